@@ -1,0 +1,161 @@
+# shellcheck shell=bash
+#
+# JDK discovery for Seatguard. This file is a library: source it, then call
+#
+#   seatguard_find_java          prints the absolute path of a java executable
+#                                whose major version is >= ${SEATGUARD_MIN_JAVA:-21}
+#                                and returns 0; prints nothing and returns 1
+#                                when there is none.
+#   seatguard_java_home_of JAVA  prints the JDK home of JAVA (the folder above
+#                                bin/, with symlinks resolved).
+#   seatguard_java_major JAVA    prints JAVA's major version (17, 21, 25, 8 ...)
+#                                or returns 1 if it is missing, not executable,
+#                                exits non-zero or prints something unparseable.
+#   seatguard_jvm_dirs           prints the search roots, one per line.
+#
+# Candidates, in order of preference:
+#   1. $JAVA_HOME/bin/java, if it qualifies;
+#   2. the java on PATH, if it qualifies;
+#   3. <dir>/bin/java for every <dir> in the search roots (colon-separated
+#      $SEATGUARD_JVM_DIRS, default /usr/lib/jvm); the highest major wins.
+#
+# Sourcing this file defines functions only: it sets no variables and changes
+# no shell options. The functions are safe under `set -euo pipefail`.
+
+# Minimum major version (validated; falls back to 21 when not a number).
+seatguard_min_java() {
+    local min=${SEATGUARD_MIN_JAVA:-21}
+    if [[ $min =~ ^[0-9]+$ ]]; then
+        printf '%s\n' "$((10#$min))"
+    else
+        printf '21\n'
+    fi
+}
+
+seatguard_jvm_dirs() {
+    local dirs=${SEATGUARD_JVM_DIRS:-/usr/lib/jvm}
+    local -a roots=()
+    local root
+    IFS=: read -r -a roots <<<"$dirs" || true
+    for root in ${roots[@]+"${roots[@]}"}; do
+        [[ -n $root ]] && printf '%s\n' "${root%/}"
+    done
+    return 0
+}
+
+# Parses the output of `java -version` (given as $1) and prints the major
+# version of the first `version "X..."` in it: "17.0.15" -> 17, "25" -> 25,
+# "1.8.0_392" -> 8, "25-ea" -> 25.
+seatguard_parse_java_version() {
+    local out=$1 re='version "([0-9]+)(\.([0-9]+))?'
+    [[ $out =~ $re ]] || return 1
+    local major=$((10#${BASH_REMATCH[1]}))
+    if ((major == 1)) && [[ -n ${BASH_REMATCH[3]} ]]; then
+        major=$((10#${BASH_REMATCH[3]}))
+    fi
+    printf '%s\n' "$major"
+}
+
+seatguard_java_major() {
+    local java=${1-} out
+    [[ -n $java && -f $java && -x $java ]] || return 1
+    # A hanging or broken java must not hang or break the caller.
+    if command -v timeout >/dev/null 2>&1; then
+        out=$(timeout 20 "$java" -version 2>&1 </dev/null) || return 1
+    else
+        out=$("$java" -version 2>&1 </dev/null) || return 1
+    fi
+    seatguard_parse_java_version "$out"
+}
+
+# Returns 0 when JAVA ($1) runs and its major version is >= the minimum.
+_seatguard_java_qualifies() {
+    local major min
+    major=$(seatguard_java_major "$1") || return 1
+    min=$(seatguard_min_java)
+    ((major >= min))
+}
+
+_seatguard_abs_path() {
+    case $1 in
+        /*) printf '%s\n' "$1" ;;
+        *) printf '%s\n' "$PWD/${1#./}" ;;
+    esac
+}
+
+seatguard_find_java() {
+    local candidate
+
+    # 1. JAVA_HOME
+    if [[ -n ${JAVA_HOME:-} ]]; then
+        candidate="${JAVA_HOME%/}/bin/java"
+        if _seatguard_java_qualifies "$candidate"; then
+            _seatguard_abs_path "$candidate"
+            return 0
+        fi
+    fi
+
+    # 2. java on PATH (type -P ignores aliases and functions named java)
+    candidate=$(type -P java 2>/dev/null) || candidate=
+    if [[ -n $candidate ]] && _seatguard_java_qualifies "$candidate"; then
+        _seatguard_abs_path "$candidate"
+        return 0
+    fi
+
+    # 3. Every <root>/*/bin/java; the highest major version wins (the first
+    #    one found wins a tie).
+    local root dir major min best='' best_major=-1
+    min=$(seatguard_min_java)
+    while IFS= read -r root; do
+        [[ -d $root ]] || continue
+        for dir in "$root"/*; do
+            candidate="$dir/bin/java"
+            major=$(seatguard_java_major "$candidate") || continue
+            if ((major >= min && major > best_major)); then
+                best=$candidate
+                best_major=$major
+            fi
+        done
+    done < <(seatguard_jvm_dirs)
+
+    if [[ -n $best ]]; then
+        _seatguard_abs_path "$best"
+        return 0
+    fi
+    return 1
+}
+
+seatguard_java_home_of() {
+    local java=${1-} real
+    [[ -n $java ]] || return 1
+    real=$(readlink -f -- "$java") || return 1
+    [[ -n $real ]] || return 1
+    real=${real%/*}      # .../bin
+    printf '%s\n' "${real%/*}"
+}
+
+# Prints, for diagnostics, every candidate that was considered, one per line:
+# "<path> (<major>)" or "<path> (unusable)". Used by the launcher's error message.
+seatguard_describe_java_candidates() {
+    local candidate major root dir
+    local -a candidates=()
+    [[ -n ${JAVA_HOME:-} ]] && candidates+=("${JAVA_HOME%/}/bin/java")
+    candidate=$(type -P java 2>/dev/null) || candidate=
+    [[ -n $candidate ]] && candidates+=("$candidate")
+    while IFS= read -r root; do
+        [[ -d $root ]] || continue
+        for dir in "$root"/*; do
+            [[ -e $dir/bin/java ]] && candidates+=("$dir/bin/java")
+        done
+    done < <(seatguard_jvm_dirs)
+    for candidate in ${candidates[@]+"${candidates[@]}"}; do
+        if major=$(seatguard_java_major "$candidate"); then
+            printf '%s (Java %s)\n' "$candidate" "$major"
+        elif [[ -e $candidate ]]; then
+            printf '%s (unusable)\n' "$candidate"
+        else
+            printf '%s (missing)\n' "$candidate"
+        fi
+    done
+    return 0
+}

@@ -1,0 +1,87 @@
+package io.seatguard.core.app;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.error.ErrorCode;
+import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.ids.IdGenerator;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+
+/** Creating apps, rotating their secrets and authenticating secret keys and the admin token. */
+public final class AppService {
+    static final String ADMIN_TOKEN_HASH = "admin_token_hash";
+
+    private final AppStore store;
+    private final IdGenerator ids;
+    private final InstantSource clock;
+
+    public AppService(AppStore store, IdGenerator ids, InstantSource clock) {
+        this.store = requireNonNull(store, "store is null");
+        this.ids = requireNonNull(ids, "ids is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    public CreatedApp create(String name, List<String> allowedOrigins) {
+        String secretKey = Keys.newSecretKey(ids);
+        App app = new App("app_" + ids.newSecret(16), name, Keys.newClientId(ids), allowedOrigins, clock.instant());
+        store.create(app, Keys.store(secretKey));
+        return new CreatedApp(app, secretKey);
+    }
+
+    public CreatedApp rotateSecret(String appId) {
+        App app = store.findById(appId).orElseThrow(() -> SeatguardException.notFound("app " + appId));
+        String secretKey = Keys.newSecretKey(ids);
+        if (!store.replaceSecret(appId, Keys.store(secretKey))) {
+            throw SeatguardException.notFound("app " + appId);
+        }
+        return new CreatedApp(app, secretKey);
+    }
+
+    public List<App> list() {
+        return store.list();
+    }
+
+    public Optional<App> find(String appId) {
+        return store.findById(appId);
+    }
+
+    public Optional<App> findByClientId(String clientId) {
+        return store.findByClientId(clientId);
+    }
+
+    /** The app a secret key belongs to; a malformed or unknown key is {@link ErrorCode#INVALID_CREDENTIALS}. */
+    public App authenticateSecret(String secretKey) {
+        if (Keys.looksLikeSecretKey(secretKey)) {
+            Optional<AppWithSecret> candidate = store.findBySecretLookup(Keys.lookupOf(secretKey));
+            if (candidate.isPresent() && Keys.matches(secretKey, candidate.get().secret().hash())) {
+                return candidate.get().app();
+            }
+        }
+        throw new SeatguardException(ErrorCode.INVALID_CREDENTIALS, "The secret key is not valid");
+    }
+
+    /**
+     * Makes sure an admin token exists. A token given by the operator replaces the stored one; otherwise a
+     * token is generated on first start only.
+     *
+     * @return the token in clear when it was generated now (to print once), else empty
+     */
+    public Optional<String> ensureAdminToken(Optional<String> configured) {
+        if (configured.isPresent()) {
+            store.putSetting(ADMIN_TOKEN_HASH, Keys.hash(configured.get()));
+            return Optional.empty();
+        }
+        if (store.setting(ADMIN_TOKEN_HASH).isPresent()) {
+            return Optional.empty();
+        }
+        String token = Keys.newAdminToken(ids);
+        store.putSetting(ADMIN_TOKEN_HASH, Keys.hash(token));
+        return Optional.of(token);
+    }
+
+    public boolean isAdminToken(String presented) {
+        return presented != null && store.setting(ADMIN_TOKEN_HASH).map(hash -> Keys.matches(presented, hash)).orElse(false);
+    }
+}

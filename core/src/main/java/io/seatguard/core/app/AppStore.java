@@ -1,0 +1,24 @@
+package io.seatguard.core.app;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Port: apps and their stored secrets, plus the few server-wide settings (the admin token's hash). */
+public interface AppStore {
+    void create(App app, StoredSecret secret);
+
+    List<App> list();
+
+    Optional<App> findById(String id);
+
+    Optional<App> findByClientId(String clientId);
+
+    Optional<AppWithSecret> findBySecretLookup(String lookup);
+
+    /** @return false when there is no such app */
+    boolean replaceSecret(String appId, StoredSecret secret);
+
+    Optional<String> setting(String key);
+
+    void putSetting(String key, String value);
+}

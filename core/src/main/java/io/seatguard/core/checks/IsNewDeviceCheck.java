@@ -1,0 +1,28 @@
+package io.seatguard.core.checks;
+
+/**
+ * {@code is_new_device}: the account had never used this device. Without an account it means the
+ * device is new to the app. "Device unknown" (no usable signals) is never a new device (seed 002).
+ */
+public final class IsNewDeviceCheck implements Check {
+    @Override
+    public String name() {
+        return "is_new_device";
+    }
+
+    @Override
+    public CheckType type() {
+        return CheckType.BOOLEAN;
+    }
+
+    @Override
+    public Object evaluate(CheckInputs inputs) {
+        if (!inputs.device().isKnownDevice()) {
+            return false;
+        }
+        if (!inputs.hasUser()) {
+            return inputs.device().isNew();
+        }
+        return inputs.account().device(inputs.device().deviceId()).isEmpty();
+    }
+}

@@ -1,0 +1,41 @@
+package io.seatguard.core.error;
+
+import static java.util.Objects.requireNonNull;
+
+/** Every error Seatguard reports, each with a stable machine name, a human title and a category. */
+public enum ErrorCode {
+    INVALID_INPUT("Invalid input", ErrorCategory.CLIENT),
+    MALFORMED_JSON("Malformed JSON", ErrorCategory.CLIENT),
+    MISSING_CREDENTIALS("Missing credentials", ErrorCategory.AUTH),
+    INVALID_CREDENTIALS("Invalid credentials", ErrorCategory.AUTH),
+    ORIGIN_NOT_ALLOWED("Origin not allowed", ErrorCategory.FORBIDDEN),
+    NOT_FOUND("Not found", ErrorCategory.NOT_FOUND),
+    METHOD_NOT_ALLOWED("Method not allowed", ErrorCategory.CLIENT),
+    ALREADY_CONSUMED("Evaluation already consumed", ErrorCategory.CONFLICT),
+    BODY_TOO_LARGE("Request body too large", ErrorCategory.TOO_LARGE),
+    UNSUPPORTED_MEDIA_TYPE("Unsupported media type", ErrorCategory.UNSUPPORTED_MEDIA),
+    RATE_LIMITED("Too many requests", ErrorCategory.RATE_LIMITED),
+    STORAGE_UNAVAILABLE("Storage unavailable", ErrorCategory.UNAVAILABLE),
+    INTERNAL("Internal error", ErrorCategory.INTERNAL);
+
+    private final String title;
+    private final ErrorCategory category;
+
+    ErrorCode(String title, ErrorCategory category) {
+        this.title = requireNonNull(title, "title is null");
+        this.category = requireNonNull(category, "category is null");
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public ErrorCategory category() {
+        return category;
+    }
+
+    /** The stable name used in problem documents' {@code type}, e.g. {@code invalid_input}. */
+    public String slug() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,158 @@
+package io.seatguard.core.evaluation;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.account.AccountReader;
+import io.seatguard.core.account.AccountState;
+import io.seatguard.core.account.DeviceWindow;
+import io.seatguard.core.account.LinkStatus;
+import io.seatguard.core.account.LinkedDevice;
+import io.seatguard.core.checks.CheckInputs;
+import io.seatguard.core.checks.CheckRegistry;
+import io.seatguard.core.identity.DeviceResolution;
+import io.seatguard.core.identity.DeviceResolver;
+import io.seatguard.core.identity.DeviceType;
+import io.seatguard.core.identity.KnownDevice;
+import io.seatguard.core.identity.UserAgentInfo;
+import io.seatguard.core.identity.UserAgentParser;
+import io.seatguard.core.ids.IdGenerator;
+import io.seatguard.core.net.IpAddresses;
+import io.seatguard.core.policy.PolicyDecision;
+import io.seatguard.core.policy.PolicyStage;
+import io.seatguard.core.risk.Risk;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs one evaluation through its stages, in this order (DESIGN.md "What flows through it"):
+ *
+ * <ol>
+ *   <li>context — the validated request, with its app and client IP already settled by the edge;
+ *   <li>identity — user agent to device type, signals to a durable device id;
+ *   <li>account state — what the store knew of the account before this request;
+ *   <li>checks — every registered check, in registry order;
+ *   <li>risk — the score and its signals;
+ *   <li>policy — the verdict and any challenge;
+ *   <li>one write — the evaluation and the device and account updates, durable before we answer.
+ * </ol>
+ *
+ * <p>Each stage only reads what earlier ones produced. If a brand-new device loses a race for its token
+ * or fingerprint to a concurrent first request of the same browser, the whole pipeline runs once more
+ * and finds the winner's device.
+ */
+public final class EvaluationPipeline {
+    private static final int ATTEMPTS = 2;
+
+    private final UserAgentParser userAgents;
+    private final DeviceResolver devices;
+    private final AccountReader accounts;
+    private final CheckRegistry checks;
+    private final PolicyStage policies;
+    private final EvaluationStore store;
+    private final IdGenerator ids;
+    private final InstantSource clock;
+
+    public EvaluationPipeline(
+            UserAgentParser userAgents,
+            DeviceResolver devices,
+            AccountReader accounts,
+            CheckRegistry checks,
+            PolicyStage policies,
+            EvaluationStore store,
+            IdGenerator ids,
+            InstantSource clock) {
+        this.userAgents = requireNonNull(userAgents, "userAgents is null");
+        this.devices = requireNonNull(devices, "devices is null");
+        this.accounts = requireNonNull(accounts, "accounts is null");
+        this.checks = requireNonNull(checks, "checks is null");
+        this.policies = requireNonNull(policies, "policies is null");
+        this.store = requireNonNull(store, "store is null");
+        this.ids = requireNonNull(ids, "ids is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    public Evaluation evaluate(EvaluationRequest request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attempt(request);
+            }
+            catch (DeviceClaimConflict conflict) {
+                if (attempt >= ATTEMPTS) {
+                    throw conflict;
+                }
+            }
+        }
+    }
+
+    private Evaluation attempt(EvaluationRequest request) {
+        Instant at = request.timestamp().orElseGet(clock::instant);
+        String ip = IpAddresses.format(request.clientIp());
+
+        // identity
+        UserAgentInfo agent = request.userAgent().map(userAgents::parse).orElse(UserAgentInfo.UNKNOWN);
+        DeviceResolver.Resolved resolved = devices.resolve(request.appId(), request.device());
+        DeviceResolution device = resolved.resolution();
+        DeviceType deviceType = agent.type() != DeviceType.UNKNOWN
+                ? agent.type()
+                : resolved.device().map(KnownDevice::type).orElse(DeviceType.UNKNOWN);
+
+        // account state
+        AccountState account = request.userId()
+                .map(user -> accounts.load(request.appId(), user, ip, device.fingerprintId(),
+                        device.isKnownDevice() ? Optional.of(device.deviceId()) : Optional.empty(),
+                        at.minus(DeviceWindow.DEFAULT_LENGTH)))
+                .orElse(AccountState.NO_ACCOUNT);
+        boolean logout = isLoggedOut(request, device, account);
+        Optional<Map.Entry<String, DeviceType>> current = device.isKnownDevice()
+                ? Optional.of(Map.entry(device.deviceId(), deviceType))
+                : Optional.empty();
+        Map<String, DeviceType> window = DeviceWindow.devicesInWindow(account, current, !logout, at, DeviceWindow.DEFAULT_LENGTH);
+
+        // checks, risk, policy
+        CheckInputs inputs = new CheckInputs(request, device, deviceType, account, window, at);
+        Map<String, Object> checkValues = checks.evaluateAll(inputs);
+        Risk risk = Risk.NONE;
+        PolicyDecision decision = policies.decide(inputs, checkValues);
+
+        Evaluation evaluation = new Evaluation(
+                ids.newTimeOrderedId(),
+                request.appId(),
+                request.action(),
+                decision.verdict(),
+                at,
+                Optional.empty(),
+                decision.redirect(),
+                new UserRef(request.userId(), request.email(), request.phone()),
+                request.metadata(),
+                request.sessionId(),
+                request.returnTo(),
+                new DeviceInfo(device.deviceId(), deviceType, device.isNew(), device.fingerprintId(), device.confidence(), agent.browser(), agent.os()),
+                IpInfo.addressOnly(ip),
+                Optional.empty(),
+                DetectionFlags.UNKNOWN,
+                checkValues,
+                risk,
+                decision.policy(),
+                decision.challenge(),
+                logout);
+
+        // one write
+        store.record(new EvaluationWrite(evaluation, device, !logout));
+        return evaluation;
+    }
+
+    /**
+     * A device logged out of an account stays out on access and custom actions (the SDK then fires
+     * {@code on_logout}); a fresh login or signup on it is the person signing in again and attaches it anew.
+     */
+    private static boolean isLoggedOut(EvaluationRequest request, DeviceResolution device, AccountState account) {
+        if (!device.isKnownDevice()) {
+            return false;
+        }
+        boolean detached = account.device(device.deviceId()).map(LinkedDevice::status).orElse(LinkStatus.ATTACHED) == LinkStatus.DETACHED;
+        boolean signsIn = Actions.LOGIN.equals(request.action()) || Actions.SIGNUP.equals(request.action());
+        return detached && !signsIn;
+    }
+}

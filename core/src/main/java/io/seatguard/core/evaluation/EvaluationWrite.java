@@ -1,0 +1,23 @@
+package io.seatguard.core.evaluation;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.identity.DeviceResolution;
+import java.util.Optional;
+
+/**
+ * Everything one evaluation changes, committed together or not at all: the evaluation itself, the
+ * device (created, or its last-seen moved), and the account's links to that device, IP and fingerprint.
+ *
+ * @param attachDevice whether the account's link to the device is (re)attached; false keeps a logged-out device detached
+ */
+public record EvaluationWrite(Evaluation evaluation, DeviceResolution device, boolean attachDevice) {
+    public EvaluationWrite {
+        requireNonNull(evaluation, "evaluation is null");
+        requireNonNull(device, "device is null");
+    }
+
+    public Optional<String> userId() {
+        return evaluation.user().id();
+    }
+}

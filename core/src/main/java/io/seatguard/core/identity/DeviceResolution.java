@@ -1,0 +1,48 @@
+package io.seatguard.core.identity;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+
+/**
+ * The outcome of device resolution.
+ *
+ * @param deviceId the durable device id, or {@link #UNKNOWN_DEVICE_ID} when the signals identify nothing
+ * @param isNew whether this evaluation creates the device
+ * @param matchedBy how the device was found
+ * @param confidence how sure the match is, 0 to 1 (1 for a token or an exact fingerprint)
+ * @param fingerprintId the exact fingerprint of the components, when there were any
+ * @param tokenHash the SHA-256 of the presented token, when there was one
+ */
+public record DeviceResolution(
+        String deviceId,
+        boolean isNew,
+        MatchKind matchedBy,
+        double confidence,
+        Optional<String> fingerprintId,
+        Optional<String> tokenHash) {
+    /** "Device unknown" (CONTRACT.md; seed 002's all-zero DeviceID). */
+    public static final String UNKNOWN_DEVICE_ID = "00000000-0000-0000-0000-000000000000";
+
+    /** How a device was resolved. */
+    public enum MatchKind {
+        TOKEN,
+        EXACT_FINGERPRINT,
+        NEW_DEVICE,
+        NO_SIGNALS
+    }
+
+    public DeviceResolution {
+        requireNonNull(deviceId, "deviceId is null");
+        requireNonNull(matchedBy, "matchedBy is null");
+        requireNonNull(fingerprintId, "fingerprintId is null");
+        requireNonNull(tokenHash, "tokenHash is null");
+        if (confidence < 0 || confidence > 1) {
+            throw new IllegalArgumentException("confidence must be within [0, 1]: " + confidence);
+        }
+    }
+
+    public boolean isKnownDevice() {
+        return matchedBy != MatchKind.NO_SIGNALS;
+    }
+}

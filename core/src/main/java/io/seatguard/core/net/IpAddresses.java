@@ -1,0 +1,93 @@
+package io.seatguard.core.net;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Strict parsing of IP address literals.
+ *
+ * <p>{@link InetAddress#getByName} accepts legacy IPv4 forms ({@code "1.2.3"}, {@code "0x7f.1"}) and falls
+ * back to a DNS lookup for anything else. Client input must never cause a lookup, so IPv4 is matched
+ * here against the dotted-quad grammar of RFC 3986 and IPv6 is only handed to the JDK once it is known
+ * to be a literal (the JDK then validates it without any lookup).
+ */
+public final class IpAddresses {
+    private static final Pattern IPV4 = Pattern.compile(
+            "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
+    private IpAddresses() {}
+
+    /** Parses an IPv4 or IPv6 literal; empty for anything else (host names, zone ids, brackets). */
+    public static Optional<InetAddress> parse(String text) {
+        if (text == null || text.isEmpty() || text.length() > 45) {
+            return Optional.empty();
+        }
+        try {
+            if (IPV4.matcher(text).matches()) {
+                return Optional.of(InetAddress.getByName(text));
+            }
+            if (text.indexOf(':') >= 0 && IPV6_CHARS.matcher(text).matches()) {
+                InetAddress address = InetAddress.getByName(text);
+                // An IPv4-mapped literal (::ffff:1.2.3.4) comes back as Inet4Address, which is what we want.
+                return Optional.of(address);
+            }
+        }
+        catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** The canonical text of an address: dotted quad, or RFC 5952 compressed IPv6. */
+    public static String format(InetAddress address) {
+        if (address instanceof Inet4Address) {
+            return address.getHostAddress();
+        }
+        if (address instanceof Inet6Address) {
+            return compressIpv6(address.getAddress());
+        }
+        throw new IllegalArgumentException("not an IP address: " + address);
+    }
+
+    private static String compressIpv6(byte[] bytes) {
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
+        }
+        // RFC 5952 §4.2: replace the longest run (of at least two) of zero groups with "::".
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            if (groups[i] != 0) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < 8 && groups[i] == 0) {
+                i++;
+            }
+            if (i - start > bestLength) {
+                bestStart = start;
+                bestLength = i - start;
+            }
+        }
+        StringBuilder text = new StringBuilder(39);
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                text.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
+                text.append(':');
+            }
+            text.append(Integer.toHexString(groups[i]));
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,55 @@
+package io.seatguard.intel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.core.identity.DeviceType;
+import io.seatguard.core.identity.UserAgentInfo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class YauaaUserAgentParserTest {
+    private final YauaaUserAgentParser parser = YauaaUserAgentParser.shared();
+
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', value = {
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36|COMPUTER|Chrome",
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15|COMPUTER|Safari",
+            "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0|COMPUTER|Firefox",
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1|MOBILE|Safari",
+            "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36|MOBILE|Chrome",
+            "Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1|TABLET|Safari",
+            "Mozilla/5.0 (Linux; Android 13; SM-X710) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36|TABLET|Chrome",
+    })
+    void readsDeviceClassAndBrowser(String userAgent, DeviceType type, String browser) {
+        UserAgentInfo info = parser.parse(userAgent);
+        assertThat(info.type()).isEqualTo(type);
+        assertThat(info.browser()).isEqualTo(browser);
+        assertThat(info.os()).isNotEqualTo("unknown");
+    }
+
+    @Test
+    void botsAndGarbageAreUnknownDevices() {
+        assertThat(parser.parse("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)").type()).isEqualTo(DeviceType.UNKNOWN);
+        assertThat(parser.parse("curl/8.5.0").type()).isEqualTo(DeviceType.UNKNOWN);
+        assertThat(parser.parse("")).isEqualTo(UserAgentInfo.UNKNOWN);
+        assertThat(parser.parse(null)).isEqualTo(UserAgentInfo.UNKNOWN);
+        assertThat(parser.parse("\u0000\uffff<script>").type()).isEqualTo(DeviceType.UNKNOWN);
+    }
+
+    @Test
+    void anOverlongHeaderIsReadWithoutFailing() {
+        String huge = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) " + "A".repeat(100_000);
+        assertThat(parser.parse(huge)).isNotNull();
+    }
+
+    @Test
+    void deviceClassesFoldIntoTheContractsFour() {
+        assertThat(YauaaUserAgentParser.deviceType("Desktop")).isEqualTo(DeviceType.COMPUTER);
+        assertThat(YauaaUserAgentParser.deviceType("eReader")).isEqualTo(DeviceType.TABLET);
+        assertThat(YauaaUserAgentParser.deviceType("Watch")).isEqualTo(DeviceType.MOBILE);
+        assertThat(YauaaUserAgentParser.deviceType("Robot")).isEqualTo(DeviceType.UNKNOWN);
+        assertThat(YauaaUserAgentParser.deviceType("TV")).isEqualTo(DeviceType.UNKNOWN);
+        assertThat(YauaaUserAgentParser.deviceType(null)).isEqualTo(DeviceType.UNKNOWN);
+    }
+}

@@ -1,0 +1,27 @@
+package io.seatguard.server;
+
+import io.seatguard.server.cli.AppsCommand;
+import io.seatguard.server.cli.ServeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code seatguard serve | apps …}: the entry point the {@code ./seatguard} launcher runs. */
+@Command(name = "seatguard",
+        mixinStandardHelpOptions = true,
+        version = "Seatguard 0.1.0",
+        description = "Self-hosted account-sharing, login and signup protection.",
+        subcommands = {ServeCommand.class, AppsCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        // Must run before any logger exists: picks the JSON log layout when asked for.
+        if ("json".equalsIgnoreCase(System.getenv("SEATGUARD_LOG_FORMAT")) && System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "logback-json.xml");
+        }
+        int exit = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args.length == 0 ? new String[] {"serve"} : args);
+        if (exit != 0 || args.length == 0 || !args[0].equals("serve")) {
+            System.exit(exit);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.seatguard.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.Javalin;
+import io.seatguard.core.app.AppService;
+import io.seatguard.core.app.CreatedApp;
+import io.seatguard.core.checks.CheckRegistry;
+import io.seatguard.core.evaluation.EvaluationPipeline;
+import io.seatguard.core.identity.DeviceResolver;
+import io.seatguard.core.ids.IdGenerator;
+import io.seatguard.core.net.ClientIpResolver;
+import io.seatguard.core.policy.NoPolicies;
+import io.seatguard.intel.YauaaUserAgentParser;
+import io.seatguard.server.config.ServerConfig;
+import io.seatguard.server.http.HttpApi;
+import io.seatguard.server.http.Route;
+import io.seatguard.server.http.Routes;
+import io.seatguard.storage.SqlAccountReader;
+import io.seatguard.storage.SqlAppStore;
+import io.seatguard.storage.SqlDatabase;
+import io.seatguard.storage.SqlDeviceDirectory;
+import io.seatguard.storage.SqlEvaluationStore;
+import io.seatguard.storage.StorageSettings;
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running service: storage opened and migrated, every adapter wired to the core, the HTTP server
+ * listening. The only class that knows every module.
+ */
+public final class SeatguardServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SeatguardServer.class);
+
+    private final SqlDatabase database;
+    private final ServerMetrics metrics;
+    private final Javalin http;
+    private final List<Route> routes;
+    private final Optional<String> generatedAdminToken;
+    private final Optional<CreatedApp> createdDefaultApp;
+    private final String url;
+
+    private SeatguardServer(SqlDatabase database, ServerMetrics metrics, Javalin http, List<Route> routes, Optional<String> generatedAdminToken,
+            Optional<CreatedApp> createdDefaultApp, String url) {
+        this.database = database;
+        this.metrics = metrics;
+        this.http = http;
+        this.routes = routes;
+        this.generatedAdminToken = generatedAdminToken;
+        this.createdDefaultApp = createdDefaultApp;
+        this.url = url;
+    }
+
+    public static SeatguardServer start(ServerConfig config) {
+        return start(config, InstantSource.system());
+    }
+
+    public static SeatguardServer start(ServerConfig config, InstantSource clock) {
+        requireNonNull(config, "config is null");
+        SqlDatabase database = SqlDatabase.open(new StorageSettings(config.databaseUrl(), config.dataDir(), 8));
+        ServerMetrics metrics = new ServerMetrics();
+        try {
+            IdGenerator ids = new IdGenerator(clock, new SecureRandom());
+            AppService apps = new AppService(new SqlAppStore(database), ids, clock);
+            Optional<String> generatedAdminToken = apps.ensureAdminToken(config.adminToken());
+            SqlEvaluationStore evaluations = new SqlEvaluationStore(database);
+            EvaluationPipeline pipeline = new EvaluationPipeline(
+                    YauaaUserAgentParser.shared(),
+                    new DeviceResolver(new SqlDeviceDirectory(database), ids::newRandomId),
+                    new SqlAccountReader(database),
+                    CheckRegistry.standard(),
+                    new NoPolicies(),
+                    evaluations,
+                    ids,
+                    clock);
+            List<Route> routes = Routes.all(apps, pipeline, evaluations, database, new ClientIpResolver(config.trustedProxies()), metrics, clock,
+                    config.maxBodyBytes());
+            Javalin http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), routes, metrics).start();
+            String url = config.publicUrl().orElse("http://" + displayHost(config.host()) + ":" + http.port());
+            Optional<CreatedApp> createdDefaultApp = Optional.empty();
+            if (apps.list().isEmpty()) {
+                createdDefaultApp = Optional.of(apps.create("default", defaultOrigins(url, http.port())));
+            }
+            log.info("Seatguard listening on {} with storage {}", url, database.description());
+            return new SeatguardServer(database, metrics, http, routes, generatedAdminToken, createdDefaultApp, url);
+        }
+        catch (RuntimeException e) {
+            metrics.close();
+            database.close();
+            throw e;
+        }
+    }
+
+    /** The server's own pages (the demo) call the API from these origins. */
+    private static List<String> defaultOrigins(String url, int port) {
+        return url.startsWith("http://localhost:") || url.startsWith("http://127.0.0.1:")
+                ? List.of("http://localhost:" + port, "http://127.0.0.1:" + port)
+                : List.of(url);
+    }
+
+    private static String displayHost(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String storageDescription() {
+        return database.description();
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    /** The admin token generated at this start, shown once; empty when one was configured or already stored. */
+    public Optional<String> generatedAdminToken() {
+        return generatedAdminToken;
+    }
+
+    /** The default app created at this start (first start only), with its secret in clear. */
+    public Optional<CreatedApp> createdDefaultApp() {
+        return createdDefaultApp;
+    }
+
+    /** Stops taking requests, lets in-flight ones finish, then drains pending writes and closes storage. */
+    @Override
+    public void close() {
+        http.stop();
+        database.close();
+        metrics.close();
+        log.info("Seatguard stopped");
+    }
+}

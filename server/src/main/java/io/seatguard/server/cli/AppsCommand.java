@@ -1,0 +1,116 @@
+package io.seatguard.server.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seatguard.server.http.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code seatguard apps create|list|rotate-secret}: the app endpoints, for people, printing JSON. */
+@Command(name = "apps", mixinStandardHelpOptions = true, description = "Manage apps on a running server (needs the admin token).",
+        subcommands = {AppsCommand.Create.class, AppsCommand.ListApps.class, AppsCommand.RotateSecret.class})
+public final class AppsCommand {
+    @Option(names = "--url", defaultValue = "${env:SEATGUARD_URL:-http://127.0.0.1:8080}", description = "Server URL (env SEATGUARD_URL; default ${DEFAULT-VALUE}).", scope = picocli.CommandLine.ScopeType.INHERIT)
+    String url;
+
+    @Option(names = "--admin-token", defaultValue = "${env:SEATGUARD_ADMIN_TOKEN}", description = "Admin token (env SEATGUARD_ADMIN_TOKEN).", scope = picocli.CommandLine.ScopeType.INHERIT)
+    String adminToken;
+
+    int send(String method, String path, JsonNode body) {
+        if (adminToken == null || adminToken.isBlank()) {
+            System.err.println("seatguard: set the admin token with --admin-token or SEATGUARD_ADMIN_TOKEN (printed at the server's first start)");
+            return 2;
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+        }
+        else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String pretty = prettyOrRaw(response.body());
+            if (response.statusCode() / 100 == 2) {
+                System.out.println(pretty);
+                return 0;
+            }
+            System.err.println(pretty);
+            return 1;
+        }
+        catch (IOException e) {
+            System.err.println("seatguard: cannot reach " + url + ": " + e.getMessage());
+            return 1;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private static String prettyOrRaw(String body) {
+        try {
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Json.MAPPER.readTree(body));
+        }
+        catch (IOException e) {
+            return body;
+        }
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an app and print its keys (the secret is shown once).")
+    static final class Create implements Callable<Integer> {
+        @ParentCommand
+        AppsCommand parent;
+
+        @Option(names = "--name", required = true, description = "The app's name.")
+        String name;
+
+        @Option(names = "--allowed-origin", description = "An origin browsers may call from, e.g. https://app.example.com (repeatable).")
+        List<String> allowedOrigins = List.of();
+
+        @Override
+        public Integer call() {
+            ObjectNode body = Json.MAPPER.createObjectNode().put("name", name);
+            allowedOrigins.forEach(body.putArray("allowed_origins")::add);
+            return parent.send("POST", "/v3/apps", body);
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List apps.")
+    static final class ListApps implements Callable<Integer> {
+        @ParentCommand
+        AppsCommand parent;
+
+        @Override
+        public Integer call() {
+            return parent.send("GET", "/v3/apps", null);
+        }
+    }
+
+    @Command(name = "rotate-secret", mixinStandardHelpOptions = true, description = "Replace an app's secret key and print the new one (shown once).")
+    static final class RotateSecret implements Callable<Integer> {
+        @ParentCommand
+        AppsCommand parent;
+
+        @Parameters(index = "0", description = "The app id.")
+        String appId;
+
+        @Override
+        public Integer call() {
+            return parent.send("POST", "/v3/apps/" + java.net.URLEncoder.encode(appId, java.nio.charset.StandardCharsets.UTF_8) + "/rotate-secret", null);
+        }
+    }
+}

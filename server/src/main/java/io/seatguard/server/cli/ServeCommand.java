@@ -1,0 +1,120 @@
+package io.seatguard.server.cli;
+
+import io.seatguard.core.net.Cidr;
+import io.seatguard.server.SeatguardServer;
+import io.seatguard.server.config.ConfigException;
+import io.seatguard.server.config.ServerConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code seatguard serve}: starts the server and keeps it running until the process is told to stop. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the Seatguard server.")
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--host", defaultValue = "${env:SEATGUARD_HOST:-127.0.0.1}", description = "Address to listen on (env SEATGUARD_HOST; default ${DEFAULT-VALUE}). Use 0.0.0.0 to accept outside connections.")
+    String host;
+
+    @Option(names = "--port", defaultValue = "${env:SEATGUARD_PORT:-8080}", description = "Port to listen on (env SEATGUARD_PORT; default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data-dir", defaultValue = "${env:SEATGUARD_DATA_DIR:-./data}", description = "Folder for the embedded database (env SEATGUARD_DATA_DIR; default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--database-url", defaultValue = "${env:SEATGUARD_DATABASE_URL}", description = "PostgreSQL URL, e.g. postgresql://user@host:5432/db (env SEATGUARD_DATABASE_URL). Without it, SQLite in the data folder.")
+    String databaseUrl;
+
+    @Option(names = "--redis-url", defaultValue = "${env:SEATGUARD_REDIS_URL}", description = "Redis URL for presence across nodes, e.g. redis://127.0.0.1:6379 (env SEATGUARD_REDIS_URL).")
+    String redisUrl;
+
+    @Option(names = "--admin-token", defaultValue = "${env:SEATGUARD_ADMIN_TOKEN}", description = "Admin token (env SEATGUARD_ADMIN_TOKEN). Without it one is generated on first start and printed once.")
+    String adminToken;
+
+    @Option(names = "--trusted-proxies", split = ",", defaultValue = "${env:SEATGUARD_TRUSTED_PROXIES:-127.0.0.0/8,::1}", description = "Comma-separated proxies (CIDRs) whose X-Forwarded-For is believed (env SEATGUARD_TRUSTED_PROXIES; default ${DEFAULT-VALUE}).")
+    List<String> trustedProxies;
+
+    @Option(names = "--max-body-bytes", defaultValue = "${env:SEATGUARD_MAX_BODY_BYTES:-65536}", description = "Largest request body accepted (env SEATGUARD_MAX_BODY_BYTES; default ${DEFAULT-VALUE}).")
+    int maxBodyBytes;
+
+    @Option(names = "--public-url", defaultValue = "${env:SEATGUARD_PUBLIC_URL}", description = "The URL people reach this server at, e.g. https://seatguard.example.com (env SEATGUARD_PUBLIC_URL).")
+    String publicUrl;
+
+    @Override
+    public Integer call() {
+        ServerConfig config;
+        try {
+            config = config();
+        }
+        catch (ConfigException e) {
+            System.err.println("seatguard: " + e.getMessage());
+            return 2;
+        }
+        SeatguardServer server;
+        try {
+            server = SeatguardServer.start(config);
+        }
+        catch (RuntimeException e) {
+            System.err.println("seatguard: could not start: " + e.getMessage());
+            return 1;
+        }
+        printBanner(server, config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "seatguard-shutdown"));
+        try {
+            stopped.await();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    ServerConfig config() {
+        List<Cidr> proxies = new ArrayList<>();
+        for (String text : trustedProxies) {
+            if (text.isBlank()) {
+                continue;
+            }
+            proxies.add(Cidr.parse(text).orElseThrow(() -> new ConfigException("trusted proxy '" + text + "' is not an IP address or CIDR range")));
+        }
+        return new ServerConfig(host, port, dataDir, blankToEmpty(databaseUrl), blankToEmpty(redisUrl), blankToEmpty(adminToken), proxies,
+                maxBodyBytes, blankToEmpty(publicUrl));
+    }
+
+    private static Optional<String> blankToEmpty(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    private static void printBanner(SeatguardServer server, ServerConfig config) {
+        StringBuilder text = new StringBuilder();
+        text.append("\nSeatguard is running at ").append(server.url()).append('\n');
+        text.append("  storage:     ").append(server.storageDescription()).append('\n');
+        if (server.generatedAdminToken().isPresent()) {
+            text.append("  admin token: ").append(server.generatedAdminToken().get())
+                    .append("\n               (shown once; only its hash is stored. Pass it as SEATGUARD_ADMIN_TOKEN to ./seatguard apps …)\n");
+        }
+        else if (config.adminToken().isPresent()) {
+            text.append("  admin token: the one you configured\n");
+        }
+        else {
+            text.append("  admin token: stored from the first start (start with --admin-token to replace it)\n");
+        }
+        server.createdDefaultApp().ifPresent(created -> text
+                .append("  default app: ").append(created.app().id()).append('\n')
+                .append("    client_id:  ").append(created.app().clientId()).append("   (for browsers)\n")
+                .append("    secret_key: ").append(created.secretKey()).append("   (for your backend; shown once)\n"));
+        if (config.redisUrl().isPresent()) {
+            text.append("  redis:       configured (not used yet: presence runs in this process)\n");
+        }
+        text.append("  try:         curl -s ").append(server.url()).append("/readyz\n");
+        System.out.println(text);
+        System.out.flush();
+    }
+}

@@ -1,0 +1,80 @@
+package io.seatguard.server.config;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.net.Cidr;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the server is configured with, validated once at start (flags, then {@code SEATGUARD_*}
+ * environment variables, then defaults; see docs/configuration.md).
+ *
+ * @param port 0 picks a free port (tests)
+ * @param databaseUrl PostgreSQL (or explicit SQLite) URL; empty means SQLite in {@code dataDir}
+ * @param redisUrl accepted and validated now; presence across nodes will use it
+ * @param adminToken when given, replaces the stored admin token; otherwise one is generated on first start
+ * @param publicUrl the URL people reach this server at, used in printed URLs and the default app's origins
+ */
+public record ServerConfig(
+        String host,
+        int port,
+        Path dataDir,
+        Optional<String> databaseUrl,
+        Optional<String> redisUrl,
+        Optional<String> adminToken,
+        List<Cidr> trustedProxies,
+        int maxBodyBytes,
+        Optional<String> publicUrl) {
+    public static final int DEFAULT_PORT = 8080;
+    public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+    public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
+
+    public ServerConfig {
+        requireNonNull(host, "host is null");
+        requireNonNull(dataDir, "dataDir is null");
+        requireNonNull(databaseUrl, "databaseUrl is null");
+        requireNonNull(redisUrl, "redisUrl is null");
+        requireNonNull(adminToken, "adminToken is null");
+        trustedProxies = List.copyOf(requireNonNull(trustedProxies, "trustedProxies is null"));
+        requireNonNull(publicUrl, "publicUrl is null");
+        if (port < 0 || port > 65535) {
+            throw new ConfigException("port must be between 0 and 65535, not " + port);
+        }
+        if (maxBodyBytes < 1024 || maxBodyBytes > 16 * 1024 * 1024) {
+            throw new ConfigException("max body size must be between 1 KiB and 16 MiB, not " + maxBodyBytes);
+        }
+        if (adminToken.isPresent() && adminToken.get().length() < MIN_ADMIN_TOKEN_LENGTH) {
+            throw new ConfigException("the admin token must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters");
+        }
+        if (redisUrl.isPresent() && !redisUrl.get().matches("rediss?://\\S+")) {
+            throw new ConfigException("the Redis URL must look like redis://host:6379 (or rediss:// for TLS)");
+        }
+        if (publicUrl.isPresent() && !publicUrl.get().matches("https?://[^/\\s]+")) {
+            throw new ConfigException("the public URL must be a scheme and host without a path, e.g. https://seatguard.example.com");
+        }
+    }
+
+    /** Defaults for an embedded server on a free port, for tests and tools. */
+    public static ServerConfig embeddedForTests(Path dataDir) {
+        return new ServerConfig("127.0.0.1", 0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of(Cidr.parse("127.0.0.0/8").orElseThrow(), Cidr.parse("::1").orElseThrow()), DEFAULT_MAX_BODY_BYTES, Optional.empty());
+    }
+
+    public ServerConfig withDatabaseUrl(String url) {
+        return new ServerConfig(host, port, dataDir, Optional.of(url), redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl);
+    }
+
+    public ServerConfig withAdminToken(String token) {
+        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, Optional.of(token), trustedProxies, maxBodyBytes, publicUrl);
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(host, newPort, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl);
+    }
+
+    public ServerConfig withTrustedProxies(List<Cidr> proxies) {
+        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, proxies, maxBodyBytes, publicUrl);
+    }
+}

@@ -1,0 +1,51 @@
+package io.seatguard.server.http;
+
+import static java.util.Objects.requireNonNull;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.seatguard.core.app.App;
+import io.seatguard.core.app.AppService;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Apps by client id for browser calls, cached briefly: browser traffic is the hot path and apps change
+ * rarely. Another node's change (new origins) is seen within {@link #TTL}; this node's own changes at once.
+ */
+final class AppDirectory {
+    static final Duration TTL = Duration.ofSeconds(10);
+
+    private final AppService apps;
+    private final LoadingCache<String, Optional<App>> byClientId;
+    private final LoadingCache<String, Set<String>> allOrigins;
+
+    AppDirectory(AppService apps) {
+        this.apps = requireNonNull(apps, "apps is null");
+        this.byClientId = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(TTL).build(apps::findByClientId);
+        this.allOrigins = Caffeine.newBuilder().expireAfterWrite(TTL).build(key -> apps.list().stream()
+                .flatMap(app -> app.allowedOrigins().stream())
+                .collect(Collectors.toUnmodifiableSet()));
+    }
+
+    Optional<App> byClientId(String clientId) {
+        return byClientId.get(clientId);
+    }
+
+    /** Origins any app allows: what a CORS preflight, which carries no client id, can be judged by. */
+    boolean anyAppAllows(String origin) {
+        return allOrigins.get("all").contains(origin);
+    }
+
+    void invalidate() {
+        byClientId.invalidateAll();
+        allOrigins.invalidateAll();
+    }
+
+    List<App> list() {
+        return apps.list();
+    }
+}

@@ -1,0 +1,122 @@
+package io.seatguard.server.http;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.seatguard.core.app.AppService;
+import io.seatguard.core.app.CreatedApp;
+import io.seatguard.core.error.FieldErrors;
+import io.seatguard.core.error.SeatguardException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/** The admin's app endpoints: create, list, read, rotate the secret (CONTRACT.md "Tenancy and keys"). */
+final class AppHandlers {
+    static final int MAX_NAME = 200;
+    static final int MAX_ORIGINS = 50;
+
+    private final Credentials credentials;
+    private final AppService apps;
+    private final AppDirectory directory;
+    private final JsonBody jsonBody;
+
+    AppHandlers(Credentials credentials, AppService apps, AppDirectory directory, JsonBody jsonBody) {
+        this.credentials = requireNonNull(credentials, "credentials is null");
+        this.apps = requireNonNull(apps, "apps is null");
+        this.directory = requireNonNull(directory, "directory is null");
+        this.jsonBody = requireNonNull(jsonBody, "jsonBody is null");
+    }
+
+    void create(Context ctx) {
+        credentials.requireAdmin(ctx);
+        JsonNode body = jsonBody.readObject(ctx);
+        FieldErrors errors = new FieldErrors();
+        String name = null;
+        JsonNode nameNode = body.get("name");
+        if (nameNode == null || nameNode.isNull()) {
+            errors.add("name", "is required");
+        }
+        else if (!nameNode.isTextual() || nameNode.textValue().isBlank()) {
+            errors.add("name", "must be a non-blank string");
+        }
+        else if (nameNode.textValue().length() > MAX_NAME) {
+            errors.add("name", "must be at most " + MAX_NAME + " characters");
+        }
+        else {
+            name = nameNode.textValue().strip();
+        }
+        List<String> origins = origins(body.get("allowed_origins"), errors);
+        errors.throwIfAny();
+        CreatedApp created = apps.create(name, origins);
+        directory.invalidate();
+        ctx.status(201).contentType("application/json").result(AppJson.withSecret(created).toString());
+    }
+
+    void list(Context ctx) {
+        credentials.requireAdmin(ctx);
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        ArrayNode data = json.putArray("data");
+        apps.list().forEach(app -> data.add(AppJson.app(app)));
+        ctx.contentType("application/json").result(json.toString());
+    }
+
+    void get(Context ctx) {
+        credentials.requireAdmin(ctx);
+        String id = ctx.pathParam("id");
+        var app = apps.find(id).orElseThrow(() -> SeatguardException.notFound("app " + id));
+        ctx.contentType("application/json").result(AppJson.app(app).toString());
+    }
+
+    void rotateSecret(Context ctx) {
+        credentials.requireAdmin(ctx);
+        CreatedApp rotated = apps.rotateSecret(ctx.pathParam("id"));
+        ctx.contentType("application/json").result(AppJson.withSecret(rotated).toString());
+    }
+
+    /** Origins as browsers send them: scheme, host and optional port; nothing else. */
+    static List<String> origins(JsonNode node, FieldErrors errors) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            errors.add("allowed_origins", "must be an array of origins like https://app.example.com");
+            return List.of();
+        }
+        if (node.size() > MAX_ORIGINS) {
+            errors.add("allowed_origins", "must have at most " + MAX_ORIGINS + " origins");
+            return List.of();
+        }
+        LinkedHashSet<String> origins = new LinkedHashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            String field = "allowed_origins[" + i + "]";
+            if (!item.isTextual() || !isOrigin(item.textValue())) {
+                errors.add(field, "must be an origin: http(s)://host[:port] without a path, like https://app.example.com");
+            }
+            else {
+                origins.add(item.textValue());
+            }
+        }
+        return new ArrayList<>(origins);
+    }
+
+    private static boolean isOrigin(String text) {
+        if (text.length() > 200) {
+            return false;
+        }
+        try {
+            URI uri = new URI(text);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null && uri.getRawPath().isEmpty()
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+        }
+        catch (URISyntaxException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.seatguard.server.http;
+
+import io.javalin.http.Context;
+import io.seatguard.core.app.App;
+import io.seatguard.core.error.ErrorCode;
+import io.seatguard.core.error.SeatguardException;
+
+/**
+ * CORS for browser calls. Each app lists the origins its pages are served from; a browser request from
+ * any other origin is refused, so a stranger's page cannot spend an app's client id. Requests without
+ * an {@code Origin} header (servers, curl) are not browser cross-origin calls and pass.
+ */
+final class Cors {
+    private Cors() {}
+
+    static void preflight(Context ctx, AppDirectory apps) {
+        String origin = ctx.header("Origin");
+        if (origin == null || !apps.anyAppAllows(origin)) {
+            throw new SeatguardException(ErrorCode.ORIGIN_NOT_ALLOWED, "Origin " + origin + " is not among any app's allowed origins");
+        }
+        ctx.header("Access-Control-Allow-Origin", origin);
+        ctx.header("Access-Control-Allow-Methods", "POST, GET, OPTIONS");
+        ctx.header("Access-Control-Allow-Headers", "Content-Type");
+        ctx.header("Access-Control-Max-Age", "600");
+        ctx.header("Vary", "Origin");
+        ctx.status(204);
+    }
+
+    /** Checks the app allows the request's origin, and says so to the browser. */
+    static void allow(Context ctx, App app) {
+        String origin = ctx.header("Origin");
+        if (origin == null) {
+            return;
+        }
+        if (!app.allowsOrigin(origin)) {
+            throw new SeatguardException(ErrorCode.ORIGIN_NOT_ALLOWED, "Origin " + origin + " is not in this app's allowed_origins");
+        }
+        ctx.header("Access-Control-Allow-Origin", origin);
+        ctx.header("Vary", "Origin");
+    }
+}

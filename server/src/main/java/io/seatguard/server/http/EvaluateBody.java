@@ -1,0 +1,31 @@
+package io.seatguard.server.http;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.identity.DeviceSignals;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** A syntactically valid evaluate body, before the app and client IP are settled. */
+record EvaluateBody(
+        Optional<String> clientId,
+        String action,
+        Optional<String> user,
+        Optional<String> email,
+        Optional<String> phone,
+        Map<String, Object> metadata,
+        Optional<String> session,
+        Optional<String> returnTo,
+        DeviceSignals device,
+        Optional<InetAddress> ip,
+        Optional<String> userAgent,
+        Optional<Instant> timestamp) {
+    EvaluateBody {
+        requireNonNull(clientId, "clientId is null");
+        requireNonNull(action, "action is null");
+        requireNonNull(metadata, "metadata is null");
+        requireNonNull(device, "device is null");
+    }
+}

@@ -1,0 +1,319 @@
+package io.seatguard.server.http;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.seatguard.core.error.FieldErrors;
+import io.seatguard.core.evaluation.Actions;
+import io.seatguard.core.identity.DeviceSignals;
+import io.seatguard.core.net.IpAddresses;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Validates an evaluate body field by field (CONTRACT.md "Evaluate") and reports every fault at once,
+ * each named by its path. Unknown fields are ignored so older servers accept newer SDKs.
+ *
+ * <p>Server-only fields ({@code ip}, {@code user_agent}, {@code timestamp}) are refused from browsers: a
+ * browser could otherwise claim any address or backdate its own history.
+ */
+final class EvaluateBodyReader {
+    static final int MAX_USER = 256;
+    static final int MAX_EMAIL = 254;
+    static final int MAX_SESSION = 128;
+    static final int MAX_URL = 2048;
+    static final int MAX_METADATA_BYTES = 4096;
+    static final int MAX_COMPONENTS = 128;
+    static final int MAX_COMPONENT_NAME = 64;
+    static final int MAX_COMPONENT_VALUE = 8192;
+    static final int MAX_LOCAL_IPS = 16;
+    static final int MAX_USER_AGENT = 2048;
+    static final Duration MAX_TIMESTAMP_AGE = Duration.ofDays(30);
+    /** Clocks differ; a backend a little ahead of us is not sending "the future". */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
+    // RFC 5321/5322 in full is not worth it: one @, a non-empty local part, a dotted domain, no spaces.
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,128}");
+    private static final Pattern COMPONENT_NAME = Pattern.compile("[A-Za-z0-9_.:-]{1," + MAX_COMPONENT_NAME + "}");
+    private static final Pattern CLIENT_ID = Pattern.compile("pk_[A-Za-z0-9]{1,64}");
+
+    enum Mode {
+        BROWSER,
+        SERVER
+    }
+
+    private final InstantSource clock;
+
+    EvaluateBodyReader(InstantSource clock) {
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    EvaluateBody read(JsonNode body, Mode mode) {
+        FieldErrors errors = new FieldErrors();
+        Optional<String> clientId = optionalText(body, "client_id", errors, 80);
+        if (clientId.isPresent() && !CLIENT_ID.matcher(clientId.get()).matches()) {
+            errors.add("client_id", "must be a client id starting with pk_");
+        }
+        Optional<String> action = optionalText(body, "action", errors, 64);
+        if (action.isEmpty() && !body.has("action")) {
+            errors.add("action", "is required (login, signup, access or a custom [a-z0-9_.-]{1,64} name)");
+        }
+        else if (action.isPresent() && !Actions.isValidName(action.get())) {
+            errors.add("action", "must match [a-z0-9_.-]{1,64}");
+        }
+        Optional<String> user = optionalText(body, "user", errors, MAX_USER);
+        if (user.isPresent() && user.get().isBlank()) {
+            errors.add("user", "must not be blank");
+        }
+        if (user.isEmpty() && action.isPresent() && Actions.requiresUser(action.get()) && !isPresentButInvalid(body, "user")) {
+            errors.add("user", "is required for " + action.get());
+        }
+        Optional<String> email = optionalText(body, "email", errors, MAX_EMAIL);
+        if (email.isPresent() && !EMAIL.matcher(email.get()).matches()) {
+            errors.add("email", "must be an email address like name@example.com");
+        }
+        Optional<String> phone = optionalText(body, "phone", errors, 16);
+        if (phone.isPresent() && !E164.matcher(phone.get()).matches()) {
+            errors.add("phone", "must be an E.164 number like +14155550123");
+        }
+        Map<String, Object> metadata = metadata(body, errors);
+        Optional<String> session = optionalText(body, "session", errors, MAX_SESSION);
+        Optional<String> returnTo = optionalText(body, "return_to", errors, MAX_URL);
+        if (returnTo.isPresent() && !isHttpUrl(returnTo.get())) {
+            errors.add("return_to", "must be an absolute http or https URL");
+        }
+        DeviceSignals device = device(body, errors);
+
+        Optional<InetAddress> ip = Optional.empty();
+        Optional<String> userAgent = Optional.empty();
+        Optional<Instant> timestamp = Optional.empty();
+        if (mode == Mode.BROWSER) {
+            for (String serverOnly : List.of("ip", "user_agent", "timestamp")) {
+                if (body.has(serverOnly) && !body.get(serverOnly).isNull()) {
+                    errors.add(serverOnly, "is accepted only from a server (Authorization: Bearer sk_…)");
+                }
+            }
+        }
+        else {
+            Optional<String> ipText = optionalText(body, "ip", errors, 45);
+            if (ipText.isPresent()) {
+                ip = IpAddresses.parse(ipText.get());
+                if (ip.isEmpty()) {
+                    errors.add("ip", "must be an IPv4 or IPv6 address");
+                }
+            }
+            userAgent = optionalText(body, "user_agent", errors, MAX_USER_AGENT);
+            timestamp = timestamp(body, errors);
+        }
+        errors.throwIfAny();
+        return new EvaluateBody(clientId, action.orElseThrow(), user, email, phone, metadata, session, returnTo, device, ip, userAgent, timestamp);
+    }
+
+    private Optional<Instant> timestamp(JsonNode body, FieldErrors errors) {
+        Optional<String> text = optionalText(body, "timestamp", errors, 64);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant at;
+        try {
+            at = OffsetDateTime.parse(text.get(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        }
+        catch (DateTimeParseException e) {
+            errors.add("timestamp", "must be an RFC 3339 time like 2026-11-23T10:15:30Z");
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        if (at.isAfter(now.plus(CLOCK_SKEW))) {
+            errors.add("timestamp", "must not be in the future");
+        }
+        else if (at.isBefore(now.minus(MAX_TIMESTAMP_AGE))) {
+            errors.add("timestamp", "must be at most 30 days old");
+        }
+        return Optional.of(at);
+    }
+
+    private static Map<String, Object> metadata(JsonNode body, FieldErrors errors) {
+        JsonNode node = body.get("metadata");
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            errors.add("metadata", "must be a JSON object");
+            return Map.of();
+        }
+        if (node.toString().length() > MAX_METADATA_BYTES) {
+            errors.add("metadata", "must be at most " + MAX_METADATA_BYTES + " bytes of JSON");
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = Json.MAPPER.convertValue(node, LinkedHashMap.class);
+        return map;
+    }
+
+    private static DeviceSignals device(JsonNode body, FieldErrors errors) {
+        JsonNode device = body.get("device");
+        if (device == null || device.isNull()) {
+            return DeviceSignals.NONE;
+        }
+        if (!device.isObject()) {
+            errors.add("device", "must be a JSON object");
+            return DeviceSignals.NONE;
+        }
+        Optional<String> token = optionalText(device, "token", errors, 128, "device.");
+        if (token.isPresent() && !TOKEN.matcher(token.get()).matches()) {
+            errors.add("device.token", "must be 16 to 128 characters of A-Z, a-z, 0-9, _ and -");
+        }
+        Optional<String> timezone = optionalText(device, "timezone", errors, 64, "device.");
+        if (timezone.isPresent() && !isZone(timezone.get())) {
+            errors.add("device.timezone", "must be an IANA time zone like Europe/Paris");
+        }
+        TreeMap<String, Object> components = components(device.get("components"), errors);
+        List<String> localIps = localIps(device.get("local_ips"), errors);
+        if (!errors.isEmpty()) {
+            return DeviceSignals.NONE;
+        }
+        return new DeviceSignals(token, components, localIps, timezone);
+    }
+
+    private static TreeMap<String, Object> components(JsonNode node, FieldErrors errors) {
+        TreeMap<String, Object> components = new TreeMap<>();
+        if (node == null || node.isNull()) {
+            return components;
+        }
+        if (!node.isObject()) {
+            errors.add("device.components", "must be a JSON object of name to string, number or boolean");
+            return components;
+        }
+        if (node.size() > MAX_COMPONENTS) {
+            errors.add("device.components", "must have at most " + MAX_COMPONENTS + " entries");
+            return components;
+        }
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            String name = entry.getKey();
+            String field = "device.components." + (name.length() > MAX_COMPONENT_NAME ? name.substring(0, MAX_COMPONENT_NAME) + "…" : name);
+            JsonNode value = entry.getValue();
+            if (!COMPONENT_NAME.matcher(name).matches()) {
+                errors.add(field, "name must be 1 to " + MAX_COMPONENT_NAME + " characters of A-Z, a-z, 0-9, _ . : -");
+            }
+            else if (value.isNull()) {
+                // A failed probe: reported as missing, never guessed (issue 3).
+                continue;
+            }
+            else if (value.isTextual()) {
+                if (value.textValue().length() > MAX_COMPONENT_VALUE) {
+                    errors.add(field, "must be at most " + MAX_COMPONENT_VALUE + " characters (hash large renders in the SDK)");
+                }
+                else {
+                    components.put(name, value.textValue());
+                }
+            }
+            else if (value.isBoolean()) {
+                components.put(name, value.booleanValue());
+            }
+            else if (value.isIntegralNumber() && value.canConvertToLong()) {
+                components.put(name, value.longValue());
+            }
+            else if (value.isNumber() && Double.isFinite(value.doubleValue())) {
+                components.put(name, value.doubleValue());
+            }
+            else {
+                errors.add(field, "must be a string, number or boolean");
+            }
+        }
+        return components;
+    }
+
+    private static List<String> localIps(JsonNode node, FieldErrors errors) {
+        List<String> addresses = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return addresses;
+        }
+        if (!node.isArray()) {
+            errors.add("device.local_ips", "must be an array of IP addresses");
+            return addresses;
+        }
+        if (node.size() > MAX_LOCAL_IPS) {
+            errors.add("device.local_ips", "must have at most " + MAX_LOCAL_IPS + " addresses");
+            return addresses;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            Optional<InetAddress> address = item.isTextual() ? IpAddresses.parse(item.textValue()) : Optional.empty();
+            if (address.isEmpty()) {
+                errors.add("device.local_ips[" + i + "]", "must be an IPv4 or IPv6 address");
+            }
+            else {
+                addresses.add(IpAddresses.format(address.get()));
+            }
+        }
+        return addresses;
+    }
+
+    private static Optional<String> optionalText(JsonNode body, String name, FieldErrors errors, int maxLength) {
+        return optionalText(body, name, errors, maxLength, "");
+    }
+
+    private static Optional<String> optionalText(JsonNode body, String name, FieldErrors errors, int maxLength, String prefix) {
+        JsonNode node = body.get(name);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isTextual()) {
+            errors.add(prefix + name, "must be a string");
+            return Optional.empty();
+        }
+        String text = node.textValue();
+        if (text.isEmpty()) {
+            errors.add(prefix + name, "must not be empty");
+            return Optional.empty();
+        }
+        if (text.length() > maxLength) {
+            errors.add(prefix + name, "must be at most " + maxLength + " characters");
+            return Optional.empty();
+        }
+        return Optional.of(text);
+    }
+
+    private static boolean isPresentButInvalid(JsonNode body, String name) {
+        JsonNode node = body.get(name);
+        return node != null && !node.isNull();
+    }
+
+    static boolean isHttpUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            return uri.isAbsolute() && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null && !uri.getHost().isEmpty();
+        }
+        catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static boolean isZone(String zone) {
+        try {
+            ZoneId.of(zone);
+            return true;
+        }
+        catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

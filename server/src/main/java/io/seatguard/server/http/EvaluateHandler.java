@@ -1,0 +1,89 @@
+package io.seatguard.server.http;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.seatguard.core.app.App;
+import io.seatguard.core.error.ErrorCode;
+import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.evaluation.Evaluation;
+import io.seatguard.core.evaluation.EvaluationPipeline;
+import io.seatguard.core.evaluation.EvaluationRequest;
+import io.seatguard.core.net.ClientIpResolver;
+import io.seatguard.core.net.IpAddresses;
+import io.seatguard.server.ServerMetrics;
+import java.net.InetAddress;
+import java.util.Optional;
+
+/**
+ * {@code POST /v3/evaluate} in its two modes (CONTRACT.md): a browser names its app by {@code client_id}
+ * and we take the IP and user agent from the request; a backend proves its app with a secret key and
+ * may say the user's IP, user agent and the event's time itself.
+ */
+final class EvaluateHandler {
+    private final JsonBody jsonBody;
+    private final EvaluateBodyReader reader;
+    private final Credentials credentials;
+    private final AppDirectory apps;
+    private final ClientIpResolver clientIps;
+    private final EvaluationPipeline pipeline;
+    private final ServerMetrics metrics;
+
+    EvaluateHandler(JsonBody jsonBody, EvaluateBodyReader reader, Credentials credentials, AppDirectory apps, ClientIpResolver clientIps,
+            EvaluationPipeline pipeline, ServerMetrics metrics) {
+        this.jsonBody = requireNonNull(jsonBody, "jsonBody is null");
+        this.reader = requireNonNull(reader, "reader is null");
+        this.credentials = requireNonNull(credentials, "credentials is null");
+        this.apps = requireNonNull(apps, "apps is null");
+        this.clientIps = requireNonNull(clientIps, "clientIps is null");
+        this.pipeline = requireNonNull(pipeline, "pipeline is null");
+        this.metrics = requireNonNull(metrics, "metrics is null");
+    }
+
+    void handle(Context ctx) {
+        JsonNode json = jsonBody.readObject(ctx);
+        boolean serverMode = Credentials.bearer(ctx).isPresent();
+        App app;
+        EvaluateBody body;
+        if (serverMode) {
+            app = credentials.requireApp(ctx);
+            body = reader.read(json, EvaluateBodyReader.Mode.SERVER);
+            if (body.clientId().isPresent() && !body.clientId().get().equals(app.clientId())) {
+                throw SeatguardException.invalid("client_id", "does not belong to the app of this secret key");
+            }
+        }
+        else {
+            body = reader.read(json, EvaluateBodyReader.Mode.BROWSER);
+            String clientId = body.clientId().orElseThrow(() -> new SeatguardException(ErrorCode.MISSING_CREDENTIALS,
+                    "Send client_id (browser) or 'Authorization: Bearer sk_…' (server)"));
+            app = apps.byClientId(clientId).orElseThrow(() -> new SeatguardException(ErrorCode.INVALID_CREDENTIALS,
+                    "No app has the client_id " + clientId));
+            Cors.allow(ctx, app);
+        }
+
+        InetAddress requestIp = clientIps.resolve(peer(ctx), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+        Optional<String> userAgent = serverMode ? body.userAgent() : Optional.ofNullable(ctx.userAgent());
+        EvaluationRequest request = new EvaluationRequest(
+                app.id(),
+                body.action(),
+                body.user(),
+                body.email(),
+                body.phone(),
+                body.metadata(),
+                body.session(),
+                body.returnTo(),
+                body.device(),
+                body.ip().orElse(requestIp),
+                userAgent,
+                body.timestamp());
+        Evaluation evaluation = pipeline.evaluate(request);
+        metrics.evaluationRecorded(evaluation.action(), evaluation.verdict().wireName());
+        ctx.contentType("application/json").result(EvaluationJson.verdict(evaluation).toString());
+    }
+
+    static InetAddress peer(Context ctx) {
+        return IpAddresses.parse(ctx.req().getRemoteAddr())
+                .orElseThrow(() -> new SeatguardException(ErrorCode.INTERNAL, "unreadable peer address " + ctx.req().getRemoteAddr()));
+    }
+}

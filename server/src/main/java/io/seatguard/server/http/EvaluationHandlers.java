@@ -1,0 +1,57 @@
+package io.seatguard.server.http;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.http.Context;
+import io.seatguard.core.app.App;
+import io.seatguard.core.error.ErrorCode;
+import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.evaluation.ConsumeOutcome;
+import io.seatguard.core.evaluation.EvaluationStore;
+import java.time.InstantSource;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /v3/evaluations/{id}} and {@code POST /v3/evaluations/{id}/consume}. Another app's
+ * evaluation is not found, never forbidden: a 403 would confirm that the id exists (CONTRACT.md).
+ */
+final class EvaluationHandlers {
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private final Credentials credentials;
+    private final EvaluationStore store;
+    private final InstantSource clock;
+
+    EvaluationHandlers(Credentials credentials, EvaluationStore store, InstantSource clock) {
+        this.credentials = requireNonNull(credentials, "credentials is null");
+        this.store = requireNonNull(store, "store is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    void get(Context ctx) {
+        App app = credentials.requireApp(ctx);
+        String id = evaluationId(ctx);
+        var evaluation = store.find(app.id(), id).orElseThrow(() -> SeatguardException.notFound("evaluation " + id));
+        ctx.contentType("application/json").result(EvaluationJson.full(evaluation).toString());
+    }
+
+    void consume(Context ctx) {
+        App app = credentials.requireApp(ctx);
+        String id = evaluationId(ctx);
+        switch (store.consume(app.id(), id, clock.instant())) {
+            case ConsumeOutcome.Consumed consumed -> ctx.contentType("application/json").result(EvaluationJson.full(consumed.evaluation()).toString());
+            case ConsumeOutcome.AlreadyConsumed already -> throw new SeatguardException(ErrorCode.ALREADY_CONSUMED,
+                    "Evaluation " + id + " was already consumed; each evaluation can be consumed once");
+            case ConsumeOutcome.NotFound notFound -> throw SeatguardException.notFound("evaluation " + id);
+        }
+    }
+
+    /** Anything that cannot be one of our ids cannot exist either: 404, without a trip to the store. */
+    private static String evaluationId(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!ID.matcher(id).matches()) {
+            throw SeatguardException.notFound("evaluation " + (id.length() > 64 ? id.substring(0, 64) + "…" : id));
+        }
+        return id;
+    }
+}

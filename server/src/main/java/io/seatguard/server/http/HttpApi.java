@@ -1,0 +1,75 @@
+package io.seatguard.server.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.seatguard.core.error.ErrorCode;
+import io.seatguard.core.error.SeatguardException;
+import io.seatguard.server.ServerMetrics;
+import java.util.List;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+/**
+ * Builds the Javalin server from the route table. Every failure leaves as problem+json: our own
+ * {@link SeatguardException}s, Javalin's (unknown route, wrong method, body over its limit) and anything
+ * unexpected (a 500 with a generic message; the details go to the log only).
+ */
+public final class HttpApi {
+    private static final String ROUTE_ATTRIBUTE = "seatguard.route";
+    /** How long a stopping server lets in-flight requests finish. */
+    public static final long STOP_TIMEOUT_MILLIS = 10_000;
+
+    private HttpApi() {}
+
+    public static Javalin create(String host, int port, int maxBodyBytes, List<Route> routes, ServerMetrics metrics) {
+        return Javalin.create(config -> {
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.http.maxRequestSize = maxBodyBytes;
+            config.http.prefer405over404 = true;
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.concurrency.useVirtualThreads = true;
+            config.jetty.modifyServer(server -> {
+                // Graceful stop: refuse new requests, let the ones in flight finish, then close.
+                server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+                server.insertHandler(new GracefulHandler());
+            });
+            for (Route route : routes) {
+                config.routes.addHttpHandler(route.method(), route.path(), ctx -> {
+                    ctx.attribute(ROUTE_ATTRIBUTE, route.path());
+                    route.handler().handle(ctx);
+                });
+            }
+            config.routes.exception(SeatguardException.class, (e, ctx) -> Problems.write(ctx, e));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(ctx, translate(e, ctx)));
+            config.routes.exception(Exception.class, (e, ctx) -> Problems.writeUnexpected(ctx, e));
+            config.routes.error(404, "*", ctx -> problemUnlessWritten(ctx, SeatguardException.notFound("route " + ctx.method() + " " + ctx.path())));
+            config.routes.error(405, "*", ctx -> problemUnlessWritten(ctx,
+                    new SeatguardException(ErrorCode.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path())));
+            config.requestLogger.http((ctx, millis) -> {
+                String route = ctx.attribute(ROUTE_ATTRIBUTE);
+                metrics.requestCompleted(ctx.method().name(), route == null ? "unmatched" : route, ctx.statusCode(), (long) (millis * 1_000_000L));
+            });
+        });
+    }
+
+    private static void problemUnlessWritten(Context ctx, SeatguardException e) {
+        String contentType = ctx.res().getContentType();
+        if (contentType == null || !contentType.startsWith(Problems.CONTENT_TYPE)) {
+            Problems.write(ctx, e);
+        }
+    }
+
+    private static SeatguardException translate(HttpResponseException e, Context ctx) {
+        return switch (e.getStatus()) {
+            case 404 -> new SeatguardException(ErrorCode.NOT_FOUND, "No route " + ctx.method() + " " + ctx.path());
+            case 405 -> new SeatguardException(ErrorCode.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path());
+            case 413 -> new SeatguardException(ErrorCode.BODY_TOO_LARGE, "The body is too large");
+            case 415 -> new SeatguardException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type");
+            default -> e.getStatus() >= 500
+                    ? new SeatguardException(ErrorCode.INTERNAL, "The server could not complete the request")
+                    : new SeatguardException(ErrorCode.INVALID_INPUT, e.getMessage() == null ? "Bad request" : e.getMessage());
+        };
+    }
+}

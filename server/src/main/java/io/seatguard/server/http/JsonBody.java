@@ -1,0 +1,76 @@
+package io.seatguard.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.seatguard.core.error.ErrorCode;
+import io.seatguard.core.error.SeatguardException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+
+/**
+ * Reads a request body as a JSON object, enforcing, in this order: the media type (415), the size
+ * limit (413, checked against {@code Content-Length} and again while reading, so a chunked body
+ * cannot slip past it), well-formed JSON (400) and an object at the top (400).
+ */
+public final class JsonBody {
+    private final int maxBytes;
+
+    public JsonBody(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    public JsonNode readObject(Context ctx) {
+        String contentType = ctx.contentType();
+        if (contentType == null || !isJson(contentType)) {
+            throw new SeatguardException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the body as application/json (got " + (contentType == null ? "no Content-Type" : contentType) + ")");
+        }
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBytes) {
+            throw tooLarge();
+        }
+        byte[] body = readAtMost(ctx);
+        if (body.length == 0) {
+            throw SeatguardException.invalid("body", "is empty; send a JSON object");
+        }
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(body);
+        }
+        catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new SeatguardException(ErrorCode.MALFORMED_JSON, "The body is not valid JSON" + where + ": " + e.getOriginalMessage());
+        }
+        catch (IOException e) {
+            throw new SeatguardException(ErrorCode.MALFORMED_JSON, "The body could not be read as JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw SeatguardException.invalid("body", "must be a JSON object");
+        }
+        return node;
+    }
+
+    private byte[] readAtMost(Context ctx) {
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] bytes = in.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw tooLarge();
+            }
+            return bytes;
+        }
+        catch (IOException e) {
+            throw SeatguardException.invalid("body", "could not be read");
+        }
+    }
+
+    private SeatguardException tooLarge() {
+        return new SeatguardException(ErrorCode.BODY_TOO_LARGE, "The body is larger than " + maxBytes + " bytes");
+    }
+
+    private static boolean isJson(String contentType) {
+        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return mediaType.equals("application/json") || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+    }
+}

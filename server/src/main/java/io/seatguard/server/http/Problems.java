@@ -1,0 +1,73 @@
+package io.seatguard.server.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.seatguard.core.error.ErrorCategory;
+import io.seatguard.core.error.ErrorCode;
+import io.seatguard.core.error.FieldError;
+import io.seatguard.core.error.SeatguardException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place errors become responses: RFC 9457 problem documents with the {@code errors} extension
+ * CONTRACT.md adds. Client faults are logged at INFO, server faults at ERROR with the stack; the client
+ * never sees a stack trace or an internal message.
+ */
+public final class Problems {
+    public static final String CONTENT_TYPE = "application/problem+json";
+    private static final Logger log = LoggerFactory.getLogger(Problems.class);
+
+    private Problems() {}
+
+    public static int status(ErrorCategory category) {
+        return switch (category) {
+            case CLIENT -> 400;
+            case AUTH -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED_MEDIA -> 415;
+            case RATE_LIMITED -> 429;
+            case UNAVAILABLE -> 503;
+            case INTERNAL -> 500;
+        };
+    }
+
+    public static void write(Context ctx, SeatguardException e) {
+        int status = e.code() == ErrorCode.METHOD_NOT_ALLOWED ? 405 : status(e.code().category());
+        if (status >= 500) {
+            log.error("{} {} failed: {}", ctx.method(), ctx.path(), e.code().slug(), e);
+        }
+        else {
+            log.info("{} {} answered {} {}: {}", ctx.method(), ctx.path(), status, e.code().slug(), e.getMessage());
+        }
+        String detail = status >= 500 && e.code() == ErrorCode.INTERNAL ? "The server could not complete the request" : e.getMessage();
+        send(ctx, status, e.code(), detail, e);
+    }
+
+    public static void writeUnexpected(Context ctx, Exception e) {
+        log.error("{} {} failed unexpectedly", ctx.method(), ctx.path(), e);
+        send(ctx, 500, ErrorCode.INTERNAL, "The server could not complete the request", null);
+    }
+
+    private static void send(Context ctx, int status, ErrorCode code, String detail, SeatguardException e) {
+        ObjectNode problem = Json.MAPPER.createObjectNode();
+        problem.put("type", "https://seatguard.dev/problems/" + code.slug().replace('_', '-'));
+        problem.put("title", code.title());
+        problem.put("status", status);
+        problem.put("detail", detail);
+        ArrayNode errors = problem.putArray("errors");
+        if (e != null) {
+            for (FieldError error : e.errors()) {
+                errors.addObject().put("field", error.field()).put("message", error.message());
+            }
+        }
+        if (status == 429) {
+            ctx.header("Retry-After", "1");
+        }
+        ctx.status(status).contentType(CONTENT_TYPE).result(problem.toString());
+    }
+}

@@ -1,0 +1,46 @@
+package io.seatguard.storage;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stored form of an evaluation's parts that are written once and never queried by column
+ * ({@code evaluations.document}). Nullable fields, epoch-millisecond times: this is a storage row, and
+ * {@link EvaluationDocumentMapper} is the only bridge to the domain record.
+ */
+record EvaluationDocument(
+        String action,
+        String verdict,
+        long createdAt,
+        String redirect,
+        String userId,
+        String email,
+        String phone,
+        Map<String, Object> metadata,
+        String sessionId,
+        String returnTo,
+        Device device,
+        Ip publicIp,
+        Ip localIp,
+        Flags flags,
+        Map<String, Object> checks,
+        Risk risk,
+        Policy policy,
+        Challenge challenge,
+        boolean logout) {
+    record Device(String id, String type, boolean isNew, String fingerprintId, double confidence, String browser, String os) {}
+
+    record Ip(String address, String country, String city, Double latitude, Double longitude, Long asn, String asnOrg) {}
+
+    record Flags(Boolean vpn, Boolean proxy, Boolean tor, Boolean hosting, Boolean relay, Boolean ipMismatch, Boolean timezoneMismatch) {}
+
+    record Risk(int score, List<Signal> signals, List<Category> risks) {}
+
+    record Signal(String name, int points, String detail) {}
+
+    record Category(String category, int score, String severity) {}
+
+    record Policy(String id, String name, String mode) {}
+
+    record Challenge(String id, String type, String status, long expiresAt) {}
+}

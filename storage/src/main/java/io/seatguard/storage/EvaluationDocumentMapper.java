@@ -1,0 +1,95 @@
+package io.seatguard.storage;
+
+import io.seatguard.core.evaluation.DetectionFlags;
+import io.seatguard.core.evaluation.DeviceInfo;
+import io.seatguard.core.evaluation.Evaluation;
+import io.seatguard.core.evaluation.IpInfo;
+import io.seatguard.core.evaluation.UserRef;
+import io.seatguard.core.evaluation.Verdict;
+import io.seatguard.core.identity.DeviceType;
+import io.seatguard.core.policy.ChallengeRef;
+import io.seatguard.core.policy.PolicyRef;
+import io.seatguard.core.risk.Risk;
+import io.seatguard.core.risk.RiskCategory;
+import io.seatguard.core.risk.RiskSignal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Domain {@link Evaluation} ↔ stored {@link EvaluationDocument}. */
+final class EvaluationDocumentMapper {
+    private EvaluationDocumentMapper() {}
+
+    static EvaluationDocument toDocument(Evaluation evaluation) {
+        DeviceInfo device = evaluation.device();
+        DetectionFlags flags = evaluation.detectionFlags();
+        Risk risk = evaluation.risk();
+        return new EvaluationDocument(
+                evaluation.action(),
+                evaluation.verdict().wireName(),
+                evaluation.createdAt().toEpochMilli(),
+                evaluation.redirect().orElse(null),
+                evaluation.user().id().orElse(null),
+                evaluation.user().email().orElse(null),
+                evaluation.user().phone().orElse(null),
+                evaluation.metadata(),
+                evaluation.sessionId().orElse(null),
+                evaluation.returnTo().orElse(null),
+                new EvaluationDocument.Device(device.id(), device.type().wireName(), device.isNew(), device.fingerprintId().orElse(null),
+                        device.confidence(), device.browser(), device.os()),
+                ip(evaluation.publicIp()),
+                evaluation.localIp().map(EvaluationDocumentMapper::ip).orElse(null),
+                new EvaluationDocument.Flags(flags.vpn().orElse(null), flags.proxy().orElse(null), flags.tor().orElse(null),
+                        flags.hosting().orElse(null), flags.relay().orElse(null), flags.ipMismatch().orElse(null), flags.timezoneMismatch().orElse(null)),
+                evaluation.checks(),
+                new EvaluationDocument.Risk(risk.score(),
+                        risk.signals().stream().map(s -> new EvaluationDocument.Signal(s.name(), s.points(), s.detail())).toList(),
+                        risk.risks().stream().map(r -> new EvaluationDocument.Category(r.category(), r.score(), r.severity())).toList()),
+                evaluation.policy().map(p -> new EvaluationDocument.Policy(p.id(), p.name(), p.mode())).orElse(null),
+                evaluation.challenge().map(c -> new EvaluationDocument.Challenge(c.id(), c.type(), c.status(), c.expiresAt().toEpochMilli())).orElse(null),
+                evaluation.logout());
+    }
+
+    static Evaluation toDomain(String appId, String id, Optional<Instant> consumedAt, EvaluationDocument document) {
+        EvaluationDocument.Device device = document.device();
+        EvaluationDocument.Flags flags = document.flags();
+        EvaluationDocument.Risk risk = document.risk();
+        return new Evaluation(
+                id,
+                appId,
+                document.action(),
+                Verdict.fromWireName(document.verdict()),
+                Instant.ofEpochMilli(document.createdAt()),
+                consumedAt,
+                Optional.ofNullable(document.redirect()),
+                new UserRef(Optional.ofNullable(document.userId()), Optional.ofNullable(document.email()), Optional.ofNullable(document.phone())),
+                document.metadata() == null ? Map.of() : new LinkedHashMap<>(document.metadata()),
+                Optional.ofNullable(document.sessionId()),
+                Optional.ofNullable(document.returnTo()),
+                new DeviceInfo(device.id(), DeviceType.fromWireName(device.type()), device.isNew(), Optional.ofNullable(device.fingerprintId()),
+                        device.confidence(), device.browser(), device.os()),
+                ip(document.publicIp()),
+                Optional.ofNullable(document.localIp()).map(EvaluationDocumentMapper::ip),
+                new DetectionFlags(Optional.ofNullable(flags.vpn()), Optional.ofNullable(flags.proxy()), Optional.ofNullable(flags.tor()),
+                        Optional.ofNullable(flags.hosting()), Optional.ofNullable(flags.relay()), Optional.ofNullable(flags.ipMismatch()),
+                        Optional.ofNullable(flags.timezoneMismatch())),
+                document.checks() == null ? Map.of() : document.checks(),
+                new Risk(risk.score(),
+                        risk.signals().stream().map(s -> new RiskSignal(s.name(), s.points(), s.detail())).toList(),
+                        risk.risks().stream().map(r -> new RiskCategory(r.category(), r.score(), r.severity())).toList()),
+                Optional.ofNullable(document.policy()).map(p -> new PolicyRef(p.id(), p.name(), p.mode())),
+                Optional.ofNullable(document.challenge()).map(c -> new ChallengeRef(c.id(), c.type(), c.status(), Instant.ofEpochMilli(c.expiresAt()))),
+                document.logout());
+    }
+
+    private static EvaluationDocument.Ip ip(IpInfo ip) {
+        return new EvaluationDocument.Ip(ip.address(), ip.country().orElse(null), ip.city().orElse(null), ip.latitude().orElse(null),
+                ip.longitude().orElse(null), ip.asn().orElse(null), ip.asnOrg().orElse(null));
+    }
+
+    private static IpInfo ip(EvaluationDocument.Ip ip) {
+        return new IpInfo(ip.address(), Optional.ofNullable(ip.country()), Optional.ofNullable(ip.city()), Optional.ofNullable(ip.latitude()),
+                Optional.ofNullable(ip.longitude()), Optional.ofNullable(ip.asn()), Optional.ofNullable(ip.asnOrg()));
+    }
+}

@@ -1,0 +1,63 @@
+package io.seatguard.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The little JDBC the adapters need: bind positional parameters, run, map rows. */
+final class JdbcRunner {
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private JdbcRunner() {}
+
+    static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    static <T> Optional<T> queryOne(Connection connection, String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters); ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
+        }
+    }
+
+    static <T> List<T> queryList(Connection connection, String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters); ResultSet rows = statement.executeQuery()) {
+            List<T> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(mapper.map(rows));
+            }
+            return result;
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                Object value = parameters[i];
+                switch (value) {
+                    case null -> statement.setNull(i + 1, Types.VARCHAR);
+                    case String text -> statement.setString(i + 1, text);
+                    case Long number -> statement.setLong(i + 1, number);
+                    case Integer number -> statement.setInt(i + 1, number);
+                    default -> throw new IllegalArgumentException("unsupported parameter type " + value.getClass());
+                }
+            }
+            return statement;
+        }
+        catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+}

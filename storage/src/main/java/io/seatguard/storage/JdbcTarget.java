@@ -1,0 +1,75 @@
+package io.seatguard.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * A database URL as the operator wrote it, turned into a JDBC URL and connection properties.
+ *
+ * <p>Accepted: {@code postgresql://user:password@host:port/db?…} and {@code postgres://…} (the libpq
+ * form most hosting providers print), {@code jdbc:postgresql://…}, and {@code jdbc:sqlite:/path/file.db}.
+ */
+public record JdbcTarget(DatabaseKind kind, String jdbcUrl, Properties properties, String description) {
+    public JdbcTarget {
+        requireNonNull(kind, "kind is null");
+        requireNonNull(jdbcUrl, "jdbcUrl is null");
+        requireNonNull(properties, "properties is null");
+        requireNonNull(description, "description is null");
+    }
+
+    public static JdbcTarget embedded(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        return new JdbcTarget(DatabaseKind.SQLITE, "jdbc:sqlite:" + absolute, new Properties(), "SQLite " + absolute);
+    }
+
+    public static JdbcTarget parse(String url) {
+        requireNonNull(url, "url is null");
+        if (url.startsWith("jdbc:sqlite:")) {
+            return new JdbcTarget(DatabaseKind.SQLITE, url, new Properties(), "SQLite " + url.substring("jdbc:sqlite:".length()));
+        }
+        if (url.startsWith("jdbc:postgresql://")) {
+            return new JdbcTarget(DatabaseKind.POSTGRESQL, url, new Properties(), "PostgreSQL " + maskPassword(url));
+        }
+        if (url.startsWith("postgresql://") || url.startsWith("postgres://")) {
+            return fromLibpqUri(url);
+        }
+        throw new IllegalArgumentException("unsupported database URL (use postgresql://user@host:5432/db, jdbc:postgresql://… or jdbc:sqlite:/path): "
+                + maskPassword(url));
+    }
+
+    private static JdbcTarget fromLibpqUri(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        }
+        catch (URISyntaxException e) {
+            throw new IllegalArgumentException("malformed database URL: " + maskPassword(url), e);
+        }
+        if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
+            throw new IllegalArgumentException("database URL needs a host and a database name: " + maskPassword(url));
+        }
+        Properties properties = new Properties();
+        if (uri.getRawUserInfo() != null) {
+            String[] userInfo = uri.getRawUserInfo().split(":", 2);
+            properties.setProperty("user", URLDecoder.decode(userInfo[0], StandardCharsets.UTF_8));
+            if (userInfo.length == 2) {
+                properties.setProperty("password", URLDecoder.decode(userInfo[1], StandardCharsets.UTF_8));
+            }
+        }
+        String port = uri.getPort() > 0 ? ":" + uri.getPort() : "";
+        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+        String jdbcUrl = "jdbc:postgresql://" + uri.getHost() + port + uri.getRawPath() + query;
+        return new JdbcTarget(DatabaseKind.POSTGRESQL, jdbcUrl, properties, "PostgreSQL " + jdbcUrl);
+    }
+
+    /** Database URLs often carry a password; never let one reach a log line. */
+    static String maskPassword(String url) {
+        return url.replaceAll("(://[^:/@]+:)[^@]*@", "$1***@").replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+}

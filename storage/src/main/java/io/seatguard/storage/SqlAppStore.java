@@ -1,0 +1,80 @@
+package io.seatguard.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.app.App;
+import io.seatguard.core.app.AppStore;
+import io.seatguard.core.app.AppWithSecret;
+import io.seatguard.core.app.StoredSecret;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Apps and settings in SQL. */
+public final class SqlAppStore implements AppStore {
+    private static final String COLUMNS = "id, name, client_id, allowed_origins, created_at, secret_lookup, secret_hash";
+
+    private final SqlDatabase database;
+
+    public SqlAppStore(SqlDatabase database) {
+        this.database = requireNonNull(database, "database is null");
+    }
+
+    @Override
+    public void create(App app, StoredSecret secret) {
+        database.write(connection -> JdbcRunner.update(connection,
+                "INSERT INTO apps (id, name, client_id, secret_lookup, secret_hash, allowed_origins, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                app.id(), app.name(), app.clientId(), secret.lookup(), secret.hash(), StorageJson.write(app.allowedOrigins()),
+                app.createdAt().toEpochMilli()));
+    }
+
+    @Override
+    public List<App> list() {
+        return database.read(connection -> JdbcRunner.queryList(connection,
+                "SELECT " + COLUMNS + " FROM apps ORDER BY created_at, id", SqlAppStore::app));
+    }
+
+    @Override
+    public Optional<App> findById(String id) {
+        return database.read(connection -> JdbcRunner.queryOne(connection, "SELECT " + COLUMNS + " FROM apps WHERE id = ?", SqlAppStore::app, id));
+    }
+
+    @Override
+    public Optional<App> findByClientId(String clientId) {
+        return database.read(connection -> JdbcRunner.queryOne(connection,
+                "SELECT " + COLUMNS + " FROM apps WHERE client_id = ?", SqlAppStore::app, clientId));
+    }
+
+    @Override
+    public Optional<AppWithSecret> findBySecretLookup(String lookup) {
+        return database.read(connection -> JdbcRunner.queryOne(connection,
+                "SELECT " + COLUMNS + " FROM apps WHERE secret_lookup = ?",
+                row -> new AppWithSecret(app(row), new StoredSecret(row.getString("secret_lookup"), row.getString("secret_hash"))), lookup));
+    }
+
+    @Override
+    public boolean replaceSecret(String appId, StoredSecret secret) {
+        return database.write(connection -> JdbcRunner.update(connection,
+                "UPDATE apps SET secret_lookup = ?, secret_hash = ? WHERE id = ?", secret.lookup(), secret.hash(), appId)) == 1;
+    }
+
+    @Override
+    public Optional<String> setting(String key) {
+        return database.read(connection -> JdbcRunner.queryOne(connection, "SELECT value FROM settings WHERE name = ?", row -> row.getString(1), key));
+    }
+
+    @Override
+    public void putSetting(String key, String value) {
+        database.write(connection -> JdbcRunner.update(connection,
+                "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value", key, value));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static App app(ResultSet row) throws SQLException {
+        List<String> origins = StorageJson.read(row.getString("allowed_origins"), List.class);
+        return new App(row.getString("id"), row.getString("name"), row.getString("client_id"), origins,
+                Instant.ofEpochMilli(row.getLong("created_at")));
+    }
+}

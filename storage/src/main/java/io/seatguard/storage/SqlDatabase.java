@@ -1,0 +1,161 @@
+package io.seatguard.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.seatguard.core.error.ErrorCode;
+import io.seatguard.core.error.SeatguardException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * One open database, embedded SQLite or PostgreSQL, behind the same two doors: a pool for reads and the
+ * group-commit writer for every write. Opening it applies the one migration history both engines share.
+ *
+ * <p>SQLite runs in WAL mode so reads never wait for the writer, with {@code synchronous=FULL} so a
+ * commit is on disk before it is acknowledged: an answered evaluation survives {@code kill -9} and a
+ * power cut alike.
+ */
+public final class SqlDatabase implements AutoCloseable {
+    private final DatabaseKind kind;
+    private final String description;
+    private final HikariDataSource readPool;
+    private final GroupCommitWriter writer;
+
+    private SqlDatabase(DatabaseKind kind, String description, HikariDataSource readPool, GroupCommitWriter writer) {
+        this.kind = kind;
+        this.description = description;
+        this.readPool = readPool;
+        this.writer = writer;
+    }
+
+    public static SqlDatabase open(StorageSettings settings) {
+        requireNonNull(settings, "settings is null");
+        JdbcTarget target = settings.databaseUrl()
+                .map(JdbcTarget::parse)
+                .orElseGet(() -> JdbcTarget.embedded(prepareDataDir(settings.dataDir()).resolve(StorageSettings.EMBEDDED_FILE_NAME)));
+        return switch (target.kind()) {
+            case SQLITE -> openSqlite(target, settings.readPoolSize());
+            case POSTGRESQL -> openPostgres(target, settings.readPoolSize());
+        };
+    }
+
+    private static Path prepareDataDir(Path dataDir) {
+        try {
+            return Files.createDirectories(dataDir);
+        }
+        catch (IOException e) {
+            throw new IllegalStateException("cannot create the data folder " + dataDir.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SqlDatabase openSqlite(JdbcTarget target, int readPoolSize) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(10_000);
+        SQLiteDataSource sqlite = new SQLiteDataSource(config);
+        sqlite.setUrl(target.jdbcUrl());
+
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("seatguard-sqlite-read");
+        pool.setDataSource(sqlite);
+        pool.setMaximumPoolSize(readPoolSize);
+        HikariDataSource readPool = new HikariDataSource(pool);
+        migrate(readPool, readPool, target);
+        return new SqlDatabase(DatabaseKind.SQLITE, target.description(), readPool,
+                new GroupCommitWriter("seatguard-sqlite-writer", sqlite::getConnection));
+    }
+
+    private static SqlDatabase openPostgres(JdbcTarget target, int readPoolSize) {
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("seatguard-postgres-read");
+        pool.setJdbcUrl(target.jdbcUrl());
+        pool.setDataSourceProperties(target.properties());
+        pool.setMaximumPoolSize(readPoolSize);
+        pool.setInitializationFailTimeout(10_000);
+        HikariDataSource readPool;
+        try {
+            readPool = new HikariDataSource(pool);
+        }
+        catch (RuntimeException e) {
+            throw new IllegalStateException("cannot connect to " + target.description() + ": " + rootMessage(e), e);
+        }
+        migrate(readPool, readPool, target);
+        return new SqlDatabase(DatabaseKind.POSTGRESQL, target.description(), readPool,
+                new GroupCommitWriter("seatguard-postgres-writer", () -> DriverManager.getConnection(target.jdbcUrl(), target.properties())));
+    }
+
+    private static void migrate(DataSource dataSource, HikariDataSource pool, JdbcTarget target) {
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .loggers("slf4j")
+                    .load()
+                    .migrate();
+        }
+        catch (RuntimeException e) {
+            pool.close();
+            throw new IllegalStateException("cannot migrate " + target.description() + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    public DatabaseKind kind() {
+        return kind;
+    }
+
+    /** Where the data is, safe to log (passwords masked). */
+    public String description() {
+        return description;
+    }
+
+    /** Runs a read on a pooled connection in auto-commit mode. */
+    <T> T read(GroupCommitWriter.Task<T> task) {
+        try (Connection connection = readPool.getConnection()) {
+            return task.run(connection);
+        }
+        catch (SQLException e) {
+            throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage read failed", List.of(), e);
+        }
+    }
+
+    /** Runs a write in the next group commit and returns once it is durable. */
+    <T> T write(GroupCommitWriter.Task<T> task) {
+        return writer.execute(task);
+    }
+
+    /** Whether the database answers a trivial query now (for {@code /readyz}). */
+    public boolean isReachable() {
+        try (Connection connection = readPool.getConnection()) {
+            return connection.isValid(2);
+        }
+        catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+        readPool.close();
+    }
+}

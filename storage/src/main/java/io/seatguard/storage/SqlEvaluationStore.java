@@ -1,0 +1,175 @@
+package io.seatguard.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.account.LinkStatus;
+import io.seatguard.core.evaluation.ConsumeOutcome;
+import io.seatguard.core.evaluation.DeviceClaimConflict;
+import io.seatguard.core.evaluation.DeviceInfo;
+import io.seatguard.core.evaluation.Evaluation;
+import io.seatguard.core.evaluation.EvaluationStore;
+import io.seatguard.core.evaluation.EvaluationWrite;
+import io.seatguard.core.identity.DeviceResolution;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Evaluations and the device and account rows each one touches, written in one transaction.
+ *
+ * <p>Upserts use {@code INSERT … ON CONFLICT … DO UPDATE}, which SQLite (3.24+) and PostgreSQL (9.5+)
+ * spell the same way. Last-seen times only move forward, so importing older history (server-mode
+ * {@code timestamp}) never makes a device look older than it is.
+ */
+public final class SqlEvaluationStore implements EvaluationStore {
+    private static final String LATER = "CASE WHEN excluded.last_seen > %1$s.last_seen THEN excluded.last_seen ELSE %1$s.last_seen END";
+    private static final String EARLIER = "CASE WHEN excluded.first_seen < %1$s.first_seen THEN excluded.first_seen ELSE %1$s.first_seen END";
+
+    private final SqlDatabase database;
+
+    public SqlEvaluationStore(SqlDatabase database) {
+        this.database = requireNonNull(database, "database is null");
+    }
+
+    @Override
+    public void record(EvaluationWrite write) {
+        database.write(connection -> {
+            writeDevice(connection, write);
+            write.userId().ifPresent(user -> {
+                try {
+                    writeAccount(connection, write, user);
+                }
+                catch (SQLException e) {
+                    throw new SqlFailure(e);
+                }
+            });
+            insertEvaluation(connection, write.evaluation());
+            return null;
+        });
+    }
+
+    private static void writeDevice(Connection connection, EvaluationWrite write) throws SQLException {
+        DeviceResolution device = write.device();
+        if (!device.isKnownDevice()) {
+            return;
+        }
+        Evaluation evaluation = write.evaluation();
+        String appId = evaluation.appId();
+        DeviceInfo info = evaluation.device();
+        long at = evaluation.createdAt().toEpochMilli();
+        if (device.isNew()) {
+            JdbcRunner.update(connection, "INSERT INTO devices (app_id, id, type, browser, os, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    appId, device.deviceId(), info.type().wireName(), info.browser(), info.os(), at, at);
+        }
+        else {
+            JdbcRunner.update(connection,
+                    "UPDATE devices SET last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END,"
+                            + " type = CASE WHEN type = 'unknown' THEN ? ELSE type END,"
+                            // Only a user agent we could classify may rename the device's browser and OS: a
+                            // backend call without one must not turn a known iPhone into "unknown".
+                            + " browser = CASE WHEN ? = 'unknown' THEN browser ELSE ? END,"
+                            + " os = CASE WHEN ? = 'unknown' THEN os ELSE ? END WHERE app_id = ? AND id = ?",
+                    at, at, info.type().wireName(), info.type().wireName(), info.browser(), info.type().wireName(), info.os(), appId, device.deviceId());
+        }
+        if (device.tokenHash().isPresent()) {
+            int inserted = JdbcRunner.update(connection,
+                    "INSERT INTO device_tokens (app_id, token_hash, device_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (app_id, token_hash) DO NOTHING",
+                    appId, device.tokenHash().get(), device.deviceId(), at);
+            if (inserted == 0 && device.isNew()) {
+                throw new DeviceClaimConflict("token already belongs to another device");
+            }
+        }
+        if (device.fingerprintId().isPresent()) {
+            // A fingerprint stays with the device that showed it first; later devices with the same
+            // components do not steal it (that would silently merge two devices).
+            int touched = JdbcRunner.update(connection,
+                    "INSERT INTO device_fingerprints (app_id, fingerprint_id, device_id, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
+                            + " ON CONFLICT (app_id, fingerprint_id) DO UPDATE SET last_seen = " + LATER.formatted("device_fingerprints")
+                            + " WHERE device_fingerprints.device_id = excluded.device_id",
+                    appId, device.fingerprintId().get(), device.deviceId(), at, at);
+            if (touched == 0 && device.isNew()) {
+                throw new DeviceClaimConflict("fingerprint already belongs to another device");
+            }
+        }
+    }
+
+    private static void writeAccount(Connection connection, EvaluationWrite write, String user) throws SQLException {
+        Evaluation evaluation = write.evaluation();
+        String appId = evaluation.appId();
+        long at = evaluation.createdAt().toEpochMilli();
+        JdbcRunner.update(connection,
+                "INSERT INTO users (app_id, id, first_seen, last_seen) VALUES (?, ?, ?, ?) ON CONFLICT (app_id, id) DO UPDATE SET"
+                        + " first_seen = " + EARLIER.formatted("users") + ", last_seen = " + LATER.formatted("users"),
+                appId, user, at, at);
+        JdbcRunner.update(connection,
+                "INSERT INTO user_ips (app_id, user_id, ip, first_seen, last_seen) VALUES (?, ?, ?, ?, ?) ON CONFLICT (app_id, user_id, ip) DO UPDATE SET"
+                        + " first_seen = " + EARLIER.formatted("user_ips") + ", last_seen = " + LATER.formatted("user_ips"),
+                appId, user, evaluation.publicIp().address(), at, at);
+        DeviceResolution device = write.device();
+        if (device.fingerprintId().isPresent()) {
+            JdbcRunner.update(connection,
+                    "INSERT INTO user_fingerprints (app_id, user_id, fingerprint_id, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
+                            + " ON CONFLICT (app_id, user_id, fingerprint_id) DO UPDATE SET"
+                            + " first_seen = " + EARLIER.formatted("user_fingerprints") + ", last_seen = " + LATER.formatted("user_fingerprints"),
+                    appId, user, device.fingerprintId().get(), at, at);
+        }
+        if (device.isKnownDevice()) {
+            String attached = LinkStatus.ATTACHED.wireName();
+            JdbcRunner.update(connection,
+                    "INSERT INTO user_devices (app_id, user_id, device_id, status, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)"
+                            + " ON CONFLICT (app_id, user_id, device_id) DO UPDATE SET"
+                            + " first_seen = " + EARLIER.formatted("user_devices") + ", last_seen = " + LATER.formatted("user_devices") + ","
+                            + " status = CASE WHEN excluded.status = '" + attached + "' THEN excluded.status ELSE user_devices.status END",
+                    appId, user, device.deviceId(), write.attachDevice() ? attached : LinkStatus.DETACHED.wireName(), at, at);
+        }
+    }
+
+    private static void insertEvaluation(Connection connection, Evaluation evaluation) throws SQLException {
+        JdbcRunner.update(connection,
+                "INSERT INTO evaluations (app_id, id, user_id, action, verdict, device_id, ip, created_at, consumed_at, document)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                evaluation.appId(), evaluation.id(), evaluation.user().id().orElse(null), evaluation.action(), evaluation.verdict().wireName(),
+                evaluation.device().id(), evaluation.publicIp().address(), evaluation.createdAt().toEpochMilli(), null,
+                StorageJson.write(EvaluationDocumentMapper.toDocument(evaluation)));
+    }
+
+    @Override
+    public Optional<Evaluation> find(String appId, String evaluationId) {
+        return database.read(connection -> select(connection, appId, evaluationId));
+    }
+
+    @Override
+    public ConsumeOutcome consume(String appId, String evaluationId, Instant at) {
+        return database.write(connection -> {
+            int won = JdbcRunner.update(connection,
+                    "UPDATE evaluations SET consumed_at = ? WHERE app_id = ? AND id = ? AND consumed_at IS NULL", at.toEpochMilli(), appId, evaluationId);
+            Optional<Evaluation> evaluation = select(connection, appId, evaluationId);
+            if (evaluation.isEmpty()) {
+                return new ConsumeOutcome.NotFound();
+            }
+            return won == 1 ? new ConsumeOutcome.Consumed(evaluation.get()) : new ConsumeOutcome.AlreadyConsumed();
+        });
+    }
+
+    private static Optional<Evaluation> select(Connection connection, String appId, String evaluationId) throws SQLException {
+        return JdbcRunner.queryOne(connection, "SELECT consumed_at, document FROM evaluations WHERE app_id = ? AND id = ?",
+                row -> evaluation(appId, evaluationId, row), appId, evaluationId);
+    }
+
+    private static Evaluation evaluation(String appId, String id, ResultSet row) throws SQLException {
+        long consumedAt = row.getLong(1);
+        Optional<Instant> consumed = row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(consumedAt));
+        return EvaluationDocumentMapper.toDomain(appId, id, consumed, StorageJson.read(row.getString(2), EvaluationDocument.class));
+    }
+
+    /** Carries a checked exception out of a lambda; unwrapped by {@link #record}. */
+    private static final class SqlFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SqlFailure(SQLException cause) {
+            super(cause);
+        }
+    }
+}
