@@ -46,7 +46,8 @@ final class JdbcRunner {
             for (int i = 0; i < parameters.length; i++) {
                 Object value = parameters[i];
                 switch (value) {
-                    case null -> statement.setNull(i + 1, Types.VARCHAR);
+                    // Types.NULL lets PostgreSQL infer the column's type; VARCHAR would not fit a BIGINT column.
+                    case null -> statement.setNull(i + 1, Types.NULL);
                     case String text -> statement.setString(i + 1, text);
                     case Long number -> statement.setLong(i + 1, number);
                     case Integer number -> statement.setInt(i + 1, number);

@@ -129,9 +129,9 @@ public final class SqlEvaluationStore implements EvaluationStore {
     private static void insertEvaluation(Connection connection, Evaluation evaluation) throws SQLException {
         JdbcRunner.update(connection,
                 "INSERT INTO evaluations (app_id, id, user_id, action, verdict, device_id, ip, created_at, consumed_at, document)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)",
                 evaluation.appId(), evaluation.id(), evaluation.user().id().orElse(null), evaluation.action(), evaluation.verdict().wireName(),
-                evaluation.device().id(), evaluation.publicIp().address(), evaluation.createdAt().toEpochMilli(), null,
+                evaluation.device().id(), evaluation.publicIp().address(), evaluation.createdAt().toEpochMilli(),
                 StorageJson.write(EvaluationDocumentMapper.toDocument(evaluation)));
     }
 

@@ -13,9 +13,10 @@ import java.util.SortedMap;
  * The exact fingerprint of a set of components: a SHA-256 over a canonical encoding, so the same
  * components always give the same id whatever order the SDK sent them in.
  *
- * <p>The encoding is {@code name=type:value} lines in name order, with the type letter keeping
- * {@code "1"} (string) apart from {@code 1} (number). Numbers are written in their shortest plain
- * decimal form so {@code 2} and {@code 2.0} agree.
+ * <p>The encoding is, in name order, each name and typed value prefixed by its length
+ * ({@code 6:screen11:s:1920x1080}), so no value can contain text that reads as another component. The
+ * type letter keeps {@code "1"} (string) apart from {@code 1} (number); numbers are written in their
+ * shortest plain decimal form so {@code 2} and {@code 2.0} agree.
  */
 public final class Fingerprint {
     private static final int ID_HEX_CHARS = 32;
@@ -29,7 +30,9 @@ public final class Fingerprint {
         }
         StringBuilder canonical = new StringBuilder(components.size() * 32);
         for (Map.Entry<String, Object> entry : components.entrySet()) {
-            canonical.append(entry.getKey()).append('=').append(encode(entry.getValue())).append('\n');
+            String value = encode(entry.getValue());
+            canonical.append(entry.getKey().length()).append(':').append(entry.getKey())
+                    .append(value.length()).append(':').append(value);
         }
         return Optional.of(sha256Hex(canonical.toString()).substring(0, ID_HEX_CHARS));
     }

@@ -1,0 +1,23 @@
+package io.seatguard.core.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CheckRegistryTest {
+    @Test
+    void refusesTwoChecksWithOneName() {
+        assertThatThrownBy(() -> CheckRegistry.of(List.of(new IsNewUserCheck(), new IsNewUserCheck())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is_new_user");
+    }
+
+    @Test
+    void theStandardSetNamesTheContractsHistoryChecksInOrder() {
+        assertThat(CheckRegistry.standard().all()).extracting(Check::name).containsExactly(
+                "is_new_user", "is_new_device", "is_new_fingerprint", "is_new_ip", "device_count",
+                "computer_device_count", "tablet_device_count", "mobile_device_count");
+    }
+}

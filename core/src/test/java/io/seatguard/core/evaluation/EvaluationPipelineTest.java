@@ -1,0 +1,148 @@
+package io.seatguard.core.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.core.checks.CheckRegistry;
+import io.seatguard.core.identity.DeviceResolution;
+import io.seatguard.core.identity.DeviceResolver;
+import io.seatguard.core.identity.DeviceSignals;
+import io.seatguard.core.identity.DeviceType;
+import io.seatguard.core.identity.Fingerprint;
+import io.seatguard.core.identity.KnownDevice;
+import io.seatguard.core.ids.IdGenerator;
+import io.seatguard.core.net.IpAddresses;
+import io.seatguard.core.policy.NoPolicies;
+import io.seatguard.core.testing.FixedUserAgentParser;
+import io.seatguard.core.testing.InMemoryEvaluationStore;
+import io.seatguard.core.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class EvaluationPipelineTest {
+    private static final String APP = "app_test";
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T12:00:00Z"));
+    private final InMemoryEvaluationStore store = new InMemoryEvaluationStore();
+    private final IdGenerator ids = new IdGenerator(clock, new Random(7));
+    private final EvaluationPipeline pipeline = new EvaluationPipeline(new FixedUserAgentParser(), new DeviceResolver(store, ids::newRandomId), store,
+            CheckRegistry.standard(), new NoPolicies(), store, ids, clock);
+
+    @Test
+    void aFirstLoginIsANewUserOnANewDeviceAndAllowed() {
+        Evaluation evaluation = pipeline.evaluate(request("login", "alice", "computer", signals("tok-alice-laptop-0001", "laptop"), "198.51.100.1"));
+        assertThat(evaluation.verdict()).isEqualTo(Verdict.ALLOW);
+        assertThat(evaluation.policy()).isEmpty();
+        assertThat(evaluation.device().isNew()).isTrue();
+        assertThat(evaluation.checks()).containsEntry("is_new_user", true).containsEntry("is_new_device", true)
+                .containsEntry("is_new_fingerprint", true).containsEntry("is_new_ip", true).containsEntry("device_count", 1L)
+                .containsEntry("computer_device_count", 1L).containsEntry("mobile_device_count", 0L);
+        assertThat(store.find(APP, evaluation.id())).contains(evaluation);
+    }
+
+    @Test
+    void theSameBrowserComesBackAsTheSameDeviceAndNothingIsNew() {
+        Evaluation first = pipeline.evaluate(request("login", "alice", "computer", signals("tok-alice-laptop-0001", "laptop"), "198.51.100.1"));
+        clock.advance(Duration.ofHours(1));
+        Evaluation second = pipeline.evaluate(request("access", "alice", "computer", signals("tok-alice-laptop-0001", "laptop"), "198.51.100.1"));
+        assertThat(second.device().id()).isEqualTo(first.device().id());
+        assertThat(second.checks()).containsEntry("is_new_user", false).containsEntry("is_new_device", false)
+                .containsEntry("is_new_fingerprint", false).containsEntry("is_new_ip", false).containsEntry("device_count", 1L);
+    }
+
+    @Test
+    void clearedStorageIsRecognisedByTheExactFingerprint() {
+        Evaluation first = pipeline.evaluate(request("login", "alice", "computer", signals("tok-alice-laptop-0001", "laptop"), "198.51.100.1"));
+        Evaluation afterClearing = pipeline.evaluate(request("login", "alice", "computer", signals("tok-fresh-after-clear", "laptop"), "198.51.100.1"));
+        assertThat(afterClearing.device().id()).isEqualTo(first.device().id());
+        // The new token now leads to the same device too.
+        Evaluation tokenOnly = pipeline.evaluate(request("access", "alice", "computer",
+                new DeviceSignals(Optional.of("tok-fresh-after-clear"), new TreeMap<>(), java.util.List.of(), Optional.empty()), "198.51.100.1"));
+        assertThat(tokenOnly.device().id()).isEqualTo(first.device().id());
+    }
+
+    @Test
+    void withoutSignalsTheDeviceIsUnknownNeverNew() {
+        pipeline.evaluate(request("login", "alice", "computer", signals("tok-alice-laptop-0001", "laptop"), "198.51.100.1"));
+        Evaluation blind = pipeline.evaluate(request("access", "alice", "mobile", DeviceSignals.NONE, "198.51.100.1"));
+        assertThat(blind.device().id()).isEqualTo(DeviceResolution.UNKNOWN_DEVICE_ID);
+        assertThat(blind.device().isNew()).isFalse();
+        assertThat(blind.checks()).containsEntry("is_new_device", false).containsEntry("device_count", 1L).containsEntry("mobile_device_count", 0L);
+    }
+
+    @Test
+    void devicesCountPerTypeAndFallOutOfTheWindowAfterThirtyDays() {
+        pipeline.evaluate(request("login", "bob", "computer", signals("tok-bob-laptop-00001", "laptop"), "198.51.100.1"));
+        pipeline.evaluate(request("login", "bob", "mobile", signals("tok-bob-phone-000001", "phone"), "198.51.100.2"));
+        Evaluation third = pipeline.evaluate(request("login", "bob", "tablet", signals("tok-bob-tablet-00001", "tablet"), "198.51.100.3"));
+        assertThat(third.checks()).containsEntry("device_count", 3L).containsEntry("computer_device_count", 1L)
+                .containsEntry("mobile_device_count", 1L).containsEntry("tablet_device_count", 1L);
+
+        clock.advance(Duration.ofDays(30).plusMinutes(1));
+        Evaluation later = pipeline.evaluate(request("access", "bob", "mobile", signals("tok-bob-phone-000001", "phone"), "198.51.100.2"));
+        assertThat(later.checks()).containsEntry("device_count", 1L).containsEntry("mobile_device_count", 1L).containsEntry("computer_device_count", 0L);
+        assertThat(later.checks()).containsEntry("is_new_device", false);
+    }
+
+    @Test
+    void aLoggedOutDeviceIsToldSoOnAccessAndComesBackOnLogin() {
+        Evaluation first = pipeline.evaluate(request("login", "carol", "computer", signals("tok-carol-laptop-001", "laptop"), "198.51.100.1"));
+        store.detach(APP, "carol", first.device().id());
+
+        Evaluation access = pipeline.evaluate(request("access", "carol", "computer", signals("tok-carol-laptop-001", "laptop"), "198.51.100.1"));
+        assertThat(access.logout()).isTrue();
+        assertThat(access.checks()).containsEntry("device_count", 0L);
+        Evaluation stillOut = pipeline.evaluate(request("access", "carol", "computer", signals("tok-carol-laptop-001", "laptop"), "198.51.100.1"));
+        assertThat(stillOut.logout()).isTrue();
+
+        Evaluation login = pipeline.evaluate(request("login", "carol", "computer", signals("tok-carol-laptop-001", "laptop"), "198.51.100.1"));
+        assertThat(login.logout()).isFalse();
+        assertThat(pipeline.evaluate(request("access", "carol", "computer", signals("tok-carol-laptop-001", "laptop"), "198.51.100.1")).logout())
+                .isFalse();
+    }
+
+    @Test
+    void aNewDeviceThatLosesTheRaceForItsTokenBecomesTheWinnersDevice() {
+        DeviceSignals signals = signals("tok-racing-browser-01", "racer");
+        KnownDevice winner = new KnownDevice("winner-device", DeviceType.COMPUTER, "B", "O", clock.instant());
+        store.stageRaceForToken(APP, Fingerprint.sha256Hex("tok-racing-browser-01"), winner);
+
+        Evaluation evaluation = pipeline.evaluate(request("login", "dave", "computer", signals, "198.51.100.1"));
+        assertThat(evaluation.device().id()).isEqualTo("winner-device");
+        assertThat(evaluation.device().isNew()).isFalse();
+        assertThat(store.evaluationCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aSignupWithoutAUserStillIdentifiesTheDevice() {
+        Evaluation signup = pipeline.evaluate(request("signup", null, "mobile", signals("tok-signup-phone-0001", "phone"), "198.51.100.1"));
+        assertThat(signup.checks()).containsEntry("is_new_user", false).containsEntry("is_new_device", true).containsEntry("is_new_ip", false)
+                .containsEntry("device_count", 1L);
+        Evaluation again = pipeline.evaluate(request("signup", null, "mobile", signals("tok-signup-phone-0001", "phone"), "198.51.100.1"));
+        assertThat(again.device().id()).isEqualTo(signup.device().id());
+        assertThat(again.checks()).containsEntry("is_new_device", false).containsEntry("is_new_fingerprint", false);
+    }
+
+    @Test
+    void anImportedEventKeepsItsOwnTime() {
+        Instant past = clock.instant().minus(Duration.ofDays(3));
+        EvaluationRequest imported = new EvaluationRequest(APP, "login", Optional.of("erin"), Optional.empty(), Optional.empty(), Map.of(),
+                Optional.empty(), Optional.empty(), signals("tok-erin-imported-001", "e"), IpAddresses.parse("198.51.100.1").orElseThrow(),
+                Optional.of("computer"), Optional.of(past));
+        assertThat(pipeline.evaluate(imported).createdAt()).isEqualTo(past);
+    }
+
+    private static DeviceSignals signals(String token, String model) {
+        return new DeviceSignals(Optional.of(token), new TreeMap<>(Map.of("model", model, "screen", "1920x1080", "cores", 8L)), java.util.List.of(),
+                Optional.of("Europe/Paris"));
+    }
+
+    private static EvaluationRequest request(String action, String user, String agent, DeviceSignals signals, String ip) {
+        return new EvaluationRequest(APP, action, Optional.ofNullable(user), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(),
+                Optional.empty(), signals, IpAddresses.parse(ip).orElseThrow(), Optional.of(agent), Optional.empty());
+    }
+}

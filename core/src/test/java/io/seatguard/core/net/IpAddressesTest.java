@@ -1,0 +1,32 @@
+package io.seatguard.core.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class IpAddressesTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"1.2.3", "0x7f.0.0.1", "01.2.3.4", "256.1.1.1", "1.2.3.4.5", "localhost", "example.com", "", " 1.2.3.4",
+            "fe80::1%eth0", "[::1]", "1.2.3.4/32", "::g", "12345::1"})
+    void refusesAnythingButAStrictLiteral(String text) {
+        assertThat(IpAddresses.parse(text)).isEmpty();
+    }
+
+    @Test
+    void readsIpv4AndIpv6Literals() {
+        assertThat(IpAddresses.parse("203.0.113.7")).isPresent();
+        assertThat(IpAddresses.parse("2001:db8::1")).isPresent();
+        assertThat(IpAddresses.parse("::ffff:192.0.2.1").map(IpAddresses::format)).contains("192.0.2.1");
+    }
+
+    @Test
+    void formatsIpv6InItsCanonicalCompressedForm() {
+        assertThat(IpAddresses.format(IpAddresses.parse("2001:0DB8:0000:0000:0000:0000:0000:0001").orElseThrow())).isEqualTo("2001:db8::1");
+        assertThat(IpAddresses.format(IpAddresses.parse("2001:db8:0:1:0:0:0:1").orElseThrow())).isEqualTo("2001:db8:0:1::1");
+        assertThat(IpAddresses.format(IpAddresses.parse("::").orElseThrow())).isEqualTo("::");
+        assertThat(IpAddresses.format(IpAddresses.parse("::1").orElseThrow())).isEqualTo("::1");
+        assertThat(IpAddresses.format(IpAddresses.parse("1:0:0:2:0:0:0:3").orElseThrow())).isEqualTo("1:0:0:2::3");
+    }
+}

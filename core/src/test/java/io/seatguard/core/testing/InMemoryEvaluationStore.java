@@ -1,0 +1,143 @@
+package io.seatguard.core.testing;
+
+import io.seatguard.core.account.AccountReader;
+import io.seatguard.core.account.AccountState;
+import io.seatguard.core.account.LinkStatus;
+import io.seatguard.core.account.LinkedDevice;
+import io.seatguard.core.evaluation.ConsumeOutcome;
+import io.seatguard.core.evaluation.DeviceClaimConflict;
+import io.seatguard.core.evaluation.Evaluation;
+import io.seatguard.core.evaluation.EvaluationStore;
+import io.seatguard.core.evaluation.EvaluationWrite;
+import io.seatguard.core.identity.DeviceDirectory;
+import io.seatguard.core.identity.DeviceResolution;
+import io.seatguard.core.identity.KnownDevice;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A hand-written fake of the storage ports for core tests: the same rules as the SQL store (tokens and
+ * fingerprints are claimed once, last-seen only moves forward), kept in maps.
+ */
+public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDirectory, AccountReader {
+    private final Map<String, Evaluation> evaluations = new LinkedHashMap<>();
+    private final Map<String, KnownDevice> devices = new HashMap<>();
+    private final Map<String, String> tokens = new HashMap<>();
+    private final Map<String, String> fingerprints = new HashMap<>();
+    private final Set<String> users = new HashSet<>();
+    private final Map<String, LinkedDevice> links = new HashMap<>();
+    private final Set<String> userIps = new HashSet<>();
+    private final Set<String> userFingerprints = new HashSet<>();
+    /** Tokens to claim for another device right before the next write, to stage a race. */
+    private final Map<String, String> raceTokens = new HashMap<>();
+
+    public synchronized void stageRaceForToken(String appId, String tokenHash, KnownDevice winner) {
+        raceTokens.put(appId + '|' + tokenHash, winner.id());
+        devices.put(appId + '|' + winner.id(), winner);
+    }
+
+    @Override
+    public synchronized void record(EvaluationWrite write) {
+        Evaluation evaluation = write.evaluation();
+        String app = evaluation.appId();
+        DeviceResolution device = write.device();
+        Instant at = evaluation.createdAt();
+        if (device.isKnownDevice()) {
+            if (device.tokenHash().isPresent()) {
+                String key = app + '|' + device.tokenHash().get();
+                String racer = raceTokens.remove(key);
+                if (racer != null) {
+                    tokens.put(key, racer);
+                }
+                if (tokens.containsKey(key) && !tokens.get(key).equals(device.deviceId()) && device.isNew()) {
+                    throw new DeviceClaimConflict("token taken");
+                }
+                tokens.putIfAbsent(key, device.deviceId());
+            }
+            if (device.fingerprintId().isPresent()) {
+                String key = app + '|' + device.fingerprintId().get();
+                if (fingerprints.containsKey(key) && !fingerprints.get(key).equals(device.deviceId()) && device.isNew()) {
+                    throw new DeviceClaimConflict("fingerprint taken");
+                }
+                fingerprints.putIfAbsent(key, device.deviceId());
+            }
+            devices.putIfAbsent(app + '|' + device.deviceId(), new KnownDevice(device.deviceId(), evaluation.device().type(),
+                    evaluation.device().browser(), evaluation.device().os(), at));
+        }
+        write.userId().ifPresent(user -> {
+            users.add(app + '|' + user);
+            userIps.add(app + '|' + user + '|' + evaluation.publicIp().address());
+            device.fingerprintId().ifPresent(fp -> userFingerprints.add(app + '|' + user + '|' + fp));
+            if (device.isKnownDevice()) {
+                String key = app + '|' + user + '|' + device.deviceId();
+                LinkedDevice old = links.get(key);
+                LinkStatus status = write.attachDevice() ? LinkStatus.ATTACHED : old == null ? LinkStatus.DETACHED : old.status();
+                Instant first = old == null || at.isBefore(old.firstSeen()) ? at : old.firstSeen();
+                Instant last = old == null || at.isAfter(old.lastSeen()) ? at : old.lastSeen();
+                links.put(key, new LinkedDevice(device.deviceId(), devices.get(app + '|' + device.deviceId()).type(), status, first, last));
+            }
+        });
+        evaluations.put(app + '|' + evaluation.id(), evaluation);
+    }
+
+    /** Logs a device out of an account, as DELETE /v3/users/{user}/devices/{id} will. */
+    public synchronized void detach(String appId, String userId, String deviceId) {
+        String key = appId + '|' + userId + '|' + deviceId;
+        LinkedDevice old = links.get(key);
+        links.put(key, new LinkedDevice(deviceId, old.type(), LinkStatus.DETACHED, old.firstSeen(), old.lastSeen()));
+    }
+
+    @Override
+    public synchronized Optional<Evaluation> find(String appId, String evaluationId) {
+        return Optional.ofNullable(evaluations.get(appId + '|' + evaluationId));
+    }
+
+    @Override
+    public synchronized ConsumeOutcome consume(String appId, String evaluationId, Instant at) {
+        Evaluation evaluation = evaluations.get(appId + '|' + evaluationId);
+        if (evaluation == null) {
+            return new ConsumeOutcome.NotFound();
+        }
+        if (evaluation.consumed()) {
+            return new ConsumeOutcome.AlreadyConsumed();
+        }
+        Evaluation consumed = evaluation.withConsumedAt(at);
+        evaluations.put(appId + '|' + evaluationId, consumed);
+        return new ConsumeOutcome.Consumed(consumed);
+    }
+
+    @Override
+    public synchronized Optional<KnownDevice> findByTokenHash(String appId, String tokenHash) {
+        return Optional.ofNullable(tokens.get(appId + '|' + tokenHash)).map(id -> devices.get(appId + '|' + id));
+    }
+
+    @Override
+    public synchronized Optional<KnownDevice> findByFingerprint(String appId, String fingerprintId) {
+        return Optional.ofNullable(fingerprints.get(appId + '|' + fingerprintId)).map(id -> devices.get(appId + '|' + id));
+    }
+
+    @Override
+    public synchronized AccountState load(String appId, String userId, String ip, Optional<String> fingerprintId, Optional<String> deviceId,
+            Instant since) {
+        List<LinkedDevice> linked = new ArrayList<>();
+        String prefix = appId + '|' + userId + '|';
+        links.forEach((key, link) -> {
+            if (key.startsWith(prefix) && (!link.lastSeen().isBefore(since) || deviceId.map(link.deviceId()::equals).orElse(false))) {
+                linked.add(link);
+            }
+        });
+        return new AccountState(users.contains(appId + '|' + userId), linked, userIps.contains(prefix + ip),
+                fingerprintId.map(fp -> userFingerprints.contains(prefix + fp)).orElse(false));
+    }
+
+    public synchronized int evaluationCount() {
+        return evaluations.size();
+    }
+}

@@ -1,0 +1,336 @@
+package io.seatguard.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.seatguard.core.account.AccountState;
+import io.seatguard.core.account.LinkStatus;
+import io.seatguard.core.account.LinkedDevice;
+import io.seatguard.core.app.App;
+import io.seatguard.core.app.StoredSecret;
+import io.seatguard.core.evaluation.ConsumeOutcome;
+import io.seatguard.core.evaluation.DeviceClaimConflict;
+import io.seatguard.core.evaluation.Evaluation;
+import io.seatguard.core.evaluation.EvaluationWrite;
+import io.seatguard.core.identity.DeviceResolution;
+import io.seatguard.core.identity.DeviceType;
+import io.seatguard.core.identity.Fingerprint;
+import io.seatguard.core.identity.KnownDevice;
+import io.seatguard.core.testing.EvaluationSamples;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every storage adapter must do, run against each engine (Trino's connector-test pattern): the
+ * SQLite file and the machine's real PostgreSQL. A subclass only says how to open its database.
+ */
+abstract class StorageContract {
+    static final Instant T0 = Instant.parse("2026-11-01T12:00:00Z");
+
+    SqlDatabase database;
+    SqlAppStore apps;
+    SqlEvaluationStore evaluations;
+    SqlDeviceDirectory devices;
+    SqlAccountReader accounts;
+
+    /** Opens a fresh, empty, migrated database. Called once per test. */
+    abstract SqlDatabase openDatabase();
+
+    /** Opens the same database again, as a restarted server would. */
+    abstract SqlDatabase reopenDatabase();
+
+    abstract DatabaseKind expectedKind();
+
+    @BeforeEach
+    void open() {
+        database = openDatabase();
+        wire();
+    }
+
+    private void wire() {
+        apps = new SqlAppStore(database);
+        evaluations = new SqlEvaluationStore(database);
+        devices = new SqlDeviceDirectory(database);
+        accounts = new SqlAccountReader(database);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void opensTheExpectedEngineAndAnswersReadiness() {
+        assertThat(database.kind()).isEqualTo(expectedKind());
+        assertThat(database.isReachable()).isTrue();
+    }
+
+    @Test
+    void reopeningAMigratedDatabaseKeepsItsData() {
+        evaluations.record(sampleWrite("app_a", "alice", T0));
+        database.close();
+        database = reopenDatabase();
+        wire();
+        assertThat(accounts.load("app_a", "alice", "198.51.100.1", Optional.empty(), Optional.empty(), T0.minus(Duration.ofDays(30))).userKnown())
+                .isTrue();
+    }
+
+    @Test
+    void appsAreFoundByIdClientIdAndSecretLookup() {
+        App app = new App("app_1", "Shop", "pk_one", List.of("https://shop.example"), T0);
+        apps.create(app, new StoredSecret("lookup000001", "hash-1"));
+        apps.create(new App("app_2", "Blog", "pk_two", List.of(), T0.plusSeconds(1)), new StoredSecret("lookup000002", "hash-2"));
+
+        assertThat(apps.findById("app_1")).contains(app);
+        assertThat(apps.findByClientId("pk_one")).contains(app);
+        assertThat(apps.findBySecretLookup("lookup000001")).hasValueSatisfying(found -> {
+            assertThat(found.app()).isEqualTo(app);
+            assertThat(found.secret().hash()).isEqualTo("hash-1");
+        });
+        assertThat(apps.list()).extracting(App::id).containsExactly("app_1", "app_2");
+        assertThat(apps.findById("nope")).isEmpty();
+        assertThat(apps.findByClientId("pk_nope")).isEmpty();
+    }
+
+    @Test
+    void replacingASecretRetiresTheOldLookup() {
+        apps.create(new App("app_1", "Shop", "pk_one", List.of(), T0), new StoredSecret("lookup000001", "hash-1"));
+        assertThat(apps.replaceSecret("app_1", new StoredSecret("lookup000009", "hash-9"))).isTrue();
+        assertThat(apps.findBySecretLookup("lookup000001")).isEmpty();
+        assertThat(apps.findBySecretLookup("lookup000009")).isPresent();
+        assertThat(apps.replaceSecret("app_missing", new StoredSecret("x", "y"))).isFalse();
+    }
+
+    @Test
+    void settingsAreOverwritten() {
+        assertThat(apps.setting("admin_token_hash")).isEmpty();
+        apps.putSetting("admin_token_hash", "h1");
+        apps.putSetting("admin_token_hash", "h2");
+        assertThat(apps.setting("admin_token_hash")).contains("h2");
+    }
+
+    @Test
+    void anEvaluationReadsBackExactlyAsRecorded() {
+        Evaluation evaluation = EvaluationSamples.everythingSet("app_a", id(), T0);
+        DeviceResolution device = new DeviceResolution(evaluation.device().id(), true, DeviceResolution.MatchKind.NEW_DEVICE, 0.87,
+                evaluation.device().fingerprintId(), Optional.of(Fingerprint.sha256Hex("tok-everything-1")));
+        evaluations.record(new EvaluationWrite(evaluation, device, true));
+        assertThat(evaluations.find("app_a", evaluation.id())).contains(evaluation);
+    }
+
+    @Test
+    void anotherAppsEvaluationIsNotFound() {
+        EvaluationWrite write = sampleWrite("app_a", "alice", T0);
+        evaluations.record(write);
+        String id = write.evaluation().id();
+        assertThat(evaluations.find("app_b", id)).isEmpty();
+        assertThat(evaluations.consume("app_b", id, T0)).isInstanceOf(ConsumeOutcome.NotFound.class);
+        assertThat(evaluations.find("app_a", id)).hasValueSatisfying(found -> assertThat(found.consumed()).isFalse());
+    }
+
+    @Test
+    void consumeWinsOnceThenConflicts() {
+        EvaluationWrite write = sampleWrite("app_a", "alice", T0);
+        evaluations.record(write);
+        String id = write.evaluation().id();
+        ConsumeOutcome first = evaluations.consume("app_a", id, T0.plusSeconds(5));
+        assertThat(first).isInstanceOfSatisfying(ConsumeOutcome.Consumed.class,
+                consumed -> assertThat(consumed.evaluation().consumedAt()).contains(T0.plusSeconds(5)));
+        assertThat(evaluations.consume("app_a", id, T0.plusSeconds(6))).isInstanceOf(ConsumeOutcome.AlreadyConsumed.class);
+        assertThat(evaluations.find("app_a", id).orElseThrow().consumedAt()).contains(T0.plusSeconds(5));
+        assertThat(evaluations.consume("app_a", id(), T0)).isInstanceOf(ConsumeOutcome.NotFound.class);
+    }
+
+    @Test
+    void ofThirtyTwoConcurrentConsumersExactlyOneWins() throws Exception {
+        EvaluationWrite write = sampleWrite("app_a", "alice", T0);
+        evaluations.record(write);
+        String id = write.evaluation().id();
+        List<ConsumeOutcome> outcomes = concurrently(32, () -> evaluations.consume("app_a", id, T0.plusSeconds(1)));
+        assertThat(outcomes).filteredOn(ConsumeOutcome.Consumed.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(ConsumeOutcome.AlreadyConsumed.class::isInstance).hasSize(31);
+    }
+
+    @Test
+    void devicesAreFoundByTokenAndFingerprintWithinTheirAppOnly() {
+        evaluations.record(EvaluationSamples.write("app_a", id(), "alice", "dev-1", true, "tok-alice-browser-1", "fp1", DeviceType.COMPUTER,
+                "198.51.100.1", T0));
+        assertThat(devices.findByTokenHash("app_a", Fingerprint.sha256Hex("tok-alice-browser-1"))).map(KnownDevice::id).contains("dev-1");
+        assertThat(devices.findByFingerprint("app_a", "fp1")).hasValueSatisfying(device -> {
+            assertThat(device.id()).isEqualTo("dev-1");
+            assertThat(device.type()).isEqualTo(DeviceType.COMPUTER);
+            assertThat(device.firstSeen()).isEqualTo(T0);
+        });
+        assertThat(devices.findByTokenHash("app_b", Fingerprint.sha256Hex("tok-alice-browser-1"))).isEmpty();
+        assertThat(devices.findByFingerprint("app_b", "fp1")).isEmpty();
+    }
+
+    @Test
+    void theAccountStateReflectsEarlierEvaluations() {
+        evaluations.record(EvaluationSamples.write("app_a", id(), "alice", "dev-1", true, "tok-alice-browser-1", "fp1", DeviceType.COMPUTER,
+                "198.51.100.1", T0));
+        evaluations.record(EvaluationSamples.write("app_a", id(), "alice", "dev-2", true, "tok-alice-phone-001", "fp2", DeviceType.MOBILE,
+                "198.51.100.2", T0.plusSeconds(60)));
+
+        AccountState state = accounts.load("app_a", "alice", "198.51.100.1", Optional.of("fp2"), Optional.of("dev-2"), T0.minus(Duration.ofDays(30)));
+        assertThat(state.userKnown()).isTrue();
+        assertThat(state.ipKnown()).isTrue();
+        assertThat(state.fingerprintKnown()).isTrue();
+        assertThat(state.devices()).extracting(LinkedDevice::deviceId, LinkedDevice::type, LinkedDevice::status)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("dev-1", DeviceType.COMPUTER, LinkStatus.ATTACHED),
+                        org.assertj.core.groups.Tuple.tuple("dev-2", DeviceType.MOBILE, LinkStatus.ATTACHED));
+
+        AccountState stranger = accounts.load("app_a", "bob", "198.51.100.1", Optional.of("fp1"), Optional.empty(), T0.minus(Duration.ofDays(30)));
+        assertThat(stranger.userKnown()).isFalse();
+        assertThat(stranger.ipKnown()).isFalse();
+        assertThat(stranger.fingerprintKnown()).isFalse();
+        assertThat(stranger.devices()).isEmpty();
+
+        AccountState otherApp = accounts.load("app_b", "alice", "198.51.100.1", Optional.of("fp1"), Optional.empty(), T0.minus(Duration.ofDays(30)));
+        assertThat(otherApp.userKnown()).isFalse();
+        assertThat(otherApp.devices()).isEmpty();
+    }
+
+    @Test
+    void devicesLastSeenBeforeTheWindowAreLoadedOnlyWhenCurrent() {
+        evaluations.record(EvaluationSamples.write("app_a", id(), "alice", "dev-old", true, "tok-alice-old-0001", "fp-old", DeviceType.COMPUTER,
+                "198.51.100.1", T0));
+        Instant since = T0.plus(Duration.ofDays(1));
+        assertThat(accounts.load("app_a", "alice", "198.51.100.1", Optional.empty(), Optional.empty(), since).devices()).isEmpty();
+        assertThat(accounts.load("app_a", "alice", "198.51.100.1", Optional.empty(), Optional.of("dev-old"), since).devices())
+                .extracting(LinkedDevice::deviceId).containsExactly("dev-old");
+    }
+
+    @Test
+    void importedOlderHistoryNeverMovesLastSeenBackwards() {
+        evaluations.record(EvaluationSamples.write("app_a", id(), "alice", "dev-1", true, "tok-alice-browser-1", "fp1", DeviceType.COMPUTER,
+                "198.51.100.1", T0.plus(Duration.ofDays(2))));
+        evaluations.record(EvaluationSamples.write("app_a", id(), "alice", "dev-1", false, "tok-alice-browser-1", "fp1", DeviceType.COMPUTER,
+                "198.51.100.1", T0));
+        LinkedDevice link = accounts.load("app_a", "alice", "198.51.100.1", Optional.empty(), Optional.of("dev-1"), T0).device("dev-1").orElseThrow();
+        assertThat(link.lastSeen()).isEqualTo(T0.plus(Duration.ofDays(2)));
+        assertThat(link.firstSeen()).isEqualTo(T0);
+    }
+
+    @Test
+    void aNewDeviceWhoseTokenIsTakenIsAConflictAndWritesNothing() {
+        evaluations.record(EvaluationSamples.write("app_a", id(), "alice", "dev-1", true, "tok-shared-browser", "fp1", DeviceType.COMPUTER,
+                "198.51.100.1", T0));
+        EvaluationWrite loser = EvaluationSamples.write("app_a", id(), "bob", "dev-2", true, "tok-shared-browser", "fp-other", DeviceType.COMPUTER,
+                "198.51.100.1", T0);
+        assertThatThrownBy(() -> evaluations.record(loser)).isInstanceOf(DeviceClaimConflict.class);
+        assertThat(evaluations.find("app_a", loser.evaluation().id())).isEmpty();
+        assertThat(accounts.load("app_a", "bob", "198.51.100.1", Optional.empty(), Optional.empty(), T0.minus(Duration.ofDays(1))).userKnown())
+                .isFalse();
+        assertThat(devices.findByFingerprint("app_a", "fp-other")).isEmpty();
+    }
+
+    @Test
+    void aFingerprintStaysWithTheDeviceThatShowedItFirst() {
+        evaluations.record(EvaluationSamples.write("app_a", id(), "alice", "dev-1", true, "tok-alice-browser-1", "fp-shared", DeviceType.MOBILE,
+                "198.51.100.1", T0));
+        // A known device (found by its own token) now shows the same components: it does not take the fingerprint.
+        evaluations.record(EvaluationSamples.write("app_a", id(), "bob", "dev-9", true, "tok-bob-browser-01", null, DeviceType.MOBILE,
+                "198.51.100.1", T0));
+        evaluations.record(EvaluationSamples.write("app_a", id(), "bob", "dev-9", false, "tok-bob-browser-01", "fp-shared", DeviceType.MOBILE,
+                "198.51.100.1", T0.plusSeconds(1)));
+        assertThat(devices.findByFingerprint("app_a", "fp-shared")).map(KnownDevice::id).contains("dev-1");
+    }
+
+    @Test
+    void oneFailingWriteDoesNotSinkTheWritesCommittedWithIt() throws Exception {
+        evaluations.record(EvaluationSamples.write("app_a", id(), "alice", "dev-1", true, "tok-contended-0001", "fp1", DeviceType.COMPUTER,
+                "198.51.100.1", T0));
+        List<EvaluationWrite> writes = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            boolean conflicting = i % 10 == 0;
+            writes.add(EvaluationSamples.write("app_a", id(), "user-" + i, "dev-new-" + i, true, conflicting ? "tok-contended-0001" : "tok-unique-" + i + "-xxxxx",
+                    null, DeviceType.COMPUTER, "198.51.100.1", T0));
+        }
+        List<Boolean> committed = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Boolean>> futures = new ArrayList<>();
+            for (EvaluationWrite write : writes) {
+                futures.add(pool.submit(() -> {
+                    try {
+                        evaluations.record(write);
+                        return true;
+                    }
+                    catch (DeviceClaimConflict conflict) {
+                        return false;
+                    }
+                }));
+            }
+            for (Future<Boolean> future : futures) {
+                committed.add(future.get());
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < writes.size(); i++) {
+            boolean conflicting = i % 10 == 0;
+            assertThat(committed.get(i)).as("write %d", i).isEqualTo(!conflicting);
+            assertThat(evaluations.find("app_a", writes.get(i).evaluation().id()).isPresent()).isEqualTo(!conflicting);
+        }
+    }
+
+    @Test
+    void manyConcurrentWritesAreAllDurableAndReadable() throws Exception {
+        List<String> ids = concurrently(200, () -> {
+            EvaluationWrite write = EvaluationSamples.write("app_a", id(), "user-" + UUID.randomUUID(), UUID.randomUUID().toString(), true,
+                    "tok-" + UUID.randomUUID(), null, DeviceType.MOBILE, "198.51.100.7", T0);
+            evaluations.record(write);
+            return write.evaluation().id();
+        });
+        assertThat(ids).hasSize(200).doesNotHaveDuplicates();
+        ids.forEach(id -> assertThat(evaluations.find("app_a", id)).isPresent());
+    }
+
+    static EvaluationWrite sampleWrite(String appId, String user, Instant at) {
+        return EvaluationSamples.write(appId, id(), user, UUID.randomUUID().toString(), true, "tok-" + UUID.randomUUID(), null, DeviceType.COMPUTER,
+                "198.51.100.1", at);
+    }
+
+    static String id() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** Starts {@code count} calls at once (one latch releases them all) and returns their results. */
+    static <T> List<T> concurrently(int count, Callable<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+}
