@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Self-hosted account-sharing, login and signup protection.",
         subcommands = {ServeCommand.class, AppsCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
-    private Main() {}
+    Main() {}
 
     public static void main(String[] args) {
         // Must run before any logger exists: picks the JSON log layout when asked for.

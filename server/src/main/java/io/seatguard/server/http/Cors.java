@@ -19,11 +19,24 @@ final class Cors {
             throw new SeatguardException(ErrorCode.ORIGIN_NOT_ALLOWED, "Origin " + origin + " is not among any app's allowed origins");
         }
         ctx.header("Access-Control-Allow-Origin", origin);
-        ctx.header("Access-Control-Allow-Methods", "POST, GET, OPTIONS");
+        ctx.header("Access-Control-Allow-Methods", "POST, OPTIONS");
         ctx.header("Access-Control-Allow-Headers", "Content-Type");
         ctx.header("Access-Control-Max-Age", "600");
         ctx.header("Vary", "Origin");
         ctx.status(204);
+    }
+
+    /**
+     * Lets the browser read this answer, errors included, when some app allows the origin: a page whose
+     * evaluate call is refused must be able to read why. Whether this app allows it is {@link #allow}'s
+     * job, once the body has named the app.
+     */
+    static void exposeToKnownOrigin(Context ctx, AppDirectory apps) {
+        String origin = ctx.header("Origin");
+        if (origin != null && apps.anyAppAllows(origin)) {
+            ctx.header("Access-Control-Allow-Origin", origin);
+            ctx.header("Vary", "Origin");
+        }
     }
 
     /** Checks the app allows the request's origin, and says so to the browser. */
@@ -33,6 +46,8 @@ final class Cors {
             return;
         }
         if (!app.allowsOrigin(origin)) {
+            // Another app allowing this origin must not let this app's refusal read as a success.
+            ctx.res().setHeader("Access-Control-Allow-Origin", null);
             throw new SeatguardException(ErrorCode.ORIGIN_NOT_ALLOWED, "Origin " + origin + " is not in this app's allowed_origins");
         }
         ctx.header("Access-Control-Allow-Origin", origin);

@@ -72,7 +72,7 @@ final class EvaluateBodyReader {
             errors.add("client_id", "must be a client id starting with pk_");
         }
         Optional<String> action = optionalText(body, "action", errors, 64);
-        if (action.isEmpty() && !body.has("action")) {
+        if (action.isEmpty() && isAbsent(body, "action")) {
             errors.add("action", "is required (login, signup, access or a custom [a-z0-9_.-]{1,64} name)");
         }
         else if (action.isPresent() && !Actions.isValidName(action.get())) {
@@ -158,7 +158,7 @@ final class EvaluateBodyReader {
             errors.add("metadata", "must be a JSON object");
             return Map.of();
         }
-        if (node.toString().length() > MAX_METADATA_BYTES) {
+        if (node.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_METADATA_BYTES) {
             errors.add("metadata", "must be at most " + MAX_METADATA_BYTES + " bytes of JSON");
             return Map.of();
         }
@@ -289,6 +289,11 @@ final class EvaluateBodyReader {
             return Optional.empty();
         }
         return Optional.of(text);
+    }
+
+    private static boolean isAbsent(JsonNode body, String name) {
+        JsonNode node = body.get(name);
+        return node == null || node.isNull();
     }
 
     private static boolean isPresentButInvalid(JsonNode body, String name) {

@@ -42,6 +42,7 @@ final class EvaluateHandler {
     }
 
     void handle(Context ctx) {
+        Cors.exposeToKnownOrigin(ctx, apps);
         JsonNode json = jsonBody.readObject(ctx);
         boolean serverMode = Credentials.bearer(ctx).isPresent();
         App app;

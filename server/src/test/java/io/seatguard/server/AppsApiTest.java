@@ -1,0 +1,86 @@
+package io.seatguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.seatguard.server.TestServer.Response;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The admin's app endpoints (CONTRACT.md "Tenancy and keys"). */
+class AppsApiTest {
+    private static final Map<String, String> ADMIN = Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN);
+
+    @TempDir
+    Path dataDir;
+
+    private TestServer server;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(TestServer.Store.SQLITE, dataDir);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aDefaultAppExistsFromTheFirstStart() {
+        JsonNode apps = server.get("/v3/apps", ADMIN).json().get("data");
+        assertThat(apps).hasSize(1);
+        assertThat(apps.get(0).get("name").asText()).isEqualTo("default");
+        assertThat(apps.get(0).has("secret_key")).isFalse();
+        assertThat(apps.get(0).get("allowed_origins").toString()).contains("http://127.0.0.1:" + server.server().port());
+    }
+
+    @Test
+    void creatingAnAppShowsItsSecretOnceAndNeverAgain() {
+        Response created = server.post("/v3/apps", "{\"name\":\"Shop\",\"allowed_origins\":[\"https://shop.example\",\"http://localhost:3000\"]}", ADMIN);
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode app = created.json();
+        assertThat(app.get("client_id").asText()).startsWith("pk_");
+        assertThat(app.get("secret_key").asText()).startsWith("sk_").hasSize(43);
+        assertThat(app.get("allowed_origins")).hasSize(2);
+
+        JsonNode read = server.get("/v3/apps/" + app.get("id").asText(), ADMIN).json();
+        assertThat(read.get("client_id").asText()).isEqualTo(app.get("client_id").asText());
+        assertThat(read.has("secret_key")).isFalse();
+        List<String> names = new ArrayList<>();
+        server.get("/v3/apps", ADMIN).json().get("data").forEach(a -> names.add(a.get("name").asText()));
+        assertThat(names).containsExactly("default", "Shop");
+        assertThat(server.get("/v3/apps", ADMIN).body()).doesNotContain(app.get("secret_key").asText());
+    }
+
+    @Test
+    void rotatingASecretRetiresTheOldKeyAtOnce() {
+        JsonNode app = server.post("/v3/apps", "{\"name\":\"Shop\"}", ADMIN).json();
+        String oldKey = app.get("secret_key").asText();
+        String evaluation = server.post("/v3/evaluate", "{\"action\":\"signup\"}", Map.of("Authorization", "Bearer " + oldKey)).json()
+                .get("evaluation_id").asText();
+
+        Response rotated = server.post("/v3/apps/" + app.get("id").asText() + "/rotate-secret", null, ADMIN);
+        assertThat(rotated.status()).isEqualTo(200);
+        String newKey = rotated.json().get("secret_key").asText();
+        assertThat(newKey).isNotEqualTo(oldKey).startsWith("sk_");
+        assertThat(rotated.json().get("client_id").asText()).isEqualTo(app.get("client_id").asText());
+
+        assertThat(server.get("/v3/evaluations/" + evaluation, Map.of("Authorization", "Bearer " + oldKey)).status()).isEqualTo(401);
+        assertThat(server.get("/v3/evaluations/" + evaluation, Map.of("Authorization", "Bearer " + newKey)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theAdminTokenIsRequiredAndAWrongOneRefused() {
+        assertThat(server.get("/v3/apps", Map.of()).status()).isEqualTo(401);
+        assertThat(server.get("/v3/apps", Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN + "x")).status()).isEqualTo(401);
+        assertThat(server.post("/v3/apps", "{\"name\":\"x\"}", Map.of("Authorization", "Bearer wrong")).status()).isEqualTo(401);
+        assertThat(server.get("/v3/apps", ADMIN).status()).isEqualTo(200);
+    }
+}

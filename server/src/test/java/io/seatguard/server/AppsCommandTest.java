@@ -1,0 +1,70 @@
+package io.seatguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.seatguard.server.http.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code seatguard apps …} against a running server, printing JSON. */
+class AppsCommandTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void createListAndRotateThroughTheCommandLine() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            JsonNode created = run(0, "apps", "create", "--url", server.url(), "--admin-token", TestServer.ADMIN_TOKEN, "--name", "cli-app",
+                    "--allowed-origin", "https://cli.example");
+            assertThat(created.get("secret_key").asText()).startsWith("sk_");
+            assertThat(created.get("allowed_origins").get(0).asText()).isEqualTo("https://cli.example");
+
+            JsonNode listed = run(0, "apps", "list", "--url", server.url(), "--admin-token", TestServer.ADMIN_TOKEN);
+            assertThat(listed.get("data")).hasSize(2);
+
+            JsonNode rotated = run(0, "apps", "rotate-secret", created.get("id").asText(), "--url", server.url(), "--admin-token", TestServer.ADMIN_TOKEN);
+            assertThat(rotated.get("secret_key").asText()).isNotEqualTo(created.get("secret_key").asText());
+        }
+    }
+
+    @Test
+    void aWrongTokenOrNoTokenFailsWithANonZeroExit() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            assertThat(exitCode("apps", "list", "--url", server.url(), "--admin-token", "wrong-token-0000000000")).isEqualTo(1);
+            assertThat(exitCode("apps", "list", "--url", server.url(), "--admin-token", "")).isEqualTo(2);
+            assertThat(exitCode("apps", "list", "--url", "http://127.0.0.1:1", "--admin-token", "x")).isEqualTo(1);
+        }
+    }
+
+    private static JsonNode run(int expectedExit, String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = new CommandLine(new Main()).execute(args);
+        }
+        finally {
+            System.setOut(original);
+        }
+        assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(expectedExit);
+        return Json.MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
+    }
+
+    private static int exitCode(String... args) {
+        PrintStream originalErr = System.err;
+        System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            return new CommandLine(new Main()).execute(args);
+        }
+        finally {
+            System.setErr(originalErr);
+        }
+    }
+}

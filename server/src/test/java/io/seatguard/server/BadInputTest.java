@@ -1,0 +1,218 @@
+package io.seatguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.seatguard.server.TestServer.Response;
+import io.seatguard.server.TestServer.TestApp;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A table of bad requests per endpoint. Each must be answered with the right 4xx as problem+json that
+ * names the faulty field, never a 5xx or a stack trace — and must leave the stored data as it was.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputTest {
+    private TestServer server;
+    private TestApp app;
+    private TestApp other;
+    private String evaluationId;
+
+    record Case(String name, String method, String path, Map<String, String> headers, String body, int status, String field) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @BeforeAll
+    void start(@TempDir Path dataDir) {
+        server = TestServer.start(TestServer.Store.SQLITE, dataDir);
+        app = server.defaultApp();
+        other = server.createApp("other");
+        Response created = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"login\",\"user\":\"u1\"}", Map.of());
+        assertThat(created.status()).isEqualTo(200);
+        evaluationId = created.json().get("evaluation_id").asText();
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    Stream<Case> cases() {
+        String cid = "\"client_id\":\"" + app.clientId() + "\"";
+        Map<String, String> none = Map.of();
+        Map<String, String> secret = app.bearer();
+        Map<String, String> admin = Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN);
+        String future = Instant.now().plus(Duration.ofHours(1)).toString();
+        String tooOld = Instant.now().minus(Duration.ofDays(31)).toString();
+        String deep = "{\"a\":".repeat(60) + "1" + "}".repeat(60);
+        List<Case> cases = new ArrayList<>(List.of(
+                // evaluate: transport
+                new Case("evaluate without a content type", "POST", "/v3/evaluate", Map.of("Content-Type", ""), "{}", 415, null),
+                new Case("evaluate as text/plain", "POST", "/v3/evaluate", Map.of("Content-Type", "text/plain"), "{" + cid + "}", 415, null),
+                new Case("evaluate over the size limit", "POST", "/v3/evaluate", none,
+                        "{" + cid + ",\"action\":\"login\",\"user\":\"u\",\"metadata\":{\"x\":\"" + "a".repeat(70_000) + "\"}}", 413, null),
+                new Case("evaluate with an empty body", "POST", "/v3/evaluate", none, "", 400, "body"),
+                new Case("evaluate with broken JSON", "POST", "/v3/evaluate", none, "{\"action\": login}", 400, null),
+                new Case("evaluate with an array body", "POST", "/v3/evaluate", none, "[]", 400, "body"),
+                new Case("evaluate with a duplicate key", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"login\",\"action\":\"access\"}", 400, null),
+                new Case("evaluate nested too deep", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"metadata\":" + deep + "}", 400, null),
+                // evaluate: fields
+                new Case("action missing", "POST", "/v3/evaluate", none, "{" + cid + "}", 400, "action"),
+                new Case("action null (regression: was a 500)", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":null}", 400, "action"),
+                new Case("action a number", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":5}", 400, "action"),
+                new Case("action upper case", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"LOGIN\"}", 400, "action"),
+                new Case("action too long", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"" + "a".repeat(65) + "\"}", 400, "action"),
+                new Case("login without user", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"login\"}", 400, "user"),
+                new Case("access without user", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"access\"}", 400, "user"),
+                new Case("user a number", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"login\",\"user\":123}", 400, "user"),
+                new Case("user empty", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"login\",\"user\":\"\"}", 400, "user"),
+                new Case("user blank", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"login\",\"user\":\"   \"}", 400, "user"),
+                new Case("user too long", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"login\",\"user\":\"" + "u".repeat(257) + "\"}", 400, "user"),
+                new Case("email malformed", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"email\":\"nope\"}", 400, "email"),
+                new Case("email too long", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"email\":\"" + "a".repeat(250) + "@x.io\"}", 400, "email"),
+                new Case("phone not E.164", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"phone\":\"0612345678\"}", 400, "phone"),
+                new Case("metadata not an object", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"metadata\":\"x\"}", 400, "metadata"),
+                new Case("metadata too large", "POST", "/v3/evaluate", none,
+                        "{" + cid + ",\"action\":\"signup\",\"metadata\":{\"x\":\"" + "a".repeat(5000) + "\"}}", 400, "metadata"),
+                new Case("session too long", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"session\":\"" + "s".repeat(129) + "\"}", 400, "session"),
+                new Case("return_to not http", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"return_to\":\"javascript:alert(1)\"}", 400, "return_to"),
+                new Case("device not an object", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"device\":\"x\"}", 400, "device"),
+                new Case("device token too short", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"device\":{\"token\":\"short\"}}", 400, "device.token"),
+                new Case("device token with odd characters", "POST", "/v3/evaluate", none,
+                        "{" + cid + ",\"action\":\"signup\",\"device\":{\"token\":\"abcdefghijklmnop<script>\"}}", 400, "device.token"),
+                new Case("components an array", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"device\":{\"components\":[]}}", 400, "device.components"),
+                new Case("component an object", "POST", "/v3/evaluate", none,
+                        "{" + cid + ",\"action\":\"signup\",\"device\":{\"components\":{\"gpu\":{}}}}", 400, "device.components.gpu"),
+                new Case("component name with spaces", "POST", "/v3/evaluate", none,
+                        "{" + cid + ",\"action\":\"signup\",\"device\":{\"components\":{\"bad name\":1}}}", 400, "device.components.bad name"),
+                new Case("component value too long", "POST", "/v3/evaluate", none,
+                        "{" + cid + ",\"action\":\"signup\",\"device\":{\"components\":{\"canvas\":\"" + "c".repeat(9000) + "\"}}}", 400, "device.components.canvas"),
+                new Case("local ip not an address", "POST", "/v3/evaluate", none,
+                        "{" + cid + ",\"action\":\"signup\",\"device\":{\"local_ips\":[\"999.1.1.1\"]}}", 400, "device.local_ips[0]"),
+                new Case("local ips not an array", "POST", "/v3/evaluate", none,
+                        "{" + cid + ",\"action\":\"signup\",\"device\":{\"local_ips\":\"10.0.0.1\"}}", 400, "device.local_ips"),
+                new Case("timezone unknown", "POST", "/v3/evaluate", none,
+                        "{" + cid + ",\"action\":\"signup\",\"device\":{\"timezone\":\"Mars/Olympus\"}}", 400, "device.timezone"),
+                new Case("browser sending an ip", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"ip\":\"1.2.3.4\"}", 400, "ip"),
+                new Case("browser sending a timestamp", "POST", "/v3/evaluate", none,
+                        "{" + cid + ",\"action\":\"signup\",\"timestamp\":\"2026-11-20T00:00:00Z\"}", 400, "timestamp"),
+                new Case("browser sending a user agent", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"user_agent\":\"x\"}", 400, "user_agent"),
+                new Case("client_id malformed", "POST", "/v3/evaluate", none, "{\"client_id\":\"abc\",\"action\":\"signup\"}", 400, "client_id"),
+                new Case("client_id missing", "POST", "/v3/evaluate", none, "{\"action\":\"signup\"}", 401, null),
+                new Case("client_id unknown", "POST", "/v3/evaluate", none, "{\"client_id\":\"pk_doesnotexist\",\"action\":\"signup\"}", 401, null),
+                // evaluate: server mode
+                new Case("secret key unknown", "POST", "/v3/evaluate", Map.of("Authorization", "Bearer sk_" + "x".repeat(40)), "{\"action\":\"signup\"}", 401, null),
+                new Case("secret key malformed", "POST", "/v3/evaluate", Map.of("Authorization", "Bearer nope"), "{\"action\":\"signup\"}", 401, null),
+                new Case("authorization not bearer", "POST", "/v3/evaluate", Map.of("Authorization", "Basic dXNlcjpwYXNz"), "{\"action\":\"signup\"}", 401, null),
+                new Case("server ip malformed", "POST", "/v3/evaluate", secret, "{\"action\":\"signup\",\"ip\":\"1.2.3\"}", 400, "ip"),
+                new Case("server ip a host name", "POST", "/v3/evaluate", secret, "{\"action\":\"signup\",\"ip\":\"localhost\"}", 400, "ip"),
+                new Case("timestamp not RFC 3339", "POST", "/v3/evaluate", secret, "{\"action\":\"signup\",\"timestamp\":\"yesterday\"}", 400, "timestamp"),
+                new Case("timestamp in the future", "POST", "/v3/evaluate", secret, "{\"action\":\"signup\",\"timestamp\":\"" + future + "\"}", 400, "timestamp"),
+                new Case("timestamp too old", "POST", "/v3/evaluate", secret, "{\"action\":\"signup\",\"timestamp\":\"" + tooOld + "\"}", 400, "timestamp"),
+                new Case("user agent too long", "POST", "/v3/evaluate", secret, "{\"action\":\"signup\",\"user_agent\":\"" + "u".repeat(2049) + "\"}", 400, "user_agent"),
+                new Case("client_id of another app", "POST", "/v3/evaluate", secret,
+                        "{\"action\":\"signup\",\"client_id\":\"" + other.clientId() + "\"}", 400, "client_id"),
+                // evaluations
+                new Case("evaluation without a key", "GET", "/v3/evaluations/" + evaluationId, none, null, 401, null),
+                new Case("evaluation with a bad key", "GET", "/v3/evaluations/" + evaluationId, Map.of("Authorization", "Bearer sk_" + "y".repeat(40)), null, 401, null),
+                new Case("evaluation id malformed", "GET", "/v3/evaluations/not-an-id", secret, null, 404, null),
+                new Case("evaluation id unknown", "GET", "/v3/evaluations/01900000-0000-7000-8000-000000000000", secret, null, 404, null),
+                new Case("evaluation id with SQL", "GET", "/v3/evaluations/'%20OR%201=1--", secret, null, 404, null),
+                new Case("consume without a key", "POST", "/v3/evaluations/" + evaluationId + "/consume", none, null, 401, null),
+                new Case("consume an unknown id", "POST", "/v3/evaluations/01900000-0000-7000-8000-000000000000/consume", secret, null, 404, null),
+                // apps
+                new Case("apps without the admin token", "GET", "/v3/apps", none, null, 401, null),
+                new Case("apps with a secret key instead", "GET", "/v3/apps", secret, null, 401, null),
+                new Case("create app without a name", "POST", "/v3/apps", admin, "{}", 400, "name"),
+                new Case("create app with a numeric name", "POST", "/v3/apps", admin, "{\"name\":7}", 400, "name"),
+                new Case("create app with a long name", "POST", "/v3/apps", admin, "{\"name\":\"" + "n".repeat(201) + "\"}", 400, "name"),
+                new Case("create app with origins not a list", "POST", "/v3/apps", admin, "{\"name\":\"a\",\"allowed_origins\":\"x\"}", 400, "allowed_origins"),
+                new Case("create app with an origin that has a path", "POST", "/v3/apps", admin,
+                        "{\"name\":\"a\",\"allowed_origins\":[\"https://a.example/path\"]}", 400, "allowed_origins[0]"),
+                new Case("create app with an ftp origin", "POST", "/v3/apps", admin,
+                        "{\"name\":\"a\",\"allowed_origins\":[\"https://ok.example\",\"ftp://a.example\"]}", 400, "allowed_origins[1]"),
+                new Case("get an unknown app", "GET", "/v3/apps/app_nope", admin, null, 404, null),
+                new Case("rotate an unknown app", "POST", "/v3/apps/app_nope/rotate-secret", admin, null, 404, null),
+                // routing
+                new Case("unknown route", "GET", "/v3/nothing-here", none, null, 404, null),
+                new Case("wrong method", "DELETE", "/v3/evaluate", none, null, 405, null)));
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void badInputIsAClearClientError(Case bad) {
+        int evaluationsBefore = evaluationCount();
+        Map<String, String> headers = new HashMap<>(bad.headers());
+        headers.values().removeIf(String::isEmpty);
+        if (bad.headers().containsKey("Content-Type") && bad.headers().get("Content-Type").isEmpty()) {
+            headers.put("Content-Type", "");
+        }
+        Response response = bad.headers().containsKey("Content-Type") && bad.headers().get("Content-Type").isEmpty()
+                ? server.send(bad.method(), bad.path(), bad.body(), Map.of("Content-Type", "application/x-unknown-none"))
+                : server.send(bad.method(), bad.path(), bad.body(), headers);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(bad.status());
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonNode problem = response.json();
+        assertThat(problem.get("status").asInt()).isEqualTo(bad.status());
+        assertThat(problem.get("title").asText()).isNotBlank();
+        assertThat(problem.get("detail").asText()).isNotBlank();
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io.").doesNotContain("at java.");
+        if (bad.field() != null) {
+            List<String> fields = new ArrayList<>();
+            problem.get("errors").forEach(error -> fields.add(error.get("field").asText()));
+            assertThat(fields).contains(bad.field());
+            problem.get("errors").forEach(error -> assertThat(error.get("message").asText()).isNotBlank());
+        }
+        assertThat(evaluationCount()).as("a refused request stores nothing").isEqualTo(evaluationsBefore);
+    }
+
+    @Test
+    void unknownExtraFieldsAreTolerated() {
+        Response response = server.post("/v3/evaluate",
+                "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"signup\",\"sdk_version\":\"9.9\",\"device\":{\"future_field\":[1,2]}}", Map.of());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aFailedProbeReportedAsNullIsIgnoredNotRefused() {
+        Response response = server.post("/v3/evaluate",
+                "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"signup\",\"device\":{\"components\":{\"audio\":null,\"cores\":8}}}", Map.of());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("device_id").asText()).isNotEqualTo("00000000-0000-0000-0000-000000000000");
+    }
+
+    @Test
+    void everyFaultOfOneRequestIsReportedAtOnce() {
+        Response response = server.post("/v3/evaluate",
+                "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"login\",\"email\":\"x\",\"phone\":\"1\",\"device\":{\"token\":\"s\"}}", Map.of());
+        assertThat(response.status()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        response.json().get("errors").forEach(error -> fields.add(error.get("field").asText()));
+        assertThat(fields).containsExactlyInAnyOrder("user", "email", "phone", "device.token");
+    }
+
+    private int evaluationCount() {
+        String metrics = server.get("/metrics", Map.of()).body();
+        return metrics.lines().filter(line -> line.startsWith("seatguard_evaluations_total"))
+                .mapToInt(line -> (int) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+}

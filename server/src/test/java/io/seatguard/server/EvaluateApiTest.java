@@ -1,0 +1,189 @@
+package io.seatguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.seatguard.server.TestServer.Response;
+import io.seatguard.server.TestServer.TestApp;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code POST /v3/evaluate} and {@code GET /v3/evaluations/{id}} over real HTTP, as CONTRACT.md describes them. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EvaluateApiTest {
+    static final String IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+    static final String DESKTOP = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
+    private TestServer server;
+    private TestApp app;
+    private TestApp shop;
+
+    @BeforeAll
+    void start(@TempDir Path dataDir) {
+        server = TestServer.start(TestServer.Store.SQLITE, dataDir);
+        app = server.defaultApp();
+        shop = server.createApp("shop", "https://shop.example");
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aBrowserEvaluationIsAllowedAndFullyRecorded() {
+        Response answer = server.post("/v3/evaluate", """
+                {"client_id":"%s","action":"login","user":"alice","email":"alice@example.com","phone":"+14155550123",
+                 "metadata":{"plan":"premium"},"session":"tab-1",
+                 "device":{"token":"tok_alice_iphone_0001","components":{"screen":"390x844","cores":6,"touch":true},
+                           "local_ips":["192.168.1.20"],"timezone":"Europe/Paris"}}""".formatted(app.clientId()), Map.of("User-Agent", IPHONE));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode verdict = answer.json();
+        assertThat(verdict.get("verdict").asText()).isEqualTo("allow");
+        assertThat(verdict.get("redirect").isNull()).isTrue();
+        assertThat(verdict.get("logout").asBoolean()).isFalse();
+        assertThat(verdict.get("device_id").asText()).matches("[0-9a-f-]{36}").isNotEqualTo("00000000-0000-0000-0000-000000000000");
+
+        JsonNode evaluation = server.get("/v3/evaluations/" + verdict.get("evaluation_id").asText(), app.bearer()).json();
+        assertThat(evaluation.get("action").asText()).isEqualTo("login");
+        assertThat(evaluation.get("user").get("id").asText()).isEqualTo("alice");
+        assertThat(evaluation.get("user").get("email").asText()).isEqualTo("alice@example.com");
+        assertThat(evaluation.get("metadata").get("plan").asText()).isEqualTo("premium");
+        assertThat(evaluation.get("device").get("type").asText()).isEqualTo("mobile");
+        assertThat(evaluation.get("device").get("is_new").asBoolean()).isTrue();
+        assertThat(evaluation.get("device").get("info").get("browser").asText()).isEqualTo("Safari");
+        assertThat(evaluation.get("device").get("fingerprint").get("confidence").asDouble()).isEqualTo(1.0);
+        assertThat(evaluation.get("public_ip").get("address").asText()).isEqualTo("127.0.0.1");
+        assertThat(evaluation.get("checks").get("is_new_user").asBoolean()).isTrue();
+        assertThat(evaluation.get("checks").get("device_count").asInt()).isEqualTo(1);
+        assertThat(evaluation.get("checks").get("mobile_device_count").asInt()).isEqualTo(1);
+        assertThat(evaluation.get("risk").get("score").asInt()).isZero();
+        assertThat(evaluation.get("policy").isNull()).isTrue();
+        assertThat(evaluation.get("consumed").asBoolean()).isFalse();
+        assertThat(Instant.parse(evaluation.get("created_at").asText())).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
+    }
+
+    @Test
+    void aBrowserWithoutSignalsIsTheUnknownDevice() {
+        Response answer = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"access\",\"user\":\"bob\"}", Map.of());
+        assertThat(answer.json().get("device_id").asText()).isEqualTo("00000000-0000-0000-0000-000000000000");
+        JsonNode evaluation = server.get("/v3/evaluations/" + answer.json().get("evaluation_id").asText(), app.bearer()).json();
+        assertThat(evaluation.get("checks").get("is_new_device").asBoolean()).isFalse();
+        assertThat(evaluation.get("checks").get("device_count").asInt()).isZero();
+    }
+
+    @Test
+    void aServerMayStateTheUsersIpUserAgentAndTime() {
+        String at = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        Response answer = server.post("/v3/evaluate", """
+                {"action":"login","user":"carol","ip":"2001:DB8:0:0::7","user_agent":"%s","timestamp":"%s",
+                 "device":{"token":"tok_carol_desktop_001"}}""".formatted(DESKTOP, at), app.bearer());
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode evaluation = server.get("/v3/evaluations/" + answer.json().get("evaluation_id").asText(), app.bearer()).json();
+        assertThat(evaluation.get("public_ip").get("address").asText()).isEqualTo("2001:db8::7");
+        assertThat(evaluation.get("device").get("type").asText()).isEqualTo("computer");
+        assertThat(evaluation.get("created_at").asText()).isEqualTo(at);
+    }
+
+    @Test
+    void theClientIpComesThroughATrustedProxyOnly() {
+        Response viaProxy = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"signup\"}",
+                Map.of("X-Forwarded-For", "6.6.6.6, 198.51.100.23"));
+        JsonNode evaluation = server.get("/v3/evaluations/" + viaProxy.json().get("evaluation_id").asText(), app.bearer()).json();
+        // The test client connects from loopback, the default trusted proxy; 6.6.6.6 was forged by "the client".
+        assertThat(evaluation.get("public_ip").get("address").asText()).isEqualTo("198.51.100.23");
+    }
+
+    @Test
+    void theSameTokenIsTheSameDeviceAndCountsOnce() {
+        String body = "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"access\",\"user\":\"dora\",\"device\":{\"token\":\"tok_dora_laptop_00001\"}}";
+        String first = server.post("/v3/evaluate", body, Map.of("User-Agent", DESKTOP)).json().get("device_id").asText();
+        Response second = server.post("/v3/evaluate", body, Map.of("User-Agent", DESKTOP));
+        assertThat(second.json().get("device_id").asText()).isEqualTo(first);
+        JsonNode evaluation = server.get("/v3/evaluations/" + second.json().get("evaluation_id").asText(), app.bearer()).json();
+        assertThat(evaluation.get("checks").get("device_count").asInt()).isEqualTo(1);
+        assertThat(evaluation.get("checks").get("is_new_device").asBoolean()).isFalse();
+        assertThat(evaluation.get("checks").get("is_new_ip").asBoolean()).isFalse();
+    }
+
+    @Test
+    void devicesAreSeparatePerApp() {
+        String token = "\"device\":{\"token\":\"tok_shared_between_apps\"}";
+        String inDefault = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"signup\"," + token + "}", Map.of())
+                .json().get("device_id").asText();
+        String inShop = server.post("/v3/evaluate", "{\"client_id\":\"" + shop.clientId() + "\",\"action\":\"signup\"," + token + "}", Map.of())
+                .json().get("device_id").asText();
+        assertThat(inShop).isNotEqualTo(inDefault);
+    }
+
+    @Test
+    void anAllowedOriginGetsCorsHeadersAndOthersAreRefused() {
+        String body = "{\"client_id\":\"" + shop.clientId() + "\",\"action\":\"signup\"}";
+        Response allowed = server.post("/v3/evaluate", body, Map.of("Origin", "https://shop.example"));
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.header("Access-Control-Allow-Origin")).contains("https://shop.example");
+
+        Response stranger = server.post("/v3/evaluate", body, Map.of("Origin", "https://evil.example"));
+        assertThat(stranger.status()).isEqualTo(403);
+        assertThat(stranger.contentType()).startsWith("application/problem+json");
+        assertThat(stranger.header("Access-Control-Allow-Origin")).isEmpty();
+
+        // Another app's origin does not open this app.
+        Response crossApp = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"signup\"}",
+                Map.of("Origin", "https://shop.example"));
+        assertThat(crossApp.status()).isEqualTo(403);
+        assertThat(crossApp.header("Access-Control-Allow-Origin")).isEmpty();
+
+        // A refused request from an allowed origin is readable by the page.
+        Response invalid = server.post("/v3/evaluate", "{\"client_id\":\"" + shop.clientId() + "\",\"action\":\"login\"}",
+                Map.of("Origin", "https://shop.example"));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.header("Access-Control-Allow-Origin")).contains("https://shop.example");
+    }
+
+    @Test
+    void aPreflightIsAnsweredForKnownOriginsOnly() {
+        Response known = server.send("OPTIONS", "/v3/evaluate", null,
+                Map.of("Origin", "https://shop.example", "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type"));
+        assertThat(known.status()).isEqualTo(204);
+        assertThat(known.header("Access-Control-Allow-Origin")).contains("https://shop.example");
+        assertThat(known.header("Access-Control-Allow-Methods")).hasValueSatisfying(methods -> assertThat(methods).contains("POST"));
+
+        Response unknown = server.send("OPTIONS", "/v3/evaluate", null, Map.of("Origin", "https://evil.example", "Access-Control-Request-Method", "POST"));
+        assertThat(unknown.status()).isEqualTo(403);
+        assertThat(unknown.header("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void aSecretKeySeesOnlyItsOwnAppsEvaluations() {
+        String id = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"signup\"}", Map.of())
+                .json().get("evaluation_id").asText();
+        Response foreign = server.get("/v3/evaluations/" + id, shop.bearer());
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.body()).doesNotContain("signup");
+        assertThat(server.post("/v3/evaluations/" + id + "/consume", null, shop.bearer()).status()).isEqualTo(404);
+        // The foreign attempt did not consume it.
+        assertThat(server.post("/v3/evaluations/" + id + "/consume", null, app.bearer()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void consumeAnswersTheEvaluationOnceThenConflict() {
+        String id = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"login\",\"user\":\"erin\"}", Map.of())
+                .json().get("evaluation_id").asText();
+        Response first = server.post("/v3/evaluations/" + id + "/consume", null, app.bearer());
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().get("consumed").asBoolean()).isTrue();
+        assertThat(first.json().get("consumed_at").isNull()).isFalse();
+        Response replay = server.post("/v3/evaluations/" + id + "/consume", null, app.bearer());
+        assertThat(replay.status()).isEqualTo(409);
+        assertThat(replay.contentType()).startsWith("application/problem+json");
+        assertThat(server.get("/v3/evaluations/" + id, app.bearer()).json().get("consumed").asBoolean()).isTrue();
+    }
+}

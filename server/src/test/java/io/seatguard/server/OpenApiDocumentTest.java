@@ -1,0 +1,60 @@
+package io.seatguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.server.http.Route;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The served OpenAPI document parses cleanly and describes exactly the routes the server registers. */
+class OpenApiDocumentTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void theDocumentDescribesEveryRouteAndNoOther() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            var served = server.get("/v3/openapi.json", Map.of());
+            assertThat(served.status()).isEqualTo(200);
+            SwaggerParseResult result = new OpenAPIV3Parser().readContents(served.body());
+            assertThat(result.getMessages()).isEmpty();
+            OpenAPI api = result.getOpenAPI();
+
+            Set<String> documented = new TreeSet<>();
+            api.getPaths().forEach((path, item) -> item.readOperationsMap().keySet()
+                    .forEach(method -> documented.add(method.name() + " " + path)));
+            Set<String> registered = new TreeSet<>();
+            for (Route route : server.server().routes()) {
+                registered.add(route.method().name().toUpperCase(Locale.ROOT) + " " + route.openApiPath());
+            }
+            assertThat(documented).isEqualTo(registered);
+        }
+    }
+
+    @Test
+    void everyOperationDocumentsItsErrorsAsProblems() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            OpenAPI api = new OpenAPIV3Parser().readContents(server.get("/v3/openapi.json", Map.of()).body()).getOpenAPI();
+            api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                assertThat(operation.getOperationId()).as("%s %s", method, path).isNotBlank();
+                operation.getResponses().forEach((status, response) -> {
+                    if (status.startsWith("4") || status.startsWith("5")) {
+                        var content = response.get$ref() != null ? null : response.getContent();
+                        if (content != null && !path.equals("/readyz")) {
+                            assertThat(content).as("%s %s %s", method, path, status).containsKey("application/problem+json");
+                        }
+                    }
+                });
+            }));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.seatguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.server.TestServer.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Health, readiness and metrics. */
+class OperationsTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void healthReadinessAndMetricsAnswer() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            assertThat(server.get("/healthz", Map.of()).json().get("status").asText()).isEqualTo("ok");
+            Response ready = server.get("/readyz", Map.of());
+            assertThat(ready.status()).isEqualTo(200);
+            assertThat(ready.json().get("checks").get("storage").get("status").asText()).isEqualTo("ok");
+
+            server.post("/v3/evaluate", "{\"client_id\":\"" + server.defaultApp().clientId() + "\",\"action\":\"my.custom-action\"}", Map.of());
+            server.post("/v3/evaluate", "{\"client_id\":\"" + server.defaultApp().clientId() + "\",\"action\":\"signup\"}", Map.of());
+            String metrics = server.get("/metrics", Map.of()).body();
+            assertThat(metrics).contains("seatguard_evaluations_total{action=\"custom\",verdict=\"allow\"} 1.0");
+            assertThat(metrics).contains("seatguard_evaluations_total{action=\"signup\",verdict=\"allow\"} 1.0");
+            assertThat(metrics).contains("seatguard_http_requests_seconds_count{method=\"POST\",route=\"/v3/evaluate\",status=\"200\"} 2");
+            assertThat(metrics).contains("jvm_memory_used_bytes");
+        }
+    }
+
+    @Test
+    void stoppingLetsAnInFlightRequestFinish() throws Exception {
+        TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir);
+        // A slow upload keeps a request in flight while the server is told to stop.
+        HttpClient client = HttpClient.newHttpClient();
+        String body = "{\"client_id\":\"" + server.defaultApp().clientId() + "\",\"action\":\"signup\"}";
+        var slowBody = HttpRequest.BodyPublishers.fromPublisher(new SlowPublisher(body.getBytes(), Duration.ofMillis(800)));
+        var response = client.sendAsync(HttpRequest.newBuilder(URI.create(server.url() + "/v3/evaluate"))
+                .header("Content-Type", "application/json").POST(slowBody).build(), HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(300);
+        Thread stopper = Thread.ofPlatform().start(server::close);
+        HttpResponse<String> answered = response.get();
+        stopper.join();
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        assertThat(answered.body()).contains("evaluation_id");
+    }
+
+    /** Sends a body in two halves with a pause between them. */
+    private record SlowPublisher(byte[] bytes, Duration pause) implements java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> {
+        @Override
+        public void subscribe(java.util.concurrent.Flow.Subscriber<? super java.nio.ByteBuffer> subscriber) {
+            subscriber.onSubscribe(new java.util.concurrent.Flow.Subscription() {
+                private boolean started;
+
+                @Override
+                public synchronized void request(long n) {
+                    if (started) {
+                        return;
+                    }
+                    started = true;
+                    Thread.ofVirtual().start(() -> {
+                        int half = bytes.length / 2;
+                        subscriber.onNext(java.nio.ByteBuffer.wrap(bytes, 0, half));
+                        try {
+                            Thread.sleep(pause);
+                        }
+                        catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        subscriber.onNext(java.nio.ByteBuffer.wrap(bytes, half, bytes.length - half));
+                        subscriber.onComplete();
+                    });
+                }
+
+                @Override
+                public void cancel() {
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.seatguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seatguard.server.config.ServerConfig;
+import io.seatguard.server.http.Json;
+import io.seatguard.storage.PostgresTestDatabase;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** A real server on a free port, on SQLite or a throwaway PostgreSQL schema, and an HTTP client for it. */
+public final class TestServer implements AutoCloseable {
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public enum Store {
+        SQLITE,
+        POSTGRESQL
+    }
+
+    private final SeatguardServer server;
+    private final Optional<PostgresTestDatabase> postgres;
+
+    private TestServer(SeatguardServer server, Optional<PostgresTestDatabase> postgres) {
+        this.server = server;
+        this.postgres = postgres;
+    }
+
+    public static TestServer start(Store store, Path dataDir) {
+        ServerConfig config = ServerConfig.embeddedForTests(dataDir).withAdminToken(ADMIN_TOKEN);
+        Optional<PostgresTestDatabase> postgres = Optional.empty();
+        if (store == Store.POSTGRESQL) {
+            postgres = Optional.of(PostgresTestDatabase.create());
+            config = config.withDatabaseUrl(postgres.get().url());
+        }
+        return new TestServer(SeatguardServer.start(config), postgres);
+    }
+
+    public SeatguardServer server() {
+        return server;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** The default app created at start: {@code id}, {@code client_id}, {@code secret_key}. */
+    public TestApp defaultApp() {
+        var created = server.createdDefaultApp().orElseThrow();
+        return new TestApp(created.app().id(), created.app().clientId(), created.secretKey());
+    }
+
+    public TestApp createApp(String name, String... origins) {
+        ObjectNode body = Json.MAPPER.createObjectNode().put("name", name);
+        for (String origin : origins) {
+            body.withArray("allowed_origins").add(origin);
+        }
+        Response response = send("POST", "/v3/apps", body.toString(), Map.of("Authorization", "Bearer " + ADMIN_TOKEN));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return new TestApp(response.json().get("id").asText(), response.json().get("client_id").asText(), response.json().get("secret_key").asText());
+    }
+
+    public Response get(String path, Map<String, String> headers) {
+        return send("GET", path, null, headers);
+    }
+
+    public Response post(String path, String body, Map<String, String> headers) {
+        return send("POST", path, body, headers);
+    }
+
+    public Response send(String method, String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30));
+        boolean hasContentType = headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Content-Type"));
+        headers.forEach(request::header);
+        if (body != null && !hasContentType) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+                    response.headers().map());
+        }
+        catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        postgres.ifPresent(PostgresTestDatabase::close);
+    }
+
+    /** An app's three keys. */
+    public record TestApp(String id, String clientId, String secretKey) {
+        public Map<String, String> bearer() {
+            return Map.of("Authorization", "Bearer " + secretKey);
+        }
+    }
+
+    /** A response, with its body parsed on demand. */
+    public record Response(int status, String contentType, String body, Map<String, java.util.List<String>> headers) {
+        public JsonNode json() {
+            try {
+                return Json.MAPPER.readTree(body);
+            }
+            catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        public Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).flatMap(e -> e.getValue().stream()).findFirst();
+        }
+    }
+}
