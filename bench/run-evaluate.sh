@@ -27,7 +27,12 @@
 #   THREADS              wrk threads                      (default 2)
 #   CONNECTIONS          wrk connections                  (default 64)
 #   DURATION             each measured run, wrk syntax    (default 30s)
-#   WARMUP               evaluate warm-up before measuring (default 15s; 0 for none)
+#   WARMUP               evaluate warm-up before measuring (default 45s; 0 for none).
+#                        On 2 cores the JIT needs ~30-40 s of evaluate load at
+#                        64 connections before throughput stops climbing.
+#   WARMUP_CONNECTIONS   connections of the warm-up (default 64, whatever
+#                        CONNECTIONS is: a 1-connection warm-up would leave the
+#                        JIT cold); the warm-up uses 2 wrk threads
 #   NOOP_WARMUP          no-op warm-up before its run      (default 5s; 0 for none)
 #   PORT                 port to listen on (default: a free one chosen by the server)
 #   KEEP=1               keep the temp folder (server log, wrk output, database)
@@ -42,7 +47,8 @@ ROOT=${BENCH_DIR%/*}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
 DURATION=${DURATION:-30s}
-WARMUP=${WARMUP:-15s}
+WARMUP=${WARMUP:-45s}
+WARMUP_CONNECTIONS=${WARMUP_CONNECTIONS:-64}
 NOOP_WARMUP=${NOOP_WARMUP:-5s}
 PORT=${PORT:-0}
 JAR_SOURCE=${SEATGUARD_JAR:-$ROOT/server/target/seatguard.jar}
@@ -63,7 +69,7 @@ seconds_of() {
     esac
 }
 
-for v in THREADS CONNECTIONS; do
+for v in THREADS CONNECTIONS WARMUP_CONNECTIONS; do
     [[ ${!v} =~ ^[1-9][0-9]*$ ]] || die "$v must be a positive integer (got '${!v}')"
 done
 for v in DURATION WARMUP NOOP_WARMUP; do
@@ -114,7 +120,7 @@ mkdir -p "$WORK/data"
 echo "== Seatguard evaluate benchmark"
 echo "jar:      $JAR_SOURCE"
 echo "java:     $JAVA ($(seatguard_java_major "$JAVA")) ${JAVA_OPTS[*]-}"
-echo "wrk:      $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2), -t$THREADS -c$CONNECTIONS, warm-up $WARMUP, runs of $DURATION"
+echo "wrk:      $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2), -t$THREADS -c$CONNECTIONS, runs of $DURATION (after a warm-up of $WARMUP at -t2 -c$WARMUP_CONNECTIONS)"
 echo "machine:  $(nproc) CPUs ($(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1)), $(free -g | awk '/^Mem:/ {print $2}') GiB RAM; wrk and the server share them"
 echo "work dir: $WORK"
 
@@ -159,26 +165,68 @@ cpu_ticks() { # utime + stime of the server, in clock ticks
     awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat" 2>/dev/null || echo 0
 }
 CLK_TCK=$(getconf CLK_TCK)
+machine_busy_ticks() { # all CPUs, everything but idle and iowait, in clock ticks
+    awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat
+}
+# children_seconds VAR: sets VAR to the user + sys CPU seconds of this shell's
+# finished children (wrk). Call it as a plain command, never in $(...): the
+# `times` builtin has to run in this shell, not in a subshell.
+children_seconds() {
+    local value
+    times >"$WORK/times.txt"
+    value=$(awk 'NR == 2 {
+            t = 0
+            for (i = 1; i <= 2; i++) { split($i, p, "m"); sub("s", "", p[2]); t += p[1] * 60 + p[2] }
+            printf "%.3f\n", t
+        }' "$WORK/times.txt")
+    printf -v "$1" '%s' "$value"
+}
 
-# run_wrk NAME SCRIPT DURATION [--latency]: output in $WORK/NAME.txt,
-# server CPU in $WORK/NAME.cpu (cores used on average)
+# run_wrk NAME SCRIPT DURATION [--latency]: output in $WORK/NAME.txt; in
+# $WORK/NAME.cpu the average cores used during the run by the server, by wrk
+# and by every other process on the machine (another build, ...), in that order.
+# Uses $THREADS and $CONNECTIONS unless WRK_THREADS / WRK_CONNECTIONS are set.
 run_wrk() {
     local name=$1 script=$2 duration=$3 latency=${4-}
+    local threads=${WRK_THREADS:-$THREADS} connections=${WRK_CONNECTIONS:-$CONNECTIONS}
     local limit=$(($(seconds_of "$duration") + 60))
-    local t0 t1 c0 c1
+    local t0 t1 c0 c1 m0 m1 w0 w1
     kill -0 "$SERVER_PID" 2>/dev/null || die "the server is gone (see $WORK/server.err)"
+    children_seconds w0
+    m0=$(machine_busy_ticks)
     c0=$(cpu_ticks)
     t0=$(date +%s.%N)
     timeout --kill-after=10 "$limit" \
-        wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 5s ${latency:+"$latency"} \
+        wrk -t"$threads" -c"$connections" -d"$duration" --timeout 5s ${latency:+"$latency"} \
         -s "$script" "$URL" >"$WORK/$name.txt" 2>&1 || {
         cat "$WORK/$name.txt" >&2
         die "wrk ($name) failed"
     }
     t1=$(date +%s.%N)
     c1=$(cpu_ticks)
-    awk -v c0="$c0" -v c1="$c1" -v t0="$t0" -v t1="$t1" -v hz="$CLK_TCK" \
-        'BEGIN { printf "%.2f\n", (c1 - c0) / hz / (t1 - t0) }' >"$WORK/$name.cpu"
+    m1=$(machine_busy_ticks)
+    children_seconds w1
+    awk -v c0="$c0" -v c1="$c1" -v m0="$m0" -v m1="$m1" -v w0="$w0" -v w1="$w1" -v t0="$t0" -v t1="$t1" -v hz="$CLK_TCK" \
+        'BEGIN {
+            wall = t1 - t0; server = (c1 - c0) / hz / wall; wrk = (w1 - w0) / wall
+            other = (m1 - m0) / hz / wall - server - wrk
+            printf "%.2f %.2f %.2f\n", server, wrk, (other < 0 ? 0 : other)
+        }' >"$WORK/$name.cpu"
+}
+
+cpu_of() { # cpu_of NAME server|wrk|other
+    local server wrk other
+    read -r server wrk other <"$WORK/$1.cpu"
+    case $2 in server) echo "$server" ;; wrk) echo "$wrk" ;; other) echo "$other" ;; esac
+}
+
+OTHER_LOAD_WARNED=
+report_cpu() { # report_cpu NAME: one line, and a warning when something else was busy
+    echo "CPU (cores): server $(cpu_of "$1" server), wrk $(cpu_of "$1" wrk), other processes $(cpu_of "$1" other)"
+    if awk -v o="$(cpu_of "$1" other)" 'BEGIN { exit !(o > 0.25) }'; then
+        echo "WARNING: other processes used $(cpu_of "$1" other) cores during this run; its figures are not clean"
+        OTHER_LOAD_WARNED=1
+    fi
 }
 
 field() { # field NAME KEY: a value of the SGBENCH line of $WORK/NAME.txt
@@ -189,16 +237,18 @@ field() { # field NAME KEY: a value of the SGBENCH line of $WORK/NAME.txt
 # --- runs ---------------------------------------------------------------------
 if [[ $(seconds_of "$WARMUP") -gt 0 ]]; then
     echo
-    echo "== warm-up: evaluate for $WARMUP"
-    run_wrk warmup "$BENCH_DIR/wrk/evaluate.lua" "$WARMUP"
+    echo "== warm-up: evaluate for $WARMUP (-t2 -c$WARMUP_CONNECTIONS)"
+    WRK_THREADS=$((WARMUP_CONNECTIONS < 2 ? 1 : 2)) WRK_CONNECTIONS=$WARMUP_CONNECTIONS \
+        run_wrk warmup "$BENCH_DIR/wrk/evaluate.lua" "$WARMUP"
     grep -E '^(requests|non-200)' "$WORK/warmup.txt" | sed 's/^/   /'
+    report_cpu warmup | sed 's/^/   /'
 fi
 
 echo
 echo "== evaluate: POST /v3/evaluate for $DURATION"
 run_wrk evaluate "$BENCH_DIR/wrk/evaluate.lua" "$DURATION" --latency
 cat "$WORK/evaluate.txt"
-echo "server CPU: $(cat "$WORK/evaluate.cpu") cores"
+report_cpu evaluate
 
 if [[ $(seconds_of "$NOOP_WARMUP") -gt 0 ]]; then
     run_wrk noop-warmup "$BENCH_DIR/wrk/noop.lua" "$NOOP_WARMUP"
@@ -207,7 +257,7 @@ echo
 echo "== no-op: GET /healthz for $DURATION"
 run_wrk noop "$BENCH_DIR/wrk/noop.lua" "$DURATION" --latency
 cat "$WORK/noop.txt"
-echo "server CPU: $(cat "$WORK/noop.cpu") cores"
+report_cpu noop
 
 # --- server facts -------------------------------------------------------------
 PEAK_RSS_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVER_PID/status" 2>/dev/null || echo 0)
@@ -227,14 +277,17 @@ E_RPS=$(field evaluate rps)
 N_RPS=$(field noop rps)
 echo
 echo "== summary (-t$THREADS -c$CONNECTIONS, $DURATION each, $(nproc) CPUs shared by wrk and the server)"
-printf '%-22s %10s %9s %9s %9s %9s %8s %10s\n' "" "req/s" "p50 ms" "p90 ms" "p99 ms" "p99.9 ms" "non-200" "server CPU"
+printf '%-22s %10s %9s %9s %9s %9s %8s %11s %8s %10s\n' "" "req/s" "p50 ms" "p90 ms" "p99 ms" "p99.9 ms" "non-200" "server CPU" "wrk CPU" "other CPU"
 for run in evaluate noop; do
-    printf '%-22s %10s %9s %9s %9s %9s %8s %10s\n' \
+    printf '%-22s %10s %9s %9s %9s %9s %8s %11s %8s %10s\n' \
         "$([[ $run == evaluate ]] && echo 'POST /v3/evaluate' || echo 'GET /healthz (no-op)')" \
         "$(field $run rps)" "$(field $run p50_ms)" "$(field $run p90_ms)" "$(field $run p99_ms)" "$(field $run p999_ms)" \
-        "$(field $run non200)" "$(cat "$WORK/$run.cpu")"
+        "$(field $run non200)" "$(cpu_of $run server)" "$(cpu_of $run wrk)" "$(cpu_of $run other)"
 done
 awk -v e="$E_RPS" -v n="$N_RPS" 'BEGIN { if (n > 0) printf "evaluate / no-op:      %.3f (%.1f%%)\n", e / n, 100 * e / n }'
 awk -v k="$PEAK_RSS_KB" -v r="$RSS_KB" 'BEGIN { printf "server peak RSS:       %.0f MiB (VmHWM; %.0f MiB now)\n", k / 1024, r / 1024 }'
 echo "stored:                $STORED; $((DB_BYTES / 1024 / 1024)) MiB on disk"
 echo "evaluate requests sent (warm-up + run, completed): $SENT"
+if [[ -n $OTHER_LOAD_WARNED ]]; then
+    echo "WARNING: other processes were busy during at least one run (see above); rerun on a quiet machine"
+fi

@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The little JDBC the adapters need: bind positional parameters, run, map rows. */
+/**
+ * The little JDBC the adapters need: bind positional parameters, run, map rows. Statements come from
+ * {@link StatementCache} and stay open for reuse; only result sets are closed (which also resets the
+ * SQLite statement, so no read snapshot is held).
+ */
 final class JdbcRunner {
     @FunctionalInterface
     interface RowMapper<T> {
@@ -19,19 +23,17 @@ final class JdbcRunner {
     private JdbcRunner() {}
 
     static int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
-            return statement.executeUpdate();
-        }
+        return prepare(connection, sql, parameters).executeUpdate();
     }
 
     static <T> Optional<T> queryOne(Connection connection, String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, parameters); ResultSet rows = statement.executeQuery()) {
+        try (ResultSet rows = prepare(connection, sql, parameters).executeQuery()) {
             return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
         }
     }
 
     static <T> List<T> queryList(Connection connection, String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, parameters); ResultSet rows = statement.executeQuery()) {
+        try (ResultSet rows = prepare(connection, sql, parameters).executeQuery()) {
             List<T> result = new ArrayList<>();
             while (rows.next()) {
                 result.add(mapper.map(rows));
@@ -41,24 +43,18 @@ final class JdbcRunner {
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        try {
-            for (int i = 0; i < parameters.length; i++) {
-                Object value = parameters[i];
-                switch (value) {
-                    // Types.NULL lets PostgreSQL infer the column's type; VARCHAR would not fit a BIGINT column.
-                    case null -> statement.setNull(i + 1, Types.NULL);
-                    case String text -> statement.setString(i + 1, text);
-                    case Long number -> statement.setLong(i + 1, number);
-                    case Integer number -> statement.setInt(i + 1, number);
-                    default -> throw new IllegalArgumentException("unsupported parameter type " + value.getClass());
-                }
+        PreparedStatement statement = StatementCache.prepare(connection, sql);
+        for (int i = 0; i < parameters.length; i++) {
+            Object value = parameters[i];
+            switch (value) {
+                // Types.NULL lets PostgreSQL infer the column's type; VARCHAR would not fit a BIGINT column.
+                case null -> statement.setNull(i + 1, Types.NULL);
+                case String text -> statement.setString(i + 1, text);
+                case Long number -> statement.setLong(i + 1, number);
+                case Integer number -> statement.setInt(i + 1, number);
+                default -> throw new IllegalArgumentException("unsupported parameter type " + value.getClass());
             }
-            return statement;
         }
-        catch (SQLException | RuntimeException e) {
-            statement.close();
-            throw e;
-        }
+        return statement;
     }
 }

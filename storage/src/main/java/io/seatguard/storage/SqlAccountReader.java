@@ -6,7 +6,10 @@ import io.seatguard.core.account.AccountReader;
 import io.seatguard.core.account.AccountState;
 import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.account.LinkedDevice;
+import io.seatguard.core.account.Seen;
 import io.seatguard.core.identity.DeviceType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +18,19 @@ import java.util.Optional;
 public final class SqlAccountReader implements AccountReader {
     private final SqlDatabase database;
 
+    @SuppressWarnings("unchecked")
+    private static Optional<Seen>[] seenTriple(ResultSet row) throws SQLException {
+        return new Optional[] {seen(row, 1), seen(row, 3), seen(row, 5)};
+    }
+
+    private static Optional<Seen> seen(ResultSet row, int firstColumn) throws SQLException {
+        long first = row.getLong(firstColumn);
+        if (row.wasNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Seen(Instant.ofEpochMilli(first), Instant.ofEpochMilli(row.getLong(firstColumn + 1))));
+    }
+
     public SqlAccountReader(SqlDatabase database) {
         this.database = requireNonNull(database, "database is null");
     }
@@ -22,12 +38,17 @@ public final class SqlAccountReader implements AccountReader {
     @Override
     public AccountState load(String appId, String userId, String ip, Optional<String> fingerprintId, Optional<String> deviceId, Instant since) {
         return database.read(connection -> {
-            long[] known = JdbcRunner.queryOne(connection,
-                    "SELECT (SELECT COUNT(*) FROM users WHERE app_id = ? AND id = ?),"
-                            + " (SELECT COUNT(*) FROM user_ips WHERE app_id = ? AND user_id = ? AND ip = ?),"
-                            + " (SELECT COUNT(*) FROM user_fingerprints WHERE app_id = ? AND user_id = ? AND fingerprint_id = ?)",
-                    row -> new long[] {row.getLong(1), row.getLong(2), row.getLong(3)},
-                    appId, userId, appId, userId, ip, appId, userId, fingerprintId.orElse("")).orElseThrow();
+            // One row of six scalar sub-queries: first and last seen of the account, the IP and the fingerprint.
+            Optional<Seen>[] seen = JdbcRunner.queryOne(connection,
+                    "SELECT (SELECT first_seen FROM users WHERE app_id = ? AND id = ?),"
+                            + " (SELECT last_seen FROM users WHERE app_id = ? AND id = ?),"
+                            + " (SELECT first_seen FROM user_ips WHERE app_id = ? AND user_id = ? AND ip = ?),"
+                            + " (SELECT last_seen FROM user_ips WHERE app_id = ? AND user_id = ? AND ip = ?),"
+                            + " (SELECT first_seen FROM user_fingerprints WHERE app_id = ? AND user_id = ? AND fingerprint_id = ?),"
+                            + " (SELECT last_seen FROM user_fingerprints WHERE app_id = ? AND user_id = ? AND fingerprint_id = ?)",
+                    SqlAccountReader::seenTriple,
+                    appId, userId, appId, userId, appId, userId, ip, appId, userId, ip,
+                    appId, userId, fingerprintId.orElse(""), appId, userId, fingerprintId.orElse("")).orElseThrow();
             List<LinkedDevice> devices = JdbcRunner.queryList(connection,
                     "SELECT l.device_id, d.type, l.status, l.first_seen, l.last_seen FROM user_devices l"
                             + " JOIN devices d ON d.app_id = l.app_id AND d.id = l.device_id"
@@ -35,7 +56,7 @@ public final class SqlAccountReader implements AccountReader {
                     row -> new LinkedDevice(row.getString(1), DeviceType.fromWireName(row.getString(2)), LinkStatus.fromWireName(row.getString(3)),
                             Instant.ofEpochMilli(row.getLong(4)), Instant.ofEpochMilli(row.getLong(5))),
                     appId, userId, since.toEpochMilli(), deviceId.orElse(""));
-            return new AccountState(known[0] > 0, devices, known[1] > 0, known[2] > 0);
+            return new AccountState(seen[0], devices, seen[1], seen[2]);
         });
     }
 }

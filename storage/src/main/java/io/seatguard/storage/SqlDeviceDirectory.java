@@ -21,7 +21,7 @@ public final class SqlDeviceDirectory implements DeviceDirectory {
     @Override
     public Optional<KnownDevice> findByTokenHash(String appId, String tokenHash) {
         return database.read(connection -> JdbcRunner.queryOne(connection,
-                "SELECT d.id, d.type, d.browser, d.os, d.first_seen FROM device_tokens t JOIN devices d ON d.app_id = t.app_id AND d.id = t.device_id"
+                "SELECT d.id, d.type, d.browser, d.os, d.first_seen, d.last_seen FROM device_tokens t JOIN devices d ON d.app_id = t.app_id AND d.id = t.device_id"
                         + " WHERE t.app_id = ? AND t.token_hash = ?",
                 SqlDeviceDirectory::device, appId, tokenHash));
     }
@@ -29,13 +29,13 @@ public final class SqlDeviceDirectory implements DeviceDirectory {
     @Override
     public Optional<KnownDevice> findByFingerprint(String appId, String fingerprintId) {
         return database.read(connection -> JdbcRunner.queryOne(connection,
-                "SELECT d.id, d.type, d.browser, d.os, d.first_seen FROM device_fingerprints f JOIN devices d ON d.app_id = f.app_id AND d.id = f.device_id"
+                "SELECT d.id, d.type, d.browser, d.os, d.first_seen, d.last_seen FROM device_fingerprints f JOIN devices d ON d.app_id = f.app_id AND d.id = f.device_id"
                         + " WHERE f.app_id = ? AND f.fingerprint_id = ?",
                 SqlDeviceDirectory::device, appId, fingerprintId));
     }
 
     private static KnownDevice device(ResultSet row) throws SQLException {
         return new KnownDevice(row.getString(1), DeviceType.fromWireName(row.getString(2)), row.getString(3), row.getString(4),
-                Instant.ofEpochMilli(row.getLong(5)));
+                Instant.ofEpochMilli(row.getLong(5)), Instant.ofEpochMilli(row.getLong(6)));
     }
 }

@@ -9,6 +9,7 @@ import io.seatguard.core.evaluation.DeviceInfo;
 import io.seatguard.core.evaluation.Evaluation;
 import io.seatguard.core.evaluation.EvaluationStore;
 import io.seatguard.core.evaluation.EvaluationWrite;
+import io.seatguard.core.evaluation.Touches;
 import io.seatguard.core.identity.DeviceResolution;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -35,6 +36,8 @@ public final class SqlEvaluationStore implements EvaluationStore {
 
     @Override
     public void record(EvaluationWrite write) {
+        // Encode on the caller's thread: the writer thread is the one serial step of every evaluation.
+        String document = StorageJson.write(EvaluationDocumentMapper.toDocument(write.evaluation()));
         database.write(connection -> {
             writeDevice(connection, write);
             write.userId().ifPresent(user -> {
@@ -45,7 +48,7 @@ public final class SqlEvaluationStore implements EvaluationStore {
                     throw new SqlFailure(e);
                 }
             });
-            insertEvaluation(connection, write.evaluation());
+            insertEvaluation(connection, write.evaluation(), document);
             return null;
         });
     }
@@ -63,17 +66,20 @@ public final class SqlEvaluationStore implements EvaluationStore {
             JdbcRunner.update(connection, "INSERT INTO devices (app_id, id, type, browser, os, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     appId, device.deviceId(), info.type().wireName(), info.browser(), info.os(), at, at);
         }
-        else {
+        else if (write.touches().device()) {
+            String type = info.type().wireName();
             JdbcRunner.update(connection,
                     "UPDATE devices SET last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END,"
+                            + " first_seen = CASE WHEN first_seen > ? THEN ? ELSE first_seen END,"
                             + " type = CASE WHEN type = 'unknown' THEN ? ELSE type END,"
                             // Only a user agent we could classify may rename the device's browser and OS: a
                             // backend call without one must not turn a known iPhone into "unknown".
                             + " browser = CASE WHEN ? = 'unknown' THEN browser ELSE ? END,"
                             + " os = CASE WHEN ? = 'unknown' THEN os ELSE ? END WHERE app_id = ? AND id = ?",
-                    at, at, info.type().wireName(), info.type().wireName(), info.browser(), info.type().wireName(), info.os(), appId, device.deviceId());
+                    at, at, at, at, type, type, info.browser(), type, info.os(), appId, device.deviceId());
         }
-        if (device.tokenHash().isPresent()) {
+        // A mapping the device was just found by exists already; any other is claimed if nobody holds it.
+        if (device.tokenHash().isPresent() && device.matchedBy() != DeviceResolution.MatchKind.TOKEN) {
             int inserted = JdbcRunner.update(connection,
                     "INSERT INTO device_tokens (app_id, token_hash, device_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (app_id, token_hash) DO NOTHING",
                     appId, device.tokenHash().get(), device.deviceId(), at);
@@ -81,15 +87,14 @@ public final class SqlEvaluationStore implements EvaluationStore {
                 throw new DeviceClaimConflict("token already belongs to another device");
             }
         }
-        if (device.fingerprintId().isPresent()) {
+        if (device.fingerprintId().isPresent() && device.matchedBy() != DeviceResolution.MatchKind.EXACT_FINGERPRINT) {
             // A fingerprint stays with the device that showed it first; later devices with the same
             // components do not steal it (that would silently merge two devices).
-            int touched = JdbcRunner.update(connection,
+            int inserted = JdbcRunner.update(connection,
                     "INSERT INTO device_fingerprints (app_id, fingerprint_id, device_id, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
-                            + " ON CONFLICT (app_id, fingerprint_id) DO UPDATE SET last_seen = " + LATER.formatted("device_fingerprints")
-                            + " WHERE device_fingerprints.device_id = excluded.device_id",
+                            + " ON CONFLICT (app_id, fingerprint_id) DO NOTHING",
                     appId, device.fingerprintId().get(), device.deviceId(), at, at);
-            if (touched == 0 && device.isNew()) {
+            if (inserted == 0 && device.isNew()) {
                 throw new DeviceClaimConflict("fingerprint already belongs to another device");
             }
         }
@@ -97,25 +102,30 @@ public final class SqlEvaluationStore implements EvaluationStore {
 
     private static void writeAccount(Connection connection, EvaluationWrite write, String user) throws SQLException {
         Evaluation evaluation = write.evaluation();
+        Touches touches = write.touches();
         String appId = evaluation.appId();
         long at = evaluation.createdAt().toEpochMilli();
-        JdbcRunner.update(connection,
-                "INSERT INTO users (app_id, id, first_seen, last_seen) VALUES (?, ?, ?, ?) ON CONFLICT (app_id, id) DO UPDATE SET"
-                        + " first_seen = " + EARLIER.formatted("users") + ", last_seen = " + LATER.formatted("users"),
-                appId, user, at, at);
-        JdbcRunner.update(connection,
-                "INSERT INTO user_ips (app_id, user_id, ip, first_seen, last_seen) VALUES (?, ?, ?, ?, ?) ON CONFLICT (app_id, user_id, ip) DO UPDATE SET"
-                        + " first_seen = " + EARLIER.formatted("user_ips") + ", last_seen = " + LATER.formatted("user_ips"),
-                appId, user, evaluation.publicIp().address(), at, at);
+        if (touches.user()) {
+            JdbcRunner.update(connection,
+                    "INSERT INTO users (app_id, id, first_seen, last_seen) VALUES (?, ?, ?, ?) ON CONFLICT (app_id, id) DO UPDATE SET"
+                            + " first_seen = " + EARLIER.formatted("users") + ", last_seen = " + LATER.formatted("users"),
+                    appId, user, at, at);
+        }
+        if (touches.ip()) {
+            JdbcRunner.update(connection,
+                    "INSERT INTO user_ips (app_id, user_id, ip, first_seen, last_seen) VALUES (?, ?, ?, ?, ?) ON CONFLICT (app_id, user_id, ip) DO UPDATE SET"
+                            + " first_seen = " + EARLIER.formatted("user_ips") + ", last_seen = " + LATER.formatted("user_ips"),
+                    appId, user, evaluation.publicIp().address(), at, at);
+        }
         DeviceResolution device = write.device();
-        if (device.fingerprintId().isPresent()) {
+        if (touches.fingerprint() && device.fingerprintId().isPresent()) {
             JdbcRunner.update(connection,
                     "INSERT INTO user_fingerprints (app_id, user_id, fingerprint_id, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
                             + " ON CONFLICT (app_id, user_id, fingerprint_id) DO UPDATE SET"
                             + " first_seen = " + EARLIER.formatted("user_fingerprints") + ", last_seen = " + LATER.formatted("user_fingerprints"),
                     appId, user, device.fingerprintId().get(), at, at);
         }
-        if (device.isKnownDevice()) {
+        if (touches.deviceLink() && device.isKnownDevice()) {
             String attached = LinkStatus.ATTACHED.wireName();
             JdbcRunner.update(connection,
                     "INSERT INTO user_devices (app_id, user_id, device_id, status, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)"
@@ -126,13 +136,13 @@ public final class SqlEvaluationStore implements EvaluationStore {
         }
     }
 
-    private static void insertEvaluation(Connection connection, Evaluation evaluation) throws SQLException {
+    private static void insertEvaluation(Connection connection, Evaluation evaluation, String document) throws SQLException {
         JdbcRunner.update(connection,
                 "INSERT INTO evaluations (app_id, id, user_id, action, verdict, device_id, ip, created_at, consumed_at, document)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)",
                 evaluation.appId(), evaluation.id(), evaluation.user().id().orElse(null), evaluation.action(), evaluation.verdict().wireName(),
                 evaluation.device().id(), evaluation.publicIp().address(), evaluation.createdAt().toEpochMilli(),
-                StorageJson.write(EvaluationDocumentMapper.toDocument(evaluation)));
+                document);
     }
 
     @Override

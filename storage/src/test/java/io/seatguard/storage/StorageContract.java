@@ -126,7 +126,7 @@ abstract class StorageContract {
         Evaluation evaluation = EvaluationSamples.everythingSet("app_a", id(), T0);
         DeviceResolution device = new DeviceResolution(evaluation.device().id(), true, DeviceResolution.MatchKind.NEW_DEVICE, 0.87,
                 evaluation.device().fingerprintId(), Optional.of(Fingerprint.sha256Hex("tok-everything-1")));
-        evaluations.record(new EvaluationWrite(evaluation, device, true));
+        evaluations.record(new EvaluationWrite(evaluation, device, true, io.seatguard.core.evaluation.Touches.ALL));
         assertThat(evaluations.find("app_a", evaluation.id())).contains(evaluation);
     }
 

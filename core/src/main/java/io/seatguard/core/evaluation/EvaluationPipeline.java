@@ -139,7 +139,8 @@ public final class EvaluationPipeline {
                 logout);
 
         // one write
-        store.record(new EvaluationWrite(evaluation, device, !logout));
+        Touches touches = WriteThrottle.touches(at, account, device, resolved.device(), deviceType, !logout, request.userId().isPresent());
+        store.record(new EvaluationWrite(evaluation, device, !logout, touches));
         return evaluation;
     }
 

@@ -10,11 +10,13 @@ import java.util.Optional;
  * device (created, or its last-seen moved), and the account's links to that device, IP and fingerprint.
  *
  * @param attachDevice whether the account's link to the device is (re)attached; false keeps a logged-out device detached
+ * @param touches which rows besides the evaluation need writing
  */
-public record EvaluationWrite(Evaluation evaluation, DeviceResolution device, boolean attachDevice) {
+public record EvaluationWrite(Evaluation evaluation, DeviceResolution device, boolean attachDevice, Touches touches) {
     public EvaluationWrite {
         requireNonNull(evaluation, "evaluation is null");
         requireNonNull(device, "device is null");
+        requireNonNull(touches, "touches is null");
     }
 
     public Optional<String> userId() {

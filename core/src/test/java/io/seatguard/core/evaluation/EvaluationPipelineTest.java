@@ -108,7 +108,7 @@ class EvaluationPipelineTest {
     @Test
     void aNewDeviceThatLosesTheRaceForItsTokenBecomesTheWinnersDevice() {
         DeviceSignals signals = signals("tok-racing-browser-01", "racer");
-        KnownDevice winner = new KnownDevice("winner-device", DeviceType.COMPUTER, "B", "O", clock.instant());
+        KnownDevice winner = new KnownDevice("winner-device", DeviceType.COMPUTER, "B", "O", clock.instant(), clock.instant());
         store.stageRaceForToken(APP, Fingerprint.sha256Hex("tok-racing-browser-01"), winner);
 
         Evaluation evaluation = pipeline.evaluate(request("login", "dave", "computer", signals, "198.51.100.1"));
@@ -134,6 +134,45 @@ class EvaluationPipelineTest {
                 Optional.empty(), Optional.empty(), signals("tok-erin-imported-001", "e"), IpAddresses.parse("198.51.100.1").orElseThrow(),
                 Optional.of("computer"), Optional.of(past));
         assertThat(pipeline.evaluate(imported).createdAt()).isEqualTo(past);
+    }
+
+    @Test
+    void aRepeatVisitWithinAMinuteWritesOnlyTheEvaluation() {
+        pipeline.evaluate(request("login", "fay", "computer", signals("tok-fay-laptop-000001", "laptop"), "198.51.100.1"));
+        int rowsAfterFirst = store.rowWrites();
+        clock.advance(Duration.ofSeconds(30));
+        Evaluation repeat = pipeline.evaluate(request("access", "fay", "computer", signals("tok-fay-laptop-000001", "laptop"), "198.51.100.1"));
+        assertThat(store.rowWrites()).isEqualTo(rowsAfterFirst);
+        assertThat(store.find(APP, repeat.id())).isPresent();
+
+        clock.advance(Duration.ofSeconds(31));
+        pipeline.evaluate(request("access", "fay", "computer", signals("tok-fay-laptop-000001", "laptop"), "198.51.100.1"));
+        assertThat(store.rowWrites()).as("stale last-seen times are moved").isEqualTo(rowsAfterFirst + 5);
+    }
+
+    @Test
+    void aNewIpOnAKnownDeviceWritesJustTheIp() {
+        pipeline.evaluate(request("login", "gus", "computer", signals("tok-gus-laptop-000001", "laptop"), "198.51.100.1"));
+        int rowsAfterFirst = store.rowWrites();
+        Evaluation roaming = pipeline.evaluate(request("access", "gus", "computer", signals("tok-gus-laptop-000001", "laptop"), "203.0.113.9"));
+        assertThat(roaming.checks()).containsEntry("is_new_ip", true);
+        assertThat(store.rowWrites()).isEqualTo(rowsAfterFirst + 1);
+        assertThat(pipeline.evaluate(request("access", "gus", "computer", signals("tok-gus-laptop-000001", "laptop"), "203.0.113.9")).checks())
+                .containsEntry("is_new_ip", false);
+    }
+
+    @Test
+    void olderImportedHistoryStillMovesFirstSeenBack() {
+        pipeline.evaluate(request("login", "hal", "computer", signals("tok-hal-laptop-000001", "laptop"), "198.51.100.1"));
+        int rowsAfterFirst = store.rowWrites();
+        Instant earlier = clock.instant().minus(Duration.ofDays(2));
+        EvaluationRequest imported = new EvaluationRequest(APP, "login", Optional.of("hal"), Optional.empty(), Optional.empty(), Map.of(),
+                Optional.empty(), Optional.empty(), signals("tok-hal-laptop-000001", "laptop"), IpAddresses.parse("198.51.100.1").orElseThrow(),
+                Optional.of("computer"), Optional.of(earlier));
+        pipeline.evaluate(imported);
+        assertThat(store.rowWrites()).isGreaterThan(rowsAfterFirst);
+        assertThat(store.load(APP, "hal", "198.51.100.1", Optional.empty(), Optional.empty(), earlier.minusSeconds(1)).user().orElseThrow().first())
+                .isEqualTo(earlier);
     }
 
     private static DeviceSignals signals(String token, String model) {

@@ -4,6 +4,7 @@ import io.seatguard.core.evaluation.DetectionFlags;
 import io.seatguard.core.evaluation.DeviceInfo;
 import io.seatguard.core.evaluation.Evaluation;
 import io.seatguard.core.evaluation.EvaluationWrite;
+import io.seatguard.core.evaluation.Touches;
 import io.seatguard.core.evaluation.IpInfo;
 import io.seatguard.core.evaluation.UserRef;
 import io.seatguard.core.evaluation.Verdict;
@@ -36,7 +37,7 @@ public final class EvaluationSamples {
                 new DeviceInfo(deviceId, type, newDevice, Optional.ofNullable(fingerprintId), 1.0, "Chrome", "Linux"),
                 IpInfo.addressOnly(ip), Optional.empty(), DetectionFlags.UNKNOWN, Map.of("is_new_device", newDevice), Risk.NONE,
                 Optional.empty(), Optional.empty(), false);
-        return new EvaluationWrite(evaluation, device, true);
+        return new EvaluationWrite(evaluation, device, true, Touches.ALL);
     }
 
     /** An evaluation with every optional part filled, to prove a store keeps all of it. */

@@ -4,6 +4,8 @@ import io.seatguard.core.account.AccountReader;
 import io.seatguard.core.account.AccountState;
 import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.account.LinkedDevice;
+import io.seatguard.core.account.Seen;
+import io.seatguard.core.identity.DeviceType;
 import io.seatguard.core.evaluation.ConsumeOutcome;
 import io.seatguard.core.evaluation.DeviceClaimConflict;
 import io.seatguard.core.evaluation.Evaluation;
@@ -15,12 +17,10 @@ import io.seatguard.core.identity.KnownDevice;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A hand-written fake of the storage ports for core tests: the same rules as the SQL store (tokens and
@@ -31,10 +31,12 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
     private final Map<String, KnownDevice> devices = new HashMap<>();
     private final Map<String, String> tokens = new HashMap<>();
     private final Map<String, String> fingerprints = new HashMap<>();
-    private final Set<String> users = new HashSet<>();
+    private final Map<String, Seen> users = new HashMap<>();
     private final Map<String, LinkedDevice> links = new HashMap<>();
-    private final Set<String> userIps = new HashSet<>();
-    private final Set<String> userFingerprints = new HashSet<>();
+    private final Map<String, Seen> userIps = new HashMap<>();
+    private final Map<String, Seen> userFingerprints = new HashMap<>();
+    /** How many account and device rows were written, to check what the write throttle skipped. */
+    private int rowWrites;
     /** Tokens to claim for another device right before the next write, to stage a race. */
     private final Map<String, String> raceTokens = new HashMap<>();
 
@@ -68,20 +70,41 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
                 }
                 fingerprints.putIfAbsent(key, device.deviceId());
             }
-            devices.putIfAbsent(app + '|' + device.deviceId(), new KnownDevice(device.deviceId(), evaluation.device().type(),
-                    evaluation.device().browser(), evaluation.device().os(), at));
+            String deviceKey = app + '|' + device.deviceId();
+            KnownDevice old = devices.get(deviceKey);
+            if (old == null) {
+                devices.put(deviceKey, new KnownDevice(device.deviceId(), evaluation.device().type(), evaluation.device().browser(),
+                        evaluation.device().os(), at, at));
+                rowWrites++;
+            }
+            else if (write.touches().device()) {
+                devices.put(deviceKey, new KnownDevice(old.id(), old.type() == DeviceType.UNKNOWN ? evaluation.device().type() : old.type(),
+                        old.browser(), old.os(), earlier(old.firstSeen(), at), later(old.lastSeen(), at)));
+                rowWrites++;
+            }
         }
         write.userId().ifPresent(user -> {
-            users.add(app + '|' + user);
-            userIps.add(app + '|' + user + '|' + evaluation.publicIp().address());
-            device.fingerprintId().ifPresent(fp -> userFingerprints.add(app + '|' + user + '|' + fp));
-            if (device.isKnownDevice()) {
-                String key = app + '|' + user + '|' + device.deviceId();
+            String prefix = app + '|' + user + '|';
+            if (write.touches().user()) {
+                users.merge(app + '|' + user, new Seen(at, at), InMemoryEvaluationStore::widen);
+                rowWrites++;
+            }
+            if (write.touches().ip()) {
+                userIps.merge(prefix + evaluation.publicIp().address(), new Seen(at, at), InMemoryEvaluationStore::widen);
+                rowWrites++;
+            }
+            if (write.touches().fingerprint() && device.fingerprintId().isPresent()) {
+                userFingerprints.merge(prefix + device.fingerprintId().get(), new Seen(at, at), InMemoryEvaluationStore::widen);
+                rowWrites++;
+            }
+            if (device.isKnownDevice() && write.touches().deviceLink()) {
+                String key = prefix + device.deviceId();
                 LinkedDevice old = links.get(key);
                 LinkStatus status = write.attachDevice() ? LinkStatus.ATTACHED : old == null ? LinkStatus.DETACHED : old.status();
-                Instant first = old == null || at.isBefore(old.firstSeen()) ? at : old.firstSeen();
-                Instant last = old == null || at.isAfter(old.lastSeen()) ? at : old.lastSeen();
+                Instant first = old == null ? at : earlier(old.firstSeen(), at);
+                Instant last = old == null ? at : later(old.lastSeen(), at);
                 links.put(key, new LinkedDevice(device.deviceId(), devices.get(app + '|' + device.deviceId()).type(), status, first, last));
+                rowWrites++;
             }
         });
         evaluations.put(app + '|' + evaluation.id(), evaluation);
@@ -133,11 +156,27 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
                 linked.add(link);
             }
         });
-        return new AccountState(users.contains(appId + '|' + userId), linked, userIps.contains(prefix + ip),
-                fingerprintId.map(fp -> userFingerprints.contains(prefix + fp)).orElse(false));
+        return new AccountState(Optional.ofNullable(users.get(appId + '|' + userId)), linked, Optional.ofNullable(userIps.get(prefix + ip)),
+                fingerprintId.map(fp -> userFingerprints.get(prefix + fp)));
     }
 
     public synchronized int evaluationCount() {
         return evaluations.size();
+    }
+
+    public synchronized int rowWrites() {
+        return rowWrites;
+    }
+
+    private static Seen widen(Seen old, Seen now) {
+        return new Seen(earlier(old.first(), now.first()), later(old.last(), now.last()));
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }

@@ -1,0 +1,64 @@
+package io.seatguard.core.evaluation;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.account.AccountState;
+import io.seatguard.core.account.LinkStatus;
+import io.seatguard.core.account.LinkedDevice;
+import io.seatguard.core.account.Seen;
+import io.seatguard.core.identity.DeviceResolution;
+import io.seatguard.core.identity.DeviceType;
+import io.seatguard.core.identity.KnownDevice;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Decides which account and device rows an evaluation needs to write.
+ *
+ * <p>Why: seed 000 has the SDK evaluate on every protected page view, so most evaluations repeat what
+ * the store already knows — same account, device, IP and fingerprint. Re-writing those rows only moves
+ * their last-seen time by seconds, yet each upsert is page writes on the single writer every
+ * evaluation waits for. A profile showed those upserts as most of the writer's work.
+ *
+ * <p>So a known row is written only when: its last-seen is older than {@link #RESOLUTION}; or this
+ * event is earlier than its first-seen (imported history); or its status must change (a logged-out
+ * device signing in again); or the device's type is still unknown and this request knows it. Times are
+ * therefore exact to within {@link #RESOLUTION}, which is far finer than the windows that read them
+ * (24 hours, 30 days). The evaluation row itself is always written.
+ */
+public final class WriteThrottle {
+    /** How stale a last-seen time may become before it is rewritten. */
+    public static final Duration RESOLUTION = Duration.ofSeconds(60);
+
+    private WriteThrottle() {}
+
+    public static Touches touches(
+            Instant at, AccountState account, DeviceResolution device, Optional<KnownDevice> known, DeviceType type, boolean attach, boolean hasUser) {
+        requireNonNull(at, "at is null");
+        boolean deviceRow = device.isKnownDevice() && (device.isNew() || known.isEmpty()
+                || stale(at, known.get().firstSeen(), known.get().lastSeen())
+                || (known.get().type() == DeviceType.UNKNOWN && type != DeviceType.UNKNOWN));
+        if (!hasUser) {
+            return new Touches(deviceRow, false, false, false, false);
+        }
+        Optional<LinkedDevice> link = device.isKnownDevice() ? account.device(device.deviceId()) : Optional.empty();
+        boolean linkRow = device.isKnownDevice() && (link.isEmpty()
+                || stale(at, link.get().firstSeen(), link.get().lastSeen())
+                || (attach && link.get().status() == LinkStatus.DETACHED));
+        return new Touches(
+                deviceRow,
+                needs(at, account.user()),
+                needs(at, account.ip()),
+                device.fingerprintId().isPresent() && needs(at, account.fingerprint()),
+                linkRow);
+    }
+
+    private static boolean needs(Instant at, Optional<Seen> seen) {
+        return seen.isEmpty() || stale(at, seen.get().first(), seen.get().last());
+    }
+
+    private static boolean stale(Instant at, Instant first, Instant last) {
+        return at.isBefore(first) || at.isAfter(last.plus(RESOLUTION));
+    }
+}
