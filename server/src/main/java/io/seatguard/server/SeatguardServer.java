@@ -16,6 +16,11 @@ import io.seatguard.server.config.ServerConfig;
 import io.seatguard.server.http.HttpApi;
 import io.seatguard.server.http.Route;
 import io.seatguard.server.http.Routes;
+import io.seatguard.core.account.AccountReader;
+import io.seatguard.core.evaluation.EvaluationStore;
+import io.seatguard.core.identity.DeviceDirectory;
+import io.seatguard.storage.AccountStateCache;
+import io.seatguard.storage.DatabaseKind;
 import io.seatguard.storage.SqlAccountReader;
 import io.seatguard.storage.SqlAppStore;
 import io.seatguard.storage.SqlDatabase;
@@ -67,11 +72,21 @@ public final class SeatguardServer implements AutoCloseable {
             IdGenerator ids = new IdGenerator(clock, new SecureRandom());
             AppService apps = new AppService(new SqlAppStore(database), ids, clock);
             Optional<String> generatedAdminToken = apps.ensureAdminToken(config.adminToken());
-            SqlEvaluationStore evaluations = new SqlEvaluationStore(database);
+            EvaluationStore evaluations = new SqlEvaluationStore(database);
+            DeviceDirectory devices = new SqlDeviceDirectory(database);
+            AccountReader accounts = new SqlAccountReader(database);
+            if (database.kind() == DatabaseKind.SQLITE) {
+                // Embedded storage has one process, so every write passes through this cache and keeps
+                // it exact. With PostgreSQL another node may write, so reads go to the database.
+                AccountStateCache cache = new AccountStateCache(accounts, devices, evaluations);
+                evaluations = cache;
+                devices = cache;
+                accounts = cache;
+            }
             EvaluationPipeline pipeline = new EvaluationPipeline(
                     YauaaUserAgentParser.shared(),
-                    new DeviceResolver(new SqlDeviceDirectory(database), ids::newRandomId),
-                    new SqlAccountReader(database),
+                    new DeviceResolver(devices, ids::newRandomId),
+                    accounts,
                     CheckRegistry.standard(),
                     new NoPolicies(),
                     evaluations,

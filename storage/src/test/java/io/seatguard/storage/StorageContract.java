@@ -41,9 +41,9 @@ abstract class StorageContract {
 
     SqlDatabase database;
     SqlAppStore apps;
-    SqlEvaluationStore evaluations;
-    SqlDeviceDirectory devices;
-    SqlAccountReader accounts;
+    io.seatguard.core.evaluation.EvaluationStore evaluations;
+    io.seatguard.core.identity.DeviceDirectory devices;
+    io.seatguard.core.account.AccountReader accounts;
 
     /** Opens a fresh, empty, migrated database. Called once per test. */
     abstract SqlDatabase openDatabase();
@@ -59,7 +59,8 @@ abstract class StorageContract {
         wire();
     }
 
-    private void wire() {
+    /** Builds the adapters under test; a subclass may decorate them (the cache runs the same contract). */
+    void wire() {
         apps = new SqlAppStore(database);
         evaluations = new SqlEvaluationStore(database);
         devices = new SqlDeviceDirectory(database);
@@ -299,6 +300,56 @@ abstract class StorageContract {
         });
         assertThat(ids).hasSize(200).doesNotHaveDuplicates();
         ids.forEach(id -> assertThat(evaluations.find("app_a", id)).isPresent());
+    }
+
+    @Test
+    void aReadBeforeAWriteDoesNotHideTheWrite() {
+        Instant since = T0.minus(Duration.ofDays(30));
+        AccountState before = accounts.load("app_a", "ivy", "198.51.100.1", Optional.of("fp-ivy"), Optional.of("dev-ivy"), since);
+        assertThat(before.userKnown()).isFalse();
+        assertThat(devices.findByTokenHash("app_a", Fingerprint.sha256Hex("tok-ivy-browser-01"))).isEmpty();
+        assertThat(devices.findByFingerprint("app_a", "fp-ivy")).isEmpty();
+
+        evaluations.record(EvaluationSamples.write("app_a", id(), "ivy", "dev-ivy", true, "tok-ivy-browser-01", "fp-ivy", DeviceType.TABLET,
+                "198.51.100.1", T0));
+
+        AccountState after = accounts.load("app_a", "ivy", "198.51.100.1", Optional.of("fp-ivy"), Optional.of("dev-ivy"), since);
+        assertThat(after.user()).contains(new io.seatguard.core.account.Seen(T0, T0));
+        assertThat(after.ip()).contains(new io.seatguard.core.account.Seen(T0, T0));
+        assertThat(after.fingerprint()).contains(new io.seatguard.core.account.Seen(T0, T0));
+        assertThat(after.devices()).extracting(LinkedDevice::deviceId, LinkedDevice::type)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("dev-ivy", DeviceType.TABLET));
+        assertThat(devices.findByTokenHash("app_a", Fingerprint.sha256Hex("tok-ivy-browser-01"))).map(KnownDevice::id).contains("dev-ivy");
+        assertThat(devices.findByFingerprint("app_a", "fp-ivy")).map(KnownDevice::id).contains("dev-ivy");
+        // A different IP of the same account is still new.
+        assertThat(accounts.load("app_a", "ivy", "203.0.113.5", Optional.empty(), Optional.empty(), since).ipKnown()).isFalse();
+    }
+
+    @Test
+    void rowsAWriteSkipsKeepTheirTimesAndRowsItTouchesMove() {
+        Instant since = T0.minus(Duration.ofDays(30));
+        evaluations.record(EvaluationSamples.write("app_a", id(), "jo", "dev-jo", true, "tok-jo-browser-001", "fp-jo", DeviceType.MOBILE,
+                "198.51.100.1", T0));
+        accounts.load("app_a", "jo", "198.51.100.1", Optional.of("fp-jo"), Optional.of("dev-jo"), since);
+
+        Instant later = T0.plusSeconds(30);
+        EvaluationWrite skipped = EvaluationSamples.write("app_a", id(), "jo", "dev-jo", false, "tok-jo-browser-001", "fp-jo", DeviceType.MOBILE,
+                "198.51.100.1", later);
+        evaluations.record(new EvaluationWrite(skipped.evaluation(), skipped.device(), true, new io.seatguard.core.evaluation.Touches(false, false, false, false, false)));
+        AccountState unchanged = accounts.load("app_a", "jo", "198.51.100.1", Optional.of("fp-jo"), Optional.of("dev-jo"), since);
+        assertThat(unchanged.user().orElseThrow().last()).isEqualTo(T0);
+        assertThat(unchanged.device("dev-jo").orElseThrow().lastSeen()).isEqualTo(T0);
+        assertThat(evaluations.find("app_a", skipped.evaluation().id())).isPresent();
+
+        Instant muchLater = T0.plusSeconds(300);
+        EvaluationWrite touched = EvaluationSamples.write("app_a", id(), "jo", "dev-jo", false, "tok-jo-browser-001", "fp-jo", DeviceType.MOBILE,
+                "198.51.100.1", muchLater);
+        evaluations.record(touched);
+        AccountState moved = accounts.load("app_a", "jo", "198.51.100.1", Optional.of("fp-jo"), Optional.of("dev-jo"), since);
+        assertThat(moved.user().orElseThrow()).isEqualTo(new io.seatguard.core.account.Seen(T0, muchLater));
+        assertThat(moved.ip().orElseThrow().last()).isEqualTo(muchLater);
+        assertThat(moved.device("dev-jo").orElseThrow().lastSeen()).isEqualTo(muchLater);
+        assertThat(devices.findByTokenHash("app_a", Fingerprint.sha256Hex("tok-jo-browser-001")).orElseThrow().lastSeen()).isEqualTo(muchLater);
     }
 
     static EvaluationWrite sampleWrite(String appId, String user, Instant at) {

@@ -1,0 +1,240 @@
+package io.seatguard.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.seatguard.core.account.AccountReader;
+import io.seatguard.core.account.AccountState;
+import io.seatguard.core.account.LinkStatus;
+import io.seatguard.core.account.LinkedDevice;
+import io.seatguard.core.account.Seen;
+import io.seatguard.core.evaluation.ConsumeOutcome;
+import io.seatguard.core.evaluation.Evaluation;
+import io.seatguard.core.evaluation.EvaluationStore;
+import io.seatguard.core.evaluation.EvaluationWrite;
+import io.seatguard.core.evaluation.Touches;
+import io.seatguard.core.identity.DeviceDirectory;
+import io.seatguard.core.identity.DeviceResolution;
+import io.seatguard.core.identity.DeviceType;
+import io.seatguard.core.identity.KnownDevice;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A per-process cache of what evaluations read: account state and device lookups (DESIGN.md "The hot
+ * path": account state is read from a per-node cache keyed by (app, user) and updated by the write
+ * itself).
+ *
+ * <p>Why it is correct: it is only used with the embedded store, where one process owns the database,
+ * so every write passes through {@link #record} and lands here after its commit. Updates are merges —
+ * first-seen takes the earlier time, last-seen the later, links are added — so two updates arriving in
+ * either order leave the same entry, and a read racing a write sees what a database read would have
+ * seen a moment earlier. Absence is cached too ("this IP was never seen for this account"), which is
+ * what makes a first visit cheap to repeat.
+ *
+ * <p>Bounds: at most {@link #MAX_ACCOUNTS} accounts and {@link #MAX_DEVICE_LOOKUPS} device keys, least
+ * recently used first out; an account with more than {@link #MAX_LINKS} device links is not cached (its
+ * reads go to the database), so one resold account cannot take the memory.
+ */
+public final class AccountStateCache implements AccountReader, DeviceDirectory, EvaluationStore {
+    static final int MAX_ACCOUNTS = 200_000;
+    static final int MAX_DEVICE_LOOKUPS = 400_000;
+    static final int MAX_LINKS = 256;
+
+    private final AccountReader accounts;
+    private final DeviceDirectory devices;
+    private final EvaluationStore evaluations;
+    private final Cache<String, Account> byAccount = Caffeine.newBuilder().maximumSize(MAX_ACCOUNTS).build();
+    private final Cache<String, Optional<KnownDevice>> byDeviceKey = Caffeine.newBuilder().maximumSize(MAX_DEVICE_LOOKUPS).build();
+
+    /** One account's cached facts; guarded by its own monitor. */
+    private static final class Account {
+        Optional<Seen> user;
+        final Map<String, Optional<Seen>> ips = new HashMap<>();
+        final Map<String, Optional<Seen>> fingerprints = new HashMap<>();
+        /** Every link of the account, or null when it has too many to keep. */
+        Map<String, LinkedDevice> links;
+    }
+
+    public AccountStateCache(AccountReader accounts, DeviceDirectory devices, EvaluationStore evaluations) {
+        this.accounts = requireNonNull(accounts, "accounts is null");
+        this.devices = requireNonNull(devices, "devices is null");
+        this.evaluations = requireNonNull(evaluations, "evaluations is null");
+    }
+
+    @Override
+    public AccountState load(String appId, String userId, String ip, Optional<String> fingerprintId, Optional<String> deviceId, Instant since) {
+        Account account = byAccount.getIfPresent(key(appId, userId));
+        if (account != null) {
+            synchronized (account) {
+                Optional<Seen> ipSeen = account.ips.get(ip);
+                Optional<Seen> fingerprintSeen = fingerprintId.isEmpty() ? Optional.empty() : account.fingerprints.get(fingerprintId.get());
+                if (account.links != null && ipSeen != null && (fingerprintId.isEmpty() || fingerprintSeen != null)) {
+                    List<LinkedDevice> inWindow = new ArrayList<>();
+                    for (LinkedDevice link : account.links.values()) {
+                        if (!link.lastSeen().isBefore(since) || deviceId.map(link.deviceId()::equals).orElse(false)) {
+                            inWindow.add(link);
+                        }
+                    }
+                    return new AccountState(account.user, inWindow, ipSeen, fingerprintSeen);
+                }
+            }
+        }
+        // Load everything the account has linked (not only the window) so later reads can filter in memory.
+        AccountState loaded = accounts.load(appId, userId, ip, fingerprintId, deviceId, Instant.EPOCH);
+        Account filled = byAccount.get(key(appId, userId), k -> new Account());
+        synchronized (filled) {
+            filled.user = merge(filled.user, loaded.user());
+            filled.ips.merge(ip, loaded.ip(), AccountStateCache::merge);
+            fingerprintId.ifPresent(fp -> filled.fingerprints.merge(fp, loaded.fingerprint(), AccountStateCache::merge));
+            if (loaded.devices().size() > MAX_LINKS) {
+                filled.links = null;
+            }
+            else {
+                Map<String, LinkedDevice> links = filled.links == null ? new HashMap<>() : filled.links;
+                loaded.devices().forEach(link -> links.merge(link.deviceId(), link, AccountStateCache::merge));
+                filled.links = links;
+            }
+        }
+        List<LinkedDevice> inWindow = loaded.devices().stream()
+                .filter(link -> !link.lastSeen().isBefore(since) || deviceId.map(link.deviceId()::equals).orElse(false))
+                .toList();
+        return new AccountState(loaded.user(), inWindow, loaded.ip(), loaded.fingerprint());
+    }
+
+    @Override
+    public Optional<KnownDevice> findByTokenHash(String appId, String tokenHash) {
+        return byDeviceKey.get("t|" + appId + '|' + tokenHash, k -> devices.findByTokenHash(appId, tokenHash));
+    }
+
+    @Override
+    public Optional<KnownDevice> findByFingerprint(String appId, String fingerprintId) {
+        return byDeviceKey.get("f|" + appId + '|' + fingerprintId, k -> devices.findByFingerprint(appId, fingerprintId));
+    }
+
+    @Override
+    public void record(EvaluationWrite write) {
+        try {
+            evaluations.record(write);
+        }
+        catch (RuntimeException e) {
+            // A lost device race means another device now holds keys we may have cached as free.
+            forgetDeviceKeys(write);
+            throw e;
+        }
+        remember(write);
+    }
+
+    @Override
+    public Optional<Evaluation> find(String appId, String evaluationId) {
+        return evaluations.find(appId, evaluationId);
+    }
+
+    @Override
+    public ConsumeOutcome consume(String appId, String evaluationId, Instant at) {
+        return evaluations.consume(appId, evaluationId, at);
+    }
+
+    /** Drops an account's entry, for changes made outside evaluations (a device logged out). */
+    public void forgetAccount(String appId, String userId) {
+        byAccount.invalidate(key(appId, userId));
+    }
+
+    /**
+     * Mirrors what the write changed in the database, and only that: a row the write throttle skipped
+     * keeps its cached times, or the cache would run ahead of the database and the throttle, reading
+     * fresh times from it, would never write those rows again.
+     */
+    private void remember(EvaluationWrite write) {
+        Evaluation evaluation = write.evaluation();
+        String appId = evaluation.appId();
+        DeviceResolution device = write.device();
+        Touches touches = write.touches();
+        Instant at = evaluation.createdAt();
+        Seen now = new Seen(at, at);
+        if (device.isKnownDevice() && (device.isNew() || touches.device())) {
+            refreshDevice(appId, device, evaluation.device().type(), at);
+        }
+        if (write.userId().isEmpty()) {
+            return;
+        }
+        Account account = byAccount.getIfPresent(key(appId, write.userId().get()));
+        if (account == null) {
+            return;
+        }
+        synchronized (account) {
+            if (touches.user()) {
+                account.user = merge(account.user, Optional.of(now));
+            }
+            if (touches.ip()) {
+                account.ips.merge(evaluation.publicIp().address(), Optional.of(now), AccountStateCache::merge);
+            }
+            if (touches.fingerprint()) {
+                device.fingerprintId().ifPresent(fp -> account.fingerprints.merge(fp, Optional.of(now), AccountStateCache::merge));
+            }
+            if (account.links != null && device.isKnownDevice() && touches.deviceLink()) {
+                LinkedDevice old = account.links.get(device.deviceId());
+                LinkStatus status = write.attachDevice() ? LinkStatus.ATTACHED : old == null ? LinkStatus.DETACHED : old.status();
+                DeviceType type = old != null && old.type() != DeviceType.UNKNOWN ? old.type() : evaluation.device().type();
+                account.links.merge(device.deviceId(), new LinkedDevice(device.deviceId(), type, status, at, at), AccountStateCache::merge);
+                if (account.links.size() > MAX_LINKS) {
+                    account.links = null;
+                }
+            }
+        }
+    }
+
+    private void refreshDevice(String appId, DeviceResolution device, DeviceType type, Instant at) {
+        List<String> keys = new ArrayList<>(2);
+        device.tokenHash().ifPresent(hash -> keys.add("t|" + appId + '|' + hash));
+        device.fingerprintId().ifPresent(fp -> keys.add("f|" + appId + '|' + fp));
+        for (String key : keys) {
+            byDeviceKey.asMap().compute(key, (k, cached) -> {
+                if (cached == null || cached.isEmpty()) {
+                    // Not cached, or cached as free: the store decides who holds it now; read it next time.
+                    return null;
+                }
+                KnownDevice known = cached.get();
+                if (!known.id().equals(device.deviceId())) {
+                    return cached;
+                }
+                DeviceType newType = known.type() == DeviceType.UNKNOWN ? type : known.type();
+                return Optional.of(new KnownDevice(known.id(), newType, known.browser(), known.os(),
+                        at.isBefore(known.firstSeen()) ? at : known.firstSeen(), at.isAfter(known.lastSeen()) ? at : known.lastSeen()));
+            });
+        }
+    }
+
+    private void forgetDeviceKeys(EvaluationWrite write) {
+        String appId = write.evaluation().appId();
+        write.device().tokenHash().ifPresent(hash -> byDeviceKey.invalidate("t|" + appId + '|' + hash));
+        write.device().fingerprintId().ifPresent(fp -> byDeviceKey.invalidate("f|" + appId + '|' + fp));
+    }
+
+    private static Optional<Seen> merge(Optional<Seen> a, Optional<Seen> b) {
+        if (a == null || a.isEmpty()) {
+            return b;
+        }
+        if (b == null || b.isEmpty()) {
+            return a;
+        }
+        Seen x = a.get();
+        Seen y = b.get();
+        return Optional.of(new Seen(x.first().isBefore(y.first()) ? x.first() : y.first(), x.last().isAfter(y.last()) ? x.last() : y.last()));
+    }
+
+    private static LinkedDevice merge(LinkedDevice old, LinkedDevice now) {
+        Instant first = old.firstSeen().isBefore(now.firstSeen()) ? old.firstSeen() : now.firstSeen();
+        Instant last = old.lastSeen().isAfter(now.lastSeen()) ? old.lastSeen() : now.lastSeen();
+        return new LinkedDevice(old.deviceId(), old.type() != DeviceType.UNKNOWN ? old.type() : now.type(), now.status(), first, last);
+    }
+
+    private static String key(String appId, String userId) {
+        return appId + '|' + userId;
+    }
+}
