@@ -2,15 +2,11 @@ package io.seatguard.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seatguard.core.testing.Concurrently;
 import io.seatguard.server.TestServer.TestApp;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,34 +26,11 @@ class ConsumeRaceTest {
             for (int round = 0; round < 3; round++) {
                 String id = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"login\",\"user\":\"race-" + round + "\"}",
                         Map.of()).json().get("evaluation_id").asText();
-                List<Integer> statuses = consumeConcurrently(server, app, id);
+                List<Integer> statuses = Concurrently.run(CONSUMERS, () -> server.post("/v3/evaluations/" + id + "/consume", null, app.bearer()).status());
                 assertThat(statuses).filteredOn(status -> status == 200).as("winners in round %d", round).hasSize(1);
                 assertThat(statuses).filteredOn(status -> status == 409).hasSize(CONSUMERS - 1);
                 assertThat(server.post("/v3/evaluations/" + id + "/consume", null, app.bearer()).status()).isEqualTo(409);
             }
-        }
-    }
-
-    private static List<Integer> consumeConcurrently(TestServer server, TestApp app, String id) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CONSUMERS);
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (int i = 0; i < CONSUMERS; i++) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return server.post("/v3/evaluations/" + id + "/consume", null, app.bearer()).status();
-                }));
-            }
-            go.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> future : futures) {
-                statuses.add(future.get());
-            }
-            return statuses;
-        }
-        finally {
-            pool.shutdownNow();
         }
     }
 }

@@ -16,6 +16,7 @@ import io.seatguard.core.identity.DeviceResolution;
 import io.seatguard.core.identity.DeviceType;
 import io.seatguard.core.identity.Fingerprint;
 import io.seatguard.core.identity.KnownDevice;
+import io.seatguard.core.testing.Concurrently;
 import io.seatguard.core.testing.EvaluationSamples;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -159,7 +158,7 @@ abstract class StorageContract {
         EvaluationWrite write = sampleWrite("app_a", "alice", T0);
         evaluations.record(write);
         String id = write.evaluation().id();
-        List<ConsumeOutcome> outcomes = concurrently(32, () -> evaluations.consume("app_a", id, T0.plusSeconds(1)));
+        List<ConsumeOutcome> outcomes = Concurrently.run(32, () -> evaluations.consume("app_a", id, T0.plusSeconds(1)));
         assertThat(outcomes).filteredOn(ConsumeOutcome.Consumed.class::isInstance).hasSize(1);
         assertThat(outcomes).filteredOn(ConsumeOutcome.AlreadyConsumed.class::isInstance).hasSize(31);
     }
@@ -292,7 +291,7 @@ abstract class StorageContract {
 
     @Test
     void manyConcurrentWritesAreAllDurableAndReadable() throws Exception {
-        List<String> ids = concurrently(200, () -> {
+        List<String> ids = Concurrently.run(200, () -> {
             EvaluationWrite write = EvaluationSamples.write("app_a", id(), "user-" + UUID.randomUUID(), UUID.randomUUID().toString(), true,
                     "tok-" + UUID.randomUUID(), null, DeviceType.MOBILE, "198.51.100.7", T0);
             evaluations.record(write);
@@ -359,29 +358,5 @@ abstract class StorageContract {
 
     static String id() {
         return UUID.randomUUID().toString();
-    }
-
-    /** Starts {@code count} calls at once (one latch releases them all) and returns their results. */
-    static <T> List<T> concurrently(int count, Callable<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        }
-        finally {
-            pool.shutdownNow();
-        }
     }
 }
