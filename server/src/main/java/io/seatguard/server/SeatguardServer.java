@@ -17,6 +17,7 @@ import io.seatguard.server.http.HttpApi;
 import io.seatguard.server.http.Route;
 import io.seatguard.server.http.Routes;
 import io.seatguard.core.account.AccountReader;
+import io.seatguard.core.account.DeviceLinks;
 import io.seatguard.core.evaluation.EvaluationStore;
 import io.seatguard.core.identity.DeviceDirectory;
 import io.seatguard.storage.AccountStateCache;
@@ -25,6 +26,7 @@ import io.seatguard.storage.SqlAccountReader;
 import io.seatguard.storage.SqlAppStore;
 import io.seatguard.storage.SqlDatabase;
 import io.seatguard.storage.SqlDeviceDirectory;
+import io.seatguard.storage.SqlDeviceLinks;
 import io.seatguard.storage.SqlEvaluationStore;
 import io.seatguard.storage.StorageSettings;
 import java.security.SecureRandom;
@@ -75,6 +77,7 @@ public final class SeatguardServer implements AutoCloseable {
             EvaluationStore evaluations = new SqlEvaluationStore(database);
             DeviceDirectory devices = new SqlDeviceDirectory(database);
             AccountReader accounts = new SqlAccountReader(database);
+            DeviceLinks deviceLinks = new SqlDeviceLinks(database);
             if (database.kind() == DatabaseKind.SQLITE) {
                 // Embedded storage has one process, so every write passes through this cache and keeps
                 // it exact. With PostgreSQL another node may write, so reads go to the database.
@@ -82,6 +85,7 @@ public final class SeatguardServer implements AutoCloseable {
                 evaluations = cache;
                 devices = cache;
                 accounts = cache;
+                deviceLinks = cache.invalidating(deviceLinks);
             }
             EvaluationPipeline pipeline = new EvaluationPipeline(
                     YauaaUserAgentParser.shared(),
@@ -92,7 +96,7 @@ public final class SeatguardServer implements AutoCloseable {
                     evaluations,
                     ids,
                     clock);
-            List<Route> routes = Routes.all(apps, pipeline, evaluations, database, new ClientIpResolver(config.trustedProxies()), metrics, clock,
+            List<Route> routes = Routes.all(apps, pipeline, evaluations, deviceLinks, database, new ClientIpResolver(config.trustedProxies()), metrics, clock,
                     config.maxBodyBytes());
             Javalin http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), routes, metrics).start();
             String url = config.publicUrl().orElse("http://" + displayHost(config.host()) + ":" + http.port());

@@ -137,6 +137,14 @@ class BadInputTest {
                 new Case("evaluation id with SQL", "GET", "/v3/evaluations/'%20OR%201=1--", secret, null, 404, null),
                 new Case("consume without a key", "POST", "/v3/evaluations/" + evaluationId + "/consume", none, null, 401, null),
                 new Case("consume an unknown id", "POST", "/v3/evaluations/01900000-0000-7000-8000-000000000000/consume", secret, null, 404, null),
+                // users and devices
+                new Case("devices without a key", "GET", "/v3/users/u1/devices", none, null, 401, null),
+                new Case("devices of an unknown user", "GET", "/v3/users/nobody-here/devices", secret, null, 404, null),
+                new Case("devices of a too-long user", "GET", "/v3/users/" + "u".repeat(300) + "/devices", secret, null, 404, null),
+                new Case("log out without a key", "DELETE", "/v3/users/u1/devices/01900000-0000-4000-8000-000000000000", none, null, 401, null),
+                new Case("log out a malformed device id", "DELETE", "/v3/users/u1/devices/not-a-device", secret, null, 404, null),
+                new Case("log out an unknown device", "DELETE", "/v3/users/u1/devices/01900000-0000-4000-8000-000000000000", secret, null, 404, null),
+                new Case("log out with another app's key", "DELETE", "/v3/users/u1/devices/01900000-0000-4000-8000-000000000000", other.bearer(), null, 404, null),
                 // apps
                 new Case("apps without the admin token", "GET", "/v3/apps", none, null, 401, null),
                 new Case("apps with a secret key instead", "GET", "/v3/apps", secret, null, 401, null),

@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.seatguard.core.account.AccountDevice;
 import io.seatguard.core.account.AccountReader;
+import io.seatguard.core.account.DeviceLinks;
 import io.seatguard.core.account.AccountState;
 import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.account.LinkedDevice;
@@ -143,6 +145,23 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
     /** Drops an account's entry, for changes made outside evaluations (a device logged out). */
     public void forgetAccount(String appId, String userId) {
         byAccount.invalidate(key(appId, userId));
+    }
+
+    /** Wraps device links so that logging a device out also drops the account's cached state. */
+    public DeviceLinks invalidating(DeviceLinks links) {
+        return new DeviceLinks() {
+            @Override
+            public Optional<List<AccountDevice>> devices(String appId, String userId) {
+                return links.devices(appId, userId);
+            }
+
+            @Override
+            public boolean detach(String appId, String userId, String deviceId) {
+                boolean detached = links.detach(appId, userId, deviceId);
+                forgetAccount(appId, userId);
+                return detached;
+            }
+        };
     }
 
     /**

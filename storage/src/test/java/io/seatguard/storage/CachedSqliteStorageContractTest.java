@@ -12,5 +12,6 @@ class CachedSqliteStorageContractTest extends SqliteStorageContractTest {
         accounts = cache;
         devices = cache;
         evaluations = cache;
+        links = cache.invalidating(links);
     }
 }

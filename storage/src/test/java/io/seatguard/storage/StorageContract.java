@@ -43,6 +43,7 @@ abstract class StorageContract {
     io.seatguard.core.evaluation.EvaluationStore evaluations;
     io.seatguard.core.identity.DeviceDirectory devices;
     io.seatguard.core.account.AccountReader accounts;
+    io.seatguard.core.account.DeviceLinks links;
 
     /** Opens a fresh, empty, migrated database. Called once per test. */
     abstract SqlDatabase openDatabase();
@@ -64,6 +65,7 @@ abstract class StorageContract {
         evaluations = new SqlEvaluationStore(database);
         devices = new SqlDeviceDirectory(database);
         accounts = new SqlAccountReader(database);
+        links = new SqlDeviceLinks(database);
     }
 
     @AfterEach
@@ -349,6 +351,42 @@ abstract class StorageContract {
         assertThat(moved.ip().orElseThrow().last()).isEqualTo(muchLater);
         assertThat(moved.device("dev-jo").orElseThrow().lastSeen()).isEqualTo(muchLater);
         assertThat(devices.findByTokenHash("app_a", Fingerprint.sha256Hex("tok-jo-browser-001")).orElseThrow().lastSeen()).isEqualTo(muchLater);
+    }
+
+    @Test
+    void anAccountsDevicesAreListedMostRecentFirst() {
+        evaluations.record(EvaluationSamples.write("app_a", id(), "kim", "dev-k1", true, "tok-kim-laptop-0001", "fp-k1", DeviceType.COMPUTER,
+                "198.51.100.1", T0));
+        evaluations.record(EvaluationSamples.write("app_a", id(), "kim", "dev-k2", true, "tok-kim-phone-00001", "fp-k2", DeviceType.MOBILE,
+                "198.51.100.2", T0.plusSeconds(10)));
+        assertThat(links.devices("app_a", "kim")).hasValueSatisfying(list -> {
+            assertThat(list).extracting(io.seatguard.core.account.AccountDevice::id).containsExactly("dev-k2", "dev-k1");
+            assertThat(list.get(0).type()).isEqualTo(DeviceType.MOBILE);
+            assertThat(list.get(0).status()).isEqualTo(LinkStatus.ATTACHED);
+            assertThat(list.get(0).browser()).isEqualTo("Chrome");
+            assertThat(list.get(1).firstSeen()).isEqualTo(T0);
+        });
+        assertThat(links.devices("app_a", "nobody")).isEmpty();
+        assertThat(links.devices("app_b", "kim")).isEmpty();
+    }
+
+    @Test
+    void aDetachedDeviceReadsAsDetachedEverywhere() {
+        Instant since = T0.minus(Duration.ofDays(30));
+        evaluations.record(EvaluationSamples.write("app_a", id(), "lee", "dev-l1", true, "tok-lee-laptop-0001", "fp-l1", DeviceType.COMPUTER,
+                "198.51.100.1", T0));
+        // Read first, so a cache holds the attached link.
+        assertThat(accounts.load("app_a", "lee", "198.51.100.1", Optional.empty(), Optional.of("dev-l1"), since).device("dev-l1").orElseThrow().status())
+                .isEqualTo(LinkStatus.ATTACHED);
+
+        assertThat(links.detach("app_a", "lee", "dev-l1")).isTrue();
+        assertThat(accounts.load("app_a", "lee", "198.51.100.1", Optional.empty(), Optional.of("dev-l1"), since).device("dev-l1").orElseThrow().status())
+                .isEqualTo(LinkStatus.DETACHED);
+        assertThat(links.devices("app_a", "lee").orElseThrow().get(0).status()).isEqualTo(LinkStatus.DETACHED);
+
+        assertThat(links.detach("app_a", "lee", "dev-unknown")).isFalse();
+        assertThat(links.detach("app_b", "lee", "dev-l1")).isFalse();
+        assertThat(links.detach("app_a", "someone-else", "dev-l1")).isFalse();
     }
 
     static EvaluationWrite sampleWrite(String appId, String user, Instant at) {

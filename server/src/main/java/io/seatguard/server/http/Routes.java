@@ -5,6 +5,7 @@ import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.OPTIONS;
 import static io.javalin.http.HandlerType.POST;
 
+import io.seatguard.core.account.DeviceLinks;
 import io.seatguard.core.app.AppService;
 import io.seatguard.core.evaluation.EvaluationPipeline;
 import io.seatguard.core.evaluation.EvaluationStore;
@@ -22,6 +23,7 @@ public final class Routes {
             AppService apps,
             EvaluationPipeline pipeline,
             EvaluationStore evaluations,
+            DeviceLinks deviceLinks,
             SqlDatabase database,
             ClientIpResolver clientIps,
             ServerMetrics metrics,
@@ -34,11 +36,14 @@ public final class Routes {
         EvaluationHandlers evaluationHandlers = new EvaluationHandlers(credentials, evaluations, clock);
         AppHandlers appHandlers = new AppHandlers(credentials, apps, directory, jsonBody);
         OpsHandlers ops = new OpsHandlers(database, metrics);
+        UserDeviceHandlers userDevices = new UserDeviceHandlers(credentials, deviceLinks);
         return List.of(
                 new Route(POST, "/v3/evaluate", evaluate::handle),
                 new Route(OPTIONS, "/v3/evaluate", ctx -> Cors.preflight(ctx, directory)),
                 new Route(GET, "/v3/evaluations/{id}", evaluationHandlers::get),
                 new Route(POST, "/v3/evaluations/{id}/consume", evaluationHandlers::consume),
+                new Route(GET, "/v3/users/{user}/devices", userDevices::list),
+                new Route(DELETE, "/v3/users/{user}/devices/{device_id}", userDevices::logOut),
                 new Route(POST, "/v3/apps", appHandlers::create),
                 new Route(GET, "/v3/apps", appHandlers::list),
                 new Route(GET, "/v3/apps/{id}", appHandlers::get),
@@ -49,6 +54,4 @@ public final class Routes {
                 new Route(GET, "/metrics", ops::metrics));
     }
 
-    /** Methods a route table may use; DELETE arrives with later endpoints. */
-    static final List<io.javalin.http.HandlerType> KNOWN_METHODS = List.of(GET, POST, DELETE, OPTIONS);
 }

@@ -1,0 +1,74 @@
+package io.seatguard.server.http;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.seatguard.core.account.AccountDevice;
+import io.seatguard.core.account.DeviceLinks;
+import io.seatguard.core.app.App;
+import io.seatguard.core.error.SeatguardException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /v3/users/{user}/devices} and {@code DELETE /v3/users/{user}/devices/{device_id}}
+ * (CONTRACT.md "Users, devices, history"). Logging a device out makes its next access evaluation answer
+ * {@code logout: true}; the SDK then fires {@code on_logout}.
+ */
+final class UserDeviceHandlers {
+    private static final Pattern DEVICE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private final Credentials credentials;
+    private final DeviceLinks links;
+
+    UserDeviceHandlers(Credentials credentials, DeviceLinks links) {
+        this.credentials = requireNonNull(credentials, "credentials is null");
+        this.links = requireNonNull(links, "links is null");
+    }
+
+    void list(Context ctx) {
+        App app = credentials.requireApp(ctx);
+        String user = user(ctx);
+        List<AccountDevice> devices = links.devices(app.id(), user).orElseThrow(() -> SeatguardException.notFound("user " + user));
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        ArrayNode data = json.putArray("data");
+        for (AccountDevice device : devices) {
+            ObjectNode item = data.addObject();
+            item.put("id", device.id());
+            item.put("type", device.type().wireName());
+            item.put("status", device.status().wireName());
+            item.put("first_seen", EvaluationJson.time(device.firstSeen()));
+            item.put("last_seen", EvaluationJson.time(device.lastSeen()));
+            // Presence (who is connected right now) is not tracked yet: unknown, not "no".
+            item.putNull("actively_connected");
+            item.putObject("info").put("browser", device.browser()).put("os", device.os());
+            item.put("last_country", device.lastCountry().orElse(null));
+        }
+        ctx.contentType("application/json").result(json.toString());
+    }
+
+    void logOut(Context ctx) {
+        App app = credentials.requireApp(ctx);
+        String user = user(ctx);
+        String deviceId = ctx.pathParam("device_id");
+        if (!DEVICE_ID.matcher(deviceId).matches() || !links.detach(app.id(), user, deviceId)) {
+            throw SeatguardException.notFound("device " + abbreviate(deviceId) + " of user " + abbreviate(user));
+        }
+        ctx.status(204);
+    }
+
+    /** The same limits as evaluate's {@code user}; anything else cannot name a stored account. */
+    private static String user(Context ctx) {
+        String user = ctx.pathParam("user");
+        if (user.isBlank() || user.length() > EvaluateBodyReader.MAX_USER) {
+            throw SeatguardException.notFound("user " + abbreviate(user));
+        }
+        return user;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 64 ? text.substring(0, 64) + "…" : text;
+    }
+}

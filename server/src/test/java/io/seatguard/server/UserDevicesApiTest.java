@@ -1,0 +1,70 @@
+package io.seatguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.seatguard.server.TestServer.Response;
+import io.seatguard.server.TestServer.TestApp;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** An account's devices and logging one out, on both stores (the embedded one runs through its cache). */
+class UserDevicesApiTest {
+    @TempDir
+    Path dataDir;
+
+    @ParameterizedTest
+    @EnumSource(TestServer.Store.class)
+    void aLoggedOutDeviceIsToldSoUntilItSignsInAgain(TestServer.Store store) {
+        try (TestServer server = TestServer.start(store, dataDir)) {
+            TestApp app = server.defaultApp();
+            String laptop = evaluate(server, app, "login", "tok_mia_laptop_000001", EvaluateApiTest.DESKTOP).get("device_id").asText();
+            String phone = evaluate(server, app, "login", "tok_mia_phone_0000001", EvaluateApiTest.IPHONE).get("device_id").asText();
+
+            JsonNode listed = server.get("/v3/users/mia/devices", app.bearer()).json().get("data");
+            assertThat(listed).hasSize(2);
+            assertThat(listed.get(0).get("id").asText()).isEqualTo(phone);
+            assertThat(listed.get(0).get("type").asText()).isEqualTo("mobile");
+            assertThat(listed.get(0).get("status").asText()).isEqualTo("attached");
+            assertThat(listed.get(0).get("info").get("browser").asText()).isEqualTo("Safari");
+            assertThat(listed.get(1).get("type").asText()).isEqualTo("computer");
+
+            // The laptop reads first, so a cache would hold it as attached.
+            assertThat(evaluate(server, app, "access", "tok_mia_laptop_000001", EvaluateApiTest.DESKTOP).get("logout").asBoolean()).isFalse();
+            Response loggedOut = server.send("DELETE", "/v3/users/mia/devices/" + laptop, null, app.bearer());
+            assertThat(loggedOut.status()).isEqualTo(204);
+
+            assertThat(evaluate(server, app, "access", "tok_mia_laptop_000001", EvaluateApiTest.DESKTOP).get("logout").asBoolean()).isTrue();
+            assertThat(evaluate(server, app, "access", "tok_mia_phone_0000001", EvaluateApiTest.IPHONE).get("logout").asBoolean()).isFalse();
+            JsonNode afterLogout = server.get("/v3/users/mia/devices", app.bearer()).json().get("data");
+            assertThat(afterLogout.findValuesAsText("status")).contains("detached", "attached");
+
+            assertThat(evaluate(server, app, "login", "tok_mia_laptop_000001", EvaluateApiTest.DESKTOP).get("logout").asBoolean()).isFalse();
+            assertThat(evaluate(server, app, "access", "tok_mia_laptop_000001", EvaluateApiTest.DESKTOP).get("logout").asBoolean()).isFalse();
+            assertThat(server.get("/v3/users/mia/devices", app.bearer()).json().get("data").findValuesAsText("status")).containsOnly("attached");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestServer.Store.class)
+    void anotherAppsAccountIsNotFound(TestServer.Store store) {
+        try (TestServer server = TestServer.start(store, dataDir)) {
+            TestApp app = server.defaultApp();
+            TestApp other = server.createApp("other");
+            String device = evaluate(server, app, "login", "tok_ned_laptop_000001", EvaluateApiTest.DESKTOP).get("device_id").asText();
+            assertThat(server.get("/v3/users/ned/devices", other.bearer()).status()).isEqualTo(404);
+            assertThat(server.send("DELETE", "/v3/users/ned/devices/" + device, null, other.bearer()).status()).isEqualTo(404);
+            assertThat(evaluate(server, app, "access", "tok_ned_laptop_000001", EvaluateApiTest.DESKTOP).get("logout").asBoolean()).isFalse();
+        }
+    }
+
+    private static JsonNode evaluate(TestServer server, TestApp app, String action, String token, String userAgent) {
+        Response response = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"" + action + "\",\"user\":\""
+                + (token.contains("mia") ? "mia" : "ned") + "\",\"device\":{\"token\":\"" + token + "\"}}", Map.of("User-Agent", userAgent));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+}

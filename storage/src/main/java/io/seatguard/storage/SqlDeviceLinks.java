@@ -1,0 +1,47 @@
+package io.seatguard.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.account.AccountDevice;
+import io.seatguard.core.account.DeviceLinks;
+import io.seatguard.core.account.LinkStatus;
+import io.seatguard.core.identity.DeviceType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** An account's device links in SQL. */
+public final class SqlDeviceLinks implements DeviceLinks {
+    /** A resold account can gather thousands of devices; a listing shows the most recent ones. */
+    static final int MAX_LISTED = 1000;
+
+    private final SqlDatabase database;
+
+    public SqlDeviceLinks(SqlDatabase database) {
+        this.database = requireNonNull(database, "database is null");
+    }
+
+    @Override
+    public Optional<List<AccountDevice>> devices(String appId, String userId) {
+        return database.read(connection -> {
+            if (JdbcRunner.queryOne(connection, "SELECT 1 FROM users WHERE app_id = ? AND id = ?", row -> true, appId, userId).isEmpty()) {
+                return Optional.<List<AccountDevice>>empty();
+            }
+            return Optional.of(JdbcRunner.queryList(connection,
+                    "SELECT l.device_id, d.type, l.status, l.first_seen, l.last_seen, d.browser, d.os FROM user_devices l"
+                            + " JOIN devices d ON d.app_id = l.app_id AND d.id = l.device_id"
+                            + " WHERE l.app_id = ? AND l.user_id = ? ORDER BY l.last_seen DESC, l.device_id LIMIT " + MAX_LISTED,
+                    row -> new AccountDevice(row.getString(1), DeviceType.fromWireName(row.getString(2)), LinkStatus.fromWireName(row.getString(3)),
+                            Instant.ofEpochMilli(row.getLong(4)), Instant.ofEpochMilli(row.getLong(5)), row.getString(6), row.getString(7),
+                            Optional.empty()),
+                    appId, userId));
+        });
+    }
+
+    @Override
+    public boolean detach(String appId, String userId, String deviceId) {
+        return database.write(connection -> JdbcRunner.update(connection,
+                "UPDATE user_devices SET status = ? WHERE app_id = ? AND user_id = ? AND device_id = ?",
+                LinkStatus.DETACHED.wireName(), appId, userId, deviceId)) == 1;
+    }
+}
