@@ -47,6 +47,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
     static final int MAX_ACCOUNTS = 200_000;
     static final int MAX_DEVICE_LOOKUPS = 400_000;
     static final int MAX_LINKS = 256;
+    private static final Instant FAR_FUTURE = Instant.ofEpochMilli(Long.MAX_VALUE);
 
     private final AccountReader accounts;
     private final DeviceDirectory devices;
@@ -73,21 +74,42 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
     public AccountState load(String appId, String userId, String ip, Optional<String> fingerprintId, Optional<String> deviceId, Instant since) {
         Account account = byAccount.getIfPresent(key(appId, userId));
         if (account != null) {
+            boolean keysMissing;
             synchronized (account) {
-                Optional<Seen> ipSeen = account.ips.get(ip);
-                Optional<Seen> fingerprintSeen = fingerprintId.isEmpty() ? Optional.empty() : account.fingerprints.get(fingerprintId.get());
-                if (account.links != null && ipSeen != null && (fingerprintId.isEmpty() || fingerprintSeen != null)) {
+                if (account.links == null) {
+                    return loadAndRemember(appId, userId, ip, fingerprintId, deviceId, since);
+                }
+                keysMissing = account.ips.get(ip) == null || fingerprintId.map(fp -> account.fingerprints.get(fp) == null).orElse(false);
+            }
+            if (keysMissing) {
+                // Only this IP or fingerprint is new to the cache: ask for it alone (no links: "since" lies
+                // in the far future and no device is named), outside the monitor.
+                AccountState keys = accounts.load(appId, userId, ip, fingerprintId, Optional.empty(), FAR_FUTURE);
+                synchronized (account) {
+                    account.user = merge(account.user, keys.user());
+                    account.ips.merge(ip, keys.ip(), AccountStateCache::merge);
+                    fingerprintId.ifPresent(fp -> account.fingerprints.merge(fp, keys.fingerprint(), AccountStateCache::merge));
+                }
+            }
+            synchronized (account) {
+                if (account.links != null) {
                     List<LinkedDevice> inWindow = new ArrayList<>();
                     for (LinkedDevice link : account.links.values()) {
                         if (!link.lastSeen().isBefore(since) || deviceId.map(link.deviceId()::equals).orElse(false)) {
                             inWindow.add(link);
                         }
                     }
-                    return new AccountState(account.user, inWindow, ipSeen, fingerprintSeen);
+                    Optional<Seen> fingerprintSeen = fingerprintId.isEmpty() ? Optional.empty() : account.fingerprints.get(fingerprintId.get());
+                    return new AccountState(account.user, inWindow, account.ips.get(ip), fingerprintSeen);
                 }
             }
         }
-        // Load everything the account has linked (not only the window) so later reads can filter in memory.
+        return loadAndRemember(appId, userId, ip, fingerprintId, deviceId, since);
+    }
+
+    /** Loads everything the account has linked (not only the window) so later reads can filter in memory. */
+    private AccountState loadAndRemember(String appId, String userId, String ip, Optional<String> fingerprintId, Optional<String> deviceId,
+            Instant since) {
         AccountState loaded = accounts.load(appId, userId, ip, fingerprintId, deviceId, Instant.EPOCH);
         Account filled = byAccount.get(key(appId, userId), k -> new Account());
         synchronized (filled) {
