@@ -1,0 +1,93 @@
+package io.seatguard.core.identity;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How alike two sets of device components are, from 0 (nothing in common, or a hard contradiction) to
+ * 1 (identical).
+ *
+ * <p>Components drift: a browser update changes the canvas and audio renders, a new font changes the
+ * font probe, an external monitor changes the screen, travel changes the time zone. An exact
+ * fingerprint therefore splits one device into many; this score lets resolution recognise it anyway
+ * (issue 3; DESIGN.md "Durable device id").
+ *
+ * <p>The score is a weighted agreement over the components both sides report:
+ * {@code Σ w·[equal] / (Σ_both w + ½·Σ_one-side w)}. A component only one side reports counts half
+ * against the match, because a probe that failed once (reported as missing) is weak evidence. Weights
+ * follow how much a component tells devices apart and how rarely it drifts: GPU and render hashes weigh
+ * most, user settings (zone, languages) least.
+ *
+ * <p>Some components cannot change on one device ({@link #HARD}): the OS platform, the GPU vendor, the
+ * CPU architecture, the hardware model. If both sides report one of them and it differs, the score is
+ * 0 whatever else agrees — two machines of different kinds are never one device.
+ *
+ * <p>Properties (tested): symmetric; in [0, 1]; 1 for identical non-empty sets; monotone — making a
+ * differing component agree never lowers the score; 0 when nothing can be compared.
+ */
+public final class ComponentSimilarity {
+    /** Components that never change on one device; a disagreement rules the match out. */
+    public static final Set<String> HARD = Set.of("platform", "webgl_vendor", "ch_arch", "ch_model");
+
+    private static final Map<String, Double> WEIGHTS = Map.ofEntries(
+            Map.entry("canvas", 6.0),
+            Map.entry("webgl_renderer", 6.0),
+            Map.entry("webgl_params", 3.0),
+            Map.entry("audio", 4.0),
+            Map.entry("fonts", 4.0),
+            Map.entry("cores", 3.0),
+            Map.entry("memory", 2.0),
+            Map.entry("screen", 2.0),
+            Map.entry("pixel_ratio", 2.0),
+            Map.entry("touch_points", 2.0),
+            Map.entry("color_depth", 1.0),
+            Map.entry("timezone", 1.0),
+            Map.entry("languages", 1.0),
+            Map.entry("platform", 2.0),
+            Map.entry("webgl_vendor", 2.0),
+            Map.entry("ch_arch", 2.0),
+            Map.entry("ch_model", 4.0));
+    private static final double DEFAULT_WEIGHT = 1.0;
+
+    private ComponentSimilarity() {}
+
+    public static double weight(String component) {
+        return WEIGHTS.getOrDefault(component, DEFAULT_WEIGHT);
+    }
+
+    public static double of(Map<String, Object> a, Map<String, Object> b) {
+        double agreeing = 0;
+        double compared = 0;
+        for (Map.Entry<String, Object> entry : a.entrySet()) {
+            String name = entry.getKey();
+            double weight = weight(name);
+            Object other = b.get(name);
+            if (other == null) {
+                compared += weight / 2;
+                continue;
+            }
+            boolean equal = same(entry.getValue(), other);
+            if (!equal && HARD.contains(name)) {
+                return 0;
+            }
+            compared += weight;
+            if (equal) {
+                agreeing += weight;
+            }
+        }
+        for (String name : b.keySet()) {
+            if (!a.containsKey(name)) {
+                compared += weight(name) / 2;
+            }
+        }
+        return compared == 0 ? 0 : agreeing / compared;
+    }
+
+    /** Numbers compare by value, so 2 and 2.0 (one SDK sends a long, another a double) agree. */
+    private static boolean same(Object x, Object y) {
+        if (x instanceof Number m && y instanceof Number n) {
+            return new java.math.BigDecimal(m.toString()).compareTo(new java.math.BigDecimal(n.toString())) == 0;
+        }
+        return x.equals(y);
+    }
+}

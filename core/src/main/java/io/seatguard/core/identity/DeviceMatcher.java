@@ -1,0 +1,76 @@
+package io.seatguard.core.identity;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Picks the known device a set of components most likely belongs to, or none.
+ *
+ * <p>A candidate matches when its {@link ComponentSimilarity} reaches the threshold. The best
+ * candidate wins, with its score as the match's confidence. When the two best candidates score within
+ * {@link #AMBIGUITY_MARGIN} of each other there is no match. That happens with identical machines,
+ * such as two phones of one model with the same settings. Guessing would merge two real devices, and
+ * a merge is worse than a split: a split inflates one account's device count, while a merge hides a
+ * sharer behind another person's device.
+ */
+public final class DeviceMatcher {
+    /**
+     * Provisional: a canvas-only change (a browser update) scores 0.84 and another laptop of the same
+     * model 0.47. The generated-population measurement of issue 3 is to calibrate it against the split
+     * and merge rates.
+     */
+    public static final double DEFAULT_THRESHOLD = 0.80;
+    public static final double AMBIGUITY_MARGIN = 0.01;
+
+    private final double threshold;
+
+    public DeviceMatcher(double threshold) {
+        if (!(threshold > 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("threshold must be in (0, 1]: " + threshold);
+        }
+        this.threshold = threshold;
+    }
+
+    /** A device the resolver may compare against: its id and its latest components. */
+    public record Candidate(String deviceId, Map<String, Object> components) {
+        public Candidate {
+            requireNonNull(deviceId, "deviceId is null");
+            requireNonNull(components, "components is null");
+        }
+    }
+
+    /** A device the components were matched to, and how sure the match is. */
+    public record Match(String deviceId, double confidence) {
+        public Match {
+            requireNonNull(deviceId, "deviceId is null");
+        }
+    }
+
+    public Optional<Match> bestMatch(Map<String, Object> components, List<Candidate> candidates) {
+        Candidate best = null;
+        double bestScore = -1;
+        double secondScore = -1;
+        for (Candidate candidate : candidates) {
+            double score = ComponentSimilarity.of(components, candidate.components());
+            if (best != null && candidate.deviceId().equals(best.deviceId())) {
+                bestScore = Math.max(bestScore, score);
+                continue;
+            }
+            if (score > bestScore) {
+                secondScore = bestScore;
+                bestScore = score;
+                best = candidate;
+            }
+            else if (score > secondScore) {
+                secondScore = score;
+            }
+        }
+        if (best == null || bestScore < threshold || bestScore - secondScore < AMBIGUITY_MARGIN) {
+            return Optional.empty();
+        }
+        return Optional.of(new Match(best.deviceId(), bestScore));
+    }
+}

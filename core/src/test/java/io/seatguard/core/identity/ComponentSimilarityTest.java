@@ -1,0 +1,99 @@
+package io.seatguard.core.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.HashMap;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class ComponentSimilarityTest {
+    private static final String[] NAMES = {"canvas", "webgl_renderer", "audio", "fonts", "cores", "screen", "timezone", "languages", "platform",
+            "webgl_vendor", "custom_probe"};
+
+    @Property(tries = 2000)
+    void isSymmetricAndWithinZeroAndOne(@ForAll("components") Map<String, Object> a, @ForAll("components") Map<String, Object> b) {
+        double ab = ComponentSimilarity.of(a, b);
+        assertThat(ab).isBetween(0.0, 1.0);
+        assertThat(ComponentSimilarity.of(b, a)).isCloseTo(ab, within(1e-12));
+    }
+
+    @Property(tries = 1000)
+    void identicalNonEmptySetsScoreOne(@ForAll("components") Map<String, Object> a) {
+        if (!a.isEmpty()) {
+            assertThat(ComponentSimilarity.of(a, new HashMap<>(a))).isEqualTo(1.0);
+        }
+    }
+
+    @Property(tries = 2000)
+    void makingADifferingComponentAgreeNeverLowersTheScore(@ForAll("components") Map<String, Object> a, @ForAll("components") Map<String, Object> b) {
+        double before = ComponentSimilarity.of(a, b);
+        for (String name : a.keySet()) {
+            if (b.containsKey(name) && !a.get(name).equals(b.get(name))) {
+                Map<String, Object> agreeing = new HashMap<>(b);
+                agreeing.put(name, a.get(name));
+                assertThat(ComponentSimilarity.of(a, agreeing)).as("fixing %s", name).isGreaterThanOrEqualTo(before);
+            }
+        }
+    }
+
+    @Test
+    void aHardComponentThatDiffersRulesTheMatchOut() {
+        Map<String, Object> mac = Map.of("platform", "MacIntel", "canvas", "c1", "webgl_renderer", "r1", "fonts", "f1");
+        Map<String, Object> windows = new HashMap<>(mac);
+        windows.put("platform", "Win32");
+        assertThat(ComponentSimilarity.of(mac, windows)).isZero();
+    }
+
+    @Test
+    void typicalDriftStaysHighAndAnotherMachineStaysLow() {
+        Map<String, Object> laptop = new HashMap<>(Map.of("platform", "MacIntel", "webgl_vendor", "Apple", "webgl_renderer", "Apple M2",
+                "canvas", "c-17", "audio", "a-17", "fonts", "f-42", "cores", 8L, "memory", 8L, "screen", "1512x982", "pixel_ratio", 2L));
+        laptop.putAll(Map.of("timezone", "Europe/Paris", "languages", "fr-FR,en", "color_depth", 30L, "touch_points", 0L));
+
+        Map<String, Object> afterUpdate = new HashMap<>(laptop);
+        afterUpdate.put("canvas", "c-18");
+        assertThat(ComponentSimilarity.of(laptop, afterUpdate)).isGreaterThanOrEqualTo(DeviceMatcher.DEFAULT_THRESHOLD);
+
+        Map<String, Object> externalMonitorAndTravel = new HashMap<>(laptop);
+        externalMonitorAndTravel.put("screen", "2560x1440");
+        externalMonitorAndTravel.put("pixel_ratio", 1L);
+        externalMonitorAndTravel.put("timezone", "America/New_York");
+        assertThat(ComponentSimilarity.of(laptop, externalMonitorAndTravel)).isGreaterThanOrEqualTo(DeviceMatcher.DEFAULT_THRESHOLD);
+
+        Map<String, Object> colleaguesLaptop = new HashMap<>(laptop);
+        colleaguesLaptop.put("webgl_renderer", "Apple M3");
+        colleaguesLaptop.put("canvas", "c-99");
+        colleaguesLaptop.put("audio", "a-99");
+        colleaguesLaptop.put("fonts", "f-07");
+        assertThat(ComponentSimilarity.of(laptop, colleaguesLaptop)).isLessThan(DeviceMatcher.DEFAULT_THRESHOLD);
+    }
+
+    @Test
+    void numbersCompareByValueAndNothingComparableScoresZero() {
+        assertThat(ComponentSimilarity.of(Map.of("pixel_ratio", 2L), Map.of("pixel_ratio", 2.0))).isEqualTo(1.0);
+        assertThat(ComponentSimilarity.of(Map.of(), Map.of())).isZero();
+        assertThat(ComponentSimilarity.of(Map.of("canvas", "x"), Map.of("fonts", "y"))).isZero();
+    }
+
+    @Provide
+    Arbitrary<Map<String, Object>> components() {
+        Arbitrary<Object> value = Arbitraries.oneOf(Arbitraries.of("a", "b", "c").map(Object.class::cast),
+                Arbitraries.longs().between(0, 3).map(Object.class::cast), Arbitraries.of(true, false).map(Object.class::cast));
+        return Combinators.combine(Arbitraries.of(NAMES).set().ofMaxSize(NAMES.length), value.list().ofSize(NAMES.length))
+                .as((names, values) -> {
+                    Map<String, Object> map = new HashMap<>();
+                    int i = 0;
+                    for (String name : names) {
+                        map.put(name, values.get(i++));
+                    }
+                    return map;
+                });
+    }
+}

@@ -1,0 +1,55 @@
+package io.seatguard.core.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.seatguard.core.identity.DeviceMatcher.Candidate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DeviceMatcherTest {
+    private static final Map<String, Object> PHONE = Map.of("platform", "iPhone", "ch_model", "", "canvas", "c1", "audio", "a1", "screen", "390x844",
+            "timezone", "Europe/Paris", "languages", "fr-FR");
+
+    @Test
+    void theBestCandidateAboveTheThresholdWinsWithItsScoreAsConfidence() {
+        Map<String, Object> drifted = new java.util.HashMap<>(PHONE);
+        drifted.put("timezone", "Europe/London");
+        Map<String, Object> other = new java.util.HashMap<>(PHONE);
+        other.put("canvas", "c9");
+        other.put("audio", "a9");
+        var match = new DeviceMatcher(0.8).bestMatch(drifted, List.of(new Candidate("other", other), new Candidate("mine", PHONE)));
+        assertThat(match).hasValueSatisfying(found -> {
+            assertThat(found.deviceId()).isEqualTo("mine");
+            assertThat(found.confidence()).isEqualTo(ComponentSimilarity.of(drifted, PHONE));
+        });
+    }
+
+    @Test
+    void aScoreExactlyAtTheThresholdMatchesAndJustBelowDoesNot() {
+        Map<String, Object> a = Map.of("canvas", "x", "fonts", "y");
+        Map<String, Object> b = Map.of("canvas", "x", "fonts", "z");
+        double score = ComponentSimilarity.of(a, b);
+        assertThat(score).isEqualTo(0.6);
+        assertThat(new DeviceMatcher(score).bestMatch(a, List.of(new Candidate("d", b)))).isPresent();
+        assertThat(new DeviceMatcher(Math.nextUp(score)).bestMatch(a, List.of(new Candidate("d", b)))).isEmpty();
+    }
+
+    @Test
+    void twoIndistinguishableCandidatesAreNoMatchRatherThanAGuess() {
+        var matcher = new DeviceMatcher(DeviceMatcher.DEFAULT_THRESHOLD);
+        assertThat(matcher.bestMatch(PHONE, List.of(new Candidate("twin-1", PHONE), new Candidate("twin-2", PHONE)))).isEmpty();
+        // The same device listed twice (say, under two fingerprints) is not ambiguity.
+        assertThat(matcher.bestMatch(PHONE, List.of(new Candidate("one", PHONE), new Candidate("one", PHONE))))
+                .map(DeviceMatcher.Match::deviceId).contains("one");
+    }
+
+    @Test
+    void noCandidatesNoMatchAndTheThresholdIsChecked() {
+        assertThat(new DeviceMatcher(0.9).bestMatch(PHONE, List.of())).isEmpty();
+        assertThatThrownBy(() -> new DeviceMatcher(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DeviceMatcher(1.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DeviceMatcher(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
