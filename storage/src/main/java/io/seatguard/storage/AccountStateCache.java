@@ -77,7 +77,8 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
             boolean keysMissing;
             synchronized (account) {
                 if (account.links == null) {
-                    return loadAndRemember(appId, userId, ip, fingerprintId, deviceId, since);
+                    // Too many links to keep: read just the window from the database, as without a cache.
+                    return accounts.load(appId, userId, ip, fingerprintId, deviceId, since);
                 }
                 keysMissing = account.ips.get(ip) == null || fingerprintId.map(fp -> account.fingerprints.get(fp) == null).orElse(false);
             }

@@ -69,12 +69,4 @@ public record ServerConfig(
     public ServerConfig withAdminToken(String token) {
         return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, Optional.of(token), trustedProxies, maxBodyBytes, publicUrl);
     }
-
-    public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl);
-    }
-
-    public ServerConfig withTrustedProxies(List<Cidr> proxies) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, proxies, maxBodyBytes, publicUrl);
-    }
 }

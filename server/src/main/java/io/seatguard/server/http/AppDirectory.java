@@ -7,7 +7,6 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.seatguard.core.app.App;
 import io.seatguard.core.app.AppService;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -43,9 +42,5 @@ final class AppDirectory {
     void invalidate() {
         byClientId.invalidateAll();
         allOrigins.invalidateAll();
-    }
-
-    List<App> list() {
-        return apps.list();
     }
 }
