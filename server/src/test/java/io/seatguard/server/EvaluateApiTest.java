@@ -114,6 +114,22 @@ class EvaluateApiTest {
     }
 
     @Test
+    void clearedStorageAndABrowserUpdateKeepTheDeviceId() {
+        String components = "\"platform\":\"MacIntel\",\"webgl_vendor\":\"Apple\",\"webgl_renderer\":\"Apple M2\",\"audio\":\"a1\","
+                + "\"fonts\":\"f1\",\"cores\":8,\"memory\":8,\"screen\":\"1512x982\",\"timezone\":\"Europe/Paris\"";
+        String before = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"login\",\"user\":\"quinn\","
+                + "\"device\":{\"token\":\"tok_quinn_before_0001\",\"components\":{" + components + ",\"canvas\":\"v1\"}}}", Map.of("User-Agent", DESKTOP))
+                .json().get("device_id").asText();
+        Response after = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"login\",\"user\":\"quinn\","
+                + "\"device\":{\"token\":\"tok_quinn_after_00001\",\"components\":{" + components + ",\"canvas\":\"v2\"}}}", Map.of("User-Agent", DESKTOP));
+        assertThat(after.json().get("device_id").asText()).isEqualTo(before);
+        JsonNode evaluation = server.get("/v3/evaluations/" + after.json().get("evaluation_id").asText(), app.bearer()).json();
+        assertThat(evaluation.get("device").get("is_new").asBoolean()).isFalse();
+        assertThat(evaluation.get("device").get("fingerprint").get("confidence").asDouble()).isLessThan(1.0).isGreaterThanOrEqualTo(0.8);
+        assertThat(evaluation.get("checks").get("device_count").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void devicesAreSeparatePerApp() {
         String token = "\"device\":{\"token\":\"tok_shared_between_apps\"}";
         String inDefault = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"signup\"," + token + "}", Map.of())

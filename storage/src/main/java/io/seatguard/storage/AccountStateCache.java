@@ -20,6 +20,7 @@ import io.seatguard.core.identity.DeviceDirectory;
 import io.seatguard.core.identity.DeviceResolution;
 import io.seatguard.core.identity.DeviceType;
 import io.seatguard.core.identity.KnownDevice;
+import io.seatguard.core.identity.StoredDevice;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -140,6 +141,11 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
     @Override
     public Optional<KnownDevice> findByFingerprint(String appId, String fingerprintId) {
         return byDeviceKey.get("f|" + appId + '|' + fingerprintId, k -> devices.findByFingerprint(appId, fingerprintId));
+    }
+
+    @Override
+    public List<StoredDevice> latest(String appId, java.util.Collection<String> deviceIds) {
+        return devices.latest(appId, deviceIds);
     }
 
     @Override

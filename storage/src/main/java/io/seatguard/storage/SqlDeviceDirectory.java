@@ -8,6 +8,10 @@ import io.seatguard.core.identity.KnownDevice;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import io.seatguard.core.identity.StoredDevice;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Finds devices by token hash or exact fingerprint. */
@@ -32,6 +36,28 @@ public final class SqlDeviceDirectory implements DeviceDirectory {
                 "SELECT d.id, d.type, d.browser, d.os, d.first_seen, d.last_seen FROM device_fingerprints f JOIN devices d ON d.app_id = f.app_id AND d.id = f.device_id"
                         + " WHERE f.app_id = ? AND f.fingerprint_id = ?",
                 SqlDeviceDirectory::device, appId, fingerprintId));
+    }
+
+    /** Fuzzy matching compares against at most this many of an account's devices. */
+    static final int MAX_CANDIDATES = 256;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<StoredDevice> latest(String appId, Collection<String> deviceIds) {
+        List<String> ids = deviceIds.stream().distinct().limit(MAX_CANDIDATES).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String placeholders = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        Object[] parameters = new Object[ids.size() + 1];
+        parameters[0] = appId;
+        for (int i = 0; i < ids.size(); i++) {
+            parameters[i + 1] = ids.get(i);
+        }
+        return database.read(connection -> JdbcRunner.queryList(connection,
+                "SELECT d.id, d.type, d.browser, d.os, d.first_seen, d.last_seen, c.components FROM device_components c"
+                        + " JOIN devices d ON d.app_id = c.app_id AND d.id = c.device_id WHERE c.app_id = ? AND c.device_id IN (" + placeholders + ")",
+                row -> new StoredDevice(device(row), StorageJson.read(row.getString(7), Map.class)), parameters));
     }
 
     private static KnownDevice device(ResultSet row) throws SQLException {

@@ -38,8 +38,9 @@ public final class SqlEvaluationStore implements EvaluationStore {
     public void record(EvaluationWrite write) {
         // Encode on the caller's thread: the writer thread is the one serial step of every evaluation.
         String document = StorageJson.write(EvaluationDocumentMapper.toDocument(write.evaluation()));
+        String components = write.components().isEmpty() ? null : StorageJson.write(new java.util.TreeMap<>(write.components()));
         database.write(connection -> {
-            writeDevice(connection, write);
+            writeDevice(connection, write, components);
             write.userId().ifPresent(user -> {
                 try {
                     writeAccount(connection, write, user);
@@ -53,7 +54,7 @@ public final class SqlEvaluationStore implements EvaluationStore {
         });
     }
 
-    private static void writeDevice(Connection connection, EvaluationWrite write) throws SQLException {
+    private static void writeDevice(Connection connection, EvaluationWrite write, String components) throws SQLException {
         DeviceResolution device = write.device();
         if (!device.isKnownDevice()) {
             return;
@@ -96,6 +97,14 @@ public final class SqlEvaluationStore implements EvaluationStore {
                     appId, device.fingerprintId().get(), device.deviceId(), at, at);
             if (inserted == 0 && device.isNew()) {
                 throw new DeviceClaimConflict("fingerprint already belongs to another device");
+            }
+            if (inserted == 1 && components != null) {
+                // Components this device never showed before: keep them as its latest, for fuzzy matching.
+                JdbcRunner.update(connection,
+                        "INSERT INTO device_components (app_id, device_id, components, updated_at) VALUES (?, ?, ?, ?)"
+                                + " ON CONFLICT (app_id, device_id) DO UPDATE SET components = excluded.components, updated_at = excluded.updated_at"
+                                + " WHERE device_components.updated_at <= excluded.updated_at",
+                        appId, device.deviceId(), components, at);
             }
         }
     }

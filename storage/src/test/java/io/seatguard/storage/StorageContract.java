@@ -128,7 +128,7 @@ abstract class StorageContract {
         Evaluation evaluation = EvaluationSamples.everythingSet("app_a", id(), T0);
         DeviceResolution device = new DeviceResolution(evaluation.device().id(), true, DeviceResolution.MatchKind.NEW_DEVICE, 0.87,
                 evaluation.device().fingerprintId(), Optional.of(Fingerprint.sha256Hex("tok-everything-1")));
-        evaluations.record(new EvaluationWrite(evaluation, device, true, io.seatguard.core.evaluation.Touches.ALL));
+        evaluations.record(new EvaluationWrite(evaluation, device, true, io.seatguard.core.evaluation.Touches.ALL, java.util.Map.of()));
         assertThat(evaluations.find("app_a", evaluation.id())).contains(evaluation);
     }
 
@@ -336,7 +336,7 @@ abstract class StorageContract {
         Instant later = T0.plusSeconds(30);
         EvaluationWrite skipped = EvaluationSamples.write("app_a", id(), "jo", "dev-jo", false, "tok-jo-browser-001", "fp-jo", DeviceType.MOBILE,
                 "198.51.100.1", later);
-        evaluations.record(new EvaluationWrite(skipped.evaluation(), skipped.device(), true, new io.seatguard.core.evaluation.Touches(false, false, false, false, false)));
+        evaluations.record(new EvaluationWrite(skipped.evaluation(), skipped.device(), true, new io.seatguard.core.evaluation.Touches(false, false, false, false, false), java.util.Map.of()));
         AccountState unchanged = accounts.load("app_a", "jo", "198.51.100.1", Optional.of("fp-jo"), Optional.of("dev-jo"), since);
         assertThat(unchanged.user().orElseThrow().last()).isEqualTo(T0);
         assertThat(unchanged.device("dev-jo").orElseThrow().lastSeen()).isEqualTo(T0);
@@ -387,6 +387,32 @@ abstract class StorageContract {
         assertThat(links.detach("app_a", "lee", "dev-unknown")).isFalse();
         assertThat(links.detach("app_b", "lee", "dev-l1")).isFalse();
         assertThat(links.detach("app_a", "someone-else", "dev-l1")).isFalse();
+    }
+
+    @Test
+    void aDeviceKeepsTheLatestComponentsItShowed() {
+        EvaluationWrite created = EvaluationSamples.write("app_a", id(), "uma", "dev-u1", true, "tok-uma-laptop-0001", "fp-u1", DeviceType.COMPUTER,
+                "198.51.100.1", T0);
+        evaluations.record(new EvaluationWrite(created.evaluation(), created.device(), true, created.touches(),
+                java.util.Map.of("canvas", "c1", "cores", 8L, "dpr", 2.5, "touch", false)));
+        assertThat(devices.latest("app_a", List.of("dev-u1", "dev-missing"))).singleElement().satisfies(stored -> {
+            assertThat(stored.device().id()).isEqualTo("dev-u1");
+            assertThat(stored.components()).isEqualTo(java.util.Map.of("canvas", "c1", "cores", 8L, "dpr", 2.5, "touch", false));
+        });
+
+        EvaluationWrite drifted = EvaluationSamples.write("app_a", id(), "uma", "dev-u1", false, "tok-uma-laptop-0001", "fp-u2", DeviceType.COMPUTER,
+                "198.51.100.1", T0.plusSeconds(60));
+        evaluations.record(new EvaluationWrite(drifted.evaluation(), drifted.device(), true, drifted.touches(), java.util.Map.of("canvas", "c2")));
+        assertThat(devices.latest("app_a", List.of("dev-u1")).get(0).components()).isEqualTo(java.util.Map.of("canvas", "c2"));
+
+        // Showing a fingerprint it already showed does not rewrite them.
+        EvaluationWrite repeat = EvaluationSamples.write("app_a", id(), "uma", "dev-u1", false, "tok-uma-laptop-0001", "fp-u1", DeviceType.COMPUTER,
+                "198.51.100.1", T0.plusSeconds(120));
+        evaluations.record(new EvaluationWrite(repeat.evaluation(), repeat.device(), true, repeat.touches(), java.util.Map.of("canvas", "c1")));
+        assertThat(devices.latest("app_a", List.of("dev-u1")).get(0).components()).isEqualTo(java.util.Map.of("canvas", "c2"));
+
+        assertThat(devices.latest("app_b", List.of("dev-u1"))).isEmpty();
+        assertThat(devices.latest("app_a", List.of())).isEmpty();
     }
 
     static EvaluationWrite sampleWrite(String appId, String user, Instant at) {

@@ -30,8 +30,10 @@ import java.util.Optional;
  *
  * <ol>
  *   <li>context — the validated request, with its app and client IP already settled by the edge;
- *   <li>identity — user agent to device type, signals to a durable device id;
+ *   <li>identity — user agent to device type, signals to a durable device id by token or exact fingerprint;
  *   <li>account state — what the store knew of the account before this request;
+ *   <li>identity, second look — a device still unknown is compared with the account's own devices,
+ *       whose components may have drifted since they were last seen;
  *   <li>checks — every registered check, in registry order;
  *   <li>risk — the score and its signals;
  *   <li>policy — the verdict and any challenge;
@@ -92,18 +94,21 @@ public final class EvaluationPipeline {
 
         // identity
         UserAgentInfo agent = request.userAgent().map(userAgents::parse).orElse(UserAgentInfo.UNKNOWN);
-        DeviceResolver.Resolved resolved = devices.resolve(request.appId(), request.device());
+        DeviceResolver.Resolved first = devices.resolve(request.appId(), request.device());
+
+        // account state
+        AccountState account = request.userId()
+                .map(user -> accounts.load(request.appId(), user, ip, first.resolution().fingerprintId(),
+                        first.resolution().isKnownDevice() ? Optional.of(first.resolution().deviceId()) : Optional.empty(),
+                        at.minus(DeviceWindow.DEFAULT_LENGTH)))
+                .orElse(AccountState.NO_ACCOUNT);
+        // identity, second look: a "new" device may be one of the account's own after drift
+        DeviceResolver.Resolved resolved = devices.matchWithin(request.appId(), request.device(), first,
+                account.devices().stream().map(LinkedDevice::deviceId).toList());
         DeviceResolution device = resolved.resolution();
         DeviceType deviceType = agent.type() != DeviceType.UNKNOWN
                 ? agent.type()
                 : resolved.device().map(KnownDevice::type).orElse(DeviceType.UNKNOWN);
-
-        // account state
-        AccountState account = request.userId()
-                .map(user -> accounts.load(request.appId(), user, ip, device.fingerprintId(),
-                        device.isKnownDevice() ? Optional.of(device.deviceId()) : Optional.empty(),
-                        at.minus(DeviceWindow.DEFAULT_LENGTH)))
-                .orElse(AccountState.NO_ACCOUNT);
         boolean logout = isLoggedOut(request, device, account);
         Optional<Map.Entry<String, DeviceType>> current = device.isKnownDevice()
                 ? Optional.of(Map.entry(device.deviceId(), deviceType))
@@ -140,7 +145,7 @@ public final class EvaluationPipeline {
 
         // one write
         Touches touches = WriteThrottle.touches(at, account, device, resolved.device(), deviceType, !logout, request.userId().isPresent());
-        store.record(new EvaluationWrite(evaluation, device, !logout, touches));
+        store.record(new EvaluationWrite(evaluation, device, !logout, touches, request.device().components()));
         return evaluation;
     }
 

@@ -3,6 +3,7 @@ package io.seatguard.core.evaluation;
 import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.identity.DeviceResolution;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,12 +12,14 @@ import java.util.Optional;
  *
  * @param attachDevice whether the account's link to the device is (re)attached; false keeps a logged-out device detached
  * @param touches which rows besides the evaluation need writing
+ * @param components the components the device showed, kept as its latest when they are new for it
  */
-public record EvaluationWrite(Evaluation evaluation, DeviceResolution device, boolean attachDevice, Touches touches) {
+public record EvaluationWrite(Evaluation evaluation, DeviceResolution device, boolean attachDevice, Touches touches, Map<String, Object> components) {
     public EvaluationWrite {
         requireNonNull(evaluation, "evaluation is null");
         requireNonNull(device, "device is null");
         requireNonNull(touches, "touches is null");
+        components = Map.copyOf(requireNonNull(components, "components is null"));
     }
 
     public Optional<String> userId() {

@@ -55,6 +55,17 @@ public final class ComponentSimilarity {
         return WEIGHTS.getOrDefault(component, DEFAULT_WEIGHT);
     }
 
+    /** The total weight of the components both sides report: how much the score rests on. */
+    public static double evidence(Map<String, Object> a, Map<String, Object> b) {
+        double shared = 0;
+        for (String name : a.keySet()) {
+            if (b.containsKey(name)) {
+                shared += weight(name);
+            }
+        }
+        return shared;
+    }
+
     public static double of(Map<String, Object> a, Map<String, Object> b) {
         double agreeing = 0;
         double compared = 0;

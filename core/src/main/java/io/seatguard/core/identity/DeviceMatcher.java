@@ -15,6 +15,10 @@ import java.util.Optional;
  * such as two phones of one model with the same settings. Guessing would merge two real devices, and
  * a merge is worse than a split: a split inflates one account's device count, while a merge hides a
  * sharer behind another person's device.
+ *
+ * <p>A candidate is also passed over when too little is known to compare: if the components both sides
+ * report weigh less than {@link #MIN_EVIDENCE} (two or three minor probes), a high score means little.
+ * For example, a phone and a laptop that share only a screen size and a core count are not one device.
  */
 public final class DeviceMatcher {
     /**
@@ -24,6 +28,8 @@ public final class DeviceMatcher {
      */
     public static final double DEFAULT_THRESHOLD = 0.80;
     public static final double AMBIGUITY_MARGIN = 0.01;
+    /** The least total weight of shared components a fuzzy match may rest on (a GPU render and a canvas, say). */
+    public static final double MIN_EVIDENCE = 12;
 
     private final double threshold;
 
@@ -54,6 +60,9 @@ public final class DeviceMatcher {
         double bestScore = -1;
         double secondScore = -1;
         for (Candidate candidate : candidates) {
+            if (ComponentSimilarity.evidence(components, candidate.components()) < MIN_EVIDENCE) {
+                continue;
+            }
             double score = ComponentSimilarity.of(components, candidate.components());
             if (best != null && candidate.deviceId().equals(best.deviceId())) {
                 bestScore = Math.max(bestScore, score);

@@ -28,6 +28,8 @@ public record DeviceResolution(
     public enum MatchKind {
         TOKEN,
         EXACT_FINGERPRINT,
+        /** Components close enough to one of the account's devices (drift after cleared storage). */
+        FUZZY,
         NEW_DEVICE,
         NO_SIGNALS
     }

@@ -175,6 +175,41 @@ class EvaluationPipelineTest {
                 .isEqualTo(earlier);
     }
 
+    @Test
+    void clearedStorageAfterABrowserUpdateIsRecognisedAmongTheAccountsDevices() {
+        Evaluation first = pipeline.evaluate(request("login", "ola", "computer", rich("tok-ola-laptop-000001", "canvas-v1"), "198.51.100.1"));
+        Evaluation drifted = pipeline.evaluate(request("login", "ola", "computer", rich("tok-ola-after-clear-1", "canvas-v2"), "198.51.100.1"));
+        assertThat(drifted.device().id()).isEqualTo(first.device().id());
+        assertThat(drifted.device().isNew()).isFalse();
+        assertThat(drifted.device().confidence()).isBetween(DeviceMatcherThreshold.VALUE, 0.99);
+        assertThat(drifted.checks()).containsEntry("is_new_device", false).containsEntry("device_count", 1L).containsEntry("is_new_fingerprint", true);
+        // The new token and the drifted components now lead to the device directly.
+        assertThat(pipeline.evaluate(request("access", "ola", "computer", rich("tok-ola-after-clear-1", "canvas-v2"), "198.51.100.1")).device().confidence())
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void anotherMachineOrAnotherAccountIsNotFuzzilyMatched() {
+        Evaluation first = pipeline.evaluate(request("login", "pia", "computer", rich("tok-pia-laptop-000001", "canvas-v1"), "198.51.100.1"));
+        DeviceSignals otherMachine = new DeviceSignals(Optional.of("tok-pia-desktop-00001"), new TreeMap<>(Map.of("platform", "Win32",
+                "webgl_renderer", "NVIDIA", "canvas", "canvas-v1", "fonts", "f1", "audio", "a1", "screen", "1920x1080")), java.util.List.of(), Optional.empty());
+        assertThat(pipeline.evaluate(request("login", "pia", "computer", otherMachine, "198.51.100.1")).device().id()).isNotEqualTo(first.device().id());
+        // Without an account there is nothing to compare against yet: a new device.
+        assertThat(pipeline.evaluate(request("signup", null, "computer", rich("tok-anonymous-000001", "canvas-v2"), "198.51.100.1")).device().isNew())
+                .isTrue();
+    }
+
+    private static DeviceSignals rich(String token, String canvas) {
+        return new DeviceSignals(Optional.of(token), new TreeMap<>(Map.of("platform", "MacIntel", "webgl_vendor", "Apple", "webgl_renderer", "Apple M2",
+                "canvas", canvas, "audio", "a1", "fonts", "f1", "cores", 8L, "memory", 8L, "screen", "1512x982", "timezone", "Europe/Paris")),
+                java.util.List.of(), Optional.of("Europe/Paris"));
+    }
+
+    /** The matcher's default threshold, named for readability in assertions. */
+    private static final class DeviceMatcherThreshold {
+        static final double VALUE = io.seatguard.core.identity.DeviceMatcher.DEFAULT_THRESHOLD;
+    }
+
     private static DeviceSignals signals(String token, String model) {
         return new DeviceSignals(Optional.of(token), new TreeMap<>(Map.of("model", model, "screen", "1920x1080", "cores", 8L)), java.util.List.of(),
                 Optional.of("Europe/Paris"));

@@ -13,6 +13,15 @@ class DeviceMatcherTest {
             "timezone", "Europe/Paris", "languages", "fr-FR");
 
     @Test
+    void tooLittleSharedEvidenceIsNoMatchHoweverHighTheScore() {
+        Map<String, Object> laptop = Map.of("model", "laptop", "screen", "1920x1080", "cores", 8L);
+        Map<String, Object> phone = Map.of("model", "phone", "screen", "1920x1080", "cores", 8L);
+        assertThat(ComponentSimilarity.of(laptop, phone)).isGreaterThan(0.8);
+        assertThat(ComponentSimilarity.evidence(laptop, phone)).isLessThan(DeviceMatcher.MIN_EVIDENCE);
+        assertThat(new DeviceMatcher(0.8).bestMatch(phone, List.of(new Candidate("laptop", laptop)))).isEmpty();
+    }
+
+    @Test
     void theBestCandidateAboveTheThresholdWinsWithItsScoreAsConfidence() {
         Map<String, Object> drifted = new java.util.HashMap<>(PHONE);
         drifted.put("timezone", "Europe/London");
@@ -28,10 +37,10 @@ class DeviceMatcherTest {
 
     @Test
     void aScoreExactlyAtTheThresholdMatchesAndJustBelowDoesNot() {
-        Map<String, Object> a = Map.of("canvas", "x", "fonts", "y");
-        Map<String, Object> b = Map.of("canvas", "x", "fonts", "z");
+        Map<String, Object> a = Map.of("canvas", "x", "fonts", "y", "webgl_renderer", "r");
+        Map<String, Object> b = Map.of("canvas", "x", "fonts", "z", "webgl_renderer", "r");
         double score = ComponentSimilarity.of(a, b);
-        assertThat(score).isEqualTo(0.6);
+        assertThat(score).isEqualTo(0.75);
         assertThat(new DeviceMatcher(score).bestMatch(a, List.of(new Candidate("d", b)))).isPresent();
         assertThat(new DeviceMatcher(Math.nextUp(score)).bestMatch(a, List.of(new Candidate("d", b)))).isEmpty();
     }

@@ -37,7 +37,7 @@ public final class EvaluationSamples {
                 new DeviceInfo(deviceId, type, newDevice, Optional.ofNullable(fingerprintId), 1.0, "Chrome", "Linux"),
                 IpInfo.addressOnly(ip), Optional.empty(), DetectionFlags.UNKNOWN, Map.of("is_new_device", newDevice), Risk.NONE,
                 Optional.empty(), Optional.empty(), false);
-        return new EvaluationWrite(evaluation, device, true, Touches.ALL);
+        return new EvaluationWrite(evaluation, device, true, Touches.ALL, Map.of());
     }
 
     /** An evaluation with every optional part filled, to prove a store keeps all of it. */

@@ -37,6 +37,7 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
     private final Map<String, Seen> userFingerprints = new HashMap<>();
     /** How many account and device rows were written, to check what the write throttle skipped. */
     private int rowWrites;
+    private final Map<String, Map<String, Object>> components = new HashMap<>();
     /** Tokens to claim for another device right before the next write, to stage a race. */
     private final Map<String, String> raceTokens = new HashMap<>();
 
@@ -68,7 +69,9 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
                 if (fingerprints.containsKey(key) && !fingerprints.get(key).equals(device.deviceId()) && device.isNew()) {
                     throw new DeviceClaimConflict("fingerprint taken");
                 }
-                fingerprints.putIfAbsent(key, device.deviceId());
+                if (fingerprints.putIfAbsent(key, device.deviceId()) == null && !write.components().isEmpty()) {
+                    components.put(app + '|' + device.deviceId(), write.components());
+                }
             }
             String deviceKey = app + '|' + device.deviceId();
             KnownDevice old = devices.get(deviceKey);
@@ -139,6 +142,18 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
     @Override
     public synchronized Optional<KnownDevice> findByTokenHash(String appId, String tokenHash) {
         return Optional.ofNullable(tokens.get(appId + '|' + tokenHash)).map(id -> devices.get(appId + '|' + id));
+    }
+
+    @Override
+    public synchronized List<io.seatguard.core.identity.StoredDevice> latest(String appId, java.util.Collection<String> deviceIds) {
+        List<io.seatguard.core.identity.StoredDevice> stored = new ArrayList<>();
+        for (String id : deviceIds) {
+            Map<String, Object> latest = components.get(appId + '|' + id);
+            if (latest != null) {
+                stored.add(new io.seatguard.core.identity.StoredDevice(devices.get(appId + '|' + id), latest));
+            }
+        }
+        return stored;
     }
 
     @Override
