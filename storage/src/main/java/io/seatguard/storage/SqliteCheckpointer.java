@@ -35,16 +35,27 @@ final class SqliteCheckpointer implements AutoCloseable {
             runnable -> Thread.ofPlatform().name("seatguard-sqlite-checkpoint").daemon(true).unstarted(runnable));
 
     SqliteCheckpointer(DataSource dataSource) {
-        this.dataSource = dataSource;
-        scheduler.scheduleWithFixedDelay(this::checkpoint, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        this(dataSource, PERIOD_MILLIS);
     }
 
-    /** Runs one pass now; returns the log frames still not copied (0 when the pass completed). */
+    SqliteCheckpointer(DataSource dataSource, long periodMillis) {
+        this.dataSource = dataSource;
+        scheduler.scheduleWithFixedDelay(this::checkpoint, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Runs one pass now; returns the log frames still not copied (0 when the pass completed), or -1 when
+     * it could not run (another checkpoint held the lock, or the database is not in WAL mode).
+     */
     long checkpoint() {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
             if (result.next()) {
+                // Columns: busy (1 when another checkpoint held the lock), log frames, frames copied (-1 if none ran).
+                if (result.getInt(1) != 0 || result.getLong(2) < 0) {
+                    return -1;
+                }
                 return result.getLong(2) - result.getLong(3);
             }
         }
