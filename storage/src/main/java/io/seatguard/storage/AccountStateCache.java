@@ -55,6 +55,8 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
     private final EvaluationStore evaluations;
     private final Cache<String, Account> byAccount = Caffeine.newBuilder().maximumSize(MAX_ACCOUNTS).build();
     private final Cache<String, Optional<KnownDevice>> byDeviceKey = Caffeine.newBuilder().maximumSize(MAX_DEVICE_LOOKUPS).build();
+    /** Devices' latest components, parsed, for fuzzy matching; dropped whenever a write may replace them. */
+    private final Cache<String, Optional<StoredDevice>> componentsByDevice = Caffeine.newBuilder().maximumSize(MAX_DEVICE_LOOKUPS).build();
 
     /** One account's cached facts; guarded by its own monitor. */
     private static final class Account {
@@ -145,7 +147,27 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
 
     @Override
     public List<StoredDevice> latest(String appId, java.util.Collection<String> deviceIds) {
-        return devices.latest(appId, deviceIds);
+        List<StoredDevice> found = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : deviceIds) {
+            Optional<StoredDevice> cached = componentsByDevice.getIfPresent(appId + '|' + id);
+            if (cached == null) {
+                missing.add(id);
+            }
+            else {
+                cached.ifPresent(found::add);
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<String, StoredDevice> loaded = new HashMap<>();
+            devices.latest(appId, missing).forEach(stored -> loaded.put(stored.device().id(), stored));
+            for (String id : missing) {
+                Optional<StoredDevice> stored = Optional.ofNullable(loaded.get(id));
+                componentsByDevice.put(appId + '|' + id, stored);
+                stored.ifPresent(found::add);
+            }
+        }
+        return found;
     }
 
     @Override
@@ -156,6 +178,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         catch (RuntimeException e) {
             // A lost device race means another device now holds keys we may have cached as free.
             forgetDeviceKeys(write);
+            componentsByDevice.invalidate(write.evaluation().appId() + '|' + write.device().deviceId());
             throw e;
         }
         remember(write);
@@ -207,6 +230,11 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         Seen now = new Seen(at, at);
         if (device.isKnownDevice() && (device.isNew() || touches.device())) {
             refreshDevice(appId, device, evaluation.device().type(), at);
+        }
+        if (device.isKnownDevice() && device.fingerprintId().isPresent() && device.matchedBy() != DeviceResolution.MatchKind.EXACT_FINGERPRINT) {
+            // The store replaces a device's components when it shows a fingerprint new to it; we cannot
+            // tell from here whether it did, so the parsed copy goes.
+            componentsByDevice.invalidate(appId + '|' + device.deviceId());
         }
         if (write.userId().isEmpty()) {
             return;

@@ -38,9 +38,8 @@ public final class SqlEvaluationStore implements EvaluationStore {
     public void record(EvaluationWrite write) {
         // Encode on the caller's thread: the writer thread is the one serial step of every evaluation.
         String document = StorageJson.write(EvaluationDocumentMapper.toDocument(write.evaluation()));
-        String components = write.components().isEmpty() ? null : StorageJson.write(new java.util.TreeMap<>(write.components()));
         database.write(connection -> {
-            writeDevice(connection, write, components);
+            writeDevice(connection, write);
             write.userId().ifPresent(user -> {
                 try {
                     writeAccount(connection, write, user);
@@ -54,7 +53,7 @@ public final class SqlEvaluationStore implements EvaluationStore {
         });
     }
 
-    private static void writeDevice(Connection connection, EvaluationWrite write, String components) throws SQLException {
+    private static void writeDevice(Connection connection, EvaluationWrite write) throws SQLException {
         DeviceResolution device = write.device();
         if (!device.isKnownDevice()) {
             return;
@@ -98,8 +97,10 @@ public final class SqlEvaluationStore implements EvaluationStore {
             if (inserted == 0 && device.isNew()) {
                 throw new DeviceClaimConflict("fingerprint already belongs to another device");
             }
-            if (inserted == 1 && components != null) {
+            if (inserted == 1 && !write.components().isEmpty()) {
                 // Components this device never showed before: keep them as its latest, for fuzzy matching.
+                // Encoded here, not up front: most evaluations show a fingerprint their device already has.
+                String components = StorageJson.write(new java.util.TreeMap<>(write.components()));
                 JdbcRunner.update(connection,
                         "INSERT INTO device_components (app_id, device_id, components, updated_at) VALUES (?, ?, ?, ?)"
                                 + " ON CONFLICT (app_id, device_id) DO UPDATE SET components = excluded.components, updated_at = excluded.updated_at"
