@@ -40,14 +40,9 @@ public final class SqlEvaluationStore implements EvaluationStore {
         String document = StorageJson.write(EvaluationDocumentMapper.toDocument(write.evaluation()));
         database.write(connection -> {
             writeDevice(connection, write);
-            write.userId().ifPresent(user -> {
-                try {
-                    writeAccount(connection, write, user);
-                }
-                catch (SQLException e) {
-                    throw new SqlFailure(e);
-                }
-            });
+            if (write.userId().isPresent()) {
+                writeAccount(connection, write, write.userId().get());
+            }
             insertEvaluation(connection, write.evaluation(), document);
             return null;
         });
@@ -182,14 +177,5 @@ public final class SqlEvaluationStore implements EvaluationStore {
         long consumedAt = row.getLong(1);
         Optional<Instant> consumed = row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(consumedAt));
         return EvaluationDocumentMapper.toDomain(appId, id, consumed, StorageJson.read(row.getString(2), EvaluationDocument.class));
-    }
-
-    /** Carries a checked exception out of a lambda; unwrapped by {@link #record}. */
-    private static final class SqlFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        SqlFailure(SQLException cause) {
-            super(cause);
-        }
     }
 }

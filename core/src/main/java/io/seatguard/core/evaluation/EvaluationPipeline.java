@@ -103,8 +103,9 @@ public final class EvaluationPipeline {
                         at.minus(DeviceWindow.DEFAULT_LENGTH)))
                 .orElse(AccountState.NO_ACCOUNT);
         // identity, second look: a "new" device may be one of the account's own after drift
-        DeviceResolver.Resolved resolved = devices.matchWithin(request.appId(), request.device(), first,
-                account.devices().stream().map(LinkedDevice::deviceId).toList());
+        DeviceResolver.Resolved resolved = first.resolution().matchedBy() == DeviceResolution.MatchKind.NEW_DEVICE
+                ? devices.matchWithin(request.appId(), request.device(), first, account.devices().stream().map(LinkedDevice::deviceId).toList())
+                : first;
         DeviceResolution device = resolved.resolution();
         DeviceType deviceType = agent.type() != DeviceType.UNKNOWN
                 ? agent.type()
