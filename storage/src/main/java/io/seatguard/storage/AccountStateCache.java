@@ -145,6 +145,12 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         return byDeviceKey.get("f|" + appId + '|' + fingerprintId, k -> devices.findByFingerprint(appId, fingerprintId));
     }
 
+    /** Not cached: only requests without a known token ask, and a block changes with every new look-alike. */
+    @Override
+    public Block block(String appId, String blockingKey, int limit) {
+        return devices.block(appId, blockingKey, limit);
+    }
+
     @Override
     public List<StoredDevice> latest(String appId, java.util.Collection<String> deviceIds) {
         List<StoredDevice> found = new ArrayList<>();

@@ -60,6 +60,30 @@ public final class SqlDeviceDirectory implements DeviceDirectory {
                 row -> new StoredDevice(device(row), StorageJson.read(row.getString(7), Map.class)), parameters));
     }
 
+    @Override
+    @SuppressWarnings("unchecked")
+    public Block block(String appId, String blockingKey, int limit) {
+        return database.read(connection -> {
+            List<StoredDevice> devices = JdbcRunner.queryList(connection,
+                    "SELECT d.id, d.type, d.browser, d.os, d.first_seen, d.last_seen, c.components FROM device_components c"
+                            + " JOIN devices d ON d.app_id = c.app_id AND d.id = c.device_id WHERE c.app_id = ? AND c.blocking_key = ?"
+                            + " ORDER BY c.updated_at DESC LIMIT ?",
+                    row -> new StoredDevice(device(row), StorageJson.read(row.getString(7), Map.class)), appId, blockingKey, limit);
+            if (devices.isEmpty()) {
+                return Block.EMPTY;
+            }
+            String placeholders = String.join(", ", java.util.Collections.nCopies(devices.size(), "?"));
+            Object[] parameters = new Object[devices.size() + 1];
+            parameters[0] = appId;
+            for (int i = 0; i < devices.size(); i++) {
+                parameters[i + 1] = devices.get(i).device().id();
+            }
+            long tokens = JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM device_tokens WHERE app_id = ? AND device_id IN (" + placeholders + ")",
+                    row -> row.getLong(1), parameters).orElse(0L);
+            return new Block(devices, (int) Math.min(tokens, limit));
+        });
+    }
+
     private static KnownDevice device(ResultSet row) throws SQLException {
         return new KnownDevice(row.getString(1), DeviceType.fromWireName(row.getString(2)), row.getString(3), row.getString(4),
                 Instant.ofEpochMilli(row.getLong(5)), Instant.ofEpochMilli(row.getLong(6)));

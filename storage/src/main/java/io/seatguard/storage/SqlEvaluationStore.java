@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.evaluation.ConsumeOutcome;
 import io.seatguard.core.evaluation.DeviceClaimConflict;
+import io.seatguard.core.identity.BlockingKey;
 import io.seatguard.core.evaluation.DeviceInfo;
 import io.seatguard.core.evaluation.Evaluation;
 import io.seatguard.core.evaluation.EvaluationStore;
@@ -84,23 +85,20 @@ public final class SqlEvaluationStore implements EvaluationStore {
         }
         if (device.fingerprintId().isPresent() && device.matchedBy() != DeviceResolution.MatchKind.EXACT_FINGERPRINT) {
             // A fingerprint stays with the device that showed it first; later devices with the same
-            // components do not steal it (that would silently merge two devices).
+            // components (identical machines of a common model) do not steal it, which would merge them.
             int inserted = JdbcRunner.update(connection,
                     "INSERT INTO device_fingerprints (app_id, fingerprint_id, device_id, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
                             + " ON CONFLICT (app_id, fingerprint_id) DO NOTHING",
                     appId, device.fingerprintId().get(), device.deviceId(), at, at);
-            if (inserted == 0 && device.isNew()) {
-                throw new DeviceClaimConflict("fingerprint already belongs to another device");
-            }
-            if (inserted == 1 && !write.components().isEmpty()) {
+            if ((inserted == 1 || device.isNew()) && !write.components().isEmpty()) {
                 // Components this device never showed before: keep them as its latest, for fuzzy matching.
                 // Encoded here, not up front: most evaluations show a fingerprint their device already has.
                 String components = StorageJson.write(new java.util.TreeMap<>(write.components()));
                 JdbcRunner.update(connection,
-                        "INSERT INTO device_components (app_id, device_id, components, updated_at) VALUES (?, ?, ?, ?)"
-                                + " ON CONFLICT (app_id, device_id) DO UPDATE SET components = excluded.components, updated_at = excluded.updated_at"
-                                + " WHERE device_components.updated_at <= excluded.updated_at",
-                        appId, device.deviceId(), components, at);
+                        "INSERT INTO device_components (app_id, device_id, components, updated_at, blocking_key) VALUES (?, ?, ?, ?, ?)"
+                                + " ON CONFLICT (app_id, device_id) DO UPDATE SET components = excluded.components, updated_at = excluded.updated_at,"
+                                + " blocking_key = excluded.blocking_key WHERE device_components.updated_at <= excluded.updated_at",
+                        appId, device.deviceId(), components, at, BlockingKey.of(write.components()).orElse(null));
             }
         }
     }

@@ -415,6 +415,52 @@ abstract class StorageContract {
         assertThat(devices.latest("app_a", List.of())).isEmpty();
     }
 
+    private static final java.util.Map<String, Object> PHONE = java.util.Map.of("platform", "iPhone", "webgl_vendor", "Apple Inc.",
+            "webgl_renderer", "Apple GPU", "cores", 6L, "touch_points", 5L, "canvas", "c-ios18", "timezone", "Europe/Paris");
+
+    private void recordWithComponents(String user, String deviceId, boolean isNew, String token, String fingerprint, java.util.Map<String, Object> components,
+            Instant at) {
+        EvaluationWrite write = EvaluationSamples.write("app_a", id(), user, deviceId, isNew, token, fingerprint, DeviceType.MOBILE, "198.51.100.1", at);
+        evaluations.record(new EvaluationWrite(write.evaluation(), write.device(), true, write.touches(), components));
+    }
+
+    @Test
+    void aLookAlikeDeviceKeepsItsComponentsButNotTheFingerprintItShares() {
+        recordWithComponents("vic", "dev-phone-1", true, "tok-phone-one-0001", "fp-phone", PHONE, T0);
+        recordWithComponents("wes", "dev-phone-2", true, "tok-phone-two-0002", "fp-phone", PHONE, T0.plusSeconds(1));
+
+        assertThat(devices.findByFingerprint("app_a", "fp-phone")).map(KnownDevice::id).contains("dev-phone-1");
+        assertThat(devices.latest("app_a", List.of("dev-phone-2"))).singleElement()
+                .satisfies(stored -> assertThat(stored.components()).isEqualTo(PHONE));
+    }
+
+    @Test
+    void aBlockListsTheDevicesOfOneHardwareClassAndCountsTheirTokens() {
+        String key = io.seatguard.core.identity.BlockingKey.of(PHONE).orElseThrow();
+        assertThat(devices.block("app_a", key, 3)).isEqualTo(io.seatguard.core.identity.DeviceDirectory.Block.EMPTY);
+
+        recordWithComponents("vic", "dev-phone-1", true, "tok-phone-one-0001", "fp-phone-1", PHONE, T0);
+        // The same phone after its storage was cleared: a second token for one device.
+        EvaluationWrite cleared = EvaluationSamples.write("app_a", id(), "vic", "dev-phone-1", false, null, "fp-phone-1", DeviceType.MOBILE,
+                "198.51.100.1", T0.plusSeconds(1));
+        io.seatguard.core.identity.DeviceResolution byFingerprint = new io.seatguard.core.identity.DeviceResolution("dev-phone-1", false,
+                io.seatguard.core.identity.DeviceResolution.MatchKind.EXACT_FINGERPRINT, 1.0, Optional.of("fp-phone-1"),
+                Optional.of(io.seatguard.core.identity.Fingerprint.sha256Hex("tok-phone-one-0002")));
+        evaluations.record(new EvaluationWrite(cleared.evaluation(), byFingerprint, true, cleared.touches(), PHONE));
+        java.util.Map<String, Object> otherZone = new java.util.HashMap<>(PHONE);
+        otherZone.put("timezone", "America/New_York");
+        recordWithComponents("wes", "dev-phone-2", true, "tok-phone-two-0001", "fp-phone-2", otherZone, T0.plusSeconds(2));
+        java.util.Map<String, Object> laptop = java.util.Map.of("platform", "MacIntel", "webgl_renderer", "Apple M2", "cores", 8L);
+        recordWithComponents("wes", "dev-laptop", true, "tok-laptop-xx-0001", "fp-laptop", laptop, T0.plusSeconds(3));
+
+        io.seatguard.core.identity.DeviceDirectory.Block block = devices.block("app_a", key, 10);
+        assertThat(block.devices()).extracting(stored -> stored.device().id()).containsExactly("dev-phone-2", "dev-phone-1");
+        assertThat(block.tokens()).isEqualTo(3);
+        assertThat(devices.block("app_a", key, 1).devices()).hasSize(1);
+        assertThat(devices.block("app_a", key, 2).tokens()).isEqualTo(2);
+        assertThat(devices.block("app_b", key, 10).devices()).isEmpty();
+    }
+
     static EvaluationWrite sampleWrite(String appId, String user, Instant at) {
         return EvaluationSamples.write(appId, id(), user, UUID.randomUUID().toString(), true, "tok-" + UUID.randomUUID(), null, DeviceType.COMPUTER,
                 "198.51.100.1", at);

@@ -38,6 +38,7 @@ public final class CheckRegistry {
                 new IsNewDeviceCheck(),
                 new IsNewFingerprintCheck(),
                 new IsNewIpCheck(),
+                new TokenMismatchCheck(),
                 new DeviceCountCheck(),
                 new DeviceTypeCountCheck("computer_device_count", io.seatguard.core.identity.DeviceType.COMPUTER),
                 new DeviceTypeCountCheck("tablet_device_count", io.seatguard.core.identity.DeviceType.TABLET),

@@ -32,8 +32,9 @@ import java.util.Optional;
  *   <li>context — the validated request, with its app and client IP already settled by the edge;
  *   <li>identity — user agent to device type, signals to a durable device id by token or exact fingerprint;
  *   <li>account state — what the store knew of the account before this request;
- *   <li>identity, second look — a device still unknown is compared with the account's own devices,
- *       whose components may have drifted since they were last seen;
+ *   <li>identity, second look — an exact fingerprint match is kept only where it is trustworthy, and a
+ *       device still unknown is compared with the account's own devices, whose components may have
+ *       drifted since they were last seen, then with look-alikes of uncommon hardware across the app;
  *   <li>checks — every registered check, in registry order;
  *   <li>risk — the score and its signals;
  *   <li>policy — the verdict and any challenge;
@@ -103,9 +104,9 @@ public final class EvaluationPipeline {
                         at.minus(DeviceWindow.DEFAULT_LENGTH)))
                 .orElse(AccountState.NO_ACCOUNT);
         // identity, second look: a "new" device may be one of the account's own after drift
-        DeviceResolver.Resolved resolved = first.resolution().matchedBy() == DeviceResolution.MatchKind.NEW_DEVICE
-                ? devices.matchWithin(request.appId(), request.device(), first, account.devices().stream().map(LinkedDevice::deviceId).toList())
-                : first;
+        DeviceResolver.Resolved resolved = first.resolution().matchedBy() == DeviceResolution.MatchKind.TOKEN
+                ? first
+                : devices.settle(request.appId(), request.device(), first, account.devices().stream().map(LinkedDevice::deviceId).toList());
         DeviceResolution device = resolved.resolution();
         DeviceType deviceType = agent.type() != DeviceType.UNKNOWN
                 ? agent.type()

@@ -12,4 +12,20 @@ public interface DeviceDirectory {
 
     /** The given devices with their latest components; devices without stored components are left out. */
     List<StoredDevice> latest(String appId, Collection<String> deviceIds);
+
+    /**
+     * What the app knows of one hardware class ({@link BlockingKey}): up to {@code limit} of its devices
+     * with their latest components, most recently changed first, and how many distinct persistent tokens
+     * those devices have shown, counted up to {@code limit}.
+     */
+    Block block(String appId, String blockingKey, int limit);
+
+    /** The devices of one hardware class, and how many browsers' tokens they hold between them. */
+    record Block(List<StoredDevice> devices, int tokens) {
+        public static final Block EMPTY = new Block(List.of(), 0);
+
+        public Block {
+            devices = List.copyOf(devices);
+        }
+    }
 }

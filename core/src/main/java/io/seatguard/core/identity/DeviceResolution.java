@@ -12,7 +12,10 @@ import java.util.Optional;
  * @param matchedBy how the device was found
  * @param confidence how sure the match is, 0 to 1 (1 for a token or an exact fingerprint)
  * @param fingerprintId the exact fingerprint of the components, when there were any
- * @param tokenHash the SHA-256 of the presented token, when there was one
+ * @param tokenHash the SHA-256 of the presented token, when it is to be kept for the device (absent
+ *     when there was none, and when it belongs to another device: see {@code tokenMismatch})
+ * @param tokenMismatch whether the request presented a known token together with components that
+ *     clearly belong to another device (a copied token); the device was then resolved by its components
  */
 public record DeviceResolution(
         String deviceId,
@@ -20,7 +23,8 @@ public record DeviceResolution(
         MatchKind matchedBy,
         double confidence,
         Optional<String> fingerprintId,
-        Optional<String> tokenHash) {
+        Optional<String> tokenHash,
+        boolean tokenMismatch) {
     /** "Device unknown" (CONTRACT.md; seed 002's all-zero DeviceID). */
     public static final String UNKNOWN_DEVICE_ID = "00000000-0000-0000-0000-000000000000";
 
@@ -30,6 +34,8 @@ public record DeviceResolution(
         EXACT_FINGERPRINT,
         /** Components close enough to one of the account's devices (drift after cleared storage). */
         FUZZY,
+        /** Components close enough to a device of the app with the same, uncommon, hardware. */
+        FUZZY_APP,
         NEW_DEVICE,
         NO_SIGNALS
     }
@@ -42,6 +48,11 @@ public record DeviceResolution(
         if (confidence < 0 || confidence > 1) {
             throw new IllegalArgumentException("confidence must be within [0, 1]: " + confidence);
         }
+    }
+
+    public DeviceResolution(String deviceId, boolean isNew, MatchKind matchedBy, double confidence, Optional<String> fingerprintId,
+            Optional<String> tokenHash) {
+        this(deviceId, isNew, matchedBy, confidence, fingerprintId, tokenHash, false);
     }
 
     public boolean isKnownDevice() {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.seatguard.core.identity.DeviceResolution.MatchKind;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -13,70 +14,172 @@ import java.util.function.Supplier;
  *
  * <p>Order (DESIGN.md "Durable device id"): the persistent token the SDK keeps, when we have seen it;
  * then the exact fingerprint of the components; then, once the account is known, the account's devices
- * whose latest components are close enough ({@link #matchWithin}); otherwise a new device. Matching
- * across the whole app by a blocking key is a later step. Without any usable signal the answer is the zero id, never a fresh device: counting such
- * requests as new devices would inflate every account's device count.
+ * whose latest components are close enough; then devices of the same uncommon hardware across the app
+ * ({@link BlockingKey}); otherwise a new device. Without any usable signal the answer is the zero id,
+ * never a fresh device: counting such requests as new devices would inflate every account's device count.
  *
  * <p>A token wins over the fingerprint: components drift (a browser update changes several at once),
- * while the token is only lost when storage is cleared, and then the fingerprint takes over.
+ * while the token is only lost when storage is cleared, and then the fingerprint takes over. A token
+ * shown with components that clearly belong to another device is not believed, though: somebody copied
+ * it, perhaps to pass a second machine off as the owner's. The device is then resolved by its
+ * components and the resolution says {@code tokenMismatch}.
+ *
+ * <p>A request without a known token is either a known browser whose storage was cleared (or an
+ * incognito window) or a different browser that looks the same. Within the account the first is far
+ * likelier, so the account's devices are always compared. Across the app it depends on how common the
+ * hardware is: when the devices of its hardware class already hold {@link #DEFAULT_CROWDED_AT} or more
+ * tokens, identical machines (one phone model, a fleet of office laptops) are known to be about, and
+ * neither the exact fingerprint nor a fuzzy match may attach the request to a device of another account.
+ * That costs a split now and then (a cleared browser signing up again), which is the cheaper error: a
+ * merge would hide one person's device behind another's.
  */
 public final class DeviceResolver {
+    /** Below this similarity to its device's latest components, a known token is somebody else's. */
+    public static final double TOKEN_MISMATCH_BELOW = 0.5;
+    /** A hardware class whose devices hold this many tokens is common: see the class comment. */
+    public static final int DEFAULT_CROWDED_AT = 3;
+
     private final DeviceDirectory directory;
     private final Supplier<String> newDeviceIds;
     private final DeviceMatcher matcher;
+    private final int crowdedAt;
 
     public DeviceResolver(DeviceDirectory directory, Supplier<String> newDeviceIds) {
         this(directory, newDeviceIds, new DeviceMatcher(DeviceMatcher.DEFAULT_THRESHOLD));
     }
 
     public DeviceResolver(DeviceDirectory directory, Supplier<String> newDeviceIds, DeviceMatcher matcher) {
+        this(directory, newDeviceIds, matcher, DEFAULT_CROWDED_AT);
+    }
+
+    public DeviceResolver(DeviceDirectory directory, Supplier<String> newDeviceIds, DeviceMatcher matcher, int crowdedAt) {
         this.directory = requireNonNull(directory, "directory is null");
         this.newDeviceIds = requireNonNull(newDeviceIds, "newDeviceIds is null");
         this.matcher = requireNonNull(matcher, "matcher is null");
+        if (crowdedAt < 1) {
+            throw new IllegalArgumentException("crowdedAt must be at least 1: " + crowdedAt);
+        }
+        this.crowdedAt = crowdedAt;
     }
 
+    /**
+     * The first look, before the account is loaded: token, then exact fingerprint. An exact match is
+     * provisional; {@link #settle} decides whether it stands.
+     */
     public Resolved resolve(String appId, DeviceSignals signals) {
         Optional<String> fingerprintId = Fingerprint.of(signals.components());
         Optional<String> tokenHash = signals.token().map(Fingerprint::sha256Hex);
         if (!signals.isUsable()) {
             return new Resolved(new DeviceResolution(DeviceResolution.UNKNOWN_DEVICE_ID, false, MatchKind.NO_SIGNALS, 0, fingerprintId, tokenHash), Optional.empty());
         }
+        Optional<KnownDevice> byFingerprint = fingerprintId.flatMap(id -> directory.findByFingerprint(appId, id));
+        boolean tokenMismatch = false;
         if (tokenHash.isPresent()) {
             Optional<KnownDevice> byToken = directory.findByTokenHash(appId, tokenHash.get());
             if (byToken.isPresent()) {
-                return new Resolved(new DeviceResolution(byToken.get().id(), false, MatchKind.TOKEN, 1.0, fingerprintId, tokenHash), byToken);
+                tokenMismatch = !sameDevice(byFingerprint, byToken.get()) && contradicts(appId, byToken.get(), signals.components());
+                if (!tokenMismatch) {
+                    return new Resolved(new DeviceResolution(byToken.get().id(), false, MatchKind.TOKEN, 1.0, fingerprintId, tokenHash), byToken);
+                }
+                // The token stays with its device; this one is resolved as if it had shown none.
+                tokenHash = Optional.empty();
             }
         }
-        if (fingerprintId.isPresent()) {
-            Optional<KnownDevice> byFingerprint = directory.findByFingerprint(appId, fingerprintId.get());
-            if (byFingerprint.isPresent()) {
-                return new Resolved(new DeviceResolution(byFingerprint.get().id(), false, MatchKind.EXACT_FINGERPRINT, 1.0, fingerprintId, tokenHash), byFingerprint);
-            }
+        if (byFingerprint.isPresent()) {
+            return new Resolved(new DeviceResolution(byFingerprint.get().id(), false, MatchKind.EXACT_FINGERPRINT, 1.0, fingerprintId, tokenHash,
+                    tokenMismatch), byFingerprint);
         }
-        return new Resolved(new DeviceResolution(newDeviceIds.get(), true, MatchKind.NEW_DEVICE, 1.0, fingerprintId, tokenHash), Optional.empty());
+        return newDevice(fingerprintId, tokenHash, tokenMismatch);
     }
 
     /**
-     * Looks for the device among the account's devices when token and exact fingerprint found nothing:
-     * storage was cleared and the components drifted since (a browser update, a new font, a monitor).
-     * Returns the first resolution unchanged when it was not a new device or nothing is close enough.
+     * The second look, once the account's devices are known: keeps an exact match only where it is
+     * trustworthy, then compares a still-new device with the account's devices and with look-alikes of
+     * uncommon hardware across the app.
      */
-    public Resolved matchWithin(String appId, DeviceSignals signals, Resolved first, Collection<String> accountDeviceIds) {
+    public Resolved settle(String appId, DeviceSignals signals, Resolved first, Collection<String> accountDeviceIds) {
         DeviceResolution resolution = first.resolution();
-        if (resolution.matchedBy() != MatchKind.NEW_DEVICE || signals.components().isEmpty() || accountDeviceIds.isEmpty()) {
+        Optional<String> key = BlockingKey.of(signals.components());
+        Block block = new Block(appId, key);
+        if (resolution.matchedBy() == MatchKind.EXACT_FINGERPRINT && !accountDeviceIds.contains(resolution.deviceId()) && block.crowded()) {
+            first = newDevice(resolution.fingerprintId(), resolution.tokenHash(), resolution.tokenMismatch());
+            resolution = first.resolution();
+        }
+        if (resolution.matchedBy() != MatchKind.NEW_DEVICE || signals.components().isEmpty()) {
             return first;
         }
-        List<StoredDevice> stored = directory.latest(appId, accountDeviceIds);
+        if (!accountDeviceIds.isEmpty()) {
+            Optional<Resolved> inAccount = bestOf(directory.latest(appId, accountDeviceIds), signals, resolution, MatchKind.FUZZY);
+            if (inAccount.isPresent()) {
+                return inAccount.get();
+            }
+        }
+        if (key.isPresent() && !block.crowded()) {
+            return bestOf(block.devices(), signals, resolution, MatchKind.FUZZY_APP).orElse(first);
+        }
+        return first;
+    }
+
+    private Optional<Resolved> bestOf(List<StoredDevice> stored, DeviceSignals signals, DeviceResolution resolution, MatchKind kind) {
         List<DeviceMatcher.Candidate> candidates = stored.stream()
                 .map(device -> new DeviceMatcher.Candidate(device.device().id(), device.components()))
                 .toList();
-        Optional<DeviceMatcher.Match> match = matcher.bestMatch(signals.components(), candidates);
-        if (match.isEmpty()) {
-            return first;
+        return matcher.bestMatch(signals.components(), candidates).map(match -> {
+            KnownDevice device = stored.stream().map(StoredDevice::device).filter(known -> known.id().equals(match.deviceId())).findFirst().orElseThrow();
+            return new Resolved(new DeviceResolution(device.id(), false, kind, match.confidence(), resolution.fingerprintId(), resolution.tokenHash(),
+                    resolution.tokenMismatch()), Optional.of(device));
+        });
+    }
+
+    private Resolved newDevice(Optional<String> fingerprintId, Optional<String> tokenHash, boolean tokenMismatch) {
+        return new Resolved(new DeviceResolution(newDeviceIds.get(), true, MatchKind.NEW_DEVICE, 1.0, fingerprintId, tokenHash, tokenMismatch),
+                Optional.empty());
+    }
+
+    private static boolean sameDevice(Optional<KnownDevice> byFingerprint, KnownDevice byToken) {
+        return byFingerprint.map(device -> device.id().equals(byToken.id())).orElse(false);
+    }
+
+    /** Whether the components clearly belong to another device than the token's; drift alone never does. */
+    private boolean contradicts(String appId, KnownDevice tokenDevice, Map<String, Object> components) {
+        if (components.isEmpty()) {
+            return false;
         }
-        KnownDevice device = stored.stream().map(StoredDevice::device).filter(known -> known.id().equals(match.get().deviceId())).findFirst().orElseThrow();
-        return new Resolved(new DeviceResolution(device.id(), false, MatchKind.FUZZY, match.get().confidence(), resolution.fingerprintId(),
-                resolution.tokenHash()), Optional.of(device));
+        List<StoredDevice> stored = directory.latest(appId, List.of(tokenDevice.id()));
+        if (stored.isEmpty()) {
+            return false;
+        }
+        Map<String, Object> known = stored.getFirst().components();
+        return ComponentSimilarity.evidence(components, known) >= DeviceMatcher.MIN_EVIDENCE
+                && ComponentSimilarity.of(components, known) < TOKEN_MISMATCH_BELOW;
+    }
+
+    /** The request's hardware class, read from the directory once and only if asked. */
+    private final class Block {
+        private final String appId;
+        private final Optional<String> key;
+        private DeviceDirectory.Block loaded;
+
+        Block(String appId, Optional<String> key) {
+            this.appId = appId;
+            this.key = key;
+        }
+
+        /** Without a key we cannot tell how common the hardware is, so it counts as common. */
+        boolean crowded() {
+            return key.isEmpty() || load().tokens() >= crowdedAt;
+        }
+
+        List<StoredDevice> devices() {
+            return load().devices();
+        }
+
+        private DeviceDirectory.Block load() {
+            if (loaded == null) {
+                loaded = key.map(k -> directory.block(appId, k, crowdedAt)).orElse(DeviceDirectory.Block.EMPTY);
+            }
+            return loaded;
+        }
     }
 
     /** A resolution together with the stored device it found, if any. */

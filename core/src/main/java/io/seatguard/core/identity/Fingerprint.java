@@ -37,7 +37,8 @@ public final class Fingerprint {
         return Optional.of(sha256Hex(canonical.toString()).substring(0, ID_HEX_CHARS));
     }
 
-    private static String encode(Object value) {
+    /** The typed, canonical text of one component value ({@code n:2} for both 2 and 2.0). */
+    static String encode(Object value) {
         return switch (value) {
             case String text -> "s:" + text;
             case Boolean flag -> "b:" + flag;

@@ -194,9 +194,63 @@ class EvaluationPipelineTest {
         DeviceSignals otherMachine = new DeviceSignals(Optional.of("tok-pia-desktop-00001"), new TreeMap<>(Map.of("platform", "Win32",
                 "webgl_renderer", "NVIDIA", "canvas", "canvas-v1", "fonts", "f1", "audio", "a1", "screen", "1920x1080")), java.util.List.of(), Optional.empty());
         assertThat(pipeline.evaluate(request("login", "pia", "computer", otherMachine, "198.51.100.1")).device().id()).isNotEqualTo(first.device().id());
-        // Without an account there is nothing to compare against yet: a new device.
-        assertThat(pipeline.evaluate(request("signup", null, "computer", rich("tok-anonymous-000001", "canvas-v2"), "198.51.100.1")).device().isNew())
-                .isTrue();
+    }
+
+    @Test
+    void withoutAnAccountUncommonHardwareIsRecognisedAcrossTheApp() {
+        Evaluation first = pipeline.evaluate(request("login", "pia", "computer", rich("tok-pia-laptop-000001", "canvas-v1"), "198.51.100.1"));
+        // Storage cleared and the browser updated since; signing up for a second account.
+        Evaluation signup = pipeline.evaluate(request("signup", null, "computer", rich("tok-anonymous-000001", "canvas-v2"), "198.51.100.1"));
+        assertThat(signup.device().id()).isEqualTo(first.device().id());
+        assertThat(signup.device().isNew()).isFalse();
+        assertThat(signup.device().confidence()).isBetween(DeviceMatcherThreshold.VALUE, 0.99);
+    }
+
+    @Test
+    void identicalPhonesOfACommonModelAreNotMergedAcrossAccounts() {
+        // Three owners of one phone model: the model's hardware class now holds three browsers' tokens.
+        for (String owner : java.util.List.of("ann", "ben", "cat")) {
+            pipeline.evaluate(request("login", owner, "mobile", phone("tok-" + owner + "-phone-00001", owner.equals("ann") ? "Europe/Paris" : "Europe/Berlin"),
+                    "198.51.100.1"));
+        }
+        // A fourth, identical in every component to ann's, signs up; then logs in to its own account.
+        Evaluation signup = pipeline.evaluate(request("signup", null, "mobile", phone("tok-dan-phone-00001", "Europe/Paris"), "203.0.113.4"));
+        assertThat(signup.device().isNew()).isTrue();
+        assertThat(pipeline.evaluate(request("login", "dan", "mobile", phone("tok-dan-phone-00001", "Europe/Paris"), "203.0.113.4")).device().id())
+                .isEqualTo(signup.device().id());
+        Evaluation login = pipeline.evaluate(request("login", "dan", "mobile", phone("tok-dan-after-clear1", "Europe/Paris"), "203.0.113.4"));
+        assertThat(login.device().isNew()).as("cleared storage on dan's phone is still dan's phone, found in dan's account").isFalse();
+        assertThat(login.device().id()).isEqualTo(signup.device().id());
+        // Ann's own phone after clearing storage is still found, by its exact fingerprint within her account.
+        Evaluation ann = pipeline.evaluate(request("access", "ann", "mobile", phone("tok-ann-after-clear1", "Europe/Paris"), "198.51.100.1"));
+        assertThat(ann.device().isNew()).isFalse();
+        assertThat(ann.device().id()).isNotEqualTo(signup.device().id());
+    }
+
+    @Test
+    void aCopiedTokenOnAnotherMachineIsATokenMismatchNotAMerge() {
+        Evaluation owner = pipeline.evaluate(request("login", "quinn", "computer", rich("tok-quinn-laptop-0001", "canvas-v1"), "198.51.100.1"));
+        DeviceSignals otherMachine = new DeviceSignals(Optional.of("tok-quinn-laptop-0001"), new TreeMap<>(Map.of("platform", "Win32",
+                "webgl_vendor", "NVIDIA Corporation", "webgl_renderer", "GeForce RTX 3060", "canvas", "canvas-w", "audio", "a2", "fonts", "f9",
+                "cores", 16L, "screen", "2560x1440", "timezone", "Europe/Paris")), java.util.List.of(), Optional.of("Europe/Paris"));
+        Evaluation copied = pipeline.evaluate(request("access", "quinn", "computer", otherMachine, "203.0.113.9"));
+        assertThat(copied.checks()).containsEntry("token_mismatch", true);
+        assertThat(copied.device().id()).isNotEqualTo(owner.device().id());
+        assertThat(copied.checks()).containsEntry("device_count", 2L);
+        // The token still belongs to the owner's laptop, and a plain browser update is no mismatch.
+        Evaluation updated = pipeline.evaluate(request("access", "quinn", "computer", rich("tok-quinn-laptop-0001", "canvas-v2"), "198.51.100.1"));
+        assertThat(updated.device().id()).isEqualTo(owner.device().id());
+        assertThat(updated.checks()).containsEntry("token_mismatch", false);
+        // The copier keeps being told apart, and keeps being flagged.
+        Evaluation again = pipeline.evaluate(request("access", "quinn", "computer", otherMachine, "203.0.113.9"));
+        assertThat(again.device().id()).isEqualTo(copied.device().id());
+        assertThat(again.checks()).containsEntry("token_mismatch", true);
+    }
+
+    private static DeviceSignals phone(String token, String zone) {
+        return new DeviceSignals(Optional.of(token), new TreeMap<>(Map.of("platform", "iPhone", "webgl_vendor", "Apple Inc.", "webgl_renderer",
+                "Apple GPU", "canvas", "c-ios18", "audio", "a-ios18", "fonts", "f-ios", "cores", 6L, "touch_points", 5L, "screen", "852x393",
+                "timezone", zone)), java.util.List.of(), Optional.of(zone));
     }
 
     private static DeviceSignals rich(String token, String canvas) {

@@ -13,7 +13,9 @@ import io.seatguard.core.evaluation.EvaluationStore;
 import io.seatguard.core.evaluation.EvaluationWrite;
 import io.seatguard.core.identity.DeviceDirectory;
 import io.seatguard.core.identity.DeviceResolution;
+import io.seatguard.core.identity.BlockingKey;
 import io.seatguard.core.identity.KnownDevice;
+import io.seatguard.core.identity.StoredDevice;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +40,8 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
     /** How many account and device rows were written, to check what the write throttle skipped. */
     private int rowWrites;
     private final Map<String, Map<String, Object>> components = new HashMap<>();
+    /** Each device's hardware class ({@link BlockingKey}), by "app|device". */
+    private final Map<String, String> blocks = new LinkedHashMap<>();
     /** Tokens to claim for another device right before the next write, to stage a race. */
     private final Map<String, String> raceTokens = new HashMap<>();
 
@@ -65,12 +69,13 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
                 tokens.putIfAbsent(key, device.deviceId());
             }
             if (device.fingerprintId().isPresent()) {
+                // A fingerprint stays with the device that showed it first (as in the SQL store).
                 String key = app + '|' + device.fingerprintId().get();
-                if (fingerprints.containsKey(key) && !fingerprints.get(key).equals(device.deviceId()) && device.isNew()) {
-                    throw new DeviceClaimConflict("fingerprint taken");
-                }
-                if (fingerprints.putIfAbsent(key, device.deviceId()) == null && !write.components().isEmpty()) {
+                boolean claimed = fingerprints.putIfAbsent(key, device.deviceId()) == null;
+                if ((claimed || device.isNew()) && !write.components().isEmpty()) {
                     components.put(app + '|' + device.deviceId(), write.components());
+                    BlockingKey.of(write.components()).ifPresentOrElse(block -> blocks.put(app + '|' + device.deviceId(), block),
+                            () -> blocks.remove(app + '|' + device.deviceId()));
                 }
             }
             String deviceKey = app + '|' + device.deviceId();
@@ -154,6 +159,23 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
             }
         }
         return stored;
+    }
+
+    @Override
+    public synchronized Block block(String appId, String blockingKey, int limit) {
+        List<StoredDevice> inBlock = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        blocks.forEach((deviceKey, block) -> {
+            if (block.equals(blockingKey) && deviceKey.startsWith(appId + '|') && inBlock.size() < limit) {
+                String id = deviceKey.substring(appId.length() + 1);
+                inBlock.add(new StoredDevice(devices.get(deviceKey), components.get(deviceKey)));
+                ids.add(id);
+            }
+        });
+        long tokenCount = tokens.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith(appId + '|') && ids.contains(entry.getValue()))
+                .count();
+        return new Block(inBlock, (int) Math.min(tokenCount, limit));
     }
 
     @Override
