@@ -20,6 +20,8 @@ import io.seatguard.core.account.AccountReader;
 import io.seatguard.core.account.DeviceLinks;
 import io.seatguard.core.evaluation.EvaluationStore;
 import io.seatguard.core.identity.DeviceDirectory;
+import io.seatguard.core.presence.Heartbeats;
+import io.seatguard.core.presence.InMemoryPresence;
 import io.seatguard.storage.AccountStateCache;
 import io.seatguard.storage.DatabaseKind;
 import io.seatguard.storage.SqlAccountReader;
@@ -96,8 +98,10 @@ public final class SeatguardServer implements AutoCloseable {
                     evaluations,
                     ids,
                     clock);
-            List<Route> routes = Routes.all(apps, pipeline, evaluations, deviceLinks, database, new ClientIpResolver(config.trustedProxies()), metrics, clock,
-                    config.maxBodyBytes());
+            // One node keeps presence in memory; a shared Redis store comes with issue 4.
+            Heartbeats heartbeats = new Heartbeats(new InMemoryPresence(InMemoryPresence.DEFAULT_ACTIVE_WINDOW), devices, accounts, clock);
+            List<Route> routes = Routes.all(apps, pipeline, evaluations, deviceLinks, database, new ClientIpResolver(config.trustedProxies()), heartbeats,
+                    metrics, clock, config.maxBodyBytes());
             Javalin http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), routes, metrics).start();
             String url = config.publicUrl().orElse("http://" + displayHost(config.host()) + ":" + http.port());
             Optional<CreatedApp> createdDefaultApp = Optional.empty();

@@ -9,6 +9,7 @@ public enum ErrorCode {
     MISSING_CREDENTIALS("Missing credentials", ErrorCategory.AUTH),
     INVALID_CREDENTIALS("Invalid credentials", ErrorCategory.AUTH),
     ORIGIN_NOT_ALLOWED("Origin not allowed", ErrorCategory.FORBIDDEN),
+    LOGIN_REFUSED("Login refused", ErrorCategory.FORBIDDEN),
     NOT_FOUND("Not found", ErrorCategory.NOT_FOUND),
     METHOD_NOT_ALLOWED("Method not allowed", ErrorCategory.CLIENT),
     ALREADY_CONSUMED("Evaluation already consumed", ErrorCategory.CONFLICT),

@@ -52,7 +52,7 @@ final class EvaluateBodyReader {
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,128}");
     private static final Pattern COMPONENT_NAME = Pattern.compile("[A-Za-z0-9_.:-]{1," + MAX_COMPONENT_NAME + "}");
-    private static final Pattern CLIENT_ID = Pattern.compile("pk_[A-Za-z0-9]{1,64}");
+    static final Pattern CLIENT_ID = Pattern.compile("pk_[A-Za-z0-9]{1,64}");
 
     enum Mode {
         BROWSER,
@@ -167,7 +167,7 @@ final class EvaluateBodyReader {
         return map;
     }
 
-    private static DeviceSignals device(JsonNode body, FieldErrors errors) {
+    static DeviceSignals device(JsonNode body, FieldErrors errors) {
         JsonNode device = body.get("device");
         if (device == null || device.isNull()) {
             return DeviceSignals.NONE;
@@ -266,7 +266,7 @@ final class EvaluateBodyReader {
         return addresses;
     }
 
-    private static Optional<String> optionalText(JsonNode body, String name, FieldErrors errors, int maxLength) {
+    static Optional<String> optionalText(JsonNode body, String name, FieldErrors errors, int maxLength) {
         return optionalText(body, name, errors, maxLength, "");
     }
 

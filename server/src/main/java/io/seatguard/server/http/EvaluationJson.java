@@ -25,6 +25,8 @@ final class EvaluationJson {
         json.put("redirect", evaluation.redirect().orElse(null));
         json.put("device_id", evaluation.device().id());
         json.put("logout", evaluation.logout());
+        // The client IP as we saw it, for ShieldLabs-style callbacks (checkAuthenticatedUser's "ip").
+        json.put("ip", evaluation.publicIp().address());
         return json;
     }
 

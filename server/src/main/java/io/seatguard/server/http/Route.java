@@ -5,8 +5,21 @@ import static java.util.Objects.requireNonNull;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 
-/** One endpoint. Every route is declared in {@link Routes}, which is also what the OpenAPI test reads. */
-public record Route(HandlerType method, String path, Handler handler) {
+/**
+ * One endpoint. Every route is declared in {@link Routes}, which is also what the OpenAPI test reads.
+ *
+ * @param api whether the route is part of the documented HTTP API; the demo's pages are not
+ */
+public record Route(HandlerType method, String path, Handler handler, boolean api) {
+    public Route(HandlerType method, String path, Handler handler) {
+        this(method, path, handler, true);
+    }
+
+    /** A route of the server's own pages (the demo), left out of the API description. */
+    public static Route page(HandlerType method, String path, Handler handler) {
+        return new Route(method, path, handler, false);
+    }
+
     public Route {
         requireNonNull(method, "method is null");
         requireNonNull(path, "path is null");

@@ -10,6 +10,7 @@ import io.seatguard.core.app.AppService;
 import io.seatguard.core.evaluation.EvaluationPipeline;
 import io.seatguard.core.evaluation.EvaluationStore;
 import io.seatguard.core.net.ClientIpResolver;
+import io.seatguard.core.presence.Heartbeats;
 import io.seatguard.server.ServerMetrics;
 import io.seatguard.storage.SqlDatabase;
 import java.time.InstantSource;
@@ -26,6 +27,7 @@ public final class Routes {
             DeviceLinks deviceLinks,
             SqlDatabase database,
             ClientIpResolver clientIps,
+            Heartbeats heartbeats,
             ServerMetrics metrics,
             InstantSource clock,
             int maxBodyBytes) {
@@ -37,9 +39,19 @@ public final class Routes {
         AppHandlers appHandlers = new AppHandlers(credentials, apps, directory, jsonBody);
         OpsHandlers ops = new OpsHandlers(database, metrics);
         UserDeviceHandlers userDevices = new UserDeviceHandlers(credentials, deviceLinks);
+        SessionHandlers sessions = new SessionHandlers(jsonBody, directory, heartbeats);
+        BrowserAssets assets = new BrowserAssets();
+        DemoSite demo = new DemoSite(apps, evaluations, jsonBody, clock);
         return List.of(
                 new Route(POST, "/v3/evaluate", evaluate::handle),
                 new Route(OPTIONS, "/v3/evaluate", ctx -> Cors.preflight(ctx, directory)),
+                new Route(POST, "/v3/sessions/heartbeat", sessions::heartbeat),
+                new Route(OPTIONS, "/v3/sessions/heartbeat", ctx -> Cors.preflight(ctx, directory)),
+                new Route(POST, "/v3/sessions/end", sessions::end),
+                new Route(OPTIONS, "/v3/sessions/end", ctx -> Cors.preflight(ctx, directory)),
+                new Route(GET, "/v3/sdk.js", assets::moduleSdk),
+                new Route(GET, "/v3/sdk.classic.js", assets::classicSdk),
+                new Route(GET, "/v3/sdk.d.ts", assets::sdkTypes),
                 new Route(GET, "/v3/evaluations/{id}", evaluationHandlers::get),
                 new Route(POST, "/v3/evaluations/{id}/consume", evaluationHandlers::consume),
                 new Route(GET, "/v3/users/{user}/devices", userDevices::list),
@@ -49,6 +61,13 @@ public final class Routes {
                 new Route(GET, "/v3/apps/{id}", appHandlers::get),
                 new Route(POST, "/v3/apps/{id}/rotate-secret", appHandlers::rotateSecret),
                 new Route(GET, "/v3/openapi.json", ops::openApi),
+                Route.page(GET, "/demo", demo::loginPage),
+                Route.page(GET, "/demo/account", demo::accountPage),
+                Route.page(GET, "/demo/config", demo::config),
+                Route.page(GET, "/demo/demo.js", demo::script),
+                Route.page(GET, "/demo/demo.css", demo::stylesheet),
+                Route.page(POST, "/demo/login", demo::login),
+                Route.page(POST, "/demo/logout", demo::logout),
                 new Route(GET, "/healthz", ops::health),
                 new Route(GET, "/readyz", ops::ready),
                 new Route(GET, "/metrics", ops::metrics));

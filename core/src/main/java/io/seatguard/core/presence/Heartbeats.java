@@ -1,0 +1,63 @@
+package io.seatguard.core.presence;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.account.AccountReader;
+import io.seatguard.core.account.AccountState;
+import io.seatguard.core.account.LinkStatus;
+import io.seatguard.core.account.LinkedDevice;
+import io.seatguard.core.identity.DeviceDirectory;
+import io.seatguard.core.identity.DeviceResolution;
+import io.seatguard.core.identity.Fingerprint;
+import io.seatguard.core.identity.KnownDevice;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Optional;
+
+/**
+ * A protected page's heartbeat and its end (CONTRACT.md "Presence"): keeps the tab's session live and
+ * tells the SDK when its device has been logged out of the account, so it fires {@code on_logout}
+ * without waiting for the next evaluation.
+ *
+ * <p>The device is found by the SDK's token alone: a heartbeat carries no components, and a tab
+ * without a known token has had no evaluation yet, so it cannot have been logged out either.
+ */
+public final class Heartbeats {
+    private final Presence presence;
+    private final DeviceDirectory devices;
+    private final AccountReader accounts;
+    private final InstantSource clock;
+
+    public Heartbeats(Presence presence, DeviceDirectory devices, AccountReader accounts, InstantSource clock) {
+        this.presence = requireNonNull(presence, "presence is null");
+        this.devices = requireNonNull(devices, "devices is null");
+        this.accounts = requireNonNull(accounts, "accounts is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** The answer to one heartbeat: whether the session is live, and whether the device must log out. */
+    public record Beat(boolean active, boolean logout) {}
+
+    public Beat beat(String appId, String userId, String sessionId, Optional<String> token) {
+        Instant now = clock.instant();
+        Optional<KnownDevice> device = token.map(Fingerprint::sha256Hex).flatMap(hash -> devices.findByTokenHash(appId, hash));
+        boolean logout = device.map(known -> isDetached(appId, userId, known.id(), now)).orElse(false);
+        if (logout) {
+            // A logged-out device's tab is no longer a live session of the account.
+            presence.end(appId, userId, sessionId);
+            return new Beat(false, true);
+        }
+        presence.touch(appId, userId, sessionId, device.map(KnownDevice::id).orElse(DeviceResolution.UNKNOWN_DEVICE_ID), now);
+        return new Beat(true, false);
+    }
+
+    public void end(String appId, String userId, String sessionId) {
+        presence.end(appId, userId, sessionId);
+    }
+
+    private boolean isDetached(String appId, String userId, String deviceId, Instant now) {
+        // "since" = now: only the named device's link is wanted, not the account's window.
+        AccountState account = accounts.load(appId, userId, "", Optional.empty(), Optional.of(deviceId), now);
+        return account.device(deviceId).map(LinkedDevice::status).orElse(LinkStatus.ATTACHED) == LinkStatus.DETACHED;
+    }
+}

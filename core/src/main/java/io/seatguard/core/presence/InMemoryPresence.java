@@ -1,0 +1,72 @@
+package io.seatguard.core.presence;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Presence for a single server node, in memory. A session is live for {@link #activeWindow} after its
+ * last heartbeat; expired sessions are dropped whenever their account is touched or read, so memory
+ * follows the live sessions, not every session ever seen.
+ */
+public final class InMemoryPresence implements Presence {
+    /** The SDK beats every 30 s; three missed beats (a sleeping laptop, a dead tab) end the session. */
+    public static final Duration DEFAULT_ACTIVE_WINDOW = Duration.ofSeconds(90);
+
+    private final Duration activeWindow;
+    private final Map<String, Map<String, LiveSession>> byAccount = new ConcurrentHashMap<>();
+
+    public InMemoryPresence(Duration activeWindow) {
+        this.activeWindow = requireNonNull(activeWindow, "activeWindow is null");
+        if (activeWindow.isNegative() || activeWindow.isZero()) {
+            throw new IllegalArgumentException("activeWindow must be positive: " + activeWindow);
+        }
+    }
+
+    @Override
+    public void touch(String appId, String userId, String sessionId, String deviceId, Instant at) {
+        byAccount.compute(key(appId, userId), (k, sessions) -> {
+            Map<String, LiveSession> live = sessions == null ? new ConcurrentHashMap<>() : sessions;
+            live.merge(sessionId, new LiveSession(sessionId, deviceId, at),
+                    (old, now) -> now.lastSeen().isAfter(old.lastSeen()) ? now : old);
+            live.values().removeIf(session -> expired(session, at));
+            return live;
+        });
+    }
+
+    @Override
+    public void end(String appId, String userId, String sessionId) {
+        byAccount.computeIfPresent(key(appId, userId), (k, sessions) -> {
+            sessions.remove(sessionId);
+            return sessions.isEmpty() ? null : sessions;
+        });
+    }
+
+    @Override
+    public List<LiveSession> live(String appId, String userId, Instant now) {
+        Map<String, LiveSession> sessions = byAccount.get(key(appId, userId));
+        if (sessions == null) {
+            return List.of();
+        }
+        List<LiveSession> live = new ArrayList<>();
+        for (LiveSession session : sessions.values()) {
+            if (!expired(session, now)) {
+                live.add(session);
+            }
+        }
+        return live;
+    }
+
+    private boolean expired(LiveSession session, Instant now) {
+        return !session.lastSeen().plus(activeWindow).isAfter(now);
+    }
+
+    private static String key(String appId, String userId) {
+        return appId + '\u0000' + userId;
+    }
+}

@@ -1,0 +1,54 @@
+package io.seatguard.server.http;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.seatguard.core.app.App;
+import io.seatguard.core.error.ErrorCode;
+import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.presence.Heartbeats;
+
+/**
+ * {@code POST /v3/sessions/heartbeat} and {@code POST /v3/sessions/end} (CONTRACT.md "Presence"), called
+ * by the browser SDK with the app's client id, like browser-mode evaluate.
+ */
+final class SessionHandlers {
+    private final JsonBody jsonBody;
+    private final AppDirectory apps;
+    private final Heartbeats heartbeats;
+
+    SessionHandlers(JsonBody jsonBody, AppDirectory apps, Heartbeats heartbeats) {
+        this.jsonBody = requireNonNull(jsonBody, "jsonBody is null");
+        this.apps = requireNonNull(apps, "apps is null");
+        this.heartbeats = requireNonNull(heartbeats, "heartbeats is null");
+    }
+
+    /** {@code {active, logout}}: {@code active} is false once the device has been logged out. */
+    void heartbeat(Context ctx) {
+        SessionBodyReader.SessionBody body = read(ctx);
+        App app = app(ctx, body);
+        Heartbeats.Beat beat = heartbeats.beat(app.id(), body.user(), body.session(), body.token());
+        ObjectNode answer = Json.MAPPER.createObjectNode().put("active", beat.active()).put("logout", beat.logout());
+        ctx.contentType("application/json").result(answer.toString());
+    }
+
+    void end(Context ctx) {
+        SessionBodyReader.SessionBody body = read(ctx);
+        App app = app(ctx, body);
+        heartbeats.end(app.id(), body.user(), body.session());
+        ctx.status(204);
+    }
+
+    private SessionBodyReader.SessionBody read(Context ctx) {
+        Cors.exposeToKnownOrigin(ctx, apps);
+        return SessionBodyReader.read(jsonBody.readObject(ctx));
+    }
+
+    private App app(Context ctx, SessionBodyReader.SessionBody body) {
+        App app = apps.byClientId(body.clientId()).orElseThrow(() -> new SeatguardException(ErrorCode.INVALID_CREDENTIALS,
+                "No app has the client_id " + body.clientId()));
+        Cors.allow(ctx, app);
+        return app;
+    }
+}

@@ -1,0 +1,66 @@
+package io.seatguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.server.TestServer.Response;
+import io.seatguard.server.TestServer.TestApp;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo site's backend plays seed 003's integrator: it checks and consumes the login evaluation. */
+class DemoSiteTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aFreshLoginEvaluationOfTheUserOpensASessionOnce() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            assertThat(server.get("/demo", Map.of()).body()).contains("<form id=\"login-form\"");
+            assertThat(server.get("/demo/config", Map.of()).json().get("client_id").asText()).isEqualTo(app.clientId());
+            assertThat(server.get("/demo/account", Map.of()).status()).as("anonymous visitors are sent to sign in").isEqualTo(302);
+
+            String evaluation = evaluate(server, app, "login", "alice");
+            Response login = server.post("/demo/login", "{\"user\":\"alice\",\"password\":\"demo\",\"evaluation_id\":\"" + evaluation + "\"}", Map.of());
+            assertThat(login.status()).as(login.body()).isEqualTo(204);
+            String cookie = login.header("Set-Cookie").orElseThrow().split(";", 2)[0];
+            Response account = server.get("/demo/account", Map.of("Cookie", cookie));
+            assertThat(account.status()).isEqualTo(200);
+            assertThat(account.body()).contains("signed in as <span id=\"user\">alice</span>");
+
+            Response replay = server.post("/demo/login", "{\"user\":\"alice\",\"password\":\"demo\",\"evaluation_id\":\"" + evaluation + "\"}", Map.of());
+            assertThat(replay.status()).isEqualTo(409);
+            // A forged or tampered cookie is no session.
+            assertThat(server.get("/demo/account", Map.of("Cookie", cookie.replace("alice", "bob"))).status()).isEqualTo(302);
+        }
+    }
+
+    @Test
+    void anEvaluationOfAnotherUserOrActionOrAWrongPasswordIsRefused() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            String bobs = evaluate(server, app, "login", "bob");
+            Response otherUser = server.post("/demo/login", "{\"user\":\"alice\",\"password\":\"demo\",\"evaluation_id\":\"" + bobs + "\"}", Map.of());
+            assertThat(otherUser.status()).isEqualTo(400);
+            assertThat(otherUser.json().get("errors").findValuesAsText("field")).contains("evaluation_id");
+            String access = evaluate(server, app, "access", "alice");
+            assertThat(server.post("/demo/login", "{\"user\":\"alice\",\"password\":\"demo\",\"evaluation_id\":\"" + access + "\"}", Map.of()).status())
+                    .isEqualTo(400);
+            assertThat(server.post("/demo/login", "{\"user\":\"alice\",\"password\":\"nope\"}", Map.of()).status()).isEqualTo(401);
+            assertThat(server.post("/demo/login", "{\"user\":\"mallory\",\"password\":\"demo\"}", Map.of()).status()).isEqualTo(401);
+            assertThat(server.post("/demo/login", "{\"password\":\"demo\"}", Map.of()).json().get("errors").findValuesAsText("field")).contains("user");
+            // Bob's evaluation was not used up by the refused attempt.
+            assertThat(server.post("/demo/login", "{\"user\":\"bob\",\"password\":\"demo\",\"evaluation_id\":\"" + bobs + "\"}", Map.of()).status())
+                    .isEqualTo(204);
+        }
+    }
+
+    private static String evaluate(TestServer server, TestApp app, String action, String user) {
+        Response response = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"" + action + "\",\"user\":\"" + user
+                + "\",\"device\":{\"token\":\"tok_demo_browser_000001\"}}", Map.of("User-Agent", EvaluateApiTest.DESKTOP));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get("evaluation_id").asText();
+    }
+}

@@ -1,0 +1,91 @@
+package io.seatguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.seatguard.server.TestServer.Response;
+import io.seatguard.server.TestServer.TestApp;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Heartbeats and session ends (CONTRACT.md "Presence"), including the logout they report. */
+class SessionsApiTest {
+    @TempDir
+    Path dataDir;
+
+    @ParameterizedTest
+    @EnumSource(TestServer.Store.class)
+    void aHeartbeatReportsTheLogoutOfItsDevice(TestServer.Store store) {
+        try (TestServer server = TestServer.start(store, dataDir)) {
+            TestApp app = server.defaultApp();
+            String device = evaluate(server, app, "login", "ola", "tok_ola_laptop_0000001").get("device_id").asText();
+
+            JsonNode beat = heartbeat(server, app, "ola", "tab-1", "tok_ola_laptop_0000001");
+            assertThat(beat.get("active").asBoolean()).isTrue();
+            assertThat(beat.get("logout").asBoolean()).isFalse();
+
+            assertThat(server.send("DELETE", "/v3/users/ola/devices/" + device, null, app.bearer()).status()).isEqualTo(204);
+            JsonNode afterLogout = heartbeat(server, app, "ola", "tab-1", "tok_ola_laptop_0000001");
+            assertThat(afterLogout.get("logout").asBoolean()).isTrue();
+            assertThat(afterLogout.get("active").asBoolean()).isFalse();
+            // Another account on the same browser is not logged out by it.
+            assertThat(heartbeat(server, app, "pat", "tab-2", "tok_ola_laptop_0000001").get("logout").asBoolean()).isFalse();
+            // A tab without a token, or with one we never saw, has nothing to be logged out of.
+            assertThat(heartbeat(server, app, "ola", "tab-3", null).get("logout").asBoolean()).isFalse();
+            assertThat(heartbeat(server, app, "ola", "tab-4", "tok_never_seen_000000001").get("logout").asBoolean()).isFalse();
+
+            Response end = server.post("/v3/sessions/end", "{\"client_id\":\"" + app.clientId() + "\",\"user\":\"ola\",\"session\":\"tab-3\"}", Map.of());
+            assertThat(end.status()).isEqualTo(204);
+            // Ending a session twice, or one never seen, is fine.
+            assertThat(server.post("/v3/sessions/end", "{\"client_id\":\"" + app.clientId() + "\",\"user\":\"ola\",\"session\":\"tab-3\"}", Map.of()).status())
+                    .isEqualTo(204);
+        }
+    }
+
+    @Test
+    void badSessionCallsNameTheField() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            assertProblem(server.post("/v3/sessions/heartbeat", "{\"client_id\":\"" + app.clientId() + "\",\"user\":\"ola\"}", Map.of()), 400, "session");
+            assertProblem(server.post("/v3/sessions/heartbeat", "{\"client_id\":\"" + app.clientId() + "\",\"session\":\"s\"}", Map.of()), 400, "user");
+            assertProblem(server.post("/v3/sessions/heartbeat", "{\"user\":\"ola\",\"session\":\"s\"}", Map.of()), 400, "client_id");
+            assertProblem(server.post("/v3/sessions/heartbeat", "{\"client_id\":\"" + app.clientId() + "\",\"user\":7,\"session\":\"s\"}", Map.of()), 400, "user");
+            assertProblem(server.post("/v3/sessions/heartbeat", "{\"client_id\":\"" + app.clientId() + "\",\"user\":\"ola\",\"session\":\"" + "s".repeat(129)
+                    + "\"}", Map.of()), 400, "session");
+            assertProblem(server.post("/v3/sessions/heartbeat", "{\"client_id\":\"" + app.clientId() + "\",\"user\":\"ola\",\"session\":\"s\",\"device\":{\"token\":\"short\"}}",
+                    Map.of()), 400, "device.token");
+            assertProblem(server.post("/v3/sessions/end", "{\"client_id\":\"pk_unknownapp\",\"user\":\"ola\",\"session\":\"s\"}", Map.of()), 401, null);
+            assertProblem(server.post("/v3/sessions/heartbeat", "{\"client_id\":\"" + app.clientId() + "\",\"user\":\"ola\",\"session\":\"s\"}",
+                    Map.of("Origin", "https://stranger.example")), 403, null);
+            Response wrongType = server.send("POST", "/v3/sessions/end", "user=ola", Map.of("Content-Type", "application/x-www-form-urlencoded"));
+            assertThat(wrongType.status()).isEqualTo(415);
+        }
+    }
+
+    private static void assertProblem(Response response, int status, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        if (field != null) {
+            assertThat(response.json().get("errors").findValuesAsText("field")).contains(field);
+        }
+    }
+
+    static JsonNode heartbeat(TestServer server, TestApp app, String user, String session, String token) {
+        String device = token == null ? "" : ",\"device\":{\"token\":\"" + token + "\"}";
+        Response response = server.post("/v3/sessions/heartbeat",
+                "{\"client_id\":\"" + app.clientId() + "\",\"user\":\"" + user + "\",\"session\":\"" + session + "\"" + device + "}", Map.of());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static JsonNode evaluate(TestServer server, TestApp app, String action, String user, String token) {
+        Response response = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"" + action + "\",\"user\":\"" + user
+                + "\",\"device\":{\"token\":\"" + token + "\"}}", Map.of("User-Agent", EvaluateApiTest.DESKTOP));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+}
