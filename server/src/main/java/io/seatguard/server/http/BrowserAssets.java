@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * Serves the browser SDK built by the {@code sdk-js} module from the classpath: {@code /v3/sdk.js} as an
- * ES module, {@code /v3/sdk.classic.js} as a classic script (global {@code Seatguard}) and the type
- * declarations. Read once at start; served with an ETag so browsers revalidate cheaply after an upgrade.
+ * ES module and {@code /v3/sdk.classic.js} as a classic script (global {@code Seatguard}); the type
+ * declarations ship in the npm package. Read once at start; served with an ETag so browsers revalidate cheaply after an upgrade.
  *
  * <p>Any origin may load the SDK ({@code Access-Control-Allow-Origin: *}): it is public code, and an ES
  * module imported across origins needs CORS. Which pages may call the API is still up to each app's
@@ -25,7 +25,6 @@ final class BrowserAssets {
 
     private final Optional<Asset> module = load("seatguard-sdk/seatguard.mjs", JAVASCRIPT);
     private final Optional<Asset> classic = load("seatguard-sdk/seatguard.js", JAVASCRIPT);
-    private final Optional<Asset> types = load("seatguard-sdk/index.d.ts", "application/typescript; charset=utf-8");
 
     private record Asset(byte[] bytes, String contentType, String etag) {}
 
@@ -35,10 +34,6 @@ final class BrowserAssets {
 
     void classicSdk(Context ctx) {
         serve(ctx, classic);
-    }
-
-    void sdkTypes(Context ctx) {
-        serve(ctx, types);
     }
 
     private static void serve(Context ctx, Optional<Asset> asset) {

@@ -51,7 +51,6 @@ public final class Routes {
                 new Route(OPTIONS, "/v3/sessions/end", ctx -> Cors.preflight(ctx, directory)),
                 new Route(GET, "/v3/sdk.js", assets::moduleSdk),
                 new Route(GET, "/v3/sdk.classic.js", assets::classicSdk),
-                new Route(GET, "/v3/sdk.d.ts", assets::sdkTypes),
                 new Route(GET, "/v3/evaluations/{id}", evaluationHandlers::get),
                 new Route(POST, "/v3/evaluations/{id}/consume", evaluationHandlers::consume),
                 new Route(GET, "/v3/users/{user}/devices", userDevices::list),

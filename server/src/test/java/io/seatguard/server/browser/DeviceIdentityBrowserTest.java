@@ -26,7 +26,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeviceIdentityBrowserTest {
     @TempDir
-    Path work;
+    static Path work;
 
     private TestServer server;
     private TestApp app;

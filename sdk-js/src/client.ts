@@ -1,0 +1,142 @@
+import { resolveEndpoint } from './endpoint';
+import { Heartbeat } from './heartbeat';
+import { failed, readResult } from './result';
+import { tabSession } from './session';
+import { collectSignals } from './signals';
+import { postJson } from './transport';
+import type { EvaluateInput, EvaluateResult, SeatguardOptions } from './types';
+
+const CLIENT_ID = /^pk_[A-Za-z0-9]{1,64}$/;
+const DEFAULT_TIMEOUT_MS = 5000;
+const DEFAULT_HEARTBEAT_MS = 30000;
+
+/** The evaluations the SDK can run; `custom` takes your own action name (`[a-z0-9_.-]{1,64}`). */
+export interface Evaluate {
+  login(input?: EvaluateInput): Promise<EvaluateResult>;
+  signup(input?: EvaluateInput): Promise<EvaluateResult>;
+  /** Evaluates a protected page view, follows a challenge redirect by itself and keeps the session live. */
+  access(input?: EvaluateInput): Promise<EvaluateResult>;
+  custom(action: string, input?: EvaluateInput): Promise<EvaluateResult>;
+}
+
+/**
+ * The browser client. Create one per page:
+ *
+ * ```js
+ * const seatguard = new Seatguard({ clientId: 'pk_…', on_logout: () => signOutLocally() });
+ * const { evaluation_id } = await seatguard.evaluate.login({ user: user.id, email: form.email });
+ * ```
+ *
+ * No method ever throws or rejects: a failure resolves with `error` set and every other field null,
+ * so your page can fail open.
+ */
+export class Seatguard {
+  readonly evaluate: Evaluate;
+  private readonly endpoint: string | null;
+  private readonly problem: string | null;
+  private readonly timeoutMs: number;
+  private readonly heartbeatMs: number;
+  private readonly session: string;
+  private heartbeat: Heartbeat | null = null;
+  private heartbeatUser: string | null = null;
+
+  constructor(private readonly options: SeatguardOptions) {
+    this.endpoint = resolveEndpoint(options?.endpoint);
+    this.timeoutMs = positive(options?.timeoutMs, DEFAULT_TIMEOUT_MS);
+    this.heartbeatMs = positive(options?.heartbeatIntervalMs, DEFAULT_HEARTBEAT_MS);
+    this.problem = !options || typeof options.clientId !== 'string' || !CLIENT_ID.test(options.clientId)
+      ? 'clientId must be the app\'s client id (pk_…)'
+      : this.endpoint === null ? 'endpoint must be an http(s) URL' : null;
+    if (this.problem) console.warn(`Seatguard: ${this.problem}; every call will resolve with an error.`);
+    this.session = tabSession();
+    this.evaluate = {
+      login: (input) => this.run('login', input),
+      signup: (input) => this.run('signup', input),
+      access: (input) => this.access(input),
+      custom: (action, input) => this.run(action, input),
+    };
+  }
+
+  /** Ends this tab's session now (call it on sign-out) and stops its heartbeats. Never rejects. */
+  async endSession(): Promise<void> {
+    try {
+      await this.heartbeat?.end();
+    } catch {
+      // never into the page
+    }
+    this.heartbeat = null;
+  }
+
+  private async access(input: EvaluateInput = {}): Promise<EvaluateResult> {
+    const result = await this.run('access', input);
+    try {
+      if (result.redirect) {
+        const target = new URL(result.redirect, location.href);
+        target.searchParams.set('return_to', input.return_to ?? location.href);
+        (this.options.navigate ?? ((url: string) => location.assign(url)))(target.toString());
+      } else if (!result.error && !result.logout && input.user) {
+        this.keepAlive(input.user);
+      }
+    } catch (e) {
+      console.warn('Seatguard: could not follow the challenge', e);
+    }
+    return result;
+  }
+
+  private keepAlive(user: string): void {
+    if (this.heartbeat && this.heartbeatUser === user) return;
+    this.heartbeat?.stop();
+    this.heartbeatUser = user;
+    const device = () => ({ client_id: this.options.clientId, user, session: this.session });
+    this.heartbeat = new Heartbeat({
+      url: `${this.endpoint}/v3/sessions/heartbeat`,
+      endUrl: `${this.endpoint}/v3/sessions/end`,
+      body: () => ({ ...device(), device: { token: this.lastToken ?? undefined } }),
+      endBody: device,
+      intervalMs: this.heartbeatMs,
+      timeoutMs: this.timeoutMs,
+      onLogout: () => this.loggedOut(),
+    });
+  }
+
+  private lastToken: string | null = null;
+
+  private async run(action: string, input: EvaluateInput = {}): Promise<EvaluateResult> {
+    try {
+      if (this.problem) return failed({ kind: 'invalid_options', detail: this.problem });
+      const signals = await collectSignals();
+      this.lastToken = signals.token;
+      const body = {
+        client_id: this.options.clientId,
+        action,
+        user: input.user,
+        email: input.email,
+        phone: input.phone,
+        metadata: input.metadata,
+        session: this.session,
+        return_to: action === 'access' ? input.return_to ?? location.href : input.return_to,
+        device: { token: signals.token ?? undefined, components: signals.components, local_ips: signals.local_ips, timezone: signals.timezone ?? undefined },
+      };
+      const answer = await postJson(`${this.endpoint}/v3/evaluate`, body, this.timeoutMs);
+      const result = answer.ok ? readResult(answer.body) : failed(answer.error);
+      if (result.logout) this.loggedOut();
+      return result;
+    } catch (e) {
+      return failed({ kind: 'network', detail: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  private loggedOut(): void {
+    this.heartbeat?.stop();
+    this.heartbeat = null;
+    try {
+      this.options.on_logout?.();
+    } catch (e) {
+      console.warn('Seatguard: on_logout threw', e);
+    }
+  }
+}
+
+function positive(value: number | undefined, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+}

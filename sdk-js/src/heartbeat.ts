@@ -1,0 +1,73 @@
+import { postJson } from './transport';
+
+/** What a heartbeat needs to know and do. */
+export interface HeartbeatTarget {
+  url: string;
+  endUrl: string;
+  body: () => Record<string, unknown>;
+  endBody: () => Record<string, unknown>;
+  intervalMs: number;
+  timeoutMs: number;
+  onLogout: () => void;
+}
+
+/**
+ * Keeps a protected page's session live (CONTRACT.md "Presence"): beats every `intervalMs` while the
+ * page is visible, pauses while it is hidden, beats at once when it shows again, ends the session when
+ * the page is hidden for good (pagehide) and stops for good after a logout.
+ */
+export class Heartbeat {
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private stopped = false;
+  private readonly onVisibility = () => (document.visibilityState === 'visible' ? this.resume() : this.pause());
+  private readonly onPageHide = () => this.end();
+
+  constructor(private readonly target: HeartbeatTarget) {
+    document.addEventListener('visibilitychange', this.onVisibility);
+    window.addEventListener('pagehide', this.onPageHide);
+    if (document.visibilityState === 'visible') this.schedule();
+  }
+
+  /** Sends one heartbeat now; a `logout: true` answer fires the callback and stops the heartbeats. */
+  async beat(): Promise<void> {
+    if (this.stopped) return;
+    const result = await postJson(this.target.url, this.target.body(), this.target.timeoutMs);
+    if (result.ok && result.body && typeof result.body === 'object' && (result.body as { logout?: unknown }).logout === true) {
+      this.stop();
+      this.target.onLogout();
+    }
+  }
+
+  /** Ends the session at once (sign-out or page hide) and stops beating. */
+  end(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    this.stop();
+    return postJson(this.target.endUrl, this.target.endBody(), this.target.timeoutMs, true).then(() => undefined);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.pause();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    window.removeEventListener('pagehide', this.onPageHide);
+  }
+
+  get running(): boolean {
+    return this.timer !== null;
+  }
+
+  private resume(): void {
+    if (this.stopped || this.timer) return;
+    void this.beat();
+    this.schedule();
+  }
+
+  private schedule(): void {
+    this.timer = setInterval(() => void this.beat(), this.target.intervalMs);
+  }
+
+  private pause(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}

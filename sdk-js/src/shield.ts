@@ -1,0 +1,40 @@
+import { Seatguard } from './client';
+import { sdkUrl } from './endpoint';
+
+/** Where {@link checkAuthenticatedUser} finds the app: the SDK URL's `?client_id=`, or these options. */
+export interface CheckOptions {
+  clientId?: string;
+  endpoint?: string;
+}
+
+/**
+ * A one-call helper in ShieldLabs' shape: evaluates a login of `userId` and calls back with the client
+ * IP and the evaluation id, for your backend to check. On any failure the callback gets `(null, null)`;
+ * it is always called once, and never throws into the page.
+ *
+ * ```js
+ * import { checkAuthenticatedUser } from 'https://seatguard.example/v3/sdk.js?client_id=pk_…';
+ * checkAuthenticatedUser(hashedAccountId, (ip, evaluationId) => { form.evaluation_id.value = evaluationId; });
+ * ```
+ */
+export async function checkAuthenticatedUser(
+  userId: string,
+  callback: (ip: string | null, evaluationId: string | null) => void,
+  options: CheckOptions = {},
+): Promise<void> {
+  let ip: string | null = null;
+  let evaluationId: string | null = null;
+  try {
+    const clientId = options.clientId ?? sdkUrl()?.searchParams.get('client_id') ?? '';
+    const result = await new Seatguard({ clientId, endpoint: options.endpoint }).evaluate.login({ user: userId });
+    ip = result.ip;
+    evaluationId = result.evaluation_id;
+  } catch {
+    // reported as nulls below
+  }
+  try {
+    callback(ip, evaluationId);
+  } catch (e) {
+    console.warn('Seatguard: the checkAuthenticatedUser callback threw', e);
+  }
+}

@@ -1,0 +1,49 @@
+import { audioProbe } from './probes/audio';
+import { canvasProbe } from './probes/canvas';
+import { clientHintsProbe } from './probes/clientHints';
+import { fontsProbe } from './probes/fonts';
+import { hardwareProbe } from './probes/hardware';
+import { mathProbe } from './probes/math';
+import { keepValid, type Probe } from './probes/probe';
+import { screenProbe } from './probes/screen';
+import { browserTimezone, timezoneProbe } from './probes/timezone';
+import { webglProbe } from './probes/webgl';
+import { localIps } from './probes/webrtc';
+import { restoreToken } from './token';
+import type { CollectedSignals, ComponentValue } from './types';
+
+/** Every stable probe. Volatile values (window size, battery, storage quota, browser version) are left out on purpose. */
+export const PROBES: readonly Probe[] = [canvasProbe, webglProbe, audioProbe, fontsProbe, screenProbe, hardwareProbe, timezoneProbe, clientHintsProbe, mathProbe];
+
+/** A probe that has not answered by then is treated as failed, so collection stays within its budget. */
+export const PROBE_BUDGET_MS = 120;
+
+function settle(probe: Probe): Promise<Record<string, ComponentValue>> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve({}), PROBE_BUDGET_MS);
+    Promise.resolve()
+      .then(probe)
+      .then(
+        (values) => resolve(keepValid(values || {})),
+        () => resolve({}),
+      )
+      .finally(() => clearTimeout(timer));
+  });
+}
+
+/**
+ * Collects the token, every stable component and the local addresses, all at once. A probe that
+ * fails, throws or runs over its budget is left out, never guessed. Never rejects.
+ */
+export async function collectSignals(probes: readonly Probe[] = PROBES): Promise<CollectedSignals> {
+  const started = typeof performance !== 'undefined' ? performance.now() : Date.now();
+  const [token, ips, ...results] = await Promise.all([
+    restoreToken().catch(() => null),
+    localIps().catch(() => [] as string[]),
+    ...probes.map(settle),
+  ]);
+  const components: Record<string, ComponentValue> = {};
+  for (const result of results) Object.assign(components, result);
+  const ended = typeof performance !== 'undefined' ? performance.now() : Date.now();
+  return { token, components, local_ips: ips, timezone: browserTimezone(), duration_ms: ended - started };
+}

@@ -1,0 +1,128 @@
+// The persistent device token, kept in three places so that clearing one (cookies, say) does not lose
+// it: a first-party cookie, localStorage and IndexedDB. Whichever survives is written back to the others.
+
+const COOKIE = 'sg_token';
+const STORAGE_KEY = 'seatguard.token';
+const DATABASE = 'seatguard';
+const STORE = 'kv';
+const MAX_AGE_SECONDS = 400 * 24 * 3600; // the longest lifetime browsers honour
+const IDB_TIMEOUT_MS = 60;
+const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
+
+/** A new random token: 128 bits as 32 hex characters. */
+export function newToken(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function valid(token: string | null | undefined): token is string {
+  return typeof token === 'string' && TOKEN.test(token);
+}
+
+function readCookie(): string | null {
+  try {
+    for (const part of document.cookie.split(';')) {
+      const [name, ...rest] = part.trim().split('=');
+      if (name === COOKIE) return decodeURIComponent(rest.join('='));
+    }
+  } catch {
+    // cookies disabled
+  }
+  return null;
+}
+
+function writeCookie(token: string): void {
+  try {
+    const secure = location.protocol === 'https:' ? '; Secure' : '';
+    document.cookie = `${COOKIE}=${encodeURIComponent(token)}; Max-Age=${MAX_AGE_SECONDS}; Path=/; SameSite=Lax${secure}`;
+  } catch {
+    // cookies disabled
+  }
+}
+
+function readLocal(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function writeLocal(token: string): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, token);
+  } catch {
+    // storage disabled or full
+  }
+}
+
+function openDatabase(): Promise<IDBDatabase | null> {
+  return new Promise((resolve) => {
+    try {
+      const request = indexedDB.open(DATABASE, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => resolve(null);
+      request.onblocked = () => resolve(null);
+    } catch {
+      resolve(null);
+    }
+  });
+}
+
+function withTimeout<T>(promise: Promise<T>, fallback: T): Promise<T> {
+  return Promise.race([promise, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), IDB_TIMEOUT_MS))]);
+}
+
+async function readIndexedDb(): Promise<string | null> {
+  if (typeof indexedDB === 'undefined') return null;
+  return withTimeout(
+    openDatabase().then(
+      (db) =>
+        new Promise<string | null>((resolve) => {
+          if (!db) return resolve(null);
+          try {
+            const request = db.transaction(STORE, 'readonly').objectStore(STORE).get('token');
+            request.onsuccess = () => resolve(typeof request.result === 'string' ? request.result : null);
+            request.onerror = () => resolve(null);
+          } catch {
+            resolve(null);
+          } finally {
+            db.close();
+          }
+        }),
+    ),
+    null,
+  );
+}
+
+async function writeIndexedDb(token: string): Promise<void> {
+  if (typeof indexedDB === 'undefined') return;
+  const db = await withTimeout(openDatabase(), null);
+  if (!db) return;
+  try {
+    db.transaction(STORE, 'readwrite').objectStore(STORE).put(token, 'token');
+  } catch {
+    // private mode without IndexedDB
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The device's token: restored from the first store that still has a valid one (cookie, then
+ * localStorage, then IndexedDB), else made anew; then written to every store that lacks it. When no
+ * store works (storage disabled), the token lives as long as the page: the device is then found by
+ * its components.
+ */
+export async function restoreToken(): Promise<string> {
+  const cookie = readCookie();
+  const local = readLocal();
+  const indexed = await readIndexedDb();
+  const token = [cookie, local, indexed].find(valid) ?? newToken();
+  if (cookie !== token) writeCookie(token);
+  if (local !== token) writeLocal(token);
+  if (indexed !== token) await writeIndexedDb(token);
+  return token;
+}

@@ -1,0 +1,47 @@
+import type { SeatguardError } from './types';
+
+/** The outcome of one JSON call: the parsed body, or why there is none. */
+export type CallResult = { ok: true; status: number; body: unknown } | { ok: false; error: SeatguardError };
+
+/**
+ * POSTs JSON and reads a JSON answer within `timeoutMs`. Never rejects: a network failure, a timeout,
+ * a non-2xx answer (problem+json, whose `detail` is kept) or an unreadable body become an error value.
+ */
+export async function postJson(url: string, body: unknown, timeoutMs: number, keepalive = false): Promise<CallResult> {
+  const controller = typeof AbortController !== 'undefined' ? new AbortController() : null;
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller?.abort();
+  }, timeoutMs);
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      credentials: 'omit',
+      keepalive,
+      signal: controller?.signal,
+    });
+    if (response.status === 204) return { ok: true, status: 204, body: null };
+    const text = await response.text();
+    let parsed: unknown = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      if (response.ok) return { ok: false, error: { kind: 'invalid_response', detail: 'the answer is not JSON' } };
+    }
+    if (!response.ok) {
+      const detail = parsed && typeof parsed === 'object' && typeof (parsed as { detail?: unknown }).detail === 'string'
+        ? (parsed as { detail: string }).detail
+        : `HTTP ${response.status}`;
+      return { ok: false, error: { kind: 'http', status: response.status, detail } };
+    }
+    return { ok: true, status: response.status, body: parsed };
+  } catch (e) {
+    if (timedOut) return { ok: false, error: { kind: 'timeout', detail: `no answer within ${timeoutMs} ms` } };
+    return { ok: false, error: { kind: 'network', detail: e instanceof Error ? e.message : String(e) } };
+  } finally {
+    clearTimeout(timer);
+  }
+}

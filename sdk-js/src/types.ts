@@ -1,0 +1,68 @@
+/** A component value: the server accepts strings, numbers and booleans only. */
+export type ComponentValue = string | number | boolean;
+
+/** What the SDK collected about the browser, as sent in `device`. */
+export interface CollectedSignals {
+  /** The persistent token, restored from cookie, localStorage or IndexedDB, or newly made. */
+  token: string | null;
+  /** Stable components by name; a probe that failed is absent, never guessed. */
+  components: Record<string, ComponentValue>;
+  /** Local addresses WebRTC exposed (usually none: Chromium hides them behind mDNS names). */
+  local_ips: string[];
+  /** The browser's IANA time zone. */
+  timezone: string | null;
+  /** How long the collection took, in milliseconds. */
+  duration_ms: number;
+}
+
+/** Why a call failed. Every failure resolves with one of these; the SDK never throws into the page. */
+export interface SeatguardError {
+  kind: 'timeout' | 'network' | 'http' | 'invalid_response' | 'invalid_options';
+  /** The HTTP status, for `http` failures. */
+  status?: number;
+  /** A human-readable reason (the server's problem `detail` for `http` failures). */
+  detail: string;
+}
+
+/** The answer to an evaluation. On failure every field is null (logout false) and `error` says why. */
+export interface EvaluateResult {
+  evaluation_id: string | null;
+  verdict: 'allow' | 'deny' | 'challenge' | null;
+  /** The hosted challenge page, or null. */
+  redirect: string | null;
+  device_id: string | null;
+  /** True when this device has been logged out of the account; `on_logout` has been called. */
+  logout: boolean;
+  /** The client IP as Seatguard saw it. */
+  ip: string | null;
+  error: SeatguardError | null;
+}
+
+/** What an evaluation may say about the person. */
+export interface EvaluateInput {
+  /** Your account id (required for login and access; optional for signup). */
+  user?: string;
+  email?: string;
+  /** E.164, like +14155550123. */
+  phone?: string;
+  /** Up to 4 KB of JSON your policies can read (e.g. `{ plan: 'premium' }`). */
+  metadata?: Record<string, unknown>;
+  /** Where an access challenge returns to; defaults to the current page. */
+  return_to?: string;
+}
+
+/** Options of {@link Seatguard}. */
+export interface SeatguardOptions {
+  /** The app's public client id (`pk_…`). */
+  clientId: string;
+  /** Seatguard's origin, like `https://seatguard.example.com`; defaults to where the SDK was loaded from. */
+  endpoint?: string;
+  /** Called when the server says this device was logged out of the account: clear your session here. */
+  on_logout?: () => void;
+  /** Per-request timeout in milliseconds (default 5000). */
+  timeoutMs?: number;
+  /** Heartbeat period while a protected page is visible, in milliseconds (default 30000). */
+  heartbeatIntervalMs?: number;
+  /** How the SDK follows an access challenge's redirect; defaults to `location.assign`. For tests and SPAs. */
+  navigate?: (url: string) => void;
+}

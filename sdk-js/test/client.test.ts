@@ -1,0 +1,201 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Seatguard } from '../src/client';
+
+const CLIENT_ID = 'pk_test123';
+const ENDPOINT = 'https://seatguard.example';
+
+interface Call {
+  url: string;
+  body: Record<string, unknown>;
+  keepalive: boolean;
+}
+
+let calls: Call[];
+
+function answer(status: number, body: unknown, contentType = 'application/json'): Response {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return new Response(status === 204 ? null : text, { status, headers: { 'content-type': contentType } });
+}
+
+function serve(handler: (url: string, body: Record<string, unknown>) => Response | Promise<Response>): void {
+  vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit) => {
+    const body = JSON.parse(String(init.body)) as Record<string, unknown>;
+    calls.push({ url, body, keepalive: init.keepalive === true });
+    return handler(url, body);
+  }));
+}
+
+const ALLOW = { evaluation_id: 'ev-1', verdict: 'allow', redirect: null, device_id: 'dev-1', logout: false, ip: '203.0.113.7' };
+
+function setVisibility(state: 'visible' | 'hidden'): void {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+beforeEach(() => {
+  calls = [];
+  setVisibility('visible');
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+describe('evaluate', () => {
+  it('posts the contract body with the device signals and resolves with the answer', async () => {
+    serve(() => answer(200, ALLOW));
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT });
+    const result = await seatguard.evaluate.login({ user: 'u1', email: 'u1@example.com', metadata: { plan: 'premium' } });
+    expect(result).toEqual({ ...ALLOW, error: null });
+    expect(calls).toHaveLength(1);
+    expect(calls[0].url).toBe(`${ENDPOINT}/v3/evaluate`);
+    const body = calls[0].body;
+    expect(body).toMatchObject({ client_id: CLIENT_ID, action: 'login', user: 'u1', email: 'u1@example.com', metadata: { plan: 'premium' } });
+    expect(body.session).toMatch(/^ses_[0-9a-f]{24}$/);
+    const device = body.device as Record<string, unknown>;
+    expect(device.token).toMatch(/^[0-9a-f]{32}$/);
+    expect(typeof device.components).toBe('object');
+    expect(device.timezone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(body).not.toHaveProperty('phone');
+  });
+
+  it('sends signup and custom actions under their names', async () => {
+    serve(() => answer(200, ALLOW));
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT });
+    await seatguard.evaluate.signup({ email: 'new@example.com' });
+    await seatguard.evaluate.custom('export.csv', { user: 'u1' });
+    expect(calls.map((call) => call.body.action)).toEqual(['signup', 'export.csv']);
+  });
+
+  it.each([
+    ['a network failure', () => Promise.reject(new TypeError('Failed to fetch')), 'network', undefined],
+    ['a problem answer', () => answer(400, { status: 400, detail: 'user is required for login', errors: [] }, 'application/problem+json'), 'http', 400],
+    ['a server error', () => answer(503, 'down', 'text/plain'), 'http', 503],
+    ['a body that is not JSON', () => answer(200, 'not json', 'text/plain'), 'invalid_response', undefined],
+    ['a JSON body of the wrong shape', () => answer(200, { verdict: 'maybe' }), 'invalid_response', undefined],
+  ])('resolves with an error value on %s, never throwing', async (_name, reply, kind, status) => {
+    serve(reply as () => Response);
+    const result = await new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT }).evaluate.login({ user: 'u1' });
+    expect(result.evaluation_id).toBeNull();
+    expect(result.verdict).toBeNull();
+    expect(result.error?.kind).toBe(kind);
+    expect(result.error?.status).toBe(status);
+  });
+
+  it('keeps the problem detail of a refused call', async () => {
+    serve(() => answer(403, { detail: 'Origin https://x is not in this app\'s allowed_origins' }, 'application/problem+json'));
+    const result = await new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT }).evaluate.access({ user: 'u1' });
+    expect(result.error).toEqual({ kind: 'http', status: 403, detail: 'Origin https://x is not in this app\'s allowed_origins' });
+  });
+
+  it('gives up after timeoutMs and resolves with a timeout', async () => {
+    vi.stubGlobal('fetch', vi.fn((_url: string, init: RequestInit) => new Promise((_resolve, reject) => {
+      init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+    })));
+    const result = await new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, timeoutMs: 50 }).evaluate.login({ user: 'u1' });
+    expect(result.error?.kind).toBe('timeout');
+  });
+
+  it('answers bad options with an error value and no request', async () => {
+    serve(() => answer(200, ALLOW));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    for (const options of [{ clientId: 'sk_secret' }, { clientId: CLIENT_ID, endpoint: 'ftp://x' }, undefined as never]) {
+      const result = await new Seatguard(options).evaluate.login({ user: 'u1' });
+      expect(result.error?.kind).toBe('invalid_options');
+    }
+    expect(calls).toHaveLength(0);
+    warn.mockRestore();
+  });
+
+  it('calls on_logout when the device was logged out, and survives a throwing callback', async () => {
+    serve(() => answer(200, { ...ALLOW, logout: true }));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const onLogout = vi.fn(() => {
+      throw new Error('app bug');
+    });
+    const result = await new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, on_logout: onLogout }).evaluate.access({ user: 'u1' });
+    expect(onLogout).toHaveBeenCalledTimes(1);
+    expect(result.logout).toBe(true);
+    warn.mockRestore();
+  });
+});
+
+describe('access', () => {
+  it('follows the challenge redirect with return_to', async () => {
+    serve(() => answer(200, { ...ALLOW, verdict: 'challenge', redirect: 'https://seatguard.example/challenge/ch_1?x=1' }));
+    const navigate = vi.fn();
+    await new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, navigate }).evaluate.access({ user: 'u1', return_to: 'https://app.example/watch/42' });
+    expect(navigate).toHaveBeenCalledTimes(1);
+    const target = new URL(navigate.mock.calls[0][0]);
+    expect(target.origin + target.pathname).toBe('https://seatguard.example/challenge/ch_1');
+    expect(target.searchParams.get('x')).toBe('1');
+    expect(target.searchParams.get('return_to')).toBe('https://app.example/watch/42');
+    expect(calls[0].body.return_to).toBe('https://app.example/watch/42');
+  });
+
+  it('returns to the current page by default', async () => {
+    serve(() => answer(200, { ...ALLOW, verdict: 'challenge', redirect: '/challenge/ch_2' }));
+    const navigate = vi.fn();
+    await new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, navigate }).evaluate.access({ user: 'u1' });
+    expect(new URL(navigate.mock.calls[0][0]).searchParams.get('return_to')).toBe(location.href);
+  });
+
+  it('beats while visible, pauses while hidden, beats at once when shown, and stops on logout', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    let logoutOnBeat = false;
+    serve((url) => (url.endsWith('/heartbeat') ? answer(200, { active: !logoutOnBeat, logout: logoutOnBeat }) : answer(200, ALLOW)));
+    const onLogout = vi.fn();
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: 1000, on_logout: onLogout });
+    await seatguard.evaluate.access({ user: 'u1' });
+    const beats = () => calls.filter((call) => call.url.endsWith('/v3/sessions/heartbeat'));
+
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(beats()).toHaveLength(3);
+    expect(beats()[0].body).toMatchObject({ client_id: CLIENT_ID, user: 'u1', session: calls[0].body.session });
+    expect((beats()[0].body.device as Record<string, unknown>).token).toBe((calls[0].body.device as Record<string, unknown>).token);
+
+    setVisibility('hidden');
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(beats()).toHaveLength(3);
+
+    setVisibility('visible');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(beats()).toHaveLength(4);
+
+    logoutOnBeat = true;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(onLogout).toHaveBeenCalledTimes(1);
+    const afterLogout = beats().length;
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(beats()).toHaveLength(afterLogout);
+  });
+
+  it('ends the session on pagehide and on endSession, with keepalive', async () => {
+    serve((url) => (url.endsWith('/end') ? answer(204, null) : answer(200, ALLOW)));
+    const first = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT });
+    await first.evaluate.access({ user: 'u1' });
+    window.dispatchEvent(new Event('pagehide'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    let ends = calls.filter((call) => call.url === `${ENDPOINT}/v3/sessions/end`);
+    expect(ends).toHaveLength(1);
+    expect(ends[0].keepalive).toBe(true);
+    expect(ends[0].body).toEqual({ client_id: CLIENT_ID, user: 'u1', session: calls[0].body.session });
+
+    const second = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT });
+    await second.evaluate.access({ user: 'u2' });
+    await second.endSession();
+    await second.endSession();
+    ends = calls.filter((call) => call.url === `${ENDPOINT}/v3/sessions/end`);
+    expect(ends).toHaveLength(2);
+    expect(ends[1].body.user).toBe('u2');
+  });
+
+  it('does not keep a session live for a failed or anonymous evaluation', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    serve(() => answer(500, { detail: 'boom' }, 'application/problem+json'));
+    await new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: 1000 }).evaluate.access({ user: 'u1' });
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(calls.filter((call) => call.url.endsWith('/heartbeat'))).toHaveLength(0);
+  });
+});

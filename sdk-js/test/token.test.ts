@@ -1,0 +1,87 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { restoreToken } from '../src/token';
+
+const TOKEN = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+
+function cookieToken(): string | null {
+  const match = document.cookie.split(';').map((part) => part.trim()).find((part) => part.startsWith('sg_token='));
+  return match ? decodeURIComponent(match.slice('sg_token='.length)) : null;
+}
+
+function clearCookie(): void {
+  document.cookie = 'sg_token=; Max-Age=0; Path=/';
+}
+
+async function indexedToken(): Promise<string | null> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open('seatguard', 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('kv');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const value = await new Promise<unknown>((resolve) => {
+    const request = db.transaction('kv', 'readonly').objectStore('kv').get('token');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => resolve(null);
+  });
+  db.close();
+  return typeof value === 'string' ? value : null;
+}
+
+async function clearIndexedDb(): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const request = indexedDB.deleteDatabase('seatguard');
+    request.onsuccess = () => resolve();
+    request.onerror = () => resolve();
+    request.onblocked = () => resolve();
+  });
+}
+
+describe('the persistent token', () => {
+  beforeEach(async () => {
+    clearCookie();
+    localStorage.clear();
+    await clearIndexedDb();
+  });
+
+  it('is made once and written to all three stores', async () => {
+    const token = await restoreToken();
+    expect(token).toMatch(/^[0-9a-f]{32}$/);
+    expect(cookieToken()).toBe(token);
+    expect(localStorage.getItem('seatguard.token')).toBe(token);
+    expect(await indexedToken()).toBe(token);
+    expect(await restoreToken()).toBe(token);
+  });
+
+  it('survives cleared cookies from localStorage, and rewrites the cookie', async () => {
+    localStorage.setItem('seatguard.token', TOKEN);
+    expect(await restoreToken()).toBe(TOKEN);
+    expect(cookieToken()).toBe(TOKEN);
+    expect(await indexedToken()).toBe(TOKEN);
+  });
+
+  it('survives cleared cookies and localStorage from IndexedDB', async () => {
+    await restoreToken();
+    const kept = await indexedToken();
+    clearCookie();
+    localStorage.clear();
+    expect(await restoreToken()).toBe(kept);
+    expect(localStorage.getItem('seatguard.token')).toBe(kept);
+    expect(cookieToken()).toBe(kept);
+  });
+
+  it('survives cleared site storage from the cookie', async () => {
+    document.cookie = `sg_token=${TOKEN}; Path=/`;
+    expect(await restoreToken()).toBe(TOKEN);
+    expect(localStorage.getItem('seatguard.token')).toBe(TOKEN);
+  });
+
+  it('ignores a tampered value and makes a new token', async () => {
+    localStorage.setItem('seatguard.token', '<script>');
+    const token = await restoreToken();
+    expect(token).not.toBe('<script>');
+    expect(token).toMatch(/^[0-9a-f]{32}$/);
+    expect(localStorage.getItem('seatguard.token')).toBe(token);
+  });
+});
