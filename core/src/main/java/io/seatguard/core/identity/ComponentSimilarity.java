@@ -19,15 +19,21 @@ import java.util.Set;
  * most, user settings (zone, languages) least.
  *
  * <p>Some components cannot change on one device ({@link #HARD}): the OS platform, the GPU vendor, the
- * CPU architecture, the hardware model. If both sides report one of them and it differs, the score is
- * 0 whatever else agrees — two machines of different kinds are never one device.
+ * CPU architecture, the hardware model, the core count, the memory and the touch points; on a touch
+ * device (a phone or tablet) the screen as well, since nobody plugs a monitor into a phone. If both
+ * sides report one of them and it differs, the score is 0 whatever else agrees — two machines of
+ * different kinds are never one device. Making cores, memory and a phone's screen hard took the
+ * population's iPhone merge rate from 10 % to 3 % (docs/benchmarks.md): iPhones of different models
+ * differ in little but their screens.
  *
  * <p>Properties (tested): symmetric; in [0, 1]; 1 for identical non-empty sets; monotone — making a
  * differing component agree never lowers the score; 0 when nothing can be compared.
  */
 public final class ComponentSimilarity {
     /** Components that never change on one device; a disagreement rules the match out. */
-    public static final Set<String> HARD = Set.of("platform", "webgl_vendor", "ch_arch", "ch_model");
+    public static final Set<String> HARD = Set.of("platform", "webgl_vendor", "ch_arch", "ch_model", "cores", "memory", "touch_points");
+    /** On a touch device (a phone, a tablet) the screen is part of the hardware too: nobody plugs a monitor into a phone. */
+    private static final String TOUCH_SCREEN = "screen";
 
     private static final Map<String, Double> WEIGHTS = Map.ofEntries(
             Map.entry("canvas", 6.0),
@@ -78,7 +84,7 @@ public final class ComponentSimilarity {
                 continue;
             }
             boolean equal = same(entry.getValue(), other);
-            if (!equal && HARD.contains(name)) {
+            if (!equal && (HARD.contains(name) || (name.equals(TOUCH_SCREEN) && isTouch(a) && isTouch(b)))) {
                 return 0;
             }
             compared += weight;
@@ -92,6 +98,10 @@ public final class ComponentSimilarity {
             }
         }
         return compared == 0 ? 0 : agreeing / compared;
+    }
+
+    private static boolean isTouch(Map<String, Object> components) {
+        return components.get("touch_points") instanceof Number points && points.doubleValue() > 0;
     }
 
     /** Numbers compare by value, so 2 and 2.0 (one SDK sends a long, another a double) agree. */

@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * incognito window) or a different browser that looks the same. Within the account the first is far
  * likelier, so the account's devices are always compared. Across the app it depends on how common the
  * hardware is: when the devices of its hardware class already hold {@link #DEFAULT_CROWDED_AT} or more
- * tokens, identical machines (one phone model, a fleet of office laptops) are known to be about, and
+ * tokens (two browsers, or one whose storage was cleared), identical machines (one phone model, a fleet of office laptops) are known to be about, and
  * neither the exact fingerprint nor a fuzzy match may attach the request to a device of another account.
  * That costs a split now and then (a cleared browser signing up again), which is the cheaper error: a
  * merge would hide one person's device behind another's.
@@ -36,8 +36,13 @@ import java.util.function.Supplier;
 public final class DeviceResolver {
     /** Below this similarity to its device's latest components, a known token is somebody else's. */
     public static final double TOKEN_MISMATCH_BELOW = 0.5;
-    /** A hardware class whose devices hold this many tokens is common: see the class comment. */
-    public static final int DEFAULT_CROWDED_AT = 3;
+    /**
+     * A hardware class whose devices hold this many tokens is common: see the class comment. Two means
+     * "another browser of this hardware has been seen". On the generated population (docs/benchmarks.md)
+     * 1, 2, 3 and 5 gave the same split rate (2.8 %) and merge rates of 1.6, 2.0, 2.5 and 3.1 %; 1 would
+     * switch app-wide matching off for every device that ever held a token, so 2 keeps it for rare hardware.
+     */
+    public static final int DEFAULT_CROWDED_AT = 2;
 
     private final DeviceDirectory directory;
     private final Supplier<String> newDeviceIds;

@@ -52,6 +52,28 @@ class ComponentSimilarityTest {
     }
 
     @Test
+    void coresMemoryAndTouchAreHardwareAndAPhonesScreenToo() {
+        Map<String, Object> phone = Map.of("platform", "iPhone", "webgl_renderer", "Apple GPU", "canvas", "c1", "fonts", "f1", "audio", "a1",
+                "cores", 4L, "touch_points", 5L, "screen", "852x393", "timezone", "Europe/Paris");
+        Map<String, Object> otherModel = new HashMap<>(phone);
+        otherModel.put("screen", "844x390");
+        assertThat(ComponentSimilarity.of(phone, otherModel)).as("another phone model").isZero();
+        Map<String, Object> moreCores = new HashMap<>(phone);
+        moreCores.put("cores", 6L);
+        assertThat(ComponentSimilarity.of(phone, moreCores)).isZero();
+
+        // A laptop's screen does change: an external monitor.
+        Map<String, Object> laptop = Map.of("platform", "MacIntel", "webgl_renderer", "Apple M2", "canvas", "c1", "fonts", "f1", "audio", "a1",
+                "cores", 8L, "touch_points", 0L, "screen", "1512x982", "memory", 8L);
+        Map<String, Object> docked = new HashMap<>(laptop);
+        docked.put("screen", "2560x1440");
+        assertThat(ComponentSimilarity.of(laptop, docked)).isGreaterThan(0.8);
+        Map<String, Object> lessMemory = new HashMap<>(laptop);
+        lessMemory.put("memory", 4L);
+        assertThat(ComponentSimilarity.of(laptop, lessMemory)).isZero();
+    }
+
+    @Test
     void typicalDriftStaysHighAndAnotherMachineStaysLow() {
         Map<String, Object> laptop = new HashMap<>(Map.of("platform", "MacIntel", "webgl_vendor", "Apple", "webgl_renderer", "Apple M2",
                 "canvas", "c-17", "audio", "a-17", "fonts", "f-42", "cores", 8L, "memory", 8L, "screen", "1512x982", "pixel_ratio", 2L));

@@ -35,6 +35,11 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
     private final Map<String, String> fingerprints = new HashMap<>();
     private final Map<String, Seen> users = new HashMap<>();
     private final Map<String, LinkedDevice> links = new HashMap<>();
+    /** The same links by "app|user", so loading an account does not scan every link (the population simulation loads 10^5 times). */
+    private final Map<String, Map<String, LinkedDevice>> linksByAccount = new HashMap<>();
+    /** Devices by "app|blocking key", and how many tokens each device holds, for {@link #block}. */
+    private final Map<String, java.util.LinkedHashSet<String>> blockMembers = new HashMap<>();
+    private final Map<String, Integer> tokensPerDevice = new HashMap<>();
     private final Map<String, Seen> userIps = new HashMap<>();
     private final Map<String, Seen> userFingerprints = new HashMap<>();
     /** How many account and device rows were written, to check what the write throttle skipped. */
@@ -62,11 +67,14 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
                 String racer = raceTokens.remove(key);
                 if (racer != null) {
                     tokens.put(key, racer);
+                    tokensPerDevice.merge(app + '|' + racer, 1, Integer::sum);
                 }
                 if (tokens.containsKey(key) && !tokens.get(key).equals(device.deviceId()) && device.isNew()) {
                     throw new DeviceClaimConflict("token taken");
                 }
-                tokens.putIfAbsent(key, device.deviceId());
+                if (tokens.putIfAbsent(key, device.deviceId()) == null) {
+                    tokensPerDevice.merge(app + '|' + device.deviceId(), 1, Integer::sum);
+                }
             }
             if (device.fingerprintId().isPresent()) {
                 // A fingerprint stays with the device that showed it first (as in the SQL store).
@@ -74,8 +82,18 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
                 boolean claimed = fingerprints.putIfAbsent(key, device.deviceId()) == null;
                 if ((claimed || device.isNew()) && !write.components().isEmpty()) {
                     components.put(app + '|' + device.deviceId(), write.components());
-                    BlockingKey.of(write.components()).ifPresentOrElse(block -> blocks.put(app + '|' + device.deviceId(), block),
-                            () -> blocks.remove(app + '|' + device.deviceId()));
+                    String deviceKey = app + '|' + device.deviceId();
+                    String oldBlock = blocks.remove(deviceKey);
+                    if (oldBlock != null) {
+                        blockMembers.get(app + '|' + oldBlock).remove(device.deviceId());
+                    }
+                    BlockingKey.of(write.components()).ifPresent(block -> {
+                        blocks.put(deviceKey, block);
+                        // Most recently changed first, as the SQL store orders them.
+                        java.util.LinkedHashSet<String> members = blockMembers.computeIfAbsent(app + '|' + block, k -> new java.util.LinkedHashSet<>());
+                        members.remove(device.deviceId());
+                        members.addFirst(device.deviceId());
+                    });
                 }
             }
             String deviceKey = app + '|' + device.deviceId();
@@ -111,7 +129,9 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
                 LinkStatus status = write.attachDevice() ? LinkStatus.ATTACHED : old == null ? LinkStatus.DETACHED : old.status();
                 Instant first = old == null ? at : earlier(old.firstSeen(), at);
                 Instant last = old == null ? at : later(old.lastSeen(), at);
-                links.put(key, new LinkedDevice(device.deviceId(), devices.get(app + '|' + device.deviceId()).type(), status, first, last));
+                LinkedDevice link = new LinkedDevice(device.deviceId(), devices.get(app + '|' + device.deviceId()).type(), status, first, last);
+                links.put(key, link);
+                linksByAccount.computeIfAbsent(app + '|' + user, k -> new HashMap<>()).put(device.deviceId(), link);
                 rowWrites++;
             }
         });
@@ -122,7 +142,9 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
     public synchronized void detach(String appId, String userId, String deviceId) {
         String key = appId + '|' + userId + '|' + deviceId;
         LinkedDevice old = links.get(key);
-        links.put(key, new LinkedDevice(deviceId, old.type(), LinkStatus.DETACHED, old.firstSeen(), old.lastSeen()));
+        LinkedDevice detached = new LinkedDevice(deviceId, old.type(), LinkStatus.DETACHED, old.firstSeen(), old.lastSeen());
+        links.put(key, detached);
+        linksByAccount.get(appId + '|' + userId).put(deviceId, detached);
     }
 
     @Override
@@ -164,18 +186,16 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
     @Override
     public synchronized Block block(String appId, String blockingKey, int limit) {
         List<StoredDevice> inBlock = new ArrayList<>();
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        blocks.forEach((deviceKey, block) -> {
-            if (block.equals(blockingKey) && deviceKey.startsWith(appId + '|') && inBlock.size() < limit) {
-                String id = deviceKey.substring(appId.length() + 1);
-                inBlock.add(new StoredDevice(devices.get(deviceKey), components.get(deviceKey)));
-                ids.add(id);
+        int tokenCount = 0;
+        for (String id : blockMembers.getOrDefault(appId + '|' + blockingKey, new java.util.LinkedHashSet<>())) {
+            if (inBlock.size() >= limit) {
+                break;
             }
-        });
-        long tokenCount = tokens.entrySet().stream()
-                .filter(entry -> entry.getKey().startsWith(appId + '|') && ids.contains(entry.getValue()))
-                .count();
-        return new Block(inBlock, (int) Math.min(tokenCount, limit));
+            String deviceKey = appId + '|' + id;
+            inBlock.add(new StoredDevice(devices.get(deviceKey), components.get(deviceKey)));
+            tokenCount += tokensPerDevice.getOrDefault(deviceKey, 0);
+        }
+        return new Block(inBlock, Math.min(tokenCount, limit));
     }
 
     @Override
@@ -188,8 +208,8 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
             Instant since) {
         List<LinkedDevice> linked = new ArrayList<>();
         String prefix = appId + '|' + userId + '|';
-        links.forEach((key, link) -> {
-            if (key.startsWith(prefix) && (!link.lastSeen().isBefore(since) || deviceId.map(link.deviceId()::equals).orElse(false))) {
+        linksByAccount.getOrDefault(appId + '|' + userId, Map.of()).values().forEach(link -> {
+            if (!link.lastSeen().isBefore(since) || deviceId.map(link.deviceId()::equals).orElse(false)) {
                 linked.add(link);
             }
         });

@@ -17,6 +17,10 @@ public final class MutableClock implements InstantSource {
         return now;
     }
 
+    public void set(Instant instant) {
+        now = instant;
+    }
+
     public void advance(Duration duration) {
         now = now.plus(duration);
     }

@@ -1,0 +1,31 @@
+package io.seatguard.population;
+
+import java.util.Optional;
+
+/**
+ * A person: their account (a sharer uses someone else's), home network, zone and languages, and a
+ * trip abroad if they take one.
+ */
+final class Person {
+    final int index;
+    final String account;
+    final String homeIp;
+    final String zone;
+    final String languages;
+    final Optional<Trip> trip;
+
+    Person(int index, String account, String homeIp, String zone, String languages, Optional<Trip> trip) {
+        this.index = index;
+        this.account = account;
+        this.homeIp = homeIp;
+        this.zone = zone;
+        this.languages = languages;
+        this.trip = trip;
+    }
+
+    String zoneOn(double day) {
+        return trip.filter(t -> day >= t.fromDay() && day < t.toDay()).map(Trip::zone).orElse(zone);
+    }
+
+    record Trip(double fromDay, double toDay, String zone) {}
+}

@@ -1,0 +1,110 @@
+package io.seatguard.population;
+
+import io.seatguard.core.checks.CheckRegistry;
+import io.seatguard.core.evaluation.Evaluation;
+import io.seatguard.core.evaluation.EvaluationPipeline;
+import io.seatguard.core.evaluation.EvaluationRequest;
+import io.seatguard.core.identity.DeviceMatcher;
+import io.seatguard.core.identity.DeviceResolution;
+import io.seatguard.core.identity.DeviceResolver;
+import io.seatguard.core.identity.DeviceSignals;
+import io.seatguard.core.ids.IdGenerator;
+import io.seatguard.core.net.IpAddresses;
+import io.seatguard.core.policy.NoPolicies;
+import io.seatguard.core.testing.FixedUserAgentParser;
+import io.seatguard.core.testing.InMemoryEvaluationStore;
+import io.seatguard.core.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Random;
+
+/**
+ * Runs a population's visits, in time order, through the real evaluation pipeline (with the in-memory
+ * store: this measures identification, not storage) and hands each outcome to a {@link Measurement}.
+ *
+ * <p>Each device visits every two days on average (phones more often) over {@link #DAYS} days. A
+ * person's first visit is a signup half the time (no account yet); later visits are page views
+ * ({@code access}) and some logins. On each visit the browser may have lost its token (storage cleared,
+ * 2 %), be a private window whose token is thrown away afterwards (2 %), or have one probe fail (1 %).
+ */
+final class Simulation {
+    static final int DAYS = 60;
+    static final double CLEARED_STORAGE = 0.02;
+    static final double PRIVATE_WINDOW = 0.02;
+    static final double PROBE_FAILS = 0.01;
+    private static final String APP = "app_population";
+    private static final Instant START = Instant.parse("2026-09-01T00:00:00Z");
+
+    private final long seed;
+    private final double threshold;
+    private final int crowdedAt;
+
+    Simulation(long seed, double threshold, int crowdedAt) {
+        this.seed = seed;
+        this.threshold = threshold;
+        this.crowdedAt = crowdedAt;
+    }
+
+    private record Visit(double day, PhysicalDevice device) {}
+
+    Measurement run(List<PhysicalDevice> devices) {
+        MutableClock clock = new MutableClock(START);
+        InMemoryEvaluationStore store = new InMemoryEvaluationStore();
+        IdGenerator ids = new IdGenerator(clock, new Random(seed));
+        EvaluationPipeline pipeline = new EvaluationPipeline(new FixedUserAgentParser(),
+                new DeviceResolver(store, ids::newRandomId, new DeviceMatcher(threshold), crowdedAt), store, CheckRegistry.standard(), new NoPolicies(),
+                store, ids, clock);
+        Random random = new Random(seed * 31 + 7);
+        Renders renders = new Renders(seed);
+        PopulationGenerator tokens = new PopulationGenerator(seed * 17 + 3);
+        PriorityQueue<Visit> visits = new PriorityQueue<>((a, b) -> Double.compare(a.day(), b.day()));
+        for (PhysicalDevice device : devices) {
+            visits.add(new Visit(random.nextDouble() * 10, device));
+        }
+        Measurement measurement = new Measurement();
+        java.util.Set<String> signedUp = new java.util.HashSet<>();
+        java.util.Set<String> knownTokens = new java.util.HashSet<>();
+        while (!visits.isEmpty()) {
+            Visit visit = visits.poll();
+            PhysicalDevice device = visit.device();
+            clock.set(START.plus(Duration.ofSeconds((long) (visit.day() * 86_400))));
+            boolean firstOfAccount = signedUp.add(device.account);
+            String action = firstOfAccount && random.nextBoolean() ? "signup" : random.nextDouble() < 0.8 ? "access" : "login";
+            String token = device.token;
+            String tokenState = "kept";
+            if (random.nextDouble() < CLEARED_STORAGE) {
+                device.token = tokens.newToken();
+                token = device.token;
+                tokenState = "cleared";
+            }
+            else if (random.nextDouble() < PRIVATE_WINDOW) {
+                token = tokens.newToken();
+                tokenState = "private";
+            }
+            DeviceSignals signals = new DeviceSignals(Optional.of(token),
+                    device.components(visit.day(), renders, random, device.dockedOn(random), random.nextDouble() < PROBE_FAILS), List.of(),
+                    Optional.of(device.owner.zoneOn(visit.day())));
+            boolean mobileNetwork = device.platform().deviceType.equals("mobile") && random.nextDouble() < 0.4;
+            String ip = mobileNetwork ? "100.64." + random.nextInt(256) + "." + (1 + random.nextInt(254)) : device.owner.homeIp;
+            EvaluationRequest request = new EvaluationRequest(APP, action, action.equals("signup") ? Optional.empty() : Optional.of(device.account),
+                    Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), signals, IpAddresses.parse(ip).orElseThrow(),
+                    Optional.of(device.platform().deviceType + " simulated"), Optional.empty());
+            Evaluation evaluation = pipeline.evaluate(request);
+            if (!evaluation.device().id().equals(DeviceResolution.UNKNOWN_DEVICE_ID)) {
+                String how = token.equals(device.token) && knownTokens.contains(token) ? "token"
+                        : evaluation.device().isNew() ? "new (" + tokenState + ")" : evaluation.device().confidence() < 1 ? "fuzzy" : "exact";
+                measurement.record(device, evaluation.device().id(), how + (action.equals("signup") ? "/signup" : ""));
+            }
+            knownTokens.add(token);
+            double gap = -Math.log(1 - random.nextDouble()) * (device.platform().deviceType.equals("mobile") ? 1.5 : 2.0);
+            if (visit.day() + gap < DAYS) {
+                visits.add(new Visit(visit.day() + gap, device));
+            }
+        }
+        return measurement;
+    }
+}
