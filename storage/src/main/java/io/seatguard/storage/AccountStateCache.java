@@ -57,6 +57,8 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
     private final Cache<String, Optional<KnownDevice>> byDeviceKey = Caffeine.newBuilder().maximumSize(MAX_DEVICE_LOOKUPS).build();
     /** Devices' latest components, parsed, for fuzzy matching; dropped whenever a write may replace them. */
     private final Cache<String, Optional<StoredDevice>> componentsByDevice = Caffeine.newBuilder().maximumSize(MAX_DEVICE_LOOKUPS).build();
+    /** Hardware classes ({@link io.seatguard.core.identity.BlockingKey}) by "app|key". */
+    private final Cache<String, LimitedBlock> blocks = Caffeine.newBuilder().maximumSize(MAX_DEVICE_LOOKUPS).build();
 
     /** One account's cached facts; guarded by its own monitor. */
     private static final class Account {
@@ -145,11 +147,26 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         return byDeviceKey.get("f|" + appId + '|' + fingerprintId, k -> devices.findByFingerprint(appId, fingerprintId));
     }
 
-    /** Not cached: only requests without a known token ask, and a block changes with every new look-alike. */
+    /**
+     * Cached per hardware class, and dropped by every write that may change it: a device created or
+     * given new components or a new token, with components of that class (see {@link #remember}). A
+     * read racing such a write may cache the class without the newcomer until the class's next write;
+     * the cost is at most one app-wide match that a fresh read would have refused.
+     */
     @Override
     public Block block(String appId, String blockingKey, int limit) {
-        return devices.block(appId, blockingKey, limit);
+        String key = appId + '|' + blockingKey;
+        LimitedBlock cached = blocks.getIfPresent(key);
+        if (cached != null && cached.limit() == limit) {
+            return cached.block();
+        }
+        Block loaded = devices.block(appId, blockingKey, limit);
+        blocks.put(key, new LimitedBlock(limit, loaded));
+        return loaded;
     }
+
+    /** A block as read with one limit (the resolver always asks with the same one). */
+    private record LimitedBlock(int limit, Block block) {}
 
     @Override
     public List<StoredDevice> latest(String appId, java.util.Collection<String> deviceIds) {
@@ -184,6 +201,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         catch (RuntimeException e) {
             // A lost device race means another device now holds keys we may have cached as free.
             forgetDeviceKeys(write);
+            forgetBlock(write.evaluation().appId(), write);
             componentsByDevice.invalidate(write.evaluation().appId() + '|' + write.device().deviceId());
             throw e;
         }
@@ -236,6 +254,10 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         Seen now = new Seen(at, at);
         if (device.isKnownDevice() && (device.isNew() || touches.device())) {
             refreshDevice(appId, device, evaluation.device().type(), at);
+        }
+        if (device.isKnownDevice() && device.matchedBy() != DeviceResolution.MatchKind.TOKEN) {
+            // A new device, new components or a new token for a device of this class: its block changes.
+            forgetBlock(appId, write);
         }
         if (device.isKnownDevice() && device.fingerprintId().isPresent() && device.matchedBy() != DeviceResolution.MatchKind.EXACT_FINGERPRINT) {
             // The store replaces a device's components when it shows a fingerprint new to it; we cannot
@@ -290,6 +312,13 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
                         at.isBefore(known.firstSeen()) ? at : known.firstSeen(), at.isAfter(known.lastSeen()) ? at : known.lastSeen()));
             });
         }
+    }
+
+    private void forgetBlock(String appId, EvaluationWrite write) {
+        // A class whose devices hold as many tokens as the resolver asks about stays so (tokens are
+        // never taken back), and the resolver reads nothing else from a full block: keep it.
+        io.seatguard.core.identity.BlockingKey.of(write.components()).ifPresent(key -> blocks.asMap()
+                .computeIfPresent(appId + '|' + key, (k, cached) -> cached.block().tokens() >= cached.limit() ? cached : null));
     }
 
     private void forgetDeviceKeys(EvaluationWrite write) {
