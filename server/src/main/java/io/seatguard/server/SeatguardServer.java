@@ -22,6 +22,8 @@ import io.seatguard.core.evaluation.EvaluationStore;
 import io.seatguard.core.identity.DeviceDirectory;
 import io.seatguard.core.presence.Heartbeats;
 import io.seatguard.core.presence.InMemoryPresence;
+import io.seatguard.core.presence.Presence;
+import io.seatguard.storage.RedisPresence;
 import io.seatguard.storage.AccountStateCache;
 import io.seatguard.storage.DatabaseKind;
 import io.seatguard.storage.SqlAccountReader;
@@ -53,8 +55,20 @@ public final class SeatguardServer implements AutoCloseable {
     private final Optional<CreatedApp> createdDefaultApp;
     private final String url;
 
-    private SeatguardServer(SqlDatabase database, ServerMetrics metrics, Javalin http, List<Route> routes, Optional<String> generatedAdminToken,
-            Optional<CreatedApp> createdDefaultApp, String url) {
+    private final Presence presence;
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        }
+        catch (Exception e) {
+            log.warn("closing {} failed", closeable.getClass().getSimpleName(), e);
+        }
+    }
+
+    private SeatguardServer(SqlDatabase database, ServerMetrics metrics, Presence presence, Javalin http, List<Route> routes,
+            Optional<String> generatedAdminToken, Optional<CreatedApp> createdDefaultApp, String url) {
+        this.presence = presence;
         this.database = database;
         this.metrics = metrics;
         this.http = http;
@@ -72,6 +86,7 @@ public final class SeatguardServer implements AutoCloseable {
         requireNonNull(config, "config is null");
         SqlDatabase database = SqlDatabase.open(new StorageSettings(config.databaseUrl(), config.dataDir(), 8));
         ServerMetrics metrics = new ServerMetrics();
+        Presence presence = null;
         try {
             IdGenerator ids = new IdGenerator(clock, new SecureRandom());
             AppService apps = new AppService(new SqlAppStore(database), ids, clock);
@@ -89,6 +104,10 @@ public final class SeatguardServer implements AutoCloseable {
                 accounts = cache;
                 deviceLinks = cache.invalidating(deviceLinks);
             }
+            // One node keeps presence in memory; several share it through Redis.
+            presence = config.redisUrl().isPresent()
+                    ? RedisPresence.connect(config.redisUrl().get(), config.presenceWindow())
+                    : new InMemoryPresence(config.presenceWindow());
             EvaluationPipeline pipeline = new EvaluationPipeline(
                     YauaaUserAgentParser.shared(),
                     new DeviceResolver(devices, ids::newRandomId),
@@ -97,9 +116,9 @@ public final class SeatguardServer implements AutoCloseable {
                     new NoPolicies(),
                     evaluations,
                     ids,
-                    clock);
-            // One node keeps presence in memory; a shared Redis store comes with issue 4.
-            Heartbeats heartbeats = new Heartbeats(new InMemoryPresence(InMemoryPresence.DEFAULT_ACTIVE_WINDOW), devices, accounts, clock);
+                    clock,
+                    presence);
+            Heartbeats heartbeats = new Heartbeats(presence, devices, accounts, clock);
             List<Route> routes = Routes.all(apps, pipeline, evaluations, deviceLinks, database, new ClientIpResolver(config.trustedProxies()), heartbeats,
                     metrics, clock, config.maxBodyBytes());
             Javalin http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), routes, metrics).start();
@@ -109,9 +128,12 @@ public final class SeatguardServer implements AutoCloseable {
                 createdDefaultApp = Optional.of(apps.create("default", defaultOrigins(url, http.port())));
             }
             log.info("Seatguard listening on {} with storage {}", url, database.description());
-            return new SeatguardServer(database, metrics, http, routes, generatedAdminToken, createdDefaultApp, url);
+            return new SeatguardServer(database, metrics, presence, http, routes, generatedAdminToken, createdDefaultApp, url);
         }
         catch (RuntimeException e) {
+            if (presence instanceof AutoCloseable closeable) {
+                closeQuietly(closeable);
+            }
             metrics.close();
             database.close();
             throw e;
@@ -159,6 +181,9 @@ public final class SeatguardServer implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        if (presence instanceof AutoCloseable closeable) {
+            closeQuietly(closeable);
+        }
         database.close();
         metrics.close();
         log.info("Seatguard stopped");

@@ -47,6 +47,20 @@ class SessionsApiTest {
     }
 
     @Test
+    void aDeviceIsActivelyConnectedWhileItsSessionIsLive() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            evaluate(server, app, "login", "kim", "tok_kim_laptop_0000001");
+            assertThat(server.get("/v3/users/kim/devices", app.bearer()).json().get("data").get(0).get("actively_connected").asBoolean())
+                    .as("a login without a session id keeps no session").isFalse();
+            heartbeat(server, app, "kim", "tab-1", "tok_kim_laptop_0000001");
+            assertThat(server.get("/v3/users/kim/devices", app.bearer()).json().get("data").get(0).get("actively_connected").asBoolean()).isTrue();
+            server.post("/v3/sessions/end", "{\"client_id\":\"" + app.clientId() + "\",\"user\":\"kim\",\"session\":\"tab-1\"}", Map.of());
+            assertThat(server.get("/v3/users/kim/devices", app.bearer()).json().get("data").get(0).get("actively_connected").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
     void badSessionCallsNameTheField() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
             TestApp app = server.defaultApp();

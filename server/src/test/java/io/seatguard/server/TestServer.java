@@ -45,6 +45,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(SeatguardServer.start(config), postgres);
     }
 
+    /** A server with a configuration of the test's own (several nodes on one database, say); the caller owns the database. */
+    public static TestServer startWith(ServerConfig config) {
+        return new TestServer(SeatguardServer.start(config.withAdminToken(ADMIN_TOKEN)), Optional.empty());
+    }
+
     public SeatguardServer server() {
         return server;
     }

@@ -6,13 +6,19 @@ import io.seatguard.core.account.AccountState;
 import io.seatguard.core.evaluation.EvaluationRequest;
 import io.seatguard.core.identity.DeviceResolution;
 import io.seatguard.core.identity.DeviceType;
+import io.seatguard.core.presence.Presence;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything the earlier stages of the pipeline produced that a check may read.
  *
  * @param devicesInWindow the account's devices in the rolling device window, current device included
+ * @param liveSessions the account's other live sessions before this request; empty when presence could
+ *     not be read (checks that need it are then unknown), and an empty list without an account
+ * @param clientIp the client address, formatted
  */
 public record CheckInputs(
         EvaluationRequest request,
@@ -20,6 +26,8 @@ public record CheckInputs(
         DeviceType deviceType,
         AccountState account,
         Map<String, DeviceType> devicesInWindow,
+        Optional<List<Presence.LiveSession>> liveSessions,
+        String clientIp,
         Instant evaluatedAt) {
     public CheckInputs {
         requireNonNull(request, "request is null");
@@ -27,6 +35,8 @@ public record CheckInputs(
         requireNonNull(deviceType, "deviceType is null");
         requireNonNull(account, "account is null");
         requireNonNull(devicesInWindow, "devicesInWindow is null");
+        requireNonNull(liveSessions, "liveSessions is null");
+        requireNonNull(clientIp, "clientIp is null");
         requireNonNull(evaluatedAt, "evaluatedAt is null");
     }
 

@@ -31,7 +31,7 @@ public final class CheckRegistry {
         return new CheckRegistry(byName);
     }
 
-    /** The checks that need only stored history (the foundation's set). */
+    /** The checks of stored history, the device and presence. */
     public static CheckRegistry standard() {
         return of(List.of(
                 new IsNewUserCheck(),
@@ -39,6 +39,7 @@ public final class CheckRegistry {
                 new IsNewFingerprintCheck(),
                 new IsNewIpCheck(),
                 new TokenMismatchCheck(),
+                new ConcurrentSessionsCheck(),
                 new DeviceCountCheck(),
                 new DeviceTypeCountCheck("computer_device_count", io.seatguard.core.identity.DeviceType.COMPUTER),
                 new DeviceTypeCountCheck("tablet_device_count", io.seatguard.core.identity.DeviceType.TABLET),

@@ -18,10 +18,13 @@ import io.seatguard.core.identity.UserAgentParser;
 import io.seatguard.core.ids.IdGenerator;
 import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.policy.PolicyDecision;
+import io.seatguard.core.presence.InMemoryPresence;
+import io.seatguard.core.presence.Presence;
 import io.seatguard.core.policy.PolicyStage;
 import io.seatguard.core.risk.Risk;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,7 +59,9 @@ public final class EvaluationPipeline {
     private final EvaluationStore store;
     private final IdGenerator ids;
     private final InstantSource clock;
+    private final Presence presence;
 
+    /** A pipeline with presence kept in this process (one node). */
     public EvaluationPipeline(
             UserAgentParser userAgents,
             DeviceResolver devices,
@@ -66,6 +71,19 @@ public final class EvaluationPipeline {
             EvaluationStore store,
             IdGenerator ids,
             InstantSource clock) {
+        this(userAgents, devices, accounts, checks, policies, store, ids, clock, new InMemoryPresence(InMemoryPresence.DEFAULT_ACTIVE_WINDOW));
+    }
+
+    public EvaluationPipeline(
+            UserAgentParser userAgents,
+            DeviceResolver devices,
+            AccountReader accounts,
+            CheckRegistry checks,
+            PolicyStage policies,
+            EvaluationStore store,
+            IdGenerator ids,
+            InstantSource clock,
+            Presence presence) {
         this.userAgents = requireNonNull(userAgents, "userAgents is null");
         this.devices = requireNonNull(devices, "devices is null");
         this.accounts = requireNonNull(accounts, "accounts is null");
@@ -74,6 +92,7 @@ public final class EvaluationPipeline {
         this.store = requireNonNull(store, "store is null");
         this.ids = requireNonNull(ids, "ids is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.presence = requireNonNull(presence, "presence is null");
     }
 
     public Evaluation evaluate(EvaluationRequest request) {
@@ -118,7 +137,10 @@ public final class EvaluationPipeline {
         Map<String, DeviceType> window = DeviceWindow.devicesInWindow(account, current, !logout, at, DeviceWindow.DEFAULT_LENGTH);
 
         // checks, risk, policy
-        CheckInputs inputs = new CheckInputs(request, device, deviceType, account, window, at);
+        Optional<List<Presence.LiveSession>> liveSessions = request.userId().isEmpty()
+                ? Optional.of(List.of())
+                : liveSessions(request.appId(), request.userId().get(), at);
+        CheckInputs inputs = new CheckInputs(request, device, deviceType, account, window, liveSessions, ip, at);
         Map<String, Object> checkValues = checks.evaluateAll(inputs);
         Risk risk = Risk.NONE;
         PolicyDecision decision = policies.decide(inputs, checkValues);
@@ -148,7 +170,36 @@ public final class EvaluationPipeline {
         // one write
         Touches touches = WriteThrottle.touches(at, account, device, resolved.device(), deviceType, !logout, request.userId().isPresent());
         store.record(new EvaluationWrite(evaluation, device, !logout, touches, request.device().components()));
+        keepSessionLive(request, device, deviceType, ip, at, logout);
         return evaluation;
+    }
+
+    /** The account's live sessions, or empty when presence cannot be read (Redis down): checks that need it are then unknown. */
+    private Optional<List<Presence.LiveSession>> liveSessions(String appId, String userId, Instant at) {
+        try {
+            return Optional.of(presence.live(appId, userId, at));
+        }
+        catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * An evaluation is a sign of life of its session, like a heartbeat. Imported history (a server-mode
+     * timestamp) is not, and neither is a logged-out device. Presence failing must not fail an
+     * evaluation that is already stored.
+     */
+    private void keepSessionLive(EvaluationRequest request, DeviceResolution device, DeviceType type, String ip, Instant at, boolean logout) {
+        if (request.userId().isEmpty() || request.sessionId().isEmpty() || request.timestamp().isPresent() || logout) {
+            return;
+        }
+        try {
+            presence.touch(request.appId(), request.userId().get(),
+                    new Presence.LiveSession(request.sessionId().get(), device.deviceId(), type.wireName(), ip, at));
+        }
+        catch (RuntimeException e) {
+            // Best effort: the next heartbeat touches it again.
+        }
     }
 
     /**

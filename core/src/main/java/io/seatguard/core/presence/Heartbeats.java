@@ -38,7 +38,7 @@ public final class Heartbeats {
     /** The answer to one heartbeat: whether the session is live, and whether the device must log out. */
     public record Beat(boolean active, boolean logout) {}
 
-    public Beat beat(String appId, String userId, String sessionId, Optional<String> token) {
+    public Beat beat(String appId, String userId, String sessionId, Optional<String> token, String ip) {
         Instant now = clock.instant();
         Optional<KnownDevice> device = token.map(Fingerprint::sha256Hex).flatMap(hash -> devices.findByTokenHash(appId, hash));
         boolean logout = device.map(known -> isDetached(appId, userId, known.id(), now)).orElse(false);
@@ -47,8 +47,14 @@ public final class Heartbeats {
             presence.end(appId, userId, sessionId);
             return new Beat(false, true);
         }
-        presence.touch(appId, userId, sessionId, device.map(KnownDevice::id).orElse(DeviceResolution.UNKNOWN_DEVICE_ID), now);
+        presence.touch(appId, userId, new Presence.LiveSession(sessionId, device.map(KnownDevice::id).orElse(DeviceResolution.UNKNOWN_DEVICE_ID),
+                device.map(known -> known.type().wireName()).orElse("unknown"), ip, now));
         return new Beat(true, false);
+    }
+
+    /** The presence these heartbeats keep, for readers of live sessions (the device list). */
+    public Presence presence() {
+        return presence;
     }
 
     public void end(String appId, String userId, String sessionId) {

@@ -29,12 +29,11 @@ public final class InMemoryPresence implements Presence {
     }
 
     @Override
-    public void touch(String appId, String userId, String sessionId, String deviceId, Instant at) {
+    public void touch(String appId, String userId, LiveSession session) {
         byAccount.compute(key(appId, userId), (k, sessions) -> {
             Map<String, LiveSession> live = sessions == null ? new ConcurrentHashMap<>() : sessions;
-            live.merge(sessionId, new LiveSession(sessionId, deviceId, at),
-                    (old, now) -> now.lastSeen().isAfter(old.lastSeen()) ? now : old);
-            live.values().removeIf(session -> expired(session, at));
+            live.merge(session.sessionId(), session, (old, now) -> now.lastSeen().isAfter(old.lastSeen()) ? now : old);
+            live.values().removeIf(other -> expired(other, session.lastSeen()));
             return live;
         });
     }

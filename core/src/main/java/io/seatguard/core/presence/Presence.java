@@ -5,12 +5,12 @@ import java.util.List;
 
 /**
  * Port: which sessions of an account are live now. A session is one tab of the SDK, kept alive by its
- * heartbeats (CONTRACT.md "Presence") and gone at once when it ends. One node keeps it in memory
- * ({@link InMemoryPresence}); several nodes will share it in Redis (issue 4).
+ * heartbeats and evaluations (CONTRACT.md "Presence") and gone at once when it ends. One node keeps it
+ * in memory ({@link InMemoryPresence}); several nodes share it in Redis.
  */
 public interface Presence {
-    /** Marks the session live at {@code at}, on the given device (the zero id when unknown). */
-    void touch(String appId, String userId, String sessionId, String deviceId, Instant at);
+    /** Marks the session live at {@code at}, on the given device (the zero id when unknown) and network. */
+    void touch(String appId, String userId, LiveSession session);
 
     /** Ends the session now; ending an unknown session does nothing. */
     void end(String appId, String userId, String sessionId);
@@ -18,6 +18,17 @@ public interface Presence {
     /** The account's sessions still live at {@code now}. */
     List<LiveSession> live(String appId, String userId, Instant now);
 
-    /** A live session: its id, its device and when it last showed a sign of life. */
-    record LiveSession(String sessionId, String deviceId, Instant lastSeen) {}
+    /**
+     * A live session: its id, its device and that device's type, the client IP it was last seen from,
+     * and when it last showed a sign of life.
+     */
+    record LiveSession(String sessionId, String deviceId, String deviceType, String ip, Instant lastSeen) {
+        public LiveSession {
+            java.util.Objects.requireNonNull(sessionId, "sessionId is null");
+            java.util.Objects.requireNonNull(deviceId, "deviceId is null");
+            java.util.Objects.requireNonNull(deviceType, "deviceType is null");
+            java.util.Objects.requireNonNull(ip, "ip is null");
+            java.util.Objects.requireNonNull(lastSeen, "lastSeen is null");
+        }
+    }
 }

@@ -17,7 +17,7 @@ class CheckRegistryTest {
     @Test
     void theStandardSetNamesTheContractsHistoryChecksInOrder() {
         assertThat(CheckRegistry.standard().all()).extracting(Check::name).containsExactly(
-                "is_new_user", "is_new_device", "is_new_fingerprint", "is_new_ip", "token_mismatch", "device_count",
+                "is_new_user", "is_new_device", "is_new_fingerprint", "is_new_ip", "token_mismatch", "concurrent_sessions", "device_count",
                 "computer_device_count", "tablet_device_count", "mobile_device_count");
     }
 }

@@ -40,6 +40,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body-bytes", defaultValue = "${env:SEATGUARD_MAX_BODY_BYTES:-65536}", description = "Largest request body accepted (env SEATGUARD_MAX_BODY_BYTES; default ${DEFAULT-VALUE}).")
     int maxBodyBytes;
 
+    @Option(names = "--presence-window", defaultValue = "${env:SEATGUARD_PRESENCE_WINDOW:-90}", description = "Seconds a session stays live after its last heartbeat or evaluation, 45 to 3600 (env SEATGUARD_PRESENCE_WINDOW; default ${DEFAULT-VALUE}).")
+    long presenceWindowSeconds;
+
     @Option(names = "--public-url", defaultValue = "${env:SEATGUARD_PUBLIC_URL}", description = "The URL people reach this server at, e.g. https://seatguard.example.com (env SEATGUARD_PUBLIC_URL).")
     String publicUrl;
 
@@ -85,7 +88,7 @@ public final class ServeCommand implements Callable<Integer> {
             proxies.add(Cidr.parse(text).orElseThrow(() -> new ConfigException("trusted proxy '" + text + "' is not an IP address or CIDR range")));
         }
         return new ServerConfig(host, port, dataDir, blankToEmpty(databaseUrl), blankToEmpty(redisUrl), blankToEmpty(adminToken), proxies,
-                maxBodyBytes, blankToEmpty(publicUrl));
+                maxBodyBytes, blankToEmpty(publicUrl), java.time.Duration.ofSeconds(presenceWindowSeconds));
     }
 
     private static Optional<String> blankToEmpty(String value) {
@@ -111,7 +114,8 @@ public final class ServeCommand implements Callable<Integer> {
                 .append("    client_id:  ").append(created.app().clientId()).append("   (for browsers)\n")
                 .append("    secret_key: ").append(created.secretKey()).append("   (for your backend; shown once)\n"));
         if (config.redisUrl().isPresent()) {
-            text.append("  redis:       configured (not used yet: presence runs in this process)\n");
+            text.append("  presence:    Redis (shared by every node; sessions live ").append(config.presenceWindow().toSeconds())
+                    .append(" s after their last sign of life)\n");
         }
         text.append("  try:         curl -s ").append(server.url()).append("/readyz\n");
         System.out.println(text);

@@ -13,7 +13,8 @@ import java.util.Optional;
  *
  * @param port 0 picks a free port (tests)
  * @param databaseUrl PostgreSQL (or explicit SQLite) URL; empty means SQLite in {@code dataDir}
- * @param redisUrl accepted and validated now; presence across nodes will use it
+ * @param redisUrl Redis for presence shared by several nodes; empty keeps presence in this process
+ * @param presenceWindow how long a session stays live after its last heartbeat or evaluation
  * @param adminToken when given, replaces the stored admin token; otherwise one is generated on first start
  * @param publicUrl the URL people reach this server at, used in printed URLs and the default app's origins
  */
@@ -26,10 +27,16 @@ public record ServerConfig(
         Optional<String> adminToken,
         List<Cidr> trustedProxies,
         int maxBodyBytes,
-        Optional<String> publicUrl) {
+        Optional<String> publicUrl,
+        java.time.Duration presenceWindow) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
     public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
+    /** Three missed heartbeats (the SDK beats every 30 s) end a session. */
+    public static final java.time.Duration DEFAULT_PRESENCE_WINDOW = java.time.Duration.ofSeconds(90);
+    /** Shorter than two heartbeats would end live sessions between beats. */
+    static final java.time.Duration MIN_PRESENCE_WINDOW = java.time.Duration.ofSeconds(45);
+    static final java.time.Duration MAX_PRESENCE_WINDOW = java.time.Duration.ofHours(1);
 
     public ServerConfig {
         requireNonNull(host, "host is null");
@@ -39,6 +46,11 @@ public record ServerConfig(
         requireNonNull(adminToken, "adminToken is null");
         trustedProxies = List.copyOf(requireNonNull(trustedProxies, "trustedProxies is null"));
         requireNonNull(publicUrl, "publicUrl is null");
+        requireNonNull(presenceWindow, "presenceWindow is null");
+        if (presenceWindow.compareTo(MIN_PRESENCE_WINDOW) < 0 || presenceWindow.compareTo(MAX_PRESENCE_WINDOW) > 0) {
+            throw new ConfigException("the presence window must be between " + MIN_PRESENCE_WINDOW.toSeconds() + " and " + MAX_PRESENCE_WINDOW.toSeconds()
+                    + " seconds, not " + presenceWindow.toSeconds());
+        }
         if (port < 0 || port > 65535) {
             throw new ConfigException("port must be between 0 and 65535, not " + port);
         }
@@ -59,14 +71,19 @@ public record ServerConfig(
     /** Defaults for an embedded server on a free port, for tests and tools. */
     public static ServerConfig embeddedForTests(Path dataDir) {
         return new ServerConfig("127.0.0.1", 0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
-                List.of(Cidr.parse("127.0.0.0/8").orElseThrow(), Cidr.parse("::1").orElseThrow()), DEFAULT_MAX_BODY_BYTES, Optional.empty());
+                List.of(Cidr.parse("127.0.0.0/8").orElseThrow(), Cidr.parse("::1").orElseThrow()), DEFAULT_MAX_BODY_BYTES, Optional.empty(),
+                DEFAULT_PRESENCE_WINDOW);
     }
 
     public ServerConfig withDatabaseUrl(String url) {
-        return new ServerConfig(host, port, dataDir, Optional.of(url), redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl);
+        return new ServerConfig(host, port, dataDir, Optional.of(url), redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow);
+    }
+
+    public ServerConfig withRedisUrl(String url) {
+        return new ServerConfig(host, port, dataDir, databaseUrl, Optional.of(url), adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow);
     }
 
     public ServerConfig withAdminToken(String token) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, Optional.of(token), trustedProxies, maxBodyBytes, publicUrl);
+        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, Optional.of(token), trustedProxies, maxBodyBytes, publicUrl, presenceWindow);
     }
 }

@@ -38,8 +38,8 @@ public final class Routes {
         EvaluationHandlers evaluationHandlers = new EvaluationHandlers(credentials, evaluations, clock);
         AppHandlers appHandlers = new AppHandlers(credentials, apps, directory, jsonBody);
         OpsHandlers ops = new OpsHandlers(database, metrics);
-        UserDeviceHandlers userDevices = new UserDeviceHandlers(credentials, deviceLinks);
-        SessionHandlers sessions = new SessionHandlers(jsonBody, directory, heartbeats);
+        UserDeviceHandlers userDevices = new UserDeviceHandlers(credentials, deviceLinks, heartbeats.presence(), clock);
+        SessionHandlers sessions = new SessionHandlers(jsonBody, directory, heartbeats, clientIps);
         BrowserAssets assets = new BrowserAssets();
         DemoSite demo = new DemoSite(apps, evaluations, jsonBody, clock);
         return List.of(

@@ -7,6 +7,8 @@ import io.javalin.http.Context;
 import io.seatguard.core.app.App;
 import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.net.ClientIpResolver;
+import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.presence.Heartbeats;
 
 /**
@@ -17,8 +19,10 @@ final class SessionHandlers {
     private final JsonBody jsonBody;
     private final AppDirectory apps;
     private final Heartbeats heartbeats;
+    private final ClientIpResolver clientIps;
 
-    SessionHandlers(JsonBody jsonBody, AppDirectory apps, Heartbeats heartbeats) {
+    SessionHandlers(JsonBody jsonBody, AppDirectory apps, Heartbeats heartbeats, ClientIpResolver clientIps) {
+        this.clientIps = requireNonNull(clientIps, "clientIps is null");
         this.jsonBody = requireNonNull(jsonBody, "jsonBody is null");
         this.apps = requireNonNull(apps, "apps is null");
         this.heartbeats = requireNonNull(heartbeats, "heartbeats is null");
@@ -28,7 +32,8 @@ final class SessionHandlers {
     void heartbeat(Context ctx) {
         SessionBodyReader.SessionBody body = read(ctx);
         App app = app(ctx, body);
-        Heartbeats.Beat beat = heartbeats.beat(app.id(), body.user(), body.session(), body.token());
+        String ip = IpAddresses.format(clientIps.resolve(EvaluateHandler.peer(ctx), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));
+        Heartbeats.Beat beat = heartbeats.beat(app.id(), body.user(), body.session(), body.token(), ip);
         ObjectNode answer = Json.MAPPER.createObjectNode().put("active", beat.active()).put("logout", beat.logout());
         ctx.contentType("application/json").result(answer.toString());
     }

@@ -1,5 +1,10 @@
 package io.seatguard.server.http;
 
+import io.seatguard.core.presence.Presence;
+import java.time.InstantSource;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,10 +27,26 @@ final class UserDeviceHandlers {
 
     private final Credentials credentials;
     private final DeviceLinks links;
+    private final Presence presence;
+    private final InstantSource clock;
 
-    UserDeviceHandlers(Credentials credentials, DeviceLinks links) {
+    UserDeviceHandlers(Credentials credentials, DeviceLinks links, Presence presence, InstantSource clock) {
         this.credentials = requireNonNull(credentials, "credentials is null");
         this.links = requireNonNull(links, "links is null");
+        this.presence = requireNonNull(presence, "presence is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** The devices with a live session on the account now, or empty when presence cannot be read. */
+    private Optional<Set<String>> connected(String appId, String user) {
+        try {
+            Set<String> devices = new HashSet<>();
+            presence.live(appId, user, clock.instant()).forEach(session -> devices.add(session.deviceId()));
+            return Optional.of(devices);
+        }
+        catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     void list(Context ctx) {
@@ -34,6 +55,7 @@ final class UserDeviceHandlers {
         List<AccountDevice> devices = links.devices(app.id(), user).orElseThrow(() -> SeatguardException.notFound("user " + user));
         ObjectNode json = Json.MAPPER.createObjectNode();
         ArrayNode data = json.putArray("data");
+        Optional<Set<String>> connected = connected(app.id(), user);
         for (AccountDevice device : devices) {
             ObjectNode item = data.addObject();
             item.put("id", device.id());
@@ -41,8 +63,13 @@ final class UserDeviceHandlers {
             item.put("status", device.status().wireName());
             item.put("first_seen", EvaluationJson.time(device.firstSeen()));
             item.put("last_seen", EvaluationJson.time(device.lastSeen()));
-            // Presence (who is connected right now) is not tracked yet: unknown, not "no".
-            item.putNull("actively_connected");
+            // Unknown (null), not "no", when presence cannot be read.
+            if (connected.isPresent()) {
+                item.put("actively_connected", connected.get().contains(device.id()));
+            }
+            else {
+                item.putNull("actively_connected");
+            }
             item.putObject("info").put("browser", device.browser()).put("os", device.os());
             item.put("last_country", device.lastCountry().orElse(null));
         }

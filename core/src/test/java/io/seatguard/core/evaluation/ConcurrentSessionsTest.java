@@ -1,0 +1,118 @@
+package io.seatguard.core.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.core.checks.CheckRegistry;
+import io.seatguard.core.identity.DeviceResolver;
+import io.seatguard.core.identity.DeviceSignals;
+import io.seatguard.core.ids.IdGenerator;
+import io.seatguard.core.net.IpAddresses;
+import io.seatguard.core.policy.NoPolicies;
+import io.seatguard.core.presence.InMemoryPresence;
+import io.seatguard.core.presence.Presence;
+import io.seatguard.core.testing.FixedUserAgentParser;
+import io.seatguard.core.testing.InMemoryEvaluationStore;
+import io.seatguard.core.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** {@code concurrent_sessions} (seed 001) through the pipeline, with each false positive the issue names. */
+class ConcurrentSessionsTest {
+    private static final String APP = "app_test";
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T12:00:00Z"));
+    private final InMemoryEvaluationStore store = new InMemoryEvaluationStore();
+    private final IdGenerator ids = new IdGenerator(clock, new Random(7));
+    private final InMemoryPresence presence = new InMemoryPresence(Duration.ofSeconds(90));
+    private final EvaluationPipeline pipeline = pipeline(presence);
+
+    private EvaluationPipeline pipeline(Presence presence) {
+        return new EvaluationPipeline(new FixedUserAgentParser(), new DeviceResolver(store, ids::newRandomId), store, CheckRegistry.standard(),
+                new NoPolicies(), store, ids, clock, presence);
+    }
+
+    @Test
+    void anotherDeviceOfTheSameTypeLiveOnAnotherNetworkIsConcurrent() {
+        assertThat(access("laptop-1", "computer", "tab-a", "198.51.100.1")).isEqualTo(false);
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(access("laptop-2", "computer", "tab-b", "203.0.113.7")).isEqualTo(true);
+    }
+
+    @Test
+    void theSameDeviceMovingFromWifiToMobileDataIsNot() {
+        access("phone-1", "mobile", "tab-a", "198.51.100.1");
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(access("phone-1", "mobile", "tab-b", "100.64.12.9")).isEqualTo(false);
+    }
+
+    @Test
+    void twoTabsOfOneBrowserAreNot() {
+        access("laptop-1", "computer", "tab-a", "198.51.100.1");
+        assertThat(access("laptop-1", "computer", "tab-b", "198.51.100.1")).isEqualTo(false);
+        assertThat(access("laptop-1", "computer", "tab-a", "198.51.100.1")).as("its own tab again").isEqualTo(false);
+    }
+
+    @Test
+    void twoDevicesOfOneHouseholdOnOneIpv6PrefixAreNot() {
+        access("laptop-1", "computer", "tab-a", "2001:db8:1:2:aaaa::1");
+        assertThat(access("laptop-2", "computer", "tab-b", "2001:db8:1:2:bbbb::2")).isEqualTo(false);
+        assertThat(access("laptop-3", "computer", "tab-c", "2001:db8:9:9::3")).as("another /64").isEqualTo(true);
+    }
+
+    @Test
+    void aSessionThatHasEndedOrExpiredIsNot() {
+        access("laptop-1", "computer", "tab-a", "198.51.100.1");
+        presence.end(APP, "ann", "tab-a");
+        assertThat(access("laptop-2", "computer", "tab-b", "203.0.113.7")).isEqualTo(false);
+
+        clock.advance(Duration.ofSeconds(91));
+        assertThat(access("laptop-3", "computer", "tab-c", "192.0.2.50")).as("tab-b went quiet 91 s ago").isEqualTo(false);
+    }
+
+    @Test
+    void anotherDeviceTypeOrAnIpv4AgainstIpv6IsNot() {
+        access("laptop-1", "computer", "tab-a", "198.51.100.1");
+        assertThat(access("phone-1", "mobile", "tab-b", "203.0.113.7")).as("a laptop and a phone").isEqualTo(false);
+        assertThat(access("laptop-2", "computer", "tab-c", "2001:db8::5")).as("dual stack: cannot tell").isEqualTo(false);
+    }
+
+    @Test
+    void presenceThatCannotBeReadLeavesTheCheckUnknownAndTheEvaluationStands() {
+        Presence down = new Presence() {
+            @Override
+            public void touch(String appId, String userId, LiveSession session) {
+                throw new IllegalStateException("redis down");
+            }
+
+            @Override
+            public void end(String appId, String userId, String sessionId) {
+                throw new IllegalStateException("redis down");
+            }
+
+            @Override
+            public List<LiveSession> live(String appId, String userId, Instant now) {
+                throw new IllegalStateException("redis down");
+            }
+        };
+        Evaluation evaluation = pipeline(down).evaluate(request("laptop-1", "computer", "tab-a", "198.51.100.1"));
+        assertThat(evaluation.checks()).containsEntry("concurrent_sessions", null);
+        assertThat(store.find(APP, evaluation.id())).isPresent();
+    }
+
+    private Object access(String device, String type, String session, String ip) {
+        return pipeline.evaluate(request(device, type, session, ip)).checks().get("concurrent_sessions");
+    }
+
+    private static EvaluationRequest request(String device, String type, String session, String ip) {
+        DeviceSignals signals = new DeviceSignals(Optional.of("tok-" + device + "-000000000"), new TreeMap<>(Map.of("model", device, "cores", 8L)),
+                List.of(), Optional.empty());
+        return new EvaluationRequest(APP, "access", Optional.of("ann"), Optional.empty(), Optional.empty(), Map.of(), Optional.of(session),
+                Optional.empty(), signals, IpAddresses.parse(ip).orElseThrow(), Optional.of(type), Optional.empty());
+    }
+}

@@ -1,0 +1,81 @@
+package io.seatguard.core.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.core.presence.Presence;
+import io.seatguard.core.presence.Presence.LiveSession;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link Presence} adapter must do, run against each (in memory; Redis, the real server).
+ * Subclasses make a presence whose active window is {@link #WINDOW}.
+ */
+public abstract class PresenceContract {
+    protected static final Duration WINDOW = Duration.ofSeconds(90);
+    private static final Instant T0 = Instant.parse("2026-11-01T12:00:00Z");
+
+    private Presence presence;
+    /** An app id of its own per test, so tests sharing one Redis never see each other's sessions. */
+    private String app;
+
+    protected abstract Presence create(Duration window);
+
+    @BeforeEach
+    void setUp() {
+        presence = create(WINDOW);
+        app = "app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    private static LiveSession session(String id, String device, Instant at) {
+        return new LiveSession(id, device, "computer", "198.51.100.7", at);
+    }
+
+    @Test
+    void aSessionIsLiveUntilItsWindowPassesWithoutASignOfLife() {
+        presence.touch(app, "ann", session("tab-1", "dev-1", T0));
+        assertThat(presence.live(app, "ann", T0.plusSeconds(89))).extracting(LiveSession::sessionId).containsExactly("tab-1");
+        presence.touch(app, "ann", session("tab-1", "dev-1", T0.plusSeconds(60)));
+        assertThat(presence.live(app, "ann", T0.plusSeconds(149))).hasSize(1);
+        assertThat(presence.live(app, "ann", T0.plusSeconds(150))).isEmpty();
+    }
+
+    @Test
+    void aLiveSessionKeepsWhatWasLastSaidOfIt() {
+        presence.touch(app, "ann", new LiveSession("tab-1", "dev-1", "mobile", "2001:db8::1", T0));
+        presence.touch(app, "ann", new LiveSession("tab-1", "dev-1", "mobile", "203.0.113.9", T0.plusSeconds(5)));
+        assertThat(presence.live(app, "ann", T0.plusSeconds(6)))
+                .containsExactly(new LiveSession("tab-1", "dev-1", "mobile", "203.0.113.9", T0.plusSeconds(5)));
+    }
+
+    @Test
+    void anEndedSessionIsGoneAtOnceAndOthersStay() {
+        presence.touch(app, "ann", session("tab-1", "dev-1", T0));
+        presence.touch(app, "ann", session("tab-2", "dev-2", T0));
+        presence.end(app, "ann", "tab-1");
+        presence.end(app, "ann", "never-seen");
+        presence.end(app, "nobody", "tab-1");
+        assertThat(presence.live(app, "ann", T0.plusSeconds(1))).extracting(LiveSession::deviceId).containsExactly("dev-2");
+    }
+
+    @Test
+    void accountsAndAppsAreApartAndALateBeatDoesNotRewindASession() {
+        presence.touch(app, "ann", session("tab-1", "dev-1", T0.plusSeconds(30)));
+        presence.touch(app, "ann", session("tab-1", "dev-1", T0));
+        assertThat(presence.live(app, "ann", T0.plusSeconds(100))).singleElement()
+                .satisfies(live -> assertThat(live.lastSeen()).isEqualTo(T0.plusSeconds(30)));
+        assertThat(presence.live(app, "bob", T0)).isEmpty();
+        assertThat(presence.live(app + "x", "ann", T0)).isEmpty();
+    }
+
+    @Test
+    void userIdsWithSeparatorsDoNotCollide() {
+        presence.touch(app, "a:b", session("tab-1", "dev-1", T0));
+        presence.touch(app, "a", session("b:tab-1", "dev-2", T0));
+        assertThat(presence.live(app, "a:b", T0)).extracting(LiveSession::deviceId).containsExactly("dev-1");
+        assertThat(presence.live(app, "a", T0)).extracting(LiveSession::deviceId).containsExactly("dev-2");
+    }
+}

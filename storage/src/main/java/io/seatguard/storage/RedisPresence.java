@@ -1,0 +1,116 @@
+package io.seatguard.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.seatguard.core.presence.Presence;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Presence shared by every server node through Redis. Each account is one hash,
+ * {@code seatguard:presence:<app>:<length>:<user>}, with a field per session holding
+ * {@code lastSeenMillis|deviceId|deviceType|ip}; the hash expires a window after its last touch, and
+ * expired fields are dropped when the account is read. A touch is one Lua script, so a late heartbeat
+ * never moves a session's last sign of life backwards, whichever node it reaches.
+ */
+public final class RedisPresence implements Presence, AutoCloseable {
+    private static final String TOUCH = """
+            local current = redis.call('HGET', KEYS[1], ARGV[1])
+            if current then
+              local seen = tonumber(string.match(current, '^(%d+)'))
+              if seen and seen > tonumber(ARGV[2]) then return 0 end
+            end
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. '|' .. ARGV[3])
+            redis.call('PEXPIRE', KEYS[1], ARGV[4])
+            return 1
+            """;
+
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> connection;
+    private final RedisCommands<String, String> redis;
+    private final Duration window;
+    private final String touchSha;
+
+    private RedisPresence(RedisClient client, StatefulRedisConnection<String, String> connection, Duration window) {
+        this.client = client;
+        this.connection = connection;
+        this.redis = connection.sync();
+        this.window = window;
+        this.touchSha = redis.scriptLoad(TOUCH);
+    }
+
+    /** Connects to {@code redis://host:port[/db]}; commands time out after two seconds. */
+    public static RedisPresence connect(String url, Duration window) {
+        requireNonNull(url, "url is null");
+        requireNonNull(window, "window is null");
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("window must be positive: " + window);
+        }
+        RedisURI uri = RedisURI.create(url);
+        uri.setTimeout(Duration.ofSeconds(2));
+        RedisClient client = RedisClient.create(uri);
+        try {
+            return new RedisPresence(client, client.connect(), window);
+        }
+        catch (RuntimeException e) {
+            client.shutdown();
+            throw e;
+        }
+    }
+
+    @Override
+    public void touch(String appId, String userId, LiveSession session) {
+        String payload = session.deviceId() + '|' + session.deviceType() + '|' + session.ip();
+        redis.evalsha(touchSha, ScriptOutputType.INTEGER, new String[] {key(appId, userId)}, session.sessionId(),
+                Long.toString(session.lastSeen().toEpochMilli()), payload, Long.toString(window.toMillis()));
+    }
+
+    @Override
+    public void end(String appId, String userId, String sessionId) {
+        redis.hdel(key(appId, userId), sessionId);
+    }
+
+    @Override
+    public List<LiveSession> live(String appId, String userId, Instant now) {
+        String key = key(appId, userId);
+        List<LiveSession> live = new ArrayList<>();
+        List<String> expired = new ArrayList<>();
+        for (Map.Entry<String, String> field : redis.hgetall(key).entrySet()) {
+            String[] parts = field.getValue().split("\\|", 4);
+            if (parts.length != 4) {
+                expired.add(field.getKey());
+                continue;
+            }
+            Instant lastSeen = Instant.ofEpochMilli(Long.parseLong(parts[0]));
+            if (lastSeen.plus(window).isAfter(now)) {
+                live.add(new LiveSession(field.getKey(), parts[1], parts[2], parts[3], lastSeen));
+            }
+            else {
+                expired.add(field.getKey());
+            }
+        }
+        if (!expired.isEmpty()) {
+            redis.hdel(key, expired.toArray(String[]::new));
+        }
+        return live;
+    }
+
+    /** Length-prefixed user, so no user id can read as another app's or user's key. */
+    static String key(String appId, String userId) {
+        return "seatguard:presence:" + appId + ':' + userId.length() + ':' + userId;
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.shutdown();
+    }
+}
