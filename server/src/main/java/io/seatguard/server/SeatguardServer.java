@@ -23,6 +23,7 @@ import io.seatguard.core.identity.DeviceDirectory;
 import io.seatguard.core.presence.Heartbeats;
 import io.seatguard.core.presence.InMemoryPresence;
 import io.seatguard.core.presence.Presence;
+import io.seatguard.core.risk.RiskScorer;
 import io.seatguard.storage.RedisPresence;
 import io.seatguard.storage.AccountStateCache;
 import io.seatguard.storage.DatabaseKind;
@@ -117,7 +118,8 @@ public final class SeatguardServer implements AutoCloseable {
                     evaluations,
                     ids,
                     clock,
-                    presence);
+                    presence,
+                    new RiskScorer(config.riskWeights()));
             Heartbeats heartbeats = new Heartbeats(presence, devices, accounts, clock);
             List<Route> routes = Routes.all(apps, pipeline, evaluations, deviceLinks, database, new ClientIpResolver(config.trustedProxies()), heartbeats,
                     metrics, clock, config.maxBodyBytes());

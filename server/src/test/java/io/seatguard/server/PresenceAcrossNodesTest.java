@@ -38,6 +38,9 @@ class PresenceAcrossNodesTest {
                 JsonNode other = evaluate(second, app, "tok_una_desktop_000001", "tab-b", "203.0.113.40");
                 JsonNode evaluation = second.get("/v3/evaluations/" + other.get("evaluation_id").asText(), app.bearer()).json();
                 assertThat(evaluation.get("checks").get("concurrent_sessions").asBoolean()).isTrue();
+                assertThat(evaluation.get("risk").get("score").asInt()).isGreaterThanOrEqualTo(40);
+                assertThat(evaluation.get("risk").get("signals").findValuesAsText("name")).contains("concurrent_sessions");
+                assertThat(evaluation.get("risk").get("risks").get(0).get("category").asText()).isEqualTo("account_sharing");
 
                 JsonNode devices = second.get("/v3/users/una/devices", app.bearer()).json().get("data");
                 assertThat(devices).hasSize(2);

@@ -22,6 +22,8 @@ import io.seatguard.core.presence.InMemoryPresence;
 import io.seatguard.core.presence.Presence;
 import io.seatguard.core.policy.PolicyStage;
 import io.seatguard.core.risk.Risk;
+import io.seatguard.core.risk.RiskScorer;
+import io.seatguard.core.risk.RiskWeights;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -39,7 +41,7 @@ import java.util.Optional;
  *       device still unknown is compared with the account's own devices, whose components may have
  *       drifted since they were last seen, then with look-alikes of uncommon hardware across the app;
  *   <li>checks — every registered check, in registry order;
- *   <li>risk — the score and its signals;
+ *   <li>risk — the score and its signals ({@link RiskScorer});
  *   <li>policy — the verdict and any challenge;
  *   <li>one write — the evaluation and the device and account updates, durable before we answer.
  * </ol>
@@ -60,6 +62,7 @@ public final class EvaluationPipeline {
     private final IdGenerator ids;
     private final InstantSource clock;
     private final Presence presence;
+    private final RiskScorer risks;
 
     /** A pipeline with presence kept in this process (one node). */
     public EvaluationPipeline(
@@ -74,6 +77,7 @@ public final class EvaluationPipeline {
         this(userAgents, devices, accounts, checks, policies, store, ids, clock, new InMemoryPresence(InMemoryPresence.DEFAULT_ACTIVE_WINDOW));
     }
 
+    /** A pipeline with the default risk weights. */
     public EvaluationPipeline(
             UserAgentParser userAgents,
             DeviceResolver devices,
@@ -84,6 +88,20 @@ public final class EvaluationPipeline {
             IdGenerator ids,
             InstantSource clock,
             Presence presence) {
+        this(userAgents, devices, accounts, checks, policies, store, ids, clock, presence, new RiskScorer(RiskWeights.defaults()));
+    }
+
+    public EvaluationPipeline(
+            UserAgentParser userAgents,
+            DeviceResolver devices,
+            AccountReader accounts,
+            CheckRegistry checks,
+            PolicyStage policies,
+            EvaluationStore store,
+            IdGenerator ids,
+            InstantSource clock,
+            Presence presence,
+            RiskScorer risks) {
         this.userAgents = requireNonNull(userAgents, "userAgents is null");
         this.devices = requireNonNull(devices, "devices is null");
         this.accounts = requireNonNull(accounts, "accounts is null");
@@ -93,6 +111,7 @@ public final class EvaluationPipeline {
         this.ids = requireNonNull(ids, "ids is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.presence = requireNonNull(presence, "presence is null");
+        this.risks = requireNonNull(risks, "risks is null");
     }
 
     public Evaluation evaluate(EvaluationRequest request) {
@@ -142,7 +161,7 @@ public final class EvaluationPipeline {
                 : liveSessions(request.appId(), request.userId().get(), at);
         CheckInputs inputs = new CheckInputs(request, device, deviceType, account, window, liveSessions, ip, at);
         Map<String, Object> checkValues = checks.evaluateAll(inputs);
-        Risk risk = Risk.NONE;
+        Risk risk = risks.score(checkValues);
         PolicyDecision decision = policies.decide(inputs, checkValues);
 
         Evaluation evaluation = new Evaluation(

@@ -43,6 +43,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--presence-window", defaultValue = "${env:SEATGUARD_PRESENCE_WINDOW:-90}", description = "Seconds a session stays live after its last heartbeat or evaluation, 45 to 3600 (env SEATGUARD_PRESENCE_WINDOW; default ${DEFAULT-VALUE}).")
     long presenceWindowSeconds;
 
+    @Option(names = "--risk-weights", defaultValue = "${env:SEATGUARD_RISK_WEIGHTS}", description = "Points per risk signal, e.g. concurrent_sessions=50,new_ip=0 (env SEATGUARD_RISK_WEIGHTS; defaults in docs/risk.md).")
+    String riskWeights;
+
     @Option(names = "--public-url", defaultValue = "${env:SEATGUARD_PUBLIC_URL}", description = "The URL people reach this server at, e.g. https://seatguard.example.com (env SEATGUARD_PUBLIC_URL).")
     String publicUrl;
 
@@ -88,7 +91,16 @@ public final class ServeCommand implements Callable<Integer> {
             proxies.add(Cidr.parse(text).orElseThrow(() -> new ConfigException("trusted proxy '" + text + "' is not an IP address or CIDR range")));
         }
         return new ServerConfig(host, port, dataDir, blankToEmpty(databaseUrl), blankToEmpty(redisUrl), blankToEmpty(adminToken), proxies,
-                maxBodyBytes, blankToEmpty(publicUrl), java.time.Duration.ofSeconds(presenceWindowSeconds));
+                maxBodyBytes, blankToEmpty(publicUrl), java.time.Duration.ofSeconds(presenceWindowSeconds), riskWeights());
+    }
+
+    private io.seatguard.core.risk.RiskWeights riskWeights() {
+        try {
+            return io.seatguard.core.risk.RiskWeights.parse(riskWeights);
+        }
+        catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     private static Optional<String> blankToEmpty(String value) {

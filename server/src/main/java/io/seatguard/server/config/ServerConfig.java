@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param databaseUrl PostgreSQL (or explicit SQLite) URL; empty means SQLite in {@code dataDir}
  * @param redisUrl Redis for presence shared by several nodes; empty keeps presence in this process
  * @param presenceWindow how long a session stays live after its last heartbeat or evaluation
+ * @param riskWeights points per risk signal (docs/risk.md)
  * @param adminToken when given, replaces the stored admin token; otherwise one is generated on first start
  * @param publicUrl the URL people reach this server at, used in printed URLs and the default app's origins
  */
@@ -28,7 +29,8 @@ public record ServerConfig(
         List<Cidr> trustedProxies,
         int maxBodyBytes,
         Optional<String> publicUrl,
-        java.time.Duration presenceWindow) {
+        java.time.Duration presenceWindow,
+        io.seatguard.core.risk.RiskWeights riskWeights) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
     public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
@@ -47,6 +49,7 @@ public record ServerConfig(
         trustedProxies = List.copyOf(requireNonNull(trustedProxies, "trustedProxies is null"));
         requireNonNull(publicUrl, "publicUrl is null");
         requireNonNull(presenceWindow, "presenceWindow is null");
+        requireNonNull(riskWeights, "riskWeights is null");
         if (presenceWindow.compareTo(MIN_PRESENCE_WINDOW) < 0 || presenceWindow.compareTo(MAX_PRESENCE_WINDOW) > 0) {
             throw new ConfigException("the presence window must be between " + MIN_PRESENCE_WINDOW.toSeconds() + " and " + MAX_PRESENCE_WINDOW.toSeconds()
                     + " seconds, not " + presenceWindow.toSeconds());
@@ -72,18 +75,18 @@ public record ServerConfig(
     public static ServerConfig embeddedForTests(Path dataDir) {
         return new ServerConfig("127.0.0.1", 0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
                 List.of(Cidr.parse("127.0.0.0/8").orElseThrow(), Cidr.parse("::1").orElseThrow()), DEFAULT_MAX_BODY_BYTES, Optional.empty(),
-                DEFAULT_PRESENCE_WINDOW);
+                DEFAULT_PRESENCE_WINDOW, io.seatguard.core.risk.RiskWeights.defaults());
     }
 
     public ServerConfig withDatabaseUrl(String url) {
-        return new ServerConfig(host, port, dataDir, Optional.of(url), redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow);
+        return new ServerConfig(host, port, dataDir, Optional.of(url), redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights);
     }
 
     public ServerConfig withRedisUrl(String url) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, Optional.of(url), adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow);
+        return new ServerConfig(host, port, dataDir, databaseUrl, Optional.of(url), adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights);
     }
 
     public ServerConfig withAdminToken(String token) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, Optional.of(token), trustedProxies, maxBodyBytes, publicUrl, presenceWindow);
+        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, Optional.of(token), trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights);
     }
 }

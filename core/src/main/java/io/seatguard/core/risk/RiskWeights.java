@@ -1,0 +1,74 @@
+package io.seatguard.core.risk;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Points per risk signal, 0–100 each (0 turns a signal off). The defaults are documented in
+ * docs/risk.md; an operator overrides any of them with {@code --risk-weights name=points,…}.
+ */
+public final class RiskWeights {
+    public static final List<String> CATEGORIES = List.of("account_sharing", "ato");
+
+    /** Every signal the scorer knows, in report order. */
+    static final List<RiskRule> RULES = List.of(
+            RiskRule.whenTrue("concurrent_sessions", "another session of the account is live on another network, same device type", "account_sharing"),
+            RiskRule.whenTrue("impossible_travel", "consecutive places too far apart for the time between them", "account_sharing", "ato"),
+            RiskRule.whenTrue("token_mismatch", "a device token was shown by another device", "account_sharing", "ato"),
+            RiskRule.atLeast("many_devices", "device_count", 5, "account_sharing"),
+            RiskRule.whenTrueOnKnownAccount("new_device", "is_new_device", "first time this device is seen on a known account", "ato"),
+            RiskRule.whenTrueOnKnownAccount("new_ip", "is_new_ip", "first time this IP address is seen on a known account", "ato"));
+
+    private static final Map<String, Integer> DEFAULTS = Map.of(
+            "concurrent_sessions", 40,
+            "impossible_travel", 40,
+            "token_mismatch", 30,
+            "many_devices", 20,
+            "new_device", 10,
+            "new_ip", 5);
+
+    private final Map<String, Integer> points;
+
+    private RiskWeights(Map<String, Integer> points) {
+        this.points = Map.copyOf(points);
+    }
+
+    public static RiskWeights defaults() {
+        return new RiskWeights(DEFAULTS);
+    }
+
+    /** The defaults with some weights replaced, from {@code name=points,…}; unknown names and out-of-range points are refused. */
+    public static RiskWeights parse(String overrides) {
+        Map<String, Integer> points = new LinkedHashMap<>(DEFAULTS);
+        if (overrides == null || overrides.isBlank()) {
+            return new RiskWeights(points);
+        }
+        for (String pair : overrides.split(",")) {
+            String[] parts = pair.trim().split("=", 2);
+            if (parts.length != 2 || !DEFAULTS.containsKey(parts[0].trim())) {
+                throw new IllegalArgumentException("risk weight '" + pair.trim() + "' must be name=points with a name among " + DEFAULTS.keySet());
+            }
+            int value;
+            try {
+                value = Integer.parseInt(parts[1].trim());
+            }
+            catch (NumberFormatException e) {
+                throw new IllegalArgumentException("risk weight '" + pair.trim() + "' must have whole points from 0 to 100");
+            }
+            if (value < 0 || value > 100) {
+                throw new IllegalArgumentException("risk weight '" + pair.trim() + "' must have points from 0 to 100");
+            }
+            points.put(parts[0].trim(), value);
+        }
+        return new RiskWeights(points);
+    }
+
+    public int points(String signal) {
+        return points.getOrDefault(signal, 0);
+    }
+
+    public Map<String, Integer> asMap() {
+        return points;
+    }
+}

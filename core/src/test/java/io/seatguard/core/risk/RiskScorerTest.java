@@ -1,0 +1,94 @@
+package io.seatguard.core.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class RiskScorerTest {
+    private final RiskScorer scorer = new RiskScorer(RiskWeights.defaults());
+
+    private static final List<String> FLAGS = List.of("concurrent_sessions", "impossible_travel", "token_mismatch", "is_new_device", "is_new_ip");
+
+    @Test
+    void concurrencyWithImpossibleTravelRanksAboveEitherAlone() {
+        int concurrency = scorer.score(Map.of("concurrent_sessions", true)).score();
+        int travel = scorer.score(Map.of("impossible_travel", true)).score();
+        Risk both = scorer.score(Map.of("concurrent_sessions", true, "impossible_travel", true));
+        assertThat(both.score()).isGreaterThan(concurrency).isGreaterThan(travel).isEqualTo(64);
+        assertThat(both.signals()).extracting(RiskSignal::name).containsExactly("concurrent_sessions", "impossible_travel");
+        assertThat(both.risks()).extracting(RiskCategory::category).containsExactly("account_sharing", "ato");
+        assertThat(both.risks().get(0).severity()).isEqualTo("high");
+        assertThat(both.risks().get(1)).isEqualTo(new RiskCategory("ato", 40, "medium"));
+    }
+
+    @Test
+    void nothingFiredIsClean() {
+        Risk none = scorer.score(Map.of("concurrent_sessions", false, "device_count", 1L, "is_new_user", true, "is_new_device", true));
+        assertThat(none).isEqualTo(Risk.NONE);
+        assertThat(RiskScorer.band(none.score())).isEqualTo("clean");
+    }
+
+    @Test
+    void aNewDeviceIsASignalOnlyOnAnAccountSeenBefore() {
+        assertThat(scorer.score(Map.of("is_new_user", true, "is_new_device", true)).signals()).isEmpty();
+        assertThat(scorer.score(Map.of("is_new_user", false, "is_new_device", true)).signals()).extracting(RiskSignal::name).containsExactly("new_device");
+        assertThat(scorer.score(Map.of("device_count", 5L)).signals()).singleElement()
+                .satisfies(signal -> assertThat(signal.detail()).contains("device_count is 5"));
+    }
+
+    @Test
+    void weightsAreConfigurationAndBadOnesAreRefused() {
+        RiskWeights weights = RiskWeights.parse("concurrent_sessions=90, new_ip=0");
+        RiskScorer custom = new RiskScorer(weights);
+        assertThat(custom.score(Map.of("concurrent_sessions", true)).score()).isEqualTo(90);
+        assertThat(custom.score(Map.of("is_new_user", false, "is_new_ip", true)).signals()).as("0 turns a signal off").isEmpty();
+        assertThat(weights.points("token_mismatch")).isEqualTo(30);
+        assertThatThrownBy(() -> RiskWeights.parse("no_such_signal=5")).hasMessageContaining("no_such_signal");
+        assertThatThrownBy(() -> RiskWeights.parse("new_ip=101")).hasMessageContaining("0 to 100");
+        assertThatThrownBy(() -> RiskWeights.parse("new_ip=lots")).hasMessageContaining("whole points");
+        assertThatThrownBy(() -> RiskWeights.parse("new_ip")).hasMessageContaining("name=points");
+    }
+
+    @Property(tries = 2000)
+    void addingASignalNeverLowersAScore(@ForAll("checks") Map<String, Object> checks, @ForAll("flag") String added) {
+        Map<String, Object> more = new HashMap<>(checks);
+        more.put(added, true);
+        Risk before = scorer.score(checks);
+        Risk after = scorer.score(more);
+        assertThat(after.score()).isGreaterThanOrEqualTo(before.score()).isBetween(0, 100);
+        for (RiskCategory category : before.risks()) {
+            assertThat(after.risks()).anySatisfy(later -> {
+                assertThat(later.category()).isEqualTo(category.category());
+                assertThat(later.score()).isGreaterThanOrEqualTo(category.score());
+            });
+        }
+    }
+
+    @Provide
+    Arbitrary<String> flag() {
+        return Arbitraries.of(FLAGS);
+    }
+
+    @Provide
+    Arbitrary<Map<String, Object>> checks() {
+        return Arbitraries.of(true, false).list().ofSize(FLAGS.size()).flatMap(values -> Arbitraries.longs().between(0, 8).flatMap(devices ->
+                Arbitraries.of(true, false).map(newUser -> {
+                    Map<String, Object> checks = new HashMap<>();
+                    for (int i = 0; i < FLAGS.size(); i++) {
+                        checks.put(FLAGS.get(i), values.get(i));
+                    }
+                    checks.put("device_count", devices);
+                    checks.put("is_new_user", newUser);
+                    return checks;
+                })));
+    }
+}
