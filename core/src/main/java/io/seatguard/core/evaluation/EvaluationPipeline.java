@@ -142,9 +142,11 @@ public final class EvaluationPipeline {
                         at.minus(DeviceWindow.DEFAULT_LENGTH)))
                 .orElse(AccountState.NO_ACCOUNT);
         // identity, second look: a "new" device may be one of the account's own after drift
-        DeviceResolver.Resolved resolved = first.resolution().matchedBy() == DeviceResolution.MatchKind.TOKEN
-                ? first
-                : devices.settle(request.appId(), request.device(), first, account.devices().stream().map(LinkedDevice::deviceId).toList());
+        // A token shown with another device's components may be a copied one (token_mismatch).
+        DeviceResolver.Resolved checked = devices.verifyToken(request.appId(), request.device(), first);
+        DeviceResolver.Resolved resolved = checked.resolution().matchedBy() == DeviceResolution.MatchKind.TOKEN
+                ? checked
+                : devices.settle(request.appId(), request.device(), checked, account.devices().stream().map(LinkedDevice::deviceId).toList());
         DeviceResolution device = resolved.resolution();
         DeviceType deviceType = agent.type() != DeviceType.UNKNOWN
                 ? agent.type()

@@ -77,19 +77,39 @@ public final class DeviceResolver {
         if (!signals.isUsable()) {
             return new Resolved(new DeviceResolution(DeviceResolution.UNKNOWN_DEVICE_ID, false, MatchKind.NO_SIGNALS, 0, fingerprintId, tokenHash), Optional.empty());
         }
-        Optional<KnownDevice> byFingerprint = fingerprintId.flatMap(id -> directory.findByFingerprint(appId, id));
-        boolean tokenMismatch = false;
         if (tokenHash.isPresent()) {
             Optional<KnownDevice> byToken = directory.findByTokenHash(appId, tokenHash.get());
             if (byToken.isPresent()) {
-                tokenMismatch = !sameDevice(byFingerprint, byToken.get()) && contradicts(appId, byToken.get(), signals.components());
-                if (!tokenMismatch) {
-                    return new Resolved(new DeviceResolution(byToken.get().id(), false, MatchKind.TOKEN, 1.0, fingerprintId, tokenHash), byToken);
-                }
-                // The token stays with its device; this one is resolved as if it had shown none.
-                tokenHash = Optional.empty();
+                // Provisional like an exact match: verifyToken may find the components belong elsewhere.
+                return new Resolved(new DeviceResolution(byToken.get().id(), false, MatchKind.TOKEN, 1.0, fingerprintId, tokenHash), byToken);
             }
         }
+        return byComponents(appId, fingerprintId, tokenHash, false);
+    }
+
+    /**
+     * Checks a token match against the components shown with it: a known token with components that
+     * clearly belong to another device is a copied token. The device is then resolved by its components
+     * ({@code tokenMismatch}), and the token stays with its device.
+     *
+     * <p>Cost: one lookup of the exact fingerprint per token request (cached by the embedded store);
+     * the components are compared only when that fingerprint is not the token device's own.
+     */
+    public Resolved verifyToken(String appId, DeviceSignals signals, Resolved first) {
+        DeviceResolution resolution = first.resolution();
+        if (resolution.matchedBy() != MatchKind.TOKEN || first.device().isEmpty() || resolution.fingerprintId().isEmpty()) {
+            return first;
+        }
+        String tokenDevice = first.device().get().id();
+        boolean own = directory.findByFingerprint(appId, resolution.fingerprintId().get()).map(known -> known.id().equals(tokenDevice)).orElse(false);
+        if (own || !contradicts(appId, first.device().get(), signals.components())) {
+            return first;
+        }
+        return byComponents(appId, resolution.fingerprintId(), Optional.empty(), true);
+    }
+
+    private Resolved byComponents(String appId, Optional<String> fingerprintId, Optional<String> tokenHash, boolean tokenMismatch) {
+        Optional<KnownDevice> byFingerprint = fingerprintId.flatMap(id -> directory.findByFingerprint(appId, id));
         if (byFingerprint.isPresent()) {
             return new Resolved(new DeviceResolution(byFingerprint.get().id(), false, MatchKind.EXACT_FINGERPRINT, 1.0, fingerprintId, tokenHash,
                     tokenMismatch), byFingerprint);
@@ -141,10 +161,6 @@ public final class DeviceResolver {
                 Optional.empty());
     }
 
-    private static boolean sameDevice(Optional<KnownDevice> byFingerprint, KnownDevice byToken) {
-        return byFingerprint.map(device -> device.id().equals(byToken.id())).orElse(false);
-    }
-
     /** Whether the components clearly belong to another device than the token's; drift alone never does. */
     private boolean contradicts(String appId, KnownDevice tokenDevice, Map<String, Object> components) {
         if (components.isEmpty()) {
@@ -155,6 +171,9 @@ public final class DeviceResolver {
             return false;
         }
         Map<String, Object> known = stored.getFirst().components();
+        if (known.equals(components)) {
+            return false;
+        }
         return ComponentSimilarity.evidence(components, known) >= DeviceMatcher.MIN_EVIDENCE
                 && ComponentSimilarity.of(components, known) < TOKEN_MISMATCH_BELOW;
     }
