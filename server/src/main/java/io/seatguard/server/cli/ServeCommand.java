@@ -129,6 +129,7 @@ public final class ServeCommand implements Callable<Integer> {
             text.append("  presence:    Redis (shared by every node; sessions live ").append(config.presenceWindow().toSeconds())
                     .append(" s after their last sign of life)\n");
         }
+        text.append("  demo:        ").append(server.url()).append("/demo   (sign in as alice, bob or carol; password demo)\n");
         text.append("  try:         curl -s ").append(server.url()).append("/readyz\n");
         System.out.println(text);
         System.out.flush();
