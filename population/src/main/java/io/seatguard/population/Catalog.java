@@ -76,6 +76,14 @@ final class Catalog {
             new Weighted<>("es-ES,es", 5), new Weighted<>("pt-BR,pt", 5), new Weighted<>("it-IT,it", 3), new Weighted<>("pl-PL,pl,en", 2),
             new Weighted<>("ja-JP,ja", 3), new Weighted<>("en-IN,en,hi", 4), new Weighted<>("en-US", 8), new Weighted<>("nl-NL,nl,en", 2));
 
+    /**
+     * Public address prefixes of large home ISPs (a /16 each: many households per prefix) and of mobile
+     * carriers, whose NAT puts thousands of phones behind a few addresses.
+     */
+    static final List<String> HOME_NETWORKS = List.of("73.12.", "24.30.", "98.210.", "86.140.", "92.184.", "84.56.", "79.208.", "189.6.",
+            "177.32.", "49.36.", "122.161.", "126.78.", "1.144.", "203.59.", "88.12.", "151.38.", "83.24.", "112.198.");
+    static final List<String> CARRIER_NETWORKS = List.of("172.56.", "174.224.", "80.187.", "92.40.", "37.166.", "106.76.", "191.56.");
+
     /** Fonts some desktop users install on top of the OS's own (Office, Adobe, developer fonts). */
     static final List<String> EXTRA_FONTS = List.of("Calibri Light", "Adobe Garamond", "Fira Code", "JetBrains Mono", "Roboto", "Open Sans",
             "Lato", "Source Sans Pro", "Myriad Pro", "Century Gothic", "Garamond", "Book Antiqua", "Bookman Old Style", "Helvetica Neue LT");

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Split and merge rates, against the ground truth of which physical device made each visit.
@@ -12,36 +13,65 @@ import java.util.Set;
  * <ul>
  *   <li>split rate: the share of physical devices seen under two or more device ids;
  *   <li>merge rate: the share of physical devices one of whose ids was also given to another physical
- *       device.
+ *       device (both devices count).
  * </ul>
+ *
+ * <p>Causes are counted once per device, at its first error: the visit on which it first got a further
+ * id (a split) or first got an id another device already held (a merge), with the pipeline's match kind,
+ * the drift on that visit ({@link Drift}) and, for a merge, how the two devices are related. Later
+ * visits that merely reuse the wrong id by token are consequences, not causes, and are not counted.
  */
 final class Measurement {
     private final Map<PhysicalDevice, Set<String>> idsByDevice = new HashMap<>();
     private final Map<String, Set<PhysicalDevice>> devicesById = new HashMap<>();
+    private final Set<PhysicalDevice> mergeRecorded = new HashSet<>();
+    private final Map<String, Long> matchKinds = new TreeMap<>();
+    private final Map<String, Integer> mergeCauses = new TreeMap<>();
+    private final Map<String, Integer> splitCauses = new TreeMap<>();
     private long visits;
 
-    /** The first physical device given each id, to attribute merges and splits to how they happened (for the report). */
-    private final Map<String, PhysicalDevice> firstHolder = new HashMap<>();
-    final Map<String, Integer> mergeCauses = new java.util.TreeMap<>();
-    final Map<String, Integer> splitCauses = new java.util.TreeMap<>();
-
-    void record(PhysicalDevice device, String deviceId, String how) {
+    void record(PhysicalDevice device, String deviceId, String kind, String drift) {
         visits++;
-        PhysicalDevice holder = firstHolder.putIfAbsent(deviceId, device);
-        if (holder != null && holder != device) {
-            String relation = holder.account.equals(device.account) ? "same account" : "other account";
-            mergeCauses.merge(how + ", " + relation + ", " + device.platform(), 1, Integer::sum);
+        matchKinds.merge(kind, 1L, Long::sum);
+        Set<PhysicalDevice> holders = devicesById.computeIfAbsent(deviceId, id -> new HashSet<>());
+        Set<String> known = idsByDevice.computeIfAbsent(device, d -> new HashSet<>());
+        if (!known.isEmpty() && !known.contains(deviceId) && known.size() == 1) {
+            splitCauses.merge(device.platform() + " | " + kind + " | " + drift, 1, Integer::sum);
         }
-        Set<String> known = idsByDevice.get(device);
-        if (known != null && !known.contains(deviceId)) {
-            splitCauses.merge(how + ", " + device.platform(), 1, Integer::sum);
+        if (!holders.isEmpty() && !holders.contains(device) && mergeRecorded.add(device)) {
+            PhysicalDevice other = holders.iterator().next();
+            mergeCauses.merge(device.platform() + " | " + kind + " | " + drift + " | " + relation(device, other), 1, Integer::sum);
         }
-        idsByDevice.computeIfAbsent(device, d -> new HashSet<>()).add(deviceId);
-        devicesById.computeIfAbsent(deviceId, id -> new HashSet<>()).add(device);
+        holders.add(device);
+        known.add(deviceId);
+    }
+
+    /** How the device that took another's id is related to it. */
+    static String relation(PhysicalDevice device, PhysicalDevice other) {
+        String hardware = device.fleet.isPresent() && device.fleet.equals(other.fleet) ? "same fleet"
+                : device.model.equals(other.model) ? "same model" : "other model";
+        String people = device.owner == other.owner ? "same person"
+                : device.account.equals(other.account) ? "sharer and owner" : "other account";
+        return people + ", " + hardware;
     }
 
     long visits() {
         return visits;
+    }
+
+    /** Visits by inferred match kind ({@link MatchKinds}). */
+    Map<String, Long> matchKinds() {
+        return matchKinds;
+    }
+
+    /** Each device's first merge, counted by "platform | match kind | drift | relation". */
+    Map<String, Integer> mergeCauses() {
+        return mergeCauses;
+    }
+
+    /** Each device's first split, counted by "platform | match kind | drift". */
+    Map<String, Integer> splitCauses() {
+        return splitCauses;
     }
 
     Rates overall() {
@@ -56,12 +86,21 @@ final class Measurement {
         return rates;
     }
 
+    /** Rates of the corporate fleet laptops alone. */
+    Rates fleetLaptops() {
+        return rates(null, true);
+    }
+
     private Rates rates(Platform only) {
+        return rates(only, false);
+    }
+
+    private Rates rates(Platform only, boolean fleetOnly) {
         int devices = 0;
         int split = 0;
         int merged = 0;
         for (Map.Entry<PhysicalDevice, Set<String>> entry : idsByDevice.entrySet()) {
-            if (only != null && entry.getKey().platform() != only) {
+            if ((only != null && entry.getKey().platform() != only) || (fleetOnly && entry.getKey().fleet.isEmpty())) {
                 continue;
             }
             devices++;

@@ -3,8 +3,8 @@ package io.seatguard.population;
 import java.util.Optional;
 
 /**
- * A person: their account (a sharer uses someone else's), home network, zone and languages, and a
- * trip abroad if they take one.
+ * A person: their account (a sharer uses someone else's), home network (an employee's is the office's),
+ * zone and languages, a trip abroad if they take one, and their employer's laptop fleet if any.
  */
 final class Person {
     final int index;
@@ -13,8 +13,11 @@ final class Person {
     final String zone;
     final String languages;
     final Optional<Trip> trip;
+    /** The company whose fleet laptop this person uses, if any. */
+    final Optional<Fleet> fleet;
 
-    Person(int index, String account, String homeIp, String zone, String languages, Optional<Trip> trip) {
+    Person(int index, String account, String homeIp, String zone, String languages, Optional<Trip> trip, Optional<Fleet> fleet) {
+        this.fleet = fleet;
         this.index = index;
         this.account = account;
         this.homeIp = homeIp;

@@ -32,10 +32,14 @@ final class PhysicalDevice {
     final String addedFont;
     String token;
     final String account;
+    /** The corporate fleet this laptop belongs to, if any. */
+    final Optional<Fleet> fleet;
 
     PhysicalDevice(int index, Person owner, String account, Model model, Browser browser, String baseScreen, Optional<String> dockedScreen,
-            int updateOffsetDays, int firstVersion, List<String> extraFonts, int fontAddedOnDay, String addedFont, String token) {
+            int updateOffsetDays, int firstVersion, List<String> extraFonts, int fontAddedOnDay, String addedFont, String token,
+            Optional<Fleet> fleet) {
         this.index = index;
+        this.fleet = fleet;
         this.owner = owner;
         this.account = account;
         this.model = model;

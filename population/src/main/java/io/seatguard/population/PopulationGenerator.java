@@ -9,13 +9,18 @@ import java.util.Random;
 /**
  * Draws people and their devices from the {@link Catalog}, seeded so the same seed always gives the
  * same population: 70 % of people have one device, 22 % two, 8 % three; 8 % of people are sharers who
- * use another person's account from devices of their own.
+ * use another person's account from devices of their own; 10 % of the others are employees whose first
+ * device is a laptop of their company's {@link Fleet} (fleets of 10 to 160 identical laptops).
  */
 final class PopulationGenerator {
     static final double SHARER_SHARE = 0.08;
     static final double TRAVELLER_SHARE = 0.06;
+    static final double EMPLOYEE_SHARE = 0.10;
 
     private final Random random;
+    private Fleet fleet;
+    private int fleetSeats;
+    private int fleets;
 
     PopulationGenerator(long seed) {
         this.random = new Random(seed);
@@ -34,7 +39,11 @@ final class PopulationGenerator {
             double draw = random.nextDouble();
             int count = draw < 0.70 ? 1 : draw < 0.92 ? 2 : 3;
             Platform first = null;
-            for (int i = 0; i < count && devices.size() < deviceCount; i++) {
+            if (person.fleet.isPresent()) {
+                devices.add(fleetLaptop(devices.size(), person, person.fleet.get()));
+                first = person.fleet.get().model().platform();
+            }
+            for (int i = first != null ? 1 : 0; i < count && devices.size() < deviceCount; i++) {
                 Platform platform = pick(Catalog.PLATFORMS);
                 if (first != null && platform == first && random.nextDouble() < 0.8) {
                     // A second device is usually another kind (a laptop and a phone).
@@ -50,15 +59,49 @@ final class PopulationGenerator {
     private Person person(int index, List<Person> owners) {
         boolean sharer = !owners.isEmpty() && random.nextDouble() < SHARER_SHARE;
         String account = sharer ? owners.get(random.nextInt(owners.size())).account : "acct-" + index;
-        String zone = pick(Catalog.TIMEZONES);
-        String languages = pick(Catalog.LANGUAGES);
+        Optional<Fleet> employer = !sharer && random.nextDouble() < EMPLOYEE_SHARE ? Optional.of(seatInFleet()) : Optional.empty();
+        String zone = employer.map(Fleet::zone).orElseGet(() -> pick(Catalog.TIMEZONES));
+        String languages = employer.map(Fleet::languages).orElseGet(() -> pick(Catalog.LANGUAGES));
         Optional<Person.Trip> trip = Optional.empty();
         if (random.nextDouble() < TRAVELLER_SHARE) {
             double from = 5 + random.nextDouble() * 45;
             trip = Optional.of(new Person.Trip(from, from + 4 + random.nextInt(7), Catalog.TRAVEL_ZONES.get(random.nextInt(Catalog.TRAVEL_ZONES.size()))));
         }
-        String ip = "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
-        return new Person(index, account, ip, zone, languages, trip);
+        String ip = employer.isPresent() ? "198.51." + (employer.get().index() % 256) + ".10" : Catalog.HOME_NETWORKS.get(random.nextInt(Catalog.HOME_NETWORKS.size()))
+                + random.nextInt(256) + "." + (1 + random.nextInt(254));
+        return new Person(index, account, ip, zone, languages, trip, employer);
+    }
+
+    /** A seat in the current fleet, starting a new one when it is full: sizes 10 to 160, most small. */
+    private Fleet seatInFleet() {
+        if (fleet == null || fleetSeats >= fleet.size()) {
+            int size = (int) Math.round(10 * Math.pow(2, random.nextDouble() * random.nextDouble() * 4));
+            boolean mac = random.nextDouble() < 0.2;
+            List<Catalog.Weighted<Model>> laptops = Catalog.MODELS.stream()
+                    .filter(m -> m.platform() == (mac ? Platform.MACOS : Platform.WINDOWS) && m.externalMonitor())
+                    .map(m -> new Catalog.Weighted<>(m, m.weight())).toList();
+            Model model = pick(laptops);
+            Browser browser = mac ? Browser.CHROME : random.nextBoolean() ? Browser.EDGE : Browser.CHROME;
+            List<String> fonts = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String font = Catalog.EXTRA_FONTS.get(random.nextInt(Catalog.EXTRA_FONTS.size()));
+                if (!fonts.contains(font)) {
+                    fonts.add(font);
+                }
+            }
+            fonts.sort(String::compareTo);
+            fleet = new Fleet(fleets++, size, model, browser, model.screens().getFirst(), Optional.of(random.nextBoolean() ? "2560x1440" : "1920x1080"),
+                    List.copyOf(fonts), random.nextInt(28), 130, pick(Catalog.TIMEZONES), pick(Catalog.LANGUAGES));
+            fleetSeats = 0;
+        }
+        fleetSeats++;
+        return fleet;
+    }
+
+    /** A laptop of the fleet: everything but the token is the fleet's (managed image, managed updates). */
+    private PhysicalDevice fleetLaptop(int index, Person person, Fleet fleet) {
+        return new PhysicalDevice(index, person, person.account, fleet.model(), fleet.browser(), fleet.screen(), fleet.dockedScreen(),
+                fleet.updateOffsetDays(), fleet.firstVersion(), fleet.fonts(), -1, "", newToken(), Optional.of(fleet));
     }
 
     private PhysicalDevice device(int index, Person person, Platform platform) {
@@ -87,7 +130,7 @@ final class PopulationGenerator {
         // Most browsers are on the current version, some one or two behind.
         int version = 130 - (random.nextDouble() < 0.75 ? 0 : 1 + random.nextInt(2));
         return new PhysicalDevice(index, person, person.account, model, browser, screen, docked, random.nextInt(28), version, extras, fontDay,
-                addedFont, newToken());
+                addedFont, newToken(), Optional.empty());
     }
 
     private Browser browser(Platform platform, Model model) {

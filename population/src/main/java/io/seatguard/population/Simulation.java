@@ -16,11 +16,15 @@ import io.seatguard.core.testing.InMemoryEvaluationStore;
 import io.seatguard.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Random;
+import java.util.Set;
+import java.util.SortedMap;
 
 /**
  * Runs a population's visits, in time order, through the real evaluation pipeline (with the in-memory
@@ -66,8 +70,10 @@ final class Simulation {
             visits.add(new Visit(random.nextDouble() * 10, device));
         }
         Measurement measurement = new Measurement();
-        java.util.Set<String> signedUp = new java.util.HashSet<>();
-        java.util.Set<String> knownTokens = new java.util.HashSet<>();
+        Set<String> signedUp = new HashSet<>();
+        MatchKinds kinds = new MatchKinds();
+        Set<String> shownTokens = new HashSet<>();
+        Map<PhysicalDevice, SortedMap<String, Object>> previous = new HashMap<>();
         while (!visits.isEmpty()) {
             Visit visit = visits.poll();
             PhysicalDevice device = visit.device();
@@ -85,26 +91,35 @@ final class Simulation {
                 token = tokens.newToken();
                 tokenState = "private";
             }
-            DeviceSignals signals = new DeviceSignals(Optional.of(token),
-                    device.components(visit.day(), renders, random, device.dockedOn(random), random.nextDouble() < PROBE_FAILS), List.of(),
-                    Optional.of(device.owner.zoneOn(visit.day())));
-            boolean mobileNetwork = device.platform().deviceType.equals("mobile") && random.nextDouble() < 0.4;
-            String ip = mobileNetwork ? "100.64." + random.nextInt(256) + "." + (1 + random.nextInt(254)) : device.owner.homeIp;
+            else if (!shownTokens.contains(token) && previous.containsKey(device)) {
+                tokenState = "unseen";
+            }
+            shownTokens.add(token);
+            SortedMap<String, Object> components = device.components(visit.day(), renders, random, device.dockedOn(random),
+                    random.nextDouble() < PROBE_FAILS);
+            DeviceSignals signals = new DeviceSignals(Optional.of(token), components, List.of(), Optional.of(device.owner.zoneOn(visit.day())));
             EvaluationRequest request = new EvaluationRequest(APP, action, action.equals("signup") ? Optional.empty() : Optional.of(device.account),
-                    Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), signals, IpAddresses.parse(ip).orElseThrow(),
+                    Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), signals, IpAddresses.parse(ip(device, random)).orElseThrow(),
                     Optional.of(device.platform().deviceType + " simulated"), Optional.empty());
             Evaluation evaluation = pipeline.evaluate(request);
             if (!evaluation.device().id().equals(DeviceResolution.UNKNOWN_DEVICE_ID)) {
-                String how = token.equals(device.token) && knownTokens.contains(token) ? "token"
-                        : evaluation.device().isNew() ? "new (" + tokenState + ")" : evaluation.device().confidence() < 1 ? "fuzzy" : "exact";
-                measurement.record(device, evaluation.device().id(), how + (action.equals("signup") ? "/signup" : ""));
+                String kind = kinds.classify(evaluation, token, action.equals("signup") ? Optional.empty() : Optional.of(device.account));
+                measurement.record(device, evaluation.device().id(), kind, Drift.between(previous.get(device), components, tokenState));
             }
-            knownTokens.add(token);
+            previous.put(device, components);
             double gap = -Math.log(1 - random.nextDouble()) * (device.platform().deviceType.equals("mobile") ? 1.5 : 2.0);
             if (visit.day() + gap < DAYS) {
                 visits.add(new Visit(visit.day() + gap, device));
             }
         }
         return measurement;
+    }
+
+    /** Home (or office) network; a phone is on its carrier's NAT 40 % of the time. */
+    private static String ip(PhysicalDevice device, Random random) {
+        if (device.platform().deviceType.equals("mobile") && random.nextDouble() < 0.4) {
+            return Catalog.CARRIER_NETWORKS.get(random.nextInt(Catalog.CARRIER_NETWORKS.size())) + random.nextInt(4) + "." + (1 + random.nextInt(254));
+        }
+        return device.owner.homeIp;
     }
 }

@@ -1,0 +1,136 @@
+package io.seatguard.population;
+
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Renders a population and its measurements as markdown. */
+final class Report {
+    static final double SPLIT_TARGET = 0.02;
+    static final double MERGE_TARGET = 0.005;
+
+    private Report() {}
+
+    /** What was generated: devices per platform, people, sharers, fleets, the most common models. */
+    static String population(List<PhysicalDevice> devices) {
+        Map<Platform, Integer> platforms = new EnumMap<>(Platform.class);
+        Map<String, Integer> models = new TreeMap<>();
+        Map<Browser, Integer> browsers = new EnumMap<>(Browser.class);
+        devices.forEach(device -> {
+            platforms.merge(device.platform(), 1, Integer::sum);
+            models.merge(device.model.id(), 1, Integer::sum);
+            browsers.merge(device.browser, 1, Integer::sum);
+        });
+        long people = devices.stream().map(device -> device.owner).distinct().count();
+        long sharerDevices = devices.stream().filter(device -> !device.account.equals("acct-" + device.owner.index)).count();
+        long fleetLaptops = devices.stream().filter(device -> device.fleet.isPresent()).count();
+        long fleets = devices.stream().flatMap(device -> device.fleet.stream()).distinct().count();
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%,d devices of %,d people; %,d devices of sharers (on another person's account); "
+                + "%,d laptops in %d corporate fleets.%n%n", devices.size(), people, sharerDevices, fleetLaptops, fleets));
+        out.append("Platforms: ").append(shares(platforms, devices.size())).append("  \n");
+        out.append("Browsers: ").append(shares(browsers, devices.size())).append("  \n");
+        Map<String, Integer> top = new LinkedHashMap<>();
+        models.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
+                .forEach(entry -> top.put(entry.getKey(), entry.getValue()));
+        out.append("Most common models: ").append(shares(top, devices.size())).append("\n\n");
+        return out.toString();
+    }
+
+    /** One run: rates per platform and for fleet laptops, match kinds, and the causes of the errors. */
+    static String run(Measurement m, double threshold, double seconds) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "## Threshold %.2f%n%n", threshold));
+        out.append(rates(m));
+        out.append(String.format(Locale.ROOT, "%n%,d visits in %.1f s. Resolved by: ", m.visits(), seconds));
+        Map<String, Long> kinds = m.matchKinds();
+        out.append(String.join(", ", kinds.entrySet().stream()
+                .map(entry -> String.format(Locale.ROOT, "%s %,d (%.2f %%)", entry.getKey(), entry.getValue(),
+                        100.0 * entry.getValue() / m.visits()))
+                .toList())).append(".\n\n");
+        out.append("### Merges: each device's first visit under an id another device held\n\n");
+        out.append(causes(m.mergeCauses(), "platform | match | drift on that visit | relation to the other device"));
+        out.append("\n### Splits: each device's first visit under a second id\n\n");
+        out.append(causes(m.splitCauses(), "platform | match | drift on that visit"));
+        return out.toString();
+    }
+
+    static String rates(Measurement m) {
+        StringBuilder out = new StringBuilder("| platform | devices | split | merge |\n|---|---:|---:|---:|\n");
+        m.perPlatform().forEach((platform, r) -> out.append(row(platform.name().toLowerCase(Locale.ROOT), r, false)));
+        out.append(row("(corporate fleet laptops)", m.fleetLaptops(), false));
+        out.append(row("**all**", m.overall(), true));
+        Measurement.Rates all = m.overall();
+        out.append(String.format(Locale.ROOT, "%nTargets (issue 3): split ≤ 2 %% %s, merge ≤ 0.5 %% %s.%n",
+                all.splitRate() <= SPLIT_TARGET ? "met" : "**not met**", all.mergeRate() <= MERGE_TARGET ? "met" : "**not met**"));
+        return out.toString();
+    }
+
+    /** The sweep: split and merge per platform at each threshold. */
+    static String sweep(Map<Double, Measurement> byThreshold) {
+        StringBuilder out = new StringBuilder("## Threshold sweep\n\n");
+        for (String what : List.of("split", "merge")) {
+            out.append("| ").append(what).append(" at threshold | all |");
+            for (Platform platform : Platform.values()) {
+                out.append(' ').append(platform.name().toLowerCase(Locale.ROOT)).append(" |");
+            }
+            out.append(" fleet laptops |\n|---|---:|").append("---:|".repeat(Platform.values().length + 1)).append('\n');
+            byThreshold.forEach((threshold, m) -> {
+                out.append(String.format(Locale.ROOT, "| %.2f | **%s** |", threshold, percent(pick(what, m.overall()))));
+                m.perPlatform().values().forEach(r -> out.append(' ').append(percent(pick(what, r))).append(" |"));
+                out.append(' ').append(percent(pick(what, m.fleetLaptops()))).append(" |\n");
+            });
+            out.append('\n');
+        }
+        Set<String> kinds = new TreeSet<>();
+        byThreshold.values().forEach(m -> kinds.addAll(m.matchKinds().keySet()));
+        out.append("Inferred match kinds per threshold (share of visits):\n\n| threshold |");
+        kinds.forEach(kind -> out.append(' ').append(kind).append(" |"));
+        out.append("\n|---|").append("---:|".repeat(kinds.size())).append('\n');
+        byThreshold.forEach((threshold, m) -> {
+            out.append(String.format(Locale.ROOT, "| %.2f |", threshold));
+            for (String kind : kinds) {
+                out.append(' ').append(percent(m.matchKinds().getOrDefault(kind, 0L) / (double) m.visits())).append(" |");
+            }
+            out.append('\n');
+        });
+        return out.toString();
+    }
+
+    private static double pick(String what, Measurement.Rates r) {
+        return what.equals("split") ? r.splitRate() : r.mergeRate();
+    }
+
+    private static String row(String name, Measurement.Rates r, boolean bold) {
+        String b = bold ? "**" : "";
+        return String.format(Locale.ROOT, "| %s | %,d | %s%s%s (%d) | %s%s%s (%d) |%n", name, r.devices(), b, percent(r.splitRate()), b, r.split(), b,
+                percent(r.mergeRate()), b, r.merged());
+    }
+
+    private static String causes(Map<String, Integer> causes, String header) {
+        if (causes.isEmpty()) {
+            return "None.\n";
+        }
+        StringBuilder out = new StringBuilder("| devices | ").append(header).append(" |\n|---:|---|\n");
+        causes.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(entry -> out.append("| ").append(entry.getValue()).append(" | ").append(entry.getKey().toLowerCase(Locale.ROOT)).append(" |\n"));
+        return out.toString();
+    }
+
+    private static <K> String shares(Map<K, Integer> counts, int total) {
+        return String.join(", ", counts.entrySet().stream()
+                .sorted(Comparator.comparing(Map.Entry<K, Integer>::getValue).reversed())
+                .map(entry -> String.format(Locale.ROOT, "%s %.1f %%", entry.getKey().toString().toLowerCase(Locale.ROOT), 100.0 * entry.getValue() / total))
+                .toList());
+    }
+
+    static String percent(double rate) {
+        return String.format(Locale.ROOT, "%.2f %%", rate * 100);
+    }
+}
