@@ -12,7 +12,8 @@
 #   bench/run-population.sh --crowded-at 2       # tokens that make a hardware class common
 #
 # Needs a JDK 21+ (found like ./seatguard does). Builds the core and population
-# modules first (quietly, tests skipped).
+# modules first (quietly, tests skipped). Core has no runtime dependencies, so its
+# classes and test classes (the in-memory store, the fake clock) are the classpath.
 set -euo pipefail
 
 ROOT=$(readlink -f -- "${BASH_SOURCE[0]}")
@@ -24,6 +25,6 @@ JAVA=$(seatguard_find_java) || { echo "run-population: needs a JDK 21 or newer (
 JAVA_HOME=$(seatguard_java_home_of "$JAVA")
 export JAVA_HOME
 
-./mvnw -B -q -pl core,population -am package -DskipTests
+./mvnw -B -q -pl population -am package -DskipTests
 exec "$JAVA" -Xmx2g -cp population/target/classes:core/target/classes:core/target/test-classes \
     io.seatguard.population.PopulationSimulation "$@"

@@ -117,7 +117,8 @@ final class Report {
         if (causes.isEmpty()) {
             return "None.\n";
         }
-        StringBuilder out = new StringBuilder("| devices | ").append(header).append(" |\n|---:|---|\n");
+        int columns = header.split("\\|").length;
+        StringBuilder out = new StringBuilder("| devices | ").append(header).append(" |\n|---:|").append("---|".repeat(columns)).append('\n');
         causes.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(entry -> out.append("| ").append(entry.getValue()).append(" | ").append(entry.getKey().toLowerCase(Locale.ROOT)).append(" |\n"));
         return out.toString();
