@@ -7,12 +7,9 @@ import io.seatguard.server.TestServer.Response;
 import io.seatguard.server.TestServer.TestApp;
 import io.seatguard.server.config.ServerConfig;
 import io.seatguard.storage.PostgresTestDatabase;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import io.seatguard.storage.RedisTestServer;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,16 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
  * live on one node is seen by the other, in {@code concurrent_sessions} and {@code actively_connected}.
  */
 class PresenceAcrossNodesTest {
-    private static final String REDIS = System.getenv().getOrDefault("SEATGUARD_TEST_REDIS_URL", "redis://127.0.0.1:6379");
-
     @TempDir
     Path dataDir;
 
     @Test
     void aSessionLiveOnOneNodeIsConcurrentWithAnotherOnTheOtherNode() {
-        requireRedis();
+        RedisTestServer.require();
         try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
-            ServerConfig config = ServerConfig.embeddedForTests(dataDir).withDatabaseUrl(database.url()).withRedisUrl(REDIS);
+            ServerConfig config = ServerConfig.embeddedForTests(dataDir).withDatabaseUrl(database.url()).withRedisUrl(RedisTestServer.URL);
             try (TestServer first = TestServer.startWith(config); TestServer second = TestServer.startWith(config)) {
                 TestApp app = first.defaultApp();
                 String laptop = evaluate(first, app, "tok_una_laptop_0000001", "tab-a", "198.51.100.20").get("device_id").asText();
@@ -61,21 +56,5 @@ class PresenceAcrossNodesTest {
                 + session + "\",\"device\":{\"token\":\"" + token + "\"}}", Map.of("User-Agent", EvaluateApiTest.DESKTOP, "X-Forwarded-For", ip));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
-    }
-
-    static void requireRedis() {
-        java.net.URI uri = java.net.URI.create(REDIS);
-        boolean up;
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()), 1000);
-            up = true;
-        }
-        catch (IOException e) {
-            up = false;
-        }
-        if ("true".equals(System.getenv("CI"))) {
-            assertThat(up).as("CI=true needs Redis at %s", REDIS).isTrue();
-        }
-        Assumptions.assumeTrue(up, "Redis is not running at " + REDIS);
     }
 }

@@ -255,7 +255,9 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         if (device.isKnownDevice() && (device.isNew() || touches.device())) {
             refreshDevice(appId, device, evaluation.device().type(), at);
         }
-        if (device.isKnownDevice() && device.matchedBy() != DeviceResolution.MatchKind.TOKEN) {
+        boolean classMayChange = device.isNew() || (device.matchedBy() != DeviceResolution.MatchKind.TOKEN
+                && (device.tokenHash().isPresent() || device.matchedBy() != DeviceResolution.MatchKind.EXACT_FINGERPRINT));
+        if (device.isKnownDevice() && classMayChange) {
             // A new device, new components or a new token for a device of this class: its block changes.
             forgetBlock(appId, write);
         }

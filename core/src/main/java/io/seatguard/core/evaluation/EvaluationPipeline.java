@@ -64,7 +64,7 @@ public final class EvaluationPipeline {
     private final Presence presence;
     private final RiskScorer risks;
 
-    /** A pipeline with presence kept in this process (one node). */
+    /** A pipeline with presence kept in this process (one node) and the default risk weights. */
     public EvaluationPipeline(
             UserAgentParser userAgents,
             DeviceResolver devices,
@@ -74,21 +74,8 @@ public final class EvaluationPipeline {
             EvaluationStore store,
             IdGenerator ids,
             InstantSource clock) {
-        this(userAgents, devices, accounts, checks, policies, store, ids, clock, new InMemoryPresence(InMemoryPresence.DEFAULT_ACTIVE_WINDOW));
-    }
-
-    /** A pipeline with the default risk weights. */
-    public EvaluationPipeline(
-            UserAgentParser userAgents,
-            DeviceResolver devices,
-            AccountReader accounts,
-            CheckRegistry checks,
-            PolicyStage policies,
-            EvaluationStore store,
-            IdGenerator ids,
-            InstantSource clock,
-            Presence presence) {
-        this(userAgents, devices, accounts, checks, policies, store, ids, clock, presence, new RiskScorer(RiskWeights.defaults()));
+        this(userAgents, devices, accounts, checks, policies, store, ids, clock, new InMemoryPresence(InMemoryPresence.DEFAULT_ACTIVE_WINDOW),
+                new RiskScorer(RiskWeights.defaults()));
     }
 
     public EvaluationPipeline(

@@ -34,6 +34,9 @@ import java.util.function.Supplier;
  * merge would hide one person's device behind another's.
  */
 public final class DeviceResolver {
+    /** Stands for a class we cannot name (no GPU renderer): as full as can be, so it counts as common. */
+    private static final DeviceDirectory.Block UNKNOWN_CLASS = new DeviceDirectory.Block(List.of(), Integer.MAX_VALUE);
+
     /** Below this similarity to its device's latest components, a known token is somebody else's. */
     public static final double TOKEN_MISMATCH_BELOW = 0.5;
     /**
@@ -124,8 +127,7 @@ public final class DeviceResolver {
      */
     public Resolved settle(String appId, DeviceSignals signals, Resolved first, Collection<String> accountDeviceIds) {
         DeviceResolution resolution = first.resolution();
-        Optional<String> key = BlockingKey.of(signals.components());
-        Block block = new Block(appId, key);
+        Block block = new Block(appId, signals.components());
         if (resolution.matchedBy() == MatchKind.EXACT_FINGERPRINT && !accountDeviceIds.contains(resolution.deviceId()) && block.crowded()) {
             first = newDevice(resolution.fingerprintId(), resolution.tokenHash(), resolution.tokenMismatch());
             resolution = first.resolution();
@@ -139,7 +141,7 @@ public final class DeviceResolver {
                 return inAccount.get();
             }
         }
-        if (key.isPresent() && !block.crowded()) {
+        if (!block.crowded()) {
             return bestOf(block.devices(), signals, resolution, MatchKind.FUZZY_APP).orElse(first);
         }
         return first;
@@ -178,20 +180,23 @@ public final class DeviceResolver {
                 && ComponentSimilarity.of(components, known) < TOKEN_MISMATCH_BELOW;
     }
 
-    /** The request's hardware class, read from the directory once and only if asked. */
+    /**
+     * The request's hardware class: its key hashed, and the class read from the directory, once each and
+     * only if asked (a match within the account needs neither).
+     */
     private final class Block {
         private final String appId;
-        private final Optional<String> key;
+        private final Map<String, Object> components;
         private DeviceDirectory.Block loaded;
 
-        Block(String appId, Optional<String> key) {
+        Block(String appId, Map<String, Object> components) {
             this.appId = appId;
-            this.key = key;
+            this.components = components;
         }
 
         /** Without a key we cannot tell how common the hardware is, so it counts as common. */
         boolean crowded() {
-            return key.isEmpty() || load().tokens() >= crowdedAt;
+            return load().tokens() >= crowdedAt;
         }
 
         List<StoredDevice> devices() {
@@ -200,7 +205,7 @@ public final class DeviceResolver {
 
         private DeviceDirectory.Block load() {
             if (loaded == null) {
-                loaded = key.map(k -> directory.block(appId, k, crowdedAt)).orElse(DeviceDirectory.Block.EMPTY);
+                loaded = BlockingKey.of(components).map(key -> directory.block(appId, key, crowdedAt)).orElse(UNKNOWN_CLASS);
             }
             return loaded;
         }

@@ -3,7 +3,6 @@ package io.seatguard.core.net;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -12,6 +11,9 @@ import java.util.Optional;
  * share their /64 prefix (one household gets a /64 and its devices pick addresses inside it).
  */
 public final class Networks {
+    /** The IPv6 prefix one household (one customer line) is given. */
+    private static final int HOUSEHOLD_PREFIX = 64;
+
     private Networks() {}
 
     /** Empty when it cannot be told: an address is unreadable, or one is IPv4 and the other IPv6 (dual stack). */
@@ -25,7 +27,7 @@ public final class Networks {
             return Optional.of(x.get().equals(y.get()));
         }
         if (x.get() instanceof Inet6Address && y.get() instanceof Inet6Address) {
-            return Optional.of(Arrays.equals(Arrays.copyOf(x.get().getAddress(), 8), Arrays.copyOf(y.get().getAddress(), 8)));
+            return Optional.of(new Cidr(x.get().getAddress(), HOUSEHOLD_PREFIX).contains(y.get()));
         }
         return Optional.empty();
     }

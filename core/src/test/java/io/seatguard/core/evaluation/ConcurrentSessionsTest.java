@@ -10,6 +10,8 @@ import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.policy.NoPolicies;
 import io.seatguard.core.presence.InMemoryPresence;
 import io.seatguard.core.presence.Presence;
+import io.seatguard.core.risk.RiskScorer;
+import io.seatguard.core.risk.RiskWeights;
 import io.seatguard.core.testing.FixedUserAgentParser;
 import io.seatguard.core.testing.InMemoryEvaluationStore;
 import io.seatguard.core.testing.MutableClock;
@@ -34,7 +36,7 @@ class ConcurrentSessionsTest {
 
     private EvaluationPipeline pipeline(Presence presence) {
         return new EvaluationPipeline(new FixedUserAgentParser(), new DeviceResolver(store, ids::newRandomId), store, CheckRegistry.standard(),
-                new NoPolicies(), store, ids, clock, presence);
+                new NoPolicies(), store, ids, clock, presence, new RiskScorer(RiskWeights.defaults()));
     }
 
     @Test
