@@ -7,6 +7,11 @@ import io.seatguard.core.app.AppService;
 import io.seatguard.core.app.CreatedApp;
 import io.seatguard.core.checks.CheckRegistry;
 import io.seatguard.core.evaluation.EvaluationPipeline;
+import io.seatguard.intel.ip.IpIntelService;
+import io.seatguard.intel.ip.SourceStatus;
+import io.seatguard.server.config.NetworkSettings;
+import io.seatguard.server.intel.IntelRefresher;
+import io.seatguard.storage.SqlActivityReader;
 import io.seatguard.core.identity.DeviceResolver;
 import io.seatguard.core.ids.IdGenerator;
 import io.seatguard.core.net.ClientIpResolver;
@@ -57,6 +62,8 @@ public final class SeatguardServer implements AutoCloseable {
     private final String url;
 
     private final Presence presence;
+    private final IntelRefresher refresher;
+    private final IpIntelService intel;
 
     private static void closeQuietly(AutoCloseable closeable) {
         try {
@@ -67,9 +74,11 @@ public final class SeatguardServer implements AutoCloseable {
         }
     }
 
-    private SeatguardServer(SqlDatabase database, ServerMetrics metrics, Presence presence, Javalin http, List<Route> routes,
-            Optional<String> generatedAdminToken, Optional<CreatedApp> createdDefaultApp, String url) {
+    private SeatguardServer(SqlDatabase database, ServerMetrics metrics, Presence presence, IntelRefresher refresher, IpIntelService intel, Javalin http,
+            List<Route> routes, Optional<String> generatedAdminToken, Optional<CreatedApp> createdDefaultApp, String url) {
         this.presence = presence;
+        this.refresher = refresher;
+        this.intel = intel;
         this.database = database;
         this.metrics = metrics;
         this.http = http;
@@ -88,6 +97,8 @@ public final class SeatguardServer implements AutoCloseable {
         SqlDatabase database = SqlDatabase.open(new StorageSettings(config.databaseUrl(), config.dataDir(), 8));
         ServerMetrics metrics = new ServerMetrics();
         Presence presence = null;
+        IpIntelService intel = null;
+        IntelRefresher refresher = null;
         try {
             IdGenerator ids = new IdGenerator(clock, new SecureRandom());
             AppService apps = new AppService(new SqlAppStore(database), ids, clock);
@@ -109,20 +120,24 @@ public final class SeatguardServer implements AutoCloseable {
             presence = config.redisUrl().isPresent()
                     ? RedisPresence.connect(config.redisUrl().get(), config.presenceWindow())
                     : new InMemoryPresence(config.presenceWindow());
+            NetworkSettings network = config.network();
+            intel = IpIntelService.start(network.intel(), clock);
+            refresher = new IntelRefresher(intel, network.refreshEvery());
             EvaluationPipeline pipeline = new EvaluationPipeline(
                     YauaaUserAgentParser.shared(),
                     new DeviceResolver(devices, ids::newRandomId),
                     accounts,
-                    CheckRegistry.standard(),
+                    CheckRegistry.standard(network.checks()),
                     new NoPolicies(),
                     evaluations,
                     ids,
                     clock,
                     presence,
-                    new RiskScorer(config.riskWeights()));
+                    new RiskScorer(config.riskWeights()))
+                    .withNetwork(intel, new SqlActivityReader(database), network.checks());
             Heartbeats heartbeats = new Heartbeats(presence, devices, accounts, clock);
             List<Route> routes = Routes.all(apps, pipeline, evaluations, deviceLinks, database, new ClientIpResolver(config.trustedProxies()), heartbeats,
-                    metrics, clock, config.maxBodyBytes());
+                    metrics, clock, config.maxBodyBytes(), intel::status);
             Javalin http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), routes, metrics).start();
             String url = config.publicUrl().orElse("http://" + displayHost(config.host()) + ":" + http.port());
             Optional<CreatedApp> createdDefaultApp = Optional.empty();
@@ -130,9 +145,12 @@ public final class SeatguardServer implements AutoCloseable {
                 createdDefaultApp = Optional.of(apps.create("default", defaultOrigins(url, http.port())));
             }
             log.info("Seatguard listening on {} with storage {}", url, database.description());
-            return new SeatguardServer(database, metrics, presence, http, routes, generatedAdminToken, createdDefaultApp, url);
+            return new SeatguardServer(database, metrics, presence, refresher, intel, http, routes, generatedAdminToken, createdDefaultApp, url);
         }
         catch (RuntimeException e) {
+            if (refresher != null) {
+                refresher.close();
+            }
             if (presence instanceof AutoCloseable closeable) {
                 closeQuietly(closeable);
             }
@@ -161,6 +179,16 @@ public final class SeatguardServer implements AutoCloseable {
         return url;
     }
 
+    /** The IP intelligence sources and how their last load went (also at {@code /readyz}). */
+    public List<SourceStatus> ipDataStatus() {
+        return intel.status();
+    }
+
+    /** Re-reads the IP data now, as the schedule would (operators' lists changed; tests). */
+    public void refreshIpData() {
+        intel.refresh();
+    }
+
     public String storageDescription() {
         return database.description();
     }
@@ -183,6 +211,7 @@ public final class SeatguardServer implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        refresher.close();
         if (presence instanceof AutoCloseable closeable) {
             closeQuietly(closeable);
         }

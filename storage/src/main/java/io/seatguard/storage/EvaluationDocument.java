@@ -32,7 +32,12 @@ record EvaluationDocument(
 
     record Ip(String address, String country, String city, Double latitude, Double longitude, Long asn, String asnOrg) {}
 
-    record Flags(Boolean vpn, Boolean proxy, Boolean tor, Boolean hosting, Boolean relay, Boolean ipMismatch, Boolean timezoneMismatch) {}
+    /** {@code sources} is absent from documents written before flags carried their source. */
+    record Flags(Boolean vpn, Boolean proxy, Boolean tor, Boolean hosting, Boolean relay, Boolean ipMismatch, Boolean timezoneMismatch,
+            Map<String, Source> sources) {}
+
+    /** {@code date} is an ISO date or null. */
+    record Source(String name, String date) {}
 
     record Risk(int score, List<Signal> signals, List<Category> risks) {}
 

@@ -1,6 +1,9 @@
 package io.seatguard.storage;
 
 import io.seatguard.core.evaluation.DetectionFlags;
+import io.seatguard.core.intel.SourceRef;
+import java.time.LocalDate;
+import java.util.TreeMap;
 import io.seatguard.core.evaluation.DeviceInfo;
 import io.seatguard.core.evaluation.Evaluation;
 import io.seatguard.core.evaluation.IpInfo;
@@ -41,7 +44,8 @@ final class EvaluationDocumentMapper {
                 ip(evaluation.publicIp()),
                 evaluation.localIp().map(EvaluationDocumentMapper::ip).orElse(null),
                 new EvaluationDocument.Flags(flags.vpn().orElse(null), flags.proxy().orElse(null), flags.tor().orElse(null),
-                        flags.hosting().orElse(null), flags.relay().orElse(null), flags.ipMismatch().orElse(null), flags.timezoneMismatch().orElse(null)),
+                        flags.hosting().orElse(null), flags.relay().orElse(null), flags.ipMismatch().orElse(null), flags.timezoneMismatch().orElse(null),
+                        sources(flags.sources())),
                 evaluation.checks(),
                 new EvaluationDocument.Risk(risk.score(),
                         risk.signals().stream().map(s -> new EvaluationDocument.Signal(s.name(), s.points(), s.detail())).toList(),
@@ -73,7 +77,7 @@ final class EvaluationDocumentMapper {
                 Optional.ofNullable(document.localIp()).map(EvaluationDocumentMapper::ip),
                 new DetectionFlags(Optional.ofNullable(flags.vpn()), Optional.ofNullable(flags.proxy()), Optional.ofNullable(flags.tor()),
                         Optional.ofNullable(flags.hosting()), Optional.ofNullable(flags.relay()), Optional.ofNullable(flags.ipMismatch()),
-                        Optional.ofNullable(flags.timezoneMismatch())),
+                        Optional.ofNullable(flags.timezoneMismatch()), sourceRefs(flags.sources())),
                 document.checks() == null ? Map.of() : document.checks(),
                 new Risk(risk.score(),
                         risk.signals().stream().map(s -> new RiskSignal(s.name(), s.points(), s.detail())).toList(),
@@ -81,6 +85,21 @@ final class EvaluationDocumentMapper {
                 Optional.ofNullable(document.policy()).map(p -> new PolicyRef(p.id(), p.name(), p.mode())),
                 Optional.ofNullable(document.challenge()).map(c -> new ChallengeRef(c.id(), c.type(), c.status(), Instant.ofEpochMilli(c.expiresAt()))),
                 document.logout());
+    }
+
+    private static Map<String, EvaluationDocument.Source> sources(Map<String, SourceRef> sources) {
+        Map<String, EvaluationDocument.Source> stored = new TreeMap<>();
+        sources.forEach((flag, source) -> stored.put(flag, new EvaluationDocument.Source(source.name(), source.date().map(LocalDate::toString).orElse(null))));
+        return stored;
+    }
+
+    private static Map<String, SourceRef> sourceRefs(Map<String, EvaluationDocument.Source> stored) {
+        Map<String, SourceRef> sources = new TreeMap<>();
+        if (stored != null) {
+            stored.forEach((flag, source) -> sources.put(flag,
+                    new SourceRef(source.name(), Optional.ofNullable(source.date()).map(LocalDate::parse))));
+        }
+        return sources;
     }
 
     private static EvaluationDocument.Ip ip(IpInfo ip) {

@@ -52,6 +52,7 @@ final class JdbcRunner {
                 case String text -> statement.setString(i + 1, text);
                 case Long number -> statement.setLong(i + 1, number);
                 case Integer number -> statement.setInt(i + 1, number);
+                case Double number -> statement.setDouble(i + 1, number);
                 default -> throw new IllegalArgumentException("unsupported parameter type " + value.getClass());
             }
         }

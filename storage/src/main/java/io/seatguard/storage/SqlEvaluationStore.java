@@ -12,6 +12,8 @@ import io.seatguard.core.evaluation.EvaluationStore;
 import io.seatguard.core.evaluation.EvaluationWrite;
 import io.seatguard.core.evaluation.Touches;
 import io.seatguard.core.identity.DeviceResolution;
+import io.seatguard.core.intel.Coordinates;
+import io.seatguard.core.intel.Place;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,7 +46,7 @@ public final class SqlEvaluationStore implements EvaluationStore {
             if (write.userId().isPresent()) {
                 writeAccount(connection, write, write.userId().get());
             }
-            insertEvaluation(connection, write.evaluation(), document);
+            insertEvaluation(connection, write.evaluation(), write.place(), document);
             return null;
         });
     }
@@ -139,13 +141,16 @@ public final class SqlEvaluationStore implements EvaluationStore {
         }
     }
 
-    private static void insertEvaluation(Connection connection, Evaluation evaluation, String document) throws SQLException {
+    private static void insertEvaluation(Connection connection, Evaluation evaluation, Place place, String document) throws SQLException {
+        Optional<Coordinates> point = place.coordinates();
         JdbcRunner.update(connection,
-                "INSERT INTO evaluations (app_id, id, user_id, action, verdict, device_id, ip, created_at, consumed_at, document)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)",
+                "INSERT INTO evaluations (app_id, id, user_id, action, verdict, device_id, ip, created_at, consumed_at, document,"
+                        + " country, latitude, longitude, accuracy_km)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
                 evaluation.appId(), evaluation.id(), evaluation.user().id().orElse(null), evaluation.action(), evaluation.verdict().wireName(),
                 evaluation.device().id(), evaluation.publicIp().address(), evaluation.createdAt().toEpochMilli(),
-                document);
+                document, place.country().orElse(null), point.map(Coordinates::latitude).orElse(null), point.map(Coordinates::longitude).orElse(null),
+                point.map(Coordinates::accuracyKm).orElse(null));
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +45,7 @@ abstract class StorageContract {
     io.seatguard.core.identity.DeviceDirectory devices;
     io.seatguard.core.account.AccountReader accounts;
     io.seatguard.core.account.DeviceLinks links;
+    io.seatguard.core.account.ActivityReader activity;
 
     /** Opens a fresh, empty, migrated database. Called once per test. */
     abstract SqlDatabase openDatabase();
@@ -66,6 +68,7 @@ abstract class StorageContract {
         devices = new SqlDeviceDirectory(database);
         accounts = new SqlAccountReader(database);
         links = new SqlDeviceLinks(database);
+        activity = new SqlActivityReader(database);
     }
 
     @AfterEach
@@ -468,5 +471,53 @@ abstract class StorageContract {
 
     static String id() {
         return UUID.randomUUID().toString();
+    }
+
+    private void recordPlaced(String app, String user, String fingerprint, Instant at, String country, Double latitude, Double longitude) {
+        io.seatguard.core.evaluation.EvaluationWrite plain = EvaluationSamples.write(app, id(), user, "dev-" + user, false, null, fingerprint,
+                DeviceType.COMPUTER, "198.51.100.1", at);
+        io.seatguard.core.intel.Place place = new io.seatguard.core.intel.Place(Optional.ofNullable(country),
+                latitude == null ? Optional.empty() : Optional.of(new io.seatguard.core.intel.Coordinates(latitude, longitude, 50)));
+        evaluations.record(new io.seatguard.core.evaluation.EvaluationWrite(plain.evaluation(), plain.device(), true, plain.touches(), Map.of(), place));
+    }
+
+    @Test
+    void activityReadsTheLastLocatedEarlierEventAndTheCountriesOfTheDay() {
+        recordPlaced("app_a", "alice", "fp1", T0, "FR", 48.85, 2.35);
+        recordPlaced("app_a", "alice", "fp1", T0.plus(Duration.ofHours(2)), "DE", 52.52, 13.40);
+        recordPlaced("app_a", "alice", "fp1", T0.plus(Duration.ofHours(3)), null, null, null);
+        recordPlaced("app_a", "alice", "fp1", T0.plus(Duration.ofHours(30)), "US", 40.71, -74.0);
+        recordPlaced("app_b", "alice", "fp1", T0.plus(Duration.ofHours(4)), "JP", 35.68, 139.69);
+
+        Instant at = T0.plus(Duration.ofHours(5));
+        io.seatguard.core.account.AccountActivity read = activity.read("app_a", "alice", Optional.of("FR"), Optional.of("fp1"), at, Duration.ofHours(4));
+        assertThat(read.lastLocated()).as("the event after this one (30 h) and the unplaced one do not count")
+                .map(io.seatguard.core.account.LocatedEvent::at).contains(T0.plus(Duration.ofHours(2)));
+        assertThat(read.lastLocated().orElseThrow().coordinates().latitude()).isEqualTo(52.52);
+        assertThat(read.lastLocated().orElseThrow().coordinates().accuracyKm()).isEqualTo(50.0);
+        assertThat(read.countrySeenBefore()).contains(true);
+        assertThat(read.countries24h()).contains(java.util.Set.of("FR", "DE"));
+        assertThat(read.eventsInWindow()).as("2 h and 3 h are within 4 h of 5 h; 0 h is not").hasValue(2);
+        assertThat(read.fingerprintUsers()).hasValue(1);
+
+        assertThat(activity.read("app_a", "alice", Optional.of("JP"), Optional.empty(), at, Duration.ofHours(4)).countrySeenBefore())
+                .as("JP was another app's").contains(false);
+        assertThat(activity.read("app_a", "alice", Optional.empty(), Optional.empty(), at, Duration.ofHours(4)).countrySeenBefore()).isEmpty();
+        assertThat(activity.read("app_a", "alice", Optional.empty(), Optional.empty(), at, Duration.ofHours(4)).fingerprintUsers()).isEmpty();
+        assertThat(activity.read("app_a", "alice", Optional.of("FR"), Optional.empty(), T0, Duration.ofHours(4)).countrySeenBefore())
+                .as("only strictly earlier events").contains(false);
+    }
+
+    @Test
+    void activityCountsTheAccountsOfAFingerprintWithinItsApp() {
+        recordPlaced("app_a", "alice", "fp-shared", T0, "FR", null, null);
+        recordPlaced("app_a", "bob", "fp-shared", T0, "FR", null, null);
+        recordPlaced("app_a", "bob", "fp-shared", T0.plusSeconds(120), "FR", null, null);
+        recordPlaced("app_b", "carol", "fp-shared", T0, "FR", null, null);
+        io.seatguard.core.account.AccountActivity read = activity.read("app_a", "dave", Optional.empty(), Optional.of("fp-shared"), T0.plusSeconds(600),
+                Duration.ofHours(1));
+        assertThat(read.fingerprintUsers()).hasValue(2);
+        assertThat(read.lastLocated()).as("no coordinates were ever known").isEmpty();
+        assertThat(read.eventsInWindow()).as("dave has none").hasValue(0);
     }
 }

@@ -2,8 +2,10 @@ package io.seatguard.core.checks;
 
 import static java.util.Objects.requireNonNull;
 
+import io.seatguard.core.account.AccountActivity;
 import io.seatguard.core.account.AccountState;
 import io.seatguard.core.evaluation.EvaluationRequest;
+import io.seatguard.core.evaluation.NetworkView;
 import io.seatguard.core.identity.DeviceResolution;
 import io.seatguard.core.identity.DeviceType;
 import io.seatguard.core.presence.Presence;
@@ -19,6 +21,8 @@ import java.util.Optional;
  * @param liveSessions the account's other live sessions before this request; empty when presence could
  *     not be read (checks that need it are then unknown), and an empty list without an account
  * @param clientIp the client address, formatted
+ * @param network the public and local IPs, what outside data says of them, and the place
+ * @param activity the account's recent history ({@link AccountActivity#UNKNOWN} without an account)
  */
 public record CheckInputs(
         EvaluationRequest request,
@@ -28,6 +32,8 @@ public record CheckInputs(
         Map<String, DeviceType> devicesInWindow,
         Optional<List<Presence.LiveSession>> liveSessions,
         String clientIp,
+        NetworkView network,
+        AccountActivity activity,
         Instant evaluatedAt) {
     public CheckInputs {
         requireNonNull(request, "request is null");
@@ -37,6 +43,8 @@ public record CheckInputs(
         requireNonNull(devicesInWindow, "devicesInWindow is null");
         requireNonNull(liveSessions, "liveSessions is null");
         requireNonNull(clientIp, "clientIp is null");
+        requireNonNull(network, "network is null");
+        requireNonNull(activity, "activity is null");
         requireNonNull(evaluatedAt, "evaluatedAt is null");
     }
 

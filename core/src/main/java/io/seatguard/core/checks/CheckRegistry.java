@@ -2,6 +2,7 @@ package io.seatguard.core.checks;
 
 import static java.util.Objects.requireNonNull;
 
+import io.seatguard.core.evaluation.DetectionFlags;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +32,13 @@ public final class CheckRegistry {
         return new CheckRegistry(byName);
     }
 
-    /** The checks of stored history, the device and presence. */
+    /** The standard checks with the default thresholds. */
     public static CheckRegistry standard() {
+        return standard(CheckSettings.DEFAULTS);
+    }
+
+    /** The checks of stored history, the device, presence and the network (CONTRACT.md {@code checks}). */
+    public static CheckRegistry standard(CheckSettings settings) {
         return of(List.of(
                 new IsNewUserCheck(),
                 new IsNewDeviceCheck(),
@@ -43,7 +49,18 @@ public final class CheckRegistry {
                 new DeviceCountCheck(),
                 new DeviceTypeCountCheck("computer_device_count", io.seatguard.core.identity.DeviceType.COMPUTER),
                 new DeviceTypeCountCheck("tablet_device_count", io.seatguard.core.identity.DeviceType.TABLET),
-                new DeviceTypeCountCheck("mobile_device_count", io.seatguard.core.identity.DeviceType.MOBILE)));
+                new DeviceTypeCountCheck("mobile_device_count", io.seatguard.core.identity.DeviceType.MOBILE),
+                new ImpossibleTravelCheck(settings),
+                new IsNewCountryCheck(),
+                new CountryCount24hCheck(),
+                new IpCountryCheck(),
+                new IpFlagCheck("ip_is_vpn", DetectionFlags::vpn),
+                new IpFlagCheck("ip_is_proxy", DetectionFlags::proxy),
+                new IpFlagCheck("ip_is_tor", DetectionFlags::tor),
+                new IpFlagCheck("ip_is_hosting", DetectionFlags::hosting),
+                new FingerprintUserCountCheck(),
+                new EventCountCheck(),
+                new HasHighVelocityCheck(settings)));
     }
 
     public Optional<Check> find(String name) {

@@ -2,13 +2,16 @@ package io.seatguard.core.evaluation;
 
 import static java.util.Objects.requireNonNull;
 
+import io.seatguard.core.account.AccountActivity;
 import io.seatguard.core.account.AccountReader;
+import io.seatguard.core.account.ActivityReader;
 import io.seatguard.core.account.AccountState;
 import io.seatguard.core.account.DeviceWindow;
 import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.account.LinkedDevice;
 import io.seatguard.core.checks.CheckInputs;
 import io.seatguard.core.checks.CheckRegistry;
+import io.seatguard.core.checks.CheckSettings;
 import io.seatguard.core.identity.DeviceResolution;
 import io.seatguard.core.identity.DeviceResolver;
 import io.seatguard.core.identity.DeviceType;
@@ -16,6 +19,7 @@ import io.seatguard.core.identity.KnownDevice;
 import io.seatguard.core.identity.UserAgentInfo;
 import io.seatguard.core.identity.UserAgentParser;
 import io.seatguard.core.ids.IdGenerator;
+import io.seatguard.core.intel.IpIntelligence;
 import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.policy.PolicyDecision;
 import io.seatguard.core.presence.InMemoryPresence;
@@ -40,6 +44,8 @@ import java.util.Optional;
  *   <li>identity, second look — an exact fingerprint match is kept only where it is trustworthy, and a
  *       device still unknown is compared with the account's own devices, whose components may have
  *       drifted since they were last seen, then with look-alikes of uncommon hardware across the app;
+ *   <li>network and history — what outside data says of the client's addresses ({@link NetworkAssessor})
+ *       and what the account did recently (its last located evaluation, countries, event count);
  *   <li>checks — every registered check, in registry order;
  *   <li>risk — the score and its signals ({@link RiskScorer});
  *   <li>policy — the verdict and any challenge;
@@ -63,6 +69,9 @@ public final class EvaluationPipeline {
     private final InstantSource clock;
     private final Presence presence;
     private final RiskScorer risks;
+    private final NetworkAssessor networks;
+    private final ActivityReader activity;
+    private final CheckSettings settings;
 
     /** A pipeline with presence kept in this process (one node) and the default risk weights. */
     public EvaluationPipeline(
@@ -89,6 +98,24 @@ public final class EvaluationPipeline {
             InstantSource clock,
             Presence presence,
             RiskScorer risks) {
+        this(userAgents, devices, accounts, checks, policies, store, ids, clock, presence, risks, IpIntelligence.NONE, ActivityReader.NONE,
+                CheckSettings.DEFAULTS);
+    }
+
+    private EvaluationPipeline(
+            UserAgentParser userAgents,
+            DeviceResolver devices,
+            AccountReader accounts,
+            CheckRegistry checks,
+            PolicyStage policies,
+            EvaluationStore store,
+            IdGenerator ids,
+            InstantSource clock,
+            Presence presence,
+            RiskScorer risks,
+            IpIntelligence intel,
+            ActivityReader activity,
+            CheckSettings settings) {
         this.userAgents = requireNonNull(userAgents, "userAgents is null");
         this.devices = requireNonNull(devices, "devices is null");
         this.accounts = requireNonNull(accounts, "accounts is null");
@@ -99,6 +126,18 @@ public final class EvaluationPipeline {
         this.clock = requireNonNull(clock, "clock is null");
         this.presence = requireNonNull(presence, "presence is null");
         this.risks = requireNonNull(risks, "risks is null");
+        this.networks = new NetworkAssessor(intel);
+        this.activity = requireNonNull(activity, "activity is null");
+        this.settings = requireNonNull(settings, "settings is null");
+    }
+
+    /**
+     * This pipeline with network intelligence and account history: outside data on the client's
+     * addresses, and the reader of recent activity, with the thresholds the checks were built with
+     * (for the velocity window the reader must look back over).
+     */
+    public EvaluationPipeline withNetwork(IpIntelligence intel, ActivityReader activity, CheckSettings settings) {
+        return new EvaluationPipeline(userAgents, devices, accounts, checks, policies, store, ids, clock, presence, risks, intel, activity, settings);
     }
 
     public Evaluation evaluate(EvaluationRequest request) {
@@ -148,7 +187,11 @@ public final class EvaluationPipeline {
         Optional<List<Presence.LiveSession>> liveSessions = request.userId().isEmpty()
                 ? Optional.of(List.of())
                 : liveSessions(request.appId(), request.userId().get(), at);
-        CheckInputs inputs = new CheckInputs(request, device, deviceType, account, window, liveSessions, ip, at);
+        NetworkView network = networks.assess(request.clientIp(), request.device().localIps(), request.device().timezone(), at);
+        AccountActivity recent = request.userId()
+                .map(user -> activity.read(request.appId(), user, network.place().country(), device.fingerprintId(), at, settings.velocityWindow()))
+                .orElse(AccountActivity.UNKNOWN);
+        CheckInputs inputs = new CheckInputs(request, device, deviceType, account, window, liveSessions, ip, network, recent, at);
         Map<String, Object> checkValues = checks.evaluateAll(inputs);
         Risk risk = risks.score(checkValues);
         PolicyDecision decision = policies.decide(inputs, checkValues);
@@ -166,9 +209,9 @@ public final class EvaluationPipeline {
                 request.sessionId(),
                 request.returnTo(),
                 new DeviceInfo(device.deviceId(), deviceType, device.isNew(), device.fingerprintId(), device.confidence(), agent.browser(), agent.os()),
-                IpInfo.addressOnly(ip),
-                Optional.empty(),
-                DetectionFlags.UNKNOWN,
+                network.publicIp(),
+                network.localIp(),
+                network.flags(),
                 checkValues,
                 risk,
                 decision.policy(),
@@ -177,7 +220,7 @@ public final class EvaluationPipeline {
 
         // one write
         Touches touches = WriteThrottle.touches(at, account, device, resolved.device(), deviceType, !logout, request.userId().isPresent());
-        store.record(new EvaluationWrite(evaluation, device, !logout, touches, request.device().components()));
+        store.record(new EvaluationWrite(evaluation, device, !logout, touches, request.device().components(), network.place()));
         keepSessionLive(request, device, deviceType, ip, at, logout);
         return evaluation;
     }

@@ -3,6 +3,7 @@ package io.seatguard.core.evaluation;
 import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.identity.DeviceResolution;
+import io.seatguard.core.intel.Place;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,13 +14,21 @@ import java.util.Optional;
  * @param attachDevice whether the account's link to the device is (re)attached; false keeps a logged-out device detached
  * @param touches which rows besides the evaluation need writing
  * @param components the components the device showed, kept as its latest when they are new for it
+ * @param place where the person likely was, kept on the evaluation row for travel and country history
  */
-public record EvaluationWrite(Evaluation evaluation, DeviceResolution device, boolean attachDevice, Touches touches, Map<String, Object> components) {
+public record EvaluationWrite(Evaluation evaluation, DeviceResolution device, boolean attachDevice, Touches touches, Map<String, Object> components,
+        Place place) {
+    /** A write whose place is unknown. */
+    public EvaluationWrite(Evaluation evaluation, DeviceResolution device, boolean attachDevice, Touches touches, Map<String, Object> components) {
+        this(evaluation, device, attachDevice, touches, components, Place.UNKNOWN);
+    }
+
     public EvaluationWrite {
         requireNonNull(evaluation, "evaluation is null");
         requireNonNull(device, "device is null");
         requireNonNull(touches, "touches is null");
         components = Map.copyOf(requireNonNull(components, "components is null"));
+        requireNonNull(place, "place is null");
     }
 
     public Optional<String> userId() {

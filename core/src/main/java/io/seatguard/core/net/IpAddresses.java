@@ -43,6 +43,26 @@ public final class IpAddresses {
         return Optional.empty();
     }
 
+    /**
+     * Whether an address is reachable across the internet: not private (RFC 1918, IPv6 unique-local),
+     * shared (carrier-grade NAT, 100.64.0.0/10), loopback, link-local, unspecified or multicast. Only
+     * such an address can say where a network is.
+     */
+    public static boolean isGlobal(InetAddress address) {
+        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
+                || address.isMulticastAddress()) {
+            return false;
+        }
+        byte[] bytes = address.getAddress();
+        if (bytes.length == 4) {
+            boolean sharedNat = (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;
+            boolean reserved = (bytes[0] & 0xff) == 0 || (bytes[0] & 0xff) >= 240;
+            return !sharedNat && !reserved;
+        }
+        boolean uniqueLocal = (bytes[0] & 0xfe) == 0xfc;
+        return !uniqueLocal;
+    }
+
     /** The canonical text of an address: dotted quad, or RFC 5952 compressed IPv6. */
     public static String format(InetAddress address) {
         if (address instanceof Inet4Address) {

@@ -27,6 +27,11 @@ public record RiskRule(String name, Set<String> categories, Function<Map<String,
         return new RiskRule(check, Set.of(categories), checks -> Boolean.TRUE.equals(checks.get(check)) ? Optional.of(detail) : Optional.empty());
     }
 
+    /** Fires when the boolean check is true, under its own signal name. */
+    static RiskRule whenCheckTrue(String name, String check, String detail, String... categories) {
+        return new RiskRule(name, Set.of(categories), checks -> Boolean.TRUE.equals(checks.get(check)) ? Optional.of(detail) : Optional.empty());
+    }
+
     /** Fires when the boolean check is true on an account seen before (a new account's first device is no signal). */
     static RiskRule whenTrueOnKnownAccount(String name, String check, String detail, String... categories) {
         return new RiskRule(name, Set.of(categories), checks -> Boolean.TRUE.equals(checks.get(check)) && Boolean.FALSE.equals(checks.get("is_new_user"))

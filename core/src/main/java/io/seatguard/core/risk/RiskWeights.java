@@ -18,15 +18,31 @@ public final class RiskWeights {
             RiskRule.whenTrue("token_mismatch", "a device token was shown by another device", "account_sharing", "ato"),
             RiskRule.atLeast("many_devices", "device_count", 5, "account_sharing"),
             RiskRule.whenTrueOnKnownAccount("new_device", "is_new_device", "first time this device is seen on a known account", "ato"),
-            RiskRule.whenTrueOnKnownAccount("new_ip", "is_new_ip", "first time this IP address is seen on a known account", "ato"));
+            RiskRule.whenTrueOnKnownAccount("new_ip", "is_new_ip", "first time this IP address is seen on a known account", "ato"),
+            RiskRule.whenTrueOnKnownAccount("new_country", "is_new_country", "first time this country is seen on a known account", "account_sharing", "ato"),
+            RiskRule.atLeast("many_countries", "country_count_24h", 3, "account_sharing"),
+            RiskRule.whenCheckTrue("ip_tor", "ip_is_tor", "the address is a Tor exit", "ato"),
+            RiskRule.whenCheckTrue("ip_proxy", "ip_is_proxy", "the browser's own network differs from the address it called from (proxy)", "account_sharing", "ato"),
+            RiskRule.whenCheckTrue("ip_vpn", "ip_is_vpn", "the address is a VPN exit", "account_sharing", "ato"),
+            RiskRule.whenCheckTrue("ip_hosting", "ip_is_hosting", "the address is in a data centre", "ato"),
+            RiskRule.atLeast("shared_fingerprint", "fingerprint_user_count", 3, "ato"),
+            RiskRule.whenCheckTrue("high_velocity", "has_high_velocity", "many evaluations of the account in a short time", "ato"));
 
-    private static final Map<String, Integer> DEFAULTS = Map.of(
-            "concurrent_sessions", 40,
-            "impossible_travel", 40,
-            "token_mismatch", 30,
-            "many_devices", 20,
-            "new_device", 10,
-            "new_ip", 5);
+    private static final Map<String, Integer> DEFAULTS = Map.ofEntries(
+            Map.entry("concurrent_sessions", 40),
+            Map.entry("impossible_travel", 40),
+            Map.entry("token_mismatch", 30),
+            Map.entry("many_devices", 20),
+            Map.entry("new_device", 10),
+            Map.entry("new_ip", 5),
+            Map.entry("new_country", 10),
+            Map.entry("many_countries", 20),
+            Map.entry("ip_tor", 30),
+            Map.entry("ip_proxy", 15),
+            Map.entry("ip_vpn", 10),
+            Map.entry("ip_hosting", 15),
+            Map.entry("shared_fingerprint", 15),
+            Map.entry("high_velocity", 15));
 
     private final Map<String, Integer> points;
 

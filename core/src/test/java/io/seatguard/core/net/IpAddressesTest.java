@@ -29,4 +29,15 @@ class IpAddressesTest {
         assertThat(IpAddresses.format(IpAddresses.parse("::1").orElseThrow())).isEqualTo("::1");
         assertThat(IpAddresses.format(IpAddresses.parse("1:0:0:2:0:0:0:3").orElseThrow())).isEqualTo("1:0:0:2::3");
     }
+
+    @org.junit.jupiter.api.Test
+    void onlyInternetRoutableAddressesAreGlobal() {
+        for (String global : java.util.List.of("8.8.8.8", "100.63.255.255", "100.128.0.0", "2001:4860::8888", "223.255.255.255")) {
+            org.assertj.core.api.Assertions.assertThat(IpAddresses.isGlobal(IpAddresses.parse(global).orElseThrow())).as(global).isTrue();
+        }
+        for (String local : java.util.List.of("10.1.2.3", "172.16.0.1", "192.168.1.20", "127.0.0.1", "169.254.1.1", "100.64.0.1", "100.127.255.255",
+                "0.0.0.0", "240.0.0.1", "224.0.0.1", "::1", "::", "fe80::1", "fd12:3456::1", "fc00::1", "ff02::1")) {
+            org.assertj.core.api.Assertions.assertThat(IpAddresses.isGlobal(IpAddresses.parse(local).orElseThrow())).as(local).isFalse();
+        }
+    }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class RiskScorerTest {
     private final RiskScorer scorer = new RiskScorer(RiskWeights.defaults());
 
-    private static final List<String> FLAGS = List.of("concurrent_sessions", "impossible_travel", "token_mismatch", "is_new_device", "is_new_ip");
+    private static final List<String> FLAGS = List.of("concurrent_sessions", "impossible_travel", "token_mismatch", "is_new_device", "is_new_ip",
+            "is_new_country", "ip_is_tor", "ip_is_proxy", "ip_is_vpn", "ip_is_hosting", "has_high_velocity");
 
     @Test
     void concurrencyWithImpossibleTravelRanksAboveEitherAlone() {
@@ -87,6 +88,8 @@ class RiskScorerTest {
                         checks.put(FLAGS.get(i), values.get(i));
                     }
                     checks.put("device_count", devices);
+                    checks.put("country_count_24h", devices / 2);
+                    checks.put("fingerprint_user_count", devices);
                     checks.put("is_new_user", newUser);
                     return checks;
                 })));

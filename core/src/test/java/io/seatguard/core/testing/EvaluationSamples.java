@@ -1,6 +1,8 @@
 package io.seatguard.core.testing;
 
 import io.seatguard.core.evaluation.DetectionFlags;
+import io.seatguard.core.intel.SourceRef;
+import java.time.LocalDate;
 import io.seatguard.core.evaluation.DeviceInfo;
 import io.seatguard.core.evaluation.Evaluation;
 import io.seatguard.core.evaluation.EvaluationWrite;
@@ -59,7 +61,8 @@ public final class EvaluationSamples {
                 Optional.of(new IpInfo("192.168.1.20", Optional.of("FR"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                         Optional.empty())),
                 new DetectionFlags(Optional.of(true), Optional.of(false), Optional.empty(), Optional.of(false), Optional.empty(), Optional.of(true),
-                        Optional.of(false)),
+                        Optional.of(false), Map.of("vpn", new SourceRef("vpn:/etc/seatguard/vpn.txt", Optional.of(LocalDate.of(2026, 8, 22))),
+                                "proxy", new SourceRef("stun", Optional.empty()))),
                 checks,
                 new Risk(72, List.of(new RiskSignal("concurrent_sessions", 40, "2 live sessions")), List.of(new RiskCategory("account_sharing", 72, "high"))),
                 Optional.of(new PolicyRef("pol_1", "Verify the owner", "enforce")),

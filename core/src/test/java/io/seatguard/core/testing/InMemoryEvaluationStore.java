@@ -1,6 +1,10 @@
 package io.seatguard.core.testing;
 
+import io.seatguard.core.account.AccountActivity;
 import io.seatguard.core.account.AccountReader;
+import io.seatguard.core.account.ActivityReader;
+import io.seatguard.core.account.LocatedEvent;
+import io.seatguard.core.intel.Place;
 import io.seatguard.core.account.AccountState;
 import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.account.LinkedDevice;
@@ -28,7 +32,7 @@ import java.util.Optional;
  * A hand-written fake of the storage ports for core tests: the same rules as the SQL store (tokens and
  * fingerprints are claimed once, last-seen only moves forward), kept in maps.
  */
-public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDirectory, AccountReader {
+public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDirectory, AccountReader, ActivityReader {
     private final Map<String, Evaluation> evaluations = new LinkedHashMap<>();
     private final Map<String, KnownDevice> devices = new HashMap<>();
     private final Map<String, String> tokens = new HashMap<>();
@@ -47,6 +51,11 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
     private final Map<String, Map<String, Object>> components = new HashMap<>();
     /** Each device's hardware class ({@link BlockingKey}), by "app|device". */
     private final Map<String, String> blocks = new LinkedHashMap<>();
+    /** Every write's account, time and place, in write order, for {@link #read}. */
+    private final List<PlacedEvent> placed = new ArrayList<>();
+
+    private record PlacedEvent(String app, String user, Instant at, Place place) {}
+
     /** Tokens to claim for another device right before the next write, to stage a race. */
     private final Map<String, String> raceTokens = new HashMap<>();
 
@@ -136,6 +145,26 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
             }
         });
         evaluations.put(app + '|' + evaluation.id(), evaluation);
+        write.userId().ifPresent(user -> placed.add(new PlacedEvent(app, user, at, write.place())));
+    }
+
+    /** The same reading as the SQL store's: strictly earlier events of the account, windows ending now. */
+    @Override
+    public synchronized AccountActivity read(String appId, String userId, Optional<String> country, Optional<String> fingerprintId, Instant at,
+            java.time.Duration velocityWindow) {
+        List<PlacedEvent> earlier = placed.stream().filter(e -> e.app().equals(appId) && e.user().equals(userId) && e.at().isBefore(at)).toList();
+        Optional<LocatedEvent> last = earlier.stream()
+                .filter(e -> e.place().coordinates().isPresent())
+                .max(java.util.Comparator.comparing(PlacedEvent::at))
+                .map(e -> new LocatedEvent(e.at(), e.place().coordinates().get()));
+        Optional<Boolean> seen = country.map(c -> earlier.stream().anyMatch(e -> e.place().country().equals(Optional.of(c))));
+        java.util.Set<String> countries = new java.util.HashSet<>();
+        earlier.stream().filter(e -> !e.at().isBefore(at.minus(java.time.Duration.ofHours(24)))).forEach(e -> e.place().country().ifPresent(countries::add));
+        long inWindow = earlier.stream().filter(e -> !e.at().isBefore(at.minus(velocityWindow))).count();
+        java.util.OptionalLong fingerprintUsers = fingerprintId.isEmpty() ? java.util.OptionalLong.empty()
+                : java.util.OptionalLong.of(userFingerprints.keySet().stream()
+                        .filter(key -> key.startsWith(appId + '|') && key.endsWith('|' + fingerprintId.get())).count());
+        return new AccountActivity(last, seen, Optional.of(countries), java.util.OptionalLong.of(inWindow), fingerprintUsers);
     }
 
     /** Logs a device out of an account, as DELETE /v3/users/{user}/devices/{id} will. */

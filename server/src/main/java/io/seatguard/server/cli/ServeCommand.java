@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seatguard serve}: starts the server and keeps it running until the process is told to stop. */
@@ -48,6 +49,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--public-url", defaultValue = "${env:SEATGUARD_PUBLIC_URL}", description = "The URL people reach this server at, e.g. https://seatguard.example.com (env SEATGUARD_PUBLIC_URL).")
     String publicUrl;
+
+    @Mixin
+    NetworkOptions network = new NetworkOptions();
 
     @Override
     public Integer call() {
@@ -91,7 +95,7 @@ public final class ServeCommand implements Callable<Integer> {
             proxies.add(Cidr.parse(text).orElseThrow(() -> new ConfigException("trusted proxy '" + text + "' is not an IP address or CIDR range")));
         }
         return new ServerConfig(host, port, dataDir, blankToEmpty(databaseUrl), blankToEmpty(redisUrl), blankToEmpty(adminToken), proxies,
-                maxBodyBytes, blankToEmpty(publicUrl), java.time.Duration.ofSeconds(presenceWindowSeconds), riskWeights());
+                maxBodyBytes, blankToEmpty(publicUrl), java.time.Duration.ofSeconds(presenceWindowSeconds), riskWeights(), network.settings());
     }
 
     private io.seatguard.core.risk.RiskWeights riskWeights() {

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param riskWeights points per risk signal (docs/risk.md)
  * @param adminToken when given, replaces the stored admin token; otherwise one is generated on first start
  * @param publicUrl the URL people reach this server at, used in printed URLs and the default app's origins
+ * @param network IP intelligence sources and the network and history checks' thresholds
  */
 public record ServerConfig(
         String host,
@@ -30,7 +31,8 @@ public record ServerConfig(
         int maxBodyBytes,
         Optional<String> publicUrl,
         java.time.Duration presenceWindow,
-        io.seatguard.core.risk.RiskWeights riskWeights) {
+        io.seatguard.core.risk.RiskWeights riskWeights,
+        NetworkSettings network) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
     public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
@@ -50,6 +52,7 @@ public record ServerConfig(
         requireNonNull(publicUrl, "publicUrl is null");
         requireNonNull(presenceWindow, "presenceWindow is null");
         requireNonNull(riskWeights, "riskWeights is null");
+        requireNonNull(network, "network is null");
         if (presenceWindow.compareTo(MIN_PRESENCE_WINDOW) < 0 || presenceWindow.compareTo(MAX_PRESENCE_WINDOW) > 0) {
             throw new ConfigException("the presence window must be between " + MIN_PRESENCE_WINDOW.toSeconds() + " and " + MAX_PRESENCE_WINDOW.toSeconds()
                     + " seconds, not " + presenceWindow.toSeconds());
@@ -75,18 +78,23 @@ public record ServerConfig(
     public static ServerConfig embeddedForTests(Path dataDir) {
         return new ServerConfig("127.0.0.1", 0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
                 List.of(Cidr.parse("127.0.0.0/8").orElseThrow(), Cidr.parse("::1").orElseThrow()), DEFAULT_MAX_BODY_BYTES, Optional.empty(),
-                DEFAULT_PRESENCE_WINDOW, io.seatguard.core.risk.RiskWeights.defaults());
+                DEFAULT_PRESENCE_WINDOW, io.seatguard.core.risk.RiskWeights.defaults(), NetworkSettings.NONE);
     }
 
     public ServerConfig withDatabaseUrl(String url) {
-        return new ServerConfig(host, port, dataDir, Optional.of(url), redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights);
+        return new ServerConfig(host, port, dataDir, Optional.of(url), redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network);
     }
 
     public ServerConfig withRedisUrl(String url) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, Optional.of(url), adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights);
+        return new ServerConfig(host, port, dataDir, databaseUrl, Optional.of(url), adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network);
+    }
+
+    public ServerConfig withNetwork(NetworkSettings settings) {
+        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights,
+                settings);
     }
 
     public ServerConfig withAdminToken(String token) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, Optional.of(token), trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights);
+        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, Optional.of(token), trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network);
     }
 }

@@ -57,6 +57,7 @@ final class EvaluationJson {
             json.putNull("local_ip");
         }
         json.set("detection_flags", flags(evaluation.detectionFlags()));
+        json.set("detection_sources", sources(evaluation.detectionFlags()));
         json.set("checks", checks(evaluation.checks()));
         ObjectNode risk = json.putObject("risk");
         risk.put("score", evaluation.risk().score());
@@ -133,6 +134,15 @@ final class EvaluationJson {
         putFlag(json, "relay", flags.relay());
         putFlag(json, "ip_mismatch", flags.ipMismatch());
         putFlag(json, "timezone_mismatch", flags.timezoneMismatch());
+        return json;
+    }
+
+    /** Which source set each flag, and that source's date: {@code {"vpn": {"source": "vpn-asns", "date": "2026-11-24"}}}. */
+    private static ObjectNode sources(DetectionFlags flags) {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        new java.util.TreeMap<>(flags.sources()).forEach((flag, source) -> json.putObject(flag)
+                .put("source", source.name())
+                .put("date", source.date().map(java.time.LocalDate::toString).orElse(null)));
         return json;
     }
 

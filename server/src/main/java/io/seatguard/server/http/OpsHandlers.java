@@ -2,6 +2,7 @@ package io.seatguard.server.http;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.seatguard.server.ServerMetrics;
@@ -9,16 +10,22 @@ import io.seatguard.storage.SqlDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import io.seatguard.intel.ip.SourceStatus;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Supplier;
 
 /** Liveness, readiness, metrics and the OpenAPI document. */
 final class OpsHandlers {
     private final SqlDatabase database;
     private final ServerMetrics metrics;
     private final byte[] openApi;
+    private final Supplier<List<SourceStatus>> ipData;
 
-    OpsHandlers(SqlDatabase database, ServerMetrics metrics) {
+    OpsHandlers(SqlDatabase database, ServerMetrics metrics, Supplier<List<SourceStatus>> ipData) {
         this.database = requireNonNull(database, "database is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
+        this.ipData = requireNonNull(ipData, "ipData is null");
         this.openApi = loadOpenApi();
     }
 
@@ -33,6 +40,20 @@ final class OpsHandlers {
         json.put("status", storage ? "ready" : "unavailable");
         ObjectNode checks = json.putObject("checks");
         checks.putObject("storage").put("status", storage ? "ok" : "unreachable").put("kind", database.kind().name().toLowerCase(java.util.Locale.ROOT));
+        // IP data never makes the server unready: a missing source only leaves its flags unknown.
+        ArrayNode sources = checks.putObject("ip_data").putArray("sources");
+        for (SourceStatus source : ipData.get()) {
+            ObjectNode item = sources.addObject();
+            item.put("kind", source.kind());
+            item.put("name", source.name());
+            item.put("status", source.loaded() ? (source.error().isPresent() ? "stale" : "ok") : (source.error().isPresent() ? "error" : "off"));
+            item.put("data_date", source.date().map(LocalDate::toString).orElse(null));
+            if (source.entries() >= 0 && source.loaded()) {
+                item.put("entries", source.entries());
+            }
+            item.put("error", source.error().orElse(null));
+            item.put("checked_at", source.checkedAt().map(EvaluationJson::time).orElse(null));
+        }
         ctx.status(storage ? 200 : 503).contentType("application/json").result(json.toString());
     }
 

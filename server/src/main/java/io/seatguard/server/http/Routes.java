@@ -14,7 +14,9 @@ import io.seatguard.core.presence.Heartbeats;
 import io.seatguard.server.ServerMetrics;
 import io.seatguard.storage.SqlDatabase;
 import java.time.InstantSource;
+import io.seatguard.intel.ip.SourceStatus;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Every endpoint the server answers, in one list: registration and the OpenAPI test both read it. */
 public final class Routes {
@@ -30,14 +32,15 @@ public final class Routes {
             Heartbeats heartbeats,
             ServerMetrics metrics,
             InstantSource clock,
-            int maxBodyBytes) {
+            int maxBodyBytes,
+            Supplier<List<SourceStatus>> ipData) {
         JsonBody jsonBody = new JsonBody(maxBodyBytes);
         Credentials credentials = new Credentials(apps);
         AppDirectory directory = new AppDirectory(apps);
         EvaluateHandler evaluate = new EvaluateHandler(jsonBody, new EvaluateBodyReader(clock), credentials, directory, clientIps, pipeline, metrics);
         EvaluationHandlers evaluationHandlers = new EvaluationHandlers(credentials, evaluations, clock);
         AppHandlers appHandlers = new AppHandlers(credentials, apps, directory, jsonBody);
-        OpsHandlers ops = new OpsHandlers(database, metrics);
+        OpsHandlers ops = new OpsHandlers(database, metrics, ipData);
         UserDeviceHandlers userDevices = new UserDeviceHandlers(credentials, deviceLinks, heartbeats.presence(), clock);
         SessionHandlers sessions = new SessionHandlers(jsonBody, directory, heartbeats, clientIps);
         BrowserAssets assets = new BrowserAssets();

@@ -13,7 +13,7 @@ class ServerConfigTest {
     private static ServerConfig withWindow(Duration window) {
         return new ServerConfig("127.0.0.1", 0, Path.of("data"), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                 ServerConfig.DEFAULT_MAX_BODY_BYTES, Optional.empty(), window,
-                io.seatguard.core.risk.RiskWeights.defaults());
+                io.seatguard.core.risk.RiskWeights.defaults(), NetworkSettings.NONE);
     }
 
     @Test
@@ -30,5 +30,15 @@ class ServerConfigTest {
         ServerConfig config = ServerConfig.embeddedForTests(Path.of("data"));
         assertThat(config.withRedisUrl("redis://127.0.0.1:6379").redisUrl()).contains("redis://127.0.0.1:6379");
         assertThatThrownBy(() -> config.withRedisUrl("127.0.0.1:6379")).isInstanceOf(ConfigException.class);
+    }
+
+    @Test
+    void theIpDataRefreshStaysWithinItsBounds() {
+        assertThat(new NetworkSettings(io.seatguard.intel.ip.IntelConfig.NONE, Duration.ofMinutes(1), io.seatguard.core.checks.CheckSettings.DEFAULTS)
+                .refreshEvery()).isEqualTo(Duration.ofMinutes(1));
+        assertThatThrownBy(() -> new NetworkSettings(io.seatguard.intel.ip.IntelConfig.NONE, Duration.ofSeconds(59),
+                io.seatguard.core.checks.CheckSettings.DEFAULTS)).isInstanceOf(ConfigException.class).hasMessageContaining("refresh");
+        assertThatThrownBy(() -> new NetworkSettings(io.seatguard.intel.ip.IntelConfig.NONE, Duration.ofDays(8),
+                io.seatguard.core.checks.CheckSettings.DEFAULTS)).isInstanceOf(ConfigException.class);
     }
 }

@@ -1,0 +1,37 @@
+package io.seatguard.core.account;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * What an account did recently, read from its stored evaluations just before this one.
+ *
+ * @param lastLocated the latest earlier evaluation whose place was known (for impossible travel)
+ * @param countrySeenBefore whether an earlier evaluation was placed in this evaluation's country; empty
+ *     when this evaluation has no country or the reader cannot tell
+ * @param countries24h countries of the account's evaluations in the 24 hours before this one
+ * @param eventsInWindow the account's evaluations in the velocity window before this one
+ * @param fingerprintUsers accounts of the app that have shown this evaluation's fingerprint, this one
+ *     included once it has; empty without a fingerprint
+ */
+public record AccountActivity(
+        Optional<LocatedEvent> lastLocated,
+        Optional<Boolean> countrySeenBefore,
+        Optional<Set<String>> countries24h,
+        OptionalLong eventsInWindow,
+        OptionalLong fingerprintUsers) {
+    /** Nothing could be read: checks built on history are unknown. */
+    public static final AccountActivity UNKNOWN = new AccountActivity(Optional.empty(), Optional.empty(), Optional.empty(), OptionalLong.empty(),
+            OptionalLong.empty());
+
+    public AccountActivity {
+        requireNonNull(lastLocated, "lastLocated is null");
+        requireNonNull(countrySeenBefore, "countrySeenBefore is null");
+        countries24h = requireNonNull(countries24h, "countries24h is null").map(Set::copyOf);
+        requireNonNull(eventsInWindow, "eventsInWindow is null");
+        requireNonNull(fingerprintUsers, "fingerprintUsers is null");
+    }
+}

@@ -1,0 +1,35 @@
+package io.seatguard.core.checks;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/**
+ * The tunable thresholds of the checks, with the defaults documented in docs/checks.md.
+ *
+ * @param maxTravelSpeedKmh faster than this between two places is impossible travel (default 900 km/h,
+ *     an airliner's cruise: a flight is possible, teleporting is not)
+ * @param minTravelDistanceKm closer than this, after both accuracy radii are taken off, is never travel
+ *     (default 300 km: city-level geolocation of one person's two networks is often that far off)
+ * @param velocityWindow how far back {@code event_count} looks (default 1 hour)
+ * @param highVelocityEvents {@code has_high_velocity} from this many events in the window (default 100)
+ */
+public record CheckSettings(double maxTravelSpeedKmh, double minTravelDistanceKm, Duration velocityWindow, long highVelocityEvents) {
+    public static final CheckSettings DEFAULTS = new CheckSettings(900, 300, Duration.ofHours(1), 100);
+
+    public CheckSettings {
+        if (!(maxTravelSpeedKmh >= 100 && maxTravelSpeedKmh <= 5000)) {
+            throw new IllegalArgumentException("travel speed must be from 100 to 5000 km/h");
+        }
+        if (!(minTravelDistanceKm >= 0 && minTravelDistanceKm <= 5000)) {
+            throw new IllegalArgumentException("travel distance must be from 0 to 5000 km");
+        }
+        requireNonNull(velocityWindow, "velocityWindow is null");
+        if (velocityWindow.compareTo(Duration.ofMinutes(1)) < 0 || velocityWindow.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException("velocity window must be from 1 minute to 24 hours");
+        }
+        if (highVelocityEvents < 2 || highVelocityEvents > 1_000_000) {
+            throw new IllegalArgumentException("high velocity must be from 2 to 1000000 events");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.seatguard.core.checks;
+
+/**
+ * {@code fingerprint_user_count}: how many accounts of the app have shown this exact fingerprint, this
+ * one included. Many accounts on one fingerprint is one machine signing into many accounts (a shared
+ * computer, or an account farm). Zero without a fingerprint; null when it cannot be read.
+ */
+public final class FingerprintUserCountCheck implements Check {
+    @Override
+    public String name() {
+        return "fingerprint_user_count";
+    }
+
+    @Override
+    public CheckType type() {
+        return CheckType.NUMBER;
+    }
+
+    @Override
+    public Object evaluate(CheckInputs inputs) {
+        if (inputs.device().fingerprintId().isEmpty()) {
+            return 0L;
+        }
+        var users = inputs.activity().fingerprintUsers();
+        if (users.isEmpty()) {
+            return inputs.hasUser() ? null : 0L;
+        }
+        boolean includesThisAccount = inputs.account().fingerprintKnown();
+        return users.getAsLong() + (inputs.hasUser() && !includesThisAccount ? 1 : 0);
+    }
+}

@@ -1,0 +1,150 @@
+package io.seatguard.core.evaluation;
+
+import io.seatguard.core.intel.Anonymity;
+import io.seatguard.core.intel.AsnInfo;
+import io.seatguard.core.intel.Coordinates;
+import io.seatguard.core.intel.IpFacts;
+import io.seatguard.core.intel.IpIntelligence;
+import io.seatguard.core.intel.IpLocation;
+import io.seatguard.core.intel.Judgement;
+import io.seatguard.core.intel.Place;
+import io.seatguard.core.intel.SourceRef;
+import io.seatguard.core.net.IpAddresses;
+import io.seatguard.core.net.Networks;
+import java.net.InetAddress;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns the client's addresses and what outside data says of them into an evaluation's network view:
+ * {@code public_ip}, {@code local_ip}, {@code detection_flags} and the place travel and country history
+ * are built on.
+ *
+ * <p>Rules, each chosen to avoid a false positive:
+ * <ul>
+ *   <li>the local IP is the first globally routable address the browser reported (the server-reflexive
+ *       STUN candidate: its real network as seen on the UDP path); private and mDNS addresses say nothing;
+ *   <li>{@code proxy}: the local IP is on another network than the HTTP peer (an HTTP-only proxy or a
+ *       browser VPN extension). Addresses of two families are not compared (one dual-stack household);
+ *   <li>{@code ip_mismatch}: the local and public IPs are in different countries;
+ *   <li>{@code timezone_mismatch}: the browser's zone has another UTC offset, at the evaluation's time,
+ *       than every zone the public IP may be in (so Paris vs Berlin, or a US address whose state is
+ *       unsure, never mismatch);
+ *   <li>anonymity labels are exclusive, most specific first: Tor, then relay (iCloud Private Relay is
+ *       ordinary iPhone traffic that VPN lists also hold), then VPN, then hosting. A lower label under a
+ *       higher one is reported false, with the higher one's source saying why.
+ * </ul>
+ */
+public final class NetworkAssessor {
+    private static final SourceRef STUN = new SourceRef("stun", Optional.empty());
+    private static final List<Anonymity> PRECEDENCE = List.of(Anonymity.TOR, Anonymity.RELAY, Anonymity.VPN, Anonymity.HOSTING);
+
+    private final IpIntelligence intel;
+
+    public NetworkAssessor(IpIntelligence intel) {
+        this.intel = java.util.Objects.requireNonNull(intel, "intel is null");
+    }
+
+    public NetworkView assess(InetAddress client, List<String> localIps, Optional<String> browserZone, Instant at) {
+        IpFacts publicFacts = lookup(client);
+        Optional<InetAddress> local = localIps.stream()
+                .map(IpAddresses::parse)
+                .flatMap(Optional::stream)
+                .filter(IpAddresses::isGlobal)
+                .findFirst();
+        Optional<IpFacts> localFacts = local.map(this::lookup);
+        Map<String, SourceRef> sources = new HashMap<>();
+        Map<Anonymity, Optional<Boolean>> labels = labels(publicFacts, sources);
+
+        Optional<Boolean> proxy = local.flatMap(address -> Networks.sameNetwork(IpAddresses.format(address), IpAddresses.format(client)))
+                .map(same -> !same);
+        proxy.ifPresent(value -> sources.put("proxy", STUN));
+        Optional<Boolean> ipMismatch = Optional.empty();
+        if (localFacts.isPresent() && localFacts.get().country().isPresent() && publicFacts.country().isPresent()) {
+            ipMismatch = Optional.of(!localFacts.get().country().get().equals(publicFacts.country().get()));
+            sources.put("ip_mismatch", publicFacts.location().get().source());
+        }
+        Optional<Boolean> zoneMismatch = timezoneMismatch(publicFacts, browserZone, at);
+        zoneMismatch.ifPresent(value -> sources.put("timezone_mismatch", publicFacts.location().get().source()));
+
+        DetectionFlags flags = new DetectionFlags(labels.get(Anonymity.VPN), proxy, labels.get(Anonymity.TOR), labels.get(Anonymity.HOSTING),
+                labels.get(Anonymity.RELAY), ipMismatch, zoneMismatch, sources);
+        return new NetworkView(info(IpAddresses.format(client), publicFacts), publicFacts,
+                local.map(address -> info(IpAddresses.format(address), localFacts.get())), localFacts, flags,
+                place(publicFacts, localFacts, proxy.orElse(false)));
+    }
+
+    private IpFacts lookup(InetAddress address) {
+        try {
+            return intel.lookup(address);
+        }
+        catch (RuntimeException e) {
+            // A broken source must not fail an evaluation: what it would have said is unknown.
+            return IpFacts.UNKNOWN;
+        }
+    }
+
+    private static Map<Anonymity, Optional<Boolean>> labels(IpFacts facts, Map<String, SourceRef> sources) {
+        Map<Anonymity, Optional<Boolean>> labels = new HashMap<>();
+        Optional<Judgement> higher = Optional.empty();
+        for (Anonymity kind : PRECEDENCE) {
+            Optional<Judgement> judged = facts.judged(kind);
+            if (higher.isPresent()) {
+                labels.put(kind, Optional.of(false));
+                sources.put(kind.wireName(), higher.get().source());
+                continue;
+            }
+            labels.put(kind, judged.map(Judgement::value));
+            judged.ifPresent(j -> sources.put(kind.wireName(), j.source()));
+            if (judged.map(Judgement::value).orElse(false)) {
+                higher = judged;
+            }
+        }
+        return labels;
+    }
+
+    private static Optional<Boolean> timezoneMismatch(IpFacts facts, Optional<String> browserZone, Instant at) {
+        List<ZoneId> ipZones = facts.location().map(IpLocation::zones).orElse(List.of());
+        Optional<ZoneId> browser = browserZone.flatMap(NetworkAssessor::zone);
+        if (ipZones.isEmpty() || browser.isEmpty()) {
+            return Optional.empty();
+        }
+        ZoneOffset offset = browser.get().getRules().getOffset(at);
+        return Optional.of(ipZones.stream().noneMatch(zone -> zone.getRules().getOffset(at).equals(offset)));
+    }
+
+    private static Optional<ZoneId> zone(String name) {
+        try {
+            return Optional.of(ZoneId.of(name));
+        }
+        catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Place place(IpFacts publicFacts, Optional<IpFacts> localFacts, boolean proxied) {
+        if (localFacts.isPresent() && localFacts.get().location().isPresent()) {
+            IpLocation real = localFacts.get().location().get();
+            return new Place(real.country(), real.coordinates());
+        }
+        if (publicFacts.masked() || proxied || publicFacts.location().isEmpty()) {
+            return Place.UNKNOWN;
+        }
+        IpLocation seen = publicFacts.location().get();
+        return new Place(seen.country(), seen.coordinates());
+    }
+
+    private static IpInfo info(String address, IpFacts facts) {
+        Optional<IpLocation> location = facts.location();
+        Optional<Coordinates> point = location.flatMap(IpLocation::coordinates);
+        return new IpInfo(address, location.flatMap(IpLocation::country), location.flatMap(IpLocation::city),
+                point.map(Coordinates::latitude), point.map(Coordinates::longitude),
+                facts.asn().map(AsnInfo::number), facts.asn().flatMap(AsnInfo::organization));
+    }
+}

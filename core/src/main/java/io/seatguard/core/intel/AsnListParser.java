@@ -1,0 +1,39 @@
+package io.seatguard.core.intel;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads lists of autonomous system numbers: {@code AS9009 # M247, GB} (X4BNet), {@code 198375,"INULOGIC
+ * SARL, FR"} or {@code "52321","name"} (brianhama), or a bare number per line. The number is the first field; headers and comments
+ * are skipped. Pure: text in, numbers out.
+ */
+public final class AsnListParser {
+    private static final Pattern LEADING_ASN = Pattern.compile("^\"?(?:AS)?(\\d{1,10})\\b", Pattern.CASE_INSENSITIVE);
+
+    private AsnListParser() {}
+
+    public record Parsed(Set<Long> asns, int skippedLines) {}
+
+    public static Parsed parse(CharSequence text) {
+        Set<Long> asns = new HashSet<>();
+        int skipped = 0;
+        for (String line : text.toString().split("\\R")) {
+            String content = IpListParser.stripComment(line).strip();
+            if (content.isEmpty()) {
+                continue;
+            }
+            Matcher matcher = LEADING_ASN.matcher(content);
+            long number = matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+            if (number >= 0 && number <= 0xFFFF_FFFFL) {
+                asns.add(number);
+            }
+            else {
+                skipped++;
+            }
+        }
+        return new Parsed(Set.copyOf(asns), skipped);
+    }
+}

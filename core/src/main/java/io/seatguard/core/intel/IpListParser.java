@@ -1,0 +1,84 @@
+package io.seatguard.core.intel;
+
+import io.seatguard.core.net.Cidr;
+import io.seatguard.core.net.IpRangeSet;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the address lists operators feed us (Tor exits, VPN, cloud and relay ranges) in the shapes the
+ * public sources publish them, without being told which:
+ *
+ * <ul>
+ *   <li>one address or CIDR per line ({@code check.torproject.org/torbulkexitlist}, X4BNet
+ *       {@code output/vpn/ipv4.txt}, lord-alfred {@code ipv4_merged.txt}, AWS-style text dumps);
+ *   <li>CSV rows with the address in any field (Onionoo-derived {@code latest.exits.csv}: fingerprint,
+ *       ipaddr, port; Apple's {@code egress-ip-ranges.csv}: prefix, country, region, city);
+ *   <li>{@code #} and {@code ;} comments, blank lines, headers and a byte-order mark are skipped.
+ * </ul>
+ *
+ * A line with nothing readable is counted, not fatal: one bad row in a 40,000-line list must not
+ * throw away the other rows. Pure: text in, ranges out.
+ */
+public final class IpListParser {
+    private static final Pattern FIELD_SEPARATOR = Pattern.compile("[,;\\s]+");
+
+    private IpListParser() {}
+
+    public record Parsed(IpRangeSet ranges, int entries, int skippedLines) {}
+
+    public static Parsed parse(CharSequence text) {
+        IpRangeSet.Builder ranges = IpRangeSet.builder();
+        int entries = 0;
+        int skipped = 0;
+        for (String line : text.toString().split("\\R")) {
+            String content = stripComment(line).strip();
+            if (content.isEmpty()) {
+                continue;
+            }
+            Optional<Cidr> found = firstCidr(content);
+            if (found.isPresent()) {
+                ranges.add(found.get());
+                entries++;
+            }
+            else {
+                skipped++;
+            }
+        }
+        return new Parsed(ranges.build(), entries, skipped);
+    }
+
+    private static Optional<Cidr> firstCidr(String content) {
+        for (String field : FIELD_SEPARATOR.split(content)) {
+            String token = unquote(field);
+            if (token.startsWith("[") && token.contains("]")) {
+                token = token.substring(1, token.indexOf(']'));
+            }
+            if (token.indexOf('.') < 0 && token.indexOf(':') < 0) {
+                continue;
+            }
+            Optional<Cidr> cidr = Cidr.parse(token);
+            if (cidr.isPresent()) {
+                return cidr;
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String stripComment(String line) {
+        String content = line.startsWith("\uFEFF") ? line.substring(1) : line;
+        int hash = content.indexOf('#');
+        if (hash >= 0) {
+            content = content.substring(0, hash);
+        }
+        return content.startsWith(";") ? "" : content;
+    }
+
+    private static String unquote(String field) {
+        String token = field.strip();
+        if (token.length() >= 2 && token.startsWith("\"") && token.endsWith("\"")) {
+            token = token.substring(1, token.length() - 1);
+        }
+        return token;
+    }
+}

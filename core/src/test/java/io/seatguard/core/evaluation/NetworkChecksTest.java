@@ -1,0 +1,220 @@
+package io.seatguard.core.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.core.checks.CheckRegistry;
+import io.seatguard.core.checks.CheckSettings;
+import io.seatguard.core.identity.DeviceResolver;
+import io.seatguard.core.identity.DeviceSignals;
+import io.seatguard.core.ids.IdGenerator;
+import io.seatguard.core.intel.Anonymity;
+import io.seatguard.core.intel.Coordinates;
+import io.seatguard.core.intel.IpFacts;
+import io.seatguard.core.intel.IpIntelligence;
+import io.seatguard.core.intel.IpLocation;
+import io.seatguard.core.intel.Judgement;
+import io.seatguard.core.intel.SourceRef;
+import io.seatguard.core.net.IpAddresses;
+import io.seatguard.core.policy.NoPolicies;
+import io.seatguard.core.presence.InMemoryPresence;
+import io.seatguard.core.risk.RiskScorer;
+import io.seatguard.core.risk.RiskWeights;
+import io.seatguard.core.testing.FixedUserAgentParser;
+import io.seatguard.core.testing.InMemoryEvaluationStore;
+import io.seatguard.core.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The network and history checks through the pipeline, with a fake IP intelligence source (a map of
+ * addresses to facts) and a fake clock: impossible travel, countries, velocity, shared fingerprints and
+ * the anonymity flags, each with the case that must not fire.
+ */
+class NetworkChecksTest {
+    private static final String APP = "app_test";
+    private static final SourceRef GEO = new SourceRef("test-geo", Optional.of(LocalDate.of(2026, 6, 5)));
+    private static final SourceRef TOR_LIST = new SourceRef("tor:/lists/tor.txt", Optional.of(LocalDate.of(2026, 8, 22)));
+    private static final SourceRef VPN_LIST = new SourceRef("vpn:/lists/vpn.txt", Optional.of(LocalDate.of(2026, 8, 22)));
+
+    // Addresses placed around the world (documentation ranges; the fake source knows them).
+    private static final String PARIS = "198.51.100.10";
+    private static final String LYON = "198.51.100.20";
+    private static final String BERLIN = "198.51.100.30";
+    private static final String NEW_YORK = "203.0.113.10";
+    private static final String VPN_US = "203.0.113.99";
+    private static final String TOR_EXIT = "192.0.2.66";
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T12:00:00Z"));
+    private final InMemoryEvaluationStore store = new InMemoryEvaluationStore();
+    private final IdGenerator ids = new IdGenerator(clock, new Random(11));
+    private final Map<String, IpFacts> known = new HashMap<>();
+    private final IpIntelligence intel = address -> known.getOrDefault(IpAddresses.format(address), IpFacts.UNKNOWN);
+    private CheckSettings settings = CheckSettings.DEFAULTS;
+
+    NetworkChecksTest() {
+        known.put(PARIS, located("FR", 48.8566, 2.3522, 50, "Europe/Paris"));
+        known.put(LYON, located("FR", 45.7640, 4.8357, 50, "Europe/Paris"));
+        known.put(BERLIN, located("DE", 52.5200, 13.4050, 50, "Europe/Berlin"));
+        known.put(NEW_YORK, located("US", 40.7128, -74.0060, 50, "America/New_York"));
+        known.put(VPN_US, withAnonymity(located("US", 39.0, -77.5, 50, "America/New_York"), Map.of(Anonymity.VPN, new Judgement(true, VPN_LIST))));
+        known.put(TOR_EXIT, withAnonymity(located("DE", 50.1, 8.7, 50, "Europe/Berlin"),
+                Map.of(Anonymity.TOR, new Judgement(true, TOR_LIST), Anonymity.VPN, new Judgement(true, VPN_LIST))));
+    }
+
+    @Test
+    void parisThenNewYorkAnHourLaterIsImpossibleButSevenHoursLaterIsAFlight() {
+        assertThat(evaluate("ann", PARIS).checks()).containsEntry("impossible_travel", false);
+        clock.advance(Duration.ofHours(1));
+        assertThat(evaluate("ann", NEW_YORK).checks()).containsEntry("impossible_travel", true);
+
+        // Paris–New York is ~5,837 km; less two 50 km radii, ~5,737 km: 900 km/h needs 6.4 h.
+        assertThat(evaluate("bob", PARIS).checks()).containsEntry("impossible_travel", false);
+        clock.advance(Duration.ofHours(7));
+        assertThat(evaluate("bob", NEW_YORK).checks()).containsEntry("impossible_travel", false);
+    }
+
+    @Test
+    void twoCitiesOfOneCountryMinutesApartAreNotTravel() {
+        evaluate("ann", PARIS);
+        clock.advance(Duration.ofMinutes(5));
+        // Paris–Lyon ~392 km, less 100 km of radii: under the 300 km minimum.
+        assertThat(evaluate("ann", LYON).checks()).containsEntry("impossible_travel", false);
+    }
+
+    @Test
+    void aVpnHopIsNotTravelAndNotANewCountry() {
+        evaluate("ann", PARIS);
+        clock.advance(Duration.ofMinutes(5));
+        Evaluation masked = evaluate("ann", VPN_US);
+        assertThat(masked.checks()).containsEntry("impossible_travel", null).containsEntry("is_new_country", null).containsEntry("ip_is_vpn", true)
+                .containsEntry("ip_country", "US");
+        assertThat(masked.detectionFlags().sources()).containsEntry("vpn", VPN_LIST);
+    }
+
+    @Test
+    void aMaskedSessionIsPlacedByItsRealNetworkWhenTheBrowserExposedIt() {
+        evaluate("ann", PARIS);
+        clock.advance(Duration.ofMinutes(5));
+        Evaluation masked = evaluate("ann", VPN_US, List.of("10.0.0.7", LYON), Optional.of("Europe/Paris"));
+        assertThat(masked.localIp()).map(IpInfo::address).contains(LYON);
+        assertThat(masked.localIp()).flatMap(IpInfo::country).contains("FR");
+        assertThat(masked.detectionFlags().proxy()).contains(true);
+        assertThat(masked.detectionFlags().ipMismatch()).contains(true);
+        assertThat(masked.detectionFlags().timezoneMismatch()).as("browser in Paris, exit in the US").contains(true);
+        assertThat(masked.checks()).containsEntry("impossible_travel", false).containsEntry("is_new_country", false).containsEntry("ip_is_proxy", true);
+        assertThat(masked.detectionFlags().sources()).containsEntry("proxy", new SourceRef("stun", Optional.empty()))
+                .containsEntry("ip_mismatch", GEO).containsEntry("timezone_mismatch", GEO);
+    }
+
+    @Test
+    void theSameNetworkOnTheUdpPathIsNoProxyAndNoMismatch() {
+        Evaluation direct = evaluate("ann", PARIS, List.of(PARIS), Optional.of("Europe/Berlin"));
+        assertThat(direct.detectionFlags().proxy()).contains(false);
+        assertThat(direct.detectionFlags().ipMismatch()).contains(false);
+        assertThat(direct.detectionFlags().timezoneMismatch()).as("Berlin and Paris share an offset").contains(false);
+    }
+
+    @Test
+    void torOutranksVpnAndSaysWhy() {
+        Evaluation tor = evaluate("ann", TOR_EXIT);
+        assertThat(tor.checks()).containsEntry("ip_is_tor", true).containsEntry("ip_is_vpn", false).containsEntry("ip_is_hosting", false);
+        assertThat(tor.detectionFlags().relay()).contains(false);
+        assertThat(tor.detectionFlags().sources()).containsEntry("tor", TOR_LIST).containsEntry("vpn", TOR_LIST).containsEntry("hosting", TOR_LIST);
+    }
+
+    @Test
+    void unknownAddressesLeaveFlagsUnknownNotClean() {
+        Evaluation unknown = evaluate("ann", "192.0.2.200");
+        assertThat(unknown.detectionFlags()).isEqualTo(DetectionFlags.UNKNOWN);
+        assertThat(unknown.checks()).containsEntry("ip_country", null).containsEntry("ip_is_vpn", null).containsEntry("is_new_country", null);
+    }
+
+    @Test
+    void aBrokenSourceLeavesEverythingUnknownAndTheEvaluationStands() {
+        IpIntelligence broken = address -> {
+            throw new IllegalStateException("database damaged");
+        };
+        Evaluation evaluation = pipeline(broken).evaluate(request("ann", PARIS, List.of(), Optional.empty()));
+        assertThat(evaluation.detectionFlags()).isEqualTo(DetectionFlags.UNKNOWN);
+        assertThat(store.find(APP, evaluation.id())).isPresent();
+    }
+
+    @Test
+    void countriesAreNewOnceAndCountedOverTwentyFourHours() {
+        Evaluation first = evaluate("ann", PARIS);
+        assertThat(first.checks()).containsEntry("is_new_country", true).containsEntry("country_count_24h", 1L);
+        clock.advance(Duration.ofHours(1));
+        assertThat(evaluate("ann", LYON).checks()).containsEntry("is_new_country", false).containsEntry("country_count_24h", 1L);
+        clock.advance(Duration.ofHours(2));
+        assertThat(evaluate("ann", BERLIN).checks()).containsEntry("is_new_country", true).containsEntry("country_count_24h", 2L);
+        clock.advance(Duration.ofHours(22));
+        // Paris (25 h ago) and Lyon (24 h ago, at the edge: still in) and Berlin (22 h ago).
+        assertThat(evaluate("ann", BERLIN).checks()).containsEntry("is_new_country", false).containsEntry("country_count_24h", 2L);
+        clock.advance(Duration.ofHours(23));
+        assertThat(evaluate("ann", PARIS).checks()).as("Berlin 23 h ago only").containsEntry("country_count_24h", 2L);
+        clock.advance(Duration.ofHours(25));
+        assertThat(evaluate("ann", PARIS).checks()).as("nothing else within 24 h").containsEntry("country_count_24h", 1L);
+    }
+
+    @Test
+    void eventCountAndHighVelocityUseTheWindow() {
+        settings = new CheckSettings(900, 300, Duration.ofMinutes(10), 3);
+        assertThat(evaluate("ann", PARIS).checks()).containsEntry("event_count", 1L).containsEntry("has_high_velocity", false);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(evaluate("ann", PARIS).checks()).containsEntry("event_count", 2L).containsEntry("has_high_velocity", false);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(evaluate("ann", PARIS).checks()).containsEntry("event_count", 3L).containsEntry("has_high_velocity", true);
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(evaluate("ann", PARIS).checks()).as("the earlier three left the window").containsEntry("event_count", 1L)
+                .containsEntry("has_high_velocity", false);
+        assertThat(pipeline(intel).evaluate(request(null, PARIS, List.of(), Optional.empty())).checks()).containsEntry("event_count", null)
+                .containsEntry("has_high_velocity", false);
+    }
+
+    @Test
+    void oneFingerprintOnManyAccountsIsCounted() {
+        assertThat(evaluate("ann", PARIS).checks()).containsEntry("fingerprint_user_count", 1L);
+        assertThat(evaluate("bob", PARIS).checks()).containsEntry("fingerprint_user_count", 2L);
+        assertThat(evaluate("ann", PARIS).checks()).as("ann again").containsEntry("fingerprint_user_count", 2L);
+        assertThat(evaluate("cat", PARIS).checks()).containsEntry("fingerprint_user_count", 3L);
+    }
+
+    private Evaluation evaluate(String user, String ip) {
+        return evaluate(user, ip, List.of(), Optional.empty());
+    }
+
+    private Evaluation evaluate(String user, String ip, List<String> localIps, Optional<String> zone) {
+        return pipeline(intel).evaluate(request(user, ip, localIps, zone));
+    }
+
+    private EvaluationPipeline pipeline(IpIntelligence source) {
+        return new EvaluationPipeline(new FixedUserAgentParser(), new DeviceResolver(store, ids::newRandomId), store, CheckRegistry.standard(settings),
+                new NoPolicies(), store, ids, clock, new InMemoryPresence(Duration.ofSeconds(90)), new RiskScorer(RiskWeights.defaults()))
+                .withNetwork(source, store, settings);
+    }
+
+    private static EvaluationRequest request(String user, String ip, List<String> localIps, Optional<String> zone) {
+        DeviceSignals signals = new DeviceSignals(Optional.empty(), new TreeMap<>(Map.of("model", "laptop", "cores", 8L)), localIps, zone);
+        return new EvaluationRequest(APP, user == null ? "signup" : "access", Optional.ofNullable(user), Optional.empty(), Optional.empty(), Map.of(),
+                Optional.empty(), Optional.empty(), signals, IpAddresses.parse(ip).orElseThrow(), Optional.of("computer"), Optional.empty());
+    }
+
+    private static IpFacts located(String country, double lat, double lon, double accuracyKm, String zone) {
+        return new IpFacts(Optional.of(new IpLocation(Optional.of(country), Optional.empty(), Optional.of(new Coordinates(lat, lon, accuracyKm)),
+                List.of(ZoneId.of(zone)), GEO)), Optional.empty(), Map.of());
+    }
+
+    private static IpFacts withAnonymity(IpFacts facts, Map<Anonymity, Judgement> anonymity) {
+        return new IpFacts(facts.location(), facts.asn(), new EnumMap<>(anonymity));
+    }
+}

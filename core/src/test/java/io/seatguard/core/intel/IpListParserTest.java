@@ -1,0 +1,58 @@
+package io.seatguard.core.intel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.core.net.IpAddresses;
+import org.junit.jupiter.api.Test;
+
+/** Each shape the public lists come in, with the rows that must be skipped rather than fail the list. */
+class IpListParserTest {
+    private static boolean holds(IpListParser.Parsed parsed, String ip) {
+        return parsed.ranges().contains(IpAddresses.parse(ip).orElseThrow());
+    }
+
+    @Test
+    void readsOneAddressOrCidrPerLineWithCommentsAndBlankLines() {
+        IpListParser.Parsed parsed = IpListParser.parse("\uFEFF# Tor exits\n185.220.101.1\n\n  2.26.157.0/24  # a VPN block\n2a02:26f7:b00a:4000::/64\r\n; old style comment\n");
+        assertThat(parsed.entries()).isEqualTo(3);
+        assertThat(parsed.skippedLines()).isZero();
+        assertThat(holds(parsed, "185.220.101.1")).isTrue();
+        assertThat(holds(parsed, "185.220.101.2")).isFalse();
+        assertThat(holds(parsed, "2.26.157.255")).isTrue();
+        assertThat(holds(parsed, "2a02:26f7:b00a:4000::1")).isTrue();
+    }
+
+    @Test
+    void findsTheAddressInCsvRowsAndSkipsTheHeader() {
+        IpListParser.Parsed onionoo = IpListParser.parse("""
+                fingerprint, ipaddr, port
+                0008D9640FE4947F73E355F67E20C2D290BBC72C, 204.8.96.141, 444
+                0008D9640FE4947F73E355F67E20C2D290BBC72C, 2620:7:6003::141, 81
+                """);
+        assertThat(onionoo.entries()).isEqualTo(2);
+        assertThat(onionoo.skippedLines()).isEqualTo(1);
+        assertThat(holds(onionoo, "204.8.96.141")).isTrue();
+        assertThat(holds(onionoo, "2620:7:6003::141")).isTrue();
+
+        IpListParser.Parsed apple = IpListParser.parse("172.224.226.0/27,GB,GB-EN,London,\n\"[2a02:26f7:b3c0:4000::]\",US,US-CA,\n");
+        assertThat(holds(apple, "172.224.226.31")).isTrue();
+        assertThat(holds(apple, "172.224.226.32")).isFalse();
+        assertThat(holds(apple, "2a02:26f7:b3c0:4000::")).isTrue();
+    }
+
+    @Test
+    void countsRowsItCannotReadWithoutThrowingTheRestAway() {
+        IpListParser.Parsed parsed = IpListParser.parse("1.2.3.4\nnot an address\n999.1.1.1\n10.0.0.0/33\nexample.com\n5.6.7.8\n");
+        assertThat(parsed.entries()).isEqualTo(2);
+        assertThat(parsed.skippedLines()).isEqualTo(4);
+    }
+
+    @Test
+    void readsAsnListsInEitherShape() {
+        AsnListParser.Parsed x4b = AsnListParser.parse("AS9009 # M247, GB (NordVPN)\nas20448 # lower case\n# comment\n");
+        assertThat(x4b.asns()).containsExactlyInAnyOrder(9009L, 20448L);
+        AsnListParser.Parsed csv = AsnListParser.parse("ASN,Entity\n198375,\"INULOGIC SARL, FR\"\n51447, \"RootLayer Web Services Ltd, NL\"\n\"52321\",\"Fideicomiso&#243;n\"\nAS99999999999\n");
+        assertThat(csv.asns()).containsExactlyInAnyOrder(198375L, 51447L, 52321L);
+        assertThat(csv.skippedLines()).isEqualTo(2);
+    }
+}

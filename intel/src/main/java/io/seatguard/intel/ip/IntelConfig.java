@@ -1,0 +1,73 @@
+package io.seatguard.intel.ip;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.intel.Anonymity;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where IP intelligence comes from. Every part may be empty: what is not configured is unknown.
+ *
+ * @param geoipFiles {@code .mmdb} files, searched in order (empty: no geolocation)
+ * @param geoipName the name flags and {@code /readyz} give the geolocation source
+ * @param asnFiles ip-location-db {@code asn} CSV files (empty: no ASN data, so no ASN-based flags)
+ * @param asnName the name given the ASN source
+ * @param asnDate the ASN data's date when known from its package (files unpacked from npm carry no useful
+ *     modification time); otherwise the files' own time is used
+ * @param extraHostingAsns operator files of hosting ASNs, added to the curated list
+ * @param extraVpnAsns operator files of VPN ASNs, added to the curated list
+ * @param lists operator range lists (Tor exits, VPN, cloud, relay), files or URLs
+ */
+public record IntelConfig(
+        List<Path> geoipFiles,
+        String geoipName,
+        List<Path> asnFiles,
+        String asnName,
+        java.util.Optional<java.time.LocalDate> asnDate,
+        List<Path> extraHostingAsns,
+        List<Path> extraVpnAsns,
+        List<ListSpec> lists) {
+    public static final IntelConfig NONE = new IntelConfig(List.of(), "geoip", List.of(), "asn", java.util.Optional.empty(), List.of(), List.of(),
+            List.of());
+
+    public IntelConfig {
+        geoipFiles = List.copyOf(requireNonNull(geoipFiles, "geoipFiles is null"));
+        requireNonNull(geoipName, "geoipName is null");
+        asnFiles = List.copyOf(requireNonNull(asnFiles, "asnFiles is null"));
+        requireNonNull(asnName, "asnName is null");
+        requireNonNull(asnDate, "asnDate is null");
+        extraHostingAsns = List.copyOf(requireNonNull(extraHostingAsns, "extraHostingAsns is null"));
+        extraVpnAsns = List.copyOf(requireNonNull(extraVpnAsns, "extraVpnAsns is null"));
+        lists = List.copyOf(requireNonNull(lists, "lists is null"));
+    }
+
+    /** One operator list: what it lists and where it is. */
+    public record ListSpec(Anonymity kind, ListLocation location) {
+        public ListSpec {
+            requireNonNull(kind, "kind is null");
+            requireNonNull(location, "location is null");
+        }
+
+        /** Parses {@code kind=location}, kind one of tor, vpn, hosting (or cloud), relay. */
+        public static ListSpec parse(String text) {
+            int eq = text.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("'" + text + "' must be kind=file-or-url with kind tor, vpn, hosting, cloud or relay");
+            }
+            String kind = text.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT);
+            Anonymity anonymity = switch (kind) {
+                case "tor" -> Anonymity.TOR;
+                case "vpn" -> Anonymity.VPN;
+                case "hosting", "cloud", "datacenter" -> Anonymity.HOSTING;
+                case "relay" -> Anonymity.RELAY;
+                default -> throw new IllegalArgumentException("'" + kind + "' is not a list kind: use tor, vpn, hosting, cloud or relay");
+            };
+            return new ListSpec(anonymity, ListLocation.parse(text.substring(eq + 1)));
+        }
+
+        public String name() {
+            return kind.wireName() + ":" + location;
+        }
+    }
+}

@@ -1,0 +1,330 @@
+package io.seatguard.intel.ip;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.intel.Anonymity;
+import io.seatguard.core.intel.AsnInfo;
+import io.seatguard.core.intel.AsnListParser;
+import io.seatguard.core.intel.IpFacts;
+import io.seatguard.core.intel.IpIntelligence;
+import io.seatguard.core.intel.IpListParser;
+import io.seatguard.core.intel.IpLocation;
+import io.seatguard.core.intel.Judgement;
+import io.seatguard.core.intel.SourceRef;
+import io.seatguard.core.net.IpRangeSet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * IP intelligence from local data: geolocation (.mmdb), ASN ranges (CSV), curated and operator ASN lists,
+ * and operator range lists for Tor, VPN, hosting and relay.
+ *
+ * <p>Lookups read one immutable snapshot per source from memory and never block on a reload.
+ * {@link #refresh()} (run on a schedule by the server) re-reads each source that changed and swaps it
+ * in; a source that fails to load keeps its previous data and reports the error in {@link #status()}; a
+ * source never loaded is unknown, so its flags are absent rather than false.
+ *
+ * <p>How each anonymity kind is judged: Tor and relay by their lists alone; VPN and hosting by their
+ * lists, then by the address's ASN against the curated ASN lists (plus the operator's). With ASN data
+ * installed (the default), hosting and VPN are therefore judged out of the box.
+ */
+public final class IpIntelService implements IpIntelligence {
+    private static final Logger LOG = LoggerFactory.getLogger(IpIntelService.class);
+    private static final Pattern DATE_LINE = Pattern.compile("^#\\s*date:\\s*(\\d{4}-\\d{2}-\\d{2})", Pattern.MULTILINE);
+
+    private final IntelConfig config;
+    private final ZoneTable zones;
+    private final InstantSource clock;
+    private final ListFetcher fetcher = new ListFetcher();
+
+    private final Slot<MmdbLocator> geo;
+    private final Slot<AsnTable> asn;
+    private final Slot<AsnSet> hostingAsns;
+    private final Slot<AsnSet> vpnAsns;
+    private final List<Slot<RangeList>> lists = new ArrayList<>();
+
+    /** A named set of ASNs with its source. */
+    record AsnSet(Set<Long> asns, SourceRef source) {}
+
+    /** A loaded range list with its source. */
+    record RangeList(Anonymity kind, IpRangeSet ranges, SourceRef source) {}
+
+    public IpIntelService(IntelConfig config, ZoneTable zones, InstantSource clock) {
+        this.config = requireNonNull(config, "config is null");
+        this.zones = requireNonNull(zones, "zones is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.geo = new Slot<>("geoip", config.geoipName());
+        this.asn = new Slot<>("asn", config.asnName());
+        this.hostingAsns = new Slot<>("hosting-asns", "hosting-asns");
+        this.vpnAsns = new Slot<>("vpn-asns", "vpn-asns");
+        for (IntelConfig.ListSpec spec : config.lists()) {
+            lists.add(new Slot<>(spec.kind().wireName() + "-list", spec.name()));
+        }
+    }
+
+    /** Builds the service and loads every source once; sources that fail are reported, not thrown. */
+    public static IpIntelService start(IntelConfig config, InstantSource clock) {
+        IpIntelService service = new IpIntelService(config, ZoneTable.bundled(), clock);
+        service.refresh();
+        return service;
+    }
+
+    @Override
+    public IpFacts lookup(InetAddress address) {
+        Optional<IpLocation> location = geo.data().flatMap(locator -> locator.locate(address));
+        Optional<AsnInfo> asnInfo = asn.data().flatMap(table -> table.lookup(address));
+        Map<Anonymity, Judgement> anonymity = new EnumMap<>(Anonymity.class);
+        judge(Anonymity.TOR, address, Optional.empty(), asnInfo).ifPresent(j -> anonymity.put(Anonymity.TOR, j));
+        judge(Anonymity.RELAY, address, Optional.empty(), asnInfo).ifPresent(j -> anonymity.put(Anonymity.RELAY, j));
+        judge(Anonymity.VPN, address, vpnAsns.data(), asnInfo).ifPresent(j -> anonymity.put(Anonymity.VPN, j));
+        judge(Anonymity.HOSTING, address, hostingAsns.data(), asnInfo).ifPresent(j -> anonymity.put(Anonymity.HOSTING, j));
+        return new IpFacts(location, asnInfo, anonymity);
+    }
+
+    /**
+     * A kind's judgement: true with the first list or ASN set that holds the address; false, with the
+     * first source that looked, when some source could look; absent when none could (no list loaded, and
+     * no ASN known for the ASN sets).
+     */
+    private Optional<Judgement> judge(Anonymity kind, InetAddress address, Optional<AsnSet> asnSet, Optional<AsnInfo> asnInfo) {
+        Optional<SourceRef> looked = Optional.empty();
+        for (Slot<RangeList> slot : lists) {
+            Optional<RangeList> list = slot.data().filter(l -> l.kind() == kind);
+            if (list.isEmpty()) {
+                continue;
+            }
+            if (list.get().ranges().contains(address)) {
+                return Optional.of(new Judgement(true, list.get().source()));
+            }
+            looked = looked.or(() -> Optional.of(list.get().source()));
+        }
+        if (asnSet.isPresent() && asnInfo.isPresent()) {
+            if (asnSet.get().asns().contains(asnInfo.get().number())) {
+                return Optional.of(new Judgement(true, asnSet.get().source()));
+            }
+            looked = looked.or(() -> Optional.of(asnSet.get().source()));
+        }
+        return looked.map(source -> new Judgement(false, source));
+    }
+
+    /** Re-reads every source that changed. Safe to call from any thread; calls do not overlap. */
+    public synchronized void refresh() {
+        geo.refresh(clock, version(config.geoipFiles()), () -> {
+            MmdbLocator locator = MmdbLocator.open(config.geoipName(), config.geoipFiles(), zones);
+            return new Loaded<>(locator, locator.source().date(), -1);
+        });
+        asn.refresh(clock, version(config.asnFiles()), () -> {
+            Optional<LocalDate> date = config.asnDate().or(() -> oldestFileDate(config.asnFiles()));
+            AsnTable.Loaded loaded = AsnTable.load(new SourceRef(config.asnName(), date), config.asnFiles());
+            return new Loaded<>(loaded.table(), date, loaded.table().size());
+        });
+        hostingAsns.refresh(clock, Optional.of(versionOf(config.extraHostingAsns())), () -> asnSet("hosting-asns", "hosting-asns.txt", config.extraHostingAsns()));
+        vpnAsns.refresh(clock, Optional.of(versionOf(config.extraVpnAsns())), () -> asnSet("vpn-asns", "vpn-asns.txt", config.extraVpnAsns()));
+        for (int i = 0; i < lists.size(); i++) {
+            IntelConfig.ListSpec spec = config.lists().get(i);
+            Slot<RangeList> slot = lists.get(i);
+            slot.refreshFetched(clock, known -> fetcher.fetch(spec.location(), known), fetched -> {
+                IpListParser.Parsed parsed = IpListParser.parse(fetched.text());
+                if (parsed.entries() == 0) {
+                    throw new IOException(spec.location() + " holds no address or CIDR (" + parsed.skippedLines() + " unreadable lines)");
+                }
+                LocalDate date = LocalDate.ofInstant(fetched.dated(), ZoneOffset.UTC);
+                return new Loaded<>(new RangeList(spec.kind(), parsed.ranges(), new SourceRef(spec.name(), Optional.of(date))), Optional.of(date),
+                        parsed.entries());
+            });
+        }
+    }
+
+    public List<SourceStatus> status() {
+        List<SourceStatus> all = new ArrayList<>();
+        all.add(geo.status());
+        all.add(asn.status());
+        all.add(hostingAsns.status());
+        all.add(vpnAsns.status());
+        lists.forEach(slot -> all.add(slot.status()));
+        return all;
+    }
+
+    private Loaded<AsnSet> asnSet(String name, String resource, List<Path> extraFiles) throws IOException {
+        String bundled = resource(resource);
+        Set<Long> asns = new HashSet<>(AsnListParser.parse(bundled).asns());
+        Optional<LocalDate> date = dateLine(bundled);
+        for (Path file : extraFiles) {
+            asns.addAll(AsnListParser.parse(Files.readString(file, StandardCharsets.UTF_8)).asns());
+            Optional<LocalDate> fileDate = oldestFileDate(List.of(file));
+            // The freshest part dates a list that only grows: an added file is as new as it is.
+            if (fileDate.isPresent() && (date.isEmpty() || fileDate.get().isAfter(date.get()))) {
+                date = fileDate;
+            }
+        }
+        String sourceName = extraFiles.isEmpty() ? name : name + "+" + extraFiles;
+        return new Loaded<>(new AsnSet(Set.copyOf(asns), new SourceRef(sourceName, date)), date, asns.size());
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = IpIntelService.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Optional<LocalDate> dateLine(String text) {
+        Matcher m = DATE_LINE.matcher(text);
+        try {
+            return m.find() ? Optional.of(LocalDate.parse(m.group(1))) : Optional.empty();
+        }
+        catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<LocalDate> oldestFileDate(List<Path> files) {
+        Optional<LocalDate> oldest = Optional.empty();
+        for (Path file : files) {
+            try {
+                LocalDate date = LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(), ZoneOffset.UTC);
+                if (oldest.isEmpty() || date.isBefore(oldest.get())) {
+                    oldest = Optional.of(date);
+                }
+            }
+            catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+        return oldest;
+    }
+
+    /** Empty when there are no files (the source is off); otherwise what changes when any file does. */
+    private static Optional<String> version(List<Path> files) {
+        return files.isEmpty() ? Optional.empty() : Optional.of(versionOf(files));
+    }
+
+    private static String versionOf(List<Path> files) {
+        StringBuilder version = new StringBuilder("v");
+        for (Path file : files) {
+            try {
+                version.append('|').append(file).append(':').append(Files.getLastModifiedTime(file).toMillis()).append(':').append(Files.size(file));
+            }
+            catch (IOException e) {
+                version.append('|').append(file).append(":missing");
+            }
+        }
+        return version.toString();
+    }
+
+    /** What a loader produced. {@code entries} is -1 when the source cannot count them. */
+    record Loaded<T>(T data, Optional<LocalDate> date, long entries) {}
+
+    @FunctionalInterface
+    interface Loader<T> {
+        Loaded<T> load() throws IOException;
+    }
+
+    @FunctionalInterface
+    interface FetchStep {
+        Optional<ListFetcher.Fetched> fetch(Optional<ListFetcher.Version> known) throws IOException;
+    }
+
+    @FunctionalInterface
+    interface FetchedLoader<T> {
+        Loaded<T> load(ListFetcher.Fetched fetched) throws IOException;
+    }
+
+    /** One source: its data in use (swapped whole), and how its last load went. */
+    private static final class Slot<T> {
+        private final String kind;
+        private final String name;
+        private volatile Optional<T> data = Optional.empty();
+        private Optional<String> version = Optional.empty();
+        private Optional<ListFetcher.Version> fetchedVersion = Optional.empty();
+        private volatile Optional<LocalDate> date = Optional.empty();
+        private volatile long entries;
+        private volatile Optional<String> error = Optional.empty();
+        private volatile Optional<Instant> checkedAt = Optional.empty();
+
+        Slot(String kind, String name) {
+            this.kind = kind;
+            this.name = name;
+        }
+
+        Optional<T> data() {
+            return data;
+        }
+
+        /** Loads when {@code current} differs from the loaded version; an empty {@code current} means the source is off. */
+        void refresh(InstantSource clock, Optional<String> current, Loader<T> loader) {
+            checkedAt = Optional.of(clock.instant());
+            if (current.isEmpty() || current.equals(version) && error.isEmpty()) {
+                return;
+            }
+            try {
+                Loaded<T> loaded = loader.load();
+                accept(loaded);
+                version = current;
+            }
+            catch (IOException | RuntimeException e) {
+                fail(e);
+            }
+        }
+
+        void refreshFetched(InstantSource clock, FetchStep fetch, FetchedLoader<T> loader) {
+            checkedAt = Optional.of(clock.instant());
+            try {
+                Optional<ListFetcher.Fetched> fetched = fetch.fetch(error.isEmpty() ? fetchedVersion : Optional.empty());
+                if (fetched.isEmpty()) {
+                    return;
+                }
+                accept(loader.load(fetched.get()));
+                fetchedVersion = Optional.of(fetched.get().version());
+            }
+            catch (IOException | RuntimeException e) {
+                fail(e);
+            }
+        }
+
+        private void accept(Loaded<T> loaded) {
+            data = Optional.of(loaded.data());
+            date = loaded.date();
+            entries = loaded.entries();
+            error = Optional.empty();
+            LOG.info("IP intelligence: loaded {} {} (data date {}, {} entries)", kind, name, date.map(LocalDate::toString).orElse("unknown"),
+                    entries < 0 ? "?" : entries);
+        }
+
+        private void fail(Exception e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            error = Optional.of(message);
+            LOG.warn("IP intelligence: cannot load {} {}: {}{}", kind, name, message, data.isPresent() ? " (keeping the previous data)" : "");
+        }
+
+        SourceStatus status() {
+            return new SourceStatus(kind, name, data.isPresent(), date, entries, error, checkedAt);
+        }
+    }
+}

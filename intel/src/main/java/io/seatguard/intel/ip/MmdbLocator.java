@@ -1,0 +1,157 @@
+package io.seatguard.intel.ip;
+
+import com.maxmind.db.Reader;
+import io.seatguard.core.intel.Coordinates;
+import io.seatguard.core.intel.IpLocation;
+import io.seatguard.core.intel.SourceRef;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * City-level geolocation from MaxMind-format ({@code .mmdb}) files. Reads both schemas in the wild:
+ * DB-IP Lite as repackaged by ip-location-db (flat: {@code country_code, city, latitude, longitude,
+ * timezone}) and MaxMind's GeoLite2/GeoIP2 (nested: {@code country.iso_code, city.names.en,
+ * location.{latitude, longitude, accuracy_radius, time_zone}}), so an operator can swap in their own file.
+ *
+ * <p>Several files may be given (DB-IP ships IPv4 and IPv6 apart); the first that knows an address answers.
+ * Files are memory-mapped, so a lookup costs a few microseconds and no heap (docs/benchmarks.md).
+ *
+ * <p>Accuracy: DB-IP Lite has no radius, so its points get {@link #CITY_ACCURACY_KM} when they name a
+ * city and {@link #COUNTRY_ACCURACY_KM} when they do not. Time zones, when the file has none (DB-IP's
+ * field is empty), are derived from the country and coordinates by {@link ZoneTable}.
+ */
+public final class MmdbLocator implements Closeable {
+    /** Radius given to a city-level point without its own: DB-IP Lite places most addresses within this of their city. */
+    public static final double CITY_ACCURACY_KM = 50;
+    /** Radius given to a point that names no city (a country's or region's centre). */
+    public static final double COUNTRY_ACCURACY_KM = 500;
+
+    private final List<Reader> readers;
+    private final SourceRef source;
+    private final ZoneTable zones;
+
+    private MmdbLocator(List<Reader> readers, SourceRef source, ZoneTable zones) {
+        this.readers = readers;
+        this.source = source;
+        this.zones = zones;
+    }
+
+    /** Opens the files; fails with the file's name when one cannot be read as a MaxMind database. */
+    public static MmdbLocator open(String name, List<Path> files, ZoneTable zones) throws IOException {
+        List<Reader> readers = new ArrayList<>();
+        try {
+            for (Path file : files) {
+                readers.add(new Reader(file.toFile(), Reader.FileMode.MEMORY_MAPPED));
+            }
+        }
+        catch (IOException | RuntimeException e) {
+            for (Reader reader : readers) {
+                reader.close();
+            }
+            throw new IOException("cannot read " + files + " as a MaxMind database: " + e.getMessage(), e);
+        }
+        if (readers.isEmpty()) {
+            throw new IOException("no geolocation file given");
+        }
+        // The oldest file dates the set: a fresh IPv4 file beside a stale IPv6 one is stale data.
+        LocalDate date = readers.stream().map(r -> LocalDate.ofInstant(r.getMetadata().buildTime(), ZoneOffset.UTC)).min(LocalDate::compareTo).orElseThrow();
+        return new MmdbLocator(List.copyOf(readers), new SourceRef(name, Optional.of(date)), zones);
+    }
+
+    public SourceRef source() {
+        return source;
+    }
+
+    public Optional<IpLocation> locate(InetAddress address) {
+        for (Reader reader : readers) {
+            Map<?, ?> record;
+            try {
+                record = reader.get(address, Map.class);
+            }
+            catch (IOException | RuntimeException e) {
+                // An IPv6 address against an IPv4-only file, or a damaged node: this file does not know it.
+                continue;
+            }
+            if (record != null) {
+                return toLocation(record);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<IpLocation> toLocation(Map<?, ?> record) {
+        Optional<String> country = text(record.get("country_code")).or(() -> text(path(record, "country", "iso_code")))
+                .map(code -> code.toUpperCase(Locale.ROOT))
+                .filter(code -> code.matches("[A-Z]{2}") && !code.equals("ZZ"));
+        Optional<String> city = text(record.get("city")).or(() -> text(path(record, "city", "names", "en")));
+        Optional<Double> latitude = number(record.get("latitude")).or(() -> number(path(record, "location", "latitude")));
+        Optional<Double> longitude = number(record.get("longitude")).or(() -> number(path(record, "location", "longitude")));
+        Optional<Double> radius = number(path(record, "location", "accuracy_radius"));
+        Optional<Coordinates> point = coordinates(latitude, longitude, radius.orElse(city.isPresent() ? CITY_ACCURACY_KM : COUNTRY_ACCURACY_KM));
+        if (country.isEmpty() && point.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ZoneId> own = text(record.get("timezone")).or(() -> text(path(record, "location", "time_zone"))).flatMap(MmdbLocator::zone);
+        List<ZoneId> candidates = own.map(List::of).orElseGet(() -> zones.candidates(country, point));
+        return Optional.of(new IpLocation(country, city, point, candidates, source));
+    }
+
+    private static Optional<Coordinates> coordinates(Optional<Double> latitude, Optional<Double> longitude, double accuracyKm) {
+        if (latitude.isEmpty() || longitude.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Coordinates(latitude.get(), longitude.get(), accuracyKm));
+        }
+        catch (IllegalArgumentException e) {
+            // A damaged record: better no point than a wrong one.
+            return Optional.empty();
+        }
+    }
+
+    private static Object path(Map<?, ?> record, String... keys) {
+        Object node = record;
+        for (String key : keys) {
+            if (!(node instanceof Map<?, ?> map)) {
+                return null;
+            }
+            node = map.get(key);
+        }
+        return node;
+    }
+
+    private static Optional<String> text(Object value) {
+        return value instanceof String s && !s.isBlank() ? Optional.of(s.strip()) : Optional.empty();
+    }
+
+    private static Optional<Double> number(Object value) {
+        return value instanceof Number n && Double.isFinite(n.doubleValue()) ? Optional.of(n.doubleValue()) : Optional.empty();
+    }
+
+    private static Optional<ZoneId> zone(String name) {
+        try {
+            return Optional.of(ZoneId.of(name));
+        }
+        catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (Reader reader : readers) {
+            reader.close();
+        }
+    }
+}

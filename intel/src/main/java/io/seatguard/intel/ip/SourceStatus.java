@@ -1,0 +1,22 @@
+package io.seatguard.intel.ip;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * One intelligence source as {@code /readyz} shows it: what it is, the date of the data in use, how many
+ * entries it holds, and the last load error (the previous data stays in use after a failed reload).
+ */
+public record SourceStatus(String kind, String name, boolean loaded, Optional<LocalDate> date, long entries, Optional<String> error,
+        Optional<Instant> checkedAt) {
+    public SourceStatus {
+        requireNonNull(kind, "kind is null");
+        requireNonNull(name, "name is null");
+        requireNonNull(date, "date is null");
+        requireNonNull(error, "error is null");
+        requireNonNull(checkedAt, "checkedAt is null");
+    }
+}

@@ -1,0 +1,175 @@
+package io.seatguard.intel.ip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.seatguard.core.intel.Anonymity;
+import io.seatguard.core.intel.IpFacts;
+import io.seatguard.core.intel.Judgement;
+import io.seatguard.core.net.IpAddresses;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The service with small fixtures of its own: curated ASN lists with ASN data, operator lists from files
+ * and from a local HTTP server, reloads without a restart, and sources that are missing or broken.
+ */
+class IpIntelServiceTest {
+    @TempDir
+    Path folder;
+
+    private HttpServer http;
+
+    @AfterEach
+    void stop() {
+        if (http != null) {
+            http.stop(0);
+        }
+    }
+
+    private IpIntelService service(IntelConfig config) {
+        IpIntelService service = new IpIntelService(config, ZoneTable.bundled(), InstantSource.fixed(Instant.parse("2026-11-24T10:00:00Z")));
+        service.refresh();
+        return service;
+    }
+
+    private IntelConfig config(List<Path> asnFiles, List<IntelConfig.ListSpec> lists) {
+        return new IntelConfig(List.of(), "geoip", asnFiles, "asn-test", Optional.of(LocalDate.of(2026, 6, 17)), List.of(), List.of(), lists);
+    }
+
+    private static IpFacts lookup(IpIntelService service, String ip) {
+        return service.lookup(IpAddresses.parse(ip).orElseThrow());
+    }
+
+    @Test
+    void hostingIsJudgedOutOfTheBoxFromAsnDataAndTheCuratedList() throws Exception {
+        IpIntelService service = service(config(AsnTableTest.write(folder), List.of()));
+        IpFacts aws = lookup(service, "3.5.140.2");
+        assertThat(aws.asn()).map(a -> a.number()).contains(16509L);
+        Judgement hosting = aws.judged(Anonymity.HOSTING).orElseThrow();
+        assertThat(hosting.value()).isTrue();
+        assertThat(hosting.source().name()).isEqualTo("hosting-asns");
+        assertThat(hosting.source().date()).contains(LocalDate.of(2026, 11, 24));
+        assertThat(aws.judged(Anonymity.VPN)).map(Judgement::value).contains(false);
+        assertThat(aws.judged(Anonymity.TOR)).as("no Tor list configured: unknown").isEmpty();
+
+        assertThat(lookup(service, "8.8.8.8").judged(Anonymity.HOSTING)).map(Judgement::value).as("Google's AS15169 is not in the list").contains(false);
+        assertThat(lookup(service, "192.0.2.1").judged(Anonymity.HOSTING)).as("no ASN known for it: unknown").isEmpty();
+        assertThat(lookup(service, "192.0.2.1").location()).isEmpty();
+    }
+
+    @Test
+    void withNoDataEverythingIsUnknown() {
+        IpIntelService service = service(IntelConfig.NONE);
+        assertThat(lookup(service, "3.5.140.2")).isEqualTo(IpFacts.UNKNOWN);
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("geoip")).singleElement()
+                .satisfies(s -> assertThat(s.loaded()).isFalse());
+    }
+
+    @Test
+    void operatorListsFlagTheirKindWithTheirSourceAndDate() throws Exception {
+        Path tor = Files.writeString(folder.resolve("tor.csv"), "fingerprint, ipaddr, port\nABC, 185.220.101.1, 443\n");
+        Files.setLastModifiedTime(tor, FileTime.from(Instant.parse("2026-08-22T21:13:34Z")));
+        Path relay = Files.writeString(folder.resolve("relay.txt"), "172.224.226.0/27\n");
+        IpIntelService service = service(config(List.of(), List.of(IntelConfig.ListSpec.parse("tor=" + tor), IntelConfig.ListSpec.parse("relay=" + relay))));
+
+        Judgement exit = lookup(service, "185.220.101.1").judged(Anonymity.TOR).orElseThrow();
+        assertThat(exit.value()).isTrue();
+        assertThat(exit.source().name()).isEqualTo("tor:" + tor);
+        assertThat(exit.source().date()).contains(LocalDate.of(2026, 8, 22));
+        assertThat(lookup(service, "185.220.101.2").judged(Anonymity.TOR)).map(Judgement::value).contains(false);
+        assertThat(lookup(service, "172.224.226.5").judged(Anonymity.RELAY)).map(Judgement::value).contains(true);
+        assertThat(lookup(service, "172.224.226.5").judged(Anonymity.VPN)).as("no VPN list and no ASN: unknown").isEmpty();
+    }
+
+    @Test
+    void aChangedFileIsReloadedWithoutARestartAndABrokenOneKeepsThePreviousData() throws Exception {
+        Path vpn = Files.writeString(folder.resolve("vpn.txt"), "2.26.157.0/24\n");
+        IpIntelService service = service(config(List.of(), List.of(IntelConfig.ListSpec.parse("vpn=" + vpn))));
+        assertThat(lookup(service, "5.5.5.5").judged(Anonymity.VPN)).map(Judgement::value).contains(false);
+
+        Files.writeString(vpn, "2.26.157.0/24\n5.5.5.0/24\n");
+        Files.setLastModifiedTime(vpn, FileTime.from(Instant.now().plusSeconds(5)));
+        service.refresh();
+        assertThat(lookup(service, "5.5.5.5").judged(Anonymity.VPN)).map(Judgement::value).contains(true);
+
+        Files.writeString(vpn, "nothing readable here\n");
+        Files.setLastModifiedTime(vpn, FileTime.from(Instant.now().plusSeconds(10)));
+        service.refresh();
+        assertThat(lookup(service, "5.5.5.5").judged(Anonymity.VPN)).as("previous data kept").map(Judgement::value).contains(true);
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("vpn-list")).singleElement().satisfies(s -> {
+            assertThat(s.loaded()).isTrue();
+            assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains("no address"));
+        });
+    }
+
+    @Test
+    void aMissingFileIsReportedAndLeavesItsKindUnknown() {
+        IpIntelService service = service(config(List.of(), List.of(IntelConfig.ListSpec.parse("tor=" + folder.resolve("absent.txt")))));
+        assertThat(lookup(service, "185.220.101.1").judged(Anonymity.TOR)).isEmpty();
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("tor-list")).singleElement().satisfies(s -> {
+            assertThat(s.loaded()).isFalse();
+            assertThat(s.error()).isPresent();
+        });
+    }
+
+    @Test
+    void aUrlIsFetchedAgainOnlyWhenItChanged() throws Exception {
+        AtomicReference<String> body = new AtomicReference<>("185.220.101.1\n");
+        AtomicInteger fullResponses = new AtomicInteger();
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/tor.txt", exchange -> {
+            String etag = "\"" + Integer.toHexString(body.get().hashCode()) + "\"";
+            if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                exchange.sendResponseHeaders(304, -1);
+            }
+            else {
+                byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("ETag", etag);
+                exchange.getResponseHeaders().add("Last-Modified", "Sat, 22 Aug 2026 21:13:34 GMT");
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+                fullResponses.incrementAndGet();
+            }
+            exchange.close();
+        });
+        http.start();
+        String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/tor.txt";
+        IpIntelService service = service(config(List.of(), List.of(IntelConfig.ListSpec.parse("tor=" + url))));
+        Judgement exit = lookup(service, "185.220.101.1").judged(Anonymity.TOR).orElseThrow();
+        assertThat(exit.value()).isTrue();
+        assertThat(exit.source().date()).contains(LocalDate.of(2026, 8, 22));
+
+        service.refresh();
+        assertThat(fullResponses).as("unchanged: 304").hasValue(1);
+
+        body.set("185.220.101.2\n");
+        service.refresh();
+        assertThat(fullResponses).hasValue(2);
+        assertThat(lookup(service, "185.220.101.1").judged(Anonymity.TOR)).map(Judgement::value).contains(false);
+        assertThat(lookup(service, "185.220.101.2").judged(Anonymity.TOR)).map(Judgement::value).contains(true);
+    }
+
+    @Test
+    void listSpecsAreReadOrRefusedClearly() {
+        assertThat(IntelConfig.ListSpec.parse("cloud=/x.txt").kind()).isEqualTo(Anonymity.HOSTING);
+        assertThat(IntelConfig.ListSpec.parse("relay=https://mask-api.icloud.com/egress-ip-ranges.csv").location().url()).isPresent();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> IntelConfig.ListSpec.parse("/x.txt")).hasMessageContaining("kind=");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> IntelConfig.ListSpec.parse("botnet=/x.txt")).hasMessageContaining("not a list kind");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> IntelConfig.ListSpec.parse("tor=")).hasMessageContaining("empty");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> IntelConfig.ListSpec.parse("tor=https://")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

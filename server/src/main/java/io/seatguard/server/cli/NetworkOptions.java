@@ -1,0 +1,136 @@
+package io.seatguard.server.cli;
+
+import io.seatguard.core.checks.CheckSettings;
+import io.seatguard.intel.ip.IntelConfig;
+import io.seatguard.server.config.ConfigException;
+import io.seatguard.server.config.NetworkSettings;
+import io.seatguard.server.intel.InstalledIpData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code serve} options for IP intelligence and the network and history checks (docs/ip-intelligence.md).
+ * Defaults use the data installed at build time; {@code off} turns a source off.
+ */
+public final class NetworkOptions {
+    @Option(names = "--ip-data-dir", defaultValue = "${env:SEATGUARD_IP_DATA_DIR}", description = "Folder of the IP data installed at build time (env SEATGUARD_IP_DATA_DIR; default: ip-data beside the jar).")
+    String ipDataDir;
+
+    @Option(names = "--geoip-db", defaultValue = "${env:SEATGUARD_GEOIP_DB}", description = "City-level .mmdb file(s), comma-separated: DB-IP or MaxMind GeoLite2/GeoIP2 (env SEATGUARD_GEOIP_DB; default: the installed DB-IP Lite; 'off' for none).")
+    String geoipDb;
+
+    @Option(names = "--asn-db", defaultValue = "${env:SEATGUARD_ASN_DB}", description = "ASN CSV file(s) in ip-location-db's format, comma-separated (env SEATGUARD_ASN_DB; default: the installed ones; 'off' for none).")
+    String asnDb;
+
+    @Option(names = "--hosting-asns", defaultValue = "${env:SEATGUARD_HOSTING_ASNS}", description = "Extra hosting ASN list file(s), comma-separated, added to the curated list (env SEATGUARD_HOSTING_ASNS).")
+    String hostingAsns;
+
+    @Option(names = "--vpn-asns", defaultValue = "${env:SEATGUARD_VPN_ASNS}", description = "Extra VPN ASN list file(s), comma-separated, added to the curated list (env SEATGUARD_VPN_ASNS).")
+    String vpnAsns;
+
+    @Option(names = "--ip-list", description = "An address list as kind=file-or-url, kind one of tor, vpn, hosting (cloud), relay; repeatable (env SEATGUARD_IP_LISTS, comma-separated).")
+    List<String> ipLists = new ArrayList<>();
+
+    @Option(names = "--ip-data-refresh", defaultValue = "${env:SEATGUARD_IP_DATA_REFRESH:-3600}", description = "Seconds between re-reads of IP data and lists, 60 to 604800 (env SEATGUARD_IP_DATA_REFRESH; default ${DEFAULT-VALUE}).")
+    long refreshSeconds;
+
+    @Option(names = "--travel-speed", defaultValue = "${env:SEATGUARD_TRAVEL_SPEED:-900}", description = "Impossible travel above this speed in km/h, 100 to 5000 (env SEATGUARD_TRAVEL_SPEED; default ${DEFAULT-VALUE}).")
+    double travelSpeed;
+
+    @Option(names = "--travel-min-distance", defaultValue = "${env:SEATGUARD_TRAVEL_MIN_DISTANCE:-300}", description = "Never impossible travel under this many km, 0 to 5000 (env SEATGUARD_TRAVEL_MIN_DISTANCE; default ${DEFAULT-VALUE}).")
+    double travelMinDistance;
+
+    @Option(names = "--velocity-window", defaultValue = "${env:SEATGUARD_VELOCITY_WINDOW:-3600}", description = "Seconds event_count looks back, 60 to 86400 (env SEATGUARD_VELOCITY_WINDOW; default ${DEFAULT-VALUE}).")
+    long velocityWindowSeconds;
+
+    @Option(names = "--high-velocity", defaultValue = "${env:SEATGUARD_HIGH_VELOCITY:-100}", description = "has_high_velocity from this many events in the window (env SEATGUARD_HIGH_VELOCITY; default ${DEFAULT-VALUE}).")
+    long highVelocity;
+
+    NetworkSettings settings() {
+        CheckSettings checks;
+        try {
+            checks = new CheckSettings(travelSpeed, travelMinDistance, Duration.ofSeconds(velocityWindowSeconds), highVelocity);
+        }
+        catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        return new NetworkSettings(intel(), Duration.ofSeconds(refreshSeconds), checks);
+    }
+
+    private IntelConfig intel() {
+        Optional<InstalledIpData> installed = installedFolder().flatMap(InstalledIpData::read);
+        List<Path> geo;
+        String geoName;
+        if (geoipDb == null || geoipDb.isBlank()) {
+            geo = installed.map(data -> data.files("geoip")).orElse(List.of());
+            geoName = installed.map(data -> data.name("geoip")).orElse("geoip");
+        }
+        else {
+            geo = files("--geoip-db", geoipDb);
+            geoName = geo.isEmpty() ? "geoip" : geo.get(0).getFileName().toString();
+        }
+        List<Path> asn;
+        String asnName;
+        Optional<java.time.LocalDate> asnDate = Optional.empty();
+        if (asnDb == null || asnDb.isBlank()) {
+            asn = installed.map(data -> data.files("asn")).orElse(List.of());
+            asnName = installed.map(data -> data.name("asn")).orElse("asn");
+            asnDate = installed.flatMap(data -> data.date("asn"));
+        }
+        else {
+            asn = files("--asn-db", asnDb);
+            asnName = asn.isEmpty() ? "asn" : asn.get(0).getFileName().toString();
+        }
+        List<String> listTexts = new ArrayList<>(ipLists);
+        String fromEnv = System.getenv("SEATGUARD_IP_LISTS");
+        if (listTexts.isEmpty() && fromEnv != null && !fromEnv.isBlank()) {
+            listTexts.addAll(Arrays.asList(fromEnv.split(",")));
+        }
+        List<IntelConfig.ListSpec> lists = new ArrayList<>();
+        for (String text : listTexts) {
+            try {
+                lists.add(IntelConfig.ListSpec.parse(text));
+            }
+            catch (IllegalArgumentException e) {
+                throw new ConfigException("--ip-list: " + e.getMessage());
+            }
+        }
+        return new IntelConfig(geo, geoName, asn, asnName, asnDate, files("--hosting-asns", hostingAsns), files("--vpn-asns", vpnAsns), lists);
+    }
+
+    private Optional<Path> installedFolder() {
+        if (ipDataDir != null && !ipDataDir.isBlank()) {
+            Path folder = Path.of(ipDataDir.strip());
+            if (!Files.isDirectory(folder)) {
+                throw new ConfigException("--ip-data-dir " + folder + " is not a folder");
+            }
+            return Optional.of(folder);
+        }
+        return InstalledIpData.besideJar();
+    }
+
+    /** Comma-separated files that must exist; "off" or nothing is none. */
+    private static List<Path> files(String option, String text) {
+        if (text == null || text.isBlank() || text.strip().equalsIgnoreCase("off")) {
+            return List.of();
+        }
+        List<Path> files = new ArrayList<>();
+        for (String name : text.split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            Path file = Path.of(name.strip());
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigException(option + " " + file + " is not a readable file");
+            }
+            files.add(file);
+        }
+        return files;
+    }
+}

@@ -1,0 +1,68 @@
+package io.seatguard.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.account.AccountActivity;
+import io.seatguard.core.account.ActivityReader;
+import io.seatguard.core.account.LocatedEvent;
+import io.seatguard.core.intel.Coordinates;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Reads an account's recent activity from its evaluation rows: every query but the fingerprint count
+ * stays inside one (app, user) and walks an index ({@code evaluations_by_user},
+ * {@code evaluations_by_user_country}), so its cost grows with the window, not with the account's history.
+ */
+public final class SqlActivityReader implements ActivityReader {
+    private static final Duration DAY = Duration.ofHours(24);
+
+    private final SqlDatabase database;
+
+    public SqlActivityReader(SqlDatabase database) {
+        this.database = requireNonNull(database, "database is null");
+    }
+
+    @Override
+    public AccountActivity read(String appId, String userId, Optional<String> country, Optional<String> fingerprintId, Instant at,
+            Duration velocityWindow) {
+        long now = at.toEpochMilli();
+        return database.read(connection -> {
+            Optional<LocatedEvent> last = JdbcRunner.queryOne(connection,
+                    "SELECT created_at, latitude, longitude, accuracy_km FROM evaluations"
+                            + " WHERE app_id = ? AND user_id = ? AND created_at < ? AND latitude IS NOT NULL"
+                            + " ORDER BY created_at DESC LIMIT 1",
+                    SqlActivityReader::located, appId, userId, now);
+            // Scalar sub-queries in one round trip: seen in this country before, events in the window, accounts on the fingerprint.
+            long[] counts = JdbcRunner.queryOne(connection,
+                    "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM evaluations WHERE app_id = ? AND user_id = ? AND country = ? AND created_at < ? LIMIT 1) c),"
+                            + " (SELECT COUNT(*) FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ? AND created_at < ?),"
+                            + " (SELECT COUNT(*) FROM user_fingerprints WHERE app_id = ? AND fingerprint_id = ?)",
+                    row -> new long[] {row.getLong(1), row.getLong(2), row.getLong(3)},
+                    appId, userId, country.orElse(""), now,
+                    appId, userId, now - velocityWindow.toMillis(), now,
+                    appId, fingerprintId.orElse("")).orElseThrow();
+            List<String> countries = JdbcRunner.queryList(connection,
+                    "SELECT DISTINCT country FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ? AND created_at < ? AND country IS NOT NULL",
+                    row -> row.getString(1), appId, userId, now - DAY.toMillis(), now);
+            Set<String> recentCountries = new HashSet<>(countries);
+            return new AccountActivity(
+                    last,
+                    country.map(c -> counts[0] > 0),
+                    Optional.of(recentCountries),
+                    OptionalLong.of(counts[1]),
+                    fingerprintId.isPresent() ? OptionalLong.of(counts[2]) : OptionalLong.empty());
+        });
+    }
+
+    private static LocatedEvent located(ResultSet row) throws SQLException {
+        return new LocatedEvent(Instant.ofEpochMilli(row.getLong(1)), new Coordinates(row.getDouble(2), row.getDouble(3), row.getDouble(4)));
+    }
+}
