@@ -36,6 +36,10 @@
 #   NOOP_WARMUP          no-op warm-up before its run      (default 5s; 0 for none)
 #   PORT                 port to listen on (default: a free one chosen by the server)
 #   KEEP=1               keep the temp folder (server log, wrk output, database)
+#   SEATGUARD_IP_DATA_DIR IP data for the server (default server/target/ip-data, so
+#                        every check runs as in production; the jar is copied away
+#                        from its folder). SEATGUARD_REDIS_URL, SEATGUARD_IP_LISTS and
+#                        the other SEATGUARD_* settings reach the server too.
 #   EVAL_USERS, EVAL_DEVICES, EVAL_HOT_PCT, EVAL_ACTION_MIX, EVAL_SEED
 #                        traffic model of bench/wrk/evaluate.lua (see that file)
 set -euo pipefail
@@ -52,6 +56,9 @@ WARMUP_CONNECTIONS=${WARMUP_CONNECTIONS:-64}
 NOOP_WARMUP=${NOOP_WARMUP:-5s}
 PORT=${PORT:-0}
 JAR_SOURCE=${SEATGUARD_JAR:-$ROOT/server/target/seatguard.jar}
+if [[ -z ${SEATGUARD_IP_DATA_DIR:-} && -d $ROOT/server/target/ip-data ]]; then
+    export SEATGUARD_IP_DATA_DIR=$ROOT/server/target/ip-data
+fi
 
 die() {
     echo "run-evaluate: $*" >&2

@@ -3,12 +3,15 @@ import { Heartbeat } from './heartbeat';
 import { failed, readResult } from './result';
 import { tabSession } from './session';
 import { collectSignals } from './signals';
+import { gatherReflexive, stunUrl, within } from './stun';
 import { postJson } from './transport';
 import type { EvaluateInput, EvaluateResult, SeatguardOptions } from './types';
 
 const CLIENT_ID = /^pk_[A-Za-z0-9]{1,64}$/;
 const DEFAULT_TIMEOUT_MS = 5000;
 const DEFAULT_HEARTBEAT_MS = 30000;
+/** An evaluation waits at most this long for the STUN candidate still on its way (only the first ones of a page can). */
+const STUN_WAIT_MS = 250;
 
 /** The evaluations the SDK can run; `custom` takes your own action name (`[a-z0-9_.-]{1,64}`). */
 export interface Evaluate {
@@ -39,6 +42,8 @@ export class Seatguard {
   private readonly session: string;
   private heartbeat: Heartbeat | null = null;
   private heartbeatUser: string | null = null;
+  /** The server-reflexive address, gathered once per page from the moment the SDK is created. */
+  private readonly reflexive: Promise<string | null>;
 
   constructor(private readonly options: SeatguardOptions) {
     this.endpoint = resolveEndpoint(options?.endpoint);
@@ -49,6 +54,8 @@ export class Seatguard {
       : this.endpoint === null ? 'endpoint must be an http(s) URL' : null;
     if (this.problem) console.warn(`Seatguard: ${this.problem}; every call will resolve with an error.`);
     this.session = tabSession();
+    const stun = this.problem ? null : stunUrl(options.stun, this.endpoint);
+    this.reflexive = stun ? gatherReflexive(stun) : Promise.resolve(null);
     this.evaluate = {
       login: (input) => this.run('login', input),
       signup: (input) => this.run('signup', input),
@@ -104,8 +111,10 @@ export class Seatguard {
   private async run(action: string, input: EvaluateInput = {}): Promise<EvaluateResult> {
     try {
       if (this.problem) return failed({ kind: 'invalid_options', detail: this.problem });
-      const signals = await collectSignals();
+      const [signals, reflexive] = await Promise.all([collectSignals(), within(this.reflexive, STUN_WAIT_MS)]);
       this.lastToken = signals.token;
+      // The reflexive address first: the server takes the first routable address as local_ip.
+      const localIps = reflexive ? [reflexive, ...signals.local_ips.filter((ip) => ip !== reflexive)] : signals.local_ips;
       const body = {
         client_id: this.options.clientId,
         action,
@@ -115,7 +124,7 @@ export class Seatguard {
         metadata: input.metadata,
         session: this.session,
         return_to: action === 'access' ? input.return_to ?? location.href : input.return_to,
-        device: { token: signals.token ?? undefined, components: signals.components, local_ips: signals.local_ips, timezone: signals.timezone ?? undefined },
+        device: { token: signals.token ?? undefined, components: signals.components, local_ips: localIps.slice(0, 16), timezone: signals.timezone ?? undefined },
       };
       const answer = await postJson(`${this.endpoint}/v3/evaluate`, body, this.timeoutMs);
       const result = answer.ok ? readResult(answer.body) : failed(answer.error);

@@ -65,4 +65,9 @@ export interface SeatguardOptions {
   heartbeatIntervalMs?: number;
   /** How the SDK follows an access challenge's redirect; defaults to `location.assign`. For tests and SPAs. */
   navigate?: (url: string) => void;
+  /**
+   * Seatguard's STUN responder, through which the SDK finds the browser's real network (`local_ip`):
+   * a `stun:host:port` URL, or `false` to skip it. Defaults to the endpoint's host on port 3478.
+   */
+  stun?: string | false;
 }

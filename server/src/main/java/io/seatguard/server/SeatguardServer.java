@@ -11,6 +11,8 @@ import io.seatguard.intel.ip.IpIntelService;
 import io.seatguard.intel.ip.SourceStatus;
 import io.seatguard.server.config.NetworkSettings;
 import io.seatguard.server.intel.IntelRefresher;
+import io.seatguard.server.stun.StunServer;
+import java.util.OptionalInt;
 import io.seatguard.storage.SqlActivityReader;
 import io.seatguard.core.identity.DeviceResolver;
 import io.seatguard.core.ids.IdGenerator;
@@ -64,6 +66,7 @@ public final class SeatguardServer implements AutoCloseable {
     private final Presence presence;
     private final IntelRefresher refresher;
     private final IpIntelService intel;
+    private final Optional<StunServer> stun;
 
     private static void closeQuietly(AutoCloseable closeable) {
         try {
@@ -74,8 +77,9 @@ public final class SeatguardServer implements AutoCloseable {
         }
     }
 
-    private SeatguardServer(SqlDatabase database, ServerMetrics metrics, Presence presence, IntelRefresher refresher, IpIntelService intel, Javalin http,
-            List<Route> routes, Optional<String> generatedAdminToken, Optional<CreatedApp> createdDefaultApp, String url) {
+    private SeatguardServer(SqlDatabase database, ServerMetrics metrics, Presence presence, IntelRefresher refresher, IpIntelService intel,
+            StunServer stun, Javalin http, List<Route> routes, Optional<String> generatedAdminToken, Optional<CreatedApp> createdDefaultApp, String url) {
+        this.stun = Optional.ofNullable(stun);
         this.presence = presence;
         this.refresher = refresher;
         this.intel = intel;
@@ -99,6 +103,7 @@ public final class SeatguardServer implements AutoCloseable {
         Presence presence = null;
         IpIntelService intel = null;
         IntelRefresher refresher = null;
+        StunServer stun = null;
         try {
             IdGenerator ids = new IdGenerator(clock, new SecureRandom());
             AppService apps = new AppService(new SqlAppStore(database), ids, clock);
@@ -139,15 +144,21 @@ public final class SeatguardServer implements AutoCloseable {
             List<Route> routes = Routes.all(apps, pipeline, evaluations, deviceLinks, database, new ClientIpResolver(config.trustedProxies()), heartbeats,
                     metrics, clock, config.maxBodyBytes(), intel::status);
             Javalin http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), routes, metrics).start();
+            if (network.stunPort().isPresent()) {
+                stun = StunServer.start(config.host(), network.stunPort().getAsInt());
+            }
             String url = config.publicUrl().orElse("http://" + displayHost(config.host()) + ":" + http.port());
             Optional<CreatedApp> createdDefaultApp = Optional.empty();
             if (apps.list().isEmpty()) {
                 createdDefaultApp = Optional.of(apps.create("default", defaultOrigins(url, http.port())));
             }
             log.info("Seatguard listening on {} with storage {}", url, database.description());
-            return new SeatguardServer(database, metrics, presence, refresher, intel, http, routes, generatedAdminToken, createdDefaultApp, url);
+            return new SeatguardServer(database, metrics, presence, refresher, intel, stun, http, routes, generatedAdminToken, createdDefaultApp, url);
         }
         catch (RuntimeException e) {
+            if (stun != null) {
+                stun.close();
+            }
             if (refresher != null) {
                 refresher.close();
             }
@@ -184,6 +195,11 @@ public final class SeatguardServer implements AutoCloseable {
         return intel.status();
     }
 
+    /** The UDP port STUN answers on; empty when STUN is off. */
+    public OptionalInt stunPort() {
+        return stun.map(s -> OptionalInt.of(s.port())).orElse(OptionalInt.empty());
+    }
+
     /** Re-reads the IP data now, as the schedule would (operators' lists changed; tests). */
     public void refreshIpData() {
         intel.refresh();
@@ -211,6 +227,7 @@ public final class SeatguardServer implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        stun.ifPresent(StunServer::close);
         refresher.close();
         if (presence instanceof AutoCloseable closeable) {
             closeQuietly(closeable);

@@ -3,9 +3,7 @@ package io.seatguard.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatguard.server.config.ServerConfig;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,12 +31,12 @@ class KillNinePersistenceTest {
 
     @Test
     void everyAcknowledgedEvaluationSurvivesKillNine() throws Exception {
-        int port = freePort();
-        Process process = startServerProcess(port);
+        ServerProcess server = ServerProcess.start(dataDir, "--data-dir", dataDir.toString(), "--admin-token", ADMIN,
+                "--geoip-db", "off", "--asn-db", "off");
+        int port = server.port();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         try {
-            awaitReady(port, process);
-            String clientId = clientIdOf(process, port);
+            String clientId = server.banner("client_id").orElseThrow(() -> new AssertionError("no client id in the banner"));
             AtomicBoolean stop = new AtomicBoolean();
             List<Thread> senders = new ArrayList<>();
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -70,15 +68,14 @@ class KillNinePersistenceTest {
             while (acknowledged.size() < 300 && Instant.now().isBefore(until)) {
                 Thread.sleep(20);
             }
-            process.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no final commit
-            process.waitFor();
+            server.kill(); // SIGKILL on Linux: no shutdown hook, no final commit
             stop.set(true);
             for (Thread sender : senders) {
                 sender.join();
             }
         }
         finally {
-            process.destroyForcibly();
+            server.close();
         }
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(300);
 
@@ -99,58 +96,6 @@ class KillNinePersistenceTest {
                 }
             }
             assertThat(missing).as("acknowledged evaluations lost after kill -9").isEmpty();
-        }
-    }
-
-    private Process startServerProcess(int port) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "io.seatguard.server.Main", "serve", "--port", Integer.toString(port), "--data-dir", dataDir.toString(), "--admin-token", ADMIN);
-        return new ProcessBuilder(command)
-                .redirectOutput(dataDir.resolve("server.out").toFile())
-                .redirectError(dataDir.resolve("server.err").toFile())
-                .start();
-    }
-
-    private void awaitReady(int port, Process process) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        Instant until = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(until)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("server exited: " + java.nio.file.Files.readString(dataDir.resolve("server.err")));
-            }
-            try {
-                if (client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return;
-                }
-            }
-            catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("server did not become ready");
-    }
-
-    /** The banner is printed right after start; wait for it. */
-    private String clientIdOf(Process process, int port) throws Exception {
-        File out = dataDir.resolve("server.out").toFile();
-        Instant until = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(until)) {
-            for (String line : java.nio.file.Files.readAllLines(out.toPath())) {
-                if (line.trim().startsWith("client_id:")) {
-                    return line.trim().split("\\s+")[1];
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no client id in the banner of the server on port " + port);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -83,7 +83,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Response send(String method, String path, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30));
+        return send(url(), method, path, body, headers);
+    }
+
+    /** One request to any Seatguard at {@code baseUrl} (another process's, say). */
+    public static Response send(String baseUrl, String method, String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         boolean hasContentType = headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Content-Type"));
         headers.forEach(request::header);
         if (body != null && !hasContentType) {

@@ -28,7 +28,8 @@ record EvaluationDocument(
         Policy policy,
         Challenge challenge,
         boolean logout) {
-    record Device(String id, String type, boolean isNew, String fingerprintId, double confidence, String browser, String os) {}
+    /** {@code localIps} is absent (null) from documents written before it was kept. */
+    record Device(String id, String type, boolean isNew, String fingerprintId, double confidence, String browser, String os, List<String> localIps) {}
 
     record Ip(String address, String country, String city, Double latitude, Double longitude, Long asn, String asnOrg) {}
 

@@ -17,6 +17,7 @@ import io.seatguard.core.risk.RiskCategory;
 import io.seatguard.core.risk.RiskSignal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,7 +41,7 @@ final class EvaluationDocumentMapper {
                 evaluation.sessionId().orElse(null),
                 evaluation.returnTo().orElse(null),
                 new EvaluationDocument.Device(device.id(), device.type().wireName(), device.isNew(), device.fingerprintId().orElse(null),
-                        device.confidence(), device.browser(), device.os()),
+                        device.confidence(), device.browser(), device.os(), device.localIps() == null ? List.of() : device.localIps()),
                 ip(evaluation.publicIp()),
                 evaluation.localIp().map(EvaluationDocumentMapper::ip).orElse(null),
                 new EvaluationDocument.Flags(flags.vpn().orElse(null), flags.proxy().orElse(null), flags.tor().orElse(null),
@@ -72,7 +73,7 @@ final class EvaluationDocumentMapper {
                 Optional.ofNullable(document.sessionId()),
                 Optional.ofNullable(document.returnTo()),
                 new DeviceInfo(device.id(), DeviceType.fromWireName(device.type()), device.isNew(), Optional.ofNullable(device.fingerprintId()),
-                        device.confidence(), device.browser(), device.os()),
+                        device.confidence(), device.browser(), device.os(), device.localIps() == null ? List.of() : device.localIps()),
                 ip(document.publicIp()),
                 Optional.ofNullable(document.localIp()).map(EvaluationDocumentMapper::ip),
                 new DetectionFlags(Optional.ofNullable(flags.vpn()), Optional.ofNullable(flags.proxy()), Optional.ofNullable(flags.tor()),

@@ -29,9 +29,11 @@ import java.util.Optional;
  * <p>Rules, each chosen to avoid a false positive:
  * <ul>
  *   <li>the local IP is the first globally routable address the browser reported (the server-reflexive
- *       STUN candidate: its real network as seen on the UDP path); private and mDNS addresses say nothing;
+ *       STUN candidate: its real network as seen on the UDP path); private and mDNS addresses say nothing,
+ *       unless the HTTP peer is itself private (see {@link #localIp});
  *   <li>{@code proxy}: the local IP is on another network than the HTTP peer (an HTTP-only proxy or a
- *       browser VPN extension). Addresses of two families are not compared (one dual-stack household);
+ *       browser VPN extension). Addresses of two families are not compared (one dual-stack household),
+ *       and a private local IP judges nothing (it may be any interface of the machine);
  *   <li>{@code ip_mismatch}: the local and public IPs are in different countries;
  *   <li>{@code timezone_mismatch}: the browser's zone has another UTC offset, at the evaluation's time,
  *       than every zone the public IP may be in (so Paris vs Berlin, or a US address whose state is
@@ -53,16 +55,14 @@ public final class NetworkAssessor {
 
     public NetworkView assess(InetAddress client, List<String> localIps, Optional<String> browserZone, Instant at) {
         IpFacts publicFacts = lookup(client);
-        Optional<InetAddress> local = localIps.stream()
-                .map(IpAddresses::parse)
-                .flatMap(Optional::stream)
-                .filter(IpAddresses::isGlobal)
-                .findFirst();
+        Optional<InetAddress> local = localIp(client, localIps);
         Optional<IpFacts> localFacts = local.map(this::lookup);
         Map<String, SourceRef> sources = new HashMap<>();
         Map<Anonymity, Optional<Boolean>> labels = labels(publicFacts, sources);
 
-        Optional<Boolean> proxy = local.flatMap(address -> Networks.sameNetwork(IpAddresses.format(address), IpAddresses.format(client)))
+        // Only a routable local IP can expose a proxy: a private one may be any interface of the machine.
+        Optional<Boolean> proxy = local.filter(IpAddresses::isGlobal)
+                .flatMap(address -> Networks.sameNetwork(IpAddresses.format(address), IpAddresses.format(client)))
                 .map(same -> !same);
         proxy.ifPresent(value -> sources.put("proxy", STUN));
         Optional<Boolean> ipMismatch = Optional.empty();
@@ -78,6 +78,22 @@ public final class NetworkAssessor {
         return new NetworkView(info(IpAddresses.format(client), publicFacts), publicFacts,
                 local.map(address -> info(IpAddresses.format(address), localFacts.get())), localFacts, flags,
                 place(publicFacts, localFacts, proxy.orElse(false)));
+    }
+
+    /**
+     * The first globally routable reported address. When the HTTP peer itself is not global (Seatguard
+     * inside a private network, or a test on one machine) a private address is comparable with it, so
+     * the first one that is not loopback, link-local or unspecified is taken instead.
+     */
+    static Optional<InetAddress> localIp(InetAddress client, List<String> localIps) {
+        List<InetAddress> reported = localIps.stream().map(IpAddresses::parse).flatMap(Optional::stream).toList();
+        Optional<InetAddress> global = reported.stream().filter(IpAddresses::isGlobal).findFirst();
+        if (global.isPresent() || IpAddresses.isGlobal(client)) {
+            return global;
+        }
+        return reported.stream()
+                .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress() && !a.isAnyLocalAddress() && !a.isMulticastAddress())
+                .findFirst();
     }
 
     private IpFacts lookup(InetAddress address) {

@@ -189,6 +189,24 @@ class NetworkChecksTest {
         assertThat(evaluate("cat", PARIS).checks()).containsEntry("fingerprint_user_count", 3L);
     }
 
+    @Test
+    void theLocalIpIsAGlobalAddressUnlessThePeerIsPrivateToo() {
+        java.net.InetAddress publicPeer = IpAddresses.parse(PARIS).orElseThrow();
+        java.net.InetAddress privatePeer = IpAddresses.parse("10.0.0.2").orElseThrow();
+        assertThat(NetworkAssessor.localIp(publicPeer, List.of("192.168.1.20", "abcd.local", LYON))).map(IpAddresses::format).contains(LYON);
+        assertThat(NetworkAssessor.localIp(publicPeer, List.of("192.168.1.20"))).as("a private address says nothing of a public peer").isEmpty();
+        assertThat(NetworkAssessor.localIp(privatePeer, List.of("127.0.0.1", "fe80::1", "172.17.0.2"))).map(IpAddresses::format).contains("172.17.0.2");
+        assertThat(NetworkAssessor.localIp(privatePeer, List.of("172.17.0.2", LYON))).map(IpAddresses::format).contains(LYON);
+        assertThat(NetworkAssessor.localIp(privatePeer, List.of())).isEmpty();
+        assertThat(evaluate("ann", PARIS, List.of(LYON), Optional.empty()).device().localIps()).containsExactly(LYON);
+        Evaluation onPrivateNetwork = pipeline(intel).evaluate(new EvaluationRequest(APP, "access", Optional.of("ann"), Optional.empty(),
+                Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
+                new DeviceSignals(Optional.empty(), new TreeMap<>(Map.of("model", "laptop")), List.of("172.17.0.1"), Optional.empty()), privatePeer,
+                Optional.of("computer"), Optional.empty()));
+        assertThat(onPrivateNetwork.localIp()).map(IpInfo::address).contains("172.17.0.1");
+        assertThat(onPrivateNetwork.detectionFlags().proxy()).as("a private local IP may be any interface: no judgement").isEmpty();
+    }
+
     private Evaluation evaluate(String user, String ip) {
         return evaluate(user, ip, List.of(), Optional.empty());
     }

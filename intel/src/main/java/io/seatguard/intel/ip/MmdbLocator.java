@@ -84,13 +84,14 @@ public final class MmdbLocator implements Closeable {
                 continue;
             }
             if (record != null) {
-                return toLocation(record);
+                return toLocation(record, source, zones);
             }
         }
         return Optional.empty();
     }
 
-    private Optional<IpLocation> toLocation(Map<?, ?> record) {
+    /** One record of either schema as a location; package-private so both schemas are tested without a GeoLite2 file. */
+    static Optional<IpLocation> toLocation(Map<?, ?> record, SourceRef source, ZoneTable zones) {
         Optional<String> country = text(record.get("country_code")).or(() -> text(path(record, "country", "iso_code")))
                 .map(code -> code.toUpperCase(Locale.ROOT))
                 .filter(code -> code.matches("[A-Z]{2}") && !code.equals("ZZ"));

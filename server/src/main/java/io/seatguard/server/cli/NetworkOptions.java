@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,6 +41,12 @@ public final class NetworkOptions {
     @Option(names = "--ip-data-refresh", defaultValue = "${env:SEATGUARD_IP_DATA_REFRESH:-3600}", description = "Seconds between re-reads of IP data and lists, 60 to 604800 (env SEATGUARD_IP_DATA_REFRESH; default ${DEFAULT-VALUE}).")
     long refreshSeconds;
 
+    @Option(names = "--stun-port", defaultValue = "${env:SEATGUARD_STUN_PORT:-3478}", description = "UDP port of the STUN responder the browser SDK uses to find its real network, 0-65535 (env SEATGUARD_STUN_PORT; default ${DEFAULT-VALUE}).")
+    int stunPort;
+
+    @Option(names = "--no-stun", defaultValue = "${env:SEATGUARD_NO_STUN:-false}", description = "Do not answer STUN (env SEATGUARD_NO_STUN=true); local_ip then comes only from what browsers report.")
+    boolean noStun;
+
     @Option(names = "--travel-speed", defaultValue = "${env:SEATGUARD_TRAVEL_SPEED:-900}", description = "Impossible travel above this speed in km/h, 100 to 5000 (env SEATGUARD_TRAVEL_SPEED; default ${DEFAULT-VALUE}).")
     double travelSpeed;
 
@@ -60,7 +67,7 @@ public final class NetworkOptions {
         catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
-        return new NetworkSettings(intel(), Duration.ofSeconds(refreshSeconds), checks);
+        return new NetworkSettings(intel(), Duration.ofSeconds(refreshSeconds), checks, noStun ? OptionalInt.empty() : OptionalInt.of(stunPort));
     }
 
     private IntelConfig intel() {

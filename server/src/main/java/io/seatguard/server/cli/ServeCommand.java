@@ -111,6 +111,16 @@ public final class ServeCommand implements Callable<Integer> {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
+    /** The geolocation source and its date, or why there is none, with DB-IP's attribution. */
+    private static String ipDataLine(SeatguardServer server) {
+        return server.ipDataStatus().stream()
+                .filter(source -> source.kind().equals("geoip") && source.loaded())
+                .findFirst()
+                .map(source -> source.name() + " (data " + source.date().map(Object::toString).orElse("undated")
+                        + "; IP Geolocation by DB-IP, https://db-ip.com, when it is DB-IP's)")
+                .orElse("no geolocation data (see docs/ip-intelligence.md)");
+    }
+
     private static void printBanner(SeatguardServer server, ServerConfig config) {
         StringBuilder text = new StringBuilder();
         text.append("\nSeatguard is running at ").append(server.url()).append('\n');
@@ -133,6 +143,9 @@ public final class ServeCommand implements Callable<Integer> {
             text.append("  presence:    Redis (shared by every node; sessions live ").append(config.presenceWindow().toSeconds())
                     .append(" s after their last sign of life)\n");
         }
+        server.stunPort().ifPresent(port -> text.append("  stun:        udp ").append(config.host()).append(':').append(port)
+                .append("   (the SDK finds the browser's real network through it)\n"));
+        text.append("  ip data:     ").append(ipDataLine(server)).append('\n');
         text.append("  demo:        ").append(server.url()).append("/demo   (sign in as alice, bob or carol; password demo)\n");
         text.append("  try:         curl -s ").append(server.url()).append("/readyz\n");
         System.out.println(text);

@@ -96,6 +96,7 @@ final class EvaluationJson {
         fingerprint.put("id", device.fingerprintId().orElse(null));
         fingerprint.put("confidence", device.confidence());
         json.putObject("info").put("browser", device.browser()).put("os", device.os());
+        device.localIps().forEach(json.putArray("local_ips")::add);
         return json;
     }
 

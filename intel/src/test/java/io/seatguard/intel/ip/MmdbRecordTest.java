@@ -1,0 +1,58 @@
+package io.seatguard.intel.ip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.core.intel.Coordinates;
+import io.seatguard.core.intel.IpLocation;
+import io.seatguard.core.intel.SourceRef;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Records of both .mmdb schemas, as maxmind-db decodes them, turned into locations. The DB-IP file
+ * itself is read in the server's InstalledIpDataTest; no GeoLite2 file may be redistributed, so its
+ * schema is checked here on a record of its documented shape.
+ */
+class MmdbRecordTest {
+    private static final SourceRef SOURCE = new SourceRef("test", Optional.empty());
+    private final ZoneTable zones = ZoneTable.bundled();
+
+    @Test
+    void dbIpsFlatRecordGetsDefaultAccuracyAndDerivedZones() {
+        IpLocation paris = MmdbLocator.toLocation(Map.of("country_code", "fr", "city", "Paris", "latitude", 48.85, "longitude", 2.35, "timezone", ""),
+                SOURCE, zones).orElseThrow();
+        assertThat(paris.country()).contains("FR");
+        assertThat(paris.city()).contains("Paris");
+        assertThat(paris.coordinates()).contains(new Coordinates(48.85, 2.35, MmdbLocator.CITY_ACCURACY_KM));
+        assertThat(paris.zones()).containsExactly(ZoneId.of("Europe/Paris"));
+
+        IpLocation countryOnly = MmdbLocator.toLocation(Map.of("country_code", "US", "latitude", 39.8, "longitude", -98.5), SOURCE, zones).orElseThrow();
+        assertThat(countryOnly.coordinates().orElseThrow().accuracyKm()).isEqualTo(MmdbLocator.COUNTRY_ACCURACY_KM);
+    }
+
+    @Test
+    void geoLite2sNestedRecordKeepsItsOwnRadiusAndZone() {
+        Map<String, Object> record = Map.of(
+                "country", Map.of("iso_code", "US", "names", Map.of("en", "United States")),
+                "city", Map.of("names", Map.of("en", "Boston")),
+                "location", Map.of("latitude", 42.36, "longitude", -71.06, "accuracy_radius", 20, "time_zone", "America/New_York"));
+        IpLocation boston = MmdbLocator.toLocation(record, SOURCE, zones).orElseThrow();
+        assertThat(boston.country()).contains("US");
+        assertThat(boston.city()).contains("Boston");
+        assertThat(boston.coordinates()).contains(new Coordinates(42.36, -71.06, 20));
+        assertThat(boston.zones()).containsExactly(ZoneId.of("America/New_York"));
+    }
+
+    @Test
+    void damagedOrEmptyRecordsGiveNoLocationOrOnlyWhatIsSound() {
+        assertThat(MmdbLocator.toLocation(Map.of(), SOURCE, zones)).isEmpty();
+        assertThat(MmdbLocator.toLocation(Map.of("country_code", "ZZ"), SOURCE, zones)).isEmpty();
+        IpLocation badPoint = MmdbLocator.toLocation(Map.of("country_code", "DE", "latitude", 123.0, "longitude", 2.0, "timezone", "Not/AZone"),
+                SOURCE, zones).orElseThrow();
+        assertThat(badPoint.coordinates()).isEmpty();
+        assertThat(badPoint.zones()).as("an unknown zone name is replaced by derived ones").contains(ZoneId.of("Europe/Berlin"));
+        assertThat(MmdbLocator.toLocation(Map.of("country_code", 7, "latitude", "x"), SOURCE, zones)).isEmpty();
+    }
+}

@@ -1,0 +1,90 @@
+/**
+ * The browser's real network as Seatguard's STUN responder sees it: the server-reflexive (`srflx`) ICE
+ * candidate. Browsers hide local addresses behind mDNS names, but not this one; it travels over UDP,
+ * which an HTTP-only proxy or a browser VPN extension does not carry, so Seatguard can compare it with
+ * the address the HTTP request came from (`local_ip`, `detection_flags.proxy`).
+ */
+
+/** How long to wait for the candidate; gathering starts when the SDK is created, so evaluations rarely wait. */
+export const STUN_BUDGET_MS = 1500;
+/** The port Seatguard answers STUN on by default (`--stun-port`). */
+export const DEFAULT_STUN_PORT = 3478;
+
+/**
+ * The STUN URL to use: `false` turns it off; a string is used as given (it must start with `stun:`);
+ * otherwise the endpoint's host on the default port. Null when none can be made.
+ */
+export function stunUrl(option: string | false | undefined, endpoint: string | null): string | null {
+  if (option === false) return null;
+  if (typeof option === 'string') return /^stuns?:[^\s]+$/.test(option) ? option : null;
+  if (!endpoint) return null;
+  try {
+    const host = new URL(endpoint).hostname;
+    return host ? `stun:${host}:${DEFAULT_STUN_PORT}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The address of a `typ srflx` candidate line, or null. */
+export function reflexiveAddress(candidate: string): string | null {
+  const parts = candidate.split(' ');
+  const typ = parts.indexOf('typ');
+  if (typ < 0 || parts[typ + 1] !== 'srflx') return null;
+  const address = parts[4];
+  return address && !address.endsWith('.local') ? address : null;
+}
+
+/** Gathers one server-reflexive address through `url`; resolves null on any failure or after the budget. Never rejects. */
+export function gatherReflexive(url: string, budgetMs: number = STUN_BUDGET_MS): Promise<string | null> {
+  const Connection = (globalThis as unknown as { RTCPeerConnection?: typeof RTCPeerConnection }).RTCPeerConnection;
+  if (!Connection) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    let connection: RTCPeerConnection | null = null;
+    let done = false;
+    const finish = (address: string | null) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      try {
+        connection?.close();
+      } catch {
+        // already closed
+      }
+      resolve(address);
+    };
+    const timer = setTimeout(() => finish(null), budgetMs);
+    try {
+      connection = new Connection({ iceServers: [{ urls: url }] });
+      connection.createDataChannel('seatguard-stun');
+      connection.onicecandidate = (event) => {
+        if (!event.candidate) return finish(null);
+        const address = reflexiveAddress(event.candidate.candidate);
+        if (address) finish(address);
+      };
+      connection
+        .createOffer()
+        .then((offer) => connection?.setLocalDescription(offer))
+        .catch(() => finish(null));
+    } catch {
+      finish(null);
+    }
+  });
+}
+
+/** Waits for `pending` at most `waitMs`; null if it has not settled by then. */
+export function within<T>(pending: Promise<T | null>, waitMs: number): Promise<T | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), waitMs);
+    pending.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(null);
+      },
+    );
+  });
+}

@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Seatguard } from '../src/client';
+import { gatherReflexive, reflexiveAddress, stunUrl, within } from '../src/stun';
+
+describe('stunUrl', () => {
+  it('defaults to the endpoint host on port 3478', () => {
+    expect(stunUrl(undefined, 'https://seatguard.example.com')).toBe('stun:seatguard.example.com:3478');
+    expect(stunUrl(undefined, 'http://127.0.0.1:8080')).toBe('stun:127.0.0.1:3478');
+    expect(stunUrl(undefined, 'http://[::1]:8080')).toBe('stun:[::1]:3478');
+  });
+
+  it('takes a stun: URL as given, and false or a bad value turns it off', () => {
+    expect(stunUrl('stun:stun.example.com:19302', 'https://x.example')).toBe('stun:stun.example.com:19302');
+    expect(stunUrl(false, 'https://x.example')).toBeNull();
+    expect(stunUrl('https://not-stun.example', 'https://x.example')).toBeNull();
+    expect(stunUrl(undefined, null)).toBeNull();
+  });
+});
+
+describe('reflexiveAddress', () => {
+  it('reads the address of srflx candidates only', () => {
+    expect(reflexiveAddress('candidate:842163049 1 udp 1677729535 203.0.113.7 54321 typ srflx raddr 0.0.0.0 rport 0 generation 0')).toBe('203.0.113.7');
+    expect(reflexiveAddress('candidate:1 1 udp 2122260223 4f2c1b3e.local 54321 typ host generation 0')).toBeNull();
+    expect(reflexiveAddress('candidate:2 1 udp 2122260223 192.168.1.20 54321 typ host')).toBeNull();
+    expect(reflexiveAddress('garbage')).toBeNull();
+  });
+});
+
+describe('gatherReflexive', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('resolves null without WebRTC, and never rejects when the connection throws', async () => {
+    vi.stubGlobal('RTCPeerConnection', undefined);
+    await expect(gatherReflexive('stun:x:3478', 50)).resolves.toBeNull();
+    vi.stubGlobal('RTCPeerConnection', function broken() {
+      throw new Error('blocked by policy');
+    });
+    await expect(gatherReflexive('stun:x:3478', 50)).resolves.toBeNull();
+  });
+
+  it('resolves the first srflx candidate, asking the given STUN server', async () => {
+    const configs: unknown[] = [];
+    class FakeConnection {
+      onicecandidate: ((event: { candidate: { candidate: string } | null }) => void) | null = null;
+      constructor(config: unknown) {
+        configs.push(config);
+      }
+      createDataChannel() {}
+      async createOffer() {
+        return {};
+      }
+      async setLocalDescription() {
+        this.onicecandidate?.({ candidate: { candidate: 'candidate:1 1 udp 1 abc.local 5000 typ host' } });
+        this.onicecandidate?.({ candidate: { candidate: 'candidate:2 1 udp 1 198.51.100.9 5001 typ srflx raddr 0.0.0.0 rport 0' } });
+      }
+      close() {}
+    }
+    vi.stubGlobal('RTCPeerConnection', FakeConnection);
+    await expect(gatherReflexive('stun:seatguard.example:3478', 500)).resolves.toBe('198.51.100.9');
+    expect(configs).toEqual([{ iceServers: [{ urls: 'stun:seatguard.example:3478' }] }]);
+  });
+
+  it('gives up after its budget', async () => {
+    class SilentConnection {
+      onicecandidate = null;
+      createDataChannel() {}
+      async createOffer() {
+        return {};
+      }
+      async setLocalDescription() {}
+      close() {}
+    }
+    vi.stubGlobal('RTCPeerConnection', SilentConnection);
+    const started = Date.now();
+    await expect(gatherReflexive('stun:x:3478', 60)).resolves.toBeNull();
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('within', () => {
+  it('returns what settles in time and null otherwise', async () => {
+    await expect(within(Promise.resolve('a'), 50)).resolves.toBe('a');
+    await expect(within(new Promise<string | null>(() => {}), 20)).resolves.toBeNull();
+    await expect(within(Promise.reject(new Error('x')), 50)).resolves.toBeNull();
+  });
+});
+
+describe('the client', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('sends the reflexive address first in local_ips', async () => {
+    class FakeConnection {
+      onicecandidate: ((event: { candidate: { candidate: string } | null }) => void) | null = null;
+      createDataChannel() {}
+      async createOffer() {
+        return {};
+      }
+      async setLocalDescription() {
+        this.onicecandidate?.({ candidate: { candidate: 'candidate:2 1 udp 1 198.51.100.9 5001 typ srflx raddr 0.0.0.0 rport 0' } });
+        this.onicecandidate?.({ candidate: null });
+      }
+      close() {}
+    }
+    vi.stubGlobal('RTCPeerConnection', FakeConnection);
+    const bodies: Record<string, unknown>[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (_url: string, init: RequestInit) => {
+      bodies.push(JSON.parse(String(init.body)) as Record<string, unknown>);
+      return new Response(JSON.stringify({ evaluation_id: 'ev', verdict: 'allow', redirect: null, device_id: 'd', logout: false, ip: '1.2.3.4' }),
+        { status: 200, headers: { 'content-type': 'application/json' } });
+    }));
+    const client = new Seatguard({ clientId: 'pk_test123', endpoint: 'https://seatguard.example' });
+    await client.evaluate.login({ user: 'ann' });
+    const device = bodies[0].device as { local_ips: string[] };
+    expect(device.local_ips[0]).toBe('198.51.100.9');
+  });
+
+  it('does not gather when stun is false', async () => {
+    const constructed = vi.fn();
+    vi.stubGlobal('RTCPeerConnection', function counted() {
+      constructed();
+      throw new Error('no');
+    });
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } })));
+    const client = new Seatguard({ clientId: 'pk_test123', endpoint: 'https://seatguard.example', stun: false });
+    await client.evaluate.login({ user: 'ann' });
+    // collectSignals' own host-candidate probe may construct one; STUN gathering must not add another.
+    expect(constructed.mock.calls.length).toBeLessThanOrEqual(1);
+  });
+});

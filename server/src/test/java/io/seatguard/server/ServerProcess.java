@@ -1,0 +1,124 @@
+package io.seatguard.server;
+
+import io.seatguard.server.TestServer.Response;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A Seatguard server in a process of its own ({@code Main serve}, on this test run's classpath), for
+ * tests that need a real second node or a real kill. Its output goes to files in its work folder.
+ * STUN is off unless the test asks for it, so processes never compete for UDP 3478.
+ */
+public final class ServerProcess implements AutoCloseable {
+    private final Process process;
+    private final int port;
+    private final Path out;
+    private final Path err;
+
+    private ServerProcess(Process process, int port, Path out, Path err) {
+        this.process = process;
+        this.port = port;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Starts {@code serve --port <free> --no-stun <args>} and waits until it is ready. */
+    public static ServerProcess start(Path workDir, String... args) throws Exception {
+        Files.createDirectories(workDir);
+        int port = freePort();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "io.seatguard.server.Main", "serve", "--port", Integer.toString(port), "--no-stun"));
+        command.addAll(List.of(args));
+        Path out = workDir.resolve("server-" + port + ".out");
+        Path err = workDir.resolve("server-" + port + ".err");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ServerProcess server = new ServerProcess(process, port, out, err);
+        try {
+            server.awaitReady();
+        }
+        catch (Exception | AssertionError e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public Response send(String method, String path, String body, Map<String, String> headers) {
+        return TestServer.send(url(), method, path, body, headers);
+    }
+
+    /** The value after {@code label:} on a banner line (e.g. {@code client_id}), once the banner is printed. */
+    public Optional<String> banner(String label) throws Exception {
+        Instant until = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(until)) {
+            for (String line : Files.readAllLines(out)) {
+                if (line.trim().startsWith(label + ":")) {
+                    return Optional.of(line.trim().split("\\s+")[1]);
+                }
+            }
+            Thread.sleep(50);
+        }
+        return Optional.empty();
+    }
+
+    private void awaitReady() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant until = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(until)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("server exited: " + Files.readString(err));
+            }
+            try {
+                if (client.send(HttpRequest.newBuilder(URI.create(url() + "/readyz")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            }
+            catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("server did not become ready: " + Files.readString(err));
+    }
+
+    /** SIGKILL: no shutdown hook, no final commit. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        kill();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

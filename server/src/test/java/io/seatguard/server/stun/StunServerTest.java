@@ -1,0 +1,75 @@
+package io.seatguard.server.stun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A real UDP exchange with the responder on loopback. */
+class StunServerTest {
+    private StunServer server;
+    private DatagramSocket client;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = StunServer.start("127.0.0.1", 0);
+        client = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+        client.setSoTimeout(1000);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.close();
+    }
+
+    private static byte[] bindingRequest(byte[] transaction) {
+        return ByteBuffer.allocate(20).putShort((short) 1).putShort((short) 0).putInt(StunMessages.MAGIC_COOKIE).put(transaction).array();
+    }
+
+    private byte[] exchange(byte[] request) throws Exception {
+        client.send(new DatagramPacket(request, request.length, InetAddress.getLoopbackAddress(), server.port()));
+        byte[] buffer = new byte[1500];
+        DatagramPacket answer = new DatagramPacket(buffer, buffer.length);
+        client.receive(answer);
+        return Arrays.copyOf(buffer, answer.getLength());
+    }
+
+    @Test
+    void answersWithTheSendersOwnAddressAndPort() throws Exception {
+        byte[] transaction = new byte[12];
+        new Random(1).nextBytes(transaction);
+        byte[] response = exchange(bindingRequest(transaction));
+        StunMessagesTest.assertWellFormed(response);
+        assertThat(Arrays.copyOfRange(response, 8, 20)).isEqualTo(transaction);
+        assertThat(StunMessagesTest.Decoded.of(response).address()).isEqualTo(new InetSocketAddress("127.0.0.1", client.getLocalPort()));
+    }
+
+    @Test
+    void staysSilentForAnythingElseAndKeepsAnswering() throws Exception {
+        byte[] notStun = "GET / HTTP/1.1\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        client.send(new DatagramPacket(notStun, notStun.length, InetAddress.getLoopbackAddress(), server.port()));
+        byte[] truncated = Arrays.copyOf(bindingRequest(new byte[12]), 12);
+        client.send(new DatagramPacket(truncated, truncated.length, InetAddress.getLoopbackAddress(), server.port()));
+        client.setSoTimeout(300);
+        DatagramPacket none = new DatagramPacket(new byte[1500], 1500);
+        try {
+            client.receive(none);
+            throw new AssertionError("answered a datagram that is not a Binding request");
+        }
+        catch (SocketTimeoutException expected) {
+            // silence, as it should be
+        }
+        client.setSoTimeout(1000);
+        assertThat(exchange(bindingRequest(new byte[12]))).hasSizeGreaterThan(20);
+    }
+}
