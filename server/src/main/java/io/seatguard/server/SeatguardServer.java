@@ -17,7 +17,11 @@ import io.seatguard.storage.SqlActivityReader;
 import io.seatguard.core.identity.DeviceResolver;
 import io.seatguard.core.ids.IdGenerator;
 import io.seatguard.core.net.ClientIpResolver;
-import io.seatguard.core.policy.NoPolicies;
+import io.seatguard.core.policy.CachedPolicyBook;
+import io.seatguard.core.policy.ListService;
+import io.seatguard.core.policy.PolicyEngine;
+import io.seatguard.core.policy.PolicyFields;
+import io.seatguard.core.policy.PolicyService;
 import io.seatguard.intel.YauaaUserAgentParser;
 import io.seatguard.server.config.ServerConfig;
 import io.seatguard.server.http.HttpApi;
@@ -37,6 +41,8 @@ import io.seatguard.storage.DatabaseKind;
 import io.seatguard.storage.SqlAccountReader;
 import io.seatguard.storage.SqlAppStore;
 import io.seatguard.storage.SqlDatabase;
+import io.seatguard.storage.SqlListStore;
+import io.seatguard.storage.SqlPolicyStore;
 import io.seatguard.storage.SqlDeviceDirectory;
 import io.seatguard.storage.SqlDeviceLinks;
 import io.seatguard.storage.SqlEvaluationStore;
@@ -128,12 +134,18 @@ public final class SeatguardServer implements AutoCloseable {
             NetworkSettings network = config.network();
             intel = IpIntelService.start(network.intel(), clock);
             refresher = new IntelRefresher(intel, network.refreshEvery());
+            CheckRegistry checks = CheckRegistry.standard(network.checks());
+            SqlPolicyStore policyStore = new SqlPolicyStore(database);
+            SqlListStore listStore = new SqlListStore(database);
+            CachedPolicyBook policyBook = new CachedPolicyBook(policyStore, listStore, clock, CachedPolicyBook.DEFAULT_MAX_AGE);
+            PolicyService policies = new PolicyService(policyStore, listStore, PolicyFields.of(checks), ids, clock, policyBook::forget);
+            ListService lists = new ListService(listStore, policyStore, ids, clock, policyBook::forget);
             EvaluationPipeline pipeline = new EvaluationPipeline(
                     YauaaUserAgentParser.shared(),
                     new DeviceResolver(devices, ids::newRandomId),
                     accounts,
-                    CheckRegistry.standard(network.checks()),
-                    new NoPolicies(),
+                    checks,
+                    new PolicyEngine(policyBook),
                     evaluations,
                     ids,
                     clock,
@@ -142,7 +154,7 @@ public final class SeatguardServer implements AutoCloseable {
                     .withNetwork(intel, new SqlActivityReader(database), network.checks());
             Heartbeats heartbeats = new Heartbeats(presence, devices, accounts, clock);
             List<Route> routes = Routes.all(apps, pipeline, evaluations, deviceLinks, database, new ClientIpResolver(config.trustedProxies()), heartbeats,
-                    metrics, clock, config.maxBodyBytes(), intel::status);
+                    metrics, clock, config.maxBodyBytes(), intel::status, policies, lists);
             Javalin http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), routes, metrics).start();
             if (network.stunPort().isPresent()) {
                 stun = StunServer.start(config.host(), network.stunPort().getAsInt());

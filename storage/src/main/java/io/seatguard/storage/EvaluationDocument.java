@@ -26,6 +26,7 @@ record EvaluationDocument(
         Map<String, Object> checks,
         Risk risk,
         Policy policy,
+        List<Policy> monitoredPolicies,
         Challenge challenge,
         boolean logout) {
     /** {@code localIps} is absent (null) from documents written before it was kept. */
@@ -46,7 +47,10 @@ record EvaluationDocument(
 
     record Category(String category, int score, String severity) {}
 
-    record Policy(String id, String name, String mode) {}
+    /** {@code verdict} and {@code reasons} are absent from documents written before policies existed. */
+    record Policy(String id, String name, String mode, String verdict, List<Reason> reasons) {}
+
+    record Reason(String field, String op, Object value, Object actual, boolean held) {}
 
     record Challenge(String id, String type, String status, long expiresAt) {}
 }

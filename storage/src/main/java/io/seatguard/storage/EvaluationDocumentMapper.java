@@ -11,7 +11,8 @@ import io.seatguard.core.evaluation.UserRef;
 import io.seatguard.core.evaluation.Verdict;
 import io.seatguard.core.identity.DeviceType;
 import io.seatguard.core.policy.ChallengeRef;
-import io.seatguard.core.policy.PolicyRef;
+import io.seatguard.core.policy.MatchReason;
+import io.seatguard.core.policy.PolicyMatch;
 import io.seatguard.core.risk.Risk;
 import io.seatguard.core.risk.RiskCategory;
 import io.seatguard.core.risk.RiskSignal;
@@ -51,7 +52,8 @@ final class EvaluationDocumentMapper {
                 new EvaluationDocument.Risk(risk.score(),
                         risk.signals().stream().map(s -> new EvaluationDocument.Signal(s.name(), s.points(), s.detail())).toList(),
                         risk.risks().stream().map(r -> new EvaluationDocument.Category(r.category(), r.score(), r.severity())).toList()),
-                evaluation.policy().map(p -> new EvaluationDocument.Policy(p.id(), p.name(), p.mode())).orElse(null),
+                evaluation.policy().map(EvaluationDocumentMapper::policy).orElse(null),
+                evaluation.monitoredPolicies().stream().map(EvaluationDocumentMapper::policy).toList(),
                 evaluation.challenge().map(c -> new EvaluationDocument.Challenge(c.id(), c.type(), c.status(), c.expiresAt().toEpochMilli())).orElse(null),
                 evaluation.logout());
     }
@@ -83,9 +85,23 @@ final class EvaluationDocumentMapper {
                 new Risk(risk.score(),
                         risk.signals().stream().map(s -> new RiskSignal(s.name(), s.points(), s.detail())).toList(),
                         risk.risks().stream().map(r -> new RiskCategory(r.category(), r.score(), r.severity())).toList()),
-                Optional.ofNullable(document.policy()).map(p -> new PolicyRef(p.id(), p.name(), p.mode())),
+                Optional.ofNullable(document.policy()).map(p -> policy(p, document.verdict())),
+                document.monitoredPolicies() == null ? List.of() : document.monitoredPolicies().stream().map(p -> policy(p, "allow")).toList(),
                 Optional.ofNullable(document.challenge()).map(c -> new ChallengeRef(c.id(), c.type(), c.status(), Instant.ofEpochMilli(c.expiresAt()))),
                 document.logout());
+    }
+
+    private static EvaluationDocument.Policy policy(PolicyMatch match) {
+        return new EvaluationDocument.Policy(match.id(), match.name(), match.mode(), match.verdict().wireName(),
+                match.reasons().stream().map(r -> new EvaluationDocument.Reason(r.field(), r.op(), r.value(), r.actual(), r.held())).toList());
+    }
+
+    private static PolicyMatch policy(EvaluationDocument.Policy stored, String fallbackVerdict) {
+        List<MatchReason> reasons = stored.reasons() == null
+                ? List.of()
+                : stored.reasons().stream().map(r -> new MatchReason(r.field(), r.op(), r.value(), r.actual(), r.held())).toList();
+        return new PolicyMatch(stored.id(), stored.name(), stored.mode(), Verdict.fromWireName(stored.verdict() == null ? fallbackVerdict : stored.verdict()),
+                reasons);
     }
 
     private static Map<String, EvaluationDocument.Source> sources(Map<String, SourceRef> sources) {

@@ -520,4 +520,75 @@ abstract class StorageContract {
         assertThat(read.lastLocated()).as("no coordinates were ever known").isEmpty();
         assertThat(read.eventsInWindow()).as("dave has none").hasValue(0);
     }
+
+    // policies and lists
+
+    private static io.seatguard.core.policy.Policy samplePolicy(String appId, String id, int priority, Instant at) {
+        io.seatguard.core.policy.PolicyDefinition definition = new io.seatguard.core.policy.PolicyDefinition("Verify the owner " + id, true,
+                io.seatguard.core.policy.PolicyMode.MONITOR, priority, List.of("access", "login"),
+                new io.seatguard.core.policy.Condition.Any(List.of(
+                        new io.seatguard.core.policy.Condition.Leaf("concurrent_sessions", io.seatguard.core.policy.Operator.EQ, true),
+                        new io.seatguard.core.policy.Condition.Not(
+                                new io.seatguard.core.policy.Condition.Leaf("device_count", io.seatguard.core.policy.Operator.IN, List.of(1.0, 2.5))),
+                        new io.seatguard.core.policy.Condition.Leaf("user", io.seatguard.core.policy.Operator.IN_LIST, "staff"))),
+                io.seatguard.core.evaluation.Verdict.CHALLENGE,
+                Optional.of(new io.seatguard.core.policy.ChallengeConfig(io.seatguard.core.policy.ChallengeType.VERIFICATION, List.of("sms", "email"),
+                        java.util.OptionalInt.empty(), Optional.of("https://app.example/ok?x=1"), Optional.empty(), Duration.ofSeconds(900))));
+        return new io.seatguard.core.policy.Policy(id, appId, definition, at, at);
+    }
+
+    @Test
+    void policiesRoundTripStayInTheirAppAndMoveTheVersion() {
+        io.seatguard.core.policy.PolicyStore policies = new SqlPolicyStore(database);
+        assertThat(policies.version("app_a")).isZero();
+        io.seatguard.core.policy.Policy first = samplePolicy("app_a", "pol_1", 10, T0);
+        policies.create(first);
+        policies.create(samplePolicy("app_a", "pol_2", 5, T0.plusSeconds(1)));
+        policies.create(samplePolicy("app_b", "pol_3", 5, T0));
+        assertThat(policies.version("app_a")).isEqualTo(2);
+        assertThat(policies.find("app_a", "pol_1")).contains(first);
+        assertThat(policies.find("app_b", "pol_1")).as("another app's id is not found").isEmpty();
+        assertThat(policies.list("app_a")).extracting(io.seatguard.core.policy.Policy::id).containsExactly("pol_1", "pol_2");
+
+        io.seatguard.core.policy.Policy changed = new io.seatguard.core.policy.Policy("pol_1", "app_a", samplePolicy("app_a", "x", 99, T0).definition(),
+                T0, T0.plusSeconds(60));
+        assertThat(policies.update(changed)).isTrue();
+        assertThat(policies.find("app_a", "pol_1")).contains(changed);
+        assertThat(policies.update(new io.seatguard.core.policy.Policy("pol_1", "app_b", changed.definition(), T0, T0))).isFalse();
+        assertThat(policies.delete("app_b", "pol_1")).isFalse();
+        assertThat(policies.delete("app_a", "pol_1")).isTrue();
+        assertThat(policies.version("app_a")).isEqualTo(4);
+        assertThat(policies.list("app_a")).extracting(io.seatguard.core.policy.Policy::id).containsExactly("pol_2");
+        assertThat(policies.version("app_b")).isEqualTo(1);
+    }
+
+    @Test
+    void listsKeepTheirValuesInOrderAndTheirNamesUnique() {
+        io.seatguard.core.policy.ListStore lists = new SqlListStore(database);
+        io.seatguard.core.policy.PolicyStore policies = new SqlPolicyStore(database);
+        io.seatguard.core.policy.NamedList office = new io.seatguard.core.policy.NamedList("lst_1", "app_a", "office",
+                io.seatguard.core.policy.ListKind.IP, List.of("203.0.113.0/24", "10.0.0.1/32"), T0, T0);
+        assertThat(lists.create(office)).isTrue();
+        assertThat(lists.create(new io.seatguard.core.policy.NamedList("lst_2", "app_a", "office", io.seatguard.core.policy.ListKind.USER, List.of(), T0, T0)))
+                .as("name taken in the app").isFalse();
+        assertThat(lists.create(new io.seatguard.core.policy.NamedList("lst_3", "app_b", "office", io.seatguard.core.policy.ListKind.USER, List.of("x"), T0, T0)))
+                .as("another app may use the name").isTrue();
+        assertThat(lists.find("app_a", "lst_1")).contains(office);
+        assertThat(lists.findByName("app_a", "office")).contains(office);
+        assertThat(lists.find("app_b", "lst_1")).isEmpty();
+
+        io.seatguard.core.policy.NamedList added = lists.add("app_a", "lst_1", List.of("10.0.0.1/32", "192.0.2.0/24"), T0.plusSeconds(5)).orElseThrow();
+        assertThat(added.values()).containsExactly("203.0.113.0/24", "10.0.0.1/32", "192.0.2.0/24");
+        assertThat(added.updatedAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(lists.remove("app_a", "lst_1", List.of("203.0.113.0/24", "198.51.100.0/24"), T0.plusSeconds(6)).orElseThrow().values())
+                .containsExactly("10.0.0.1/32", "192.0.2.0/24");
+        assertThat(lists.add("app_b", "lst_1", List.of("1.1.1.1/32"), T0)).as("another app's list").isEmpty();
+        assertThat(lists.list("app_a")).singleElement().satisfies(list -> assertThat(list.values()).containsExactly("10.0.0.1/32", "192.0.2.0/24"));
+        assertThat(policies.version("app_a")).isEqualTo(3);
+
+        assertThat(lists.delete("app_b", "lst_1")).isFalse();
+        assertThat(lists.delete("app_a", "lst_1")).isTrue();
+        assertThat(lists.list("app_a")).isEmpty();
+        assertThat(lists.list("app_b")).singleElement().satisfies(list -> assertThat(list.values()).containsExactly("x"));
+    }
 }

@@ -3,17 +3,18 @@ package io.seatguard.core.evaluation;
 import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.policy.ChallengeRef;
-import io.seatguard.core.policy.PolicyRef;
+import io.seatguard.core.policy.PolicyMatch;
 import io.seatguard.core.risk.Risk;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * One evaluation, as recorded: the request's facts, every check with its value, the risk, and the
- * decision with the policy that made it. This is what {@code GET /v3/evaluations/{id}} returns and what
+ * decision with the policy that made it (and the monitor policies that would have). This is what {@code GET /v3/evaluations/{id}} returns and what
  * history reads; it is written once and only {@code consumedAt} changes afterwards.
  */
 public record Evaluation(
@@ -34,7 +35,8 @@ public record Evaluation(
         DetectionFlags detectionFlags,
         Map<String, Object> checks,
         Risk risk,
-        Optional<PolicyRef> policy,
+        Optional<PolicyMatch> policy,
+        List<PolicyMatch> monitoredPolicies,
         Optional<ChallengeRef> challenge,
         boolean logout) {
     public Evaluation {
@@ -56,6 +58,7 @@ public record Evaluation(
         requireNonNull(checks, "checks is null");
         requireNonNull(risk, "risk is null");
         requireNonNull(policy, "policy is null");
+        monitoredPolicies = List.copyOf(monitoredPolicies);
         requireNonNull(challenge, "challenge is null");
         // Serialized maps keep a fixed order: insertion order for checks (the registry's order), as given for metadata.
         metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
@@ -68,6 +71,6 @@ public record Evaluation(
 
     public Evaluation withConsumedAt(Instant at) {
         return new Evaluation(id, appId, action, verdict, createdAt, Optional.of(at), redirect, user, metadata, sessionId, returnTo,
-                device, publicIp, localIp, detectionFlags, checks, risk, policy, challenge, logout);
+                device, publicIp, localIp, detectionFlags, checks, risk, policy, monitoredPolicies, challenge, logout);
     }
 }

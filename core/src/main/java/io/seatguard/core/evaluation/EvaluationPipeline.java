@@ -22,6 +22,7 @@ import io.seatguard.core.ids.IdGenerator;
 import io.seatguard.core.intel.IpIntelligence;
 import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.policy.PolicyDecision;
+import io.seatguard.core.policy.PolicyFacts;
 import io.seatguard.core.presence.InMemoryPresence;
 import io.seatguard.core.presence.Presence;
 import io.seatguard.core.policy.PolicyStage;
@@ -194,7 +195,8 @@ public final class EvaluationPipeline {
         CheckInputs inputs = new CheckInputs(request, device, deviceType, account, window, liveSessions, ip, network, recent, at);
         Map<String, Object> checkValues = checks.evaluateAll(inputs);
         Risk risk = risks.score(checkValues);
-        PolicyDecision decision = policies.decide(inputs, checkValues);
+        PolicyDecision decision = policies.decide(request.appId(), new PolicyFacts(request.action(), request.userId(), request.email(),
+                request.phone(), request.metadata(), ip, device.deviceId(), deviceType.wireName(), checkValues, risk, network.flags()));
 
         Evaluation evaluation = new Evaluation(
                 ids.newTimeOrderedId(),
@@ -216,6 +218,7 @@ public final class EvaluationPipeline {
                 checkValues,
                 risk,
                 decision.policy(),
+                decision.monitored(),
                 decision.challenge(),
                 logout);
 

@@ -1,8 +1,5 @@
 package io.seatguard.core.policy;
 
-import io.seatguard.core.checks.CheckInputs;
-import java.util.Map;
-
 /**
  * The policy stage of an app with no enabled policy: every evaluation is allowed and its signals are
  * still recorded (CONTRACT.md "Policies"; seed 000: "Until a policy exists, evaluate.access just
@@ -10,7 +7,7 @@ import java.util.Map;
  */
 public final class NoPolicies implements PolicyStage {
     @Override
-    public PolicyDecision decide(CheckInputs inputs, Map<String, Object> checks) {
+    public PolicyDecision decide(String appId, PolicyFacts facts) {
         return PolicyDecision.ALLOW_NO_MATCH;
     }
 }

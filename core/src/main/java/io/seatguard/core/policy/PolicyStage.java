@@ -1,9 +1,6 @@
 package io.seatguard.core.policy;
 
-import io.seatguard.core.checks.CheckInputs;
-import java.util.Map;
-
-/** The stage that turns checks into a verdict. */
+/** The stage that turns an evaluation's facts into a verdict. */
 public interface PolicyStage {
-    PolicyDecision decide(CheckInputs inputs, Map<String, Object> checks);
+    PolicyDecision decide(String appId, PolicyFacts facts);
 }

@@ -15,7 +15,8 @@ import io.seatguard.core.identity.DeviceResolution.MatchKind;
 import io.seatguard.core.identity.DeviceType;
 import io.seatguard.core.identity.Fingerprint;
 import io.seatguard.core.policy.ChallengeRef;
-import io.seatguard.core.policy.PolicyRef;
+import io.seatguard.core.policy.MatchReason;
+import io.seatguard.core.policy.PolicyMatch;
 import io.seatguard.core.risk.Risk;
 import io.seatguard.core.risk.RiskCategory;
 import io.seatguard.core.risk.RiskSignal;
@@ -38,7 +39,7 @@ public final class EvaluationSamples {
                 new UserRef(Optional.ofNullable(user), Optional.empty(), Optional.empty()), Map.of(), Optional.empty(), Optional.empty(),
                 new DeviceInfo(deviceId, type, newDevice, Optional.ofNullable(fingerprintId), 1.0, "Chrome", "Linux"),
                 IpInfo.addressOnly(ip), Optional.empty(), DetectionFlags.UNKNOWN, Map.of("is_new_device", newDevice), Risk.NONE,
-                Optional.empty(), Optional.empty(), false);
+                Optional.empty(), List.of(), Optional.empty(), false);
         return new EvaluationWrite(evaluation, device, true, Touches.ALL, Map.of());
     }
 
@@ -65,7 +66,10 @@ public final class EvaluationSamples {
                                 "proxy", new SourceRef("stun", Optional.empty()))),
                 checks,
                 new Risk(72, List.of(new RiskSignal("concurrent_sessions", 40, "2 live sessions")), List.of(new RiskCategory("account_sharing", 72, "high"))),
-                Optional.of(new PolicyRef("pol_1", "Verify the owner", "enforce")),
+                Optional.of(new PolicyMatch("pol_1", "Verify the owner", "enforce", Verdict.CHALLENGE,
+                        List.of(new MatchReason("concurrent_sessions", "eq", true, true, true), new MatchReason("metadata.seats", "gte", 3.0, 3.0, true)))),
+                List.of(new PolicyMatch("pol_2", "Watch many countries", "monitor", Verdict.DENY,
+                        List.of(new MatchReason("country_count_24h", "gt", 2.0, 1.0, false)))),
                 Optional.of(new ChallengeRef("ch_1", "verification", "created", at.plusSeconds(600))),
                 true);
     }

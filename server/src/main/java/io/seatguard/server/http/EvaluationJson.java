@@ -1,11 +1,15 @@
 package io.seatguard.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seatguard.core.evaluation.DetectionFlags;
 import io.seatguard.core.evaluation.DeviceInfo;
 import io.seatguard.core.evaluation.Evaluation;
 import io.seatguard.core.evaluation.IpInfo;
+import io.seatguard.core.policy.MatchReason;
+import io.seatguard.core.policy.PolicyMatch;
+import io.seatguard.core.policy.PolicyTree;
 import io.seatguard.core.risk.RiskCategory;
 import io.seatguard.core.risk.RiskSignal;
 import java.time.Instant;
@@ -70,12 +74,13 @@ final class EvaluationJson {
         }
         risk.withArray("risks");
         if (evaluation.policy().isPresent()) {
-            json.putObject("policy").put("id", evaluation.policy().get().id()).put("name", evaluation.policy().get().name())
-                    .put("mode", evaluation.policy().get().mode());
+            json.set("policy", policy(evaluation.policy().get()));
         }
         else {
             json.putNull("policy");
         }
+        ArrayNode monitored = json.putArray("monitored_policies");
+        evaluation.monitoredPolicies().forEach(match -> monitored.add(policy(match)));
         if (evaluation.challenge().isPresent()) {
             json.putObject("challenge").put("id", evaluation.challenge().get().id()).put("type", evaluation.challenge().get().type())
                     .put("status", evaluation.challenge().get().status()).put("expires_at", time(evaluation.challenge().get().expiresAt()));
@@ -84,6 +89,22 @@ final class EvaluationJson {
             json.putNull("challenge");
         }
         json.put("logout", evaluation.logout());
+        return json;
+    }
+
+    /** A matched policy and the conditions that held, with the values they saw. */
+    static ObjectNode policy(PolicyMatch match) {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.put("id", match.id()).put("name", match.name()).put("mode", match.mode()).put("verdict", match.verdict().wireName());
+        ArrayNode reasons = json.putArray("reasons");
+        for (MatchReason reason : match.reasons()) {
+            reasons.addObject()
+                    .put("check", reason.field())
+                    .put("op", reason.op())
+                    .put("held", reason.held())
+                    .<ObjectNode>set("value", Json.MAPPER.valueToTree(PolicyTree.wholeNumbers(reason.value())))
+                    .set("actual", Json.MAPPER.valueToTree(PolicyTree.wholeNumbers(reason.actual())));
+        }
         return json;
     }
 

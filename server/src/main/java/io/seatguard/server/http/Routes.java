@@ -4,12 +4,15 @@ import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.OPTIONS;
 import static io.javalin.http.HandlerType.POST;
+import static io.javalin.http.HandlerType.PUT;
 
 import io.seatguard.core.account.DeviceLinks;
 import io.seatguard.core.app.AppService;
 import io.seatguard.core.evaluation.EvaluationPipeline;
 import io.seatguard.core.evaluation.EvaluationStore;
 import io.seatguard.core.net.ClientIpResolver;
+import io.seatguard.core.policy.ListService;
+import io.seatguard.core.policy.PolicyService;
 import io.seatguard.core.presence.Heartbeats;
 import io.seatguard.server.ServerMetrics;
 import io.seatguard.storage.SqlDatabase;
@@ -33,7 +36,9 @@ public final class Routes {
             ServerMetrics metrics,
             InstantSource clock,
             int maxBodyBytes,
-            Supplier<List<SourceStatus>> ipData) {
+            Supplier<List<SourceStatus>> ipData,
+            PolicyService policyService,
+            ListService listService) {
         JsonBody jsonBody = new JsonBody(maxBodyBytes);
         Credentials credentials = new Credentials(apps);
         AppDirectory directory = new AppDirectory(apps);
@@ -44,6 +49,8 @@ public final class Routes {
         UserDeviceHandlers userDevices = new UserDeviceHandlers(credentials, deviceLinks, heartbeats.presence(), clock);
         SessionHandlers sessions = new SessionHandlers(jsonBody, directory, heartbeats, clientIps);
         BrowserAssets assets = new BrowserAssets();
+        PolicyHandlers policies = new PolicyHandlers(credentials, policyService, jsonBody);
+        ListHandlers lists = new ListHandlers(credentials, listService, jsonBody);
         DemoSite demo = new DemoSite(apps, evaluations, jsonBody, clock);
         return List.of(
                 new Route(POST, "/v3/evaluate", evaluate::handle),
@@ -58,6 +65,17 @@ public final class Routes {
                 new Route(POST, "/v3/evaluations/{id}/consume", evaluationHandlers::consume),
                 new Route(GET, "/v3/users/{user}/devices", userDevices::list),
                 new Route(DELETE, "/v3/users/{user}/devices/{device_id}", userDevices::logOut),
+                new Route(POST, "/v3/policies", policies::create),
+                new Route(GET, "/v3/policies", policies::list),
+                new Route(GET, "/v3/policies/{id}", policies::get),
+                new Route(PUT, "/v3/policies/{id}", policies::replace),
+                new Route(DELETE, "/v3/policies/{id}", policies::delete),
+                new Route(POST, "/v3/lists", lists::create),
+                new Route(GET, "/v3/lists", lists::list),
+                new Route(GET, "/v3/lists/{id}", lists::get),
+                new Route(DELETE, "/v3/lists/{id}", lists::delete),
+                new Route(POST, "/v3/lists/{id}/add", lists::add),
+                new Route(POST, "/v3/lists/{id}/remove", lists::remove),
                 new Route(POST, "/v3/apps", appHandlers::create),
                 new Route(GET, "/v3/apps", appHandlers::list),
                 new Route(GET, "/v3/apps/{id}", appHandlers::get),

@@ -1,0 +1,47 @@
+package io.seatguard.core.policy;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One app's enabled policies in the order the engine tries them (highest priority first; among equal
+ * priorities the older policy first, so the order never depends on storage), with the lists they may name.
+ */
+public final class AppPolicies {
+    private static final Comparator<Policy> ORDER = Comparator
+            .comparingInt((Policy policy) -> policy.definition().priority()).reversed()
+            .thenComparing(Policy::createdAt)
+            .thenComparing(Policy::id);
+
+    // After ORDER, which the constructor reads.
+    public static final AppPolicies NONE = new AppPolicies(List.of(), List.of());
+
+    private final List<Policy> policies;
+    private final Map<String, ListMatcher> lists;
+
+    private AppPolicies(List<Policy> policies, List<NamedList> lists) {
+        this.policies = policies.stream().filter(policy -> policy.definition().enabled()).sorted(ORDER).toList();
+        Map<String, ListMatcher> byNameOrId = new HashMap<>();
+        for (NamedList list : lists) {
+            ListMatcher matcher = ListMatcher.of(list);
+            byNameOrId.put(list.id(), matcher);
+            byNameOrId.put(list.name(), matcher);
+        }
+        this.lists = byNameOrId;
+    }
+
+    public static AppPolicies of(List<Policy> policies, List<NamedList> lists) {
+        return new AppPolicies(policies, lists);
+    }
+
+    public List<Policy> inOrder() {
+        return policies;
+    }
+
+    public Optional<ListMatcher> list(String nameOrId) {
+        return Optional.ofNullable(lists.get(nameOrId));
+    }
+}

@@ -1,0 +1,68 @@
+package io.seatguard.core.policy;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.net.Cidr;
+import io.seatguard.core.net.IpAddresses;
+import io.seatguard.core.net.IpRangeSet;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A list compiled for membership tests: IP lists as sorted ranges (one binary search per address), the
+ * other kinds as hash sets of normalized values.
+ */
+public final class ListMatcher {
+    private final NamedList list;
+    private final Set<String> values;
+    private final IpRangeSet ranges;
+
+    private ListMatcher(NamedList list, Set<String> values, IpRangeSet ranges) {
+        this.list = list;
+        this.values = values;
+        this.ranges = ranges;
+    }
+
+    public static ListMatcher of(NamedList list) {
+        requireNonNull(list, "list is null");
+        if (list.kind() == ListKind.IP) {
+            IpRangeSet.Builder builder = IpRangeSet.builder();
+            list.values().forEach(value -> Cidr.parse(value).ifPresent(builder::add));
+            return new ListMatcher(list, Set.of(), builder.build());
+        }
+        return new ListMatcher(list, new HashSet<>(list.values()), IpRangeSet.EMPTY);
+    }
+
+    public NamedList list() {
+        return list;
+    }
+
+    /** Whether the list holds the value; a value that is not of the list's kind is not in it. */
+    public boolean contains(String value) {
+        return switch (list.kind()) {
+            case IP -> IpAddresses.parse(value).map(ranges::contains).orElse(false);
+            case EMAIL_DOMAIN -> domainOf(value).map(this::holdsDomainOrParent).orElse(false);
+            default -> list.kind().normalize(value).map(values::contains).orElse(false);
+        };
+    }
+
+    /** An email's domain; a bare domain is taken as itself, so a {@code email_domain} field can be matched too. */
+    private static Optional<String> domainOf(String value) {
+        int at = value.lastIndexOf('@');
+        return ListKind.EMAIL_DOMAIN.normalize(at >= 0 ? value.substring(at + 1) : value);
+    }
+
+    private boolean holdsDomainOrParent(String domain) {
+        for (String candidate = domain; ; ) {
+            if (values.contains(candidate)) {
+                return true;
+            }
+            int dot = candidate.indexOf('.');
+            if (dot < 0) {
+                return false;
+            }
+            candidate = candidate.substring(dot + 1);
+        }
+    }
+}

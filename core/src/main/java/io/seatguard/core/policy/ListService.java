@@ -1,0 +1,171 @@
+package io.seatguard.core.policy;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.error.ErrorCode;
+import io.seatguard.core.error.FieldErrors;
+import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.ids.IdGenerator;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Named lists (CONTRACT.md "Lists"): user ids, IPs and CIDR ranges, device ids, countries, emails or
+ * email domains, that policies name with {@code in_list}. Every value is normalized by its kind, and a
+ * list a policy still names cannot be deleted (the policy would silently stop matching).
+ */
+public final class ListService {
+    public static final String ID_PREFIX = "lst_";
+    static final int MAX_VALUES = 100_000;
+    static final int MAX_VALUES_PER_CALL = 10_000;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.:-]{0,99}");
+
+    private final ListStore store;
+    private final PolicyStore policies;
+    private final IdGenerator ids;
+    private final InstantSource clock;
+    private final Consumer<String> changed;
+
+    public ListService(ListStore store, PolicyStore policies, IdGenerator ids, InstantSource clock, Consumer<String> changed) {
+        this.store = requireNonNull(store, "store is null");
+        this.policies = requireNonNull(policies, "policies is null");
+        this.ids = requireNonNull(ids, "ids is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.changed = requireNonNull(changed, "changed is null");
+    }
+
+    /** Creates a list from {@code {name, kind, values?}}. */
+    public NamedList create(String appId, Object tree) {
+        FieldErrors errors = new FieldErrors();
+        if (!(tree instanceof Map<?, ?> body)) {
+            throw SeatguardException.invalid("body", "must be a JSON object");
+        }
+        for (Object key : body.keySet()) {
+            if (!Set.of("name", "kind", "values").contains(key)) {
+                errors.add(String.valueOf(key), "is not a list field; expected name, kind, values");
+            }
+        }
+        Object nameValue = body.get("name");
+        String name = nameValue instanceof String text ? text.strip() : null;
+        if (name == null || !NAME.matcher(name).matches() || name.startsWith(ID_PREFIX)) {
+            errors.add("name", nameValue == null
+                    ? "is required"
+                    : "must be 1 to 100 characters of letters, digits, space, _ . : - starting with a letter or digit, and not start with \"" + ID_PREFIX + "\"");
+        }
+        Object kindValue = body.get("kind");
+        Optional<ListKind> kind = kindValue instanceof String text ? ListKind.fromWireName(text) : Optional.empty();
+        if (kind.isEmpty()) {
+            errors.add("kind", kindValue == null ? "is required" : "must be one of user, ip, device, country, email, email_domain");
+        }
+        List<String> values = kind.isPresent() && body.get("values") != null
+                ? values(kind.get(), body.get("values"), errors)
+                : List.of();
+        if (values.size() > MAX_VALUES) {
+            errors.add("values", "a list holds at most " + MAX_VALUES + " values");
+        }
+        errors.throwIfAny();
+        Instant now = clock.instant();
+        NamedList list = new NamedList(ID_PREFIX + ids.newSecret(16), appId, name, kind.orElseThrow(), values, now, now);
+        if (!store.create(list)) {
+            throw new SeatguardException(ErrorCode.NAME_TAKEN, "a list named \"" + name + "\" already exists",
+                    List.of(new io.seatguard.core.error.FieldError("name", "is already used by another list")));
+        }
+        changed.accept(appId);
+        return list;
+    }
+
+    public NamedList get(String appId, String listId) {
+        return store.find(appId, listId).orElseThrow(() -> SeatguardException.notFound("list " + listId));
+    }
+
+    public List<NamedList> list(String appId) {
+        return store.list(appId);
+    }
+
+    public void delete(String appId, String listId) {
+        NamedList list = get(appId, listId);
+        for (Policy policy : policies.list(appId)) {
+            Set<String> references = Condition.listReferences(policy.definition().conditions());
+            if (references.contains(list.id()) || references.contains(list.name())) {
+                throw new SeatguardException(ErrorCode.IN_USE, "list \"" + list.name() + "\" is used by policy " + policy.id()
+                        + " (\"" + policy.definition().name() + "\"); change that policy first");
+            }
+        }
+        if (!store.delete(appId, listId)) {
+            throw SeatguardException.notFound("list " + listId);
+        }
+        changed.accept(appId);
+    }
+
+    /** Adds {@code {values: [...]}} to a list. */
+    public NamedList add(String appId, String listId, Object tree) {
+        NamedList list = get(appId, listId);
+        List<String> values = valuesOf(list.kind(), tree);
+        if (new LinkedHashSet<>(concat(list.values(), values)).size() > MAX_VALUES) {
+            throw SeatguardException.invalid("values", "a list holds at most " + MAX_VALUES + " values");
+        }
+        NamedList updated = store.add(appId, listId, values, clock.instant()).orElseThrow(() -> SeatguardException.notFound("list " + listId));
+        changed.accept(appId);
+        return updated;
+    }
+
+    /** Removes {@code {values: [...]}} from a list; a value it does not hold is ignored. */
+    public NamedList remove(String appId, String listId, Object tree) {
+        NamedList list = get(appId, listId);
+        List<String> values = valuesOf(list.kind(), tree);
+        NamedList updated = store.remove(appId, listId, values, clock.instant()).orElseThrow(() -> SeatguardException.notFound("list " + listId));
+        changed.accept(appId);
+        return updated;
+    }
+
+    private static List<String> valuesOf(ListKind kind, Object tree) {
+        FieldErrors errors = new FieldErrors();
+        if (!(tree instanceof Map<?, ?> body) || !body.containsKey("values")) {
+            throw SeatguardException.invalid("values", "is required: {\"values\": [...]}");
+        }
+        for (Object key : body.keySet()) {
+            if (!"values".equals(key)) {
+                errors.add(String.valueOf(key), "is not expected here; send {\"values\": [...]}");
+            }
+        }
+        List<String> values = values(kind, body.get("values"), errors);
+        errors.throwIfAny();
+        return values;
+    }
+
+    private static List<String> values(ListKind kind, Object value, FieldErrors errors) {
+        if (!(value instanceof List<?> items)) {
+            errors.add("values", "must be an array of strings");
+            return List.of();
+        }
+        if (items.size() > MAX_VALUES_PER_CALL) {
+            errors.add("values", "at most " + MAX_VALUES_PER_CALL + " values per request");
+            return List.of();
+        }
+        Set<String> values = new LinkedHashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            Optional<String> normalized = items.get(i) instanceof String text ? kind.normalize(text) : Optional.empty();
+            if (normalized.isEmpty()) {
+                errors.add("values[" + i + "]", kind.expectation());
+            }
+            else {
+                values.add(normalized.get());
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

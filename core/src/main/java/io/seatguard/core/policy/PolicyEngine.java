@@ -1,0 +1,58 @@
+package io.seatguard.core.policy;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.evaluation.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides an evaluation by its app's policies (CONTRACT.md "Policies"): of the enabled policies whose
+ * {@code actions} name the evaluation's action, the highest-priority enforced match sets the verdict;
+ * monitor matches are recorded and change nothing; no match allows. An app without an {@code access}
+ * policy therefore only gathers signals on access, as seed 000 describes.
+ */
+public final class PolicyEngine implements PolicyStage {
+    private final PolicyBook book;
+
+    public PolicyEngine(PolicyBook book) {
+        this.book = requireNonNull(book, "book is null");
+    }
+
+    @Override
+    public PolicyDecision decide(String appId, PolicyFacts facts) {
+        return decide(book.forApp(appId), facts);
+    }
+
+    /** Decides by the given policies; the backtest uses it to judge stored evaluations by one draft. */
+    public static PolicyDecision decide(AppPolicies policies, PolicyFacts facts) {
+        ConditionEvaluator evaluator = new ConditionEvaluator(facts, policies::list);
+        Optional<Policy> enforced = Optional.empty();
+        PolicyMatch enforcedMatch = null;
+        List<PolicyMatch> monitored = new ArrayList<>();
+        for (Policy policy : policies.inOrder()) {
+            PolicyDefinition definition = policy.definition();
+            boolean enforcing = definition.mode() == PolicyMode.ENFORCE;
+            if (!definition.actions().contains(facts.action()) || (enforcing && enforced.isPresent())) {
+                continue;
+            }
+            ConditionEvaluator.Result result = evaluator.evaluate(definition.conditions());
+            if (result.truth() != Truth.TRUE) {
+                continue;
+            }
+            PolicyMatch match = new PolicyMatch(policy.id(), definition.name(), definition.mode().wireName(), definition.verdict(), result.because());
+            if (enforcing) {
+                enforced = Optional.of(policy);
+                enforcedMatch = match;
+            }
+            else {
+                monitored.add(match);
+            }
+        }
+        if (enforcedMatch != null) {
+            return new PolicyDecision(enforcedMatch.verdict(), Optional.of(enforcedMatch), monitored, enforced, Optional.empty(), Optional.empty());
+        }
+        return new PolicyDecision(Verdict.ALLOW, monitored.stream().findFirst(), monitored, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+}

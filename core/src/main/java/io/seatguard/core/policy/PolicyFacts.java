@@ -1,0 +1,105 @@
+package io.seatguard.core.policy;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.evaluation.DetectionFlags;
+import io.seatguard.core.risk.Risk;
+import io.seatguard.core.risk.RiskCategory;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a condition can read of one evaluation. Built by the pipeline for a live request and from a
+ * stored evaluation for a backtest, so both judge the same facts the same way.
+ *
+ * @param checks check values by name; a {@code null} value is unknown
+ */
+public record PolicyFacts(
+        String action,
+        Optional<String> user,
+        Optional<String> email,
+        Optional<String> phone,
+        Map<String, Object> metadata,
+        String ip,
+        String deviceId,
+        String deviceType,
+        Map<String, Object> checks,
+        Risk risk,
+        DetectionFlags flags) {
+    public PolicyFacts {
+        requireNonNull(action, "action is null");
+        requireNonNull(user, "user is null");
+        requireNonNull(email, "email is null");
+        requireNonNull(phone, "phone is null");
+        requireNonNull(metadata, "metadata is null");
+        requireNonNull(ip, "ip is null");
+        requireNonNull(deviceId, "deviceId is null");
+        requireNonNull(deviceType, "deviceType is null");
+        requireNonNull(checks, "checks is null");
+        requireNonNull(risk, "risk is null");
+        requireNonNull(flags, "flags is null");
+    }
+
+    /**
+     * The value of a field: a {@link Boolean}, a {@link Double} for every number, a {@link String}, or
+     * empty when it is unknown (a check that could not be computed, metadata the request did not carry).
+     */
+    public Optional<Object> value(String field) {
+        Object raw = switch (field) {
+            case "action" -> action;
+            case "user" -> user.orElse(null);
+            case "email" -> email.orElse(null);
+            case "phone" -> phone.orElse(null);
+            case "ip" -> ip;
+            case "device_id" -> deviceId;
+            case "device_type" -> deviceType;
+            case "risk.score" -> risk.score();
+            case "risk.account_sharing", "risk.ato" -> riskScore(field.substring("risk.".length()));
+            default -> other(field);
+        };
+        if (raw instanceof Number number && !(raw instanceof Double)) {
+            return Optional.of(number.doubleValue());
+        }
+        return Optional.ofNullable(raw);
+    }
+
+    private Object other(String field) {
+        if (field.startsWith(PolicyFields.METADATA_PREFIX)) {
+            return metadataValue(field.substring(PolicyFields.METADATA_PREFIX.length()));
+        }
+        if (field.startsWith("detection_flags.")) {
+            return flag(field.substring("detection_flags.".length())).orElse(null);
+        }
+        return checks.get(field);
+    }
+
+    /** A risk category the scorer did not report scored nothing, which is known: 0. */
+    private int riskScore(String category) {
+        return risk.risks().stream().filter(r -> r.category().equals(category)).mapToInt(RiskCategory::score).findFirst().orElse(0);
+    }
+
+    private Object metadataValue(String path) {
+        Object current = metadata;
+        for (String key : path.split("\\.")) {
+            if (!(current instanceof Map<?, ?> map)) {
+                return null;
+            }
+            current = map.get(key);
+        }
+        // Only scalars compare; an object or array at the path is as good as absent.
+        return current instanceof Map || current instanceof Iterable ? null : current;
+    }
+
+    private Optional<Boolean> flag(String name) {
+        return switch (name) {
+            case "vpn" -> flags.vpn();
+            case "proxy" -> flags.proxy();
+            case "tor" -> flags.tor();
+            case "hosting" -> flags.hosting();
+            case "relay" -> flags.relay();
+            case "ip_mismatch" -> flags.ipMismatch();
+            case "timezone_mismatch" -> flags.timezoneMismatch();
+            default -> Optional.empty();
+        };
+    }
+}

@@ -1,0 +1,468 @@
+package io.seatguard.core.policy;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.error.FieldErrors;
+import io.seatguard.core.evaluation.Actions;
+import io.seatguard.core.evaluation.Verdict;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads a policy written as a JSON tree (maps, lists, strings, numbers, booleans, as a JSON library
+ * hands them over) and refuses it with every fault named by its path, e.g.
+ * {@code conditions.any[1].check: unknown check "concurent_sessions"} (CONTRACT.md "Policies").
+ *
+ * <p>Strict on purpose: an unknown key is refused rather than ignored, because a misspelt
+ * {@code "priorty"} silently ignored would leave a policy deciding differently from what its author reads.
+ */
+public final class PolicyParser {
+    static final int MAX_NAME = 100;
+    static final int MAX_DEPTH = 10;
+    static final int MAX_NODES = 200;
+    static final int MAX_SET_VALUES = 1000;
+    static final int MAX_ACTIONS = 32;
+    static final int MAX_PRIORITY = 1_000_000;
+    static final int MIN_EXPIRY_SECONDS = 60;
+    static final int MAX_EXPIRY_SECONDS = 86_400;
+    static final int MAX_DEVICE_LIMIT = 100;
+    static final int MAX_URL = 2048;
+
+    private static final Set<String> TOP_LEVEL = Set.of("name", "enabled", "mode", "priority", "actions", "conditions", "verdict", "challenge");
+    /** Read back from GET and sent again with PUT; ignored rather than refused. */
+    private static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at");
+    private static final Set<String> CHALLENGE_KEYS = Set.of("type", "channels", "device_limit", "success_url", "logout_url", "expires_in_seconds");
+    private static final Set<String> CHANNELS = Set.of("email", "sms");
+    private static final Set<String> LEAF_KEYS = Set.of("check", "op", "value");
+
+    private final PolicyFields fields;
+    private final Function<String, Optional<ListKind>> lists;
+
+    /** @param lists the kind of the app's list with that name or id, or empty when it has none */
+    public PolicyParser(PolicyFields fields, Function<String, Optional<ListKind>> lists) {
+        this.fields = requireNonNull(fields, "fields is null");
+        this.lists = requireNonNull(lists, "lists is null");
+    }
+
+    /** The definition, or a {@code SeatguardException} of kind invalid input listing every fault. */
+    public PolicyDefinition parse(Object tree) {
+        FieldErrors errors = new FieldErrors();
+        if (!(tree instanceof Map<?, ?> body)) {
+            errors.add("body", "must be a JSON object");
+            errors.throwIfAny();
+            throw new AssertionError("unreachable");
+        }
+        for (Object key : body.keySet()) {
+            if (!TOP_LEVEL.contains(key) && !READ_ONLY.contains(key)) {
+                errors.add(String.valueOf(key), "is not a policy field; expected one of " + String.join(", ", sorted(TOP_LEVEL)));
+            }
+        }
+        Optional<String> name = name(body.get("name"), errors);
+        boolean enabled = optionalBoolean(body.get("enabled"), "enabled", true, errors);
+        PolicyMode mode = mode(body.get("mode"), errors);
+        int priority = priority(body.get("priority"), errors);
+        List<String> actions = actions(body.get("actions"), errors);
+        Optional<Condition> conditions = conditions(body.get("conditions"), errors);
+        Optional<Verdict> verdict = verdict(body.get("verdict"), errors);
+        Optional<ChallengeConfig> challenge = challenge(body.get("challenge"), verdict, errors);
+        errors.throwIfAny();
+        return new PolicyDefinition(name.orElseThrow(), enabled, mode, priority, actions, conditions.orElseThrow(), verdict.orElseThrow(), challenge);
+    }
+
+    private static Optional<String> name(Object value, FieldErrors errors) {
+        if (!(value instanceof String text) || text.isBlank()) {
+            errors.add("name", value == null ? "is required" : "must be a non-blank string");
+            return Optional.empty();
+        }
+        String trimmed = text.strip();
+        if (trimmed.length() > MAX_NAME) {
+            errors.add("name", "must be at most " + MAX_NAME + " characters");
+            return Optional.empty();
+        }
+        return Optional.of(trimmed);
+    }
+
+    private static boolean optionalBoolean(Object value, String path, boolean fallback, FieldErrors errors) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Boolean flag) {
+            return flag;
+        }
+        errors.add(path, "must be true or false");
+        return fallback;
+    }
+
+    private static PolicyMode mode(Object value, FieldErrors errors) {
+        if (value == null) {
+            return PolicyMode.ENFORCE;
+        }
+        Optional<PolicyMode> mode = value instanceof String text ? PolicyMode.fromWireName(text) : Optional.empty();
+        if (mode.isEmpty()) {
+            errors.add("mode", "must be \"enforce\" or \"monitor\"");
+            return PolicyMode.ENFORCE;
+        }
+        return mode.get();
+    }
+
+    private static int priority(Object value, FieldErrors errors) {
+        if (value == null) {
+            return 0;
+        }
+        OptionalInt priority = integer(value);
+        if (priority.isEmpty() || Math.abs(priority.getAsInt()) > MAX_PRIORITY) {
+            errors.add("priority", "must be a whole number from -" + MAX_PRIORITY + " to " + MAX_PRIORITY);
+            return 0;
+        }
+        return priority.getAsInt();
+    }
+
+    private static List<String> actions(Object value, FieldErrors errors) {
+        if (!(value instanceof List<?> items) || items.isEmpty()) {
+            errors.add("actions", value == null ? "is required: the actions the policy applies to, e.g. [\"login\"]" : "must be a non-empty array of action names");
+            return List.of();
+        }
+        if (items.size() > MAX_ACTIONS) {
+            errors.add("actions", "must name at most " + MAX_ACTIONS + " actions");
+            return List.of();
+        }
+        Set<String> actions = new LinkedHashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            Object item = items.get(i);
+            if (!(item instanceof String action) || !Actions.isValidName(action)) {
+                errors.add("actions[" + i + "]", "must be an action name of 1 to 64 characters from a-z, 0-9, _ . -");
+            }
+            else if (!actions.add(action)) {
+                errors.add("actions[" + i + "]", "repeats \"" + action + "\"");
+            }
+        }
+        return List.copyOf(actions);
+    }
+
+    private static Optional<Verdict> verdict(Object value, FieldErrors errors) {
+        if (value instanceof String text && Set.of("allow", "deny", "challenge").contains(text)) {
+            return Optional.of(Verdict.fromWireName(text));
+        }
+        errors.add("verdict", value == null ? "is required" : "must be \"allow\", \"deny\" or \"challenge\"");
+        return Optional.empty();
+    }
+
+    // conditions
+
+    private Optional<Condition> conditions(Object value, FieldErrors errors) {
+        if (value == null) {
+            errors.add("conditions", "is required");
+            return Optional.empty();
+        }
+        int before = errors.list().size();
+        Condition condition = node(value, "conditions", 1, new int[] {0}, errors);
+        return errors.list().size() == before ? Optional.of(condition) : Optional.empty();
+    }
+
+    /** Returns a placeholder when the node is faulty; the caller only keeps the tree when no fault was added. */
+    private Condition node(Object value, String path, int depth, int[] nodes, FieldErrors errors) {
+        Condition placeholder = new Condition.All(List.of());
+        if (++nodes[0] > MAX_NODES) {
+            if (nodes[0] == MAX_NODES + 1) {
+                errors.add(path, "the condition tree has more than " + MAX_NODES + " nodes");
+            }
+            return placeholder;
+        }
+        if (depth > MAX_DEPTH) {
+            errors.add(path, "nests deeper than " + MAX_DEPTH + " levels");
+            return placeholder;
+        }
+        if (!(value instanceof Map<?, ?> node) || node.isEmpty()) {
+            errors.add(path, "must be a condition: {\"any\": […]}, {\"all\": […]}, {\"not\": {…}} or {\"check\", \"op\", \"value\"}");
+            return placeholder;
+        }
+        if (node.size() == 1 && (node.containsKey("any") || node.containsKey("all"))) {
+            String key = node.containsKey("any") ? "any" : "all";
+            List<Condition> children = children(node.get(key), path + "." + key, depth, nodes, errors);
+            return key.equals("any") ? new Condition.Any(children) : new Condition.All(children);
+        }
+        if (node.size() == 1 && node.containsKey("not")) {
+            return new Condition.Not(node(node.get("not"), path + ".not", depth + 1, nodes, errors));
+        }
+        if (node.containsKey("any") || node.containsKey("all") || node.containsKey("not")) {
+            errors.add(path, "must hold exactly one of \"any\", \"all\" or \"not\" and nothing else");
+            return placeholder;
+        }
+        return leaf(node, path, errors).orElse(placeholder);
+    }
+
+    private List<Condition> children(Object value, String path, int depth, int[] nodes, FieldErrors errors) {
+        if (!(value instanceof List<?> items) || items.isEmpty()) {
+            errors.add(path, "must be a non-empty array of conditions");
+            return List.of();
+        }
+        List<Condition> children = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            children.add(node(items.get(i), path + "[" + i + "]", depth + 1, nodes, errors));
+        }
+        return children;
+    }
+
+    private Optional<Condition> leaf(Map<?, ?> node, String path, FieldErrors errors) {
+        int before = errors.list().size();
+        for (Object key : node.keySet()) {
+            if (!LEAF_KEYS.contains(key)) {
+                errors.add(path + "." + key, "is not part of a condition; a leaf is {\"check\", \"op\", \"value\"}");
+            }
+        }
+        Optional<PolicyField> field = Optional.empty();
+        Object check = node.get("check");
+        if (!(check instanceof String checkName) || checkName.isEmpty()) {
+            errors.add(path + ".check", check == null ? "is required" : "must be a string naming a check or field");
+        }
+        else {
+            field = fields.find(checkName);
+            if (field.isEmpty()) {
+                errors.add(path + ".check", "unknown check \"" + checkName + "\"");
+            }
+        }
+        Object opValue = node.get("op");
+        Optional<Operator> op = opValue instanceof String opName ? Operator.fromWireName(opName) : Optional.empty();
+        if (op.isEmpty()) {
+            errors.add(path + ".op", opValue == null ? "is required" : "must be one of eq, ne, gt, gte, lt, lte, in, not_in, in_list, not_in_list");
+        }
+        if (!node.containsKey("value") || node.get("value") == null) {
+            errors.add(path + ".value", "is required");
+        }
+        if (errors.list().size() != before || field.isEmpty() || op.isEmpty()) {
+            return Optional.empty();
+        }
+        PolicyField known = field.get();
+        Operator operator = op.get();
+        return value(known, operator, node.get("value"), path, errors).map(value -> new Condition.Leaf(known.name(), operator, value));
+    }
+
+    private Optional<Object> value(PolicyField field, Operator op, Object value, String path, FieldErrors errors) {
+        String valuePath = path + ".value";
+        if (op.isList()) {
+            return listReference(field, value, path, errors);
+        }
+        ValueType type = field.type();
+        boolean opFits = switch (type) {
+            case BOOLEAN -> op == Operator.EQ || op == Operator.NE;
+            case STRING -> !op.isOrdering();
+            case NUMBER, ANY -> true;
+        };
+        if (!opFits) {
+            errors.add(path + ".op", "\"" + op.wireName() + "\" does not apply to " + describe(type) + " check \"" + field.name() + "\"");
+            return Optional.empty();
+        }
+        if (op.isSet()) {
+            if (!(value instanceof List<?> items) || items.isEmpty() || items.size() > MAX_SET_VALUES) {
+                errors.add(valuePath, "must be a non-empty array of at most " + MAX_SET_VALUES + " values for \"" + op.wireName() + "\"");
+                return Optional.empty();
+            }
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                scalar(type, items.get(i), valuePath + "[" + i + "]", field, errors).ifPresent(values::add);
+            }
+            return values.size() == items.size() ? Optional.of(values) : Optional.empty();
+        }
+        ValueType wanted = op.isOrdering() ? ValueType.NUMBER : type;
+        return scalar(wanted, value, valuePath, field, errors);
+    }
+
+    private static Optional<Object> scalar(ValueType type, Object value, String path, PolicyField field, FieldErrors errors) {
+        Optional<Object> scalar = switch (type) {
+            case BOOLEAN -> value instanceof Boolean ? Optional.of(value) : Optional.empty();
+            case NUMBER -> number(value).map(Object.class::cast);
+            case STRING -> value instanceof String ? Optional.of(value) : Optional.empty();
+            case ANY -> value instanceof Boolean || value instanceof String ? Optional.of(value) : number(value).map(Object.class::cast);
+        };
+        if (scalar.isEmpty()) {
+            errors.add(path, "must be " + describe(type) + " value for \"" + field.name() + "\"");
+        }
+        return scalar;
+    }
+
+    private Optional<Object> listReference(PolicyField field, Object value, String path, FieldErrors errors) {
+        if (field.listKinds().isEmpty()) {
+            errors.add(path + ".op", "no list applies to \"" + field.name() + "\"; lists apply to " + listFields());
+            return Optional.empty();
+        }
+        if (!(value instanceof String reference) || reference.isBlank()) {
+            errors.add(path + ".value", "must name a list (its name or id)");
+            return Optional.empty();
+        }
+        Optional<ListKind> kind = lists.apply(reference);
+        if (kind.isEmpty()) {
+            errors.add(path + ".value", "no list named \"" + reference + "\"");
+            return Optional.empty();
+        }
+        if (!field.listKinds().contains(kind.get())) {
+            errors.add(path + ".value", "list \"" + reference + "\" holds " + kind.get().wireName() + " values, which \"" + field.name() + "\" cannot be matched against");
+            return Optional.empty();
+        }
+        return Optional.of(reference);
+    }
+
+    private String listFields() {
+        return fields.named().stream().filter(f -> !f.listKinds().isEmpty()).map(PolicyField::name).sorted().reduce((a, b) -> a + ", " + b).orElse("none");
+    }
+
+    private static String describe(ValueType type) {
+        return switch (type) {
+            case BOOLEAN -> "a boolean";
+            case NUMBER -> "a number";
+            case STRING -> "a string";
+            case ANY -> "a string, number or boolean";
+        };
+    }
+
+    // challenge
+
+    private static Optional<ChallengeConfig> challenge(Object value, Optional<Verdict> verdict, FieldErrors errors) {
+        boolean challenges = verdict.map(v -> v == Verdict.CHALLENGE).orElse(false);
+        if (value == null) {
+            if (challenges) {
+                errors.add("challenge", "is required when the verdict is \"challenge\"");
+            }
+            return Optional.empty();
+        }
+        if (verdict.isPresent() && !challenges) {
+            errors.add("challenge", "is only allowed when the verdict is \"challenge\"");
+            return Optional.empty();
+        }
+        if (!(value instanceof Map<?, ?> body)) {
+            errors.add("challenge", "must be an object");
+            return Optional.empty();
+        }
+        int before = errors.list().size();
+        for (Object key : body.keySet()) {
+            if (!CHALLENGE_KEYS.contains(key)) {
+                errors.add("challenge." + key, "is not a challenge field; expected one of " + String.join(", ", sorted(CHALLENGE_KEYS)));
+            }
+        }
+        Object typeValue = body.get("type");
+        Optional<ChallengeType> type = typeValue instanceof String text ? ChallengeType.fromWireName(text) : Optional.empty();
+        if (type.isEmpty()) {
+            errors.add("challenge.type", typeValue == null ? "is required" : "must be \"verification\" or \"device_limit\"");
+            return Optional.empty();
+        }
+        List<String> channels = List.of();
+        OptionalInt deviceLimit = OptionalInt.empty();
+        if (type.get() == ChallengeType.VERIFICATION) {
+            channels = channels(body.get("channels"), errors);
+            if (body.containsKey("device_limit")) {
+                errors.add("challenge.device_limit", "only applies to a device_limit challenge");
+            }
+        }
+        else {
+            OptionalInt limit = integer(body.get("device_limit"));
+            if (limit.isEmpty() || limit.getAsInt() < 1 || limit.getAsInt() > MAX_DEVICE_LIMIT) {
+                errors.add("challenge.device_limit", body.get("device_limit") == null
+                        ? "is required for a device_limit challenge"
+                        : "must be a whole number from 1 to " + MAX_DEVICE_LIMIT);
+            }
+            deviceLimit = limit;
+            if (body.containsKey("channels")) {
+                errors.add("challenge.channels", "only applies to a verification challenge");
+            }
+        }
+        Optional<String> successUrl = url(body.get("success_url"), "challenge.success_url", type.get() == ChallengeType.VERIFICATION, errors);
+        Optional<String> logoutUrl = url(body.get("logout_url"), "challenge.logout_url", type.get() == ChallengeType.DEVICE_LIMIT, errors);
+        Duration expiresIn = ChallengeConfig.DEFAULT_EXPIRY;
+        if (body.get("expires_in_seconds") != null) {
+            OptionalInt seconds = integer(body.get("expires_in_seconds"));
+            if (seconds.isEmpty() || seconds.getAsInt() < MIN_EXPIRY_SECONDS || seconds.getAsInt() > MAX_EXPIRY_SECONDS) {
+                errors.add("challenge.expires_in_seconds", "must be a whole number of seconds from " + MIN_EXPIRY_SECONDS + " to " + MAX_EXPIRY_SECONDS);
+            }
+            else {
+                expiresIn = Duration.ofSeconds(seconds.getAsInt());
+            }
+        }
+        if (errors.list().size() != before) {
+            return Optional.empty();
+        }
+        return Optional.of(new ChallengeConfig(type.get(), channels, deviceLimit, successUrl, logoutUrl, expiresIn));
+    }
+
+    private static List<String> channels(Object value, FieldErrors errors) {
+        if (!(value instanceof List<?> items) || items.isEmpty()) {
+            errors.add("challenge.channels", value == null
+                    ? "is required for a verification challenge: [\"email\"], [\"sms\"] or both"
+                    : "must be a non-empty array of \"email\" and \"sms\"");
+            return List.of();
+        }
+        Set<String> channels = new LinkedHashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            Object item = items.get(i);
+            if (!(item instanceof String channel) || !CHANNELS.contains(channel)) {
+                errors.add("challenge.channels[" + i + "]", "must be \"email\" or \"sms\"");
+            }
+            else if (!channels.add(channel)) {
+                errors.add("challenge.channels[" + i + "]", "repeats \"" + channel + "\"");
+            }
+        }
+        return List.copyOf(channels);
+    }
+
+    /** An absolute http(s) URL without credentials or fragment, since {@code ?evaluation=} is appended to it. */
+    static Optional<String> url(Object value, String path, boolean required, FieldErrors errors) {
+        if (value == null) {
+            if (required) {
+                errors.add(path, "is required for this challenge type");
+            }
+            return Optional.empty();
+        }
+        if (!(value instanceof String text) || text.length() > MAX_URL) {
+            errors.add(path, "must be an absolute http or https URL of at most " + MAX_URL + " characters");
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                errors.add(path, "must be an absolute http or https URL");
+                return Optional.empty();
+            }
+            if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+                errors.add(path, "must not carry credentials or a #fragment");
+                return Optional.empty();
+            }
+            return Optional.of(text);
+        }
+        catch (URISyntaxException e) {
+            errors.add(path, "is not a valid URL: " + e.getReason());
+            return Optional.empty();
+        }
+    }
+
+    // numbers
+
+    private static Optional<Double> number(Object value) {
+        if (value instanceof Number number && !(value instanceof Double d && (d.isNaN() || d.isInfinite()))) {
+            return Optional.of(number.doubleValue());
+        }
+        return Optional.empty();
+    }
+
+    private static OptionalInt integer(Object value) {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            long number = ((Number) value).longValue();
+            if (number >= Integer.MIN_VALUE && number <= Integer.MAX_VALUE) {
+                return OptionalInt.of((int) number);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    private static List<String> sorted(Set<String> keys) {
+        return new ArrayList<>(new java.util.TreeSet<>(keys));
+    }
+}

@@ -1,0 +1,78 @@
+package io.seatguard.core.policy;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.ids.IdGenerator;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Creates, changes and removes an app's policies, validating each against the app's checks and lists. */
+public final class PolicyService {
+    private final PolicyStore store;
+    private final ListStore lists;
+    private final PolicyFields fields;
+    private final IdGenerator ids;
+    private final InstantSource clock;
+    private final Consumer<String> changed;
+
+    /** @param changed told the app id after every change, so a cache can drop what it holds */
+    public PolicyService(PolicyStore store, ListStore lists, PolicyFields fields, IdGenerator ids, InstantSource clock, Consumer<String> changed) {
+        this.store = requireNonNull(store, "store is null");
+        this.lists = requireNonNull(lists, "lists is null");
+        this.fields = requireNonNull(fields, "fields is null");
+        this.ids = requireNonNull(ids, "ids is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.changed = requireNonNull(changed, "changed is null");
+    }
+
+    /** Validates a policy as written (a JSON tree) against the app's lists; throws invalid input naming each fault. */
+    public PolicyDefinition validate(String appId, Object tree) {
+        return new PolicyParser(fields, reference -> listKind(appId, reference)).parse(tree);
+    }
+
+    public Policy create(String appId, Object tree) {
+        PolicyDefinition definition = validate(appId, tree);
+        Instant now = clock.instant();
+        Policy policy = new Policy("pol_" + ids.newSecret(16), appId, definition, now, now);
+        store.create(policy);
+        changed.accept(appId);
+        return policy;
+    }
+
+    public Policy replace(String appId, String policyId, Object tree) {
+        Policy existing = get(appId, policyId);
+        PolicyDefinition definition = validate(appId, tree);
+        Policy policy = new Policy(policyId, appId, definition, existing.createdAt(), clock.instant());
+        if (!store.update(policy)) {
+            throw SeatguardException.notFound("policy " + policyId);
+        }
+        changed.accept(appId);
+        return policy;
+    }
+
+    public void delete(String appId, String policyId) {
+        if (!store.delete(appId, policyId)) {
+            throw SeatguardException.notFound("policy " + policyId);
+        }
+        changed.accept(appId);
+    }
+
+    public Policy get(String appId, String policyId) {
+        return store.find(appId, policyId).orElseThrow(() -> SeatguardException.notFound("policy " + policyId));
+    }
+
+    public List<Policy> list(String appId) {
+        return store.list(appId);
+    }
+
+    private Optional<ListKind> listKind(String appId, String reference) {
+        Optional<NamedList> list = reference.startsWith(ListService.ID_PREFIX)
+                ? lists.find(appId, reference)
+                : lists.findByName(appId, reference);
+        return list.map(NamedList::kind);
+    }
+}

@@ -1,0 +1,196 @@
+package io.seatguard.core.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.core.checks.CheckRegistry;
+import io.seatguard.core.evaluation.DetectionFlags;
+import io.seatguard.core.evaluation.Verdict;
+import io.seatguard.core.risk.Risk;
+import io.seatguard.core.risk.RiskCategory;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PolicyEngineTest {
+    private static final Instant T0 = Instant.parse("2026-11-01T12:00:00Z");
+    private static final String APP = "app_1";
+
+    private final List<NamedList> lists = List.of(
+            new NamedList("lst_staff", APP, "staff", ListKind.USER, List.of("alice"), T0, T0),
+            new NamedList("lst_ips", APP, "office", ListKind.IP, List.of("203.0.113.0/24"), T0, T0),
+            new NamedList("lst_dom", APP, "partners", ListKind.EMAIL_DOMAIN, List.of("partner.example"), T0, T0));
+    private final PolicyParser parser = new PolicyParser(PolicyFields.of(CheckRegistry.standard()),
+            name -> lists.stream().filter(l -> l.name().equals(name) || l.id().equals(name)).findFirst().map(NamedList::kind));
+    private int created;
+
+    private Policy policy(String name, String mode, int priority, List<String> actions, Object conditions, String verdict) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("name", name);
+        tree.put("mode", mode);
+        tree.put("priority", priority);
+        tree.put("actions", actions);
+        tree.put("conditions", conditions);
+        tree.put("verdict", verdict);
+        if (verdict.equals("challenge")) {
+            tree.put("challenge", Map.of("type", "verification", "channels", List.of("email"), "success_url", "https://app.example/ok"));
+        }
+        created++;
+        return new Policy("pol_" + name, APP, parser.parse(tree), T0.plusSeconds(created), T0.plusSeconds(created));
+    }
+
+    private static Map<String, Object> leaf(String check, String op, Object value) {
+        return PolicyParserTest.leaf(check, op, value);
+    }
+
+    private static PolicyFacts facts(String action, Map<String, Object> checks) {
+        return facts(action, checks, Map.of(), "198.51.100.7", Optional.of("bob"), Optional.empty());
+    }
+
+    private static PolicyFacts facts(String action, Map<String, Object> checks, Map<String, Object> metadata, String ip, Optional<String> user,
+            Optional<String> email) {
+        return new PolicyFacts(action, user, email, Optional.empty(), metadata, ip, "6f0c3c5e-54a4-4c1c-9a57-0a4bb2b9f7a1", "computer", checks,
+                new Risk(55, List.of(), List.of(new RiskCategory("account_sharing", 55, "medium"))), DetectionFlags.UNKNOWN);
+    }
+
+    private PolicyDecision decide(List<Policy> policies, PolicyFacts facts) {
+        return PolicyEngine.decide(AppPolicies.of(policies, lists), facts);
+    }
+
+    @Test
+    void allowsAndNamesNoPolicyWhenNothingMatches() {
+        Policy sharing = policy("sharing", "enforce", 10, List.of("access"), leaf("concurrent_sessions", "eq", true), "challenge");
+        PolicyDecision decision = decide(List.of(sharing), facts("access", Map.of("concurrent_sessions", false)));
+        assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+        assertThat(decision.policy()).isEmpty();
+        assertThat(decision.decidedBy()).isEmpty();
+    }
+
+    @Test
+    void aPolicyOnlyJudgesTheActionsItNames() {
+        Policy loginOnly = policy("login-new-device", "enforce", 10, List.of("login"), leaf("is_new_device", "eq", true), "deny");
+        assertThat(decide(List.of(loginOnly), facts("access", Map.of("is_new_device", true))).verdict()).isEqualTo(Verdict.ALLOW);
+        assertThat(decide(List.of(loginOnly), facts("login", Map.of("is_new_device", true))).verdict()).isEqualTo(Verdict.DENY);
+    }
+
+    @Test
+    void theHighestPriorityEnforcedMatchWinsWhateverTheStoredOrder() {
+        Policy low = policy("low", "enforce", 1, List.of("login"), leaf("is_new_device", "eq", true), "deny");
+        Policy high = policy("high", "enforce", 50, List.of("login"), leaf("device_count", "gte", 2), "challenge");
+        Policy unmatched = policy("higher-unmatched", "enforce", 99, List.of("login"), leaf("device_count", "gt", 10), "allow");
+        PolicyFacts facts = facts("login", Map.of("is_new_device", true, "device_count", 3L));
+        for (List<Policy> order : List.of(List.of(low, high, unmatched), List.of(unmatched, high, low))) {
+            PolicyDecision decision = decide(order, facts);
+            assertThat(decision.verdict()).isEqualTo(Verdict.CHALLENGE);
+            assertThat(decision.policy().orElseThrow().id()).isEqualTo("pol_high");
+            assertThat(decision.decidedBy().orElseThrow().id()).isEqualTo("pol_high");
+        }
+    }
+
+    @Test
+    void equalPrioritiesGoToTheOlderPolicy() {
+        Policy older = policy("older", "enforce", 5, List.of("login"), leaf("is_new_device", "eq", true), "deny");
+        Policy newer = policy("newer", "enforce", 5, List.of("login"), leaf("is_new_device", "eq", true), "allow");
+        assertThat(decide(List.of(newer, older), facts("login", Map.of("is_new_device", true))).policy().orElseThrow().id()).isEqualTo("pol_older");
+    }
+
+    @Test
+    void aMonitorPolicyRecordsWhatItWouldHaveDoneAndChangesNothing() {
+        Policy watch = policy("watch", "monitor", 100, List.of("access"), leaf("concurrent_sessions", "eq", true), "deny");
+        PolicyDecision alone = decide(List.of(watch), facts("access", Map.of("concurrent_sessions", true)));
+        assertThat(alone.verdict()).isEqualTo(Verdict.ALLOW);
+        assertThat(alone.decidedBy()).isEmpty();
+        assertThat(alone.policy().orElseThrow()).satisfies(match -> {
+            assertThat(match.mode()).isEqualTo("monitor");
+            assertThat(match.verdict()).isEqualTo(Verdict.DENY);
+        });
+        Policy enforced = policy("enforced", "enforce", 1, List.of("access"), leaf("concurrent_sessions", "eq", true), "challenge");
+        PolicyDecision both = decide(List.of(watch, enforced), facts("access", Map.of("concurrent_sessions", true)));
+        assertThat(both.verdict()).isEqualTo(Verdict.CHALLENGE);
+        assertThat(both.policy().orElseThrow().id()).isEqualTo("pol_enforced");
+        assertThat(both.monitored()).extracting(PolicyMatch::id).containsExactly("pol_watch");
+    }
+
+    @Test
+    void aDisabledPolicyNeverMatches() {
+        Policy on = policy("on", "enforce", 1, List.of("login"), leaf("is_new_device", "eq", true), "deny");
+        PolicyDefinition d = on.definition();
+        Policy off = new Policy("pol_off", APP, new PolicyDefinition("off", false, d.mode(), 99, d.actions(), d.conditions(), Verdict.CHALLENGE,
+                Optional.of(new ChallengeConfig(ChallengeType.VERIFICATION, List.of("email"), java.util.OptionalInt.empty(),
+                        Optional.of("https://a.example/"), Optional.empty(), ChallengeConfig.DEFAULT_EXPIRY))), T0, T0);
+        assertThat(decide(List.of(off, on), facts("login", Map.of("is_new_device", true))).policy().orElseThrow().id()).isEqualTo("pol_on");
+    }
+
+    @Test
+    void treatsPlanTiersDifferentlyThroughMetadata() {
+        Policy premium = policy("premium-sharing", "enforce", 10, List.of("access"), Map.of("all", List.of(
+                leaf("metadata.plan", "eq", "premium"), leaf("device_count", "gt", 5))), "challenge");
+        Policy basic = policy("basic-sharing", "enforce", 10, List.of("access"), Map.of("all", List.of(
+                leaf("metadata.plan", "ne", "premium"), leaf("device_count", "gt", 2))), "challenge");
+        Map<String, Object> fourDevices = Map.of("device_count", 4L);
+        assertThat(decide(List.of(premium, basic), facts("access", fourDevices, Map.of("plan", "premium"), "198.51.100.7", Optional.of("bob"),
+                Optional.empty())).verdict()).isEqualTo(Verdict.ALLOW);
+        assertThat(decide(List.of(premium, basic), facts("access", fourDevices, Map.of("plan", "basic"), "198.51.100.7", Optional.of("bob"),
+                Optional.empty())).policy().orElseThrow().id()).isEqualTo("pol_basic-sharing");
+        // Nested metadata and numbers compare by value.
+        Policy seats = policy("seats", "enforce", 1, List.of("access"), leaf("metadata.account.seats", "lt", 2), "deny");
+        assertThat(decide(List.of(seats), facts("access", Map.of(), Map.of("account", Map.of("seats", 1)), "198.51.100.7", Optional.of("bob"),
+                Optional.empty())).verdict()).isEqualTo(Verdict.DENY);
+    }
+
+    @Test
+    void unknownValuesNeverMatchEvenUnderNot() {
+        Policy sharing = policy("sharing", "enforce", 1, List.of("access"), leaf("concurrent_sessions", "eq", true), "deny");
+        Policy notSharing = policy("not-sharing", "enforce", 1, List.of("access"), Map.of("not", leaf("concurrent_sessions", "eq", true)), "deny");
+        Map<String, Object> unknown = new HashMap<>();
+        unknown.put("concurrent_sessions", null);
+        assertThat(decide(List.of(sharing, notSharing), facts("access", unknown)).verdict()).isEqualTo(Verdict.ALLOW);
+        // Missing metadata is unknown too: "plan ne premium" does not hold for a request without a plan.
+        Policy notPremium = policy("not-premium", "enforce", 1, List.of("access"), leaf("metadata.plan", "ne", "premium"), "deny");
+        assertThat(decide(List.of(notPremium), facts("access", Map.of())).verdict()).isEqualTo(Verdict.ALLOW);
+        // An any with one true child holds even when another child is unknown.
+        Policy either = policy("either", "enforce", 1, List.of("access"), Map.of("any", List.of(
+                leaf("concurrent_sessions", "eq", true), leaf("impossible_travel", "eq", true))), "deny");
+        Map<String, Object> travel = new HashMap<>(unknown);
+        travel.put("impossible_travel", true);
+        assertThat(decide(List.of(either), facts("access", travel)).verdict()).isEqualTo(Verdict.DENY);
+    }
+
+    @Test
+    void recordsTheConditionsThatHeldWithTheirValues() {
+        Policy sharing = policy("sharing", "enforce", 1, List.of("access"), Map.of("all", List.of(
+                Map.of("any", List.of(leaf("concurrent_sessions", "eq", true), leaf("impossible_travel", "eq", true))),
+                Map.of("not", leaf("user", "in_list", "staff")),
+                leaf("risk.account_sharing", "gte", 50))), "challenge");
+        PolicyDecision decision = decide(List.of(sharing), facts("access", Map.of("concurrent_sessions", true, "impossible_travel", false)));
+        assertThat(decision.policy().orElseThrow().reasons()).containsExactly(
+                new MatchReason("concurrent_sessions", "eq", true, true, true),
+                new MatchReason("user", "in_list", "staff", "bob", false),
+                new MatchReason("risk.account_sharing", "gte", 50.0, 55.0, true));
+    }
+
+    @Test
+    void matchesListsOfEachKind() {
+        Policy staff = policy("staff", "enforce", 3, List.of("login"), leaf("user", "in_list", "staff"), "allow");
+        Policy office = policy("office", "enforce", 2, List.of("login"), leaf("ip", "in_list", "lst_ips"), "allow");
+        Policy partner = policy("partner", "enforce", 1, List.of("login"), leaf("email", "in_list", "partners"), "allow");
+        List<Policy> all = List.of(staff, office, partner);
+        assertThat(decide(all, facts("login", Map.of(), Map.of(), "198.51.100.7", Optional.of("alice"), Optional.empty())).policy().orElseThrow().id())
+                .isEqualTo("pol_staff");
+        assertThat(decide(all, facts("login", Map.of(), Map.of(), "203.0.113.200", Optional.of("bob"), Optional.empty())).policy().orElseThrow().id())
+                .isEqualTo("pol_office");
+        assertThat(decide(all, facts("login", Map.of(), Map.of(), "198.51.100.7", Optional.of("bob"), Optional.of("Carol@Mail.Partner.Example")))
+                .policy().orElseThrow().id()).isEqualTo("pol_partner");
+        assertThat(decide(all, facts("login", Map.of(), Map.of(), "198.51.100.7", Optional.of("bob"), Optional.of("carol@notpartner.example")))
+                .policy()).isEmpty();
+    }
+
+    @Test
+    void aListDeletedUnderAPolicyMakesItsLeafUnknown() {
+        Policy staff = policy("staff", "enforce", 1, List.of("login"), leaf("user", "not_in_list", "staff"), "deny");
+        assertThat(PolicyEngine.decide(AppPolicies.of(List.of(staff), List.of()), facts("login", Map.of())).verdict()).isEqualTo(Verdict.ALLOW);
+    }
+}

@@ -1,0 +1,239 @@
+package io.seatguard.core.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.seatguard.core.checks.CheckRegistry;
+import io.seatguard.core.error.FieldError;
+import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.evaluation.Verdict;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PolicyParserTest {
+    private static final Map<String, ListKind> LISTS = Map.of("blocked-ips", ListKind.IP, "staff", ListKind.USER, "lst_abc", ListKind.COUNTRY);
+    private final PolicyParser parser = new PolicyParser(PolicyFields.of(CheckRegistry.standard()), name -> Optional.ofNullable(LISTS.get(name)));
+
+    /** The contract's example policy, as a JSON library would hand it over. */
+    static Map<String, Object> example() {
+        Map<String, Object> policy = new LinkedHashMap<>();
+        policy.put("name", "Verify the owner");
+        policy.put("enabled", true);
+        policy.put("mode", "enforce");
+        policy.put("priority", 100);
+        policy.put("actions", List.of("access"));
+        policy.put("conditions", Map.of("any", List.of(
+                Map.of("check", "concurrent_sessions", "op", "eq", "value", true),
+                Map.of("check", "impossible_travel", "op", "eq", "value", true))));
+        policy.put("verdict", "challenge");
+        policy.put("challenge", new LinkedHashMap<>(Map.of("type", "verification", "channels", List.of("email", "sms"),
+                "success_url", "https://app.example/signup", "logout_url", "https://app.example/logged-out", "expires_in_seconds", 600)));
+        return policy;
+    }
+
+    static Map<String, Object> with(String key, Object value) {
+        Map<String, Object> policy = example();
+        if (value == null) {
+            policy.remove(key);
+        }
+        else {
+            policy.put(key, value);
+        }
+        return policy;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> withChallenge(String key, Object value) {
+        Map<String, Object> policy = example();
+        Map<String, Object> challenge = (Map<String, Object>) policy.get("challenge");
+        if (value == null) {
+            challenge.remove(key);
+        }
+        else {
+            challenge.put(key, value);
+        }
+        return policy;
+    }
+
+    static Map<String, Object> leaf(String check, String op, Object value) {
+        Map<String, Object> leaf = new LinkedHashMap<>();
+        leaf.put("check", check);
+        leaf.put("op", op);
+        leaf.put("value", value);
+        return leaf;
+    }
+
+    static Map<String, Object> withConditions(Object conditions) {
+        return with("conditions", conditions);
+    }
+
+    @Test
+    void readsTheContractExample() {
+        PolicyDefinition definition = parser.parse(example());
+        assertThat(definition.name()).isEqualTo("Verify the owner");
+        assertThat(definition.mode()).isEqualTo(PolicyMode.ENFORCE);
+        assertThat(definition.priority()).isEqualTo(100);
+        assertThat(definition.actions()).containsExactly("access");
+        assertThat(definition.verdict()).isEqualTo(Verdict.CHALLENGE);
+        assertThat(definition.conditions()).isEqualTo(new Condition.Any(List.of(
+                new Condition.Leaf("concurrent_sessions", Operator.EQ, true),
+                new Condition.Leaf("impossible_travel", Operator.EQ, true))));
+        ChallengeConfig challenge = definition.challenge().orElseThrow();
+        assertThat(challenge.type()).isEqualTo(ChallengeType.VERIFICATION);
+        assertThat(challenge.channels()).containsExactly("email", "sms");
+        assertThat(challenge.expiresIn()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void writesBackWhatItReads() {
+        PolicyDefinition definition = parser.parse(example());
+        assertThat(parser.parse(PolicyTree.of(definition))).isEqualTo(definition);
+        assertThat(PolicyTree.read(PolicyTree.of(definition))).isEqualTo(definition);
+        Map<String, Object> withNumbers = withConditions(Map.of("all", List.of(leaf("device_count", "in", List.of(2, 3)), leaf("risk.score", "gt", 40))));
+        PolicyDefinition numbers = parser.parse(withNumbers);
+        assertThat(PolicyTree.read(PolicyTree.of(numbers))).isEqualTo(numbers);
+    }
+
+    @Test
+    void defaultsModeEnabledPriorityAndExpiry() {
+        Map<String, Object> policy = example();
+        policy.remove("mode");
+        policy.remove("enabled");
+        policy.remove("priority");
+        ((Map<?, ?>) policy.get("challenge")).remove("expires_in_seconds");
+        PolicyDefinition definition = parser.parse(policy);
+        assertThat(definition.mode()).isEqualTo(PolicyMode.ENFORCE);
+        assertThat(definition.enabled()).isTrue();
+        assertThat(definition.priority()).isZero();
+        assertThat(definition.challenge().orElseThrow().expiresIn()).isEqualTo(ChallengeConfig.DEFAULT_EXPIRY);
+    }
+
+    @Test
+    void readsNestedTreesMetadataListsAndSets() {
+        Map<String, Object> conditions = Map.of("all", List.of(
+                leaf("metadata.plan", "eq", "premium"),
+                Map.of("not", leaf("user", "in_list", "staff")),
+                leaf("ip", "not_in_list", "blocked-ips"),
+                leaf("ip_country", "in_list", "lst_abc"),
+                leaf("device_count", "in", List.of(3, 4.5)),
+                Map.of("any", List.of(leaf("risk.score", "gte", 60), leaf("detection_flags.relay", "eq", true)))));
+        PolicyDefinition definition = parser.parse(with("verdict", "deny").entrySet().stream()
+                .filter(e -> !e.getKey().equals("challenge"))
+                .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getKey().equals("conditions") ? conditions : e.getValue()), Map::putAll));
+        Condition.All all = (Condition.All) definition.conditions();
+        assertThat(all.children()).hasSize(6);
+        assertThat(all.children().get(4)).isEqualTo(new Condition.Leaf("device_count", Operator.IN, List.of(3.0, 4.5)));
+        assertThat(Condition.listReferences(definition.conditions())).containsExactlyInAnyOrder("staff", "blocked-ips", "lst_abc");
+    }
+
+    static Stream<Arguments> faults() {
+        return Stream.of(
+                Arguments.of("missing name", with("name", null), "name", "is required"),
+                Arguments.of("blank name", with("name", "  "), "name", "non-blank"),
+                Arguments.of("unknown top-level key", with("priorty", 5), "priorty", "is not a policy field"),
+                Arguments.of("bad mode", with("mode", "shadow"), "mode", "\"enforce\" or \"monitor\""),
+                Arguments.of("fractional priority", with("priority", 1.5), "priority", "whole number"),
+                Arguments.of("huge priority", with("priority", 5_000_000), "priority", "whole number"),
+                Arguments.of("no actions", with("actions", List.of()), "actions", "non-empty"),
+                Arguments.of("bad action", with("actions", List.of("Log In")), "actions[0]", "action name"),
+                Arguments.of("repeated action", with("actions", List.of("login", "login")), "actions[1]", "repeats"),
+                Arguments.of("missing conditions", with("conditions", null), "conditions", "is required"),
+                Arguments.of("empty tree", withConditions(Map.of()), "conditions", "must be a condition"),
+                Arguments.of("empty any", withConditions(Map.of("any", List.of())), "conditions.any", "non-empty array"),
+                Arguments.of("any and all together", withConditions(Map.of("any", List.of(), "all", List.of())), "conditions", "exactly one"),
+                Arguments.of("unknown check", withConditions(Map.of("any", List.of(leaf("is_new_device", "eq", true), leaf("concurent_sessions", "eq", true)))),
+                        "conditions.any[1].check", "unknown check \"concurent_sessions\""),
+                Arguments.of("unknown op", withConditions(leaf("device_count", "between", 3)), "conditions.op", "must be one of"),
+                Arguments.of("missing value", withConditions(leaf("device_count", "gt", null)), "conditions.value", "is required"),
+                Arguments.of("number for boolean check", withConditions(leaf("is_new_device", "eq", 1)), "conditions.value", "must be a boolean"),
+                Arguments.of("ordering a boolean", withConditions(leaf("is_new_device", "gt", true)), "conditions.op", "does not apply to a boolean"),
+                Arguments.of("string for number check", withConditions(leaf("device_count", "gt", "3")), "conditions.value", "must be a number"),
+                Arguments.of("ordering a string", withConditions(leaf("ip_country", "gt", "FR")), "conditions.op", "does not apply to a string"),
+                Arguments.of("in without array", withConditions(leaf("ip_country", "in", "FR")), "conditions.value", "non-empty array"),
+                Arguments.of("in with a wrong item", withConditions(leaf("ip_country", "in", List.of("FR", 3))), "conditions.value[1]", "must be a string"),
+                Arguments.of("list on a field without lists", withConditions(leaf("device_count", "in_list", "staff")), "conditions.op", "no list applies"),
+                Arguments.of("unknown list", withConditions(leaf("user", "in_list", "vips")), "conditions.value", "no list named \"vips\""),
+                Arguments.of("list of another kind", withConditions(leaf("user", "in_list", "blocked-ips")), "conditions.value", "holds ip values"),
+                Arguments.of("extra key in a leaf", withConditions(Map.of("check", "is_new_device", "op", "eq", "value", true, "weight", 2)),
+                        "conditions.weight", "is not part of a condition"),
+                Arguments.of("bad metadata path", withConditions(leaf("metadata.", "eq", "x")), "conditions.check", "unknown check"),
+                Arguments.of("metadata object value", withConditions(leaf("metadata.plan", "eq", Map.of("a", 1))), "conditions.value", "string, number or boolean"),
+                Arguments.of("deep nesting", withConditions(nested(12)), "conditions" + ".not".repeat(10), "nests deeper"),
+                Arguments.of("bad verdict", with("verdict", "block"), "verdict", "\"allow\", \"deny\" or \"challenge\""),
+                Arguments.of("challenge verdict without challenge", with("challenge", null), "challenge", "is required when the verdict is \"challenge\""),
+                Arguments.of("challenge with allow", with("verdict", "allow"), "challenge", "only allowed when the verdict is \"challenge\""),
+                Arguments.of("unknown challenge type", withChallenge("type", "captcha"), "challenge.type", "\"verification\" or \"device_limit\""),
+                Arguments.of("verification without channels", withChallenge("channels", null), "challenge.channels", "is required"),
+                Arguments.of("unknown channel", withChallenge("channels", List.of("email", "pigeon")), "challenge.channels[1]", "\"email\" or \"sms\""),
+                Arguments.of("relative success url", withChallenge("success_url", "/signup"), "challenge.success_url", "absolute http or https URL"),
+                Arguments.of("javascript success url", withChallenge("success_url", "javascript:alert(1)"), "challenge.success_url", "absolute http or https"),
+                Arguments.of("url with fragment", withChallenge("success_url", "https://a.example/x#y"), "challenge.success_url", "#fragment"),
+                Arguments.of("bad logout url", withChallenge("logout_url", "ftp://a.example/"), "challenge.logout_url", "absolute http or https"),
+                Arguments.of("verification without success url", withChallenge("success_url", null), "challenge.success_url", "is required"),
+                Arguments.of("expiry too short", withChallenge("expires_in_seconds", 5), "challenge.expires_in_seconds", "from 60 to 86400"),
+                Arguments.of("device limit on verification", withChallenge("device_limit", 3), "challenge.device_limit", "only applies"),
+                Arguments.of("unknown challenge key", withChallenge("colour", "red"), "challenge.colour", "is not a challenge field"));
+    }
+
+    private static Object nested(int depth) {
+        Object node = leaf("is_new_device", "eq", true);
+        for (int i = 0; i < depth; i++) {
+            node = Map.of("not", node);
+        }
+        return node;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("faults")
+    void refusesAndNamesThePathOfTheFault(String description, Map<String, Object> policy, String path, String message) {
+        assertThatThrownBy(() -> parser.parse(policy))
+                .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors())
+                        .anySatisfy(error -> {
+                            assertThat(error.field()).isEqualTo(path);
+                            assertThat(error.message()).contains(message);
+                        }));
+    }
+
+    @Test
+    void aDeviceLimitChallengeNeedsItsLimitAndLogoutUrl() {
+        Map<String, Object> policy = example();
+        policy.put("challenge", Map.of("type", "device_limit"));
+        assertThatThrownBy(() -> parser.parse(policy))
+                .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                        .contains("challenge.device_limit", "challenge.logout_url"));
+        policy.put("challenge", Map.of("type", "device_limit", "device_limit", 3, "logout_url", "https://app.example/out"));
+        assertThat(parser.parse(policy).challenge().orElseThrow().deviceLimit()).hasValue(3);
+    }
+
+    @Test
+    void reportsEveryFaultAtOnce() {
+        Map<String, Object> policy = with("name", null);
+        policy.put("verdict", "maybe");
+        policy.put("conditions", Map.of("all", List.of(leaf("nope", "eq", true), leaf("device_count", "gt", false))));
+        assertThatThrownBy(() -> parser.parse(policy))
+                .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                        .contains("name", "verdict", "conditions.all[0].check", "conditions.all[1].value"));
+    }
+
+    @Test
+    void refusesATreeWithTooManyNodes() {
+        List<Object> leaves = java.util.Collections.nCopies(PolicyParser.MAX_NODES + 5, leaf("is_new_device", "eq", true));
+        assertThatThrownBy(() -> parser.parse(withConditions(Map.of("any", leaves))))
+                .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors()).hasSize(1)
+                        .first().satisfies(error -> assertThat(error.message()).contains("more than " + PolicyParser.MAX_NODES)));
+    }
+
+    @Test
+    void refusesABodyThatIsNotAnObject() {
+        assertThatThrownBy(() -> parser.parse(List.of(1, 2)))
+                .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("body"));
+    }
+}

@@ -1,0 +1,163 @@
+package io.seatguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.seatguard.server.TestServer.Response;
+import io.seatguard.server.TestServer.TestApp;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** {@code /v3/policies} and {@code /v3/lists}, and policies deciding real evaluations, on both stores. */
+class PoliciesApiTest {
+    private static final String DENY_BASIC_FROM_BLOCKED = """
+            {"name": "Block basic plans from blocked networks", "priority": 10, "actions": ["login", "access"],
+             "conditions": {"all": [{"check": "metadata.plan", "op": "ne", "value": "premium"},
+                                    {"check": "ip", "op": "in_list", "value": "blocked"}]},
+             "verdict": "deny"}""";
+
+    @TempDir
+    Path dataDir;
+
+    private static Map<String, String> json(TestApp app) {
+        Map<String, String> headers = new HashMap<>(app.bearer());
+        headers.put("Content-Type", "application/json");
+        return headers;
+    }
+
+    private static JsonNode evaluate(TestServer server, TestApp app, String user, String ip, String plan) {
+        Response response = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"" + user + "\",\"ip\":\"" + ip + "\",\"user_agent\":\""
+                + EvaluateApiTest.DESKTOP + "\",\"metadata\":{\"plan\":\"" + plan + "\"},\"device\":{\"token\":\"tok_" + user + "_0000000001\"}}", json(app));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return server.get("/v3/evaluations/" + response.json().get("evaluation_id").asText(), app.bearer()).json();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestServer.Store.class)
+    void aPolicyDecidesEvaluationsAndSaysWhy(TestServer.Store store) {
+        try (TestServer server = TestServer.start(store, dataDir)) {
+            TestApp app = server.defaultApp();
+            Response list = server.post("/v3/lists", "{\"name\":\"blocked\",\"kind\":\"ip\",\"values\":[\"203.0.113.0/24\"]}", json(app));
+            assertThat(list.status()).as(list.body()).isEqualTo(201);
+            assertThat(evaluate(server, app, "ann", "203.0.113.5", "basic").get("verdict").asText()).as("no policy yet").isEqualTo("allow");
+
+            Response created = server.post("/v3/policies", DENY_BASIC_FROM_BLOCKED, json(app));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String policyId = created.json().get("id").asText();
+            assertThat(created.json().get("mode").asText()).isEqualTo("enforce");
+            assertThat(created.json().get("enabled").asBoolean()).isTrue();
+
+            JsonNode denied = evaluate(server, app, "ann", "203.0.113.5", "basic");
+            assertThat(denied.get("verdict").asText()).isEqualTo("deny");
+            assertThat(denied.get("policy").get("id").asText()).isEqualTo(policyId);
+            assertThat(denied.get("policy").get("verdict").asText()).isEqualTo("deny");
+            assertThat(denied.get("policy").get("reasons").findValuesAsText("check")).containsExactly("metadata.plan", "ip");
+            assertThat(denied.get("policy").get("reasons").get(1).get("actual").asText()).isEqualTo("203.0.113.5");
+            assertThat(evaluate(server, app, "ann", "203.0.113.5", "premium").get("verdict").asText()).isEqualTo("allow");
+            assertThat(evaluate(server, app, "ann", "198.51.100.5", "basic").get("verdict").asText()).isEqualTo("allow");
+
+            // Switched to monitor: recorded, no longer applied, seen at once.
+            JsonNode policy = server.get("/v3/policies/" + policyId, app.bearer()).json();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) policy).put("mode", "monitor");
+            Response replaced = server.send("PUT", "/v3/policies/" + policyId, policy.toString(), json(app));
+            assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+            JsonNode monitored = evaluate(server, app, "ann", "203.0.113.5", "basic");
+            assertThat(monitored.get("verdict").asText()).isEqualTo("allow");
+            assertThat(monitored.get("policy").get("mode").asText()).isEqualTo("monitor");
+            assertThat(monitored.get("policy").get("verdict").asText()).isEqualTo("deny");
+            assertThat(monitored.get("monitored_policies").findValuesAsText("id")).containsExactly(policyId);
+
+            // Adding to the list takes effect on the next evaluation.
+            String listId = list.json().get("id").asText();
+            assertThat(server.post("/v3/lists/" + listId + "/add", "{\"values\":[\"2001:db8::/32\"]}", json(app)).status()).isEqualTo(200);
+            assertThat(evaluate(server, app, "bo", "2001:db8::7", "basic").get("monitored_policies")).hasSize(1);
+
+            assertThat(server.send("DELETE", "/v3/policies/" + policyId, null, app.bearer()).status()).isEqualTo(204);
+            assertThat(evaluate(server, app, "ann", "203.0.113.5", "basic").get("policy").isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void policiesAreCreatedReadReplacedAndDeletedInTheirOwnApp() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            TestApp other = server.createApp("other");
+            server.post("/v3/lists", "{\"name\":\"blocked\",\"kind\":\"ip\"}", json(app));
+            String id = server.post("/v3/policies", DENY_BASIC_FROM_BLOCKED, json(app)).json().get("id").asText();
+            assertThat(server.get("/v3/policies", app.bearer()).json().get("data").findValuesAsText("id")).containsExactly(id);
+            JsonNode read = server.get("/v3/policies/" + id, app.bearer()).json();
+            assertThat(read.get("conditions").get("all").get(1).get("value").asText()).isEqualTo("blocked");
+            assertThat(read.get("priority").asInt()).isEqualTo(10);
+
+            assertThat(server.get("/v3/policies/" + id, other.bearer()).status()).isEqualTo(404);
+            assertThat(server.send("PUT", "/v3/policies/" + id, DENY_BASIC_FROM_BLOCKED, json(other)).status()).isEqualTo(404);
+            assertThat(server.send("DELETE", "/v3/policies/" + id, null, other.bearer()).status()).isEqualTo(404);
+            assertThat(server.get("/v3/policies", other.bearer()).json().get("data")).isEmpty();
+            assertThat(server.post("/v3/policies", DENY_BASIC_FROM_BLOCKED, json(other)).json().get("errors").get(0).get("field").asText())
+                    .as("another app's list is not this app's").isEqualTo("conditions.all[1].value");
+            assertThat(server.get("/v3/policies", Map.of()).status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void invalidPoliciesAreRefusedNamingEachFault() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            Response refused = server.post("/v3/policies", """
+                    {"name": "x", "actions": ["access"], "verdict": "challenge",
+                     "conditions": {"any": [{"check": "concurrent_sessions", "op": "eq", "value": "yes"},
+                                            {"check": "concurent_sessions", "op": "eq", "value": true}]}}""", json(app));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("errors").findValuesAsText("field"))
+                    .containsExactlyInAnyOrder("conditions.any[0].value", "conditions.any[1].check", "challenge");
+            assertThat(server.post("/v3/policies", "[1,2]", json(app)).status()).isEqualTo(400);
+            assertThat(server.post("/v3/policies", "{\"name\":", json(app)).status()).isEqualTo(400);
+            Map<String, String> plainText = new HashMap<>(app.bearer());
+            plainText.put("Content-Type", "text/plain");
+            assertThat(server.post("/v3/policies", DENY_BASIC_FROM_BLOCKED, plainText).status()).isEqualTo(415);
+            assertThat(server.post("/v3/policies", "{\"priority\": 1e400}", json(app)).status()).isEqualTo(400);
+            assertThat(server.get("/v3/policies", app.bearer()).json().get("data")).as("nothing was stored").isEmpty();
+        }
+    }
+
+    @Test
+    void listsNormalizeTheirValuesAndCannotBeDeletedWhileNamed() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            Response created = server.post("/v3/lists", "{\"name\":\"partners\",\"kind\":\"email_domain\",\"values\":[\"@Partner.Example\",\"b.example\"]}",
+                    json(app));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            assertThat(created.json().get("values").findValuesAsText("")).isEmpty();
+            assertThat(created.json().get("values").toString()).isEqualTo("[\"partner.example\",\"b.example\"]");
+            String id = created.json().get("id").asText();
+
+            Response taken = server.post("/v3/lists", "{\"name\":\"partners\",\"kind\":\"user\"}", json(app));
+            assertThat(taken.status()).isEqualTo(409);
+            Response badValue = server.post("/v3/lists/" + id + "/add", "{\"values\":[\"c.example\",\"not a domain\"]}", json(app));
+            assertThat(badValue.status()).isEqualTo(400);
+            assertThat(badValue.json().get("errors").get(0).get("field").asText()).isEqualTo("values[1]");
+            assertThat(server.get("/v3/lists/" + id, app.bearer()).json().get("size").asInt()).as("nothing half-added").isEqualTo(2);
+            assertThat(server.post("/v3/lists/" + id + "/remove", "{\"values\":[\"B.example\"]}", json(app)).json().get("values").toString())
+                    .isEqualTo("[\"partner.example\"]");
+            assertThat(server.post("/v3/lists", "{\"name\":\"x\",\"kind\":\"colour\"}", json(app)).json().get("errors").get(0).get("field").asText())
+                    .isEqualTo("kind");
+
+            Response policy = server.post("/v3/policies", """
+                    {"name": "Partners pass", "actions": ["signup"], "verdict": "allow",
+                     "conditions": {"check": "email", "op": "in_list", "value": "partners"}}""", json(app));
+            assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+            Response inUse = server.send("DELETE", "/v3/lists/" + id, null, app.bearer());
+            assertThat(inUse.status()).isEqualTo(409);
+            assertThat(inUse.json().get("detail").asText()).contains(policy.json().get("id").asText());
+            assertThat(server.send("DELETE", "/v3/policies/" + policy.json().get("id").asText(), null, app.bearer()).status()).isEqualTo(204);
+            assertThat(server.send("DELETE", "/v3/lists/" + id, null, app.bearer()).status()).isEqualTo(204);
+            assertThat(server.get("/v3/lists/" + id, app.bearer()).status()).isEqualTo(404);
+        }
+    }
+}

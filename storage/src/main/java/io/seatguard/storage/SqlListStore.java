@@ -1,0 +1,141 @@
+package io.seatguard.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.policy.ListKind;
+import io.seatguard.core.policy.ListStore;
+import io.seatguard.core.policy.NamedList;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Named lists in SQL: one row per list, one row per value. */
+public final class SqlListStore implements ListStore {
+    private static final String COLUMNS = "app_id, id, name, kind, created_at, updated_at";
+
+    private record Header(String appId, String id, String name, ListKind kind, Instant createdAt, Instant updatedAt) {
+        NamedList with(List<String> values) {
+            return new NamedList(id, appId, name, kind, values, createdAt, updatedAt);
+        }
+    }
+
+    private final SqlDatabase database;
+
+    public SqlListStore(SqlDatabase database) {
+        this.database = requireNonNull(database, "database is null");
+    }
+
+    @Override
+    public boolean create(NamedList list) {
+        return database.write(connection -> {
+            if (JdbcRunner.queryOne(connection, "SELECT id FROM value_lists WHERE app_id = ? AND name = ?", row -> row.getString(1),
+                    list.appId(), list.name()).isPresent()) {
+                return false;
+            }
+            JdbcRunner.update(connection, "INSERT INTO value_lists (app_id, id, name, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    list.appId(), list.id(), list.name(), list.kind().wireName(), list.createdAt().toEpochMilli(), list.updatedAt().toEpochMilli());
+            insertValues(connection, list.appId(), list.id(), list.values());
+            PolicyVersions.bump(connection, list.appId());
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<NamedList> find(String appId, String listId) {
+        return database.read(connection -> load(connection, appId, "id", listId));
+    }
+
+    @Override
+    public Optional<NamedList> findByName(String appId, String name) {
+        return database.read(connection -> load(connection, appId, "name", name));
+    }
+
+    @Override
+    public List<NamedList> list(String appId) {
+        return database.read(connection -> {
+            List<Header> headers = JdbcRunner.queryList(connection,
+                    "SELECT " + COLUMNS + " FROM value_lists WHERE app_id = ? ORDER BY created_at, id", SqlListStore::header, appId);
+            Map<String, List<String>> values = new LinkedHashMap<>();
+            headers.forEach(header -> values.put(header.id(), new ArrayList<>()));
+            JdbcRunner.queryList(connection, "SELECT list_id, value FROM value_list_entries WHERE app_id = ? ORDER BY list_id, position, value",
+                    row -> Map.entry(row.getString(1), row.getString(2)), appId)
+                    .forEach(entry -> values.computeIfAbsent(entry.getKey(), key -> new ArrayList<>()).add(entry.getValue()));
+            return headers.stream().map(header -> header.with(values.get(header.id()))).toList();
+        });
+    }
+
+    @Override
+    public boolean delete(String appId, String listId) {
+        return database.write(connection -> {
+            JdbcRunner.update(connection, "DELETE FROM value_list_entries WHERE app_id = ? AND list_id = ?", appId, listId);
+            int deleted = JdbcRunner.update(connection, "DELETE FROM value_lists WHERE app_id = ? AND id = ?", appId, listId);
+            if (deleted == 1) {
+                PolicyVersions.bump(connection, appId);
+            }
+            return deleted == 1;
+        });
+    }
+
+    @Override
+    public Optional<NamedList> add(String appId, String listId, List<String> values, Instant at) {
+        return change(appId, listId, at, connection -> insertValues(connection, appId, listId, values));
+    }
+
+    @Override
+    public Optional<NamedList> remove(String appId, String listId, List<String> values, Instant at) {
+        return change(appId, listId, at, connection -> {
+            for (String value : values) {
+                JdbcRunner.update(connection, "DELETE FROM value_list_entries WHERE app_id = ? AND list_id = ? AND value = ?", appId, listId, value);
+            }
+        });
+    }
+
+    private interface Change {
+        void apply(Connection connection) throws SQLException;
+    }
+
+    private Optional<NamedList> change(String appId, String listId, Instant at, Change change) {
+        return database.write(connection -> {
+            if (JdbcRunner.update(connection, "UPDATE value_lists SET updated_at = ? WHERE app_id = ? AND id = ?", at.toEpochMilli(), appId, listId) != 1) {
+                return Optional.<NamedList>empty();
+            }
+            change.apply(connection);
+            PolicyVersions.bump(connection, appId);
+            return load(connection, appId, "id", listId);
+        });
+    }
+
+    /** Appends values after the list's last position; a value already present keeps its place. */
+    private static void insertValues(Connection connection, String appId, String listId, List<String> values) throws SQLException {
+        long next = JdbcRunner.queryOne(connection, "SELECT MAX(position) FROM value_list_entries WHERE app_id = ? AND list_id = ?",
+                row -> row.getObject(1) == null ? 0L : row.getLong(1) + 1, appId, listId).orElse(0L);
+        for (String value : values) {
+            JdbcRunner.update(connection,
+                    "INSERT INTO value_list_entries (app_id, list_id, value, position) VALUES (?, ?, ?, ?) ON CONFLICT (app_id, list_id, value) DO NOTHING",
+                    appId, listId, value, next++);
+        }
+    }
+
+    private static Optional<NamedList> load(Connection connection, String appId, String column, String key) throws SQLException {
+        Optional<Header> header = JdbcRunner.queryOne(connection,
+                "SELECT " + COLUMNS + " FROM value_lists WHERE app_id = ? AND " + column + " = ?", SqlListStore::header, appId, key);
+        if (header.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> values = JdbcRunner.queryList(connection,
+                "SELECT value FROM value_list_entries WHERE app_id = ? AND list_id = ? ORDER BY position, value", row -> row.getString(1), appId,
+                header.get().id());
+        return Optional.of(header.get().with(values));
+    }
+
+    private static Header header(ResultSet row) throws SQLException {
+        return new Header(row.getString("app_id"), row.getString("id"), row.getString("name"), ListKind.fromWireName(row.getString("kind")).orElseThrow(),
+                Instant.ofEpochMilli(row.getLong("created_at")), Instant.ofEpochMilli(row.getLong("updated_at")));
+    }
+}
