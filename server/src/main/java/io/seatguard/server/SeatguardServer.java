@@ -17,6 +17,7 @@ import io.seatguard.storage.SqlActivityReader;
 import io.seatguard.core.identity.DeviceResolver;
 import io.seatguard.core.ids.IdGenerator;
 import io.seatguard.core.net.ClientIpResolver;
+import io.seatguard.core.policy.Backtest;
 import io.seatguard.core.policy.CachedPolicyBook;
 import io.seatguard.core.policy.ListService;
 import io.seatguard.core.policy.PolicyEngine;
@@ -114,7 +115,8 @@ public final class SeatguardServer implements AutoCloseable {
             IdGenerator ids = new IdGenerator(clock, new SecureRandom());
             AppService apps = new AppService(new SqlAppStore(database), ids, clock);
             Optional<String> generatedAdminToken = apps.ensureAdminToken(config.adminToken());
-            EvaluationStore evaluations = new SqlEvaluationStore(database);
+            SqlEvaluationStore sqlEvaluations = new SqlEvaluationStore(database);
+            EvaluationStore evaluations = sqlEvaluations;
             DeviceDirectory devices = new SqlDeviceDirectory(database);
             AccountReader accounts = new SqlAccountReader(database);
             DeviceLinks deviceLinks = new SqlDeviceLinks(database);
@@ -154,7 +156,8 @@ public final class SeatguardServer implements AutoCloseable {
                     .withNetwork(intel, new SqlActivityReader(database), network.checks());
             Heartbeats heartbeats = new Heartbeats(presence, devices, accounts, clock);
             List<Route> routes = Routes.all(apps, pipeline, evaluations, deviceLinks, database, new ClientIpResolver(config.trustedProxies()), heartbeats,
-                    metrics, clock, config.maxBodyBytes(), intel::status, policies, lists);
+                    metrics, clock, config.maxBodyBytes(), intel::status, policies, lists,
+                    new Backtest(sqlEvaluations, policyBook, clock));
             Javalin http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), routes, metrics).start();
             if (network.stunPort().isPresent()) {
                 stun = StunServer.start(config.host(), network.stunPort().getAsInt());

@@ -160,4 +160,47 @@ class PoliciesApiTest {
             assertThat(server.get("/v3/lists/" + id, app.bearer()).status()).isEqualTo(404);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestServer.Store.class)
+    void aBacktestReplaysStoredEvaluationsThroughOnePolicy(TestServer.Store store) {
+        try (TestServer server = TestServer.start(store, dataDir)) {
+            TestApp app = server.defaultApp();
+            TestApp other = server.createApp("other");
+            server.post("/v3/lists", "{\"name\":\"blocked\",\"kind\":\"ip\",\"values\":[\"203.0.113.0/24\"]}", json(app));
+            evaluate(server, app, "ann", "203.0.113.5", "basic");
+            evaluate(server, app, "bo", "203.0.113.6", "basic");
+            evaluate(server, app, "cy", "203.0.113.7", "premium");
+            evaluate(server, app, "di", "198.51.100.1", "basic");
+            evaluate(server, other, "ann", "203.0.113.5", "basic");
+
+            // Stored in monitor mode and disabled: a backtest judges it enforced all the same.
+            String monitor = DENY_BASIC_FROM_BLOCKED.replace("\"priority\": 10", "\"priority\": 10, \"mode\": \"monitor\", \"enabled\": false");
+            String id = server.post("/v3/policies", monitor, json(app)).json().get("id").asText();
+            Response result = server.post("/v3/policies/" + id + "/backtest?days=3", null, app.bearer());
+            assertThat(result.status()).as(result.body()).isEqualTo(200);
+            JsonNode backtest = result.json();
+            assertThat(backtest.get("evaluated").asInt()).as("only this app's four").isEqualTo(4);
+            assertThat(backtest.get("matched").asInt()).isEqualTo(2);
+            assertThat(backtest.get("outcomes").get("deny").asInt()).isEqualTo(2);
+            assertThat(backtest.get("outcomes").get("allow").asInt()).isEqualTo(2);
+            assertThat(backtest.get("outcomes").get("challenge").asInt()).isZero();
+            assertThat(backtest.get("truncated").asBoolean()).isFalse();
+            assertThat(backtest.get("samples")).hasSize(2);
+            assertThat(backtest.get("samples").get(0).get("recorded_verdict").asText()).isEqualTo("allow");
+            assertThat(backtest.get("samples").get(0).get("reasons").findValuesAsText("check")).containsExactly("metadata.plan", "ip");
+
+            Response draft = server.post("/v3/policies/backtest", """
+                    {"name": "Everyone from blocked networks", "actions": ["login"], "verdict": "deny",
+                     "conditions": {"check": "ip", "op": "in_list", "value": "blocked"}}""", json(app));
+            assertThat(draft.status()).as(draft.body()).isEqualTo(200);
+            assertThat(draft.json().get("matched").asInt()).isEqualTo(3);
+            assertThat(draft.json().get("policy_id").isNull()).isTrue();
+            assertThat(server.post("/v3/policies/backtest", "{\"name\":\"x\"}", json(app)).status()).isEqualTo(400);
+            assertThat(server.post("/v3/policies/" + id + "/backtest?days=0", null, app.bearer()).json().get("errors").get(0).get("field").asText())
+                    .isEqualTo("days");
+            assertThat(server.post("/v3/policies/" + id + "/backtest?days=abc", null, app.bearer()).status()).isEqualTo(400);
+            assertThat(server.post("/v3/policies/" + id + "/backtest", null, other.bearer()).status()).isEqualTo(404);
+        }
+    }
 }

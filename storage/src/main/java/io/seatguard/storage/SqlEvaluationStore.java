@@ -14,10 +14,13 @@ import io.seatguard.core.evaluation.Touches;
 import io.seatguard.core.identity.DeviceResolution;
 import io.seatguard.core.intel.Coordinates;
 import io.seatguard.core.intel.Place;
+import io.seatguard.core.ids.IdGenerator;
+import io.seatguard.core.policy.EvaluationArchive;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,7 +30,7 @@ import java.util.Optional;
  * spell the same way. Last-seen times only move forward, so importing older history (server-mode
  * {@code timestamp}) never makes a device look older than it is.
  */
-public final class SqlEvaluationStore implements EvaluationStore {
+public final class SqlEvaluationStore implements EvaluationStore, EvaluationArchive {
     private static final String LATER = "CASE WHEN excluded.last_seen > %1$s.last_seen THEN excluded.last_seen ELSE %1$s.last_seen END";
     private static final String EARLIER = "CASE WHEN excluded.first_seen < %1$s.first_seen THEN excluded.first_seen ELSE %1$s.first_seen END";
 
@@ -151,6 +154,17 @@ public final class SqlEvaluationStore implements EvaluationStore {
                 evaluation.device().id(), evaluation.publicIp().address(), evaluation.createdAt().toEpochMilli(),
                 document, place.country().orElse(null), point.map(Coordinates::latitude).orElse(null), point.map(Coordinates::longitude).orElse(null),
                 point.map(Coordinates::accuracyKm).orElse(null));
+    }
+
+    /**
+     * Evaluations recorded in {@code [from, to)}, newest first: a range of the primary key, since ids are
+     * time-ordered (imported history counts when it was imported).
+     */
+    @Override
+    public List<Evaluation> between(String appId, Instant from, Instant to, int limit) {
+        return database.read(connection -> JdbcRunner.queryList(connection,
+                "SELECT consumed_at, document, id FROM evaluations WHERE app_id = ? AND id >= ? AND id < ? ORDER BY id DESC LIMIT ?",
+                row -> evaluation(appId, row.getString(3), row), appId, IdGenerator.lowerBound(from), IdGenerator.lowerBound(to), limit));
     }
 
     @Override

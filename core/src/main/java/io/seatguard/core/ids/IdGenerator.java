@@ -27,6 +27,14 @@ public final class IdGenerator {
         return new UUID(high, low).toString();
     }
 
+    /**
+     * The smallest time-ordered id of that millisecond: ids compare as strings in time order, so
+     * {@code id >= lowerBound(from) AND id < lowerBound(to)} selects what was created in {@code [from, to)}.
+     */
+    public static String lowerBound(java.time.Instant at) {
+        return new UUID(at.toEpochMilli() << 16, 0L).toString();
+    }
+
     /** A random (v4) UUID, for ids whose order means nothing (devices). */
     public String newRandomId() {
         long high = (random.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;

@@ -23,14 +23,27 @@ public final class AppPolicies {
     private final Map<String, ListMatcher> lists;
 
     private AppPolicies(List<Policy> policies, List<NamedList> lists) {
+        this(policies, compile(lists));
+    }
+
+    private AppPolicies(List<Policy> policies, Map<String, ListMatcher> lists) {
         this.policies = policies.stream().filter(policy -> policy.definition().enabled()).sorted(ORDER).toList();
+        this.lists = lists;
+    }
+
+    private static Map<String, ListMatcher> compile(List<NamedList> lists) {
         Map<String, ListMatcher> byNameOrId = new HashMap<>();
         for (NamedList list : lists) {
             ListMatcher matcher = ListMatcher.of(list);
             byNameOrId.put(list.id(), matcher);
             byNameOrId.put(list.name(), matcher);
         }
-        this.lists = byNameOrId;
+        return byNameOrId;
+    }
+
+    /** The same lists with one policy instead of the app's: what a backtest judges by. */
+    public AppPolicies withOnly(Policy policy) {
+        return new AppPolicies(List.of(policy), lists);
     }
 
     public static AppPolicies of(List<Policy> policies, List<NamedList> lists) {

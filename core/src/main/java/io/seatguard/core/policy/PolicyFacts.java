@@ -3,6 +3,7 @@ package io.seatguard.core.policy;
 import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.evaluation.DetectionFlags;
+import io.seatguard.core.evaluation.Evaluation;
 import io.seatguard.core.risk.Risk;
 import io.seatguard.core.risk.RiskCategory;
 import java.util.Map;
@@ -38,6 +39,13 @@ public record PolicyFacts(
         requireNonNull(checks, "checks is null");
         requireNonNull(risk, "risk is null");
         requireNonNull(flags, "flags is null");
+    }
+
+    /** The facts of a stored evaluation, as they were when it was recorded. */
+    public static PolicyFacts of(Evaluation evaluation) {
+        return new PolicyFacts(evaluation.action(), evaluation.user().id(), evaluation.user().email(), evaluation.user().phone(),
+                evaluation.metadata(), evaluation.publicIp().address(), evaluation.device().id(), evaluation.device().type().wireName(),
+                evaluation.checks(), evaluation.risk(), evaluation.detectionFlags());
     }
 
     /**

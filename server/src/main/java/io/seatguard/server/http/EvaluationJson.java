@@ -96,8 +96,13 @@ final class EvaluationJson {
     static ObjectNode policy(PolicyMatch match) {
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("id", match.id()).put("name", match.name()).put("mode", match.mode()).put("verdict", match.verdict().wireName());
-        ArrayNode reasons = json.putArray("reasons");
-        for (MatchReason reason : match.reasons()) {
+        json.set("reasons", reasons(match.reasons()));
+        return json;
+    }
+
+    static ArrayNode reasons(java.util.List<MatchReason> matchReasons) {
+        ArrayNode reasons = Json.MAPPER.createArrayNode();
+        for (MatchReason reason : matchReasons) {
             reasons.addObject()
                     .put("check", reason.field())
                     .put("op", reason.op())
@@ -105,7 +110,7 @@ final class EvaluationJson {
                     .<ObjectNode>set("value", Json.MAPPER.valueToTree(PolicyTree.wholeNumbers(reason.value())))
                     .set("actual", Json.MAPPER.valueToTree(PolicyTree.wholeNumbers(reason.actual())));
         }
-        return json;
+        return reasons;
     }
 
     private static ObjectNode device(DeviceInfo device) {

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.seatguard.core.app.App;
+import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.policy.Backtest;
 import io.seatguard.core.policy.Policy;
+import io.seatguard.core.policy.PolicyDefinition;
 import io.seatguard.core.policy.PolicyService;
 import io.seatguard.core.policy.PolicyTree;
 
@@ -19,11 +22,62 @@ final class PolicyHandlers {
     private final Credentials credentials;
     private final PolicyService policies;
     private final JsonBody jsonBody;
+    private final Backtest backtest;
 
-    PolicyHandlers(Credentials credentials, PolicyService policies, JsonBody jsonBody) {
+    PolicyHandlers(Credentials credentials, PolicyService policies, JsonBody jsonBody, Backtest backtest) {
         this.credentials = requireNonNull(credentials, "credentials is null");
         this.policies = requireNonNull(policies, "policies is null");
         this.jsonBody = requireNonNull(jsonBody, "jsonBody is null");
+        this.backtest = requireNonNull(backtest, "backtest is null");
+    }
+
+    /** {@code POST /v3/policies/{id}/backtest?days=N}: a stored policy replayed over the last N days. */
+    void backtestStored(Context ctx) {
+        App app = credentials.requireApp(ctx);
+        int days = days(ctx);
+        Policy policy = policies.get(app.id(), ctx.pathParam("id"));
+        ctx.contentType("application/json").result(json(policy.id(), backtest.run(app.id(), policy.id(), policy.definition(), days)).toString());
+    }
+
+    /** {@code POST /v3/policies/backtest?days=N} with a policy draft as the body, validated as on create. */
+    void backtestDraft(Context ctx) {
+        App app = credentials.requireApp(ctx);
+        int days = days(ctx);
+        PolicyDefinition draft = policies.validate(app.id(), tree(jsonBody.readObject(ctx)));
+        ctx.contentType("application/json").result(json(null, backtest.run(app.id(), "draft", draft, days)).toString());
+    }
+
+    private static int days(Context ctx) {
+        String text = ctx.queryParam("days");
+        if (text == null) {
+            return Backtest.DEFAULT_DAYS;
+        }
+        if (!text.matches("\\d{1,2}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > Backtest.MAX_DAYS) {
+            throw SeatguardException.invalid("days", "must be a whole number of days from 1 to " + Backtest.MAX_DAYS);
+        }
+        return Integer.parseInt(text);
+    }
+
+    private static ObjectNode json(String policyId, Backtest.Result result) {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.put("policy_id", policyId);
+        json.put("from", EvaluationJson.time(result.from()));
+        json.put("to", EvaluationJson.time(result.to()));
+        json.put("evaluated", result.evaluated());
+        json.put("truncated", result.truncated());
+        json.put("matched", result.matched());
+        ObjectNode outcomes = json.putObject("outcomes");
+        result.outcomes().forEach((verdict, count) -> outcomes.put(verdict.wireName(), count));
+        ArrayNode samples = json.putArray("samples");
+        for (Backtest.Sample sample : result.samples()) {
+            ObjectNode item = samples.addObject();
+            item.put("evaluation_id", sample.evaluationId());
+            item.put("created_at", EvaluationJson.time(sample.createdAt()));
+            item.put("action", sample.action());
+            item.put("recorded_verdict", sample.recordedVerdict().wireName());
+            item.set("reasons", EvaluationJson.reasons(sample.reasons()));
+        }
+        return json;
     }
 
     void create(Context ctx) {

@@ -11,6 +11,7 @@ import io.seatguard.core.app.AppService;
 import io.seatguard.core.evaluation.EvaluationPipeline;
 import io.seatguard.core.evaluation.EvaluationStore;
 import io.seatguard.core.net.ClientIpResolver;
+import io.seatguard.core.policy.Backtest;
 import io.seatguard.core.policy.ListService;
 import io.seatguard.core.policy.PolicyService;
 import io.seatguard.core.presence.Heartbeats;
@@ -38,7 +39,8 @@ public final class Routes {
             int maxBodyBytes,
             Supplier<List<SourceStatus>> ipData,
             PolicyService policyService,
-            ListService listService) {
+            ListService listService,
+            Backtest backtest) {
         JsonBody jsonBody = new JsonBody(maxBodyBytes);
         Credentials credentials = new Credentials(apps);
         AppDirectory directory = new AppDirectory(apps);
@@ -49,7 +51,7 @@ public final class Routes {
         UserDeviceHandlers userDevices = new UserDeviceHandlers(credentials, deviceLinks, heartbeats.presence(), clock);
         SessionHandlers sessions = new SessionHandlers(jsonBody, directory, heartbeats, clientIps);
         BrowserAssets assets = new BrowserAssets();
-        PolicyHandlers policies = new PolicyHandlers(credentials, policyService, jsonBody);
+        PolicyHandlers policies = new PolicyHandlers(credentials, policyService, jsonBody, backtest);
         ListHandlers lists = new ListHandlers(credentials, listService, jsonBody);
         DemoSite demo = new DemoSite(apps, evaluations, jsonBody, clock);
         return List.of(
@@ -67,7 +69,9 @@ public final class Routes {
                 new Route(DELETE, "/v3/users/{user}/devices/{device_id}", userDevices::logOut),
                 new Route(POST, "/v3/policies", policies::create),
                 new Route(GET, "/v3/policies", policies::list),
+                new Route(POST, "/v3/policies/backtest", policies::backtestDraft),
                 new Route(GET, "/v3/policies/{id}", policies::get),
+                new Route(POST, "/v3/policies/{id}/backtest", policies::backtestStored),
                 new Route(PUT, "/v3/policies/{id}", policies::replace),
                 new Route(DELETE, "/v3/policies/{id}", policies::delete),
                 new Route(POST, "/v3/lists", lists::create),

@@ -1,0 +1,68 @@
+package io.seatguard.core.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.core.evaluation.Evaluation;
+import io.seatguard.core.evaluation.Verdict;
+import io.seatguard.core.identity.DeviceType;
+import io.seatguard.core.testing.EvaluationSamples;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class BacktestTest {
+    private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
+
+    /** Every sample evaluation is a login with is_new_device = true on even minutes, false on odd ones. */
+    private static List<Evaluation> evaluations(int count) {
+        List<Evaluation> evaluations = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            evaluations.add(EvaluationSamples.write("app", "ev-" + i, "u" + i, "6f0c3c5e-54a4-4c1c-9a57-0a4bb2b9f7a1", i % 2 == 0, null, null,
+                    DeviceType.COMPUTER, "198.51.100.1", NOW.minus(Duration.ofMinutes(i + 1))).evaluation());
+        }
+        return evaluations;
+    }
+
+    private static PolicyDefinition challengeNewDevices() {
+        return new PolicyDefinition("new devices", false, PolicyMode.MONITOR, 0, List.of("login"),
+                new Condition.Leaf("is_new_device", Operator.EQ, true), Verdict.CHALLENGE,
+                Optional.of(new ChallengeConfig(ChallengeType.VERIFICATION, List.of("email"), OptionalInt.empty(), Optional.of("https://a.example/"),
+                        Optional.empty(), ChallengeConfig.DEFAULT_EXPIRY)));
+    }
+
+    @Test
+    void countsWhatThePolicyWouldHaveDoneAndKeepsFiveSamples() {
+        List<Evaluation> stored = evaluations(20);
+        List<Instant[]> asked = new ArrayList<>();
+        EvaluationArchive archive = (appId, from, to, limit) -> {
+            asked.add(new Instant[] {from, to});
+            return stored.stream().limit(limit).toList();
+        };
+        Backtest backtest = new Backtest(archive, appId -> AppPolicies.of(List.of(), List.of()), InstantSource.fixed(NOW));
+        Backtest.Result result = backtest.run("app", "pol_1", challengeNewDevices(), 7);
+        assertThat(asked).singleElement().satisfies(range -> {
+            assertThat(range[0]).isEqualTo(NOW.minus(Duration.ofDays(7)));
+            assertThat(range[1]).isEqualTo(NOW);
+        });
+        assertThat(result.evaluated()).isEqualTo(20);
+        assertThat(result.matched()).as("disabled and monitored, judged as enforced").isEqualTo(10);
+        assertThat(result.outcomes()).containsEntry(Verdict.CHALLENGE, 10).containsEntry(Verdict.ALLOW, 10).containsEntry(Verdict.DENY, 0);
+        assertThat(result.samples()).hasSize(Backtest.SAMPLES).allSatisfy(sample -> assertThat(sample.reasons()).isNotEmpty());
+        assertThat(result.truncated()).isFalse();
+    }
+
+    @Test
+    void saysWhenThePeriodHeldMoreThanItReplayed() {
+        List<Evaluation> stored = evaluations(Backtest.MAX_EVALUATIONS + 1);
+        Backtest backtest = new Backtest((appId, from, to, limit) -> stored.stream().limit(limit).toList(),
+                appId -> AppPolicies.of(List.of(), List.of()), InstantSource.fixed(NOW));
+        Backtest.Result result = backtest.run("app", "pol_1", challengeNewDevices(), 1);
+        assertThat(result.truncated()).isTrue();
+        assertThat(result.evaluated()).isEqualTo(Backtest.MAX_EVALUATIONS);
+    }
+}
