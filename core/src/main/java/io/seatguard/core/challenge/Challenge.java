@@ -1,0 +1,68 @@
+package io.seatguard.core.challenge;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.policy.ChallengeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One challenge, as stored. Immutable: each step of {@link ChallengeMachine} returns the next state,
+ * which the store writes only if the challenge is still in the state it was read in.
+ *
+ * @param userId the account challenged; for a signup, empty, and the challenge is bound to {@code email}
+ * @param channels where codes may go, in the policy's order of preference
+ * @param reasons the signals that made the policy challenge, in plain words for the page
+ * @param codeHash the current code's keyed hash; empty before the first code
+ * @param attempts wrong codes entered so far
+ * @param sends codes sent so far
+ */
+public record Challenge(
+        String id,
+        String appId,
+        String evaluationId,
+        ChallengeType type,
+        ChallengeStatus status,
+        Optional<String> userId,
+        Optional<String> email,
+        Optional<String> phone,
+        String deviceId,
+        List<String> channels,
+        List<String> reasons,
+        Optional<String> codeHash,
+        Optional<Instant> codeSentAt,
+        int attempts,
+        int sends,
+        Instant createdAt,
+        Instant expiresAt,
+        Optional<Instant> finishedAt) {
+    public Challenge {
+        requireNonNull(id, "id is null");
+        requireNonNull(appId, "appId is null");
+        requireNonNull(evaluationId, "evaluationId is null");
+        requireNonNull(type, "type is null");
+        requireNonNull(status, "status is null");
+        requireNonNull(userId, "userId is null");
+        requireNonNull(email, "email is null");
+        requireNonNull(phone, "phone is null");
+        requireNonNull(deviceId, "deviceId is null");
+        channels = List.copyOf(channels);
+        reasons = List.copyOf(reasons);
+        requireNonNull(codeHash, "codeHash is null");
+        requireNonNull(codeSentAt, "codeSentAt is null");
+        requireNonNull(createdAt, "createdAt is null");
+        requireNonNull(expiresAt, "expiresAt is null");
+        requireNonNull(finishedAt, "finishedAt is null");
+    }
+
+    Challenge with(ChallengeStatus next, Optional<String> nextCodeHash, Optional<Instant> nextCodeSentAt, int nextAttempts, int nextSends,
+            Optional<Instant> nextFinishedAt) {
+        return new Challenge(id, appId, evaluationId, type, next, userId, email, phone, deviceId, channels, reasons, nextCodeHash, nextCodeSentAt,
+                nextAttempts, nextSends, createdAt, expiresAt, nextFinishedAt);
+    }
+
+    Challenge finish(ChallengeStatus next, Instant at) {
+        return with(next, codeHash, codeSentAt, attempts, sends, Optional.of(at));
+    }
+}

@@ -1,0 +1,149 @@
+package io.seatguard.core.challenge;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.policy.ChallengeType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The rules of a challenge's life, without I/O: every step takes the challenge as read and the time,
+ * and answers what happened and the state to store. A challenge past its expiry is expired whatever
+ * step is asked of it.
+ */
+public final class ChallengeMachine {
+    /** What a step did. */
+    public sealed interface Outcome {
+        Challenge challenge();
+
+        /** The step happened; store the new state. */
+        record Done(Challenge challenge) implements Outcome {}
+
+        /** A code to send: store the state (which holds only its hash), then deliver {@code code}. */
+        record SendCode(Challenge challenge, String code) implements Outcome {}
+
+        /** A code was sent too recently; try again after {@code retryAfter}. Nothing to store. */
+        record TooSoon(Challenge challenge, Duration retryAfter) implements Outcome {}
+
+        /** A wrong code; store the new attempt count. */
+        record WrongCode(Challenge challenge, int attemptsLeft) implements Outcome {}
+
+        /**
+         * The challenge cannot take this step (finished, or not at the right stage). {@code challenge}
+         * is its settled state: store it if it differs from what was read (it has just expired).
+         */
+        record Refused(Challenge challenge, String reason) implements Outcome {}
+    }
+
+    private final ChallengeRules rules;
+    private final VerificationCodes codes;
+
+    public ChallengeMachine(ChallengeRules rules, VerificationCodes codes) {
+        this.rules = requireNonNull(rules, "rules is null");
+        this.codes = requireNonNull(codes, "codes is null");
+    }
+
+    /** The challenge as it stands at {@code now}: expired once past its expiry unless it already ended. */
+    public Challenge settle(Challenge challenge, Instant now) {
+        if (!challenge.status().isFinal() && !now.isBefore(challenge.expiresAt())) {
+            return challenge.finish(ChallengeStatus.EXPIRED, challenge.expiresAt());
+        }
+        return challenge;
+    }
+
+    /** The person opened the hosted page. */
+    public Outcome present(Challenge challenge, Instant now) {
+        Challenge current = settle(challenge, now);
+        if (current.status() != ChallengeStatus.CREATED) {
+            return current.status().isFinal() ? refused(current) : new Outcome.Done(current);
+        }
+        return new Outcome.Done(current.with(ChallengeStatus.PRESENTED, current.codeHash(), current.codeSentAt(), current.attempts(), current.sends(),
+                Optional.empty()));
+    }
+
+    /** Sends a (new) code, within the cooldown and the number of sends; a new code replaces the old one. */
+    public Outcome sendCode(Challenge challenge, Instant now) {
+        Challenge current = settle(challenge, now);
+        if (current.type() != ChallengeType.VERIFICATION || current.status().isFinal() || current.status() == ChallengeStatus.VERIFIED) {
+            return refused(current);
+        }
+        if (current.codeSentAt().isPresent()) {
+            Instant allowedAt = current.codeSentAt().get().plus(rules.resendCooldown());
+            if (now.isBefore(allowedAt)) {
+                return new Outcome.TooSoon(current, Duration.between(now, allowedAt));
+            }
+        }
+        if (current.sends() >= rules.maxSends()) {
+            return new Outcome.Refused(current, "no more codes can be sent for this challenge");
+        }
+        String code = codes.newCode();
+        Challenge next = current.with(ChallengeStatus.CODE_SENT, Optional.of(codes.hash(current.id(), code)), Optional.of(now), current.attempts(),
+                current.sends() + 1, Optional.empty());
+        return new Outcome.SendCode(next, code);
+    }
+
+    /** Checks a code; the last allowed wrong code fails the challenge. */
+    public Outcome verify(Challenge challenge, String code, Instant now) {
+        Challenge current = settle(challenge, now);
+        if (current.status() != ChallengeStatus.CODE_SENT || current.codeHash().isEmpty()) {
+            return refused(current);
+        }
+        if (codes.matches(current.id(), code, current.codeHash().get())) {
+            return new Outcome.Done(current.with(ChallengeStatus.VERIFIED, Optional.empty(), current.codeSentAt(), current.attempts(), current.sends(),
+                    Optional.empty()));
+        }
+        int attempts = current.attempts() + 1;
+        if (attempts >= rules.maxAttempts()) {
+            return new Outcome.Done(current.with(ChallengeStatus.FAILED, Optional.empty(), current.codeSentAt(), attempts, current.sends(),
+                    Optional.of(now)));
+        }
+        return new Outcome.WrongCode(current.with(current.status(), current.codeHash(), current.codeSentAt(), attempts, current.sends(),
+                Optional.empty()), rules.maxAttempts() - attempts);
+    }
+
+    /**
+     * Completes the challenge: a verification once its code was verified, a device-limit challenge once
+     * the account is within its limit (the caller checks the count).
+     */
+    public Outcome complete(Challenge challenge, Instant now) {
+        Challenge current = settle(challenge, now);
+        boolean ready = current.type() == ChallengeType.VERIFICATION
+                ? current.status() == ChallengeStatus.VERIFIED
+                : current.status() == ChallengeStatus.CREATED || current.status() == ChallengeStatus.PRESENTED;
+        if (!ready) {
+            return refused(current);
+        }
+        return new Outcome.Done(current.finish(ChallengeStatus.COMPLETED, now));
+    }
+
+    /** The person gave up, or is not the owner: the challenge fails. */
+    public Outcome fail(Challenge challenge, Instant now) {
+        Challenge current = settle(challenge, now);
+        if (current.status().isFinal()) {
+            return refused(current);
+        }
+        return new Outcome.Done(current.finish(ChallengeStatus.FAILED, now));
+    }
+
+    /** A newer challenge for the same account and device replaces this one. */
+    public Outcome override(Challenge challenge, Instant now) {
+        Challenge current = settle(challenge, now);
+        if (current.status().isFinal()) {
+            return refused(current);
+        }
+        return new Outcome.Done(current.finish(ChallengeStatus.OVERRIDDEN, now));
+    }
+
+    private static Outcome refused(Challenge current) {
+        String reason = switch (current.status()) {
+            case EXPIRED -> "the challenge has expired";
+            case COMPLETED -> "the challenge is already completed";
+            case FAILED -> "the challenge has failed";
+            case OVERRIDDEN -> "a newer challenge replaced this one";
+            case VERIFIED -> "the code was already verified";
+            default -> "no code has been sent yet";
+        };
+        return new Outcome.Refused(current, reason);
+    }
+}
