@@ -18,6 +18,19 @@ import io.seatguard.core.identity.DeviceResolver;
 import io.seatguard.core.ids.IdGenerator;
 import io.seatguard.core.net.ClientIpResolver;
 import io.seatguard.core.policy.Backtest;
+import io.seatguard.core.challenge.ChallengeIssuer;
+import io.seatguard.core.challenge.ChallengeMachine;
+import io.seatguard.core.challenge.ChallengeService;
+import io.seatguard.core.challenge.VerificationCodes;
+import io.seatguard.server.challenge.AttemptLimits;
+import io.seatguard.server.challenge.ChallengePages;
+import io.seatguard.server.challenge.CodeDelivery;
+import io.seatguard.server.challenge.DevOutbox;
+import io.seatguard.server.challenge.OutboxPage;
+import io.seatguard.server.config.ChallengeSettings;
+import io.seatguard.storage.SqlChallengeStore;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
 import io.seatguard.core.policy.CachedPolicyBook;
 import io.seatguard.core.policy.ListService;
 import io.seatguard.core.policy.PolicyEngine;
@@ -99,6 +112,9 @@ public final class SeatguardServer implements AutoCloseable {
         this.url = url;
     }
 
+    /** The settings entry holding the key verification codes are hashed with, unless {@code --code-key} gives one. */
+    static final String CODE_KEY_SETTING = "challenge_code_key";
+
     public static SeatguardServer start(ServerConfig config) {
         return start(config, InstantSource.system());
     }
@@ -111,6 +127,8 @@ public final class SeatguardServer implements AutoCloseable {
         IpIntelService intel = null;
         IntelRefresher refresher = null;
         StunServer stun = null;
+        // Known once the server listens; challenge redirects read it.
+        AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(""));
         try {
             IdGenerator ids = new IdGenerator(clock, new SecureRandom());
             AppService apps = new AppService(new SqlAppStore(database), ids, clock);
@@ -153,16 +171,28 @@ public final class SeatguardServer implements AutoCloseable {
                     clock,
                     presence,
                     new RiskScorer(config.riskWeights()))
-                    .withNetwork(intel, new SqlActivityReader(database), network.checks());
+                    .withNetwork(intel, new SqlActivityReader(database), network.checks())
+                    .withChallenges(new ChallengeIssuer(ids, publicUrl::get));
+            ChallengeSettings challengeSettings = config.challenges();
+            Optional<DevOutbox> outbox = challengeSettings.production() ? Optional.empty() : Optional.of(new DevOutbox(clock));
+            byte[] codeKey = challengeSettings.codeKey().orElseGet(() -> apps.ensureSecret(CODE_KEY_SETTING)).getBytes(StandardCharsets.UTF_8);
+            CodeDelivery delivery = CodeDelivery.from(challengeSettings, outbox);
+            ChallengeService challenges = new ChallengeService(new SqlChallengeStore(database),
+                    new ChallengeMachine(challengeSettings.rules(), new VerificationCodes(codeKey, new SecureRandom())), challengeSettings.rules(),
+                    delivery, deviceLinks, clock);
+            ClientIpResolver clientIps = new ClientIpResolver(config.trustedProxies());
+            ChallengePages challengePages = new ChallengePages(challenges, apps, delivery, clientIps,
+                    new AttemptLimits());
             Heartbeats heartbeats = new Heartbeats(presence, devices, accounts, clock);
-            List<Route> routes = Routes.all(apps, pipeline, evaluations, deviceLinks, database, new ClientIpResolver(config.trustedProxies()), heartbeats,
+            List<Route> routes = Routes.all(apps, pipeline, evaluations, deviceLinks, database, clientIps, heartbeats,
                     metrics, clock, config.maxBodyBytes(), intel::status, policies, lists,
-                    new Backtest(sqlEvaluations, policyBook, clock));
+                    new Backtest(sqlEvaluations, policyBook, clock), challenges, challengePages, outbox.map(OutboxPage::new));
             Javalin http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), routes, metrics).start();
             if (network.stunPort().isPresent()) {
                 stun = StunServer.start(config.host(), network.stunPort().getAsInt());
             }
             String url = config.publicUrl().orElse("http://" + displayHost(config.host()) + ":" + http.port());
+            publicUrl.set(url);
             Optional<CreatedApp> createdDefaultApp = Optional.empty();
             if (apps.list().isEmpty()) {
                 createdDefaultApp = Optional.of(apps.create("default", defaultOrigins(url, http.port())));

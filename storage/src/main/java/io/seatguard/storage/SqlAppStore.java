@@ -71,6 +71,12 @@ public final class SqlAppStore implements AppStore {
                 "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value", key, value));
     }
 
+    @Override
+    public void putSettingIfAbsent(String key, String value) {
+        database.write(connection -> JdbcRunner.update(connection,
+                "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING", key, value));
+    }
+
     @SuppressWarnings("unchecked")
     private static App app(ResultSet row) throws SQLException {
         List<String> origins = StorageJson.read(row.getString("allowed_origins"), List.class);

@@ -50,6 +50,9 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                 writeAccount(connection, write, write.userId().get());
             }
             insertEvaluation(connection, write.evaluation(), write.place(), document);
+            if (write.challenge().isPresent()) {
+                SqlChallengeStore.open(connection, write.challenge().get());
+            }
             return null;
         });
     }

@@ -591,4 +591,59 @@ abstract class StorageContract {
         assertThat(lists.list("app_a")).isEmpty();
         assertThat(lists.list("app_b")).singleElement().satisfies(list -> assertThat(list.values()).containsExactly("x"));
     }
+
+    // challenges
+
+    private static io.seatguard.core.challenge.Challenge sampleChallenge(String id, String evaluationId, String user, String deviceId, Instant at) {
+        return new io.seatguard.core.challenge.Challenge(id, "app_a", evaluationId, io.seatguard.core.policy.ChallengeType.VERIFICATION,
+                new io.seatguard.core.challenge.ChallengePlan("pol_1", "access", Optional.of("https://app.example/signup"), Optional.empty(),
+                        Optional.of("https://app.example/watch?x=1"), java.util.OptionalInt.empty()),
+                io.seatguard.core.challenge.ChallengeStatus.CREATED, Optional.of(user), Optional.of("owner@example.com"), Optional.empty(), deviceId,
+                List.of("email"), List.of("concurrent_sessions"), Optional.empty(), Optional.empty(), 0, 0, at, at.plusSeconds(600), Optional.empty());
+    }
+
+    private void recordWithChallenge(io.seatguard.core.challenge.Challenge challenge, Instant at) {
+        EvaluationWrite plain = EvaluationSamples.write("app_a", challenge.evaluationId(), challenge.userId().orElseThrow(), challenge.deviceId(), false,
+                "tok-" + challenge.deviceId(), null, DeviceType.COMPUTER, "198.51.100.1", at);
+        evaluations.record(new EvaluationWrite(plain.evaluation(), plain.device(), true, plain.touches(), Map.of(),
+                io.seatguard.core.intel.Place.UNKNOWN, Optional.of(challenge)));
+    }
+
+    @Test
+    void aChallengeIsStoredWithItsEvaluationAndMovesOnlyFromTheStateItWasReadIn() {
+        String device = UUID.randomUUID().toString();
+        io.seatguard.core.challenge.Challenge opened = sampleChallenge("ch_" + "a".repeat(32), UUID.randomUUID().toString(), "mia", device, T0);
+        recordWithChallenge(opened, T0);
+        io.seatguard.core.challenge.ChallengeStore challenges = new SqlChallengeStore(database);
+        assertThat(challenges.find(opened.id())).contains(opened);
+        assertThat(challenges.find("ch_unknown")).isEmpty();
+
+        io.seatguard.core.challenge.Challenge sent = new io.seatguard.core.challenge.Challenge(opened.id(), opened.appId(), opened.evaluationId(),
+                opened.type(), opened.plan(), io.seatguard.core.challenge.ChallengeStatus.CODE_SENT, opened.userId(), opened.email(), opened.phone(),
+                opened.deviceId(), opened.channels(), opened.reasons(), Optional.of("f".repeat(64)), Optional.of(T0.plusSeconds(5)), 0, 1,
+                opened.createdAt(), opened.expiresAt(), Optional.empty());
+        assertThat(challenges.replace(opened, sent)).isTrue();
+        assertThat(challenges.replace(opened, sent)).as("a second step from the same stale read loses").isFalse();
+        assertThat(challenges.find(opened.id())).contains(sent);
+    }
+
+    @Test
+    void aNewerChallengeOverridesThePendingOnesOfTheSameAccountAndDeviceOnly() {
+        String device = UUID.randomUUID().toString();
+        String otherDevice = UUID.randomUUID().toString();
+        io.seatguard.core.challenge.Challenge first = sampleChallenge("ch_" + "b".repeat(32), UUID.randomUUID().toString(), "mia", device, T0);
+        io.seatguard.core.challenge.Challenge elsewhere = sampleChallenge("ch_" + "c".repeat(32), UUID.randomUUID().toString(), "mia", otherDevice, T0);
+        io.seatguard.core.challenge.Challenge otherUser = sampleChallenge("ch_" + "d".repeat(32), UUID.randomUUID().toString(), "ned", device, T0);
+        recordWithChallenge(first, T0);
+        recordWithChallenge(elsewhere, T0);
+        recordWithChallenge(otherUser, T0);
+        io.seatguard.core.challenge.Challenge second = sampleChallenge("ch_" + "e".repeat(32), UUID.randomUUID().toString(), "mia", device, T0.plusSeconds(60));
+        recordWithChallenge(second, T0.plusSeconds(60));
+        io.seatguard.core.challenge.ChallengeStore challenges = new SqlChallengeStore(database);
+        assertThat(challenges.find(first.id()).orElseThrow().status()).isEqualTo(io.seatguard.core.challenge.ChallengeStatus.OVERRIDDEN);
+        assertThat(challenges.find(first.id()).orElseThrow().finishedAt()).contains(T0.plusSeconds(60));
+        assertThat(challenges.find(second.id()).orElseThrow().status()).isEqualTo(io.seatguard.core.challenge.ChallengeStatus.CREATED);
+        assertThat(challenges.find(elsewhere.id()).orElseThrow().status()).isEqualTo(io.seatguard.core.challenge.ChallengeStatus.CREATED);
+        assertThat(challenges.find(otherUser.id()).orElseThrow().status()).isEqualTo(io.seatguard.core.challenge.ChallengeStatus.CREATED);
+    }
 }

@@ -81,6 +81,20 @@ public final class AppService {
         return Optional.of(token);
     }
 
+    /**
+     * A server-wide secret kept in the settings, generated on first use, the same on every node that
+     * shares the database (e.g. the key verification codes are hashed with).
+     */
+    public String ensureSecret(String name) {
+        Optional<String> stored = store.setting(name);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        // Two nodes starting together may both try; the first write stays and both read it back.
+        store.putSettingIfAbsent(name, ids.newSecret(43));
+        return store.setting(name).orElseThrow();
+    }
+
     public boolean isAdminToken(String presented) {
         return presented != null && store.setting(ADMIN_TOKEN_HASH).map(hash -> Keys.matches(presented, hash)).orElse(false);
     }

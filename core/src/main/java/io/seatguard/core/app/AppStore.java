@@ -21,4 +21,7 @@ public interface AppStore {
     Optional<String> setting(String key);
 
     void putSetting(String key, String value);
+
+    /** Stores the setting unless it exists; the first writer wins. */
+    void putSettingIfAbsent(String key, String value);
 }

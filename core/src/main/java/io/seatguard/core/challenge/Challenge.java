@@ -11,6 +11,7 @@ import java.util.Optional;
  * One challenge, as stored. Immutable: each step of {@link ChallengeMachine} returns the next state,
  * which the store writes only if the challenge is still in the state it was read in.
  *
+ * @param plan what the challenge was opened for and where it leads
  * @param userId the account challenged; for a signup, empty, and the challenge is bound to {@code email}
  * @param channels where codes may go, in the policy's order of preference
  * @param reasons the signals that made the policy challenge, in plain words for the page
@@ -23,6 +24,7 @@ public record Challenge(
         String appId,
         String evaluationId,
         ChallengeType type,
+        ChallengePlan plan,
         ChallengeStatus status,
         Optional<String> userId,
         Optional<String> email,
@@ -42,6 +44,7 @@ public record Challenge(
         requireNonNull(appId, "appId is null");
         requireNonNull(evaluationId, "evaluationId is null");
         requireNonNull(type, "type is null");
+        requireNonNull(plan, "plan is null");
         requireNonNull(status, "status is null");
         requireNonNull(userId, "userId is null");
         requireNonNull(email, "email is null");
@@ -58,8 +61,16 @@ public record Challenge(
 
     Challenge with(ChallengeStatus next, Optional<String> nextCodeHash, Optional<Instant> nextCodeSentAt, int nextAttempts, int nextSends,
             Optional<Instant> nextFinishedAt) {
-        return new Challenge(id, appId, evaluationId, type, next, userId, email, phone, deviceId, channels, reasons, nextCodeHash, nextCodeSentAt,
+        return new Challenge(id, appId, evaluationId, type, plan, next, userId, email, phone, deviceId, channels, reasons, nextCodeHash, nextCodeSentAt,
                 nextAttempts, nextSends, createdAt, expiresAt, nextFinishedAt);
+    }
+
+    /**
+     * The key a newer challenge overrides an older one by: the account id, or for a signup (no account
+     * yet) the email it is bound to.
+     */
+    public String accountKey() {
+        return userId.map(id -> "user:" + id).orElseGet(() -> "email:" + email.orElse(""));
     }
 
     Challenge finish(ChallengeStatus next, Instant at) {

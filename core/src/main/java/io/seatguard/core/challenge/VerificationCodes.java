@@ -12,8 +12,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Six-digit codes, kept only as an HMAC keyed with a server secret and bound to their challenge. A
- * plain hash of a six-digit code is reversed by trying all million codes; with the key outside the
- * database, a stolen table reveals nothing, and a code never verifies another challenge.
+ * plain hash of a six-digit code is reversed by trying all million codes; keyed, a copy of the
+ * challenges table alone reveals nothing (the operator can keep the key out of the database with
+ * {@code --code-key}), and a code never verifies another challenge.
  */
 public final class VerificationCodes {
     public static final int DIGITS = 6;

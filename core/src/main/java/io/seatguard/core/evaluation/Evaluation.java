@@ -69,6 +69,12 @@ public record Evaluation(
         return consumedAt.isPresent();
     }
 
+    /** The same evaluation showing its challenge as it stands now (the stored one shows it as opened). */
+    public Evaluation withChallenge(ChallengeRef current) {
+        return new Evaluation(id, appId, action, verdict, createdAt, consumedAt, redirect, user, metadata, sessionId, returnTo,
+                device, publicIp, localIp, detectionFlags, checks, risk, policy, monitoredPolicies, Optional.of(current), logout);
+    }
+
     public Evaluation withConsumedAt(Instant at) {
         return new Evaluation(id, appId, action, verdict, createdAt, Optional.of(at), redirect, user, metadata, sessionId, returnTo,
                 device, publicIp, localIp, detectionFlags, checks, risk, policy, monitoredPolicies, challenge, logout);

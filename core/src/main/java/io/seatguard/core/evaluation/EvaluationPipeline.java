@@ -9,6 +9,7 @@ import io.seatguard.core.account.AccountState;
 import io.seatguard.core.account.DeviceWindow;
 import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.account.LinkedDevice;
+import io.seatguard.core.challenge.ChallengeIssuer;
 import io.seatguard.core.checks.CheckInputs;
 import io.seatguard.core.checks.CheckRegistry;
 import io.seatguard.core.checks.CheckSettings;
@@ -73,6 +74,7 @@ public final class EvaluationPipeline {
     private final NetworkAssessor networks;
     private final ActivityReader activity;
     private final CheckSettings settings;
+    private final Optional<ChallengeIssuer> challenges;
 
     /** A pipeline with presence kept in this process (one node) and the default risk weights. */
     public EvaluationPipeline(
@@ -100,7 +102,7 @@ public final class EvaluationPipeline {
             Presence presence,
             RiskScorer risks) {
         this(userAgents, devices, accounts, checks, policies, store, ids, clock, presence, risks, IpIntelligence.NONE, ActivityReader.NONE,
-                CheckSettings.DEFAULTS);
+                CheckSettings.DEFAULTS, Optional.empty());
     }
 
     private EvaluationPipeline(
@@ -116,7 +118,8 @@ public final class EvaluationPipeline {
             RiskScorer risks,
             IpIntelligence intel,
             ActivityReader activity,
-            CheckSettings settings) {
+            CheckSettings settings,
+            Optional<ChallengeIssuer> challenges) {
         this.userAgents = requireNonNull(userAgents, "userAgents is null");
         this.devices = requireNonNull(devices, "devices is null");
         this.accounts = requireNonNull(accounts, "accounts is null");
@@ -130,6 +133,7 @@ public final class EvaluationPipeline {
         this.networks = new NetworkAssessor(intel);
         this.activity = requireNonNull(activity, "activity is null");
         this.settings = requireNonNull(settings, "settings is null");
+        this.challenges = requireNonNull(challenges, "challenges is null");
     }
 
     /**
@@ -138,7 +142,14 @@ public final class EvaluationPipeline {
      * (for the velocity window the reader must look back over).
      */
     public EvaluationPipeline withNetwork(IpIntelligence intel, ActivityReader activity, CheckSettings settings) {
-        return new EvaluationPipeline(userAgents, devices, accounts, checks, policies, store, ids, clock, presence, risks, intel, activity, settings);
+        return new EvaluationPipeline(userAgents, devices, accounts, checks, policies, store, ids, clock, presence, risks, intel, activity, settings,
+                challenges);
+    }
+
+    /** This pipeline opening the challenges its policies ask for; without it a challenge verdict has no redirect. */
+    public EvaluationPipeline withChallenges(ChallengeIssuer issuer) {
+        return new EvaluationPipeline(userAgents, devices, accounts, checks, policies, store, ids, clock, presence, risks, networks.intel(), activity,
+                settings, Optional.of(issuer));
     }
 
     public Evaluation evaluate(EvaluationRequest request) {
@@ -198,14 +209,18 @@ public final class EvaluationPipeline {
         PolicyDecision decision = policies.decide(request.appId(), new PolicyFacts(request.action(), request.userId(), request.email(),
                 request.phone(), request.metadata(), ip, device.deviceId(), deviceType.wireName(), checkValues, risk, network.flags()));
 
+        String evaluationId = ids.newTimeOrderedId();
+        Optional<ChallengeIssuer.Opened> opened = decision.verdict() == Verdict.CHALLENGE && decision.decidedBy().isPresent()
+                ? challenges.map(issuer -> issuer.open(evaluationId, request, device.deviceId(), decision.decidedBy().get(), decision.policy().orElseThrow(), at))
+                : Optional.empty();
         Evaluation evaluation = new Evaluation(
-                ids.newTimeOrderedId(),
+                evaluationId,
                 request.appId(),
                 request.action(),
                 decision.verdict(),
                 at,
                 Optional.empty(),
-                decision.redirect(),
+                opened.map(ChallengeIssuer.Opened::redirect),
                 new UserRef(request.userId(), request.email(), request.phone()),
                 request.metadata(),
                 request.sessionId(),
@@ -219,12 +234,13 @@ public final class EvaluationPipeline {
                 risk,
                 decision.policy(),
                 decision.monitored(),
-                decision.challenge(),
+                opened.map(ChallengeIssuer.Opened::ref),
                 logout);
 
         // one write
         Touches touches = WriteThrottle.touches(at, account, device, resolved.device(), deviceType, !logout, request.userId().isPresent());
-        store.record(new EvaluationWrite(evaluation, device, !logout, touches, request.device().components(), network.place()));
+        store.record(new EvaluationWrite(evaluation, device, !logout, touches, request.device().components(), network.place(),
+                opened.map(ChallengeIssuer.Opened::challenge)));
         keepSessionLive(request, device, deviceType, ip, at, logout);
         return evaluation;
     }

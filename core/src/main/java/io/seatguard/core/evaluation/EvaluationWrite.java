@@ -1,5 +1,6 @@
 package io.seatguard.core.evaluation;
 
+import io.seatguard.core.challenge.Challenge;
 import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.identity.DeviceResolution;
@@ -15,12 +16,20 @@ import java.util.Optional;
  * @param touches which rows besides the evaluation need writing
  * @param components the components the device showed, kept as its latest when they are new for it
  * @param place where the person likely was, kept on the evaluation row for travel and country history
+ * @param challenge a challenge the evaluation opened; it overrides the pending challenges of the same
+ *     account and device in the same transaction
  */
 public record EvaluationWrite(Evaluation evaluation, DeviceResolution device, boolean attachDevice, Touches touches, Map<String, Object> components,
-        Place place) {
+        Place place, Optional<Challenge> challenge) {
     /** A write whose place is unknown. */
     public EvaluationWrite(Evaluation evaluation, DeviceResolution device, boolean attachDevice, Touches touches, Map<String, Object> components) {
         this(evaluation, device, attachDevice, touches, components, Place.UNKNOWN);
+    }
+
+    /** A write that opens no challenge. */
+    public EvaluationWrite(Evaluation evaluation, DeviceResolution device, boolean attachDevice, Touches touches, Map<String, Object> components,
+            Place place) {
+        this(evaluation, device, attachDevice, touches, components, place, Optional.empty());
     }
 
     public EvaluationWrite {
@@ -29,6 +38,7 @@ public record EvaluationWrite(Evaluation evaluation, DeviceResolution device, bo
         requireNonNull(touches, "touches is null");
         components = Map.copyOf(requireNonNull(components, "components is null"));
         requireNonNull(place, "place is null");
+        requireNonNull(challenge, "challenge is null");
     }
 
     public Optional<String> userId() {

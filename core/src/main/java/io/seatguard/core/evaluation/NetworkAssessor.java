@@ -49,6 +49,10 @@ public final class NetworkAssessor {
 
     private final IpIntelligence intel;
 
+    IpIntelligence intel() {
+        return intel;
+    }
+
     public NetworkAssessor(IpIntelligence intel) {
         this.intel = java.util.Objects.requireNonNull(intel, "intel is null");
     }

@@ -51,8 +51,8 @@ public final class PolicyEngine implements PolicyStage {
             }
         }
         if (enforcedMatch != null) {
-            return new PolicyDecision(enforcedMatch.verdict(), Optional.of(enforcedMatch), monitored, enforced, Optional.empty(), Optional.empty());
+            return new PolicyDecision(enforcedMatch.verdict(), Optional.of(enforcedMatch), monitored, enforced);
         }
-        return new PolicyDecision(Verdict.ALLOW, monitored.stream().findFirst(), monitored, Optional.empty(), Optional.empty(), Optional.empty());
+        return new PolicyDecision(Verdict.ALLOW, monitored.stream().findFirst(), monitored, Optional.empty());
     }
 }

@@ -19,7 +19,8 @@ class ChallengeMachineTest {
     private final ChallengeMachine machine = new ChallengeMachine(ChallengeRules.DEFAULTS, codes);
 
     private static Challenge challenge(ChallengeType type) {
-        return new Challenge("ch_1", "app", "ev_1", type, ChallengeStatus.CREATED, Optional.of("mia"), Optional.of("mia@example.com"),
+        return new Challenge("ch_1", "app", "ev_1", type, new ChallengePlan("pol_1", "access", Optional.of("https://app.example/signup"),
+                Optional.empty(), Optional.of("https://app.example/watch"), java.util.OptionalInt.empty()), ChallengeStatus.CREATED, Optional.of("mia"), Optional.of("mia@example.com"),
                 Optional.empty(), "6f0c3c5e-54a4-4c1c-9a57-0a4bb2b9f7a1", List.of("email"), List.of("concurrent_sessions"), Optional.empty(),
                 Optional.empty(), 0, 0, T0, T0.plus(Duration.ofMinutes(10)), Optional.empty());
     }

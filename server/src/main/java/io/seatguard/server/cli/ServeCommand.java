@@ -53,6 +53,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     NetworkOptions network = new NetworkOptions();
 
+    @Mixin
+    ChallengeOptions challenges = new ChallengeOptions();
+
     @Override
     public Integer call() {
         ServerConfig config;
@@ -95,7 +98,8 @@ public final class ServeCommand implements Callable<Integer> {
             proxies.add(Cidr.parse(text).orElseThrow(() -> new ConfigException("trusted proxy '" + text + "' is not an IP address or CIDR range")));
         }
         return new ServerConfig(host, port, dataDir, blankToEmpty(databaseUrl), blankToEmpty(redisUrl), blankToEmpty(adminToken), proxies,
-                maxBodyBytes, blankToEmpty(publicUrl), java.time.Duration.ofSeconds(presenceWindowSeconds), riskWeights(), network.settings());
+                maxBodyBytes, blankToEmpty(publicUrl), java.time.Duration.ofSeconds(presenceWindowSeconds), riskWeights(), network.settings(),
+                challenges.settings());
     }
 
     private io.seatguard.core.risk.RiskWeights riskWeights() {

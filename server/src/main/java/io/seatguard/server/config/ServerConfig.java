@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param adminToken when given, replaces the stored admin token; otherwise one is generated on first start
  * @param publicUrl the URL people reach this server at, used in printed URLs and the default app's origins
  * @param network IP intelligence sources and the network and history checks' thresholds
+ * @param challenges how verification codes are delivered, and the code limits
  */
 public record ServerConfig(
         String host,
@@ -32,7 +33,8 @@ public record ServerConfig(
         Optional<String> publicUrl,
         java.time.Duration presenceWindow,
         io.seatguard.core.risk.RiskWeights riskWeights,
-        NetworkSettings network) {
+        NetworkSettings network,
+        ChallengeSettings challenges) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
     public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
@@ -53,6 +55,7 @@ public record ServerConfig(
         requireNonNull(presenceWindow, "presenceWindow is null");
         requireNonNull(riskWeights, "riskWeights is null");
         requireNonNull(network, "network is null");
+        requireNonNull(challenges, "challenges is null");
         if (presenceWindow.compareTo(MIN_PRESENCE_WINDOW) < 0 || presenceWindow.compareTo(MAX_PRESENCE_WINDOW) > 0) {
             throw new ConfigException("the presence window must be between " + MIN_PRESENCE_WINDOW.toSeconds() + " and " + MAX_PRESENCE_WINDOW.toSeconds()
                     + " seconds, not " + presenceWindow.toSeconds());
@@ -78,23 +81,34 @@ public record ServerConfig(
     public static ServerConfig embeddedForTests(Path dataDir) {
         return new ServerConfig("127.0.0.1", 0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
                 List.of(Cidr.parse("127.0.0.0/8").orElseThrow(), Cidr.parse("::1").orElseThrow()), DEFAULT_MAX_BODY_BYTES, Optional.empty(),
-                DEFAULT_PRESENCE_WINDOW, io.seatguard.core.risk.RiskWeights.defaults(), NetworkSettings.NONE);
+                DEFAULT_PRESENCE_WINDOW, io.seatguard.core.risk.RiskWeights.defaults(), NetworkSettings.NONE,
+                ChallengeSettings.DEVELOPMENT);
     }
 
     public ServerConfig withDatabaseUrl(String url) {
-        return new ServerConfig(host, port, dataDir, Optional.of(url), redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network);
+        return new ServerConfig(host, port, dataDir, Optional.of(url), redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges);
     }
 
     public ServerConfig withRedisUrl(String url) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, Optional.of(url), adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network);
+        return new ServerConfig(host, port, dataDir, databaseUrl, Optional.of(url), adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges);
     }
 
     public ServerConfig withNetwork(NetworkSettings settings) {
         return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights,
-                settings);
+                settings, challenges);
+    }
+
+    public ServerConfig withChallenges(ChallengeSettings settings) {
+        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights,
+                network, settings);
+    }
+
+    public ServerConfig withPublicUrl(String url) {
+        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, Optional.of(url), presenceWindow,
+                riskWeights, network, challenges);
     }
 
     public ServerConfig withAdminToken(String token) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, Optional.of(token), trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network);
+        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, Optional.of(token), trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges);
     }
 }

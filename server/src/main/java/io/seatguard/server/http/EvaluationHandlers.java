@@ -4,6 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
 import io.seatguard.core.app.App;
+import io.seatguard.core.challenge.Challenge;
+import io.seatguard.core.challenge.ChallengeService;
+import io.seatguard.core.evaluation.Evaluation;
+import io.seatguard.core.policy.ChallengeRef;
 import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.evaluation.ConsumeOutcome;
@@ -21,25 +25,42 @@ final class EvaluationHandlers {
     private final Credentials credentials;
     private final EvaluationStore store;
     private final InstantSource clock;
+    private final ChallengeService challenges;
 
-    EvaluationHandlers(Credentials credentials, EvaluationStore store, InstantSource clock) {
+    EvaluationHandlers(Credentials credentials, EvaluationStore store, InstantSource clock, ChallengeService challenges) {
         this.credentials = requireNonNull(credentials, "credentials is null");
         this.store = requireNonNull(store, "store is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.challenges = requireNonNull(challenges, "challenges is null");
+    }
+
+    /** The evaluation with its challenge's current status, which is what a backend checks before it lets someone in (seed 003). */
+    private Evaluation live(Evaluation evaluation) {
+        if (evaluation.challenge().isEmpty()) {
+            return evaluation;
+        }
+        ChallengeRef stored = evaluation.challenge().get();
+        try {
+            Challenge current = challenges.get(stored.id());
+            return evaluation.withChallenge(new ChallengeRef(current.id(), stored.type(), current.status().wireName(), current.expiresAt()));
+        }
+        catch (SeatguardException e) {
+            return evaluation;
+        }
     }
 
     void get(Context ctx) {
         App app = credentials.requireApp(ctx);
         String id = evaluationId(ctx);
         var evaluation = store.find(app.id(), id).orElseThrow(() -> SeatguardException.notFound("evaluation " + id));
-        ctx.contentType("application/json").result(EvaluationJson.full(evaluation).toString());
+        ctx.contentType("application/json").result(EvaluationJson.full(live(evaluation)).toString());
     }
 
     void consume(Context ctx) {
         App app = credentials.requireApp(ctx);
         String id = evaluationId(ctx);
         switch (store.consume(app.id(), id, clock.instant())) {
-            case ConsumeOutcome.Consumed consumed -> ctx.contentType("application/json").result(EvaluationJson.full(consumed.evaluation()).toString());
+            case ConsumeOutcome.Consumed consumed -> ctx.contentType("application/json").result(EvaluationJson.full(live(consumed.evaluation())).toString());
             case ConsumeOutcome.AlreadyConsumed already -> throw new SeatguardException(ErrorCode.ALREADY_CONSUMED,
                     "Evaluation " + id + " was already consumed; each evaluation can be consumed once");
             case ConsumeOutcome.NotFound notFound -> throw SeatguardException.notFound("evaluation " + id);

@@ -11,7 +11,12 @@ import io.seatguard.core.app.AppService;
 import io.seatguard.core.evaluation.EvaluationPipeline;
 import io.seatguard.core.evaluation.EvaluationStore;
 import io.seatguard.core.net.ClientIpResolver;
+import io.seatguard.core.challenge.ChallengeService;
 import io.seatguard.core.policy.Backtest;
+import io.seatguard.server.challenge.ChallengePages;
+import io.seatguard.server.challenge.OutboxPage;
+import java.util.ArrayList;
+import java.util.Optional;
 import io.seatguard.core.policy.ListService;
 import io.seatguard.core.policy.PolicyService;
 import io.seatguard.core.presence.Heartbeats;
@@ -40,12 +45,16 @@ public final class Routes {
             Supplier<List<SourceStatus>> ipData,
             PolicyService policyService,
             ListService listService,
-            Backtest backtest) {
+            Backtest backtest,
+            ChallengeService challengeService,
+            ChallengePages challengePages,
+            Optional<OutboxPage> outbox) {
         JsonBody jsonBody = new JsonBody(maxBodyBytes);
         Credentials credentials = new Credentials(apps);
         AppDirectory directory = new AppDirectory(apps);
         EvaluateHandler evaluate = new EvaluateHandler(jsonBody, new EvaluateBodyReader(clock), credentials, directory, clientIps, pipeline, metrics);
-        EvaluationHandlers evaluationHandlers = new EvaluationHandlers(credentials, evaluations, clock);
+        EvaluationHandlers evaluationHandlers = new EvaluationHandlers(credentials, evaluations, clock, challengeService);
+        ChallengeHandlers challengeHandlers = new ChallengeHandlers(credentials, challengeService);
         AppHandlers appHandlers = new AppHandlers(credentials, apps, directory, jsonBody);
         OpsHandlers ops = new OpsHandlers(database, metrics, ipData);
         UserDeviceHandlers userDevices = new UserDeviceHandlers(credentials, deviceLinks, heartbeats.presence(), clock);
@@ -54,7 +63,7 @@ public final class Routes {
         PolicyHandlers policies = new PolicyHandlers(credentials, policyService, jsonBody, backtest);
         ListHandlers lists = new ListHandlers(credentials, listService, jsonBody);
         DemoSite demo = new DemoSite(apps, evaluations, jsonBody, clock);
-        return List.of(
+        List<Route> routes = new ArrayList<>(List.of(
                 new Route(POST, "/v3/evaluate", evaluate::handle),
                 new Route(OPTIONS, "/v3/evaluate", ctx -> Cors.preflight(ctx, directory)),
                 new Route(POST, "/v3/sessions/heartbeat", sessions::heartbeat),
@@ -94,7 +103,16 @@ public final class Routes {
                 Route.page(POST, "/demo/logout", demo::logout),
                 new Route(GET, "/healthz", ops::health),
                 new Route(GET, "/readyz", ops::ready),
-                new Route(GET, "/metrics", ops::metrics));
+                new Route(GET, "/metrics", ops::metrics),
+                new Route(GET, "/v3/challenges/{id}", challengeHandlers::get),
+                Route.page(GET, "/challenge/assets/challenge.css", challengePages::stylesheet),
+                Route.page(GET, "/challenge/{id}", challengePages::show),
+                Route.page(POST, "/challenge/{id}/send", challengePages::send),
+                Route.page(POST, "/challenge/{id}/verify", challengePages::verify),
+                Route.page(POST, "/challenge/{id}/decline", challengePages::decline),
+                Route.page(POST, "/challenge/{id}/logout-device", challengePages::logoutDevice)));
+        outbox.ifPresent(page -> routes.add(Route.page(GET, "/dev/outbox", page::show)));
+        return List.copyOf(routes);
     }
 
 }

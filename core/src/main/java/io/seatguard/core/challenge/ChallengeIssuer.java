@@ -1,0 +1,69 @@
+package io.seatguard.core.challenge;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.evaluation.EvaluationRequest;
+import io.seatguard.core.ids.IdGenerator;
+import io.seatguard.core.policy.ChallengeConfig;
+import io.seatguard.core.policy.ChallengeRef;
+import io.seatguard.core.policy.ChallengeType;
+import io.seatguard.core.policy.MatchReason;
+import io.seatguard.core.policy.Policy;
+import io.seatguard.core.policy.PolicyMatch;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Opens the challenge a policy asked for: bound to the account (or, for a signup without one, to the
+ * email given), the device and this one evaluation, with an unguessable id, and the hosted page's
+ * address as the evaluation's {@code redirect}.
+ */
+public final class ChallengeIssuer {
+    /** 32 base62 characters: about 190 random bits. */
+    static final int ID_LENGTH = 32;
+
+    /** A challenge to store with its evaluation, and what the evaluation says of it. */
+    public record Opened(Challenge challenge, ChallengeRef ref, String redirect) {}
+
+    private final IdGenerator ids;
+    private final Supplier<String> baseUrl;
+
+    /** @param baseUrl the server's public address, known once it listens */
+    public ChallengeIssuer(IdGenerator ids, Supplier<String> baseUrl) {
+        this.ids = requireNonNull(ids, "ids is null");
+        this.baseUrl = requireNonNull(baseUrl, "baseUrl is null");
+    }
+
+    public Opened open(String evaluationId, EvaluationRequest request, String deviceId, Policy policy, PolicyMatch match, Instant at) {
+        ChallengeConfig config = policy.definition().challenge().orElseThrow(() -> new IllegalArgumentException("the policy has no challenge"));
+        List<String> channels = new ArrayList<>();
+        for (String channel : config.channels()) {
+            if (channel.equals("email") && request.email().isPresent() || channel.equals("sms") && request.phone().isPresent()) {
+                channels.add(channel);
+            }
+        }
+        ChallengePlan plan = new ChallengePlan(policy.id(), request.action(), config.successUrl(), config.logoutUrl(), request.returnTo(),
+                config.deviceLimit());
+        Challenge challenge = new Challenge("ch_" + ids.newSecret(ID_LENGTH), request.appId(), evaluationId, config.type(), plan, ChallengeStatus.CREATED,
+                request.userId(), request.email(), request.phone(), deviceId, config.type() == ChallengeType.VERIFICATION ? channels : List.of(),
+                reasons(match), Optional.empty(), Optional.empty(), 0, 0, at, at.plus(config.expiresIn()), Optional.empty());
+        String redirect = baseUrl.get() + "/challenge/" + challenge.id();
+        return new Opened(challenge, new ChallengeRef(challenge.id(), config.type().wireName(), ChallengeStatus.CREATED.wireName(), challenge.expiresAt()),
+                redirect);
+    }
+
+    /** The fields behind the match, each once, for the page to explain in plain words. */
+    private static List<String> reasons(PolicyMatch match) {
+        LinkedHashSet<String> fields = new LinkedHashSet<>();
+        for (MatchReason reason : match.reasons()) {
+            if (reason.held()) {
+                fields.add(reason.field());
+            }
+        }
+        return List.copyOf(fields);
+    }
+}

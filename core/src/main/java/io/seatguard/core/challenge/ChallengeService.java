@@ -1,0 +1,183 @@
+package io.seatguard.core.challenge;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.account.AccountDevice;
+import io.seatguard.core.account.DeviceLinks;
+import io.seatguard.core.account.LinkStatus;
+import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.policy.ChallengeType;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What the hosted challenge page does, one step per call: each step reads the challenge, asks the
+ * {@link ChallengeMachine}, and stores the result only if nobody moved the challenge meanwhile (a lost
+ * race is answered as "try again" by showing the page afresh).
+ */
+public final class ChallengeService {
+    /** What the page should do after a step. */
+    public sealed interface Step {
+        Challenge challenge();
+
+        /** Show the page; {@code notice} is a message key for the person ({@code code_sent}, {@code wrong_code}, …). */
+        record Show(Challenge challenge, Optional<String> notice, int attemptsLeft) implements Step {}
+
+        /** Send the browser on: the challenge is over. */
+        record Leave(Challenge challenge, String url) implements Step {}
+
+        /** Too soon to send another code. */
+        record Wait(Challenge challenge, Duration retryAfter) implements Step {}
+    }
+
+    private final ChallengeStore store;
+    private final ChallengeMachine machine;
+    private final ChallengeRules rules;
+    private final CodeSender sender;
+    private final DeviceLinks devices;
+    private final InstantSource clock;
+
+    public ChallengeService(ChallengeStore store, ChallengeMachine machine, ChallengeRules rules, CodeSender sender, DeviceLinks devices,
+            InstantSource clock) {
+        this.store = requireNonNull(store, "store is null");
+        this.machine = requireNonNull(machine, "machine is null");
+        this.rules = requireNonNull(rules, "rules is null");
+        this.sender = requireNonNull(sender, "sender is null");
+        this.devices = requireNonNull(devices, "devices is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** The challenge as it stands now (an expiry is stored as it is noticed). */
+    public Challenge get(String challengeId) {
+        Challenge stored = store.find(challengeId).orElseThrow(() -> SeatguardException.notFound("challenge " + challengeId));
+        Challenge settled = machine.settle(stored, clock.instant());
+        if (settled != stored) {
+            store.replace(stored, settled);
+        }
+        return settled;
+    }
+
+    /** Opening the page: marks the challenge presented. */
+    public Step open(String challengeId) {
+        Challenge read = get(challengeId);
+        ChallengeMachine.Outcome outcome = machine.present(read, clock.instant());
+        Challenge shown = save(read, outcome.challenge());
+        return new Step.Show(shown, Optional.empty(), attemptsLeft(shown));
+    }
+
+    /** Sends a code on the channel asked for, if the challenge offers it and the server can deliver on it. */
+    public Step sendCode(String challengeId, String channel, String appName, Locale locale) {
+        Challenge read = get(challengeId);
+        if (!read.channels().contains(channel) || !sender.channels().contains(channel)) {
+            return new Step.Show(read, Optional.of("channel_unavailable"), attemptsLeft(read));
+        }
+        ChallengeMachine.Outcome outcome = machine.sendCode(read, clock.instant());
+        return switch (outcome) {
+            case ChallengeMachine.Outcome.SendCode send -> {
+                if (!store.replace(read, send.challenge())) {
+                    yield new Step.Show(get(challengeId), Optional.of("try_again"), attemptsLeft(read));
+                }
+                String to = channel.equals("email") ? send.challenge().email().orElseThrow() : send.challenge().phone().orElseThrow();
+                sender.send(new CodeMessage(channel, to, send.code(), appName, Duration.between(clock.instant(), send.challenge().expiresAt()), locale));
+                yield new Step.Show(send.challenge(), Optional.of("code_sent"), attemptsLeft(send.challenge()));
+            }
+            case ChallengeMachine.Outcome.TooSoon tooSoon -> new Step.Wait(tooSoon.challenge(), tooSoon.retryAfter());
+            case ChallengeMachine.Outcome.Refused refused -> new Step.Show(save(read, refused.challenge()), Optional.of("cannot_send"),
+                    attemptsLeft(refused.challenge()));
+            default -> new Step.Show(save(read, outcome.challenge()), Optional.empty(), attemptsLeft(outcome.challenge()));
+        };
+    }
+
+    /** Checks a code; a right one completes the challenge and leaves for where the plan leads. */
+    public Step verify(String challengeId, String code) {
+        Challenge read = get(challengeId);
+        ChallengeMachine.Outcome outcome = machine.verify(read, code, clock.instant());
+        Challenge stored = save(read, outcome.challenge());
+        if (stored.status() == ChallengeStatus.VERIFIED) {
+            Challenge completed = save(stored, machine.complete(stored, clock.instant()).challenge());
+            if (completed.status() == ChallengeStatus.COMPLETED) {
+                return new Step.Leave(completed, ChallengeExits.passed(completed));
+            }
+        }
+        return switch (outcome) {
+            case ChallengeMachine.Outcome.WrongCode wrong -> new Step.Show(stored, Optional.of("wrong_code"), wrong.attemptsLeft());
+            case ChallengeMachine.Outcome.Refused refused -> new Step.Show(stored, Optional.of(ChallengeExits.noticeFor(stored)), attemptsLeft(stored));
+            default -> new Step.Show(stored, Optional.of(ChallengeExits.noticeFor(stored)), attemptsLeft(stored));
+        };
+    }
+
+    /**
+     * The person is not the owner, or gives up: the challenge fails, this device is logged out of the
+     * account (for an account; a signup has none yet), and the page offers the plan's {@code success_url}.
+     */
+    public Step decline(String challengeId) {
+        Challenge read = get(challengeId);
+        Challenge failed = save(read, machine.fail(read, clock.instant()).challenge());
+        if (failed.status() == ChallengeStatus.FAILED && read.plan().action().equals("access")) {
+            failed.userId().ifPresent(user -> devices.detach(failed.appId(), user, failed.deviceId()));
+        }
+        return new Step.Leave(failed, ChallengeExits.declined(failed));
+    }
+
+    /** The account's attached devices, for the device-limit page; most recently seen first. */
+    public List<AccountDevice> attachedDevices(Challenge challenge) {
+        return challenge.userId()
+                .flatMap(user -> devices.devices(challenge.appId(), user))
+                .orElse(List.of())
+                .stream()
+                .filter(device -> device.status() == LinkStatus.ATTACHED)
+                .toList();
+    }
+
+    /**
+     * Logs one of the account's devices out from the device-limit page; once the account is within its
+     * limit the challenge completes and the browser goes on.
+     */
+    public Step logOutDevice(String challengeId, String deviceId) {
+        Challenge read = get(challengeId);
+        if (read.type() != ChallengeType.DEVICE_LIMIT || read.status().isFinal() || read.userId().isEmpty()) {
+            return new Step.Show(read, Optional.of(ChallengeExits.noticeFor(read)), 0);
+        }
+        boolean known = attachedDevices(read).stream().anyMatch(device -> device.id().equals(deviceId));
+        if (!known) {
+            return new Step.Show(read, Optional.of("unknown_device"), 0);
+        }
+        devices.detach(read.appId(), read.userId().get(), deviceId);
+        return withinLimit(read) ? finishDeviceLimit(read) : new Step.Show(read, Optional.of("device_logged_out"), 0);
+    }
+
+    /** Completes a device-limit challenge whose account is already within its limit (another tab logged devices out). */
+    public Step continueIfWithinLimit(String challengeId) {
+        Challenge read = get(challengeId);
+        if (read.type() == ChallengeType.DEVICE_LIMIT && !read.status().isFinal() && withinLimit(read)) {
+            return finishDeviceLimit(read);
+        }
+        return new Step.Show(read, Optional.of("over_limit"), 0);
+    }
+
+    private boolean withinLimit(Challenge challenge) {
+        return attachedDevices(challenge).size() <= challenge.plan().deviceLimit().orElse(Integer.MAX_VALUE);
+    }
+
+    private Step finishDeviceLimit(Challenge read) {
+        Challenge completed = save(read, machine.complete(read, clock.instant()).challenge());
+        return completed.status() == ChallengeStatus.COMPLETED
+                ? new Step.Leave(completed, ChallengeExits.passed(completed))
+                : new Step.Show(completed, Optional.of(ChallengeExits.noticeFor(completed)), 0);
+    }
+
+    private int attemptsLeft(Challenge challenge) {
+        return Math.max(0, rules.maxAttempts() - challenge.attempts());
+    }
+
+    /** Stores the next state if it differs; when another step won the race, answers what is stored now. */
+    private Challenge save(Challenge read, Challenge next) {
+        if (next.equals(read)) {
+            return read;
+        }
+        return store.replace(read, next) ? next : get(read.id());
+    }
+}

@@ -1,0 +1,19 @@
+package io.seatguard.core.challenge;
+
+import java.util.Optional;
+
+/**
+ * Where challenges are kept. A new challenge is written with the evaluation that opened it (see
+ * {@code EvaluationWrite}); this port reads them and moves them along.
+ */
+public interface ChallengeStore {
+    /** By id alone: the hosted page knows only the (unguessable) id. */
+    Optional<Challenge> find(String challengeId);
+
+    /**
+     * Stores {@code next} only if the stored challenge is still as {@code expected} (same status,
+     * attempts and sends): of two concurrent steps on one challenge, one wins and the other is told to
+     * read again. False when it lost.
+     */
+    boolean replace(Challenge expected, Challenge next);
+}

@@ -1,0 +1,421 @@
+package io.seatguard.server.challenge;
+
+import static java.util.Objects.requireNonNull;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import io.javalin.http.Context;
+import io.seatguard.core.account.AccountDevice;
+import io.seatguard.core.app.App;
+import io.seatguard.core.app.AppService;
+import io.seatguard.core.challenge.Challenge;
+import io.seatguard.core.challenge.ChallengeService;
+import io.seatguard.core.challenge.ChallengeStatus;
+import io.seatguard.core.challenge.CodeSender;
+import io.seatguard.core.error.ErrorCode;
+import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.net.ClientIpResolver;
+import io.seatguard.core.net.IpAddresses;
+import io.seatguard.core.policy.ChallengeType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The hosted challenge pages under {@code /challenge/} (CONTRACT.md "Pages"): server-rendered, no
+ * script, no third-party asset, a strict Content-Security-Policy, CSRF protection by a double-submit
+ * token (a SameSite=Strict cookie matched against a hidden field), in the person's language, and rate
+ * limited per account and per IP on top of each challenge's own attempt count.
+ */
+public final class ChallengePages {
+    private static final Pattern CHALLENGE_ID = Pattern.compile("ch_[0-9A-Za-z]{32}");
+    private static final Pattern CSRF_TOKEN = Pattern.compile("[0-9a-f]{32}");
+    static final String CSRF_COOKIE = "sg_csrf";
+    private static final Map<String, String> LANGUAGE_NAMES = Map.of("en", "English", "fr", "Français", "es", "Español", "ar", "العربية");
+
+    private final ChallengeService challenges;
+    private final AppService apps;
+    private final CodeSender sender;
+    private final ClientIpResolver clientIps;
+    private final AttemptLimits limits;
+    private final SecureRandom random = new SecureRandom();
+    private final Template page;
+    private final byte[] stylesheet;
+
+    public ChallengePages(ChallengeService challenges, AppService apps, CodeSender sender, ClientIpResolver clientIps, AttemptLimits limits) {
+        this.challenges = requireNonNull(challenges, "challenges is null");
+        this.apps = requireNonNull(apps, "apps is null");
+        this.sender = requireNonNull(sender, "sender is null");
+        this.clientIps = requireNonNull(clientIps, "clientIps is null");
+        this.limits = requireNonNull(limits, "limits is null");
+        this.page = Mustache.compiler().defaultValue("").compile(resource("challenge/page.mustache"));
+        try (InputStream in = ChallengePages.class.getClassLoader().getResourceAsStream("challenge/challenge.css")) {
+            this.stylesheet = requireNonNull(in, "challenge.css is missing").readAllBytes();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // routes
+
+    public void show(Context ctx) {
+        withChallenge(ctx, id -> render(ctx, challenges.open(id), 200));
+    }
+
+    public void send(Context ctx) {
+        withChallenge(ctx, id -> {
+            if (!csrfHolds(ctx)) {
+                return;
+            }
+            Challenge challenge = challenges.get(id);
+            Optional<Duration> limited = limits.tryAcquire(AttemptLimits.SEND_PER_ACCOUNT, accountKey(challenge), AttemptLimits.SEND_PER_IP, clientIp(ctx));
+            if (limited.isPresent()) {
+                rateLimited(ctx, challenge, limited.get());
+                return;
+            }
+            App app = app(challenge);
+            ChallengeService.Step step = challenges.sendCode(id, String.valueOf(ctx.formParam("channel")), app.name(), locale(ctx));
+            if (step instanceof ChallengeService.Step.Wait wait) {
+                ctx.header("Retry-After", String.valueOf(Math.max(1, wait.retryAfter().toSeconds())));
+                render(ctx, new ChallengeService.Step.Show(wait.challenge(), Optional.of("wait:" + Math.max(1, wait.retryAfter().toSeconds())), 0), 429);
+                return;
+            }
+            render(ctx, step, 200);
+        });
+    }
+
+    public void verify(Context ctx) {
+        withChallenge(ctx, id -> {
+            if (!csrfHolds(ctx)) {
+                return;
+            }
+            Challenge challenge = challenges.get(id);
+            Optional<Duration> limited = limits.tryAcquire(AttemptLimits.VERIFY_PER_ACCOUNT, accountKey(challenge), AttemptLimits.VERIFY_PER_IP,
+                    clientIp(ctx));
+            if (limited.isPresent()) {
+                rateLimited(ctx, challenge, limited.get());
+                return;
+            }
+            String code = Optional.ofNullable(ctx.formParam("code")).map(String::strip).orElse("");
+            ChallengeService.Step step = challenges.verify(id, code);
+            boolean wrong = step instanceof ChallengeService.Step.Show show && show.notice().filter("wrong_code"::equals).isPresent();
+            render(ctx, step, wrong ? 422 : 200);
+        });
+    }
+
+    public void decline(Context ctx) {
+        withChallenge(ctx, id -> {
+            if (csrfHolds(ctx)) {
+                render(ctx, challenges.decline(id), 200);
+            }
+        });
+    }
+
+    public void logoutDevice(Context ctx) {
+        withChallenge(ctx, id -> {
+            if (csrfHolds(ctx)) {
+                render(ctx, challenges.logOutDevice(id, String.valueOf(ctx.formParam("device_id"))), 200);
+            }
+        });
+    }
+
+    public void stylesheet(Context ctx) {
+        ctx.header("Cache-Control", "public, max-age=3600").contentType("text/css; charset=utf-8").result(stylesheet);
+    }
+
+    // rendering
+
+    private interface Action {
+        void run(String challengeId);
+    }
+
+    /** Unknown and malformed ids get one plain page, so a probe learns nothing about which ids exist. */
+    private void withChallenge(Context ctx, Action action) {
+        securityHeaders(ctx, Set.of());
+        String id = ctx.pathParam("id");
+        try {
+            if (!CHALLENGE_ID.matcher(id).matches()) {
+                throw SeatguardException.notFound("challenge");
+            }
+            action.run(id);
+        }
+        catch (SeatguardException e) {
+            if (e.code() != ErrorCode.NOT_FOUND) {
+                throw e;
+            }
+            ChallengeTexts texts = ChallengeTexts.of(locale(ctx));
+            ctx.status(404).contentType("text/html; charset=utf-8").result(plainPage(texts, texts.get("notice.expired")));
+        }
+    }
+
+    private void render(Context ctx, ChallengeService.Step step, int status) {
+        Challenge challenge = step.challenge();
+        securityHeaders(ctx, exitOrigins(challenge));
+        if (step instanceof ChallengeService.Step.Leave leave) {
+            ctx.status(303).header("Location", leave.url()).result("");
+            return;
+        }
+        ChallengeTexts texts = ChallengeTexts.of(locale(ctx));
+        App app = app(challenge);
+        Optional<String> notice = step instanceof ChallengeService.Step.Show show ? show.notice() : Optional.empty();
+        int attemptsLeft = step instanceof ChallengeService.Step.Show show ? show.attemptsLeft() : 0;
+        Map<String, Object> model = new HashMap<>();
+        String csrf = csrfToken(ctx);
+        model.put("id", challenge.id());
+        model.put("csrf", csrf);
+        model.put("lang", texts.get("lang"));
+        model.put("dir", texts.get("dir"));
+        model.put("appName", app.name());
+        boolean limit = challenge.type() == ChallengeType.DEVICE_LIMIT;
+        model.put("title", texts.get(limit ? "title.device_limit" : "title.verification"));
+        model.put("intro", limit
+                ? texts.get("intro.device_limit", app.name(), challenge.plan().deviceLimit().orElse(0))
+                : texts.get(challenge.userId().isEmpty() ? "intro.signup" : "intro.verification", app.name()));
+        model.put("why", texts.get("why"));
+        List<String> reasons = reasons(texts, challenge);
+        model.put("hasReasons", !reasons.isEmpty() && !challenge.status().isFinal());
+        model.put("reasons", reasons);
+        noticeModel(model, texts, challenge, notice);
+        boolean open = !challenge.status().isFinal();
+        if (!limit && open) {
+            verificationModel(model, texts, challenge, csrf, attemptsLeft);
+        }
+        if (limit && open) {
+            model.put("devices", devicesModel(texts, challenge, csrf));
+        }
+        if (open && challenge.plan().action().equals("access") && !limit) {
+            model.put("decline", Map.of("id", challenge.id(), "csrf", csrf, "lang", texts.get("lang"), "declineLabel", texts.get("decline.access")));
+        }
+        List<Map<String, Object>> languages = new ArrayList<>();
+        for (Locale locale : ChallengeTexts.SUPPORTED) {
+            languages.add(Map.of("code", locale.getLanguage(), "name", LANGUAGE_NAMES.get(locale.getLanguage()), "id", challenge.id(),
+                    "current", locale.getLanguage().equals(texts.locale().getLanguage())));
+        }
+        model.put("languages", languages);
+        model.put("footer", texts.get("footer"));
+        ctx.status(status).contentType("text/html; charset=utf-8").result(page.execute(model));
+    }
+
+    private void verificationModel(Map<String, Object> model, ChallengeTexts texts, Challenge challenge, String csrf, int attemptsLeft) {
+        Set<String> deliverable = sender.channels();
+        List<String> channels = challenge.channels().stream().filter(deliverable::contains).toList();
+        boolean codeSent = challenge.status() == ChallengeStatus.CODE_SENT;
+        if (codeSent) {
+            model.put("codeForm", true);
+            model.put("codeLabel", texts.get("code.label"));
+            model.put("codeHint", texts.get("code.hint", destinations(challenge, channels)));
+            model.put("codeSubmit", texts.get("code.submit"));
+            model.put("attemptsLeft", texts.get("attempts_left", attemptsLeft));
+        }
+        List<Map<String, Object>> options = new ArrayList<>();
+        for (String channel : channels) {
+            String destination = channel.equals("email") ? mask(challenge.email().orElse("")) : maskPhone(challenge.phone().orElse(""));
+            options.add(Map.of("id", challenge.id(), "csrf", csrf, "lang", texts.get("lang"), "channel", channel,
+                    "buttonClass", codeSent ? "secondary" : "",
+                    "label", codeSent ? texts.get("code.resend") + " (" + destination + ")" : texts.get("send." + channel, destination)));
+        }
+        model.put("sendOptions", options);
+        if (channels.isEmpty() && !model.containsKey("notice")) {
+            model.put("notice", texts.get("notice.no_channel", model.get("appName")));
+            model.put("noticeKind", "error");
+            model.put("noticeRole", "alert");
+        }
+    }
+
+    private Map<String, Object> devicesModel(ChallengeTexts texts, Challenge challenge, String csrf) {
+        DateTimeFormatter seen = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(texts.locale()).withZone(ZoneOffset.UTC);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (AccountDevice device : challenges.attachedDevices(challenge)) {
+            Map<String, Object> item = new HashMap<>();
+            item.put("id", challenge.id());
+            item.put("csrf", csrf);
+            item.put("lang", texts.get("lang"));
+            item.put("deviceId", device.id());
+            item.put("type", texts.get("device." + device.type().wireName()));
+            item.put("browser", device.browser());
+            item.put("os", device.os());
+            item.put("current", device.id().equals(challenge.deviceId()));
+            item.put("currentLabel", texts.get("devices.current"));
+            item.put("lastSeen", texts.get("devices.last_seen", seen.format(device.lastSeen()) + " UTC"));
+            item.put("place", device.lastCountry().orElse(""));
+            item.put("logoutLabel", texts.get("devices.logout"));
+            list.add(item);
+        }
+        return Map.of("devicesHeading", texts.get("devices.heading"), "list", list);
+    }
+
+    private static void noticeModel(Map<String, Object> model, ChallengeTexts texts, Challenge challenge, Optional<String> notice) {
+        Optional<String> key = notice.or(() -> challenge.status().isFinal() ? Optional.of(challenge.status().wireName()) : Optional.empty());
+        if (key.isEmpty()) {
+            return;
+        }
+        String text;
+        if (key.get().startsWith("wait:")) {
+            text = texts.get("notice.wait", Integer.parseInt(key.get().substring("wait:".length())));
+        }
+        else if (key.get().equals("code_sent")) {
+            long minutes = Math.max(1, Duration.between(java.time.Instant.now(), challenge.expiresAt()).toMinutes());
+            text = texts.get("notice.code_sent", destinations(challenge, challenge.channels()), minutes);
+        }
+        else {
+            text = texts.get("notice." + key.get());
+        }
+        boolean error = !Set.of("code_sent", "device_logged_out", "completed").contains(key.get());
+        model.put("notice", text);
+        model.put("noticeKind", error ? "error" : "info");
+        model.put("noticeRole", error ? "alert" : "status");
+    }
+
+    private static List<String> reasons(ChallengeTexts texts, Challenge challenge) {
+        LinkedHashSet<String> lines = new LinkedHashSet<>();
+        for (String reason : challenge.reasons()) {
+            lines.add(texts.has("reason." + reason) ? texts.get("reason." + reason) : texts.get("reason.other"));
+        }
+        return List.copyOf(lines);
+    }
+
+    private static String destinations(Challenge challenge, List<String> channels) {
+        List<String> masked = new ArrayList<>();
+        if (channels.contains("email")) {
+            challenge.email().map(ChallengePages::mask).ifPresent(masked::add);
+        }
+        if (channels.contains("sms")) {
+            challenge.phone().map(ChallengePages::maskPhone).ifPresent(masked::add);
+        }
+        return String.join(", ", masked);
+    }
+
+    /** {@code mia@example.com} → {@code m•••@example.com}: enough for the owner to recognise, little for a sharer. */
+    static String mask(String email) {
+        int at = email.lastIndexOf('@');
+        if (at <= 0) {
+            return "•••";
+        }
+        return email.charAt(0) + "•••" + email.substring(at);
+    }
+
+    static String maskPhone(String phone) {
+        if (phone.length() < 6) {
+            return "•••";
+        }
+        return phone.substring(0, 3) + "•".repeat(phone.length() - 5) + phone.substring(phone.length() - 2);
+    }
+
+    private void rateLimited(Context ctx, Challenge challenge, Duration wait) {
+        ctx.header("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
+        render(ctx, new ChallengeService.Step.Show(challenge, Optional.of("rate_limited"), 0), 429);
+    }
+
+    // security
+
+    private static void securityHeaders(Context ctx, Set<String> exitOrigins) {
+        String formAction = "'self'" + (exitOrigins.isEmpty() ? "" : " " + String.join(" ", exitOrigins));
+        ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self' https: data:; form-action " + formAction
+                + "; frame-ancestors 'none'; base-uri 'none'");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Cache-Control", "no-store");
+    }
+
+    /** Where the page's forms may end up after a redirect: the plan's URLs (browsers apply form-action to redirects). */
+    private static Set<String> exitOrigins(Challenge challenge) {
+        Set<String> origins = new LinkedHashSet<>();
+        for (Optional<String> url : List.of(challenge.plan().successUrl(), challenge.plan().returnTo(), challenge.plan().logoutUrl())) {
+            url.flatMap(ChallengePages::origin).ifPresent(origins::add);
+        }
+        return origins;
+    }
+
+    private static Optional<String> origin(String url) {
+        try {
+            URI uri = new URI(url);
+            if (uri.getScheme() == null || uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                return Optional.empty();
+            }
+            return Optional.of(uri.getScheme() + "://" + uri.getRawAuthority());
+        }
+        catch (java.net.URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String csrfToken(Context ctx) {
+        String existing = ctx.cookie(CSRF_COOKIE);
+        if (existing != null && CSRF_TOKEN.matcher(existing).matches()) {
+            return existing;
+        }
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        String token = java.util.HexFormat.of().formatHex(bytes);
+        boolean secure = "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+        ctx.header("Set-Cookie", CSRF_COOKIE + "=" + token + "; Path=/challenge; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : ""));
+        return token;
+    }
+
+    /** A cross-site form cannot carry the SameSite=Strict cookie, so its post never matches. */
+    private boolean csrfHolds(Context ctx) {
+        String cookie = ctx.cookie(CSRF_COOKIE);
+        String field = ctx.formParam("csrf");
+        boolean holds = cookie != null && field != null && CSRF_TOKEN.matcher(cookie).matches()
+                && MessageDigest.isEqual(cookie.getBytes(StandardCharsets.US_ASCII), field.getBytes(StandardCharsets.US_ASCII));
+        if (!holds) {
+            ChallengeTexts texts = ChallengeTexts.of(locale(ctx));
+            ctx.status(403).contentType("text/html; charset=utf-8").result(plainPage(texts, texts.get("notice.try_again")));
+        }
+        return holds;
+    }
+
+    // helpers
+
+    private App app(Challenge challenge) {
+        return apps.find(challenge.appId()).orElseThrow(() -> SeatguardException.notFound("challenge"));
+    }
+
+    private static String accountKey(Challenge challenge) {
+        return challenge.appId() + '|' + challenge.accountKey();
+    }
+
+    private String clientIp(Context ctx) {
+        InetAddress peer = IpAddresses.parse(ctx.req().getRemoteAddr()).orElseThrow();
+        return IpAddresses.format(clientIps.resolve(peer, Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));
+    }
+
+    private static Locale locale(Context ctx) {
+        String lang = ctx.method().name().equals("POST") ? ctx.formParam("lang") : ctx.queryParam("lang");
+        return ChallengeTexts.choose(lang, ctx.header("Accept-Language"));
+    }
+
+    private static String plainPage(ChallengeTexts texts, String message) {
+        return "<!doctype html><html lang=\"" + texts.get("lang") + "\" dir=\"" + texts.get("dir") + "\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Seatguard</title>"
+                + "<link rel=\"stylesheet\" href=\"/challenge/assets/challenge.css\"></head><body><main class=\"card\"><p class=\"notice error\" role=\"alert\">"
+                + Mustache.compiler().compile("{{m}}").execute(Map.of("m", message)) + "</p></main></body></html>";
+    }
+
+    private static InputStreamReader resource(String name) {
+        InputStream in = ChallengePages.class.getClassLoader().getResourceAsStream(name);
+        return new InputStreamReader(requireNonNull(in, name + " is missing"), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,62 @@
+package io.seatguard.server.cli;
+
+import io.seatguard.core.challenge.ChallengeRules;
+import io.seatguard.server.config.ChallengeSettings;
+import io.seatguard.server.config.ConfigException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The {@code serve} flags for challenges: mail, SMS, production mode and the code limits. */
+public final class ChallengeOptions {
+    @Option(names = "--smtp-url", defaultValue = "${env:SEATGUARD_SMTP_URL}", description = "SMTP server for verification emails, smtp://user:password@host:587 (STARTTLS) or smtps://…:465 (env SEATGUARD_SMTP_URL). Without it, emails go to the development outbox.")
+    String smtpUrl;
+
+    @Option(names = "--mail-from", defaultValue = "${env:SEATGUARD_MAIL_FROM:-Seatguard <no-reply@seatguard.invalid>}", description = "Sender of verification emails (env SEATGUARD_MAIL_FROM; default ${DEFAULT-VALUE}).")
+    String mailFrom;
+
+    @Option(names = "--sms-url", defaultValue = "${env:SEATGUARD_SMS_URL}", description = "HTTP endpoint that sends an SMS from a JSON {to, body} (env SEATGUARD_SMS_URL). Without it, SMS go to the development outbox.")
+    String smsUrl;
+
+    @Option(names = "--sms-token", defaultValue = "${env:SEATGUARD_SMS_TOKEN}", description = "Bearer token for the SMS endpoint (env SEATGUARD_SMS_TOKEN).")
+    String smsToken;
+
+    @Option(names = "--production", defaultValue = "${env:SEATGUARD_PRODUCTION:-false}", description = "Production mode: no development outbox; codes are never logged (env SEATGUARD_PRODUCTION).")
+    boolean production;
+
+    @Option(names = "--code-attempts", defaultValue = "${env:SEATGUARD_CODE_ATTEMPTS:-5}", description = "Wrong codes a challenge allows before it fails (env SEATGUARD_CODE_ATTEMPTS; default ${DEFAULT-VALUE}).")
+    int codeAttempts;
+
+    @Option(names = "--code-resend-seconds", defaultValue = "${env:SEATGUARD_CODE_RESEND_SECONDS:-30}", description = "Least seconds between two codes for one challenge (env SEATGUARD_CODE_RESEND_SECONDS; default ${DEFAULT-VALUE}).")
+    int resendSeconds;
+
+    @Option(names = "--code-key", defaultValue = "${env:SEATGUARD_CODE_KEY}", description = "Key (32+ characters) verification codes are hashed with, to keep it out of the database (env SEATGUARD_CODE_KEY). Without it, one is generated and kept in the database.")
+    String codeKey;
+
+    ChallengeSettings settings() {
+        if (codeAttempts < 1 || codeAttempts > 20) {
+            throw new ConfigException("--code-attempts must be between 1 and 20");
+        }
+        if (resendSeconds < 0 || resendSeconds > 3600) {
+            throw new ConfigException("--code-resend-seconds must be between 0 and 3600");
+        }
+        return new ChallengeSettings(uri(smtpUrl, "--smtp-url"), mailFrom, uri(smsUrl, "--sms-url"),
+                smsToken == null || smsToken.isBlank() ? Optional.empty() : Optional.of(smsToken.trim()), production,
+                new ChallengeRules(codeAttempts, Duration.ofSeconds(resendSeconds), ChallengeRules.DEFAULTS.maxSends()),
+                codeKey == null || codeKey.isBlank() ? Optional.empty() : Optional.of(codeKey.trim()));
+    }
+
+    private static Optional<URI> uri(String text, String flag) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new URI(text.trim()));
+        }
+        catch (URISyntaxException e) {
+            throw new ConfigException(flag + " is not a valid URL: " + e.getReason());
+        }
+    }
+}

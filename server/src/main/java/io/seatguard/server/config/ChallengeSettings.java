@@ -1,0 +1,66 @@
+package io.seatguard.server.config;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.challenge.ChallengeRules;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * How challenges reach people.
+ *
+ * @param smtpUrl {@code smtp://[user:password@]host[:port]} (STARTTLS when the server offers it) or
+ *     {@code smtps://…} (TLS from the start); empty: email goes to the development outbox
+ * @param mailFrom the sender of verification emails
+ * @param smsUrl an HTTPS endpoint that takes {@code {"to", "body"}} as JSON (most SMS providers, or a
+ *     small relay to one); empty: SMS goes to the development outbox
+ * @param smsToken sent as {@code Authorization: Bearer} to the SMS endpoint
+ * @param production in production, nothing is sent to the outbox or logged with its code, and the
+ *     outbox page is gone: a channel without its provider is unavailable
+ * @param codeKey the key verification codes are hashed with; empty: one generated and kept in the
+ *     database's settings (shared by every node)
+ */
+public record ChallengeSettings(
+        Optional<URI> smtpUrl,
+        String mailFrom,
+        Optional<URI> smsUrl,
+        Optional<String> smsToken,
+        boolean production,
+        ChallengeRules rules,
+        Optional<String> codeKey) {
+    public static final ChallengeSettings DEVELOPMENT = new ChallengeSettings(Optional.empty(), "Seatguard <no-reply@seatguard.invalid>",
+            Optional.empty(), Optional.empty(), false, ChallengeRules.DEFAULTS, Optional.empty());
+
+    public ChallengeSettings {
+        requireNonNull(smtpUrl, "smtpUrl is null");
+        requireNonNull(mailFrom, "mailFrom is null");
+        requireNonNull(smsUrl, "smsUrl is null");
+        requireNonNull(smsToken, "smsToken is null");
+        requireNonNull(rules, "rules is null");
+        requireNonNull(codeKey, "codeKey is null");
+        if (codeKey.isPresent() && codeKey.get().length() < 32) {
+            throw new ConfigException("the code key must be at least 32 characters");
+        }
+        smtpUrl.ifPresent(url -> {
+            if (!("smtp".equals(url.getScheme()) || "smtps".equals(url.getScheme())) || url.getHost() == null) {
+                throw new ConfigException("the SMTP URL must look like smtp://user:password@mail.example.com:587 or smtps://…:465");
+            }
+        });
+        smsUrl.ifPresent(url -> {
+            if (!("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || url.getHost() == null) {
+                throw new ConfigException("the SMS URL must be an http(s) URL");
+            }
+        });
+        if (mailFrom.isBlank()) {
+            throw new ConfigException("the mail sender must not be blank");
+        }
+    }
+
+    public ChallengeSettings withSmtp(URI url) {
+        return new ChallengeSettings(Optional.of(url), mailFrom, smsUrl, smsToken, production, rules, codeKey);
+    }
+
+    public ChallengeSettings withProduction(boolean inProduction) {
+        return new ChallengeSettings(smtpUrl, mailFrom, smsUrl, smsToken, inProduction, rules, codeKey);
+    }
+}

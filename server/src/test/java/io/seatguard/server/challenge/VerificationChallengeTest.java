@@ -1,0 +1,191 @@
+package io.seatguard.server.challenge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.seatguard.server.TestServer;
+import io.seatguard.server.TestServer.Response;
+import io.seatguard.server.TestServer.TestApp;
+import io.seatguard.server.config.ChallengeSettings;
+import io.seatguard.server.config.ServerConfig;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The verification challenge over HTTP, with a real SMTP exchange (GreenMail in the test): a login
+ * policy challenges, the hosted page sends a code by email, the code completes the challenge, and the
+ * backend sees {@code challenge.status: completed} on the evaluation it consumes once.
+ */
+class VerificationChallengeTest {
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    private static final String CHALLENGE_NEW_DEVICES = """
+            {"name": "Verify new devices", "actions": ["login", "signup"], "priority": 5,
+             "conditions": {"check": "is_new_device", "op": "eq", "value": true},
+             "verdict": "challenge",
+             "challenge": {"type": "verification", "channels": ["email"], "success_url": "https://app.example/welcome?from=sg"}}""";
+
+    @TempDir
+    Path dataDir;
+
+    private TestServer server;
+    private TestApp app;
+
+    @BeforeEach
+    void start() {
+        ServerConfig config = ServerConfig.embeddedForTests(dataDir)
+                .withChallenges(ChallengeSettings.DEVELOPMENT.withSmtp(URI.create("smtp://127.0.0.1:" + MAIL.getSmtp().getPort())));
+        server = TestServer.startWith(config);
+        app = server.defaultApp();
+        Response policy = server.post("/v3/policies", CHALLENGE_NEW_DEVICES, app.bearer());
+        assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private JsonNode login(String user, String email) {
+        Response response = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"" + user + "\",\"email\":\"" + email
+                + "\",\"ip\":\"198.51.100.7\",\"device\":{\"token\":\"tok_" + user + "_000000001\"}}", app.bearer());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static String codeFrom(MimeMessage message) {
+        Matcher matcher = Pattern.compile("\\b(\\d{6})\\b").matcher(GreenMailUtil.getBody(message));
+        assertThat(matcher.find()).as("a six-digit code in the mail").isTrue();
+        return matcher.group(1);
+    }
+
+    @Test
+    void theOwnerPassesWithTheEmailedCodeAndTheBackendSeesItOnce() throws Exception {
+        JsonNode evaluation = login("mia", "mia@example.com");
+        assertThat(evaluation.get("verdict").asText()).isEqualTo("challenge");
+        String redirect = evaluation.get("redirect").asText();
+        assertThat(redirect).startsWith(server.url() + "/challenge/ch_");
+        String evaluationId = evaluation.get("evaluation_id").asText();
+        String challengeId = redirect.substring(redirect.lastIndexOf('/') + 1);
+
+        PageClient browser = new PageClient();
+        HttpResponse<String> page = browser.get(redirect);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("default-src 'none'", "form-action 'self' https://app.example", "frame-ancestors 'none'");
+        assertThat(page.headers().firstValue("Set-Cookie").orElseThrow()).contains("SameSite=Strict", "HttpOnly");
+        assertThat(page.body()).contains("m•••@example.com").contains("This device has not been used with the account before.")
+                .doesNotContain("mia@example.com");
+        assertThat(server.get("/v3/challenges/" + challengeId, app.bearer()).json().get("status").asText()).isEqualTo("presented");
+
+        HttpResponse<String> sent = browser.post(redirect + "/send", Map.of("channel", "email", "lang", "en"));
+        assertThat(sent.statusCode()).isEqualTo(200);
+        assertThat(sent.body()).contains("We sent a code to m•••@example.com").contains("autocomplete=\"one-time-code\"");
+        assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+        MimeMessage mail = MAIL.getReceivedMessages()[0];
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("mia@example.com");
+        assertThat(mail.getSubject()).isEqualTo("Your default verification code");
+        String code = codeFrom(mail);
+
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        HttpResponse<String> rejected = browser.post(redirect + "/verify", Map.of("code", wrong, "lang", "en"));
+        assertThat(rejected.statusCode()).isEqualTo(422);
+        assertThat(rejected.body()).contains("That code is not right").contains("Attempts left: 4");
+
+        HttpResponse<String> passed = browser.post(redirect + "/verify", Map.of("code", code, "lang", "en"));
+        assertThat(passed.statusCode()).isEqualTo(303);
+        assertThat(passed.headers().firstValue("Location")).contains("https://app.example/welcome?from=sg&evaluation=" + evaluationId);
+
+        // The backend: consume once, check action, user and the challenge's status.
+        Response consumed = server.post("/v3/evaluations/" + evaluationId + "/consume", null, app.bearer());
+        assertThat(consumed.status()).isEqualTo(200);
+        assertThat(consumed.json().get("action").asText()).isEqualTo("login");
+        assertThat(consumed.json().get("user").get("id").asText()).isEqualTo("mia");
+        assertThat(consumed.json().get("challenge").get("status").asText()).isEqualTo("completed");
+        assertThat(server.post("/v3/evaluations/" + evaluationId + "/consume", null, app.bearer()).status()).isEqualTo(409);
+
+        // A completed challenge takes no more steps, and its code is spent.
+        assertThat(browser.post(redirect + "/verify", Map.of("code", code)).body()).contains("This check is already complete.");
+        assertThat(server.get("/v3/challenges/" + challengeId, server.createApp("other").bearer()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void formsWithoutTheCsrfTokenAreRefusedAndUnknownIdsLookExpired() {
+        String redirect = login("ned", "ned@example.com").get("redirect").asText();
+        PageClient browser = new PageClient();
+        browser.get(redirect);
+        HttpResponse<String> forged = browser.postRaw(redirect + "/send", Map.of("channel", "email", "csrf", "0".repeat(32)));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        PageClient stranger = new PageClient();
+        assertThat(stranger.postRaw(redirect + "/send", Map.of("channel", "email")).statusCode()).as("no cookie at all").isEqualTo(403);
+        assertThat(MAIL.getReceivedMessages()).isEmpty();
+
+        assertThat(new PageClient().get(server.url() + "/challenge/ch_" + "x".repeat(32)).statusCode()).isEqualTo(404);
+        assertThat(new PageClient().get(server.url() + "/challenge/not-an-id").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theLastWrongCodeFailsTheChallengeAndResendsWaitForTheCooldown() throws Exception {
+        String redirect = login("ola", "ola@example.com").get("redirect").asText();
+        String evaluationId = server.get("/v3/challenges/" + redirect.substring(redirect.lastIndexOf('/') + 1), app.bearer())
+                .json().get("evaluation_id").asText();
+        PageClient browser = new PageClient();
+        browser.get(redirect);
+        browser.post(redirect + "/send", Map.of("channel", "email"));
+        HttpResponse<String> again = browser.post(redirect + "/send", Map.of("channel", "email"));
+        assertThat(again.statusCode()).isEqualTo(429);
+        assertThat(again.headers().firstValue("Retry-After")).isPresent();
+        assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+        String code = codeFrom(MAIL.getReceivedMessages()[0]);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        for (int i = 0; i < 4; i++) {
+            assertThat(browser.post(redirect + "/verify", Map.of("code", wrong)).statusCode()).isEqualTo(422);
+        }
+        HttpResponse<String> failed = browser.post(redirect + "/verify", Map.of("code", wrong));
+        assertThat(failed.body()).contains("This check could not be completed.");
+        assertThat(browser.post(redirect + "/verify", Map.of("code", code)).statusCode()).isNotEqualTo(303);
+        assertThat(server.get("/v3/evaluations/" + evaluationId, app.bearer()).json().get("challenge").get("status").asText()).isEqualTo("failed");
+    }
+
+    @Test
+    void aNewerChallengeForTheSameAccountAndDeviceOverridesThePendingOne() {
+        Response always = server.post("/v3/policies", CHALLENGE_NEW_DEVICES.replace("\"check\": \"is_new_device\", \"op\": \"eq\", \"value\": true",
+                "\"check\": \"user\", \"op\": \"eq\", \"value\": \"pia\""), app.bearer());
+        assertThat(always.status()).as(always.body()).isEqualTo(201);
+        String first = login("pia", "pia@example.com").get("redirect").asText();
+        String second = login("pia", "pia@example.com").get("redirect").asText();
+        assertThat(first).startsWith(server.url() + "/challenge/");
+        assertThat(second).startsWith(server.url() + "/challenge/").isNotEqualTo(first);
+        assertThat(server.get("/v3/challenges/" + first.substring(first.lastIndexOf('/') + 1), app.bearer()).json().get("status").asText())
+                .isEqualTo("overridden");
+        assertThat(new PageClient().get(first).body()).contains("A newer check replaced this one.");
+    }
+
+    @Test
+    void thePageSpeaksThePersonsLanguageArabicRightToLeft() {
+        String redirect = login("rae", "rae@example.com").get("redirect").asText();
+        PageClient browser = new PageClient();
+        assertThat(browser.get(redirect + "?lang=ar").body()).contains("dir=\"rtl\"", "lang=\"ar\"", "أكّد أنك صاحب الحساب");
+        assertThat(browser.get(redirect + "?lang=fr").body()).contains("Confirmez que c’est bien vous");
+        assertThat(browser.get(redirect + "?lang=es").body()).contains("Confirma que eres tú");
+        assertThat(browser.get(redirect + "?lang=xx").body()).contains("lang=\"en\"");
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Accept-Language", "es-MX,es;q=0.9");
+        assertThat(server.get(redirect.substring(server.url().length()), headers).body()).contains("lang=\"es\"");
+    }
+}

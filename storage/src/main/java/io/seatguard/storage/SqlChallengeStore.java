@@ -1,0 +1,89 @@
+package io.seatguard.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.challenge.Challenge;
+import io.seatguard.core.challenge.ChallengePlan;
+import io.seatguard.core.challenge.ChallengeStatus;
+import io.seatguard.core.challenge.ChallengeStore;
+import io.seatguard.core.policy.ChallengeType;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Challenges in SQL; a new one is inserted by {@link SqlEvaluationStore} with the evaluation that opened it. */
+public final class SqlChallengeStore implements ChallengeStore {
+    private static final String COLUMNS = "id, app_id, evaluation_id, status, attempts, sends, code_hash, code_sent_at, created_at, expires_at, finished_at, document";
+
+    /** The fixed part of a challenge, as stored. */
+    record Document(String type, String policyId, String action, String successUrl, String logoutUrl, String returnTo, Integer deviceLimit,
+            String userId, String email, String phone, String deviceId, List<String> channels, List<String> reasons) {}
+
+    private final SqlDatabase database;
+
+    public SqlChallengeStore(SqlDatabase database) {
+        this.database = requireNonNull(database, "database is null");
+    }
+
+    @Override
+    public Optional<Challenge> find(String challengeId) {
+        return database.read(connection -> JdbcRunner.queryOne(connection, "SELECT " + COLUMNS + " FROM challenges WHERE id = ?",
+                SqlChallengeStore::challenge, challengeId));
+    }
+
+    @Override
+    public boolean replace(Challenge expected, Challenge next) {
+        return database.write(connection -> JdbcRunner.update(connection,
+                "UPDATE challenges SET status = ?, attempts = ?, sends = ?, code_hash = ?, code_sent_at = ?, finished_at = ?"
+                        + " WHERE id = ? AND status = ? AND attempts = ? AND sends = ?",
+                next.status().wireName(), next.attempts(), next.sends(), next.codeHash().orElse(null),
+                next.codeSentAt().map(Instant::toEpochMilli).orElse(null), next.finishedAt().map(Instant::toEpochMilli).orElse(null),
+                expected.id(), expected.status().wireName(), expected.attempts(), expected.sends()) == 1);
+    }
+
+    /**
+     * Inserts a challenge in the evaluation's transaction, overriding the pending challenges of the same
+     * account and device first (CONTRACT.md status {@code overridden}).
+     */
+    static void open(Connection connection, Challenge challenge) throws SQLException {
+        JdbcRunner.update(connection,
+                "UPDATE challenges SET status = 'overridden', finished_at = ? WHERE app_id = ? AND account_key = ? AND device_id = ?"
+                        + " AND status IN ('created', 'presented', 'code_sent', 'verified') AND expires_at > ?",
+                challenge.createdAt().toEpochMilli(), challenge.appId(), challenge.accountKey(), challenge.deviceId(), challenge.createdAt().toEpochMilli());
+        ChallengePlan plan = challenge.plan();
+        Document document = new Document(challenge.type().wireName(), plan.policyId(), plan.action(), plan.successUrl().orElse(null),
+                plan.logoutUrl().orElse(null), plan.returnTo().orElse(null), plan.deviceLimit().isPresent() ? plan.deviceLimit().getAsInt() : null,
+                challenge.userId().orElse(null), challenge.email().orElse(null), challenge.phone().orElse(null), challenge.deviceId(), challenge.channels(),
+                challenge.reasons());
+        JdbcRunner.update(connection,
+                "INSERT INTO challenges (id, app_id, evaluation_id, account_key, device_id, status, attempts, sends, code_hash, code_sent_at,"
+                        + " created_at, expires_at, finished_at, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                challenge.id(), challenge.appId(), challenge.evaluationId(), challenge.accountKey(), challenge.deviceId(), challenge.status().wireName(),
+                challenge.attempts(), challenge.sends(), challenge.codeHash().orElse(null), challenge.codeSentAt().map(Instant::toEpochMilli).orElse(null),
+                challenge.createdAt().toEpochMilli(), challenge.expiresAt().toEpochMilli(), challenge.finishedAt().map(Instant::toEpochMilli).orElse(null),
+                StorageJson.write(document));
+    }
+
+    private static Challenge challenge(ResultSet row) throws SQLException {
+        Document document = StorageJson.read(row.getString("document"), Document.class);
+        long sentAt = row.getLong("code_sent_at");
+        Optional<Instant> codeSentAt = row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(sentAt));
+        long finished = row.getLong("finished_at");
+        Optional<Instant> finishedAt = row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(finished));
+        ChallengePlan plan = new ChallengePlan(document.policyId(), document.action(), Optional.ofNullable(document.successUrl()),
+                Optional.ofNullable(document.logoutUrl()), Optional.ofNullable(document.returnTo()),
+                document.deviceLimit() == null ? OptionalInt.empty() : OptionalInt.of(document.deviceLimit()));
+        return new Challenge(row.getString("id"), row.getString("app_id"), row.getString("evaluation_id"),
+                ChallengeType.fromWireName(document.type()).orElseThrow(), plan,
+                ChallengeStatus.valueOf(row.getString("status").toUpperCase(Locale.ROOT)),
+                Optional.ofNullable(document.userId()), Optional.ofNullable(document.email()), Optional.ofNullable(document.phone()), document.deviceId(),
+                document.channels() == null ? List.of() : document.channels(), document.reasons() == null ? List.of() : document.reasons(),
+                Optional.ofNullable(row.getString("code_hash")), codeSentAt, row.getInt("attempts"), row.getInt("sends"),
+                Instant.ofEpochMilli(row.getLong("created_at")), Instant.ofEpochMilli(row.getLong("expires_at")), finishedAt);
+    }
+}
