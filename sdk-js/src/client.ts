@@ -75,9 +75,12 @@ export class Seatguard {
   }
 
   private async access(input: EvaluateInput = {}): Promise<EvaluateResult> {
-    const result = await this.run('access', input);
+    const result = await this.run('access', input, true);
     try {
-      if (result.redirect) {
+      if (result.logout) {
+        // Logged out: go where the app's policy sends logged-out devices, if it names a place.
+        if (result.redirect) (this.options.navigate ?? ((url: string) => location.assign(url)))(new URL(result.redirect, location.href).toString());
+      } else if (result.redirect) {
         const target = new URL(result.redirect, location.href);
         target.searchParams.set('return_to', input.return_to ?? location.href);
         (this.options.navigate ?? ((url: string) => location.assign(url)))(target.toString());
@@ -102,13 +105,13 @@ export class Seatguard {
       endBody: device,
       intervalMs: this.heartbeatMs,
       timeoutMs: this.timeoutMs,
-      onLogout: () => this.loggedOut(),
+      onLogout: () => this.loggedOut(null),
     });
   }
 
   private lastToken: string | null = null;
 
-  private async run(action: string, input: EvaluateInput = {}): Promise<EvaluateResult> {
+  private async run(action: string, input: EvaluateInput = {}, followsRedirect = false): Promise<EvaluateResult> {
     try {
       if (this.problem) return failed({ kind: 'invalid_options', detail: this.problem });
       const [signals, reflexive] = await Promise.all([collectSignals(), within(this.reflexive, STUN_WAIT_MS)]);
@@ -128,18 +131,18 @@ export class Seatguard {
       };
       const answer = await postJson(`${this.endpoint}/v3/evaluate`, body, this.timeoutMs);
       const result = answer.ok ? readResult(answer.body) : failed(answer.error);
-      if (result.logout) this.loggedOut();
+      if (result.logout) this.loggedOut(followsRedirect ? result.redirect : null);
       return result;
     } catch (e) {
       return failed({ kind: 'network', detail: e instanceof Error ? e.message : String(e) });
     }
   }
 
-  private loggedOut(): void {
+  private loggedOut(redirect: string | null): void {
     this.heartbeat?.stop();
     this.heartbeat = null;
     try {
-      this.options.on_logout?.();
+      this.options.on_logout?.({ redirect });
     } catch (e) {
       console.warn('Seatguard: on_logout threw', e);
     }

@@ -10,4 +10,4 @@ export type { Evaluate } from './client';
 export { checkAuthenticatedUser } from './shield';
 export type { CheckOptions } from './shield';
 export { collectSignals } from './signals';
-export type { CollectedSignals, ComponentValue, EvaluateInput, EvaluateResult, SeatguardError, SeatguardOptions } from './types';
+export type { CollectedSignals, ComponentValue, EvaluateInput, EvaluateResult, LogoutInfo, SeatguardError, SeatguardOptions } from './types';

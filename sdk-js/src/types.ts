@@ -28,7 +28,10 @@ export interface SeatguardError {
 export interface EvaluateResult {
   evaluation_id: string | null;
   verdict: 'allow' | 'deny' | 'challenge' | null;
-  /** The hosted challenge page, or null. */
+  /**
+   * The hosted challenge page; for a logged-out device, where the app's policy says it should land
+   * (`logout_url`); else null.
+   */
   redirect: string | null;
   device_id: string | null;
   /** True when this device has been logged out of the account; `on_logout` has been called. */
@@ -51,14 +54,23 @@ export interface EvaluateInput {
   return_to?: string;
 }
 
+/** What {@link SeatguardOptions.on_logout} is told. */
+export interface LogoutInfo {
+  redirect: string | null;
+}
+
 /** Options of {@link Seatguard}. */
 export interface SeatguardOptions {
   /** The app's public client id (`pk_…`). */
   clientId: string;
   /** Seatguard's origin, like `https://seatguard.example.com`; defaults to where the SDK was loaded from. */
   endpoint?: string;
-  /** Called when the server says this device was logged out of the account: clear your session here. */
-  on_logout?: () => void;
+  /**
+   * Called when the server says this device was logged out of the account: clear your session here.
+   * `redirect` is the page `evaluate.access` goes to next (the policy's `logout_url`), or null when
+   * the SDK will not navigate and the app should.
+   */
+  on_logout?: (info: LogoutInfo) => void;
   /** Per-request timeout in milliseconds (default 5000). */
   timeoutMs?: number;
   /** Heartbeat period while a protected page is visible, in milliseconds (default 30000). */

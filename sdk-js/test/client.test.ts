@@ -116,8 +116,24 @@ describe('evaluate', () => {
     });
     const result = await new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, on_logout: onLogout }).evaluate.access({ user: 'u1' });
     expect(onLogout).toHaveBeenCalledTimes(1);
+    expect(onLogout).toHaveBeenCalledWith({ redirect: null });
     expect(result.logout).toBe(true);
     warn.mockRestore();
+  });
+
+  it('sends a logged-out device to the logout_url on access, after telling the app', async () => {
+    serve(() => answer(200, { ...ALLOW, logout: true, redirect: 'https://app.example/logged-out' }));
+    const order: string[] = [];
+    const navigate = vi.fn((url: string) => order.push(`navigate ${url}`));
+    const onLogout = vi.fn((info: { redirect: string | null }) => order.push(`on_logout ${info.redirect}`));
+    await new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, navigate, on_logout: onLogout }).evaluate.access({ user: 'u1' });
+    expect(order).toEqual(['on_logout https://app.example/logged-out', 'navigate https://app.example/logged-out']);
+    // A login never navigates by itself: the app decides.
+    onLogout.mockClear();
+    navigate.mockClear();
+    await new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, navigate, on_logout: onLogout }).evaluate.login({ user: 'u1' });
+    expect(onLogout).toHaveBeenCalledWith({ redirect: null });
+    expect(navigate).not.toHaveBeenCalled();
   });
 });
 

@@ -9,7 +9,15 @@ async function seatguard() {
     client = new Seatguard({
       clientId: config.client_id,
       endpoint: location.origin,
-      on_logout: () => signOut('This device was logged out of the account.'),
+      // This device was logged out of the account. On access the SDK then goes to the policy's
+      // logout_url by itself (redirect); otherwise the page leaves for the sign-in page.
+      on_logout: ({ redirect }) => {
+        if (redirect) {
+          navigator.sendBeacon('/demo/logout');
+        } else {
+          signOut('This device was logged out of the account.');
+        }
+      },
     });
   }
   return client;
@@ -20,31 +28,60 @@ function show(id, text) {
   if (element) element.textContent = text;
 }
 
-export async function signIn(user, password) {
-  show('status', 'Evaluating the login…');
-  const evaluation = await (await seatguard()).evaluate.login({ user, email: `${user}@demo.seatguard.dev` });
-  if (evaluation.error) {
-    // Fail open (seed 003): Seatguard being unreachable must not lock people out.
-    console.warn('Seatguard evaluation failed, signing in without it', evaluation.error);
-  }
-  const response = await fetch('/demo/login', {
+/** Posts the form with the evaluation id; the backend opens a session (204) or asks for the challenge (202). */
+async function submit(url, body, evaluation) {
+  const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ user, password, evaluation_id: evaluation.evaluation_id ?? undefined }),
+    body: JSON.stringify({ ...body, evaluation_id: evaluation.evaluation_id ?? undefined }),
   });
-  if (response.ok) {
+  if (response.status === 204) {
     location.assign('/demo/account');
     return;
   }
+  if (response.status === 202) {
+    show('status', 'Seatguard wants to confirm it is you…');
+    location.assign((await response.json()).redirect);
+    return;
+  }
   const problem = await response.json().catch(() => ({}));
-  show('status', problem.detail || `Sign-in failed (${response.status})`);
+  const fields = (problem.errors || []).map((e) => `${e.field} ${e.message}`).join('; ');
+  show('status', [problem.detail || `Failed (${response.status})`, fields].filter(Boolean).join(': '));
+}
+
+function failOpen(evaluation) {
+  if (evaluation.error) {
+    // Fail open (seed 003): Seatguard being unreachable must not lock people out.
+    console.warn('Seatguard evaluation failed, going on without it', evaluation.error);
+  }
+}
+
+export async function signIn(user, password) {
+  show('status', 'Evaluating the login…');
+  const email = user.includes('@') ? user : `${user}@demo.seatguard.dev`;
+  const evaluation = await (await seatguard()).evaluate.login({ user, email });
+  failOpen(evaluation);
+  await submit('/demo/login', { user, password }, evaluation);
+}
+
+export async function register(email, password) {
+  show('status', 'Evaluating the signup…');
+  const evaluation = await (await seatguard()).evaluate.signup({ email });
+  failOpen(evaluation);
+  await submit('/demo/register', { email, password }, evaluation);
+}
+
+export async function enablePolicies() {
+  const answer = await (await fetch('/demo/policies', { method: 'POST' })).json();
+  show('policies-status', `Demo policies on (${answer.created} created now, ${answer.total} in all).`);
 }
 
 export async function protect(user) {
   const sg = await seatguard();
   const signals = await collectSignals();
   show('collect-ms', `${Math.round(signals.duration_ms)} ms`);
-  const evaluation = await sg.evaluate.access({ user, email: `${user}@demo.seatguard.dev` });
+  const email = user.includes('@') ? user : `${user}@demo.seatguard.dev`;
+  const evaluation = await sg.evaluate.access({ user, email });
   show('verdict', evaluation.verdict ?? 'unknown');
   show('device-id', evaluation.device_id ?? 'unknown');
   show('evaluation-id', evaluation.evaluation_id ?? 'none');

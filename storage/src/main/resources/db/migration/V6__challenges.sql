@@ -7,6 +7,7 @@ CREATE TABLE challenges (
     evaluation_id VARCHAR(36)  NOT NULL,
     account_key   VARCHAR(330) NOT NULL,
     device_id     VARCHAR(36)  NOT NULL,
+    type          VARCHAR(16)  NOT NULL,
     status        VARCHAR(16)  NOT NULL,
     attempts      INTEGER      NOT NULL,
     sends         INTEGER      NOT NULL,

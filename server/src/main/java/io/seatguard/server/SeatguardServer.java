@@ -160,6 +160,7 @@ public final class SeatguardServer implements AutoCloseable {
             CachedPolicyBook policyBook = new CachedPolicyBook(policyStore, listStore, clock, CachedPolicyBook.DEFAULT_MAX_AGE);
             PolicyService policies = new PolicyService(policyStore, listStore, PolicyFields.of(checks), ids, clock, policyBook::forget);
             ListService lists = new ListService(listStore, policyStore, ids, clock, policyBook::forget);
+            SqlChallengeStore challengeStore = new SqlChallengeStore(database);
             EvaluationPipeline pipeline = new EvaluationPipeline(
                     YauaaUserAgentParser.shared(),
                     new DeviceResolver(devices, ids::newRandomId),
@@ -172,12 +173,12 @@ public final class SeatguardServer implements AutoCloseable {
                     presence,
                     new RiskScorer(config.riskWeights()))
                     .withNetwork(intel, new SqlActivityReader(database), network.checks())
-                    .withChallenges(new ChallengeIssuer(ids, publicUrl::get));
+                    .withChallenges(new ChallengeIssuer(ids, publicUrl::get, challengeStore));
             ChallengeSettings challengeSettings = config.challenges();
             Optional<DevOutbox> outbox = challengeSettings.production() ? Optional.empty() : Optional.of(new DevOutbox(clock));
             byte[] codeKey = challengeSettings.codeKey().orElseGet(() -> apps.ensureSecret(CODE_KEY_SETTING)).getBytes(StandardCharsets.UTF_8);
             CodeDelivery delivery = CodeDelivery.from(challengeSettings, outbox);
-            ChallengeService challenges = new ChallengeService(new SqlChallengeStore(database),
+            ChallengeService challenges = new ChallengeService(challengeStore,
                     new ChallengeMachine(challengeSettings.rules(), new VerificationCodes(codeKey, new SecureRandom())), challengeSettings.rules(),
                     delivery, deviceLinks, clock);
             ClientIpResolver clientIps = new ClientIpResolver(config.trustedProxies());

@@ -46,6 +46,14 @@ public final class SqlChallengeStore implements ChallengeStore {
                 expected.id(), expected.status().wireName(), expected.attempts(), expected.sends()) == 1);
     }
 
+    @Override
+    public boolean verifiedRecently(String appId, String accountKey, String deviceId, Instant since) {
+        return database.read(connection -> JdbcRunner.queryOne(connection,
+                "SELECT id FROM challenges WHERE app_id = ? AND account_key = ? AND device_id = ? AND type = 'verification' AND status = 'completed'"
+                        + " AND finished_at >= ? LIMIT 1",
+                row -> row.getString(1), appId, accountKey, deviceId, since.toEpochMilli()).isPresent());
+    }
+
     /**
      * Inserts a challenge in the evaluation's transaction, overriding the pending challenges of the same
      * account and device first (CONTRACT.md status {@code overridden}).
@@ -61,9 +69,10 @@ public final class SqlChallengeStore implements ChallengeStore {
                 challenge.userId().orElse(null), challenge.email().orElse(null), challenge.phone().orElse(null), challenge.deviceId(), challenge.channels(),
                 challenge.reasons());
         JdbcRunner.update(connection,
-                "INSERT INTO challenges (id, app_id, evaluation_id, account_key, device_id, status, attempts, sends, code_hash, code_sent_at,"
-                        + " created_at, expires_at, finished_at, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                challenge.id(), challenge.appId(), challenge.evaluationId(), challenge.accountKey(), challenge.deviceId(), challenge.status().wireName(),
+                "INSERT INTO challenges (id, app_id, evaluation_id, account_key, device_id, type, status, attempts, sends, code_hash, code_sent_at,"
+                        + " created_at, expires_at, finished_at, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                challenge.id(), challenge.appId(), challenge.evaluationId(), challenge.accountKey(), challenge.deviceId(), challenge.type().wireName(),
+                challenge.status().wireName(),
                 challenge.attempts(), challenge.sends(), challenge.codeHash().orElse(null), challenge.codeSentAt().map(Instant::toEpochMilli).orElse(null),
                 challenge.createdAt().toEpochMilli(), challenge.expiresAt().toEpochMilli(), challenge.finishedAt().map(Instant::toEpochMilli).orElse(null),
                 StorageJson.write(document));

@@ -10,6 +10,7 @@ import io.seatguard.core.policy.ChallengeType;
 import io.seatguard.core.policy.MatchReason;
 import io.seatguard.core.policy.Policy;
 import io.seatguard.core.policy.PolicyMatch;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,21 +22,39 @@ import java.util.function.Supplier;
  * Opens the challenge a policy asked for: bound to the account (or, for a signup without one, to the
  * email given), the device and this one evaluation, with an unguessable id, and the hosted page's
  * address as the evaluation's {@code redirect}.
+ *
+ * <p>A verification is not asked again of an account on a device where it passed one in the last
+ * {@link #VERIFIED_FOR}: once the owner proved it is them, returning to the page (and every page
+ * after) must not loop back to the challenge while the condition still holds.
  */
 public final class ChallengeIssuer {
     /** 32 base62 characters: about 190 random bits. */
     static final int ID_LENGTH = 32;
+    public static final Duration VERIFIED_FOR = Duration.ofHours(12);
 
     /** A challenge to store with its evaluation, and what the evaluation says of it. */
     public record Opened(Challenge challenge, ChallengeRef ref, String redirect) {}
 
     private final IdGenerator ids;
     private final Supplier<String> baseUrl;
+    private final ChallengeStore store;
 
     /** @param baseUrl the server's public address, known once it listens */
-    public ChallengeIssuer(IdGenerator ids, Supplier<String> baseUrl) {
+    public ChallengeIssuer(IdGenerator ids, Supplier<String> baseUrl, ChallengeStore store) {
         this.ids = requireNonNull(ids, "ids is null");
         this.baseUrl = requireNonNull(baseUrl, "baseUrl is null");
+        this.store = requireNonNull(store, "store is null");
+    }
+
+    /** The challenge to open, or empty when the account already verified on this device recently. */
+    public Optional<Opened> openUnlessVerified(String evaluationId, EvaluationRequest request, String deviceId, Policy policy, PolicyMatch match,
+            Instant at) {
+        ChallengeConfig config = policy.definition().challenge().orElseThrow(() -> new IllegalArgumentException("the policy has no challenge"));
+        if (config.type() == ChallengeType.VERIFICATION && request.userId().isPresent()
+                && store.verifiedRecently(request.appId(), "user:" + request.userId().get(), deviceId, at.minus(VERIFIED_FOR))) {
+            return Optional.empty();
+        }
+        return Optional.of(open(evaluationId, request, deviceId, policy, match, at));
     }
 
     public Opened open(String evaluationId, EvaluationRequest request, String deviceId, Policy policy, PolicyMatch match, Instant at) {

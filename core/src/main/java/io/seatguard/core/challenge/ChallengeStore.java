@@ -16,4 +16,7 @@ public interface ChallengeStore {
      * read again. False when it lost.
      */
     boolean replace(Challenge expected, Challenge next);
+
+    /** Whether the account passed a verification challenge on this device since then. */
+    boolean verifiedRecently(String appId, String accountKey, String deviceId, java.time.Instant since);
 }

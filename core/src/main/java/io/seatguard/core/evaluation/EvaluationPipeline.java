@@ -210,17 +210,24 @@ public final class EvaluationPipeline {
                 request.phone(), request.metadata(), ip, device.deviceId(), deviceType.wireName(), checkValues, risk, network.flags()));
 
         String evaluationId = ids.newTimeOrderedId();
-        Optional<ChallengeIssuer.Opened> opened = decision.verdict() == Verdict.CHALLENGE && decision.decidedBy().isPresent()
-                ? challenges.map(issuer -> issuer.open(evaluationId, request, device.deviceId(), decision.decidedBy().get(), decision.policy().orElseThrow(), at))
+        // A device logged out of the account is not offered a challenge on it: it is sent to the logout page.
+        boolean challenges = decision.verdict() == Verdict.CHALLENGE && !logout;
+        Optional<ChallengeIssuer.Opened> opened = challenges && decision.decidedBy().isPresent()
+                ? this.challenges.flatMap(issuer -> issuer.openUnlessVerified(evaluationId, request, device.deviceId(), decision.decidedBy().get(),
+                        decision.policy().orElseThrow(), at))
                 : Optional.empty();
+        // The owner passed this verification on this device recently: the policy still matched (recorded), and the answer is allow.
+        boolean alreadyVerified = challenges && this.challenges.isPresent() && opened.isEmpty();
+        Verdict verdict = alreadyVerified ? Verdict.ALLOW : decision.verdict() == Verdict.CHALLENGE && logout ? Verdict.DENY : decision.verdict();
         Evaluation evaluation = new Evaluation(
                 evaluationId,
                 request.appId(),
                 request.action(),
-                decision.verdict(),
+                verdict,
                 at,
                 Optional.empty(),
-                opened.map(ChallengeIssuer.Opened::redirect),
+                // A logged-out device is sent where the app's policy says logged-out devices land.
+                opened.map(ChallengeIssuer.Opened::redirect).or(() -> logout ? policies.logoutUrl(request.appId(), request.action()) : Optional.empty()),
                 new UserRef(request.userId(), request.email(), request.phone()),
                 request.metadata(),
                 request.sessionId(),

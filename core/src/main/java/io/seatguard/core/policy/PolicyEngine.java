@@ -25,6 +25,14 @@ public final class PolicyEngine implements PolicyStage {
         return decide(book.forApp(appId), facts);
     }
 
+    @Override
+    public Optional<String> logoutUrl(String appId, String action) {
+        return book.forApp(appId).inOrder().stream()
+                .filter(policy -> policy.definition().actions().contains(action))
+                .flatMap(policy -> policy.definition().challenge().flatMap(ChallengeConfig::logoutUrl).stream())
+                .findFirst();
+    }
+
     /** Decides by the given policies; the backtest uses it to judge stored evaluations by one draft. */
     public static PolicyDecision decide(AppPolicies policies, PolicyFacts facts) {
         ConditionEvaluator evaluator = new ConditionEvaluator(facts, policies::list);

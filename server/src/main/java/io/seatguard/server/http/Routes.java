@@ -15,6 +15,7 @@ import io.seatguard.core.challenge.ChallengeService;
 import io.seatguard.core.policy.Backtest;
 import io.seatguard.server.challenge.ChallengePages;
 import io.seatguard.server.challenge.OutboxPage;
+import io.seatguard.server.demo.DemoSite;
 import java.util.ArrayList;
 import java.util.Optional;
 import io.seatguard.core.policy.ListService;
@@ -62,7 +63,7 @@ public final class Routes {
         BrowserAssets assets = new BrowserAssets();
         PolicyHandlers policies = new PolicyHandlers(credentials, policyService, jsonBody, backtest);
         ListHandlers lists = new ListHandlers(credentials, listService, jsonBody);
-        DemoSite demo = new DemoSite(apps, evaluations, jsonBody, clock);
+        DemoSite demo = new DemoSite(apps, evaluations, challengeService, policyService, jsonBody, clock);
         List<Route> routes = new ArrayList<>(List.of(
                 new Route(POST, "/v3/evaluate", evaluate::handle),
                 new Route(OPTIONS, "/v3/evaluate", ctx -> Cors.preflight(ctx, directory)),
@@ -101,6 +102,11 @@ public final class Routes {
                 Route.page(GET, "/demo/demo.css", demo::stylesheet),
                 Route.page(POST, "/demo/login", demo::login),
                 Route.page(POST, "/demo/logout", demo::logout),
+                Route.page(GET, "/demo/register", demo::registerPage),
+                Route.page(POST, "/demo/register", demo::register),
+                Route.page(GET, "/demo/verified", demo::verified),
+                Route.page(GET, "/demo/registered", demo::registered),
+                Route.page(POST, "/demo/policies", demo::enablePolicies),
                 new Route(GET, "/healthz", ops::health),
                 new Route(GET, "/readyz", ops::ready),
                 new Route(GET, "/metrics", ops::metrics),

@@ -124,6 +124,7 @@ class DeviceIdentityBrowserTest {
         browser.get(server.url() + "/demo");
         if (!browser.getCurrentUrl().endsWith("/demo/account")) {
             Chromium.waitFor(browser, driver -> driver.findElement(By.id("sign-in")), "the sign-in form");
+            browser.findElement(By.id("user")).clear();
             browser.findElement(By.id("user")).sendKeys(user);
             browser.findElement(By.id("sign-in")).click();
             Chromium.waitFor(browser, driver -> driver.getCurrentUrl().endsWith("/demo/account"), "the protected page");
