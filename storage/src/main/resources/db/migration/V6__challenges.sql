@@ -21,3 +21,13 @@ CREATE TABLE challenges (
 -- A newer challenge overrides the pending ones of the same account and device.
 CREATE INDEX challenges_by_account ON challenges (app_id, account_key, device_id);
 CREATE INDEX challenges_by_evaluation ON challenges (app_id, evaluation_id);
+
+-- Owner notices a policy asked for: one per account and device, ever; the count per account over a day
+-- rate limits them.
+CREATE TABLE owner_notices (
+    app_id    VARCHAR(64)  NOT NULL,
+    user_id   VARCHAR(256) NOT NULL,
+    device_id VARCHAR(36)  NOT NULL,
+    sent_at   BIGINT       NOT NULL,
+    PRIMARY KEY (app_id, user_id, device_id)
+);

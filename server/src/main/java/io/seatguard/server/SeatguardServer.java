@@ -27,8 +27,10 @@ import io.seatguard.server.challenge.ChallengePages;
 import io.seatguard.server.challenge.CodeDelivery;
 import io.seatguard.server.challenge.DevOutbox;
 import io.seatguard.server.challenge.OutboxPage;
+import io.seatguard.server.challenge.OwnerNotices;
 import io.seatguard.server.config.ChallengeSettings;
 import io.seatguard.storage.SqlChallengeStore;
+import io.seatguard.storage.SqlOwnerNotices;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
 import io.seatguard.core.policy.CachedPolicyBook;
@@ -87,6 +89,7 @@ public final class SeatguardServer implements AutoCloseable {
     private final IntelRefresher refresher;
     private final IpIntelService intel;
     private final Optional<StunServer> stun;
+    private final OwnerNotices ownerNotices;
 
     private static void closeQuietly(AutoCloseable closeable) {
         try {
@@ -98,8 +101,10 @@ public final class SeatguardServer implements AutoCloseable {
     }
 
     private SeatguardServer(SqlDatabase database, ServerMetrics metrics, Presence presence, IntelRefresher refresher, IpIntelService intel,
-            StunServer stun, Javalin http, List<Route> routes, Optional<String> generatedAdminToken, Optional<CreatedApp> createdDefaultApp, String url) {
+            StunServer stun, Javalin http, List<Route> routes, Optional<String> generatedAdminToken, Optional<CreatedApp> createdDefaultApp, String url,
+            OwnerNotices ownerNotices) {
         this.stun = Optional.ofNullable(stun);
+        this.ownerNotices = ownerNotices;
         this.presence = presence;
         this.refresher = refresher;
         this.intel = intel;
@@ -127,6 +132,7 @@ public final class SeatguardServer implements AutoCloseable {
         IpIntelService intel = null;
         IntelRefresher refresher = null;
         StunServer stun = null;
+        OwnerNotices ownerNotices = null;
         // Known once the server listens; challenge redirects read it.
         AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(""));
         try {
@@ -161,6 +167,10 @@ public final class SeatguardServer implements AutoCloseable {
             PolicyService policies = new PolicyService(policyStore, listStore, PolicyFields.of(checks), ids, clock, policyBook::forget);
             ListService lists = new ListService(listStore, policyStore, ids, clock, policyBook::forget);
             SqlChallengeStore challengeStore = new SqlChallengeStore(database);
+            ChallengeSettings challengeSettings = config.challenges();
+            Optional<DevOutbox> outbox = challengeSettings.production() ? Optional.empty() : Optional.of(new DevOutbox(clock));
+            CodeDelivery delivery = CodeDelivery.from(challengeSettings, outbox);
+            ownerNotices = new OwnerNotices(new SqlOwnerNotices(database), delivery, apps);
             EvaluationPipeline pipeline = new EvaluationPipeline(
                     YauaaUserAgentParser.shared(),
                     new DeviceResolver(devices, ids::newRandomId),
@@ -173,11 +183,8 @@ public final class SeatguardServer implements AutoCloseable {
                     presence,
                     new RiskScorer(config.riskWeights()))
                     .withNetwork(intel, new SqlActivityReader(database), network.checks())
-                    .withChallenges(new ChallengeIssuer(ids, publicUrl::get, challengeStore));
-            ChallengeSettings challengeSettings = config.challenges();
-            Optional<DevOutbox> outbox = challengeSettings.production() ? Optional.empty() : Optional.of(new DevOutbox(clock));
+                    .withChallenges(new ChallengeIssuer(ids, publicUrl::get, challengeStore), ownerNotices);
             byte[] codeKey = challengeSettings.codeKey().orElseGet(() -> apps.ensureSecret(CODE_KEY_SETTING)).getBytes(StandardCharsets.UTF_8);
-            CodeDelivery delivery = CodeDelivery.from(challengeSettings, outbox);
             ChallengeService challenges = new ChallengeService(challengeStore,
                     new ChallengeMachine(challengeSettings.rules(), new VerificationCodes(codeKey, new SecureRandom())), challengeSettings.rules(),
                     delivery, deviceLinks, clock);
@@ -199,9 +206,13 @@ public final class SeatguardServer implements AutoCloseable {
                 createdDefaultApp = Optional.of(apps.create("default", defaultOrigins(url, http.port())));
             }
             log.info("Seatguard listening on {} with storage {}", url, database.description());
-            return new SeatguardServer(database, metrics, presence, refresher, intel, stun, http, routes, generatedAdminToken, createdDefaultApp, url);
+            return new SeatguardServer(database, metrics, presence, refresher, intel, stun, http, routes, generatedAdminToken, createdDefaultApp, url,
+                    ownerNotices);
         }
         catch (RuntimeException e) {
+            if (ownerNotices != null) {
+                ownerNotices.close();
+            }
             if (stun != null) {
                 stun.close();
             }
@@ -273,6 +284,7 @@ public final class SeatguardServer implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        ownerNotices.close();
         stun.ifPresent(StunServer::close);
         refresher.close();
         if (presence instanceof AutoCloseable closeable) {

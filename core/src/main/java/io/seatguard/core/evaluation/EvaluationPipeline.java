@@ -10,6 +10,8 @@ import io.seatguard.core.account.DeviceWindow;
 import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.account.LinkedDevice;
 import io.seatguard.core.challenge.ChallengeIssuer;
+import io.seatguard.core.challenge.OwnerNotice;
+import io.seatguard.core.challenge.OwnerNotifier;
 import io.seatguard.core.checks.CheckInputs;
 import io.seatguard.core.checks.CheckRegistry;
 import io.seatguard.core.checks.CheckSettings;
@@ -75,6 +77,7 @@ public final class EvaluationPipeline {
     private final ActivityReader activity;
     private final CheckSettings settings;
     private final Optional<ChallengeIssuer> challenges;
+    private final OwnerNotifier notifier;
 
     /** A pipeline with presence kept in this process (one node) and the default risk weights. */
     public EvaluationPipeline(
@@ -102,7 +105,7 @@ public final class EvaluationPipeline {
             Presence presence,
             RiskScorer risks) {
         this(userAgents, devices, accounts, checks, policies, store, ids, clock, presence, risks, IpIntelligence.NONE, ActivityReader.NONE,
-                CheckSettings.DEFAULTS, Optional.empty());
+                CheckSettings.DEFAULTS, Optional.empty(), OwnerNotifier.NONE);
     }
 
     private EvaluationPipeline(
@@ -119,7 +122,8 @@ public final class EvaluationPipeline {
             IpIntelligence intel,
             ActivityReader activity,
             CheckSettings settings,
-            Optional<ChallengeIssuer> challenges) {
+            Optional<ChallengeIssuer> challenges,
+            OwnerNotifier notifier) {
         this.userAgents = requireNonNull(userAgents, "userAgents is null");
         this.devices = requireNonNull(devices, "devices is null");
         this.accounts = requireNonNull(accounts, "accounts is null");
@@ -134,6 +138,7 @@ public final class EvaluationPipeline {
         this.activity = requireNonNull(activity, "activity is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.challenges = requireNonNull(challenges, "challenges is null");
+        this.notifier = requireNonNull(notifier, "notifier is null");
     }
 
     /**
@@ -143,13 +148,16 @@ public final class EvaluationPipeline {
      */
     public EvaluationPipeline withNetwork(IpIntelligence intel, ActivityReader activity, CheckSettings settings) {
         return new EvaluationPipeline(userAgents, devices, accounts, checks, policies, store, ids, clock, presence, risks, intel, activity, settings,
-                challenges);
+                challenges, notifier);
     }
 
-    /** This pipeline opening the challenges its policies ask for; without it a challenge verdict has no redirect. */
-    public EvaluationPipeline withChallenges(ChallengeIssuer issuer) {
+    /**
+     * This pipeline opening the challenges its policies ask for, and telling owners what their policies
+     * ask to be told; without it a challenge verdict has no redirect.
+     */
+    public EvaluationPipeline withChallenges(ChallengeIssuer issuer, OwnerNotifier owners) {
         return new EvaluationPipeline(userAgents, devices, accounts, checks, policies, store, ids, clock, presence, risks, networks.intel(), activity,
-                settings, Optional.of(issuer));
+                settings, Optional.of(issuer), owners);
     }
 
     public Evaluation evaluate(EvaluationRequest request) {
@@ -249,7 +257,26 @@ public final class EvaluationPipeline {
         store.record(new EvaluationWrite(evaluation, device, !logout, touches, request.device().components(), network.place(),
                 opened.map(ChallengeIssuer.Opened::challenge)));
         keepSessionLive(request, device, deviceType, ip, at, logout);
+        notifyOwner(request, decision, evaluation, device, logout, at);
         return evaluation;
+    }
+
+    /** A policy that decided this evaluation asked to tell the owner; best effort, after the write. */
+    private void notifyOwner(EvaluationRequest request, PolicyDecision decision, Evaluation evaluation, DeviceResolution device, boolean logout,
+            Instant at) {
+        if (decision.decidedBy().isEmpty() || decision.decidedBy().get().definition().notifyChannels().isEmpty() || request.userId().isEmpty()
+                || !device.isKnownDevice() || logout || request.timestamp().isPresent()) {
+            return;
+        }
+        DeviceInfo info = evaluation.device();
+        try {
+            notifier.notify(new OwnerNotice(request.appId(), request.userId().get(), device.deviceId(), decision.decidedBy().get().definition().notifyChannels(),
+                    request.email(), request.phone(), info.browser() + " on " + info.os() + " (" + info.type().wireName() + ")",
+                    evaluation.publicIp().country(), decision.decidedBy().get().id(), at));
+        }
+        catch (RuntimeException e) {
+            // The evaluation is stored and answered whatever happens to the notice.
+        }
     }
 
     /** The account's live sessions, or empty when presence cannot be read (Redis down): checks that need it are then unknown. */

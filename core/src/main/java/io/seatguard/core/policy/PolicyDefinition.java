@@ -11,6 +11,8 @@ import java.util.Optional;
  * client input, so a definition in hand is a valid one.
  *
  * @param actions the evaluation actions the policy applies to
+ * @param notifyChannels channels to tell the account owner on, when this policy decides (seed 002: "new device
+ *     within your limit → notify the owner"); empty: nobody is told
  */
 public record PolicyDefinition(
         String name,
@@ -20,7 +22,14 @@ public record PolicyDefinition(
         List<String> actions,
         Condition conditions,
         Verdict verdict,
-        Optional<ChallengeConfig> challenge) {
+        Optional<ChallengeConfig> challenge,
+        List<String> notifyChannels) {
+    /** A definition that notifies nobody. */
+    public PolicyDefinition(String name, boolean enabled, PolicyMode mode, int priority, List<String> actions, Condition conditions, Verdict verdict,
+            Optional<ChallengeConfig> challenge) {
+        this(name, enabled, mode, priority, actions, conditions, verdict, challenge, List.of());
+    }
+
     public PolicyDefinition {
         requireNonNull(name, "name is null");
         requireNonNull(mode, "mode is null");
@@ -28,5 +37,6 @@ public record PolicyDefinition(
         requireNonNull(conditions, "conditions is null");
         requireNonNull(verdict, "verdict is null");
         requireNonNull(challenge, "challenge is null");
+        notifyChannels = List.copyOf(notifyChannels);
     }
 }

@@ -38,7 +38,7 @@ public final class PolicyParser {
     static final int MAX_DEVICE_LIMIT = 100;
     static final int MAX_URL = 2048;
 
-    private static final Set<String> TOP_LEVEL = Set.of("name", "enabled", "mode", "priority", "actions", "conditions", "verdict", "challenge");
+    private static final Set<String> TOP_LEVEL = Set.of("name", "enabled", "mode", "priority", "actions", "conditions", "verdict", "challenge", "notify");
     /** Read back from GET and sent again with PUT; ignored rather than refused. */
     private static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at");
     private static final Set<String> CHALLENGE_KEYS = Set.of("type", "channels", "device_limit", "success_url", "logout_url", "expires_in_seconds");
@@ -75,8 +75,10 @@ public final class PolicyParser {
         Optional<Condition> conditions = conditions(body.get("conditions"), errors);
         Optional<Verdict> verdict = verdict(body.get("verdict"), errors);
         Optional<ChallengeConfig> challenge = challenge(body.get("challenge"), verdict, errors);
+        List<String> notify = notify(body.get("notify"), verdict, errors);
         errors.throwIfAny();
-        return new PolicyDefinition(name.orElseThrow(), enabled, mode, priority, actions, conditions.orElseThrow(), verdict.orElseThrow(), challenge);
+        return new PolicyDefinition(name.orElseThrow(), enabled, mode, priority, actions, conditions.orElseThrow(), verdict.orElseThrow(), challenge,
+                notify);
     }
 
     private static Optional<String> name(Object value, FieldErrors errors) {
@@ -390,6 +392,26 @@ public final class PolicyParser {
             return Optional.empty();
         }
         return Optional.of(new ChallengeConfig(type.get(), channels, deviceLimit, successUrl, logoutUrl, expiresIn));
+    }
+
+    /** {@code notify: {channels: [...]}}: tell the owner instead of challenging, so not with a challenge verdict. */
+    private static List<String> notify(Object value, Optional<Verdict> verdict, FieldErrors errors) {
+        if (value == null) {
+            return List.of();
+        }
+        if (verdict.isPresent() && verdict.get() == Verdict.CHALLENGE) {
+            errors.add("notify", "is for allow and deny policies; a challenge already reaches the owner");
+            return List.of();
+        }
+        if (!(value instanceof Map<?, ?> body) || body.size() != 1 || !body.containsKey("channels")) {
+            errors.add("notify", "must be {\"channels\": [\"email\"]} (email, sms or both)");
+            return List.of();
+        }
+        FieldErrors channelErrors = new FieldErrors();
+        List<String> channels = channels(body.get("channels"), channelErrors);
+        channelErrors.list().forEach(error -> errors.add(error.field().replace("challenge.", "notify."), error.message()
+                .replace(" for a verification challenge", "")));
+        return channels;
     }
 
     private static List<String> channels(Object value, FieldErrors errors) {

@@ -26,6 +26,9 @@ public final class PolicyTree {
         tree.put("conditions", condition(definition.conditions()));
         tree.put("verdict", definition.verdict().wireName());
         definition.challenge().ifPresent(challenge -> tree.put("challenge", challenge(challenge)));
+        if (!definition.notifyChannels().isEmpty()) {
+            tree.put("notify", Map.of("channels", definition.notifyChannels()));
+        }
         return tree;
     }
 
@@ -79,7 +82,10 @@ public final class PolicyTree {
                 ((List<?>) tree.get("actions")).stream().map(String.class::cast).toList(),
                 readCondition((Map<?, ?>) tree.get("conditions")),
                 Verdict.fromWireName((String) tree.get("verdict")),
-                challenge);
+                challenge,
+                tree.get("notify") instanceof Map<?, ?> notify
+                        ? ((List<?>) notify.get("channels")).stream().map(String.class::cast).toList()
+                        : List.of());
     }
 
     private static Condition readCondition(Map<?, ?> node) {

@@ -180,7 +180,26 @@ class PolicyParserTest {
                 Arguments.of("verification without success url", withChallenge("success_url", null), "challenge.success_url", "is required"),
                 Arguments.of("expiry too short", withChallenge("expires_in_seconds", 5), "challenge.expires_in_seconds", "from 60 to 86400"),
                 Arguments.of("device limit on verification", withChallenge("device_limit", 3), "challenge.device_limit", "only applies"),
-                Arguments.of("unknown challenge key", withChallenge("colour", "red"), "challenge.colour", "is not a challenge field"));
+                Arguments.of("unknown challenge key", withChallenge("colour", "red"), "challenge.colour", "is not a challenge field"),
+                Arguments.of("notify on a challenge", with("notify", Map.of("channels", List.of("email"))), "notify", "for allow and deny policies"),
+                Arguments.of("notify without channels", notifying(Map.of()), "notify", "must be {\"channels\""),
+                Arguments.of("notify on a pigeon", notifying(Map.of("channels", List.of("pigeon"))), "notify.channels[0]", "\"email\" or \"sms\""));
+    }
+
+    /** An allow policy that tells the owner. */
+    static Map<String, Object> notifying(Object notify) {
+        Map<String, Object> policy = with("verdict", "allow");
+        policy.remove("challenge");
+        policy.put("notify", notify);
+        return policy;
+    }
+
+    @Test
+    void anAllowPolicyMayTellTheOwner() {
+        PolicyDefinition definition = parser.parse(notifying(Map.of("channels", List.of("email", "sms"))));
+        assertThat(definition.notifyChannels()).containsExactly("email", "sms");
+        assertThat(PolicyTree.read(PolicyTree.of(definition))).isEqualTo(definition);
+        assertThat(parser.parse(PolicyTree.of(definition))).isEqualTo(definition);
     }
 
     private static Object nested(int depth) {

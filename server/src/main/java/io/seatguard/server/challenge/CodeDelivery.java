@@ -40,6 +40,24 @@ public final class CodeDelivery implements CodeSender {
         return channels;
     }
 
+    /** Sends a notice (not a code) on a channel, the same way codes go. */
+    public void sendNotice(String channel, String to, String subject, String body) {
+        if (channel.equals("email")) {
+            if (mail.isPresent()) {
+                mail.get().send(to, subject, body);
+            }
+            else {
+                outbox.orElseThrow(() -> new IllegalStateException("no mail server is configured")).add("email", to, subject, body);
+            }
+        }
+        else if (sms.isPresent()) {
+            sms.get().send(to, body);
+        }
+        else {
+            outbox.orElseThrow(() -> new IllegalStateException("no SMS provider is configured")).add("sms", to, "", body);
+        }
+    }
+
     @Override
     public void send(CodeMessage message) {
         ChallengeTexts texts = ChallengeTexts.of(message.locale());

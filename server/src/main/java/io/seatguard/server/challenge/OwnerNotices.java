@@ -1,0 +1,92 @@
+package io.seatguard.server.challenge;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.app.App;
+import io.seatguard.core.app.AppService;
+import io.seatguard.core.challenge.OwnerNotice;
+import io.seatguard.core.challenge.OwnerNotifier;
+import io.seatguard.storage.SqlOwnerNotices;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells owners about new devices when a policy asks to (seed 002): at most one notice per account and
+ * device, at most {@link #MAX_PER_DAY} per account a day, sent on a background thread so a slow mail
+ * server never slows an evaluation. A full queue drops the notice (and logs it) rather than block.
+ */
+public final class OwnerNotices implements OwnerNotifier, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OwnerNotices.class);
+    static final int MAX_PER_DAY = 5;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final SqlOwnerNotices sent;
+    private final CodeDelivery delivery;
+    private final AppService apps;
+    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000),
+            runnable -> {
+                Thread thread = new Thread(runnable, "seatguard-owner-notices");
+                thread.setDaemon(true);
+                return thread;
+            }, new ThreadPoolExecutor.DiscardPolicy());
+
+    public OwnerNotices(SqlOwnerNotices sent, CodeDelivery delivery, AppService apps) {
+        this.sent = requireNonNull(sent, "sent is null");
+        this.delivery = requireNonNull(delivery, "delivery is null");
+        this.apps = requireNonNull(apps, "apps is null");
+    }
+
+    @Override
+    public void notify(OwnerNotice notice) {
+        executor.execute(() -> {
+            try {
+                deliver(notice);
+            }
+            catch (RuntimeException e) {
+                log.warn("Could not tell the owner of account {} about device {}: {}", notice.userId(), notice.deviceId(), e.getMessage());
+            }
+        });
+    }
+
+    private void deliver(OwnerNotice notice) {
+        boolean reachable = notice.channels().contains("email") && notice.email().isPresent()
+                || notice.channels().contains("sms") && notice.phone().isPresent();
+        if (!reachable || !delivery.channels().containsAll(notice.channels().stream().filter(delivery.channels()::contains).toList())) {
+            return;
+        }
+        if (!sent.claim(notice.appId(), notice.userId(), notice.deviceId(), notice.at(), notice.at().minus(Duration.ofDays(1)), MAX_PER_DAY)) {
+            return;
+        }
+        String appName = apps.find(notice.appId()).map(App::name).orElse("Seatguard");
+        ChallengeTexts texts = ChallengeTexts.of(Locale.ENGLISH);
+        String from = notice.country().map(country -> texts.get("owner.from", country)).orElse("");
+        for (String channel : notice.channels()) {
+            if (channel.equals("email") && notice.email().isPresent() && delivery.channels().contains("email")) {
+                delivery.sendNotice("email", notice.email().get(), texts.get("owner.subject", appName),
+                        texts.get("owner.body", appName, notice.device(), from, WHEN.format(notice.at())));
+            }
+            if (channel.equals("sms") && notice.phone().isPresent() && delivery.channels().contains("sms")) {
+                delivery.sendNotice("sms", notice.phone().get(), "", texts.get("owner.sms", appName, notice.device()));
+            }
+        }
+    }
+
+    /** Lets queued notices go out, for a graceful stop. */
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.seatguard.server.challenge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class ChallengeTextsTest {
+    private static Properties bundle(String suffix) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = ChallengeTextsTest.class.getClassLoader().getResourceAsStream("challenge/messages" + suffix + ".properties")) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+
+    @Test
+    void everyLanguageHasEveryKey() throws IOException {
+        Properties english = bundle("");
+        for (String suffix : new String[] {"_fr", "_es", "_ar"}) {
+            assertThat(bundle(suffix).stringPropertyNames()).as(suffix).isEqualTo(english.stringPropertyNames());
+        }
+    }
+
+    @Test
+    void choosesTheAskedLanguageThenTheBrowsersThenEnglish() {
+        assertThat(ChallengeTexts.choose("ar", "fr")).isEqualTo(Locale.forLanguageTag("ar"));
+        assertThat(ChallengeTexts.choose(null, "de-DE,es;q=0.8,fr;q=0.5")).isEqualTo(Locale.forLanguageTag("es"));
+        assertThat(ChallengeTexts.choose("xx", "de")).isEqualTo(Locale.ENGLISH);
+        assertThat(ChallengeTexts.choose(null, ";;;garbage")).isEqualTo(Locale.ENGLISH);
+        assertThat(ChallengeTexts.of(Locale.forLanguageTag("ar")).get("dir")).isEqualTo("rtl");
+        assertThat(ChallengeTexts.of(Locale.GERMAN).get("lang")).isEqualTo("en");
+    }
+
+    @Test
+    void formatsArgumentsAndKeepsLeadingSpaces() {
+        ChallengeTexts english = ChallengeTexts.of(Locale.ENGLISH);
+        assertThat(english.get("owner.from", "FR")).isEqualTo(" from FR");
+        assertThat(english.get("sms.body", "Acme", "123456", 10)).isEqualTo("123456 is your Acme verification code. It is valid for 10 minutes.");
+        assertThat(ChallengeTexts.of(Locale.FRENCH).get("title.verification")).isEqualTo("Confirmez que c’est bien vous");
+    }
+
+    @Test
+    void masksDestinations() {
+        assertThat(ChallengePages.mask("mia@example.com")).isEqualTo("m•••@example.com");
+        assertThat(ChallengePages.mask("nonsense")).isEqualTo("•••");
+        assertThat(ChallengePages.maskPhone("+33612345678")).isEqualTo("+33•••••••78");
+    }
+}

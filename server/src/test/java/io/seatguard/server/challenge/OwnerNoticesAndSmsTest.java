@@ -1,0 +1,160 @@
+package io.seatguard.server.challenge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sun.net.httpserver.HttpServer;
+import io.seatguard.server.TestServer;
+import io.seatguard.server.TestServer.Response;
+import io.seatguard.server.TestServer.TestApp;
+import io.seatguard.server.config.ChallengeSettings;
+import io.seatguard.server.config.ServerConfig;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Owner notices (once per device, rate limited per account), SMS through an HTTP provider, and the development outbox. */
+class OwnerNoticesAndSmsTest {
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    @TempDir
+    Path dataDir;
+
+    private static Response evaluate(TestServer server, TestApp app, String user, String token, String extra) {
+        Response response = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"" + user + "\",\"ip\":\"198.51.100.7\"," + extra
+                + "\"device\":{\"token\":\"" + token + "\"}}", app.bearer());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response;
+    }
+
+    @Test
+    void theOwnerIsToldOncePerNewDeviceAndAtMostFiveTimesADay() throws Exception {
+        ServerConfig config = ServerConfig.embeddedForTests(dataDir)
+                .withChallenges(ChallengeSettings.DEVELOPMENT.withSmtp(URI.create("smtp://127.0.0.1:" + MAIL.getSmtp().getPort())));
+        try (TestServer server = TestServer.startWith(config)) {
+            TestApp app = server.defaultApp();
+            Response policy = server.post("/v3/policies", """
+                    {"name": "Tell zed", "actions": ["login"], "conditions": {"check": "user", "op": "eq", "value": "zed"},
+                     "verdict": "allow", "notify": {"channels": ["email"]}}""", app.bearer());
+            assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+
+            assertThat(evaluate(server, app, "zed", "tok_zed_device_0001", "\"email\":\"zed@example.com\",").json().get("verdict").asText())
+                    .isEqualTo("allow");
+            assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+            assertThat(MAIL.getReceivedMessages()[0].getSubject()).isEqualTo("A new device signed in to your default account");
+            assertThat(GreenMailUtil.getBody(MAIL.getReceivedMessages()[0])).contains("A new device signed in");
+
+            evaluate(server, app, "zed", "tok_zed_device_0001", "\"email\":\"zed@example.com\",");
+            for (int device = 2; device <= 7; device++) {
+                evaluate(server, app, "zed", "tok_zed_device_000" + device, "\"email\":\"zed@example.com\",");
+            }
+            evaluate(server, app, "amy", "tok_amy_device_0001", "\"email\":\"amy@example.com\",");
+            assertThat(MAIL.waitForIncomingEmail(5_000, 5)).isTrue();
+            Thread.sleep(500);
+            assertThat(MAIL.getReceivedMessages()).as("one per device, five a day; amy matched no notifying policy").hasSize(5);
+        }
+    }
+
+    @Test
+    void codesGoBySmsThroughTheProviderOrToTheOutboxInDevelopment() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        provider.createContext("/sms", exchange -> {
+            received.add(exchange.getRequestHeaders().getFirst("Authorization") + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(202, -1);
+            exchange.close();
+        });
+        provider.start();
+        String policyJson = """
+                {"name": "Verify by text", "actions": ["login"], "conditions": {"check": "user", "op": "eq", "value": "tia"},
+                 "verdict": "challenge", "challenge": {"type": "verification", "channels": ["sms"], "success_url": "https://app.example/ok"}}""";
+        ChallengeSettings sms = new ChallengeSettings(Optional.empty(), "Seatguard <no-reply@seatguard.invalid>",
+                Optional.of(URI.create("http://127.0.0.1:" + provider.getAddress().getPort() + "/sms")), Optional.of("provider-token"), false,
+                ChallengeSettings.DEVELOPMENT.rules(), Optional.empty());
+        try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir.resolve("a")).withChallenges(sms))) {
+            TestApp app = server.defaultApp();
+            server.post("/v3/policies", policyJson, app.bearer());
+            String redirect = evaluate(server, app, "tia", "tok_tia_device_0001", "\"phone\":\"+33612345678\",").json().get("redirect").asText();
+            PageClient browser = new PageClient();
+            assertThat(browser.get(redirect).body()).contains("Text me a code at +33•••••••78");
+            browser.post(redirect + "/send", Map.of("channel", "sms"));
+            assertThat(received).singleElement().satisfies(request -> assertThat(request)
+                    .startsWith("Bearer provider-token ").contains("\"to\":\"+33612345678\"").contains("is your default verification code"));
+            Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(received.get(0));
+            assertThat(code.find()).isTrue();
+            HttpResponse<String> passed = browser.post(redirect + "/verify", Map.of("code", code.group(1)));
+            assertThat(passed.statusCode()).isEqualTo(303);
+            assertThat(server.get("/dev/outbox", Map.of()).body()).as("nothing went to the outbox").contains("No messages yet.");
+        }
+        finally {
+            provider.stop(0);
+        }
+
+        // No provider configured, development mode: the outbox has it; production: the page and the channel are gone.
+        try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir.resolve("b")))) {
+            TestApp app = server.defaultApp();
+            server.post("/v3/policies", policyJson, app.bearer());
+            String redirect = evaluate(server, app, "tia", "tok_tia_device_0001", "\"phone\":\"+33612345678\",").json().get("redirect").asText();
+            PageClient browser = new PageClient();
+            browser.get(redirect);
+            browser.post(redirect + "/send", Map.of("channel", "sms"));
+            assertThat(server.get("/dev/outbox", Map.of()).body()).contains("+33612345678").containsPattern("\\d{6} is your default verification code");
+        }
+        try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir.resolve("c"))
+                .withChallenges(ChallengeSettings.DEVELOPMENT.withProduction(true)))) {
+            TestApp app = server.defaultApp();
+            server.post("/v3/policies", policyJson, app.bearer());
+            assertThat(server.get("/dev/outbox", Map.of()).status()).isEqualTo(404);
+            String redirect = evaluate(server, app, "tia", "tok_tia_device_0001", "\"phone\":\"+33612345678\",").json().get("redirect").asText();
+            assertThat(new PageClient().get(redirect).body()).contains("We have no email address or phone number to send a code to");
+        }
+    }
+
+    @Test
+    void codeChecksAreRateLimitedPerAccountAcrossChallenges() {
+        try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir))) {
+            TestApp app = server.defaultApp();
+            server.post("/v3/policies", """
+                    {"name": "Verify uma", "actions": ["login"], "conditions": {"check": "user", "op": "eq", "value": "uma"},
+                     "verdict": "challenge", "challenge": {"type": "verification", "channels": ["email"], "success_url": "https://app.example/ok"}}""",
+                    app.bearer());
+            int checks = 0;
+            HttpResponse<String> last = null;
+            // Each challenge allows four wrong codes before its fifth fails it; new challenges keep the guessing going.
+            for (int challenge = 0; challenge < 6 && (last == null || last.statusCode() != 429); challenge++) {
+                String redirect = evaluate(server, app, "uma", "tok_uma_device_00" + challenge + "1", "\"email\":\"uma@example.com\",").json()
+                        .get("redirect").asText();
+                PageClient browser = new PageClient();
+                browser.get(redirect);
+                browser.post(redirect + "/send", Map.of("channel", "email"));
+                for (int attempt = 0; attempt < 4; attempt++) {
+                    last = browser.post(redirect + "/verify", Map.of("code", "000000".equals(attempt + "") ? "111111" : "00000" + attempt));
+                    if (last.statusCode() == 429) {
+                        break;
+                    }
+                    checks++;
+                }
+            }
+            assertThat(last).isNotNull();
+            assertThat(last.statusCode()).isEqualTo(429);
+            assertThat(last.headers().firstValue("Retry-After")).isPresent();
+            assertThat(last.body()).contains("Too many attempts");
+            assertThat(checks).isEqualTo((int) AttemptLimits.VERIFY_PER_ACCOUNT.capacity());
+        }
+    }
+}
