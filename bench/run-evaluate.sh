@@ -40,6 +40,10 @@
 #                        every check runs as in production; the jar is copied away
 #                        from its folder). SEATGUARD_REDIS_URL, SEATGUARD_IP_LISTS and
 #                        the other SEATGUARD_* settings reach the server too.
+#   POLICIES             a JSON array of policies (e.g. bench/policies/typical.json) to
+#                        create on the default app before the warm-up, with a list
+#                        "bench-blocked" of 64 documentation-range networks they may name;
+#                        without it the app has no policy (every evaluation allows)
 #   EVAL_USERS, EVAL_DEVICES, EVAL_HOT_PCT, EVAL_ACTION_MIX, EVAL_SEED
 #                        traffic model of bench/wrk/evaluate.lua (see that file)
 set -euo pipefail
@@ -166,6 +170,22 @@ done
 curl -fsS --max-time 2 "$URL/healthz" >/dev/null || die "$URL/healthz does not answer 200"
 echo "server:   pid $SERVER_PID at $URL, client_id $CLIENT_ID"
 export SEATGUARD_CLIENT_ID=$CLIENT_ID
+
+if [[ -n ${POLICIES:-} ]]; then
+    [[ -r $POLICIES ]] || die "POLICIES=$POLICIES is not a readable file"
+    SECRET=$(sed -n 's/^ *secret_key: *\(sk_[A-Za-z0-9]*\).*/\1/p' "$WORK/server.out" | head -n 1)
+    [[ -n $SECRET ]] || die "no 'secret_key: sk_…' line in the server's banner"
+    blocked=$(for i in $(seq 0 63); do printf '"192.0.2.%d/32",' "$i"; done)
+    curl -fsS --max-time 5 "$URL/v3/lists" -H "Authorization: Bearer $SECRET" -H 'Content-Type: application/json' \
+        -d "{\"name\":\"bench-blocked\",\"kind\":\"ip\",\"values\":[${blocked%,}]}" >/dev/null || die "cannot create the bench-blocked list"
+    count=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$POLICIES")
+    for i in $(seq 0 $((count - 1))); do
+        python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))[int(sys.argv[2])]))' "$POLICIES" "$i" \
+            | curl -fsS --max-time 5 "$URL/v3/policies" -H "Authorization: Bearer $SECRET" -H 'Content-Type: application/json' --data-binary @- >/dev/null \
+            || die "cannot create policy $i of $POLICIES"
+    done
+    echo "policies: $count from $POLICIES, and the list bench-blocked"
+fi
 
 # --- helpers ------------------------------------------------------------------
 cpu_ticks() { # utime + stime of the server, in clock ticks

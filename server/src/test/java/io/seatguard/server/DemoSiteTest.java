@@ -64,4 +64,39 @@ class DemoSiteTest {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json().get("evaluation_id").asText();
     }
+
+    @Test
+    void aChallengedLoginOpensNothingUntilItsChallengeIsCompletedAndASignupKeepsItsEmail() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            assertThat(server.post("/demo/policies", "", Map.of()).json().get("created").asInt()).isEqualTo(4);
+            assertThat(server.post("/demo/policies", "", Map.of()).json().get("created").asInt()).as("once").isZero();
+
+            String evaluation = evaluate(server, app, "login", "carol");
+            Response login = server.post("/demo/login", "{\"user\":\"carol\",\"password\":\"demo\",\"evaluation_id\":\"" + evaluation + "\"}", Map.of());
+            assertThat(login.status()).as("a new device is challenged").isEqualTo(202);
+            assertThat(login.json().get("redirect").asText()).contains("/challenge/ch_");
+            String pending = login.header("Set-Cookie").orElseThrow().split(";", 2)[0];
+            assertThat(pending).startsWith("sg_demo_pending=");
+            Response early = server.get("/demo/verified?evaluation=" + evaluation, Map.of("Cookie", pending));
+            assertThat(early.status()).as("the challenge is not completed").isEqualTo(403);
+            assertThat(early.header("Set-Cookie")).isEmpty();
+            assertThat(server.get("/demo/verified?evaluation=" + evaluation, Map.of()).status()).as("no pending login in this browser").isEqualTo(400);
+            assertThat(server.get("/v3/evaluations/" + evaluation, app.bearer()).json().get("consumed").asBoolean()).isFalse();
+
+            Response signup = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId()
+                    + "\",\"action\":\"signup\",\"email\":\"dee@example.com\",\"device\":{\"token\":\"tok_demo_browser_000002\"}}",
+                    Map.of("User-Agent", EvaluateApiTest.DESKTOP));
+            String signupId = signup.json().get("evaluation_id").asText();
+            Response otherEmail = server.post("/demo/register", "{\"email\":\"mallory@example.com\",\"password\":\"s3cret\",\"evaluation_id\":\""
+                    + signupId + "\"}", Map.of());
+            assertThat(otherEmail.status()).isEqualTo(400);
+            assertThat(otherEmail.json().get("errors").findValuesAsText("field")).containsExactly("email");
+            Response sameEmail = server.post("/demo/register", "{\"email\":\"dee@example.com\",\"password\":\"s3cret\",\"evaluation_id\":\""
+                    + signupId + "\"}", Map.of());
+            assertThat(sameEmail.status()).isEqualTo(202);
+            assertThat(server.post("/demo/login", "{\"user\":\"dee@example.com\",\"password\":\"s3cret\"}", Map.of()).status())
+                    .as("no account before the challenge").isEqualTo(401);
+        }
+    }
 }

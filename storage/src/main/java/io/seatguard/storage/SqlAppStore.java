@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.seatguard.core.app.App;
 import io.seatguard.core.app.AppStore;
 import io.seatguard.core.app.AppWithSecret;
+import io.seatguard.core.app.Branding;
 import io.seatguard.core.app.StoredSecret;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +15,7 @@ import java.util.Optional;
 
 /** Apps and settings in SQL. */
 public final class SqlAppStore implements AppStore {
-    private static final String COLUMNS = "id, name, client_id, allowed_origins, created_at, secret_lookup, secret_hash";
+    private static final String COLUMNS = "id, name, client_id, allowed_origins, created_at, secret_lookup, secret_hash, branding";
 
     private final SqlDatabase database;
 
@@ -25,9 +26,25 @@ public final class SqlAppStore implements AppStore {
     @Override
     public void create(App app, StoredSecret secret) {
         database.write(connection -> JdbcRunner.update(connection,
-                "INSERT INTO apps (id, name, client_id, secret_lookup, secret_hash, allowed_origins, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO apps (id, name, client_id, secret_lookup, secret_hash, allowed_origins, created_at, branding) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 app.id(), app.name(), app.clientId(), secret.lookup(), secret.hash(), StorageJson.write(app.allowedOrigins()),
-                app.createdAt().toEpochMilli()));
+                app.createdAt().toEpochMilli(), branding(app.branding())));
+    }
+
+    @Override
+    public boolean update(App app) {
+        return database.write(connection -> JdbcRunner.update(connection, "UPDATE apps SET name = ?, allowed_origins = ?, branding = ? WHERE id = ?",
+                app.name(), StorageJson.write(app.allowedOrigins()), branding(app.branding()), app.id())) == 1;
+    }
+
+    private static String branding(Branding branding) {
+        if (branding.equals(Branding.NONE)) {
+            return null;
+        }
+        java.util.Map<String, String> json = new java.util.LinkedHashMap<>();
+        branding.logoUrl().ifPresent(url -> json.put("logo_url", url));
+        branding.color().ifPresent(color -> json.put("color", color));
+        return StorageJson.write(json);
     }
 
     @Override
@@ -80,7 +97,13 @@ public final class SqlAppStore implements AppStore {
     @SuppressWarnings("unchecked")
     private static App app(ResultSet row) throws SQLException {
         List<String> origins = StorageJson.read(row.getString("allowed_origins"), List.class);
+        String brandingJson = row.getString("branding");
+        Branding branding = Branding.NONE;
+        if (brandingJson != null) {
+            java.util.Map<String, String> stored = StorageJson.read(brandingJson, java.util.Map.class);
+            branding = new Branding(Optional.ofNullable(stored.get("logo_url")), Optional.ofNullable(stored.get("color")));
+        }
         return new App(row.getString("id"), row.getString("name"), row.getString("client_id"), origins,
-                Instant.ofEpochMilli(row.getLong("created_at")));
+                Instant.ofEpochMilli(row.getLong("created_at")), branding);
     }
 }

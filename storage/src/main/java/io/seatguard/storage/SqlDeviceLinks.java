@@ -28,12 +28,16 @@ public final class SqlDeviceLinks implements DeviceLinks {
                 return Optional.<List<AccountDevice>>empty();
             }
             return Optional.of(JdbcRunner.queryList(connection,
-                    "SELECT l.device_id, d.type, l.status, l.first_seen, l.last_seen, d.browser, d.os FROM user_devices l"
+                    // The country of the device's latest placed evaluation on this account: read backwards
+                    // through the account's evaluations (evaluations_by_user), for a listing, not the hot path.
+                    "SELECT l.device_id, d.type, l.status, l.first_seen, l.last_seen, d.browser, d.os,"
+                            + " (SELECT e.country FROM evaluations e WHERE e.app_id = l.app_id AND e.user_id = l.user_id AND e.device_id = l.device_id"
+                            + " AND e.country IS NOT NULL ORDER BY e.created_at DESC LIMIT 1) AS last_country FROM user_devices l"
                             + " JOIN devices d ON d.app_id = l.app_id AND d.id = l.device_id"
                             + " WHERE l.app_id = ? AND l.user_id = ? ORDER BY l.last_seen DESC, l.device_id LIMIT " + MAX_LISTED,
                     row -> new AccountDevice(row.getString(1), DeviceType.fromWireName(row.getString(2)), LinkStatus.fromWireName(row.getString(3)),
                             Instant.ofEpochMilli(row.getLong(4)), Instant.ofEpochMilli(row.getLong(5)), row.getString(6), row.getString(7),
-                            Optional.empty()),
+                            Optional.ofNullable(row.getString(8))),
                     appId, userId));
         });
     }

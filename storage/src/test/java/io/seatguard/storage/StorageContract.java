@@ -646,4 +646,23 @@ abstract class StorageContract {
         assertThat(challenges.find(elsewhere.id()).orElseThrow().status()).isEqualTo(io.seatguard.core.challenge.ChallengeStatus.CREATED);
         assertThat(challenges.find(otherUser.id()).orElseThrow().status()).isEqualTo(io.seatguard.core.challenge.ChallengeStatus.CREATED);
     }
+
+    @Test
+    void aDeviceListsTheCountryOfItsLatestPlacedEvaluation() {
+        String device = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        int n = 0;
+        for (Object[] event : new Object[][] {{device, true, 0, "FR"}, {device, false, 1, "DE"}, {device, false, 2, null}, {other, true, 3, null}}) {
+            EvaluationWrite plain = EvaluationSamples.write("app_a", id(), "lea", (String) event[0], (Boolean) event[1], "tok-lea-" + event[0], null,
+                    DeviceType.COMPUTER, "198.51.100.1", T0.plus(Duration.ofHours((Integer) event[2])));
+            io.seatguard.core.intel.Place place = new io.seatguard.core.intel.Place(Optional.ofNullable((String) event[3]), Optional.empty());
+            evaluations.record(new EvaluationWrite(plain.evaluation(), plain.device(), true, plain.touches(), Map.of(), place));
+            n++;
+        }
+        assertThat(n).isEqualTo(4);
+        List<io.seatguard.core.account.AccountDevice> listed = links.devices("app_a", "lea").orElseThrow();
+        assertThat(listed).extracting(io.seatguard.core.account.AccountDevice::id).containsExactly(other, device);
+        assertThat(listed.get(1).lastCountry()).as("DE, the latest placed; the unplaced one after it does not erase it").contains("DE");
+        assertThat(listed.get(0).lastCountry()).as("never placed").isEmpty();
+    }
 }

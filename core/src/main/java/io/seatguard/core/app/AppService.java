@@ -30,6 +30,17 @@ public final class AppService {
         return new CreatedApp(app, secretKey);
     }
 
+    /** Changes what is given of the app's name, allowed origins and branding. */
+    public App update(String appId, Optional<String> name, Optional<List<String>> allowedOrigins, Optional<Branding> branding) {
+        App current = find(appId).orElseThrow(() -> SeatguardException.notFound("app " + appId));
+        App next = new App(current.id(), name.orElse(current.name()), current.clientId(), allowedOrigins.orElse(current.allowedOrigins()),
+                current.createdAt(), branding.orElse(current.branding()));
+        if (!store.update(next)) {
+            throw SeatguardException.notFound("app " + appId);
+        }
+        return next;
+    }
+
     public CreatedApp rotateSecret(String appId) {
         App app = store.findById(appId).orElseThrow(() -> SeatguardException.notFound("app " + appId));
         String secretKey = Keys.newSecretKey(ids);

@@ -18,6 +18,9 @@ public interface AppStore {
     /** @return false when there is no such app */
     boolean replaceSecret(String appId, StoredSecret secret);
 
+    /** Replaces the app's name, allowed origins and branding; false when there is no such app. */
+    boolean update(App app);
+
     Optional<String> setting(String key);
 
     void putSetting(String key, String value);

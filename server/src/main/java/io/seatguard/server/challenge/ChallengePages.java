@@ -68,7 +68,7 @@ public final class ChallengePages {
         this.sender = requireNonNull(sender, "sender is null");
         this.clientIps = requireNonNull(clientIps, "clientIps is null");
         this.limits = requireNonNull(limits, "limits is null");
-        this.page = Mustache.compiler().defaultValue("").compile(resource("challenge/page.mustache"));
+        this.page = Mustache.compiler().defaultValue("").emptyStringIsFalse(true).compile(resource("challenge/page.mustache"));
         try (InputStream in = ChallengePages.class.getClassLoader().getResourceAsStream("challenge/challenge.css")) {
             this.stylesheet = requireNonNull(in, "challenge.css is missing").readAllBytes();
         }
@@ -140,6 +140,21 @@ public final class ChallengePages {
         });
     }
 
+    /** {@code /challenge/{id}/brand.css}: the app's colour, with text colours that keep WCAG AA contrast on and next to it. */
+    public void brandStylesheet(Context ctx) {
+        String id = ctx.pathParam("id");
+        String css = "";
+        if (CHALLENGE_ID.matcher(id).matches()) {
+            try {
+                css = app(challenges.get(id)).branding().color().map(BrandColors::css).orElse("");
+            }
+            catch (SeatguardException e) {
+                css = "";
+            }
+        }
+        ctx.header("Cache-Control", "private, max-age=300").contentType("text/css; charset=utf-8").result(css);
+    }
+
     public void stylesheet(Context ctx) {
         ctx.header("Cache-Control", "public, max-age=3600").contentType("text/css; charset=utf-8").result(stylesheet);
     }
@@ -187,6 +202,8 @@ public final class ChallengePages {
         model.put("lang", texts.get("lang"));
         model.put("dir", texts.get("dir"));
         model.put("appName", app.name());
+        model.put("logoUrl", app.branding().logoUrl().orElse(""));
+        model.put("branded", app.branding().color().isPresent());
         boolean limit = challenge.type() == ChallengeType.DEVICE_LIMIT;
         model.put("title", texts.get(limit ? "title.device_limit" : "title.verification"));
         model.put("intro", limit

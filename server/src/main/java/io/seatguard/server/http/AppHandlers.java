@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.seatguard.core.app.AppService;
+import io.seatguard.core.app.Branding;
 import io.seatguard.core.app.CreatedApp;
 import io.seatguard.core.error.FieldErrors;
 import io.seatguard.core.error.SeatguardException;
@@ -15,6 +16,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 
 /** The admin's app endpoints: create, list, read, rotate the secret (CONTRACT.md "Tenancy and keys"). */
 final class AppHandlers {
@@ -37,8 +39,38 @@ final class AppHandlers {
         credentials.requireAdmin(ctx);
         JsonNode body = jsonBody.readObject(ctx);
         FieldErrors errors = new FieldErrors();
-        String name = null;
-        JsonNode nameNode = body.get("name");
+        String name = name(body.get("name"), errors);
+        List<String> origins = origins(body.get("allowed_origins"), errors);
+        Optional<Branding> branding = branding(body.get("branding"), errors);
+        errors.throwIfAny();
+        CreatedApp created = apps.create(name, origins);
+        if (branding.isPresent()) {
+            created = new CreatedApp(apps.update(created.app().id(), Optional.empty(), Optional.empty(), branding), created.secretKey());
+        }
+        directory.invalidate();
+        ctx.status(201).contentType("application/json").result(AppJson.withSecret(created).toString());
+    }
+
+    /** {@code PATCH /v3/apps/{id}}: changes what the body gives of name, allowed origins and branding. */
+    void update(Context ctx) {
+        credentials.requireAdmin(ctx);
+        JsonNode body = jsonBody.readObject(ctx);
+        FieldErrors errors = new FieldErrors();
+        body.fieldNames().forEachRemaining(field -> {
+            if (!List.of("name", "allowed_origins", "branding").contains(field)) {
+                errors.add(field, "cannot be changed; send name, allowed_origins or branding");
+            }
+        });
+        Optional<String> name = body.has("name") ? Optional.ofNullable(name(body.get("name"), errors)) : Optional.empty();
+        Optional<List<String>> origins = body.has("allowed_origins") ? Optional.of(origins(body.get("allowed_origins"), errors)) : Optional.empty();
+        Optional<Branding> branding = body.has("branding") ? branding(body.get("branding"), errors).or(() -> Optional.of(Branding.NONE)) : Optional.empty();
+        errors.throwIfAny();
+        var app = apps.update(ctx.pathParam("id"), name, origins, branding);
+        directory.invalidate();
+        ctx.contentType("application/json").result(AppJson.app(app).toString());
+    }
+
+    private static String name(JsonNode nameNode, FieldErrors errors) {
         if (nameNode == null || nameNode.isNull()) {
             errors.add("name", "is required");
         }
@@ -49,13 +81,60 @@ final class AppHandlers {
             errors.add("name", "must be at most " + MAX_NAME + " characters");
         }
         else {
-            name = nameNode.textValue().strip();
+            return nameNode.textValue().strip();
         }
-        List<String> origins = origins(body.get("allowed_origins"), errors);
-        errors.throwIfAny();
-        CreatedApp created = apps.create(name, origins);
-        directory.invalidate();
-        ctx.status(201).contentType("application/json").result(AppJson.withSecret(created).toString());
+        return null;
+    }
+
+    /** {@code {logo_url: https URL, color: "#rrggbb"}}, each optional; null or absent: no branding. */
+    static Optional<Branding> branding(JsonNode node, FieldErrors errors) {
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            errors.add("branding", "must be an object like {\"logo_url\": \"https://…\", \"color\": \"#1d4ed8\"}");
+            return Optional.empty();
+        }
+        int before = errors.list().size();
+        node.fieldNames().forEachRemaining(field -> {
+            if (!field.equals("logo_url") && !field.equals("color")) {
+                errors.add("branding." + field, "is not a branding field; expected logo_url, color");
+            }
+        });
+        Optional<String> logo = Optional.empty();
+        JsonNode logoNode = node.get("logo_url");
+        if (logoNode != null && !logoNode.isNull()) {
+            if (!logoNode.isTextual() || !isHttpsUrl(logoNode.textValue())) {
+                errors.add("branding.logo_url", "must be an https URL of at most 2048 characters");
+            }
+            else {
+                logo = Optional.of(logoNode.textValue());
+            }
+        }
+        Optional<String> color = Optional.empty();
+        JsonNode colorNode = node.get("color");
+        if (colorNode != null && !colorNode.isNull()) {
+            if (!colorNode.isTextual() || !colorNode.textValue().matches("#[0-9A-Fa-f]{6}")) {
+                errors.add("branding.color", "must be a colour like #1d4ed8");
+            }
+            else {
+                color = Optional.of(colorNode.textValue().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return errors.list().size() == before ? Optional.of(new Branding(logo, color)) : Optional.empty();
+    }
+
+    private static boolean isHttpsUrl(String text) {
+        if (text.length() > 2048) {
+            return false;
+        }
+        try {
+            URI uri = new URI(text);
+            return "https".equals(uri.getScheme()) && uri.getHost() != null && uri.getRawUserInfo() == null;
+        }
+        catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     void list(Context ctx) {

@@ -16,6 +16,9 @@ final class AppJson {
         app.allowedOrigins().forEach(json.putArray("allowed_origins")::add);
         json.withArray("allowed_origins");
         json.put("created_at", EvaluationJson.time(app.createdAt()));
+        ObjectNode branding = json.putObject("branding");
+        branding.put("logo_url", app.branding().logoUrl().orElse(null));
+        branding.put("color", app.branding().color().orElse(null));
         return json;
     }
 

@@ -3,6 +3,7 @@ package io.seatguard.server.http;
 import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.OPTIONS;
+import static io.javalin.http.HandlerType.PATCH;
 import static io.javalin.http.HandlerType.POST;
 import static io.javalin.http.HandlerType.PUT;
 
@@ -93,6 +94,7 @@ public final class Routes {
                 new Route(POST, "/v3/apps", appHandlers::create),
                 new Route(GET, "/v3/apps", appHandlers::list),
                 new Route(GET, "/v3/apps/{id}", appHandlers::get),
+                new Route(PATCH, "/v3/apps/{id}", appHandlers::update),
                 new Route(POST, "/v3/apps/{id}/rotate-secret", appHandlers::rotateSecret),
                 new Route(GET, "/v3/openapi.json", ops::openApi),
                 Route.page(GET, "/demo", demo::loginPage),
@@ -113,6 +115,7 @@ public final class Routes {
                 new Route(GET, "/v3/challenges/{id}", challengeHandlers::get),
                 Route.page(GET, "/challenge/assets/challenge.css", challengePages::stylesheet),
                 Route.page(GET, "/challenge/{id}", challengePages::show),
+                Route.page(GET, "/challenge/{id}/brand.css", challengePages::brandStylesheet),
                 Route.page(POST, "/challenge/{id}/send", challengePages::send),
                 Route.page(POST, "/challenge/{id}/verify", challengePages::verify),
                 Route.page(POST, "/challenge/{id}/decline", challengePages::decline),

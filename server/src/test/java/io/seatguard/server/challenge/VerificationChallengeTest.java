@@ -188,4 +188,26 @@ class VerificationChallengeTest {
         headers.put("Accept-Language", "es-MX,es;q=0.9");
         assertThat(server.get(redirect.substring(server.url().length()), headers).body()).contains("lang=\"es\"");
     }
+
+    @Test
+    void thePageCarriesTheAppsNameLogoAndColour() {
+        Response refused = server.send("PATCH", "/v3/apps/" + app.id(), "{\"branding\":{\"logo_url\":\"http://x.example/l.png\",\"color\":\"blue\"}}",
+                Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("branding.logo_url", "branding.color");
+        Response branded = server.send("PATCH", "/v3/apps/" + app.id(),
+                "{\"name\":\"StreamFlix\",\"branding\":{\"logo_url\":\"https://cdn.example/logo.png\",\"color\":\"#FACC15\"}}",
+                Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN));
+        assertThat(branded.status()).as(branded.body()).isEqualTo(200);
+        assertThat(branded.json().get("branding").get("color").asText()).isEqualTo("#facc15");
+        assertThat(server.get("/v3/apps/" + app.id(), Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN)).json().get("name").asText())
+                .isEqualTo("StreamFlix");
+
+        String redirect = login("vic", "vic@example.com").get("redirect").asText();
+        String page = new PageClient().get(redirect).body();
+        assertThat(page).contains("<img class=\"logo\" src=\"https://cdn.example/logo.png\" alt=\"StreamFlix\">")
+                .contains("To keep StreamFlix safe").contains("/brand.css");
+        assertThat(new PageClient().get(redirect + "/brand.css").body()).contains("--brand:#facc15", "--brand-text:#111827");
+        assertThat(MAIL.getReceivedMessages()).isEmpty();
+    }
 }
