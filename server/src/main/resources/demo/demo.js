@@ -10,13 +10,10 @@ async function seatguard() {
       clientId: config.client_id,
       endpoint: location.origin,
       // This device was logged out of the account. On access the SDK then goes to the policy's
-      // logout_url by itself (redirect); otherwise the page leaves for the sign-in page.
+      // logout_url by itself (redirect), which ends the session on the server; otherwise the page
+      // signs out and leaves for the sign-in page.
       on_logout: ({ redirect }) => {
-        if (redirect) {
-          navigator.sendBeacon('/demo/logout');
-        } else {
-          signOut('This device was logged out of the account.');
-        }
+        if (!redirect) signOut('This device was logged out of the account.');
       },
     });
   }

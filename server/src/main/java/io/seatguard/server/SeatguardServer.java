@@ -29,10 +29,13 @@ import io.seatguard.server.challenge.DevOutbox;
 import io.seatguard.server.challenge.OutboxPage;
 import io.seatguard.server.challenge.OwnerNotices;
 import io.seatguard.server.config.ChallengeSettings;
+import io.seatguard.storage.SqlAccountRecords;
 import io.seatguard.storage.SqlChallengeStore;
+import io.seatguard.storage.SqlHistory;
 import io.seatguard.storage.SqlOwnerNotices;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import io.seatguard.core.policy.CachedPolicyBook;
 import io.seatguard.core.policy.ListService;
 import io.seatguard.core.policy.PolicyEngine;
@@ -90,6 +93,7 @@ public final class SeatguardServer implements AutoCloseable {
     private final IpIntelService intel;
     private final Optional<StunServer> stun;
     private final OwnerNotices ownerNotices;
+    private final RetentionPruner retention;
 
     private static void closeQuietly(AutoCloseable closeable) {
         try {
@@ -102,7 +106,8 @@ public final class SeatguardServer implements AutoCloseable {
 
     private SeatguardServer(SqlDatabase database, ServerMetrics metrics, Presence presence, IntelRefresher refresher, IpIntelService intel,
             StunServer stun, Javalin http, List<Route> routes, Optional<String> generatedAdminToken, Optional<CreatedApp> createdDefaultApp, String url,
-            OwnerNotices ownerNotices) {
+            OwnerNotices ownerNotices, RetentionPruner retention) {
+        this.retention = retention;
         this.stun = Optional.ofNullable(stun);
         this.ownerNotices = ownerNotices;
         this.presence = presence;
@@ -133,6 +138,7 @@ public final class SeatguardServer implements AutoCloseable {
         IntelRefresher refresher = null;
         StunServer stun = null;
         OwnerNotices ownerNotices = null;
+        RetentionPruner retention = null;
         // Known once the server listens; challenge redirects read it.
         AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(""));
         try {
@@ -144,6 +150,7 @@ public final class SeatguardServer implements AutoCloseable {
             DeviceDirectory devices = new SqlDeviceDirectory(database);
             AccountReader accounts = new SqlAccountReader(database);
             DeviceLinks deviceLinks = new SqlDeviceLinks(database);
+            BiConsumer<String, String> forgetAccount = (appId, userId) -> {};
             if (database.kind() == DatabaseKind.SQLITE) {
                 // Embedded storage has one process, so every write passes through this cache and keeps
                 // it exact. With PostgreSQL another node may write, so reads go to the database.
@@ -152,6 +159,7 @@ public final class SeatguardServer implements AutoCloseable {
                 devices = cache;
                 accounts = cache;
                 deviceLinks = cache.invalidating(deviceLinks);
+                forgetAccount = cache::forgetAccount;
             }
             // One node keeps presence in memory; several share it through Redis.
             presence = config.redisUrl().isPresent()
@@ -189,12 +197,15 @@ public final class SeatguardServer implements AutoCloseable {
                     new ChallengeMachine(challengeSettings.rules(), new VerificationCodes(codeKey, new SecureRandom())), challengeSettings.rules(),
                     delivery, deviceLinks, clock);
             ClientIpResolver clientIps = new ClientIpResolver(config.trustedProxies());
+            SqlAccountRecords accountRecords = new SqlAccountRecords(database);
             ChallengePages challengePages = new ChallengePages(challenges, apps, delivery, clientIps,
                     new AttemptLimits());
             Heartbeats heartbeats = new Heartbeats(presence, devices, accounts, clock);
             List<Route> routes = Routes.all(apps, pipeline, evaluations, deviceLinks, database, clientIps, heartbeats,
                     metrics, clock, config.maxBodyBytes(), intel::status, policies, lists,
-                    new Backtest(sqlEvaluations, policyBook, clock), challenges, challengePages, outbox.map(OutboxPage::new));
+                    new Backtest(sqlEvaluations, policyBook, clock), challenges, challengePages, outbox.map(OutboxPage::new),
+                    accountRecords, new SqlHistory(database), forgetAccount);
+            retention = new RetentionPruner(accountRecords, config.retentionDays(), clock);
             Javalin http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), routes, metrics).start();
             if (network.stunPort().isPresent()) {
                 stun = StunServer.start(config.host(), network.stunPort().getAsInt());
@@ -207,11 +218,14 @@ public final class SeatguardServer implements AutoCloseable {
             }
             log.info("Seatguard listening on {} with storage {}", url, database.description());
             return new SeatguardServer(database, metrics, presence, refresher, intel, stun, http, routes, generatedAdminToken, createdDefaultApp, url,
-                    ownerNotices);
+                    ownerNotices, retention);
         }
         catch (RuntimeException e) {
             if (ownerNotices != null) {
                 ownerNotices.close();
+            }
+            if (retention != null) {
+                retention.close();
             }
             if (stun != null) {
                 stun.close();
@@ -285,6 +299,7 @@ public final class SeatguardServer implements AutoCloseable {
     public void close() {
         http.stop();
         ownerNotices.close();
+        retention.close();
         stun.ifPresent(StunServer::close);
         refresher.close();
         if (presence instanceof AutoCloseable closeable) {

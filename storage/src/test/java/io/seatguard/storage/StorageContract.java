@@ -665,4 +665,29 @@ abstract class StorageContract {
         assertThat(listed.get(1).lastCountry()).as("DE, the latest placed; the unplaced one after it does not erase it").contains("DE");
         assertThat(listed.get(0).lastCountry()).as("never placed").isEmpty();
     }
+
+    @Test
+    void retentionDeletesWhatWasRecordedBeforeTheCutoffOnly() {
+        io.seatguard.core.ids.IdGenerator oldIds = new io.seatguard.core.ids.IdGenerator(java.time.InstantSource.fixed(T0), new java.util.Random(1));
+        io.seatguard.core.ids.IdGenerator newIds = new io.seatguard.core.ids.IdGenerator(java.time.InstantSource.fixed(T0.plus(Duration.ofDays(100))),
+                new java.util.Random(2));
+        apps.create(new App("app_a", "A", "pk_a", List.of(), T0), new StoredSecret("lookup-a-000", "hash-a"));
+        apps.create(new App("app_b", "B", "pk_b", List.of(), T0), new StoredSecret("lookup-b-000", "hash-b"));
+        Map<String, String> old = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 5; i++) {
+            String id = oldIds.newTimeOrderedId();
+            old.put(id, i % 2 == 0 ? "app_a" : "app_b");
+            evaluations.record(EvaluationSamples.write(old.get(id), id, "old-" + i, UUID.randomUUID().toString(), true, null, null,
+                    DeviceType.COMPUTER, "198.51.100.1", T0));
+        }
+        String recent = newIds.newTimeOrderedId();
+        evaluations.record(EvaluationSamples.write("app_a", recent, "new", UUID.randomUUID().toString(), true, null, null, DeviceType.COMPUTER,
+                "198.51.100.1", T0.plus(Duration.ofDays(100))));
+        old.forEach((id, app) -> assertThat(evaluations.find(app, id)).as("stored before pruning").isPresent());
+        io.seatguard.core.history.AccountRecords records = new SqlAccountRecords(database);
+        assertThat(records.pruneBefore(T0.plus(Duration.ofDays(10)))).isEqualTo(5);
+        old.forEach((id, app) -> assertThat(evaluations.find(app, id)).as("pruned").isEmpty());
+        assertThat(evaluations.find("app_a", recent)).isPresent();
+        assertThat(records.pruneBefore(T0.plus(Duration.ofDays(10)))).as("nothing left to prune").isZero();
+    }
 }

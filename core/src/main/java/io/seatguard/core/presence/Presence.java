@@ -18,6 +18,13 @@ public interface Presence {
     /** The account's sessions still live at {@code now}. */
     List<LiveSession> live(String appId, String userId, Instant now);
 
+    /** Ends every live session of the account (it is being erased). */
+    default void endAll(String appId, String userId, Instant now) {
+        for (LiveSession session : live(appId, userId, now)) {
+            end(appId, userId, session.sessionId());
+        }
+    }
+
     /**
      * A live session: its id, its device and that device's type, the client IP it was last seen from,
      * and when it last showed a sign of life.

@@ -50,6 +50,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--public-url", defaultValue = "${env:SEATGUARD_PUBLIC_URL}", description = "The URL people reach this server at, e.g. https://seatguard.example.com (env SEATGUARD_PUBLIC_URL).")
     String publicUrl;
 
+    @Option(names = "--retention-days", defaultValue = "${env:SEATGUARD_RETENTION_DAYS:-90}", description = "Days evaluations are kept, 0 to 3650; 0 keeps them forever (env SEATGUARD_RETENTION_DAYS; default ${DEFAULT-VALUE}).")
+    int retentionDays;
+
     @Mixin
     NetworkOptions network = new NetworkOptions();
 
@@ -99,7 +102,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         return new ServerConfig(host, port, dataDir, blankToEmpty(databaseUrl), blankToEmpty(redisUrl), blankToEmpty(adminToken), proxies,
                 maxBodyBytes, blankToEmpty(publicUrl), java.time.Duration.ofSeconds(presenceWindowSeconds), riskWeights(), network.settings(),
-                challenges.settings());
+                challenges.settings(), retentionDays);
     }
 
     private io.seatguard.core.risk.RiskWeights riskWeights() {

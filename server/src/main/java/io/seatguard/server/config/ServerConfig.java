@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param publicUrl the URL people reach this server at, used in printed URLs and the default app's origins
  * @param network IP intelligence sources and the network and history checks' thresholds
  * @param challenges how verification codes are delivered, and the code limits
+ * @param retentionDays evaluations recorded longer ago than this are deleted; 0 keeps them forever
  */
 public record ServerConfig(
         String host,
@@ -34,8 +35,11 @@ public record ServerConfig(
         java.time.Duration presenceWindow,
         io.seatguard.core.risk.RiskWeights riskWeights,
         NetworkSettings network,
-        ChallengeSettings challenges) {
+        ChallengeSettings challenges,
+        int retentionDays) {
     public static final int DEFAULT_PORT = 8080;
+    public static final int DEFAULT_RETENTION_DAYS = 90;
+    static final int MAX_RETENTION_DAYS = 3650;
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
     public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
     /** Three missed heartbeats (the SDK beats every 30 s) end a session. */
@@ -56,6 +60,9 @@ public record ServerConfig(
         requireNonNull(riskWeights, "riskWeights is null");
         requireNonNull(network, "network is null");
         requireNonNull(challenges, "challenges is null");
+        if (retentionDays < 0 || retentionDays > MAX_RETENTION_DAYS) {
+            throw new ConfigException("the retention must be between 0 (keep forever) and " + MAX_RETENTION_DAYS + " days, not " + retentionDays);
+        }
         if (presenceWindow.compareTo(MIN_PRESENCE_WINDOW) < 0 || presenceWindow.compareTo(MAX_PRESENCE_WINDOW) > 0) {
             throw new ConfigException("the presence window must be between " + MIN_PRESENCE_WINDOW.toSeconds() + " and " + MAX_PRESENCE_WINDOW.toSeconds()
                     + " seconds, not " + presenceWindow.toSeconds());
@@ -82,33 +89,33 @@ public record ServerConfig(
         return new ServerConfig("127.0.0.1", 0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
                 List.of(Cidr.parse("127.0.0.0/8").orElseThrow(), Cidr.parse("::1").orElseThrow()), DEFAULT_MAX_BODY_BYTES, Optional.empty(),
                 DEFAULT_PRESENCE_WINDOW, io.seatguard.core.risk.RiskWeights.defaults(), NetworkSettings.NONE,
-                ChallengeSettings.DEVELOPMENT);
+                ChallengeSettings.DEVELOPMENT, DEFAULT_RETENTION_DAYS);
     }
 
     public ServerConfig withDatabaseUrl(String url) {
-        return new ServerConfig(host, port, dataDir, Optional.of(url), redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges);
+        return new ServerConfig(host, port, dataDir, Optional.of(url), redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges, retentionDays);
     }
 
     public ServerConfig withRedisUrl(String url) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, Optional.of(url), adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges);
+        return new ServerConfig(host, port, dataDir, databaseUrl, Optional.of(url), adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges, retentionDays);
     }
 
     public ServerConfig withNetwork(NetworkSettings settings) {
         return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights,
-                settings, challenges);
+                settings, challenges, retentionDays);
     }
 
     public ServerConfig withChallenges(ChallengeSettings settings) {
         return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights,
-                network, settings);
+                network, settings, retentionDays);
     }
 
     public ServerConfig withPublicUrl(String url) {
         return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, Optional.of(url), presenceWindow,
-                riskWeights, network, challenges);
+                riskWeights, network, challenges, retentionDays);
     }
 
     public ServerConfig withAdminToken(String token) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, Optional.of(token), trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges);
+        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, Optional.of(token), trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges, retentionDays);
     }
 }

@@ -101,7 +101,12 @@ public final class DemoSite {
     // pages
 
     public void loginPage(Context ctx) {
-        if (signedInUser(ctx).isPresent()) {
+        if (ctx.queryParam("reason") != null) {
+            // The page a logged-out device is sent to (the policies' logout_url): the session ends here,
+            // on the server, whatever the page that sent it managed to do before leaving.
+            ctx.header("Set-Cookie", SESSION_COOKIE + "=; Path=/demo; HttpOnly; SameSite=Lax; Max-Age=0");
+        }
+        else if (signedInUser(ctx).isPresent()) {
             ctx.redirect("/demo/account");
             return;
         }

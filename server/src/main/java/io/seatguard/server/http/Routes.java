@@ -13,6 +13,9 @@ import io.seatguard.core.evaluation.EvaluationPipeline;
 import io.seatguard.core.evaluation.EvaluationStore;
 import io.seatguard.core.net.ClientIpResolver;
 import io.seatguard.core.challenge.ChallengeService;
+import io.seatguard.core.history.AccountRecords;
+import io.seatguard.core.history.HistoryReader;
+import java.util.function.BiConsumer;
 import io.seatguard.core.policy.Backtest;
 import io.seatguard.server.challenge.ChallengePages;
 import io.seatguard.server.challenge.OutboxPage;
@@ -50,7 +53,10 @@ public final class Routes {
             Backtest backtest,
             ChallengeService challengeService,
             ChallengePages challengePages,
-            Optional<OutboxPage> outbox) {
+            Optional<OutboxPage> outbox,
+            AccountRecords accountRecords,
+            HistoryReader history,
+            BiConsumer<String, String> forgetAccount) {
         JsonBody jsonBody = new JsonBody(maxBodyBytes);
         Credentials credentials = new Credentials(apps);
         AppDirectory directory = new AppDirectory(apps);
@@ -62,6 +68,7 @@ public final class Routes {
         UserDeviceHandlers userDevices = new UserDeviceHandlers(credentials, deviceLinks, heartbeats.presence(), clock);
         SessionHandlers sessions = new SessionHandlers(jsonBody, directory, heartbeats, clientIps);
         BrowserAssets assets = new BrowserAssets();
+        AccountHandlers accounts = new AccountHandlers(credentials, accountRecords, history, heartbeats.presence(), forgetAccount, clock);
         PolicyHandlers policies = new PolicyHandlers(credentials, policyService, jsonBody, backtest);
         ListHandlers lists = new ListHandlers(credentials, listService, jsonBody);
         DemoSite demo = new DemoSite(apps, evaluations, challengeService, policyService, jsonBody, clock);
@@ -76,6 +83,10 @@ public final class Routes {
                 new Route(GET, "/v3/sdk.classic.js", assets::classicSdk),
                 new Route(GET, "/v3/evaluations/{id}", evaluationHandlers::get),
                 new Route(POST, "/v3/evaluations/{id}/consume", evaluationHandlers::consume),
+                new Route(GET, "/v3/users/{user}", accounts::summary),
+                new Route(DELETE, "/v3/users/{user}", accounts::erase),
+                new Route(GET, "/v3/users/{user}/history", accounts::userHistory),
+                new Route(GET, "/v3/history", accounts::search),
                 new Route(GET, "/v3/users/{user}/devices", userDevices::list),
                 new Route(DELETE, "/v3/users/{user}/devices/{device_id}", userDevices::logOut),
                 new Route(POST, "/v3/policies", policies::create),

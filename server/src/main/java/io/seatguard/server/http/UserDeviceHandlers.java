@@ -87,7 +87,7 @@ final class UserDeviceHandlers {
     }
 
     /** The same limits as evaluate's {@code user}; anything else cannot name a stored account. */
-    private static String user(Context ctx) {
+    static String user(Context ctx) {
         String user = ctx.pathParam("user");
         if (user.isBlank() || user.length() > EvaluateBodyReader.MAX_USER) {
             throw SeatguardException.notFound("user " + abbreviate(user));
@@ -95,7 +95,7 @@ final class UserDeviceHandlers {
         return user;
     }
 
-    private static String abbreviate(String text) {
+    static String abbreviate(String text) {
         return text.length() > 64 ? text.substring(0, 64) + "…" : text;
     }
 }

@@ -1,0 +1,48 @@
+package io.seatguard.server;
+
+import io.seatguard.core.history.AccountRecords;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes evaluations older than the retention (default 90 days) a minute after start and then every
+ * six hours. Every node may run it: deleting what another node already deleted deletes nothing.
+ */
+final class RetentionPruner implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RetentionPruner.class);
+    static final Duration FIRST_RUN = Duration.ofMinutes(1);
+    static final Duration PERIOD = Duration.ofHours(6);
+
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "seatguard-retention");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    RetentionPruner(AccountRecords records, int retentionDays, InstantSource clock) {
+        if (retentionDays == 0) {
+            return;
+        }
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                int pruned = records.pruneBefore(clock.instant().minus(Duration.ofDays(retentionDays)));
+                if (pruned > 0) {
+                    log.info("Retention: deleted {} evaluations recorded more than {} days ago", pruned, retentionDays);
+                }
+            }
+            catch (RuntimeException e) {
+                log.warn("Retention pruning failed; it runs again in {} hours: {}", PERIOD.toHours(), e.getMessage());
+            }
+        }, FIRST_RUN.toSeconds(), PERIOD.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,164 @@
+package io.seatguard.server.http;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.seatguard.core.app.App;
+import io.seatguard.core.error.FieldErrors;
+import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.history.AccountRecords;
+import io.seatguard.core.history.AccountSummary;
+import io.seatguard.core.history.HistoryCursor;
+import io.seatguard.core.history.HistoryPage;
+import io.seatguard.core.history.HistoryReader;
+import io.seatguard.core.history.HistoryRow;
+import io.seatguard.core.net.IpAddresses;
+import io.seatguard.core.presence.Presence;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+
+/**
+ * An account's summary, history and erasure, and history by device or IP (CONTRACT.md "Users,
+ * devices, history"). Another app's account is not found.
+ */
+final class AccountHandlers {
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 100;
+    private static final Pattern DEVICE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private final Credentials credentials;
+    private final AccountRecords records;
+    private final HistoryReader history;
+    private final Presence presence;
+    private final BiConsumer<String, String> forgetCached;
+    private final InstantSource clock;
+
+    /** @param forgetCached drops what a cache holds of an erased account (app id, user id) */
+    AccountHandlers(Credentials credentials, AccountRecords records, HistoryReader history, Presence presence, BiConsumer<String, String> forgetCached,
+            InstantSource clock) {
+        this.credentials = requireNonNull(credentials, "credentials is null");
+        this.records = requireNonNull(records, "records is null");
+        this.history = requireNonNull(history, "history is null");
+        this.presence = requireNonNull(presence, "presence is null");
+        this.forgetCached = requireNonNull(forgetCached, "forgetCached is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    void summary(Context ctx) {
+        App app = credentials.requireApp(ctx);
+        String user = UserDeviceHandlers.user(ctx);
+        AccountSummary summary = records.summary(app.id(), user, clock.instant())
+                .orElseThrow(() -> SeatguardException.notFound("user " + UserDeviceHandlers.abbreviate(user)));
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.put("id", summary.userId());
+        json.put("first_seen", EvaluationJson.time(summary.firstSeen()));
+        json.put("last_seen", EvaluationJson.time(summary.lastSeen()));
+        json.put("device_count", summary.deviceCount());
+        ArrayNode countries = json.putArray("countries_24h");
+        new TreeSet<>(summary.countries24h()).forEach(countries::add);
+        json.putArray("patterns");
+        ctx.contentType("application/json").result(json.toString());
+    }
+
+    /** Erases everything stored about the account; its live sessions end, and a node's caches forget it. */
+    void erase(Context ctx) {
+        App app = credentials.requireApp(ctx);
+        String user = UserDeviceHandlers.user(ctx);
+        if (!records.erase(app.id(), user)) {
+            throw SeatguardException.notFound("user " + UserDeviceHandlers.abbreviate(user));
+        }
+        forgetCached.accept(app.id(), user);
+        try {
+            presence.endAll(app.id(), user, clock.instant());
+        }
+        catch (RuntimeException e) {
+            // Presence unreachable: its sessions expire within the presence window anyway.
+        }
+        ctx.status(204);
+    }
+
+    void userHistory(Context ctx) {
+        App app = credentials.requireApp(ctx);
+        String user = UserDeviceHandlers.user(ctx);
+        FieldErrors errors = new FieldErrors();
+        int limit = limit(ctx, errors);
+        Optional<HistoryCursor> cursor = cursor(ctx, errors);
+        errors.throwIfAny();
+        write(ctx, history.byUser(app.id(), user, limit, cursor));
+    }
+
+    /** {@code GET /v3/history?device_id=…} or {@code ?ip=…}: exactly one of them. */
+    void search(Context ctx) {
+        App app = credentials.requireApp(ctx);
+        FieldErrors errors = new FieldErrors();
+        int limit = limit(ctx, errors);
+        Optional<HistoryCursor> cursor = cursor(ctx, errors);
+        String deviceId = ctx.queryParam("device_id");
+        String ip = ctx.queryParam("ip");
+        if ((deviceId == null) == (ip == null)) {
+            errors.add("device_id", "give exactly one of device_id and ip");
+        }
+        else if (deviceId != null && !DEVICE_ID.matcher(deviceId).matches()) {
+            errors.add("device_id", "must be a device id (a UUID)");
+        }
+        else if (ip != null && IpAddresses.parse(ip).isEmpty()) {
+            errors.add("ip", "must be an IPv4 or IPv6 address");
+        }
+        errors.throwIfAny();
+        write(ctx, deviceId != null
+                ? history.byDevice(app.id(), deviceId, limit, cursor)
+                : history.byIp(app.id(), IpAddresses.format(IpAddresses.parse(ip).orElseThrow()), limit, cursor));
+    }
+
+    private static int limit(Context ctx, FieldErrors errors) {
+        String text = ctx.queryParam("limit");
+        if (text == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (!text.matches("\\d{1,3}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > MAX_LIMIT) {
+            errors.add("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+            return DEFAULT_LIMIT;
+        }
+        return Integer.parseInt(text);
+    }
+
+    private static Optional<HistoryCursor> cursor(Context ctx, FieldErrors errors) {
+        String text = ctx.queryParam("cursor");
+        if (text == null) {
+            return Optional.empty();
+        }
+        Optional<HistoryCursor> cursor = HistoryCursor.decode(text);
+        if (cursor.isEmpty()) {
+            errors.add("cursor", "is not a cursor this API gave out");
+        }
+        return cursor;
+    }
+
+    private static void write(Context ctx, HistoryPage page) {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        ArrayNode data = json.putArray("data");
+        for (HistoryRow row : page.rows()) {
+            ObjectNode item = data.addObject();
+            item.put("evaluation_id", row.evaluationId());
+            item.put("created_at", EvaluationJson.time(row.createdAt()));
+            item.put("action", row.action());
+            item.put("verdict", row.verdict());
+            item.put("user", row.userId().orElse(null));
+            item.put("device_id", row.deviceId());
+            item.put("fingerprint_id", row.fingerprintId().orElse(null));
+            item.put("ip", row.ip());
+            item.put("country", row.country().orElse(null));
+            item.put("local_ip_country", row.localIpCountry().orElse(null));
+            item.put("risk_score", row.riskScore());
+            ArrayNode signals = item.putArray("signals");
+            row.signals().forEach(signals::add);
+        }
+        json.put("next_cursor", page.next().map(HistoryCursor::encode).orElse(null));
+        ctx.contentType("application/json").result(json.toString());
+    }
+}

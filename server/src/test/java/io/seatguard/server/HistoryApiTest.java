@@ -1,0 +1,165 @@
+package io.seatguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.seatguard.server.TestServer.Response;
+import io.seatguard.server.TestServer.TestApp;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** History by account, device and IP, with cursors; the account summary; erasing an account; on both stores. */
+class HistoryApiTest {
+    @TempDir
+    Path dataDir;
+
+    private static String evaluate(TestServer server, TestApp app, String user, String token, String ip, Instant at) {
+        Response response = server.post("/v3/evaluate", "{\"action\":\"access\",\"user\":\"" + user + "\",\"ip\":\"" + ip + "\",\"timestamp\":\"" + at
+                + "\",\"user_agent\":\"" + EvaluateApiTest.DESKTOP + "\",\"device\":{\"token\":\"" + token + "\"}}", app.bearer());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get("evaluation_id").asText();
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.get("data").forEach(row -> ids.add(row.get("evaluation_id").asText()));
+        return ids;
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestServer.Store.class)
+    void pagesNeitherSkipNorRepeatRowsWhileNewOnesArrive(TestServer.Store store) {
+        try (TestServer server = TestServer.start(store, dataDir)) {
+            TestApp app = server.defaultApp();
+            Instant base = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+            Set<String> recorded = new HashSet<>();
+            for (int i = 0; i < 7; i++) {
+                recorded.add(evaluate(server, app, "ivy", "tok_ivy_laptop_00001", "198.51.100." + (i % 2 + 1), base.plusSeconds(i * 60L)));
+            }
+            // Two evaluations at the same instant: the id breaks the tie.
+            recorded.add(evaluate(server, app, "ivy", "tok_ivy_laptop_00001", "198.51.100.1", base.plusSeconds(120)));
+
+            JsonNode first = server.get("/v3/users/ivy/history?limit=3", app.bearer()).json();
+            assertThat(first.get("data")).hasSize(3);
+            JsonNode newest = first.get("data").get(0);
+            assertThat(newest.get("action").asText()).isEqualTo("access");
+            assertThat(newest.get("verdict").asText()).isEqualTo("allow");
+            assertThat(newest.get("ip").asText()).isEqualTo("198.51.100.1");
+            assertThat(newest.get("created_at").asText()).isEqualTo(base.plusSeconds(360).toString());
+            assertThat(newest.has("risk_score")).isTrue();
+            assertThat(newest.get("signals").isArray()).isTrue();
+
+            List<String> seen = new ArrayList<>(ids(first));
+            String cursor = first.get("next_cursor").asText();
+            // Newer and older rows arrive between pages.
+            evaluate(server, app, "ivy", "tok_ivy_laptop_00001", "198.51.100.9", base.plusSeconds(3_600));
+            evaluate(server, app, "ivy", "tok_ivy_laptop_00001", "198.51.100.9", base.plusSeconds(1));
+            while (!cursor.equals("null")) {
+                JsonNode page = server.get("/v3/users/ivy/history?limit=3&cursor=" + cursor, app.bearer()).json();
+                seen.addAll(ids(page));
+                cursor = page.get("next_cursor").asText();
+            }
+            assertThat(seen).doesNotHaveDuplicates().containsAll(recorded);
+
+            String device = server.get("/v3/users/ivy/devices", app.bearer()).json().get("data").get(0).get("id").asText();
+            assertThat(server.get("/v3/history?device_id=" + device + "&limit=100", app.bearer()).json().get("data")).hasSize(10);
+            assertThat(server.get("/v3/history?ip=198.51.100.2", app.bearer()).json().get("data")).hasSize(3);
+            assertThat(server.get("/v3/history?ip=198.51.100.2", server.createApp("other").bearer()).json().get("data")).as("another app's").isEmpty();
+
+            JsonNode summary = server.get("/v3/users/ivy", app.bearer()).json();
+            assertThat(summary.get("id").asText()).isEqualTo("ivy");
+            assertThat(summary.get("device_count").asInt()).isEqualTo(1);
+            assertThat(summary.get("patterns").isArray()).isTrue();
+        }
+    }
+
+    @Test
+    void badQueriesAreRefusedNamingTheParameter() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            evaluate(server, app, "joe", "tok_joe_laptop_00001", "198.51.100.1", Instant.now().minusSeconds(60));
+            Map<String, String> cases = Map.of(
+                    "/v3/users/joe/history?limit=0", "limit",
+                    "/v3/users/joe/history?limit=abc", "limit",
+                    "/v3/users/joe/history?cursor=not-a-cursor", "cursor",
+                    "/v3/history", "device_id",
+                    "/v3/history?device_id=x&ip=1.2.3.4", "device_id",
+                    "/v3/history?device_id=not-a-uuid", "device_id",
+                    "/v3/history?ip=example.com", "ip");
+            cases.forEach((path, field) -> {
+                Response response = server.get(path, app.bearer());
+                assertThat(response.status()).as(path).isEqualTo(400);
+                assertThat(response.contentType()).startsWith("application/problem+json");
+                assertThat(response.json().get("errors").findValuesAsText("field")).as(path).contains(field);
+            });
+            assertThat(server.get("/v3/users/nobody", app.bearer()).status()).isEqualTo(404);
+            assertThat(server.get("/v3/users/joe", server.createApp("other").bearer()).status()).isEqualTo(404);
+            assertThat(server.get("/v3/users/joe/history", Map.of()).status()).isEqualTo(401);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestServer.Store.class)
+    void erasingAnAccountLeavesNothingOfItAndSparesTheOthers(TestServer.Store store) throws Exception {
+        try (TestServer server = TestServer.start(store, dataDir)) {
+            TestApp app = server.defaultApp();
+            Response policy = server.post("/v3/policies", """
+                    {"name": "Verify kai", "actions": ["login"], "conditions": {"check": "user", "op": "eq", "value": "kai"},
+                     "verdict": "challenge", "challenge": {"type": "verification", "channels": ["email"], "success_url": "https://app.example/ok"}}""",
+                    app.bearer());
+            assertThat(policy.status()).isEqualTo(201);
+            Response challenged = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"kai\",\"email\":\"kai@example.com\",\"ip\":\"198.51.100.4\","
+                    + "\"session\":\"tab-1\",\"device\":{\"token\":\"tok_kai_laptop_00001\"}}", app.bearer());
+            String challengedId = challenged.json().get("evaluation_id").asText();
+            String challenge = challenged.json().get("redirect").asText().replaceAll(".*/", "");
+            String kept = evaluate(server, app, "lou", "tok_kai_laptop_00001", "198.51.100.4", Instant.now().minusSeconds(30));
+
+            assertThat(server.send("DELETE", "/v3/users/kai", null, server.createApp("other").bearer()).status()).isEqualTo(404);
+            assertThat(server.send("DELETE", "/v3/users/kai", null, app.bearer()).status()).isEqualTo(204);
+            assertThat(server.send("DELETE", "/v3/users/kai", null, app.bearer()).status()).as("gone").isEqualTo(404);
+            assertThat(server.get("/v3/users/kai", app.bearer()).status()).isEqualTo(404);
+            assertThat(server.get("/v3/users/kai/devices", app.bearer()).status()).isEqualTo(404);
+            assertThat(server.get("/v3/users/kai/history", app.bearer()).json().get("data")).isEmpty();
+            assertThat(server.get("/v3/evaluations/" + challengedId, app.bearer()).status()).isEqualTo(404);
+            assertThat(server.get("/v3/challenges/" + challenge, app.bearer()).status()).isEqualTo(404);
+            assertThat(server.get("/v3/evaluations/" + kept, app.bearer()).status()).as("lou's are kept").isEqualTo(200);
+            assertThat(server.get("/v3/users/lou/devices", app.bearer()).json().get("data")).hasSize(1);
+
+            if (store == TestServer.Store.SQLITE) {
+                try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("seatguard.db"))) {
+                    for (String table : List.of("evaluations", "user_devices", "user_ips", "user_fingerprints", "owner_notices")) {
+                        assertThat(count(connection, "SELECT COUNT(*) FROM " + table + " WHERE user_id = 'kai'")).as(table).isZero();
+                    }
+                    assertThat(count(connection, "SELECT COUNT(*) FROM users WHERE id = 'kai'")).isZero();
+                    assertThat(count(connection, "SELECT COUNT(*) FROM challenges WHERE account_key = 'user:kai'")).isZero();
+                    assertThat(count(connection, "SELECT COUNT(*) FROM evaluations WHERE document LIKE '%kai@example.com%'")).isZero();
+                }
+            }
+            // The account can come back as new.
+            Response again = server.post("/v3/evaluate", "{\"action\":\"access\",\"user\":\"kai\",\"ip\":\"198.51.100.4\",\"device\":{\"token\":\"tok_kai_laptop_00001\"}}",
+                    app.bearer());
+            assertThat(server.get("/v3/evaluations/" + again.json().get("evaluation_id").asText(), app.bearer()).json().get("checks").get("is_new_user")
+                    .asBoolean()).isTrue();
+        }
+    }
+
+    private static long count(Connection connection, String sql) throws Exception {
+        try (ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

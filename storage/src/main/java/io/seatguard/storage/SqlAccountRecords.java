@@ -1,0 +1,80 @@
+package io.seatguard.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.account.LinkStatus;
+import io.seatguard.core.history.AccountRecords;
+import io.seatguard.core.history.AccountSummary;
+import io.seatguard.core.ids.IdGenerator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** An account's summary, its erasure, and the retention pruning of old evaluations, in SQL. */
+public final class SqlAccountRecords implements AccountRecords {
+    static final int PRUNE_BATCH = 1_000;
+
+    private final SqlDatabase database;
+
+    public SqlAccountRecords(SqlDatabase database) {
+        this.database = requireNonNull(database, "database is null");
+    }
+
+    @Override
+    public Optional<AccountSummary> summary(String appId, String userId, Instant now) {
+        return database.read(connection -> {
+            Optional<Instant[]> seen = JdbcRunner.queryOne(connection, "SELECT first_seen, last_seen FROM users WHERE app_id = ? AND id = ?",
+                    row -> new Instant[] {Instant.ofEpochMilli(row.getLong(1)), Instant.ofEpochMilli(row.getLong(2))}, appId, userId);
+            if (seen.isEmpty()) {
+                return Optional.<AccountSummary>empty();
+            }
+            long devices = JdbcRunner.queryOne(connection,
+                    "SELECT COUNT(*) FROM user_devices WHERE app_id = ? AND user_id = ? AND status = ? AND last_seen >= ?", row -> row.getLong(1),
+                    appId, userId, LinkStatus.ATTACHED.wireName(), now.minus(Duration.ofDays(30)).toEpochMilli()).orElse(0L);
+            Set<String> countries = new HashSet<>(JdbcRunner.queryList(connection,
+                    "SELECT DISTINCT country FROM evaluations WHERE app_id = ? AND user_id = ? AND country IS NOT NULL AND created_at >= ?",
+                    row -> row.getString(1), appId, userId, now.minus(Duration.ofHours(24)).toEpochMilli()));
+            return Optional.of(new AccountSummary(userId, seen.get()[0], seen.get()[1], (int) devices, countries));
+        });
+    }
+
+    @Override
+    public boolean erase(String appId, String userId) {
+        return database.write(connection -> {
+            JdbcRunner.update(connection, "DELETE FROM evaluations WHERE app_id = ? AND user_id = ?", appId, userId);
+            JdbcRunner.update(connection, "DELETE FROM user_devices WHERE app_id = ? AND user_id = ?", appId, userId);
+            JdbcRunner.update(connection, "DELETE FROM user_ips WHERE app_id = ? AND user_id = ?", appId, userId);
+            JdbcRunner.update(connection, "DELETE FROM user_fingerprints WHERE app_id = ? AND user_id = ?", appId, userId);
+            JdbcRunner.update(connection, "DELETE FROM challenges WHERE app_id = ? AND account_key = ?", appId, "user:" + userId);
+            JdbcRunner.update(connection, "DELETE FROM owner_notices WHERE app_id = ? AND user_id = ?", appId, userId);
+            return JdbcRunner.update(connection, "DELETE FROM users WHERE app_id = ? AND id = ?", appId, userId) == 1;
+        });
+    }
+
+    /**
+     * By recording time: evaluation ids are time-ordered, so each app's old rows are a range of the
+     * primary key, deleted a thousand at a time so the single writer is never held for long.
+     */
+    @Override
+    public int pruneBefore(Instant cutoff) {
+        String bound = IdGenerator.lowerBound(cutoff);
+        List<String> apps = database.read(connection -> JdbcRunner.queryList(connection, "SELECT id FROM apps", row -> row.getString(1)));
+        int pruned = 0;
+        for (String appId : apps) {
+            while (true) {
+                int deleted = database.write(connection -> JdbcRunner.update(connection,
+                        "DELETE FROM evaluations WHERE app_id = ? AND id IN (SELECT id FROM evaluations WHERE app_id = ? AND id < ? ORDER BY id LIMIT "
+                                + PRUNE_BATCH + ")", appId, appId, bound));
+                pruned += deleted;
+                if (deleted < PRUNE_BATCH) {
+                    break;
+                }
+            }
+        }
+        database.write(connection -> JdbcRunner.update(connection, "DELETE FROM challenges WHERE created_at < ?", cutoff.toEpochMilli()));
+        return pruned;
+    }
+}

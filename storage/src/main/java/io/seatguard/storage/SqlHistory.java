@@ -1,0 +1,83 @@
+package io.seatguard.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.evaluation.Evaluation;
+import io.seatguard.core.history.HistoryCursor;
+import io.seatguard.core.history.HistoryPage;
+import io.seatguard.core.history.HistoryReader;
+import io.seatguard.core.history.HistoryRow;
+import io.seatguard.core.risk.RiskSignal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * History read from the evaluations table, newest first by (created_at, id), one index range per
+ * query: {@code evaluations_by_user}, {@code evaluations_by_device} or {@code evaluations_by_ip}.
+ */
+public final class SqlHistory implements HistoryReader {
+    private final SqlDatabase database;
+
+    public SqlHistory(SqlDatabase database) {
+        this.database = requireNonNull(database, "database is null");
+    }
+
+    @Override
+    public HistoryPage byUser(String appId, String userId, int limit, Optional<HistoryCursor> after) {
+        return page("user_id", appId, userId, limit, after);
+    }
+
+    @Override
+    public HistoryPage byDevice(String appId, String deviceId, int limit, Optional<HistoryCursor> after) {
+        return page("device_id", appId, deviceId, limit, after);
+    }
+
+    @Override
+    public HistoryPage byIp(String appId, String ip, int limit, Optional<HistoryCursor> after) {
+        return page("ip", appId, ip, limit, after);
+    }
+
+    /** {@code column} is one of three names fixed above, never client input. */
+    private HistoryPage page(String column, String appId, String key, int limit, Optional<HistoryCursor> after) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        List<Evaluation> found = database.read(connection -> {
+            String sql = "SELECT id, consumed_at, document FROM evaluations WHERE app_id = ? AND " + column + " = ?"
+                    + (after.isPresent() ? " AND (created_at < ? OR (created_at = ? AND id < ?))" : "")
+                    + " ORDER BY created_at DESC, id DESC LIMIT ?";
+            Object[] parameters = after.isPresent()
+                    ? new Object[] {appId, key, after.get().createdAt().toEpochMilli(), after.get().createdAt().toEpochMilli(), after.get().evaluationId(),
+                            limit + 1}
+                    : new Object[] {appId, key, limit + 1};
+            return JdbcRunner.queryList(connection, sql, row -> evaluation(appId, row), parameters);
+        });
+        boolean more = found.size() > limit;
+        List<Evaluation> shown = more ? found.subList(0, limit) : found;
+        List<HistoryRow> rows = new ArrayList<>(shown.size());
+        for (Evaluation evaluation : shown) {
+            rows.add(row(evaluation));
+        }
+        Optional<HistoryCursor> next = more
+                ? Optional.of(new HistoryCursor(shown.get(shown.size() - 1).createdAt(), shown.get(shown.size() - 1).id()))
+                : Optional.empty();
+        return new HistoryPage(rows, next);
+    }
+
+    private static Evaluation evaluation(String appId, ResultSet row) throws SQLException {
+        long consumedAt = row.getLong(2);
+        Optional<Instant> consumed = row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(consumedAt));
+        return EvaluationDocumentMapper.toDomain(appId, row.getString(1), consumed, StorageJson.read(row.getString(3), EvaluationDocument.class));
+    }
+
+    static HistoryRow row(Evaluation evaluation) {
+        return new HistoryRow(evaluation.id(), evaluation.createdAt(), evaluation.action(), evaluation.verdict().wireName(), evaluation.user().id(),
+                evaluation.device().id(), evaluation.device().fingerprintId(), evaluation.publicIp().address(), evaluation.publicIp().country(),
+                evaluation.localIp().flatMap(ip -> ip.country()), evaluation.risk().score(),
+                evaluation.risk().signals().stream().map(RiskSignal::name).toList());
+    }
+}
