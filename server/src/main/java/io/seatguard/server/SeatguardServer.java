@@ -32,6 +32,7 @@ import io.seatguard.server.config.ChallengeSettings;
 import io.seatguard.storage.SqlAccountRecords;
 import io.seatguard.storage.SqlChallengeStore;
 import io.seatguard.storage.SqlHistory;
+import io.seatguard.storage.SqlPatterns;
 import io.seatguard.storage.SqlOwnerNotices;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
@@ -191,7 +192,8 @@ public final class SeatguardServer implements AutoCloseable {
                     presence,
                     new RiskScorer(config.riskWeights()))
                     .withNetwork(intel, new SqlActivityReader(database), network.checks())
-                    .withChallenges(new ChallengeIssuer(ids, publicUrl::get, challengeStore), ownerNotices);
+                    .withChallenges(new ChallengeIssuer(ids, publicUrl::get, challengeStore), ownerNotices)
+                    .withPatternThresholds(config.patternThresholds());
             byte[] codeKey = challengeSettings.codeKey().orElseGet(() -> apps.ensureSecret(CODE_KEY_SETTING)).getBytes(StandardCharsets.UTF_8);
             ChallengeService challenges = new ChallengeService(challengeStore,
                     new ChallengeMachine(challengeSettings.rules(), new VerificationCodes(codeKey, new SecureRandom())), challengeSettings.rules(),
@@ -204,7 +206,7 @@ public final class SeatguardServer implements AutoCloseable {
             List<Route> routes = Routes.all(apps, pipeline, evaluations, deviceLinks, database, clientIps, heartbeats,
                     metrics, clock, config.maxBodyBytes(), intel::status, policies, lists,
                     new Backtest(sqlEvaluations, policyBook, clock), challenges, challengePages, outbox.map(OutboxPage::new),
-                    accountRecords, new SqlHistory(database), forgetAccount);
+                    accountRecords, new SqlHistory(database), forgetAccount, new SqlPatterns(database));
             retention = new RetentionPruner(accountRecords, config.retentionDays(), clock);
             Javalin http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), routes, metrics).start();
             if (network.stunPort().isPresent()) {

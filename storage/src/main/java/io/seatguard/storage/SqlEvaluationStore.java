@@ -53,6 +53,9 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
             if (write.challenge().isPresent()) {
                 SqlChallengeStore.open(connection, write.challenge().get());
             }
+            if (!write.patterns().isEmpty() && write.userId().isPresent()) {
+                SqlPatterns.observe(connection, write.evaluation().appId(), write.userId().get(), write.patterns(), write.evaluation().createdAt());
+            }
             return null;
         });
     }

@@ -690,4 +690,46 @@ abstract class StorageContract {
         assertThat(evaluations.find("app_a", recent)).isPresent();
         assertThat(records.pruneBefore(T0.plus(Duration.ofDays(10)))).as("nothing left to prune").isZero();
     }
+
+    private void observe(String user, Instant at, io.seatguard.core.pattern.PatternObservation... observations) {
+        EvaluationWrite plain = EvaluationSamples.write("app_a", id(), user, UUID.randomUUID().toString(), true, null, null, DeviceType.COMPUTER,
+                "198.51.100.1", at);
+        evaluations.record(new EvaluationWrite(plain.evaluation(), plain.device(), true, plain.touches(), Map.of(), io.seatguard.core.intel.Place.UNKNOWN,
+                Optional.empty(), List.of(observations)));
+    }
+
+    @Test
+    void patternLevelsRiseAtTheirThresholdsAndNeverFall() {
+        io.seatguard.core.pattern.PatternThresholds thresholds = io.seatguard.core.pattern.PatternThresholds.DEFAULTS;
+        io.seatguard.core.pattern.PatternDetector detector = new io.seatguard.core.pattern.PatternDetector(thresholds);
+        io.seatguard.core.pattern.PatternReader patterns = new SqlPatterns(database);
+        Instant established = T0.minus(Duration.ofDays(30));
+        io.seatguard.core.account.AccountState account = new io.seatguard.core.account.AccountState(
+                Optional.of(new io.seatguard.core.account.Seen(established, T0)), List.of(), Optional.empty(), Optional.empty());
+
+        observe("max", T0, detector.observe(Map.of("device_count", 6L), account, T0).toArray(io.seatguard.core.pattern.PatternObservation[]::new));
+        observe("max", T0.plusSeconds(60), detector.observe(Map.of("device_count", 11L), account, T0).toArray(io.seatguard.core.pattern.PatternObservation[]::new));
+        observe("max", T0.plusSeconds(120), detector.observe(Map.of("device_count", 7L), account, T0).toArray(io.seatguard.core.pattern.PatternObservation[]::new));
+        Map<String, Object> newBoth = Map.of("is_new_device", true, "is_new_country", true);
+        for (int i = 0; i < 3; i++) {
+            observe("max", T0.plusSeconds(200 + i), detector.observe(newBoth, account, T0).toArray(io.seatguard.core.pattern.PatternObservation[]::new));
+            io.seatguard.core.pattern.AccountPattern counted = patterns.forUser("app_a", "max").stream()
+                    .filter(p -> p.kind() == io.seatguard.core.pattern.PatternKind.NEW_DEVICE_NEW_COUNTRY).findFirst().orElseThrow();
+            assertThat(counted.currentValue()).isEqualTo(i + 1);
+            assertThat(counted.level()).isEqualTo(i + 1 >= 3 ? io.seatguard.core.pattern.PatternLevel.DANGEROUS : io.seatguard.core.pattern.PatternLevel.SUSPICIOUS);
+        }
+
+        io.seatguard.core.pattern.AccountPattern devices = patterns.forUser("app_a", "max").stream()
+                .filter(p -> p.kind() == io.seatguard.core.pattern.PatternKind.MANY_DEVICES).findFirst().orElseThrow();
+        assertThat(devices.level()).as("11 devices made it dangerous; back to 7 it stays so").isEqualTo(io.seatguard.core.pattern.PatternLevel.DANGEROUS);
+        assertThat(devices.currentValue()).isEqualTo(7);
+        assertThat(devices.firstDetected()).isEqualTo(T0);
+        assertThat(devices.lastSeen()).isEqualTo(T0.plusSeconds(120));
+
+        assertThat(patterns.list("app_a", Optional.of(io.seatguard.core.pattern.PatternKind.MANY_DEVICES), Optional.empty(), 10)).hasSize(1);
+        assertThat(patterns.list("app_a", Optional.empty(), Optional.of(io.seatguard.core.pattern.PatternLevel.SUSPICIOUS), 10)).isEmpty();
+        assertThat(patterns.list("app_b", Optional.empty(), Optional.empty(), 10)).isEmpty();
+        assertThat(new SqlAccountRecords(database).erase("app_a", "max")).isTrue();
+        assertThat(patterns.forUser("app_a", "max")).as("erased with the account").isEmpty();
+    }
 }

@@ -13,6 +13,9 @@ import io.seatguard.core.challenge.ChallengeIssuer;
 import io.seatguard.core.challenge.OwnerNotice;
 import io.seatguard.core.challenge.OwnerNotifier;
 import io.seatguard.core.checks.CheckInputs;
+import io.seatguard.core.pattern.PatternDetector;
+import io.seatguard.core.pattern.PatternObservation;
+import io.seatguard.core.pattern.PatternThresholds;
 import io.seatguard.core.checks.CheckRegistry;
 import io.seatguard.core.checks.CheckSettings;
 import io.seatguard.core.identity.DeviceResolution;
@@ -78,6 +81,7 @@ public final class EvaluationPipeline {
     private final CheckSettings settings;
     private final Optional<ChallengeIssuer> challenges;
     private final OwnerNotifier notifier;
+    private final PatternDetector patterns;
 
     /** A pipeline with presence kept in this process (one node) and the default risk weights. */
     public EvaluationPipeline(
@@ -105,7 +109,7 @@ public final class EvaluationPipeline {
             Presence presence,
             RiskScorer risks) {
         this(userAgents, devices, accounts, checks, policies, store, ids, clock, presence, risks, IpIntelligence.NONE, ActivityReader.NONE,
-                CheckSettings.DEFAULTS, Optional.empty(), OwnerNotifier.NONE);
+                CheckSettings.DEFAULTS, Optional.empty(), OwnerNotifier.NONE, new PatternDetector(PatternThresholds.DEFAULTS));
     }
 
     private EvaluationPipeline(
@@ -123,7 +127,8 @@ public final class EvaluationPipeline {
             ActivityReader activity,
             CheckSettings settings,
             Optional<ChallengeIssuer> challenges,
-            OwnerNotifier notifier) {
+            OwnerNotifier notifier,
+            PatternDetector patterns) {
         this.userAgents = requireNonNull(userAgents, "userAgents is null");
         this.devices = requireNonNull(devices, "devices is null");
         this.accounts = requireNonNull(accounts, "accounts is null");
@@ -139,6 +144,7 @@ public final class EvaluationPipeline {
         this.settings = requireNonNull(settings, "settings is null");
         this.challenges = requireNonNull(challenges, "challenges is null");
         this.notifier = requireNonNull(notifier, "notifier is null");
+        this.patterns = requireNonNull(patterns, "patterns is null");
     }
 
     /**
@@ -148,7 +154,13 @@ public final class EvaluationPipeline {
      */
     public EvaluationPipeline withNetwork(IpIntelligence intel, ActivityReader activity, CheckSettings settings) {
         return new EvaluationPipeline(userAgents, devices, accounts, checks, policies, store, ids, clock, presence, risks, intel, activity, settings,
-                challenges, notifier);
+                challenges, notifier, patterns);
+    }
+
+    /** This pipeline judging account patterns by these thresholds (the defaults otherwise). */
+    public EvaluationPipeline withPatternThresholds(PatternThresholds thresholds) {
+        return new EvaluationPipeline(userAgents, devices, accounts, checks, policies, store, ids, clock, presence, risks, networks.intel(), activity,
+                settings, challenges, notifier, new PatternDetector(thresholds));
     }
 
     /**
@@ -157,7 +169,7 @@ public final class EvaluationPipeline {
      */
     public EvaluationPipeline withChallenges(ChallengeIssuer issuer, OwnerNotifier owners) {
         return new EvaluationPipeline(userAgents, devices, accounts, checks, policies, store, ids, clock, presence, risks, networks.intel(), activity,
-                settings, Optional.of(issuer), owners);
+                settings, Optional.of(issuer), owners, patterns);
     }
 
     public Evaluation evaluate(EvaluationRequest request) {
@@ -254,8 +266,11 @@ public final class EvaluationPipeline {
 
         // one write
         Touches touches = WriteThrottle.touches(at, account, device, resolved.device(), deviceType, !logout, request.userId().isPresent());
+        List<PatternObservation> observed = request.userId().isPresent() && request.timestamp().isEmpty()
+                ? patterns.observe(checkValues, account, at)
+                : List.of();
         store.record(new EvaluationWrite(evaluation, device, !logout, touches, request.device().components(), network.place(),
-                opened.map(ChallengeIssuer.Opened::challenge)));
+                opened.map(ChallengeIssuer.Opened::challenge), observed));
         keepSessionLive(request, device, deviceType, ip, at, logout);
         notifyOwner(request, decision, evaluation, device, logout, at);
         return evaluation;

@@ -1,6 +1,8 @@
 package io.seatguard.core.evaluation;
 
 import io.seatguard.core.challenge.Challenge;
+import io.seatguard.core.pattern.PatternObservation;
+import java.util.List;
 import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.identity.DeviceResolution;
@@ -18,9 +20,10 @@ import java.util.Optional;
  * @param place where the person likely was, kept on the evaluation row for travel and country history
  * @param challenge a challenge the evaluation opened; it overrides the pending challenges of the same
  *     account and device in the same transaction
+ * @param patterns what the evaluation observed of its account's patterns (levels never fall)
  */
 public record EvaluationWrite(Evaluation evaluation, DeviceResolution device, boolean attachDevice, Touches touches, Map<String, Object> components,
-        Place place, Optional<Challenge> challenge) {
+        Place place, Optional<Challenge> challenge, List<PatternObservation> patterns) {
     /** A write whose place is unknown. */
     public EvaluationWrite(Evaluation evaluation, DeviceResolution device, boolean attachDevice, Touches touches, Map<String, Object> components) {
         this(evaluation, device, attachDevice, touches, components, Place.UNKNOWN);
@@ -29,7 +32,13 @@ public record EvaluationWrite(Evaluation evaluation, DeviceResolution device, bo
     /** A write that opens no challenge. */
     public EvaluationWrite(Evaluation evaluation, DeviceResolution device, boolean attachDevice, Touches touches, Map<String, Object> components,
             Place place) {
-        this(evaluation, device, attachDevice, touches, components, place, Optional.empty());
+        this(evaluation, device, attachDevice, touches, components, place, Optional.empty(), List.of());
+    }
+
+    /** A write that observes no pattern. */
+    public EvaluationWrite(Evaluation evaluation, DeviceResolution device, boolean attachDevice, Touches touches, Map<String, Object> components,
+            Place place, Optional<Challenge> challenge) {
+        this(evaluation, device, attachDevice, touches, components, place, challenge, List.of());
     }
 
     public EvaluationWrite {
@@ -39,6 +48,7 @@ public record EvaluationWrite(Evaluation evaluation, DeviceResolution device, bo
         components = Map.copyOf(requireNonNull(components, "components is null"));
         requireNonNull(place, "place is null");
         requireNonNull(challenge, "challenge is null");
+        patterns = List.copyOf(patterns);
     }
 
     public Optional<String> userId() {

@@ -8,7 +8,7 @@ public interface AccountRecords {
     Optional<AccountSummary> summary(String appId, String userId, Instant now);
 
     /**
-     * Deletes the account's evaluations, device, IP and fingerprint links, challenges and owner notices,
+     * Deletes the account's evaluations, device, IP and fingerprint links, challenges, owner notices and patterns,
      * and the account itself. Devices stay (another account may use them), without this account's links.
      *
      * @return false when the app has no such account

@@ -53,6 +53,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--retention-days", defaultValue = "${env:SEATGUARD_RETENTION_DAYS:-90}", description = "Days evaluations are kept, 0 to 3650; 0 keeps them forever (env SEATGUARD_RETENTION_DAYS; default ${DEFAULT-VALUE}).")
     int retentionDays;
 
+    @Option(names = "--pattern-thresholds", defaultValue = "${env:SEATGUARD_PATTERN_THRESHOLDS}", description = "Pattern levels as pattern=suspicious:dangerous, comma-separated, e.g. many_devices=5:10 (env SEATGUARD_PATTERN_THRESHOLDS; defaults in docs/patterns.md).")
+    String patternThresholds;
+
     @Mixin
     NetworkOptions network = new NetworkOptions();
 
@@ -102,7 +105,16 @@ public final class ServeCommand implements Callable<Integer> {
         }
         return new ServerConfig(host, port, dataDir, blankToEmpty(databaseUrl), blankToEmpty(redisUrl), blankToEmpty(adminToken), proxies,
                 maxBodyBytes, blankToEmpty(publicUrl), java.time.Duration.ofSeconds(presenceWindowSeconds), riskWeights(), network.settings(),
-                challenges.settings(), retentionDays);
+                challenges.settings(), retentionDays, patternThresholds());
+    }
+
+    private io.seatguard.core.pattern.PatternThresholds patternThresholds() {
+        try {
+            return io.seatguard.core.pattern.PatternThresholds.parse(patternThresholds);
+        }
+        catch (IllegalArgumentException e) {
+            throw new ConfigException("--pattern-thresholds: " + e.getMessage());
+        }
     }
 
     private io.seatguard.core.risk.RiskWeights riskWeights() {

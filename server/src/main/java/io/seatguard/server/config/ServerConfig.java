@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param network IP intelligence sources and the network and history checks' thresholds
  * @param challenges how verification codes are delivered, and the code limits
  * @param retentionDays evaluations recorded longer ago than this are deleted; 0 keeps them forever
+ * @param patternThresholds where account patterns become suspicious and dangerous
  */
 public record ServerConfig(
         String host,
@@ -36,7 +37,8 @@ public record ServerConfig(
         io.seatguard.core.risk.RiskWeights riskWeights,
         NetworkSettings network,
         ChallengeSettings challenges,
-        int retentionDays) {
+        int retentionDays,
+        io.seatguard.core.pattern.PatternThresholds patternThresholds) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_RETENTION_DAYS = 90;
     static final int MAX_RETENTION_DAYS = 3650;
@@ -60,6 +62,7 @@ public record ServerConfig(
         requireNonNull(riskWeights, "riskWeights is null");
         requireNonNull(network, "network is null");
         requireNonNull(challenges, "challenges is null");
+        requireNonNull(patternThresholds, "patternThresholds is null");
         if (retentionDays < 0 || retentionDays > MAX_RETENTION_DAYS) {
             throw new ConfigException("the retention must be between 0 (keep forever) and " + MAX_RETENTION_DAYS + " days, not " + retentionDays);
         }
@@ -89,33 +92,34 @@ public record ServerConfig(
         return new ServerConfig("127.0.0.1", 0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
                 List.of(Cidr.parse("127.0.0.0/8").orElseThrow(), Cidr.parse("::1").orElseThrow()), DEFAULT_MAX_BODY_BYTES, Optional.empty(),
                 DEFAULT_PRESENCE_WINDOW, io.seatguard.core.risk.RiskWeights.defaults(), NetworkSettings.NONE,
-                ChallengeSettings.DEVELOPMENT, DEFAULT_RETENTION_DAYS);
+                ChallengeSettings.DEVELOPMENT, DEFAULT_RETENTION_DAYS,
+                io.seatguard.core.pattern.PatternThresholds.DEFAULTS);
     }
 
     public ServerConfig withDatabaseUrl(String url) {
-        return new ServerConfig(host, port, dataDir, Optional.of(url), redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges, retentionDays);
+        return new ServerConfig(host, port, dataDir, Optional.of(url), redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges, retentionDays, patternThresholds);
     }
 
     public ServerConfig withRedisUrl(String url) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, Optional.of(url), adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges, retentionDays);
+        return new ServerConfig(host, port, dataDir, databaseUrl, Optional.of(url), adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges, retentionDays, patternThresholds);
     }
 
     public ServerConfig withNetwork(NetworkSettings settings) {
         return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights,
-                settings, challenges, retentionDays);
+                settings, challenges, retentionDays, patternThresholds);
     }
 
     public ServerConfig withChallenges(ChallengeSettings settings) {
         return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights,
-                network, settings, retentionDays);
+                network, settings, retentionDays, patternThresholds);
     }
 
     public ServerConfig withPublicUrl(String url) {
         return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, Optional.of(url), presenceWindow,
-                riskWeights, network, challenges, retentionDays);
+                riskWeights, network, challenges, retentionDays, patternThresholds);
     }
 
     public ServerConfig withAdminToken(String token) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, Optional.of(token), trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges, retentionDays);
+        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, Optional.of(token), trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges, retentionDays, patternThresholds);
     }
 }

@@ -14,6 +14,9 @@ import io.seatguard.core.history.HistoryCursor;
 import io.seatguard.core.history.HistoryPage;
 import io.seatguard.core.history.HistoryReader;
 import io.seatguard.core.history.HistoryRow;
+import io.seatguard.core.history.PeopleEstimate;
+import io.seatguard.core.account.DeviceLinks;
+import io.seatguard.core.pattern.PatternReader;
 import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.presence.Presence;
 import java.time.InstantSource;
@@ -37,10 +40,14 @@ final class AccountHandlers {
     private final Presence presence;
     private final BiConsumer<String, String> forgetCached;
     private final InstantSource clock;
+    private final PatternReader patterns;
+    private final DeviceLinks devices;
 
     /** @param forgetCached drops what a cache holds of an erased account (app id, user id) */
     AccountHandlers(Credentials credentials, AccountRecords records, HistoryReader history, Presence presence, BiConsumer<String, String> forgetCached,
-            InstantSource clock) {
+            InstantSource clock, PatternReader patterns, DeviceLinks devices) {
+        this.patterns = requireNonNull(patterns, "patterns is null");
+        this.devices = requireNonNull(devices, "devices is null");
         this.credentials = requireNonNull(credentials, "credentials is null");
         this.records = requireNonNull(records, "records is null");
         this.history = requireNonNull(history, "history is null");
@@ -61,7 +68,16 @@ final class AccountHandlers {
         json.put("device_count", summary.deviceCount());
         ArrayNode countries = json.putArray("countries_24h");
         new TreeSet<>(summary.countries24h()).forEach(countries::add);
-        json.putArray("patterns");
+        ArrayNode flagged = json.putArray("patterns");
+        patterns.forUser(app.id(), user).forEach(pattern -> flagged.add(PatternHandlers.json(pattern)));
+        ObjectNode people = json.putObject("people_estimate");
+        people.put("all_time", PeopleEstimate.allTime(devices.devices(app.id(), user).orElse(java.util.List.of())));
+        try {
+            people.put("active", PeopleEstimate.activeNow(presence.live(app.id(), user, clock.instant())));
+        }
+        catch (RuntimeException e) {
+            people.putNull("active");
+        }
         ctx.contentType("application/json").result(json.toString());
     }
 

@@ -15,6 +15,7 @@ import io.seatguard.core.net.ClientIpResolver;
 import io.seatguard.core.challenge.ChallengeService;
 import io.seatguard.core.history.AccountRecords;
 import io.seatguard.core.history.HistoryReader;
+import io.seatguard.core.pattern.PatternReader;
 import java.util.function.BiConsumer;
 import io.seatguard.core.policy.Backtest;
 import io.seatguard.server.challenge.ChallengePages;
@@ -56,7 +57,8 @@ public final class Routes {
             Optional<OutboxPage> outbox,
             AccountRecords accountRecords,
             HistoryReader history,
-            BiConsumer<String, String> forgetAccount) {
+            BiConsumer<String, String> forgetAccount,
+            PatternReader patterns) {
         JsonBody jsonBody = new JsonBody(maxBodyBytes);
         Credentials credentials = new Credentials(apps);
         AppDirectory directory = new AppDirectory(apps);
@@ -68,7 +70,9 @@ public final class Routes {
         UserDeviceHandlers userDevices = new UserDeviceHandlers(credentials, deviceLinks, heartbeats.presence(), clock);
         SessionHandlers sessions = new SessionHandlers(jsonBody, directory, heartbeats, clientIps);
         BrowserAssets assets = new BrowserAssets();
-        AccountHandlers accounts = new AccountHandlers(credentials, accountRecords, history, heartbeats.presence(), forgetAccount, clock);
+        AccountHandlers accounts = new AccountHandlers(credentials, accountRecords, history, heartbeats.presence(), forgetAccount, clock, patterns,
+                deviceLinks);
+        PatternHandlers patternHandlers = new PatternHandlers(credentials, patterns);
         PolicyHandlers policies = new PolicyHandlers(credentials, policyService, jsonBody, backtest);
         ListHandlers lists = new ListHandlers(credentials, listService, jsonBody);
         DemoSite demo = new DemoSite(apps, evaluations, challengeService, policyService, jsonBody, clock);
@@ -87,6 +91,7 @@ public final class Routes {
                 new Route(DELETE, "/v3/users/{user}", accounts::erase),
                 new Route(GET, "/v3/users/{user}/history", accounts::userHistory),
                 new Route(GET, "/v3/history", accounts::search),
+                new Route(GET, "/v3/patterns", patternHandlers::list),
                 new Route(GET, "/v3/users/{user}/devices", userDevices::list),
                 new Route(DELETE, "/v3/users/{user}/devices/{device_id}", userDevices::logOut),
                 new Route(POST, "/v3/policies", policies::create),

@@ -1,0 +1,48 @@
+package io.seatguard.core.history;
+
+import io.seatguard.core.account.AccountDevice;
+import io.seatguard.core.identity.DeviceType;
+import io.seatguard.core.net.Networks;
+import io.seatguard.core.presence.Presence.LiveSession;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How many people likely use an account, for {@code GET /v3/users/{user}}. An estimate with stated
+ * rules, not a count:
+ *
+ * <ul>
+ *   <li>all time: one person rarely carries two phones, but often has two computers (work and home)
+ *       or two tablets, so at least the number of phones, and half the computers or tablets, rounded up;
+ *   <li>active now: sessions of one device type live on different networks at once are different
+ *       people (the rule of {@code concurrent_sessions}); the largest such group, at least one when
+ *       anything is live.
+ * </ul>
+ */
+public final class PeopleEstimate {
+    private PeopleEstimate() {}
+
+    public static int allTime(List<AccountDevice> devices) {
+        Map<DeviceType, Integer> byType = new EnumMap<>(DeviceType.class);
+        devices.forEach(device -> byType.merge(device.type(), 1, Integer::sum));
+        int phones = byType.getOrDefault(DeviceType.MOBILE, 0);
+        int computers = (byType.getOrDefault(DeviceType.COMPUTER, 0) + 1) / 2;
+        int tablets = (byType.getOrDefault(DeviceType.TABLET, 0) + 1) / 2;
+        return Math.max(devices.isEmpty() ? 0 : 1, Math.max(phones, Math.max(computers, tablets)));
+    }
+
+    public static int activeNow(List<LiveSession> sessions) {
+        Map<String, List<String>> networksByType = new HashMap<>();
+        for (LiveSession session : sessions) {
+            List<String> networks = networksByType.computeIfAbsent(session.deviceType(), type -> new ArrayList<>());
+            boolean known = networks.stream().anyMatch(ip -> Networks.sameNetwork(ip, session.ip()).orElse(true));
+            if (!known) {
+                networks.add(session.ip());
+            }
+        }
+        return networksByType.values().stream().mapToInt(List::size).max().orElse(0);
+    }
+}

@@ -1,0 +1,73 @@
+package io.seatguard.core.pattern;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The value at which each pattern becomes suspicious and dangerous. Defaults: many_devices 5 / 10,
+ * multiple_countries 3 / 5, new_device_new_country 1 / 3 occurrences, many_accounts_on_device 3 / 6.
+ */
+public final class PatternThresholds {
+    /** One pattern's two thresholds. */
+    public record Pair(long suspicious, long dangerous) {
+        public Pair {
+            if (suspicious < 1 || dangerous < suspicious) {
+                throw new IllegalArgumentException("thresholds must be 1 <= suspicious <= dangerous, not " + suspicious + "/" + dangerous);
+            }
+        }
+    }
+
+    public static final PatternThresholds DEFAULTS = new PatternThresholds(Map.of(
+            PatternKind.MANY_DEVICES, new Pair(5, 10),
+            PatternKind.MULTIPLE_COUNTRIES, new Pair(3, 5),
+            PatternKind.NEW_DEVICE_NEW_COUNTRY, new Pair(1, 3),
+            PatternKind.MANY_ACCOUNTS_ON_DEVICE, new Pair(3, 6)));
+
+    private final Map<PatternKind, Pair> pairs;
+
+    private PatternThresholds(Map<PatternKind, Pair> pairs) {
+        this.pairs = new EnumMap<>(pairs);
+    }
+
+    public Pair of(PatternKind kind) {
+        return pairs.get(kind);
+    }
+
+    /** The level a value reaches, if any. */
+    public Optional<PatternLevel> levelOf(PatternKind kind, long value) {
+        Pair pair = pairs.get(kind);
+        if (value >= pair.dangerous()) {
+            return Optional.of(PatternLevel.DANGEROUS);
+        }
+        return value >= pair.suspicious() ? Optional.of(PatternLevel.SUSPICIOUS) : Optional.empty();
+    }
+
+    /**
+     * The defaults with the given overrides, written {@code many_devices=5:10,multiple_countries=3:5}.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static PatternThresholds parse(String text) {
+        Map<PatternKind, Pair> pairs = new EnumMap<>(DEFAULTS.pairs);
+        if (text == null || text.isBlank()) {
+            return new PatternThresholds(pairs);
+        }
+        for (String item : text.split(",")) {
+            String[] parts = item.trim().split("=", 2);
+            PatternKind kind = parts.length == 2 ? PatternKind.fromWireName(parts[0].trim()).orElse(null) : null;
+            if (kind == null) {
+                throw new IllegalArgumentException("'" + item.trim() + "' is not pattern=suspicious:dangerous with a pattern of "
+                        + "many_devices, multiple_countries, new_device_new_country, many_accounts_on_device");
+            }
+            String[] values = parts[1].trim().split(":", 2);
+            try {
+                pairs.put(kind, new Pair(Long.parseLong(values[0].trim()), Long.parseLong(values[values.length - 1].trim())));
+            }
+            catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + item.trim() + "': thresholds must be whole numbers, like " + kind.wireName() + "=5:10");
+            }
+        }
+        return new PatternThresholds(pairs);
+    }
+}

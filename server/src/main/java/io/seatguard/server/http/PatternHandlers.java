@@ -1,0 +1,101 @@
+package io.seatguard.server.http;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.seatguard.core.app.App;
+import io.seatguard.core.error.FieldErrors;
+import io.seatguard.core.pattern.AccountPattern;
+import io.seatguard.core.pattern.PatternKind;
+import io.seatguard.core.pattern.PatternLevel;
+import io.seatguard.core.pattern.PatternReader;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code GET /v3/patterns?pattern=&level=&format=json|csv&limit=} (CONTRACT.md "Patterns"): flagged accounts, most recently seen first. */
+final class PatternHandlers {
+    static final int DEFAULT_LIMIT = 1_000;
+    static final int MAX_LIMIT = 10_000;
+
+    private final Credentials credentials;
+    private final PatternReader patterns;
+
+    PatternHandlers(Credentials credentials, PatternReader patterns) {
+        this.credentials = requireNonNull(credentials, "credentials is null");
+        this.patterns = requireNonNull(patterns, "patterns is null");
+    }
+
+    void list(Context ctx) {
+        App app = credentials.requireApp(ctx);
+        FieldErrors errors = new FieldErrors();
+        Optional<PatternKind> kind = Optional.empty();
+        String patternText = ctx.queryParam("pattern");
+        if (patternText != null) {
+            kind = PatternKind.fromWireName(patternText);
+            if (kind.isEmpty()) {
+                errors.add("pattern", "must be many_devices, multiple_countries, new_device_new_country or many_accounts_on_device");
+            }
+        }
+        Optional<PatternLevel> level = Optional.empty();
+        String levelText = ctx.queryParam("level");
+        if (levelText != null) {
+            level = PatternLevel.fromWireName(levelText);
+            if (level.isEmpty()) {
+                errors.add("level", "must be suspicious or dangerous");
+            }
+        }
+        String format = Optional.ofNullable(ctx.queryParam("format")).orElse("json");
+        if (!format.equals("json") && !format.equals("csv")) {
+            errors.add("format", "must be json or csv");
+        }
+        int limit = DEFAULT_LIMIT;
+        String limitText = ctx.queryParam("limit");
+        if (limitText != null) {
+            if (!limitText.matches("\\d{1,5}") || Integer.parseInt(limitText) < 1 || Integer.parseInt(limitText) > MAX_LIMIT) {
+                errors.add("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+            }
+            else {
+                limit = Integer.parseInt(limitText);
+            }
+        }
+        errors.throwIfAny();
+        List<AccountPattern> found = patterns.list(app.id(), kind, level, limit);
+        if (format.equals("csv")) {
+            StringBuilder csv = new StringBuilder("user,pattern,level,current_value,first_detected,last_seen\r\n");
+            for (AccountPattern pattern : found) {
+                csv.append(csvField(pattern.userId())).append(',').append(pattern.kind().wireName()).append(',').append(pattern.level().wireName())
+                        .append(',').append(pattern.currentValue()).append(',').append(EvaluationJson.time(pattern.firstDetected())).append(',')
+                        .append(EvaluationJson.time(pattern.lastSeen())).append("\r\n");
+            }
+            ctx.header("Content-Disposition", "attachment; filename=\"patterns.csv\"").contentType("text/csv; charset=utf-8").result(csv.toString());
+            return;
+        }
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        ArrayNode data = json.putArray("data");
+        found.forEach(pattern -> data.add(json(pattern)));
+        ctx.contentType("application/json").result(json.toString());
+    }
+
+    static ObjectNode json(AccountPattern pattern) {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.put("user", pattern.userId());
+        json.put("pattern", pattern.kind().wireName());
+        json.put("level", pattern.level().wireName());
+        json.put("current_value", pattern.currentValue());
+        json.put("first_detected", EvaluationJson.time(pattern.firstDetected()));
+        json.put("last_seen", EvaluationJson.time(pattern.lastSeen()));
+        return json;
+    }
+
+    /**
+     * RFC 4180 quoting, and a leading quote mark on text a spreadsheet would run as a formula (CSV
+     * injection): account ids come from the integrator's users.
+     */
+    static String csvField(String value) {
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        boolean quote = safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r") || !safe.equals(value);
+        return quote ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+}

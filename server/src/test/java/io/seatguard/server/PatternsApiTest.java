@@ -1,0 +1,67 @@
+package io.seatguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.seatguard.core.pattern.PatternThresholds;
+import io.seatguard.server.TestServer.Response;
+import io.seatguard.server.TestServer.TestApp;
+import io.seatguard.server.config.ServerConfig;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Patterns flagged as evaluations arrive, listed and exported, and summarised per account. */
+class PatternsApiTest {
+    @TempDir
+    Path dataDir;
+
+    private static void evaluate(TestServer server, TestApp app, String user, String token, String session) {
+        Response response = server.post("/v3/evaluate", "{\"action\":\"access\",\"user\":\"" + user + "\",\"ip\":\"198.51.100.7\",\"session\":\"" + session
+                + "\",\"user_agent\":\"" + EvaluateApiTest.DESKTOP + "\",\"device\":{\"token\":\"" + token + "\"}}", app.bearer());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
+    void anAccountOnManyDevicesIsFlaggedAtOnceAndExported() {
+        ServerConfig config = ServerConfig.embeddedForTests(dataDir);
+        config = new ServerConfig(config.host(), config.port(), config.dataDir(), config.databaseUrl(), config.redisUrl(), config.adminToken(),
+                config.trustedProxies(), config.maxBodyBytes(), config.publicUrl(), config.presenceWindow(), config.riskWeights(), config.network(),
+                config.challenges(), config.retentionDays(), PatternThresholds.parse("many_devices=2:3"));
+        try (TestServer server = TestServer.startWith(config)) {
+            TestApp app = server.defaultApp();
+            evaluate(server, app, "=cmd", "tok_nia_device_00001", "s1");
+            assertThat(server.get("/v3/patterns", app.bearer()).json().get("data")).as("one device: nothing").isEmpty();
+            evaluate(server, app, "=cmd", "tok_nia_device_00002", "s2");
+            JsonNode flagged = server.get("/v3/patterns", app.bearer()).json().get("data");
+            assertThat(flagged).hasSize(1);
+            assertThat(flagged.get(0).get("user").asText()).isEqualTo("=cmd");
+            assertThat(flagged.get(0).get("pattern").asText()).isEqualTo("many_devices");
+            assertThat(flagged.get(0).get("level").asText()).isEqualTo("suspicious");
+            evaluate(server, app, "=cmd", "tok_nia_device_00003", "s3");
+            assertThat(server.get("/v3/patterns?level=dangerous", app.bearer()).json().get("data").get(0).get("current_value").asLong()).isEqualTo(3);
+            assertThat(server.get("/v3/patterns?level=suspicious", app.bearer()).json().get("data")).isEmpty();
+            assertThat(server.get("/v3/patterns?pattern=multiple_countries", app.bearer()).json().get("data")).isEmpty();
+
+            Response csv = server.get("/v3/patterns?format=csv", app.bearer());
+            assertThat(csv.contentType()).startsWith("text/csv");
+            assertThat(csv.body()).startsWith("user,pattern,level,current_value,first_detected,last_seen\r\n")
+                    .as("a formula-looking id is defused").contains("\"'=cmd\",many_devices,dangerous,3,");
+            assertThat(server.get("/v3/patterns", server.createApp("other").bearer()).json().get("data")).isEmpty();
+
+            JsonNode summary = server.get("/v3/users/=cmd", app.bearer()).json();
+            assertThat(summary.get("patterns").findValuesAsText("pattern")).containsExactly("many_devices");
+            assertThat(summary.get("device_count").asInt()).isEqualTo(3);
+            assertThat(summary.get("people_estimate").get("all_time").asInt()).as("three computers: at least two people").isEqualTo(2);
+            assertThat(summary.get("people_estimate").get("active").asInt()).as("three live sessions on one network").isEqualTo(1);
+
+            for (String bad : new String[] {"pattern=many", "level=high", "format=xml", "limit=0"}) {
+                Response refused = server.get("/v3/patterns?" + bad, app.bearer());
+                assertThat(refused.status()).as(bad).isEqualTo(400);
+                assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo(bad.split("=")[0]);
+            }
+            assertThat(server.get("/v3/patterns", Map.of()).status()).isEqualTo(401);
+        }
+    }
+}

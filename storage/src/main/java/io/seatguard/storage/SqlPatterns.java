@@ -1,0 +1,89 @@
+package io.seatguard.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.pattern.AccountPattern;
+import io.seatguard.core.pattern.PatternKind;
+import io.seatguard.core.pattern.PatternLevel;
+import io.seatguard.core.pattern.PatternObservation;
+import io.seatguard.core.pattern.PatternReader;
+import io.seatguard.core.pattern.PatternThresholds;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Flagged accounts in SQL; {@link #observe} runs inside the evaluation's own transaction. */
+public final class SqlPatterns implements PatternReader {
+    private static final String COLUMNS = "user_id, pattern, level_rank, current_value, first_detected, last_seen";
+
+    private final SqlDatabase database;
+
+    public SqlPatterns(SqlDatabase database) {
+        this.database = requireNonNull(database, "database is null");
+    }
+
+    @Override
+    public List<AccountPattern> list(String appId, Optional<PatternKind> kind, Optional<PatternLevel> level, int limit) {
+        return database.read(connection -> {
+            StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM account_patterns WHERE app_id = ?");
+            List<Object> parameters = new ArrayList<>(List.of(appId));
+            if (kind.isPresent()) {
+                sql.append(" AND pattern = ?");
+                parameters.add(kind.get().wireName());
+            }
+            if (level.isPresent()) {
+                sql.append(" AND level_rank = ?");
+                parameters.add(level.get().rank());
+            }
+            sql.append(" ORDER BY last_seen DESC, user_id, pattern LIMIT ?");
+            parameters.add(limit);
+            return JdbcRunner.queryList(connection, sql.toString(), SqlPatterns::pattern, parameters.toArray());
+        });
+    }
+
+    @Override
+    public List<AccountPattern> forUser(String appId, String userId) {
+        return database.read(connection -> JdbcRunner.queryList(connection,
+                "SELECT " + COLUMNS + " FROM account_patterns WHERE app_id = ? AND user_id = ? ORDER BY pattern", SqlPatterns::pattern, appId, userId));
+    }
+
+    /**
+     * Records what an evaluation observed: a gauge keeps the latest value, a counter adds one; either
+     * way the level is the higher of the stored one and the one reached now.
+     */
+    static void observe(Connection connection, String appId, String userId, List<PatternObservation> observations, Instant at) throws SQLException {
+        for (PatternObservation observation : observations) {
+            PatternKind kind = observation.kind();
+            long millis = at.toEpochMilli();
+            if (kind.isCounter()) {
+                PatternThresholds.Pair pair = observation.thresholds();
+                String total = "account_patterns.current_value + 1";
+                String reached = "CASE WHEN " + total + " >= ? THEN 2 WHEN " + total + " >= ? THEN 1 ELSE 0 END";
+                JdbcRunner.update(connection,
+                        "INSERT INTO account_patterns (app_id, user_id, pattern, level_rank, current_value, first_detected, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                                + " ON CONFLICT (app_id, user_id, pattern) DO UPDATE SET current_value = " + total + ","
+                                + " level_rank = CASE WHEN account_patterns.level_rank >= " + reached + " THEN account_patterns.level_rank ELSE " + reached + " END,"
+                                + " last_seen = excluded.last_seen",
+                        appId, userId, kind.wireName(), observation.level().rank(), 1L, millis, millis,
+                        pair.dangerous(), pair.suspicious(), pair.dangerous(), pair.suspicious());
+            }
+            else {
+                JdbcRunner.update(connection,
+                        "INSERT INTO account_patterns (app_id, user_id, pattern, level_rank, current_value, first_detected, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                                + " ON CONFLICT (app_id, user_id, pattern) DO UPDATE SET current_value = excluded.current_value,"
+                                + " level_rank = CASE WHEN account_patterns.level_rank >= excluded.level_rank THEN account_patterns.level_rank ELSE excluded.level_rank END,"
+                                + " last_seen = excluded.last_seen",
+                        appId, userId, kind.wireName(), observation.level().rank(), observation.value(), millis, millis);
+            }
+        }
+    }
+
+    private static AccountPattern pattern(ResultSet row) throws SQLException {
+        return new AccountPattern(row.getString(1), PatternKind.fromWireName(row.getString(2)).orElseThrow(),
+                PatternLevel.fromRank(row.getInt(3)).orElseThrow(), row.getLong(4), Instant.ofEpochMilli(row.getLong(5)), Instant.ofEpochMilli(row.getLong(6)));
+    }
+}
