@@ -33,6 +33,11 @@ import io.seatguard.storage.SqlAccountRecords;
 import io.seatguard.storage.SqlChallengeStore;
 import io.seatguard.storage.SqlHistory;
 import io.seatguard.storage.SqlPatterns;
+import io.seatguard.storage.SqlWebhooks;
+import io.seatguard.server.http.WebhookServices;
+import io.seatguard.server.webhook.CachedSubscriptions;
+import io.seatguard.server.webhook.WebhookDispatcher;
+import io.seatguard.server.webhook.WebhookTargets;
 import io.seatguard.storage.SqlOwnerNotices;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
@@ -95,6 +100,7 @@ public final class SeatguardServer implements AutoCloseable {
     private final Optional<StunServer> stun;
     private final OwnerNotices ownerNotices;
     private final RetentionPruner retention;
+    private final WebhookDispatcher dispatcher;
 
     private static void closeQuietly(AutoCloseable closeable) {
         try {
@@ -107,7 +113,8 @@ public final class SeatguardServer implements AutoCloseable {
 
     private SeatguardServer(SqlDatabase database, ServerMetrics metrics, Presence presence, IntelRefresher refresher, IpIntelService intel,
             StunServer stun, Javalin http, List<Route> routes, Optional<String> generatedAdminToken, Optional<CreatedApp> createdDefaultApp, String url,
-            OwnerNotices ownerNotices, RetentionPruner retention) {
+            OwnerNotices ownerNotices, RetentionPruner retention, WebhookDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
         this.retention = retention;
         this.stun = Optional.ofNullable(stun);
         this.ownerNotices = ownerNotices;
@@ -140,6 +147,7 @@ public final class SeatguardServer implements AutoCloseable {
         StunServer stun = null;
         OwnerNotices ownerNotices = null;
         RetentionPruner retention = null;
+        WebhookDispatcher dispatcher = null;
         // Known once the server listens; challenge redirects read it.
         AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(""));
         try {
@@ -176,6 +184,9 @@ public final class SeatguardServer implements AutoCloseable {
             PolicyService policies = new PolicyService(policyStore, listStore, PolicyFields.of(checks), ids, clock, policyBook::forget);
             ListService lists = new ListService(listStore, policyStore, ids, clock, policyBook::forget);
             SqlChallengeStore challengeStore = new SqlChallengeStore(database);
+            SqlWebhooks webhookStore = new SqlWebhooks(database);
+            CachedSubscriptions subscriptions = new CachedSubscriptions(webhookStore, clock);
+            WebhookTargets webhookTargets = new WebhookTargets(config.webhookAllowPrivate());
             ChallengeSettings challengeSettings = config.challenges();
             Optional<DevOutbox> outbox = challengeSettings.production() ? Optional.empty() : Optional.of(new DevOutbox(clock));
             CodeDelivery delivery = CodeDelivery.from(challengeSettings, outbox);
@@ -193,7 +204,8 @@ public final class SeatguardServer implements AutoCloseable {
                     new RiskScorer(config.riskWeights()))
                     .withNetwork(intel, new SqlActivityReader(database), network.checks())
                     .withChallenges(new ChallengeIssuer(ids, publicUrl::get, challengeStore), ownerNotices)
-                    .withPatternThresholds(config.patternThresholds());
+                    .withPatternThresholds(config.patternThresholds())
+                    .withWebhooks(subscriptions);
             byte[] codeKey = challengeSettings.codeKey().orElseGet(() -> apps.ensureSecret(CODE_KEY_SETTING)).getBytes(StandardCharsets.UTF_8);
             ChallengeService challenges = new ChallengeService(challengeStore,
                     new ChallengeMachine(challengeSettings.rules(), new VerificationCodes(codeKey, new SecureRandom())), challengeSettings.rules(),
@@ -206,7 +218,9 @@ public final class SeatguardServer implements AutoCloseable {
             List<Route> routes = Routes.all(apps, pipeline, evaluations, deviceLinks, database, clientIps, heartbeats,
                     metrics, clock, config.maxBodyBytes(), intel::status, policies, lists,
                     new Backtest(sqlEvaluations, policyBook, clock), challenges, challengePages, outbox.map(OutboxPage::new),
-                    accountRecords, new SqlHistory(database), forgetAccount, new SqlPatterns(database));
+                    accountRecords, new SqlHistory(database), forgetAccount, new SqlPatterns(database),
+                    new WebhookServices(webhookStore, webhookTargets, subscriptions, ids));
+            dispatcher = new WebhookDispatcher(webhookStore, webhookTargets, clock, WebhookDispatcher.DEFAULT_EVERY);
             retention = new RetentionPruner(accountRecords, config.retentionDays(), clock);
             Javalin http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), routes, metrics).start();
             if (network.stunPort().isPresent()) {
@@ -220,7 +234,7 @@ public final class SeatguardServer implements AutoCloseable {
             }
             log.info("Seatguard listening on {} with storage {}", url, database.description());
             return new SeatguardServer(database, metrics, presence, refresher, intel, stun, http, routes, generatedAdminToken, createdDefaultApp, url,
-                    ownerNotices, retention);
+                    ownerNotices, retention, dispatcher);
         }
         catch (RuntimeException e) {
             if (ownerNotices != null) {
@@ -228,6 +242,9 @@ public final class SeatguardServer implements AutoCloseable {
             }
             if (retention != null) {
                 retention.close();
+            }
+            if (dispatcher != null) {
+                dispatcher.close();
             }
             if (stun != null) {
                 stun.close();
@@ -302,6 +319,7 @@ public final class SeatguardServer implements AutoCloseable {
         http.stop();
         ownerNotices.close();
         retention.close();
+        dispatcher.close();
         stun.ifPresent(StunServer::close);
         refresher.close();
         if (presence instanceof AutoCloseable closeable) {

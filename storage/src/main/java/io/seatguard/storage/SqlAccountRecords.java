@@ -51,6 +51,12 @@ public final class SqlAccountRecords implements AccountRecords {
             JdbcRunner.update(connection, "DELETE FROM challenges WHERE app_id = ? AND account_key = ?", appId, "user:" + userId);
             JdbcRunner.update(connection, "DELETE FROM owner_notices WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM account_patterns WHERE app_id = ? AND user_id = ?", appId, userId);
+            // Pending webhook payloads about the account go too (delivered ones are the receiver's).
+            JdbcRunner.update(connection, "DELETE FROM webhook_attempts WHERE app_id = ? AND message_id IN (SELECT id FROM webhook_messages WHERE app_id = ? AND user_id = ?)",
+                    appId, appId, userId);
+            JdbcRunner.update(connection, "DELETE FROM webhook_deliveries WHERE app_id = ? AND message_id IN (SELECT id FROM webhook_messages WHERE app_id = ? AND user_id = ?)",
+                    appId, appId, userId);
+            JdbcRunner.update(connection, "DELETE FROM webhook_messages WHERE app_id = ? AND user_id = ?", appId, userId);
             return JdbcRunner.update(connection, "DELETE FROM users WHERE app_id = ? AND id = ?", appId, userId) == 1;
         });
     }

@@ -36,14 +36,33 @@ public final class SqlChallengeStore implements ChallengeStore {
                 SqlChallengeStore::challenge, challengeId));
     }
 
+    /** A challenge that has just completed or failed also puts its webhook event in the outbox, in the same transaction. */
     @Override
     public boolean replace(Challenge expected, Challenge next) {
-        return database.write(connection -> JdbcRunner.update(connection,
-                "UPDATE challenges SET status = ?, attempts = ?, sends = ?, code_hash = ?, code_sent_at = ?, finished_at = ?"
-                        + " WHERE id = ? AND status = ? AND attempts = ? AND sends = ?",
-                next.status().wireName(), next.attempts(), next.sends(), next.codeHash().orElse(null),
-                next.codeSentAt().map(Instant::toEpochMilli).orElse(null), next.finishedAt().map(Instant::toEpochMilli).orElse(null),
-                expected.id(), expected.status().wireName(), expected.attempts(), expected.sends()) == 1);
+        return database.write(connection -> {
+            boolean replaced = JdbcRunner.update(connection,
+                    "UPDATE challenges SET status = ?, attempts = ?, sends = ?, code_hash = ?, code_sent_at = ?, finished_at = ?"
+                            + " WHERE id = ? AND status = ? AND attempts = ? AND sends = ?",
+                    next.status().wireName(), next.attempts(), next.sends(), next.codeHash().orElse(null),
+                    next.codeSentAt().map(Instant::toEpochMilli).orElse(null), next.finishedAt().map(Instant::toEpochMilli).orElse(null),
+                    expected.id(), expected.status().wireName(), expected.attempts(), expected.sends()) == 1;
+            boolean ended = next.status() != expected.status()
+                    && (next.status() == ChallengeStatus.COMPLETED || next.status() == ChallengeStatus.FAILED);
+            if (replaced && ended) {
+                java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+                data.put("challenge_id", next.id());
+                data.put("evaluation_id", next.evaluationId());
+                data.put("type", next.type().wireName());
+                data.put("status", next.status().wireName());
+                data.put("user", next.userId().orElse(null));
+                data.put("device_id", next.deviceId());
+                SqlOutbox.enqueue(connection, new io.seatguard.core.webhook.OutboxEvent(next.appId(),
+                        next.status() == ChallengeStatus.COMPLETED ? io.seatguard.core.webhook.WebhookEventType.CHALLENGE_COMPLETED
+                                : io.seatguard.core.webhook.WebhookEventType.CHALLENGE_FAILED,
+                        next.userId(), data, next.finishedAt().orElse(Instant.now())));
+            }
+            return replaced;
+        });
     }
 
     @Override

@@ -56,6 +56,9 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
             if (!write.patterns().isEmpty() && write.userId().isPresent()) {
                 SqlPatterns.observe(connection, write.evaluation().appId(), write.userId().get(), write.patterns(), write.evaluation().createdAt());
             }
+            for (io.seatguard.core.webhook.OutboxEvent event : write.events()) {
+                SqlOutbox.enqueue(connection, event);
+            }
             return null;
         });
     }

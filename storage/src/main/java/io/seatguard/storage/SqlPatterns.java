@@ -59,6 +59,8 @@ public final class SqlPatterns implements PatternReader {
         for (PatternObservation observation : observations) {
             PatternKind kind = observation.kind();
             long millis = at.toEpochMilli();
+            int before = JdbcRunner.queryOne(connection, "SELECT level_rank FROM account_patterns WHERE app_id = ? AND user_id = ? AND pattern = ?",
+                    row -> row.getInt(1), appId, userId, kind.wireName()).orElse(0);
             if (kind.isCounter()) {
                 PatternThresholds.Pair pair = observation.thresholds();
                 String total = "account_patterns.current_value + 1";
@@ -78,6 +80,17 @@ public final class SqlPatterns implements PatternReader {
                                 + " level_rank = CASE WHEN account_patterns.level_rank >= excluded.level_rank THEN account_patterns.level_rank ELSE excluded.level_rank END,"
                                 + " last_seen = excluded.last_seen",
                         appId, userId, kind.wireName(), observation.level().rank(), observation.value(), millis, millis);
+            }
+            AccountPattern after = JdbcRunner.queryOne(connection, "SELECT " + COLUMNS + " FROM account_patterns WHERE app_id = ? AND user_id = ? AND pattern = ?",
+                    SqlPatterns::pattern, appId, userId, kind.wireName()).orElseThrow();
+            if (after.level().rank() > before) {
+                java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+                data.put("user", userId);
+                data.put("pattern", kind.wireName());
+                data.put("level", after.level().wireName());
+                data.put("current_value", after.currentValue());
+                SqlOutbox.enqueue(connection, new io.seatguard.core.webhook.OutboxEvent(appId, io.seatguard.core.webhook.WebhookEventType.PATTERN_FLAGGED,
+                        Optional.of(userId), data, at));
             }
         }
     }

@@ -695,7 +695,7 @@ abstract class StorageContract {
         EvaluationWrite plain = EvaluationSamples.write("app_a", id(), user, UUID.randomUUID().toString(), true, null, null, DeviceType.COMPUTER,
                 "198.51.100.1", at);
         evaluations.record(new EvaluationWrite(plain.evaluation(), plain.device(), true, plain.touches(), Map.of(), io.seatguard.core.intel.Place.UNKNOWN,
-                Optional.empty(), List.of(observations)));
+                Optional.empty(), List.of(observations), List.of()));
     }
 
     @Test

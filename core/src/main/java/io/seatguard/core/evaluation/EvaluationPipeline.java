@@ -16,6 +16,7 @@ import io.seatguard.core.checks.CheckInputs;
 import io.seatguard.core.pattern.PatternDetector;
 import io.seatguard.core.pattern.PatternObservation;
 import io.seatguard.core.pattern.PatternThresholds;
+import io.seatguard.core.webhook.WebhookSubscriptions;
 import io.seatguard.core.checks.CheckRegistry;
 import io.seatguard.core.checks.CheckSettings;
 import io.seatguard.core.identity.DeviceResolution;
@@ -82,6 +83,7 @@ public final class EvaluationPipeline {
     private final Optional<ChallengeIssuer> challenges;
     private final OwnerNotifier notifier;
     private final PatternDetector patterns;
+    private final WebhookSubscriptions webhooks;
 
     /** A pipeline with presence kept in this process (one node) and the default risk weights. */
     public EvaluationPipeline(
@@ -109,7 +111,8 @@ public final class EvaluationPipeline {
             Presence presence,
             RiskScorer risks) {
         this(userAgents, devices, accounts, checks, policies, store, ids, clock, presence, risks, IpIntelligence.NONE, ActivityReader.NONE,
-                CheckSettings.DEFAULTS, Optional.empty(), OwnerNotifier.NONE, new PatternDetector(PatternThresholds.DEFAULTS));
+                CheckSettings.DEFAULTS, Optional.empty(), OwnerNotifier.NONE, new PatternDetector(PatternThresholds.DEFAULTS),
+                WebhookSubscriptions.NONE);
     }
 
     private EvaluationPipeline(
@@ -128,7 +131,8 @@ public final class EvaluationPipeline {
             CheckSettings settings,
             Optional<ChallengeIssuer> challenges,
             OwnerNotifier notifier,
-            PatternDetector patterns) {
+            PatternDetector patterns,
+            WebhookSubscriptions webhooks) {
         this.userAgents = requireNonNull(userAgents, "userAgents is null");
         this.devices = requireNonNull(devices, "devices is null");
         this.accounts = requireNonNull(accounts, "accounts is null");
@@ -145,6 +149,7 @@ public final class EvaluationPipeline {
         this.challenges = requireNonNull(challenges, "challenges is null");
         this.notifier = requireNonNull(notifier, "notifier is null");
         this.patterns = requireNonNull(patterns, "patterns is null");
+        this.webhooks = requireNonNull(webhooks, "webhooks is null");
     }
 
     /**
@@ -154,13 +159,19 @@ public final class EvaluationPipeline {
      */
     public EvaluationPipeline withNetwork(IpIntelligence intel, ActivityReader activity, CheckSettings settings) {
         return new EvaluationPipeline(userAgents, devices, accounts, checks, policies, store, ids, clock, presence, risks, intel, activity, settings,
-                challenges, notifier, patterns);
+                challenges, notifier, patterns, webhooks);
+    }
+
+    /** This pipeline putting the webhook events its apps subscribe to in the outbox, with each evaluation's write. */
+    public EvaluationPipeline withWebhooks(WebhookSubscriptions subscriptions) {
+        return new EvaluationPipeline(userAgents, devices, accounts, checks, policies, store, ids, clock, presence, risks, networks.intel(), activity,
+                settings, challenges, notifier, patterns, subscriptions);
     }
 
     /** This pipeline judging account patterns by these thresholds (the defaults otherwise). */
     public EvaluationPipeline withPatternThresholds(PatternThresholds thresholds) {
         return new EvaluationPipeline(userAgents, devices, accounts, checks, policies, store, ids, clock, presence, risks, networks.intel(), activity,
-                settings, challenges, notifier, new PatternDetector(thresholds));
+                settings, challenges, notifier, new PatternDetector(thresholds), webhooks);
     }
 
     /**
@@ -169,7 +180,7 @@ public final class EvaluationPipeline {
      */
     public EvaluationPipeline withChallenges(ChallengeIssuer issuer, OwnerNotifier owners) {
         return new EvaluationPipeline(userAgents, devices, accounts, checks, policies, store, ids, clock, presence, risks, networks.intel(), activity,
-                settings, Optional.of(issuer), owners, patterns);
+                settings, Optional.of(issuer), owners, patterns, webhooks);
     }
 
     public Evaluation evaluate(EvaluationRequest request) {
@@ -270,7 +281,7 @@ public final class EvaluationPipeline {
                 ? patterns.observe(checkValues, account, at)
                 : List.of();
         store.record(new EvaluationWrite(evaluation, device, !logout, touches, request.device().components(), network.place(),
-                opened.map(ChallengeIssuer.Opened::challenge), observed));
+                opened.map(ChallengeIssuer.Opened::challenge), observed, WebhookEvents.of(webhooks, evaluation, account, device, logout)));
         keepSessionLive(request, device, deviceType, ip, at, logout);
         notifyOwner(request, decision, evaluation, device, logout, at);
         return evaluation;

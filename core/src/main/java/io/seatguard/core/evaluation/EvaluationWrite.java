@@ -2,6 +2,7 @@ package io.seatguard.core.evaluation;
 
 import io.seatguard.core.challenge.Challenge;
 import io.seatguard.core.pattern.PatternObservation;
+import io.seatguard.core.webhook.OutboxEvent;
 import java.util.List;
 import static java.util.Objects.requireNonNull;
 
@@ -21,9 +22,10 @@ import java.util.Optional;
  * @param challenge a challenge the evaluation opened; it overrides the pending challenges of the same
  *     account and device in the same transaction
  * @param patterns what the evaluation observed of its account's patterns (levels never fall)
+ * @param events webhook events to put in the outbox in the same transaction
  */
 public record EvaluationWrite(Evaluation evaluation, DeviceResolution device, boolean attachDevice, Touches touches, Map<String, Object> components,
-        Place place, Optional<Challenge> challenge, List<PatternObservation> patterns) {
+        Place place, Optional<Challenge> challenge, List<PatternObservation> patterns, List<OutboxEvent> events) {
     /** A write whose place is unknown. */
     public EvaluationWrite(Evaluation evaluation, DeviceResolution device, boolean attachDevice, Touches touches, Map<String, Object> components) {
         this(evaluation, device, attachDevice, touches, components, Place.UNKNOWN);
@@ -32,13 +34,13 @@ public record EvaluationWrite(Evaluation evaluation, DeviceResolution device, bo
     /** A write that opens no challenge. */
     public EvaluationWrite(Evaluation evaluation, DeviceResolution device, boolean attachDevice, Touches touches, Map<String, Object> components,
             Place place) {
-        this(evaluation, device, attachDevice, touches, components, place, Optional.empty(), List.of());
+        this(evaluation, device, attachDevice, touches, components, place, Optional.empty(), List.of(), List.of());
     }
 
     /** A write that observes no pattern. */
     public EvaluationWrite(Evaluation evaluation, DeviceResolution device, boolean attachDevice, Touches touches, Map<String, Object> components,
             Place place, Optional<Challenge> challenge) {
-        this(evaluation, device, attachDevice, touches, components, place, challenge, List.of());
+        this(evaluation, device, attachDevice, touches, components, place, challenge, List.of(), List.of());
     }
 
     public EvaluationWrite {
@@ -49,6 +51,7 @@ public record EvaluationWrite(Evaluation evaluation, DeviceResolution device, bo
         requireNonNull(place, "place is null");
         requireNonNull(challenge, "challenge is null");
         patterns = List.copyOf(patterns);
+        events = List.copyOf(events);
     }
 
     public Optional<String> userId() {

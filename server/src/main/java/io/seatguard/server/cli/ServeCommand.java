@@ -56,6 +56,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--pattern-thresholds", defaultValue = "${env:SEATGUARD_PATTERN_THRESHOLDS}", description = "Pattern levels as pattern=suspicious:dangerous, comma-separated, e.g. many_devices=5:10 (env SEATGUARD_PATTERN_THRESHOLDS; defaults in docs/patterns.md).")
     String patternThresholds;
 
+    @Option(names = "--webhook-allow-private", defaultValue = "${env:SEATGUARD_WEBHOOK_ALLOW_PRIVATE:-false}", description = "Allow webhook URLs that resolve to private or loopback addresses (env SEATGUARD_WEBHOOK_ALLOW_PRIVATE).")
+    boolean webhookAllowPrivate;
+
     @Mixin
     NetworkOptions network = new NetworkOptions();
 
@@ -105,7 +108,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         return new ServerConfig(host, port, dataDir, blankToEmpty(databaseUrl), blankToEmpty(redisUrl), blankToEmpty(adminToken), proxies,
                 maxBodyBytes, blankToEmpty(publicUrl), java.time.Duration.ofSeconds(presenceWindowSeconds), riskWeights(), network.settings(),
-                challenges.settings(), retentionDays, patternThresholds());
+                challenges.settings(), retentionDays, patternThresholds(), webhookAllowPrivate);
     }
 
     private io.seatguard.core.pattern.PatternThresholds patternThresholds() {

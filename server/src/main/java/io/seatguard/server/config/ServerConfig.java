@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param challenges how verification codes are delivered, and the code limits
  * @param retentionDays evaluations recorded longer ago than this are deleted; 0 keeps them forever
  * @param patternThresholds where account patterns become suspicious and dangerous
+ * @param webhookAllowPrivate whether webhook URLs may resolve to private or loopback addresses
  */
 public record ServerConfig(
         String host,
@@ -38,7 +39,8 @@ public record ServerConfig(
         NetworkSettings network,
         ChallengeSettings challenges,
         int retentionDays,
-        io.seatguard.core.pattern.PatternThresholds patternThresholds) {
+        io.seatguard.core.pattern.PatternThresholds patternThresholds,
+        boolean webhookAllowPrivate) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_RETENTION_DAYS = 90;
     static final int MAX_RETENTION_DAYS = 3650;
@@ -93,33 +95,38 @@ public record ServerConfig(
                 List.of(Cidr.parse("127.0.0.0/8").orElseThrow(), Cidr.parse("::1").orElseThrow()), DEFAULT_MAX_BODY_BYTES, Optional.empty(),
                 DEFAULT_PRESENCE_WINDOW, io.seatguard.core.risk.RiskWeights.defaults(), NetworkSettings.NONE,
                 ChallengeSettings.DEVELOPMENT, DEFAULT_RETENTION_DAYS,
-                io.seatguard.core.pattern.PatternThresholds.DEFAULTS);
+                io.seatguard.core.pattern.PatternThresholds.DEFAULTS, false);
     }
 
     public ServerConfig withDatabaseUrl(String url) {
-        return new ServerConfig(host, port, dataDir, Optional.of(url), redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges, retentionDays, patternThresholds);
+        return new ServerConfig(host, port, dataDir, Optional.of(url), redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges, retentionDays, patternThresholds, webhookAllowPrivate);
     }
 
     public ServerConfig withRedisUrl(String url) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, Optional.of(url), adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges, retentionDays, patternThresholds);
+        return new ServerConfig(host, port, dataDir, databaseUrl, Optional.of(url), adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges, retentionDays, patternThresholds, webhookAllowPrivate);
     }
 
     public ServerConfig withNetwork(NetworkSettings settings) {
         return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights,
-                settings, challenges, retentionDays, patternThresholds);
+                settings, challenges, retentionDays, patternThresholds, webhookAllowPrivate);
     }
 
     public ServerConfig withChallenges(ChallengeSettings settings) {
         return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights,
-                network, settings, retentionDays, patternThresholds);
+                network, settings, retentionDays, patternThresholds, webhookAllowPrivate);
+    }
+
+    public ServerConfig withWebhookAllowPrivate(boolean allow) {
+        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow,
+                riskWeights, network, challenges, retentionDays, patternThresholds, allow);
     }
 
     public ServerConfig withPublicUrl(String url) {
         return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, Optional.of(url), presenceWindow,
-                riskWeights, network, challenges, retentionDays, patternThresholds);
+                riskWeights, network, challenges, retentionDays, patternThresholds, webhookAllowPrivate);
     }
 
     public ServerConfig withAdminToken(String token) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, Optional.of(token), trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges, retentionDays, patternThresholds);
+        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, Optional.of(token), trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges, retentionDays, patternThresholds, webhookAllowPrivate);
     }
 }

@@ -58,7 +58,8 @@ public final class Routes {
             AccountRecords accountRecords,
             HistoryReader history,
             BiConsumer<String, String> forgetAccount,
-            PatternReader patterns) {
+            PatternReader patterns,
+            WebhookServices webhookServices) {
         JsonBody jsonBody = new JsonBody(maxBodyBytes);
         Credentials credentials = new Credentials(apps);
         AppDirectory directory = new AppDirectory(apps);
@@ -73,6 +74,8 @@ public final class Routes {
         AccountHandlers accounts = new AccountHandlers(credentials, accountRecords, history, heartbeats.presence(), forgetAccount, clock, patterns,
                 deviceLinks);
         PatternHandlers patternHandlers = new PatternHandlers(credentials, patterns);
+        WebhookHandlers webhooks = new WebhookHandlers(credentials, webhookServices.store(), webhookServices.targets(), webhookServices.subscriptions(),
+                jsonBody, webhookServices.ids(), clock);
         PolicyHandlers policies = new PolicyHandlers(credentials, policyService, jsonBody, backtest);
         ListHandlers lists = new ListHandlers(credentials, listService, jsonBody);
         DemoSite demo = new DemoSite(apps, evaluations, challengeService, policyService, jsonBody, clock);
@@ -92,6 +95,13 @@ public final class Routes {
                 new Route(GET, "/v3/users/{user}/history", accounts::userHistory),
                 new Route(GET, "/v3/history", accounts::search),
                 new Route(GET, "/v3/patterns", patternHandlers::list),
+                new Route(POST, "/v3/webhooks", webhooks::create),
+                new Route(GET, "/v3/webhooks", webhooks::list),
+                new Route(GET, "/v3/webhooks/{id}", webhooks::get),
+                new Route(DELETE, "/v3/webhooks/{id}", webhooks::delete),
+                new Route(POST, "/v3/webhooks/{id}/rotate-secret", webhooks::rotateSecret),
+                new Route(GET, "/v3/webhooks/{id}/deliveries", webhooks::deliveries),
+                new Route(POST, "/v3/webhooks/{id}/deliveries/{message_id}/redeliver", webhooks::redeliver),
                 new Route(GET, "/v3/users/{user}/devices", userDevices::list),
                 new Route(DELETE, "/v3/users/{user}/devices/{device_id}", userDevices::logOut),
                 new Route(POST, "/v3/policies", policies::create),

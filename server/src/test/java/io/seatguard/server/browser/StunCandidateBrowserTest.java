@@ -50,7 +50,7 @@ class StunCandidateBrowserTest {
         ServerConfig everywhere = new ServerConfig("0.0.0.0", 0, base.dataDir(), base.databaseUrl(), base.redisUrl(), base.adminToken(),
                 base.trustedProxies(), base.maxBodyBytes(), base.publicUrl(), base.presenceWindow(), base.riskWeights(),
                 NetworkSettings.NONE.withStunPort(OptionalInt.of(0)), base.challenges(),
-                base.retentionDays(), base.patternThresholds());
+                base.retentionDays(), base.patternThresholds(), false);
         server = TestServer.startWith(everywhere);
         app = server.defaultApp();
         stunPort = server.server().stunPort().orElseThrow();

@@ -14,7 +14,7 @@ class ServerConfigTest {
         return new ServerConfig("127.0.0.1", 0, Path.of("data"), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                 ServerConfig.DEFAULT_MAX_BODY_BYTES, Optional.empty(), window,
                 io.seatguard.core.risk.RiskWeights.defaults(), NetworkSettings.NONE, io.seatguard.server.config.ChallengeSettings.DEVELOPMENT,
-                ServerConfig.DEFAULT_RETENTION_DAYS, io.seatguard.core.pattern.PatternThresholds.DEFAULTS);
+                ServerConfig.DEFAULT_RETENTION_DAYS, io.seatguard.core.pattern.PatternThresholds.DEFAULTS, false);
     }
 
     @Test

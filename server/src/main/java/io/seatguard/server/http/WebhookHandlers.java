@@ -1,0 +1,194 @@
+package io.seatguard.server.http;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.seatguard.core.app.App;
+import io.seatguard.core.error.FieldErrors;
+import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.ids.IdGenerator;
+import io.seatguard.core.webhook.Delivery;
+import io.seatguard.core.webhook.WebhookEndpoint;
+import io.seatguard.core.webhook.WebhookEventType;
+import io.seatguard.core.webhook.WebhookSignature;
+import io.seatguard.server.webhook.CachedSubscriptions;
+import io.seatguard.server.webhook.WebhookTargets;
+import io.seatguard.storage.SqlWebhooks;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code /v3/webhooks} (CONTRACT.md "Webhooks"): endpoints with their own {@code whsec_} secret, shown
+ * when created and when rotated; their delivery log; redelivery.
+ */
+final class WebhookHandlers {
+    static final int MAX_ENDPOINTS = 20;
+    static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
+
+    private final Credentials credentials;
+    private final SqlWebhooks webhooks;
+    private final WebhookTargets targets;
+    private final CachedSubscriptions subscriptions;
+    private final JsonBody jsonBody;
+    private final IdGenerator ids;
+    private final InstantSource clock;
+    private final SecureRandom random = new SecureRandom();
+
+    WebhookHandlers(Credentials credentials, SqlWebhooks webhooks, WebhookTargets targets, CachedSubscriptions subscriptions, JsonBody jsonBody,
+            IdGenerator ids, InstantSource clock) {
+        this.credentials = requireNonNull(credentials, "credentials is null");
+        this.webhooks = requireNonNull(webhooks, "webhooks is null");
+        this.targets = requireNonNull(targets, "targets is null");
+        this.subscriptions = requireNonNull(subscriptions, "subscriptions is null");
+        this.jsonBody = requireNonNull(jsonBody, "jsonBody is null");
+        this.ids = requireNonNull(ids, "ids is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    void create(Context ctx) {
+        App app = credentials.requireApp(ctx);
+        JsonNode body = jsonBody.readObject(ctx);
+        FieldErrors errors = new FieldErrors();
+        body.fieldNames().forEachRemaining(field -> {
+            if (!field.equals("url") && !field.equals("events")) {
+                errors.add(field, "is not a webhook field; expected url, events");
+            }
+        });
+        JsonNode urlNode = body.get("url");
+        String url = null;
+        if (urlNode == null || !urlNode.isTextual()) {
+            errors.add("url", urlNode == null ? "is required" : "must be a string");
+        }
+        else {
+            url = urlNode.textValue();
+            targets.refusal(url).ifPresent(reason -> errors.add("url", reason));
+        }
+        List<WebhookEventType> events = events(body.get("events"), errors);
+        errors.throwIfAny();
+        if (webhooks.list(app.id()).size() >= MAX_ENDPOINTS) {
+            throw SeatguardException.invalid("url", "an app has at most " + MAX_ENDPOINTS + " webhook endpoints");
+        }
+        WebhookEndpoint endpoint = new WebhookEndpoint("wh_" + ids.newSecret(16), app.id(), url, events, WebhookSignature.newSecret(random),
+                Optional.empty(), Optional.empty(), clock.instant());
+        webhooks.create(endpoint);
+        subscriptions.forget();
+        ObjectNode json = json(endpoint);
+        json.put("secret", endpoint.secret());
+        ctx.status(201).contentType("application/json").result(json.toString());
+    }
+
+    void list(Context ctx) {
+        App app = credentials.requireApp(ctx);
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        ArrayNode data = json.putArray("data");
+        webhooks.list(app.id()).forEach(endpoint -> data.add(json(endpoint)));
+        ctx.contentType("application/json").result(json.toString());
+    }
+
+    void get(Context ctx) {
+        App app = credentials.requireApp(ctx);
+        ctx.contentType("application/json").result(json(endpoint(app, ctx)).toString());
+    }
+
+    void delete(Context ctx) {
+        App app = credentials.requireApp(ctx);
+        if (!webhooks.delete(app.id(), ctx.pathParam("id"))) {
+            throw SeatguardException.notFound("webhook " + ctx.pathParam("id"));
+        }
+        subscriptions.forget();
+        ctx.status(204);
+    }
+
+    /** A new secret, shown once; the old one keeps signing beside it for 24 hours so receivers can switch. */
+    void rotateSecret(Context ctx) {
+        App app = credentials.requireApp(ctx);
+        WebhookEndpoint endpoint = endpoint(app, ctx);
+        String secret = WebhookSignature.newSecret(random);
+        Instant until = clock.instant().plus(ROTATION_OVERLAP);
+        webhooks.rotate(app.id(), endpoint.id(), secret, until);
+        ObjectNode json = json(webhooks.find(app.id(), endpoint.id()).orElseThrow());
+        json.put("secret", secret);
+        json.put("previous_secret_expires_at", EvaluationJson.time(until));
+        ctx.contentType("application/json").result(json.toString());
+    }
+
+    void deliveries(Context ctx) {
+        App app = credentials.requireApp(ctx);
+        WebhookEndpoint endpoint = endpoint(app, ctx);
+        int limit = 100;
+        String limitText = ctx.queryParam("limit");
+        if (limitText != null) {
+            if (!limitText.matches("\\d{1,4}") || Integer.parseInt(limitText) < 1 || Integer.parseInt(limitText) > 1000) {
+                throw SeatguardException.invalid("limit", "must be a whole number from 1 to 1000");
+            }
+            limit = Integer.parseInt(limitText);
+        }
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        ArrayNode data = json.putArray("data");
+        for (Delivery delivery : webhooks.deliveries(app.id(), endpoint.id(), limit)) {
+            ObjectNode item = data.addObject();
+            item.put("message_id", delivery.messageId());
+            item.put("event_type", delivery.eventType());
+            item.put("status", delivery.status());
+            item.put("attempts", delivery.attempts());
+            item.put("next_attempt_at", delivery.status().equals("pending") ? EvaluationJson.time(delivery.nextAttemptAt()) : null);
+            item.put("last_status_code", delivery.lastStatusCode().orElse(null));
+            item.put("last_error", delivery.lastError().orElse(null));
+            item.put("last_attempt_at", delivery.lastAttemptAt().map(EvaluationJson::time).orElse(null));
+            item.put("created_at", EvaluationJson.time(delivery.createdAt()));
+        }
+        ctx.contentType("application/json").result(json.toString());
+    }
+
+    void redeliver(Context ctx) {
+        App app = credentials.requireApp(ctx);
+        WebhookEndpoint endpoint = endpoint(app, ctx);
+        if (!webhooks.redeliver(app.id(), endpoint.id(), ctx.pathParam("message_id"), clock.instant())) {
+            throw SeatguardException.notFound("delivery " + ctx.pathParam("message_id"));
+        }
+        ctx.status(202);
+    }
+
+    private WebhookEndpoint endpoint(App app, Context ctx) {
+        return webhooks.find(app.id(), ctx.pathParam("id")).orElseThrow(() -> SeatguardException.notFound("webhook " + ctx.pathParam("id")));
+    }
+
+    private static List<WebhookEventType> events(JsonNode node, FieldErrors errors) {
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            errors.add("events", node == null ? "is required" : "must be a non-empty array of event types");
+            return List.of();
+        }
+        Set<WebhookEventType> events = new LinkedHashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            Optional<WebhookEventType> type = item.isTextual() ? WebhookEventType.fromWireName(item.textValue()) : Optional.empty();
+            if (type.isEmpty()) {
+                errors.add("events[" + i + "]", "must be one of evaluation.created, challenge.completed, challenge.failed, device.attached,"
+                        + " device.detached, pattern.flagged, user.account_sharing_signal");
+            }
+            else {
+                events.add(type.get());
+            }
+        }
+        return List.copyOf(events);
+    }
+
+    private static ObjectNode json(WebhookEndpoint endpoint) {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.put("id", endpoint.id());
+        json.put("url", endpoint.url());
+        ArrayNode events = json.putArray("events");
+        endpoint.events().forEach(event -> events.add(event.wireName()));
+        json.put("created_at", EvaluationJson.time(endpoint.createdAt()));
+        return json;
+    }
+}

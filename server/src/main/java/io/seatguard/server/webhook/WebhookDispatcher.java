@@ -1,0 +1,122 @@
+package io.seatguard.server.webhook;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.webhook.WebhookSignature;
+import io.seatguard.storage.SqlWebhooks;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the outbox: every second it claims due deliveries (each goes to one node), posts them with
+ * Standard Webhooks headers, and records the outcome; a failure is retried on {@code RetrySchedule}
+ * with the same {@code webhook-id}. A node killed between commit and delivery loses nothing: the
+ * message is in the database, and its lock expires.
+ */
+public final class WebhookDispatcher implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    static final int BATCH = 20;
+    static final Duration LOCK = Duration.ofSeconds(60);
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_EVERY = Duration.ofSeconds(1);
+
+    private final SqlWebhooks webhooks;
+    private final WebhookTargets targets;
+    private final InstantSource clock;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(daemon("seatguard-webhooks"));
+    private final ExecutorService senders = Executors.newFixedThreadPool(4, daemon("seatguard-webhook-send"));
+
+    public WebhookDispatcher(SqlWebhooks webhooks, WebhookTargets targets, InstantSource clock, Duration every) {
+        this.webhooks = requireNonNull(webhooks, "webhooks is null");
+        this.targets = requireNonNull(targets, "targets is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        poller.scheduleWithFixedDelay(this::runOnce, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** One round: claim what is due and send it. */
+    void runOnce() {
+        try {
+            List<SqlWebhooks.Claimed> claimed = webhooks.claim(clock.instant(), BATCH, LOCK);
+            List<Future<?>> sends = claimed.stream().<Future<?>>map(delivery -> senders.submit(() -> send(delivery))).toList();
+            for (Future<?> send : sends) {
+                send.get();
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        catch (Exception e) {
+            log.warn("Webhook dispatch failed; the next round tries again: {}", e.getMessage());
+        }
+    }
+
+    private void send(SqlWebhooks.Claimed delivery) {
+        Instant at = clock.instant();
+        long started = System.nanoTime();
+        Optional<Integer> status = Optional.empty();
+        Optional<String> error = Optional.empty();
+        try {
+            URI target = URI.create(delivery.endpoint().url());
+            Optional<String> refusal = targets.checkAndPin(target.getHost());
+            if (refusal.isPresent()) {
+                error = Optional.of("refused: the URL " + refusal.get());
+            }
+            else {
+                long timestamp = at.getEpochSecond();
+                HttpRequest request = HttpRequest.newBuilder(target)
+                        .timeout(TIMEOUT)
+                        .header("Content-Type", "application/json")
+                        .header("User-Agent", "Seatguard-Webhooks/1")
+                        .header("webhook-id", delivery.messageId())
+                        .header("webhook-timestamp", String.valueOf(timestamp))
+                        .header("webhook-signature", WebhookSignature.header(delivery.messageId(), timestamp, delivery.payload(),
+                                delivery.endpoint().signingSecrets(at)))
+                        .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
+                        .build();
+                HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+                status = Optional.of(response.statusCode());
+                if (response.statusCode() / 100 != 2) {
+                    error = Optional.of("the receiver answered " + response.statusCode());
+                }
+            }
+        }
+        catch (IOException | IllegalArgumentException e) {
+            error = Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = Optional.of("interrupted");
+        }
+        webhooks.recordAttempt(delivery, at, status, error, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+        senders.shutdownNow();
+    }
+}

@@ -1,0 +1,235 @@
+package io.seatguard.server.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.seatguard.core.webhook.WebhookSignature;
+import io.seatguard.server.ServerProcess;
+import io.seatguard.server.TestServer;
+import io.seatguard.server.TestServer.Response;
+import io.seatguard.server.TestServer.TestApp;
+import io.seatguard.server.config.ServerConfig;
+import io.seatguard.server.http.Json;
+import io.seatguard.storage.PostgresTestDatabase;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Webhooks to a real HTTP receiver: signed (Standard Webhooks), retried with the same id after a
+ * failure, redelivered on request, rotated with overlap, never lost to a kill between commit and
+ * delivery, never sent twice by two nodes, and refused for private targets unless allowed.
+ */
+class WebhooksTest {
+    @TempDir
+    Path dataDir;
+
+    private static final String DESKTOP = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
+    private static Response createEndpoint(TestServer server, TestApp app, String url, String... events) {
+        return server.post("/v3/webhooks", "{\"url\":\"" + url + "\",\"events\":[\"" + String.join("\",\"", events) + "\"]}", app.bearer());
+    }
+
+    private static String evaluate(String baseUrl, TestApp app, String user, String token) {
+        Response response = TestServer.send(baseUrl, "POST", "/v3/evaluate", "{\"action\":\"login\",\"user\":\"" + user + "\",\"ip\":\"198.51.100.7\","
+                + "\"user_agent\":\"" + DESKTOP + "\",\"device\":{\"token\":\"" + token + "\"}}",
+                Map.of("Authorization", "Bearer " + app.secretKey(), "Content-Type", "application/json"));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get("evaluation_id").asText();
+    }
+
+    /** What a receiver does: recompute the signature over id, timestamp and the raw body with each secret it knows. */
+    private static boolean signedWith(Receiver.Received received, String secret) {
+        String expected = "v1," + WebhookSignature.sign(received.id(), Long.parseLong(received.timestamp()), received.body(), secret);
+        return Arrays.asList(received.signature().split(" ")).contains(expected);
+    }
+
+    @Test
+    void eventsArriveSignedAreRetriedWithTheSameIdAndCanBeRedelivered() throws Exception {
+        try (Receiver receiver = new Receiver(1);
+                TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir).withWebhookAllowPrivate(true))) {
+            TestApp app = server.defaultApp();
+            Response created = createEndpoint(server, app, receiver.url(), "evaluation.created", "device.attached");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String secret = created.json().get("secret").asText();
+            assertThat(secret).startsWith("whsec_");
+            String endpoint = created.json().get("id").asText();
+            assertThat(server.get("/v3/webhooks/" + endpoint, app.bearer()).json().has("secret")).as("shown once").isFalse();
+
+            String evaluationId = evaluate(server.url(), app, "ana", "tok_ana_laptop_000001");
+            // Two events (created, attached); the first try of the first one fails with 500 and is retried 5 s later.
+            List<Receiver.Received> received = receiver.await(3, Duration.ofSeconds(20));
+            assertThat(received).allSatisfy(request -> assertThat(signedWith(request, secret)).as(request.signature()).isTrue());
+            Set<String> types = new HashSet<>();
+            for (Receiver.Received request : received) {
+                JsonNode body = Json.MAPPER.readTree(request.body());
+                types.add(body.get("type").asText());
+                if (body.get("type").asText().equals("evaluation.created")) {
+                    assertThat(body.get("data").get("evaluation_id").asText()).isEqualTo(evaluationId);
+                }
+            }
+            assertThat(types).containsExactlyInAnyOrder("evaluation.created", "device.attached");
+            String retriedId = received.get(0).id();
+            assertThat(received.stream().filter(request -> request.id().equals(retriedId))).as("the retry keeps its webhook-id").hasSize(2);
+
+            JsonNode log = server.get("/v3/webhooks/" + endpoint + "/deliveries", app.bearer()).json().get("data");
+            assertThat(log).hasSize(2);
+            JsonNode retried = java.util.stream.StreamSupport.stream(log.spliterator(), false)
+                    .filter(entry -> entry.get("message_id").asText().equals(retriedId)).findFirst().orElseThrow();
+            assertThat(retried.get("status").asText()).isEqualTo("delivered");
+            assertThat(retried.get("attempts").asInt()).isEqualTo(2);
+            assertThat(retried.get("last_status_code").asInt()).isEqualTo(204);
+
+            // Rotation: the next message is signed with both secrets for a while.
+            JsonNode rotated = server.post("/v3/webhooks/" + endpoint + "/rotate-secret", null, app.bearer()).json();
+            String newSecret = rotated.get("secret").asText();
+            assertThat(newSecret).isNotEqualTo(secret);
+            assertThat(server.post("/v3/webhooks/" + endpoint + "/deliveries/" + retriedId + "/redeliver", null, app.bearer()).status()).isEqualTo(202);
+            Receiver.Received again = receiver.await(4, Duration.ofSeconds(10)).get(3);
+            assertThat(again.id()).isEqualTo(retriedId);
+            assertThat(signedWith(again, newSecret)).isTrue();
+            assertThat(signedWith(again, secret)).as("the old secret still signs during the overlap").isTrue();
+
+            TestApp other = server.createApp("other");
+            assertThat(server.get("/v3/webhooks/" + endpoint, other.bearer()).status()).isEqualTo(404);
+            assertThat(server.send("DELETE", "/v3/webhooks/" + endpoint, null, app.bearer()).status()).isEqualTo(204);
+            assertThat(server.get("/v3/webhooks", app.bearer()).json().get("data")).isEmpty();
+        }
+    }
+
+    @Test
+    void privateTargetsAreRefusedUnlessAllowedAndBadInputIsNamed() {
+        try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir))) {
+            TestApp app = server.defaultApp();
+            for (String url : List.of("http://127.0.0.1:9/hook", "http://localhost/hook", "http://10.1.2.3/hook", "http://[::1]/hook",
+                    "http://169.254.169.254/latest/meta-data")) {
+                Response refused = createEndpoint(server, app, url, "evaluation.created");
+                assertThat(refused.status()).as(url).isEqualTo(400);
+                assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("url");
+                assertThat(refused.json().get("errors").get(0).get("message").asText()).contains("--webhook-allow-private");
+            }
+            Response bad = server.post("/v3/webhooks", "{\"url\":\"ftp://example.com/x\",\"events\":[\"evaluation.created\",\"nope\"],\"extra\":1}", app.bearer());
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("url", "events[1]", "extra");
+            assertThat(createEndpoint(server, app, "http://127.0.0.1:9/hook").status()).as("no events").isEqualTo(400);
+        }
+    }
+
+    @Test
+    void theResolverAnswersPinnedHostsWithTheCheckedAddresses() throws Exception {
+        WebhookTargets targets = new WebhookTargets(true);
+        assertThat(targets.checkAndPin("localhost")).isEmpty();
+        assertThat(PinnedResolverProvider.active()).as("the JVM uses the pinning resolver").isTrue();
+        PinnedResolverProvider.pin("rebind.test.invalid", List.of(InetAddress.getByAddress(new byte[] {(byte) 203, 0, 113, 9})));
+        assertThat(InetAddress.getAllByName("rebind.test.invalid")).extracting(InetAddress::getHostAddress).containsExactly("203.0.113.9");
+        assertThat(new WebhookTargets(false).checkAndPin("localhost")).hasValueSatisfying(reason -> assertThat(reason).contains("private or loopback"));
+    }
+
+    @Test
+    void aMessageCommittedBeforeAKillIsDeliveredByTheNextStart() throws Exception {
+        Path data = dataDir.resolve("node");
+        int receiverPort;
+        try (Receiver probe = new Receiver(0)) {
+            receiverPort = probe.port();
+        }
+        String messageId;
+        try (ServerProcess first = ServerProcess.start(data, "--admin-token", TestServer.ADMIN_TOKEN, "--geoip-db", "off", "--asn-db", "off",
+                "--webhook-allow-private")) {
+            TestApp app = defaultApp(first);
+            Response created = TestServer.send(first.url(), "POST", "/v3/webhooks",
+                    "{\"url\":\"http://127.0.0.1:" + receiverPort + "/hook\",\"events\":[\"evaluation.created\"]}",
+                    Map.of("Authorization", "Bearer " + app.secretKey(), "Content-Type", "application/json"));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String endpoint = created.json().get("id").asText();
+            evaluate(first.url(), app, "bea", "tok_bea_laptop_000001");
+            // Nobody listens yet: the first try fails, and the server is killed before the retry.
+            JsonNode log;
+            long deadline = System.currentTimeMillis() + 10_000;
+            do {
+                Thread.sleep(100);
+                log = first.send("GET", "/v3/webhooks/" + endpoint + "/deliveries", null, app.bearer()).json().get("data");
+            }
+            while ((log.isEmpty() || log.get(0).get("attempts").asInt() < 1) && System.currentTimeMillis() < deadline);
+            assertThat(log.get(0).get("status").asText()).isEqualTo("pending");
+            messageId = log.get(0).get("message_id").asText();
+            first.kill();
+        }
+        try (Receiver receiver = new Receiver(receiverPort, 0);
+                ServerProcess second = ServerProcess.start(data, "--admin-token", TestServer.ADMIN_TOKEN, "--geoip-db", "off", "--asn-db", "off",
+                        "--webhook-allow-private")) {
+            List<Receiver.Received> received = receiver.await(1, Duration.ofSeconds(20));
+            assertThat(received.get(0).id()).isEqualTo(messageId);
+        }
+    }
+
+    @Test
+    void twoNodesOnOneDatabaseDeliverEachMessageOnce() throws Exception {
+        try (PostgresTestDatabase database = PostgresTestDatabase.create();
+                Receiver receiver = new Receiver(0)) {
+            ServerConfig config = ServerConfig.embeddedForTests(dataDir).withDatabaseUrl(database.url()).withWebhookAllowPrivate(true);
+            try (TestServer first = TestServer.startWith(config);
+                    TestServer second = TestServer.startWith(config.withPublicUrl("http://127.0.0.1:1"))) {
+                TestApp app = first.defaultApp();
+                assertThat(createEndpoint(first, app, receiver.url(), "evaluation.created").status()).isEqualTo(201);
+                Thread.sleep(2_100);
+                int count = 40;
+                for (int i = 0; i < count; i++) {
+                    evaluate(i % 2 == 0 ? first.url() : second.url(), app, "cal" + i, "tok_cal_laptop_0000" + String.format("%02d", i));
+                }
+                List<Receiver.Received> received = receiver.await(count, Duration.ofSeconds(20));
+                Thread.sleep(2_500);
+                assertThat(receiver.received()).hasSize(count);
+                assertThat(received.stream().map(Receiver.Received::id).distinct()).hasSize(count);
+            }
+        }
+    }
+
+    @Test
+    void devicesLoggedOutAndPatternsFlaggedAreReportedAndErasingAnAccountDropsItsPendingEvents() throws Exception {
+        ServerConfig base = ServerConfig.embeddedForTests(dataDir).withWebhookAllowPrivate(true);
+        ServerConfig config = new ServerConfig(base.host(), base.port(), base.dataDir(), base.databaseUrl(), base.redisUrl(), base.adminToken(),
+                base.trustedProxies(), base.maxBodyBytes(), base.publicUrl(), base.presenceWindow(), base.riskWeights(), base.network(), base.challenges(),
+                base.retentionDays(), io.seatguard.core.pattern.PatternThresholds.parse("many_devices=2:3"), true);
+        try (Receiver receiver = new Receiver(0);
+                TestServer server = TestServer.startWith(config)) {
+            TestApp app = server.defaultApp();
+            assertThat(createEndpoint(server, app, receiver.url(), "device.detached", "pattern.flagged").status()).isEqualTo(201);
+            evaluate(server.url(), app, "dan", "tok_dan_laptop_000001");
+            evaluate(server.url(), app, "dan", "tok_dan_laptop_000002");
+            String device = server.get("/v3/users/dan/devices", app.bearer()).json().get("data").get(0).get("id").asText();
+            assertThat(server.send("DELETE", "/v3/users/dan/devices/" + device, null, app.bearer()).status()).isEqualTo(204);
+            List<Receiver.Received> received = receiver.await(2, Duration.ofSeconds(10));
+            Set<String> types = new HashSet<>();
+            for (Receiver.Received request : received) {
+                JsonNode body = Json.MAPPER.readTree(request.body());
+                types.add(body.get("type").asText());
+                assertThat(body.get("data").get("user").asText()).isEqualTo("dan");
+            }
+            assertThat(types).containsExactlyInAnyOrder("pattern.flagged", "device.detached");
+
+            // An event not yet sent goes with the account it is about.
+            receiver.close();
+            evaluate(server.url(), app, "eve", "tok_eve_laptop_000001");
+            evaluate(server.url(), app, "eve", "tok_eve_laptop_000002");
+            assertThat(server.send("DELETE", "/v3/users/eve", null, app.bearer()).status()).isEqualTo(204);
+            String endpoint = server.get("/v3/webhooks", app.bearer()).json().get("data").get(0).get("id").asText();
+            JsonNode log = server.get("/v3/webhooks/" + endpoint + "/deliveries", app.bearer()).json().get("data");
+            assertThat(log).as("only dan's two").hasSize(2);
+        }
+    }
+
+    /** A fresh app made through the admin API (the banner's keys are printed only on a first start). */
+    private static TestApp defaultApp(ServerProcess process) {
+        Response created = process.send("POST", "/v3/apps", "{\"name\":\"webhooks\"}",
+                Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN, "Content-Type", "application/json"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return new TestApp(created.json().get("id").asText(), created.json().get("client_id").asText(), created.json().get("secret_key").asText());
+    }
+}

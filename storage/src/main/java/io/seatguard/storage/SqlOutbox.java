@@ -1,0 +1,47 @@
+package io.seatguard.storage;
+
+import io.seatguard.core.webhook.OutboxEvent;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes webhook events into the outbox inside the caller's transaction: the message only when some
+ * endpoint of the app subscribes to its type, and one pending delivery per such endpoint.
+ */
+final class SqlOutbox {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private SqlOutbox() {}
+
+    static void enqueue(Connection connection, OutboxEvent event) throws SQLException {
+        String subscribed = "%," + event.type().wireName() + ",%";
+        String messageId = newMessageId();
+        long at = event.at().toEpochMilli();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", event.type().wireName());
+        body.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(event.at()));
+        body.put("data", event.data());
+        int written = JdbcRunner.update(connection,
+                "INSERT INTO webhook_messages (app_id, id, event_type, user_id, payload, created_at) SELECT ?, ?, ?, ?, ?, ?"
+                        + " WHERE EXISTS (SELECT 1 FROM webhook_endpoints WHERE app_id = ? AND events LIKE ?)",
+                event.appId(), messageId, event.type().wireName(), event.userId().orElse(null), StorageJson.write(body), at, event.appId(), subscribed);
+        if (written == 1) {
+            JdbcRunner.update(connection,
+                    "INSERT INTO webhook_deliveries (app_id, message_id, endpoint_id, status, attempts, next_attempt_at, created_at)"
+                            + " SELECT app_id, ?, id, 'pending', 0, ?, ? FROM webhook_endpoints WHERE app_id = ? AND events LIKE ?",
+                    messageId, at, at, event.appId(), subscribed);
+        }
+    }
+
+    /** {@code msg_} and 24 hex characters: the {@code webhook-id} every try of the message carries. */
+    static String newMessageId() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return "msg_" + HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,166 @@
+package io.seatguard.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.webhook.Delivery;
+import io.seatguard.core.webhook.RetrySchedule;
+import io.seatguard.core.webhook.WebhookEndpoint;
+import io.seatguard.core.webhook.WebhookEventType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Webhook endpoints, and the outbox's deliveries: claimed by one node at a time, tried, and recorded.
+ *
+ * <p>Claiming is portable across SQLite and PostgreSQL without {@code FOR UPDATE SKIP LOCKED}: a node
+ * stamps due, unlocked rows with its own token and a lock expiry in one {@code UPDATE} whose outer
+ * {@code WHERE} repeats the "due and unlocked" test. PostgreSQL re-checks that test on a row another
+ * transaction changed meanwhile, so of two nodes racing for a row one stamps it and the other skips it;
+ * SQLite has one writer. A node that dies mid-delivery leaves a lock that expires, and the row is tried
+ * again (same {@code webhook-id}): delivery is at least once.
+ */
+public final class SqlWebhooks {
+    private static final String ENDPOINT_COLUMNS = "app_id, id, url, events, secret, previous_secret, previous_expires_at, created_at";
+    private static final String DELIVERY_COLUMNS = "d.message_id, d.endpoint_id, m.event_type, d.status, d.attempts, d.next_attempt_at, d.last_status,"
+            + " d.last_error, d.last_attempt_at, d.created_at";
+
+    /** A claimed delivery with what sending it needs. */
+    public record Claimed(String appId, String messageId, String endpointId, int attempts, String payload, WebhookEndpoint endpoint) {}
+
+    private final SqlDatabase database;
+
+    public SqlWebhooks(SqlDatabase database) {
+        this.database = requireNonNull(database, "database is null");
+    }
+
+    // endpoints
+
+    public void create(WebhookEndpoint endpoint) {
+        database.write(connection -> JdbcRunner.update(connection,
+                "INSERT INTO webhook_endpoints (" + ENDPOINT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                endpoint.appId(), endpoint.id(), endpoint.url(), events(endpoint.events()), endpoint.secret(), endpoint.previousSecret().orElse(null),
+                endpoint.previousExpiresAt().map(Instant::toEpochMilli).orElse(null), endpoint.createdAt().toEpochMilli()));
+    }
+
+    public List<WebhookEndpoint> list(String appId) {
+        return database.read(connection -> JdbcRunner.queryList(connection,
+                "SELECT " + ENDPOINT_COLUMNS + " FROM webhook_endpoints WHERE app_id = ? ORDER BY created_at, id", SqlWebhooks::endpoint, appId));
+    }
+
+    public Optional<WebhookEndpoint> find(String appId, String endpointId) {
+        return database.read(connection -> JdbcRunner.queryOne(connection,
+                "SELECT " + ENDPOINT_COLUMNS + " FROM webhook_endpoints WHERE app_id = ? AND id = ?", SqlWebhooks::endpoint, appId, endpointId));
+    }
+
+    /** Deletes the endpoint and its deliveries (nothing more will be sent to it). */
+    public boolean delete(String appId, String endpointId) {
+        return database.write(connection -> {
+            JdbcRunner.update(connection, "DELETE FROM webhook_attempts WHERE app_id = ? AND endpoint_id = ?", appId, endpointId);
+            JdbcRunner.update(connection, "DELETE FROM webhook_deliveries WHERE app_id = ? AND endpoint_id = ?", appId, endpointId);
+            return JdbcRunner.update(connection, "DELETE FROM webhook_endpoints WHERE app_id = ? AND id = ?", appId, endpointId) == 1;
+        });
+    }
+
+    /** A new secret; the current one keeps signing beside it until {@code overlapUntil}. */
+    public boolean rotate(String appId, String endpointId, String newSecret, Instant overlapUntil) {
+        return database.write(connection -> JdbcRunner.update(connection,
+                "UPDATE webhook_endpoints SET previous_secret = secret, previous_expires_at = ?, secret = ? WHERE app_id = ? AND id = ?",
+                overlapUntil.toEpochMilli(), newSecret, appId, endpointId) == 1);
+    }
+
+    /** Every app's subscribed event types, for the in-memory subscription check. */
+    public List<WebhookEndpoint> all() {
+        return database.read(connection -> JdbcRunner.queryList(connection, "SELECT " + ENDPOINT_COLUMNS + " FROM webhook_endpoints", SqlWebhooks::endpoint));
+    }
+
+    // deliveries
+
+    /** Claims up to {@code limit} due deliveries for {@code lockFor}; each goes to exactly one claimer until its lock expires. */
+    public List<Claimed> claim(Instant now, int limit, Duration lockFor) {
+        String token = UUID.randomUUID().toString();
+        long at = now.toEpochMilli();
+        database.write(connection -> JdbcRunner.update(connection,
+                "UPDATE webhook_deliveries SET lock_token = ?, locked_until = ?"
+                        + " WHERE status = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)"
+                        + " AND (app_id, message_id, endpoint_id) IN (SELECT app_id, message_id, endpoint_id FROM webhook_deliveries"
+                        + " WHERE status = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?) ORDER BY next_attempt_at LIMIT ?)",
+                token, at + lockFor.toMillis(), at, at, at, at, limit));
+        return database.read(connection -> JdbcRunner.queryList(connection,
+                "SELECT d.app_id, d.message_id, d.endpoint_id, d.attempts, m.payload, e.app_id, e.id, e.url, e.events, e.secret, e.previous_secret,"
+                        + " e.previous_expires_at, e.created_at FROM webhook_deliveries d"
+                        + " JOIN webhook_messages m ON m.app_id = d.app_id AND m.id = d.message_id"
+                        + " JOIN webhook_endpoints e ON e.app_id = d.app_id AND e.id = d.endpoint_id WHERE d.lock_token = ?",
+                row -> new Claimed(row.getString(1), row.getString(2), row.getString(3), row.getInt(4), row.getString(5), endpointAt(row, 6)), token));
+    }
+
+    /** Records one try: delivered, retried later on the schedule, or failed for good; and releases the lock. */
+    public void recordAttempt(Claimed claimed, Instant at, Optional<Integer> statusCode, Optional<String> error, Duration took) {
+        boolean delivered = statusCode.map(code -> code >= 200 && code < 300).orElse(false);
+        int attempts = claimed.attempts() + 1;
+        Optional<Duration> retryIn = delivered ? Optional.empty() : RetrySchedule.after(attempts);
+        String status = delivered ? "delivered" : retryIn.isPresent() ? "pending" : "failed";
+        long next = retryIn.map(delay -> at.plus(delay).toEpochMilli()).orElse(at.toEpochMilli());
+        String shortError = error.map(text -> text.length() > 500 ? text.substring(0, 500) : text).orElse(null);
+        database.write(connection -> {
+            JdbcRunner.update(connection,
+                    "UPDATE webhook_deliveries SET status = ?, attempts = ?, next_attempt_at = ?, last_status = ?, last_error = ?, last_attempt_at = ?,"
+                            + " locked_until = NULL, lock_token = NULL WHERE app_id = ? AND message_id = ? AND endpoint_id = ?",
+                    status, attempts, next, statusCode.orElse(null), shortError, at.toEpochMilli(), claimed.appId(), claimed.messageId(), claimed.endpointId());
+            return JdbcRunner.update(connection,
+                    "INSERT INTO webhook_attempts (app_id, message_id, endpoint_id, attempt, at, status, error, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                            + " ON CONFLICT (app_id, message_id, endpoint_id, attempt) DO NOTHING",
+                    claimed.appId(), claimed.messageId(), claimed.endpointId(), attempts, at.toEpochMilli(), statusCode.orElse(null), shortError,
+                    took.toMillis());
+        });
+    }
+
+    /** The endpoint's deliveries, newest first. */
+    public List<Delivery> deliveries(String appId, String endpointId, int limit) {
+        return database.read(connection -> JdbcRunner.queryList(connection,
+                "SELECT " + DELIVERY_COLUMNS + " FROM webhook_deliveries d JOIN webhook_messages m ON m.app_id = d.app_id AND m.id = d.message_id"
+                        + " WHERE d.app_id = ? AND d.endpoint_id = ? ORDER BY d.created_at DESC, d.message_id DESC LIMIT ?",
+                SqlWebhooks::delivery, appId, endpointId, limit));
+    }
+
+    /** Sends a message to the endpoint again now, with a fresh schedule and the same {@code webhook-id}. */
+    public boolean redeliver(String appId, String endpointId, String messageId, Instant now) {
+        return database.write(connection -> JdbcRunner.update(connection,
+                "UPDATE webhook_deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, locked_until = NULL, lock_token = NULL"
+                        + " WHERE app_id = ? AND endpoint_id = ? AND message_id = ?",
+                now.toEpochMilli(), appId, endpointId, messageId) == 1);
+    }
+
+    private static String events(List<WebhookEventType> events) {
+        StringBuilder text = new StringBuilder(",");
+        events.forEach(event -> text.append(event.wireName()).append(','));
+        return text.toString();
+    }
+
+    private static WebhookEndpoint endpoint(ResultSet row) throws SQLException {
+        return endpointAt(row, 1);
+    }
+
+    private static WebhookEndpoint endpointAt(ResultSet row, int first) throws SQLException {
+        List<WebhookEventType> events = Arrays.stream(row.getString(first + 3).split(",")).filter(name -> !name.isEmpty())
+                .map(name -> WebhookEventType.fromWireName(name).orElseThrow()).toList();
+        long previousExpires = row.getLong(first + 6);
+        Optional<Instant> previousExpiresAt = row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(previousExpires));
+        return new WebhookEndpoint(row.getString(first + 1), row.getString(first), row.getString(first + 2), events, row.getString(first + 4),
+                Optional.ofNullable(row.getString(first + 5)), previousExpiresAt, Instant.ofEpochMilli(row.getLong(first + 7)));
+    }
+
+    private static Delivery delivery(ResultSet row) throws SQLException {
+        int lastStatus = row.getInt(7);
+        Optional<Integer> statusCode = row.wasNull() ? Optional.empty() : Optional.of(lastStatus);
+        long lastAttempt = row.getLong(9);
+        Optional<Instant> lastAttemptAt = row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(lastAttempt));
+        return new Delivery(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getInt(5), Instant.ofEpochMilli(row.getLong(6)),
+                statusCode, Optional.ofNullable(row.getString(8)), lastAttemptAt, Instant.ofEpochMilli(row.getLong(10)));
+    }
+}
