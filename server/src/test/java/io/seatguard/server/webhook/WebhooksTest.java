@@ -3,7 +3,6 @@ package io.seatguard.server.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.seatguard.core.webhook.WebhookSignature;
 import io.seatguard.server.ServerProcess;
 import io.seatguard.server.TestServer;
 import io.seatguard.server.TestServer.Response;
@@ -14,7 +13,6 @@ import io.seatguard.storage.PostgresTestDatabase;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +43,16 @@ class WebhooksTest {
         return response.json().get("evaluation_id").asText();
     }
 
-    /** What a receiver does: recompute the signature over id, timestamp and the raw body with each secret it knows. */
+    /** What a receiver does, with the Java SDK: verify the request against one secret. */
     private static boolean signedWith(Receiver.Received received, String secret) {
-        String expected = "v1," + WebhookSignature.sign(received.id(), Long.parseLong(received.timestamp()), received.body(), secret);
-        return Arrays.asList(received.signature().split(" ")).contains(expected);
+        Map<String, String> headers = Map.of("webhook-id", received.id(), "webhook-timestamp", received.timestamp(), "webhook-signature", received.signature());
+        try {
+            io.seatguard.sdk.Webhooks.verify(headers, received.body(), List.of(secret), java.time.Instant.now());
+            return true;
+        }
+        catch (io.seatguard.sdk.WebhookVerificationException e) {
+            return false;
+        }
     }
 
     @Test

@@ -1,0 +1,12 @@
+package io.seatguard.sdk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/** A challenge as {@code GET /v3/challenges/{id}} answers it. */
+public record Challenge(String id, String evaluationId, String type, String status, Instant expiresAt, JsonNode raw) {
+    static Challenge of(JsonNode json) {
+        return new Challenge(json.path("id").asText(), json.path("evaluation_id").asText(), json.path("type").asText(), json.path("status").asText(),
+                Instant.parse(json.path("expires_at").asText()), json);
+    }
+}

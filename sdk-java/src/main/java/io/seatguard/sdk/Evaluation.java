@@ -1,0 +1,43 @@
+package io.seatguard.sdk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * An evaluation as {@code GET /v3/evaluations/{id}} answers it: the fields a backend checks before it
+ * lets someone in (seed 003), typed; everything else in {@link #raw()}.
+ */
+public record Evaluation(
+        String id,
+        String action,
+        String verdict,
+        Instant createdAt,
+        boolean consumed,
+        Optional<String> userId,
+        Optional<String> email,
+        String deviceId,
+        int riskScore,
+        Optional<ChallengeRef> challenge,
+        JsonNode raw) {
+    /** The challenge the evaluation opened, with its current status. */
+    public record ChallengeRef(String id, String type, String status) {}
+
+    static Evaluation of(JsonNode json) {
+        JsonNode challenge = json.path("challenge");
+        return new Evaluation(json.path("id").asText(), json.path("action").asText(), json.path("verdict").asText(),
+                Instant.parse(json.path("created_at").asText()), json.path("consumed").asBoolean(), text(json.path("user").path("id")),
+                text(json.path("user").path("email")), json.path("device").path("id").asText(), json.path("risk").path("score").asInt(),
+                challenge.isObject() ? Optional.of(new ChallengeRef(challenge.path("id").asText(), challenge.path("type").asText(), challenge.path("status").asText()))
+                        : Optional.empty(),
+                json);
+    }
+
+    static Optional<String> text(JsonNode node) {
+        return node.isTextual() ? Optional.of(node.textValue()) : Optional.empty();
+    }
+
+    public boolean challengeCompleted() {
+        return challenge.map(ref -> ref.status().equals("completed")).orElse(false);
+    }
+}

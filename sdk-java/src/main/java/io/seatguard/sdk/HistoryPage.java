@@ -1,0 +1,15 @@
+package io.seatguard.sdk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A page of history, newest first; pass {@link #nextCursor()} for the next one. */
+public record HistoryPage(List<JsonNode> rows, Optional<String> nextCursor) {
+    static HistoryPage of(JsonNode json) {
+        List<JsonNode> rows = new ArrayList<>();
+        json.path("data").forEach(rows::add);
+        return new HistoryPage(rows, Evaluation.text(json.path("next_cursor")));
+    }
+}

@@ -1,0 +1,12 @@
+package io.seatguard.sdk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/** A flagged account ({@code GET /v3/patterns}). */
+public record Pattern(String user, String pattern, String level, long currentValue, Instant firstDetected, Instant lastSeen) {
+    static Pattern of(JsonNode json) {
+        return new Pattern(json.path("user").asText(), json.path("pattern").asText(), json.path("level").asText(), json.path("current_value").asLong(),
+                Instant.parse(json.path("first_detected").asText()), Instant.parse(json.path("last_seen").asText()));
+    }
+}

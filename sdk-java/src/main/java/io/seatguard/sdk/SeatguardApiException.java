@@ -1,0 +1,38 @@
+package io.seatguard.sdk;
+
+import java.util.List;
+
+/**
+ * Seatguard answered with an error (a {@code application/problem+json} document). Subclasses name the
+ * cases a backend handles differently; {@link #fieldErrors()} names each faulty field of a 400.
+ */
+public class SeatguardApiException extends SeatguardException {
+    private static final long serialVersionUID = 1L;
+
+    /** One faulty field of a request. */
+    public record FieldError(String field, String message) {}
+
+    private final int status;
+    private final String type;
+    private final transient List<FieldError> fieldErrors;
+
+    public SeatguardApiException(int status, String type, String detail, List<FieldError> fieldErrors) {
+        super(status + " " + (type == null ? "" : type + ": ") + detail);
+        this.status = status;
+        this.type = type;
+        this.fieldErrors = List.copyOf(fieldErrors);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The problem's {@code type}, e.g. {@code .../invalid_input}; may be null. */
+    public String type() {
+        return type;
+    }
+
+    public List<FieldError> fieldErrors() {
+        return fieldErrors;
+    }
+}

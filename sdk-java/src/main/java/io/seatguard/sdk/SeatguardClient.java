@@ -1,0 +1,258 @@
+package io.seatguard.sdk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+
+/**
+ * Seatguard's server API for a Java backend, with the app's secret key.
+ *
+ * <pre>{@code
+ * SeatguardClient seatguard = SeatguardClient.builder("https://seatguard.example.com", System.getenv("SEATGUARD_SECRET_KEY")).build();
+ * Evaluation evaluation = seatguard.consumeEvaluation(evaluationId);   // AlreadyConsumedException on a replay
+ * }</pre>
+ *
+ * <p>Every call has a timeout. Reads and deletes (idempotent) are retried on a network error or a 5xx
+ * answer, with a short back-off; {@link #consumeEvaluation} is never retried, since a lost answer to a
+ * consume that happened would turn into a 409 on the retry. Errors are typed: {@link NotFoundException},
+ * {@link AlreadyConsumedException}, {@link AuthenticationException}, {@link InvalidRequestException},
+ * other {@link SeatguardApiException}s, and {@link SeatguardNetworkException}.
+ */
+public final class SeatguardClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
+
+    private final URI base;
+    private final String secretKey;
+    private final HttpClient http;
+    private final Duration timeout;
+    private final int retries;
+    private final Duration backoff;
+
+    private SeatguardClient(Builder builder) {
+        this.base = URI.create(builder.baseUrl.endsWith("/") ? builder.baseUrl.substring(0, builder.baseUrl.length() - 1) : builder.baseUrl);
+        this.secretKey = builder.secretKey;
+        this.timeout = builder.timeout;
+        this.retries = builder.retries;
+        this.backoff = builder.backoff;
+        this.http = builder.http != null ? builder.http : HttpClient.newBuilder().connectTimeout(builder.timeout).build();
+    }
+
+    /** @param secretKey the app's {@code sk_…} key; keep it on the server */
+    public static Builder builder(String baseUrl, String secretKey) {
+        return new Builder(baseUrl, secretKey);
+    }
+
+    /** Options: timeout per try (default 5 s), retries of idempotent calls (default 2), first back-off (default 200 ms, doubling). */
+    public static final class Builder {
+        private final String baseUrl;
+        private final String secretKey;
+        private Duration timeout = Duration.ofSeconds(5);
+        private int retries = 2;
+        private Duration backoff = Duration.ofMillis(200);
+        private HttpClient http;
+
+        private Builder(String baseUrl, String secretKey) {
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl is null");
+            this.secretKey = Objects.requireNonNull(secretKey, "secretKey is null");
+            if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
+                throw new IllegalArgumentException("baseUrl must be an http(s) URL");
+            }
+            if (!secretKey.startsWith("sk_")) {
+                throw new IllegalArgumentException("the secret key starts with sk_");
+            }
+        }
+
+        public Builder timeout(Duration value) {
+            this.timeout = Objects.requireNonNull(value, "timeout is null");
+            return this;
+        }
+
+        public Builder retries(int value) {
+            if (value < 0 || value > 10) {
+                throw new IllegalArgumentException("retries must be between 0 and 10");
+            }
+            this.retries = value;
+            return this;
+        }
+
+        public Builder backoff(Duration value) {
+            this.backoff = Objects.requireNonNull(value, "backoff is null");
+            return this;
+        }
+
+        /** A client of your own (proxy, executor); its connect timeout is yours to set. */
+        public Builder httpClient(HttpClient value) {
+            this.http = Objects.requireNonNull(value, "httpClient is null");
+            return this;
+        }
+
+        public SeatguardClient build() {
+            return new SeatguardClient(this);
+        }
+    }
+
+    // evaluations
+
+    public Evaluation getEvaluation(String evaluationId) {
+        return Evaluation.of(get("/v3/evaluations/" + id(evaluationId)));
+    }
+
+    /**
+     * Claims the evaluation once (seed 003): of any number of calls, across every server node, exactly
+     * one gets it.
+     *
+     * @throws AlreadyConsumedException when it was consumed before: a replay
+     */
+    public Evaluation consumeEvaluation(String evaluationId) {
+        return Evaluation.of(send("POST", "/v3/evaluations/" + id(evaluationId) + "/consume", false));
+    }
+
+    public Challenge getChallenge(String challengeId) {
+        return Challenge.of(get("/v3/challenges/" + id(challengeId)));
+    }
+
+    // accounts
+
+    public List<Device> listDevices(String userId) {
+        List<Device> devices = new ArrayList<>();
+        get("/v3/users/" + encode(userId) + "/devices").path("data").forEach(device -> devices.add(Device.of(device)));
+        return devices;
+    }
+
+    /** Logs the device out of the account: its next evaluation or heartbeat answers {@code logout: true}. */
+    public void logOutDevice(String userId, String deviceId) {
+        send("DELETE", "/v3/users/" + encode(userId) + "/devices/" + id(deviceId), true);
+    }
+
+    public HistoryPage history(String userId, int limit, Optional<String> cursor) {
+        return HistoryPage.of(get("/v3/users/" + encode(userId) + "/history?limit=" + limit + cursor.map(c -> "&cursor=" + encode(c)).orElse("")));
+    }
+
+    public HistoryPage historyOfDevice(String deviceId, int limit, Optional<String> cursor) {
+        return HistoryPage.of(get("/v3/history?device_id=" + encode(deviceId) + "&limit=" + limit + cursor.map(c -> "&cursor=" + encode(c)).orElse("")));
+    }
+
+    public HistoryPage historyOfIp(String ip, int limit, Optional<String> cursor) {
+        return HistoryPage.of(get("/v3/history?ip=" + encode(ip) + "&limit=" + limit + cursor.map(c -> "&cursor=" + encode(c)).orElse("")));
+    }
+
+    /** Flagged accounts; {@code pattern} and {@code level} narrow it when given. */
+    public List<Pattern> patterns(Optional<String> pattern, Optional<String> level) {
+        StringBuilder path = new StringBuilder("/v3/patterns?format=json");
+        pattern.ifPresent(p -> path.append("&pattern=").append(encode(p)));
+        level.ifPresent(l -> path.append("&level=").append(encode(l)));
+        List<Pattern> patterns = new ArrayList<>();
+        get(path.toString()).path("data").forEach(item -> patterns.add(Pattern.of(item)));
+        return patterns;
+    }
+
+    // transport
+
+    private JsonNode get(String path) {
+        return send("GET", path, true);
+    }
+
+    private JsonNode send(String method, String path, boolean idempotent) {
+        int tries = idempotent ? retries + 1 : 1;
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response;
+            try {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(timeout)
+                        .header("Authorization", "Bearer " + secretKey)
+                        .header("Accept", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build();
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            }
+            catch (IOException e) {
+                if (attempt < tries) {
+                    pause(attempt);
+                    continue;
+                }
+                throw new SeatguardNetworkException(method + " " + path + " failed after " + attempt + " tries: " + e.getMessage(), e);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SeatguardNetworkException(method + " " + path + " was interrupted", e);
+            }
+            int status = response.statusCode();
+            if (status >= 500 && attempt < tries) {
+                pause(attempt);
+                continue;
+            }
+            if (status >= 200 && status < 300) {
+                return read(response.body());
+            }
+            throw error(status, response.body());
+        }
+    }
+
+    private void pause(int attempt) {
+        try {
+            Thread.sleep(backoff.toMillis() << (attempt - 1));
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SeatguardNetworkException("interrupted while waiting to retry", e);
+        }
+    }
+
+    private static JsonNode read(String body) {
+        if (body == null || body.isEmpty()) {
+            return JSON.createObjectNode();
+        }
+        try {
+            return JSON.readTree(body);
+        }
+        catch (IOException e) {
+            throw new SeatguardException("Seatguard answered something that is not JSON", e);
+        }
+    }
+
+    static SeatguardApiException error(int status, String body) {
+        JsonNode problem;
+        try {
+            problem = body == null || body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
+        }
+        catch (IOException e) {
+            problem = JSON.createObjectNode();
+        }
+        String type = problem.path("type").isTextual() ? problem.path("type").textValue() : null;
+        String detail = problem.path("detail").isTextual() ? problem.path("detail").textValue() : "HTTP " + status;
+        List<SeatguardApiException.FieldError> fields = new ArrayList<>();
+        problem.path("errors").forEach(error -> fields.add(new SeatguardApiException.FieldError(error.path("field").asText(), error.path("message").asText())));
+        return switch (status) {
+            case 400 -> new InvalidRequestException(type, detail, fields);
+            case 401 -> new AuthenticationException(type, detail);
+            case 404 -> new NotFoundException(type, detail);
+            case 409 -> new AlreadyConsumedException(type, detail);
+            default -> new SeatguardApiException(status, type, detail, fields);
+        };
+    }
+
+    /** Ids go into the path as they are; anything else cannot be one, and must not steer the request elsewhere. */
+    private static String id(String value) {
+        if (value == null || !SAFE_ID.matcher(value).matches()) {
+            throw new IllegalArgumentException("not an id: " + value);
+        }
+        return value;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(Objects.requireNonNull(value, "value is null"), StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

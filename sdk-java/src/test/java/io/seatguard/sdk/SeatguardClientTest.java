@@ -1,0 +1,124 @@
+package io.seatguard.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The client's retries, timeouts and typed errors, against a scripted local HTTP server. */
+class SeatguardClientTest {
+    private static final String EVALUATION = """
+            {"id":"0192c1a0-0000-7000-8000-000000000001","action":"login","verdict":"challenge","created_at":"2026-11-30T10:00:00Z",
+             "consumed":true,"user":{"id":"mia","email":"mia@example.com","phone":null},"device":{"id":"d-1"},"risk":{"score":40},
+             "challenge":{"id":"ch_1","type":"verification","status":"completed","expires_at":"2026-11-30T10:10:00Z"}}""";
+
+    private record Scripted(int status, String body, long delayMs) {}
+
+    private HttpServer server;
+    private final Deque<Scripted> script = new ArrayDeque<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+
+    private SeatguardClient client(Scripted... answers) throws IOException {
+        script.addAll(List.of(answers));
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+            Scripted answer = script.isEmpty() ? new Scripted(500, "", 0) : script.poll();
+            try {
+                Thread.sleep(answer.delayMs());
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", answer.status() < 300 ? "application/json" : "application/problem+json");
+            exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        server.start();
+        return SeatguardClient.builder("http://127.0.0.1:" + server.getAddress().getPort(), "sk_test_123")
+                .timeout(Duration.ofMillis(500)).backoff(Duration.ofMillis(10)).build();
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void readsAnEvaluationAndRetriesReadsOnServerErrors() throws IOException {
+        SeatguardClient client = client(new Scripted(503, "{\"detail\":\"down\"}", 0), new Scripted(200, EVALUATION, 0));
+        Evaluation evaluation = client.getEvaluation("0192c1a0-0000-7000-8000-000000000001");
+        assertThat(evaluation.action()).isEqualTo("login");
+        assertThat(evaluation.userId()).contains("mia");
+        assertThat(evaluation.challengeCompleted()).isTrue();
+        assertThat(evaluation.riskScore()).isEqualTo(40);
+        assertThat(requests).hasSize(2).allSatisfy(request -> assertThat(request).endsWith("Bearer sk_test_123"));
+    }
+
+    @Test
+    void neverRetriesAConsumeAndTypesItsConflict() throws IOException {
+        SeatguardClient client = client(new Scripted(503, "{\"detail\":\"down\"}", 0), new Scripted(409,
+                "{\"type\":\"https://seatguard.dev/problems/already_consumed\",\"detail\":\"already consumed\"}", 0));
+        assertThatThrownBy(() -> client.consumeEvaluation("0192c1a0-0000-7000-8000-000000000001"))
+                .isInstanceOfSatisfying(SeatguardApiException.class, e -> assertThat(e.status()).isEqualTo(503));
+        assertThat(requests).hasSize(1);
+        assertThatThrownBy(() -> client.consumeEvaluation("0192c1a0-0000-7000-8000-000000000001")).isInstanceOf(AlreadyConsumedException.class);
+    }
+
+    @Test
+    void typesNotFoundUnauthorizedAndInvalidWithTheirFields() throws IOException {
+        SeatguardClient client = client(new Scripted(404, "{\"detail\":\"evaluation x was not found\"}", 0),
+                new Scripted(401, "{\"detail\":\"bad key\"}", 0),
+                new Scripted(400, "{\"detail\":\"1 field\",\"errors\":[{\"field\":\"limit\",\"message\":\"must be from 1 to 100\"}]}", 0));
+        assertThatThrownBy(() -> client.getEvaluation("x")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> client.getChallenge("ch_1")).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> client.history("mia", 0, java.util.Optional.empty()))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fieldErrors())
+                        .containsExactly(new SeatguardApiException.FieldError("limit", "must be from 1 to 100")));
+        assertThat(requests.get(2)).contains("/v3/users/mia/history?limit=0");
+    }
+
+    @Test
+    void timesOutAndGivesUpAfterItsRetries() throws IOException {
+        SeatguardClient client = client(new Scripted(200, EVALUATION, 2_000), new Scripted(200, EVALUATION, 2_000), new Scripted(200, EVALUATION, 2_000));
+        assertThatThrownBy(() -> client.getEvaluation("0192c1a0-0000-7000-8000-000000000001"))
+                .isInstanceOf(SeatguardNetworkException.class).hasMessageContaining("after 3 tries");
+    }
+
+    @Test
+    void aClosedPortIsANetworkError() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        SeatguardClient client = SeatguardClient.builder("http://127.0.0.1:" + port, "sk_x").retries(1).backoff(Duration.ofMillis(1)).build();
+        assertThatThrownBy(() -> client.listDevices("mia")).isInstanceOf(SeatguardNetworkException.class);
+    }
+
+    @Test
+    void refusesIdsThatCouldSteerTheRequestAndBadOptions() throws IOException {
+        SeatguardClient client = client();
+        assertThatThrownBy(() -> client.getEvaluation("../apps")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.getChallenge("ch_1?x=1")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(requests).isEmpty();
+        assertThatThrownBy(() -> SeatguardClient.builder("ftp://x", "sk_1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SeatguardClient.builder("http://x", "pk_1")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,46 @@
+package io.seatguard.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The Standard Webhooks test vector, and the ways a forged or stale request is refused. */
+class WebhooksTest {
+    // From the Standard Webhooks specification's reference libraries.
+    private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    private static final String ID = "msg_p5jXN8AQM9LWM0D4loKWxJek";
+    private static final long TIMESTAMP = 1614265330L;
+    private static final String BODY = "{\"test\": 2432232314}";
+    private static final String SIGNATURE = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
+    private static final Instant NOW = Instant.ofEpochSecond(TIMESTAMP + 10);
+
+    private static Map<String, String> headers(String signature, long timestamp) {
+        return Map.of("Webhook-Id", ID, "Webhook-Timestamp", String.valueOf(timestamp), "Webhook-Signature", signature);
+    }
+
+    @Test
+    void acceptsTheSpecificationsVectorWhateverTheHeaderCase() {
+        assertThat(Webhooks.verify(headers(SIGNATURE, TIMESTAMP), BODY, List.of(SECRET), NOW).get("test").asLong()).isEqualTo(2432232314L);
+        assertThat(Webhooks.verify(headers("v1,bm90IGl0 " + SIGNATURE, TIMESTAMP), BODY, List.of(SECRET), NOW)).as("any of several").isNotNull();
+        assertThat(Webhooks.verify(headers(SIGNATURE, TIMESTAMP), BODY, List.of("whsec_" + "AAAA" + SECRET.substring(10), SECRET), NOW))
+                .as("during a rotation").isNotNull();
+    }
+
+    @Test
+    void refusesForgedTamperedStaleAndIncompleteRequests() {
+        assertThatThrownBy(() -> Webhooks.verify(headers(SIGNATURE, TIMESTAMP), BODY.replace("2432232314", "2432232315"), List.of(SECRET), NOW))
+                .isInstanceOf(WebhookVerificationException.class).hasMessageContaining("no signature");
+        assertThatThrownBy(() -> Webhooks.verify(headers(SIGNATURE, TIMESTAMP), BODY, List.of("whsec_" + "B".repeat(32)), NOW))
+                .isInstanceOf(WebhookVerificationException.class);
+        assertThatThrownBy(() -> Webhooks.verify(headers(SIGNATURE, TIMESTAMP), BODY, List.of(SECRET), NOW.plusSeconds(600)))
+                .isInstanceOf(WebhookVerificationException.class).hasMessageContaining("minutes off");
+        assertThatThrownBy(() -> Webhooks.verify(headers("v2," + SIGNATURE.substring(3), TIMESTAMP), BODY, List.of(SECRET), NOW))
+                .isInstanceOf(WebhookVerificationException.class);
+        assertThatThrownBy(() -> Webhooks.verify(Map.of("webhook-id", ID), BODY, List.of(SECRET), NOW)).isInstanceOf(WebhookVerificationException.class);
+        assertThatThrownBy(() -> Webhooks.verify(headers(SIGNATURE, TIMESTAMP), BODY, List.of("not-a-secret"), NOW)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
