@@ -35,6 +35,11 @@ import io.seatguard.storage.SqlHistory;
 import io.seatguard.storage.SqlPatterns;
 import io.seatguard.storage.SqlWebhooks;
 import io.seatguard.server.http.WebhookServices;
+import io.seatguard.server.http.JsonBody;
+import io.seatguard.server.demo.DemoApp;
+import io.seatguard.server.demo.DemoSite;
+import io.seatguard.sdk.SeatguardClient;
+import java.util.function.Supplier;
 import io.seatguard.server.webhook.CachedSubscriptions;
 import io.seatguard.server.webhook.WebhookDispatcher;
 import io.seatguard.server.webhook.WebhookTargets;
@@ -99,6 +104,7 @@ public final class SeatguardServer implements AutoCloseable {
     private final IpIntelService intel;
     private final Optional<StunServer> stun;
     private final OwnerNotices ownerNotices;
+    private final Optional<DemoApp> demoApp;
     private final RetentionPruner retention;
     private final WebhookDispatcher dispatcher;
 
@@ -113,7 +119,8 @@ public final class SeatguardServer implements AutoCloseable {
 
     private SeatguardServer(SqlDatabase database, ServerMetrics metrics, Presence presence, IntelRefresher refresher, IpIntelService intel,
             StunServer stun, Javalin http, List<Route> routes, Optional<String> generatedAdminToken, Optional<CreatedApp> createdDefaultApp, String url,
-            OwnerNotices ownerNotices, RetentionPruner retention, WebhookDispatcher dispatcher) {
+            OwnerNotices ownerNotices, RetentionPruner retention, WebhookDispatcher dispatcher, Optional<DemoApp> demoApp) {
+        this.demoApp = demoApp;
         this.dispatcher = dispatcher;
         this.retention = retention;
         this.stun = Optional.ofNullable(stun);
@@ -154,6 +161,8 @@ public final class SeatguardServer implements AutoCloseable {
             IdGenerator ids = new IdGenerator(clock, new SecureRandom());
             AppService apps = new AppService(new SqlAppStore(database), ids, clock);
             Optional<String> generatedAdminToken = apps.ensureAdminToken(config.adminToken());
+            // Before the demo's own app exists: the default app is made on the first start only.
+            boolean firstStart = apps.list().isEmpty();
             SqlEvaluationStore sqlEvaluations = new SqlEvaluationStore(database);
             EvaluationStore evaluations = sqlEvaluations;
             DeviceDirectory devices = new SqlDeviceDirectory(database);
@@ -215,11 +224,20 @@ public final class SeatguardServer implements AutoCloseable {
             ChallengePages challengePages = new ChallengePages(challenges, apps, delivery, clientIps,
                     new AttemptLimits());
             Heartbeats heartbeats = new Heartbeats(presence, devices, accounts, clock);
+            // The demo plays an integrator: its own app, and the Java SDK calling this server over loopback.
+            AtomicReference<String> internalUrl = new AtomicReference<>();
+            AtomicReference<List<String>> demoOrigins = new AtomicReference<>(List.of());
+            Supplier<DemoApp> demoApp = memoize(() -> DemoApp.ensure(apps, demoOrigins.get()));
+            Supplier<SeatguardClient> demoApi = memoize(() -> SeatguardClient.builder(internalUrl.get(), demoApp.get().secretKey()).build());
+            // The demo (its pages, accounts and app) exists outside production mode only.
+            Optional<DemoSite> demo = challengeSettings.production()
+                    ? Optional.empty()
+                    : Optional.of(new DemoSite(demoApp, demoApi, policies, new JsonBody(config.maxBodyBytes()), clock));
             List<Route> routes = Routes.all(apps, pipeline, evaluations, deviceLinks, database, clientIps, heartbeats,
                     metrics, clock, config.maxBodyBytes(), intel::status, policies, lists,
                     new Backtest(sqlEvaluations, policyBook, clock), challenges, challengePages, outbox.map(OutboxPage::new),
                     accountRecords, new SqlHistory(database), forgetAccount, new SqlPatterns(database),
-                    new WebhookServices(webhookStore, webhookTargets, subscriptions, ids));
+                    new WebhookServices(webhookStore, webhookTargets, subscriptions, ids), demo);
             dispatcher = new WebhookDispatcher(webhookStore, webhookTargets, clock, WebhookDispatcher.DEFAULT_EVERY);
             retention = new RetentionPruner(accountRecords, config.retentionDays(), clock);
             Javalin http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), routes, metrics).start();
@@ -227,14 +245,17 @@ public final class SeatguardServer implements AutoCloseable {
                 stun = StunServer.start(config.host(), network.stunPort().getAsInt());
             }
             String url = config.publicUrl().orElse("http://" + displayHost(config.host()) + ":" + http.port());
+            internalUrl.set("http://" + loopbackHost(config.host()) + ":" + http.port());
             publicUrl.set(url);
             Optional<CreatedApp> createdDefaultApp = Optional.empty();
-            if (apps.list().isEmpty()) {
+            if (firstStart) {
                 createdDefaultApp = Optional.of(apps.create("default", defaultOrigins(url, http.port())));
             }
+            demoOrigins.set(defaultOrigins(url, http.port()));
+            Optional<DemoApp> createdDemoApp = demo.isPresent() ? Optional.of(demoApp.get()) : Optional.empty();
             log.info("Seatguard listening on {} with storage {}", url, database.description());
             return new SeatguardServer(database, metrics, presence, refresher, intel, stun, http, routes, generatedAdminToken, createdDefaultApp, url,
-                    ownerNotices, retention, dispatcher);
+                    ownerNotices, retention, dispatcher, createdDemoApp);
         }
         catch (RuntimeException e) {
             if (ownerNotices != null) {
@@ -266,6 +287,42 @@ public final class SeatguardServer implements AutoCloseable {
         return url.startsWith("http://localhost:") || url.startsWith("http://127.0.0.1:")
                 ? List.of("http://localhost:" + port, "http://127.0.0.1:" + port)
                 : List.of(url);
+    }
+
+    /** How this process reaches its own HTTP port: loopback when it listens everywhere. */
+    private static String loopbackHost(String host) {
+        if (host.equals("0.0.0.0") || host.equals("127.0.0.1") || host.equals("localhost")) {
+            return "127.0.0.1";
+        }
+        if (host.equals("::") || host.equals("::1")) {
+            return "[::1]";
+        }
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> make) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T current = value;
+                if (current == null) {
+                    synchronized (this) {
+                        if (value == null) {
+                            value = make.get();
+                        }
+                        current = value;
+                    }
+                }
+                return current;
+            }
+        };
+    }
+
+    /** The demo site's app and key (none in production mode), for tests. */
+    public Optional<DemoApp> demoApp() {
+        return demoApp;
     }
 
     private static String displayHost(String host) {

@@ -35,8 +35,9 @@ class AppsApiTest {
     @Test
     void aDefaultAppExistsFromTheFirstStart() {
         JsonNode apps = server.get("/v3/apps", ADMIN).json().get("data");
-        assertThat(apps).hasSize(1);
+        assertThat(apps).as("the default app, and the demo site's own").hasSize(2);
         assertThat(apps.get(0).get("name").asText()).isEqualTo("default");
+        assertThat(apps.get(1).get("name").asText()).isEqualTo("demo");
         assertThat(apps.get(0).has("secret_key")).isFalse();
         assertThat(apps.get(0).get("allowed_origins").toString()).contains("http://127.0.0.1:" + server.server().port());
     }
@@ -55,7 +56,7 @@ class AppsApiTest {
         assertThat(read.has("secret_key")).isFalse();
         List<String> names = new ArrayList<>();
         server.get("/v3/apps", ADMIN).json().get("data").forEach(a -> names.add(a.get("name").asText()));
-        assertThat(names).containsExactly("default", "Shop");
+        assertThat(names).containsExactly("default", "demo", "Shop");
         assertThat(server.get("/v3/apps", ADMIN).body()).doesNotContain(app.get("secret_key").asText());
     }
 

@@ -26,7 +26,7 @@ class AppsCommandTest {
             assertThat(created.get("allowed_origins").get(0).asText()).isEqualTo("https://cli.example");
 
             JsonNode listed = run(0, "apps", "list", "--url", server.url(), "--admin-token", TestServer.ADMIN_TOKEN);
-            assertThat(listed.get("data")).hasSize(2);
+            assertThat(listed.get("data")).as("default, demo and cli-app").hasSize(3);
 
             JsonNode rotated = run(0, "apps", "rotate-secret", created.get("id").asText(), "--url", server.url(), "--admin-token", TestServer.ADMIN_TOKEN);
             assertThat(rotated.get("secret_key").asText()).isNotEqualTo(created.get("secret_key").asText());

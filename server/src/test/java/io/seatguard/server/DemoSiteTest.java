@@ -17,7 +17,7 @@ class DemoSiteTest {
     @Test
     void aFreshLoginEvaluationOfTheUserOpensASessionOnce() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
-            TestApp app = server.defaultApp();
+            TestApp app = server.demoApp();
             assertThat(server.get("/demo", Map.of()).body()).contains("<form id=\"login-form\"");
             assertThat(server.get("/demo/config", Map.of()).json().get("client_id").asText()).isEqualTo(app.clientId());
             assertThat(server.get("/demo/account", Map.of()).status()).as("anonymous visitors are sent to sign in").isEqualTo(302);
@@ -41,7 +41,7 @@ class DemoSiteTest {
     @Test
     void anEvaluationOfAnotherUserOrActionOrAWrongPasswordIsRefused() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
-            TestApp app = server.defaultApp();
+            TestApp app = server.demoApp();
             String bobs = evaluate(server, app, "login", "bob");
             Response otherUser = server.post("/demo/login", "{\"user\":\"alice\",\"password\":\"demo\",\"evaluation_id\":\"" + bobs + "\"}", Map.of());
             assertThat(otherUser.status()).isEqualTo(400);
@@ -68,7 +68,7 @@ class DemoSiteTest {
     @Test
     void aChallengedLoginOpensNothingUntilItsChallengeIsCompletedAndASignupKeepsItsEmail() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
-            TestApp app = server.defaultApp();
+            TestApp app = server.demoApp();
             assertThat(server.post("/demo/policies", "", Map.of()).json().get("created").asInt()).isEqualTo(4);
             assertThat(server.post("/demo/policies", "", Map.of()).json().get("created").asInt()).as("once").isZero();
 

@@ -83,7 +83,8 @@ class KillNinePersistenceTest {
             HttpClient client = HttpClient.newHttpClient();
             String appsJson = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restarted.port() + "/v3/apps"))
                     .header("Authorization", "Bearer " + ADMIN).build(), HttpResponse.BodyHandlers.ofString()).body();
-            String appId = appsJson.replaceAll("(?s).*\"id\":\"(app_[^\"]+)\".*", "$1");
+            // The default app's evaluations (the demo site has an app of its own).
+            String appId = appsJson.replaceAll("(?s).*?\"id\":\"(app_[^\"]+)\",\"name\":\"default\".*", "$1");
             String secret = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restarted.port() + "/v3/apps/" + appId + "/rotate-secret"))
                     .header("Authorization", "Bearer " + ADMIN).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())
                     .body().replaceAll(".*\"secret_key\":\"([^\"]+)\".*", "$1");

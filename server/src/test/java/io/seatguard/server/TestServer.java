@@ -64,6 +64,12 @@ public final class TestServer implements AutoCloseable {
         return new TestApp(created.app().id(), created.app().clientId(), created.secretKey());
     }
 
+    /** The demo site's own app: evaluations made by the demo's pages belong to it. */
+    public TestApp demoApp() {
+        var demo = server.demoApp().orElseThrow();
+        return new TestApp(demo.app().id(), demo.app().clientId(), demo.secretKey());
+    }
+
     public TestApp createApp(String name, String... origins) {
         ObjectNode body = Json.MAPPER.createObjectNode().put("name", name);
         for (String origin : origins) {

@@ -106,6 +106,14 @@ public final class AppService {
         return store.setting(name).orElseThrow();
     }
 
+    public Optional<String> setting(String name) {
+        return store.setting(name);
+    }
+
+    public void putSetting(String name, String value) {
+        store.putSetting(name, value);
+    }
+
     public boolean isAdminToken(String presented) {
         return presented != null && store.setting(ADMIN_TOKEN_HASH).map(hash -> Keys.matches(presented, hash)).orElse(false);
     }

@@ -7,19 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.samskivert.mustache.Mustache;
 import io.javalin.http.Context;
 import io.seatguard.core.app.App;
-import io.seatguard.core.app.AppService;
-import io.seatguard.core.challenge.ChallengeService;
-import io.seatguard.core.challenge.ChallengeStatus;
 import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.FieldErrors;
 import io.seatguard.core.error.SeatguardException;
-import io.seatguard.core.evaluation.ConsumeOutcome;
-import io.seatguard.core.evaluation.Evaluation;
-import io.seatguard.core.evaluation.EvaluationStore;
-import io.seatguard.core.evaluation.Verdict;
 import io.seatguard.core.policy.Policy;
 import io.seatguard.core.policy.PolicyService;
 import io.seatguard.server.http.Json;
+import io.seatguard.sdk.AlreadyConsumedException;
+import io.seatguard.sdk.Evaluation;
+import io.seatguard.sdk.NotFoundException;
+import io.seatguard.sdk.SeatguardClient;
 import io.seatguard.server.http.JsonBody;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -57,6 +55,9 @@ import java.util.stream.Collectors;
  *       challenge by itself and calls {@code on_logout} for a logged-out device.
  * </ul>
  *
+ * <p>The backend reads and consumes evaluations through the Java server SDK with the demo app's secret
+ * key ({@link DemoApp}), exactly as an integrator's backend would.
+ *
  * <p>A browser whose SDK call failed gets in anyway, as seed 003 advises (fail open). Demo accounts are
  * {@code alice}, {@code bob} and {@code carol} with the password {@code demo}, plus any registered here
  * (kept in memory until a restart).
@@ -75,9 +76,8 @@ public final class DemoSite {
     /** A signup waiting for its challenge: the account it will create. */
     private record PendingSignup(String email, String passwordHash, Instant expires) {}
 
-    private final AppService apps;
-    private final EvaluationStore evaluations;
-    private final ChallengeService challenges;
+    private final Supplier<DemoApp> demoApp;
+    private final Supplier<SeatguardClient> api;
     private final PolicyService policies;
     private final JsonBody jsonBody;
     private final InstantSource clock;
@@ -86,11 +86,10 @@ public final class DemoSite {
     private final Map<String, PendingSignup> pendingSignups = new ConcurrentHashMap<>();
     private final Map<String, String> files;
 
-    public DemoSite(AppService apps, EvaluationStore evaluations, ChallengeService challenges, PolicyService policies, JsonBody jsonBody,
-            InstantSource clock) {
-        this.apps = requireNonNull(apps, "apps is null");
-        this.evaluations = requireNonNull(evaluations, "evaluations is null");
-        this.challenges = requireNonNull(challenges, "challenges is null");
+    /** @param api the Java SDK pointed at this server with the demo app's key, made once the server listens */
+    public DemoSite(Supplier<DemoApp> demoApp, Supplier<SeatguardClient> api, PolicyService policies, JsonBody jsonBody, InstantSource clock) {
+        this.demoApp = requireNonNull(demoApp, "demoApp is null");
+        this.api = requireNonNull(api, "api is null");
         this.policies = requireNonNull(policies, "policies is null");
         this.jsonBody = requireNonNull(jsonBody, "jsonBody is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -161,7 +160,7 @@ public final class DemoSite {
             return;
         }
         Evaluation evaluation = freshEvaluation(evaluationId.get(), "login");
-        if (!evaluation.user().id().map(user::equals).orElse(false)) {
+        if (!evaluation.userId().map(user::equals).orElse(false)) {
             throw SeatguardException.invalid("evaluation_id", "is not a login evaluation of " + user);
         }
         decide(ctx, evaluation, "login", user, () -> openSession(ctx, user));
@@ -170,7 +169,7 @@ public final class DemoSite {
     /** {@code GET /demo/verified?evaluation=…}: back from a passed login challenge. */
     public void verified(Context ctx) {
         afterChallenge(ctx, "login", (evaluation, subject) -> {
-            if (!evaluation.user().id().map(subject::equals).orElse(false)) {
+            if (!evaluation.userId().map(subject::equals).orElse(false)) {
                 return Optional.of("This evaluation is not a login of the account that started it.");
             }
             openSession(ctx, subject);
@@ -206,7 +205,7 @@ public final class DemoSite {
         }
         Evaluation evaluation = freshEvaluation(evaluationId.get(), "signup");
         // The evaluation is bound to the email given to it: another address cannot ride on it.
-        if (!evaluation.user().email().map(email::equalsIgnoreCase).orElse(false)) {
+        if (!evaluation.email().map(email::equalsIgnoreCase).orElse(false)) {
             throw SeatguardException.invalid("email", "differs from the email the signup was evaluated with");
         }
         pendingSignups.put(evaluation.id(), new PendingSignup(email, hash(password), clock.instant().plus(FRESHNESS)));
@@ -222,7 +221,7 @@ public final class DemoSite {
         afterChallenge(ctx, "signup", (evaluation, subject) -> {
             PendingSignup pending = pendingSignups.get(evaluation.id());
             if (pending == null || !pending.email().equals(subject) || pending.expires().isBefore(clock.instant())
-                    || !evaluation.user().email().map(subject::equalsIgnoreCase).orElse(false)) {
+                    || !evaluation.email().map(subject::equalsIgnoreCase).orElse(false)) {
                 return Optional.of("This signup is not the one that started the challenge, or it is too old.");
             }
             if (registered.putIfAbsent(subject, pending.passwordHash()) != null) {
@@ -278,21 +277,26 @@ public final class DemoSite {
             message(ctx, 400, "This link does not belong to a sign-in started in this browser.");
             return;
         }
-        App app = defaultApp();
-        Optional<Evaluation> found = evaluations.find(app.id(), evaluationId);
-        if (found.isEmpty() || !found.get().action().equals(kind) || found.get().createdAt().isBefore(clock.instant().minus(FRESHNESS))) {
+        Evaluation evaluation;
+        try {
+            evaluation = api.get().getEvaluation(evaluationId);
+        }
+        catch (NotFoundException e) {
             message(ctx, 400, "This evaluation is not a fresh " + kind + " evaluation.");
             return;
         }
-        Evaluation evaluation = found.get();
-        boolean completed = evaluation.challenge()
-                .map(ref -> challenges.get(ref.id()).status() == ChallengeStatus.COMPLETED)
-                .orElse(false);
-        if (!completed) {
+        if (!evaluation.action().equals(kind) || evaluation.createdAt().isBefore(clock.instant().minus(FRESHNESS))) {
+            message(ctx, 400, "This evaluation is not a fresh " + kind + " evaluation.");
+            return;
+        }
+        if (!evaluation.challengeCompleted()) {
             message(ctx, 403, "The challenge of this " + kind + " is not completed.");
             return;
         }
-        if (!(evaluations.consume(app.id(), evaluationId, clock.instant()) instanceof ConsumeOutcome.Consumed)) {
+        try {
+            api.get().consumeEvaluation(evaluationId);
+        }
+        catch (AlreadyConsumedException e) {
             message(ctx, 409, "This evaluation was already used.");
             return;
         }
@@ -309,25 +313,33 @@ public final class DemoSite {
     /** Allow: consume and open; challenge: remember who, and send the page to the hosted challenge; deny: refuse. */
     private void decide(Context ctx, Evaluation evaluation, String kind, String subject, Runnable open) {
         switch (evaluation.verdict()) {
-            case ALLOW -> {
+            case "allow" -> {
                 consumeOrRefuse(evaluation);
                 open.run();
                 ctx.status(204);
             }
-            case CHALLENGE -> {
-                String redirect = evaluation.redirect().orElseThrow(() -> new SeatguardException(ErrorCode.LOGIN_REFUSED,
-                        "Seatguard asked for a challenge it could not open"));
+            case "challenge" -> {
+                JsonNode redirectNode = evaluation.raw().path("redirect");
+                if (!redirectNode.isTextual()) {
+                    throw new SeatguardException(ErrorCode.LOGIN_REFUSED, "Seatguard asked for a challenge it could not open");
+                }
+                String redirect = redirectNode.textValue();
                 String pending = signer.sign(List.of(kind, subject, evaluation.id()), clock.instant().plus(FRESHNESS));
                 ctx.header("Set-Cookie", PENDING_COOKIE + "=" + pending + "; Path=/demo; HttpOnly; SameSite=Lax; Max-Age=" + FRESHNESS.toSeconds());
                 ctx.status(202).contentType("application/json").result(Json.MAPPER.createObjectNode().put("redirect", redirect).toString());
             }
-            case DENY -> throw new SeatguardException(ErrorCode.LOGIN_REFUSED, "Seatguard answered deny for this " + kind);
+            default -> throw new SeatguardException(ErrorCode.LOGIN_REFUSED, "Seatguard answered " + evaluation.verdict() + " for this " + kind);
         }
     }
 
     private Evaluation freshEvaluation(String evaluationId, String action) {
-        Evaluation evaluation = evaluations.find(defaultApp().id(), evaluationId)
-                .orElseThrow(() -> SeatguardException.invalid("evaluation_id", "is not an evaluation of the demo's app"));
+        Evaluation evaluation;
+        try {
+            evaluation = api.get().getEvaluation(evaluationId);
+        }
+        catch (NotFoundException e) {
+            throw SeatguardException.invalid("evaluation_id", "is not an evaluation of the demo's app");
+        }
         if (!action.equals(evaluation.action())) {
             throw SeatguardException.invalid("evaluation_id", "is not a " + action + " evaluation");
         }
@@ -338,7 +350,10 @@ public final class DemoSite {
     }
 
     private void consumeOrRefuse(Evaluation evaluation) {
-        if (!(evaluations.consume(evaluation.appId(), evaluation.id(), clock.instant()) instanceof ConsumeOutcome.Consumed)) {
+        try {
+            api.get().consumeEvaluation(evaluation.id());
+        }
+        catch (AlreadyConsumedException e) {
             throw new SeatguardException(ErrorCode.ALREADY_CONSUMED, "This evaluation was already used");
         }
     }
@@ -375,8 +390,7 @@ public final class DemoSite {
     }
 
     private App defaultApp() {
-        return apps.list().stream().filter(app -> app.name().equals("default")).findFirst()
-                .orElseThrow(() -> new SeatguardException(ErrorCode.NOT_FOUND, "The demo needs the app named 'default', created on first start"));
+        return demoApp.get().app();
     }
 
     // helpers

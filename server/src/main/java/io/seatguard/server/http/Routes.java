@@ -59,7 +59,8 @@ public final class Routes {
             HistoryReader history,
             BiConsumer<String, String> forgetAccount,
             PatternReader patterns,
-            WebhookServices webhookServices) {
+            WebhookServices webhookServices,
+            Optional<DemoSite> demoSite) {
         JsonBody jsonBody = new JsonBody(maxBodyBytes);
         Credentials credentials = new Credentials(apps);
         AppDirectory directory = new AppDirectory(apps);
@@ -78,7 +79,6 @@ public final class Routes {
                 jsonBody, webhookServices.ids(), clock);
         PolicyHandlers policies = new PolicyHandlers(credentials, policyService, jsonBody, backtest);
         ListHandlers lists = new ListHandlers(credentials, listService, jsonBody);
-        DemoSite demo = new DemoSite(apps, evaluations, challengeService, policyService, jsonBody, clock);
         List<Route> routes = new ArrayList<>(List.of(
                 new Route(POST, "/v3/evaluate", evaluate::handle),
                 new Route(OPTIONS, "/v3/evaluate", ctx -> Cors.preflight(ctx, directory)),
@@ -123,18 +123,6 @@ public final class Routes {
                 new Route(PATCH, "/v3/apps/{id}", appHandlers::update),
                 new Route(POST, "/v3/apps/{id}/rotate-secret", appHandlers::rotateSecret),
                 new Route(GET, "/v3/openapi.json", ops::openApi),
-                Route.page(GET, "/demo", demo::loginPage),
-                Route.page(GET, "/demo/account", demo::accountPage),
-                Route.page(GET, "/demo/config", demo::config),
-                Route.page(GET, "/demo/demo.js", demo::script),
-                Route.page(GET, "/demo/demo.css", demo::stylesheet),
-                Route.page(POST, "/demo/login", demo::login),
-                Route.page(POST, "/demo/logout", demo::logout),
-                Route.page(GET, "/demo/register", demo::registerPage),
-                Route.page(POST, "/demo/register", demo::register),
-                Route.page(GET, "/demo/verified", demo::verified),
-                Route.page(GET, "/demo/registered", demo::registered),
-                Route.page(POST, "/demo/policies", demo::enablePolicies),
                 new Route(GET, "/healthz", ops::health),
                 new Route(GET, "/readyz", ops::ready),
                 new Route(GET, "/metrics", ops::metrics),
@@ -147,6 +135,21 @@ public final class Routes {
                 Route.page(POST, "/challenge/{id}/decline", challengePages::decline),
                 Route.page(POST, "/challenge/{id}/logout-device", challengePages::logoutDevice)));
         outbox.ifPresent(page -> routes.add(Route.page(GET, "/dev/outbox", page::show)));
+        if (demoSite.isPresent()) {
+            DemoSite demo = demoSite.get();
+            routes.add(Route.page(GET, "/demo", demo::loginPage));
+            routes.add(Route.page(GET, "/demo/account", demo::accountPage));
+            routes.add(Route.page(GET, "/demo/config", demo::config));
+            routes.add(Route.page(GET, "/demo/demo.js", demo::script));
+            routes.add(Route.page(GET, "/demo/demo.css", demo::stylesheet));
+            routes.add(Route.page(POST, "/demo/login", demo::login));
+            routes.add(Route.page(POST, "/demo/logout", demo::logout));
+            routes.add(Route.page(GET, "/demo/register", demo::registerPage));
+            routes.add(Route.page(POST, "/demo/register", demo::register));
+            routes.add(Route.page(GET, "/demo/verified", demo::verified));
+            routes.add(Route.page(GET, "/demo/registered", demo::registered));
+            routes.add(Route.page(POST, "/demo/policies", demo::enablePolicies));
+        }
         return List.copyOf(routes);
     }
 

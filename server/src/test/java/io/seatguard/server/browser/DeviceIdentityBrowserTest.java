@@ -35,7 +35,7 @@ class DeviceIdentityBrowserTest {
     void startServer() {
         Chromium.requireInstalled();
         server = TestServer.start(TestServer.Store.SQLITE, work.resolve("data"));
-        app = server.defaultApp();
+        app = server.demoApp();
     }
 
     @AfterAll

@@ -51,7 +51,7 @@ class SeedFlowsBrowserTest {
         Chromium.requireInstalled();
         server = TestServer.startWith(ServerConfig.embeddedForTests(work.resolve("data"))
                 .withChallenges(ChallengeSettings.DEVELOPMENT.withSmtp(URI.create("smtp://127.0.0.1:" + MAIL.getSmtp().getPort()))));
-        app = server.defaultApp();
+        app = server.demoApp();
     }
 
     @AfterEach

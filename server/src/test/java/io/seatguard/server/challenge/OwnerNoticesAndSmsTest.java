@@ -120,6 +120,9 @@ class OwnerNoticesAndSmsTest {
             TestApp app = server.defaultApp();
             server.post("/v3/policies", policyJson, app.bearer());
             assertThat(server.get("/dev/outbox", Map.of()).status()).isEqualTo(404);
+            assertThat(server.get("/demo", Map.of()).status()).as("no demo in production").isEqualTo(404);
+            assertThat(server.get("/v3/apps", Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN)).json().get("data").findValuesAsText("name"))
+                    .containsExactly("default");
             String redirect = evaluate(server, app, "tia", "tok_tia_device_0001", "\"phone\":\"+33612345678\",").json().get("redirect").asText();
             assertThat(new PageClient().get(redirect).body()).contains("We have no email address or phone number to send a code to");
         }
