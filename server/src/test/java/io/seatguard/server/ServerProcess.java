@@ -33,13 +33,20 @@ public final class ServerProcess implements AutoCloseable {
         this.err = err;
     }
 
-    /** Starts {@code serve --port <free> --no-stun <args>} and waits until it is ready. */
+    /**
+     * Starts {@code serve --port <free> --no-stun <args>} and waits until it is ready. Without a
+     * {@code --data-dir} among the arguments the data folder is {@code workDir/data}, never the
+     * module's own {@code ./data}.
+     */
     public static ServerProcess start(Path workDir, String... args) throws Exception {
         Files.createDirectories(workDir);
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 "io.seatguard.server.Main", "serve", "--port", Integer.toString(port), "--no-stun"));
+        if (!List.of(args).contains("--data-dir")) {
+            command.addAll(List.of("--data-dir", workDir.resolve("data").toString()));
+        }
         command.addAll(List.of(args));
         Path out = workDir.resolve("server-" + port + ".out");
         Path err = workDir.resolve("server-" + port + ".err");
