@@ -87,6 +87,41 @@ class HistoryApiTest {
     }
 
     @Test
+    void pagingWhileAnotherThreadKeepsWritingSkipsAndRepeatsNothing() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            Instant base = Instant.now().minus(3, ChronoUnit.HOURS);
+            Set<String> before = new HashSet<>();
+            for (int i = 0; i < 30; i++) {
+                before.add(evaluate(server, app, "wes", "tok_wes_laptop_00001", "198.51.100.1", base.plusSeconds(i * 10L)));
+            }
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+            Thread writer = Thread.ofPlatform().start(() -> {
+                for (int i = 0; !stop.get(); i++) {
+                    // New rows both newer and older than the pages already read.
+                    Instant at = i % 2 == 0 ? Instant.now().minusSeconds(5) : base.minusSeconds(i);
+                    evaluate(server, app, "wes", "tok_wes_laptop_00001", "198.51.100.2", at);
+                    written.incrementAndGet();
+                }
+            });
+            List<String> seen = new ArrayList<>();
+            String cursor = null;
+            do {
+                JsonNode page = server.get("/v3/users/wes/history?limit=4" + (cursor == null ? "" : "&cursor=" + cursor), app.bearer()).json();
+                seen.addAll(ids(page));
+                cursor = page.get("next_cursor").isNull() ? null : page.get("next_cursor").asText();
+                Thread.sleep(20);
+            }
+            while (cursor != null);
+            stop.set(true);
+            writer.join();
+            assertThat(written.get()).as("the writer really ran alongside").isPositive();
+            assertThat(seen).doesNotHaveDuplicates().containsAll(before);
+        }
+    }
+
+    @Test
     void badQueriesAreRefusedNamingTheParameter() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
             TestApp app = server.defaultApp();
