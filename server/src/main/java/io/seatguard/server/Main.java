@@ -1,6 +1,7 @@
 package io.seatguard.server;
 
 import io.seatguard.server.cli.AppsCommand;
+import io.seatguard.server.cli.OperatorsCommand;
 import io.seatguard.server.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Seatguard 0.1.0",
         description = "Self-hosted account-sharing, login and signup protection.",
-        subcommands = {ServeCommand.class, AppsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, AppsCommand.class, OperatorsCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     Main() {}
 

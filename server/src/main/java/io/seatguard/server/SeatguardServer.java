@@ -37,6 +37,10 @@ import io.seatguard.storage.SqlWebhooks;
 import io.seatguard.server.http.WebhookServices;
 import io.seatguard.server.http.JsonBody;
 import io.seatguard.server.demo.DemoApp;
+import io.seatguard.server.dashboard.Argon2Hasher;
+import io.seatguard.server.dashboard.DashboardPages;
+import io.seatguard.core.operator.OperatorService;
+import io.seatguard.storage.SqlOperatorStore;
 import io.seatguard.server.demo.DemoSite;
 import io.seatguard.sdk.SeatguardClient;
 import java.util.function.Supplier;
@@ -105,6 +109,13 @@ public final class SeatguardServer implements AutoCloseable {
     private final Optional<StunServer> stun;
     private final OwnerNotices ownerNotices;
     private final Optional<DemoApp> demoApp;
+    private final Optional<CreatedOperator> createdOperator;
+
+    /** The operator the first start made, with its password (shown once in the banner). */
+    public record CreatedOperator(String email, String password) {}
+
+    /** The email of the operator the first start makes. */
+    static final String FIRST_OPERATOR = "admin@seatguard.local";
     private final RetentionPruner retention;
     private final WebhookDispatcher dispatcher;
 
@@ -119,7 +130,9 @@ public final class SeatguardServer implements AutoCloseable {
 
     private SeatguardServer(SqlDatabase database, ServerMetrics metrics, Presence presence, IntelRefresher refresher, IpIntelService intel,
             StunServer stun, Javalin http, List<Route> routes, Optional<String> generatedAdminToken, Optional<CreatedApp> createdDefaultApp, String url,
-            OwnerNotices ownerNotices, RetentionPruner retention, WebhookDispatcher dispatcher, Optional<DemoApp> demoApp) {
+            OwnerNotices ownerNotices, RetentionPruner retention, WebhookDispatcher dispatcher, Optional<DemoApp> demoApp,
+            Optional<CreatedOperator> createdOperator) {
+        this.createdOperator = createdOperator;
         this.demoApp = demoApp;
         this.dispatcher = dispatcher;
         this.retention = retention;
@@ -224,6 +237,15 @@ public final class SeatguardServer implements AutoCloseable {
             ChallengePages challengePages = new ChallengePages(challenges, apps, delivery, clientIps,
                     new AttemptLimits());
             Heartbeats heartbeats = new Heartbeats(presence, devices, accounts, clock);
+            OperatorService operators = new OperatorService(new SqlOperatorStore(database), new Argon2Hasher(), ids, clock);
+            // The first start makes the first operator, so the dashboard can be opened at once.
+            Optional<CreatedOperator> createdOperator = Optional.empty();
+            if (!operators.anyOperator()) {
+                String password = ids.newSecret(20);
+                operators.create(FIRST_OPERATOR, password);
+                createdOperator = Optional.of(new CreatedOperator(FIRST_OPERATOR, password));
+            }
+            DashboardPages dashboard = new DashboardPages(operators, apps, sqlEvaluations, clientIps, clock);
             // The demo plays an integrator: its own app, and the Java SDK calling this server over loopback.
             AtomicReference<String> internalUrl = new AtomicReference<>();
             AtomicReference<List<String>> demoOrigins = new AtomicReference<>(List.of());
@@ -237,7 +259,7 @@ public final class SeatguardServer implements AutoCloseable {
                     metrics, clock, config.maxBodyBytes(), intel::status, policies, lists,
                     new Backtest(sqlEvaluations, policyBook, clock), challenges, challengePages, outbox.map(OutboxPage::new),
                     accountRecords, new SqlHistory(database), forgetAccount, new SqlPatterns(database),
-                    new WebhookServices(webhookStore, webhookTargets, subscriptions, ids), demo);
+                    new WebhookServices(webhookStore, webhookTargets, subscriptions, ids), demo, dashboard);
             dispatcher = new WebhookDispatcher(webhookStore, webhookTargets, clock, WebhookDispatcher.DEFAULT_EVERY);
             retention = new RetentionPruner(accountRecords, config.retentionDays(), clock);
             Javalin http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), routes, metrics).start();
@@ -255,7 +277,7 @@ public final class SeatguardServer implements AutoCloseable {
             Optional<DemoApp> createdDemoApp = demo.isPresent() ? Optional.of(demoApp.get()) : Optional.empty();
             log.info("Seatguard listening on {} with storage {}", url, database.description());
             return new SeatguardServer(database, metrics, presence, refresher, intel, stun, http, routes, generatedAdminToken, createdDefaultApp, url,
-                    ownerNotices, retention, dispatcher, createdDemoApp);
+                    ownerNotices, retention, dispatcher, createdDemoApp, createdOperator);
         }
         catch (RuntimeException e) {
             if (ownerNotices != null) {
@@ -318,6 +340,11 @@ public final class SeatguardServer implements AutoCloseable {
                 return current;
             }
         };
+    }
+
+    /** The operator made on this (first) start, if any. */
+    public Optional<CreatedOperator> createdOperator() {
+        return createdOperator;
     }
 
     /** The demo site's app and key (none in production mode), for tests. */

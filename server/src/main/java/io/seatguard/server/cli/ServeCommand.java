@@ -157,6 +157,9 @@ public final class ServeCommand implements Callable<Integer> {
         else {
             text.append("  admin token: stored from the first start (start with --admin-token to replace it)\n");
         }
+        server.createdOperator().ifPresent(operator -> text
+                .append("  dashboard:   ").append(server.url()).append("/dashboard  sign in as ").append(operator.email())
+                .append(" with ").append(operator.password()).append("\n               (shown once; add operators with ./seatguard operators create)\n"));
         server.createdDefaultApp().ifPresent(created -> text
                 .append("  default app: ").append(created.app().id()).append('\n')
                 .append("    client_id:  ").append(created.app().clientId()).append("   (for browsers)\n")

@@ -21,6 +21,7 @@ import io.seatguard.core.policy.Backtest;
 import io.seatguard.server.challenge.ChallengePages;
 import io.seatguard.server.challenge.OutboxPage;
 import io.seatguard.server.demo.DemoSite;
+import io.seatguard.server.dashboard.DashboardPages;
 import java.util.ArrayList;
 import java.util.Optional;
 import io.seatguard.core.policy.ListService;
@@ -60,7 +61,8 @@ public final class Routes {
             BiConsumer<String, String> forgetAccount,
             PatternReader patterns,
             WebhookServices webhookServices,
-            Optional<DemoSite> demoSite) {
+            Optional<DemoSite> demoSite,
+            DashboardPages dashboard) {
         JsonBody jsonBody = new JsonBody(maxBodyBytes);
         Credentials credentials = new Credentials(apps);
         AppDirectory directory = new AppDirectory(apps);
@@ -135,6 +137,10 @@ public final class Routes {
                 Route.page(POST, "/challenge/{id}/decline", challengePages::decline),
                 Route.page(POST, "/challenge/{id}/logout-device", challengePages::logoutDevice)));
         outbox.ifPresent(page -> routes.add(Route.page(GET, "/dev/outbox", page::show)));
+        routes.add(Route.page(GET, "/dashboard", dashboard::home));
+        routes.add(Route.page(GET, "/dashboard/login", dashboard::loginPage));
+        routes.add(Route.page(POST, "/dashboard/login", dashboard::login));
+        routes.add(Route.page(POST, "/dashboard/logout", dashboard::logout));
         if (demoSite.isPresent()) {
             DemoSite demo = demoSite.get();
             routes.add(Route.page(GET, "/demo", demo::loginPage));

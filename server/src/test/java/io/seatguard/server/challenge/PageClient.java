@@ -16,14 +16,24 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A browser-like HTTP client for the hosted pages: keeps cookies, does not follow redirects, posts forms. */
-final class PageClient {
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]{32})\"");
+public final class PageClient {
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([0-9A-Za-z]{32})\"");
 
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private String csrf = "";
+    private final Map<String, String> headers;
 
-    HttpResponse<String> get(String url) {
+    public PageClient() {
+        this(Map.of());
+    }
+
+    /** A client that sends these headers on every request (e.g. X-Forwarded-For through the trusted loopback proxy). */
+    public PageClient(Map<String, String> headers) {
+        this.headers = Map.copyOf(headers);
+    }
+
+    public HttpResponse<String> get(String url) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).GET());
         Matcher matcher = CSRF.matcher(response.body());
         if (matcher.find()) {
@@ -33,13 +43,13 @@ final class PageClient {
     }
 
     /** Posts a form with the CSRF token of the last page read. */
-    HttpResponse<String> post(String url, Map<String, String> fields) {
+    public HttpResponse<String> post(String url, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.putIfAbsent("csrf", csrf);
         return postRaw(url, all);
     }
 
-    HttpResponse<String> postRaw(String url, Map<String, String> fields) {
+    public HttpResponse<String> postRaw(String url, Map<String, String> fields) {
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -53,6 +63,7 @@ final class PageClient {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         try {
             return client.send(request.timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
         }

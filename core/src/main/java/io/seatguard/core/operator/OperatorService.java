@@ -1,0 +1,143 @@
+package io.seatguard.core.operator;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.error.ErrorCode;
+import io.seatguard.core.error.FieldErrors;
+import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.ids.IdGenerator;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Operators: creating them, signing them in (with back-off), and their sessions. */
+public final class OperatorService {
+    public static final Duration SESSION_LENGTH = Duration.ofHours(12);
+    static final int MIN_PASSWORD = 12;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}");
+
+    /** A signed-in operator's new session: the cookie token (shown to the browser only) and its CSRF token. */
+    public record NewSession(String token, String csrfToken, Instant expiresAt) {}
+
+    /** The outcome of a sign-in: a session, or how long to wait first. */
+    public sealed interface SignIn {
+        record Granted(Operator operator, NewSession session) implements SignIn {}
+
+        record Refused() implements SignIn {}
+
+        record Wait(Duration retryAfter) implements SignIn {}
+    }
+
+    private final OperatorStore store;
+    private final PasswordHasher hasher;
+    private final IdGenerator ids;
+    private final InstantSource clock;
+
+    public OperatorService(OperatorStore store, PasswordHasher hasher, IdGenerator ids, InstantSource clock) {
+        this.store = requireNonNull(store, "store is null");
+        this.hasher = requireNonNull(hasher, "hasher is null");
+        this.ids = requireNonNull(ids, "ids is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    public Operator create(String email, String password) {
+        FieldErrors errors = new FieldErrors();
+        String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        if (!EMAIL.matcher(normalized).matches()) {
+            errors.add("email", "must be an email address");
+        }
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > 1024) {
+            errors.add("password", "must be " + MIN_PASSWORD + " to 1024 characters");
+        }
+        errors.throwIfAny();
+        Operator operator = new Operator("op_" + ids.newSecret(16), normalized, hasher.hash(password), clock.instant());
+        if (!store.create(operator)) {
+            throw new SeatguardException(ErrorCode.NAME_TAKEN, "an operator with this email exists",
+                    java.util.List.of(new io.seatguard.core.error.FieldError("email", "is already an operator")));
+        }
+        return operator;
+    }
+
+    public boolean anyOperator() {
+        return store.count() > 0;
+    }
+
+    /**
+     * Checks the password; after {@link SignInLockout#FREE_TRIES} failures from one client for one email
+     * within the hour, asks that client to wait. An unknown email costs the same hash as a known one.
+     */
+    public SignIn signIn(String email, String password, String clientKey) {
+        Instant now = clock.instant();
+        String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        int failures = store.failures(normalized, clientKey, now.minus(SignInLockout.WINDOW));
+        Duration wait = SignInLockout.waitAfter(failures);
+        if (!wait.isZero()) {
+            return new SignIn.Wait(wait);
+        }
+        Optional<Operator> operator = store.findByEmail(normalized);
+        boolean holds = operator.map(found -> hasher.matches(password == null ? "" : password, found.passwordHash()))
+                .orElseGet(() -> {
+                    hasher.matches(password == null ? "" : password, DummyHash.get(hasher));
+                    return false;
+                });
+        if (!holds) {
+            store.recordFailure(normalized, clientKey, now);
+            return new SignIn.Refused();
+        }
+        store.clearFailures(normalized, clientKey);
+        String token = ids.newSecret(43);
+        String csrf = ids.newSecret(32);
+        Instant expires = now.plus(SESSION_LENGTH);
+        store.createSession(sha256(token), operator.get().id(), csrf, now, expires);
+        return new SignIn.Granted(operator.get(), new NewSession(token, csrf, expires));
+    }
+
+    /** The operator and CSRF token behind a session cookie, while it lives. */
+    public Optional<SignedIn> session(String token) {
+        if (token == null || token.isEmpty() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return store.session(sha256(token), clock.instant())
+                .flatMap(session -> store.findById(session.operatorId()).map(operator -> new SignedIn(operator, session.csrfToken())));
+    }
+
+    public void signOut(String token) {
+        if (token != null && !token.isEmpty() && token.length() <= 100) {
+            store.deleteSession(sha256(token));
+        }
+    }
+
+    /** A signed-in operator, for the page being served. */
+    public record SignedIn(Operator operator, String csrfToken) {}
+
+    /** Session tokens are kept hashed: a copy of the table opens no session. */
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A hash to check unknown emails against, so their answer takes as long as a known one's. */
+    private static final class DummyHash {
+        private static volatile String value;
+
+        static String get(PasswordHasher hasher) {
+            String current = value;
+            if (current == null) {
+                current = hasher.hash("seatguard-no-such-operator");
+                value = current;
+            }
+            return current;
+        }
+    }
+}

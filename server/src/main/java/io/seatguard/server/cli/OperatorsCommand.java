@@ -1,0 +1,57 @@
+package io.seatguard.server.cli;
+
+import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.ids.IdGenerator;
+import io.seatguard.core.operator.Operator;
+import io.seatguard.core.operator.OperatorService;
+import io.seatguard.server.dashboard.Argon2Hasher;
+import io.seatguard.storage.SqlDatabase;
+import io.seatguard.storage.SqlOperatorStore;
+import io.seatguard.storage.StorageSettings;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code operators create}: adds a dashboard operator straight to the server's store (no running server needed). */
+@Command(name = "operators", mixinStandardHelpOptions = true, description = "Manage dashboard operators in the server's store.",
+        subcommands = {OperatorsCommand.Create.class})
+public final class OperatorsCommand {
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an operator; the password is read from standard input.")
+    static final class Create implements Callable<Integer> {
+        @Option(names = "--email", required = true, description = "The operator's email.")
+        String email;
+
+        @Option(names = "--password-stdin", required = true, description = "Read the password (12+ characters) from standard input, one line.")
+        boolean passwordStdin;
+
+        @Option(names = "--data-dir", defaultValue = "${env:SEATGUARD_DATA_DIR:-./data}", description = "The embedded database's folder (env SEATGUARD_DATA_DIR; default ${DEFAULT-VALUE}).")
+        Path dataDir;
+
+        @Option(names = "--database-url", defaultValue = "${env:SEATGUARD_DATABASE_URL}", description = "PostgreSQL URL, as for serve (env SEATGUARD_DATABASE_URL).")
+        String databaseUrl;
+
+        @Override
+        public Integer call() throws Exception {
+            String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            Optional<String> url = databaseUrl == null || databaseUrl.isBlank() ? Optional.empty() : Optional.of(databaseUrl.trim());
+            try (SqlDatabase database = SqlDatabase.open(new StorageSettings(url, dataDir, 2))) {
+                OperatorService operators = new OperatorService(new SqlOperatorStore(database), new Argon2Hasher(),
+                        new IdGenerator(InstantSource.system(), new SecureRandom()), InstantSource.system());
+                Operator operator = operators.create(email, password);
+                System.out.println("{\"id\":\"" + operator.id() + "\",\"email\":\"" + operator.email() + "\"}");
+                return 0;
+            }
+            catch (SeatguardException e) {
+                System.err.println("seatguard: " + e.getMessage());
+                return 2;
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.seatguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.server.TestServer.TestApp;
+import io.seatguard.server.challenge.PageClient;
+import io.seatguard.server.config.ServerConfig;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Operators sign in to the dashboard: sessions, CSRF, back-off that locks no one out everywhere, and the CLI. */
+class DashboardSignInTest {
+    @TempDir
+    Path dataDir;
+
+    private static HttpResponse<String> signIn(PageClient browser, TestServer server, String email, String password) {
+        browser.get(server.url() + "/dashboard/login");
+        return browser.post(server.url() + "/dashboard/login", Map.of("email", email, "password", password));
+    }
+
+    @Test
+    void anOperatorSignsInSeesEvaluationsAndSignsOut() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
+            TestApp app = server.defaultApp();
+            server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"ola\",\"ip\":\"198.51.100.8\",\"device\":{\"token\":\"tok_ola_laptop_000001\"}}",
+                    app.bearer());
+            PageClient anonymous = new PageClient();
+            HttpResponse<String> sent = anonymous.get(server.url() + "/dashboard");
+            assertThat(sent.statusCode()).isEqualTo(302);
+            assertThat(sent.headers().firstValue("Location")).contains("/dashboard/login");
+
+            PageClient browser = new PageClient();
+            HttpResponse<String> login = browser.get(server.url() + "/dashboard/login");
+            assertThat(login.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'none'", "frame-ancestors 'none'");
+            HttpResponse<String> signedIn = browser.post(server.url() + "/dashboard/login", Map.of("email", first.email(), "password", first.password()));
+            assertThat(signedIn.statusCode()).isEqualTo(303);
+            assertThat(signedIn.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly", "SameSite=Strict", "Path=/dashboard");
+            HttpResponse<String> home = browser.get(server.url() + "/dashboard");
+            assertThat(home.statusCode()).isEqualTo(200);
+            assertThat(home.body()).contains("Signed in as " + first.email()).contains("ola").contains("198.51.100.8");
+
+            assertThat(browser.post(server.url() + "/dashboard/logout", Map.of()).statusCode()).isEqualTo(303);
+            assertThat(browser.get(server.url() + "/dashboard").statusCode()).as("the session is gone").isEqualTo(302);
+        }
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsRefused() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
+            PageClient browser = new PageClient();
+            browser.get(server.url() + "/dashboard/login");
+            HttpResponse<String> forged = browser.postRaw(server.url() + "/dashboard/login",
+                    Map.of("email", first.email(), "password", first.password(), "csrf", "0".repeat(32)));
+            assertThat(forged.statusCode()).isEqualTo(403);
+            assertThat(new PageClient().postRaw(server.url() + "/dashboard/login", Map.of("email", first.email(), "password", first.password())).statusCode())
+                    .isEqualTo(403);
+        }
+    }
+
+    @Test
+    void repeatedFailuresMakeOneAddressWaitWithoutLockingTheOperatorOutElsewhere() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
+            PageClient guesser = new PageClient(Map.of("X-Forwarded-For", "203.0.113.66"));
+            for (int i = 0; i < 5; i++) {
+                assertThat(signIn(guesser, server, first.email(), "wrong-password-" + i).statusCode()).isEqualTo(401);
+            }
+            HttpResponse<String> waiting = signIn(guesser, server, first.email(), first.password());
+            assertThat(waiting.statusCode()).as("even the right password waits").isEqualTo(429);
+            assertThat(waiting.headers().firstValue("Retry-After")).contains("60");
+            assertThat(waiting.body()).contains("Try again in 1 minute");
+
+            PageClient owner = new PageClient(Map.of("X-Forwarded-For", "198.51.100.20"));
+            assertThat(signIn(owner, server, first.email(), first.password()).statusCode()).as("another address is not locked out").isEqualTo(303);
+            assertThat(signIn(new PageClient(), server, "nobody@example.com", "whatever-password").statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void theCommandLineAddsAnOperatorToTheStoreAndTheFirstStartThenMakesNone() throws Exception {
+        Path data = dataDir.resolve("store");
+        InputStream stdin = System.in;
+        int status;
+        try {
+            System.setIn(new ByteArrayInputStream("correct horse battery staple\n".getBytes(StandardCharsets.UTF_8)));
+            status = new CommandLine(new Main()).execute("operators", "create", "--email", "Ops@Example.com", "--password-stdin", "--data-dir", data.toString());
+        }
+        finally {
+            System.setIn(stdin);
+        }
+        assertThat(status).isZero();
+        try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(data))) {
+            assertThat(server.server().createdOperator()).isEmpty();
+            assertThat(signIn(new PageClient(), server, "ops@example.com", "correct horse battery staple").statusCode()).isEqualTo(303);
+        }
+        System.setIn(new ByteArrayInputStream("short\n".getBytes(StandardCharsets.UTF_8)));
+        try {
+            assertThat(new CommandLine(new Main()).execute("operators", "create", "--email", "x@example.com", "--password-stdin", "--data-dir", data.toString()))
+                    .as("a password under 12 characters").isEqualTo(2);
+        }
+        finally {
+            System.setIn(stdin);
+        }
+    }
+}

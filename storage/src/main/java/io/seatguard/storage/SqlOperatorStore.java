@@ -1,0 +1,91 @@
+package io.seatguard.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.operator.Operator;
+import io.seatguard.core.operator.OperatorStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Operators, their failed sign-ins and sessions, in SQL. */
+public final class SqlOperatorStore implements OperatorStore {
+    private final SqlDatabase database;
+
+    public SqlOperatorStore(SqlDatabase database) {
+        this.database = requireNonNull(database, "database is null");
+    }
+
+    @Override
+    public boolean create(Operator operator) {
+        return database.write(connection -> JdbcRunner.update(connection,
+                "INSERT INTO operators (id, email, password_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (email) DO NOTHING",
+                operator.id(), operator.email(), operator.passwordHash(), operator.createdAt().toEpochMilli()) == 1);
+    }
+
+    @Override
+    public Optional<Operator> findByEmail(String email) {
+        return database.read(connection -> JdbcRunner.queryOne(connection, "SELECT id, email, password_hash, created_at FROM operators WHERE email = ?",
+                SqlOperatorStore::operator, email));
+    }
+
+    @Override
+    public Optional<Operator> findById(String id) {
+        return database.read(connection -> JdbcRunner.queryOne(connection, "SELECT id, email, password_hash, created_at FROM operators WHERE id = ?",
+                SqlOperatorStore::operator, id));
+    }
+
+    @Override
+    public long count() {
+        return database.read(connection -> JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM operators", row -> row.getLong(1)).orElse(0L));
+    }
+
+    @Override
+    public int failures(String email, String clientKey, Instant since) {
+        return database.read(connection -> JdbcRunner.queryOne(connection,
+                "SELECT COUNT(*) FROM operator_failures WHERE email = ? AND client_key = ? AND at >= ?", row -> row.getInt(1), email, clientKey,
+                since.toEpochMilli()).orElse(0));
+    }
+
+    @Override
+    public void recordFailure(String email, String clientKey, Instant at) {
+        database.write(connection -> {
+            // Old failures go as new ones come, so the table stays small.
+            JdbcRunner.update(connection, "DELETE FROM operator_failures WHERE at < ?", at.minusSeconds(86_400).toEpochMilli());
+            return JdbcRunner.update(connection, "INSERT INTO operator_failures (email, client_key, at) VALUES (?, ?, ?)", email, clientKey,
+                    at.toEpochMilli());
+        });
+    }
+
+    @Override
+    public void clearFailures(String email, String clientKey) {
+        database.write(connection -> JdbcRunner.update(connection, "DELETE FROM operator_failures WHERE email = ? AND client_key = ?", email, clientKey));
+    }
+
+    @Override
+    public void createSession(String tokenHash, String operatorId, String csrfToken, Instant createdAt, Instant expiresAt) {
+        database.write(connection -> {
+            JdbcRunner.update(connection, "DELETE FROM operator_sessions WHERE expires_at < ?", createdAt.toEpochMilli());
+            return JdbcRunner.update(connection,
+                    "INSERT INTO operator_sessions (token_hash, operator_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)", tokenHash,
+                    operatorId, csrfToken, createdAt.toEpochMilli(), expiresAt.toEpochMilli());
+        });
+    }
+
+    @Override
+    public Optional<Session> session(String tokenHash, Instant now) {
+        return database.read(connection -> JdbcRunner.queryOne(connection,
+                "SELECT operator_id, csrf_token FROM operator_sessions WHERE token_hash = ? AND expires_at > ?",
+                row -> new Session(row.getString(1), row.getString(2)), tokenHash, now.toEpochMilli()));
+    }
+
+    @Override
+    public void deleteSession(String tokenHash) {
+        database.write(connection -> JdbcRunner.update(connection, "DELETE FROM operator_sessions WHERE token_hash = ?", tokenHash));
+    }
+
+    private static Operator operator(ResultSet row) throws SQLException {
+        return new Operator(row.getString(1), row.getString(2), row.getString(3), Instant.ofEpochMilli(row.getLong(4)));
+    }
+}
