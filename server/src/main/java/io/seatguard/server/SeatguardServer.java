@@ -245,7 +245,7 @@ public final class SeatguardServer implements AutoCloseable {
                 operators.create(FIRST_OPERATOR, password);
                 createdOperator = Optional.of(new CreatedOperator(FIRST_OPERATOR, password));
             }
-            DashboardPages dashboard = new DashboardPages(operators, apps, sqlEvaluations, clientIps, clock);
+            DashboardPages dashboard = new DashboardPages(operators, apps, sqlEvaluations, evaluations, clientIps, clock);
             // The demo plays an integrator: its own app, and the Java SDK calling this server over loopback.
             AtomicReference<String> internalUrl = new AtomicReference<>();
             AtomicReference<List<String>> demoOrigins = new AtomicReference<>(List.of());

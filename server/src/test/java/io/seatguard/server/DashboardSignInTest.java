@@ -47,6 +47,22 @@ class DashboardSignInTest {
             assertThat(home.statusCode()).isEqualTo(200);
             assertThat(home.body()).contains("Signed in as " + first.email()).contains("ola").contains("198.51.100.8");
 
+            // Filters, and an evaluation's detail with its checks and the policy behind it.
+            server.post("/v3/policies", """
+                    {"name": "Deny pia", "actions": ["login"], "conditions": {"check": "user", "op": "eq", "value": "pia"}, "verdict": "deny"}""",
+                    app.bearer());
+            String denied = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"pia\",\"ip\":\"198.51.100.9\","
+                    + "\"device\":{\"token\":\"tok_pia_laptop_000001\"}}", app.bearer()).json().get("evaluation_id").asText();
+            HttpResponse<String> filtered = browser.get(server.url() + "/dashboard?app=" + app.id() + "&verdict=deny");
+            assertThat(filtered.body()).contains("pia").doesNotContain(">ola<");
+            HttpResponse<String> detail = browser.get(server.url() + "/dashboard/evaluations/" + app.id() + "/" + denied);
+            assertThat(detail.statusCode()).isEqualTo(200);
+            assertThat(detail.body()).contains("login: deny").contains("Deny pia (enforce, deny) matched because:").contains("user eq pia: was pia")
+                    .contains("is_new_device");
+            assertThat(browser.get(server.url() + "/dashboard/evaluations/" + app.id() + "/not-an-id").statusCode()).isEqualTo(404);
+            assertThat(anonymous.get(server.url() + "/dashboard/evaluations/" + app.id() + "/" + denied).statusCode())
+                    .as("anonymous requests go to sign in").isEqualTo(302);
+
             assertThat(browser.post(server.url() + "/dashboard/logout", Map.of()).statusCode()).isEqualTo(303);
             assertThat(browser.get(server.url() + "/dashboard").statusCode()).as("the session is gone").isEqualTo(302);
         }

@@ -55,21 +55,44 @@ public final class DashboardPages {
             <form method="post" action="/dashboard/logout"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="link">Sign out</button></form></header>
             <h1>Recent evaluations</h1>
             <nav aria-label="Apps">{{#apps}}<a href="/dashboard?app={{id}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a> {{/apps}}</nav>
-            <table><caption>The last {{count}} evaluations of {{appName}} in 7 days, newest first</caption>
+            <form method="get" action="/dashboard" class="filters"><input type="hidden" name="app" value="{{appId}}">
+              <label for="f-action">Action</label><input id="f-action" name="action" value="{{filterAction}}">
+              <label for="f-verdict">Verdict</label><select id="f-verdict" name="verdict"><option value="">any</option>{{#verdicts}}<option{{#selected}} selected{{/selected}}>{{name}}</option>{{/verdicts}}</select>
+              <label for="f-user">User</label><input id="f-user" name="user" value="{{filterUser}}">
+              <button type="submit" class="secondary">Filter</button></form>
+            <table><caption>{{count}} evaluations of {{appName}} in the last 7 days, newest first</caption>
             <thead><tr><th scope="col">Time</th><th scope="col">Action</th><th scope="col">Verdict</th><th scope="col">User</th><th scope="col">Risk</th><th scope="col">IP</th></tr></thead>
-            <tbody>{{#evaluations}}<tr><td>{{at}}</td><td>{{action}}</td><td>{{verdict}}</td><td>{{user}}</td><td>{{risk}}</td><td>{{ip}}</td></tr>{{/evaluations}}</tbody></table>
+            <tbody>{{#evaluations}}<tr><td><a href="/dashboard/evaluations/{{appId}}/{{id}}">{{at}}</a></td><td>{{action}}</td><td>{{verdict}}</td><td>{{user}}</td><td>{{risk}}</td><td>{{ip}}</td></tr>{{/evaluations}}</tbody></table>
             {{^evaluations}}<p>No evaluations yet.</p>{{/evaluations}}
             </main></body></html>""");
 
+    private static final Template DETAIL = Mustache.compiler().compile(HEAD + """
+            <p><a href="/dashboard?app={{appId}}">← Evaluations</a></p>
+            <h1>{{action}}: {{verdict}}</h1>
+            <dl><dt>Evaluation</dt><dd>{{id}}</dd><dt>Time</dt><dd>{{at}}</dd><dt>User</dt><dd>{{user}}</dd><dt>Device</dt><dd>{{device}}</dd>
+            <dt>Public IP</dt><dd>{{ip}}</dd><dt>Risk</dt><dd>{{risk}}</dd></dl>
+            <h2>Policy</h2>{{#policy}}<p>{{name}} ({{mode}}, {{verdict}}) matched because:</p>
+            <ul>{{#reasons}}<li>{{check}} {{op}} {{value}}: was {{actual}}{{^held}} (under not){{/held}}</li>{{/reasons}}</ul>{{/policy}}
+            {{^policy}}<p>No policy matched.</p>{{/policy}}
+            {{#challenge}}<h2>Challenge</h2><p>{{type}}: {{status}}</p>{{/challenge}}
+            <h2>Risk signals</h2><ul>{{#signals}}<li>{{name}} (+{{points}}): {{detail}}</li>{{/signals}}</ul>{{^signals}}<p>None.</p>{{/signals}}
+            <h2>Detection flags</h2><table><tbody>{{#flags}}<tr><th scope="row">{{name}}</th><td>{{value}}</td></tr>{{/flags}}</tbody></table>
+            <h2>Checks</h2><table><tbody>{{#checks}}<tr><th scope="row">{{name}}</th><td>{{value}}</td></tr>{{/checks}}</tbody></table>
+            </main></body></html>""");
+    static final int FILTER_WINDOW = 1_000;
+
     private final OperatorService operators;
+    private final io.seatguard.core.evaluation.EvaluationStore evaluations;
     private final AppService apps;
     private final EvaluationArchive archive;
     private final ClientIpResolver clientIps;
     private final InstantSource clock;
     private final SecureRandom random = new SecureRandom();
 
-    public DashboardPages(OperatorService operators, AppService apps, EvaluationArchive archive, ClientIpResolver clientIps, InstantSource clock) {
+    public DashboardPages(OperatorService operators, AppService apps, EvaluationArchive archive, io.seatguard.core.evaluation.EvaluationStore evaluations,
+            ClientIpResolver clientIps, InstantSource clock) {
         this.operators = requireNonNull(operators, "operators is null");
+        this.evaluations = requireNonNull(evaluations, "evaluations is null");
         this.apps = requireNonNull(apps, "apps is null");
         this.archive = requireNonNull(archive, "archive is null");
         this.clientIps = requireNonNull(clientIps, "clientIps is null");
@@ -126,16 +149,82 @@ public final class DashboardPages {
         List<App> all = apps.list();
         String wanted = ctx.queryParam("app");
         App current = all.stream().filter(app -> app.id().equals(wanted)).findFirst().orElse(all.isEmpty() ? null : all.get(0));
+        String action = Optional.ofNullable(ctx.queryParam("action")).orElse("").strip();
+        String verdict = Optional.ofNullable(ctx.queryParam("verdict")).orElse("").strip();
+        String user = Optional.ofNullable(ctx.queryParam("user")).orElse("").strip();
+        // Filters apply to the newest thousand evaluations of the week; a page shows at most fifty.
         List<Map<String, Object>> rows = current == null ? List.of() : archive.between(current.id(), clock.instant().minus(Duration.ofDays(7)),
-                clock.instant().plusSeconds(1), 50).stream().map(DashboardPages::row).toList();
-        ctx.contentType("text/html; charset=utf-8").result(HOME.execute(Map.of(
-                "title", "Evaluations", "email", operator.get().operator().email(), "csrf", operator.get().csrfToken(),
-                "apps", all.stream().map(app -> Map.of("id", app.id(), "name", app.name(), "current", app == current)).toList(),
-                "appName", current == null ? "no app" : current.name(), "count", rows.size(), "evaluations", rows)));
+                        clock.instant().plusSeconds(1), FILTER_WINDOW).stream()
+                .filter(evaluation -> action.isEmpty() || evaluation.action().equals(action))
+                .filter(evaluation -> verdict.isEmpty() || evaluation.verdict().wireName().equals(verdict))
+                .filter(evaluation -> user.isEmpty() || evaluation.user().id().map(user::equals).orElse(false))
+                .limit(50)
+                .map(DashboardPages::row).toList();
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("title", "Evaluations");
+        model.put("email", operator.get().operator().email());
+        model.put("csrf", operator.get().csrfToken());
+        model.put("apps", all.stream().map(app -> Map.of("id", app.id(), "name", app.name(), "current", app == current)).toList());
+        model.put("appId", current == null ? "" : current.id());
+        model.put("appName", current == null ? "no app" : current.name());
+        model.put("count", rows.size());
+        model.put("evaluations", rows);
+        model.put("filterAction", action);
+        model.put("filterUser", user);
+        model.put("verdicts", java.util.stream.Stream.of("allow", "deny", "challenge").map(name -> Map.of("name", name, "selected", name.equals(verdict))).toList());
+        ctx.contentType("text/html; charset=utf-8").result(HOME.execute(model));
+    }
+
+    /** {@code /dashboard/evaluations/{app}/{id}}: every signal, check, risk and the policy that matched, with why. */
+    public void evaluation(Context ctx) {
+        Optional<OperatorService.SignedIn> operator = requireSignedIn(ctx);
+        if (operator.isEmpty()) {
+            return;
+        }
+        String appId = ctx.pathParam("app");
+        String id = ctx.pathParam("id");
+        Optional<Evaluation> found = id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") && appId.length() <= 64
+                ? evaluations.find(appId, id)
+                : Optional.empty();
+        if (found.isEmpty()) {
+            ctx.status(404).contentType("text/html; charset=utf-8").result(LOGIN.execute(Map.of("title", "Not found", "csrf", "", "notice",
+                    "No such evaluation.", "email", "")));
+            return;
+        }
+        Evaluation evaluation = found.get();
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("title", "Evaluation");
+        model.put("appId", appId);
+        model.put("id", evaluation.id());
+        model.put("action", evaluation.action());
+        model.put("verdict", evaluation.verdict().wireName());
+        model.put("at", TIME.format(evaluation.createdAt()));
+        model.put("user", evaluation.user().id().orElse("—"));
+        model.put("device", evaluation.device().id() + " (" + evaluation.device().type().wireName() + ", " + evaluation.device().browser() + " on "
+                + evaluation.device().os() + ")");
+        model.put("ip", evaluation.publicIp().address() + evaluation.publicIp().country().map(country -> " (" + country + ")").orElse(""));
+        model.put("risk", evaluation.risk().score());
+        evaluation.policy().ifPresent(policy -> model.put("policy", Map.of("name", policy.name(), "mode", policy.mode(), "verdict", policy.verdict().wireName(),
+                "reasons", policy.reasons().stream().map(reason -> Map.of("check", reason.field(), "op", reason.op(),
+                        "value", String.valueOf(io.seatguard.core.policy.PolicyTree.wholeNumbers(reason.value())),
+                        "actual", String.valueOf(io.seatguard.core.policy.PolicyTree.wholeNumbers(reason.actual())), "held", reason.held())).toList())));
+        evaluation.challenge().ifPresent(challenge -> model.put("challenge", Map.of("type", challenge.type(), "status", challenge.status())));
+        model.put("signals", evaluation.risk().signals().stream().map(signal -> Map.of("name", signal.name(), "points", signal.points(),
+                "detail", signal.detail())).toList());
+        io.seatguard.core.evaluation.DetectionFlags flags = evaluation.detectionFlags();
+        model.put("flags", List.of(flag("vpn", flags.vpn()), flag("proxy", flags.proxy()), flag("tor", flags.tor()), flag("hosting", flags.hosting()),
+                flag("relay", flags.relay()), flag("ip_mismatch", flags.ipMismatch()), flag("timezone_mismatch", flags.timezoneMismatch())));
+        model.put("checks", evaluation.checks().entrySet().stream().map(entry -> Map.of("name", entry.getKey(),
+                "value", entry.getValue() == null ? "unknown" : String.valueOf(entry.getValue()))).toList());
+        ctx.contentType("text/html; charset=utf-8").result(DETAIL.execute(model));
+    }
+
+    private static Map<String, Object> flag(String name, Optional<Boolean> value) {
+        return Map.of("name", name, "value", value.map(String::valueOf).orElse("unknown"));
     }
 
     private static Map<String, Object> row(Evaluation evaluation) {
-        return Map.of("at", TIME.format(evaluation.createdAt()), "action", evaluation.action(), "verdict", evaluation.verdict().wireName(),
+        return Map.of("appId", evaluation.appId(), "id", evaluation.id(), "at", TIME.format(evaluation.createdAt()), "action", evaluation.action(), "verdict", evaluation.verdict().wireName(),
                 "user", evaluation.user().id().orElse("—"), "risk", evaluation.risk().score(), "ip", evaluation.publicIp().address());
     }
 

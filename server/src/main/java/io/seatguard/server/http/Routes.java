@@ -139,6 +139,7 @@ public final class Routes {
         outbox.ifPresent(page -> routes.add(Route.page(GET, "/dev/outbox", page::show)));
         routes.add(Route.page(GET, "/dashboard", dashboard::home));
         routes.add(Route.page(GET, "/dashboard/login", dashboard::loginPage));
+        routes.add(Route.page(GET, "/dashboard/evaluations/{app}/{id}", dashboard::evaluation));
         routes.add(Route.page(POST, "/dashboard/login", dashboard::login));
         routes.add(Route.page(POST, "/dashboard/logout", dashboard::logout));
         if (demoSite.isPresent()) {
