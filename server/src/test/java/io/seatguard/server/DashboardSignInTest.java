@@ -127,4 +127,41 @@ class DashboardSignInTest {
             System.setIn(stdin);
         }
     }
+
+    @Test
+    void anOperatorFindsAnAccountLogsADeviceOutAndExportsPatterns() {
+        ServerConfig base = ServerConfig.embeddedForTests(dataDir);
+        ServerConfig config = new ServerConfig(base.host(), base.port(), base.dataDir(), base.databaseUrl(), base.redisUrl(), base.adminToken(),
+                base.trustedProxies(), base.maxBodyBytes(), base.publicUrl(), base.presenceWindow(), base.riskWeights(), base.network(), base.challenges(),
+                base.retentionDays(), io.seatguard.core.pattern.PatternThresholds.parse("many_devices=2:3"), false);
+        try (TestServer server = TestServer.startWith(config)) {
+            SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
+            TestApp app = server.defaultApp();
+            for (String token : new String[] {"tok_rex_laptop_000001", "tok_rex_laptop_000002"}) {
+                server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"rex\",\"ip\":\"198.51.100.5\",\"device\":{\"token\":\"" + token + "\"}}",
+                        app.bearer());
+            }
+            PageClient anonymous = new PageClient();
+            for (String path : new String[] {"/dashboard/accounts?user=rex", "/dashboard/patterns", "/dashboard/patterns.csv"}) {
+                assertThat(anonymous.get(server.url() + path).statusCode()).as(path).isEqualTo(302);
+            }
+            assertThat(anonymous.postRaw(server.url() + "/dashboard/accounts/logout", Map.of("app", app.id(), "user", "rex", "device", "x")).statusCode())
+                    .isEqualTo(302);
+
+            PageClient browser = new PageClient();
+            assertThat(signIn(browser, server, first.email(), first.password()).statusCode()).isEqualTo(303);
+            HttpResponse<String> account = browser.get(server.url() + "/dashboard/accounts?app=" + app.id() + "&user=rex");
+            assertThat(account.body()).contains("2 devices in 30 days").contains("many_devices: suspicious (2)");
+            String device = server.get("/v3/users/rex/devices", app.bearer()).json().get("data").get(0).get("id").asText();
+            HttpResponse<String> loggedOut = browser.post(server.url() + "/dashboard/accounts/logout", Map.of("app", app.id(), "user", "rex", "device", device));
+            assertThat(loggedOut.statusCode()).isEqualTo(303);
+            assertThat(server.get("/v3/users/rex/devices", app.bearer()).json().get("data").findValuesAsText("status")).contains("detached");
+            assertThat(browser.get(server.url() + "/dashboard/accounts?app=" + app.id() + "&user=nobody").body()).contains("No account nobody");
+
+            assertThat(browser.get(server.url() + "/dashboard/patterns?app=" + app.id() + "&pattern=many_devices").body()).contains(">rex<");
+            HttpResponse<String> csv = browser.get(server.url() + "/dashboard/patterns.csv?app=" + app.id());
+            assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+            assertThat(csv.body()).startsWith("user,pattern,level").contains("rex,many_devices,suspicious,2,");
+        }
+    }
 }

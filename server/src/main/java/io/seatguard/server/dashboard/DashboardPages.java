@@ -53,6 +53,8 @@ public final class DashboardPages {
     private static final Template HOME = Mustache.compiler().compile(HEAD + """
             <header><p class="app-name">Signed in as {{email}}</p>
             <form method="post" action="/dashboard/logout"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="link">Sign out</button></form></header>
+            <nav aria-label="Dashboard"><a href="/dashboard?app={{appId}}" aria-current="page">Evaluations</a> <a href="/dashboard/accounts?app={{appId}}">Accounts</a>
+            <a href="/dashboard/patterns?app={{appId}}">Patterns</a></nav>
             <h1>Recent evaluations</h1>
             <nav aria-label="Apps">{{#apps}}<a href="/dashboard?app={{id}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a> {{/apps}}</nav>
             <form method="get" action="/dashboard" class="filters"><input type="hidden" name="app" value="{{appId}}">

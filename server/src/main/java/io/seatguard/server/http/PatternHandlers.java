@@ -89,13 +89,7 @@ final class PatternHandlers {
         return json;
     }
 
-    /**
-     * RFC 4180 quoting, and a leading quote mark on text a spreadsheet would run as a formula (CSV
-     * injection): account ids come from the integrator's users.
-     */
     static String csvField(String value) {
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        boolean quote = safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r") || !safe.equals(value);
-        return quote ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+        return PatternCsv.field(value);
     }
 }

@@ -21,6 +21,7 @@ import io.seatguard.core.policy.Backtest;
 import io.seatguard.server.challenge.ChallengePages;
 import io.seatguard.server.challenge.OutboxPage;
 import io.seatguard.server.demo.DemoSite;
+import io.seatguard.server.dashboard.AccountPages;
 import io.seatguard.server.dashboard.DashboardPages;
 import java.util.ArrayList;
 import java.util.Optional;
@@ -62,7 +63,8 @@ public final class Routes {
             PatternReader patterns,
             WebhookServices webhookServices,
             Optional<DemoSite> demoSite,
-            DashboardPages dashboard) {
+            DashboardPages dashboard,
+            AccountPages accountPages) {
         JsonBody jsonBody = new JsonBody(maxBodyBytes);
         Credentials credentials = new Credentials(apps);
         AppDirectory directory = new AppDirectory(apps);
@@ -140,6 +142,10 @@ public final class Routes {
         routes.add(Route.page(GET, "/dashboard", dashboard::home));
         routes.add(Route.page(GET, "/dashboard/login", dashboard::loginPage));
         routes.add(Route.page(GET, "/dashboard/evaluations/{app}/{id}", dashboard::evaluation));
+        routes.add(Route.page(GET, "/dashboard/accounts", accountPages::account));
+        routes.add(Route.page(POST, "/dashboard/accounts/logout", accountPages::logOut));
+        routes.add(Route.page(GET, "/dashboard/patterns", accountPages::patterns));
+        routes.add(Route.page(GET, "/dashboard/patterns.csv", accountPages::patternsCsv));
         routes.add(Route.page(POST, "/dashboard/login", dashboard::login));
         routes.add(Route.page(POST, "/dashboard/logout", dashboard::logout));
         if (demoSite.isPresent()) {

@@ -1,0 +1,202 @@
+package io.seatguard.server.dashboard;
+
+import static java.util.Objects.requireNonNull;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import io.javalin.http.Context;
+import io.seatguard.core.account.AccountDevice;
+import io.seatguard.core.account.DeviceLinks;
+import io.seatguard.core.app.App;
+import io.seatguard.core.app.AppService;
+import io.seatguard.core.history.AccountRecords;
+import io.seatguard.core.history.AccountSummary;
+import io.seatguard.core.history.HistoryReader;
+import io.seatguard.core.pattern.AccountPattern;
+import io.seatguard.core.pattern.PatternKind;
+import io.seatguard.core.pattern.PatternLevel;
+import io.seatguard.core.pattern.PatternReader;
+import io.seatguard.core.operator.OperatorService;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.InstantSource;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The dashboard's accounts and patterns: find an account, see its devices (and log one out), its
+ * countries, pattern levels and latest history; list flagged accounts per pattern and level, and
+ * export them as CSV.
+ */
+public final class AccountPages {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
+    private static final String HEAD = """
+            <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="referrer" content="no-referrer"><title>{{title}} · Seatguard</title>
+            <link rel="stylesheet" href="/challenge/assets/challenge.css"></head><body><main class="card wide">
+            <nav aria-label="Dashboard"><a href="/dashboard?app={{appId}}">Evaluations</a> <a href="/dashboard/accounts?app={{appId}}">Accounts</a>
+            <a href="/dashboard/patterns?app={{appId}}">Patterns</a></nav>""";
+    private static final Template ACCOUNT = Mustache.compiler().defaultValue("").compile(HEAD + """
+            <h1>Accounts of {{appName}}</h1>
+            <form method="get" action="/dashboard/accounts"><input type="hidden" name="app" value="{{appId}}">
+              <label for="user">Account id</label><input id="user" name="user" value="{{user}}" required><button type="submit" class="secondary">Find</button></form>
+            {{#notFound}}<p class="notice error" role="alert">No account {{user}} in this app.</p>{{/notFound}}
+            {{#summary}}
+            <h2>{{user}}</h2>
+            <p>First seen {{firstSeen}}, last seen {{lastSeen}}; {{deviceCount}} devices in 30 days; countries in 24 h: {{countries}}.</p>
+            <h2>Devices</h2>
+            <table><thead><tr><th scope="col">Device</th><th scope="col">Type</th><th scope="col">Browser / OS</th><th scope="col">Status</th><th scope="col">Last seen</th><th scope="col">Country</th><th scope="col"></th></tr></thead>
+            <tbody>{{#devices}}<tr><td>{{id}}</td><td>{{type}}</td><td>{{browser}} / {{os}}</td><td>{{status}}</td><td>{{lastSeen}}</td><td>{{country}}</td>
+            <td>{{#attached}}<form method="post" action="/dashboard/accounts/logout"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
+            <input type="hidden" name="user" value="{{user}}"><input type="hidden" name="device" value="{{id}}"><button type="submit" class="secondary">Log out</button></form>{{/attached}}</td></tr>{{/devices}}</tbody></table>
+            <h2>Patterns</h2><ul>{{#patterns}}<li>{{pattern}}: {{level}} ({{value}})</li>{{/patterns}}</ul>{{^patterns}}<p>None flagged.</p>{{/patterns}}
+            <h2>Latest evaluations</h2><table><tbody>{{#history}}<tr><td><a href="/dashboard/evaluations/{{appId}}/{{id}}">{{at}}</a></td><td>{{action}}</td><td>{{verdict}}</td><td>{{ip}}</td><td>{{country}}</td></tr>{{/history}}</tbody></table>
+            {{/summary}}
+            </main></body></html>""");
+    private static final Template PATTERNS = Mustache.compiler().defaultValue("").compile(HEAD + """
+            <h1>Flagged accounts of {{appName}}</h1>
+            <form method="get" action="/dashboard/patterns"><input type="hidden" name="app" value="{{appId}}">
+              <label for="pattern">Pattern</label><select id="pattern" name="pattern"><option value="">any</option>{{#kinds}}<option{{#selected}} selected{{/selected}}>{{name}}</option>{{/kinds}}</select>
+              <label for="level">Level</label><select id="level" name="level"><option value="">any</option>{{#levels}}<option{{#selected}} selected{{/selected}}>{{name}}</option>{{/levels}}</select>
+              <button type="submit" class="secondary">Filter</button></form>
+            <p><a href="/dashboard/patterns.csv?app={{appId}}&amp;pattern={{pattern}}&amp;level={{level}}" download>Export CSV</a></p>
+            <table><thead><tr><th scope="col">Account</th><th scope="col">Pattern</th><th scope="col">Level</th><th scope="col">Value</th><th scope="col">First detected</th><th scope="col">Last seen</th></tr></thead>
+            <tbody>{{#rows}}<tr><td><a href="/dashboard/accounts?app={{appId}}&amp;user={{user}}">{{user}}</a></td><td>{{pattern}}</td><td>{{level}}</td><td>{{value}}</td><td>{{first}}</td><td>{{last}}</td></tr>{{/rows}}</tbody></table>
+            {{^rows}}<p>No flagged accounts.</p>{{/rows}}
+            </main></body></html>""");
+
+    private final DashboardPages sessions;
+    private final AppService apps;
+    private final AccountRecords records;
+    private final DeviceLinks devices;
+    private final PatternReader patterns;
+    private final HistoryReader history;
+    private final InstantSource clock;
+
+    public AccountPages(DashboardPages sessions, AppService apps, AccountRecords records, DeviceLinks devices, PatternReader patterns, HistoryReader history,
+            InstantSource clock) {
+        this.sessions = requireNonNull(sessions, "sessions is null");
+        this.apps = requireNonNull(apps, "apps is null");
+        this.records = requireNonNull(records, "records is null");
+        this.devices = requireNonNull(devices, "devices is null");
+        this.patterns = requireNonNull(patterns, "patterns is null");
+        this.history = requireNonNull(history, "history is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    public void account(Context ctx) {
+        Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
+        if (operator.isEmpty()) {
+            return;
+        }
+        App app = app(ctx.queryParam("app"));
+        String user = Optional.ofNullable(ctx.queryParam("user")).orElse("").strip();
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "Accounts");
+        model.put("appId", app == null ? "" : app.id());
+        model.put("appName", app == null ? "no app" : app.name());
+        model.put("user", user);
+        if (app != null && !user.isEmpty() && user.length() <= 256) {
+            Optional<AccountSummary> summary = records.summary(app.id(), user, clock.instant());
+            if (summary.isEmpty()) {
+                model.put("notFound", true);
+            }
+            else {
+                Map<String, Object> found = new HashMap<>();
+                found.put("user", user);
+                found.put("appId", app.id());
+                found.put("firstSeen", TIME.format(summary.get().firstSeen()));
+                found.put("lastSeen", TIME.format(summary.get().lastSeen()));
+                found.put("deviceCount", summary.get().deviceCount());
+                found.put("countries", summary.get().countries24h().isEmpty() ? "none" : String.join(", ", new TreeSet<>(summary.get().countries24h())));
+                List<AccountDevice> linked = devices.devices(app.id(), user).orElse(List.of());
+                found.put("devices", linked.stream().map(device -> Map.of("id", device.id(), "type", device.type().wireName(), "browser", device.browser(),
+                        "os", device.os(), "status", device.status().wireName(), "lastSeen", TIME.format(device.lastSeen()),
+                        "country", device.lastCountry().orElse("—"), "attached", device.status() == io.seatguard.core.account.LinkStatus.ATTACHED))
+                        .toList());
+                // The device rows' forms read csrf, appId and user from this enclosing context.
+                found.put("csrf", operator.get().csrfToken());
+                found.put("patterns", patterns.forUser(app.id(), user).stream().map(pattern -> Map.of("pattern", pattern.kind().wireName(),
+                        "level", pattern.level().wireName(), "value", pattern.currentValue())).toList());
+                found.put("history", history.byUser(app.id(), user, 20, Optional.empty()).rows().stream().map(row -> Map.of("appId", app.id(),
+                        "id", row.evaluationId(), "at", TIME.format(row.createdAt()), "action", row.action(), "verdict", row.verdict(), "ip", row.ip(),
+                        "country", row.country().orElse("—"))).toList());
+                model.put("summary", found);
+            }
+        }
+        ctx.contentType("text/html; charset=utf-8").result(ACCOUNT.execute(model));
+    }
+
+    /** Logs a device out of an account from the account page; the device learns it at its next evaluation. */
+    public void logOut(Context ctx) {
+        Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
+        if (operator.isEmpty()) {
+            return;
+        }
+        String field = ctx.formParam("csrf");
+        if (field == null || !MessageDigest.isEqual(field.getBytes(StandardCharsets.US_ASCII), operator.get().csrfToken().getBytes(StandardCharsets.US_ASCII))) {
+            ctx.status(403).contentType("text/plain; charset=utf-8").result("This form expired; reload the page.");
+            return;
+        }
+        App app = app(ctx.formParam("app"));
+        String user = Optional.ofNullable(ctx.formParam("user")).orElse("");
+        String device = Optional.ofNullable(ctx.formParam("device")).orElse("");
+        if (app != null && device.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") && user.length() <= 256) {
+            devices.detach(app.id(), user, device);
+        }
+        ctx.redirect("/dashboard/accounts?app=" + (app == null ? "" : app.id()) + "&user=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8),
+                io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    public void patterns(Context ctx) {
+        Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
+        if (operator.isEmpty()) {
+            return;
+        }
+        App app = app(ctx.queryParam("app"));
+        Optional<PatternKind> kind = Optional.ofNullable(ctx.queryParam("pattern")).flatMap(PatternKind::fromWireName);
+        Optional<PatternLevel> level = Optional.ofNullable(ctx.queryParam("level")).flatMap(PatternLevel::fromWireName);
+        List<AccountPattern> found = app == null ? List.of() : patterns.list(app.id(), kind, level, 1_000);
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "Patterns");
+        model.put("appId", app == null ? "" : app.id());
+        model.put("appName", app == null ? "no app" : app.name());
+        model.put("pattern", kind.map(PatternKind::wireName).orElse(""));
+        model.put("level", level.map(PatternLevel::wireName).orElse(""));
+        model.put("kinds", java.util.Arrays.stream(PatternKind.values()).map(k -> Map.of("name", k.wireName(), "selected", kind.equals(Optional.of(k)))).toList());
+        model.put("levels", java.util.Arrays.stream(PatternLevel.values()).map(l -> Map.of("name", l.wireName(), "selected", level.equals(Optional.of(l)))).toList());
+        model.put("rows", found.stream().map(pattern -> Map.of("appId", app.id(), "user", pattern.userId(), "pattern", pattern.kind().wireName(),
+                "level", pattern.level().wireName(), "value", pattern.currentValue(), "first", TIME.format(pattern.firstDetected()),
+                "last", TIME.format(pattern.lastSeen()))).toList());
+        ctx.contentType("text/html; charset=utf-8").result(PATTERNS.execute(model));
+    }
+
+    /** The same rows as the patterns page, as the API's CSV (formula-looking ids defused). */
+    public void patternsCsv(Context ctx) {
+        Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
+        if (operator.isEmpty()) {
+            return;
+        }
+        App app = app(ctx.queryParam("app"));
+        Optional<PatternKind> kind = Optional.ofNullable(ctx.queryParam("pattern")).flatMap(PatternKind::fromWireName);
+        Optional<PatternLevel> level = Optional.ofNullable(ctx.queryParam("level")).flatMap(PatternLevel::fromWireName);
+        StringBuilder csv = new StringBuilder("user,pattern,level,current_value,first_detected,last_seen\r\n");
+        if (app != null) {
+            for (AccountPattern pattern : patterns.list(app.id(), kind, level, 10_000)) {
+                csv.append(io.seatguard.server.http.PatternCsv.field(pattern.userId())).append(',').append(pattern.kind().wireName()).append(',')
+                        .append(pattern.level().wireName()).append(',').append(pattern.currentValue()).append(',').append(TIME.format(pattern.firstDetected()))
+                        .append(',').append(TIME.format(pattern.lastSeen())).append("\r\n");
+            }
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"patterns.csv\"").contentType("text/csv; charset=utf-8").result(csv.toString());
+    }
+
+    private App app(String wanted) {
+        List<App> all = apps.list();
+        return all.stream().filter(app -> app.id().equals(wanted)).findFirst().orElse(all.isEmpty() ? null : all.get(0));
+    }
+}
