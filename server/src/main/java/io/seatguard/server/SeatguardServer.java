@@ -40,6 +40,7 @@ import io.seatguard.server.demo.DemoApp;
 import io.seatguard.server.dashboard.Argon2Hasher;
 import io.seatguard.server.dashboard.DashboardPages;
 import io.seatguard.server.dashboard.AccountPages;
+import io.seatguard.server.dashboard.PolicyPages;
 import io.seatguard.core.operator.OperatorService;
 import io.seatguard.storage.SqlOperatorStore;
 import io.seatguard.server.demo.DemoSite;
@@ -261,7 +262,8 @@ public final class SeatguardServer implements AutoCloseable {
                     new Backtest(sqlEvaluations, policyBook, clock), challenges, challengePages, outbox.map(OutboxPage::new),
                     accountRecords, new SqlHistory(database), forgetAccount, new SqlPatterns(database),
                     new WebhookServices(webhookStore, webhookTargets, subscriptions, ids), demo, dashboard,
-                    new AccountPages(dashboard, apps, accountRecords, deviceLinks, new SqlPatterns(database), new SqlHistory(database), clock));
+                    new AccountPages(dashboard, apps, accountRecords, deviceLinks, new SqlPatterns(database), new SqlHistory(database), clock),
+                    new PolicyPages(dashboard, apps, policies, new Backtest(sqlEvaluations, policyBook, clock)));
             dispatcher = new WebhookDispatcher(webhookStore, webhookTargets, clock, WebhookDispatcher.DEFAULT_EVERY);
             retention = new RetentionPruner(accountRecords, config.retentionDays(), clock);
             Javalin http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), routes, metrics).start();

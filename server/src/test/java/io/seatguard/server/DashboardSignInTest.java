@@ -164,4 +164,54 @@ class DashboardSignInTest {
             assertThat(csv.body()).startsWith("user,pattern,level").contains("rex,many_devices,suspicious,2,");
         }
     }
+
+    @Test
+    void anOperatorBacktestsAPolicyBuiltWithTheFormSavesItAndSwitchesItsMode() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
+            TestApp app = server.defaultApp();
+            server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"sky\",\"ip\":\"198.51.100.5\",\"device\":{\"token\":\"tok_sky_laptop_000001\"}}",
+                    app.bearer());
+            PageClient browser = new PageClient();
+            assertThat(signIn(browser, server, first.email(), first.password()).statusCode()).isEqualTo(303);
+            String page = server.url() + "/dashboard/policies?app=" + app.id();
+            assertThat(browser.get(page).body()).contains("No policies");
+
+            Map<String, String> form = new java.util.HashMap<>(Map.of("app", app.id(), "name", "New devices at login", "action_login", "1",
+                    "check0", "is_new_device", "op0", "eq", "value0", "true", "verdict", "deny", "mode", "monitor"));
+            form.put("do", "backtest");
+            HttpResponse<String> backtest = browser.post(server.url() + "/dashboard/policies", form);
+            assertThat(backtest.statusCode()).isEqualTo(200);
+            assertThat(backtest.body()).contains("of 1 evaluations it would have matched 1").contains("1 denied");
+
+            Map<String, String> broken = new java.util.HashMap<>(form);
+            broken.remove("action_login");
+            broken.put("do", "save");
+            HttpResponse<String> refused = browser.post(server.url() + "/dashboard/policies", broken);
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("actions: must be a non-empty array");
+
+            form.put("do", "save");
+            assertThat(browser.post(server.url() + "/dashboard/policies", form).statusCode()).isEqualTo(303);
+            com.fasterxml.jackson.databind.JsonNode saved = server.get("/v3/policies", app.bearer()).json().get("data").get(0);
+            assertThat(saved.get("conditions").toString()).isEqualTo("{\"check\":\"is_new_device\",\"op\":\"eq\",\"value\":true}");
+            assertThat(saved.get("mode").asText()).isEqualTo("monitor");
+
+            browser.get(page);
+            assertThat(browser.post(server.url() + "/dashboard/policies/mode", Map.of("app", app.id(), "id", saved.get("id").asText())).statusCode())
+                    .isEqualTo(303);
+            assertThat(server.get("/v3/policies/" + saved.get("id").asText(), app.bearer()).json().get("mode").asText()).isEqualTo("enforce");
+
+            HttpResponse<String> json = browser.post(server.url() + "/dashboard/policies", Map.of("app", app.id(), "do", "save",
+                    "json", "{\"name\":\"From JSON\",\"actions\":[\"access\"],\"conditions\":{\"check\":\"device_count\",\"op\":\"gt\",\"value\":9},\"verdict\":\"deny\"}"));
+            assertThat(json.statusCode()).isEqualTo(303);
+            assertThat(browser.get(page).body()).contains("From JSON").contains("New devices at login");
+            assertThat(new PageClient().postRaw(server.url() + "/dashboard/policies/delete", Map.of("app", app.id(), "id", saved.get("id").asText())).statusCode())
+                    .as("anonymous").isEqualTo(302);
+            browser.get(page);
+            assertThat(browser.post(server.url() + "/dashboard/policies/delete", Map.of("app", app.id(), "id", saved.get("id").asText())).statusCode())
+                    .isEqualTo(303);
+            assertThat(server.get("/v3/policies", app.bearer()).json().get("data").findValuesAsText("name")).containsExactly("From JSON");
+        }
+    }
 }

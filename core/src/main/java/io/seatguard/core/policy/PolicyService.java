@@ -65,6 +65,11 @@ public final class PolicyService {
         return store.find(appId, policyId).orElseThrow(() -> SeatguardException.notFound("policy " + policyId));
     }
 
+    /** The fields conditions may name, for forms that build policies. */
+    public PolicyFields fields() {
+        return fields;
+    }
+
     public List<Policy> list(String appId) {
         return store.list(appId);
     }

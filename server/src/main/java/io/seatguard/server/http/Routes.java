@@ -23,6 +23,7 @@ import io.seatguard.server.challenge.OutboxPage;
 import io.seatguard.server.demo.DemoSite;
 import io.seatguard.server.dashboard.AccountPages;
 import io.seatguard.server.dashboard.DashboardPages;
+import io.seatguard.server.dashboard.PolicyPages;
 import java.util.ArrayList;
 import java.util.Optional;
 import io.seatguard.core.policy.ListService;
@@ -64,7 +65,8 @@ public final class Routes {
             WebhookServices webhookServices,
             Optional<DemoSite> demoSite,
             DashboardPages dashboard,
-            AccountPages accountPages) {
+            AccountPages accountPages,
+            PolicyPages policyPages) {
         JsonBody jsonBody = new JsonBody(maxBodyBytes);
         Credentials credentials = new Credentials(apps);
         AppDirectory directory = new AppDirectory(apps);
@@ -146,6 +148,10 @@ public final class Routes {
         routes.add(Route.page(POST, "/dashboard/accounts/logout", accountPages::logOut));
         routes.add(Route.page(GET, "/dashboard/patterns", accountPages::patterns));
         routes.add(Route.page(GET, "/dashboard/patterns.csv", accountPages::patternsCsv));
+        routes.add(Route.page(GET, "/dashboard/policies", policyPages::page));
+        routes.add(Route.page(POST, "/dashboard/policies", policyPages::submit));
+        routes.add(Route.page(POST, "/dashboard/policies/mode", policyPages::switchMode));
+        routes.add(Route.page(POST, "/dashboard/policies/delete", policyPages::delete));
         routes.add(Route.page(POST, "/dashboard/login", dashboard::login));
         routes.add(Route.page(POST, "/dashboard/logout", dashboard::logout));
         if (demoSite.isPresent()) {

@@ -1,0 +1,110 @@
+package io.seatguard.server.dashboard;
+
+import io.seatguard.core.policy.PolicyField;
+import io.seatguard.core.policy.PolicyFields;
+import io.seatguard.core.policy.ValueType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Turns the dashboard's policy form (up to {@link #ROWS} condition rows joined by "any" or "all", a
+ * verdict and its challenge) into the JSON tree the API takes, so the form and the API share one
+ * validator. A raw JSON text, when given, is used instead.
+ */
+final class PolicyForm {
+    static final int ROWS = 4;
+
+    private PolicyForm() {}
+
+    /** @param form the posted fields by name; missing ones are empty */
+    static Map<String, Object> tree(Function<String, String> form, PolicyFields fields) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("name", form.apply("name"));
+        tree.put("mode", form.apply("mode").isEmpty() ? "monitor" : form.apply("mode"));
+        tree.put("priority", number(form.apply("priority")).map(Number::intValue).orElse(0));
+        List<String> actions = new ArrayList<>();
+        for (String action : List.of("login", "signup", "access")) {
+            if (!form.apply("action_" + action).isEmpty()) {
+                actions.add(action);
+            }
+        }
+        tree.put("actions", actions);
+        List<Object> leaves = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            String check = form.apply("check" + i);
+            if (check.isEmpty()) {
+                continue;
+            }
+            String op = form.apply("op" + i).isEmpty() ? "eq" : form.apply("op" + i);
+            Map<String, Object> leaf = new LinkedHashMap<>();
+            leaf.put("check", check);
+            leaf.put("op", op);
+            leaf.put("value", value(fields.find(check).map(PolicyField::type).orElse(ValueType.STRING), op, form.apply("value" + i)));
+            leaves.add(leaf);
+        }
+        tree.put("conditions", leaves.size() == 1 ? leaves.get(0) : Map.of(form.apply("join").equals("all") ? "all" : "any", leaves));
+        String verdict = form.apply("verdict").isEmpty() ? "allow" : form.apply("verdict");
+        tree.put("verdict", verdict);
+        if (verdict.equals("challenge")) {
+            Map<String, Object> challenge = new LinkedHashMap<>();
+            String type = form.apply("challenge_type").isEmpty() ? "verification" : form.apply("challenge_type");
+            challenge.put("type", type);
+            if (type.equals("verification")) {
+                List<String> channels = new ArrayList<>();
+                for (String channel : List.of("email", "sms")) {
+                    if (!form.apply("channel_" + channel).isEmpty()) {
+                        channels.add(channel);
+                    }
+                }
+                challenge.put("channels", channels);
+            }
+            else {
+                challenge.put("device_limit", number(form.apply("device_limit")).map(Number::intValue).orElse(0));
+            }
+            if (!form.apply("success_url").isEmpty()) {
+                challenge.put("success_url", form.apply("success_url"));
+            }
+            if (!form.apply("logout_url").isEmpty()) {
+                challenge.put("logout_url", form.apply("logout_url"));
+            }
+            tree.put("challenge", challenge);
+        }
+        return tree;
+    }
+
+    /** The typed text: a boolean or number where the field wants one, a list for in/not_in; otherwise the text (the validator says what is wrong). */
+    static Object value(ValueType type, String op, String text) {
+        String trimmed = text.strip();
+        if (op.equals("in") || op.equals("not_in")) {
+            List<Object> values = new ArrayList<>();
+            for (String part : trimmed.split(",")) {
+                if (!part.isBlank()) {
+                    values.add(value(type, "eq", part));
+                }
+            }
+            return values;
+        }
+        if (op.equals("in_list") || op.equals("not_in_list")) {
+            return trimmed;
+        }
+        return switch (type) {
+            case BOOLEAN -> trimmed.equals("true") ? Boolean.TRUE : trimmed.equals("false") ? Boolean.FALSE : trimmed;
+            case NUMBER -> number(trimmed).map(Object.class::cast).orElse(trimmed);
+            case ANY -> trimmed.equals("true") || trimmed.equals("false") ? Boolean.valueOf(trimmed) : number(trimmed).map(Object.class::cast).orElse(trimmed);
+            case STRING -> trimmed;
+        };
+    }
+
+    private static Optional<Number> number(String text) {
+        try {
+            return text.isBlank() ? Optional.empty() : Optional.of(text.contains(".") ? (Number) Double.parseDouble(text.strip()) : (Number) Long.parseLong(text.strip()));
+        }
+        catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package io.seatguard.server.dashboard;
+
+import static java.util.Objects.requireNonNull;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import io.javalin.http.Context;
+import io.seatguard.core.app.App;
+import io.seatguard.core.app.AppService;
+import io.seatguard.core.error.FieldError;
+import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.operator.OperatorService;
+import io.seatguard.core.policy.Backtest;
+import io.seatguard.core.policy.Policy;
+import io.seatguard.core.policy.PolicyDefinition;
+import io.seatguard.core.policy.PolicyField;
+import io.seatguard.core.policy.PolicyService;
+import io.seatguard.core.policy.PolicyTree;
+import io.seatguard.server.http.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The dashboard's policies: the app's policies with an enforce/monitor switch, and a form that builds a
+ * policy without typing JSON (or takes JSON), backtests it on the last seven days, and saves it. The
+ * form goes through the API's own validator, whose faults are shown with their paths.
+ */
+public final class PolicyPages {
+    private static final Template PAGE = Mustache.compiler().defaultValue("").emptyStringIsFalse(true).compile("""
+            <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="referrer" content="no-referrer"><title>Policies · Seatguard</title>
+            <link rel="stylesheet" href="/challenge/assets/challenge.css"></head><body><main class="card wide">
+            <nav aria-label="Dashboard"><a href="/dashboard?app={{appId}}">Evaluations</a> <a href="/dashboard/accounts?app={{appId}}">Accounts</a>
+            <a href="/dashboard/patterns?app={{appId}}">Patterns</a> <a href="/dashboard/policies?app={{appId}}" aria-current="page">Policies</a></nav>
+            <h1>Policies of {{appName}}</h1>
+            <table><thead><tr><th scope="col">Name</th><th scope="col">Actions</th><th scope="col">Priority</th><th scope="col">Verdict</th><th scope="col">Mode</th><th scope="col"></th></tr></thead>
+            <tbody>{{#policies}}<tr><td>{{name}}</td><td>{{actions}}</td><td>{{priority}}</td><td>{{verdict}}</td><td>{{mode}}</td>
+            <td><form method="post" action="/dashboard/policies/mode"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
+            <input type="hidden" name="id" value="{{id}}"><button type="submit" class="secondary">Switch to {{other}}</button></form>
+            <form method="post" action="/dashboard/policies/delete"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
+            <input type="hidden" name="id" value="{{id}}"><button type="submit" class="link">Delete</button></form></td></tr>{{/policies}}</tbody></table>
+            {{^policies}}<p>No policies: every evaluation is allowed and only gathers signals.</p>{{/policies}}
+            <h2>New policy</h2>
+            {{#hasErrors}}<div class="notice error" role="alert"><p>The policy was not saved:</p><ul>{{#errors}}<li>{{field}}: {{message}}</li>{{/errors}}</ul></div>{{/hasErrors}}
+            {{#backtest}}<div class="notice" role="status"><p>Over the last 7 days, of {{evaluated}} evaluations it would have matched {{matched}}:
+              {{allow}} allowed, {{deny}} denied, {{challenge}} challenged.</p></div>{{/backtest}}
+            <form method="post" action="/dashboard/policies"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
+              <label for="name">Name</label><input id="name" name="name" value="{{form.name}}">
+              <fieldset><legend>Actions</legend>
+                <label><input type="checkbox" name="action_login" value="1"{{#form.action_login}} checked{{/form.action_login}}> login</label>
+                <label><input type="checkbox" name="action_signup" value="1"{{#form.action_signup}} checked{{/form.action_signup}}> signup</label>
+                <label><input type="checkbox" name="action_access" value="1"{{#form.action_access}} checked{{/form.action_access}}> access</label></fieldset>
+              <label for="join">Match</label><select id="join" name="join"><option value="any">any condition</option><option value="all"{{#joinAll}} selected{{/joinAll}}>all conditions</option></select>
+              {{#rows}}<fieldset><legend>Condition {{number}}</legend>
+                <label for="check{{index}}">Check</label><select id="check{{index}}" name="check{{index}}"><option value="">(none)</option>{{#checks}}<option{{#selected}} selected{{/selected}}>{{name}}</option>{{/checks}}</select>
+                <label for="op{{index}}">Operator</label><select id="op{{index}}" name="op{{index}}">{{#ops}}<option{{#selected}} selected{{/selected}}>{{name}}</option>{{/ops}}</select>
+                <label for="value{{index}}">Value</label><input id="value{{index}}" name="value{{index}}" value="{{value}}"></fieldset>{{/rows}}
+              <label for="verdict">Verdict</label><select id="verdict" name="verdict">{{#verdicts}}<option{{#selected}} selected{{/selected}}>{{name}}</option>{{/verdicts}}</select>
+              <label for="mode">Mode</label><select id="mode" name="mode"><option>monitor</option><option{{#enforce}} selected{{/enforce}}>enforce</option></select>
+              <label for="priority">Priority</label><input id="priority" name="priority" inputmode="numeric" value="{{form.priority}}">
+              <fieldset><legend>Challenge (verdict challenge)</legend>
+                <label for="challenge_type">Type</label><select id="challenge_type" name="challenge_type"><option>verification</option><option{{#deviceLimit}} selected{{/deviceLimit}}>device_limit</option></select>
+                <label><input type="checkbox" name="channel_email" value="1"{{#form.channel_email}} checked{{/form.channel_email}}> email</label>
+                <label><input type="checkbox" name="channel_sms" value="1"{{#form.channel_sms}} checked{{/form.channel_sms}}> SMS</label>
+                <label for="device_limit">Device limit</label><input id="device_limit" name="device_limit" inputmode="numeric" value="{{form.device_limit}}">
+                <label for="success_url">Success URL</label><input id="success_url" name="success_url" value="{{form.success_url}}">
+                <label for="logout_url">Logout URL</label><input id="logout_url" name="logout_url" value="{{form.logout_url}}"></fieldset>
+              <label for="json">Or the policy as JSON (used instead of the fields above when given)</label><textarea id="json" name="json" rows="6">{{form.json}}</textarea>
+              <button type="submit" name="do" value="backtest" class="secondary">Backtest on the last 7 days</button>
+              <button type="submit" name="do" value="save">Save</button>
+            </form></main></body></html>""");
+    private static final List<String> OPS = List.of("eq", "ne", "gt", "gte", "lt", "lte", "in", "not_in", "in_list", "not_in_list");
+
+    private final DashboardPages sessions;
+    private final AppService apps;
+    private final PolicyService policies;
+    private final Backtest backtest;
+
+    public PolicyPages(DashboardPages sessions, AppService apps, PolicyService policies, Backtest backtest) {
+        this.sessions = requireNonNull(sessions, "sessions is null");
+        this.apps = requireNonNull(apps, "apps is null");
+        this.policies = requireNonNull(policies, "policies is null");
+        this.backtest = requireNonNull(backtest, "backtest is null");
+    }
+
+    public void page(Context ctx) {
+        Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
+        if (operator.isPresent()) {
+            render(ctx, 200, operator.get(), app(ctx.queryParam("app")), Map.of(), List.of(), null);
+        }
+    }
+
+    /** Backtests or saves the form. */
+    public void submit(Context ctx) {
+        Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
+        if (operator.isEmpty() || !csrfHolds(ctx, operator.get())) {
+            return;
+        }
+        App app = app(ctx.formParam("app"));
+        Map<String, String> form = new HashMap<>();
+        ctx.formParamMap().forEach((name, values) -> form.put(name, values.isEmpty() ? "" : values.get(0)));
+        try {
+            Object tree = form.getOrDefault("json", "").isBlank()
+                    ? PolicyForm.tree(name -> form.getOrDefault(name, ""), policies.fields())
+                    : Json.MAPPER.readValue(form.get("json"), Object.class);
+            if ("backtest".equals(form.get("do"))) {
+                PolicyDefinition draft = policies.validate(app.id(), tree);
+                render(ctx, 200, operator.get(), app, form, List.of(), backtest.run(app.id(), "draft", draft, 7));
+                return;
+            }
+            policies.create(app.id(), tree);
+            ctx.redirect("/dashboard/policies?app=" + app.id(), io.javalin.http.HttpStatus.SEE_OTHER);
+        }
+        catch (SeatguardException e) {
+            render(ctx, 400, operator.get(), app, form, e.errors().isEmpty() ? List.of(new FieldError("policy", e.getMessage())) : e.errors(), null);
+        }
+        catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            render(ctx, 400, operator.get(), app, form, List.of(new FieldError("json", "is not valid JSON: " + e.getOriginalMessage())), null);
+        }
+    }
+
+    public void switchMode(Context ctx) {
+        Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
+        if (operator.isEmpty() || !csrfHolds(ctx, operator.get())) {
+            return;
+        }
+        App app = app(ctx.formParam("app"));
+        Policy policy = policies.get(app.id(), String.valueOf(ctx.formParam("id")));
+        Map<String, Object> tree = new LinkedHashMap<>(PolicyTree.of(policy.definition()));
+        tree.put("mode", policy.definition().mode().wireName().equals("enforce") ? "monitor" : "enforce");
+        policies.replace(app.id(), policy.id(), tree);
+        ctx.redirect("/dashboard/policies?app=" + app.id(), io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    public void delete(Context ctx) {
+        Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
+        if (operator.isEmpty() || !csrfHolds(ctx, operator.get())) {
+            return;
+        }
+        App app = app(ctx.formParam("app"));
+        policies.delete(app.id(), String.valueOf(ctx.formParam("id")));
+        ctx.redirect("/dashboard/policies?app=" + app.id(), io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private void render(Context ctx, int status, OperatorService.SignedIn operator, App app, Map<String, String> form, List<FieldError> errors,
+            Backtest.Result result) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("csrf", operator.csrfToken());
+        model.put("appId", app.id());
+        model.put("appName", app.name());
+        model.put("policies", policies.list(app.id()).stream().map(policy -> Map.of("id", policy.id(), "name", policy.definition().name(),
+                "actions", String.join(", ", policy.definition().actions()), "priority", policy.definition().priority(),
+                "verdict", policy.definition().verdict().wireName(), "mode", policy.definition().mode().wireName(),
+                "other", policy.definition().mode().wireName().equals("enforce") ? "monitor" : "enforce")).toList());
+        model.put("form", form);
+        model.put("errors", errors);
+        model.put("hasErrors", !errors.isEmpty());
+        model.put("joinAll", "all".equals(form.get("join")));
+        model.put("enforce", "enforce".equals(form.get("mode")));
+        model.put("deviceLimit", "device_limit".equals(form.get("challenge_type")));
+        model.put("verdicts", List.of("allow", "deny", "challenge").stream().map(v -> Map.of("name", v, "selected", v.equals(form.get("verdict")))).toList());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> names = policies.fields().named().stream().map(PolicyField::name).toList();
+        for (int i = 0; i < PolicyForm.ROWS; i++) {
+            String check = form.getOrDefault("check" + i, "");
+            String op = form.getOrDefault("op" + i, "eq");
+            rows.add(Map.of("index", i, "number", i + 1, "value", form.getOrDefault("value" + i, ""),
+                    "checks", names.stream().map(name -> Map.of("name", name, "selected", name.equals(check))).toList(),
+                    "ops", OPS.stream().map(name -> Map.of("name", name, "selected", name.equals(op))).toList()));
+        }
+        model.put("rows", rows);
+        if (result != null) {
+            model.put("backtest", Map.of("evaluated", result.evaluated(), "matched", result.matched(),
+                    "allow", result.outcomes().get(io.seatguard.core.evaluation.Verdict.ALLOW),
+                    "deny", result.outcomes().get(io.seatguard.core.evaluation.Verdict.DENY),
+                    "challenge", result.outcomes().get(io.seatguard.core.evaluation.Verdict.CHALLENGE)));
+        }
+        ctx.status(status).contentType("text/html; charset=utf-8").result(PAGE.execute(model));
+    }
+
+    private static boolean csrfHolds(Context ctx, OperatorService.SignedIn operator) {
+        String field = ctx.formParam("csrf");
+        boolean holds = field != null && MessageDigest.isEqual(field.getBytes(StandardCharsets.US_ASCII), operator.csrfToken().getBytes(StandardCharsets.US_ASCII));
+        if (!holds) {
+            ctx.status(403).contentType("text/plain; charset=utf-8").result("This form expired; reload the page.");
+        }
+        return holds;
+    }
+
+    private App app(String wanted) {
+        List<App> all = apps.list();
+        return all.stream().filter(app -> app.id().equals(wanted)).findFirst().orElse(all.get(0));
+    }
+}
