@@ -41,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The cost of each IP intelligence lookup (issue 4), on the data the build installs
  * (server/target/ip-data) and on a synthetic 40,000-range list the size of X4BNet's datacenter list.
  * Addresses are random public IPv4 ones, a fresh one per call from a pre-made pool, so caches and
- * branch predictors see real variety. Run with bench/run-intel-jmh.sh.
+ * branch predictors see real variety. Run with bench/run-jmh.sh IntelLookupBenchmark.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

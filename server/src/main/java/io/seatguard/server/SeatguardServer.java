@@ -262,8 +262,8 @@ public final class SeatguardServer implements AutoCloseable {
                     new Backtest(sqlEvaluations, policyBook, clock), challenges, challengePages, outbox.map(OutboxPage::new),
                     accountRecords, new SqlHistory(database), forgetAccount, new SqlPatterns(database),
                     new WebhookServices(webhookStore, webhookTargets, subscriptions, ids), demo, dashboard,
-                    new AccountPages(dashboard, apps, accountRecords, deviceLinks, new SqlPatterns(database), new SqlHistory(database), clock),
-                    new PolicyPages(dashboard, apps, policies, new Backtest(sqlEvaluations, policyBook, clock)));
+                    new AccountPages(dashboard, accountRecords, deviceLinks, new SqlPatterns(database), new SqlHistory(database), clock),
+                    new PolicyPages(dashboard, policies, new Backtest(sqlEvaluations, policyBook, clock)));
             dispatcher = new WebhookDispatcher(webhookStore, webhookTargets, clock, WebhookDispatcher.DEFAULT_EVERY);
             retention = new RetentionPruner(accountRecords, config.retentionDays(), clock);
             Javalin http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), routes, metrics).start();

@@ -8,7 +8,6 @@ import io.javalin.http.Context;
 import io.seatguard.core.account.AccountDevice;
 import io.seatguard.core.account.DeviceLinks;
 import io.seatguard.core.app.App;
-import io.seatguard.core.app.AppService;
 import io.seatguard.core.history.AccountRecords;
 import io.seatguard.core.history.AccountSummary;
 import io.seatguard.core.history.HistoryReader;
@@ -18,7 +17,6 @@ import io.seatguard.core.pattern.PatternLevel;
 import io.seatguard.core.pattern.PatternReader;
 import io.seatguard.core.operator.OperatorService;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.InstantSource;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -70,17 +68,15 @@ public final class AccountPages {
             </main></body></html>""");
 
     private final DashboardPages sessions;
-    private final AppService apps;
     private final AccountRecords records;
     private final DeviceLinks devices;
     private final PatternReader patterns;
     private final HistoryReader history;
     private final InstantSource clock;
 
-    public AccountPages(DashboardPages sessions, AppService apps, AccountRecords records, DeviceLinks devices, PatternReader patterns, HistoryReader history,
+    public AccountPages(DashboardPages sessions, AccountRecords records, DeviceLinks devices, PatternReader patterns, HistoryReader history,
             InstantSource clock) {
         this.sessions = requireNonNull(sessions, "sessions is null");
-        this.apps = requireNonNull(apps, "apps is null");
         this.records = requireNonNull(records, "records is null");
         this.devices = requireNonNull(devices, "devices is null");
         this.patterns = requireNonNull(patterns, "patterns is null");
@@ -93,7 +89,7 @@ public final class AccountPages {
         if (operator.isEmpty()) {
             return;
         }
-        App app = app(ctx.queryParam("app"));
+        App app = sessions.appOrFirst(ctx.queryParam("app"));
         String user = Optional.ofNullable(ctx.queryParam("user")).orElse("").strip();
         Map<String, Object> model = new HashMap<>();
         model.put("title", "Accounts");
@@ -137,12 +133,10 @@ public final class AccountPages {
         if (operator.isEmpty()) {
             return;
         }
-        String field = ctx.formParam("csrf");
-        if (field == null || !MessageDigest.isEqual(field.getBytes(StandardCharsets.US_ASCII), operator.get().csrfToken().getBytes(StandardCharsets.US_ASCII))) {
-            ctx.status(403).contentType("text/plain; charset=utf-8").result("This form expired; reload the page.");
+        if (!DashboardPages.csrfHoldsOrRefuse(ctx, operator.get())) {
             return;
         }
-        App app = app(ctx.formParam("app"));
+        App app = sessions.appOrFirst(ctx.formParam("app"));
         String user = Optional.ofNullable(ctx.formParam("user")).orElse("");
         String device = Optional.ofNullable(ctx.formParam("device")).orElse("");
         if (app != null && device.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") && user.length() <= 256) {
@@ -157,7 +151,7 @@ public final class AccountPages {
         if (operator.isEmpty()) {
             return;
         }
-        App app = app(ctx.queryParam("app"));
+        App app = sessions.appOrFirst(ctx.queryParam("app"));
         Optional<PatternKind> kind = Optional.ofNullable(ctx.queryParam("pattern")).flatMap(PatternKind::fromWireName);
         Optional<PatternLevel> level = Optional.ofNullable(ctx.queryParam("level")).flatMap(PatternLevel::fromWireName);
         List<AccountPattern> found = app == null ? List.of() : patterns.list(app.id(), kind, level, 1_000);
@@ -181,7 +175,7 @@ public final class AccountPages {
         if (operator.isEmpty()) {
             return;
         }
-        App app = app(ctx.queryParam("app"));
+        App app = sessions.appOrFirst(ctx.queryParam("app"));
         Optional<PatternKind> kind = Optional.ofNullable(ctx.queryParam("pattern")).flatMap(PatternKind::fromWireName);
         Optional<PatternLevel> level = Optional.ofNullable(ctx.queryParam("level")).flatMap(PatternLevel::fromWireName);
         StringBuilder csv = new StringBuilder("user,pattern,level,current_value,first_detected,last_seen\r\n");
@@ -193,10 +187,5 @@ public final class AccountPages {
             }
         }
         ctx.header("Content-Disposition", "attachment; filename=\"patterns.csv\"").contentType("text/csv; charset=utf-8").result(csv.toString());
-    }
-
-    private App app(String wanted) {
-        List<App> all = apps.list();
-        return all.stream().filter(app -> app.id().equals(wanted)).findFirst().orElse(all.isEmpty() ? null : all.get(0));
     }
 }

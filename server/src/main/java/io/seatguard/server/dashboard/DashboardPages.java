@@ -149,8 +149,7 @@ public final class DashboardPages {
             return;
         }
         List<App> all = apps.list();
-        String wanted = ctx.queryParam("app");
-        App current = all.stream().filter(app -> app.id().equals(wanted)).findFirst().orElse(all.isEmpty() ? null : all.get(0));
+        App current = appOrFirst(ctx.queryParam("app"));
         String action = Optional.ofNullable(ctx.queryParam("action")).orElse("").strip();
         String verdict = Optional.ofNullable(ctx.queryParam("verdict")).orElse("").strip();
         String user = Optional.ofNullable(ctx.queryParam("user")).orElse("").strip();
@@ -166,7 +165,7 @@ public final class DashboardPages {
         model.put("title", "Evaluations");
         model.put("email", operator.get().operator().email());
         model.put("csrf", operator.get().csrfToken());
-        model.put("apps", all.stream().map(app -> Map.of("id", app.id(), "name", app.name(), "current", app == current)).toList());
+        model.put("apps", all.stream().map(app -> Map.of("id", app.id(), "name", app.name(), "current", current != null && app.id().equals(current.id()))).toList());
         model.put("appId", current == null ? "" : current.id());
         model.put("appName", current == null ? "no app" : current.name());
         model.put("count", rows.size());
@@ -242,6 +241,21 @@ public final class DashboardPages {
 
     private Optional<OperatorService.SignedIn> signedIn(Context ctx) {
         return operators.session(ctx.cookie(SESSION_COOKIE));
+    }
+
+    /** The app the page asks for, else the first one; null when there is no app at all. */
+    App appOrFirst(String wanted) {
+        List<App> all = apps.list();
+        return all.stream().filter(app -> app.id().equals(wanted)).findFirst().orElse(all.isEmpty() ? null : all.get(0));
+    }
+
+    /** Whether the form carries the session's CSRF token; answers 403 when it does not. */
+    static boolean csrfHoldsOrRefuse(Context ctx, OperatorService.SignedIn operator) {
+        boolean holds = csrfHolds(ctx, operator);
+        if (!holds) {
+            ctx.status(403).contentType("text/plain; charset=utf-8").result("This form expired; reload the page.");
+        }
+        return holds;
     }
 
     private static boolean csrfHolds(Context ctx, OperatorService.SignedIn operator) {

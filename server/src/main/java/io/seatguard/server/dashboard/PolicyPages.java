@@ -6,7 +6,6 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import io.javalin.http.Context;
 import io.seatguard.core.app.App;
-import io.seatguard.core.app.AppService;
 import io.seatguard.core.error.FieldError;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.operator.OperatorService;
@@ -17,8 +16,6 @@ import io.seatguard.core.policy.PolicyField;
 import io.seatguard.core.policy.PolicyService;
 import io.seatguard.core.policy.PolicyTree;
 import io.seatguard.server.http.Json;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -78,13 +75,11 @@ public final class PolicyPages {
     private static final List<String> OPS = List.of("eq", "ne", "gt", "gte", "lt", "lte", "in", "not_in", "in_list", "not_in_list");
 
     private final DashboardPages sessions;
-    private final AppService apps;
     private final PolicyService policies;
     private final Backtest backtest;
 
-    public PolicyPages(DashboardPages sessions, AppService apps, PolicyService policies, Backtest backtest) {
+    public PolicyPages(DashboardPages sessions, PolicyService policies, Backtest backtest) {
         this.sessions = requireNonNull(sessions, "sessions is null");
-        this.apps = requireNonNull(apps, "apps is null");
         this.policies = requireNonNull(policies, "policies is null");
         this.backtest = requireNonNull(backtest, "backtest is null");
     }
@@ -92,17 +87,17 @@ public final class PolicyPages {
     public void page(Context ctx) {
         Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
         if (operator.isPresent()) {
-            render(ctx, 200, operator.get(), app(ctx.queryParam("app")), Map.of(), List.of(), null);
+            render(ctx, 200, operator.get(), sessions.appOrFirst(ctx.queryParam("app")), Map.of(), List.of(), null);
         }
     }
 
     /** Backtests or saves the form. */
     public void submit(Context ctx) {
         Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
-        if (operator.isEmpty() || !csrfHolds(ctx, operator.get())) {
+        if (operator.isEmpty() || !DashboardPages.csrfHoldsOrRefuse(ctx, operator.get())) {
             return;
         }
-        App app = app(ctx.formParam("app"));
+        App app = sessions.appOrFirst(ctx.formParam("app"));
         Map<String, String> form = new HashMap<>();
         ctx.formParamMap().forEach((name, values) -> form.put(name, values.isEmpty() ? "" : values.get(0)));
         try {
@@ -127,10 +122,10 @@ public final class PolicyPages {
 
     public void switchMode(Context ctx) {
         Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
-        if (operator.isEmpty() || !csrfHolds(ctx, operator.get())) {
+        if (operator.isEmpty() || !DashboardPages.csrfHoldsOrRefuse(ctx, operator.get())) {
             return;
         }
-        App app = app(ctx.formParam("app"));
+        App app = sessions.appOrFirst(ctx.formParam("app"));
         Policy policy = policies.get(app.id(), String.valueOf(ctx.formParam("id")));
         Map<String, Object> tree = new LinkedHashMap<>(PolicyTree.of(policy.definition()));
         tree.put("mode", policy.definition().mode().wireName().equals("enforce") ? "monitor" : "enforce");
@@ -140,10 +135,10 @@ public final class PolicyPages {
 
     public void delete(Context ctx) {
         Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
-        if (operator.isEmpty() || !csrfHolds(ctx, operator.get())) {
+        if (operator.isEmpty() || !DashboardPages.csrfHoldsOrRefuse(ctx, operator.get())) {
             return;
         }
-        App app = app(ctx.formParam("app"));
+        App app = sessions.appOrFirst(ctx.formParam("app"));
         policies.delete(app.id(), String.valueOf(ctx.formParam("id")));
         ctx.redirect("/dashboard/policies?app=" + app.id(), io.javalin.http.HttpStatus.SEE_OTHER);
     }
@@ -182,19 +177,5 @@ public final class PolicyPages {
                     "challenge", result.outcomes().get(io.seatguard.core.evaluation.Verdict.CHALLENGE)));
         }
         ctx.status(status).contentType("text/html; charset=utf-8").result(PAGE.execute(model));
-    }
-
-    private static boolean csrfHolds(Context ctx, OperatorService.SignedIn operator) {
-        String field = ctx.formParam("csrf");
-        boolean holds = field != null && MessageDigest.isEqual(field.getBytes(StandardCharsets.US_ASCII), operator.csrfToken().getBytes(StandardCharsets.US_ASCII));
-        if (!holds) {
-            ctx.status(403).contentType("text/plain; charset=utf-8").result("This form expired; reload the page.");
-        }
-        return holds;
-    }
-
-    private App app(String wanted) {
-        List<App> all = apps.list();
-        return all.stream().filter(app -> app.id().equals(wanted)).findFirst().orElse(all.get(0));
     }
 }

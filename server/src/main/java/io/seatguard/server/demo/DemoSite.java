@@ -133,9 +133,9 @@ public final class DemoSite {
         ctx.header("Cache-Control", "no-cache").contentType("text/css; charset=utf-8").result(files.get("demo.css"));
     }
 
-    /** The default app's public settings for the page: its client id. */
+    /** The demo app's public settings for the page: its client id. */
     public void config(Context ctx) {
-        App app = defaultApp();
+        App app = app();
         ctx.contentType("application/json").result(Json.MAPPER.createObjectNode().put("client_id", app.clientId()).toString());
     }
 
@@ -244,7 +244,7 @@ public final class DemoSite {
      * devices per account.
      */
     public void enablePolicies(Context ctx) {
-        App app = defaultApp();
+        App app = app();
         String base = ctx.scheme() + "://" + ctx.host();
         Set<String> existing = policies.list(app.id()).stream().map(policy -> policy.definition().name()).collect(Collectors.toSet());
         List<Map<String, Object>> wanted = DemoPolicies.all(base);
@@ -389,7 +389,7 @@ public final class DemoSite {
                 .filter(user -> ACCOUNTS.contains(user) || registered.containsKey(user));
     }
 
-    private App defaultApp() {
+    private App app() {
         return demoApp.get().app();
     }
 

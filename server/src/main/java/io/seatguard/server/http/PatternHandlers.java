@@ -65,7 +65,7 @@ final class PatternHandlers {
         if (format.equals("csv")) {
             StringBuilder csv = new StringBuilder("user,pattern,level,current_value,first_detected,last_seen\r\n");
             for (AccountPattern pattern : found) {
-                csv.append(csvField(pattern.userId())).append(',').append(pattern.kind().wireName()).append(',').append(pattern.level().wireName())
+                csv.append(PatternCsv.field(pattern.userId())).append(',').append(pattern.kind().wireName()).append(',').append(pattern.level().wireName())
                         .append(',').append(pattern.currentValue()).append(',').append(EvaluationJson.time(pattern.firstDetected())).append(',')
                         .append(EvaluationJson.time(pattern.lastSeen())).append("\r\n");
             }
@@ -89,7 +89,4 @@ final class PatternHandlers {
         return json;
     }
 
-    static String csvField(String value) {
-        return PatternCsv.field(value);
-    }
 }

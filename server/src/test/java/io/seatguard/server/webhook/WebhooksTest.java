@@ -123,6 +123,17 @@ class WebhooksTest {
             assertThat(bad.status()).isEqualTo(400);
             assertThat(bad.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("url", "events[1]", "extra");
             assertThat(createEndpoint(server, app, "http://127.0.0.1:9/hook").status()).as("no events").isEqualTo(400);
+
+            // A public literal address needs no lookup; its log and redelivery refuse bad input too.
+            Response created = createEndpoint(server, app, "http://203.0.113.10/hook", "evaluation.created");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String endpoint = created.json().get("id").asText();
+            Response badLimit = server.get("/v3/webhooks/" + endpoint + "/deliveries?limit=0", app.bearer());
+            assertThat(badLimit.status()).isEqualTo(400);
+            assertThat(badLimit.json().get("errors").get(0).get("field").asText()).isEqualTo("limit");
+            assertThat(server.post("/v3/webhooks/" + endpoint + "/deliveries/msg_nope/redeliver", null, app.bearer()).status()).isEqualTo(404);
+            assertThat(server.post("/v3/webhooks/wh_nope/rotate-secret", null, app.bearer()).status()).isEqualTo(404);
+            assertThat(server.post("/v3/webhooks", "[1]", app.bearer()).status()).isEqualTo(400);
         }
     }
 
