@@ -110,6 +110,18 @@ abstract class StorageContract {
     }
 
     @Test
+    void appsMadeInOneMillisecondListInTheOrderTheyWereMade() {
+        // A stopped clock: every app is made "at once", as the default and demo apps are on a first start.
+        io.seatguard.core.app.AppService service = new io.seatguard.core.app.AppService(apps,
+                new io.seatguard.core.ids.IdGenerator(java.time.InstantSource.fixed(T0), new java.util.Random(7)), java.time.InstantSource.fixed(T0));
+        List<String> made = new java.util.ArrayList<>();
+        for (String name : List.of("default", "demo", "Shop", "Blog", "Zoo")) {
+            made.add(service.create(name, List.of()).app().id());
+        }
+        assertThat(service.list()).extracting(App::id).containsExactlyElementsOf(made);
+    }
+
+    @Test
     void replacingASecretRetiresTheOldLookup() {
         apps.create(new App("app_1", "Shop", "pk_one", List.of(), T0), new StoredSecret("lookup000001", "hash-1"));
         assertThat(apps.replaceSecret("app_1", new StoredSecret("lookup000009", "hash-9"))).isTrue();

@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.ids.IdGenerator;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +27,7 @@ public final class AppService {
 
     public CreatedApp create(String name, List<String> allowedOrigins) {
         String secretKey = Keys.newSecretKey(ids);
-        App app = new App("app_" + ids.newSecret(16), name, Keys.newClientId(ids), allowedOrigins, clock.instant());
+        App app = new App("app_" + ids.newSecret(16), name, Keys.newClientId(ids), allowedOrigins, creationTime());
         store.create(app, Keys.store(secretKey));
         return new CreatedApp(app, secretKey);
     }
@@ -39,6 +41,21 @@ public final class AppService {
             throw SeatguardException.notFound("app " + appId);
         }
         return next;
+    }
+
+    /**
+     * Now, or a millisecond after the newest app when that is not earlier. Apps are listed in creation
+     * order and ids are random, so two apps made in one millisecond (the default and the demo's, on a
+     * first start) would otherwise come back in a different order from one listing to the next.
+     */
+    private Instant creationTime() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<App> existing = store.list();
+        if (existing.isEmpty()) {
+            return now;
+        }
+        Instant newest = existing.getLast().createdAt();
+        return now.isAfter(newest) ? now : newest.plusMillis(1);
     }
 
     public CreatedApp rotateSecret(String appId) {
