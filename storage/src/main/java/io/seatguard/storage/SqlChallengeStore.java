@@ -36,6 +36,12 @@ public final class SqlChallengeStore implements ChallengeStore {
                 SqlChallengeStore::challenge, challengeId));
     }
 
+    @Override
+    public void recordExit(String challengeId, String exitedTo) {
+        database.write(connection -> JdbcRunner.update(connection, "UPDATE challenges SET exited_to = ? WHERE id = ? AND exited_to IS NULL",
+                exitedTo, challengeId));
+    }
+
     /** A challenge that has just completed or failed also puts its webhook event in the outbox, in the same transaction. */
     @Override
     public boolean replace(Challenge expected, Challenge next) {

@@ -660,6 +660,40 @@ abstract class StorageContract {
     }
 
     @Test
+    void theOverviewCountsEvaluationsPerBucketAndChallengesByOutcome() {
+        evaluations.record(sampleWrite("app_a", "ann", T0));
+        evaluations.record(sampleWrite("app_a", "bob", T0.plusSeconds(3599)));
+        evaluations.record(sampleWrite("app_a", "ann", T0.plus(Duration.ofHours(2))));
+        evaluations.record(sampleWrite("app_a", "ann", T0.minusSeconds(1)));
+        evaluations.record(sampleWrite("app_b", "ann", T0));
+        io.seatguard.core.challenge.Challenge done = sampleChallenge("ch_" + "f".repeat(32), UUID.randomUUID().toString(), "ann", UUID.randomUUID().toString(), T0);
+        io.seatguard.core.challenge.Challenge stale = sampleChallenge("ch_" + "g".repeat(32), UUID.randomUUID().toString(), "bob", UUID.randomUUID().toString(), T0);
+        recordWithChallenge(done, T0);
+        recordWithChallenge(stale, T0);
+        io.seatguard.core.challenge.ChallengeStore challenges = new SqlChallengeStore(database);
+        io.seatguard.core.challenge.Challenge failed = new io.seatguard.core.challenge.Challenge(done.id(), done.appId(), done.evaluationId(), done.type(),
+                done.plan(), io.seatguard.core.challenge.ChallengeStatus.FAILED, done.userId(), done.email(), done.phone(), done.deviceId(), done.channels(),
+                done.reasons(), Optional.empty(), Optional.empty(), 0, 0, done.createdAt(), done.expiresAt(), Optional.of(T0.plusSeconds(30)));
+        assertThat(challenges.replace(done, failed)).isTrue();
+        challenges.recordExit(done.id(), "success_url");
+        challenges.recordExit(done.id(), "logout_url");
+
+        SqlActivityStats stats = new SqlActivityStats(database);
+        List<io.seatguard.core.stats.ActivityStats.EvaluationCount> counts = stats.evaluations("app_a", T0, T0.plus(Duration.ofDays(1)), Duration.ofHours(1));
+        Map<Integer, Long> perHour = new java.util.TreeMap<>();
+        counts.forEach(count -> perHour.merge(count.bucket(), count.count(), Long::sum));
+        assertThat(perHour).as("T0, T0 + 59:59 and the two challenged ones share the first hour; the one before T0 and app_b's are out")
+                .containsExactly(Map.entry(0, 4L), Map.entry(2, 1L));
+        assertThat(counts).allSatisfy(count -> assertThat(count.verdict()).isIn("allow", "deny", "challenge"));
+
+        io.seatguard.core.stats.ActivityStats.ChallengeCounts before = stats.challenges("app_a", T0, T0.plusSeconds(60), T0.plusSeconds(60));
+        assertThat(before).isEqualTo(new io.seatguard.core.stats.ActivityStats.ChallengeCounts(2, 0, 1, 0, 1));
+        io.seatguard.core.stats.ActivityStats.ChallengeCounts after = stats.challenges("app_a", T0, T0.plusSeconds(60), T0.plusSeconds(601));
+        assertThat(after.expired()).as("the untouched one is past its deadline, though not yet settled").isEqualTo(1);
+        assertThat(stats.challenges("app_b", T0, T0.plusSeconds(60), T0).issued()).isZero();
+    }
+
+    @Test
     void aDeviceListsTheCountryOfItsLatestPlacedEvaluation() {
         String device = UUID.randomUUID().toString();
         String other = UUID.randomUUID().toString();

@@ -27,6 +27,21 @@ public final class ChallengeExits {
         return plan.logoutUrl().or(plan::returnTo).orElse("about:blank");
     }
 
+    /** Which of the plan's URLs {@code url} is: {@code success_url}, {@code return_to}, {@code logout_url}, else {@code none}. */
+    public static String kindOf(Challenge challenge, String url) {
+        ChallengePlan plan = challenge.plan();
+        if (plan.successUrl().filter(url::startsWith).isPresent()) {
+            return "success_url";
+        }
+        if (plan.returnTo().filter(url::equals).isPresent()) {
+            return "return_to";
+        }
+        if (plan.logoutUrl().filter(url::equals).isPresent()) {
+            return "logout_url";
+        }
+        return "none";
+    }
+
     static String withEvaluation(String url, String evaluationId) {
         return url + (url.contains("?") ? "&" : "?") + "evaluation=" + evaluationId;
     }

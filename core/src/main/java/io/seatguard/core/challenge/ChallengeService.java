@@ -99,7 +99,7 @@ public final class ChallengeService {
         if (stored.status() == ChallengeStatus.VERIFIED) {
             Challenge completed = save(stored, machine.complete(stored, clock.instant()).challenge());
             if (completed.status() == ChallengeStatus.COMPLETED) {
-                return new Step.Leave(completed, ChallengeExits.passed(completed));
+                return leave(completed, ChallengeExits.passed(completed));
             }
         }
         return switch (outcome) {
@@ -119,7 +119,7 @@ public final class ChallengeService {
         if (failed.status() == ChallengeStatus.FAILED && read.plan().action().equals("access")) {
             failed.userId().ifPresent(user -> devices.detach(failed.appId(), user, failed.deviceId()));
         }
-        return new Step.Leave(failed, ChallengeExits.declined(failed));
+        return leave(failed, ChallengeExits.declined(failed));
     }
 
     /** The account's attached devices, for the device-limit page; most recently seen first. */
@@ -165,8 +165,14 @@ public final class ChallengeService {
     private Step finishDeviceLimit(Challenge read) {
         Challenge completed = save(read, machine.complete(read, clock.instant()).challenge());
         return completed.status() == ChallengeStatus.COMPLETED
-                ? new Step.Leave(completed, ChallengeExits.passed(completed))
+                ? leave(completed, ChallengeExits.passed(completed))
                 : new Step.Show(completed, Optional.of(ChallengeExits.noticeFor(completed)), 0);
+    }
+
+    /** Leaves the page for {@code url}, noting which of the plan's URLs it is (the overview counts conversions). */
+    private Step leave(Challenge challenge, String url) {
+        store.recordExit(challenge.id(), ChallengeExits.kindOf(challenge, url));
+        return new Step.Leave(challenge, url);
     }
 
     private int attemptsLeft(Challenge challenge) {

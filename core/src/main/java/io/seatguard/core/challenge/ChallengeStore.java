@@ -17,6 +17,12 @@ public interface ChallengeStore {
      */
     boolean replace(Challenge expected, Challenge next);
 
+    /**
+     * Notes where the browser was sent when it left the challenge ({@code success_url}, {@code return_to}
+     * or {@code logout_url}); the first exit stays.
+     */
+    void recordExit(String challengeId, String exitedTo);
+
     /** Whether the account passed a verification challenge on this device since then. */
     boolean verifiedRecently(String appId, String accountKey, String deviceId, java.time.Instant since);
 }

@@ -61,6 +61,18 @@ public final class InMemoryPresence implements Presence {
         return live;
     }
 
+    @Override
+    public long liveSessions(String appId, Instant now) {
+        String prefix = appId + '\u0000';
+        long live = 0;
+        for (Map.Entry<String, Map<String, LiveSession>> account : byAccount.entrySet()) {
+            if (account.getKey().startsWith(prefix)) {
+                live += account.getValue().values().stream().filter(session -> !expired(session, now)).count();
+            }
+        }
+        return live;
+    }
+
     private boolean expired(LiveSession session, Instant now) {
         return !session.lastSeen().plus(activeWindow).isAfter(now);
     }

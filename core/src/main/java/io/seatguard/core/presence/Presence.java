@@ -18,6 +18,9 @@ public interface Presence {
     /** The account's sessions still live at {@code now}. */
     List<LiveSession> live(String appId, String userId, Instant now);
 
+    /** How many sessions of the app are live at {@code now}, over all its accounts (the dashboard's "active now"). */
+    long liveSessions(String appId, Instant now);
+
     /** Ends every live session of the account (it is being erased). */
     default void endAll(String appId, String userId, Instant now) {
         for (LiveSession session : live(appId, userId, now)) {

@@ -101,6 +101,11 @@ class ConcurrentSessionsTest {
             public List<LiveSession> live(String appId, String userId, Instant now) {
                 throw new IllegalStateException("redis down");
             }
+
+            @Override
+            public long liveSessions(String appId, Instant now) {
+                throw new IllegalStateException("redis down");
+            }
         };
         Evaluation evaluation = pipeline(down).evaluate(request("laptop-1", "computer", "tab-a", "198.51.100.1"));
         assertThat(evaluation.checks()).containsEntry("concurrent_sessions", null);

@@ -78,4 +78,18 @@ public abstract class PresenceContract {
         assertThat(presence.live(app, "a:b", T0)).extracting(LiveSession::deviceId).containsExactly("dev-1");
         assertThat(presence.live(app, "a", T0)).extracting(LiveSession::deviceId).containsExactly("dev-2");
     }
+
+    @Test
+    void anAppCountsItsLiveSessionsOverAllAccounts() {
+        presence.touch(app, "ann", session("tab-1", "dev-1", T0));
+        presence.touch(app, "ann", session("tab-2", "dev-1", T0.plusSeconds(60)));
+        presence.touch(app, "bob", session("tab-3", "dev-2", T0.plusSeconds(30)));
+        presence.touch(app + "x", "ann", session("tab-9", "dev-9", T0));
+        assertThat(presence.liveSessions(app, T0.plusSeconds(10))).isEqualTo(3);
+        presence.end(app, "bob", "tab-3");
+        assertThat(presence.liveSessions(app, T0.plusSeconds(10))).isEqualTo(2);
+        assertThat(presence.liveSessions(app, T0.plusSeconds(90))).as("tab-1's window has passed").isEqualTo(1);
+        assertThat(presence.liveSessions(app, T0.plusSeconds(150))).isZero();
+        assertThat(presence.liveSessions(app + "y", T0)).isZero();
+    }
 }
