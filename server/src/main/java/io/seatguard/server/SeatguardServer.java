@@ -30,6 +30,7 @@ import io.seatguard.server.challenge.OutboxPage;
 import io.seatguard.server.challenge.OwnerNotices;
 import io.seatguard.server.config.ChallengeSettings;
 import io.seatguard.storage.SqlAccountRecords;
+import io.seatguard.storage.SqlActivityStats;
 import io.seatguard.storage.SqlChallengeStore;
 import io.seatguard.storage.SqlHistory;
 import io.seatguard.storage.SqlPatterns;
@@ -40,7 +41,12 @@ import io.seatguard.server.demo.DemoApp;
 import io.seatguard.server.dashboard.Argon2Hasher;
 import io.seatguard.server.dashboard.DashboardPages;
 import io.seatguard.server.dashboard.AccountPages;
+import io.seatguard.server.dashboard.AppPages;
+import io.seatguard.server.dashboard.DashboardSite;
+import io.seatguard.server.dashboard.ListPages;
+import io.seatguard.server.dashboard.OverviewPage;
 import io.seatguard.server.dashboard.PolicyPages;
+import io.seatguard.server.dashboard.WebhookPages;
 import io.seatguard.core.operator.OperatorService;
 import io.seatguard.storage.SqlOperatorStore;
 import io.seatguard.server.demo.DemoSite;
@@ -257,13 +263,16 @@ public final class SeatguardServer implements AutoCloseable {
             Optional<DemoSite> demo = challengeSettings.production()
                     ? Optional.empty()
                     : Optional.of(new DemoSite(demoApp, demoApi, policies, new JsonBody(config.maxBodyBytes()), clock));
+            WebhookServices webhookServices = new WebhookServices(webhookStore, webhookTargets, subscriptions, ids);
             List<Route> routes = Routes.all(apps, pipeline, evaluations, deviceLinks, database, clientIps, heartbeats,
                     metrics, clock, config.maxBodyBytes(), intel::status, policies, lists,
                     new Backtest(sqlEvaluations, policyBook, clock), challenges, challengePages, outbox.map(OutboxPage::new),
                     accountRecords, new SqlHistory(database), forgetAccount, new SqlPatterns(database),
-                    new WebhookServices(webhookStore, webhookTargets, subscriptions, ids), demo, dashboard,
-                    new AccountPages(dashboard, accountRecords, deviceLinks, new SqlPatterns(database), new SqlHistory(database), clock),
-                    new PolicyPages(dashboard, policies, new Backtest(sqlEvaluations, policyBook, clock)));
+                    webhookServices, demo, new DashboardSite(dashboard,
+                            new OverviewPage(dashboard, apps, new SqlActivityStats(database), sqlEvaluations, presence, clock),
+                            new AccountPages(dashboard, accountRecords, deviceLinks, new SqlPatterns(database), new SqlHistory(database), clock),
+                            new PolicyPages(dashboard, policies, new Backtest(sqlEvaluations, policyBook, clock)),
+                            new ListPages(dashboard, lists), new AppPages(dashboard, apps), new WebhookPages(dashboard, webhookServices, clock)));
             dispatcher = new WebhookDispatcher(webhookStore, webhookTargets, clock, WebhookDispatcher.DEFAULT_EVERY);
             retention = new RetentionPruner(accountRecords, config.retentionDays(), clock);
             Javalin http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), routes, metrics).start();

@@ -45,7 +45,9 @@ class DashboardSignInTest {
             assertThat(signedIn.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly", "SameSite=Strict", "Path=/dashboard");
             HttpResponse<String> home = browser.get(server.url() + "/dashboard");
             assertThat(home.statusCode()).isEqualTo(200);
-            assertThat(home.body()).contains("Signed in as " + first.email()).contains("ola").contains("198.51.100.8");
+            assertThat(home.body()).contains(first.email()).contains("Overview of default");
+            HttpResponse<String> list = browser.get(server.url() + "/dashboard/evaluations");
+            assertThat(list.body()).contains("ola").contains("198.51.100.8");
 
             // Filters, and an evaluation's detail with its checks and the policy behind it.
             server.post("/v3/policies", """
@@ -53,7 +55,7 @@ class DashboardSignInTest {
                     app.bearer());
             String denied = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"pia\",\"ip\":\"198.51.100.9\","
                     + "\"device\":{\"token\":\"tok_pia_laptop_000001\"}}", app.bearer()).json().get("evaluation_id").asText();
-            HttpResponse<String> filtered = browser.get(server.url() + "/dashboard?app=" + app.id() + "&verdict=deny");
+            HttpResponse<String> filtered = browser.get(server.url() + "/dashboard/evaluations?app=" + app.id() + "&verdict=deny");
             assertThat(filtered.body()).contains("pia").doesNotContain(">ola<");
             HttpResponse<String> detail = browser.get(server.url() + "/dashboard/evaluations/" + app.id() + "/" + denied);
             assertThat(detail.statusCode()).isEqualTo(200);

@@ -2,7 +2,6 @@ package io.seatguard.server.dashboard;
 
 import static java.util.Objects.requireNonNull;
 
-import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import io.javalin.http.Context;
 import io.seatguard.core.account.AccountDevice;
@@ -32,13 +31,7 @@ import java.util.TreeSet;
  */
 public final class AccountPages {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
-    private static final String HEAD = """
-            <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="referrer" content="no-referrer"><title>{{title}} · Seatguard</title>
-            <link rel="stylesheet" href="/challenge/assets/challenge.css"></head><body><main class="card wide">
-            <nav aria-label="Dashboard"><a href="/dashboard?app={{appId}}">Evaluations</a> <a href="/dashboard/accounts?app={{appId}}">Accounts</a>
-            <a href="/dashboard/patterns?app={{appId}}">Patterns</a></nav>""";
-    private static final Template ACCOUNT = Mustache.compiler().defaultValue("").compile(HEAD + """
+    private static final Template ACCOUNT = DashboardLayout.compile("""
             <h1>Accounts of {{appName}}</h1>
             <form method="get" action="/dashboard/accounts"><input type="hidden" name="app" value="{{appId}}">
               <label for="user">Account id</label><input id="user" name="user" value="{{user}}" required><button type="submit" class="secondary">Find</button></form>
@@ -54,8 +47,8 @@ public final class AccountPages {
             <h2>Patterns</h2><ul>{{#patterns}}<li>{{pattern}}: {{level}} ({{value}})</li>{{/patterns}}</ul>{{^patterns}}<p>None flagged.</p>{{/patterns}}
             <h2>Latest evaluations</h2><table><tbody>{{#history}}<tr><td><a href="/dashboard/evaluations/{{appId}}/{{id}}">{{at}}</a></td><td>{{action}}</td><td>{{verdict}}</td><td>{{ip}}</td><td>{{country}}</td></tr>{{/history}}</tbody></table>
             {{/summary}}
-            </main></body></html>""");
-    private static final Template PATTERNS = Mustache.compiler().defaultValue("").compile(HEAD + """
+            """);
+    private static final Template PATTERNS = DashboardLayout.compile("""
             <h1>Flagged accounts of {{appName}}</h1>
             <form method="get" action="/dashboard/patterns"><input type="hidden" name="app" value="{{appId}}">
               <label for="pattern">Pattern</label><select id="pattern" name="pattern"><option value="">any</option>{{#kinds}}<option{{#selected}} selected{{/selected}}>{{name}}</option>{{/kinds}}</select>
@@ -65,7 +58,7 @@ public final class AccountPages {
             <table><thead><tr><th scope="col">Account</th><th scope="col">Pattern</th><th scope="col">Level</th><th scope="col">Value</th><th scope="col">First detected</th><th scope="col">Last seen</th></tr></thead>
             <tbody>{{#rows}}<tr><td><a href="/dashboard/accounts?app={{appId}}&amp;user={{user}}">{{user}}</a></td><td>{{pattern}}</td><td>{{level}}</td><td>{{value}}</td><td>{{first}}</td><td>{{last}}</td></tr>{{/rows}}</tbody></table>
             {{^rows}}<p>No flagged accounts.</p>{{/rows}}
-            </main></body></html>""");
+            """);
 
     private final DashboardPages sessions;
     private final AccountRecords records;
@@ -91,10 +84,7 @@ public final class AccountPages {
         }
         App app = sessions.appOrFirst(ctx.queryParam("app"));
         String user = Optional.ofNullable(ctx.queryParam("user")).orElse("").strip();
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", "Accounts");
-        model.put("appId", app == null ? "" : app.id());
-        model.put("appName", app == null ? "no app" : app.name());
+        Map<String, Object> model = sessions.frame(DashboardLayout.Section.ACCOUNTS, "Accounts", app, operator.get());
         model.put("user", user);
         if (app != null && !user.isEmpty() && user.length() <= 256) {
             Optional<AccountSummary> summary = records.summary(app.id(), user, clock.instant());
@@ -155,10 +145,7 @@ public final class AccountPages {
         Optional<PatternKind> kind = Optional.ofNullable(ctx.queryParam("pattern")).flatMap(PatternKind::fromWireName);
         Optional<PatternLevel> level = Optional.ofNullable(ctx.queryParam("level")).flatMap(PatternLevel::fromWireName);
         List<AccountPattern> found = app == null ? List.of() : patterns.list(app.id(), kind, level, 1_000);
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", "Patterns");
-        model.put("appId", app == null ? "" : app.id());
-        model.put("appName", app == null ? "no app" : app.name());
+        Map<String, Object> model = sessions.frame(DashboardLayout.Section.PATTERNS, "Patterns", app, operator.get());
         model.put("pattern", kind.map(PatternKind::wireName).orElse(""));
         model.put("level", level.map(PatternLevel::wireName).orElse(""));
         model.put("kinds", java.util.Arrays.stream(PatternKind.values()).map(k -> Map.of("name", k.wireName(), "selected", kind.equals(Optional.of(k)))).toList());

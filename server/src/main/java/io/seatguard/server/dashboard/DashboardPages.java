@@ -50,26 +50,28 @@ public final class DashboardPages {
               <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
               <button type="submit">Sign in</button>
             </form></main></body></html>""");
-    private static final Template HOME = Mustache.compiler().compile(HEAD + """
-            <header><p class="app-name">Signed in as {{email}}</p>
-            <form method="post" action="/dashboard/logout"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="link">Sign out</button></form></header>
-            <nav aria-label="Dashboard"><a href="/dashboard?app={{appId}}" aria-current="page">Evaluations</a> <a href="/dashboard/accounts?app={{appId}}">Accounts</a>
-            <a href="/dashboard/patterns?app={{appId}}">Patterns</a></nav>
-            <h1>Recent evaluations</h1>
-            <nav aria-label="Apps">{{#apps}}<a href="/dashboard?app={{id}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a> {{/apps}}</nav>
-            <form method="get" action="/dashboard" class="filters"><input type="hidden" name="app" value="{{appId}}">
-              <label for="f-action">Action</label><input id="f-action" name="action" value="{{filterAction}}">
-              <label for="f-verdict">Verdict</label><select id="f-verdict" name="verdict"><option value="">any</option>{{#verdicts}}<option{{#selected}} selected{{/selected}}>{{name}}</option>{{/verdicts}}</select>
-              <label for="f-user">User</label><input id="f-user" name="user" value="{{filterUser}}">
-              <button type="submit" class="secondary">Filter</button></form>
-            <table><caption>{{count}} evaluations of {{appName}} in the last 7 days, newest first</caption>
-            <thead><tr><th scope="col">Time</th><th scope="col">Action</th><th scope="col">Verdict</th><th scope="col">User</th><th scope="col">Risk</th><th scope="col">IP</th></tr></thead>
-            <tbody>{{#evaluations}}<tr><td><a href="/dashboard/evaluations/{{appId}}/{{id}}">{{at}}</a></td><td>{{action}}</td><td>{{verdict}}</td><td>{{user}}</td><td>{{risk}}</td><td>{{ip}}</td></tr>{{/evaluations}}</tbody></table>
-            {{^evaluations}}<p>No evaluations yet.</p>{{/evaluations}}
-            </main></body></html>""");
+    private static final Template LIST = DashboardLayout.compile("""
+            <h1>Evaluations</h1>
+            <form method="get" action="/dashboard/evaluations" class="filters" aria-label="Filters"><input type="hidden" name="app" value="{{appId}}">
+              <div><label for="f-action">Action</label><input id="f-action" name="action" value="{{f.action}}"></div>
+              <div><label for="f-verdict">Verdict</label><select id="f-verdict" name="verdict"><option value="">any</option>{{#verdicts}}<option{{#selected}} selected{{/selected}}>{{name}}</option>{{/verdicts}}</select></div>
+              <div><label for="f-user">User</label><input id="f-user" name="user" value="{{f.user}}"></div>
+              <div><label for="f-device">Device id</label><input id="f-device" name="device" value="{{f.device}}"></div>
+              <div><label for="f-ip">IP</label><input id="f-ip" name="ip" value="{{f.ip}}"></div>
+              <div><label for="f-country">Country</label><input id="f-country" name="country" value="{{f.country}}" maxlength="2" placeholder="FR"></div>
+              <div><label for="f-risk">Risk band</label><select id="f-risk" name="risk"><option value="">any</option>{{#bands}}<option{{#selected}} selected{{/selected}}>{{name}}</option>{{/bands}}</select></div>
+              <div><label for="f-from">From (UTC)</label><input id="f-from" name="from" type="datetime-local" value="{{f.from}}"></div>
+              <div><label for="f-to">To (UTC)</label><input id="f-to" name="to" type="datetime-local" value="{{f.to}}"></div>
+              <div><button type="submit" class="secondary">Filter</button></div></form>
+            {{#problem}}<p class="notice error" role="alert">{{problem}}</p>{{/problem}}
+            <table><caption>{{count}} evaluations of {{appName}} from {{fromText}} to {{toText}}, newest first (filters look at the newest {{window}} of that range)</caption>
+            <thead><tr><th scope="col">Time</th><th scope="col">Action</th><th scope="col">Verdict</th><th scope="col">User</th><th scope="col">Risk</th><th scope="col">IP</th><th scope="col">Country</th></tr></thead>
+            <tbody>{{#evaluations}}<tr><td><a href="/dashboard/evaluations/{{appId}}/{{id}}">{{at}}</a></td><td>{{action}}</td><td>{{verdict}}</td><td>{{user}}</td><td>{{risk}} ({{band}})</td><td>{{ip}}</td><td>{{country}}</td></tr>{{/evaluations}}</tbody></table>
+            {{^evaluations}}<p>No evaluations match.</p>{{/evaluations}}
+            """);
 
-    private static final Template DETAIL = Mustache.compiler().compile(HEAD + """
-            <p><a href="/dashboard?app={{appId}}">← Evaluations</a></p>
+    private static final Template DETAIL = DashboardLayout.compile("""
+            <p><a href="/dashboard/evaluations?app={{appId}}">← Evaluations</a></p>
             <h1>{{action}}: {{verdict}}</h1>
             <dl><dt>Evaluation</dt><dd>{{id}}</dd><dt>Time</dt><dd>{{at}}</dd><dt>User</dt><dd>{{user}}</dd><dt>Device</dt><dd>{{device}}</dd>
             <dt>Public IP</dt><dd>{{ip}}</dd><dt>Risk</dt><dd>{{risk}}</dd></dl>
@@ -80,8 +82,9 @@ public final class DashboardPages {
             <h2>Risk signals</h2><ul>{{#signals}}<li>{{name}} (+{{points}}): {{detail}}</li>{{/signals}}</ul>{{^signals}}<p>None.</p>{{/signals}}
             <h2>Detection flags</h2><table><tbody>{{#flags}}<tr><th scope="row">{{name}}</th><td>{{value}}</td></tr>{{/flags}}</tbody></table>
             <h2>Checks</h2><table><tbody>{{#checks}}<tr><th scope="row">{{name}}</th><td>{{value}}</td></tr>{{/checks}}</tbody></table>
-            </main></body></html>""");
+            """);
     static final int FILTER_WINDOW = 1_000;
+    static final int PAGE_ROWS = 100;
 
     private final OperatorService operators;
     private final io.seatguard.core.evaluation.EvaluationStore evaluations;
@@ -143,37 +146,31 @@ public final class DashboardPages {
         ctx.redirect("/dashboard/login", io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
-    public void home(Context ctx) {
+    /** {@code /dashboard/evaluations}: the app's evaluations, filtered by action, verdict, user, device, IP, country, risk band and time. */
+    public void evaluations(Context ctx) {
         Optional<OperatorService.SignedIn> operator = requireSignedIn(ctx);
         if (operator.isEmpty()) {
             return;
         }
-        List<App> all = apps.list();
         App current = appOrFirst(ctx.queryParam("app"));
-        String action = Optional.ofNullable(ctx.queryParam("action")).orElse("").strip();
-        String verdict = Optional.ofNullable(ctx.queryParam("verdict")).orElse("").strip();
-        String user = Optional.ofNullable(ctx.queryParam("user")).orElse("").strip();
-        // Filters apply to the newest thousand evaluations of the week; a page shows at most fifty.
-        List<Map<String, Object>> rows = current == null ? List.of() : archive.between(current.id(), clock.instant().minus(Duration.ofDays(7)),
-                        clock.instant().plusSeconds(1), FILTER_WINDOW).stream()
-                .filter(evaluation -> action.isEmpty() || evaluation.action().equals(action))
-                .filter(evaluation -> verdict.isEmpty() || evaluation.verdict().wireName().equals(verdict))
-                .filter(evaluation -> user.isEmpty() || evaluation.user().id().map(user::equals).orElse(false))
-                .limit(50)
-                .map(DashboardPages::row).toList();
-        Map<String, Object> model = new java.util.HashMap<>();
-        model.put("title", "Evaluations");
-        model.put("email", operator.get().operator().email());
-        model.put("csrf", operator.get().csrfToken());
-        model.put("apps", all.stream().map(app -> Map.of("id", app.id(), "name", app.name(), "current", current != null && app.id().equals(current.id()))).toList());
-        model.put("appId", current == null ? "" : current.id());
-        model.put("appName", current == null ? "no app" : current.name());
+        EvaluationFilter filter = EvaluationFilter.read(ctx::queryParam, clock.instant());
+        List<Map<String, Object>> rows = current == null || filter.problem().isPresent() ? List.of()
+                : archive.between(current.id(), filter.from(), filter.to(), FILTER_WINDOW).stream()
+                        .filter(filter::matches)
+                        .limit(PAGE_ROWS)
+                        .map(DashboardPages::row).toList();
+        Map<String, Object> model = DashboardLayout.model(DashboardLayout.Section.EVALUATIONS, "Evaluations", current, apps.list(), operator.get());
+        model.put("f", filter.fields());
+        model.put("problem", filter.problem().orElse(""));
+        model.put("fromText", TIME.format(filter.from()));
+        model.put("toText", TIME.format(filter.to()));
+        model.put("window", FILTER_WINDOW);
         model.put("count", rows.size());
         model.put("evaluations", rows);
-        model.put("filterAction", action);
-        model.put("filterUser", user);
-        model.put("verdicts", java.util.stream.Stream.of("allow", "deny", "challenge").map(name -> Map.of("name", name, "selected", name.equals(verdict))).toList());
-        ctx.contentType("text/html; charset=utf-8").result(HOME.execute(model));
+        model.put("verdicts", java.util.stream.Stream.of("allow", "deny", "challenge")
+                .map(name -> Map.of("name", name, "selected", name.equals(filter.fields().get("verdict")))).toList());
+        model.put("bands", EvaluationFilter.BANDS.stream().map(name -> Map.of("name", name, "selected", name.equals(filter.fields().get("risk")))).toList());
+        ctx.status(filter.problem().isPresent() ? 400 : 200).contentType("text/html; charset=utf-8").result(LIST.execute(model));
     }
 
     /** {@code /dashboard/evaluations/{app}/{id}}: every signal, check, risk and the policy that matched, with why. */
@@ -193,9 +190,8 @@ public final class DashboardPages {
             return;
         }
         Evaluation evaluation = found.get();
-        Map<String, Object> model = new java.util.HashMap<>();
-        model.put("title", "Evaluation");
-        model.put("appId", appId);
+        Map<String, Object> model = DashboardLayout.model(DashboardLayout.Section.EVALUATIONS, "Evaluation", apps.find(appId).orElse(null), apps.list(),
+                operator.get());
         model.put("id", evaluation.id());
         model.put("action", evaluation.action());
         model.put("verdict", evaluation.verdict().wireName());
@@ -225,8 +221,10 @@ public final class DashboardPages {
     }
 
     private static Map<String, Object> row(Evaluation evaluation) {
-        return Map.of("appId", evaluation.appId(), "id", evaluation.id(), "at", TIME.format(evaluation.createdAt()), "action", evaluation.action(), "verdict", evaluation.verdict().wireName(),
-                "user", evaluation.user().id().orElse("—"), "risk", evaluation.risk().score(), "ip", evaluation.publicIp().address());
+        return Map.of("appId", evaluation.appId(), "id", evaluation.id(), "at", TIME.format(evaluation.createdAt()), "action", evaluation.action(),
+                "verdict", evaluation.verdict().wireName(), "user", evaluation.user().id().orElse("—"), "risk", evaluation.risk().score(),
+                "band", io.seatguard.core.risk.RiskScorer.band(evaluation.risk().score()), "ip", evaluation.publicIp().address(),
+                "country", evaluation.publicIp().country().orElse("—"));
     }
 
     /** The signed-in operator, or a redirect to the sign-in page (and empty). */
@@ -247,6 +245,21 @@ public final class DashboardPages {
     App appOrFirst(String wanted) {
         List<App> all = apps.list();
         return all.stream().filter(app -> app.id().equals(wanted)).findFirst().orElse(all.isEmpty() ? null : all.get(0));
+    }
+
+    /** The shared frame's model for a page of {@code section} showing {@code current}. */
+    Map<String, Object> frame(DashboardLayout.Section section, String title, App current, OperatorService.SignedIn operator) {
+        return DashboardLayout.model(section, title, current, apps.list(), operator);
+    }
+
+    /** A refused change's faults, each naming its field (the whole object when the fault has no field). */
+    static List<io.seatguard.core.error.FieldError> faults(io.seatguard.core.error.SeatguardException e) {
+        return e.errors().isEmpty() ? List.of(new io.seatguard.core.error.FieldError(e.code().slug(), e.getMessage())) : e.errors();
+    }
+
+    /** The HTTP status the API would answer for that fault. */
+    static int statusOf(io.seatguard.core.error.SeatguardException e) {
+        return io.seatguard.server.http.Problems.status(e.code().category());
     }
 
     /** Whether the form carries the session's CSRF token; answers 403 when it does not. */

@@ -76,6 +76,70 @@ final class PolicyForm {
         return tree;
     }
 
+    /**
+     * The form's fields for an existing policy's tree, to edit it: every field, and the conditions as
+     * rows when they are one condition or one any/all of at most {@link #ROWS}; a deeper tree (nested
+     * any/all/not) goes to the JSON field instead, with the whole policy.
+     */
+    static Map<String, String> fields(Map<String, Object> tree) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("name", String.valueOf(tree.getOrDefault("name", "")));
+        form.put("mode", String.valueOf(tree.getOrDefault("mode", "monitor")));
+        form.put("priority", String.valueOf(io.seatguard.core.policy.PolicyTree.wholeNumbers(tree.getOrDefault("priority", 0))));
+        if (tree.get("actions") instanceof List<?> actions) {
+            actions.forEach(action -> form.put("action_" + action, "1"));
+        }
+        form.put("verdict", String.valueOf(tree.getOrDefault("verdict", "allow")));
+        if (tree.get("challenge") instanceof Map<?, ?> challenge) {
+            form.put("challenge_type", String.valueOf(challenge.get("type")));
+            if (challenge.get("channels") instanceof List<?> channels) {
+                channels.forEach(channel -> form.put("channel_" + channel, "1"));
+            }
+            if (challenge.get("device_limit") != null) {
+                form.put("device_limit", String.valueOf(io.seatguard.core.policy.PolicyTree.wholeNumbers(challenge.get("device_limit"))));
+            }
+            for (String url : List.of("success_url", "logout_url")) {
+                if (challenge.get(url) != null) {
+                    form.put(url, String.valueOf(challenge.get(url)));
+                }
+            }
+        }
+        Optional<List<Map<?, ?>>> rows = rows(tree.get("conditions"), form);
+        if (rows.isEmpty()) {
+            try {
+                form.put("json", io.seatguard.server.http.Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
+            }
+            catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("a stored policy always writes as JSON", e);
+            }
+            return form;
+        }
+        for (int i = 0; i < rows.get().size(); i++) {
+            Map<?, ?> leaf = rows.get().get(i);
+            form.put("check" + i, String.valueOf(leaf.get("check")));
+            form.put("op" + i, String.valueOf(leaf.get("op")));
+            Object value = io.seatguard.core.policy.PolicyTree.wholeNumbers(leaf.get("value"));
+            form.put("value" + i, value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(value));
+        }
+        return form;
+    }
+
+    /** The condition rows of a flat tree (and the join in {@code form}), or empty when it is deeper. */
+    private static Optional<List<Map<?, ?>>> rows(Object conditions, Map<String, String> form) {
+        if (conditions instanceof Map<?, ?> node && node.containsKey("check")) {
+            return Optional.of(List.<Map<?, ?>>of(node));
+        }
+        if (conditions instanceof Map<?, ?> node && node.size() == 1 && (node.containsKey("any") || node.containsKey("all"))) {
+            String join = node.containsKey("all") ? "all" : "any";
+            if (node.get(join) instanceof List<?> children && !children.isEmpty() && children.size() <= ROWS
+                    && children.stream().allMatch(child -> child instanceof Map<?, ?> leaf && leaf.containsKey("check"))) {
+                form.put("join", join);
+                return Optional.of(children.stream().<Map<?, ?>>map(child -> (Map<?, ?>) child).toList());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The typed text: a boolean or number where the field wants one, a list for in/not_in; otherwise the text (the validator says what is wrong). */
     static Object value(ValueType type, String op, String text) {
         String trimmed = text.strip();

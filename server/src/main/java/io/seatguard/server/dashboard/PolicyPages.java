@@ -2,7 +2,6 @@ package io.seatguard.server.dashboard;
 
 import static java.util.Objects.requireNonNull;
 
-import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import io.javalin.http.Context;
 import io.seatguard.core.app.App;
@@ -29,25 +28,22 @@ import java.util.Optional;
  * form goes through the API's own validator, whose faults are shown with their paths.
  */
 public final class PolicyPages {
-    private static final Template PAGE = Mustache.compiler().defaultValue("").emptyStringIsFalse(true).compile("""
-            <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="referrer" content="no-referrer"><title>Policies · Seatguard</title>
-            <link rel="stylesheet" href="/challenge/assets/challenge.css"></head><body><main class="card wide">
-            <nav aria-label="Dashboard"><a href="/dashboard?app={{appId}}">Evaluations</a> <a href="/dashboard/accounts?app={{appId}}">Accounts</a>
-            <a href="/dashboard/patterns?app={{appId}}">Patterns</a> <a href="/dashboard/policies?app={{appId}}" aria-current="page">Policies</a></nav>
+    private static final Template PAGE = DashboardLayout.compile("""
             <h1>Policies of {{appName}}</h1>
             <table><thead><tr><th scope="col">Name</th><th scope="col">Actions</th><th scope="col">Priority</th><th scope="col">Verdict</th><th scope="col">Mode</th><th scope="col"></th></tr></thead>
             <tbody>{{#policies}}<tr><td>{{name}}</td><td>{{actions}}</td><td>{{priority}}</td><td>{{verdict}}</td><td>{{mode}}</td>
-            <td><form method="post" action="/dashboard/policies/mode"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
+            <td><a href="/dashboard/policies?app={{appId}}&amp;edit={{id}}#policy-form">Edit</a>
+            <form method="post" action="/dashboard/policies/mode"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
             <input type="hidden" name="id" value="{{id}}"><button type="submit" class="secondary">Switch to {{other}}</button></form>
             <form method="post" action="/dashboard/policies/delete"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
             <input type="hidden" name="id" value="{{id}}"><button type="submit" class="link">Delete</button></form></td></tr>{{/policies}}</tbody></table>
             {{^policies}}<p>No policies: every evaluation is allowed and only gathers signals.</p>{{/policies}}
-            <h2>New policy</h2>
+            <h2 id="policy-form">{{#form.id}}Edit {{form.name}}{{/form.id}}{{^form.id}}New policy{{/form.id}}</h2>
             {{#hasErrors}}<div class="notice error" role="alert"><p>The policy was not saved:</p><ul>{{#errors}}<li>{{field}}: {{message}}</li>{{/errors}}</ul></div>{{/hasErrors}}
             {{#backtest}}<div class="notice" role="status"><p>Over the last 7 days, of {{evaluated}} evaluations it would have matched {{matched}}:
               {{allow}} allowed, {{deny}} denied, {{challenge}} challenged.</p></div>{{/backtest}}
             <form method="post" action="/dashboard/policies"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
+              {{#form.id}}<input type="hidden" name="id" value="{{form.id}}">{{/form.id}}
               <label for="name">Name</label><input id="name" name="name" value="{{form.name}}">
               <fieldset><legend>Actions</legend>
                 <label><input type="checkbox" name="action_login" value="1"{{#form.action_login}} checked{{/form.action_login}}> login</label>
@@ -71,7 +67,7 @@ public final class PolicyPages {
               <label for="json">Or the policy as JSON (used instead of the fields above when given)</label><textarea id="json" name="json" rows="6">{{form.json}}</textarea>
               <button type="submit" name="do" value="backtest" class="secondary">Backtest on the last 7 days</button>
               <button type="submit" name="do" value="save">Save</button>
-            </form></main></body></html>""");
+            </form>""");
     private static final List<String> OPS = List.of("eq", "ne", "gt", "gte", "lt", "lte", "in", "not_in", "in_list", "not_in_list");
 
     private final DashboardPages sessions;
@@ -84,11 +80,26 @@ public final class PolicyPages {
         this.backtest = requireNonNull(backtest, "backtest is null");
     }
 
+    /** The policies and the form; with {@code edit=<policy id>}, the form holds that policy to change it. */
     public void page(Context ctx) {
         Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
-        if (operator.isPresent()) {
-            render(ctx, 200, operator.get(), sessions.appOrFirst(ctx.queryParam("app")), Map.of(), List.of(), null);
+        if (operator.isEmpty()) {
+            return;
         }
+        App app = sessions.appOrFirst(ctx.queryParam("app"));
+        String edit = ctx.queryParam("edit");
+        if (app == null || edit == null) {
+            render(ctx, 200, operator.get(), app, Map.of(), List.of(), null);
+            return;
+        }
+        Optional<Policy> policy = policies.list(app.id()).stream().filter(each -> each.id().equals(edit)).findFirst();
+        if (policy.isEmpty()) {
+            render(ctx, 404, operator.get(), app, Map.of(), List.of(new FieldError("edit", "no policy " + edit + " in this app")), null);
+            return;
+        }
+        Map<String, String> form = new HashMap<>(PolicyForm.fields(PolicyTree.of(policy.get().definition())));
+        form.put("id", policy.get().id());
+        render(ctx, 200, operator.get(), app, form, List.of(), null);
     }
 
     /** Backtests or saves the form. */
@@ -109,11 +120,17 @@ public final class PolicyPages {
                 render(ctx, 200, operator.get(), app, form, List.of(), backtest.run(app.id(), "draft", draft, 7));
                 return;
             }
-            policies.create(app.id(), tree);
+            String editing = form.getOrDefault("id", "");
+            if (editing.isEmpty()) {
+                policies.create(app.id(), tree);
+            }
+            else {
+                policies.replace(app.id(), editing, tree);
+            }
             ctx.redirect("/dashboard/policies?app=" + app.id(), io.javalin.http.HttpStatus.SEE_OTHER);
         }
         catch (SeatguardException e) {
-            render(ctx, 400, operator.get(), app, form, e.errors().isEmpty() ? List.of(new FieldError("policy", e.getMessage())) : e.errors(), null);
+            render(ctx, DashboardPages.statusOf(e), operator.get(), app, form, DashboardPages.faults(e), null);
         }
         catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             render(ctx, 400, operator.get(), app, form, List.of(new FieldError("json", "is not valid JSON: " + e.getOriginalMessage())), null);
@@ -145,10 +162,7 @@ public final class PolicyPages {
 
     private void render(Context ctx, int status, OperatorService.SignedIn operator, App app, Map<String, String> form, List<FieldError> errors,
             Backtest.Result result) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("csrf", operator.csrfToken());
-        model.put("appId", app.id());
-        model.put("appName", app.name());
+        Map<String, Object> model = sessions.frame(DashboardLayout.Section.POLICIES, "Policies", app, operator);
         model.put("policies", policies.list(app.id()).stream().map(policy -> Map.of("id", policy.id(), "name", policy.definition().name(),
                 "actions", String.join(", ", policy.definition().actions()), "priority", policy.definition().priority(),
                 "verdict", policy.definition().verdict().wireName(), "mode", policy.definition().mode().wireName(),

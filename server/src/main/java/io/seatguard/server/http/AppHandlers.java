@@ -13,15 +13,11 @@ import io.seatguard.core.error.FieldErrors;
 import io.seatguard.core.error.SeatguardException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
 /** The admin's app endpoints: create, list, read, rotate the secret (CONTRACT.md "Tenancy and keys"). */
 final class AppHandlers {
-    static final int MAX_NAME = 200;
-    static final int MAX_ORIGINS = 50;
 
     private final Credentials credentials;
     private final AppService apps;
@@ -39,8 +35,8 @@ final class AppHandlers {
         credentials.requireAdmin(ctx);
         JsonNode body = jsonBody.readObject(ctx);
         FieldErrors errors = new FieldErrors();
-        String name = name(body.get("name"), errors);
-        List<String> origins = origins(body.get("allowed_origins"), errors);
+        String name = AppFields.name(body.get("name"), errors);
+        List<String> origins = AppFields.origins(body.get("allowed_origins"), errors);
         Optional<Branding> branding = branding(body.get("branding"), errors);
         errors.throwIfAny();
         CreatedApp created = apps.create(name, origins);
@@ -61,29 +57,13 @@ final class AppHandlers {
                 errors.add(field, "cannot be changed; send name, allowed_origins or branding");
             }
         });
-        Optional<String> name = body.has("name") ? Optional.ofNullable(name(body.get("name"), errors)) : Optional.empty();
-        Optional<List<String>> origins = body.has("allowed_origins") ? Optional.of(origins(body.get("allowed_origins"), errors)) : Optional.empty();
+        Optional<String> name = body.has("name") ? Optional.ofNullable(AppFields.name(body.get("name"), errors)) : Optional.empty();
+        Optional<List<String>> origins = body.has("allowed_origins") ? Optional.of(AppFields.origins(body.get("allowed_origins"), errors)) : Optional.empty();
         Optional<Branding> branding = body.has("branding") ? branding(body.get("branding"), errors).or(() -> Optional.of(Branding.NONE)) : Optional.empty();
         errors.throwIfAny();
         var app = apps.update(ctx.pathParam("id"), name, origins, branding);
         directory.invalidate();
         ctx.contentType("application/json").result(AppJson.app(app).toString());
-    }
-
-    private static String name(JsonNode nameNode, FieldErrors errors) {
-        if (nameNode == null || nameNode.isNull()) {
-            errors.add("name", "is required");
-        }
-        else if (!nameNode.isTextual() || nameNode.textValue().isBlank()) {
-            errors.add("name", "must be a non-blank string");
-        }
-        else if (nameNode.textValue().length() > MAX_NAME) {
-            errors.add("name", "must be at most " + MAX_NAME + " characters");
-        }
-        else {
-            return nameNode.textValue().strip();
-        }
-        return null;
     }
 
     /** {@code {logo_url: https URL, color: "#rrggbb"}}, each optional; null or absent: no branding. */
@@ -158,44 +138,4 @@ final class AppHandlers {
         ctx.contentType("application/json").result(AppJson.withSecret(rotated).toString());
     }
 
-    /** Origins as browsers send them: scheme, host and optional port; nothing else. */
-    static List<String> origins(JsonNode node, FieldErrors errors) {
-        if (node == null || node.isNull()) {
-            return List.of();
-        }
-        if (!node.isArray()) {
-            errors.add("allowed_origins", "must be an array of origins like https://app.example.com");
-            return List.of();
-        }
-        if (node.size() > MAX_ORIGINS) {
-            errors.add("allowed_origins", "must have at most " + MAX_ORIGINS + " origins");
-            return List.of();
-        }
-        LinkedHashSet<String> origins = new LinkedHashSet<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode item = node.get(i);
-            String field = "allowed_origins[" + i + "]";
-            if (!item.isTextual() || !isOrigin(item.textValue())) {
-                errors.add(field, "must be an origin: http(s)://host[:port] without a path, like https://app.example.com");
-            }
-            else {
-                origins.add(item.textValue());
-            }
-        }
-        return new ArrayList<>(origins);
-    }
-
-    private static boolean isOrigin(String text) {
-        if (text.length() > 200) {
-            return false;
-        }
-        try {
-            URI uri = new URI(text);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null && uri.getRawPath().isEmpty()
-                    && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
-        }
-        catch (URISyntaxException e) {
-            return false;
-        }
-    }
 }

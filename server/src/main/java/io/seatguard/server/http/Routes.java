@@ -21,9 +21,7 @@ import io.seatguard.core.policy.Backtest;
 import io.seatguard.server.challenge.ChallengePages;
 import io.seatguard.server.challenge.OutboxPage;
 import io.seatguard.server.demo.DemoSite;
-import io.seatguard.server.dashboard.AccountPages;
-import io.seatguard.server.dashboard.DashboardPages;
-import io.seatguard.server.dashboard.PolicyPages;
+import io.seatguard.server.dashboard.DashboardSite;
 import java.util.ArrayList;
 import java.util.Optional;
 import io.seatguard.core.policy.ListService;
@@ -64,9 +62,7 @@ public final class Routes {
             PatternReader patterns,
             WebhookServices webhookServices,
             Optional<DemoSite> demoSite,
-            DashboardPages dashboard,
-            AccountPages accountPages,
-            PolicyPages policyPages) {
+            DashboardSite dashboard) {
         JsonBody jsonBody = new JsonBody(maxBodyBytes);
         Credentials credentials = new Credentials(apps);
         AppDirectory directory = new AppDirectory(apps);
@@ -81,8 +77,7 @@ public final class Routes {
         AccountHandlers accounts = new AccountHandlers(credentials, accountRecords, history, heartbeats.presence(), forgetAccount, clock, patterns,
                 deviceLinks);
         PatternHandlers patternHandlers = new PatternHandlers(credentials, patterns);
-        WebhookHandlers webhooks = new WebhookHandlers(credentials, webhookServices.store(), webhookServices.targets(), webhookServices.subscriptions(),
-                jsonBody, webhookServices.ids(), clock);
+        WebhookHandlers webhooks = new WebhookHandlers(credentials, webhookServices, jsonBody, clock);
         PolicyHandlers policies = new PolicyHandlers(credentials, policyService, jsonBody, backtest);
         ListHandlers lists = new ListHandlers(credentials, listService, jsonBody);
         List<Route> routes = new ArrayList<>(List.of(
@@ -141,19 +136,7 @@ public final class Routes {
                 Route.page(POST, "/challenge/{id}/decline", challengePages::decline),
                 Route.page(POST, "/challenge/{id}/logout-device", challengePages::logoutDevice)));
         outbox.ifPresent(page -> routes.add(Route.page(GET, "/dev/outbox", page::show)));
-        routes.add(Route.page(GET, "/dashboard", dashboard::home));
-        routes.add(Route.page(GET, "/dashboard/login", dashboard::loginPage));
-        routes.add(Route.page(GET, "/dashboard/evaluations/{app}/{id}", dashboard::evaluation));
-        routes.add(Route.page(GET, "/dashboard/accounts", accountPages::account));
-        routes.add(Route.page(POST, "/dashboard/accounts/logout", accountPages::logOut));
-        routes.add(Route.page(GET, "/dashboard/patterns", accountPages::patterns));
-        routes.add(Route.page(GET, "/dashboard/patterns.csv", accountPages::patternsCsv));
-        routes.add(Route.page(GET, "/dashboard/policies", policyPages::page));
-        routes.add(Route.page(POST, "/dashboard/policies", policyPages::submit));
-        routes.add(Route.page(POST, "/dashboard/policies/mode", policyPages::switchMode));
-        routes.add(Route.page(POST, "/dashboard/policies/delete", policyPages::delete));
-        routes.add(Route.page(POST, "/dashboard/login", dashboard::login));
-        routes.add(Route.page(POST, "/dashboard/logout", dashboard::logout));
+        routes.addAll(dashboard.routes());
         if (demoSite.isPresent()) {
             DemoSite demo = demoSite.get();
             routes.add(Route.page(GET, "/demo", demo::loginPage));

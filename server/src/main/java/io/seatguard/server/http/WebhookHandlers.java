@@ -9,17 +9,10 @@ import io.javalin.http.Context;
 import io.seatguard.core.app.App;
 import io.seatguard.core.error.FieldErrors;
 import io.seatguard.core.error.SeatguardException;
-import io.seatguard.core.ids.IdGenerator;
 import io.seatguard.core.webhook.Delivery;
 import io.seatguard.core.webhook.WebhookEndpoint;
 import io.seatguard.core.webhook.WebhookEventType;
-import io.seatguard.core.webhook.WebhookSignature;
-import io.seatguard.server.webhook.CachedSubscriptions;
-import io.seatguard.server.webhook.WebhookTargets;
 import io.seatguard.storage.SqlWebhooks;
-import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,26 +24,17 @@ import java.util.Set;
  * when created and when rotated; their delivery log; redelivery.
  */
 final class WebhookHandlers {
-    static final int MAX_ENDPOINTS = 20;
-    static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
-
     private final Credentials credentials;
+    private final WebhookServices services;
     private final SqlWebhooks webhooks;
-    private final WebhookTargets targets;
-    private final CachedSubscriptions subscriptions;
     private final JsonBody jsonBody;
-    private final IdGenerator ids;
     private final InstantSource clock;
-    private final SecureRandom random = new SecureRandom();
 
-    WebhookHandlers(Credentials credentials, SqlWebhooks webhooks, WebhookTargets targets, CachedSubscriptions subscriptions, JsonBody jsonBody,
-            IdGenerator ids, InstantSource clock) {
+    WebhookHandlers(Credentials credentials, WebhookServices services, JsonBody jsonBody, InstantSource clock) {
         this.credentials = requireNonNull(credentials, "credentials is null");
-        this.webhooks = requireNonNull(webhooks, "webhooks is null");
-        this.targets = requireNonNull(targets, "targets is null");
-        this.subscriptions = requireNonNull(subscriptions, "subscriptions is null");
+        this.services = requireNonNull(services, "services is null");
+        this.webhooks = services.store();
         this.jsonBody = requireNonNull(jsonBody, "jsonBody is null");
-        this.ids = requireNonNull(ids, "ids is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -64,23 +48,12 @@ final class WebhookHandlers {
             }
         });
         JsonNode urlNode = body.get("url");
-        String url = null;
-        if (urlNode == null || !urlNode.isTextual()) {
-            errors.add("url", urlNode == null ? "is required" : "must be a string");
-        }
-        else {
-            url = urlNode.textValue();
-            targets.refusal(url).ifPresent(reason -> errors.add("url", reason));
+        if (urlNode != null && !urlNode.isTextual()) {
+            errors.add("url", "must be a string");
         }
         List<WebhookEventType> events = events(body.get("events"), errors);
-        errors.throwIfAny();
-        if (webhooks.list(app.id()).size() >= MAX_ENDPOINTS) {
-            throw SeatguardException.invalid("url", "an app has at most " + MAX_ENDPOINTS + " webhook endpoints");
-        }
-        WebhookEndpoint endpoint = new WebhookEndpoint("wh_" + ids.newSecret(16), app.id(), url, events, WebhookSignature.newSecret(random),
-                Optional.empty(), Optional.empty(), clock.instant());
-        webhooks.create(endpoint);
-        subscriptions.forget();
+        WebhookEndpoint endpoint = services.create(app.id(), Optional.ofNullable(urlNode).filter(JsonNode::isTextual).map(JsonNode::textValue), events,
+                errors, clock.instant());
         ObjectNode json = json(endpoint);
         json.put("secret", endpoint.secret());
         ctx.status(201).contentType("application/json").result(json.toString());
@@ -101,23 +74,17 @@ final class WebhookHandlers {
 
     void delete(Context ctx) {
         App app = credentials.requireApp(ctx);
-        if (!webhooks.delete(app.id(), ctx.pathParam("id"))) {
-            throw SeatguardException.notFound("webhook " + ctx.pathParam("id"));
-        }
-        subscriptions.forget();
+        services.delete(app.id(), ctx.pathParam("id"));
         ctx.status(204);
     }
 
     /** A new secret, shown once; the old one keeps signing beside it for 24 hours so receivers can switch. */
     void rotateSecret(Context ctx) {
         App app = credentials.requireApp(ctx);
-        WebhookEndpoint endpoint = endpoint(app, ctx);
-        String secret = WebhookSignature.newSecret(random);
-        Instant until = clock.instant().plus(ROTATION_OVERLAP);
-        webhooks.rotate(app.id(), endpoint.id(), secret, until);
-        ObjectNode json = json(webhooks.find(app.id(), endpoint.id()).orElseThrow());
-        json.put("secret", secret);
-        json.put("previous_secret_expires_at", EvaluationJson.time(until));
+        WebhookServices.Rotated rotated = services.rotate(app.id(), ctx.pathParam("id"), clock.instant());
+        ObjectNode json = json(rotated.endpoint());
+        json.put("secret", rotated.secret());
+        json.put("previous_secret_expires_at", EvaluationJson.time(rotated.until()));
         ctx.contentType("application/json").result(json.toString());
     }
 
@@ -159,10 +126,10 @@ final class WebhookHandlers {
     }
 
     private WebhookEndpoint endpoint(App app, Context ctx) {
-        return webhooks.find(app.id(), ctx.pathParam("id")).orElseThrow(() -> SeatguardException.notFound("webhook " + ctx.pathParam("id")));
+        return services.find(app.id(), ctx.pathParam("id"));
     }
 
-    private static List<WebhookEventType> events(JsonNode node, FieldErrors errors) {
+    static List<WebhookEventType> events(JsonNode node, FieldErrors errors) {
         if (node == null || !node.isArray() || node.isEmpty()) {
             errors.add("events", node == null ? "is required" : "must be a non-empty array of event types");
             return List.of();

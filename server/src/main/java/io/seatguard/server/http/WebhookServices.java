@@ -2,17 +2,78 @@ package io.seatguard.server.http;
 
 import static java.util.Objects.requireNonNull;
 
+import io.seatguard.core.error.FieldErrors;
+import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.ids.IdGenerator;
+import io.seatguard.core.webhook.WebhookEndpoint;
+import io.seatguard.core.webhook.WebhookEventType;
+import io.seatguard.core.webhook.WebhookSignature;
 import io.seatguard.server.webhook.CachedSubscriptions;
 import io.seatguard.server.webhook.WebhookTargets;
 import io.seatguard.storage.SqlWebhooks;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
-/** What the webhook endpoints need, handed to {@link Routes} as one. */
+/**
+ * Managing an app's webhook endpoints, the one code path of the API ({@code /v3/webhooks}) and the
+ * dashboard: a target is checked when it is saved (and again, on its resolved address, at delivery), a
+ * new or rotated secret is returned once and never read back.
+ */
 public record WebhookServices(SqlWebhooks store, WebhookTargets targets, CachedSubscriptions subscriptions, IdGenerator ids) {
+    public static final int MAX_ENDPOINTS = 20;
+    public static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     public WebhookServices {
         requireNonNull(store, "store is null");
         requireNonNull(targets, "targets is null");
         requireNonNull(subscriptions, "subscriptions is null");
         requireNonNull(ids, "ids is null");
+    }
+
+    /** A new endpoint with its own secret (in the returned record, to show once). */
+    public WebhookEndpoint create(String appId, Optional<String> url, List<WebhookEventType> events, FieldErrors errors, Instant now) {
+        if (url.isEmpty()) {
+            errors.add("url", "is required");
+        }
+        url.flatMap(targets::refusal).ifPresent(reason -> errors.add("url", reason));
+        if (events.isEmpty() && errors.list().stream().noneMatch(error -> error.field().startsWith("events"))) {
+            errors.add("events", "must name at least one event type");
+        }
+        errors.throwIfAny();
+        if (store.list(appId).size() >= MAX_ENDPOINTS) {
+            throw SeatguardException.invalid("url", "an app has at most " + MAX_ENDPOINTS + " webhook endpoints");
+        }
+        WebhookEndpoint endpoint = new WebhookEndpoint("wh_" + ids.newSecret(16), appId, url.orElseThrow(), events, WebhookSignature.newSecret(RANDOM),
+                Optional.empty(), Optional.empty(), now);
+        store.create(endpoint);
+        subscriptions.forget();
+        return endpoint;
+    }
+
+    /** A secret rotated now; the old one keeps signing beside it until {@code until}. */
+    public record Rotated(WebhookEndpoint endpoint, String secret, Instant until) {}
+
+    public Rotated rotate(String appId, String endpointId, Instant now) {
+        WebhookEndpoint endpoint = find(appId, endpointId);
+        String secret = WebhookSignature.newSecret(RANDOM);
+        Instant until = now.plus(ROTATION_OVERLAP);
+        store.rotate(appId, endpoint.id(), secret, until);
+        return new Rotated(find(appId, endpoint.id()), secret, until);
+    }
+
+    public void delete(String appId, String endpointId) {
+        if (!store.delete(appId, endpointId)) {
+            throw SeatguardException.notFound("webhook " + endpointId);
+        }
+        subscriptions.forget();
+    }
+
+    /** The app's endpoint, else not found (another app's endpoint is not found either). */
+    public WebhookEndpoint find(String appId, String endpointId) {
+        return store.find(appId, endpointId).orElseThrow(() -> SeatguardException.notFound("webhook " + endpointId));
     }
 }

@@ -5,51 +5,136 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.seatguard.server.SeatguardServer;
 import io.seatguard.server.TestServer;
 import io.seatguard.server.TestServer.TestApp;
+import io.seatguard.server.config.ServerConfig;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
-/** An operator signs in to the dashboard in Chromium and opens an evaluation's detail; screenshots go to target/screenshots/. */
+/**
+ * An operator works the dashboard in Chromium: signs in, creates a policy through the form, watches an
+ * evaluation appear and opens its detail, logs a device out of an account and exports patterns as CSV.
+ * Screenshots of the main pages go to target/screenshots/ (one at phone width).
+ */
 class DashboardBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @TempDir
     Path work;
 
+    private static void shoot(ChromeDriver browser, String name) throws Exception {
+        Files.write(SCREENSHOTS.resolve("dashboard-" + name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Picks a select's option by its text, as a person would. */
+    private static void choose(ChromeDriver browser, String selectId, String option) {
+        browser.findElement(By.id(selectId)).findElement(By.xpath("option[normalize-space(.)='" + option + "']")).click();
+    }
+
+    private static void open(ChromeDriver browser, String label, String heading) {
+        browser.findElement(By.linkText(label)).click();
+        Chromium.waitFor(browser, driver -> driver.findElement(By.tagName("h1")).getText().startsWith(heading), heading);
+    }
+
     @Test
-    void anOperatorSignsInThroughTheFormAndOpensAnEvaluation() throws Exception {
+    void anOperatorCreatesAPolicyWatchesAnEvaluationLogsADeviceOutAndExportsPatterns() throws Exception {
         Chromium.requireInstalled();
         Files.createDirectories(SCREENSHOTS);
-        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, work.resolve("data"))) {
+        Path downloads = Files.createDirectories(work.resolve("downloads"));
+        ServerConfig base = ServerConfig.embeddedForTests(work.resolve("data"));
+        ServerConfig config = new ServerConfig(base.host(), base.port(), base.dataDir(), base.databaseUrl(), base.redisUrl(), base.adminToken(),
+                base.trustedProxies(), base.maxBodyBytes(), base.publicUrl(), base.presenceWindow(), base.riskWeights(), base.network(), base.challenges(),
+                base.retentionDays(), io.seatguard.core.pattern.PatternThresholds.parse("many_devices=2:3"), false);
+        try (TestServer server = TestServer.startWith(config)) {
             SeatguardServer.CreatedOperator operator = server.server().createdOperator().orElseThrow();
             TestApp app = server.defaultApp();
-            server.post("/v3/policies", """
-                    {"name": "Watch new devices", "mode": "monitor", "actions": ["login"],
-                     "conditions": {"check": "is_new_device", "op": "eq", "value": true}, "verdict": "challenge",
-                     "challenge": {"type": "verification", "channels": ["email"], "success_url": "https://app.example/ok"}}""", app.bearer());
-            server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"quinn\",\"ip\":\"198.51.100.30\",\"device\":{\"token\":\"tok_quinn_laptop_0001\"}}",
-                    app.bearer());
+            for (String token : new String[] {"tok_quinn_laptop_0001", "tok_quinn_phone_00001"}) {
+                server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"quinn\",\"ip\":\"198.51.100.30\",\"device\":{\"token\":\"" + token + "\"}}",
+                        app.bearer());
+            }
             ChromeDriver browser = Chromium.start(work.resolve("profile"), false);
             try {
+                browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
                 browser.get(server.url() + "/dashboard");
                 Chromium.waitFor(browser, driver -> URI.create(driver.getCurrentUrl()).getPath().equals("/dashboard/login"), "the sign-in page");
-                Files.write(SCREENSHOTS.resolve("dashboard-sign-in.png"), browser.getScreenshotAs(OutputType.BYTES));
+                shoot(browser, "sign-in");
                 browser.findElement(By.id("email")).sendKeys(operator.email());
                 browser.findElement(By.id("password")).sendKeys(operator.password());
                 browser.findElement(By.cssSelector("form button")).click();
-                Chromium.waitFor(browser, driver -> driver.findElement(By.tagName("h1")).getText().equals("Recent evaluations"), "the evaluations");
-                Files.write(SCREENSHOTS.resolve("dashboard-evaluations.png"), browser.getScreenshotAs(OutputType.BYTES));
-                assertThat(browser.findElement(By.tagName("table")).getText()).contains("quinn", "login", "allow");
-                browser.findElement(By.cssSelector("tbody a")).click();
+                Chromium.waitFor(browser, driver -> driver.findElement(By.tagName("h1")).getText().equals("Overview of default"), "the overview");
+                assertThat(browser.findElement(By.id("total-evaluations")).getText()).isEqualTo("2");
+                shoot(browser, "overview");
+
+                // A policy made with the form: no JSON typed. Backtested, then saved.
+                open(browser, "Policies", "Policies of default");
+                browser.findElement(By.id("name")).sendKeys("Watch new devices");
+                browser.findElement(By.name("action_login")).click();
+                choose(browser, "check0", "is_new_device");
+                choose(browser, "op0", "eq");
+                browser.findElement(By.id("value0")).sendKeys("true");
+                choose(browser, "verdict", "challenge");
+                browser.findElement(By.name("channel_email")).click();
+                browser.findElement(By.id("success_url")).sendKeys("https://app.example/ok");
+                browser.findElement(By.cssSelector("button[value=backtest]")).click();
+                Chromium.waitFor(browser, driver -> driver.findElement(By.tagName("main")).getText().contains("it would have matched 2"), "the backtest");
+                shoot(browser, "policy-form");
+                browser.findElement(By.cssSelector("button[value=save]")).click();
+                Chromium.waitFor(browser, driver -> driver.findElement(By.tagName("table")).getText().contains("Watch new devices"), "the saved policy");
+                assertThat(server.get("/v3/policies", app.bearer()).json().get("data").get(0).get("conditions").toString())
+                        .isEqualTo("{\"check\":\"is_new_device\",\"op\":\"eq\",\"value\":true}");
+
+                // An evaluation arrives after the policy: it appears in the list, and its detail says why.
+                server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"quinn\",\"ip\":\"198.51.100.31\",\"device\":{\"token\":\"tok_quinn_tablet_0001\"}}",
+                        app.bearer());
+                open(browser, "Evaluations", "Evaluations");
+                WebElement newest = browser.findElement(By.cssSelector("tbody tr"));
+                assertThat(newest.getText()).contains("quinn", "login", "allow", "198.51.100.31");
+                shoot(browser, "evaluations");
+                newest.findElement(By.tagName("a")).click();
                 Chromium.waitFor(browser, driver -> driver.findElement(By.tagName("h1")).getText().equals("login: allow"), "the detail page");
                 assertThat(browser.findElement(By.tagName("main")).getText()).contains("Watch new devices (monitor, challenge) matched because:")
                         .contains("is_new_device eq true: was true");
-                Files.write(SCREENSHOTS.resolve("dashboard-evaluation-detail.png"), browser.getScreenshotAs(OutputType.BYTES));
+                shoot(browser, "evaluation-detail");
+
+                // The account: three devices; one is logged out from here.
+                open(browser, "Accounts", "Accounts of default");
+                browser.findElement(By.id("user")).sendKeys("quinn");
+                browser.findElement(By.cssSelector("main form button")).click();
+                Chromium.waitFor(browser, driver -> driver.findElement(By.tagName("main")).getText().contains("3 devices in 30 days"), "the account");
+                shoot(browser, "account");
+                browser.findElement(By.xpath("//button[text()='Log out']")).click();
+                Chromium.waitFor(browser, driver -> driver.findElement(By.tagName("main")).getText().contains("detached"), "a detached device");
+                assertThat(server.get("/v3/users/quinn/devices", app.bearer()).json().get("data").findValuesAsText("status")).contains("detached");
+
+                // Flagged accounts, exported as CSV through the page's link.
+                open(browser, "Patterns", "Flagged accounts of default");
+                assertThat(browser.findElement(By.tagName("table")).getText()).contains("quinn", "many_devices");
+                shoot(browser, "patterns");
+                browser.findElement(By.linkText("Export CSV")).click();
+                Path csv = Chromium.waitFor(browser, driver -> {
+                    Path file = downloads.resolve("patterns.csv");
+                    return Files.exists(file) ? file : null;
+                }, "the downloaded CSV");
+                assertThat(Files.readString(csv, StandardCharsets.UTF_8)).startsWith("user,pattern,level").contains("quinn,many_devices,");
+
+                for (String[] page : new String[][] {{"Lists", "Lists of default", "lists"}, {"Apps and keys", "Apps and keys", "apps"},
+                        {"Webhooks", "Webhooks of default", "webhooks"}}) {
+                    open(browser, page[0], page[1]);
+                    shoot(browser, page[2]);
+                }
+                // A phone's width: the navigation wraps, nothing needs a wider screen.
+                browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+                open(browser, "Overview", "Overview of default");
+                shoot(browser, "overview-phone");
+                Long overflow = (Long) browser.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertThat(overflow).as("no sideways scrolling at phone width").isLessThanOrEqualTo(0L);
             }
             finally {
                 browser.quit();

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,7 +51,18 @@ public final class PageClient {
     }
 
     public HttpResponse<String> postRaw(String url, Map<String, String> fields) {
-        String body = fields.entrySet().stream()
+        return postPairs(url, List.copyOf(fields.entrySet()));
+    }
+
+    /** Posts fields that may repeat (checkboxes of one name), with the CSRF token of the last page read. */
+    public HttpResponse<String> postRepeated(String url, List<Map.Entry<String, String>> fields) {
+        List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+        all.add(Map.entry("csrf", csrf));
+        return postPairs(url, all);
+    }
+
+    private HttpResponse<String> postPairs(String url, List<Map.Entry<String, String>> fields) {
+        String body = fields.stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")

@@ -12,14 +12,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real HTTP receiver for webhooks in the test: records every request, and fails the first {@code failures} with 500. */
-final class Receiver implements AutoCloseable {
-    record Received(String id, String timestamp, String signature, String body) {}
+public final class Receiver implements AutoCloseable {
+    public record Received(String id, String timestamp, String signature, String body) {}
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft;
 
-    Receiver(int failures) throws IOException {
+    public Receiver(int failures) throws IOException {
         this(0, failures);
     }
 
@@ -36,7 +36,7 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
@@ -49,7 +49,7 @@ final class Receiver implements AutoCloseable {
     }
 
     /** Waits until at least {@code count} requests arrived, or fails after {@code within}. */
-    List<Received> await(int count, Duration within) throws InterruptedException {
+    public List<Received> await(int count, Duration within) throws InterruptedException {
         Instant deadline = Instant.now().plus(within);
         while (received.size() < count && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);

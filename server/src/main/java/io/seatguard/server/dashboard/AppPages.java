@@ -1,0 +1,159 @@
+package io.seatguard.server.dashboard;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.samskivert.mustache.Template;
+import io.javalin.http.Context;
+import io.seatguard.core.app.App;
+import io.seatguard.core.app.AppService;
+import io.seatguard.core.app.CreatedApp;
+import io.seatguard.core.error.FieldError;
+import io.seatguard.core.error.FieldErrors;
+import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.operator.OperatorService;
+import io.seatguard.server.http.AppFields;
+import io.seatguard.server.http.Json;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The dashboard's apps and keys: every app with its id, client id and allowed origins; create an app,
+ * change its origins, rotate its secret key. A new secret is shown once, in the answer to the form
+ * that made it (never stored in clear, never shown again; the page is {@code no-store}).
+ */
+public final class AppPages {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
+    private static final Template PAGE = DashboardLayout.compile("""
+            <h1>Apps and keys</h1>
+            {{#secret}}<div class="notice" role="status"><p>The secret key of <strong>{{app}}</strong>, shown this once: copy it to your backend's configuration now.</p>
+              <p class="secret" id="new-secret">{{key}}</p></div>{{/secret}}
+            {{#hasErrors}}<div class="notice error" role="alert"><p>Nothing was changed:</p><ul>{{#errors}}<li>{{field}}: {{message}}</li>{{/errors}}</ul></div>{{/hasErrors}}
+            <table><thead><tr><th scope="col">Name</th><th scope="col">App id</th><th scope="col">Client id (browser)</th><th scope="col">Allowed origins</th><th scope="col">Created</th></tr></thead>
+            <tbody>{{#rows}}<tr><td>{{name}}</td><td>{{id}}</td><td>{{clientId}}</td><td>{{origins}}</td><td>{{created}}</td></tr>{{/rows}}</tbody></table>
+            {{#shown}}
+            <h2>{{name}}</h2>
+            <form method="post" action="/dashboard/apps/origins"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{id}}">
+              <label for="origins">Allowed origins of {{name}}, one per line</label><textarea id="origins" name="origins" rows="3">{{originLines}}</textarea>
+              <button type="submit" class="secondary">Save origins</button></form>
+            <form method="post" action="/dashboard/apps/rotate"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{id}}">
+              <p>Rotating retires the current secret key at once: backends using it get 401 until they have the new one.</p>
+              <button type="submit" class="secondary">Rotate the secret key of {{name}}</button></form>
+            {{/shown}}
+            <h2>New app</h2>
+            <form method="post" action="/dashboard/apps"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
+              <label for="new-name">Name</label><input id="new-name" name="name" value="{{form.name}}">
+              <label for="new-origins">Allowed origins, one per line (where your pages run the browser SDK)</label><textarea id="new-origins" name="origins" rows="3">{{form.origins}}</textarea>
+              <button type="submit">Create app</button></form>
+            """);
+
+    private final DashboardPages sessions;
+    private final AppService apps;
+
+    public AppPages(DashboardPages sessions, AppService apps) {
+        this.sessions = requireNonNull(sessions, "sessions is null");
+        this.apps = requireNonNull(apps, "apps is null");
+    }
+
+    public void page(Context ctx) {
+        Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
+        if (operator.isPresent()) {
+            render(ctx, 200, operator.get(), sessions.appOrFirst(ctx.queryParam("app")), Optional.empty(), Map.of(), List.of());
+        }
+    }
+
+    public void create(Context ctx) {
+        Optional<OperatorService.SignedIn> operator = signedInWithForm(ctx);
+        if (operator.isEmpty()) {
+            return;
+        }
+        FieldErrors errors = new FieldErrors();
+        String name = AppFields.name(new TextNode(form(ctx, "name")), errors);
+        List<String> origins = AppFields.origins(lines(form(ctx, "origins")), errors);
+        if (!errors.isEmpty()) {
+            render(ctx, 400, operator.get(), sessions.appOrFirst(ctx.formParam("app")), Optional.empty(),
+                    Map.of("name", form(ctx, "name"), "origins", form(ctx, "origins")), errors.list());
+            return;
+        }
+        CreatedApp created = apps.create(name, origins);
+        render(ctx, 201, operator.get(), created.app(), Optional.of(created), Map.of(), List.of());
+    }
+
+    public void rotate(Context ctx) {
+        Optional<OperatorService.SignedIn> operator = signedInWithForm(ctx);
+        if (operator.isEmpty()) {
+            return;
+        }
+        Optional<App> app = apps.find(form(ctx, "app"));
+        if (app.isEmpty()) {
+            render(ctx, 404, operator.get(), sessions.appOrFirst(null), Optional.empty(), Map.of(), List.of(new FieldError("app", "no such app")));
+            return;
+        }
+        CreatedApp rotated = apps.rotateSecret(app.get().id());
+        render(ctx, 200, operator.get(), rotated.app(), Optional.of(rotated), Map.of(), List.of());
+    }
+
+    public void origins(Context ctx) {
+        Optional<OperatorService.SignedIn> operator = signedInWithForm(ctx);
+        if (operator.isEmpty()) {
+            return;
+        }
+        Optional<App> app = apps.find(form(ctx, "app"));
+        FieldErrors errors = new FieldErrors();
+        List<String> origins = AppFields.origins(lines(form(ctx, "origins")), errors);
+        if (app.isEmpty()) {
+            errors.add("app", "no such app");
+        }
+        if (!errors.isEmpty()) {
+            render(ctx, app.isEmpty() ? 404 : 400, operator.get(), app.orElse(sessions.appOrFirst(null)), Optional.empty(), Map.of(), errors.list());
+            return;
+        }
+        try {
+            apps.update(app.get().id(), Optional.empty(), Optional.of(origins), Optional.empty());
+        }
+        catch (SeatguardException e) {
+            render(ctx, DashboardPages.statusOf(e), operator.get(), app.get(), Optional.empty(), Map.of(), DashboardPages.faults(e));
+            return;
+        }
+        ctx.redirect("/dashboard/apps?app=" + app.get().id(), io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private Optional<OperatorService.SignedIn> signedInWithForm(Context ctx) {
+        Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
+        return operator.isPresent() && DashboardPages.csrfHoldsOrRefuse(ctx, operator.get()) ? operator : Optional.empty();
+    }
+
+    private void render(Context ctx, int status, OperatorService.SignedIn operator, App current, Optional<CreatedApp> secret, Map<String, String> form,
+            List<FieldError> errors) {
+        Map<String, Object> model = sessions.frame(DashboardLayout.Section.APPS, "Apps and keys", current, operator);
+        model.put("rows", apps.list().stream().map(app -> Map.of("id", app.id(), "name", app.name(), "clientId", app.clientId(),
+                "origins", app.allowedOrigins().isEmpty() ? "none (server calls only)" : String.join(", ", app.allowedOrigins()),
+                "created", TIME.format(app.createdAt()))).toList());
+        if (current != null) {
+            Map<String, Object> shown = new HashMap<>();
+            shown.put("id", current.id());
+            shown.put("name", current.name());
+            shown.put("originLines", String.join("\n", current.allowedOrigins()));
+            model.put("shown", shown);
+        }
+        secret.ifPresent(created -> model.put("secret", Map.of("app", created.app().name(), "key", created.secretKey())));
+        model.put("form", form);
+        model.put("errors", errors);
+        model.put("hasErrors", !errors.isEmpty());
+        ctx.status(status).contentType("text/html; charset=utf-8").result(PAGE.execute(model));
+    }
+
+    private static String form(Context ctx, String name) {
+        return Optional.ofNullable(ctx.formParam(name)).orElse("");
+    }
+
+    private static ArrayNode lines(String text) {
+        ArrayNode array = Json.MAPPER.createArrayNode();
+        ListPages.lines(text).forEach(array::add);
+        return array;
+    }
+}

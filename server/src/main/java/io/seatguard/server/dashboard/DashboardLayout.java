@@ -1,0 +1,77 @@
+package io.seatguard.server.dashboard;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import io.seatguard.core.app.App;
+import io.seatguard.core.operator.OperatorService;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every signed-in dashboard page shares: the head, a skip link, the app chooser (a plain GET form
+ * that keeps the section), the operator and sign-out, and the sections' navigation. A page is this
+ * frame around its own body template, rendered with {@link #model}'s entries plus its own.
+ */
+final class DashboardLayout {
+    /** The dashboard's sections, in navigation order. */
+    enum Section {
+        OVERVIEW("Overview", "/dashboard"),
+        EVALUATIONS("Evaluations", "/dashboard/evaluations"),
+        ACCOUNTS("Accounts", "/dashboard/accounts"),
+        POLICIES("Policies", "/dashboard/policies"),
+        LISTS("Lists", "/dashboard/lists"),
+        PATTERNS("Patterns", "/dashboard/patterns"),
+        APPS("Apps and keys", "/dashboard/apps"),
+        WEBHOOKS("Webhooks", "/dashboard/webhooks");
+
+        final String label;
+        final String path;
+
+        Section(String label, String path) {
+            this.label = label;
+            this.path = path;
+        }
+    }
+
+    private static final String HEAD = """
+            <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="referrer" content="no-referrer"><title>{{title}} · Seatguard</title>
+            <link rel="stylesheet" href="/challenge/assets/challenge.css"></head><body class="dashboard">
+            <a class="skip" href="#content">Skip to content</a>
+            <header class="dash-bar"><strong>Seatguard</strong>
+            <form method="get" action="{{sectionPath}}" class="inline"><label for="app-chooser">App</label>
+              <select id="app-chooser" name="app">{{#apps}}<option value="{{id}}"{{#current}} selected{{/current}}>{{name}}</option>{{/apps}}</select>
+              <button type="submit" class="secondary">Show</button></form>
+            <span class="who">{{email}}</span>
+            <form method="post" action="/dashboard/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="link">Sign out</button></form>
+            </header>
+            <nav aria-label="Dashboard" class="dash-nav">{{#sections}}<a href="{{path}}?app={{appId}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a> {{/sections}}</nav>
+            <main id="content" class="card wide">
+            """;
+    private static final String FOOT = "</main></body></html>";
+
+    private DashboardLayout() {}
+
+    /** A page: the frame around {@code body}; missing values render empty, and an empty string is false. */
+    static Template compile(String body) {
+        return Mustache.compiler().defaultValue("").emptyStringIsFalse(true).compile(HEAD + body + FOOT);
+    }
+
+    /** The frame's entries: title, the current section, the apps with {@code current} marked, the operator. */
+    static Map<String, Object> model(Section section, String title, App current, List<App> all, OperatorService.SignedIn operator) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", title);
+        model.put("sectionPath", section.path);
+        model.put("appId", current == null ? "" : current.id());
+        model.put("appName", current == null ? "no app" : current.name());
+        model.put("apps", all.stream().map(app -> Map.of("id", app.id(), "name", app.name(), "current", current != null && app.id().equals(current.id())))
+                .toList());
+        model.put("email", operator.operator().email());
+        model.put("csrf", operator.csrfToken());
+        model.put("sections", Arrays.stream(Section.values()).map(each -> Map.of("label", each.label, "path", each.path, "current", each == section))
+                .toList());
+        return model;
+    }
+}

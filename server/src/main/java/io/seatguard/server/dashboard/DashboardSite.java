@@ -1,0 +1,60 @@
+package io.seatguard.server.dashboard;
+
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.server.http.Route;
+import java.util.List;
+
+/**
+ * Every page of the dashboard and its route. Each handler checks the operator's session first (an
+ * anonymous request is sent to the sign-in page) and each form its CSRF token; the authorization test
+ * walks this list, so a page added here is covered there.
+ */
+public record DashboardSite(DashboardPages sessions, OverviewPage overview, AccountPages accounts, PolicyPages policies, ListPages lists,
+        AppPages apps, WebhookPages webhooks) {
+    public DashboardSite {
+        requireNonNull(sessions, "sessions is null");
+        requireNonNull(overview, "overview is null");
+        requireNonNull(accounts, "accounts is null");
+        requireNonNull(policies, "policies is null");
+        requireNonNull(lists, "lists is null");
+        requireNonNull(apps, "apps is null");
+        requireNonNull(webhooks, "webhooks is null");
+    }
+
+    /** The pages an anonymous visitor may open: signing in. */
+    public static final List<String> PUBLIC_PATHS = List.of("/dashboard/login");
+
+    public List<Route> routes() {
+        return List.of(
+                Route.page(GET, "/dashboard/login", sessions::loginPage),
+                Route.page(POST, "/dashboard/login", sessions::login),
+                Route.page(POST, "/dashboard/logout", sessions::logout),
+                Route.page(GET, "/dashboard", overview::page),
+                Route.page(GET, "/dashboard/evaluations", sessions::evaluations),
+                Route.page(GET, "/dashboard/evaluations/{app}/{id}", sessions::evaluation),
+                Route.page(GET, "/dashboard/accounts", accounts::account),
+                Route.page(POST, "/dashboard/accounts/logout", accounts::logOut),
+                Route.page(GET, "/dashboard/patterns", accounts::patterns),
+                Route.page(GET, "/dashboard/patterns.csv", accounts::patternsCsv),
+                Route.page(GET, "/dashboard/policies", policies::page),
+                Route.page(POST, "/dashboard/policies", policies::submit),
+                Route.page(POST, "/dashboard/policies/mode", policies::switchMode),
+                Route.page(POST, "/dashboard/policies/delete", policies::delete),
+                Route.page(GET, "/dashboard/lists", lists::page),
+                Route.page(POST, "/dashboard/lists", lists::create),
+                Route.page(POST, "/dashboard/lists/values", lists::changeValues),
+                Route.page(POST, "/dashboard/lists/delete", lists::delete),
+                Route.page(GET, "/dashboard/apps", apps::page),
+                Route.page(POST, "/dashboard/apps", apps::create),
+                Route.page(POST, "/dashboard/apps/origins", apps::origins),
+                Route.page(POST, "/dashboard/apps/rotate", apps::rotate),
+                Route.page(GET, "/dashboard/webhooks", webhooks::page),
+                Route.page(POST, "/dashboard/webhooks", webhooks::create),
+                Route.page(POST, "/dashboard/webhooks/rotate", webhooks::rotate),
+                Route.page(POST, "/dashboard/webhooks/delete", webhooks::delete),
+                Route.page(POST, "/dashboard/webhooks/redeliver", webhooks::redeliver));
+    }
+}

@@ -1,0 +1,83 @@
+package io.seatguard.server.dashboard;
+
+import io.seatguard.core.evaluation.Evaluation;
+import io.seatguard.core.risk.RiskScorer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The evaluation list's filters, read from the query string: action, verdict, user, device id, IP,
+ * country, risk band, and a time range (UTC, the last seven days when not given). A value that cannot
+ * be a filter (a malformed time, a range backwards) is a {@link #problem()} shown on the page, never a
+ * 500; a text filter longer than any stored value simply matches nothing.
+ */
+record EvaluationFilter(Map<String, String> fields, Instant from, Instant to, Optional<String> problem) {
+    static final List<String> BANDS = List.of("clean", "low", "medium", "high", "maximum");
+    private static final List<String> NAMES = List.of("action", "verdict", "user", "device", "ip", "country", "risk", "from", "to");
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
+    private static final int MAX_LENGTH = 256;
+
+    static EvaluationFilter read(Function<String, String> query, Instant now) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String name : NAMES) {
+            String value = Optional.ofNullable(query.apply(name)).orElse("").strip();
+            fields.put(name, value.length() > MAX_LENGTH ? value.substring(0, MAX_LENGTH) : value);
+        }
+        fields.put("country", fields.get("country").toUpperCase(Locale.ROOT));
+        Instant to = now.plusSeconds(1);
+        Instant from = now.minus(Duration.ofDays(7));
+        Optional<String> problem = Optional.empty();
+        try {
+            if (!fields.get("from").isEmpty()) {
+                from = parse(fields.get("from"));
+            }
+            if (!fields.get("to").isEmpty()) {
+                // "To 10:30" includes the whole minute 10:30.
+                to = parse(fields.get("to")).plus(1, ChronoUnit.MINUTES);
+            }
+            if (!from.isBefore(to)) {
+                problem = Optional.of("The time range is empty: From must be before To.");
+            }
+        }
+        catch (DateTimeParseException e) {
+            problem = Optional.of("From and To are dates and times like 2026-11-30T09:15 (UTC).");
+        }
+        if (!fields.get("verdict").isEmpty() && !List.of("allow", "deny", "challenge").contains(fields.get("verdict"))) {
+            problem = Optional.of("Verdict is allow, deny or challenge.");
+        }
+        if (!fields.get("risk").isEmpty() && !BANDS.contains(fields.get("risk"))) {
+            problem = Optional.of("Risk band is one of " + String.join(", ", BANDS) + ".");
+        }
+        return new EvaluationFilter(fields, from, to, problem);
+    }
+
+    private static Instant parse(String value) {
+        return LocalDateTime.parse(value.length() > 16 ? value.substring(0, 16) : value, LOCAL).toInstant(ZoneOffset.UTC);
+    }
+
+    boolean matches(Evaluation evaluation) {
+        return same("action", evaluation.action())
+                && same("verdict", evaluation.verdict().wireName())
+                && same("user", evaluation.user().id().orElse(null))
+                && same("device", evaluation.device().id())
+                && same("ip", evaluation.publicIp().address())
+                && same("country", evaluation.publicIp().country().orElse(null))
+                && same("risk", RiskScorer.band(evaluation.risk().score()));
+    }
+
+    private boolean same(String name, String actual) {
+        String wanted = fields.get(name);
+        return wanted.isEmpty() || wanted.equals(actual);
+    }
+}

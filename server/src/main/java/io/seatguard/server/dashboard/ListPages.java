@@ -1,0 +1,153 @@
+package io.seatguard.server.dashboard;
+
+import static java.util.Objects.requireNonNull;
+
+import com.samskivert.mustache.Template;
+import io.javalin.http.Context;
+import io.seatguard.core.app.App;
+import io.seatguard.core.error.FieldError;
+import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.operator.OperatorService;
+import io.seatguard.core.policy.ListKind;
+import io.seatguard.core.policy.ListService;
+import io.seatguard.core.policy.NamedList;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The dashboard's lists (CONTRACT.md "Lists"): the app's named lists, one list's values, and forms to
+ * create a list, add or remove values (one per line) and delete it. Everything goes through the API's
+ * own {@link ListService}, so the same normalization and faults apply; a list a policy uses cannot be
+ * deleted.
+ */
+public final class ListPages {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
+    private static final int SHOWN_VALUES = 500;
+    private static final Template PAGE = DashboardLayout.compile("""
+            <h1>Lists of {{appName}}</h1>
+            {{#hasErrors}}<div class="notice error" role="alert"><p>Nothing was changed:</p><ul>{{#errors}}<li>{{field}}: {{message}}</li>{{/errors}}</ul></div>{{/hasErrors}}
+            <table><thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Values</th><th scope="col">Updated</th></tr></thead>
+            <tbody>{{#lists}}<tr><td><a href="/dashboard/lists?app={{appId}}&amp;list={{id}}"{{#current}} aria-current="true"{{/current}}>{{name}}</a></td><td>{{kind}}</td><td>{{size}}</td><td>{{updated}}</td></tr>{{/lists}}</tbody></table>
+            {{^lists}}<p>No lists yet. Policies use them with <code>in_list</code>.</p>{{/lists}}
+            {{#selected}}
+            <h2 id="list-name">{{name}} ({{kind}}, {{size}} values)</h2>
+            <ul class="values">{{#values}}<li>{{.}}</li>{{/values}}</ul>{{#more}}<p>… and {{more}} more.</p>{{/more}}
+            <form method="post" action="/dashboard/lists/values"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
+              <input type="hidden" name="list" value="{{id}}">
+              <label for="change-values">Values, one per line</label><textarea id="change-values" name="values" rows="4"></textarea>
+              <button type="submit" name="do" value="add" class="secondary">Add</button> <button type="submit" name="do" value="remove" class="secondary">Remove</button></form>
+            <form method="post" action="/dashboard/lists/delete"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
+              <input type="hidden" name="list" value="{{id}}"><button type="submit" class="link">Delete this list</button></form>
+            {{/selected}}
+            <h2>New list</h2>
+            <form method="post" action="/dashboard/lists"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
+              <label for="list-name-field">Name</label><input id="list-name-field" name="name" value="{{form.name}}">
+              <label for="list-kind">Kind</label><select id="list-kind" name="kind">{{#kinds}}<option{{#chosen}} selected{{/chosen}}>{{name}}</option>{{/kinds}}</select>
+              <label for="list-values">Values, one per line</label><textarea id="list-values" name="values" rows="4">{{form.values}}</textarea>
+              <button type="submit">Create list</button></form>
+            """);
+
+    private final DashboardPages sessions;
+    private final ListService lists;
+
+    public ListPages(DashboardPages sessions, ListService lists) {
+        this.sessions = requireNonNull(sessions, "sessions is null");
+        this.lists = requireNonNull(lists, "lists is null");
+    }
+
+    public void page(Context ctx) {
+        Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
+        if (operator.isPresent()) {
+            App app = sessions.appOrFirst(ctx.queryParam("app"));
+            render(ctx, 200, operator.get(), app, Optional.ofNullable(ctx.queryParam("list")), Map.of(), List.of());
+        }
+    }
+
+    public void create(Context ctx) {
+        withForm(ctx, (operator, app) -> {
+            Map<String, Object> tree = new LinkedHashMap<>();
+            tree.put("name", form(ctx, "name"));
+            tree.put("kind", form(ctx, "kind"));
+            tree.put("values", lines(form(ctx, "values")));
+            NamedList created = lists.create(app.id(), tree);
+            return "/dashboard/lists?app=" + app.id() + "&list=" + created.id();
+        });
+    }
+
+    public void changeValues(Context ctx) {
+        withForm(ctx, (operator, app) -> {
+            String listId = form(ctx, "list");
+            Map<String, Object> tree = Map.of("values", lines(form(ctx, "values")));
+            if ("remove".equals(ctx.formParam("do"))) {
+                lists.remove(app.id(), listId, tree);
+            }
+            else {
+                lists.add(app.id(), listId, tree);
+            }
+            return "/dashboard/lists?app=" + app.id() + "&list=" + listId;
+        });
+    }
+
+    public void delete(Context ctx) {
+        withForm(ctx, (operator, app) -> {
+            lists.delete(app.id(), form(ctx, "list"));
+            return "/dashboard/lists?app=" + app.id();
+        });
+    }
+
+    private interface Change {
+        /** Makes the change and answers where to go next; a fault is thrown as a {@link SeatguardException}. */
+        String apply(OperatorService.SignedIn operator, App app);
+    }
+
+    private void withForm(Context ctx, Change change) {
+        Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
+        if (operator.isEmpty() || !DashboardPages.csrfHoldsOrRefuse(ctx, operator.get())) {
+            return;
+        }
+        App app = sessions.appOrFirst(ctx.formParam("app"));
+        if (app == null) {
+            ctx.redirect("/dashboard/lists", io.javalin.http.HttpStatus.SEE_OTHER);
+            return;
+        }
+        try {
+            ctx.redirect(change.apply(operator.get(), app), io.javalin.http.HttpStatus.SEE_OTHER);
+        }
+        catch (SeatguardException e) {
+            Map<String, String> form = new LinkedHashMap<>();
+            ctx.formParamMap().forEach((name, values) -> form.put(name, values.isEmpty() ? "" : values.get(0)));
+            render(ctx, DashboardPages.statusOf(e), operator.get(), app, Optional.ofNullable(ctx.formParam("list")), form, DashboardPages.faults(e));
+        }
+    }
+
+    private void render(Context ctx, int status, OperatorService.SignedIn operator, App app, Optional<String> listId, Map<String, String> form,
+            List<FieldError> errors) {
+        Map<String, Object> model = sessions.frame(DashboardLayout.Section.LISTS, "Lists", app, operator);
+        List<NamedList> all = app == null ? List.of() : lists.list(app.id());
+        Optional<NamedList> selected = listId.flatMap(id -> all.stream().filter(list -> list.id().equals(id)).findFirst());
+        model.put("lists", all.stream().map(list -> Map.of("id", list.id(), "name", list.name(), "kind", list.kind().wireName(),
+                "size", list.values().size(), "updated", TIME.format(list.updatedAt()), "current", selected.map(list::equals).orElse(false))).toList());
+        selected.ifPresent(list -> model.put("selected", Map.of("id", list.id(), "name", list.name(), "kind", list.kind().wireName(),
+                "size", list.values().size(), "values", list.values().stream().limit(SHOWN_VALUES).toList(),
+                "more", Math.max(0, list.values().size() - SHOWN_VALUES))));
+        model.put("form", form);
+        model.put("kinds", Arrays.stream(ListKind.values()).map(kind -> Map.of("name", kind.wireName(),
+                "chosen", kind.wireName().equals(form.get("kind")))).toList());
+        model.put("errors", errors);
+        model.put("hasErrors", !errors.isEmpty());
+        ctx.status(status).contentType("text/html; charset=utf-8").result(PAGE.execute(model));
+    }
+
+    private static String form(Context ctx, String name) {
+        return Optional.ofNullable(ctx.formParam(name)).orElse("");
+    }
+
+    /** One value per line (blank lines skipped); commas also separate, as people paste them. */
+    static List<String> lines(String text) {
+        return Arrays.stream(text.split("[\\r\\n,]+")).map(String::strip).filter(value -> !value.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,188 @@
+package io.seatguard.server.dashboard;
+
+import static java.util.Objects.requireNonNull;
+
+import com.samskivert.mustache.Template;
+import io.javalin.http.Context;
+import io.seatguard.core.app.App;
+import io.seatguard.core.error.FieldError;
+import io.seatguard.core.error.FieldErrors;
+import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.operator.OperatorService;
+import io.seatguard.core.webhook.Delivery;
+import io.seatguard.core.webhook.WebhookEndpoint;
+import io.seatguard.core.webhook.WebhookEventType;
+import io.seatguard.server.http.WebhookServices;
+import java.time.InstantSource;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The dashboard's webhooks: an app's endpoints, one endpoint's delivery log with redelivery, and forms
+ * to add an endpoint, rotate its secret (shown once; the old one signs beside it for 24 hours) and
+ * delete it. The same {@link WebhookServices} as {@code /v3/webhooks}, so the same target checks apply.
+ */
+public final class WebhookPages {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
+    private static final int LOGGED = 50;
+    private static final Template PAGE = DashboardLayout.compile("""
+            <h1>Webhooks of {{appName}}</h1>
+            {{#secret}}<div class="notice" role="status"><p>The signing secret of {{url}}, shown this once:</p><p class="secret" id="new-secret">{{key}}</p>
+              {{#until}}<p>The previous secret keeps signing beside it until {{until}}.</p>{{/until}}</div>{{/secret}}
+            {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
+            {{#hasErrors}}<div class="notice error" role="alert"><p>Nothing was changed:</p><ul>{{#errors}}<li>{{field}}: {{message}}</li>{{/errors}}</ul></div>{{/hasErrors}}
+            <table><thead><tr><th scope="col">URL</th><th scope="col">Events</th><th scope="col">Created</th></tr></thead>
+            <tbody>{{#endpoints}}<tr><td><a href="/dashboard/webhooks?app={{appId}}&amp;endpoint={{id}}">{{url}}</a></td><td>{{events}}</td><td>{{created}}</td></tr>{{/endpoints}}</tbody></table>
+            {{^endpoints}}<p>No endpoints: events are not sent anywhere.</p>{{/endpoints}}
+            {{#selected}}
+            <h2>Deliveries to {{url}}</h2>
+            <table id="deliveries"><thead><tr><th scope="col">Created</th><th scope="col">Event</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Last answer</th><th scope="col"></th></tr></thead>
+            <tbody>{{#deliveries}}<tr><td>{{created}}</td><td>{{event}}</td><td>{{status}}</td><td>{{attempts}}</td><td>{{answer}}</td>
+              <td><form method="post" action="/dashboard/webhooks/redeliver"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
+              <input type="hidden" name="endpoint" value="{{endpointId}}"><input type="hidden" name="message" value="{{messageId}}"><button type="submit" class="secondary">Redeliver</button></form></td></tr>{{/deliveries}}</tbody></table>
+            {{^deliveries}}<p>Nothing sent yet.</p>{{/deliveries}}
+            <form method="post" action="/dashboard/webhooks/rotate" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
+              <input type="hidden" name="endpoint" value="{{id}}"><button type="submit" class="secondary">Rotate the secret</button></form>
+            <form method="post" action="/dashboard/webhooks/delete" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
+              <input type="hidden" name="endpoint" value="{{id}}"><button type="submit" class="link">Delete this endpoint</button></form>
+            {{/selected}}
+            <h2>New endpoint</h2>
+            <form method="post" action="/dashboard/webhooks"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
+              <label for="webhook-url">URL</label><input id="webhook-url" name="url" type="url" value="{{formUrl}}" placeholder="https://app.example/hooks/seatguard">
+              <fieldset><legend>Events</legend>{{#eventTypes}}<label><input type="checkbox" name="event" value="{{name}}"{{#checked}} checked{{/checked}}> {{name}}</label>{{/eventTypes}}</fieldset>
+              <button type="submit">Add endpoint</button></form>
+            """);
+
+    private final DashboardPages sessions;
+    private final WebhookServices webhooks;
+    private final InstantSource clock;
+
+    public WebhookPages(DashboardPages sessions, WebhookServices webhooks, InstantSource clock) {
+        this.sessions = requireNonNull(sessions, "sessions is null");
+        this.webhooks = requireNonNull(webhooks, "webhooks is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** What a form asks to show next: an endpoint, a secret to show once, a notice; or faults. */
+    private record Outcome(Optional<String> endpointId, Optional<Map<String, Object>> secret, Optional<String> notice) {}
+
+    public void page(Context ctx) {
+        Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
+        if (operator.isPresent()) {
+            App app = sessions.appOrFirst(ctx.queryParam("app"));
+            render(ctx, 200, operator.get(), app, new Outcome(Optional.ofNullable(ctx.queryParam("endpoint")), Optional.empty(), Optional.empty()),
+                    List.of(), "", List.of());
+        }
+    }
+
+    public void create(Context ctx) {
+        withForm(ctx, app -> {
+            List<WebhookEventType> events = new ArrayList<>();
+            FieldErrors errors = new FieldErrors();
+            List<String> asked = Optional.ofNullable(ctx.formParams("event")).orElse(List.of());
+            for (int i = 0; i < asked.size(); i++) {
+                Optional<WebhookEventType> type = WebhookEventType.fromWireName(asked.get(i));
+                if (type.isPresent()) {
+                    events.add(type.get());
+                }
+                else {
+                    errors.add("events[" + i + "]", "is not an event type");
+                }
+            }
+            String url = Optional.ofNullable(ctx.formParam("url")).map(String::strip).orElse("");
+            WebhookEndpoint endpoint = webhooks.create(app.id(), url.isEmpty() ? Optional.empty() : Optional.of(url), events.stream().distinct().toList(),
+                    errors, clock.instant());
+            return new Outcome(Optional.of(endpoint.id()), Optional.of(Map.of("url", endpoint.url(), "key", endpoint.secret())), Optional.empty());
+        });
+    }
+
+    public void rotate(Context ctx) {
+        withForm(ctx, app -> {
+            WebhookServices.Rotated rotated = webhooks.rotate(app.id(), form(ctx, "endpoint"), clock.instant());
+            return new Outcome(Optional.of(rotated.endpoint().id()), Optional.of(Map.of("url", rotated.endpoint().url(), "key", rotated.secret(),
+                    "until", TIME.format(rotated.until()))), Optional.empty());
+        });
+    }
+
+    public void delete(Context ctx) {
+        withForm(ctx, app -> {
+            WebhookEndpoint endpoint = webhooks.find(app.id(), form(ctx, "endpoint"));
+            webhooks.delete(app.id(), endpoint.id());
+            return new Outcome(Optional.empty(), Optional.empty(), Optional.of("Deleted the endpoint " + endpoint.url() + "."));
+        });
+    }
+
+    public void redeliver(Context ctx) {
+        withForm(ctx, app -> {
+            WebhookEndpoint endpoint = webhooks.find(app.id(), form(ctx, "endpoint"));
+            if (!webhooks.store().redeliver(app.id(), endpoint.id(), form(ctx, "message"), clock.instant())) {
+                throw SeatguardException.notFound("delivery " + form(ctx, "message"));
+            }
+            return new Outcome(Optional.of(endpoint.id()), Optional.empty(), Optional.of("The message is queued to be sent again."));
+        });
+    }
+
+    private interface Change {
+        Outcome apply(App app);
+    }
+
+    /** Forms answer with the page itself (not a redirect), so a new secret is shown once and then gone. */
+    private void withForm(Context ctx, Change change) {
+        Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
+        if (operator.isEmpty() || !DashboardPages.csrfHoldsOrRefuse(ctx, operator.get())) {
+            return;
+        }
+        App app = sessions.appOrFirst(ctx.formParam("app"));
+        if (app == null) {
+            ctx.redirect("/dashboard/webhooks", io.javalin.http.HttpStatus.SEE_OTHER);
+            return;
+        }
+        try {
+            render(ctx, 200, operator.get(), app, change.apply(app), List.of(), "", List.of());
+        }
+        catch (SeatguardException e) {
+            render(ctx, DashboardPages.statusOf(e), operator.get(), app, new Outcome(Optional.empty(), Optional.empty(), Optional.empty()),
+                    DashboardPages.faults(e), form(ctx, "url"), Optional.ofNullable(ctx.formParams("event")).orElse(List.of()));
+        }
+    }
+
+    private void render(Context ctx, int status, OperatorService.SignedIn operator, App app, Outcome outcome, List<FieldError> errors, String formUrl,
+            List<String> formEvents) {
+        Map<String, Object> model = sessions.frame(DashboardLayout.Section.WEBHOOKS, "Webhooks", app, operator);
+        List<WebhookEndpoint> endpoints = app == null ? List.of() : webhooks.store().list(app.id());
+        model.put("endpoints", endpoints.stream().map(endpoint -> Map.of("id", endpoint.id(), "url", endpoint.url(),
+                "events", String.join(", ", endpoint.events().stream().map(WebhookEventType::wireName).toList()),
+                "created", TIME.format(endpoint.createdAt()))).toList());
+        Optional<WebhookEndpoint> selected = outcome.endpointId().flatMap(id -> endpoints.stream().filter(endpoint -> endpoint.id().equals(id)).findFirst());
+        selected.ifPresent(endpoint -> {
+            Map<String, Object> shown = new HashMap<>();
+            shown.put("id", endpoint.id());
+            shown.put("url", endpoint.url());
+            shown.put("deliveries", webhooks.store().deliveries(app.id(), endpoint.id(), LOGGED).stream().map(delivery -> row(endpoint, delivery)).toList());
+            model.put("selected", shown);
+        });
+        outcome.secret().ifPresent(secret -> model.put("secret", secret));
+        outcome.notice().ifPresent(notice -> model.put("notice", notice));
+        model.put("errors", errors);
+        model.put("hasErrors", !errors.isEmpty());
+        model.put("formUrl", formUrl);
+        model.put("eventTypes", Arrays.stream(WebhookEventType.values()).map(type -> Map.of("name", type.wireName(),
+                "checked", formEvents.contains(type.wireName()))).toList());
+        ctx.status(status).contentType("text/html; charset=utf-8").result(PAGE.execute(model));
+    }
+
+    private static Map<String, Object> row(WebhookEndpoint endpoint, Delivery delivery) {
+        String answer = delivery.lastStatusCode().map(code -> "HTTP " + code).or(delivery::lastError).orElse("—");
+        return Map.of("endpointId", endpoint.id(), "messageId", delivery.messageId(), "created", TIME.format(delivery.createdAt()),
+                "event", delivery.eventType(), "status", delivery.status(), "attempts", delivery.attempts(), "answer", answer);
+    }
+
+    private static String form(Context ctx, String name) {
+        return Optional.ofNullable(ctx.formParam(name)).orElse("");
+    }
+}

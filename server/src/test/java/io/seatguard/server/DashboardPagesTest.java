@@ -1,0 +1,327 @@
+package io.seatguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.seatguard.server.TestServer.TestApp;
+import io.seatguard.server.challenge.PageClient;
+import io.seatguard.server.config.ServerConfig;
+import io.seatguard.server.http.Route;
+import io.seatguard.server.webhook.Receiver;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dashboard's pages over HTTP: overview, evaluation filters, policy editing, lists, apps and keys,
+ * webhooks; and the authorization of every dashboard route (anonymous, forged form, another app's ids).
+ */
+class DashboardPagesTest {
+    private static final Map<String, String> ADMIN = Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN);
+    @TempDir
+    Path dataDir;
+
+    private static PageClient signedIn(TestServer server) {
+        SeatguardServer.CreatedOperator operator = server.server().createdOperator().orElseThrow();
+        PageClient browser = new PageClient();
+        browser.get(server.url() + "/dashboard/login");
+        assertThat(browser.post(server.url() + "/dashboard/login", Map.of("email", operator.email(), "password", operator.password())).statusCode())
+                .isEqualTo(303);
+        return browser;
+    }
+
+    private static String evaluate(TestServer server, TestApp app, String body) {
+        TestServer.Response response = server.post("/v3/evaluate", body, app.bearer());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get("evaluation_id").asText();
+    }
+
+    private static String tile(String page, String id) {
+        Matcher matcher = Pattern.compile("id=\"" + id + "\">(\\d+)<").matcher(page);
+        assertThat(matcher.find()).as("tile " + id).isTrue();
+        return matcher.group(1);
+    }
+
+    @Test
+    void theOverviewCountsEvaluationsChallengesConversionsSignalsAndLiveSessions() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            server.post("/v3/policies", """
+                    {"name": "Verify nia", "actions": ["login"], "conditions": {"check": "user", "op": "eq", "value": "nia"}, "verdict": "challenge",
+                     "challenge": {"type": "verification", "channels": ["email"], "success_url": "https://app.example/welcome"}}""", app.bearer());
+            evaluate(server, app, "{\"action\":\"login\",\"user\":\"ola\",\"ip\":\"198.51.100.8\",\"device\":{\"token\":\"tok_ola_laptop_000001\"}}");
+            evaluate(server, app, "{\"action\":\"access\",\"user\":\"ola\",\"session\":\"tab-1\",\"ip\":\"198.51.100.8\","
+                    + "\"device\":{\"token\":\"tok_ola_laptop_000001\"}}");
+            evaluate(server, app, "{\"action\":\"login\",\"user\":\"nia\",\"email\":\"nia@example.com\",\"ip\":\"198.51.100.9\","
+                    + "\"device\":{\"token\":\"tok_nia_laptop_000001\"}}");
+            PageClient browser = signedIn(server);
+            HttpResponse<String> overview = browser.get(server.url() + "/dashboard?app=" + app.id() + "&period=24h");
+            assertThat(overview.statusCode()).isEqualTo(200);
+            String page = overview.body();
+            assertThat(page).contains("Overview of default").contains("<svg class=\"chart\"");
+            assertThat(tile(page, "total-evaluations")).isEqualTo("3");
+            assertThat(tile(page, "challenges-issued")).isEqualTo("1");
+            assertThat(tile(page, "challenges-completed")).isEqualTo("0");
+            assertThat(tile(page, "conversions")).isEqualTo("0");
+            assertThat(tile(page, "live-sessions")).as("ola's tab is live").isEqualTo("1");
+            assertThat(page).containsPattern("<th scope=\"row\">login</th><td>1</td><td>1</td><td>0</td><td>2</td>");
+            assertThat(page).contains("id=\"top-signals\"");
+            // Every period renders; an unknown one falls back to the week.
+            for (String period : List.of("7d", "30d", "forever")) {
+                assertThat(browser.get(server.url() + "/dashboard?app=" + app.id() + "&period=" + period).statusCode()).as(period).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void evaluationsFilterByDeviceIpCountryRiskAndTimeAndABadTimeIsExplained() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            evaluate(server, app, "{\"action\":\"login\",\"user\":\"ola\",\"ip\":\"198.51.100.8\",\"device\":{\"token\":\"tok_ola_laptop_000001\"}}");
+            evaluate(server, app, "{\"action\":\"login\",\"user\":\"pia\",\"ip\":\"198.51.100.9\",\"device\":{\"token\":\"tok_pia_laptop_000001\"}}");
+            String device = server.get("/v3/users/pia/devices", app.bearer()).json().get("data").get(0).get("id").asText();
+            PageClient browser = signedIn(server);
+            String base = server.url() + "/dashboard/evaluations?app=" + app.id();
+            assertThat(browser.get(base).body()).contains(">ola<").contains(">pia<");
+            assertThat(browser.get(base + "&device=" + device).body()).contains(">pia<").doesNotContain(">ola<");
+            assertThat(browser.get(base + "&ip=198.51.100.8").body()).contains(">ola<").doesNotContain(">pia<");
+            assertThat(browser.get(base + "&country=ZZ").body()).contains("No evaluations match");
+            assertThat(browser.get(base + "&risk=maximum").body()).contains("No evaluations match");
+            DateTimeFormatter minute = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(ZoneOffset.UTC);
+            String lastHour = minute.format(Instant.now().minus(Duration.ofHours(1)));
+            assertThat(browser.get(base + "&from=" + lastHour).body()).contains(">ola<").contains(">pia<");
+            String tomorrow = minute.format(Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MINUTES));
+            assertThat(browser.get(base + "&from=" + tomorrow).body()).contains("No evaluations match");
+
+            HttpResponse<String> backwards = browser.get(base + "&from=" + tomorrow + "&to=" + lastHour);
+            assertThat(backwards.statusCode()).isEqualTo(400);
+            assertThat(backwards.body()).contains("From must be before To");
+            HttpResponse<String> garbage = browser.get(base + "&from=yesterday&risk=apocalyptic");
+            assertThat(garbage.statusCode()).isEqualTo(400);
+            assertThat(garbage.body()).contains("Risk band is one of");
+        }
+    }
+
+    @Test
+    void aPolicyIsEditedThroughTheFormItWasMadeWith() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            TestServer.Response made = server.post("/v3/policies", """
+                    {"name": "Many devices", "actions": ["access"], "priority": 5,
+                     "conditions": {"any": [{"check": "device_count", "op": "gt", "value": 3}, {"check": "ip_country", "op": "in", "value": ["KP", "IR"]}]},
+                     "verdict": "challenge", "challenge": {"type": "device_limit", "device_limit": 3, "success_url": "https://app.example/plans",
+                                   "logout_url": "https://app.example/bye"}}""",
+                    app.bearer());
+            assertThat(made.status()).as(made.body()).isEqualTo(201);
+            String id = made.json().get("id").asText();
+            PageClient browser = signedIn(server);
+            String edit = browser.get(server.url() + "/dashboard/policies?app=" + app.id() + "&edit=" + id).body();
+            assertThat(edit).contains("Edit Many devices").contains("name=\"id\" value=\"" + id + "\"").contains("value=\"KP,IR\"")
+                    .contains("<option selected>device_count</option>").contains("value=\"https://app.example/plans\"");
+
+            Map<String, String> form = new HashMap<>(Map.of("app", app.id(), "id", id, "do", "save", "name", "Many devices", "action_access", "1",
+                    "priority", "5", "join", "any", "check0", "device_count", "op0", "gt"));
+            form.putAll(Map.of("value0", "4", "verdict", "challenge"));
+            form.putAll(Map.of("mode", "enforce", "challenge_type", "device_limit", "device_limit", "4", "success_url", "https://app.example/plans",
+                    "logout_url", "https://app.example/bye"));
+            assertThat(browser.post(server.url() + "/dashboard/policies", form).statusCode()).isEqualTo(303);
+            JsonNode saved = server.get("/v3/policies/" + id, app.bearer()).json();
+            assertThat(saved.get("conditions").toString()).isEqualTo("{\"check\":\"device_count\",\"op\":\"gt\",\"value\":4}");
+            assertThat(saved.get("challenge").get("device_limit").asInt()).isEqualTo(4);
+            assertThat(server.get("/v3/policies", app.bearer()).json().get("data")).as("replaced, not added").hasSize(1);
+
+            // A nested tree cannot be rows: the form offers it as JSON.
+            String nested = server.post("/v3/policies", """
+                    {"name": "Nested", "actions": ["login"], "conditions": {"not": {"check": "user", "op": "eq", "value": "x"}}, "verdict": "allow"}""",
+                    app.bearer()).json().get("id").asText();
+            assertThat(browser.get(server.url() + "/dashboard/policies?app=" + app.id() + "&edit=" + nested).body()).contains("&quot;not&quot;");
+            assertThat(browser.get(server.url() + "/dashboard/policies?app=" + app.id() + "&edit=pol_missing").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void listsAreMadeFilledEmptiedAndDeletedWithFaultsShown() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            PageClient browser = signedIn(server);
+            String page = server.url() + "/dashboard/lists?app=" + app.id();
+            browser.get(page);
+            HttpResponse<String> created = browser.post(server.url() + "/dashboard/lists", Map.of("app", app.id(), "name", "Office networks", "kind", "ip",
+                    "values", "203.0.113.0/24\n198.51.100.7"));
+            assertThat(created.statusCode()).isEqualTo(303);
+            String location = created.headers().firstValue("Location").orElseThrow();
+            String listId = location.substring(location.indexOf("list=") + 5);
+            assertThat(browser.get(server.url() + location).body()).contains("Office networks (ip, 2 values)").contains("203.0.113.0/24");
+
+            assertThat(browser.post(server.url() + "/dashboard/lists/values", Map.of("app", app.id(), "list", listId, "do", "add", "values", "192.0.2.1"))
+                    .statusCode()).isEqualTo(303);
+            assertThat(browser.post(server.url() + "/dashboard/lists/values", Map.of("app", app.id(), "list", listId, "do", "remove",
+                    "values", "198.51.100.7")).statusCode()).isEqualTo(303);
+            assertThat(server.get("/v3/lists/" + listId, app.bearer()).json().get("values").toString()).isEqualTo("[\"203.0.113.0/24\",\"192.0.2.1/32\"]");
+
+            HttpResponse<String> bad = browser.post(server.url() + "/dashboard/lists/values", Map.of("app", app.id(), "list", listId, "do", "add",
+                    "values", "not-an-ip"));
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(bad.body()).contains("values[0]").contains("Nothing was changed");
+            HttpResponse<String> badKind = browser.post(server.url() + "/dashboard/lists", Map.of("app", app.id(), "name", "X", "kind", "planet"));
+            assertThat(badKind.statusCode()).isEqualTo(400);
+            assertThat(badKind.body()).contains("kind: must be one of");
+
+            assertThat(browser.post(server.url() + "/dashboard/lists/delete", Map.of("app", app.id(), "list", listId)).statusCode()).isEqualTo(303);
+            assertThat(server.get("/v3/lists", app.bearer()).json().get("data")).isEmpty();
+        }
+    }
+
+    @Test
+    void appsAreCreatedWithTheirSecretShownOnceRotatedAndGivenOrigins() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            PageClient browser = signedIn(server);
+            browser.get(server.url() + "/dashboard/apps");
+            HttpResponse<String> created = browser.post(server.url() + "/dashboard/apps", Map.of("name", "Shop", "origins", "https://shop.example"));
+            assertThat(created.statusCode()).isEqualTo(201);
+            String secret = secretOn(created.body());
+            assertThat(secret).startsWith("sk_");
+            JsonNode shop = server.get("/v3/apps", ADMIN).json().get("data").get(2);
+            assertThat(shop.get("name").asText()).isEqualTo("Shop");
+            assertThat(shop.get("allowed_origins").toString()).isEqualTo("[\"https://shop.example\"]");
+            Map<String, String> bearer = Map.of("Authorization", "Bearer " + secret);
+            assertThat(server.post("/v3/evaluate", "{\"action\":\"signup\"}", bearer).status()).as("the shown key works").isEqualTo(200);
+            assertThat(browser.get(server.url() + "/dashboard/apps?app=" + shop.get("id").asText()).body()).as("and is never shown again")
+                    .doesNotContain(secret).contains(shop.get("client_id").asText());
+
+            HttpResponse<String> rotated = browser.post(server.url() + "/dashboard/apps/rotate", Map.of("app", shop.get("id").asText()));
+            assertThat(rotated.statusCode()).isEqualTo(200);
+            String next = secretOn(rotated.body());
+            assertThat(server.post("/v3/evaluate", "{\"action\":\"signup\"}", bearer).status()).as("the old key is retired").isEqualTo(401);
+            assertThat(server.post("/v3/evaluate", "{\"action\":\"signup\"}", Map.of("Authorization", "Bearer " + next)).status()).isEqualTo(200);
+
+            HttpResponse<String> badOrigin = browser.post(server.url() + "/dashboard/apps/origins", Map.of("app", shop.get("id").asText(),
+                    "origins", "https://shop.example/path"));
+            assertThat(badOrigin.statusCode()).isEqualTo(400);
+            assertThat(badOrigin.body()).contains("allowed_origins[0]: must be an origin");
+            assertThat(browser.post(server.url() + "/dashboard/apps/origins", Map.of("app", shop.get("id").asText(),
+                    "origins", "https://shop.example\nhttps://www.shop.example")).statusCode()).isEqualTo(303);
+            assertThat(server.get("/v3/apps/" + shop.get("id").asText(), ADMIN).json().get("allowed_origins")).hasSize(2);
+            HttpResponse<String> nameless = browser.post(server.url() + "/dashboard/apps", Map.of("name", " ", "origins", ""));
+            assertThat(nameless.statusCode()).isEqualTo(400);
+            assertThat(nameless.body()).contains("name: must be a non-blank string");
+        }
+    }
+
+    private static String secretOn(String page) {
+        Matcher matcher = Pattern.compile("id=\"new-secret\">([^<]+)<").matcher(page);
+        assertThat(matcher.find()).as("a secret shown on the page").isTrue();
+        return matcher.group(1);
+    }
+
+    @Test
+    void webhookEndpointsAreAddedWithTheirDeliveryLogRedeliveredRotatedAndDeleted() throws Exception {
+        try (Receiver receiver = new Receiver(0);
+                TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir).withWebhookAllowPrivate(true))) {
+            TestApp app = server.defaultApp();
+            PageClient browser = signedIn(server);
+            browser.get(server.url() + "/dashboard/webhooks?app=" + app.id());
+            HttpResponse<String> refused = browser.postRepeated(server.url() + "/dashboard/webhooks", List.of(Map.entry("app", app.id()),
+                    Map.entry("url", "ftp://example.com/hook"), Map.entry("event", "evaluation.created")));
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("url: ");
+            HttpResponse<String> noEvents = browser.postRepeated(server.url() + "/dashboard/webhooks", List.of(Map.entry("app", app.id()),
+                    Map.entry("url", receiver.url())));
+            assertThat(noEvents.body()).contains("events: must name at least one event type");
+
+            HttpResponse<String> created = browser.postRepeated(server.url() + "/dashboard/webhooks", List.of(Map.entry("app", app.id()),
+                    Map.entry("url", receiver.url()), Map.entry("event", "evaluation.created"), Map.entry("event", "device.attached")));
+            assertThat(created.statusCode()).isEqualTo(200);
+            assertThat(secretOn(created.body())).startsWith("whsec_");
+            JsonNode endpoint = server.get("/v3/webhooks", app.bearer()).json().get("data").get(0);
+            assertThat(endpoint.get("events").toString()).isEqualTo("[\"evaluation.created\",\"device.attached\"]");
+
+            evaluate(server, app, "{\"action\":\"login\",\"user\":\"ola\",\"ip\":\"198.51.100.8\",\"device\":{\"token\":\"tok_ola_laptop_000001\"}}");
+            List<Receiver.Received> received = receiver.await(2, Duration.ofSeconds(20));
+            String log = browser.get(server.url() + "/dashboard/webhooks?app=" + app.id() + "&endpoint=" + endpoint.get("id").asText()).body();
+            assertThat(log).contains("evaluation.created").contains("delivered").contains("HTTP 204");
+            HttpResponse<String> again = browser.post(server.url() + "/dashboard/webhooks/redeliver", Map.of("app", app.id(),
+                    "endpoint", endpoint.get("id").asText(), "message", received.get(0).id()));
+            assertThat(again.statusCode()).isEqualTo(200);
+            assertThat(again.body()).contains("queued to be sent again");
+            assertThat(receiver.await(3, Duration.ofSeconds(20)).get(2).id()).as("the same webhook-id").isEqualTo(received.get(0).id());
+
+            HttpResponse<String> rotated = browser.post(server.url() + "/dashboard/webhooks/rotate", Map.of("app", app.id(), "endpoint", endpoint.get("id").asText()));
+            assertThat(secretOn(rotated.body())).startsWith("whsec_").isNotEqualTo(secretOn(created.body()));
+            assertThat(rotated.body()).contains("keeps signing beside it until");
+            assertThat(browser.post(server.url() + "/dashboard/webhooks/delete", Map.of("app", app.id(), "endpoint", endpoint.get("id").asText())).body())
+                    .contains("Deleted the endpoint");
+            assertThat(server.get("/v3/webhooks", app.bearer()).json().get("data")).isEmpty();
+        }
+    }
+
+    @Test
+    void everyDashboardRouteRefusesAnAnonymousRequestAndAFormWithoutItsToken() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            String evaluation = evaluate(server, app, "{\"action\":\"login\",\"user\":\"ola\",\"ip\":\"198.51.100.8\",\"device\":{\"token\":\"tok_ola_laptop_000001\"}}");
+            PageClient anonymous = new PageClient();
+            PageClient operator = signedIn(server);
+            int checked = 0;
+            for (Route route : server.server().routes()) {
+                if (!route.path().startsWith("/dashboard") || route.path().equals("/dashboard/login") || route.path().equals("/dashboard/logout")) {
+                    continue;
+                }
+                String path = route.path().replace("{app}", app.id()).replace("{id}", evaluation);
+                Map<String, String> form = Map.of("app", app.id(), "name", "x", "id", "pol_x", "list", "lst_x", "endpoint", "wh_x", "user", "ola");
+                HttpResponse<String> answer = route.method() == io.javalin.http.HandlerType.GET
+                        ? anonymous.get(server.url() + path + "?app=" + app.id() + "&user=ola")
+                        : anonymous.postRaw(server.url() + path, form);
+                assertThat(answer.statusCode()).as(route.method() + " " + path).isEqualTo(302);
+                assertThat(answer.headers().firstValue("Location")).as(path).contains("/dashboard/login");
+                assertThat(answer.body()).as(path).doesNotContain("ola").doesNotContain(app.id());
+                if (route.method() == io.javalin.http.HandlerType.POST) {
+                    Map<String, String> forged = new HashMap<>(form);
+                    forged.put("csrf", "0".repeat(32));
+                    assertThat(operator.postRaw(server.url() + path, forged).statusCode()).as("forged " + path).isEqualTo(403);
+                }
+                checked++;
+            }
+            assertThat(checked).as("every dashboard page was tried").isGreaterThanOrEqualTo(24);
+            assertThat(server.get("/v3/apps", ADMIN).json().get("data")).as("no forged form made an app").hasSize(2);
+        }
+    }
+
+    @Test
+    void oneAppsPagesNeverShowAnotherAppsRecords() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp mine = server.defaultApp();
+            TestApp other = server.createApp("Other");
+            String theirs = evaluate(server, other, "{\"action\":\"login\",\"user\":\"zed\",\"ip\":\"198.51.100.77\",\"device\":{\"token\":\"tok_zed_laptop_000001\"}}");
+            String theirPolicy = server.post("/v3/policies", """
+                    {"name": "Theirs", "actions": ["login"], "conditions": {"check": "user", "op": "eq", "value": "zed"}, "verdict": "deny"}""",
+                    other.bearer()).json().get("id").asText();
+            String theirList = server.post("/v3/lists", "{\"name\":\"Their list\",\"kind\":\"user\",\"values\":[\"zed\"]}", other.bearer()).json()
+                    .get("id").asText();
+            PageClient browser = signedIn(server);
+            String app = "?app=" + mine.id();
+            assertThat(browser.get(server.url() + "/dashboard/evaluations/" + mine.id() + "/" + theirs).statusCode()).isEqualTo(404);
+            assertThat(browser.get(server.url() + "/dashboard/evaluations" + app).body()).doesNotContain("zed");
+            assertThat(browser.get(server.url() + "/dashboard/accounts" + app + "&user=zed").body()).contains("No account zed");
+            assertThat(browser.get(server.url() + "/dashboard/policies" + app + "&edit=" + theirPolicy).statusCode()).isEqualTo(404);
+            assertThat(browser.get(server.url() + "/dashboard/lists" + app + "&list=" + theirList).body()).doesNotContain("Their list");
+            browser.get(server.url() + "/dashboard/lists" + app);
+            assertThat(browser.post(server.url() + "/dashboard/lists/delete", Map.of("app", mine.id(), "list", theirList)).statusCode()).isEqualTo(404);
+            browser.get(server.url() + "/dashboard/policies" + app);
+            assertThat(browser.post(server.url() + "/dashboard/policies/delete", Map.of("app", mine.id(), "id", theirPolicy)).statusCode()).isEqualTo(404);
+            assertThat(server.get("/v3/policies/" + theirPolicy, other.bearer()).status()).as("still there").isEqualTo(200);
+            assertThat(server.get("/v3/lists/" + theirList, other.bearer()).status()).isEqualTo(200);
+        }
+    }
+}
