@@ -269,8 +269,8 @@ public final class SeatguardServer implements AutoCloseable {
                     new Backtest(sqlEvaluations, policyBook, clock), challenges, challengePages, outbox.map(OutboxPage::new),
                     accountRecords, new SqlHistory(database), forgetAccount, new SqlPatterns(database),
                     webhookServices, demo, new DashboardSite(dashboard,
-                            new OverviewPage(dashboard, apps, new SqlActivityStats(database), sqlEvaluations, presence, clock),
-                            new AccountPages(dashboard, accountRecords, deviceLinks, new SqlPatterns(database), new SqlHistory(database), clock),
+                            new OverviewPage(dashboard, new SqlActivityStats(database), sqlEvaluations, presence, clock),
+                            new AccountPages(dashboard, accountRecords, deviceLinks, new SqlPatterns(database), new SqlHistory(database), presence, clock),
                             new PolicyPages(dashboard, policies, new Backtest(sqlEvaluations, policyBook, clock)),
                             new ListPages(dashboard, lists), new AppPages(dashboard, apps), new WebhookPages(dashboard, webhookServices, clock)));
             dispatcher = new WebhookDispatcher(webhookStore, webhookTargets, clock, WebhookDispatcher.DEFAULT_EVERY);

@@ -77,6 +77,8 @@ class DashboardPagesTest {
             assertThat(tile(page, "live-sessions")).as("ola's tab is live").isEqualTo("1");
             assertThat(page).containsPattern("<th scope=\"row\">login</th><td>1</td><td>1</td><td>0</td><td>2</td>");
             assertThat(page).contains("id=\"top-signals\"");
+            assertThat(browser.get(server.url() + "/dashboard/accounts?app=" + app.id() + "&user=ola").body()).as("the account's live session")
+                    .contains("<td>tab-1</td>").contains("198.51.100.8");
             // Every period renders; an unknown one falls back to the week.
             for (String period : List.of("7d", "30d", "forever")) {
                 assertThat(browser.get(server.url() + "/dashboard?app=" + app.id() + "&period=" + period).statusCode()).as(period).isEqualTo(200);
@@ -322,6 +324,71 @@ class DashboardPagesTest {
             assertThat(browser.post(server.url() + "/dashboard/policies/delete", Map.of("app", mine.id(), "id", theirPolicy)).statusCode()).isEqualTo(404);
             assertThat(server.get("/v3/policies/" + theirPolicy, other.bearer()).status()).as("still there").isEqualTo(200);
             assertThat(server.get("/v3/lists/" + theirList, other.bearer()).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anOperatorLimitedToOneAppNeverSeesAnotherAndCannotMakeApps() throws Exception {
+        TestApp mine;
+        TestApp theirs;
+        String theirEvaluation;
+        SeatguardServer.CreatedOperator admin;
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            admin = server.server().createdOperator().orElseThrow();
+            theirs = server.defaultApp();
+            mine = server.createApp("Mine");
+            theirEvaluation = evaluate(server, theirs, "{\"action\":\"login\",\"user\":\"zed\",\"ip\":\"198.51.100.77\",\"device\":{\"token\":\"tok_zed_laptop_000001\"}}");
+            evaluate(server, mine, "{\"action\":\"login\",\"user\":\"amy\",\"ip\":\"198.51.100.78\",\"device\":{\"token\":\"tok_amy_laptop_000001\"}}");
+        }
+        assertThat(createOperator("scoped@example.com", "--app", mine.id())).isZero();
+        assertThat(createOperator("lost@example.com", "--app", "app_doesnotexist00")).as("an unknown app").isEqualTo(2);
+
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            PageClient scoped = new PageClient();
+            scoped.get(server.url() + "/dashboard/login");
+            assertThat(scoped.post(server.url() + "/dashboard/login", Map.of("email", "scoped@example.com", "password", "correct horse battery staple"))
+                    .statusCode()).isEqualTo(303);
+            String overview = scoped.get(server.url() + "/dashboard").body();
+            assertThat(overview).contains("Overview of Mine").doesNotContain(theirs.id()).doesNotContain(">default<");
+            assertThat(scoped.get(server.url() + "/dashboard/evaluations").body()).contains(">amy<").doesNotContain("zed");
+            for (String path : List.of("/dashboard?app=" + theirs.id(), "/dashboard/evaluations?app=" + theirs.id(),
+                    "/dashboard/evaluations/" + theirs.id() + "/" + theirEvaluation, "/dashboard/accounts?app=" + theirs.id() + "&user=zed",
+                    "/dashboard/patterns.csv?app=" + theirs.id(), "/dashboard/webhooks?app=" + theirs.id())) {
+                HttpResponse<String> refused = scoped.get(server.url() + path);
+                assertThat(refused.statusCode()).as(path).isEqualTo(404);
+                assertThat(refused.body()).as(path).doesNotContain("zed");
+            }
+            scoped.get(server.url() + "/dashboard/lists");
+            assertThat(scoped.post(server.url() + "/dashboard/lists", Map.of("app", theirs.id(), "name", "Sneaky", "kind", "user")).statusCode())
+                    .isEqualTo(404);
+            assertThat(server.get("/v3/lists", theirs.bearer()).json().get("data")).isEmpty();
+            scoped.get(server.url() + "/dashboard/apps");
+            assertThat(scoped.post(server.url() + "/dashboard/apps/rotate", Map.of("app", theirs.id())).statusCode()).isEqualTo(404);
+            assertThat(server.post("/v3/evaluate", "{\"action\":\"signup\"}", theirs.bearer()).status()).as("their key still works").isEqualTo(200);
+            String appsPage = scoped.get(server.url() + "/dashboard/apps").body();
+            assertThat(appsPage).contains(mine.clientId()).doesNotContain(theirs.clientId()).doesNotContain("Create app");
+            assertThat(scoped.post(server.url() + "/dashboard/apps", Map.of("name", "Mine too", "origins", "")).statusCode()).isEqualTo(403);
+
+            // An operator of every app gets the same 404 for an app that does not exist.
+            PageClient everything = new PageClient();
+            everything.get(server.url() + "/dashboard/login");
+            everything.post(server.url() + "/dashboard/login", Map.of("email", admin.email(), "password", admin.password()));
+            assertThat(everything.get(server.url() + "/dashboard/evaluations?app=app_doesnotexist00").statusCode()).isEqualTo(404);
+            assertThat(everything.get(server.url() + "/dashboard/evaluations?app=" + theirs.id()).body()).contains("zed");
+        }
+    }
+
+    private int createOperator(String email, String... extra) {
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("correct horse battery staple\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            List<String> arguments = new java.util.ArrayList<>(List.of("operators", "create", "--email", email, "--password-stdin",
+                    "--data-dir", dataDir.toString()));
+            arguments.addAll(List.of(extra));
+            return new picocli.CommandLine(new Main()).execute(arguments.toArray(String[]::new));
+        }
+        finally {
+            System.setIn(stdin);
         }
     }
 }

@@ -20,19 +20,20 @@ public final class SqlOperatorStore implements OperatorStore {
     @Override
     public boolean create(Operator operator) {
         return database.write(connection -> JdbcRunner.update(connection,
-                "INSERT INTO operators (id, email, password_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (email) DO NOTHING",
-                operator.id(), operator.email(), operator.passwordHash(), operator.createdAt().toEpochMilli()) == 1);
+                "INSERT INTO operators (id, email, password_hash, created_at, app_ids) VALUES (?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING",
+                operator.id(), operator.email(), operator.passwordHash(), operator.createdAt().toEpochMilli(),
+                operator.apps().map(apps -> String.join(",", new java.util.TreeSet<>(apps))).orElse(null)) == 1);
     }
 
     @Override
     public Optional<Operator> findByEmail(String email) {
-        return database.read(connection -> JdbcRunner.queryOne(connection, "SELECT id, email, password_hash, created_at FROM operators WHERE email = ?",
+        return database.read(connection -> JdbcRunner.queryOne(connection, "SELECT id, email, password_hash, created_at, app_ids FROM operators WHERE email = ?",
                 SqlOperatorStore::operator, email));
     }
 
     @Override
     public Optional<Operator> findById(String id) {
-        return database.read(connection -> JdbcRunner.queryOne(connection, "SELECT id, email, password_hash, created_at FROM operators WHERE id = ?",
+        return database.read(connection -> JdbcRunner.queryOne(connection, "SELECT id, email, password_hash, created_at, app_ids FROM operators WHERE id = ?",
                 SqlOperatorStore::operator, id));
     }
 
@@ -86,6 +87,8 @@ public final class SqlOperatorStore implements OperatorStore {
     }
 
     private static Operator operator(ResultSet row) throws SQLException {
-        return new Operator(row.getString(1), row.getString(2), row.getString(3), Instant.ofEpochMilli(row.getLong(4)));
+        String apps = row.getString(5);
+        return new Operator(row.getString(1), row.getString(2), row.getString(3), Instant.ofEpochMilli(row.getLong(4)),
+                apps == null ? java.util.Optional.empty() : java.util.Optional.of(java.util.Set.of(apps.split(","))));
     }
 }

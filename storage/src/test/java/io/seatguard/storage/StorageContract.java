@@ -110,6 +110,25 @@ abstract class StorageContract {
     }
 
     @Test
+    void operatorsKeepTheirAppScopeAndSessionsExpire() {
+        SqlOperatorStore operators = new SqlOperatorStore(database);
+        io.seatguard.core.operator.Operator everyApp = new io.seatguard.core.operator.Operator("op_all", "all@example.com", "hash-a", T0);
+        io.seatguard.core.operator.Operator scoped = new io.seatguard.core.operator.Operator("op_some", "some@example.com", "hash-s", T0,
+                Optional.of(java.util.Set.of("app_b", "app_a")));
+        assertThat(operators.create(everyApp)).isTrue();
+        assertThat(operators.create(scoped)).isTrue();
+        assertThat(operators.create(new io.seatguard.core.operator.Operator("op_dup", "all@example.com", "h", T0))).as("email taken").isFalse();
+        assertThat(operators.findByEmail("all@example.com")).contains(everyApp);
+        assertThat(operators.findById("op_some")).contains(scoped);
+        assertThat(operators.findById("op_some").orElseThrow().maySee("app_a")).isTrue();
+        assertThat(operators.findById("op_some").orElseThrow().maySee("app_c")).isFalse();
+        assertThat(operators.count()).isEqualTo(2);
+        operators.createSession("t".repeat(64), "op_some", "csrf", T0, T0.plusSeconds(60));
+        assertThat(operators.session("t".repeat(64), T0.plusSeconds(59))).contains(new io.seatguard.core.operator.OperatorStore.Session("op_some", "csrf"));
+        assertThat(operators.session("t".repeat(64), T0.plusSeconds(60))).isEmpty();
+    }
+
+    @Test
     void appsMadeInOneMillisecondListInTheOrderTheyWereMade() {
         // A stopped clock: every app is made "at once", as the default and demo apps are on a first start.
         io.seatguard.core.app.AppService service = new io.seatguard.core.app.AppService(apps,

@@ -48,6 +48,11 @@ public final class OperatorService {
     }
 
     public Operator create(String email, String password) {
+        return create(email, password, Optional.empty());
+    }
+
+    /** An operator of only {@code apps} when given (a non-empty set of existing app ids, checked by the caller). */
+    public Operator create(String email, String password, Optional<java.util.Set<String>> apps) {
         FieldErrors errors = new FieldErrors();
         String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         if (!EMAIL.matcher(normalized).matches()) {
@@ -56,8 +61,11 @@ public final class OperatorService {
         if (password == null || password.length() < MIN_PASSWORD || password.length() > 1024) {
             errors.add("password", "must be " + MIN_PASSWORD + " to 1024 characters");
         }
+        if (apps.isPresent() && apps.get().isEmpty()) {
+            errors.add("apps", "must name at least one app when given");
+        }
         errors.throwIfAny();
-        Operator operator = new Operator("op_" + ids.newSecret(16), normalized, hasher.hash(password), clock.instant());
+        Operator operator = new Operator("op_" + ids.newSecret(16), normalized, hasher.hash(password), clock.instant(), apps);
         if (!store.create(operator)) {
             throw new SeatguardException(ErrorCode.NAME_TAKEN, "an operator with this email exists",
                     java.util.List.of(new io.seatguard.core.error.FieldError("email", "is already an operator")));

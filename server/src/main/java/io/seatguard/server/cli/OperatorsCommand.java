@@ -6,6 +6,7 @@ import io.seatguard.core.operator.Operator;
 import io.seatguard.core.operator.OperatorService;
 import io.seatguard.server.dashboard.Argon2Hasher;
 import io.seatguard.storage.SqlDatabase;
+import io.seatguard.storage.SqlAppStore;
 import io.seatguard.storage.SqlOperatorStore;
 import io.seatguard.storage.StorageSettings;
 import java.io.BufferedReader;
@@ -37,6 +38,9 @@ public final class OperatorsCommand {
         @Option(names = "--database-url", defaultValue = "${env:SEATGUARD_DATABASE_URL}", description = "PostgreSQL URL, as for serve (env SEATGUARD_DATABASE_URL).")
         String databaseUrl;
 
+        @Option(names = "--app", description = "Limit the operator to this app id (repeat for several); without it, every app and the apps page.")
+        java.util.List<String> apps;
+
         @Override
         public Integer call() throws Exception {
             String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
@@ -44,8 +48,17 @@ public final class OperatorsCommand {
             try (SqlDatabase database = SqlDatabase.open(new StorageSettings(url, dataDir, 2))) {
                 OperatorService operators = new OperatorService(new SqlOperatorStore(database), new Argon2Hasher(),
                         new IdGenerator(InstantSource.system(), new SecureRandom()), InstantSource.system());
-                Operator operator = operators.create(email, password);
-                System.out.println("{\"id\":\"" + operator.id() + "\",\"email\":\"" + operator.email() + "\"}");
+                Optional<java.util.Set<String>> scope = apps == null || apps.isEmpty() ? Optional.empty() : Optional.of(new java.util.TreeSet<>(apps));
+                SqlAppStore appStore = new SqlAppStore(database);
+                for (String app : scope.orElse(java.util.Set.of())) {
+                    if (appStore.findById(app).isEmpty()) {
+                        System.err.println("seatguard: no app " + app + " in this store (see ./seatguard apps list)");
+                        return 2;
+                    }
+                }
+                Operator operator = operators.create(email, password, scope);
+                System.out.println("{\"id\":\"" + operator.id() + "\",\"email\":\"" + operator.email() + "\""
+                        + scope.map(ids -> ",\"apps\":[\"" + String.join("\",\"", ids) + "\"]").orElse("") + "}");
                 return 0;
             }
             catch (SeatguardException e) {

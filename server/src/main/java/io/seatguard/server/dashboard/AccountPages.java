@@ -44,6 +44,10 @@ public final class AccountPages {
             <tbody>{{#devices}}<tr><td>{{id}}</td><td>{{type}}</td><td>{{browser}} / {{os}}</td><td>{{status}}</td><td>{{lastSeen}}</td><td>{{country}}</td>
             <td>{{#attached}}<form method="post" action="/dashboard/accounts/logout"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
             <input type="hidden" name="user" value="{{user}}"><input type="hidden" name="device" value="{{id}}"><button type="submit" class="secondary">Log out</button></form>{{/attached}}</td></tr>{{/devices}}</tbody></table>
+            <h2>Sessions live now</h2>
+            <table id="live-sessions"><thead><tr><th scope="col">Session</th><th scope="col">Device</th><th scope="col">Type</th><th scope="col">IP</th><th scope="col">Last sign of life</th></tr></thead>
+            <tbody>{{#sessions}}<tr><td>{{id}}</td><td>{{device}}</td><td>{{type}}</td><td>{{ip}}</td><td>{{lastSeen}}</td></tr>{{/sessions}}</tbody></table>
+            {{^sessions}}<p>No live session.</p>{{/sessions}}
             <h2>Patterns</h2><ul>{{#patterns}}<li>{{pattern}}: {{level}} ({{value}})</li>{{/patterns}}</ul>{{^patterns}}<p>None flagged.</p>{{/patterns}}
             <h2>Latest evaluations</h2><table><tbody>{{#history}}<tr><td><a href="/dashboard/evaluations/{{appId}}/{{id}}">{{at}}</a></td><td>{{action}}</td><td>{{verdict}}</td><td>{{ip}}</td><td>{{country}}</td></tr>{{/history}}</tbody></table>
             {{/summary}}
@@ -65,10 +69,12 @@ public final class AccountPages {
     private final DeviceLinks devices;
     private final PatternReader patterns;
     private final HistoryReader history;
+    private final io.seatguard.core.presence.Presence presence;
     private final InstantSource clock;
 
     public AccountPages(DashboardPages sessions, AccountRecords records, DeviceLinks devices, PatternReader patterns, HistoryReader history,
-            InstantSource clock) {
+            io.seatguard.core.presence.Presence presence, InstantSource clock) {
+        this.presence = requireNonNull(presence, "presence is null");
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.records = requireNonNull(records, "records is null");
         this.devices = requireNonNull(devices, "devices is null");
@@ -82,7 +88,7 @@ public final class AccountPages {
         if (operator.isEmpty()) {
             return;
         }
-        App app = sessions.appOrFirst(ctx.queryParam("app"));
+        App app = sessions.appOrFirst(ctx, ctx.queryParam("app"));
         String user = Optional.ofNullable(ctx.queryParam("user")).orElse("").strip();
         Map<String, Object> model = sessions.frame(DashboardLayout.Section.ACCOUNTS, "Accounts", app, operator.get());
         model.put("user", user);
@@ -104,6 +110,8 @@ public final class AccountPages {
                         "os", device.os(), "status", device.status().wireName(), "lastSeen", TIME.format(device.lastSeen()),
                         "country", device.lastCountry().orElse("—"), "attached", device.status() == io.seatguard.core.account.LinkStatus.ATTACHED))
                         .toList());
+                found.put("sessions", presence.live(app.id(), user, clock.instant()).stream().map(live -> Map.of("id", live.sessionId(),
+                        "device", live.deviceId(), "type", live.deviceType(), "ip", live.ip(), "lastSeen", TIME.format(live.lastSeen()))).toList());
                 // The device rows' forms read csrf, appId and user from this enclosing context.
                 found.put("csrf", operator.get().csrfToken());
                 found.put("patterns", patterns.forUser(app.id(), user).stream().map(pattern -> Map.of("pattern", pattern.kind().wireName(),
@@ -126,7 +134,7 @@ public final class AccountPages {
         if (!DashboardPages.csrfHoldsOrRefuse(ctx, operator.get())) {
             return;
         }
-        App app = sessions.appOrFirst(ctx.formParam("app"));
+        App app = sessions.appOrFirst(ctx, ctx.formParam("app"));
         String user = Optional.ofNullable(ctx.formParam("user")).orElse("");
         String device = Optional.ofNullable(ctx.formParam("device")).orElse("");
         if (app != null && device.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") && user.length() <= 256) {
@@ -141,7 +149,7 @@ public final class AccountPages {
         if (operator.isEmpty()) {
             return;
         }
-        App app = sessions.appOrFirst(ctx.queryParam("app"));
+        App app = sessions.appOrFirst(ctx, ctx.queryParam("app"));
         Optional<PatternKind> kind = Optional.ofNullable(ctx.queryParam("pattern")).flatMap(PatternKind::fromWireName);
         Optional<PatternLevel> level = Optional.ofNullable(ctx.queryParam("level")).flatMap(PatternLevel::fromWireName);
         List<AccountPattern> found = app == null ? List.of() : patterns.list(app.id(), kind, level, 1_000);
@@ -162,7 +170,7 @@ public final class AccountPages {
         if (operator.isEmpty()) {
             return;
         }
-        App app = sessions.appOrFirst(ctx.queryParam("app"));
+        App app = sessions.appOrFirst(ctx, ctx.queryParam("app"));
         Optional<PatternKind> kind = Optional.ofNullable(ctx.queryParam("pattern")).flatMap(PatternKind::fromWireName);
         Optional<PatternLevel> level = Optional.ofNullable(ctx.queryParam("level")).flatMap(PatternLevel::fromWireName);
         StringBuilder csv = new StringBuilder("user,pattern,level,current_value,first_detected,last_seen\r\n");

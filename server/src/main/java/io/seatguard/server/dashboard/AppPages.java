@@ -44,11 +44,11 @@ public final class AppPages {
               <p>Rotating retires the current secret key at once: backends using it get 401 until they have the new one.</p>
               <button type="submit" class="secondary">Rotate the secret key of {{name}}</button></form>
             {{/shown}}
-            <h2>New app</h2>
+            {{#allApps}}<h2>New app</h2>
             <form method="post" action="/dashboard/apps"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
               <label for="new-name">Name</label><input id="new-name" name="name" value="{{form.name}}">
               <label for="new-origins">Allowed origins, one per line (where your pages run the browser SDK)</label><textarea id="new-origins" name="origins" rows="3">{{form.origins}}</textarea>
-              <button type="submit">Create app</button></form>
+              <button type="submit">Create app</button></form>{{/allApps}}
             """);
 
     private final DashboardPages sessions;
@@ -62,7 +62,7 @@ public final class AppPages {
     public void page(Context ctx) {
         Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
         if (operator.isPresent()) {
-            render(ctx, 200, operator.get(), sessions.appOrFirst(ctx.queryParam("app")), Optional.empty(), Map.of(), List.of());
+            render(ctx, 200, operator.get(), sessions.appOrFirst(ctx, ctx.queryParam("app")), Optional.empty(), Map.of(), List.of());
         }
     }
 
@@ -71,11 +71,16 @@ public final class AppPages {
         if (operator.isEmpty()) {
             return;
         }
+        if (!operator.get().operator().allApps()) {
+            render(ctx, 403, operator.get(), sessions.appOrFirst(ctx, null), Optional.empty(), Map.of(),
+                    List.of(new FieldError("operator", "only an operator of every app creates apps")));
+            return;
+        }
         FieldErrors errors = new FieldErrors();
         String name = AppFields.name(new TextNode(form(ctx, "name")), errors);
         List<String> origins = AppFields.origins(lines(form(ctx, "origins")), errors);
         if (!errors.isEmpty()) {
-            render(ctx, 400, operator.get(), sessions.appOrFirst(ctx.formParam("app")), Optional.empty(),
+            render(ctx, 400, operator.get(), sessions.appOrFirst(ctx, ctx.formParam("app")), Optional.empty(),
                     Map.of("name", form(ctx, "name"), "origins", form(ctx, "origins")), errors.list());
             return;
         }
@@ -90,7 +95,7 @@ public final class AppPages {
         }
         Optional<App> app = apps.find(form(ctx, "app"));
         if (app.isEmpty()) {
-            render(ctx, 404, operator.get(), sessions.appOrFirst(null), Optional.empty(), Map.of(), List.of(new FieldError("app", "no such app")));
+            render(ctx, 404, operator.get(), sessions.appOrFirst(ctx, null), Optional.empty(), Map.of(), List.of(new FieldError("app", "no such app")));
             return;
         }
         CreatedApp rotated = apps.rotateSecret(app.get().id());
@@ -109,7 +114,7 @@ public final class AppPages {
             errors.add("app", "no such app");
         }
         if (!errors.isEmpty()) {
-            render(ctx, app.isEmpty() ? 404 : 400, operator.get(), app.orElse(sessions.appOrFirst(null)), Optional.empty(), Map.of(), errors.list());
+            render(ctx, app.isEmpty() ? 404 : 400, operator.get(), app.orElse(sessions.appOrFirst(ctx, null)), Optional.empty(), Map.of(), errors.list());
             return;
         }
         try {
@@ -130,7 +135,7 @@ public final class AppPages {
     private void render(Context ctx, int status, OperatorService.SignedIn operator, App current, Optional<CreatedApp> secret, Map<String, String> form,
             List<FieldError> errors) {
         Map<String, Object> model = sessions.frame(DashboardLayout.Section.APPS, "Apps and keys", current, operator);
-        model.put("rows", apps.list().stream().map(app -> Map.of("id", app.id(), "name", app.name(), "clientId", app.clientId(),
+        model.put("rows", sessions.visibleApps(ctx).stream().map(app -> Map.of("id", app.id(), "name", app.name(), "clientId", app.clientId(),
                 "origins", app.allowedOrigins().isEmpty() ? "none (server calls only)" : String.join(", ", app.allowedOrigins()),
                 "created", TIME.format(app.createdAt()))).toList());
         if (current != null) {
@@ -141,6 +146,7 @@ public final class AppPages {
             model.put("shown", shown);
         }
         secret.ifPresent(created -> model.put("secret", Map.of("app", created.app().name(), "key", created.secretKey())));
+        model.put("allApps", operator.operator().allApps());
         model.put("form", form);
         model.put("errors", errors);
         model.put("hasErrors", !errors.isEmpty());

@@ -35,6 +35,7 @@ import java.util.Optional;
 public final class DashboardPages {
     static final String SESSION_COOKIE = "sg_dash";
     static final String LOGIN_CSRF_COOKIE = "sg_dash_csrf";
+    private static final String OPERATOR = "seatguard.dashboard.operator";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
 
     private static final String HEAD = """
@@ -73,7 +74,7 @@ public final class DashboardPages {
     private static final Template DETAIL = DashboardLayout.compile("""
             <p><a href="/dashboard/evaluations?app={{appId}}">← Evaluations</a></p>
             <h1>{{action}}: {{verdict}}</h1>
-            <dl><dt>Evaluation</dt><dd>{{id}}</dd><dt>Time</dt><dd>{{at}}</dd><dt>User</dt><dd>{{user}}</dd><dt>Device</dt><dd>{{device}}</dd>
+            <dl><dt>Evaluation</dt><dd>{{id}}</dd><dt>Time</dt><dd>{{at}}</dd><dt>User</dt><dd>{{#userQuery}}<a href="/dashboard/accounts?app={{appId}}&amp;user={{userQuery}}">{{user}}</a>{{/userQuery}}{{^userQuery}}{{user}}{{/userQuery}}</dd><dt>Device</dt><dd>{{device}}</dd>
             <dt>Public IP</dt><dd>{{ip}}</dd><dt>Risk</dt><dd>{{risk}}</dd></dl>
             <h2>Policy</h2>{{#policy}}<p>{{name}} ({{mode}}, {{verdict}}) matched because:</p>
             <ul>{{#reasons}}<li>{{check}} {{op}} {{value}}: was {{actual}}{{^held}} (under not){{/held}}</li>{{/reasons}}</ul>{{/policy}}
@@ -152,14 +153,14 @@ public final class DashboardPages {
         if (operator.isEmpty()) {
             return;
         }
-        App current = appOrFirst(ctx.queryParam("app"));
+        App current = appOrFirst(ctx, ctx.queryParam("app"));
         EvaluationFilter filter = EvaluationFilter.read(ctx::queryParam, clock.instant());
         List<Map<String, Object>> rows = current == null || filter.problem().isPresent() ? List.of()
                 : archive.between(current.id(), filter.from(), filter.to(), FILTER_WINDOW).stream()
                         .filter(filter::matches)
                         .limit(PAGE_ROWS)
                         .map(DashboardPages::row).toList();
-        Map<String, Object> model = DashboardLayout.model(DashboardLayout.Section.EVALUATIONS, "Evaluations", current, apps.list(), operator.get());
+        Map<String, Object> model = frame(DashboardLayout.Section.EVALUATIONS, "Evaluations", current, operator.get());
         model.put("f", filter.fields());
         model.put("problem", filter.problem().orElse(""));
         model.put("fromText", TIME.format(filter.from()));
@@ -190,13 +191,13 @@ public final class DashboardPages {
             return;
         }
         Evaluation evaluation = found.get();
-        Map<String, Object> model = DashboardLayout.model(DashboardLayout.Section.EVALUATIONS, "Evaluation", apps.find(appId).orElse(null), apps.list(),
-                operator.get());
+        Map<String, Object> model = frame(DashboardLayout.Section.EVALUATIONS, "Evaluation", apps.find(appId).orElse(null), operator.get());
         model.put("id", evaluation.id());
         model.put("action", evaluation.action());
         model.put("verdict", evaluation.verdict().wireName());
         model.put("at", TIME.format(evaluation.createdAt()));
         model.put("user", evaluation.user().id().orElse("—"));
+        model.put("userQuery", evaluation.user().id().map(user -> java.net.URLEncoder.encode(user, StandardCharsets.UTF_8)).orElse(""));
         model.put("device", evaluation.device().id() + " (" + evaluation.device().type().wireName() + ", " + evaluation.device().browser() + " on "
                 + evaluation.device().os() + ")");
         model.put("ip", evaluation.publicIp().address() + evaluation.publicIp().country().map(country -> " (" + country + ")").orElse(""));
@@ -227,13 +228,14 @@ public final class DashboardPages {
                 "country", evaluation.publicIp().country().orElse("—"));
     }
 
-    /** The signed-in operator, or a redirect to the sign-in page (and empty). */
+    /** The signed-in operator (kept on the request for the app checks), or a redirect to the sign-in page (and empty). */
     public Optional<OperatorService.SignedIn> requireSignedIn(Context ctx) {
         headers(ctx);
         Optional<OperatorService.SignedIn> operator = signedIn(ctx);
         if (operator.isEmpty()) {
             ctx.redirect("/dashboard/login", io.javalin.http.HttpStatus.FOUND);
         }
+        operator.ifPresent(found -> ctx.attribute(OPERATOR, found));
         return operator;
     }
 
@@ -241,15 +243,56 @@ public final class DashboardPages {
         return operators.session(ctx.cookie(SESSION_COOKIE));
     }
 
-    /** The app the page asks for, else the first one; null when there is no app at all. */
-    App appOrFirst(String wanted) {
-        List<App> all = apps.list();
-        return all.stream().filter(app -> app.id().equals(wanted)).findFirst().orElse(all.isEmpty() ? null : all.get(0));
+    /**
+     * The app the page asks for, else the operator's first one; null when they may see none. An app the
+     * operator may not see never gets here: {@link #refusesApp} has answered 404 before.
+     */
+    App appOrFirst(Context ctx, String wanted) {
+        List<App> visible = visibleApps(ctx);
+        return visible.stream().filter(app -> app.id().equals(wanted)).findFirst().orElse(visible.isEmpty() ? null : visible.get(0));
     }
 
-    /** The shared frame's model for a page of {@code section} showing {@code current}. */
+    /** The apps the signed-in operator may see, in creation order. */
+    List<App> visibleApps(Context ctx) {
+        OperatorService.SignedIn operator = ctx.attribute(OPERATOR);
+        return apps.list().stream().filter(app -> operator != null && operator.operator().maySee(app.id())).toList();
+    }
+
+    /**
+     * Whether the request names an app (query, path or form field {@code app}) that does not exist or
+     * that this operator may not see; if so it has been answered 404, the same for both, so an operator
+     * limited to some apps learns nothing of the others. Anonymous requests pass on to be sent to sign in.
+     */
+    boolean refusesApp(Context ctx) {
+        Optional<OperatorService.SignedIn> operator = signedIn(ctx);
+        if (operator.isEmpty()) {
+            return false;
+        }
+        List<String> named = new java.util.ArrayList<>();
+        Optional.ofNullable(ctx.queryParam("app")).ifPresent(named::add);
+        Optional.ofNullable(ctx.pathParamMap().get("app")).ifPresent(named::add);
+        String type = Optional.ofNullable(ctx.contentType()).orElse("");
+        if (ctx.method() == io.javalin.http.HandlerType.POST && type.startsWith("application/x-www-form-urlencoded")) {
+            Optional.ofNullable(ctx.formParam("app")).ifPresent(named::add);
+        }
+        for (String appId : named) {
+            if (appId.isBlank()) {
+                continue;
+            }
+            boolean known = appId.length() <= 64 && apps.find(appId).isPresent() && operator.get().operator().maySee(appId);
+            if (!known) {
+                headers(ctx);
+                ctx.status(404).contentType("text/html; charset=utf-8").result(LOGIN.execute(Map.of("title", "Not found", "csrf", "",
+                        "notice", "No such app.", "email", "")));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The shared frame's model for a page of {@code section} showing {@code current}; the chooser lists the operator's apps. */
     Map<String, Object> frame(DashboardLayout.Section section, String title, App current, OperatorService.SignedIn operator) {
-        return DashboardLayout.model(section, title, current, apps.list(), operator);
+        return DashboardLayout.model(section, title, current, apps.list().stream().filter(app -> operator.operator().maySee(app.id())).toList(), operator);
     }
 
     /** A refused change's faults, each naming its field (the whole object when the fault has no field). */

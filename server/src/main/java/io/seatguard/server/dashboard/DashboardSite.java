@@ -28,10 +28,7 @@ public record DashboardSite(DashboardPages sessions, OverviewPage overview, Acco
     public static final List<String> PUBLIC_PATHS = List.of("/dashboard/login");
 
     public List<Route> routes() {
-        return List.of(
-                Route.page(GET, "/dashboard/login", sessions::loginPage),
-                Route.page(POST, "/dashboard/login", sessions::login),
-                Route.page(POST, "/dashboard/logout", sessions::logout),
+        List<Route> guarded = List.of(
                 Route.page(GET, "/dashboard", overview::page),
                 Route.page(GET, "/dashboard/evaluations", sessions::evaluations),
                 Route.page(GET, "/dashboard/evaluations/{app}/{id}", sessions::evaluation),
@@ -56,5 +53,19 @@ public record DashboardSite(DashboardPages sessions, OverviewPage overview, Acco
                 Route.page(POST, "/dashboard/webhooks/rotate", webhooks::rotate),
                 Route.page(POST, "/dashboard/webhooks/delete", webhooks::delete),
                 Route.page(POST, "/dashboard/webhooks/redeliver", webhooks::redeliver));
+        List<Route> all = new java.util.ArrayList<>(List.of(
+                Route.page(GET, "/dashboard/login", sessions::loginPage),
+                Route.page(POST, "/dashboard/login", sessions::login),
+                Route.page(POST, "/dashboard/logout", sessions::logout)));
+        // Every other page first refuses an app the operator may not see (or that does not exist).
+        for (Route route : guarded) {
+            io.javalin.http.Handler handler = route.handler();
+            all.add(Route.page(route.method(), route.path(), ctx -> {
+                if (!sessions.refusesApp(ctx)) {
+                    handler.handle(ctx);
+                }
+            }));
+        }
+        return List.copyOf(all);
     }
 }

@@ -62,7 +62,7 @@ public final class ListPages {
     public void page(Context ctx) {
         Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
         if (operator.isPresent()) {
-            App app = sessions.appOrFirst(ctx.queryParam("app"));
+            App app = sessions.appOrFirst(ctx, ctx.queryParam("app"));
             render(ctx, 200, operator.get(), app, Optional.ofNullable(ctx.queryParam("list")), Map.of(), List.of());
         }
     }
@@ -109,7 +109,7 @@ public final class ListPages {
         if (operator.isEmpty() || !DashboardPages.csrfHoldsOrRefuse(ctx, operator.get())) {
             return;
         }
-        App app = sessions.appOrFirst(ctx.formParam("app"));
+        App app = sessions.appOrFirst(ctx, ctx.formParam("app"));
         if (app == null) {
             ctx.redirect("/dashboard/lists", io.javalin.http.HttpStatus.SEE_OTHER);
             return;

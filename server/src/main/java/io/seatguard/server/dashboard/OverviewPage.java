@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.samskivert.mustache.Template;
 import io.javalin.http.Context;
 import io.seatguard.core.app.App;
-import io.seatguard.core.app.AppService;
 import io.seatguard.core.evaluation.Evaluation;
 import io.seatguard.core.operator.OperatorService;
 import io.seatguard.core.policy.EvaluationArchive;
@@ -100,15 +99,13 @@ public final class OverviewPage {
     }
 
     private final DashboardPages sessions;
-    private final AppService apps;
     private final ActivityStats stats;
     private final EvaluationArchive archive;
     private final Presence presence;
     private final InstantSource clock;
 
-    public OverviewPage(DashboardPages sessions, AppService apps, ActivityStats stats, EvaluationArchive archive, Presence presence, InstantSource clock) {
+    public OverviewPage(DashboardPages sessions, ActivityStats stats, EvaluationArchive archive, Presence presence, InstantSource clock) {
         this.sessions = requireNonNull(sessions, "sessions is null");
-        this.apps = requireNonNull(apps, "apps is null");
         this.stats = requireNonNull(stats, "stats is null");
         this.archive = requireNonNull(archive, "archive is null");
         this.presence = requireNonNull(presence, "presence is null");
@@ -120,9 +117,9 @@ public final class OverviewPage {
         if (operator.isEmpty()) {
             return;
         }
-        App app = sessions.appOrFirst(ctx.queryParam("app"));
+        App app = sessions.appOrFirst(ctx, ctx.queryParam("app"));
         Period period = Period.of(ctx.queryParam("period"));
-        Map<String, Object> model = DashboardLayout.model(DashboardLayout.Section.OVERVIEW, "Overview", app, apps.list(), operator.get());
+        Map<String, Object> model = sessions.frame(DashboardLayout.Section.OVERVIEW, "Overview", app, operator.get());
         model.put("periods", java.util.Arrays.stream(Period.values())
                 .map(each -> Map.of("value", each.value, "label", each.label, "selected", each == period)).toList());
         if (app != null) {

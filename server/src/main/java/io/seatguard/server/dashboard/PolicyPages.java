@@ -86,7 +86,7 @@ public final class PolicyPages {
         if (operator.isEmpty()) {
             return;
         }
-        App app = sessions.appOrFirst(ctx.queryParam("app"));
+        App app = sessions.appOrFirst(ctx, ctx.queryParam("app"));
         String edit = ctx.queryParam("edit");
         if (app == null || edit == null) {
             render(ctx, 200, operator.get(), app, Map.of(), List.of(), null);
@@ -108,7 +108,7 @@ public final class PolicyPages {
         if (operator.isEmpty() || !DashboardPages.csrfHoldsOrRefuse(ctx, operator.get())) {
             return;
         }
-        App app = sessions.appOrFirst(ctx.formParam("app"));
+        App app = sessions.appOrFirst(ctx, ctx.formParam("app"));
         Map<String, String> form = new HashMap<>();
         ctx.formParamMap().forEach((name, values) -> form.put(name, values.isEmpty() ? "" : values.get(0)));
         try {
@@ -142,7 +142,7 @@ public final class PolicyPages {
         if (operator.isEmpty() || !DashboardPages.csrfHoldsOrRefuse(ctx, operator.get())) {
             return;
         }
-        App app = sessions.appOrFirst(ctx.formParam("app"));
+        App app = sessions.appOrFirst(ctx, ctx.formParam("app"));
         Policy policy = policies.get(app.id(), String.valueOf(ctx.formParam("id")));
         Map<String, Object> tree = new LinkedHashMap<>(PolicyTree.of(policy.definition()));
         tree.put("mode", policy.definition().mode().wireName().equals("enforce") ? "monitor" : "enforce");
@@ -155,7 +155,7 @@ public final class PolicyPages {
         if (operator.isEmpty() || !DashboardPages.csrfHoldsOrRefuse(ctx, operator.get())) {
             return;
         }
-        App app = sessions.appOrFirst(ctx.formParam("app"));
+        App app = sessions.appOrFirst(ctx, ctx.formParam("app"));
         policies.delete(app.id(), String.valueOf(ctx.formParam("id")));
         ctx.redirect("/dashboard/policies?app=" + app.id(), io.javalin.http.HttpStatus.SEE_OTHER);
     }

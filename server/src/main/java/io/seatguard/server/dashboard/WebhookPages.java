@@ -74,7 +74,7 @@ public final class WebhookPages {
     public void page(Context ctx) {
         Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
         if (operator.isPresent()) {
-            App app = sessions.appOrFirst(ctx.queryParam("app"));
+            App app = sessions.appOrFirst(ctx, ctx.queryParam("app"));
             render(ctx, 200, operator.get(), app, new Outcome(Optional.ofNullable(ctx.queryParam("endpoint")), Optional.empty(), Optional.empty()),
                     List.of(), "", List.of());
         }
@@ -137,7 +137,7 @@ public final class WebhookPages {
         if (operator.isEmpty() || !DashboardPages.csrfHoldsOrRefuse(ctx, operator.get())) {
             return;
         }
-        App app = sessions.appOrFirst(ctx.formParam("app"));
+        App app = sessions.appOrFirst(ctx, ctx.formParam("app"));
         if (app == null) {
             ctx.redirect("/dashboard/webhooks", io.javalin.http.HttpStatus.SEE_OTHER);
             return;

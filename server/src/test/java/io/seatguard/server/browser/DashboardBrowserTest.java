@@ -61,6 +61,7 @@ class DashboardBrowserTest {
             }
             ChromeDriver browser = Chromium.start(work.resolve("profile"), false);
             try {
+                browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
                 browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
                 browser.get(server.url() + "/dashboard");
                 Chromium.waitFor(browser, driver -> URI.create(driver.getCurrentUrl()).getPath().equals("/dashboard/login"), "the sign-in page");
