@@ -301,6 +301,58 @@ class DashboardPagesTest {
     }
 
     @Test
+    void garbageInEveryDashboardFieldIsAnsweredWithoutAServerError() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            PageClient operator = signedIn(server);
+            List<String> garbage = List.of("", " ", "x".repeat(5_000), "é\u0000'\"<script>", "-1", "99999999999999999999", "2026-13-45T99:99",
+                    "../../etc/passwd", "%00");
+            List<String> fields = List.of("user", "device", "ip", "country", "risk", "from", "to", "action", "verdict", "period", "pattern", "level",
+                    "edit", "list", "endpoint", "message", "id", "name", "kind", "values", "origins", "url", "event", "do", "json", "priority",
+                    "check0", "op0", "value0", "challenge_type", "device_limit", "success_url", "logout_url", "join", "mode");
+            int requests = 0;
+            for (Route route : server.server().routes()) {
+                if (!route.path().startsWith("/dashboard") || route.path().equals("/dashboard/logout") || route.path().startsWith("/dashboard/login")) {
+                    continue;
+                }
+                for (String value : garbage) {
+                    String path = route.path().replace("{app}", app.id()).replace("{id}", value.isBlank() ? "x" : value.replace("/", "_"));
+                    Map<String, String> form = new HashMap<>();
+                    fields.forEach(field -> form.put(field, value));
+                    form.put("app", app.id());
+                    HttpResponse<String> answer;
+                    if (route.method() == io.javalin.http.HandlerType.GET) {
+                        StringBuilder query = new StringBuilder("?app=" + app.id());
+                        fields.forEach(field -> query.append('&').append(field).append('=')
+                                .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
+                        answer = operator.get(server.url() + encodePath(path) + query);
+                    }
+                    else {
+                        operator.get(server.url() + "/dashboard/evaluations");
+                        answer = operator.post(server.url() + path, form);
+                    }
+                    assertThat(answer.statusCode()).as(route.method() + " " + route.path() + " with " + value.substring(0, Math.min(20, value.length())))
+                            .isLessThan(500);
+                    requests++;
+                }
+            }
+            assertThat(requests).isGreaterThan(200);
+            assertThat(server.get("/readyz", Map.of()).status()).isEqualTo(200);
+        }
+    }
+
+    private static String encodePath(String path) {
+        StringBuilder encoded = new StringBuilder();
+        for (String segment : path.split("/", -1)) {
+            if (encoded.length() > 0 || !segment.isEmpty()) {
+                encoded.append('/');
+            }
+            encoded.append(java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return encoded.toString();
+    }
+
+    @Test
     void oneAppsPagesNeverShowAnotherAppsRecords() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
             TestApp mine = server.defaultApp();

@@ -164,6 +164,9 @@ class DashboardSignInTest {
             HttpResponse<String> csv = browser.get(server.url() + "/dashboard/patterns.csv?app=" + app.id());
             assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
             assertThat(csv.body()).startsWith("user,pattern,level").contains("rex,many_devices,suspicious,2,");
+            HttpResponse<String> json = browser.get(server.url() + "/dashboard/patterns.json?app=" + app.id() + "&pattern=many_devices");
+            assertThat(json.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+            assertThat(json.body()).startsWith("{\"data\":[{\"user\":\"rex\",\"pattern\":\"many_devices\",\"level\":\"suspicious\"");
         }
     }
 

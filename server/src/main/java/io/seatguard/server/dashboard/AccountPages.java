@@ -58,7 +58,8 @@ public final class AccountPages {
               <label for="pattern">Pattern</label><select id="pattern" name="pattern"><option value="">any</option>{{#kinds}}<option{{#selected}} selected{{/selected}}>{{name}}</option>{{/kinds}}</select>
               <label for="level">Level</label><select id="level" name="level"><option value="">any</option>{{#levels}}<option{{#selected}} selected{{/selected}}>{{name}}</option>{{/levels}}</select>
               <button type="submit" class="secondary">Filter</button></form>
-            <p><a href="/dashboard/patterns.csv?app={{appId}}&amp;pattern={{pattern}}&amp;level={{level}}" download>Export CSV</a></p>
+            <p><a href="/dashboard/patterns.csv?app={{appId}}&amp;pattern={{pattern}}&amp;level={{level}}" download>Export CSV</a>
+              <a href="/dashboard/patterns.json?app={{appId}}&amp;pattern={{pattern}}&amp;level={{level}}" download>Export JSON</a></p>
             <table><thead><tr><th scope="col">Account</th><th scope="col">Pattern</th><th scope="col">Level</th><th scope="col">Value</th><th scope="col">First detected</th><th scope="col">Last seen</th></tr></thead>
             <tbody>{{#rows}}<tr><td><a href="/dashboard/accounts?app={{appId}}&amp;user={{user}}">{{user}}</a></td><td>{{pattern}}</td><td>{{level}}</td><td>{{value}}</td><td>{{first}}</td><td>{{last}}</td></tr>{{/rows}}</tbody></table>
             {{^rows}}<p>No flagged accounts.</p>{{/rows}}
@@ -164,8 +165,16 @@ public final class AccountPages {
         ctx.contentType("text/html; charset=utf-8").result(PATTERNS.execute(model));
     }
 
-    /** The same rows as the patterns page, as the API's CSV (formula-looking ids defused). */
+    /** The same rows as the patterns page, as the API's CSV (formula-looking ids defused) or JSON. */
     public void patternsCsv(Context ctx) {
+        export(ctx, true);
+    }
+
+    public void patternsJson(Context ctx) {
+        export(ctx, false);
+    }
+
+    private void export(Context ctx, boolean csv) {
         Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
         if (operator.isEmpty()) {
             return;
@@ -173,14 +182,14 @@ public final class AccountPages {
         App app = sessions.appOrFirst(ctx, ctx.queryParam("app"));
         Optional<PatternKind> kind = Optional.ofNullable(ctx.queryParam("pattern")).flatMap(PatternKind::fromWireName);
         Optional<PatternLevel> level = Optional.ofNullable(ctx.queryParam("level")).flatMap(PatternLevel::fromWireName);
-        StringBuilder csv = new StringBuilder("user,pattern,level,current_value,first_detected,last_seen\r\n");
-        if (app != null) {
-            for (AccountPattern pattern : patterns.list(app.id(), kind, level, 10_000)) {
-                csv.append(io.seatguard.server.http.PatternCsv.field(pattern.userId())).append(',').append(pattern.kind().wireName()).append(',')
-                        .append(pattern.level().wireName()).append(',').append(pattern.currentValue()).append(',').append(TIME.format(pattern.firstDetected()))
-                        .append(',').append(TIME.format(pattern.lastSeen())).append("\r\n");
-            }
+        List<AccountPattern> found = app == null ? List.of() : patterns.list(app.id(), kind, level, 10_000);
+        if (csv) {
+            ctx.header("Content-Disposition", "attachment; filename=\"patterns.csv\"").contentType("text/csv; charset=utf-8")
+                    .result(io.seatguard.server.http.PatternExport.csv(found));
         }
-        ctx.header("Content-Disposition", "attachment; filename=\"patterns.csv\"").contentType("text/csv; charset=utf-8").result(csv.toString());
+        else {
+            ctx.header("Content-Disposition", "attachment; filename=\"patterns.json\"").contentType("application/json")
+                    .result(io.seatguard.server.http.PatternExport.json(found));
+        }
     }
 }

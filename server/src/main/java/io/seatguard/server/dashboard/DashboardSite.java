@@ -36,6 +36,7 @@ public record DashboardSite(DashboardPages sessions, OverviewPage overview, Acco
                 Route.page(POST, "/dashboard/accounts/logout", accounts::logOut),
                 Route.page(GET, "/dashboard/patterns", accounts::patterns),
                 Route.page(GET, "/dashboard/patterns.csv", accounts::patternsCsv),
+                Route.page(GET, "/dashboard/patterns.json", accounts::patternsJson),
                 Route.page(GET, "/dashboard/policies", policies::page),
                 Route.page(POST, "/dashboard/policies", policies::submit),
                 Route.page(POST, "/dashboard/policies/mode", policies::switchMode),

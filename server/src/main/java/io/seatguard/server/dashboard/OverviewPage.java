@@ -54,6 +54,7 @@ public final class OverviewPage {
             <details><summary>The numbers</summary><table><thead><tr><th scope="col">{{bucketName}} (UTC)</th><th scope="col">allow</th><th scope="col">challenge</th><th scope="col">deny</th></tr></thead>
             <tbody>{{#buckets}}<tr><th scope="row">{{label}}</th><td>{{allow}}</td><td>{{challenge}}</td><td>{{deny}}</td></tr>{{/buckets}}</tbody></table></details>
             <h2>By action</h2>
+            {{#hasActions}}{{{actionChart}}}{{/hasActions}}
             <table id="by-action"><thead><tr><th scope="col">Action</th><th scope="col">allow</th><th scope="col">challenge</th><th scope="col">deny</th><th scope="col">Total</th></tr></thead>
             <tbody>{{#actions}}<tr><th scope="row">{{action}}</th><td>{{allow}}</td><td>{{challenge}}</td><td>{{deny}}</td><td>{{total}}</td></tr>{{/actions}}</tbody></table>
             {{^actions}}<p>No evaluations in this period.</p>{{/actions}}
@@ -166,6 +167,10 @@ public final class OverviewPage {
                 "allow", entry.getValue().getOrDefault("allow", 0L), "challenge", entry.getValue().getOrDefault("challenge", 0L),
                 "deny", entry.getValue().getOrDefault("deny", 0L),
                 "total", entry.getValue().values().stream().mapToLong(Long::longValue).sum())).toList());
+        model.put("hasActions", !perAction.isEmpty());
+        model.put("actionChart", SvgCharts.horizontalBars("Evaluations of " + app.name() + " by action", perAction.entrySet().stream()
+                .map(entry -> new SvgCharts.Bar(entry.getKey(), entry.getValue().values().stream().mapToLong(Long::longValue).sum()))
+                .sorted(java.util.Comparator.comparingLong(SvgCharts.Bar::value).reversed()).toList(), "#4b5563"));
         model.put("challenges", stats.challenges(app.id(), from, end, now));
         model.put("live", presence.liveSessions(app.id(), now));
         List<Evaluation> sample = archive.between(app.id(), from, end, SIGNAL_SAMPLE);

@@ -69,7 +69,7 @@ final class AccountHandlers {
         ArrayNode countries = json.putArray("countries_24h");
         new TreeSet<>(summary.countries24h()).forEach(countries::add);
         ArrayNode flagged = json.putArray("patterns");
-        patterns.forUser(app.id(), user).forEach(pattern -> flagged.add(PatternHandlers.json(pattern)));
+        patterns.forUser(app.id(), user).forEach(pattern -> flagged.add(PatternExport.json(pattern)));
         ObjectNode people = json.putObject("people_estimate");
         people.put("all_time", PeopleEstimate.allTime(devices.devices(app.id(), user).orElse(java.util.List.of())));
         try {

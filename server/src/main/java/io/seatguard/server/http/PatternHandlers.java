@@ -63,30 +63,10 @@ final class PatternHandlers {
         errors.throwIfAny();
         List<AccountPattern> found = patterns.list(app.id(), kind, level, limit);
         if (format.equals("csv")) {
-            StringBuilder csv = new StringBuilder("user,pattern,level,current_value,first_detected,last_seen\r\n");
-            for (AccountPattern pattern : found) {
-                csv.append(PatternCsv.field(pattern.userId())).append(',').append(pattern.kind().wireName()).append(',').append(pattern.level().wireName())
-                        .append(',').append(pattern.currentValue()).append(',').append(EvaluationJson.time(pattern.firstDetected())).append(',')
-                        .append(EvaluationJson.time(pattern.lastSeen())).append("\r\n");
-            }
-            ctx.header("Content-Disposition", "attachment; filename=\"patterns.csv\"").contentType("text/csv; charset=utf-8").result(csv.toString());
+            ctx.header("Content-Disposition", "attachment; filename=\"patterns.csv\"").contentType("text/csv; charset=utf-8").result(PatternExport.csv(found));
             return;
         }
-        ObjectNode json = Json.MAPPER.createObjectNode();
-        ArrayNode data = json.putArray("data");
-        found.forEach(pattern -> data.add(json(pattern)));
-        ctx.contentType("application/json").result(json.toString());
-    }
-
-    static ObjectNode json(AccountPattern pattern) {
-        ObjectNode json = Json.MAPPER.createObjectNode();
-        json.put("user", pattern.userId());
-        json.put("pattern", pattern.kind().wireName());
-        json.put("level", pattern.level().wireName());
-        json.put("current_value", pattern.currentValue());
-        json.put("first_detected", EvaluationJson.time(pattern.firstDetected()));
-        json.put("last_seen", EvaluationJson.time(pattern.lastSeen()));
-        return json;
+        ctx.contentType("application/json").result(PatternExport.json(found));
     }
 
 }

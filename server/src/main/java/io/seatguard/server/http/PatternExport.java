@@ -1,0 +1,50 @@
+package io.seatguard.server.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seatguard.core.pattern.AccountPattern;
+import java.util.List;
+
+/** Flagged accounts as the API's JSON and CSV documents: one format for {@code /v3/patterns} and the dashboard's exports. */
+public final class PatternExport {
+    private PatternExport() {}
+
+    public static String csv(List<AccountPattern> patterns) {
+        StringBuilder csv = new StringBuilder("user,pattern,level,current_value,first_detected,last_seen\r\n");
+        for (AccountPattern pattern : patterns) {
+            csv.append(field(pattern.userId())).append(',').append(pattern.kind().wireName()).append(',').append(pattern.level().wireName())
+                    .append(',').append(pattern.currentValue()).append(',').append(EvaluationJson.time(pattern.firstDetected())).append(',')
+                    .append(EvaluationJson.time(pattern.lastSeen())).append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    /** {@code {"data": [...]}}. */
+    public static String json(List<AccountPattern> patterns) {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        ArrayNode data = json.putArray("data");
+        patterns.forEach(pattern -> data.add(json(pattern)));
+        return json.toString();
+    }
+
+    static ObjectNode json(AccountPattern pattern) {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.put("user", pattern.userId());
+        json.put("pattern", pattern.kind().wireName());
+        json.put("level", pattern.level().wireName());
+        json.put("current_value", pattern.currentValue());
+        json.put("first_detected", EvaluationJson.time(pattern.firstDetected()));
+        json.put("last_seen", EvaluationJson.time(pattern.lastSeen()));
+        return json;
+    }
+
+    /**
+     * RFC 4180 quoting, and a leading quote mark on text a spreadsheet would run as a formula (CSV
+     * injection): account ids come from the integrator's users.
+     */
+    public static String field(String value) {
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        boolean quote = safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r") || !safe.equals(value);
+        return quote ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+}
