@@ -67,8 +67,10 @@ class ChallengePageBrowserTest {
         return response.json().get("redirect").asText();
     }
 
+    /** Saves a screenshot and checks the page with axe-core: no serious or critical WCAG A/AA violation. */
     private void screenshot(String name) throws Exception {
         Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        assertThat(Accessibility.seriousViolations(browser)).as("accessibility of " + name).isEmpty();
     }
 
     @Test

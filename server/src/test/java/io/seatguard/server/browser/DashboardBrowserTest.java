@@ -29,8 +29,10 @@ class DashboardBrowserTest {
     @TempDir
     Path work;
 
+    /** Saves a screenshot of the page and checks it with axe-core: no serious or critical WCAG A/AA violation. */
     private static void shoot(ChromeDriver browser, String name) throws Exception {
         Files.write(SCREENSHOTS.resolve("dashboard-" + name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        assertThat(Accessibility.seriousViolations(browser)).as("accessibility of " + name).isEmpty();
     }
 
     /** Picks a select's option by its text, as a person would. */
@@ -63,6 +65,9 @@ class DashboardBrowserTest {
             try {
                 browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
                 browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
+                // The checker can fail: a page without language, title or image text has serious violations.
+                browser.get("data:text/html,<html><body><img src='x.png'><input></body></html>");
+                assertThat(Accessibility.seriousViolations(browser)).as("axe finds a bad page's faults").isNotEmpty();
                 browser.get(server.url() + "/dashboard");
                 Chromium.waitFor(browser, driver -> URI.create(driver.getCurrentUrl()).getPath().equals("/dashboard/login"), "the sign-in page");
                 shoot(browser, "sign-in");
