@@ -24,7 +24,8 @@ final class RetentionPruner implements AutoCloseable {
         return thread;
     });
 
-    RetentionPruner(AccountRecords records, int retentionDays, InstantSource clock) {
+    /** @param afterPrune runs after a pass that deleted something (caches of "ever seen" facts drop what they knew) */
+    RetentionPruner(AccountRecords records, int retentionDays, InstantSource clock, Runnable afterPrune) {
         if (retentionDays == 0) {
             return;
         }
@@ -32,6 +33,7 @@ final class RetentionPruner implements AutoCloseable {
             try {
                 int pruned = records.pruneBefore(clock.instant().minus(Duration.ofDays(retentionDays)));
                 if (pruned > 0) {
+                    afterPrune.run();
                     log.info("Retention: deleted {} evaluations recorded more than {} days ago", pruned, retentionDays);
                 }
             }

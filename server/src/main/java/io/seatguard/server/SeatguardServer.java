@@ -79,6 +79,8 @@ import io.seatguard.core.presence.Presence;
 import io.seatguard.core.risk.RiskScorer;
 import io.seatguard.storage.RedisPresence;
 import io.seatguard.storage.AccountStateCache;
+import io.seatguard.storage.ActivityCache;
+import io.seatguard.core.account.ActivityReader;
 import io.seatguard.storage.DatabaseKind;
 import io.seatguard.storage.SqlAccountReader;
 import io.seatguard.storage.SqlAppStore;
@@ -190,6 +192,8 @@ public final class SeatguardServer implements AutoCloseable {
             AccountReader accounts = new SqlAccountReader(database);
             DeviceLinks deviceLinks = new SqlDeviceLinks(database);
             BiConsumer<String, String> forgetAccount = (appId, userId) -> {};
+            ActivityReader activity = new SqlActivityReader(database);
+            Runnable afterPrune = () -> {};
             if (database.kind() == DatabaseKind.SQLITE) {
                 // Embedded storage has one process, so every write passes through this cache and keeps
                 // it exact. With PostgreSQL another node may write, so reads go to the database.
@@ -198,7 +202,15 @@ public final class SeatguardServer implements AutoCloseable {
                 devices = cache;
                 accounts = cache;
                 deviceLinks = cache.invalidating(deviceLinks);
-                forgetAccount = cache::forgetAccount;
+                // The account's recent activity too, for the network and history checks.
+                ActivityCache recentActivity = new ActivityCache(new SqlActivityReader(database), evaluations);
+                evaluations = recentActivity;
+                activity = recentActivity;
+                forgetAccount = (appId, userId) -> {
+                    cache.forgetAccount(appId, userId);
+                    recentActivity.forget(appId, userId);
+                };
+                afterPrune = recentActivity::forgetAll;
             }
             // One node keeps presence in memory; several share it through Redis.
             presence = config.redisUrl().isPresent()
@@ -232,7 +244,7 @@ public final class SeatguardServer implements AutoCloseable {
                     clock,
                     presence,
                     new RiskScorer(config.riskWeights()))
-                    .withNetwork(intel, new SqlActivityReader(database), network.checks())
+                    .withNetwork(intel, activity, network.checks())
                     .withChallenges(new ChallengeIssuer(ids, publicUrl::get, challengeStore), ownerNotices)
                     .withPatternThresholds(config.patternThresholds())
                     .withWebhooks(subscriptions);
@@ -274,7 +286,7 @@ public final class SeatguardServer implements AutoCloseable {
                             new PolicyPages(dashboard, policies, new Backtest(sqlEvaluations, policyBook, clock)),
                             new ListPages(dashboard, lists), new AppPages(dashboard, apps), new WebhookPages(dashboard, webhookServices, clock)));
             dispatcher = new WebhookDispatcher(webhookStore, webhookTargets, clock, WebhookDispatcher.DEFAULT_EVERY);
-            retention = new RetentionPruner(accountRecords, config.retentionDays(), clock);
+            retention = new RetentionPruner(accountRecords, config.retentionDays(), clock, afterPrune);
             Javalin http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), routes, metrics).start();
             if (network.stunPort().isPresent()) {
                 stun = StunServer.start(config.host(), network.stunPort().getAsInt());

@@ -62,6 +62,43 @@ public final class SqlActivityReader implements ActivityReader {
         });
     }
 
+    /** Accounts of the app that have shown this fingerprint. */
+    long fingerprintUsers(String appId, String fingerprintId) {
+        return database.read(connection -> JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM user_fingerprints WHERE app_id = ? AND fingerprint_id = ?",
+                row -> row.getLong(1), appId, fingerprintId).orElse(0L));
+    }
+
+    /**
+     * Everything {@link ActivityCache} keeps of an account, read now: its newest event, its latest located
+     * one, every country it was placed in, and its events of the day before the newest (at most
+     * {@code maxRecent} + 1 of them, oldest first, so the caller can tell there were more).
+     */
+    ActivityCache.Snapshot snapshot(String appId, String userId, int maxRecent) {
+        return database.read(connection -> {
+            Optional<Long> newest = JdbcRunner.queryOne(connection, "SELECT MAX(created_at) FROM evaluations WHERE app_id = ? AND user_id = ?",
+                    row -> {
+                        long value = row.getLong(1);
+                        return row.wasNull() ? -1L : value;
+                    }, appId, userId).filter(value -> value >= 0);
+            if (newest.isEmpty()) {
+                return ActivityCache.Snapshot.EMPTY;
+            }
+            Optional<LocatedEvent> last = JdbcRunner.queryOne(connection,
+                    "SELECT created_at, latitude, longitude, accuracy_km FROM evaluations"
+                            + " WHERE app_id = ? AND user_id = ? AND latitude IS NOT NULL ORDER BY created_at DESC LIMIT 1",
+                    SqlActivityReader::located, appId, userId);
+            List<String> countries = JdbcRunner.queryList(connection,
+                    "SELECT DISTINCT country FROM evaluations WHERE app_id = ? AND user_id = ? AND country IS NOT NULL",
+                    row -> row.getString(1), appId, userId);
+            List<ActivityCache.Recent> recent = JdbcRunner.queryList(connection,
+                    "SELECT id, created_at, country FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ?"
+                            + " ORDER BY created_at, id LIMIT ?",
+                    row -> new ActivityCache.Recent(row.getString(1), Instant.ofEpochMilli(row.getLong(2)), Optional.ofNullable(row.getString(3))),
+                    appId, userId, newest.get() - DAY.toMillis(), maxRecent + 1);
+            return new ActivityCache.Snapshot(Optional.of(Instant.ofEpochMilli(newest.get())), last, new HashSet<>(countries), recent);
+        });
+    }
+
     private static LocatedEvent located(ResultSet row) throws SQLException {
         return new LocatedEvent(Instant.ofEpochMilli(row.getLong(1)), new Coordinates(row.getDouble(2), row.getDouble(3), row.getDouble(4)));
     }

@@ -28,5 +28,54 @@ class CachedSqliteStorageContractTest extends SqliteStorageContractTest {
         devices = cache;
         evaluations = cache;
         links = cache.invalidating(links);
+        ActivityCache recent = new ActivityCache(new SqlActivityReader(database), evaluations);
+        evaluations = recent;
+        activity = recent;
+    }
+
+    /** The database's own answer, for comparison. */
+    private io.seatguard.core.account.AccountActivity fromDatabase(String user, java.util.Optional<String> country, java.time.Instant at,
+            java.time.Duration window) {
+        return new SqlActivityReader(database).read("app_a", user, country, java.util.Optional.of("fp-" + user), at, window);
+    }
+
+    private void placed(String user, java.time.Instant at, String country, Double latitude) {
+        io.seatguard.core.evaluation.EvaluationWrite plain = io.seatguard.core.testing.EvaluationSamples.write("app_a", id(), user, "dev-" + user,
+                false, null, "fp-" + user, io.seatguard.core.identity.DeviceType.COMPUTER, "198.51.100.1", at);
+        io.seatguard.core.intel.Place place = new io.seatguard.core.intel.Place(java.util.Optional.ofNullable(country),
+                latitude == null ? java.util.Optional.empty() : java.util.Optional.of(new io.seatguard.core.intel.Coordinates(latitude, 2.0, 25)));
+        evaluations.record(new io.seatguard.core.evaluation.EvaluationWrite(plain.evaluation(), plain.device(), true, plain.touches(),
+                java.util.Map.of(), place));
+    }
+
+    @org.junit.jupiter.api.Test
+    void recentActivityFromMemoryEqualsTheDatabaseThroughWritesBackdatingAndADayOfEvents() {
+        java.util.Random random = new java.util.Random(42);
+        String[] countries = {"FR", "DE", null, "US", "FR"};
+        java.time.Instant at = T0;
+        for (int step = 0; step < 300; step++) {
+            at = at.plusSeconds(60 + random.nextInt(3_600));
+            java.util.Optional<String> asked = java.util.Optional.ofNullable(countries[random.nextInt(countries.length)]);
+            java.time.Duration window = java.time.Duration.ofMinutes(1 + random.nextInt(24 * 60));
+            org.assertj.core.api.Assertions.assertThat(activity.read("app_a", "erin", asked, java.util.Optional.of("fp-erin"), at, window))
+                    .as("step " + step).isEqualTo(fromDatabase("erin", asked, at, window));
+            // Mostly in order; now and then an event backdated by up to two days.
+            java.time.Instant when = random.nextInt(10) == 0 ? at.minusSeconds(random.nextInt(172_800)) : at;
+            placed("erin", when, countries[random.nextInt(countries.length)], random.nextBoolean() ? 40.0 + random.nextInt(10) : null);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAccountBusierThanTheCacheKeepsIsStillAnsweredExactly() {
+        java.time.Instant at = T0;
+        for (int i = 0; i <= ActivityCache.MAX_RECENT + 5; i++) {
+            at = at.plusSeconds(30);
+            placed("busy", at, i % 2 == 0 ? "FR" : "BE", 48.0);
+            if (i % 100 == 0 || i > ActivityCache.MAX_RECENT) {
+                java.time.Instant next = at.plusSeconds(1);
+                org.assertj.core.api.Assertions.assertThat(activity.read("app_a", "busy", java.util.Optional.of("BE"), java.util.Optional.of("fp-busy"), next,
+                        java.time.Duration.ofHours(1))).isEqualTo(fromDatabase("busy", java.util.Optional.of("BE"), next, java.time.Duration.ofHours(1)));
+            }
+        }
     }
 }

@@ -1,0 +1,183 @@
+package io.seatguard.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.seatguard.core.account.AccountActivity;
+import io.seatguard.core.account.ActivityReader;
+import io.seatguard.core.account.LocatedEvent;
+import io.seatguard.core.evaluation.ConsumeOutcome;
+import io.seatguard.core.evaluation.Evaluation;
+import io.seatguard.core.evaluation.EvaluationStore;
+import io.seatguard.core.evaluation.EvaluationWrite;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * A per-process cache of each account's recent activity (the last located event, the countries it was
+ * ever placed in, its events of the last day), so the network and history checks of an evaluation read
+ * nothing but the fingerprint's account count (issue 4's "next step" in docs/benchmarks.md: those reads
+ * were a sixth of the server's CPU).
+ *
+ * <p>Why it is exact: like {@link AccountStateCache}, it is used only with the embedded store, where
+ * every write passes through {@link #record} after its commit. An entry is loaded inside the cache's
+ * atomic compute and a write updates it with {@code computeIfPresent} on the same key, so a write that
+ * commits while its account is being loaded waits for the load and is then added; an event the load
+ * already saw is recognised by its evaluation id and not counted twice. A read is answered from memory
+ * only when it asks about a moment after the newest event the entry knows (an evaluation backdated with
+ * {@code timestamp} reads the database), and only for windows of at most a day. Pruning by retention
+ * clears the cache ({@link #forgetAll}); erasing an account drops its entry ({@link #forget}).
+ *
+ * <p>Bounds: {@link #MAX_ACCOUNTS} accounts, least recently used first out; an account with more than
+ * {@link #MAX_RECENT} events in a day is read from the database.
+ */
+public final class ActivityCache implements ActivityReader, EvaluationStore {
+    static final int MAX_ACCOUNTS = 200_000;
+    static final int MAX_RECENT = 512;
+    private static final Duration DAY = Duration.ofHours(24);
+
+    /** One event of the last day: its evaluation id (to recognise it twice), time and country. */
+    record Recent(String id, Instant at, Optional<String> country) {}
+
+    /** What the database holds for an account when it is loaded. */
+    record Snapshot(Optional<Instant> newest, Optional<LocatedEvent> lastLocated, Set<String> countries, List<Recent> recent) {
+        static final Snapshot EMPTY = new Snapshot(Optional.empty(), Optional.empty(), Set.of(), List.of());
+    }
+
+    /** One account's activity; guarded by its own monitor. */
+    private static final class Entry {
+        Instant newest = Instant.MIN;
+        Optional<LocatedEvent> lastLocated = Optional.empty();
+        final Set<String> countries = new HashSet<>();
+        /** Events from a day before the newest on, oldest first. */
+        final ArrayDeque<Recent> recent = new ArrayDeque<>();
+        /** More events in a day than kept: every read goes to the database. */
+        boolean overflow;
+
+        Entry(Snapshot snapshot) {
+            snapshot.newest().ifPresent(at -> newest = at);
+            lastLocated = snapshot.lastLocated();
+            countries.addAll(snapshot.countries());
+            recent.addAll(snapshot.recent());
+            overflow = snapshot.recent().size() > MAX_RECENT;
+        }
+
+        void add(String id, Instant at, Optional<String> country, Optional<LocatedEvent> located) {
+            country.ifPresent(countries::add);
+            located.filter(event -> lastLocated.map(known -> event.at().isAfter(known.at())).orElse(true)).ifPresent(event -> lastLocated = located);
+            if (overflow) {
+                newest = at.isAfter(newest) ? at : newest;
+                return;
+            }
+            if (recent.stream().anyMatch(event -> event.id().equals(id))) {
+                return;
+            }
+            if (at.isAfter(newest)) {
+                newest = at;
+            }
+            if (at.isBefore(newest.minus(DAY))) {
+                return;
+            }
+            // Kept in time order: a write is almost always the newest, so this walks at most a step or two.
+            ArrayDeque<Recent> later = new ArrayDeque<>();
+            while (!recent.isEmpty() && recent.peekLast().at().isAfter(at)) {
+                later.addFirst(recent.pollLast());
+            }
+            recent.addLast(new Recent(id, at, country));
+            recent.addAll(later);
+            while (!recent.isEmpty() && recent.peekFirst().at().isBefore(newest.minus(DAY))) {
+                recent.pollFirst();
+            }
+            overflow = recent.size() > MAX_RECENT;
+        }
+    }
+
+    private final SqlActivityReader reader;
+    private final EvaluationStore evaluations;
+    private final Cache<String, Entry> byAccount = Caffeine.newBuilder().maximumSize(MAX_ACCOUNTS).build();
+
+    public ActivityCache(SqlActivityReader reader, EvaluationStore evaluations) {
+        this.reader = requireNonNull(reader, "reader is null");
+        this.evaluations = requireNonNull(evaluations, "evaluations is null");
+    }
+
+    @Override
+    public AccountActivity read(String appId, String userId, Optional<String> country, Optional<String> fingerprintId, Instant at,
+            Duration velocityWindow) {
+        if (velocityWindow.compareTo(DAY) > 0) {
+            return reader.read(appId, userId, country, fingerprintId, at, velocityWindow);
+        }
+        Entry entry = byAccount.get(key(appId, userId), k -> new Entry(reader.snapshot(appId, userId, MAX_RECENT)));
+        Optional<LocatedEvent> lastLocated;
+        boolean seenBefore;
+        Set<String> countries24h = new HashSet<>();
+        long inWindow = 0;
+        synchronized (entry) {
+            if (entry.overflow || !at.isAfter(entry.newest)) {
+                return reader.read(appId, userId, country, fingerprintId, at, velocityWindow);
+            }
+            lastLocated = entry.lastLocated;
+            seenBefore = country.map(entry.countries::contains).orElse(false);
+            Instant dayStart = at.minus(DAY);
+            Instant windowStart = at.minus(velocityWindow);
+            for (Recent event : entry.recent) {
+                if (!event.at().isBefore(dayStart)) {
+                    event.country().ifPresent(countries24h::add);
+                }
+                if (!event.at().isBefore(windowStart)) {
+                    inWindow++;
+                }
+            }
+        }
+        OptionalLong fingerprintUsers = fingerprintId.isPresent() ? OptionalLong.of(reader.fingerprintUsers(appId, fingerprintId.get())) : OptionalLong.empty();
+        return new AccountActivity(lastLocated, country.map(c -> seenBefore), Optional.of(countries24h), OptionalLong.of(inWindow), fingerprintUsers);
+    }
+
+    @Override
+    public void record(EvaluationWrite write) {
+        evaluations.record(write);
+        Evaluation evaluation = write.evaluation();
+        Optional<String> user = evaluation.user().id();
+        if (user.isEmpty()) {
+            return;
+        }
+        Optional<LocatedEvent> located = write.place().coordinates().map(point -> new LocatedEvent(evaluation.createdAt(), point));
+        byAccount.asMap().computeIfPresent(key(evaluation.appId(), user.get()), (k, entry) -> {
+            synchronized (entry) {
+                entry.add(evaluation.id(), evaluation.createdAt(), write.place().country(), located);
+            }
+            return entry;
+        });
+    }
+
+    @Override
+    public Optional<Evaluation> find(String appId, String evaluationId) {
+        return evaluations.find(appId, evaluationId);
+    }
+
+    @Override
+    public ConsumeOutcome consume(String appId, String evaluationId, Instant at) {
+        return evaluations.consume(appId, evaluationId, at);
+    }
+
+    /** Drops an account's entry (the account was erased). */
+    public void forget(String appId, String userId) {
+        byAccount.invalidate(key(appId, userId));
+    }
+
+    /** Drops every entry (old evaluations were pruned, so what an account was "ever" seen doing may have changed). */
+    public void forgetAll() {
+        byAccount.invalidateAll();
+    }
+
+    private static String key(String appId, String userId) {
+        return appId + '\u0000' + userId;
+    }
+}
