@@ -2,12 +2,13 @@ package io.seatguard.storage;
 
 import static java.util.Objects.requireNonNull;
 
+import io.seatguard.core.ids.IdGenerator;
 import io.seatguard.core.stats.ActivityStats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** The overview's counts as grouped queries over one app's index range (the same SQL on both engines). */
+/** The overview's counts as grouped queries over one app's key or index range (the same SQL on both engines). */
 public final class SqlActivityStats implements ActivityStats {
     private final SqlDatabase database;
 
@@ -21,12 +22,14 @@ public final class SqlActivityStats implements ActivityStats {
             throw new IllegalArgumentException("bucket must be at least a millisecond: " + bucket);
         }
         long start = from.toEpochMilli();
+        // Ids are time-ordered (UUIDv7), so the primary key's range holds the period's rows without an
+        // index of its own; created_at is checked too, for evaluations backdated with a timestamp.
         // Integer division of two BIGINTs truncates on SQLite and PostgreSQL alike; rows are >= start.
         return database.read(connection -> JdbcRunner.queryList(connection,
                 "SELECT (created_at - ?) / ? AS bucket, action, verdict, COUNT(*) AS n FROM evaluations"
-                        + " WHERE app_id = ? AND created_at >= ? AND created_at < ? GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+                        + " WHERE app_id = ? AND id >= ? AND id < ? AND created_at >= ? AND created_at < ? GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
                 row -> new EvaluationCount(row.getInt("bucket"), row.getString("action"), row.getString("verdict"), row.getLong("n")),
-                start, bucket.toMillis(), appId, start, to.toEpochMilli()));
+                start, bucket.toMillis(), appId, IdGenerator.lowerBound(from), IdGenerator.lowerBound(to), start, to.toEpochMilli()));
     }
 
     @Override

@@ -500,6 +500,11 @@ abstract class StorageContract {
                 "198.51.100.1", at);
     }
 
+    /** A time-ordered evaluation id of that moment, as the server makes them. */
+    static String timeId(Instant at) {
+        return new io.seatguard.core.ids.IdGenerator(java.time.InstantSource.fixed(at), new java.util.Random()).newTimeOrderedId();
+    }
+
     static String id() {
         return UUID.randomUUID().toString();
     }
@@ -680,13 +685,17 @@ abstract class StorageContract {
 
     @Test
     void theOverviewCountsEvaluationsPerBucketAndChallengesByOutcome() {
-        evaluations.record(sampleWrite("app_a", "ann", T0));
-        evaluations.record(sampleWrite("app_a", "bob", T0.plusSeconds(3599)));
-        evaluations.record(sampleWrite("app_a", "ann", T0.plus(Duration.ofHours(2))));
-        evaluations.record(sampleWrite("app_a", "ann", T0.minusSeconds(1)));
-        evaluations.record(sampleWrite("app_b", "ann", T0));
-        io.seatguard.core.challenge.Challenge done = sampleChallenge("ch_" + "f".repeat(32), UUID.randomUUID().toString(), "ann", UUID.randomUUID().toString(), T0);
-        io.seatguard.core.challenge.Challenge stale = sampleChallenge("ch_" + "g".repeat(32), UUID.randomUUID().toString(), "bob", UUID.randomUUID().toString(), T0);
+        // Evaluation ids are time-ordered in production (UUIDv7): the overview reads them by key range.
+        for (Object[] event : new Object[][] {{"app_a", "ann", T0}, {"app_a", "bob", T0.plusSeconds(3599)}, {"app_a", "ann", T0.plus(Duration.ofHours(2))},
+                {"app_a", "ann", T0.minusSeconds(1)}, {"app_b", "ann", T0}}) {
+            evaluations.record(EvaluationSamples.write((String) event[0], timeId((Instant) event[2]), (String) event[1], UUID.randomUUID().toString(), true,
+                    "tok-" + UUID.randomUUID(), null, DeviceType.COMPUTER, "198.51.100.1", (Instant) event[2]));
+        }
+        // Backdated: created in the period but recorded three days later, after it: the overview leaves it out.
+        evaluations.record(EvaluationSamples.write("app_a", timeId(T0.plus(Duration.ofDays(3))), "cy", UUID.randomUUID().toString(), true,
+                "tok-" + UUID.randomUUID(), null, DeviceType.COMPUTER, "198.51.100.1", T0.plusSeconds(10)));
+        io.seatguard.core.challenge.Challenge done = sampleChallenge("ch_" + "f".repeat(32), timeId(T0), "ann", UUID.randomUUID().toString(), T0);
+        io.seatguard.core.challenge.Challenge stale = sampleChallenge("ch_" + "g".repeat(32), timeId(T0), "bob", UUID.randomUUID().toString(), T0);
         recordWithChallenge(done, T0);
         recordWithChallenge(stale, T0);
         io.seatguard.core.challenge.ChallengeStore challenges = new SqlChallengeStore(database);

@@ -10,7 +10,8 @@ import java.util.List;
  */
 public interface ActivityStats {
     /**
-     * The app's evaluations created in {@code [from, to)}, counted per action and verdict in buckets of
+     * The app's evaluations created and recorded in {@code [from, to)} (an evaluation backdated into the
+     * period with a {@code timestamp} is left out), counted per action and verdict in buckets of
      * {@code bucket} from {@code from} (bucket 0 starts at {@code from}). Empty buckets are absent.
      */
     List<EvaluationCount> evaluations(String appId, Instant from, Instant to, Duration bucket);
