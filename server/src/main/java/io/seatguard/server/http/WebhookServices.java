@@ -36,7 +36,7 @@ public record WebhookServices(SqlWebhooks store, WebhookTargets targets, CachedS
 
     /** A new endpoint with its own secret (in the returned record, to show once). */
     public WebhookEndpoint create(String appId, Optional<String> url, List<WebhookEventType> events, FieldErrors errors, Instant now) {
-        if (url.isEmpty()) {
+        if (url.isEmpty() && errors.list().stream().noneMatch(error -> error.field().equals("url"))) {
             errors.add("url", "is required");
         }
         url.flatMap(targets::refusal).ifPresent(reason -> errors.add("url", reason));
