@@ -123,6 +123,11 @@ class WebhooksTest {
             assertThat(bad.status()).isEqualTo(400);
             assertThat(bad.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("url", "events[1]", "extra");
             assertThat(createEndpoint(server, app, "http://127.0.0.1:9/hook").status()).as("no events").isEqualTo(400);
+            Response typed = server.post("/v3/webhooks", "{\"url\":5,\"events\":[]}", app.bearer());
+            assertThat(typed.json().get("errors").findValuesAsText("message")).as("one fault per field")
+                    .containsExactlyInAnyOrder("must be a string", "must be a non-empty array of event types");
+            Response empty = server.post("/v3/webhooks", "{}", app.bearer());
+            assertThat(empty.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("url", "events");
 
             // A public literal address needs no lookup; its log and redelivery refuse bad input too.
             Response created = createEndpoint(server, app, "http://203.0.113.10/hook", "evaluation.created");
