@@ -80,6 +80,7 @@ public final class DashboardPages {
             <ul>{{#reasons}}<li>{{check}} {{op}} {{value}}: was {{actual}}{{^held}} (under not){{/held}}</li>{{/reasons}}</ul>{{/policy}}
             {{^policy}}<p>No policy matched.</p>{{/policy}}
             {{#challenge}}<h2>Challenge</h2><p>{{type}}: {{status}}</p>{{/challenge}}
+            <h2>Risks</h2><ul id="risks">{{#risks}}<li>{{category}}: {{score}} ({{severity}})</li>{{/risks}}</ul>{{^risks}}<p>None.</p>{{/risks}}
             <h2>Risk signals</h2><ul>{{#signals}}<li>{{name}} (+{{points}}): {{detail}}</li>{{/signals}}</ul>{{^signals}}<p>None.</p>{{/signals}}
             <h2>Detection flags</h2><table><tbody>{{#flags}}<tr><th scope="row">{{name}}</th><td>{{value}}</td></tr>{{/flags}}</tbody></table>
             <h2>Checks</h2><table><tbody>{{#checks}}<tr><th scope="row">{{name}}</th><td>{{value}}</td></tr>{{/checks}}</tbody></table>
@@ -201,7 +202,9 @@ public final class DashboardPages {
         model.put("device", evaluation.device().id() + " (" + evaluation.device().type().wireName() + ", " + evaluation.device().browser() + " on "
                 + evaluation.device().os() + ")");
         model.put("ip", evaluation.publicIp().address() + evaluation.publicIp().country().map(country -> " (" + country + ")").orElse(""));
-        model.put("risk", evaluation.risk().score());
+        model.put("risk", evaluation.risk().score() + " (" + io.seatguard.core.risk.RiskScorer.band(evaluation.risk().score()) + ")");
+        model.put("risks", evaluation.risk().risks().stream().map(category -> Map.of("category", category.category(), "score", category.score(),
+                "severity", category.severity())).toList());
         evaluation.policy().ifPresent(policy -> model.put("policy", Map.of("name", policy.name(), "mode", policy.mode(), "verdict", policy.verdict().wireName(),
                 "reasons", policy.reasons().stream().map(reason -> Map.of("check", reason.field(), "op", reason.op(),
                         "value", String.valueOf(io.seatguard.core.policy.PolicyTree.wholeNumbers(reason.value())),

@@ -107,6 +107,7 @@ class DashboardBrowserTest {
                 Chromium.waitFor(browser, driver -> driver.findElement(By.tagName("h1")).getText().equals("login: allow"), "the detail page");
                 assertThat(browser.findElement(By.tagName("main")).getText()).contains("Watch new devices (monitor, challenge) matched because:")
                         .contains("is_new_device eq true: was true");
+                assertThat(browser.findElement(By.id("risks")).getText()).as("a new device and address on a known account").contains("ato: ");
                 shoot(browser, "evaluation-detail");
 
                 // The account: three devices; one is logged out from here.
