@@ -44,6 +44,7 @@ import io.seatguard.server.dashboard.AccountPages;
 import io.seatguard.server.dashboard.AppPages;
 import io.seatguard.server.dashboard.DashboardSite;
 import io.seatguard.server.dashboard.ListPages;
+import io.seatguard.server.dashboard.OperatorPages;
 import io.seatguard.server.dashboard.OverviewPage;
 import io.seatguard.server.dashboard.PolicyPages;
 import io.seatguard.server.dashboard.WebhookPages;
@@ -284,7 +285,8 @@ public final class SeatguardServer implements AutoCloseable {
                             new OverviewPage(dashboard, new SqlActivityStats(database), sqlEvaluations, presence, clock),
                             new AccountPages(dashboard, accountRecords, deviceLinks, new SqlPatterns(database), new SqlHistory(database), presence, clock),
                             new PolicyPages(dashboard, policies, new Backtest(sqlEvaluations, policyBook, clock)),
-                            new ListPages(dashboard, lists), new AppPages(dashboard, apps), new WebhookPages(dashboard, webhookServices, clock)));
+                            new ListPages(dashboard, lists), new AppPages(dashboard, apps), new WebhookPages(dashboard, webhookServices, clock),
+                            new OperatorPages(dashboard, operators, apps)));
             dispatcher = new WebhookDispatcher(webhookStore, webhookTargets, clock, WebhookDispatcher.DEFAULT_EVERY);
             retention = new RetentionPruner(accountRecords, config.retentionDays(), clock, afterPrune);
             Javalin http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), routes, metrics).start();

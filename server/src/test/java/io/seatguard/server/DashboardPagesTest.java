@@ -430,6 +430,62 @@ class DashboardPagesTest {
         }
     }
 
+    @Test
+    void operatorsOfEveryAppAddAndRemoveOperatorsButNeverTheLastOne() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            PageClient admin = signedIn(server);
+            admin.get(server.url() + "/dashboard/operators");
+            HttpResponse<String> weak = admin.postRepeated(server.url() + "/dashboard/operators", List.of(Map.entry("email", "sam@example.com"),
+                    Map.entry("password", "short")));
+            assertThat(weak.statusCode()).isEqualTo(400);
+            assertThat(weak.body()).contains("password: must be 12 to 1024 characters");
+            HttpResponse<String> added = admin.postRepeated(server.url() + "/dashboard/operators", List.of(Map.entry("email", "sam@example.com"),
+                    Map.entry("password", "correct horse battery staple"), Map.entry("app_scope", app.id())));
+            assertThat(added.statusCode()).isEqualTo(201);
+            assertThat(added.body()).contains("Added sam@example.com").containsPattern("<td>sam@example.com</td><td>default</td>");
+
+            PageClient sam = new PageClient();
+            sam.get(server.url() + "/dashboard/login");
+            assertThat(sam.post(server.url() + "/dashboard/login", Map.of("email", "sam@example.com", "password", "correct horse battery staple"))
+                    .statusCode()).isEqualTo(303);
+            String samsOverview = sam.get(server.url() + "/dashboard").body();
+            assertThat(samsOverview).contains("Overview of default").doesNotContain("/dashboard/operators").doesNotContain(">demo<");
+            assertThat(sam.get(server.url() + "/dashboard/operators").statusCode()).isEqualTo(403);
+            String samId = idOf(admin.get(server.url() + "/dashboard/operators").body(), "sam@example.com");
+            String adminId = idOfSelf(admin, server);
+            assertThat(sam.post(server.url() + "/dashboard/operators/delete", Map.of("id", adminId)).statusCode()).isEqualTo(403);
+
+            admin.get(server.url() + "/dashboard/operators");
+            HttpResponse<String> removed = admin.post(server.url() + "/dashboard/operators/delete", Map.of("id", samId));
+            assertThat(removed.body()).contains("Removed the operator").doesNotContain("<td>sam@example.com</td>");
+            assertThat(sam.get(server.url() + "/dashboard").statusCode()).as("signed out at once").isEqualTo(302);
+            assertThat(admin.post(server.url() + "/dashboard/operators/delete", Map.of("id", samId)).statusCode()).isEqualTo(404);
+            HttpResponse<String> self = admin.post(server.url() + "/dashboard/operators/delete", Map.of("id", adminId));
+            assertThat(self.statusCode()).isEqualTo(400);
+            assertThat(self.body()).contains("you cannot remove yourself");
+        }
+    }
+
+    /** The id in the remove form of the operator with that email. */
+    private static String idOf(String page, String email) {
+        Matcher matcher = Pattern.compile("name=\"id\" value=\"(op_[A-Za-z0-9]+)\"><button type=\"submit\" class=\"link\">Remove " + Pattern.quote(email))
+                .matcher(page);
+        assertThat(matcher.find()).as("a remove button for " + email).isTrue();
+        return matcher.group(1);
+    }
+
+    /** The signed-in operator's own id: add a second operator of every app, whose page then offers to remove the first. */
+    private static String idOfSelf(PageClient admin, TestServer server) {
+        admin.get(server.url() + "/dashboard/operators");
+        admin.postRepeated(server.url() + "/dashboard/operators", List.of(Map.entry("email", "deputy@example.com"),
+                Map.entry("password", "another long passphrase")));
+        PageClient deputy = new PageClient();
+        deputy.get(server.url() + "/dashboard/login");
+        deputy.post(server.url() + "/dashboard/login", Map.of("email", "deputy@example.com", "password", "another long passphrase"));
+        return idOf(deputy.get(server.url() + "/dashboard/operators").body(), server.server().createdOperator().orElseThrow().email());
+    }
+
     private int createOperator(String email, String... extra) {
         java.io.InputStream stdin = System.in;
         try {

@@ -60,6 +60,25 @@ public final class SqlOperatorStore implements OperatorStore {
     }
 
     @Override
+    public java.util.List<Operator> list() {
+        return database.read(connection -> JdbcRunner.queryList(connection,
+                "SELECT id, email, password_hash, created_at, app_ids FROM operators ORDER BY email", SqlOperatorStore::operator));
+    }
+
+    @Override
+    public boolean deleteUnlessLastOfEveryApp(String id) {
+        return database.write(connection -> {
+            // One statement: the count of operators of every app is read where the row is deleted.
+            int deleted = JdbcRunner.update(connection, "DELETE FROM operators WHERE id = ?"
+                    + " AND (app_ids IS NOT NULL OR (SELECT COUNT(*) FROM operators WHERE app_ids IS NULL) > 1)", id);
+            if (deleted == 1) {
+                JdbcRunner.update(connection, "DELETE FROM operator_sessions WHERE operator_id = ?", id);
+            }
+            return deleted == 1;
+        });
+    }
+
+    @Override
     public void clearFailures(String email, String clientKey) {
         database.write(connection -> JdbcRunner.update(connection, "DELETE FROM operator_failures WHERE email = ? AND client_key = ?", email, clientKey));
     }

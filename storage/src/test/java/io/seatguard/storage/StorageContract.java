@@ -126,6 +126,16 @@ abstract class StorageContract {
         operators.createSession("t".repeat(64), "op_some", "csrf", T0, T0.plusSeconds(60));
         assertThat(operators.session("t".repeat(64), T0.plusSeconds(59))).contains(new io.seatguard.core.operator.OperatorStore.Session("op_some", "csrf"));
         assertThat(operators.session("t".repeat(64), T0.plusSeconds(60))).isEmpty();
+
+        assertThat(operators.list()).extracting(io.seatguard.core.operator.Operator::email).containsExactly("all@example.com", "some@example.com");
+        assertThat(operators.deleteUnlessLastOfEveryApp("op_all")).as("the last operator of every app stays").isFalse();
+        operators.createSession("u".repeat(64), "op_some", "csrf", T0, T0.plusSeconds(60));
+        assertThat(operators.deleteUnlessLastOfEveryApp("op_some")).isTrue();
+        assertThat(operators.session("u".repeat(64), T0)).as("signed out with it").isEmpty();
+        assertThat(operators.deleteUnlessLastOfEveryApp("op_some")).isFalse();
+        assertThat(operators.create(new io.seatguard.core.operator.Operator("op_all2", "all2@example.com", "h", T0))).isTrue();
+        assertThat(operators.deleteUnlessLastOfEveryApp("op_all")).as("another operator of every app remains").isTrue();
+        assertThat(operators.list()).extracting(io.seatguard.core.operator.Operator::id).containsExactly("op_all2");
     }
 
     @Test

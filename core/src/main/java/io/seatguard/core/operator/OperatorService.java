@@ -73,6 +73,27 @@ public final class OperatorService {
         return operator;
     }
 
+    public java.util.List<Operator> list() {
+        return store.list();
+    }
+
+    /**
+     * Removes an operator and signs them out everywhere. Refused for oneself, and for the last operator
+     * of every app ({@code ./seatguard operators create} on the store is the way back in any case).
+     */
+    public void delete(Operator actor, String id) {
+        if (actor.id().equals(id)) {
+            throw SeatguardException.invalid("operator", "you cannot remove yourself");
+        }
+        if (store.findById(id).isEmpty()) {
+            throw SeatguardException.notFound("operator " + id);
+        }
+        if (!store.deleteUnlessLastOfEveryApp(id)) {
+            throw new SeatguardException(ErrorCode.IN_USE, "the last operator of every app cannot be removed",
+                    java.util.List.of(new io.seatguard.core.error.FieldError("operator", "is the last operator of every app")));
+        }
+    }
+
     public boolean anyOperator() {
         return store.count() > 0;
     }

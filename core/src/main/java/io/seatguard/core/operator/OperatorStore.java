@@ -14,6 +14,15 @@ public interface OperatorStore {
 
     long count();
 
+    /** Every operator, by email. */
+    java.util.List<Operator> list();
+
+    /**
+     * Deletes the operator and their sessions, unless they are the last operator of every app (someone
+     * must be able to manage apps). False when nothing was deleted.
+     */
+    boolean deleteUnlessLastOfEveryApp(String id);
+
     /** Failed sign-ins of this email from this address since {@code since}. */
     int failures(String email, String clientKey, Instant since);
 

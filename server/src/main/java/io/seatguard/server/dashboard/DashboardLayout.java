@@ -24,7 +24,8 @@ final class DashboardLayout {
         LISTS("Lists", "/dashboard/lists"),
         PATTERNS("Patterns", "/dashboard/patterns"),
         APPS("Apps and keys", "/dashboard/apps"),
-        WEBHOOKS("Webhooks", "/dashboard/webhooks");
+        WEBHOOKS("Webhooks", "/dashboard/webhooks"),
+        OPERATORS("Operators", "/dashboard/operators");
 
         final String label;
         final String path;
@@ -70,7 +71,10 @@ final class DashboardLayout {
                 .toList());
         model.put("email", operator.operator().email());
         model.put("csrf", operator.csrfToken());
-        model.put("sections", Arrays.stream(Section.values()).map(each -> Map.of("label", each.label, "path", each.path, "current", each == section))
+        // Operators are managed by operators of every app only; the others are not shown the section.
+        model.put("sections", Arrays.stream(Section.values())
+                .filter(each -> each != Section.OPERATORS || operator.operator().allApps())
+                .map(each -> Map.of("label", each.label, "path", each.path, "current", each == section))
                 .toList());
         return model;
     }

@@ -13,7 +13,7 @@ import java.util.List;
  * walks this list, so a page added here is covered there.
  */
 public record DashboardSite(DashboardPages sessions, OverviewPage overview, AccountPages accounts, PolicyPages policies, ListPages lists,
-        AppPages apps, WebhookPages webhooks) {
+        AppPages apps, WebhookPages webhooks, OperatorPages operators) {
     public DashboardSite {
         requireNonNull(sessions, "sessions is null");
         requireNonNull(overview, "overview is null");
@@ -22,6 +22,7 @@ public record DashboardSite(DashboardPages sessions, OverviewPage overview, Acco
         requireNonNull(lists, "lists is null");
         requireNonNull(apps, "apps is null");
         requireNonNull(webhooks, "webhooks is null");
+        requireNonNull(operators, "operators is null");
     }
 
     /** The pages an anonymous visitor may open: signing in. */
@@ -53,7 +54,10 @@ public record DashboardSite(DashboardPages sessions, OverviewPage overview, Acco
                 Route.page(POST, "/dashboard/webhooks", webhooks::create),
                 Route.page(POST, "/dashboard/webhooks/rotate", webhooks::rotate),
                 Route.page(POST, "/dashboard/webhooks/delete", webhooks::delete),
-                Route.page(POST, "/dashboard/webhooks/redeliver", webhooks::redeliver));
+                Route.page(POST, "/dashboard/webhooks/redeliver", webhooks::redeliver),
+                Route.page(GET, "/dashboard/operators", operators::page),
+                Route.page(POST, "/dashboard/operators", operators::create),
+                Route.page(POST, "/dashboard/operators/delete", operators::delete));
         List<Route> all = new java.util.ArrayList<>(List.of(
                 Route.page(GET, "/dashboard/login", sessions::loginPage),
                 Route.page(POST, "/dashboard/login", sessions::login),

@@ -132,7 +132,7 @@ class DashboardBrowserTest {
                 assertThat(Files.readString(csv, StandardCharsets.UTF_8)).startsWith("user,pattern,level").contains("quinn,many_devices,");
 
                 for (String[] page : new String[][] {{"Lists", "Lists of default", "lists"}, {"Apps and keys", "Apps and keys", "apps"},
-                        {"Webhooks", "Webhooks of default", "webhooks"}}) {
+                        {"Webhooks", "Webhooks of default", "webhooks"}, {"Operators", "Operators", "operators"}}) {
                     open(browser, page[0], page[1]);
                     shoot(browser, page[2]);
                 }
