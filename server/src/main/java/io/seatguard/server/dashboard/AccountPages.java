@@ -128,11 +128,7 @@ public final class AccountPages {
 
     /** Logs a device out of an account from the account page; the device learns it at its next evaluation. */
     public void logOut(Context ctx) {
-        Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
-        if (operator.isEmpty()) {
-            return;
-        }
-        if (!DashboardPages.csrfHoldsOrRefuse(ctx, operator.get())) {
+        if (sessions.requireSignedInForm(ctx).isEmpty()) {
             return;
         }
         App app = sessions.appOrFirst(ctx, ctx.formParam("app"));
@@ -151,9 +147,10 @@ public final class AccountPages {
             return;
         }
         App app = sessions.appOrFirst(ctx, ctx.queryParam("app"));
-        Optional<PatternKind> kind = Optional.ofNullable(ctx.queryParam("pattern")).flatMap(PatternKind::fromWireName);
-        Optional<PatternLevel> level = Optional.ofNullable(ctx.queryParam("level")).flatMap(PatternLevel::fromWireName);
-        List<AccountPattern> found = app == null ? List.of() : patterns.list(app.id(), kind, level, 1_000);
+        PatternFilter filter = PatternFilter.of(ctx);
+        Optional<PatternKind> kind = filter.kind();
+        Optional<PatternLevel> level = filter.level();
+        List<AccountPattern> found = filter.list(patterns, app, 1_000);
         Map<String, Object> model = sessions.frame(DashboardLayout.Section.PATTERNS, "Patterns", app, operator.get());
         model.put("pattern", kind.map(PatternKind::wireName).orElse(""));
         model.put("level", level.map(PatternLevel::wireName).orElse(""));
@@ -179,10 +176,7 @@ public final class AccountPages {
         if (operator.isEmpty()) {
             return;
         }
-        App app = sessions.appOrFirst(ctx, ctx.queryParam("app"));
-        Optional<PatternKind> kind = Optional.ofNullable(ctx.queryParam("pattern")).flatMap(PatternKind::fromWireName);
-        Optional<PatternLevel> level = Optional.ofNullable(ctx.queryParam("level")).flatMap(PatternLevel::fromWireName);
-        List<AccountPattern> found = app == null ? List.of() : patterns.list(app.id(), kind, level, 10_000);
+        List<AccountPattern> found = PatternFilter.of(ctx).list(patterns, sessions.appOrFirst(ctx, ctx.queryParam("app")), 10_000);
         if (csv) {
             ctx.header("Content-Disposition", "attachment; filename=\"patterns.csv\"").contentType("text/csv; charset=utf-8")
                     .result(io.seatguard.server.http.PatternExport.csv(found));
@@ -190,6 +184,18 @@ public final class AccountPages {
         else {
             ctx.header("Content-Disposition", "attachment; filename=\"patterns.json\"").contentType("application/json")
                     .result(io.seatguard.server.http.PatternExport.json(found));
+        }
+    }
+
+    /** The pattern and level asked for in the query; an unknown name is no filter, as on the page's selects. */
+    private record PatternFilter(Optional<PatternKind> kind, Optional<PatternLevel> level) {
+        static PatternFilter of(Context ctx) {
+            return new PatternFilter(Optional.ofNullable(ctx.queryParam("pattern")).flatMap(PatternKind::fromWireName),
+                    Optional.ofNullable(ctx.queryParam("level")).flatMap(PatternLevel::fromWireName));
+        }
+
+        List<AccountPattern> list(PatternReader patterns, App app, int limit) {
+            return app == null ? List.of() : patterns.list(app.id(), kind, level, limit);
         }
     }
 }

@@ -67,7 +67,7 @@ public final class AppPages {
     }
 
     public void create(Context ctx) {
-        Optional<OperatorService.SignedIn> operator = signedInWithForm(ctx);
+        Optional<OperatorService.SignedIn> operator = sessions.requireSignedInForm(ctx);
         if (operator.isEmpty()) {
             return;
         }
@@ -89,7 +89,7 @@ public final class AppPages {
     }
 
     public void rotate(Context ctx) {
-        Optional<OperatorService.SignedIn> operator = signedInWithForm(ctx);
+        Optional<OperatorService.SignedIn> operator = sessions.requireSignedInForm(ctx);
         if (operator.isEmpty()) {
             return;
         }
@@ -103,7 +103,7 @@ public final class AppPages {
     }
 
     public void origins(Context ctx) {
-        Optional<OperatorService.SignedIn> operator = signedInWithForm(ctx);
+        Optional<OperatorService.SignedIn> operator = sessions.requireSignedInForm(ctx);
         if (operator.isEmpty()) {
             return;
         }
@@ -125,11 +125,6 @@ public final class AppPages {
             return;
         }
         ctx.redirect("/dashboard/apps?app=" + app.get().id(), io.javalin.http.HttpStatus.SEE_OTHER);
-    }
-
-    private Optional<OperatorService.SignedIn> signedInWithForm(Context ctx) {
-        Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
-        return operator.isPresent() && DashboardPages.csrfHoldsOrRefuse(ctx, operator.get()) ? operator : Optional.empty();
     }
 
     private void render(Context ctx, int status, OperatorService.SignedIn operator, App current, Optional<CreatedApp> secret, Map<String, String> form,

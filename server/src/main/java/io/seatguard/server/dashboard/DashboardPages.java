@@ -308,8 +308,17 @@ public final class DashboardPages {
         return io.seatguard.server.http.Problems.status(e.code().category());
     }
 
+    /**
+     * For a posted form: the signed-in operator when the form carries their session's CSRF token; else
+     * empty, the request already answered (sent to sign in, or 403).
+     */
+    public Optional<OperatorService.SignedIn> requireSignedInForm(Context ctx) {
+        Optional<OperatorService.SignedIn> operator = requireSignedIn(ctx);
+        return operator.isPresent() && csrfHoldsOrRefuse(ctx, operator.get()) ? operator : Optional.empty();
+    }
+
     /** Whether the form carries the session's CSRF token; answers 403 when it does not. */
-    static boolean csrfHoldsOrRefuse(Context ctx, OperatorService.SignedIn operator) {
+    private static boolean csrfHoldsOrRefuse(Context ctx, OperatorService.SignedIn operator) {
         boolean holds = csrfHolds(ctx, operator);
         if (!holds) {
             ctx.status(403).contentType("text/plain; charset=utf-8").result("This form expired; reload the page.");

@@ -105,8 +105,8 @@ public final class ListPages {
     }
 
     private void withForm(Context ctx, Change change) {
-        Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
-        if (operator.isEmpty() || !DashboardPages.csrfHoldsOrRefuse(ctx, operator.get())) {
+        Optional<OperatorService.SignedIn> operator = sessions.requireSignedInForm(ctx);
+        if (operator.isEmpty()) {
             return;
         }
         App app = sessions.appOrFirst(ctx, ctx.formParam("app"));

@@ -99,8 +99,8 @@ public final class OperatorPages {
 
     /** The signed-in operator when they run every app (and the form's token holds); else answered 403. */
     private Optional<OperatorService.SignedIn> signedInOfEveryApp(Context ctx, boolean form) {
-        Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
-        if (operator.isEmpty() || (form && !DashboardPages.csrfHoldsOrRefuse(ctx, operator.get()))) {
+        Optional<OperatorService.SignedIn> operator = form ? sessions.requireSignedInForm(ctx) : sessions.requireSignedIn(ctx);
+        if (operator.isEmpty()) {
             return Optional.empty();
         }
         if (!operator.get().operator().allApps()) {

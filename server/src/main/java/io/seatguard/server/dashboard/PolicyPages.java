@@ -104,8 +104,8 @@ public final class PolicyPages {
 
     /** Backtests or saves the form. */
     public void submit(Context ctx) {
-        Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
-        if (operator.isEmpty() || !DashboardPages.csrfHoldsOrRefuse(ctx, operator.get())) {
+        Optional<OperatorService.SignedIn> operator = sessions.requireSignedInForm(ctx);
+        if (operator.isEmpty()) {
             return;
         }
         App app = sessions.appOrFirst(ctx, ctx.formParam("app"));
@@ -138,8 +138,8 @@ public final class PolicyPages {
     }
 
     public void switchMode(Context ctx) {
-        Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
-        if (operator.isEmpty() || !DashboardPages.csrfHoldsOrRefuse(ctx, operator.get())) {
+        Optional<OperatorService.SignedIn> operator = sessions.requireSignedInForm(ctx);
+        if (operator.isEmpty()) {
             return;
         }
         App app = sessions.appOrFirst(ctx, ctx.formParam("app"));
@@ -151,8 +151,8 @@ public final class PolicyPages {
     }
 
     public void delete(Context ctx) {
-        Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
-        if (operator.isEmpty() || !DashboardPages.csrfHoldsOrRefuse(ctx, operator.get())) {
+        Optional<OperatorService.SignedIn> operator = sessions.requireSignedInForm(ctx);
+        if (operator.isEmpty()) {
             return;
         }
         App app = sessions.appOrFirst(ctx, ctx.formParam("app"));

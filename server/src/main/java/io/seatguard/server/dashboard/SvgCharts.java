@@ -85,17 +85,6 @@ final class SvgCharts {
 
     /** Text and attribute content: names may come from clients (actions, list names). */
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return com.samskivert.mustache.Escapers.HTML.escape(text);
     }
 }

@@ -133,8 +133,8 @@ public final class WebhookPages {
 
     /** Forms answer with the page itself (not a redirect), so a new secret is shown once and then gone. */
     private void withForm(Context ctx, Change change) {
-        Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
-        if (operator.isEmpty() || !DashboardPages.csrfHoldsOrRefuse(ctx, operator.get())) {
+        Optional<OperatorService.SignedIn> operator = sessions.requireSignedInForm(ctx);
+        if (operator.isEmpty()) {
             return;
         }
         App app = sessions.appOrFirst(ctx, ctx.formParam("app"));

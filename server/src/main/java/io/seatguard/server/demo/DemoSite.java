@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.samskivert.mustache.Mustache;
 import io.javalin.http.Context;
 import io.seatguard.core.app.App;
 import io.seatguard.core.error.ErrorCode;
@@ -427,7 +426,7 @@ public final class DemoSite {
     }
 
     private static String escape(String text) {
-        return Mustache.compiler().compile("{{t}}").execute(Map.of("t", text));
+        return com.samskivert.mustache.Escapers.HTML.escape(text);
     }
 
     private static void html(Context ctx, int status, String page) {
