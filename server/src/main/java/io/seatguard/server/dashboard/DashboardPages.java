@@ -231,19 +231,25 @@ public final class DashboardPages {
                 "country", evaluation.publicIp().country().orElse("—"));
     }
 
-    /** The signed-in operator (kept on the request for the app checks), or a redirect to the sign-in page (and empty). */
+    /** The signed-in operator, or a redirect to the sign-in page (and empty). */
     public Optional<OperatorService.SignedIn> requireSignedIn(Context ctx) {
         headers(ctx);
         Optional<OperatorService.SignedIn> operator = signedIn(ctx);
         if (operator.isEmpty()) {
             ctx.redirect("/dashboard/login", io.javalin.http.HttpStatus.FOUND);
         }
-        operator.ifPresent(found -> ctx.attribute(OPERATOR, found));
         return operator;
     }
 
+    /** The session's operator, looked up once per request (the app check and the page both ask). */
     private Optional<OperatorService.SignedIn> signedIn(Context ctx) {
-        return operators.session(ctx.cookie(SESSION_COOKIE));
+        OperatorService.SignedIn known = ctx.attribute(OPERATOR);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<OperatorService.SignedIn> operator = operators.session(ctx.cookie(SESSION_COOKIE));
+        operator.ifPresent(found -> ctx.attribute(OPERATOR, found));
+        return operator;
     }
 
     /**
