@@ -83,6 +83,7 @@ import io.seatguard.storage.AccountStateCache;
 import io.seatguard.storage.ActivityCache;
 import io.seatguard.core.account.ActivityReader;
 import io.seatguard.storage.DatabaseKind;
+import io.seatguard.storage.KnownKeys;
 import io.seatguard.storage.SqlAccountReader;
 import io.seatguard.storage.SqlAppStore;
 import io.seatguard.storage.SqlDatabase;
@@ -170,7 +171,7 @@ public final class SeatguardServer implements AutoCloseable {
 
     public static SeatguardServer start(ServerConfig config, InstantSource clock) {
         requireNonNull(config, "config is null");
-        SqlDatabase database = SqlDatabase.open(new StorageSettings(config.databaseUrl(), config.dataDir(), 8));
+        SqlDatabase database = SqlDatabase.open(new StorageSettings(config.databaseUrl(), config.dataDir(), 8, config.sqliteSynchronous()));
         ServerMetrics metrics = new ServerMetrics();
         Presence presence = null;
         IpIntelService intel = null;
@@ -198,13 +199,16 @@ public final class SeatguardServer implements AutoCloseable {
             if (database.kind() == DatabaseKind.SQLITE) {
                 // Embedded storage has one process, so every write passes through this cache and keeps
                 // it exact. With PostgreSQL another node may write, so reads go to the database.
-                AccountStateCache cache = new AccountStateCache(accounts, devices, evaluations);
+                // Keys never written (a first visit) are answered from memory too; see KnownKeys.
+                KnownKeys known = KnownKeys.sizedFor(database);
+                known.loadInBackground(database);
+                AccountStateCache cache = new AccountStateCache(accounts, devices, evaluations, known);
                 evaluations = cache;
                 devices = cache;
                 accounts = cache;
                 deviceLinks = cache.invalidating(deviceLinks);
                 // The account's recent activity too, for the network and history checks.
-                ActivityCache recentActivity = new ActivityCache(new SqlActivityReader(database), evaluations);
+                ActivityCache recentActivity = new ActivityCache(new SqlActivityReader(database), evaluations, known);
                 evaluations = recentActivity;
                 activity = recentActivity;
                 forgetAccount = (appId, userId) -> {

@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,10 +30,12 @@ class KillNinePersistenceTest {
     @TempDir
     Path dataDir;
 
-    @Test
-    void everyAcknowledgedEvaluationSurvivesKillNine() throws Exception {
+    /** With either SQLite setting: they differ only when the machine stops, not when the process dies. */
+    @ParameterizedTest
+    @ValueSource(strings = {"full", "normal"})
+    void everyAcknowledgedEvaluationSurvivesKillNine(String synchronous) throws Exception {
         ServerProcess server = ServerProcess.start(dataDir, "--data-dir", dataDir.toString(), "--admin-token", ADMIN,
-                "--geoip-db", "off", "--asn-db", "off");
+                "--geoip-db", "off", "--asn-db", "off", "--sqlite-synchronous", synchronous);
         int port = server.port();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         try {

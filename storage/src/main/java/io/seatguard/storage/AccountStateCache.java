@@ -53,6 +53,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
     private final AccountReader accounts;
     private final DeviceDirectory devices;
     private final EvaluationStore evaluations;
+    private final KnownKeys known;
     private final Cache<String, Account> byAccount = Caffeine.newBuilder().maximumSize(MAX_ACCOUNTS).build();
     private final Cache<String, Optional<KnownDevice>> byDeviceKey = Caffeine.newBuilder().maximumSize(MAX_DEVICE_LOOKUPS).build();
     /** Devices' latest components, parsed, for fuzzy matching; dropped whenever a write may replace them. */
@@ -69,10 +70,12 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         Map<String, LinkedDevice> links;
     }
 
-    public AccountStateCache(AccountReader accounts, DeviceDirectory devices, EvaluationStore evaluations) {
+    /** The cache in front of these readers; {@code known} answers "never written" for keys new to the database. */
+    public AccountStateCache(AccountReader accounts, DeviceDirectory devices, EvaluationStore evaluations, KnownKeys known) {
         this.accounts = requireNonNull(accounts, "accounts is null");
         this.devices = requireNonNull(devices, "devices is null");
         this.evaluations = requireNonNull(evaluations, "evaluations is null");
+        this.known = requireNonNull(known, "known is null");
     }
 
     @Override
@@ -116,7 +119,9 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
     /** Loads everything the account has linked (not only the window) so later reads can filter in memory. */
     private AccountState loadAndRemember(String appId, String userId, String ip, Optional<String> fingerprintId, Optional<String> deviceId,
             Instant since) {
-        AccountState loaded = accounts.load(appId, userId, ip, fingerprintId, deviceId, Instant.EPOCH);
+        AccountState loaded = known.mayHaveUser(appId, userId)
+                ? accounts.load(appId, userId, ip, fingerprintId, deviceId, Instant.EPOCH)
+                : AccountState.NO_ACCOUNT;
         Account filled = byAccount.get(key(appId, userId), k -> new Account());
         synchronized (filled) {
             filled.user = merge(filled.user, loaded.user());
@@ -139,11 +144,17 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
 
     @Override
     public Optional<KnownDevice> findByTokenHash(String appId, String tokenHash) {
+        if (!known.mayHaveToken(appId, tokenHash)) {
+            return Optional.empty();
+        }
         return byDeviceKey.get("t|" + appId + '|' + tokenHash, k -> devices.findByTokenHash(appId, tokenHash));
     }
 
     @Override
     public Optional<KnownDevice> findByFingerprint(String appId, String fingerprintId) {
+        if (!known.mayHaveFingerprint(appId, fingerprintId)) {
+            return Optional.empty();
+        }
         return byDeviceKey.get("f|" + appId + '|' + fingerprintId, k -> devices.findByFingerprint(appId, fingerprintId));
     }
 
@@ -195,6 +206,11 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
 
     @Override
     public void record(EvaluationWrite write) {
+        // Before the write: once it commits, a reader must not be told its keys were never written.
+        String appId = write.evaluation().appId();
+        write.userId().ifPresent(user -> known.addUser(appId, user));
+        write.device().tokenHash().ifPresent(hash -> known.addToken(appId, hash));
+        write.device().fingerprintId().ifPresent(fp -> known.addFingerprint(appId, fp));
         try {
             evaluations.record(write);
         }

@@ -101,11 +101,17 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
 
     private final SqlActivityReader reader;
     private final EvaluationStore evaluations;
+    private final KnownKeys known;
     private final Cache<String, Entry> byAccount = Caffeine.newBuilder().maximumSize(MAX_ACCOUNTS).build();
 
-    public ActivityCache(SqlActivityReader reader, EvaluationStore evaluations) {
+    /**
+     * The cache in front of this reader; {@code known} must be the one the store's writes add their keys
+     * to (the {@link AccountStateCache} beneath), so an account or fingerprint never written reads nothing.
+     */
+    public ActivityCache(SqlActivityReader reader, EvaluationStore evaluations, KnownKeys known) {
         this.reader = requireNonNull(reader, "reader is null");
         this.evaluations = requireNonNull(evaluations, "evaluations is null");
+        this.known = requireNonNull(known, "known is null");
     }
 
     @Override
@@ -114,7 +120,8 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
         if (velocityWindow.compareTo(DAY) > 0) {
             return reader.read(appId, userId, country, fingerprintId, at, velocityWindow);
         }
-        Entry entry = byAccount.get(key(appId, userId), k -> new Entry(reader.snapshot(appId, userId, MAX_RECENT)));
+        Entry entry = byAccount.get(key(appId, userId),
+                k -> new Entry(known.mayHaveUser(appId, userId) ? reader.snapshot(appId, userId, MAX_RECENT) : Snapshot.EMPTY));
         Optional<LocatedEvent> lastLocated;
         boolean seenBefore;
         Set<String> countries24h = new HashSet<>();
@@ -136,7 +143,8 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
                 }
             }
         }
-        OptionalLong fingerprintUsers = fingerprintId.isPresent() ? OptionalLong.of(reader.fingerprintUsers(appId, fingerprintId.get())) : OptionalLong.empty();
+        OptionalLong fingerprintUsers = fingerprintId.isEmpty() ? OptionalLong.empty()
+                : OptionalLong.of(known.mayHaveFingerprint(appId, fingerprintId.get()) ? reader.fingerprintUsers(appId, fingerprintId.get()) : 0);
         return new AccountActivity(lastLocated, country.map(c -> seenBefore), Optional.of(countries24h), OptionalLong.of(inWindow), fingerprintUsers);
     }
 

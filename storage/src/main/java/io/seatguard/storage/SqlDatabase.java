@@ -47,7 +47,7 @@ public final class SqlDatabase implements AutoCloseable {
                 .map(JdbcTarget::parse)
                 .orElseGet(() -> JdbcTarget.embedded(prepareDataDir(settings.dataDir()).resolve(StorageSettings.EMBEDDED_FILE_NAME)));
         return switch (target.kind()) {
-            case SQLITE -> openSqlite(target, settings.readPoolSize());
+            case SQLITE -> openSqlite(target, settings.readPoolSize(), settings.sqliteSynchronous());
             case POSTGRESQL -> openPostgres(target, settings.readPoolSize());
         };
     }
@@ -61,10 +61,10 @@ public final class SqlDatabase implements AutoCloseable {
         }
     }
 
-    private static SqlDatabase openSqlite(JdbcTarget target, int readPoolSize) {
+    private static SqlDatabase openSqlite(JdbcTarget target, int readPoolSize, SqliteSynchronous synchronous) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(synchronous.name()));
         config.setBusyTimeout(10_000);
         // Each connection's default page cache is 2 MB; under load most reads then went to the OS and
         // were decoded again (a profile showed reads as 40% of CPU). Memory-mapping the file measured
@@ -92,7 +92,10 @@ public final class SqlDatabase implements AutoCloseable {
             }
             return connection;
         });
-        return new SqlDatabase(DatabaseKind.SQLITE, target.description(), readPool, writer, new SqliteCheckpointer(readPool));
+        String description = synchronous == SqliteSynchronous.FULL ? target.description()
+                : target.description() + " (synchronous=" + synchronous.name().toLowerCase(java.util.Locale.ROOT)
+                        + ": commits survive a crash of Seatguard, not of the machine)";
+        return new SqlDatabase(DatabaseKind.SQLITE, description, readPool, writer, new SqliteCheckpointer(readPool));
     }
 
     private static SqlDatabase openPostgres(JdbcTarget target, int readPoolSize) {

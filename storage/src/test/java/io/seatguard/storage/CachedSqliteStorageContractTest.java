@@ -5,6 +5,8 @@ package io.seatguard.storage;
  * database would, including after writes it had to merge, throttle or refuse.
  */
 class CachedSqliteStorageContractTest extends SqliteStorageContractTest {
+    private KnownKeys known;
+
     @org.junit.jupiter.api.Test
     void anAccountWithMoreLinksThanTheCacheKeepsIsReadFromTheDatabase() {
         java.time.Instant old = T0.minus(java.time.Duration.ofDays(60));
@@ -23,12 +25,14 @@ class CachedSqliteStorageContractTest extends SqliteStorageContractTest {
     @Override
     void wire() {
         super.wire();
-        AccountStateCache cache = new AccountStateCache(accounts, devices, evaluations);
+        known = KnownKeys.sizedFor(database);
+        known.load(database);
+        AccountStateCache cache = new AccountStateCache(accounts, devices, evaluations, known);
         accounts = cache;
         devices = cache;
         evaluations = cache;
         links = cache.invalidating(links);
-        ActivityCache recent = new ActivityCache(new SqlActivityReader(database), evaluations);
+        ActivityCache recent = new ActivityCache(new SqlActivityReader(database), evaluations, known);
         evaluations = recent;
         activity = recent;
     }

@@ -59,6 +59,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--webhook-allow-private", defaultValue = "${env:SEATGUARD_WEBHOOK_ALLOW_PRIVATE:-false}", description = "Allow webhook URLs that resolve to private or loopback addresses (env SEATGUARD_WEBHOOK_ALLOW_PRIVATE).")
     boolean webhookAllowPrivate;
 
+    @Option(names = "--sqlite-synchronous", defaultValue = "${env:SEATGUARD_SQLITE_SYNCHRONOUS:-full}", description = "Embedded storage only: full flushes every group commit to the disk (survives power loss); normal flushes at checkpoints (survives a crash of Seatguard, may lose the last commits on power loss) and is faster (env SEATGUARD_SQLITE_SYNCHRONOUS; default ${DEFAULT-VALUE}).")
+    String sqliteSynchronous;
+
     @Mixin
     NetworkOptions network = new NetworkOptions();
 
@@ -108,7 +111,16 @@ public final class ServeCommand implements Callable<Integer> {
         }
         return new ServerConfig(host, port, dataDir, blankToEmpty(databaseUrl), blankToEmpty(redisUrl), blankToEmpty(adminToken), proxies,
                 maxBodyBytes, blankToEmpty(publicUrl), java.time.Duration.ofSeconds(presenceWindowSeconds), riskWeights(), network.settings(),
-                challenges.settings(), retentionDays, patternThresholds(), webhookAllowPrivate);
+                challenges.settings(), retentionDays, patternThresholds(), webhookAllowPrivate, sqliteSynchronous());
+    }
+
+    private io.seatguard.storage.SqliteSynchronous sqliteSynchronous() {
+        try {
+            return io.seatguard.storage.SqliteSynchronous.parse(sqliteSynchronous);
+        }
+        catch (IllegalArgumentException e) {
+            throw new ConfigException("--sqlite-synchronous " + e.getMessage());
+        }
     }
 
     private io.seatguard.core.pattern.PatternThresholds patternThresholds() {

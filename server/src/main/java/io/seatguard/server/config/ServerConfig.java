@@ -40,7 +40,8 @@ public record ServerConfig(
         ChallengeSettings challenges,
         int retentionDays,
         io.seatguard.core.pattern.PatternThresholds patternThresholds,
-        boolean webhookAllowPrivate) {
+        boolean webhookAllowPrivate,
+        io.seatguard.storage.SqliteSynchronous sqliteSynchronous) {
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_RETENTION_DAYS = 90;
     static final int MAX_RETENTION_DAYS = 3650;
@@ -65,6 +66,7 @@ public record ServerConfig(
         requireNonNull(network, "network is null");
         requireNonNull(challenges, "challenges is null");
         requireNonNull(patternThresholds, "patternThresholds is null");
+        requireNonNull(sqliteSynchronous, "sqliteSynchronous is null");
         if (retentionDays < 0 || retentionDays > MAX_RETENTION_DAYS) {
             throw new ConfigException("the retention must be between 0 (keep forever) and " + MAX_RETENTION_DAYS + " days, not " + retentionDays);
         }
@@ -89,44 +91,58 @@ public record ServerConfig(
         }
     }
 
+    /** Every setting but when SQLite's commits reach the disk, which is then each group commit ({@code FULL}). */
+    public ServerConfig(String host, int port, Path dataDir, Optional<String> databaseUrl, Optional<String> redisUrl, Optional<String> adminToken,
+            List<Cidr> trustedProxies, int maxBodyBytes, Optional<String> publicUrl, java.time.Duration presenceWindow,
+            io.seatguard.core.risk.RiskWeights riskWeights, NetworkSettings network, ChallengeSettings challenges, int retentionDays,
+            io.seatguard.core.pattern.PatternThresholds patternThresholds, boolean webhookAllowPrivate) {
+        this(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network,
+                challenges, retentionDays, patternThresholds, webhookAllowPrivate, io.seatguard.storage.SqliteSynchronous.FULL);
+    }
+
+    public ServerConfig withSqliteSynchronous(io.seatguard.storage.SqliteSynchronous synchronous) {
+        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow,
+                riskWeights, network, challenges, retentionDays, patternThresholds, webhookAllowPrivate, synchronous);
+    }
+
     /** Defaults for an embedded server on a free port, for tests and tools. */
     public static ServerConfig embeddedForTests(Path dataDir) {
         return new ServerConfig("127.0.0.1", 0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
                 List.of(Cidr.parse("127.0.0.0/8").orElseThrow(), Cidr.parse("::1").orElseThrow()), DEFAULT_MAX_BODY_BYTES, Optional.empty(),
                 DEFAULT_PRESENCE_WINDOW, io.seatguard.core.risk.RiskWeights.defaults(), NetworkSettings.NONE,
                 ChallengeSettings.DEVELOPMENT, DEFAULT_RETENTION_DAYS,
-                io.seatguard.core.pattern.PatternThresholds.DEFAULTS, false);
+                io.seatguard.core.pattern.PatternThresholds.DEFAULTS, false, io.seatguard.storage.SqliteSynchronous.FULL);
     }
 
     public ServerConfig withDatabaseUrl(String url) {
-        return new ServerConfig(host, port, dataDir, Optional.of(url), redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges, retentionDays, patternThresholds, webhookAllowPrivate);
+        return new ServerConfig(host, port, dataDir, Optional.of(url), redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges, retentionDays, patternThresholds, webhookAllowPrivate, sqliteSynchronous);
     }
 
     public ServerConfig withRedisUrl(String url) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, Optional.of(url), adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges, retentionDays, patternThresholds, webhookAllowPrivate);
+        return new ServerConfig(host, port, dataDir, databaseUrl, Optional.of(url), adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges, retentionDays, patternThresholds, webhookAllowPrivate, sqliteSynchronous);
     }
 
     public ServerConfig withNetwork(NetworkSettings settings) {
         return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights,
-                settings, challenges, retentionDays, patternThresholds, webhookAllowPrivate);
+                settings, challenges, retentionDays, patternThresholds, webhookAllowPrivate, sqliteSynchronous);
     }
 
     public ServerConfig withChallenges(ChallengeSettings settings) {
         return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights,
-                network, settings, retentionDays, patternThresholds, webhookAllowPrivate);
+                network, settings, retentionDays, patternThresholds, webhookAllowPrivate, sqliteSynchronous);
     }
 
     public ServerConfig withWebhookAllowPrivate(boolean allow) {
         return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow,
-                riskWeights, network, challenges, retentionDays, patternThresholds, allow);
+                riskWeights, network, challenges, retentionDays, patternThresholds, allow, sqliteSynchronous);
     }
 
     public ServerConfig withPublicUrl(String url) {
         return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, Optional.of(url), presenceWindow,
-                riskWeights, network, challenges, retentionDays, patternThresholds, webhookAllowPrivate);
+                riskWeights, network, challenges, retentionDays, patternThresholds, webhookAllowPrivate, sqliteSynchronous);
     }
 
     public ServerConfig withAdminToken(String token) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, Optional.of(token), trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges, retentionDays, patternThresholds, webhookAllowPrivate);
+        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, Optional.of(token), trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges, retentionDays, patternThresholds, webhookAllowPrivate, sqliteSynchronous);
     }
 }

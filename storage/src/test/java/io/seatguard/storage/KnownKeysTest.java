@@ -1,0 +1,133 @@
+package io.seatguard.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.core.account.AccountReader;
+import io.seatguard.core.account.AccountState;
+import io.seatguard.core.identity.DeviceDirectory;
+import io.seatguard.core.identity.DeviceType;
+import io.seatguard.core.identity.Fingerprint;
+import io.seatguard.core.identity.KnownDevice;
+import io.seatguard.core.testing.EvaluationSamples;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The filters of keys the embedded database may hold: "no" only for keys never written, "maybe" for
+ * everything until the stored keys are read, and the caches in front of SQLite asking the database
+ * nothing about a first visit.
+ */
+class KnownKeysTest {
+    private static final Instant T0 = Instant.parse("2026-11-01T12:00:00Z");
+
+    @TempDir
+    Path dataDir;
+
+    private SqlDatabase database;
+
+    @AfterEach
+    void close() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void aRestartedServerKnowsTheStoredKeysAndOnlyThose() {
+        database = SqlDatabase.open(StorageSettings.embedded(dataDir));
+        new SqlEvaluationStore(database).record(EvaluationSamples.write("app_a", "ev1", "alice", "dev-1", true, "token-of-alice-xxxxxx", "fp-alice",
+                DeviceType.COMPUTER, "198.51.100.1", T0));
+        database.close();
+        database = SqlDatabase.open(StorageSettings.embedded(dataDir));
+
+        KnownKeys known = KnownKeys.sizedFor(database);
+        assertThat(known.mayHaveUser("app_a", "bob")).as("before loading, every answer is maybe").isTrue();
+        assertThat(known.mayHaveToken("app_a", "nothing")).isTrue();
+        assertThat(known.mayHaveFingerprint("app_a", "nothing")).isTrue();
+
+        known.load(database);
+        assertThat(known.isLoaded()).isTrue();
+        assertThat(known.mayHaveUser("app_a", "alice")).isTrue();
+        assertThat(known.mayHaveToken("app_a", Fingerprint.sha256Hex("token-of-alice-xxxxxx"))).isTrue();
+        assertThat(known.mayHaveFingerprint("app_a", "fp-alice")).isTrue();
+        assertThat(known.mayHaveUser("app_a", "bob")).isFalse();
+        assertThat(known.mayHaveUser("app_b", "alice")).as("keys are per app").isFalse();
+        assertThat(known.mayHaveToken("app_a", Fingerprint.sha256Hex("token-of-bob-xxxxxxxx"))).isFalse();
+        assertThat(known.mayHaveFingerprint("app_a", "fp-bob")).isFalse();
+    }
+
+    @Test
+    void aFirstVisitReadsNothingFromTheDatabaseAndASecondFindsWhatTheFirstWrote() {
+        database = SqlDatabase.open(StorageSettings.embedded(dataDir));
+        KnownKeys known = KnownKeys.sizedFor(database);
+        known.load(database);
+        CountingReads counting = new CountingReads(new SqlAccountReader(database), new SqlDeviceDirectory(database));
+        AccountStateCache cache = new AccountStateCache(counting, counting, new SqlEvaluationStore(database), known);
+        ActivityCache activity = new ActivityCache(new SqlActivityReader(database), cache, known);
+        String tokenHash = Fingerprint.sha256Hex("token-of-carol-xxxxxx");
+
+        assertThat(cache.findByTokenHash("app_a", tokenHash)).isEmpty();
+        assertThat(cache.findByFingerprint("app_a", "fp-carol")).isEmpty();
+        AccountState before = cache.load("app_a", "carol", "198.51.100.7", Optional.of("fp-carol"), Optional.empty(), T0.minus(Duration.ofDays(30)));
+        assertThat(before.userKnown()).isFalse();
+        assertThat(activity.read("app_a", "carol", Optional.of("FR"), Optional.of("fp-carol"), T0, Duration.ofHours(1)).fingerprintUsers())
+                .hasValue(0);
+        assertThat(counting.reads).as("a first visit asks the database nothing").hasValue(0);
+
+        activity.record(EvaluationSamples.write("app_a", "ev1", "carol", "dev-carol", true, "token-of-carol-xxxxxx", "fp-carol", DeviceType.COMPUTER,
+                "198.51.100.7", T0));
+
+        assertThat(cache.findByTokenHash("app_a", tokenHash)).map(KnownDevice::id).contains("dev-carol");
+        assertThat(counting.reads).as("the written token is looked up again").hasValue(1);
+        assertThat(activity.read("app_a", "carol", Optional.of("FR"), Optional.of("fp-carol"), T0.plusSeconds(60), Duration.ofHours(1))
+                .fingerprintUsers()).hasValue(1);
+    }
+
+    /** The database readers, counting the queries that reach them. */
+    private static final class CountingReads implements AccountReader, DeviceDirectory {
+        final AtomicInteger reads = new AtomicInteger();
+        private final AccountReader accounts;
+        private final DeviceDirectory devices;
+
+        CountingReads(AccountReader accounts, DeviceDirectory devices) {
+            this.accounts = accounts;
+            this.devices = devices;
+        }
+
+        @Override
+        public AccountState load(String appId, String userId, String ip, Optional<String> fingerprintId, Optional<String> deviceId, Instant since) {
+            reads.incrementAndGet();
+            return accounts.load(appId, userId, ip, fingerprintId, deviceId, since);
+        }
+
+        @Override
+        public Optional<KnownDevice> findByTokenHash(String appId, String tokenHash) {
+            reads.incrementAndGet();
+            return devices.findByTokenHash(appId, tokenHash);
+        }
+
+        @Override
+        public Optional<KnownDevice> findByFingerprint(String appId, String fingerprintId) {
+            reads.incrementAndGet();
+            return devices.findByFingerprint(appId, fingerprintId);
+        }
+
+        @Override
+        public Block block(String appId, String blockingKey, int limit) {
+            reads.incrementAndGet();
+            return devices.block(appId, blockingKey, limit);
+        }
+
+        @Override
+        public java.util.List<io.seatguard.core.identity.StoredDevice> latest(String appId, java.util.Collection<String> deviceIds) {
+            reads.incrementAndGet();
+            return devices.latest(appId, deviceIds);
+        }
+    }
+}
