@@ -63,11 +63,20 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
 
     /** One account's cached facts; guarded by its own monitor. */
     private static final class Account {
+        /**
+         * Made when the account had never been written ({@link KnownKeys}): everything it has since
+         * was recorded here, so an IP or fingerprint missing from the maps was never seen.
+         */
+        final boolean complete;
         Optional<Seen> user;
         final Map<String, Optional<Seen>> ips = new HashMap<>();
         final Map<String, Optional<Seen>> fingerprints = new HashMap<>();
         /** Every link of the account, or null when it has too many to keep. */
         Map<String, LinkedDevice> links;
+
+        Account(boolean complete) {
+            this.complete = complete;
+        }
     }
 
     /** The cache in front of these readers; {@code known} answers "never written" for keys new to the database. */
@@ -88,7 +97,8 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
                     // Too many links to keep: read just the window from the database, as without a cache.
                     return accounts.load(appId, userId, ip, fingerprintId, deviceId, since);
                 }
-                keysMissing = account.ips.get(ip) == null || fingerprintId.map(fp -> account.fingerprints.get(fp) == null).orElse(false);
+                keysMissing = !account.complete
+                        && (account.ips.get(ip) == null || fingerprintId.map(fp -> account.fingerprints.get(fp) == null).orElse(false));
             }
             if (keysMissing) {
                 // Only this IP or fingerprint is new to the cache: ask for it alone (no links: "since" lies
@@ -108,8 +118,9 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
                             inWindow.add(link);
                         }
                     }
-                    Optional<Seen> fingerprintSeen = fingerprintId.isEmpty() ? Optional.empty() : account.fingerprints.get(fingerprintId.get());
-                    return new AccountState(account.user, inWindow, account.ips.get(ip), fingerprintSeen);
+                    Optional<Seen> fingerprintSeen = fingerprintId.isEmpty() ? Optional.empty()
+                            : account.fingerprints.getOrDefault(fingerprintId.get(), Optional.empty());
+                    return new AccountState(account.user, inWindow, account.ips.getOrDefault(ip, Optional.empty()), fingerprintSeen);
                 }
             }
         }
@@ -119,10 +130,9 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
     /** Loads everything the account has linked (not only the window) so later reads can filter in memory. */
     private AccountState loadAndRemember(String appId, String userId, String ip, Optional<String> fingerprintId, Optional<String> deviceId,
             Instant since) {
-        AccountState loaded = known.mayHaveUser(appId, userId)
-                ? accounts.load(appId, userId, ip, fingerprintId, deviceId, Instant.EPOCH)
-                : AccountState.NO_ACCOUNT;
-        Account filled = byAccount.get(key(appId, userId), k -> new Account());
+        boolean neverWritten = !known.mayHaveUser(appId, userId);
+        AccountState loaded = neverWritten ? AccountState.NO_ACCOUNT : accounts.load(appId, userId, ip, fingerprintId, deviceId, Instant.EPOCH);
+        Account filled = byAccount.get(key(appId, userId), k -> new Account(neverWritten));
         synchronized (filled) {
             filled.user = merge(filled.user, loaded.user());
             filled.ips.merge(ip, loaded.ip(), AccountStateCache::merge);
@@ -269,7 +279,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         Instant at = evaluation.createdAt();
         Seen now = new Seen(at, at);
         if (device.isKnownDevice() && (device.isNew() || touches.device())) {
-            refreshDevice(appId, device, evaluation.device().type(), at);
+            refreshDevice(appId, device, evaluation.device().type(), evaluation.device().browser(), evaluation.device().os(), at);
         }
         boolean classMayChange = device.isNew() || (device.matchedBy() != DeviceResolution.MatchKind.TOKEN
                 && (device.tokenHash().isPresent() || device.matchedBy() != DeviceResolution.MatchKind.EXACT_FINGERPRINT));
@@ -311,12 +321,17 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         }
     }
 
-    private void refreshDevice(String appId, DeviceResolution device, DeviceType type, Instant at) {
+    private void refreshDevice(String appId, DeviceResolution device, DeviceType type, String browser, String os, Instant at) {
         List<String> keys = new ArrayList<>(2);
         device.tokenHash().ifPresent(hash -> keys.add("t|" + appId + '|' + hash));
         device.fingerprintId().ifPresent(fp -> keys.add("f|" + appId + '|' + fp));
         for (String key : keys) {
             byDeviceKey.asMap().compute(key, (k, cached) -> {
+                if (device.isNew() && key.startsWith("t|")) {
+                    // The write claimed this token for the new device or failed (DeviceClaimConflict): it is
+                    // this device's now, as a database read would say, so its second visit reads nothing.
+                    return Optional.of(new KnownDevice(device.deviceId(), type, browser, os, at, at));
+                }
                 if (cached == null || cached.isEmpty()) {
                     // Not cached, or cached as free: the store decides who holds it now; read it next time.
                     return null;

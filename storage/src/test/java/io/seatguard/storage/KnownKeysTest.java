@@ -84,7 +84,20 @@ class KnownKeysTest {
                 "198.51.100.7", T0));
 
         assertThat(cache.findByTokenHash("app_a", tokenHash)).map(KnownDevice::id).contains("dev-carol");
-        assertThat(counting.reads).as("the written token is looked up again").hasValue(1);
+        Instant since = T0.minus(Duration.ofDays(30));
+        AccountState again = cache.load("app_a", "carol", "198.51.100.7", Optional.of("fp-carol"), Optional.of("dev-carol"), since);
+        assertThat(again.userKnown()).isTrue();
+        assertThat(again.ip()).isPresent();
+        assertThat(again.fingerprint()).isPresent();
+        assertThat(again.devices()).extracting(io.seatguard.core.account.LinkedDevice::deviceId).containsExactly("dev-carol");
+        AccountState elsewhere = cache.load("app_a", "carol", "203.0.113.9", Optional.of("fp-other"), Optional.empty(), since);
+        assertThat(elsewhere.ip()).as("an IP the account never used").isEmpty();
+        assertThat(elsewhere.fingerprint()).isEmpty();
+        assertThat(counting.reads).as("a new account's second visit, from anywhere, is answered from memory").hasValue(0);
+        // The database agrees.
+        AccountState stored = new SqlAccountReader(database).load("app_a", "carol", "203.0.113.9", Optional.of("fp-other"), Optional.empty(), since);
+        assertThat(stored.ip()).isEqualTo(elsewhere.ip());
+        assertThat(new SqlDeviceDirectory(database).findByTokenHash("app_a", tokenHash)).isEqualTo(cache.findByTokenHash("app_a", tokenHash));
         assertThat(activity.read("app_a", "carol", Optional.of("FR"), Optional.of("fp-carol"), T0.plusSeconds(60), Duration.ofHours(1))
                 .fingerprintUsers()).hasValue(1);
     }
