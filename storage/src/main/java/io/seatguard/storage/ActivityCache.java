@@ -22,8 +22,8 @@ import java.util.Set;
 
 /**
  * A per-process cache of each account's recent activity (the last located event, the countries it was
- * ever placed in, its events of the last day), so the network and history checks of an evaluation read
- * nothing but the fingerprint's account count (issue 4's "next step" in docs/benchmarks.md: those reads
+ * ever placed in, its events of the last day), and how many accounts share a fingerprint, so the network
+ * and history checks of a returning account's evaluation read nothing (issue 4's "next step" in docs/benchmarks.md: those reads
  * were a sixth of the server's CPU).
  *
  * <p>Why it is exact: like {@link AccountStateCache}, it is used only with the embedded store, where
@@ -103,6 +103,11 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
     private final EvaluationStore evaluations;
     private final KnownKeys known;
     private final Cache<String, Entry> byAccount = Caffeine.newBuilder().maximumSize(MAX_ACCOUNTS).build();
+    /**
+     * Accounts per fingerprint, as the database counts them; dropped after every write that may link an
+     * account to the fingerprint (at most one a minute per account and fingerprint, by the write throttle).
+     */
+    private final Cache<String, Long> accountsByFingerprint = Caffeine.newBuilder().maximumSize(MAX_ACCOUNTS).build();
 
     /**
      * The cache in front of this reader; {@code known} must be the one the store's writes add their keys
@@ -144,8 +149,16 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
             }
         }
         OptionalLong fingerprintUsers = fingerprintId.isEmpty() ? OptionalLong.empty()
-                : OptionalLong.of(known.mayHaveFingerprint(appId, fingerprintId.get()) ? reader.fingerprintUsers(appId, fingerprintId.get()) : 0);
+                : OptionalLong.of(accountsSharing(appId, fingerprintId.get()));
         return new AccountActivity(lastLocated, country.map(c -> seenBefore), Optional.of(countries24h), OptionalLong.of(inWindow), fingerprintUsers);
+    }
+
+    /** A fingerprint never written has no account; a known one is counted once, then kept until a write may change it. */
+    private long accountsSharing(String appId, String fingerprintId) {
+        if (!known.mayHaveFingerprint(appId, fingerprintId)) {
+            return 0;
+        }
+        return accountsByFingerprint.get(key(appId, fingerprintId), k -> reader.fingerprintUsers(appId, fingerprintId));
     }
 
     @Override
@@ -155,6 +168,10 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
         Optional<String> user = evaluation.user().id();
         if (user.isEmpty()) {
             return;
+        }
+        if (write.touches().fingerprint()) {
+            // After the commit: a count being loaded now waits for this removal, so nothing older survives it.
+            write.device().fingerprintId().ifPresent(fp -> accountsByFingerprint.invalidate(key(evaluation.appId(), fp)));
         }
         Optional<LocatedEvent> located = write.place().coordinates().map(point -> new LocatedEvent(evaluation.createdAt(), point));
         byAccount.asMap().computeIfPresent(key(evaluation.appId(), user.get()), (k, entry) -> {
@@ -178,11 +195,14 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
     /** Drops an account's entry (the account was erased). */
     public void forget(String appId, String userId) {
         byAccount.invalidate(key(appId, userId));
+        // Its fingerprints no longer count it; erasure is rare, so every count goes rather than each of its.
+        accountsByFingerprint.invalidateAll();
     }
 
     /** Drops every entry (old evaluations were pruned, so what an account was "ever" seen doing may have changed). */
     public void forgetAll() {
         byAccount.invalidateAll();
+        accountsByFingerprint.invalidateAll();
     }
 
     private static String key(String appId, String userId) {

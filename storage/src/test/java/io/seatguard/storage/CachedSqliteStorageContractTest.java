@@ -70,6 +70,26 @@ class CachedSqliteStorageContractTest extends SqliteStorageContractTest {
     }
 
     @org.junit.jupiter.api.Test
+    void theAccountsSharingAFingerprintAreRecountedWhenAnotherAccountShowsIt() {
+        java.util.Optional<String> fp = java.util.Optional.of("fp-shared");
+        java.time.Duration hour = java.time.Duration.ofHours(1);
+        org.assertj.core.api.Assertions.assertThat(activity.read("app_a", "u1", java.util.Optional.empty(), fp, T0, hour).fingerprintUsers())
+                .as("never written").hasValue(0);
+        for (int account = 1; account <= 3; account++) {
+            java.time.Instant at = T0.plusSeconds(60L * account);
+            evaluations.record(io.seatguard.core.testing.EvaluationSamples.write("app_a", id(), "u" + account, "dev-shared", account == 1, null,
+                    "fp-shared", io.seatguard.core.identity.DeviceType.COMPUTER, "198.51.100.1", at));
+            for (int read = 0; read < 2; read++) {
+                java.util.OptionalLong cached = activity.read("app_a", "u" + account, java.util.Optional.empty(), fp, at.plusSeconds(1), hour)
+                        .fingerprintUsers();
+                org.assertj.core.api.Assertions.assertThat(cached).as("after account " + account).hasValue(account)
+                        .isEqualTo(new SqlActivityReader(database).read("app_a", "u" + account, java.util.Optional.empty(), fp, at.plusSeconds(1), hour)
+                                .fingerprintUsers());
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void anAccountBusierThanTheCacheKeepsIsStillAnsweredExactly() {
         java.time.Instant at = T0;
         for (int i = 0; i <= ActivityCache.MAX_RECENT + 5; i++) {
