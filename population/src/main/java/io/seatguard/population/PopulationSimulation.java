@@ -19,7 +19,7 @@ import java.util.Map;
  * </pre>
  */
 public final class PopulationSimulation {
-    static final double[] SWEEP = {0.70, 0.75, 0.80, 0.85, 0.90, 0.95};
+    static final double[] SWEEP = {0.70, 0.75, 0.78, 0.80, 0.85, 0.90, 0.95};
     private static final String USAGE = "usage: PopulationSimulation [--devices N] [--seed S] [--threshold T | --sweep] [--crowded-at K]";
 
     private PopulationSimulation() {}

@@ -10,15 +10,16 @@ import org.junit.jupiter.api.Test;
  * Issue 3's measurement: 10,000 generated devices with drift, seed 1, the default threshold, through the
  * real evaluation pipeline.
  *
- * <p>The bounds here are a regression guard at the rates measured when this was written (split 2.13 %,
- * merge 1.93 %), NOT the issue's targets ({@link Report#SPLIT_TARGET} 2 %, {@link Report#MERGE_TARGET}
- * 0.5 %), which the resolver does not meet yet (docs/benchmarks.md); a test asserting them would fail
- * the whole build. When the resolver meets them, tighten these bounds to the targets. On failure, the
+ * <p>The bounds here are a regression guard at the rates measured last (split 1.90 %, merge 1.29 %
+ * with the network tie-break and threshold 0.78; split 2.13 %, merge 1.93 % before them). The split
+ * bound is the issue's target ({@link Report#SPLIT_TARGET} 2 %); the merge bound is not
+ * ({@link Report#MERGE_TARGET} 0.5 %, not met yet: docs/benchmarks.md), since a test asserting it would
+ * fail the whole build. When the resolver meets it, tighten the merge bound to the target. On failure, the
  * message carries the report saying which platform and drift caused the errors.
  */
 class IssueThreeTargetsTest {
-    static final double SPLIT_MEASURED_BOUND = 0.023;
-    static final double MERGE_MEASURED_BOUND = 0.021;
+    static final double SPLIT_MEASURED_BOUND = 0.020;
+    static final double MERGE_MEASURED_BOUND = 0.014;
 
     @Test
     void tenThousandDevicesStayWithinTheMeasuredSplitAndMergeRates() {
@@ -29,7 +30,7 @@ class IssueThreeTargetsTest {
         Measurement.Rates all = measurement.overall();
         assertThat(all.devices()).isEqualTo(10_000);
         assertThat(measurement.visits()).isGreaterThan(200_000);
-        assertThat(all.splitRate()).as("split rate (measured 2.13 %%, target 2 %%)%n%s", report).isLessThanOrEqualTo(SPLIT_MEASURED_BOUND);
-        assertThat(all.mergeRate()).as("merge rate (measured 1.93 %%, target 0.5 %%)%n%s", report).isLessThanOrEqualTo(MERGE_MEASURED_BOUND);
+        assertThat(all.splitRate()).as("split rate (measured 1.90 %%, target 2 %%)%n%s", report).isLessThanOrEqualTo(SPLIT_MEASURED_BOUND);
+        assertThat(all.mergeRate()).as("merge rate (measured 1.29 %%, target 0.5 %%)%n%s", report).isLessThanOrEqualTo(MERGE_MEASURED_BOUND);
     }
 }

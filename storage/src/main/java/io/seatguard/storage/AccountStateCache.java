@@ -214,6 +214,18 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         return found;
     }
 
+    /** Not cached: every evaluation may add an address, and resolution asks only when components are ambiguous. */
+    @Override
+    public Map<String, java.util.Set<String>> addressesSince(String appId, java.util.Collection<String> deviceIds, Instant since) {
+        return devices.addressesSince(appId, deviceIds, since);
+    }
+
+    /** Not cached, like {@link #addressesSince}. */
+    @Override
+    public int devicesOnNetwork(String appId, String network, Instant since, int limit) {
+        return devices.devicesOnNetwork(appId, network, since, limit);
+    }
+
     @Override
     public void record(EvaluationWrite write) {
         // Before the write: once it commits, a reader must not be told its keys were never written.

@@ -10,11 +10,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import io.seatguard.core.identity.StoredDevice;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Finds devices by token hash or exact fingerprint. */
+/** Finds devices by token hash, exact fingerprint or hardware class, and where devices were evaluated from. */
 public final class SqlDeviceDirectory implements DeviceDirectory {
     private final SqlDatabase database;
 
@@ -82,6 +85,36 @@ public final class SqlDeviceDirectory implements DeviceDirectory {
                     row -> row.getLong(1), parameters).orElse(0L);
             return new Block(devices, (int) Math.min(tokens, limit));
         });
+    }
+
+    /** From the evaluations (index {@code evaluations_by_device}), for at most {@link #MAX_CANDIDATES} devices. */
+    @Override
+    public Map<String, Set<String>> addressesSince(String appId, Collection<String> deviceIds, Instant since) {
+        List<String> ids = deviceIds.stream().distinct().limit(MAX_CANDIDATES).toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        String placeholders = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        Object[] parameters = new Object[ids.size() + 2];
+        parameters[0] = appId;
+        for (int i = 0; i < ids.size(); i++) {
+            parameters[i + 1] = ids.get(i);
+        }
+        parameters[ids.size() + 1] = since.toEpochMilli();
+        List<String[]> rows = database.read(connection -> JdbcRunner.queryList(connection,
+                "SELECT DISTINCT device_id, ip FROM evaluations WHERE app_id = ? AND device_id IN (" + placeholders + ") AND created_at >= ?",
+                row -> new String[] {row.getString(1), row.getString(2)}, parameters));
+        Map<String, Set<String>> addresses = new HashMap<>();
+        rows.forEach(row -> addresses.computeIfAbsent(row[0], k -> new HashSet<>()).add(row[1]));
+        return addresses;
+    }
+
+    /** From the evaluations' network column (V14, index {@code evaluations_by_network}); stops at {@code limit} devices. */
+    @Override
+    public int devicesOnNetwork(String appId, String network, Instant since, int limit) {
+        return database.read(connection -> JdbcRunner.queryOne(connection,
+                "SELECT COUNT(*) FROM (SELECT DISTINCT device_id FROM evaluations WHERE app_id = ? AND network = ? AND created_at >= ? LIMIT ?) seen",
+                row -> row.getInt(1), appId, network, since.toEpochMilli(), limit)).orElse(0);
     }
 
     private static KnownDevice device(ResultSet row) throws SQLException {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.evaluation.ConsumeOutcome;
 import io.seatguard.core.evaluation.DeviceClaimConflict;
+import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.identity.BlockingKey;
 import io.seatguard.core.evaluation.DeviceInfo;
 import io.seatguard.core.evaluation.Evaluation;
@@ -157,12 +158,13 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         Optional<Coordinates> point = place.coordinates();
         JdbcRunner.update(connection,
                 "INSERT INTO evaluations (app_id, id, user_id, action, verdict, device_id, ip, created_at, consumed_at, document,"
-                        + " country, latitude, longitude, accuracy_km)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
+                        + " country, latitude, longitude, accuracy_km, network)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)",
                 evaluation.appId(), evaluation.id(), evaluation.user().id().orElse(null), evaluation.action(), evaluation.verdict().wireName(),
                 evaluation.device().id(), evaluation.publicIp().address(), evaluation.createdAt().toEpochMilli(),
                 document, place.country().orElse(null), point.map(Coordinates::latitude).orElse(null), point.map(Coordinates::longitude).orElse(null),
-                point.map(Coordinates::accuracyKm).orElse(null));
+                point.map(Coordinates::accuracyKm).orElse(null),
+                IpAddresses.parse(evaluation.publicIp().address()).map(IpAddresses::network).orElse(null));
     }
 
     /**

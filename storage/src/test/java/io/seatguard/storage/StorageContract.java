@@ -505,6 +505,33 @@ abstract class StorageContract {
         assertThat(devices.block("app_b", key, 10).devices()).isEmpty();
     }
 
+    @Test
+    void devicesTellWhereTheyWereEvaluatedFromAndNetworksHowManyDevicesTheyCarry() {
+        evaluations.record(EvaluationSamples.write("app_a", id(), "vic", "dev-net-a", true, "tok-net-a-000001", null, DeviceType.MOBILE, "198.51.100.7", T0));
+        evaluations.record(EvaluationSamples.write("app_a", id(), "vic", "dev-net-a", false, "tok-net-a-000001", null, DeviceType.MOBILE, "198.51.100.7",
+                T0.plusSeconds(60)));
+        evaluations.record(EvaluationSamples.write("app_a", id(), "vic", "dev-net-a", false, "tok-net-a-000001", null, DeviceType.MOBILE, "203.0.113.9",
+                T0.plusSeconds(3600)));
+        evaluations.record(EvaluationSamples.write("app_a", id(), "wes", "dev-net-b", true, "tok-net-b-000001", null, DeviceType.MOBILE, "198.51.100.200",
+                T0.plusSeconds(7200)));
+        evaluations.record(EvaluationSamples.write("app_b", id(), "wes", "dev-net-c", true, "tok-net-c-000001", null, DeviceType.MOBILE, "198.51.100.8",
+                T0.plusSeconds(7200)));
+
+        assertThat(devices.addressesSince("app_a", List.of("dev-net-a", "dev-net-b", "dev-unknown"), T0))
+                .isEqualTo(Map.of("dev-net-a", java.util.Set.of("198.51.100.7", "203.0.113.9"), "dev-net-b", java.util.Set.of("198.51.100.200")));
+        assertThat(devices.addressesSince("app_a", List.of("dev-net-a", "dev-net-b"), T0.plusSeconds(3600)))
+                .isEqualTo(Map.of("dev-net-a", java.util.Set.of("203.0.113.9"), "dev-net-b", java.util.Set.of("198.51.100.200")));
+        assertThat(devices.addressesSince("app_a", List.of(), T0)).isEmpty();
+
+        // 198.51.100.0/24 carried two devices of app_a (one of them twice); app_b's device is another app's.
+        assertThat(devices.devicesOnNetwork("app_a", "198.51.100.0/24", T0, 10)).isEqualTo(2);
+        assertThat(devices.devicesOnNetwork("app_a", "198.51.100.0/24", T0, 1)).isEqualTo(1);
+        assertThat(devices.devicesOnNetwork("app_a", "198.51.100.0/24", T0.plusSeconds(3600), 10)).isEqualTo(1);
+        assertThat(devices.devicesOnNetwork("app_a", "203.0.113.0/24", T0, 10)).isEqualTo(1);
+        assertThat(devices.devicesOnNetwork("app_a", "192.0.2.0/24", T0, 10)).isZero();
+        assertThat(devices.devicesOnNetwork("app_b", "198.51.100.0/24", T0, 10)).isEqualTo(1);
+    }
+
     static EvaluationWrite sampleWrite(String appId, String user, Instant at) {
         return EvaluationSamples.write(appId, id(), user, UUID.randomUUID().toString(), true, "tok-" + UUID.randomUUID(), null, DeviceType.COMPUTER,
                 "198.51.100.1", at);

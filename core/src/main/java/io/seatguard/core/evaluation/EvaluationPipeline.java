@@ -52,6 +52,7 @@ import java.util.Optional;
  *   <li>identity, second look — an exact fingerprint match is kept only where it is trustworthy, and a
  *       device still unknown is compared with the account's own devices, whose components may have
  *       drifted since they were last seen, then with look-alikes of uncommon hardware across the app;
+ *       where components cannot tell look-alikes apart, the client's network breaks the tie;
  *   <li>network and history — what outside data says of the client's addresses ({@link NetworkAssessor})
  *       and what the account did recently (its last located evaluation, countries, event count);
  *   <li>checks — every registered check, in registry order;
@@ -215,7 +216,8 @@ public final class EvaluationPipeline {
         DeviceResolver.Resolved checked = devices.verifyToken(request.appId(), request.device(), first);
         DeviceResolver.Resolved resolved = checked.resolution().matchedBy() == DeviceResolution.MatchKind.TOKEN
                 ? checked
-                : devices.settle(request.appId(), request.device(), checked, account.devices().stream().map(LinkedDevice::deviceId).toList());
+                : devices.settle(request.appId(), request.device(), checked, account.devices().stream().map(LinkedDevice::deviceId).toList(),
+                        request.clientIp(), at);
         DeviceResolution device = resolved.resolution();
         DeviceType deviceType = agent.type() != DeviceType.UNKNOWN
                 ? agent.type()

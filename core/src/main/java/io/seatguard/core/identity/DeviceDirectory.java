@@ -1,8 +1,11 @@
 package io.seatguard.core.identity;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Port: finds an app's devices by the keys device resolution tries, in order. */
 public interface DeviceDirectory {
@@ -19,6 +22,19 @@ public interface DeviceDirectory {
      * those devices have shown, counted up to {@code limit}.
      */
     Block block(String appId, String blockingKey, int limit);
+
+    /**
+     * The client addresses (canonical text, as evaluations record them) each of the given devices was
+     * evaluated from at or after {@code since}, by device id; a device not evaluated since is left out.
+     * Resolution asks this only when components alone cannot tell a known device from a look-alike.
+     */
+    Map<String, Set<String>> addressesSince(String appId, Collection<String> deviceIds, Instant since);
+
+    /**
+     * How many distinct devices were evaluated from one network ({@link io.seatguard.core.net.IpAddresses#network})
+     * at or after {@code since}, counted up to {@code limit}.
+     */
+    int devicesOnNetwork(String appId, String network, Instant since, int limit);
 
     /** The devices of one hardware class, and how many browsers' tokens they hold between them. */
     record Block(List<StoredDevice> devices, int tokens) {

@@ -3,10 +3,16 @@ package io.seatguard.core.identity;
 import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.identity.DeviceResolution.MatchKind;
+import io.seatguard.core.net.IpAddresses;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +38,11 @@ import java.util.function.Supplier;
  * neither the exact fingerprint nor a fuzzy match may attach the request to a device of another account.
  * That costs a split now and then (a cleared browser signing up again), which is the cheaper error: a
  * merge would hide one person's device behind another's.
+ *
+ * <p>Where components may still attach the request to a device (the account's devices on common hardware,
+ * and any other account's device on rare hardware), the network breaks the tie: a device whose home
+ * network is known and is not the request's is left out (see {@link #settle}). A shared network (a
+ * carrier's NAT) testifies to nothing.
  */
 public final class DeviceResolver {
     /** Stands for a class we cannot name (no GPU renderer): as full as can be, so it counts as common. */
@@ -46,6 +57,14 @@ public final class DeviceResolver {
      * switch app-wide matching off for every device that ever held a token, so 2 keeps it for rare hardware.
      */
     public static final int DEFAULT_CROWDED_AT = 2;
+    /** How far back a device's networks count for {@link #settle}'s tie-break: the device window's 30 days. */
+    public static final Duration NETWORK_MEMORY = Duration.ofDays(30);
+    /**
+     * A network that this many devices were evaluated from within {@link #NETWORK_MEMORY} is shared (more
+     * than a household's devices), and testifies to nothing. On the generated population 4, 6, 8 and 10
+     * gave merge rates of 1.39, 1.31, 1.29 and 1.29 % and split rates of 2.16, 2.16, 2.18 and 2.20 %.
+     */
+    public static final int SHARED_NETWORK_AT = 8;
 
     private final DeviceDirectory directory;
     private final Supplier<String> newDeviceIds;
@@ -124,25 +143,42 @@ public final class DeviceResolver {
      * The second look, once the account's devices are known: keeps an exact match only where it is
      * trustworthy, then compares a still-new device with the account's devices and with look-alikes of
      * uncommon hardware across the app.
+     *
+     * <p>Components cannot tell a device from another unit of its model (a sharer's phone like the
+     * owner's, a stranger's laptop of the same uncommon model), so the network breaks the tie
+     * ({@link Network}): a device whose home network is known, and is not the request's, is not found by
+     * components. That applies to the account's devices on common hardware, and to every match across
+     * accounts (on rare hardware, where such matches are allowed at all). The account's own device on
+     * rare hardware is found from anywhere: no look-alike is known to be about.
      */
-    public Resolved settle(String appId, DeviceSignals signals, Resolved first, Collection<String> accountDeviceIds) {
+    public Resolved settle(String appId, DeviceSignals signals, Resolved first, Collection<String> accountDeviceIds, InetAddress clientIp, Instant at) {
         DeviceResolution resolution = first.resolution();
         Block block = new Block(appId, signals.components());
-        if (resolution.matchedBy() == MatchKind.EXACT_FINGERPRINT && !accountDeviceIds.contains(resolution.deviceId()) && block.crowded()) {
-            first = newDevice(resolution.fingerprintId(), resolution.tokenHash(), resolution.tokenMismatch());
-            resolution = first.resolution();
+        Network network = new Network(appId, clientIp, at);
+        if (resolution.matchedBy() == MatchKind.EXACT_FINGERPRINT) {
+            boolean inAccount = accountDeviceIds.contains(resolution.deviceId());
+            // Common hardware: only the account's own device, and only if the network allows it. Rare
+            // hardware: the account's device always; another account's if the network allows it.
+            boolean stands = block.crowded()
+                    ? inAccount && !network.rulesOut(resolution.deviceId())
+                    : inAccount || !network.rulesOut(resolution.deviceId());
+            if (!stands) {
+                first = newDevice(resolution.fingerprintId(), resolution.tokenHash(), resolution.tokenMismatch());
+                resolution = first.resolution();
+            }
         }
         if (resolution.matchedBy() != MatchKind.NEW_DEVICE || signals.components().isEmpty()) {
             return first;
         }
         if (!accountDeviceIds.isEmpty()) {
-            Optional<Resolved> inAccount = bestOf(directory.latest(appId, accountDeviceIds), signals, resolution, MatchKind.FUZZY);
+            List<StoredDevice> own = directory.latest(appId, accountDeviceIds);
+            Optional<Resolved> inAccount = bestOf(own.isEmpty() || !block.crowded() ? own : network.without(own), signals, resolution, MatchKind.FUZZY);
             if (inAccount.isPresent()) {
                 return inAccount.get();
             }
         }
         if (!block.crowded()) {
-            return bestOf(block.devices(), signals, resolution, MatchKind.FUZZY_APP).orElse(first);
+            return bestOf(network.without(block.devices()), signals, resolution, MatchKind.FUZZY_APP).orElse(first);
         }
         return first;
     }
@@ -178,6 +214,64 @@ public final class DeviceResolver {
         }
         return ComponentSimilarity.evidence(components, known) >= DeviceMatcher.MIN_EVIDENCE
                 && ComponentSimilarity.of(components, known) < TOKEN_MISMATCH_BELOW;
+    }
+
+    /**
+     * The request's network ({@link IpAddresses#network}: its /24 or /64), and which candidate devices it
+     * rules out. Read from the directory only when a candidate is to be judged, and each network's size
+     * once per request.
+     *
+     * <p>A network that {@link #SHARED_NETWORK_AT} or more devices were evaluated from within
+     * {@link #NETWORK_MEMORY} (a carrier's NAT, a campus, an office, a café) says nothing of which device
+     * this is; a private one (a home line) does. A candidate is ruled out when the request comes from a
+     * private network the candidate was not seen on within {@link #NETWORK_MEMORY}, while it was seen on
+     * a private network of its own: its home is known, and this is not it. A candidate seen on this
+     * network, or only on shared ones (a phone seen only on its carrier), stays in.
+     */
+    private final class Network {
+        private final String appId;
+        private final String network;
+        private final Instant since;
+        private final Map<String, Boolean> ruledOut = new HashMap<>();
+        private final Map<String, Boolean> shared = new HashMap<>();
+
+        Network(String appId, InetAddress clientIp, Instant at) {
+            this.appId = appId;
+            this.network = IpAddresses.network(clientIp);
+            this.since = at.minus(NETWORK_MEMORY);
+        }
+
+        boolean rulesOut(String deviceId) {
+            load(List.of(deviceId));
+            return ruledOut.get(deviceId);
+        }
+
+        List<StoredDevice> without(List<StoredDevice> devices) {
+            load(devices.stream().map(device -> device.device().id()).toList());
+            return devices.stream().filter(device -> !ruledOut.get(device.device().id())).toList();
+        }
+
+        private void load(List<String> deviceIds) {
+            List<String> missing = deviceIds.stream().filter(id -> !ruledOut.containsKey(id)).distinct().toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            if (shared(network)) {
+                missing.forEach(id -> ruledOut.put(id, false));
+                return;
+            }
+            Map<String, Set<String>> addresses = directory.addressesSince(appId, missing, since);
+            for (String id : missing) {
+                Set<String> networks = new java.util.TreeSet<>();
+                addresses.getOrDefault(id, Set.of()).stream().map(IpAddresses::parse).flatMap(Optional::stream).map(IpAddresses::network)
+                        .forEach(networks::add);
+                ruledOut.put(id, !networks.contains(network) && networks.stream().anyMatch(other -> !shared(other)));
+            }
+        }
+
+        private boolean shared(String candidate) {
+            return shared.computeIfAbsent(candidate, key -> directory.devicesOnNetwork(appId, key, since, SHARED_NETWORK_AT) >= SHARED_NETWORK_AT);
+        }
     }
 
     /**

@@ -63,6 +63,21 @@ public final class IpAddresses {
         return !uniqueLocal;
     }
 
+    /**
+     * The network an address is on, as far as addresses alone can tell: its /24 for IPv4 (a home or office
+     * line's neighbourhood, a carrier NAT pool's slice) and its /64 for IPv6 (one subscriber's LAN), in the
+     * canonical text of the prefix ({@code 203.0.113.0/24}, {@code 2001:db8:1:2::/64}).
+     */
+    public static String network(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        if (bytes.length == 4) {
+            return (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + ".0/24";
+        }
+        byte[] prefix = new byte[16];
+        System.arraycopy(bytes, 0, prefix, 0, 8);
+        return compressIpv6(prefix) + "/64";
+    }
+
     /** The canonical text of an address: dotted quad, or RFC 5952 compressed IPv6. */
     public static String format(InetAddress address) {
         if (address instanceof Inet4Address) {

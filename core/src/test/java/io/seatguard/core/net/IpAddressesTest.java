@@ -30,6 +30,18 @@ class IpAddressesTest {
         assertThat(IpAddresses.format(IpAddresses.parse("1:0:0:2:0:0:0:3").orElseThrow())).isEqualTo("1:0:0:2::3");
     }
 
+    @Test
+    void anAddressesNetworkIsItsSlash24OrSlash64() {
+        assertThat(IpAddresses.network(IpAddresses.parse("203.0.113.7").orElseThrow())).isEqualTo("203.0.113.0/24");
+        assertThat(IpAddresses.network(IpAddresses.parse("203.0.113.254").orElseThrow())).isEqualTo("203.0.113.0/24");
+        assertThat(IpAddresses.network(IpAddresses.parse("203.0.114.7").orElseThrow())).isEqualTo("203.0.114.0/24");
+        assertThat(IpAddresses.network(IpAddresses.parse("::ffff:192.0.2.1").orElseThrow())).isEqualTo("192.0.2.0/24");
+        assertThat(IpAddresses.network(IpAddresses.parse("2001:db8:1:2:aaaa:bbbb:cccc:dddd").orElseThrow())).isEqualTo("2001:db8:1:2::/64");
+        assertThat(IpAddresses.network(IpAddresses.parse("2001:db8:1:2::9").orElseThrow())).isEqualTo("2001:db8:1:2::/64");
+        assertThat(IpAddresses.network(IpAddresses.parse("2001:db8::1:2:3:4").orElseThrow())).isEqualTo("2001:db8::/64");
+        assertThat(IpAddresses.network(IpAddresses.parse("2001:db8:1:3::9").orElseThrow())).isEqualTo("2001:db8:1:3::/64");
+    }
+
     @org.junit.jupiter.api.Test
     void onlyInternetRoutableAddressesAreGlobal() {
         for (String global : java.util.List.of("8.8.8.8", "100.63.255.255", "100.128.0.0", "2001:4860::8888", "223.255.255.255")) {

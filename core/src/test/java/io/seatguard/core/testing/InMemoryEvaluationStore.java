@@ -51,6 +51,10 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
     private final Map<String, Map<String, Object>> components = new HashMap<>();
     /** Each device's hardware class ({@link BlockingKey}), by "app|device". */
     private final Map<String, String> blocks = new LinkedHashMap<>();
+    /** When each device was last evaluated from each client address, by "app|device", for {@link #addressesSince}. */
+    private final Map<String, Map<String, Instant>> addresses = new HashMap<>();
+    /** When each device was last evaluated from each network, by "app|network", for {@link #devicesOnNetwork}. */
+    private final Map<String, Map<String, Instant>> networks = new HashMap<>();
     /** Every write's account, time and place, in write order, for {@link #read}. */
     private final List<PlacedEvent> placed = new ArrayList<>();
 
@@ -106,6 +110,10 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
                 }
             }
             String deviceKey = app + '|' + device.deviceId();
+            addresses.computeIfAbsent(deviceKey, k -> new HashMap<>()).merge(evaluation.publicIp().address(), at, InMemoryEvaluationStore::later);
+            io.seatguard.core.net.IpAddresses.parse(evaluation.publicIp().address()).ifPresent(address -> networks
+                    .computeIfAbsent(app + '|' + io.seatguard.core.net.IpAddresses.network(address), k -> new HashMap<>())
+                    .merge(device.deviceId(), at, InMemoryEvaluationStore::later));
             KnownDevice old = devices.get(deviceKey);
             if (old == null) {
                 devices.put(deviceKey, new KnownDevice(device.deviceId(), evaluation.device().type(), evaluation.device().browser(),
@@ -225,6 +233,25 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
             tokenCount += tokensPerDevice.getOrDefault(deviceKey, 0);
         }
         return new Block(inBlock, Math.min(tokenCount, limit));
+    }
+
+    @Override
+    public synchronized Map<String, java.util.Set<String>> addressesSince(String appId, java.util.Collection<String> deviceIds, Instant since) {
+        Map<String, java.util.Set<String>> seen = new HashMap<>();
+        for (String id : deviceIds) {
+            addresses.getOrDefault(appId + '|' + id, Map.of()).forEach((address, last) -> {
+                if (!last.isBefore(since)) {
+                    seen.computeIfAbsent(id, k -> new java.util.HashSet<>()).add(address);
+                }
+            });
+        }
+        return seen;
+    }
+
+    @Override
+    public synchronized int devicesOnNetwork(String appId, String network, Instant since, int limit) {
+        long count = networks.getOrDefault(appId + '|' + network, Map.of()).values().stream().filter(last -> !last.isBefore(since)).count();
+        return (int) Math.min(count, limit);
     }
 
     @Override
