@@ -138,6 +138,18 @@ class KnownKeysTest {
         }
 
         @Override
+        public java.util.Map<String, java.util.Set<String>> addressesSince(String appId, java.util.Collection<String> deviceIds, Instant since) {
+            reads.incrementAndGet();
+            return devices.addressesSince(appId, deviceIds, since);
+        }
+
+        @Override
+        public int devicesOnNetwork(String appId, String network, Instant since, int limit) {
+            reads.incrementAndGet();
+            return devices.devicesOnNetwork(appId, network, since, limit);
+        }
+
+        @Override
         public java.util.List<io.seatguard.core.identity.StoredDevice> latest(String appId, java.util.Collection<String> deviceIds) {
             reads.incrementAndGet();
             return devices.latest(appId, deviceIds);

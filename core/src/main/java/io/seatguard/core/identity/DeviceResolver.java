@@ -157,11 +157,10 @@ public final class DeviceResolver {
         Network network = new Network(appId, clientIp, at);
         if (resolution.matchedBy() == MatchKind.EXACT_FINGERPRINT) {
             boolean inAccount = accountDeviceIds.contains(resolution.deviceId());
-            // Common hardware: only the account's own device, and only if the network allows it. Rare
-            // hardware: the account's device always; another account's if the network allows it.
-            boolean stands = block.crowded()
-                    ? inAccount && !network.rulesOut(resolution.deviceId())
-                    : inAccount || !network.rulesOut(resolution.deviceId());
+            // The account's own device always: the same browser, cleared and on another network, is
+            // still itself (issue 3's browser evidence). Another account's only on rare hardware, and
+            // only if the network allows it.
+            boolean stands = inAccount || !block.crowded() && !network.rulesOut(resolution.deviceId());
             if (!stands) {
                 first = newDevice(resolution.fingerprintId(), resolution.tokenHash(), resolution.tokenMismatch());
                 resolution = first.resolution();

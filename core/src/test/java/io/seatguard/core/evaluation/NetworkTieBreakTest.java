@@ -65,6 +65,18 @@ class NetworkTieBreakTest {
     }
 
     @Test
+    void theAccountsOwnFingerprintClearedOnAnotherNetworkIsStillItsDevice() {
+        // Ann's phone showed its fingerprint first; then two other phones of the model make the class common.
+        String ann = evaluate("login", "ann", phone("tok-ann-phone-000001", "c1"), ANN_HOME).device().id();
+        commonPhoneModelElsewhere();
+        clock.advance(Duration.ofDays(1));
+        // The same browser, storage cleared, from another private network (issue 3's browser evidence).
+        Evaluation cleared = evaluate("login", "ann", phone("tok-ann-after-clear", "c1"), SHARER_HOME);
+        assertThat(cleared.device().id()).isEqualTo(ann);
+        assertThat(cleared.device().isNew()).isFalse();
+    }
+
+    @Test
     void rareHardwareIsStillTheAccountsDeviceFromAnotherNetwork() {
         Evaluation first = evaluate("login", "ola", laptop("tok-ola-laptop-0001", "c1"), ANN_HOME);
         clock.advance(Duration.ofDays(1));
