@@ -173,6 +173,7 @@ public final class SeatguardServer implements AutoCloseable {
         requireNonNull(config, "config is null");
         SqlDatabase database = SqlDatabase.open(new StorageSettings(config.databaseUrl(), config.dataDir(), 8, config.sqliteSynchronous()));
         ServerMetrics metrics = new ServerMetrics();
+        metrics.bindWriter(database::writerStats);
         Presence presence = null;
         IpIntelService intel = null;
         IntelRefresher refresher = null;

@@ -1,6 +1,7 @@
 package io.seatguard.server;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -13,10 +14,12 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+import io.seatguard.storage.WriterStats;
 
 /**
- * Prometheus metrics: requests and latency per route, evaluations by verdict and action, and the JVM's
- * own. Custom action names are folded into {@code custom} so one integrator's naming cannot blow up the
+ * Prometheus metrics: requests and latency per route, evaluations by verdict and action, the storage
+ * writer's batches, and the JVM's own. Custom action names are folded into {@code custom} so one integrator's naming cannot blow up the
  * number of series.
  */
 public final class ServerMetrics implements AutoCloseable {
@@ -26,6 +29,7 @@ public final class ServerMetrics implements AutoCloseable {
     private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> evaluations = new ConcurrentHashMap<>();
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    private Supplier<WriterStats> writerStats;
 
     public ServerMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -54,6 +58,21 @@ public final class ServerMetrics implements AutoCloseable {
                 .tag("action", actionTag)
                 .tag("verdict", verdict)
                 .register(registry)).increment();
+    }
+
+    /**
+     * The storage writer's batches, writes and busy time: writes per batch show how much group commit
+     * shares, and busy seconds per second near 1 say the single writer sets the pace.
+     */
+    public void bindWriter(Supplier<WriterStats> stats) {
+        // Micrometer holds a function counter's state weakly: keep it reachable for as long as the registry.
+        writerStats = stats;
+        FunctionCounter.builder("seatguard.storage.write.batches", stats, s -> s.get().batches())
+                .description("Transactions the storage writer committed (or rolled back)").register(registry);
+        FunctionCounter.builder("seatguard.storage.writes", stats, s -> s.get().writes())
+                .description("Writes (evaluations, consumes, other changes) in those transactions").register(registry);
+        FunctionCounter.builder("seatguard.storage.writer.busy", stats, s -> s.get().busyNanos() / 1e9)
+                .baseUnit("seconds").description("Time the storage writer spent running and committing batches").register(registry);
     }
 
     public String scrape() {

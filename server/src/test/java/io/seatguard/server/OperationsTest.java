@@ -33,7 +33,16 @@ class OperationsTest {
             assertThat(metrics).contains("seatguard_evaluations_total{action=\"signup\",verdict=\"allow\"} 1.0");
             assertThat(metrics).contains("seatguard_http_requests_seconds_count{method=\"POST\",route=\"/v3/evaluate\",status=\"200\"} 2");
             assertThat(metrics).contains("jvm_memory_used_bytes");
+            assertThat(counter(metrics, "seatguard_storage_writes_total")).as("at least the two evaluations").isGreaterThanOrEqualTo(2);
+            assertThat(counter(metrics, "seatguard_storage_write_batches_total")).isBetween(1.0, counter(metrics, "seatguard_storage_writes_total"));
+            assertThat(counter(metrics, "seatguard_storage_writer_busy_seconds_total")).isPositive();
         }
+    }
+
+    /** The value of one series without labels in Prometheus text. */
+    private static double counter(String metrics, String name) {
+        return metrics.lines().filter(line -> line.startsWith(name + " ")).map(line -> Double.parseDouble(line.substring(name.length() + 1).trim()))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " not in the metrics"));
     }
 
     @Test

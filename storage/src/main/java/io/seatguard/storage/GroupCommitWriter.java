@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +58,9 @@ final class GroupCommitWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private Connection connection;
+    private final LongAdder batches = new LongAdder();
+    private final LongAdder writes = new LongAdder();
+    private final LongAdder busyNanos = new LongAdder();
 
     GroupCommitWriter(String name, ConnectionFactory connections) {
         this.connections = requireNonNull(connections, "connections is null");
@@ -103,7 +107,11 @@ final class GroupCommitWriter implements AutoCloseable {
             queue.drainTo(batch, MAX_BATCH - 1);
             boolean stop = batch.remove(STOP);
             if (!batch.isEmpty()) {
+                long started = System.nanoTime();
                 commitBatch(batch);
+                busyNanos.add(System.nanoTime() - started);
+                batches.increment();
+                writes.add(batch.size());
             }
             batch.clear();
             if (stop) {
@@ -205,6 +213,10 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             connection = null;
         }
+    }
+
+    WriterStats stats() {
+        return new WriterStats(batches.sum(), writes.sum(), busyNanos.sum());
     }
 
     /** Commits everything already queued, then stops. Writes submitted after this are refused. */

@@ -165,6 +165,11 @@ public final class SqlDatabase implements AutoCloseable {
     }
 
     /** Whether the database answers a trivial query now (for {@code /readyz}). */
+    /** The writer's counts since start, for metrics. */
+    public WriterStats writerStats() {
+        return writer.stats();
+    }
+
     public boolean isReachable() {
         try (Connection connection = readPool.getConnection()) {
             return connection.isValid(2);
