@@ -51,16 +51,10 @@ public final class SqlDeviceDirectory implements DeviceDirectory {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String placeholders = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
-        Object[] parameters = new Object[ids.size() + 1];
-        parameters[0] = appId;
-        for (int i = 0; i < ids.size(); i++) {
-            parameters[i + 1] = ids.get(i);
-        }
         return database.read(connection -> JdbcRunner.queryList(connection,
                 "SELECT d.id, d.type, d.browser, d.os, d.first_seen, d.last_seen, c.components FROM device_components c"
-                        + " JOIN devices d ON d.app_id = c.app_id AND d.id = c.device_id WHERE c.app_id = ? AND c.device_id IN (" + placeholders + ")",
-                row -> new StoredDevice(device(row), StorageJson.read(row.getString(7), Map.class)), parameters));
+                        + " JOIN devices d ON d.app_id = c.app_id AND d.id = c.device_id WHERE c.app_id = ? AND c.device_id IN (" + placeholders(ids.size()) + ")",
+                row -> new StoredDevice(device(row), StorageJson.read(row.getString(7), Map.class)), appAndIds(appId, ids)));
     }
 
     @Override
@@ -75,14 +69,10 @@ public final class SqlDeviceDirectory implements DeviceDirectory {
             if (devices.isEmpty()) {
                 return Block.EMPTY;
             }
-            String placeholders = String.join(", ", java.util.Collections.nCopies(devices.size(), "?"));
-            Object[] parameters = new Object[devices.size() + 1];
-            parameters[0] = appId;
-            for (int i = 0; i < devices.size(); i++) {
-                parameters[i + 1] = devices.get(i).device().id();
-            }
-            long tokens = JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM device_tokens WHERE app_id = ? AND device_id IN (" + placeholders + ")",
-                    row -> row.getLong(1), parameters).orElse(0L);
+            List<String> ids = devices.stream().map(stored -> stored.device().id()).toList();
+            long tokens = JdbcRunner.queryOne(connection,
+                    "SELECT COUNT(*) FROM device_tokens WHERE app_id = ? AND device_id IN (" + placeholders(ids.size()) + ")",
+                    row -> row.getLong(1), appAndIds(appId, ids)).orElse(0L);
             return new Block(devices, (int) Math.min(tokens, limit));
         });
     }
@@ -94,15 +84,9 @@ public final class SqlDeviceDirectory implements DeviceDirectory {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        String placeholders = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
-        Object[] parameters = new Object[ids.size() + 2];
-        parameters[0] = appId;
-        for (int i = 0; i < ids.size(); i++) {
-            parameters[i + 1] = ids.get(i);
-        }
-        parameters[ids.size() + 1] = since.toEpochMilli();
+        Object[] parameters = appAndIds(appId, ids, since.toEpochMilli());
         List<String[]> rows = database.read(connection -> JdbcRunner.queryList(connection,
-                "SELECT DISTINCT device_id, ip FROM evaluations WHERE app_id = ? AND device_id IN (" + placeholders + ") AND created_at >= ?",
+                "SELECT DISTINCT device_id, ip FROM evaluations WHERE app_id = ? AND device_id IN (" + placeholders(ids.size()) + ") AND created_at >= ?",
                 row -> new String[] {row.getString(1), row.getString(2)}, parameters));
         Map<String, Set<String>> addresses = new HashMap<>();
         rows.forEach(row -> addresses.computeIfAbsent(row[0], k -> new HashSet<>()).add(row[1]));
@@ -115,6 +99,22 @@ public final class SqlDeviceDirectory implements DeviceDirectory {
         return database.read(connection -> JdbcRunner.queryOne(connection,
                 "SELECT COUNT(*) FROM (SELECT DISTINCT device_id FROM evaluations WHERE app_id = ? AND network = ? AND created_at >= ? LIMIT ?) seen",
                 row -> row.getInt(1), appId, network, since.toEpochMilli(), limit)).orElse(0);
+    }
+
+    /** "?, ?, …" for an IN list of {@code count} values. */
+    private static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    /** The app id, then the ids (an IN list), then any parameters that follow it in the statement. */
+    private static Object[] appAndIds(String appId, List<String> ids, Object... after) {
+        Object[] parameters = new Object[1 + ids.size() + after.length];
+        parameters[0] = appId;
+        for (int i = 0; i < ids.size(); i++) {
+            parameters[i + 1] = ids.get(i);
+        }
+        System.arraycopy(after, 0, parameters, 1 + ids.size(), after.length);
+        return parameters;
     }
 
     private static KnownDevice device(ResultSet row) throws SQLException {
