@@ -214,13 +214,13 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         return found;
     }
 
-    /** Not cached: every evaluation may add an address, and resolution asks only when components are ambiguous. */
+    /** Not cached: every evaluation may add a network, and resolution asks only when components are ambiguous. */
     @Override
-    public Map<String, java.util.Set<String>> addressesSince(String appId, java.util.Collection<String> deviceIds, Instant since) {
-        return devices.addressesSince(appId, deviceIds, since);
+    public Map<String, java.util.Set<String>> networksSince(String appId, java.util.Collection<String> deviceIds, Instant since) {
+        return devices.networksSince(appId, deviceIds, since);
     }
 
-    /** Not cached, like {@link #addressesSince}. */
+    /** Not cached, like {@link #networksSince}. */
     @Override
     public int devicesOnNetwork(String appId, String network, Instant since, int limit) {
         return devices.devicesOnNetwork(appId, network, since, limit);

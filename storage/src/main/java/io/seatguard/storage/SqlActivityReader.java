@@ -18,8 +18,9 @@ import java.util.Set;
 
 /**
  * Reads an account's recent activity from its evaluation rows: every query but the fingerprint count
- * stays inside one (app, user) and walks an index ({@code evaluations_by_user},
- * {@code evaluations_by_user_country}), so its cost grows with the window, not with the account's history.
+ * stays inside one (app, user) and walks {@code evaluations_by_user} (app, user, time, country: the country
+ * queries read the index alone), so its cost grows with the window, not with the account's history; "seen
+ * in this country before" walks the account's whole range when the answer is no.
  */
 public final class SqlActivityReader implements ActivityReader {
     private static final Duration DAY = Duration.ofHours(24);

@@ -7,6 +7,7 @@ import io.seatguard.core.history.HistoryCursor;
 import io.seatguard.core.history.HistoryPage;
 import io.seatguard.core.history.HistoryReader;
 import io.seatguard.core.history.HistoryRow;
+import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.risk.RiskSignal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +18,7 @@ import java.util.Optional;
 
 /**
  * History read from the evaluations table, newest first by (created_at, id), one index range per
- * query: {@code evaluations_by_user}, {@code evaluations_by_device} or {@code evaluations_by_ip}.
+ * query: {@code evaluations_by_user}, {@code evaluations_by_device} or {@code evaluations_by_network} (by IP).
  */
 public final class SqlHistory implements HistoryReader {
     private final SqlDatabase database;
@@ -38,23 +39,35 @@ public final class SqlHistory implements HistoryReader {
 
     @Override
     public HistoryPage byIp(String appId, String ip, int limit, Optional<HistoryCursor> after) {
-        return page("ip", appId, ip, limit, after);
+        // Stored addresses are canonical (IpAddresses.format) and every row has its network (V15), which
+        // leads the index (V16): the network narrows the search to its range, the address to its rows.
+        Optional<java.net.InetAddress> address = IpAddresses.parse(ip);
+        if (address.isEmpty()) {
+            return new HistoryPage(List.of(), Optional.empty());
+        }
+        return page("network = ? AND ip", new Object[] {appId, IpAddresses.network(address.get()), IpAddresses.format(address.get())}, limit, after);
     }
 
-    /** {@code column} is one of three names fixed above, never client input. */
     private HistoryPage page(String column, String appId, String key, int limit, Optional<HistoryCursor> after) {
+        return page(column, new Object[] {appId, key}, limit, after);
+    }
+
+    /**
+     * {@code key} is SQL fixed above (a column name, or columns joined by "= ? AND"), never client input;
+     * {@code keys} are the app id and the values of its placeholders.
+     */
+    private HistoryPage page(String key, Object[] keys, int limit, Optional<HistoryCursor> after) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");
         }
         List<Evaluation> found = database.read(connection -> {
-            String sql = "SELECT id, consumed_at, document FROM evaluations WHERE app_id = ? AND " + column + " = ?"
+            String sql = "SELECT id, consumed_at, document FROM evaluations WHERE app_id = ? AND " + key + " = ?"
                     + (after.isPresent() ? " AND (created_at < ? OR (created_at = ? AND id < ?))" : "")
                     + " ORDER BY created_at DESC, id DESC LIMIT ?";
-            Object[] parameters = after.isPresent()
-                    ? new Object[] {appId, key, after.get().createdAt().toEpochMilli(), after.get().createdAt().toEpochMilli(), after.get().evaluationId(),
-                            limit + 1}
-                    : new Object[] {appId, key, limit + 1};
-            return JdbcRunner.queryList(connection, sql, row -> evaluation(appId, row), parameters);
+            List<Object> parameters = new ArrayList<>(List.of(keys));
+            after.ifPresent(cursor -> parameters.addAll(List.of(cursor.createdAt().toEpochMilli(), cursor.createdAt().toEpochMilli(), cursor.evaluationId())));
+            parameters.add(limit + 1);
+            return JdbcRunner.queryList(connection, sql, row -> evaluation((String) keys[0], row), parameters.toArray());
         });
         boolean more = found.size() > limit;
         List<Evaluation> shown = more ? found.subList(0, limit) : found;

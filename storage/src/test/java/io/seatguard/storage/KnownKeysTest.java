@@ -138,9 +138,9 @@ class KnownKeysTest {
         }
 
         @Override
-        public java.util.Map<String, java.util.Set<String>> addressesSince(String appId, java.util.Collection<String> deviceIds, Instant since) {
+        public java.util.Map<String, java.util.Set<String>> networksSince(String appId, java.util.Collection<String> deviceIds, Instant since) {
             reads.incrementAndGet();
-            return devices.addressesSince(appId, deviceIds, since);
+            return devices.networksSince(appId, deviceIds, since);
         }
 
         @Override

@@ -23,6 +23,11 @@ class PostgresStorageContractTest extends StorageContract {
     }
 
     @Override
+    java.sql.Connection rawConnection() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(postgres.url());
+    }
+
+    @Override
     DatabaseKind expectedKind() {
         return DatabaseKind.POSTGRESQL;
     }

@@ -55,6 +55,9 @@ abstract class StorageContract {
 
     abstract DatabaseKind expectedKind();
 
+    /** A plain JDBC connection to the database under test, closed by the caller (to rewind its schema). */
+    abstract java.sql.Connection rawConnection() throws java.sql.SQLException;
+
     @BeforeEach
     void open() {
         database = openDatabase();
@@ -517,11 +520,11 @@ abstract class StorageContract {
         evaluations.record(EvaluationSamples.write("app_b", id(), "wes", "dev-net-c", true, "tok-net-c-000001", null, DeviceType.MOBILE, "198.51.100.8",
                 T0.plusSeconds(7200)));
 
-        assertThat(devices.addressesSince("app_a", List.of("dev-net-a", "dev-net-b", "dev-unknown"), T0))
-                .isEqualTo(Map.of("dev-net-a", java.util.Set.of("198.51.100.7", "203.0.113.9"), "dev-net-b", java.util.Set.of("198.51.100.200")));
-        assertThat(devices.addressesSince("app_a", List.of("dev-net-a", "dev-net-b"), T0.plusSeconds(3600)))
-                .isEqualTo(Map.of("dev-net-a", java.util.Set.of("203.0.113.9"), "dev-net-b", java.util.Set.of("198.51.100.200")));
-        assertThat(devices.addressesSince("app_a", List.of(), T0)).isEmpty();
+        assertThat(devices.networksSince("app_a", List.of("dev-net-a", "dev-net-b", "dev-unknown"), T0))
+                .isEqualTo(Map.of("dev-net-a", java.util.Set.of("198.51.100.0/24", "203.0.113.0/24"), "dev-net-b", java.util.Set.of("198.51.100.0/24")));
+        assertThat(devices.networksSince("app_a", List.of("dev-net-a", "dev-net-b"), T0.plusSeconds(3600)))
+                .isEqualTo(Map.of("dev-net-a", java.util.Set.of("203.0.113.0/24"), "dev-net-b", java.util.Set.of("198.51.100.0/24")));
+        assertThat(devices.networksSince("app_a", List.of(), T0)).isEmpty();
 
         // 198.51.100.0/24 carried two devices of app_a (one of them twice); app_b's device is another app's.
         assertThat(devices.devicesOnNetwork("app_a", "198.51.100.0/24", T0, 10)).isEqualTo(2);
@@ -530,6 +533,70 @@ abstract class StorageContract {
         assertThat(devices.devicesOnNetwork("app_a", "203.0.113.0/24", T0, 10)).isEqualTo(1);
         assertThat(devices.devicesOnNetwork("app_a", "192.0.2.0/24", T0, 10)).isZero();
         assertThat(devices.devicesOnNetwork("app_b", "198.51.100.0/24", T0, 10)).isEqualTo(1);
+    }
+
+    @Test
+    void historyFindsAnAddressesEvaluationsAndNotItsNeighboursNewestFirst() {
+        recordFrom("dev-h1", "198.51.100.7", T0);
+        recordFrom("dev-h2", "198.51.100.8", T0.plusSeconds(10));
+        recordFrom("dev-h1", "198.51.100.7", T0.plusSeconds(20));
+        recordFrom("dev-h3", "2001:db8:1:2::7", T0.plusSeconds(30));
+        recordFrom("dev-h3", "2001:db8:1:2::8", T0.plusSeconds(40));
+        SqlHistory history = new SqlHistory(database);
+
+        assertThat(history.byIp("app_a", "198.51.100.7", 10, Optional.empty()).rows())
+                .extracting(io.seatguard.core.history.HistoryRow::createdAt).containsExactly(T0.plusSeconds(20), T0);
+        // Another spelling of a stored address finds it; another app's, or an address never seen, nothing.
+        assertThat(history.byIp("app_a", "2001:DB8:1:2:0:0:0:7", 10, Optional.empty()).rows())
+                .extracting(io.seatguard.core.history.HistoryRow::createdAt).containsExactly(T0.plusSeconds(30));
+        assertThat(history.byIp("app_b", "198.51.100.7", 10, Optional.empty()).rows()).isEmpty();
+        assertThat(history.byIp("app_a", "198.51.100.9", 10, Optional.empty()).rows()).isEmpty();
+        // Paged: one row, then the rest after the cursor.
+        io.seatguard.core.history.HistoryPage first = history.byIp("app_a", "198.51.100.7", 1, Optional.empty());
+        assertThat(first.rows()).hasSize(1);
+        assertThat(history.byIp("app_a", "198.51.100.7", 1, first.next()).rows())
+                .extracting(io.seatguard.core.history.HistoryRow::createdAt).containsExactly(T0);
+    }
+
+    @Test
+    void evaluationsStoredBeforeNetworksWereRecordedGainTheirNetworkWhenMigrated() throws Exception {
+        recordFrom("dev-m1", "198.51.100.7", T0);
+        recordFrom("dev-m2", "198.51.100.8", T0.plusSeconds(10));
+        recordFrom("dev-m3", "2001:db8:1:2::7", T0.plusSeconds(20));
+        database.close();
+        // Rewind to the schema of V14 with rows from before it: no network, and V1 and V4's five indexes.
+        try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement()) {
+            statement.execute("UPDATE evaluations SET network = NULL");
+            statement.execute("DROP INDEX evaluations_by_user");
+            statement.execute("DROP INDEX evaluations_by_network");
+            statement.execute("CREATE INDEX evaluations_by_user ON evaluations (app_id, user_id, created_at)");
+            statement.execute("CREATE INDEX evaluations_by_user_country ON evaluations (app_id, user_id, country, created_at)");
+            statement.execute("CREATE INDEX evaluations_by_ip ON evaluations (app_id, ip, created_at)");
+            statement.execute("CREATE INDEX evaluations_by_network ON evaluations (app_id, network, created_at)");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16')");
+        }
+        database = reopenDatabase();
+        wire();
+
+        SqlHistory history = new SqlHistory(database);
+        assertThat(history.byIp("app_a", "198.51.100.7", 10, Optional.empty()).rows()).hasSize(1);
+        assertThat(history.byIp("app_a", "2001:db8:1:2::7", 10, Optional.empty()).rows()).hasSize(1);
+        assertThat(devices.devicesOnNetwork("app_a", "198.51.100.0/24", T0, 10)).isEqualTo(2);
+        assertThat(devices.devicesOnNetwork("app_a", "2001:db8:1:2::/64", T0, 10)).isEqualTo(1);
+        try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM evaluations WHERE network IS NULL")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isZero();
+        }
+    }
+
+    private final java.util.Set<String> recordedDevices = new java.util.HashSet<>();
+
+    /** An evaluation of account "hal" from {@code ip}; the device is new on its first. */
+    private void recordFrom(String deviceId, String ip, Instant at) {
+        boolean isNew = recordedDevices.add(deviceId);
+        evaluations.record(EvaluationSamples.write("app_a", timeId(at), "hal", deviceId, isNew, isNew ? "tok-" + deviceId + "-000001" : null, null,
+                DeviceType.COMPUTER, ip, at));
     }
 
     static EvaluationWrite sampleWrite(String appId, String user, Instant at) {

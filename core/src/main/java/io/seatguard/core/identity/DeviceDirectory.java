@@ -24,11 +24,12 @@ public interface DeviceDirectory {
     Block block(String appId, String blockingKey, int limit);
 
     /**
-     * The client addresses (canonical text, as evaluations record them) each of the given devices was
-     * evaluated from at or after {@code since}, by device id; a device not evaluated since is left out.
-     * Resolution asks this only when components alone cannot tell a known device from a look-alike.
+     * The networks ({@link io.seatguard.core.net.IpAddresses#network}: each client address's /24 or /64)
+     * each of the given devices was evaluated from at or after {@code since}, by device id; a device not
+     * evaluated since is left out. Resolution asks this only when components alone cannot tell a known
+     * device from a look-alike.
      */
-    Map<String, Set<String>> addressesSince(String appId, Collection<String> deviceIds, Instant since);
+    Map<String, Set<String>> networksSince(String appId, Collection<String> deviceIds, Instant since);
 
     /**
      * How many distinct devices were evaluated from one network ({@link io.seatguard.core.net.IpAddresses#network})

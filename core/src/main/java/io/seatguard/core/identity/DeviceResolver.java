@@ -259,11 +259,9 @@ public final class DeviceResolver {
                 missing.forEach(id -> ruledOut.put(id, false));
                 return;
             }
-            Map<String, Set<String>> addresses = directory.addressesSince(appId, missing, since);
+            Map<String, Set<String>> seen = directory.networksSince(appId, missing, since);
             for (String id : missing) {
-                Set<String> networks = new java.util.TreeSet<>();
-                addresses.getOrDefault(id, Set.of()).stream().map(IpAddresses::parse).flatMap(Optional::stream).map(IpAddresses::network)
-                        .forEach(networks::add);
+                Set<String> networks = seen.getOrDefault(id, Set.of());
                 ruledOut.put(id, !networks.contains(network) && networks.stream().anyMatch(other -> !shared(other)));
             }
         }

@@ -51,8 +51,8 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
     private final Map<String, Map<String, Object>> components = new HashMap<>();
     /** Each device's hardware class ({@link BlockingKey}), by "app|device". */
     private final Map<String, String> blocks = new LinkedHashMap<>();
-    /** When each device was last evaluated from each client address, by "app|device", for {@link #addressesSince}. */
-    private final Map<String, Map<String, Instant>> addresses = new HashMap<>();
+    /** When each device was last evaluated from each network, by "app|device", for {@link #networksSince}. */
+    private final Map<String, Map<String, Instant>> deviceNetworks = new HashMap<>();
     /** When each device was last evaluated from each network, by "app|network", for {@link #devicesOnNetwork}. */
     private final Map<String, Map<String, Instant>> networks = new HashMap<>();
     /** Every write's account, time and place, in write order, for {@link #read}. */
@@ -110,10 +110,10 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
                 }
             }
             String deviceKey = app + '|' + device.deviceId();
-            addresses.computeIfAbsent(deviceKey, k -> new HashMap<>()).merge(evaluation.publicIp().address(), at, InMemoryEvaluationStore::later);
-            io.seatguard.core.net.IpAddresses.parse(evaluation.publicIp().address()).ifPresent(address -> networks
-                    .computeIfAbsent(app + '|' + io.seatguard.core.net.IpAddresses.network(address), k -> new HashMap<>())
-                    .merge(device.deviceId(), at, InMemoryEvaluationStore::later));
+            io.seatguard.core.net.IpAddresses.parse(evaluation.publicIp().address()).map(io.seatguard.core.net.IpAddresses::network).ifPresent(network -> {
+                deviceNetworks.computeIfAbsent(deviceKey, k -> new HashMap<>()).merge(network, at, InMemoryEvaluationStore::later);
+                networks.computeIfAbsent(app + '|' + network, k -> new HashMap<>()).merge(device.deviceId(), at, InMemoryEvaluationStore::later);
+            });
             KnownDevice old = devices.get(deviceKey);
             if (old == null) {
                 devices.put(deviceKey, new KnownDevice(device.deviceId(), evaluation.device().type(), evaluation.device().browser(),
@@ -236,12 +236,12 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
     }
 
     @Override
-    public synchronized Map<String, java.util.Set<String>> addressesSince(String appId, java.util.Collection<String> deviceIds, Instant since) {
+    public synchronized Map<String, java.util.Set<String>> networksSince(String appId, java.util.Collection<String> deviceIds, Instant since) {
         Map<String, java.util.Set<String>> seen = new HashMap<>();
         for (String id : deviceIds) {
-            addresses.getOrDefault(appId + '|' + id, Map.of()).forEach((address, last) -> {
+            deviceNetworks.getOrDefault(appId + '|' + id, Map.of()).forEach((network, last) -> {
                 if (!last.isBefore(since)) {
-                    seen.computeIfAbsent(id, k -> new java.util.HashSet<>()).add(address);
+                    seen.computeIfAbsent(id, k -> new java.util.HashSet<>()).add(network);
                 }
             });
         }
