@@ -78,8 +78,9 @@ public final class SqlDeviceDirectory implements DeviceDirectory {
     }
 
     /**
-     * From the evaluations' network column (V14, filled for older rows by V15) through
-     * {@code evaluations_by_device}, for at most {@link #MAX_CANDIDATES} devices.
+     * From the evaluations' network column (V14, filled for older rows by V15), read from
+     * {@code evaluations_by_device} alone (it holds the network since V16), for at most
+     * {@link #MAX_CANDIDATES} devices.
      */
     @Override
     public Map<String, Set<String>> networksSince(String appId, Collection<String> deviceIds, Instant since) {
@@ -106,9 +107,14 @@ public final class SqlDeviceDirectory implements DeviceDirectory {
                 row -> row.getInt(1), appId, network, since.toEpochMilli(), limit)).orElse(0);
     }
 
-    /** Package-private for the test that keeps its plan to one index range (SqliteStorageContractTest). */
+    /**
+     * {@code device_id || ''}, not {@code device_id}: SQLite plans without statistics, and a plain DISTINCT
+     * device_id made it walk the app's whole {@code evaluations_by_device} (which yields that order and covers
+     * the query) instead of this network's range. Package-private for the test that pins the plan
+     * (SqliteStorageContractTest).
+     */
     static final String DEVICES_ON_NETWORK =
-            "SELECT COUNT(*) FROM (SELECT DISTINCT device_id FROM evaluations WHERE app_id = ? AND network = ? AND created_at >= ? LIMIT ?) seen";
+            "SELECT COUNT(*) FROM (SELECT DISTINCT device_id || '' FROM evaluations WHERE app_id = ? AND network = ? AND created_at >= ? LIMIT ?) seen";
 
     /** Package-private for the test that keeps its plan to one index range per device (SqliteStorageContractTest). */
     static String networksSinceSql(int devices) {

@@ -41,7 +41,7 @@ class SqliteStorageContractTest extends StorageContract {
         assertThat(plan(SqlDeviceDirectory.DEVICES_ON_NETWORK, 4))
                 .contains("USING INDEX evaluations_by_network (app_id=? AND network=? AND created_at>?)");
         assertThat(plan(SqlDeviceDirectory.networksSinceSql(3), 5))
-                .contains("USING INDEX evaluations_by_device (app_id=? AND device_id=? AND created_at>?)");
+                .contains("USING COVERING INDEX evaluations_by_device (app_id=? AND device_id=? AND created_at>?)");
     }
 
     private String plan(String sql, int parameters) throws Exception {

@@ -569,6 +569,8 @@ abstract class StorageContract {
             statement.execute("UPDATE evaluations SET network = NULL");
             statement.execute("DROP INDEX evaluations_by_user");
             statement.execute("DROP INDEX evaluations_by_network");
+            statement.execute("DROP INDEX evaluations_by_device");
+            statement.execute("CREATE INDEX evaluations_by_device ON evaluations (app_id, device_id, created_at)");
             statement.execute("CREATE INDEX evaluations_by_user ON evaluations (app_id, user_id, created_at)");
             statement.execute("CREATE INDEX evaluations_by_user_country ON evaluations (app_id, user_id, country, created_at)");
             statement.execute("CREATE INDEX evaluations_by_ip ON evaluations (app_id, ip, created_at)");
