@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * City-level geolocation from MaxMind-format ({@code .mmdb}) files. Reads both schemas in the wild:
@@ -36,6 +37,9 @@ public final class MmdbLocator implements Closeable {
     public static final double CITY_ACCURACY_KM = 50;
     /** Radius given to a point that names no city (a country's or region's centre). */
     public static final double COUNTRY_ACCURACY_KM = 500;
+
+    /** Compiled once: {@code String.matches} compiled it on every lookup. */
+    private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
 
     private final List<Reader> readers;
     private final SourceRef source;
@@ -94,7 +98,7 @@ public final class MmdbLocator implements Closeable {
     static Optional<IpLocation> toLocation(Map<?, ?> record, SourceRef source, ZoneTable zones) {
         Optional<String> country = text(record.get("country_code")).or(() -> text(path(record, "country", "iso_code")))
                 .map(code -> code.toUpperCase(Locale.ROOT))
-                .filter(code -> code.matches("[A-Z]{2}") && !code.equals("ZZ"));
+                .filter(code -> COUNTRY_CODE.matcher(code).matches() && !code.equals("ZZ"));
         Optional<String> city = text(record.get("city")).or(() -> text(path(record, "city", "names", "en")));
         Optional<Double> latitude = number(record.get("latitude")).or(() -> number(path(record, "location", "latitude")));
         Optional<Double> longitude = number(record.get("longitude")).or(() -> number(path(record, "location", "longitude")));
