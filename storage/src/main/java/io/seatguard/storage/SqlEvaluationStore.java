@@ -43,14 +43,16 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
 
     @Override
     public void record(EvaluationWrite write) {
-        // Encode on the caller's thread: the writer thread is the one serial step of every evaluation.
+        // Encode the document and the network on the caller's thread: the writer thread is the one serial
+        // step of every evaluation.
         String document = StorageJson.write(EvaluationDocumentMapper.toDocument(write.evaluation()));
+        String network = IpAddresses.parse(write.evaluation().publicIp().address()).map(IpAddresses::network).orElse(null);
         database.write(connection -> {
             writeDevice(connection, write);
             if (write.userId().isPresent()) {
                 writeAccount(connection, write, write.userId().get());
             }
-            insertEvaluation(connection, write.evaluation(), write.place(), document);
+            insertEvaluation(connection, write.evaluation(), write.place(), document, network);
             if (write.challenge().isPresent()) {
                 SqlChallengeStore.open(connection, write.challenge().get());
             }
@@ -154,7 +156,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         }
     }
 
-    private static void insertEvaluation(Connection connection, Evaluation evaluation, Place place, String document) throws SQLException {
+    private static void insertEvaluation(Connection connection, Evaluation evaluation, Place place, String document, String network) throws SQLException {
         Optional<Coordinates> point = place.coordinates();
         JdbcRunner.update(connection,
                 "INSERT INTO evaluations (app_id, id, user_id, action, verdict, device_id, ip, created_at, consumed_at, document,"
@@ -163,8 +165,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                 evaluation.appId(), evaluation.id(), evaluation.user().id().orElse(null), evaluation.action(), evaluation.verdict().wireName(),
                 evaluation.device().id(), evaluation.publicIp().address(), evaluation.createdAt().toEpochMilli(),
                 document, place.country().orElse(null), point.map(Coordinates::latitude).orElse(null), point.map(Coordinates::longitude).orElse(null),
-                point.map(Coordinates::accuracyKm).orElse(null),
-                IpAddresses.parse(evaluation.publicIp().address()).map(IpAddresses::network).orElse(null));
+                point.map(Coordinates::accuracyKm).orElse(null), network);
     }
 
     /**
