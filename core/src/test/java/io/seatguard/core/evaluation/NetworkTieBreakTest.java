@@ -2,14 +2,12 @@ package io.seatguard.core.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seatguard.core.checks.CheckRegistry;
 import io.seatguard.core.identity.DeviceResolver;
 import io.seatguard.core.identity.DeviceSignals;
 import io.seatguard.core.ids.IdGenerator;
 import io.seatguard.core.net.IpAddresses;
-import io.seatguard.core.policy.NoPolicies;
-import io.seatguard.core.testing.FixedUserAgentParser;
 import io.seatguard.core.testing.InMemoryEvaluationStore;
+import io.seatguard.core.testing.InMemoryPipelines;
 import io.seatguard.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +33,7 @@ class NetworkTieBreakTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T12:00:00Z"));
     private final InMemoryEvaluationStore store = new InMemoryEvaluationStore();
     private final IdGenerator ids = new IdGenerator(clock, new Random(7));
-    private final EvaluationPipeline pipeline = new EvaluationPipeline(new FixedUserAgentParser(), new DeviceResolver(store, ids::newRandomId), store,
-            CheckRegistry.standard(), new NoPolicies(), store, ids, clock);
+    private final EvaluationPipeline pipeline = InMemoryPipelines.standard(store, ids, clock);
 
     @Test
     void commonHardwareAfterClearedStorageOnItsOwnNetworkIsStillTheAccountsDevice() {

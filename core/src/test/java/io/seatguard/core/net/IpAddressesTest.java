@@ -2,6 +2,8 @@ package io.seatguard.core.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,33 +25,45 @@ class IpAddressesTest {
 
     @Test
     void formatsIpv6InItsCanonicalCompressedForm() {
-        assertThat(IpAddresses.format(IpAddresses.parse("2001:0DB8:0000:0000:0000:0000:0000:0001").orElseThrow())).isEqualTo("2001:db8::1");
-        assertThat(IpAddresses.format(IpAddresses.parse("2001:db8:0:1:0:0:0:1").orElseThrow())).isEqualTo("2001:db8:0:1::1");
-        assertThat(IpAddresses.format(IpAddresses.parse("::").orElseThrow())).isEqualTo("::");
-        assertThat(IpAddresses.format(IpAddresses.parse("::1").orElseThrow())).isEqualTo("::1");
-        assertThat(IpAddresses.format(IpAddresses.parse("1:0:0:2:0:0:0:3").orElseThrow())).isEqualTo("1:0:0:2::3");
+        assertThat(format("2001:0DB8:0000:0000:0000:0000:0000:0001")).isEqualTo("2001:db8::1");
+        assertThat(format("2001:db8:0:1:0:0:0:1")).isEqualTo("2001:db8:0:1::1");
+        assertThat(format("::")).isEqualTo("::");
+        assertThat(format("::1")).isEqualTo("::1");
+        assertThat(format("1:0:0:2:0:0:0:3")).isEqualTo("1:0:0:2::3");
     }
 
     @Test
     void anAddressesNetworkIsItsSlash24OrSlash64() {
-        assertThat(IpAddresses.network(IpAddresses.parse("203.0.113.7").orElseThrow())).isEqualTo("203.0.113.0/24");
-        assertThat(IpAddresses.network(IpAddresses.parse("203.0.113.254").orElseThrow())).isEqualTo("203.0.113.0/24");
-        assertThat(IpAddresses.network(IpAddresses.parse("203.0.114.7").orElseThrow())).isEqualTo("203.0.114.0/24");
-        assertThat(IpAddresses.network(IpAddresses.parse("::ffff:192.0.2.1").orElseThrow())).isEqualTo("192.0.2.0/24");
-        assertThat(IpAddresses.network(IpAddresses.parse("2001:db8:1:2:aaaa:bbbb:cccc:dddd").orElseThrow())).isEqualTo("2001:db8:1:2::/64");
-        assertThat(IpAddresses.network(IpAddresses.parse("2001:db8:1:2::9").orElseThrow())).isEqualTo("2001:db8:1:2::/64");
-        assertThat(IpAddresses.network(IpAddresses.parse("2001:db8::1:2:3:4").orElseThrow())).isEqualTo("2001:db8::/64");
-        assertThat(IpAddresses.network(IpAddresses.parse("2001:db8:1:3::9").orElseThrow())).isEqualTo("2001:db8:1:3::/64");
+        assertThat(network("203.0.113.7")).isEqualTo("203.0.113.0/24");
+        assertThat(network("203.0.113.254")).isEqualTo("203.0.113.0/24");
+        assertThat(network("203.0.114.7")).isEqualTo("203.0.114.0/24");
+        assertThat(network("::ffff:192.0.2.1")).isEqualTo("192.0.2.0/24");
+        assertThat(network("2001:db8:1:2:aaaa:bbbb:cccc:dddd")).isEqualTo("2001:db8:1:2::/64");
+        assertThat(network("2001:db8:1:2::9")).isEqualTo("2001:db8:1:2::/64");
+        assertThat(network("2001:db8::1:2:3:4")).isEqualTo("2001:db8::/64");
+        assertThat(network("2001:db8:1:3::9")).isEqualTo("2001:db8:1:3::/64");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void onlyInternetRoutableAddressesAreGlobal() {
-        for (String global : java.util.List.of("8.8.8.8", "100.63.255.255", "100.128.0.0", "2001:4860::8888", "223.255.255.255")) {
-            org.assertj.core.api.Assertions.assertThat(IpAddresses.isGlobal(IpAddresses.parse(global).orElseThrow())).as(global).isTrue();
+        for (String global : List.of("8.8.8.8", "100.63.255.255", "100.128.0.0", "2001:4860::8888", "223.255.255.255")) {
+            assertThat(IpAddresses.isGlobal(address(global))).as(global).isTrue();
         }
-        for (String local : java.util.List.of("10.1.2.3", "172.16.0.1", "192.168.1.20", "127.0.0.1", "169.254.1.1", "100.64.0.1", "100.127.255.255",
+        for (String local : List.of("10.1.2.3", "172.16.0.1", "192.168.1.20", "127.0.0.1", "169.254.1.1", "100.64.0.1", "100.127.255.255",
                 "0.0.0.0", "240.0.0.1", "224.0.0.1", "::1", "::", "fe80::1", "fd12:3456::1", "fc00::1", "ff02::1")) {
-            org.assertj.core.api.Assertions.assertThat(IpAddresses.isGlobal(IpAddresses.parse(local).orElseThrow())).as(local).isFalse();
+            assertThat(IpAddresses.isGlobal(address(local))).as(local).isFalse();
         }
+    }
+
+    private static InetAddress address(String text) {
+        return IpAddresses.parse(text).orElseThrow(() -> new AssertionError("not an address: " + text));
+    }
+
+    private static String format(String text) {
+        return IpAddresses.format(address(text));
+    }
+
+    private static String network(String text) {
+        return IpAddresses.network(address(text));
     }
 }
