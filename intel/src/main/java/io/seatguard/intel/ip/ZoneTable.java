@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -82,14 +83,25 @@ public final class ZoneTable {
         if (point.isEmpty()) {
             return zones.stream().map(Zone::id).toList();
         }
+        // Each zone's distance is computed once (a country like the US has 29 zones; a comparator that
+        // measured on every comparison cost several times as many trigonometric calls per lookup).
         Coordinates p = point.get();
-        Comparator<Zone> byDistance = Comparator.comparingDouble(z -> GreatCircle.distanceKm(p.latitude(), p.longitude(), z.latitude(), z.longitude()));
-        List<ZoneId> near = zones.stream()
-                .filter(z -> GreatCircle.distanceKm(p.latitude(), p.longitude(), z.latitude(), z.longitude()) <= NEAR_KM + p.accuracyKm())
-                .sorted(byDistance)
-                .map(Zone::id)
-                .toList();
-        return near.isEmpty() ? List.of(zones.stream().min(byDistance).orElseThrow().id()) : near;
+        double[] distances = new double[zones.size()];
+        Integer[] order = new Integer[zones.size()];
+        for (int i = 0; i < zones.size(); i++) {
+            Zone zone = zones.get(i);
+            distances[i] = GreatCircle.distanceKm(p.latitude(), p.longitude(), zone.latitude(), zone.longitude());
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble(i -> distances[i]));
+        double near = NEAR_KM + p.accuracyKm();
+        List<ZoneId> candidates = new ArrayList<>();
+        for (int i : order) {
+            if (distances[i] <= near) {
+                candidates.add(zones.get(i).id());
+            }
+        }
+        return candidates.isEmpty() ? List.of(zones.get(order[0]).id()) : List.copyOf(candidates);
     }
 
     private static double degrees(String sign, String whole, String minutes, String seconds) {
