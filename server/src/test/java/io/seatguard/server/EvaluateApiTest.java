@@ -71,6 +71,35 @@ class EvaluateApiTest {
     }
 
     @Test
+    void aBodyWithoutContentLengthIsReadAndTheVerdictIsJson() throws Exception {
+        // EvaluateHandler writes its answer itself and JsonBody reads a declared length exactly; a chunked
+        // body (no Content-Length) takes the other path, bounded by the size limit.
+        String body = "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"access\",\"user\":\"chunked-carl\"}";
+        java.net.http.HttpResponse<String> chunked = chunkedPost(body);
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(200);
+        assertThat(chunked.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(chunked.body()).get("verdict").asText()).isEqualTo("allow");
+
+        String oversized = "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"access\",\"user\":\"u\",\"metadata\":{\"x\":\""
+                + "a".repeat(70_000) + "\"}}";
+        java.net.http.HttpResponse<String> refused = chunkedPost(oversized);
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    private java.net.http.HttpResponse<String> chunkedPost(String body) throws Exception {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "/v3/evaluate"))
+                .header("Content-Type", "application/json")
+                // An input stream of unknown length is sent chunked, without Content-Length.
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+                .build();
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()) {
+            return client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Test
     void aBrowserWithoutSignalsIsTheUnknownDevice() {
         Response answer = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"access\",\"user\":\"bob\"}", Map.of());
         assertThat(answer.json().get("device_id").asText()).isEqualTo("00000000-0000-0000-0000-000000000000");

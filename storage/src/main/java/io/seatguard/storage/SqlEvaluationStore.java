@@ -32,8 +32,16 @@ import java.util.Optional;
  * {@code timestamp}) never makes a device look older than it is.
  */
 public final class SqlEvaluationStore implements EvaluationStore, EvaluationArchive {
-    private static final String LATER = "CASE WHEN excluded.last_seen > %1$s.last_seen THEN excluded.last_seen ELSE %1$s.last_seen END";
-    private static final String EARLIER = "CASE WHEN excluded.first_seen < %1$s.first_seen THEN excluded.first_seen ELSE %1$s.first_seen END";
+    // The account upserts, built once: formatting them on every write showed up in the writer's profile.
+    private static final String UPSERT_USER = "INSERT INTO users (app_id, id, first_seen, last_seen) VALUES (?, ?, ?, ?) ON CONFLICT (app_id, id) DO UPDATE SET"
+            + widenSeen("users");
+    private static final String UPSERT_USER_IP = "INSERT INTO user_ips (app_id, user_id, ip, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
+            + " ON CONFLICT (app_id, user_id, ip) DO UPDATE SET" + widenSeen("user_ips");
+    private static final String UPSERT_USER_FINGERPRINT = "INSERT INTO user_fingerprints (app_id, user_id, fingerprint_id, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
+            + " ON CONFLICT (app_id, user_id, fingerprint_id) DO UPDATE SET" + widenSeen("user_fingerprints");
+    private static final String UPSERT_USER_DEVICE = "INSERT INTO user_devices (app_id, user_id, device_id, status, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (app_id, user_id, device_id) DO UPDATE SET" + widenSeen("user_devices") + ","
+            + " status = CASE WHEN excluded.status = '" + LinkStatus.ATTACHED.wireName() + "' THEN excluded.status ELSE user_devices.status END";
 
     private final SqlDatabase database;
 
@@ -126,34 +134,25 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         String appId = evaluation.appId();
         long at = evaluation.createdAt().toEpochMilli();
         if (touches.user()) {
-            JdbcRunner.update(connection,
-                    "INSERT INTO users (app_id, id, first_seen, last_seen) VALUES (?, ?, ?, ?) ON CONFLICT (app_id, id) DO UPDATE SET"
-                            + " first_seen = " + EARLIER.formatted("users") + ", last_seen = " + LATER.formatted("users"),
-                    appId, user, at, at);
+            JdbcRunner.update(connection, UPSERT_USER, appId, user, at, at);
         }
         if (touches.ip()) {
-            JdbcRunner.update(connection,
-                    "INSERT INTO user_ips (app_id, user_id, ip, first_seen, last_seen) VALUES (?, ?, ?, ?, ?) ON CONFLICT (app_id, user_id, ip) DO UPDATE SET"
-                            + " first_seen = " + EARLIER.formatted("user_ips") + ", last_seen = " + LATER.formatted("user_ips"),
-                    appId, user, evaluation.publicIp().address(), at, at);
+            JdbcRunner.update(connection, UPSERT_USER_IP, appId, user, evaluation.publicIp().address(), at, at);
         }
         DeviceResolution device = write.device();
         if (touches.fingerprint() && device.fingerprintId().isPresent()) {
-            JdbcRunner.update(connection,
-                    "INSERT INTO user_fingerprints (app_id, user_id, fingerprint_id, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
-                            + " ON CONFLICT (app_id, user_id, fingerprint_id) DO UPDATE SET"
-                            + " first_seen = " + EARLIER.formatted("user_fingerprints") + ", last_seen = " + LATER.formatted("user_fingerprints"),
-                    appId, user, device.fingerprintId().get(), at, at);
+            JdbcRunner.update(connection, UPSERT_USER_FINGERPRINT, appId, user, device.fingerprintId().get(), at, at);
         }
         if (touches.deviceLink() && device.isKnownDevice()) {
-            String attached = LinkStatus.ATTACHED.wireName();
-            JdbcRunner.update(connection,
-                    "INSERT INTO user_devices (app_id, user_id, device_id, status, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)"
-                            + " ON CONFLICT (app_id, user_id, device_id) DO UPDATE SET"
-                            + " first_seen = " + EARLIER.formatted("user_devices") + ", last_seen = " + LATER.formatted("user_devices") + ","
-                            + " status = CASE WHEN excluded.status = '" + attached + "' THEN excluded.status ELSE user_devices.status END",
-                    appId, user, device.deviceId(), write.attachDevice() ? attached : LinkStatus.DETACHED.wireName(), at, at);
+            JdbcRunner.update(connection, UPSERT_USER_DEVICE, appId, user, device.deviceId(),
+                    write.attachDevice() ? LinkStatus.ATTACHED.wireName() : LinkStatus.DETACHED.wireName(), at, at);
         }
+    }
+
+    /** " first_seen = the earlier, last_seen = the later" of the stored row and the new one. */
+    private static String widenSeen(String table) {
+        return " first_seen = CASE WHEN excluded.first_seen < %1$s.first_seen THEN excluded.first_seen ELSE %1$s.first_seen END,".formatted(table)
+                + " last_seen = CASE WHEN excluded.last_seen > %1$s.last_seen THEN excluded.last_seen ELSE %1$s.last_seen END".formatted(table);
     }
 
     private static void insertEvaluation(Connection connection, Evaluation evaluation, Place place, String document, String network) throws SQLException {

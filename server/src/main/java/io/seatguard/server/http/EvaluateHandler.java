@@ -80,7 +80,22 @@ final class EvaluateHandler {
                 body.timestamp());
         Evaluation evaluation = pipeline.evaluate(request);
         metrics.evaluationRecorded(evaluation.action(), evaluation.verdict().wireName());
-        ctx.contentType("application/json").result(EvaluationJson.verdict(evaluation).toString());
+        writeJson(ctx, EvaluationJson.verdict(evaluation).toString());
+    }
+
+    /**
+     * Written straight to the response rather than through {@code ctx.result(…)}, which Javalin copies
+     * into the response through a freshly allocated buffer of several kilobytes: on this, the busiest
+     * route, that buffer was the largest single allocation per request (docs/benchmarks.md).
+     */
+    private static void writeJson(Context ctx, String json) {
+        ctx.contentType("application/json");
+        try {
+            ctx.outputStream().write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        catch (java.io.IOException e) {
+            // The client is gone. The evaluation is stored and it can read it back (GET /v3/evaluations/{id}).
+        }
     }
 
     static InetAddress peer(Context ctx) {
