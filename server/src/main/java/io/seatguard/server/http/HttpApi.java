@@ -36,6 +36,8 @@ public final class HttpApi {
                 // Graceful stop: refuse new requests, let the ones in flight finish, then close.
                 server.setStopTimeout(STOP_TIMEOUT_MILLIS);
                 server.insertHandler(new GracefulHandler());
+                // Requests refused before routing (undecodable path, oversized headers) get problem+json too.
+                server.setErrorHandler(new ProtocolProblems());
             });
             for (Route route : routes) {
                 config.routes.addHttpHandler(route.method(), route.path(), ctx -> {

@@ -7,6 +7,7 @@ import io.seatguard.core.error.ErrorCategory;
 import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.FieldError;
 import io.seatguard.core.error.SeatguardException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,20 +55,23 @@ public final class Problems {
     }
 
     private static void send(Context ctx, int status, ErrorCode code, String detail, SeatguardException e) {
-        ObjectNode problem = Json.MAPPER.createObjectNode();
-        problem.put("type", "https://seatguard.dev/problems/" + code.slug().replace('_', '-'));
-        problem.put("title", code.title());
-        problem.put("status", status);
-        problem.put("detail", detail);
-        ArrayNode errors = problem.putArray("errors");
-        if (e != null) {
-            for (FieldError error : e.errors()) {
-                errors.addObject().put("field", error.field()).put("message", error.message());
-            }
-        }
         if (status == 429) {
             ctx.header("Retry-After", "1");
         }
-        ctx.status(status).contentType(CONTENT_TYPE).result(problem.toString());
+        ctx.status(status).contentType(CONTENT_TYPE).result(document(status, code.slug(), code.title(), detail, e == null ? List.of() : e.errors()));
+    }
+
+    /** The problem document itself; {@code slug} in either spelling ({@code invalid_input} or {@code invalid-input}). */
+    static String document(int status, String slug, String title, String detail, List<FieldError> fieldErrors) {
+        ObjectNode problem = Json.MAPPER.createObjectNode();
+        problem.put("type", "https://seatguard.dev/problems/" + slug.replace('_', '-'));
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        ArrayNode errors = problem.putArray("errors");
+        for (FieldError error : fieldErrors) {
+            errors.addObject().put("field", error.field()).put("message", error.message());
+        }
+        return problem.toString();
     }
 }

@@ -1,0 +1,69 @@
+package io.seatguard.server.http;
+
+import io.seatguard.core.error.FieldError;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Answers the requests Jetty refuses before any route sees them (a path with {@code %00} or bad UTF-8,
+ * a URI or headers over the limits) as problem+json like every other error, instead of Jetty's HTML page.
+ *
+ * <p>Such a request could not be parsed, so Jetty closes the connection after answering; the answer now
+ * says {@code Connection: close}. Without it a client that keeps connections alive (the JDK's, most
+ * pools) sent its next request into the closed connection and failed with no response at all.
+ */
+final class ProtocolProblems extends ErrorHandler {
+    private static final HttpField CLOSE = new HttpField(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+
+    ProtocolProblems() {
+        setShowStacks(false);
+        setShowCauses(false);
+    }
+
+    /** Jetty writes error bodies for GET, POST and HEAD only; a refused DELETE, PUT or PATCH deserves one too. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
+    /** Errors with a request: a path Jetty cannot decode, say. */
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
+        if (code < 500) {
+            response.getHeaders().put(CLOSE);
+        }
+        response.write(true, ByteBuffer.wrap(body(code, message)), callback);
+    }
+
+    /** Errors before a request exists: headers too large, a malformed request line. */
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
+        fields.put(CLOSE);
+        return ByteBuffer.wrap(body(status, reason));
+    }
+
+    /** Jetty's reason is a fixed phrase ("Bad UTF-8 encoding"), never request data or a stack. */
+    static byte[] body(int status, String reason) {
+        String detail = reason == null || reason.isBlank() ? "The request could not be read" : reason;
+        String document = switch (status) {
+            case 414 -> Problems.document(status, "uri-too-long", "URI too long", detail, List.of(new FieldError("uri", "is too long")));
+            case 431 -> Problems.document(status, "headers-too-large", "Request headers too large", detail,
+                    List.of(new FieldError("headers", "are too large")));
+            default -> status >= 500
+                    ? Problems.document(status, "internal", "Internal error", "The server could not complete the request", List.of())
+                    : Problems.document(status, "malformed-request", "Malformed request", detail, List.of(new FieldError("request", detail)));
+        };
+        return document.getBytes(StandardCharsets.UTF_8);
+    }
+}
