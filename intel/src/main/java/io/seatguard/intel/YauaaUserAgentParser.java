@@ -12,7 +12,7 @@ import nl.basjes.parse.useragent.UserAgentAnalyzer;
  * desktop…), which is the split the seeds count devices by.
  *
  * <p>Yauaa costs about two seconds and ~100 MB to build its matchers, so one analyzer is shared per
- * process and asked only for the three fields we use (fewer fields, fewer matchers). Results are cached:
+ * process and asked only for the four fields we use (fewer fields, fewer matchers). Results are cached:
  * real traffic repeats a few hundred user-agent strings endlessly.
  */
 public final class YauaaUserAgentParser implements UserAgentParser {
@@ -22,6 +22,7 @@ public final class YauaaUserAgentParser implements UserAgentParser {
     private static final String DEVICE_CLASS = UserAgent.DEVICE_CLASS;
     private static final String AGENT_NAME = UserAgent.AGENT_NAME;
     private static final String OS_NAME = UserAgent.OPERATING_SYSTEM_NAME;
+    private static final String AGENT_VERSION_MAJOR = UserAgent.AGENT_VERSION_MAJOR;
 
     private static volatile UserAgentAnalyzer shared;
 
@@ -44,6 +45,7 @@ public final class YauaaUserAgentParser implements UserAgentParser {
                             .withField(DEVICE_CLASS)
                             .withField(AGENT_NAME)
                             .withField(OS_NAME)
+                            .withField(AGENT_VERSION_MAJOR)
                             .immediateInitialization()
                             .build();
                     shared = analyzer;
@@ -67,7 +69,16 @@ public final class YauaaUserAgentParser implements UserAgentParser {
             // A parser fault must not fail an evaluation: an unreadable agent is an unknown one.
             return UserAgentInfo.UNKNOWN;
         }
-        return new UserAgentInfo(deviceType(parsed.getValue(DEVICE_CLASS)), name(parsed.getValue(AGENT_NAME)), name(parsed.getValue(OS_NAME)));
+        return new UserAgentInfo(deviceType(parsed.getValue(DEVICE_CLASS)), name(parsed.getValue(AGENT_NAME)), name(parsed.getValue(OS_NAME)),
+                majorVersion(parsed.getValue(AGENT_VERSION_MAJOR)));
+    }
+
+    /** Yauaa's AgentVersionMajor ("130"), or unknown for anything else ("??", "Unknown", absurdly long). */
+    static int majorVersion(String value) {
+        if (value == null || value.isEmpty() || value.length() > 6 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return UserAgentInfo.UNKNOWN_VERSION;
+        }
+        return Integer.parseInt(value);
     }
 
     /** Yauaa's DeviceClass values, folded into the four classes CONTRACT.md knows. */

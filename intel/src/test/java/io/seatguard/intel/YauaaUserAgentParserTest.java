@@ -13,18 +13,19 @@ class YauaaUserAgentParserTest {
 
     @ParameterizedTest(name = "{1}: {0}")
     @CsvSource(delimiter = '|', value = {
-            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36|COMPUTER|Chrome",
-            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15|COMPUTER|Safari",
-            "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0|COMPUTER|Firefox",
-            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1|MOBILE|Safari",
-            "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36|MOBILE|Chrome",
-            "Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1|TABLET|Safari",
-            "Mozilla/5.0 (Linux; Android 13; SM-X710) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36|TABLET|Chrome",
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36|COMPUTER|Chrome|131",
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15|COMPUTER|Safari|17",
+            "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0|COMPUTER|Firefox|128",
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1|MOBILE|Safari|17",
+            "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36|MOBILE|Chrome|131",
+            "Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1|TABLET|Safari|17",
+            "Mozilla/5.0 (Linux; Android 13; SM-X710) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36|TABLET|Chrome|131",
     })
-    void readsDeviceClassAndBrowser(String userAgent, DeviceType type, String browser) {
+    void readsDeviceClassBrowserAndItsMajorVersion(String userAgent, DeviceType type, String browser, int major) {
         UserAgentInfo info = parser.parse(userAgent);
         assertThat(info.type()).isEqualTo(type);
         assertThat(info.browser()).isEqualTo(browser);
+        assertThat(info.browserMajor()).isEqualTo(major);
         assertThat(info.os()).isNotEqualTo("unknown");
     }
 
@@ -35,6 +36,17 @@ class YauaaUserAgentParserTest {
         assertThat(parser.parse("")).isEqualTo(UserAgentInfo.UNKNOWN);
         assertThat(parser.parse(null)).isEqualTo(UserAgentInfo.UNKNOWN);
         assertThat(parser.parse("\u0000\uffff<script>").type()).isEqualTo(DeviceType.UNKNOWN);
+        assertThat(parser.parse("\u0000\uffff<script>").browserMajor()).isEqualTo(UserAgentInfo.UNKNOWN_VERSION);
+    }
+
+    @Test
+    void aVersionThatIsNotAPlainNumberIsUnknown() {
+        assertThat(YauaaUserAgentParser.majorVersion("130")).isEqualTo(130);
+        assertThat(YauaaUserAgentParser.majorVersion("??")).isEqualTo(UserAgentInfo.UNKNOWN_VERSION);
+        assertThat(YauaaUserAgentParser.majorVersion("Unknown")).isEqualTo(UserAgentInfo.UNKNOWN_VERSION);
+        assertThat(YauaaUserAgentParser.majorVersion("9999999999")).as("would overflow an int").isEqualTo(UserAgentInfo.UNKNOWN_VERSION);
+        assertThat(YauaaUserAgentParser.majorVersion("")).isEqualTo(UserAgentInfo.UNKNOWN_VERSION);
+        assertThat(YauaaUserAgentParser.majorVersion(null)).isEqualTo(UserAgentInfo.UNKNOWN_VERSION);
     }
 
     @Test

@@ -100,7 +100,7 @@ final class Simulation {
             DeviceSignals signals = new DeviceSignals(Optional.of(token), components, List.of(), Optional.of(device.owner.zoneOn(visit.day())));
             EvaluationRequest request = new EvaluationRequest(APP, action, action.equals("signup") ? Optional.empty() : Optional.of(device.account),
                     Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), signals, IpAddresses.parse(ip(device, random)).orElseThrow(),
-                    Optional.of(device.platform().deviceType + " simulated"), Optional.empty());
+                    Optional.of(device.platform().deviceType + " simulated/" + device.browserVersion(visit.day())), Optional.empty());
             Evaluation evaluation = pipeline.evaluate(request);
             if (!evaluation.device().id().equals(DeviceResolution.UNKNOWN_DEVICE_ID)) {
                 String kind = kinds.classify(evaluation, token, action.equals("signup") ? Optional.empty() : Optional.of(device.account));

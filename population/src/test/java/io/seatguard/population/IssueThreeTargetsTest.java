@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
  * Issue 3's measurement: 10,000 generated devices with drift, seed 1, the default threshold, through the
  * real evaluation pipeline.
  *
- * <p>The bounds here are a regression guard at the rates measured last (split 1.90 %, merge 1.29 %
- * with the network tie-break and threshold 0.78; split 2.13 %, merge 1.93 % before them). The split
+ * <p>The bounds here are a regression guard at the rates measured last (split 1.90 %, merge 1.10 %
+ * with the browser-version rule; 1.86 % and 1.29 % before it, with the network tie-break and threshold
+ * 0.78; split 2.13 %, merge 1.93 % before those). The split
  * bound is the issue's target ({@link Report#SPLIT_TARGET} 2 %); the merge bound is not
  * ({@link Report#MERGE_TARGET} 0.5 %, not met yet: docs/benchmarks.md), since a test asserting it would
  * fail the whole build. When the resolver meets it, tighten the merge bound to the target. On failure, the
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class IssueThreeTargetsTest {
     static final double SPLIT_MEASURED_BOUND = 0.020;
-    static final double MERGE_MEASURED_BOUND = 0.014;
+    static final double MERGE_MEASURED_BOUND = 0.012;
 
     @Test
     void tenThousandDevicesStayWithinTheMeasuredSplitAndMergeRates() {
@@ -31,6 +32,6 @@ class IssueThreeTargetsTest {
         assertThat(all.devices()).isEqualTo(10_000);
         assertThat(measurement.visits()).isGreaterThan(200_000);
         assertThat(all.splitRate()).as("split rate (measured 1.90 %%, target 2 %%)%n%s", report).isLessThanOrEqualTo(SPLIT_MEASURED_BOUND);
-        assertThat(all.mergeRate()).as("merge rate (measured 1.29 %%, target 0.5 %%)%n%s", report).isLessThanOrEqualTo(MERGE_MEASURED_BOUND);
+        assertThat(all.mergeRate()).as("merge rate (measured 1.10 %%, target 0.5 %%)%n%s", report).isLessThanOrEqualTo(MERGE_MEASURED_BOUND);
     }
 }

@@ -220,6 +220,12 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         return devices.networksSince(appId, deviceIds, since);
     }
 
+    /** Not cached, like {@link #networksSince}: asked only for candidates of a request without a known token. */
+    @Override
+    public Map<String, Integer> lowestRecentBrowserMajor(String appId, java.util.Collection<String> deviceIds, Instant since) {
+        return devices.lowestRecentBrowserMajor(appId, deviceIds, since);
+    }
+
     /** Not cached, like {@link #networksSince}. */
     @Override
     public int devicesOnNetwork(String appId, String network, Instant since, int limit) {

@@ -77,6 +77,23 @@ public final class SqlDeviceDirectory implements DeviceDirectory {
         });
     }
 
+    /** From the tokens' latest versions (V17), through {@code device_tokens_by_device}, for at most {@link #MAX_CANDIDATES} devices. */
+    @Override
+    public Map<String, Integer> lowestRecentBrowserMajor(String appId, Collection<String> deviceIds, Instant since) {
+        List<String> ids = deviceIds.stream().distinct().limit(MAX_CANDIDATES).toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Object[] parameters = appAndIds(appId, ids, since.toEpochMilli());
+        List<Map.Entry<String, Integer>> rows = database.read(connection -> JdbcRunner.queryList(connection,
+                "SELECT device_id, MIN(browser_major) FROM device_tokens WHERE app_id = ? AND device_id IN (" + placeholders(ids.size())
+                        + ") AND last_seen >= ? AND browser_major IS NOT NULL GROUP BY device_id",
+                row -> Map.entry(row.getString(1), row.getInt(2)), parameters));
+        Map<String, Integer> lowest = new HashMap<>();
+        rows.forEach(row -> lowest.put(row.getKey(), row.getValue()));
+        return lowest;
+    }
+
     /**
      * From the evaluations' network column (V14, filled for older rows by V15), read from
      * {@code evaluations_by_device} alone (it holds the network since V16), for at most

@@ -13,6 +13,7 @@ import io.seatguard.core.evaluation.EvaluationStore;
 import io.seatguard.core.evaluation.EvaluationWrite;
 import io.seatguard.core.evaluation.Touches;
 import io.seatguard.core.identity.DeviceResolution;
+import io.seatguard.core.identity.UserAgentInfo;
 import io.seatguard.core.intel.Coordinates;
 import io.seatguard.core.intel.Place;
 import io.seatguard.core.ids.IdGenerator;
@@ -74,6 +75,12 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         });
     }
 
+    private static final String INSERT_TOKEN = "INSERT INTO device_tokens (app_id, token_hash, device_id, created_at, last_seen, browser_major)"
+            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (app_id, token_hash) DO NOTHING";
+    /** A version only moves forward in time: an imported older event does not overwrite a later sighting. */
+    private static final String TOUCH_TOKEN = "UPDATE device_tokens SET last_seen = ?, browser_major = COALESCE(?, browser_major)"
+            + " WHERE app_id = ? AND token_hash = ? AND (last_seen IS NULL OR last_seen <= ?)";
+
     private static void writeDevice(Connection connection, EvaluationWrite write) throws SQLException {
         DeviceResolution device = write.device();
         if (!device.isKnownDevice()) {
@@ -100,13 +107,16 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                     at, at, at, at, type, type, info.browser(), type, info.os(), appId, device.deviceId());
         }
         // A mapping the device was just found by exists already; any other is claimed if nobody holds it.
+        Integer major = write.browserMajor() == UserAgentInfo.UNKNOWN_VERSION ? null : write.browserMajor();
         if (device.tokenHash().isPresent() && device.matchedBy() != DeviceResolution.MatchKind.TOKEN) {
-            int inserted = JdbcRunner.update(connection,
-                    "INSERT INTO device_tokens (app_id, token_hash, device_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (app_id, token_hash) DO NOTHING",
-                    appId, device.tokenHash().get(), device.deviceId(), at);
+            int inserted = JdbcRunner.update(connection, INSERT_TOKEN, appId, device.tokenHash().get(), device.deviceId(), at, at, major);
             if (inserted == 0 && device.isNew()) {
                 throw new DeviceClaimConflict("token already belongs to another device");
             }
+        }
+        else if (device.tokenHash().isPresent() && write.touches().device()) {
+            // The token's latest sighting and version ride on the device row's throttle: once a minute at most.
+            JdbcRunner.update(connection, TOUCH_TOKEN, at, major, appId, device.tokenHash().get(), at);
         }
         if (device.fingerprintId().isPresent() && device.matchedBy() != DeviceResolution.MatchKind.EXACT_FINGERPRINT) {
             // A fingerprint stays with the device that showed it first; later devices with the same

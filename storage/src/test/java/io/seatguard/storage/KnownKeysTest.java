@@ -12,6 +12,7 @@ import io.seatguard.core.testing.EvaluationSamples;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -123,6 +124,12 @@ class KnownKeysTest {
         public Optional<KnownDevice> findByTokenHash(String appId, String tokenHash) {
             reads.incrementAndGet();
             return devices.findByTokenHash(appId, tokenHash);
+        }
+
+        @Override
+        public Map<String, Integer> lowestRecentBrowserMajor(String appId, java.util.Collection<String> deviceIds, Instant since) {
+            reads.incrementAndGet();
+            return devices.lowestRecentBrowserMajor(appId, deviceIds, since);
         }
 
         @Override

@@ -481,6 +481,41 @@ abstract class StorageContract {
                 .satisfies(stored -> assertThat(stored.components()).isEqualTo(PHONE));
     }
 
+    /** One sighting of a token on a device, with the browser major version the request's agent had. */
+    private void recordToken(String deviceId, boolean isNew, String token, int browserMajor, Instant at) {
+        EvaluationWrite write = EvaluationSamples.write("app_a", id(), "vic", deviceId, isNew, token, null, DeviceType.MOBILE, "198.51.100.1", at);
+        evaluations.record(new EvaluationWrite(write.evaluation(), write.device(), true, write.touches(), java.util.Map.of(), write.place(),
+                write.challenge(), write.patterns(), write.events(), browserMajor));
+    }
+
+    @Test
+    void theLowestRecentBrowserVersionIsTheLowestOfEachTokensLatest() {
+        recordToken("dev-v1", true, "tok-v1-first-00001", 17, T0);
+        // The same token updated: its latest version counts, not its first.
+        recordToken("dev-v1", false, "tok-v1-first-00001", 18, T0.plusSeconds(600));
+        // A second install on the device (the token found it) still on 17, seen later.
+        EvaluationWrite second = EvaluationSamples.write("app_a", id(), "vic", "dev-v1", false, null, null, DeviceType.MOBILE, "198.51.100.1",
+                T0.plusSeconds(1200));
+        io.seatguard.core.identity.DeviceResolution byComponents = new io.seatguard.core.identity.DeviceResolution("dev-v1", false,
+                io.seatguard.core.identity.DeviceResolution.MatchKind.FUZZY, 0.9, Optional.empty(),
+                Optional.of(io.seatguard.core.identity.Fingerprint.sha256Hex("tok-v1-second-0001")));
+        evaluations.record(new EvaluationWrite(second.evaluation(), byComponents, true, second.touches(), java.util.Map.of(), second.place(),
+                second.challenge(), second.patterns(), second.events(), 17));
+        recordToken("dev-v2", true, "tok-v2-only-000001", 19, T0);
+        // A request whose agent did not say keeps the token's version.
+        recordToken("dev-v2", false, "tok-v2-only-000001", 0, T0.plusSeconds(600));
+        recordToken("dev-v3", true, "tok-v3-unknown-001", 0, T0);
+
+        assertThat(devices.lowestRecentBrowserMajor("app_a", List.of("dev-v1", "dev-v2", "dev-v3", "dev-none"), T0))
+                .isEqualTo(java.util.Map.of("dev-v1", 17, "dev-v2", 19));
+        // Tokens last shown before "since" no longer count: only dev-v1's second install and dev-v2's token remain.
+        assertThat(devices.lowestRecentBrowserMajor("app_a", List.of("dev-v1", "dev-v2"), T0.plusSeconds(900)))
+                .isEqualTo(java.util.Map.of("dev-v1", 17));
+        assertThat(devices.lowestRecentBrowserMajor("app_a", List.of("dev-v1"), T0.plusSeconds(1201))).isEmpty();
+        assertThat(devices.lowestRecentBrowserMajor("app_b", List.of("dev-v1", "dev-v2"), T0)).isEmpty();
+        assertThat(devices.lowestRecentBrowserMajor("app_a", List.of(), T0)).isEmpty();
+    }
+
     @Test
     void aBlockListsTheDevicesOfOneHardwareClassAndCountsTheirTokens() {
         String key = io.seatguard.core.identity.BlockingKey.of(PHONE).orElseThrow();
@@ -575,7 +610,10 @@ abstract class StorageContract {
             statement.execute("CREATE INDEX evaluations_by_user_country ON evaluations (app_id, user_id, country, created_at)");
             statement.execute("CREATE INDEX evaluations_by_ip ON evaluations (app_id, ip, created_at)");
             statement.execute("CREATE INDEX evaluations_by_network ON evaluations (app_id, network, created_at)");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16')");
+            // Later migrations are undone too, or Flyway would find 15 and 16 missing below an applied one.
+            statement.execute("ALTER TABLE device_tokens DROP COLUMN last_seen");
+            statement.execute("ALTER TABLE device_tokens DROP COLUMN browser_major");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17')");
         }
         database = reopenDatabase();
         wire();

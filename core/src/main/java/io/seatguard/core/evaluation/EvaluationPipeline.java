@@ -217,7 +217,7 @@ public final class EvaluationPipeline {
         DeviceResolver.Resolved resolved = checked.resolution().matchedBy() == DeviceResolution.MatchKind.TOKEN
                 ? checked
                 : devices.settle(request.appId(), request.device(), checked, account.devices().stream().map(LinkedDevice::deviceId).toList(),
-                        request.clientIp(), at);
+                        request.clientIp(), at, agent.browserMajor());
         DeviceResolution device = resolved.resolution();
         DeviceType deviceType = agent.type() != DeviceType.UNKNOWN
                 ? agent.type()
@@ -283,7 +283,8 @@ public final class EvaluationPipeline {
                 ? patterns.observe(checkValues, account, at)
                 : List.of();
         store.record(new EvaluationWrite(evaluation, device, !logout, touches, request.device().components(), network.place(),
-                opened.map(ChallengeIssuer.Opened::challenge), observed, WebhookEvents.of(webhooks, evaluation, account, device, logout)));
+                opened.map(ChallengeIssuer.Opened::challenge), observed, WebhookEvents.of(webhooks, evaluation, account, device, logout),
+                agent.browserMajor()));
         keepSessionLive(request, device, deviceType, ip, at, logout);
         notifyOwner(request, decision, evaluation, device, logout, at);
         return evaluation;

@@ -23,9 +23,11 @@ import java.util.Optional;
  *     account and device in the same transaction
  * @param patterns what the evaluation observed of its account's patterns (levels never fall)
  * @param events webhook events to put in the outbox in the same transaction
+ * @param browserMajor the request's browser major version, kept on its token for device resolution
+ *     ({@link io.seatguard.core.identity.UserAgentInfo#UNKNOWN_VERSION} when the agent did not say)
  */
 public record EvaluationWrite(Evaluation evaluation, DeviceResolution device, boolean attachDevice, Touches touches, Map<String, Object> components,
-        Place place, Optional<Challenge> challenge, List<PatternObservation> patterns, List<OutboxEvent> events) {
+        Place place, Optional<Challenge> challenge, List<PatternObservation> patterns, List<OutboxEvent> events, int browserMajor) {
     /** A write whose place is unknown. */
     public EvaluationWrite(Evaluation evaluation, DeviceResolution device, boolean attachDevice, Touches touches, Map<String, Object> components) {
         this(evaluation, device, attachDevice, touches, components, Place.UNKNOWN);
@@ -43,6 +45,13 @@ public record EvaluationWrite(Evaluation evaluation, DeviceResolution device, bo
         this(evaluation, device, attachDevice, touches, components, place, challenge, List.of(), List.of());
     }
 
+    /** A write whose browser version is not known. */
+    public EvaluationWrite(Evaluation evaluation, DeviceResolution device, boolean attachDevice, Touches touches, Map<String, Object> components,
+            Place place, Optional<Challenge> challenge, List<PatternObservation> patterns, List<OutboxEvent> events) {
+        this(evaluation, device, attachDevice, touches, components, place, challenge, patterns, events,
+                io.seatguard.core.identity.UserAgentInfo.UNKNOWN_VERSION);
+    }
+
     public EvaluationWrite {
         requireNonNull(evaluation, "evaluation is null");
         requireNonNull(device, "device is null");
@@ -52,6 +61,9 @@ public record EvaluationWrite(Evaluation evaluation, DeviceResolution device, bo
         requireNonNull(challenge, "challenge is null");
         patterns = List.copyOf(patterns);
         events = List.copyOf(events);
+        if (browserMajor < 0) {
+            throw new IllegalArgumentException("browserMajor must not be negative: " + browserMajor);
+        }
     }
 
     public Optional<String> userId() {

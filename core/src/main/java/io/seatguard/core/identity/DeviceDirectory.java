@@ -37,6 +37,13 @@ public interface DeviceDirectory {
      */
     int devicesOnNetwork(String appId, String network, Instant since, int limit);
 
+    /**
+     * For each of the given devices, the lowest of its tokens' latest browser major versions, over the
+     * tokens shown at or after {@code since} with a known version; a device without such a token is left
+     * out. Resolution asks this only for candidates of a request without a known token.
+     */
+    Map<String, Integer> lowestRecentBrowserMajor(String appId, Collection<String> deviceIds, Instant since);
+
     /** The devices of one hardware class, and how many browsers' tokens they hold between them. */
     record Block(List<StoredDevice> devices, int tokens) {
         public static final Block EMPTY = new Block(List.of(), 0);

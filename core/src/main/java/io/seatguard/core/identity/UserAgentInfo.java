@@ -2,11 +2,23 @@ package io.seatguard.core.identity;
 
 import static java.util.Objects.requireNonNull;
 
-/** What a user-agent string says about the device: its class and a short browser and OS name. */
-public record UserAgentInfo(DeviceType type, String browser, String os) {
+/**
+ * What a user-agent string says about the device: its class, a short browser and OS name, and the
+ * browser's major version ({@link #UNKNOWN_VERSION} when the agent does not say).
+ */
+public record UserAgentInfo(DeviceType type, String browser, String os, int browserMajor) {
+    public static final int UNKNOWN_VERSION = 0;
     public static final UserAgentInfo UNKNOWN = new UserAgentInfo(DeviceType.UNKNOWN, "unknown", "unknown");
 
+    /** An agent whose browser version is not known. */
+    public UserAgentInfo(DeviceType type, String browser, String os) {
+        this(type, browser, os, UNKNOWN_VERSION);
+    }
+
     public UserAgentInfo {
+        if (browserMajor < 0) {
+            throw new IllegalArgumentException("browserMajor must not be negative: " + browserMajor);
+        }
         requireNonNull(type, "type is null");
         requireNonNull(browser, "browser is null");
         requireNonNull(os, "os is null");

@@ -60,6 +60,23 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
 
     private record PlacedEvent(String app, String user, Instant at, Place place) {}
 
+    /** When a token was last shown, and the browser major version it last ran (0: unknown). */
+    private record TokenVersion(Instant lastSeen, int major) {}
+
+    /** Each device's tokens' versions, by "app|device id", then token key. */
+    private final Map<String, Map<String, TokenVersion>> tokenVersions = new HashMap<>();
+
+    @Override
+    public synchronized Map<String, Integer> lowestRecentBrowserMajor(String appId, java.util.Collection<String> deviceIds, Instant since) {
+        Map<String, Integer> lowest = new HashMap<>();
+        for (String deviceId : deviceIds) {
+            tokenVersions.getOrDefault(appId + '|' + deviceId, Map.of()).values().stream()
+                    .filter(version -> version.major() > 0 && !version.lastSeen().isBefore(since))
+                    .forEach(version -> lowest.merge(deviceId, version.major(), Math::min));
+        }
+        return lowest;
+    }
+
     /** Tokens to claim for another device right before the next write, to stage a race. */
     private final Map<String, String> raceTokens = new HashMap<>();
 
@@ -87,6 +104,13 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
                 }
                 if (tokens.putIfAbsent(key, device.deviceId()) == null) {
                     tokensPerDevice.merge(app + '|' + device.deviceId(), 1, Integer::sum);
+                }
+                // The token's latest sighting and version (as the SQL store keeps them, without its 60 s throttle).
+                Map<String, TokenVersion> ofDevice = tokenVersions.computeIfAbsent(app + '|' + tokens.get(key), k -> new HashMap<>());
+                TokenVersion before = ofDevice.get(key);
+                if (before == null || !at.isBefore(before.lastSeen())) {
+                    int major = write.browserMajor() == 0 && before != null ? before.major() : write.browserMajor();
+                    ofDevice.put(key, new TokenVersion(at, major));
                 }
             }
             if (device.fingerprintId().isPresent()) {
