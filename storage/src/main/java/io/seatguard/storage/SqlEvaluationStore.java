@@ -77,9 +77,15 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
 
     private static final String INSERT_TOKEN = "INSERT INTO device_tokens (app_id, token_hash, device_id, created_at, last_seen, browser_major)"
             + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (app_id, token_hash) DO NOTHING";
-    /** A version only moves forward in time: an imported older event does not overwrite a later sighting. */
+    /**
+     * Written only when the version changed or the sighting is a day newer: last_seen is exact to a day,
+     * far finer than the 30 days it is read over, and an unchanged row costs the writer no page. A
+     * version only moves forward in time: an imported older event does not overwrite a later sighting.
+     */
     private static final String TOUCH_TOKEN = "UPDATE device_tokens SET last_seen = ?, browser_major = COALESCE(?, browser_major)"
-            + " WHERE app_id = ? AND token_hash = ? AND (last_seen IS NULL OR last_seen <= ?)";
+            + " WHERE app_id = ? AND token_hash = ? AND (last_seen IS NULL OR (last_seen <= ?"
+            + " AND (last_seen < ? OR COALESCE(browser_major, -1) <> COALESCE(?, browser_major, -1))))";
+    private static final long TOKEN_SEEN_RESOLUTION_MILLIS = java.time.Duration.ofDays(1).toMillis();
 
     private static void writeDevice(Connection connection, EvaluationWrite write) throws SQLException {
         DeviceResolution device = write.device();
@@ -116,7 +122,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         }
         else if (device.tokenHash().isPresent() && write.touches().device()) {
             // The token's latest sighting and version ride on the device row's throttle: once a minute at most.
-            JdbcRunner.update(connection, TOUCH_TOKEN, at, major, appId, device.tokenHash().get(), at);
+            JdbcRunner.update(connection, TOUCH_TOKEN, at, major, appId, device.tokenHash().get(), at, at - TOKEN_SEEN_RESOLUTION_MILLIS, major);
         }
         if (device.fingerprintId().isPresent() && device.matchedBy() != DeviceResolution.MatchKind.EXACT_FINGERPRINT) {
             // A fingerprint stays with the device that showed it first; later devices with the same

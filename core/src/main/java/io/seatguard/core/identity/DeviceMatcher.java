@@ -56,6 +56,22 @@ public final class DeviceMatcher {
         }
     }
 
+    /**
+     * The candidates that can decide {@link #bestMatch}: any other scores too low to win or to make the
+     * winner ambiguous, so leaving it out changes nothing. Lets a caller read more about a few devices
+     * instead of all of them.
+     */
+    public java.util.Set<String> contenders(Map<String, Object> components, List<Candidate> candidates) {
+        java.util.Set<String> contenders = new java.util.HashSet<>();
+        for (Candidate candidate : candidates) {
+            if (ComponentSimilarity.evidence(components, candidate.components()) >= MIN_EVIDENCE
+                    && ComponentSimilarity.of(components, candidate.components()) >= threshold - AMBIGUITY_MARGIN) {
+                contenders.add(candidate.deviceId());
+            }
+        }
+        return contenders;
+    }
+
     public Optional<Match> bestMatch(Map<String, Object> components, List<Candidate> candidates) {
         Candidate best = null;
         double bestScore = -1;

@@ -186,14 +186,15 @@ public final class DeviceResolver {
             return first;
         }
         if (!accountDeviceIds.isEmpty()) {
-            List<StoredDevice> own = versions.without(directory.latest(appId, accountDeviceIds));
+            List<StoredDevice> own = versions.without(directory.latest(appId, accountDeviceIds), signals.components());
             Optional<Resolved> inAccount = bestOf(own.isEmpty() || !block.crowded() ? own : network.without(own), signals, resolution, MatchKind.FUZZY);
             if (inAccount.isPresent()) {
                 return inAccount.get();
             }
         }
         if (!block.crowded()) {
-            return bestOf(versions.without(network.without(block.devices())), signals, resolution, MatchKind.FUZZY_APP).orElse(first);
+            return bestOf(versions.without(network.without(block.devices()), signals.components()), signals, resolution, MatchKind.FUZZY_APP)
+                    .orElse(first);
         }
         return first;
     }
@@ -319,11 +320,21 @@ public final class DeviceResolver {
             return lowest != null && lowest > browserMajor;
         }
 
-        List<StoredDevice> without(List<StoredDevice> devices) {
+        /**
+         * The candidates less those ruled out. Versions are read only for the candidates that could decide
+         * the match ({@link DeviceMatcher#contenders}): most requests that get here match nobody, and
+         * then nothing is read.
+         */
+        List<StoredDevice> without(List<StoredDevice> devices, Map<String, Object> components) {
             if (browserMajor <= 0 || devices.isEmpty()) {
                 return devices;
             }
-            Map<String, Integer> lowest = directory.lowestRecentBrowserMajor(appId, devices.stream().map(device -> device.device().id()).toList(), since);
+            java.util.Set<String> contenders = matcher.contenders(components, devices.stream()
+                    .map(device -> new DeviceMatcher.Candidate(device.device().id(), device.components())).toList());
+            if (contenders.isEmpty()) {
+                return devices;
+            }
+            Map<String, Integer> lowest = directory.lowestRecentBrowserMajor(appId, contenders, since);
             return devices.stream().filter(device -> lowest.getOrDefault(device.device().id(), 0) <= browserMajor).toList();
         }
     }

@@ -40,6 +40,21 @@ class DeviceMatcherPropertiesTest {
         assertThat(matcher.bestMatch(scenario.query(), reversed)).isEqualTo(matcher.bestMatch(scenario.query(), scenario.candidates()));
     }
 
+    /**
+     * Leaving out any candidates that are not contenders never changes the answer: resolution reads
+     * browser versions for contenders only (DeviceResolver.Versions).
+     */
+    @Property(tries = 1000)
+    void onlyContendersDecideTheMatch(@ForAll("scenarios") Scenario scenario, @ForAll @DoubleRange(min = 0.5, max = 1.0) double threshold) {
+        DeviceMatcher matcher = new DeviceMatcher(threshold);
+        java.util.Set<String> contenders = matcher.contenders(scenario.query(), scenario.candidates());
+        List<Candidate> onlyContenders = scenario.candidates().stream().filter(c -> contenders.contains(c.deviceId())).toList();
+        Optional<DeviceMatcher.Match> all = matcher.bestMatch(scenario.query(), scenario.candidates());
+        net.jqwik.api.statistics.Statistics.label("contenders").collect(contenders.size() == scenario.candidates().size() ? "all" : "some left out");
+        assertThat(matcher.bestMatch(scenario.query(), onlyContenders)).isEqualTo(all);
+        all.ifPresent(match -> assertThat(contenders).contains(match.deviceId()));
+    }
+
     /** Moving the query closer to the device it matched (one more component agreeing) keeps the match, as sure or surer. */
     @Property(tries = 1000)
     void aMatchSurvivesTheQueryComingCloserToIt(@ForAll("scenarios") Scenario scenario) {
