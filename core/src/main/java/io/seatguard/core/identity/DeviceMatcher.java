@@ -2,9 +2,11 @@ package io.seatguard.core.identity;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Picks the known device a set of components most likely belongs to, or none.
@@ -61,8 +63,8 @@ public final class DeviceMatcher {
      * winner ambiguous, so leaving it out changes nothing. Lets a caller read more about a few devices
      * instead of all of them.
      */
-    public java.util.Set<String> contenders(Map<String, Object> components, List<Candidate> candidates) {
-        java.util.Set<String> contenders = new java.util.HashSet<>();
+    public Set<String> contenders(Map<String, Object> components, List<Candidate> candidates) {
+        Set<String> contenders = new HashSet<>();
         for (Candidate candidate : candidates) {
             if (ComponentSimilarity.evidence(components, candidate.components()) >= MIN_EVIDENCE
                     && ComponentSimilarity.of(components, candidate.components()) >= threshold - AMBIGUITY_MARGIN) {

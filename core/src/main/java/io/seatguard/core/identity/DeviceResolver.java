@@ -176,7 +176,8 @@ public final class DeviceResolver {
             // The account's own device always: the same browser, cleared and on another network, is
             // still itself (issue 3's browser evidence). Another account's only on rare hardware, and
             // only if the network allows it.
-            boolean stands = !versions.rulesOut(resolution.deviceId()) && (inAccount || !block.crowded() && !network.rulesOut(resolution.deviceId()));
+            // And in either case, only if a version does not rule it out (read last: it is rarely needed).
+            boolean stands = (inAccount || !block.crowded() && !network.rulesOut(resolution.deviceId())) && !versions.rulesOut(resolution.deviceId());
             if (!stands) {
                 first = newDevice(resolution.fingerprintId(), resolution.tokenHash(), resolution.tokenMismatch());
                 resolution = first.resolution();
@@ -329,7 +330,7 @@ public final class DeviceResolver {
             if (browserMajor <= 0 || devices.isEmpty()) {
                 return devices;
             }
-            java.util.Set<String> contenders = matcher.contenders(components, devices.stream()
+            Set<String> contenders = matcher.contenders(components, devices.stream()
                     .map(device -> new DeviceMatcher.Candidate(device.device().id(), device.components())).toList());
             if (contenders.isEmpty()) {
                 return devices;

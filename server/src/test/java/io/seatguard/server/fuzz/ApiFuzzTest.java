@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -160,7 +162,7 @@ class ApiFuzzTest {
         }
         assertThat(sent).as("requests sent").isGreaterThan(1_000);
         // Every failure, in full, for whoever has to fix them (the assertion shows the first ones only).
-        java.nio.file.Files.write(Path.of("target", "api-fuzz-failures.txt"), failures);
+        Files.write(Path.of("target", "api-fuzz-failures.txt"), failures);
         Map<String, Long> kinds = new TreeMap<>();
         failures.forEach(failure -> kinds.merge(failure.substring(0, failure.indexOf(" ← ")).replaceAll("\\{[a-z_]+}", "{}"), 1L, Long::sum));
         assertThat(failures.subList(0, Math.min(failures.size(), 30))).as("seed %d: %d of %d requests answered wrongly, by kind %s; the first ones",
@@ -344,30 +346,30 @@ class ApiFuzzTest {
     }
 
     /** What is wrong with an answer, if anything. */
-    private static java.util.Optional<String> check(String operation, FuzzRequest request, Answer answer) {
+    private static Optional<String> check(String operation, FuzzRequest request, Answer answer) {
         String where = operation + " → " + answer.status() + " " + answer.contentType().replaceAll(";.*", "") + " ← " + request.describe() + " → "
                 + (answer.body().length() > 300 ? answer.body().substring(0, 300) + "…" : answer.body());
         if (answer.status() < 100 || answer.status() >= 500) {
-            return java.util.Optional.of("server error: " + where);
+            return Optional.of("server error: " + where);
         }
         if (request.theirId() && answer.status() < 300) {
-            return java.util.Optional.of("another app's resource answered: " + where);
+            return Optional.of("another app's resource answered: " + where);
         }
         if (answer.status() < 400) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (!answer.contentType().startsWith("application/problem+json")) {
-            return java.util.Optional.of("not problem+json: " + where);
+            return Optional.of("not problem+json: " + where);
         }
         JsonNode problem;
         try {
             problem = Json.MAPPER.readTree(answer.body());
         }
         catch (IOException e) {
-            return java.util.Optional.of("problem is not JSON: " + where);
+            return Optional.of("problem is not JSON: " + where);
         }
         if (problem.path("status").asInt() != answer.status() || problem.path("title").asText().isBlank() || !problem.path("errors").isArray()) {
-            return java.util.Optional.of("malformed problem: " + where);
+            return Optional.of("malformed problem: " + where);
         }
         if (problem.path("type").asText().endsWith("/invalid-input")) {
             boolean named = problem.get("errors").size() > 0;
@@ -376,10 +378,10 @@ class ApiFuzzTest {
                 named &= error.path("field").isTextual() && !error.path("message").asText().isBlank();
             }
             if (!named) {
-                return java.util.Optional.of("invalid input without a named field: " + where);
+                return Optional.of("invalid input without a named field: " + where);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static <T> T pick(List<T> options, Random random) {
