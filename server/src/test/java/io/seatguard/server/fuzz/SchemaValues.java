@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -89,8 +88,7 @@ final class SchemaValues {
         }
         List<String> required = new ArrayList<>();
         schema.path("required").forEach(name -> required.add(name.asText()));
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> property = it.next();
+        for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
             if (required.contains(property.getKey()) || random.nextBoolean()) {
                 object.set(property.getKey(), plausible(property.getValue(), depth + 1));
             }
