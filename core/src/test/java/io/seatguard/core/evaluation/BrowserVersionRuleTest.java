@@ -3,7 +3,6 @@ package io.seatguard.core.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatguard.core.identity.DeviceResolver;
-import io.seatguard.core.identity.DeviceSignals;
 import io.seatguard.core.ids.IdGenerator;
 import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.testing.InMemoryEvaluationStore;
@@ -11,11 +10,9 @@ import io.seatguard.core.testing.InMemoryPipelines;
 import io.seatguard.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -95,13 +92,6 @@ class BrowserVersionRuleTest {
 
     private EvaluationRequest request(String action, String token, Optional<String> userAgent) {
         return new EvaluationRequest(APP, action, Optional.of("ann"), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
-                phone(token), IpAddresses.parse(HOME).orElseThrow(), userAgent, Optional.empty());
-    }
-
-    /** One phone model: every unit reports the same components. */
-    private static DeviceSignals phone(String token) {
-        return new DeviceSignals(Optional.of(token), new TreeMap<>(Map.of("platform", "iPhone", "webgl_vendor", "Apple Inc.", "webgl_renderer",
-                "Apple GPU", "canvas", "c1", "audio", "a-ios18", "fonts", "f-ios", "cores", 6L, "touch_points", 5L, "screen", "852x393",
-                "timezone", "Europe/Paris")), List.of(), Optional.of("Europe/Paris"));
+                NetworkTieBreakTest.phone(token, "c1"), IpAddresses.parse(HOME).orElseThrow(), userAgent, Optional.empty());
     }
 }

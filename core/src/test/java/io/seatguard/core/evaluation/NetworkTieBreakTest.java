@@ -158,7 +158,7 @@ class NetworkTieBreakTest {
     }
 
     /** One phone model: every unit reports the same components; the canvas stands for the browser version. */
-    private static DeviceSignals phone(String token, String canvas) {
+    static DeviceSignals phone(String token, String canvas) {
         return new DeviceSignals(Optional.of(token), new TreeMap<>(Map.of("platform", "iPhone", "webgl_vendor", "Apple Inc.", "webgl_renderer",
                 "Apple GPU", "canvas", canvas, "audio", "a-ios18", "fonts", "f-ios", "cores", 6L, "touch_points", 5L, "screen", "852x393",
                 "timezone", "Europe/Paris")), List.of(), Optional.of("Europe/Paris"));
