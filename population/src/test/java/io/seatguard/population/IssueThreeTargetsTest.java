@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
  * Issue 3's measurement: 10,000 generated devices with drift, seed 1, the default threshold, through the
  * real evaluation pipeline.
  *
- * <p>The bounds here are a regression guard at the rates measured last (split 1.90 %, merge 1.10 %
- * with the browser-version rule; 1.86 % and 1.29 % before it, with the network tie-break and threshold
- * 0.78; split 2.13 %, merge 1.93 % before those). The split
+ * <p>The bounds here are a regression guard at the rates measured last (split 1.86 %, merge 1.04 % since
+ * a look-alike's components follow it; 1.90 % and 1.10 % with the browser-version rule; 1.86 % and 1.29 %
+ * before it, with the network tie-break and threshold 0.78; split 2.13 %, merge 1.93 % before those). The split
  * bound is the issue's target ({@link Report#SPLIT_TARGET} 2 %); the merge bound is not
  * ({@link Report#MERGE_TARGET} 0.5 %, not met yet: docs/benchmarks.md), since a test asserting it would
  * fail the whole build. When the resolver meets it, tighten the merge bound to the target. On failure, the
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class IssueThreeTargetsTest {
     static final double SPLIT_MEASURED_BOUND = 0.020;
-    static final double MERGE_MEASURED_BOUND = 0.012;
+    static final double MERGE_MEASURED_BOUND = 0.011;
 
     @Test
     void tenThousandDevicesStayWithinTheMeasuredSplitAndMergeRates() {

@@ -299,15 +299,15 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         if (device.isKnownDevice() && (device.isNew() || touches.device())) {
             refreshDevice(appId, device, evaluation.device().type(), evaluation.device().browser(), evaluation.device().os(), at);
         }
-        boolean classMayChange = device.isNew() || (device.matchedBy() != DeviceResolution.MatchKind.TOKEN
+        boolean classMayChange = device.isNew() || device.replacesComponents() || (device.matchedBy() != DeviceResolution.MatchKind.TOKEN
                 && (device.tokenHash().isPresent() || device.matchedBy() != DeviceResolution.MatchKind.EXACT_FINGERPRINT));
         if (device.isKnownDevice() && classMayChange) {
             // A new device, new components or a new token for a device of this class: its block changes.
             forgetBlock(appId, write);
         }
         if (device.isKnownDevice() && device.fingerprintId().isPresent() && device.matchedBy() != DeviceResolution.MatchKind.EXACT_FINGERPRINT) {
-            // The store replaces a device's components when it shows a fingerprint new to it; we cannot
-            // tell from here whether it did, so the parsed copy goes.
+            // The store replaces a device's components when it shows a fingerprint new to it (or when the
+            // resolution says so); we cannot tell from here whether it did, so the parsed copy goes.
             componentsByDevice.invalidate(appId + '|' + device.deviceId());
         }
         if (write.userId().isEmpty()) {

@@ -131,8 +131,9 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                     "INSERT INTO device_fingerprints (app_id, fingerprint_id, device_id, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
                             + " ON CONFLICT (app_id, fingerprint_id) DO NOTHING",
                     appId, device.fingerprintId().get(), device.deviceId(), at, at);
-            if ((inserted == 1 || device.isNew()) && !write.components().isEmpty()) {
-                // Components this device never showed before: keep them as its latest, for fuzzy matching.
+            if ((inserted == 1 || device.isNew() || device.replacesComponents()) && !write.components().isEmpty()) {
+                // Components this device never showed before (or that an identical unit showed first): keep
+                // them as its latest, for fuzzy matching.
                 // Encoded here, not up front: most evaluations show a fingerprint their device already has.
                 String components = StorageJson.write(new java.util.TreeMap<>(write.components()));
                 JdbcRunner.update(connection,

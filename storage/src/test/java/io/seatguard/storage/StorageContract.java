@@ -481,6 +481,28 @@ abstract class StorageContract {
                 .satisfies(stored -> assertThat(stored.components()).isEqualTo(PHONE));
     }
 
+    @Test
+    void aDeviceShowingALookAlikesFingerprintGetsItsComponentsOnlyWhenTheResolutionSaysSo() {
+        java.util.Map<String, Object> updated = new java.util.HashMap<>(PHONE);
+        updated.put("canvas", "c-ios19");
+        recordWithComponents("vic", "dev-phone-1", true, "tok-phone-one-0001", "fp-phone-18", PHONE, T0);
+        recordWithComponents("wes", "dev-phone-2", true, "tok-phone-two-0002", "fp-phone-18", PHONE, T0.plusSeconds(1));
+        // dev-phone-2 updates first and claims the new fingerprint.
+        recordWithComponents("wes", "dev-phone-2", false, "tok-phone-two-0002", "fp-phone-19", updated, T0.plusSeconds(2));
+        // dev-phone-1 then shows it by its token: without the flag its stored components stay as they were.
+        recordWithComponents("vic", "dev-phone-1", false, "tok-phone-one-0001", "fp-phone-19", updated, T0.plusSeconds(3));
+        assertThat(devices.latest("app_a", List.of("dev-phone-1")).getFirst().components()).isEqualTo(PHONE);
+
+        EvaluationWrite replacing = EvaluationSamples.write("app_a", id(), "vic", "dev-phone-1", false, "tok-phone-one-0001", "fp-phone-19",
+                DeviceType.MOBILE, "198.51.100.1", T0.plusSeconds(4));
+        evaluations.record(new EvaluationWrite(replacing.evaluation(), replacing.device().replacingComponents(), true, replacing.touches(), updated));
+
+        assertThat(devices.latest("app_a", List.of("dev-phone-1")).getFirst().components()).isEqualTo(updated);
+        assertThat(devices.findByFingerprint("app_a", "fp-phone-19")).map(KnownDevice::id).as("the fingerprint stays with the first").contains("dev-phone-2");
+        assertThat(devices.block("app_a", io.seatguard.core.identity.BlockingKey.of(updated).orElseThrow(), 10).devices())
+                .extracting(stored -> stored.device().id()).contains("dev-phone-1", "dev-phone-2");
+    }
+
     /** One sighting of a token on a device, with the browser major version the request's agent had. */
     private void recordToken(String deviceId, boolean isNew, String token, int browserMajor, Instant at) {
         EvaluationWrite write = EvaluationSamples.write("app_a", id(), "vic", deviceId, isNew, token, null, DeviceType.MOBILE, "198.51.100.1", at);

@@ -16,6 +16,11 @@ import java.util.Optional;
  *     when there was none, and when it belongs to another device: see {@code tokenMismatch})
  * @param tokenMismatch whether the request presented a known token together with components that
  *     clearly belong to another device (a copied token); the device was then resolved by its components
+ * @param replacesComponents whether the device's stored latest components are not the ones shown and
+ *     must be replaced by them, though the fingerprint belongs to another device: an identical unit of
+ *     its model showed it first (after the same browser update, say). Without this the device would keep
+ *     its old components, and its next cleared storage would be compared with those and split off. A
+ *     fingerprint new to the app replaces them anyway, as does a new device.
  */
 public record DeviceResolution(
         String deviceId,
@@ -24,7 +29,8 @@ public record DeviceResolution(
         double confidence,
         Optional<String> fingerprintId,
         Optional<String> tokenHash,
-        boolean tokenMismatch) {
+        boolean tokenMismatch,
+        boolean replacesComponents) {
     /** "Device unknown" (CONTRACT.md; seed 002's all-zero DeviceID). */
     public static final String UNKNOWN_DEVICE_ID = "00000000-0000-0000-0000-000000000000";
 
@@ -53,6 +59,16 @@ public record DeviceResolution(
     public DeviceResolution(String deviceId, boolean isNew, MatchKind matchedBy, double confidence, Optional<String> fingerprintId,
             Optional<String> tokenHash) {
         this(deviceId, isNew, matchedBy, confidence, fingerprintId, tokenHash, false);
+    }
+
+    public DeviceResolution(String deviceId, boolean isNew, MatchKind matchedBy, double confidence, Optional<String> fingerprintId,
+            Optional<String> tokenHash, boolean tokenMismatch) {
+        this(deviceId, isNew, matchedBy, confidence, fingerprintId, tokenHash, tokenMismatch, false);
+    }
+
+    /** This resolution, telling the store to replace the device's stored components with the ones shown. */
+    public DeviceResolution replacingComponents() {
+        return new DeviceResolution(deviceId, isNew, matchedBy, confidence, fingerprintId, tokenHash, tokenMismatch, true);
     }
 
     public boolean isKnownDevice() {

@@ -120,7 +120,9 @@ public final class DeviceResolver {
      * ({@code tokenMismatch}), and the token stays with its device.
      *
      * <p>Cost: one lookup of the exact fingerprint per token request (cached by the embedded store);
-     * the components are compared only when that fingerprint is not the token device's own.
+     * the components are compared only when that fingerprint is not the token device's own. Then the
+     * device's stored components are replaced when they differ from the ones shown
+     * ({@link DeviceResolution#replacesComponents}).
      */
     public Resolved verifyToken(String appId, DeviceSignals signals, Resolved first) {
         DeviceResolution resolution = first.resolution();
@@ -129,10 +131,18 @@ public final class DeviceResolver {
         }
         String tokenDevice = first.device().get().id();
         boolean own = directory.findByFingerprint(appId, resolution.fingerprintId().get()).map(known -> known.id().equals(tokenDevice)).orElse(false);
-        if (own || !contradicts(appId, first.device().get(), signals.components())) {
+        if (own || signals.components().isEmpty()) {
             return first;
         }
-        return byComponents(appId, resolution.fingerprintId(), Optional.empty(), true);
+        Optional<Map<String, Object>> known = directory.latest(appId, List.of(tokenDevice)).stream().findFirst().map(StoredDevice::components);
+        if (known.isPresent() && contradicts(signals.components(), known.get())) {
+            return byComponents(appId, resolution.fingerprintId(), Optional.empty(), true);
+        }
+        // The fingerprint is not the device's own: an identical unit of its model showed it first (after
+        // the same browser update), or nobody did. Keep the device's latest components what it shows, or
+        // its next cleared storage is compared with components it no longer has.
+        boolean stale = known.map(components -> !components.equals(signals.components())).orElse(true);
+        return stale ? new Resolved(resolution.replacingComponents(), first.device()) : first;
     }
 
     private Resolved byComponents(String appId, Optional<String> fingerprintId, Optional<String> tokenHash, boolean tokenMismatch) {
@@ -205,9 +215,11 @@ public final class DeviceResolver {
                 .map(device -> new DeviceMatcher.Candidate(device.device().id(), device.components()))
                 .toList();
         return matcher.bestMatch(signals.components(), candidates).map(match -> {
-            KnownDevice device = stored.stream().map(StoredDevice::device).filter(known -> known.id().equals(match.deviceId())).findFirst().orElseThrow();
-            return new Resolved(new DeviceResolution(device.id(), false, kind, match.confidence(), resolution.fingerprintId(), resolution.tokenHash(),
-                    resolution.tokenMismatch()), Optional.of(device));
+            StoredDevice device = stored.stream().filter(known -> known.device().id().equals(match.deviceId())).findFirst().orElseThrow();
+            // The fingerprint is not the device's (else it would have matched exactly): the device's
+            // latest components become the ones shown, whoever showed that fingerprint first.
+            return new Resolved(new DeviceResolution(device.device().id(), false, kind, match.confidence(), resolution.fingerprintId(),
+                    resolution.tokenHash(), resolution.tokenMismatch(), !device.components().equals(signals.components())), Optional.of(device.device()));
         });
     }
 
@@ -217,15 +229,7 @@ public final class DeviceResolver {
     }
 
     /** Whether the components clearly belong to another device than the token's; drift alone never does. */
-    private boolean contradicts(String appId, KnownDevice tokenDevice, Map<String, Object> components) {
-        if (components.isEmpty()) {
-            return false;
-        }
-        List<StoredDevice> stored = directory.latest(appId, List.of(tokenDevice.id()));
-        if (stored.isEmpty()) {
-            return false;
-        }
-        Map<String, Object> known = stored.getFirst().components();
+    private static boolean contradicts(Map<String, Object> components, Map<String, Object> known) {
         if (known.equals(components)) {
             return false;
         }

@@ -48,6 +48,7 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
     private final Map<String, Seen> userFingerprints = new HashMap<>();
     /** How many account and device rows were written, to check what the write throttle skipped. */
     private int rowWrites;
+    private int componentWrites;
     private final Map<String, Map<String, Object>> components = new HashMap<>();
     /** Each device's hardware class ({@link BlockingKey}), by "app|device". */
     private final Map<String, String> blocks = new LinkedHashMap<>();
@@ -117,8 +118,9 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
                 // A fingerprint stays with the device that showed it first (as in the SQL store).
                 String key = app + '|' + device.fingerprintId().get();
                 boolean claimed = fingerprints.putIfAbsent(key, device.deviceId()) == null;
-                if ((claimed || device.isNew()) && !write.components().isEmpty()) {
+                if ((claimed || device.isNew() || device.replacesComponents()) && !write.components().isEmpty()) {
                     components.put(app + '|' + device.deviceId(), write.components());
+                    componentWrites++;
                     String deviceKey = app + '|' + device.deviceId();
                     String oldBlock = blocks.remove(deviceKey);
                     if (oldBlock != null) {
@@ -299,6 +301,11 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
 
     public synchronized int evaluationCount() {
         return evaluations.size();
+    }
+
+    /** How many times a device's latest components were stored. */
+    public synchronized int componentWrites() {
+        return componentWrites;
     }
 
     public synchronized int rowWrites() {
