@@ -23,6 +23,7 @@ import io.seatguard.core.challenge.ChallengeMachine;
 import io.seatguard.core.challenge.ChallengeService;
 import io.seatguard.core.challenge.VerificationCodes;
 import io.seatguard.server.challenge.AttemptLimits;
+import io.seatguard.server.challenge.RedisAttemptBuckets;
 import io.seatguard.server.challenge.ChallengePages;
 import io.seatguard.server.challenge.CodeDelivery;
 import io.seatguard.server.challenge.DevOutbox;
@@ -116,6 +117,7 @@ public final class SeatguardServer implements AutoCloseable {
     private final String url;
 
     private final Presence presence;
+    private final AttemptLimits limits;
     private final IntelRefresher refresher;
     private final IpIntelService intel;
     private final Optional<StunServer> stun;
@@ -140,7 +142,8 @@ public final class SeatguardServer implements AutoCloseable {
         }
     }
 
-    private SeatguardServer(SqlDatabase database, ServerMetrics metrics, Presence presence, IntelRefresher refresher, IpIntelService intel,
+    private SeatguardServer(SqlDatabase database, ServerMetrics metrics, Presence presence, AttemptLimits limits, IntelRefresher refresher,
+            IpIntelService intel,
             StunServer stun, Javalin http, List<Route> routes, Optional<String> generatedAdminToken, Optional<CreatedApp> createdDefaultApp, String url,
             OwnerNotices ownerNotices, RetentionPruner retention, WebhookDispatcher dispatcher, Optional<DemoApp> demoApp,
             Optional<CreatedOperator> createdOperator) {
@@ -151,6 +154,7 @@ public final class SeatguardServer implements AutoCloseable {
         this.stun = Optional.ofNullable(stun);
         this.ownerNotices = ownerNotices;
         this.presence = presence;
+        this.limits = limits;
         this.refresher = refresher;
         this.intel = intel;
         this.database = database;
@@ -175,6 +179,7 @@ public final class SeatguardServer implements AutoCloseable {
         ServerMetrics metrics = new ServerMetrics();
         metrics.bindWriter(database::writerStats);
         Presence presence = null;
+        AttemptLimits limits = null;
         IpIntelService intel = null;
         IntelRefresher refresher = null;
         StunServer stun = null;
@@ -260,8 +265,9 @@ public final class SeatguardServer implements AutoCloseable {
                     delivery, deviceLinks, clock);
             ClientIpResolver clientIps = new ClientIpResolver(config.trustedProxies());
             SqlAccountRecords accountRecords = new SqlAccountRecords(database);
-            ChallengePages challengePages = new ChallengePages(challenges, apps, delivery, clientIps,
-                    new AttemptLimits());
+            // Like presence: one node limits attempts in memory; several share the limits through Redis.
+            limits = config.redisUrl().isPresent() ? AttemptLimits.shared(RedisAttemptBuckets.connect(config.redisUrl().get())) : AttemptLimits.local();
+            ChallengePages challengePages = new ChallengePages(challenges, apps, delivery, clientIps, limits);
             Heartbeats heartbeats = new Heartbeats(presence, devices, accounts, clock);
             OperatorService operators = new OperatorService(new SqlOperatorStore(database), new Argon2Hasher(), ids, clock);
             // The first start makes the first operator, so the dashboard can be opened at once.
@@ -308,8 +314,8 @@ public final class SeatguardServer implements AutoCloseable {
             demoOrigins.set(defaultOrigins(url, http.port()));
             Optional<DemoApp> createdDemoApp = demo.isPresent() ? Optional.of(demoApp.get()) : Optional.empty();
             log.info("Seatguard listening on {} with storage {}", url, database.description());
-            return new SeatguardServer(database, metrics, presence, refresher, intel, stun, http, routes, generatedAdminToken, createdDefaultApp, url,
-                    ownerNotices, retention, dispatcher, createdDemoApp, createdOperator);
+            return new SeatguardServer(database, metrics, presence, limits, refresher, intel, stun, http, routes, generatedAdminToken, createdDefaultApp,
+                    url, ownerNotices, retention, dispatcher, createdDemoApp, createdOperator);
         }
         catch (RuntimeException e) {
             if (ownerNotices != null) {
@@ -329,6 +335,9 @@ public final class SeatguardServer implements AutoCloseable {
             }
             if (presence instanceof AutoCloseable closeable) {
                 closeQuietly(closeable);
+            }
+            if (limits != null) {
+                closeQuietly(limits);
             }
             metrics.close();
             database.close();
@@ -441,6 +450,7 @@ public final class SeatguardServer implements AutoCloseable {
         if (presence instanceof AutoCloseable closeable) {
             closeQuietly(closeable);
         }
+        closeQuietly(limits);
         database.close();
         metrics.close();
         log.info("Seatguard stopped");
