@@ -10,6 +10,7 @@
 #   bench/run-population.sh --threshold 0.85     # one run at another fuzzy-match threshold
 #   bench/run-population.sh --sweep              # thresholds 0.70 … 0.95
 #   bench/run-population.sh --crowded-at 2       # tokens that make a hardware class common
+#   bench/run-population.sh --no-landing         # signups not followed by the first page view (before 2026-12-01)
 #
 # Needs a JDK 21+ (found like ./seatguard does). Builds the core and population
 # modules first (quietly, tests skipped). Core has no runtime dependencies, so its

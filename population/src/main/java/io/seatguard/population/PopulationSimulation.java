@@ -15,12 +15,12 @@ import java.util.Map;
  * The report goes to stdout and to {@code population/target/population-report.md}.
  *
  * <pre>
- * bench/run-population.sh [--devices N] [--seed S] [--threshold T | --sweep] [--crowded-at K]
+ * bench/run-population.sh [--devices N] [--seed S] [--threshold T | --sweep] [--crowded-at K] [--no-landing]
  * </pre>
  */
 public final class PopulationSimulation {
     static final double[] SWEEP = {0.70, 0.75, 0.78, 0.80, 0.85, 0.90, 0.95};
-    private static final String USAGE = "usage: PopulationSimulation [--devices N] [--seed S] [--threshold T | --sweep] [--crowded-at K]";
+    private static final String USAGE = "usage: PopulationSimulation [--devices N] [--seed S] [--threshold T | --sweep] [--crowded-at K] [--no-landing]";
 
     private PopulationSimulation() {}
 
@@ -30,6 +30,7 @@ public final class PopulationSimulation {
         double threshold = DeviceMatcher.DEFAULT_THRESHOLD;
         int crowdedAt = DeviceResolver.DEFAULT_CROWDED_AT;
         boolean sweep = false;
+        boolean landing = true;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -38,6 +39,8 @@ public final class PopulationSimulation {
                     case "--threshold" -> threshold = Double.parseDouble(args[++i]);
                     case "--crowded-at" -> crowdedAt = Integer.parseInt(args[++i]);
                     case "--sweep" -> sweep = true;
+                    // Signups not followed by the new account's first page, as measured before 2026-12-01.
+                    case "--no-landing" -> landing = false;
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
             }
@@ -54,13 +57,13 @@ public final class PopulationSimulation {
             Map<Double, Measurement> byThreshold = new LinkedHashMap<>();
             for (double t : SWEEP) {
                 System.err.printf(Locale.ROOT, "threshold %.2f ...%n", t);
-                byThreshold.put(t, new Simulation(seed, t, crowdedAt).run(new PopulationGenerator(seed).generate(devices)));
+                byThreshold.put(t, new Simulation(seed, t, crowdedAt, landing).run(new PopulationGenerator(seed).generate(devices)));
             }
             report.append(Report.sweep(byThreshold));
         }
         else {
             long started = System.nanoTime();
-            Measurement m = new Simulation(seed, threshold, crowdedAt).run(new PopulationGenerator(seed).generate(devices));
+            Measurement m = new Simulation(seed, threshold, crowdedAt, landing).run(new PopulationGenerator(seed).generate(devices));
             report.append(Report.run(m, threshold, (System.nanoTime() - started) / 1e9));
         }
         System.out.print(report);

@@ -32,7 +32,8 @@ import java.util.SortedMap;
  *
  * <p>Each device visits every two days on average (phones more often) over {@link #DAYS} days. A
  * person's first visit is a signup half the time (no account yet); later visits are page views
- * ({@code access}) and some logins. On each visit the browser may have lost its token (storage cleared,
+ * ({@code access}) and some logins; a signup is followed five seconds later by the new account's first
+ * page view in the same browser, as a signup lands in the app. On each visit the browser may have lost its token (storage cleared,
  * 2 %), be a private window whose token is thrown away afterwards (2 %), or have one probe fail (1 %).
  */
 final class Simulation {
@@ -40,17 +41,29 @@ final class Simulation {
     static final double CLEARED_STORAGE = 0.02;
     static final double PRIVATE_WINDOW = 0.02;
     static final double PROBE_FAILS = 0.01;
+    /** How long after a signup the new account's first page is evaluated (see {@link #run}). */
+    static final Duration LANDING_DELAY = Duration.ofSeconds(5);
     private static final String APP = "app_population";
     private static final Instant START = Instant.parse("2026-09-01T00:00:00Z");
 
     private final long seed;
     private final double threshold;
     private final int crowdedAt;
+    private final boolean landsAfterSignup;
 
     Simulation(long seed, double threshold, int crowdedAt) {
+        this(seed, threshold, crowdedAt, true);
+    }
+
+    /**
+     * @param landsAfterSignup whether a signup is followed by the new account's first page view in the
+     *     same browser (true by default: a signup lands in the app); false measures as before 2026-12-01
+     */
+    Simulation(long seed, double threshold, int crowdedAt, boolean landsAfterSignup) {
         this.seed = seed;
         this.threshold = threshold;
         this.crowdedAt = crowdedAt;
+        this.landsAfterSignup = landsAfterSignup;
     }
 
     private record Visit(double day, PhysicalDevice device) {}
@@ -105,6 +118,18 @@ final class Simulation {
             if (!evaluation.device().id().equals(DeviceResolution.UNKNOWN_DEVICE_ID)) {
                 String kind = kinds.classify(evaluation, token, action.equals("signup") ? Optional.empty() : Optional.of(device.account));
                 measurement.record(device, evaluation.device().id(), kind, Drift.between(previous.get(device), components, tokenState));
+            }
+            if (action.equals("signup") && landsAfterSignup) {
+                // The new account's first page, in the same browser a few seconds later: an access
+                // evaluation with the account, as every protected page sends (seed 000). No random draw,
+                // so the rest of the run is the same visits as without it.
+                clock.set(clock.instant().plus(LANDING_DELAY));
+                Evaluation landed = pipeline.evaluate(new EvaluationRequest(APP, "access", Optional.of(device.account), Optional.empty(), Optional.empty(),
+                        Map.of(), Optional.empty(), Optional.empty(), signals, request.clientIp(), request.userAgent(), Optional.empty()));
+                if (!landed.device().id().equals(DeviceResolution.UNKNOWN_DEVICE_ID)) {
+                    measurement.record(device, landed.device().id(), kinds.classify(landed, token, Optional.of(device.account)),
+                            Drift.between(components, components, "kept"));
+                }
             }
             previous.put(device, components);
             double gap = -Math.log(1 - random.nextDouble()) * (device.platform().deviceType.equals("mobile") ? 1.5 : 2.0);

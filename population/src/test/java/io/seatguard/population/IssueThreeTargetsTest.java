@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
  * Issue 3's measurement: 10,000 generated devices with drift, seed 1, the default threshold, through the
  * real evaluation pipeline.
  *
- * <p>The bounds here are a regression guard at the rates measured last (split 1.86 %, merge 1.04 % since
- * a look-alike's components follow it; 1.90 % and 1.10 % with the browser-version rule; 1.86 % and 1.29 %
+ * <p>The bounds here are a regression guard at the rates measured last (split 0.19 %, merge 1.14 % since
+ * a signup lands on the new account's first page; before that, split 1.86 %, merge 1.04 % since a
+ * look-alike's components follow it; 1.90 % and 1.10 % with the browser-version rule; 1.86 % and 1.29 %
  * before it, with the network tie-break and threshold 0.78; split 2.13 %, merge 1.93 % before those). The split
  * bound is the issue's target ({@link Report#SPLIT_TARGET} 2 %); the merge bound is not
  * ({@link Report#MERGE_TARGET} 0.5 %, not met yet: docs/benchmarks.md), since a test asserting it would
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class IssueThreeTargetsTest {
     static final double SPLIT_MEASURED_BOUND = 0.020;
-    static final double MERGE_MEASURED_BOUND = 0.011;
+    static final double MERGE_MEASURED_BOUND = 0.012;
 
     @Test
     void tenThousandDevicesStayWithinTheMeasuredSplitAndMergeRates() {
