@@ -158,6 +158,11 @@ class BadInputTest {
                         "{\"name\":\"a\",\"allowed_origins\":[\"https://ok.example\",\"ftp://a.example\"]}", 400, "allowed_origins[1]"),
                 new Case("get an unknown app", "GET", "/v3/apps/app_nope", admin, null, 404, null),
                 new Case("rotate an unknown app", "POST", "/v3/apps/app_nope/rotate-secret", admin, null, 404, null),
+                // hosted pages and the dashboard read forms: a body that is no form is the client's error (regression: was a 500)
+                new Case("challenge form with a broken multipart body", "POST", "/challenge/ch_" + "x".repeat(32) + "/send",
+                        Map.of("Content-Type", "multipart/form-data; boundary=x"), "not multipart", 400, "body"),
+                new Case("dashboard sign-in with a broken multipart body", "POST", "/dashboard/login",
+                        Map.of("Content-Type", "multipart/form-data; boundary=x"), "--x\r\nContent-Disposition: form-data", 400, "body"),
                 // routing
                 new Case("unknown route", "GET", "/v3/nothing-here", none, null, 404, null),
                 new Case("wrong method", "DELETE", "/v3/evaluate", none, null, 405, null)));

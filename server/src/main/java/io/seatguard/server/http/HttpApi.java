@@ -4,9 +4,12 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.seatguard.core.error.ErrorCode;
+import io.seatguard.core.error.FieldError;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.server.ServerMetrics;
 import java.util.List;
+import java.util.Optional;
+import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
@@ -47,7 +50,8 @@ public final class HttpApi {
             }
             config.routes.exception(SeatguardException.class, (e, ctx) -> Problems.write(ctx, e));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(ctx, translate(e, ctx)));
-            config.routes.exception(Exception.class, (e, ctx) -> Problems.writeUnexpected(ctx, e));
+            config.routes.exception(Exception.class, (e, ctx) -> unreadable(e).ifPresentOrElse(problem -> Problems.write(ctx, problem),
+                    () -> Problems.writeUnexpected(ctx, e)));
             config.routes.error(404, "*", ctx -> problemUnlessWritten(ctx, SeatguardException.notFound("route " + ctx.method() + " " + ctx.path())));
             config.routes.error(405, "*", ctx -> problemUnlessWritten(ctx,
                     new SeatguardException(ErrorCode.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path())));
@@ -63,6 +67,22 @@ public final class HttpApi {
         if (contentType == null || !contentType.startsWith(Problems.CONTENT_TYPE)) {
             Problems.write(ctx, e);
         }
+    }
+
+    /**
+     * A body Jetty could not parse when a handler read a form field (a malformed multipart body, say)
+     * comes wrapped in a {@code ServletException}: it is the client's error, named as the body's.
+     */
+    private static Optional<SeatguardException> unreadable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BadMessageException bad) {
+                String reason = bad.getReason() == null ? "could not be read" : "could not be read: " + bad.getReason();
+                return Optional.of(bad.getCode() == 413
+                        ? new SeatguardException(ErrorCode.BODY_TOO_LARGE, "The body is too large")
+                        : new SeatguardException(ErrorCode.INVALID_INPUT, "The body " + reason, List.of(new FieldError("body", reason))));
+            }
+        }
+        return Optional.empty();
     }
 
     private static SeatguardException translate(HttpResponseException e, Context ctx) {
