@@ -7,7 +7,7 @@ import io.seatguard.core.identity.DeviceResolver;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 3's measurement: 10,000 generated devices with drift, seed 1, the default threshold, through the
+ * Issue 3's measurement: 10,000 generated devices with drift, seeds 1 (the reported one), 3 and 7, the default threshold, through the
  * real evaluation pipeline.
  *
  * <p>The bounds here are a regression guard at the rates measured last (split 0.19 %, merge 1.14 % since
@@ -25,14 +25,29 @@ class IssueThreeTargetsTest {
 
     @Test
     void tenThousandDevicesStayWithinTheMeasuredSplitAndMergeRates() {
+        assertWithin(1, SPLIT_MEASURED_BOUND, MERGE_MEASURED_BOUND, "split 0.19 %, merge 1.14 %");
+    }
+
+    /**
+     * Other populations: seed 3 split 6.6 % while seed 1 split 1.9 %, until a look-alike's stale
+     * components were found behind it (docs/benchmarks.md). A regression that only some populations
+     * show is caught here.
+     */
+    @Test
+    void otherPopulationsMeetTheSplitTargetToo() {
+        assertWithin(3, SPLIT_MEASURED_BOUND, 0.009, "split 0.66 %, merge 0.81 %");
+        assertWithin(7, SPLIT_MEASURED_BOUND, 0.010, "split 0.22 %, merge 0.88 %");
+    }
+
+    private static void assertWithin(long seed, double splitBound, double mergeBound, String measured) {
         long started = System.nanoTime();
-        Measurement measurement = new Simulation(1, DeviceMatcher.DEFAULT_THRESHOLD, DeviceResolver.DEFAULT_CROWDED_AT)
-                .run(new PopulationGenerator(1).generate(10_000));
+        Measurement measurement = new Simulation(seed, DeviceMatcher.DEFAULT_THRESHOLD, DeviceResolver.DEFAULT_CROWDED_AT)
+                .run(new PopulationGenerator(seed).generate(10_000));
         String report = Report.run(measurement, DeviceMatcher.DEFAULT_THRESHOLD, (System.nanoTime() - started) / 1e9);
         Measurement.Rates all = measurement.overall();
         assertThat(all.devices()).isEqualTo(10_000);
         assertThat(measurement.visits()).isGreaterThan(200_000);
-        assertThat(all.splitRate()).as("split rate (measured 1.90 %%, target 2 %%)%n%s", report).isLessThanOrEqualTo(SPLIT_MEASURED_BOUND);
-        assertThat(all.mergeRate()).as("merge rate (measured 1.10 %%, target 0.5 %%)%n%s", report).isLessThanOrEqualTo(MERGE_MEASURED_BOUND);
+        assertThat(all.splitRate()).as("seed %d split rate (measured %s; target 2 %%)%n%s", seed, measured, report).isLessThanOrEqualTo(splitBound);
+        assertThat(all.mergeRate()).as("seed %d merge rate (measured %s; target 0.5 %%)%n%s", seed, measured, report).isLessThanOrEqualTo(mergeBound);
     }
 }
