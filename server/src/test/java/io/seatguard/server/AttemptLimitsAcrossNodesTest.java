@@ -1,0 +1,69 @@
+package io.seatguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.server.TestServer.Response;
+import io.seatguard.server.TestServer.TestApp;
+import io.seatguard.server.challenge.AttemptLimits;
+import io.seatguard.server.challenge.PageClient;
+import io.seatguard.server.config.ServerConfig;
+import io.seatguard.storage.PostgresTestDatabase;
+import io.seatguard.storage.RedisTestServer;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two nodes on one PostgreSQL and one Redis (the real servers on the machine) draw on one budget of code
+ * checks per account: the hosted page's limit holds for the deployment, not once per node.
+ */
+class AttemptLimitsAcrossNodesTest {
+    private static final String VERIFY_NEW_DEVICES = """
+            {"name": "Verify new devices", "actions": ["login"], "priority": 5,
+             "conditions": {"check": "is_new_device", "op": "eq", "value": true}, "verdict": "challenge",
+             "challenge": {"type": "verification", "channels": ["email"], "success_url": "https://app.example/welcome"}}""";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void codeChecksOnEitherNodeCountAgainstOneAccountLimit() {
+        RedisTestServer.require();
+        try (PostgresTestDatabase database = PostgresTestDatabase.create();
+                TestServer first = TestServer.startWith(node(dataDir.resolve("first"), database));
+                TestServer second = TestServer.startWith(node(dataDir.resolve("second"), database))) {
+            TestApp app = first.defaultApp();
+            assertThat(first.post("/v3/policies", VERIFY_NEW_DEVICES, app.bearer()).status()).isEqualTo(201);
+            Response login = second.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"vera\",\"email\":\"vera@example.com\",\"ip\":\"198.51.100.9\","
+                    + "\"device\":{\"token\":\"tok_vera_phone_000001\"}}", app.bearer());
+            String redirect = login.json().get("redirect").asText();
+            String challenge = redirect.substring(redirect.lastIndexOf('/') + 1);
+            // An address of this run's own: Redis keeps a per-address bucket for ten minutes across runs.
+            Map<String, String> client = Map.of("X-Forwarded-For", "198.18." + ThreadLocalRandom.current().nextInt(256) + "." + (1 + ThreadLocalRandom.current().nextInt(254)));
+            PageClient onFirst = new PageClient(client);
+            PageClient onSecond = new PageClient(client);
+            onFirst.get(first.url() + "/challenge/" + challenge);
+            onSecond.get(second.url() + "/challenge/" + challenge);
+
+            long budget = AttemptLimits.VERIFY_PER_ACCOUNT.capacity();
+            for (int i = 0; i < budget; i++) {
+                HttpResponse<String> check = i % 2 == 0
+                        ? onFirst.post(first.url() + "/challenge/" + challenge + "/verify", Map.of("code", "000000"))
+                        : onSecond.post(second.url() + "/challenge/" + challenge + "/verify", Map.of("code", "000000"));
+                assertThat(check.statusCode()).as("check %d of %d", i + 1, budget).isNotEqualTo(429);
+            }
+            // Each node took half the budget; per node, each would still allow as many again.
+            HttpResponse<String> refused = onFirst.post(first.url() + "/challenge/" + challenge + "/verify", Map.of("code", "000000"));
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(onSecond.post(second.url() + "/challenge/" + challenge + "/verify", Map.of("code", "000000")).statusCode()).isEqualTo(429);
+        }
+    }
+
+    private static ServerConfig node(Path dataDir, PostgresTestDatabase database) {
+        return ServerConfig.embeddedForTests(dataDir).withDatabaseUrl(database.url()).withRedisUrl(RedisTestServer.URL);
+    }
+}
