@@ -9,6 +9,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,7 @@ public final class AttemptLimits implements AutoCloseable {
 
     private final Buckets buckets;
     private final Buckets fallback;
+    private final AtomicBoolean degraded = new AtomicBoolean();
 
     private AttemptLimits(Buckets buckets, Buckets fallback) {
         this.buckets = requireNonNull(buckets, "buckets is null");
@@ -70,10 +72,17 @@ public final class AttemptLimits implements AutoCloseable {
     public Optional<Duration> tryAcquire(Limit first, String firstKey, Limit second, String secondKey) {
         if (buckets != fallback) {
             try {
-                return tryAcquire(buckets, first, firstKey, second, secondKey);
+                Optional<Duration> shared = tryAcquire(buckets, first, firstKey, second, secondKey);
+                if (degraded.compareAndSet(true, false)) {
+                    log.info("shared attempt limits answer again");
+                }
+                return shared;
             }
             catch (RuntimeException e) {
-                log.warn("shared attempt limits failed; this node limits on its own until they answer again: {}", e.toString());
+                // Once per outage, not once per attempt: a Redis outage must not flood the log.
+                if (degraded.compareAndSet(false, true)) {
+                    log.warn("shared attempt limits failed; this node limits on its own until they answer again: {}", e.toString());
+                }
             }
         }
         return tryAcquire(fallback, first, firstKey, second, secondKey);
