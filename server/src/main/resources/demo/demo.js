@@ -63,7 +63,9 @@ export async function signIn(user, password) {
 
 export async function register(email, password) {
   show('status', 'Evaluating the signup…');
-  const evaluation = await (await seatguard()).evaluate.signup({ email });
+  // The demo's account id is the email, known before the account exists: passing it as `user` makes
+  // the signup's device the new account's at once (docs/integration-guide.md, "Signup").
+  const evaluation = await (await seatguard()).evaluate.signup({ user: email.trim().toLowerCase(), email });
   failOpen(evaluation);
   await submit('/demo/register', { email, password }, evaluation);
 }

@@ -208,7 +208,8 @@ public final class ChallengePages {
         model.put("title", texts.get(limit ? "title.device_limit" : "title.verification"));
         model.put("intro", limit
                 ? texts.get("intro.device_limit", app.name(), challenge.plan().deviceLimit().orElse(0))
-                : texts.get(challenge.userId().isEmpty() ? "intro.signup" : "intro.verification", app.name()));
+                // A signup is finishing an account, whether or not the app already named it (`user` on signup).
+                : texts.get("signup".equals(challenge.plan().action()) ? "intro.signup" : "intro.verification", app.name()));
         model.put("why", texts.get("why"));
         List<String> reasons = reasons(texts, challenge);
         model.put("hasReasons", !reasons.isEmpty() && !challenge.status().isFinal());
