@@ -98,9 +98,9 @@ class PageFuzzTest {
             String action = pick(List.of("send", "verify", "decline", "logout-device"));
             Map<String, String> fields = fields(List.of("channel", "code", "device_id", "lang", "csrf"));
             String route = "POST /challenge/{id}/" + action;
-            check(route, random.nextInt(4) == 0
-                    ? browser.postRaw(url("/challenge/" + id + "/" + action), fields)
-                    : browser.post(url("/challenge/" + id + "/" + action), fields));
+            boolean withCsrf = random.nextInt(4) > 0;
+            String target = url("/challenge/" + id + "/" + action);
+            check(route, retriedOnceIfUnanswered(route, () -> withCsrf ? browser.post(target, fields) : browser.postRaw(target, fields)));
             check(route + " (raw body)", raw("POST", url("/challenge/" + id + "/" + action), pick(List.of("application/x-www-form-urlencoded",
                     "multipart/form-data; boundary=x", "application/json", "text/plain; charset=utf-16")), pick(SchemaValues.rawBodies())));
             check("GET /challenge/{id}/brand.css", browser.get(url("/challenge/" + id + "/brand.css")));
@@ -193,15 +193,39 @@ class PageFuzzTest {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(15)).build();
+        return retriedOnceIfUnanswered(built.method() + " " + built.uri().getPath(), () -> {
+            try {
+                return RAW.send(built, HttpResponse.BodyHandlers.ofString());
+            }
+            catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    /**
+     * Requests go out on kept-alive connections (the one a page was read on, the raw client's pool). A POST
+     * the JDK client sends into a connection the server is closing gets no answer at all, and unlike a GET
+     * the client does not retry it (browsers do). Seen once on a slow CI machine; retrying once on a new
+     * connection (the failed one has left the pool) keeps
+     * that transport race out of the verdict, while an input that really closes the connection fails twice
+     * and is reported. The retry is printed so a run shows how often it happens.
+     */
+    private static HttpResponse<String> retriedOnceIfUnanswered(String route, java.util.function.Supplier<HttpResponse<String>> request) {
         try {
-            return RAW.send(request.timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+            return request.get();
         }
-        catch (java.io.IOException e) {
-            throw new AssertionError("no answer: " + e, e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+        catch (IllegalStateException e) {
+            if (!(e.getCause() instanceof java.io.IOException)) {
+                throw e;
+            }
+            System.err.println("PageFuzzTest: " + route + " got no answer (" + e.getCause().getMessage() + "); retrying once on a new connection");
+            return request.get();
         }
     }
 
