@@ -46,6 +46,9 @@ final class Drift {
         if (differs(previous, now, "timezone")) {
             changes.add("travel");
         }
+        if (differs(previous, now, "languages")) {
+            changes.add("language added");
+        }
         if (previous.keySet().stream().anyMatch(name -> !now.containsKey(name))) {
             changes.add("probe failed");
         }

@@ -20,17 +20,24 @@ import java.util.TreeMap;
  * id (a split) or first got an id another device already held (a merge), with the pipeline's match kind,
  * the drift on that visit ({@link Drift}) and, for a merge, how the two devices are related. Later
  * visits that merely reuse the wrong id by token are consequences, not causes, and are not counted.
+ *
+ * <p>A merge between identical twins (the device's components on that visit equal the other device's on
+ * its last visit: same model, settings and versions) is marked: nothing a server sees can tell such a
+ * pair apart before each has shown its own token, so those merges are a floor under the merge rate that
+ * no resolver working from one request can go below ({@link #twinMerged}).
  */
 final class Measurement {
     private final Map<PhysicalDevice, Set<String>> idsByDevice = new HashMap<>();
     private final Map<String, Set<PhysicalDevice>> devicesById = new HashMap<>();
     private final Set<PhysicalDevice> mergeRecorded = new HashSet<>();
+    private final Map<PhysicalDevice, Map<String, Object>> lastComponents = new HashMap<>();
+    private final Set<PhysicalDevice> twins = new HashSet<>();
     private final Map<String, Long> matchKinds = new TreeMap<>();
     private final Map<String, Integer> mergeCauses = new TreeMap<>();
     private final Map<String, Integer> splitCauses = new TreeMap<>();
     private long visits;
 
-    void record(PhysicalDevice device, String deviceId, String kind, String drift) {
+    void record(PhysicalDevice device, String deviceId, String kind, String drift, Map<String, Object> components) {
         visits++;
         matchKinds.merge(kind, 1L, Long::sum);
         Set<PhysicalDevice> holders = devicesById.computeIfAbsent(deviceId, id -> new HashSet<>());
@@ -40,8 +47,15 @@ final class Measurement {
         }
         if (!holders.isEmpty() && !holders.contains(device) && mergeRecorded.add(device)) {
             PhysicalDevice other = holders.iterator().next();
-            mergeCauses.merge(device.platform() + " | " + kind + " | " + drift + " | " + relation(device, other), 1, Integer::sum);
+            boolean identical = components.equals(lastComponents.get(other));
+            if (identical) {
+                twins.add(device);
+                twins.add(other);
+            }
+            mergeCauses.merge(device.platform() + " | " + kind + " | " + drift + " | " + relation(device, other) + (identical ? ", identical" : ""), 1,
+                    Integer::sum);
         }
+        lastComponents.put(device, components);
         holders.add(device);
         known.add(deviceId);
     }
@@ -53,6 +67,11 @@ final class Measurement {
         String people = device.owner == other.owner ? "same person"
                 : device.account.equals(other.account) ? "sharer and owner" : "other account";
         return people + ", " + hardware;
+    }
+
+    /** Devices merged with an identical twin (both of the pair count, as in the merge rate). */
+    int twinMerged() {
+        return twins.size();
     }
 
     long visits() {

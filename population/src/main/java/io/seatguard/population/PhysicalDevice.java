@@ -9,10 +9,12 @@ import java.util.TreeMap;
 
 /**
  * One real device in the simulation and its browser, with everything that drifts on it: the browser
- * version, installed fonts, an external monitor, the zone while travelling, and the token that cleared
- * storage or a private window lose.
+ * version, installed fonts, an external monitor, the zone while travelling, a language the user adds, and
+ * the token that cleared storage or a private window lose.
  */
 final class PhysicalDevice {
+    /** What a user who adds a language to their browser adds (to whatever list they had). */
+    static final String ADDED_LANGUAGE = ",uk";
     final int index;
     final Person owner;
     final Model model;
@@ -30,6 +32,8 @@ final class PhysicalDevice {
     /** Day on which one more font is installed, or -1. */
     final int fontAddedOnDay;
     final String addedFont;
+    /** Day from which the browser reports one more language (the user added one), or -1. */
+    int languagesChangedOnDay = -1;
     String token;
     final String account;
     /** The corporate fleet this laptop belongs to, if any. */
@@ -86,7 +90,7 @@ final class PhysicalDevice {
         c.put("cores", (long) (safari && model.platform() == Platform.MACOS ? Math.min(model.cores(), 8) : model.cores()));
         c.put("platform", model.navigatorPlatform());
         c.put("timezone", owner.zoneOn(day));
-        c.put("languages", owner.languages);
+        c.put("languages", languagesChangedOnDay >= 0 && day >= languagesChangedOnDay ? owner.languages + ADDED_LANGUAGE : owner.languages);
         c.put("touch_points", (long) model.touchPoints());
         c.put("vendor", browser.vendor);
         c.put("pdf_viewer", model.platform() == Platform.WINDOWS || model.platform() == Platform.MACOS || model.platform() == Platform.LINUX);

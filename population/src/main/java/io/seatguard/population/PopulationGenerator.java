@@ -16,14 +16,22 @@ final class PopulationGenerator {
     static final double SHARER_SHARE = 0.08;
     static final double TRAVELLER_SHARE = 0.06;
     static final double EMPLOYEE_SHARE = 0.10;
+    /**
+     * Browsers whose user adds a language during the run. Deliberately high (people change their
+     * language list far less than once a year): it is the drift that the matcher refuses to cross.
+     */
+    static final double LANGUAGE_ADDED_SHARE = 0.01;
 
     private final Random random;
+    /** Draws the language changes apart from {@link #random}, so the rest of the population stays as it was. */
+    private final Random settings;
     private Fleet fleet;
     private int fleetSeats;
     private int fleets;
 
     PopulationGenerator(long seed) {
         this.random = new Random(seed);
+        this.settings = new Random(~seed);
     }
 
     /** At least {@code deviceCount} devices (the last person's extra devices may go one or two over). */
@@ -40,7 +48,7 @@ final class PopulationGenerator {
             int count = draw < 0.70 ? 1 : draw < 0.92 ? 2 : 3;
             Platform first = null;
             if (person.fleet.isPresent()) {
-                devices.add(fleetLaptop(devices.size(), person, person.fleet.get()));
+                devices.add(withSettings(fleetLaptop(devices.size(), person, person.fleet.get())));
                 first = person.fleet.get().model().platform();
             }
             for (int i = first != null ? 1 : 0; i < count && devices.size() < deviceCount; i++) {
@@ -50,10 +58,17 @@ final class PopulationGenerator {
                     platform = pick(Catalog.PLATFORMS);
                 }
                 first = first == null ? platform : first;
-                devices.add(device(devices.size(), person, platform));
+                devices.add(withSettings(device(devices.size(), person, platform)));
             }
         }
         return devices;
+    }
+
+    private PhysicalDevice withSettings(PhysicalDevice device) {
+        if (settings.nextDouble() < LANGUAGE_ADDED_SHARE) {
+            device.languagesChangedOnDay = settings.nextInt(Simulation.DAYS);
+        }
+        return device;
     }
 
     private Person person(int index, List<Person> owners) {

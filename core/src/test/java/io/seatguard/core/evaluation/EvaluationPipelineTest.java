@@ -224,6 +224,32 @@ class EvaluationPipelineTest {
     }
 
     @Test
+    void aBrowserWithOtherLanguagesIsAnotherDeviceUnlessItShowsItsToken() {
+        Evaluation owner = pipeline.evaluate(request("login", "rita", "computer", withLanguages(rich("tok-rita-laptop-00001", "canvas-v1"), "fr-FR,fr"),
+                "198.51.100.1"));
+        // The same hardware with other languages and no known token: a sharer's laptop of the owner's model.
+        Evaluation sharer = pipeline.evaluate(request("access", "rita", "computer", withLanguages(rich("tok-sharer-laptop-001", "canvas-v1"), "pt-BR,pt"),
+                "198.51.100.1"));
+        assertThat(sharer.device().id()).isNotEqualTo(owner.device().id());
+        assertThat(sharer.device().isNew()).isTrue();
+        // The owner adds a language: her token still finds her laptop, and that is no copied token.
+        Evaluation added = pipeline.evaluate(request("access", "rita", "computer", withLanguages(rich("tok-rita-laptop-00001", "canvas-v1"), "fr-FR,fr,en"),
+                "198.51.100.1"));
+        assertThat(added.device().id()).isEqualTo(owner.device().id());
+        assertThat(added.checks()).containsEntry("token_mismatch", false);
+        // From then on her cleared storage is compared with the languages she has now.
+        Evaluation cleared = pipeline.evaluate(request("access", "rita", "computer", withLanguages(rich("tok-rita-after-clear1", "canvas-v2"), "fr-FR,fr,en"),
+                "198.51.100.1"));
+        assertThat(cleared.device().id()).isEqualTo(owner.device().id());
+    }
+
+    private static DeviceSignals withLanguages(DeviceSignals signals, String languages) {
+        TreeMap<String, Object> components = new TreeMap<>(signals.components());
+        components.put("languages", languages);
+        return new DeviceSignals(signals.token(), components, signals.localIps(), signals.timezone());
+    }
+
+    @Test
     void aCopiedTokenOnAnotherMachineIsATokenMismatchNotAMerge() {
         Evaluation owner = pipeline.evaluate(request("login", "quinn", "computer", rich("tok-quinn-laptop-0001", "canvas-v1"), "198.51.100.1"));
         DeviceSignals otherMachine = new DeviceSignals(Optional.of("tok-quinn-laptop-0001"), new TreeMap<>(Map.of("platform", "Win32",

@@ -55,6 +55,22 @@ class DeviceMatcherTest {
     }
 
     @Test
+    void aCandidateWithOtherLanguagesIsNoMatchHoweverAlikeTheRest() {
+        Map<String, Object> sharersPhone = new java.util.HashMap<>(PHONE);
+        sharersPhone.put("languages", "de-DE,de,en");
+        var matcher = new DeviceMatcher(DeviceMatcher.DEFAULT_THRESHOLD);
+        assertThat(ComponentSimilarity.of(sharersPhone, PHONE)).isGreaterThan(DeviceMatcher.DEFAULT_THRESHOLD);
+        assertThat(matcher.bestMatch(sharersPhone, List.of(new Candidate("owners", PHONE)))).isEmpty();
+        assertThat(matcher.contenders(sharersPhone, List.of(new Candidate("owners", PHONE)))).isEmpty();
+        // A side that does not report its languages is compared as before, and so is a zone that changed.
+        Map<String, Object> withoutLanguages = new java.util.HashMap<>(sharersPhone);
+        withoutLanguages.remove("languages");
+        withoutLanguages.put("timezone", "Europe/Berlin");
+        assertThat(matcher.bestMatch(withoutLanguages, List.of(new Candidate("owners", PHONE)))).map(DeviceMatcher.Match::deviceId).contains("owners");
+        assertThat(matcher.contenders(withoutLanguages, List.of(new Candidate("owners", PHONE)))).containsExactly("owners");
+    }
+
+    @Test
     void noCandidatesNoMatchAndTheThresholdIsChecked() {
         assertThat(new DeviceMatcher(0.9).bestMatch(PHONE, List.of())).isEmpty();
         assertThatThrownBy(() -> new DeviceMatcher(0)).isInstanceOf(IllegalArgumentException.class);
