@@ -2,6 +2,7 @@ package io.seatguard.storage;
 
 import static java.util.Objects.requireNonNull;
 
+import io.seatguard.core.evaluation.WriteThrottle;
 import io.seatguard.core.pattern.AccountPattern;
 import io.seatguard.core.pattern.PatternKind;
 import io.seatguard.core.pattern.PatternLevel;
@@ -51,39 +52,47 @@ public final class SqlPatterns implements PatternReader {
                 "SELECT " + COLUMNS + " FROM account_patterns WHERE app_id = ? AND user_id = ? ORDER BY pattern", SqlPatterns::pattern, appId, userId));
     }
 
+    private static final String SELECT_ONE = "SELECT " + COLUMNS + " FROM account_patterns WHERE app_id = ? AND user_id = ? AND pattern = ?";
+    private static final String INSERT = "INSERT INTO account_patterns (app_id, user_id, pattern, level_rank, current_value, first_detected, last_seen)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (app_id, user_id, pattern) DO UPDATE SET ";
+    private static final String COUNTER_TOTAL = "account_patterns.current_value + 1";
+    private static final String COUNTER_REACHED = "CASE WHEN " + COUNTER_TOTAL + " >= ? THEN 2 WHEN " + COUNTER_TOTAL + " >= ? THEN 1 ELSE 0 END";
+    /** A counter adds one, and its level is what the new total reaches, if higher. */
+    private static final String COUNT = INSERT + "current_value = " + COUNTER_TOTAL + ","
+            + " level_rank = CASE WHEN account_patterns.level_rank >= " + COUNTER_REACHED + " THEN account_patterns.level_rank ELSE " + COUNTER_REACHED + " END,"
+            + " last_seen = excluded.last_seen RETURNING " + COLUMNS;
+    /** A gauge keeps the latest value, and the higher level. */
+    private static final String GAUGE = INSERT + "current_value = excluded.current_value,"
+            + " level_rank = CASE WHEN account_patterns.level_rank >= excluded.level_rank THEN account_patterns.level_rank ELSE excluded.level_rank END,"
+            + " last_seen = excluded.last_seen RETURNING " + COLUMNS;
+
     /**
      * Records what an evaluation observed: a gauge keeps the latest value, a counter adds one; either
-     * way the level is the higher of the stored one and the one reached now.
+     * way the level is the higher of the stored one and the one reached now. A gauge already stored at
+     * this value and level, seen within {@link WriteThrottle#RESOLUTION}, is not rewritten: an account
+     * over a threshold is observed on every evaluation, and the rewrite would only move its last-seen
+     * time by less than that resolution (as for devices and accounts). The upsert returns the row, so
+     * a pattern costs at most two statements on the writer.
      */
     static void observe(Connection connection, String appId, String userId, List<PatternObservation> observations, Instant at) throws SQLException {
+        long millis = at.toEpochMilli();
         for (PatternObservation observation : observations) {
             PatternKind kind = observation.kind();
-            long millis = at.toEpochMilli();
-            int before = JdbcRunner.queryOne(connection, "SELECT level_rank FROM account_patterns WHERE app_id = ? AND user_id = ? AND pattern = ?",
-                    row -> row.getInt(1), appId, userId, kind.wireName()).orElse(0);
+            Optional<AccountPattern> stored = JdbcRunner.queryOne(connection, SELECT_ONE, SqlPatterns::pattern, appId, userId, kind.wireName());
+            if (!kind.isCounter() && stored.isPresent() && unchangedLately(stored.get(), observation, at)) {
+                continue;
+            }
+            AccountPattern after;
             if (kind.isCounter()) {
                 PatternThresholds.Pair pair = observation.thresholds();
-                String total = "account_patterns.current_value + 1";
-                String reached = "CASE WHEN " + total + " >= ? THEN 2 WHEN " + total + " >= ? THEN 1 ELSE 0 END";
-                JdbcRunner.update(connection,
-                        "INSERT INTO account_patterns (app_id, user_id, pattern, level_rank, current_value, first_detected, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                                + " ON CONFLICT (app_id, user_id, pattern) DO UPDATE SET current_value = " + total + ","
-                                + " level_rank = CASE WHEN account_patterns.level_rank >= " + reached + " THEN account_patterns.level_rank ELSE " + reached + " END,"
-                                + " last_seen = excluded.last_seen",
-                        appId, userId, kind.wireName(), observation.level().rank(), 1L, millis, millis,
-                        pair.dangerous(), pair.suspicious(), pair.dangerous(), pair.suspicious());
+                after = JdbcRunner.queryOne(connection, COUNT, SqlPatterns::pattern, appId, userId, kind.wireName(), observation.level().rank(), 1L, millis, millis,
+                        pair.dangerous(), pair.suspicious(), pair.dangerous(), pair.suspicious()).orElseThrow();
             }
             else {
-                JdbcRunner.update(connection,
-                        "INSERT INTO account_patterns (app_id, user_id, pattern, level_rank, current_value, first_detected, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                                + " ON CONFLICT (app_id, user_id, pattern) DO UPDATE SET current_value = excluded.current_value,"
-                                + " level_rank = CASE WHEN account_patterns.level_rank >= excluded.level_rank THEN account_patterns.level_rank ELSE excluded.level_rank END,"
-                                + " last_seen = excluded.last_seen",
-                        appId, userId, kind.wireName(), observation.level().rank(), observation.value(), millis, millis);
+                after = JdbcRunner.queryOne(connection, GAUGE, SqlPatterns::pattern, appId, userId, kind.wireName(), observation.level().rank(),
+                        observation.value(), millis, millis).orElseThrow();
             }
-            AccountPattern after = JdbcRunner.queryOne(connection, "SELECT " + COLUMNS + " FROM account_patterns WHERE app_id = ? AND user_id = ? AND pattern = ?",
-                    SqlPatterns::pattern, appId, userId, kind.wireName()).orElseThrow();
-            if (after.level().rank() > before) {
+            if (after.level().rank() > stored.map(pattern -> pattern.level().rank()).orElse(0)) {
                 java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
                 data.put("user", userId);
                 data.put("pattern", kind.wireName());
@@ -93,6 +102,11 @@ public final class SqlPatterns implements PatternReader {
                         Optional.of(userId), data, at));
             }
         }
+    }
+
+    private static boolean unchangedLately(AccountPattern stored, PatternObservation observation, Instant at) {
+        return stored.currentValue() == observation.value() && stored.level().rank() >= observation.level().rank()
+                && stored.lastSeen().plus(WriteThrottle.RESOLUTION).isAfter(at);
     }
 
     private static AccountPattern pattern(ResultSet row) throws SQLException {

@@ -939,6 +939,29 @@ abstract class StorageContract {
     }
 
     @Test
+    void aGaugeObservedAgainUnchangedMovesItsLastSeenOnlyOncePerResolution() {
+        io.seatguard.core.pattern.PatternDetector detector = new io.seatguard.core.pattern.PatternDetector(io.seatguard.core.pattern.PatternThresholds.DEFAULTS);
+        io.seatguard.core.pattern.PatternReader patterns = new SqlPatterns(database);
+        io.seatguard.core.account.AccountState account = new io.seatguard.core.account.AccountState(
+                Optional.of(new io.seatguard.core.account.Seen(T0, T0)), List.of(), Optional.empty(), Optional.empty());
+        java.util.function.BiConsumer<Long, Instant> devices = (count, at) -> observe("nia", at,
+                detector.observe(Map.of("device_count", count), account, at).toArray(io.seatguard.core.pattern.PatternObservation[]::new));
+        java.util.function.Supplier<io.seatguard.core.pattern.AccountPattern> stored = () -> patterns.forUser("app_a", "nia").stream()
+                .filter(p -> p.kind() == io.seatguard.core.pattern.PatternKind.MANY_DEVICES).findFirst().orElseThrow();
+        Duration resolution = io.seatguard.core.evaluation.WriteThrottle.RESOLUTION;
+
+        devices.accept(6L, T0);
+        devices.accept(6L, T0.plus(resolution).minusSeconds(1));
+        assertThat(stored.get().lastSeen()).as("the same value within the resolution is not rewritten").isEqualTo(T0);
+        devices.accept(7L, T0.plusSeconds(10));
+        assertThat(stored.get().currentValue()).as("a new value always is").isEqualTo(7);
+        assertThat(stored.get().lastSeen()).isEqualTo(T0.plusSeconds(10));
+        devices.accept(7L, T0.plusSeconds(10).plus(resolution));
+        assertThat(stored.get().lastSeen()).as("and the same value once the resolution has passed").isEqualTo(T0.plusSeconds(10).plus(resolution));
+        assertThat(stored.get().firstDetected()).isEqualTo(T0);
+    }
+
+    @Test
     void patternLevelsRiseAtTheirThresholdsAndNeverFall() {
         io.seatguard.core.pattern.PatternThresholds thresholds = io.seatguard.core.pattern.PatternThresholds.DEFAULTS;
         io.seatguard.core.pattern.PatternDetector detector = new io.seatguard.core.pattern.PatternDetector(thresholds);
