@@ -198,6 +198,27 @@ class BadInputTest {
         assertThat(evaluationCount()).as("a refused request stores nothing").isEqualTo(evaluationsBefore);
     }
 
+    /**
+     * Jetty cannot tell where the next request starts after a body it failed to parse, so it closes the
+     * connection; the answer must say so. Without {@code Connection: close} a keep-alive client (the
+     * JDK's) sent its next request into the closed connection and got no answer at all (seen in CI).
+     */
+    @Test
+    void aBodyThatCannotBeParsedClosesTheConnectionAndTheAnswerSaysSo() throws java.io.IOException {
+        java.net.URI base = java.net.URI.create(server.url());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            String body = "not multipart";
+            String request = "POST /challenge/ch_" + "x".repeat(32) + "/send HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            // Read to the end: the server closes the connection after this answer.
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 400");
+            assertThat(answer.lines().takeWhile(line -> !line.isEmpty()).toList()).as(answer).anyMatch(line -> line.equalsIgnoreCase("Connection: close"));
+        }
+    }
+
     @Test
     void unknownExtraFieldsAreTolerated() {
         Response response = server.post("/v3/evaluate",

@@ -50,8 +50,13 @@ public final class HttpApi {
             }
             config.routes.exception(SeatguardException.class, (e, ctx) -> Problems.write(ctx, e));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(ctx, translate(e, ctx)));
-            config.routes.exception(Exception.class, (e, ctx) -> unreadable(e).ifPresentOrElse(problem -> Problems.write(ctx, problem),
-                    () -> Problems.writeUnexpected(ctx, e)));
+            config.routes.exception(Exception.class, (e, ctx) -> unreadable(e).ifPresentOrElse(problem -> {
+                // Jetty cannot tell where the next request starts after a body it failed to parse, and
+                // closes the connection after this answer: say so, or a keep-alive client sends its next
+                // request into the closed connection and gets no answer at all.
+                ctx.header("Connection", "close");
+                Problems.write(ctx, problem);
+            }, () -> Problems.writeUnexpected(ctx, e)));
             config.routes.error(404, "*", ctx -> problemUnlessWritten(ctx, SeatguardException.notFound("route " + ctx.method() + " " + ctx.path())));
             config.routes.error(405, "*", ctx -> problemUnlessWritten(ctx,
                     new SeatguardException(ErrorCode.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path())));
