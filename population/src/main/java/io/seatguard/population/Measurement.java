@@ -21,23 +21,33 @@ import java.util.TreeMap;
  * the drift on that visit ({@link Drift}) and, for a merge, how the two devices are related. Later
  * visits that merely reuse the wrong id by token are consequences, not causes, and are not counted.
  *
- * <p>A merge between identical twins (the device's components on that visit equal the other device's on
- * its last visit: same model, settings and versions) is marked: nothing a server sees can tell such a
- * pair apart before each has shown its own token, so those merges are a floor under the merge rate that
- * no resolver working from one request can go below ({@link #twinMerged}).
+ * <p>A merge between identical twins is marked: the device's components on that visit equal the other
+ * device's on its last visit (same model and settings), and its browser version is the other's or newer,
+ * so it looks exactly like the other device after an update that left its renders as they were, with
+ * its storage cleared. Nothing a server sees can tell such a pair apart before each has shown its own
+ * token, so those merges are a floor under the merge rate that no resolver working from one request
+ * can go below ({@link #twinMerged}).
  */
 final class Measurement {
     private final Map<PhysicalDevice, Set<String>> idsByDevice = new HashMap<>();
     private final Map<String, Set<PhysicalDevice>> devicesById = new HashMap<>();
     private final Set<PhysicalDevice> mergeRecorded = new HashSet<>();
-    private final Map<PhysicalDevice, Map<String, Object>> lastComponents = new HashMap<>();
+    /** Each device's components and browser version on its last visit. */
+    private final Map<PhysicalDevice, SeenAs> lastSeenAs = new HashMap<>();
     private final Set<PhysicalDevice> twins = new HashSet<>();
     private final Map<String, Long> matchKinds = new TreeMap<>();
     private final Map<String, Integer> mergeCauses = new TreeMap<>();
     private final Map<String, Integer> splitCauses = new TreeMap<>();
     private long visits;
 
-    void record(PhysicalDevice device, String deviceId, String kind, String drift, Map<String, Object> components) {
+    private record SeenAs(Map<String, Object> components, int browserVersion) {
+        boolean twinOf(SeenAs other) {
+            return other != null && components.equals(other.components) && browserVersion >= other.browserVersion;
+        }
+    }
+
+    void record(PhysicalDevice device, String deviceId, String kind, String drift, Map<String, Object> components, int browserVersion) {
+        SeenAs seenAs = new SeenAs(components, browserVersion);
         visits++;
         matchKinds.merge(kind, 1L, Long::sum);
         Set<PhysicalDevice> holders = devicesById.computeIfAbsent(deviceId, id -> new HashSet<>());
@@ -47,7 +57,7 @@ final class Measurement {
         }
         if (!holders.isEmpty() && !holders.contains(device) && mergeRecorded.add(device)) {
             PhysicalDevice other = holders.iterator().next();
-            boolean identical = components.equals(lastComponents.get(other));
+            boolean identical = seenAs.twinOf(lastSeenAs.get(other));
             if (identical) {
                 twins.add(device);
                 twins.add(other);
@@ -55,7 +65,7 @@ final class Measurement {
             mergeCauses.merge(device.platform() + " | " + kind + " | " + drift + " | " + relation(device, other) + (identical ? ", identical" : ""), 1,
                     Integer::sum);
         }
-        lastComponents.put(device, components);
+        lastSeenAs.put(device, seenAs);
         holders.add(device);
         known.add(deviceId);
     }

@@ -69,9 +69,10 @@ final class Report {
         Measurement.Rates all = m.overall();
         out.append(String.format(Locale.ROOT, "%nTargets (issue 3): split ≤ 2 %% %s, merge ≤ 0.5 %% %s.%n",
                 all.splitRate() <= SPLIT_TARGET ? "met" : "**not met**", all.mergeRate() <= MERGE_TARGET ? "met" : "**not met**"));
-        out.append(String.format(Locale.ROOT, "%nOf the %,d merged devices, %,d (%s of all devices) were merged with an identical twin: the same model, "
-                + "settings and versions, every component equal (\"identical\" below). Nothing in one request tells such a pair apart, so that is "
-                + "the floor under the merge rate on this population.%n", all.merged(), m.twinMerged(), percent((double) m.twinMerged() / all.devices())));
+        out.append(String.format(Locale.ROOT, "%nOf the %,d merged devices, %,d (%s of all devices) were merged with an identical twin: every component "
+                + "equal, on the same browser version or a newer one (\"identical\" below), so that it looks like the other device with its storage "
+                + "cleared after an update that left its renders alone. Nothing in one request tells such a pair apart: that is the floor under the "
+                + "merge rate on this population.%n", all.merged(), m.twinMerged(), percent((double) m.twinMerged() / all.devices())));
         return out.toString();
     }
 

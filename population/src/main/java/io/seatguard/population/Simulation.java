@@ -117,7 +117,8 @@ final class Simulation {
             Evaluation evaluation = pipeline.evaluate(request);
             if (!evaluation.device().id().equals(DeviceResolution.UNKNOWN_DEVICE_ID)) {
                 String kind = kinds.classify(evaluation, token, action.equals("signup") ? Optional.empty() : Optional.of(device.account));
-                measurement.record(device, evaluation.device().id(), kind, Drift.between(previous.get(device), components, tokenState), components);
+                measurement.record(device, evaluation.device().id(), kind, Drift.between(previous.get(device), components, tokenState), components,
+                        device.browserVersion(visit.day()));
             }
             if (action.equals("signup") && landsAfterSignup) {
                 // The new account's first page, in the same browser a few seconds later: an access
@@ -128,7 +129,7 @@ final class Simulation {
                         Map.of(), Optional.empty(), Optional.empty(), signals, request.clientIp(), request.userAgent(), Optional.empty()));
                 if (!landed.device().id().equals(DeviceResolution.UNKNOWN_DEVICE_ID)) {
                     measurement.record(device, landed.device().id(), kinds.classify(landed, token, Optional.of(device.account)),
-                            Drift.between(components, components, "kept"), components);
+                            Drift.between(components, components, "kept"), components, device.browserVersion(visit.day()));
                 }
             }
             previous.put(device, components);

@@ -25,6 +25,28 @@ class PopulationSimulationTest {
     }
 
     @Test
+    void aMergeIsATwinsOnlyWhenNothingInTheRequestTellsTheDevicesApart() {
+        List<PhysicalDevice> devices = new PopulationGenerator(42).generate(6);
+        Map<String, Object> components = Map.of("canvas", "c1", "languages", "en-US");
+        Measurement twins = new Measurement();
+        twins.record(devices.get(0), "dev_1", "new", "first visit", components, 130);
+        twins.record(devices.get(1), "dev_1", "exact", "first visit", components, 131);
+        assertThat(twins.twinMerged()).as("equal components on a newer version: the first after an update").isEqualTo(2);
+        assertThat(twins.mergeCauses().keySet()).singleElement().asString().endsWith(", identical");
+
+        Measurement older = new Measurement();
+        older.record(devices.get(2), "dev_2", "new", "first visit", components, 131);
+        older.record(devices.get(3), "dev_2", "exact", "first visit", components, 130);
+        assertThat(older.twinMerged()).as("an older version than the other's last: a browser never goes back").isZero();
+
+        Measurement different = new Measurement();
+        different.record(devices.get(4), "dev_3", "new", "first visit", components, 130);
+        different.record(devices.get(5), "dev_3", "fuzzy in account", "first visit", Map.of("canvas", "c1", "languages", "fr-FR"), 130);
+        assertThat(different.twinMerged()).isZero();
+        assertThat(different.overall().merged()).isEqualTo(2);
+    }
+
+    @Test
     void platformSharesFollowTheCatalog() {
         List<PhysicalDevice> devices = new PopulationGenerator(7).generate(20_000);
         Map<Platform, Integer> counts = new EnumMap<>(Platform.class);
