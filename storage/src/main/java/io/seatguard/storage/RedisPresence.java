@@ -2,11 +2,9 @@ package io.seatguard.storage;
 
 import static java.util.Objects.requireNonNull;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.StringCodec;
 import io.seatguard.core.presence.Presence;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,16 +36,14 @@ public final class RedisPresence implements Presence, AutoCloseable {
             return 1
             """;
 
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, String> connection;
+    private final RedisLink<String, String> link;
     private final RedisCommands<String, String> redis;
     private final Duration window;
     private final String touchSha;
 
-    private RedisPresence(RedisClient client, StatefulRedisConnection<String, String> connection, Duration window) {
-        this.client = client;
-        this.connection = connection;
-        this.redis = connection.sync();
+    private RedisPresence(RedisLink<String, String> link, Duration window) {
+        this.link = link;
+        this.redis = link.connection().sync();
         this.window = window;
         this.touchSha = redis.scriptLoad(TOUCH);
     }
@@ -59,16 +55,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
         if (window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("window must be positive: " + window);
         }
-        RedisURI uri = RedisURI.create(url);
-        uri.setTimeout(Duration.ofSeconds(2));
-        RedisClient client = RedisClient.create(uri);
-        try {
-            return new RedisPresence(client, client.connect(), window);
-        }
-        catch (RuntimeException e) {
-            client.shutdown();
-            throw e;
-        }
+        return RedisLink.open(url, StringCodec.UTF8).build(link -> new RedisPresence(link, window));
     }
 
     @Override
@@ -131,7 +118,6 @@ public final class RedisPresence implements Presence, AutoCloseable {
 
     @Override
     public void close() {
-        connection.close();
-        client.shutdown();
+        link.close();
     }
 }

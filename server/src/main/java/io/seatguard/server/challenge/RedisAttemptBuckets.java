@@ -1,18 +1,14 @@
 package io.seatguard.server.challenge;
 
-import static java.util.Objects.requireNonNull;
-
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.seatguard.storage.RedisLink;
 import java.time.Duration;
 
 /**
@@ -25,32 +21,20 @@ public final class RedisAttemptBuckets implements AttemptLimits.Buckets {
     /** A bucket is kept this long past the moment it would be full again. */
     private static final Duration KEEP_AFTER_FULL = Duration.ofSeconds(10);
 
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, byte[]> connection;
+    private final RedisLink<String, byte[]> link;
     private final ProxyManager<String> proxies;
 
-    private RedisAttemptBuckets(RedisClient client, StatefulRedisConnection<String, byte[]> connection) {
-        this.client = client;
-        this.connection = connection;
-        this.proxies = Bucket4jLettuce.casBasedBuilder(connection)
+    private RedisAttemptBuckets(RedisLink<String, byte[]> link) {
+        this.link = link;
+        this.proxies = Bucket4jLettuce.casBasedBuilder(link.connection())
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_FULL))
-                .requestTimeout(Duration.ofSeconds(2))
+                .requestTimeout(RedisLink.COMMAND_TIMEOUT)
                 .build();
     }
 
     /** Connects to {@code redis://host:port[/db]}; commands time out after two seconds. */
     public static RedisAttemptBuckets connect(String url) {
-        requireNonNull(url, "url is null");
-        RedisURI uri = RedisURI.create(url);
-        uri.setTimeout(Duration.ofSeconds(2));
-        RedisClient client = RedisClient.create(uri);
-        try {
-            return new RedisAttemptBuckets(client, client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE)));
-        }
-        catch (RuntimeException e) {
-            client.shutdown();
-            throw e;
-        }
+        return RedisLink.open(url, RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE)).build(RedisAttemptBuckets::new);
     }
 
     @Override
@@ -60,7 +44,6 @@ public final class RedisAttemptBuckets implements AttemptLimits.Buckets {
 
     @Override
     public void close() {
-        connection.close();
-        client.shutdown();
+        link.close();
     }
 }
