@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * How a visit was resolved, as far as the public {@link Evaluation} shows it: the pipeline does not
  * publish the resolver's match kind, so it is inferred (the harness drives only the public pipeline, so
- * that resolver changes are measured as they are). A new device says so; a match with confidence below
+ * that resolver changes are measured as they are). A new device says so ("separated" when its token had an id before); a match with confidence below
  * 1 is fuzzy, within the account when the id was already seen on it, else app-wide; a full-confidence
  * match is "token" when this token last resolved to that id, else "exact" (the fingerprint). The
  * {@code token_mismatch} check is appended when it fired.
@@ -23,7 +23,8 @@ final class MatchKinds {
         String id = evaluation.device().id();
         String kind;
         if (evaluation.device().isNew()) {
-            kind = "new";
+            // A new device for a token that already had one: taken off a device it shared (DeviceResolver.separate).
+            kind = idByToken.containsKey(token) ? "separated" : "new";
         }
         else if (evaluation.device().confidence() < 1) {
             kind = account.map(idsByAccount::get).filter(ids -> ids.contains(id)).isPresent() ? "fuzzy in account" : "fuzzy app-wide";

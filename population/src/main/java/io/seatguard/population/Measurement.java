@@ -13,7 +13,11 @@ import java.util.TreeMap;
  * <ul>
  *   <li>split rate: the share of physical devices seen under two or more device ids;
  *   <li>merge rate: the share of physical devices one of whose ids was also given to another physical
- *       device (both devices count).
+ *       device (both devices count), ever during the run;
+ *   <li>merged at the end: the share of physical devices whose latest visit resolved to the id of another
+ *       device's latest visit, so that the account's device list shows the two as one when the run ends.
+ *       A merge that was undone ({@link io.seatguard.core.identity.DeviceResolver#separate}) counts in the
+ *       merge rate, not here; the visits made while it lasted are {@link #sharedVisits}.
  * </ul>
  *
  * <p>Causes are counted once per device, at its first error: the visit on which it first got a further
@@ -32,6 +36,12 @@ final class Measurement {
     private final Map<PhysicalDevice, Set<String>> idsByDevice = new HashMap<>();
     private final Map<String, Set<PhysicalDevice>> devicesById = new HashMap<>();
     private final Set<PhysicalDevice> mergeRecorded = new HashSet<>();
+    /** The id each device's latest visit resolved to: what the account's device list shows for it now. */
+    private final Map<PhysicalDevice, String> currentIds = new HashMap<>();
+    /** The devices whose latest visit resolved to each id. */
+    private final Map<String, Set<PhysicalDevice>> currentHolders = new HashMap<>();
+    private long sharedVisits;
+    private int needlessSeparations;
     /** Each device's components and browser version on its last visit. */
     private final Map<PhysicalDevice, SeenAs> lastSeenAs = new HashMap<>();
     private final Set<PhysicalDevice> twins = new HashSet<>();
@@ -65,9 +75,21 @@ final class Measurement {
             mergeCauses.merge(device.platform() + " | " + kind + " | " + drift + " | " + relation(device, other) + (identical ? ", identical" : ""), 1,
                     Integer::sum);
         }
+        if (kind.equals("separated") && devicesById.values().stream().noneMatch(ids -> ids.contains(device) && ids.size() > 1)) {
+            needlessSeparations++;
+        }
         lastSeenAs.put(device, seenAs);
         holders.add(device);
         known.add(deviceId);
+        String before = currentIds.put(device, deviceId);
+        if (before != null && !before.equals(deviceId)) {
+            currentHolders.get(before).remove(device);
+        }
+        Set<PhysicalDevice> now = currentHolders.computeIfAbsent(deviceId, id -> new HashSet<>());
+        now.add(device);
+        if (now.size() > 1) {
+            sharedVisits++;
+        }
     }
 
     /** How the device that took another's id is related to it. */
@@ -86,6 +108,19 @@ final class Measurement {
 
     long visits() {
         return visits;
+    }
+
+    /**
+     * Visits that resolved to an id another device's latest visit also resolved to: visits made while the
+     * account's device list showed the two as one.
+     */
+    long sharedVisits() {
+        return sharedVisits;
+    }
+
+    /** Separations of a device that never shared an id with another: splits the rule made for nothing. */
+    int needlessSeparations() {
+        return needlessSeparations;
     }
 
     /** Visits by inferred match kind ({@link MatchKinds}). */
@@ -128,6 +163,7 @@ final class Measurement {
         int devices = 0;
         int split = 0;
         int merged = 0;
+        int mergedAtEnd = 0;
         for (Map.Entry<PhysicalDevice, Set<String>> entry : idsByDevice.entrySet()) {
             if ((only != null && entry.getKey().platform() != only) || (fleetOnly && entry.getKey().fleet.isEmpty())) {
                 continue;
@@ -139,18 +175,30 @@ final class Measurement {
             if (entry.getValue().stream().anyMatch(id -> devicesById.get(id).size() > 1)) {
                 merged++;
             }
+            if (currentHolders.get(currentIds.get(entry.getKey())).size() > 1) {
+                mergedAtEnd++;
+            }
         }
-        return new Rates(devices, split, merged);
+        return new Rates(devices, split, merged, mergedAtEnd);
     }
 
     /** Counts and rates for one group of devices. */
-    record Rates(int devices, int split, int merged) {
+    /**
+     * @param merged devices that were ever seen under an id another device also held
+     * @param mergedAtEnd devices whose latest visit resolved to the same id as another device's latest:
+     *     two devices shown as one in the account's device list at the end of the run
+     */
+    record Rates(int devices, int split, int merged, int mergedAtEnd) {
         double splitRate() {
             return devices == 0 ? 0 : (double) split / devices;
         }
 
         double mergeRate() {
             return devices == 0 ? 0 : (double) merged / devices;
+        }
+
+        double mergedAtEndRate() {
+            return devices == 0 ? 0 : (double) mergedAtEnd / devices;
         }
     }
 }

@@ -47,6 +47,31 @@ class PopulationSimulationTest {
     }
 
     @Test
+    void aMergeUndoneBeforeTheEndCountsAsMergedButNotAtTheEnd() {
+        List<PhysicalDevice> devices = new PopulationGenerator(42).generate(4);
+        Map<String, Object> components = Map.of("canvas", "c1", "languages", "en-US");
+        Measurement m = new Measurement();
+        m.record(devices.get(0), "dev_1", "new", "first visit", components, 130);
+        m.record(devices.get(1), "dev_1", "exact", "first visit", components, 130);
+        m.record(devices.get(0), "dev_1", "token", "no drift", components, 130);
+        m.record(devices.get(1), "dev_2", "separated", "no drift", components, 130);
+        m.record(devices.get(2), "dev_3", "new", "first visit", components, 130);
+        m.record(devices.get(3), "dev_3", "exact", "first visit", components, 130);
+
+        Measurement.Rates all = m.overall();
+        assertThat(all.merged()).as("ever").isEqualTo(4);
+        assertThat(all.mergedAtEnd()).as("only the pair never separated").isEqualTo(2);
+        assertThat(all.split()).as("the separated device was seen under two ids").isEqualTo(1);
+        assertThat(m.sharedVisits()).as("the second device's first visit, the first's next, the fourth's first").isEqualTo(3);
+        assertThat(m.needlessSeparations()).isZero();
+
+        Measurement needless = new Measurement();
+        needless.record(devices.get(0), "dev_1", "new", "first visit", components, 130);
+        needless.record(devices.get(0), "dev_2", "separated", "no drift", components, 130);
+        assertThat(needless.needlessSeparations()).isEqualTo(1);
+    }
+
+    @Test
     void platformSharesFollowTheCatalog() {
         List<PhysicalDevice> devices = new PopulationGenerator(7).generate(20_000);
         Map<Platform, Integer> counts = new EnumMap<>(Platform.class);

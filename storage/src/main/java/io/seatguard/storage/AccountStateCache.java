@@ -227,6 +227,12 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
     }
 
     /** Not cached, like {@link #networksSince}. */
+    /** Not cached: resolution asks at most once per session of a device ({@link io.seatguard.core.identity.DeviceResolver#separate}). */
+    @Override
+    public List<io.seatguard.core.identity.DeviceToken> tokens(String appId, String deviceId) {
+        return devices.tokens(appId, deviceId);
+    }
+
     @Override
     public int devicesOnNetwork(String appId, String network, Instant since, int limit) {
         return devices.devicesOnNetwork(appId, network, since, limit);

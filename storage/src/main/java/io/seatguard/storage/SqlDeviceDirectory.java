@@ -3,6 +3,7 @@ package io.seatguard.storage;
 import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.identity.DeviceDirectory;
+import io.seatguard.core.identity.DeviceToken;
 import io.seatguard.core.identity.DeviceType;
 import io.seatguard.core.identity.KnownDevice;
 import java.sql.ResultSet;
@@ -75,6 +76,18 @@ public final class SqlDeviceDirectory implements DeviceDirectory {
                     row -> row.getLong(1), appAndIds(appId, ids)).orElse(0L);
             return new Block(devices, (int) Math.min(tokens, limit));
         });
+    }
+
+    /** Through {@code device_tokens_by_device} (V3); sightings from V17, absent for tokens not shown since. */
+    @Override
+    public List<DeviceToken> tokens(String appId, String deviceId) {
+        return database.read(connection -> JdbcRunner.queryList(connection,
+                "SELECT token_hash, created_at, last_seen FROM device_tokens WHERE app_id = ? AND device_id = ? LIMIT ?",
+                row -> {
+                    long lastSeen = row.getLong(3);
+                    return new DeviceToken(row.getString(1), Instant.ofEpochMilli(row.getLong(2)),
+                            row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(lastSeen)));
+                }, appId, deviceId, MAX_TOKENS_READ));
     }
 
     /** From the tokens' latest versions (V17), through {@code device_tokens_by_device}, for at most {@link #MAX_CANDIDATES} devices. */

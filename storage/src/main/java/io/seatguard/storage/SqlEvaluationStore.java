@@ -85,6 +85,9 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
     private static final String TOUCH_TOKEN = "UPDATE device_tokens SET last_seen = ?, browser_major = COALESCE(?, browser_major)"
             + " WHERE app_id = ? AND token_hash = ? AND (last_seen IS NULL OR (last_seen <= ?"
             + " AND (last_seen < ? OR COALESCE(browser_major, -1) <> COALESCE(?, browser_major, -1))))";
+    /** A token that proved to be another install's goes to that install's new device (DeviceResolver.separate). */
+    private static final String MOVE_TOKEN = "UPDATE device_tokens SET device_id = ?, last_seen = ?, browser_major = COALESCE(?, browser_major)"
+            + " WHERE app_id = ? AND token_hash = ? AND device_id = ?";
     private static final long TOKEN_SEEN_RESOLUTION_MILLIS = java.time.Duration.ofDays(1).toMillis();
 
     private static void writeDevice(Connection connection, EvaluationWrite write) throws SQLException {
@@ -114,7 +117,15 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         }
         // A mapping the device was just found by exists already; any other is claimed if nobody holds it.
         Integer major = write.browserMajor() == UserAgentInfo.UNKNOWN_VERSION ? null : write.browserMajor();
-        if (device.tokenHash().isPresent() && device.matchedBy() != DeviceResolution.MatchKind.TOKEN) {
+        if (device.separatedFrom().isPresent()) {
+            // Only if the token is still where the resolver found it: a concurrent request may have moved it.
+            int moved = JdbcRunner.update(connection, MOVE_TOKEN, device.deviceId(), at, major, appId, device.tokenHash().orElseThrow(),
+                    device.separatedFrom().get());
+            if (moved == 0) {
+                throw new DeviceClaimConflict("token no longer belongs to the device it was separated from");
+            }
+        }
+        else if (device.tokenHash().isPresent() && device.matchedBy() != DeviceResolution.MatchKind.TOKEN) {
             int inserted = JdbcRunner.update(connection, INSERT_TOKEN, appId, device.tokenHash().get(), device.deviceId(), at, at, major);
             if (inserted == 0 && device.isNew()) {
                 throw new DeviceClaimConflict("token already belongs to another device");

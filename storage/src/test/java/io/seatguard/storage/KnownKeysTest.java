@@ -157,6 +157,12 @@ class KnownKeysTest {
         }
 
         @Override
+        public java.util.List<io.seatguard.core.identity.DeviceToken> tokens(String appId, String deviceId) {
+            reads.incrementAndGet();
+            return devices.tokens(appId, deviceId);
+        }
+
+        @Override
         public java.util.List<io.seatguard.core.identity.StoredDevice> latest(String appId, java.util.Collection<String> deviceIds) {
             reads.incrementAndGet();
             return devices.latest(appId, deviceIds);

@@ -275,6 +275,50 @@ abstract class StorageContract {
     }
 
     @Test
+    void aTokenSeparatedFromItsDeviceMovesOnlyIfItIsStillThere() {
+        String first = Fingerprint.sha256Hex("tok-sam-phone-0001");
+        String second = Fingerprint.sha256Hex("tok-sam-phone-0002");
+        evaluations.record(EvaluationSamples.write("app_a", id(), "sam", "dev-s1", true, "tok-sam-phone-0001", "fp-sam", DeviceType.MOBILE,
+                "198.51.100.1", T0));
+        // The second phone's first visit: its token joins the first phone's device by the exact fingerprint.
+        Instant joined = T0.plus(Duration.ofDays(1));
+        EvaluationWrite join = EvaluationSamples.write("app_a", id(), "sam", "dev-s1", false, "tok-sam-phone-0002", "fp-sam", DeviceType.MOBILE,
+                "198.51.100.1", joined);
+        evaluations.record(new EvaluationWrite(join.evaluation(), new DeviceResolution("dev-s1", false, DeviceResolution.MatchKind.EXACT_FINGERPRINT,
+                1.0, Optional.of("fp-sam"), Optional.of(second)), true, io.seatguard.core.evaluation.Touches.ALL, java.util.Map.of()));
+        assertThat(devices.tokens("app_a", "dev-s1")).extracting(io.seatguard.core.identity.DeviceToken::tokenHash,
+                io.seatguard.core.identity.DeviceToken::createdAt).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(first, T0), org.assertj.core.groups.Tuple.tuple(second, joined));
+
+        Instant later = T0.plus(Duration.ofDays(3));
+        evaluations.record(separation("dev-s2", "dev-s1", "tok-sam-phone-0002", later));
+        assertThat(devices.findByTokenHash("app_a", second)).map(KnownDevice::id).contains("dev-s2");
+        assertThat(devices.findByTokenHash("app_a", first)).map(KnownDevice::id).contains("dev-s1");
+        assertThat(devices.tokens("app_a", "dev-s1")).extracting(io.seatguard.core.identity.DeviceToken::tokenHash).containsExactly(first);
+        assertThat(devices.tokens("app_a", "dev-s2")).singleElement().satisfies(token -> {
+            assertThat(token.createdAt()).as("first shown when it joined").isEqualTo(joined);
+            assertThat(token.lastSeen()).contains(later);
+        });
+        assertThat(devices.findByFingerprint("app_a", "fp-sam")).as("the fingerprint stays").map(KnownDevice::id).contains("dev-s1");
+        assertThat(links.devices("app_a", "sam").orElseThrow()).extracting(io.seatguard.core.account.AccountDevice::id)
+                .containsExactlyInAnyOrder("dev-s1", "dev-s2");
+
+        // A racing request separated the same token from the old device: it is not there any more.
+        EvaluationWrite stale = separation("dev-s3", "dev-s1", "tok-sam-phone-0002", later.plusSeconds(1));
+        assertThatThrownBy(() -> evaluations.record(stale)).isInstanceOf(DeviceClaimConflict.class);
+        assertThat(devices.findByTokenHash("app_a", second)).map(KnownDevice::id).contains("dev-s2");
+        assertThat(evaluations.find("app_a", stale.evaluation().id())).isEmpty();
+        assertThat(links.devices("app_a", "sam").orElseThrow()).extracting(io.seatguard.core.account.AccountDevice::id).doesNotContain("dev-s3");
+    }
+
+    private EvaluationWrite separation(String newDevice, String from, String token, Instant at) {
+        EvaluationWrite write = EvaluationSamples.write("app_a", id(), "sam", newDevice, true, token, "fp-sam", DeviceType.MOBILE, "198.51.100.1", at);
+        return new EvaluationWrite(write.evaluation(), new DeviceResolution(newDevice, true, DeviceResolution.MatchKind.NEW_DEVICE, 1.0,
+                Optional.of("fp-sam"), Optional.of(Fingerprint.sha256Hex(token)), false, false, Optional.of(from)), true,
+                io.seatguard.core.evaluation.Touches.ALL, java.util.Map.of());
+    }
+
+    @Test
     void aNewDeviceWhoseTokenIsTakenIsAConflictAndWritesNothing() {
         evaluations.record(EvaluationSamples.write("app_a", id(), "alice", "dev-1", true, "tok-shared-browser", "fp1", DeviceType.COMPUTER,
                 "198.51.100.1", T0));

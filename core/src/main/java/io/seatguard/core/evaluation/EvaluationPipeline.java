@@ -214,8 +214,9 @@ public final class EvaluationPipeline {
         // identity, second look: a "new" device may be one of the account's own after drift
         // A token shown with another device's components may be a copied one (token_mismatch).
         DeviceResolver.Resolved checked = devices.verifyToken(request.appId(), request.device(), first);
+        // A token that proved to be another install's gets a device of its own.
         DeviceResolver.Resolved resolved = checked.resolution().matchedBy() == DeviceResolution.MatchKind.TOKEN
-                ? checked
+                ? devices.separate(request.appId(), checked, at)
                 : devices.settle(request.appId(), request.device(), checked, account.devices().stream().map(LinkedDevice::deviceId).toList(),
                         request.clientIp(), at, agent.browserMajor());
         DeviceResolution device = resolved.resolution();
@@ -340,11 +341,16 @@ public final class EvaluationPipeline {
      * A device logged out of an account stays out on access and custom actions (the SDK then fires
      * {@code on_logout}); a fresh login or signup on it is the person signing in again and attaches it anew.
      */
+    private static boolean isDetached(AccountState account, String deviceId) {
+        return account.device(deviceId).map(LinkedDevice::status).orElse(LinkStatus.ATTACHED) == LinkStatus.DETACHED;
+    }
+
     private static boolean isLoggedOut(EvaluationRequest request, DeviceResolution device, AccountState account) {
         if (!device.isKnownDevice()) {
             return false;
         }
-        boolean detached = account.device(device.deviceId()).map(LinkedDevice::status).orElse(LinkStatus.ATTACHED) == LinkStatus.DETACHED;
+        // A token separated from a logged-out device stays logged out: separation must not undo a logout.
+        boolean detached = isDetached(account, device.deviceId()) || device.separatedFrom().map(from -> isDetached(account, from)).orElse(false);
         boolean signsIn = Actions.LOGIN.equals(request.action()) || Actions.SIGNUP.equals(request.action());
         return detached && !signsIn;
     }

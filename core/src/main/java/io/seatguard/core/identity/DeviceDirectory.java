@@ -44,6 +44,15 @@ public interface DeviceDirectory {
      */
     Map<String, Integer> lowestRecentBrowserMajor(String appId, Collection<String> deviceIds, Instant since);
 
+    /**
+     * The persistent tokens one device holds, up to {@link #MAX_TOKENS_READ} of them. Resolution asks this
+     * at most once per session of a token's browser, to tell a second install from cleared storage.
+     */
+    List<DeviceToken> tokens(String appId, String deviceId);
+
+    /** How many of a device's tokens {@link #tokens} reads at most. */
+    int MAX_TOKENS_READ = 64;
+
     /** The devices of one hardware class, and how many browsers' tokens they hold between them. */
     record Block(List<StoredDevice> devices, int tokens) {
         public static final Block EMPTY = new Block(List.of(), 0);

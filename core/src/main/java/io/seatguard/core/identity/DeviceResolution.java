@@ -21,6 +21,9 @@ import java.util.Optional;
  *     its model showed it first (after the same browser update, say). Without this the device would keep
  *     its old components, and its next cleared storage would be compared with those and split off. A
  *     fingerprint new to the app replaces them anyway, as does a new device.
+ * @param separatedFrom the device the presented token is taken from, for a new device made of a token
+ *     that proved to be another install's ({@link DeviceResolver#separate}); the store moves the token
+ *     only if it still belongs there
  */
 public record DeviceResolution(
         String deviceId,
@@ -30,7 +33,8 @@ public record DeviceResolution(
         Optional<String> fingerprintId,
         Optional<String> tokenHash,
         boolean tokenMismatch,
-        boolean replacesComponents) {
+        boolean replacesComponents,
+        Optional<String> separatedFrom) {
     /** "Device unknown" (CONTRACT.md; seed 002's all-zero DeviceID). */
     public static final String UNKNOWN_DEVICE_ID = "00000000-0000-0000-0000-000000000000";
 
@@ -51,6 +55,10 @@ public record DeviceResolution(
         requireNonNull(matchedBy, "matchedBy is null");
         requireNonNull(fingerprintId, "fingerprintId is null");
         requireNonNull(tokenHash, "tokenHash is null");
+        requireNonNull(separatedFrom, "separatedFrom is null");
+        if (separatedFrom.isPresent() && (!isNew || tokenHash.isEmpty())) {
+            throw new IllegalArgumentException("only a new device with the token can be separated from another");
+        }
         if (confidence < 0 || confidence > 1) {
             throw new IllegalArgumentException("confidence must be within [0, 1]: " + confidence);
         }
@@ -66,9 +74,14 @@ public record DeviceResolution(
         this(deviceId, isNew, matchedBy, confidence, fingerprintId, tokenHash, tokenMismatch, false);
     }
 
+    public DeviceResolution(String deviceId, boolean isNew, MatchKind matchedBy, double confidence, Optional<String> fingerprintId,
+            Optional<String> tokenHash, boolean tokenMismatch, boolean replacesComponents) {
+        this(deviceId, isNew, matchedBy, confidence, fingerprintId, tokenHash, tokenMismatch, replacesComponents, Optional.empty());
+    }
+
     /** This resolution, telling the store to replace the device's stored components with the ones shown. */
     public DeviceResolution replacingComponents() {
-        return new DeviceResolution(deviceId, isNew, matchedBy, confidence, fingerprintId, tokenHash, tokenMismatch, true);
+        return new DeviceResolution(deviceId, isNew, matchedBy, confidence, fingerprintId, tokenHash, tokenMismatch, true, separatedFrom);
     }
 
     public boolean isKnownDevice() {

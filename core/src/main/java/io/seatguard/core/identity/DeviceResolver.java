@@ -43,6 +43,10 @@ import java.util.function.Supplier;
  * and any other account's device on rare hardware), the network breaks the tie: a device whose home
  * network is known and is not the request's is left out (see {@link #settle}). A shared network (a
  * carrier's NAT) testifies to nothing.
+ *
+ * <p>What no single request tells apart (two identical phones of one person, one version, one home) is
+ * undone afterwards: a known token that keeps being shown beside an older token of its device is another
+ * install's, and gets a device of its own ({@link #separate}).
  */
 public final class DeviceResolver {
     /** Stands for a class we cannot name (no GPU renderer): as full as can be, so it counts as common. */
@@ -70,6 +74,16 @@ public final class DeviceResolver {
      * stops counting after this. On the generated population 7, 14, 30 and 60 days gave the same rates.
      */
     public static final Duration TOKEN_VERSION_MEMORY = Duration.ofDays(30);
+    /**
+     * How old a token must be before {@link #separate} may take it to a device of its own: a private
+     * window's token, shown beside its browser's own for an evening, dies with the window long before.
+     */
+    public static final Duration SEPARATE_AFTER = Duration.ofDays(1);
+    /**
+     * {@link #separate} reads a device's tokens only when the device was not seen for this long: once per
+     * session of use, not on every page, so a token request costs no read while its device is in use.
+     */
+    public static final Duration SESSION_GAP = Duration.ofHours(1);
 
     private final DeviceDirectory directory;
     private final Supplier<String> newDeviceIds;
@@ -143,6 +157,41 @@ public final class DeviceResolver {
         // its next cleared storage is compared with components it no longer has.
         boolean stale = known.map(components -> !components.equals(signals.components())).orElse(true);
         return stale ? new Resolved(resolution.replacingComponents(), first.device()) : first;
+    }
+
+    /**
+     * Takes a known token to a device of its own when it proves to be another install's (a person's
+     * second phone of the same model, which looked exactly like the first when it first came, so it
+     * was given the first one's id). Cleared storage leaves the old token behind for good; a second
+     * install does not: both tokens live on. So a token is another install's when an older token of its
+     * device was shown after this one first was, and this one is shown again {@link #SEPARATE_AFTER}
+     * later. The device keeps its older tokens and its history; the new device starts with this token,
+     * the components shown and the account's link.
+     *
+     * <p>Why after the fact: on its first visit nothing in the request tells such a twin from its
+     * sibling's cleared storage (docs/benchmarks.md, "Identical twins"), and a merge that stays hides a
+     * device from the account's count for good. Looked at once per {@link #SESSION_GAP}.
+     */
+    public Resolved separate(String appId, Resolved checked, Instant at) {
+        DeviceResolution resolution = checked.resolution();
+        if (resolution.matchedBy() != MatchKind.TOKEN || resolution.tokenHash().isEmpty() || checked.device().isEmpty()
+                || checked.device().get().lastSeen().isAfter(at.minus(SESSION_GAP))) {
+            return checked;
+        }
+        String deviceId = checked.device().get().id();
+        List<DeviceToken> tokens = directory.tokens(appId, deviceId);
+        Optional<DeviceToken> own = tokens.stream().filter(token -> token.tokenHash().equals(resolution.tokenHash().get())).findFirst();
+        if (own.isEmpty() || own.get().createdAt().isAfter(at.minus(SEPARATE_AFTER))) {
+            return checked;
+        }
+        Instant since = own.get().createdAt();
+        boolean olderLivesOn = tokens.stream().anyMatch(token -> token.createdAt().isBefore(since)
+                && token.lastSeen().map(seen -> seen.isAfter(since)).orElse(false));
+        if (!olderLivesOn) {
+            return checked;
+        }
+        return new Resolved(new DeviceResolution(newDeviceIds.get(), true, MatchKind.NEW_DEVICE, 1.0, resolution.fingerprintId(), resolution.tokenHash(),
+                false, false, Optional.of(deviceId)), Optional.empty());
     }
 
     private Resolved byComponents(String appId, Optional<String> fingerprintId, Optional<String> tokenHash, boolean tokenMismatch) {

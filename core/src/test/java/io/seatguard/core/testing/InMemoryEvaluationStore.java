@@ -61,8 +61,8 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
 
     private record PlacedEvent(String app, String user, Instant at, Place place) {}
 
-    /** When a token was last shown, and the browser major version it last ran (0: unknown). */
-    private record TokenVersion(Instant lastSeen, int major) {}
+    /** When a token was first and last shown, and the browser major version it last ran (0: unknown). */
+    private record TokenVersion(Instant createdAt, Instant lastSeen, int major) {}
 
     /** Each device's tokens' versions, by "app|device id", then token key. */
     private final Map<String, Map<String, TokenVersion>> tokenVersions = new HashMap<>();
@@ -100,6 +100,9 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
                     tokens.put(key, racer);
                     tokensPerDevice.merge(app + '|' + racer, 1, Integer::sum);
                 }
+                if (device.separatedFrom().isPresent()) {
+                    moveToken(app, key, device.separatedFrom().get(), device.deviceId());
+                }
                 if (tokens.containsKey(key) && !tokens.get(key).equals(device.deviceId()) && device.isNew()) {
                     throw new DeviceClaimConflict("token taken");
                 }
@@ -111,7 +114,7 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
                 TokenVersion before = ofDevice.get(key);
                 if (before == null || !at.isBefore(before.lastSeen())) {
                     int major = write.browserMajor() == 0 && before != null ? before.major() : write.browserMajor();
-                    ofDevice.put(key, new TokenVersion(at, major));
+                    ofDevice.put(key, new TokenVersion(before == null ? at : before.createdAt(), at, major));
                 }
             }
             if (device.fingerprintId().isPresent()) {
@@ -227,6 +230,30 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
         Evaluation consumed = evaluation.withConsumedAt(at);
         evaluations.put(appId + '|' + evaluationId, consumed);
         return new ConsumeOutcome.Consumed(consumed);
+    }
+
+    /** Moves a token to a device separated from its old one, if it still belongs there (as the SQL store). */
+    private void moveToken(String app, String key, String from, String to) {
+        if (!from.equals(tokens.get(key))) {
+            throw new DeviceClaimConflict("token no longer belongs to " + from);
+        }
+        tokens.put(key, to);
+        tokensPerDevice.merge(app + '|' + from, -1, Integer::sum);
+        tokensPerDevice.merge(app + '|' + to, 1, Integer::sum);
+        TokenVersion version = tokenVersions.getOrDefault(app + '|' + from, new HashMap<>()).remove(key);
+        if (version != null) {
+            tokenVersions.computeIfAbsent(app + '|' + to, k -> new HashMap<>()).put(key, version);
+        }
+    }
+
+    @Override
+    public synchronized List<io.seatguard.core.identity.DeviceToken> tokens(String appId, String deviceId) {
+        String prefix = appId + '|';
+        return tokenVersions.getOrDefault(prefix + deviceId, Map.of()).entrySet().stream()
+                .map(entry -> new io.seatguard.core.identity.DeviceToken(entry.getKey().substring(prefix.length()), entry.getValue().createdAt(),
+                        Optional.of(entry.getValue().lastSeen())))
+                .limit(MAX_TOKENS_READ)
+                .toList();
     }
 
     @Override
