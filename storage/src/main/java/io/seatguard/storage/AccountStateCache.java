@@ -226,13 +226,13 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         return devices.lowestRecentBrowserMajor(appId, deviceIds, since);
     }
 
-    /** Not cached, like {@link #networksSince}. */
     /** Not cached: resolution asks at most once per session of a device ({@link io.seatguard.core.identity.DeviceResolver#separate}). */
     @Override
     public List<io.seatguard.core.identity.DeviceToken> tokens(String appId, String deviceId) {
         return devices.tokens(appId, deviceId);
     }
 
+    /** Not cached, like {@link #networksSince}. */
     @Override
     public int devicesOnNetwork(String appId, String network, Instant since, int limit) {
         return devices.devicesOnNetwork(appId, network, since, limit);

@@ -341,10 +341,6 @@ public final class EvaluationPipeline {
      * A device logged out of an account stays out on access and custom actions (the SDK then fires
      * {@code on_logout}); a fresh login or signup on it is the person signing in again and attaches it anew.
      */
-    private static boolean isDetached(AccountState account, String deviceId) {
-        return account.device(deviceId).map(LinkedDevice::status).orElse(LinkStatus.ATTACHED) == LinkStatus.DETACHED;
-    }
-
     private static boolean isLoggedOut(EvaluationRequest request, DeviceResolution device, AccountState account) {
         if (!device.isKnownDevice()) {
             return false;
@@ -353,5 +349,9 @@ public final class EvaluationPipeline {
         boolean detached = isDetached(account, device.deviceId()) || device.separatedFrom().map(from -> isDetached(account, from)).orElse(false);
         boolean signsIn = Actions.LOGIN.equals(request.action()) || Actions.SIGNUP.equals(request.action());
         return detached && !signsIn;
+    }
+
+    private static boolean isDetached(AccountState account, String deviceId) {
+        return account.device(deviceId).map(LinkedDevice::status).orElse(LinkStatus.ATTACHED) == LinkStatus.DETACHED;
     }
 }
