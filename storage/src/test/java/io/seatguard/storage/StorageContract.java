@@ -311,6 +311,40 @@ abstract class StorageContract {
         assertThat(links.devices("app_a", "sam").orElseThrow()).extracting(io.seatguard.core.account.AccountDevice::id).doesNotContain("dev-s3");
     }
 
+    /**
+     * The pipeline over this store, as the server wires it: the token sightings the writer keeps to a day
+     * (V17), the device rows it touches once a minute and, for the cached store, the cache's copy of them
+     * must still let a second install be separated, and only once.
+     */
+    @Test
+    void theEvaluationPipelineSeparatesASecondInstallOverThisStore() {
+        io.seatguard.core.testing.MutableClock clock = new io.seatguard.core.testing.MutableClock(T0);
+        io.seatguard.core.ids.IdGenerator ids = new io.seatguard.core.ids.IdGenerator(clock, new java.util.Random(11));
+        io.seatguard.core.evaluation.EvaluationPipeline pipeline = new io.seatguard.core.evaluation.EvaluationPipeline(
+                new io.seatguard.core.testing.FixedUserAgentParser(), new io.seatguard.core.identity.DeviceResolver(devices, ids::newRandomId), accounts,
+                io.seatguard.core.checks.CheckRegistry.standard(), new io.seatguard.core.policy.NoPolicies(), evaluations, ids, clock);
+        java.util.function.Function<String, Evaluation> visit = token -> pipeline.evaluate(new io.seatguard.core.evaluation.EvaluationRequest("app_a",
+                "access", Optional.of("tia"), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
+                new io.seatguard.core.identity.DeviceSignals(Optional.of(token), new java.util.TreeMap<>(Map.of("platform", "iPhone", "webgl_renderer",
+                        "Apple GPU", "canvas", "c1", "audio", "a1", "fonts", "f1", "cores", 6L, "screen", "852x393")), List.of(), Optional.empty()),
+                io.seatguard.core.net.IpAddresses.parse("198.51.100.10").orElseThrow(), Optional.of("mobile test/18"), Optional.empty()));
+
+        String first = visit.apply("tok-tia-phone-0001").device().id();
+        clock.advance(Duration.ofDays(1));
+        assertThat(visit.apply("tok-tia-phone-0002").device().id()).as("identical on its first visit").isEqualTo(first);
+        clock.advance(Duration.ofDays(1));
+        visit.apply("tok-tia-phone-0001");
+        clock.advance(Duration.ofDays(1));
+        Evaluation separated = visit.apply("tok-tia-phone-0002");
+        assertThat(separated.device().id()).isNotEqualTo(first);
+        assertThat(separated.device().isNew()).isTrue();
+        clock.advance(Duration.ofDays(1));
+        assertThat(visit.apply("tok-tia-phone-0002").device().id()).isEqualTo(separated.device().id());
+        assertThat(visit.apply("tok-tia-phone-0001").device().id()).isEqualTo(first);
+        assertThat(links.devices("app_a", "tia").orElseThrow()).extracting(io.seatguard.core.account.AccountDevice::id)
+                .containsExactlyInAnyOrder(first, separated.device().id());
+    }
+
     private EvaluationWrite separation(String newDevice, String from, String token, Instant at) {
         EvaluationWrite write = EvaluationSamples.write("app_a", id(), "sam", newDevice, true, token, "fp-sam", DeviceType.MOBILE, "198.51.100.1", at);
         return new EvaluationWrite(write.evaluation(), new DeviceResolution(newDevice, true, DeviceResolution.MatchKind.NEW_DEVICE, 1.0,
