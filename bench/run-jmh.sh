@@ -4,6 +4,7 @@
 #
 #   bench/run-jmh.sh IntelLookupBenchmark [JMH options]   IP intelligence lookups (issue 4)
 #   bench/run-jmh.sh PolicyEngineBenchmark [JMH options]  the policy stage (issue 5)
+#   bench/run-jmh.sh DeviceTokensReadBenchmark [JMH options]  a device's tokens from SQLite (issue 3's separation)
 #
 # Needs the build done (./seatguard build, or any ./mvnw verify/package); the IP lookups also read the
 # IP data installed in server/target/ip-data.
@@ -19,7 +20,7 @@ BENCHMARK=$1
 shift
 JAVA=$("$ROOT/seatguard" --launcher-java)
 export JAVA_HOME=${JAVA%/bin/java}
-./mvnw -B -q -o -pl core,intel,bench compile dependency:build-classpath -Dmdep.outputFile=target/jmh.classpath >/dev/null
+./mvnw -B -q -pl core,intel,storage,bench compile dependency:build-classpath -Dmdep.outputFile=target/jmh.classpath >/dev/null
 EXTRA=()
 [[ $BENCHMARK == IntelLookupBenchmark ]] && EXTRA=(-p ipData="$ROOT/server/target/ip-data")
 exec "$JAVA" -cp "bench/target/classes:$(cat bench/target/jmh.classpath)" org.openjdk.jmh.Main "$BENCHMARK" "${EXTRA[@]}" "$@"
