@@ -78,16 +78,21 @@ public final class SqlDeviceDirectory implements DeviceDirectory {
         });
     }
 
-    /** Through {@code device_tokens_by_device} (V3); sightings from V17, absent for tokens not shown since. */
+    /**
+     * Through {@code device_tokens_by_device} (V3); sightings from V17 and the device's at joining from
+     * V18, absent for rows written before.
+     */
     @Override
     public List<DeviceToken> tokens(String appId, String deviceId) {
         return database.read(connection -> JdbcRunner.queryList(connection,
-                "SELECT token_hash, created_at, last_seen FROM device_tokens WHERE app_id = ? AND device_id = ? LIMIT ?",
-                row -> {
-                    long lastSeen = row.getLong(3);
-                    return new DeviceToken(row.getString(1), Instant.ofEpochMilli(row.getLong(2)),
-                            row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(lastSeen)));
-                }, appId, deviceId, MAX_TOKENS_READ));
+                "SELECT token_hash, created_at, last_seen, device_seen_at_join FROM device_tokens WHERE app_id = ? AND device_id = ? LIMIT ?",
+                row -> new DeviceToken(row.getString(1), Instant.ofEpochMilli(row.getLong(2)), optionalInstant(row, 3), optionalInstant(row, 4)),
+                appId, deviceId, MAX_TOKENS_READ));
+    }
+
+    private static Optional<Instant> optionalInstant(ResultSet row, int column) throws SQLException {
+        long millis = row.getLong(column);
+        return row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
     }
 
     /** From the tokens' latest versions (V17), through {@code device_tokens_by_device}, for at most {@link #MAX_CANDIDATES} devices. */

@@ -75,8 +75,13 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         });
     }
 
-    private static final String INSERT_TOKEN = "INSERT INTO device_tokens (app_id, token_hash, device_id, created_at, last_seen, browser_major)"
-            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (app_id, token_hash) DO NOTHING";
+    /**
+     * Keeps when the device had last been seen (V18): read before this write touches the device row, and
+     * NULL for a token that creates its device, whose row is written after it.
+     */
+    private static final String INSERT_TOKEN = "INSERT INTO device_tokens (app_id, token_hash, device_id, created_at, last_seen, browser_major,"
+            + " device_seen_at_join) VALUES (?, ?, ?, ?, ?, ?, (SELECT last_seen FROM devices WHERE app_id = ? AND id = ?))"
+            + " ON CONFLICT (app_id, token_hash) DO NOTHING";
     /**
      * Written only when the version changed or the sighting is a day newer: last_seen is exact to a day,
      * far finer than the 30 days it is read over, and an unchanged row costs the writer no page. A
@@ -99,6 +104,28 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         String appId = evaluation.appId();
         DeviceInfo info = evaluation.device();
         long at = evaluation.createdAt().toEpochMilli();
+        // A mapping the device was just found by exists already; any other is claimed if nobody holds it.
+        // Tokens first: a joining token keeps when its device was last seen, before the row below moves it.
+        Integer major = write.browserMajor() == UserAgentInfo.UNKNOWN_VERSION ? null : write.browserMajor();
+        if (device.separatedFrom().isPresent()) {
+            // Only if the token is still where the resolver found it: a concurrent request may have moved it.
+            int moved = JdbcRunner.update(connection, MOVE_TOKEN, device.deviceId(), at, major, appId, device.tokenHash().orElseThrow(),
+                    device.separatedFrom().get());
+            if (moved == 0) {
+                throw new DeviceClaimConflict("token no longer belongs to the device it was separated from");
+            }
+        }
+        else if (device.tokenHash().isPresent() && device.matchedBy() != DeviceResolution.MatchKind.TOKEN) {
+            int inserted = JdbcRunner.update(connection, INSERT_TOKEN, appId, device.tokenHash().get(), device.deviceId(), at, at, major, appId,
+                    device.deviceId());
+            if (inserted == 0 && device.isNew()) {
+                throw new DeviceClaimConflict("token already belongs to another device");
+            }
+        }
+        else if (device.tokenHash().isPresent() && write.touches().device()) {
+            // The token's latest sighting and version ride on the device row's throttle: once a minute at most.
+            JdbcRunner.update(connection, TOUCH_TOKEN, at, major, appId, device.tokenHash().get(), at, at - TOKEN_SEEN_RESOLUTION_MILLIS, major);
+        }
         if (device.isNew()) {
             JdbcRunner.update(connection, "INSERT INTO devices (app_id, id, type, browser, os, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     appId, device.deviceId(), info.type().wireName(), info.browser(), info.os(), at, at);
@@ -114,26 +141,6 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                             + " browser = CASE WHEN ? = 'unknown' THEN browser ELSE ? END,"
                             + " os = CASE WHEN ? = 'unknown' THEN os ELSE ? END WHERE app_id = ? AND id = ?",
                     at, at, at, at, type, type, info.browser(), type, info.os(), appId, device.deviceId());
-        }
-        // A mapping the device was just found by exists already; any other is claimed if nobody holds it.
-        Integer major = write.browserMajor() == UserAgentInfo.UNKNOWN_VERSION ? null : write.browserMajor();
-        if (device.separatedFrom().isPresent()) {
-            // Only if the token is still where the resolver found it: a concurrent request may have moved it.
-            int moved = JdbcRunner.update(connection, MOVE_TOKEN, device.deviceId(), at, major, appId, device.tokenHash().orElseThrow(),
-                    device.separatedFrom().get());
-            if (moved == 0) {
-                throw new DeviceClaimConflict("token no longer belongs to the device it was separated from");
-            }
-        }
-        else if (device.tokenHash().isPresent() && device.matchedBy() != DeviceResolution.MatchKind.TOKEN) {
-            int inserted = JdbcRunner.update(connection, INSERT_TOKEN, appId, device.tokenHash().get(), device.deviceId(), at, at, major);
-            if (inserted == 0 && device.isNew()) {
-                throw new DeviceClaimConflict("token already belongs to another device");
-            }
-        }
-        else if (device.tokenHash().isPresent() && write.touches().device()) {
-            // The token's latest sighting and version ride on the device row's throttle: once a minute at most.
-            JdbcRunner.update(connection, TOUCH_TOKEN, at, major, appId, device.tokenHash().get(), at, at - TOKEN_SEEN_RESOLUTION_MILLIS, major);
         }
         if (device.fingerprintId().isPresent() && device.matchedBy() != DeviceResolution.MatchKind.EXACT_FINGERPRINT) {
             // A fingerprint stays with the device that showed it first; later devices with the same

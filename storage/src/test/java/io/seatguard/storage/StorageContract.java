@@ -287,8 +287,9 @@ abstract class StorageContract {
         evaluations.record(new EvaluationWrite(join.evaluation(), new DeviceResolution("dev-s1", false, DeviceResolution.MatchKind.EXACT_FINGERPRINT,
                 1.0, Optional.of("fp-sam"), Optional.of(second)), true, io.seatguard.core.evaluation.Touches.ALL, java.util.Map.of()));
         assertThat(devices.tokens("app_a", "dev-s1")).extracting(io.seatguard.core.identity.DeviceToken::tokenHash,
-                io.seatguard.core.identity.DeviceToken::createdAt).containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(first, T0), org.assertj.core.groups.Tuple.tuple(second, joined));
+                io.seatguard.core.identity.DeviceToken::createdAt, io.seatguard.core.identity.DeviceToken::deviceSeenAtJoin)
+                .as("the joining token keeps when its device was last seen before it").containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(first, T0, Optional.empty()), org.assertj.core.groups.Tuple.tuple(second, joined, Optional.of(T0)));
 
         Instant later = T0.plus(Duration.ofDays(3));
         evaluations.record(separation("dev-s2", "dev-s1", "tok-sam-phone-0002", later));
@@ -713,7 +714,8 @@ abstract class StorageContract {
             // Later migrations are undone too, or Flyway would find 15 and 16 missing below an applied one.
             statement.execute("ALTER TABLE device_tokens DROP COLUMN last_seen");
             statement.execute("ALTER TABLE device_tokens DROP COLUMN browser_major");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17')");
+            statement.execute("ALTER TABLE device_tokens DROP COLUMN device_seen_at_join");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18')");
         }
         database = reopenDatabase();
         wire();

@@ -84,6 +84,13 @@ public final class DeviceResolver {
      * session of use, not on every page, so a token request costs no read while its device is in use.
      */
     public static final Duration SESSION_GAP = Duration.ofHours(1);
+    /**
+     * A token that joined its device within this long of the device's previous sighting is never
+     * separated: it is the same browser on another origin of the app (a sign-in page on one subdomain
+     * redirecting to the app on another, each with its own storage), or a private window opened beside
+     * it, not a second install set up days later.
+     */
+    public static final Duration COMPANION_WINDOW = Duration.ofMinutes(10);
 
     private final DeviceDirectory directory;
     private final Supplier<String> newDeviceIds;
@@ -165,8 +172,9 @@ public final class DeviceResolver {
      * was given the first one's id). Cleared storage leaves the old token behind for good; a second
      * install does not: both tokens live on. So a token is another install's when an older token of its
      * device was shown after this one first was, and this one is shown again {@link #SEPARATE_AFTER}
-     * later. The device keeps its older tokens and its history; the new device starts with this token,
-     * the components shown and the account's link.
+     * later, unless it joined the device while the device was in use ({@link #COMPANION_WINDOW}). The
+     * device keeps its older tokens and its history; the new device starts with this token, the
+     * components shown and the account's link.
      *
      * <p>Why after the fact: on its first visit nothing in the request tells such a twin from its
      * sibling's cleared storage (docs/benchmarks.md, "Identical twins"), and a merge that stays hides a
@@ -181,7 +189,7 @@ public final class DeviceResolver {
         String deviceId = checked.device().get().id();
         List<DeviceToken> tokens = directory.tokens(appId, deviceId);
         Optional<DeviceToken> own = tokens.stream().filter(token -> token.tokenHash().equals(resolution.tokenHash().get())).findFirst();
-        if (own.isEmpty() || own.get().createdAt().isAfter(at.minus(SEPARATE_AFTER))) {
+        if (own.isEmpty() || own.get().createdAt().isAfter(at.minus(SEPARATE_AFTER)) || own.get().joinedWithin(COMPANION_WINDOW)) {
             return checked;
         }
         Instant since = own.get().createdAt();

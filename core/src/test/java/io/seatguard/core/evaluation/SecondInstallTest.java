@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * "A token that lives on beside an older one is another install's" ({@link DeviceResolver#separate}).
  * Two phones of one model, one person, one home, one browser version: the second one's first visit
  * looks exactly like the first one's cleared storage, and gets its id. Once both tokens keep coming,
- * the second phone gets an id of its own. Cleared storage and private windows never do.
+ * the second phone gets an id of its own. Cleared storage, private windows and one browser's tokens on
+ * two origins of the app never do.
  */
 class SecondInstallTest {
     private static final String APP = "app_test";
@@ -74,6 +75,22 @@ class SecondInstallTest {
         Evaluation later = evaluate("access", "tok-ann-private");
         assertThat(later.device().id()).as("the private token is younger than a day").isEqualTo(phone);
         assertThat(later.device().isNew()).isFalse();
+    }
+
+    @Test
+    void aTokenThatJoinedWhileItsDeviceWasInUseIsThatBrowserOnAnotherOriginAndStays() {
+        // Sign-in on one origin, then the app on another: one browser, a token per origin, seconds apart.
+        String browser = evaluate("login", "tok-ann-auth-origin").device().id();
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(evaluate("access", "tok-ann-app-origin").device().id()).isEqualTo(browser);
+        for (int day = 0; day < 5; day++) {
+            clock.advance(Duration.ofDays(1));
+            assertThat(evaluate("login", "tok-ann-auth-origin").device().id()).as("day %d, sign-in origin", day).isEqualTo(browser);
+            clock.advance(DeviceResolver.COMPANION_WINDOW.plusHours(2));
+            Evaluation app = evaluate("access", "tok-ann-app-origin");
+            assertThat(app.device().id()).as("day %d, app origin", day).isEqualTo(browser);
+            assertThat(app.checks()).containsEntry("device_count", 1L);
+        }
     }
 
     @Test

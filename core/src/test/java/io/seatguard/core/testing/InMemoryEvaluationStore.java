@@ -61,8 +61,11 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
 
     private record PlacedEvent(String app, String user, Instant at, Place place) {}
 
-    /** When a token was first and last shown, and the browser major version it last ran (0: unknown). */
-    private record TokenVersion(Instant createdAt, Instant lastSeen, int major) {}
+    /**
+     * When a token was first and last shown, the browser major version it last ran (0: unknown), and when
+     * its device had last been seen before it joined (null if it created the device).
+     */
+    private record TokenVersion(Instant createdAt, Instant lastSeen, int major, Instant deviceSeenAtJoin) {}
 
     /** Each device's tokens' versions, by "app|device id", then token key. */
     private final Map<String, Map<String, TokenVersion>> tokenVersions = new HashMap<>();
@@ -106,15 +109,19 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
                 if (tokens.containsKey(key) && !tokens.get(key).equals(device.deviceId()) && device.isNew()) {
                     throw new DeviceClaimConflict("token taken");
                 }
+                Instant deviceSeenAtJoin = null;
                 if (tokens.putIfAbsent(key, device.deviceId()) == null) {
                     tokensPerDevice.merge(app + '|' + device.deviceId(), 1, Integer::sum);
+                    KnownDevice joined = devices.get(app + '|' + device.deviceId());
+                    deviceSeenAtJoin = joined == null ? null : joined.lastSeen();
                 }
                 // The token's latest sighting and version (as the SQL store keeps them, without its 60 s throttle).
                 Map<String, TokenVersion> ofDevice = tokenVersions.computeIfAbsent(app + '|' + tokens.get(key), k -> new HashMap<>());
                 TokenVersion before = ofDevice.get(key);
                 if (before == null || !at.isBefore(before.lastSeen())) {
                     int major = write.browserMajor() == 0 && before != null ? before.major() : write.browserMajor();
-                    ofDevice.put(key, new TokenVersion(before == null ? at : before.createdAt(), at, major));
+                    ofDevice.put(key, before == null ? new TokenVersion(at, at, major, deviceSeenAtJoin)
+                            : new TokenVersion(before.createdAt(), at, major, before.deviceSeenAtJoin()));
                 }
             }
             if (device.fingerprintId().isPresent()) {
@@ -251,7 +258,7 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
         String prefix = appId + '|';
         return tokenVersions.getOrDefault(prefix + deviceId, Map.of()).entrySet().stream()
                 .map(entry -> new io.seatguard.core.identity.DeviceToken(entry.getKey().substring(prefix.length()), entry.getValue().createdAt(),
-                        Optional.of(entry.getValue().lastSeen())))
+                        Optional.of(entry.getValue().lastSeen()), Optional.ofNullable(entry.getValue().deviceSeenAtJoin())))
                 .limit(MAX_TOKENS_READ)
                 .toList();
     }
