@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatguard.core.identity.DeviceResolver;
 import io.seatguard.core.ids.IdGenerator;
-import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.testing.InMemoryEvaluationStore;
 import io.seatguard.core.testing.InMemoryPipelines;
 import io.seatguard.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -22,9 +20,6 @@ import org.junit.jupiter.api.Test;
  * a version behind can.
  */
 class BrowserVersionRuleTest {
-    private static final String APP = "app_test";
-    private static final String HOME = "198.51.100.10";
-
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T12:00:00Z"));
     private final InMemoryEvaluationStore store = new InMemoryEvaluationStore();
     private final IdGenerator ids = new IdGenerator(clock, new Random(7));
@@ -82,16 +77,11 @@ class BrowserVersionRuleTest {
     void anUnknownVersionRulesNothingOut() {
         String phone = evaluate("login", "tok-ann-phone-1", 18).device().id();
         clock.advance(Duration.ofDays(1));
-        Evaluation withoutVersion = pipeline.evaluate(request("access", "tok-ann-cleared", Optional.of("mobile")));
+        Evaluation withoutVersion = pipeline.evaluate(NetworkTieBreakTest.annAtHome("access", "tok-ann-cleared", Optional.of("mobile")));
         assertThat(withoutVersion.device().id()).isEqualTo(phone);
     }
 
     private Evaluation evaluate(String action, String token, int browserMajor) {
-        return pipeline.evaluate(request(action, token, Optional.of("mobile test/" + browserMajor)));
-    }
-
-    private EvaluationRequest request(String action, String token, Optional<String> userAgent) {
-        return new EvaluationRequest(APP, action, Optional.of("ann"), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
-                NetworkTieBreakTest.phone(token, "c1"), IpAddresses.parse(HOME).orElseThrow(), userAgent, Optional.empty());
+        return pipeline.evaluate(NetworkTieBreakTest.annAtHome(action, token, Optional.of("mobile test/" + browserMajor)));
     }
 }

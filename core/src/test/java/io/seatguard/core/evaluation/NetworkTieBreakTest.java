@@ -158,6 +158,12 @@ class NetworkTieBreakTest {
     }
 
     /** One phone model: every unit reports the same components; the canvas stands for the browser version. */
+    /** Ann's request from her home network, on a phone of the common model ({@link #phone}, canvas c1). */
+    static EvaluationRequest annAtHome(String action, String token, Optional<String> userAgent) {
+        return new EvaluationRequest(APP, action, Optional.of("ann"), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
+                phone(token, "c1"), IpAddresses.parse(ANN_HOME).orElseThrow(), userAgent, Optional.empty());
+    }
+
     static DeviceSignals phone(String token, String canvas) {
         return new DeviceSignals(Optional.of(token), new TreeMap<>(Map.of("platform", "iPhone", "webgl_vendor", "Apple Inc.", "webgl_renderer",
                 "Apple GPU", "canvas", canvas, "audio", "a-ios18", "fonts", "f-ios", "cores", 6L, "touch_points", 5L, "screen", "852x393",

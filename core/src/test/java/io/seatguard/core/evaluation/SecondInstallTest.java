@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatguard.core.identity.DeviceResolver;
 import io.seatguard.core.ids.IdGenerator;
-import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.testing.InMemoryEvaluationStore;
 import io.seatguard.core.testing.InMemoryPipelines;
 import io.seatguard.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class SecondInstallTest {
     private static final String APP = "app_test";
-    private static final String HOME = "198.51.100.10";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T12:00:00Z"));
     private final InMemoryEvaluationStore store = new InMemoryEvaluationStore();
@@ -126,8 +123,6 @@ class SecondInstallTest {
     }
 
     private Evaluation evaluate(String action, String token) {
-        return pipeline.evaluate(new EvaluationRequest(APP, action, Optional.of("ann"), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(),
-                Optional.empty(), NetworkTieBreakTest.phone(token, "c1"), IpAddresses.parse(HOME).orElseThrow(), Optional.of("mobile test/18"),
-                Optional.empty()));
+        return pipeline.evaluate(NetworkTieBreakTest.annAtHome(action, token, Optional.of("mobile test/18")));
     }
 }
