@@ -1,3 +1,4 @@
+import { cookieScope } from './cookieDomain';
 import { resolveEndpoint } from './endpoint';
 import { Heartbeat } from './heartbeat';
 import { failed, readResult } from './result';
@@ -40,6 +41,8 @@ export class Seatguard {
   private readonly timeoutMs: number;
   private readonly heartbeatMs: number;
   private readonly session: string;
+  /** The token cookie's shared domain, or null for the page's host only. */
+  private readonly cookieDomain: string | null;
   private heartbeat: Heartbeat | null = null;
   private heartbeatUser: string | null = null;
   /** The server-reflexive address, gathered once per page from the moment the SDK is created. */
@@ -53,6 +56,9 @@ export class Seatguard {
       ? 'clientId must be the app\'s client id (pk_…)'
       : this.endpoint === null ? 'endpoint must be an http(s) URL' : null;
     if (this.problem) console.warn(`Seatguard: ${this.problem}; every call will resolve with an error.`);
+    const scope = cookieScope(options?.cookieDomain, typeof location !== 'undefined' ? location.hostname : '');
+    if (scope.problem) console.warn(`Seatguard: ${scope.problem}; the token's cookie stays on this host.`);
+    this.cookieDomain = scope.domain;
     this.session = tabSession();
     const stun = this.problem ? null : stunUrl(options.stun, this.endpoint);
     this.reflexive = stun ? gatherReflexive(stun) : Promise.resolve(null);
@@ -114,7 +120,7 @@ export class Seatguard {
   private async run(action: string, input: EvaluateInput = {}, followsRedirect = false): Promise<EvaluateResult> {
     try {
       if (this.problem) return failed({ kind: 'invalid_options', detail: this.problem });
-      const [signals, reflexive] = await Promise.all([collectSignals(), within(this.reflexive, STUN_WAIT_MS)]);
+      const [signals, reflexive] = await Promise.all([collectSignals(undefined, this.cookieDomain), within(this.reflexive, STUN_WAIT_MS)]);
       this.lastToken = signals.token;
       // The reflexive address first: the server takes the first routable address as local_ip.
       const localIps = reflexive ? [reflexive, ...signals.local_ips.filter((ip) => ip !== reflexive)] : signals.local_ips;

@@ -5,6 +5,8 @@ import { sdkUrl } from './endpoint';
 export interface CheckOptions {
   clientId?: string;
   endpoint?: string;
+  /** As `SeatguardOptions.cookieDomain`: shares the token's cookie with this domain's subdomains. */
+  cookieDomain?: string;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function checkAuthenticatedUser(
   let evaluationId: string | null = null;
   try {
     const clientId = options.clientId ?? sdkUrl()?.searchParams.get('client_id') ?? '';
-    const result = await new Seatguard({ clientId, endpoint: options.endpoint }).evaluate.login({ user: userId });
+    const result = await new Seatguard({ clientId, endpoint: options.endpoint, cookieDomain: options.cookieDomain }).evaluate.login({ user: userId });
     ip = result.ip;
     evaluationId = result.evaluation_id;
   } catch {

@@ -33,12 +33,13 @@ function settle(probe: Probe): Promise<Record<string, ComponentValue>> {
 
 /**
  * Collects the token, every stable component and the local addresses, all at once. A probe that
- * fails, throws or runs over its budget is left out, never guessed. Never rejects.
+ * fails, throws or runs over its budget is left out, never guessed. Never rejects. `cookieDomain` is
+ * the token cookie's shared domain, already checked (cookieDomain.ts); null keeps it host-only.
  */
-export async function collectSignals(probes: readonly Probe[] = PROBES): Promise<CollectedSignals> {
+export async function collectSignals(probes: readonly Probe[] = PROBES, cookieDomain: string | null = null): Promise<CollectedSignals> {
   const started = typeof performance !== 'undefined' ? performance.now() : Date.now();
   const [token, ips, ...results] = await Promise.all([
-    restoreToken().catch(() => null),
+    restoreToken(cookieDomain).catch(() => null),
     localIps().catch(() => [] as string[]),
     ...probes.map(settle),
   ]);

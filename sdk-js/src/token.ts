@@ -1,5 +1,6 @@
 // The persistent device token, kept in three places so that clearing one (cookies, say) does not lose
 // it: a first-party cookie, localStorage and IndexedDB. Whichever survives is written back to the others.
+// The cookie is the page's host's only, unless the app shares it with its subdomains (cookieDomain.ts).
 
 const COOKIE = 'sg_token';
 const STORAGE_KEY = 'seatguard.token';
@@ -20,22 +21,40 @@ function valid(token: string | null | undefined): token is string {
   return typeof token === 'string' && TOKEN.test(token);
 }
 
+/** The first valid token among the cookies of that name: a host-only one and a shared one can both be there. */
 function readCookie(): string | null {
   try {
     for (const part of document.cookie.split(';')) {
       const [name, ...rest] = part.trim().split('=');
-      if (name === COOKIE) return decodeURIComponent(rest.join('='));
+      if (name !== COOKIE) continue;
+      const value = decodeURIComponent(rest.join('='));
+      if (valid(value)) return value;
     }
   } catch {
-    // cookies disabled
+    // cookies disabled, or a value that is not URI-encoded
   }
   return null;
 }
 
-function writeCookie(token: string): void {
+function setCookie(token: string, maxAge: number, domain: string | null): void {
+  const secure = location.protocol === 'https:' ? '; Secure' : '';
+  const scope = domain ? `; Domain=${domain}` : '';
+  document.cookie = `${COOKIE}=${encodeURIComponent(token)}; Max-Age=${maxAge}; Path=/${scope}; SameSite=Lax${secure}`;
+}
+
+/**
+ * Writes the cookie for the page's host, or for `domain` and every host under it. A shared cookie
+ * replaces the host-only one (which would otherwise be read first on this host and keep its own
+ * token); if the browser refuses the domain (a public suffix, say), the host-only cookie is kept.
+ */
+function writeCookie(token: string, domain: string | null): void {
   try {
-    const secure = location.protocol === 'https:' ? '; Secure' : '';
-    document.cookie = `${COOKIE}=${encodeURIComponent(token)}; Max-Age=${MAX_AGE_SECONDS}; Path=/; SameSite=Lax${secure}`;
+    if (domain) {
+      setCookie('', 0, null);
+      setCookie(token, MAX_AGE_SECONDS, domain);
+      if (readCookie() === token) return;
+    }
+    setCookie(token, MAX_AGE_SECONDS, null);
   } catch {
     // cookies disabled
   }
@@ -114,14 +133,15 @@ async function writeIndexedDb(token: string): Promise<void> {
  * The device's token: restored from the first store that still has a valid one (cookie, then
  * localStorage, then IndexedDB), else made anew; then written to every store that lacks it. When no
  * store works (storage disabled), the token lives as long as the page: the device is then found by
- * its components.
+ * its components. With a shared `cookieDomain` (already checked against the page's host) the cookie
+ * is rewritten on every call, since which of a host-only and a shared cookie was read cannot be told.
  */
-export async function restoreToken(): Promise<string> {
+export async function restoreToken(cookieDomain: string | null = null): Promise<string> {
   const cookie = readCookie();
   const local = readLocal();
   const indexed = await readIndexedDb();
   const token = [cookie, local, indexed].find(valid) ?? newToken();
-  if (cookie !== token) writeCookie(token);
+  if (cookie !== token || cookieDomain) writeCookie(token, cookieDomain);
   if (local !== token) writeLocal(token);
   if (indexed !== token) await writeIndexedDb(token);
   return token;

@@ -82,4 +82,11 @@ export interface SeatguardOptions {
    * a `stun:host:port` URL, or `false` to skip it. Defaults to the endpoint's host on port 3478.
    */
   stun?: string | false;
+  /**
+   * Shares the device token's cookie with every subdomain of this domain (like `example.com` for pages
+   * on `auth.example.com` and `app.example.com`), so a browser keeps one token across them. Give every
+   * page the same value. Default: the page's host only. A value that is not this page's host or a
+   * parent of it is ignored with a console warning.
+   */
+  cookieDomain?: string;
 }

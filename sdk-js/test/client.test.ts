@@ -108,6 +108,15 @@ describe('evaluate', () => {
     warn.mockRestore();
   });
 
+  it('keeps the token cookie on the page host when cookieDomain is not a parent of it, and says so', async () => {
+    serve(() => answer(200, ALLOW));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const result = await new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, cookieDomain: 'example.org', stun: false }).evaluate.login({ user: 'u1' });
+    expect(result.error).toBeNull();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining(`cookieDomain example.org is not this page's host (${location.hostname})`));
+    warn.mockRestore();
+  });
+
   it('calls on_logout when the device was logged out, and survives a throwing callback', async () => {
     serve(() => answer(200, { ...ALLOW, logout: true }));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

@@ -84,4 +84,23 @@ describe('the persistent token', () => {
     expect(token).toMatch(/^[0-9a-f]{32}$/);
     expect(localStorage.getItem('seatguard.token')).toBe(token);
   });
+
+  it('is shared by the subdomains of a cookieDomain, through the cookie', async () => {
+    const page = (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
+    try {
+      page.setURL('http://auth.example.com/');
+      const token = await restoreToken('example.com');
+      // The other origin's localStorage and IndexedDB are its own: only the cookie crosses.
+      page.setURL('http://app.example.com/');
+      localStorage.clear();
+      await clearIndexedDb();
+      expect(await restoreToken('example.com')).toBe(token);
+      expect(localStorage.getItem('seatguard.token')).toBe(token);
+
+      page.setURL('http://app.example.org/');
+      expect(cookieToken(), 'another site does not see it').toBeNull();
+    } finally {
+      page.setURL('http://localhost:3000/');
+    }
+  });
 });

@@ -35,13 +35,17 @@ final class Chromium {
         Assumptions.assumeTrue(installed, "Chromium is not installed (apt-get install -y chromium chromium-driver)");
     }
 
-    /** A browser with a fresh profile in {@code profile}; {@code incognito} opens it as a private window. */
-    static ChromeDriver start(Path profile, boolean incognito) {
+    /**
+     * A browser with a fresh profile in {@code profile}; {@code incognito} opens it as a private window;
+     * {@code extraArguments} are more command-line switches (host resolver rules, say).
+     */
+    static ChromeDriver start(Path profile, boolean incognito, String... extraArguments) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        options.addArguments(extraArguments);
         if (incognito) {
             options.addArguments("--incognito");
         }
