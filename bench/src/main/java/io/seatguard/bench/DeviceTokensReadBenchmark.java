@@ -85,6 +85,7 @@ public class DeviceTokensReadBenchmark {
 
     @Benchmark
     public List<DeviceToken> tokensOfOneDevice() {
-        return directory.tokens("app", "dev-" + ThreadLocalRandom.current().nextInt(DEVICES));
+        int device = ThreadLocalRandom.current().nextInt(DEVICES);
+        return directory.tokens("app", "dev-" + device, String.format("%060d%04d", device, 1));
     }
 }

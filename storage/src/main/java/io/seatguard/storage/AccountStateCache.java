@@ -228,8 +228,8 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
 
     /** Not cached: resolution asks at most once per session of a device ({@link io.seatguard.core.identity.DeviceResolver#separate}). */
     @Override
-    public List<io.seatguard.core.identity.DeviceToken> tokens(String appId, String deviceId) {
-        return devices.tokens(appId, deviceId);
+    public List<io.seatguard.core.identity.DeviceToken> tokens(String appId, String deviceId, String tokenHash) {
+        return devices.tokens(appId, deviceId, tokenHash);
     }
 
     /** Not cached, like {@link #networksSince}. */

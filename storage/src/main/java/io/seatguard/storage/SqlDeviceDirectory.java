@@ -79,15 +79,18 @@ public final class SqlDeviceDirectory implements DeviceDirectory {
     }
 
     /**
-     * Through {@code device_tokens_by_device} (V3); sightings from V17 and the device's at joining from
-     * V18, absent for rows written before.
+     * Through {@code device_tokens_by_device} (V3), sorting the device's tokens older than the given one
+     * (a device collects one per cleared storage, so a few hundred at most); sightings from V17 and the
+     * device's at joining from V18, absent for rows written before.
      */
     @Override
-    public List<DeviceToken> tokens(String appId, String deviceId) {
+    public List<DeviceToken> tokens(String appId, String deviceId, String tokenHash) {
         return database.read(connection -> JdbcRunner.queryList(connection,
-                "SELECT token_hash, created_at, last_seen, device_seen_at_join FROM device_tokens WHERE app_id = ? AND device_id = ? LIMIT ?",
+                "SELECT token_hash, created_at, last_seen, device_seen_at_join FROM device_tokens WHERE app_id = ? AND device_id = ?"
+                        + " AND (token_hash = ? OR created_at < (SELECT created_at FROM device_tokens WHERE app_id = ? AND token_hash = ? AND device_id = ?))"
+                        + " ORDER BY CASE WHEN token_hash = ? THEN 0 ELSE 1 END, last_seen DESC NULLS LAST LIMIT ?",
                 row -> new DeviceToken(row.getString(1), Instant.ofEpochMilli(row.getLong(2)), optionalInstant(row, 3), optionalInstant(row, 4)),
-                appId, deviceId, MAX_TOKENS_READ));
+                appId, deviceId, tokenHash, appId, tokenHash, deviceId, tokenHash, MAX_TOKENS_READ));
     }
 
     private static Optional<Instant> optionalInstant(ResultSet row, int column) throws SQLException {

@@ -157,9 +157,9 @@ class KnownKeysTest {
         }
 
         @Override
-        public java.util.List<io.seatguard.core.identity.DeviceToken> tokens(String appId, String deviceId) {
+        public java.util.List<io.seatguard.core.identity.DeviceToken> tokens(String appId, String deviceId, String tokenHash) {
             reads.incrementAndGet();
-            return devices.tokens(appId, deviceId);
+            return devices.tokens(appId, deviceId, tokenHash);
         }
 
         @Override

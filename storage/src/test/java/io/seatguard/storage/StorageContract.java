@@ -12,6 +12,7 @@ import io.seatguard.core.evaluation.ConsumeOutcome;
 import io.seatguard.core.evaluation.DeviceClaimConflict;
 import io.seatguard.core.evaluation.Evaluation;
 import io.seatguard.core.evaluation.EvaluationWrite;
+import io.seatguard.core.identity.DeviceDirectory;
 import io.seatguard.core.identity.DeviceResolution;
 import io.seatguard.core.identity.DeviceType;
 import io.seatguard.core.identity.Fingerprint;
@@ -282,21 +283,21 @@ abstract class StorageContract {
                 "198.51.100.1", T0));
         // The second phone's first visit: its token joins the first phone's device by the exact fingerprint.
         Instant joined = T0.plus(Duration.ofDays(1));
-        EvaluationWrite join = EvaluationSamples.write("app_a", id(), "sam", "dev-s1", false, "tok-sam-phone-0002", "fp-sam", DeviceType.MOBILE,
-                "198.51.100.1", joined);
-        evaluations.record(new EvaluationWrite(join.evaluation(), new DeviceResolution("dev-s1", false, DeviceResolution.MatchKind.EXACT_FINGERPRINT,
-                1.0, Optional.of("fp-sam"), Optional.of(second)), true, io.seatguard.core.evaluation.Touches.ALL, java.util.Map.of()));
-        assertThat(devices.tokens("app_a", "dev-s1")).extracting(io.seatguard.core.identity.DeviceToken::tokenHash,
+        evaluations.record(joining("sam", "dev-s1", "tok-sam-phone-0002", "fp-sam", DeviceType.MOBILE, joined));
+        assertThat(devices.tokens("app_a", "dev-s1", second)).extracting(io.seatguard.core.identity.DeviceToken::tokenHash,
                 io.seatguard.core.identity.DeviceToken::createdAt, io.seatguard.core.identity.DeviceToken::deviceSeenAtJoin)
-                .as("the joining token keeps when its device was last seen before it").containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(first, T0, Optional.empty()), org.assertj.core.groups.Tuple.tuple(second, joined, Optional.of(T0)));
+                .as("the joining token first, keeping when its device was last seen before it; then the older one").containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(second, joined, Optional.of(T0)), org.assertj.core.groups.Tuple.tuple(first, T0, Optional.empty()));
+        assertThat(devices.tokens("app_a", "dev-s1", first)).extracting(io.seatguard.core.identity.DeviceToken::tokenHash)
+                .as("nothing is older than the first token").containsExactly(first);
 
         Instant later = T0.plus(Duration.ofDays(3));
         evaluations.record(separation("dev-s2", "dev-s1", "tok-sam-phone-0002", later));
         assertThat(devices.findByTokenHash("app_a", second)).map(KnownDevice::id).contains("dev-s2");
         assertThat(devices.findByTokenHash("app_a", first)).map(KnownDevice::id).contains("dev-s1");
-        assertThat(devices.tokens("app_a", "dev-s1")).extracting(io.seatguard.core.identity.DeviceToken::tokenHash).containsExactly(first);
-        assertThat(devices.tokens("app_a", "dev-s2")).singleElement().satisfies(token -> {
+        assertThat(devices.tokens("app_a", "dev-s1", first)).extracting(io.seatguard.core.identity.DeviceToken::tokenHash).containsExactly(first);
+        assertThat(devices.tokens("app_a", "dev-s1", second)).as("a token the device no longer holds").isEmpty();
+        assertThat(devices.tokens("app_a", "dev-s2", second)).singleElement().satisfies(token -> {
             assertThat(token.createdAt()).as("first shown when it joined").isEqualTo(joined);
             assertThat(token.lastSeen()).contains(later);
         });
@@ -344,6 +345,45 @@ abstract class StorageContract {
         assertThat(visit.apply("tok-tia-phone-0001").device().id()).isEqualTo(first);
         assertThat(links.devices("app_a", "tia").orElseThrow()).extracting(io.seatguard.core.account.AccountDevice::id)
                 .containsExactlyInAnyOrder(first, separated.device().id());
+    }
+
+    /**
+     * A browser that clears its storage on every exit collects a token per session; the bounded read must
+     * still hold the asked token and the older one that lives on, however many came before and after.
+     */
+    @Test
+    void aDeviceWithManyTokensReadsTheAskedOneAndItsOlderOnesMostRecentlySeenFirst() {
+        int older = DeviceDirectory.MAX_TOKENS_READ + 5;
+        evaluations.record(EvaluationSamples.write("app_a", id(), "kim", "dev-k", true, "tok-kim-session-000", "fp-kim", DeviceType.COMPUTER,
+                "198.51.100.1", T0));
+        for (int i = 1; i < older; i++) {
+            evaluations.record(joining("kim", "dev-k", String.format("tok-kim-session-%03d", i), "fp-kim", DeviceType.COMPUTER, T0.plus(Duration.ofMinutes(i))));
+        }
+        Instant askedAt = T0.plus(Duration.ofDays(1));
+        evaluations.record(joining("kim", "dev-k", "tok-kim-asked", "fp-kim", DeviceType.COMPUTER, askedAt));
+        for (int i = 1; i <= 3; i++) {
+            evaluations.record(joining("kim", "dev-k", "tok-kim-newer-" + i, "fp-kim", DeviceType.COMPUTER, askedAt.plus(Duration.ofHours(i))));
+        }
+        // The last older token made lives on after the asked one was: the only older one seen since.
+        String livesOn = String.format("tok-kim-session-%03d", older - 1);
+        Instant seenAgain = T0.plus(Duration.ofDays(3));
+        evaluations.record(EvaluationSamples.write("app_a", id(), "kim", "dev-k", false, livesOn, "fp-kim", DeviceType.COMPUTER,
+                "198.51.100.1", seenAgain));
+
+        List<io.seatguard.core.identity.DeviceToken> read = devices.tokens("app_a", "dev-k", Fingerprint.sha256Hex("tok-kim-asked"));
+        assertThat(read).hasSize(DeviceDirectory.MAX_TOKENS_READ);
+        assertThat(read.get(0).tokenHash()).isEqualTo(Fingerprint.sha256Hex("tok-kim-asked"));
+        assertThat(read.get(1).tokenHash()).as("the older token seen most recently").isEqualTo(Fingerprint.sha256Hex(livesOn));
+        assertThat(read.get(1).lastSeen()).contains(seenAgain);
+        assertThat(read.subList(1, read.size())).as("only tokens made before the asked one")
+                .allSatisfy(token -> assertThat(token.createdAt()).isBefore(askedAt));
+    }
+
+    /** A token's first visit, joining an existing device of the account by its exact fingerprint. */
+    private EvaluationWrite joining(String user, String deviceId, String token, String fingerprintId, DeviceType type, Instant at) {
+        EvaluationWrite write = EvaluationSamples.write("app_a", id(), user, deviceId, false, token, fingerprintId, type, "198.51.100.1", at);
+        return new EvaluationWrite(write.evaluation(), new DeviceResolution(deviceId, false, DeviceResolution.MatchKind.EXACT_FINGERPRINT, 1.0,
+                Optional.of(fingerprintId), Optional.of(Fingerprint.sha256Hex(token))), true, io.seatguard.core.evaluation.Touches.ALL, java.util.Map.of());
     }
 
     private EvaluationWrite separation(String newDevice, String from, String token, Instant at) {

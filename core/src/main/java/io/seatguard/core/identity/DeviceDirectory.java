@@ -45,12 +45,15 @@ public interface DeviceDirectory {
     Map<String, Integer> lowestRecentBrowserMajor(String appId, Collection<String> deviceIds, Instant since);
 
     /**
-     * The persistent tokens one device holds, up to {@link #MAX_TOKENS_READ} of them. Resolution asks this
-     * at most once per session of a token's browser, to tell a second install from cleared storage.
+     * One of a device's persistent tokens and the ones it holds from before it: {@code tokenHash} first
+     * (if the device holds it), then its older tokens, most recently shown first (never shown last), up
+     * to {@link #MAX_TOKENS_READ} in all. Resolution asks this at most once per session of a token's
+     * browser, to tell a second install from cleared storage; the order makes the bounded read exact for
+     * that question however many tokens the device has collected.
      */
-    List<DeviceToken> tokens(String appId, String deviceId);
+    List<DeviceToken> tokens(String appId, String deviceId, String tokenHash);
 
-    /** How many of a device's tokens {@link #tokens} reads at most. */
+    /** How many tokens {@link #tokens} reads at most. */
     int MAX_TOKENS_READ = 64;
 
     /** The devices of one hardware class, and how many browsers' tokens they hold between them. */

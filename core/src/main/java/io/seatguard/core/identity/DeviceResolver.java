@@ -187,7 +187,7 @@ public final class DeviceResolver {
             return checked;
         }
         String deviceId = checked.device().get().id();
-        List<DeviceToken> tokens = directory.tokens(appId, deviceId);
+        List<DeviceToken> tokens = directory.tokens(appId, deviceId, resolution.tokenHash().get());
         Optional<DeviceToken> own = tokens.stream().filter(token -> token.tokenHash().equals(resolution.tokenHash().get())).findFirst();
         if (own.isEmpty() || own.get().createdAt().isAfter(at.minus(SEPARATE_AFTER)) || own.get().joinedWithin(COMPANION_WINDOW)) {
             return checked;

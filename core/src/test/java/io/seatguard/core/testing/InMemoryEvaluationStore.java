@@ -254,13 +254,17 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
     }
 
     @Override
-    public synchronized List<io.seatguard.core.identity.DeviceToken> tokens(String appId, String deviceId) {
+    public synchronized List<io.seatguard.core.identity.DeviceToken> tokens(String appId, String deviceId, String tokenHash) {
         String prefix = appId + '|';
-        return tokenVersions.getOrDefault(prefix + deviceId, Map.of()).entrySet().stream()
+        List<io.seatguard.core.identity.DeviceToken> held = tokenVersions.getOrDefault(prefix + deviceId, Map.of()).entrySet().stream()
                 .map(entry -> new io.seatguard.core.identity.DeviceToken(entry.getKey().substring(prefix.length()), entry.getValue().createdAt(),
                         Optional.of(entry.getValue().lastSeen()), Optional.ofNullable(entry.getValue().deviceSeenAtJoin())))
-                .limit(MAX_TOKENS_READ)
                 .toList();
+        Optional<io.seatguard.core.identity.DeviceToken> own = held.stream().filter(token -> token.tokenHash().equals(tokenHash)).findFirst();
+        java.util.stream.Stream<io.seatguard.core.identity.DeviceToken> older = held.stream()
+                .filter(token -> own.isPresent() && token.createdAt().isBefore(own.get().createdAt()))
+                .sorted(java.util.Comparator.comparing((io.seatguard.core.identity.DeviceToken token) -> token.lastSeen().orElse(Instant.MIN)).reversed());
+        return java.util.stream.Stream.concat(own.stream(), older).limit(MAX_TOKENS_READ).toList();
     }
 
     @Override
