@@ -23,15 +23,21 @@ function valid(token: string | null | undefined): token is string {
 
 /** The first valid token among the cookies of that name: a host-only one and a shared one can both be there. */
 function readCookie(): string | null {
+  let cookies: string;
   try {
-    for (const part of document.cookie.split(';')) {
-      const [name, ...rest] = part.trim().split('=');
-      if (name !== COOKIE) continue;
+    cookies = document.cookie;
+  } catch {
+    return null; // cookies disabled
+  }
+  for (const part of cookies.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name !== COOKIE) continue;
+    try {
       const value = decodeURIComponent(rest.join('='));
       if (valid(value)) return value;
+    } catch {
+      // a value that is not URI-encoded: not ours
     }
-  } catch {
-    // cookies disabled, or a value that is not URI-encoded
   }
   return null;
 }

@@ -85,6 +85,13 @@ describe('the persistent token', () => {
     expect(localStorage.getItem('seatguard.token')).toBe(token);
   });
 
+  it('ignores a cookie of its name that is not URI-encoded, and rewrites it', async () => {
+    document.cookie = 'sg_token=%E0%A4%A; Path=/';
+    localStorage.setItem('seatguard.token', TOKEN);
+    expect(await restoreToken()).toBe(TOKEN);
+    expect(cookieToken()).toBe(TOKEN);
+  });
+
   it('is shared by the subdomains of a cookieDomain, through the cookie', async () => {
     const page = (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
     try {
