@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -32,11 +34,15 @@ import java.util.Set;
  * commits while its account is being loaded waits for the load and is then added; an event the load
  * already saw is recognised by its evaluation id and not counted twice. A read is answered from memory
  * only when it asks about a moment after the newest event the entry knows (an evaluation backdated with
- * {@code timestamp} reads the database), and only for windows of at most a day. Pruning by retention
+ * {@code timestamp} reads the database), and only for windows of at most a day. Countries are kept with
+ * the latest event in each, so "seen before" and "countries of the day" need no list of events. Pruning by retention
  * clears the cache ({@link #forgetAll}); erasing an account drops its entry ({@link #forget}).
  *
  * <p>Bounds: {@link #MAX_ACCOUNTS} accounts, least recently used first out; an account with more than
- * {@link #MAX_RECENT} events in a day is read from the database.
+ * {@link #MAX_RECENT} events in a day has its velocity window counted by the database (one index range
+ * over the window); everything else about it is still answered from memory, because an account that
+ * busy is the one under attack, and reading its whole day or history on each evaluation made every
+ * attempt slower than the last.
  */
 public final class ActivityCache implements ActivityReader, EvaluationStore {
     static final int MAX_ACCOUNTS = 200_000;
@@ -46,31 +52,32 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
     /** One event of the last day: its evaluation id (to recognise it twice), time and country. */
     record Recent(String id, Instant at, Optional<String> country) {}
 
-    /** What the database holds for an account when it is loaded. */
-    record Snapshot(Optional<Instant> newest, Optional<LocatedEvent> lastLocated, Set<String> countries, List<Recent> recent) {
-        static final Snapshot EMPTY = new Snapshot(Optional.empty(), Optional.empty(), Set.of(), List.of());
+    /** What the database holds for an account when it is loaded; {@code countries} with the latest event in each. */
+    record Snapshot(Optional<Instant> newest, Optional<LocatedEvent> lastLocated, Map<String, Instant> countries, List<Recent> recent) {
+        static final Snapshot EMPTY = new Snapshot(Optional.empty(), Optional.empty(), Map.of(), List.of());
     }
 
     /** One account's activity; guarded by its own monitor. */
     private static final class Entry {
         Instant newest = Instant.MIN;
         Optional<LocatedEvent> lastLocated = Optional.empty();
-        final Set<String> countries = new HashSet<>();
-        /** Events from a day before the newest on, oldest first. */
+        /** Every country the account was placed in, and when it last was: "seen before" and "countries of the day". */
+        final Map<String, Instant> countries = new HashMap<>();
+        /** Events from a day before the newest on, oldest first: the velocity window's count. */
         final ArrayDeque<Recent> recent = new ArrayDeque<>();
-        /** More events in a day than kept: every read goes to the database. */
+        /** More events in a day than kept: the velocity window is counted by the database. */
         boolean overflow;
 
         Entry(Snapshot snapshot) {
             snapshot.newest().ifPresent(at -> newest = at);
             lastLocated = snapshot.lastLocated();
-            countries.addAll(snapshot.countries());
+            countries.putAll(snapshot.countries());
             recent.addAll(snapshot.recent());
             overflow = snapshot.recent().size() > MAX_RECENT;
         }
 
         void add(String id, Instant at, Optional<String> country, Optional<LocatedEvent> located) {
-            country.ifPresent(countries::add);
+            country.ifPresent(c -> countries.merge(c, at, (known, added) -> added.isAfter(known) ? added : known));
             located.filter(event -> lastLocated.map(known -> event.at().isAfter(known.at())).orElse(true)).ifPresent(event -> lastLocated = located);
             if (overflow) {
                 newest = at.isAfter(newest) ? at : newest;
@@ -131,22 +138,30 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
         boolean seenBefore;
         Set<String> countries24h = new HashSet<>();
         long inWindow = 0;
+        boolean countInDatabase;
         synchronized (entry) {
-            if (entry.overflow || !at.isAfter(entry.newest)) {
+            if (!at.isAfter(entry.newest)) {
                 return reader.read(appId, userId, country, fingerprintId, at, velocityWindow);
             }
             lastLocated = entry.lastLocated;
-            seenBefore = country.map(entry.countries::contains).orElse(false);
+            seenBefore = country.map(entry.countries::containsKey).orElse(false);
             Instant dayStart = at.minus(DAY);
-            Instant windowStart = at.minus(velocityWindow);
-            for (Recent event : entry.recent) {
-                if (!event.at().isBefore(dayStart)) {
-                    event.country().ifPresent(countries24h::add);
+            entry.countries.forEach((placed, latest) -> {
+                if (!latest.isBefore(dayStart)) {
+                    countries24h.add(placed);
                 }
+            });
+            countInDatabase = entry.overflow;
+            Instant windowStart = at.minus(velocityWindow);
+            for (Recent event : countInDatabase ? List.<Recent>of() : entry.recent) {
                 if (!event.at().isBefore(windowStart)) {
                     inWindow++;
                 }
             }
+        }
+        if (countInDatabase) {
+            // A busy account (an attack on it, say): one index range over the window, not its whole day or history.
+            inWindow = reader.countInWindow(appId, userId, at, velocityWindow);
         }
         OptionalLong fingerprintUsers = fingerprintId.isEmpty() ? OptionalLong.empty()
                 : OptionalLong.of(accountsSharing(appId, fingerprintId.get()));
