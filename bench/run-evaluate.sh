@@ -36,6 +36,11 @@
 #   NOOP_WARMUP          no-op warm-up before its run      (default 5s; 0 for none)
 #   PORT                 port to listen on (default: a free one chosen by the server)
 #   KEEP=1               keep the temp folder (server log, wrk output, database)
+#   WIRE=1               also capture the evaluate run on the loopback interface
+#                        (tcpdump, as root) and print the server's latency as seen on
+#                        the wire (bench/wire-latency.py, needs python3): wrk's own
+#                        percentiles were found inconsistent at low concurrency
+#                        (docs/benchmarks.md, "Latency on the wire")
 #   SEATGUARD_IP_DATA_DIR IP data for the server (default server/target/ip-data, so
 #                        every check runs as in production; the jar is copied away
 #                        from its folder). SEATGUARD_REDIS_URL, SEATGUARD_IP_LISTS and
@@ -273,9 +278,20 @@ fi
 
 echo
 echo "== evaluate: POST /v3/evaluate for $DURATION"
+if [[ ${WIRE:-} == 1 ]]; then
+    command -v tcpdump >/dev/null 2>&1 || die "WIRE=1 needs tcpdump (apt-get install -y tcpdump)"
+    tcpdump -i lo -s 96 -w "$WORK/evaluate.pcap" "tcp port ${URL##*:}" >"$WORK/tcpdump.err" 2>&1 &
+    TCPDUMP_PID=$!
+    sleep 1
+fi
 run_wrk evaluate "$BENCH_DIR/wrk/evaluate.lua" "$DURATION" --latency
 cat "$WORK/evaluate.txt"
 report_cpu evaluate
+if [[ ${WIRE:-} == 1 ]]; then
+    kill -INT "$TCPDUMP_PID" && wait "$TCPDUMP_PID" || true
+    echo "on the wire (request in, answer out, per connection; bench/wire-latency.py):"
+    python3 "$BENCH_DIR/wire-latency.py" "$WORK/evaluate.pcap" "${URL##*:}" | sed 's/^/   /'
+fi
 
 if [[ $(seconds_of "$NOOP_WARMUP") -gt 0 ]]; then
     run_wrk noop-warmup "$BENCH_DIR/wrk/noop.lua" "$NOOP_WARMUP"
