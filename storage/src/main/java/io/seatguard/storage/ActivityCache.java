@@ -14,8 +14,8 @@ import io.seatguard.core.evaluation.EvaluationWrite;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.HashSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,8 +49,8 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
     static final int MAX_RECENT = 512;
     private static final Duration DAY = Duration.ofHours(24);
 
-    /** One event of the last day: its evaluation id (to recognise it twice), time and country. */
-    record Recent(String id, Instant at, Optional<String> country) {}
+    /** One event of the last day: its evaluation id (to recognise it twice) and time. */
+    record Recent(String id, Instant at) {}
 
     /** What the database holds for an account when it is loaded; {@code countries} with the latest event in each. */
     record Snapshot(Optional<Instant> newest, Optional<LocatedEvent> lastLocated, Map<String, Instant> countries, List<Recent> recent) {
@@ -97,7 +97,7 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
             while (!recent.isEmpty() && recent.peekLast().at().isAfter(at)) {
                 later.addFirst(recent.pollLast());
             }
-            recent.addLast(new Recent(id, at, country));
+            recent.addLast(new Recent(id, at));
             recent.addAll(later);
             while (!recent.isEmpty() && recent.peekFirst().at().isBefore(newest.minus(DAY))) {
                 recent.pollFirst();

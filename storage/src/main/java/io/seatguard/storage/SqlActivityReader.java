@@ -117,9 +117,9 @@ public final class SqlActivityReader implements ActivityReader {
                     "SELECT country, MAX(created_at) FROM evaluations WHERE app_id = ? AND user_id = ? AND country IS NOT NULL GROUP BY country",
                     row -> countries.put(row.getString(1), Instant.ofEpochMilli(row.getLong(2))), appId, userId);
             List<ActivityCache.Recent> recent = JdbcRunner.queryList(connection,
-                    "SELECT id, created_at, country FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ?"
+                    "SELECT id, created_at FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ?"
                             + " ORDER BY created_at, id LIMIT ?",
-                    row -> new ActivityCache.Recent(row.getString(1), Instant.ofEpochMilli(row.getLong(2)), Optional.ofNullable(row.getString(3))),
+                    row -> new ActivityCache.Recent(row.getString(1), Instant.ofEpochMilli(row.getLong(2))),
                     appId, userId, newest.get() - DAY.toMillis(), maxRecent + 1);
             return new ActivityCache.Snapshot(Optional.of(Instant.ofEpochMilli(newest.get())), last, countries, recent);
         });
