@@ -152,10 +152,12 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
                 }
             });
             countInDatabase = entry.overflow;
-            Instant windowStart = at.minus(velocityWindow);
-            for (Recent event : countInDatabase ? List.<Recent>of() : entry.recent) {
-                if (!event.at().isBefore(windowStart)) {
-                    inWindow++;
+            if (!countInDatabase) {
+                Instant windowStart = at.minus(velocityWindow);
+                for (Recent event : entry.recent) {
+                    if (!event.at().isBefore(windowStart)) {
+                        inWindow++;
+                    }
                 }
             }
         }

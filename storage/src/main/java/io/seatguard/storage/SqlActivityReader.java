@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -112,10 +111,10 @@ public final class SqlActivityReader implements ActivityReader {
                     "SELECT created_at, latitude, longitude, accuracy_km FROM evaluations"
                             + " WHERE app_id = ? AND user_id = ? AND latitude IS NOT NULL ORDER BY created_at DESC LIMIT 1",
                     SqlActivityReader::located, appId, userId);
-            Map<String, Instant> countries = new HashMap<>();
-            JdbcRunner.queryList(connection,
+            Map<String, Instant> countries = JdbcRunner.queryList(connection,
                     "SELECT country, MAX(created_at) FROM evaluations WHERE app_id = ? AND user_id = ? AND country IS NOT NULL GROUP BY country",
-                    row -> countries.put(row.getString(1), Instant.ofEpochMilli(row.getLong(2))), appId, userId);
+                    row -> Map.entry(row.getString(1), Instant.ofEpochMilli(row.getLong(2))), appId, userId)
+                    .stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
             List<ActivityCache.Recent> recent = JdbcRunner.queryList(connection,
                     "SELECT id, created_at FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ?"
                             + " ORDER BY created_at, id LIMIT ?",
