@@ -45,6 +45,12 @@
 #                        every check runs as in production; the jar is copied away
 #                        from its folder). SEATGUARD_REDIS_URL, SEATGUARD_IP_LISTS and
 #                        the other SEATGUARD_* settings reach the server too.
+#   SEATGUARD_DATABASE_URL  run on PostgreSQL instead of SQLite; it must name a new,
+#                        empty database (the banner prints the default app's keys on
+#                        first start only), e.g. after
+#                        psql -h 127.0.0.1 -d test -c 'DROP DATABASE IF EXISTS sg_bench' -c 'CREATE DATABASE sg_bench'
+#                        SEATGUARD_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/sg_bench
+#                        ("other processes" in the CPU columns is then mostly PostgreSQL)
 #   POLICIES             a JSON array of policies (e.g. bench/policies/typical.json) to
 #                        create on the default app before the warm-up, with a list
 #                        "bench-blocked" of 64 documentation-range networks they may name;

@@ -24,7 +24,8 @@ import org.sqlite.SQLiteDataSource;
  *
  * <p>SQLite runs in WAL mode so reads never wait for the writer, with {@code synchronous=FULL} so a
  * commit is on disk before it is acknowledged: an answered evaluation survives {@code kill -9} and a
- * power cut alike.
+ * power cut alike. On PostgreSQL a background pass keeps the planner's statistics in step with the
+ * tables' growth ({@link PostgresStatistics}).
  */
 public final class SqlDatabase implements AutoCloseable {
     private final DatabaseKind kind;
@@ -118,7 +119,8 @@ public final class SqlDatabase implements AutoCloseable {
         }
         migrate(readPool, readPool, target);
         return new SqlDatabase(DatabaseKind.POSTGRESQL, target.description(), readPool,
-                new GroupCommitWriter("seatguard-postgres-writer", () -> DriverManager.getConnection(target.jdbcUrl(), target.properties())), () -> {});
+                new GroupCommitWriter("seatguard-postgres-writer", () -> DriverManager.getConnection(target.jdbcUrl(), target.properties())),
+                PostgresStatistics.start(readPool));
     }
 
     private static void migrate(DataSource dataSource, HikariDataSource pool, JdbcTarget target) {
@@ -168,12 +170,12 @@ public final class SqlDatabase implements AutoCloseable {
         return writer.execute(task);
     }
 
-    /** Whether the database answers a trivial query now (for {@code /readyz}). */
     /** The writer's counts since start, for metrics. */
     public WriterStats writerStats() {
         return writer.stats();
     }
 
+    /** Whether the database answers a trivial query now (for {@code /readyz}). */
     public boolean isReachable() {
         try (Connection connection = readPool.getConnection()) {
             return connection.isValid(2);
