@@ -95,6 +95,7 @@ import io.seatguard.storage.SqlDeviceLinks;
 import io.seatguard.storage.SqlEvaluationStore;
 import io.seatguard.storage.StorageSettings;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
@@ -200,7 +201,8 @@ public final class SeatguardServer implements AutoCloseable {
             AccountReader accounts = new SqlAccountReader(database);
             DeviceLinks deviceLinks = new SqlDeviceLinks(database);
             BiConsumer<String, String> forgetAccount = (appId, userId) -> {};
-            ActivityReader activity = new SqlActivityReader(database);
+            Duration travelHorizon = config.network().checks().travelHorizon();
+            ActivityReader activity = new SqlActivityReader(database, travelHorizon);
             Runnable afterPrune = () -> {};
             if (database.kind() == DatabaseKind.SQLITE) {
                 // Embedded storage has one process, so every write passes through this cache and keeps
@@ -214,7 +216,7 @@ public final class SeatguardServer implements AutoCloseable {
                 accounts = cache;
                 deviceLinks = cache.invalidating(deviceLinks);
                 // The account's recent activity too, for the network and history checks.
-                ActivityCache recentActivity = new ActivityCache(new SqlActivityReader(database), evaluations, known);
+                ActivityCache recentActivity = new ActivityCache(new SqlActivityReader(database, travelHorizon), evaluations, known);
                 evaluations = recentActivity;
                 activity = recentActivity;
                 forgetAccount = (appId, userId) -> {

@@ -143,7 +143,9 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
             if (!at.isAfter(entry.newest)) {
                 return reader.read(appId, userId, country, fingerprintId, at, velocityWindow);
             }
-            lastLocated = entry.lastLocated;
+            // As the database reads it: within the travel horizon only.
+            Instant horizon = at.minus(reader.locatedHorizon());
+            lastLocated = entry.lastLocated.filter(event -> !event.at().isBefore(horizon));
             seenBefore = country.map(entry.countries::containsKey).orElse(false);
             Instant dayStart = at.minus(DAY);
             entry.countries.forEach((placed, latest) -> {

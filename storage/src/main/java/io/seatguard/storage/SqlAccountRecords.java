@@ -8,7 +8,6 @@ import io.seatguard.core.history.AccountSummary;
 import io.seatguard.core.ids.IdGenerator;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,9 +33,8 @@ public final class SqlAccountRecords implements AccountRecords {
             long devices = JdbcRunner.queryOne(connection,
                     "SELECT COUNT(*) FROM user_devices WHERE app_id = ? AND user_id = ? AND status = ? AND last_seen >= ?", row -> row.getLong(1),
                     appId, userId, LinkStatus.ATTACHED.wireName(), now.minus(Duration.ofDays(30)).toEpochMilli()).orElse(0L);
-            Set<String> countries = new HashSet<>(JdbcRunner.queryList(connection,
-                    "SELECT DISTINCT country FROM evaluations WHERE app_id = ? AND user_id = ? AND country IS NOT NULL AND created_at >= ?",
-                    row -> row.getString(1), appId, userId, now.minus(Duration.ofHours(24)).toEpochMilli()));
+            Set<String> countries = SqlActivityReader.countriesBetween(connection, appId, userId, now.minus(Duration.ofHours(24)).toEpochMilli(),
+                    Long.MAX_VALUE);
             return Optional.of(new AccountSummary(userId, seen.get()[0], seen.get()[1], (int) devices, countries));
         });
     }
@@ -48,6 +46,7 @@ public final class SqlAccountRecords implements AccountRecords {
             JdbcRunner.update(connection, "DELETE FROM user_devices WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM user_ips WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM user_fingerprints WHERE app_id = ? AND user_id = ?", appId, userId);
+            JdbcRunner.update(connection, "DELETE FROM user_countries WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM challenges WHERE app_id = ? AND account_key = ?", appId, "user:" + userId);
             JdbcRunner.update(connection, "DELETE FROM owner_notices WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM account_patterns WHERE app_id = ? AND user_id = ?", appId, userId);

@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.seatguard.core.account.AccountActivity;
 import io.seatguard.core.account.ActivityReader;
 import io.seatguard.core.account.LocatedEvent;
+import io.seatguard.core.checks.CheckSettings;
 import io.seatguard.core.intel.Coordinates;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,31 +20,49 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Reads an account's recent activity from its evaluation rows: every query but the fingerprint count
- * stays inside one (app, user) and walks {@code evaluations_by_user} (app, user, time, country: the country
- * queries read the index alone), so its cost grows with the window, not with the account's history; "seen
- * in this country before" walks the account's whole range when the answer is no.
+ * Reads an account's recent activity: its countries from {@code user_countries} (a few rows per account),
+ * its events from its evaluation rows through {@code evaluations_by_user} (app, user, time, country), so
+ * the cost grows with the velocity window, not with the account's history.
  */
 public final class SqlActivityReader implements ActivityReader {
     private static final Duration DAY = Duration.ofHours(24);
 
     private final SqlDatabase database;
+    private final Duration locatedHorizon;
 
+    /** With the default travel speed's horizon. */
     public SqlActivityReader(SqlDatabase database) {
+        this(database, CheckSettings.DEFAULTS.travelHorizon());
+    }
+
+    /**
+     * @param locatedHorizon how far back the latest located evaluation is looked for ({@link
+     *     CheckSettings#travelHorizon()}): an older one cannot make travel impossible, and without the
+     *     bound an account whose recent evaluations carry no place (behind a VPN, say) had its whole
+     *     history walked on every evaluation
+     */
+    public SqlActivityReader(SqlDatabase database, Duration locatedHorizon) {
         this.database = requireNonNull(database, "database is null");
+        this.locatedHorizon = requireNonNull(locatedHorizon, "locatedHorizon is null");
+    }
+
+    Duration locatedHorizon() {
+        return locatedHorizon;
     }
 
     /** Seen in this country before, events in the window, accounts on the fingerprint: scalar sub-queries in one round trip. */
-    private static final String COUNTS = "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM evaluations WHERE app_id = ? AND user_id = ? AND country = ? AND created_at < ? LIMIT 1) c),"
+    private static final String COUNTS = "SELECT (SELECT COUNT(*) FROM user_countries WHERE app_id = ? AND user_id = ? AND country = ? AND first_seen < ?),"
             + " (SELECT COUNT(*) FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ? AND created_at < ?),"
             + " (SELECT COUNT(*) FROM user_fingerprints WHERE app_id = ? AND fingerprint_id = ?)";
-    /**
-     * The same when the request has no country: looking for an empty one walked the account's whole
-     * history (the index is in time order, and no row has an empty country) on every such evaluation.
-     */
+    /** The same when the request has no country. */
     private static final String COUNTS_WITHOUT_COUNTRY = "SELECT 0,"
             + " (SELECT COUNT(*) FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ? AND created_at < ?),"
             + " (SELECT COUNT(*) FROM user_fingerprints WHERE app_id = ? AND fingerprint_id = ?)";
+    /** The account's latest located evaluation in {@code [from, to)}, newest first through {@code evaluations_by_user}. */
+    private static final String LATEST_LOCATED_BEFORE = "SELECT created_at, latitude, longitude, accuracy_km FROM evaluations"
+            + " WHERE app_id = ? AND user_id = ? AND created_at >= ? AND created_at < ? AND latitude IS NOT NULL ORDER BY created_at DESC LIMIT 1";
+    /** A row's last_seen may lag the account's latest event in that country by up to this (SqlEvaluationStore). */
+    private static final long COUNTRY_RESOLUTION = SqlEvaluationStore.COUNTRY_SEEN_RESOLUTION_MILLIS;
 
     @Override
     public AccountActivity read(String appId, String userId, Optional<String> country, Optional<String> fingerprintId, Instant at,
@@ -51,22 +71,17 @@ public final class SqlActivityReader implements ActivityReader {
         long windowStart = now - velocityWindow.toMillis();
         String fingerprint = fingerprintId.orElse("");
         return database.read(connection -> {
-            Optional<LocatedEvent> last = JdbcRunner.queryOne(connection,
-                    "SELECT created_at, latitude, longitude, accuracy_km FROM evaluations"
-                            + " WHERE app_id = ? AND user_id = ? AND created_at < ? AND latitude IS NOT NULL"
-                            + " ORDER BY created_at DESC LIMIT 1",
-                    SqlActivityReader::located, appId, userId, now);
+            Optional<LocatedEvent> last = JdbcRunner.queryOne(connection, LATEST_LOCATED_BEFORE,
+                    SqlActivityReader::located, appId, userId, now - locatedHorizon.toMillis(), now);
             JdbcRunner.RowMapper<long[]> columns = row -> new long[] {row.getLong(1), row.getLong(2), row.getLong(3)};
             long[] counts = (country.isPresent()
                     ? JdbcRunner.queryOne(connection, COUNTS, columns, appId, userId, country.get(), now, appId, userId, windowStart, now, appId, fingerprint)
                     : JdbcRunner.queryOne(connection, COUNTS_WITHOUT_COUNTRY, columns, appId, userId, windowStart, now, appId, fingerprint)).orElseThrow();
-            List<String> countries = JdbcRunner.queryList(connection,
-                    "SELECT DISTINCT country FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ? AND created_at < ? AND country IS NOT NULL",
-                    row -> row.getString(1), appId, userId, now - DAY.toMillis(), now);
+            Set<String> countries = countriesBetween(connection, appId, userId, now - DAY.toMillis(), now);
             return new AccountActivity(
                     last,
                     country.map(c -> counts[0] > 0),
-                    Optional.of(new HashSet<>(countries)),
+                    Optional.of(countries),
                     OptionalLong.of(counts[1]),
                     fingerprintId.isPresent() ? OptionalLong.of(counts[2]) : OptionalLong.empty());
         });
@@ -104,17 +119,14 @@ public final class SqlActivityReader implements ActivityReader {
                         long value = row.getLong(1);
                         return row.wasNull() ? -1L : value;
                     }, appId, userId).filter(value -> value >= 0);
+            // Countries outlive the evaluations (retention), so an account whose evaluations are all gone keeps them.
+            Map<String, Instant> countries = latestPerCountry(connection, appId, userId);
             if (newest.isEmpty()) {
-                return ActivityCache.Snapshot.EMPTY;
+                return new ActivityCache.Snapshot(Optional.empty(), Optional.empty(), countries, List.of());
             }
-            Optional<LocatedEvent> last = JdbcRunner.queryOne(connection,
-                    "SELECT created_at, latitude, longitude, accuracy_km FROM evaluations"
-                            + " WHERE app_id = ? AND user_id = ? AND latitude IS NOT NULL ORDER BY created_at DESC LIMIT 1",
-                    SqlActivityReader::located, appId, userId);
-            Map<String, Instant> countries = JdbcRunner.queryList(connection,
-                    "SELECT country, MAX(created_at) FROM evaluations WHERE app_id = ? AND user_id = ? AND country IS NOT NULL GROUP BY country",
-                    row -> Map.entry(row.getString(1), Instant.ofEpochMilli(row.getLong(2))), appId, userId)
-                    .stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            // Later reads ask about moments after the newest event, so anything older than this is beyond their horizon too.
+            Optional<LocatedEvent> last = JdbcRunner.queryOne(connection, LATEST_LOCATED_BEFORE,
+                    SqlActivityReader::located, appId, userId, newest.get() - locatedHorizon.toMillis(), newest.get() + 1);
             List<ActivityCache.Recent> recent = JdbcRunner.queryList(connection,
                     "SELECT id, created_at FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ?"
                             + " ORDER BY created_at, id LIMIT ?",
@@ -122,6 +134,55 @@ public final class SqlActivityReader implements ActivityReader {
                     appId, userId, newest.get() - DAY.toMillis(), maxRecent + 1);
             return new ActivityCache.Snapshot(Optional.of(Instant.ofEpochMilli(newest.get())), last, countries, recent);
         });
+    }
+
+    /**
+     * The countries of the account's events in {@code [from, to)} (epoch milliseconds). A row last seen in
+     * the range is in; one last seen up to a resolution before it, or after it (an event imported with
+     * an older time), is looked up in the account's evaluations over the part of the range its latest
+     * event can be in: a minute of the account's index, not its day.
+     */
+    static Set<String> countriesBetween(java.sql.Connection connection, String appId, String userId, long from, long to) throws SQLException {
+        List<Map.Entry<String, Long>> rows = JdbcRunner.queryList(connection,
+                "SELECT country, last_seen FROM user_countries WHERE app_id = ? AND user_id = ? AND last_seen >= ?",
+                row -> Map.entry(row.getString(1), row.getLong(2)), appId, userId, from - COUNTRY_RESOLUTION);
+        Set<String> countries = new HashSet<>();
+        for (Map.Entry<String, Long> row : rows) {
+            long lastSeen = row.getValue();
+            if (lastSeen >= from && lastSeen < to) {
+                countries.add(row.getKey());
+                continue;
+            }
+            long until = lastSeen < from ? Math.min(lastSeen + COUNTRY_RESOLUTION + 1, to) : to;
+            boolean placed = JdbcRunner.queryOne(connection,
+                    "SELECT 1 FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ? AND created_at < ? AND country = ? LIMIT 1",
+                    result -> true, appId, userId, from, until, row.getKey()).orElse(false);
+            if (placed) {
+                countries.add(row.getKey());
+            }
+        }
+        return countries;
+    }
+
+    /**
+     * Every country the account was placed in, with its latest event there: from the row's last_seen, made
+     * exact by the account's evaluations in the resolution after it (the row's time when those are gone).
+     */
+    private static Map<String, Instant> latestPerCountry(java.sql.Connection connection, String appId, String userId) throws SQLException {
+        List<Map.Entry<String, Long>> rows = JdbcRunner.queryList(connection,
+                "SELECT country, last_seen FROM user_countries WHERE app_id = ? AND user_id = ?",
+                row -> Map.entry(row.getString(1), row.getLong(2)), appId, userId);
+        Map<String, Instant> latest = new HashMap<>();
+        for (Map.Entry<String, Long> row : rows) {
+            long lastSeen = row.getValue();
+            // Newest first, so the walk stops at the latest event there, usually the first it reads.
+            long exact = JdbcRunner.queryOne(connection,
+                    "SELECT created_at FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ? AND created_at <= ? AND country = ?"
+                            + " ORDER BY created_at DESC LIMIT 1",
+                    result -> result.getLong(1), appId, userId, lastSeen, lastSeen + COUNTRY_RESOLUTION, row.getKey()).orElse(lastSeen);
+            latest.put(row.getKey(), Instant.ofEpochMilli(exact));
+        }
+        return latest;
     }
 
     private static LocatedEvent located(ResultSet row) throws SQLException {

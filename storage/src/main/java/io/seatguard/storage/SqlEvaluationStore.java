@@ -12,6 +12,7 @@ import io.seatguard.core.evaluation.Evaluation;
 import io.seatguard.core.evaluation.EvaluationStore;
 import io.seatguard.core.evaluation.EvaluationWrite;
 import io.seatguard.core.evaluation.Touches;
+import io.seatguard.core.evaluation.WriteThrottle;
 import io.seatguard.core.identity.DeviceResolution;
 import io.seatguard.core.identity.UserAgentInfo;
 import io.seatguard.core.intel.Coordinates;
@@ -43,6 +44,17 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
     private static final String UPSERT_USER_DEVICE = "INSERT INTO user_devices (app_id, user_id, device_id, status, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (app_id, user_id, device_id) DO UPDATE SET" + widenSeen("user_devices") + ","
             + " status = CASE WHEN excluded.status = '" + LinkStatus.ATTACHED.wireName() + "' THEN excluded.status ELSE user_devices.status END";
+
+    /**
+     * How stale a (account, country) row's last_seen may become: it is rewritten only when an evaluation
+     * is later by more than this (or earlier than its first_seen), so most evaluations of a known country
+     * leave the row, and its page, alone. The account's latest event in that country is therefore within
+     * this after last_seen (SqlActivityReader reads the exact time there when it needs it).
+     */
+    static final long COUNTRY_SEEN_RESOLUTION_MILLIS = WriteThrottle.RESOLUTION.toMillis();
+    private static final String UPSERT_USER_COUNTRY = "INSERT INTO user_countries (app_id, user_id, country, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
+            + " ON CONFLICT (app_id, user_id, country) DO UPDATE SET" + widenSeen("user_countries")
+            + " WHERE excluded.first_seen < user_countries.first_seen OR excluded.last_seen > user_countries.last_seen + " + COUNTRY_SEEN_RESOLUTION_MILLIS;
 
     private final SqlDatabase database;
 
@@ -181,6 +193,11 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         if (touches.deviceLink() && device.isKnownDevice()) {
             JdbcRunner.update(connection, UPSERT_USER_DEVICE, appId, user, device.deviceId(),
                     write.attachDevice() ? LinkStatus.ATTACHED.wireName() : LinkStatus.DETACHED.wireName(), at, at);
+        }
+        Optional<String> country = write.place().country();
+        if (country.isPresent()) {
+            // Throttled by the statement itself: the account state read before this write does not carry countries.
+            JdbcRunner.update(connection, UPSERT_USER_COUNTRY, appId, user, country.get(), at, at);
         }
     }
 

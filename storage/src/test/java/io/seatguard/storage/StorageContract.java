@@ -739,6 +739,8 @@ abstract class StorageContract {
         recordFrom("dev-m1", "198.51.100.7", T0);
         recordFrom("dev-m2", "198.51.100.8", T0.plusSeconds(10));
         recordFrom("dev-m3", "2001:db8:1:2::7", T0.plusSeconds(20));
+        evaluations.record(placedIn("NO", EvaluationSamples.write("app_a", timeId(T0.plusSeconds(30)), "ivy", "dev-ivy", false, null, null,
+                DeviceType.COMPUTER, "203.0.113.9", T0.plusSeconds(30))));
         database.close();
         // Rewind to the schema of V14 with rows from before it: no network, and V1 and V4's five indexes.
         try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement()) {
@@ -755,7 +757,8 @@ abstract class StorageContract {
             statement.execute("ALTER TABLE device_tokens DROP COLUMN last_seen");
             statement.execute("ALTER TABLE device_tokens DROP COLUMN browser_major");
             statement.execute("ALTER TABLE device_tokens DROP COLUMN device_seen_at_join");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18')");
+            statement.execute("DROP TABLE user_countries");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19')");
         }
         database = reopenDatabase();
         wire();
@@ -765,6 +768,10 @@ abstract class StorageContract {
         assertThat(history.byIp("app_a", "2001:db8:1:2::7", 10, Optional.empty()).rows()).hasSize(1);
         assertThat(devices.devicesOnNetwork("app_a", "198.51.100.0/24", T0, 10)).isEqualTo(2);
         assertThat(devices.devicesOnNetwork("app_a", "2001:db8:1:2::/64", T0, 10)).isEqualTo(1);
+        assertThat(activity.read("app_a", "ivy", Optional.of("NO"), Optional.empty(), T0.plusSeconds(60), Duration.ofHours(1)))
+                .as("V19 filled the account's countries from its evaluations")
+                .satisfies(read -> assertThat(read.countrySeenBefore()).contains(true))
+                .satisfies(read -> assertThat(read.countries24h()).contains(java.util.Set.of("NO")));
         try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement();
                 java.sql.ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM evaluations WHERE network IS NULL")) {
             rows.next();
@@ -793,6 +800,12 @@ abstract class StorageContract {
 
     static String id() {
         return UUID.randomUUID().toString();
+    }
+
+    /** The same write, its evaluation placed in {@code country}. */
+    private static EvaluationWrite placedIn(String country, EvaluationWrite plain) {
+        return new EvaluationWrite(plain.evaluation(), plain.device(), true, plain.touches(), Map.of(),
+                new io.seatguard.core.intel.Place(Optional.of(country), Optional.empty()));
     }
 
     private void recordPlaced(String app, String user, String fingerprint, Instant at, String country, Double latitude, Double longitude) {
@@ -841,6 +854,68 @@ abstract class StorageContract {
         assertThat(read.fingerprintUsers()).hasValue(2);
         assertThat(read.lastLocated()).as("no coordinates were ever known").isEmpty();
         assertThat(read.eventsInWindow()).as("dave has none").hasValue(0);
+    }
+
+    @Test
+    void theLatestLocatedEvaluationIsLookedForWithinTheTravelHorizonOnly() {
+        Duration horizon = io.seatguard.core.checks.CheckSettings.DEFAULTS.travelHorizon();
+        recordPlaced("app_a", "wes", "fp1", T0, "FR", 48.85, 2.35);
+        // Then most of a day of evaluations without a place (behind a VPN, say).
+        for (int hour = 1; hour <= 22; hour++) {
+            recordPlaced("app_a", "wes", "fp1", T0.plus(Duration.ofHours(hour)), null, null, null);
+        }
+        Instant atTheHorizon = T0.plus(horizon);
+        assertThat(activity.read("app_a", "wes", Optional.empty(), Optional.empty(), atTheHorizon, Duration.ofHours(1)).lastLocated())
+                .as("exactly at the horizon").map(io.seatguard.core.account.LocatedEvent::at).contains(T0);
+        assertThat(activity.read("app_a", "wes", Optional.empty(), Optional.empty(), atTheHorizon.plusMillis(1), Duration.ofHours(1))
+                .lastLocated()).as("past it: none, as ImpossibleTravelCheck would ignore it anyway").isEmpty();
+        assertThat(activity.read("app_a", "wes", Optional.empty(), Optional.empty(), T0.plus(Duration.ofHours(12)), Duration.ofHours(1))
+                .lastLocated()).as("an imported evaluation in the middle of the day").map(io.seatguard.core.account.LocatedEvent::at).contains(T0);
+    }
+
+    @Test
+    void aCountryIsInTheDayUntilExactlyADayAfterItsLatestEventThoughItsRowMovesOncePerMinute() throws Exception {
+        recordPlaced("app_a", "uma", "fp1", T0, "FR", null, null);
+        recordPlaced("app_a", "uma", "fp1", T0.plusSeconds(30), "FR", null, null);
+        try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery("SELECT first_seen, last_seen FROM user_countries WHERE user_id = 'uma'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(2)).as("30 s later is within the row's resolution: not rewritten").isEqualTo(T0.toEpochMilli());
+        }
+        Instant dayAfterLatest = T0.plusSeconds(30).plus(Duration.ofHours(24));
+        assertThat(activity.read("app_a", "uma", Optional.of("DE"), Optional.empty(), dayAfterLatest, Duration.ofHours(1)).countries24h())
+                .as("the event at 30 s is exactly a day old").contains(java.util.Set.of("FR"));
+        assertThat(activity.read("app_a", "uma", Optional.of("DE"), Optional.empty(), dayAfterLatest.plusMillis(1), Duration.ofHours(1)).countries24h())
+                .contains(java.util.Set.of());
+        assertThat(activity.read("app_a", "uma", Optional.of("FR"), Optional.empty(), dayAfterLatest.plusMillis(1), Duration.ofHours(1)).countrySeenBefore())
+                .contains(true);
+
+        recordPlaced("app_a", "uma", "fp1", T0.plusSeconds(61), "FR", null, null);
+        try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery("SELECT last_seen FROM user_countries WHERE user_id = 'uma'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).as("61 s later: rewritten").isEqualTo(T0.plusSeconds(61).toEpochMilli());
+        }
+    }
+
+    @Test
+    void anAccountsCountriesOutliveTheRetentionOfItsEvaluationsAndGoWithTheAccount() {
+        apps.create(new App("app_a", "A", "pk_a", List.of(), T0), new StoredSecret("lookup-a-000", "hash-a"));
+        // A time-ordered id, as the server makes them: retention deletes by id.
+        evaluations.record(placedIn("NO", EvaluationSamples.write("app_a", timeId(T0), "vic", "dev-vic", false, null, null, DeviceType.COMPUTER,
+                "198.51.100.1", T0)));
+        io.seatguard.core.history.AccountRecords records = new SqlAccountRecords(database);
+        assertThat(records.pruneBefore(T0.plus(Duration.ofDays(10)))).isEqualTo(1);
+
+        Instant later = T0.plus(Duration.ofDays(100));
+        io.seatguard.core.account.AccountActivity read = activity.read("app_a", "vic", Optional.of("NO"), Optional.empty(), later, Duration.ofHours(1));
+        assertThat(read.countrySeenBefore()).as("like the account's addresses, its countries are kept").contains(true);
+        assertThat(read.countries24h()).contains(java.util.Set.of());
+        assertThat(read.eventsInWindow()).hasValue(0);
+
+        records.erase("app_a", "vic");
+        assertThat(new SqlActivityReader(database).read("app_a", "vic", Optional.of("NO"), Optional.empty(), later, Duration.ofHours(1))
+                .countrySeenBefore()).as("erased with the account").contains(false);
     }
 
     // policies and lists

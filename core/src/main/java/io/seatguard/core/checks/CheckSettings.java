@@ -2,6 +2,7 @@ package io.seatguard.core.checks;
 
 import static java.util.Objects.requireNonNull;
 
+import io.seatguard.core.geo.GreatCircle;
 import java.time.Duration;
 
 /**
@@ -31,5 +32,17 @@ public record CheckSettings(double maxTravelSpeedKmh, double minTravelDistanceKm
         if (highVelocityEvents < 2 || highVelocityEvents > 1_000_000) {
             throw new IllegalArgumentException("high velocity must be from 2 to 1000000 events");
         }
+    }
+
+    /**
+     * How long it takes to reach the farthest place on Earth (half the great circle) at
+     * {@link #maxTravelSpeedKmh}: about 22 hours at the default. A located evaluation older than this can
+     * never make travel impossible, wherever either place is, so readers of an account's history need
+     * look no further back for it, and an account's whole history is not walked when its recent events
+     * carry no place.
+     */
+    public Duration travelHorizon() {
+        double hours = Math.PI * GreatCircle.EARTH_RADIUS_KM / maxTravelSpeedKmh;
+        return Duration.ofMillis((long) Math.ceil(hours * 3_600_000));
     }
 }

@@ -15,8 +15,9 @@ import java.util.Optional;
  * come from the real network when the browser exposed it and never from an anonymising network (see
  * {@link io.seatguard.core.evaluation.NetworkAssessor}), so a VPN hop is not travel.
  *
- * <p>False without an account or without an earlier located evaluation; null when this evaluation's
- * place is unknown but the account has located history (we cannot tell).
+ * <p>False without an account, without an earlier located evaluation, or when that evaluation is older
+ * than the travel horizon ({@link CheckSettings#travelHorizon()}: any place is reachable by then); null
+ * when this evaluation's place is unknown and the earlier one is recent enough to matter (we cannot tell).
  */
 public final class ImpossibleTravelCheck implements Check {
     private final CheckSettings settings;
@@ -39,6 +40,10 @@ public final class ImpossibleTravelCheck implements Check {
     public Object evaluate(CheckInputs inputs) {
         Optional<LocatedEvent> previous = inputs.activity().lastLocated();
         if (!inputs.hasUser() || previous.isEmpty()) {
+            return false;
+        }
+        if (Duration.between(previous.get().at(), inputs.evaluatedAt()).compareTo(settings.travelHorizon()) >= 0) {
+            // Any place is within reach by now, this one too even when it is unknown.
             return false;
         }
         Optional<Coordinates> here = inputs.network().place().coordinates();

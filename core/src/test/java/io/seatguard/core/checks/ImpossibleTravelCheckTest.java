@@ -46,6 +46,17 @@ class ImpossibleTravelCheckTest {
     }
 
     @Test
+    void theHorizonIsTheTimeToTheFarthestPlaceAtTheSpeedLimit() {
+        Duration horizon = new CheckSettings(900, 300, Duration.ofHours(1), 100).travelHorizon();
+        assertThat(horizon).isBetween(Duration.ofMinutes(22 * 60 + 14), Duration.ofMinutes(22 * 60 + 15));
+        double antipode = Math.PI * GreatCircle.EARTH_RADIUS_KM;
+        assertThat(travel(antipode, 0, horizon.minusMinutes(1))).as("just inside it the antipode is still too far").isTrue();
+        assertThat(travel(antipode, 0, horizon)).isFalse();
+        assertThat(new CheckSettings(100, 300, Duration.ofHours(1), 100).travelHorizon()).as("the slowest speed allowed")
+                .isBetween(Duration.ofHours(200), Duration.ofHours(201));
+    }
+
+    @Test
     void greatCircleDistancesMatchKnownOnes() {
         // Paris–New York is 5,837 km along the great circle (to within 0.5 % on a sphere).
         assertThat(GreatCircle.distanceKm(48.8566, 2.3522, 40.7128, -74.0060)).isBetween(5800.0, 5870.0);

@@ -102,6 +102,16 @@ class NetworkChecksTest {
     }
 
     @Test
+    void aVpnHopAfterTheTravelHorizonIsNoTravelWhereverItIs() {
+        evaluate("ann", PARIS);
+        // At 900 km/h the farthest place on Earth is ~22.2 h away: beyond that, "we cannot tell" becomes "no".
+        clock.advance(Duration.ofHours(22));
+        assertThat(evaluate("ann", VPN_US).checks()).as("within the horizon").containsEntry("impossible_travel", null);
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(evaluate("ann", VPN_US).checks()).containsEntry("impossible_travel", false);
+    }
+
+    @Test
     void aMaskedSessionIsPlacedByItsRealNetworkWhenTheBrowserExposedIt() {
         evaluate("ann", PARIS);
         clock.advance(Duration.ofMinutes(5));
