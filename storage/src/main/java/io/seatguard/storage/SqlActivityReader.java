@@ -50,12 +50,16 @@ public final class SqlActivityReader implements ActivityReader {
         return locatedHorizon;
     }
 
-    /** Seen in this country before, events in the window, accounts on the fingerprint: scalar sub-queries in one round trip. */
-    private static final String COUNTS = "SELECT (SELECT COUNT(*) FROM user_countries WHERE app_id = ? AND user_id = ? AND country = ? AND first_seen < ?),"
+    /**
+     * The account's row in this country (first and last seen, NULL when never placed there), its events in
+     * the window, the accounts on the fingerprint: scalar sub-queries in one round trip.
+     */
+    private static final String COUNTS = "SELECT (SELECT first_seen FROM user_countries WHERE app_id = ? AND user_id = ? AND country = ?),"
+            + " (SELECT last_seen FROM user_countries WHERE app_id = ? AND user_id = ? AND country = ?),"
             + " (SELECT COUNT(*) FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ? AND created_at < ?),"
             + " (SELECT COUNT(*) FROM user_fingerprints WHERE app_id = ? AND fingerprint_id = ?)";
     /** The same when the request has no country. */
-    private static final String COUNTS_WITHOUT_COUNTRY = "SELECT 0,"
+    private static final String COUNTS_WITHOUT_COUNTRY = "SELECT NULL, NULL,"
             + " (SELECT COUNT(*) FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ? AND created_at < ?),"
             + " (SELECT COUNT(*) FROM user_fingerprints WHERE app_id = ? AND fingerprint_id = ?)";
     /** The account's latest located evaluation in {@code [from, to)}, newest first through {@code evaluations_by_user}. */
@@ -73,18 +77,35 @@ public final class SqlActivityReader implements ActivityReader {
         return database.read(connection -> {
             Optional<LocatedEvent> last = JdbcRunner.queryOne(connection, LATEST_LOCATED_BEFORE,
                     SqlActivityReader::located, appId, userId, now - locatedHorizon.toMillis(), now);
-            JdbcRunner.RowMapper<long[]> columns = row -> new long[] {row.getLong(1), row.getLong(2), row.getLong(3)};
-            long[] counts = (country.isPresent()
-                    ? JdbcRunner.queryOne(connection, COUNTS, columns, appId, userId, country.get(), now, appId, userId, windowStart, now, appId, fingerprint)
+            JdbcRunner.RowMapper<Counts> columns = row -> new Counts(nullable(row, 1), nullable(row, 2), row.getLong(3), row.getLong(4));
+            Counts counts = (country.isPresent()
+                    ? JdbcRunner.queryOne(connection, COUNTS, columns, appId, userId, country.get(), appId, userId, country.get(), appId, userId,
+                            windowStart, now, appId, fingerprint)
                     : JdbcRunner.queryOne(connection, COUNTS_WITHOUT_COUNTRY, columns, appId, userId, windowStart, now, appId, fingerprint)).orElseThrow();
             Set<String> countries = countriesBetween(connection, appId, userId, now - DAY.toMillis(), now);
             return new AccountActivity(
                     last,
-                    country.map(c -> counts[0] > 0),
+                    country.map(c -> counts.firstSeen().isPresent() && counts.firstSeen().getAsLong() < now),
                     Optional.of(countries),
-                    OptionalLong.of(counts[1]),
-                    fingerprintId.isPresent() ? OptionalLong.of(counts[2]) : OptionalLong.empty());
+                    OptionalLong.of(counts.inWindow()),
+                    fingerprintId.isPresent() ? OptionalLong.of(counts.fingerprintUsers()) : OptionalLong.empty(),
+                    counts.firstSeen().isPresent() && countryRowCovers(counts.firstSeen().getAsLong(), counts.lastSeen().getAsLong(), now));
         });
+    }
+
+    private record Counts(OptionalLong firstSeen, OptionalLong lastSeen, long inWindow, long fingerprintUsers) {}
+
+    private static OptionalLong nullable(ResultSet row, int column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
+    }
+
+    /**
+     * Whether an (account, country) row with these times already records an evaluation at {@code at} as
+     * closely as the store keeps it: the upsert in SqlEvaluationStore would change nothing.
+     */
+    static boolean countryRowCovers(long firstSeen, long lastSeen, long at) {
+        return at >= firstSeen && at <= lastSeen + COUNTRY_RESOLUTION;
     }
 
     /**
@@ -120,7 +141,7 @@ public final class SqlActivityReader implements ActivityReader {
                         return row.wasNull() ? -1L : value;
                     }, appId, userId).filter(value -> value >= 0);
             // Countries outlive the evaluations (retention), so an account whose evaluations are all gone keeps them.
-            Map<String, Instant> countries = latestPerCountry(connection, appId, userId);
+            Map<String, ActivityCache.CountryRecord> countries = countryRecords(connection, appId, userId);
             if (newest.isEmpty()) {
                 return new ActivityCache.Snapshot(Optional.empty(), Optional.empty(), countries, List.of());
             }
@@ -165,24 +186,25 @@ public final class SqlActivityReader implements ActivityReader {
     }
 
     /**
-     * Every country the account was placed in, with its latest event there: from the row's last_seen, made
-     * exact by the account's evaluations in the resolution after it (the row's time when those are gone).
+     * Every country the account was placed in: its row's times, and its latest event there, made exact
+     * from the account's evaluations in the resolution after last_seen (the row's time when those are gone).
      */
-    private static Map<String, Instant> latestPerCountry(java.sql.Connection connection, String appId, String userId) throws SQLException {
-        List<Map.Entry<String, Long>> rows = JdbcRunner.queryList(connection,
-                "SELECT country, last_seen FROM user_countries WHERE app_id = ? AND user_id = ?",
-                row -> Map.entry(row.getString(1), row.getLong(2)), appId, userId);
-        Map<String, Instant> latest = new HashMap<>();
-        for (Map.Entry<String, Long> row : rows) {
-            long lastSeen = row.getValue();
+    private static Map<String, ActivityCache.CountryRecord> countryRecords(java.sql.Connection connection, String appId, String userId)
+            throws SQLException {
+        record Row(String country, long firstSeen, long lastSeen) {}
+        List<Row> rows = JdbcRunner.queryList(connection, "SELECT country, first_seen, last_seen FROM user_countries WHERE app_id = ? AND user_id = ?",
+                row -> new Row(row.getString(1), row.getLong(2), row.getLong(3)), appId, userId);
+        Map<String, ActivityCache.CountryRecord> records = new HashMap<>();
+        for (Row row : rows) {
             // Newest first, so the walk stops at the latest event there, usually the first it reads.
-            long exact = JdbcRunner.queryOne(connection,
+            long latest = JdbcRunner.queryOne(connection,
                     "SELECT created_at FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ? AND created_at <= ? AND country = ?"
                             + " ORDER BY created_at DESC LIMIT 1",
-                    result -> result.getLong(1), appId, userId, lastSeen, lastSeen + COUNTRY_RESOLUTION, row.getKey()).orElse(lastSeen);
-            latest.put(row.getKey(), Instant.ofEpochMilli(exact));
+                    result -> result.getLong(1), appId, userId, row.lastSeen(), row.lastSeen() + COUNTRY_RESOLUTION, row.country())
+                    .orElse(row.lastSeen());
+            records.put(row.country(), new ActivityCache.CountryRecord(row.firstSeen(), row.lastSeen(), latest));
         }
-        return latest;
+        return records;
     }
 
     private static LocatedEvent located(ResultSet row) throws SQLException {

@@ -195,8 +195,9 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                     write.attachDevice() ? LinkStatus.ATTACHED.wireName() : LinkStatus.DETACHED.wireName(), at, at);
         }
         Optional<String> country = write.place().country();
-        if (country.isPresent()) {
-            // Throttled by the statement itself: the account state read before this write does not carry countries.
+        if (country.isPresent() && touches.country()) {
+            // Skipped when the activity read found the row current; the statement's own condition keeps it
+            // exact when two evaluations of the account race, or a reader could not tell.
             JdbcRunner.update(connection, UPSERT_USER_COUNTRY, appId, user, country.get(), at, at);
         }
     }

@@ -502,7 +502,7 @@ abstract class StorageContract {
         Instant later = T0.plusSeconds(30);
         EvaluationWrite skipped = EvaluationSamples.write("app_a", id(), "jo", "dev-jo", false, "tok-jo-browser-001", "fp-jo", DeviceType.MOBILE,
                 "198.51.100.1", later);
-        evaluations.record(new EvaluationWrite(skipped.evaluation(), skipped.device(), true, new io.seatguard.core.evaluation.Touches(false, false, false, false, false), java.util.Map.of()));
+        evaluations.record(new EvaluationWrite(skipped.evaluation(), skipped.device(), true, new io.seatguard.core.evaluation.Touches(false, false, false, false, false, false), java.util.Map.of()));
         AccountState unchanged = accounts.load("app_a", "jo", "198.51.100.1", Optional.of("fp-jo"), Optional.of("dev-jo"), since);
         assertThat(unchanged.user().orElseThrow().last()).isEqualTo(T0);
         assertThat(unchanged.device("dev-jo").orElseThrow().lastSeen()).isEqualTo(T0);
@@ -896,6 +896,22 @@ abstract class StorageContract {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getLong(1)).as("61 s later: rewritten").isEqualTo(T0.plusSeconds(61).toEpochMilli());
         }
+    }
+
+    @Test
+    void aCountryWhoseRowAlreadyCoversTheMomentIsReportedUpToDateSoTheEvaluationNeedNotWriteIt() {
+        recordPlaced("app_a", "xia", "fp1", T0, "FR", null, null);
+        java.util.function.BiFunction<String, Instant, Boolean> upToDate = (country, at) -> activity.read("app_a", "xia", Optional.ofNullable(country),
+                Optional.empty(), at, Duration.ofHours(1)).countryUpToDate();
+        assertThat(upToDate.apply("FR", T0.plusSeconds(60))).as("within the row's minute").isTrue();
+        assertThat(upToDate.apply("FR", T0.plusSeconds(61))).isFalse();
+        assertThat(upToDate.apply("DE", T0.plusSeconds(30))).as("never placed there").isFalse();
+        assertThat(upToDate.apply(null, T0.plusSeconds(30))).as("no country").isFalse();
+        assertThat(upToDate.apply("FR", T0.minusSeconds(1))).as("before the row's first time (an import)").isFalse();
+
+        recordPlaced("app_a", "xia", "fp1", T0.plusSeconds(90), "FR", null, null);
+        assertThat(upToDate.apply("FR", T0.plusSeconds(150))).as("the row moved to 90 s").isTrue();
+        assertThat(upToDate.apply("FR", T0.plusSeconds(151))).isFalse();
     }
 
     @Test

@@ -16,16 +16,26 @@ import java.util.Set;
  * @param eventsInWindow the account's evaluations in the velocity window before this one
  * @param fingerprintUsers accounts of the app that have shown this evaluation's fingerprint, this one
  *     included once it has; empty without a fingerprint
+ * @param countryUpToDate the store's record of the account in this evaluation's country already covers
+ *     this moment as closely as the store keeps it, so this evaluation need not write it (false when
+ *     unsure: the write is then made, and the store's own condition keeps it idempotent)
  */
 public record AccountActivity(
         Optional<LocatedEvent> lastLocated,
         Optional<Boolean> countrySeenBefore,
         Optional<Set<String>> countries24h,
         OptionalLong eventsInWindow,
-        OptionalLong fingerprintUsers) {
+        OptionalLong fingerprintUsers,
+        boolean countryUpToDate) {
     /** Nothing could be read: checks built on history are unknown. */
     public static final AccountActivity UNKNOWN = new AccountActivity(Optional.empty(), Optional.empty(), Optional.empty(), OptionalLong.empty(),
             OptionalLong.empty());
+
+    /** Activity of a reader that does not say whether the country's record is current (it is then written). */
+    public AccountActivity(Optional<LocatedEvent> lastLocated, Optional<Boolean> countrySeenBefore, Optional<Set<String>> countries24h,
+            OptionalLong eventsInWindow, OptionalLong fingerprintUsers) {
+        this(lastLocated, countrySeenBefore, countries24h, eventsInWindow, fingerprintUsers, false);
+    }
 
     public AccountActivity {
         requireNonNull(lastLocated, "lastLocated is null");

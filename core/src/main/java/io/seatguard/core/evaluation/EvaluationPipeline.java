@@ -279,7 +279,8 @@ public final class EvaluationPipeline {
                 logout);
 
         // one write
-        Touches touches = WriteThrottle.touches(at, account, device, resolved.device(), deviceType, !logout, request.userId().isPresent());
+        Touches touches = WriteThrottle.touches(at, account, device, resolved.device(), deviceType, !logout, request.userId().isPresent(),
+                recent.countryUpToDate());
         List<PatternObservation> observed = request.userId().isPresent() && request.timestamp().isEmpty()
                 ? patterns.observe(checkValues, account, at)
                 : List.of();

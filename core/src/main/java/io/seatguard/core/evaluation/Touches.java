@@ -5,7 +5,7 @@ package io.seatguard.core.evaluation;
  * written; links already known are written only when {@link WriteThrottle} says their times or status
  * moved enough to matter.
  */
-public record Touches(boolean device, boolean user, boolean ip, boolean fingerprint, boolean deviceLink) {
+public record Touches(boolean device, boolean user, boolean ip, boolean fingerprint, boolean deviceLink, boolean country) {
     /** Write everything (imports, tests, and whenever nothing is known). */
-    public static final Touches ALL = new Touches(true, true, true, true, true);
+    public static final Touches ALL = new Touches(true, true, true, true, true, true);
 }

@@ -33,14 +33,18 @@ public final class WriteThrottle {
 
     private WriteThrottle() {}
 
-    public static Touches touches(
-            Instant at, AccountState account, DeviceResolution device, Optional<KnownDevice> known, DeviceType type, boolean attach, boolean hasUser) {
+    /**
+     * @param countryUpToDate the activity reader found the account's record in this evaluation's country
+     *     current ({@link io.seatguard.core.account.AccountActivity#countryUpToDate()})
+     */
+    public static Touches touches(Instant at, AccountState account, DeviceResolution device, Optional<KnownDevice> known, DeviceType type,
+            boolean attach, boolean hasUser, boolean countryUpToDate) {
         requireNonNull(at, "at is null");
         boolean deviceRow = device.isKnownDevice() && (device.isNew() || known.isEmpty()
                 || stale(at, known.get().firstSeen(), known.get().lastSeen())
                 || (known.get().type() == DeviceType.UNKNOWN && type != DeviceType.UNKNOWN));
         if (!hasUser) {
-            return new Touches(deviceRow, false, false, false, false);
+            return new Touches(deviceRow, false, false, false, false, false);
         }
         Optional<LinkedDevice> link = device.isKnownDevice() ? account.device(device.deviceId()) : Optional.empty();
         boolean linkRow = device.isKnownDevice() && (link.isEmpty()
@@ -51,7 +55,8 @@ public final class WriteThrottle {
                 needs(at, account.user()),
                 needs(at, account.ip()),
                 device.fingerprintId().isPresent() && needs(at, account.fingerprint()),
-                linkRow);
+                linkRow,
+                !countryUpToDate);
     }
 
     private static boolean needs(Instant at, Optional<Seen> seen) {
