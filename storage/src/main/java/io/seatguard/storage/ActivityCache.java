@@ -52,24 +52,8 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
     /** One event of the last day: its evaluation id (to recognise it twice) and time. */
     record Recent(String id, Instant at) {}
 
-    /**
-     * One country of an account, epoch milliseconds: its {@code user_countries} row's times as the table holds
-     * them (so the cache can tell when an evaluation would change the row), and the latest event there.
-     */
-    record CountryRecord(long firstSeen, long lastSeen, long latest) {
-        static CountryRecord first(long at) {
-            return new CountryRecord(at, at, at);
-        }
-
-        /** After an evaluation there at {@code at}: the row moves as SqlEvaluationStore's upsert moves it. */
-        CountryRecord with(long at) {
-            boolean rowMoves = !SqlActivityReader.countryRowCovers(firstSeen, lastSeen, at);
-            return new CountryRecord(rowMoves ? Math.min(firstSeen, at) : firstSeen, rowMoves ? Math.max(lastSeen, at) : lastSeen, Math.max(latest, at));
-        }
-    }
-
-    /** What the database holds for an account when it is loaded. */
-    record Snapshot(Optional<Instant> newest, Optional<LocatedEvent> lastLocated, Map<String, CountryRecord> countries, List<Recent> recent) {
+    /** What the database holds for an account when it is loaded; {@code countries} with the latest event in each. */
+    record Snapshot(Optional<Instant> newest, Optional<LocatedEvent> lastLocated, Map<String, Instant> countries, List<Recent> recent) {
         static final Snapshot EMPTY = new Snapshot(Optional.empty(), Optional.empty(), Map.of(), List.of());
     }
 
@@ -77,8 +61,8 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
     private static final class Entry {
         Instant newest = Instant.MIN;
         Optional<LocatedEvent> lastLocated = Optional.empty();
-        /** Every country the account was placed in: "seen before", "countries of the day" and whether its row needs a write. */
-        final Map<String, CountryRecord> countries = new HashMap<>();
+        /** Every country the account was placed in, and when it last was: "seen before" and "countries of the day". */
+        final Map<String, Instant> countries = new HashMap<>();
         /** Events from a day before the newest on, oldest first: the velocity window's count. */
         final ArrayDeque<Recent> recent = new ArrayDeque<>();
         /** More events in a day than kept: the velocity window is counted by the database. */
@@ -93,8 +77,7 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
         }
 
         void add(String id, Instant at, Optional<String> country, Optional<LocatedEvent> located) {
-            long millis = at.toEpochMilli();
-            country.ifPresent(c -> countries.merge(c, CountryRecord.first(millis), (known, added) -> known.with(millis)));
+            country.ifPresent(c -> countries.merge(c, at, (known, added) -> added.isAfter(known) ? added : known));
             located.filter(event -> lastLocated.map(known -> event.at().isAfter(known.at())).orElse(true)).ifPresent(event -> lastLocated = located);
             if (overflow) {
                 newest = at.isAfter(newest) ? at : newest;
@@ -153,7 +136,6 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
                 k -> new Entry(known.mayHaveUser(appId, userId) ? reader.snapshot(appId, userId, MAX_RECENT) : Snapshot.EMPTY));
         Optional<LocatedEvent> lastLocated;
         boolean seenBefore;
-        boolean countryUpToDate;
         Set<String> countries24h = new HashSet<>();
         long inWindow = 0;
         boolean countInDatabase;
@@ -165,12 +147,9 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
             Instant horizon = at.minus(reader.locatedHorizon());
             lastLocated = entry.lastLocated.filter(event -> !event.at().isBefore(horizon));
             seenBefore = country.map(entry.countries::containsKey).orElse(false);
-            countryUpToDate = country.map(entry.countries::get)
-                    .map(record -> SqlActivityReader.countryRowCovers(record.firstSeen(), record.lastSeen(), at.toEpochMilli()))
-                    .orElse(false);
-            long dayStart = at.minus(DAY).toEpochMilli();
-            entry.countries.forEach((placed, record) -> {
-                if (record.latest() >= dayStart) {
+            Instant dayStart = at.minus(DAY);
+            entry.countries.forEach((placed, latest) -> {
+                if (!latest.isBefore(dayStart)) {
                     countries24h.add(placed);
                 }
             });
@@ -190,8 +169,11 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
         }
         OptionalLong fingerprintUsers = fingerprintId.isEmpty() ? OptionalLong.empty()
                 : OptionalLong.of(accountsSharing(appId, fingerprintId.get()));
+        // Never "up to date" from memory: a copy of the country's row here could drift from the table when
+        // two evaluations of the account commit together and are added here in the other order, so these
+        // evaluations run the upsert, whose own condition then leaves a current row alone.
         return new AccountActivity(lastLocated, country.map(c -> seenBefore), Optional.of(countries24h), OptionalLong.of(inWindow), fingerprintUsers,
-                countryUpToDate);
+                false);
     }
 
     /** A fingerprint never written has no account; a known one is counted once, then kept until a write may change it. */

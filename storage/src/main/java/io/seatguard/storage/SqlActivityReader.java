@@ -104,7 +104,7 @@ public final class SqlActivityReader implements ActivityReader {
      * Whether an (account, country) row with these times already records an evaluation at {@code at} as
      * closely as the store keeps it: the upsert in SqlEvaluationStore would change nothing.
      */
-    static boolean countryRowCovers(long firstSeen, long lastSeen, long at) {
+    private static boolean countryRowCovers(long firstSeen, long lastSeen, long at) {
         return at >= firstSeen && at <= lastSeen + COUNTRY_RESOLUTION;
     }
 
@@ -141,7 +141,7 @@ public final class SqlActivityReader implements ActivityReader {
                         return row.wasNull() ? -1L : value;
                     }, appId, userId).filter(value -> value >= 0);
             // Countries outlive the evaluations (retention), so an account whose evaluations are all gone keeps them.
-            Map<String, ActivityCache.CountryRecord> countries = countryRecords(connection, appId, userId);
+            Map<String, Instant> countries = latestPerCountry(connection, appId, userId);
             if (newest.isEmpty()) {
                 return new ActivityCache.Snapshot(Optional.empty(), Optional.empty(), countries, List.of());
             }
@@ -186,25 +186,24 @@ public final class SqlActivityReader implements ActivityReader {
     }
 
     /**
-     * Every country the account was placed in: its row's times, and its latest event there, made exact
-     * from the account's evaluations in the resolution after last_seen (the row's time when those are gone).
+     * Every country the account was placed in, with its latest event there: from the row's last_seen, made
+     * exact by the account's evaluations in the resolution after it (the row's time when those are gone).
      */
-    private static Map<String, ActivityCache.CountryRecord> countryRecords(java.sql.Connection connection, String appId, String userId)
-            throws SQLException {
-        record Row(String country, long firstSeen, long lastSeen) {}
-        List<Row> rows = JdbcRunner.queryList(connection, "SELECT country, first_seen, last_seen FROM user_countries WHERE app_id = ? AND user_id = ?",
-                row -> new Row(row.getString(1), row.getLong(2), row.getLong(3)), appId, userId);
-        Map<String, ActivityCache.CountryRecord> records = new HashMap<>();
-        for (Row row : rows) {
+    private static Map<String, Instant> latestPerCountry(java.sql.Connection connection, String appId, String userId) throws SQLException {
+        List<Map.Entry<String, Long>> rows = JdbcRunner.queryList(connection,
+                "SELECT country, last_seen FROM user_countries WHERE app_id = ? AND user_id = ?",
+                row -> Map.entry(row.getString(1), row.getLong(2)), appId, userId);
+        Map<String, Instant> latest = new HashMap<>();
+        for (Map.Entry<String, Long> row : rows) {
+            long lastSeen = row.getValue();
             // Newest first, so the walk stops at the latest event there, usually the first it reads.
-            long latest = JdbcRunner.queryOne(connection,
+            long exact = JdbcRunner.queryOne(connection,
                     "SELECT created_at FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ? AND created_at <= ? AND country = ?"
                             + " ORDER BY created_at DESC LIMIT 1",
-                    result -> result.getLong(1), appId, userId, row.lastSeen(), row.lastSeen() + COUNTRY_RESOLUTION, row.country())
-                    .orElse(row.lastSeen());
-            records.put(row.country(), new ActivityCache.CountryRecord(row.firstSeen(), row.lastSeen(), latest));
+                    result -> result.getLong(1), appId, userId, lastSeen, lastSeen + COUNTRY_RESOLUTION, row.getKey()).orElse(lastSeen);
+            latest.put(row.getKey(), Instant.ofEpochMilli(exact));
         }
-        return records;
+        return latest;
     }
 
     private static LocatedEvent located(ResultSet row) throws SQLException {
