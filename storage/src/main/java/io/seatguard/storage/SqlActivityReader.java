@@ -89,7 +89,7 @@ public final class SqlActivityReader implements ActivityReader {
                     Optional.of(countries),
                     OptionalLong.of(counts.inWindow()),
                     fingerprintId.isPresent() ? OptionalLong.of(counts.fingerprintUsers()) : OptionalLong.empty(),
-                    counts.firstSeen().isPresent() && countryRowCovers(counts.firstSeen().getAsLong(), counts.lastSeen().getAsLong(), now));
+                    counts.firstSeen().isPresent() && SqlEvaluationStore.countryRowCovers(counts.firstSeen().getAsLong(), counts.lastSeen().getAsLong(), now));
         });
     }
 
@@ -98,14 +98,6 @@ public final class SqlActivityReader implements ActivityReader {
     private static OptionalLong nullable(ResultSet row, int column) throws SQLException {
         long value = row.getLong(column);
         return row.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
-    }
-
-    /**
-     * Whether an (account, country) row with these times already records an evaluation at {@code at} as
-     * closely as the store keeps it: the upsert in SqlEvaluationStore would change nothing.
-     */
-    private static boolean countryRowCovers(long firstSeen, long lastSeen, long at) {
-        return at >= firstSeen && at <= lastSeen + COUNTRY_RESOLUTION;
     }
 
     /**

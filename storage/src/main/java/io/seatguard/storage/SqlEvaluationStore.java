@@ -56,6 +56,15 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
             + " ON CONFLICT (app_id, user_id, country) DO UPDATE SET" + widenSeen("user_countries")
             + " WHERE excluded.first_seen < user_countries.first_seen OR excluded.last_seen > user_countries.last_seen + " + COUNTRY_SEEN_RESOLUTION_MILLIS;
 
+    /**
+     * Whether an (account, country) row with these times already records an evaluation at {@code at} as
+     * closely as it is kept: the negation of {@link #UPSERT_USER_COUNTRY}'s condition, kept beside it, so
+     * that a reader's "no write needed" means exactly "the upsert would change nothing".
+     */
+    static boolean countryRowCovers(long firstSeen, long lastSeen, long at) {
+        return at >= firstSeen && at <= lastSeen + COUNTRY_SEEN_RESOLUTION_MILLIS;
+    }
+
     private final SqlDatabase database;
 
     public SqlEvaluationStore(SqlDatabase database) {
