@@ -86,6 +86,8 @@ class HistoryApiTest {
         }
     }
 
+    private static final int MAX_CONCURRENT_WRITES = 300;
+
     @Test
     void pagingWhileAnotherThreadKeepsWritingSkipsAndRepeatsNothing() throws Exception {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
@@ -98,7 +100,9 @@ class HistoryApiTest {
             java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
             java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
             Thread writer = Thread.ofPlatform().start(() -> {
-                for (int i = 0; !stop.get(); i++) {
+                // Bounded: half of these rows go below the pages already read, and a writer faster than the
+                // reader (evaluations of a backdated account got cheaper) kept the pager going for ever.
+                for (int i = 0; !stop.get() && i < MAX_CONCURRENT_WRITES; i++) {
                     // New rows both newer and older than the pages already read.
                     Instant at = i % 2 == 0 ? Instant.now().minusSeconds(5) : base.minusSeconds(i);
                     evaluate(server, app, "wes", "tok_wes_laptop_00001", "198.51.100.2", at);
@@ -107,10 +111,14 @@ class HistoryApiTest {
             });
             List<String> seen = new ArrayList<>();
             String cursor = null;
+            int pages = 0;
             do {
                 JsonNode page = server.get("/v3/users/wes/history?limit=4" + (cursor == null ? "" : "&cursor=" + cursor), app.bearer()).json();
                 seen.addAll(ids(page));
                 cursor = page.get("next_cursor").isNull() ? null : page.get("next_cursor").asText();
+                pages++;
+                // Every page holds a row not seen before (checked below), so the rows written bound the pages.
+                assertThat(pages).as("pages over at most %d rows", 30 + MAX_CONCURRENT_WRITES).isLessThanOrEqualTo(30 + MAX_CONCURRENT_WRITES + 1);
                 Thread.sleep(20);
             }
             while (cursor != null);
