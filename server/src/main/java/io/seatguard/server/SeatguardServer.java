@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.seatguard.core.app.AppService;
 import io.seatguard.core.app.CreatedApp;
 import io.seatguard.core.checks.CheckRegistry;
+import io.seatguard.core.checks.CheckSettings;
 import io.seatguard.core.evaluation.EvaluationPipeline;
 import io.seatguard.intel.ip.IpIntelService;
 import io.seatguard.intel.ip.SourceStatus;
@@ -201,8 +202,8 @@ public final class SeatguardServer implements AutoCloseable {
             AccountReader accounts = new SqlAccountReader(database);
             DeviceLinks deviceLinks = new SqlDeviceLinks(database);
             BiConsumer<String, String> forgetAccount = (appId, userId) -> {};
-            Duration travelHorizon = config.network().checks().travelHorizon();
-            ActivityReader activity = new SqlActivityReader(database, travelHorizon);
+            CheckSettings checkSettings = config.network().checks();
+            ActivityReader activity = new SqlActivityReader(database, checkSettings);
             Runnable afterPrune = () -> {};
             if (database.kind() == DatabaseKind.SQLITE) {
                 // Embedded storage has one process, so every write passes through this cache and keeps
@@ -216,7 +217,7 @@ public final class SeatguardServer implements AutoCloseable {
                 accounts = cache;
                 deviceLinks = cache.invalidating(deviceLinks);
                 // The account's recent activity too, for the network and history checks.
-                ActivityCache recentActivity = new ActivityCache(new SqlActivityReader(database, travelHorizon), evaluations, known);
+                ActivityCache recentActivity = new ActivityCache(new SqlActivityReader(database, checkSettings), evaluations, known);
                 evaluations = recentActivity;
                 activity = recentActivity;
                 forgetAccount = (appId, userId) -> {

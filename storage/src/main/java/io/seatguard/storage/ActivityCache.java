@@ -161,6 +161,8 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
                         inWindow++;
                     }
                 }
+                // As the database counts: up to its limit.
+                inWindow = Math.min(inWindow, reader.eventCountLimit());
             }
         }
         if (countInDatabase) {

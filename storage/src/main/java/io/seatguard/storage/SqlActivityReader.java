@@ -29,10 +29,16 @@ public final class SqlActivityReader implements ActivityReader {
 
     private final SqlDatabase database;
     private final Duration locatedHorizon;
+    private final long eventCountLimit;
 
-    /** With the default travel speed's horizon. */
+    /** With the default check settings. */
     public SqlActivityReader(SqlDatabase database) {
-        this(database, CheckSettings.DEFAULTS.travelHorizon());
+        this(database, CheckSettings.DEFAULTS);
+    }
+
+    /** With the travel horizon and the event-count limit of these settings. */
+    public SqlActivityReader(SqlDatabase database, CheckSettings settings) {
+        this(database, settings.travelHorizon(), settings.eventCountLimit());
     }
 
     /**
@@ -40,27 +46,42 @@ public final class SqlActivityReader implements ActivityReader {
      *     CheckSettings#travelHorizon()}): an older one cannot make travel impossible, and without the
      *     bound an account whose recent evaluations carry no place (behind a VPN, say) had its whole
      *     history walked on every evaluation
+     * @param eventCountLimit the most events in the velocity window counted ({@link
+     *     CheckSettings#eventCountLimit()}): each is an index entry read, and an attacked account's window
+     *     holds as many as the attacker sends
      */
-    public SqlActivityReader(SqlDatabase database, Duration locatedHorizon) {
+    public SqlActivityReader(SqlDatabase database, Duration locatedHorizon, long eventCountLimit) {
         this.database = requireNonNull(database, "database is null");
         this.locatedHorizon = requireNonNull(locatedHorizon, "locatedHorizon is null");
+        if (eventCountLimit < 1) {
+            throw new IllegalArgumentException("eventCountLimit must be positive");
+        }
+        this.eventCountLimit = eventCountLimit;
     }
 
     Duration locatedHorizon() {
         return locatedHorizon;
     }
 
+    long eventCountLimit() {
+        return eventCountLimit;
+    }
+
+    /** The account's events in {@code [from, to)} through {@code evaluations_by_user}, at most a limit of them. */
+    private static final String IN_WINDOW = "(SELECT COUNT(*) FROM (SELECT 1 FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ?"
+            + " AND created_at < ? LIMIT ?) AS in_window)";
+    private static final String COUNT_IN_WINDOW = "SELECT " + IN_WINDOW;
     /**
      * The account's row in this country (first and last seen, NULL when never placed there), its events in
      * the window, the accounts on the fingerprint: scalar sub-queries in one round trip.
      */
     private static final String COUNTS = "SELECT (SELECT first_seen FROM user_countries WHERE app_id = ? AND user_id = ? AND country = ?),"
             + " (SELECT last_seen FROM user_countries WHERE app_id = ? AND user_id = ? AND country = ?),"
-            + " (SELECT COUNT(*) FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ? AND created_at < ?),"
+            + " " + IN_WINDOW + ","
             + " (SELECT COUNT(*) FROM user_fingerprints WHERE app_id = ? AND fingerprint_id = ?)";
     /** The same when the request has no country. */
     private static final String COUNTS_WITHOUT_COUNTRY = "SELECT NULL, NULL,"
-            + " (SELECT COUNT(*) FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ? AND created_at < ?),"
+            + " " + IN_WINDOW + ","
             + " (SELECT COUNT(*) FROM user_fingerprints WHERE app_id = ? AND fingerprint_id = ?)";
     /** The account's latest located evaluation in {@code [from, to)}, newest first through {@code evaluations_by_user}. */
     private static final String LATEST_LOCATED_BEFORE = "SELECT created_at, latitude, longitude, accuracy_km FROM evaluations"
@@ -80,8 +101,9 @@ public final class SqlActivityReader implements ActivityReader {
             JdbcRunner.RowMapper<Counts> columns = row -> new Counts(nullable(row, 1), nullable(row, 2), row.getLong(3), row.getLong(4));
             Counts counts = (country.isPresent()
                     ? JdbcRunner.queryOne(connection, COUNTS, columns, appId, userId, country.get(), appId, userId, country.get(), appId, userId,
-                            windowStart, now, appId, fingerprint)
-                    : JdbcRunner.queryOne(connection, COUNTS_WITHOUT_COUNTRY, columns, appId, userId, windowStart, now, appId, fingerprint)).orElseThrow();
+                            windowStart, now, eventCountLimit, appId, fingerprint)
+                    : JdbcRunner.queryOne(connection, COUNTS_WITHOUT_COUNTRY, columns, appId, userId, windowStart, now, eventCountLimit, appId, fingerprint))
+                    .orElseThrow();
             Set<String> countries = countriesBetween(connection, appId, userId, now - DAY.toMillis(), now);
             return new AccountActivity(
                     last,
@@ -101,17 +123,14 @@ public final class SqlActivityReader implements ActivityReader {
     }
 
     /**
-     * The account's events in {@code [at - window, at)}, through {@code evaluations_by_user}: what {@link
-     * ActivityCache} still asks the database for an account too busy to keep each event in memory.
+     * The account's events in {@code [at - window, at)}, through {@code evaluations_by_user}, up to the
+     * limit: what {@link ActivityCache} still asks the database for an account too busy to keep each
+     * event in memory.
      */
     long countInWindow(String appId, String userId, Instant at, Duration window) {
-        return database.read(connection -> countInWindow(connection, appId, userId, at, window));
-    }
-
-    private static long countInWindow(java.sql.Connection connection, String appId, String userId, Instant at, Duration window) throws SQLException {
         long now = at.toEpochMilli();
-        return JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ? AND created_at < ?",
-                row -> row.getLong(1), appId, userId, now - window.toMillis(), now).orElse(0L);
+        return database.read(connection -> JdbcRunner.queryOne(connection, COUNT_IN_WINDOW, row -> row.getLong(1), appId, userId,
+                now - window.toMillis(), now, eventCountLimit).orElse(0L));
     }
 
     /** Accounts of the app that have shown this fingerprint. */

@@ -75,6 +75,33 @@ class CachedSqliteStorageContractTest extends SqliteStorageContractTest {
         }
     }
 
+    /**
+     * The cache counts as its database reader does, up to the reader's limit: from memory for an account it
+     * keeps each event of, and from the database for one busier than that.
+     */
+    @org.junit.jupiter.api.Test
+    void theVelocityWindowIsCountedUpToTheLimitFromMemoryAndFromTheDatabase() {
+        java.time.Duration horizon = io.seatguard.core.checks.CheckSettings.DEFAULTS.travelHorizon();
+        int limit = ActivityCache.MAX_RECENT + 20;
+        ActivityCache limited = new ActivityCache(new SqlActivityReader(database, horizon, limit), evaluations, known);
+        ActivityCache limitedToThree = new ActivityCache(new SqlActivityReader(database, horizon, 3), limited, known);
+        evaluations = limitedToThree;
+        java.time.Instant at = T0;
+        java.time.Duration window = java.time.Duration.ofDays(1);
+        for (int i = 0; i < limit + 40; i++) {
+            at = at.plusSeconds(10);
+            placed("fay", at, "FR", null);
+            java.time.Instant next = at.plusSeconds(1);
+            if (i % 25 == 0 || i > ActivityCache.MAX_RECENT - 3) {
+                long expected = Math.min(i + 1, limit);
+                org.assertj.core.api.Assertions.assertThat(limited.read("app_a", "fay", java.util.Optional.empty(), java.util.Optional.empty(), next, window)
+                        .eventsInWindow()).as("after " + (i + 1) + " events").hasValue(expected);
+                org.assertj.core.api.Assertions.assertThat(limitedToThree.read("app_a", "fay", java.util.Optional.empty(), java.util.Optional.empty(), next,
+                        window).eventsInWindow()).hasValue(Math.min(i + 1, 3));
+            }
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void theAccountsSharingAFingerprintAreRecountedWhenAnotherAccountShowsIt() {
         java.util.Optional<String> fp = java.util.Optional.of("fp-shared");

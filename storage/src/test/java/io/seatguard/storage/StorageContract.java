@@ -874,6 +874,28 @@ abstract class StorageContract {
     }
 
     @Test
+    void theVelocityWindowIsCountedUpToTheReadersLimit() {
+        for (int minute = 0; minute < 5; minute++) {
+            recordPlaced("app_a", "zed", "fp1", T0.plusSeconds(60L * minute), "FR", null, null);
+        }
+        recordPlaced("app_a", "zed", "fp1", T0.minus(Duration.ofHours(2)), "FR", null, null);
+        Instant at = T0.plus(Duration.ofMinutes(10));
+        Duration horizon = io.seatguard.core.checks.CheckSettings.DEFAULTS.travelHorizon();
+        java.util.function.LongFunction<SqlActivityReader> limitedTo = limit -> new SqlActivityReader(database, horizon, limit);
+        for (Optional<String> country : List.of(Optional.of("FR"), Optional.<String>empty())) {
+            assertThat(limitedTo.apply(3).read("app_a", "zed", country, Optional.of("fp1"), at, Duration.ofHours(1)).eventsInWindow())
+                    .as("five in the hour, counted up to 3").hasValue(3);
+            assertThat(limitedTo.apply(5).read("app_a", "zed", country, Optional.of("fp1"), at, Duration.ofHours(1)).eventsInWindow())
+                    .as("exactly at the limit").hasValue(5);
+            assertThat(limitedTo.apply(100).read("app_a", "zed", country, Optional.of("fp1"), at, Duration.ofHours(1)).eventsInWindow())
+                    .as("the one two hours back is outside the window").hasValue(5);
+        }
+        assertThat(limitedTo.apply(3).countInWindow("app_a", "zed", at, Duration.ofHours(1))).isEqualTo(3);
+        assertThat(limitedTo.apply(100).countInWindow("app_a", "zed", at, Duration.ofHours(3))).isEqualTo(6);
+        assertThatThrownBy(() -> limitedTo.apply(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aCountryIsInTheDayUntilExactlyADayAfterItsLatestEventThoughItsRowMovesOncePerMinute() throws Exception {
         recordPlaced("app_a", "uma", "fp1", T0, "FR", null, null);
         recordPlaced("app_a", "uma", "fp1", T0.plusSeconds(30), "FR", null, null);

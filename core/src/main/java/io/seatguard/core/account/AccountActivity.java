@@ -13,7 +13,8 @@ import java.util.Set;
  * @param countrySeenBefore whether an earlier evaluation was placed in this evaluation's country; empty
  *     when this evaluation has no country or the reader cannot tell
  * @param countries24h countries of the account's evaluations in the 24 hours before this one
- * @param eventsInWindow the account's evaluations in the velocity window before this one
+ * @param eventsInWindow the account's evaluations in the velocity window before this one; a reader may stop
+ *     counting at {@link io.seatguard.core.checks.CheckSettings#eventCountLimit()}
  * @param fingerprintUsers accounts of the app that have shown this evaluation's fingerprint, this one
  *     included once it has; empty without a fingerprint
  * @param countryUpToDate the store's record of the account in this evaluation's country already covers

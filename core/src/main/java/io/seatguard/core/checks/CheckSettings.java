@@ -17,6 +17,8 @@ import java.time.Duration;
  */
 public record CheckSettings(double maxTravelSpeedKmh, double minTravelDistanceKm, Duration velocityWindow, long highVelocityEvents) {
     public static final CheckSettings DEFAULTS = new CheckSettings(900, 300, Duration.ofHours(1), 100);
+    /** {@code event_count} stops here unless {@link #highVelocityEvents} is higher (see {@link #eventCountLimit()}). */
+    public static final long EVENT_COUNT_LIMIT = 10_000;
 
     public CheckSettings {
         if (!(maxTravelSpeedKmh >= 100 && maxTravelSpeedKmh <= 5000)) {
@@ -44,5 +46,16 @@ public record CheckSettings(double maxTravelSpeedKmh, double minTravelDistanceKm
     public Duration travelHorizon() {
         double hours = Math.PI * GreatCircle.EARTH_RADIUS_KM / maxTravelSpeedKmh;
         return Duration.ofMillis((long) Math.ceil(hours * 3_600_000));
+    }
+
+    /**
+     * The highest {@code event_count} reported: {@link #EVENT_COUNT_LIMIT}, or {@link #highVelocityEvents} when
+     * that is higher, so {@code has_high_velocity} stays exact. Counting an account's window costs one index
+     * entry per event, so without a limit an attack on one account (hundreds of evaluations a second) made
+     * each of its evaluations dearer than the last, and the whole server slower; an account at the limit
+     * has had at least that many evaluations in the window.
+     */
+    public long eventCountLimit() {
+        return Math.max(EVENT_COUNT_LIMIT, highVelocityEvents);
     }
 }

@@ -1,10 +1,19 @@
 package io.seatguard.core.checks;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * {@code event_count}: the account's evaluations in the velocity window ({@link CheckSettings}), this one
- * included. Null without an account (there is nothing to count per) or when history cannot be read.
+ * included, up to {@link CheckSettings#eventCountLimit()}. Null without an account (there is nothing to
+ * count per) or when history cannot be read.
  */
 public final class EventCountCheck implements Check {
+    private final CheckSettings settings;
+
+    public EventCountCheck(CheckSettings settings) {
+        this.settings = requireNonNull(settings, "settings is null");
+    }
+
     @Override
     public String name() {
         return "event_count";
@@ -20,6 +29,7 @@ public final class EventCountCheck implements Check {
         if (!inputs.hasUser() || inputs.activity().eventsInWindow().isEmpty()) {
             return null;
         }
-        return inputs.activity().eventsInWindow().getAsLong() + 1;
+        // Readers stop counting at the limit (SqlActivityReader), so the count and this one may pass it by one.
+        return Math.min(inputs.activity().eventsInWindow().getAsLong() + 1, settings.eventCountLimit());
     }
 }

@@ -2,6 +2,8 @@ package io.seatguard.core.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seatguard.core.account.AccountActivity;
+import io.seatguard.core.account.ActivityReader;
 import io.seatguard.core.checks.CheckRegistry;
 import io.seatguard.core.checks.CheckSettings;
 import io.seatguard.core.identity.DeviceResolver;
@@ -191,6 +193,32 @@ class NetworkChecksTest {
                 .containsEntry("has_high_velocity", false);
     }
 
+    /**
+     * Readers stop counting at the limit (an attacked account's window can hold millions of events), so
+     * event_count stops there too, and has_high_velocity stays exact because the limit is never below it.
+     */
+    @Test
+    void eventCountStopsAtTheLimitAndHighVelocityStaysExact() {
+        assertThat(CheckSettings.DEFAULTS.eventCountLimit()).isEqualTo(CheckSettings.EVENT_COUNT_LIMIT);
+        assertThat(withCountedEvents(CheckSettings.DEFAULTS, 50_000)).containsEntry("event_count", CheckSettings.EVENT_COUNT_LIMIT)
+                .containsEntry("has_high_velocity", true);
+        assertThat(withCountedEvents(CheckSettings.DEFAULTS, CheckSettings.EVENT_COUNT_LIMIT - 2)).as("just under the limit: exact")
+                .containsEntry("event_count", CheckSettings.EVENT_COUNT_LIMIT - 1);
+        CheckSettings highThreshold = new CheckSettings(900, 300, Duration.ofHours(1), 20_000);
+        assertThat(highThreshold.eventCountLimit()).as("never below the threshold").isEqualTo(20_000);
+        assertThat(withCountedEvents(highThreshold, 19_998)).containsEntry("event_count", 19_999L).containsEntry("has_high_velocity", false);
+        assertThat(withCountedEvents(highThreshold, 19_999)).containsEntry("event_count", 20_000L).containsEntry("has_high_velocity", true);
+        assertThat(withCountedEvents(highThreshold, 20_000)).as("a reader at the limit").containsEntry("event_count", 20_000L)
+                .containsEntry("has_high_velocity", true);
+    }
+
+    /** The checks of one evaluation whose reader counted this many earlier events in the window. */
+    private Map<String, Object> withCountedEvents(CheckSettings checks, long counted) {
+        ActivityReader counting = (appId, userId, country, fingerprintId, at, window) -> new AccountActivity(Optional.empty(), Optional.empty(),
+                Optional.of(java.util.Set.of()), java.util.OptionalLong.of(counted), java.util.OptionalLong.empty());
+        return pipeline(intel, counting, checks).evaluate(request("ann", PARIS, List.of(), Optional.empty())).checks();
+    }
+
     @Test
     void oneFingerprintOnManyAccountsIsCounted() {
         assertThat(evaluate("ann", PARIS).checks()).containsEntry("fingerprint_user_count", 1L);
@@ -226,9 +254,13 @@ class NetworkChecksTest {
     }
 
     private EvaluationPipeline pipeline(IpIntelligence source) {
-        return new EvaluationPipeline(new FixedUserAgentParser(), new DeviceResolver(store, ids::newRandomId), store, CheckRegistry.standard(settings),
+        return pipeline(source, store, settings);
+    }
+
+    private EvaluationPipeline pipeline(IpIntelligence source, ActivityReader activity, CheckSettings checks) {
+        return new EvaluationPipeline(new FixedUserAgentParser(), new DeviceResolver(store, ids::newRandomId), store, CheckRegistry.standard(checks),
                 new NoPolicies(), store, ids, clock, new InMemoryPresence(Duration.ofSeconds(90)), new RiskScorer(RiskWeights.defaults()))
-                .withNetwork(source, store, settings);
+                .withNetwork(source, activity, checks);
     }
 
     private static EvaluationRequest request(String user, String ip, List<String> localIps, Optional<String> zone) {
