@@ -17,6 +17,10 @@
 --   EVAL_ACTION_MIX percentages "access,login,signup"               (default 70,25,5)
 --                   A signup is a new account (user-<n>, n >= USERS)
 --                   on a device never seen before.
+--   EVAL_STUFFING_PCT share of requests sent by one bot: logins on    (default 0)
+--                   device 0 (its token, components, User-Agent and
+--                   addresses) into random accounts, as credential
+--                   stuffing from one browser does
 --   EVAL_SEED       base random seed (default: time); each wrk thread
 --                   adds its own number, so threads send different streams.
 --
@@ -46,6 +50,8 @@ local DEVICES = floor(env_number("EVAL_DEVICES", 100000))
 if DEVICES < USERS then DEVICES = USERS end
 local HOT_PCT = env_number("EVAL_HOT_PCT", 80)
 local HOT_DEVICES = math.max(1, floor(DEVICES / 5))
+
+local STUFFING_PCT = env_number("EVAL_STUFFING_PCT", 0)
 
 local ACCESS_PCT, LOGIN_PCT, SIGNUP_PCT = 70, 25, 5
 do
@@ -308,7 +314,11 @@ end
 function request()
    local r = random() * ACTION_TOTAL
    local action, d, user
-   if r < SIGNUP_PCT then
+   if STUFFING_PCT > 0 and random() * 100 < STUFFING_PCT then
+      action = "login"
+      d = 0
+      user = random(0, USERS - 1)
+   elseif r < SIGNUP_PCT then
       action = "signup"
       signup_counter = signup_counter + 1
       user = signup_base_user + signup_counter

@@ -47,7 +47,8 @@ import java.util.Optional;
 public final class AccountStateCache implements AccountReader, DeviceDirectory, EvaluationStore {
     static final int MAX_ACCOUNTS = 200_000;
     static final int MAX_DEVICE_LOOKUPS = 400_000;
-    static final int MAX_LINKS = 256;
+    /** As many as the store reads, so that what is kept here is every link or the account is not kept. */
+    static final int MAX_LINKS = AccountState.DEVICE_LIMIT;
     private static final Instant FAR_FUTURE = Instant.ofEpochMilli(Long.MAX_VALUE);
 
     private final AccountReader accounts;
@@ -137,14 +138,18 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
             filled.user = merge(filled.user, loaded.user());
             filled.ips.merge(ip, loaded.ip(), AccountStateCache::merge);
             fingerprintId.ifPresent(fp -> filled.fingerprints.merge(fp, loaded.fingerprint(), AccountStateCache::merge));
-            if (loaded.devices().size() > MAX_LINKS) {
+            if (loaded.devicesTruncated()) {
                 filled.links = null;
             }
             else {
                 Map<String, LinkedDevice> links = filled.links == null ? new HashMap<>() : filled.links;
                 loaded.devices().forEach(link -> links.merge(link.deviceId(), link, AccountStateCache::merge));
-                filled.links = links;
+                filled.links = links.size() > MAX_LINKS ? null : links;
             }
+        }
+        if (loaded.devicesTruncated()) {
+            // More links than the store reads: which it kept of them all says nothing of the window, so ask for the window.
+            return accounts.load(appId, userId, ip, fingerprintId, deviceId, since);
         }
         List<LinkedDevice> inWindow = loaded.devices().stream()
                 .filter(link -> !link.lastSeen().isBefore(since) || deviceId.map(link.deviceId()::equals).orElse(false))

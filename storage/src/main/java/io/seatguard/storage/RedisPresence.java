@@ -17,7 +17,9 @@ import java.util.Map;
  * {@code seatguard:presence:<app>:<length>:<user>}, with a field per session holding
  * {@code lastSeenMillis|deviceId|deviceType|ip}; the hash expires a window after its last touch, and
  * expired fields are dropped when the account is read. A touch is one Lua script, so a late heartbeat
- * never moves a session's last sign of life backwards, whichever node it reaches. Each app also keeps a
+ * never moves a session's last sign of life backwards, whichever node it reaches; the script also keeps
+ * the hash at {@link #MAX_SESSIONS_PER_ACCOUNT} fields, dropping the one with the oldest sign of life (a
+ * walk of at most that many fields, made only when a session beyond it arrives). Each app also keeps a
  * sorted set, {@code seatguard:presence-app:<app>}, of its sessions scored by last sign of life, so the
  * dashboard counts the live ones with one ZCOUNT instead of scanning every account.
  */
@@ -33,6 +35,16 @@ public final class RedisPresence implements Presence, AutoCloseable {
             redis.call('ZADD', KEYS[2], ARGV[2], ARGV[5])
             redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(ARGV[2]) - tonumber(ARGV[4]))
             redis.call('PEXPIRE', KEYS[2], ARGV[4])
+            if redis.call('HLEN', KEYS[1]) > tonumber(ARGV[6]) then
+              local fields = redis.call('HGETALL', KEYS[1])
+              local oldest, oldestSeen = nil, nil
+              for i = 1, #fields, 2 do
+                local seen = tonumber(string.match(fields[i + 1], '^(%d+)')) or 0
+                if oldestSeen == nil or seen < oldestSeen then oldest, oldestSeen = fields[i], seen end
+              end
+              redis.call('HDEL', KEYS[1], oldest)
+              redis.call('ZREM', KEYS[2], ARGV[7] .. oldest)
+            end
             return 1
             """;
 
@@ -62,7 +74,8 @@ public final class RedisPresence implements Presence, AutoCloseable {
     public void touch(String appId, String userId, LiveSession session) {
         String payload = session.deviceId() + '|' + session.deviceType() + '|' + session.ip();
         redis.evalsha(touchSha, ScriptOutputType.INTEGER, new String[] {key(appId, userId), appKey(appId)}, session.sessionId(),
-                Long.toString(session.lastSeen().toEpochMilli()), payload, Long.toString(window.toMillis()), member(userId, session.sessionId()));
+                Long.toString(session.lastSeen().toEpochMilli()), payload, Long.toString(window.toMillis()), member(userId, session.sessionId()),
+                Integer.toString(MAX_SESSIONS_PER_ACCOUNT), member(userId, ""));
     }
 
     @Override

@@ -8,14 +8,25 @@ import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.account.LinkedDevice;
 import io.seatguard.core.account.Seen;
 import io.seatguard.core.identity.DeviceType;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads an account's state in two queries, both inside one (app, user). */
+/** Reads an account's state in two queries, both inside one (app, user); a third when its links pass the limit. */
 public final class SqlAccountReader implements AccountReader {
+    private static final String LINKS = "SELECT l.device_id, d.type, l.status, l.first_seen, l.last_seen FROM user_devices l"
+            + " JOIN devices d ON d.app_id = l.app_id AND d.id = l.device_id WHERE l.app_id = ? AND l.user_id = ?";
+    /**
+     * The links in the window and the named device's, one more than the limit so that more can be told.
+     * No ORDER BY: the limit then stops the walk of the account's links, where sorting would read them all.
+     */
+    private static final String WINDOW_LINKS = LINKS + " AND (l.last_seen >= ? OR l.device_id = ?) LIMIT ?";
+    private static final String NAMED_LINK = LINKS + " AND l.device_id = ?";
+
     private final SqlDatabase database;
 
     @SuppressWarnings("unchecked")
@@ -49,14 +60,31 @@ public final class SqlAccountReader implements AccountReader {
                     SqlAccountReader::seenTriple,
                     appId, userId, appId, userId, appId, userId, ip, appId, userId, ip,
                     appId, userId, fingerprintId.orElse(""), appId, userId, fingerprintId.orElse("")).orElseThrow();
-            List<LinkedDevice> devices = JdbcRunner.queryList(connection,
-                    "SELECT l.device_id, d.type, l.status, l.first_seen, l.last_seen FROM user_devices l"
-                            + " JOIN devices d ON d.app_id = l.app_id AND d.id = l.device_id"
-                            + " WHERE l.app_id = ? AND l.user_id = ? AND (l.last_seen >= ? OR l.device_id = ?)",
-                    row -> new LinkedDevice(row.getString(1), DeviceType.fromWireName(row.getString(2)), LinkStatus.fromWireName(row.getString(3)),
-                            Instant.ofEpochMilli(row.getLong(4)), Instant.ofEpochMilli(row.getLong(5))),
-                    appId, userId, since.toEpochMilli(), deviceId.orElse(""));
-            return new AccountState(seen[0], devices, seen[1], seen[2]);
+            List<LinkedDevice> devices = JdbcRunner.queryList(connection, WINDOW_LINKS,
+                    SqlAccountReader::link, appId, userId, since.toEpochMilli(), deviceId.orElse(""), AccountState.DEVICE_LIMIT + 1);
+            if (devices.size() <= AccountState.DEVICE_LIMIT) {
+                return new AccountState(seen[0], devices, seen[1], seen[2]);
+            }
+            return new AccountState(seen[0], keepingNamed(connection, appId, userId, devices, deviceId), seen[1], seen[2], true);
         });
+    }
+
+    /** The first {@link AccountState#DEVICE_LIMIT} links read, with the named device's in place of the last when it is linked. */
+    private static List<LinkedDevice> keepingNamed(Connection connection, String appId, String userId, List<LinkedDevice> read,
+            Optional<String> deviceId) throws SQLException {
+        List<LinkedDevice> kept = new ArrayList<>(read.subList(0, AccountState.DEVICE_LIMIT));
+        if (deviceId.isEmpty() || kept.stream().anyMatch(link -> link.deviceId().equals(deviceId.get()))) {
+            return kept;
+        }
+        LinkedDevice extra = read.get(AccountState.DEVICE_LIMIT);
+        Optional<LinkedDevice> named = extra.deviceId().equals(deviceId.get()) ? Optional.of(extra)
+                : JdbcRunner.queryOne(connection, NAMED_LINK, SqlAccountReader::link, appId, userId, deviceId.get());
+        named.ifPresent(link -> kept.set(AccountState.DEVICE_LIMIT - 1, link));
+        return kept;
+    }
+
+    private static LinkedDevice link(ResultSet row) throws SQLException {
+        return new LinkedDevice(row.getString(1), DeviceType.fromWireName(row.getString(2)), LinkStatus.fromWireName(row.getString(3)),
+                Instant.ofEpochMilli(row.getLong(4)), Instant.ofEpochMilli(row.getLong(5)));
     }
 }

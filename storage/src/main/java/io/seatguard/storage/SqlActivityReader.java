@@ -6,6 +6,7 @@ import io.seatguard.core.account.AccountActivity;
 import io.seatguard.core.account.ActivityReader;
 import io.seatguard.core.account.LocatedEvent;
 import io.seatguard.core.checks.CheckSettings;
+import io.seatguard.core.checks.FingerprintUserCountCheck;
 import io.seatguard.core.intel.Coordinates;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -71,6 +72,10 @@ public final class SqlActivityReader implements ActivityReader {
     private static final String IN_WINDOW = "(SELECT COUNT(*) FROM (SELECT 1 FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ?"
             + " AND created_at < ? LIMIT ?) AS in_window)";
     private static final String COUNT_IN_WINDOW = "SELECT " + IN_WINDOW;
+    /** The accounts that have shown a fingerprint, up to {@link FingerprintUserCountCheck#LIMIT}. */
+    private static final String FINGERPRINT_USERS = "(SELECT COUNT(*) FROM (SELECT 1 FROM user_fingerprints WHERE app_id = ? AND fingerprint_id = ?"
+            + " LIMIT " + FingerprintUserCountCheck.LIMIT + ") AS sharing)";
+    private static final String COUNT_FINGERPRINT_USERS = "SELECT " + FINGERPRINT_USERS;
     /**
      * The account's row in this country (first and last seen, NULL when never placed there), its events in
      * the window, the accounts on the fingerprint: scalar sub-queries in one round trip.
@@ -78,11 +83,11 @@ public final class SqlActivityReader implements ActivityReader {
     private static final String COUNTS = "SELECT (SELECT first_seen FROM user_countries WHERE app_id = ? AND user_id = ? AND country = ?),"
             + " (SELECT last_seen FROM user_countries WHERE app_id = ? AND user_id = ? AND country = ?),"
             + " " + IN_WINDOW + ","
-            + " (SELECT COUNT(*) FROM user_fingerprints WHERE app_id = ? AND fingerprint_id = ?)";
+            + " " + FINGERPRINT_USERS;
     /** The same when the request has no country. */
     private static final String COUNTS_WITHOUT_COUNTRY = "SELECT NULL, NULL,"
             + " " + IN_WINDOW + ","
-            + " (SELECT COUNT(*) FROM user_fingerprints WHERE app_id = ? AND fingerprint_id = ?)";
+            + " " + FINGERPRINT_USERS;
     /** The account's latest located evaluation in {@code [from, to)}, newest first through {@code evaluations_by_user}. */
     private static final String LATEST_LOCATED_BEFORE = "SELECT created_at, latitude, longitude, accuracy_km FROM evaluations"
             + " WHERE app_id = ? AND user_id = ? AND created_at >= ? AND created_at < ? AND latitude IS NOT NULL ORDER BY created_at DESC LIMIT 1";
@@ -133,9 +138,9 @@ public final class SqlActivityReader implements ActivityReader {
                 now - window.toMillis(), now, eventCountLimit).orElse(0L));
     }
 
-    /** Accounts of the app that have shown this fingerprint. */
+    /** Accounts of the app that have shown this fingerprint, up to {@link FingerprintUserCountCheck#LIMIT}. */
     long fingerprintUsers(String appId, String fingerprintId) {
-        return database.read(connection -> JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM user_fingerprints WHERE app_id = ? AND fingerprint_id = ?",
+        return database.read(connection -> JdbcRunner.queryOne(connection, COUNT_FINGERPRINT_USERS,
                 row -> row.getLong(1), appId, fingerprintId).orElse(0L));
     }
 

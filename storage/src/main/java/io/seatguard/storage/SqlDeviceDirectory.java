@@ -42,6 +42,15 @@ public final class SqlDeviceDirectory implements DeviceDirectory {
                 SqlDeviceDirectory::device, appId, fingerprintId));
     }
 
+    /**
+     * How many of a network's latest evaluations {@link #devicesOnNetwork} reads. Each is a row read (the
+     * device is not in the network's index), and a bot on one address adds one with every request, so
+     * without a bound a busy home line cost more with each evaluation. A network seen with fewer devices
+     * than asked among its latest thousand evaluations is then taken as private: a shared one (a
+     * carrier's NAT, a campus) shows its devices long before that.
+     */
+    static final int NETWORK_EVALUATIONS_READ = 1_000;
+
     /** Fuzzy matching compares against at most this many of an account's devices. */
     static final int MAX_CANDIDATES = 256;
 
@@ -137,7 +146,10 @@ public final class SqlDeviceDirectory implements DeviceDirectory {
         return networks;
     }
 
-    /** From the evaluations' network column (V14) through {@code evaluations_by_network}; stops at {@code limit} devices. */
+    /**
+     * From the evaluations' network column (V14) through {@code evaluations_by_network}; stops at {@code limit}
+     * devices, and reads the network's latest {@link #NETWORK_EVALUATIONS_READ} evaluations at most.
+     */
     @Override
     public int devicesOnNetwork(String appId, String network, Instant since, int limit) {
         return database.read(connection -> JdbcRunner.queryOne(connection,
@@ -151,8 +163,8 @@ public final class SqlDeviceDirectory implements DeviceDirectory {
      * the query) instead of this network's range. Package-private for the test that pins the plan
      * (SqliteStorageContractTest).
      */
-    static final String DEVICES_ON_NETWORK =
-            "SELECT COUNT(*) FROM (SELECT DISTINCT device_id || '' FROM evaluations WHERE app_id = ? AND network = ? AND created_at >= ? LIMIT ?) seen";
+    static final String DEVICES_ON_NETWORK = "SELECT COUNT(*) FROM (SELECT DISTINCT device_id || '' FROM (SELECT device_id FROM evaluations"
+            + " WHERE app_id = ? AND network = ? AND created_at >= ? ORDER BY created_at DESC LIMIT " + NETWORK_EVALUATIONS_READ + ") recent LIMIT ?) seen";
 
     /** Package-private for the test that keeps its plan to one index range per device (SqliteStorageContractTest). */
     static String networksSinceSql(int devices) {

@@ -265,6 +265,38 @@ abstract class StorageContract {
     }
 
     @Test
+    void anAccountsLinksAreReadUpToTheLimitWithTheNamedDeviceAlwaysAmongThem() {
+        int limit = io.seatguard.core.account.AccountState.DEVICE_LIMIT;
+        Instant since = T0.minus(Duration.ofDays(30));
+        java.util.function.Function<Optional<String>, io.seatguard.core.account.AccountState> load = named -> accounts.load("app_a", "horde",
+                "198.51.100.1", Optional.empty(), named, since);
+        for (int i = 0; i < limit; i++) {
+            evaluations.record(EvaluationSamples.write("app_a", id(), "horde", "dev-h" + i, true, "tok-horde-" + i + "-xxxxxx", null, DeviceType.COMPUTER,
+                    "198.51.100.1", T0.plusSeconds(i)));
+        }
+        assertThat(load.apply(Optional.empty()).devices()).as("exactly at the limit: every link").hasSize(limit);
+        assertThat(load.apply(Optional.empty()).devicesTruncated()).isFalse();
+
+        for (int i = limit; i < limit + 5; i++) {
+            evaluations.record(EvaluationSamples.write("app_a", id(), "horde", "dev-h" + i, true, "tok-horde-" + i + "-xxxxxx", null, DeviceType.COMPUTER,
+                    "198.51.100.1", T0.plusSeconds(i)));
+        }
+        io.seatguard.core.account.AccountState unnamed = load.apply(Optional.empty());
+        assertThat(unnamed.devices()).hasSize(limit);
+        assertThat(unnamed.devicesTruncated()).isTrue();
+        for (int i = 0; i < limit + 5; i++) {
+            io.seatguard.core.account.AccountState named = load.apply(Optional.of("dev-h" + i));
+            assertThat(named.devices()).as("naming dev-h%d", i).hasSize(limit).extracting(LinkedDevice::deviceId).contains("dev-h" + i)
+                    .doesNotHaveDuplicates();
+            assertThat(named.devicesTruncated()).isTrue();
+        }
+        assertThat(load.apply(Optional.of("dev-nobody")).devices()).as("a device not linked is not made up").hasSize(limit)
+                .extracting(LinkedDevice::deviceId).doesNotContain("dev-nobody");
+        assertThat(accounts.load("app_a", "horde", "198.51.100.1", Optional.empty(), Optional.empty(), T0.plusSeconds(limit + 2)).devices())
+                .as("the window still applies: three links in it").hasSize(3);
+    }
+
+    @Test
     void importedOlderHistoryNeverMovesLastSeenBackwards() {
         evaluations.record(EvaluationSamples.write("app_a", id(), "alice", "dev-1", true, "tok-alice-browser-1", "fp1", DeviceType.COMPUTER,
                 "198.51.100.1", T0.plus(Duration.ofDays(2))));
@@ -871,6 +903,29 @@ abstract class StorageContract {
                 .lastLocated()).as("past it: none, as ImpossibleTravelCheck would ignore it anyway").isEmpty();
         assertThat(activity.read("app_a", "wes", Optional.empty(), Optional.empty(), T0.plus(Duration.ofHours(12)), Duration.ofHours(1))
                 .lastLocated()).as("an imported evaluation in the middle of the day").map(io.seatguard.core.account.LocatedEvent::at).contains(T0);
+    }
+
+    /**
+     * One browser signing into a thousand accounts from one address (credential stuffing): the accounts on
+     * its fingerprint are counted up to the check's limit, and the devices of its network among the
+     * network's latest evaluations only, so neither read grows with the attack.
+     */
+    @Test
+    void aFingerprintsAccountsAndANetworksDevicesAreCountedWithinBounds() {
+        int read = SqlDeviceDirectory.NETWORK_EVALUATIONS_READ;
+        evaluations.record(EvaluationSamples.write("app_a", id(), "owner", "dev-owner", true, "tok-owner-000001", "fp-bot", DeviceType.COMPUTER,
+                "198.51.100.7", T0));
+        for (int i = 0; i < read; i++) {
+            evaluations.record(EvaluationSamples.write("app_a", id(), "victim-" + i, "dev-bot", i == 0, "tok-bot-0000001", "fp-bot", DeviceType.COMPUTER,
+                    "198.51.100.9", T0.plusSeconds(1 + i)));
+            if (i == read - 2) {
+                assertThat(devices.devicesOnNetwork("app_a", "198.51.100.0/24", T0, 8)).as("the owner's evaluation is among the latest").isEqualTo(2);
+            }
+        }
+        assertThat(devices.devicesOnNetwork("app_a", "198.51.100.0/24", T0, 8)).as("only the bot among the network's latest " + read).isEqualTo(1);
+        assertThat(activity.read("app_a", "owner", Optional.empty(), Optional.of("fp-bot"), T0.plusSeconds(read + 10), Duration.ofHours(1))
+                .fingerprintUsers()).as("1,001 accounts, counted up to the limit")
+                .hasValue(io.seatguard.core.checks.FingerprintUserCountCheck.LIMIT);
     }
 
     @Test

@@ -1,6 +1,11 @@
 package io.seatguard.core.checks;
 
-/** {@code device_count}: distinct devices the account used in the rolling window (30 days), this one included. */
+import io.seatguard.core.account.AccountState;
+
+/**
+ * {@code device_count}: distinct devices the account used in the rolling window (30 days), this one
+ * included, up to {@link AccountState#DEVICE_LIMIT} (the store reads no more links than that).
+ */
 public final class DeviceCountCheck implements Check {
     @Override
     public String name() {
@@ -14,6 +19,6 @@ public final class DeviceCountCheck implements Check {
 
     @Override
     public Object evaluate(CheckInputs inputs) {
-        return (long) inputs.devicesInWindow().size();
+        return Math.min((long) inputs.devicesInWindow().size(), AccountState.DEVICE_LIMIT);
     }
 }

@@ -2,9 +2,13 @@ package io.seatguard.core.checks;
 
 import static java.util.Objects.requireNonNull;
 
+import io.seatguard.core.account.AccountState;
 import io.seatguard.core.identity.DeviceType;
 
-/** {@code computer_device_count} and its siblings: the device window counted for one device type. */
+/**
+ * {@code computer_device_count} and its siblings: the device window counted for one device type, up to
+ * {@link AccountState#DEVICE_LIMIT}; of an account with more links than that, only those the store read.
+ */
 public final class DeviceTypeCountCheck implements Check {
     private final String name;
     private final DeviceType type;
@@ -26,6 +30,6 @@ public final class DeviceTypeCountCheck implements Check {
 
     @Override
     public Object evaluate(CheckInputs inputs) {
-        return inputs.devicesInWindow().values().stream().filter(type::equals).count();
+        return Math.min(inputs.devicesInWindow().values().stream().filter(type::equals).count(), AccountState.DEVICE_LIMIT);
     }
 }

@@ -3,9 +3,14 @@ package io.seatguard.core.checks;
 /**
  * {@code fingerprint_user_count}: how many accounts of the app have shown this exact fingerprint, this
  * one included. Many accounts on one fingerprint is one machine signing into many accounts (a shared
- * computer, or an account farm). Zero without a fingerprint; null when it cannot be read.
+ * computer, or an account farm). Zero without a fingerprint; null when it cannot be read. Counted up to
+ * {@link #LIMIT}: counting reads one index entry per account, and a bot signing into accounts from one
+ * browser (credential stuffing) adds one with each evaluation.
  */
 public final class FingerprintUserCountCheck implements Check {
+    /** The highest count reported, and the most accounts a reader counts. */
+    public static final long LIMIT = 1_000;
+
     @Override
     public String name() {
         return "fingerprint_user_count";
@@ -26,6 +31,6 @@ public final class FingerprintUserCountCheck implements Check {
             return inputs.hasUser() ? null : 0L;
         }
         boolean includesThisAccount = inputs.account().fingerprintKnown();
-        return users.getAsLong() + (inputs.hasUser() && !includesThisAccount ? 1 : 0);
+        return Math.min(users.getAsLong() + (inputs.hasUser() && !includesThisAccount ? 1 : 0), LIMIT);
     }
 }

@@ -33,7 +33,9 @@ public interface DeviceDirectory {
 
     /**
      * How many distinct devices were evaluated from one network ({@link io.seatguard.core.net.IpAddresses#network})
-     * at or after {@code since}, counted up to {@code limit}.
+     * at or after {@code since}, counted up to {@code limit}. A store may count among the network's latest
+     * evaluations only (the SQL store reads its last thousand), so that a network a bot sends every
+     * request from costs a bounded read.
      */
     int devicesOnNetwork(String appId, String network, Instant since, int limit);
 

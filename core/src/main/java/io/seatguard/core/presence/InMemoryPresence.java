@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Presence for a single server node, in memory. A session is live for {@link #activeWindow} after its
  * last heartbeat; expired sessions are dropped whenever their account is touched or read, so memory
- * follows the live sessions, not every session ever seen.
+ * follows the live sessions, not every session ever seen, and an account keeps at most
+ * {@link #MAX_SESSIONS_PER_ACCOUNT}.
  */
 public final class InMemoryPresence implements Presence {
     /** The SDK beats every 30 s; three missed beats (a sleeping laptop, a dead tab) end the session. */
@@ -34,6 +36,10 @@ public final class InMemoryPresence implements Presence {
             Map<String, LiveSession> live = sessions == null ? new ConcurrentHashMap<>() : sessions;
             live.merge(session.sessionId(), session, (old, now) -> now.lastSeen().isAfter(old.lastSeen()) ? now : old);
             live.values().removeIf(other -> expired(other, session.lastSeen()));
+            if (live.size() > MAX_SESSIONS_PER_ACCOUNT) {
+                // Kept at the limit, so this walk is bounded too.
+                live.values().stream().min(Comparator.comparing(LiveSession::lastSeen)).ifPresent(oldest -> live.remove(oldest.sessionId()));
+            }
             return live;
         });
     }

@@ -9,13 +9,22 @@ import java.util.List;
  * in memory ({@link InMemoryPresence}); several nodes share it in Redis.
  */
 public interface Presence {
+    /**
+     * The most live sessions kept per account; a session beyond it pushes out the one with the oldest sign
+     * of life. One person has a few tabs and devices; a bot logging into an account from a new session on
+     * every request would otherwise make each of its evaluations walk tens of thousands of them. The
+     * session pushed out is the one closest to expiring anyway; an account with that many live at once
+     * is not one person's, though a session pushed out no longer counts for {@code concurrent_sessions}.
+     */
+    int MAX_SESSIONS_PER_ACCOUNT = 100;
+
     /** Marks the session live at {@code at}, on the given device (the zero id when unknown) and network. */
     void touch(String appId, String userId, LiveSession session);
 
     /** Ends the session now; ending an unknown session does nothing. */
     void end(String appId, String userId, String sessionId);
 
-    /** The account's sessions still live at {@code now}. */
+    /** The account's sessions still live at {@code now}: at most {@link #MAX_SESSIONS_PER_ACCOUNT}. */
     List<LiveSession> live(String appId, String userId, Instant now);
 
     /** How many sessions of the app are live at {@code now}, over all its accounts (the dashboard's "active now"). */

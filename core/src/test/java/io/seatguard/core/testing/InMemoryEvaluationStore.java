@@ -333,8 +333,14 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
                 linked.add(link);
             }
         });
+        // As the SQL stores read them: up to the limit, the named device kept.
+        boolean truncated = linked.size() > AccountState.DEVICE_LIMIT;
+        if (truncated) {
+            linked.sort(java.util.Comparator.comparing((LinkedDevice link) -> !deviceId.map(link.deviceId()::equals).orElse(false)));
+            linked.subList(AccountState.DEVICE_LIMIT, linked.size()).clear();
+        }
         return new AccountState(Optional.ofNullable(users.get(appId + '|' + userId)), linked, Optional.ofNullable(userIps.get(prefix + ip)),
-                fingerprintId.map(fp -> userFingerprints.get(prefix + fp)));
+                fingerprintId.map(fp -> userFingerprints.get(prefix + fp)), truncated);
     }
 
     public synchronized int evaluationCount() {

@@ -80,6 +80,26 @@ public abstract class PresenceContract {
     }
 
     @Test
+    void anAccountKeepsItsSessionsWithTheLatestSignsOfLifeUpToTheLimit() {
+        int limit = Presence.MAX_SESSIONS_PER_ACCOUNT;
+        presence.touch(app, "ann", session("tab-ann", "dev-ann", T0));
+        // Out of order, as beats reach nodes: tab-0 to tab-4 have the oldest signs of life, whenever they came.
+        for (int i = limit + 4; i >= 0; i--) {
+            presence.touch(app, "bot", session("tab-" + i, "dev-" + i, T0.plusMillis(100L * i)));
+        }
+        Instant now = T0.plusSeconds(30);
+        assertThat(presence.live(app, "bot", now)).hasSize(limit).extracting(LiveSession::sessionId)
+                .doesNotContain("tab-0", "tab-1", "tab-2", "tab-3", "tab-4").contains("tab-5", "tab-" + (limit + 4));
+        assertThat(presence.liveSessions(app, now)).as("the app's count loses the pushed-out ones too").isEqualTo(limit + 1);
+        assertThat(presence.live(app, "ann", now)).as("another account keeps its own").hasSize(1);
+
+        presence.touch(app, "bot", session("tab-5", "dev-5", T0.plusSeconds(20)));
+        presence.touch(app, "bot", session("tab-new", "dev-new", T0.plusSeconds(21)));
+        assertThat(presence.live(app, "bot", now)).as("a beat keeps a session; the oldest then goes").hasSize(limit)
+                .extracting(LiveSession::sessionId).contains("tab-5", "tab-new").doesNotContain("tab-6");
+    }
+
+    @Test
     void anAppCountsItsLiveSessionsOverAllAccounts() {
         presence.touch(app, "ann", session("tab-1", "dev-1", T0));
         presence.touch(app, "ann", session("tab-2", "dev-1", T0.plusSeconds(60)));
