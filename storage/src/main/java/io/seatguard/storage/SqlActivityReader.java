@@ -88,9 +88,18 @@ public final class SqlActivityReader implements ActivityReader {
     private static final String COUNTS_WITHOUT_COUNTRY = "SELECT NULL, NULL,"
             + " " + IN_WINDOW + ","
             + " " + FINGERPRINT_USERS;
-    /** The account's latest located evaluation in {@code [from, to)}, newest first through {@code evaluations_by_user}. */
-    private static final String LATEST_LOCATED_BEFORE = "SELECT created_at, latitude, longitude, accuracy_km FROM evaluations"
-            + " WHERE app_id = ? AND user_id = ? AND created_at >= ? AND created_at < ? AND latitude IS NOT NULL ORDER BY created_at DESC LIMIT 1";
+    /**
+     * How many of the account's latest evaluations within the travel horizon are searched for a located one.
+     * Each is a row read (the place is not in the index), and an attack from addresses with no known place
+     * adds one per request: without the bound each evaluation of the account read all of its last day.
+     * More than {@link ActivityCache#MAX_RECENT}, so an account the cache keeps each event of is searched
+     * whole, as the cache does.
+     */
+    static final int LOCATED_EVENTS_READ = 1_000;
+    /** The account's latest located evaluation among its latest in {@code [from, to)}, newest first through {@code evaluations_by_user}. */
+    private static final String LATEST_LOCATED_BEFORE = "SELECT created_at, latitude, longitude, accuracy_km FROM (SELECT created_at, latitude,"
+            + " longitude, accuracy_km FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ? AND created_at < ?"
+            + " ORDER BY created_at DESC LIMIT " + LOCATED_EVENTS_READ + ") AS latest WHERE latitude IS NOT NULL ORDER BY created_at DESC LIMIT 1";
     /** A row's last_seen may lag the account's latest event in that country by up to this (SqlEvaluationStore). */
     private static final long COUNTRY_RESOLUTION = SqlEvaluationStore.COUNTRY_SEEN_RESOLUTION_MILLIS;
 
@@ -136,6 +145,17 @@ public final class SqlActivityReader implements ActivityReader {
         long now = at.toEpochMilli();
         return database.read(connection -> JdbcRunner.queryOne(connection, COUNT_IN_WINDOW, row -> row.getLong(1), appId, userId,
                 now - window.toMillis(), now, eventCountLimit).orElse(0L));
+    }
+
+    /**
+     * The account's latest located evaluation before {@code at}, within the travel horizon and its latest
+     * {@link #LOCATED_EVENTS_READ} evaluations: what {@link ActivityCache} asks the database for an account
+     * too busy to keep each event in memory.
+     */
+    Optional<LocatedEvent> latestLocated(String appId, String userId, Instant at) {
+        long now = at.toEpochMilli();
+        return database.read(connection -> JdbcRunner.queryOne(connection, LATEST_LOCATED_BEFORE, SqlActivityReader::located, appId, userId,
+                now - locatedHorizon.toMillis(), now));
     }
 
     /** Accounts of the app that have shown this fingerprint, up to {@link FingerprintUserCountCheck#LIMIT}. */

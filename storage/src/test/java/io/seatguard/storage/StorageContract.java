@@ -951,6 +951,22 @@ abstract class StorageContract {
     }
 
     @Test
+    void theLatestLocatedEvaluationIsLookedForAmongTheAccountsLatestOnly() {
+        int read = SqlActivityReader.LOCATED_EVENTS_READ;
+        recordPlaced("app_a", "yan", "fp1", T0, "FR", 48.85, 2.35);
+        // Then an attack from addresses with no known place, within the travel horizon.
+        for (int i = 1; i < read; i++) {
+            recordPlaced("app_a", "yan", "fp1", T0.plusSeconds(i), null, null, null);
+        }
+        Instant at = T0.plusSeconds(read + 60);
+        assertThat(activity.read("app_a", "yan", Optional.empty(), Optional.empty(), at, Duration.ofHours(1)).lastLocated())
+                .as("the located one is the " + read + "th latest").map(io.seatguard.core.account.LocatedEvent::at).contains(T0);
+        recordPlaced("app_a", "yan", "fp1", T0.plusSeconds(read), null, null, null);
+        assertThat(activity.read("app_a", "yan", Optional.empty(), Optional.empty(), at, Duration.ofHours(1)).lastLocated())
+                .as("one more: beyond the latest " + read).isEmpty();
+    }
+
+    @Test
     void aCountryIsInTheDayUntilExactlyADayAfterItsLatestEventThoughItsRowMovesOncePerMinute() throws Exception {
         recordPlaced("app_a", "uma", "fp1", T0, "FR", null, null);
         recordPlaced("app_a", "uma", "fp1", T0.plusSeconds(30), "FR", null, null);
