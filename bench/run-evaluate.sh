@@ -55,7 +55,8 @@
 #                        create on the default app before the warm-up, with a list
 #                        "bench-blocked" of 64 documentation-range networks they may name;
 #                        without it the app has no policy (every evaluation allows)
-#   EVAL_USERS, EVAL_DEVICES, EVAL_HOT_PCT, EVAL_ACTION_MIX, EVAL_STUFFING_PCT, EVAL_SEED
+#   EVAL_USERS, EVAL_DEVICES, EVAL_HOT_PCT, EVAL_ACTION_MIX, EVAL_STUFFING_PCT,
+#   EVAL_NEW_TOKEN_PCT, EVAL_SEED
 #                        traffic model of bench/wrk/evaluate.lua (see that file)
 set -euo pipefail
 

@@ -21,6 +21,9 @@
 --                   device 0 (its token, components, User-Agent and
 --                   addresses) into random accounts, as credential
 --                   stuffing from one browser does
+--   EVAL_NEW_TOKEN_PCT share of requests that bring a token never    (default 0)
+--                   seen before instead of the device's own (a bot
+--                   clearing its storage, or minting tokens)
 --   EVAL_SEED       base random seed (default: time); each wrk thread
 --                   adds its own number, so threads send different streams.
 --
@@ -52,6 +55,8 @@ local HOT_PCT = env_number("EVAL_HOT_PCT", 80)
 local HOT_DEVICES = math.max(1, floor(DEVICES / 5))
 
 local STUFFING_PCT = env_number("EVAL_STUFFING_PCT", 0)
+local NEW_TOKEN_PCT = env_number("EVAL_NEW_TOKEN_PCT", 0)
+local new_token_counter = 0
 
 local ACCESS_PCT, LOGIN_PCT, SIGNUP_PCT = 70, 25, 5
 do
@@ -350,7 +355,10 @@ function request()
    end
 
    local token = ""
-   if random(50) ~= 1 then
+   if NEW_TOKEN_PCT > 0 and random() * 100 < NEW_TOKEN_PCT then
+      new_token_counter = new_token_counter + 1
+      token = '"token":"fresh-' .. tohex(h(d, new_token_counter), 8) .. tohex(h(new_token_counter, d + 91), 8) .. tohex(random(0, 2147483647), 8) .. '",'
+   elseif random(50) ~= 1 then
       token = '"token":"' .. token_of(d) .. '",'
    end
    local body = '{"client_id":"' .. client_id .. '","action":"' .. action .. '","user":"user-' .. user ..

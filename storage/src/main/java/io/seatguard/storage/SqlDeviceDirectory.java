@@ -51,6 +51,9 @@ public final class SqlDeviceDirectory implements DeviceDirectory {
      */
     static final int NETWORK_EVALUATIONS_READ = 1_000;
 
+    /** Devices with more tokens than this are not judged by the browser-version rule ({@link #lowestRecentBrowserMajor}). */
+    static final int TOKENS_JUDGED = 1_000;
+
     /** Fuzzy matching compares against at most this many of an account's devices. */
     static final int MAX_CANDIDATES = 256;
 
@@ -107,22 +110,38 @@ public final class SqlDeviceDirectory implements DeviceDirectory {
         return row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
     }
 
-    /** From the tokens' latest versions (V17), through {@code device_tokens_by_device}, for at most {@link #MAX_CANDIDATES} devices. */
+    /**
+     * From the tokens' latest versions (V17), through {@code device_tokens_by_device}, for at most {@link
+     * #MAX_CANDIDATES} devices: one bounded read per device. A device with more than {@link
+     * #TOKENS_JUDGED} tokens is left out, so the version rule (which only ever removes candidates) does
+     * not judge it: a bot that brings a new token with every request, or storage cleared a thousand
+     * times, would otherwise make each evaluation read them all.
+     */
     @Override
     public Map<String, Integer> lowestRecentBrowserMajor(String appId, Collection<String> deviceIds, Instant since) {
         List<String> ids = deviceIds.stream().distinct().limit(MAX_CANDIDATES).toList();
         if (ids.isEmpty()) {
             return Map.of();
         }
-        Object[] parameters = appAndIds(appId, ids, since.toEpochMilli());
-        List<Map.Entry<String, Integer>> rows = database.read(connection -> JdbcRunner.queryList(connection,
-                "SELECT device_id, MIN(browser_major) FROM device_tokens WHERE app_id = ? AND device_id IN (" + placeholders(ids.size())
-                        + ") AND last_seen >= ? AND browser_major IS NOT NULL GROUP BY device_id",
-                row -> Map.entry(row.getString(1), row.getInt(2)), parameters));
-        Map<String, Integer> lowest = new HashMap<>();
-        rows.forEach(row -> lowest.put(row.getKey(), row.getValue()));
-        return lowest;
+        return database.read(connection -> {
+            Map<String, Integer> lowest = new HashMap<>();
+            for (String id : ids) {
+                long[] read = JdbcRunner.queryOne(connection, LOWEST_RECENT_BROWSER_MAJOR, row -> {
+                    long tokens = row.getLong(1);
+                    int major = row.getInt(2);
+                    return new long[] {tokens, row.wasNull() ? -1 : major};
+                }, since.toEpochMilli(), appId, id, TOKENS_JUDGED + 1).orElseThrow();
+                if (read[0] <= TOKENS_JUDGED && read[1] >= 0) {
+                    lowest.put(id, (int) read[1]);
+                }
+            }
+            return lowest;
+        });
     }
+
+    /** Tokens read of one device (up to one more than judged, to tell), and the lowest recent known version among them. */
+    private static final String LOWEST_RECENT_BROWSER_MAJOR = "SELECT COUNT(*), MIN(CASE WHEN last_seen >= ? THEN browser_major END)"
+            + " FROM (SELECT last_seen, browser_major FROM device_tokens WHERE app_id = ? AND device_id = ? LIMIT ?) AS tokens";
 
     /**
      * From the evaluations' network column (V14, filled for older rows by V15), read from

@@ -661,6 +661,32 @@ abstract class StorageContract {
                 write.challenge(), write.patterns(), write.events(), browserMajor));
     }
 
+    /** A bot bringing a new token with every request: past the limit its device is not judged by the version rule. */
+    @Test
+    void aDeviceWithMoreTokensThanAreJudgedIsLeftOutOfTheVersionRule() {
+        int judged = SqlDeviceDirectory.TOKENS_JUDGED;
+        recordToken("dev-many", true, "tok-many-00000000", 120, T0);
+        for (int i = 1; i < judged; i++) {
+            joinToken("dev-many", "tok-many-" + String.format("%08d", i), 120 + i % 3, T0.plusSeconds(i));
+        }
+        recordToken("dev-few", true, "tok-few-000000001", 99, T0);
+        assertThat(devices.lowestRecentBrowserMajor("app_a", List.of("dev-many", "dev-few"), T0))
+                .as("exactly as many tokens as are judged").isEqualTo(java.util.Map.of("dev-many", 120, "dev-few", 99));
+        joinToken("dev-many", "tok-many-99999999", 121, T0.plusSeconds(judged));
+        assertThat(devices.lowestRecentBrowserMajor("app_a", List.of("dev-many", "dev-few"), T0))
+                .as("one more: not judged").isEqualTo(java.util.Map.of("dev-few", 99));
+    }
+
+    /** A new token joining a known device (found by its components), with the request's browser major version. */
+    private void joinToken(String deviceId, String token, int browserMajor, Instant at) {
+        EvaluationWrite write = EvaluationSamples.write("app_a", id(), "vic", deviceId, false, null, null, DeviceType.MOBILE, "198.51.100.1", at);
+        io.seatguard.core.identity.DeviceResolution joined = new io.seatguard.core.identity.DeviceResolution(deviceId, false,
+                io.seatguard.core.identity.DeviceResolution.MatchKind.FUZZY, 0.9, Optional.empty(),
+                Optional.of(io.seatguard.core.identity.Fingerprint.sha256Hex(token)));
+        evaluations.record(new EvaluationWrite(write.evaluation(), joined, true, write.touches(), java.util.Map.of(), write.place(), write.challenge(),
+                write.patterns(), write.events(), browserMajor));
+    }
+
     @Test
     void theLowestRecentBrowserVersionIsTheLowestOfEachTokensLatest() {
         recordToken("dev-v1", true, "tok-v1-first-00001", 17, T0);
