@@ -14,11 +14,14 @@ import java.time.Duration;
  *     (default 300 km: city-level geolocation of one person's two networks is often that far off)
  * @param velocityWindow how far back {@code event_count} looks (default 1 hour)
  * @param highVelocityEvents {@code has_high_velocity} from this many events in the window (default 100)
+ * @param eventCountCap {@code event_count} stops here unless {@link #highVelocityEvents} is higher (default
+ *     {@link #EVENT_COUNT_LIMIT}; see {@link #eventCountLimit()})
  */
-public record CheckSettings(double maxTravelSpeedKmh, double minTravelDistanceKm, Duration velocityWindow, long highVelocityEvents) {
+public record CheckSettings(double maxTravelSpeedKmh, double minTravelDistanceKm, Duration velocityWindow, long highVelocityEvents,
+        long eventCountCap) {
+    /** The default {@link #eventCountCap}: ten times the default threshold, far above one person's use. */
+    public static final long EVENT_COUNT_LIMIT = 1_000;
     public static final CheckSettings DEFAULTS = new CheckSettings(900, 300, Duration.ofHours(1), 100);
-    /** {@code event_count} stops here unless {@link #highVelocityEvents} is higher (see {@link #eventCountLimit()}). */
-    public static final long EVENT_COUNT_LIMIT = 10_000;
 
     public CheckSettings {
         if (!(maxTravelSpeedKmh >= 100 && maxTravelSpeedKmh <= 5000)) {
@@ -34,6 +37,14 @@ public record CheckSettings(double maxTravelSpeedKmh, double minTravelDistanceKm
         if (highVelocityEvents < 2 || highVelocityEvents > 1_000_000) {
             throw new IllegalArgumentException("high velocity must be from 2 to 1000000 events");
         }
+        if (eventCountCap < 2 || eventCountCap > 1_000_000) {
+            throw new IllegalArgumentException("event count limit must be from 2 to 1000000 events");
+        }
+    }
+
+    /** With the default {@link #eventCountCap}. */
+    public CheckSettings(double maxTravelSpeedKmh, double minTravelDistanceKm, Duration velocityWindow, long highVelocityEvents) {
+        this(maxTravelSpeedKmh, minTravelDistanceKm, velocityWindow, highVelocityEvents, EVENT_COUNT_LIMIT);
     }
 
     /**
@@ -49,13 +60,13 @@ public record CheckSettings(double maxTravelSpeedKmh, double minTravelDistanceKm
     }
 
     /**
-     * The highest {@code event_count} reported: {@link #EVENT_COUNT_LIMIT}, or {@link #highVelocityEvents} when
+     * The highest {@code event_count} reported: {@link #eventCountCap}, or {@link #highVelocityEvents} when
      * that is higher, so {@code has_high_velocity} stays exact. Counting an account's window costs one index
      * entry per event, so without a limit an attack on one account (hundreds of evaluations a second) made
      * each of its evaluations dearer than the last, and the whole server slower; an account at the limit
      * has had at least that many evaluations in the window.
      */
     public long eventCountLimit() {
-        return Math.max(EVENT_COUNT_LIMIT, highVelocityEvents);
+        return Math.max(eventCountCap, highVelocityEvents);
     }
 }

@@ -210,6 +210,9 @@ class NetworkChecksTest {
         assertThat(withCountedEvents(highThreshold, 19_999)).containsEntry("event_count", 20_000L).containsEntry("has_high_velocity", true);
         assertThat(withCountedEvents(highThreshold, 20_000)).as("a reader at the limit").containsEntry("event_count", 20_000L)
                 .containsEntry("has_high_velocity", true);
+        CheckSettings raised = new CheckSettings(900, 300, Duration.ofHours(1), 100, 50_000);
+        assertThat(withCountedEvents(raised, 30_000)).as("the operator's limit").containsEntry("event_count", 30_001L);
+        assertThat(withCountedEvents(raised, 60_000)).containsEntry("event_count", 50_000L);
     }
 
     /** The checks of one evaluation whose reader counted this many earlier events in the window. */

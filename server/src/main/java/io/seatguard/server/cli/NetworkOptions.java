@@ -59,10 +59,13 @@ public final class NetworkOptions {
     @Option(names = "--high-velocity", defaultValue = "${env:SEATGUARD_HIGH_VELOCITY:-100}", description = "has_high_velocity from this many events in the window (env SEATGUARD_HIGH_VELOCITY; default ${DEFAULT-VALUE}).")
     long highVelocity;
 
+    @Option(names = "--event-count-limit", defaultValue = "${env:SEATGUARD_EVENT_COUNT_LIMIT:-1000}", description = "event_count stops at this many events (or at --high-velocity when higher), 2 to 1000000: each counted event is an index entry read per evaluation of a busy account (env SEATGUARD_EVENT_COUNT_LIMIT; default ${DEFAULT-VALUE}).")
+    long eventCountLimit;
+
     NetworkSettings settings() {
         CheckSettings checks;
         try {
-            checks = new CheckSettings(travelSpeed, travelMinDistance, Duration.ofSeconds(velocityWindowSeconds), highVelocity);
+            checks = new CheckSettings(travelSpeed, travelMinDistance, Duration.ofSeconds(velocityWindowSeconds), highVelocity, eventCountLimit);
         }
         catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());

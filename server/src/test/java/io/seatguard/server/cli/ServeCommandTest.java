@@ -33,4 +33,12 @@ class ServeCommandTest {
                 .hasMessageContaining("--sqlite-synchronous")
                 .hasMessageContaining("full or normal");
     }
+
+    @Test
+    void eventCountStopsAtTheLimitTheOperatorSetsAndNeverBelowTheThreshold() {
+        assertThat(parse().network().checks().eventCountLimit()).isEqualTo(io.seatguard.core.checks.CheckSettings.EVENT_COUNT_LIMIT);
+        assertThat(parse("--event-count-limit", "50000").network().checks().eventCountLimit()).isEqualTo(50_000);
+        assertThat(parse("--event-count-limit", "50", "--high-velocity", "200").network().checks().eventCountLimit()).isEqualTo(200);
+        assertThatThrownBy(() -> parse("--event-count-limit", "1")).isInstanceOf(ConfigException.class).hasMessageContaining("event count limit");
+    }
 }
