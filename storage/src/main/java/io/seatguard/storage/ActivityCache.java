@@ -168,8 +168,9 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
         if (countInDatabase) {
             // A busy account (an attack on it, say): one index range over the window, not its whole day or
             // history; and its located event among its latest, as the database looks for it (SqlActivityReader).
-            inWindow = reader.countInWindow(appId, userId, at, velocityWindow);
-            lastLocated = reader.latestLocated(appId, userId, at);
+            SqlActivityReader.BusyAccount busy = reader.busyAccount(appId, userId, at, velocityWindow);
+            inWindow = busy.inWindow();
+            lastLocated = busy.lastLocated();
         }
         OptionalLong fingerprintUsers = fingerprintId.isEmpty() ? OptionalLong.empty()
                 : OptionalLong.of(accountsSharing(appId, fingerprintId.get()));

@@ -110,8 +110,7 @@ public final class SqlActivityReader implements ActivityReader {
         long windowStart = now - velocityWindow.toMillis();
         String fingerprint = fingerprintId.orElse("");
         return database.read(connection -> {
-            Optional<LocatedEvent> last = JdbcRunner.queryOne(connection, LATEST_LOCATED_BEFORE,
-                    SqlActivityReader::located, appId, userId, now - locatedHorizon.toMillis(), now);
+            Optional<LocatedEvent> last = latestLocated(connection, appId, userId, now);
             JdbcRunner.RowMapper<Counts> columns = row -> new Counts(nullable(row, 1), nullable(row, 2), row.getLong(3), row.getLong(4));
             Counts counts = (country.isPresent()
                     ? JdbcRunner.queryOne(connection, COUNTS, columns, appId, userId, country.get(), appId, userId, country.get(), appId, userId,
@@ -136,26 +135,29 @@ public final class SqlActivityReader implements ActivityReader {
         return row.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
     }
 
+    /** What {@link ActivityCache} reads from the database for an account too busy to keep each event in memory. */
+    record BusyAccount(long inWindow, Optional<LocatedEvent> lastLocated) {}
+
     /**
-     * The account's events in {@code [at - window, at)}, through {@code evaluations_by_user}, up to the
-     * limit: what {@link ActivityCache} still asks the database for an account too busy to keep each
-     * event in memory.
+     * For an account too busy for {@link ActivityCache} to keep each event: its events in {@code [at -
+     * window, at)} through {@code evaluations_by_user}, up to the limit, and its latest located evaluation
+     * as {@link #read} looks for it. One read of the database for both.
      */
-    long countInWindow(String appId, String userId, Instant at, Duration window) {
+    BusyAccount busyAccount(String appId, String userId, Instant at, Duration window) {
         long now = at.toEpochMilli();
-        return database.read(connection -> JdbcRunner.queryOne(connection, COUNT_IN_WINDOW, row -> row.getLong(1), appId, userId,
-                now - window.toMillis(), now, eventCountLimit).orElse(0L));
+        return database.read(connection -> new BusyAccount(
+                JdbcRunner.queryOne(connection, COUNT_IN_WINDOW, row -> row.getLong(1), appId, userId, now - window.toMillis(), now, eventCountLimit)
+                        .orElse(0L),
+                latestLocated(connection, appId, userId, now)));
     }
 
     /**
-     * The account's latest located evaluation before {@code at}, within the travel horizon and its latest
-     * {@link #LOCATED_EVENTS_READ} evaluations: what {@link ActivityCache} asks the database for an account
-     * too busy to keep each event in memory.
+     * The account's latest located evaluation before {@code before} (epoch milliseconds), within the travel
+     * horizon and its latest {@link #LOCATED_EVENTS_READ} evaluations there.
      */
-    Optional<LocatedEvent> latestLocated(String appId, String userId, Instant at) {
-        long now = at.toEpochMilli();
-        return database.read(connection -> JdbcRunner.queryOne(connection, LATEST_LOCATED_BEFORE, SqlActivityReader::located, appId, userId,
-                now - locatedHorizon.toMillis(), now));
+    private Optional<LocatedEvent> latestLocated(java.sql.Connection connection, String appId, String userId, long before) throws SQLException {
+        return JdbcRunner.queryOne(connection, LATEST_LOCATED_BEFORE, SqlActivityReader::located, appId, userId, before - locatedHorizon.toMillis(),
+                before);
     }
 
     /** Accounts of the app that have shown this fingerprint, up to {@link FingerprintUserCountCheck#LIMIT}. */
@@ -182,8 +184,7 @@ public final class SqlActivityReader implements ActivityReader {
                 return new ActivityCache.Snapshot(Optional.empty(), Optional.empty(), countries, List.of());
             }
             // Later reads ask about moments after the newest event, so anything older than this is beyond their horizon too.
-            Optional<LocatedEvent> last = JdbcRunner.queryOne(connection, LATEST_LOCATED_BEFORE,
-                    SqlActivityReader::located, appId, userId, newest.get() - locatedHorizon.toMillis(), newest.get() + 1);
+            Optional<LocatedEvent> last = latestLocated(connection, appId, userId, newest.get() + 1);
             List<ActivityCache.Recent> recent = JdbcRunner.queryList(connection,
                     "SELECT id, created_at FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ?"
                             + " ORDER BY created_at, id LIMIT ?",

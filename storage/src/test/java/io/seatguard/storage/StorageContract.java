@@ -971,8 +971,8 @@ abstract class StorageContract {
             assertThat(limitedTo.apply(100).read("app_a", "zed", country, Optional.of("fp1"), at, Duration.ofHours(1)).eventsInWindow())
                     .as("the one two hours back is outside the window").hasValue(5);
         }
-        assertThat(limitedTo.apply(3).countInWindow("app_a", "zed", at, Duration.ofHours(1))).isEqualTo(3);
-        assertThat(limitedTo.apply(100).countInWindow("app_a", "zed", at, Duration.ofHours(3))).isEqualTo(6);
+        assertThat(limitedTo.apply(3).busyAccount("app_a", "zed", at, Duration.ofHours(1)).inWindow()).isEqualTo(3);
+        assertThat(limitedTo.apply(100).busyAccount("app_a", "zed", at, Duration.ofHours(3)).inWindow()).isEqualTo(6);
         assertThatThrownBy(() -> limitedTo.apply(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
