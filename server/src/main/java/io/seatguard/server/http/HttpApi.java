@@ -49,7 +49,14 @@ public final class HttpApi {
                 });
             }
             config.routes.exception(SeatguardException.class, (e, ctx) -> Problems.write(ctx, e));
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(ctx, translate(e, ctx)));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                if (e.getStatus() == 413) {
+                    // Javalin refuses an oversized form before reading it; read what the client is still
+                    // sending, as JsonBody does, or it may see its upload reset instead of this answer.
+                    JsonBody.drain(ctx);
+                }
+                Problems.write(ctx, translate(e, ctx));
+            });
             config.routes.exception(Exception.class, (e, ctx) -> unreadable(e).ifPresentOrElse(problem -> {
                 // Jetty cannot tell where the next request starts after a body it failed to parse, and
                 // closes the connection after this answer: say so, or a keep-alive client sends its next

@@ -90,7 +90,7 @@ public final class JsonBody {
      * Reads and drops what the client is still sending of an oversized body (up to 1 MiB), so it gets
      * to read the 413 instead of a connection closed under its upload. Beyond that the connection closes.
      */
-    private static void drain(Context ctx) {
+    static void drain(Context ctx) {
         try {
             InputStream in = ctx.req().getInputStream();
             byte[] buffer = new byte[16 * 1024];
@@ -100,8 +100,8 @@ public final class JsonBody {
                 left -= read;
             }
         }
-        catch (IOException e) {
-            // The client went away: nothing to answer.
+        catch (IOException | IllegalStateException e) {
+            // The client went away, or the body was already taken as a reader: nothing more to read.
         }
     }
 
