@@ -116,6 +116,12 @@ class PoliciesApiTest {
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.json().get("errors").findValuesAsText("field"))
                     .containsExactlyInAnyOrder("conditions.any[0].value", "conditions.any[1].check", "challenge");
+            Response beyondTheCount = server.post("/v3/policies", """
+                    {"name": "x", "actions": ["login"], "verdict": "deny",
+                     "conditions": {"check": "event_count", "op": "gt", "value": 5000}}""", json(app));
+            assertThat(beyondTheCount.status()).as("event_count stops counting at 1,000").isEqualTo(400);
+            assertThat(beyondTheCount.json().get("errors").get(0).get("field").asText()).isEqualTo("conditions.value");
+            assertThat(beyondTheCount.json().get("errors").get(0).get("message").asText()).contains("stops counting at 1000");
             assertThat(server.post("/v3/policies", "[1,2]", json(app)).status()).isEqualTo(400);
             assertThat(server.post("/v3/policies", "{\"name\":", json(app)).status()).isEqualTo(400);
             Map<String, String> plainText = new HashMap<>(app.bearer());

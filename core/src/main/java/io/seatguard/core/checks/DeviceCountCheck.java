@@ -1,6 +1,7 @@
 package io.seatguard.core.checks;
 
 import io.seatguard.core.account.AccountState;
+import java.util.OptionalLong;
 
 /**
  * {@code device_count}: distinct devices the account used in the rolling window (30 days), this one
@@ -20,5 +21,10 @@ public final class DeviceCountCheck implements Check {
     @Override
     public Object evaluate(CheckInputs inputs) {
         return Math.min((long) inputs.devicesInWindow().size(), AccountState.DEVICE_LIMIT);
+    }
+
+    @Override
+    public OptionalLong limit() {
+        return OptionalLong.of(AccountState.DEVICE_LIMIT);
     }
 }

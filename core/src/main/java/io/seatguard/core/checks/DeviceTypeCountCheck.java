@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.account.AccountState;
 import io.seatguard.core.identity.DeviceType;
+import java.util.OptionalLong;
 
 /**
  * {@code computer_device_count} and its siblings: the device window counted for one device type, up to
@@ -31,5 +32,10 @@ public final class DeviceTypeCountCheck implements Check {
     @Override
     public Object evaluate(CheckInputs inputs) {
         return Math.min(inputs.devicesInWindow().values().stream().filter(type::equals).count(), AccountState.DEVICE_LIMIT);
+    }
+
+    @Override
+    public OptionalLong limit() {
+        return OptionalLong.of(AccountState.DEVICE_LIMIT);
     }
 }

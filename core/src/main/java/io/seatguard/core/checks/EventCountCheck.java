@@ -2,6 +2,8 @@ package io.seatguard.core.checks;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.OptionalLong;
+
 /**
  * {@code event_count}: the account's evaluations in the velocity window ({@link CheckSettings}), this one
  * included, up to {@link CheckSettings#eventCountLimit()}. Null without an account (there is nothing to
@@ -31,5 +33,10 @@ public final class EventCountCheck implements Check {
         }
         // Readers stop counting at the limit (SqlActivityReader), so the count and this one may pass it by one.
         return Math.min(inputs.activity().eventsInWindow().getAsLong() + 1, settings.eventCountLimit());
+    }
+
+    @Override
+    public OptionalLong limit() {
+        return OptionalLong.of(settings.eventCountLimit());
     }
 }

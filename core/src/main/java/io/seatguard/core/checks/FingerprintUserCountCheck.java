@@ -1,5 +1,7 @@
 package io.seatguard.core.checks;
 
+import java.util.OptionalLong;
+
 /**
  * {@code fingerprint_user_count}: how many accounts of the app have shown this exact fingerprint, this
  * one included. Many accounts on one fingerprint is one machine signing into many accounts (a shared
@@ -32,5 +34,10 @@ public final class FingerprintUserCountCheck implements Check {
         }
         boolean includesThisAccount = inputs.account().fingerprintKnown();
         return Math.min(users.getAsLong() + (inputs.hasUser() && !includesThisAccount ? 1 : 0), LIMIT);
+    }
+
+    @Override
+    public OptionalLong limit() {
+        return OptionalLong.of(LIMIT);
     }
 }

@@ -2,21 +2,30 @@ package io.seatguard.core.policy;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
  * A field a condition may read.
  *
  * @param listKinds the kinds of list an {@code in_list} condition on this field may name
+ * @param limit the highest value a number field reports when it stops counting there (a count at it
+ *     reads "at least this many"); empty for a field that counts on
  */
-public record PolicyField(String name, ValueType type, Set<ListKind> listKinds) {
+public record PolicyField(String name, ValueType type, Set<ListKind> listKinds, OptionalLong limit) {
     public PolicyField {
         requireNonNull(name, "name is null");
         requireNonNull(type, "type is null");
         listKinds = Set.copyOf(listKinds);
+        requireNonNull(limit, "limit is null");
     }
 
     public static PolicyField of(String name, ValueType type, ListKind... listKinds) {
-        return new PolicyField(name, type, Set.of(listKinds));
+        return new PolicyField(name, type, Set.of(listKinds), OptionalLong.empty());
+    }
+
+    /** This field, reporting no value above {@code limit}. */
+    public PolicyField limitedTo(OptionalLong limit) {
+        return new PolicyField(name, type, listKinds, limit);
     }
 }

@@ -38,7 +38,7 @@ public final class PolicyFields {
             PolicyField field = check.name().equals("ip_country")
                     ? PolicyField.of(check.name(), type, ListKind.COUNTRY)
                     : PolicyField.of(check.name(), type);
-            fields.put(field.name(), field);
+            fields.put(field.name(), field.limitedTo(check.limit()));
         }
         for (PolicyField field : List.of(
                 PolicyField.of("action", ValueType.STRING),

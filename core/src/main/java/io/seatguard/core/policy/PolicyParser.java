@@ -271,12 +271,37 @@ public final class PolicyParser {
             }
             List<Object> values = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
-                scalar(type, items.get(i), valuePath + "[" + i + "]", field, errors).ifPresent(values::add);
+                String itemPath = valuePath + "[" + i + "]";
+                scalar(type, items.get(i), itemPath, field, errors)
+                        .filter(item -> withinLimit(field, op, item, itemPath, errors))
+                        .ifPresent(values::add);
             }
             return values.size() == items.size() ? Optional.of(values) : Optional.empty();
         }
         ValueType wanted = op.isOrdering() ? ValueType.NUMBER : type;
-        return scalar(wanted, value, valuePath, field, errors);
+        return scalar(wanted, value, valuePath, field, errors).filter(scalar -> withinLimit(field, op, scalar, valuePath, errors));
+    }
+
+    /**
+     * A field that stops counting at a limit reports {@code min(count, limit)}, so a comparison is exact
+     * only where it cannot tell the limit from any count above it: {@code gte} and {@code lt} up to the
+     * limit itself, every other operator below it. {@code device_count gt 100} could never match, and
+     * {@code device_count lt 500} would match an account of 600 devices, so both are refused.
+     */
+    private static boolean withinLimit(PolicyField field, Operator op, Object value, String path, FieldErrors errors) {
+        if (field.limit().isEmpty() || !(value instanceof Number number)) {
+            return true;
+        }
+        long limit = field.limit().getAsLong();
+        boolean upToLimit = op == Operator.GTE || op == Operator.LT;
+        double highest = number.doubleValue();
+        if (upToLimit ? highest <= limit : highest < limit) {
+            return true;
+        }
+        errors.add(path, "\"" + field.name() + "\" stops counting at " + limit + " (a count of " + limit + " means "
+                + limit + " or more), so \"" + op.wireName() + "\" needs a value " + (upToLimit ? "of at most " : "below ") + limit
+                + (upToLimit ? "" : "; to match " + limit + " or more, use \"gte\" " + limit));
+        return false;
     }
 
     private static Optional<Object> scalar(ValueType type, Object value, String path, PolicyField field, FieldErrors errors) {

@@ -3,7 +3,9 @@ package io.seatguard.core.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.seatguard.core.account.AccountState;
 import io.seatguard.core.checks.CheckRegistry;
+import io.seatguard.core.checks.CheckSettings;
 import io.seatguard.core.error.FieldError;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.evaluation.Verdict;
@@ -164,6 +166,11 @@ class PolicyParserTest {
                 Arguments.of("list of another kind", withConditions(leaf("user", "in_list", "blocked-ips")), "conditions.value", "holds ip values"),
                 Arguments.of("extra key in a leaf", withConditions(Map.of("check", "is_new_device", "op", "eq", "value", true, "weight", 2)),
                         "conditions.weight", "is not part of a condition"),
+                Arguments.of("a device count above its limit", withConditions(leaf("device_count", "lt", 500)), "conditions.value", "stops counting at 100"),
+                Arguments.of("more devices than counted", withConditions(leaf("device_count", "gt", 100)), "conditions.value", "use \"gte\" 100"),
+                Arguments.of("a set item at the limit", withConditions(leaf("mobile_device_count", "in", List.of(3, 100))), "conditions.value[1]", "below 100"),
+                Arguments.of("more accounts than counted", withConditions(leaf("fingerprint_user_count", "gte", 1001)), "conditions.value", "of at most 1000"),
+                Arguments.of("more events than counted", withConditions(leaf("event_count", "lte", 5000)), "conditions.value", "\"event_count\" stops counting at 1000"),
                 Arguments.of("bad metadata path", withConditions(leaf("metadata.", "eq", "x")), "conditions.check", "unknown check"),
                 Arguments.of("metadata object value", withConditions(leaf("metadata.plan", "eq", Map.of("a", 1))), "conditions.value", "string, number or boolean"),
                 Arguments.of("deep nesting", withConditions(nested(12)), "conditions" + ".not".repeat(10), "nests deeper"),
@@ -230,6 +237,36 @@ class PolicyParserTest {
                         .contains("challenge.device_limit", "challenge.logout_url"));
         policy.put("challenge", Map.of("type", "device_limit", "device_limit", 3, "logout_url", "https://app.example/out"));
         assertThat(parser.parse(policy).challenge().orElseThrow().deviceLimit()).hasValue(3);
+    }
+
+    /**
+     * {@code device_count} reports min(count, 100), so each operator is taken exactly where it still tells
+     * a count from any count above the limit, and refused from there on.
+     */
+    @Test
+    void comparesACountedFieldOnlyWhereItsLimitLeavesTheAnswerExact() {
+        long limit = AccountState.DEVICE_LIMIT;
+        for (String op : List.of("gte", "lt")) {
+            assertThat(parser.parse(withConditions(leaf("device_count", op, limit))).conditions()).isNotNull();
+            assertThatThrownBy(() -> parser.parse(withConditions(leaf("device_count", op, limit + 0.5)))).isInstanceOf(SeatguardException.class);
+        }
+        for (String op : List.of("gt", "lte", "eq", "ne")) {
+            assertThat(parser.parse(withConditions(leaf("device_count", op, limit - 1))).conditions()).isNotNull();
+            assertThatThrownBy(() -> parser.parse(withConditions(leaf("device_count", op, limit)))).isInstanceOf(SeatguardException.class);
+        }
+        assertThat(parser.parse(withConditions(leaf("device_count", "not_in", List.of(1L, limit - 1)))).conditions()).isNotNull();
+        // A field that counts on takes any number.
+        assertThat(parser.parse(withConditions(leaf("country_count_24h", "gt", 5_000))).conditions()).isNotNull();
+    }
+
+    @Test
+    void anEventCountLimitSetHigherTakesHigherThresholds() {
+        CheckSettings defaults = CheckSettings.DEFAULTS;
+        CheckSettings settings = new CheckSettings(defaults.maxTravelSpeedKmh(), defaults.minTravelDistanceKm(), defaults.velocityWindow(),
+                defaults.highVelocityEvents(), 50_000);
+        PolicyParser raised = new PolicyParser(PolicyFields.of(CheckRegistry.standard(settings)), name -> Optional.empty());
+        assertThat(raised.parse(withConditions(leaf("event_count", "gt", 20_000))).conditions()).isNotNull();
+        assertThatThrownBy(() -> parser.parse(withConditions(leaf("event_count", "gt", 20_000)))).isInstanceOf(SeatguardException.class);
     }
 
     @Test
