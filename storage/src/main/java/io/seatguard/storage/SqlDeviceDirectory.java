@@ -51,6 +51,15 @@ public final class SqlDeviceDirectory implements DeviceDirectory {
      */
     static final int NETWORK_EVALUATIONS_READ = 1_000;
 
+    /**
+     * How many of a device's latest evaluations {@link #networksSince} reads for the networks it was seen
+     * on. A bot that sends every request from one browser adds one with each, and the tie-break asks for
+     * the networks of each candidate of an ambiguous match; without a bound each such match read all of
+     * them. A device evaluated more often than this within the tie-break's memory (30 days) is judged by
+     * its latest thousand: a network it was last seen on earlier no longer counts as its own.
+     */
+    static final int DEVICE_EVALUATIONS_READ = 1_000;
+
     /** Devices with more tokens than this are not judged by the browser-version rule ({@link #lowestRecentBrowserMajor}). */
     static final int TOKENS_JUDGED = 1_000;
 
@@ -146,7 +155,8 @@ public final class SqlDeviceDirectory implements DeviceDirectory {
     /**
      * From the evaluations' network column (V14, filled for older rows by V15), read from
      * {@code evaluations_by_device} alone (it holds the network since V16), for at most
-     * {@link #MAX_CANDIDATES} devices.
+     * {@link #MAX_CANDIDATES} devices: one bounded read per device, of its latest {@link
+     * #DEVICE_EVALUATIONS_READ} evaluations since {@code since}.
      */
     @Override
     public Map<String, Set<String>> networksSince(String appId, Collection<String> deviceIds, Instant since) {
@@ -154,16 +164,24 @@ public final class SqlDeviceDirectory implements DeviceDirectory {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        Object[] parameters = appAndIds(appId, ids, since.toEpochMilli());
-        List<String[]> rows = database.read(connection -> JdbcRunner.queryList(connection,
-                networksSinceSql(ids.size()),
-                row -> new String[] {row.getString(1), row.getString(2)}, parameters));
-        Map<String, Set<String>> networks = new HashMap<>();
-        // No "network IS NOT NULL" in the query: SQLite then read that as a range of the network index and
-        // walked the app's whole network index. Every row has a network since V15 anyway.
-        rows.stream().filter(row -> row[1] != null).forEach(row -> networks.computeIfAbsent(row[0], k -> new HashSet<>()).add(row[1]));
-        return networks;
+        return database.read(connection -> {
+            Map<String, Set<String>> networks = new HashMap<>();
+            for (String id : ids) {
+                // No "network IS NOT NULL" in the query: SQLite then read that as a range of the network index and
+                // walked the app's whole network index. Every row has a network since V15 anyway.
+                List<String> seen = JdbcRunner.queryList(connection, NETWORKS_SINCE, row -> row.getString(1), appId, id, since.toEpochMilli());
+                seen.stream().filter(java.util.Objects::nonNull).forEach(network -> networks.computeIfAbsent(id, k -> new HashSet<>()).add(network));
+            }
+            return networks;
+        });
     }
+
+    /**
+     * The distinct networks among one device's latest {@link #DEVICE_EVALUATIONS_READ} evaluations since a
+     * time. Package-private for the test that keeps its plan to one index range (SqliteStorageContractTest).
+     */
+    static final String NETWORKS_SINCE = "SELECT DISTINCT network FROM (SELECT network FROM evaluations"
+            + " WHERE app_id = ? AND device_id = ? AND created_at >= ? ORDER BY created_at DESC LIMIT " + DEVICE_EVALUATIONS_READ + ") recent";
 
     /**
      * From the evaluations' network column (V14) through {@code evaluations_by_network}; stops at {@code limit}
@@ -184,12 +202,6 @@ public final class SqlDeviceDirectory implements DeviceDirectory {
      */
     static final String DEVICES_ON_NETWORK = "SELECT COUNT(*) FROM (SELECT DISTINCT device_id || '' FROM (SELECT device_id FROM evaluations"
             + " WHERE app_id = ? AND network = ? AND created_at >= ? ORDER BY created_at DESC LIMIT " + NETWORK_EVALUATIONS_READ + ") recent LIMIT ?) seen";
-
-    /** Package-private for the test that keeps its plan to one index range per device (SqliteStorageContractTest). */
-    static String networksSinceSql(int devices) {
-        return "SELECT DISTINCT device_id, network FROM evaluations WHERE app_id = ? AND device_id IN (" + placeholders(devices)
-                + ") AND created_at >= ?";
-    }
 
     /** "?, ?, …" for an IN list of {@code count} values. */
     private static String placeholders(int count) {

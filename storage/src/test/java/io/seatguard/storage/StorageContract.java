@@ -954,6 +954,29 @@ abstract class StorageContract {
                 .hasValue(io.seatguard.core.checks.FingerprintUserCountCheck.LIMIT);
     }
 
+    /**
+     * A bot sending every request from one browser: the tie-break reads the networks among the device's
+     * latest evaluations only, so that read does not grow with the attack.
+     */
+    @Test
+    void aDevicesNetworksAreReadFromItsLatestEvaluations() {
+        int read = SqlDeviceDirectory.DEVICE_EVALUATIONS_READ;
+        evaluations.record(EvaluationSamples.write("app_a", id(), "vic", "dev-busy", true, "tok-busy-0000001", null, DeviceType.COMPUTER,
+                "198.51.100.7", T0));
+        for (int i = 1; i < read; i++) {
+            evaluations.record(EvaluationSamples.write("app_a", id(), "vic", "dev-busy", false, "tok-busy-0000001", null, DeviceType.COMPUTER,
+                    "203.0.113.9", T0.plusSeconds(i)));
+        }
+        evaluations.record(EvaluationSamples.write("app_a", id(), "wes", "dev-calm", true, "tok-calm-0000001", null, DeviceType.COMPUTER,
+                "192.0.2.1", T0));
+        assertThat(devices.networksSince("app_a", List.of("dev-busy", "dev-calm"), T0)).as("the first of its latest " + read)
+                .isEqualTo(Map.of("dev-busy", java.util.Set.of("198.51.100.0/24", "203.0.113.0/24"), "dev-calm", java.util.Set.of("192.0.2.0/24")));
+        evaluations.record(EvaluationSamples.write("app_a", id(), "vic", "dev-busy", false, "tok-busy-0000001", null, DeviceType.COMPUTER,
+                "203.0.113.9", T0.plusSeconds(read)));
+        assertThat(devices.networksSince("app_a", List.of("dev-busy", "dev-calm"), T0)).as("one more pushes the first out")
+                .isEqualTo(Map.of("dev-busy", java.util.Set.of("203.0.113.0/24"), "dev-calm", java.util.Set.of("192.0.2.0/24")));
+    }
+
     @Test
     void theVelocityWindowIsCountedUpToTheReadersLimit() {
         for (int minute = 0; minute < 5; minute++) {
