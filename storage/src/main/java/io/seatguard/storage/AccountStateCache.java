@@ -41,14 +41,20 @@ import java.util.Optional;
  * what makes a first visit cheap to repeat.
  *
  * <p>Bounds: at most {@link #MAX_ACCOUNTS} accounts and {@link #MAX_DEVICE_LOOKUPS} device keys, least
- * recently used first out; an account with more than {@link #MAX_LINKS} device links is not cached (its
- * reads go to the database), so one resold account cannot take the memory.
+ * recently used first out. Of an account with more than {@link #MAX_LINKS} device links (a bot logging in
+ * from a new browser each time) only some are kept, at most {@link #MAX_KEPT_LINKS}, so one resold account
+ * cannot take the memory; see {@link #load} for how they are answered.
  */
 public final class AccountStateCache implements AccountReader, DeviceDirectory, EvaluationStore {
     static final int MAX_ACCOUNTS = 200_000;
     static final int MAX_DEVICE_LOOKUPS = 400_000;
-    /** As many as the store reads, so that what is kept here is every link or the account is not kept. */
+    /** As many as the store reads: up to this many, every link of an account is kept. */
     static final int MAX_LINKS = AccountState.DEVICE_LIMIT;
+    /**
+     * The most links kept of an account with more than {@link #MAX_LINKS}: past it they are cut back to
+     * the {@code MAX_LINKS + 1} seen last, which is more than answering from memory needs.
+     */
+    static final int MAX_KEPT_LINKS = MAX_LINKS + 20;
     private static final Instant FAR_FUTURE = Instant.ofEpochMilli(Long.MAX_VALUE);
 
     private final AccountReader accounts;
@@ -72,8 +78,10 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         Optional<Seen> user;
         final Map<String, Optional<Seen>> ips = new HashMap<>();
         final Map<String, Optional<Seen>> fingerprints = new HashMap<>();
-        /** Every link of the account, or null when it has too many to keep. */
+        /** Every link of the account or, when {@link #truncated}, some of them; null until the account is filled. */
         Map<String, LinkedDevice> links;
+        /** The account has more than {@link #MAX_LINKS} links, and {@link #links} holds only some. */
+        boolean truncated;
 
         Account(boolean complete) {
             this.complete = complete;
@@ -95,7 +103,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
             boolean keysMissing;
             synchronized (account) {
                 if (account.links == null) {
-                    // Too many links to keep: read just the window from the database, as without a cache.
+                    // Not filled yet (another request is loading it): read from the database, as without a cache.
                     return accounts.load(appId, userId, ip, fingerprintId, deviceId, since);
                 }
                 keysMissing = !account.complete
@@ -111,21 +119,90 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
                     fingerprintId.ifPresent(fp -> account.fingerprints.merge(fp, keys.fingerprint(), AccountStateCache::merge));
                 }
             }
+            Optional<LinkedDevice> named;
             synchronized (account) {
-                if (account.links != null) {
+                if (!account.truncated) {
                     List<LinkedDevice> inWindow = new ArrayList<>();
                     for (LinkedDevice link : account.links.values()) {
                         if (!link.lastSeen().isBefore(since) || deviceId.map(link.deviceId()::equals).orElse(false)) {
                             inWindow.add(link);
                         }
                     }
-                    Optional<Seen> fingerprintSeen = fingerprintId.isEmpty() ? Optional.empty()
-                            : account.fingerprints.getOrDefault(fingerprintId.get(), Optional.empty());
-                    return new AccountState(account.user, inWindow, account.ips.getOrDefault(ip, Optional.empty()), fingerprintSeen);
+                    return new AccountState(account.user, inWindow, account.ips.getOrDefault(ip, Optional.empty()), fingerprintSeen(account,
+                            fingerprintId));
+                }
+                named = deviceId.map(account.links::get).map(Optional::of).orElse(null);
+            }
+            if (named == null && deviceId.isPresent()) {
+                // A device this account's kept links do not hold: its link alone, one lookup, outside the monitor.
+                named = accounts.link(appId, userId, deviceId.get());
+                synchronized (account) {
+                    named.ifPresent(link -> keep(account, link));
                 }
             }
+            synchronized (account) {
+                Optional<AccountState> answered = truncatedWindow(account, ip, fingerprintId, named == null ? Optional.empty() : named, since);
+                if (answered.isPresent()) {
+                    return answered.get();
+                }
+            }
+            // Too few of the kept links are in the window to tell that the account has more than the limit
+            // there: the database reads the window, and what it read is kept for the next time.
+            AccountState window = accounts.load(appId, userId, ip, fingerprintId, deviceId, since);
+            synchronized (account) {
+                window.devices().forEach(link -> keep(account, link));
+            }
+            return window;
         }
         return loadAndRemember(appId, userId, ip, fingerprintId, deviceId, since);
+    }
+
+    /**
+     * An account over the limit, answered from the links kept: the named device's link when it is linked,
+     * then others in the window up to {@link #MAX_LINKS}, and truncated. Only when that fills the answer:
+     * then the account has at least the limit in the window, as the store would count, and the checks
+     * that count links stop there either way; otherwise empty. Which links fill the answer is the cache's
+     * choice, as it is the store's ({@link AccountState#devicesTruncated}). Called holding the account's
+     * monitor.
+     */
+    private static Optional<AccountState> truncatedWindow(Account account, String ip, Optional<String> fingerprintId,
+            Optional<LinkedDevice> named, Instant since) {
+        List<LinkedDevice> window = new ArrayList<>(MAX_LINKS);
+        named.ifPresent(window::add);
+        for (LinkedDevice link : account.links.values()) {
+            if (window.size() == MAX_LINKS) {
+                return Optional.of(new AccountState(account.user, window, account.ips.getOrDefault(ip, Optional.empty()),
+                        fingerprintSeen(account, fingerprintId), true));
+            }
+            boolean isNamed = named.isPresent() && link.deviceId().equals(named.get().deviceId());
+            if (!isNamed && !link.lastSeen().isBefore(since)) {
+                window.add(link);
+            }
+        }
+        return window.size() == MAX_LINKS ? Optional.of(new AccountState(account.user, window, account.ips.getOrDefault(ip, Optional.empty()),
+                fingerprintSeen(account, fingerprintId), true)) : Optional.empty();
+    }
+
+    private static Optional<Seen> fingerprintSeen(Account account, Optional<String> fingerprintId) {
+        return fingerprintId.isEmpty() ? Optional.empty() : account.fingerprints.getOrDefault(fingerprintId.get(), Optional.empty());
+    }
+
+    /**
+     * Adds a link to an account's kept links; past {@link #MAX_LINKS} the account is truncated, and past
+     * {@link #MAX_KEPT_LINKS} the links are cut back to the {@code MAX_LINKS + 1} seen last (the window is
+     * the recent past, and an answer takes {@code MAX_LINKS} of it). Called holding the account's monitor.
+     */
+    private static void keep(Account account, LinkedDevice link) {
+        account.links.merge(link.deviceId(), link, AccountStateCache::merge);
+        if (account.links.size() > MAX_LINKS) {
+            account.truncated = true;
+        }
+        if (account.links.size() > MAX_KEPT_LINKS) {
+            List<LinkedDevice> latest = new ArrayList<>(account.links.values());
+            latest.sort(java.util.Comparator.comparing(LinkedDevice::lastSeen).reversed());
+            account.links.clear();
+            latest.subList(0, MAX_LINKS + 1).forEach(kept -> account.links.put(kept.deviceId(), kept));
+        }
     }
 
     /** Loads everything the account has linked (not only the window) so later reads can filter in memory. */
@@ -138,18 +215,22 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
             filled.user = merge(filled.user, loaded.user());
             filled.ips.merge(ip, loaded.ip(), AccountStateCache::merge);
             fingerprintId.ifPresent(fp -> filled.fingerprints.merge(fp, loaded.fingerprint(), AccountStateCache::merge));
-            if (loaded.devicesTruncated()) {
-                filled.links = null;
+            if (filled.links == null) {
+                filled.links = new HashMap<>();
             }
-            else {
-                Map<String, LinkedDevice> links = filled.links == null ? new HashMap<>() : filled.links;
-                loaded.devices().forEach(link -> links.merge(link.deviceId(), link, AccountStateCache::merge));
-                filled.links = links.size() > MAX_LINKS ? null : links;
+            loaded.devices().forEach(link -> keep(filled, link));
+            if (loaded.devicesTruncated()) {
+                filled.truncated = true;
             }
         }
         if (loaded.devicesTruncated()) {
-            // More links than the store reads: which it kept of them all says nothing of the window, so ask for the window.
-            return accounts.load(appId, userId, ip, fingerprintId, deviceId, since);
+            // More links than the store reads: which it kept of them all says nothing of the window, so ask
+            // for the window, and keep what it read (the links in the window are what later reads answer from).
+            AccountState window = accounts.load(appId, userId, ip, fingerprintId, deviceId, since);
+            synchronized (filled) {
+                window.devices().forEach(link -> keep(filled, link));
+            }
+            return window;
         }
         List<LinkedDevice> inWindow = loaded.devices().stream()
                 .filter(link -> !link.lastSeen().isBefore(since) || deviceId.map(link.deviceId()::equals).orElse(false))
@@ -273,6 +354,17 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         return evaluations.consume(appId, evaluationId, at);
     }
 
+    /** How many links are kept of an account; -1 when it is not cached. For tests of the bound. */
+    int keptLinks(String appId, String userId) {
+        Account account = byAccount.getIfPresent(key(appId, userId));
+        if (account == null) {
+            return -1;
+        }
+        synchronized (account) {
+            return account.links == null ? -1 : account.links.size();
+        }
+    }
+
     /** Drops an account's entry, for changes made outside evaluations (a device logged out). */
     public void forgetAccount(String appId, String userId) {
         byAccount.invalidate(key(appId, userId));
@@ -340,12 +432,14 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
             }
             if (account.links != null && device.isKnownDevice() && touches.deviceLink()) {
                 LinkedDevice old = account.links.get(device.deviceId());
+                if (old == null && account.truncated && !write.attachDevice()) {
+                    // A link these kept ones lack may exist, attached, in the store, which keeps that status:
+                    // not known here, so not kept; naming the device reads it.
+                    return;
+                }
                 LinkStatus status = write.attachDevice() ? LinkStatus.ATTACHED : old == null ? LinkStatus.DETACHED : old.status();
                 DeviceType type = old != null && old.type() != DeviceType.UNKNOWN ? old.type() : evaluation.device().type();
-                account.links.merge(device.deviceId(), new LinkedDevice(device.deviceId(), type, status, at, at), AccountStateCache::merge);
-                if (account.links.size() > MAX_LINKS) {
-                    account.links = null;
-                }
+                keep(account, new LinkedDevice(device.deviceId(), type, status, at, at));
             }
         }
     }
@@ -401,10 +495,16 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         return Optional.of(new Seen(x.first().isBefore(y.first()) ? x.first() : y.first(), x.last().isAfter(y.last()) ? x.last() : y.last()));
     }
 
+    /**
+     * Attached wins, as in the store: a write never turns an attached link back (SqlEvaluationStore's
+     * upsert), and logging a device out drops the account's entry ({@link #forgetAccount}). So merges
+     * give the same link in either order, a read racing a write included.
+     */
     private static LinkedDevice merge(LinkedDevice old, LinkedDevice now) {
         Instant first = old.firstSeen().isBefore(now.firstSeen()) ? old.firstSeen() : now.firstSeen();
         Instant last = old.lastSeen().isAfter(now.lastSeen()) ? old.lastSeen() : now.lastSeen();
-        return new LinkedDevice(old.deviceId(), old.type() != DeviceType.UNKNOWN ? old.type() : now.type(), now.status(), first, last);
+        LinkStatus status = old.status() == LinkStatus.ATTACHED ? LinkStatus.ATTACHED : now.status();
+        return new LinkedDevice(old.deviceId(), old.type() != DeviceType.UNKNOWN ? old.type() : now.type(), status, first, last);
     }
 
     private static String key(String appId, String userId) {

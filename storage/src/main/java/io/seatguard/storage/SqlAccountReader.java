@@ -69,6 +69,12 @@ public final class SqlAccountReader implements AccountReader {
         });
     }
 
+    /** One lookup of the primary key, and one of the device for its type. */
+    @Override
+    public Optional<LinkedDevice> link(String appId, String userId, String deviceId) {
+        return database.read(connection -> JdbcRunner.queryOne(connection, NAMED_LINK, SqlAccountReader::link, appId, userId, deviceId));
+    }
+
     /** The first {@link AccountState#DEVICE_LIMIT} links read, with the named device's in place of the last when it is linked. */
     private static List<LinkedDevice> keepingNamed(Connection connection, String appId, String userId, List<LinkedDevice> read,
             Optional<String> deviceId) throws SQLException {

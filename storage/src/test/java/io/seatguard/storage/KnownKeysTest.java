@@ -121,6 +121,12 @@ class KnownKeysTest {
         }
 
         @Override
+        public Optional<io.seatguard.core.account.LinkedDevice> link(String appId, String userId, String deviceId) {
+            reads.incrementAndGet();
+            return accounts.link(appId, userId, deviceId);
+        }
+
+        @Override
         public Optional<KnownDevice> findByTokenHash(String appId, String tokenHash) {
             reads.incrementAndGet();
             return devices.findByTokenHash(appId, tokenHash);

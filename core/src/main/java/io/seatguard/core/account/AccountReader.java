@@ -14,4 +14,15 @@ public interface AccountReader {
      * @param deviceId the current device, if the request identified one
      */
     AccountState load(String appId, String userId, String ip, Optional<String> fingerprintId, Optional<String> deviceId, Instant since);
+
+    /**
+     * The account's link to one device, whenever last seen; empty when the device is not linked. For a
+     * cache that keeps only some links of an account with more than {@link AccountState#DEVICE_LIMIT}.
+     * A store should answer it with one lookup; this default reads it through {@link #load}.
+     */
+    default Optional<LinkedDevice> link(String appId, String userId, String deviceId) {
+        return load(appId, userId, "", Optional.empty(), Optional.of(deviceId), Instant.ofEpochMilli(Long.MAX_VALUE)).devices().stream()
+                .filter(link -> link.deviceId().equals(deviceId))
+                .findFirst();
+    }
 }

@@ -18,8 +18,10 @@ import java.util.Optional;
  *
  * @param devices the account's links in the window asked for, and the named device's link: at most
  *     {@link #DEVICE_LIMIT}
- * @param devicesTruncated the store had more links in the window than {@code devices} holds; which ones it
- *     kept is the store's choice (not the most recent: finding those would take a sort of them all)
+ * @param devicesTruncated the store had more links than {@code devices} holds (in the window, when it
+ *     read them; a cache answering from the links it keeps of such an account says so whenever the account
+ *     has more links at all, and answers from memory only when at least the limit is in the window); which
+ *     ones it kept is the store's choice (not the most recent: finding those would take a sort of them all)
  */
 public record AccountState(Optional<Seen> user, List<LinkedDevice> devices, Optional<Seen> ip, Optional<Seen> fingerprint,
         boolean devicesTruncated) {

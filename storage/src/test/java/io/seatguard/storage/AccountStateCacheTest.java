@@ -1,0 +1,170 @@
+package io.seatguard.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.core.account.AccountReader;
+import io.seatguard.core.account.AccountState;
+import io.seatguard.core.account.LinkStatus;
+import io.seatguard.core.account.LinkedDevice;
+import io.seatguard.core.evaluation.EvaluationWrite;
+import io.seatguard.core.identity.DeviceType;
+import io.seatguard.core.testing.EvaluationSamples;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An account with more links than the store reads (a bot logging in from a new browser each time) is
+ * answered from the links the cache keeps, as the store would answer it, with at most one lookup of the
+ * named device's link; the store's own answers are in StorageContract, which also runs on the cache.
+ */
+class AccountStateCacheTest {
+    private static final Instant T0 = Instant.parse("2026-11-01T12:00:00Z");
+    private static final Instant WINDOW = T0.minus(Duration.ofDays(30));
+    private static final int LIMIT = AccountState.DEVICE_LIMIT;
+
+    @TempDir
+    Path dataDir;
+
+    private SqlDatabase database;
+    private CountingAccounts counting;
+    private AccountStateCache cache;
+
+    @BeforeEach
+    void open() {
+        database = SqlDatabase.open(StorageSettings.embedded(dataDir));
+        KnownKeys known = KnownKeys.sizedFor(database);
+        known.load(database);
+        counting = new CountingAccounts(new SqlAccountReader(database));
+        cache = new AccountStateCache(counting, new SqlDeviceDirectory(database), new SqlEvaluationStore(database), known);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void anAccountOverTheLimitIsAnsweredFromKeptLinksWithTheNamedDeviceAmongThem() {
+        for (int i = 0; i < LIMIT + 5; i++) {
+            cache.record(browser("dev-h" + i, T0.plusSeconds(i)));
+        }
+        AccountState first = load(Optional.empty(), WINDOW);
+        assertThat(first.devices()).hasSize(LIMIT);
+        assertThat(first.devicesTruncated()).isTrue();
+        int loads = counting.loads.get();
+
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < LIMIT + 5; i++) {
+                AccountState named = load(Optional.of("dev-h" + i), WINDOW);
+                assertThat(named.devices()).as("naming dev-h%d", i).hasSize(LIMIT).extracting(LinkedDevice::deviceId).contains("dev-h" + i)
+                        .doesNotHaveDuplicates();
+                assertThat(named.devicesTruncated()).isTrue();
+            }
+        }
+        assertThat(counting.loads.get()).as("no account read after the first").isEqualTo(loads);
+        assertThat(counting.links.get()).as("at most one lookup per device never kept, and none on the second round").isLessThanOrEqualTo(LIMIT + 5);
+
+        assertThat(load(Optional.of("dev-nobody"), WINDOW).devices()).as("a device not linked is not made up").hasSize(LIMIT)
+                .extracting(LinkedDevice::deviceId).doesNotContain("dev-nobody");
+    }
+
+    @Test
+    void linksWrittenThroughTheCacheAreAnsweredAsTheStoreHasThem() {
+        for (int i = 0; i <= LIMIT; i++) {
+            cache.record(browser("dev-h" + i, T0.plusSeconds(i)));
+        }
+        load(Optional.empty(), WINDOW);
+        cache.record(browser("dev-attached", T0.plusSeconds(500)));
+        // A later visit of a device that was linked attached, written without attaching: the store keeps it attached.
+        cache.record(notAttaching("dev-h3", false, T0.plusSeconds(600)));
+        cache.record(notAttaching("dev-detached", true, T0.plusSeconds(700)));
+
+        for (String device : new String[] {"dev-attached", "dev-h3", "dev-detached"}) {
+            LinkedDevice cached = link(load(Optional.of(device), WINDOW), device);
+            LinkedDevice stored = link(new SqlAccountReader(database).load("app_a", "horde", "198.51.100.1", Optional.empty(), Optional.of(device),
+                    WINDOW), device);
+            assertThat(cached).as(device).isEqualTo(stored);
+        }
+        assertThat(link(load(Optional.of("dev-detached"), WINDOW), "dev-detached").status()).isEqualTo(LinkStatus.DETACHED);
+        assertThat(link(load(Optional.of("dev-h3"), WINDOW), "dev-h3").status()).isEqualTo(LinkStatus.ATTACHED);
+    }
+
+    @Test
+    void aWindowTheKeptLinksCannotFillIsReadFromTheStore() {
+        for (int i = 0; i < LIMIT + 5; i++) {
+            cache.record(browser("dev-h" + i, T0.plusSeconds(i)));
+        }
+        load(Optional.empty(), WINDOW);
+        int loads = counting.loads.get();
+        AccountState recent = load(Optional.empty(), T0.plusSeconds(LIMIT + 2));
+        assertThat(recent.devices()).as("three links in that window").extracting(LinkedDevice::deviceId)
+                .containsExactlyInAnyOrder("dev-h" + (LIMIT + 2), "dev-h" + (LIMIT + 3), "dev-h" + (LIMIT + 4));
+        assertThat(recent.devicesTruncated()).isFalse();
+        assertThat(counting.loads.get()).as("read from the store").isEqualTo(loads + 1);
+    }
+
+    @Test
+    void keptLinksStayBoundedWhateverIsNamed() {
+        for (int i = 0; i < 3 * AccountStateCache.MAX_KEPT_LINKS; i++) {
+            cache.record(browser("dev-h" + i, T0.plusSeconds(i)));
+        }
+        for (int i = 0; i < 3 * AccountStateCache.MAX_KEPT_LINKS; i++) {
+            AccountState named = load(Optional.of("dev-h" + i), WINDOW);
+            assertThat(named.devices()).hasSize(LIMIT).extracting(LinkedDevice::deviceId).contains("dev-h" + i);
+        }
+        assertThat(cache.keptLinks("app_a", "horde")).isBetween(LIMIT + 1, AccountStateCache.MAX_KEPT_LINKS);
+    }
+
+    private AccountState load(Optional<String> deviceId, Instant since) {
+        return cache.load("app_a", "horde", "198.51.100.1", Optional.empty(), deviceId, since);
+    }
+
+    private static LinkedDevice link(AccountState state, String deviceId) {
+        return state.devices().stream().filter(link -> link.deviceId().equals(deviceId)).findFirst().orElseThrow();
+    }
+
+    /** A new browser's first visit, attaching it to the account. */
+    private static EvaluationWrite browser(String deviceId, Instant at) {
+        return visit(deviceId, true, at);
+    }
+
+    private static EvaluationWrite visit(String deviceId, boolean newDevice, Instant at) {
+        return EvaluationSamples.write("app_a", "ev-" + deviceId + "-" + at.toEpochMilli(), "horde", deviceId, newDevice,
+                "tok-" + deviceId + "-xxxxxxxx", null, DeviceType.COMPUTER, "198.51.100.1", at);
+    }
+
+    private static EvaluationWrite notAttaching(String deviceId, boolean newDevice, Instant at) {
+        EvaluationWrite write = visit(deviceId, newDevice, at);
+        return new EvaluationWrite(write.evaluation(), write.device(), false, write.touches(), write.components());
+    }
+
+    /** The store's account reads, counted. */
+    private static final class CountingAccounts implements AccountReader {
+        final AtomicInteger loads = new AtomicInteger();
+        final AtomicInteger links = new AtomicInteger();
+        private final AccountReader accounts;
+
+        CountingAccounts(AccountReader accounts) {
+            this.accounts = accounts;
+        }
+
+        @Override
+        public AccountState load(String appId, String userId, String ip, Optional<String> fingerprintId, Optional<String> deviceId, Instant since) {
+            loads.incrementAndGet();
+            return accounts.load(appId, userId, ip, fingerprintId, deviceId, since);
+        }
+
+        @Override
+        public Optional<LinkedDevice> link(String appId, String userId, String deviceId) {
+            links.incrementAndGet();
+            return accounts.link(appId, userId, deviceId);
+        }
+    }
+}
