@@ -171,16 +171,18 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         named.ifPresent(window::add);
         for (LinkedDevice link : account.links.values()) {
             if (window.size() == MAX_LINKS) {
-                return Optional.of(new AccountState(account.user, window, account.ips.getOrDefault(ip, Optional.empty()),
-                        fingerprintSeen(account, fingerprintId), true));
+                break;
             }
             boolean isNamed = named.isPresent() && link.deviceId().equals(named.get().deviceId());
             if (!isNamed && !link.lastSeen().isBefore(since)) {
                 window.add(link);
             }
         }
-        return window.size() == MAX_LINKS ? Optional.of(new AccountState(account.user, window, account.ips.getOrDefault(ip, Optional.empty()),
-                fingerprintSeen(account, fingerprintId), true)) : Optional.empty();
+        if (window.size() < MAX_LINKS) {
+            return Optional.empty();
+        }
+        return Optional.of(new AccountState(account.user, window, account.ips.getOrDefault(ip, Optional.empty()), fingerprintSeen(account, fingerprintId),
+                true));
     }
 
     private static Optional<Seen> fingerprintSeen(Account account, Optional<String> fingerprintId) {
