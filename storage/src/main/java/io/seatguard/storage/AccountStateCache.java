@@ -135,10 +135,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
             }
             if (named == null && deviceId.isPresent()) {
                 // A device this account's kept links do not hold: its link alone, one lookup, outside the monitor.
-                named = accounts.link(appId, userId, deviceId.get());
-                synchronized (account) {
-                    named.ifPresent(link -> keep(account, link));
-                }
+                named = link(appId, userId, deviceId.get());
             }
             synchronized (account) {
                 Optional<AccountState> answered = truncatedWindow(account, ip, fingerprintId, named == null ? Optional.empty() : named, since);
@@ -205,6 +202,34 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
             account.links.clear();
             latest.subList(0, MAX_LINKS + 1).forEach(kept -> account.links.put(kept.deviceId(), kept));
         }
+    }
+
+    /**
+     * From the kept links when they hold it, or when they hold every link of the account (then it is not
+     * linked); otherwise one lookup, kept for an account over the limit.
+     */
+    @Override
+    public Optional<LinkedDevice> link(String appId, String userId, String deviceId) {
+        Account account = byAccount.getIfPresent(key(appId, userId));
+        if (account != null) {
+            synchronized (account) {
+                if (account.links != null) {
+                    LinkedDevice kept = account.links.get(deviceId);
+                    if (kept != null || !account.truncated) {
+                        return Optional.ofNullable(kept);
+                    }
+                }
+            }
+        }
+        Optional<LinkedDevice> found = accounts.link(appId, userId, deviceId);
+        if (account != null) {
+            synchronized (account) {
+                if (account.links != null && account.truncated) {
+                    found.ifPresent(link -> keep(account, link));
+                }
+            }
+        }
+        return found;
     }
 
     /** Loads everything the account has linked (not only the window) so later reads can filter in memory. */

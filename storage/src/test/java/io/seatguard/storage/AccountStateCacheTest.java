@@ -122,6 +122,29 @@ class AccountStateCacheTest {
         assertThat(cache.keptLinks("app_a", "horde")).isBetween(LIMIT + 1, AccountStateCache.MAX_KEPT_LINKS);
     }
 
+    /** What a heartbeat asks (is this device logged out?): answered from the kept links wherever they can tell. */
+    @Test
+    void aDevicesLinkIsAnsweredFromKeptLinksWhereTheyTell() {
+        for (int i = 0; i < 3; i++) {
+            cache.record(browser("dev-few" + i, T0.plusSeconds(i)));
+        }
+        cache.load("app_a", "horde", "198.51.100.1", Optional.empty(), Optional.empty(), WINDOW);
+        int loads = counting.loads.get();
+        assertThat(cache.link("app_a", "horde", "dev-few1")).map(LinkedDevice::status).contains(LinkStatus.ATTACHED);
+        assertThat(cache.link("app_a", "horde", "dev-elsewhere")).as("every link is kept: not linked").isEmpty();
+        assertThat(counting.links.get()).isZero();
+
+        for (int i = 0; i < LIMIT + 5; i++) {
+            cache.record(browser("dev-h" + i, T0.plusSeconds(10 + i)));
+        }
+        cache.record(notAttaching("dev-out", true, T0.plusSeconds(400)));
+        assertThat(cache.link("app_a", "horde", "dev-out")).as("not kept: looked up").map(LinkedDevice::status).contains(LinkStatus.DETACHED);
+        assertThat(cache.link("app_a", "horde", "dev-out")).as("kept since").map(LinkedDevice::status).contains(LinkStatus.DETACHED);
+        assertThat(cache.link("app_a", "horde", "dev-elsewhere")).as("some links kept: looked up").isEmpty();
+        assertThat(counting.links.get()).isEqualTo(2);
+        assertThat(counting.loads.get()).as("no account read").isEqualTo(loads);
+    }
+
     private AccountState load(Optional<String> deviceId, Instant since) {
         return cache.load("app_a", "horde", "198.51.100.1", Optional.empty(), deviceId, since);
     }

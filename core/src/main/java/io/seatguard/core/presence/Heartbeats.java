@@ -3,7 +3,6 @@ package io.seatguard.core.presence;
 import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.account.AccountReader;
-import io.seatguard.core.account.AccountState;
 import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.account.LinkedDevice;
 import io.seatguard.core.identity.DeviceDirectory;
@@ -41,7 +40,7 @@ public final class Heartbeats {
     public Beat beat(String appId, String userId, String sessionId, Optional<String> token, String ip) {
         Instant now = clock.instant();
         Optional<KnownDevice> device = token.map(Fingerprint::sha256Hex).flatMap(hash -> devices.findByTokenHash(appId, hash));
-        boolean logout = device.map(known -> isDetached(appId, userId, known.id(), now)).orElse(false);
+        boolean logout = device.map(known -> isDetached(appId, userId, known.id())).orElse(false);
         if (logout) {
             // A logged-out device's tab is no longer a live session of the account.
             presence.end(appId, userId, sessionId);
@@ -61,9 +60,8 @@ public final class Heartbeats {
         presence.end(appId, userId, sessionId);
     }
 
-    private boolean isDetached(String appId, String userId, String deviceId, Instant now) {
-        // "since" = now: only the named device's link is wanted, not the account's window.
-        AccountState account = accounts.load(appId, userId, "", Optional.empty(), Optional.of(deviceId), now);
-        return account.device(deviceId).map(LinkedDevice::status).orElse(LinkStatus.ATTACHED) == LinkStatus.DETACHED;
+    private boolean isDetached(String appId, String userId, String deviceId) {
+        // Only the device's own link: reading the account's window would walk an account with many links.
+        return accounts.link(appId, userId, deviceId).map(LinkedDevice::status).orElse(LinkStatus.ATTACHED) == LinkStatus.DETACHED;
     }
 }
