@@ -58,6 +58,10 @@
 #   EVAL_USERS, EVAL_DEVICES, EVAL_HOT_PCT, EVAL_ACTION_MIX, EVAL_STUFFING_PCT,
 #   EVAL_NEW_TOKEN_PCT, EVAL_SEED
 #                        traffic model of bench/wrk/evaluate.lua (see that file)
+#   HEARTBEAT_PCT        share of the measured run's requests that are heartbeats
+#                        (EVAL_HEARTBEAT_PCT of evaluate.lua; the warm-up stays all
+#                        evaluations, so the beating devices and their tokens exist);
+#                        100 measures POST /v3/sessions/heartbeat alone
 set -euo pipefail
 
 BENCH_DIR=$(readlink -f -- "${BASH_SOURCE[0]}")
@@ -291,7 +295,7 @@ if [[ ${WIRE:-} == 1 ]]; then
     TCPDUMP_PID=$!
     sleep 1
 fi
-run_wrk evaluate "$BENCH_DIR/wrk/evaluate.lua" "$DURATION" --latency
+EVAL_HEARTBEAT_PCT=${HEARTBEAT_PCT:-0} run_wrk evaluate "$BENCH_DIR/wrk/evaluate.lua" "$DURATION" --latency
 cat "$WORK/evaluate.txt"
 report_cpu evaluate
 if [[ ${WIRE:-} == 1 ]]; then

@@ -24,6 +24,10 @@
 --   EVAL_NEW_TOKEN_PCT share of requests that bring a token never    (default 0)
 --                   seen before instead of the device's own (a bot
 --                   clearing its storage, or minting tokens)
+--   EVAL_HEARTBEAT_PCT share of requests that are heartbeats          (default 0)
+--                   (POST /v3/sessions/heartbeat) of a device's open
+--                   tab instead of evaluations: its token, owner and
+--                   session, as the SDK beats while a page is visible
 --   EVAL_SEED       base random seed (default: time); each wrk thread
 --                   adds its own number, so threads send different streams.
 --
@@ -56,6 +60,7 @@ local HOT_DEVICES = math.max(1, floor(DEVICES / 5))
 
 local STUFFING_PCT = env_number("EVAL_STUFFING_PCT", 0)
 local NEW_TOKEN_PCT = env_number("EVAL_NEW_TOKEN_PCT", 0)
+local HEARTBEAT_PCT = env_number("EVAL_HEARTBEAT_PCT", 0)
 local new_token_counter = 0
 
 local ACCESS_PCT, LOGIN_PCT, SIGNUP_PCT = 70, 25, 5
@@ -316,7 +321,35 @@ local function owner_of(d)
    return hu(d, 7) % USERS
 end
 
+local function pick_device()
+   if random(100) <= HOT_PCT then
+      return random(0, HOT_DEVICES - 1)
+   end
+   return random(0, DEVICES - 1)
+end
+
+local function session_of(d, user)
+   return "sess_" .. tohex(h(d, user), 8) .. tohex(h(user, d + 77), 8)
+end
+
+-- A tab of a known device beating: its owner's session, from its home address.
+local function heartbeat()
+   local d = pick_device()
+   local user = owner_of(d)
+   local body = '{"client_id":"' .. client_id .. '","user":"user-' .. user .. '","session":"' .. session_of(d, user) ..
+      '","device":{"token":"' .. token_of(d) .. '"}}'
+   return wrk.format("POST", "/v3/sessions/heartbeat", {
+      ["Content-Type"] = "application/json",
+      ["Accept"] = "*/*",
+      ["User-Agent"] = profile(d).ua,
+      ["X-Forwarded-For"] = home_ip(d, user),
+   }, body)
+end
+
 function request()
+   if HEARTBEAT_PCT > 0 and random() * 100 < HEARTBEAT_PCT then
+      return heartbeat()
+   end
    local r = random() * ACTION_TOTAL
    local action, d, user
    if STUFFING_PCT > 0 and random() * 100 < STUFFING_PCT then
@@ -330,11 +363,7 @@ function request()
       d = signup_base_device + signup_counter
    else
       action = (r < SIGNUP_PCT + LOGIN_PCT) and "login" or "access"
-      if random(100) <= HOT_PCT then
-         d = random(0, HOT_DEVICES - 1)
-      else
-         d = random(0, DEVICES - 1)
-      end
+      d = pick_device()
       user = owner_of(d)
       if random(100) == 1 then -- someone else's account on this device
          user = random(0, USERS - 1)
@@ -362,7 +391,7 @@ function request()
       token = '"token":"' .. token_of(d) .. '",'
    end
    local body = '{"client_id":"' .. client_id .. '","action":"' .. action .. '","user":"user-' .. user ..
-      '","session":"sess_' .. tohex(h(d, user), 8) .. tohex(h(user, d + 77), 8) ..
+      '","session":"' .. session_of(d, user) ..
       '","device":{' .. token .. '"components":' .. components_json(d, p) .. '}}'
 
    return wrk.format("POST", "/v3/evaluate", {
@@ -376,6 +405,9 @@ end
 function response(status, headers, body)
    if status == 200 then
       local v = body:match('"verdict":"([%w_]+)"')
+      if v == nil and body:match('"active":') then
+         v = body:match('"logout":true') and "heartbeat-logout" or "heartbeat"
+      end
       if v then verdicts[v] = (verdicts[v] or 0) + 1 end
    else
       non200 = non200 + 1
