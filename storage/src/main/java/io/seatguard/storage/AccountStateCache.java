@@ -459,9 +459,9 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
             }
             if (account.links != null && device.isKnownDevice() && touches.deviceLink()) {
                 LinkedDevice old = account.links.get(device.deviceId());
-                if (old == null && account.truncated && !write.attachDevice()) {
-                    // A link these kept ones lack may exist, attached, in the store, which keeps that status:
-                    // not known here, so not kept; naming the device reads it.
+                if (old == null && account.truncated) {
+                    // A link these kept ones lack may already be in the store, seen earlier or attached: not
+                    // known here, so not kept; naming the device reads it.
                     return;
                 }
                 LinkStatus status = write.attachDevice() ? LinkStatus.ATTACHED : old == null ? LinkStatus.DETACHED : old.status();

@@ -145,6 +145,56 @@ class AccountStateCacheTest {
         assertThat(counting.loads.get()).as("no account read").isEqualTo(loads);
     }
 
+    /**
+     * Writes (new devices, later visits, attached and not) racing reads that name devices, on an account
+     * over the limit: once they are done, every link the cache answers is the store's.
+     */
+    @Test
+    void racingWritesAndReadsLeaveEveryAnsweredLinkAsStored() throws Exception {
+        for (int i = 0; i <= LIMIT; i++) {
+            cache.record(browser("dev-h" + i, T0.plusSeconds(i)));
+        }
+        load(Optional.empty(), WINDOW);
+        int devices = 300;
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong(T0.plusSeconds(1_000).toEpochMilli());
+        java.util.Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                long seed = t;
+                done.add(pool.submit(() -> {
+                    java.util.Random random = new java.util.Random(seed);
+                    for (int n = 0; n < 400; n++) {
+                        String device = "dev-r" + random.nextInt(devices);
+                        Instant at = Instant.ofEpochMilli(clock.addAndGet(1_000));
+                        if (random.nextInt(3) == 0) {
+                            load(Optional.of(device), WINDOW);
+                        }
+                        else if (created.add(device)) {
+                            cache.record(random.nextBoolean() ? browser(device, at) : notAttaching(device, true, at));
+                        }
+                        else {
+                            cache.record(random.nextBoolean() ? visit(device, false, at) : notAttaching(device, false, at));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        SqlAccountReader store = new SqlAccountReader(database);
+        for (int i = 0; i < devices; i++) {
+            String device = "dev-r" + i;
+            assertThat(cache.link("app_a", "horde", device)).as(device).isEqualTo(store.link("app_a", "horde", device));
+        }
+    }
+
     private AccountState load(Optional<String> deviceId, Instant since) {
         return cache.load("app_a", "horde", "198.51.100.1", Optional.empty(), deviceId, since);
     }
