@@ -135,7 +135,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
             }
             if (named == null && deviceId.isPresent()) {
                 // A device this account's kept links do not hold: its link alone, one lookup, outside the monitor.
-                named = link(appId, userId, deviceId.get());
+                named = lookUp(account, appId, userId, deviceId.get());
             }
             synchronized (account) {
                 Optional<AccountState> answered = truncatedWindow(account, ip, fingerprintId, named == null ? Optional.empty() : named, since);
@@ -221,6 +221,11 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
                 }
             }
         }
+        return lookUp(account, appId, userId, deviceId);
+    }
+
+    /** The store's answer, kept when {@code account} (null when not cached) keeps only some of its links. */
+    private Optional<LinkedDevice> lookUp(Account account, String appId, String userId, String deviceId) {
         Optional<LinkedDevice> found = accounts.link(appId, userId, deviceId);
         if (account != null) {
             synchronized (account) {

@@ -2,7 +2,6 @@ package io.seatguard.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seatguard.core.account.AccountReader;
 import io.seatguard.core.account.AccountState;
 import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.account.LinkedDevice;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +31,7 @@ class AccountStateCacheTest {
     Path dataDir;
 
     private SqlDatabase database;
-    private CountingAccounts counting;
+    private CountingReads counting;
     private AccountStateCache cache;
 
     @BeforeEach
@@ -41,8 +39,8 @@ class AccountStateCacheTest {
         database = SqlDatabase.open(StorageSettings.embedded(dataDir));
         KnownKeys known = KnownKeys.sizedFor(database);
         known.load(database);
-        counting = new CountingAccounts(new SqlAccountReader(database));
-        cache = new AccountStateCache(counting, new SqlDeviceDirectory(database), new SqlEvaluationStore(database), known);
+        counting = new CountingReads(new SqlAccountReader(database), new SqlDeviceDirectory(database));
+        cache = new AccountStateCache(counting, counting, new SqlEvaluationStore(database), known);
     }
 
     @AfterEach
@@ -58,7 +56,7 @@ class AccountStateCacheTest {
         AccountState first = load(Optional.empty(), WINDOW);
         assertThat(first.devices()).hasSize(LIMIT);
         assertThat(first.devicesTruncated()).isTrue();
-        int loads = counting.loads.get();
+        int loads = counting.accountLoads.get();
 
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < LIMIT + 5; i++) {
@@ -68,7 +66,7 @@ class AccountStateCacheTest {
                 assertThat(named.devicesTruncated()).isTrue();
             }
         }
-        assertThat(counting.loads.get()).as("no account read after the first").isEqualTo(loads);
+        assertThat(counting.accountLoads.get()).as("no account read after the first").isEqualTo(loads);
         assertThat(counting.links.get()).as("at most one lookup per device never kept, and none on the second round").isLessThanOrEqualTo(LIMIT + 5);
 
         assertThat(load(Optional.of("dev-nobody"), WINDOW).devices()).as("a device not linked is not made up").hasSize(LIMIT)
@@ -102,12 +100,12 @@ class AccountStateCacheTest {
             cache.record(browser("dev-h" + i, T0.plusSeconds(i)));
         }
         load(Optional.empty(), WINDOW);
-        int loads = counting.loads.get();
+        int loads = counting.accountLoads.get();
         AccountState recent = load(Optional.empty(), T0.plusSeconds(LIMIT + 2));
         assertThat(recent.devices()).as("three links in that window").extracting(LinkedDevice::deviceId)
                 .containsExactlyInAnyOrder("dev-h" + (LIMIT + 2), "dev-h" + (LIMIT + 3), "dev-h" + (LIMIT + 4));
         assertThat(recent.devicesTruncated()).isFalse();
-        assertThat(counting.loads.get()).as("read from the store").isEqualTo(loads + 1);
+        assertThat(counting.accountLoads.get()).as("read from the store").isEqualTo(loads + 1);
     }
 
     @Test
@@ -129,7 +127,7 @@ class AccountStateCacheTest {
             cache.record(browser("dev-few" + i, T0.plusSeconds(i)));
         }
         cache.load("app_a", "horde", "198.51.100.1", Optional.empty(), Optional.empty(), WINDOW);
-        int loads = counting.loads.get();
+        int loads = counting.accountLoads.get();
         assertThat(cache.link("app_a", "horde", "dev-few1")).map(LinkedDevice::status).contains(LinkStatus.ATTACHED);
         assertThat(cache.link("app_a", "horde", "dev-elsewhere")).as("every link is kept: not linked").isEmpty();
         assertThat(counting.links.get()).isZero();
@@ -142,7 +140,7 @@ class AccountStateCacheTest {
         assertThat(cache.link("app_a", "horde", "dev-out")).as("kept since").map(LinkedDevice::status).contains(LinkStatus.DETACHED);
         assertThat(cache.link("app_a", "horde", "dev-elsewhere")).as("some links kept: looked up").isEmpty();
         assertThat(counting.links.get()).isEqualTo(2);
-        assertThat(counting.loads.get()).as("no account read").isEqualTo(loads);
+        assertThat(counting.accountLoads.get()).as("no account read").isEqualTo(loads);
     }
 
     /**
@@ -216,28 +214,5 @@ class AccountStateCacheTest {
     private static EvaluationWrite notAttaching(String deviceId, boolean newDevice, Instant at) {
         EvaluationWrite write = visit(deviceId, newDevice, at);
         return new EvaluationWrite(write.evaluation(), write.device(), false, write.touches(), write.components());
-    }
-
-    /** The store's account reads, counted. */
-    private static final class CountingAccounts implements AccountReader {
-        final AtomicInteger loads = new AtomicInteger();
-        final AtomicInteger links = new AtomicInteger();
-        private final AccountReader accounts;
-
-        CountingAccounts(AccountReader accounts) {
-            this.accounts = accounts;
-        }
-
-        @Override
-        public AccountState load(String appId, String userId, String ip, Optional<String> fingerprintId, Optional<String> deviceId, Instant since) {
-            loads.incrementAndGet();
-            return accounts.load(appId, userId, ip, fingerprintId, deviceId, since);
-        }
-
-        @Override
-        public Optional<LinkedDevice> link(String appId, String userId, String deviceId) {
-            links.incrementAndGet();
-            return accounts.link(appId, userId, deviceId);
-        }
     }
 }

@@ -2,9 +2,7 @@ package io.seatguard.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seatguard.core.account.AccountReader;
 import io.seatguard.core.account.AccountState;
-import io.seatguard.core.identity.DeviceDirectory;
 import io.seatguard.core.identity.DeviceType;
 import io.seatguard.core.identity.Fingerprint;
 import io.seatguard.core.identity.KnownDevice;
@@ -12,9 +10,7 @@ import io.seatguard.core.testing.EvaluationSamples;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,77 +97,5 @@ class KnownKeysTest {
         assertThat(new SqlDeviceDirectory(database).findByTokenHash("app_a", tokenHash)).isEqualTo(cache.findByTokenHash("app_a", tokenHash));
         assertThat(activity.read("app_a", "carol", Optional.of("FR"), Optional.of("fp-carol"), T0.plusSeconds(60), Duration.ofHours(1))
                 .fingerprintUsers()).hasValue(1);
-    }
-
-    /** The database readers, counting the queries that reach them. */
-    private static final class CountingReads implements AccountReader, DeviceDirectory {
-        final AtomicInteger reads = new AtomicInteger();
-        private final AccountReader accounts;
-        private final DeviceDirectory devices;
-
-        CountingReads(AccountReader accounts, DeviceDirectory devices) {
-            this.accounts = accounts;
-            this.devices = devices;
-        }
-
-        @Override
-        public AccountState load(String appId, String userId, String ip, Optional<String> fingerprintId, Optional<String> deviceId, Instant since) {
-            reads.incrementAndGet();
-            return accounts.load(appId, userId, ip, fingerprintId, deviceId, since);
-        }
-
-        @Override
-        public Optional<io.seatguard.core.account.LinkedDevice> link(String appId, String userId, String deviceId) {
-            reads.incrementAndGet();
-            return accounts.link(appId, userId, deviceId);
-        }
-
-        @Override
-        public Optional<KnownDevice> findByTokenHash(String appId, String tokenHash) {
-            reads.incrementAndGet();
-            return devices.findByTokenHash(appId, tokenHash);
-        }
-
-        @Override
-        public Map<String, Integer> lowestRecentBrowserMajor(String appId, java.util.Collection<String> deviceIds, Instant since) {
-            reads.incrementAndGet();
-            return devices.lowestRecentBrowserMajor(appId, deviceIds, since);
-        }
-
-        @Override
-        public Optional<KnownDevice> findByFingerprint(String appId, String fingerprintId) {
-            reads.incrementAndGet();
-            return devices.findByFingerprint(appId, fingerprintId);
-        }
-
-        @Override
-        public Block block(String appId, String blockingKey, int limit) {
-            reads.incrementAndGet();
-            return devices.block(appId, blockingKey, limit);
-        }
-
-        @Override
-        public java.util.Map<String, java.util.Set<String>> networksSince(String appId, java.util.Collection<String> deviceIds, Instant since) {
-            reads.incrementAndGet();
-            return devices.networksSince(appId, deviceIds, since);
-        }
-
-        @Override
-        public int devicesOnNetwork(String appId, String network, Instant since, int limit) {
-            reads.incrementAndGet();
-            return devices.devicesOnNetwork(appId, network, since, limit);
-        }
-
-        @Override
-        public java.util.List<io.seatguard.core.identity.DeviceToken> tokens(String appId, String deviceId, String tokenHash) {
-            reads.incrementAndGet();
-            return devices.tokens(appId, deviceId, tokenHash);
-        }
-
-        @Override
-        public java.util.List<io.seatguard.core.identity.StoredDevice> latest(String appId, java.util.Collection<String> deviceIds) {
-            reads.incrementAndGet();
-            return devices.latest(appId, deviceIds);
-        }
     }
 }

@@ -16,13 +16,9 @@ public interface AccountReader {
     AccountState load(String appId, String userId, String ip, Optional<String> fingerprintId, Optional<String> deviceId, Instant since);
 
     /**
-     * The account's link to one device, whenever last seen; empty when the device is not linked. For a
-     * cache that keeps only some links of an account with more than {@link AccountState#DEVICE_LIMIT}.
-     * A store should answer it with one lookup; this default reads it through {@link #load}.
+     * The account's link to one device, whenever last seen; empty when the device is not linked. One
+     * lookup: a heartbeat asks it, and so does a cache that keeps only some links of an account with
+     * more than {@link AccountState#DEVICE_LIMIT}.
      */
-    default Optional<LinkedDevice> link(String appId, String userId, String deviceId) {
-        return load(appId, userId, "", Optional.empty(), Optional.of(deviceId), Instant.ofEpochMilli(Long.MAX_VALUE)).devices().stream()
-                .filter(link -> link.deviceId().equals(deviceId))
-                .findFirst();
-    }
+    Optional<LinkedDevice> link(String appId, String userId, String deviceId);
 }

@@ -343,6 +343,11 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
                 fingerprintId.map(fp -> userFingerprints.get(prefix + fp)), truncated);
     }
 
+    @Override
+    public synchronized Optional<LinkedDevice> link(String appId, String userId, String deviceId) {
+        return Optional.ofNullable(linksByAccount.getOrDefault(appId + '|' + userId, Map.of()).get(deviceId));
+    }
+
     public synchronized int evaluationCount() {
         return evaluations.size();
     }
