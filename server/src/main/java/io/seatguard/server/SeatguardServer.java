@@ -110,6 +110,18 @@ import org.slf4j.LoggerFactory;
 public final class SeatguardServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SeatguardServer.class);
 
+    /**
+     * A policy is checked when it is written; a setting lowered since (--event-count-limit) can leave
+     * one that would now be refused and silently never matches. The operator hears of it at start.
+     */
+    private static void warnAboutPoliciesRefusedNow(AppService apps, PolicyService policies) {
+        for (var app : apps.list()) {
+            for (PolicyService.Invalid invalid : policies.invalidNow(app.id())) {
+                log.warn("app {}: {}. It stays stored as written; change or delete it", app.id(), invalid.describe());
+            }
+        }
+    }
+
     private final SqlDatabase database;
     private final ServerMetrics metrics;
     private final Javalin http;
@@ -239,6 +251,7 @@ public final class SeatguardServer implements AutoCloseable {
             CachedPolicyBook policyBook = new CachedPolicyBook(policyStore, listStore, clock, CachedPolicyBook.DEFAULT_MAX_AGE);
             PolicyService policies = new PolicyService(policyStore, listStore, PolicyFields.of(checks), ids, clock, policyBook::forget);
             ListService lists = new ListService(listStore, policyStore, ids, clock, policyBook::forget);
+            warnAboutPoliciesRefusedNow(apps, policies);
             SqlChallengeStore challengeStore = new SqlChallengeStore(database);
             SqlWebhooks webhookStore = new SqlWebhooks(database);
             CachedSubscriptions subscriptions = new CachedSubscriptions(webhookStore, clock);

@@ -92,6 +92,11 @@ public final class ServerProcess implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** What the server has written to its standard error so far (its log). */
+    public String errorOutput() throws IOException {
+        return Files.readString(err);
+    }
+
     private void awaitReady() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         Instant until = Instant.now().plusSeconds(60);

@@ -2,10 +2,12 @@ package io.seatguard.core.policy;
 
 import static java.util.Objects.requireNonNull;
 
+import io.seatguard.core.error.FieldError;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.ids.IdGenerator;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -72,6 +74,43 @@ public final class PolicyService {
 
     public List<Policy> list(String appId) {
         return store.list(appId);
+    }
+
+    /**
+     * The app's stored policies that would be refused if written now, each with its faults. A policy is
+     * checked when it is written, against the settings of that moment; a setting changed since (a lower
+     * {@code --event-count-limit}) can leave a stored condition that no longer counts exactly, and the
+     * operator should hear of it rather than find a policy that silently never matches.
+     */
+    public List<Invalid> invalidNow(String appId) {
+        List<Invalid> invalid = new ArrayList<>();
+        for (Policy policy : store.list(appId)) {
+            try {
+                validate(appId, PolicyTree.of(policy.definition()));
+            }
+            catch (SeatguardException e) {
+                invalid.add(new Invalid(policy, e.errors().isEmpty() ? List.of(new FieldError("policy", e.getMessage())) : e.errors()));
+            }
+        }
+        return invalid;
+    }
+
+    /** A stored policy that would be refused now, and why. */
+    public record Invalid(Policy policy, List<FieldError> errors) {
+        public Invalid {
+            requireNonNull(policy, "policy is null");
+            errors = List.copyOf(errors);
+        }
+
+        /** One line for an operator's log: which policy, and each fault with its path. */
+        public String describe() {
+            StringBuilder text = new StringBuilder("policy ").append(policy.id()).append(" (\"").append(policy.definition().name())
+                    .append("\") would be refused if written now:");
+            for (FieldError error : errors) {
+                text.append(' ').append(error.field()).append(": ").append(error.message()).append(';');
+            }
+            return text.substring(0, text.length() - 1);
+        }
     }
 
     private Optional<ListKind> listKind(String appId, String reference) {

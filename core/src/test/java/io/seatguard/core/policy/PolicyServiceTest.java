@@ -1,0 +1,138 @@
+package io.seatguard.core.policy;
+
+import static io.seatguard.core.policy.PolicyParserTest.example;
+import static io.seatguard.core.policy.PolicyParserTest.leaf;
+import static io.seatguard.core.policy.PolicyParserTest.withConditions;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.core.checks.CheckRegistry;
+import io.seatguard.core.checks.CheckSettings;
+import io.seatguard.core.error.FieldError;
+import io.seatguard.core.ids.IdGenerator;
+import io.seatguard.core.testing.MutableClock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Stored policies checked again against the settings of today. */
+class PolicyServiceTest {
+    private static final String APP = "app_1";
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T12:00:00Z"));
+    private final InMemoryPolicies store = new InMemoryPolicies();
+    private final NamedList staff = new NamedList("lst_staff", APP, "staff", ListKind.USER, List.of("alice"), clock.instant(), clock.instant());
+
+    @Test
+    void aConditionPastALoweredEventCountLimitIsReportedWithItsPath() {
+        PolicyService raised = service(50_000);
+        Policy tooHigh = raised.create(APP, withConditions(leaf("event_count", "gte", 20_000)));
+        Policy fine = raised.create(APP, withConditions(Map.of("all", List.of(
+                leaf("event_count", "gte", 500), leaf("user", "in_list", "staff")))));
+
+        assertThat(raised.invalidNow(APP)).isEmpty();
+        List<PolicyService.Invalid> invalid = service(CheckSettings.EVENT_COUNT_LIMIT).invalidNow(APP);
+
+        assertThat(invalid).extracting(entry -> entry.policy().id()).containsExactly(tooHigh.id()).doesNotContain(fine.id());
+        assertThat(invalid.getFirst().errors()).extracting(FieldError::field).containsExactly("conditions.value");
+        assertThat(invalid.getFirst().errors().getFirst().message()).contains("event_count").contains("1000");
+        assertThat(invalid.getFirst().describe()).startsWith("policy " + tooHigh.id() + " (\"Verify the owner\") would be refused if written now: "
+                + "conditions.value: \"event_count\" stops counting at 1000");
+    }
+
+    @Test
+    void theContractsExamplePolicyStaysValidAfterItsStoredRoundTrip() {
+        PolicyService service = service(CheckSettings.EVENT_COUNT_LIMIT);
+        service.create(APP, example());
+
+        assertThat(service.invalidNow(APP)).isEmpty();
+        assertThat(service.invalidNow("another_app")).isEmpty();
+    }
+
+    private PolicyService service(long eventCountLimit) {
+        CheckSettings defaults = CheckSettings.DEFAULTS;
+        CheckSettings settings = new CheckSettings(defaults.maxTravelSpeedKmh(), defaults.minTravelDistanceKm(), defaults.velocityWindow(),
+                defaults.highVelocityEvents(), eventCountLimit);
+        return new PolicyService(store, new OneList(staff), PolicyFields.of(CheckRegistry.standard(settings)),
+                new IdGenerator(clock, new Random(7)), clock, appId -> {});
+    }
+
+    /** What the service asks of a store, kept in a list. */
+    private static final class InMemoryPolicies implements PolicyStore {
+        private final List<Policy> policies = new ArrayList<>();
+
+        @Override
+        public long version(String appId) {
+            return policies.size();
+        }
+
+        @Override
+        public void create(Policy policy) {
+            policies.add(policy);
+        }
+
+        @Override
+        public boolean update(Policy policy) {
+            boolean found = delete(policy.appId(), policy.id());
+            if (found) {
+                policies.add(policy);
+            }
+            return found;
+        }
+
+        @Override
+        public boolean delete(String appId, String policyId) {
+            return policies.removeIf(policy -> policy.appId().equals(appId) && policy.id().equals(policyId));
+        }
+
+        @Override
+        public Optional<Policy> find(String appId, String policyId) {
+            return policies.stream().filter(policy -> policy.appId().equals(appId) && policy.id().equals(policyId)).findFirst();
+        }
+
+        @Override
+        public List<Policy> list(String appId) {
+            return policies.stream().filter(policy -> policy.appId().equals(appId)).toList();
+        }
+    }
+
+    /** An app with one list; the service only looks lists up. */
+    private record OneList(NamedList list) implements ListStore {
+        @Override
+        public boolean create(NamedList created) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<NamedList> find(String appId, String listId) {
+            return Optional.of(list).filter(l -> l.appId().equals(appId) && l.id().equals(listId));
+        }
+
+        @Override
+        public Optional<NamedList> findByName(String appId, String name) {
+            return Optional.of(list).filter(l -> l.appId().equals(appId) && l.name().equals(name));
+        }
+
+        @Override
+        public List<NamedList> list(String appId) {
+            return List.of(list);
+        }
+
+        @Override
+        public boolean delete(String appId, String listId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<NamedList> add(String appId, String listId, List<String> values, Instant at) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<NamedList> remove(String appId, String listId, List<String> values, Instant at) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.seatguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A policy stored under a higher --event-count-limit is named in the log of a start with a lower one. */
+class PoliciesRefusedNowTest {
+    private static final String POLICY = """
+            {"name": "Very busy account", "actions": ["login"], "verdict": "deny",
+             "conditions": {"check": "event_count", "op": "gte", "value": 20000}}""";
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void aStartWithALowerEventCountLimitWarnsAboutTheStoredPolicy() throws Exception {
+        Path dataDir = workDir.resolve("data");
+        String policyId;
+        try (ServerProcess raised = ServerProcess.start(workDir.resolve("raised"), "--data-dir", dataDir.toString(),
+                "--geoip-db", "off", "--asn-db", "off", "--event-count-limit", "50000")) {
+            String secret = raised.banner("secret_key").orElseThrow(() -> new AssertionError("no secret key in the banner"));
+            TestServer.Response created = raised.send("POST", "/v3/policies", POLICY,
+                    Map.of("Authorization", "Bearer " + secret, "Content-Type", "application/json"));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            policyId = created.json().get("id").asText();
+            assertThat(raised.errorOutput()).doesNotContain("would be refused");
+        }
+
+        try (ServerProcess lowered = ServerProcess.start(workDir.resolve("lowered"), "--data-dir", dataDir.toString(),
+                "--geoip-db", "off", "--asn-db", "off")) {
+            assertThat(lowered.errorOutput())
+                    .contains("WARN")
+                    .contains("policy " + policyId + " (\"Very busy account\") would be refused if written now: conditions.value: "
+                            + "\"event_count\" stops counting at 1000");
+        }
+    }
+}
