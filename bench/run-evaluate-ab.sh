@@ -17,8 +17,15 @@ for r in $(seq 1 ${ROUNDS:-2}); do
     SEATGUARD_JAR=$jar DURATION=30s WARMUP=90s NOOP_WARMUP=0 nice -n -15 bench/run-evaluate.sh > /tmp/ab2-run.log 2>&1 &
     bpid=$!
     sleep 97
-    spid=$(pgrep -f "seatguard-bench.*seatguard.jar" | head -1)
-    port=$(ss -ltnp | grep "pid=$spid," | awk '{print $4}' | sed 's/.*://' | head -1)
+    # The run's own banner line ("server:   pid N at http://127.0.0.1:PORT"), not pgrep: a server of the
+    # round before may still be shutting down, and pgrep picked it once.
+    spid=$(sed -n 's/^server: *pid \([0-9]*\) at .*/\1/p' /tmp/ab2-run.log | head -1)
+    port=$(sed -n 's|^server: *pid [0-9]* at http://127\.0\.0\.1:\([0-9]*\),.*|\1|p' /tmp/ab2-run.log | head -1)
+    if [[ -z $spid || -z $port ]] || ! kill -0 "$spid" 2>/dev/null; then
+      echo "$jar round $r: no running server in /tmp/ab2-run.log" >> /tmp/ab-$label.log
+      wait $bpid
+      continue
+    fi
     wtid=$(jcmd $spid Thread.print | grep '^"seatguard-sqlite-writer"' | sed -E 's/.*#[0-9]+ \[([0-9]+)\].*/\1/')
     m1=$(scrape $port); c1=$(awk '{print $14+$15}' /proc/$spid/stat); w1=$(awk '{print $14+$15}' /proc/$spid/task/$wtid/stat); t1=$(date +%s.%N)
     sleep 20
