@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** Creates, changes and removes an app's policies, validating each against the app's checks and lists. */
 public final class PolicyService {
@@ -104,12 +105,8 @@ public final class PolicyService {
 
         /** One line for an operator's log: which policy, and each fault with its path. */
         public String describe() {
-            StringBuilder text = new StringBuilder("policy ").append(policy.id()).append(" (\"").append(policy.definition().name())
-                    .append("\") would be refused if written now:");
-            for (FieldError error : errors) {
-                text.append(' ').append(error.field()).append(": ").append(error.message()).append(';');
-            }
-            return text.substring(0, text.length() - 1);
+            return "policy " + policy.id() + " (\"" + policy.definition().name() + "\") would be refused if written now: "
+                    + errors.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
         }
     }
 
