@@ -3,8 +3,10 @@ package io.seatguard.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.seatguard.core.checks.CheckSettings;
 import io.seatguard.server.TestServer.TestApp;
 import io.seatguard.server.challenge.PageClient;
+import io.seatguard.server.config.NetworkSettings;
 import io.seatguard.server.config.ServerConfig;
 import io.seatguard.server.http.Route;
 import io.seatguard.server.webhook.Receiver;
@@ -33,7 +35,10 @@ class DashboardPagesTest {
     Path dataDir;
 
     private static PageClient signedIn(TestServer server) {
-        SeatguardServer.CreatedOperator operator = server.server().createdOperator().orElseThrow();
+        return signedIn(server, server.server().createdOperator().orElseThrow());
+    }
+
+    private static PageClient signedIn(TestServer server, SeatguardServer.CreatedOperator operator) {
         PageClient browser = new PageClient();
         browser.get(server.url() + "/dashboard/login");
         assertThat(browser.post(server.url() + "/dashboard/login", Map.of("email", operator.email(), "password", operator.password())).statusCode())
@@ -112,6 +117,40 @@ class DashboardPagesTest {
             HttpResponse<String> garbage = browser.get(base + "&from=yesterday&risk=apocalyptic");
             assertThat(garbage.statusCode()).isEqualTo(400);
             assertThat(garbage.body()).contains("Risk band is one of");
+        }
+    }
+
+    @Test
+    void thePoliciesPageNamesAStoredPolicyThatALoweredLimitWouldRefuse() {
+        CheckSettings defaults = CheckSettings.DEFAULTS;
+        CheckSettings raisedLimit = new CheckSettings(defaults.maxTravelSpeedKmh(), defaults.minTravelDistanceKm(), defaults.velocityWindow(),
+                defaults.highVelocityEvents(), 50_000);
+        NetworkSettings none = NetworkSettings.NONE;
+        ServerConfig raised = ServerConfig.embeddedForTests(dataDir).withAdminToken(TestServer.ADMIN_TOKEN)
+                .withNetwork(new NetworkSettings(none.intel(), none.refreshEvery(), raisedLimit, none.stunPort()));
+        SeatguardServer.CreatedOperator operator;
+        String appId;
+        String tooHigh;
+        try (TestServer server = TestServer.startWith(raised)) {
+            TestApp app = server.defaultApp();
+            appId = app.id();
+            operator = server.server().createdOperator().orElseThrow();
+            TestServer.Response made = server.post("/v3/policies", """
+                    {"name": "Very busy account", "actions": ["login"], "verdict": "deny",
+                     "conditions": {"check": "event_count", "op": "gte", "value": 20000}}""", app.bearer());
+            assertThat(made.status()).as(made.body()).isEqualTo(201);
+            tooHigh = made.json().get("id").asText();
+            assertThat(server.post("/v3/policies", """
+                    {"name": "Busy account", "actions": ["login"], "verdict": "deny",
+                     "conditions": {"check": "event_count", "op": "gte", "value": 500}}""", app.bearer()).status()).isEqualTo(201);
+            assertThat(signedIn(server, operator).get(server.url() + "/dashboard/policies?app=" + appId).body()).doesNotContain("would refuse");
+        }
+
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            String page = signedIn(server, operator).get(server.url() + "/dashboard/policies?app=" + appId).body();
+            assertThat(page).contains("Today's settings would refuse these stored policies")
+                    .containsPattern("<li>Very busy account \\(" + tooHigh + "\\): conditions.value: &quot;event_count&quot; stops counting at 1000")
+                    .doesNotContain("<li>Busy account");
         }
     }
 

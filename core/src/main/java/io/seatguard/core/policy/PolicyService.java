@@ -105,8 +105,12 @@ public final class PolicyService {
 
         /** One line for an operator's log: which policy, and each fault with its path. */
         public String describe() {
-            return "policy " + policy.id() + " (\"" + policy.definition().name() + "\") would be refused if written now: "
-                    + errors.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
+            return "policy " + policy.id() + " (\"" + policy.definition().name() + "\") would be refused if written now: " + faults();
+        }
+
+        /** Each fault as "path: reason", joined by "; ". */
+        public String faults() {
+            return errors.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
         }
     }
 

@@ -30,6 +30,9 @@ import java.util.Optional;
 public final class PolicyPages {
     private static final Template PAGE = DashboardLayout.compile("""
             <h1>Policies of {{appName}}</h1>
+            {{#hasRefusedNow}}<div class="notice error" role="alert"><p>Today's settings would refuse these stored policies if they were
+              written now (a setting such as <code>--event-count-limit</code> was lowered since); each stays stored as written. Change or delete them:</p>
+              <ul>{{#refusedNow}}<li>{{name}} ({{id}}): {{faults}}</li>{{/refusedNow}}</ul></div>{{/hasRefusedNow}}
             <table><thead><tr><th scope="col">Name</th><th scope="col">Actions</th><th scope="col">Priority</th><th scope="col">Verdict</th><th scope="col">Mode</th><th scope="col"></th></tr></thead>
             <tbody>{{#policies}}<tr><td>{{name}}</td><td>{{actions}}</td><td>{{priority}}</td><td>{{verdict}}</td><td>{{mode}}</td>
             <td><a href="/dashboard/policies?app={{appId}}&amp;edit={{id}}#policy-form">Edit</a>
@@ -167,6 +170,10 @@ public final class PolicyPages {
                 "actions", String.join(", ", policy.definition().actions()), "priority", policy.definition().priority(),
                 "verdict", policy.definition().verdict().wireName(), "mode", policy.definition().mode().wireName(),
                 "other", policy.definition().mode().wireName().equals("enforce") ? "monitor" : "enforce")).toList());
+        List<Map<String, String>> refusedNow = policies.invalidNow(app.id()).stream().map(invalid -> Map.of("id", invalid.policy().id(),
+                "name", invalid.policy().definition().name(), "faults", invalid.faults())).toList();
+        model.put("refusedNow", refusedNow);
+        model.put("hasRefusedNow", !refusedNow.isEmpty());
         model.put("form", form);
         model.put("errors", errors);
         model.put("hasErrors", !errors.isEmpty());
