@@ -1,0 +1,78 @@
+package io.seatguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.server.TestServer.TestApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The backup README.md gives for embedded storage: {@code VACUUM INTO} from another connection while the
+ * server runs and evaluations keep arriving. The copy must be a database a server starts on, holding
+ * every evaluation acknowledged before the copy began, under the same app keys.
+ */
+class OnlineBackupTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCopyMadeWhileEvaluationsArriveStartsAServerWithEveryEarlierEvaluation() throws Exception {
+        Path live = dir.resolve("live");
+        Path restored = dir.resolve("restored");
+        Files.createDirectories(restored);
+        TestApp app;
+        List<String> acknowledged = new ArrayList<>();
+        AtomicInteger duringCopy = new AtomicInteger();
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, live)) {
+            app = server.defaultApp();
+            for (int i = 0; i < 30; i++) {
+                acknowledged.add(evaluate(server, app, i));
+            }
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread writer = Thread.ofPlatform().start(() -> {
+                for (int i = 1_000; !stop.get(); i++) {
+                    evaluate(server, app, i);
+                    duringCopy.incrementAndGet();
+                }
+            });
+            try (Connection copy = DriverManager.getConnection("jdbc:sqlite:" + live.resolve("seatguard.db"));
+                    Statement statement = copy.createStatement()) {
+                while (duringCopy.get() < 5) {
+                    Thread.sleep(10);
+                }
+                statement.execute("VACUUM INTO '" + restored.resolve("seatguard.db") + "'");
+            }
+            finally {
+                stop.set(true);
+                writer.join();
+            }
+        }
+        assertThat(duringCopy.get()).as("evaluations written while the copy ran").isGreaterThanOrEqualTo(5);
+
+        try (TestServer copy = TestServer.start(TestServer.Store.SQLITE, restored)) {
+            assertThat(copy.server().createdDefaultApp()).as("the copy is not a first start").isEmpty();
+            for (String id : acknowledged) {
+                TestServer.Response read = copy.get("/v3/evaluations/" + id, app.bearer());
+                assertThat(read.status()).as(read.body()).isEqualTo(200);
+                assertThat(read.json().get("user").get("id").asText()).startsWith("backup-user-");
+            }
+        }
+    }
+
+    private static String evaluate(TestServer server, TestApp app, int i) {
+        TestServer.Response response = server.post("/v3/evaluate", """
+                {"action": "login", "user": "backup-user-%d", "ip": "203.0.113.%d", "device": {"token": "tok_backup_%d_abcdef"}}"""
+                .formatted(i, i % 250, i), app.bearer());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get("evaluation_id").asText();
+    }
+}
