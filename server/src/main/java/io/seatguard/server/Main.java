@@ -1,17 +1,18 @@
 package io.seatguard.server;
 
 import io.seatguard.server.cli.AppsCommand;
+import io.seatguard.server.cli.BackupCommand;
 import io.seatguard.server.cli.OperatorsCommand;
 import io.seatguard.server.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code seatguard serve | apps …}: the entry point the {@code ./seatguard} launcher runs. */
+/** {@code seatguard serve | apps … | operators … | backup …}: the entry point the {@code ./seatguard} launcher runs. */
 @Command(name = "seatguard",
         mixinStandardHelpOptions = true,
         version = "Seatguard 0.1.0",
         description = "Self-hosted account-sharing, login and signup protection.",
-        subcommands = {ServeCommand.class, AppsCommand.class, OperatorsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, AppsCommand.class, OperatorsCommand.class, BackupCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     Main() {}
 

@@ -3,22 +3,24 @@ package io.seatguard.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatguard.server.TestServer.TestApp;
+import io.seatguard.server.cli.BackupCommand;
+import io.seatguard.server.http.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
- * The backup README.md gives for embedded storage: {@code VACUUM INTO} from another connection while the
- * server runs and evaluations keep arriving. The copy must be a database a server starts on, holding
- * every evaluation acknowledged before the copy began, under the same app keys.
+ * The backup README.md gives for embedded storage: {@code seatguard backup} ({@code VACUUM INTO} from
+ * another connection) while the server runs and evaluations keep arriving. The copy must be a database
+ * a server starts on, holding every evaluation acknowledged before the copy began, under the same app keys.
  */
 class OnlineBackupTest {
     @TempDir
@@ -44,12 +46,15 @@ class OnlineBackupTest {
                     duringCopy.incrementAndGet();
                 }
             });
-            try (Connection copy = DriverManager.getConnection("jdbc:sqlite:" + live.resolve("seatguard.db"));
-                    Statement statement = copy.createStatement()) {
+            try {
                 while (duringCopy.get() < 5) {
                     Thread.sleep(10);
                 }
-                statement.execute("VACUUM INTO '" + restored.resolve("seatguard.db") + "'");
+                StringWriter out = new StringWriter();
+                int exit = new CommandLine(new BackupCommand()).setOut(new PrintWriter(out))
+                        .execute("--data-dir", live.toString(), "--to", restored.resolve("seatguard.db").toString());
+                assertThat(exit).as(out.toString()).isZero();
+                assertThat(Json.MAPPER.readTree(out.toString()).get("bytes").asLong()).isEqualTo(Files.size(restored.resolve("seatguard.db")));
             }
             finally {
                 stop.set(true);

@@ -1,0 +1,82 @@
+package io.seatguard.server.cli;
+
+import io.seatguard.storage.StorageSettings;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.concurrent.Callable;
+import org.sqlite.SQLiteConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code backup --to FILE}: one consistent copy of the embedded database, taken while the server runs.
+ *
+ * <p>Why {@code VACUUM INTO}: it reads the database in one read transaction, so the copy is the state
+ * of one moment, commits still in the WAL included, and the server's writer goes on meanwhile. Copying
+ * {@code seatguard.db} as a file misses what is still in {@code seatguard.db-wal}, and SQLite's backup
+ * API restarts each time another connection writes, so under steady load it may never finish.
+ */
+@Command(name = "backup", mixinStandardHelpOptions = true,
+        description = "Copy the embedded database to a new file, while the server runs or not (PostgreSQL: use pg_dump).")
+public final class BackupCommand implements Callable<Integer> {
+    static final int REFUSED = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--to", required = true, description = "The copy's path: a new file in an existing folder.")
+    Path to;
+
+    @Option(names = "--data-dir", defaultValue = "${env:SEATGUARD_DATA_DIR:-./data}", description = "The embedded database's folder (env SEATGUARD_DATA_DIR; default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--database-url", defaultValue = "${env:SEATGUARD_DATABASE_URL}", description = "Set when the server runs on PostgreSQL (env SEATGUARD_DATABASE_URL): then this command refuses, as pg_dump is the tool.")
+    String databaseUrl;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (databaseUrl != null && !databaseUrl.isBlank()) {
+            err.println("seatguard: backup copies embedded storage; with --database-url the data is in PostgreSQL: use pg_dump");
+            return REFUSED;
+        }
+        Path database = dataDir.resolve(StorageSettings.EMBEDDED_FILE_NAME).toAbsolutePath();
+        Path target = to.toAbsolutePath();
+        if (!Files.isRegularFile(database)) {
+            err.println("seatguard: no embedded database at " + database + " (set --data-dir to the server's data folder)");
+            return REFUSED;
+        }
+        if (Files.exists(target)) {
+            err.println("seatguard: " + target + " exists already; give the copy a new file name");
+            return REFUSED;
+        }
+        if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
+            err.println("seatguard: the folder of " + target + " does not exist");
+            return REFUSED;
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        // The server's writer may hold the write lock for a commit; the copy only needs to begin reading.
+        config.setBusyTimeout(10_000);
+        try (Connection connection = config.createConnection("jdbc:sqlite:" + database);
+                PreparedStatement copy = connection.prepareStatement("VACUUM INTO ?")) {
+            copy.setString(1, target.toString());
+            copy.execute();
+            spec.commandLine().getOut().println("{\"file\":" + jsonString(target.toString()) + ",\"bytes\":" + Files.size(target) + "}");
+            return 0;
+        }
+        catch (SQLException | java.io.IOException e) {
+            err.println("seatguard: the copy failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static String jsonString(String text) {
+        return io.seatguard.server.http.Json.MAPPER.getNodeFactory().textNode(text).toString();
+    }
+}
