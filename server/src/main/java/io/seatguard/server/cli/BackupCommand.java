@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import org.sqlite.SQLiteConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,20 +34,18 @@ public final class BackupCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, description = "The copy's path: a new file in an existing folder.")
     Path to;
 
-    @Option(names = "--data-dir", defaultValue = "${env:SEATGUARD_DATA_DIR:-./data}", description = "The embedded database's folder (env SEATGUARD_DATA_DIR; default ${DEFAULT-VALUE}).")
-    Path dataDir;
-
-    @Option(names = "--database-url", defaultValue = "${env:SEATGUARD_DATABASE_URL}", description = "Set when the server runs on PostgreSQL (env SEATGUARD_DATABASE_URL): then this command refuses, as pg_dump is the tool.")
-    String databaseUrl;
+    /** With a PostgreSQL URL the command refuses: pg_dump is the tool there. */
+    @Mixin
+    StoreLocation store;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (databaseUrl != null && !databaseUrl.isBlank()) {
+        if (store.postgres().isPresent()) {
             err.println("seatguard: backup copies embedded storage; with --database-url the data is in PostgreSQL: use pg_dump");
             return REFUSED;
         }
-        Path database = dataDir.resolve(StorageSettings.EMBEDDED_FILE_NAME).toAbsolutePath();
+        Path database = store.dataDir.resolve(StorageSettings.EMBEDDED_FILE_NAME).toAbsolutePath();
         Path target = to.toAbsolutePath();
         if (!Files.isRegularFile(database)) {
             err.println("seatguard: no embedded database at " + database + " (set --data-dir to the server's data folder)");

@@ -12,12 +12,12 @@ import io.seatguard.storage.StorageSettings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code operators create}: adds a dashboard operator straight to the server's store (no running server needed). */
@@ -32,11 +32,8 @@ public final class OperatorsCommand {
         @Option(names = "--password-stdin", required = true, description = "Read the password (12+ characters) from standard input, one line.")
         boolean passwordStdin;
 
-        @Option(names = "--data-dir", defaultValue = "${env:SEATGUARD_DATA_DIR:-./data}", description = "The embedded database's folder (env SEATGUARD_DATA_DIR; default ${DEFAULT-VALUE}).")
-        Path dataDir;
-
-        @Option(names = "--database-url", defaultValue = "${env:SEATGUARD_DATABASE_URL}", description = "PostgreSQL URL, as for serve (env SEATGUARD_DATABASE_URL).")
-        String databaseUrl;
+        @Mixin
+        StoreLocation store;
 
         @Option(names = "--app", description = "Limit the operator to this app id (repeat for several); without it, every app and the apps page.")
         java.util.List<String> apps;
@@ -44,8 +41,7 @@ public final class OperatorsCommand {
         @Override
         public Integer call() throws Exception {
             String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            Optional<String> url = databaseUrl == null || databaseUrl.isBlank() ? Optional.empty() : Optional.of(databaseUrl.trim());
-            try (SqlDatabase database = SqlDatabase.open(new StorageSettings(url, dataDir, 2))) {
+            try (SqlDatabase database = SqlDatabase.open(new StorageSettings(store.postgres(), store.dataDir, 2))) {
                 OperatorService operators = new OperatorService(new SqlOperatorStore(database), new Argon2Hasher(),
                         new IdGenerator(InstantSource.system(), new SecureRandom()), InstantSource.system());
                 Optional<java.util.Set<String>> scope = apps == null || apps.isEmpty() ? Optional.empty() : Optional.of(new java.util.TreeSet<>(apps));
