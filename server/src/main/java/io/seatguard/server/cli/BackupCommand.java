@@ -1,6 +1,8 @@
 package io.seatguard.server.cli;
 
+import io.seatguard.server.http.Json;
 import io.seatguard.storage.StorageSettings;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,13 +71,20 @@ public final class BackupCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("{\"file\":" + jsonString(target.toString()) + ",\"bytes\":" + Files.size(target) + "}");
             return 0;
         }
-        catch (SQLException | java.io.IOException e) {
+        catch (SQLException | IOException e) {
+            // A copy that stopped halfway must not be mistaken for a backup later; the file did not exist before.
+            try {
+                Files.deleteIfExists(target);
+            }
+            catch (IOException cleanup) {
+                err.println("seatguard: remove the incomplete copy " + target + " (" + cleanup.getMessage() + ")");
+            }
             err.println("seatguard: the copy failed: " + e.getMessage());
             return 1;
         }
     }
 
     private static String jsonString(String text) {
-        return io.seatguard.server.http.Json.MAPPER.getNodeFactory().textNode(text).toString();
+        return Json.MAPPER.getNodeFactory().textNode(text).toString();
     }
 }

@@ -58,6 +58,19 @@ class BackupCommandTest {
     }
 
     @Test
+    void aCopyThatFailsLeavesNoFileBehind() throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/seatguard.db"), "this is not a SQLite database, and is long enough to be read as one".repeat(100));
+        Path target = dir.resolve("copy.db");
+
+        assertThat(run("--data-dir", dir.resolve("data").toString(), "--to", target.toString())).isEqualTo(1);
+
+        assertThat(err.toString()).contains("the copy failed");
+        assertThat(target).doesNotExist();
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void postgresqlStorageIsPointedAtPgDump() {
         assertThat(run("--database-url", "postgresql://db.example/seatguard", "--to", dir.resolve("copy.db").toString()))
                 .isEqualTo(BackupCommand.REFUSED);
