@@ -23,17 +23,17 @@ final class JdbcRunner {
     private JdbcRunner() {}
 
     static int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        return prepare(connection, sql, parameters).executeUpdate();
+        return bind(connection, sql, parameters).executeUpdate();
     }
 
     static <T> Optional<T> queryOne(Connection connection, String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
-        try (ResultSet rows = prepare(connection, sql, parameters).executeQuery()) {
+        try (ResultSet rows = bind(connection, sql, parameters).executeQuery()) {
             return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
         }
     }
 
     static <T> List<T> queryList(Connection connection, String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
-        try (ResultSet rows = prepare(connection, sql, parameters).executeQuery()) {
+        try (ResultSet rows = bind(connection, sql, parameters).executeQuery()) {
             List<T> result = new ArrayList<>();
             while (rows.next()) {
                 result.add(mapper.map(rows));
@@ -42,7 +42,8 @@ final class JdbcRunner {
         }
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
+    /** The connection's cached statement for this SQL, with these parameters bound in order. */
+    static PreparedStatement bind(Connection connection, String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = StatementCache.prepare(connection, sql);
         for (int i = 0; i < parameters.length; i++) {
             Object value = parameters[i];

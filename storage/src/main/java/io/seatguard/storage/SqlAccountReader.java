@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads an account's state in two queries, both inside one (app, user); a third when its links pass the limit. */
+/** Reads an account's state in two queries, both inside one (app, user), sent together; a third when its links pass the limit. */
 public final class SqlAccountReader implements AccountReader {
     private static final String LINKS = "SELECT l.device_id, d.type, l.status, l.first_seen, l.last_seen FROM user_devices l"
             + " JOIN devices d ON d.app_id = l.app_id AND d.id = l.device_id WHERE l.app_id = ? AND l.user_id = ?";
@@ -26,6 +26,13 @@ public final class SqlAccountReader implements AccountReader {
      */
     private static final String WINDOW_LINKS = LINKS + " AND (l.last_seen >= ? OR l.device_id = ?) LIMIT ?";
     private static final String NAMED_LINK = LINKS + " AND l.device_id = ?";
+    /** One row of six scalar sub-queries: first and last seen of the account, the IP and the fingerprint. */
+    private static final String SEEN = "SELECT (SELECT first_seen FROM users WHERE app_id = ? AND id = ?),"
+            + " (SELECT last_seen FROM users WHERE app_id = ? AND id = ?),"
+            + " (SELECT first_seen FROM user_ips WHERE app_id = ? AND user_id = ? AND ip = ?),"
+            + " (SELECT last_seen FROM user_ips WHERE app_id = ? AND user_id = ? AND ip = ?),"
+            + " (SELECT first_seen FROM user_fingerprints WHERE app_id = ? AND user_id = ? AND fingerprint_id = ?),"
+            + " (SELECT last_seen FROM user_fingerprints WHERE app_id = ? AND user_id = ? AND fingerprint_id = ?)";
 
     private final SqlDatabase database;
 
@@ -49,19 +56,16 @@ public final class SqlAccountReader implements AccountReader {
     @Override
     public AccountState load(String appId, String userId, String ip, Optional<String> fingerprintId, Optional<String> deviceId, Instant since) {
         return database.read(connection -> {
-            // One row of six scalar sub-queries: first and last seen of the account, the IP and the fingerprint.
-            Optional<Seen>[] seen = JdbcRunner.queryOne(connection,
-                    "SELECT (SELECT first_seen FROM users WHERE app_id = ? AND id = ?),"
-                            + " (SELECT last_seen FROM users WHERE app_id = ? AND id = ?),"
-                            + " (SELECT first_seen FROM user_ips WHERE app_id = ? AND user_id = ? AND ip = ?),"
-                            + " (SELECT last_seen FROM user_ips WHERE app_id = ? AND user_id = ? AND ip = ?),"
-                            + " (SELECT first_seen FROM user_fingerprints WHERE app_id = ? AND user_id = ? AND fingerprint_id = ?),"
-                            + " (SELECT last_seen FROM user_fingerprints WHERE app_id = ? AND user_id = ? AND fingerprint_id = ?)",
-                    SqlAccountReader::seenTriple,
+            // Two independent reads, one round trip on PostgreSQL.
+            PipelinedReads reads = new PipelinedReads(database.kind());
+            PipelinedReads.Result<Optional<Optional<Seen>[]>> seenRead = reads.one(SEEN, SqlAccountReader::seenTriple,
                     appId, userId, appId, userId, appId, userId, ip, appId, userId, ip,
-                    appId, userId, fingerprintId.orElse(""), appId, userId, fingerprintId.orElse("")).orElseThrow();
-            List<LinkedDevice> devices = JdbcRunner.queryList(connection, WINDOW_LINKS,
-                    SqlAccountReader::link, appId, userId, since.toEpochMilli(), deviceId.orElse(""), AccountState.DEVICE_LIMIT + 1);
+                    appId, userId, fingerprintId.orElse(""), appId, userId, fingerprintId.orElse(""));
+            PipelinedReads.Result<List<LinkedDevice>> linksRead = reads.list(WINDOW_LINKS, SqlAccountReader::link,
+                    appId, userId, since.toEpochMilli(), deviceId.orElse(""), AccountState.DEVICE_LIMIT + 1);
+            reads.run(connection);
+            Optional<Seen>[] seen = seenRead.get().orElseThrow();
+            List<LinkedDevice> devices = linksRead.get();
             if (devices.size() <= AccountState.DEVICE_LIMIT) {
                 return new AccountState(seen[0], devices, seen[1], seen[2]);
             }

@@ -110,16 +110,23 @@ public final class SqlActivityReader implements ActivityReader {
         long windowStart = now - velocityWindow.toMillis();
         String fingerprint = fingerprintId.orElse("");
         return database.read(connection -> {
-            Optional<LocatedEvent> last = latestLocated(connection, appId, userId, now);
+            // Three independent reads, one round trip on PostgreSQL.
+            PipelinedReads reads = new PipelinedReads(database.kind());
+            PipelinedReads.Result<Optional<LocatedEvent>> last = reads.one(LATEST_LOCATED_BEFORE, SqlActivityReader::located, appId, userId,
+                    now - locatedHorizon.toMillis(), now);
             JdbcRunner.RowMapper<Counts> columns = row -> new Counts(nullable(row, 1), nullable(row, 2), row.getLong(3), row.getLong(4));
-            Counts counts = (country.isPresent()
-                    ? JdbcRunner.queryOne(connection, COUNTS, columns, appId, userId, country.get(), appId, userId, country.get(), appId, userId,
+            PipelinedReads.Result<Optional<Counts>> countsRead = country.isPresent()
+                    ? reads.one(COUNTS, columns, appId, userId, country.get(), appId, userId, country.get(), appId, userId,
                             windowStart, now, eventCountLimit, appId, fingerprint)
-                    : JdbcRunner.queryOne(connection, COUNTS_WITHOUT_COUNTRY, columns, appId, userId, windowStart, now, eventCountLimit, appId, fingerprint))
-                    .orElseThrow();
-            Set<String> countries = countriesBetween(connection, appId, userId, now - DAY.toMillis(), now);
+                    : reads.one(COUNTS_WITHOUT_COUNTRY, columns, appId, userId, windowStart, now, eventCountLimit, appId, fingerprint);
+            long dayStart = now - DAY.toMillis();
+            PipelinedReads.Result<List<Map.Entry<String, Long>>> countryRows = reads.list(COUNTRIES_LAST_SEEN_SINCE, SqlActivityReader::countryRow,
+                    appId, userId, dayStart - COUNTRY_RESOLUTION);
+            reads.run(connection);
+            Counts counts = countsRead.get().orElseThrow();
+            Set<String> countries = countriesBetween(connection, countryRows.get(), appId, userId, dayStart, now);
             return new AccountActivity(
-                    last,
+                    last.get(),
                     country.map(c -> counts.firstSeen().isPresent() && counts.firstSeen().getAsLong() < now),
                     Optional.of(countries),
                     OptionalLong.of(counts.inWindow()),
@@ -201,9 +208,21 @@ public final class SqlActivityReader implements ActivityReader {
      * event can be in: a minute of the account's index, not its day.
      */
     static Set<String> countriesBetween(java.sql.Connection connection, String appId, String userId, long from, long to) throws SQLException {
-        List<Map.Entry<String, Long>> rows = JdbcRunner.queryList(connection,
-                "SELECT country, last_seen FROM user_countries WHERE app_id = ? AND user_id = ? AND last_seen >= ?",
-                row -> Map.entry(row.getString(1), row.getLong(2)), appId, userId, from - COUNTRY_RESOLUTION);
+        List<Map.Entry<String, Long>> rows = JdbcRunner.queryList(connection, COUNTRIES_LAST_SEEN_SINCE, SqlActivityReader::countryRow, appId, userId,
+                from - COUNTRY_RESOLUTION);
+        return countriesBetween(connection, rows, appId, userId, from, to);
+    }
+
+    /** The account's countries last seen at or after a moment: read with that moment a resolution before the range. */
+    private static final String COUNTRIES_LAST_SEEN_SINCE = "SELECT country, last_seen FROM user_countries WHERE app_id = ? AND user_id = ? AND last_seen >= ?";
+
+    private static Map.Entry<String, Long> countryRow(ResultSet row) throws SQLException {
+        return Map.entry(row.getString(1), row.getLong(2));
+    }
+
+    /** {@link #countriesBetween(java.sql.Connection, String, String, long, long)} with the account's rows already read. */
+    private static Set<String> countriesBetween(java.sql.Connection connection, List<Map.Entry<String, Long>> rows, String appId, String userId,
+            long from, long to) throws SQLException {
         Set<String> countries = new HashSet<>();
         for (Map.Entry<String, Long> row : rows) {
             long lastSeen = row.getValue();
