@@ -78,11 +78,17 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         String document = StorageJson.write(EvaluationDocumentMapper.toDocument(write.evaluation()));
         String network = IpAddresses.parse(write.evaluation().publicIp().address()).map(IpAddresses::network).orElse(null);
         database.write(connection -> {
-            writeDevice(connection, write);
+            // The device, account and evaluation rows go in one round trip on PostgreSQL (two when the
+            // device's new fingerprint decides whether its components are written).
+            PipelinedWrites writes = new PipelinedWrites(connection, database.kind());
+            DeviceClaim claim = writeDevice(writes, write);
             if (write.userId().isPresent()) {
-                writeAccount(connection, write, write.userId().get());
+                writeAccount(writes, write, write.userId().get());
             }
-            insertEvaluation(connection, write.evaluation(), write.place(), document, network);
+            insertEvaluation(writes, write.evaluation(), write.place(), document, network);
+            writes.flush();
+            claim.check();
+            // The rarer writes below run their own statements, after the ones above.
             if (write.challenge().isPresent()) {
                 SqlChallengeStore.open(connection, write.challenge().get());
             }
@@ -116,10 +122,26 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
             + " WHERE app_id = ? AND token_hash = ? AND device_id = ?";
     private static final long TOKEN_SEEN_RESOLUTION_MILLIS = java.time.Duration.ofDays(1).toMillis();
 
-    private static void writeDevice(Connection connection, EvaluationWrite write) throws SQLException {
+    /**
+     * Whether the device's token went where the resolver meant it to: a count of the token statement,
+     * known once it has run, and checked then. A token another request claimed or moved meanwhile fails
+     * the write with {@link DeviceClaimConflict} (the evaluation is then resolved again); the rows written
+     * with it in the same transaction go with it.
+     */
+    private record DeviceClaim(PipelinedWrites.Count count, boolean conflictIfNone, String reason) {
+        static final DeviceClaim NONE = new DeviceClaim(null, false, "");
+
+        void check() {
+            if (conflictIfNone && count.get() == 0) {
+                throw new DeviceClaimConflict(reason);
+            }
+        }
+    }
+
+    private static DeviceClaim writeDevice(PipelinedWrites writes, EvaluationWrite write) throws SQLException {
         DeviceResolution device = write.device();
         if (!device.isKnownDevice()) {
-            return;
+            return DeviceClaim.NONE;
         }
         Evaluation evaluation = write.evaluation();
         String appId = evaluation.appId();
@@ -128,32 +150,27 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         // A mapping the device was just found by exists already; any other is claimed if nobody holds it.
         // Tokens first: a joining token keeps when its device was last seen, before the row below moves it.
         Integer major = write.browserMajor() == UserAgentInfo.UNKNOWN_VERSION ? null : write.browserMajor();
+        DeviceClaim claim = DeviceClaim.NONE;
         if (device.separatedFrom().isPresent()) {
             // Only if the token is still where the resolver found it: a concurrent request may have moved it.
-            int moved = JdbcRunner.update(connection, MOVE_TOKEN, device.deviceId(), at, major, appId, device.tokenHash().orElseThrow(),
-                    device.separatedFrom().get());
-            if (moved == 0) {
-                throw new DeviceClaimConflict("token no longer belongs to the device it was separated from");
-            }
+            claim = new DeviceClaim(writes.update(MOVE_TOKEN, device.deviceId(), at, major, appId, device.tokenHash().orElseThrow(),
+                    device.separatedFrom().get()), true, "token no longer belongs to the device it was separated from");
         }
         else if (device.tokenHash().isPresent() && device.matchedBy() != DeviceResolution.MatchKind.TOKEN) {
-            int inserted = JdbcRunner.update(connection, INSERT_TOKEN, appId, device.tokenHash().get(), device.deviceId(), at, at, major, appId,
-                    device.deviceId());
-            if (inserted == 0 && device.isNew()) {
-                throw new DeviceClaimConflict("token already belongs to another device");
-            }
+            claim = new DeviceClaim(writes.update(INSERT_TOKEN, appId, device.tokenHash().get(), device.deviceId(), at, at, major, appId,
+                    device.deviceId()), device.isNew(), "token already belongs to another device");
         }
         else if (device.tokenHash().isPresent() && write.touches().device()) {
             // The token's latest sighting and version ride on the device row's throttle: once a minute at most.
-            JdbcRunner.update(connection, TOUCH_TOKEN, at, major, appId, device.tokenHash().get(), at, at - TOKEN_SEEN_RESOLUTION_MILLIS, major);
+            writes.update(TOUCH_TOKEN, at, major, appId, device.tokenHash().get(), at, at - TOKEN_SEEN_RESOLUTION_MILLIS, major);
         }
         if (device.isNew()) {
-            JdbcRunner.update(connection, "INSERT INTO devices (app_id, id, type, browser, os, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            writes.update("INSERT INTO devices (app_id, id, type, browser, os, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     appId, device.deviceId(), info.type().wireName(), info.browser(), info.os(), at, at);
         }
         else if (write.touches().device()) {
             String type = info.type().wireName();
-            JdbcRunner.update(connection,
+            writes.update(
                     "UPDATE devices SET last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END,"
                             + " first_seen = CASE WHEN first_seen > ? THEN ? ELSE first_seen END,"
                             + " type = CASE WHEN type = 'unknown' THEN ? ELSE type END,"
@@ -166,48 +183,55 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         if (device.fingerprintId().isPresent() && device.matchedBy() != DeviceResolution.MatchKind.EXACT_FINGERPRINT) {
             // A fingerprint stays with the device that showed it first; later devices with the same
             // components (identical machines of a common model) do not steal it, which would merge them.
-            int inserted = JdbcRunner.update(connection,
+            PipelinedWrites.Count inserted = writes.update(
                     "INSERT INTO device_fingerprints (app_id, fingerprint_id, device_id, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
                             + " ON CONFLICT (app_id, fingerprint_id) DO NOTHING",
                     appId, device.fingerprintId().get(), device.deviceId(), at, at);
-            if ((inserted == 1 || device.isNew() || device.replacesComponents()) && !write.components().isEmpty()) {
+            boolean components = !write.components().isEmpty();
+            if (components && !device.isNew() && !device.replacesComponents()) {
+                // Only the insert's count tells whether this device showed the fingerprint first.
+                writes.flush();
+                components = inserted.get() == 1;
+            }
+            if (components) {
                 // Components this device never showed before (or that an identical unit showed first): keep
                 // them as its latest, for fuzzy matching.
                 // Encoded here, not up front: most evaluations show a fingerprint their device already has.
-                String components = StorageJson.write(new java.util.TreeMap<>(write.components()));
-                JdbcRunner.update(connection,
+                String encoded = StorageJson.write(new java.util.TreeMap<>(write.components()));
+                writes.update(
                         "INSERT INTO device_components (app_id, device_id, components, updated_at, blocking_key) VALUES (?, ?, ?, ?, ?)"
                                 + " ON CONFLICT (app_id, device_id) DO UPDATE SET components = excluded.components, updated_at = excluded.updated_at,"
                                 + " blocking_key = excluded.blocking_key WHERE device_components.updated_at <= excluded.updated_at",
-                        appId, device.deviceId(), components, at, BlockingKey.of(write.components()).orElse(null));
+                        appId, device.deviceId(), encoded, at, BlockingKey.of(write.components()).orElse(null));
             }
         }
+        return claim;
     }
 
-    private static void writeAccount(Connection connection, EvaluationWrite write, String user) throws SQLException {
+    private static void writeAccount(PipelinedWrites writes, EvaluationWrite write, String user) throws SQLException {
         Evaluation evaluation = write.evaluation();
         Touches touches = write.touches();
         String appId = evaluation.appId();
         long at = evaluation.createdAt().toEpochMilli();
         if (touches.user()) {
-            JdbcRunner.update(connection, UPSERT_USER, appId, user, at, at);
+            writes.update(UPSERT_USER, appId, user, at, at);
         }
         if (touches.ip()) {
-            JdbcRunner.update(connection, UPSERT_USER_IP, appId, user, evaluation.publicIp().address(), at, at);
+            writes.update(UPSERT_USER_IP, appId, user, evaluation.publicIp().address(), at, at);
         }
         DeviceResolution device = write.device();
         if (touches.fingerprint() && device.fingerprintId().isPresent()) {
-            JdbcRunner.update(connection, UPSERT_USER_FINGERPRINT, appId, user, device.fingerprintId().get(), at, at);
+            writes.update(UPSERT_USER_FINGERPRINT, appId, user, device.fingerprintId().get(), at, at);
         }
         if (touches.deviceLink() && device.isKnownDevice()) {
-            JdbcRunner.update(connection, UPSERT_USER_DEVICE, appId, user, device.deviceId(),
+            writes.update(UPSERT_USER_DEVICE, appId, user, device.deviceId(),
                     write.attachDevice() ? LinkStatus.ATTACHED.wireName() : LinkStatus.DETACHED.wireName(), at, at);
         }
         Optional<String> country = write.place().country();
         if (country.isPresent() && touches.country()) {
             // Skipped when the activity read found the row current; the statement's own condition keeps it
             // exact when two evaluations of the account race, or a reader could not tell.
-            JdbcRunner.update(connection, UPSERT_USER_COUNTRY, appId, user, country.get(), at, at);
+            writes.update(UPSERT_USER_COUNTRY, appId, user, country.get(), at, at);
         }
     }
 
@@ -217,9 +241,9 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                 + " last_seen = CASE WHEN excluded.last_seen > %1$s.last_seen THEN excluded.last_seen ELSE %1$s.last_seen END".formatted(table);
     }
 
-    private static void insertEvaluation(Connection connection, Evaluation evaluation, Place place, String document, String network) throws SQLException {
+    private static void insertEvaluation(PipelinedWrites writes, Evaluation evaluation, Place place, String document, String network) throws SQLException {
         Optional<Coordinates> point = place.coordinates();
-        JdbcRunner.update(connection,
+        writes.update(
                 "INSERT INTO evaluations (app_id, id, user_id, action, verdict, device_id, ip, created_at, consumed_at, document,"
                         + " country, latitude, longitude, accuracy_km, network)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)",
