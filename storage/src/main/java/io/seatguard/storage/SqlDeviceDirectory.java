@@ -26,20 +26,34 @@ public final class SqlDeviceDirectory implements DeviceDirectory {
         this.database = requireNonNull(database, "database is null");
     }
 
+    private static final String BY_TOKEN = "SELECT d.id, d.type, d.browser, d.os, d.first_seen, d.last_seen FROM device_tokens t"
+            + " JOIN devices d ON d.app_id = t.app_id AND d.id = t.device_id WHERE t.app_id = ? AND t.token_hash = ?";
+    private static final String BY_FINGERPRINT = "SELECT d.id, d.type, d.browser, d.os, d.first_seen, d.last_seen FROM device_fingerprints f"
+            + " JOIN devices d ON d.app_id = f.app_id AND d.id = f.device_id WHERE f.app_id = ? AND f.fingerprint_id = ?";
+
     @Override
     public Optional<KnownDevice> findByTokenHash(String appId, String tokenHash) {
-        return database.read(connection -> JdbcRunner.queryOne(connection,
-                "SELECT d.id, d.type, d.browser, d.os, d.first_seen, d.last_seen FROM device_tokens t JOIN devices d ON d.app_id = t.app_id AND d.id = t.device_id"
-                        + " WHERE t.app_id = ? AND t.token_hash = ?",
-                SqlDeviceDirectory::device, appId, tokenHash));
+        return database.read(connection -> JdbcRunner.queryOne(connection, BY_TOKEN, SqlDeviceDirectory::device, appId, tokenHash));
     }
 
     @Override
     public Optional<KnownDevice> findByFingerprint(String appId, String fingerprintId) {
-        return database.read(connection -> JdbcRunner.queryOne(connection,
-                "SELECT d.id, d.type, d.browser, d.os, d.first_seen, d.last_seen FROM device_fingerprints f JOIN devices d ON d.app_id = f.app_id AND d.id = f.device_id"
-                        + " WHERE f.app_id = ? AND f.fingerprint_id = ?",
-                SqlDeviceDirectory::device, appId, fingerprintId));
+        return database.read(connection -> JdbcRunner.queryOne(connection, BY_FINGERPRINT, SqlDeviceDirectory::device, appId, fingerprintId));
+    }
+
+    /** The two lookups in one round trip on PostgreSQL ({@link PipelinedReads}). */
+    @Override
+    public TokenAndFingerprint findByTokenAndFingerprint(String appId, String tokenHash, Optional<String> fingerprintId) {
+        if (fingerprintId.isEmpty()) {
+            return new TokenAndFingerprint(findByTokenHash(appId, tokenHash), Optional.empty());
+        }
+        return database.read(connection -> {
+            PipelinedReads reads = new PipelinedReads(database.kind());
+            PipelinedReads.Result<Optional<KnownDevice>> byToken = reads.one(BY_TOKEN, SqlDeviceDirectory::device, appId, tokenHash);
+            PipelinedReads.Result<Optional<KnownDevice>> byFingerprint = reads.one(BY_FINGERPRINT, SqlDeviceDirectory::device, appId, fingerprintId.get());
+            reads.run(connection);
+            return new TokenAndFingerprint(byToken.get(), byFingerprint.get());
+        });
     }
 
     /**

@@ -425,6 +425,35 @@ abstract class StorageContract {
                 io.seatguard.core.evaluation.Touches.ALL, java.util.Map.of());
     }
 
+    /** The token's and the fingerprint's devices asked together answer as each asked alone, whichever is known. */
+    @Test
+    void theTokenAndTheFingerprintLookedUpTogetherAnswerAsEachAlone() {
+        evaluations.record(EvaluationSamples.write("app_a", id(), "alice", "dev-1", true, "tok-laptop-browser", "fp-laptop", DeviceType.COMPUTER,
+                "198.51.100.1", T0));
+        evaluations.record(EvaluationSamples.write("app_a", id(), "bob", "dev-2", true, "tok-phone-browser", "fp-phone", DeviceType.MOBILE,
+                "198.51.100.2", T0));
+        String laptopToken = Fingerprint.sha256Hex("tok-laptop-browser");
+        String unknownToken = Fingerprint.sha256Hex("tok-never-shown");
+        record Ask(String token, Optional<String> fingerprint, Optional<String> tokenDevice, Optional<String> fingerprintDevice) {}
+        for (Ask ask : List.of(
+                new Ask(laptopToken, Optional.of("fp-laptop"), Optional.of("dev-1"), Optional.of("dev-1")),
+                // a token shown with another device's fingerprint (a copied token)
+                new Ask(laptopToken, Optional.of("fp-phone"), Optional.of("dev-1"), Optional.of("dev-2")),
+                new Ask(laptopToken, Optional.of("fp-unknown"), Optional.of("dev-1"), Optional.empty()),
+                new Ask(laptopToken, Optional.empty(), Optional.of("dev-1"), Optional.empty()),
+                new Ask(unknownToken, Optional.of("fp-phone"), Optional.empty(), Optional.of("dev-2")),
+                new Ask(unknownToken, Optional.of("fp-unknown"), Optional.empty(), Optional.empty()))) {
+            DeviceDirectory.TokenAndFingerprint found = devices.findByTokenAndFingerprint("app_a", ask.token(), ask.fingerprint());
+            assertThat(found.byToken()).as("token of %s", ask).isEqualTo(devices.findByTokenHash("app_a", ask.token()));
+            assertThat(found.byToken().map(KnownDevice::id)).as("token of %s", ask).isEqualTo(ask.tokenDevice());
+            assertThat(found.byFingerprint().map(KnownDevice::id)).as("fingerprint of %s", ask).isEqualTo(ask.fingerprintDevice());
+            ask.fingerprint().ifPresent(fingerprint -> assertThat(found.byFingerprint())
+                    .as("fingerprint of %s", ask).isEqualTo(devices.findByFingerprint("app_a", fingerprint)));
+        }
+        assertThat(devices.findByTokenAndFingerprint("app_b", laptopToken, Optional.of("fp-laptop")))
+                .as("another app's devices").isEqualTo(new DeviceDirectory.TokenAndFingerprint(Optional.empty(), Optional.empty()));
+    }
+
     @Test
     void aNewDeviceWhoseTokenIsTakenIsAConflictAndWritesNothing() {
         evaluations.record(EvaluationSamples.write("app_a", id(), "alice", "dev-1", true, "tok-shared-browser", "fp1", DeviceType.COMPUTER,

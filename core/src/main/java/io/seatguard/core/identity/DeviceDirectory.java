@@ -13,6 +13,23 @@ public interface DeviceDirectory {
 
     Optional<KnownDevice> findByFingerprint(String appId, String fingerprintId);
 
+    /**
+     * Both lookups resolution makes for a request that shows a token: the token's device and, when there
+     * is a fingerprint, the fingerprint's (which tells a copied token, or the device when the token is
+     * unknown). A store that can answer both in one exchange overrides this; by default it asks each.
+     */
+    default TokenAndFingerprint findByTokenAndFingerprint(String appId, String tokenHash, Optional<String> fingerprintId) {
+        return new TokenAndFingerprint(findByTokenHash(appId, tokenHash), fingerprintId.flatMap(id -> findByFingerprint(appId, id)));
+    }
+
+    /** The token's device and the fingerprint's, each empty when nobody holds it (or there was no fingerprint). */
+    record TokenAndFingerprint(Optional<KnownDevice> byToken, Optional<KnownDevice> byFingerprint) {
+        public TokenAndFingerprint {
+            java.util.Objects.requireNonNull(byToken, "byToken is null");
+            java.util.Objects.requireNonNull(byFingerprint, "byFingerprint is null");
+        }
+    }
+
     /** The given devices with their latest components; devices without stored components are left out. */
     List<StoredDevice> latest(String appId, Collection<String> deviceIds);
 

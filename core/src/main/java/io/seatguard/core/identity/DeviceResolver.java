@@ -126,13 +126,17 @@ public final class DeviceResolver {
             return new Resolved(new DeviceResolution(DeviceResolution.UNKNOWN_DEVICE_ID, false, MatchKind.NO_SIGNALS, 0, fingerprintId, tokenHash), Optional.empty());
         }
         if (tokenHash.isPresent()) {
-            Optional<KnownDevice> byToken = directory.findByTokenHash(appId, tokenHash.get());
-            if (byToken.isPresent()) {
+            // Both lookups at once (one exchange with a database server): a known token's check needs the
+            // fingerprint's device too, and an unknown token's resolution falls back to it.
+            DeviceDirectory.TokenAndFingerprint found = directory.findByTokenAndFingerprint(appId, tokenHash.get(), fingerprintId);
+            if (found.byToken().isPresent()) {
                 // Provisional like an exact match: verifyToken may find the components belong elsewhere.
-                return new Resolved(new DeviceResolution(byToken.get().id(), false, MatchKind.TOKEN, 1.0, fingerprintId, tokenHash), byToken);
+                return new Resolved(new DeviceResolution(found.byToken().get().id(), false, MatchKind.TOKEN, 1.0, fingerprintId, tokenHash),
+                        found.byToken(), fingerprintId.map(id -> found.byFingerprint()));
             }
+            return byComponents(found.byFingerprint(), fingerprintId, tokenHash, false);
         }
-        return byComponents(appId, fingerprintId, tokenHash, false);
+        return byComponents(fingerprintId.flatMap(id -> directory.findByFingerprint(appId, id)), fingerprintId, tokenHash, false);
     }
 
     /**
@@ -140,8 +144,8 @@ public final class DeviceResolver {
      * clearly belong to another device is a copied token. The device is then resolved by its components
      * ({@code tokenMismatch}), and the token stays with its device.
      *
-     * <p>Cost: one lookup of the exact fingerprint per token request (cached by the embedded store);
-     * the components are compared only when that fingerprint is not the token device's own. Then the
+     * <p>Cost: one lookup of the exact fingerprint per token request, made with the token's in {@link
+     * #resolve} (cached by the embedded store; one exchange with PostgreSQL); the components are compared only when that fingerprint is not the token device's own. Then the
      * device's stored components are replaced when they differ from the ones shown
      * ({@link DeviceResolution#replacesComponents}).
      */
@@ -151,13 +155,15 @@ public final class DeviceResolver {
             return first;
         }
         String tokenDevice = first.device().get().id();
-        boolean own = directory.findByFingerprint(appId, resolution.fingerprintId().get()).map(known -> known.id().equals(tokenDevice)).orElse(false);
+        Optional<KnownDevice> byFingerprint = first.fingerprintDevice()
+                .orElseGet(() -> directory.findByFingerprint(appId, resolution.fingerprintId().get()));
+        boolean own = byFingerprint.map(known -> known.id().equals(tokenDevice)).orElse(false);
         if (own || signals.components().isEmpty()) {
             return first;
         }
         Optional<Map<String, Object>> known = directory.latest(appId, List.of(tokenDevice)).stream().findFirst().map(StoredDevice::components);
         if (known.isPresent() && contradicts(signals.components(), known.get())) {
-            return byComponents(appId, resolution.fingerprintId(), Optional.empty(), true);
+            return byComponents(byFingerprint, resolution.fingerprintId(), Optional.empty(), true);
         }
         // The fingerprint is not the device's own: an identical unit of its model showed it first (after
         // the same browser update), or nobody did. Keep the device's latest components what it shows, or
@@ -202,8 +208,9 @@ public final class DeviceResolver {
                 false, false, Optional.of(deviceId)), Optional.empty());
     }
 
-    private Resolved byComponents(String appId, Optional<String> fingerprintId, Optional<String> tokenHash, boolean tokenMismatch) {
-        Optional<KnownDevice> byFingerprint = fingerprintId.flatMap(id -> directory.findByFingerprint(appId, id));
+    /** The exact fingerprint's device, {@code byFingerprint} (looked up by the caller), or a new device. */
+    private Resolved byComponents(Optional<KnownDevice> byFingerprint, Optional<String> fingerprintId, Optional<String> tokenHash,
+            boolean tokenMismatch) {
         if (byFingerprint.isPresent()) {
             return new Resolved(new DeviceResolution(byFingerprint.get().id(), false, MatchKind.EXACT_FINGERPRINT, 1.0, fingerprintId, tokenHash,
                     tokenMismatch), byFingerprint);
@@ -433,10 +440,19 @@ public final class DeviceResolver {
     }
 
     /** A resolution together with the stored device it found, if any. */
-    public record Resolved(DeviceResolution resolution, Optional<KnownDevice> device) {
+    /**
+     * @param fingerprintDevice for a token match, the device that holds the request's fingerprint (empty
+     *     inside when nobody does), when it was looked up with the token; empty when it was not looked up
+     */
+    public record Resolved(DeviceResolution resolution, Optional<KnownDevice> device, Optional<Optional<KnownDevice>> fingerprintDevice) {
         public Resolved {
             requireNonNull(resolution, "resolution is null");
             requireNonNull(device, "device is null");
+            requireNonNull(fingerprintDevice, "fingerprintDevice is null");
+        }
+
+        public Resolved(DeviceResolution resolution, Optional<KnownDevice> device) {
+            this(resolution, device, Optional.empty());
         }
     }
 }
