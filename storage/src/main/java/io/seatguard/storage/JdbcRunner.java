@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,6 +41,31 @@ final class JdbcRunner {
             }
             return result;
         }
+    }
+
+    /** One statement and its parameters, to be sent with others ({@link #bindTogether}). */
+    record Piece(String sql, Object[] parameters) {}
+
+    /**
+     * The connection's cached statement for these statements joined into one text (PostgreSQL's driver
+     * sends such a text with one sync: one round trip), with each one's parameters bound in order.
+     * Neither statement may hold a ';' of its own, or the results would shift.
+     */
+    static PreparedStatement bindTogether(Connection connection, List<Piece> pieces) throws SQLException {
+        StringBuilder sql = new StringBuilder();
+        List<Object> parameters = new ArrayList<>();
+        for (Piece piece : pieces) {
+            if (piece.sql().indexOf(';') >= 0) {
+                throw new IllegalArgumentException("one statement per piece: " + piece.sql());
+            }
+            if (!sql.isEmpty()) {
+                sql.append(";\n");
+            }
+            sql.append(piece.sql());
+            // Arrays.asList, not List.of: a parameter may be null (bound as SQL NULL).
+            parameters.addAll(Arrays.asList(piece.parameters()));
+        }
+        return bind(connection, sql.toString(), parameters.toArray());
     }
 
     /** The connection's cached statement for this SQL, with these parameters bound in order. */

@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -108,17 +107,8 @@ final class PipelinedReads {
     }
 
     private void runTogether(Connection connection) throws SQLException {
-        StringBuilder sql = new StringBuilder();
-        List<Object> parameters = new ArrayList<>();
-        for (Read read : reads) {
-            if (!sql.isEmpty()) {
-                sql.append(";\n");
-            }
-            sql.append(read.sql());
-            // Arrays.asList, not List.of: a parameter may be null (bound as SQL NULL).
-            parameters.addAll(Arrays.asList(read.parameters()));
-        }
-        PreparedStatement statement = JdbcRunner.bind(connection, sql.toString(), parameters.toArray());
+        PreparedStatement statement = JdbcRunner.bindTogether(connection,
+                reads.stream().map(read -> new JdbcRunner.Piece(read.sql(), read.parameters())).toList());
         if (!statement.execute()) {
             throw new SQLException("the first of the pipelined reads returned no rows: " + reads.getFirst().sql());
         }

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -74,17 +73,8 @@ final class PipelinedWrites {
             only.count().value = JdbcRunner.update(connection, only.sql(), only.parameters());
             return;
         }
-        StringBuilder sql = new StringBuilder();
-        List<Object> parameters = new ArrayList<>();
-        for (Queued statement : sending) {
-            if (!sql.isEmpty()) {
-                sql.append(";\n");
-            }
-            sql.append(statement.sql());
-            // Arrays.asList, not List.of: a parameter may be null (bound as SQL NULL).
-            parameters.addAll(Arrays.asList(statement.parameters()));
-        }
-        PreparedStatement statement = JdbcRunner.bind(connection, sql.toString(), parameters.toArray());
+        PreparedStatement statement = JdbcRunner.bindTogether(connection,
+                sending.stream().map(queued -> new JdbcRunner.Piece(queued.sql(), queued.parameters())).toList());
         if (statement.execute()) {
             throw new SQLException("a pipelined update returned rows: " + sending.getFirst().sql());
         }
