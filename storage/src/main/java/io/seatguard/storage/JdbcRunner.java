@@ -43,21 +43,28 @@ final class JdbcRunner {
         }
     }
 
-    /** One statement and its parameters, to be sent with others ({@link #bindTogether}). */
-    record Piece(String sql, Object[] parameters) {}
+    /**
+     * One statement and its parameters, to be sent with others ({@link #bindTogether}). A statement with a
+     * ';' of its own is refused when the piece is made, on either engine: joined with others on PostgreSQL
+     * it would shift the results, and SQLite's driver would silently run only its first part. The
+     * parameters are kept as given: callers pass them as varargs, a new array at each call.
+     */
+    record Piece(String sql, Object[] parameters) {
+        Piece {
+            if (sql.indexOf(';') >= 0) {
+                throw new IllegalArgumentException("one statement per piece: " + sql);
+            }
+        }
+    }
 
     /**
      * The connection's cached statement for these statements joined into one text (PostgreSQL's driver
      * sends such a text with one sync: one round trip), with each one's parameters bound in order.
-     * Neither statement may hold a ';' of its own, or the results would shift.
      */
     static PreparedStatement bindTogether(Connection connection, List<Piece> pieces) throws SQLException {
         StringBuilder sql = new StringBuilder();
         List<Object> parameters = new ArrayList<>();
         for (Piece piece : pieces) {
-            if (piece.sql().indexOf(';') >= 0) {
-                throw new IllegalArgumentException("one statement per piece: " + piece.sql());
-            }
             if (!sql.isEmpty()) {
                 sql.append(";\n");
             }

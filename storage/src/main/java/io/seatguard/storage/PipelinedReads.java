@@ -48,7 +48,7 @@ final class PipelinedReads {
         void read(ResultSet rows) throws SQLException;
     }
 
-    private record Read(String sql, Object[] parameters, Reader reader) {}
+    private record Read(JdbcRunner.Piece piece, Reader reader) {}
 
     private final DatabaseKind kind;
     private final List<Read> reads = new ArrayList<>();
@@ -82,11 +82,7 @@ final class PipelinedReads {
         if (ran) {
             throw new IllegalStateException("the reads have run");
         }
-        if (sql.indexOf(';') >= 0) {
-            // The statements are joined with ';' on PostgreSQL: one that holds its own would shift the results.
-            throw new IllegalArgumentException("one statement per read: " + sql);
-        }
-        reads.add(new Read(sql, parameters.clone(), reader));
+        reads.add(new Read(new JdbcRunner.Piece(sql, parameters), reader));
     }
 
     /** Runs every read added, in the order added. */
@@ -97,7 +93,7 @@ final class PipelinedReads {
         ran = true;
         if (kind == DatabaseKind.SQLITE || reads.size() == 1) {
             for (Read read : reads) {
-                try (ResultSet rows = JdbcRunner.bind(connection, read.sql(), read.parameters()).executeQuery()) {
+                try (ResultSet rows = JdbcRunner.bind(connection, read.piece().sql(), read.piece().parameters()).executeQuery()) {
                     read.reader().read(rows);
                 }
             }
@@ -107,14 +103,13 @@ final class PipelinedReads {
     }
 
     private void runTogether(Connection connection) throws SQLException {
-        PreparedStatement statement = JdbcRunner.bindTogether(connection,
-                reads.stream().map(read -> new JdbcRunner.Piece(read.sql(), read.parameters())).toList());
+        PreparedStatement statement = JdbcRunner.bindTogether(connection, reads.stream().map(Read::piece).toList());
         if (!statement.execute()) {
-            throw new SQLException("the first of the pipelined reads returned no rows: " + reads.getFirst().sql());
+            throw new SQLException("the first of the pipelined reads returned no rows: " + reads.getFirst().piece().sql());
         }
         for (int i = 0; i < reads.size(); i++) {
             if (i > 0 && !statement.getMoreResults()) {
-                throw new SQLException("read " + (i + 1) + " of " + reads.size() + " returned no result set: " + reads.get(i).sql());
+                throw new SQLException("read " + (i + 1) + " of " + reads.size() + " returned no result set: " + reads.get(i).piece().sql());
             }
             try (ResultSet rows = statement.getResultSet()) {
                 reads.get(i).reader().read(rows);

@@ -35,7 +35,7 @@ final class PipelinedWrites {
         }
     }
 
-    private record Queued(String sql, Object[] parameters, Count count) {}
+    private record Queued(JdbcRunner.Piece piece, Count count) {}
 
     private final Connection connection;
     private final boolean together;
@@ -48,16 +48,13 @@ final class PipelinedWrites {
 
     /** Adds a statement; its count is known after the next {@link #flush} (at once on SQLite). */
     Count update(String sql, Object... parameters) throws SQLException {
-        if (sql.indexOf(';') >= 0) {
-            // The statements are joined with ';' on PostgreSQL: one that holds its own would shift the counts.
-            throw new IllegalArgumentException("one statement per update: " + sql);
-        }
+        JdbcRunner.Piece piece = new JdbcRunner.Piece(sql, parameters);
         Count count = new Count();
         if (!together) {
-            count.value = JdbcRunner.update(connection, sql, parameters);
+            count.value = JdbcRunner.update(connection, sql, piece.parameters());
             return count;
         }
-        queued.add(new Queued(sql, parameters.clone(), count));
+        queued.add(new Queued(piece, count));
         return count;
     }
 
@@ -70,21 +67,20 @@ final class PipelinedWrites {
         queued.clear();
         if (sending.size() == 1) {
             Queued only = sending.getFirst();
-            only.count().value = JdbcRunner.update(connection, only.sql(), only.parameters());
+            only.count().value = JdbcRunner.update(connection, only.piece().sql(), only.piece().parameters());
             return;
         }
-        PreparedStatement statement = JdbcRunner.bindTogether(connection,
-                sending.stream().map(queued -> new JdbcRunner.Piece(queued.sql(), queued.parameters())).toList());
+        PreparedStatement statement = JdbcRunner.bindTogether(connection, sending.stream().map(Queued::piece).toList());
         if (statement.execute()) {
-            throw new SQLException("a pipelined update returned rows: " + sending.getFirst().sql());
+            throw new SQLException("a pipelined update returned rows: " + sending.getFirst().piece().sql());
         }
         for (int i = 0; i < sending.size(); i++) {
             if (i > 0 && statement.getMoreResults()) {
-                throw new SQLException("a pipelined update returned rows: " + sending.get(i).sql());
+                throw new SQLException("a pipelined update returned rows: " + sending.get(i).piece().sql());
             }
             int count = statement.getUpdateCount();
             if (count < 0) {
-                throw new SQLException("update " + (i + 1) + " of " + sending.size() + " reported no count: " + sending.get(i).sql());
+                throw new SQLException("update " + (i + 1) + " of " + sending.size() + " reported no count: " + sending.get(i).piece().sql());
             }
             sending.get(i).count().value = count;
         }

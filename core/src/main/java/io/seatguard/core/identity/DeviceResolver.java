@@ -145,8 +145,9 @@ public final class DeviceResolver {
      * ({@code tokenMismatch}), and the token stays with its device.
      *
      * <p>Cost: one lookup of the exact fingerprint per token request, made with the token's in {@link
-     * #resolve} (cached by the embedded store; one exchange with PostgreSQL); the components are compared only when that fingerprint is not the token device's own. Then the
-     * device's stored components are replaced when they differ from the ones shown
+     * #resolve} (cached by the embedded store; one exchange with PostgreSQL); the components are
+     * compared only when that fingerprint is not the token device's own. Then the device's stored
+     * components are replaced when they differ from the ones shown
      * ({@link DeviceResolution#replacesComponents}).
      */
     public Resolved verifyToken(String appId, DeviceSignals signals, Resolved first) {
@@ -439,8 +440,9 @@ public final class DeviceResolver {
         }
     }
 
-    /** A resolution together with the stored device it found, if any. */
     /**
+     * A resolution together with the stored device it found, if any.
+     *
      * @param fingerprintDevice for a token match, the device that holds the request's fingerprint (empty
      *     inside when nobody does), when it was looked up with the token; empty when it was not looked up
      */
