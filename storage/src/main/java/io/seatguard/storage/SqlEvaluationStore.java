@@ -181,17 +181,26 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                     at, at, at, at, type, type, info.browser(), type, info.os(), appId, device.deviceId());
         }
         if (device.fingerprintId().isPresent() && device.matchedBy() != DeviceResolution.MatchKind.EXACT_FINGERPRINT) {
-            // A fingerprint stays with the device that showed it first; later devices with the same
-            // components (identical machines of a common model) do not steal it, which would merge them.
-            PipelinedWrites.Count inserted = writes.update(
-                    "INSERT INTO device_fingerprints (app_id, fingerprint_id, device_id, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
-                            + " ON CONFLICT (app_id, fingerprint_id) DO NOTHING",
-                    appId, device.fingerprintId().get(), device.deviceId(), at, at);
             boolean components = !write.components().isEmpty();
-            if (components && !device.isNew() && !device.replacesComponents()) {
-                // Only the insert's count tells whether this device showed the fingerprint first.
-                writes.flush();
-                components = inserted.get() == 1;
+            if (!device.fingerprintHeld()) {
+                // A fingerprint stays with the device that showed it first; later devices with the same
+                // components (identical machines of a common model) do not steal it, which would merge them.
+                // Skipped when resolution saw it held: most evaluations come with their device's own token
+                // and fingerprint, and the claim would find it taken (and on PostgreSQL cost a round trip).
+                PipelinedWrites.Count inserted = writes.update(
+                        "INSERT INTO device_fingerprints (app_id, fingerprint_id, device_id, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
+                                + " ON CONFLICT (app_id, fingerprint_id) DO NOTHING",
+                        appId, device.fingerprintId().get(), device.deviceId(), at, at);
+                if (components && !device.isNew() && !device.replacesComponents()) {
+                    // Only the insert's count tells whether this device showed the fingerprint first.
+                    writes.flush();
+                    components = inserted.get() == 1;
+                }
+            }
+            else {
+                // Held by a device already: the components are this device's latest only if it is new or
+                // resolution says they replace its stored ones.
+                components = components && (device.isNew() || device.replacesComponents());
             }
             if (components) {
                 // Components this device never showed before (or that an identical unit showed first): keep

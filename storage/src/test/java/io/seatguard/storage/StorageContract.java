@@ -683,6 +683,42 @@ abstract class StorageContract {
                 .extracting(stored -> stored.device().id()).contains("dev-phone-1", "dev-phone-2");
     }
 
+    /**
+     * A fingerprint resolution saw held is not claimed again: the write skips the claim (on PostgreSQL a
+     * round trip of every evaluation). Its components follow the same rules as when the claim finds the
+     * fingerprint taken.
+     */
+    @Test
+    void aFingerprintResolutionSawHeldIsNotClaimedAgain() {
+        java.util.Map<String, Object> updated = new java.util.HashMap<>(PHONE);
+        updated.put("canvas", "c-ios19");
+        recordWithComponents("vic", "dev-phone-1", true, "tok-phone-one-0001", "fp-phone-18", PHONE, T0);
+        recordHeld("vic", "dev-phone-1", false, "fp-phone-18", updated, false, T0.plusSeconds(1));
+        assertThat(devices.latest("app_a", List.of("dev-phone-1")).getFirst().components()).as("a held fingerprint does not replace").isEqualTo(PHONE);
+
+        recordHeld("vic", "dev-phone-1", false, "fp-phone-18", updated, true, T0.plusSeconds(2));
+        assertThat(devices.latest("app_a", List.of("dev-phone-1")).getFirst().components()).as("unless resolution says so").isEqualTo(updated);
+
+        recordHeld("wes", "dev-phone-2", true, "fp-phone-18", PHONE, false, T0.plusSeconds(3));
+        assertThat(devices.latest("app_a", List.of("dev-phone-2")).getFirst().components()).as("a new device keeps what it showed").isEqualTo(PHONE);
+        assertThat(devices.findByFingerprint("app_a", "fp-phone-18")).map(KnownDevice::id).contains("dev-phone-1");
+
+        // Told it is held, the write trusts it: a fingerprint nobody holds stays unclaimed (the claim was skipped).
+        recordHeld("vic", "dev-phone-1", false, "fp-phone-nobody", updated, false, T0.plusSeconds(4));
+        assertThat(devices.findByFingerprint("app_a", "fp-phone-nobody")).isEmpty();
+        recordWithComponents("vic", "dev-phone-1", false, "tok-phone-one-0001", "fp-phone-nobody", updated, T0.plusSeconds(5));
+        assertThat(devices.findByFingerprint("app_a", "fp-phone-nobody")).map(KnownDevice::id).as("not told, it claims").contains("dev-phone-1");
+    }
+
+    private void recordHeld(String user, String deviceId, boolean isNew, String fingerprint, java.util.Map<String, Object> components, boolean replaces,
+            Instant at) {
+        EvaluationWrite write = EvaluationSamples.write("app_a", id(), user, deviceId, isNew, "tok-" + deviceId + "-held", fingerprint, DeviceType.MOBILE,
+                "198.51.100.1", at);
+        io.seatguard.core.identity.DeviceResolution resolution = write.device().withFingerprintHeld(true);
+        evaluations.record(new EvaluationWrite(write.evaluation(), replaces ? resolution.replacingComponents() : resolution, true, write.touches(),
+                components));
+    }
+
     /** One sighting of a token on a device, with the browser major version the request's agent had. */
     private void recordToken(String deviceId, boolean isNew, String token, int browserMajor, Instant at) {
         EvaluationWrite write = EvaluationSamples.write("app_a", id(), "vic", deviceId, isNew, token, null, DeviceType.MOBILE, "198.51.100.1", at);

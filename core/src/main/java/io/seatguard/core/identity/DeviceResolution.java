@@ -24,6 +24,9 @@ import java.util.Optional;
  * @param separatedFrom the device the presented token is taken from, for a new device made of a token
  *     that proved to be another install's ({@link DeviceResolver#separate}); the store moves the token
  *     only if it still belongs there
+ * @param fingerprintHeld whether resolution saw a device holding the fingerprint (this one or another):
+ *     the store then need not try to claim it. A fingerprint once held stays held, so this never goes
+ *     stale; false when resolution did not look, which costs the store a claim that finds it taken
  */
 public record DeviceResolution(
         String deviceId,
@@ -34,7 +37,8 @@ public record DeviceResolution(
         Optional<String> tokenHash,
         boolean tokenMismatch,
         boolean replacesComponents,
-        Optional<String> separatedFrom) {
+        Optional<String> separatedFrom,
+        boolean fingerprintHeld) {
     /** "Device unknown" (CONTRACT.md; seed 002's all-zero DeviceID). */
     public static final String UNKNOWN_DEVICE_ID = "00000000-0000-0000-0000-000000000000";
 
@@ -59,6 +63,9 @@ public record DeviceResolution(
         if (separatedFrom.isPresent() && (!isNew || tokenHash.isEmpty())) {
             throw new IllegalArgumentException("only a new device with the token can be separated from another");
         }
+        if (fingerprintHeld && fingerprintId.isEmpty()) {
+            throw new IllegalArgumentException("no fingerprint to be held");
+        }
         if (confidence < 0 || confidence > 1) {
             throw new IllegalArgumentException("confidence must be within [0, 1]: " + confidence);
         }
@@ -79,9 +86,20 @@ public record DeviceResolution(
         this(deviceId, isNew, matchedBy, confidence, fingerprintId, tokenHash, tokenMismatch, replacesComponents, Optional.empty());
     }
 
+    public DeviceResolution(String deviceId, boolean isNew, MatchKind matchedBy, double confidence, Optional<String> fingerprintId,
+            Optional<String> tokenHash, boolean tokenMismatch, boolean replacesComponents, Optional<String> separatedFrom) {
+        this(deviceId, isNew, matchedBy, confidence, fingerprintId, tokenHash, tokenMismatch, replacesComponents, separatedFrom, false);
+    }
+
     /** This resolution, telling the store to replace the device's stored components with the ones shown. */
     public DeviceResolution replacingComponents() {
-        return new DeviceResolution(deviceId, isNew, matchedBy, confidence, fingerprintId, tokenHash, tokenMismatch, true, separatedFrom);
+        return new DeviceResolution(deviceId, isNew, matchedBy, confidence, fingerprintId, tokenHash, tokenMismatch, true, separatedFrom, fingerprintHeld);
+    }
+
+    /** This resolution, knowing whether a device held the fingerprint when it was looked up. */
+    public DeviceResolution withFingerprintHeld(boolean held) {
+        return new DeviceResolution(deviceId, isNew, matchedBy, confidence, fingerprintId, tokenHash, tokenMismatch, replacesComponents, separatedFrom,
+                held && fingerprintId.isPresent());
     }
 
     public boolean isKnownDevice() {

@@ -131,8 +131,9 @@ public final class DeviceResolver {
             DeviceDirectory.TokenAndFingerprint found = directory.findByTokenAndFingerprint(appId, tokenHash.get(), fingerprintId);
             if (found.byToken().isPresent()) {
                 // Provisional like an exact match: verifyToken may find the components belong elsewhere.
-                return new Resolved(new DeviceResolution(found.byToken().get().id(), false, MatchKind.TOKEN, 1.0, fingerprintId, tokenHash),
-                        found.byToken(), fingerprintId.map(id -> found.byFingerprint()));
+                DeviceResolution byToken = new DeviceResolution(found.byToken().get().id(), false, MatchKind.TOKEN, 1.0, fingerprintId, tokenHash)
+                        .withFingerprintHeld(found.byFingerprint().isPresent());
+                return new Resolved(byToken, found.byToken(), fingerprintId.map(id -> found.byFingerprint()));
             }
             return byComponents(found.byFingerprint(), fingerprintId, tokenHash, false);
         }
@@ -206,7 +207,7 @@ public final class DeviceResolver {
             return checked;
         }
         return new Resolved(new DeviceResolution(newDeviceIds.get(), true, MatchKind.NEW_DEVICE, 1.0, resolution.fingerprintId(), resolution.tokenHash(),
-                false, false, Optional.of(deviceId)), Optional.empty());
+                false, false, Optional.of(deviceId), resolution.fingerprintHeld()), Optional.empty());
     }
 
     /** The exact fingerprint's device, {@code byFingerprint} (looked up by the caller), or a new device. */
@@ -214,7 +215,7 @@ public final class DeviceResolver {
             boolean tokenMismatch) {
         if (byFingerprint.isPresent()) {
             return new Resolved(new DeviceResolution(byFingerprint.get().id(), false, MatchKind.EXACT_FINGERPRINT, 1.0, fingerprintId, tokenHash,
-                    tokenMismatch), byFingerprint);
+                    tokenMismatch).withFingerprintHeld(true), byFingerprint);
         }
         return newDevice(fingerprintId, tokenHash, tokenMismatch);
     }
@@ -254,8 +255,9 @@ public final class DeviceResolver {
             // And in either case, only if a version does not rule it out (read last: it is rarely needed).
             boolean stands = (inAccount || !block.crowded() && !network.rulesOut(resolution.deviceId())) && !versions.rulesOut(resolution.deviceId());
             if (!stands) {
-                first = newDevice(resolution.fingerprintId(), resolution.tokenHash(), resolution.tokenMismatch());
-                resolution = first.resolution();
+                // The device that did not stand still holds the fingerprint.
+                resolution = newDevice(resolution.fingerprintId(), resolution.tokenHash(), resolution.tokenMismatch()).resolution().withFingerprintHeld(true);
+                first = new Resolved(resolution, Optional.empty());
             }
         }
         if (resolution.matchedBy() != MatchKind.NEW_DEVICE || signals.components().isEmpty()) {
@@ -284,7 +286,8 @@ public final class DeviceResolver {
             // The fingerprint is not the device's (else it would have matched exactly): the device's
             // latest components become the ones shown, whoever showed that fingerprint first.
             return new Resolved(new DeviceResolution(device.device().id(), false, kind, match.confidence(), resolution.fingerprintId(),
-                    resolution.tokenHash(), resolution.tokenMismatch(), !device.components().equals(signals.components())), Optional.of(device.device()));
+                    resolution.tokenHash(), resolution.tokenMismatch(), !device.components().equals(signals.components()), Optional.empty(),
+                    resolution.fingerprintHeld()), Optional.of(device.device()));
         });
     }
 

@@ -35,7 +35,70 @@ class TokenAndFingerprintLookupTest {
         assertThat(checked.resolution().deviceId()).isEqualTo("dev-laptop");
         assertThat(checked.resolution().matchedBy()).isEqualTo(DeviceResolution.MatchKind.TOKEN);
         assertThat(checked.resolution().tokenMismatch()).isFalse();
+        assertThat(checked.resolution().fingerprintHeld()).as("the store need not claim a fingerprint its device holds").isTrue();
         assertThat(directory.calls).containsExactly("token and fingerprint");
+    }
+
+    @Test
+    void aFingerprintNobodyHoldsIsLeftForTheStoreToClaim() {
+        CountingDirectory directory = new CountingDirectory(Map.of(Fingerprint.sha256Hex("tok-laptop-browser"), LAPTOP_DEVICE), Map.of());
+        DeviceResolver resolver = new DeviceResolver(directory, () -> "dev-new");
+        DeviceSignals signals = new DeviceSignals(Optional.of("tok-laptop-browser"), LAPTOP, List.of(), Optional.empty());
+
+        DeviceResolver.Resolved checked = resolver.verifyToken("app_a", signals, resolver.resolve("app_a", signals));
+
+        assertThat(checked.resolution().deviceId()).isEqualTo("dev-laptop");
+        assertThat(checked.resolution().replacesComponents()).isTrue();
+        assertThat(checked.resolution().fingerprintHeld()).isFalse();
+    }
+
+    /** An identical unit of the model showed the fingerprint first: it stays that unit's, and the store need not try. */
+    @Test
+    void aFingerprintAnotherDeviceHoldsIsKnownHeldThroughReplacedComponents() {
+        KnownDevice twin = new KnownDevice("dev-twin", DeviceType.COMPUTER, "Chrome", "Windows", T0, T0);
+        CountingDirectory directory = new CountingDirectory(Map.of(Fingerprint.sha256Hex("tok-laptop-browser"), LAPTOP_DEVICE),
+                Map.of(LAPTOP_FINGERPRINT, twin));
+        DeviceResolver resolver = new DeviceResolver(directory, () -> "dev-new");
+        DeviceSignals signals = new DeviceSignals(Optional.of("tok-laptop-browser"), LAPTOP, List.of(), Optional.empty());
+
+        DeviceResolver.Resolved checked = resolver.verifyToken("app_a", signals, resolver.resolve("app_a", signals));
+
+        assertThat(checked.resolution().deviceId()).isEqualTo("dev-laptop");
+        assertThat(checked.resolution().replacesComponents()).isTrue();
+        assertThat(checked.resolution().fingerprintHeld()).isTrue();
+    }
+
+    /** An exact match that does not stand makes a new device; the device that did not stand still holds the fingerprint. */
+    @Test
+    void aNewDeviceMadeOfARejectedExactMatchKnowsTheFingerprintHeld() {
+        CountingDirectory directory = new CountingDirectory(Map.of(), Map.of(LAPTOP_FINGERPRINT, LAPTOP_DEVICE)) {
+            @Override
+            public Map<String, Integer> lowestRecentBrowserMajor(String appId, Collection<String> deviceIds, Instant since) {
+                // Every install of the laptop already runs a newer browser than the request's.
+                return Map.of("dev-laptop", 131);
+            }
+        };
+        DeviceResolver resolver = new DeviceResolver(directory, () -> "dev-new");
+        DeviceSignals signals = new DeviceSignals(Optional.empty(), LAPTOP, List.of(), Optional.empty());
+
+        DeviceResolver.Resolved first = resolver.resolve("app_a", signals);
+        DeviceResolver.Resolved settled = resolver.settle("app_a", signals, first, List.of(), java.net.InetAddress.getLoopbackAddress(), T0, 120);
+
+        assertThat(first.resolution().fingerprintHeld()).isTrue();
+        assertThat(settled.resolution().deviceId()).isEqualTo("dev-new");
+        assertThat(settled.resolution().isNew()).isTrue();
+        assertThat(settled.resolution().fingerprintHeld()).isTrue();
+    }
+
+    @Test
+    void aFingerprintMissingFromTheDirectoryIsNotHeld() {
+        CountingDirectory directory = new CountingDirectory(Map.of(), Map.of());
+        DeviceResolver resolver = new DeviceResolver(directory, () -> "dev-new");
+
+        DeviceResolver.Resolved first = resolver.resolve("app_a", new DeviceSignals(Optional.empty(), LAPTOP, List.of(), Optional.empty()));
+
+        assertThat(first.resolution().isNew()).isTrue();
+        assertThat(first.resolution().fingerprintHeld()).isFalse();
     }
 
     @Test
@@ -67,7 +130,7 @@ class TokenAndFingerprintLookupTest {
     }
 
     /** Answers from two maps and records which lookup was asked. */
-    private static final class CountingDirectory implements DeviceDirectory {
+    private static class CountingDirectory implements DeviceDirectory {
         private final Map<String, KnownDevice> byToken;
         private final Map<String, KnownDevice> byFingerprint;
         final List<String> calls = new java.util.ArrayList<>();
