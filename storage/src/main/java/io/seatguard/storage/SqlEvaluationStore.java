@@ -78,8 +78,8 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         String document = StorageJson.write(EvaluationDocumentMapper.toDocument(write.evaluation()));
         String network = IpAddresses.parse(write.evaluation().publicIp().address()).map(IpAddresses::network).orElse(null);
         database.write(connection -> {
-            // The device, account and evaluation rows go in one round trip on PostgreSQL (two when the
-            // device's new fingerprint decides whether its components are written).
+            // The device, account and evaluation rows go in one round trip on PostgreSQL (two when a
+            // fingerprint nobody was seen holding decides whether the device's components are written).
             PipelinedWrites writes = new PipelinedWrites(connection, database.kind());
             DeviceClaim claim = writeDevice(writes, write);
             if (write.userId().isPresent()) {
@@ -161,7 +161,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                     device.deviceId()), device.isNew(), "token already belongs to another device");
         }
         else if (device.tokenHash().isPresent() && write.touches().device()) {
-            // The token's latest sighting and version ride on the device row's throttle: once a minute at most.
+            // The token's latest sighting and version ride on the device row's throttle: once per resolution at most.
             writes.update(TOUCH_TOKEN, at, major, appId, device.tokenHash().get(), at, at - TOKEN_SEEN_RESOLUTION_MILLIS, major);
         }
         if (device.isNew()) {

@@ -1081,27 +1081,30 @@ abstract class StorageContract {
     }
 
     @Test
-    void aCountryIsInTheDayUntilExactlyADayAfterItsLatestEventThoughItsRowMovesOncePerMinute() throws Exception {
+    void aCountryIsInTheDayUntilExactlyADayAfterItsLatestEventThoughItsRowMovesOncePerResolution() throws Exception {
+        Duration resolution = io.seatguard.core.evaluation.WriteThrottle.RESOLUTION;
+        Instant within = T0.plus(resolution.dividedBy(2));
         recordPlaced("app_a", "uma", "fp1", T0, "FR", null, null);
-        recordPlaced("app_a", "uma", "fp1", T0.plusSeconds(30), "FR", null, null);
+        recordPlaced("app_a", "uma", "fp1", within, "FR", null, null);
         try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement();
                 java.sql.ResultSet rows = statement.executeQuery("SELECT first_seen, last_seen FROM user_countries WHERE user_id = 'uma'")) {
             assertThat(rows.next()).isTrue();
-            assertThat(rows.getLong(2)).as("30 s later is within the row's resolution: not rewritten").isEqualTo(T0.toEpochMilli());
+            assertThat(rows.getLong(2)).as("half a resolution later: not rewritten").isEqualTo(T0.toEpochMilli());
         }
-        Instant dayAfterLatest = T0.plusSeconds(30).plus(Duration.ofHours(24));
+        Instant dayAfterLatest = within.plus(Duration.ofHours(24));
         assertThat(activity.read("app_a", "uma", Optional.of("DE"), Optional.empty(), dayAfterLatest, Duration.ofHours(1)).countries24h())
-                .as("the event at 30 s is exactly a day old").contains(java.util.Set.of("FR"));
+                .as("the later event is exactly a day old").contains(java.util.Set.of("FR"));
         assertThat(activity.read("app_a", "uma", Optional.of("DE"), Optional.empty(), dayAfterLatest.plusMillis(1), Duration.ofHours(1)).countries24h())
                 .contains(java.util.Set.of());
         assertThat(activity.read("app_a", "uma", Optional.of("FR"), Optional.empty(), dayAfterLatest.plusMillis(1), Duration.ofHours(1)).countrySeenBefore())
                 .contains(true);
 
-        recordPlaced("app_a", "uma", "fp1", T0.plusSeconds(61), "FR", null, null);
+        Instant beyond = T0.plus(resolution).plusSeconds(1);
+        recordPlaced("app_a", "uma", "fp1", beyond, "FR", null, null);
         try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement();
                 java.sql.ResultSet rows = statement.executeQuery("SELECT last_seen FROM user_countries WHERE user_id = 'uma'")) {
             assertThat(rows.next()).isTrue();
-            assertThat(rows.getLong(1)).as("61 s later: rewritten").isEqualTo(T0.plusSeconds(61).toEpochMilli());
+            assertThat(rows.getLong(1)).as("a resolution and a second later: rewritten").isEqualTo(beyond.toEpochMilli());
         }
     }
 
@@ -1112,15 +1115,17 @@ abstract class StorageContract {
         SqlActivityReader reader = new SqlActivityReader(database);
         java.util.function.BiFunction<String, Instant, Boolean> upToDate = (country, at) -> reader.read("app_a", "xia", Optional.ofNullable(country),
                 Optional.empty(), at, Duration.ofHours(1)).countryUpToDate();
-        assertThat(upToDate.apply("FR", T0.plusSeconds(60))).as("within the row's minute").isTrue();
-        assertThat(upToDate.apply("FR", T0.plusSeconds(61))).isFalse();
+        Duration resolution = io.seatguard.core.evaluation.WriteThrottle.RESOLUTION;
+        assertThat(upToDate.apply("FR", T0.plus(resolution))).as("within the row's resolution").isTrue();
+        assertThat(upToDate.apply("FR", T0.plus(resolution).plusSeconds(1))).isFalse();
         assertThat(upToDate.apply("DE", T0.plusSeconds(30))).as("never placed there").isFalse();
         assertThat(upToDate.apply(null, T0.plusSeconds(30))).as("no country").isFalse();
         assertThat(upToDate.apply("FR", T0.minusSeconds(1))).as("before the row's first time (an import)").isFalse();
 
-        recordPlaced("app_a", "xia", "fp1", T0.plusSeconds(90), "FR", null, null);
-        assertThat(upToDate.apply("FR", T0.plusSeconds(150))).as("the row moved to 90 s").isTrue();
-        assertThat(upToDate.apply("FR", T0.plusSeconds(151))).isFalse();
+        Instant moved = T0.plus(resolution).plusSeconds(30);
+        recordPlaced("app_a", "xia", "fp1", moved, "FR", null, null);
+        assertThat(upToDate.apply("FR", moved.plus(resolution))).as("the row moved on").isTrue();
+        assertThat(upToDate.apply("FR", moved.plus(resolution).plusSeconds(1))).isFalse();
     }
 
     @Test

@@ -133,10 +133,10 @@ class EvaluationPipelineTest {
     }
 
     @Test
-    void aRepeatVisitWithinAMinuteWritesOnlyTheEvaluation() {
+    void aRepeatVisitWithinTheThrottlesResolutionWritesOnlyTheEvaluation() {
         pipeline.evaluate(request("login", "fay", "computer", signals("tok-fay-laptop-000001", "laptop"), "198.51.100.1"));
         int rowsAfterFirst = store.rowWrites();
-        clock.advance(Duration.ofSeconds(30));
+        clock.advance(WriteThrottle.RESOLUTION.minusSeconds(30));
         Evaluation repeat = pipeline.evaluate(request("access", "fay", "computer", signals("tok-fay-laptop-000001", "laptop"), "198.51.100.1"));
         assertThat(store.rowWrites()).isEqualTo(rowsAfterFirst);
         assertThat(store.find(APP, repeat.id())).isPresent();
