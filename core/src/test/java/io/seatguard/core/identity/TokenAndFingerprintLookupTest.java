@@ -41,31 +41,30 @@ class TokenAndFingerprintLookupTest {
 
     @Test
     void aFingerprintNobodyHoldsIsLeftForTheStoreToClaim() {
-        CountingDirectory directory = new CountingDirectory(Map.of(Fingerprint.sha256Hex("tok-laptop-browser"), LAPTOP_DEVICE), Map.of());
-        DeviceResolver resolver = new DeviceResolver(directory, () -> "dev-new");
-        DeviceSignals signals = new DeviceSignals(Optional.of("tok-laptop-browser"), LAPTOP, List.of(), Optional.empty());
+        DeviceResolution checked = laptopTokenCheckedAgainst(Map.of());
 
-        DeviceResolver.Resolved checked = resolver.verifyToken("app_a", signals, resolver.resolve("app_a", signals));
-
-        assertThat(checked.resolution().deviceId()).isEqualTo("dev-laptop");
-        assertThat(checked.resolution().replacesComponents()).isTrue();
-        assertThat(checked.resolution().fingerprintHeld()).isFalse();
+        assertThat(checked.deviceId()).isEqualTo("dev-laptop");
+        assertThat(checked.replacesComponents()).isTrue();
+        assertThat(checked.fingerprintHeld()).isFalse();
     }
 
     /** An identical unit of the model showed the fingerprint first: it stays that unit's, and the store need not try. */
     @Test
     void aFingerprintAnotherDeviceHoldsIsKnownHeldThroughReplacedComponents() {
         KnownDevice twin = new KnownDevice("dev-twin", DeviceType.COMPUTER, "Chrome", "Windows", T0, T0);
-        CountingDirectory directory = new CountingDirectory(Map.of(Fingerprint.sha256Hex("tok-laptop-browser"), LAPTOP_DEVICE),
-                Map.of(LAPTOP_FINGERPRINT, twin));
+        DeviceResolution checked = laptopTokenCheckedAgainst(Map.of(LAPTOP_FINGERPRINT, twin));
+
+        assertThat(checked.deviceId()).isEqualTo("dev-laptop");
+        assertThat(checked.replacesComponents()).isTrue();
+        assertThat(checked.fingerprintHeld()).isTrue();
+    }
+
+    /** The laptop's token shown with the laptop's components, resolved and checked with these fingerprint holders. */
+    private static DeviceResolution laptopTokenCheckedAgainst(Map<String, KnownDevice> byFingerprint) {
+        CountingDirectory directory = new CountingDirectory(Map.of(Fingerprint.sha256Hex("tok-laptop-browser"), LAPTOP_DEVICE), byFingerprint);
         DeviceResolver resolver = new DeviceResolver(directory, () -> "dev-new");
         DeviceSignals signals = new DeviceSignals(Optional.of("tok-laptop-browser"), LAPTOP, List.of(), Optional.empty());
-
-        DeviceResolver.Resolved checked = resolver.verifyToken("app_a", signals, resolver.resolve("app_a", signals));
-
-        assertThat(checked.resolution().deviceId()).isEqualTo("dev-laptop");
-        assertThat(checked.resolution().replacesComponents()).isTrue();
-        assertThat(checked.resolution().fingerprintHeld()).isTrue();
+        return resolver.verifyToken("app_a", signals, resolver.resolve("app_a", signals)).resolution();
     }
 
     /** An exact match that does not stand makes a new device; the device that did not stand still holds the fingerprint. */
