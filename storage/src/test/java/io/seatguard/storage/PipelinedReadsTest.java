@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -24,16 +23,16 @@ class PipelinedReadsTest {
 
     @Test
     void eachReadGetsItsOwnRowsInOrderOnSqlite() throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("pipelined.db"))) {
+        EngineConnections.onSqlite(dataDir.resolve("pipelined.db"), connection -> {
             eachReadGetsItsOwnRowsInOrder(connection, DatabaseKind.SQLITE);
-        }
+        });
     }
 
     @Test
     void eachReadGetsItsOwnRowsInOrderOnPostgres() throws SQLException {
-        try (PostgresTestDatabase postgres = PostgresTestDatabase.create(); Connection connection = DriverManager.getConnection(postgres.url())) {
+        EngineConnections.onPostgres(connection -> {
             eachReadGetsItsOwnRowsInOrder(connection, DatabaseKind.POSTGRESQL);
-        }
+        });
     }
 
     /**
@@ -42,7 +41,7 @@ class PipelinedReadsTest {
      */
     @Test
     void onPostgresTheReadsAreOneExchange() throws SQLException {
-        try (PostgresTestDatabase postgres = PostgresTestDatabase.create(); Connection connection = DriverManager.getConnection(postgres.url())) {
+        EngineConnections.onPostgres(connection -> {
             String started = "SELECT CAST(transaction_timestamp() AS text) FROM pg_sleep(CAST(? AS double precision))";
             for (int run = 0; run < 6; run++) { // past the driver's threshold for server-side prepared statements
                 PipelinedReads reads = new PipelinedReads(DatabaseKind.POSTGRESQL);
@@ -54,7 +53,7 @@ class PipelinedReadsTest {
             // The control: the same statement on its own twice starts two transactions.
             Optional<String> alone = JdbcRunner.queryOne(connection, started, row -> row.getString(1), "0.02");
             assertNotEquals(alone, JdbcRunner.queryOne(connection, started, row -> row.getString(1), "0"));
-        }
+        });
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -23,22 +22,22 @@ class PipelinedWritesTest {
 
     @Test
     void countsAndOrderOnSqlite() throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("pipelined.db"))) {
+        EngineConnections.onSqlite(dataDir.resolve("pipelined.db"), connection -> {
             countsAndOrder(connection, DatabaseKind.SQLITE);
-        }
+        });
     }
 
     @Test
     void countsAndOrderOnPostgres() throws SQLException {
-        try (PostgresTestDatabase postgres = PostgresTestDatabase.create(); Connection connection = DriverManager.getConnection(postgres.url())) {
+        EngineConnections.onPostgres(connection -> {
             countsAndOrder(connection, DatabaseKind.POSTGRESQL);
-        }
+        });
     }
 
     /** On SQLite a count is there at once; on PostgreSQL only after the flush, which sends what was queued. */
     @Test
     void onPostgresNothingRunsUntilTheFlush() throws SQLException {
-        try (PostgresTestDatabase postgres = PostgresTestDatabase.create(); Connection connection = DriverManager.getConnection(postgres.url())) {
+        EngineConnections.onPostgres(connection -> {
             createNumbers(connection);
             PipelinedWrites writes = new PipelinedWrites(connection, DatabaseKind.POSTGRESQL);
             PipelinedWrites.Count count = writes.update(INSERT, 1L, "one");
@@ -47,11 +46,11 @@ class PipelinedWritesTest {
             writes.flush();
             assertEquals(1, count.get());
             assertEquals(List.of("one"), labels(connection));
-        }
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("at-once.db"))) {
+        });
+        EngineConnections.onSqlite(dataDir.resolve("at-once.db"), connection -> {
             createNumbers(connection);
             assertEquals(1, new PipelinedWrites(connection, DatabaseKind.SQLITE).update(INSERT, 1L, "one").get());
-        }
+        });
     }
 
     /**
@@ -61,7 +60,7 @@ class PipelinedWritesTest {
      */
     @Test
     void onPostgresAFlushIsOneExchange() throws SQLException {
-        try (PostgresTestDatabase postgres = PostgresTestDatabase.create(); Connection connection = DriverManager.getConnection(postgres.url())) {
+        EngineConnections.onPostgres(connection -> {
             createNumbers(connection);
             String stamped = "INSERT INTO numbers (n, label) SELECT ?, CAST(transaction_timestamp() AS text) FROM pg_sleep(CAST(? AS double precision))";
             PipelinedWrites writes = new PipelinedWrites(connection, DatabaseKind.POSTGRESQL);
@@ -76,20 +75,20 @@ class PipelinedWritesTest {
             writes.flush();
             List<String> started = labels(connection);
             assertNotEquals(started.get(2), started.get(3), started.toString());
-        }
+        });
     }
 
     /** On either engine, before anything runs: SQLite's driver would otherwise run the first part alone. */
     @Test
     void aStatementWithItsOwnSeparatorIsRefused() throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("refused.db"))) {
+        EngineConnections.onSqlite(dataDir.resolve("refused.db"), connection -> {
             createNumbers(connection);
             for (DatabaseKind kind : DatabaseKind.values()) {
                 PipelinedWrites writes = new PipelinedWrites(connection, kind);
                 assertThrows(IllegalArgumentException.class, () -> writes.update("INSERT INTO numbers (n) VALUES (1); DELETE FROM numbers"), kind.name());
             }
             assertEquals(List.of(), labels(connection), "nothing ran");
-        }
+        });
     }
 
     private static void countsAndOrder(Connection connection, DatabaseKind kind) throws SQLException {
