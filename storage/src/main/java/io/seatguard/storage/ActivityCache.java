@@ -112,7 +112,7 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
     private final Cache<String, Entry> byAccount = Caffeine.newBuilder().maximumSize(MAX_ACCOUNTS).build();
     /**
      * Accounts per fingerprint, as the database counts them; dropped after every write that may link an
-     * account to the fingerprint (at most one per resolution per account and fingerprint, by the write throttle).
+     * account to the fingerprint (at most once per {@link io.seatguard.core.evaluation.WriteThrottle#RESOLUTION} for each account and fingerprint).
      */
     private final Cache<String, Long> accountsByFingerprint = Caffeine.newBuilder().maximumSize(MAX_ACCOUNTS).build();
 

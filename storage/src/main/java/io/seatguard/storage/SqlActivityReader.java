@@ -205,7 +205,7 @@ public final class SqlActivityReader implements ActivityReader {
      * The countries of the account's events in {@code [from, to)} (epoch milliseconds). A row last seen in
      * the range is in; one last seen up to a resolution before it, or after it (an event imported with
      * an older time), is looked up in the account's evaluations over the part of the range its latest
-     * event can be in: a resolution's minutes of the account's index, not its day.
+     * event can be in: {@link #COUNTRY_RESOLUTION} of the account's index, not its day.
      */
     static Set<String> countriesBetween(java.sql.Connection connection, String appId, String userId, long from, long to) throws SQLException {
         List<Map.Entry<String, Long>> rows = JdbcRunner.queryList(connection, COUNTRIES_LAST_SEEN_SINCE, SqlActivityReader::countryRow, appId, userId,

@@ -161,7 +161,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                     device.deviceId()), device.isNew(), "token already belongs to another device");
         }
         else if (device.tokenHash().isPresent() && write.touches().device()) {
-            // The token's latest sighting and version ride on the device row's throttle: once per resolution at most.
+            // The token's latest sighting and version ride on the device row's throttle: once per WriteThrottle.RESOLUTION at most.
             writes.update(TOUCH_TOKEN, at, major, appId, device.tokenHash().get(), at, at - TOKEN_SEEN_RESOLUTION_MILLIS, major);
         }
         if (device.isNew()) {
