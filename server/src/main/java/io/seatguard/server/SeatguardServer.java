@@ -192,6 +192,7 @@ public final class SeatguardServer implements AutoCloseable {
         SqlDatabase database = SqlDatabase.open(new StorageSettings(config.databaseUrl(), config.dataDir(), 8, config.sqliteSynchronous()));
         ServerMetrics metrics = new ServerMetrics();
         metrics.bindWriter(database::writerStats);
+        metrics.bindLogRestarts(database::logRestartStats);
         Presence presence = null;
         AttemptLimits limits = null;
         IpIntelService intel = null;

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
+import io.seatguard.storage.LogRestartStats;
 import io.seatguard.storage.WriterStats;
 
 /**
@@ -30,6 +31,7 @@ public final class ServerMetrics implements AutoCloseable {
     private final ConcurrentMap<String, Counter> evaluations = new ConcurrentHashMap<>();
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private Supplier<WriterStats> writerStats;
+    private Supplier<LogRestartStats> logRestartStats;
 
     public ServerMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -73,6 +75,20 @@ public final class ServerMetrics implements AutoCloseable {
                 .description("Writes (evaluations, consumes, other changes) in those transactions").register(registry);
         FunctionCounter.builder("seatguard.storage.writer.busy", stats, s -> s.get().busyNanos() / 1e9)
                 .baseUnit("seconds").description("Time the storage writer spent running and committing batches").register(registry);
+    }
+
+    /**
+     * SQLite's log restarts: how many, how many a long read put off, and the seconds commits were held
+     * for them (zero on PostgreSQL).
+     */
+    public void bindLogRestarts(Supplier<LogRestartStats> stats) {
+        logRestartStats = stats;
+        FunctionCounter.builder("seatguard.storage.log.restarts", stats, s -> s.get().restarts())
+                .description("Times SQLite's write-ahead log was started over").register(registry);
+        FunctionCounter.builder("seatguard.storage.log.restarts.deferred", stats, s -> s.get().deferred())
+                .description("Log restarts put off because reads in flight did not finish in time").register(registry);
+        FunctionCounter.builder("seatguard.storage.log.restart.writer.held", stats, s -> s.get().writerHeldNanos() / 1e9)
+                .baseUnit("seconds").description("Time the storage writer was held while the log was started over").register(registry);
     }
 
     public String scrape() {

@@ -36,6 +36,10 @@ class OperationsTest {
             assertThat(counter(metrics, "seatguard_storage_writes_total")).as("at least the two evaluations").isGreaterThanOrEqualTo(2);
             assertThat(counter(metrics, "seatguard_storage_write_batches_total")).isBetween(1.0, counter(metrics, "seatguard_storage_writes_total"));
             assertThat(counter(metrics, "seatguard_storage_writer_busy_seconds_total")).isPositive();
+            // Two evaluations are far from a log worth starting over; the series are there, at zero.
+            assertThat(counter(metrics, "seatguard_storage_log_restarts_total")).isZero();
+            assertThat(counter(metrics, "seatguard_storage_log_restarts_deferred_total")).isZero();
+            assertThat(counter(metrics, "seatguard_storage_log_restart_writer_held_seconds_total")).isZero();
         }
     }
 

@@ -8,8 +8,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
     private static final int MAX_BATCH = 256;
     private static final long SUBMIT_TIMEOUT_SECONDS = 30;
+    static final long MAX_PAUSE_MILLIS = 1_000;
 
     @FunctionalInterface
     interface Task<T> {
@@ -49,9 +52,10 @@ final class GroupCommitWriter implements AutoCloseable {
         Connection open() throws SQLException;
     }
 
-    private record Pending<T>(Task<T> task, CompletableFuture<T> result) {}
+    /** A task to commit, or (with a pause) the writer's cue to hold between two batches. */
+    private record Pending<T>(Task<T> task, CompletableFuture<T> result, Pause pause) {}
 
-    private static final Pending<Void> STOP = new Pending<>(connection -> null, new CompletableFuture<>());
+    private static final Pending<Void> STOP = new Pending<>(connection -> null, new CompletableFuture<>(), null);
 
     private final ConnectionFactory connections;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>(100_000);
@@ -74,7 +78,7 @@ final class GroupCommitWriter implements AutoCloseable {
             throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage is shutting down");
         }
         CompletableFuture<T> result = new CompletableFuture<>();
-        if (!queue.offer(new Pending<>(task, result))) {
+        if (!queue.offer(new Pending<>(task, result, null))) {
             throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage write queue is full");
         }
         try {
@@ -95,8 +99,52 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Holds the writer after the batch in progress until the returned pause is closed: no transaction of
+     * the writer is open meanwhile, and writes that arrive wait for the next batch. For maintenance that
+     * needs the log to stand still (SQLite's log restart). Empty when the writer did not reach a pause
+     * within the wait; a pause not closed ends by itself after {@link #MAX_PAUSE_MILLIS}.
+     */
+    Optional<Pause> pause(long waitMillis) throws InterruptedException {
+        if (closed) {
+            return Optional.empty();
+        }
+        Pause pause = new Pause();
+        if (!queue.offer(new Pending<>(connection -> null, new CompletableFuture<>(), pause))) {
+            return Optional.empty();
+        }
+        if (!pause.reached.await(waitMillis, TimeUnit.MILLISECONDS)) {
+            pause.close();
+            return Optional.empty();
+        }
+        return Optional.of(pause);
+    }
+
+    /** The writer held between two batches; closing it lets the writer go on. */
+    static final class Pause implements AutoCloseable {
+        private final CountDownLatch reached = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        /** Runs on the writer's thread. */
+        private void hold() {
+            reached.countDown();
+            try {
+                released.await(MAX_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void close() {
+            released.countDown();
+        }
+    }
+
     private void loop() {
         List<Pending<?>> batch = new ArrayList<>(MAX_BATCH);
+        List<Pause> pauses = new ArrayList<>();
         while (true) {
             try {
                 batch.add(queue.take());
@@ -106,6 +154,7 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             queue.drainTo(batch, MAX_BATCH - 1);
             boolean stop = batch.remove(STOP);
+            batch.removeIf(pending -> pending.pause() != null && pauses.add(pending.pause()));
             if (!batch.isEmpty()) {
                 long started = System.nanoTime();
                 commitBatch(batch);
@@ -114,6 +163,8 @@ final class GroupCommitWriter implements AutoCloseable {
                 writes.add(batch.size());
             }
             batch.clear();
+            pauses.forEach(Pause::hold);
+            pauses.clear();
             if (stop) {
                 closeConnection();
                 return;

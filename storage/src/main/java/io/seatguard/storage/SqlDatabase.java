@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
@@ -31,15 +32,20 @@ public final class SqlDatabase implements AutoCloseable {
     private final DatabaseKind kind;
     private final String description;
     private final HikariDataSource readPool;
+    private final ReaderGate readers;
     private final GroupCommitWriter writer;
     private final AutoCloseable maintenance;
+    private final Supplier<LogRestartStats> logRestarts;
 
-    private SqlDatabase(DatabaseKind kind, String description, HikariDataSource readPool, GroupCommitWriter writer, AutoCloseable maintenance) {
+    private SqlDatabase(DatabaseKind kind, String description, HikariDataSource readPool, ReaderGate readers,
+            GroupCommitWriter writer, AutoCloseable maintenance, Supplier<LogRestartStats> logRestarts) {
         this.kind = kind;
         this.description = description;
         this.readPool = readPool;
+        this.readers = readers;
         this.writer = writer;
         this.maintenance = maintenance;
+        this.logRestarts = logRestarts;
     }
 
     public static SqlDatabase open(StorageSettings settings) {
@@ -92,15 +98,19 @@ public final class SqlDatabase implements AutoCloseable {
             try (var statement = connection.createStatement()) {
                 // Checkpoints run on SqliteCheckpointer's thread; the writer's own is only a safety valve.
                 statement.execute("PRAGMA wal_autocheckpoint=" + SqliteCheckpointer.WRITER_FALLBACK_PAGES);
-                // After the log restarts, shrink its file back to 64 MiB rather than keep its peak size on disk.
-                statement.execute("PRAGMA journal_size_limit=67108864");
+                // After the log restarts, shrink its file back rather than keep its peak size on disk; the limit
+                // is above the restart size, so a log restarted on time keeps its file (no truncation and
+                // regrowth every cycle).
+                statement.execute("PRAGMA journal_size_limit=" + SqliteCheckpointer.LOG_FILE_LIMIT_BYTES);
             }
             return connection;
         });
         String description = synchronous == SqliteSynchronous.FULL ? target.description()
                 : target.description() + " (synchronous=" + synchronous.name().toLowerCase(java.util.Locale.ROOT)
                         + ": commits survive a crash of Seatguard, not of the machine)";
-        return new SqlDatabase(DatabaseKind.SQLITE, description, readPool, writer, new SqliteCheckpointer(readPool));
+        ReaderGate readers = new ReaderGate();
+        SqliteCheckpointer checkpointer = new SqliteCheckpointer(readPool, readers, writer);
+        return new SqlDatabase(DatabaseKind.SQLITE, description, readPool, readers, writer, checkpointer, checkpointer::stats);
     }
 
     private static SqlDatabase openPostgres(JdbcTarget target, int readPoolSize) {
@@ -118,9 +128,10 @@ public final class SqlDatabase implements AutoCloseable {
             throw new IllegalStateException("cannot connect to " + target.description() + ": " + rootMessage(e), e);
         }
         migrate(readPool, readPool, target);
-        return new SqlDatabase(DatabaseKind.POSTGRESQL, target.description(), readPool,
+        // Nothing drains this gate: PostgreSQL has no log that readers keep from restarting.
+        return new SqlDatabase(DatabaseKind.POSTGRESQL, target.description(), readPool, new ReaderGate(),
                 new GroupCommitWriter("seatguard-postgres-writer", () -> DriverManager.getConnection(target.jdbcUrl(), target.properties())),
-                PostgresStatistics.start(readPool));
+                PostgresStatistics.start(readPool), () -> LogRestartStats.NONE);
     }
 
     private static void migrate(DataSource dataSource, HikariDataSource pool, JdbcTarget target) {
@@ -155,13 +166,20 @@ public final class SqlDatabase implements AutoCloseable {
         return description;
     }
 
-    /** Runs a read on a pooled connection in auto-commit mode. */
+    /**
+     * Runs a read on a pooled connection in auto-commit mode. The read passes the {@link ReaderGate}
+     * before it borrows a connection, so a read held back holds no connection either.
+     */
     <T> T read(GroupCommitWriter.Task<T> task) {
+        readers.enter();
         try (Connection connection = readPool.getConnection()) {
             return task.run(connection);
         }
         catch (SQLException e) {
             throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage read failed", List.of(), e);
+        }
+        finally {
+            readers.exit();
         }
     }
 
@@ -173,6 +191,11 @@ public final class SqlDatabase implements AutoCloseable {
     /** The writer's counts since start, for metrics. */
     public WriterStats writerStats() {
         return writer.stats();
+    }
+
+    /** SQLite's log restarts since start, for metrics; zero on PostgreSQL. */
+    public LogRestartStats logRestartStats() {
+        return logRestarts.get();
     }
 
     /** Whether the database answers a trivial query now (for {@code /readyz}). */
@@ -187,13 +210,16 @@ public final class SqlDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        writer.close();
+        // Maintenance first: SQLite's checkpointer hands work to the writer, which must still be open.
         try {
             maintenance.close();
         }
         catch (Exception e) {
             throw new IllegalStateException("closing storage maintenance failed", e);
         }
-        readPool.close();
+        finally {
+            writer.close();
+            readPool.close();
+        }
     }
 }

@@ -5,40 +5,223 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 class SqliteCheckpointerTest {
+    /** A period longer than any test: only the explicit passes below run. */
+    private static final long NEVER = 3_600_000;
+    private static final String ROW = "x".repeat(500);
+
     @TempDir
     Path dir;
 
-    @Test
-    void aPassCopiesTheWholeLogWrittenWithAutomaticCheckpointsOff() throws Exception {
+    private SQLiteDataSource dataSource;
+    private GroupCommitWriter writer;
+    private final ReaderGate readers = new ReaderGate();
+
+    @BeforeEach
+    void open() throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        config.setBusyTimeout(10_000);
+        dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + dir.resolve("c.db"));
-        try (Connection writer = dataSource.getConnection(); Statement statement = writer.createStatement();
-                // A period longer than the test: only the explicit passes below run.
-                SqliteCheckpointer checkpointer = new SqliteCheckpointer(dataSource, 3_600_000)) {
-            statement.execute("PRAGMA wal_autocheckpoint=0");
-            statement.execute("CREATE TABLE t (v TEXT)");
-            for (int i = 0; i < 2000; i++) {
-                statement.execute("INSERT INTO t VALUES ('" + "x".repeat(500) + "')");
+        writer = new GroupCommitWriter("test-writer", () -> {
+            Connection connection = dataSource.getConnection();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA wal_autocheckpoint=0");
             }
-            long walBefore = Files.size(dir.resolve("c.db-wal"));
-            assertThat(walBefore).as("the log grew while nothing checkpointed").isGreaterThan(1_000_000);
+            return connection;
+        });
+        writer.execute(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                return statement.execute("CREATE TABLE t (v TEXT)");
+            }
+        });
+    }
 
-            assertThat(checkpointer.checkpoint()).as("frames left behind").isZero();
-            // The next write starts the log over instead of appending to it.
-            statement.execute("INSERT INTO t VALUES ('after')");
-            statement.execute("INSERT INTO t VALUES ('after again')");
-            assertThat(Files.size(dir.resolve("c.db")))
-                    .as("the database file now holds the rows").isGreaterThan(1_000_000);
-            assertThat(checkpointer.checkpoint()).isZero();
+    @AfterEach
+    void close() {
+        writer.close();
+    }
+
+    private void insertRows(int count) {
+        for (int i = 0; i < count; i++) {
+            writer.execute(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    return statement.executeUpdate("INSERT INTO t VALUES ('" + ROW + "')");
+                }
+            });
         }
+    }
+
+    /** Reads as SqlDatabase does: through the gate, on a connection of their own. */
+    private long countRows(Connection connection) throws SQLException {
+        readers.enter();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT count(*) FROM t")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+        finally {
+            readers.exit();
+        }
+    }
+
+    @Test
+    void aPassCopiesTheWholeLogWrittenWithAutomaticCheckpointsOff() throws Exception {
+        try (SqliteCheckpointer checkpointer = new SqliteCheckpointer(dataSource, readers, writer, NEVER, 4096)) {
+            insertRows(300);
+            assertThat(Files.size(dir.resolve("c.db-wal"))).as("the log grew while nothing checkpointed").isGreaterThan(1_000_000);
+
+            SqliteCheckpointer.Pass pass = checkpointer.checkpoint();
+            assertThat(pass.logFrames()).isGreaterThan(300);
+            assertThat(pass.framesLeft()).as("frames left behind").isZero();
+            assertThat(Files.size(dir.resolve("c.db"))).as("the database file now holds the rows").isGreaterThan(150_000);
+        }
+    }
+
+    @Test
+    void theLogStartsOverWhileReadersKeepReading() throws Exception {
+        AtomicBoolean reading = new AtomicBoolean(true);
+        AtomicLong reads = new AtomicLong();
+        CountDownLatch started = new CountDownLatch(2);
+        // Two readers back to back, so that at almost every moment one of them holds a snapshot of the log.
+        Thread[] threads = new Thread[2];
+        for (int i = 0; i < threads.length; i++) {
+            threads[i] = Thread.ofPlatform().start(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    started.countDown();
+                    while (reading.get()) {
+                        countRows(connection);
+                        reads.incrementAndGet();
+                    }
+                }
+                catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        try (SqliteCheckpointer checkpointer = new SqliteCheckpointer(dataSource, readers, writer, NEVER, 4096)) {
+            started.await();
+            insertRows(300);
+            long logFrames = checkpointer.checkpoint().logFrames();
+            assertThat(logFrames).isGreaterThan(300);
+
+            assertThat(checkpointer.restartLog()).as("the restart ran").isTrue();
+            assertThat(checkpointer.restarts()).isOne();
+            insertRows(1);
+            assertThat(checkpointer.checkpoint().logFrames())
+                    .as("the commit after the restart wrote the log from its start").isLessThan(10);
+            long readsBefore = reads.get();
+            insertRows(5);
+            assertThat(reads.get()).as("the readers went on after the restart").isGreaterThan(readsBefore);
+        }
+        finally {
+            reading.set(false);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
+    }
+
+    @Test
+    void aReadThatOutlastsTheWaitPutsTheRestartOffUntilItEnds() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // A report, say: one read transaction that holds its snapshot of the log until released.
+        Thread longRead = Thread.ofPlatform().start(() -> {
+            readers.enter();
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT count(*) FROM t")) {
+                    rows.next();
+                    inside.countDown();
+                    release.await();
+                }
+                connection.commit();
+            }
+            catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            finally {
+                readers.exit();
+            }
+        });
+        try (SqliteCheckpointer checkpointer = new SqliteCheckpointer(dataSource, readers, writer, NEVER, 4096)) {
+            inside.await();
+            insertRows(50);
+            checkpointer.checkpoint();
+
+            assertThat(checkpointer.restartLog()).as("the read in flight kept the log from being copied whole").isFalse();
+            assertThat(checkpointer.restarts()).isZero();
+            insertRows(1);
+            assertThat(checkpointer.checkpoint().logFrames()).as("the log went on growing").isGreaterThan(50);
+
+            release.countDown();
+            longRead.join();
+            assertThat(checkpointer.restartLog()).isTrue();
+            insertRows(1);
+            assertThat(checkpointer.checkpoint().logFrames()).isLessThan(10);
+        }
+        finally {
+            release.countDown();
+            longRead.join();
+        }
+    }
+
+    @Test
+    void writesSentWhileTheWriterIsPausedWaitForThePauseToEnd() throws Exception {
+        GroupCommitWriter.Pause pause = writer.pause(1_000).orElseThrow();
+        Thread insert = Thread.ofPlatform().start(() -> insertRows(1));
+        insert.join(200);
+        assertThat(insert.isAlive()).as("the write waits while the writer is held").isTrue();
+        pause.close();
+        insert.join(5_000);
+        assertThat(insert.isAlive()).isFalse();
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(countRows(connection)).isOne();
+        }
+    }
+
+    @Test
+    void onItsOwnScheduleTheCheckpointerKeepsTheLogNearItsRestartSize() throws Exception {
+        AtomicBoolean reading = new AtomicBoolean(true);
+        Thread reader = Thread.ofPlatform().start(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                while (reading.get()) {
+                    countRows(connection);
+                }
+            }
+            catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        // Passes every 5 ms and a restart past 64 pages. Each insert is a commit of its own: with no restart
+        // the log's file reached 10 MB here; with them, about 0.5 MB.
+        try (SqliteCheckpointer checkpointer = new SqliteCheckpointer(dataSource, readers, writer, 5, 64)) {
+            insertRows(2_000);
+            assertThat(checkpointer.restarts()).as("restarts made on schedule").isPositive();
+            assertThat(checkpointer.stats().writerHeldNanos()).isPositive();
+        }
+        finally {
+            reading.set(false);
+            reader.join();
+        }
+        assertThat(Files.size(dir.resolve("c.db-wal")))
+                .as("the log's file stayed near the restart size").isLessThan(4_000_000);
     }
 }
