@@ -117,7 +117,8 @@ final class SqliteCheckpointer implements AutoCloseable {
             backoffPasses = 1;
         }
         else {
-            // A long read kept the reads from draining: try again later, less often while it lasts.
+            // A long read (here, or a backup in another process) or a busy writer: try again later, less
+            // often while it lasts. The writer's own fallback still bounds the log meanwhile.
             restartsDeferred.increment();
             passesToSkip = backoffPasses;
             backoffPasses = Math.min(backoffPasses * 2, MAX_BACKOFF_PASSES);
@@ -220,7 +221,7 @@ final class SqliteCheckpointer implements AutoCloseable {
         }
     }
 
-    /** Log restarts done, and those put off because reads in flight did not finish in time. */
+    /** Log restarts done since start. */
     long restarts() {
         return restarts.sum();
     }
