@@ -15,14 +15,33 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * #drain} waits, new reads wait behind it, so it cannot be starved.
  */
 final class ReaderGate {
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /**
+     * For PostgreSQL, which has no such log: reads pass without touching a shared lock, so every read of
+     * an evaluation does not pay for a gate nothing drains.
+     */
+    static final ReaderGate UNTRACKED = new ReaderGate(null);
+
+    /** Null when reads are not tracked. */
+    private final ReentrantReadWriteLock lock;
+
+    ReaderGate() {
+        this(new ReentrantReadWriteLock());
+    }
+
+    private ReaderGate(ReentrantReadWriteLock lock) {
+        this.lock = lock;
+    }
 
     void enter() {
-        lock.readLock().lock();
+        if (lock != null) {
+            lock.readLock().lock();
+        }
     }
 
     void exit() {
-        lock.readLock().unlock();
+        if (lock != null) {
+            lock.readLock().unlock();
+        }
     }
 
     /**
@@ -30,6 +49,9 @@ final class ReaderGate {
      * they did not finish within the wait (a long report, say).
      */
     boolean drain(long waitMillis) throws InterruptedException {
+        if (lock == null) {
+            throw new IllegalStateException("reads are not tracked by this gate");
+        }
         if (!lock.writeLock().tryLock(waitMillis, TimeUnit.MILLISECONDS)) {
             return false;
         }

@@ -128,8 +128,7 @@ public final class SqlDatabase implements AutoCloseable {
             throw new IllegalStateException("cannot connect to " + target.description() + ": " + rootMessage(e), e);
         }
         migrate(readPool, readPool, target);
-        // Nothing drains this gate: PostgreSQL has no log that readers keep from restarting.
-        return new SqlDatabase(DatabaseKind.POSTGRESQL, target.description(), readPool, new ReaderGate(),
+        return new SqlDatabase(DatabaseKind.POSTGRESQL, target.description(), readPool, ReaderGate.UNTRACKED,
                 new GroupCommitWriter("seatguard-postgres-writer", () -> DriverManager.getConnection(target.jdbcUrl(), target.properties())),
                 PostgresStatistics.start(readPool), () -> LogRestartStats.NONE);
     }

@@ -221,11 +221,6 @@ final class SqliteCheckpointer implements AutoCloseable {
         }
     }
 
-    /** Log restarts done since start. */
-    long restarts() {
-        return restarts.sum();
-    }
-
     LogRestartStats stats() {
         return new LogRestartStats(restarts.sum(), restartsDeferred.sum(), writerHeldNanos.sum());
     }

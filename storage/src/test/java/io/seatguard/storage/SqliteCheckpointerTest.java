@@ -119,7 +119,7 @@ class SqliteCheckpointerTest {
             assertThat(logFrames).isGreaterThan(300);
 
             assertThat(checkpointer.restartLog()).as("the restart ran").isTrue();
-            assertThat(checkpointer.restarts()).isOne();
+            assertThat(checkpointer.stats().restarts()).isOne();
             insertRows(1);
             assertThat(checkpointer.checkpoint().logFrames())
                     .as("the commit after the restart wrote the log from its start").isLessThan(10);
@@ -167,7 +167,7 @@ class SqliteCheckpointerTest {
             checkpointer.checkpoint();
 
             assertThat(checkpointer.restartLog()).as("the read in flight kept the log from being copied whole").isFalse();
-            assertThat(checkpointer.restarts()).isZero();
+            assertThat(checkpointer.stats().restarts()).isZero();
             insertRows(1);
             assertThat(checkpointer.checkpoint().logFrames()).as("the log went on growing").isGreaterThan(50);
 
@@ -214,7 +214,7 @@ class SqliteCheckpointerTest {
         // the log's file reached 10 MB here; with them, about 0.5 MB.
         try (SqliteCheckpointer checkpointer = new SqliteCheckpointer(dataSource, readers, writer, 5, 64)) {
             insertRows(2_000);
-            assertThat(checkpointer.restarts()).as("restarts made on schedule").isPositive();
+            assertThat(checkpointer.stats().restarts()).as("restarts made on schedule").isPositive();
             assertThat(checkpointer.stats().writerHeldNanos()).isPositive();
         }
         finally {
