@@ -204,6 +204,11 @@ final class SqliteCheckpointer implements AutoCloseable {
             long started = System.nanoTime();
             try (GroupCommitWriter.Pause held = pause.get()) {
                 Pass last = checkpoint();
+                if (last.framesLeft() > 0 && readers.drain(READER_WAIT_MILLIS)) {
+                    // A read that began before the writer's last commit (one the scheduler had set aside,
+                    // say) kept those frames back; it has finished now, and the writer adds none.
+                    last = checkpoint();
+                }
                 boolean done = last.logFrames() >= 0 && last.framesLeft() == 0 && readers.drain(READER_WAIT_MILLIS);
                 if (done) {
                     restarts.increment();

@@ -78,6 +78,19 @@ class SqliteCheckpointerTest {
         }
     }
 
+    /**
+     * A reader the scheduler sets aside for longer than the restart waits (10 ms; it happens on a busy
+     * two-core machine) puts a restart off, as it would on the server, whose next pass tries again.
+     */
+    private static boolean restartWithinAFewTries(SqliteCheckpointer checkpointer) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            if (checkpointer.restartLog()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Test
     void aPassCopiesTheWholeLogWrittenWithAutomaticCheckpointsOff() throws Exception {
         try (SqliteCheckpointer checkpointer = new SqliteCheckpointer(dataSource, readers, writer, NEVER, 4096)) {
@@ -118,7 +131,7 @@ class SqliteCheckpointerTest {
             long logFrames = checkpointer.checkpoint().logFrames();
             assertThat(logFrames).isGreaterThan(300);
 
-            assertThat(checkpointer.restartLog()).as("the restart ran").isTrue();
+            assertThat(restartWithinAFewTries(checkpointer)).as("the restart ran").isTrue();
             assertThat(checkpointer.stats().restarts()).isOne();
             insertRows(1);
             assertThat(checkpointer.checkpoint().logFrames())
@@ -173,7 +186,7 @@ class SqliteCheckpointerTest {
 
             release.countDown();
             longRead.join();
-            assertThat(checkpointer.restartLog()).isTrue();
+            assertThat(restartWithinAFewTries(checkpointer)).isTrue();
             insertRows(1);
             assertThat(checkpointer.checkpoint().logFrames()).isLessThan(10);
         }
