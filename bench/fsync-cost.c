@@ -8,6 +8,7 @@
  *   /tmp/fsync-cost fsync ./fsync-cost.bin        # or fdatasync; the file is made and removed
  *   /tmp/fsync-cost noise ./noise.bin &           # for 60 s, writes like the checkpoint thread: 1,000
  *                                                 # random pages of a 256 MiB file, fdatasync, every 50 ms
+ *                                                 # (killed early, it leaves its file behind)
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -30,22 +31,35 @@ static int ascending(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
-/* Random page writes and a data sync every 50 ms, about what the checkpoint thread does under load. */
-static int noise(const char *path) {
+/*
+ * Makes a file of `pages` pages, written and synced, so that the writes measured later overwrite it and
+ * never change its size (as with a reused SQLite log). Returns its descriptor, or -1.
+ */
+static int filled_file(const char *path, long pages, const char *page) {
     int fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0644);
     if (fd < 0) {
         perror(path);
-        return 1;
+        return -1;
     }
-    char page[PAGE];
-    memset(page, 2, sizeof page);
-    for (long i = 0; i < NOISE_FILE_PAGES; i++) {
+    for (long i = 0; i < pages; i++) {
         if (pwrite(fd, page, PAGE, i * PAGE) != PAGE) {
             perror("pwrite");
-            return 1;
+            close(fd);
+            return -1;
         }
     }
     fsync(fd);
+    return fd;
+}
+
+/* Random page writes and a data sync every 50 ms, about what the checkpoint thread does under load. */
+static int noise(const char *path) {
+    char page[PAGE];
+    memset(page, 2, sizeof page);
+    int fd = filled_file(path, NOISE_FILE_PAGES, page);
+    if (fd < 0) {
+        return 1;
+    }
     for (int pass = 0; pass < NOISE_PASSES; pass++) {
         for (int i = 0; i < NOISE_PAGES; i++) {
             if (pwrite(fd, page, PAGE, (long) (rand() % NOISE_FILE_PAGES) * PAGE) != PAGE) {
@@ -70,21 +84,12 @@ int main(int argc, char **argv) {
         return 2;
     }
     int data_only = strcmp(argv[1], "fdatasync") == 0;
-    int fd = open(argv[2], O_RDWR | O_CREAT | O_TRUNC, 0644);
-    if (fd < 0) {
-        perror(argv[2]);
-        return 1;
-    }
     char page[PAGE];
     memset(page, 1, sizeof page);
-    /* The log's file already has its size, as a reused SQLite log does: no flush below changes it. */
-    for (long i = 0; i < FILE_PAGES; i++) {
-        if (pwrite(fd, page, PAGE, i * PAGE) != PAGE) {
-            perror("pwrite");
-            return 1;
-        }
+    int fd = filled_file(argv[2], FILE_PAGES, page);
+    if (fd < 0) {
+        return 1;
     }
-    fsync(fd);
     double took[ROUNDS];
     long offset = 0, span = (FILE_PAGES - 2L) * PAGE;
     for (int round = 0; round < ROUNDS; round++) {
