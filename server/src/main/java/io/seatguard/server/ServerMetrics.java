@@ -82,6 +82,7 @@ public final class ServerMetrics implements AutoCloseable {
      * for them (zero on PostgreSQL).
      */
     public void bindLogRestarts(Supplier<LogRestartStats> stats) {
+        // Held for the same reason as writerStats: Micrometer keeps a function counter's state weakly.
         logRestartStats = stats;
         FunctionCounter.builder("seatguard.storage.log.restarts", stats, s -> s.get().restarts())
                 .description("Times SQLite's write-ahead log was started over").register(registry);
