@@ -232,11 +232,16 @@ final class SqliteCheckpointer implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        // Not shutdownNow() first: an interrupt during the pass's sync closes the file's channel
+        // (ClosedByInterruptException) and logged a warning on every shutdown. A pass lasts milliseconds.
+        scheduler.shutdown();
         try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
+                scheduler.shutdownNow();
+            }
         }
         catch (InterruptedException e) {
+            scheduler.shutdownNow();
             Thread.currentThread().interrupt();
         }
         if (databaseFile != null) {
