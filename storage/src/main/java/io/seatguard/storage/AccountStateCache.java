@@ -21,6 +21,7 @@ import io.seatguard.core.identity.DeviceResolution;
 import io.seatguard.core.identity.DeviceType;
 import io.seatguard.core.identity.KnownDevice;
 import io.seatguard.core.identity.StoredDevice;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,6 +57,8 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
      */
     static final int MAX_KEPT_LINKS = MAX_LINKS + 20;
     private static final Instant FAR_FUTURE = Instant.ofEpochMilli(Long.MAX_VALUE);
+    /** How long, and how much later a {@code since}, a network found shared is answered from memory. */
+    static final Duration SHARED_NETWORK_REUSE = Duration.ofMinutes(1);
 
     private final AccountReader accounts;
     private final DeviceDirectory devices;
@@ -67,6 +70,12 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
     private final Cache<String, Optional<StoredDevice>> componentsByDevice = Caffeine.newBuilder().maximumSize(MAX_DEVICE_LOOKUPS).build();
     /** Hardware classes ({@link io.seatguard.core.identity.BlockingKey}) by "app|key". */
     private final Cache<String, LimitedBlock> blocks = Caffeine.newBuilder().maximumSize(MAX_DEVICE_LOOKUPS).build();
+    /**
+     * Networks found shared, by "app|network|limit": the {@code since} of the count that reached its
+     * limit ({@link #devicesOnNetwork}). Only positive answers, and only for {@link #SHARED_NETWORK_REUSE}.
+     */
+    private final Cache<String, Instant> sharedNetworks = Caffeine.newBuilder().maximumSize(MAX_DEVICE_LOOKUPS)
+            .expireAfterWrite(SHARED_NETWORK_REUSE).build();
 
     /** One account's cached facts; guarded by its own monitor. */
     private static final class Account {
@@ -350,10 +359,30 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         return devices.tokens(appId, deviceId, tokenHash);
     }
 
-    /** Not cached, like {@link #networksSince}. */
+    /**
+     * A network that reached the limit is answered from memory for {@link #SHARED_NETWORK_REUSE}, for any
+     * {@code since} up to that much later than the one it was counted from; anything else is read.
+     *
+     * <p>Why: the device tie-break asks this for each network its candidates were seen on, and a shared
+     * network (a carrier's NAT, an office) is asked about by every visitor from it: 3 % of the server's CPU
+     * in the benchmark. A count that reached its limit stays reached for every earlier {@code since} (it
+     * counts devices evaluated at or after it), so the one inexactness is at the window's far edge: a
+     * device last seen on the network in the minute before {@code since} may still be counted, in a window
+     * of 30 days ({@link io.seatguard.core.identity.DeviceResolver#NETWORK_MEMORY}). A count below the limit
+     * is never kept: the next evaluation from the network may add a device.
+     */
     @Override
     public int devicesOnNetwork(String appId, String network, Instant since, int limit) {
-        return devices.devicesOnNetwork(appId, network, since, limit);
+        String key = appId + '|' + network + '|' + limit;
+        Instant reachedSince = sharedNetworks.getIfPresent(key);
+        if (reachedSince != null && !since.isAfter(reachedSince.plus(SHARED_NETWORK_REUSE))) {
+            return limit;
+        }
+        int count = devices.devicesOnNetwork(appId, network, since, limit);
+        if (count >= limit) {
+            sharedNetworks.asMap().merge(key, since, (kept, found) -> found.isAfter(kept) ? found : kept);
+        }
+        return count;
     }
 
     @Override

@@ -193,6 +193,30 @@ class AccountStateCacheTest {
         }
     }
 
+    /** A shared network (a carrier's NAT, an office) is asked about by every visitor from it. */
+    @Test
+    void aNetworkFoundSharedIsAnsweredFromMemoryForALittleLaterSinceAndOneBelowTheLimitIsAlwaysRead() {
+        for (int i = 0; i < 8; i++) {
+            cache.record(browser("dev-n" + i, T0.plusSeconds(i)));
+        }
+        String network = "198.51.100.0/24";
+        int reads = counting.reads.get();
+
+        assertThat(cache.devicesOnNetwork("app_a", network, WINDOW, 8)).isEqualTo(8);
+        assertThat(cache.devicesOnNetwork("app_a", network, WINDOW.plus(AccountStateCache.SHARED_NETWORK_REUSE), 8)).isEqualTo(8);
+        assertThat(cache.devicesOnNetwork("app_a", network, WINDOW.minus(Duration.ofDays(1)), 8)).as("an earlier since counts more, never fewer")
+                .isEqualTo(8);
+        assertThat(counting.reads.get()).as("one read for the three").isEqualTo(reads + 1);
+
+        assertThat(cache.devicesOnNetwork("app_a", network, T0.plusSeconds(4), 8)).as("a since further on is read: dev-n4 to dev-n7").isEqualTo(4);
+        assertThat(counting.reads.get()).isEqualTo(reads + 2);
+
+        assertThat(cache.devicesOnNetwork("app_a", network, WINDOW, 9)).as("below this limit").isEqualTo(8);
+        assertThat(cache.devicesOnNetwork("app_a", network, WINDOW, 9)).isEqualTo(8);
+        assertThat(cache.devicesOnNetwork("app_b", network, WINDOW, 8)).as("another app's network").isZero();
+        assertThat(counting.reads.get()).as("a count below the limit is read every time").isEqualTo(reads + 5);
+    }
+
     private AccountState load(Optional<String> deviceId, Instant since) {
         return cache.load("app_a", "horde", "198.51.100.1", Optional.empty(), deviceId, since);
     }
