@@ -45,6 +45,9 @@ import java.util.Optional;
  * recently used first out. Of an account with more than {@link #MAX_LINKS} device links (a bot logging in
  * from a new browser each time) only some are kept, at most {@link #MAX_KEPT_LINKS}, so one resold account
  * cannot take the memory; see {@link #load} for how they are answered.
+ *
+ * <p>One thing is kept that a write does not keep exact: networks found shared, answered for a minute
+ * ({@link #devicesOnNetwork}), at most {@link #MAX_DEVICE_LOOKUPS} of them.
  */
 public final class AccountStateCache implements AccountReader, DeviceDirectory, EvaluationStore {
     static final int MAX_ACCOUNTS = 200_000;
