@@ -5,6 +5,7 @@
 #   bench/run-jmh.sh IntelLookupBenchmark [JMH options]   IP intelligence lookups (issue 4)
 #   bench/run-jmh.sh PolicyEngineBenchmark [JMH options]  the policy stage (issue 5)
 #   bench/run-jmh.sh DeviceTokensReadBenchmark [JMH options]  a device's tokens from SQLite (issue 3's separation)
+#   bench/run-jmh.sh StoredDocumentBenchmark [JMH options]  encoding the stored evaluation document, with and without Blackbird
 #
 # Needs the build done (./seatguard build, or any ./mvnw verify/package); the IP lookups also read the
 # IP data installed in server/target/ip-data.
