@@ -235,9 +235,13 @@ public final class SeatguardServer implements AutoCloseable {
                 activity = recentActivity;
                 forgetAccount = (appId, userId) -> {
                     cache.forgetAccount(appId, userId);
+                    cache.forgetSharedNetworks(appId);
                     recentActivity.forget(appId, userId);
                 };
-                afterPrune = recentActivity::forgetAll;
+                afterPrune = () -> {
+                    recentActivity.forgetAll();
+                    cache.forgetSharedNetworks();
+                };
             }
             // One node keeps presence in memory; several share it through Redis.
             presence = config.redisUrl().isPresent()

@@ -429,6 +429,21 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         }
     }
 
+    /**
+     * Forgets the networks found shared in one app, after an erasure deleted evaluations that counted
+     * towards them: a network that fell below its limit must be counted again, not answered from memory
+     * for up to {@link #SHARED_NETWORK_REUSE}. Erasures are rare, so a pass over the entries is cheap enough.
+     */
+    public void forgetSharedNetworks(String appId) {
+        String prefix = appId + '|';
+        sharedNetworks.asMap().keySet().removeIf(key -> key.startsWith(prefix));
+    }
+
+    /** Forgets every network found shared, after retention pruning deleted evaluations. */
+    public void forgetSharedNetworks() {
+        sharedNetworks.invalidateAll();
+    }
+
     /** Drops an account's entry, for changes made outside evaluations (a device logged out). */
     public void forgetAccount(String appId, String userId) {
         byAccount.invalidate(key(appId, userId));

@@ -217,6 +217,32 @@ class AccountStateCacheTest {
         assertThat(counting.reads.get()).as("a count below the limit is read every time").isEqualTo(reads + 5);
     }
 
+    /** An erasure or a pruning pass deletes evaluations that counted towards a shared network. */
+    @Test
+    void aNetworkFoundSharedIsCountedAgainOnceItsAppsEvaluationsWereDeleted() {
+        for (int i = 0; i < 8; i++) {
+            cache.record(browser("dev-n" + i, T0.plusSeconds(i)));
+        }
+        String network = "198.51.100.0/24";
+        int reads = counting.reads.get();
+        assertThat(cache.devicesOnNetwork("app_a", network, WINDOW, 8)).isEqualTo(8);
+        assertThat(cache.devicesOnNetwork("app_b", network, WINDOW, 0)).as("at limit 0 any count has reached it: kept too").isZero();
+        assertThat(counting.reads.get()).isEqualTo(reads + 2);
+
+        cache.forgetSharedNetworks("app_b");
+        assertThat(cache.devicesOnNetwork("app_a", network, WINDOW, 8)).as("another app's erasure").isEqualTo(8);
+        assertThat(counting.reads.get()).isEqualTo(reads + 2);
+
+        cache.forgetSharedNetworks("app_a");
+        assertThat(cache.devicesOnNetwork("app_a", network, WINDOW, 8)).isEqualTo(8);
+        assertThat(counting.reads.get()).as("read again after app_a's erasure").isEqualTo(reads + 3);
+
+        cache.forgetSharedNetworks();
+        assertThat(cache.devicesOnNetwork("app_a", network, WINDOW, 8)).isEqualTo(8);
+        assertThat(cache.devicesOnNetwork("app_b", network, WINDOW, 0)).isZero();
+        assertThat(counting.reads.get()).as("read again after pruning, in every app").isEqualTo(reads + 5);
+    }
+
     private AccountState load(Optional<String> deviceId, Instant since) {
         return cache.load("app_a", "horde", "198.51.100.1", Optional.empty(), deviceId, since);
     }
