@@ -196,10 +196,7 @@ class AccountStateCacheTest {
     /** A shared network (a carrier's NAT, an office) is asked about by every visitor from it. */
     @Test
     void aNetworkFoundSharedIsAnsweredFromMemoryForALittleLaterSinceAndOneBelowTheLimitIsAlwaysRead() {
-        for (int i = 0; i < 8; i++) {
-            cache.record(browser("dev-n" + i, T0.plusSeconds(i)));
-        }
-        String network = "198.51.100.0/24";
+        String network = eightDevicesOnOneNetwork();
         int reads = counting.reads.get();
 
         assertThat(cache.devicesOnNetwork("app_a", network, WINDOW, 8)).isEqualTo(8);
@@ -220,10 +217,7 @@ class AccountStateCacheTest {
     /** An erasure or a pruning pass deletes evaluations that counted towards a shared network. */
     @Test
     void aNetworkFoundSharedIsCountedAgainOnceItsAppsEvaluationsWereDeleted() {
-        for (int i = 0; i < 8; i++) {
-            cache.record(browser("dev-n" + i, T0.plusSeconds(i)));
-        }
-        String network = "198.51.100.0/24";
+        String network = eightDevicesOnOneNetwork();
         int reads = counting.reads.get();
         assertThat(cache.devicesOnNetwork("app_a", network, WINDOW, 8)).isEqualTo(8);
         assertThat(cache.devicesOnNetwork("app_b", network, WINDOW, 0)).as("at limit 0 any count has reached it: kept too").isZero();
@@ -241,6 +235,14 @@ class AccountStateCacheTest {
         assertThat(cache.devicesOnNetwork("app_a", network, WINDOW, 8)).isEqualTo(8);
         assertThat(cache.devicesOnNetwork("app_b", network, WINDOW, 0)).isZero();
         assertThat(counting.reads.get()).as("read again after pruning, in every app").isEqualTo(reads + 5);
+    }
+
+    /** Records dev-n0 to dev-n7 in app_a, one a second from T0, all from the network returned. */
+    private String eightDevicesOnOneNetwork() {
+        for (int i = 0; i < 8; i++) {
+            cache.record(browser("dev-n" + i, T0.plusSeconds(i)));
+        }
+        return "198.51.100.0/24";
     }
 
     private AccountState load(Optional<String> deviceId, Instant since) {
