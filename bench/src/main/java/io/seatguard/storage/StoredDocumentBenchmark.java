@@ -18,12 +18,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * Encoding an evaluation's stored document ({@code evaluations.document}) as the writer does, once per
  * evaluation, against the same mapper with Jackson's Blackbird module (accessors called through generated
  * lambdas instead of reflection). The document is one the load scenario stored: an account's login with
- * three risk signals, 1,190 bytes, as the average of that run. In the package of {@link StorageJson},
+ * three risk signals, about the run's average size (1,190 bytes). In the package of {@link StorageJson},
  * which is not public.
  *
  * <p>Why it exists: a profile under load puts this encoding at about 3 % of the server's CPU, and
  * Blackbird is the usual answer to reflective serialization. It was measured and not adopted
- * (docs/benchmarks.md, "Two ideas measured and dropped").
+ * (docs/benchmarks.md, "PVM again").
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

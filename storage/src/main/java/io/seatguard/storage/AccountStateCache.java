@@ -433,6 +433,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
      * Forgets the networks found shared in one app, after an erasure deleted evaluations that counted
      * towards them: a network that fell below its limit must be counted again, not answered from memory
      * for up to {@link #SHARED_NETWORK_REUSE}. Erasures are rare, so a pass over the entries is cheap enough.
+     * A count read while the erasure ran may still be kept afterwards, for at most that minute.
      */
     public void forgetSharedNetworks(String appId) {
         String prefix = appId + '|';
