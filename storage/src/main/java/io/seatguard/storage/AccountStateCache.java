@@ -47,7 +47,8 @@ import java.util.Optional;
  * cannot take the memory; see {@link #load} for how they are answered.
  *
  * <p>One thing is kept that a write does not keep exact: networks found shared, answered for a minute
- * ({@link #devicesOnNetwork}), at most {@link #MAX_DEVICE_LOOKUPS} of them.
+ * ({@link #devicesOnNetwork}), at most {@link #MAX_DEVICE_LOOKUPS} of them, and forgotten when an
+ * erasure or a retention pass deletes evaluations ({@link #forgetSharedNetworks}).
  */
 public final class AccountStateCache implements AccountReader, DeviceDirectory, EvaluationStore {
     static final int MAX_ACCOUNTS = 200_000;
