@@ -244,4 +244,59 @@ class SqliteCheckpointerTest {
         assertThat(Files.size(dir.resolve("c.db-wal")))
                 .as("the log's file stayed near the restart size").isLessThan(4_000_000);
     }
+
+    @Test
+    void closingLetsThePassInProgressFinishInsteadOfInterruptingIt() throws Exception {
+        AtomicBoolean holdNextConnection = new AtomicBoolean();
+        AtomicBoolean passInterrupted = new AtomicBoolean();
+        CountDownLatch passStarted = new CountDownLatch(1);
+        CountDownLatch passMayGoOn = new CountDownLatch(1);
+        SQLiteDataSource holding = new SQLiteDataSource(dataSource.getConfig()) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                if (holdNextConnection.compareAndSet(true, false)) {
+                    passStarted.countDown();
+                    try {
+                        passMayGoOn.await();
+                    }
+                    catch (InterruptedException e) {
+                        // What shutdownNow() did: the pass's sync then closed the file's channel.
+                        passInterrupted.set(true);
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return super.getConnection();
+            }
+        };
+        holding.setUrl(dataSource.getUrl());
+        SqliteCheckpointer checkpointer = new SqliteCheckpointer(holding, readers, writer, 10, 4096);
+        Thread closer = null;
+        try {
+            holdNextConnection.set(true);
+            assertThat(passStarted.await(5, TimeUnit.SECONDS)).as("a scheduled pass began").isTrue();
+            insertRows(300);
+            long fileBefore = Files.size(dir.resolve("c.db"));
+
+            closer = Thread.ofPlatform().start(checkpointer::close);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (closer.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(closer.getState()).as("close() waits for the pass").isEqualTo(Thread.State.TIMED_WAITING);
+            passMayGoOn.countDown();
+            closer.join(10_000);
+
+            assertThat(closer.isAlive()).as("close() returned once the pass ended").isFalse();
+            assertThat(passInterrupted).as("the pass was interrupted").isFalse();
+            assertThat(Files.size(dir.resolve("c.db")))
+                    .as("the pass in progress at close still copied the log").isGreaterThan(fileBefore + 100_000);
+        }
+        finally {
+            passMayGoOn.countDown();
+            checkpointer.close();
+            if (closer != null) {
+                closer.join();
+            }
+        }
+    }
 }
