@@ -93,6 +93,8 @@ class PoliciesApiTest {
             JsonNode read = server.get("/v3/policies/" + id, app.bearer()).json();
             assertThat(read.get("conditions").get("all").get(1).get("value").asText()).isEqualTo("blocked");
             assertThat(read.get("priority").asInt()).isEqualTo(10);
+            assertThat(read.get("refused_now").isArray()).as("today's settings accept it: an empty list").isTrue();
+            assertThat(read.get("refused_now")).isEmpty();
 
             assertThat(server.get("/v3/policies/" + id, other.bearer()).status()).isEqualTo(404);
             assertThat(server.send("PUT", "/v3/policies/" + id, DENY_BASIC_FROM_BLOCKED, json(other)).status()).isEqualTo(404);

@@ -40,7 +40,7 @@ public final class PolicyParser {
 
     private static final Set<String> TOP_LEVEL = Set.of("name", "enabled", "mode", "priority", "actions", "conditions", "verdict", "challenge", "notify");
     /** Read back from GET and sent again with PUT; ignored rather than refused. */
-    private static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at");
+    private static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at", "refused_now");
     private static final Set<String> CHALLENGE_KEYS = Set.of("type", "channels", "device_limit", "success_url", "logout_url", "expires_in_seconds");
     private static final Set<String> CHANNELS = Set.of("email", "sms");
     private static final Set<String> LEAF_KEYS = Set.of("check", "op", "value");

@@ -86,14 +86,26 @@ public final class PolicyService {
     public List<Invalid> invalidNow(String appId) {
         List<Invalid> invalid = new ArrayList<>();
         for (Policy policy : store.list(appId)) {
-            try {
-                validate(appId, PolicyTree.of(policy.definition()));
-            }
-            catch (SeatguardException e) {
-                invalid.add(new Invalid(policy, e.errors().isEmpty() ? List.of(new FieldError("policy", e.getMessage())) : e.errors()));
+            List<FieldError> faults = faultsNow(appId, policy);
+            if (!faults.isEmpty()) {
+                invalid.add(new Invalid(policy, faults));
             }
         }
         return invalid;
+    }
+
+    /**
+     * What would refuse this stored policy if it were written now, with each fault's path; empty when
+     * today's settings accept it. See {@link #invalidNow}.
+     */
+    public List<FieldError> faultsNow(String appId, Policy policy) {
+        try {
+            validate(appId, PolicyTree.of(policy.definition()));
+            return List.of();
+        }
+        catch (SeatguardException e) {
+            return e.errors().isEmpty() ? List.of(new FieldError("policy", e.getMessage())) : e.errors();
+        }
     }
 
     /** A stored policy that would be refused now, and why. */

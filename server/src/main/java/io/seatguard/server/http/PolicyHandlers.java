@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.seatguard.core.app.App;
+import io.seatguard.core.error.FieldError;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.policy.Backtest;
 import io.seatguard.core.policy.Policy;
@@ -83,26 +84,26 @@ final class PolicyHandlers {
     void create(Context ctx) {
         App app = credentials.requireApp(ctx);
         Policy policy = policies.create(app.id(), tree(jsonBody.readObject(ctx)));
-        ctx.status(201).contentType("application/json").result(json(policy).toString());
+        ctx.status(201).contentType("application/json").result(json(app, policy).toString());
     }
 
     void list(Context ctx) {
         App app = credentials.requireApp(ctx);
         ObjectNode json = Json.MAPPER.createObjectNode();
         ArrayNode data = json.putArray("data");
-        policies.list(app.id()).forEach(policy -> data.add(json(policy)));
+        policies.list(app.id()).forEach(policy -> data.add(json(app, policy)));
         ctx.contentType("application/json").result(json.toString());
     }
 
     void get(Context ctx) {
         App app = credentials.requireApp(ctx);
-        ctx.contentType("application/json").result(json(policies.get(app.id(), ctx.pathParam("id"))).toString());
+        ctx.contentType("application/json").result(json(app, policies.get(app.id(), ctx.pathParam("id"))).toString());
     }
 
     void replace(Context ctx) {
         App app = credentials.requireApp(ctx);
         Policy policy = policies.replace(app.id(), ctx.pathParam("id"), tree(jsonBody.readObject(ctx)));
-        ctx.contentType("application/json").result(json(policy).toString());
+        ctx.contentType("application/json").result(json(app, policy).toString());
     }
 
     void delete(Context ctx) {
@@ -116,12 +117,22 @@ final class PolicyHandlers {
         return Json.MAPPER.convertValue(body, Object.class);
     }
 
-    static ObjectNode json(Policy policy) {
+    /**
+     * A policy as stored, with {@code refused_now}: the faults today's settings find in it (a setting
+     * lowered since it was written, say), empty when it would be accepted now. An integration that only
+     * reads the API learns of a policy that silently never matches, as the log and the dashboard tell
+     * an operator.
+     */
+    private ObjectNode json(App app, Policy policy) {
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("id", policy.id());
         json.setAll((ObjectNode) Json.MAPPER.valueToTree(PolicyTree.of(policy.definition())));
         json.put("created_at", EvaluationJson.time(policy.createdAt()));
         json.put("updated_at", EvaluationJson.time(policy.updatedAt()));
+        ArrayNode refused = json.putArray("refused_now");
+        for (FieldError fault : policies.faultsNow(app.id(), policy)) {
+            refused.addObject().put("field", fault.field()).put("message", fault.message());
+        }
         return json;
     }
 }
