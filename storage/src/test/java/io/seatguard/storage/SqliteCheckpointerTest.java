@@ -280,7 +280,7 @@ class SqliteCheckpointerTest {
             closer = Thread.ofPlatform().start(checkpointer::close);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (closer.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
+                Thread.sleep(1);
             }
             assertThat(closer.getState()).as("close() waits for the pass").isEqualTo(Thread.State.TIMED_WAITING);
             passMayGoOn.countDown();

@@ -14,6 +14,7 @@ import io.seatguard.core.policy.Policy;
 import io.seatguard.core.policy.PolicyDefinition;
 import io.seatguard.core.policy.PolicyService;
 import io.seatguard.core.policy.PolicyTree;
+import java.util.List;
 
 /**
  * {@code /v3/policies} (CONTRACT.md "Policies"): create, list, read, replace and delete an app's
@@ -84,26 +85,28 @@ final class PolicyHandlers {
     void create(Context ctx) {
         App app = credentials.requireApp(ctx);
         Policy policy = policies.create(app.id(), tree(jsonBody.readObject(ctx)));
-        ctx.status(201).contentType("application/json").result(json(app, policy).toString());
+        // Just validated against today's settings: nothing to refuse.
+        ctx.status(201).contentType("application/json").result(json(policy, List.of()).toString());
     }
 
     void list(Context ctx) {
         App app = credentials.requireApp(ctx);
         ObjectNode json = Json.MAPPER.createObjectNode();
         ArrayNode data = json.putArray("data");
-        policies.list(app.id()).forEach(policy -> data.add(json(app, policy)));
+        policies.list(app.id()).forEach(policy -> data.add(json(policy, policies.faultsNow(app.id(), policy))));
         ctx.contentType("application/json").result(json.toString());
     }
 
     void get(Context ctx) {
         App app = credentials.requireApp(ctx);
-        ctx.contentType("application/json").result(json(app, policies.get(app.id(), ctx.pathParam("id"))).toString());
+        Policy policy = policies.get(app.id(), ctx.pathParam("id"));
+        ctx.contentType("application/json").result(json(policy, policies.faultsNow(app.id(), policy)).toString());
     }
 
     void replace(Context ctx) {
         App app = credentials.requireApp(ctx);
         Policy policy = policies.replace(app.id(), ctx.pathParam("id"), tree(jsonBody.readObject(ctx)));
-        ctx.contentType("application/json").result(json(app, policy).toString());
+        ctx.contentType("application/json").result(json(policy, List.of()).toString());
     }
 
     void delete(Context ctx) {
@@ -123,14 +126,14 @@ final class PolicyHandlers {
      * reads the API learns of a policy that silently never matches, as the log and the dashboard tell
      * an operator.
      */
-    private ObjectNode json(App app, Policy policy) {
+    private static ObjectNode json(Policy policy, List<FieldError> refusedNow) {
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("id", policy.id());
         json.setAll((ObjectNode) Json.MAPPER.valueToTree(PolicyTree.of(policy.definition())));
         json.put("created_at", EvaluationJson.time(policy.createdAt()));
         json.put("updated_at", EvaluationJson.time(policy.updatedAt()));
         ArrayNode refused = json.putArray("refused_now");
-        for (FieldError fault : policies.faultsNow(app.id(), policy)) {
+        for (FieldError fault : refusedNow) {
             refused.addObject().put("field", fault.field()).put("message", fault.message());
         }
         return json;
