@@ -3,7 +3,9 @@
 # Runs bench/run-evaluate.sh for each jar in turn, ROUNDS times, and appends one line per run to
 # /tmp/ab-<label>.log: the evaluate summary plus, over 20 s of the measured run, the evaluations
 # written, their batches, the writer's busy time, and the server's and the writer thread's CPU per
-# evaluation (from /metrics and /proc). Used for docs/benchmarks.md, "The writer's driver overhead".
+# evaluation (from /metrics and /proc), and the reads that reached the database per write (a build
+# that answers more from its caches shows it whatever the machine's speed that minute). Used for
+# docs/benchmarks.md, "The writer's driver overhead".
 #
 #   ROUNDS=2 bench/run-evaluate-ab.sh label /tmp/before.jar /tmp/after.jar
 #
@@ -11,7 +13,7 @@
 cd "$(dirname "$(readlink -f "$0")")/.."
 export PATH=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin:$PATH
 label=$1; shift
-scrape() { curl -s http://127.0.0.1:$1/metrics | grep -E '^seatguard_storage_(writer_busy_seconds_total|writes_total|write_batches_total)' | awk '{print $2}' | tr '\n' ' '; }
+scrape() { curl -s http://127.0.0.1:$1/metrics | grep -E '^seatguard_storage_(writer_busy_seconds_total|writes_total|write_batches_total|reads_total) ' | awk '{print $1"="$2}' | tr '\n' ' '; }
 for r in $(seq 1 ${ROUNDS:-2}); do
   for jar in "$@"; do
     SEATGUARD_JAR=$jar DURATION=30s WARMUP=90s NOOP_WARMUP=0 nice -n -15 bench/run-evaluate.sh > /tmp/ab2-run.log 2>&1 &
@@ -33,9 +35,10 @@ for r in $(seq 1 ${ROUNDS:-2}); do
     wait $bpid
     out=$(cat /tmp/ab2-run.log)
     extra=$(python3 -c "
-a=[float(x) for x in '$m1'.split()]; b=[float(x) for x in '$m2'.split()]
-# order in /metrics output: batches, busy, writes (alphabetical by grep order of appearance)
-w=b[2]-a[2]; print('writes',int(w),'per_batch',round(w/(b[0]-a[0]),1),'busy_ms_per_write',round((b[1]-a[1])*1000/w,3),'server_cpu_ms_per_eval',round(($c2-$c1)*10/w,3),'writer_cpu_ms_per_write',round(($w2-$w1)*10/w,3))
+a=dict((k[len('seatguard_storage_'):], float(v)) for k, v in (x.split('=') for x in '$m1'.split()))
+b=dict((k[len('seatguard_storage_'):], float(v)) for k, v in (x.split('=') for x in '$m2'.split()))
+d=lambda name: b.get(name, 0) - a.get(name, 0)
+w=d('writes_total'); print('writes',int(w),'per_batch',round(w/d('write_batches_total'),1),'busy_ms_per_write',round(d('writer_busy_seconds_total')*1000/w,3),'server_cpu_ms_per_eval',round(($c2-$c1)*10/w,3),'writer_cpu_ms_per_write',round(($w2-$w1)*10/w,3),'reads_per_write',round(d('reads_total')/w,3))
 ")
     echo "$jar round $r: $(echo "$out" | grep '^POST /v3/evaluate') | cpu_ticks=$((c2-c1)) secs=$(python3 -c "print(round($t2-$t1,2))") | $extra" >> /tmp/ab-$label.log
   done

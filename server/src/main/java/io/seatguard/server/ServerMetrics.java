@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import io.seatguard.storage.LogRestartStats;
 import io.seatguard.storage.WriterStats;
@@ -31,6 +32,7 @@ public final class ServerMetrics implements AutoCloseable {
     private final ConcurrentMap<String, Counter> evaluations = new ConcurrentHashMap<>();
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private Supplier<WriterStats> writerStats;
+    private LongSupplier readCount;
     private Supplier<LogRestartStats> logRestartStats;
 
     public ServerMetrics() {
@@ -75,6 +77,17 @@ public final class ServerMetrics implements AutoCloseable {
                 .description("Writes (evaluations, consumes, other changes) in those transactions").register(registry);
         FunctionCounter.builder("seatguard.storage.writer.busy", stats, s -> s.get().busyNanos() / 1e9)
                 .baseUnit("seconds").description("Time the storage writer spent running and committing batches").register(registry);
+    }
+
+    /**
+     * Reads sent to the database: on embedded storage, what the caches in front of it left (their misses,
+     * per evaluation, are what the evaluate benchmark compares between builds).
+     */
+    public void bindReads(LongSupplier reads) {
+        // Held for the same reason as writerStats: Micrometer keeps a function counter's state weakly.
+        readCount = reads;
+        FunctionCounter.builder("seatguard.storage.reads", reads, LongSupplier::getAsLong)
+                .description("Reads sent to the database (on embedded storage: what its caches did not answer)").register(registry);
     }
 
     /**

@@ -27,8 +27,13 @@ class OperationsTest {
             assertThat(ready.json().get("checks").get("storage").get("status").asText()).isEqualTo("ok");
 
             server.post("/v3/evaluate", "{\"client_id\":\"" + server.defaultApp().clientId() + "\",\"action\":\"my.custom-action\"}", Map.of());
-            server.post("/v3/evaluate", "{\"client_id\":\"" + server.defaultApp().clientId() + "\",\"action\":\"signup\"}", Map.of());
+            String signup = server.post("/v3/evaluate", "{\"client_id\":\"" + server.defaultApp().clientId() + "\",\"action\":\"signup\"}", Map.of())
+                    .json().get("evaluation_id").asText();
+            double readsBefore = counter(server.get("/metrics", Map.of()).body(), "seatguard_storage_reads_total");
+            // An evaluation looked up by id is not cached: one read reaches the database.
+            assertThat(server.get("/v3/evaluations/" + signup, server.defaultApp().bearer()).status()).isEqualTo(200);
             String metrics = server.get("/metrics", Map.of()).body();
+            assertThat(counter(metrics, "seatguard_storage_reads_total")).isGreaterThanOrEqualTo(readsBefore + 1);
             assertThat(metrics).contains("seatguard_evaluations_total{action=\"custom\",verdict=\"allow\"} 1.0");
             assertThat(metrics).contains("seatguard_evaluations_total{action=\"signup\",verdict=\"allow\"} 1.0");
             assertThat(metrics).contains("seatguard_http_requests_seconds_count{method=\"POST\",route=\"/v3/evaluate\",status=\"200\"} 2");

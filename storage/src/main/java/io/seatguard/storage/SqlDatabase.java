@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -36,6 +37,7 @@ public final class SqlDatabase implements AutoCloseable {
     private final GroupCommitWriter writer;
     private final AutoCloseable maintenance;
     private final Supplier<LogRestartStats> logRestarts;
+    private final LongAdder reads = new LongAdder();
 
     private SqlDatabase(DatabaseKind kind, String description, HikariDataSource readPool, ReaderGate readers,
             GroupCommitWriter writer, AutoCloseable maintenance, Supplier<LogRestartStats> logRestarts) {
@@ -170,6 +172,7 @@ public final class SqlDatabase implements AutoCloseable {
      * before it borrows a connection, so a read held back holds no connection either.
      */
     <T> T read(GroupCommitWriter.Task<T> task) {
+        reads.increment();
         readers.enter();
         try (Connection connection = readPool.getConnection()) {
             return task.run(connection);
@@ -185,6 +188,14 @@ public final class SqlDatabase implements AutoCloseable {
     /** Runs a write in the next group commit and returns once it is durable. */
     <T> T write(GroupCommitWriter.Task<T> task) {
         return writer.execute(task);
+    }
+
+    /**
+     * Reads sent to the database since start, for metrics: on embedded storage, what the caches in front
+     * of it did not answer.
+     */
+    public long reads() {
+        return reads.sum();
     }
 
     /** The writer's counts since start, for metrics. */
