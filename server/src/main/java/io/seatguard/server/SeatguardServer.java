@@ -225,7 +225,7 @@ public final class SeatguardServer implements AutoCloseable {
                 // Keys never written (a first visit) are answered from memory too; see KnownKeys.
                 KnownKeys known = KnownKeys.sizedFor(database);
                 known.loadInBackground(database);
-                AccountStateCache cache = new AccountStateCache(accounts, devices, evaluations, known);
+                AccountStateCache cache = new AccountStateCache(accounts, devices, sqlEvaluations, known);
                 evaluations = cache;
                 devices = cache;
                 accounts = cache;

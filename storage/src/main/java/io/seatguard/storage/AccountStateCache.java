@@ -66,7 +66,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
 
     private final AccountReader accounts;
     private final DeviceDirectory devices;
-    private final EvaluationStore evaluations;
+    private final SqlEvaluationStore evaluations;
     private final KnownKeys known;
     private final Cache<String, Account> byAccount = Caffeine.newBuilder().maximumSize(MAX_ACCOUNTS).build();
     private final Cache<String, Optional<KnownDevice>> byDeviceKey = Caffeine.newBuilder().maximumSize(MAX_DEVICE_LOOKUPS).build();
@@ -102,7 +102,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
     }
 
     /** The cache in front of these readers; {@code known} answers "never written" for keys new to the database. */
-    public AccountStateCache(AccountReader accounts, DeviceDirectory devices, EvaluationStore evaluations, KnownKeys known) {
+    public AccountStateCache(AccountReader accounts, DeviceDirectory devices, SqlEvaluationStore evaluations, KnownKeys known) {
         this.accounts = requireNonNull(accounts, "accounts is null");
         this.devices = requireNonNull(devices, "devices is null");
         this.evaluations = requireNonNull(evaluations, "evaluations is null");
@@ -396,8 +396,9 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         write.userId().ifPresent(user -> known.addUser(appId, user));
         write.device().tokenHash().ifPresent(hash -> known.addToken(appId, hash));
         write.device().fingerprintId().ifPresent(fp -> known.addFingerprint(appId, fp));
+        SqlEvaluationStore.Written written;
         try {
-            evaluations.record(write);
+            written = evaluations.write(write);
         }
         catch (RuntimeException e) {
             // A lost device race means another device now holds keys we may have cached as free.
@@ -406,7 +407,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
             componentsByDevice.invalidate(write.evaluation().appId() + '|' + write.device().deviceId());
             throw e;
         }
-        remember(write);
+        remember(write, written);
     }
 
     @Override
@@ -473,7 +474,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
      * keeps its cached times, or the cache would run ahead of the database and the throttle, reading
      * fresh times from it, would never write those rows again.
      */
-    private void remember(EvaluationWrite write) {
+    private void remember(EvaluationWrite write, SqlEvaluationStore.Written written) {
         Evaluation evaluation = write.evaluation();
         String appId = evaluation.appId();
         DeviceResolution device = write.device();
@@ -481,7 +482,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         Instant at = evaluation.createdAt();
         Seen now = new Seen(at, at);
         if (device.isKnownDevice() && (device.isNew() || touches.device())) {
-            refreshDevice(appId, device, evaluation.device().type(), evaluation.device().browser(), evaluation.device().os(), at);
+            refreshDevice(appId, device, written, evaluation.device().type(), evaluation.device().browser(), evaluation.device().os(), at);
         }
         boolean classMayChange = device.isNew() || device.replacesComponents() || (device.matchedBy() != DeviceResolution.MatchKind.TOKEN
                 && (device.tokenHash().isPresent() || device.matchedBy() != DeviceResolution.MatchKind.EXACT_FINGERPRINT));
@@ -525,7 +526,8 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         }
     }
 
-    private void refreshDevice(String appId, DeviceResolution device, DeviceType type, String browser, String os, Instant at) {
+    private void refreshDevice(String appId, DeviceResolution device, SqlEvaluationStore.Written written, DeviceType type, String browser, String os,
+            Instant at) {
         List<String> keys = new ArrayList<>(2);
         device.tokenHash().ifPresent(hash -> keys.add("t|" + appId + '|' + hash));
         device.fingerprintId().ifPresent(fp -> keys.add("f|" + appId + '|' + fp));
@@ -534,6 +536,11 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
                 if (device.isNew() && key.startsWith("t|")) {
                     // The write claimed this token for the new device or failed (DeviceClaimConflict): it is
                     // this device's now, as a database read would say, so its second visit reads nothing.
+                    return Optional.of(new KnownDevice(device.deviceId(), type, browser, os, at, at));
+                }
+                if (written.fingerprintClaimed() && key.startsWith("f|")) {
+                    // The new device took its fingerprint, which nobody held and which never moves: its next
+                    // visit (the token's check looks the fingerprint up) reads nothing either.
                     return Optional.of(new KnownDevice(device.deviceId(), type, browser, os, at, at));
                 }
                 if (cached == null || cached.isEmpty()) {

@@ -73,21 +73,37 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
 
     @Override
     public void record(EvaluationWrite write) {
+        write(write);
+    }
+
+    /**
+     * What a write settled that its caller cannot tell from the write alone.
+     *
+     * @param fingerprintClaimed the device is new and its fingerprint became its own: nobody held it
+     *     when the write ran. Fingerprint rows never move or go, so this stays true; the embedded store's
+     *     cache keeps it ({@link AccountStateCache#record}) instead of asking again on the device's
+     *     next visit.
+     */
+    record Written(boolean fingerprintClaimed) {}
+
+    /** {@link #record}, saying what the write settled. */
+    Written write(EvaluationWrite write) {
         // Encode the document and the network on the caller's thread: the writer thread is the one serial
         // step of every evaluation.
         String document = StorageJson.write(EvaluationDocumentMapper.toDocument(write.evaluation()));
         String network = IpAddresses.parse(write.evaluation().publicIp().address()).map(IpAddresses::network).orElse(null);
-        database.write(connection -> {
+        return database.write(connection -> {
             // The device, account and evaluation rows go in one round trip on PostgreSQL (two when a
             // fingerprint nobody was seen holding decides whether the device's components are written).
             PipelinedWrites writes = new PipelinedWrites(connection, database.kind());
-            DeviceClaim claim = writeDevice(writes, write);
+            DeviceCounts device = writeDevice(writes, write);
             if (write.userId().isPresent()) {
                 writeAccount(writes, write, write.userId().get());
             }
             insertEvaluation(writes, write.evaluation(), write.place(), document, network);
             writes.flush();
-            claim.check();
+            device.claim().check();
+            Written written = new Written(write.device().isNew() && device.fingerprintInsert() != null && device.fingerprintInsert().get() == 1);
             // The rarer writes below run their own statements, after the ones above.
             if (write.challenge().isPresent()) {
                 SqlChallengeStore.open(connection, write.challenge().get());
@@ -98,7 +114,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
             for (io.seatguard.core.webhook.OutboxEvent event : write.events()) {
                 SqlOutbox.enqueue(connection, event);
             }
-            return null;
+            return written;
         });
     }
 
@@ -138,10 +154,18 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         }
     }
 
-    private static DeviceClaim writeDevice(PipelinedWrites writes, EvaluationWrite write) throws SQLException {
+    /**
+     * The counts of the device's statements that are read once they have run: the token's claim, and the
+     * fingerprint's insert ({@code null} when none was made).
+     */
+    private record DeviceCounts(DeviceClaim claim, PipelinedWrites.Count fingerprintInsert) {
+        static final DeviceCounts NONE = new DeviceCounts(DeviceClaim.NONE, null);
+    }
+
+    private static DeviceCounts writeDevice(PipelinedWrites writes, EvaluationWrite write) throws SQLException {
         DeviceResolution device = write.device();
         if (!device.isKnownDevice()) {
-            return DeviceClaim.NONE;
+            return DeviceCounts.NONE;
         }
         Evaluation evaluation = write.evaluation();
         String appId = evaluation.appId();
@@ -180,6 +204,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                             + " os = CASE WHEN ? = 'unknown' THEN os ELSE ? END WHERE app_id = ? AND id = ?",
                     at, at, at, at, type, type, info.browser(), type, info.os(), appId, device.deviceId());
         }
+        PipelinedWrites.Count inserted = null;
         if (device.fingerprintId().isPresent() && device.matchedBy() != DeviceResolution.MatchKind.EXACT_FINGERPRINT) {
             boolean components = !write.components().isEmpty();
             if (!device.fingerprintHeld()) {
@@ -187,7 +212,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                 // components (identical machines of a common model) do not steal it, which would merge them.
                 // Skipped when resolution saw it held: most evaluations come with their device's own token
                 // and fingerprint, and the claim would find it taken (and on PostgreSQL cost a round trip).
-                PipelinedWrites.Count inserted = writes.update(
+                inserted = writes.update(
                         "INSERT INTO device_fingerprints (app_id, fingerprint_id, device_id, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
                                 + " ON CONFLICT (app_id, fingerprint_id) DO NOTHING",
                         appId, device.fingerprintId().get(), device.deviceId(), at, at);
@@ -214,7 +239,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                         appId, device.deviceId(), encoded, at, BlockingKey.of(write.components()).orElse(null));
             }
         }
-        return claim;
+        return new DeviceCounts(claim, inserted);
     }
 
     private static void writeAccount(PipelinedWrites writes, EvaluationWrite write, String user) throws SQLException {

@@ -27,7 +27,7 @@ class CachedSqliteStorageContractTest extends SqliteStorageContractTest {
         super.wire();
         known = KnownKeys.sizedFor(database);
         known.load(database);
-        AccountStateCache cache = new AccountStateCache(accounts, devices, evaluations, known);
+        AccountStateCache cache = new AccountStateCache(accounts, devices, new SqlEvaluationStore(database), known);
         accounts = cache;
         devices = cache;
         evaluations = cache;

@@ -81,6 +81,7 @@ class KnownKeysTest {
                 "198.51.100.7", T0));
 
         assertThat(cache.findByTokenHash("app_a", tokenHash)).map(KnownDevice::id).contains("dev-carol");
+        assertThat(cache.findByFingerprint("app_a", "fp-carol")).as("the fingerprint the new device took").map(KnownDevice::id).contains("dev-carol");
         Instant since = T0.minus(Duration.ofDays(30));
         AccountState again = cache.load("app_a", "carol", "198.51.100.7", Optional.of("fp-carol"), Optional.of("dev-carol"), since);
         assertThat(again.userKnown()).isTrue();
@@ -95,6 +96,7 @@ class KnownKeysTest {
         AccountState stored = new SqlAccountReader(database).load("app_a", "carol", "203.0.113.9", Optional.of("fp-other"), Optional.empty(), since);
         assertThat(stored.ip()).isEqualTo(elsewhere.ip());
         assertThat(new SqlDeviceDirectory(database).findByTokenHash("app_a", tokenHash)).isEqualTo(cache.findByTokenHash("app_a", tokenHash));
+        assertThat(new SqlDeviceDirectory(database).findByFingerprint("app_a", "fp-carol")).isEqualTo(cache.findByFingerprint("app_a", "fp-carol"));
         assertThat(activity.read("app_a", "carol", Optional.of("FR"), Optional.of("fp-carol"), T0.plusSeconds(60), Duration.ofHours(1))
                 .fingerprintUsers()).hasValue(1);
     }

@@ -1,0 +1,116 @@
+package io.seatguard.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.seatguard.core.evaluation.DeviceClaimConflict;
+import io.seatguard.core.evaluation.EvaluationWrite;
+import io.seatguard.core.identity.DeviceResolution;
+import io.seatguard.core.identity.DeviceType;
+import io.seatguard.core.identity.Fingerprint;
+import io.seatguard.core.identity.KnownDevice;
+import io.seatguard.core.testing.EvaluationSamples;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the embedded store's cache keeps from the write that creates a device, so that the device's next
+ * visit reads nothing: its token (see KnownKeysTest) and the fingerprint it took. Each answer must be the
+ * database's own, twins and failed writes included.
+ */
+class NewDeviceCacheTest {
+    private static final Instant T0 = Instant.parse("2026-11-01T12:00:00Z");
+    private static final Map<String, Object> COMPONENTS = Map.of("gpu", "ANGLE (Intel UHD 620)", "cores", 8L, "touch", false);
+
+    @TempDir
+    Path dataDir;
+
+    private SqlDatabase database;
+    private CountingReads counting;
+    private AccountStateCache cache;
+    private SqlDeviceDirectory stored;
+
+    @BeforeEach
+    void open() {
+        database = SqlDatabase.open(StorageSettings.embedded(dataDir));
+        KnownKeys known = KnownKeys.sizedFor(database);
+        known.load(database);
+        counting = new CountingReads(new SqlAccountReader(database), new SqlDeviceDirectory(database));
+        cache = new AccountStateCache(counting, counting, new SqlEvaluationStore(database), known);
+        stored = new SqlDeviceDirectory(database);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void aNewDevicesFingerprintIsAnsweredFromMemoryAsTheDatabaseHasIt() {
+        cache.record(newDevice("ev-1", "dev-a", "token-of-dev-a-xxxxxx", "fp-a", COMPONENTS, T0));
+
+        assertThat(cache.findByFingerprint("app_a", "fp-a")).map(KnownDevice::id).contains("dev-a");
+        assertThat(counting.reads).as("nothing read back").hasValue(0);
+        assertThat(cache.findByFingerprint("app_a", "fp-a")).isEqualTo(stored.findByFingerprint("app_a", "fp-a"));
+    }
+
+    @Test
+    void aFingerprintTheDeviceShowsLaterIsReadAgain() {
+        cache.record(newDevice("ev-1", "dev-a", "token-of-dev-a-xxxxxx", "fp-a", COMPONENTS, T0));
+        // A known device showing a fingerprint nobody held: the store gives it to the device, but the cache
+        // keeps only a new device's claim, so it asks, and finds the same.
+        EvaluationWrite visit = EvaluationSamples.write("app_a", "ev-2", "alice", "dev-a", false, "token-of-dev-a-xxxxxx", "fp-a2",
+                DeviceType.COMPUTER, "198.51.100.7", T0.plusSeconds(60));
+        cache.record(new EvaluationWrite(visit.evaluation(), visit.device().replacingComponents(), true, visit.touches(), Map.of("gpu", "other")));
+
+        int reads = counting.reads.get();
+        assertThat(cache.findByFingerprint("app_a", "fp-a2")).map(KnownDevice::id).contains("dev-a");
+        assertThat(counting.reads).hasValue(reads + 1);
+        assertThat(cache.findByFingerprint("app_a", "fp-a2")).isEqualTo(stored.findByFingerprint("app_a", "fp-a2"));
+    }
+
+    @Test
+    void aNewDeviceWhoseWriteFailedLeavesNothingBehind() {
+        cache.record(newDevice("ev-1", "dev-a", "token-of-dev-a-xxxxxx", "fp-a", COMPONENTS, T0));
+        // Resolved while the token looked free; another device took it first.
+        assertThatThrownBy(() -> cache.record(newDevice("ev-2", "dev-b", "token-of-dev-a-xxxxxx", "fp-b", Map.of("gpu", "other"), T0.plusSeconds(1))))
+                .isInstanceOf(DeviceClaimConflict.class);
+
+        assertThat(cache.findByFingerprint("app_a", "fp-b")).isEmpty();
+        assertThat(stored.findByFingerprint("app_a", "fp-b")).isEmpty();
+    }
+
+    /**
+     * Two new devices showing one fingerprint, each resolved while nobody held it (identical machines
+     * evaluated at the same moment): the first write takes it, the second's claim finds it taken, and
+     * the cache must answer the first device, as the database does, not the device written last.
+     */
+    @Test
+    void aNewDeviceWhoseClaimFoundTheFingerprintTakenIsNotCachedAsItsHolder() {
+        assertThat(cache.findByFingerprint("app_a", "fp-twin")).as("cached as free by both resolutions").isEmpty();
+
+        cache.record(newDevice("ev-a", "dev-twin-a", "token-of-twin-a-xxxxxx", "fp-twin", COMPONENTS, T0));
+        cache.record(newDevice("ev-b", "dev-twin-b", "token-of-twin-b-xxxxxx", "fp-twin", COMPONENTS, T0.plusMillis(1)));
+
+        int reads = counting.reads.get();
+        assertThat(cache.findByFingerprint("app_a", "fp-twin")).map(KnownDevice::id).contains("dev-twin-a");
+        assertThat(counting.reads).as("answered from memory").hasValue(reads);
+        assertThat(stored.findByFingerprint("app_a", "fp-twin")).map(KnownDevice::id).contains("dev-twin-a");
+        assertThat(cache.findByTokenHash("app_a", Fingerprint.sha256Hex("token-of-twin-b-xxxxxx"))).map(KnownDevice::id).contains("dev-twin-b");
+    }
+
+    private static EvaluationWrite newDevice(String evaluationId, String deviceId, String token, String fingerprintId, Map<String, Object> components,
+            Instant at) {
+        EvaluationWrite write = EvaluationSamples.write("app_a", evaluationId, "alice", deviceId, true, token, fingerprintId, DeviceType.COMPUTER,
+                "198.51.100.7", at);
+        DeviceResolution device = write.device();
+        assertThat(device.fingerprintHeld()).isFalse();
+        return new EvaluationWrite(write.evaluation(), device, true, write.touches(), components);
+    }
+}
