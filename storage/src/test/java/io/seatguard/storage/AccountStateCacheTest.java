@@ -30,22 +30,22 @@ class AccountStateCacheTest {
     @TempDir
     Path dataDir;
 
+    private CountedCache store;
     private SqlDatabase database;
     private CountingReads counting;
     private AccountStateCache cache;
 
     @BeforeEach
     void open() {
-        database = SqlDatabase.open(StorageSettings.embedded(dataDir));
-        KnownKeys known = KnownKeys.sizedFor(database);
-        known.load(database);
-        counting = new CountingReads(new SqlAccountReader(database), new SqlDeviceDirectory(database));
-        cache = new AccountStateCache(counting, counting, new SqlEvaluationStore(database), known);
+        store = new CountedCache(dataDir);
+        database = store.database;
+        counting = store.counting;
+        cache = store.cache;
     }
 
     @AfterEach
     void close() {
-        database.close();
+        store.close();
     }
 
     @Test

@@ -31,58 +31,53 @@ class NewDeviceCacheTest {
     @TempDir
     Path dataDir;
 
-    private SqlDatabase database;
-    private CountingReads counting;
-    private AccountStateCache cache;
+    private CountedCache store;
+    /** The database's own answers. */
     private SqlDeviceDirectory stored;
 
     @BeforeEach
     void open() {
-        database = SqlDatabase.open(StorageSettings.embedded(dataDir));
-        KnownKeys known = KnownKeys.sizedFor(database);
-        known.load(database);
-        counting = new CountingReads(new SqlAccountReader(database), new SqlDeviceDirectory(database));
-        cache = new AccountStateCache(counting, counting, new SqlEvaluationStore(database), known);
-        stored = new SqlDeviceDirectory(database);
+        store = new CountedCache(dataDir);
+        stored = new SqlDeviceDirectory(store.database);
     }
 
     @AfterEach
     void close() {
-        database.close();
+        store.close();
     }
 
     @Test
     void aNewDevicesFingerprintIsAnsweredFromMemoryAsTheDatabaseHasIt() {
-        cache.record(newDevice("ev-1", "dev-a", "token-of-dev-a-xxxxxx", "fp-a", COMPONENTS, T0));
+        store.cache.record(newDevice("ev-1", "dev-a", "token-of-dev-a-xxxxxx", "fp-a", COMPONENTS, T0));
 
-        assertThat(cache.findByFingerprint("app_a", "fp-a")).map(KnownDevice::id).contains("dev-a");
-        assertThat(counting.reads).as("nothing read back").hasValue(0);
-        assertThat(cache.findByFingerprint("app_a", "fp-a")).isEqualTo(stored.findByFingerprint("app_a", "fp-a"));
+        assertThat(store.cache.findByFingerprint("app_a", "fp-a")).map(KnownDevice::id).contains("dev-a");
+        assertThat(store.counting.reads).as("nothing read back").hasValue(0);
+        assertThat(store.cache.findByFingerprint("app_a", "fp-a")).isEqualTo(stored.findByFingerprint("app_a", "fp-a"));
     }
 
     @Test
     void aFingerprintTheDeviceShowsLaterIsReadAgain() {
-        cache.record(newDevice("ev-1", "dev-a", "token-of-dev-a-xxxxxx", "fp-a", COMPONENTS, T0));
+        store.cache.record(newDevice("ev-1", "dev-a", "token-of-dev-a-xxxxxx", "fp-a", COMPONENTS, T0));
         // A known device showing a fingerprint nobody held: the store gives it to the device, but the cache
         // keeps only a new device's claim, so it asks, and finds the same.
         EvaluationWrite visit = EvaluationSamples.write("app_a", "ev-2", "alice", "dev-a", false, "token-of-dev-a-xxxxxx", "fp-a2",
                 DeviceType.COMPUTER, "198.51.100.7", T0.plusSeconds(60));
-        cache.record(new EvaluationWrite(visit.evaluation(), visit.device().replacingComponents(), true, visit.touches(), Map.of("gpu", "other")));
+        store.cache.record(new EvaluationWrite(visit.evaluation(), visit.device().replacingComponents(), true, visit.touches(), Map.of("gpu", "other")));
 
-        int reads = counting.reads.get();
-        assertThat(cache.findByFingerprint("app_a", "fp-a2")).map(KnownDevice::id).contains("dev-a");
-        assertThat(counting.reads).hasValue(reads + 1);
-        assertThat(cache.findByFingerprint("app_a", "fp-a2")).isEqualTo(stored.findByFingerprint("app_a", "fp-a2"));
+        int reads = store.counting.reads.get();
+        assertThat(store.cache.findByFingerprint("app_a", "fp-a2")).map(KnownDevice::id).contains("dev-a");
+        assertThat(store.counting.reads).hasValue(reads + 1);
+        assertThat(store.cache.findByFingerprint("app_a", "fp-a2")).isEqualTo(stored.findByFingerprint("app_a", "fp-a2"));
     }
 
     @Test
     void aNewDeviceWhoseWriteFailedLeavesNothingBehind() {
-        cache.record(newDevice("ev-1", "dev-a", "token-of-dev-a-xxxxxx", "fp-a", COMPONENTS, T0));
+        store.cache.record(newDevice("ev-1", "dev-a", "token-of-dev-a-xxxxxx", "fp-a", COMPONENTS, T0));
         // Resolved while the token looked free; another device took it first.
-        assertThatThrownBy(() -> cache.record(newDevice("ev-2", "dev-b", "token-of-dev-a-xxxxxx", "fp-b", Map.of("gpu", "other"), T0.plusSeconds(1))))
+        assertThatThrownBy(() -> store.cache.record(newDevice("ev-2", "dev-b", "token-of-dev-a-xxxxxx", "fp-b", Map.of("gpu", "other"), T0.plusSeconds(1))))
                 .isInstanceOf(DeviceClaimConflict.class);
 
-        assertThat(cache.findByFingerprint("app_a", "fp-b")).isEmpty();
+        assertThat(store.cache.findByFingerprint("app_a", "fp-b")).isEmpty();
         assertThat(stored.findByFingerprint("app_a", "fp-b")).isEmpty();
     }
 
@@ -93,16 +88,16 @@ class NewDeviceCacheTest {
      */
     @Test
     void aNewDeviceWhoseClaimFoundTheFingerprintTakenIsNotCachedAsItsHolder() {
-        assertThat(cache.findByFingerprint("app_a", "fp-twin")).as("cached as free by both resolutions").isEmpty();
+        assertThat(store.cache.findByFingerprint("app_a", "fp-twin")).as("cached as free by both resolutions").isEmpty();
 
-        cache.record(newDevice("ev-a", "dev-twin-a", "token-of-twin-a-xxxxxx", "fp-twin", COMPONENTS, T0));
-        cache.record(newDevice("ev-b", "dev-twin-b", "token-of-twin-b-xxxxxx", "fp-twin", COMPONENTS, T0.plusMillis(1)));
+        store.cache.record(newDevice("ev-a", "dev-twin-a", "token-of-twin-a-xxxxxx", "fp-twin", COMPONENTS, T0));
+        store.cache.record(newDevice("ev-b", "dev-twin-b", "token-of-twin-b-xxxxxx", "fp-twin", COMPONENTS, T0.plusMillis(1)));
 
-        int reads = counting.reads.get();
-        assertThat(cache.findByFingerprint("app_a", "fp-twin")).map(KnownDevice::id).contains("dev-twin-a");
-        assertThat(counting.reads).as("answered from memory").hasValue(reads);
+        int reads = store.counting.reads.get();
+        assertThat(store.cache.findByFingerprint("app_a", "fp-twin")).map(KnownDevice::id).contains("dev-twin-a");
+        assertThat(store.counting.reads).as("answered from memory").hasValue(reads);
         assertThat(stored.findByFingerprint("app_a", "fp-twin")).map(KnownDevice::id).contains("dev-twin-a");
-        assertThat(cache.findByTokenHash("app_a", Fingerprint.sha256Hex("token-of-twin-b-xxxxxx"))).map(KnownDevice::id).contains("dev-twin-b");
+        assertThat(store.cache.findByTokenHash("app_a", Fingerprint.sha256Hex("token-of-twin-b-xxxxxx"))).map(KnownDevice::id).contains("dev-twin-b");
     }
 
     private static EvaluationWrite newDevice(String evaluationId, String deviceId, String token, String fingerprintId, Map<String, Object> components,

@@ -1,0 +1,26 @@
+package io.seatguard.storage;
+
+import java.nio.file.Path;
+
+/**
+ * An embedded database with the account-state cache in front of it, as the server wires them, and a count
+ * of the reads that get past the cache: what the cache tests compare with the database.
+ */
+final class CountedCache implements AutoCloseable {
+    final SqlDatabase database;
+    final CountingReads counting;
+    final AccountStateCache cache;
+
+    CountedCache(Path dataDir) {
+        database = SqlDatabase.open(StorageSettings.embedded(dataDir));
+        KnownKeys known = KnownKeys.sizedFor(database);
+        known.load(database);
+        counting = new CountingReads(new SqlAccountReader(database), new SqlDeviceDirectory(database));
+        cache = new AccountStateCache(counting, counting, new SqlEvaluationStore(database), known);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}
