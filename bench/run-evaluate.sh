@@ -10,7 +10,8 @@
 #   1. evaluate load: wrk -s bench/wrk/evaluate.lua (varied browser-mode requests)
 #   2. no-op load:    wrk -s bench/wrk/noop.lua     (GET /healthz), same wrk settings
 # and prints a summary: req/s, latency percentiles, non-200s, the evaluate/no-op
-# ratio, the server's peak RSS, its CPU use, and the evaluations stored. The server
+# ratio, the server's peak RSS, its CPU use, the database reads per write during the
+# evaluate run, and the evaluations stored. The server
 # is stopped and the temporary folder removed at the end (also on Ctrl-C / errors).
 # All traffic goes to 127.0.0.1; every step is bounded in time.
 #
@@ -295,7 +296,12 @@ if [[ ${WIRE:-} == 1 ]]; then
     TCPDUMP_PID=$!
     sleep 1
 fi
+# Reads that reached the database per write during the run: unlike throughput on a shared machine,
+# this hardly moves between runs of one build, so it shows what a cache change does.
+metric() { curl -fsS --max-time 5 "$URL/metrics" | awk -v name="$1" '$1 == name { print $2 }'; }
+READS_BEFORE=$(metric seatguard_storage_reads_total); WRITES_BEFORE=$(metric seatguard_storage_writes_total)
 EVAL_HEARTBEAT_PCT=${HEARTBEAT_PCT:-0} run_wrk evaluate "$BENCH_DIR/wrk/evaluate.lua" "$DURATION" --latency
+READS_AFTER=$(metric seatguard_storage_reads_total); WRITES_AFTER=$(metric seatguard_storage_writes_total)
 cat "$WORK/evaluate.txt"
 report_cpu evaluate
 if [[ ${WIRE:-} == 1 ]]; then
@@ -340,6 +346,8 @@ for run in evaluate noop; do
 done
 awk -v e="$E_RPS" -v n="$N_RPS" 'BEGIN { if (n > 0) printf "evaluate / no-op:      %.3f (%.1f%%)\n", e / n, 100 * e / n }'
 awk -v k="$PEAK_RSS_KB" -v r="$RSS_KB" 'BEGIN { printf "server peak RSS:       %.0f MiB (VmHWM; %.0f MiB now)\n", k / 1024, r / 1024 }'
+awk -v r0="$READS_BEFORE" -v r1="$READS_AFTER" -v w0="$WRITES_BEFORE" -v w1="$WRITES_AFTER" \
+    'BEGIN { if (w1 > w0) printf "database reads/write:  %.3f during the evaluate run (seatguard_storage_reads_total)\n", (r1 - r0) / (w1 - w0) }'
 echo "stored:                $STORED; $((DB_BYTES / 1024 / 1024)) MiB on disk"
 echo "evaluate requests sent (warm-up + run, completed): $SENT"
 if [[ -n $OTHER_LOAD_WARNED ]]; then
