@@ -533,14 +533,11 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         device.fingerprintId().ifPresent(fp -> keys.add("f|" + appId + '|' + fp));
         for (String key : keys) {
             byDeviceKey.asMap().compute(key, (k, cached) -> {
-                if (device.isNew() && key.startsWith("t|")) {
-                    // The write claimed this token for the new device or failed (DeviceClaimConflict): it is
-                    // this device's now, as a database read would say, so its second visit reads nothing.
-                    return Optional.of(new KnownDevice(device.deviceId(), type, browser, os, at, at));
-                }
-                if (written.fingerprintClaimed() && key.startsWith("f|")) {
-                    // The new device took its fingerprint, which nobody held and which never moves: its next
-                    // visit (the token's check looks the fingerprint up) reads nothing either.
+                // The new device's own now, as a database read would say, so its second visit reads nothing:
+                // its token (the write claimed it, or failed with DeviceClaimConflict), and its fingerprint
+                // when the write took it (a twin may have been first; a taken fingerprint never moves).
+                boolean claimed = key.startsWith("t|") ? device.isNew() : written.fingerprintClaimed();
+                if (claimed) {
                     return Optional.of(new KnownDevice(device.deviceId(), type, browser, os, at, at));
                 }
                 if (cached == null || cached.isEmpty()) {
