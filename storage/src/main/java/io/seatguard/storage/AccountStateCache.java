@@ -3,7 +3,6 @@ package io.seatguard.storage;
 import static java.util.Objects.requireNonNull;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.seatguard.core.account.AccountDevice;
 import io.seatguard.core.account.AccountReader;
 import io.seatguard.core.account.DeviceLinks;
@@ -68,17 +67,17 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
     private final DeviceDirectory devices;
     private final SqlEvaluationStore evaluations;
     private final KnownKeys known;
-    private final Cache<String, Account> byAccount = Caffeine.newBuilder().maximumSize(MAX_ACCOUNTS).build();
-    private final Cache<String, Optional<KnownDevice>> byDeviceKey = Caffeine.newBuilder().maximumSize(MAX_DEVICE_LOOKUPS).build();
+    private final Cache<String, Account> byAccount = CacheBuilders.bounded(MAX_ACCOUNTS).build();
+    private final Cache<String, Optional<KnownDevice>> byDeviceKey = CacheBuilders.bounded(MAX_DEVICE_LOOKUPS).build();
     /** Devices' latest components, parsed, for fuzzy matching; dropped whenever a write may replace them. */
-    private final Cache<String, Optional<StoredDevice>> componentsByDevice = Caffeine.newBuilder().maximumSize(MAX_DEVICE_LOOKUPS).build();
+    private final Cache<String, Optional<StoredDevice>> componentsByDevice = CacheBuilders.bounded(MAX_DEVICE_LOOKUPS).build();
     /** Hardware classes ({@link io.seatguard.core.identity.BlockingKey}) by "app|key". */
-    private final Cache<String, LimitedBlock> blocks = Caffeine.newBuilder().maximumSize(MAX_DEVICE_LOOKUPS).build();
+    private final Cache<String, LimitedBlock> blocks = CacheBuilders.bounded(MAX_DEVICE_LOOKUPS).build();
     /**
      * Networks found shared, by "app|network|limit": the {@code since} of the count that reached its
      * limit ({@link #devicesOnNetwork}). Only positive answers, and only for {@link #SHARED_NETWORK_REUSE}.
      */
-    private final Cache<String, Instant> sharedNetworks = Caffeine.newBuilder().maximumSize(MAX_DEVICE_LOOKUPS)
+    private final Cache<String, Instant> sharedNetworks = CacheBuilders.bounded(MAX_DEVICE_LOOKUPS)
             .expireAfterWrite(SHARED_NETWORK_REUSE).build();
 
     /** One account's cached facts; guarded by its own monitor. */

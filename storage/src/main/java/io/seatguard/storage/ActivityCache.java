@@ -3,7 +3,6 @@ package io.seatguard.storage;
 import static java.util.Objects.requireNonNull;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.seatguard.core.account.AccountActivity;
 import io.seatguard.core.account.ActivityReader;
 import io.seatguard.core.account.LocatedEvent;
@@ -109,12 +108,12 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
     private final SqlActivityReader reader;
     private final EvaluationStore evaluations;
     private final KnownKeys known;
-    private final Cache<String, Entry> byAccount = Caffeine.newBuilder().maximumSize(MAX_ACCOUNTS).build();
+    private final Cache<String, Entry> byAccount = CacheBuilders.bounded(MAX_ACCOUNTS).build();
     /**
      * Accounts per fingerprint, as the database counts them; dropped after every write that may link an
      * account to the fingerprint (at most once per {@link io.seatguard.core.evaluation.WriteThrottle#RESOLUTION} for each account and fingerprint).
      */
-    private final Cache<String, Long> accountsByFingerprint = Caffeine.newBuilder().maximumSize(MAX_ACCOUNTS).build();
+    private final Cache<String, Long> accountsByFingerprint = CacheBuilders.bounded(MAX_ACCOUNTS).build();
 
     /**
      * The cache in front of this reader; {@code known} must be the one the store's writes add their keys

@@ -3,10 +3,10 @@ package io.seatguard.server.challenge;
 import static java.util.Objects.requireNonNull;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.seatguard.storage.CacheBuilders;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -110,7 +110,7 @@ public final class AttemptLimits implements AutoCloseable {
 
     /** This process's buckets, forgotten two hours after their last use (every limit refills within that). */
     private static final class LocalBuckets implements Buckets {
-        private final Cache<String, Bucket> byKey = Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(2)).maximumSize(200_000).build();
+        private final Cache<String, Bucket> byKey = CacheBuilders.bounded(200_000).expireAfterAccess(Duration.ofHours(2)).build();
 
         @Override
         public Bucket bucket(Limit limit, String key) {

@@ -2,10 +2,10 @@ package io.seatguard.server.http;
 
 import static java.util.Objects.requireNonNull;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.seatguard.core.app.App;
 import io.seatguard.core.app.AppService;
+import io.seatguard.storage.CacheBuilders;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -24,8 +24,8 @@ final class AppDirectory {
 
     AppDirectory(AppService apps) {
         this.apps = requireNonNull(apps, "apps is null");
-        this.byClientId = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(TTL).build(apps::findByClientId);
-        this.allOrigins = Caffeine.newBuilder().expireAfterWrite(TTL).build(key -> apps.list().stream()
+        this.byClientId = CacheBuilders.bounded(10_000).expireAfterWrite(TTL).build(apps::findByClientId);
+        this.allOrigins = CacheBuilders.inline().expireAfterWrite(TTL).build(key -> apps.list().stream()
                 .flatMap(app -> app.allowedOrigins().stream())
                 .collect(Collectors.toUnmodifiableSet()));
     }
