@@ -461,7 +461,20 @@ class DashboardPagesTest {
             assertThat(server.get("/v3/lists", theirs.bearer()).json().get("data")).isEmpty();
             scoped.get(server.url() + "/dashboard/apps");
             assertThat(scoped.post(server.url() + "/dashboard/apps/rotate", Map.of("app", theirs.id())).statusCode()).isEqualTo(404);
+            // Javalin reads form fields from any body: a body that is not a form is refused before a handler reads it.
+            String sneaky = "csrf=" + scoped.csrf() + "&app=" + theirs.id() + "&origins=https%3A%2F%2Fevil.example";
+            String multipart = "--b\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + scoped.csrf()
+                    + "\r\n--b\r\nContent-Disposition: form-data; name=\"app\"\r\n\r\n" + theirs.id() + "\r\n--b--\r\n";
+            for (String path : List.of("/dashboard/apps/rotate", "/dashboard/apps/origins")) {
+                assertThat(scoped.postBody(server.url() + path, "text/plain", sneaky).statusCode()).as(path + " as text/plain").isEqualTo(415);
+                assertThat(scoped.postBody(server.url() + path, null, sneaky).statusCode()).as(path + " with no type").isEqualTo(415);
+                assertThat(scoped.postBody(server.url() + path, "multipart/form-data; boundary=b", multipart).statusCode()).as(path + " as multipart")
+                        .isEqualTo(415);
+                assertThat(scoped.postBody(server.url() + path, "Application/X-WWW-Form-Urlencoded", sneaky).statusCode())
+                        .as(path + " as a form, the type in capitals").isEqualTo(404);
+            }
             assertThat(server.post("/v3/evaluate", "{\"action\":\"signup\"}", theirs.bearer()).status()).as("their key still works").isEqualTo(200);
+            assertThat(server.get("/v3/apps/" + theirs.id(), ADMIN).json().get("allowed_origins").toString()).doesNotContain("evil");
             String appsPage = scoped.get(server.url() + "/dashboard/apps").body();
             assertThat(appsPage).contains(mine.clientId()).doesNotContain(theirs.clientId()).doesNotContain("Create app");
             assertThat(scoped.post(server.url() + "/dashboard/apps", Map.of("name", "Mine too", "origins", "")).statusCode()).isEqualTo(403);

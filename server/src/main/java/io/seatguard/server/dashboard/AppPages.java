@@ -93,7 +93,7 @@ public final class AppPages {
         if (operator.isEmpty()) {
             return;
         }
-        Optional<App> app = apps.find(form(ctx, "app"));
+        Optional<App> app = visible(operator.get(), form(ctx, "app"));
         if (app.isEmpty()) {
             render(ctx, 404, operator.get(), sessions.appOrFirst(ctx, null), Optional.empty(), Map.of(), List.of(new FieldError("app", "no such app")));
             return;
@@ -107,7 +107,7 @@ public final class AppPages {
         if (operator.isEmpty()) {
             return;
         }
-        Optional<App> app = apps.find(form(ctx, "app"));
+        Optional<App> app = visible(operator.get(), form(ctx, "app"));
         FieldErrors errors = new FieldErrors();
         List<String> origins = AppFields.origins(lines(form(ctx, "origins")), errors);
         if (app.isEmpty()) {
@@ -146,6 +146,14 @@ public final class AppPages {
         model.put("errors", errors);
         model.put("hasErrors", !errors.isEmpty());
         ctx.status(status).contentType("text/html; charset=utf-8").result(PAGE.execute(model));
+    }
+
+    /**
+     * The app of that id if this operator may see it. {@link DashboardPages#refusesApp} has answered 404
+     * for any other before a handler runs; a key and its origins are checked here again all the same.
+     */
+    private Optional<App> visible(OperatorService.SignedIn operator, String appId) {
+        return apps.find(appId).filter(app -> operator.operator().maySee(app.id()));
     }
 
     private static String form(Context ctx, String name) {

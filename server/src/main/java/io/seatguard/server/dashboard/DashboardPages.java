@@ -261,6 +261,15 @@ public final class DashboardPages {
         return visible.stream().filter(app -> app.id().equals(wanted)).findFirst().orElse(visible.isEmpty() ? null : visible.get(0));
     }
 
+    /** Whether a Content-Type names an HTML form; media types compare without regard to case (RFC 9110). */
+    static boolean isForm(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].strip();
+        return type.equalsIgnoreCase("application/x-www-form-urlencoded");
+    }
+
     /** The apps the signed-in operator may see, in creation order. */
     List<App> visibleApps(Context ctx) {
         OperatorService.SignedIn operator = ctx.attribute(OPERATOR);
@@ -271,6 +280,11 @@ public final class DashboardPages {
      * Whether the request names an app (query, path or form field {@code app}) that does not exist or
      * that this operator may not see; if so it has been answered 404, the same for both, so an operator
      * limited to some apps learns nothing of the others. Anonymous requests pass on to be sent to sign in.
+     *
+     * <p>A signed-in POST must be an HTML form ({@code application/x-www-form-urlencoded}, as every form of
+     * the dashboard sends), else it is answered 415: Javalin reads form fields from any body (plain text,
+     * multipart, no type at all), so a check that read the form only for that type let a limited operator
+     * name another app in a body of another type, and the handler read it all the same.
      */
     boolean refusesApp(Context ctx) {
         Optional<OperatorService.SignedIn> operator = signedIn(ctx);
@@ -280,8 +294,13 @@ public final class DashboardPages {
         List<String> named = new java.util.ArrayList<>();
         Optional.ofNullable(ctx.queryParam("app")).ifPresent(named::add);
         Optional.ofNullable(ctx.pathParamMap().get("app")).ifPresent(named::add);
-        String type = Optional.ofNullable(ctx.contentType()).orElse("");
-        if (ctx.method() == io.javalin.http.HandlerType.POST && type.startsWith("application/x-www-form-urlencoded")) {
+        if (ctx.method() == io.javalin.http.HandlerType.POST) {
+            if (!isForm(ctx.contentType())) {
+                headers(ctx);
+                ctx.status(415).contentType("text/html; charset=utf-8").result(LOGIN.execute(Map.of("title", "Not a form", "csrf", "",
+                        "notice", "The dashboard takes HTML forms only (application/x-www-form-urlencoded).", "email", "")));
+                return true;
+            }
             Optional.ofNullable(ctx.formParam("app")).ifPresent(named::add);
         }
         for (String appId : named) {

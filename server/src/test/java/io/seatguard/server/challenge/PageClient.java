@@ -54,6 +54,23 @@ public final class PageClient {
         return postPairs(url, List.copyOf(fields.entrySet()));
     }
 
+    /**
+     * Posts {@code body} as it is under {@code contentType} (none when null), with no CSRF token added:
+     * for bodies a browser's form would never send.
+     */
+    public HttpResponse<String> postBody(String url, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
+    /** The CSRF token of the last page read. */
+    public String csrf() {
+        return csrf;
+    }
+
     /** Posts fields that may repeat (checkboxes of one name), with the CSRF token of the last page read. */
     public HttpResponse<String> postRepeated(String url, List<Map.Entry<String, String>> fields) {
         List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
