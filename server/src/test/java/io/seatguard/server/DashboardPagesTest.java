@@ -181,6 +181,14 @@ class DashboardPagesTest {
             assertThat(saved.get("conditions").toString()).isEqualTo("{\"check\":\"device_count\",\"op\":\"gt\",\"value\":4}");
             assertThat(saved.get("challenge").get("device_limit").asInt()).isEqualTo(4);
             assertThat(server.get("/v3/policies", app.bearer()).json().get("data")).as("replaced, not added").hasSize(1);
+            // A priority the API would refuse is refused here too, never narrowed to another number.
+            for (String priority : List.of("4294967297", "-2147483648", "1.5", "high")) {
+                form.put("priority", priority);
+                HttpResponse<String> refused = browser.post(server.url() + "/dashboard/policies", form);
+                assertThat(refused.statusCode()).as(priority).isEqualTo(400);
+                assertThat(refused.body()).as(priority).contains("priority: must be a whole number");
+            }
+            assertThat(server.get("/v3/policies/" + id, app.bearer()).json().get("priority").asInt()).isEqualTo(5);
 
             // A nested tree cannot be rows: the form offers it as JSON.
             String nested = server.post("/v3/policies", """

@@ -122,7 +122,7 @@ public final class PolicyParser {
             return 0;
         }
         OptionalInt priority = integer(value);
-        if (priority.isEmpty() || Math.abs(priority.getAsInt()) > MAX_PRIORITY) {
+        if (priority.isEmpty() || priority.getAsInt() < -MAX_PRIORITY || priority.getAsInt() > MAX_PRIORITY) {
             errors.add("priority", "must be a whole number from -" + MAX_PRIORITY + " to " + MAX_PRIORITY);
             return 0;
         }

@@ -144,6 +144,9 @@ class PolicyParserTest {
                 Arguments.of("bad mode", with("mode", "shadow"), "mode", "\"enforce\" or \"monitor\""),
                 Arguments.of("fractional priority", with("priority", 1.5), "priority", "whole number"),
                 Arguments.of("huge priority", with("priority", 5_000_000), "priority", "whole number"),
+                // Math.abs(Integer.MIN_VALUE) is negative: a bound checked through it let this one through.
+                Arguments.of("the least int as priority", with("priority", Integer.MIN_VALUE), "priority", "whole number"),
+                Arguments.of("a priority past int", with("priority", 4_294_967_297L), "priority", "whole number"),
                 Arguments.of("no actions", with("actions", List.of()), "actions", "non-empty"),
                 Arguments.of("bad action", with("actions", List.of("Log In")), "actions[0]", "action name"),
                 Arguments.of("repeated action", with("actions", List.of("login", "login")), "actions[1]", "repeats"),

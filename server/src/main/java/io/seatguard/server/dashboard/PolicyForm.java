@@ -25,7 +25,10 @@ final class PolicyForm {
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put("name", form.apply("name"));
         tree.put("mode", form.apply("mode").isEmpty() ? "monitor" : form.apply("mode"));
-        tree.put("priority", number(form.apply("priority")).map(Number::intValue).orElse(0));
+        // The number as read (a long past int, a fraction, or the text itself when it is none), so the API's
+        // validator names what is wrong instead of the form narrowing it to some other priority.
+        String priority = form.apply("priority");
+        tree.put("priority", priority.isBlank() ? 0 : number(priority).<Object>map(n -> n).orElse(priority));
         List<String> actions = new ArrayList<>();
         for (String action : List.of("login", "signup", "access")) {
             if (!form.apply("action_" + action).isEmpty()) {
