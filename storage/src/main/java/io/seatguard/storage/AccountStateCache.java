@@ -83,10 +83,16 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
     /** One account's cached facts; guarded by its own monitor. */
     private static final class Account {
         /**
-         * Made when the account had never been written ({@link KnownKeys}): everything it has since
-         * was recorded here, so an IP or fingerprint missing from the maps was never seen.
+         * Filled when the account had never been written ({@link KnownKeys}): everything it has since
+         * was recorded here, so an IP or fingerprint missing from the maps was never seen. Set when the
+         * entry is filled.
          */
-        final boolean complete;
+        boolean complete;
+        /**
+         * A write of the account was recorded while the entry was not yet filled: what the filler read may
+         * predate it, so the entry is dropped instead of filled ({@link #loadAndRemember}).
+         */
+        boolean disturbed;
         Optional<Seen> user;
         final Map<String, Optional<Seen>> ips = new HashMap<>();
         final Map<String, Optional<Seen>> fingerprints = new HashMap<>();
@@ -95,9 +101,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         /** The account has more than {@link #MAX_LINKS} links, and {@link #links} holds only some. */
         boolean truncated;
 
-        Account(boolean complete) {
-            this.complete = complete;
-        }
+        Account() {}
     }
 
     /** The cache in front of these readers; {@code known} answers "never written" for keys new to the database. */
@@ -249,23 +253,40 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         return found;
     }
 
-    /** Loads everything the account has linked (not only the window) so later reads can filter in memory. */
+    /**
+     * Loads everything the account has linked (not only the window) so later reads can filter in memory.
+     *
+     * <p>The empty entry goes in before the database is read. A write recorded after that finds it and
+     * marks it disturbed ({@link #remember}), and a logout or erasure drops it ({@link #forgetAccount}), so a
+     * read that may predate either is answered but never kept. Made after the read, the entry would keep
+     * what the read saw over a change committed meanwhile: a logged-out device attached again, an erased
+     * account's rows, a write's link missing.
+     */
     private AccountState loadAndRemember(String appId, String userId, String ip, Optional<String> fingerprintId, Optional<String> deviceId,
             Instant since) {
+        String key = key(appId, userId);
+        Account filled = byAccount.get(key, k -> new Account());
         boolean neverWritten = !known.mayHaveUser(appId, userId);
-        AccountState loaded = neverWritten ? AccountState.NO_ACCOUNT : accounts.load(appId, userId, ip, fingerprintId, deviceId, Instant.EPOCH);
-        Account filled = byAccount.get(key(appId, userId), k -> new Account(neverWritten));
+        AccountState loaded;
+        try {
+            loaded = neverWritten ? AccountState.NO_ACCOUNT : accounts.load(appId, userId, ip, fingerprintId, deviceId, Instant.EPOCH);
+        }
+        catch (RuntimeException e) {
+            // An entry nobody fills would send every later read of the account to the database.
+            byAccount.asMap().remove(key, filled);
+            throw e;
+        }
+        boolean disturbed;
         synchronized (filled) {
-            filled.user = merge(filled.user, loaded.user());
-            filled.ips.merge(ip, loaded.ip(), AccountStateCache::merge);
-            fingerprintId.ifPresent(fp -> filled.fingerprints.merge(fp, loaded.fingerprint(), AccountStateCache::merge));
-            if (filled.links == null) {
-                filled.links = new HashMap<>();
+            // Checked and filled under one lock: remember() marks an entry only while it is unfilled.
+            disturbed = filled.disturbed;
+            if (!disturbed) {
+                fill(filled, loaded, neverWritten, ip, fingerprintId);
             }
-            loaded.devices().forEach(link -> keep(filled, link));
-            if (loaded.devicesTruncated()) {
-                filled.truncated = true;
-            }
+        }
+        if (disturbed) {
+            byAccount.asMap().remove(key, filled);
+            return inWindow(loaded, deviceId, since);
         }
         if (loaded.devicesTruncated()) {
             // More links than the store reads: which it kept of them all says nothing of the window, so ask
@@ -276,6 +297,26 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
             }
             return window;
         }
+        return inWindow(loaded, deviceId, since);
+    }
+
+    /** Fills an entry (or adds to one another request filled) from a read of the whole account; under its lock. */
+    private static void fill(Account filled, AccountState loaded, boolean neverWritten, String ip, Optional<String> fingerprintId) {
+        filled.complete = filled.links == null ? neverWritten : filled.complete && neverWritten;
+        filled.user = merge(filled.user, loaded.user());
+        filled.ips.merge(ip, loaded.ip(), AccountStateCache::merge);
+        fingerprintId.ifPresent(fp -> filled.fingerprints.merge(fp, loaded.fingerprint(), AccountStateCache::merge));
+        if (filled.links == null) {
+            filled.links = new HashMap<>();
+        }
+        loaded.devices().forEach(link -> keep(filled, link));
+        if (loaded.devicesTruncated()) {
+            filled.truncated = true;
+        }
+    }
+
+    /** What the caller asked for of an account read whole: the links in the window, and the named device's. */
+    private static AccountState inWindow(AccountState loaded, Optional<String> deviceId, Instant since) {
         List<LinkedDevice> inWindow = loaded.devices().stream()
                 .filter(link -> !link.lastSeen().isBefore(since) || deviceId.map(link.deviceId()::equals).orElse(false))
                 .toList();
@@ -483,6 +524,12 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         if (device.isKnownDevice() && (device.isNew() || touches.device())) {
             refreshDevice(appId, device, written, evaluation.device().type(), evaluation.device().browser(), evaluation.device().os(), at);
         }
+        else if (device.isKnownDevice()) {
+            // The store inserts a known device's token and fingerprint whatever the throttle says, so one
+            // cached as held by nobody may be this device's now: read it next time. A holder cached stays
+            // right (these rows never move but by a separation, which makes a new device).
+            forgetFree(appId, device);
+        }
         boolean classMayChange = device.isNew() || device.replacesComponents() || (device.matchedBy() != DeviceResolution.MatchKind.TOKEN
                 && (device.tokenHash().isPresent() || device.matchedBy() != DeviceResolution.MatchKind.EXACT_FINGERPRINT));
         if (device.isKnownDevice() && classMayChange) {
@@ -502,6 +549,11 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
             return;
         }
         synchronized (account) {
+            if (account.links == null) {
+                // Not filled yet: its filler's read may predate this write (loadAndRemember).
+                account.disturbed |= touches.user() || touches.ip() || touches.fingerprint() || touches.deviceLink();
+                return;
+            }
             if (touches.user()) {
                 account.user = merge(account.user, Optional.of(now));
             }
@@ -559,6 +611,11 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         // never taken back), and the resolver reads nothing else from a full block: keep it.
         io.seatguard.core.identity.BlockingKey.of(write.components()).ifPresent(key -> blocks.asMap()
                 .computeIfPresent(appId + '|' + key, (k, cached) -> cached.block().tokens() >= cached.limit() ? cached : null));
+    }
+
+    private void forgetFree(String appId, DeviceResolution device) {
+        device.tokenHash().ifPresent(hash -> byDeviceKey.asMap().remove("t|" + appId + '|' + hash, Optional.empty()));
+        device.fingerprintId().ifPresent(fp -> byDeviceKey.asMap().remove("f|" + appId + '|' + fp, Optional.empty()));
     }
 
     private void forgetDeviceKeys(EvaluationWrite write) {

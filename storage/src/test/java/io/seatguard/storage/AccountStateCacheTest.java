@@ -193,6 +193,33 @@ class AccountStateCacheTest {
         }
     }
 
+    /**
+     * A device logged out while another request reads the account: the read saw it attached, and the
+     * cache must not keep that over the logout (it would answer the device as attached, and the write
+     * throttle would then write the link attached again).
+     */
+    @Test
+    void aLogoutThatLandsWhileTheAccountIsReadIsNotUndoneByTheRead() {
+        cache.record(browser("dev-out", T0));
+        io.seatguard.core.account.DeviceLinks links = cache.invalidating(new SqlDeviceLinks(database));
+        counting.afterNextAccountLoad = () -> assertThat(links.detach("app_a", "horde", "dev-out")).isTrue();
+
+        assertThat(link(load(Optional.of("dev-out"), WINDOW), "dev-out").status()).as("what the read saw").isEqualTo(LinkStatus.ATTACHED);
+        assertThat(link(load(Optional.of("dev-out"), WINDOW), "dev-out").status()).as("the logout, as stored").isEqualTo(LinkStatus.DETACHED);
+    }
+
+    /** A write committed while the account is read, before its entry is filled, is not lost to the older read. */
+    @Test
+    void aWriteThatLandsWhileTheAccountIsReadIsNotLostByTheRead() {
+        cache.record(browser("dev-one", T0));
+        counting.afterNextAccountLoad = () -> cache.record(browser("dev-two", T0.plusSeconds(1)));
+
+        assertThat(load(Optional.empty(), WINDOW).devices()).as("what the read saw").extracting(LinkedDevice::deviceId).containsExactly("dev-one");
+        assertThat(load(Optional.empty(), WINDOW).devices()).extracting(LinkedDevice::deviceId).containsExactlyInAnyOrder("dev-one", "dev-two");
+        assertThat(load(Optional.empty(), WINDOW).devices()).as("and kept once read whole").extracting(LinkedDevice::deviceId)
+                .containsExactlyInAnyOrder("dev-one", "dev-two");
+    }
+
     /** A shared network (a carrier's NAT, an office) is asked about by every visitor from it. */
     @Test
     void aNetworkFoundSharedIsAnsweredFromMemoryForALittleLaterSinceAndOneBelowTheLimitIsAlwaysRead() {

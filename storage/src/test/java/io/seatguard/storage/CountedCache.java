@@ -10,10 +10,12 @@ final class CountedCache implements AutoCloseable {
     final SqlDatabase database;
     final CountingReads counting;
     final AccountStateCache cache;
+    /** The keys the cache takes for never written; a test adds one to stand for a false positive. */
+    final KnownKeys known;
 
     CountedCache(Path dataDir) {
         database = SqlDatabase.open(StorageSettings.embedded(dataDir));
-        KnownKeys known = KnownKeys.sizedFor(database);
+        known = KnownKeys.sizedFor(database);
         known.load(database);
         counting = new CountingReads(new SqlAccountReader(database), new SqlDeviceDirectory(database));
         cache = new AccountStateCache(counting, counting, new SqlEvaluationStore(database), known);

@@ -17,6 +17,11 @@ final class CountingReads implements AccountReader, DeviceDirectory {
     /** Account loads and link lookups, apart. */
     final AtomicInteger accountLoads = new AtomicInteger();
     final AtomicInteger links = new AtomicInteger();
+    /**
+     * Run once, right after the next account load has read the database and before the cache uses what
+     * it read: a change that lands in that gap (a logout, another write).
+     */
+    volatile Runnable afterNextAccountLoad;
     private final AccountReader accounts;
     private final DeviceDirectory devices;
 
@@ -29,7 +34,13 @@ final class CountingReads implements AccountReader, DeviceDirectory {
     public AccountState load(String appId, String userId, String ip, Optional<String> fingerprintId, Optional<String> deviceId, Instant since) {
         reads.incrementAndGet();
         accountLoads.incrementAndGet();
-        return accounts.load(appId, userId, ip, fingerprintId, deviceId, since);
+        AccountState loaded = accounts.load(appId, userId, ip, fingerprintId, deviceId, since);
+        Runnable gap = afterNextAccountLoad;
+        afterNextAccountLoad = null;
+        if (gap != null) {
+            gap.run();
+        }
+        return loaded;
     }
 
     @Override

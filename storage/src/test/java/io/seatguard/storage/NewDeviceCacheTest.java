@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seatguard.core.evaluation.DeviceClaimConflict;
 import io.seatguard.core.evaluation.EvaluationWrite;
+import io.seatguard.core.evaluation.Touches;
 import io.seatguard.core.identity.DeviceResolution;
 import io.seatguard.core.identity.DeviceType;
 import io.seatguard.core.identity.Fingerprint;
@@ -68,6 +69,26 @@ class NewDeviceCacheTest {
         assertThat(store.cache.findByFingerprint("app_a", "fp-a2")).map(KnownDevice::id).contains("dev-a");
         assertThat(store.counting.reads).hasValue(reads + 1);
         assertThat(store.cache.findByFingerprint("app_a", "fp-a2")).isEqualTo(stored.findByFingerprint("app_a", "fp-a2"));
+    }
+
+    /**
+     * A fingerprint cached as held by nobody (KnownKeys may say "maybe" for a key never written: its false
+     * positives, or while it loads at start) that a known device then shows, in a write the throttle
+     * keeps from touching the device's row: the store gives it the fingerprint all the same.
+     */
+    @Test
+    void aFingerprintCachedAsFreeIsReadAgainOnceAKnownDeviceShowsIt() {
+        store.cache.record(newDevice("ev-1", "dev-a", "token-of-dev-a-xxxxxx", "fp-a", COMPONENTS, T0));
+        store.known.addFingerprint("app_a", "fp-late");
+        assertThat(store.cache.findByFingerprint("app_a", "fp-late")).as("cached as free").isEmpty();
+
+        EvaluationWrite visit = EvaluationSamples.write("app_a", "ev-2", "alice", "dev-a", false, "token-of-dev-a-xxxxxx", "fp-late",
+                DeviceType.COMPUTER, "198.51.100.7", T0.plusSeconds(60));
+        store.cache.record(new EvaluationWrite(visit.evaluation(), visit.device(), true, new Touches(false, false, false, false, false, false),
+                visit.components()));
+
+        assertThat(stored.findByFingerprint("app_a", "fp-late")).map(KnownDevice::id).contains("dev-a");
+        assertThat(store.cache.findByFingerprint("app_a", "fp-late")).isEqualTo(stored.findByFingerprint("app_a", "fp-late"));
     }
 
     @Test
