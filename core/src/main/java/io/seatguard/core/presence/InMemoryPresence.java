@@ -9,12 +9,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Presence for a single server node, in memory. A session is live for {@link #activeWindow} after its
- * last heartbeat; expired sessions are dropped whenever their account is touched or read, so memory
- * follows the live sessions, not every session ever seen, and an account keeps at most
- * {@link #MAX_SESSIONS_PER_ACCOUNT}.
+ * last heartbeat; expired sessions are dropped when their account is touched, and once a window every
+ * account is swept (on the touch that finds the sweep due), so memory follows the live sessions, not every
+ * account ever seen, and an account keeps at most {@link #MAX_SESSIONS_PER_ACCOUNT}.
  */
 public final class InMemoryPresence implements Presence {
     /** The SDK beats every 30 s; three missed beats (a sleeping laptop, a dead tab) end the session. */
@@ -22,6 +23,8 @@ public final class InMemoryPresence implements Presence {
 
     private final Duration activeWindow;
     private final Map<String, Map<String, LiveSession>> byAccount = new ConcurrentHashMap<>();
+    /** When the next sweep of every account is due, by the touches' own clock. */
+    private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
 
     public InMemoryPresence(Duration activeWindow) {
         this.activeWindow = requireNonNull(activeWindow, "activeWindow is null");
@@ -42,6 +45,29 @@ public final class InMemoryPresence implements Presence {
             }
             return live;
         });
+        sweepIfDue(session.lastSeen());
+    }
+
+    /**
+     * Drops every expired session, and every account left without one, at most once a window: an account
+     * never touched again would otherwise keep its entry for good (and the dashboard's count walks them all).
+     */
+    private void sweepIfDue(Instant now) {
+        Instant due = nextSweep.get();
+        if (now.isBefore(due) || !nextSweep.compareAndSet(due, now.plus(activeWindow))) {
+            return;
+        }
+        for (String account : byAccount.keySet()) {
+            byAccount.computeIfPresent(account, (k, sessions) -> {
+                sessions.values().removeIf(session -> expired(session, now));
+                return sessions.isEmpty() ? null : sessions;
+            });
+        }
+    }
+
+    /** How many accounts have an entry; for the test that they do not pile up. */
+    int accountsHeld() {
+        return byAccount.size();
     }
 
     @Override

@@ -1,15 +1,33 @@
 package io.seatguard.core.presence;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seatguard.core.testing.PresenceContract;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class InMemoryPresenceTest extends PresenceContract {
     @Override
     protected Presence create(Duration window) {
         return new InMemoryPresence(window);
+    }
+
+    @Test
+    void accountsNeverTouchedAgainAreDroppedOnceTheirSessionsExpire() {
+        InMemoryPresence presence = new InMemoryPresence(Duration.ofSeconds(90));
+        Instant start = Instant.parse("2026-12-01T10:00:00Z");
+        for (int i = 0; i < 1_000; i++) {
+            presence.touch("app_a", "user-" + i, new Presence.LiveSession("ses-" + i, "dev-" + i, "computer", "198.51.100.1", start));
+        }
+        assertThat(presence.accountsHeld()).isEqualTo(1_000);
+
+        presence.touch("app_a", "late", new Presence.LiveSession("ses-late", "dev-late", "computer", "198.51.100.2", start.plusSeconds(89)));
+        assertThat(presence.accountsHeld()).as("all still live at 89 s").isEqualTo(1_001);
+        presence.touch("app_a", "later", new Presence.LiveSession("ses-later", "dev-later", "computer", "198.51.100.3", start.plusSeconds(181)));
+        assertThat(presence.accountsHeld()).as("the thousand expired at 90 s; 'late' at 179 s").isEqualTo(1);
+        assertThat(presence.live("app_a", "later", start.plusSeconds(181))).hasSize(1);
     }
 
     @Test
