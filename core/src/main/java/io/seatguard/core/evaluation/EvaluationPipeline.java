@@ -230,9 +230,11 @@ public final class EvaluationPipeline {
         Map<String, DeviceType> window = DeviceWindow.devicesInWindow(account, current, !logout, at, DeviceWindow.DEFAULT_LENGTH);
 
         // checks, risk, policy
+        // Imported history (a server-mode timestamp): who was online then is not known, and presence only
+        // knows now, so the checks that need it are unknown rather than judged against today's sessions.
         Optional<List<Presence.LiveSession>> liveSessions = request.userId().isEmpty()
                 ? Optional.of(List.of())
-                : liveSessions(request.appId(), request.userId().get(), at);
+                : request.timestamp().isPresent() ? Optional.empty() : liveSessions(request.appId(), request.userId().get(), at);
         NetworkView network = networks.assess(request.clientIp(), request.device().localIps(), request.device().timezone(), at);
         AccountActivity recent = request.userId()
                 .map(user -> activity.read(request.appId(), user, network.place().country(), device.fingerprintId(), at, settings.velocityWindow()))

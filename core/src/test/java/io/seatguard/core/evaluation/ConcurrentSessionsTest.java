@@ -84,6 +84,17 @@ class ConcurrentSessionsTest {
         assertThat(access("laptop-2", "computer", "tab-c", "2001:db8::5")).as("dual stack: cannot tell").isEqualTo(false);
     }
 
+    /** An imported event (server mode, a timestamp) is not judged against the sessions live today. */
+    @Test
+    void importedHistoryLeavesTheCheckUnknown() {
+        access("laptop-1", "computer", "tab-a", "198.51.100.1");
+        EvaluationRequest live = request("laptop-2", "computer", "tab-b", "203.0.113.7");
+        EvaluationRequest imported = new EvaluationRequest(APP, "access", live.userId(), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(),
+                Optional.empty(), live.device(), live.clientIp(), live.userAgent(), Optional.of(clock.instant().minus(Duration.ofDays(10))));
+        assertThat(pipeline.evaluate(imported).checks()).containsEntry("concurrent_sessions", null);
+        assertThat(presence.live(APP, "ann", clock.instant())).as("and today's session is untouched").hasSize(1);
+    }
+
     @Test
     void presenceThatCannotBeReadLeavesTheCheckUnknownAndTheEvaluationStands() {
         Presence down = new Presence() {
