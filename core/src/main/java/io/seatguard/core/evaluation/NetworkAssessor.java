@@ -148,8 +148,14 @@ public final class NetworkAssessor {
         }
     }
 
+    /**
+     * Where the evaluation took place: the local (real) network's location when the browser exposed one,
+     * else the public IP's, and unknown when that is an anonymising network or behind a proxy. A local
+     * address that is itself anonymising says nothing of where the person is: a full-tunnel VPN carries
+     * the browser's UDP too, so its STUN candidate is the VPN's exit, as the HTTP peer is.
+     */
     private static Place place(IpFacts publicFacts, Optional<IpFacts> localFacts, boolean proxied) {
-        if (localFacts.isPresent() && localFacts.get().location().isPresent()) {
+        if (localFacts.isPresent() && !localFacts.get().masked() && localFacts.get().location().isPresent()) {
             IpLocation real = localFacts.get().location().get();
             return new Place(real.country(), real.coordinates());
         }

@@ -128,6 +128,17 @@ class NetworkChecksTest {
                 .containsEntry("ip_mismatch", GEO).containsEntry("timezone_mismatch", GEO);
     }
 
+    /** A full-tunnel VPN carries the browser's UDP too: its STUN candidate is the exit, which places nobody. */
+    @Test
+    void aVpnExitSeenOnTheUdpPathTooIsNotTheRealNetwork() {
+        evaluate("ann", PARIS);
+        clock.advance(Duration.ofMinutes(60));
+        Evaluation tunnelled = evaluate("ann", VPN_US, List.of(VPN_US), Optional.of("Europe/Paris"));
+        assertThat(tunnelled.localIp()).map(IpInfo::address).contains(VPN_US);
+        assertThat(tunnelled.detectionFlags().proxy()).contains(false);
+        assertThat(tunnelled.checks()).containsEntry("impossible_travel", null).containsEntry("is_new_country", null).containsEntry("ip_is_vpn", true);
+    }
+
     @Test
     void theSameNetworkOnTheUdpPathIsNoProxyAndNoMismatch() {
         Evaluation direct = evaluate("ann", PARIS, List.of(PARIS), Optional.of("Europe/Berlin"));
