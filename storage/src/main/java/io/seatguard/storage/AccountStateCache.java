@@ -52,6 +52,12 @@ import java.util.Optional;
 public final class AccountStateCache implements AccountReader, DeviceDirectory, EvaluationStore {
     static final int MAX_ACCOUNTS = 200_000;
     static final int MAX_DEVICE_LOOKUPS = 400_000;
+    /**
+     * The most IPs, and the most fingerprints, kept of one account. Each request may bring new ones (a bot
+     * rotating IPv6 addresses or components on one account), so past this the maps start over and the
+     * account stops being complete: a key missing from them is then read, not taken as never seen.
+     */
+    static final int MAX_KEYS = 1_000;
     /** As many as the store reads: up to this many, every link of an account is kept. */
     static final int MAX_LINKS = AccountState.DEVICE_LIMIT;
     /**
@@ -133,6 +139,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
                     account.user = merge(account.user, keys.user());
                     account.ips.merge(ip, keys.ip(), AccountStateCache::merge);
                     fingerprintId.ifPresent(fp -> account.fingerprints.merge(fp, keys.fingerprint(), AccountStateCache::merge));
+                    keepBounded(account, ip, fingerprintId);
                 }
             }
             Optional<LinkedDevice> named;
@@ -306,12 +313,42 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         filled.user = merge(filled.user, loaded.user());
         filled.ips.merge(ip, loaded.ip(), AccountStateCache::merge);
         fingerprintId.ifPresent(fp -> filled.fingerprints.merge(fp, loaded.fingerprint(), AccountStateCache::merge));
+        keepBounded(filled, ip, fingerprintId);
         if (filled.links == null) {
             filled.links = new HashMap<>();
         }
         loaded.devices().forEach(link -> keep(filled, link));
         if (loaded.devicesTruncated()) {
             filled.truncated = true;
+        }
+    }
+
+    /** Starts an account's IPs and fingerprints over past {@link #MAX_KEYS}, keeping the ones in hand; under its lock. */
+    private static void keepBounded(Account account, String ip, Optional<String> fingerprintId) {
+        if (account.ips.size() <= MAX_KEYS && account.fingerprints.size() <= MAX_KEYS) {
+            return;
+        }
+        Optional<Seen> ipSeen = account.ips.get(ip);
+        Optional<Seen> fingerprintSeen = fingerprintId.map(account.fingerprints::get).orElse(null);
+        account.ips.clear();
+        account.fingerprints.clear();
+        account.complete = false;
+        if (ipSeen != null) {
+            account.ips.put(ip, ipSeen);
+        }
+        if (fingerprintSeen != null) {
+            account.fingerprints.put(fingerprintId.get(), fingerprintSeen);
+        }
+    }
+
+    /** How many IPs and fingerprints are kept of an account; -1 when it is not cached. For tests of the bound. */
+    int keptKeys(String appId, String userId) {
+        Account account = byAccount.getIfPresent(key(appId, userId));
+        if (account == null) {
+            return -1;
+        }
+        synchronized (account) {
+            return account.ips.size() + account.fingerprints.size();
         }
     }
 
@@ -563,6 +600,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
             if (touches.fingerprint()) {
                 device.fingerprintId().ifPresent(fp -> account.fingerprints.merge(fp, Optional.of(now), AccountStateCache::merge));
             }
+            keepBounded(account, evaluation.publicIp().address(), device.fingerprintId());
             if (account.links != null && device.isKnownDevice() && touches.deviceLink()) {
                 LinkedDevice old = account.links.get(device.deviceId());
                 if (old == null && account.truncated) {

@@ -220,6 +220,22 @@ class AccountStateCacheTest {
                 .containsExactlyInAnyOrder("dev-one", "dev-two");
     }
 
+    /** A bot rotating addresses on one account cannot grow its entry without bound, and answers stay the store's. */
+    @Test
+    void anAccountsKeptAddressesStayBoundedAndStillAnswerAsStored() {
+        cache.record(browser("dev-one", T0));
+        load(Optional.empty(), WINDOW);
+        for (int i = 0; i < 3 * AccountStateCache.MAX_KEYS; i++) {
+            String ip = "2001:db8:" + Integer.toHexString(i) + "::1";
+            assertThat(cache.load("app_a", "horde", ip, Optional.of("fp-" + i), Optional.empty(), WINDOW).ip()).as(ip).isEmpty();
+            assertThat(cache.keptKeys("app_a", "horde")).isLessThanOrEqualTo(2 * AccountStateCache.MAX_KEYS + 2);
+        }
+        SqlAccountReader stored = new SqlAccountReader(database);
+        AccountState seen = load(Optional.empty(), WINDOW);
+        assertThat(seen.ip()).as("the address written, read again after the maps started over").isPresent()
+                .isEqualTo(stored.load("app_a", "horde", "198.51.100.1", Optional.empty(), Optional.empty(), WINDOW).ip());
+    }
+
     /** A shared network (a carrier's NAT, an office) is asked about by every visitor from it. */
     @Test
     void aNetworkFoundSharedIsAnsweredFromMemoryForALittleLaterSinceAndOneBelowTheLimitIsAlwaysRead() {
