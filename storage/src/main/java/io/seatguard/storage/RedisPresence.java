@@ -16,7 +16,8 @@ import java.util.Map;
  * Presence shared by every server node through Redis. Each account is one hash,
  * {@code seatguard:presence:<app>:<length>:<user>}, with a field per session holding
  * {@code lastSeenMillis|deviceId|deviceType|ip}; the hash expires a window after its last touch, and
- * expired fields are dropped when the account is read. A touch is one Lua script, so a late heartbeat
+ * expired fields are dropped when the account is read (by a script that checks each again, so a heartbeat
+ * landing between the read and the delete is kept). A touch is one Lua script, so a late heartbeat
  * never moves a session's last sign of life backwards, whichever node it reaches; the script also keeps
  * the hash at {@link #MAX_SESSIONS_PER_ACCOUNT} fields, dropping the one with the oldest sign of life (a
  * walk of at most that many fields, made only when a session beyond it arrives). Each app also keeps a
@@ -48,16 +49,39 @@ public final class RedisPresence implements Presence, AutoCloseable {
             return 1
             """;
 
+    /**
+     * Drops the named fields that are still expired (or malformed) when the script runs: live() decides
+     * from a read, and a heartbeat from another node may refresh a field between that read and the delete.
+     */
+    private static final String PRUNE = """
+            local cutoff = tonumber(ARGV[1])
+            local removed = 0
+            for i = 2, #ARGV do
+              local current = redis.call('HGET', KEYS[1], ARGV[i])
+              if current then
+                local seen = tonumber(string.match(current, '^(%d+)|'))
+                local _, pipes = string.gsub(current, '|', '|')
+                if seen == nil or pipes < 3 or seen <= cutoff then
+                  redis.call('HDEL', KEYS[1], ARGV[i])
+                  removed = removed + 1
+                end
+              end
+            end
+            return removed
+            """;
+
     private final RedisLink<String, String> link;
     private final RedisCommands<String, String> redis;
     private final Duration window;
     private final String touchSha;
+    private final String pruneSha;
 
     private RedisPresence(RedisLink<String, String> link, Duration window) {
         this.link = link;
         this.redis = link.connection().sync();
         this.window = window;
         this.touchSha = redis.scriptLoad(TOUCH);
+        this.pruneSha = redis.scriptLoad(PRUNE);
     }
 
     /** Connects to {@code redis://host:port[/db]}; commands time out after two seconds. */
@@ -110,9 +134,20 @@ public final class RedisPresence implements Presence, AutoCloseable {
             }
         }
         if (!expired.isEmpty()) {
-            redis.hdel(key, expired.toArray(String[]::new));
+            prune(key, now, expired);
         }
         return live;
+    }
+
+    /** Deletes those of {@code fields} that are still expired at {@code now}; answers how many went. */
+    long prune(String key, Instant now, List<String> fields) {
+        String[] arguments = new String[fields.size() + 1];
+        // Expired means last seen + window <= now, i.e. last seen <= now - window.
+        arguments[0] = Long.toString(now.toEpochMilli() - window.toMillis());
+        for (int i = 0; i < fields.size(); i++) {
+            arguments[i + 1] = fields.get(i);
+        }
+        return redis.evalsha(pruneSha, ScriptOutputType.INTEGER, new String[] {key}, arguments);
     }
 
     /** Length-prefixed user, so no user id can read as another app's or user's key. */

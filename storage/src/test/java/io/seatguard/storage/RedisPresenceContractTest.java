@@ -1,12 +1,16 @@
 package io.seatguard.storage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.seatguard.core.presence.Presence;
 import io.seatguard.core.testing.PresenceContract;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The presence contract against the real Redis on the machine ({@link RedisTestServer}).
@@ -24,6 +28,22 @@ class RedisPresenceContractTest extends PresenceContract {
         RedisPresence presence = RedisPresence.connect(RedisTestServer.URL, window);
         opened.add(presence);
         return presence;
+    }
+
+    /** live() reads, then deletes what it found expired: a heartbeat from another node in between is kept. */
+    @Test
+    void aSessionRefreshedBetweenTheReadAndThePruneIsKept() {
+        RedisPresence presence = (RedisPresence) create(Duration.ofSeconds(90));
+        String app = "app_prune" + System.nanoTime();
+        Instant start = Instant.parse("2026-12-01T10:00:00Z");
+        presence.touch(app, "ann", new Presence.LiveSession("tab-a", "dev-a", "computer", "198.51.100.1", start));
+        presence.touch(app, "ann", new Presence.LiveSession("tab-b", "dev-b", "computer", "198.51.100.2", start));
+        Instant later = start.plusSeconds(100);
+        // Both were expired when read at "later"; tab-a's heartbeat then lands before the delete.
+        presence.touch(app, "ann", new Presence.LiveSession("tab-a", "dev-a", "computer", "198.51.100.1", later));
+
+        assertThat(presence.prune(RedisPresence.key(app, "ann"), later, List.of("tab-a", "tab-b"))).isEqualTo(1);
+        assertThat(presence.live(app, "ann", later)).extracting(Presence.LiveSession::sessionId).containsExactly("tab-a");
     }
 
     @AfterEach
