@@ -28,6 +28,8 @@ public final class RedisPresence implements Presence, AutoCloseable {
     private static final String TOUCH = """
             local current = redis.call('HGET', KEYS[1], ARGV[1])
             if current then
+              local ended = tonumber(string.match(current, '^E(%d+)$'))
+              if ended and ended >= tonumber(ARGV[2]) then return 0 end
               local seen = tonumber(string.match(current, '^(%d+)'))
               if seen and seen > tonumber(ARGV[2]) then return 0 end
             end
@@ -59,9 +61,10 @@ public final class RedisPresence implements Presence, AutoCloseable {
             for i = 2, #ARGV do
               local current = redis.call('HGET', KEYS[1], ARGV[i])
               if current then
-                local seen = tonumber(string.match(current, '^(%d+)|'))
+                local seen = tonumber(string.match(current, '^E(%d+)$')) or tonumber(string.match(current, '^(%d+)|'))
                 local _, pipes = string.gsub(current, '|', '|')
-                if seen == nil or pipes < 3 or seen <= cutoff then
+                local ended = string.sub(current, 1, 1) == 'E'
+                if seen == nil or (pipes < 3 and not ended) or seen <= cutoff then
                   redis.call('HDEL', KEYS[1], ARGV[i])
                   removed = removed + 1
                 end
@@ -70,11 +73,22 @@ public final class RedisPresence implements Presence, AutoCloseable {
             return removed
             """;
 
+    /** Marks a session ended at ARGV[2] (a later mark stays), keeping the hash a window at least. */
+    private static final String END = """
+            local current = redis.call('HGET', KEYS[1], ARGV[1])
+            local ended = current and tonumber(string.match(current, '^E(%d+)$'))
+            if ended and ended >= tonumber(ARGV[2]) then return 0 end
+            redis.call('HSET', KEYS[1], ARGV[1], 'E' .. ARGV[2])
+            if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
+            return 1
+            """;
+
     private final RedisLink<String, String> link;
     private final RedisCommands<String, String> redis;
     private final Duration window;
     private final String touchSha;
     private final String pruneSha;
+    private final String endSha;
 
     private RedisPresence(RedisLink<String, String> link, Duration window) {
         this.link = link;
@@ -82,6 +96,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
         this.window = window;
         this.touchSha = redis.scriptLoad(TOUCH);
         this.pruneSha = redis.scriptLoad(PRUNE);
+        this.endSha = redis.scriptLoad(END);
     }
 
     /** Connects to {@code redis://host:port[/db]}; commands time out after two seconds. */
@@ -102,9 +117,15 @@ public final class RedisPresence implements Presence, AutoCloseable {
                 Integer.toString(MAX_SESSIONS_PER_ACCOUNT), member(userId, ""));
     }
 
+    /**
+     * The field becomes a mark of the end ({@code E<endedMillis>}) rather than going: a touch from before
+     * it then leaves it so (the touch script), and it goes once a window has passed, as a session would.
+     */
     @Override
-    public void end(String appId, String userId, String sessionId) {
-        redis.hdel(key(appId, userId), sessionId);
+    public void end(String appId, String userId, String sessionId, Instant at) {
+        String key = key(appId, userId);
+        redis.evalsha(endSha, ScriptOutputType.INTEGER, new String[] {key}, sessionId, Long.toString(at.toEpochMilli()),
+                Long.toString(window.toMillis()));
         redis.zrem(appKey(appId), member(userId, sessionId));
     }
 
@@ -120,6 +141,13 @@ public final class RedisPresence implements Presence, AutoCloseable {
         List<LiveSession> live = new ArrayList<>();
         List<String> expired = new ArrayList<>();
         for (Map.Entry<String, String> field : redis.hgetall(key).entrySet()) {
+            if (field.getValue().startsWith("E")) {
+                // An ended session's mark: never live; it goes a window after the end.
+                if (endedLongAgo(field.getValue(), now)) {
+                    expired.add(field.getKey());
+                }
+                continue;
+            }
             String[] parts = field.getValue().split("\\|", 4);
             if (parts.length != 4) {
                 expired.add(field.getKey());
@@ -137,6 +165,15 @@ public final class RedisPresence implements Presence, AutoCloseable {
             prune(key, now, expired);
         }
         return live;
+    }
+
+    private boolean endedLongAgo(String mark, Instant now) {
+        try {
+            return Long.parseLong(mark.substring(1)) + window.toMillis() <= now.toEpochMilli();
+        }
+        catch (NumberFormatException e) {
+            return true;
+        }
     }
 
     /** Deletes those of {@code fields} that are still expired at {@code now}; answers how many went. */

@@ -43,7 +43,7 @@ public final class Heartbeats {
         boolean logout = device.map(known -> isDetached(appId, userId, known.id())).orElse(false);
         if (logout) {
             // A logged-out device's tab is no longer a live session of the account.
-            presence.end(appId, userId, sessionId);
+            presence.end(appId, userId, sessionId, now);
             return new Beat(false, true);
         }
         presence.touch(appId, userId, new Presence.LiveSession(sessionId, device.map(KnownDevice::id).orElse(DeviceResolution.UNKNOWN_DEVICE_ID),
@@ -57,7 +57,7 @@ public final class Heartbeats {
     }
 
     public void end(String appId, String userId, String sessionId) {
-        presence.end(appId, userId, sessionId);
+        presence.end(appId, userId, sessionId, clock.instant());
     }
 
     private boolean isDetached(String appId, String userId, String deviceId) {

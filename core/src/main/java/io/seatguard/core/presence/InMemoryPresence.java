@@ -23,6 +23,11 @@ public final class InMemoryPresence implements Presence {
 
     private final Duration activeWindow;
     private final Map<String, Map<String, LiveSession>> byAccount = new ConcurrentHashMap<>();
+    /**
+     * When each recently ended session ended, by "app\0user\0session": a touch from before that does not
+     * bring it back. Kept a window (a touch older than that is expired when it lands anyway).
+     */
+    private final Map<String, Instant> ended = new ConcurrentHashMap<>();
     /** When the next sweep of every account is due, by the touches' own clock. */
     private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
 
@@ -36,6 +41,11 @@ public final class InMemoryPresence implements Presence {
     @Override
     public void touch(String appId, String userId, LiveSession session) {
         byAccount.compute(key(appId, userId), (k, sessions) -> {
+            // Checked under the account's lock, which end() takes too, so a touch and an end never cross.
+            Instant endedAt = ended.get(k + '\u0000' + session.sessionId());
+            if (endedAt != null && !session.lastSeen().isAfter(endedAt)) {
+                return sessions;
+            }
             Map<String, LiveSession> live = sessions == null ? new ConcurrentHashMap<>() : sessions;
             live.merge(session.sessionId(), session, (old, now) -> now.lastSeen().isAfter(old.lastSeen()) ? now : old);
             live.values().removeIf(other -> expired(other, session.lastSeen()));
@@ -57,6 +67,7 @@ public final class InMemoryPresence implements Presence {
         if (now.isBefore(due) || !nextSweep.compareAndSet(due, now.plus(activeWindow))) {
             return;
         }
+        ended.values().removeIf(at -> !at.plus(activeWindow).isAfter(now));
         for (String account : byAccount.keySet()) {
             byAccount.computeIfPresent(account, (k, sessions) -> {
                 sessions.values().removeIf(session -> expired(session, now));
@@ -71,11 +82,15 @@ public final class InMemoryPresence implements Presence {
     }
 
     @Override
-    public void end(String appId, String userId, String sessionId) {
-        byAccount.computeIfPresent(key(appId, userId), (k, sessions) -> {
-            sessions.remove(sessionId);
-            return sessions.isEmpty() ? null : sessions;
+    public void end(String appId, String userId, String sessionId, Instant at) {
+        byAccount.compute(key(appId, userId), (k, sessions) -> {
+            ended.merge(k + '\u0000' + sessionId, at, (old, now) -> now.isAfter(old) ? now : old);
+            if (sessions != null) {
+                sessions.remove(sessionId);
+            }
+            return sessions == null || sessions.isEmpty() ? null : sessions;
         });
+        sweepIfDue(at);
     }
 
     @Override

@@ -21,8 +21,13 @@ public interface Presence {
     /** Marks the session live at {@code at}, on the given device (the zero id when unknown) and network. */
     void touch(String appId, String userId, LiveSession session);
 
-    /** Ends the session now; ending an unknown session does nothing. */
-    void end(String appId, String userId, String sessionId);
+    /**
+     * Ends the session at {@code at}: it is gone at once, and a touch from before {@code at} that lands
+     * later (the page's own evaluation or a heartbeat in flight when the tab closed) does not bring it
+     * back; a touch from after it does (the same tab's next page). Ending an unknown session does nothing
+     * but remember the end.
+     */
+    void end(String appId, String userId, String sessionId, Instant at);
 
     /** The account's sessions still live at {@code now}: at most {@link #MAX_SESSIONS_PER_ACCOUNT}. */
     List<LiveSession> live(String appId, String userId, Instant now);
@@ -33,7 +38,7 @@ public interface Presence {
     /** Ends every live session of the account (it is being erased). */
     default void endAll(String appId, String userId, Instant now) {
         for (LiveSession session : live(appId, userId, now)) {
-            end(appId, userId, session.sessionId());
+            end(appId, userId, session.sessionId(), now);
         }
     }
 

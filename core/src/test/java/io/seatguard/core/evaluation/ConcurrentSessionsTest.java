@@ -70,7 +70,7 @@ class ConcurrentSessionsTest {
     @Test
     void aSessionThatHasEndedOrExpiredIsNot() {
         access("laptop-1", "computer", "tab-a", "198.51.100.1");
-        presence.end(APP, "ann", "tab-a");
+        presence.end(APP, "ann", "tab-a", clock.instant());
         assertThat(access("laptop-2", "computer", "tab-b", "203.0.113.7")).isEqualTo(false);
 
         clock.advance(Duration.ofSeconds(91));
@@ -104,7 +104,7 @@ class ConcurrentSessionsTest {
             }
 
             @Override
-            public void end(String appId, String userId, String sessionId) {
+            public void end(String appId, String userId, String sessionId, Instant at) {
                 throw new IllegalStateException("redis down");
             }
 

@@ -55,10 +55,28 @@ public abstract class PresenceContract {
     void anEndedSessionIsGoneAtOnceAndOthersStay() {
         presence.touch(app, "ann", session("tab-1", "dev-1", T0));
         presence.touch(app, "ann", session("tab-2", "dev-2", T0));
-        presence.end(app, "ann", "tab-1");
-        presence.end(app, "ann", "never-seen");
-        presence.end(app, "nobody", "tab-1");
+        presence.end(app, "ann", "tab-1", T0);
+        presence.end(app, "ann", "never-seen", T0);
+        presence.end(app, "nobody", "tab-1", T0);
         assertThat(presence.live(app, "ann", T0.plusSeconds(1))).extracting(LiveSession::deviceId).containsExactly("dev-2");
+    }
+
+    /**
+     * A tab closed just after it loaded: its end arrives before the page's own evaluation (or a heartbeat)
+     * already in flight touches it. That touch is from before the end and must not bring it back; the same
+     * tab's next page, after the end, does.
+     */
+    @Test
+    void aTouchFromBeforeTheEndDoesNotBringTheSessionBack() {
+        presence.end(app, "ann", "tab-1", T0.plusSeconds(2));
+        presence.touch(app, "ann", session("tab-1", "dev-1", T0.plusSeconds(1)));
+        presence.touch(app, "ann", session("tab-1", "dev-1", T0.plusSeconds(2)));
+        assertThat(presence.live(app, "ann", T0.plusSeconds(3))).as("touches from before the end").isEmpty();
+        assertThat(presence.liveSessions(app, T0.plusSeconds(3))).isZero();
+
+        presence.touch(app, "ann", session("tab-1", "dev-1", T0.plusSeconds(3)));
+        assertThat(presence.live(app, "ann", T0.plusSeconds(4))).as("the tab's next page").extracting(LiveSession::sessionId).containsExactly("tab-1");
+        assertThat(presence.liveSessions(app, T0.plusSeconds(4))).isEqualTo(1);
     }
 
     @Test
@@ -106,7 +124,7 @@ public abstract class PresenceContract {
         presence.touch(app, "bob", session("tab-3", "dev-2", T0.plusSeconds(30)));
         presence.touch(app + "x", "ann", session("tab-9", "dev-9", T0));
         assertThat(presence.liveSessions(app, T0.plusSeconds(10))).isEqualTo(3);
-        presence.end(app, "bob", "tab-3");
+        presence.end(app, "bob", "tab-3", T0.plusSeconds(1));
         assertThat(presence.liveSessions(app, T0.plusSeconds(10))).isEqualTo(2);
         assertThat(presence.liveSessions(app, T0.plusSeconds(90))).as("tab-1's window has passed").isEqualTo(1);
         assertThat(presence.liveSessions(app, T0.plusSeconds(150))).isZero();
