@@ -77,6 +77,11 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
     private final Cache<String, Optional<KnownDevice>> byDeviceKey = CacheBuilders.bounded(MAX_DEVICE_LOOKUPS).build();
     /** Devices' latest components, parsed, for fuzzy matching; dropped whenever a write may replace them. */
     private final Cache<String, Optional<StoredDevice>> componentsByDevice = CacheBuilders.bounded(MAX_DEVICE_LOOKUPS).build();
+    /**
+     * Counts of components dropped, by stripe of the device's key: a read of components is kept only if
+     * its stripe did not move while it ran, so a write that replaced them meanwhile is not undone by it.
+     */
+    private final java.util.concurrent.atomic.AtomicLongArray componentWrites = new java.util.concurrent.atomic.AtomicLongArray(256);
     /** Hardware classes ({@link io.seatguard.core.identity.BlockingKey}) by "app|key". */
     private final Cache<String, LimitedBlock> blocks = CacheBuilders.bounded(MAX_DEVICE_LOOKUPS).build();
     /**
@@ -411,15 +416,33 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
             }
         }
         if (!missing.isEmpty()) {
+            long[] before = new long[missing.size()];
+            for (int i = 0; i < before.length; i++) {
+                before[i] = componentWrites.get(stripe(appId + '|' + missing.get(i)));
+            }
             Map<String, StoredDevice> loaded = new HashMap<>();
             devices.latest(appId, missing).forEach(stored -> loaded.put(stored.device().id(), stored));
-            for (String id : missing) {
-                Optional<StoredDevice> stored = Optional.ofNullable(loaded.get(id));
-                componentsByDevice.put(appId + '|' + id, stored);
+            for (int i = 0; i < before.length; i++) {
+                String key = appId + '|' + missing.get(i);
+                Optional<StoredDevice> stored = Optional.ofNullable(loaded.get(missing.get(i)));
+                long seen = before[i];
+                // Under the key's lock, which forgetComponents' removal takes after moving the stripe.
+                componentsByDevice.asMap().compute(key, (k, cached) -> componentWrites.get(stripe(k)) == seen ? stored : cached);
                 stored.ifPresent(found::add);
             }
         }
         return found;
+    }
+
+    /** Drops a device's parsed components after a write that may have replaced them (see {@link #componentWrites}). */
+    private void forgetComponents(String appId, String deviceId) {
+        String key = appId + '|' + deviceId;
+        componentWrites.incrementAndGet(stripe(key));
+        componentsByDevice.asMap().remove(key);
+    }
+
+    private int stripe(String key) {
+        return (key.hashCode() & Integer.MAX_VALUE) % componentWrites.length();
     }
 
     /** Not cached: every evaluation may add a network, and resolution asks only when components are ambiguous. */
@@ -481,7 +504,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
             // A lost device race means another device now holds keys we may have cached as free.
             forgetDeviceKeys(write);
             forgetBlock(write.evaluation().appId(), write);
-            componentsByDevice.invalidate(write.evaluation().appId() + '|' + write.device().deviceId());
+            forgetComponents(write.evaluation().appId(), write.device().deviceId());
             throw e;
         }
         remember(write, written);
@@ -576,7 +599,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         if (device.isKnownDevice() && device.fingerprintId().isPresent() && device.matchedBy() != DeviceResolution.MatchKind.EXACT_FINGERPRINT) {
             // The store replaces a device's components when it shows a fingerprint new to it (or when the
             // resolution says so); we cannot tell from here whether it did, so the parsed copy goes.
-            componentsByDevice.invalidate(appId + '|' + device.deviceId());
+            forgetComponents(appId, device.deviceId());
         }
         if (write.userId().isEmpty()) {
             return;

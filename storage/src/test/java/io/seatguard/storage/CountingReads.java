@@ -22,6 +22,8 @@ final class CountingReads implements AccountReader, DeviceDirectory {
      * it read: a change that lands in that gap (a logout, another write).
      */
     volatile Runnable afterNextAccountLoad;
+    /** The same for the next read of devices' latest components. */
+    volatile Runnable afterNextLatest;
     private final AccountReader accounts;
     private final DeviceDirectory devices;
 
@@ -95,6 +97,12 @@ final class CountingReads implements AccountReader, DeviceDirectory {
     @Override
     public java.util.List<io.seatguard.core.identity.StoredDevice> latest(String appId, java.util.Collection<String> deviceIds) {
         reads.incrementAndGet();
-        return devices.latest(appId, deviceIds);
+        java.util.List<io.seatguard.core.identity.StoredDevice> latest = devices.latest(appId, deviceIds);
+        Runnable gap = afterNextLatest;
+        afterNextLatest = null;
+        if (gap != null) {
+            gap.run();
+        }
+        return latest;
     }
 }

@@ -91,6 +91,21 @@ class NewDeviceCacheTest {
         assertThat(store.cache.findByFingerprint("app_a", "fp-late")).isEqualTo(stored.findByFingerprint("app_a", "fp-late"));
     }
 
+    /** Components replaced by a write while another request reads them: the older read is not kept. */
+    @Test
+    void componentsReplacedWhileTheyAreReadAreNotCachedAsTheyWere() {
+        store.cache.record(newDevice("ev-1", "dev-a", "token-of-dev-a-xxxxxx", "fp-a", COMPONENTS, T0));
+        EvaluationWrite visit = EvaluationSamples.write("app_a", "ev-2", "alice", "dev-a", false, "token-of-dev-a-xxxxxx", "fp-a2",
+                DeviceType.COMPUTER, "198.51.100.7", T0.plusSeconds(60));
+        store.counting.afterNextLatest = () -> store.cache.record(new EvaluationWrite(visit.evaluation(), visit.device().replacingComponents(), true,
+                visit.touches(), Map.of("gpu", "other")));
+
+        assertThat(store.cache.latest("app_a", java.util.List.of("dev-a"))).singleElement()
+                .satisfies(read -> assertThat(read.components()).as("what the read saw").containsEntry("gpu", "ANGLE (Intel UHD 620)"));
+        assertThat(store.cache.latest("app_a", java.util.List.of("dev-a"))).singleElement()
+                .satisfies(read -> assertThat(read.components()).as("the write's, as stored").containsEntry("gpu", "other"));
+    }
+
     @Test
     void aNewDeviceWhoseWriteFailedLeavesNothingBehind() {
         store.cache.record(newDevice("ev-1", "dev-a", "token-of-dev-a-xxxxxx", "fp-a", COMPONENTS, T0));
