@@ -61,9 +61,7 @@ class NewDeviceCacheTest {
         store.cache.record(newDevice("ev-1", "dev-a", "token-of-dev-a-xxxxxx", "fp-a", COMPONENTS, T0));
         // A known device showing a fingerprint nobody held: the store gives it to the device, but the cache
         // keeps only a new device's claim, so it asks, and finds the same.
-        EvaluationWrite visit = EvaluationSamples.write("app_a", "ev-2", "alice", "dev-a", false, "token-of-dev-a-xxxxxx", "fp-a2",
-                DeviceType.COMPUTER, "198.51.100.7", T0.plusSeconds(60));
-        store.cache.record(new EvaluationWrite(visit.evaluation(), visit.device().replacingComponents(), true, visit.touches(), Map.of("gpu", "other")));
+        store.cache.record(replacingComponents(laterVisit("fp-a2")));
 
         int reads = store.counting.reads.get();
         assertThat(store.cache.findByFingerprint("app_a", "fp-a2")).map(KnownDevice::id).contains("dev-a");
@@ -82,8 +80,7 @@ class NewDeviceCacheTest {
         store.known.addFingerprint("app_a", "fp-late");
         assertThat(store.cache.findByFingerprint("app_a", "fp-late")).as("cached as free").isEmpty();
 
-        EvaluationWrite visit = EvaluationSamples.write("app_a", "ev-2", "alice", "dev-a", false, "token-of-dev-a-xxxxxx", "fp-late",
-                DeviceType.COMPUTER, "198.51.100.7", T0.plusSeconds(60));
+        EvaluationWrite visit = laterVisit("fp-late");
         store.cache.record(new EvaluationWrite(visit.evaluation(), visit.device(), true, new Touches(false, false, false, false, false, false),
                 visit.components()));
 
@@ -95,10 +92,7 @@ class NewDeviceCacheTest {
     @Test
     void componentsReplacedWhileTheyAreReadAreNotCachedAsTheyWere() {
         store.cache.record(newDevice("ev-1", "dev-a", "token-of-dev-a-xxxxxx", "fp-a", COMPONENTS, T0));
-        EvaluationWrite visit = EvaluationSamples.write("app_a", "ev-2", "alice", "dev-a", false, "token-of-dev-a-xxxxxx", "fp-a2",
-                DeviceType.COMPUTER, "198.51.100.7", T0.plusSeconds(60));
-        store.counting.afterNextLatest = () -> store.cache.record(new EvaluationWrite(visit.evaluation(), visit.device().replacingComponents(), true,
-                visit.touches(), Map.of("gpu", "other")));
+        store.counting.afterNextLatest = () -> store.cache.record(replacingComponents(laterVisit("fp-a2")));
 
         assertThat(store.cache.latest("app_a", java.util.List.of("dev-a"))).singleElement()
                 .satisfies(read -> assertThat(read.components()).as("what the read saw").containsEntry("gpu", "ANGLE (Intel UHD 620)"));
@@ -134,6 +128,17 @@ class NewDeviceCacheTest {
         assertThat(store.counting.reads).as("answered from memory").hasValue(reads);
         assertThat(stored.findByFingerprint("app_a", "fp-twin")).map(KnownDevice::id).contains("dev-twin-a");
         assertThat(store.cache.findByTokenHash("app_a", Fingerprint.sha256Hex("token-of-twin-b-xxxxxx"))).map(KnownDevice::id).contains("dev-twin-b");
+    }
+
+    /** dev-a's visit a minute after its first, showing {@code fingerprintId}. */
+    private static EvaluationWrite laterVisit(String fingerprintId) {
+        return EvaluationSamples.write("app_a", "ev-2", "alice", "dev-a", false, "token-of-dev-a-xxxxxx", fingerprintId, DeviceType.COMPUTER,
+                "198.51.100.7", T0.plusSeconds(60));
+    }
+
+    /** The visit with other components, which the store puts in place of the device's. */
+    private static EvaluationWrite replacingComponents(EvaluationWrite visit) {
+        return new EvaluationWrite(visit.evaluation(), visit.device().replacingComponents(), true, visit.touches(), Map.of("gpu", "other"));
     }
 
     private static EvaluationWrite newDevice(String evaluationId, String deviceId, String token, String fingerprintId, Map<String, Object> components,
