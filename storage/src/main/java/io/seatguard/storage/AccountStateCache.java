@@ -370,7 +370,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         if (!known.mayHaveToken(appId, tokenHash)) {
             return Optional.empty();
         }
-        return byDeviceKey.get("t|" + appId + '|' + tokenHash, k -> devices.findByTokenHash(appId, tokenHash));
+        return byDeviceKey.get(tokenKey(appId, tokenHash), k -> devices.findByTokenHash(appId, tokenHash));
     }
 
     @Override
@@ -378,7 +378,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         if (!known.mayHaveFingerprint(appId, fingerprintId)) {
             return Optional.empty();
         }
-        return byDeviceKey.get("f|" + appId + '|' + fingerprintId, k -> devices.findByFingerprint(appId, fingerprintId));
+        return byDeviceKey.get(fingerprintKey(appId, fingerprintId), k -> devices.findByFingerprint(appId, fingerprintId));
     }
 
     /**
@@ -407,7 +407,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         List<StoredDevice> found = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String id : deviceIds) {
-            Optional<StoredDevice> cached = componentsByDevice.getIfPresent(appId + '|' + id);
+            Optional<StoredDevice> cached = componentsByDevice.getIfPresent(componentsKey(appId, id));
             if (cached == null) {
                 missing.add(id);
             }
@@ -416,14 +416,15 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
             }
         }
         if (!missing.isEmpty()) {
-            long[] before = new long[missing.size()];
+            List<String> keys = missing.stream().map(id -> componentsKey(appId, id)).toList();
+            long[] before = new long[keys.size()];
             for (int i = 0; i < before.length; i++) {
-                before[i] = componentWrites.get(stripe(appId + '|' + missing.get(i)));
+                before[i] = componentWrites.get(stripe(keys.get(i)));
             }
             Map<String, StoredDevice> loaded = new HashMap<>();
             devices.latest(appId, missing).forEach(stored -> loaded.put(stored.device().id(), stored));
             for (int i = 0; i < before.length; i++) {
-                String key = appId + '|' + missing.get(i);
+                String key = keys.get(i);
                 Optional<StoredDevice> stored = Optional.ofNullable(loaded.get(missing.get(i)));
                 long seen = before[i];
                 // Under the key's lock, which forgetComponents' removal takes after moving the stripe.
@@ -436,7 +437,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
 
     /** Drops a device's parsed components after a write that may have replaced them (see {@link #componentWrites}). */
     private void forgetComponents(String appId, String deviceId) {
-        String key = appId + '|' + deviceId;
+        String key = componentsKey(appId, deviceId);
         componentWrites.incrementAndGet(stripe(key));
         componentsByDevice.asMap().remove(key);
     }
@@ -640,10 +641,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
 
     private void refreshDevice(String appId, DeviceResolution device, SqlEvaluationStore.Written written, DeviceType type, String browser, String os,
             Instant at) {
-        List<String> keys = new ArrayList<>(2);
-        device.tokenHash().ifPresent(hash -> keys.add("t|" + appId + '|' + hash));
-        device.fingerprintId().ifPresent(fp -> keys.add("f|" + appId + '|' + fp));
-        for (String key : keys) {
+        for (String key : deviceKeys(appId, device)) {
             byDeviceKey.asMap().compute(key, (k, cached) -> {
                 // The new device's own now, as a database read would say, so its second visit reads nothing:
                 // its token (the write claimed it, or failed with DeviceClaimConflict), and its fingerprint
@@ -674,15 +672,33 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
                 .computeIfPresent(appId + '|' + key, (k, cached) -> cached.block().tokens() >= cached.limit() ? cached : null));
     }
 
+    /** Drops the device's token and fingerprint where they are cached as held by nobody. */
     private void forgetFree(String appId, DeviceResolution device) {
-        device.tokenHash().ifPresent(hash -> byDeviceKey.asMap().remove("t|" + appId + '|' + hash, Optional.empty()));
-        device.fingerprintId().ifPresent(fp -> byDeviceKey.asMap().remove("f|" + appId + '|' + fp, Optional.empty()));
+        deviceKeys(appId, device).forEach(key -> byDeviceKey.asMap().remove(key, Optional.empty()));
     }
 
     private void forgetDeviceKeys(EvaluationWrite write) {
-        String appId = write.evaluation().appId();
-        write.device().tokenHash().ifPresent(hash -> byDeviceKey.invalidate("t|" + appId + '|' + hash));
-        write.device().fingerprintId().ifPresent(fp -> byDeviceKey.invalidate("f|" + appId + '|' + fp));
+        deviceKeys(write.evaluation().appId(), write.device()).forEach(byDeviceKey::invalidate);
+    }
+
+    /** The {@link #byDeviceKey} keys of a resolution's token and fingerprint, those it has. */
+    private static List<String> deviceKeys(String appId, DeviceResolution device) {
+        List<String> keys = new ArrayList<>(2);
+        device.tokenHash().ifPresent(hash -> keys.add(tokenKey(appId, hash)));
+        device.fingerprintId().ifPresent(fp -> keys.add(fingerprintKey(appId, fp)));
+        return keys;
+    }
+
+    private static String tokenKey(String appId, String tokenHash) {
+        return "t|" + appId + '|' + tokenHash;
+    }
+
+    private static String fingerprintKey(String appId, String fingerprintId) {
+        return "f|" + appId + '|' + fingerprintId;
+    }
+
+    private static String componentsKey(String appId, String deviceId) {
+        return appId + '|' + deviceId;
     }
 
     private static Optional<Seen> merge(Optional<Seen> a, Optional<Seen> b) {

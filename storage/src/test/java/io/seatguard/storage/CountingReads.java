@@ -39,9 +39,7 @@ final class CountingReads implements AccountReader, DeviceDirectory {
         AccountState loaded = accounts.load(appId, userId, ip, fingerprintId, deviceId, since);
         Runnable gap = afterNextAccountLoad;
         afterNextAccountLoad = null;
-        if (gap != null) {
-            gap.run();
-        }
+        runGap(gap);
         return loaded;
     }
 
@@ -100,9 +98,13 @@ final class CountingReads implements AccountReader, DeviceDirectory {
         java.util.List<io.seatguard.core.identity.StoredDevice> latest = devices.latest(appId, deviceIds);
         Runnable gap = afterNextLatest;
         afterNextLatest = null;
+        runGap(gap);
+        return latest;
+    }
+
+    private static void runGap(Runnable gap) {
         if (gap != null) {
             gap.run();
         }
-        return latest;
     }
 }

@@ -12,6 +12,7 @@ import io.seatguard.core.net.ClientIpResolver;
 import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.operator.OperatorService;
 import io.seatguard.core.policy.EvaluationArchive;
+import io.seatguard.server.http.MediaTypes;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -261,15 +262,6 @@ public final class DashboardPages {
         return visible.stream().filter(app -> app.id().equals(wanted)).findFirst().orElse(visible.isEmpty() ? null : visible.get(0));
     }
 
-    /** Whether a Content-Type names an HTML form; media types compare without regard to case (RFC 9110). */
-    static boolean isForm(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String type = contentType.split(";", 2)[0].strip();
-        return type.equalsIgnoreCase("application/x-www-form-urlencoded");
-    }
-
     /** The apps the signed-in operator may see, in creation order. */
     List<App> visibleApps(Context ctx) {
         OperatorService.SignedIn operator = ctx.attribute(OPERATOR);
@@ -295,7 +287,7 @@ public final class DashboardPages {
         Optional.ofNullable(ctx.queryParam("app")).ifPresent(named::add);
         Optional.ofNullable(ctx.pathParamMap().get("app")).ifPresent(named::add);
         if (ctx.method() == io.javalin.http.HandlerType.POST) {
-            if (!isForm(ctx.contentType())) {
+            if (!MediaTypes.essence(ctx.contentType()).equals("application/x-www-form-urlencoded")) {
                 headers(ctx);
                 ctx.status(415).contentType("text/html; charset=utf-8").result(LOGIN.execute(Map.of("title", "Not a form", "csrf", "",
                         "notice", "The dashboard takes HTML forms only (application/x-www-form-urlencoded).", "email", "")));

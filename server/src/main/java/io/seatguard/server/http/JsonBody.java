@@ -7,7 +7,6 @@ import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.SeatguardException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Locale;
 
 /**
  * Reads a request body as a JSON object, enforcing, in this order: the media type (415), the size
@@ -110,7 +109,7 @@ public final class JsonBody {
     }
 
     private static boolean isJson(String contentType) {
-        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        String mediaType = MediaTypes.essence(contentType);
         return mediaType.equals("application/json") || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
     }
 }
