@@ -194,6 +194,32 @@ class EvaluateApiTest {
     }
 
     @Test
+    void aBrowserReturnToMustLeadBackToTheAppsOwnOrigins() {
+        // The client id is public: without this, anyone could make a hosted challenge page that sends the
+        // person who opens it to a site of their choosing once the challenge is done.
+        for (String elsewhere : new String[] {"https://evil.example/x", "https://shop.example@evil.example/", "http://shop.example/",
+                "https://shop.example:8443/", "https://shop.example.evil.example/"}) {
+            Response refused = server.post("/v3/evaluate", accessReturningTo(shop.clientId(), elsewhere), Map.of("Origin", "https://shop.example"));
+            assertThat(refused.status()).as(elsewhere).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("return_to");
+        }
+        for (String ownPage : new String[] {"https://shop.example/watch/42?t=1#top", "https://SHOP.example:443/", "HTTPS://shop.example"}) {
+            Response allowed = server.post("/v3/evaluate", accessReturningTo(shop.clientId(), ownPage), Map.of("Origin", "https://shop.example"));
+            assertThat(allowed.status()).as(ownPage + ": " + allowed.body()).isEqualTo(200);
+        }
+        // The app's server, holding the secret key, may send its users anywhere.
+        Response fromServer = server.post("/v3/evaluate", accessReturningTo(shop.clientId(), "https://partner.example/back"), shop.bearer());
+        assertThat(fromServer.status()).as(fromServer.body()).isEqualTo(200);
+        String id = fromServer.json().get("evaluation_id").asText();
+        assertThat(server.get("/v3/evaluations/" + id, shop.bearer()).json().get("return_to").asText()).isEqualTo("https://partner.example/back");
+    }
+
+    private static String accessReturningTo(String clientId, String returnTo) {
+        return "{\"client_id\":\"" + clientId + "\",\"action\":\"access\",\"user\":\"roaming-rita\",\"return_to\":\"" + returnTo + "\"}";
+    }
+
+    @Test
     void aPreflightIsAnsweredForKnownOriginsOnly() {
         Response known = server.send("OPTIONS", "/v3/evaluate", null,
                 Map.of("Origin", "https://shop.example", "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type"));

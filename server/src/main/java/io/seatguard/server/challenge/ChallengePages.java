@@ -17,12 +17,12 @@ import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.net.ClientIpResolver;
 import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.policy.ChallengeType;
+import io.seatguard.server.http.Origins;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -361,22 +361,9 @@ public final class ChallengePages {
     private static Set<String> exitOrigins(Challenge challenge) {
         Set<String> origins = new LinkedHashSet<>();
         for (Optional<String> url : List.of(challenge.plan().successUrl(), challenge.plan().returnTo(), challenge.plan().logoutUrl())) {
-            url.flatMap(ChallengePages::origin).ifPresent(origins::add);
+            url.flatMap(Origins::of).ifPresent(origins::add);
         }
         return origins;
-    }
-
-    private static Optional<String> origin(String url) {
-        try {
-            URI uri = new URI(url);
-            if (uri.getScheme() == null || uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                return Optional.empty();
-            }
-            return Optional.of(uri.getScheme() + "://" + uri.getRawAuthority());
-        }
-        catch (java.net.URISyntaxException e) {
-            return Optional.empty();
-        }
     }
 
     private String csrfToken(Context ctx) {

@@ -61,6 +61,12 @@ final class EvaluateHandler {
             app = apps.byClientId(clientId).orElseThrow(() -> new SeatguardException(ErrorCode.INVALID_CREDENTIALS,
                     "No app has the client_id " + clientId));
             Cors.allow(ctx, app);
+            // The client id is public, so a browser-mode return_to could otherwise send whoever opens the
+            // hosted challenge page to any site: it must lead back to one of the app's own pages.
+            if (body.returnTo().isPresent() && !Origins.leadsTo(body.returnTo().get(), app.allowedOrigins())) {
+                throw SeatguardException.invalid("return_to",
+                        "must be on one of this app's allowed_origins in a browser call (a server call with the secret key may name any http(s) URL)");
+            }
         }
 
         InetAddress requestIp = clientIps.resolve(peer(ctx), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
