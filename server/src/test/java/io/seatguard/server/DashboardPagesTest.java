@@ -34,7 +34,7 @@ class DashboardPagesTest {
     @TempDir
     Path dataDir;
 
-    private static PageClient signedIn(TestServer server) {
+    static PageClient signedIn(TestServer server) {
         return signedIn(server, server.server().createdOperator().orElseThrow());
     }
 

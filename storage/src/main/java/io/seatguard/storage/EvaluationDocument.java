@@ -1,5 +1,6 @@
 package io.seatguard.storage;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,9 @@ record EvaluationDocument(
         Ip publicIp,
         Ip localIp,
         Flags flags,
-        Map<String, Object> checks,
+        // A check that is unknown (null: presence unreadable, an imported event) stays in the document as
+        // null; the mapper's NON_NULL would otherwise drop it, and the API would not list the check at all.
+        @JsonInclude(content = JsonInclude.Include.ALWAYS) Map<String, Object> checks,
         Risk risk,
         Policy policy,
         List<Policy> monitoredPolicies,

@@ -234,7 +234,7 @@ public final class EvaluationPipeline {
         // knows now, so the checks that need it are unknown rather than judged against today's sessions.
         Optional<List<Presence.LiveSession>> liveSessions = request.userId().isEmpty()
                 ? Optional.of(List.of())
-                : request.timestamp().isPresent() ? Optional.empty() : liveSessions(request.appId(), request.userId().get(), at);
+                : request.timestamp().isPresent() ? Optional.empty() : presence.liveIfReadable(request.appId(), request.userId().get(), at);
         NetworkView network = networks.assess(request.clientIp(), request.device().localIps(), request.device().timezone(), at);
         AccountActivity recent = request.userId()
                 .map(user -> activity.read(request.appId(), user, network.place().country(), device.fingerprintId(), at, settings.velocityWindow()))
@@ -309,16 +309,6 @@ public final class EvaluationPipeline {
         }
         catch (RuntimeException e) {
             // The evaluation is stored and answered whatever happens to the notice.
-        }
-    }
-
-    /** The account's live sessions, or empty when presence cannot be read (Redis down): checks that need it are then unknown. */
-    private Optional<List<Presence.LiveSession>> liveSessions(String appId, String userId, Instant at) {
-        try {
-            return Optional.of(presence.live(appId, userId, at));
-        }
-        catch (RuntimeException e) {
-            return Optional.empty();
         }
     }
 

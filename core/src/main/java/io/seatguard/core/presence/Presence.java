@@ -2,6 +2,8 @@ package io.seatguard.core.presence;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Port: which sessions of an account are live now. A session is one tab of the SDK, kept alive by its
@@ -34,6 +36,29 @@ public interface Presence {
 
     /** How many sessions of the app are live at {@code now}, over all its accounts (the dashboard's "active now"). */
     long liveSessions(String appId, Instant now);
+
+    /**
+     * {@link #live}, or empty when presence cannot be read (Redis down or slow): what depends on it is then
+     * unknown, and the page or the evaluation that asked goes on without it.
+     */
+    default Optional<List<LiveSession>> liveIfReadable(String appId, String userId, Instant now) {
+        try {
+            return Optional.of(live(appId, userId, now));
+        }
+        catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@link #liveSessions}, or empty when presence cannot be read. */
+    default OptionalLong liveSessionsIfReadable(String appId, Instant now) {
+        try {
+            return OptionalLong.of(liveSessions(appId, now));
+        }
+        catch (RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
 
     /** Ends every live session of the account (it is being erased). */
     default void endAll(String appId, String userId, Instant now) {

@@ -47,7 +47,8 @@ public final class AccountPages {
             <h2>Sessions live now</h2>
             <table id="live-sessions"><thead><tr><th scope="col">Session</th><th scope="col">Device</th><th scope="col">Type</th><th scope="col">IP</th><th scope="col">Last sign of life</th></tr></thead>
             <tbody>{{#sessions}}<tr><td>{{id}}</td><td>{{device}}</td><td>{{type}}</td><td>{{ip}}</td><td>{{lastSeen}}</td></tr>{{/sessions}}</tbody></table>
-            {{^sessions}}<p>No live session.</p>{{/sessions}}
+            {{#sessionsUnknown}}<p id="sessions-unknown">Live sessions cannot be read now: the presence store (Redis) does not answer.</p>{{/sessionsUnknown}}
+            {{^sessionsUnknown}}{{^sessions}}<p>No live session.</p>{{/sessions}}{{/sessionsUnknown}}
             <h2>Patterns</h2><ul>{{#patterns}}<li>{{pattern}}: {{level}} ({{value}})</li>{{/patterns}}</ul>{{^patterns}}<p>None flagged.</p>{{/patterns}}
             <h2>Latest evaluations</h2><table><tbody>{{#history}}<tr><td><a href="/dashboard/evaluations/{{appId}}/{{id}}">{{at}}</a></td><td>{{action}}</td><td>{{verdict}}</td><td>{{ip}}</td><td>{{country}}</td></tr>{{/history}}</tbody></table>
             {{/summary}}
@@ -111,8 +112,12 @@ public final class AccountPages {
                         "os", device.os(), "status", device.status().wireName(), "lastSeen", TIME.format(device.lastSeen()),
                         "country", device.lastCountry().orElse("—"), "attached", device.status() == io.seatguard.core.account.LinkStatus.ATTACHED))
                         .toList());
-                found.put("sessions", presence.live(app.id(), user, clock.instant()).stream().map(live -> Map.of("id", live.sessionId(),
-                        "device", live.deviceId(), "type", live.deviceType(), "ip", live.ip(), "lastSeen", TIME.format(live.lastSeen()))).toList());
+                Optional<List<io.seatguard.core.presence.Presence.LiveSession>> live = presence.liveIfReadable(app.id(), user, clock.instant());
+                found.put("sessions", live.orElse(List.of()).stream().map(session -> Map.of("id", session.sessionId(),
+                        "device", session.deviceId(), "type", session.deviceType(), "ip", session.ip(), "lastSeen", TIME.format(session.lastSeen())))
+                        .toList());
+                // Redis down: the page says the live sessions are unknown rather than failing, or claiming there are none.
+                found.put("sessionsUnknown", live.isEmpty());
                 // The device rows' forms read csrf, appId and user from this enclosing context.
                 found.put("csrf", operator.get().csrfToken());
                 found.put("patterns", patterns.forUser(app.id(), user).stream().map(pattern -> Map.of("pattern", pattern.kind().wireName(),

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -172,7 +173,9 @@ public final class OverviewPage {
                 .map(entry -> new SvgCharts.Bar(entry.getKey(), entry.getValue().values().stream().mapToLong(Long::longValue).sum()))
                 .sorted(java.util.Comparator.comparingLong(SvgCharts.Bar::value).reversed()).toList(), "#4b5563"));
         model.put("challenges", stats.challenges(app.id(), from, end, now));
-        model.put("live", presence.liveSessions(app.id(), now));
+        // Redis down: the tile shows a dash rather than failing the whole overview.
+        OptionalLong live = presence.liveSessionsIfReadable(app.id(), now);
+        model.put("live", live.isPresent() ? String.valueOf(live.getAsLong()) : "—");
         List<Evaluation> sample = archive.between(app.id(), from, end, SIGNAL_SAMPLE);
         Map<String, Long> signals = new HashMap<>();
         for (Evaluation evaluation : sample) {

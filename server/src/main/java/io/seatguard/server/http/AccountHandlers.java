@@ -72,12 +72,8 @@ final class AccountHandlers {
         patterns.forUser(app.id(), user).forEach(pattern -> flagged.add(PatternExport.json(pattern)));
         ObjectNode people = json.putObject("people_estimate");
         people.put("all_time", PeopleEstimate.allTime(devices.devices(app.id(), user).orElse(java.util.List.of())));
-        try {
-            people.put("active", PeopleEstimate.activeNow(presence.live(app.id(), user, clock.instant())));
-        }
-        catch (RuntimeException e) {
-            people.putNull("active");
-        }
+        presence.liveIfReadable(app.id(), user, clock.instant()).ifPresentOrElse(
+                live -> people.put("active", PeopleEstimate.activeNow(live)), () -> people.putNull("active"));
         ctx.contentType("application/json").result(json.toString());
     }
 

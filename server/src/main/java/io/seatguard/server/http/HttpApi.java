@@ -49,6 +49,10 @@ public final class HttpApi {
                 });
             }
             config.routes.exception(SeatguardException.class, (e, ctx) -> Problems.write(ctx, e));
+            // Redis down or slow (presence, attempt limits): the request cannot be served now, which is a
+            // 503 the client may retry, not an unexpected fault.
+            config.routes.exception(io.lettuce.core.RedisException.class, (e, ctx) -> Problems.write(ctx,
+                    new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "The shared store (Redis) is unavailable", List.of(), e)));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 if (e.getStatus() == 413) {
                     // Javalin refuses an oversized form before reading it; read what the client is still

@@ -1,10 +1,5 @@
 package io.seatguard.server.http;
 
-import io.seatguard.core.presence.Presence;
-import java.time.InstantSource;
-import java.util.HashSet;
-import java.util.Optional;
-import java.util.Set;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,8 +9,13 @@ import io.seatguard.core.account.AccountDevice;
 import io.seatguard.core.account.DeviceLinks;
 import io.seatguard.core.app.App;
 import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.presence.Presence;
+import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * {@code GET /v3/users/{user}/devices} and {@code DELETE /v3/users/{user}/devices/{device_id}}
@@ -39,14 +39,8 @@ final class UserDeviceHandlers {
 
     /** The devices with a live session on the account now, or empty when presence cannot be read. */
     private Optional<Set<String>> connected(String appId, String user) {
-        try {
-            Set<String> devices = new HashSet<>();
-            presence.live(appId, user, clock.instant()).forEach(session -> devices.add(session.deviceId()));
-            return Optional.of(devices);
-        }
-        catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return presence.liveIfReadable(appId, user, clock.instant())
+                .map(live -> live.stream().map(Presence.LiveSession::deviceId).collect(Collectors.toSet()));
     }
 
     void list(Context ctx) {

@@ -1,0 +1,67 @@
+package io.seatguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.server.TestServer.Response;
+import io.seatguard.server.TestServer.TestApp;
+import io.seatguard.server.challenge.PageClient;
+import io.seatguard.server.config.ServerConfig;
+import io.seatguard.storage.RedisTestServer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Redis going away under a running server (the real Redis, reached through a relay the test closes):
+ * what needs presence says it is unknown or answers 503; nothing becomes a 500, and evaluations go on.
+ */
+class RedisOutageTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void pagesAndEndpointsThatReadPresenceDegradeWhenRedisIsGone() {
+        RedisTestServer.require();
+        URI redis = URI.create(RedisTestServer.URL);
+        try (TcpRelay relay = TcpRelay.to(redis.getHost(), redis.getPort() < 0 ? 6379 : redis.getPort());
+                TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir).withRedisUrl("redis://127.0.0.1:" + relay.port()))) {
+            TestApp app = server.defaultApp();
+            Response seen = server.post("/v3/evaluate", "{\"action\":\"access\",\"user\":\"rhea\",\"session\":\"tab-r\",\"ip\":\"198.51.100.40\","
+                    + "\"device\":{\"token\":\"tok_rhea_laptop_000001\"}}", app.bearer());
+            assertThat(seen.status()).as(seen.body()).isEqualTo(200);
+            PageClient browser = DashboardPagesTest.signedIn(server);
+            String accountPage = server.url() + "/dashboard/accounts?app=" + app.id() + "&user=rhea";
+            assertThat(browser.get(accountPage).body()).as("while Redis answers").contains("<td>tab-r</td>").doesNotContain("sessions-unknown");
+
+            relay.close();
+
+            var account = browser.get(accountPage);
+            assertThat(account.statusCode()).isEqualTo(200);
+            assertThat(account.body()).contains("id=\"sessions-unknown\"").doesNotContain("No live session.");
+            var overview = browser.get(server.url() + "/dashboard?app=" + app.id());
+            assertThat(overview.statusCode()).isEqualTo(200);
+            assertThat(overview.body()).contains("id=\"live-sessions\">—<");
+
+            Response summary = server.get("/v3/users/rhea", app.bearer());
+            assertThat(summary.status()).as(summary.body()).isEqualTo(200);
+            assertThat(summary.json().get("people_estimate").get("active").isNull()).isTrue();
+            Response devices = server.get("/v3/users/rhea/devices", app.bearer());
+            assertThat(devices.status()).as(devices.body()).isEqualTo(200);
+
+            Response beat = server.post("/v3/sessions/heartbeat",
+                    "{\"client_id\":\"" + app.clientId() + "\",\"user\":\"rhea\",\"session\":\"tab-r\"}", Map.of());
+            assertThat(beat.status()).as(beat.body()).isEqualTo(503);
+            assertThat(beat.contentType()).startsWith("application/problem+json");
+            assertThat(beat.body()).contains("Redis").doesNotContain("Exception");
+
+            Response later = server.post("/v3/evaluate", "{\"action\":\"access\",\"user\":\"rhea\",\"session\":\"tab-r\",\"ip\":\"198.51.100.40\","
+                    + "\"device\":{\"token\":\"tok_rhea_laptop_000001\"}}", app.bearer());
+            assertThat(later.status()).as(later.body()).isEqualTo(200);
+            String id = later.json().get("evaluation_id").asText();
+            assertThat(server.get("/v3/evaluations/" + id, app.bearer()).json().get("checks").get("concurrent_sessions").isNull())
+                    .as("unknown, not false, while presence cannot be read").isTrue();
+        }
+    }
+}
