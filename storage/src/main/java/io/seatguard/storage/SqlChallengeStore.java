@@ -6,6 +6,7 @@ import io.seatguard.core.challenge.Challenge;
 import io.seatguard.core.challenge.ChallengePlan;
 import io.seatguard.core.challenge.ChallengeStatus;
 import io.seatguard.core.challenge.ChallengeStore;
+import io.seatguard.core.identity.DeviceResolution;
 import io.seatguard.core.policy.ChallengeType;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -81,13 +82,24 @@ public final class SqlChallengeStore implements ChallengeStore {
 
     /**
      * Inserts a challenge in the evaluation's transaction, overriding the pending challenges of the same
-     * account and device first (CONTRACT.md status {@code overridden}).
+     * account and device first (CONTRACT.md status {@code overridden}). Not on the unknown device: that id
+     * is every unidentified browser, and one of them must not cancel another's (the owner's) challenge.
      */
     static void open(Connection connection, Challenge challenge) throws SQLException {
+        if (!DeviceResolution.UNKNOWN_DEVICE_ID.equals(challenge.deviceId())) {
+            overridePending(connection, challenge);
+        }
+        insert(connection, challenge);
+    }
+
+    private static void overridePending(Connection connection, Challenge challenge) throws SQLException {
         JdbcRunner.update(connection,
                 "UPDATE challenges SET status = 'overridden', finished_at = ? WHERE app_id = ? AND account_key = ? AND device_id = ?"
                         + " AND status IN ('created', 'presented', 'code_sent', 'verified') AND expires_at > ?",
                 challenge.createdAt().toEpochMilli(), challenge.appId(), challenge.accountKey(), challenge.deviceId(), challenge.createdAt().toEpochMilli());
+    }
+
+    private static void insert(Connection connection, Challenge challenge) throws SQLException {
         ChallengePlan plan = challenge.plan();
         Document document = new Document(challenge.type().wireName(), plan.policyId(), plan.action(), plan.successUrl().orElse(null),
                 plan.logoutUrl().orElse(null), plan.returnTo().orElse(null), plan.deviceLimit().isPresent() ? plan.deviceLimit().getAsInt() : null,

@@ -3,6 +3,7 @@ package io.seatguard.core.challenge;
 import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.evaluation.EvaluationRequest;
+import io.seatguard.core.identity.DeviceResolution;
 import io.seatguard.core.ids.IdGenerator;
 import io.seatguard.core.policy.ChallengeConfig;
 import io.seatguard.core.policy.ChallengeRef;
@@ -46,11 +47,15 @@ public final class ChallengeIssuer {
         this.store = requireNonNull(store, "store is null");
     }
 
-    /** The challenge to open, or empty when the account already verified on this device recently. */
+    /**
+     * The challenge to open, or empty when the account already verified on this device recently. The
+     * unknown device (no usable signals) is every unidentified browser at once, so a verification passed
+     * on it vouches for none of them.
+     */
     public Optional<Opened> openUnlessVerified(String evaluationId, EvaluationRequest request, String deviceId, Policy policy, PolicyMatch match,
             Instant at) {
         ChallengeConfig config = policy.definition().challenge().orElseThrow(() -> new IllegalArgumentException("the policy has no challenge"));
-        if (config.type() == ChallengeType.VERIFICATION && request.userId().isPresent()
+        if (config.type() == ChallengeType.VERIFICATION && request.userId().isPresent() && !DeviceResolution.UNKNOWN_DEVICE_ID.equals(deviceId)
                 && store.verifiedRecently(request.appId(), "user:" + request.userId().get(), deviceId, at.minus(VERIFIED_FOR))) {
             return Optional.empty();
         }

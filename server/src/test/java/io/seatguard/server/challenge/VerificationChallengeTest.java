@@ -177,6 +177,36 @@ class VerificationChallengeTest {
     }
 
     @Test
+    void aVerificationPassedWithoutDeviceSignalsVouchesForNoLaterRequest() throws Exception {
+        Response always = server.post("/v3/policies", CHALLENGE_NEW_DEVICES.replace("\"check\": \"is_new_device\", \"op\": \"eq\", \"value\": true",
+                "\"check\": \"user\", \"op\": \"eq\", \"value\": \"quinn\""), app.bearer());
+        assertThat(always.status()).as(always.body()).isEqualTo(201);
+        // No device at all: the unknown device, which is every unidentified browser at once.
+        String owners = loginWithoutDevice("quinn", "198.51.100.20").get("redirect").asText();
+        String strangers = loginWithoutDevice("quinn", "203.0.113.66").get("redirect").asText();
+        assertThat(server.get("/v3/challenges/" + owners.substring(owners.lastIndexOf('/') + 1), app.bearer()).json().get("status").asText())
+                .as("one unidentified browser does not cancel another's challenge").isEqualTo("created");
+
+        PageClient browser = new PageClient();
+        browser.get(owners);
+        assertThat(browser.post(owners + "/send", Map.of("channel", "email")).statusCode()).isEqualTo(200);
+        assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+        assertThat(browser.post(owners + "/verify", Map.of("code", codeFrom(MAIL.getReceivedMessages()[0]))).statusCode()).isEqualTo(303);
+
+        JsonNode later = loginWithoutDevice("quinn", "203.0.113.67");
+        assertThat(later.get("verdict").asText()).as("the owner's pass does not let an unidentified stranger in").isEqualTo("challenge");
+        assertThat(strangers).isNotEqualTo(owners);
+    }
+
+    private JsonNode loginWithoutDevice(String user, String ip) {
+        Response response = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"" + user + "\",\"email\":\"" + user
+                + "@example.com\",\"ip\":\"" + ip + "\"}", app.bearer());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("device_id").asText()).isEqualTo("00000000-0000-0000-0000-000000000000");
+        return response.json();
+    }
+
+    @Test
     void thePageSpeaksThePersonsLanguageArabicRightToLeft() {
         String redirect = login("rae", "rae@example.com").get("redirect").asText();
         PageClient browser = new PageClient();
