@@ -39,9 +39,14 @@ class BadInputTest {
         }
     }
 
+    /** The store the cases run against; {@link BadInputOnPostgresTest} runs them all on PostgreSQL too. */
+    TestServer.Store store() {
+        return TestServer.Store.SQLITE;
+    }
+
     @BeforeAll
     void start(@TempDir Path dataDir) {
-        server = TestServer.start(TestServer.Store.SQLITE, dataDir);
+        server = TestServer.start(store(), dataDir);
         app = server.defaultApp();
         other = server.createApp("other");
         Response created = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"login\",\"user\":\"u1\"}", Map.of());
@@ -92,6 +97,15 @@ class BadInputTest {
                 new Case("metadata too large", "POST", "/v3/evaluate", none,
                         "{" + cid + ",\"action\":\"signup\",\"metadata\":{\"x\":\"" + "a".repeat(5000) + "\"}}", 400, "metadata"),
                 new Case("session too long", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"session\":\"" + "s".repeat(129) + "\"}", 400, "session"),
+                new Case("user with a NUL (PostgreSQL cannot store it)", "POST", "/v3/evaluate", none,
+                        "{" + cid + ",\"action\":\"login\",\"user\":\"a\\u0000b\"}", 400, "user"),
+                new Case("metadata value with a NUL", "POST", "/v3/evaluate", none,
+                        "{" + cid + ",\"action\":\"signup\",\"metadata\":{\"note\":\"x\\u0000\"}}", 400, "metadata.note"),
+                new Case("component name with a NUL", "POST", "/v3/evaluate", none,
+                        "{" + cid + ",\"action\":\"signup\",\"device\":{\"components\":{\"a\\u0000\":\"1\"}}}", 400, "device.components.a?"),
+                new Case("heartbeat session with a NUL", "POST", "/v3/sessions/heartbeat", none,
+                        "{" + cid + ",\"user\":\"u1\",\"session\":\"t\\u0000\"}", 400, "session"),
+                new Case("history query with a NUL", "GET", "/v3/history?ip=1.2.3.4%00", secret, null, 400, "ip"),
                 new Case("return_to not http", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"return_to\":\"javascript:alert(1)\"}", 400, "return_to"),
                 new Case("device not an object", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"device\":\"x\"}", 400, "device"),
                 new Case("device token too short", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"device\":{\"token\":\"short\"}}", 400, "device.token"),
@@ -163,6 +177,9 @@ class BadInputTest {
                         Map.of("Content-Type", "multipart/form-data; boundary=x"), "not multipart", 400, "body"),
                 new Case("dashboard sign-in with a broken multipart body", "POST", "/dashboard/login",
                         Map.of("Content-Type", "multipart/form-data; boundary=x"), "--x\r\nContent-Disposition: form-data", 400, "body"),
+                new Case("dashboard sign-in with a NUL in a form field", "POST", "/dashboard/login",
+                        Map.of("Content-Type", "application/x-www-form-urlencoded"), "email=a%00%40example.com&password=x", 400, "email"),
+                new Case("dashboard account search with a NUL", "GET", "/dashboard/accounts?user=u1%00", none, null, 400, "user"),
                 // routing
                 new Case("unknown route", "GET", "/v3/nothing-here", none, null, 404, null),
                 new Case("wrong method", "DELETE", "/v3/evaluate", none, null, 405, null)));

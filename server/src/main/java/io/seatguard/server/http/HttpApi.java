@@ -45,6 +45,7 @@ public final class HttpApi {
             for (Route route : routes) {
                 config.routes.addHttpHandler(route.method(), route.path(), ctx -> {
                     ctx.attribute(ROUTE_ATTRIBUTE, route.path());
+                    NulCharacters.refuseInParameters(ctx);
                     route.handler().handle(ctx);
                 });
             }

@@ -51,6 +51,7 @@ public final class JsonBody {
         if (node == null || !node.isObject()) {
             throw SeatguardException.invalid("body", "must be a JSON object");
         }
+        NulCharacters.refuseInJson(body, node);
         return node;
     }
 
