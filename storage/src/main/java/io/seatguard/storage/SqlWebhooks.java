@@ -30,8 +30,8 @@ public final class SqlWebhooks {
     private static final String DELIVERY_COLUMNS = "d.message_id, d.endpoint_id, m.event_type, d.status, d.attempts, d.next_attempt_at, d.last_status,"
             + " d.last_error, d.last_attempt_at, d.created_at";
 
-    /** A claimed delivery with what sending it needs. */
-    public record Claimed(String appId, String messageId, String endpointId, int attempts, String payload, WebhookEndpoint endpoint) {}
+    /** A claimed delivery with what sending it needs; {@code lockToken} tells this claim from a later one. */
+    public record Claimed(String appId, String messageId, String endpointId, int attempts, String payload, WebhookEndpoint endpoint, String lockToken) {}
 
     private final SqlDatabase database;
 
@@ -96,27 +96,37 @@ public final class SqlWebhooks {
                         + " e.previous_expires_at, e.created_at FROM webhook_deliveries d"
                         + " JOIN webhook_messages m ON m.app_id = d.app_id AND m.id = d.message_id"
                         + " JOIN webhook_endpoints e ON e.app_id = d.app_id AND e.id = d.endpoint_id WHERE d.lock_token = ?",
-                row -> new Claimed(row.getString(1), row.getString(2), row.getString(3), row.getInt(4), row.getString(5), endpointAt(row, 6)), token));
+                row -> new Claimed(row.getString(1), row.getString(2), row.getString(3), row.getInt(4), row.getString(5), endpointAt(row, 6), token), token));
     }
 
-    /** Records one try: delivered, retried later on the schedule, or failed for good; and releases the lock. */
-    public void recordAttempt(Claimed claimed, Instant at, Optional<Integer> statusCode, Optional<String> error, Duration took) {
+    /**
+     * Records one try: delivered, retried later on the schedule, or failed for good; and releases the lock.
+     * Only while the claim is still this one: a try that outlived its lock may have been claimed and tried
+     * again since (by another node, or after a redelivery), and its late outcome must not overwrite the
+     * newer one. Such a late outcome is dropped, from the log too. Answers whether it was recorded.
+     */
+    public boolean recordAttempt(Claimed claimed, Instant at, Optional<Integer> statusCode, Optional<String> error, Duration took) {
         boolean delivered = statusCode.map(code -> code >= 200 && code < 300).orElse(false);
         int attempts = claimed.attempts() + 1;
         Optional<Duration> retryIn = delivered ? Optional.empty() : RetrySchedule.after(attempts);
         String status = delivered ? "delivered" : retryIn.isPresent() ? "pending" : "failed";
         long next = retryIn.map(delay -> at.plus(delay).toEpochMilli()).orElse(at.toEpochMilli());
         String shortError = error.map(text -> text.length() > 500 ? text.substring(0, 500) : text).orElse(null);
-        database.write(connection -> {
-            JdbcRunner.update(connection,
+        return database.write(connection -> {
+            int updated = JdbcRunner.update(connection,
                     "UPDATE webhook_deliveries SET status = ?, attempts = ?, next_attempt_at = ?, last_status = ?, last_error = ?, last_attempt_at = ?,"
-                            + " locked_until = NULL, lock_token = NULL WHERE app_id = ? AND message_id = ? AND endpoint_id = ?",
-                    status, attempts, next, statusCode.orElse(null), shortError, at.toEpochMilli(), claimed.appId(), claimed.messageId(), claimed.endpointId());
-            return JdbcRunner.update(connection,
+                            + " locked_until = NULL, lock_token = NULL WHERE app_id = ? AND message_id = ? AND endpoint_id = ? AND lock_token = ?",
+                    status, attempts, next, statusCode.orElse(null), shortError, at.toEpochMilli(), claimed.appId(), claimed.messageId(), claimed.endpointId(),
+                    claimed.lockToken());
+            if (updated == 0) {
+                return false;
+            }
+            JdbcRunner.update(connection,
                     "INSERT INTO webhook_attempts (app_id, message_id, endpoint_id, attempt, at, status, error, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                             + " ON CONFLICT (app_id, message_id, endpoint_id, attempt) DO NOTHING",
                     claimed.appId(), claimed.messageId(), claimed.endpointId(), attempts, at.toEpochMilli(), statusCode.orElse(null), shortError,
                     took.toMillis());
+            return true;
         });
     }
 

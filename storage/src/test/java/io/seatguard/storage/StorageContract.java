@@ -1420,4 +1420,30 @@ abstract class StorageContract {
         assertThat(new SqlAccountRecords(database).erase("app_a", "max")).isTrue();
         assertThat(patterns.forUser("app_a", "max")).as("erased with the account").isEmpty();
     }
+
+    @Test
+    void aLateTryOfAReclaimedWebhookDeliveryDoesNotOverwriteTheNewerOutcome() {
+        SqlWebhooks webhooks = new SqlWebhooks(database);
+        webhooks.create(new io.seatguard.core.webhook.WebhookEndpoint("we_1", "app_a", "https://hooks.example/in",
+                List.of(io.seatguard.core.webhook.WebhookEventType.EVALUATION_CREATED), "whsec_a", Optional.empty(), Optional.empty(), T0));
+        database.write(connection -> {
+            SqlOutbox.enqueue(connection, new io.seatguard.core.webhook.OutboxEvent("app_a", io.seatguard.core.webhook.WebhookEventType.EVALUATION_CREATED,
+                    Optional.of("ann"), Map.of("evaluation_id", "e1"), T0));
+            return null;
+        });
+        List<SqlWebhooks.Claimed> first = webhooks.claim(T0, 20, Duration.ofSeconds(60));
+        assertThat(first).hasSize(1);
+        assertThat(webhooks.claim(T0.plusSeconds(1), 20, Duration.ofSeconds(60))).as("held by the first claim").isEmpty();
+        // The first try outlives its lock; a second claimer takes the delivery over and it is delivered.
+        List<SqlWebhooks.Claimed> second = webhooks.claim(T0.plusSeconds(61), 20, Duration.ofSeconds(60));
+        assertThat(second).hasSize(1);
+        assertThat(webhooks.recordAttempt(second.get(0), T0.plusSeconds(62), Optional.of(204), Optional.empty(), Duration.ofMillis(5))).isTrue();
+        // The first try's late failure comes back: it must not turn the delivered message back into a pending one.
+        assertThat(webhooks.recordAttempt(first.get(0), T0.plusSeconds(70), Optional.empty(), Optional.of("timed out"), Duration.ofSeconds(9))).isFalse();
+        io.seatguard.core.webhook.Delivery delivery = webhooks.deliveries("app_a", "we_1", 10).get(0);
+        assertThat(delivery.status()).isEqualTo("delivered");
+        assertThat(delivery.attempts()).isEqualTo(1);
+        assertThat(delivery.lastStatusCode()).contains(204);
+        assertThat(webhooks.claim(T0.plusSeconds(300), 20, Duration.ofSeconds(60))).as("nothing left to send").isEmpty();
+    }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.seatguard.core.webhook.WebhookSignature;
 import io.seatguard.storage.SqlWebhooks;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,11 +15,14 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +35,16 @@ import org.slf4j.LoggerFactory;
 public final class WebhookDispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     static final int BATCH = 20;
-    static final Duration LOCK = Duration.ofSeconds(60);
+    static final int SENDERS = 4;
+    /**
+     * How long a claim holds a delivery. A claimed batch is sent {@code BATCH / SENDERS} deep on each sender, each
+     * send within {@link #DEADLINE}, so the last of a batch can start 80 s after the claim: the lock outlasts
+     * that, or another node would claim and send it a second time.
+     */
+    static final Duration LOCK = Duration.ofSeconds(150);
     static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** The most one delivery may take, from name lookup to the answer's status line and headers. */
+    static final Duration DEADLINE = Duration.ofSeconds(20);
     public static final Duration DEFAULT_EVERY = Duration.ofSeconds(1);
 
     private final SqlWebhooks webhooks;
@@ -40,7 +52,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final InstantSource clock;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(daemon("seatguard-webhooks"));
-    private final ExecutorService senders = Executors.newFixedThreadPool(4, daemon("seatguard-webhook-send"));
+    private final ExecutorService senders = Executors.newFixedThreadPool(SENDERS, daemon("seatguard-webhook-send"));
 
     public WebhookDispatcher(SqlWebhooks webhooks, WebhookTargets targets, InstantSource clock, Duration every) {
         this.webhooks = requireNonNull(webhooks, "webhooks is null");
@@ -97,21 +109,54 @@ public final class WebhookDispatcher implements AutoCloseable {
                                 delivery.endpoint().signingSecrets(at)))
                         .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
                         .build();
-                HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-                status = Optional.of(response.statusCode());
-                if (response.statusCode() / 100 != 2) {
-                    error = Optional.of("the receiver answered " + response.statusCode());
+                int answered = exchange(request);
+                status = Optional.of(answered);
+                if (answered / 100 != 2) {
+                    error = Optional.of("the receiver answered " + answered);
                 }
             }
         }
         catch (IOException | IllegalArgumentException e) {
             error = Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+        catch (TimeoutException e) {
+            error = Optional.of("no answer within " + DEADLINE.toSeconds() + " s");
+        }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = Optional.of("interrupted");
         }
-        webhooks.recordAttempt(delivery, at, status, error, Duration.ofNanos(System.nanoTime() - started));
+        if (!webhooks.recordAttempt(delivery, at, status, error, Duration.ofNanos(System.nanoTime() - started))) {
+            log.info("Webhook {} to {}: a later claim owns the delivery now; this try's outcome is not recorded", delivery.messageId(), delivery.endpointId());
+        }
+    }
+
+    /**
+     * Posts and returns the status. The body of the answer is never read: the status is the receiver's
+     * whole answer, and a receiver that announced a large body and then stalled would otherwise hold this
+     * sender (the request timeout only runs until the headers arrive). {@link #DEADLINE} bounds the
+     * whole exchange, name lookup and connection included, and a late one is cancelled.
+     */
+    private int exchange(HttpRequest request) throws IOException, InterruptedException, TimeoutException {
+        CompletableFuture<HttpResponse<InputStream>> exchange = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response;
+        try {
+            response = exchange.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw e;
+        }
+        catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
+        }
+        try (InputStream body = response.body()) {
+            // Closed unread: the connection is dropped rather than drained.
+            return response.statusCode();
+        }
     }
 
     @Override

@@ -109,6 +109,26 @@ class WebhooksTest {
     }
 
     @Test
+    void aReceiverThatStallsItsAnswerHoldsUpNoOtherAppsDeliveries() throws Exception {
+        try (StallingReceiver staller = new StallingReceiver(); Receiver receiver = new Receiver(0);
+                TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir).withWebhookAllowPrivate(true))) {
+            TestApp stalled = server.defaultApp();
+            TestApp other = server.createApp("other");
+            String stalledEndpoint = createEndpoint(server, stalled, staller.url(), "evaluation.created").json().get("id").asText();
+            assertThat(createEndpoint(server, other, receiver.url(), "evaluation.created").status()).isEqualTo(201);
+
+            evaluate(server.url(), stalled, "sam", "tok_sam_laptop_000001");
+            assertThat(staller.requested.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the stalling receiver got its request").isTrue();
+            // A later round must still run: the stalled answer's body is never waited for.
+            String otherId = evaluate(server.url(), other, "oli", "tok_oli_laptop_000001");
+            List<Receiver.Received> received = receiver.await(1, Duration.ofSeconds(15));
+            assertThat(Json.MAPPER.readTree(received.get(0).body()).get("data").get("evaluation_id").asText()).isEqualTo(otherId);
+            JsonNode stalledLog = server.get("/v3/webhooks/" + stalledEndpoint + "/deliveries", stalled.bearer()).json().get("data");
+            assertThat(stalledLog.get(0).get("status").asText()).as("its status line said 200").isEqualTo("delivered");
+        }
+    }
+
+    @Test
     void privateTargetsAreRefusedUnlessAllowedAndBadInputIsNamed() {
         try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir))) {
             TestApp app = server.defaultApp();
