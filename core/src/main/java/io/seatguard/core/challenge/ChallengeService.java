@@ -8,6 +8,7 @@ import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.policy.ChallengeType;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,12 @@ import java.util.Optional;
  * race is answered as "try again" by showing the page afresh).
  */
 public final class ChallengeService {
+    /**
+     * How many times a code is judged again when other requests keep changing the challenge under it; at
+     * five attempts per challenge, more than that many concurrent changes cannot all be codes.
+     */
+    static final int MAX_VERIFY_ROUNDS = 16;
+
     /** What the page should do after a step. */
     public sealed interface Step {
         Challenge challenge();
@@ -91,22 +98,38 @@ public final class ChallengeService {
         };
     }
 
-    /** Checks a code; a right one completes the challenge and leaves for where the plan leads. */
+    /**
+     * Checks a code; a right one completes the challenge and leaves for where the plan leads.
+     *
+     * <p>Verified and completed are stored in one step, and only this request's right code completes:
+     * a challenge left "verified" (by a crash between two writes, as it once could be) must not let the
+     * next code, right or wrong, through. When another request changed the challenge between this one's
+     * read and its write, the code is judged again against what is stored now, so that every wrong code
+     * counts (guesses sent all at once would otherwise count as one) and a right one answers the same
+     * whether or not it raced.
+     */
     public Step verify(String challengeId, String code) {
-        Challenge read = get(challengeId);
-        ChallengeMachine.Outcome outcome = machine.verify(read, code, clock.instant());
-        Challenge stored = save(read, outcome.challenge());
-        if (stored.status() == ChallengeStatus.VERIFIED) {
-            Challenge completed = save(stored, machine.complete(stored, clock.instant()).challenge());
-            if (completed.status() == ChallengeStatus.COMPLETED) {
-                return leave(completed, ChallengeExits.passed(completed));
+        for (int round = 1; ; round++) {
+            Challenge read = get(challengeId);
+            Instant now = clock.instant();
+            ChallengeMachine.Outcome outcome = machine.verify(read, code, now);
+            boolean right = outcome instanceof ChallengeMachine.Outcome.Done && outcome.challenge().status() == ChallengeStatus.VERIFIED;
+            Challenge next = right ? machine.complete(outcome.challenge(), now).challenge() : outcome.challenge();
+            if (!next.equals(read) && !store.replace(read, next)) {
+                if (round < MAX_VERIFY_ROUNDS) {
+                    continue;
+                }
+                Challenge current = get(challengeId);
+                return new Step.Show(current, Optional.of("try_again"), attemptsLeft(current));
             }
+            if (right && next.status() == ChallengeStatus.COMPLETED) {
+                return leave(next, ChallengeExits.passed(next));
+            }
+            return switch (outcome) {
+                case ChallengeMachine.Outcome.WrongCode wrong -> new Step.Show(next, Optional.of("wrong_code"), wrong.attemptsLeft());
+                default -> new Step.Show(next, Optional.of(ChallengeExits.noticeFor(next)), attemptsLeft(next));
+            };
         }
-        return switch (outcome) {
-            case ChallengeMachine.Outcome.WrongCode wrong -> new Step.Show(stored, Optional.of("wrong_code"), wrong.attemptsLeft());
-            case ChallengeMachine.Outcome.Refused refused -> new Step.Show(stored, Optional.of(ChallengeExits.noticeFor(stored)), attemptsLeft(stored));
-            default -> new Step.Show(stored, Optional.of(ChallengeExits.noticeFor(stored)), attemptsLeft(stored));
-        };
     }
 
     /**

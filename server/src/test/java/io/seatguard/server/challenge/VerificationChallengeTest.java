@@ -207,6 +207,55 @@ class VerificationChallengeTest {
     }
 
     @Test
+    void wrongCodesSentAllAtOnceEachCountAndTheRightCodeStillPassesAlone() throws Exception {
+        String redirect = login("rex", "rex@example.com").get("redirect").asText();
+        String challengeId = redirect.substring(redirect.lastIndexOf('/') + 1);
+        PageClient browser = new PageClient();
+        browser.get(redirect);
+        browser.post(redirect + "/send", Map.of("channel", "email"));
+        assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+        String code = codeFrom(MAIL.getReceivedMessages()[0]);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        // Eight guesses at once: each is judged against what is stored when it writes, so none is lost.
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return browser.post(redirect + "/verify", Map.of("code", wrong)).statusCode();
+                }));
+            }
+            start.countDown();
+            for (var answer : answers) {
+                assertThat(answer.get()).as("a wrong code never passes").isNotEqualTo(303);
+            }
+        }
+        JsonNode challenge = server.get("/v3/challenges/" + challengeId, app.bearer()).json();
+        assertThat(challenge.get("status").asText()).as("five wrong codes fail the challenge: " + challenge).isEqualTo("failed");
+        assertThat(browser.post(redirect + "/verify", Map.of("code", code)).statusCode()).isNotEqualTo(303);
+    }
+
+    @Test
+    void aChallengeLeftVerifiedIsNotCompletedByTheNextCode() throws Exception {
+        String redirect = login("val", "val@example.com").get("redirect").asText();
+        String challengeId = redirect.substring(redirect.lastIndexOf('/') + 1);
+        PageClient browser = new PageClient();
+        browser.get(redirect);
+        browser.post(redirect + "/send", Map.of("channel", "email"));
+        assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+        // As a crash between "verified" and "completed" once left it: verified, the code spent.
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("seatguard.db"));
+                java.sql.PreparedStatement update = connection.prepareStatement("UPDATE challenges SET status = 'verified', code_hash = NULL WHERE id = ?")) {
+            update.setString(1, challengeId);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        HttpResponse<String> anyCode = browser.post(redirect + "/verify", Map.of("code", "123456"));
+        assertThat(anyCode.statusCode()).as(anyCode.body()).isNotEqualTo(303);
+        assertThat(server.get("/v3/challenges/" + challengeId, app.bearer()).json().get("status").asText()).isEqualTo("verified");
+    }
+
+    @Test
     void thePageSpeaksThePersonsLanguageArabicRightToLeft() {
         String redirect = login("rae", "rae@example.com").get("redirect").asText();
         PageClient browser = new PageClient();
