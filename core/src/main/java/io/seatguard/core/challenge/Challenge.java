@@ -66,11 +66,12 @@ public record Challenge(
     }
 
     /**
-     * The key a newer challenge overrides an older one by: the account id, or for a signup (no account
-     * yet) the email it is bound to.
+     * The key a newer challenge overrides an older one by, and the attempt limits count per: the account
+     * id, or for a signup (no account yet) the email it is bound to, lower-cased (mail systems treat
+     * {@code Ann@Example.com} and {@code ann@example.com} as one mailbox, so they must share one limit).
      */
     public String accountKey() {
-        return userId.map(id -> "user:" + id).orElseGet(() -> "email:" + email.orElse(""));
+        return userId.map(id -> "user:" + id).orElseGet(() -> "email:" + email.orElse("").toLowerCase(java.util.Locale.ROOT));
     }
 
     Challenge finish(ChallengeStatus next, Instant at) {

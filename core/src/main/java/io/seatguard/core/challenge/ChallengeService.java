@@ -25,6 +25,8 @@ public final class ChallengeService {
      * five attempts per challenge, more than that many concurrent changes cannot all be codes.
      */
     static final int MAX_VERIFY_ROUNDS = 16;
+    /** The page's notice when the code could not be handed to the mail server or SMS provider. */
+    public static final String SEND_FAILED = "send_failed";
 
     /** What the page should do after a step. */
     public sealed interface Step {
@@ -88,7 +90,15 @@ public final class ChallengeService {
                     yield new Step.Show(get(challengeId), Optional.of("try_again"), attemptsLeft(read));
                 }
                 String to = channel.equals("email") ? send.challenge().email().orElseThrow() : send.challenge().phone().orElseThrow();
-                sender.send(new CodeMessage(channel, to, send.code(), appName, Duration.between(clock.instant(), send.challenge().expiresAt()), locale));
+                try {
+                    sender.send(new CodeMessage(channel, to, send.code(), appName, Duration.between(clock.instant(), send.challenge().expiresAt()), locale));
+                }
+                catch (RuntimeException e) {
+                    // Not delivered (the mail server or SMS provider failed): the send is not counted and
+                    // starts no cooldown, so the person can try again at once.
+                    store.replace(send.challenge(), read);
+                    yield new Step.Show(get(challengeId), Optional.of(SEND_FAILED), attemptsLeft(read));
+                }
                 yield new Step.Show(send.challenge(), Optional.of("code_sent"), attemptsLeft(send.challenge()));
             }
             case ChallengeMachine.Outcome.TooSoon tooSoon -> new Step.Wait(tooSoon.challenge(), tooSoon.retryAfter());
@@ -96,6 +106,21 @@ public final class ChallengeService {
                     attemptsLeft(refused.challenge()));
             default -> new Step.Show(save(read, outcome.challenge()), Optional.empty(), attemptsLeft(outcome.challenge()));
         };
+    }
+
+    /**
+     * Whether a code check would judge a code at all (a code was sent and the challenge is still open):
+     * the page spends the attempt limits only on those, so that checks sent to an expired, finished or
+     * codeless challenge cannot use up the owner's limits.
+     */
+    public boolean awaitsCode(Challenge challenge) {
+        return machine.settle(challenge, clock.instant()).status() == ChallengeStatus.CODE_SENT && challenge.codeHash().isPresent();
+    }
+
+    /** Whether a send on {@code channel} would go out now; the page spends the send limits only on those. */
+    public boolean maySend(Challenge challenge, String channel) {
+        return challenge.channels().contains(channel) && sender.channels().contains(channel)
+                && machine.sendCode(challenge, clock.instant()) instanceof ChallengeMachine.Outcome.SendCode;
     }
 
     /**

@@ -32,6 +32,17 @@ class ChallengeMachineTest {
     }
 
     @Test
+    void aSignupsChallengesShareOneKeyWhateverTheCaseOfItsEmail() {
+        Challenge base = challenge(ChallengeType.VERIFICATION);
+        java.util.function.Function<String, Challenge> signup = email -> new Challenge("ch_2", "app", "ev_2", ChallengeType.VERIFICATION, base.plan(),
+                ChallengeStatus.CREATED, Optional.empty(), Optional.of(email), Optional.empty(), base.deviceId(), List.of("email"), List.of(),
+                Optional.empty(), Optional.empty(), 0, 0, T0, T0.plus(Duration.ofMinutes(10)), Optional.empty());
+        assertThat(signup.apply("Victim@Example.COM").accountKey()).isEqualTo(signup.apply("victim@example.com").accountKey())
+                .isEqualTo("email:victim@example.com");
+        assertThat(base.accountKey()).isEqualTo("user:mia");
+    }
+
+    @Test
     void theOwnerGoesFromCreatedToCompleted() {
         Challenge presented = machine.present(challenge(ChallengeType.VERIFICATION), T0.plusSeconds(1)).challenge();
         assertThat(presented.status()).isEqualTo(ChallengeStatus.PRESENTED);

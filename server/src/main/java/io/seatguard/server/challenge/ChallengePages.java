@@ -89,19 +89,25 @@ public final class ChallengePages {
                 return;
             }
             Challenge challenge = challenges.get(id);
-            Optional<Duration> limited = limits.tryAcquire(AttemptLimits.SEND_PER_ACCOUNT, accountKey(challenge), AttemptLimits.SEND_PER_IP, clientIp(ctx));
-            if (limited.isPresent()) {
-                rateLimited(ctx, challenge, limited.get());
-                return;
+            String channel = String.valueOf(ctx.formParam("channel"));
+            // Only a send that would go out spends the limits: refusals cost nobody anything.
+            if (challenges.maySend(challenge, channel)) {
+                Optional<Duration> limited = limits.tryAcquire(AttemptLimits.SEND_PER_ACCOUNT, accountKey(challenge), AttemptLimits.SEND_PER_IP,
+                        clientIp(ctx));
+                if (limited.isPresent()) {
+                    rateLimited(ctx, challenge, limited.get());
+                    return;
+                }
             }
             App app = app(challenge);
-            ChallengeService.Step step = challenges.sendCode(id, String.valueOf(ctx.formParam("channel")), app.name(), locale(ctx));
+            ChallengeService.Step step = challenges.sendCode(id, channel, app.name(), locale(ctx));
             if (step instanceof ChallengeService.Step.Wait wait) {
                 ctx.header("Retry-After", String.valueOf(Math.max(1, wait.retryAfter().toSeconds())));
                 render(ctx, new ChallengeService.Step.Show(wait.challenge(), Optional.of("wait:" + Math.max(1, wait.retryAfter().toSeconds())), 0), 429);
                 return;
             }
-            render(ctx, step, 200);
+            boolean failed = step instanceof ChallengeService.Step.Show show && show.notice().filter(ChallengeService.SEND_FAILED::equals).isPresent();
+            render(ctx, step, failed ? 503 : 200);
         });
     }
 
@@ -111,11 +117,15 @@ public final class ChallengePages {
                 return;
             }
             Challenge challenge = challenges.get(id);
-            Optional<Duration> limited = limits.tryAcquire(AttemptLimits.VERIFY_PER_ACCOUNT, accountKey(challenge), AttemptLimits.VERIFY_PER_IP,
-                    clientIp(ctx));
-            if (limited.isPresent()) {
-                rateLimited(ctx, challenge, limited.get());
-                return;
+            // Only a check that would judge a code spends the limits: checks sent to an expired, finished or
+            // codeless challenge must not use up the owner's.
+            if (challenges.awaitsCode(challenge)) {
+                Optional<Duration> limited = limits.tryAcquire(AttemptLimits.VERIFY_PER_ACCOUNT, accountKey(challenge), AttemptLimits.VERIFY_PER_IP,
+                        clientIp(ctx));
+                if (limited.isPresent()) {
+                    rateLimited(ctx, challenge, limited.get());
+                    return;
+                }
             }
             String code = Optional.ofNullable(ctx.formParam("code")).map(String::strip).orElse("");
             ChallengeService.Step step = challenges.verify(id, code);
@@ -402,9 +412,14 @@ public final class ChallengePages {
         return challenge.appId() + '|' + challenge.accountKey();
     }
 
+    /**
+     * The key of the per-address limits: the IPv4 address, or the IPv6 /64. One subscriber holds a whole
+     * /64 and may pick any address in it, so a limit per IPv6 address would limit nothing.
+     */
     private String clientIp(Context ctx) {
         InetAddress peer = IpAddresses.parse(ctx.req().getRemoteAddr()).orElseThrow();
-        return IpAddresses.format(clientIps.resolve(peer, Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));
+        InetAddress client = clientIps.resolve(peer, Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+        return client instanceof java.net.Inet6Address ? IpAddresses.network(client) : IpAddresses.format(client);
     }
 
     private static Locale locale(Context ctx) {

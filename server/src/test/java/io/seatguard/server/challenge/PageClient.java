@@ -51,7 +51,14 @@ public final class PageClient {
     }
 
     public HttpResponse<String> postRaw(String url, Map<String, String> fields) {
-        return postPairs(url, List.copyOf(fields.entrySet()));
+        return postPairs(url, List.copyOf(fields.entrySet()), Map.of());
+    }
+
+    /** Posts a form with the CSRF token of the last page read, and these headers on this request only. */
+    public HttpResponse<String> postWithHeaders(String url, Map<String, String> fields, Map<String, String> requestHeaders) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.putIfAbsent("csrf", csrf);
+        return postPairs(url, List.copyOf(all.entrySet()), requestHeaders);
     }
 
     /**
@@ -75,15 +82,17 @@ public final class PageClient {
     public HttpResponse<String> postRepeated(String url, List<Map.Entry<String, String>> fields) {
         List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
         all.add(Map.entry("csrf", csrf));
-        return postPairs(url, all);
+        return postPairs(url, all, Map.of());
     }
 
-    private HttpResponse<String> postPairs(String url, List<Map.Entry<String, String>> fields) {
+    private HttpResponse<String> postPairs(String url, List<Map.Entry<String, String>> fields, Map<String, String> requestHeaders) {
         String body = fields.stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        requestHeaders.forEach(request::header);
+        HttpResponse<String> response = send(request);
         Matcher matcher = CSRF.matcher(response.body());
         if (matcher.find()) {
             csrf = matcher.group(1);

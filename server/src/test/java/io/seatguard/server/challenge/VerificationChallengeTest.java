@@ -256,6 +256,71 @@ class VerificationChallengeTest {
     }
 
     @Test
+    void checksThatCouldJudgeNoCodeSpendNoneOfTheOwnersLimits() throws Exception {
+        String redirect = login("uma", "uma@example.com").get("redirect").asText();
+        PageClient stranger = new PageClient();
+        stranger.get(redirect);
+        // No code was sent yet: 25 checks (the account allows 20 an hour) and a send on a channel the challenge does not offer.
+        for (int i = 0; i < 25; i++) {
+            assertThat(stranger.post(redirect + "/verify", Map.of("code", "000000")).statusCode()).as("check " + (i + 1)).isNotEqualTo(429);
+        }
+        for (int i = 0; i < 12; i++) {
+            assertThat(stranger.post(redirect + "/send", Map.of("channel", "carrier-pigeon")).statusCode()).isNotEqualTo(429);
+        }
+        PageClient owner = new PageClient();
+        owner.get(redirect);
+        assertThat(owner.post(redirect + "/send", Map.of("channel", "email")).statusCode()).isEqualTo(200);
+        assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+        assertThat(owner.post(redirect + "/verify", Map.of("code", codeFrom(MAIL.getReceivedMessages()[0]))).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void thePerAddressLimitCountsAnIpv6SubscribersWholeSlash64() throws Exception {
+        // Seven accounts, five wrong codes each, every check from another address of one /64 (the test's
+        // loopback peer is a trusted proxy, so X-Forwarded-For names the client): 35 checks, 30 allowed.
+        int limited = 0;
+        for (int account = 0; account < 7; account++) {
+            String user = "v6user" + account;
+            String redirect = login(user, user + "@example.com").get("redirect").asText();
+            PageClient browser = new PageClient();
+            browser.get(redirect);
+            assertThat(browser.post(redirect + "/send", Map.of("channel", "email")).statusCode()).isEqualTo(200);
+            for (int i = 0; i < 5; i++) {
+                String address = "2001:db8:77:1:" + Integer.toHexString(account + 1) + ":" + Integer.toHexString(i + 1) + "::9";
+                int status = browser.postWithHeaders(redirect + "/verify", Map.of("code", "000000"), Map.of("X-Forwarded-For", address)).statusCode();
+                limited += status == 429 ? 1 : 0;
+            }
+        }
+        assertThat(limited).as("checks beyond 30 from one /64 in 10 minutes").isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void aCodeTheMailServerDidNotTakeIsNotCountedAndThePageSaysSo() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        ServerConfig config = ServerConfig.embeddedForTests(dataDir.resolve("no-mail"))
+                .withChallenges(ChallengeSettings.DEVELOPMENT.withSmtp(URI.create("smtp://127.0.0.1:" + closedPort)));
+        try (TestServer down = TestServer.startWith(config)) {
+            TestApp downApp = down.defaultApp();
+            assertThat(down.post("/v3/policies", CHALLENGE_NEW_DEVICES, downApp.bearer()).status()).isEqualTo(201);
+            Response evaluation = down.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"wes\",\"email\":\"wes@example.com\","
+                    + "\"ip\":\"198.51.100.7\",\"device\":{\"token\":\"tok_wes_000000001\"}}", downApp.bearer());
+            String redirect = evaluation.json().get("redirect").asText();
+            String challengeId = redirect.substring(redirect.lastIndexOf('/') + 1);
+            PageClient browser = new PageClient();
+            browser.get(redirect);
+            HttpResponse<String> failed = browser.post(redirect + "/send", Map.of("channel", "email", "lang", "en"));
+            assertThat(failed.statusCode()).isEqualTo(503);
+            assertThat(failed.body()).contains("We could not send the code just now.");
+            assertThat(down.get("/v3/challenges/" + challengeId, downApp.bearer()).json().get("status").asText()).isEqualTo("presented");
+            HttpResponse<String> again = browser.post(redirect + "/send", Map.of("channel", "email", "lang", "en"));
+            assertThat(again.statusCode()).as("no cooldown started by a send that did not go out").isEqualTo(503);
+        }
+    }
+
+    @Test
     void thePageSpeaksThePersonsLanguageArabicRightToLeft() {
         String redirect = login("rae", "rae@example.com").get("redirect").asText();
         PageClient browser = new PageClient();
