@@ -562,8 +562,8 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
             }
 
             @Override
-            public boolean detach(String appId, String userId, String deviceId) {
-                boolean detached = links.detach(appId, userId, deviceId);
+            public boolean detach(String appId, String userId, String deviceId, Instant at) {
+                boolean detached = links.detach(appId, userId, deviceId, at);
                 forgetAccount(appId, userId);
                 return detached;
             }
@@ -630,6 +630,12 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
                 if (old == null && account.truncated) {
                     // A link these kept ones lack may already be in the store, seen earlier or attached: not
                     // known here, so not kept; naming the device reads it.
+                    return;
+                }
+                if (write.attachDevice() && old != null && old.status() == LinkStatus.DETACHED) {
+                    // Whether the store attached it again depends on when it was logged out, which the
+                    // cache does not keep: the account is read afresh (a login after a logout is rare).
+                    byAccount.invalidate(key(appId, write.userId().get()));
                     return;
                 }
                 LinkStatus status = write.attachDevice() ? LinkStatus.ATTACHED : old == null ? LinkStatus.DETACHED : old.status();

@@ -43,16 +43,16 @@ public final class SqlDeviceLinks implements DeviceLinks {
     }
 
     @Override
-    public boolean detach(String appId, String userId, String deviceId) {
+    public boolean detach(String appId, String userId, String deviceId, java.time.Instant at) {
         return database.write(connection -> {
             boolean detached = JdbcRunner.update(connection,
-                    "UPDATE user_devices SET status = ? WHERE app_id = ? AND user_id = ? AND device_id = ? AND status = ?",
-                    LinkStatus.DETACHED.wireName(), appId, userId, deviceId, LinkStatus.ATTACHED.wireName()) == 1;
+                    "UPDATE user_devices SET status = ?, detached_at = ? WHERE app_id = ? AND user_id = ? AND device_id = ? AND status = ?",
+                    LinkStatus.DETACHED.wireName(), at.toEpochMilli(), appId, userId, deviceId, LinkStatus.ATTACHED.wireName()) == 1;
             boolean linked = detached || JdbcRunner.queryOne(connection, "SELECT 1 FROM user_devices WHERE app_id = ? AND user_id = ? AND device_id = ?",
                     row -> true, appId, userId, deviceId).isPresent();
             if (detached) {
                 SqlOutbox.enqueue(connection, new io.seatguard.core.webhook.OutboxEvent(appId, io.seatguard.core.webhook.WebhookEventType.DEVICE_DETACHED,
-                        Optional.of(userId), java.util.Map.of("user", userId, "device_id", deviceId), java.time.Instant.now()));
+                        Optional.of(userId), java.util.Map.of("user", userId, "device_id", deviceId), at));
             }
             return linked;
         });

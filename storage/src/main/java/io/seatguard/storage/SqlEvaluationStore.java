@@ -43,7 +43,9 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
             + " ON CONFLICT (app_id, user_id, fingerprint_id) DO UPDATE SET" + widenSeen("user_fingerprints");
     private static final String UPSERT_USER_DEVICE = "INSERT INTO user_devices (app_id, user_id, device_id, status, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (app_id, user_id, device_id) DO UPDATE SET" + widenSeen("user_devices") + ","
-            + " status = CASE WHEN excluded.status = '" + LinkStatus.ATTACHED.wireName() + "' THEN excluded.status ELSE user_devices.status END";
+            + " status = CASE WHEN excluded.status = '" + LinkStatus.ATTACHED.wireName() + "'"
+            // A login attaches again only if it is not older than the logout (SqlDeviceLinks.detach).
+            + " AND (user_devices.detached_at IS NULL OR excluded.last_seen >= user_devices.detached_at) THEN excluded.status ELSE user_devices.status END";
 
     /**
      * How stale a (account, country) row's last_seen may become: it is rewritten only when an evaluation

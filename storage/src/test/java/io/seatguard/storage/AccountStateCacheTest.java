@@ -202,7 +202,7 @@ class AccountStateCacheTest {
     void aLogoutThatLandsWhileTheAccountIsReadIsNotUndoneByTheRead() {
         cache.record(browser("dev-out", T0));
         io.seatguard.core.account.DeviceLinks links = cache.invalidating(new SqlDeviceLinks(database));
-        counting.afterNextAccountLoad = () -> assertThat(links.detach("app_a", "horde", "dev-out")).isTrue();
+        counting.afterNextAccountLoad = () -> assertThat(links.detach("app_a", "horde", "dev-out", T0)).isTrue();
 
         assertThat(link(load(Optional.of("dev-out"), WINDOW), "dev-out").status()).as("what the read saw").isEqualTo(LinkStatus.ATTACHED);
         assertThat(link(load(Optional.of("dev-out"), WINDOW), "dev-out").status()).as("the logout, as stored").isEqualTo(LinkStatus.DETACHED);

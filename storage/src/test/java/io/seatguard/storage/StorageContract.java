@@ -606,14 +606,38 @@ abstract class StorageContract {
         assertThat(accounts.load("app_a", "lee", "198.51.100.1", Optional.empty(), Optional.of("dev-l1"), since).device("dev-l1").orElseThrow().status())
                 .isEqualTo(LinkStatus.ATTACHED);
 
-        assertThat(links.detach("app_a", "lee", "dev-l1")).isTrue();
+        assertThat(links.detach("app_a", "lee", "dev-l1", T0)).isTrue();
         assertThat(accounts.load("app_a", "lee", "198.51.100.1", Optional.empty(), Optional.of("dev-l1"), since).device("dev-l1").orElseThrow().status())
                 .isEqualTo(LinkStatus.DETACHED);
         assertThat(links.devices("app_a", "lee").orElseThrow().get(0).status()).isEqualTo(LinkStatus.DETACHED);
 
-        assertThat(links.detach("app_a", "lee", "dev-unknown")).isFalse();
-        assertThat(links.detach("app_b", "lee", "dev-l1")).isFalse();
-        assertThat(links.detach("app_a", "someone-else", "dev-l1")).isFalse();
+        assertThat(links.detach("app_a", "lee", "dev-unknown", T0)).isFalse();
+        assertThat(links.detach("app_b", "lee", "dev-l1", T0)).isFalse();
+        assertThat(links.detach("app_a", "someone-else", "dev-l1", T0)).isFalse();
+    }
+
+    @Test
+    void aLoginOlderThanTheLogoutDoesNotAttachTheDeviceAgain() {
+        Instant since = T0.minus(Duration.ofDays(30));
+        evaluations.record(EvaluationSamples.write("app_a", id(), "noa", "dev-n1", true, "tok-noa-laptop-0001", "fp-n1", DeviceType.COMPUTER,
+                "198.51.100.1", T0));
+        assertThat(accounts.load("app_a", "noa", "198.51.100.1", Optional.empty(), Optional.of("dev-n1"), since).device("dev-n1").orElseThrow().status())
+                .isEqualTo(LinkStatus.ATTACHED);
+        assertThat(links.detach("app_a", "noa", "dev-n1", T0.plus(Duration.ofMinutes(10)))).isTrue();
+
+        // Imported history (or an evaluation under way when the logout committed): a login from before it.
+        evaluations.record(EvaluationSamples.write("app_a", id(), "noa", "dev-n1", false, "tok-noa-laptop-0001", "fp-n1", DeviceType.COMPUTER,
+                "198.51.100.1", T0.plus(Duration.ofMinutes(5))));
+        assertThat(accounts.load("app_a", "noa", "198.51.100.1", Optional.empty(), Optional.of("dev-n1"), since).device("dev-n1").orElseThrow().status())
+                .as("the logout stands").isEqualTo(LinkStatus.DETACHED);
+        assertThat(links.devices("app_a", "noa").orElseThrow().get(0).status()).isEqualTo(LinkStatus.DETACHED);
+
+        // Signing in again after the logout attaches it, as it always did.
+        evaluations.record(EvaluationSamples.write("app_a", id(), "noa", "dev-n1", false, "tok-noa-laptop-0001", "fp-n1", DeviceType.COMPUTER,
+                "198.51.100.1", T0.plus(Duration.ofMinutes(20))));
+        assertThat(accounts.load("app_a", "noa", "198.51.100.1", Optional.empty(), Optional.of("dev-n1"), since).device("dev-n1").orElseThrow().status())
+                .isEqualTo(LinkStatus.ATTACHED);
+        assertThat(links.devices("app_a", "noa").orElseThrow().get(0).status()).isEqualTo(LinkStatus.ATTACHED);
     }
 
     @Test
@@ -881,7 +905,8 @@ abstract class StorageContract {
             statement.execute("ALTER TABLE device_tokens DROP COLUMN browser_major");
             statement.execute("ALTER TABLE device_tokens DROP COLUMN device_seen_at_join");
             statement.execute("DROP TABLE user_countries");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19')");
+            statement.execute("ALTER TABLE user_devices DROP COLUMN detached_at");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20')");
         }
         database = reopenDatabase();
         wire();

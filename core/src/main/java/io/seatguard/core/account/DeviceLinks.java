@@ -12,7 +12,10 @@ public interface DeviceLinks {
      * Marks the device logged out of the account: its next access evaluation answers {@code logout: true}
      * until the person signs in on it again.
      *
+     * A login from before {@code at} (imported history, or an evaluation already under way) does not
+     * attach it again.
+     *
      * @return false when the account has no such device
      */
-    boolean detach(String appId, String userId, String deviceId);
+    boolean detach(String appId, String userId, String deviceId, java.time.Instant at);
 }

@@ -165,7 +165,7 @@ public final class ChallengeService {
         Challenge read = get(challengeId);
         Challenge failed = save(read, machine.fail(read, clock.instant()).challenge());
         if (failed.status() == ChallengeStatus.FAILED && read.plan().action().equals("access")) {
-            failed.userId().ifPresent(user -> devices.detach(failed.appId(), user, failed.deviceId()));
+            failed.userId().ifPresent(user -> devices.detach(failed.appId(), user, failed.deviceId(), clock.instant()));
         }
         return leave(failed, ChallengeExits.declined(failed));
     }
@@ -193,7 +193,7 @@ public final class ChallengeService {
         if (!known) {
             return new Step.Show(read, Optional.of("unknown_device"), 0);
         }
-        devices.detach(read.appId(), read.userId().get(), deviceId);
+        devices.detach(read.appId(), read.userId().get(), deviceId, clock.instant());
         return withinLimit(read) ? finishDeviceLimit(read) : new Step.Show(read, Optional.of("device_logged_out"), 0);
     }
 

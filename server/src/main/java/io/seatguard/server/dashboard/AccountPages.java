@@ -140,7 +140,7 @@ public final class AccountPages {
         String user = Optional.ofNullable(ctx.formParam("user")).orElse("");
         String device = Optional.ofNullable(ctx.formParam("device")).orElse("");
         if (app != null && device.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") && user.length() <= 256) {
-            devices.detach(app.id(), user, device);
+            devices.detach(app.id(), user, device, clock.instant());
         }
         ctx.redirect("/dashboard/accounts?app=" + (app == null ? "" : app.id()) + "&user=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8),
                 io.javalin.http.HttpStatus.SEE_OTHER);

@@ -74,7 +74,7 @@ final class UserDeviceHandlers {
         App app = credentials.requireApp(ctx);
         String user = user(ctx);
         String deviceId = ctx.pathParam("device_id");
-        if (!DEVICE_ID.matcher(deviceId).matches() || !links.detach(app.id(), user, deviceId)) {
+        if (!DEVICE_ID.matcher(deviceId).matches() || !links.detach(app.id(), user, deviceId, clock.instant())) {
             throw SeatguardException.notFound("device " + abbreviate(deviceId) + " of user " + abbreviate(user));
         }
         ctx.status(204);
