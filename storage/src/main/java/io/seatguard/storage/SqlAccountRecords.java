@@ -39,8 +39,21 @@ public final class SqlAccountRecords implements AccountRecords {
         });
     }
 
+    /**
+     * The account's evaluations go a thousand at a time first, each batch its own transaction: an account
+     * under attack can hold hundreds of thousands, and one transaction deleting them all would hold the
+     * single writer, and every app's evaluations queued behind it, for as long. The last transaction
+     * takes what is left (evaluations written meanwhile included) and the account's other rows. If the
+     * server stops in between, the account is still there, with fewer evaluations, and erasing it again
+     * finishes the job.
+     */
     @Override
     public boolean erase(String appId, String userId) {
+        while (database.write(connection -> JdbcRunner.update(connection,
+                "DELETE FROM evaluations WHERE app_id = ? AND id IN (SELECT id FROM evaluations WHERE app_id = ? AND user_id = ? LIMIT " + PRUNE_BATCH + ")",
+                appId, appId, userId)) == PRUNE_BATCH) {
+            // Another batch: other writes get their turn on the writer in between.
+        }
         return database.write(connection -> {
             JdbcRunner.update(connection, "DELETE FROM evaluations WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM user_devices WHERE app_id = ? AND user_id = ?", appId, userId);

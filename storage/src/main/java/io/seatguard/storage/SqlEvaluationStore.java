@@ -37,6 +37,13 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
     // The account upserts, built once: formatting them on every write showed up in the writer's profile.
     private static final String UPSERT_USER = "INSERT INTO users (app_id, id, first_seen, last_seen) VALUES (?, ?, ?, ?) ON CONFLICT (app_id, id) DO UPDATE SET"
             + widenSeen("users");
+    /**
+     * When the throttle spares the account's row: still make sure it exists. An erasure that committed
+     * after this evaluation read the account would otherwise leave the evaluation (and its IP and country
+     * rows) under an account that answers 404, so that it could neither be seen nor erased again. An
+     * insert that conflicts writes nothing.
+     */
+    private static final String ENSURE_USER = "INSERT INTO users (app_id, id, first_seen, last_seen) VALUES (?, ?, ?, ?) ON CONFLICT (app_id, id) DO NOTHING";
     private static final String UPSERT_USER_IP = "INSERT INTO user_ips (app_id, user_id, ip, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
             + " ON CONFLICT (app_id, user_id, ip) DO UPDATE SET" + widenSeen("user_ips");
     private static final String UPSERT_USER_FINGERPRINT = "INSERT INTO user_fingerprints (app_id, user_id, fingerprint_id, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
@@ -249,9 +256,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         Touches touches = write.touches();
         String appId = evaluation.appId();
         long at = evaluation.createdAt().toEpochMilli();
-        if (touches.user()) {
-            writes.update(UPSERT_USER, appId, user, at, at);
-        }
+        writes.update(touches.user() ? UPSERT_USER : ENSURE_USER, appId, user, at, at);
         if (touches.ip()) {
             writes.update(UPSERT_USER_IP, appId, user, evaluation.publicIp().address(), at, at);
         }

@@ -641,6 +641,33 @@ abstract class StorageContract {
     }
 
     @Test
+    void anEvaluationWrittenJustAfterItsAccountWasErasedLeavesAnAccountThatCanBeErasedAgain() throws java.sql.SQLException {
+        SqlAccountRecords records = new SqlAccountRecords(database);
+        evaluations.record(EvaluationSamples.write("app_a", id(), "zed", "dev-z1", true, "tok-zed-laptop-0001", "fp-z1", DeviceType.COMPUTER,
+                "198.51.100.1", T0));
+        // An account under attack: thousands of evaluations, erased a batch at a time.
+        try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement()) {
+            statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2500)"
+                    + " INSERT INTO evaluations (app_id, id, user_id, action, verdict, device_id, ip, created_at, document)"
+                    + " SELECT 'app_a', 'bulk-' || i, 'zed', 'login', 'allow', 'dev-z1', '198.51.100.1', " + T0.toEpochMilli() + ", '{}' FROM n");
+        }
+        assertThat(records.erase("app_a", "zed")).isTrue();
+        try (java.sql.Connection raw = rawConnection();
+                java.sql.ResultSet left = raw.createStatement().executeQuery("SELECT COUNT(*) FROM evaluations WHERE app_id = 'app_a' AND user_id = 'zed'")) {
+            assertThat(left.next()).isTrue();
+            assertThat(left.getInt(1)).as("every batch went").isZero();
+        }
+        // An evaluation that read the account before the erasure committed: its throttle spared the account's row.
+        EvaluationWrite late = EvaluationSamples.write("app_a", id(), "zed", "dev-z1", false, "tok-zed-laptop-0001", "fp-z1", DeviceType.COMPUTER,
+                "198.51.100.2", T0.plusSeconds(30));
+        evaluations.record(new EvaluationWrite(late.evaluation(), late.device(), true, new io.seatguard.core.evaluation.Touches(true, false, true, true, true, true),
+                late.components()));
+        assertThat(records.summary("app_a", "zed", T0.plusSeconds(60))).as("the account holding that evaluation is visible").isPresent();
+        assertThat(records.erase("app_a", "zed")).as("and can be erased").isTrue();
+        assertThat(evaluations.find("app_a", late.evaluation().id())).isEmpty();
+    }
+
+    @Test
     void aDeviceKeepsTheLatestComponentsItShowed() {
         EvaluationWrite created = EvaluationSamples.write("app_a", id(), "uma", "dev-u1", true, "tok-uma-laptop-0001", "fp-u1", DeviceType.COMPUTER,
                 "198.51.100.1", T0);
