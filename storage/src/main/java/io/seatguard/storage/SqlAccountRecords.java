@@ -94,6 +94,25 @@ public final class SqlAccountRecords implements AccountRecords {
             }
         }
         database.write(connection -> JdbcRunner.update(connection, "DELETE FROM challenges WHERE created_at < ?", cutoff.toEpochMilli()));
+        pruneWebhookMessages(cutoff);
         return pruned;
+    }
+
+    /**
+     * Webhook messages created before the cutoff that have nothing left to send (delivered, failed, or
+     * their endpoint deleted), with their deliveries and tries: their payloads name accounts, IPs and
+     * devices, and must not outlive the evaluations they describe. A thousand messages per transaction.
+     */
+    private void pruneWebhookMessages(Instant cutoff) {
+        String batch = "SELECT m.app_id, m.id FROM webhook_messages m WHERE m.created_at < ? AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d"
+                + " WHERE d.app_id = m.app_id AND d.message_id = m.id AND d.status = 'pending') ORDER BY m.created_at, m.app_id, m.id LIMIT " + PRUNE_BATCH;
+        long before = cutoff.toEpochMilli();
+        while (database.write(connection -> {
+            JdbcRunner.update(connection, "DELETE FROM webhook_attempts WHERE (app_id, message_id) IN (" + batch + ")", before);
+            JdbcRunner.update(connection, "DELETE FROM webhook_deliveries WHERE (app_id, message_id) IN (" + batch + ")", before);
+            return JdbcRunner.update(connection, "DELETE FROM webhook_messages WHERE (app_id, id) IN (" + batch + ")", before);
+        }) == PRUNE_BATCH) {
+            // Another batch.
+        }
     }
 }

@@ -58,11 +58,16 @@ public final class SqlWebhooks {
                 "SELECT " + ENDPOINT_COLUMNS + " FROM webhook_endpoints WHERE app_id = ? AND id = ?", SqlWebhooks::endpoint, appId, endpointId));
     }
 
-    /** Deletes the endpoint and its deliveries (nothing more will be sent to it). */
+    /**
+     * Deletes the endpoint and its deliveries (nothing more will be sent to it), and the app's messages
+     * that no endpoint is left to receive.
+     */
     public boolean delete(String appId, String endpointId) {
         return database.write(connection -> {
             JdbcRunner.update(connection, "DELETE FROM webhook_attempts WHERE app_id = ? AND endpoint_id = ?", appId, endpointId);
             JdbcRunner.update(connection, "DELETE FROM webhook_deliveries WHERE app_id = ? AND endpoint_id = ?", appId, endpointId);
+            JdbcRunner.update(connection, "DELETE FROM webhook_messages WHERE app_id = ? AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d"
+                    + " WHERE d.app_id = webhook_messages.app_id AND d.message_id = webhook_messages.id)", appId);
             return JdbcRunner.update(connection, "DELETE FROM webhook_endpoints WHERE app_id = ? AND id = ?", appId, endpointId) == 1;
         });
     }

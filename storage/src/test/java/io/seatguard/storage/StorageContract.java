@@ -1474,6 +1474,42 @@ abstract class StorageContract {
     }
 
     @Test
+    void webhookMessagesWithNothingLeftToSendGoWithRetentionAndWithTheirEndpoint() throws java.sql.SQLException {
+        SqlWebhooks webhooks = new SqlWebhooks(database);
+        for (String endpoint : List.of("we_a", "we_b")) {
+            webhooks.create(new io.seatguard.core.webhook.WebhookEndpoint(endpoint, "app_" + endpoint.substring(3), "https://hooks.example/" + endpoint,
+                    List.of(io.seatguard.core.webhook.WebhookEventType.EVALUATION_CREATED), "whsec_a", Optional.empty(), Optional.empty(), T0));
+        }
+        database.write(connection -> {
+            for (String app : List.of("app_a", "app_a", "app_b")) {
+                // app_b's a second later, so that the claim below (due by T0) takes one of app_a's.
+                SqlOutbox.enqueue(connection, new io.seatguard.core.webhook.OutboxEvent(app, io.seatguard.core.webhook.WebhookEventType.EVALUATION_CREATED,
+                        Optional.of("ann"), Map.of("evaluation_id", "e1"), app.equals("app_b") ? T0.plusSeconds(1) : T0));
+            }
+            return null;
+        });
+        // One of app_a's messages is delivered; the other is still pending.
+        SqlWebhooks.Claimed first = webhooks.claim(T0, 1, Duration.ofSeconds(60)).get(0);
+        assertThat(first.appId()).isEqualTo("app_a");
+        assertThat(webhooks.recordAttempt(first, T0.plusSeconds(1), Optional.of(204), Optional.empty(), Duration.ofMillis(3))).isTrue();
+
+        new SqlAccountRecords(database).pruneBefore(T0.plus(Duration.ofDays(1)));
+        assertThat(rowCount("webhook_attempts")).as("the delivered message's try went with it").isZero();
+        assertThat(rowCount("webhook_messages")).as("the delivered one went; the two pending stay").isEqualTo(2);
+        assertThat(webhooks.deliveries("app_a", "we_a", 10)).singleElement().satisfies(d -> assertThat(d.status()).isEqualTo("pending"));
+
+        assertThat(webhooks.delete("app_b", "we_b")).isTrue();
+        assertThat(rowCount("webhook_messages")).as("app_b's message had nobody left to go to").isEqualTo(1);
+    }
+
+    private int rowCount(String table) throws java.sql.SQLException {
+        try (java.sql.Connection raw = rawConnection(); java.sql.ResultSet count = raw.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
+            count.next();
+            return count.getInt(1);
+        }
+    }
+
+    @Test
     void aLateTryOfAReclaimedWebhookDeliveryDoesNotOverwriteTheNewerOutcome() {
         SqlWebhooks webhooks = new SqlWebhooks(database);
         webhooks.create(new io.seatguard.core.webhook.WebhookEndpoint("we_1", "app_a", "https://hooks.example/in",
