@@ -45,8 +45,11 @@ public final class IpAddresses {
 
     /**
      * Whether an address is reachable across the internet: not private (RFC 1918, IPv6 unique-local),
-     * shared (carrier-grade NAT, 100.64.0.0/10), loopback, link-local, unspecified or multicast. Only
-     * such an address can say where a network is.
+     * shared (carrier-grade NAT, 100.64.0.0/10), benchmarking (198.18.0.0/15), loopback, link-local,
+     * unspecified or multicast. An IPv6 address that carries an IPv4 one (NAT64 64:ff9b::/96, 6to4
+     * 2002::/16, the old IPv4-compatible ::/96) is judged by the IPv4 address it leads to: through a
+     * NAT64 gateway, 64:ff9b::a9fe:a9fe is 169.254.169.254. Only a global address can say where a
+     * network is, and only one may be a webhook's target.
      */
     public static boolean isGlobal(InetAddress address) {
         if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
@@ -56,11 +59,41 @@ public final class IpAddresses {
         byte[] bytes = address.getAddress();
         if (bytes.length == 4) {
             boolean sharedNat = (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;
+            boolean benchmarking = (bytes[0] & 0xff) == 198 && (bytes[1] & 0xfe) == 18;
             boolean reserved = (bytes[0] & 0xff) == 0 || (bytes[0] & 0xff) >= 240;
-            return !sharedNat && !reserved;
+            return !sharedNat && !benchmarking && !reserved;
+        }
+        Optional<InetAddress> embedded = embeddedIpv4(bytes);
+        if (embedded.isPresent()) {
+            return isGlobal(embedded.get());
         }
         boolean uniqueLocal = (bytes[0] & 0xfe) == 0xfc;
         return !uniqueLocal;
+    }
+
+    /** The IPv4 address a NAT64 (64:ff9b::/96), 6to4 (2002::/16) or IPv4-compatible (::/96) address carries. */
+    private static Optional<InetAddress> embeddedIpv4(byte[] bytes) {
+        int from;
+        if (startsWith(bytes, new byte[] {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0})
+                || startsWith(bytes, new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})) {
+            from = 12;
+        }
+        else if (bytes[0] == 0x20 && bytes[1] == 0x02) {
+            from = 2;
+        }
+        else {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByAddress(java.util.Arrays.copyOfRange(bytes, from, from + 4)));
+        }
+        catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return java.util.Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     /**

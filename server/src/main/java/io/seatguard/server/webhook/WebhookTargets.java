@@ -65,8 +65,9 @@ public final class WebhookTargets {
         if (!allowPrivate) {
             for (InetAddress address : addresses) {
                 if (!IpAddresses.isGlobal(address)) {
-                    return Optional.of("resolves to a private or loopback address (" + IpAddresses.format(address)
-                            + "); run the server with --webhook-allow-private to allow it");
+                    // Which address is not said: the answer would tell an API client the internal
+                    // addresses of the server's network, one host name at a time.
+                    return Optional.of("resolves to a private or loopback address; run the server with --webhook-allow-private to allow it");
                 }
             }
         }
