@@ -135,6 +135,32 @@ class PoliciesApiTest {
     }
 
     @Test
+    void anAppHoldsAtMostTwoHundredPoliciesAndAHundredLists() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            for (int i = 0; i < 200; i++) {
+                Response created = server.post("/v3/policies", "{\"name\":\"p" + i + "\",\"actions\":[\"login\"],\"verdict\":\"deny\","
+                        + "\"conditions\":{\"check\":\"user\",\"op\":\"eq\",\"value\":\"u" + i + "\"}}", json(app));
+                assertThat(created.status()).as(created.body()).isEqualTo(201);
+            }
+            Response tooMany = server.post("/v3/policies", "{\"name\":\"one more\",\"actions\":[\"login\"],\"verdict\":\"deny\","
+                    + "\"conditions\":{\"check\":\"user\",\"op\":\"eq\",\"value\":\"x\"}}", json(app));
+            assertThat(tooMany.status()).isEqualTo(409);
+            assertThat(tooMany.contentType()).startsWith("application/problem+json");
+            assertThat(tooMany.json().get("type").asText()).endsWith("limit-reached");
+            for (int i = 0; i < 100; i++) {
+                assertThat(server.post("/v3/lists", "{\"name\":\"l" + i + "\",\"kind\":\"user\"}", json(app)).status()).isEqualTo(201);
+            }
+            Response tooManyLists = server.post("/v3/lists", "{\"name\":\"one more\",\"kind\":\"user\"}", json(app));
+            assertThat(tooManyLists.status()).isEqualTo(409);
+            assertThat(tooManyLists.json().get("detail").asText()).contains("at most 100 lists");
+            // Another app has its own allowance.
+            TestApp other = server.createApp("other");
+            assertThat(server.post("/v3/lists", "{\"name\":\"first\",\"kind\":\"user\"}", json(other)).status()).isEqualTo(201);
+        }
+    }
+
+    @Test
     void listsNormalizeTheirValuesAndCannotBeDeletedWhileNamed() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
             TestApp app = server.defaultApp();

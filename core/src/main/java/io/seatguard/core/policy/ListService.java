@@ -26,6 +26,8 @@ public final class ListService {
     public static final String ID_PREFIX = "lst_";
     static final int MAX_VALUES = 100_000;
     static final int MAX_VALUES_PER_CALL = 10_000;
+    /** Each node holds all of an app's lists in memory and reloads them on every change: a bound per app. */
+    static final int MAX_LISTS = 100;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.:-]{0,99}");
 
     private final ListStore store;
@@ -72,6 +74,9 @@ public final class ListService {
             errors.add("values", "a list holds at most " + MAX_VALUES + " values");
         }
         errors.throwIfAny();
+        if (store.list(appId).size() >= MAX_LISTS) {
+            throw new SeatguardException(ErrorCode.LIMIT_REACHED, "An app has at most " + MAX_LISTS + " lists; delete one first");
+        }
         Instant now = clock.instant();
         NamedList list = new NamedList(ID_PREFIX + ids.newSecret(16), appId, name, kind.orElseThrow(), values, now, now);
         if (!store.create(list)) {

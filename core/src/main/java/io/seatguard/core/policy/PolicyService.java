@@ -2,6 +2,7 @@ package io.seatguard.core.policy;
 
 import static java.util.Objects.requireNonNull;
 
+import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.FieldError;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.ids.IdGenerator;
@@ -15,6 +16,11 @@ import java.util.stream.Collectors;
 
 /** Creates, changes and removes an app's policies, validating each against the app's checks and lists. */
 public final class PolicyService {
+    /**
+     * Every evaluation of the app walks its policies: a bound keeps one app (or one mistaken script)
+     * from making every evaluation on a shared server cost seconds.
+     */
+    static final int MAX_POLICIES = 200;
     private final PolicyStore store;
     private final ListStore lists;
     private final PolicyFields fields;
@@ -39,6 +45,9 @@ public final class PolicyService {
 
     public Policy create(String appId, Object tree) {
         PolicyDefinition definition = validate(appId, tree);
+        if (store.list(appId).size() >= MAX_POLICIES) {
+            throw new SeatguardException(ErrorCode.LIMIT_REACHED, "An app has at most " + MAX_POLICIES + " policies; delete one first");
+        }
         Instant now = clock.instant();
         Policy policy = new Policy("pol_" + ids.newSecret(16), appId, definition, now, now);
         store.create(policy);
