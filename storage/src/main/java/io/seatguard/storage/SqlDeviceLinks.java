@@ -14,6 +14,8 @@ import java.util.Optional;
 public final class SqlDeviceLinks implements DeviceLinks {
     /** A resold account can gather thousands of devices; a listing shows the most recent ones. */
     static final int MAX_LISTED = 1000;
+    /** How many of a device's latest evaluations its last country is looked for in. */
+    static final int LAST_COUNTRY_WINDOW = 200;
 
     private final SqlDatabase database;
 
@@ -28,11 +30,15 @@ public final class SqlDeviceLinks implements DeviceLinks {
                 return Optional.<List<AccountDevice>>empty();
             }
             return Optional.of(JdbcRunner.queryList(connection,
-                    // The country of the device's latest placed evaluation on this account: read backwards
-                    // through the account's evaluations (evaluations_by_user), for a listing, not the hot path.
+                    // The country of the device's latest placed evaluation on this account, among the device's
+                    // latest LAST_COUNTRY_WINDOW evaluations (evaluations_by_device, newest first): a bounded
+                    // read. Unbounded, a device never placed on this account (VPN or hosting traffic), or one
+                    // a bot used across thousands of accounts, made the listing walk its whole history.
                     "SELECT l.device_id, d.type, l.status, l.first_seen, l.last_seen, d.browser, d.os,"
-                            + " (SELECT e.country FROM evaluations e WHERE e.app_id = l.app_id AND e.user_id = l.user_id AND e.device_id = l.device_id"
-                            + " AND e.country IS NOT NULL ORDER BY e.created_at DESC LIMIT 1) AS last_country FROM user_devices l"
+                            + " (SELECT recent.country FROM (SELECT e.country, e.user_id, e.created_at FROM evaluations e"
+                            + " WHERE e.app_id = l.app_id AND e.device_id = l.device_id ORDER BY e.created_at DESC LIMIT " + LAST_COUNTRY_WINDOW + ") recent"
+                            + " WHERE recent.user_id = l.user_id AND recent.country IS NOT NULL ORDER BY recent.created_at DESC LIMIT 1) AS last_country"
+                            + " FROM user_devices l"
                             + " JOIN devices d ON d.app_id = l.app_id AND d.id = l.device_id"
                             + " WHERE l.app_id = ? AND l.user_id = ? ORDER BY l.last_seen DESC, l.device_id LIMIT " + MAX_LISTED,
                     row -> new AccountDevice(row.getString(1), DeviceType.fromWireName(row.getString(2)), LinkStatus.fromWireName(row.getString(3)),

@@ -1384,6 +1384,24 @@ abstract class StorageContract {
     }
 
     @Test
+    void aDevicesLastCountryIsLookedForInItsLatestEvaluationsOnly() throws java.sql.SQLException {
+        String device = UUID.randomUUID().toString();
+        EvaluationWrite plain = EvaluationSamples.write("app_a", id(), "mo", device, true, "tok-mo-" + device, null, DeviceType.COMPUTER, "198.51.100.1", T0);
+        evaluations.record(new EvaluationWrite(plain.evaluation(), plain.device(), true, plain.touches(), Map.of(),
+                new io.seatguard.core.intel.Place(Optional.of("FR"), Optional.empty())));
+        assertThat(links.devices("app_a", "mo").orElseThrow().get(0).lastCountry()).contains("FR");
+        // The same browser then serves a bot on other accounts, unplaced (a hosting network), 200 times:
+        // the listing reads those and stops, rather than walking the device's whole history.
+        try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement()) {
+            statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + SqlDeviceLinks.LAST_COUNTRY_WINDOW + ")"
+                    + " INSERT INTO evaluations (app_id, id, user_id, action, verdict, device_id, ip, created_at, document)"
+                    + " SELECT 'app_a', 'bot-' || i, 'victim-' || i, 'login', 'allow', '" + device + "', '203.0.113.9', " + T0.plusSeconds(60).toEpochMilli()
+                    + " + i, '{}' FROM n");
+        }
+        assertThat(links.devices("app_a", "mo").orElseThrow().get(0).lastCountry()).as("beyond the window: unknown").isEmpty();
+    }
+
+    @Test
     void retentionDeletesWhatWasRecordedBeforeTheCutoffOnly() {
         io.seatguard.core.ids.IdGenerator oldIds = new io.seatguard.core.ids.IdGenerator(java.time.InstantSource.fixed(T0), new java.util.Random(1));
         io.seatguard.core.ids.IdGenerator newIds = new io.seatguard.core.ids.IdGenerator(java.time.InstantSource.fixed(T0.plus(Duration.ofDays(100))),
