@@ -199,7 +199,8 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
                 break;
             }
             boolean isNamed = named.isPresent() && link.deviceId().equals(named.get().deviceId());
-            if (!isNamed && !link.lastSeen().isBefore(since)) {
+            // Attached links only, as the store reads the window (SqlAccountReader): logged-out ones do not count.
+            if (!isNamed && link.status() == LinkStatus.ATTACHED && !link.lastSeen().isBefore(since)) {
                 window.add(link);
             }
         }
