@@ -206,8 +206,15 @@ public final class ChallengeService {
         return new Step.Show(read, Optional.of("over_limit"), 0);
     }
 
+    /**
+     * Counted as {@code device_count} counts, which opened the challenge: the attached devices seen in the
+     * last 30 days. A device not seen for longer is listed (it can be logged out) but not counted, or the
+     * person would have to log out devices the policy never counted.
+     */
     private boolean withinLimit(Challenge challenge) {
-        return attachedDevices(challenge).size() <= challenge.plan().deviceLimit().orElse(Integer.MAX_VALUE);
+        Instant windowStart = clock.instant().minus(io.seatguard.core.account.DeviceWindow.DEFAULT_LENGTH);
+        long counted = attachedDevices(challenge).stream().filter(device -> !device.lastSeen().isBefore(windowStart)).count();
+        return counted <= challenge.plan().deviceLimit().orElse(Integer.MAX_VALUE);
     }
 
     private Step finishDeviceLimit(Challenge read) {

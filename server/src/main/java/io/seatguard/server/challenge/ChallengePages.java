@@ -142,6 +142,15 @@ public final class ChallengePages {
         });
     }
 
+    /** The device-limit page's Continue: completes the challenge once the account is within its limit. */
+    public void continueDeviceLimit(Context ctx) {
+        withChallenge(ctx, id -> {
+            if (csrfHolds(ctx)) {
+                render(ctx, challenges.continueIfWithinLimit(id), 200);
+            }
+        });
+    }
+
     public void logoutDevice(Context ctx) {
         withChallenge(ctx, id -> {
             if (csrfHolds(ctx)) {
@@ -290,7 +299,11 @@ public final class ChallengePages {
             item.put("logoutLabel", texts.get("devices.logout"));
             list.add(item);
         }
-        return Map.of("devicesHeading", texts.get("devices.heading"), "list", list);
+        // Continue: for an account already within its limit (another tab or the app's backend logged
+        // devices out since the page opened), which would otherwise have no way forward but logging out
+        // one more device, perhaps this one. Over the limit it says so.
+        return Map.of("devicesHeading", texts.get("devices.heading"), "list", list, "id", challenge.id(), "csrf", csrf, "lang", texts.get("lang"),
+                "continueLabel", texts.get("devices.continue"));
     }
 
     private static void noticeModel(Map<String, Object> model, ChallengeTexts texts, Challenge challenge, Optional<String> notice) {

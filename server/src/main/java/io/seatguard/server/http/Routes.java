@@ -134,7 +134,8 @@ public final class Routes {
                 Route.page(POST, "/challenge/{id}/send", challengePages::send),
                 Route.page(POST, "/challenge/{id}/verify", challengePages::verify),
                 Route.page(POST, "/challenge/{id}/decline", challengePages::decline),
-                Route.page(POST, "/challenge/{id}/logout-device", challengePages::logoutDevice)));
+                Route.page(POST, "/challenge/{id}/logout-device", challengePages::logoutDevice),
+                Route.page(POST, "/challenge/{id}/continue", challengePages::continueDeviceLimit)));
         outbox.ifPresent(page -> routes.add(Route.page(GET, "/dev/outbox", page::show)));
         routes.addAll(dashboard.routes());
         if (demoSite.isPresent()) {

@@ -1,0 +1,97 @@
+package io.seatguard.core.challenge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.core.account.AccountDevice;
+import io.seatguard.core.account.DeviceLinks;
+import io.seatguard.core.account.LinkStatus;
+import io.seatguard.core.identity.DeviceType;
+import io.seatguard.core.policy.ChallengeType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The device-limit page counts devices as device_count does: attached, seen in the last 30 days. */
+class DeviceLimitCountTest {
+    private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
+
+    /** The domain service's collaborators, held in maps: this test is about its counting, not storage. */
+    private final Map<String, Challenge> challenges = new HashMap<>();
+    private final List<AccountDevice> devices = List.of(
+            device("dev-phone", NOW.minus(Duration.ofMinutes(1))),
+            device("dev-laptop", NOW.minus(Duration.ofDays(3))),
+            device("dev-old-tv", NOW.minus(Duration.ofDays(40))));
+
+    private static AccountDevice device(String id, Instant lastSeen) {
+        return new AccountDevice(id, DeviceType.COMPUTER, LinkStatus.ATTACHED, lastSeen, lastSeen, "Chrome", "Linux", Optional.empty());
+    }
+
+    private final ChallengeStore store = new ChallengeStore() {
+        @Override
+        public Optional<Challenge> find(String challengeId) {
+            return Optional.ofNullable(challenges.get(challengeId));
+        }
+
+        @Override
+        public boolean replace(Challenge expected, Challenge next) {
+            return challenges.replace(expected.id(), expected, next);
+        }
+
+        @Override
+        public void recordExit(String challengeId, String exitedTo) {}
+
+        @Override
+        public boolean verifiedRecently(String appId, String accountKey, String deviceId, Instant since) {
+            return false;
+        }
+    };
+
+    private final DeviceLinks links = new DeviceLinks() {
+        @Override
+        public Optional<List<AccountDevice>> devices(String appId, String userId) {
+            return Optional.of(devices);
+        }
+
+        @Override
+        public boolean detach(String appId, String userId, String deviceId, Instant at) {
+            return false;
+        }
+    };
+
+    private final CodeSender sender = new CodeSender() {
+        @Override
+        public Set<String> channels() {
+            return Set.of();
+        }
+
+        @Override
+        public void send(CodeMessage message) {}
+    };
+
+    @Test
+    void aDeviceUnseenForOverThirtyDaysIsListedButNotCounted() {
+        Challenge challenge = new Challenge("ch_limit", "app", "ev_1", ChallengeType.DEVICE_LIMIT,
+                new ChallengePlan("pol_1", "access", Optional.of("https://app.example/plans"), Optional.of("https://app.example/bye"),
+                        Optional.of("https://app.example/watch"), OptionalInt.of(2)),
+                ChallengeStatus.PRESENTED, Optional.of("dina"), Optional.empty(), Optional.empty(), "dev-phone", List.of(), List.of("device_count"),
+                Optional.empty(), Optional.empty(), 0, 0, NOW.minusSeconds(10), NOW.plus(Duration.ofMinutes(10)), Optional.empty());
+        challenges.put(challenge.id(), challenge);
+        ChallengeService service = new ChallengeService(store, new ChallengeMachine(ChallengeRules.DEFAULTS,
+                new VerificationCodes("0123456789abcdef0123456789abcdef".getBytes(), new SplittableRandom(7))), ChallengeRules.DEFAULTS, sender, links,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThat(service.attachedDevices(challenge)).as("listed, so it can be logged out").hasSize(3);
+        ChallengeService.Step step = service.continueIfWithinLimit(challenge.id());
+        assertThat(step).as("two counted, within the limit of two").isInstanceOf(ChallengeService.Step.Leave.class);
+        assertThat(challenges.get(challenge.id()).status()).isEqualTo(ChallengeStatus.COMPLETED);
+    }
+}

@@ -1,0 +1,62 @@
+package io.seatguard.server.challenge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.server.TestServer;
+import io.seatguard.server.TestServer.Response;
+import io.seatguard.server.TestServer.TestApp;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The device-limit page over HTTP: logging a device out from it, and going on once the account is within its limit. */
+class DeviceLimitChallengeTest {
+    private static final String DESKTOP = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
+    @TempDir
+    Path dataDir;
+
+    private static String evaluate(TestServer server, TestApp app, String action, String token) {
+        Response response = server.post("/v3/evaluate", "{\"action\":\"" + action + "\",\"user\":\"dina\",\"ip\":\"198.51.100.7\",\"user_agent\":\"" + DESKTOP
+                + "\",\"return_to\":\"https://app.example/watch/1\",\"device\":{\"token\":\"" + token + "\"}}", app.bearer());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().has("redirect") && !response.json().get("redirect").isNull() ? response.json().get("redirect").asText() : "";
+    }
+
+    @Test
+    void continueGoesOnOnceTheAccountIsWithinItsLimitAndSaysSoWhileItIsNot() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            Response policy = server.post("/v3/policies", """
+                    {"name": "Two devices", "actions": ["access"], "conditions": {"check": "device_count", "op": "gt", "value": 2},
+                     "verdict": "challenge", "challenge": {"type": "device_limit", "device_limit": 2, "success_url": "https://app.example/plans",
+                                   "logout_url": "https://app.example/bye"}}""",
+                    app.bearer());
+            assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+            for (String token : new String[] {"tok_dina_laptop_0001", "tok_dina_tablet_0001", "tok_dina_phone_00001"}) {
+                evaluate(server, app, "login", token);
+            }
+            String page = evaluate(server, app, "access", "tok_dina_phone_00001");
+            assertThat(page).startsWith(server.url() + "/challenge/");
+
+            PageClient browser = new PageClient();
+            assertThat(browser.get(page).body()).contains("action=\"/challenge/").contains("/continue\"");
+            HttpResponse<String> over = browser.post(page + "/continue", Map.of("lang", "en"));
+            assertThat(over.statusCode()).isEqualTo(200);
+            assertThat(over.body()).contains("The account still has too many devices.");
+
+            // The app's backend logs one device out meanwhile: the page's Continue now goes on, logging out nothing more.
+            String phone = server.get("/v3/challenges/" + page.substring(page.lastIndexOf('/') + 1), app.bearer()).json().get("device_id").asText();
+            String laptop = server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("id").stream()
+                    .filter(id -> !id.equals(phone)).findFirst().orElseThrow();
+            assertThat(server.send("DELETE", "/v3/users/dina/devices/" + laptop, null, app.bearer()).status()).isEqualTo(204);
+            HttpResponse<String> onward = browser.post(page + "/continue", Map.of("lang", "en"));
+            assertThat(onward.statusCode()).isEqualTo(303);
+            assertThat(onward.headers().firstValue("Location")).contains("https://app.example/watch/1");
+            assertThat(server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("status"))
+                    .as("only the one the backend logged out").containsOnlyOnce("detached");
+        }
+    }
+}
