@@ -953,7 +953,9 @@ abstract class StorageContract {
             statement.execute("ALTER TABLE device_tokens DROP COLUMN device_seen_at_join");
             statement.execute("DROP TABLE user_countries");
             statement.execute("ALTER TABLE user_devices DROP COLUMN detached_at");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20')");
+            statement.execute("DROP INDEX owner_notices_by_recipient");
+            statement.execute("ALTER TABLE owner_notices DROP COLUMN recipient");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21')");
         }
         database = reopenDatabase();
         wire();

@@ -25,6 +25,14 @@ import org.slf4j.LoggerFactory;
 public final class OwnerNotices implements OwnerNotifier, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OwnerNotices.class);
     static final int MAX_PER_DAY = 5;
+    /**
+     * Notices to one phone number or email address a day, over all accounts: an account, its email and
+     * its phone can come from a browser-mode evaluation, which anyone holding the public client id can
+     * make, so a limit per account alone let a script send one number as many paid messages as it
+     * named new accounts. The same number as per account, so that an owner with one address still gets
+     * all of theirs.
+     */
+    static final int MAX_PER_RECIPIENT_PER_DAY = MAX_PER_DAY;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final SqlOwnerNotices sent;
@@ -61,7 +69,12 @@ public final class OwnerNotices implements OwnerNotifier, AutoCloseable {
         if (!reachable || !delivery.channels().containsAll(notice.channels().stream().filter(delivery.channels()::contains).toList())) {
             return;
         }
-        if (!sent.claim(notice.appId(), notice.userId(), notice.deviceId(), notice.at(), notice.at().minus(Duration.ofDays(1)), MAX_PER_DAY)) {
+        // The costly channel names the recipient: the phone when the notice goes by SMS, else the email.
+        String recipient = notice.channels().contains("sms") && notice.phone().isPresent() && delivery.channels().contains("sms")
+                ? notice.phone().get()
+                : notice.email().map(email -> email.toLowerCase(Locale.ROOT)).orElse(notice.phone().orElse(""));
+        if (!sent.claim(notice.appId(), notice.userId(), notice.deviceId(), recipient, notice.at(), notice.at().minus(Duration.ofDays(1)), MAX_PER_DAY,
+                MAX_PER_RECIPIENT_PER_DAY)) {
             return;
         }
         String appName = apps.find(notice.appId()).map(App::name).orElse("Seatguard");

@@ -71,6 +71,29 @@ class OwnerNoticesAndSmsTest {
     }
 
     @Test
+    void oneAddressIsToldAtMostFiveTimesADayWhateverTheAccounts() throws Exception {
+        ServerConfig config = ServerConfig.embeddedForTests(dataDir)
+                .withChallenges(ChallengeSettings.DEVELOPMENT.withSmtp(URI.create("smtp://127.0.0.1:" + MAIL.getSmtp().getPort())));
+        try (TestServer server = TestServer.startWith(config)) {
+            TestApp app = server.defaultApp();
+            Response policy = server.post("/v3/policies", """
+                    {"name": "Tell owners", "actions": ["login"], "conditions": {"check": "is_new_device", "op": "eq", "value": true},
+                     "verdict": "allow", "notify": {"channels": ["email"]}}""", app.bearer());
+            assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+            // A script names a new account every time, always with the same victim's address (in any case).
+            for (int i = 0; i < 8; i++) {
+                evaluate(server, app, "pump" + i, "tok_pump_device_000" + i, "\"email\":\"" + (i % 2 == 0 ? "victim" : "VICTIM") + "@example.com\",");
+            }
+            evaluate(server, app, "real", "tok_real_device_0001", "\"email\":\"real@example.com\",");
+            assertThat(MAIL.waitForIncomingEmail(5_000, 6)).isTrue();
+            Thread.sleep(500);
+            assertThat(MAIL.getReceivedMessages()).extracting(message -> message.getAllRecipients()[0].toString().toLowerCase(java.util.Locale.ROOT))
+                    .as("five to the victim, and the real owner's own").containsExactlyInAnyOrder("victim@example.com", "victim@example.com",
+                            "victim@example.com", "victim@example.com", "victim@example.com", "real@example.com");
+        }
+    }
+
+    @Test
     void codesGoBySmsThroughTheProviderOrToTheOutboxInDevelopment() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
         HttpServer provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
