@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An app's policies and lists kept in memory, so an evaluation costs no policy query. At most once per
@@ -24,6 +25,8 @@ public final class CachedPolicyBook implements PolicyBook {
     private final InstantSource clock;
     private final Duration maxAge;
     private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
+    /** How many times each app's entry was forgotten: one small counter per app, kept for the process's life. */
+    private final ConcurrentMap<String, AtomicLong> forgetCounts = new ConcurrentHashMap<>();
 
     public CachedPolicyBook(PolicyStore policies, ListStore lists, InstantSource clock, Duration maxAge) {
         this.policies = requireNonNull(policies, "policies is null");
@@ -40,16 +43,25 @@ public final class CachedPolicyBook implements PolicyBook {
             return entry.policies();
         }
         // Two threads may both look after expiry; both read the same rows, so either result is right.
+        long forgotten = forgets(appId).get();
         long version = policies.version(appId);
         Entry fresh = entry != null && entry.version() == version
                 ? new Entry(entry.policies(), version, now)
                 : new Entry(AppPolicies.of(policies.list(appId), lists.list(appId)), version, now);
-        entries.put(appId, fresh);
+        // Kept only if no change was forgotten while this read ran: a read from before a change must not
+        // put the old policies back for maxAge after forget() dropped them ("applies to the next
+        // evaluation"). This request still answers with what it read; it started before the change.
+        entries.compute(appId, (key, current) -> forgets(appId).get() == forgotten ? fresh : current);
         return fresh.policies();
     }
 
     /** Drops what is cached for an app, after a change to its policies or lists. */
     public void forget(String appId) {
+        forgets(appId).incrementAndGet();
         entries.remove(appId);
+    }
+
+    private AtomicLong forgets(String appId) {
+        return forgetCounts.computeIfAbsent(appId, key -> new AtomicLong());
     }
 }

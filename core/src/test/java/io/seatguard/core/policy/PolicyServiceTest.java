@@ -51,6 +51,66 @@ class PolicyServiceTest {
         assertThat(service.invalidNow("another_app")).isEmpty();
     }
 
+    @Test
+    void aReadFromBeforeAChangeDoesNotPutTheOldPoliciesBack() throws Exception {
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch changed = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean holdNextList = new java.util.concurrent.atomic.AtomicBoolean(true);
+        // The store's policy list pauses once, between the book's version read and its use, while a change lands.
+        PolicyStore slow = new PolicyStore() {
+            @Override
+            public long version(String appId) {
+                return store.version(appId);
+            }
+
+            @Override
+            public void create(Policy policy) {
+                store.create(policy);
+            }
+
+            @Override
+            public boolean update(Policy policy) {
+                return store.update(policy);
+            }
+
+            @Override
+            public boolean delete(String appId, String policyId) {
+                return store.delete(appId, policyId);
+            }
+
+            @Override
+            public Optional<Policy> find(String appId, String policyId) {
+                return store.find(appId, policyId);
+            }
+
+            @Override
+            public List<Policy> list(String appId) {
+                List<Policy> read = store.list(appId);
+                if (holdNextList.getAndSet(false)) {
+                    reading.countDown();
+                    try {
+                        changed.await();
+                    }
+                    catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return read;
+            }
+        };
+        CachedPolicyBook book = new CachedPolicyBook(slow, new OneList(staff), clock, java.time.Duration.ofMinutes(5));
+        PolicyService service = new PolicyService(slow, new OneList(staff), PolicyFields.of(CheckRegistry.standard(CheckSettings.DEFAULTS)),
+                new IdGenerator(clock, new Random(7)), clock, book::forget);
+
+        Thread before = Thread.ofPlatform().start(() -> book.forApp(APP));
+        reading.await();
+        service.create(APP, example());
+        changed.countDown();
+        before.join();
+
+        assertThat(book.forApp(APP).inOrder()).as("the change applies to the next evaluation").hasSize(1);
+    }
+
     private PolicyService service(long eventCountLimit) {
         CheckSettings defaults = CheckSettings.DEFAULTS;
         CheckSettings settings = new CheckSettings(defaults.maxTravelSpeedKmh(), defaults.minTravelDistanceKm(), defaults.velocityWindow(),
