@@ -28,6 +28,8 @@ public final class InMemoryPresence implements Presence {
      * bring it back. Kept a window (a touch older than that is expired when it lands anyway).
      */
     private final Map<String, Instant> ended = new ConcurrentHashMap<>();
+    /** The most ended-session marks kept for sessions that were not live when they ended. */
+    static final int MAX_ENDED_MARKS = 100_000;
     /** When the next sweep of every account is due, by the touches' own clock. */
     private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
 
@@ -76,6 +78,11 @@ public final class InMemoryPresence implements Presence {
         }
     }
 
+    /** How many ended-session marks are kept; for the test that they stay bounded. */
+    int endedHeld() {
+        return ended.size();
+    }
+
     /** How many accounts have an entry; for the test that they do not pile up. */
     int accountsHeld() {
         return byAccount.size();
@@ -84,7 +91,13 @@ public final class InMemoryPresence implements Presence {
     @Override
     public void end(String appId, String userId, String sessionId, Instant at) {
         byAccount.compute(key(appId, userId), (k, sessions) -> {
-            ended.merge(k + '\u0000' + sessionId, at, (old, now) -> now.isAfter(old) ? now : old);
+            boolean wasLive = sessions != null && sessions.containsKey(sessionId);
+            // Past the cap, only ends of live sessions are remembered: ends of unknown sessions (random ids
+            // sent with the public client id) would otherwise grow memory for a whole window at a time. The
+            // cost is the rare first page whose evaluation lands after its own end.
+            if (wasLive || ended.size() < MAX_ENDED_MARKS) {
+                ended.merge(k + '\u0000' + sessionId, at, (old, now) -> now.isAfter(old) ? now : old);
+            }
             if (sessions != null) {
                 sessions.remove(sessionId);
             }

@@ -31,6 +31,22 @@ class InMemoryPresenceTest extends PresenceContract {
     }
 
     @Test
+    void endsOfUnknownSessionsAreRememberedUpToACapAndEndsOfLiveOnesAlways() {
+        InMemoryPresence presence = new InMemoryPresence(Duration.ofSeconds(90));
+        Instant start = Instant.parse("2026-12-02T12:00:00Z");
+        presence.touch("app_a", "ann", new Presence.LiveSession("ses-ann", "dev-ann", "computer", "198.51.100.1", start));
+        // A flood of ends with random ids, as anyone holding the public client id can send.
+        for (int i = 0; i < InMemoryPresence.MAX_ENDED_MARKS + 5_000; i++) {
+            presence.end("app_a", "stranger-" + i, "ses-" + i, start.plusMillis(i % 1000));
+        }
+        assertThat(presence.endedHeld()).isEqualTo(InMemoryPresence.MAX_ENDED_MARKS);
+        // A live session's end is still remembered: its in-flight touch does not bring it back.
+        presence.end("app_a", "ann", "ses-ann", start.plusSeconds(2));
+        presence.touch("app_a", "ann", new Presence.LiveSession("ses-ann", "dev-ann", "computer", "198.51.100.1", start.plusSeconds(1)));
+        assertThat(presence.live("app_a", "ann", start.plusSeconds(3))).isEmpty();
+    }
+
+    @Test
     void refusesAnEmptyWindow() {
         assertThatThrownBy(() -> new InMemoryPresence(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
