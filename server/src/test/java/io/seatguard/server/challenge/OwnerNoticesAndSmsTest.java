@@ -42,11 +42,14 @@ class OwnerNoticesAndSmsTest {
         return response;
     }
 
+    private TestServer serverMailingToGreenMail() {
+        return TestServer.startWith(ServerConfig.embeddedForTests(dataDir)
+                .withChallenges(ChallengeSettings.DEVELOPMENT.withSmtp(URI.create("smtp://127.0.0.1:" + MAIL.getSmtp().getPort()))));
+    }
+
     @Test
     void theOwnerIsToldOncePerNewDeviceAndAtMostFiveTimesADay() throws Exception {
-        ServerConfig config = ServerConfig.embeddedForTests(dataDir)
-                .withChallenges(ChallengeSettings.DEVELOPMENT.withSmtp(URI.create("smtp://127.0.0.1:" + MAIL.getSmtp().getPort())));
-        try (TestServer server = TestServer.startWith(config)) {
+        try (TestServer server = serverMailingToGreenMail()) {
             TestApp app = server.defaultApp();
             Response policy = server.post("/v3/policies", """
                     {"name": "Tell zed", "actions": ["login"], "conditions": {"check": "user", "op": "eq", "value": "zed"},
@@ -72,9 +75,7 @@ class OwnerNoticesAndSmsTest {
 
     @Test
     void oneAddressIsToldAtMostFiveTimesADayWhateverTheAccounts() throws Exception {
-        ServerConfig config = ServerConfig.embeddedForTests(dataDir)
-                .withChallenges(ChallengeSettings.DEVELOPMENT.withSmtp(URI.create("smtp://127.0.0.1:" + MAIL.getSmtp().getPort())));
-        try (TestServer server = TestServer.startWith(config)) {
+        try (TestServer server = serverMailingToGreenMail()) {
             TestApp app = server.defaultApp();
             Response policy = server.post("/v3/policies", """
                     {"name": "Tell owners", "actions": ["login"], "conditions": {"check": "is_new_device", "op": "eq", "value": true},

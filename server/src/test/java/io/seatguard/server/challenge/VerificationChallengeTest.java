@@ -206,15 +206,25 @@ class VerificationChallengeTest {
         return response.json();
     }
 
-    @Test
-    void wrongCodesSentAllAtOnceEachCountAndTheRightCodeStillPassesAlone() throws Exception {
-        String redirect = login("rex", "rex@example.com").get("redirect").asText();
-        String challengeId = redirect.substring(redirect.lastIndexOf('/') + 1);
+    /** A challenge opened by {@code user}'s login, its page opened and a code mailed: what the tests then post with. */
+    private record CodeSent(String redirect, String challengeId, PageClient browser, String code) {}
+
+    private CodeSent codeSentTo(String user) throws Exception {
+        String redirect = login(user, user + "@example.com").get("redirect").asText();
         PageClient browser = new PageClient();
         browser.get(redirect);
         browser.post(redirect + "/send", Map.of("channel", "email"));
         assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
-        String code = codeFrom(MAIL.getReceivedMessages()[0]);
+        return new CodeSent(redirect, redirect.substring(redirect.lastIndexOf('/') + 1), browser, codeFrom(MAIL.getReceivedMessages()[0]));
+    }
+
+    @Test
+    void wrongCodesSentAllAtOnceEachCountAndTheRightCodeStillPassesAlone() throws Exception {
+        CodeSent sent = codeSentTo("rex");
+        String redirect = sent.redirect();
+        String challengeId = sent.challengeId();
+        PageClient browser = sent.browser();
+        String code = sent.code();
         String wrong = code.equals("000000") ? "111111" : "000000";
         // Eight guesses at once: each is judged against what is stored when it writes, so none is lost.
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
@@ -238,12 +248,10 @@ class VerificationChallengeTest {
 
     @Test
     void aChallengeLeftVerifiedIsNotCompletedByTheNextCode() throws Exception {
-        String redirect = login("val", "val@example.com").get("redirect").asText();
-        String challengeId = redirect.substring(redirect.lastIndexOf('/') + 1);
-        PageClient browser = new PageClient();
-        browser.get(redirect);
-        browser.post(redirect + "/send", Map.of("channel", "email"));
-        assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+        CodeSent sent = codeSentTo("val");
+        String redirect = sent.redirect();
+        String challengeId = sent.challengeId();
+        PageClient browser = sent.browser();
         // As a crash between "verified" and "completed" once left it: verified, the code spent.
         try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("seatguard.db"));
                 java.sql.PreparedStatement update = connection.prepareStatement("UPDATE challenges SET status = 'verified', code_hash = NULL WHERE id = ?")) {
