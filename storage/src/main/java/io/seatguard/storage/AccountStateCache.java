@@ -199,8 +199,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
                 break;
             }
             boolean isNamed = named.isPresent() && link.deviceId().equals(named.get().deviceId());
-            // Attached links only, as the store reads the window (SqlAccountReader): logged-out ones do not count.
-            if (!isNamed && link.status() == LinkStatus.ATTACHED && !link.lastSeen().isBefore(since)) {
+            if (!isNamed && !link.lastSeen().isBefore(since)) {
                 window.add(link);
             }
         }

@@ -21,12 +21,10 @@ public final class SqlAccountReader implements AccountReader {
     private static final String LINKS = "SELECT l.device_id, d.type, l.status, l.first_seen, l.last_seen FROM user_devices l"
             + " JOIN devices d ON d.app_id = l.app_id AND d.id = l.device_id WHERE l.app_id = ? AND l.user_id = ?";
     /**
-     * The attached links in the window and the named device's, one more than the limit so that more can be
-     * told. Logged-out links are left out: they do not count, and a device logged out that keeps calling
-     * stays in the window, where it would take a place the limit has for one that counts.
+     * The links in the window and the named device's, one more than the limit so that more can be told.
      * No ORDER BY: the limit then stops the walk of the account's links, where sorting would read them all.
      */
-    private static final String WINDOW_LINKS = LINKS + " AND ((l.last_seen >= ? AND l.status = 'attached') OR l.device_id = ?) LIMIT ?";
+    private static final String WINDOW_LINKS = LINKS + " AND (l.last_seen >= ? OR l.device_id = ?) LIMIT ?";
     private static final String NAMED_LINK = LINKS + " AND l.device_id = ?";
     /** One row of six scalar sub-queries: first and last seen of the account, the IP and the fingerprint. */
     private static final String SEEN = "SELECT (SELECT first_seen FROM users WHERE app_id = ? AND id = ?),"
