@@ -64,7 +64,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
      * The most links kept of an account with more than {@link #MAX_LINKS}: past it they are cut back to
      * the {@code MAX_LINKS + 1} seen last, which is more than answering from memory needs.
      */
-    static final int MAX_KEPT_LINKS = MAX_LINKS + 20;
+    static final int MAX_KEPT_LINKS = AccountState.MAX_LINKS_HELD;
     private static final Instant FAR_FUTURE = Instant.ofEpochMilli(Long.MAX_VALUE);
     /** How long, and how much later a {@code since}, a network found shared is answered from memory. */
     static final Duration SHARED_NETWORK_REUSE = Duration.ofMinutes(1);
@@ -192,20 +192,29 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
      */
     private static Optional<AccountState> truncatedWindow(Account account, String ip, Optional<String> fingerprintId,
             Optional<LinkedDevice> named, Instant since) {
+        // As the store reads it (SqlAccountReader): attached links in the window fill the counted places;
+        // logged-out ones in the window come too, outside them, since a logout is told by its link.
         List<LinkedDevice> window = new ArrayList<>(MAX_LINKS);
+        List<LinkedDevice> others = new ArrayList<>();
         named.ifPresent(window::add);
+        int counted = named.filter(link -> link.status() == LinkStatus.ATTACHED).isPresent() ? 1 : 0;
         for (LinkedDevice link : account.links.values()) {
-            if (window.size() == MAX_LINKS) {
-                break;
-            }
             boolean isNamed = named.isPresent() && link.deviceId().equals(named.get().deviceId());
-            if (!isNamed && !link.lastSeen().isBefore(since)) {
+            if (isNamed || link.lastSeen().isBefore(since)) {
+                continue;
+            }
+            if (link.status() != LinkStatus.ATTACHED) {
+                others.add(link);
+            }
+            else if (counted < MAX_LINKS) {
                 window.add(link);
+                counted++;
             }
         }
-        if (window.size() < MAX_LINKS) {
+        if (counted < MAX_LINKS) {
             return Optional.empty();
         }
+        window.addAll(others);
         return Optional.of(new AccountState(account.user, window, account.ips.getOrDefault(ip, Optional.empty()), fingerprintSeen(account, fingerprintId),
                 true));
     }
@@ -215,20 +224,25 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
     }
 
     /**
-     * Adds a link to an account's kept links; past {@link #MAX_LINKS} the account is truncated, and past
-     * {@link #MAX_KEPT_LINKS} the links are cut back to the {@code MAX_LINKS + 1} seen last (the window is
-     * the recent past, and an answer takes {@code MAX_LINKS} of it). Called holding the account's monitor.
+     * Adds a link to an account's kept links; past {@link #MAX_LINKS} attached ones the account is
+     * truncated, and past {@link #MAX_KEPT_LINKS} links the links are cut back to the
+     * {@code 2 * (MAX_LINKS + 1)} seen last (the window is the recent past, and an answer takes
+     * {@code MAX_LINKS} attached ones of it and the logged-out ones beside them), which truncates it too.
+     * Called holding the account's monitor.
      */
     private static void keep(Account account, LinkedDevice link) {
         account.links.merge(link.deviceId(), link, AccountStateCache::merge);
-        if (account.links.size() > MAX_LINKS) {
+        // Logged-out links are kept too (a logout is told by its link) but, as in the store's read, only
+        // attached ones count towards the limit.
+        if (account.links.size() > MAX_LINKS && account.links.values().stream().filter(kept -> kept.status() == LinkStatus.ATTACHED).count() > MAX_LINKS) {
             account.truncated = true;
         }
         if (account.links.size() > MAX_KEPT_LINKS) {
             List<LinkedDevice> latest = new ArrayList<>(account.links.values());
             latest.sort(java.util.Comparator.comparing(LinkedDevice::lastSeen).reversed());
             account.links.clear();
-            latest.subList(0, MAX_LINKS + 1).forEach(kept -> account.links.put(kept.deviceId(), kept));
+            latest.subList(0, 2 * (MAX_LINKS + 1)).forEach(kept -> account.links.put(kept.deviceId(), kept));
+            account.truncated = true;
         }
     }
 

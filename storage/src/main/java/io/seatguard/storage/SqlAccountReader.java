@@ -8,12 +8,12 @@ import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.account.LinkedDevice;
 import io.seatguard.core.account.Seen;
 import io.seatguard.core.identity.DeviceType;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads an account's state in two queries, both inside one (app, user), sent together; a third when its links pass the limit. */
@@ -21,10 +21,18 @@ public final class SqlAccountReader implements AccountReader {
     private static final String LINKS = "SELECT l.device_id, d.type, l.status, l.first_seen, l.last_seen FROM user_devices l"
             + " JOIN devices d ON d.app_id = l.app_id AND d.id = l.device_id WHERE l.app_id = ? AND l.user_id = ?";
     /**
-     * The links in the window and the named device's, one more than the limit so that more can be told.
-     * No ORDER BY: the limit then stops the walk of the account's links, where sorting would read them all.
+     * The attached links in the window, one more than the limit so that more can be told: the ones that
+     * count. No ORDER BY: the limit then stops the walk of the account's links, where sorting would read
+     * them all.
      */
-    private static final String WINDOW_LINKS = LINKS + " AND (l.last_seen >= ? OR l.device_id = ?) LIMIT ?";
+    private static final String COUNTED_LINKS = LINKS + " AND l.status = 'attached' AND l.last_seen >= ? LIMIT ?";
+    /**
+     * The other links in the window (logged out) and the named device's, read apart so that they take no
+     * place the limit has for links that count: a logged-out device that keeps calling stays in the window.
+     * They are still read, since only its link tells that a device the request does not name by its token
+     * (a separated token, a device matched after drift) was logged out.
+     */
+    private static final String OTHER_LINKS = LINKS + " AND ((l.status <> 'attached' AND l.last_seen >= ?) OR l.device_id = ?) LIMIT ?";
     private static final String NAMED_LINK = LINKS + " AND l.device_id = ?";
     /** One row of six scalar sub-queries: first and last seen of the account, the IP and the fingerprint. */
     private static final String SEEN = "SELECT (SELECT first_seen FROM users WHERE app_id = ? AND id = ?),"
@@ -61,15 +69,28 @@ public final class SqlAccountReader implements AccountReader {
             PipelinedReads.Result<Optional<Optional<Seen>[]>> seenRead = reads.one(SEEN, SqlAccountReader::seenTriple,
                     appId, userId, appId, userId, appId, userId, ip, appId, userId, ip,
                     appId, userId, fingerprintId.orElse(""), appId, userId, fingerprintId.orElse(""));
-            PipelinedReads.Result<List<LinkedDevice>> linksRead = reads.list(WINDOW_LINKS, SqlAccountReader::link,
+            PipelinedReads.Result<List<LinkedDevice>> countedRead = reads.list(COUNTED_LINKS, SqlAccountReader::link,
+                    appId, userId, since.toEpochMilli(), AccountState.DEVICE_LIMIT + 1);
+            PipelinedReads.Result<List<LinkedDevice>> othersRead = reads.list(OTHER_LINKS, SqlAccountReader::link,
                     appId, userId, since.toEpochMilli(), deviceId.orElse(""), AccountState.DEVICE_LIMIT + 1);
             reads.run(connection);
             Optional<Seen>[] seen = seenRead.get().orElseThrow();
-            List<LinkedDevice> devices = linksRead.get();
-            if (devices.size() <= AccountState.DEVICE_LIMIT) {
-                return new AccountState(seen[0], devices, seen[1], seen[2]);
+            List<LinkedDevice> counted = countedRead.get();
+            boolean truncated = counted.size() > AccountState.DEVICE_LIMIT;
+            Map<String, LinkedDevice> devices = new LinkedHashMap<>();
+            (truncated ? counted.subList(0, AccountState.DEVICE_LIMIT) : counted).forEach(link -> devices.put(link.deviceId(), link));
+            if (truncated && deviceId.isPresent() && !devices.containsKey(deviceId.get())) {
+                // The named device, attached but not among those read: it takes the last counted place.
+                Optional<LinkedDevice> named = counted.get(AccountState.DEVICE_LIMIT).deviceId().equals(deviceId.get())
+                        ? Optional.of(counted.get(AccountState.DEVICE_LIMIT))
+                        : othersRead.get().stream().filter(link -> link.deviceId().equals(deviceId.get())).findFirst();
+                named.filter(link -> link.status() == LinkStatus.ATTACHED).ifPresent(link -> {
+                    devices.remove(counted.get(AccountState.DEVICE_LIMIT - 1).deviceId());
+                    devices.put(link.deviceId(), link);
+                });
             }
-            return new AccountState(seen[0], keepingNamed(connection, appId, userId, devices, deviceId), seen[1], seen[2], true);
+            othersRead.get().forEach(link -> devices.putIfAbsent(link.deviceId(), link));
+            return new AccountState(seen[0], List.copyOf(devices.values()), seen[1], seen[2], truncated);
         });
     }
 
@@ -77,20 +98,6 @@ public final class SqlAccountReader implements AccountReader {
     @Override
     public Optional<LinkedDevice> link(String appId, String userId, String deviceId) {
         return database.read(connection -> JdbcRunner.queryOne(connection, NAMED_LINK, SqlAccountReader::link, appId, userId, deviceId));
-    }
-
-    /** The first {@link AccountState#DEVICE_LIMIT} links read, with the named device's in place of the last when it is linked. */
-    private static List<LinkedDevice> keepingNamed(Connection connection, String appId, String userId, List<LinkedDevice> read,
-            Optional<String> deviceId) throws SQLException {
-        List<LinkedDevice> kept = new ArrayList<>(read.subList(0, AccountState.DEVICE_LIMIT));
-        if (deviceId.isEmpty() || kept.stream().anyMatch(link -> link.deviceId().equals(deviceId.get()))) {
-            return kept;
-        }
-        LinkedDevice extra = read.get(AccountState.DEVICE_LIMIT);
-        Optional<LinkedDevice> named = extra.deviceId().equals(deviceId.get()) ? Optional.of(extra)
-                : JdbcRunner.queryOne(connection, NAMED_LINK, SqlAccountReader::link, appId, userId, deviceId.get());
-        named.ifPresent(link -> kept.set(AccountState.DEVICE_LIMIT - 1, link));
-        return kept;
     }
 
     private static LinkedDevice link(ResultSet row) throws SQLException {

@@ -617,6 +617,29 @@ abstract class StorageContract {
     }
 
     @Test
+    void loggedOutDevicesTakeNoPlaceInTheCountedWindow() throws java.sql.SQLException {
+        // 100 logged-out links (sorting first) and 120 attached ones, all seen in the last day.
+        long seen = T0.minus(Duration.ofDays(1)).toEpochMilli();
+        // The account exists through the store (so a cache in front knows it), then gains its links directly.
+        evaluations.record(EvaluationSamples.write("app_a", id(), "resold", "c-own", true, "tok-resold-own-0001", null, DeviceType.COMPUTER,
+                "198.51.100.1", T0.minus(Duration.ofDays(2))));
+        try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement()) {
+            statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 220)"
+                    + " INSERT INTO devices (app_id, id, type, browser, os, first_seen, last_seen)"
+                    + " SELECT 'app_a', CASE WHEN i <= 100 THEN 'a-out-' ELSE 'b-in-' END || i, 'computer', 'Chrome', 'Linux', " + seen + ", " + seen + " FROM n");
+            statement.execute("INSERT INTO user_devices (app_id, user_id, device_id, status, first_seen, last_seen)"
+                    + " SELECT app_id, 'resold', id, CASE WHEN id LIKE 'a-out-%' THEN 'detached' ELSE 'attached' END, first_seen, last_seen FROM devices"
+                    + " WHERE app_id = 'app_a' AND (id LIKE 'a-out-%' OR id LIKE 'b-in-%')");
+        }
+        AccountState account = accounts.load("app_a", "resold", "198.51.100.1", Optional.empty(), Optional.empty(), T0.minus(Duration.ofDays(30)));
+        assertThat(io.seatguard.core.account.DeviceWindow.devicesInWindow(account, Optional.empty(), false, T0,
+                io.seatguard.core.account.DeviceWindow.DEFAULT_LENGTH)).as("device_count is min(attached, 100)").hasSize(AccountState.DEVICE_LIMIT);
+        // The logged-out links are still read, outside the counted places: only its link tells that a device
+        // the request does not name (a separated token, a device matched after drift) was logged out.
+        assertThat(account.device("a-out-7")).hasValueSatisfying(link -> assertThat(link.status()).isEqualTo(LinkStatus.DETACHED));
+    }
+
+    @Test
     void aLoginOlderThanTheLogoutDoesNotAttachTheDeviceAgain() {
         Instant since = T0.minus(Duration.ofDays(30));
         evaluations.record(EvaluationSamples.write("app_a", id(), "noa", "dev-n1", true, "tok-noa-laptop-0001", "fp-n1", DeviceType.COMPUTER,

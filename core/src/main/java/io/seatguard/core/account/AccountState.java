@@ -17,7 +17,9 @@ import java.util.Optional;
  * linked, and says so in {@link #devicesTruncated}.
  *
  * @param devices the account's links in the window asked for, and the named device's link: at most
- *     {@link #DEVICE_LIMIT}
+ *     {@link #DEVICE_LIMIT} attached ones in the window count (a store reads that many, and its
+ *     logged-out links in the window apart, up to as many again: those count for nothing but tell a
+ *     logout), so at most {@link #MAX_LINKS_HELD} in all
  * @param devicesTruncated the store had more links than {@code devices} holds (in the window, when it
  *     read them; a cache answering from the links it keeps of such an account says so whenever the account
  *     has more links at all, and answers from memory only when at least the limit is in the window); which
@@ -27,13 +29,15 @@ public record AccountState(Optional<Seen> user, List<LinkedDevice> devices, Opti
         boolean devicesTruncated) {
     /** The most device links read for an account; {@code device_count} and its siblings stop here. */
     public static final int DEVICE_LIMIT = 100;
+    /** The most links one state holds: the counted ones, as many logged-out ones again, and some slack for a cache's. */
+    public static final int MAX_LINKS_HELD = 2 * (DEVICE_LIMIT + 1) + 20;
     public static final AccountState NO_ACCOUNT = new AccountState(Optional.empty(), List.of(), Optional.empty(), Optional.empty());
 
     public AccountState {
         requireNonNull(user, "user is null");
         devices = List.copyOf(requireNonNull(devices, "devices is null"));
-        if (devices.size() > DEVICE_LIMIT) {
-            throw new IllegalArgumentException("at most " + DEVICE_LIMIT + " devices, not " + devices.size());
+        if (devices.size() > MAX_LINKS_HELD) {
+            throw new IllegalArgumentException("at most " + MAX_LINKS_HELD + " devices, not " + devices.size());
         }
         requireNonNull(ip, "ip is null");
         requireNonNull(fingerprint, "fingerprint is null");
