@@ -221,11 +221,7 @@ class VerificationChallengeTest {
     @Test
     void wrongCodesSentAllAtOnceEachCountAndTheRightCodeStillPassesAlone() throws Exception {
         CodeSent sent = codeSentTo("rex");
-        String redirect = sent.redirect();
-        String challengeId = sent.challengeId();
-        PageClient browser = sent.browser();
-        String code = sent.code();
-        String wrong = code.equals("000000") ? "111111" : "000000";
+        String wrong = sent.code().equals("000000") ? "111111" : "000000";
         // Eight guesses at once: each is judged against what is stored when it writes, so none is lost.
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
             var start = new java.util.concurrent.CountDownLatch(1);
@@ -233,7 +229,7 @@ class VerificationChallengeTest {
             for (int i = 0; i < 8; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return browser.post(redirect + "/verify", Map.of("code", wrong)).statusCode();
+                    return sent.browser().post(sent.redirect() + "/verify", Map.of("code", wrong)).statusCode();
                 }));
             }
             start.countDown();
@@ -241,26 +237,23 @@ class VerificationChallengeTest {
                 assertThat(answer.get()).as("a wrong code never passes").isNotEqualTo(303);
             }
         }
-        JsonNode challenge = server.get("/v3/challenges/" + challengeId, app.bearer()).json();
+        JsonNode challenge = server.get("/v3/challenges/" + sent.challengeId(), app.bearer()).json();
         assertThat(challenge.get("status").asText()).as("five wrong codes fail the challenge: " + challenge).isEqualTo("failed");
-        assertThat(browser.post(redirect + "/verify", Map.of("code", code)).statusCode()).isNotEqualTo(303);
+        assertThat(sent.browser().post(sent.redirect() + "/verify", Map.of("code", sent.code())).statusCode()).isNotEqualTo(303);
     }
 
     @Test
     void aChallengeLeftVerifiedIsNotCompletedByTheNextCode() throws Exception {
         CodeSent sent = codeSentTo("val");
-        String redirect = sent.redirect();
-        String challengeId = sent.challengeId();
-        PageClient browser = sent.browser();
         // As a crash between "verified" and "completed" once left it: verified, the code spent.
         try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("seatguard.db"));
                 java.sql.PreparedStatement update = connection.prepareStatement("UPDATE challenges SET status = 'verified', code_hash = NULL WHERE id = ?")) {
-            update.setString(1, challengeId);
+            update.setString(1, sent.challengeId());
             assertThat(update.executeUpdate()).isEqualTo(1);
         }
-        HttpResponse<String> anyCode = browser.post(redirect + "/verify", Map.of("code", "123456"));
+        HttpResponse<String> anyCode = sent.browser().post(sent.redirect() + "/verify", Map.of("code", "123456"));
         assertThat(anyCode.statusCode()).as(anyCode.body()).isNotEqualTo(303);
-        assertThat(server.get("/v3/challenges/" + challengeId, app.bearer()).json().get("status").asText()).isEqualTo("verified");
+        assertThat(server.get("/v3/challenges/" + sent.challengeId(), app.bearer()).json().get("status").asText()).isEqualTo("verified");
     }
 
     @Test
