@@ -60,11 +60,13 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
     static final int MAX_KEYS = 1_000;
     /** As many as the store reads: up to this many, every link of an account is kept. */
     static final int MAX_LINKS = AccountState.DEVICE_LIMIT;
-    /**
-     * The most links kept of an account with more than {@link #MAX_LINKS}: past it they are cut back to
-     * the {@code MAX_LINKS + 1} seen last, which is more than answering from memory needs.
-     */
+    /** The most links kept of an account: past it they are cut back to {@link #LINKS_KEPT_AFTER_CUT}. */
     static final int MAX_KEPT_LINKS = AccountState.MAX_LINKS_HELD;
+    /**
+     * The links seen last that a cut-back keeps: as many as the store reads (the counted ones and the
+     * others beside them), which is more than answering from memory needs.
+     */
+    private static final int LINKS_KEPT_AFTER_CUT = 2 * (MAX_LINKS + 1);
     private static final Instant FAR_FUTURE = Instant.ofEpochMilli(Long.MAX_VALUE);
     /** How long, and how much later a {@code since}, a network found shared is answered from memory. */
     static final Duration SHARED_NETWORK_REUSE = Duration.ofMinutes(1);
@@ -226,7 +228,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
     /**
      * Adds a link to an account's kept links; past {@link #MAX_LINKS} attached ones the account is
      * truncated, and past {@link #MAX_KEPT_LINKS} links the links are cut back to the
-     * {@code 2 * (MAX_LINKS + 1)} seen last (the window is the recent past, and an answer takes
+     * {@link #LINKS_KEPT_AFTER_CUT} seen last (the window is the recent past, and an answer takes
      * {@code MAX_LINKS} attached ones of it and the logged-out ones beside them), which truncates it too.
      * Called holding the account's monitor.
      */
@@ -241,7 +243,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
             List<LinkedDevice> latest = new ArrayList<>(account.links.values());
             latest.sort(java.util.Comparator.comparing(LinkedDevice::lastSeen).reversed());
             account.links.clear();
-            latest.subList(0, 2 * (MAX_LINKS + 1)).forEach(kept -> account.links.put(kept.deviceId(), kept));
+            latest.subList(0, LINKS_KEPT_AFTER_CUT).forEach(kept -> account.links.put(kept.deviceId(), kept));
             account.truncated = true;
         }
     }

@@ -64,7 +64,7 @@ public final class SqlAccountReader implements AccountReader {
     @Override
     public AccountState load(String appId, String userId, String ip, Optional<String> fingerprintId, Optional<String> deviceId, Instant since) {
         return database.read(connection -> {
-            // Two independent reads, one round trip on PostgreSQL.
+            // Three independent reads (the account's times, its counted links, its other links), one round trip on PostgreSQL.
             PipelinedReads reads = new PipelinedReads(database.kind());
             PipelinedReads.Result<Optional<Optional<Seen>[]>> seenRead = reads.one(SEEN, SqlAccountReader::seenTriple,
                     appId, userId, appId, userId, appId, userId, ip, appId, userId, ip,

@@ -65,22 +65,36 @@ public final class ChallengeMachine {
     /** Sends a (new) code, within the cooldown and the number of sends; a new code replaces the old one. */
     public Outcome sendCode(Challenge challenge, Instant now) {
         Challenge current = settle(challenge, now);
-        if (current.type() != ChallengeType.VERIFICATION || current.status().isFinal() || current.status() == ChallengeStatus.VERIFIED) {
-            return refused(current);
-        }
-        if (current.codeSentAt().isPresent()) {
-            Instant allowedAt = current.codeSentAt().get().plus(rules.resendCooldown());
-            if (now.isBefore(allowedAt)) {
-                return new Outcome.TooSoon(current, Duration.between(now, allowedAt));
-            }
-        }
-        if (current.sends() >= rules.maxSends()) {
-            return new Outcome.Refused(current, "no more codes can be sent for this challenge");
+        Optional<Outcome> notNow = sendRefusal(current, now);
+        if (notNow.isPresent()) {
+            return notNow.get();
         }
         String code = codes.newCode();
         Challenge next = current.with(ChallengeStatus.CODE_SENT, Optional.of(codes.hash(current.id(), code)), Optional.of(now), current.attempts(),
                 current.sends() + 1, Optional.empty());
         return new Outcome.SendCode(next, code);
+    }
+
+    /** Whether a code could be sent now, without making one: {@link #sendCode} would not refuse or say wait. */
+    public boolean maySend(Challenge challenge, Instant now) {
+        return sendRefusal(settle(challenge, now), now).isEmpty();
+    }
+
+    /** Why no code can be sent now (refused, or too soon), or empty when one can. */
+    private Optional<Outcome> sendRefusal(Challenge current, Instant now) {
+        if (current.type() != ChallengeType.VERIFICATION || current.status().isFinal() || current.status() == ChallengeStatus.VERIFIED) {
+            return Optional.of(refused(current));
+        }
+        if (current.codeSentAt().isPresent()) {
+            Instant allowedAt = current.codeSentAt().get().plus(rules.resendCooldown());
+            if (now.isBefore(allowedAt)) {
+                return Optional.of(new Outcome.TooSoon(current, Duration.between(now, allowedAt)));
+            }
+        }
+        if (current.sends() >= rules.maxSends()) {
+            return Optional.of(new Outcome.Refused(current, "no more codes can be sent for this challenge"));
+        }
+        return Optional.empty();
     }
 
     /** Checks a code; the last allowed wrong code fails the challenge. */

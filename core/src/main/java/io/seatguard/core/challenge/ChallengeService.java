@@ -120,7 +120,7 @@ public final class ChallengeService {
     /** Whether a send on {@code channel} would go out now; the page spends the send limits only on those. */
     public boolean maySend(Challenge challenge, String channel) {
         return challenge.channels().contains(channel) && sender.channels().contains(channel)
-                && machine.sendCode(challenge, clock.instant()) instanceof ChallengeMachine.Outcome.SendCode;
+                && machine.maySend(challenge, clock.instant());
     }
 
     /**

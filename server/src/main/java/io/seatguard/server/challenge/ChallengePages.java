@@ -93,7 +93,7 @@ public final class ChallengePages {
             // Only a send that would go out spends the limits: refusals cost nobody anything.
             if (challenges.maySend(challenge, channel)) {
                 Optional<Duration> limited = limits.tryAcquire(AttemptLimits.SEND_PER_ACCOUNT, accountKey(challenge), AttemptLimits.SEND_PER_IP,
-                        clientIp(ctx));
+                        limitKey(ctx));
                 if (limited.isPresent()) {
                     rateLimited(ctx, challenge, limited.get());
                     return;
@@ -121,7 +121,7 @@ public final class ChallengePages {
             // codeless challenge must not use up the owner's.
             if (challenges.awaitsCode(challenge)) {
                 Optional<Duration> limited = limits.tryAcquire(AttemptLimits.VERIFY_PER_ACCOUNT, accountKey(challenge), AttemptLimits.VERIFY_PER_IP,
-                        clientIp(ctx));
+                        limitKey(ctx));
                 if (limited.isPresent()) {
                     rateLimited(ctx, challenge, limited.get());
                     return;
@@ -429,7 +429,7 @@ public final class ChallengePages {
      * The key of the per-address limits: the IPv4 address, or the IPv6 /64. One subscriber holds a whole
      * /64 and may pick any address in it, so a limit per IPv6 address would limit nothing.
      */
-    private String clientIp(Context ctx) {
+    private String limitKey(Context ctx) {
         InetAddress peer = IpAddresses.parse(ctx.req().getRemoteAddr()).orElseThrow();
         InetAddress client = clientIps.resolve(peer, Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
         return client instanceof java.net.Inet6Address ? IpAddresses.network(client) : IpAddresses.format(client);

@@ -43,6 +43,8 @@ class DeviceLimitChallengeTest {
 
             PageClient browser = new PageClient();
             assertThat(browser.get(page).body()).contains("action=\"/challenge/").contains("/continue\"");
+            assertThat(new PageClient().postRaw(page + "/continue", Map.of("lang", "en")).statusCode()).as("no CSRF token: refused").isEqualTo(403);
+            assertThat(browser.post(server.url() + "/challenge/ch_" + "x".repeat(32) + "/continue", Map.of()).statusCode()).as("unknown id").isEqualTo(404);
             HttpResponse<String> over = browser.post(page + "/continue", Map.of("lang", "en"));
             assertThat(over.statusCode()).isEqualTo(200);
             assertThat(over.body()).contains("The account still has too many devices.");

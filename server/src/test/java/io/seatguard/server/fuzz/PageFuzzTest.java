@@ -95,7 +95,7 @@ class PageFuzzTest {
             if (random.nextBoolean()) {
                 check("GET /challenge/{id}", browser.get(url("/challenge/" + id + query("lang"))));
             }
-            String action = pick(List.of("send", "verify", "decline", "logout-device"));
+            String action = pick(List.of("send", "verify", "decline", "logout-device", "continue"));
             Map<String, String> fields = fields(List.of("channel", "code", "device_id", "lang", "csrf"));
             String route = "POST /challenge/{id}/" + action;
             boolean withCsrf = random.nextInt(4) > 0;
