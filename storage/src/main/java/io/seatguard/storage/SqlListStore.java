@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.seatguard.core.policy.ListKind;
 import io.seatguard.core.policy.ListStore;
 import io.seatguard.core.policy.NamedList;
+import io.seatguard.core.policy.VersionedWrite;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,17 +33,19 @@ public final class SqlListStore implements ListStore {
     }
 
     @Override
-    public boolean create(NamedList list) {
+    public VersionedWrite create(NamedList list, long expectedVersion) {
         return database.write(connection -> {
+            if (!PolicyVersions.bumpIf(connection, list.appId(), expectedVersion)) {
+                return VersionedWrite.STALE;
+            }
             if (JdbcRunner.queryOne(connection, "SELECT id FROM value_lists WHERE app_id = ? AND name = ?", row -> row.getString(1),
                     list.appId(), list.name()).isPresent()) {
-                return false;
+                return VersionedWrite.REFUSED;
             }
             JdbcRunner.update(connection, "INSERT INTO value_lists (app_id, id, name, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
                     list.appId(), list.id(), list.name(), list.kind().wireName(), list.createdAt().toEpochMilli(), list.updatedAt().toEpochMilli());
             insertValues(connection, list.appId(), list.id(), list.values());
-            PolicyVersions.bump(connection, list.appId());
-            return true;
+            return VersionedWrite.WRITTEN;
         });
     }
 
@@ -71,14 +74,14 @@ public final class SqlListStore implements ListStore {
     }
 
     @Override
-    public boolean delete(String appId, String listId) {
+    public VersionedWrite delete(String appId, String listId, long expectedVersion) {
         return database.write(connection -> {
+            if (!PolicyVersions.bumpIf(connection, appId, expectedVersion)) {
+                return VersionedWrite.STALE;
+            }
             JdbcRunner.update(connection, "DELETE FROM value_list_entries WHERE app_id = ? AND list_id = ?", appId, listId);
             int deleted = JdbcRunner.update(connection, "DELETE FROM value_lists WHERE app_id = ? AND id = ?", appId, listId);
-            if (deleted == 1) {
-                PolicyVersions.bump(connection, appId);
-            }
-            return deleted == 1;
+            return deleted == 1 ? VersionedWrite.WRITTEN : VersionedWrite.REFUSED;
         });
     }
 
@@ -102,11 +105,11 @@ public final class SqlListStore implements ListStore {
 
     private Optional<NamedList> change(String appId, String listId, Instant at, Change change) {
         return database.write(connection -> {
+            PolicyVersions.bump(connection, appId);
             if (JdbcRunner.update(connection, "UPDATE value_lists SET updated_at = ? WHERE app_id = ? AND id = ?", at.toEpochMilli(), appId, listId) != 1) {
                 return Optional.<NamedList>empty();
             }
             change.apply(connection);
-            PolicyVersions.bump(connection, appId);
             return load(connection, appId, "id", listId);
         });
     }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.seatguard.core.policy.Policy;
 import io.seatguard.core.policy.PolicyStore;
 import io.seatguard.core.policy.PolicyTree;
+import io.seatguard.core.policy.VersionedWrite;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,36 +29,35 @@ public final class SqlPolicyStore implements PolicyStore {
     }
 
     @Override
-    public void create(Policy policy) {
-        database.write(connection -> {
+    public VersionedWrite create(Policy policy, long expectedVersion) {
+        return database.write(connection -> {
+            if (!PolicyVersions.bumpIf(connection, policy.appId(), expectedVersion)) {
+                return VersionedWrite.STALE;
+            }
             JdbcRunner.update(connection, "INSERT INTO policies (app_id, id, document, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
                     policy.appId(), policy.id(), StorageJson.write(PolicyTree.of(policy.definition())), policy.createdAt().toEpochMilli(),
                     policy.updatedAt().toEpochMilli());
-            PolicyVersions.bump(connection, policy.appId());
-            return null;
+            return VersionedWrite.WRITTEN;
         });
     }
 
     @Override
-    public boolean update(Policy policy) {
+    public VersionedWrite update(Policy policy, long expectedVersion) {
         return database.write(connection -> {
+            if (!PolicyVersions.bumpIf(connection, policy.appId(), expectedVersion)) {
+                return VersionedWrite.STALE;
+            }
             int changed = JdbcRunner.update(connection, "UPDATE policies SET document = ?, updated_at = ? WHERE app_id = ? AND id = ?",
                     StorageJson.write(PolicyTree.of(policy.definition())), policy.updatedAt().toEpochMilli(), policy.appId(), policy.id());
-            if (changed == 1) {
-                PolicyVersions.bump(connection, policy.appId());
-            }
-            return changed == 1;
+            return changed == 1 ? VersionedWrite.WRITTEN : VersionedWrite.REFUSED;
         });
     }
 
     @Override
     public boolean delete(String appId, String policyId) {
         return database.write(connection -> {
-            int changed = JdbcRunner.update(connection, "DELETE FROM policies WHERE app_id = ? AND id = ?", appId, policyId);
-            if (changed == 1) {
-                PolicyVersions.bump(connection, appId);
-            }
-            return changed == 1;
+            PolicyVersions.bump(connection, appId);
+            return JdbcRunner.update(connection, "DELETE FROM policies WHERE app_id = ? AND id = ?", appId, policyId) == 1;
         });
     }
 

@@ -8,6 +8,7 @@ import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.account.LinkedDevice;
 import io.seatguard.core.app.App;
 import io.seatguard.core.app.StoredSecret;
+import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.evaluation.ConsumeOutcome;
 import io.seatguard.core.evaluation.DeviceClaimConflict;
 import io.seatguard.core.evaluation.Evaluation;
@@ -18,7 +19,9 @@ import io.seatguard.core.identity.DeviceType;
 import io.seatguard.core.identity.Fingerprint;
 import io.seatguard.core.identity.KnownDevice;
 import io.seatguard.core.testing.Concurrently;
+import io.seatguard.core.policy.VersionedWrite;
 import io.seatguard.core.testing.EvaluationSamples;
+import io.seatguard.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,9 +29,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -1246,9 +1252,9 @@ abstract class StorageContract {
         io.seatguard.core.policy.PolicyStore policies = new SqlPolicyStore(database);
         assertThat(policies.version("app_a")).isZero();
         io.seatguard.core.policy.Policy first = samplePolicy("app_a", "pol_1", 10, T0);
-        policies.create(first);
-        policies.create(samplePolicy("app_a", "pol_2", 5, T0.plusSeconds(1)));
-        policies.create(samplePolicy("app_b", "pol_3", 5, T0));
+        assertThat(policies.create(first, 0)).isEqualTo(VersionedWrite.WRITTEN);
+        assertThat(policies.create(samplePolicy("app_a", "pol_2", 5, T0.plusSeconds(1)), 1)).isEqualTo(VersionedWrite.WRITTEN);
+        assertThat(policies.create(samplePolicy("app_b", "pol_3", 5, T0), 0)).isEqualTo(VersionedWrite.WRITTEN);
         assertThat(policies.version("app_a")).isEqualTo(2);
         assertThat(policies.find("app_a", "pol_1")).contains(first);
         assertThat(policies.find("app_b", "pol_1")).as("another app's id is not found").isEmpty();
@@ -1256,14 +1262,131 @@ abstract class StorageContract {
 
         io.seatguard.core.policy.Policy changed = new io.seatguard.core.policy.Policy("pol_1", "app_a", samplePolicy("app_a", "x", 99, T0).definition(),
                 T0, T0.plusSeconds(60));
-        assertThat(policies.update(changed)).isTrue();
+        assertThat(policies.update(changed, 2)).isEqualTo(VersionedWrite.WRITTEN);
         assertThat(policies.find("app_a", "pol_1")).contains(changed);
-        assertThat(policies.update(new io.seatguard.core.policy.Policy("pol_1", "app_b", changed.definition(), T0, T0))).isFalse();
+        assertThat(policies.update(new io.seatguard.core.policy.Policy("pol_1", "app_b", changed.definition(), T0, T0), 1))
+                .as("another app's policy").isEqualTo(VersionedWrite.REFUSED);
         assertThat(policies.delete("app_b", "pol_1")).isFalse();
         assertThat(policies.delete("app_a", "pol_1")).isTrue();
         assertThat(policies.version("app_a")).isEqualTo(4);
         assertThat(policies.list("app_a")).extracting(io.seatguard.core.policy.Policy::id).containsExactly("pol_2");
-        assertThat(policies.version("app_b")).isEqualTo(1);
+        assertThat(policies.version("app_b")).as("refused writes move the version too").isEqualTo(3);
+    }
+
+    @Test
+    void aPolicyOrListWriteCheckedAgainstAnOlderVersionIsNotWritten() {
+        io.seatguard.core.policy.PolicyStore policies = new SqlPolicyStore(database);
+        io.seatguard.core.policy.ListStore lists = new SqlListStore(database);
+        io.seatguard.core.policy.NamedList staff = new io.seatguard.core.policy.NamedList("lst_1", "app_a", "staff",
+                io.seatguard.core.policy.ListKind.USER, List.of("alice"), T0, T0);
+        assertThat(lists.create(staff, 0)).isEqualTo(VersionedWrite.WRITTEN);
+
+        assertThat(policies.create(samplePolicy("app_a", "pol_1", 10, T0), 0)).as("before the list").isEqualTo(VersionedWrite.STALE);
+        assertThat(policies.list("app_a")).isEmpty();
+        assertThat(lists.create(new io.seatguard.core.policy.NamedList("lst_2", "app_a", "other", io.seatguard.core.policy.ListKind.USER, List.of(), T0, T0), 0))
+                .isEqualTo(VersionedWrite.STALE);
+        assertThat(lists.find("app_a", "lst_2")).isEmpty();
+
+        assertThat(policies.create(samplePolicy("app_a", "pol_1", 10, T0), 1)).isEqualTo(VersionedWrite.WRITTEN);
+        assertThat(lists.delete("app_a", "lst_1", 1)).as("checked before the policy that names it").isEqualTo(VersionedWrite.STALE);
+        assertThat(lists.find("app_a", "lst_1")).contains(staff);
+        io.seatguard.core.policy.Policy changed = new io.seatguard.core.policy.Policy("pol_1", "app_a", samplePolicy("app_a", "x", 99, T0).definition(),
+                T0, T0.plusSeconds(60));
+        assertThat(policies.update(changed, 1)).isEqualTo(VersionedWrite.STALE);
+        assertThat(policies.find("app_a", "pol_1").orElseThrow().updatedAt()).isEqualTo(T0);
+        assertThat(policies.version("app_a")).as("stale writes leave the version").isEqualTo(2);
+        assertThat(lists.delete("app_a", "lst_1", 2)).isEqualTo(VersionedWrite.WRITTEN);
+        assertThat(lists.delete("app_a", "lst_1", 3)).isEqualTo(VersionedWrite.REFUSED);
+    }
+
+    @Test
+    void aListDeletedWhileAPolicyNamingItIsCreatedStaysWithThePolicy() throws Exception {
+        SqlListStore listStore = new SqlListStore(database);
+        PausingPolicies policies = new PausingPolicies(new SqlPolicyStore(database));
+        MutableClock clock = new MutableClock(T0);
+        io.seatguard.core.ids.IdGenerator ids = new io.seatguard.core.ids.IdGenerator(clock, new java.util.Random(3));
+        io.seatguard.core.policy.ListService listService = new io.seatguard.core.policy.ListService(listStore, policies, ids, clock, appId -> {});
+        io.seatguard.core.policy.PolicyService policyService = new io.seatguard.core.policy.PolicyService(policies, listStore,
+                io.seatguard.core.policy.PolicyFields.of(io.seatguard.core.checks.CheckRegistry.standard(io.seatguard.core.checks.CheckSettings.DEFAULTS)),
+                ids, clock, appId -> {});
+        io.seatguard.core.policy.NamedList staff = listService.create("app_a", Map.of("name", "staff", "kind", "user", "values", List.of("alice")));
+
+        // The delete reads the policies (none name the list), then a policy naming it lands before the delete is written.
+        policies.pauseNextList();
+        CompletableFuture<Void> deleting = CompletableFuture.runAsync(() -> listService.delete("app_a", staff.id()));
+        policies.awaitPaused();
+        io.seatguard.core.policy.Policy naming = policyService.create("app_a", Map.of("name", "Staff skip", "actions", List.of("access"),
+                "verdict", "allow", "conditions", Map.of("check", "user", "op", "in_list", "value", "staff")));
+        policies.resume();
+
+        assertThatThrownBy(deleting::join).hasCauseInstanceOf(SeatguardException.class)
+                .cause().satisfies(e -> assertThat(((SeatguardException) e).code()).isEqualTo(io.seatguard.core.error.ErrorCode.IN_USE));
+        assertThat(listStore.find("app_a", staff.id())).as("the list the policy names is kept").isPresent();
+        assertThat(policies.find("app_a", naming.id())).isPresent();
+    }
+
+    /** A policy store whose next {@code list} call waits, after reading, until the test lets it go. */
+    private static final class PausingPolicies implements io.seatguard.core.policy.PolicyStore {
+        private final io.seatguard.core.policy.PolicyStore store;
+        private final java.util.concurrent.atomic.AtomicBoolean pauseNext = new java.util.concurrent.atomic.AtomicBoolean();
+        private final CountDownLatch paused = new CountDownLatch(1);
+        private final CountDownLatch resumed = new CountDownLatch(1);
+
+        PausingPolicies(io.seatguard.core.policy.PolicyStore store) {
+            this.store = store;
+        }
+
+        void pauseNextList() {
+            pauseNext.set(true);
+        }
+
+        void awaitPaused() throws InterruptedException {
+            assertThat(paused.await(10, TimeUnit.SECONDS)).as("the delete reached its check").isTrue();
+        }
+
+        void resume() {
+            resumed.countDown();
+        }
+
+        @Override
+        public long version(String appId) {
+            return store.version(appId);
+        }
+
+        @Override
+        public VersionedWrite create(io.seatguard.core.policy.Policy policy, long expectedVersion) {
+            return store.create(policy, expectedVersion);
+        }
+
+        @Override
+        public VersionedWrite update(io.seatguard.core.policy.Policy policy, long expectedVersion) {
+            return store.update(policy, expectedVersion);
+        }
+
+        @Override
+        public boolean delete(String appId, String policyId) {
+            return store.delete(appId, policyId);
+        }
+
+        @Override
+        public Optional<io.seatguard.core.policy.Policy> find(String appId, String policyId) {
+            return store.find(appId, policyId);
+        }
+
+        @Override
+        public List<io.seatguard.core.policy.Policy> list(String appId) {
+            List<io.seatguard.core.policy.Policy> read = store.list(appId);
+            if (pauseNext.getAndSet(false)) {
+                paused.countDown();
+                try {
+                    resumed.await(10, TimeUnit.SECONDS);
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return read;
+        }
     }
 
     @Test
@@ -1272,11 +1395,11 @@ abstract class StorageContract {
         io.seatguard.core.policy.PolicyStore policies = new SqlPolicyStore(database);
         io.seatguard.core.policy.NamedList office = new io.seatguard.core.policy.NamedList("lst_1", "app_a", "office",
                 io.seatguard.core.policy.ListKind.IP, List.of("203.0.113.0/24", "10.0.0.1/32"), T0, T0);
-        assertThat(lists.create(office)).isTrue();
-        assertThat(lists.create(new io.seatguard.core.policy.NamedList("lst_2", "app_a", "office", io.seatguard.core.policy.ListKind.USER, List.of(), T0, T0)))
-                .as("name taken in the app").isFalse();
-        assertThat(lists.create(new io.seatguard.core.policy.NamedList("lst_3", "app_b", "office", io.seatguard.core.policy.ListKind.USER, List.of("x"), T0, T0)))
-                .as("another app may use the name").isTrue();
+        assertThat(lists.create(office, 0)).isEqualTo(VersionedWrite.WRITTEN);
+        assertThat(lists.create(new io.seatguard.core.policy.NamedList("lst_2", "app_a", "office", io.seatguard.core.policy.ListKind.USER, List.of(), T0, T0), 1))
+                .as("name taken in the app").isEqualTo(VersionedWrite.REFUSED);
+        assertThat(lists.create(new io.seatguard.core.policy.NamedList("lst_3", "app_b", "office", io.seatguard.core.policy.ListKind.USER, List.of("x"), T0, T0), 0))
+                .as("another app may use the name").isEqualTo(VersionedWrite.WRITTEN);
         assertThat(lists.find("app_a", "lst_1")).contains(office);
         assertThat(lists.findByName("app_a", "office")).contains(office);
         assertThat(lists.find("app_b", "lst_1")).isEmpty();
@@ -1288,10 +1411,10 @@ abstract class StorageContract {
                 .containsExactly("10.0.0.1/32", "192.0.2.0/24");
         assertThat(lists.add("app_b", "lst_1", List.of("1.1.1.1/32"), T0)).as("another app's list").isEmpty();
         assertThat(lists.list("app_a")).singleElement().satisfies(list -> assertThat(list.values()).containsExactly("10.0.0.1/32", "192.0.2.0/24"));
-        assertThat(policies.version("app_a")).isEqualTo(3);
+        assertThat(policies.version("app_a")).isEqualTo(4);
 
-        assertThat(lists.delete("app_b", "lst_1")).isFalse();
-        assertThat(lists.delete("app_a", "lst_1")).isTrue();
+        assertThat(lists.delete("app_b", "lst_1", policies.version("app_b"))).isEqualTo(VersionedWrite.REFUSED);
+        assertThat(lists.delete("app_a", "lst_1", policies.version("app_a"))).isEqualTo(VersionedWrite.WRITTEN);
         assertThat(lists.list("app_a")).isEmpty();
         assertThat(lists.list("app_b")).singleElement().satisfies(list -> assertThat(list.values()).containsExactly("x"));
     }

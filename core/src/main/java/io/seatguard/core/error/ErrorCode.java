@@ -16,6 +16,7 @@ public enum ErrorCode {
     NAME_TAKEN("Name already in use", ErrorCategory.CONFLICT),
     IN_USE("Still in use", ErrorCategory.CONFLICT),
     LIMIT_REACHED("Limit reached", ErrorCategory.CONFLICT),
+    CONCURRENT_CHANGE("Changed concurrently", ErrorCategory.CONFLICT),
     BODY_TOO_LARGE("Request body too large", ErrorCategory.TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("Unsupported media type", ErrorCategory.UNSUPPORTED_MEDIA),
     RATE_LIMITED("Too many requests", ErrorCategory.RATE_LIMITED),

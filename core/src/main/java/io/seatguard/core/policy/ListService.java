@@ -74,17 +74,22 @@ public final class ListService {
             errors.add("values", "a list holds at most " + MAX_VALUES + " values");
         }
         errors.throwIfAny();
-        if (store.list(appId).size() >= MAX_LISTS) {
-            throw new SeatguardException(ErrorCode.LIMIT_REACHED, "An app has at most " + MAX_LISTS + " lists; delete one first");
-        }
-        Instant now = clock.instant();
-        NamedList list = new NamedList(ID_PREFIX + ids.newSecret(16), appId, name, kind.orElseThrow(), values, now, now);
-        if (!store.create(list)) {
-            throw new SeatguardException(ErrorCode.NAME_TAKEN, "a list named \"" + name + "\" already exists",
-                    List.of(new io.seatguard.core.error.FieldError("name", "is already used by another list")));
-        }
-        changed.accept(appId);
-        return list;
+        return CheckedWrites.run(policies, appId, version -> {
+            if (store.list(appId).size() >= MAX_LISTS) {
+                throw new SeatguardException(ErrorCode.LIMIT_REACHED, "An app has at most " + MAX_LISTS + " lists; delete one first");
+            }
+            Instant now = clock.instant();
+            NamedList list = new NamedList(ID_PREFIX + ids.newSecret(16), appId, name, kind.orElseThrow(), values, now, now);
+            return switch (store.create(list, version)) {
+                case STALE -> Optional.empty();
+                case REFUSED -> throw new SeatguardException(ErrorCode.NAME_TAKEN, "a list named \"" + name + "\" already exists",
+                        List.of(new io.seatguard.core.error.FieldError("name", "is already used by another list")));
+                case WRITTEN -> {
+                    changed.accept(appId);
+                    yield Optional.of(list);
+                }
+            };
+        });
     }
 
     public NamedList get(String appId, String listId) {
@@ -96,18 +101,24 @@ public final class ListService {
     }
 
     public void delete(String appId, String listId) {
-        NamedList list = get(appId, listId);
-        for (Policy policy : policies.list(appId)) {
-            Set<String> references = Condition.listReferences(policy.definition().conditions());
-            if (references.contains(list.id()) || references.contains(list.name())) {
-                throw new SeatguardException(ErrorCode.IN_USE, "list \"" + list.name() + "\" is used by policy " + policy.id()
-                        + " (\"" + policy.definition().name() + "\"); change that policy first");
+        CheckedWrites.run(policies, appId, version -> {
+            NamedList list = get(appId, listId);
+            for (Policy policy : policies.list(appId)) {
+                Set<String> references = Condition.listReferences(policy.definition().conditions());
+                if (references.contains(list.id()) || references.contains(list.name())) {
+                    throw new SeatguardException(ErrorCode.IN_USE, "list \"" + list.name() + "\" is used by policy " + policy.id()
+                            + " (\"" + policy.definition().name() + "\"); change that policy first");
+                }
             }
-        }
-        if (!store.delete(appId, listId)) {
-            throw SeatguardException.notFound("list " + listId);
-        }
-        changed.accept(appId);
+            return switch (store.delete(appId, listId, version)) {
+                case STALE -> Optional.<Boolean>empty();
+                case REFUSED -> throw SeatguardException.notFound("list " + listId);
+                case WRITTEN -> {
+                    changed.accept(appId);
+                    yield Optional.of(true);
+                }
+            };
+        });
     }
 
     /** Adds {@code {values: [...]}} to a list. */

@@ -6,8 +6,11 @@ import java.util.Optional;
 
 /** Where an app's named lists are kept. Every call is scoped to one app. */
 public interface ListStore {
-    /** Stores a new list; false when the app already has a list of that name. */
-    boolean create(NamedList list);
+    /**
+     * Stores a new list if the app's policy version is still {@code expectedVersion};
+     * {@link VersionedWrite#REFUSED} when the app already has a list of that name.
+     */
+    VersionedWrite create(NamedList list, long expectedVersion);
 
     Optional<NamedList> find(String appId, String listId);
 
@@ -16,7 +19,11 @@ public interface ListStore {
     /** The app's lists with their values, oldest first. */
     List<NamedList> list(String appId);
 
-    boolean delete(String appId, String listId);
+    /**
+     * Deletes a list if the app's policy version is still {@code expectedVersion}, so that no policy
+     * written since the caller's check names it; {@link VersionedWrite#REFUSED} when there is no such list.
+     */
+    VersionedWrite delete(String appId, String listId, long expectedVersion);
 
     /** Adds normalized values (those already present are kept once); empty when the app has no such list. */
     Optional<NamedList> add(String appId, String listId, List<String> values, Instant at);

@@ -44,26 +44,35 @@ public final class PolicyService {
     }
 
     public Policy create(String appId, Object tree) {
-        PolicyDefinition definition = validate(appId, tree);
-        if (store.list(appId).size() >= MAX_POLICIES) {
-            throw new SeatguardException(ErrorCode.LIMIT_REACHED, "An app has at most " + MAX_POLICIES + " policies; delete one first");
-        }
-        Instant now = clock.instant();
-        Policy policy = new Policy("pol_" + ids.newSecret(16), appId, definition, now, now);
-        store.create(policy);
-        changed.accept(appId);
-        return policy;
+        return CheckedWrites.run(store, appId, version -> {
+            PolicyDefinition definition = validate(appId, tree);
+            if (store.list(appId).size() >= MAX_POLICIES) {
+                throw new SeatguardException(ErrorCode.LIMIT_REACHED, "An app has at most " + MAX_POLICIES + " policies; delete one first");
+            }
+            Instant now = clock.instant();
+            Policy policy = new Policy("pol_" + ids.newSecret(16), appId, definition, now, now);
+            return written(appId, policy.id(), store.create(policy, version), policy);
+        });
     }
 
     public Policy replace(String appId, String policyId, Object tree) {
-        Policy existing = get(appId, policyId);
-        PolicyDefinition definition = validate(appId, tree);
-        Policy policy = new Policy(policyId, appId, definition, existing.createdAt(), clock.instant());
-        if (!store.update(policy)) {
-            throw SeatguardException.notFound("policy " + policyId);
-        }
-        changed.accept(appId);
-        return policy;
+        return CheckedWrites.run(store, appId, version -> {
+            Policy existing = get(appId, policyId);
+            PolicyDefinition definition = validate(appId, tree);
+            Policy policy = new Policy(policyId, appId, definition, existing.createdAt(), clock.instant());
+            return written(appId, policyId, store.update(policy, version), policy);
+        });
+    }
+
+    private Optional<Policy> written(String appId, String policyId, VersionedWrite result, Policy policy) {
+        return switch (result) {
+            case STALE -> Optional.empty();
+            case REFUSED -> throw SeatguardException.notFound("policy " + policyId);
+            case WRITTEN -> {
+                changed.accept(appId);
+                yield Optional.of(policy);
+            }
+        };
     }
 
     public void delete(String appId, String policyId) {

@@ -11,10 +11,14 @@ public interface PolicyStore {
     /** A counter that moves with every change to the app's policies or lists; 0 before the first. */
     long version(String appId);
 
-    void create(Policy policy);
+    /** Stores a new policy if the app's version is still {@code expectedVersion}; never {@link VersionedWrite#REFUSED}. */
+    VersionedWrite create(Policy policy, long expectedVersion);
 
-    /** Replaces the definition of an existing policy; false when the app has no such policy. */
-    boolean update(Policy policy);
+    /**
+     * Replaces the definition of an existing policy if the app's version is still {@code expectedVersion};
+     * {@link VersionedWrite#REFUSED} when the app has no such policy.
+     */
+    VersionedWrite update(Policy policy, long expectedVersion);
 
     boolean delete(String appId, String policyId);
 

@@ -64,13 +64,13 @@ class PolicyServiceTest {
             }
 
             @Override
-            public void create(Policy policy) {
-                store.create(policy);
+            public VersionedWrite create(Policy policy, long expectedVersion) {
+                return store.create(policy, expectedVersion);
             }
 
             @Override
-            public boolean update(Policy policy) {
-                return store.update(policy);
+            public VersionedWrite update(Policy policy, long expectedVersion) {
+                return store.update(policy, expectedVersion);
             }
 
             @Override
@@ -122,28 +122,38 @@ class PolicyServiceTest {
     /** What the service asks of a store, kept in a list. */
     private static final class InMemoryPolicies implements PolicyStore {
         private final List<Policy> policies = new ArrayList<>();
+        private long version;
 
         @Override
         public long version(String appId) {
-            return policies.size();
+            return version;
         }
 
         @Override
-        public void create(Policy policy) {
+        public VersionedWrite create(Policy policy, long expectedVersion) {
+            if (expectedVersion != version) {
+                return VersionedWrite.STALE;
+            }
+            version++;
             policies.add(policy);
+            return VersionedWrite.WRITTEN;
         }
 
         @Override
-        public boolean update(Policy policy) {
+        public VersionedWrite update(Policy policy, long expectedVersion) {
+            if (expectedVersion != version) {
+                return VersionedWrite.STALE;
+            }
             boolean found = delete(policy.appId(), policy.id());
             if (found) {
                 policies.add(policy);
             }
-            return found;
+            return found ? VersionedWrite.WRITTEN : VersionedWrite.REFUSED;
         }
 
         @Override
         public boolean delete(String appId, String policyId) {
+            version++;
             return policies.removeIf(policy -> policy.appId().equals(appId) && policy.id().equals(policyId));
         }
 
@@ -161,7 +171,7 @@ class PolicyServiceTest {
     /** An app with one list; the service only looks lists up. */
     private record OneList(NamedList list) implements ListStore {
         @Override
-        public boolean create(NamedList created) {
+        public VersionedWrite create(NamedList created, long expectedVersion) {
             throw new UnsupportedOperationException();
         }
 
@@ -181,7 +191,7 @@ class PolicyServiceTest {
         }
 
         @Override
-        public boolean delete(String appId, String listId) {
+        public VersionedWrite delete(String appId, String listId, long expectedVersion) {
             throw new UnsupportedOperationException();
         }
 
