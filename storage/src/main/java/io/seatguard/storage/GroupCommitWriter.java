@@ -6,6 +6,7 @@ import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.SeatguardException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * <p>A task that fails (a constraint, a lost device race) must not sink its batch-mates: the batch is
  * rolled back and each task re-run in a transaction of its own, so only the faulty one fails. That slow
  * path costs nothing while nothing fails, unlike a savepoint per task.
+ *
+ * <p>A caller that waited {@value #SUBMIT_TIMEOUT_SECONDS} s withdraws its task, and is told so, only if
+ * the writer has not started it; once started, the caller waits for the real outcome. Otherwise a write
+ * answered "did not commit in time" could commit afterwards: a consume that no caller won, an evaluation
+ * stored twice by the client's retry, caches missing a committed row.
  */
 final class GroupCommitWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -52,8 +59,27 @@ final class GroupCommitWriter implements AutoCloseable {
         Connection open() throws SQLException;
     }
 
-    /** A task to commit, or (with a pause) the writer's cue to hold between two batches. */
-    private record Pending<T>(Task<T> task, CompletableFuture<T> result, Pause pause) {}
+    /**
+     * A task to commit, or (with a pause) the writer's cue to hold between two batches. Its state moves
+     * once, from waiting to started (by the writer) or to withdrawn (by a caller who stopped waiting).
+     */
+    private record Pending<T>(Task<T> task, CompletableFuture<T> result, Pause pause, AtomicInteger state) {
+        static final int WAITING = 0;
+        static final int STARTED = 1;
+        static final int WITHDRAWN = 2;
+
+        Pending(Task<T> task, CompletableFuture<T> result, Pause pause) {
+            this(task, result, pause, new AtomicInteger(WAITING));
+        }
+
+        boolean start() {
+            return state.compareAndSet(WAITING, STARTED);
+        }
+
+        boolean withdraw() {
+            return state.compareAndSet(WAITING, WITHDRAWN);
+        }
+    }
 
     private static final Pending<Void> STOP = new Pending<>(connection -> null, new CompletableFuture<>(), null);
 
@@ -65,9 +91,16 @@ final class GroupCommitWriter implements AutoCloseable {
     private final LongAdder batches = new LongAdder();
     private final LongAdder writes = new LongAdder();
     private final LongAdder busyNanos = new LongAdder();
+    private final long submitTimeoutNanos;
 
     GroupCommitWriter(String name, ConnectionFactory connections) {
+        this(name, connections, Duration.ofSeconds(SUBMIT_TIMEOUT_SECONDS));
+    }
+
+    /** @param submitTimeout how long a caller waits for its task to start before withdrawing it */
+    GroupCommitWriter(String name, ConnectionFactory connections, Duration submitTimeout) {
         this.connections = requireNonNull(connections, "connections is null");
+        this.submitTimeoutNanos = submitTimeout.toNanos();
         this.thread = Thread.ofPlatform().name(name).daemon(false).unstarted(this::loop);
         thread.start();
     }
@@ -78,18 +111,28 @@ final class GroupCommitWriter implements AutoCloseable {
             throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage is shutting down");
         }
         CompletableFuture<T> result = new CompletableFuture<>();
-        if (!queue.offer(new Pending<>(task, result, null))) {
+        Pending<T> pending = new Pending<>(task, result, null);
+        if (!queue.offer(pending)) {
             throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage write queue is full");
         }
         try {
-            return result.get(SUBMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            try {
+                return result.get(submitTimeoutNanos, TimeUnit.NANOSECONDS);
+            }
+            catch (TimeoutException e) {
+                if (pending.withdraw()) {
+                    throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage did not commit in time");
+                }
+                // Started: its outcome is on the way (a blocked database connection fails by its own timeout).
+                return result.get();
+            }
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Interrupted while waiting for storage");
-        }
-        catch (TimeoutException e) {
-            throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage did not commit in time");
+            if (pending.withdraw()) {
+                throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Interrupted while waiting for storage");
+            }
+            throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Interrupted while waiting for storage; the write may still commit");
         }
         catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
@@ -155,6 +198,7 @@ final class GroupCommitWriter implements AutoCloseable {
             queue.drainTo(batch, MAX_BATCH - 1);
             boolean stop = batch.remove(STOP);
             batch.removeIf(pending -> pending.pause() != null && pauses.add(pending.pause()));
+            batch.removeIf(pending -> !pending.start());
             if (!batch.isEmpty()) {
                 long started = System.nanoTime();
                 commitBatch(batch);
@@ -181,7 +225,9 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             open.commit();
         }
-        catch (SQLException | RuntimeException e) {
+        catch (Exception | Error e) {
+            // An Error too (a task's stack overflow, an allocation that failed): the writer must live on,
+            // or every later write would wait for a thread that is gone.
             rollbackQuietly();
             if (batch.size() == 1 || isConnectionFailure(e)) {
                 failAll(batch, e);
@@ -202,7 +248,7 @@ final class GroupCommitWriter implements AutoCloseable {
             open.commit();
             complete(pending, result);
         }
-        catch (SQLException | RuntimeException e) {
+        catch (Exception | Error e) {
             rollbackQuietly();
             pending.result().completeExceptionally(translate(e));
         }
@@ -213,12 +259,12 @@ final class GroupCommitWriter implements AutoCloseable {
         pending.result().complete((T) result);
     }
 
-    private void failAll(List<Pending<?>> batch, Exception e) {
+    private void failAll(List<Pending<?>> batch, Throwable e) {
         RuntimeException failure = translate(e);
         batch.forEach(pending -> pending.result().completeExceptionally(failure));
     }
 
-    private RuntimeException translate(Exception e) {
+    private RuntimeException translate(Throwable e) {
         if (e instanceof RuntimeException runtime) {
             return runtime;
         }
@@ -237,7 +283,7 @@ final class GroupCommitWriter implements AutoCloseable {
         return connection;
     }
 
-    private static boolean isConnectionFailure(Exception e) {
+    private static boolean isConnectionFailure(Throwable e) {
         // SQLSTATE class 08 is "connection exception" in both PostgreSQL and the SQL standard.
         return e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
     }

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -30,6 +31,8 @@ import org.sqlite.SQLiteDataSource;
  * tables' growth ({@link PostgresStatistics}).
  */
 public final class SqlDatabase implements AutoCloseable {
+    /** Longer than any one writer transaction takes (the longest delete a thousand rows). */
+    static final int WRITER_SOCKET_TIMEOUT_SECONDS = 120;
     private final DatabaseKind kind;
     private final String description;
     private final HikariDataSource readPool;
@@ -131,8 +134,22 @@ public final class SqlDatabase implements AutoCloseable {
         }
         migrate(readPool, readPool, target);
         return new SqlDatabase(DatabaseKind.POSTGRESQL, target.description(), readPool, ReaderGate.UNTRACKED,
-                new GroupCommitWriter("seatguard-postgres-writer", () -> DriverManager.getConnection(target.jdbcUrl(), target.properties())),
+                new GroupCommitWriter("seatguard-postgres-writer", () -> DriverManager.getConnection(target.jdbcUrl(), writerProperties(target))),
                 PostgresStatistics.start(readPool), () -> LogRestartStats.NONE);
+    }
+
+    /**
+     * The writer's connection gives up on a silent server: without a socket timeout a half-open
+     * connection (a failover, a dropped route) would hold the only writer in a read for the kernel's
+     * quarter of an hour, every write failing meanwhile. Settings in the operator's URL win.
+     */
+    static Properties writerProperties(JdbcTarget target) {
+        Properties properties = new Properties();
+        properties.setProperty("connectTimeout", "10");
+        properties.setProperty("socketTimeout", String.valueOf(WRITER_SOCKET_TIMEOUT_SECONDS));
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.putAll(target.properties());
+        return properties;
     }
 
     private static void migrate(DataSource dataSource, HikariDataSource pool, JdbcTarget target) {

@@ -32,4 +32,19 @@ class JdbcTargetTest {
                 .hasMessageNotContaining("topsecret");
         assertThatThrownBy(() -> JdbcTarget.parse("postgresql://host-only")).hasMessageContaining("host and a database name");
     }
+
+    @Test
+    void thePostgresWritersConnectionTimesOutOnASilentServerUnlessTheUrlSaysOtherwise() {
+        JdbcTarget target = JdbcTarget.parse("postgresql://seat:pw@127.0.0.1:5432/test");
+        java.util.Properties writer = SqlDatabase.writerProperties(target);
+        assertThat(writer.getProperty("socketTimeout")).isEqualTo("120");
+        assertThat(writer.getProperty("tcpKeepAlive")).isEqualTo("true");
+        assertThat(writer.getProperty("user")).as("the target's own properties are kept").isEqualTo("seat");
+
+        // pgjdbc lets the URL's parameters win over these properties: an operator's setting stands.
+        java.util.Properties parsed = org.postgresql.Driver.parseURL("jdbc:postgresql://127.0.0.1:5432/test?socketTimeout=7", writer);
+        assertThat(parsed).isNotNull();
+        assertThat(parsed.getProperty("socketTimeout")).isEqualTo("7");
+        assertThat(parsed.getProperty("tcpKeepAlive")).isEqualTo("true");
+    }
 }
