@@ -79,6 +79,7 @@ import io.seatguard.core.identity.DeviceDirectory;
 import io.seatguard.core.presence.Heartbeats;
 import io.seatguard.core.presence.InMemoryPresence;
 import io.seatguard.core.presence.Presence;
+import io.seatguard.core.presence.SessionEndingDeviceLinks;
 import io.seatguard.core.risk.RiskScorer;
 import io.seatguard.storage.RedisPresence;
 import io.seatguard.storage.AccountStateCache;
@@ -248,6 +249,7 @@ public final class SeatguardServer implements AutoCloseable {
             presence = config.redisUrl().isPresent()
                     ? RedisPresence.connect(config.redisUrl().get(), config.presenceWindow())
                     : new InMemoryPresence(config.presenceWindow());
+            DeviceLinks loggingOut = new SessionEndingDeviceLinks(deviceLinks, presence);
             NetworkSettings network = config.network();
             intel = IpIntelService.start(network.intel(), clock);
             refresher = new IntelRefresher(intel, network.refreshEvery());
@@ -284,7 +286,7 @@ public final class SeatguardServer implements AutoCloseable {
             byte[] codeKey = challengeSettings.codeKey().orElseGet(() -> apps.ensureSecret(CODE_KEY_SETTING)).getBytes(StandardCharsets.UTF_8);
             ChallengeService challenges = new ChallengeService(challengeStore,
                     new ChallengeMachine(challengeSettings.rules(), new VerificationCodes(codeKey, new SecureRandom())), challengeSettings.rules(),
-                    delivery, deviceLinks, clock);
+                    delivery, loggingOut, clock);
             ClientIpResolver clientIps = new ClientIpResolver(config.trustedProxies());
             SqlAccountRecords accountRecords = new SqlAccountRecords(database);
             // Like presence: one node limits attempts in memory; several share the limits through Redis.
@@ -310,13 +312,13 @@ public final class SeatguardServer implements AutoCloseable {
                     ? Optional.empty()
                     : Optional.of(new DemoSite(demoApp, demoApi, policies, new JsonBody(config.maxBodyBytes()), clock));
             WebhookServices webhookServices = new WebhookServices(webhookStore, webhookTargets, subscriptions, ids);
-            List<Route> routes = Routes.all(apps, pipeline, evaluations, deviceLinks, database, clientIps, heartbeats,
+            List<Route> routes = Routes.all(apps, pipeline, evaluations, loggingOut, database, clientIps, heartbeats,
                     metrics, clock, config.maxBodyBytes(), intel::status, policies, lists,
                     new Backtest(sqlEvaluations, policyBook, clock), challenges, challengePages, outbox.map(OutboxPage::new),
                     accountRecords, new SqlHistory(database), forgetAccount, new SqlPatterns(database),
                     webhookServices, demo, new DashboardSite(dashboard,
                             new OverviewPage(dashboard, new SqlActivityStats(database), sqlEvaluations, presence, clock),
-                            new AccountPages(dashboard, accountRecords, deviceLinks, new SqlPatterns(database), new SqlHistory(database), presence, clock),
+                            new AccountPages(dashboard, accountRecords, loggingOut, new SqlPatterns(database), new SqlHistory(database), presence, clock),
                             new PolicyPages(dashboard, policies, new Backtest(sqlEvaluations, policyBook, clock)),
                             new ListPages(dashboard, lists), new AppPages(dashboard, apps), new WebhookPages(dashboard, webhookServices, clock),
                             new OperatorPages(dashboard, operators, apps)));

@@ -61,6 +61,62 @@ class SessionsApiTest {
     }
 
     @Test
+    void aHeartbeatCannotMakeUpALiveSessionOnSomeoneElsesAccount() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            evaluate(server, app, "login", "mallory", "tok_mallory_laptop_001");
+            evaluate(server, app, "login", "vic", "tok_vic_laptop_00000001");
+
+            // Mallory's own token, on vic's account, from another network.
+            JsonNode forged = heartbeat(server, app, "vic", "ses_forged", "tok_mallory_laptop_001", "203.0.113.66");
+            assertThat(forged.get("active").asBoolean()).as("her device is not vic's: no session is opened").isFalse();
+            JsonNode unknown = heartbeat(server, app, "vic", "ses_forged_2", null, "203.0.113.67");
+            assertThat(unknown.get("active").asBoolean()).as("nor for a tab without a token").isFalse();
+
+            Response access = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"access\",\"user\":\"vic\","
+                    + "\"session\":\"ses_vic\",\"device\":{\"token\":\"tok_vic_laptop_00000001\"}}",
+                    Map.of("User-Agent", EvaluateApiTest.DESKTOP, "X-Forwarded-For", "198.51.100.20"));
+            assertThat(access.status()).as(access.body()).isEqualTo(200);
+            JsonNode evaluation = server.get("/v3/evaluations/" + access.json().get("evaluation_id").asText(), app.bearer()).json();
+            assertThat(evaluation.get("checks").get("concurrent_sessions").asBoolean()).isFalse();
+
+            // Vic's own device, whose session lapsed (a hidden tab), is let back in by its heartbeat.
+            assertThat(heartbeat(server, app, "vic", "ses_vic_tab_2", "tok_vic_laptop_00000001", "198.51.100.20").get("active").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void loggingADeviceOutEndsItsLiveSessions() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            String device = evaluate(server, app, "login", "kim", "tok_kim_laptop_0000001").get("device_id").asText();
+            heartbeat(server, app, "kim", "tab-1", "tok_kim_laptop_0000001");
+            assertThat(server.get("/v3/users/kim/devices", app.bearer()).json().get("data").get(0).get("actively_connected").asBoolean()).isTrue();
+
+            assertThat(server.send("DELETE", "/v3/users/kim/devices/" + device, null, app.bearer()).status()).isEqualTo(204);
+
+            assertThat(server.get("/v3/users/kim/devices", app.bearer()).json().get("data").get(0).get("actively_connected").asBoolean())
+                    .as("its tab is no longer a live session, before any heartbeat").isFalse();
+        }
+    }
+
+    @Test
+    void aServerListeningOnIpv6AnswersItsPeers() {
+        try (TestServer server = TestServer.startWith(io.seatguard.server.config.ServerConfig.embeddedForTests(dataDir).withHost("::1"))) {
+            TestApp app = server.defaultApp();
+            String base = "http://[::1]:" + server.server().port();
+            Response evaluated = TestServer.send(base, "POST", "/v3/evaluate", "{\"client_id\":\"" + app.clientId()
+                    + "\",\"action\":\"login\",\"user\":\"six\",\"device\":{\"token\":\"tok_six_laptop_0000001\"}}",
+                    Map.of("User-Agent", EvaluateApiTest.DESKTOP));
+            assertThat(evaluated.status()).as(evaluated.body()).isEqualTo(200);
+            assertThat(evaluated.json().get("ip").asText()).isEqualTo("::1");
+            Response beat = TestServer.send(base, "POST", "/v3/sessions/heartbeat", "{\"client_id\":\"" + app.clientId()
+                    + "\",\"user\":\"six\",\"session\":\"tab-1\",\"device\":{\"token\":\"tok_six_laptop_0000001\"}}", Map.of());
+            assertThat(beat.status()).as(beat.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void badSessionCallsNameTheField() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
             TestApp app = server.defaultApp();
@@ -89,9 +145,14 @@ class SessionsApiTest {
     }
 
     static JsonNode heartbeat(TestServer server, TestApp app, String user, String session, String token) {
+        return heartbeat(server, app, user, session, token, "127.0.0.1");
+    }
+
+    static JsonNode heartbeat(TestServer server, TestApp app, String user, String session, String token, String from) {
         String device = token == null ? "" : ",\"device\":{\"token\":\"" + token + "\"}";
         Response response = server.post("/v3/sessions/heartbeat",
-                "{\"client_id\":\"" + app.clientId() + "\",\"user\":\"" + user + "\",\"session\":\"" + session + "\"" + device + "}", Map.of());
+                "{\"client_id\":\"" + app.clientId() + "\",\"user\":\"" + user + "\",\"session\":\"" + session + "\"" + device + "}",
+                Map.of("X-Forwarded-For", from));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }

@@ -73,9 +73,34 @@ public final class RedisPresence implements Presence, AutoCloseable {
             return removed
             """;
 
-    /** Marks a session ended at ARGV[2] (a later mark stays), keeping the hash a window at least. */
+    /**
+     * Moves a live session's last sign of life to ARGV[2] and its network to ARGV[3], keeping its device
+     * and type; 0 when the session is not live (no field, an end mark, or last seen a window ago).
+     */
+    private static final String REFRESH = """
+            local current = redis.call('HGET', KEYS[1], ARGV[1])
+            if not current then return 0 end
+            local seen, device, kind = string.match(current, '^(%d+)|([^|]*)|([^|]*)|')
+            if not seen then return 0 end
+            seen = tonumber(seen)
+            if seen + tonumber(ARGV[4]) <= tonumber(ARGV[2]) then return 0 end
+            if seen >= tonumber(ARGV[2]) then return 1 end
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. '|' .. device .. '|' .. kind .. '|' .. ARGV[3])
+            redis.call('PEXPIRE', KEYS[1], ARGV[4])
+            redis.call('ZADD', KEYS[2], ARGV[2], ARGV[5])
+            redis.call('PEXPIRE', KEYS[2], ARGV[4])
+            return 1
+            """;
+
+    /**
+     * Marks a session ended at ARGV[2] (a later mark stays), keeping the hash a window at least. The end
+     * of a session the hash does not hold is remembered only while the hash is below the per-account cap
+     * (ARGV[4]): ends of made-up session ids, sent with the public client id, would otherwise grow it
+     * without bound, and every touch of the account walks it.
+     */
     private static final String END = """
             local current = redis.call('HGET', KEYS[1], ARGV[1])
+            if not current and redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[4]) then return 0 end
             local ended = current and tonumber(string.match(current, '^E(%d+)$'))
             if ended and ended >= tonumber(ARGV[2]) then return 0 end
             redis.call('HSET', KEYS[1], ARGV[1], 'E' .. ARGV[2])
@@ -86,17 +111,19 @@ public final class RedisPresence implements Presence, AutoCloseable {
     private final RedisLink<String, String> link;
     private final RedisCommands<String, String> redis;
     private final Duration window;
-    private final String touchSha;
-    private final String pruneSha;
-    private final String endSha;
+    private final RedisScript touchScript;
+    private final RedisScript pruneScript;
+    private final RedisScript endScript;
+    private final RedisScript refreshScript;
 
     private RedisPresence(RedisLink<String, String> link, Duration window) {
         this.link = link;
         this.redis = link.connection().sync();
         this.window = window;
-        this.touchSha = redis.scriptLoad(TOUCH);
-        this.pruneSha = redis.scriptLoad(PRUNE);
-        this.endSha = redis.scriptLoad(END);
+        this.touchScript = RedisScript.load(redis, TOUCH);
+        this.pruneScript = RedisScript.load(redis, PRUNE);
+        this.endScript = RedisScript.load(redis, END);
+        this.refreshScript = RedisScript.load(redis, REFRESH);
     }
 
     /** Connects to {@code redis://host:port[/db]}; commands time out after two seconds. */
@@ -112,9 +139,16 @@ public final class RedisPresence implements Presence, AutoCloseable {
     @Override
     public void touch(String appId, String userId, LiveSession session) {
         String payload = session.deviceId() + '|' + session.deviceType() + '|' + session.ip();
-        redis.evalsha(touchSha, ScriptOutputType.INTEGER, new String[] {key(appId, userId), appKey(appId)}, session.sessionId(),
+        touchScript.run(redis, ScriptOutputType.INTEGER, new String[] {key(appId, userId), appKey(appId)}, session.sessionId(),
                 Long.toString(session.lastSeen().toEpochMilli()), payload, Long.toString(window.toMillis()), member(userId, session.sessionId()),
                 Integer.toString(MAX_SESSIONS_PER_ACCOUNT), member(userId, ""));
+    }
+
+    @Override
+    public boolean refresh(String appId, String userId, String sessionId, String ip, Instant at) {
+        Long refreshed = refreshScript.run(redis, ScriptOutputType.INTEGER, new String[] {key(appId, userId), appKey(appId)}, sessionId,
+                Long.toString(at.toEpochMilli()), ip, Long.toString(window.toMillis()), member(userId, sessionId));
+        return refreshed != null && refreshed == 1L;
     }
 
     /**
@@ -124,8 +158,8 @@ public final class RedisPresence implements Presence, AutoCloseable {
     @Override
     public void end(String appId, String userId, String sessionId, Instant at) {
         String key = key(appId, userId);
-        redis.evalsha(endSha, ScriptOutputType.INTEGER, new String[] {key}, sessionId, Long.toString(at.toEpochMilli()),
-                Long.toString(window.toMillis()));
+        endScript.run(redis, ScriptOutputType.INTEGER, new String[] {key}, sessionId, Long.toString(at.toEpochMilli()),
+                Long.toString(window.toMillis()), Integer.toString(MAX_SESSIONS_PER_ACCOUNT));
         redis.zrem(appKey(appId), member(userId, sessionId));
     }
 
@@ -184,7 +218,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
         for (int i = 0; i < fields.size(); i++) {
             arguments[i + 1] = fields.get(i);
         }
-        return redis.evalsha(pruneSha, ScriptOutputType.INTEGER, new String[] {key}, arguments);
+        return pruneScript.run(redis, ScriptOutputType.INTEGER, new String[] {key}, arguments);
     }
 
     /** Length-prefixed user, so no user id can read as another app's or user's key. */

@@ -6,7 +6,6 @@ import io.seatguard.core.account.AccountReader;
 import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.account.LinkedDevice;
 import io.seatguard.core.identity.DeviceDirectory;
-import io.seatguard.core.identity.DeviceResolution;
 import io.seatguard.core.identity.Fingerprint;
 import io.seatguard.core.identity.KnownDevice;
 import java.time.Instant;
@@ -20,6 +19,12 @@ import java.util.Optional;
  *
  * <p>The device is found by the SDK's token alone: a heartbeat carries no components, and a tab
  * without a known token has had no evaluation yet, so it cannot have been logged out either.
+ *
+ * <p>A heartbeat keeps a session an evaluation opened, on the device that evaluation resolved (a copied
+ * token must not turn a sharer's session into the owner's device). It opens one only for a device
+ * attached to the account (a tab hidden past the window, a node restarted): otherwise anyone holding
+ * the public client id could make up a live session on any account and set off
+ * {@code concurrent_sessions} there.
  */
 public final class Heartbeats {
     private final Presence presence;
@@ -40,14 +45,20 @@ public final class Heartbeats {
     public Beat beat(String appId, String userId, String sessionId, Optional<String> token, String ip) {
         Instant now = clock.instant();
         Optional<KnownDevice> device = token.map(Fingerprint::sha256Hex).flatMap(hash -> devices.findByTokenHash(appId, hash));
-        boolean logout = device.map(known -> isDetached(appId, userId, known.id())).orElse(false);
-        if (logout) {
+        // Only the device's own link: reading the account's window would walk an account with many links.
+        Optional<LinkStatus> link = device.flatMap(known -> accounts.link(appId, userId, known.id())).map(LinkedDevice::status);
+        if (link.orElse(LinkStatus.ATTACHED) == LinkStatus.DETACHED) {
             // A logged-out device's tab is no longer a live session of the account.
             presence.end(appId, userId, sessionId, now);
             return new Beat(false, true);
         }
-        presence.touch(appId, userId, new Presence.LiveSession(sessionId, device.map(KnownDevice::id).orElse(DeviceResolution.UNKNOWN_DEVICE_ID),
-                device.map(known -> known.type().wireName()).orElse("unknown"), ip, now));
+        if (presence.refresh(appId, userId, sessionId, ip, now)) {
+            return new Beat(true, false);
+        }
+        if (device.isEmpty() || link.isEmpty()) {
+            return new Beat(false, false);
+        }
+        presence.touch(appId, userId, new Presence.LiveSession(sessionId, device.get().id(), device.get().type().wireName(), ip, now));
         return new Beat(true, false);
     }
 
@@ -58,10 +69,5 @@ public final class Heartbeats {
 
     public void end(String appId, String userId, String sessionId) {
         presence.end(appId, userId, sessionId, clock.instant());
-    }
-
-    private boolean isDetached(String appId, String userId, String deviceId) {
-        // Only the device's own link: reading the account's window would walk an account with many links.
-        return accounts.link(appId, userId, deviceId).map(LinkedDevice::status).orElse(LinkStatus.ATTACHED) == LinkStatus.DETACHED;
     }
 }

@@ -60,6 +60,22 @@ public final class InMemoryPresence implements Presence {
         sweepIfDue(session.lastSeen());
     }
 
+    @Override
+    public boolean refresh(String appId, String userId, String sessionId, String ip, Instant at) {
+        boolean[] live = {false};
+        byAccount.computeIfPresent(key(appId, userId), (k, sessions) -> {
+            LiveSession current = sessions.get(sessionId);
+            if (current != null && !expired(current, at)) {
+                live[0] = true;
+                if (at.isAfter(current.lastSeen())) {
+                    sessions.put(sessionId, new LiveSession(sessionId, current.deviceId(), current.deviceType(), ip, at));
+                }
+            }
+            return sessions;
+        });
+        return live[0];
+    }
+
     /**
      * Drops every expired session, and every account left without one, at most once a window: an account
      * never touched again would otherwise keep its entry for good (and the dashboard's count walks them all).

@@ -24,6 +24,16 @@ public interface Presence {
     void touch(String appId, String userId, LiveSession session);
 
     /**
+     * Keeps a live session live: its last sign of life moves to {@code at} (never backwards) and its
+     * network to {@code ip}, while the device and type it was touched with stay. A heartbeat carries only
+     * the SDK's token, and a token can be copied: the evaluation that opened the session knew the device
+     * better, and a heartbeat must not turn a sharer's session into the owner's device.
+     *
+     * @return false when the session is not live (never touched, expired or ended); nothing changes then
+     */
+    boolean refresh(String appId, String userId, String sessionId, String ip, Instant at);
+
+    /**
      * Ends the session at {@code at}: it is gone at once, and a touch from before {@code at} that lands
      * later (the page's own evaluation or a heartbeat in flight when the tab closed) does not bring it
      * back; a touch from after it does (the same tab's next page). Ending an unknown session does nothing
@@ -57,6 +67,15 @@ public interface Presence {
         }
         catch (RuntimeException e) {
             return OptionalLong.empty();
+        }
+    }
+
+    /** Ends the account's live sessions on one device (it was logged out of the account). */
+    default void endDevice(String appId, String userId, String deviceId, Instant now) {
+        for (LiveSession session : live(appId, userId, now)) {
+            if (session.deviceId().equals(deviceId)) {
+                end(appId, userId, session.sessionId(), now);
+            }
         }
     }
 

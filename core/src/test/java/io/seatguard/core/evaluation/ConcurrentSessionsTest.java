@@ -104,6 +104,11 @@ class ConcurrentSessionsTest {
             }
 
             @Override
+            public boolean refresh(String appId, String userId, String sessionId, String ip, Instant at) {
+                throw new IllegalStateException("redis down");
+            }
+
+            @Override
             public void end(String appId, String userId, String sessionId, Instant at) {
                 throw new IllegalStateException("redis down");
             }

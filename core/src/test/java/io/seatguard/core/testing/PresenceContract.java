@@ -52,6 +52,54 @@ public abstract class PresenceContract {
     }
 
     @Test
+    void aRefreshKeepsALiveSessionsDeviceAndMovesOnlyItsNetworkAndTime() {
+        presence.touch(app, "ann", new LiveSession("tab-1", "dev-sharer", "mobile", "198.51.100.7", T0));
+
+        assertThat(presence.refresh(app, "ann", "tab-1", "203.0.113.9", T0.plusSeconds(80))).isTrue();
+        assertThat(presence.live(app, "ann", T0.plusSeconds(160)))
+                .as("live a window after the refresh, on the device the touch set")
+                .containsExactly(new LiveSession("tab-1", "dev-sharer", "mobile", "203.0.113.9", T0.plusSeconds(80)));
+        assertThat(presence.refresh(app, "ann", "tab-1", "192.0.2.1", T0.plusSeconds(70))).as("a late refresh: still live").isTrue();
+        assertThat(presence.live(app, "ann", T0.plusSeconds(81)).getFirst().lastSeen()).as("never moved backwards").isEqualTo(T0.plusSeconds(80));
+    }
+
+    @Test
+    void aRefreshNeverOpensASession() {
+        presence.touch(app, "ann", session("tab-1", "dev-1", T0));
+        presence.touch(app, "ann", session("tab-2", "dev-2", T0));
+        presence.end(app, "ann", "tab-2", T0.plusSeconds(1));
+
+        assertThat(presence.refresh(app, "ann", "made-up", "198.51.100.7", T0.plusSeconds(2))).as("never touched").isFalse();
+        assertThat(presence.refresh(app, "ann", "tab-2", "198.51.100.7", T0.plusSeconds(2))).as("ended").isFalse();
+        assertThat(presence.refresh(app, "ann", "tab-1", "198.51.100.7", T0.plusSeconds(90))).as("expired").isFalse();
+        assertThat(presence.refresh(app, "bob", "tab-1", "198.51.100.7", T0.plusSeconds(2))).as("another account's id").isFalse();
+        assertThat(presence.live(app, "ann", T0.plusSeconds(2))).extracting(LiveSession::sessionId).containsExactly("tab-1");
+        assertThat(presence.live(app, "bob", T0.plusSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void endingADeviceEndsItsSessionsOnly() {
+        presence.touch(app, "ann", session("tab-1", "dev-sharer", T0));
+        presence.touch(app, "ann", session("tab-2", "dev-sharer", T0));
+        presence.touch(app, "ann", session("tab-3", "dev-owner", T0));
+
+        presence.endDevice(app, "ann", "dev-sharer", T0.plusSeconds(1));
+
+        assertThat(presence.live(app, "ann", T0.plusSeconds(2))).extracting(LiveSession::sessionId).containsExactly("tab-3");
+    }
+
+    @Test
+    void endsOfMadeUpSessionsDoNotCrowdOutAnAccountsLiveOnes() {
+        presence.touch(app, "ann", session("tab-1", "dev-1", T0));
+        for (int i = 0; i < 3 * Presence.MAX_SESSIONS_PER_ACCOUNT; i++) {
+            presence.end(app, "ann", "made-up-" + i, T0.plusMillis(i));
+        }
+        presence.touch(app, "ann", session("tab-2", "dev-2", T0.plusSeconds(1)));
+
+        assertThat(presence.live(app, "ann", T0.plusSeconds(2))).extracting(LiveSession::sessionId).containsExactlyInAnyOrder("tab-1", "tab-2");
+    }
+
+    @Test
     void anEndedSessionIsGoneAtOnceAndOthersStay() {
         presence.touch(app, "ann", session("tab-1", "dev-1", T0));
         presence.touch(app, "ann", session("tab-2", "dev-2", T0));

@@ -430,7 +430,7 @@ public final class ChallengePages {
      * /64 and may pick any address in it, so a limit per IPv6 address would limit nothing.
      */
     private String limitKey(Context ctx) {
-        InetAddress peer = IpAddresses.parse(ctx.req().getRemoteAddr()).orElseThrow();
+        InetAddress peer = io.seatguard.server.http.PeerAddress.of(ctx);
         InetAddress client = clientIps.resolve(peer, Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
         return client instanceof java.net.Inet6Address ? IpAddresses.network(client) : IpAddresses.format(client);
     }

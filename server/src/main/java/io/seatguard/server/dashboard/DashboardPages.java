@@ -374,7 +374,7 @@ public final class DashboardPages {
     }
 
     private String clientIp(Context ctx) {
-        InetAddress peer = IpAddresses.parse(ctx.req().getRemoteAddr()).orElseThrow();
+        InetAddress peer = io.seatguard.server.http.PeerAddress.of(ctx);
         return IpAddresses.format(clientIps.resolve(peer, Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));
     }
 

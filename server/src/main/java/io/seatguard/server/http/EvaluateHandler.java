@@ -11,7 +11,6 @@ import io.seatguard.core.evaluation.Evaluation;
 import io.seatguard.core.evaluation.EvaluationPipeline;
 import io.seatguard.core.evaluation.EvaluationRequest;
 import io.seatguard.core.net.ClientIpResolver;
-import io.seatguard.core.net.IpAddresses;
 import io.seatguard.server.ServerMetrics;
 import java.net.InetAddress;
 import java.util.Optional;
@@ -69,7 +68,7 @@ final class EvaluateHandler {
             }
         }
 
-        InetAddress requestIp = clientIps.resolve(peer(ctx), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+        InetAddress requestIp = clientIps.resolve(PeerAddress.of(ctx), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
         Optional<String> userAgent = serverMode ? body.userAgent() : Optional.ofNullable(ctx.userAgent());
         EvaluationRequest request = new EvaluationRequest(
                 app.id(),
@@ -102,10 +101,5 @@ final class EvaluateHandler {
         catch (java.io.IOException e) {
             // The client is gone. The evaluation is stored and it can read it back (GET /v3/evaluations/{id}).
         }
-    }
-
-    static InetAddress peer(Context ctx) {
-        return IpAddresses.parse(ctx.req().getRemoteAddr())
-                .orElseThrow(() -> new SeatguardException(ErrorCode.INTERNAL, "unreadable peer address " + ctx.req().getRemoteAddr()));
     }
 }

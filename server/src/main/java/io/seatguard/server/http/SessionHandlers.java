@@ -32,7 +32,7 @@ final class SessionHandlers {
     void heartbeat(Context ctx) {
         SessionBodyReader.SessionBody body = read(ctx);
         App app = app(ctx, body);
-        String ip = IpAddresses.format(clientIps.resolve(EvaluateHandler.peer(ctx), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));
+        String ip = IpAddresses.format(clientIps.resolve(PeerAddress.of(ctx), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));
         Heartbeats.Beat beat = heartbeats.beat(app.id(), body.user(), body.session(), body.token(), ip);
         ObjectNode answer = Json.MAPPER.createObjectNode().put("active", beat.active()).put("logout", beat.logout());
         ctx.contentType("application/json").result(answer.toString());

@@ -1,0 +1,43 @@
+package io.seatguard.core.presence;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.account.AccountDevice;
+import io.seatguard.core.account.DeviceLinks;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Logging a device out of an account also ends its live sessions there. Otherwise the owner who just
+ * logged a sharer's device out still saw {@code concurrent_sessions} (and the device listed as actively
+ * connected) until the sharer's next heartbeat, or a whole window when the sharer's tab was hidden.
+ */
+public final class SessionEndingDeviceLinks implements DeviceLinks {
+    private final DeviceLinks links;
+    private final Presence presence;
+
+    public SessionEndingDeviceLinks(DeviceLinks links, Presence presence) {
+        this.links = requireNonNull(links, "links is null");
+        this.presence = requireNonNull(presence, "presence is null");
+    }
+
+    @Override
+    public Optional<List<AccountDevice>> devices(String appId, String userId) {
+        return links.devices(appId, userId);
+    }
+
+    @Override
+    public boolean detach(String appId, String userId, String deviceId, Instant at) {
+        boolean detached = links.detach(appId, userId, deviceId, at);
+        if (detached) {
+            try {
+                presence.endDevice(appId, userId, deviceId, at);
+            }
+            catch (RuntimeException e) {
+                // Presence unreadable (Redis down): the logout stands; the device's next heartbeat ends its tab.
+            }
+        }
+        return detached;
+    }
+}
