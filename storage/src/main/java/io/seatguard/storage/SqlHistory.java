@@ -21,10 +21,27 @@ import java.util.Optional;
  * query: {@code evaluations_by_user}, {@code evaluations_by_device} or {@code evaluations_by_network} (by IP).
  */
 public final class SqlHistory implements HistoryReader {
+    /**
+     * The most entries of an address's network one page by IP walks. A rarely seen address on a busy
+     * network (a carrier's NAT) would otherwise make each call walk the network's whole history; past
+     * this bound the page ends early, with a cursor where the walk stopped.
+     */
+    static final int IP_SCAN_LIMIT = 10_000;
+
     private final SqlDatabase database;
+    private final int ipScanLimit;
 
     public SqlHistory(SqlDatabase database) {
+        this(database, IP_SCAN_LIMIT);
+    }
+
+    /** With a bound of the test's own, so a test need not store ten thousand evaluations. */
+    SqlHistory(SqlDatabase database, int ipScanLimit) {
         this.database = requireNonNull(database, "database is null");
+        if (ipScanLimit < 1) {
+            throw new IllegalArgumentException("ipScanLimit must be positive");
+        }
+        this.ipScanLimit = ipScanLimit;
     }
 
     @Override
@@ -45,27 +62,44 @@ public final class SqlHistory implements HistoryReader {
         if (address.isEmpty()) {
             return new HistoryPage(List.of(), Optional.empty());
         }
-        return page("network = ? AND ip", new Object[] {appId, IpAddresses.network(address.get()), IpAddresses.format(address.get())}, limit, after);
+        String network = IpAddresses.network(address.get());
+        Optional<HistoryCursor> scanEnd = database.read(connection -> JdbcRunner.queryOne(connection,
+                "SELECT created_at, id FROM evaluations WHERE app_id = ? AND network = ?" + (after.isPresent() ? AFTER : "")
+                        + " ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET ?",
+                row -> new HistoryCursor(Instant.ofEpochMilli(row.getLong(1)), row.getString(2)),
+                after.isPresent() ? new Object[] {appId, network, millis(after), millis(after), after.get().evaluationId(), ipScanLimit - 1}
+                        : new Object[] {appId, network, ipScanLimit - 1}));
+        HistoryPage page = page("network = ? AND ip", new Object[] {appId, network, IpAddresses.format(address.get())}, limit, after, scanEnd);
+        return page.next().isPresent() || scanEnd.isEmpty() ? page : new HistoryPage(page.rows(), scanEnd);
+    }
+
+    private static final String AFTER = " AND (created_at < ? OR (created_at = ? AND id < ?))";
+
+    private static long millis(Optional<HistoryCursor> cursor) {
+        return cursor.orElseThrow().createdAt().toEpochMilli();
     }
 
     private HistoryPage page(String column, String appId, String key, int limit, Optional<HistoryCursor> after) {
-        return page(column, new Object[] {appId, key}, limit, after);
+        return page(column, new Object[] {appId, key}, limit, after, Optional.empty());
     }
 
     /**
      * {@code key} is SQL fixed above (a column name, or columns joined by "= ? AND"), never client input;
-     * {@code keys} are the app id and the values of its placeholders.
+     * {@code keys} are the app id and the values of its placeholders. With {@code until}, the page reads
+     * no row older than that one (which it includes).
      */
-    private HistoryPage page(String key, Object[] keys, int limit, Optional<HistoryCursor> after) {
+    private HistoryPage page(String key, Object[] keys, int limit, Optional<HistoryCursor> after, Optional<HistoryCursor> until) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");
         }
         List<Evaluation> found = database.read(connection -> {
             String sql = "SELECT id, consumed_at, document FROM evaluations WHERE app_id = ? AND " + key + " = ?"
-                    + (after.isPresent() ? " AND (created_at < ? OR (created_at = ? AND id < ?))" : "")
+                    + (after.isPresent() ? AFTER : "")
+                    + (until.isPresent() ? " AND (created_at > ? OR (created_at = ? AND id >= ?))" : "")
                     + " ORDER BY created_at DESC, id DESC LIMIT ?";
             List<Object> parameters = new ArrayList<>(List.of(keys));
             after.ifPresent(cursor -> parameters.addAll(List.of(cursor.createdAt().toEpochMilli(), cursor.createdAt().toEpochMilli(), cursor.evaluationId())));
+            until.ifPresent(cursor -> parameters.addAll(List.of(cursor.createdAt().toEpochMilli(), cursor.createdAt().toEpochMilli(), cursor.evaluationId())));
             parameters.add(limit + 1);
             return JdbcRunner.queryList(connection, sql, row -> evaluation((String) keys[0], row), parameters.toArray());
         });

@@ -938,6 +938,32 @@ abstract class StorageContract {
     }
 
     @Test
+    void aSearchByIpWalksABoundedStretchOfItsNetworkPerPageAndGoesOnFromWhereItStopped() {
+        recordFrom("dev-r1", "198.51.100.7", T0);
+        for (int i = 1; i <= 5; i++) {
+            recordFrom("dev-n" + i, "198.51.100." + (20 + i), T0.plusSeconds(10L * i));
+        }
+        SqlHistory history = new SqlHistory(database, 3);
+
+        io.seatguard.core.history.HistoryPage first = history.byIp("app_a", "198.51.100.7", 10, Optional.empty());
+        assertThat(first.rows()).as("the three newest of the network are neighbours").isEmpty();
+        assertThat(first.next()).as("the page says where to go on").isPresent();
+        List<Instant> found = new ArrayList<>();
+        Optional<io.seatguard.core.history.HistoryCursor> cursor = first.next();
+        int pages = 1;
+        while (cursor.isPresent() && pages < 10) {
+            io.seatguard.core.history.HistoryPage page = history.byIp("app_a", "198.51.100.7", 10, cursor);
+            page.rows().forEach(row -> found.add(row.createdAt()));
+            cursor = page.next();
+            pages++;
+        }
+        assertThat(found).containsExactly(T0);
+        assertThat(cursor).as("the walk ends").isEmpty();
+        assertThat(history.byIp("app_a", "198.51.100.25", 10, Optional.empty()).rows()).as("within the first stretch: found at once")
+                .extracting(io.seatguard.core.history.HistoryRow::createdAt).containsExactly(T0.plusSeconds(50));
+    }
+
+    @Test
     void evaluationsStoredBeforeNetworksWereRecordedGainTheirNetworkWhenMigrated() throws Exception {
         recordFrom("dev-m1", "198.51.100.7", T0);
         recordFrom("dev-m2", "198.51.100.8", T0.plusSeconds(10));
