@@ -92,7 +92,7 @@ public final class SqlPatterns implements PatternReader {
                 after = JdbcRunner.queryOne(connection, GAUGE, SqlPatterns::pattern, appId, userId, kind.wireName(), observation.level().rank(),
                         observation.value(), millis, millis).orElseThrow();
             }
-            if (after.level().rank() > stored.map(pattern -> pattern.level().rank()).orElse(0)) {
+            if (after.level().rank() > stored.map(pattern -> pattern.level().rank()).orElse(0) && claimNotice(connection, appId, userId, kind, after)) {
                 java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
                 data.put("user", userId);
                 data.put("pattern", kind.wireName());
@@ -102,6 +102,15 @@ public final class SqlPatterns implements PatternReader {
                         Optional.of(userId), data, at));
             }
         }
+    }
+
+    /**
+     * Whether this write is the one to send the event for the level reached: a conditional update, so of
+     * two nodes that raised the level together (each having read the old one) only one sends it.
+     */
+    private static boolean claimNotice(Connection connection, String appId, String userId, PatternKind kind, AccountPattern after) throws SQLException {
+        return JdbcRunner.update(connection, "UPDATE account_patterns SET notified_rank = ? WHERE app_id = ? AND user_id = ? AND pattern = ? AND notified_rank < ?",
+                after.level().rank(), appId, userId, kind.wireName(), after.level().rank()) == 1;
     }
 
     private static boolean unchangedLately(AccountPattern stored, PatternObservation observation, Instant at) {
