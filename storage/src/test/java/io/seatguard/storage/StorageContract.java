@@ -990,7 +990,8 @@ abstract class StorageContract {
             statement.execute("ALTER TABLE user_devices DROP COLUMN detached_at");
             statement.execute("DROP INDEX owner_notices_by_recipient");
             statement.execute("ALTER TABLE owner_notices DROP COLUMN recipient");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21')");
+            statement.execute("ALTER TABLE account_patterns DROP COLUMN notified_rank");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22')");
         }
         database = reopenDatabase();
         wire();
