@@ -29,7 +29,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
             local current = redis.call('HGET', KEYS[1], ARGV[1])
             if current then
               local ended = tonumber(string.match(current, '^E(%d+)$'))
-              if ended and ended >= tonumber(ARGV[2]) then return 0 end
+              if ended and (ended >= tonumber(ARGV[2]) or ARGV[8] == '1') then return 0 end
               local seen = tonumber(string.match(current, '^(%d+)'))
               if seen and seen > tonumber(ARGV[2]) then return 0 end
             end
@@ -138,10 +138,21 @@ public final class RedisPresence implements Presence, AutoCloseable {
 
     @Override
     public void touch(String appId, String userId, LiveSession session) {
+        touch(appId, userId, session, false);
+    }
+
+    @Override
+    public boolean resume(String appId, String userId, LiveSession session) {
+        return touch(appId, userId, session, true);
+    }
+
+    /** With {@code unlessEnded}, an end mark refuses the touch whatever its time (ARGV[8] in the script). */
+    private boolean touch(String appId, String userId, LiveSession session, boolean unlessEnded) {
         String payload = session.deviceId() + '|' + session.deviceType() + '|' + session.ip();
-        touchScript.run(redis, ScriptOutputType.INTEGER, new String[] {key(appId, userId), appKey(appId)}, session.sessionId(),
+        Long touched = touchScript.run(redis, ScriptOutputType.INTEGER, new String[] {key(appId, userId), appKey(appId)}, session.sessionId(),
                 Long.toString(session.lastSeen().toEpochMilli()), payload, Long.toString(window.toMillis()), member(userId, session.sessionId()),
-                Integer.toString(MAX_SESSIONS_PER_ACCOUNT), member(userId, ""));
+                Integer.toString(MAX_SESSIONS_PER_ACCOUNT), member(userId, ""), unlessEnded ? "1" : "0");
+        return touched != null && touched == 1L;
     }
 
     @Override

@@ -58,8 +58,8 @@ public final class Heartbeats {
         if (device.isEmpty() || link.isEmpty()) {
             return new Beat(false, false);
         }
-        presence.touch(appId, userId, new Presence.LiveSession(sessionId, device.get().id(), device.get().type().wireName(), ip, now));
-        return new Beat(true, false);
+        boolean live = presence.resume(appId, userId, new Presence.LiveSession(sessionId, device.get().id(), device.get().type().wireName(), ip, now));
+        return new Beat(live, false);
     }
 
     /** The presence these heartbeats keep, for readers of live sessions (the device list). */

@@ -42,12 +42,24 @@ public final class InMemoryPresence implements Presence {
 
     @Override
     public void touch(String appId, String userId, LiveSession session) {
+        touch(appId, userId, session, false);
+    }
+
+    @Override
+    public boolean resume(String appId, String userId, LiveSession session) {
+        return touch(appId, userId, session, true);
+    }
+
+    /** With {@code unlessEnded}, a remembered end refuses the touch whatever its time. */
+    private boolean touch(String appId, String userId, LiveSession session, boolean unlessEnded) {
+        boolean[] touched = {false};
         byAccount.compute(key(appId, userId), (k, sessions) -> {
             // Checked under the account's lock, which end() takes too, so a touch and an end never cross.
             Instant endedAt = ended.get(k + '\u0000' + session.sessionId());
-            if (endedAt != null && !session.lastSeen().isAfter(endedAt)) {
+            if (endedAt != null && (unlessEnded || !session.lastSeen().isAfter(endedAt))) {
                 return sessions;
             }
+            touched[0] = true;
             Map<String, LiveSession> live = sessions == null ? new ConcurrentHashMap<>() : sessions;
             live.merge(session.sessionId(), session, (old, now) -> now.lastSeen().isAfter(old.lastSeen()) ? now : old);
             live.values().removeIf(other -> expired(other, session.lastSeen()));
@@ -58,6 +70,7 @@ public final class InMemoryPresence implements Presence {
             return live;
         });
         sweepIfDue(session.lastSeen());
+        return touched[0];
     }
 
     @Override

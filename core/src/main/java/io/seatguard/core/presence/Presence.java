@@ -24,6 +24,15 @@ public interface Presence {
     void touch(String appId, String userId, LiveSession session);
 
     /**
+     * {@link #touch}, unless the session was ended within the window: a heartbeat may bring back a session
+     * that lapsed (a tab hidden too long, a restarted node), never one the SDK ended. A beat sent just
+     * before the tab closed can reach the server after the tab's end, with a later time.
+     *
+     * @return whether the session is live now
+     */
+    boolean resume(String appId, String userId, LiveSession session);
+
+    /**
      * Keeps a live session live: its last sign of life moves to {@code at} (never backwards) and its
      * network to {@code ip}, while the device and type it was touched with stay. A heartbeat carries only
      * the SDK's token, and a token can be copied: the evaluation that opened the session knew the device

@@ -104,6 +104,11 @@ class ConcurrentSessionsTest {
             }
 
             @Override
+            public boolean resume(String appId, String userId, LiveSession session) {
+                throw new IllegalStateException("redis down");
+            }
+
+            @Override
             public boolean refresh(String appId, String userId, String sessionId, String ip, Instant at) {
                 throw new IllegalStateException("redis down");
             }

@@ -78,6 +78,22 @@ public abstract class PresenceContract {
     }
 
     @Test
+    void aResumeBringsBackALapsedSessionButNeverAnEndedOne() {
+        presence.touch(app, "ann", session("tab-1", "dev-1", T0));
+        presence.touch(app, "ann", session("tab-2", "dev-2", T0));
+        presence.end(app, "ann", "tab-2", T0.plusSeconds(1));
+
+        assertThat(presence.resume(app, "ann", session("tab-2", "dev-2", T0.plusSeconds(2)))).as("ended a second ago").isFalse();
+        assertThat(presence.live(app, "ann", T0.plusSeconds(3))).extracting(LiveSession::sessionId).containsExactly("tab-1");
+        assertThat(presence.resume(app, "ann", session("tab-3", "dev-3", T0.plusSeconds(3)))).as("never seen").isTrue();
+        presence.touch(app, "ann", session("tab-2", "dev-2", T0.plusSeconds(4)));
+        assertThat(presence.live(app, "ann", T0.plusSeconds(5))).as("the tab's next page, by its evaluation")
+                .extracting(LiveSession::sessionId).contains("tab-2");
+        assertThat(presence.resume(app, "ann", session("tab-1", "dev-1", T0.plusSeconds(200)))).as("lapsed").isTrue();
+        assertThat(presence.live(app, "ann", T0.plusSeconds(201))).extracting(LiveSession::sessionId).containsExactly("tab-1");
+    }
+
+    @Test
     void endingADeviceEndsItsSessionsOnly() {
         presence.touch(app, "ann", session("tab-1", "dev-sharer", T0));
         presence.touch(app, "ann", session("tab-2", "dev-sharer", T0));
