@@ -26,7 +26,9 @@ import java.util.UUID;
  * again (same {@code webhook-id}): delivery is at least once.
  */
 public final class SqlWebhooks {
-    private static final String ENDPOINT_COLUMNS = "app_id, id, url, events, secret, previous_secret, previous_expires_at, created_at";
+    private static final String ENDPOINT_COLUMNS = "app_id, id, url, events, secret, retired_secrets, created_at";
+    /** Two nodes rotating one endpoint at once: the loser reads again; a third collision is not worth more. */
+    private static final int ROTATION_ROUNDS = 3;
     private static final String DELIVERY_COLUMNS = "d.message_id, d.endpoint_id, m.event_type, d.status, d.attempts, d.next_attempt_at, d.last_status,"
             + " d.last_error, d.last_attempt_at, d.created_at";
 
@@ -43,9 +45,9 @@ public final class SqlWebhooks {
 
     public void create(WebhookEndpoint endpoint) {
         database.write(connection -> JdbcRunner.update(connection,
-                "INSERT INTO webhook_endpoints (" + ENDPOINT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                endpoint.appId(), endpoint.id(), endpoint.url(), events(endpoint.events()), endpoint.secret(), endpoint.previousSecret().orElse(null),
-                endpoint.previousExpiresAt().map(Instant::toEpochMilli).orElse(null), endpoint.createdAt().toEpochMilli()));
+                "INSERT INTO webhook_endpoints (" + ENDPOINT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+                endpoint.appId(), endpoint.id(), endpoint.url(), events(endpoint.events()), endpoint.secret(), retired(endpoint.retired()),
+                endpoint.createdAt().toEpochMilli()));
     }
 
     public List<WebhookEndpoint> list(String appId) {
@@ -72,11 +74,26 @@ public final class SqlWebhooks {
         });
     }
 
-    /** A new secret; the current one keeps signing beside it until {@code overlapUntil}. */
-    public boolean rotate(String appId, String endpointId, String newSecret, Instant overlapUntil) {
-        return database.write(connection -> JdbcRunner.update(connection,
-                "UPDATE webhook_endpoints SET previous_secret = secret, previous_expires_at = ?, secret = ? WHERE app_id = ? AND id = ?",
-                overlapUntil.toEpochMilli(), newSecret, appId, endpointId) == 1);
+    /**
+     * A new secret; the current one keeps signing beside it until {@code overlapUntil}, and so do the ones
+     * earlier rotations replaced, until their own time. Conditional on the secret it replaces, so of two
+     * nodes rotating at once the second builds on the first's result instead of dropping it.
+     */
+    public boolean rotate(String appId, String endpointId, String newSecret, Instant now, Instant overlapUntil) {
+        for (int round = 0; round < ROTATION_ROUNDS; round++) {
+            Optional<WebhookEndpoint> current = find(appId, endpointId);
+            if (current.isEmpty()) {
+                return false;
+            }
+            boolean rotated = database.write(connection -> JdbcRunner.update(connection,
+                    "UPDATE webhook_endpoints SET secret = ?, retired_secrets = ? WHERE app_id = ? AND id = ? AND secret = ?",
+                    newSecret, retired(current.get().retiredAfterRotation(now, overlapUntil)), appId, endpointId, current.get().secret()) == 1);
+            if (rotated) {
+                return true;
+            }
+        }
+        throw new io.seatguard.core.error.SeatguardException(io.seatguard.core.error.ErrorCode.CONCURRENT_CHANGE,
+                "The endpoint's secret kept changing during this rotation; try again");
     }
 
     /** Every app's subscribed event types, for the in-memory subscription check. */
@@ -97,8 +114,8 @@ public final class SqlWebhooks {
                         + " WHERE status = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?) ORDER BY next_attempt_at LIMIT ?)",
                 token, at + lockFor.toMillis(), at, at, at, at, limit));
         return database.read(connection -> JdbcRunner.queryList(connection,
-                "SELECT d.app_id, d.message_id, d.endpoint_id, d.attempts, m.payload, e.app_id, e.id, e.url, e.events, e.secret, e.previous_secret,"
-                        + " e.previous_expires_at, e.created_at FROM webhook_deliveries d"
+                "SELECT d.app_id, d.message_id, d.endpoint_id, d.attempts, m.payload, e.app_id, e.id, e.url, e.events, e.secret, e.retired_secrets,"
+                        + " e.created_at FROM webhook_deliveries d"
                         + " JOIN webhook_messages m ON m.app_id = d.app_id AND m.id = d.message_id"
                         + " JOIN webhook_endpoints e ON e.app_id = d.app_id AND e.id = d.endpoint_id WHERE d.lock_token = ?",
                 row -> new Claimed(row.getString(1), row.getString(2), row.getString(3), row.getInt(4), row.getString(5), endpointAt(row, 6), token), token));
@@ -164,10 +181,30 @@ public final class SqlWebhooks {
     private static WebhookEndpoint endpointAt(ResultSet row, int first) throws SQLException {
         List<WebhookEventType> events = Arrays.stream(row.getString(first + 3).split(",")).filter(name -> !name.isEmpty())
                 .map(name -> WebhookEventType.fromWireName(name).orElseThrow()).toList();
-        long previousExpires = row.getLong(first + 6);
-        Optional<Instant> previousExpiresAt = row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(previousExpires));
         return new WebhookEndpoint(row.getString(first + 1), row.getString(first), row.getString(first + 2), events, row.getString(first + 4),
-                Optional.ofNullable(row.getString(first + 5)), previousExpiresAt, Instant.ofEpochMilli(row.getLong(first + 7)));
+                retired(row.getString(first + 5)), Instant.ofEpochMilli(row.getLong(first + 6)));
+    }
+
+    /** {@code secret@untilMillis} joined by spaces, newest first; null when there is none. */
+    private static String retired(List<WebhookEndpoint.RetiredSecret> secrets) {
+        if (secrets.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        for (WebhookEndpoint.RetiredSecret old : secrets) {
+            text.append(text.isEmpty() ? "" : " ").append(old.secret()).append('@').append(old.signsUntil().toEpochMilli());
+        }
+        return text.toString();
+    }
+
+    private static List<WebhookEndpoint.RetiredSecret> retired(String column) {
+        if (column == null || column.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(column.trim().split(" ")).map(entry -> {
+            int at = entry.lastIndexOf('@');
+            return new WebhookEndpoint.RetiredSecret(entry.substring(0, at), Instant.ofEpochMilli(Long.parseLong(entry.substring(at + 1))));
+        }).toList();
     }
 
     private static Delivery delivery(ResultSet row) throws SQLException {

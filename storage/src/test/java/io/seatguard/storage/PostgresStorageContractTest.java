@@ -59,7 +59,7 @@ class PostgresStorageContractTest extends StorageContract {
     void twoNodesRaisingAPatternTogetherSendItsEventOnce() throws Exception {
         Instant at = Instant.parse("2026-11-01T12:00:00Z");
         new SqlWebhooks(database).create(new WebhookEndpoint("we_p", "app_a", "https://hooks.example/p", List.of(WebhookEventType.PATTERN_FLAGGED),
-                "whsec_a", Optional.empty(), Optional.empty(), at));
+                "whsec_a", List.of(), at));
         AccountState account = new AccountState(Optional.of(new Seen(at.minus(Duration.ofDays(30)), at)), List.of(), Optional.empty(), Optional.empty());
         List<PatternObservation> observations = new PatternDetector(PatternThresholds.DEFAULTS).observe(Map.of("device_count", 11L), account, at);
         assertThat(observations).isNotEmpty();

@@ -991,10 +991,19 @@ abstract class StorageContract {
             statement.execute("DROP INDEX owner_notices_by_recipient");
             statement.execute("ALTER TABLE owner_notices DROP COLUMN recipient");
             statement.execute("ALTER TABLE account_patterns DROP COLUMN notified_rank");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22')");
+            statement.execute("ALTER TABLE webhook_endpoints DROP COLUMN retired_secrets");
+            statement.execute("ALTER TABLE webhook_endpoints ADD COLUMN previous_secret VARCHAR(64)");
+            statement.execute("ALTER TABLE webhook_endpoints ADD COLUMN previous_expires_at BIGINT");
+            // An endpoint rotated before V23: its one previous secret must come through as a retired one.
+            statement.execute("INSERT INTO webhook_endpoints (app_id, id, url, events, secret, previous_secret, previous_expires_at, created_at)"
+                    + " VALUES ('app_a', 'we_old', 'https://hooks.example/old', ',evaluation.created,', 'whsec_new', 'whsec_old', "
+                    + T0.plusSeconds(86_400).toEpochMilli() + ", " + T0.toEpochMilli() + ")");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23')");
         }
         database = reopenDatabase();
         wire();
+        assertThat(new SqlWebhooks(database).find("app_a", "we_old").orElseThrow().retired())
+                .containsExactly(new io.seatguard.core.webhook.WebhookEndpoint.RetiredSecret("whsec_old", T0.plusSeconds(86_400)));
 
         SqlHistory history = new SqlHistory(database);
         assertThat(history.byIp("app_a", "198.51.100.7", 10, Optional.empty()).rows()).hasSize(1);
@@ -1667,11 +1676,31 @@ abstract class StorageContract {
     }
 
     @Test
+    void aSecondRotationWithinTheOverlapKeepsEveryReplacedSecretSigning() {
+        SqlWebhooks webhooks = new SqlWebhooks(database);
+        webhooks.create(new io.seatguard.core.webhook.WebhookEndpoint("we_r", "app_a", "https://hooks.example/r",
+                List.of(io.seatguard.core.webhook.WebhookEventType.EVALUATION_CREATED), "whsec_first", List.of(), T0));
+        Duration day = Duration.ofDays(1);
+
+        assertThat(webhooks.rotate("app_a", "we_r", "whsec_second", T0.plusSeconds(60), T0.plusSeconds(60).plus(day))).isTrue();
+        assertThat(webhooks.rotate("app_a", "we_r", "whsec_third", T0.plusSeconds(120), T0.plusSeconds(120).plus(day))).isTrue();
+        io.seatguard.core.webhook.WebhookEndpoint twice = webhooks.find("app_a", "we_r").orElseThrow();
+        assertThat(twice.secret()).isEqualTo("whsec_third");
+        assertThat(twice.signingSecrets(T0.plusSeconds(180))).containsExactly("whsec_third", "whsec_second", "whsec_first");
+        assertThat(twice.signingSecrets(T0.plusSeconds(61).plus(day))).as("the first's day is over").containsExactly("whsec_third", "whsec_second");
+
+        assertThat(webhooks.rotate("app_a", "we_r", "whsec_fourth", T0.plus(Duration.ofDays(3)), T0.plus(Duration.ofDays(4)))).isTrue();
+        assertThat(webhooks.find("app_a", "we_r").orElseThrow().retired()).as("secrets no longer signing are dropped")
+                .extracting(io.seatguard.core.webhook.WebhookEndpoint.RetiredSecret::secret).containsExactly("whsec_third");
+        assertThat(webhooks.rotate("app_b", "we_r", "whsec_x", T0, T0.plus(day))).as("another app's endpoint").isFalse();
+    }
+
+    @Test
     void webhookMessagesWithNothingLeftToSendGoWithRetentionAndWithTheirEndpoint() throws java.sql.SQLException {
         SqlWebhooks webhooks = new SqlWebhooks(database);
         for (String endpoint : List.of("we_a", "we_b")) {
             webhooks.create(new io.seatguard.core.webhook.WebhookEndpoint(endpoint, "app_" + endpoint.substring(3), "https://hooks.example/" + endpoint,
-                    List.of(io.seatguard.core.webhook.WebhookEventType.EVALUATION_CREATED), "whsec_a", Optional.empty(), Optional.empty(), T0));
+                    List.of(io.seatguard.core.webhook.WebhookEventType.EVALUATION_CREATED), "whsec_a", List.of(), T0));
         }
         database.write(connection -> {
             for (String app : List.of("app_a", "app_a", "app_b")) {
@@ -1706,7 +1735,7 @@ abstract class StorageContract {
     void aLateTryOfAReclaimedWebhookDeliveryDoesNotOverwriteTheNewerOutcome() {
         SqlWebhooks webhooks = new SqlWebhooks(database);
         webhooks.create(new io.seatguard.core.webhook.WebhookEndpoint("we_1", "app_a", "https://hooks.example/in",
-                List.of(io.seatguard.core.webhook.WebhookEventType.EVALUATION_CREATED), "whsec_a", Optional.empty(), Optional.empty(), T0));
+                List.of(io.seatguard.core.webhook.WebhookEventType.EVALUATION_CREATED), "whsec_a", List.of(), T0));
         database.write(connection -> {
             SqlOutbox.enqueue(connection, new io.seatguard.core.webhook.OutboxEvent("app_a", io.seatguard.core.webhook.WebhookEventType.EVALUATION_CREATED,
                     Optional.of("ann"), Map.of("evaluation_id", "e1"), T0));

@@ -3,13 +3,13 @@ package io.seatguard.core.webhook;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Where an app's events go.
  *
- * @param previousSecret the secret before the last rotation, still signing until {@code previousExpiresAt}
+ * @param retired secrets replaced by rotations, newest first, each still signing until its own time
  */
 public record WebhookEndpoint(
         String id,
@@ -17,25 +17,57 @@ public record WebhookEndpoint(
         String url,
         List<WebhookEventType> events,
         String secret,
-        Optional<String> previousSecret,
-        Optional<Instant> previousExpiresAt,
+        List<RetiredSecret> retired,
         Instant createdAt) {
+    /**
+     * The most replaced secrets kept signing at once. Each rotation keeps the one it replaces for a day,
+     * so a second rotation within that day no longer cuts off receivers still holding the first secret;
+     * past this many the oldest goes (a header of six signatures at most).
+     */
+    public static final int MAX_RETIRED = 5;
+
     public WebhookEndpoint {
         requireNonNull(id, "id is null");
         requireNonNull(appId, "appId is null");
         requireNonNull(url, "url is null");
         events = List.copyOf(events);
         requireNonNull(secret, "secret is null");
-        requireNonNull(previousSecret, "previousSecret is null");
-        requireNonNull(previousExpiresAt, "previousExpiresAt is null");
+        retired = List.copyOf(retired);
         requireNonNull(createdAt, "createdAt is null");
     }
 
-    /** The secrets that sign a message sent at {@code at}: the current one, and the previous one while it overlaps. */
-    public List<String> signingSecrets(Instant at) {
-        if (previousSecret.isPresent() && previousExpiresAt.map(at::isBefore).orElse(false)) {
-            return List.of(secret, previousSecret.get());
+    /** A secret a rotation replaced, signing beside the current one until {@code signsUntil}. */
+    public record RetiredSecret(String secret, Instant signsUntil) {
+        public RetiredSecret {
+            requireNonNull(secret, "secret is null");
+            requireNonNull(signsUntil, "signsUntil is null");
         }
-        return List.of(secret);
+    }
+
+    /** The secrets that sign a message sent at {@code at}: the current one, then each replaced one still overlapping, newest first. */
+    public List<String> signingSecrets(Instant at) {
+        List<String> secrets = new ArrayList<>(1 + retired.size());
+        secrets.add(secret);
+        for (RetiredSecret old : retired) {
+            if (at.isBefore(old.signsUntil())) {
+                secrets.add(old.secret());
+            }
+        }
+        return secrets;
+    }
+
+    /**
+     * The replaced secrets after rotating away from the current one at {@code now}: it joins them, signing
+     * until {@code overlapUntil}; those no longer signing go, and past {@link #MAX_RETIRED} the oldest.
+     */
+    public List<RetiredSecret> retiredAfterRotation(Instant now, Instant overlapUntil) {
+        List<RetiredSecret> kept = new ArrayList<>();
+        kept.add(new RetiredSecret(secret, overlapUntil));
+        for (RetiredSecret old : retired) {
+            if (now.isBefore(old.signsUntil()) && kept.size() < MAX_RETIRED) {
+                kept.add(old);
+            }
+        }
+        return kept;
     }
 }

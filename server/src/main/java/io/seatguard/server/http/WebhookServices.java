@@ -48,20 +48,22 @@ public record WebhookServices(SqlWebhooks store, WebhookTargets targets, CachedS
             throw SeatguardException.invalid("url", "an app has at most " + MAX_ENDPOINTS + " webhook endpoints");
         }
         WebhookEndpoint endpoint = new WebhookEndpoint("wh_" + ids.newSecret(16), appId, url.orElseThrow(), events, WebhookSignature.newSecret(RANDOM),
-                Optional.empty(), Optional.empty(), now);
+                List.of(), now);
         store.create(endpoint);
         subscriptions.forget();
         return endpoint;
     }
 
-    /** A secret rotated now; the old one keeps signing beside it until {@code until}. */
+    /** A secret rotated now; the old one keeps signing beside it until {@code until} (and earlier ones until their own time). */
     public record Rotated(WebhookEndpoint endpoint, String secret, Instant until) {}
 
     public Rotated rotate(String appId, String endpointId, Instant now) {
         WebhookEndpoint endpoint = find(appId, endpointId);
         String secret = WebhookSignature.newSecret(RANDOM);
         Instant until = now.plus(ROTATION_OVERLAP);
-        store.rotate(appId, endpoint.id(), secret, until);
+        if (!store.rotate(appId, endpoint.id(), secret, now, until)) {
+            throw SeatguardException.notFound("webhook " + endpointId);
+        }
         return new Rotated(find(appId, endpoint.id()), secret, until);
     }
 

@@ -101,6 +101,12 @@ class WebhooksTest {
             assertThat(signedWith(again, newSecret)).isTrue();
             assertThat(signedWith(again, secret)).as("the old secret still signs during the overlap").isTrue();
 
+            // A second rotation within the day: receivers may still hold either earlier secret.
+            String newest = server.post("/v3/webhooks/" + endpoint + "/rotate-secret", null, app.bearer()).json().get("secret").asText();
+            assertThat(server.post("/v3/webhooks/" + endpoint + "/deliveries/" + retriedId + "/redeliver", null, app.bearer()).status()).isEqualTo(202);
+            Receiver.Received third = receiver.await(5, Duration.ofSeconds(10)).get(4);
+            assertThat(List.of(newest, newSecret, secret)).allSatisfy(key -> assertThat(signedWith(third, key)).as(key).isTrue());
+
             TestApp other = server.createApp("other");
             assertThat(server.get("/v3/webhooks/" + endpoint, other.bearer()).status()).isEqualTo(404);
             assertThat(server.send("DELETE", "/v3/webhooks/" + endpoint, null, app.bearer()).status()).isEqualTo(204);
@@ -136,7 +142,7 @@ class WebhooksTest {
                         java.time.Clock.systemUTC(), Duration.ofHours(1))) {
             java.time.Instant now = java.time.Instant.now();
             new io.seatguard.storage.SqlWebhooks(database).create(new io.seatguard.core.webhook.WebhookEndpoint("we_backlog", "app_b", receiver.url(),
-                    List.of(io.seatguard.core.webhook.WebhookEventType.EVALUATION_CREATED), "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[24]), java.util.Optional.empty(), java.util.Optional.empty(), now));
+                    List.of(io.seatguard.core.webhook.WebhookEventType.EVALUATION_CREATED), "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[24]), List.of(), now));
             io.seatguard.storage.SqlEvaluationStore store = new io.seatguard.storage.SqlEvaluationStore(database);
             int backlog = WebhookDispatcher.BATCH * 3 + 5;
             for (int i = 0; i < backlog; i++) {
