@@ -45,6 +45,10 @@ export class Seatguard {
   private readonly cookieDomain: string | null;
   private heartbeat: Heartbeat | null = null;
   private heartbeatUser: string | null = null;
+  /** The account this tab's session was last evaluated for: an evaluation with a user keeps the session live too. */
+  private sessionUser: string | null = null;
+  /** The page's last access evaluation, run again when the page comes back from the back/forward cache. */
+  private lastAccess: EvaluateInput | null = null;
   /** The server-reflexive address, gathered once per page from the moment the SDK is created. */
   private readonly reflexive: Promise<string | null>;
 
@@ -62,6 +66,13 @@ export class Seatguard {
     this.session = tabSession();
     const stun = this.problem ? null : stunUrl(options.stun, this.endpoint);
     this.reflexive = stun ? gatherReflexive(stun) : Promise.resolve(null);
+    if (typeof window !== 'undefined') {
+      // A page restored from the back/forward cache had its session ended on pagehide, and a heartbeat
+      // does not bring an ended session back: the page view is evaluated again, as a new one would be.
+      window.addEventListener('pageshow', (event) => {
+        if ((event as PageTransitionEvent).persisted && this.lastAccess) void this.access(this.lastAccess);
+      });
+    }
     this.evaluate = {
       login: (input) => this.run('login', input),
       signup: (input) => this.run('signup', input),
@@ -70,17 +81,27 @@ export class Seatguard {
     };
   }
 
-  /** Ends this tab's session now (call it on sign-out) and stops its heartbeats. Never rejects. */
+  /**
+   * Ends this tab's session now (call it on sign-out) and stops its heartbeats. Never rejects. Also on a
+   * page without heartbeats (a login page, an access that sent the tab to a challenge): the evaluation
+   * kept the session live too.
+   */
   async endSession(): Promise<void> {
     try {
-      await this.heartbeat?.end();
+      if (this.heartbeat && !this.heartbeat.ended) {
+        await this.heartbeat.end();
+      } else if (this.sessionUser && !this.problem) {
+        await postJson(`${this.endpoint}/v3/sessions/end`, { client_id: this.options.clientId, user: this.sessionUser, session: this.session }, this.timeoutMs, true);
+      }
     } catch {
       // never into the page
     }
     this.heartbeat = null;
+    this.sessionUser = null;
   }
 
   private async access(input: EvaluateInput = {}): Promise<EvaluateResult> {
+    this.lastAccess = input;
     const result = await this.run('access', input, true);
     try {
       if (result.logout) {
@@ -100,8 +121,9 @@ export class Seatguard {
   }
 
   private keepAlive(user: string): void {
-    if (this.heartbeat && this.heartbeatUser === user) return;
-    this.heartbeat?.stop();
+    if (this.heartbeat && !this.heartbeat.ended && this.heartbeatUser === user) return;
+    // Another account signed in on this page: the previous one's session ends rather than lingering a window.
+    if (this.heartbeat && !this.heartbeat.ended) void this.heartbeat.end();
     this.heartbeatUser = user;
     const device = () => ({ client_id: this.options.clientId, user, session: this.session });
     this.heartbeat = new Heartbeat({
@@ -137,6 +159,7 @@ export class Seatguard {
       };
       const answer = await postJson(`${this.endpoint}/v3/evaluate`, body, this.timeoutMs);
       const result = answer.ok ? readResult(answer.body) : failed(answer.error);
+      if (!result.error && input.user) this.sessionUser = input.user;
       if (result.logout) this.loggedOut(followsRedirect ? result.redirect : null);
       return result;
     } catch (e) {

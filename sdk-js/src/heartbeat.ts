@@ -56,6 +56,11 @@ export class Heartbeat {
     return this.timer !== null;
   }
 
+  /** Stopped for good: ended (sign-out, page hide) or logged out. */
+  get ended(): boolean {
+    return this.stopped;
+  }
+
   private resume(): void {
     if (this.stopped || this.timer) return;
     void this.beat();

@@ -27,6 +27,11 @@ function serve(handler: (url: string, body: Record<string, unknown>) => Response
 
 const ALLOW = { evaluation_id: 'ev-1', verdict: 'allow', redirect: null, device_id: 'dev-1', logout: false, ip: '203.0.113.7' };
 
+/** A page transition into or out of the back/forward cache (jsdom has no PageTransitionEvent). */
+function pageTransition(type: 'pagehide' | 'pageshow'): Event {
+  return Object.assign(new Event(type), { persisted: true });
+}
+
 function setVisibility(state: 'visible' | 'hidden'): void {
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
   document.dispatchEvent(new Event('visibilitychange'));
@@ -214,6 +219,49 @@ describe('access', () => {
     ends = calls.filter((call) => call.url === `${ENDPOINT}/v3/sessions/end`);
     expect(ends).toHaveLength(2);
     expect(ends[1].body.user).toBe('u2');
+  });
+
+  it('ends the session on endSession also when no heartbeat runs (a login page)', async () => {
+    serve((url) => (url.endsWith('/end') ? answer(204, null) : answer(200, ALLOW)));
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT });
+    await seatguard.evaluate.login({ user: 'u1' });
+    await seatguard.endSession();
+    const ends = calls.filter((call) => call.url === `${ENDPOINT}/v3/sessions/end`);
+    expect(ends).toHaveLength(1);
+    expect(ends[0].body).toEqual({ client_id: CLIENT_ID, user: 'u1', session: calls[0].body.session });
+    expect(ends[0].keepalive).toBe(true);
+  });
+
+  it('ends the previous account\'s session when another signs in on the page', async () => {
+    serve((url) => (url.endsWith('/end') ? answer(204, null) : answer(200, ALLOW)));
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT });
+    await seatguard.evaluate.access({ user: 'u1' });
+    await seatguard.evaluate.access({ user: 'u2' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const ends = calls.filter((call) => call.url === `${ENDPOINT}/v3/sessions/end`);
+    expect(ends.map((call) => call.body.user)).toEqual(['u1']);
+  });
+
+  it('evaluates the page again when it comes back from the back/forward cache', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    serve((url) => (url.endsWith('/end') ? answer(204, null) : url.endsWith('/heartbeat') ? answer(200, { active: true, logout: false }) : answer(200, ALLOW)));
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: 1000 });
+    await seatguard.evaluate.access({ user: 'bfcache-user', metadata: { plan: 'pro' } });
+    window.dispatchEvent(pageTransition('pagehide'));
+    await vi.advanceTimersByTimeAsync(0);
+    // Earlier tests' clients listen on the same window: count this one's calls only.
+    const evaluations = () => calls.filter((call) => call.url.endsWith('/v3/evaluate') && call.body.user === 'bfcache-user');
+    const beats = () => calls.filter((call) => call.url.endsWith('/heartbeat') && call.body.user === 'bfcache-user');
+    expect(evaluations()).toHaveLength(1);
+
+    window.dispatchEvent(pageTransition('pageshow'));
+    await vi.waitFor(() => expect(evaluations()).toHaveLength(2));
+    expect(evaluations()[1].body).toMatchObject({ action: 'access', user: 'bfcache-user', metadata: { plan: 'pro' }, session: evaluations()[0].body.session });
+    const before = beats().length;
+    await vi.waitFor(async () => {
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(beats().length).toBeGreaterThan(before);
+    });
   });
 
   it('does not keep a session live for a failed or anonymous evaluation', async () => {
