@@ -50,6 +50,18 @@ class PatternsApiTest {
                     .as("a formula-looking id is defused").contains("\"'=cmd\",many_devices,dangerous,3,");
             assertThat(server.get("/v3/patterns", server.createApp("other").bearer()).json().get("data")).isEmpty();
 
+            // A second flagged account, then a limit of one: the list says it was cut.
+            evaluate(server, app, "ola", "tok_ola_device_00001", "s4");
+            evaluate(server, app, "ola", "tok_ola_device_00002", "s5");
+            Response cut = server.get("/v3/patterns?limit=1", app.bearer());
+            assertThat(cut.json().get("data")).hasSize(1);
+            assertThat(cut.json().get("truncated").asBoolean()).isTrue();
+            assertThat(cut.headers().get("Seatguard-Truncated")).containsExactly("true");
+            assertThat(server.get("/v3/patterns?limit=1&format=csv", app.bearer()).headers().get("Seatguard-Truncated")).containsExactly("true");
+            Response whole = server.get("/v3/patterns?limit=2", app.bearer());
+            assertThat(whole.json().get("truncated").asBoolean()).isFalse();
+            assertThat(whole.json().get("data")).hasSize(2);
+
             JsonNode summary = server.get("/v3/users/=cmd", app.bearer()).json();
             assertThat(summary.get("patterns").findValuesAsText("pattern")).containsExactly("many_devices");
             assertThat(summary.get("device_count").asInt()).isEqualTo(3);

@@ -21,9 +21,15 @@ public final class PatternExport {
 
     /** {@code {"data": [...]}}. */
     public static String json(List<AccountPattern> patterns) {
+        return json(patterns, false);
+    }
+
+    /** {@code {data, truncated}}: {@code truncated} when more accounts matched than were listed. */
+    public static String json(List<AccountPattern> patterns, boolean truncated) {
         ObjectNode json = Json.MAPPER.createObjectNode();
         ArrayNode data = json.putArray("data");
         patterns.forEach(pattern -> data.add(json(pattern)));
+        json.put("truncated", truncated);
         return json.toString();
     }
 
