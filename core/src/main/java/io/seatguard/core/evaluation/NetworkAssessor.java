@@ -38,8 +38,8 @@ import java.util.Optional;
  *   <li>the place (what travel and country history use) is the public IP's unless that is masked; only
  *       then the local IP's, which the browser reports and so must not outweigh a clean public IP;
  *   <li>{@code timezone_mismatch}: the browser's zone has another UTC offset, at the evaluation's time,
- *       than every zone the public IP may be in (so Paris vs Berlin, or a US address whose state is
- *       unsure, never mismatch);
+ *       than every zone the public IP may be in (so Paris vs Berlin never mismatch; the intel adapter
+ *       gives an address every zone of its country, so no US browser zone mismatches a US address);
  *   <li>anonymity labels are exclusive, most specific first: Tor, then relay (iCloud Private Relay is
  *       ordinary iPhone traffic that VPN lists also hold), then VPN, then hosting. A lower label under a
  *       higher one is reported false, with the higher one's source saying why.
