@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * and operator range lists for Tor, VPN, hosting and relay.
  *
  * <p>Lookups read one immutable snapshot per source from memory and never block on a reload.
- * {@link #refresh()} (run on a schedule by the server) re-reads each source that changed and swaps it
- * in; a source that fails to load keeps its previous data and reports the error in {@link #status()}; a
+ * {@link #start} loads the machine's own files; {@link #refresh()} (run by the server in the background
+ * at once, then on a schedule) fetches URL lists and re-reads each source that changed and swaps it in; a source that fails to load keeps its previous data and reports the error in {@link #status()}; a
  * source never loaded is unknown, so its flags are absent rather than false.
  *
  * <p>How each anonymity kind is judged: Tor and relay by their lists alone; VPN and hosting by their
@@ -56,7 +56,7 @@ public final class IpIntelService implements IpIntelligence {
     private final IntelConfig config;
     private final ZoneTable zones;
     private final InstantSource clock;
-    private final ListFetcher fetcher = new ListFetcher();
+    private final ListFetcher fetcher;
 
     private final Slot<MmdbLocator> geo;
     private final Slot<AsnTable> asn;
@@ -71,6 +71,11 @@ public final class IpIntelService implements IpIntelligence {
     record RangeList(Anonymity kind, IpRangeSet ranges, SourceRef source) {}
 
     public IpIntelService(IntelConfig config, ZoneTable zones, InstantSource clock) {
+        this(config, zones, clock, new ListFetcher());
+    }
+
+    IpIntelService(IntelConfig config, ZoneTable zones, InstantSource clock, ListFetcher fetcher) {
+        this.fetcher = requireNonNull(fetcher, "fetcher is null");
         this.config = requireNonNull(config, "config is null");
         this.zones = requireNonNull(zones, "zones is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -83,10 +88,14 @@ public final class IpIntelService implements IpIntelligence {
         }
     }
 
-    /** Builds the service and loads every source once; sources that fail are reported, not thrown. */
+    /**
+     * Builds the service and loads the sources on this machine ({@link #refreshLocal()}); sources that
+     * fail are reported, not thrown. URL lists wait for the first {@link #refresh()}, which the caller
+     * runs in the background: a slow or stalled list server must not hold up the server's start.
+     */
     public static IpIntelService start(IntelConfig config, InstantSource clock) {
         IpIntelService service = new IpIntelService(config, ZoneTable.bundled(), clock);
-        service.refresh();
+        service.refreshLocal();
         return service;
     }
 
@@ -128,8 +137,20 @@ public final class IpIntelService implements IpIntelligence {
         return looked.map(source -> new Judgement(false, source));
     }
 
-    /** Re-reads every source that changed. Safe to call from any thread; calls do not overlap. */
+    /**
+     * Re-reads every source that changed, fetching URL lists too (each within {@link ListFetcher#DEADLINE}).
+     * Safe to call from any thread; calls do not overlap.
+     */
     public synchronized void refresh() {
+        refresh(true);
+    }
+
+    /** Re-reads the sources that changed among the machine's own files; URL lists are left as they are. */
+    public synchronized void refreshLocal() {
+        refresh(false);
+    }
+
+    private void refresh(boolean fetchUrls) {
         geo.refresh(clock, version(config.geoipFiles()), () -> {
             MmdbLocator locator = MmdbLocator.open(config.geoipName(), config.geoipFiles(), zones);
             return new Loaded<>(locator, locator.source().date(), -1);
@@ -144,6 +165,9 @@ public final class IpIntelService implements IpIntelligence {
         for (int i = 0; i < lists.size(); i++) {
             IntelConfig.ListSpec spec = config.lists().get(i);
             Slot<RangeList> slot = lists.get(i);
+            if (!fetchUrls && spec.location().url().isPresent()) {
+                continue;
+            }
             slot.refreshFetched(clock, known -> fetcher.fetch(spec.location(), known), fetched -> {
                 IpListParser.Parsed parsed = IpListParser.parse(fetched.text());
                 if (parsed.entries() == 0) {
@@ -293,8 +317,9 @@ public final class IpIntelService implements IpIntelligence {
             }
         }
 
+        /** Fetches and loads; the check counts as made when it ends, so a list never fetched yet shows as pending. */
         void refreshFetched(InstantSource clock, FetchStep fetch, FetchedLoader<T> loader) {
-            checkedAt = Optional.of(clock.instant());
+            Instant started = clock.instant();
             try {
                 Optional<ListFetcher.Fetched> fetched = fetch.fetch(error.isEmpty() ? fetchedVersion : Optional.empty());
                 if (fetched.isEmpty()) {
@@ -305,6 +330,9 @@ public final class IpIntelService implements IpIntelligence {
             }
             catch (IOException | RuntimeException e) {
                 fail(e);
+            }
+            finally {
+                checkedAt = Optional.of(started);
             }
         }
 

@@ -1,6 +1,7 @@
 package io.seatguard.intel.ip;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpServer;
 import io.seatguard.core.intel.Anonymity;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
@@ -161,6 +163,34 @@ class IpIntelServiceTest {
         assertThat(fullResponses).hasValue(2);
         assertThat(lookup(service, "185.220.101.1").judged(Anonymity.TOR)).map(Judgement::value).contains(false);
         assertThat(lookup(service, "185.220.101.2").judged(Anonymity.TOR)).map(Judgement::value).contains(true);
+    }
+
+    /** Review finding: refresh() ran at startup and waited on every URL, so a stalled list server held the start. */
+    @Test
+    void startLoadsTheFilesAndLeavesUrlListsToTheFirstRefreshWhichEndsAtTheDeadline() throws Exception {
+        Path relay = Files.writeString(folder.resolve("relay.txt"), "172.224.226.0/27\n");
+        try (StallingHttpServer stalling = new StallingHttpServer()) {
+            IntelConfig config = config(List.of(), List.of(IntelConfig.ListSpec.parse("relay=" + relay), IntelConfig.ListSpec.parse("tor=" + stalling.url("/tor"))));
+            IpIntelService started = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> IpIntelService.start(config, InstantSource.fixed(Instant.parse("2026-11-24T10:00:00Z"))));
+            assertThat(stalling.requests).as("no fetch at start").hasValue(0);
+            assertThat(lookup(started, "172.224.226.5").judged(Anonymity.RELAY)).map(Judgement::value).contains(true);
+            assertThat(started.status()).filteredOn(s -> s.kind().equals("tor-list")).singleElement().satisfies(s -> {
+                assertThat(s.loaded()).isFalse();
+                assertThat(s.error()).isEmpty();
+                assertThat(s.checkedAt()).as("pending").isEmpty();
+            });
+
+            IpIntelService service = new IpIntelService(config, ZoneTable.bundled(), InstantSource.fixed(Instant.parse("2026-11-24T10:00:00Z")),
+                    new ListFetcher(Duration.ofSeconds(1)));
+            assertTimeoutPreemptively(Duration.ofSeconds(15), service::refresh);
+            assertThat(service.status()).filteredOn(s -> s.kind().equals("tor-list")).singleElement().satisfies(s -> {
+                assertThat(s.loaded()).isFalse();
+                assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains("did not arrive"));
+                assertThat(s.checkedAt()).isPresent();
+            });
+            assertThat(lookup(service, "172.224.226.5").judged(Anonymity.RELAY)).as("the other sources load regardless").map(Judgement::value).contains(true);
+        }
     }
 
     @Test
