@@ -12,6 +12,7 @@ import io.seatguard.core.intel.IpLocation;
 import io.seatguard.core.intel.Judgement;
 import io.seatguard.core.intel.SourceRef;
 import io.seatguard.core.net.IpRangeSet;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -169,7 +170,7 @@ public final class IpIntelService implements IpIntelligence {
                 continue;
             }
             slot.refreshFetched(clock, known -> fetcher.fetch(spec.location(), known), fetched -> {
-                IpListParser.Parsed parsed = IpListParser.parse(fetched.text());
+                IpListParser.Parsed parsed = parse(fetched.text());
                 if (parsed.entries() == 0) {
                     throw new IOException(spec.location() + " holds no address or CIDR (" + parsed.skippedLines() + " unreadable lines)");
                 }
@@ -188,6 +189,15 @@ public final class IpIntelService implements IpIntelligence {
         all.add(vpnAsns.status());
         lists.forEach(slot -> all.add(slot.status()));
         return all;
+    }
+
+    private static IpListParser.Parsed parse(ListFetcher.Text text) throws IOException {
+        try (BufferedReader reader = text.open()) {
+            return IpListParser.parse(reader.lines());
+        }
+        catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     private Loaded<AsnSet> asnSet(String name, String resource, List<Path> extraFiles) throws IOException {
@@ -312,7 +322,7 @@ public final class IpIntelService implements IpIntelligence {
                 accept(loaded);
                 version = current;
             }
-            catch (IOException | RuntimeException e) {
+            catch (IOException | RuntimeException | OutOfMemoryError e) {
                 fail(e);
             }
         }
@@ -328,7 +338,7 @@ public final class IpIntelService implements IpIntelligence {
                 accept(loader.load(fetched.get()));
                 fetchedVersion = Optional.of(fetched.get().version());
             }
-            catch (IOException | RuntimeException e) {
+            catch (IOException | RuntimeException | OutOfMemoryError e) {
                 fail(e);
             }
             finally {
@@ -345,8 +355,13 @@ public final class IpIntelService implements IpIntelligence {
                     entries < 0 ? "?" : entries);
         }
 
-        private void fail(Exception e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        /**
+         * Records a failed load. An OutOfMemoryError is one too: the half-built data is garbage once we
+         * return, and the other sources still deserve their reload (and /readyz an explanation).
+         */
+        private void fail(Throwable e) {
+            String message = e instanceof OutOfMemoryError ? "out of memory while loading (" + e.getMessage() + ")"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             error = Optional.of(message);
             LOG.warn("IP intelligence: cannot load {} {}: {}{}", kind, name, message, data.isPresent() ? " (keeping the previous data)" : "");
         }

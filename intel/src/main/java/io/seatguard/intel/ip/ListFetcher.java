@@ -1,6 +1,9 @@
 package io.seatguard.intel.ip;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,9 +25,9 @@ import java.util.concurrent.TimeoutException;
  * Reads a list's text from its location, only when it changed since the last read: a file by its
  * modification time and size, a URL by a conditional GET ({@code If-None-Match}, {@code If-Modified-Since}).
  * Lists are capped at {@link #MAX_BYTES}: a runaway download must not take the heap. A URL fetch,
- * body included, ends within {@link #DEADLINE} or fails.
+ * body included, ends within {@link #DEADLINE} or fails. Not final so tests can stand in for a source.
  */
-final class ListFetcher {
+class ListFetcher {
     static final int MAX_BYTES = 64 * 1024 * 1024;
     /** For connecting, and for the response's headers. */
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -49,8 +52,18 @@ final class ListFetcher {
     /** What identifies one version of a list: to skip reading it again when it has not changed. */
     record Version(String tag) {}
 
+    /**
+     * A list's text, opened as lines: a file is read from disk as it is parsed, and a download is decoded
+     * from its bytes as it is parsed, so a large list is never also held as one string and an array of
+     * its lines. Malformed UTF-8 becomes U+FFFD (the reader's default): one bad byte spoils one line.
+     */
+    @FunctionalInterface
+    interface Text {
+        BufferedReader open() throws IOException;
+    }
+
     /** A fresh read: the text, its version, and the data's date (file time, or the server's Last-Modified, or now). */
-    record Fetched(String text, Version version, Instant dated) {}
+    record Fetched(Text text, Version version, Instant dated) {}
 
     /** Empty when the list has not changed since {@code known}. */
     Optional<Fetched> fetch(ListLocation location, Optional<Version> known) throws IOException {
@@ -65,7 +78,8 @@ final class ListFetcher {
             if (size > MAX_BYTES) {
                 throw new IOException(file + " is larger than " + MAX_BYTES + " bytes");
             }
-            return Optional.of(new Fetched(Files.readString(file, StandardCharsets.UTF_8), version, modified.toInstant()));
+            return Optional.of(new Fetched(() -> new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)), version,
+                    modified.toInstant()));
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(location.url().orElseThrow()).timeout(timeout).GET();
         known.ifPresent(v -> {
@@ -108,7 +122,9 @@ final class ListFetcher {
         String etag = response.headers().firstValue("ETag").orElse("");
         String lastModified = response.headers().firstValue("Last-Modified").orElse("");
         Instant dated = parseHttpDate(lastModified).orElseGet(Instant::now);
-        return Optional.of(new Fetched(new String(response.body(), StandardCharsets.UTF_8), new Version(etag + "\n" + lastModified), dated));
+        byte[] body = response.body();
+        return Optional.of(new Fetched(() -> new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8)),
+                new Version(etag + "\n" + lastModified), dated));
     }
 
     private static Optional<Instant> parseHttpDate(String value) {

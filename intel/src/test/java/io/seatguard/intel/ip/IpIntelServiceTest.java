@@ -193,6 +193,41 @@ class IpIntelServiceTest {
         }
     }
 
+    /** Review finding: an Error from a huge list escaped refresh(), and the lists after it were never reloaded. */
+    @Test
+    void aListTooLargeForTheHeapFailsAloneAndTheOthersStillLoad() throws Exception {
+        Path relay = Files.writeString(folder.resolve("relay.txt"), "172.224.226.0/27\n");
+        ListFetcher exhausted = new ListFetcher() {
+            @Override
+            Optional<Fetched> fetch(ListLocation location, Optional<Version> known) throws java.io.IOException {
+                if (location.toString().endsWith("huge.txt")) {
+                    return Optional.of(new Fetched(() -> {
+                        throw new OutOfMemoryError("Java heap space");
+                    }, new Version("v1"), Instant.EPOCH));
+                }
+                return super.fetch(location, known);
+            }
+        };
+        IntelConfig config = config(List.of(), List.of(IntelConfig.ListSpec.parse("tor=" + folder.resolve("huge.txt")), IntelConfig.ListSpec.parse("relay=" + relay)));
+        IpIntelService service = new IpIntelService(config, ZoneTable.bundled(), InstantSource.fixed(Instant.parse("2026-11-24T10:00:00Z")), exhausted);
+        service.refresh();
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("tor-list")).singleElement()
+                .satisfies(s -> assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains("out of memory")));
+        assertThat(lookup(service, "172.224.226.5").judged(Anonymity.RELAY)).map(Judgement::value).contains(true);
+    }
+
+    @Test
+    void aLargeListIsReadLineByLineWithEveryEntry() throws Exception {
+        StringBuilder text = new StringBuilder("# many entries\r\n");
+        for (int i = 0; i < 50_000; i++) {
+            text.append("10.").append(i >> 8 & 0xff).append('.').append(i & 0xff).append(".1\r\n");
+        }
+        Path vpn = Files.writeString(folder.resolve("vpn.txt"), text);
+        IpIntelService service = service(config(List.of(), List.of(IntelConfig.ListSpec.parse("vpn=" + vpn))));
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("vpn-list")).singleElement().satisfies(s -> assertThat(s.entries()).isEqualTo(50_000));
+        assertThat(lookup(service, "10.195.79.1").judged(Anonymity.VPN)).map(Judgement::value).contains(true);
+    }
+
     @Test
     void listSpecsAreReadOrRefusedClearly() {
         assertThat(IntelConfig.ListSpec.parse("cloud=/x.txt").kind()).isEqualTo(Anonymity.HOSTING);

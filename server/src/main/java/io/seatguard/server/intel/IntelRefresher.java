@@ -37,8 +37,11 @@ public final class IntelRefresher implements AutoCloseable {
             try {
                 refresh.run();
             }
-            catch (RuntimeException e) {
-                LOG.warn("IP data refresh failed", e);
+            catch (Throwable e) {
+                // Whatever escapes (an OutOfMemoryError from a huge list, say) is logged and the schedule
+                // kept: a scheduled task that throws is never run again, which would freeze the data for
+                // good without a word.
+                LOG.error("IP data refresh failed; the next one runs as scheduled", e);
             }
         }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
