@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.intel.Anonymity;
 import io.seatguard.core.intel.AsnInfo;
-import io.seatguard.core.intel.AsnListParser;
 import io.seatguard.core.intel.IpFacts;
 import io.seatguard.core.intel.IpIntelligence;
 import io.seatguard.core.intel.IpListParser;
@@ -14,26 +13,20 @@ import io.seatguard.core.intel.SourceRef;
 import io.seatguard.core.net.IpRangeSet;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +45,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class IpIntelService implements IpIntelligence {
     private static final Logger LOG = LoggerFactory.getLogger(IpIntelService.class);
-    private static final Pattern DATE_LINE = Pattern.compile("^#\\s*date:\\s*(\\d{4}-\\d{2}-\\d{2})", Pattern.MULTILINE);
 
     private final IntelConfig config;
     private final ZoneTable zones;
@@ -161,8 +153,8 @@ public final class IpIntelService implements IpIntelligence {
             AsnTable.Loaded loaded = AsnTable.load(new SourceRef(config.asnName(), date), config.asnFiles());
             return new Loaded<>(loaded.table(), date, loaded.table().size());
         });
-        hostingAsns.refresh(clock, Optional.of(versionOf(config.extraHostingAsns())), () -> asnSet("hosting-asns", "hosting-asns.txt", config.extraHostingAsns()));
-        vpnAsns.refresh(clock, Optional.of(versionOf(config.extraVpnAsns())), () -> asnSet("vpn-asns", "vpn-asns.txt", config.extraVpnAsns()));
+        hostingAsns.refresh(clock, Optional.of(versionOf(config.extraHostingAsns())), () -> asnSet("hosting-asns", "hosting-asns.txt", config.extraHostingAsns(), hostingAsns.data().isPresent()));
+        vpnAsns.refresh(clock, Optional.of(versionOf(config.extraVpnAsns())), () -> asnSet("vpn-asns", "vpn-asns.txt", config.extraVpnAsns(), vpnAsns.data().isPresent()));
         for (int i = 0; i < lists.size(); i++) {
             IntelConfig.ListSpec spec = config.lists().get(i);
             Slot<RangeList> slot = lists.get(i);
@@ -170,7 +162,7 @@ public final class IpIntelService implements IpIntelligence {
                 continue;
             }
             slot.refreshFetched(clock, known -> fetcher.fetch(spec.location(), known), fetched -> {
-                IpListParser.Parsed parsed = parse(fetched.text());
+                IpListParser.Parsed parsed = parse(spec.location(), fetched.text());
                 if (parsed.entries() == 0) {
                     throw new IOException(spec.location() + " holds no address or CIDR (" + parsed.skippedLines() + " unreadable lines)");
                 }
@@ -191,51 +183,31 @@ public final class IpIntelService implements IpIntelligence {
         return all;
     }
 
-    private static IpListParser.Parsed parse(ListFetcher.Text text) throws IOException {
+    private static IpListParser.Parsed parse(ListLocation location, ListFetcher.Text text) throws IOException {
         try (BufferedReader reader = text.open()) {
             return IpListParser.parse(reader.lines());
         }
+        catch (IOException e) {
+            throw new IOException("cannot read " + location + ": " + IoFailure.describe(e), e);
+        }
         catch (UncheckedIOException e) {
-            throw e.getCause();
+            throw new IOException("cannot read " + location + ": " + IoFailure.describe(e.getCause()), e.getCause());
         }
     }
 
-    private Loaded<AsnSet> asnSet(String name, String resource, List<Path> extraFiles) throws IOException {
-        String bundled = resource(resource);
-        Set<Long> asns = new HashSet<>(AsnListParser.parse(bundled).asns());
-        Optional<LocalDate> date = dateLine(bundled);
-        for (Path file : extraFiles) {
-            asns.addAll(AsnListParser.parse(Files.readString(file, StandardCharsets.UTF_8)).asns());
-            Optional<LocalDate> fileDate = oldestFileDate(List.of(file));
-            // The freshest part dates a list that only grows: an added file is as new as it is.
-            if (fileDate.isPresent() && (date.isEmpty() || fileDate.get().isAfter(date.get()))) {
-                date = fileDate;
-            }
+    /**
+     * The curated list plus the operator's files. A file that cannot be read is left out and named in
+     * the status; on a reload the previous data (which holds that file's earlier ASNs) is kept instead.
+     */
+    private static Loaded<AsnSet> asnSet(String name, String resource, List<Path> extraFiles, boolean loadedBefore) throws IOException {
+        AsnSetFiles.Read read = AsnSetFiles.read(resource, extraFiles);
+        Optional<String> problem = read.failures().isEmpty() ? Optional.empty() : Optional.of(String.join("; ", read.failures()));
+        if (problem.isPresent() && loadedBefore) {
+            throw new IOException(problem.get());
         }
         String sourceName = extraFiles.isEmpty() ? name : name + "+" + extraFiles;
-        return new Loaded<>(new AsnSet(Set.copyOf(asns), new SourceRef(sourceName, date)), date, asns.size());
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = IpIntelService.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Optional<LocalDate> dateLine(String text) {
-        Matcher m = DATE_LINE.matcher(text);
-        try {
-            return m.find() ? Optional.of(LocalDate.parse(m.group(1))) : Optional.empty();
-        }
-        catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return new Loaded<>(new AsnSet(read.asns(), new SourceRef(sourceName, read.date())), read.date(), read.asns().size(),
+                problem.map(p -> p + " (the curated list and the other files are in use)"));
     }
 
     private static Optional<LocalDate> oldestFileDate(List<Path> files) {
@@ -272,8 +244,15 @@ public final class IpIntelService implements IpIntelligence {
         return version.toString();
     }
 
-    /** What a loader produced. {@code entries} is -1 when the source cannot count them. */
-    record Loaded<T>(T data, Optional<LocalDate> date, long entries) {}
+    /**
+     * What a loader produced. {@code entries} is -1 when the source cannot count them; {@code problem}
+     * is what failed in a load that still produced data (an operator file left out).
+     */
+    record Loaded<T>(T data, Optional<LocalDate> date, long entries, Optional<String> problem) {
+        Loaded(T data, Optional<LocalDate> date, long entries) {
+            this(data, date, entries, Optional.empty());
+        }
+    }
 
     @FunctionalInterface
     interface Loader<T> {
@@ -350,7 +329,8 @@ public final class IpIntelService implements IpIntelligence {
             data = Optional.of(loaded.data());
             date = loaded.date();
             entries = loaded.entries();
-            error = Optional.empty();
+            error = loaded.problem();
+            loaded.problem().ifPresent(problem -> LOG.warn("IP intelligence: {} {}: {}", kind, name, problem));
             LOG.info("IP intelligence: loaded {} {} (data date {}, {} entries)", kind, name, date.map(LocalDate::toString).orElse("unknown"),
                     entries < 0 ? "?" : entries);
         }

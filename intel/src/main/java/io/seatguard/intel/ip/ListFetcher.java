@@ -69,8 +69,15 @@ class ListFetcher {
     Optional<Fetched> fetch(ListLocation location, Optional<Version> known) throws IOException {
         if (location.file().isPresent()) {
             var file = location.file().get();
-            FileTime modified = Files.getLastModifiedTime(file);
-            long size = Files.size(file);
+            FileTime modified;
+            long size;
+            try {
+                modified = Files.getLastModifiedTime(file);
+                size = Files.size(file);
+            }
+            catch (IOException e) {
+                throw new IOException("cannot read " + file + ": " + IoFailure.describe(e), e);
+            }
             Version version = new Version(modified.toMillis() + ":" + size);
             if (known.equals(Optional.of(version))) {
                 return Optional.empty();

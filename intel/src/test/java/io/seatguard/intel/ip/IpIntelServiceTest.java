@@ -228,6 +228,40 @@ class IpIntelServiceTest {
         assertThat(lookup(service, "10.195.79.1").judged(Anonymity.VPN)).map(Judgement::value).contains(true);
     }
 
+    /**
+     * Review finding: one non-UTF-8 byte in an operator's ASN file threw MalformedInputException, which
+     * disabled the whole source, curated list included, with an error that named no file.
+     */
+    @Test
+    void anOperatorAsnFileInLatin1AddsItsAsnsToTheCuratedList() throws Exception {
+        Path extra = Files.writeString(folder.resolve("hosting-extra.txt"), "# Soci\u00e9t\u00e9 g\u00e9n\u00e9rale, Z\u00fcrich\nAS15169\n",
+                StandardCharsets.ISO_8859_1);
+        Path tor = Files.writeString(folder.resolve("tor.txt"), "# n\u00e9ud de sortie \u00e0 Z\u00fcrich\n185.220.101.1\n", StandardCharsets.ISO_8859_1);
+        IpIntelService service = service(new IntelConfig(List.of(), "geoip", AsnTableTest.write(folder), "asn-test", Optional.of(LocalDate.of(2026, 6, 17)),
+                List.of(extra), List.of(), List.of(IntelConfig.ListSpec.parse("tor=" + tor))));
+        assertThat(lookup(service, "8.8.8.8").judged(Anonymity.HOSTING)).map(Judgement::value).as("AS15169 from the operator's file").contains(true);
+        assertThat(lookup(service, "3.5.140.2").judged(Anonymity.HOSTING)).map(Judgement::value).as("AS16509 from the curated list").contains(true);
+        assertThat(lookup(service, "185.220.101.1").judged(Anonymity.TOR)).map(Judgement::value).contains(true);
+        assertThat(service.status()).allSatisfy(s -> assertThat(s.error()).as(s.kind()).isEmpty());
+    }
+
+    @Test
+    void anUnreadableOperatorAsnFileIsNamedAndTheCuratedListStaysLoaded() throws Exception {
+        Path absent = folder.resolve("gone.txt");
+        IpIntelService service = service(new IntelConfig(List.of(), "geoip", AsnTableTest.write(folder), "asn-test", Optional.of(LocalDate.of(2026, 6, 17)),
+                List.of(absent), List.of(), List.of()));
+        assertThat(lookup(service, "3.5.140.2").judged(Anonymity.HOSTING)).map(Judgement::value).contains(true);
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("hosting-asns")).singleElement().satisfies(s -> {
+            assertThat(s.loaded()).isTrue();
+            assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains(absent.toString()).contains("no such file"));
+        });
+
+        Files.writeString(absent, "AS15169\n");
+        service.refresh();
+        assertThat(lookup(service, "8.8.8.8").judged(Anonymity.HOSTING)).map(Judgement::value).as("read once it is there").contains(true);
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("hosting-asns")).singleElement().satisfies(s -> assertThat(s.error()).isEmpty());
+    }
+
     @Test
     void listSpecsAreReadOrRefusedClearly() {
         assertThat(IntelConfig.ListSpec.parse("cloud=/x.txt").kind()).isEqualTo(Anonymity.HOSTING);
