@@ -106,8 +106,10 @@ public final class NetworkAssessor {
         try {
             return intel.lookup(address);
         }
-        catch (RuntimeException e) {
-            // A broken source must not fail an evaluation: what it would have said is unknown.
+        catch (RuntimeException | InternalError e) {
+            // A broken source must not fail an evaluation: what it would have said is unknown. InternalError
+            // is how the JVM reports a fault reading a memory-mapped database rewritten in place, which it
+            // may raise after the adapter's own guard (compiled code delivers it late).
             return IpFacts.UNKNOWN;
         }
     }

@@ -196,6 +196,14 @@ class NetworkChecksTest {
         Evaluation evaluation = pipeline(broken).evaluate(request("ann", PARIS, List.of(), Optional.empty()));
         assertThat(evaluation.detectionFlags()).isEqualTo(DetectionFlags.UNKNOWN);
         assertThat(store.find(APP, evaluation.id())).isPresent();
+
+        // A memory-mapped database rewritten in place faults as InternalError (review finding).
+        IpIntelligence faulting = address -> {
+            throw new InternalError("a fault occurred in an unsafe memory access operation");
+        };
+        Evaluation faulted = pipeline(faulting).evaluate(request("ann", PARIS, List.of(), Optional.empty()));
+        assertThat(faulted.detectionFlags()).isEqualTo(DetectionFlags.UNKNOWN);
+        assertThat(store.find(APP, faulted.id())).isPresent();
     }
 
     @Test

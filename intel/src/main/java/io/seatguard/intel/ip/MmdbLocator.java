@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * location.{latitude, longitude, accuracy_radius, time_zone}}), so an operator can swap in their own file.
  *
  * <p>Several files may be given (DB-IP ships IPv4 and IPv6 apart); the first that knows an address answers.
- * Files are memory-mapped, so a lookup costs a few microseconds and no heap (docs/benchmarks.md).
+ * Files are memory-mapped, so a lookup costs a few microseconds and no heap (docs/benchmarks.md). A file
+ * rewritten in place while mapped answers nothing (unknown) until the next reload; replace files by
+ * renaming a complete copy over them, which leaves the mapped one intact.
  *
  * <p>Accuracy: DB-IP Lite has no radius, so its points get {@link #CITY_ACCURACY_KM} when they name a
  * city and {@link #COUNTRY_ACCURACY_KM} when they do not. Time zones, when the file has none (DB-IP's
@@ -89,6 +91,12 @@ public final class MmdbLocator implements Closeable {
             }
             catch (IOException | RuntimeException e) {
                 // An IPv6 address against an IPv4-only file, or a damaged node: this file does not know it.
+                continue;
+            }
+            catch (InternalError e) {
+                // The file was rewritten in place under its mapping (cp over it): reading past its new end
+                // faults, which the JVM raises as "a fault occurred in an unsafe memory access". Unknown
+                // until the next reload maps the new file; files are to be replaced by rename.
                 continue;
             }
             if (record != null) {
