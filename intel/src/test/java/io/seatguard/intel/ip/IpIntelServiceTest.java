@@ -262,6 +262,35 @@ class IpIntelServiceTest {
         assertThat(service.status()).filteredOn(s -> s.kind().equals("hosting-asns")).singleElement().satisfies(s -> assertThat(s.error()).isEmpty());
     }
 
+    /** Review finding: a list named by its raw URL showed its credentials on /readyz and in every evaluation. */
+    @Test
+    void aUrlListIsNamedWithoutItsCredentials() throws Exception {
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/lists/tor.txt", exchange -> {
+            byte[] bytes = "185.220.101.1\n".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        http.start();
+        String shown = "http://127.0.0.1:" + http.getAddress().getPort() + "/lists/tor.txt";
+        String secret = "http://reader:s3cret@127.0.0.1:" + http.getAddress().getPort() + "/lists/tor.txt?token=t0ken#s3ction";
+        IntelConfig.ListSpec spec = IntelConfig.ListSpec.parse("tor=" + secret);
+        assertThat(spec.name()).isEqualTo("tor:" + shown);
+        assertThat(spec.location().url()).map(Object::toString).contains(secret);
+
+        IpIntelService service = service(config(List.of(), List.of(spec)));
+        assertThat(lookup(service, "185.220.101.1").judged(Anonymity.TOR).orElseThrow().source().name()).isEqualTo("tor:" + shown);
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("tor-list")).singleElement().satisfies(s -> assertThat(s.name()).isEqualTo("tor:" + shown));
+
+        http.removeContext("/lists/tor.txt");
+        service.refresh();
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("tor-list")).singleElement()
+                .satisfies(s -> assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains(shown).doesNotContain("s3cret", "t0ken", "s3ction")));
+        assertThat(IntelConfig.ListSpec.parse("vpn=https://[2001:db8::1]:8443/v.txt?key=k").name()).isEqualTo("vpn:https://[2001:db8::1]:8443/v.txt");
+        assertThat(IntelConfig.ListSpec.parse("vpn=https://lists.example").name()).isEqualTo("vpn:https://lists.example");
+    }
+
     @Test
     void listSpecsAreReadOrRefusedClearly() {
         assertThat(IntelConfig.ListSpec.parse("cloud=/x.txt").kind()).isEqualTo(Anonymity.HOSTING);
