@@ -12,8 +12,9 @@ import java.util.Optional;
  * {@code impossible_travel}: the account's previous located evaluation and this one are too far apart
  * for the time between them. The distance is the great circle between the two points less both
  * accuracy radii (the two could be that much closer), and must also exceed a minimum distance. Places
- * come from the real network when the browser exposed it and never from an anonymising network (see
- * {@link io.seatguard.core.evaluation.NetworkAssessor}), so a VPN hop is not travel.
+ * come from the public IP, or from the real network the browser exposed when the public IP is masked,
+ * and never from an anonymising network (see {@link io.seatguard.core.evaluation.NetworkAssessor}), so a
+ * VPN hop is not travel.
  *
  * <p>False without an account, without an earlier located evaluation, or when that evaluation is older
  * than the travel horizon ({@link CheckSettings#travelHorizon()}: any place is reachable by then); null

@@ -35,9 +35,11 @@ import java.util.Optional;
  *       browser VPN extension). Addresses of two families are not compared (one dual-stack household),
  *       and a private local IP judges nothing (it may be any interface of the machine);
  *   <li>{@code ip_mismatch}: the local and public IPs are in different countries;
+ *   <li>the place (what travel and country history use) is the public IP's unless that is masked; only
+ *       then the local IP's, which the browser reports and so must not outweigh a clean public IP;
  *   <li>{@code timezone_mismatch}: the browser's zone has another UTC offset, at the evaluation's time,
- *       than every zone the public IP may be in (so Paris vs Berlin, or a US address whose state is
- *       unsure, never mismatch);
+ *       than every zone the public IP may be in (so Paris vs Berlin never mismatch; the intel adapter
+ *       gives an address every zone of its country, so no US browser zone mismatches a US address);
  *   <li>anonymity labels are exclusive, most specific first: Tor, then relay (iCloud Private Relay is
  *       ordinary iPhone traffic that VPN lists also hold), then VPN, then hosting. A lower label under a
  *       higher one is reported false, with the higher one's source saying why.
@@ -81,7 +83,7 @@ public final class NetworkAssessor {
                 labels.get(Anonymity.RELAY), ipMismatch, zoneMismatch, sources);
         return new NetworkView(info(IpAddresses.format(client), publicFacts), publicFacts,
                 local.map(address -> info(IpAddresses.format(address), localFacts.get())), localFacts, flags,
-                place(publicFacts, localFacts, proxy.orElse(false)));
+                place(publicFacts, localFacts));
     }
 
     /**
@@ -104,8 +106,10 @@ public final class NetworkAssessor {
         try {
             return intel.lookup(address);
         }
-        catch (RuntimeException e) {
-            // A broken source must not fail an evaluation: what it would have said is unknown.
+        catch (RuntimeException | InternalError e) {
+            // A broken source must not fail an evaluation: what it would have said is unknown. InternalError
+            // is how the JVM reports a fault reading a memory-mapped database rewritten in place, which it
+            // may raise after the adapter's own guard (compiled code delivers it late).
             return IpFacts.UNKNOWN;
         }
     }
@@ -149,21 +153,25 @@ public final class NetworkAssessor {
     }
 
     /**
-     * Where the evaluation took place: the local (real) network's location when the browser exposed one,
-     * else the public IP's, and unknown when that is an anonymising network or behind a proxy. A local
-     * address that is itself anonymising says nothing of where the person is: a full-tunnel VPN carries
-     * the browser's UDP too, so its STUN candidate is the VPN's exit, as the HTTP peer is.
+     * Where the evaluation took place. An unmasked public address places it, whatever the browser
+     * reported: {@code local_ips} is the client's own claim, so letting it move the place would let a
+     * sharer on a clean network send an address in the owner's city (of another family, or another
+     * country) and silence travel and country history. Only when the public address is masked (a Tor,
+     * relay, VPN or hosting source holds it), and so says nothing of where the person is, does the local
+     * (real) network's location stand in for it; a local address that is itself masked says nothing
+     * either (a full-tunnel VPN carries the browser's UDP too, so its STUN candidate is the exit, as the
+     * HTTP peer is). The {@code proxy} flag is not masking here: it is derived from that same claim.
      */
-    private static Place place(IpFacts publicFacts, Optional<IpFacts> localFacts, boolean proxied) {
-        if (localFacts.isPresent() && !localFacts.get().masked() && localFacts.get().location().isPresent()) {
-            IpLocation real = localFacts.get().location().get();
-            return new Place(real.country(), real.coordinates());
+    private static Place place(IpFacts publicFacts, Optional<IpFacts> localFacts) {
+        IpFacts placing = publicFacts;
+        if (publicFacts.masked()) {
+            Optional<IpFacts> real = localFacts.filter(facts -> !facts.masked());
+            if (real.isEmpty()) {
+                return Place.UNKNOWN;
+            }
+            placing = real.get();
         }
-        if (publicFacts.masked() || proxied || publicFacts.location().isEmpty()) {
-            return Place.UNKNOWN;
-        }
-        IpLocation seen = publicFacts.location().get();
-        return new Place(seen.country(), seen.coordinates());
+        return placing.location().map(seen -> new Place(seen.country(), seen.coordinates())).orElse(Place.UNKNOWN);
     }
 
     private static IpInfo info(String address, IpFacts facts) {

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reads lists of autonomous system numbers: {@code AS9009 # M247, GB} (X4BNet), {@code 198375,"INULOGIC
@@ -18,9 +19,14 @@ public final class AsnListParser {
     public record Parsed(Set<Long> asns, int skippedLines) {}
 
     public static Parsed parse(CharSequence text) {
+        return parse(text.toString().lines());
+    }
+
+    /** Reads the lines as they come (see {@link IpListParser#parse(Stream)}). */
+    public static Parsed parse(Stream<String> lines) {
         Set<Long> asns = new HashSet<>();
         int skipped = 0;
-        for (String line : text.toString().split("\\R")) {
+        for (String line : (Iterable<String>) lines::iterator) {
             String content = IpListParser.stripComment(line).strip();
             if (content.isEmpty()) {
                 continue;

@@ -4,6 +4,7 @@ import io.seatguard.core.net.Cidr;
 import io.seatguard.core.net.IpRangeSet;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reads the address lists operators feed us (Tor exits, VPN, cloud and relay ranges) in the shapes the
@@ -28,10 +29,18 @@ public final class IpListParser {
     public record Parsed(IpRangeSet ranges, int entries, int skippedLines) {}
 
     public static Parsed parse(CharSequence text) {
+        return parse(text.toString().lines());
+    }
+
+    /**
+     * Reads the lines as they come, so a caller streaming a large list from a file or a download holds
+     * one line at a time rather than the whole text and an array of its lines.
+     */
+    public static Parsed parse(Stream<String> lines) {
         IpRangeSet.Builder ranges = IpRangeSet.builder();
         int entries = 0;
         int skipped = 0;
-        for (String line : text.toString().split("\\R")) {
+        for (String line : (Iterable<String>) lines::iterator) {
             String content = stripComment(line).strip();
             if (content.isEmpty()) {
                 continue;

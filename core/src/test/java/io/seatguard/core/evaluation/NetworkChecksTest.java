@@ -55,6 +55,7 @@ class NetworkChecksTest {
     private static final String NEW_YORK = "203.0.113.10";
     private static final String VPN_US = "203.0.113.99";
     private static final String TOR_EXIT = "192.0.2.66";
+    private static final String NEW_YORK_V6 = "2001:db8::10";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T12:00:00Z"));
     private final InMemoryEvaluationStore store = new InMemoryEvaluationStore();
@@ -68,6 +69,7 @@ class NetworkChecksTest {
         known.put(LYON, located("FR", 45.7640, 4.8357, 50, "Europe/Paris"));
         known.put(BERLIN, located("DE", 52.5200, 13.4050, 50, "Europe/Berlin"));
         known.put(NEW_YORK, located("US", 40.7128, -74.0060, 50, "America/New_York"));
+        known.put(NEW_YORK_V6, located("US", 40.7128, -74.0060, 50, "America/New_York"));
         known.put(VPN_US, withAnonymity(located("US", 39.0, -77.5, 50, "America/New_York"), Map.of(Anonymity.VPN, new Judgement(true, VPN_LIST))));
         known.put(TOR_EXIT, withAnonymity(located("DE", 50.1, 8.7, 50, "Europe/Berlin"),
                 Map.of(Anonymity.TOR, new Judgement(true, TOR_LIST), Anonymity.VPN, new Judgement(true, VPN_LIST))));
@@ -128,6 +130,30 @@ class NetworkChecksTest {
                 .containsEntry("ip_mismatch", GEO).containsEntry("timezone_mismatch", GEO);
     }
 
+    /**
+     * Review finding (local_ips chose the place): a sharer on a clean network cannot borrow the owner's
+     * city by reporting an address there, of another family (no proxy judgement at all) or of the same
+     * family in another country (proxy and ip_mismatch say so, and the place stays the public IP's).
+     */
+    @Test
+    void aReportedLocalIpNeverMovesTheEvaluationOffAnUnmaskedPublicIp() {
+        evaluate("ann", NEW_YORK);
+        clock.advance(Duration.ofMinutes(30));
+        Evaluation otherFamily = evaluate("ann", PARIS, List.of(NEW_YORK_V6), Optional.of("America/New_York"));
+        assertThat(otherFamily.localIp()).flatMap(IpInfo::country).contains("US");
+        assertThat(otherFamily.detectionFlags().proxy()).as("families are not compared").isEmpty();
+        assertThat(otherFamily.detectionFlags().ipMismatch()).contains(true);
+        assertThat(otherFamily.checks()).containsEntry("impossible_travel", true).containsEntry("is_new_country", true)
+                .containsEntry("country_count_24h", 2L);
+
+        evaluate("bob", NEW_YORK);
+        clock.advance(Duration.ofMinutes(30));
+        Evaluation sameFamily = evaluate("bob", PARIS, List.of(NEW_YORK), Optional.of("America/New_York"));
+        assertThat(sameFamily.detectionFlags().proxy()).contains(true);
+        assertThat(sameFamily.detectionFlags().ipMismatch()).contains(true);
+        assertThat(sameFamily.checks()).containsEntry("impossible_travel", true).containsEntry("is_new_country", true);
+    }
+
     /** A full-tunnel VPN carries the browser's UDP too: its STUN candidate is the exit, which places nobody. */
     @Test
     void aVpnExitSeenOnTheUdpPathTooIsNotTheRealNetwork() {
@@ -170,6 +196,14 @@ class NetworkChecksTest {
         Evaluation evaluation = pipeline(broken).evaluate(request("ann", PARIS, List.of(), Optional.empty()));
         assertThat(evaluation.detectionFlags()).isEqualTo(DetectionFlags.UNKNOWN);
         assertThat(store.find(APP, evaluation.id())).isPresent();
+
+        // A memory-mapped database rewritten in place faults as InternalError (review finding).
+        IpIntelligence faulting = address -> {
+            throw new InternalError("a fault occurred in an unsafe memory access operation");
+        };
+        Evaluation faulted = pipeline(faulting).evaluate(request("ann", PARIS, List.of(), Optional.empty()));
+        assertThat(faulted.detectionFlags()).isEqualTo(DetectionFlags.UNKNOWN);
+        assertThat(store.find(APP, faulted.id())).isPresent();
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.seatguard.core.net.AddressKey;
 import io.seatguard.core.net.IpAddresses;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,9 @@ public final class AsnTable {
         List<String> orgs = new ArrayList<>();
         int skipped = 0;
         for (Path file : files) {
-            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            // Malformed UTF-8 (an organisation name in Latin-1) is replaced, spoiling that name only:
+            // Files.newBufferedReader threw on it and lost the whole table.
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     Optional<Row> row = parse(line, orgIndex, orgs);
@@ -57,6 +60,9 @@ public final class AsnTable {
                         skipped++;
                     }
                 }
+            }
+            catch (IOException e) {
+                throw new IOException("cannot read " + file + ": " + IoFailure.describe(e), e);
             }
         }
         return new Loaded(new AsnTable(Family.of(v4), Family.of(v6), orgs.toArray(String[]::new), source), skipped);

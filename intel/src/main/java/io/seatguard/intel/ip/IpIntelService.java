@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.intel.Anonymity;
 import io.seatguard.core.intel.AsnInfo;
-import io.seatguard.core.intel.AsnListParser;
 import io.seatguard.core.intel.IpFacts;
 import io.seatguard.core.intel.IpIntelligence;
 import io.seatguard.core.intel.IpListParser;
@@ -12,27 +11,22 @@ import io.seatguard.core.intel.IpLocation;
 import io.seatguard.core.intel.Judgement;
 import io.seatguard.core.intel.SourceRef;
 import io.seatguard.core.net.IpRangeSet;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * and operator range lists for Tor, VPN, hosting and relay.
  *
  * <p>Lookups read one immutable snapshot per source from memory and never block on a reload.
- * {@link #refresh()} (run on a schedule by the server) re-reads each source that changed and swaps it
- * in; a source that fails to load keeps its previous data and reports the error in {@link #status()}; a
+ * {@link #start} loads the machine's own files; {@link #refresh()} (run by the server in the background
+ * at once, then on a schedule) fetches URL lists and re-reads each source that changed and swaps it in; a source that fails to load keeps its previous data and reports the error in {@link #status()}; a
  * source never loaded is unknown, so its flags are absent rather than false.
  *
  * <p>How each anonymity kind is judged: Tor and relay by their lists alone; VPN and hosting by their
@@ -51,12 +45,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class IpIntelService implements IpIntelligence {
     private static final Logger LOG = LoggerFactory.getLogger(IpIntelService.class);
-    private static final Pattern DATE_LINE = Pattern.compile("^#\\s*date:\\s*(\\d{4}-\\d{2}-\\d{2})", Pattern.MULTILINE);
 
     private final IntelConfig config;
     private final ZoneTable zones;
     private final InstantSource clock;
-    private final ListFetcher fetcher = new ListFetcher();
+    private final ListFetcher fetcher;
 
     private final Slot<MmdbLocator> geo;
     private final Slot<AsnTable> asn;
@@ -71,6 +64,11 @@ public final class IpIntelService implements IpIntelligence {
     record RangeList(Anonymity kind, IpRangeSet ranges, SourceRef source) {}
 
     public IpIntelService(IntelConfig config, ZoneTable zones, InstantSource clock) {
+        this(config, zones, clock, new ListFetcher());
+    }
+
+    IpIntelService(IntelConfig config, ZoneTable zones, InstantSource clock, ListFetcher fetcher) {
+        this.fetcher = requireNonNull(fetcher, "fetcher is null");
         this.config = requireNonNull(config, "config is null");
         this.zones = requireNonNull(zones, "zones is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -83,10 +81,14 @@ public final class IpIntelService implements IpIntelligence {
         }
     }
 
-    /** Builds the service and loads every source once; sources that fail are reported, not thrown. */
+    /**
+     * Builds the service and loads the sources on this machine ({@link #refreshLocal()}); sources that
+     * fail are reported, not thrown. URL lists wait for the first {@link #refresh()}, which the caller
+     * runs in the background: a slow or stalled list server must not hold up the server's start.
+     */
     public static IpIntelService start(IntelConfig config, InstantSource clock) {
         IpIntelService service = new IpIntelService(config, ZoneTable.bundled(), clock);
-        service.refresh();
+        service.refreshLocal();
         return service;
     }
 
@@ -128,8 +130,20 @@ public final class IpIntelService implements IpIntelligence {
         return looked.map(source -> new Judgement(false, source));
     }
 
-    /** Re-reads every source that changed. Safe to call from any thread; calls do not overlap. */
+    /**
+     * Re-reads every source that changed, fetching URL lists too (each within {@link ListFetcher#DEADLINE}).
+     * Safe to call from any thread; calls do not overlap.
+     */
     public synchronized void refresh() {
+        refresh(true);
+    }
+
+    /** Re-reads the sources that changed among the machine's own files; URL lists are left as they are. */
+    public synchronized void refreshLocal() {
+        refresh(false);
+    }
+
+    private void refresh(boolean fetchUrls) {
         geo.refresh(clock, version(config.geoipFiles()), () -> {
             MmdbLocator locator = MmdbLocator.open(config.geoipName(), config.geoipFiles(), zones);
             return new Loaded<>(locator, locator.source().date(), -1);
@@ -139,13 +153,16 @@ public final class IpIntelService implements IpIntelligence {
             AsnTable.Loaded loaded = AsnTable.load(new SourceRef(config.asnName(), date), config.asnFiles());
             return new Loaded<>(loaded.table(), date, loaded.table().size());
         });
-        hostingAsns.refresh(clock, Optional.of(versionOf(config.extraHostingAsns())), () -> asnSet("hosting-asns", "hosting-asns.txt", config.extraHostingAsns()));
-        vpnAsns.refresh(clock, Optional.of(versionOf(config.extraVpnAsns())), () -> asnSet("vpn-asns", "vpn-asns.txt", config.extraVpnAsns()));
+        hostingAsns.refresh(clock, Optional.of(versionOf(config.extraHostingAsns())), () -> asnSet("hosting-asns", "hosting-asns.txt", config.extraHostingAsns(), hostingAsns.data().isPresent()));
+        vpnAsns.refresh(clock, Optional.of(versionOf(config.extraVpnAsns())), () -> asnSet("vpn-asns", "vpn-asns.txt", config.extraVpnAsns(), vpnAsns.data().isPresent()));
         for (int i = 0; i < lists.size(); i++) {
             IntelConfig.ListSpec spec = config.lists().get(i);
             Slot<RangeList> slot = lists.get(i);
+            if (!fetchUrls && spec.location().url().isPresent()) {
+                continue;
+            }
             slot.refreshFetched(clock, known -> fetcher.fetch(spec.location(), known), fetched -> {
-                IpListParser.Parsed parsed = IpListParser.parse(fetched.text());
+                IpListParser.Parsed parsed = parse(spec.location(), fetched.text());
                 if (parsed.entries() == 0) {
                     throw new IOException(spec.location() + " holds no address or CIDR (" + parsed.skippedLines() + " unreadable lines)");
                 }
@@ -166,42 +183,31 @@ public final class IpIntelService implements IpIntelligence {
         return all;
     }
 
-    private Loaded<AsnSet> asnSet(String name, String resource, List<Path> extraFiles) throws IOException {
-        String bundled = resource(resource);
-        Set<Long> asns = new HashSet<>(AsnListParser.parse(bundled).asns());
-        Optional<LocalDate> date = dateLine(bundled);
-        for (Path file : extraFiles) {
-            asns.addAll(AsnListParser.parse(Files.readString(file, StandardCharsets.UTF_8)).asns());
-            Optional<LocalDate> fileDate = oldestFileDate(List.of(file));
-            // The freshest part dates a list that only grows: an added file is as new as it is.
-            if (fileDate.isPresent() && (date.isEmpty() || fileDate.get().isAfter(date.get()))) {
-                date = fileDate;
-            }
-        }
-        String sourceName = extraFiles.isEmpty() ? name : name + "+" + extraFiles;
-        return new Loaded<>(new AsnSet(Set.copyOf(asns), new SourceRef(sourceName, date)), date, asns.size());
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = IpIntelService.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    private static IpListParser.Parsed parse(ListLocation location, ListFetcher.Text text) throws IOException {
+        try (BufferedReader reader = text.open()) {
+            return IpListParser.parse(reader.lines());
         }
         catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IOException("cannot read " + location + ": " + IoFailure.describe(e), e);
+        }
+        catch (UncheckedIOException e) {
+            throw new IOException("cannot read " + location + ": " + IoFailure.describe(e.getCause()), e.getCause());
         }
     }
 
-    private static Optional<LocalDate> dateLine(String text) {
-        Matcher m = DATE_LINE.matcher(text);
-        try {
-            return m.find() ? Optional.of(LocalDate.parse(m.group(1))) : Optional.empty();
+    /**
+     * The curated list plus the operator's files. A file that cannot be read is left out and named in
+     * the status; on a reload the previous data (which holds that file's earlier ASNs) is kept instead.
+     */
+    private static Loaded<AsnSet> asnSet(String name, String resource, List<Path> extraFiles, boolean loadedBefore) throws IOException {
+        AsnSetFiles.Read read = AsnSetFiles.read(resource, extraFiles);
+        Optional<String> problem = read.failures().isEmpty() ? Optional.empty() : Optional.of(String.join("; ", read.failures()));
+        if (problem.isPresent() && loadedBefore) {
+            throw new IOException(problem.get());
         }
-        catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        String sourceName = extraFiles.isEmpty() ? name : name + "+" + extraFiles;
+        return new Loaded<>(new AsnSet(read.asns(), new SourceRef(sourceName, read.date())), read.date(), read.asns().size(),
+                problem.map(p -> p + " (the curated list and the other files are in use)"));
     }
 
     private static Optional<LocalDate> oldestFileDate(List<Path> files) {
@@ -238,8 +244,15 @@ public final class IpIntelService implements IpIntelligence {
         return version.toString();
     }
 
-    /** What a loader produced. {@code entries} is -1 when the source cannot count them. */
-    record Loaded<T>(T data, Optional<LocalDate> date, long entries) {}
+    /**
+     * What a loader produced. {@code entries} is -1 when the source cannot count them; {@code problem}
+     * is what failed in a load that still produced data (an operator file left out).
+     */
+    record Loaded<T>(T data, Optional<LocalDate> date, long entries, Optional<String> problem) {
+        Loaded(T data, Optional<LocalDate> date, long entries) {
+            this(data, date, entries, Optional.empty());
+        }
+    }
 
     @FunctionalInterface
     interface Loader<T> {
@@ -288,13 +301,14 @@ public final class IpIntelService implements IpIntelligence {
                 accept(loaded);
                 version = current;
             }
-            catch (IOException | RuntimeException e) {
+            catch (IOException | RuntimeException | OutOfMemoryError e) {
                 fail(e);
             }
         }
 
+        /** Fetches and loads; the check counts as made when it ends, so a list never fetched yet shows as pending. */
         void refreshFetched(InstantSource clock, FetchStep fetch, FetchedLoader<T> loader) {
-            checkedAt = Optional.of(clock.instant());
+            Instant started = clock.instant();
             try {
                 Optional<ListFetcher.Fetched> fetched = fetch.fetch(error.isEmpty() ? fetchedVersion : Optional.empty());
                 if (fetched.isEmpty()) {
@@ -303,8 +317,11 @@ public final class IpIntelService implements IpIntelligence {
                 accept(loader.load(fetched.get()));
                 fetchedVersion = Optional.of(fetched.get().version());
             }
-            catch (IOException | RuntimeException e) {
+            catch (IOException | RuntimeException | OutOfMemoryError e) {
                 fail(e);
+            }
+            finally {
+                checkedAt = Optional.of(started);
             }
         }
 
@@ -312,13 +329,19 @@ public final class IpIntelService implements IpIntelligence {
             data = Optional.of(loaded.data());
             date = loaded.date();
             entries = loaded.entries();
-            error = Optional.empty();
+            error = loaded.problem();
+            loaded.problem().ifPresent(problem -> LOG.warn("IP intelligence: {} {}: {}", kind, name, problem));
             LOG.info("IP intelligence: loaded {} {} (data date {}, {} entries)", kind, name, date.map(LocalDate::toString).orElse("unknown"),
                     entries < 0 ? "?" : entries);
         }
 
-        private void fail(Exception e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        /**
+         * Records a failed load. An OutOfMemoryError is one too: the half-built data is garbage once we
+         * return, and the other sources still deserve their reload (and /readyz an explanation).
+         */
+        private void fail(Throwable e) {
+            String message = e instanceof OutOfMemoryError ? "out of memory while loading (" + e.getMessage() + ")"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             error = Optional.of(message);
             LOG.warn("IP intelligence: cannot load {} {}: {}{}", kind, name, message, data.isPresent() ? " (keeping the previous data)" : "");
         }

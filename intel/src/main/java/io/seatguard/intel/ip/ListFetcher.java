@@ -1,7 +1,9 @@
 package io.seatguard.intel.ip;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,30 +16,68 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reads a list's text from its location, only when it changed since the last read: a file by its
  * modification time and size, a URL by a conditional GET ({@code If-None-Match}, {@code If-Modified-Since}).
- * Lists are capped at {@link #MAX_BYTES}: a runaway download must not take the heap.
+ * Lists are capped at {@link #MAX_BYTES}: a runaway download must not take the heap. A URL fetch,
+ * body included, ends within {@link #DEADLINE} or fails. Not final so tests can stand in for a source.
  */
-final class ListFetcher {
+class ListFetcher {
     static final int MAX_BYTES = 64 * 1024 * 1024;
+    /** For connecting, and for the response's headers. */
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** For the whole fetch, body included: 64 MB at ~0.5 MB/s. */
+    static final Duration DEADLINE = Duration.ofMinutes(2);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final HttpClient http;
+    private final Duration timeout;
+    private final Duration deadline;
+
+    ListFetcher() {
+        this(DEADLINE);
+    }
+
+    /** {@code deadline} bounds each URL fetch as a whole; tests shorten it. */
+    ListFetcher(Duration deadline) {
+        this.deadline = deadline;
+        this.timeout = TIMEOUT.compareTo(deadline) < 0 ? TIMEOUT : deadline;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
 
     /** What identifies one version of a list: to skip reading it again when it has not changed. */
     record Version(String tag) {}
 
+    /**
+     * A list's text, opened as lines: a file is read from disk as it is parsed, and a download is decoded
+     * from its bytes as it is parsed, so a large list is never also held as one string and an array of
+     * its lines. Malformed UTF-8 becomes U+FFFD (the reader's default): one bad byte spoils one line.
+     */
+    @FunctionalInterface
+    interface Text {
+        BufferedReader open() throws IOException;
+    }
+
     /** A fresh read: the text, its version, and the data's date (file time, or the server's Last-Modified, or now). */
-    record Fetched(String text, Version version, Instant dated) {}
+    record Fetched(Text text, Version version, Instant dated) {}
 
     /** Empty when the list has not changed since {@code known}. */
     Optional<Fetched> fetch(ListLocation location, Optional<Version> known) throws IOException {
         if (location.file().isPresent()) {
             var file = location.file().get();
-            FileTime modified = Files.getLastModifiedTime(file);
-            long size = Files.size(file);
+            FileTime modified;
+            long size;
+            try {
+                modified = Files.getLastModifiedTime(file);
+                size = Files.size(file);
+            }
+            catch (IOException e) {
+                throw new IOException("cannot read " + file + ": " + IoFailure.describe(e), e);
+            }
             Version version = new Version(modified.toMillis() + ":" + size);
             if (known.equals(Optional.of(version))) {
                 return Optional.empty();
@@ -45,9 +85,10 @@ final class ListFetcher {
             if (size > MAX_BYTES) {
                 throw new IOException(file + " is larger than " + MAX_BYTES + " bytes");
             }
-            return Optional.of(new Fetched(Files.readString(file, StandardCharsets.UTF_8), version, modified.toInstant()));
+            return Optional.of(new Fetched(() -> new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)), version,
+                    modified.toInstant()));
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(location.url().orElseThrow()).timeout(TIMEOUT).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(location.url().orElseThrow()).timeout(timeout).GET();
         known.ifPresent(v -> {
             String[] parts = v.tag().split("\n", 2);
             if (!parts[0].isEmpty()) {
@@ -57,30 +98,40 @@ final class ListFetcher {
                 request.header("If-Modified-Since", parts[1]);
             }
         });
-        HttpResponse<InputStream> response;
+        // The client collects the body itself and the whole exchange answers within the deadline, or is
+        // cancelled: a server that sends headers and then stalls must not hold a reload (or startup) forever.
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request.build(),
+                info -> info.statusCode() == 200 ? new CappedBody(MAX_BYTES, location.toString()) : HttpResponse.BodySubscribers.replacing(new byte[0]));
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = exchange.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new IOException(location + " did not arrive within " + deadline.toSeconds() + " s");
         }
         catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while fetching " + location, e);
         }
-        try (InputStream body = response.body()) {
-            if (response.statusCode() == 304) {
-                return Optional.empty();
-            }
-            if (response.statusCode() != 200) {
-                throw new IOException(location + " answered HTTP " + response.statusCode());
-            }
-            byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                throw new IOException(location + " is larger than " + MAX_BYTES + " bytes");
-            }
-            String etag = response.headers().firstValue("ETag").orElse("");
-            String lastModified = response.headers().firstValue("Last-Modified").orElse("");
-            Instant dated = parseHttpDate(lastModified).orElseGet(Instant::now);
-            return Optional.of(new Fetched(new String(bytes, StandardCharsets.UTF_8), new Version(etag + "\n" + lastModified), dated));
+        catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            throw new IOException(message.contains(location.toString()) ? message : "cannot fetch " + location + ": " + message, cause);
         }
+        if (response.statusCode() == 304) {
+            return Optional.empty();
+        }
+        if (response.statusCode() != 200) {
+            throw new IOException(location + " answered HTTP " + response.statusCode());
+        }
+        String etag = response.headers().firstValue("ETag").orElse("");
+        String lastModified = response.headers().firstValue("Last-Modified").orElse("");
+        Instant dated = parseHttpDate(lastModified).orElseGet(Instant::now);
+        byte[] body = response.body();
+        return Optional.of(new Fetched(() -> new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8)),
+                new Version(etag + "\n" + lastModified), dated));
     }
 
     private static Optional<Instant> parseHttpDate(String value) {

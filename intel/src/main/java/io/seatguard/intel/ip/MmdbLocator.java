@@ -26,17 +26,23 @@ import java.util.regex.Pattern;
  * location.{latitude, longitude, accuracy_radius, time_zone}}), so an operator can swap in their own file.
  *
  * <p>Several files may be given (DB-IP ships IPv4 and IPv6 apart); the first that knows an address answers.
- * Files are memory-mapped, so a lookup costs a few microseconds and no heap (docs/benchmarks.md).
+ * Files are memory-mapped, so a lookup costs a few microseconds and no heap (docs/benchmarks.md). A file
+ * rewritten in place while mapped answers nothing (unknown) until the next reload; replace files by
+ * renaming a complete copy over them, which leaves the mapped one intact.
  *
  * <p>Accuracy: DB-IP Lite has no radius, so its points get {@link #CITY_ACCURACY_KM} when they name a
  * city and {@link #COUNTRY_ACCURACY_KM} when they do not. Time zones, when the file has none (DB-IP's
- * field is empty), are derived from the country and coordinates by {@link ZoneTable}.
+ * field is empty), are derived from the country by {@link ZoneTable}; a file's own zone stands alone
+ * only on a city-precise record.
  */
 public final class MmdbLocator implements Closeable {
     /** Radius given to a city-level point without its own: DB-IP Lite places most addresses within this of their city. */
     public static final double CITY_ACCURACY_KM = 50;
     /** Radius given to a point that names no city (a country's or region's centre). */
     public static final double COUNTRY_ACCURACY_KM = 500;
+
+    /** Up to this radius a record naming a city is trusted with its own time zone alone. */
+    public static final double OWN_ZONE_MAX_KM = 100;
 
     /** Compiled once: {@code String.matches} compiled it on every lookup. */
     private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
@@ -87,6 +93,12 @@ public final class MmdbLocator implements Closeable {
                 // An IPv6 address against an IPv4-only file, or a damaged node: this file does not know it.
                 continue;
             }
+            catch (InternalError e) {
+                // The file was rewritten in place under its mapping (cp over it): reading past its new end
+                // faults, which the JVM raises as "a fault occurred in an unsafe memory access". Unknown
+                // until the next reload maps the new file; files are to be replaced by rename.
+                continue;
+            }
             if (record != null) {
                 return toLocation(record, source, zones);
             }
@@ -108,8 +120,30 @@ public final class MmdbLocator implements Closeable {
             return Optional.empty();
         }
         Optional<ZoneId> own = text(record.get("timezone")).or(() -> text(path(record, "location", "time_zone"))).flatMap(MmdbLocator::zone);
-        List<ZoneId> candidates = own.map(List::of).orElseGet(() -> zones.candidates(country, point));
-        return Optional.of(new IpLocation(country, city, point, candidates, source));
+        return Optional.of(new IpLocation(country, city, point, zones(own, city, point, country, zones), source));
+    }
+
+    /**
+     * The file's own zone alone when the record is city-precise (a city, and a radius within
+     * {@link #OWN_ZONE_MAX_KM}); otherwise the own zone first, then the country's (see {@link ZoneTable}).
+     * GeoLite2 gives country-only records a zone too (with a 1,000 km radius), which for a country of
+     * several offsets is a guess: taken alone it made every browser in the country's other offsets a
+     * timezone mismatch.
+     */
+    private static List<ZoneId> zones(Optional<ZoneId> own, Optional<String> city, Optional<Coordinates> point, Optional<String> country,
+            ZoneTable zones) {
+        boolean precise = city.isPresent() && point.isPresent() && point.get().accuracyKm() <= OWN_ZONE_MAX_KM;
+        if (own.isPresent() && precise) {
+            return List.of(own.get());
+        }
+        List<ZoneId> derived = zones.candidates(country, point);
+        if (own.isEmpty()) {
+            return derived;
+        }
+        List<ZoneId> merged = new ArrayList<>(derived.size() + 1);
+        merged.add(own.get());
+        derived.stream().filter(zone -> !zone.equals(own.get())).forEach(merged::add);
+        return merged;
     }
 
     private static Optional<Coordinates> coordinates(Optional<Double> latitude, Optional<Double> longitude, double accuracyKm) {

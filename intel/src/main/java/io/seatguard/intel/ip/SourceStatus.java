@@ -9,6 +9,7 @@ import java.util.Optional;
 /**
  * One intelligence source as {@code /readyz} shows it: what it is, the date of the data in use, how many
  * entries it holds, and the last load error (the previous data stays in use after a failed reload).
+ * Not loaded, with no error and never checked: a URL list whose first fetch has not ended yet.
  */
 public record SourceStatus(String kind, String name, boolean loaded, Optional<LocalDate> date, long entries, Optional<String> error,
         Optional<Instant> checkedAt) {

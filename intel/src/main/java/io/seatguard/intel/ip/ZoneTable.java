@@ -21,14 +21,18 @@ import java.util.regex.Pattern;
 /**
  * Time zones by country and place, from the tz database's {@code zone.tab} (public domain, shipped as a
  * resource; copied from Debian's tzdata 2025b). DB-IP Lite has no time zones, so an address's zones are
- * derived here: the zones of its country whose reference city lies within {@link #NEAR_KM} of the point
- * (plus the point's accuracy), nearest first; the single nearest when none is that near; every zone of the
- * country when there is no point. Several candidates are on purpose: a timezone mismatch is only called
- * when the browser agrees with none of them.
+ * derived here: every zone of its country, nearest reference city first when there is a point.
+ *
+ * <p>Why every zone and not the ones near the point: a zone's reference city is one city, not the
+ * zone's area, and a city-level point is often far from the truth (a mobile carrier's addresses are
+ * placed at its hub). Keeping only zones whose city lay within 1,000 km gave Dallas
+ * {@code America/Indiana/Vincennes} but not {@code America/Chicago}, Fort Worth and San Antonio
+ * {@code America/Denver}, and Seattle {@code America/Boise}: browsers in their own zone were called a
+ * mismatch. A timezone mismatch is only called when the browser agrees with none of the candidates, so
+ * the whole country is the set that never errs this way. Its blind spot, accepted: a browser zone of the
+ * same country in another offset (New York's address, Los Angeles' browser) is not a mismatch.
  */
 public final class ZoneTable {
-    /** How far from an address a zone's reference city may lie and still be a candidate (the US Mountain zone spans ~1,000 km). */
-    static final double NEAR_KM = 1000;
     private static final Pattern COORDINATES = Pattern.compile("([+-])(\\d{2})(\\d{2})(\\d{2})?([+-])(\\d{3})(\\d{2})(\\d{2})?");
 
     private record Zone(ZoneId id, double latitude, double longitude) {}
@@ -75,12 +79,10 @@ public final class ZoneTable {
         return new ZoneTable(Map.copyOf(byCountry));
     }
 
+    /** The zones an address of {@code country} may be in: all of the country's, nearest to {@code point} first. */
     public List<ZoneId> candidates(Optional<String> country, Optional<Coordinates> point) {
         List<Zone> zones = country.map(byCountry::get).orElse(List.of());
-        if (zones.isEmpty()) {
-            return List.of();
-        }
-        if (point.isEmpty()) {
+        if (zones.size() <= 1 || point.isEmpty()) {
             return zones.stream().map(Zone::id).toList();
         }
         // Each zone's distance is computed once (a country like the US has 29 zones; a comparator that
@@ -94,14 +96,11 @@ public final class ZoneTable {
             order[i] = i;
         }
         Arrays.sort(order, Comparator.comparingDouble(i -> distances[i]));
-        double near = NEAR_KM + p.accuracyKm();
-        List<ZoneId> candidates = new ArrayList<>();
+        List<ZoneId> candidates = new ArrayList<>(order.length);
         for (int i : order) {
-            if (distances[i] <= near) {
-                candidates.add(zones.get(i).id());
-            }
+            candidates.add(zones.get(i).id());
         }
-        return candidates.isEmpty() ? List.of(zones.get(order[0]).id()) : List.copyOf(candidates);
+        return List.copyOf(candidates);
     }
 
     private static double degrees(String sign, String whole, String minutes, String seconds) {

@@ -1,6 +1,7 @@
 package io.seatguard.intel.ip;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpServer;
 import io.seatguard.core.intel.Anonymity;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
@@ -161,6 +163,132 @@ class IpIntelServiceTest {
         assertThat(fullResponses).hasValue(2);
         assertThat(lookup(service, "185.220.101.1").judged(Anonymity.TOR)).map(Judgement::value).contains(false);
         assertThat(lookup(service, "185.220.101.2").judged(Anonymity.TOR)).map(Judgement::value).contains(true);
+    }
+
+    /** Review finding: refresh() ran at startup and waited on every URL, so a stalled list server held the start. */
+    @Test
+    void startLoadsTheFilesAndLeavesUrlListsToTheFirstRefreshWhichEndsAtTheDeadline() throws Exception {
+        Path relay = Files.writeString(folder.resolve("relay.txt"), "172.224.226.0/27\n");
+        try (StallingHttpServer stalling = new StallingHttpServer()) {
+            IntelConfig config = config(List.of(), List.of(IntelConfig.ListSpec.parse("relay=" + relay), IntelConfig.ListSpec.parse("tor=" + stalling.url("/tor"))));
+            IpIntelService started = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> IpIntelService.start(config, InstantSource.fixed(Instant.parse("2026-11-24T10:00:00Z"))));
+            assertThat(stalling.requests).as("no fetch at start").hasValue(0);
+            assertThat(lookup(started, "172.224.226.5").judged(Anonymity.RELAY)).map(Judgement::value).contains(true);
+            assertThat(started.status()).filteredOn(s -> s.kind().equals("tor-list")).singleElement().satisfies(s -> {
+                assertThat(s.loaded()).isFalse();
+                assertThat(s.error()).isEmpty();
+                assertThat(s.checkedAt()).as("pending").isEmpty();
+            });
+
+            IpIntelService service = new IpIntelService(config, ZoneTable.bundled(), InstantSource.fixed(Instant.parse("2026-11-24T10:00:00Z")),
+                    new ListFetcher(Duration.ofSeconds(1)));
+            assertTimeoutPreemptively(Duration.ofSeconds(15), service::refresh);
+            assertThat(service.status()).filteredOn(s -> s.kind().equals("tor-list")).singleElement().satisfies(s -> {
+                assertThat(s.loaded()).isFalse();
+                assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains("did not arrive"));
+                assertThat(s.checkedAt()).isPresent();
+            });
+            assertThat(lookup(service, "172.224.226.5").judged(Anonymity.RELAY)).as("the other sources load regardless").map(Judgement::value).contains(true);
+        }
+    }
+
+    /** Review finding: an Error from a huge list escaped refresh(), and the lists after it were never reloaded. */
+    @Test
+    void aListTooLargeForTheHeapFailsAloneAndTheOthersStillLoad() throws Exception {
+        Path relay = Files.writeString(folder.resolve("relay.txt"), "172.224.226.0/27\n");
+        ListFetcher exhausted = new ListFetcher() {
+            @Override
+            Optional<Fetched> fetch(ListLocation location, Optional<Version> known) throws java.io.IOException {
+                if (location.toString().endsWith("huge.txt")) {
+                    return Optional.of(new Fetched(() -> {
+                        throw new OutOfMemoryError("Java heap space");
+                    }, new Version("v1"), Instant.EPOCH));
+                }
+                return super.fetch(location, known);
+            }
+        };
+        IntelConfig config = config(List.of(), List.of(IntelConfig.ListSpec.parse("tor=" + folder.resolve("huge.txt")), IntelConfig.ListSpec.parse("relay=" + relay)));
+        IpIntelService service = new IpIntelService(config, ZoneTable.bundled(), InstantSource.fixed(Instant.parse("2026-11-24T10:00:00Z")), exhausted);
+        service.refresh();
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("tor-list")).singleElement()
+                .satisfies(s -> assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains("out of memory")));
+        assertThat(lookup(service, "172.224.226.5").judged(Anonymity.RELAY)).map(Judgement::value).contains(true);
+    }
+
+    @Test
+    void aLargeListIsReadLineByLineWithEveryEntry() throws Exception {
+        StringBuilder text = new StringBuilder("# many entries\r\n");
+        for (int i = 0; i < 50_000; i++) {
+            text.append("10.").append(i >> 8 & 0xff).append('.').append(i & 0xff).append(".1\r\n");
+        }
+        Path vpn = Files.writeString(folder.resolve("vpn.txt"), text);
+        IpIntelService service = service(config(List.of(), List.of(IntelConfig.ListSpec.parse("vpn=" + vpn))));
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("vpn-list")).singleElement().satisfies(s -> assertThat(s.entries()).isEqualTo(50_000));
+        assertThat(lookup(service, "10.195.79.1").judged(Anonymity.VPN)).map(Judgement::value).contains(true);
+    }
+
+    /**
+     * Review finding: one non-UTF-8 byte in an operator's ASN file threw MalformedInputException, which
+     * disabled the whole source, curated list included, with an error that named no file.
+     */
+    @Test
+    void anOperatorAsnFileInLatin1AddsItsAsnsToTheCuratedList() throws Exception {
+        Path extra = Files.writeString(folder.resolve("hosting-extra.txt"), "# Soci\u00e9t\u00e9 g\u00e9n\u00e9rale, Z\u00fcrich\nAS15169\n",
+                StandardCharsets.ISO_8859_1);
+        Path tor = Files.writeString(folder.resolve("tor.txt"), "# n\u00e9ud de sortie \u00e0 Z\u00fcrich\n185.220.101.1\n", StandardCharsets.ISO_8859_1);
+        IpIntelService service = service(new IntelConfig(List.of(), "geoip", AsnTableTest.write(folder), "asn-test", Optional.of(LocalDate.of(2026, 6, 17)),
+                List.of(extra), List.of(), List.of(IntelConfig.ListSpec.parse("tor=" + tor))));
+        assertThat(lookup(service, "8.8.8.8").judged(Anonymity.HOSTING)).map(Judgement::value).as("AS15169 from the operator's file").contains(true);
+        assertThat(lookup(service, "3.5.140.2").judged(Anonymity.HOSTING)).map(Judgement::value).as("AS16509 from the curated list").contains(true);
+        assertThat(lookup(service, "185.220.101.1").judged(Anonymity.TOR)).map(Judgement::value).contains(true);
+        assertThat(service.status()).allSatisfy(s -> assertThat(s.error()).as(s.kind()).isEmpty());
+    }
+
+    @Test
+    void anUnreadableOperatorAsnFileIsNamedAndTheCuratedListStaysLoaded() throws Exception {
+        Path absent = folder.resolve("gone.txt");
+        IpIntelService service = service(new IntelConfig(List.of(), "geoip", AsnTableTest.write(folder), "asn-test", Optional.of(LocalDate.of(2026, 6, 17)),
+                List.of(absent), List.of(), List.of()));
+        assertThat(lookup(service, "3.5.140.2").judged(Anonymity.HOSTING)).map(Judgement::value).contains(true);
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("hosting-asns")).singleElement().satisfies(s -> {
+            assertThat(s.loaded()).isTrue();
+            assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains(absent.toString()).contains("no such file"));
+        });
+
+        Files.writeString(absent, "AS15169\n");
+        service.refresh();
+        assertThat(lookup(service, "8.8.8.8").judged(Anonymity.HOSTING)).map(Judgement::value).as("read once it is there").contains(true);
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("hosting-asns")).singleElement().satisfies(s -> assertThat(s.error()).isEmpty());
+    }
+
+    /** Review finding: a list named by its raw URL showed its credentials on /readyz and in every evaluation. */
+    @Test
+    void aUrlListIsNamedWithoutItsCredentials() throws Exception {
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/lists/tor.txt", exchange -> {
+            byte[] bytes = "185.220.101.1\n".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        http.start();
+        String shown = "http://127.0.0.1:" + http.getAddress().getPort() + "/lists/tor.txt";
+        String secret = "http://reader:s3cret@127.0.0.1:" + http.getAddress().getPort() + "/lists/tor.txt?token=t0ken#s3ction";
+        IntelConfig.ListSpec spec = IntelConfig.ListSpec.parse("tor=" + secret);
+        assertThat(spec.name()).isEqualTo("tor:" + shown);
+        assertThat(spec.location().url()).map(Object::toString).contains(secret);
+
+        IpIntelService service = service(config(List.of(), List.of(spec)));
+        assertThat(lookup(service, "185.220.101.1").judged(Anonymity.TOR).orElseThrow().source().name()).isEqualTo("tor:" + shown);
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("tor-list")).singleElement().satisfies(s -> assertThat(s.name()).isEqualTo("tor:" + shown));
+
+        http.removeContext("/lists/tor.txt");
+        service.refresh();
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("tor-list")).singleElement()
+                .satisfies(s -> assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains(shown).doesNotContain("s3cret", "t0ken", "s3ction")));
+        assertThat(IntelConfig.ListSpec.parse("vpn=https://[2001:db8::1]:8443/v.txt?key=k").name()).isEqualTo("vpn:https://[2001:db8::1]:8443/v.txt");
+        assertThat(IntelConfig.ListSpec.parse("vpn=https://lists.example").name()).isEqualTo("vpn:https://lists.example");
     }
 
     @Test

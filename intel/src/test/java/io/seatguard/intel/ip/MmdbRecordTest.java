@@ -45,6 +45,23 @@ class MmdbRecordTest {
         assertThat(boston.zones()).containsExactly(ZoneId.of("America/New_York"));
     }
 
+    /** Review finding: GeoLite2's country-only record names one zone of a country that has several. */
+    @Test
+    void aFilesOwnZoneOnACountryWideRecordIsMergedWithTheCountrysZones() {
+        Map<String, Object> countryOnly = Map.of(
+                "country", Map.of("iso_code", "US"),
+                "location", Map.of("latitude", 37.751, "longitude", -97.822, "accuracy_radius", 1000, "time_zone", "America/Chicago"));
+        IpLocation us = MmdbLocator.toLocation(countryOnly, SOURCE, zones).orElseThrow();
+        assertThat(us.zones()).first().isEqualTo(ZoneId.of("America/Chicago"));
+        assertThat(us.zones()).contains(ZoneId.of("America/Los_Angeles"), ZoneId.of("America/New_York")).doesNotHaveDuplicates();
+
+        Map<String, Object> wideCity = Map.of(
+                "country", Map.of("iso_code", "US"),
+                "city", Map.of("names", Map.of("en", "Dallas")),
+                "location", Map.of("latitude", 32.78, "longitude", -96.80, "accuracy_radius", 500, "time_zone", "America/Chicago"));
+        assertThat(MmdbLocator.toLocation(wideCity, SOURCE, zones).orElseThrow().zones()).as("a city with a 500 km radius").contains(ZoneId.of("America/Denver"));
+    }
+
     @Test
     void damagedOrEmptyRecordsGiveNoLocationOrOnlyWhatIsSound() {
         assertThat(MmdbLocator.toLocation(Map.of(), SOURCE, zones)).isEmpty();

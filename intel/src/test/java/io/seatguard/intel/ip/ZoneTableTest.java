@@ -3,7 +3,11 @@ package io.seatguard.intel.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatguard.core.intel.Coordinates;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -11,12 +15,39 @@ class ZoneTableTest {
     private final ZoneTable zones = ZoneTable.bundled();
 
     @Test
-    void aPointGetsTheNearbyZonesOfItsCountryNearestFirst() {
+    void aPointGetsEveryZoneOfItsCountryNearestFirst() {
         assertThat(zones.candidates(Optional.of("US"), Optional.of(new Coordinates(40.7, -74.0, 50)))).first().isEqualTo(ZoneId.of("America/New_York"));
-        assertThat(zones.candidates(Optional.of("US"), Optional.of(new Coordinates(34.05, -118.24, 50)))).first()
-                .isEqualTo(ZoneId.of("America/Los_Angeles"));
-        assertThat(zones.candidates(Optional.of("US"), Optional.of(new Coordinates(34.05, -118.24, 50))))
-                .as("New York is 3,900 km away").doesNotContain(ZoneId.of("America/New_York"));
+        List<ZoneId> losAngeles = zones.candidates(Optional.of("US"), Optional.of(new Coordinates(34.05, -118.24, 50)));
+        assertThat(losAngeles).first().isEqualTo(ZoneId.of("America/Los_Angeles"));
+        assertThat(losAngeles).as("the whole country, far zones too").hasSameElementsAs(zones.candidates(Optional.of("US"), Optional.empty()))
+                .contains(ZoneId.of("America/New_York"));
+    }
+
+    /**
+     * Review finding (timezone_mismatch false positives): with only the zones whose reference city lay
+     * within 1,000 km, Dallas got America/Indiana/Vincennes, Fort Worth, Austin and San Antonio got
+     * America/Denver, and Seattle got America/Boise, so a browser in its own zone mismatched.
+     */
+    @Test
+    void aBrowserInItsOwnZoneAgreesWithTheZonesDerivedForItsCity() {
+        Map<String, Coordinates> central = Map.of(
+                "Dallas", new Coordinates(32.7767, -96.7970, 50),
+                "Fort Worth", new Coordinates(32.7555, -97.3308, 50),
+                "Austin", new Coordinates(30.2672, -97.7431, 50),
+                "San Antonio", new Coordinates(29.4241, -98.4936, 50));
+        central.forEach((city, point) -> assertAgrees(city, point, "America/Chicago"));
+        assertAgrees("Seattle", new Coordinates(47.6062, -122.3321, 50), "America/Los_Angeles");
+        assertAgrees("Spokane", new Coordinates(47.6588, -117.4260, 50), "America/Los_Angeles");
+    }
+
+    private void assertAgrees(String city, Coordinates point, String browserZone) {
+        List<ZoneId> candidates = zones.candidates(Optional.of("US"), Optional.of(point));
+        ZoneId browser = ZoneId.of(browserZone);
+        for (Instant at : List.of(Instant.parse("2026-01-15T18:00:00Z"), Instant.parse("2026-07-15T18:00:00Z"))) {
+            ZoneOffset offset = browser.getRules().getOffset(at);
+            assertThat(candidates).as(city + " at " + at).anyMatch(zone -> zone.getRules().getOffset(at).equals(offset));
+        }
+        assertThat(candidates).as(city).contains(browser);
     }
 
     @Test

@@ -46,7 +46,7 @@ final class OpsHandlers {
             ObjectNode item = sources.addObject();
             item.put("kind", source.kind());
             item.put("name", source.name());
-            item.put("status", source.loaded() ? (source.error().isPresent() ? "stale" : "ok") : (source.error().isPresent() ? "error" : "off"));
+            item.put("status", status(source));
             item.put("data_date", source.date().map(LocalDate::toString).orElse(null));
             if (source.entries() >= 0 && source.loaded()) {
                 item.put("entries", source.entries());
@@ -55,6 +55,17 @@ final class OpsHandlers {
             item.put("checked_at", source.checkedAt().map(EvaluationJson::time).orElse(null));
         }
         ctx.status(storage ? 200 : 503).contentType("application/json").result(json.toString());
+    }
+
+    /** A URL list is fetched after the server starts: until its first fetch ends it is pending, not off. */
+    private static String status(SourceStatus source) {
+        if (source.loaded()) {
+            return source.error().isPresent() ? "stale" : "ok";
+        }
+        if (source.error().isPresent()) {
+            return "error";
+        }
+        return source.checkedAt().isPresent() ? "off" : "pending";
     }
 
     void metrics(Context ctx) {

@@ -18,19 +18,22 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One daemon thread receives and answers: a binding is one small datagram each way. Anything that is
  * not a well-formed Binding request is dropped without an answer, so the port answers nothing but STUN.
- * An answer (at most 72 bytes) is never much larger than the request (at least 20), which keeps the
- * port a poor amplifier for traffic aimed at a third party.
+ * Two things keep the port a poor amplifier for traffic aimed at a third party (whose address a request
+ * forges): an answer is at most 1.36 times the request on the wire ({@link StunMessages}), and each
+ * source address gets a limited number of answers a second ({@link StunRateLimit}), the rest dropped.
  */
 public final class StunServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StunServer.class);
     private static final int MAX_DATAGRAM = 1500;
 
     private final DatagramChannel channel;
+    private final StunRateLimit limit;
     private final Thread thread;
     private final int port;
 
-    private StunServer(DatagramChannel channel) throws IOException {
+    private StunServer(DatagramChannel channel, StunRateLimit limit) throws IOException {
         this.channel = channel;
+        this.limit = limit;
         this.port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
         this.thread = new Thread(this::serve, "seatguard-stun");
         thread.setDaemon(true);
@@ -39,6 +42,11 @@ public final class StunServer implements AutoCloseable {
 
     /** Binds {@code host:port} (port 0 picks a free one) and starts answering. */
     public static StunServer start(String host, int port) {
+        return start(host, port, StunRateLimit.standard());
+    }
+
+    /** {@link #start(String, int)} with a limit of the caller's (tests use a clock they move). */
+    static StunServer start(String host, int port, StunRateLimit limit) {
         try {
             DatagramChannel channel = DatagramChannel.open();
             try {
@@ -48,7 +56,7 @@ public final class StunServer implements AutoCloseable {
                 channel.close();
                 throw new UncheckedIOException("cannot bind STUN on udp " + host + ":" + port + ": " + e.getMessage(), e);
             }
-            return new StunServer(channel);
+            return new StunServer(channel, limit);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -68,9 +76,9 @@ public final class StunServer implements AutoCloseable {
                 if (!(from instanceof InetSocketAddress sender)) {
                     continue;
                 }
-                Optional<byte[]> transaction = StunMessages.bindingRequest(in.array(), in.position());
-                if (transaction.isPresent()) {
-                    channel.send(ByteBuffer.wrap(StunMessages.bindingSuccess(transaction.get(), sender)), sender);
+                Optional<StunMessages.BindingRequest> request = StunMessages.bindingRequest(in.array(), in.position());
+                if (request.isPresent() && limit.allow(sender.getAddress())) {
+                    channel.send(ByteBuffer.wrap(StunMessages.bindingSuccess(request.get(), sender)), sender);
                 }
             }
             catch (ClosedChannelException e) {

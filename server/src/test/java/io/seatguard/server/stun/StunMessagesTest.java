@@ -2,10 +2,12 @@ package io.seatguard.server.stun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.zip.CRC32;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -31,13 +33,50 @@ class StunMessagesTest {
     }
 
     @Test
-    void theRfcRequestIsABindingRequestWithItsTransaction() {
-        assertThat(StunMessages.bindingRequest(RFC5769_REQUEST, RFC5769_REQUEST.length)).hasValueSatisfying(id -> assertThat(id).isEqualTo(TRANSACTION));
+    void theRfcRequestIsABindingRequestWithItsTransactionAndAFingerprint() {
+        assertThat(StunMessages.bindingRequest(RFC5769_REQUEST, RFC5769_REQUEST.length)).hasValueSatisfying(request -> {
+            assertThat(request.transaction()).isEqualTo(TRANSACTION);
+            assertThat(request.fingerprint()).isTrue();
+        });
+        byte[] bare = bareRequest();
+        assertThat(StunMessages.bindingRequest(bare, bare.length)).hasValueSatisfying(request -> assertThat(request.fingerprint()).isFalse());
+    }
+
+    /**
+     * Review finding (amplification): a 20-byte request was answered with 56 to 68 bytes (SOFTWARE and an
+     * unasked FINGERPRINT). Now the answer is at most 1.36 times the request on the wire, UDP and IP
+     * headers included (28 bytes for IPv4, 48 for IPv6).
+     */
+    @Test
+    void theAnswerIsNoMoreThanAThirdLargerThanTheRequestOnTheWire() throws Exception {
+        InetSocketAddress v4 = new InetSocketAddress(InetAddress.getByName("192.0.2.1"), 32853);
+        InetSocketAddress v6 = new InetSocketAddress(InetAddress.getByName("2001:db8::1"), 32853);
+        byte[] bare = bareRequest();
+        byte[] withFingerprint = withFingerprint(bare);
+        StunMessages.BindingRequest plain = StunMessages.bindingRequest(bare, bare.length).orElseThrow();
+        StunMessages.BindingRequest fingerprinted = StunMessages.bindingRequest(withFingerprint, withFingerprint.length).orElseThrow();
+        assertThat(fingerprinted.fingerprint()).isTrue();
+
+        assertThat(StunMessages.bindingSuccess(plain, v4)).hasSize(32);
+        assertThat(StunMessages.bindingSuccess(plain, v6)).hasSize(44);
+        assertThat(StunMessages.bindingSuccess(fingerprinted, v4)).hasSize(40);
+        assertThat(StunMessages.bindingSuccess(fingerprinted, v6)).hasSize(52);
+        for (InetSocketAddress sender : List.of(v4, v6)) {
+            int headers = sender.getAddress() instanceof Inet4Address ? 28 : 48;
+            for (byte[] request : List.of(bare, withFingerprint)) {
+                byte[] answer = StunMessages.bindingSuccess(StunMessages.bindingRequest(request, request.length).orElseThrow(), sender);
+                assertWellFormed(answer);
+                assertThat((double) (answer.length + headers) / (request.length + headers)).as(sender + ", request of " + request.length)
+                        .isLessThanOrEqualTo(1.36);
+            }
+        }
+        assertThat(HEX.formatHex(StunMessages.bindingSuccess(plain, v4))).doesNotContain("8022");
     }
 
     @Test
     void theResponseMapsAnIpv4SenderAsTheRfcDoes() throws Exception {
-        byte[] response = StunMessages.bindingSuccess(TRANSACTION, new InetSocketAddress(InetAddress.getByName("192.0.2.1"), 32853));
+        byte[] response = StunMessages.bindingSuccess(new StunMessages.BindingRequest(TRANSACTION, true),
+                new InetSocketAddress(InetAddress.getByName("192.0.2.1"), 32853));
         // RFC 5769 §2.2: XOR-MAPPED-ADDRESS of 192.0.2.1:32853 with this transaction.
         assertThat(HEX.formatHex(attribute(response, StunMessages.XOR_MAPPED_ADDRESS))).isEqualTo("0001a147e112a643");
         assertWellFormed(response);
@@ -47,7 +86,7 @@ class StunMessagesTest {
     @Test
     void theResponseMapsAnIpv6SenderAsTheRfcDoes() throws Exception {
         InetAddress sender = InetAddress.getByName("2001:db8:1234:5678:11:2233:4455:6677");
-        byte[] response = StunMessages.bindingSuccess(TRANSACTION, new InetSocketAddress(sender, 32853));
+        byte[] response = StunMessages.bindingSuccess(new StunMessages.BindingRequest(TRANSACTION, false), new InetSocketAddress(sender, 32853));
         // RFC 5769 §2.3.
         assertThat(HEX.formatHex(attribute(response, StunMessages.XOR_MAPPED_ADDRESS))).isEqualTo("0002a1470113a9faa5d3f179bc25f4b5bed2b9d9");
         assertWellFormed(response);
@@ -80,7 +119,22 @@ class StunMessagesTest {
         StunMessages.bindingRequest(withCookie, withCookie.length);
     }
 
-    /** Checks the header, that attributes fill the body exactly, and the FINGERPRINT. */
+    /** A Binding request of the header alone, as the SDK's browser sends to a STUN server. */
+    static byte[] bareRequest() {
+        return ByteBuffer.allocate(20).putShort((short) 1).putShort((short) 0).putInt(StunMessages.MAGIC_COOKIE).put(TRANSACTION).array();
+    }
+
+    /** {@code request} with a FINGERPRINT appended, its length counted in the header as §14.7 asks. */
+    static byte[] withFingerprint(byte[] request) {
+        ByteBuffer out = ByteBuffer.allocate(request.length + 8).put(request);
+        out.putShort(2, (short) (request.length - 20 + 8));
+        CRC32 crc = new CRC32();
+        crc.update(out.array(), 0, request.length);
+        out.putShort((short) StunMessages.FINGERPRINT).putShort((short) 4).putInt((int) crc.getValue() ^ StunMessages.FINGERPRINT_XOR);
+        return out.array();
+    }
+
+    /** Checks the header, that attributes fill the body exactly, and the FINGERPRINT when there is one. */
     static void assertWellFormed(byte[] response) {
         ByteBuffer in = ByteBuffer.wrap(response);
         assertThat(in.getShort() & 0xFFFF).isEqualTo(StunMessages.BINDING_SUCCESS);
@@ -97,6 +151,9 @@ class StunMessagesTest {
             position += 4 + ((length + 3) & ~3);
         }
         assertThat(position).isEqualTo(response.length);
+        if (fingerprintAt < 0) {
+            return;
+        }
         assertThat(fingerprintAt).as("FINGERPRINT comes last").isEqualTo(response.length - 8);
         CRC32 crc = new CRC32();
         crc.update(response, 0, fingerprintAt);

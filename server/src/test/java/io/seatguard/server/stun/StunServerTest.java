@@ -2,6 +2,7 @@ package io.seatguard.server.stun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.bucket4j.TimeMeter;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -10,6 +11,7 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,5 +73,56 @@ class StunServerTest {
         }
         client.setSoTimeout(1000);
         assertThat(exchange(bindingRequest(new byte[12]))).hasSizeGreaterThan(20);
+    }
+
+    /** Review finding (amplification with no per-source limit): one address gets a few answers a second, the rest is dropped. */
+    @Test
+    void answersEachSourceAddressWithinItsLimitAndDropsTheRest() throws Exception {
+        AtomicLong nanos = new AtomicLong();
+        TimeMeter time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return nanos.get();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return false;
+            }
+        };
+        try (StunServer limited = StunServer.start("127.0.0.1", 0, new StunRateLimit(3, 1, 100, time));
+                DatagramSocket other = new DatagramSocket(new InetSocketAddress("127.0.0.2", 0))) {
+            for (int i = 0; i < 5; i++) {
+                send(client, limited, bindingRequest(new byte[12]));
+            }
+            assertThat(answers(client)).as("the burst, then silence").isEqualTo(3);
+
+            send(other, limited, bindingRequest(new byte[12]));
+            assertThat(answers(other)).as("another address has its own bucket").isEqualTo(1);
+
+            nanos.addAndGet(1_000_000_000L);
+            send(client, limited, bindingRequest(new byte[12]));
+            send(client, limited, bindingRequest(new byte[12]));
+            assertThat(answers(client)).as("one more a second").isEqualTo(1);
+        }
+    }
+
+    private static void send(DatagramSocket from, StunServer to, byte[] request) throws Exception {
+        from.send(new DatagramPacket(request, request.length, InetAddress.getLoopbackAddress(), to.port()));
+    }
+
+    /** How many answers arrive before 300 ms of silence. */
+    private static int answers(DatagramSocket socket) throws Exception {
+        socket.setSoTimeout(300);
+        int count = 0;
+        while (true) {
+            try {
+                socket.receive(new DatagramPacket(new byte[1500], 1500));
+                count++;
+            }
+            catch (SocketTimeoutException silence) {
+                return count;
+            }
+        }
     }
 }

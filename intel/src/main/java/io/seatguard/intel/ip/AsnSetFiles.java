@@ -1,0 +1,101 @@
+package io.seatguard.intel.ip;
+
+import io.seatguard.core.intel.AsnListParser;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A curated ASN list shipped as a resource, plus the operator's files of more ASNs. The curated list
+ * always loads: an operator file that cannot be read is reported by name and left out, never taking the
+ * curated list down with it. Files are decoded as UTF-8 with malformed bytes replaced (a Latin-1
+ * comment spoils its own line, which holds no number anyway), as downloaded lists are.
+ */
+final class AsnSetFiles {
+    private static final Pattern DATE_LINE = Pattern.compile("^#\\s*date:\\s*(\\d{4}-\\d{2}-\\d{2})", Pattern.MULTILINE);
+
+    private AsnSetFiles() {}
+
+    /**
+     * What was read. {@code date} is the freshest part's: a list that only grows is as new as its
+     * newest file. {@code failures} names each operator file left out and why.
+     */
+    record Read(Set<Long> asns, Optional<LocalDate> date, List<String> failures) {}
+
+    static Read read(String resource, List<Path> extraFiles) {
+        String bundled = resource(resource);
+        Set<Long> asns = new HashSet<>(AsnListParser.parse(bundled).asns());
+        Optional<LocalDate> date = dateLine(bundled);
+        List<String> failures = new ArrayList<>();
+        for (Path file : extraFiles) {
+            try {
+                asns.addAll(parse(file));
+            }
+            catch (IOException e) {
+                failures.add("cannot read " + file + ": " + IoFailure.describe(e));
+                continue;
+            }
+            Optional<LocalDate> fileDate = fileDate(file);
+            if (fileDate.isPresent() && (date.isEmpty() || fileDate.get().isAfter(date.get()))) {
+                date = fileDate;
+            }
+        }
+        return new Read(Set.copyOf(asns), date, List.copyOf(failures));
+    }
+
+    private static Set<Long> parse(Path file) throws IOException {
+        // InputStreamReader with a Charset replaces malformed input; Files.readString threw on it.
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+            return AsnListParser.parse(reader.lines()).asns();
+        }
+        catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = AsnSetFiles.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Optional<LocalDate> dateLine(String text) {
+        Matcher m = DATE_LINE.matcher(text);
+        try {
+            return m.find() ? Optional.of(LocalDate.parse(m.group(1))) : Optional.empty();
+        }
+        catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<LocalDate> fileDate(Path file) {
+        try {
+            return Optional.of(LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(), ZoneOffset.UTC));
+        }
+        catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

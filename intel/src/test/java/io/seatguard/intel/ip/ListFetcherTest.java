@@ -1,0 +1,64 @@
+package io.seatguard.intel.ip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import org.junit.jupiter.api.Test;
+
+class ListFetcherTest {
+    /**
+     * Review finding (a stalled list URL hangs startup and every later reload): the request's timeout
+     * stopped applying once the headers had arrived, and the body was read with no deadline.
+     */
+    @Test
+    void aServerThatStallsMidBodyFailsTheFetchAtTheDeadline() throws Exception {
+        try (StallingHttpServer server = new StallingHttpServer()) {
+            ListLocation location = ListLocation.parse(server.url("/tor.txt"));
+            ListFetcher fetcher = new ListFetcher(Duration.ofSeconds(1));
+            assertTimeoutPreemptively(Duration.ofSeconds(15), () -> assertThatThrownBy(() -> fetcher.fetch(location, Optional.empty()))
+                    .isInstanceOf(IOException.class).hasMessageContaining("did not arrive within 1 s").hasMessageContaining(location.toString()));
+            assertThat(server.requests).hasValue(1);
+        }
+    }
+
+    @Test
+    void aBodyOverTheCapIsCancelledAndFails() {
+        CappedBody body = new CappedBody(10, "the list");
+        boolean[] cancelled = new boolean[1];
+        body.onSubscribe(new Flow.Subscription() {
+            @Override
+            public void request(long n) {}
+
+            @Override
+            public void cancel() {
+                cancelled[0] = true;
+            }
+        });
+        body.onNext(List.of(ByteBuffer.wrap(new byte[6])));
+        body.onNext(List.of(ByteBuffer.wrap(new byte[5])));
+        assertThat(cancelled[0]).isTrue();
+        CompletableFuture<byte[]> result = body.getBody().toCompletableFuture();
+        assertThat(result).isCompletedExceptionally();
+        assertThatThrownBy(result::join).hasCauseInstanceOf(IOException.class).hasMessageContaining("the list is larger than 10 bytes");
+
+        CappedBody small = new CappedBody(10, "the list");
+        small.onSubscribe(new Flow.Subscription() {
+            @Override
+            public void request(long n) {}
+
+            @Override
+            public void cancel() {}
+        });
+        small.onNext(List.of(ByteBuffer.wrap(new byte[] {'a', '\n'}), ByteBuffer.wrap(new byte[] {'b'})));
+        small.onComplete();
+        assertThat(small.getBody().toCompletableFuture().join()).containsExactly('a', '\n', 'b');
+    }
+}
