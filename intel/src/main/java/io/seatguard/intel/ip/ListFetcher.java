@@ -35,6 +35,8 @@ class ListFetcher {
     static final Duration DEADLINE = Duration.ofMinutes(2);
 
     private final HttpClient http;
+    /** For a URL with user info: its credentials must not follow a redirect to another host. */
+    private final HttpClient httpWithCredentials;
     private final Duration timeout;
     private final Duration deadline;
 
@@ -47,6 +49,7 @@ class ListFetcher {
         this.deadline = deadline;
         this.timeout = TIMEOUT.compareTo(deadline) < 0 ? TIMEOUT : deadline;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.httpWithCredentials = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** What identifies one version of a list: to skip reading it again when it has not changed. */
@@ -88,7 +91,13 @@ class ListFetcher {
             return Optional.of(new Fetched(() -> new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)), version,
                     modified.toInstant()));
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(location.url().orElseThrow()).timeout(timeout).GET();
+        java.net.URI url = location.url().orElseThrow();
+        // Java's client ignores credentials written in a URL (https://user:token@host/list.txt), which
+        // operators use for private list feeds: they become a Basic authorization header instead.
+        Optional<String> credentials = Optional.ofNullable(url.getUserInfo());
+        HttpRequest.Builder request = HttpRequest.newBuilder(withoutUserInfo(url)).timeout(timeout).GET();
+        credentials.ifPresent(userInfo -> request.header("Authorization",
+                "Basic " + java.util.Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8))));
         known.ifPresent(v -> {
             String[] parts = v.tag().split("\n", 2);
             if (!parts[0].isEmpty()) {
@@ -100,7 +109,7 @@ class ListFetcher {
         });
         // The client collects the body itself and the whole exchange answers within the deadline, or is
         // cancelled: a server that sends headers and then stalls must not hold a reload (or startup) forever.
-        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request.build(),
+        CompletableFuture<HttpResponse<byte[]>> exchange = (credentials.isPresent() ? httpWithCredentials : http).sendAsync(request.build(),
                 info -> info.statusCode() == 200 ? new CappedBody(MAX_BYTES, location.toString()) : HttpResponse.BodySubscribers.replacing(new byte[0]));
         HttpResponse<byte[]> response;
         try {
@@ -132,6 +141,15 @@ class ListFetcher {
         byte[] body = response.body();
         return Optional.of(new Fetched(() -> new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8)),
                 new Version(etag + "\n" + lastModified), dated));
+    }
+
+    private static java.net.URI withoutUserInfo(java.net.URI url) {
+        if (url.getRawUserInfo() == null) {
+            return url;
+        }
+        String text = url.toString();
+        int start = text.indexOf("//") + 2;
+        return java.net.URI.create(text.substring(0, start) + text.substring(text.indexOf('@', start) + 1));
     }
 
     private static Optional<Instant> parseHttpDate(String value) {

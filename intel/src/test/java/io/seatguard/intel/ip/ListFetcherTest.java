@@ -30,6 +30,43 @@ class ListFetcherTest {
     }
 
     @Test
+    void credentialsInAListUrlAreSentAsBasicAuthorizationAndNeverFollowARedirect() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server.createContext("/", exchange -> {
+            seen.add(exchange.getRequestURI().getPath() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+            if (exchange.getRequestURI().getPath().equals("/moved.txt")) {
+                exchange.getResponseHeaders().add("Location", "/vpn.txt");
+                exchange.sendResponseHeaders(302, -1);
+            }
+            else {
+                byte[] body = "192.0.2.0/24\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://feed:s3cret@127.0.0.1:" + server.getAddress().getPort();
+            ListFetcher fetcher = new ListFetcher();
+            ListFetcher.Fetched fetched = fetcher.fetch(ListLocation.parse(base + "/vpn.txt"), Optional.empty()).orElseThrow();
+            try (var reader = fetched.text().open()) {
+                assertThat(reader.readLine()).isEqualTo("192.0.2.0/24");
+            }
+            String expected = "Basic " + java.util.Base64.getEncoder().encodeToString("feed:s3cret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(seen).containsExactly("/vpn.txt " + expected);
+
+            assertThatThrownBy(() -> fetcher.fetch(ListLocation.parse(base + "/moved.txt"), Optional.empty()))
+                    .isInstanceOf(IOException.class).hasMessageContaining("HTTP 302").hasMessageNotContaining("s3cret");
+            assertThat(seen).as("the redirect was not followed with the credentials").hasSize(2);
+        }
+        finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void aBodyOverTheCapIsCancelledAndFails() {
         CappedBody body = new CappedBody(10, "the list");
         boolean[] cancelled = new boolean[1];
