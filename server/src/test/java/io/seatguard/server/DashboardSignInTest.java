@@ -84,6 +84,34 @@ class DashboardSignInTest {
         }
     }
 
+    /** Review finding 8: a sign-out another site can post must not clear the session cookie. */
+    @Test
+    void aSignOutWithoutItsCsrfTokenKeepsTheSessionAndTouchesNoCookie() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
+            PageClient browser = new PageClient();
+            assertThat(signIn(browser, server, first.email(), first.password()).statusCode()).isEqualTo(303);
+
+            HttpResponse<String> forged = browser.postRaw(server.url() + "/dashboard/logout", Map.of("csrf", "0".repeat(32)));
+            assertThat(forged.statusCode()).isEqualTo(403);
+            assertThat(forged.headers().allValues("Set-Cookie")).isEmpty();
+            HttpResponse<String> tokenless = browser.postRaw(server.url() + "/dashboard/logout", Map.of());
+            assertThat(tokenless.statusCode()).isEqualTo(403);
+            assertThat(tokenless.headers().allValues("Set-Cookie")).isEmpty();
+            assertThat(browser.get(server.url() + "/dashboard").statusCode()).as("still signed in").isEqualTo(200);
+
+            // A cross-site form carries no SameSite=Strict cookie: it is sent to sign in, and no cookie is cleared.
+            HttpResponse<String> crossSite = new PageClient().postRaw(server.url() + "/dashboard/logout", Map.of());
+            assertThat(crossSite.statusCode()).isEqualTo(303);
+            assertThat(crossSite.headers().allValues("Set-Cookie")).isEmpty();
+
+            HttpResponse<String> signedOut = browser.post(server.url() + "/dashboard/logout", Map.of());
+            assertThat(signedOut.statusCode()).isEqualTo(303);
+            assertThat(signedOut.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("sg_dash=;").contains("Max-Age=0");
+            assertThat(browser.get(server.url() + "/dashboard").statusCode()).isEqualTo(302);
+        }
+    }
+
     @Test
     void repeatedFailuresMakeOneAddressWaitWithoutLockingTheOperatorOutElsewhere() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {

@@ -139,12 +139,22 @@ public final class DashboardPages {
         }
     }
 
+    /**
+     * Signs out only a form that carries its session's CSRF token. Anything else leaves the cookie alone:
+     * a cross-site form arrives without the {@code SameSite=Strict} cookie, and answering it with an
+     * expired cookie would sign the operator out from any site all the same.
+     */
     public void logout(Context ctx) {
         headers(ctx);
         Optional<OperatorService.SignedIn> operator = signedIn(ctx);
-        if (operator.isPresent() && csrfHolds(ctx, operator.get())) {
-            operators.signOut(ctx.cookie(SESSION_COOKIE));
+        if (operator.isEmpty()) {
+            ctx.redirect("/dashboard/login", io.javalin.http.HttpStatus.SEE_OTHER);
+            return;
         }
+        if (!csrfHoldsOrRefuse(ctx, operator.get())) {
+            return;
+        }
+        operators.signOut(ctx.cookie(SESSION_COOKIE));
         ctx.header("Set-Cookie", SESSION_COOKIE + "=; Path=/dashboard; HttpOnly; SameSite=Strict; Max-Age=0");
         ctx.redirect("/dashboard/login", io.javalin.http.HttpStatus.SEE_OTHER);
     }
