@@ -321,6 +321,30 @@ class DashboardPagesTest {
         }
     }
 
+    /** Review finding 9: a flagged account's link carries its id URL-encoded, so ids with & # + % lead to their own account. */
+    @Test
+    void aFlaggedAccountsLinkLeadsToThatAccountWhateverItsIdHolds() {
+        ServerConfig base = ServerConfig.embeddedForTests(dataDir);
+        ServerConfig config = new ServerConfig(base.host(), base.port(), base.dataDir(), base.databaseUrl(), base.redisUrl(), base.adminToken(),
+                base.trustedProxies(), base.maxBodyBytes(), base.publicUrl(), base.presenceWindow(), base.riskWeights(), base.network(), base.challenges(),
+                base.retentionDays(), io.seatguard.core.pattern.PatternThresholds.parse("many_devices=2:3"), false);
+        try (TestServer server = TestServer.startWith(config)) {
+            TestApp app = server.defaultApp();
+            String user = "a&b=1#c+d%41 e";
+            for (String token : new String[] {"tok_odd_laptop_000001", "tok_odd_laptop_000002"}) {
+                evaluate(server, app, "{\"action\":\"login\",\"user\":\"" + user + "\",\"ip\":\"198.51.100.5\",\"device\":{\"token\":\"" + token + "\"}}");
+            }
+            PageClient browser = signedIn(server);
+            String page = browser.get(server.url() + "/dashboard/patterns?app=" + app.id()).body();
+            Matcher link = Pattern.compile("<td><a href=\"(/dashboard/accounts\\?[^\"]+)\">").matcher(page);
+            assertThat(link.find()).as(page).isTrue();
+            String href = link.group(1).replace("&amp;", "&");
+            HttpResponse<String> account = browser.get(server.url() + href);
+            assertThat(account.statusCode()).isEqualTo(200);
+            assertThat(account.body()).as(href).contains("2 devices in 30 days").doesNotContain("No account");
+        }
+    }
+
     @Test
     void everyDashboardRouteRefusesAnAnonymousRequestAndAFormWithoutItsToken() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
