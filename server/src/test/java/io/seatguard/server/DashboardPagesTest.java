@@ -268,6 +268,28 @@ class DashboardPagesTest {
         }
     }
 
+    /** Review finding 6: the dashboard's app changes reach the CORS cache at once, as the API's do. */
+    @Test
+    void originsGivenOnTheDashboardAreAllowedAtOnce() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            Map<String, String> fromShop = Map.of("Origin", "https://shop.example", "Access-Control-Request-Method", "POST");
+            assertThat(server.send("OPTIONS", "/v3/evaluate", null, fromShop).status()).as("no app allows it yet").isEqualTo(403);
+            PageClient browser = signedIn(server);
+            browser.get(server.url() + "/dashboard/apps");
+            assertThat(browser.post(server.url() + "/dashboard/apps", Map.of("name", "Shop", "origins", "https://shop.example")).statusCode())
+                    .isEqualTo(201);
+            assertThat(server.send("OPTIONS", "/v3/evaluate", null, fromShop).status()).as("allowed at once").isEqualTo(204);
+
+            JsonNode shop = server.get("/v3/apps", ADMIN).json().get("data").get(2);
+            String evaluate = "{\"client_id\":\"" + shop.get("client_id").asText() + "\",\"action\":\"signup\"}";
+            assertThat(server.post("/v3/evaluate", evaluate, Map.of("Origin", "https://shop.example")).status()).isEqualTo(200);
+            assertThat(browser.post(server.url() + "/dashboard/apps/origins", Map.of("app", shop.get("id").asText(),
+                    "origins", "https://www.shop.example")).statusCode()).isEqualTo(303);
+            assertThat(server.post("/v3/evaluate", evaluate, Map.of("Origin", "https://shop.example")).status()).as("removed at once").isEqualTo(403);
+            assertThat(server.post("/v3/evaluate", evaluate, Map.of("Origin", "https://www.shop.example")).status()).as("added at once").isEqualTo(200);
+        }
+    }
+
     private static String secretOn(String page) {
         Matcher matcher = Pattern.compile("id=\"new-secret\">([^<]+)<").matcher(page);
         assertThat(matcher.find()).as("a secret shown on the page").isTrue();
