@@ -376,7 +376,7 @@ public final class SeatguardServer implements AutoCloseable {
     private static List<String> defaultOrigins(String url, int port) {
         return url.startsWith("http://localhost:") || url.startsWith("http://127.0.0.1:")
                 ? List.of("http://localhost:" + port, "http://127.0.0.1:" + port)
-                : List.of(url);
+                : List.of(io.seatguard.server.http.Origins.of(url).orElse(url));
     }
 
     /** How this process reaches its own HTTP port: loopback when it listens everywhere. */
