@@ -11,6 +11,7 @@ import io.seatguard.core.evaluation.Evaluation;
 import io.seatguard.core.net.ClientIpResolver;
 import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.operator.OperatorService;
+import io.seatguard.core.operator.SignInLockout;
 import io.seatguard.core.policy.EvaluationArchive;
 import io.seatguard.server.http.MediaTypes;
 import java.net.InetAddress;
@@ -124,7 +125,7 @@ public final class DashboardPages {
             return;
         }
         String email = Optional.ofNullable(ctx.formParam("email")).orElse("");
-        switch (operators.signIn(email, Optional.ofNullable(ctx.formParam("password")).orElse(""), clientIp(ctx))) {
+        switch (operators.signIn(email, Optional.ofNullable(ctx.formParam("password")).orElse(""), clientKey(ctx))) {
             case OperatorService.SignIn.Granted granted -> {
                 boolean secure = secure(ctx);
                 ctx.header("Set-Cookie", SESSION_COOKIE + "=" + granted.session().token() + "; Path=/dashboard; HttpOnly; SameSite=Strict"
@@ -133,7 +134,8 @@ public final class DashboardPages {
             }
             case OperatorService.SignIn.Wait wait -> {
                 ctx.header("Retry-After", String.valueOf(Math.max(1, wait.retryAfter().toSeconds())));
-                renderLogin(ctx, 429, Optional.of("Too many failed attempts from here. Try again in " + minutes(wait.retryAfter()) + "."), email);
+                String where = wait.everywhere() ? "for this account" : "from here";
+                renderLogin(ctx, 429, Optional.of("Too many failed attempts " + where + ". Try again in " + minutes(wait.retryAfter()) + "."), email);
             }
             case OperatorService.SignIn.Refused refused -> renderLogin(ctx, 401, Optional.of("Wrong email or password."), email);
         }
@@ -383,9 +385,10 @@ public final class DashboardPages {
         return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     }
 
-    private String clientIp(Context ctx) {
+    /** The client failed sign-ins are counted against: its address, or for IPv6 its /64 (see SignInLockout). */
+    private String clientKey(Context ctx) {
         InetAddress peer = IpAddresses.parse(ctx.req().getRemoteAddr()).orElseThrow();
-        return IpAddresses.format(clientIps.resolve(peer, Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));
+        return SignInLockout.clientKey(clientIps.resolve(peer, Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));
     }
 
     private static String minutes(Duration wait) {
