@@ -71,8 +71,10 @@ export async function register(email, password) {
 }
 
 export async function enablePolicies() {
-  const answer = await (await fetch('/demo/policies', { method: 'POST' })).json();
-  show('policies-status', `Demo policies on (${answer.created} created now, ${answer.total} in all).`);
+  const response = await fetch('/demo/policies', { method: 'POST' });
+  const answer = await response.json();
+  show('policies-status', response.ok ? `Demo policies on (${answer.created} created now, ${answer.total} in all).`
+    : `Not turned on: ${answer.detail}`);
 }
 
 export async function protect(user) {

@@ -69,6 +69,7 @@ import io.seatguard.core.policy.PolicyFields;
 import io.seatguard.core.policy.PolicyService;
 import io.seatguard.intel.YauaaUserAgentParser;
 import io.seatguard.server.config.ServerConfig;
+import io.seatguard.server.http.AppDirectory;
 import io.seatguard.server.http.HttpApi;
 import io.seatguard.server.http.Route;
 import io.seatguard.server.http.Routes;
@@ -310,9 +311,11 @@ public final class SeatguardServer implements AutoCloseable {
             // The demo (its pages, accounts and app) exists outside production mode only.
             Optional<DemoSite> demo = challengeSettings.production()
                     ? Optional.empty()
-                    : Optional.of(new DemoSite(demoApp, demoApi, policies, new JsonBody(config.maxBodyBytes()), clock));
+                    : Optional.of(new DemoSite(demoApp, demoOrigins::get, demoApi, policies, new JsonBody(config.maxBodyBytes()), clock));
             WebhookServices webhookServices = new WebhookServices(webhookStore, webhookTargets, subscriptions, ids);
-            List<Route> routes = Routes.all(apps, pipeline, evaluations, loggingOut, database, clientIps, heartbeats,
+            // One cache of apps for browser calls; whatever changes an app on this node empties it.
+            AppDirectory directory = new AppDirectory(apps);
+            List<Route> routes = Routes.all(apps, directory, pipeline, evaluations, loggingOut, database, clientIps, heartbeats,
                     metrics, clock, config.maxBodyBytes(), intel::status, policies, lists,
                     new Backtest(sqlEvaluations, policyBook, clock), challenges, challengePages, outbox.map(OutboxPage::new),
                     accountRecords, new SqlHistory(database), forgetAccount, new SqlPatterns(database),
@@ -320,7 +323,7 @@ public final class SeatguardServer implements AutoCloseable {
                             new OverviewPage(dashboard, new SqlActivityStats(database), sqlEvaluations, presence, clock),
                             new AccountPages(dashboard, accountRecords, loggingOut, new SqlPatterns(database), new SqlHistory(database), presence, clock),
                             new PolicyPages(dashboard, policies, new Backtest(sqlEvaluations, policyBook, clock)),
-                            new ListPages(dashboard, lists), new AppPages(dashboard, apps), new WebhookPages(dashboard, webhookServices, clock),
+                            new ListPages(dashboard, lists), new AppPages(dashboard, apps, directory::invalidate), new WebhookPages(dashboard, webhookServices, clock),
                             new OperatorPages(dashboard, operators, apps)));
             dispatcher = new WebhookDispatcher(webhookStore, webhookTargets, clock, WebhookDispatcher.DEFAULT_EVERY);
             retention = new RetentionPruner(accountRecords, config.retentionDays(), clock, afterPrune);
@@ -337,6 +340,8 @@ public final class SeatguardServer implements AutoCloseable {
             }
             demoOrigins.set(defaultOrigins(url, http.port()));
             Optional<DemoApp> createdDemoApp = demo.isPresent() ? Optional.of(demoApp.get()) : Optional.empty();
+            // The default and demo apps were made after the server began listening.
+            directory.invalidate();
             log.info("Seatguard listening on {} with storage {}", url, database.description());
             return new SeatguardServer(database, metrics, presence, limits, refresher, intel, stun, http, routes, generatedAdminToken, createdDefaultApp,
                     url, ownerNotices, retention, dispatcher, createdDemoApp, createdOperator);
@@ -373,7 +378,7 @@ public final class SeatguardServer implements AutoCloseable {
     private static List<String> defaultOrigins(String url, int port) {
         return url.startsWith("http://localhost:") || url.startsWith("http://127.0.0.1:")
                 ? List.of("http://localhost:" + port, "http://127.0.0.1:" + port)
-                : List.of(url);
+                : List.of(io.seatguard.server.http.Origins.of(url).orElse(url));
     }
 
     /** How this process reaches its own HTTP port: loopback when it listens everywhere. */

@@ -60,6 +60,25 @@ class AppsApiTest {
         assertThat(server.get("/v3/apps", ADMIN).body()).doesNotContain(app.get("secret_key").asText());
     }
 
+    /** Review finding 7: origins are stored as browsers send them, so a differently written one still matches. */
+    @Test
+    void originsAreStoredAsBrowsersWriteThem() {
+        Response created = server.post("/v3/apps", "{\"name\":\"Shop\",\"allowed_origins\":[\"https://App.Example.com\",\"https://app.example.com:443\","
+                + "\"http://Shop.Example:80\",\"http://shop.example:8080\",\"http://[::1]:3000\"]}", ADMIN);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("allowed_origins").toString())
+                .isEqualTo("[\"https://app.example.com\",\"http://shop.example\",\"http://shop.example:8080\",\"http://[::1]:3000\"]");
+        String evaluate = "{\"client_id\":\"" + created.json().get("client_id").asText() + "\",\"action\":\"signup\"}";
+        assertThat(server.post("/v3/evaluate", evaluate, Map.of("Origin", "https://app.example.com")).status()).isEqualTo(200);
+        assertThat(server.post("/v3/evaluate", evaluate, Map.of("Origin", "http://shop.example")).status()).isEqualTo(200);
+
+        Response patched = server.send("PATCH", "/v3/apps/" + created.json().get("id").asText(),
+                "{\"allowed_origins\":[\"HTTPS://WWW.EXAMPLE.COM:443\"]}", ADMIN);
+        assertThat(patched.status()).as("the scheme must be lower-case, as documented").isEqualTo(400);
+        patched = server.send("PATCH", "/v3/apps/" + created.json().get("id").asText(), "{\"allowed_origins\":[\"https://WWW.Example.com:443\"]}", ADMIN);
+        assertThat(patched.json().get("allowed_origins").toString()).isEqualTo("[\"https://www.example.com\"]");
+    }
+
     @Test
     void rotatingASecretRetiresTheOldKeyAtOnce() {
         JsonNode app = server.post("/v3/apps", "{\"name\":\"Shop\"}", ADMIN).json();

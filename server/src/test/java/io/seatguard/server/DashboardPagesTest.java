@@ -268,6 +268,28 @@ class DashboardPagesTest {
         }
     }
 
+    /** Review finding 6: the dashboard's app changes reach the CORS cache at once, as the API's do. */
+    @Test
+    void originsGivenOnTheDashboardAreAllowedAtOnce() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            Map<String, String> fromShop = Map.of("Origin", "https://shop.example", "Access-Control-Request-Method", "POST");
+            assertThat(server.send("OPTIONS", "/v3/evaluate", null, fromShop).status()).as("no app allows it yet").isEqualTo(403);
+            PageClient browser = signedIn(server);
+            browser.get(server.url() + "/dashboard/apps");
+            assertThat(browser.post(server.url() + "/dashboard/apps", Map.of("name", "Shop", "origins", "https://shop.example")).statusCode())
+                    .isEqualTo(201);
+            assertThat(server.send("OPTIONS", "/v3/evaluate", null, fromShop).status()).as("allowed at once").isEqualTo(204);
+
+            JsonNode shop = server.get("/v3/apps", ADMIN).json().get("data").get(2);
+            String evaluate = "{\"client_id\":\"" + shop.get("client_id").asText() + "\",\"action\":\"signup\"}";
+            assertThat(server.post("/v3/evaluate", evaluate, Map.of("Origin", "https://shop.example")).status()).isEqualTo(200);
+            assertThat(browser.post(server.url() + "/dashboard/apps/origins", Map.of("app", shop.get("id").asText(),
+                    "origins", "https://www.shop.example")).statusCode()).isEqualTo(303);
+            assertThat(server.post("/v3/evaluate", evaluate, Map.of("Origin", "https://shop.example")).status()).as("removed at once").isEqualTo(403);
+            assertThat(server.post("/v3/evaluate", evaluate, Map.of("Origin", "https://www.shop.example")).status()).as("added at once").isEqualTo(200);
+        }
+    }
+
     private static String secretOn(String page) {
         Matcher matcher = Pattern.compile("id=\"new-secret\">([^<]+)<").matcher(page);
         assertThat(matcher.find()).as("a secret shown on the page").isTrue();
@@ -318,6 +340,30 @@ class DashboardPagesTest {
             assertThat(browser.post(server.url() + "/dashboard/webhooks/delete", Map.of("app", app.id(), "endpoint", endpoint.get("id").asText())).body())
                     .contains("Deleted the endpoint");
             assertThat(server.get("/v3/webhooks", app.bearer()).json().get("data")).isEmpty();
+        }
+    }
+
+    /** Review finding 9: a flagged account's link carries its id URL-encoded, so ids with & # + % lead to their own account. */
+    @Test
+    void aFlaggedAccountsLinkLeadsToThatAccountWhateverItsIdHolds() {
+        ServerConfig base = ServerConfig.embeddedForTests(dataDir);
+        ServerConfig config = new ServerConfig(base.host(), base.port(), base.dataDir(), base.databaseUrl(), base.redisUrl(), base.adminToken(),
+                base.trustedProxies(), base.maxBodyBytes(), base.publicUrl(), base.presenceWindow(), base.riskWeights(), base.network(), base.challenges(),
+                base.retentionDays(), io.seatguard.core.pattern.PatternThresholds.parse("many_devices=2:3"), false);
+        try (TestServer server = TestServer.startWith(config)) {
+            TestApp app = server.defaultApp();
+            String user = "a&b=1#c+d%41 e";
+            for (String token : new String[] {"tok_odd_laptop_000001", "tok_odd_laptop_000002"}) {
+                evaluate(server, app, "{\"action\":\"login\",\"user\":\"" + user + "\",\"ip\":\"198.51.100.5\",\"device\":{\"token\":\"" + token + "\"}}");
+            }
+            PageClient browser = signedIn(server);
+            String page = browser.get(server.url() + "/dashboard/patterns?app=" + app.id()).body();
+            Matcher link = Pattern.compile("<td><a href=\"(/dashboard/accounts\\?[^\"]+)\">").matcher(page);
+            assertThat(link.find()).as(page).isTrue();
+            String href = link.group(1).replace("&amp;", "&");
+            HttpResponse<String> account = browser.get(server.url() + href);
+            assertThat(account.statusCode()).isEqualTo(200);
+            assertThat(account.body()).as(href).contains("2 devices in 30 days").doesNotContain("No account");
         }
     }
 

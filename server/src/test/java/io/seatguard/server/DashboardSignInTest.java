@@ -10,7 +10,14 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -84,6 +91,34 @@ class DashboardSignInTest {
         }
     }
 
+    /** Review finding 8: a sign-out another site can post must not clear the session cookie. */
+    @Test
+    void aSignOutWithoutItsCsrfTokenKeepsTheSessionAndTouchesNoCookie() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
+            PageClient browser = new PageClient();
+            assertThat(signIn(browser, server, first.email(), first.password()).statusCode()).isEqualTo(303);
+
+            HttpResponse<String> forged = browser.postRaw(server.url() + "/dashboard/logout", Map.of("csrf", "0".repeat(32)));
+            assertThat(forged.statusCode()).isEqualTo(403);
+            assertThat(forged.headers().allValues("Set-Cookie")).isEmpty();
+            HttpResponse<String> tokenless = browser.postRaw(server.url() + "/dashboard/logout", Map.of());
+            assertThat(tokenless.statusCode()).isEqualTo(403);
+            assertThat(tokenless.headers().allValues("Set-Cookie")).isEmpty();
+            assertThat(browser.get(server.url() + "/dashboard").statusCode()).as("still signed in").isEqualTo(200);
+
+            // A cross-site form carries no SameSite=Strict cookie: it is sent to sign in, and no cookie is cleared.
+            HttpResponse<String> crossSite = new PageClient().postRaw(server.url() + "/dashboard/logout", Map.of());
+            assertThat(crossSite.statusCode()).isEqualTo(303);
+            assertThat(crossSite.headers().allValues("Set-Cookie")).isEmpty();
+
+            HttpResponse<String> signedOut = browser.post(server.url() + "/dashboard/logout", Map.of());
+            assertThat(signedOut.statusCode()).isEqualTo(303);
+            assertThat(signedOut.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("sg_dash=;").contains("Max-Age=0");
+            assertThat(browser.get(server.url() + "/dashboard").statusCode()).isEqualTo(302);
+        }
+    }
+
     @Test
     void repeatedFailuresMakeOneAddressWaitWithoutLockingTheOperatorOutElsewhere() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
@@ -100,6 +135,118 @@ class DashboardSignInTest {
             PageClient owner = new PageClient(Map.of("X-Forwarded-For", "198.51.100.20"));
             assertThat(signIn(owner, server, first.email(), first.password()).statusCode()).as("another address is not locked out").isEqualTo(303);
             assertThat(signIn(new PageClient(), server, "nobody@example.com", "whatever-password").statusCode()).isEqualTo(401);
+        }
+    }
+
+    /** Review finding 2: wrong passwords sent at once were all checked, as each read the count before any was recorded. */
+    @Test
+    void wrongPasswordsSentAtOnceAreCheckedNoMoreThanTheFreeTries() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
+            int tries = 30;
+            List<PageClient> guessers = new ArrayList<>();
+            for (int i = 0; i < tries; i++) {
+                PageClient guesser = new PageClient(Map.of("X-Forwarded-For", "203.0.113.77"));
+                guesser.get(server.url() + "/dashboard/login");
+                guessers.add(guesser);
+            }
+            CyclicBarrier together = new CyclicBarrier(tries);
+            List<Callable<Integer>> posts = new ArrayList<>();
+            for (int i = 0; i < tries; i++) {
+                PageClient guesser = guessers.get(i);
+                String guess = "wrong-password-" + i;
+                posts.add(() -> {
+                    together.await();
+                    return guesser.post(server.url() + "/dashboard/login", Map.of("email", first.email(), "password", guess)).statusCode();
+                });
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(tries);
+            List<Integer> statuses = new ArrayList<>();
+            try {
+                for (Future<Integer> status : pool.invokeAll(posts)) {
+                    statuses.add(status.get());
+                }
+            }
+            finally {
+                pool.shutdownNow();
+            }
+            assertThat(statuses).filteredOn(status -> status == 401).as(statuses.toString()).hasSizeLessThanOrEqualTo(5);
+            assertThat(statuses).filteredOn(status -> status == 429).as(statuses.toString()).hasSizeGreaterThanOrEqualTo(tries - 5);
+            assertThat(signIn(guessers.get(0), server, first.email(), first.password()).statusCode()).isEqualTo(429);
+        }
+    }
+
+    /** Review finding 3: sign-ins at once from many addresses (unknown emails cost a hash too) are hashed a few at a time. */
+    @Test
+    void signInsAtOnceFromManyAddressesAreAnsweredWithoutAServerError() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            int tries = 40;
+            List<PageClient> guessers = new ArrayList<>();
+            for (int i = 0; i < tries; i++) {
+                PageClient guesser = new PageClient(Map.of("X-Forwarded-For", "198.18.0." + (i + 1)));
+                guesser.get(server.url() + "/dashboard/login");
+                guessers.add(guesser);
+            }
+            CyclicBarrier together = new CyclicBarrier(tries);
+            List<Callable<HttpResponse<String>>> posts = new ArrayList<>();
+            for (int i = 0; i < tries; i++) {
+                PageClient guesser = guessers.get(i);
+                String email = "nobody-" + i + "@example.com";
+                posts.add(() -> {
+                    together.await();
+                    return guesser.post(server.url() + "/dashboard/login", Map.of("email", email, "password", "whatever-password"));
+                });
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(tries);
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            try {
+                for (Future<HttpResponse<String>> answer : pool.invokeAll(posts)) {
+                    answers.add(answer.get());
+                }
+            }
+            finally {
+                pool.shutdownNow();
+            }
+            for (HttpResponse<String> answer : answers) {
+                assertThat(answer.statusCode()).isIn(401, 429);
+                if (answer.statusCode() == 429) {
+                    assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+                    assertThat(answer.body()).contains("rate-limited").contains("\"field\":\"password\"");
+                    assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+                }
+            }
+        }
+    }
+
+    /** Review finding 2: an IPv6 line takes a new address in its /64 for every try; the /64 is the client. */
+    @Test
+    void ipv6AddressesOfOneSlash64WaitTogether() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
+            for (int i = 1; i <= 5; i++) {
+                PageClient guesser = new PageClient(Map.of("X-Forwarded-For", "2001:db8:1:2::" + i));
+                assertThat(signIn(guesser, server, first.email(), "wrong-password-" + i).statusCode()).isEqualTo(401);
+            }
+            assertThat(signIn(new PageClient(Map.of("X-Forwarded-For", "2001:db8:1:2:ffff::99")), server, first.email(), first.password()).statusCode())
+                    .isEqualTo(429);
+            assertThat(signIn(new PageClient(Map.of("X-Forwarded-For", "2001:db8:1:3::1")), server, first.email(), first.password()).statusCode())
+                    .as("another /64").isEqualTo(303);
+        }
+    }
+
+    /** Review finding 2: guessing from many addresses meets a ceiling per email, answered like the per-address wait. */
+    @Test
+    void anEmailWaitsEverywhereAfterTwentyFailuresFromAnyAddresses() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
+            for (int i = 0; i < 20; i++) {
+                PageClient guesser = new PageClient(Map.of("X-Forwarded-For", "192.0.2." + (1 + i / 4)));
+                assertThat(signIn(guesser, server, first.email(), "wrong-password-" + i).statusCode()).isEqualTo(401);
+            }
+            HttpResponse<String> waiting = signIn(new PageClient(Map.of("X-Forwarded-For", "198.51.100.30")), server, first.email(), first.password());
+            assertThat(waiting.statusCode()).isEqualTo(429);
+            assertThat(waiting.headers().firstValue("Retry-After")).contains("3600");
+            assertThat(waiting.body()).contains("Too many failed attempts for this account");
         }
     }
 

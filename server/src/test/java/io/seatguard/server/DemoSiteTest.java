@@ -2,9 +2,17 @@ package io.seatguard.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.seatguard.server.TestServer.Response;
 import io.seatguard.server.TestServer.TestApp;
+import io.seatguard.server.config.ChallengeSettings;
+import io.seatguard.server.config.ServerConfig;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,8 +77,8 @@ class DemoSiteTest {
     void aChallengedLoginOpensNothingUntilItsChallengeIsCompletedAndASignupKeepsItsEmail() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
             TestApp app = server.demoApp();
-            assertThat(server.post("/demo/policies", "", Map.of()).json().get("created").asInt()).isEqualTo(4);
-            assertThat(server.post("/demo/policies", "", Map.of()).json().get("created").asInt()).as("once").isZero();
+            assertThat(server.post("/demo/policies", "", Map.of("Origin", server.url())).json().get("created").asInt()).isEqualTo(4);
+            assertThat(server.post("/demo/policies", "", Map.of("Origin", server.url())).json().get("created").asInt()).as("once").isZero();
 
             String evaluation = evaluate(server, app, "login", "carol");
             Response login = server.post("/demo/login", "{\"user\":\"carol\",\"password\":\"demo\",\"evaluation_id\":\"" + evaluation + "\"}", Map.of());
@@ -97,6 +105,74 @@ class DemoSiteTest {
             assertThat(sameEmail.status()).isEqualTo(202);
             assertThat(server.post("/demo/login", "{\"user\":\"dee@example.com\",\"password\":\"s3cret\"}", Map.of()).status())
                     .as("no account before the challenge").isEqualTo(401);
+        }
+    }
+
+    /** Review finding 1: no login guards the demo, so its policies are turned on only from the server's own pages. */
+    @Test
+    void theDemosPoliciesAreTurnedOnOnlyFromTheServersOwnPagesAndLeadBackToIt() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.demoApp();
+            Response anonymous = server.post("/demo/policies", "", Map.of());
+            assertThat(anonymous.status()).isEqualTo(403);
+            assertThat(anonymous.json().get("errors").findValuesAsText("field")).containsExactly("Origin");
+            assertThat(server.post("/demo/policies", "", Map.of("Origin", "https://evil.example")).status()).as("another site").isEqualTo(403);
+            assertThat(server.get("/v3/policies", app.bearer()).json().get("data")).isEmpty();
+
+            String localhost = "http://localhost:" + server.server().port();
+            assertThat(server.post("/demo/policies", "", Map.of("Origin", localhost)).json().get("created").asInt()).isEqualTo(4);
+            List<String> urls = new ArrayList<>();
+            for (JsonNode policy : server.get("/v3/policies", app.bearer()).json().get("data")) {
+                policy.get("challenge").properties().stream().filter(field -> field.getKey().endsWith("_url"))
+                        .forEach(field -> urls.add(field.getValue().asText()));
+            }
+            assertThat(urls).hasSize(5).allSatisfy(url -> assertThat(url).startsWith(localhost + "/demo"));
+        }
+    }
+
+    /** Review finding 1: an operator's app named demo (made in production mode, or renamed) is never the demo's. */
+    @Test
+    void anAppOfTheOperatorsNamedDemoIsLeftAlone() {
+        ServerConfig production = ServerConfig.embeddedForTests(dataDir).withChallenges(ChallengeSettings.DEVELOPMENT.withProduction(true));
+        TestApp theirs;
+        TestApp renamed;
+        try (TestServer server = TestServer.startWith(production)) {
+            assertThat(server.server().demoApp()).isEmpty();
+            theirs = server.createApp("demo");
+            renamed = server.defaultApp();
+            assertThat(server.send("PATCH", "/v3/apps/" + renamed.id(), "{\"name\":\"demo\"}", Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN))
+                    .status()).isEqualTo(200);
+        }
+        try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir))) {
+            TestApp demo = server.demoApp();
+            assertThat(demo.id()).isNotIn(theirs.id(), renamed.id());
+            assertThat(server.post("/demo/policies", "", Map.of("Origin", server.url())).json().get("created").asInt()).isEqualTo(4);
+            for (TestApp app : List.of(theirs, renamed)) {
+                Response policies = server.get("/v3/policies", app.bearer());
+                assertThat(policies.status()).as("its key was not rotated").isEqualTo(200);
+                assertThat(policies.json().get("data")).as("no demo policies in it").isEmpty();
+            }
+        }
+        try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir))) {
+            assertThat(server.get("/v3/apps", Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN)).json().get("data"))
+                    .as("the demo's app is found again by its id, not made twice").hasSize(3);
+        }
+    }
+
+    /** A store from before the demo kept its app's id: the app its stored key opens is the demo's. */
+    @Test
+    void aStoreFromBeforeTheDemoKeptItsAppsIdFindsItByItsKey() throws Exception {
+        TestApp first;
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            first = server.demoApp();
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("seatguard.db"));
+                Statement statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate("DELETE FROM settings WHERE name = 'demo_app_id'")).isEqualTo(1);
+        }
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            assertThat(server.demoApp()).isEqualTo(first);
+            assertThat(server.get("/v3/apps", Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN)).json().get("data")).hasSize(2);
         }
     }
 }

@@ -7,7 +7,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.SeatguardException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -64,13 +63,23 @@ public final class SqlDatabase implements AutoCloseable {
         };
     }
 
+    /** The data folder ({@code 0700} when made here) and the database file ({@code 0600}): see {@link PrivateFiles}. */
     private static Path prepareDataDir(Path dataDir) {
+        Path folder;
         try {
-            return Files.createDirectories(dataDir);
+            folder = PrivateFiles.folder(dataDir);
         }
         catch (IOException e) {
             throw new IllegalStateException("cannot create the data folder " + dataDir.toAbsolutePath() + ": " + e.getMessage(), e);
         }
+        Path file = folder.resolve(StorageSettings.EMBEDDED_FILE_NAME);
+        try {
+            PrivateFiles.database(file);
+        }
+        catch (IOException e) {
+            throw new IllegalStateException("cannot create the database file " + file + ": " + e.getMessage(), e);
+        }
+        return folder;
     }
 
     private static SqlDatabase openSqlite(JdbcTarget target, int readPoolSize, SqliteSynchronous synchronous) {

@@ -42,20 +42,36 @@ public final class SqlOperatorStore implements OperatorStore {
         return database.read(connection -> JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM operators", row -> row.getLong(1)).orElse(0L));
     }
 
-    @Override
-    public int failures(String email, String clientKey, Instant since) {
-        return database.read(connection -> JdbcRunner.queryOne(connection,
-                "SELECT COUNT(*) FROM operator_failures WHERE email = ? AND client_key = ? AND at >= ?", row -> row.getInt(1), email, clientKey,
-                since.toEpochMilli()).orElse(0));
-    }
+    /** Both counts in one pass over the email's rows (the index leads with the email). */
+    private static final String FAILURES = "SELECT COALESCE(SUM(CASE WHEN client_key = ? THEN 1 ELSE 0 END), 0), COUNT(*)"
+            + " FROM operator_failures WHERE email = ? AND at >= ?";
 
     @Override
-    public void recordFailure(String email, String clientKey, Instant at) {
-        database.write(connection -> {
+    public Failures failures(String email, String clientKey, Instant since) {
+        return database.read(connection -> failures(connection, email, clientKey, since));
+    }
+
+    private static Failures failures(java.sql.Connection connection, String email, String clientKey, Instant since) throws SQLException {
+        return JdbcRunner.queryOne(connection, FAILURES, row -> new Failures(row.getInt(1), row.getInt(2)), clientKey, email, since.toEpochMilli())
+                .orElse(new Failures(0, 0));
+    }
+
+    /**
+     * Counts and records in one task of the writer, which runs a node's writes one at a time, so no
+     * other try of this node is counted or recorded in between. Two nodes on PostgreSQL each count in
+     * their own transaction, so at once each may record one try past the limit.
+     */
+    @Override
+    public Reservation reserveAttempt(String email, String clientKey, Instant at, Instant since, int perClient, int perEmail) {
+        return database.write(connection -> {
+            Failures before = failures(connection, email, clientKey, since);
+            if (before.fromClient() >= perClient || before.forEmail() >= perEmail) {
+                return new Reservation(false, before);
+            }
             // Old failures go as new ones come, so the table stays small.
             JdbcRunner.update(connection, "DELETE FROM operator_failures WHERE at < ?", at.minusSeconds(86_400).toEpochMilli());
-            return JdbcRunner.update(connection, "INSERT INTO operator_failures (email, client_key, at) VALUES (?, ?, ?)", email, clientKey,
-                    at.toEpochMilli());
+            JdbcRunner.update(connection, "INSERT INTO operator_failures (email, client_key, at) VALUES (?, ?, ?)", email, clientKey, at.toEpochMilli());
+            return new Reservation(true, before);
         });
     }
 

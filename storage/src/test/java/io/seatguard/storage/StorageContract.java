@@ -119,6 +119,48 @@ abstract class StorageContract {
         assertThat(apps.findByClientId("pk_nope")).isEmpty();
     }
 
+    /** Review finding 2: a sign-in try is counted and recorded in one write, so tries at once cannot all pass. */
+    @Test
+    void signInTriesAtOnceReserveNoMoreThanTheLimit() throws Exception {
+        SqlOperatorStore operators = new SqlOperatorStore(database);
+        Instant since = T0.minus(Duration.ofHours(1));
+        int tries = 30;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(tries);
+        List<java.util.concurrent.Callable<io.seatguard.core.operator.OperatorStore.Reservation>> attempts = new java.util.ArrayList<>();
+        for (int i = 0; i < tries; i++) {
+            Instant at = T0.plusMillis(i);
+            attempts.add(() -> {
+                together.await();
+                return operators.reserveAttempt("ops@example.com", "203.0.113.66", at, since, 5, 20);
+            });
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(tries);
+        int reserved = 0;
+        try {
+            for (var answer : pool.invokeAll(attempts)) {
+                reserved += answer.get().reserved() ? 1 : 0;
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(reserved).isEqualTo(5);
+        assertThat(operators.failures("ops@example.com", "203.0.113.66", since)).isEqualTo(new io.seatguard.core.operator.OperatorStore.Failures(5, 5));
+
+        for (int i = 0; i < 15; i++) {
+            assertThat(operators.reserveAttempt("ops@example.com", "198.51.100." + i, T0, since, 5, 20).reserved()).isTrue();
+        }
+        io.seatguard.core.operator.OperatorStore.Reservation ceiling = operators.reserveAttempt("ops@example.com", "192.0.2.1", T0, since, 5, 20);
+        assertThat(ceiling.reserved()).as("the email's ceiling, from a new client").isFalse();
+        assertThat(ceiling.before()).isEqualTo(new io.seatguard.core.operator.OperatorStore.Failures(0, 20));
+        assertThat(operators.reserveAttempt("other@example.com", "192.0.2.1", T0, since, 5, 20).reserved()).isTrue();
+
+        operators.clearFailures("ops@example.com", "203.0.113.66");
+        assertThat(operators.failures("ops@example.com", "203.0.113.66", since)).isEqualTo(new io.seatguard.core.operator.OperatorStore.Failures(0, 15));
+        assertThat(operators.failures("ops@example.com", "203.0.113.66", T0.plusSeconds(1))).as("older than the window")
+                .isEqualTo(new io.seatguard.core.operator.OperatorStore.Failures(0, 0));
+    }
+
     @Test
     void operatorsKeepTheirAppScopeAndSessionsExpire() {
         SqlOperatorStore operators = new SqlOperatorStore(database);

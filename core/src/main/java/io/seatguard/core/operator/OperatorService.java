@@ -32,7 +32,8 @@ public final class OperatorService {
 
         record Refused() implements SignIn {}
 
-        record Wait(Duration retryAfter) implements SignIn {}
+        /** @param everywhere whether the email itself waits (its ceiling), not only this client */
+        record Wait(Duration retryAfter, boolean everywhere) implements SignIn {}
     }
 
     private final OperatorStore store;
@@ -100,15 +101,33 @@ public final class OperatorService {
 
     /**
      * Checks the password; after {@link SignInLockout#FREE_TRIES} failures from one client for one email
-     * within the hour, asks that client to wait. An unknown email costs the same hash as a known one.
+     * within the hour, asks that client to wait, and after {@link SignInLockout#EMAIL_CEILING} from all
+     * clients, every client. An unknown email costs the same hash as a known one.
+     *
+     * <p>The try is reserved before the password is hashed: counted as a failure in the same write that
+     * reads the count ({@link OperatorStore#reserveAttempt}), and cleared by a right password. Reading
+     * the count, hashing, then recording let thirty tries sent at once all be checked. That write is
+     * conditional in the store rather than a lock here: every write of a node goes through its one
+     * writer, so on a node the count and the record cannot interleave with another try's, and the count
+     * lives where every node reads it (across PostgreSQL nodes, at most one more try per node may slip
+     * through at once). A try the server was too busy to hash still counts: counting fewer tries than
+     * were made is the unsafe direction.
+     *
+     * @param clientKey the client's {@link SignInLockout#clientKey}
      */
     public SignIn signIn(String email, String password, String clientKey) {
         Instant now = clock.instant();
         String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-        int failures = store.failures(normalized, clientKey, now.minus(SignInLockout.WINDOW));
-        Duration wait = SignInLockout.waitAfter(failures);
-        if (!wait.isZero()) {
-            return new SignIn.Wait(wait);
+        Instant since = now.minus(SignInLockout.WINDOW);
+        // A client already waiting is answered from a read, so a flood of locked-out tries costs the writer nothing.
+        Optional<SignIn> locked = waiting(store.failures(normalized, clientKey, since));
+        if (locked.isPresent()) {
+            return locked.get();
+        }
+        OperatorStore.Reservation reservation = store.reserveAttempt(normalized, clientKey, now, since, SignInLockout.FREE_TRIES,
+                SignInLockout.EMAIL_CEILING);
+        if (!reservation.reserved()) {
+            return waiting(reservation.before()).orElseThrow();
         }
         Optional<Operator> operator = store.findByEmail(normalized);
         boolean holds = operator.map(found -> hasher.matches(password == null ? "" : password, found.passwordHash()))
@@ -117,7 +136,6 @@ public final class OperatorService {
                     return false;
                 });
         if (!holds) {
-            store.recordFailure(normalized, clientKey, now);
             return new SignIn.Refused();
         }
         store.clearFailures(normalized, clientKey);
@@ -126,6 +144,15 @@ public final class OperatorService {
         Instant expires = now.plus(SESSION_LENGTH);
         store.createSession(sha256(token), operator.get().id(), csrf, now, expires);
         return new SignIn.Granted(operator.get(), new NewSession(token, csrf, expires));
+    }
+
+    private static Optional<SignIn> waiting(OperatorStore.Failures failures) {
+        Duration wait = SignInLockout.waitAfter(failures);
+        if (wait.isZero()) {
+            return Optional.empty();
+        }
+        boolean everywhere = SignInLockout.waitAfter(failures.fromClient()).isZero();
+        return Optional.of(new SignIn.Wait(wait, everywhere));
     }
 
     /** The operator and CSRF token behind a session cookie, while it lives. */

@@ -23,11 +23,18 @@ public interface OperatorStore {
      */
     boolean deleteUnlessLastOfEveryApp(String id);
 
-    /** Failed sign-ins of this email from this address since {@code since}. */
-    int failures(String email, String clientKey, Instant since);
+    /** Failed sign-ins since {@code since}: of this email from this client, and of this email from every client. */
+    Failures failures(String email, String clientKey, Instant since);
 
-    void recordFailure(String email, String clientKey, Instant at);
+    /**
+     * Reserves a sign-in try: counts {@link #failures} and, unless they have reached {@code perClient}
+     * from this client or {@code perEmail} for this email, records a failure at {@code at}, all in one
+     * write. The try counts as failed from before its password is checked (a right one clears it), so
+     * two tries at once can never both pass on a count that misses the other.
+     */
+    Reservation reserveAttempt(String email, String clientKey, Instant at, Instant since, int perClient, int perEmail);
 
+    /** Forgets this client's failed sign-ins of this email (after a right password). */
     void clearFailures(String email, String clientKey);
 
     void createSession(String tokenHash, String operatorId, String csrfToken, Instant createdAt, Instant expiresAt);
@@ -39,4 +46,10 @@ public interface OperatorStore {
 
     /** A live dashboard session. */
     record Session(String operatorId, String csrfToken) {}
+
+    /** Recent failed sign-ins of one email: from one client, and from every client. */
+    record Failures(int fromClient, int forEmail) {}
+
+    /** Whether a try was recorded, and the failures counted before it. */
+    record Reservation(boolean reserved, Failures before) {}
 }

@@ -1,14 +1,27 @@
 package io.seatguard.core.operator;
 
+import io.seatguard.core.net.IpAddresses;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.time.Duration;
 
 /**
- * Back-off after failed sign-ins, counted per email <em>and</em> client address: five free tries, then
- * a wait that doubles from one minute up to an hour. Keyed by both, so someone guessing from one place
- * can never lock an operator (let alone all of them) out from everywhere else.
+ * Back-off after failed sign-ins, counted per email <em>and</em> client: five free tries, then a wait
+ * that doubles from one minute up to an hour. Keyed by both, so someone guessing from one place can
+ * never lock an operator (let alone all of them) out from everywhere else.
+ *
+ * <p>A client is one IPv4 address, or one IPv6 /64: a single subscriber's line gets a whole /64 and can
+ * take a new address in it for every try, so counting addresses would give it 2^64 × five tries.
+ *
+ * <p>Guessing from many clients at once meets a ceiling per email: {@link #EMAIL_CEILING} failures within
+ * the hour, from wherever, and the email waits out the rest of the hour everywhere. That is the one way
+ * others can keep an operator out (for an hour at most, the price of bounding a distributed guesser);
+ * {@code ./seatguard operators create} on the store is always a way in.
  */
 public final class SignInLockout {
     public static final int FREE_TRIES = 5;
+    /** Failed sign-ins of one email within {@link #WINDOW} from all clients together, after which it waits. */
+    public static final int EMAIL_CEILING = 20;
     public static final Duration WINDOW = Duration.ofHours(1);
     static final Duration MAX_WAIT = Duration.ofHours(1);
 
@@ -22,5 +35,22 @@ public final class SignInLockout {
         long minutes = 1L << Math.min(10, failures - FREE_TRIES);
         Duration wait = Duration.ofMinutes(minutes);
         return wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;
+    }
+
+    /**
+     * How long to wait given this client's and this email's recent failures: the client's back-off, or,
+     * past the email's ceiling, the window (the longest the oldest counted failure can still count).
+     */
+    public static Duration waitAfter(OperatorStore.Failures failures) {
+        Duration fromClient = waitAfter(failures.fromClient());
+        if (!fromClient.isZero() || failures.forEmail() < EMAIL_CEILING) {
+            return fromClient;
+        }
+        return WINDOW;
+    }
+
+    /** The client a failure is counted against: the IPv4 address, or the IPv6 address's /64. */
+    public static String clientKey(InetAddress address) {
+        return address instanceof Inet6Address ? IpAddresses.network(address) : IpAddresses.format(address);
     }
 }

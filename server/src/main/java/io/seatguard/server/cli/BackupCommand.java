@@ -1,9 +1,11 @@
 package io.seatguard.server.cli;
 
 import io.seatguard.server.http.Json;
+import io.seatguard.storage.PrivateFiles;
 import io.seatguard.storage.StorageSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,7 +35,7 @@ public final class BackupCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--to", required = true, description = "The copy's path: a new file in an existing folder.")
+    @Option(names = "--to", required = true, description = "The copy's path: a new file in an existing folder, made readable by its owner only.")
     Path to;
 
     /** With a PostgreSQL URL the command refuses: pg_dump is the tool there. */
@@ -53,13 +55,24 @@ public final class BackupCommand implements Callable<Integer> {
             err.println("seatguard: no embedded database at " + database + " (set --data-dir to the server's data folder)");
             return REFUSED;
         }
-        if (Files.exists(target)) {
-            err.println("seatguard: " + target + " exists already; give the copy a new file name");
-            return REFUSED;
-        }
         if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
             err.println("seatguard: the folder of " + target + " does not exist");
             return REFUSED;
+        }
+        // The copy's file is made here, at once and readable by its owner only (it holds the database's
+        // secrets), and VACUUM INTO then fills the empty file. Made atomically, a second backup to the
+        // same name is refused here; and a failure below deletes only the file this run made, never
+        // another run's copy.
+        try {
+            PrivateFiles.createNew(target);
+        }
+        catch (FileAlreadyExistsException e) {
+            err.println("seatguard: " + target + " exists already; give the copy a new file name");
+            return REFUSED;
+        }
+        catch (IOException e) {
+            err.println("seatguard: cannot create " + target + ": " + e.getMessage());
+            return 1;
         }
         SQLiteConfig config = new SQLiteConfig();
         // The server's writer may hold the write lock for a commit; the copy only needs to begin reading.
@@ -72,7 +85,7 @@ public final class BackupCommand implements Callable<Integer> {
             return 0;
         }
         catch (SQLException | IOException e) {
-            // A copy that stopped halfway must not be mistaken for a backup later; the file did not exist before.
+            // A copy that stopped halfway must not be mistaken for a backup later; this run made the file.
             try {
                 Files.deleteIfExists(target);
             }

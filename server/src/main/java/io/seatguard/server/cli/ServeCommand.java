@@ -62,6 +62,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--sqlite-synchronous", defaultValue = "${env:SEATGUARD_SQLITE_SYNCHRONOUS:-full}", description = "Embedded storage only: full flushes every group commit to the disk (survives power loss); normal flushes at checkpoints (survives a crash of Seatguard, may lose the last commits on power loss) and is faster (env SEATGUARD_SQLITE_SYNCHRONOUS; default ${DEFAULT-VALUE}).")
     String sqliteSynchronous;
 
+    @Option(names = "--allow-dev-on-network", defaultValue = "${env:SEATGUARD_ALLOW_DEV_ON_NETWORK:-false}", description = "Start in development mode (outbox, demo) even when --host may be reached from a network, e.g. in a container or on a trusted LAN (env SEATGUARD_ALLOW_DEV_ON_NETWORK). Without it, a --host other than loopback needs --production.")
+    boolean allowDevOnNetwork;
+
     @Mixin
     NetworkOptions network = new NetworkOptions();
 
@@ -109,9 +112,24 @@ public final class ServeCommand implements Callable<Integer> {
             }
             proxies.add(Cidr.parse(text).orElseThrow(() -> new ConfigException("trusted proxy '" + text + "' is not an IP address or CIDR range")));
         }
-        return new ServerConfig(host, port, dataDir, blankToEmpty(databaseUrl), blankToEmpty(redisUrl), blankToEmpty(adminToken), proxies,
+        ServerConfig config = new ServerConfig(host, port, dataDir, blankToEmpty(databaseUrl), blankToEmpty(redisUrl), blankToEmpty(adminToken), proxies,
                 maxBodyBytes, blankToEmpty(publicUrl), java.time.Duration.ofSeconds(presenceWindowSeconds), riskWeights(), network.settings(),
                 challenges.settings(), retentionDays, patternThresholds(), webhookAllowPrivate, sqliteSynchronous());
+        refuseDevelopmentOnNetwork(config);
+        return config;
+    }
+
+    /**
+     * Development mode serves the outbox (which shows verification codes) and the demo (which writes
+     * policies) to anyone who reaches the server: fine on loopback, where the README's first command
+     * listens, not on a network unless the operator says so.
+     */
+    private void refuseDevelopmentOnNetwork(ServerConfig config) {
+        if (!config.challenges().production() && !allowDevOnNetwork && !LoopbackHost.isLoopbackOnly(config.host())) {
+            throw new ConfigException("--host " + config.host() + " may be reached from a network, where development mode would show anyone the"
+                    + " development outbox (/dev/outbox, with verification codes) and the demo (/demo). Add --production (SEATGUARD_PRODUCTION=true)"
+                    + " to run for real, or --allow-dev-on-network (SEATGUARD_ALLOW_DEV_ON_NETWORK=true) to try development mode on a network you trust");
+        }
     }
 
     private io.seatguard.storage.SqliteSynchronous sqliteSynchronous() {
@@ -156,6 +174,12 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private static void printBanner(SeatguardServer server, ServerConfig config) {
+        System.out.println(banner(server, config));
+        System.out.flush();
+    }
+
+    /** What the start prints: where the server is, and on a first start its new secrets (shown once). */
+    static String banner(SeatguardServer server, ServerConfig config) {
         StringBuilder text = new StringBuilder();
         text.append("\nSeatguard is running at ").append(server.url()).append('\n');
         text.append("  storage:     ").append(server.storageDescription()).append('\n');
@@ -183,9 +207,10 @@ public final class ServeCommand implements Callable<Integer> {
         server.stunPort().ifPresent(port -> text.append("  stun:        udp ").append(config.host()).append(':').append(port)
                 .append("   (the SDK finds the browser's real network through it)\n"));
         text.append("  ip data:     ").append(ipDataLine(server)).append('\n');
-        text.append("  demo:        ").append(server.url()).append("/demo   (sign in as alice, bob or carol; password demo)\n");
+        if (server.demoApp().isPresent()) {
+            text.append("  demo:        ").append(server.url()).append("/demo   (sign in as alice, bob or carol; password demo)\n");
+        }
         text.append("  try:         curl -s ").append(server.url()).append("/readyz\n");
-        System.out.println(text);
-        System.out.flush();
+        return text.toString();
     }
 }

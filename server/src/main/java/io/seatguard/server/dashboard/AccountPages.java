@@ -15,6 +15,7 @@ import io.seatguard.core.pattern.PatternKind;
 import io.seatguard.core.pattern.PatternLevel;
 import io.seatguard.core.pattern.PatternReader;
 import io.seatguard.core.operator.OperatorService;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.time.format.DateTimeFormatter;
@@ -62,7 +63,7 @@ public final class AccountPages {
             <p><a href="/dashboard/patterns.csv?app={{appId}}&amp;pattern={{pattern}}&amp;level={{level}}" download>Export CSV</a>
               <a href="/dashboard/patterns.json?app={{appId}}&amp;pattern={{pattern}}&amp;level={{level}}" download>Export JSON</a></p>
             <table><thead><tr><th scope="col">Account</th><th scope="col">Pattern</th><th scope="col">Level</th><th scope="col">Value</th><th scope="col">First detected</th><th scope="col">Last seen</th></tr></thead>
-            <tbody>{{#rows}}<tr><td><a href="/dashboard/accounts?app={{appId}}&amp;user={{user}}">{{user}}</a></td><td>{{pattern}}</td><td>{{level}}</td><td>{{value}}</td><td>{{first}}</td><td>{{last}}</td></tr>{{/rows}}</tbody></table>
+            <tbody>{{#rows}}<tr><td><a href="/dashboard/accounts?app={{appId}}&amp;user={{userQuery}}">{{user}}</a></td><td>{{pattern}}</td><td>{{level}}</td><td>{{value}}</td><td>{{first}}</td><td>{{last}}</td></tr>{{/rows}}</tbody></table>
             {{^rows}}<p>No flagged accounts.</p>{{/rows}}
             """);
 
@@ -161,7 +162,10 @@ public final class AccountPages {
         model.put("level", level.map(PatternLevel::wireName).orElse(""));
         model.put("kinds", java.util.Arrays.stream(PatternKind.values()).map(k -> Map.of("name", k.wireName(), "selected", kind.equals(Optional.of(k)))).toList());
         model.put("levels", java.util.Arrays.stream(PatternLevel.values()).map(l -> Map.of("name", l.wireName(), "selected", level.equals(Optional.of(l)))).toList());
-        model.put("rows", found.stream().map(pattern -> Map.of("appId", app.id(), "user", pattern.userId(), "pattern", pattern.kind().wireName(),
+        // The link's user is URL-encoded (then HTML-escaped by the template): an id with & # + or % must
+        // lead to its own account, not to a cut or decoded one.
+        model.put("rows", found.stream().map(pattern -> Map.of("appId", app.id(), "user", pattern.userId(),
+                "userQuery", URLEncoder.encode(pattern.userId(), StandardCharsets.UTF_8), "pattern", pattern.kind().wireName(),
                 "level", pattern.level().wireName(), "value", pattern.currentValue(), "first", TIME.format(pattern.firstDetected()),
                 "last", TIME.format(pattern.lastSeen()))).toList());
         ctx.contentType("text/html; charset=utf-8").result(PATTERNS.execute(model));

@@ -53,10 +53,13 @@ public final class AppPages {
 
     private final DashboardPages sessions;
     private final AppService apps;
+    private final Runnable appsChanged;
 
-    public AppPages(DashboardPages sessions, AppService apps) {
+    /** @param appsChanged told after an app is made or its origins change, so browser calls see it at once (the CORS cache) */
+    public AppPages(DashboardPages sessions, AppService apps, Runnable appsChanged) {
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.apps = requireNonNull(apps, "apps is null");
+        this.appsChanged = requireNonNull(appsChanged, "appsChanged is null");
     }
 
     public void page(Context ctx) {
@@ -85,6 +88,7 @@ public final class AppPages {
             return;
         }
         CreatedApp created = apps.create(name, origins);
+        appsChanged.run();
         render(ctx, 201, operator.get(), created.app(), Optional.of(created), Map.of(), List.of());
     }
 
@@ -119,6 +123,7 @@ public final class AppPages {
         }
         try {
             apps.update(app.get().id(), Optional.empty(), Optional.of(origins), Optional.empty());
+            appsChanged.run();
         }
         catch (SeatguardException e) {
             render(ctx, DashboardPages.statusOf(e), operator.get(), app.get(), Optional.empty(), Map.of(), DashboardPages.faults(e));

@@ -9,8 +9,8 @@ import io.seatguard.core.app.App;
 import io.seatguard.core.app.AppService;
 import io.seatguard.core.evaluation.Evaluation;
 import io.seatguard.core.net.ClientIpResolver;
-import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.operator.OperatorService;
+import io.seatguard.core.operator.SignInLockout;
 import io.seatguard.core.policy.EvaluationArchive;
 import io.seatguard.server.http.MediaTypes;
 import java.net.InetAddress;
@@ -124,7 +124,7 @@ public final class DashboardPages {
             return;
         }
         String email = Optional.ofNullable(ctx.formParam("email")).orElse("");
-        switch (operators.signIn(email, Optional.ofNullable(ctx.formParam("password")).orElse(""), clientIp(ctx))) {
+        switch (operators.signIn(email, Optional.ofNullable(ctx.formParam("password")).orElse(""), clientKey(ctx))) {
             case OperatorService.SignIn.Granted granted -> {
                 boolean secure = secure(ctx);
                 ctx.header("Set-Cookie", SESSION_COOKIE + "=" + granted.session().token() + "; Path=/dashboard; HttpOnly; SameSite=Strict"
@@ -133,18 +133,29 @@ public final class DashboardPages {
             }
             case OperatorService.SignIn.Wait wait -> {
                 ctx.header("Retry-After", String.valueOf(Math.max(1, wait.retryAfter().toSeconds())));
-                renderLogin(ctx, 429, Optional.of("Too many failed attempts from here. Try again in " + minutes(wait.retryAfter()) + "."), email);
+                String where = wait.everywhere() ? "for this account" : "from here";
+                renderLogin(ctx, 429, Optional.of("Too many failed attempts " + where + ". Try again in " + minutes(wait.retryAfter()) + "."), email);
             }
             case OperatorService.SignIn.Refused refused -> renderLogin(ctx, 401, Optional.of("Wrong email or password."), email);
         }
     }
 
+    /**
+     * Signs out only a form that carries its session's CSRF token. Anything else leaves the cookie alone:
+     * a cross-site form arrives without the {@code SameSite=Strict} cookie, and answering it with an
+     * expired cookie would sign the operator out from any site all the same.
+     */
     public void logout(Context ctx) {
         headers(ctx);
         Optional<OperatorService.SignedIn> operator = signedIn(ctx);
-        if (operator.isPresent() && csrfHolds(ctx, operator.get())) {
-            operators.signOut(ctx.cookie(SESSION_COOKIE));
+        if (operator.isEmpty()) {
+            ctx.redirect("/dashboard/login", io.javalin.http.HttpStatus.SEE_OTHER);
+            return;
         }
+        if (!csrfHoldsOrRefuse(ctx, operator.get())) {
+            return;
+        }
+        operators.signOut(ctx.cookie(SESSION_COOKIE));
         ctx.header("Set-Cookie", SESSION_COOKIE + "=; Path=/dashboard; HttpOnly; SameSite=Strict; Max-Age=0");
         ctx.redirect("/dashboard/login", io.javalin.http.HttpStatus.SEE_OTHER);
     }
@@ -373,9 +384,10 @@ public final class DashboardPages {
         return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     }
 
-    private String clientIp(Context ctx) {
+    /** The client failed sign-ins are counted against: its address, or for IPv6 its /64 (see SignInLockout). */
+    private String clientKey(Context ctx) {
         InetAddress peer = io.seatguard.server.http.PeerAddress.of(ctx);
-        return IpAddresses.format(clientIps.resolve(peer, Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));
+        return SignInLockout.clientKey(clientIps.resolve(peer, Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));
     }
 
     private static String minutes(Duration wait) {

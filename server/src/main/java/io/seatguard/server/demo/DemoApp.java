@@ -5,18 +5,24 @@ import static java.util.Objects.requireNonNull;
 import io.seatguard.core.app.App;
 import io.seatguard.core.app.AppService;
 import io.seatguard.core.app.CreatedApp;
+import io.seatguard.core.error.SeatguardException;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The demo site's own app, {@code demo}: the demo plays an integrator, so it has an app and a secret key
- * like one. Its secret is kept in the server's settings (in clear, unlike every other app's, because
- * the demo's backend must present it); it is a demonstration tenant, not one to use for real.
+ * The demo site's own app, named {@code demo}: the demo plays an integrator, so it has an app and a
+ * secret key like one. Its secret is kept in the server's settings (in clear, unlike every other app's,
+ * because the demo's backend must present it); it is a demonstration tenant, not one to use for real.
+ *
+ * <p>The demo knows its app by the id it stored when it made it, never by name: an operator's app that
+ * happens to be called {@code demo} (made with {@code --production}, or renamed) is not the demo's, and
+ * the demo never turns its policies on in it or rotates its key.
  *
  * @param secretKey the {@code sk_} key the demo's backend calls the API with
  */
 public record DemoApp(App app, String secretKey) {
     static final String NAME = "demo";
+    static final String ID_SETTING = "demo_app_id";
     static final String SECRET_SETTING = "demo_app_secret_key";
 
     public DemoApp {
@@ -24,15 +30,51 @@ public record DemoApp(App app, String secretKey) {
         requireNonNull(secretKey, "secretKey is null");
     }
 
-    /** The demo app, created (or given a new secret, when the stored one is missing) as needed. */
+    /**
+     * The demo's app: the one it made (given a new secret when the stored one is missing or no longer
+     * its key), or a new one.
+     */
     public static DemoApp ensure(AppService apps, List<String> origins) {
-        Optional<App> existing = apps.list().stream().filter(app -> app.name().equals(NAME)).findFirst();
+        Optional<App> own = apps.setting(ID_SETTING).flatMap(apps::find).or(() -> madeByAnEarlierVersion(apps));
         Optional<String> secret = apps.setting(SECRET_SETTING);
-        if (existing.isPresent() && secret.isPresent()) {
-            return new DemoApp(existing.get(), secret.get());
+        if (own.isPresent()) {
+            if (secret.isPresent() && isKeyOf(apps, secret.get(), own.get())) {
+                return new DemoApp(own.get(), secret.get());
+            }
+            CreatedApp rotated = apps.rotateSecret(own.get().id());
+            apps.putSetting(SECRET_SETTING, rotated.secretKey());
+            return new DemoApp(rotated.app(), rotated.secretKey());
         }
-        CreatedApp created = existing.isPresent() ? apps.rotateSecret(existing.get().id()) : apps.create(NAME, origins);
+        CreatedApp created = apps.create(NAME, origins);
+        // The secret first: if the start stops in between, the key still proves which app is the demo's.
         apps.putSetting(SECRET_SETTING, created.secretKey());
+        apps.putSetting(ID_SETTING, created.app().id());
         return new DemoApp(created.app(), created.secretKey());
+    }
+
+    /**
+     * Earlier versions stored the demo's secret but not its app's id. The app that secret key opens is
+     * the demo's, proven by the key rather than guessed from a name; its id is stored from now on.
+     */
+    private static Optional<App> madeByAnEarlierVersion(AppService apps) {
+        if (apps.setting(ID_SETTING).isPresent()) {
+            return Optional.empty();
+        }
+        Optional<App> found = apps.setting(SECRET_SETTING).flatMap(secret -> appOfKey(apps, secret));
+        found.ifPresent(app -> apps.putSetting(ID_SETTING, app.id()));
+        return found;
+    }
+
+    private static boolean isKeyOf(AppService apps, String secret, App app) {
+        return appOfKey(apps, secret).map(keyed -> keyed.id().equals(app.id())).orElse(false);
+    }
+
+    private static Optional<App> appOfKey(AppService apps, String secret) {
+        try {
+            return Optional.of(apps.authenticateSecret(secret));
+        }
+        catch (SeatguardException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
 
 /**
  * {@code /demo}: a small subscription site wired with the browser SDK, playing the integrator of the
- * seeds' three flows with the {@code default} app, so a newcomer sees them work within minutes and the
+ * seeds' three flows with its own app ({@link DemoApp}), so a newcomer sees them work within minutes and the
  * browser tests have a real site to drive.
  *
  * <ul>
@@ -76,6 +76,7 @@ public final class DemoSite {
     private record PendingSignup(String email, String passwordHash, Instant expires) {}
 
     private final Supplier<DemoApp> demoApp;
+    private final Supplier<List<String>> ownOrigins;
     private final Supplier<SeatguardClient> api;
     private final PolicyService policies;
     private final JsonBody jsonBody;
@@ -85,9 +86,15 @@ public final class DemoSite {
     private final Map<String, PendingSignup> pendingSignups = new ConcurrentHashMap<>();
     private final Map<String, String> files;
 
-    /** @param api the Java SDK pointed at this server with the demo app's key, made once the server listens */
-    public DemoSite(Supplier<DemoApp> demoApp, Supplier<SeatguardClient> api, PolicyService policies, JsonBody jsonBody, InstantSource clock) {
+    /**
+     * @param ownOrigins the origins this server's pages are served from (its public URL, or its loopback
+     *     names), known once the server listens
+     * @param api the Java SDK pointed at this server with the demo app's key, made once the server listens
+     */
+    public DemoSite(Supplier<DemoApp> demoApp, Supplier<List<String>> ownOrigins, Supplier<SeatguardClient> api, PolicyService policies, JsonBody jsonBody,
+            InstantSource clock) {
         this.demoApp = requireNonNull(demoApp, "demoApp is null");
+        this.ownOrigins = requireNonNull(ownOrigins, "ownOrigins is null");
         this.api = requireNonNull(api, "api is null");
         this.policies = requireNonNull(policies, "policies is null");
         this.jsonBody = requireNonNull(jsonBody, "jsonBody is null");
@@ -238,13 +245,18 @@ public final class DemoSite {
     }
 
     /**
-     * {@code POST /demo/policies}: turns on the demo's policies on the default app (once): verify new
+     * {@code POST /demo/policies}: turns on the demo's policies on the demo's app (once): verify new
      * devices at login, verify every signup, verify the owner on concurrent use, and at most three
      * devices per account.
+     *
+     * <p>No sign-in guards the demo, so only a page of this server's own may post here: the request's
+     * {@code Origin} must be one of the server's own origins (a browser sends it with every POST, and
+     * another site cannot forge it). The policies' URLs lead back to that origin, one of the server's
+     * own addresses, never to whatever a {@code Host} header says.
      */
     public void enablePolicies(Context ctx) {
+        String base = ownOrigin(ctx);
         App app = app();
-        String base = ctx.scheme() + "://" + ctx.host();
         Set<String> existing = policies.list(app.id()).stream().map(policy -> policy.definition().name()).collect(Collectors.toSet());
         List<Map<String, Object>> wanted = DemoPolicies.all(base);
         int created = 0;
@@ -255,6 +267,18 @@ public final class DemoSite {
             }
         }
         ctx.contentType("application/json").result(Json.MAPPER.createObjectNode().put("created", created).put("total", wanted.size()).toString());
+    }
+
+    /** The request's {@code Origin} when it is one of this server's own; else refused with 403. */
+    private String ownOrigin(Context ctx) {
+        String origin = ctx.header("Origin");
+        List<String> own = ownOrigins.get();
+        if (origin == null || !own.contains(origin)) {
+            throw new SeatguardException(ErrorCode.ORIGIN_NOT_ALLOWED, "Only the demo's own page may turn on its policies (a page at "
+                    + String.join(" or ", own) + "; behind a proxy, start with --public-url set to the address you open)",
+                    List.of(new io.seatguard.core.error.FieldError("Origin", origin == null ? "is missing" : "is not this server's own origin")));
+        }
+        return origin;
     }
 
     // the integrator's checks

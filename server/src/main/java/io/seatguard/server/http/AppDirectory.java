@@ -13,16 +13,18 @@ import java.util.stream.Collectors;
 
 /**
  * Apps by client id for browser calls, cached briefly: browser traffic is the hot path and apps change
- * rarely. Another node's change (new origins) is seen within {@link #TTL}; this node's own changes at once.
+ * rarely. Another node's change (new origins) is seen within {@link #TTL}; this node's own changes at
+ * once, as every place that changes an app here (the API, the dashboard, the server's start) calls
+ * {@link #invalidate}.
  */
-final class AppDirectory {
+public final class AppDirectory {
     static final Duration TTL = Duration.ofSeconds(10);
 
     private final AppService apps;
     private final LoadingCache<String, Optional<App>> byClientId;
     private final LoadingCache<String, Set<String>> allOrigins;
 
-    AppDirectory(AppService apps) {
+    public AppDirectory(AppService apps) {
         this.apps = requireNonNull(apps, "apps is null");
         this.byClientId = CacheBuilders.bounded(10_000).expireAfterWrite(TTL).build(apps::findByClientId);
         this.allOrigins = CacheBuilders.inline().expireAfterWrite(TTL).build(key -> apps.list().stream()
@@ -39,7 +41,8 @@ final class AppDirectory {
         return allOrigins.get("all").contains(origin);
     }
 
-    void invalidate() {
+    /** Forgets every cached app and origin: the next browser call reads them again. */
+    public void invalidate() {
         byClientId.invalidateAll();
         allOrigins.invalidateAll();
     }

@@ -32,7 +32,12 @@ public final class AppFields {
         return null;
     }
 
-    /** Origins as browsers send them: scheme, host and optional port; nothing else. */
+    /**
+     * Origins as browsers send them: scheme, host and optional port; nothing else. Each is kept in the
+     * form a browser's {@code Origin} header has (host lower-cased, the scheme's default port left out,
+     * {@link Origins#of}), because CORS compares the header with the stored text as it is: an
+     * {@code https://App.Example.com:443} stored as written would never match.
+     */
     public static List<String> origins(JsonNode node, FieldErrors errors) {
         if (node == null || node.isNull()) {
             return List.of();
@@ -53,7 +58,7 @@ public final class AppFields {
                 errors.add(field, "must be an origin: http(s)://host[:port] without a path, like https://app.example.com");
             }
             else {
-                origins.add(item.textValue());
+                origins.add(Origins.of(item.textValue()).orElseThrow());
             }
         }
         return new ArrayList<>(origins);

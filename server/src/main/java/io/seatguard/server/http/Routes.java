@@ -40,6 +40,7 @@ public final class Routes {
 
     public static List<Route> all(
             AppService apps,
+            AppDirectory directory,
             EvaluationPipeline pipeline,
             EvaluationStore evaluations,
             DeviceLinks deviceLinks,
@@ -65,7 +66,6 @@ public final class Routes {
             DashboardSite dashboard) {
         JsonBody jsonBody = new JsonBody(maxBodyBytes);
         Credentials credentials = new Credentials(apps);
-        AppDirectory directory = new AppDirectory(apps);
         EvaluateHandler evaluate = new EvaluateHandler(jsonBody, new EvaluateBodyReader(clock), credentials, directory, clientIps, pipeline, metrics);
         EvaluationHandlers evaluationHandlers = new EvaluationHandlers(credentials, evaluations, clock, challengeService);
         ChallengeHandlers challengeHandlers = new ChallengeHandlers(credentials, challengeService);

@@ -1,11 +1,24 @@
 package io.seatguard.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -77,5 +90,69 @@ class BackupCommandTest {
 
         assertThat(err.toString()).contains("pg_dump");
         assertThat(dir.resolve("copy.db")).doesNotExist();
+    }
+
+    /** A database of about 20 MB, so that a copy takes long enough for a second run to start meanwhile. */
+    private Path database() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("seatguard.db"));
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE filler (x BLOB)");
+            statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20) INSERT INTO filler SELECT randomblob(1000000) FROM n");
+        }
+        return data;
+    }
+
+    private static long rows(Path copy) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + copy);
+                Statement statement = connection.createStatement();
+                ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM filler")) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
+    /** Review finding 4: the copy holds the database's secrets. */
+    @Test
+    void theCopyIsReadableByItsOwnerOnly() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Path data = database();
+        Path copy = dir.resolve("copy.db");
+
+        assertThat(run("--data-dir", data.toString(), "--to", copy.toString())).as(err.toString()).isZero();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy))).isEqualTo("rw-------");
+        assertThat(rows(copy)).isEqualTo(20);
+    }
+
+    /** Review finding 4 (storage 8): a second backup to the same name is refused and never deletes the first's copy. */
+    @Test
+    void twoBackupsToOneNameAtOnceLeaveOneWholeCopy() throws Exception {
+        Path data = database();
+        for (int round = 0; round < 4; round++) {
+            Path copy = dir.resolve("copy-" + round + ".db");
+            CyclicBarrier together = new CyclicBarrier(2);
+            List<Callable<Integer>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(() -> {
+                    together.await();
+                    return new CommandLine(new BackupCommand()).setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(new StringWriter()))
+                            .execute("--data-dir", data.toString(), "--to", copy.toString());
+                });
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            List<Integer> codes = new ArrayList<>();
+            try {
+                for (Future<Integer> code : pool.invokeAll(runs)) {
+                    codes.add(code.get());
+                }
+            }
+            finally {
+                pool.shutdownNow();
+            }
+            assertThat(codes).as("round " + round).containsExactlyInAnyOrder(0, BackupCommand.REFUSED);
+            assertThat(copy).as("round " + round).exists();
+            assertThat(rows(copy)).as("round " + round).isEqualTo(20);
+        }
     }
 }

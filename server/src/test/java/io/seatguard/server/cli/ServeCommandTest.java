@@ -3,10 +3,14 @@ package io.seatguard.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.seatguard.server.SeatguardServer;
+import io.seatguard.server.config.ChallengeSettings;
 import io.seatguard.server.config.ConfigException;
 import io.seatguard.server.config.ServerConfig;
 import io.seatguard.storage.SqliteSynchronous;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The serve command's flags as they reach the server's configuration. */
@@ -40,5 +44,34 @@ class ServeCommandTest {
         assertThat(parse("--event-count-limit", "50000").network().checks().eventCountLimit()).isEqualTo(50_000);
         assertThat(parse("--event-count-limit", "50", "--high-velocity", "200").network().checks().eventCountLimit()).isEqualTo(200);
         assertThatThrownBy(() -> parse("--event-count-limit", "1")).isInstanceOf(ConfigException.class).hasMessageContaining("event count limit");
+    }
+
+    /** Review finding 5: development mode shows the outbox and the demo to whoever reaches the server. */
+    @Test
+    void developmentModeIsRefusedOnANetworkUnlessTheOperatorOptsIn() {
+        for (String loopback : new String[] {"127.0.0.1", "127.0.0.2", "localhost", "::1", "[::1]"}) {
+            assertThat(parse("--host", loopback).host()).isEqualTo(loopback);
+        }
+        for (String network : new String[] {"0.0.0.0", "::", "192.0.2.10"}) {
+            assertThatThrownBy(() -> parse("--host", network)).as(network)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("--host " + network)
+                    .hasMessageContaining("--production")
+                    .hasMessageContaining("--allow-dev-on-network");
+            assertThat(parse("--host", network, "--production").challenges().production()).isTrue();
+            assertThat(parse("--host", network, "--allow-dev-on-network").challenges().production()).isFalse();
+        }
+    }
+
+    @Test
+    void theBannerNamesTheDemoOnlyWhenThereIsOne(@TempDir Path dir) {
+        ServerConfig development = ServerConfig.embeddedForTests(dir.resolve("dev"));
+        try (SeatguardServer server = SeatguardServer.start(development)) {
+            assertThat(ServeCommand.banner(server, development)).contains("demo:        " + server.url() + "/demo");
+        }
+        ServerConfig production = ServerConfig.embeddedForTests(dir.resolve("prod")).withChallenges(ChallengeSettings.DEVELOPMENT.withProduction(true));
+        try (SeatguardServer server = SeatguardServer.start(production)) {
+            assertThat(ServeCommand.banner(server, production)).doesNotContain("demo").contains("Seatguard is running at " + server.url());
+        }
     }
 }

@@ -1,0 +1,203 @@
+package io.seatguard.core.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.core.ids.IdGenerator;
+import io.seatguard.core.testing.MutableClock;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Signing in: the back-off is reserved before a password is hashed, per client (IPv6 by /64) and per email. */
+class OperatorServiceTest {
+    private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+    private static final String EMAIL = "ops@example.com";
+    private static final String PASSWORD = "correct horse battery";
+
+    private final MutableClock clock = new MutableClock(T0);
+    private final FakeStore store = new FakeStore();
+    private final SlowHasher hasher = new SlowHasher();
+    private final OperatorService operators = new OperatorService(store, hasher, new IdGenerator(clock, new Random(7)), clock);
+
+    /** A store whose reservation is atomic, as the SQL store's single writer makes it. */
+    private static final class FakeStore implements OperatorStore {
+        private record Failure(String email, String clientKey, Instant at) {}
+
+        private final Map<String, Operator> byEmail = new HashMap<>();
+        private final List<Failure> failures = new ArrayList<>();
+
+        @Override
+        public synchronized boolean create(Operator operator) {
+            return byEmail.putIfAbsent(operator.email(), operator) == null;
+        }
+
+        @Override
+        public synchronized Optional<Operator> findByEmail(String email) {
+            return Optional.ofNullable(byEmail.get(email));
+        }
+
+        @Override
+        public synchronized Optional<Operator> findById(String id) {
+            return byEmail.values().stream().filter(operator -> operator.id().equals(id)).findFirst();
+        }
+
+        @Override
+        public synchronized long count() {
+            return byEmail.size();
+        }
+
+        @Override
+        public synchronized List<Operator> list() {
+            return List.copyOf(byEmail.values());
+        }
+
+        @Override
+        public boolean deleteUnlessLastOfEveryApp(String id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public synchronized Failures failures(String email, String clientKey, Instant since) {
+            List<Failure> recent = failures.stream().filter(f -> f.email().equals(email) && !f.at().isBefore(since)).toList();
+            return new Failures((int) recent.stream().filter(f -> f.clientKey().equals(clientKey)).count(), recent.size());
+        }
+
+        @Override
+        public synchronized Reservation reserveAttempt(String email, String clientKey, Instant at, Instant since, int perClient, int perEmail) {
+            Failures before = failures(email, clientKey, since);
+            boolean reserved = before.fromClient() < perClient && before.forEmail() < perEmail;
+            if (reserved) {
+                failures.add(new Failure(email, clientKey, at));
+            }
+            return new Reservation(reserved, before);
+        }
+
+        @Override
+        public synchronized void clearFailures(String email, String clientKey) {
+            failures.removeIf(f -> f.email().equals(email) && f.clientKey().equals(clientKey));
+        }
+
+        @Override
+        public void createSession(String tokenHash, String operatorId, String csrfToken, Instant createdAt, Instant expiresAt) {}
+
+        @Override
+        public Optional<Session> session(String tokenHash, Instant now) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void deleteSession(String tokenHash) {}
+    }
+
+    /** Counts the passwords checked; each check takes a while, as Argon2 does, so tries sent at once overlap. */
+    private static final class SlowHasher implements PasswordHasher {
+        final AtomicInteger checked = new AtomicInteger();
+
+        @Override
+        public String hash(String password) {
+            return "hash:" + password;
+        }
+
+        @Override
+        public boolean matches(String password, String hash) {
+            checked.incrementAndGet();
+            try {
+                Thread.sleep(20);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return hash.equals("hash:" + password);
+        }
+    }
+
+    private String client(String address) throws Exception {
+        return SignInLockout.clientKey(InetAddress.getByName(address));
+    }
+
+    /** Review finding 2: thirty wrong passwords sent at once are not all checked. */
+    @Test
+    void triesSentAtOnceAreCheckedNoMoreThanTheFreeTries() throws Exception {
+        operators.create(EMAIL, PASSWORD);
+        String client = client("203.0.113.66");
+        int tries = 30;
+        CyclicBarrier together = new CyclicBarrier(tries);
+        List<Callable<OperatorService.SignIn>> attempts = new ArrayList<>();
+        for (int i = 0; i < tries; i++) {
+            String guess = "wrong-password-" + i;
+            attempts.add(() -> {
+                together.await();
+                return operators.signIn(EMAIL, guess, client);
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(tries);
+        List<OperatorService.SignIn> answers = new ArrayList<>();
+        try {
+            for (Future<OperatorService.SignIn> answer : pool.invokeAll(attempts)) {
+                answers.add(answer.get());
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(hasher.checked).hasValue(SignInLockout.FREE_TRIES);
+        assertThat(answers).filteredOn(OperatorService.SignIn.Refused.class::isInstance).hasSize(SignInLockout.FREE_TRIES);
+        assertThat(answers).filteredOn(OperatorService.SignIn.Wait.class::isInstance).hasSize(tries - SignInLockout.FREE_TRIES);
+    }
+
+    @Test
+    void aRightPasswordClearsItsOwnReservationAndTheClientsFailures() throws Exception {
+        operators.create(EMAIL, PASSWORD);
+        String client = client("198.51.100.20");
+        for (int i = 0; i < SignInLockout.FREE_TRIES - 1; i++) {
+            assertThat(operators.signIn(EMAIL, "wrong", client)).isInstanceOf(OperatorService.SignIn.Refused.class);
+        }
+        assertThat(operators.signIn(EMAIL, PASSWORD, client)).isInstanceOf(OperatorService.SignIn.Granted.class);
+        assertThat(store.failures(EMAIL, client, T0.minus(SignInLockout.WINDOW))).isEqualTo(new OperatorStore.Failures(0, 0));
+    }
+
+    /** Review finding 2: one IPv6 line has a whole /64 to take addresses from. */
+    @Test
+    void ipv6AddressesOfOneSlash64AreOneClient() throws Exception {
+        operators.create(EMAIL, PASSWORD);
+        for (int i = 1; i <= SignInLockout.FREE_TRIES; i++) {
+            assertThat(operators.signIn(EMAIL, "wrong", client("2001:db8:1:2::" + i))).isInstanceOf(OperatorService.SignIn.Refused.class);
+        }
+        assertThat(operators.signIn(EMAIL, PASSWORD, client("2001:db8:1:2:aaaa:bbbb:cccc:dddd")))
+                .isEqualTo(new OperatorService.SignIn.Wait(Duration.ofMinutes(1), false));
+        assertThat(operators.signIn(EMAIL, PASSWORD, client("2001:db8:1:3::1"))).as("the next /64 is another client")
+                .isInstanceOf(OperatorService.SignIn.Granted.class);
+    }
+
+    /** Review finding 2: guessing from many clients meets a ceiling per email. */
+    @Test
+    void anEmailWaitsEverywhereAfterItsCeilingOfFailuresFromAnyClients() throws Exception {
+        operators.create(EMAIL, PASSWORD);
+        int perClient = SignInLockout.FREE_TRIES - 1;
+        for (int i = 0; i < SignInLockout.EMAIL_CEILING; i++) {
+            assertThat(operators.signIn(EMAIL, "wrong", client("192.0.2." + (1 + i / perClient)))).isInstanceOf(OperatorService.SignIn.Refused.class);
+        }
+        assertThat(hasher.checked).hasValue(SignInLockout.EMAIL_CEILING);
+        assertThat(operators.signIn(EMAIL, PASSWORD, client("198.51.100.99"))).as("even the right password, from a new client")
+                .isEqualTo(new OperatorService.SignIn.Wait(SignInLockout.WINDOW, true));
+        assertThat(hasher.checked).as("not checked").hasValue(SignInLockout.EMAIL_CEILING);
+        assertThat(operators.signIn("other@example.com", "wrong", client("198.51.100.99"))).as("other emails are not held")
+                .isInstanceOf(OperatorService.SignIn.Refused.class);
+
+        clock.advance(SignInLockout.WINDOW.plusSeconds(1));
+        assertThat(operators.signIn(EMAIL, PASSWORD, client("198.51.100.99"))).as("an hour later").isInstanceOf(OperatorService.SignIn.Granted.class);
+    }
+}
