@@ -43,8 +43,8 @@ public final class SqlOperatorStore implements OperatorStore {
     }
 
     /** Both counts in one pass over the email's rows (the index leads with the email). */
-    private static final String FAILURES = "SELECT COALESCE(SUM(CASE WHEN client_key = ? THEN 1 ELSE 0 END), 0), COUNT(*)"
-            + " FROM operator_failures WHERE email = ? AND at >= ?";
+    private static final String FAILURES = "SELECT COALESCE(SUM(CASE WHEN client_key = ? THEN 1 ELSE 0 END), 0), COUNT(*),"
+            + " MAX(CASE WHEN client_key = ? THEN at END), MIN(at) FROM operator_failures WHERE email = ? AND at >= ?";
 
     @Override
     public Failures failures(String email, String clientKey, Instant since) {
@@ -52,8 +52,13 @@ public final class SqlOperatorStore implements OperatorStore {
     }
 
     private static Failures failures(java.sql.Connection connection, String email, String clientKey, Instant since) throws SQLException {
-        return JdbcRunner.queryOne(connection, FAILURES, row -> new Failures(row.getInt(1), row.getInt(2)), clientKey, email, since.toEpochMilli())
-                .orElse(new Failures(0, 0));
+        return JdbcRunner.queryOne(connection, FAILURES, row -> new Failures(row.getInt(1), row.getInt(2), instant(row, 3), instant(row, 4)),
+                clientKey, clientKey, email, since.toEpochMilli()).orElse(Failures.NONE);
+    }
+
+    private static Optional<Instant> instant(java.sql.ResultSet row, int column) throws SQLException {
+        long millis = row.getLong(column);
+        return row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
     }
 
     /**
@@ -62,10 +67,10 @@ public final class SqlOperatorStore implements OperatorStore {
      * their own transaction, so at once each may record one try past the limit.
      */
     @Override
-    public Reservation reserveAttempt(String email, String clientKey, Instant at, Instant since, int perClient, int perEmail) {
+    public Reservation reserveAttempt(String email, String clientKey, Instant at, Instant since, java.util.function.Predicate<Failures> mayTry) {
         return database.write(connection -> {
             Failures before = failures(connection, email, clientKey, since);
-            if (before.fromClient() >= perClient || before.forEmail() >= perEmail) {
+            if (!mayTry.test(before)) {
                 return new Reservation(false, before);
             }
             // Old failures go as new ones come, so the table stays small.

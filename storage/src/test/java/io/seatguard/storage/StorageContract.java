@@ -131,7 +131,7 @@ abstract class StorageContract {
             Instant at = T0.plusMillis(i);
             attempts.add(() -> {
                 together.await();
-                return operators.reserveAttempt("ops@example.com", "203.0.113.66", at, since, 5, 20);
+                return operators.reserveAttempt("ops@example.com", "203.0.113.66", at, since, under(5, 20));
             });
         }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(tries);
@@ -145,20 +145,32 @@ abstract class StorageContract {
             pool.shutdownNow();
         }
         assertThat(reserved).isEqualTo(5);
-        assertThat(operators.failures("ops@example.com", "203.0.113.66", since)).isEqualTo(new io.seatguard.core.operator.OperatorStore.Failures(5, 5));
+        io.seatguard.core.operator.OperatorStore.Failures five = operators.failures("ops@example.com", "203.0.113.66", since);
+        assertThat(five.fromClient()).isEqualTo(5);
+        assertThat(five.forEmail()).isEqualTo(5);
+        assertThat(five.latestFromClient()).as("the latest of the five").hasValueSatisfying(at -> assertThat(at).isBetween(T0, T0.plusMillis(tries)));
+        assertThat(five.oldestForEmail()).hasValueSatisfying(at -> assertThat(at).isBeforeOrEqualTo(five.latestFromClient().orElseThrow()));
 
         for (int i = 0; i < 15; i++) {
-            assertThat(operators.reserveAttempt("ops@example.com", "198.51.100." + i, T0, since, 5, 20).reserved()).isTrue();
+            assertThat(operators.reserveAttempt("ops@example.com", "198.51.100." + i, T0, since, under(5, 20)).reserved()).isTrue();
         }
-        io.seatguard.core.operator.OperatorStore.Reservation ceiling = operators.reserveAttempt("ops@example.com", "192.0.2.1", T0, since, 5, 20);
+        io.seatguard.core.operator.OperatorStore.Reservation ceiling = operators.reserveAttempt("ops@example.com", "192.0.2.1", T0, since, under(5, 20));
         assertThat(ceiling.reserved()).as("the email's ceiling, from a new client").isFalse();
-        assertThat(ceiling.before()).isEqualTo(new io.seatguard.core.operator.OperatorStore.Failures(0, 20));
-        assertThat(operators.reserveAttempt("other@example.com", "192.0.2.1", T0, since, 5, 20).reserved()).isTrue();
+        assertThat(ceiling.before().fromClient()).isZero();
+        assertThat(ceiling.before().forEmail()).isEqualTo(20);
+        assertThat(ceiling.before().latestFromClient()).isEmpty();
+        assertThat(operators.reserveAttempt("other@example.com", "192.0.2.1", T0, since, under(5, 20)).reserved()).isTrue();
 
         operators.clearFailures("ops@example.com", "203.0.113.66");
-        assertThat(operators.failures("ops@example.com", "203.0.113.66", since)).isEqualTo(new io.seatguard.core.operator.OperatorStore.Failures(0, 15));
+        assertThat(operators.failures("ops@example.com", "203.0.113.66", since))
+                .isEqualTo(new io.seatguard.core.operator.OperatorStore.Failures(0, 15, Optional.empty(), Optional.of(T0)));
         assertThat(operators.failures("ops@example.com", "203.0.113.66", T0.plusSeconds(1))).as("older than the window")
-                .isEqualTo(new io.seatguard.core.operator.OperatorStore.Failures(0, 0));
+                .isEqualTo(io.seatguard.core.operator.OperatorStore.Failures.NONE);
+    }
+
+    /** A try may be made while this client and the email are under their counts (the store judges by what it is given). */
+    private static java.util.function.Predicate<io.seatguard.core.operator.OperatorStore.Failures> under(int perClient, int perEmail) {
+        return failures -> failures.fromClient() < perClient && failures.forEmail() < perEmail;
     }
 
     @Test

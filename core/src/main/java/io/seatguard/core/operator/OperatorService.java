@@ -120,14 +120,14 @@ public final class OperatorService {
         String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         Instant since = now.minus(SignInLockout.WINDOW);
         // A client already waiting is answered from a read, so a flood of locked-out tries costs the writer nothing.
-        Optional<SignIn> locked = waiting(store.failures(normalized, clientKey, since));
+        Optional<SignIn> locked = waiting(store.failures(normalized, clientKey, since), now);
         if (locked.isPresent()) {
             return locked.get();
         }
-        OperatorStore.Reservation reservation = store.reserveAttempt(normalized, clientKey, now, since, SignInLockout.FREE_TRIES,
-                SignInLockout.EMAIL_CEILING);
+        OperatorStore.Reservation reservation = store.reserveAttempt(normalized, clientKey, now, since,
+                failures -> SignInLockout.waitAfter(failures, now).isZero());
         if (!reservation.reserved()) {
-            return waiting(reservation.before()).orElseThrow();
+            return waiting(reservation.before(), now).orElseThrow();
         }
         Optional<Operator> operator = store.findByEmail(normalized);
         boolean holds = operator.map(found -> hasher.matches(password == null ? "" : password, found.passwordHash()))
@@ -146,13 +146,12 @@ public final class OperatorService {
         return new SignIn.Granted(operator.get(), new NewSession(token, csrf, expires));
     }
 
-    private static Optional<SignIn> waiting(OperatorStore.Failures failures) {
-        Duration wait = SignInLockout.waitAfter(failures);
+    private static Optional<SignIn> waiting(OperatorStore.Failures failures, Instant now) {
+        Duration wait = SignInLockout.waitAfter(failures, now);
         if (wait.isZero()) {
             return Optional.empty();
         }
-        boolean everywhere = SignInLockout.waitAfter(failures.fromClient()).isZero();
-        return Optional.of(new SignIn.Wait(wait, everywhere));
+        return Optional.of(new SignIn.Wait(wait, SignInLockout.waitsForEmail(failures, now)));
     }
 
     /** The operator and CSRF token behind a session cookie, while it lives. */

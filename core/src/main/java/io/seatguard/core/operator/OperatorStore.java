@@ -27,12 +27,12 @@ public interface OperatorStore {
     Failures failures(String email, String clientKey, Instant since);
 
     /**
-     * Reserves a sign-in try: counts {@link #failures} and, unless they have reached {@code perClient}
-     * from this client or {@code perEmail} for this email, records a failure at {@code at}, all in one
-     * write. The try counts as failed from before its password is checked (a right one clears it), so
-     * two tries at once can never both pass on a count that misses the other.
+     * Reserves a sign-in try: reads {@link #failures} and, if {@code mayTry} allows a try after them,
+     * records a failure at {@code at}, all in one write. The try counts as failed from before its
+     * password is checked (a right one clears it), so two tries at once can never both pass on a count
+     * that misses the other.
      */
-    Reservation reserveAttempt(String email, String clientKey, Instant at, Instant since, int perClient, int perEmail);
+    Reservation reserveAttempt(String email, String clientKey, Instant at, Instant since, java.util.function.Predicate<Failures> mayTry);
 
     /** Forgets this client's failed sign-ins of this email (after a right password). */
     void clearFailures(String email, String clientKey);
@@ -47,8 +47,13 @@ public interface OperatorStore {
     /** A live dashboard session. */
     record Session(String operatorId, String csrfToken) {}
 
-    /** Recent failed sign-ins of one email: from one client, and from every client. */
-    record Failures(int fromClient, int forEmail) {}
+    /**
+     * Recent failed sign-ins of one email: from one client (and when its latest was), and from every
+     * client (and when the oldest still counted was).
+     */
+    record Failures(int fromClient, int forEmail, java.util.Optional<Instant> latestFromClient, java.util.Optional<Instant> oldestForEmail) {
+        public static final Failures NONE = new Failures(0, 0, java.util.Optional.empty(), java.util.Optional.empty());
+    }
 
     /** Whether a try was recorded, and the failures counted before it. */
     record Reservation(boolean reserved, Failures before) {}

@@ -4,6 +4,7 @@ import io.seatguard.core.net.IpAddresses;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Back-off after failed sign-ins, counted per email <em>and</em> client: five free tries, then a wait
@@ -27,8 +28,8 @@ public final class SignInLockout {
 
     private SignInLockout() {}
 
-    /** How long to wait before the next try after {@code failures} recent failures; zero when none is needed. */
-    public static Duration waitAfter(int failures) {
+    /** The back-off after {@code failures} recent failures from one client, counted from the latest; zero when none is due. */
+    public static Duration backOff(int failures) {
         if (failures < FREE_TRIES) {
             return Duration.ZERO;
         }
@@ -38,15 +39,28 @@ public final class SignInLockout {
     }
 
     /**
-     * How long to wait given this client's and this email's recent failures: the client's back-off, or,
-     * past the email's ceiling, the window (the longest the oldest counted failure can still count).
+     * How long from {@code now} until the next try: the client's back-off counted from its latest
+     * failure, or, past the email's ceiling, until the email's oldest counted failure leaves the window;
+     * zero when a try may be made now. Counting the back-off from the latest failure is what lets it
+     * end: judged by the count alone, a client told "one minute" stayed locked until the hour had passed.
      */
-    public static Duration waitAfter(OperatorStore.Failures failures) {
-        Duration fromClient = waitAfter(failures.fromClient());
-        if (!fromClient.isZero() || failures.forEmail() < EMAIL_CEILING) {
-            return fromClient;
+    public static Duration waitAfter(OperatorStore.Failures failures, Instant now) {
+        Duration wait = failures.latestFromClient().map(latest -> remaining(latest.plus(backOff(failures.fromClient())), now)).orElse(Duration.ZERO);
+        if (failures.forEmail() >= EMAIL_CEILING) {
+            Duration ceiling = failures.oldestForEmail().map(oldest -> remaining(oldest.plus(WINDOW), now)).orElse(WINDOW);
+            wait = ceiling.compareTo(wait) > 0 ? ceiling : wait;
         }
-        return WINDOW;
+        return wait;
+    }
+
+    /** Whether the email's ceiling, rather than this client's back-off, is what keeps it waiting. */
+    public static boolean waitsForEmail(OperatorStore.Failures failures, Instant now) {
+        Duration own = failures.latestFromClient().map(latest -> remaining(latest.plus(backOff(failures.fromClient())), now)).orElse(Duration.ZERO);
+        return own.isZero() && !waitAfter(failures, now).isZero();
+    }
+
+    private static Duration remaining(Instant until, Instant now) {
+        return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
     }
 
     /** The client a failure is counted against: the IPv4 address, or the IPv6 address's /64. */

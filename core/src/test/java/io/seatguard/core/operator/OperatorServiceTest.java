@@ -72,13 +72,16 @@ class OperatorServiceTest {
         @Override
         public synchronized Failures failures(String email, String clientKey, Instant since) {
             List<Failure> recent = failures.stream().filter(f -> f.email().equals(email) && !f.at().isBefore(since)).toList();
-            return new Failures((int) recent.stream().filter(f -> f.clientKey().equals(clientKey)).count(), recent.size());
+            List<Failure> own = recent.stream().filter(f -> f.clientKey().equals(clientKey)).toList();
+            return new Failures(own.size(), recent.size(), own.stream().map(Failure::at).max(Instant::compareTo),
+                    recent.stream().map(Failure::at).min(Instant::compareTo));
         }
 
         @Override
-        public synchronized Reservation reserveAttempt(String email, String clientKey, Instant at, Instant since, int perClient, int perEmail) {
+        public synchronized Reservation reserveAttempt(String email, String clientKey, Instant at, Instant since,
+                java.util.function.Predicate<Failures> mayTry) {
             Failures before = failures(email, clientKey, since);
-            boolean reserved = before.fromClient() < perClient && before.forEmail() < perEmail;
+            boolean reserved = mayTry.test(before);
             if (reserved) {
                 failures.add(new Failure(email, clientKey, at));
             }
@@ -166,7 +169,7 @@ class OperatorServiceTest {
             assertThat(operators.signIn(EMAIL, "wrong", client)).isInstanceOf(OperatorService.SignIn.Refused.class);
         }
         assertThat(operators.signIn(EMAIL, PASSWORD, client)).isInstanceOf(OperatorService.SignIn.Granted.class);
-        assertThat(store.failures(EMAIL, client, T0.minus(SignInLockout.WINDOW))).isEqualTo(new OperatorStore.Failures(0, 0));
+        assertThat(store.failures(EMAIL, client, T0.minus(SignInLockout.WINDOW))).isEqualTo(OperatorStore.Failures.NONE);
     }
 
     /** Review finding 2: one IPv6 line has a whole /64 to take addresses from. */
@@ -180,6 +183,23 @@ class OperatorServiceTest {
                 .isEqualTo(new OperatorService.SignIn.Wait(Duration.ofMinutes(1), false));
         assertThat(operators.signIn(EMAIL, PASSWORD, client("2001:db8:1:3::1"))).as("the next /64 is another client")
                 .isInstanceOf(OperatorService.SignIn.Granted.class);
+    }
+
+    /** The back-off ends: a client told to wait a minute may try again a minute later, and then waits two. */
+    @Test
+    void aClientToldToWaitAMinuteMayTryAgainAMinuteLater() throws Exception {
+        operators.create(EMAIL, PASSWORD);
+        String client = client("203.0.113.9");
+        for (int i = 0; i < SignInLockout.FREE_TRIES; i++) {
+            assertThat(operators.signIn(EMAIL, "wrong", client)).isInstanceOf(OperatorService.SignIn.Refused.class);
+        }
+        assertThat(operators.signIn(EMAIL, "wrong", client)).isEqualTo(new OperatorService.SignIn.Wait(Duration.ofMinutes(1), false));
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(operators.signIn(EMAIL, "wrong", client)).as("the minute is over").isInstanceOf(OperatorService.SignIn.Refused.class);
+        assertThat(operators.signIn(EMAIL, PASSWORD, client)).isEqualTo(new OperatorService.SignIn.Wait(Duration.ofMinutes(2), false));
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(operators.signIn(EMAIL, PASSWORD, client)).isInstanceOf(OperatorService.SignIn.Granted.class);
     }
 
     /** Review finding 2: guessing from many clients meets a ceiling per email. */

@@ -204,9 +204,16 @@ class SeedFlowsBrowserTest {
         sharer.get(server.url() + "/demo/account");
         assertThat(URI.create(sharer.getCurrentUrl()).getPath()).as("the demo session is gone").isEqualTo("/demo");
 
-        // Bob himself on a second computer elsewhere: challenged too, he verifies and is back where he was.
+        // Logged out, the sharer's tab is no longer live on bob's account.
+        JsonNode devices = server.get("/v3/users/bob/devices", app.bearer()).json().get("data");
+        assertThat(devices).filteredOn(device -> device.get("status").asText().equals("detached")).singleElement()
+                .satisfies(device -> assertThat(device.get("actively_connected").asBoolean()).isFalse());
+
+        // Bob himself on a second computer elsewhere (unlike the first in cores and screen: another device;
+        // 2 cores and 1280 pixels would be the first one's on a two-core machine): challenged, because his
+        // first computer is live on another network; he verifies and is back where he was.
         ChromeDriver travel = browser("owner-travel");
-        otherComputer(travel, 2, 1280, "Europe/Paris", "198.51.100.23");
+        otherComputer(travel, 8, 1680, "Europe/Paris", "198.51.100.23");
         signIn(travel, "bob", "demo");
         passVerification(travel, "bob@demo.seatguard.dev");
         waitForAccountPage(travel);
