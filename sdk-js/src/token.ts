@@ -8,6 +8,11 @@ const DATABASE = 'seatguard';
 const STORE = 'kv';
 const MAX_AGE_SECONDS = 400 * 24 * 3600; // the longest lifetime browsers honour
 const IDB_TIMEOUT_MS = 60;
+/**
+ * With no token in the cookie or localStorage, a new one would replace the device's identity for good:
+ * IndexedDB then gets this long, since opening it on a cold start can take hundreds of milliseconds.
+ */
+const IDB_COLD_TIMEOUT_MS = 1000;
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 
 /** A new random token: 128 bits as 32 hex characters. */
@@ -96,13 +101,14 @@ function openDatabase(): Promise<IDBDatabase | null> {
   });
 }
 
-function withTimeout<T>(promise: Promise<T>, fallback: T): Promise<T> {
-  return Promise.race([promise, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), IDB_TIMEOUT_MS))]);
+function withTimeout<T>(promise: Promise<T>, fallback: T, timeoutMs = IDB_TIMEOUT_MS): Promise<T> {
+  return Promise.race([promise, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), timeoutMs))]);
 }
 
-async function readIndexedDb(): Promise<string | null> {
+/** The stored token, null when there is none, undefined when IndexedDB did not answer within `timeoutMs`. */
+async function readIndexedDb(timeoutMs: number): Promise<string | null | undefined> {
   if (typeof indexedDB === 'undefined') return null;
-  return withTimeout(
+  return withTimeout<string | null | undefined>(
     openDatabase().then(
       (db) =>
         new Promise<string | null>((resolve) => {
@@ -118,7 +124,8 @@ async function readIndexedDb(): Promise<string | null> {
           }
         }),
     ),
-    null,
+    undefined,
+    timeoutMs,
   );
 }
 
@@ -145,10 +152,11 @@ async function writeIndexedDb(token: string): Promise<void> {
 export async function restoreToken(cookieDomain: string | null = null): Promise<string> {
   const cookie = readCookie();
   const local = readLocal();
-  const indexed = await readIndexedDb();
+  const indexed = await readIndexedDb([cookie, local].some(valid) ? IDB_TIMEOUT_MS : IDB_COLD_TIMEOUT_MS);
   const token = [cookie, local, indexed].find(valid) ?? newToken();
   if (cookie !== token || cookieDomain) writeCookie(token, cookieDomain);
   if (local !== token) writeLocal(token);
-  if (indexed !== token) await writeIndexedDb(token);
+  // IndexedDB that did not answer in time may still hold an older token: left alone, not overwritten.
+  if (indexed !== undefined && indexed !== token) await writeIndexedDb(token);
   return token;
 }

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { restoreToken } from '../src/token';
 
 const TOKEN = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
@@ -38,11 +38,47 @@ async function clearIndexedDb(): Promise<void> {
   });
 }
 
+/** IndexedDB whose databases take `delayMs` to open, as on a cold start. */
+function slowOpens(delayMs: number): void {
+  const realOpen = indexedDB.open.bind(indexedDB);
+  vi.spyOn(indexedDB, 'open').mockImplementation((name: string, version?: number) => {
+    const request = realOpen(name, version);
+    const slow = {
+      onsuccess: null as null | (() => void),
+      onerror: null as null | (() => void),
+      onblocked: null as null | (() => void),
+      onupgradeneeded: null as null | (() => void),
+      get result() {
+        return request.result;
+      },
+    };
+    request.onupgradeneeded = () => slow.onupgradeneeded?.();
+    request.onsuccess = () => setTimeout(() => slow.onsuccess?.(), delayMs);
+    request.onerror = () => slow.onerror?.();
+    return slow as unknown as IDBOpenDBRequest;
+  });
+}
+
 describe('the persistent token', () => {
   beforeEach(async () => {
     clearCookie();
     localStorage.clear();
     await clearIndexedDb();
+  });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('waits for a slow IndexedDB before making a new token when no other store has one', async () => {
+    const kept = await restoreToken();
+    clearCookie();
+    localStorage.clear();
+    slowOpens(200);
+    expect(await restoreToken()).toBe(kept);
+    vi.restoreAllMocks();
+    expect(cookieToken()).toBe(kept);
+    expect(await indexedToken()).toBe(kept);
   });
 
   it('is made once and written to all three stores', async () => {
