@@ -10,8 +10,8 @@ import java.util.Optional;
  * Where a geolocation database places an address.
  *
  * @param country ISO 3166-1 alpha-2 code, upper case
- * @param zones the time zones the address may be in, most likely first: the database's own zone when it
- *     has one, otherwise derived from the coordinates and country (see the intel adapter)
+ * @param zones the time zones the address may be in: the database's own zone first when it has one,
+ *     and, unless that zone is city-precise, every zone of the country (see the intel adapter)
  */
 public record IpLocation(
         Optional<String> country,

@@ -45,7 +45,7 @@ public final class SignInLockout {
      * end: judged by the count alone, a client told "one minute" stayed locked until the hour had passed.
      */
     public static Duration waitAfter(OperatorStore.Failures failures, Instant now) {
-        Duration wait = failures.latestFromClient().map(latest -> remaining(latest.plus(backOff(failures.fromClient())), now)).orElse(Duration.ZERO);
+        Duration wait = clientWait(failures, now);
         if (failures.forEmail() >= EMAIL_CEILING) {
             Duration ceiling = failures.oldestForEmail().map(oldest -> remaining(oldest.plus(WINDOW), now)).orElse(WINDOW);
             wait = ceiling.compareTo(wait) > 0 ? ceiling : wait;
@@ -55,8 +55,12 @@ public final class SignInLockout {
 
     /** Whether the email's ceiling, rather than this client's back-off, is what keeps it waiting. */
     public static boolean waitsForEmail(OperatorStore.Failures failures, Instant now) {
-        Duration own = failures.latestFromClient().map(latest -> remaining(latest.plus(backOff(failures.fromClient())), now)).orElse(Duration.ZERO);
-        return own.isZero() && !waitAfter(failures, now).isZero();
+        return clientWait(failures, now).isZero() && !waitAfter(failures, now).isZero();
+    }
+
+    /** This client's own back-off left at {@code now}, counted from its latest failure. */
+    private static Duration clientWait(OperatorStore.Failures failures, Instant now) {
+        return failures.latestFromClient().map(latest -> remaining(latest.plus(backOff(failures.fromClient())), now)).orElse(Duration.ZERO);
     }
 
     private static Duration remaining(Instant until, Instant now) {

@@ -136,7 +136,7 @@ public final class MmdbLocator implements Closeable {
         if (own.isPresent() && precise) {
             return List.of(own.get());
         }
-        List<ZoneId> derived = zones.candidates(country, point);
+        List<ZoneId> derived = zones.candidates(country);
         if (own.isEmpty()) {
             return derived;
         }

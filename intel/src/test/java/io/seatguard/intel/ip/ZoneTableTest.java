@@ -3,6 +3,7 @@ package io.seatguard.intel.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatguard.core.intel.Coordinates;
+import io.seatguard.core.intel.SourceRef;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -15,12 +16,10 @@ class ZoneTableTest {
     private final ZoneTable zones = ZoneTable.bundled();
 
     @Test
-    void aPointGetsEveryZoneOfItsCountryNearestFirst() {
-        assertThat(zones.candidates(Optional.of("US"), Optional.of(new Coordinates(40.7, -74.0, 50)))).first().isEqualTo(ZoneId.of("America/New_York"));
-        List<ZoneId> losAngeles = zones.candidates(Optional.of("US"), Optional.of(new Coordinates(34.05, -118.24, 50)));
-        assertThat(losAngeles).first().isEqualTo(ZoneId.of("America/Los_Angeles"));
-        assertThat(losAngeles).as("the whole country, far zones too").hasSameElementsAs(zones.candidates(Optional.of("US"), Optional.empty()))
-                .contains(ZoneId.of("America/New_York"));
+    void anAddressGetsEveryZoneOfItsCountry() {
+        assertThat(zones.candidates(Optional.of("US"))).as("the whole country, far zones too")
+                .contains(ZoneId.of("America/New_York"), ZoneId.of("America/Chicago"), ZoneId.of("America/Denver"), ZoneId.of("America/Los_Angeles"),
+                        ZoneId.of("America/Anchorage"), ZoneId.of("Pacific/Honolulu"));
     }
 
     /**
@@ -41,7 +40,9 @@ class ZoneTableTest {
     }
 
     private void assertAgrees(String city, Coordinates point, String browserZone) {
-        List<ZoneId> candidates = zones.candidates(Optional.of("US"), Optional.of(point));
+        // The city as a DB-IP record gives it (no zone of its own), read the way every lookup is.
+        List<ZoneId> candidates = MmdbLocator.toLocation(Map.of("country_code", "US", "city", city, "latitude", point.latitude(),
+                "longitude", point.longitude()), new SourceRef("test", Optional.empty()), zones).orElseThrow().zones();
         ZoneId browser = ZoneId.of(browserZone);
         for (Instant at : List.of(Instant.parse("2026-01-15T18:00:00Z"), Instant.parse("2026-07-15T18:00:00Z"))) {
             ZoneOffset offset = browser.getRules().getOffset(at);
@@ -51,28 +52,22 @@ class ZoneTableTest {
     }
 
     @Test
-    void withoutAPointEveryZoneOfTheCountryIsACandidate() {
-        assertThat(zones.candidates(Optional.of("FR"), Optional.empty())).containsExactly(ZoneId.of("Europe/Paris"));
-        assertThat(zones.candidates(Optional.of("AU"), Optional.empty())).hasSizeGreaterThan(5).contains(ZoneId.of("Australia/Sydney"));
+    void everyZoneOfTheCountryIsACandidate() {
+        assertThat(zones.candidates(Optional.of("FR"))).containsExactly(ZoneId.of("Europe/Paris"));
+        assertThat(zones.candidates(Optional.of("AU"))).hasSizeGreaterThan(5).contains(ZoneId.of("Australia/Sydney"));
     }
 
     @Test
     void aCountryWithoutZonesOrNoCountryGivesNone() {
-        assertThat(zones.candidates(Optional.of("ZZ"), Optional.empty())).isEmpty();
-        assertThat(zones.candidates(Optional.empty(), Optional.of(new Coordinates(0, 0, 10)))).isEmpty();
-    }
-
-    @Test
-    void aFarAwayPointStillGetsItsCountrysNearestZone() {
-        // A point in the ocean far from every French reference city (Paris is the only one in zone.tab).
-        assertThat(zones.candidates(Optional.of("FR"), Optional.of(new Coordinates(-20, 55, 10)))).containsExactly(ZoneId.of("Europe/Paris"));
+        assertThat(zones.candidates(Optional.of("ZZ"))).isEmpty();
+        assertThat(zones.candidates(Optional.empty())).isEmpty();
     }
 
     @Test
     void readsSecondsInCoordinatesAndSkipsBadRows() {
         ZoneTable table = ZoneTable.parse("# comment\nXX\t+404251-0740023\tAmerica/New_York\nYY\tbad\tEurope/Paris\nZZ\t+4852+00220\tNot/AZone\n");
-        assertThat(table.candidates(Optional.of("XX"), Optional.of(new Coordinates(40.71, -74.0, 1)))).containsExactly(ZoneId.of("America/New_York"));
-        assertThat(table.candidates(Optional.of("YY"), Optional.empty())).isEmpty();
-        assertThat(table.candidates(Optional.of("ZZ"), Optional.empty())).isEmpty();
+        assertThat(table.candidates(Optional.of("XX"))).containsExactly(ZoneId.of("America/New_York"));
+        assertThat(table.candidates(Optional.of("YY"))).isEmpty();
+        assertThat(table.candidates(Optional.of("ZZ"))).isEmpty();
     }
 }
