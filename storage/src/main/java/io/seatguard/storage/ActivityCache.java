@@ -180,6 +180,11 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
                 false);
     }
 
+    @Override
+    public OptionalLong accountsOnFingerprint(String appId, String fingerprintId) {
+        return OptionalLong.of(accountsSharing(appId, fingerprintId));
+    }
+
     /** A fingerprint never written has no account; a known one is counted once, then kept until a write may change it. */
     private long accountsSharing(String appId, String fingerprintId) {
         if (!known.mayHaveFingerprint(appId, fingerprintId)) {

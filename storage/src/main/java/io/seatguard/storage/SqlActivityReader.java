@@ -167,6 +167,11 @@ public final class SqlActivityReader implements ActivityReader {
                 before);
     }
 
+    @Override
+    public OptionalLong accountsOnFingerprint(String appId, String fingerprintId) {
+        return OptionalLong.of(fingerprintUsers(appId, fingerprintId));
+    }
+
     /** Accounts of the app that have shown this fingerprint, up to {@link FingerprintUserCountCheck#LIMIT}. */
     long fingerprintUsers(String appId, String fingerprintId) {
         return database.read(connection -> JdbcRunner.queryOne(connection, COUNT_FINGERPRINT_USERS,

@@ -3,6 +3,7 @@ package io.seatguard.core.account;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Port: reads an account's recent activity from its stored evaluations (see {@link AccountActivity}). */
 public interface ActivityReader {
@@ -15,4 +16,13 @@ public interface ActivityReader {
      * @param at this evaluation's time: only evaluations strictly before it count
      */
     AccountActivity read(String appId, String userId, Optional<String> country, Optional<String> fingerprintId, Instant at, Duration velocityWindow);
+
+    /**
+     * The accounts of the app that have shown this fingerprint, for an evaluation that names no account
+     * (a signup without a user is where one browser opening many accounts shows). Empty when it cannot
+     * be read, which is what a reader that reads nothing answers.
+     */
+    default OptionalLong accountsOnFingerprint(String appId, String fingerprintId) {
+        return OptionalLong.empty();
+    }
 }

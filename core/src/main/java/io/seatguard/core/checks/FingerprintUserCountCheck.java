@@ -5,7 +5,8 @@ import java.util.OptionalLong;
 /**
  * {@code fingerprint_user_count}: how many accounts of the app have shown this exact fingerprint, this
  * one included. Many accounts on one fingerprint is one machine signing into many accounts (a shared
- * computer, or an account farm). Zero without a fingerprint; null when it cannot be read. Counted up to
+ * computer, or an account farm). Counted for an evaluation naming no account too (a signup without a
+ * user), then without it. Zero without a fingerprint; null when it cannot be read. Counted up to
  * {@link #LIMIT}: counting reads one index entry per account, and a bot signing into accounts from one
  * browser (credential stuffing) adds one with each evaluation.
  */
@@ -30,7 +31,7 @@ public final class FingerprintUserCountCheck implements Check {
         }
         var users = inputs.activity().fingerprintUsers();
         if (users.isEmpty()) {
-            return inputs.hasUser() ? null : 0L;
+            return null;
         }
         boolean includesThisAccount = inputs.account().fingerprintKnown();
         return Math.min(users.getAsLong() + (inputs.hasUser() && !includesThisAccount ? 1 : 0), LIMIT);

@@ -41,6 +41,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Runs one evaluation through its stages, in this order (DESIGN.md "What flows through it"):
@@ -238,10 +239,10 @@ public final class EvaluationPipeline {
         NetworkView network = networks.assess(request.clientIp(), request.device().localIps(), request.device().timezone(), at);
         AccountActivity recent = request.userId()
                 .map(user -> activity.read(request.appId(), user, network.place().country(), device.fingerprintId(), at, settings.velocityWindow()))
-                .orElse(AccountActivity.UNKNOWN);
+                .orElseGet(() -> withoutAccount(request.appId(), device));
         CheckInputs inputs = new CheckInputs(request, device, deviceType, account, window, liveSessions, ip, network, recent, at);
         Map<String, Object> checkValues = checks.evaluateAll(inputs);
-        Risk risk = risks.score(checkValues);
+        Risk risk = risks.score(checkValues, request.userId().isPresent());
         PolicyDecision decision = policies.decide(request.appId(), new PolicyFacts(request.action(), request.userId(), request.email(),
                 request.phone(), request.metadata(), ip, device.deviceId(), deviceType.wireName(), checkValues, risk, network.flags()));
 
@@ -328,6 +329,19 @@ public final class EvaluationPipeline {
         catch (RuntimeException e) {
             // Best effort: the next heartbeat touches it again.
         }
+    }
+
+    /**
+     * An evaluation naming no account has no history of its own, but its fingerprint's accounts are still
+     * known: a signup without a user is where one browser opening many accounts shows
+     * ({@code fingerprint_user_count}).
+     */
+    private AccountActivity withoutAccount(String appId, DeviceResolution device) {
+        if (device.fingerprintId().isEmpty()) {
+            return AccountActivity.UNKNOWN;
+        }
+        return new AccountActivity(Optional.empty(), Optional.empty(), Optional.empty(), OptionalLong.empty(),
+                activity.accountsOnFingerprint(appId, device.fingerprintId().get()));
     }
 
     /**

@@ -29,13 +29,18 @@ public final class RiskScorer {
         this.rules = RiskWeights.RULES;
     }
 
-    public Risk score(Map<String, Object> checks) {
+    /**
+     * @param checks the evaluation's check values by name
+     * @param namesAccount whether the evaluation names an account ({@code user}); signals about a known
+     *     account do not fire without one
+     */
+    public Risk score(Map<String, Object> checks, boolean namesAccount) {
         List<RiskSignal> signals = new ArrayList<>();
         Map<String, Double> keptByCategory = new LinkedHashMap<>();
         double kept = 1.0;
         for (RiskRule rule : rules) {
             int points = weights.points(rule.name());
-            if (points == 0) {
+            if (points == 0 || rule.needsAccount() && !namesAccount) {
                 continue;
             }
             Optional<String> fired = rule.fires().apply(checks);
@@ -59,8 +64,9 @@ public final class RiskScorer {
         return new Risk(toScore(kept), signals, risks);
     }
 
+    /** 100 only when a signal is certain (nothing kept): rounding alone must not claim certainty. */
     private static int toScore(double kept) {
-        return (int) Math.round(100 * (1 - kept));
+        return kept == 0 ? 100 : (int) Math.min(99, Math.round(100 * (1 - kept)));
     }
 
     /** The band of a score: clean, low, medium, high or maximum. */

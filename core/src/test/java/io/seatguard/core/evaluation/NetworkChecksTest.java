@@ -20,6 +20,7 @@ import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.policy.NoPolicies;
 import io.seatguard.core.presence.InMemoryPresence;
 import io.seatguard.core.risk.RiskScorer;
+import io.seatguard.core.risk.RiskSignal;
 import io.seatguard.core.risk.RiskWeights;
 import io.seatguard.core.testing.FixedUserAgentParser;
 import io.seatguard.core.testing.InMemoryEvaluationStore;
@@ -273,6 +274,21 @@ class NetworkChecksTest {
         assertThat(evaluate("bob", PARIS).checks()).containsEntry("fingerprint_user_count", 2L);
         assertThat(evaluate("ann", PARIS).checks()).as("ann again").containsEntry("fingerprint_user_count", 2L);
         assertThat(evaluate("cat", PARIS).checks()).containsEntry("fingerprint_user_count", 3L);
+    }
+
+    @Test
+    void aSignupWithoutAUserStillCountsItsFingerprintsAccountsAndIsNoKnownAccountsNewDevice() {
+        Evaluation firstSignup = evaluate(null, PARIS);
+        assertThat(firstSignup.checks()).containsEntry("fingerprint_user_count", 0L).containsEntry("is_new_device", true);
+        assertThat(firstSignup.risk().signals()).as("a first browser signing up names no account it could be new to").isEmpty();
+        evaluate("ann", PARIS);
+        evaluate("bob", PARIS);
+        evaluate("cat", PARIS);
+        Evaluation signup = evaluate(null, PARIS);
+        assertThat(signup.checks()).containsEntry("fingerprint_user_count", 3L);
+        assertThat(signup.risk().signals()).extracting(RiskSignal::name).containsExactly("shared_fingerprint");
+        assertThat(pipeline(intel, ActivityReader.NONE, settings).evaluate(request(null, PARIS, List.of(), Optional.empty())).checks())
+                .as("unreadable is unknown, not none").containsEntry("fingerprint_user_count", null);
     }
 
     @Test

@@ -21,9 +21,9 @@ class RiskScorerTest {
 
     @Test
     void concurrencyWithImpossibleTravelRanksAboveEitherAlone() {
-        int concurrency = scorer.score(Map.of("concurrent_sessions", true)).score();
-        int travel = scorer.score(Map.of("impossible_travel", true)).score();
-        Risk both = scorer.score(Map.of("concurrent_sessions", true, "impossible_travel", true));
+        int concurrency = scorer.score(Map.of("concurrent_sessions", true), true).score();
+        int travel = scorer.score(Map.of("impossible_travel", true), true).score();
+        Risk both = scorer.score(Map.of("concurrent_sessions", true, "impossible_travel", true), true);
         assertThat(both.score()).isGreaterThan(concurrency).isGreaterThan(travel).isEqualTo(64);
         assertThat(both.signals()).extracting(RiskSignal::name).containsExactly("concurrent_sessions", "impossible_travel");
         assertThat(both.risks()).extracting(RiskCategory::category).containsExactly("account_sharing", "ato");
@@ -33,25 +33,45 @@ class RiskScorerTest {
 
     @Test
     void nothingFiredIsClean() {
-        Risk none = scorer.score(Map.of("concurrent_sessions", false, "device_count", 1L, "is_new_user", true, "is_new_device", true));
+        Risk none = scorer.score(Map.of("concurrent_sessions", false, "device_count", 1L, "is_new_user", true, "is_new_device", true), true);
         assertThat(none).isEqualTo(Risk.NONE);
         assertThat(RiskScorer.band(none.score())).isEqualTo("clean");
     }
 
     @Test
     void aNewDeviceIsASignalOnlyOnAnAccountSeenBefore() {
-        assertThat(scorer.score(Map.of("is_new_user", true, "is_new_device", true)).signals()).isEmpty();
-        assertThat(scorer.score(Map.of("is_new_user", false, "is_new_device", true)).signals()).extracting(RiskSignal::name).containsExactly("new_device");
-        assertThat(scorer.score(Map.of("device_count", 5L)).signals()).singleElement()
+        assertThat(scorer.score(Map.of("is_new_user", true, "is_new_device", true), true).signals()).isEmpty();
+        assertThat(scorer.score(Map.of("is_new_user", false, "is_new_device", true), true).signals()).extracting(RiskSignal::name).containsExactly("new_device");
+        assertThat(scorer.score(Map.of("device_count", 5L), true).signals()).singleElement()
                 .satisfies(signal -> assertThat(signal.detail()).contains("device_count is 5"));
+    }
+
+    @Test
+    void withoutAnAccountNothingIsNewToAnAccount() {
+        // A signup naming no user: is_new_user is false and is_new_* mean "new to the app".
+        Map<String, Object> signup = Map.of("is_new_user", false, "is_new_device", true, "is_new_ip", true, "is_new_country", true);
+        assertThat(scorer.score(signup, false)).isEqualTo(Risk.NONE);
+        assertThat(scorer.score(signup, true).signals()).extracting(RiskSignal::name).containsExactly("new_device", "new_ip", "new_country");
+        assertThat(scorer.score(Map.of("fingerprint_user_count", 5L), false).signals()).as("a browser on many accounts needs no account of its own")
+                .isNotEmpty();
+    }
+
+    @Test
+    void onlyACertainSignalReaches100() {
+        RiskScorer strong = new RiskScorer(RiskWeights.parse("concurrent_sessions=95, impossible_travel=95"));
+        Risk both = strong.score(Map.of("concurrent_sessions", true, "impossible_travel", true), true);
+        assertThat(both.score()).as("1 - 0.05 × 0.05 rounds to 100 but is not certain").isEqualTo(99);
+        assertThat(both.risks()).allSatisfy(category -> assertThat(category.score()).isLessThan(100));
+        RiskScorer certain = new RiskScorer(RiskWeights.parse("concurrent_sessions=100"));
+        assertThat(certain.score(Map.of("concurrent_sessions", true), true).score()).isEqualTo(100);
     }
 
     @Test
     void weightsAreConfigurationAndBadOnesAreRefused() {
         RiskWeights weights = RiskWeights.parse("concurrent_sessions=90, new_ip=0");
         RiskScorer custom = new RiskScorer(weights);
-        assertThat(custom.score(Map.of("concurrent_sessions", true)).score()).isEqualTo(90);
-        assertThat(custom.score(Map.of("is_new_user", false, "is_new_ip", true)).signals()).as("0 turns a signal off").isEmpty();
+        assertThat(custom.score(Map.of("concurrent_sessions", true), true).score()).isEqualTo(90);
+        assertThat(custom.score(Map.of("is_new_user", false, "is_new_ip", true), true).signals()).as("0 turns a signal off").isEmpty();
         assertThat(weights.points("token_mismatch")).isEqualTo(30);
         assertThatThrownBy(() -> RiskWeights.parse("no_such_signal=5")).hasMessageContaining("no_such_signal");
         assertThatThrownBy(() -> RiskWeights.parse("new_ip=101")).hasMessageContaining("0 to 100");
@@ -60,11 +80,11 @@ class RiskScorerTest {
     }
 
     @Property(tries = 2000)
-    void addingASignalNeverLowersAScore(@ForAll("checks") Map<String, Object> checks, @ForAll("flag") String added) {
+    void addingASignalNeverLowersAScore(@ForAll("checks") Map<String, Object> checks, @ForAll("flag") String added, @ForAll boolean namesAccount) {
         Map<String, Object> more = new HashMap<>(checks);
         more.put(added, true);
-        Risk before = scorer.score(checks);
-        Risk after = scorer.score(more);
+        Risk before = scorer.score(checks, namesAccount);
+        Risk after = scorer.score(more, namesAccount);
         assertThat(after.score()).isGreaterThanOrEqualTo(before.score()).isBetween(0, 100);
         for (RiskCategory category : before.risks()) {
             assertThat(after.risks()).anySatisfy(later -> {

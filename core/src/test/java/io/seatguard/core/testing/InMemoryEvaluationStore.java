@@ -206,9 +206,14 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
         earlier.stream().filter(e -> !e.at().isBefore(at.minus(java.time.Duration.ofHours(24)))).forEach(e -> e.place().country().ifPresent(countries::add));
         long inWindow = earlier.stream().filter(e -> !e.at().isBefore(at.minus(velocityWindow))).count();
         java.util.OptionalLong fingerprintUsers = fingerprintId.isEmpty() ? java.util.OptionalLong.empty()
-                : java.util.OptionalLong.of(userFingerprints.keySet().stream()
-                        .filter(key -> key.startsWith(appId + '|') && key.endsWith('|' + fingerprintId.get())).count());
+                : accountsOnFingerprint(appId, fingerprintId.get());
         return new AccountActivity(last, seen, Optional.of(countries), java.util.OptionalLong.of(inWindow), fingerprintUsers);
+    }
+
+    @Override
+    public synchronized java.util.OptionalLong accountsOnFingerprint(String appId, String fingerprintId) {
+        return java.util.OptionalLong.of(userFingerprints.keySet().stream()
+                .filter(key -> key.startsWith(appId + '|') && key.endsWith('|' + fingerprintId)).count());
     }
 
     /** Logs a device out of an account, as DELETE /v3/users/{user}/devices/{id} will. */
