@@ -122,6 +122,17 @@ class EvaluateApiTest {
     }
 
     @Test
+    void aTimeSlightlyAheadOfOursIsTakenAsNow() {
+        Instant before = Instant.now();
+        String ahead = before.plusSeconds(40).truncatedTo(ChronoUnit.SECONDS).toString();
+        Response answer = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"erin\",\"timestamp\":\"" + ahead + "\"}", app.bearer());
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        Instant stored = Instant.parse(server.get("/v3/evaluations/" + answer.json().get("evaluation_id").asText(), app.bearer()).json()
+                .get("created_at").asText());
+        assertThat(stored).as("within the clock skew, not stamped ahead of every live evaluation").isBetween(before.minusSeconds(1), Instant.now());
+    }
+
+    @Test
     void theClientIpComesThroughATrustedProxyOnly() {
         Response viaProxy = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"signup\"}",
                 Map.of("X-Forwarded-For", "6.6.6.6, 198.51.100.23"));

@@ -1,5 +1,7 @@
 package io.seatguard.core.pattern;
 
+import io.seatguard.core.account.AccountState;
+import io.seatguard.core.checks.FingerprintUserCountCheck;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +45,15 @@ public final class PatternThresholds {
         return value >= pair.suspicious() ? Optional.of(PatternLevel.SUSPICIOUS) : Optional.empty();
     }
 
+    /** The highest value a pattern's check reports: the counts stop at their limits. */
+    static long highestValue(PatternKind kind) {
+        return switch (kind) {
+            case MANY_DEVICES -> AccountState.DEVICE_LIMIT;
+            case MANY_ACCOUNTS_ON_DEVICE -> FingerprintUserCountCheck.LIMIT;
+            case MULTIPLE_COUNTRIES, NEW_DEVICE_NEW_COUNTRY -> Long.MAX_VALUE;
+        };
+    }
+
     /**
      * The defaults with the given overrides, written {@code many_devices=5:10,multiple_countries=3:5}.
      *
@@ -61,12 +72,20 @@ public final class PatternThresholds {
                         + "many_devices, multiple_countries, new_device_new_country, many_accounts_on_device");
             }
             String[] values = parts[1].trim().split(":", 2);
+            Pair pair;
             try {
-                pairs.put(kind, new Pair(Long.parseLong(values[0].trim()), Long.parseLong(values[values.length - 1].trim())));
+                pair = new Pair(Long.parseLong(values[0].trim()), Long.parseLong(values[values.length - 1].trim()));
             }
             catch (NumberFormatException e) {
                 throw new IllegalArgumentException("'" + item.trim() + "': thresholds must be whole numbers, like " + kind.wireName() + "=5:10");
             }
+            long ceiling = highestValue(kind);
+            if (pair.dangerous() > ceiling) {
+                // A threshold above what the check can report would silently never flag.
+                throw new IllegalArgumentException("'" + item.trim() + "': " + kind.wireName() + " is counted up to " + ceiling
+                        + ", so a threshold above it is never reached");
+            }
+            pairs.put(kind, pair);
         }
         return new PatternThresholds(pairs);
     }

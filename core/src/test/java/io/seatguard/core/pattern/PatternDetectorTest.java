@@ -69,5 +69,8 @@ class PatternDetectorTest {
         assertThatThrownBy(() -> PatternThresholds.parse("many_device=2:4")).hasMessageContaining("many_device=2:4");
         assertThatThrownBy(() -> PatternThresholds.parse("many_devices=5:2")).hasMessageContaining("suspicious <= dangerous");
         assertThatThrownBy(() -> PatternThresholds.parse("many_devices=a:b")).hasMessageContaining("whole numbers");
+        assertThatThrownBy(() -> PatternThresholds.parse("many_devices=150:300")).as("device_count stops at 100").hasMessageContaining("counted up to 100");
+        assertThatThrownBy(() -> PatternThresholds.parse("many_accounts_on_device=3:1001")).hasMessageContaining("counted up to 1000");
+        assertThat(PatternThresholds.parse("many_devices=50:100").of(PatternKind.MANY_DEVICES)).isEqualTo(new PatternThresholds.Pair(50, 100));
     }
 }
