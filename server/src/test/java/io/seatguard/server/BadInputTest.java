@@ -78,6 +78,14 @@ class BadInputTest {
                 new Case("evaluate with an array body", "POST", "/v3/evaluate", none, "[]", 400, "body"),
                 new Case("evaluate with a duplicate key", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"login\",\"action\":\"access\"}", 400, null),
                 new Case("evaluate nested too deep", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"metadata\":" + deep + "}", 400, null),
+                new Case("evaluate with data after the JSON", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\"} xyz", 400, null),
+                new Case("evaluate with two JSON objects", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\"}{}", 400, null),
+                new Case("a charset nobody knows (regression: a 500 on every route)", "GET", "/healthz",
+                        Map.of("Content-Type", "application/json; charset=xyz-bogus"), null, 415, null),
+                new Case("a charset name that is no name", "POST", "/v3/evaluate", Map.of("Content-Type", "application/json; charset=\"a b\""),
+                        "{" + cid + ",\"action\":\"signup\"}", 415, null),
+                new Case("a form with a charset nobody knows", "POST", "/dashboard/login",
+                        Map.of("Content-Type", "application/x-www-form-urlencoded; charset=@@@"), "email=a%40example.com&password=x", 415, null),
                 // evaluate: fields
                 new Case("action missing", "POST", "/v3/evaluate", none, "{" + cid + "}", 400, "action"),
                 new Case("action null (regression: was a 500)", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":null}", 400, "action"),
@@ -88,6 +96,20 @@ class BadInputTest {
                 new Case("access without user", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"access\"}", 400, "user"),
                 new Case("user a number", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"login\",\"user\":123}", 400, "user"),
                 new Case("user empty", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"login\",\"user\":\"\"}", 400, "user"),
+                new Case("user with a lone surrogate (was stored as ?, merging accounts)", "POST", "/v3/evaluate", none,
+                        "{" + cid + ",\"action\":\"login\",\"user\":\"sur\\ud800\"}", 400, "user"),
+                new Case("metadata value with a lone low surrogate", "POST", "/v3/evaluate", none,
+                        "{" + cid + ",\"action\":\"signup\",\"metadata\":{\"k\":[\"a\\udc00\"]}}", 400, "metadata.k[0]"),
+                new Case("metadata key with a lone low surrogate", "POST", "/v3/evaluate", none,
+                        "{" + cid + ",\"action\":\"signup\",\"metadata\":{\"k\\udc00\":1}}", 400, null),
+                new Case("metadata with a whole number beyond 64 bits (was stored unreadable)", "POST", "/v3/evaluate", none,
+                        "{" + cid + ",\"action\":\"signup\",\"metadata\":{\"plan\":18446744073709551616}}", 400, "metadata.plan"),
+                new Case("metadata with a number beyond a double", "POST", "/v3/evaluate", none,
+                        "{" + cid + ",\"action\":\"signup\",\"metadata\":{\"a\":[1,{\"b\":1e400}]}}", 400, "metadata.a[1].b"),
+                new Case("timezone an offset, not a zone", "POST", "/v3/evaluate", none,
+                        "{" + cid + ",\"action\":\"signup\",\"device\":{\"timezone\":\"+05:00\"}}", 400, "device.timezone"),
+                new Case("timezone a System V name", "POST", "/v3/evaluate", none,
+                        "{" + cid + ",\"action\":\"signup\",\"device\":{\"timezone\":\"SystemV/EST5\"}}", 400, "device.timezone"),
                 new Case("user blank", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"login\",\"user\":\"   \"}", 400, "user"),
                 new Case("user too long", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"login\",\"user\":\"" + "u".repeat(257) + "\"}", 400, "user"),
                 new Case("email malformed", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"email\":\"nope\"}", 400, "email"),
@@ -173,6 +195,12 @@ class BadInputTest {
                         "{\"name\":\"a\",\"allowed_origins\":[\"https://a.example/path\"]}", 400, "allowed_origins[0]"),
                 new Case("create app with an ftp origin", "POST", "/v3/apps", admin,
                         "{\"name\":\"a\",\"allowed_origins\":[\"https://ok.example\",\"ftp://a.example\"]}", 400, "allowed_origins[1]"),
+                new Case("create app with an origin port out of range", "POST", "/v3/apps", admin,
+                        "{\"name\":\"a\",\"allowed_origins\":[\"https://a.example:99999\"]}", 400, "allowed_origins[0]"),
+                new Case("webhook with a port out of range", "POST", "/v3/webhooks", secret,
+                        "{\"url\":\"https://93.184.216.34:99999/h\",\"events\":[\"evaluation.created\"]}", 400, "url"),
+                new Case("webhook with port 0", "POST", "/v3/webhooks", secret,
+                        "{\"url\":\"https://93.184.216.34:0/h\",\"events\":[\"evaluation.created\"]}", 400, "url"),
                 new Case("get an unknown app", "GET", "/v3/apps/app_nope", admin, null, 404, null),
                 new Case("rotate an unknown app", "POST", "/v3/apps/app_nope/rotate-secret", admin, null, 404, null),
                 // hosted pages and the dashboard read forms: a body that is no form is the client's error (regression: was a 500)
@@ -237,6 +265,89 @@ class BadInputTest {
             assertThat(answer).startsWith("HTTP/1.1 400");
             assertThat(answer.lines().takeWhile(line -> !line.isEmpty()).toList()).as(answer).anyMatch(line -> line.equalsIgnoreCase("Connection: close"));
         }
+    }
+
+    /** Sends raw bytes on a fresh connection and reads the answer until the server closes or 10 s pass. */
+    private String exchange(byte[]... parts) throws Exception {
+        java.net.URI base = java.net.URI.create(server.url());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            for (int i = 0; i < parts.length; i++) {
+                if (i > 0) {
+                    Thread.sleep(2_500);
+                }
+                socket.getOutputStream().write(parts[i]);
+                socket.getOutputStream().flush();
+            }
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int read; (read = socket.getInputStream().read(buffer)) > 0;) {
+                    answer.write(buffer, 0, read);
+                }
+            }
+            catch (java.net.SocketTimeoutException e) {
+                // what arrived is the answer
+            }
+            return answer.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private static byte[] post(String path, String contentType, byte[] body) {
+        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType + "\r\nContent-Length: " + body.length
+                + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] all = java.util.Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, all, head.length, body.length);
+        return all;
+    }
+
+    @Test
+    void anOverlongUtf8NulIsRefusedNotStored() throws Exception {
+        int before = evaluationCount();
+        // C0 80 is an overlong NUL: Jackson decoded it as U+0000, past the check for the \u0000 escape.
+        byte[] prefix = ("{\"client_id\":\"" + app.clientId() + "\",\"action\":\"login\",\"user\":\"nul").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = java.util.Arrays.copyOf(prefix, prefix.length + 5);
+        body[prefix.length] = (byte) 0xC0;
+        body[prefix.length + 1] = (byte) 0x80;
+        body[prefix.length + 2] = 'b';
+        body[prefix.length + 3] = '"';
+        body[prefix.length + 4] = '}';
+        String answer = exchange(post("/v3/evaluate", "application/json", body));
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("UTF-8");
+        assertThat(evaluationCount()).isEqualTo(before);
+        String accented = exchange(post("/v3/evaluate", "application/json",
+                ("{\"client_id\":\"" + app.clientId() + "\",\"action\":\"login\",\"user\":\"zoé😀\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(accented).as("well-formed UTF-8 and a paired surrogate escape are fine").startsWith("HTTP/1.1 200");
+    }
+
+    @Test
+    void aBodyTrickledInIsCutOffNotWaitedFor() throws Exception {
+        byte[] head = ("POST /v3/sessions/heartbeat HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 60000\r\n\r\n{")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        long started = System.nanoTime();
+        // One more byte 2.5 s later: far below the minimum rate, so the read that gets it ends the request.
+        String answer = exchange(head, "\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(answer).as(answer).matches("(?s)HTTP/1.1 4(00|08).*");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("not held until the 30 s idle timeout").isLessThan(Duration.ofSeconds(9));
+    }
+
+    @Test
+    void headRunsTheGetHandler() throws Exception {
+        String unknown = exchange(("HEAD /v3/evaluations/01900000-0000-7000-8000-000000000000 HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                + app.bearer().get("Authorization") + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(unknown).as("was an empty 200 without running the handler").startsWith("HTTP/1.1 404");
+        String anonymous = exchange("HEAD /v3/users/u1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(anonymous).startsWith("HTTP/1.1 401");
+        String ready = exchange("HEAD /readyz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(ready).startsWith("HTTP/1.1 200");
+        assertThat(ready.substring(ready.indexOf("\r\n\r\n") + 4)).as("no body on HEAD").isEmpty();
+    }
+
+    @Test
+    void anHttpVersionWeDoNotSpeakIsTheClientsFault() throws Exception {
+        String answer = exchange("GET /healthz HTTP/1.2\r\nHost: localhost\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(answer).startsWith("HTTP/1.1 505").contains("http-version-not-supported").doesNotContain("Internal error");
     }
 
     @Test

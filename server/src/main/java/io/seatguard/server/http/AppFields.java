@@ -71,7 +71,8 @@ public final class AppFields {
         try {
             URI uri = new URI(text);
             return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null && uri.getRawPath().isEmpty()
-                    && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null
+                    && (uri.getPort() == -1 || uri.getPort() >= 1 && uri.getPort() <= 65_535);
         }
         catch (URISyntaxException e) {
             return false;

@@ -164,9 +164,36 @@ final class EvaluateBodyReader {
             errors.add("metadata", "must be at most " + MAX_METADATA_BYTES + " bytes of JSON");
             return Map.of();
         }
+        int before = errors.list().size();
+        refuseUnstorableNumbers(node, "metadata", errors);
+        if (errors.list().size() > before) {
+            return Map.of();
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> map = Json.MAPPER.convertValue(node, LinkedHashMap.class);
         return map;
+    }
+
+    /**
+     * Numbers the stored document cannot give back as they came: a whole number beyond 64 bits (the store
+     * reads whole numbers as longs, so the evaluation could never be read again) or one too large for a
+     * double (1e400 would come back as "Infinity").
+     */
+    private static void refuseUnstorableNumbers(JsonNode node, String path, FieldErrors errors) {
+        if (node.isBigInteger() && node.bigIntegerValue().bitLength() > 63) {
+            errors.add(path, "must be a whole number within ±9223372036854775807");
+        }
+        else if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+            errors.add(path, "must be a finite number");
+        }
+        else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                refuseUnstorableNumbers(node.get(i), path + "[" + i + "]", errors);
+            }
+        }
+        else if (node.isObject()) {
+            node.properties().forEach(member -> refuseUnstorableNumbers(member.getValue(), path + "." + member.getKey(), errors));
+        }
     }
 
     static DeviceSignals device(JsonNode body, FieldErrors errors) {
@@ -332,13 +359,12 @@ final class EvaluateBodyReader {
         }
     }
 
-    private static boolean isZone(String zone) {
-        try {
-            ZoneId.of(zone);
-            return true;
-        }
-        catch (RuntimeException e) {
-            return false;
-        }
+    /**
+     * An IANA zone name as browsers report it ({@code Intl.DateTimeFormat().resolvedOptions().timeZone}):
+     * {@code ZoneId.of} also takes offsets ({@code +05:00}, {@code UTC+5}) and old System V names, which
+     * no browser sends and which place nobody.
+     */
+    static boolean isZone(String zone) {
+        return ZoneId.getAvailableZoneIds().contains(zone) && !zone.startsWith("SystemV/");
     }
 }

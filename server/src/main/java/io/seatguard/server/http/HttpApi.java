@@ -21,6 +21,8 @@ public final class HttpApi {
     private static final String ROUTE_ATTRIBUTE = "seatguard.route";
     /** How long a stopping server lets in-flight requests finish. */
     public static final long STOP_TIMEOUT_MILLIS = 10_000;
+    /** Bytes a second a request body must at least arrive at, once it has started (see {@link #create}). */
+    static final long MIN_REQUEST_DATA_RATE = 1_024;
 
     private HttpApi() {}
 
@@ -42,12 +44,24 @@ public final class HttpApi {
                 // Requests refused before routing (undecodable path, oversized headers) get problem+json too.
                 server.setErrorHandler(new ProtocolProblems());
             });
+            // A body trickled in a byte at a time holds a request thread while it blocks in a read; below this
+            // rate (counted from the body's first byte) Jetty ends the request, so a few hundred such
+            // connections cannot take every thread. A real client sends a body of a few KB in one go.
+            config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_REQUEST_DATA_RATE));
             for (Route route : routes) {
-                config.routes.addHttpHandler(route.method(), route.path(), ctx -> {
+                io.javalin.http.Handler handler = ctx -> {
                     ctx.attribute(ROUTE_ATTRIBUTE, route.path());
+                    MediaTypes.refuseUnknownCharset(ctx.header("Content-Type"));
                     NulCharacters.refuseInParameters(ctx);
                     route.handler().handle(ctx);
-                });
+                };
+                config.routes.addHttpHandler(route.method(), route.path(), handler);
+                if (route.method() == io.javalin.http.HandlerType.GET) {
+                    // Javalin answers HEAD on a GET route with an empty 200 without running the handler: a
+                    // load balancer probing /readyz with HEAD would never see a 503. HEAD runs GET's handler,
+                    // and Jetty sends its status and headers without the body.
+                    config.routes.addHttpHandler(io.javalin.http.HandlerType.HEAD, route.path(), handler);
+                }
             }
             config.routes.exception(SeatguardException.class, (e, ctx) -> Problems.write(ctx, e));
             // Redis down or slow (presence, attempt limits): the request cannot be served now, which is a

@@ -23,7 +23,8 @@ public final class JsonBody {
     }
 
     public JsonNode readObject(Context ctx) {
-        String contentType = ctx.contentType();
+        // The header as sent: Jetty's parsed form throws on an unknown charset (MediaTypes refuses those first).
+        String contentType = ctx.header("Content-Type");
         if (contentType == null || !isJson(contentType)) {
             throw new SeatguardException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "Send the body as application/json (got " + (contentType == null ? "no Content-Type" : contentType) + ")");
@@ -36,6 +37,11 @@ public final class JsonBody {
         byte[] body = declared >= 0 ? readDeclared(ctx, (int) declared) : readAtMost(ctx);
         if (body.length == 0) {
             throw SeatguardException.invalid("body", "is empty; send a JSON object");
+        }
+        if (!Utf8.isWellFormed(body)) {
+            // Jackson reads the overlong C0 80 as U+0000 and guesses UTF-16 from byte patterns; RFC 8259
+            // asks for UTF-8, and only well-formed UTF-8 lets NulCharacters trust what it scans for.
+            throw SeatguardException.invalid("body", "must be well-formed UTF-8 (RFC 8259)");
         }
         JsonNode node;
         try {

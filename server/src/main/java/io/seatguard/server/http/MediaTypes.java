@@ -1,5 +1,8 @@
 package io.seatguard.server.http;
 
+import io.seatguard.core.error.ErrorCode;
+import io.seatguard.core.error.SeatguardException;
+import java.nio.charset.Charset;
 import java.util.Locale;
 
 /** Reading a Content-Type header, for the checks that refuse bodies of another type. */
@@ -12,5 +15,42 @@ public final class MediaTypes {
      */
     public static String essence(String contentType) {
         return contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Refuses a {@code charset} parameter naming no charset this JVM knows, with 415, before anything asks
+     * Jetty for the request's content type or form: Jetty throws from inside those calls, which would be
+     * a 500 (and a stack trace in the log) on every route, without credentials.
+     */
+    public static void refuseUnknownCharset(String contentType) {
+        if (contentType == null) {
+            return;
+        }
+        String[] parts = contentType.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].strip();
+            int equals = parameter.indexOf('=');
+            if (equals < 0 || !parameter.substring(0, equals).strip().equalsIgnoreCase("charset")) {
+                continue;
+            }
+            String name = parameter.substring(equals + 1).strip();
+            if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                name = name.substring(1, name.length() - 1);
+            }
+            if (!isKnownCharset(name)) {
+                String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+                throw new SeatguardException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The charset " + shown.replaceAll("\\p{Cntrl}", "?")
+                        + " is not supported; send UTF-8");
+            }
+        }
+    }
+
+    private static boolean isKnownCharset(String name) {
+        try {
+            return Charset.isSupported(name);
+        }
+        catch (IllegalArgumentException e) {  // IllegalCharsetNameException among them
+            return false;
+        }
     }
 }

@@ -60,6 +60,9 @@ final class ProtocolProblems extends ErrorHandler {
             case 414 -> Problems.document(status, "uri-too-long", "URI too long", detail, List.of(new FieldError("uri", "is too long")));
             case 431 -> Problems.document(status, "headers-too-large", "Request headers too large", detail,
                     List.of(new FieldError("headers", "are too large")));
+            // Jetty answers 505 to a request line of HTTP/0.9 or HTTP/1.2: the client's fault, not ours.
+            case 505 -> Problems.document(status, "http-version-not-supported", "HTTP version not supported",
+                    "Send HTTP/1.1 (or HTTP/1.0)", List.of(new FieldError("request", "uses an HTTP version this server does not speak")));
             default -> status >= 500
                     ? Problems.document(status, "internal", "Internal error", "The server could not complete the request", List.of())
                     : Problems.document(status, "malformed-request", "Malformed request", detail, List.of(new FieldError("request", detail)));

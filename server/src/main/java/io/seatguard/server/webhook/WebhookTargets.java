@@ -42,6 +42,10 @@ public final class WebhookTargets {
         if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
             return Optional.of("must not carry credentials or a #fragment");
         }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65_535)) {
+            // Stored, it would fail every delivery and be retried for a day.
+            return Optional.of("has a port outside 1-65535");
+        }
         return checkAndPin(uri.getHost());
     }
 
