@@ -1,0 +1,87 @@
+package io.seatguard.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.seatguard.server.TestServer;
+import io.seatguard.server.TestServer.TestApp;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * A protected page ends its session when it goes away (pagehide), as a real app has it: the page on the
+ * app's origin, Seatguard on another. The end call is a keepalive {@code fetch} of JSON, which a browser
+ * sends cross-origin only after a CORS preflight; were that dropped while the page unloads, the session
+ * would stay live for the whole active window and a second device opened meanwhile would look like a
+ * concurrent session. Both names resolve to this machine through Chromium's host resolver rules.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CrossOriginSessionEndBrowserTest {
+    private static final String SITE = "seatguard.test";
+
+    @TempDir
+    static Path work;
+
+    private TestServer server;
+    private TestApp app;
+    private String pages;
+    private String seatguard;
+
+    @BeforeAll
+    void startServer() {
+        Chromium.requireInstalled();
+        server = TestServer.start(TestServer.Store.SQLITE, work.resolve("data"));
+        int port = server.server().port();
+        pages = "http://app." + SITE + ":" + port;
+        seatguard = "http://api." + SITE + ":" + port;
+        app = server.createApp("cross-origin", pages);
+    }
+
+    @AfterAll
+    void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void leavingTheProtectedPageEndsItsSessionAcrossOrigins() throws Exception {
+        ChromeDriver browser = Chromium.start(work.resolve("profile"), false, "--host-resolver-rules=MAP *." + SITE + " 127.0.0.1");
+        try {
+            browser.get(pages + "/healthz");
+            Object result = browser.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    import(arguments[1] + '/v3/sdk.js')
+                      .then((sdk) => new sdk.Seatguard({ clientId: arguments[0], endpoint: arguments[1], stun: false })
+                        .evaluate.access({ user: 'gail' }))
+                      .then((answer) => done(JSON.stringify(answer)), (e) => done('failed: ' + e));
+                    """, app.clientId(), seatguard);
+            assertThat(String.valueOf(result)).as("the evaluation from the app's origin").contains("\"verdict\":\"allow\"");
+            assertThat(connected("gail")).as("live while the page shows").isTrue();
+
+            browser.get(pages + "/healthz?elsewhere");
+
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+            while (connected("gail") && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+            assertThat(connected("gail")).as("the page's session ended when it went away, not at the end of the active window").isFalse();
+        }
+        finally {
+            browser.quit();
+        }
+    }
+
+    private boolean connected(String user) {
+        JsonNode devices = server.get("/v3/users/" + user + "/devices", app.bearer()).json().get("data");
+        assertThat(devices).hasSize(1);
+        return devices.get(0).get("actively_connected").asBoolean();
+    }
+}
