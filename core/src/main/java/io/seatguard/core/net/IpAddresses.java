@@ -4,6 +4,8 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -19,6 +21,14 @@ public final class IpAddresses {
     private static final Pattern IPV4 = Pattern.compile(
             "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+    // Prefixes of IPv6 addresses that carry an IPv4 one (isGlobal).
+    private static final byte[] NAT64 = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
+    private static final byte[] NAT64_LOCAL_USE = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 1};
+    private static final byte[] IPV4_COMPATIBLE = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    private static final byte[] IPV4_MAPPED = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff};
+    private static final byte[] IPV4_TRANSLATED = {0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0};
+    private static final byte[] SIX_TO_FOUR = {0x20, 0x02};
+    private static final byte[] TEREDO = {0x20, 0x01, 0, 0};
 
     private IpAddresses() {}
 
@@ -46,10 +56,18 @@ public final class IpAddresses {
     /**
      * Whether an address is reachable across the internet: not private (RFC 1918, IPv6 unique-local),
      * shared (carrier-grade NAT, 100.64.0.0/10), benchmarking (198.18.0.0/15), loopback, link-local,
-     * unspecified or multicast. An IPv6 address that carries an IPv4 one (NAT64 64:ff9b::/96, 6to4
-     * 2002::/16, the old IPv4-compatible ::/96) is judged by the IPv4 address it leads to: through a
-     * NAT64 gateway, 64:ff9b::a9fe:a9fe is 169.254.169.254. Only a global address can say where a
-     * network is, and only one may be a webhook's target.
+     * unspecified or multicast. Only a global address can say where a network is, and only one may be a
+     * webhook's target.
+     *
+     * <p>An IPv6 address that carries an IPv4 one is judged by the IPv4 address it leads to, because that
+     * is where a connection to it ends up: IPv4-mapped {@code ::ffff:0:0/96} (the JDK's own resolver hands
+     * an AAAA answer {@code ::ffff:7f00:1} back as an {@code Inet6Address} that is not "loopback", yet a
+     * dual-stack socket connects it to 127.0.0.1), IPv4-translated {@code ::ffff:0:0:0/96} (RFC 2765),
+     * the old IPv4-compatible {@code ::/96}, NAT64 {@code 64:ff9b::/96} (through a NAT64 gateway,
+     * 64:ff9b::a9fe:a9fe is 169.254.169.254), 6to4 {@code 2002::/16}, and Teredo {@code 2001::/32}
+     * (both its server's address and its client's, which is stored inverted). The local-use NAT64
+     * prefix {@code 64:ff9b:1::/48} (RFC 8215) leads into a network's own IPv4 space, wherever the
+     * IPv4 address sits in it, and is never global.
      */
     public static boolean isGlobal(InetAddress address) {
         if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
@@ -63,37 +81,49 @@ public final class IpAddresses {
             boolean reserved = (bytes[0] & 0xff) == 0 || (bytes[0] & 0xff) >= 240;
             return !sharedNat && !benchmarking && !reserved;
         }
-        Optional<InetAddress> embedded = embeddedIpv4(bytes);
-        if (embedded.isPresent()) {
-            return isGlobal(embedded.get());
+        if (startsWith(bytes, NAT64_LOCAL_USE)) {
+            return false;
+        }
+        List<InetAddress> carried = carriedIpv4(bytes);
+        if (!carried.isEmpty()) {
+            return carried.stream().allMatch(IpAddresses::isGlobal);
         }
         boolean uniqueLocal = (bytes[0] & 0xfe) == 0xfc;
         return !uniqueLocal;
     }
 
-    /** The IPv4 address a NAT64 (64:ff9b::/96), 6to4 (2002::/16) or IPv4-compatible (::/96) address carries. */
-    private static Optional<InetAddress> embeddedIpv4(byte[] bytes) {
-        int from;
-        if (startsWith(bytes, new byte[] {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0})
-                || startsWith(bytes, new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})) {
-            from = 12;
+    /** The IPv4 addresses an IPv6 address carries (see {@link #isGlobal}); empty when it carries none. */
+    private static List<InetAddress> carriedIpv4(byte[] bytes) {
+        if (startsWith(bytes, NAT64) || startsWith(bytes, IPV4_COMPATIBLE) || startsWith(bytes, IPV4_MAPPED) || startsWith(bytes, IPV4_TRANSLATED)) {
+            return List.of(ipv4(bytes, 12, false));
         }
-        else if (bytes[0] == 0x20 && bytes[1] == 0x02) {
-            from = 2;
+        if (startsWith(bytes, SIX_TO_FOUR)) {
+            return List.of(ipv4(bytes, 2, false));
         }
-        else {
-            return Optional.empty();
+        if (startsWith(bytes, TEREDO)) {
+            // RFC 4380 §4: the server's address in bits 32-63, the client's (its NAT's) inverted in the last 32.
+            return List.of(ipv4(bytes, 4, false), ipv4(bytes, 12, true));
+        }
+        return List.of();
+    }
+
+    private static InetAddress ipv4(byte[] bytes, int from, boolean inverted) {
+        byte[] ipv4 = Arrays.copyOfRange(bytes, from, from + 4);
+        if (inverted) {
+            for (int i = 0; i < 4; i++) {
+                ipv4[i] = (byte) ~ipv4[i];
+            }
         }
         try {
-            return Optional.of(InetAddress.getByAddress(java.util.Arrays.copyOfRange(bytes, from, from + 4)));
+            return InetAddress.getByAddress(ipv4);
         }
         catch (UnknownHostException e) {
-            return Optional.empty();
+            throw new AssertionError("four bytes are always an IPv4 address", e);
         }
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        return java.util.Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+        return Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     /**

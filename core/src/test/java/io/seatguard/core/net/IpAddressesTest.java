@@ -2,6 +2,7 @@ package io.seatguard.core.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,41 @@ class IpAddressesTest {
                 "64:ff9b::a9fe:a9fe", "2002:a00:1::1", "::7f00:1")) {
             assertThat(IpAddresses.isGlobal(address(local))).as(local).isFalse();
         }
+    }
+
+    /**
+     * Review finding (webhook SSRF): the JDK's resolver answers an AAAA record {@code ::ffff:7f00:1} with an
+     * {@code Inet6Address} (parsing the literal would give an {@code Inet4Address}), which the JDK does not
+     * call loopback, and a webhook to it reached 127.0.0.1. Built here with {@code Inet6Address.getByAddress},
+     * which keeps the IPv6 form as the resolver does ({@code InetAddress.getByAddress} would convert it).
+     */
+    @Test
+    void anIpv6AddressCarryingAnIpv4OneIsJudgedByTheIpv4Address() throws Exception {
+        for (String local : List.of("::ffff:127.0.0.1", "::ffff:10.0.0.1", "::ffff:169.254.169.254", "::ffff:192.168.1.1", "::ffff:0.0.0.0",
+                "::ffff:0:127.0.0.1", "::ffff:0:10.0.0.1", "64:ff9b:1::808:808", "64:ff9b:1:a9fe:a9fe::",
+                // Teredo: a public server, and a client 10.0.0.1 (stored inverted); a private server
+                "2001:0:4136:e378:8000:63bf:f5ff:fffe", "2001:0:a00:1:8000:63bf:3fff:fdd2")) {
+            InetAddress address = ipv6(local);
+            assertThat(address).as(local).isInstanceOf(Inet6Address.class);
+            assertThat(IpAddresses.isGlobal(address)).as(local).isFalse();
+        }
+        for (String global : List.of("::ffff:8.8.8.8", "::ffff:0:8.8.8.8", "2001:0:4136:e378:8000:63bf:3fff:fdd2")) {
+            assertThat(IpAddresses.isGlobal(ipv6(global))).as(global).isTrue();
+        }
+    }
+
+    /** The address as an {@code Inet6Address} even when it is IPv4-mapped, as the JDK's resolver returns it. */
+    static InetAddress ipv6(String text) throws Exception {
+        byte[] bytes = InetAddress.getByName(text).getAddress(); // a literal: no lookup
+        return Inet6Address.getByAddress(null, bytes.length == 16 ? bytes : mapped(bytes), -1);
+    }
+
+    private static byte[] mapped(byte[] ipv4) {
+        byte[] bytes = new byte[16];
+        bytes[10] = (byte) 0xff;
+        bytes[11] = (byte) 0xff;
+        System.arraycopy(ipv4, 0, bytes, 12, 4);
+        return bytes;
     }
 
     private static InetAddress address(String text) {

@@ -16,10 +16,22 @@ import java.util.Optional;
  * connection will use ({@link PinnedResolverProvider}).
  */
 public final class WebhookTargets {
+    /** Resolves a host name afresh, past any pin: the JVM's built-in resolver, or a test's answer. */
+    @FunctionalInterface
+    interface HostLookup {
+        List<InetAddress> resolve(String host) throws UnknownHostException;
+    }
+
     private final boolean allowPrivate;
+    private final HostLookup lookup;
 
     public WebhookTargets(boolean allowPrivate) {
+        this(allowPrivate, PinnedResolverProvider::resolveFresh);
+    }
+
+    WebhookTargets(boolean allowPrivate, HostLookup lookup) {
         this.allowPrivate = allowPrivate;
+        this.lookup = java.util.Objects.requireNonNull(lookup, "lookup is null");
     }
 
     public boolean allowsPrivate() {
@@ -58,7 +70,7 @@ public final class WebhookTargets {
         List<InetAddress> addresses;
         try {
             Optional<InetAddress> literal = IpAddresses.parse(bare);
-            addresses = literal.isPresent() ? List.of(literal.get()) : PinnedResolverProvider.resolveFresh(bare);
+            addresses = literal.isPresent() ? List.of(literal.get()) : lookup.resolve(bare);
         }
         catch (UnknownHostException e) {
             return Optional.of("has a host that does not resolve: " + bare);
@@ -67,6 +79,8 @@ public final class WebhookTargets {
             return Optional.of("has a host that does not resolve: " + bare);
         }
         if (!allowPrivate) {
+            // Each address as the resolver gave it: an AAAA answer ::ffff:127.0.0.1 is an Inet6Address
+            // that IpAddresses judges by the IPv4 address it carries.
             for (InetAddress address : addresses) {
                 if (!IpAddresses.isGlobal(address)) {
                     // Which address is not said: the answer would tell an API client the internal

@@ -1,0 +1,39 @@
+package io.seatguard.server.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which webhook targets are refused, judged on the addresses a host name resolves to (answered here without DNS). */
+class WebhookTargetsTest {
+    /**
+     * Review finding (SSRF through IPv4-mapped answers): a host whose AAAA record is {@code ::ffff:127.0.0.1}
+     * resolves to an {@code Inet6Address} the JDK calls neither loopback nor private, and deliveries reached
+     * 127.0.0.1. The lookup here answers exactly as the JDK's resolver does for such a record.
+     */
+    @Test
+    void aHostResolvingToAnIpv4MappedPrivateAddressIsRefused() throws Exception {
+        for (String carried : List.of("127.0.0.1", "10.0.0.1", "169.254.169.254")) {
+            InetAddress resolved = mapped(carried);
+            assertThat(resolved).isInstanceOf(Inet6Address.class);
+            WebhookTargets targets = new WebhookTargets(false, host -> List.of(resolved));
+            assertThat(targets.checkAndPin("mapped.example")).as(carried).hasValueSatisfying(reason -> assertThat(reason).contains("private or loopback"));
+            assertThat(targets.refusal("https://mapped.example/hook")).as(carried).isPresent();
+        }
+        InetAddress publicAddress = mapped("8.8.8.8");
+        WebhookTargets targets = new WebhookTargets(false, host -> List.of(publicAddress));
+        assertThat(targets.checkAndPin("public.example")).as("a public IPv4 address, mapped").isEmpty();
+    }
+
+    private static InetAddress mapped(String ipv4) throws Exception {
+        byte[] bytes = new byte[16];
+        bytes[10] = (byte) 0xff;
+        bytes[11] = (byte) 0xff;
+        System.arraycopy(InetAddress.getByName(ipv4).getAddress(), 0, bytes, 12, 4);
+        // Inet6Address.getByAddress keeps the IPv6 form, as the resolver does; InetAddress.getByAddress would not.
+        return Inet6Address.getByAddress(null, bytes, -1);
+    }
+}
