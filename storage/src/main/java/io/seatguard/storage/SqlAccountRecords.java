@@ -8,6 +8,7 @@ import io.seatguard.core.history.AccountSummary;
 import io.seatguard.core.ids.IdGenerator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -93,26 +94,58 @@ public final class SqlAccountRecords implements AccountRecords {
                 }
             }
         }
-        database.write(connection -> JdbcRunner.update(connection, "DELETE FROM challenges WHERE created_at < ?", cutoff.toEpochMilli()));
+        pruneChallenges(cutoff);
         pruneWebhookMessages(cutoff);
         return pruned;
     }
 
+    /** Challenges opened before the cutoff, a thousand per transaction, found through their age index. */
+    static final String OLD_CHALLENGES = "DELETE FROM challenges WHERE id IN (SELECT id FROM challenges WHERE created_at < ? LIMIT " + PRUNE_BATCH + ")";
+
+    private void pruneChallenges(Instant cutoff) {
+        while (database.write(connection -> JdbcRunner.update(connection, OLD_CHALLENGES, cutoff.toEpochMilli())) == PRUNE_BATCH) {
+            // Another batch.
+        }
+    }
+
+    /**
+     * The next thousand messages by age from {@code created_at >= ?} to the cutoff with nothing left to
+     * send, read along their age index. Each batch starts where the last one ended, so messages still
+     * pending near the start (a receiver that has been down for longer than the retention) are stepped
+     * over once per pass, not once per batch.
+     */
+    static final String OLD_WEBHOOK_MESSAGES = "SELECT m.app_id, m.id, m.created_at FROM webhook_messages m WHERE m.created_at >= ? AND m.created_at < ?"
+            + " AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.app_id = m.app_id AND d.message_id = m.id AND d.status = 'pending')"
+            + " ORDER BY m.created_at LIMIT " + PRUNE_BATCH;
+
     /**
      * Webhook messages created before the cutoff that have nothing left to send (delivered, failed, or
      * their endpoint deleted), with their deliveries and tries: their payloads name accounts, IPs and
-     * devices, and must not outlive the evaluations they describe. A thousand messages per transaction.
+     * devices, and must not outlive the evaluations they describe. A thousand messages per transaction,
+     * chosen once and deleted by their keys from the three tables. A delivery sent again meanwhile
+     * ({@code redeliver} from another node) keeps its row, its tries and its message.
      */
     private void pruneWebhookMessages(Instant cutoff) {
-        String batch = "SELECT m.app_id, m.id FROM webhook_messages m WHERE m.created_at < ? AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d"
-                + " WHERE d.app_id = m.app_id AND d.message_id = m.id AND d.status = 'pending') ORDER BY m.created_at, m.app_id, m.id LIMIT " + PRUNE_BATCH;
         long before = cutoff.toEpochMilli();
-        while (database.write(connection -> {
-            JdbcRunner.update(connection, "DELETE FROM webhook_attempts WHERE (app_id, message_id) IN (" + batch + ")", before);
-            JdbcRunner.update(connection, "DELETE FROM webhook_deliveries WHERE (app_id, message_id) IN (" + batch + ")", before);
-            return JdbcRunner.update(connection, "DELETE FROM webhook_messages WHERE (app_id, id) IN (" + batch + ")", before);
-        }) == PRUNE_BATCH) {
-            // Another batch.
+        long from = Long.MIN_VALUE;
+        while (true) {
+            long start = from;
+            List<Long> ages = database.write(connection -> {
+                List<String[]> keys = new ArrayList<>();
+                List<Long> created = new ArrayList<>();
+                JdbcRunner.queryList(connection, OLD_WEBHOOK_MESSAGES, row -> {
+                    keys.add(new String[] {row.getString(1), row.getString(2)});
+                    return created.add(row.getLong(3));
+                }, start, before);
+                if (!keys.isEmpty()) {
+                    SqlWebhookCleanup.deleteFinished(connection, keys);
+                }
+                return created;
+            });
+            if (ages.size() < PRUNE_BATCH) {
+                return;
+            }
+            from = ages.get(ages.size() - 1);
         }
     }
 }

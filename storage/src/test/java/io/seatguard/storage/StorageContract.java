@@ -1052,7 +1052,9 @@ abstract class StorageContract {
             statement.execute("INSERT INTO webhook_endpoints (app_id, id, url, events, secret, previous_secret, previous_expires_at, created_at)"
                     + " VALUES ('app_a', 'we_old', 'https://hooks.example/old', ',evaluation.created,', 'whsec_new', 'whsec_old', "
                     + T0.plusSeconds(86_400).toEpochMilli() + ", " + T0.toEpochMilli() + ")");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23')");
+            statement.execute("DROP INDEX webhook_messages_by_age");
+            statement.execute("DROP INDEX challenges_by_age");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '25')");
         }
         database = reopenDatabase();
         wire();

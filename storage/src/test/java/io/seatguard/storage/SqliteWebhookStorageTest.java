@@ -1,0 +1,46 @@
+package io.seatguard.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The webhook housekeeping contract on the embedded SQLite file, and SQLite's plans for it. */
+class SqliteWebhookStorageTest extends WebhookStorageContract {
+    @TempDir
+    Path dataDir;
+
+    @Override
+    SqlDatabase openDatabase() {
+        return SqlDatabase.open(StorageSettings.embedded(dataDir));
+    }
+
+    @Override
+    Connection rawConnection() throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(StorageSettings.EMBEDDED_FILE_NAME));
+    }
+
+    private String plan(String sql, Object... parameters) throws SQLException {
+        return plan("EXPLAIN QUERY PLAN", sql, parameters);
+    }
+
+    /**
+     * Review finding: each retention batch read every webhook message (no index on their age) and every
+     * challenge, holding the single writer for seconds with a million rows.
+     */
+    @Test
+    void retentionReadsOldMessagesAndChallengesThroughTheirAgeIndexAndDeletesByKey() throws SQLException {
+        assertThat(plan(SqlAccountRecords.OLD_WEBHOOK_MESSAGES, 0L, 1L)).contains("SEARCH m USING INDEX webhook_messages_by_age (created_at>? AND created_at<?)")
+                .contains("SEARCH d USING INDEX sqlite_autoindex_webhook_deliveries_1 (app_id=? AND message_id=?)").doesNotContain("SCAN");
+        assertThat(plan(SqlAccountRecords.OLD_CHALLENGES, 1L)).contains("SEARCH challenges USING INDEX challenges_by_age (created_at<?)").doesNotContain("SCAN challenges");
+        Object[] keys = KeyList.parameters(List.<String[]>of(new String[] {"app_a", "msg_1"}), new Object[0]);
+        assertThat(plan(KeyList.statement(SqlWebhookCleanup.FINISHED_DELIVERIES, 2, 1), keys)).contains("sqlite_autoindex_webhook_deliveries_1 (app_id=? AND message_id=?)");
+        assertThat(plan(KeyList.statement(SqlWebhookCleanup.TRIES_WITHOUT_DELIVERY, 2, 1), keys)).contains("SEARCH webhook_attempts USING COVERING INDEX sqlite_autoindex_webhook_attempts_1 (app_id=? AND message_id=?)");
+        assertThat(plan(KeyList.statement(SqlWebhookCleanup.MESSAGES_WITHOUT_DELIVERY, 2, 1), keys)).contains("SEARCH webhook_messages USING COVERING INDEX sqlite_autoindex_webhook_messages_1 (app_id=? AND id=?)");
+    }
+}

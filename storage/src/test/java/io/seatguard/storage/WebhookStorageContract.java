@@ -1,0 +1,158 @@
+package io.seatguard.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.core.webhook.OutboxEvent;
+import io.seatguard.core.webhook.WebhookEndpoint;
+import io.seatguard.core.webhook.WebhookEventType;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The webhook outbox's housekeeping on each engine: retention, an account's erasure and an endpoint's
+ * deletion, in bounded transactions that read through indexes. A subclass says how to open its database
+ * and shows its engine's query plans.
+ */
+abstract class WebhookStorageContract {
+    static final Instant T0 = Instant.parse("2026-11-01T12:00:00Z");
+    static final long OLD = T0.minus(Duration.ofDays(200)).toEpochMilli();
+
+    SqlDatabase database;
+    SqlWebhooks webhooks;
+
+    abstract SqlDatabase openDatabase();
+
+    /** A plain JDBC connection to the database under test, closed by the caller. */
+    abstract Connection rawConnection() throws SQLException;
+
+    @BeforeEach
+    void open() {
+        database = openDatabase();
+        webhooks = new SqlWebhooks(database);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void retentionTakesOldFinishedMessagesBatchAfterBatchAndKeepsPendingAndRecentOnes() throws SQLException {
+        endpoint("app_a", "we_a");
+        // More than two batches of delivered messages with a try each, three still pending among them,
+        // and some too recent for the cutoff.
+        bulkMessages("app_a", "we_a", "old", 2_500, OLD, "delivered");
+        bulkMessages("app_a", "we_a", "stuck", 3, OLD, "pending");
+        bulkMessages("app_a", "we_a", "new", 5, T0.toEpochMilli(), "delivered");
+        bulkChallenges("old", 1_500, OLD);
+        bulkChallenges("new", 2, T0.toEpochMilli());
+
+        new SqlAccountRecords(database).pruneBefore(T0.minus(Duration.ofDays(90)));
+
+        assertThat(ids("SELECT id FROM webhook_messages")).as("the pending and the recent stay").hasSize(8)
+                .allSatisfy(id -> assertThat(id).matches("(stuck|new)-.*"));
+        assertThat(count("webhook_deliveries")).isEqualTo(8);
+        assertThat(count("webhook_attempts")).isEqualTo(8);
+        assertThat(ids("SELECT id FROM challenges")).containsExactlyInAnyOrder("new-1", "new-2");
+    }
+
+    @Test
+    void aMessageSentAgainWhileRetentionChoseItKeepsItsDeliveryAndItsMessage() throws SQLException {
+        endpoint("app_a", "we_a");
+        bulkMessages("app_a", "we_a", "old", 2, OLD, "delivered");
+        database.write(connection -> {
+            // As if redelivered on another node after this batch was chosen.
+            SqlWebhookCleanup.deleteFinished(connection, List.of(new String[] {"app_a", "old-1"}, new String[] {"app_a", "old-2"}));
+            return null;
+        });
+        assertThat(count("webhook_messages")).isZero();
+
+        bulkMessages("app_a", "we_a", "again", 1, OLD, "pending");
+        database.write(connection -> {
+            SqlWebhookCleanup.deleteFinished(connection, List.<String[]>of(new String[] {"app_a", "again-1"}));
+            return null;
+        });
+        assertThat(count("webhook_messages")).isEqualTo(1);
+        assertThat(count("webhook_deliveries")).isEqualTo(1);
+        assertThat(count("webhook_attempts")).as("its earlier try stays with it").isEqualTo(1);
+    }
+
+    // helpers
+
+    void endpoint(String app, String endpoint) {
+        webhooks.create(new WebhookEndpoint(endpoint, app, "https://hooks.example/" + endpoint, List.of(WebhookEventType.EVALUATION_CREATED), "whsec_a",
+                List.of(), T0.minus(Duration.ofDays(365))));
+    }
+
+    void enqueue(String app, String user, Instant at) {
+        database.write(connection -> {
+            SqlOutbox.enqueue(connection, new OutboxEvent(app, WebhookEventType.EVALUATION_CREATED, Optional.of(user), Map.of("evaluation_id", "e"), at));
+            return null;
+        });
+    }
+
+    /** {@code count} messages {@code prefix-1..count} of user {@code ann}, each with one delivery in {@code status} and one try. */
+    void bulkMessages(String app, String endpoint, String prefix, int count, long at, String status) throws SQLException {
+        String numbers = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + count + ") ";
+        try (Connection raw = rawConnection(); Statement statement = raw.createStatement()) {
+            statement.execute(numbers + "INSERT INTO webhook_messages (app_id, id, event_type, user_id, payload, created_at)"
+                    + " SELECT '" + app + "', '" + prefix + "-' || i, 'evaluation.created', 'ann', '{}', " + at + " FROM n");
+            statement.execute(numbers + "INSERT INTO webhook_deliveries (app_id, message_id, endpoint_id, status, attempts, next_attempt_at, created_at)"
+                    + " SELECT '" + app + "', '" + prefix + "-' || i, '" + endpoint + "', '" + status + "', 1, " + at + ", " + at + " FROM n");
+            statement.execute(numbers + "INSERT INTO webhook_attempts (app_id, message_id, endpoint_id, attempt, at, status, duration_ms)"
+                    + " SELECT '" + app + "', '" + prefix + "-' || i, '" + endpoint + "', 1, " + at + ", 500, 3 FROM n");
+        }
+    }
+
+    void bulkChallenges(String prefix, int count, long at) throws SQLException {
+        try (Connection raw = rawConnection(); Statement statement = raw.createStatement()) {
+            statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + count + ")"
+                    + " INSERT INTO challenges (id, app_id, evaluation_id, account_key, device_id, type, status, attempts, sends, created_at, expires_at, document)"
+                    + " SELECT '" + prefix + "-' || i, 'app_a', 'ev', 'user:ann', 'dev', 'email', 'expired', 0, 0, " + at + ", " + at + ", '{}' FROM n");
+        }
+    }
+
+    int count(String table) throws SQLException {
+        try (Connection raw = rawConnection(); ResultSet rows = raw.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    List<String> ids(String query) throws SQLException {
+        try (Connection raw = rawConnection(); ResultSet rows = raw.createStatement().executeQuery(query)) {
+            List<String> ids = new java.util.ArrayList<>();
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+            return ids;
+        }
+    }
+
+    /** The engine's plan for a statement, its parameters bound, one line per step. */
+    String plan(String explain, String sql, Object... parameters) throws SQLException {
+        try (Connection raw = rawConnection(); java.sql.PreparedStatement statement = raw.prepareStatement(explain + " " + sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rows = statement.executeQuery()) {
+                int columns = rows.getMetaData().getColumnCount();
+                while (rows.next()) {
+                    plan.append(rows.getString(columns)).append('\n');
+                }
+            }
+            return plan.toString();
+        }
+    }
+}
