@@ -41,12 +41,12 @@ public final class SqlAccountRecords implements AccountRecords {
     }
 
     /**
-     * The account's evaluations go a thousand at a time first, each batch its own transaction: an account
-     * under attack can hold hundreds of thousands, and one transaction deleting them all would hold the
-     * single writer, and every app's evaluations queued behind it, for as long. The last transaction
-     * takes what is left (evaluations written meanwhile included) and the account's other rows. If the
-     * server stops in between, the account is still there, with fewer evaluations, and erasing it again
-     * finishes the job.
+     * The account's evaluations go a thousand at a time first, each batch its own transaction, and then
+     * its webhook messages (with their deliveries and tries) likewise: an account under attack can hold
+     * hundreds of thousands, and one transaction deleting them all would hold the single writer, and
+     * every app's evaluations queued behind it, for as long. The last transaction takes what is left
+     * (rows written meanwhile included) and the account's other rows. If the server stops in between,
+     * the account is still there, with fewer evaluations, and erasing it again finishes the job.
      */
     @Override
     public boolean erase(String appId, String userId) {
@@ -54,6 +54,9 @@ public final class SqlAccountRecords implements AccountRecords {
                 "DELETE FROM evaluations WHERE app_id = ? AND id IN (SELECT id FROM evaluations WHERE app_id = ? AND user_id = ? LIMIT " + PRUNE_BATCH + ")",
                 appId, appId, userId)) == PRUNE_BATCH) {
             // Another batch: other writes get their turn on the writer in between.
+        }
+        while (database.write(connection -> SqlWebhookCleanup.deleteAccountMessages(connection, appId, userId, PRUNE_BATCH)) == PRUNE_BATCH) {
+            // Another batch.
         }
         return database.write(connection -> {
             JdbcRunner.update(connection, "DELETE FROM evaluations WHERE app_id = ? AND user_id = ?", appId, userId);
@@ -64,12 +67,9 @@ public final class SqlAccountRecords implements AccountRecords {
             JdbcRunner.update(connection, "DELETE FROM challenges WHERE app_id = ? AND account_key = ?", appId, "user:" + userId);
             JdbcRunner.update(connection, "DELETE FROM owner_notices WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM account_patterns WHERE app_id = ? AND user_id = ?", appId, userId);
-            // Pending webhook payloads about the account go too (delivered ones are the receiver's).
-            JdbcRunner.update(connection, "DELETE FROM webhook_attempts WHERE app_id = ? AND message_id IN (SELECT id FROM webhook_messages WHERE app_id = ? AND user_id = ?)",
-                    appId, appId, userId);
-            JdbcRunner.update(connection, "DELETE FROM webhook_deliveries WHERE app_id = ? AND message_id IN (SELECT id FROM webhook_messages WHERE app_id = ? AND user_id = ?)",
-                    appId, appId, userId);
-            JdbcRunner.update(connection, "DELETE FROM webhook_messages WHERE app_id = ? AND user_id = ?", appId, userId);
+            // Webhook payloads about the account go too (what was delivered is the receiver's), their
+            // deliveries by the same ids as the messages: none is left without its message.
+            SqlWebhookCleanup.deleteAccountMessages(connection, appId, userId, Integer.MAX_VALUE);
             return JdbcRunner.update(connection, "DELETE FROM users WHERE app_id = ? AND id = ?", appId, userId) == 1;
         });
     }
@@ -96,6 +96,9 @@ public final class SqlAccountRecords implements AccountRecords {
         }
         pruneChallenges(cutoff);
         pruneWebhookMessages(cutoff);
+        while (database.write(SqlWebhookCleanup::deleteDeliveriesWithoutMessage) == PRUNE_BATCH) {
+            // Another batch.
+        }
         return pruned;
     }
 

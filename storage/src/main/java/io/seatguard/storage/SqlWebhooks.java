@@ -29,6 +29,8 @@ public final class SqlWebhooks {
     private static final String ENDPOINT_COLUMNS = "app_id, id, url, events, secret, retired_secrets, created_at";
     /** Two nodes rotating one endpoint at once: the loser reads again; a third collision is not worth more. */
     private static final int ROTATION_ROUNDS = 3;
+    /** Deliveries deleted per transaction when an endpoint goes. */
+    static final int BATCH = 1_000;
     private static final String DELIVERY_COLUMNS = "d.message_id, d.endpoint_id, m.event_type, d.status, d.attempts, d.next_attempt_at, d.last_status,"
             + " d.last_error, d.last_attempt_at, d.created_at";
 
@@ -62,14 +64,17 @@ public final class SqlWebhooks {
 
     /**
      * Deletes the endpoint and its deliveries (nothing more will be sent to it), and the app's messages
-     * that no endpoint is left to receive.
+     * that no endpoint is left to receive. The deliveries go a thousand per transaction (a busy endpoint
+     * holds millions, and one transaction would hold the single writer for as long); the endpoint goes
+     * last, with what was written meanwhile. If the server stops in between, the endpoint is still there,
+     * and deleting it again finishes the job.
      */
     public boolean delete(String appId, String endpointId) {
+        while (database.write(connection -> SqlWebhookCleanup.deleteEndpointDeliveries(connection, appId, endpointId, BATCH)) == BATCH) {
+            // Another batch: other writes get their turn on the writer in between.
+        }
         return database.write(connection -> {
-            JdbcRunner.update(connection, "DELETE FROM webhook_attempts WHERE app_id = ? AND endpoint_id = ?", appId, endpointId);
-            JdbcRunner.update(connection, "DELETE FROM webhook_deliveries WHERE app_id = ? AND endpoint_id = ?", appId, endpointId);
-            JdbcRunner.update(connection, "DELETE FROM webhook_messages WHERE app_id = ? AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d"
-                    + " WHERE d.app_id = webhook_messages.app_id AND d.message_id = webhook_messages.id)", appId);
+            SqlWebhookCleanup.deleteEndpointDeliveries(connection, appId, endpointId, Integer.MAX_VALUE);
             return JdbcRunner.update(connection, "DELETE FROM webhook_endpoints WHERE app_id = ? AND id = ?", appId, endpointId) == 1;
         });
     }
@@ -111,7 +116,10 @@ public final class SqlWebhooks {
                 "UPDATE webhook_deliveries SET lock_token = ?, locked_until = ?"
                         + " WHERE status = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)"
                         + " AND (app_id, message_id, endpoint_id) IN (SELECT app_id, message_id, endpoint_id FROM webhook_deliveries"
-                        + " WHERE status = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?) ORDER BY next_attempt_at LIMIT ?)",
+                        + " WHERE status = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)"
+                        // A delivery whose message is gone (see SqlWebhookCleanup) cannot be sent: never claimed, retention deletes it.
+                        + " AND EXISTS (SELECT 1 FROM webhook_messages m WHERE m.app_id = webhook_deliveries.app_id AND m.id = webhook_deliveries.message_id)"
+                        + " ORDER BY next_attempt_at LIMIT ?)",
                 token, at + lockFor.toMillis(), at, at, at, at, limit));
         return database.read(connection -> JdbcRunner.queryList(connection,
                 "SELECT d.app_id, d.message_id, d.endpoint_id, d.attempts, m.payload, e.app_id, e.id, e.url, e.events, e.secret, e.retired_secrets,"

@@ -37,7 +37,7 @@ class PostgresWebhookStorageTest extends WebhookStorageContract {
     }
 
     private String plan(String sql, Object... parameters) throws SQLException {
-        return plan("EXPLAIN", sql, parameters);
+        return planOf("EXPLAIN", sql, parameters);
     }
 
     /**

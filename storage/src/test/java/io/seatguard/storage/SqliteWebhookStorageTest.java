@@ -26,7 +26,7 @@ class SqliteWebhookStorageTest extends WebhookStorageContract {
     }
 
     private String plan(String sql, Object... parameters) throws SQLException {
-        return plan("EXPLAIN QUERY PLAN", sql, parameters);
+        return planOf("EXPLAIN QUERY PLAN", sql, parameters);
     }
 
     /**
@@ -42,5 +42,24 @@ class SqliteWebhookStorageTest extends WebhookStorageContract {
         assertThat(plan(KeyList.statement(SqlWebhookCleanup.FINISHED_DELIVERIES, 2, 1), keys)).contains("sqlite_autoindex_webhook_deliveries_1 (app_id=? AND message_id=?)");
         assertThat(plan(KeyList.statement(SqlWebhookCleanup.TRIES_WITHOUT_DELIVERY, 2, 1), keys)).contains("SEARCH webhook_attempts USING COVERING INDEX sqlite_autoindex_webhook_attempts_1 (app_id=? AND message_id=?)");
         assertThat(plan(KeyList.statement(SqlWebhookCleanup.MESSAGES_WITHOUT_DELIVERY, 2, 1), keys)).contains("SEARCH webhook_messages USING COVERING INDEX sqlite_autoindex_webhook_messages_1 (app_id=? AND id=?)");
+    }
+
+    /** Review finding: an erasure's and an endpoint deletion's webhook rows were deleted in one transaction, tries without an index. */
+    @Test
+    void erasureAndEndpointDeletionReadTheirBatchesByKey() throws SQLException {
+        assertThat(plan(SqlWebhookCleanup.ACCOUNT_MESSAGES, "app_a", "ann", 1_000)).contains("USING INDEX webhook_messages_by_user (app_id=? AND user_id=?)");
+        Object[] ids = KeyList.parameters(List.<String[]>of(new String[] {"msg_1"}), new Object[] {"app_a"});
+        assertThat(plan(KeyList.statement(SqlWebhookCleanup.TRIES_OF_MESSAGES, 1, 1), ids)).contains("sqlite_autoindex_webhook_attempts_1 (app_id=? AND message_id=?)");
+        assertThat(plan(KeyList.statement(SqlWebhookCleanup.DELIVERIES_OF_MESSAGES, 1, 1), ids)).contains("sqlite_autoindex_webhook_deliveries_1 (app_id=? AND message_id=?)");
+        assertThat(plan(KeyList.statement(SqlWebhookCleanup.MESSAGES, 1, 1), ids)).contains("sqlite_autoindex_webhook_messages_1 (app_id=? AND id=?)");
+
+        assertThat(plan(SqlWebhookCleanup.ENDPOINT_DELIVERIES, "app_a", "we_a", 1_000)).contains("USING INDEX webhook_deliveries_by_endpoint (app_id=? AND endpoint_id=?)");
+        Object[] endpoint = KeyList.parameters(List.<String[]>of(new String[] {"msg_1"}), new Object[] {"app_a", "we_a"});
+        assertThat(plan(KeyList.statement(SqlWebhookCleanup.TRIES_TO_ENDPOINT, 1, 1), endpoint))
+                .contains("sqlite_autoindex_webhook_attempts_1 (app_id=? AND message_id=? AND endpoint_id=?)");
+        assertThat(plan(KeyList.statement(SqlWebhookCleanup.DELIVERIES_TO_ENDPOINT, 1, 1), endpoint))
+                .contains("sqlite_autoindex_webhook_deliveries_1 (app_id=? AND message_id=? AND endpoint_id=?)");
+        assertThat(plan(KeyList.statement(SqlWebhookCleanup.APP_MESSAGES_WITHOUT_DELIVERY, 1, 1), ids))
+                .contains("sqlite_autoindex_webhook_messages_1 (app_id=? AND id=?)");
     }
 }
