@@ -10,8 +10,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,8 +22,8 @@ import java.util.UUID;
  * Webhook endpoints, and the outbox's deliveries: claimed by one node at a time, tried, and recorded.
  *
  * <p>Claiming is portable across SQLite and PostgreSQL without {@code FOR UPDATE SKIP LOCKED}: a node
- * stamps due, unlocked rows with its own token and a lock expiry in one {@code UPDATE} whose outer
- * {@code WHERE} repeats the "due and unlocked" test. PostgreSQL re-checks that test on a row another
+ * stamps due, unlocked rows with its own token and a lock expiry, one {@code UPDATE} per endpoint in one
+ * transaction, whose outer {@code WHERE} repeats the "due and unlocked" test. PostgreSQL re-checks that test on a row another
  * transaction changed meanwhile, so of two nodes racing for a row one stamps it and the other skips it;
  * SQLite has one writer. A node that dies mid-delivery leaves a lock that expires, and the row is tried
  * again (same {@code webhook-id}): delivery is at least once.
@@ -108,19 +111,78 @@ public final class SqlWebhooks {
 
     // deliveries
 
-    /** Claims up to {@code limit} due deliveries for {@code lockFor}; each goes to exactly one claimer until its lock expires. */
+    private record Due(String appId, String endpointId, long oldest) {}
+
+    private record Share(String appId, String endpointId, int count) {}
+
+    /** How many more tries of an endpoint's deliveries the claimer may start now. */
+    @FunctionalInterface
+    public interface EndpointRoom {
+        int of(String appId, String endpointId);
+    }
+
+    /**
+     * Each endpoint's oldest delivery that is due, unclaimed and has its message, if any: one probe of
+     * {@code webhook_deliveries_due_by_endpoint} per endpoint, read in order and stopped at the first
+     * (a backlog of a million costs no more than one delivery).
+     */
+    static final String DUE_ENDPOINTS = "SELECT e.app_id, e.id, (SELECT d.next_attempt_at FROM webhook_deliveries d"
+            + " WHERE d.app_id = e.app_id AND d.endpoint_id = e.id AND d.status = 'pending' AND d.next_attempt_at <= ?"
+            + " AND (d.locked_until IS NULL OR d.locked_until < ?)"
+            + " AND EXISTS (SELECT 1 FROM webhook_messages m WHERE m.app_id = d.app_id AND m.id = d.message_id)"
+            + " ORDER BY d.next_attempt_at LIMIT 1) FROM webhook_endpoints e";
+
+    /**
+     * Stamps up to {@code ?} of one endpoint's due deliveries, oldest first. The outer {@code WHERE} repeats
+     * "due and unlocked": PostgreSQL re-checks it on a row another node stamped meanwhile, and skips it. A
+     * delivery whose message is gone (see {@link SqlWebhookCleanup}) cannot be sent: never claimed.
+     */
+    static final String CLAIM_ENDPOINT = "UPDATE webhook_deliveries SET lock_token = ?, locked_until = ?"
+            + " WHERE status = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)"
+            // By primary key: SQLite would otherwise walk the endpoint's whole due range to find the few chosen.
+            + " AND (app_id, message_id, endpoint_id) IN (SELECT d.app_id, d.message_id, d.endpoint_id FROM webhook_deliveries d"
+            + " WHERE d.app_id = ? AND d.endpoint_id = ? AND d.status = 'pending' AND d.next_attempt_at <= ? AND (d.locked_until IS NULL OR d.locked_until < ?)"
+            + " AND EXISTS (SELECT 1 FROM webhook_messages m WHERE m.app_id = d.app_id AND m.id = d.message_id)"
+            + " ORDER BY d.next_attempt_at LIMIT ?)";
+
+    /** Claims up to {@code limit} due deliveries for {@code lockFor}, as many of one endpoint's as of any other's. */
     public List<Claimed> claim(Instant now, int limit, Duration lockFor) {
-        String token = UUID.randomUUID().toString();
+        return claim(now, limit, (appId, endpointId) -> limit, lockFor);
+    }
+
+    /**
+     * Claims up to {@code limit} due deliveries for {@code lockFor}; each goes to exactly one claimer until
+     * its lock expires. Fair across endpoints: the endpoints are taken in the order their oldest due
+     * delivery has waited, each for at most {@code room} deliveries, so a receiver with a backlog of
+     * thousands (one that never answers: every try waits out its timeout) does not stand in front of
+     * every other endpoint's next delivery, as one queue in {@code next_attempt_at} order did.
+     */
+    public List<Claimed> claim(Instant now, int limit, EndpointRoom room, Duration lockFor) {
         long at = now.toEpochMilli();
-        database.write(connection -> JdbcRunner.update(connection,
-                "UPDATE webhook_deliveries SET lock_token = ?, locked_until = ?"
-                        + " WHERE status = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)"
-                        + " AND (app_id, message_id, endpoint_id) IN (SELECT app_id, message_id, endpoint_id FROM webhook_deliveries"
-                        + " WHERE status = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)"
-                        // A delivery whose message is gone (see SqlWebhookCleanup) cannot be sent: never claimed, retention deletes it.
-                        + " AND EXISTS (SELECT 1 FROM webhook_messages m WHERE m.app_id = webhook_deliveries.app_id AND m.id = webhook_deliveries.message_id)"
-                        + " ORDER BY next_attempt_at LIMIT ?)",
-                token, at + lockFor.toMillis(), at, at, at, at, limit));
+        List<Due> due = database.read(connection -> JdbcRunner.queryList(connection, DUE_ENDPOINTS, row -> {
+            long oldest = row.getLong(3);
+            return row.wasNull() ? null : new Due(row.getString(1), row.getString(2), oldest);
+        }, at, at)).stream().filter(Objects::nonNull).sorted(Comparator.comparingLong(Due::oldest)).toList();
+        List<Share> shares = new ArrayList<>();
+        int left = limit;
+        for (Due endpoint : due) {
+            int count = Math.min(left, room.of(endpoint.appId(), endpoint.endpointId()));
+            if (count > 0) {
+                shares.add(new Share(endpoint.appId(), endpoint.endpointId(), count));
+                left -= count;
+            }
+        }
+        if (shares.isEmpty()) {
+            return List.of();
+        }
+        String token = UUID.randomUUID().toString();
+        long until = at + lockFor.toMillis();
+        database.write(connection -> {
+            for (Share share : shares) {
+                JdbcRunner.update(connection, CLAIM_ENDPOINT, token, until, at, at, share.appId(), share.endpointId(), at, at, share.count());
+            }
+            return null;
+        });
         return database.read(connection -> JdbcRunner.queryList(connection,
                 "SELECT d.app_id, d.message_id, d.endpoint_id, d.attempts, m.payload, e.app_id, e.id, e.url, e.events, e.secret, e.retired_secrets,"
                         + " e.created_at FROM webhook_deliveries d"

@@ -144,6 +144,29 @@ abstract class WebhookStorageContract {
         assertThat(count("webhook_deliveries")).isZero();
     }
 
+    /**
+     * Review finding: claims took the due deliveries of all endpoints in one {@code next_attempt_at} order,
+     * so a receiver that never answers, with forty deliveries waiting, held up another app's next one for
+     * over a minute. A claim now takes the endpoints in the order their oldest due delivery waited, each for
+     * no more than the claimer has room for.
+     */
+    @Test
+    void aClaimTakesEachEndpointsOldestDeliveriesOnlyUpToItsRoom() throws SQLException {
+        endpoint("app_a", "we_a");
+        endpoint("app_b", "we_b");
+        bulkMessages("app_a", "we_a", "hang", 40, T0.minusSeconds(60).toEpochMilli(), "pending");
+        enqueue("app_b", "bob", T0);
+
+        List<SqlWebhooks.Claimed> claimed = webhooks.claim(T0.plusSeconds(1), 10, (app, endpoint) -> 2, Duration.ofSeconds(150));
+        assertThat(claimed).extracting(SqlWebhooks.Claimed::endpointId).containsExactlyInAnyOrder("we_a", "we_a", "we_b");
+        assertThat(claimed).filteredOn(delivery -> delivery.endpointId().equals("we_a")).extracting(SqlWebhooks.Claimed::messageId)
+                .as("the endpoint's oldest").allSatisfy(id -> assertThat(id).matches("hang-\\d+"));
+
+        assertThat(webhooks.claim(T0.plusSeconds(2), 10, (app, endpoint) -> endpoint.equals("we_a") ? 0 : 5, Duration.ofSeconds(150)))
+                .as("we_a has no room; we_b has nothing left").isEmpty();
+        assertThat(webhooks.claim(T0.plusSeconds(2), 3, (app, endpoint) -> 5, Duration.ofSeconds(150))).as("at most the limit in all").hasSize(3);
+    }
+
     // helpers
 
     void endpoint(String app, String endpoint) {

@@ -13,88 +13,150 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the outbox: every second it claims due deliveries (each goes to one node), posts them with
- * Standard Webhooks headers, and records the outcome; a failure is retried on {@code RetrySchedule}
- * with the same {@code webhook-id}. A node killed between commit and delivery loses nothing: the
- * message is in the database, and its lock expires.
+ * Sends the outbox: it claims due deliveries (each goes to one node), posts them with Standard Webhooks
+ * headers, and records the outcome; a failure is retried on {@code RetrySchedule} with the same
+ * {@code webhook-id}. A node killed between commit and delivery loses nothing: the message is in the
+ * database, and its lock expires.
+ *
+ * <p>Tries run side by side, at most {@link #MAX_IN_FLIGHT} on a node and {@link #PER_ENDPOINT} to any one
+ * endpoint, each on its own virtual thread (a try mostly waits for the receiver). A delivery is claimed
+ * only when there is room to start it at once, and the claim is fair across endpoints
+ * ({@link SqlWebhooks#claim(Instant, int, SqlWebhooks.EndpointRoom, Duration)}): a receiver that accepts
+ * connections and never answers holds {@value #PER_ENDPOINT} tries for {@link #TIMEOUT} each, not the
+ * node. Claimed batches that were sent whole before the next claim let forty deliveries to one such
+ * receiver hold up every other app's webhooks for over a minute.
+ *
+ * <p>The dispatcher claims every {@code every} (a second by default), and sooner when a try ends while
+ * deliveries were left waiting for room: a backlog goes out without waiting for the clock, at most one
+ * claim per {@link #CLAIM_GAP}.
  */
 public final class WebhookDispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
-    static final int BATCH = 40;
-    static final int SENDERS = 8;
-    static final int MAX_BATCHES_PER_ROUND = 50;
+    /** Tries in flight on one node: 20 endpoints (an app's most) at {@link #PER_ENDPOINT} each leave room for the others. */
+    static final int MAX_IN_FLIGHT = 128;
+    /** Tries in flight to one endpoint on one node. */
+    static final int PER_ENDPOINT = 4;
     /**
-     * How long a claim holds a delivery. A claimed batch is sent {@code BATCH / SENDERS} deep on each sender, each
-     * send within {@link #DEADLINE}, so the last of a batch can start 80 s after the claim: the lock outlasts
-     * that, or another node would claim and send it a second time.
+     * How long a claim holds a delivery. A delivery is claimed only when its try can start at once, and a
+     * try ends within {@link #DEADLINE}: the lock outlasts it by far, or another node would claim and send
+     * it a second time.
      */
     static final Duration LOCK = Duration.ofSeconds(150);
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** The most one delivery may take, from name lookup to the answer's status line and headers. */
     static final Duration DEADLINE = Duration.ofSeconds(20);
+    /** The least time between two claims: a try ending every millisecond must not cost a claim each. */
+    static final Duration CLAIM_GAP = Duration.ofMillis(20);
     public static final Duration DEFAULT_EVERY = Duration.ofSeconds(1);
+
+    private record EndpointKey(String appId, String endpointId) {}
 
     private final SqlWebhooks webhooks;
     private final WebhookTargets targets;
     private final InstantSource clock;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(daemon("seatguard-webhooks"));
-    private final ExecutorService senders = Executors.newFixedThreadPool(SENDERS, daemon("seatguard-webhook-send"));
+    private final ExecutorService tries = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("seatguard-webhook-try-", 0).factory());
+    /** Released when a try ends: the poller claims again if deliveries were waiting for room. */
+    private final Semaphore tryEnded = new Semaphore(0);
+    private final Object counts = new Object();
+    /** Tries in flight, in all and per endpoint; guarded by {@link #counts}. */
+    private int running;
+    private final Map<EndpointKey, Integer> runningTo = new HashMap<>();
+    private volatile boolean closed;
+    private final Thread poller;
 
     public WebhookDispatcher(SqlWebhooks webhooks, WebhookTargets targets, InstantSource clock, Duration every) {
         this.webhooks = requireNonNull(webhooks, "webhooks is null");
         this.targets = requireNonNull(targets, "targets is null");
         this.clock = requireNonNull(clock, "clock is null");
-        poller.scheduleWithFixedDelay(this::runOnce, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        requireNonNull(every, "every is null");
+        poller = Thread.ofPlatform().daemon().name("seatguard-webhooks").start(() -> poll(every));
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    /**
-     * One round: claim what is due and send it, batch after batch while whole batches come back. One
-     * batch per second would cap a node at about twenty deliveries a second, below what a busy app's
-     * {@code evaluation.created} alone produces. The round ends after {@link #MAX_BATCHES_PER_ROUND} so
-     * that a shutdown is not kept waiting.
-     */
-    void runOnce() {
+    private void poll(Duration every) {
         try {
-            for (int batch = 0; batch < MAX_BATCHES_PER_ROUND; batch++) {
-                List<SqlWebhooks.Claimed> claimed = webhooks.claim(clock.instant(), BATCH, LOCK);
-                List<Future<?>> sends = claimed.stream().<Future<?>>map(delivery -> senders.submit(() -> send(delivery))).toList();
-                for (Future<?> send : sends) {
-                    send.get();
-                }
-                if (claimed.size() < BATCH) {
-                    break;
-                }
+            tryEnded.tryAcquire(every.toMillis(), TimeUnit.MILLISECONDS);
+            while (!closed) {
+                tryEnded.drainPermits();
+                runOnce();
+                // Woken early by a try that ended (room for what is waiting), or after `every` for what fell due.
+                tryEnded.tryAcquire(every.toMillis(), TimeUnit.MILLISECONDS);
+                Thread.sleep(CLAIM_GAP.toMillis());
             }
         }
         catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // Closed.
         }
-        catch (Exception e) {
+    }
+
+    /** One claim: as many due deliveries as there is room for, each try started at once. */
+    synchronized void runOnce() {
+        try {
+            int room;
+            synchronized (counts) {
+                room = MAX_IN_FLIGHT - running;
+            }
+            if (room <= 0 || closed) {
+                return;
+            }
+            for (SqlWebhooks.Claimed delivery : webhooks.claim(clock.instant(), room, this::roomFor, LOCK)) {
+                start(delivery);
+            }
+        }
+        catch (RuntimeException e) {
             log.warn("Webhook dispatch failed; the next round tries again: {}", e.getMessage());
         }
+    }
+
+    private int roomFor(String appId, String endpointId) {
+        synchronized (counts) {
+            return PER_ENDPOINT - runningTo.getOrDefault(new EndpointKey(appId, endpointId), 0);
+        }
+    }
+
+    private void start(SqlWebhooks.Claimed delivery) {
+        EndpointKey endpoint = new EndpointKey(delivery.appId(), delivery.endpointId());
+        synchronized (counts) {
+            running++;
+            runningTo.merge(endpoint, 1, Integer::sum);
+        }
+        try {
+            tries.execute(() -> {
+                try {
+                    send(delivery);
+                }
+                finally {
+                    ended(endpoint);
+                }
+            });
+        }
+        catch (RejectedExecutionException e) {
+            // Closing: the lock expires and the delivery is tried again after the next start.
+            ended(endpoint);
+        }
+    }
+
+    private void ended(EndpointKey endpoint) {
+        synchronized (counts) {
+            running--;
+            runningTo.computeIfPresent(endpoint, (key, count) -> count == 1 ? null : count - 1);
+        }
+        tryEnded.release();
     }
 
     private void send(SqlWebhooks.Claimed delivery) {
@@ -137,8 +199,15 @@ public final class WebhookDispatcher implements AutoCloseable {
             Thread.currentThread().interrupt();
             error = Optional.of("interrupted");
         }
-        if (!webhooks.recordAttempt(delivery, at, status, error, Duration.ofNanos(System.nanoTime() - started))) {
-            log.info("Webhook {} to {}: a later claim owns the delivery now; this try's outcome is not recorded", delivery.messageId(), delivery.endpointId());
+        try {
+            if (!webhooks.recordAttempt(delivery, at, status, error, Duration.ofNanos(System.nanoTime() - started))) {
+                log.info("Webhook {} to {}: a later claim owns the delivery now; this try's outcome is not recorded", delivery.messageId(),
+                        delivery.endpointId());
+            }
+        }
+        catch (RuntimeException e) {
+            // The lock expires and the delivery is tried again (the database was unavailable, or is closing).
+            log.warn("Webhook {} to {}: the try's outcome could not be recorded: {}", delivery.messageId(), delivery.endpointId(), e.getMessage());
         }
     }
 
@@ -172,7 +241,9 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        poller.shutdownNow();
-        senders.shutdownNow();
+        closed = true;
+        poller.interrupt();
+        tries.shutdownNow();
+        client.shutdownNow();
     }
 }

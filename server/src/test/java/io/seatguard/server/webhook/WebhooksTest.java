@@ -135,31 +135,6 @@ class WebhooksTest {
     }
 
     @Test
-    void aBacklogOfManyBatchesGoesOutInOneRound() throws Exception {
-        try (Receiver receiver = new Receiver(0);
-                io.seatguard.storage.SqlDatabase database = io.seatguard.storage.SqlDatabase.open(io.seatguard.storage.StorageSettings.embedded(dataDir));
-                WebhookDispatcher dispatcher = new WebhookDispatcher(new io.seatguard.storage.SqlWebhooks(database), new WebhookTargets(true),
-                        java.time.Clock.systemUTC(), Duration.ofHours(1))) {
-            java.time.Instant now = java.time.Instant.now();
-            new io.seatguard.storage.SqlWebhooks(database).create(new io.seatguard.core.webhook.WebhookEndpoint("we_backlog", "app_b", receiver.url(),
-                    List.of(io.seatguard.core.webhook.WebhookEventType.EVALUATION_CREATED), "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[24]), List.of(), now));
-            io.seatguard.storage.SqlEvaluationStore store = new io.seatguard.storage.SqlEvaluationStore(database);
-            int backlog = WebhookDispatcher.BATCH * 3 + 5;
-            for (int i = 0; i < backlog; i++) {
-                io.seatguard.core.evaluation.EvaluationWrite write = io.seatguard.core.testing.EvaluationSamples.write("app_b", java.util.UUID.randomUUID().toString(),
-                        "user" + i, "dev-" + i, true, null, null, io.seatguard.core.identity.DeviceType.COMPUTER, "198.51.100.1", now);
-                store.record(new io.seatguard.core.evaluation.EvaluationWrite(write.evaluation(), write.device(), true, write.touches(), java.util.Map.of(),
-                        io.seatguard.core.intel.Place.UNKNOWN, java.util.Optional.empty(), List.of(),
-                        List.of(new io.seatguard.core.webhook.OutboxEvent("app_b", io.seatguard.core.webhook.WebhookEventType.EVALUATION_CREATED,
-                                java.util.Optional.of("user" + i), Map.of("n", i), now))));
-            }
-            // The dispatcher's own schedule is an hour away: this one round must send all of them.
-            dispatcher.runOnce();
-            assertThat(receiver.received()).hasSize(backlog);
-        }
-    }
-
-    @Test
     void privateTargetsAreRefusedUnlessAllowedAndBadInputIsNamed() {
         try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir))) {
             TestApp app = server.defaultApp();

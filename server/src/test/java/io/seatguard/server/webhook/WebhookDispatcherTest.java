@@ -1,0 +1,119 @@
+package io.seatguard.server.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.core.evaluation.EvaluationWrite;
+import io.seatguard.core.identity.DeviceType;
+import io.seatguard.core.intel.Place;
+import io.seatguard.core.testing.EvaluationSamples;
+import io.seatguard.core.webhook.OutboxEvent;
+import io.seatguard.core.webhook.WebhookEndpoint;
+import io.seatguard.core.webhook.WebhookEventType;
+import io.seatguard.server.http.Json;
+import io.seatguard.storage.SqlDatabase;
+import io.seatguard.storage.SqlEvaluationStore;
+import io.seatguard.storage.SqlWebhooks;
+import io.seatguard.storage.StorageSettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dispatcher against real receivers on an embedded database: how many tries go out at once, and to whom. */
+class WebhookDispatcherTest {
+    @TempDir
+    Path dataDir;
+
+    private SqlDatabase database;
+    private SqlWebhooks webhooks;
+    private SqlEvaluationStore evaluations;
+
+    @BeforeEach
+    void open() {
+        database = SqlDatabase.open(StorageSettings.embedded(dataDir));
+        webhooks = new SqlWebhooks(database);
+        evaluations = new SqlEvaluationStore(database);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    /**
+     * Review finding: a round claimed 40 deliveries, sent them on 8 threads and waited for all of them. Forty
+     * due deliveries to a receiver that accepts connections and never answers (10 s per try) held another
+     * app's delivery, due just after them, for 72 s.
+     */
+    @Test
+    void aReceiverThatNeverAnswersHoldsUpNoOtherEndpointsDeliveries() throws Exception {
+        try (SilentReceiver silent = new SilentReceiver(); Receiver healthy = new Receiver(0)) {
+            Instant now = Instant.now();
+            endpoint("app_a", "we_silent", silent.url());
+            endpoint("app_b", "we_healthy", healthy.url());
+            for (int i = 0; i < 40; i++) {
+                enqueue("app_a", "user" + i, now.minusSeconds(60));
+            }
+            String awaited = enqueue("app_b", "bea", now);
+
+            try (WebhookDispatcher dispatcher = new WebhookDispatcher(webhooks, new WebhookTargets(true), Clock.systemUTC(), Duration.ofMillis(200))) {
+                List<Receiver.Received> received = healthy.await(1, Duration.ofSeconds(5));
+                assertThat(Json.MAPPER.readTree(received.get(0).body()).get("data").get("evaluation_id").asText()).isEqualTo(awaited);
+
+                dispatcher.runOnce();
+                assertThat(lockedTo("we_silent")).as("tries in flight to the silent receiver").isEqualTo(WebhookDispatcher.PER_ENDPOINT);
+            }
+        }
+    }
+
+    @Test
+    void aBacklogGoesOutWithoutWaitingForTheClock() throws Exception {
+        try (Receiver receiver = new Receiver(0);
+                WebhookDispatcher dispatcher = new WebhookDispatcher(webhooks, new WebhookTargets(true), Clock.systemUTC(), Duration.ofHours(1))) {
+            Instant now = Instant.now();
+            endpoint("app_b", "we_backlog", receiver.url());
+            int backlog = 125;
+            for (int i = 0; i < backlog; i++) {
+                enqueue("app_b", "user" + i, now);
+            }
+            // The dispatcher's own clock is an hour away: one claim, and each try that ends makes room for the next.
+            dispatcher.runOnce();
+            assertThat(receiver.await(backlog, Duration.ofSeconds(20))).hasSize(backlog);
+        }
+    }
+
+    private void endpoint(String app, String id, String url) {
+        webhooks.create(new WebhookEndpoint(id, app, url, List.of(WebhookEventType.EVALUATION_CREATED), "whsec_" + Base64.getEncoder().encodeToString(new byte[24]),
+                List.of(), Instant.now().minusSeconds(3600)));
+    }
+
+    /** An evaluation of {@code user} that reports itself to the app's endpoints; answers its id. */
+    private String enqueue(String app, String user, Instant at) {
+        String id = UUID.randomUUID().toString();
+        EvaluationWrite write = EvaluationSamples.write(app, id, user, "dev-" + user, true, null, null, DeviceType.COMPUTER, "198.51.100.1", at);
+        evaluations.record(new EvaluationWrite(write.evaluation(), write.device(), true, write.touches(), Map.of(), Place.UNKNOWN, Optional.empty(),
+                List.of(), List.of(new OutboxEvent(app, WebhookEventType.EVALUATION_CREATED, Optional.of(user), Map.of("evaluation_id", id), at))));
+        return id;
+    }
+
+    /** Deliveries to the endpoint that a claim holds now. */
+    private long lockedTo(String endpointId) throws java.sql.SQLException {
+        try (java.sql.Connection raw = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(StorageSettings.EMBEDDED_FILE_NAME));
+                java.sql.PreparedStatement query = raw.prepareStatement("SELECT COUNT(*) FROM webhook_deliveries WHERE endpoint_id = ? AND lock_token IS NOT NULL")) {
+            query.setString(1, endpointId);
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+}
