@@ -39,14 +39,18 @@ public record WebhookServices(SqlWebhooks store, WebhookTargets targets, CachedS
         if (url.isEmpty() && errors.list().stream().noneMatch(error -> error.field().equals("url"))) {
             errors.add("url", "is required");
         }
-        url.flatMap(targets::refusal).ifPresent(reason -> errors.add("url", reason));
+        url.flatMap(targets::urlRefusal).ifPresent(reason -> errors.add("url", reason));
         if (events.isEmpty() && errors.list().stream().noneMatch(error -> error.field().startsWith("events"))) {
             errors.add("events", "must name at least one event type");
         }
         errors.throwIfAny();
+        // The limit before the host is resolved: a client at its limit must not get lookups for free.
         if (store.list(appId).size() >= MAX_ENDPOINTS) {
             throw SeatguardException.invalid("url", "an app has at most " + MAX_ENDPOINTS + " webhook endpoints");
         }
+        targets.addressRefusal(url.orElseThrow()).ifPresent(reason -> {
+            throw SeatguardException.invalid("url", reason);
+        });
         WebhookEndpoint endpoint = new WebhookEndpoint("wh_" + ids.newSecret(16), appId, url.orElseThrow(), events, WebhookSignature.newSecret(RANDOM),
                 List.of(), now);
         store.create(endpoint);

@@ -5,11 +5,9 @@ import java.net.UnknownHostException;
 import java.net.spi.InetAddressResolver;
 import java.net.spi.InetAddressResolverProvider;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -21,10 +19,10 @@ import java.util.stream.Stream;
  */
 public final class PinnedResolverProvider extends InetAddressResolverProvider {
     static final Duration PIN_FOR = Duration.ofSeconds(60);
+    /** Hosts pinned at once, at most: far more than a node's tries in {@link #PIN_FOR} reach ({@link ResolverPins}). */
+    static final int MAX_PINS = 10_000;
 
-    private record Pin(List<InetAddress> addresses, Instant until) {}
-
-    private static final Map<String, Pin> PINS = new ConcurrentHashMap<>();
+    private static final ResolverPins PINS = new ResolverPins(InstantSource.system(), PIN_FOR, MAX_PINS);
     private static volatile InetAddressResolver builtin;
 
     @Override
@@ -33,9 +31,9 @@ public final class PinnedResolverProvider extends InetAddressResolverProvider {
         return new InetAddressResolver() {
             @Override
             public Stream<InetAddress> lookupByName(String host, LookupPolicy policy) throws UnknownHostException {
-                Pin pin = PINS.get(host.toLowerCase(Locale.ROOT));
-                if (pin != null && Instant.now().isBefore(pin.until())) {
-                    return pin.addresses().stream();
+                Optional<List<InetAddress>> pinned = PINS.addresses(host);
+                if (pinned.isPresent()) {
+                    return pinned.get().stream();
                 }
                 return builtin.lookupByName(host, policy);
             }
@@ -67,7 +65,13 @@ public final class PinnedResolverProvider extends InetAddressResolverProvider {
                 .toList();
     }
 
-    static void pin(String host, List<InetAddress> addresses) {
-        PINS.put(host.toLowerCase(Locale.ROOT), new Pin(List.copyOf(addresses), Instant.now().plus(PIN_FOR)));
+    /** Pins a checked host's addresses; false when too many hosts are pinned (see {@link ResolverPins}). */
+    static boolean pin(String host, List<InetAddress> addresses) {
+        return PINS.pin(host, addresses);
+    }
+
+    /** Whether the host is pinned now. */
+    static boolean pinned(String host) {
+        return PINS.addresses(host).isPresent();
     }
 }

@@ -166,7 +166,8 @@ public final class WebhookDispatcher implements AutoCloseable {
         Optional<String> error = Optional.empty();
         try {
             URI target = URI.create(delivery.endpoint().url());
-            Optional<String> refusal = targets.checkAndPin(target.getHost());
+            // The lookup counts against the try's deadline: a resolver that hangs cannot hold the try longer.
+            Optional<String> refusal = targets.checkAndPin(target.getHost(), DEADLINE);
             if (refusal.isPresent()) {
                 error = Optional.of("refused: the URL " + refusal.get());
             }
@@ -182,7 +183,7 @@ public final class WebhookDispatcher implements AutoCloseable {
                                 delivery.endpoint().signingSecrets(at)))
                         .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
                         .build();
-                int answered = exchange(request);
+                int answered = exchange(request, DEADLINE.minusNanos(System.nanoTime() - started));
                 status = Optional.of(answered);
                 if (answered / 100 != 2) {
                     error = Optional.of("the receiver answered " + answered);
@@ -214,14 +215,17 @@ public final class WebhookDispatcher implements AutoCloseable {
     /**
      * Posts and returns the status. The body of the answer is never read: the status is the receiver's
      * whole answer, and a receiver that announced a large body and then stalled would otherwise hold this
-     * sender (the request timeout only runs until the headers arrive). {@link #DEADLINE} bounds the
-     * whole exchange, name lookup and connection included, and a late one is cancelled.
+     * try (the request timeout only runs until the headers arrive). What is left of {@link #DEADLINE}
+     * after the name lookup bounds the exchange, connection included, and a late one is cancelled.
      */
-    private int exchange(HttpRequest request) throws IOException, InterruptedException, TimeoutException {
+    private int exchange(HttpRequest request, Duration left) throws IOException, InterruptedException, TimeoutException {
+        if (left.isNegative() || left.isZero()) {
+            throw new TimeoutException();
+        }
         CompletableFuture<HttpResponse<InputStream>> exchange = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
         HttpResponse<InputStream> response;
         try {
-            response = exchange.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            response = exchange.get(left.toMillis(), TimeUnit.MILLISECONDS);
         }
         catch (TimeoutException e) {
             exchange.cancel(true);

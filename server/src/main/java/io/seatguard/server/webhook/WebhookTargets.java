@@ -1,21 +1,42 @@
 package io.seatguard.server.webhook;
 
+import static java.util.Objects.requireNonNull;
+
 import io.seatguard.core.net.IpAddresses;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Which webhook URLs Seatguard may call. An absolute http(s) URL without credentials; unless private
  * targets are allowed ({@code --webhook-allow-private}), every address its host resolves to must be a
  * public one, checked when the endpoint is created and again at each delivery, on the addresses the
  * connection will use ({@link PinnedResolverProvider}).
+ *
+ * <p>A name lookup (the system's {@code getaddrinfo}, which cannot be interrupted) runs on a small pool of
+ * its own and is waited for only so long: a try's lookup counts against the try's deadline, and an
+ * endpoint's creation waits at most {@link #LOOKUP_LIMIT}. A lookup still stuck when its wait ends keeps
+ * its thread until the resolver gives up; the pool's queue bounds how many can wait behind it.
  */
 public final class WebhookTargets {
+    /** The longest an endpoint's creation waits for its host's addresses. */
+    static final Duration LOOKUP_LIMIT = Duration.ofSeconds(10);
+    private static final int LOOKUP_THREADS = 16;
+    private static final int LOOKUP_QUEUE = 256;
+
     /** Resolves a host name afresh, past any pin: the JVM's built-in resolver, or a test's answer. */
     @FunctionalInterface
     interface HostLookup {
@@ -24,6 +45,7 @@ public final class WebhookTargets {
 
     private final boolean allowPrivate;
     private final HostLookup lookup;
+    private final ExecutorService lookups;
 
     public WebhookTargets(boolean allowPrivate) {
         this(allowPrivate, PinnedResolverProvider::resolveFresh);
@@ -31,15 +53,28 @@ public final class WebhookTargets {
 
     WebhookTargets(boolean allowPrivate, HostLookup lookup) {
         this.allowPrivate = allowPrivate;
-        this.lookup = java.util.Objects.requireNonNull(lookup, "lookup is null");
+        this.lookup = requireNonNull(lookup, "lookup is null");
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(LOOKUP_THREADS, LOOKUP_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(LOOKUP_QUEUE),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "seatguard-webhook-lookup");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.lookups = pool;
     }
 
     public boolean allowsPrivate() {
         return allowPrivate;
     }
 
-    /** Why the URL cannot be a webhook target, or empty when it can (its host is resolved now). */
+    /** Why the URL cannot be a webhook target, or empty when it can (its host is resolved now, within {@link #LOOKUP_LIMIT}). */
     public Optional<String> refusal(String url) {
+        return urlRefusal(url).or(() -> addressRefusal(url));
+    }
+
+    /** Why the URL is not one a webhook may have, judged on its text alone (no lookup). */
+    public Optional<String> urlRefusal(String url) {
         URI uri;
         try {
             uri = new URI(url);
@@ -58,22 +93,62 @@ public final class WebhookTargets {
             // Stored, it would fail every delivery and be retried for a day.
             return Optional.of("has a port outside 1-65535");
         }
-        return checkAndPin(uri.getHost());
+        return Optional.empty();
     }
 
     /**
-     * Resolves the host afresh and pins the answer for the coming connection; refuses it when an
-     * address is private and private targets are not allowed.
+     * Why a URL that passed {@link #urlRefusal} cannot be a target, judged on the addresses its host
+     * resolves to now. Nothing is pinned: no connection follows, and a pin per call would let API clients
+     * fill the pins with made-up hosts.
      */
+    public Optional<String> addressRefusal(String url) {
+        return check(URI.create(url).getHost(), LOOKUP_LIMIT, false);
+    }
+
+    /** {@link #checkAndPin(String, Duration)} within {@link #LOOKUP_LIMIT}. */
     public Optional<String> checkAndPin(String host) {
+        return checkAndPin(host, LOOKUP_LIMIT);
+    }
+
+    /**
+     * Resolves the host afresh, waiting at most {@code within}, and pins the answer for the coming
+     * connection; refuses it when an address is private and private targets are not allowed.
+     */
+    public Optional<String> checkAndPin(String host, Duration within) {
+        return check(host, within, true);
+    }
+
+    private Optional<String> check(String host, Duration within, boolean pin) {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        Optional<InetAddress> literal = IpAddresses.parse(bare);
         List<InetAddress> addresses;
-        try {
-            Optional<InetAddress> literal = IpAddresses.parse(bare);
-            addresses = literal.isPresent() ? List.of(literal.get()) : lookup.resolve(bare);
+        if (literal.isPresent()) {
+            addresses = List.of(literal.get());
         }
-        catch (UnknownHostException e) {
-            return Optional.of("has a host that does not resolve: " + bare);
+        else {
+            Future<List<InetAddress>> answer;
+            try {
+                answer = lookups.submit(() -> lookup.resolve(bare));
+            }
+            catch (RejectedExecutionException e) {
+                return Optional.of("could not be resolved now: too many name lookups are waiting");
+            }
+            try {
+                addresses = answer.get(Math.max(0, within.toMillis()), TimeUnit.MILLISECONDS);
+            }
+            catch (TimeoutException e) {
+                answer.cancel(true);
+                String limit = within.toMillis() % 1000 == 0 ? within.toSeconds() + " s" : within.toMillis() + " ms";
+                return Optional.of("has a host that did not resolve within " + limit + ": " + bare);
+            }
+            catch (ExecutionException e) {
+                return Optional.of("has a host that does not resolve: " + bare);
+            }
+            catch (InterruptedException e) {
+                answer.cancel(true);
+                Thread.currentThread().interrupt();
+                return Optional.of("was not resolved: interrupted");
+            }
         }
         if (addresses.isEmpty()) {
             return Optional.of("has a host that does not resolve: " + bare);
@@ -89,8 +164,8 @@ public final class WebhookTargets {
                 }
             }
         }
-        if (IpAddresses.parse(bare).isEmpty()) {
-            PinnedResolverProvider.pin(bare, addresses);
+        if (pin && literal.isEmpty() && !PinnedResolverProvider.pin(bare, addresses)) {
+            return Optional.of("could not be pinned now: too many webhook hosts are being resolved at once");
         }
         return Optional.empty();
     }

@@ -1,10 +1,15 @@
 package io.seatguard.server.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /** Which webhook targets are refused, judged on the addresses a host name resolves to (answered here without DNS). */
@@ -26,6 +31,46 @@ class WebhookTargetsTest {
         InetAddress publicAddress = mapped("8.8.8.8");
         WebhookTargets targets = new WebhookTargets(false, host -> List.of(publicAddress));
         assertThat(targets.checkAndPin("public.example")).as("a public IPv4 address, mapped").isEmpty();
+    }
+
+    /**
+     * Review finding: a try's name lookup ran before its 20 s deadline started, so a resolver that hung held
+     * the try (and, then, a sender) for as long as it liked. The lookup is now waited for only so long.
+     */
+    @Test
+    void aLookupThatHangsIsWaitedForOnlyAsLongAsAsked() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        WebhookTargets targets = new WebhookTargets(false, host -> {
+            try {
+                never.await();
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new java.net.UnknownHostException(host);
+        });
+        try {
+            Optional<String> refusal = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> targets.checkAndPin("hangs.example", Duration.ofMillis(300)));
+            assertThat(refusal).hasValueSatisfying(reason -> assertThat(reason).contains("did not resolve within 300 ms"));
+        }
+        finally {
+            never.countDown();
+        }
+    }
+
+    /**
+     * Review finding: checking a URL when an endpoint is created pinned its host, and pins were never
+     * dropped, so API calls with made-up hosts grew the pins without end. Only a delivery pins now.
+     */
+    @Test
+    void checkingAnEndpointsUrlPinsNothingAndADeliveryPinsItsHost() throws Exception {
+        InetAddress publicAddress = InetAddress.getByAddress(new byte[] {8, 8, 4, 4});
+        WebhookTargets targets = new WebhookTargets(false, host -> List.of(publicAddress));
+        String host = "unpinned-" + UUID.randomUUID() + ".example";
+        assertThat(targets.refusal("https://" + host + "/hook")).isEmpty();
+        assertThat(PinnedResolverProvider.pinned(host)).isFalse();
+        assertThat(targets.checkAndPin(host, Duration.ofSeconds(5))).isEmpty();
+        assertThat(PinnedResolverProvider.pinned(host)).isTrue();
     }
 
     private static InetAddress mapped(String ipv4) throws Exception {

@@ -168,6 +168,21 @@ class WebhooksTest {
         }
     }
 
+    /** Review finding: a host was resolved (and pinned) before the endpoint limit was checked, for every call at the limit. */
+    @Test
+    void theEndpointLimitIsCheckedBeforeTheHostIsResolved() {
+        try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir))) {
+            TestApp app = server.defaultApp();
+            for (int i = 0; i < io.seatguard.server.http.WebhookServices.MAX_ENDPOINTS; i++) {
+                // Literal public addresses: no lookup.
+                assertThat(createEndpoint(server, app, "http://203.0.113.10/hook" + i, "evaluation.created").status()).isEqualTo(201);
+            }
+            Response refused = createEndpoint(server, app, "http://limit-" + java.util.UUID.randomUUID() + ".invalid/hook", "evaluation.created");
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("message").asText()).as("not a lookup's answer").contains("at most 20 webhook endpoints");
+        }
+    }
+
     @Test
     void theResolverAnswersPinnedHostsWithTheCheckedAddresses() throws Exception {
         WebhookTargets targets = new WebhookTargets(true);
