@@ -1056,7 +1056,7 @@ abstract class StorageContract {
             statement.execute("DROP INDEX challenges_by_age");
             statement.execute("DROP INDEX webhook_deliveries_due_by_endpoint");
             statement.execute("CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at)");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '25')");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '27')");
         }
         database = reopenDatabase();
         wire();
