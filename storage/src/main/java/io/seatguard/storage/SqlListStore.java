@@ -2,6 +2,7 @@ package io.seatguard.storage;
 
 import static java.util.Objects.requireNonNull;
 
+import io.seatguard.core.policy.ListHeader;
 import io.seatguard.core.policy.ListKind;
 import io.seatguard.core.policy.ListStore;
 import io.seatguard.core.policy.NamedList;
@@ -57,6 +58,13 @@ public final class SqlListStore implements ListStore {
     @Override
     public Optional<NamedList> findByName(String appId, String name) {
         return database.read(connection -> load(connection, appId, "name", name));
+    }
+
+    @Override
+    public List<ListHeader> headers(String appId) {
+        return database.read(connection -> JdbcRunner.queryList(connection,
+                "SELECT id, name, kind FROM value_lists WHERE app_id = ? ORDER BY created_at, id",
+                row -> new ListHeader(row.getString(1), row.getString(2), ListKind.fromWireName(row.getString(3)).orElseThrow()), appId));
     }
 
     @Override

@@ -1493,6 +1493,9 @@ abstract class StorageContract {
         assertThat(lists.find("app_a", "lst_1")).contains(office);
         assertThat(lists.findByName("app_a", "office")).contains(office);
         assertThat(lists.find("app_b", "lst_1")).isEmpty();
+        assertThat(lists.headers("app_a")).as("without values, for checking policies")
+                .containsExactly(new io.seatguard.core.policy.ListHeader("lst_1", "office", io.seatguard.core.policy.ListKind.IP));
+        assertThat(lists.headers("app_c")).isEmpty();
 
         io.seatguard.core.policy.NamedList added = lists.add("app_a", "lst_1", List.of("10.0.0.1/32", "192.0.2.0/24"), T0.plusSeconds(5)).orElseThrow();
         assertThat(added.values()).containsExactly("203.0.113.0/24", "10.0.0.1/32", "192.0.2.0/24");

@@ -16,6 +16,9 @@ public interface ListStore {
 
     Optional<NamedList> findByName(String appId, String name);
 
+    /** The app's lists without their values, oldest first: for checking a policy's list names and kinds. */
+    List<ListHeader> headers(String appId);
+
     /** The app's lists with their values, oldest first. */
     List<NamedList> list(String appId);
 

@@ -8,7 +8,6 @@ import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.ids.IdGenerator;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -40,7 +39,16 @@ public final class PolicyService {
 
     /** Validates a policy as written (a JSON tree) against the app's lists; throws invalid input naming each fault. */
     public PolicyDefinition validate(String appId, Object tree) {
-        return new PolicyParser(fields, reference -> listKind(appId, reference)).parse(tree);
+        return validate(tree, listKinds(appId));
+    }
+
+    private PolicyDefinition validate(Object tree, ListKinds lists) {
+        return new PolicyParser(fields, lists).parse(tree);
+    }
+
+    /** The app's list kinds, read without values once a policy names a list; one instance per check (or batch of checks). */
+    private ListKinds listKinds(String appId) {
+        return new ListKinds(() -> lists.headers(appId));
     }
 
     public Policy create(String appId, Object tree) {
@@ -102,14 +110,27 @@ public final class PolicyService {
      * operator should hear of it rather than find a policy that silently never matches.
      */
     public List<Invalid> invalidNow(String appId) {
-        List<Invalid> invalid = new ArrayList<>();
-        for (Policy policy : store.list(appId)) {
-            List<FieldError> faults = faultsNow(appId, policy);
-            if (!faults.isEmpty()) {
-                invalid.add(new Invalid(policy, faults));
-            }
+        return checkedNow(appId).stream()
+                .filter(checked -> !checked.refusedNow().isEmpty())
+                .map(checked -> new Invalid(checked.policy(), checked.refusedNow()))
+                .toList();
+    }
+
+    /**
+     * Each of the app's stored policies, oldest first, with what would refuse it now (empty when
+     * nothing would). The app's lists are looked up once for all of them.
+     */
+    public List<Checked> checkedNow(String appId) {
+        ListKinds kinds = listKinds(appId);
+        return store.list(appId).stream().map(policy -> new Checked(policy, faultsNow(policy, kinds))).toList();
+    }
+
+    /** A stored policy and what would refuse it if it were written now; {@code refusedNow} is empty when nothing would. */
+    public record Checked(Policy policy, List<FieldError> refusedNow) {
+        public Checked {
+            requireNonNull(policy, "policy is null");
+            refusedNow = List.copyOf(refusedNow);
         }
-        return invalid;
     }
 
     /**
@@ -117,8 +138,12 @@ public final class PolicyService {
      * today's settings accept it. See {@link #invalidNow}.
      */
     public List<FieldError> faultsNow(String appId, Policy policy) {
+        return faultsNow(policy, listKinds(appId));
+    }
+
+    private List<FieldError> faultsNow(Policy policy, ListKinds kinds) {
         try {
-            validate(appId, PolicyTree.of(policy.definition()));
+            validate(PolicyTree.of(policy.definition()), kinds);
             return List.of();
         }
         catch (SeatguardException e) {
@@ -142,12 +167,5 @@ public final class PolicyService {
         public String faults() {
             return errors.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
         }
-    }
-
-    private Optional<ListKind> listKind(String appId, String reference) {
-        Optional<NamedList> list = reference.startsWith(ListService.ID_PREFIX)
-                ? lists.find(appId, reference)
-                : lists.findByName(appId, reference);
-        return list.map(NamedList::kind);
     }
 }
