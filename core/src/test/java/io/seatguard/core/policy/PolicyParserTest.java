@@ -290,6 +290,36 @@ class PolicyParserTest {
                         .first().satisfies(error -> assertThat(error.message()).contains("more than " + PolicyParser.MAX_NODES)));
     }
 
+    /** Regression (review of the policy engine, finding 3): no bound held a policy's sets together. */
+    @Test
+    void refusesAPolicyWhoseSetsHoldMoreThanFiveThousandValuesInAll() {
+        List<Object> thousand = new java.util.ArrayList<>();
+        for (int i = 0; i < PolicyParser.MAX_SET_VALUES; i++) {
+            thousand.add(i);
+        }
+        List<Object> leaves = new java.util.ArrayList<>();
+        for (int i = 0; i < PolicyParser.MAX_SET_VALUES_PER_POLICY / PolicyParser.MAX_SET_VALUES; i++) {
+            leaves.add(leaf("metadata.seats", i % 2 == 0 ? "in" : "not_in", thousand));
+        }
+        assertThat(parser.parse(withConditions(Map.of("any", leaves))).conditions()).as("5,000 in all").isNotNull();
+
+        leaves.add(leaf("metadata.plan", "in", List.of("basic")));
+        leaves.add(leaf("metadata.plan", "in", List.of("pro")));
+        assertThatThrownBy(() -> parser.parse(withConditions(Map.of("any", leaves))))
+                .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors()).singleElement().satisfies(error -> {
+                    assertThat(error.field()).isEqualTo("conditions.any[5].value");
+                    assertThat(error.message()).contains("more than 5000").contains("in_list");
+                }));
+    }
+
+    @Test
+    void aSetKeepsEachValueOnceInTheOrderWritten() {
+        PolicyDefinition parsed = parser.parse(withConditions(leaf("metadata.plan", "in", List.of("pro", 1, "basic", "pro", 1.0, true, "1"))));
+        Condition.Leaf leaf = (Condition.Leaf) parsed.conditions();
+        assertThat(leaf.value()).isEqualTo(List.of("pro", 1.0, "basic", true, "1"));
+        assertThat(PolicyTree.condition(parsed.conditions())).containsEntry("value", List.of("pro", 1L, "basic", true, "1"));
+    }
+
     @Test
     void refusesABodyThatIsNotAnObject() {
         assertThatThrownBy(() -> parser.parse(List.of(1, 2)))
