@@ -234,7 +234,7 @@ class PolicyServiceTest {
         }
 
         @Override
-        public Optional<NamedList> add(String appId, String listId, List<String> values, Instant at) {
+        public ListAddition add(String appId, String listId, List<String> values, int maxValues, Instant at) {
             throw new UnsupportedOperationException();
         }
 
