@@ -1089,6 +1089,26 @@ abstract class StorageContract {
                 "198.51.100.1", at);
     }
 
+    @Test
+    void theArchiveHandsOverAPeriodsEvaluationsNewestFirstAPageAtATime() {
+        for (int minute = 0; minute < 7; minute++) {
+            Instant at = T0.plusSeconds(60L * minute);
+            evaluations.record(EvaluationSamples.write("app_a", timeId(at), "pia", "dev-pia", false, null, null, DeviceType.COMPUTER, "198.51.100.1", at));
+        }
+        evaluations.record(EvaluationSamples.write("app_b", timeId(T0.plusSeconds(90)), "pia", "dev-pia", false, null, null, DeviceType.COMPUTER,
+                "198.51.100.1", T0.plusSeconds(90)));
+        SqlEvaluationStore archive = new SqlEvaluationStore(database);
+        List<String> expected = archive.between("app_a", T0.plusSeconds(60), T0.plusSeconds(360), 100).stream()
+                .map(io.seatguard.core.evaluation.Evaluation::id).toList();
+        assertThat(expected).hasSize(5);
+
+        for (int limit : List.of(100, 5, 4, 2)) {
+            List<String> paged = new ArrayList<>();
+            archive.forEachBetween("app_a", T0.plusSeconds(60), T0.plusSeconds(360), limit, 2, evaluation -> paged.add(evaluation.id()));
+            assertThat(paged).as("limit " + limit).isEqualTo(expected.subList(0, Math.min(limit, expected.size())));
+        }
+    }
+
     /** A time-ordered evaluation id of that moment, as the server makes them. */
     static String timeId(Instant at) {
         return new io.seatguard.core.ids.IdGenerator(java.time.InstantSource.fixed(at), new java.util.Random()).newTimeOrderedId();
