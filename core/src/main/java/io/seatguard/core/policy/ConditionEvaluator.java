@@ -114,10 +114,14 @@ final class ConditionEvaluator {
         return Objects.equals(actual, expected);
     }
 
-    /** Metadata that is not a number never satisfies an ordering, whichever way it points. */
+    /**
+     * An ordering of a value that is not a number (metadata sent as the string {@code "45"}) is unknown,
+     * not false: false would make {@code not} of it true, and a policy could deny on a value it cannot
+     * compare.
+     */
     private static Truth ordered(Operator op, Object actual, Object expected) {
         if (!(actual instanceof Number a) || !(expected instanceof Number b)) {
-            return Truth.FALSE;
+            return Truth.UNKNOWN;
         }
         int order = Double.compare(a.doubleValue(), b.doubleValue());
         return Truth.of(switch (op) {

@@ -159,6 +159,19 @@ class PolicyEngineTest {
         assertThat(decide(List.of(either), facts("access", travel)).verdict()).isEqualTo(Verdict.DENY);
     }
 
+    /** Regression (review of the policy engine, finding 7): an ordering of a string was false, so its not held and denied. */
+    @Test
+    void anOrderingOfAValueThatIsNotANumberIsUnknownEvenUnderNot() {
+        Policy fewSeats = policy("few-seats", "enforce", 1, List.of("access"), Map.of("not", leaf("metadata.seats", "gt", 40)), "deny");
+        Policy manySeats = policy("many-seats", "enforce", 1, List.of("access"), leaf("metadata.seats", "gt", 40), "deny");
+        for (Object seats : List.of("45", true, "forty")) {
+            assertThat(decide(List.of(fewSeats, manySeats), facts("access", Map.of(), Map.of("seats", seats), "198.51.100.7", Optional.of("bob"),
+                    Optional.empty())).verdict()).as("seats " + seats).isEqualTo(Verdict.ALLOW);
+        }
+        assertThat(decide(List.of(fewSeats), facts("access", Map.of(), Map.of("seats", 12), "198.51.100.7", Optional.of("bob"), Optional.empty()))
+                .verdict()).as("a number still compares").isEqualTo(Verdict.DENY);
+    }
+
     @Test
     void recordsTheConditionsThatHeldWithTheirValues() {
         Policy sharing = policy("sharing", "enforce", 1, List.of("access"), Map.of("all", List.of(
