@@ -333,8 +333,22 @@ public final class PolicyParser {
         };
         if (scalar.isEmpty()) {
             errors.add(path, "must be " + describe(type) + " value for \"" + field.name() + "\"");
+            return scalar;
         }
-        return scalar;
+        return scalar.get() instanceof String text ? inForm(text, path, field, errors) : scalar;
+    }
+
+    /**
+     * A string in the one form the field is reported in: a value in another form could never match
+     * (CONTRACT.md: a policy that can never match is refused), so it is stored in that form, or refused
+     * when the field never reports it at all.
+     */
+    private static Optional<Object> inForm(String text, String path, PolicyField field, FieldErrors errors) {
+        Optional<String> normalized = field.form().normalize(text);
+        if (normalized.isEmpty()) {
+            errors.add(path, "must be " + field.form().expectation() + " for \"" + field.name() + "\"");
+        }
+        return normalized.map(Object.class::cast);
     }
 
     private Optional<Object> listReference(PolicyField field, Object value, String path, FieldErrors errors) {

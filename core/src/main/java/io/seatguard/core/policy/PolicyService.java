@@ -125,6 +125,32 @@ public final class PolicyService {
         return store.list(appId).stream().map(policy -> new Checked(policy, faultsNow(policy, kinds))).toList();
     }
 
+    /** A leaf whose value reads differently now: where it is, and the value it would be stored as. */
+    private record Differing(String path, Object now) {}
+
+    /**
+     * The first leaf whose value reading the policy again changes: one stored before values were held to
+     * their field's form ({@link ValueForm}), which can never match as stored.
+     */
+    private static Optional<Differing> differingValue(Condition stored, Condition now, String path) {
+        return switch (stored) {
+            case Condition.All all -> differingChild(all.children(), ((Condition.All) now).children(), path + ".all");
+            case Condition.Any any -> differingChild(any.children(), ((Condition.Any) now).children(), path + ".any");
+            case Condition.Not not -> differingValue(not.child(), ((Condition.Not) now).child(), path + ".not");
+            case Condition.Leaf leaf -> leaf.equals(now) ? Optional.empty() : Optional.of(new Differing(path + ".value", ((Condition.Leaf) now).value()));
+        };
+    }
+
+    private static Optional<Differing> differingChild(List<Condition> stored, List<Condition> now, String path) {
+        for (int i = 0; i < stored.size(); i++) {
+            Optional<Differing> differing = differingValue(stored.get(i), now.get(i), path + "[" + i + "]");
+            if (differing.isPresent()) {
+                return differing;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A stored policy and what would refuse it if it were written now; {@code refusedNow} is empty when nothing would. */
     public record Checked(Policy policy, List<FieldError> refusedNow) {
         public Checked {
@@ -143,8 +169,12 @@ public final class PolicyService {
 
     private List<FieldError> faultsNow(Policy policy, ListKinds kinds) {
         try {
-            validate(PolicyTree.of(policy.definition()), kinds);
-            return List.of();
+            PolicyDefinition now = validate(PolicyTree.of(policy.definition()), kinds);
+            return differingValue(policy.definition().conditions(), now.conditions(), "conditions")
+                    .map(differing -> List.of(new FieldError(differing.path(), "is stored in a form the evaluation never reports, so it can"
+                            + " never match (a lower-case country code, say); saving the policy again stores it as "
+                            + PolicyTree.wholeNumbers(differing.now()))))
+                    .orElse(List.of());
         }
         catch (SeatguardException e) {
             return e.errors().isEmpty() ? List.of(new FieldError("policy", e.getMessage())) : e.errors();

@@ -320,6 +320,39 @@ class PolicyParserTest {
         assertThat(PolicyTree.condition(parsed.conditions())).containsEntry("value", List.of("pro", 1L, "basic", true, "1"));
     }
 
+    /** Regression (review of the policy engine, finding 8): values in a form the evaluation never reports were stored and never matched. */
+    @Test
+    void aValueIsStoredInTheFormItsFieldIsReportedIn() {
+        java.util.function.Function<Map<String, Object>, Object> stored = leaf -> ((Condition.Leaf) parser.parse(withConditions(leaf)).conditions()).value();
+        assertThat(stored.apply(leaf("ip_country", "eq", "us"))).isEqualTo("US");
+        assertThat(stored.apply(leaf("ip_country", "not_in", List.of("us", "Fr", "US")))).isEqualTo(List.of("US", "FR"));
+        assertThat(stored.apply(leaf("ip", "eq", "2001:DB8::1"))).isEqualTo("2001:db8::1");
+        assertThat(stored.apply(leaf("ip", "ne", "2001:0db8:0000:0000:0000:0000:0000:0001"))).isEqualTo("2001:db8::1");
+        assertThat(stored.apply(leaf("ip", "in", List.of("::ffff:198.51.100.7", "203.0.113.9")))).isEqualTo(List.of("198.51.100.7", "203.0.113.9"));
+        assertThat(stored.apply(leaf("device_type", "eq", "Mobile"))).isEqualTo("mobile");
+        assertThat(stored.apply(leaf("email", "eq", "Alice@Example.com"))).as("the app's email is compared as it sends it").isEqualTo("Alice@Example.com");
+        assertThat(stored.apply(leaf("metadata.region", "eq", "us"))).isEqualTo("us");
+    }
+
+    static Stream<Arguments> valuesAFieldNeverReports() {
+        return Stream.of(
+                Arguments.of(leaf("device_type", "eq", "desktop"), "conditions.value", "\"computer\", \"tablet\", \"mobile\", \"unknown\""),
+                Arguments.of(leaf("device_type", "in", List.of("mobile", "phone")), "conditions.value[1]", "\"mobile\""),
+                Arguments.of(leaf("ip_country", "eq", "usa"), "conditions.value", "two-letter"),
+                Arguments.of(leaf("ip", "eq", "10.0.0.0/8"), "conditions.value", "in_list"),
+                Arguments.of(leaf("ip", "ne", "localhost"), "conditions.value", "one IP address"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("valuesAFieldNeverReports")
+    void refusesAValueItsFieldNeverReports(Map<String, Object> leaf, String field, String message) {
+        assertThatThrownBy(() -> parser.parse(withConditions(leaf)))
+                .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors()).singleElement().satisfies(error -> {
+                    assertThat(error.field()).isEqualTo(field);
+                    assertThat(error.message()).contains(message);
+                }));
+    }
+
     @Test
     void refusesABodyThatIsNotAnObject() {
         assertThatThrownBy(() -> parser.parse(List.of(1, 2)))

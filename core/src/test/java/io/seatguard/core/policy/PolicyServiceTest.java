@@ -132,6 +132,24 @@ class PolicyServiceTest {
         assertThat(lists.valueLoads).as("validation never loads a list's values").hasValue(0);
     }
 
+    @Test
+    void aStoredValueInAFormTheFieldNeverReportsIsReportedWithTheFormItWouldTakeNow() {
+        PolicyDefinition lowerCase = new PolicyDefinition("US only", true, PolicyMode.ENFORCE, 0, List.of("login"),
+                new Condition.All(List.of(new Condition.Leaf("device_count", Operator.GTE, 2.0),
+                        new Condition.Not(new Condition.Leaf("ip_country", Operator.IN, List.of("us", "CA"))))),
+                io.seatguard.core.evaluation.Verdict.DENY, Optional.empty());
+        Policy stored = new Policy("pol_old", APP, lowerCase, clock.instant(), clock.instant());
+        store.create(stored, store.version(APP));
+        PolicyService service = service(CheckSettings.EVENT_COUNT_LIMIT);
+
+        assertThat(service.faultsNow(APP, stored)).singleElement().satisfies(fault -> {
+            assertThat(fault.field()).isEqualTo("conditions.all[1].not.value");
+            assertThat(fault.message()).contains("can never match").endsWith("stores it as [US, CA]");
+        });
+        Policy resaved = service.replace(APP, stored.id(), PolicyTree.of(stored.definition()));
+        assertThat(service.faultsNow(APP, resaved)).isEmpty();
+    }
+
     private PolicyService service(long eventCountLimit) {
         CheckSettings defaults = CheckSettings.DEFAULTS;
         CheckSettings settings = new CheckSettings(defaults.maxTravelSpeedKmh(), defaults.minTravelDistanceKm(), defaults.velocityWindow(),
