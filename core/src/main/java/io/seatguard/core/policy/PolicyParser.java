@@ -96,7 +96,19 @@ public final class PolicyParser {
             errors.add("name", "must be at most " + MAX_NAME + " characters");
             return Optional.empty();
         }
+        if (trimmed.codePoints().anyMatch(PolicyParser::isControl)) {
+            errors.add("name", "must not contain control characters (line breaks, tabs and the like)");
+            return Optional.empty();
+        }
         return Optional.of(trimmed);
+    }
+
+    /**
+     * Characters that would let a name forge lines where it is logged (the start-up warnings name the
+     * policy) or break a page's layout: C0 and C1 controls and the Unicode line and paragraph separators.
+     */
+    static boolean isControl(int codePoint) {
+        return Character.isISOControl(codePoint) || codePoint == 0x2028 || codePoint == 0x2029;
     }
 
     private static boolean optionalBoolean(Object value, String path, boolean fallback, FieldErrors errors) {

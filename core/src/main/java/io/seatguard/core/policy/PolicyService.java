@@ -190,7 +190,14 @@ public final class PolicyService {
 
         /** One line for an operator's log: which policy, and each fault with its path. */
         public String describe() {
-            return "policy " + policy.id() + " (\"" + policy.definition().name() + "\") would be refused if written now: " + faults();
+            return "policy " + policy.id() + " (\"" + escaped(policy.definition().name()) + "\") would be refused if written now: " + faults();
+        }
+
+        /** A name stored before control characters were refused, with them escaped: one log line stays one line. */
+        private static String escaped(String name) {
+            StringBuilder text = new StringBuilder();
+            name.codePoints().forEach(c -> text.append(PolicyParser.isControl(c) ? String.format("\\u%04x", c) : Character.toString(c)));
+            return text.toString();
         }
 
         /** Each fault as "path: reason", joined by "; ". */

@@ -140,6 +140,11 @@ class PolicyParserTest {
         return Stream.of(
                 Arguments.of("missing name", with("name", null), "name", "is required"),
                 Arguments.of("blank name", with("name", "  "), "name", "non-blank"),
+                // Regression (review of the policy engine, finding 9): a name is logged at start; a line break forged log lines.
+                Arguments.of("a line break in the name", with("name", "Block\n12:00:00 WARN fake line"), "name", "control characters"),
+                Arguments.of("a tab in the name", with("name", "Block\tthem"), "name", "control characters"),
+                Arguments.of("a C1 control in the name", with("name", "Block\u0085them"), "name", "control characters"),
+                Arguments.of("a line separator in the name", with("name", "Block\u2028them"), "name", "control characters"),
                 Arguments.of("unknown top-level key", with("priorty", 5), "priorty", "is not a policy field"),
                 Arguments.of("bad mode", with("mode", "shadow"), "mode", "\"enforce\" or \"monitor\""),
                 Arguments.of("fractional priority", with("priority", 1.5), "priority", "whole number"),

@@ -150,6 +150,19 @@ class PolicyServiceTest {
         assertThat(service.faultsNow(APP, resaved)).isEmpty();
     }
 
+    @Test
+    void aStoredNameWithALineBreakIsReportedOnOneLine() {
+        PolicyDefinition d = PolicyTree.read(PolicyTree.of(service(CheckSettings.EVENT_COUNT_LIMIT).validate(APP, example())));
+        Policy stored = new Policy("pol_old", APP, new PolicyDefinition("Old\nWARN forged", d.enabled(), d.mode(), d.priority(), d.actions(),
+                d.conditions(), d.verdict(), d.challenge()), clock.instant(), clock.instant());
+        store.create(stored, store.version(APP));
+
+        assertThat(service(CheckSettings.EVENT_COUNT_LIMIT).invalidNow(APP)).singleElement().satisfies(invalid -> {
+            assertThat(invalid.errors()).extracting(FieldError::field).containsExactly("name");
+            assertThat(invalid.describe()).doesNotContain("\n").contains("(\"Old\\u000aWARN forged\")");
+        });
+    }
+
     private PolicyService service(long eventCountLimit) {
         CheckSettings defaults = CheckSettings.DEFAULTS;
         CheckSettings settings = new CheckSettings(defaults.maxTravelSpeedKmh(), defaults.minTravelDistanceKm(), defaults.velocityWindow(),
