@@ -347,6 +347,11 @@ public final class PolicyParser {
             errors.add(path, "must be " + describe(type) + " value for \"" + field.name() + "\"");
             return scalar;
         }
+        if (scalar.get() instanceof Double && !isExact(value)) {
+            errors.add(path, "must be a number from -" + MAX_EXACT + " to " + MAX_EXACT + " (2^53): conditions compare numbers as doubles,"
+                    + " which hold no whole number beyond it exactly");
+            return Optional.empty();
+        }
         return scalar.get() instanceof String text ? inForm(text, path, field, errors) : scalar;
     }
 
@@ -537,6 +542,20 @@ public final class PolicyParser {
     }
 
     // numbers
+
+    /** 2^53: every whole number up to it is a double exactly; 2^53 + 1 would be stored (and read back) as 2^53. */
+    static final long MAX_EXACT = 1L << 53;
+
+    /** Whether a JSON number lies within ±2^53, where the double it is held as is the number written (or nearest it, for a fraction). */
+    private static boolean isExact(Object value) {
+        return switch (value) {
+            case java.math.BigInteger big -> big.abs().compareTo(java.math.BigInteger.valueOf(MAX_EXACT)) <= 0;
+            case java.math.BigDecimal big -> big.abs().compareTo(java.math.BigDecimal.valueOf(MAX_EXACT)) <= 0;
+            case Long whole -> whole >= -MAX_EXACT && whole <= MAX_EXACT;
+            case Number number -> Math.abs(number.doubleValue()) <= MAX_EXACT;
+            default -> true;
+        };
+    }
 
     private static Optional<Double> number(Object value) {
         if (value instanceof Number number && !(value instanceof Double d && (d.isNaN() || d.isInfinite()))) {

@@ -358,6 +358,24 @@ class PolicyParserTest {
                 }));
     }
 
+    /** Regression (review of the policy engine, finding 10): 2^53 + 1 was stored as 2^53 and read back as another number. */
+    @Test
+    void refusesANumberBeyondWhatADoubleHoldsExactly() {
+        for (Object tooBig : List.of(9_007_199_254_740_993L, -9_007_199_254_740_993L, Long.MIN_VALUE, java.math.BigInteger.TWO.pow(64), 1e20,
+                new java.math.BigDecimal("9007199254740993.5"))) {
+            assertThatThrownBy(() -> parser.parse(withConditions(leaf("metadata.account_id", "in", List.of(1, tooBig)))))
+                    .as(String.valueOf(tooBig))
+                    .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors()).singleElement().satisfies(error -> {
+                        assertThat(error.field()).isEqualTo("conditions.value[1]");
+                        assertThat(error.message()).contains("9007199254740992");
+                    }));
+        }
+        for (long edge : List.of(9_007_199_254_740_992L, -9_007_199_254_740_992L, 1_000_000_000_000_001L)) {
+            PolicyDefinition parsed = parser.parse(withConditions(leaf("metadata.account_id", "eq", edge)));
+            assertThat(PolicyTree.condition(parsed.conditions())).as("read back as written").containsEntry("value", edge);
+        }
+    }
+
     @Test
     void refusesABodyThatIsNotAnObject() {
         assertThatThrownBy(() -> parser.parse(List.of(1, 2)))
