@@ -74,7 +74,7 @@ public final class ListService {
         }
         errors.throwIfAny();
         return CheckedWrites.run(policies, appId, version -> {
-            if (store.list(appId).size() >= MAX_LISTS) {
+            if (store.headers(appId).size() >= MAX_LISTS) {
                 throw new SeatguardException(ErrorCode.LIMIT_REACHED, "An app has at most " + MAX_LISTS + " lists; delete one first");
             }
             Instant now = clock.instant();
