@@ -1089,6 +1089,26 @@ abstract class StorageContract {
                 "198.51.100.1", at);
     }
 
+    @Test
+    void theArchiveHandsOverAPeriodsEvaluationsNewestFirstAPageAtATime() {
+        for (int minute = 0; minute < 7; minute++) {
+            Instant at = T0.plusSeconds(60L * minute);
+            evaluations.record(EvaluationSamples.write("app_a", timeId(at), "pia", "dev-pia", false, null, null, DeviceType.COMPUTER, "198.51.100.1", at));
+        }
+        evaluations.record(EvaluationSamples.write("app_b", timeId(T0.plusSeconds(90)), "pia", "dev-pia", false, null, null, DeviceType.COMPUTER,
+                "198.51.100.1", T0.plusSeconds(90)));
+        SqlEvaluationStore archive = new SqlEvaluationStore(database);
+        List<String> expected = archive.between("app_a", T0.plusSeconds(60), T0.plusSeconds(360), 100).stream()
+                .map(io.seatguard.core.evaluation.Evaluation::id).toList();
+        assertThat(expected).hasSize(5);
+
+        for (int limit : List.of(100, 5, 4, 2)) {
+            List<String> paged = new ArrayList<>();
+            archive.forEachBetween("app_a", T0.plusSeconds(60), T0.plusSeconds(360), limit, 2, evaluation -> paged.add(evaluation.id()));
+            assertThat(paged).as("limit " + limit).isEqualTo(expected.subList(0, Math.min(limit, expected.size())));
+        }
+    }
+
     /** A time-ordered evaluation id of that moment, as the server makes them. */
     static String timeId(Instant at) {
         return new io.seatguard.core.ids.IdGenerator(java.time.InstantSource.fixed(at), new java.util.Random()).newTimeOrderedId();
@@ -1493,13 +1513,18 @@ abstract class StorageContract {
         assertThat(lists.find("app_a", "lst_1")).contains(office);
         assertThat(lists.findByName("app_a", "office")).contains(office);
         assertThat(lists.find("app_b", "lst_1")).isEmpty();
+        assertThat(lists.headers("app_a")).as("without values, for checking policies")
+                .containsExactly(new io.seatguard.core.policy.ListHeader("lst_1", "office", io.seatguard.core.policy.ListKind.IP));
+        assertThat(lists.headers("app_c")).isEmpty();
 
-        io.seatguard.core.policy.NamedList added = lists.add("app_a", "lst_1", List.of("10.0.0.1/32", "192.0.2.0/24"), T0.plusSeconds(5)).orElseThrow();
+        io.seatguard.core.policy.NamedList added = ((io.seatguard.core.policy.ListAddition.Added) lists.add("app_a", "lst_1",
+                List.of("10.0.0.1/32", "192.0.2.0/24"), 10, T0.plusSeconds(5))).list();
         assertThat(added.values()).containsExactly("203.0.113.0/24", "10.0.0.1/32", "192.0.2.0/24");
         assertThat(added.updatedAt()).isEqualTo(T0.plusSeconds(5));
         assertThat(lists.remove("app_a", "lst_1", List.of("203.0.113.0/24", "198.51.100.0/24"), T0.plusSeconds(6)).orElseThrow().values())
                 .containsExactly("10.0.0.1/32", "192.0.2.0/24");
-        assertThat(lists.add("app_b", "lst_1", List.of("1.1.1.1/32"), T0)).as("another app's list").isEmpty();
+        assertThat(lists.add("app_b", "lst_1", List.of("1.1.1.1/32"), 10, T0)).as("another app's list")
+                .isInstanceOf(io.seatguard.core.policy.ListAddition.NoSuchList.class);
         assertThat(lists.list("app_a")).singleElement().satisfies(list -> assertThat(list.values()).containsExactly("10.0.0.1/32", "192.0.2.0/24"));
         assertThat(policies.version("app_a")).isEqualTo(4);
 
@@ -1507,6 +1532,40 @@ abstract class StorageContract {
         assertThat(lists.delete("app_a", "lst_1", policies.version("app_a"))).isEqualTo(VersionedWrite.WRITTEN);
         assertThat(lists.list("app_a")).isEmpty();
         assertThat(lists.list("app_b")).singleElement().satisfies(list -> assertThat(list.values()).containsExactly("x"));
+    }
+
+    /** Regression (review of the policy engine, finding 4): adds that each read the size before any wrote all passed the bound. */
+    @Test
+    void concurrentAddsNeverTakeAListPastItsBound() throws Exception {
+        io.seatguard.core.policy.ListStore lists = new SqlListStore(database);
+        assertThat(lists.create(new io.seatguard.core.policy.NamedList("lst_1", "app_a", "staff", io.seatguard.core.policy.ListKind.USER,
+                List.of("u1", "u2", "u3", "u4", "u5"), T0, T0), 0)).isEqualTo(VersionedWrite.WRITTEN);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        // On PostgreSQL, half the adds come through a second node: its own writer, ordered only by the database.
+        SqlDatabase secondNode = expectedKind() == DatabaseKind.POSTGRESQL ? reopenDatabase() : database;
+        io.seatguard.core.policy.ListStore otherLists = new SqlListStore(secondNode);
+
+        // Each adds two new values to a list of 5 bound at 10: two fit, a third would make 11.
+        List<io.seatguard.core.policy.ListAddition> outcomes;
+        try {
+            outcomes = Concurrently.run(8, () -> {
+                int mine = next.getAndIncrement();
+                return (mine % 2 == 0 ? lists : otherLists).add("app_a", "lst_1", List.of("a" + mine, "b" + mine), 10, T0);
+            });
+        }
+        finally {
+            if (secondNode != database) {
+                secondNode.close();
+            }
+        }
+
+        assertThat(outcomes).filteredOn(io.seatguard.core.policy.ListAddition.Added.class::isInstance).hasSize(2);
+        assertThat(outcomes).filteredOn(io.seatguard.core.policy.ListAddition.OverLimit.class::isInstance).hasSize(6);
+        assertThat(lists.find("app_a", "lst_1").orElseThrow().values()).hasSize(9);
+        assertThat(lists.add("app_a", "lst_1", List.of("u1", "u2", "last", "u1"), 10, T0))
+                .as("values already held take no room").isInstanceOf(io.seatguard.core.policy.ListAddition.Added.class);
+        assertThat(lists.add("app_a", "lst_1", List.of("u1", "one-more"), 10, T0)).isInstanceOf(io.seatguard.core.policy.ListAddition.OverLimit.class);
+        assertThat(lists.find("app_a", "lst_1").orElseThrow().values()).hasSize(10).endsWith("last");
     }
 
     // challenges
