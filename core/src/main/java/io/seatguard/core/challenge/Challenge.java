@@ -2,9 +2,11 @@ package io.seatguard.core.challenge;
 
 import static java.util.Objects.requireNonNull;
 
+import io.seatguard.core.evaluation.Actions;
 import io.seatguard.core.policy.ChallengeType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -71,7 +73,22 @@ public record Challenge(
      * {@code Ann@Example.com} and {@code ann@example.com} as one mailbox, so they must share one limit).
      */
     public String accountKey() {
-        return userId.map(id -> "user:" + id).orElseGet(() -> "email:" + email.orElse("").toLowerCase(java.util.Locale.ROOT));
+        return userId.map(id -> "user:" + id).orElseGet(() -> "email:" + email.orElse("").toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The key the hosted page's per-account attempt limits count by: {@link #accountKey()}, except for a
+     * signup, which counts per address it verifies (the email lower-cased, else the phone). A signup's
+     * {@code user} names an account that does not exist yet and is the caller's word: keyed on it, one
+     * address could be sent codes, and have codes guessed, under as many names as a script made up.
+     */
+    public String limitKey() {
+        if (!plan.action().equals(Actions.SIGNUP)) {
+            return accountKey();
+        }
+        return email.map(address -> "email:" + address.toLowerCase(Locale.ROOT))
+                .or(() -> phone.map(number -> "phone:" + number))
+                .orElseGet(this::accountKey);
     }
 
     Challenge finish(ChallengeStatus next, Instant at) {

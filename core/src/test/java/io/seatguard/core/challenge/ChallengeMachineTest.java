@@ -42,6 +42,22 @@ class ChallengeMachineTest {
         assertThat(base.accountKey()).isEqualTo("user:mia");
     }
 
+    /** Review finding B: a signup's limits followed the caller's made-up user, not the address the code goes to. */
+    @Test
+    void aSignupsLimitsCountPerAddressWhateverUserItNames() {
+        Challenge base = challenge(ChallengeType.VERIFICATION);
+        ChallengePlan signupPlan = new ChallengePlan("pol_1", "signup", Optional.of("https://app.example/welcome"), Optional.empty(), Optional.empty(),
+                java.util.OptionalInt.empty());
+        java.util.function.BiFunction<Optional<String>, Optional<String>, Challenge> signup = (email, phone) -> new Challenge("ch_3", "app", "ev_3",
+                ChallengeType.VERIFICATION, signupPlan, ChallengeStatus.CREATED, Optional.of("anyone" + email.hashCode()), email, phone, base.deviceId(),
+                List.of("email", "sms"), List.of(), Optional.empty(), Optional.empty(), 0, 0, T0, T0.plus(Duration.ofMinutes(10)), Optional.empty());
+        assertThat(signup.apply(Optional.of("Victim@Example.com"), Optional.empty()).limitKey())
+                .isEqualTo(signup.apply(Optional.of("victim@example.com"), Optional.of("+33612345678")).limitKey())
+                .isEqualTo("email:victim@example.com");
+        assertThat(signup.apply(Optional.empty(), Optional.of("+33612345678")).limitKey()).isEqualTo("phone:+33612345678");
+        assertThat(base.limitKey()).as("an access counts per account").isEqualTo("user:mia");
+    }
+
     @Test
     void theOwnerGoesFromCreatedToCompleted() {
         Challenge presented = machine.present(challenge(ChallengeType.VERIFICATION), T0.plusSeconds(1)).challenge();

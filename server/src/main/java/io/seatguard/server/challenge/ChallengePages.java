@@ -422,7 +422,7 @@ public final class ChallengePages {
     }
 
     private static String accountKey(Challenge challenge) {
-        return challenge.appId() + '|' + challenge.accountKey();
+        return challenge.appId() + '|' + challenge.limitKey();
     }
 
     /**
