@@ -76,6 +76,15 @@ public record Challenge(
         return userId.map(id -> "user:" + id).orElseGet(() -> "email:" + email.orElse("").toLowerCase(Locale.ROOT));
     }
 
+    /** Where a code on {@code channel} goes: the email for {@code email}, the phone for {@code sms}. */
+    public Optional<String> destination(String channel) {
+        return switch (channel) {
+            case "email" -> email;
+            case "sms" -> phone;
+            default -> Optional.empty();
+        };
+    }
+
     /**
      * The key the hosted page's per-account attempt limits count by: {@link #accountKey()}, except for a
      * signup, which counts per address it verifies (the email lower-cased, else the phone). A signup's

@@ -25,6 +25,8 @@ public final class ChallengeService {
      * five attempts per challenge, more than that many concurrent changes cannot all be codes.
      */
     static final int MAX_VERIFY_ROUNDS = 16;
+    /** The page's notice when a code went out: the only send step that delivered anything. */
+    public static final String CODE_SENT = "code_sent";
     /** The page's notice when the code could not be handed to the mail server or SMS provider. */
     public static final String SEND_FAILED = "send_failed";
 
@@ -89,7 +91,7 @@ public final class ChallengeService {
                 if (!store.replace(read, send.challenge())) {
                     yield new Step.Show(get(challengeId), Optional.of("try_again"), attemptsLeft(read));
                 }
-                String to = channel.equals("email") ? send.challenge().email().orElseThrow() : send.challenge().phone().orElseThrow();
+                String to = send.challenge().destination(channel).orElseThrow();
                 try {
                     sender.send(new CodeMessage(channel, to, send.code(), appName, Duration.between(clock.instant(), send.challenge().expiresAt()), locale));
                 }
@@ -99,7 +101,7 @@ public final class ChallengeService {
                     store.replace(send.challenge(), read);
                     yield new Step.Show(get(challengeId), Optional.of(SEND_FAILED), attemptsLeft(read));
                 }
-                yield new Step.Show(send.challenge(), Optional.of("code_sent"), attemptsLeft(send.challenge()));
+                yield new Step.Show(send.challenge(), Optional.of(CODE_SENT), attemptsLeft(send.challenge()));
             }
             case ChallengeMachine.Outcome.TooSoon tooSoon -> new Step.Wait(tooSoon.challenge(), tooSoon.retryAfter());
             case ChallengeMachine.Outcome.Refused refused -> new Step.Show(save(read, refused.challenge()), Optional.of("cannot_send"),

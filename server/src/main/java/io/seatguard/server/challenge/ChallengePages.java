@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
  * The hosted challenge pages under {@code /challenge/} (CONTRACT.md "Pages"): server-rendered, no
  * script, no third-party asset, a strict Content-Security-Policy, CSRF protection by a double-submit
  * token (a SameSite=Strict cookie matched against a hidden field), in the person's language, and rate
- * limited per account and per IP on top of each challenge's own attempt count.
+ * limited per account, per recipient (sends) and per IP on top of each challenge's own attempt count.
  */
 public final class ChallengePages {
     private static final Pattern CHALLENGE_ID = Pattern.compile("ch_[0-9A-Za-z]{32}");
@@ -91,16 +91,23 @@ public final class ChallengePages {
             Challenge challenge = challenges.get(id);
             String channel = String.valueOf(ctx.formParam("channel"));
             // Only a send that would go out spends the limits: refusals cost nobody anything.
+            Optional<AttemptLimits.Permit> permit = Optional.empty();
             if (challenges.maySend(challenge, channel)) {
-                Optional<Duration> limited = limits.tryAcquire(AttemptLimits.SEND_PER_ACCOUNT, accountKey(challenge), AttemptLimits.SEND_PER_IP,
-                        limitKey(ctx));
-                if (limited.isPresent()) {
-                    rateLimited(ctx, challenge, limited.get());
-                    return;
+                switch (limits.tryAcquire(sendClaims(ctx, challenge, channel))) {
+                    case AttemptLimits.Decision.Refused refused -> {
+                        rateLimited(ctx, challenge, refused.retryAfter());
+                        return;
+                    }
+                    case AttemptLimits.Decision.Allowed allowed -> permit = Optional.of(allowed.permit());
                 }
             }
             App app = app(challenge);
             ChallengeService.Step step = challenges.sendCode(id, channel, app.name(), locale(ctx));
+            if (!(step instanceof ChallengeService.Step.Show show && show.notice().filter(ChallengeService.CODE_SENT::equals).isPresent())) {
+                // Nothing went out (the provider failed, or another request changed the challenge first): the
+                // send is not counted, here as on the challenge.
+                permit.ifPresent(AttemptLimits.Permit::giveBack);
+            }
             if (step instanceof ChallengeService.Step.Wait wait) {
                 ctx.header("Retry-After", String.valueOf(Math.max(1, wait.retryAfter().toSeconds())));
                 render(ctx, new ChallengeService.Step.Show(wait.challenge(), Optional.of("wait:" + Math.max(1, wait.retryAfter().toSeconds())), 0), 429);
@@ -119,13 +126,11 @@ public final class ChallengePages {
             Challenge challenge = challenges.get(id);
             // Only a check that would judge a code spends the limits: checks sent to an expired, finished or
             // codeless challenge must not use up the owner's.
-            if (challenges.awaitsCode(challenge)) {
-                Optional<Duration> limited = limits.tryAcquire(AttemptLimits.VERIFY_PER_ACCOUNT, accountKey(challenge), AttemptLimits.VERIFY_PER_IP,
-                        limitKey(ctx));
-                if (limited.isPresent()) {
-                    rateLimited(ctx, challenge, limited.get());
-                    return;
-                }
+            if (challenges.awaitsCode(challenge)
+                    && limits.tryAcquire(List.of(new AttemptLimits.Claim(AttemptLimits.VERIFY_PER_ACCOUNT, accountKey(challenge)),
+                            new AttemptLimits.Claim(AttemptLimits.VERIFY_PER_IP, limitKey(ctx)))) instanceof AttemptLimits.Decision.Refused refused) {
+                rateLimited(ctx, challenge, refused.retryAfter());
+                return;
             }
             String code = Optional.ofNullable(ctx.formParam("code")).map(String::strip).orElse("");
             ChallengeService.Step step = challenges.verify(id, code);
@@ -419,6 +424,18 @@ public final class ChallengePages {
 
     private App app(Challenge challenge) {
         return apps.find(challenge.appId()).orElseThrow(() -> SeatguardException.notFound("challenge"));
+    }
+
+    /**
+     * A send's limits: its account's, its recipient's (whatever the account: a browser-mode evaluation
+     * names its own email and phone, so without it one number could be sent a code per made-up account),
+     * and its client address's.
+     */
+    private List<AttemptLimits.Claim> sendClaims(Context ctx, Challenge challenge, String channel) {
+        String recipient = challenge.destination(channel).map(to -> to.toLowerCase(Locale.ROOT)).orElse("");
+        return List.of(new AttemptLimits.Claim(AttemptLimits.SEND_PER_ACCOUNT, accountKey(challenge)),
+                new AttemptLimits.Claim(AttemptLimits.SEND_PER_RECIPIENT, challenge.appId() + '|' + channel + ':' + recipient),
+                new AttemptLimits.Claim(AttemptLimits.SEND_PER_IP, limitKey(ctx)));
     }
 
     private static String accountKey(Challenge challenge) {
