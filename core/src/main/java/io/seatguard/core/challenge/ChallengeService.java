@@ -25,6 +25,8 @@ public final class ChallengeService {
      * five attempts per challenge, more than that many concurrent changes cannot all be codes.
      */
     static final int MAX_VERIFY_ROUNDS = 16;
+    /** The page's notice when a passed challenge has nowhere to send the browser: the person may close it. */
+    public static final String DONE = "done";
     /** The page's notice when a code went out: the only send step that delivered anything. */
     public static final String CODE_SENT = "code_sent";
     /** The page's notice when the code could not be handed to the mail server or SMS provider. */
@@ -150,7 +152,7 @@ public final class ChallengeService {
                 return new Step.Show(current, Optional.of("try_again"), attemptsLeft(current));
             }
             if (right && next.status() == ChallengeStatus.COMPLETED) {
-                return leave(next, ChallengeExits.passed(next));
+                return leave(next, ChallengeExits.passed(next), DONE);
             }
             return switch (outcome) {
                 case ChallengeMachine.Outcome.WrongCode wrong -> new Step.Show(next, Optional.of("wrong_code"), wrong.attemptsLeft());
@@ -169,7 +171,7 @@ public final class ChallengeService {
         if (failed.status() == ChallengeStatus.FAILED && read.plan().action().equals("access")) {
             failed.userId().ifPresent(user -> devices.detach(failed.appId(), user, failed.deviceId(), clock.instant()));
         }
-        return leave(failed, ChallengeExits.declined(failed));
+        return leave(failed, ChallengeExits.declined(failed), ChallengeExits.noticeFor(failed));
     }
 
     /** The account's attached devices, for the device-limit page; most recently seen first. */
@@ -222,14 +224,17 @@ public final class ChallengeService {
     private Step finishDeviceLimit(Challenge read) {
         Challenge completed = save(read, machine.complete(read, clock.instant()).challenge());
         return completed.status() == ChallengeStatus.COMPLETED
-                ? leave(completed, ChallengeExits.passed(completed))
+                ? leave(completed, ChallengeExits.passed(completed), DONE)
                 : new Step.Show(completed, Optional.of(ChallengeExits.noticeFor(completed)), 0);
     }
 
-    /** Leaves the page for {@code url}, noting which of the plan's URLs it is (the overview counts conversions). */
-    private Step leave(Challenge challenge, String url) {
-        store.recordExit(challenge.id(), ChallengeExits.kindOf(challenge, url));
-        return new Step.Leave(challenge, url);
+    /**
+     * Leaves the page for {@code url}, noting which of the plan's URLs it is (the overview counts
+     * conversions); with nowhere to go, stays on the page with {@code noticeWithoutUrl}.
+     */
+    private Step leave(Challenge challenge, Optional<String> url, String noticeWithoutUrl) {
+        store.recordExit(challenge.id(), url.map(to -> ChallengeExits.kindOf(challenge, to)).orElse("none"));
+        return url.<Step>map(to -> new Step.Leave(challenge, to)).orElseGet(() -> new Step.Show(challenge, Optional.of(noticeWithoutUrl), 0));
     }
 
     private int attemptsLeft(Challenge challenge) {

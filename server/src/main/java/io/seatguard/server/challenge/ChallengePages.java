@@ -327,7 +327,7 @@ public final class ChallengePages {
         else {
             text = texts.get("notice." + key.get());
         }
-        boolean error = !Set.of("code_sent", "device_logged_out", "completed").contains(key.get());
+        boolean error = !Set.of("code_sent", "device_logged_out", "completed", ChallengeService.DONE).contains(key.get());
         model.put("notice", text);
         model.put("noticeKind", error ? "error" : "info");
         model.put("noticeRole", error ? "alert" : "status");
