@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param channels where codes may go, in the policy's order of preference
  * @param reasons the signals that made the policy challenge, in plain words for the page
  * @param codeHash the current code's keyed hash; empty before the first code
+ * @param codeChannel the channel the current code went on ({@code email} or {@code sms}), so the page
+ *     names only where it went; empty before the first code
  * @param attempts wrong codes entered so far
  * @param sends codes sent so far
  */
@@ -36,6 +38,7 @@ public record Challenge(
         List<String> reasons,
         Optional<String> codeHash,
         Optional<Instant> codeSentAt,
+        Optional<String> codeChannel,
         int attempts,
         int sends,
         Instant createdAt,
@@ -56,6 +59,7 @@ public record Challenge(
         reasons = List.copyOf(reasons);
         requireNonNull(codeHash, "codeHash is null");
         requireNonNull(codeSentAt, "codeSentAt is null");
+        requireNonNull(codeChannel, "codeChannel is null");
         requireNonNull(createdAt, "createdAt is null");
         requireNonNull(expiresAt, "expiresAt is null");
         requireNonNull(finishedAt, "finishedAt is null");
@@ -64,7 +68,13 @@ public record Challenge(
     Challenge with(ChallengeStatus next, Optional<String> nextCodeHash, Optional<Instant> nextCodeSentAt, int nextAttempts, int nextSends,
             Optional<Instant> nextFinishedAt) {
         return new Challenge(id, appId, evaluationId, type, plan, next, userId, email, phone, deviceId, channels, reasons, nextCodeHash, nextCodeSentAt,
-                nextAttempts, nextSends, createdAt, expiresAt, nextFinishedAt);
+                codeChannel, nextAttempts, nextSends, createdAt, expiresAt, nextFinishedAt);
+    }
+
+    /** This challenge with a new code, sent on {@code channel}. */
+    Challenge withCode(String hash, String channel, Instant sentAt) {
+        return new Challenge(id, appId, evaluationId, type, plan, ChallengeStatus.CODE_SENT, userId, email, phone, deviceId, channels, reasons,
+                Optional.of(hash), Optional.of(sentAt), Optional.of(channel), attempts, sends + 1, createdAt, expiresAt, Optional.empty());
     }
 
     /**

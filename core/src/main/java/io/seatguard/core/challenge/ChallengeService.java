@@ -87,7 +87,7 @@ public final class ChallengeService {
         if (!read.channels().contains(channel) || !sender.channels().contains(channel)) {
             return new Step.Show(read, Optional.of("channel_unavailable"), attemptsLeft(read));
         }
-        ChallengeMachine.Outcome outcome = machine.sendCode(read, clock.instant());
+        ChallengeMachine.Outcome outcome = machine.sendCode(read, channel, clock.instant());
         return switch (outcome) {
             case ChallengeMachine.Outcome.SendCode send -> {
                 if (!store.replace(read, send.challenge())) {

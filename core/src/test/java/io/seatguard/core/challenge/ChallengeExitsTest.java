@@ -17,7 +17,7 @@ class ChallengeExitsTest {
     private static Challenge ended(String action, Optional<String> successUrl, Optional<String> logoutUrl, Optional<String> returnTo) {
         return new Challenge("ch_1", "app", "ev_1", ChallengeType.DEVICE_LIMIT, new ChallengePlan("pol_1", action, successUrl, logoutUrl, returnTo,
                 OptionalInt.of(2)), ChallengeStatus.COMPLETED, Optional.of("dina"), Optional.empty(), Optional.empty(), "dev-1", List.of(), List.of(),
-                Optional.empty(), Optional.empty(), 0, 0, T0, T0.plus(Duration.ofMinutes(10)), Optional.of(T0));
+                Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, T0, T0.plus(Duration.ofMinutes(10)), Optional.of(T0));
     }
 
     @Test

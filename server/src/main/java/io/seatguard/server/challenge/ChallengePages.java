@@ -266,7 +266,7 @@ public final class ChallengePages {
         if (codeSent) {
             model.put("codeForm", true);
             model.put("codeLabel", texts.get("code.label"));
-            model.put("codeHint", texts.get("code.hint", destinations(challenge, channels)));
+            model.put("codeHint", texts.get("code.hint", destinations(challenge, codeChannels(challenge, channels))));
             model.put("codeSubmit", texts.get("code.submit"));
             model.put("attemptsLeft", texts.get("attempts_left", attemptsLeft));
         }
@@ -322,7 +322,7 @@ public final class ChallengePages {
         }
         else if (key.get().equals("code_sent")) {
             long minutes = Math.max(1, Duration.between(java.time.Instant.now(), challenge.expiresAt()).toMinutes());
-            text = texts.get("notice.code_sent", destinations(challenge, challenge.channels()), minutes);
+            text = texts.get("notice.code_sent", destinations(challenge, codeChannels(challenge, challenge.channels())), minutes);
         }
         else {
             text = texts.get("notice." + key.get());
@@ -339,6 +339,14 @@ public final class ChallengePages {
             lines.add(texts.has("reason." + reason) ? texts.get("reason." + reason) : texts.get("reason.other"));
         }
         return List.copyOf(lines);
+    }
+
+    /**
+     * The channel the current code went on; for a code sent before challenges kept it, every channel
+     * offered (all the page could say then).
+     */
+    private static List<String> codeChannels(Challenge challenge, List<String> offered) {
+        return challenge.codeChannel().map(List::of).orElse(offered);
     }
 
     private static String destinations(Challenge challenge, List<String> channels) {

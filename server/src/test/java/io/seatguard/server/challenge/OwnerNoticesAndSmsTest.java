@@ -180,6 +180,26 @@ class OwnerNoticesAndSmsTest {
         }
     }
 
+    /** Review finding H: the page said "code sent to m•••@example.com, +33•••78" when only the SMS went. */
+    @Test
+    void thePageNamesOnlyWhereTheCodeWent() {
+        try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir))) {
+            TestApp app = server.defaultApp();
+            server.post("/v3/policies", """
+                    {"name": "Verify ivy", "actions": ["login"], "conditions": {"check": "user", "op": "eq", "value": "ivy"},
+                     "verdict": "challenge", "challenge": {"type": "verification", "channels": ["email", "sms"], "success_url": "https://app.example/ok"}}""",
+                    app.bearer());
+            String redirect = evaluate(server, app, "ivy", "tok_ivy_device_0001", "\"email\":\"ivy@example.com\",\"phone\":\"+33612345678\",")
+                    .json().get("redirect").asText();
+            PageClient browser = new PageClient();
+            assertThat(browser.get(redirect).body()).contains("Email me a code at i•••@example.com", "Text me a code at +33•••••••78");
+            String sent = browser.post(redirect + "/send", Map.of("channel", "sms", "lang", "en")).body();
+            assertThat(sent).contains("We sent a code to +33•••••••78. It is valid", "Enter the 6-digit code we sent to +33•••••••78.");
+            String wrong = browser.post(redirect + "/verify", Map.of("code", "000000", "lang", "en")).body();
+            assertThat(wrong).contains("Enter the 6-digit code we sent to +33•••••••78.");
+        }
+    }
+
     @Test
     void codeChecksAreRateLimitedPerAccountAcrossChallenges() {
         try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir))) {
