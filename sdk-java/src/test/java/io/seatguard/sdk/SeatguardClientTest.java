@@ -67,6 +67,8 @@ class SeatguardClientTest {
         Evaluation evaluation = client.getEvaluation("0192c1a0-0000-7000-8000-000000000001");
         assertThat(evaluation.action()).isEqualTo("login");
         assertThat(evaluation.userId()).contains("mia");
+        assertThat(evaluation.email()).contains("mia@example.com");
+        assertThat(evaluation.phone()).as("null on the wire").isEmpty();
         assertThat(evaluation.challengeCompleted()).isTrue();
         assertThat(evaluation.riskScore()).isEqualTo(40);
         assertThat(requests).hasSize(2).allSatisfy(request -> assertThat(request).endsWith("Bearer sk_test_123"));

@@ -62,6 +62,7 @@ public final class SqlAccountRecords implements AccountRecords {
             JdbcRunner.update(connection, "DELETE FROM user_countries WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM challenges WHERE app_id = ? AND account_key = ?", appId, "user:" + userId);
             JdbcRunner.update(connection, "DELETE FROM owner_notices WHERE app_id = ? AND user_id = ?", appId, userId);
+            JdbcRunner.update(connection, "DELETE FROM owner_notice_recipients WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM account_patterns WHERE app_id = ? AND user_id = ?", appId, userId);
             // Pending webhook payloads about the account go too (delivered ones are the receiver's).
             JdbcRunner.update(connection, "DELETE FROM webhook_attempts WHERE app_id = ? AND message_id IN (SELECT id FROM webhook_messages WHERE app_id = ? AND user_id = ?)",
@@ -94,6 +95,8 @@ public final class SqlAccountRecords implements AccountRecords {
             }
         }
         database.write(connection -> JdbcRunner.update(connection, "DELETE FROM challenges WHERE created_at < ?", cutoff.toEpochMilli()));
+        // The addresses owner notices went to count for a day; past retention they are only personal data.
+        database.write(connection -> JdbcRunner.update(connection, "DELETE FROM owner_notice_recipients WHERE sent_at < ?", cutoff.toEpochMilli()));
         pruneWebhookMessages(cutoff);
         return pruned;
     }

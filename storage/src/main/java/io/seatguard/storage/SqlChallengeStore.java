@@ -19,7 +19,8 @@ import java.util.OptionalInt;
 
 /** Challenges in SQL; a new one is inserted by {@link SqlEvaluationStore} with the evaluation that opened it. */
 public final class SqlChallengeStore implements ChallengeStore {
-    private static final String COLUMNS = "id, app_id, evaluation_id, status, attempts, sends, code_hash, code_sent_at, created_at, expires_at, finished_at, document";
+    private static final String COLUMNS = "id, app_id, evaluation_id, status, attempts, sends, code_hash, code_sent_at, code_channel, created_at, expires_at,"
+            + " finished_at, document";
 
     /** The fixed part of a challenge, as stored. */
     record Document(String type, String policyId, String action, String successUrl, String logoutUrl, String returnTo, Integer deviceLimit,
@@ -48,10 +49,11 @@ public final class SqlChallengeStore implements ChallengeStore {
     public boolean replace(Challenge expected, Challenge next) {
         return database.write(connection -> {
             boolean replaced = JdbcRunner.update(connection,
-                    "UPDATE challenges SET status = ?, attempts = ?, sends = ?, code_hash = ?, code_sent_at = ?, finished_at = ?"
+                    "UPDATE challenges SET status = ?, attempts = ?, sends = ?, code_hash = ?, code_sent_at = ?, code_channel = ?, finished_at = ?"
                             + " WHERE id = ? AND status = ? AND attempts = ? AND sends = ?",
                     next.status().wireName(), next.attempts(), next.sends(), next.codeHash().orElse(null),
-                    next.codeSentAt().map(Instant::toEpochMilli).orElse(null), next.finishedAt().map(Instant::toEpochMilli).orElse(null),
+                    next.codeSentAt().map(Instant::toEpochMilli).orElse(null), next.codeChannel().orElse(null),
+                    next.finishedAt().map(Instant::toEpochMilli).orElse(null),
                     expected.id(), expected.status().wireName(), expected.attempts(), expected.sends()) == 1;
             boolean ended = next.status() != expected.status()
                     && (next.status() == ChallengeStatus.COMPLETED || next.status() == ChallengeStatus.FAILED);
@@ -107,11 +109,11 @@ public final class SqlChallengeStore implements ChallengeStore {
                 challenge.reasons());
         JdbcRunner.update(connection,
                 "INSERT INTO challenges (id, app_id, evaluation_id, account_key, device_id, type, status, attempts, sends, code_hash, code_sent_at,"
-                        + " created_at, expires_at, finished_at, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " code_channel, created_at, expires_at, finished_at, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 challenge.id(), challenge.appId(), challenge.evaluationId(), challenge.accountKey(), challenge.deviceId(), challenge.type().wireName(),
                 challenge.status().wireName(),
                 challenge.attempts(), challenge.sends(), challenge.codeHash().orElse(null), challenge.codeSentAt().map(Instant::toEpochMilli).orElse(null),
-                challenge.createdAt().toEpochMilli(), challenge.expiresAt().toEpochMilli(), challenge.finishedAt().map(Instant::toEpochMilli).orElse(null),
+                challenge.codeChannel().orElse(null), challenge.createdAt().toEpochMilli(), challenge.expiresAt().toEpochMilli(), challenge.finishedAt().map(Instant::toEpochMilli).orElse(null),
                 StorageJson.write(document));
     }
 
@@ -129,7 +131,7 @@ public final class SqlChallengeStore implements ChallengeStore {
                 ChallengeStatus.valueOf(row.getString("status").toUpperCase(Locale.ROOT)),
                 Optional.ofNullable(document.userId()), Optional.ofNullable(document.email()), Optional.ofNullable(document.phone()), document.deviceId(),
                 document.channels() == null ? List.of() : document.channels(), document.reasons() == null ? List.of() : document.reasons(),
-                Optional.ofNullable(row.getString("code_hash")), codeSentAt, row.getInt("attempts"), row.getInt("sends"),
+                Optional.ofNullable(row.getString("code_hash")), codeSentAt, Optional.ofNullable(row.getString("code_channel")), row.getInt("attempts"), row.getInt("sends"),
                 Instant.ofEpochMilli(row.getLong("created_at")), Instant.ofEpochMilli(row.getLong("expires_at")), finishedAt);
     }
 }

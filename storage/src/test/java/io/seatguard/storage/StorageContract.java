@@ -750,6 +750,33 @@ abstract class StorageContract {
         assertThat(evaluations.find("app_a", late.evaluation().id())).isEmpty();
     }
 
+    /** Review finding D: a notice by SMS and email counted against the phone alone, so one address could be told without end. */
+    @Test
+    void anOwnerNoticeCountsAgainstEveryRecipientItGoesTo() throws java.sql.SQLException {
+        SqlOwnerNotices notices = new SqlOwnerNotices(database);
+        Instant dayAgo = T0.minus(Duration.ofDays(1));
+        assertThat(notices.claim("app_a", "pump1", "dev-1", List.of("victim@example.com", "+33600000001"), T0, dayAgo, 5, 2))
+                .containsExactly("victim@example.com", "+33600000001");
+        assertThat(notices.claim("app_a", "pump2", "dev-1", List.of("victim@example.com", "+33600000002"), T0, dayAgo, 5, 2))
+                .containsExactly("victim@example.com", "+33600000002");
+        assertThat(notices.claim("app_a", "pump3", "dev-1", List.of("victim@example.com", "+33600000003"), T0, dayAgo, 5, 2))
+                .as("the address had its two; the new number still may be told").containsExactly("+33600000003");
+        assertThat(notices.claim("app_a", "pump4", "dev-1", List.of("victim@example.com"), T0, dayAgo, 5, 2)).as("nobody left to tell").isEmpty();
+        assertThat(notices.claim("app_a", "pump4", "dev-1", List.of("other@example.com"), T0, dayAgo, 5, 2))
+                .as("a refused claim recorded nothing for the device").containsExactly("other@example.com");
+        assertThat(notices.claim("app_a", "pump4", "dev-1", List.of("third@example.com"), T0, dayAgo, 5, 2)).as("once per device").isEmpty();
+        assertThat(notices.claim("app_b", "pump5", "dev-1", List.of("victim@example.com"), T0, dayAgo, 5, 2)).as("another app's count")
+                .containsExactly("victim@example.com");
+        assertThat(notices.claim("app_a", "pump6", "dev-1", List.of("victim@example.com"), T0.plus(Duration.ofDays(1)), T0.plusSeconds(1), 5, 2))
+                .as("a day later").containsExactly("victim@example.com");
+        new SqlAccountRecords(database).erase("app_a", "pump1");
+        try (java.sql.Connection raw = rawConnection();
+                java.sql.ResultSet left = raw.createStatement().executeQuery("SELECT COUNT(*) FROM owner_notice_recipients WHERE user_id = 'pump1'")) {
+            assertThat(left.next()).isTrue();
+            assertThat(left.getInt(1)).as("the addresses went with the account").isZero();
+        }
+    }
+
     @Test
     void aDeviceKeepsTheLatestComponentsItShowed() {
         EvaluationWrite created = EvaluationSamples.write("app_a", id(), "uma", "dev-u1", true, "tok-uma-laptop-0001", "fp-u1", DeviceType.COMPUTER,
@@ -1042,6 +1069,8 @@ abstract class StorageContract {
             statement.execute("ALTER TABLE device_tokens DROP COLUMN device_seen_at_join");
             statement.execute("DROP TABLE user_countries");
             statement.execute("ALTER TABLE user_devices DROP COLUMN detached_at");
+            statement.execute("ALTER TABLE challenges DROP COLUMN code_channel");
+            statement.execute("DROP TABLE owner_notice_recipients");
             statement.execute("DROP INDEX owner_notices_by_recipient");
             statement.execute("ALTER TABLE owner_notices DROP COLUMN recipient");
             statement.execute("ALTER TABLE account_patterns DROP COLUMN notified_rank");
@@ -1052,7 +1081,7 @@ abstract class StorageContract {
             statement.execute("INSERT INTO webhook_endpoints (app_id, id, url, events, secret, previous_secret, previous_expires_at, created_at)"
                     + " VALUES ('app_a', 'we_old', 'https://hooks.example/old', ',evaluation.created,', 'whsec_new', 'whsec_old', "
                     + T0.plusSeconds(86_400).toEpochMilli() + ", " + T0.toEpochMilli() + ")");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23')");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25')");
         }
         database = reopenDatabase();
         wire();
@@ -1575,7 +1604,7 @@ abstract class StorageContract {
                 new io.seatguard.core.challenge.ChallengePlan("pol_1", "access", Optional.of("https://app.example/signup"), Optional.empty(),
                         Optional.of("https://app.example/watch?x=1"), java.util.OptionalInt.empty()),
                 io.seatguard.core.challenge.ChallengeStatus.CREATED, Optional.of(user), Optional.of("owner@example.com"), Optional.empty(), deviceId,
-                List.of("email"), List.of("concurrent_sessions"), Optional.empty(), Optional.empty(), 0, 0, at, at.plusSeconds(600), Optional.empty());
+                List.of("email"), List.of("concurrent_sessions"), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, at, at.plusSeconds(600), Optional.empty());
     }
 
     private void recordWithChallenge(io.seatguard.core.challenge.Challenge challenge, Instant at) {
@@ -1596,7 +1625,7 @@ abstract class StorageContract {
 
         io.seatguard.core.challenge.Challenge sent = new io.seatguard.core.challenge.Challenge(opened.id(), opened.appId(), opened.evaluationId(),
                 opened.type(), opened.plan(), io.seatguard.core.challenge.ChallengeStatus.CODE_SENT, opened.userId(), opened.email(), opened.phone(),
-                opened.deviceId(), opened.channels(), opened.reasons(), Optional.of("f".repeat(64)), Optional.of(T0.plusSeconds(5)), 0, 1,
+                opened.deviceId(), opened.channels(), opened.reasons(), Optional.of("f".repeat(64)), Optional.of(T0.plusSeconds(5)), Optional.of("email"), 0, 1,
                 opened.createdAt(), opened.expiresAt(), Optional.empty());
         assertThat(challenges.replace(opened, sent)).isTrue();
         assertThat(challenges.replace(opened, sent)).as("a second step from the same stale read loses").isFalse();
@@ -1641,7 +1670,7 @@ abstract class StorageContract {
         io.seatguard.core.challenge.ChallengeStore challenges = new SqlChallengeStore(database);
         io.seatguard.core.challenge.Challenge failed = new io.seatguard.core.challenge.Challenge(done.id(), done.appId(), done.evaluationId(), done.type(),
                 done.plan(), io.seatguard.core.challenge.ChallengeStatus.FAILED, done.userId(), done.email(), done.phone(), done.deviceId(), done.channels(),
-                done.reasons(), Optional.empty(), Optional.empty(), 0, 0, done.createdAt(), done.expiresAt(), Optional.of(T0.plusSeconds(30)));
+                done.reasons(), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, done.createdAt(), done.expiresAt(), Optional.of(T0.plusSeconds(30)));
         assertThat(challenges.replace(done, failed)).isTrue();
         challenges.recordExit(done.id(), "success_url");
         challenges.recordExit(done.id(), "logout_url");

@@ -79,7 +79,7 @@ public final class PolicyParser {
         List<String> actions = actions(body.get("actions"), errors);
         Optional<Condition> conditions = conditions(body.get("conditions"), errors);
         Optional<Verdict> verdict = verdict(body.get("verdict"), errors);
-        Optional<ChallengeConfig> challenge = challenge(body.get("challenge"), verdict, errors);
+        Optional<ChallengeConfig> challenge = challenge(body.get("challenge"), verdict, actions, errors);
         List<String> notify = notify(body.get("notify"), verdict, errors);
         errors.throwIfAny();
         return new PolicyDefinition(name.orElseThrow(), enabled, mode, priority, actions, conditions.orElseThrow(), verdict.orElseThrow(), challenge,
@@ -404,7 +404,7 @@ public final class PolicyParser {
 
     // challenge
 
-    private static Optional<ChallengeConfig> challenge(Object value, Optional<Verdict> verdict, FieldErrors errors) {
+    private static Optional<ChallengeConfig> challenge(Object value, Optional<Verdict> verdict, List<String> actions, FieldErrors errors) {
         boolean challenges = verdict.map(v -> v == Verdict.CHALLENGE).orElse(false);
         if (value == null) {
             if (challenges) {
@@ -451,6 +451,13 @@ public final class PolicyParser {
             if (body.containsKey("channels")) {
                 errors.add("challenge.channels", "only applies to a verification challenge");
             }
+        }
+        // A passed challenge leaves for success_url, except on access, which goes back to the page it came
+        // from: a device-limit challenge on login or signup without one had nowhere to go (about:blank).
+        List<String> leavingForSuccessUrl = actions.stream().filter(action -> !action.equals(Actions.ACCESS)).toList();
+        if (body.get("success_url") == null && type.get() == ChallengeType.DEVICE_LIMIT && !leavingForSuccessUrl.isEmpty()) {
+            errors.add("challenge.success_url", "is required for a device_limit challenge on " + String.join(", ", leavingForSuccessUrl)
+                    + ": where the browser goes once the account is within its limit");
         }
         Optional<String> successUrl = url(body.get("success_url"), "challenge.success_url", type.get() == ChallengeType.VERIFICATION, errors);
         Optional<String> logoutUrl = url(body.get("logout_url"), "challenge.logout_url", type.get() == ChallengeType.DEVICE_LIMIT, errors);

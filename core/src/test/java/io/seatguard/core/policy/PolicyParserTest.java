@@ -247,6 +247,25 @@ class PolicyParserTest {
         assertThat(parser.parse(policy).challenge().orElseThrow().deviceLimit()).hasValue(3);
     }
 
+    /** Review finding E: a device-limit challenge on login without success_url was stored, and passed to about:blank. */
+    @Test
+    void aDeviceLimitChallengeOnAnyActionButAccessNeedsItsSuccessUrl() {
+        Map<String, Object> policy = example();
+        policy.put("challenge", Map.of("type", "device_limit", "device_limit", 3, "logout_url", "https://app.example/out"));
+        assertThat(parser.parse(policy).challenge().orElseThrow().successUrl()).as("access goes back to return_to").isEmpty();
+        for (List<String> actions : List.of(List.of("login"), List.of("access", "signup"), List.of("checkout"))) {
+            policy.put("actions", actions);
+            assertThatThrownBy(() -> parser.parse(policy)).as(actions.toString())
+                    .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors()).singleElement().satisfies(error -> {
+                        assertThat(error.field()).isEqualTo("challenge.success_url");
+                        assertThat(error.message()).contains("is required", actions.get(actions.size() - 1));
+                    }));
+        }
+        policy.put("challenge", Map.of("type", "device_limit", "device_limit", 3, "logout_url", "https://app.example/out",
+                "success_url", "https://app.example/home"));
+        assertThat(parser.parse(policy).challenge().orElseThrow().successUrl()).contains("https://app.example/home");
+    }
+
     /**
      * {@code device_count} reports min(count, 100), so each operator is taken exactly where it still tells
      * a count from any count above the limit, and refused from there on.
