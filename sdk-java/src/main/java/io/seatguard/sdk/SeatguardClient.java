@@ -8,12 +8,17 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 
 /**
@@ -24,9 +29,10 @@ import java.util.Optional;
  * Evaluation evaluation = seatguard.consumeEvaluation(evaluationId);   // AlreadyConsumedException on a replay
  * }</pre>
  *
- * <p>Every call has a timeout. Reads and deletes (idempotent) are retried on a network error or a 5xx
- * answer, with a short back-off; {@link #consumeEvaluation} is never retried, since a lost answer to a
- * consume that happened would turn into a 409 on the retry. Errors are typed: {@link NotFoundException},
+ * <p>Every try has a timeout that covers the whole answer, headers and body. Reads and deletes
+ * (idempotent) are retried on a network error or a 5xx answer, with a short back-off;
+ * {@link #consumeEvaluation} is never retried, since a lost answer to a consume that happened would
+ * turn into a 409 on the retry. Errors are typed: {@link NotFoundException},
  * {@link AlreadyConsumedException}, {@link AuthenticationException}, {@link InvalidRequestException},
  * other {@link SeatguardApiException}s, and {@link SeatguardNetworkException}.
  */
@@ -55,7 +61,7 @@ public final class SeatguardClient {
         return new Builder(baseUrl, secretKey);
     }
 
-    /** Options: timeout per try (default 5 s), retries of idempotent calls (default 2), first back-off (default 200 ms, doubling). */
+    /** Options: timeout per try, for the whole answer (default 5 s), retries of idempotent calls (default 2), first back-off (default 200 ms, doubling). */
     public static final class Builder {
         private final String baseUrl;
         private final String secretKey;
@@ -176,7 +182,7 @@ public final class SeatguardClient {
                         .header("Accept", "application/json")
                         .method(method, HttpRequest.BodyPublishers.noBody())
                         .build();
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                response = exchange(request);
             }
             catch (IOException e) {
                 if (attempt < tries) {
@@ -198,6 +204,32 @@ public final class SeatguardClient {
                 return read(response.body());
             }
             throw error(status, response.body());
+        }
+    }
+
+    /**
+     * One try, headers and body within {@link #timeout}. {@code HttpRequest.timeout} alone stops counting
+     * once the headers are in, so a server stalling mid-body would hold the call for as long as it stalls;
+     * the future's deadline covers the whole exchange, and cancelling it closes the connection.
+     */
+    private HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        try {
+            return answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new HttpTimeoutException("no complete answer within " + timeout.toMillis() + " ms");
+        }
+        catch (InterruptedException e) {
+            answer.cancel(true);
+            throw e;
+        }
+        catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
         }
     }
 

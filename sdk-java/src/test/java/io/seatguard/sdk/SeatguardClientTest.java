@@ -102,6 +102,27 @@ class SeatguardClientTest {
                 .isInstanceOf(SeatguardNetworkException.class).hasMessageContaining("after 3 tries");
     }
 
+    /**
+     * Regression: {@code HttpRequest.timeout} stops counting once the headers are in, so a server that
+     * sent its headers and then stalled mid-body held the call for as long as it stalled.
+     */
+    @Test
+    void aServerThatStallsMidBodyTimesOutEachTryAndReadsAreRetried() throws Exception {
+        try (StallingServer stalling = new StallingServer()) {
+            SeatguardClient client = SeatguardClient.builder(stalling.url(), "sk_test_123")
+                    .timeout(Duration.ofMillis(300)).retries(1).backoff(Duration.ofMillis(10)).build();
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> client.getEvaluation("0192c1a0-0000-7000-8000-000000000001"))
+                    .isInstanceOf(SeatguardNetworkException.class).hasMessageContaining("after 2 tries");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("two tries of 300 ms, not the stall").isLessThan(Duration.ofSeconds(5));
+            assertThat(stalling.connections()).isEqualTo(2);
+
+            assertThatThrownBy(() -> client.consumeEvaluation("0192c1a0-0000-7000-8000-000000000001"))
+                    .as("a consume is still tried once").isInstanceOf(SeatguardNetworkException.class).hasMessageContaining("after 1 tries");
+            assertThat(stalling.connections()).isEqualTo(3);
+        }
+    }
+
     @Test
     void aClosedPortIsANetworkError() throws IOException {
         int port;
