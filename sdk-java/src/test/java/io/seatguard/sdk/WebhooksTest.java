@@ -30,6 +30,23 @@ class WebhooksTest {
                 .as("during a rotation").isNotNull();
     }
 
+    /** Regression: a timestamp beyond {@link Instant}'s range threw {@code DateTimeException}, a 500 in the receiver. */
+    @Test
+    void aTimestampBeyondAnyInstantIsRefusedAsOff() {
+        for (long forged : new long[] {99_999_999_999_999_999L, -99_999_999_999_999_999L, Long.MAX_VALUE, Long.MIN_VALUE}) {
+            assertThatThrownBy(() -> Webhooks.verify(headers(SIGNATURE, forged), BODY, List.of(SECRET), NOW))
+                    .as("%d", forged).isInstanceOf(WebhookVerificationException.class).hasMessageContaining("minutes off");
+        }
+        assertThat(Webhooks.verify(headers(SIGNATURE, TIMESTAMP), BODY, List.of(SECRET), Instant.ofEpochSecond(TIMESTAMP + 300)))
+                .as("five minutes exactly is within").isNotNull();
+        assertThatThrownBy(() -> Webhooks.verify(headers(SIGNATURE, TIMESTAMP), BODY, List.of(SECRET), Instant.ofEpochSecond(TIMESTAMP + 300, 1)))
+                .isInstanceOf(WebhookVerificationException.class).hasMessageContaining("minutes off");
+        assertThat(Webhooks.verify(headers(SIGNATURE, TIMESTAMP), BODY, List.of(SECRET), Instant.ofEpochSecond(TIMESTAMP - 300)))
+                .as("and five minutes ahead").isNotNull();
+        assertThatThrownBy(() -> Webhooks.verify(headers(SIGNATURE, TIMESTAMP), BODY, List.of(SECRET), Instant.ofEpochSecond(TIMESTAMP - 301)))
+                .isInstanceOf(WebhookVerificationException.class).hasMessageContaining("minutes off");
+    }
+
     @Test
     void refusesForgedTamperedStaleAndIncompleteRequests() {
         assertThatThrownBy(() -> Webhooks.verify(headers(SIGNATURE, TIMESTAMP), BODY.replace("2432232314", "2432232315"), List.of(SECRET), NOW))
