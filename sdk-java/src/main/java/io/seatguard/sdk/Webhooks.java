@@ -37,6 +37,11 @@ public final class Webhooks {
         return verify(headers, body, List.of(secret), Instant.now());
     }
 
+    /** With several secrets, during a rotation: any one that verifies will do. */
+    public static JsonNode verify(Map<String, String> headers, byte[] body, List<String> secrets) {
+        return verify(headers, body, secrets, Instant.now());
+    }
+
     /** With several secrets and the time to judge the timestamp against. */
     public static JsonNode verify(Map<String, String> headers, byte[] body, List<String> secrets, Instant now) {
         Map<String, String> lower = new TreeMap<>();
@@ -86,6 +91,11 @@ public final class Webhooks {
     /** A body already decoded as UTF-8; see the class comment for why the bytes are safer. */
     public static JsonNode verify(Map<String, String> headers, String body, String secret) {
         return verify(headers, body.getBytes(StandardCharsets.UTF_8), List.of(secret), Instant.now());
+    }
+
+    /** A body already decoded as UTF-8, with several secrets during a rotation. */
+    public static JsonNode verify(Map<String, String> headers, String body, List<String> secrets) {
+        return verify(headers, body.getBytes(StandardCharsets.UTF_8), secrets, Instant.now());
     }
 
     /** A body already decoded as UTF-8, with several secrets and the time to judge the timestamp against. */

@@ -58,6 +58,20 @@ class WebhooksTest {
         assertThatThrownBy(() -> Webhooks.verify(headers, body, List.of(SECRET), NOW)).isInstanceOf(WebhookVerificationException.class);
     }
 
+    /** The forms without a time judge the timestamp against now: one secret, or several during a rotation. */
+    @Test
+    void verifiesAFreshRequestAgainstNowWithOneSecretOrSeveral() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = headers(sign(ID, now, body, SECRET), now);
+        String other = "whsec_" + "B".repeat(32);
+        assertThat(Webhooks.verify(headers, BODY, SECRET)).isNotNull();
+        assertThat(Webhooks.verify(headers, BODY, List.of(other, SECRET))).isNotNull();
+        assertThat(Webhooks.verify(headers, body, SECRET)).isNotNull();
+        assertThat(Webhooks.verify(headers, body, List.of(other, SECRET))).isNotNull();
+        assertThatThrownBy(() -> Webhooks.verify(headers, BODY, List.of(other))).isInstanceOf(WebhookVerificationException.class);
+    }
+
     /** Regression: a timestamp beyond {@link Instant}'s range threw {@code DateTimeException}, a 500 in the receiver. */
     @Test
     void aTimestampBeyondAnyInstantIsRefusedAsOff() {
