@@ -35,6 +35,10 @@ import java.util.concurrent.TimeoutException;
  * turn into a 409 on the retry. Errors are typed: {@link NotFoundException},
  * {@link AlreadyConsumedException}, {@link AuthenticationException}, {@link InvalidRequestException},
  * other {@link SeatguardApiException}s, and {@link SeatguardNetworkException}.
+ *
+ * <p>An id that cannot be sent safely in a URL path is refused with {@link IllegalArgumentException}
+ * before any request: {@code .} and {@code ..} (a proxy may resolve them), and for evaluation, challenge
+ * and device ids anything outside {@code [A-Za-z0-9_.:-]{1,128}}.
  */
 public final class SeatguardClient {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -134,17 +138,17 @@ public final class SeatguardClient {
 
     public List<Device> listDevices(String userId) {
         List<Device> devices = new ArrayList<>();
-        get("/v3/users/" + encode(userId) + "/devices").path("data").forEach(device -> devices.add(Device.of(device)));
+        get("/v3/users/" + user(userId) + "/devices").path("data").forEach(device -> devices.add(Device.of(device)));
         return devices;
     }
 
     /** Logs the device out of the account: its next evaluation or heartbeat answers {@code logout: true}. */
     public void logOutDevice(String userId, String deviceId) {
-        send("DELETE", "/v3/users/" + encode(userId) + "/devices/" + id(deviceId), true);
+        send("DELETE", "/v3/users/" + user(userId) + "/devices/" + id(deviceId), true);
     }
 
     public HistoryPage history(String userId, int limit, Optional<String> cursor) {
-        return HistoryPage.of(get("/v3/users/" + encode(userId) + "/history?limit=" + limit + cursor.map(c -> "&cursor=" + encode(c)).orElse("")));
+        return HistoryPage.of(get("/v3/users/" + user(userId) + "/history?limit=" + limit + cursor.map(c -> "&cursor=" + encode(c)).orElse("")));
     }
 
     public HistoryPage historyOfDevice(String deviceId, int limit, Optional<String> cursor) {
@@ -278,10 +282,28 @@ public final class SeatguardClient {
 
     /** Ids go into the path as they are; anything else cannot be one, and must not steer the request elsewhere. */
     private static String id(String value) {
-        if (value == null || !SAFE_ID.matcher(value).matches()) {
+        if (value == null || !SAFE_ID.matcher(value).matches() || isDotSegment(value)) {
             throw new IllegalArgumentException("not an id: " + value);
         }
         return value;
+    }
+
+    /** A user id as one path segment: percent-encoded, and never a dot segment. */
+    private static String user(String value) {
+        String encoded = encode(value);
+        if (isDotSegment(encoded)) {
+            throw new IllegalArgumentException("the user id \"" + value + "\" cannot be sent in a URL path");
+        }
+        return encoded;
+    }
+
+    /**
+     * {@code .} and {@code ..} are the dot segments of RFC 3986 (section 5.2.4): percent-encoding does not
+     * hide them (%2E is a dot to a normaliser), and a proxy that resolves them would turn
+     * {@code DELETE /v3/users/mia/devices/..} into {@code DELETE /v3/users/mia}, erasing the account.
+     */
+    private static boolean isDotSegment(String segment) {
+        return segment.equals(".") || segment.equals("..");
     }
 
     private static String encode(String value) {

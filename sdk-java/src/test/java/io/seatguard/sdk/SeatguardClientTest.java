@@ -138,6 +138,12 @@ class SeatguardClientTest {
         SeatguardClient client = client();
         assertThatThrownBy(() -> client.getEvaluation("../apps")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> client.getChallenge("ch_1?x=1")).isInstanceOf(IllegalArgumentException.class);
+        for (String dots : new String[] {".", ".."}) {
+            assertThatThrownBy(() -> client.logOutDevice("mia", dots)).as("a proxy could resolve it to DELETE /v3/users/mia")
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> client.listDevices(dots)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> client.history(dots, 10, java.util.Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+        }
         assertThat(requests).isEmpty();
         assertThatThrownBy(() -> SeatguardClient.builder("ftp://x", "sk_1")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SeatguardClient.builder("http://x", "pk_1")).isInstanceOf(IllegalArgumentException.class);

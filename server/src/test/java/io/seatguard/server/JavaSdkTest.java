@@ -56,4 +56,41 @@ class JavaSdkTest {
             assertThatThrownBy(() -> seatguard.getChallenge("ch_" + "a".repeat(32))).isInstanceOf(NotFoundException.class);
         }
     }
+
+    private static void evaluate(TestServer server, TestApp app, String user, String token) {
+        Response evaluated = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"" + user + "\",\"ip\":\"198.51.100.3\",\"user_agent\":\""
+                + EvaluateApiTest.DESKTOP + "\",\"device\":{\"token\":\"" + token + "\"}}", app.bearer());
+        assertThat(evaluated.status()).as(evaluated.body()).isEqualTo(200);
+    }
+
+    /**
+     * Regression: {@code logOutDevice("mia", "..")} sent {@code DELETE /v3/users/mia/devices/..}, which a
+     * path-normalising proxy turns into {@code DELETE /v3/users/mia}: erasing the account. The dot segments
+     * of RFC 3986 ({@code .} and {@code ..}) are refused before any request; any other id with dots is an id.
+     */
+    @Test
+    void dotSegmentIdsAreRefusedAndDottedIdsStillWork() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            evaluate(server, app, "mia", "tok_mia_laptop_000001");
+            evaluate(server, app, "a.b", "tok_ab_laptop_0000001");
+            SeatguardClient seatguard = SeatguardClient.builder(server.url(), app.secretKey()).build();
+
+            for (String dots : new String[] {".", ".."}) {
+                assertThatThrownBy(() -> seatguard.logOutDevice("mia", dots)).as(dots).isInstanceOf(IllegalArgumentException.class);
+                assertThatThrownBy(() -> seatguard.listDevices(dots)).as(dots).isInstanceOf(IllegalArgumentException.class);
+                assertThatThrownBy(() -> seatguard.history(dots, 10, Optional.empty())).as(dots).isInstanceOf(IllegalArgumentException.class);
+                assertThatThrownBy(() -> seatguard.getEvaluation(dots)).as(dots).isInstanceOf(IllegalArgumentException.class);
+            }
+            assertThatThrownBy(() -> seatguard.logOutDevice("mia", "...")).as("not a dot segment: sent, and not found")
+                    .isInstanceOf(NotFoundException.class).hasMessageContaining("device ... of user mia");
+            assertThat(seatguard.listDevices("mia")).singleElement().satisfies(device -> assertThat(device.status()).isEqualTo("attached"));
+            assertThat(seatguard.history("mia", 10, Optional.empty()).rows()).as("the account is still there").hasSize(1);
+
+            String device = seatguard.listDevices("a.b").get(0).id();
+            seatguard.logOutDevice("a.b", device);
+            assertThat(seatguard.listDevices("a.b").get(0).status()).isEqualTo("detached");
+            assertThat(seatguard.history("a.b", 10, Optional.empty()).rows()).hasSize(1);
+        }
+    }
 }
