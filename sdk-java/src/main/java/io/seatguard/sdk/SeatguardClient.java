@@ -41,6 +41,8 @@ import java.util.concurrent.TimeoutException;
  * and device ids anything outside {@code [A-Za-z0-9_.:-]{1,128}}.
  */
 public final class SeatguardClient {
+    /** The number of accounts {@code GET /v3/patterns} lists when no limit is given. */
+    public static final int DEFAULT_PATTERN_LIMIT = 1_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
 
@@ -159,14 +161,28 @@ public final class SeatguardClient {
         return HistoryPage.of(get("/v3/history?ip=" + encode(ip) + "&limit=" + limit + cursor.map(c -> "&cursor=" + encode(c)).orElse("")));
     }
 
-    /** Flagged accounts; {@code pattern} and {@code level} narrow it when given. */
-    public List<Pattern> patterns(Optional<String> pattern, Optional<String> level) {
-        StringBuilder path = new StringBuilder("/v3/patterns?format=json");
+    /**
+     * Flagged accounts, most recently seen first; {@code pattern} and {@code level} narrow it when given.
+     *
+     * @param limit at most this many accounts, 1 to 10,000 (an {@link InvalidRequestException} otherwise)
+     * @return the accounts, and whether more matched than {@code limit}
+     */
+    public PatternList patterns(Optional<String> pattern, Optional<String> level, int limit) {
+        StringBuilder path = new StringBuilder("/v3/patterns?format=json&limit=").append(limit);
         pattern.ifPresent(p -> path.append("&pattern=").append(encode(p)));
         level.ifPresent(l -> path.append("&level=").append(encode(l)));
-        List<Pattern> patterns = new ArrayList<>();
-        get(path.toString()).path("data").forEach(item -> patterns.add(Pattern.of(item)));
-        return patterns;
+        return PatternList.of(get(path.toString()));
+    }
+
+    /**
+     * The first {@value #DEFAULT_PATTERN_LIMIT} flagged accounts.
+     *
+     * @deprecated says nothing when more accounts matched than it lists; use
+     *         {@link #patterns(Optional, Optional, int)}, whose answer carries {@link PatternList#truncated()}.
+     */
+    @Deprecated
+    public List<Pattern> patterns(Optional<String> pattern, Optional<String> level) {
+        return patterns(pattern, level, DEFAULT_PATTERN_LIMIT).accounts();
     }
 
     // transport
