@@ -24,6 +24,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Seatguard's server API for a Java backend, with the app's secret key.
  *
+ * <p>Make one for the application and share it (it is thread-safe); {@link #close()} it at shutdown.
+ *
  * <pre>{@code
  * SeatguardClient seatguard = SeatguardClient.builder("https://seatguard.example.com", System.getenv("SEATGUARD_SECRET_KEY")).build();
  * Evaluation evaluation = seatguard.consumeEvaluation(evaluationId);   // AlreadyConsumedException on a replay
@@ -40,7 +42,7 @@ import java.util.concurrent.TimeoutException;
  * before any request: {@code .} and {@code ..} (a proxy may resolve them), and for evaluation, challenge
  * and device ids anything outside {@code [A-Za-z0-9_.:-]{1,128}}.
  */
-public final class SeatguardClient {
+public final class SeatguardClient implements AutoCloseable {
     /** The number of accounts {@code GET /v3/patterns} lists when no limit is given. */
     public static final int DEFAULT_PATTERN_LIMIT = 1_000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,6 +51,9 @@ public final class SeatguardClient {
     private final URI base;
     private final String secretKey;
     private final HttpClient http;
+    /** False when the caller gave the HttpClient: theirs to close. */
+    private final boolean ownsHttp;
+    private volatile boolean closed;
     private final Duration timeout;
     private final int retries;
     private final Duration backoff;
@@ -59,7 +64,8 @@ public final class SeatguardClient {
         this.timeout = builder.timeout;
         this.retries = builder.retries;
         this.backoff = builder.backoff;
-        this.http = builder.http != null ? builder.http : HttpClient.newBuilder().connectTimeout(builder.timeout).build();
+        this.ownsHttp = builder.http == null;
+        this.http = ownsHttp ? HttpClient.newBuilder().connectTimeout(builder.timeout).build() : builder.http;
     }
 
     /** @param secretKey the app's {@code sk_…} key; keep it on the server */
@@ -105,7 +111,7 @@ public final class SeatguardClient {
             return this;
         }
 
-        /** A client of your own (proxy, executor); its connect timeout is yours to set. */
+        /** A client of your own (proxy, executor); its connect timeout is yours to set, and so is closing it. */
         public Builder httpClient(HttpClient value) {
             this.http = Objects.requireNonNull(value, "httpClient is null");
             return this;
@@ -113,6 +119,19 @@ public final class SeatguardClient {
 
         public SeatguardClient build() {
             return new SeatguardClient(this);
+        }
+    }
+
+    /**
+     * Closes the HttpClient this client made for itself (its connections and threads), after waiting for
+     * calls in flight; one given to {@link Builder#httpClient} stays open, since it is the caller's. Any
+     * call afterwards throws {@link IllegalStateException}. Closing twice is harmless.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        if (ownsHttp) {
+            http.close();
         }
     }
 
@@ -192,6 +211,9 @@ public final class SeatguardClient {
     }
 
     private JsonNode send(String method, String path, boolean idempotent) {
+        if (closed) {
+            throw new IllegalStateException("this SeatguardClient is closed");
+        }
         int tries = idempotent ? retries + 1 : 1;
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> response;
