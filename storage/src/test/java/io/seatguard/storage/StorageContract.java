@@ -1079,19 +1079,20 @@ abstract class StorageContract {
             statement.execute("ALTER TABLE owner_notices DROP COLUMN recipient");
             statement.execute("ALTER TABLE account_patterns DROP COLUMN notified_rank");
             statement.execute("ALTER TABLE webhook_endpoints DROP COLUMN retired_secrets");
+            statement.execute("ALTER TABLE apps DROP COLUMN identity_secret");
+            statement.execute("ALTER TABLE apps DROP COLUMN identity_retired_secrets");
+            statement.execute("ALTER TABLE apps DROP COLUMN require_signed_identity");
+            // An app made before V25: it has no identity secret and requires none.
+            statement.execute("INSERT INTO apps (id, name, client_id, secret_lookup, secret_hash, allowed_origins, created_at)"
+                    + " VALUES ('app_pre', 'Before', 'pk_pre', 'lookuppre001', 'hash', '[]', " + T0.toEpochMilli() + ")");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version = '25'");
             statement.execute("ALTER TABLE webhook_endpoints ADD COLUMN previous_secret VARCHAR(64)");
             statement.execute("ALTER TABLE webhook_endpoints ADD COLUMN previous_expires_at BIGINT");
             // An endpoint rotated before V23: its one previous secret must come through as a retired one.
             statement.execute("INSERT INTO webhook_endpoints (app_id, id, url, events, secret, previous_secret, previous_expires_at, created_at)"
                     + " VALUES ('app_a', 'we_old', 'https://hooks.example/old', ',evaluation.created,', 'whsec_new', 'whsec_old', "
                     + T0.plusSeconds(86_400).toEpochMilli() + ", " + T0.toEpochMilli() + ")");
-            statement.execute("ALTER TABLE apps DROP COLUMN identity_secret");
-            statement.execute("ALTER TABLE apps DROP COLUMN identity_retired_secrets");
-            statement.execute("ALTER TABLE apps DROP COLUMN require_signed_identity");
-            // An app made before V24: it has no identity secret and requires none.
-            statement.execute("INSERT INTO apps (id, name, client_id, secret_lookup, secret_hash, allowed_origins, created_at)"
-                    + " VALUES ('app_pre', 'Before', 'pk_pre', 'lookuppre001', 'hash', '[]', " + T0.toEpochMilli() + ")");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '24')");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23')");
         }
         database = reopenDatabase();
         wire();
