@@ -43,6 +43,16 @@ public record Evaluation(
         return node.isTextual() ? Optional.of(node.textValue()) : Optional.empty();
     }
 
+    /**
+     * How the evaluation's user, email and phone came to be believed: {@code server} (your backend named
+     * them with the secret key), {@code signed} (a browser carried your {@link IdentitySignature}) or
+     * {@code unsigned} (a browser's word alone: anyone knowing the client id could have sent it); empty for
+     * an evaluation recorded before Seatguard kept it.
+     */
+    public Optional<String> identity() {
+        return text(raw.path("identity"));
+    }
+
     public boolean challengeCompleted() {
         return challenge.map(ref -> ref.status().equals("completed")).orElse(false);
     }

@@ -237,4 +237,35 @@ class DemoSiteTest {
             assertThat(server.get("/v3/apps", Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN)).json().get("data")).hasSize(2);
         }
     }
+
+    /**
+     * The account page signs the identity it evaluates with the demo app's identity secret, so its device-limit
+     * page may manage devices; a demo app from before identity secrets gets one at the next start.
+     */
+    @Test
+    void theAccountPageSignsItsIdentityEvenForADemoAppFromBeforeIdentitySecrets() throws Exception {
+        TestApp app;
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            app = server.demoApp();
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("seatguard.db"));
+                Statement statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate("UPDATE apps SET identity_secret = NULL WHERE id = '" + app.id() + "'")).isEqualTo(1);
+        }
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            String evaluation = evaluate(server, app, "login", "alice");
+            Response login = server.post("/demo/login", "{\"user\":\"alice\",\"password\":\"demo\",\"evaluation_id\":\"" + evaluation + "\"}", Map.of());
+            String cookie = login.header("Set-Cookie").orElseThrow().split(";", 2)[0];
+            String page = server.get("/demo/account", Map.of("Cookie", cookie)).body();
+            java.util.regex.Matcher signature = java.util.regex.Pattern.compile("data-identity-signature=\"([0-9a-f]{64})\"").matcher(page);
+            assertThat(signature.find()).as(page).isTrue();
+            assertThat(page).contains("data-email=\"alice@demo.seatguard.dev\"");
+
+            Response access = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"access\",\"user\":\"alice\","
+                    + "\"email\":\"alice@demo.seatguard.dev\",\"identity_signature\":\"" + signature.group(1) + "\"}", Map.of());
+            assertThat(access.status()).as(access.body()).isEqualTo(200);
+            assertThat(server.get("/v3/evaluations/" + access.json().get("evaluation_id").asText(), app.bearer()).json().get("identity").asText())
+                    .isEqualTo("signed");
+        }
+    }
 }

@@ -6,6 +6,7 @@ import io.seatguard.core.challenge.Challenge;
 import io.seatguard.core.challenge.ChallengePlan;
 import io.seatguard.core.challenge.ChallengeStatus;
 import io.seatguard.core.challenge.ChallengeStore;
+import io.seatguard.core.evaluation.IdentityProof;
 import io.seatguard.core.identity.DeviceResolution;
 import io.seatguard.core.policy.ChallengeType;
 import java.sql.Connection;
@@ -22,9 +23,12 @@ public final class SqlChallengeStore implements ChallengeStore {
     private static final String COLUMNS = "id, app_id, evaluation_id, status, attempts, sends, code_hash, code_sent_at, code_channel, created_at, expires_at,"
             + " finished_at, document";
 
-    /** The fixed part of a challenge, as stored. */
+    /**
+     * The fixed part of a challenge, as stored. {@code identity} is absent from documents written before
+     * it was kept: read as unsigned, the least trusted.
+     */
     record Document(String type, String policyId, String action, String successUrl, String logoutUrl, String returnTo, Integer deviceLimit,
-            String userId, String email, String phone, String deviceId, List<String> channels, List<String> reasons) {}
+            String userId, String email, String phone, String deviceId, List<String> channels, List<String> reasons, String identity) {}
 
     private final SqlDatabase database;
 
@@ -106,7 +110,7 @@ public final class SqlChallengeStore implements ChallengeStore {
         Document document = new Document(challenge.type().wireName(), plan.policyId(), plan.action(), plan.successUrl().orElse(null),
                 plan.logoutUrl().orElse(null), plan.returnTo().orElse(null), plan.deviceLimit().isPresent() ? plan.deviceLimit().getAsInt() : null,
                 challenge.userId().orElse(null), challenge.email().orElse(null), challenge.phone().orElse(null), challenge.deviceId(), challenge.channels(),
-                challenge.reasons());
+                challenge.reasons(), plan.identity().wireName());
         JdbcRunner.update(connection,
                 "INSERT INTO challenges (id, app_id, evaluation_id, account_key, device_id, type, status, attempts, sends, code_hash, code_sent_at,"
                         + " code_channel, created_at, expires_at, finished_at, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -125,7 +129,8 @@ public final class SqlChallengeStore implements ChallengeStore {
         Optional<Instant> finishedAt = row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(finished));
         ChallengePlan plan = new ChallengePlan(document.policyId(), document.action(), Optional.ofNullable(document.successUrl()),
                 Optional.ofNullable(document.logoutUrl()), Optional.ofNullable(document.returnTo()),
-                document.deviceLimit() == null ? OptionalInt.empty() : OptionalInt.of(document.deviceLimit()));
+                document.deviceLimit() == null ? OptionalInt.empty() : OptionalInt.of(document.deviceLimit()),
+                Optional.ofNullable(document.identity()).flatMap(IdentityProof::fromWireName).orElse(IdentityProof.UNSIGNED));
         return new Challenge(row.getString("id"), row.getString("app_id"), row.getString("evaluation_id"),
                 ChallengeType.fromWireName(document.type()).orElseThrow(), plan,
                 ChallengeStatus.valueOf(row.getString("status").toUpperCase(Locale.ROOT)),

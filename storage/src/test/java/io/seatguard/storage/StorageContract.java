@@ -224,6 +224,39 @@ abstract class StorageContract {
     }
 
     @Test
+    void anAppKeepsItsIdentitySecretsAndWhetherItRequiresSignedIdentity() {
+        io.seatguard.core.app.IdentitySecrets secrets = new io.seatguard.core.app.IdentitySecrets(Optional.of("ids_current"),
+                List.of(new io.seatguard.core.app.IdentitySecrets.Retired("ids_previous", T0.plusSeconds(3600)),
+                        new io.seatguard.core.app.IdentitySecrets.Retired("ids_older", T0.plusSeconds(60))));
+        App app = new App("app_1", "Shop", "pk_one", List.of(), T0, io.seatguard.core.app.Branding.NONE, true, secrets);
+        apps.create(app, new StoredSecret("lookup000001", "hash-1"));
+        assertThat(apps.findById("app_1")).contains(app);
+        assertThat(apps.findByClientId("pk_one")).contains(app);
+
+        App renamed = new App("app_1", "Shop 2", "pk_one", List.of(), T0, io.seatguard.core.app.Branding.NONE, false,
+                io.seatguard.core.app.IdentitySecrets.NONE);
+        assertThat(apps.update(renamed)).isTrue();
+        assertThat(apps.findById("app_1")).as("an update leaves the identity secrets alone").hasValueSatisfying(found -> {
+            assertThat(found.requireSignedIdentity()).isFalse();
+            assertThat(found.identitySecrets()).isEqualTo(secrets);
+        });
+    }
+
+    /** A rotation writes only over the secrets it read: of two at once, the second must build on the first's result. */
+    @Test
+    void identitySecretsAreReplacedOnlyFromTheStateTheyWereReadIn() {
+        App app = new App("app_1", "Shop", "pk_one", List.of(), T0);
+        apps.create(app, new StoredSecret("lookup000001", "hash-1"));
+        io.seatguard.core.app.IdentitySecrets first = io.seatguard.core.app.IdentitySecrets.NONE.rotatedTo("ids_a", T0, T0.plusSeconds(3600));
+        assertThat(apps.replaceIdentitySecrets("app_1", io.seatguard.core.app.IdentitySecrets.NONE, first)).as("an app that had none").isTrue();
+        io.seatguard.core.app.IdentitySecrets second = first.rotatedTo("ids_b", T0, T0.plusSeconds(3600));
+        assertThat(apps.replaceIdentitySecrets("app_1", io.seatguard.core.app.IdentitySecrets.NONE, second)).as("a stale read").isFalse();
+        assertThat(apps.replaceIdentitySecrets("app_1", first, second)).isTrue();
+        assertThat(apps.findById("app_1").orElseThrow().identitySecrets()).isEqualTo(second);
+        assertThat(apps.replaceIdentitySecrets("app_nope", second, first)).isFalse();
+    }
+
+    @Test
     void settingsAreOverwritten() {
         assertThat(apps.setting("admin_token_hash")).isEmpty();
         apps.putSetting("admin_token_hash", "h1");
@@ -1075,16 +1108,26 @@ abstract class StorageContract {
             statement.execute("ALTER TABLE owner_notices DROP COLUMN recipient");
             statement.execute("ALTER TABLE account_patterns DROP COLUMN notified_rank");
             statement.execute("ALTER TABLE webhook_endpoints DROP COLUMN retired_secrets");
+            statement.execute("ALTER TABLE apps DROP COLUMN identity_secret");
+            statement.execute("ALTER TABLE apps DROP COLUMN identity_retired_secrets");
+            statement.execute("ALTER TABLE apps DROP COLUMN require_signed_identity");
+            // An app made before V26: it has no identity secret and requires none.
+            statement.execute("INSERT INTO apps (id, name, client_id, secret_lookup, secret_hash, allowed_origins, created_at)"
+                    + " VALUES ('app_pre', 'Before', 'pk_pre', 'lookuppre001', 'hash', '[]', " + T0.toEpochMilli() + ")");
             statement.execute("ALTER TABLE webhook_endpoints ADD COLUMN previous_secret VARCHAR(64)");
             statement.execute("ALTER TABLE webhook_endpoints ADD COLUMN previous_expires_at BIGINT");
             // An endpoint rotated before V23: its one previous secret must come through as a retired one.
             statement.execute("INSERT INTO webhook_endpoints (app_id, id, url, events, secret, previous_secret, previous_expires_at, created_at)"
                     + " VALUES ('app_a', 'we_old', 'https://hooks.example/old', ',evaluation.created,', 'whsec_new', 'whsec_old', "
                     + T0.plusSeconds(86_400).toEpochMilli() + ", " + T0.toEpochMilli() + ")");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25')");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26')");
         }
         database = reopenDatabase();
         wire();
+        assertThat(apps.findById("app_pre")).hasValueSatisfying(app -> {
+            assertThat(app.identitySecrets()).isEqualTo(io.seatguard.core.app.IdentitySecrets.NONE);
+            assertThat(app.requireSignedIdentity()).isFalse();
+        });
         assertThat(new SqlWebhooks(database).find("app_a", "we_old").orElseThrow().retired())
                 .containsExactly(new io.seatguard.core.webhook.WebhookEndpoint.RetiredSecret("whsec_old", T0.plusSeconds(86_400)));
 
@@ -1602,7 +1645,7 @@ abstract class StorageContract {
     private static io.seatguard.core.challenge.Challenge sampleChallenge(String id, String evaluationId, String user, String deviceId, Instant at) {
         return new io.seatguard.core.challenge.Challenge(id, "app_a", evaluationId, io.seatguard.core.policy.ChallengeType.VERIFICATION,
                 new io.seatguard.core.challenge.ChallengePlan("pol_1", "access", Optional.of("https://app.example/signup"), Optional.empty(),
-                        Optional.of("https://app.example/watch?x=1"), java.util.OptionalInt.empty()),
+                        Optional.of("https://app.example/watch?x=1"), java.util.OptionalInt.empty(), io.seatguard.core.evaluation.IdentityProof.SERVER),
                 io.seatguard.core.challenge.ChallengeStatus.CREATED, Optional.of(user), Optional.of("owner@example.com"), Optional.empty(), deviceId,
                 List.of("email"), List.of("concurrent_sessions"), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, at, at.plusSeconds(600), Optional.empty());
     }

@@ -31,6 +31,8 @@ public final class ChallengeService {
     public static final String CODE_SENT = "code_sent";
     /** The page's notice when the code could not be handed to the mail server or SMS provider. */
     public static final String SEND_FAILED = "send_failed";
+    /** The page's notice when it may not log the account's devices out ({@link #managesDevices}). */
+    public static final String UNSIGNED_IDENTITY = "unsigned_identity";
 
     /** What the page should do after a step. */
     public sealed interface Step {
@@ -185,13 +187,27 @@ public final class ChallengeService {
     }
 
     /**
+     * Whether the device-limit page may show the account's devices and log them out. Only when the
+     * account was named by the app's backend or vouched for by its signature: a browser's unsigned word
+     * costs nothing (the client id is public), and would let anyone who knows an account id see where its
+     * owner signs in and log every one of their devices out.
+     */
+    public static boolean managesDevices(Challenge challenge) {
+        return challenge.type() == ChallengeType.DEVICE_LIMIT && challenge.plan().identity().vouched();
+    }
+
+    /**
      * Logs one of the account's devices out from the device-limit page; once the account is within its
-     * limit the challenge completes and the browser goes on.
+     * limit the challenge completes and the browser goes on. Refused when the page may not manage the
+     * account's devices ({@link #managesDevices}).
      */
     public Step logOutDevice(String challengeId, String deviceId) {
         Challenge read = get(challengeId);
         if (read.type() != ChallengeType.DEVICE_LIMIT || read.status().isFinal() || read.userId().isEmpty()) {
             return new Step.Show(read, Optional.of(ChallengeExits.noticeFor(read)), 0);
+        }
+        if (!managesDevices(read)) {
+            return new Step.Show(read, Optional.of(UNSIGNED_IDENTITY), 0);
         }
         boolean known = attachedDevices(read).stream().anyMatch(device -> device.id().equals(deviceId));
         if (!known) {

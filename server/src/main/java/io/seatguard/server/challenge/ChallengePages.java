@@ -229,9 +229,11 @@ public final class ChallengePages {
         model.put("logoUrl", app.branding().logoUrl().orElse(""));
         model.put("branded", app.branding().color().isPresent());
         boolean limit = challenge.type() == ChallengeType.DEVICE_LIMIT;
+        // An account the browser named without the app's signature: its devices are neither shown nor logged out here.
+        boolean managesDevices = ChallengeService.managesDevices(challenge);
         model.put("title", texts.get(limit ? "title.device_limit" : "title.verification"));
         model.put("intro", limit
-                ? texts.get("intro.device_limit", app.name(), challenge.plan().deviceLimit().orElse(0))
+                ? texts.get(managesDevices ? "intro.device_limit" : "intro.device_limit_unsigned", app.name(), challenge.plan().deviceLimit().orElse(0))
                 // A signup is finishing an account, whether or not the app already named it (`user` on signup).
                 : texts.get("signup".equals(challenge.plan().action()) ? "intro.signup" : "intro.verification", app.name()));
         model.put("why", texts.get("why"));
@@ -243,8 +245,13 @@ public final class ChallengePages {
         if (!limit && open) {
             verificationModel(model, texts, challenge, csrf, attemptsLeft);
         }
-        if (limit && open) {
+        if (limit && open && managesDevices) {
             model.put("devices", devicesModel(texts, challenge, csrf));
+        }
+        if (limit && open && !managesDevices) {
+            // Continue (the owner signed out elsewhere) or cancel: nothing that reads or changes the account's devices.
+            model.put("limitWithoutDevices", Map.of("id", challenge.id(), "csrf", csrf, "lang", texts.get("lang"),
+                    "continueLabel", texts.get("devices.continue"), "declineLabel", texts.get("decline.other")));
         }
         if (open && challenge.plan().action().equals("access") && !limit) {
             model.put("decline", Map.of("id", challenge.id(), "csrf", csrf, "lang", texts.get("lang"), "declineLabel", texts.get("decline.access")));

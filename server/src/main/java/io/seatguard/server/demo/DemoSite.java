@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.seatguard.core.app.App;
+import io.seatguard.core.app.IdentitySignature;
 import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.FieldErrors;
 import io.seatguard.core.error.SeatguardException;
@@ -83,6 +84,7 @@ public final class DemoSite {
     private final PolicyService policies;
     private final JsonBody jsonBody;
     private final InstantSource clock;
+    private final Supplier<Optional<String>> identitySecret;
     private final DemoSessions signer = new DemoSessions();
     private final Map<String, String> registered = new ConcurrentHashMap<>();
     private final Map<String, PendingSignup> pendingSignups = new ConcurrentHashMap<>();
@@ -92,9 +94,11 @@ public final class DemoSite {
      * @param ownOrigins the origins this server's pages are served from (its public URL, or its loopback
      *     names), known once the server listens
      * @param api the Java SDK pointed at this server with the demo app's key, made once the server listens
+     * @param identitySecret the demo app's current identity secret, which the account page's identity is signed with
      */
     public DemoSite(Supplier<DemoApp> demoApp, Supplier<List<String>> ownOrigins, Supplier<SeatguardClient> api, PolicyService policies, JsonBody jsonBody,
-            InstantSource clock) {
+            InstantSource clock, Supplier<Optional<String>> identitySecret) {
+        this.identitySecret = requireNonNull(identitySecret, "identitySecret is null");
         this.demoApp = requireNonNull(demoApp, "demoApp is null");
         this.ownOrigins = requireNonNull(ownOrigins, "ownOrigins is null");
         this.api = requireNonNull(api, "api is null");
@@ -130,7 +134,19 @@ public final class DemoSite {
             ctx.redirect("/demo");
             return;
         }
-        html(ctx, 200, files.get("account").replace("{{USER}}", escape(user.get())));
+        // The backend knows who is signed in: it renders the account's email and signs both, so the page's
+        // access evaluation names this account provably (docs/integration-guide.md, "Signed identity").
+        String email = emailOf(user.get());
+        String signature = identitySecret.get()
+                .map(secret -> IdentitySignature.sign(secret, user, Optional.of(email), Optional.empty()))
+                .orElse("");
+        html(ctx, 200, files.get("account").replace("{{USER}}", escape(user.get())).replace("{{EMAIL}}", escape(email))
+                .replace("{{IDENTITY_SIGNATURE}}", signature));
+    }
+
+    /** The demo's accounts have no mailbox of their own: a registered one is its email, the others get a demo address. */
+    static String emailOf(String user) {
+        return user.contains("@") ? user : user + "@demo.seatguard.dev";
     }
 
     public void script(Context ctx) {

@@ -36,6 +36,79 @@ class DeviceLimitChallengeTest {
         return response.json().has("redirect") && !response.json().get("redirect").isNull() ? response.json().get("redirect").asText() : "";
     }
 
+    private static final String POLICY = """
+            {"name": "Two devices", "actions": ["access"], "conditions": {"check": "device_count", "op": "gt", "value": 2},
+             "verdict": "challenge", "challenge": {"type": "device_limit", "device_limit": 2, "success_url": "https://app.example/plans",
+                           "logout_url": "https://app.example/bye"}}""";
+
+    /** The owner's three devices, named by the app's backend; then a browser's access with a fourth, through the public client id. */
+    private static String browserAccessOverTheLimit(TestServer server, TestApp app, String identitySignature) {
+        assertThat(server.post("/v3/policies", POLICY, app.bearer()).status()).isEqualTo(201);
+        for (String token : new String[] {"tok_dina_laptop_0001", "tok_dina_tablet_0001", "tok_dina_phone_00001"}) {
+            evaluate(server, app, "login", token);
+        }
+        String signature = identitySignature == null ? "" : ",\"identity_signature\":\"" + identitySignature + "\"";
+        Response response = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"access\",\"user\":\"dina\""
+                + signature + ",\"return_to\":\"" + server.url() + "/watch/1\",\"device\":{\"token\":\"tok_someone_else_0001\"}}",
+                Map.of("User-Agent", DESKTOP));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        String page = response.json().get("redirect").asText();
+        assertThat(page).startsWith(server.url() + "/challenge/");
+        return page;
+    }
+
+    private static String aDeviceOfTheOwner(TestServer server, TestApp app) {
+        return server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("id").getFirst();
+    }
+
+    /**
+     * Review finding (high): with the public client id and an account id, anyone reached the account's
+     * device-limit page, saw its devices and logged every one of them out. Unsigned, the page shows none and
+     * logs none out.
+     */
+    @Test
+    void aPageOpenedByAnUnsignedBrowserNeitherShowsNorLogsOutTheAccountsDevices() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            String page = browserAccessOverTheLimit(server, app, null);
+            String ownersDevice = aDeviceOfTheOwner(server, app);
+
+            PageClient browser = new PageClient();
+            String body = browser.get(page).body();
+            assertThat(body).doesNotContain("logout-device").doesNotContain(ownersDevice).doesNotContain("Devices on this account")
+                    .contains("can be used on 2 devices at most, and that many are already signed in").contains("/continue\"").contains("/decline\"");
+            HttpResponse<String> forged = browser.post(page + "/logout-device", Map.of("lang", "en", "device_id", ownersDevice));
+            assertThat(forged.statusCode()).isEqualTo(200);
+            assertThat(forged.body()).contains("Devices cannot be logged out from this page.");
+            assertThat(server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("status"))
+                    .as("the owner's devices stay logged in").doesNotContain("detached");
+            assertThat(server.get("/v3/challenges/" + page.substring(page.lastIndexOf('/') + 1), app.bearer()).json().get("identity").asText())
+                    .isEqualTo("unsigned");
+
+            HttpResponse<String> cancelled = browser.post(page + "/decline", Map.of("lang", "en"));
+            assertThat(cancelled.statusCode()).isEqualTo(303);
+            assertThat(cancelled.headers().firstValue("Location")).contains("https://app.example/plans");
+        }
+    }
+
+    @Test
+    void aPageOpenedWithASignedIdentityLogsDevicesOutAsBefore() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            Response rotated = server.post("/v3/apps/" + app.id() + "/rotate-identity-secret", null,
+                    Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN));
+            String signature = io.seatguard.sdk.IdentitySignature.sign(rotated.json().get("identity_secret").asText(), "dina", null, null);
+            String page = browserAccessOverTheLimit(server, app, signature);
+            String ownersDevice = aDeviceOfTheOwner(server, app);
+
+            PageClient browser = new PageClient();
+            assertThat(browser.get(page).body()).contains("logout-device").contains(ownersDevice);
+            HttpResponse<String> loggedOut = browser.post(page + "/logout-device", Map.of("lang", "en", "device_id", ownersDevice));
+            assertThat(loggedOut.statusCode()).isEqualTo(200);
+            assertThat(server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("status")).containsOnlyOnce("detached");
+        }
+    }
+
     @Test
     void continueGoesOnOnceTheAccountIsWithinItsLimitAndSaysSoWhileItIsNot() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
