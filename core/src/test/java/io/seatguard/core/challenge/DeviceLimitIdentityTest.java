@@ -91,7 +91,7 @@ class DeviceLimitIdentityTest {
         Challenge challenge = new Challenge("ch_" + identity.wireName(), "app", "ev_1", ChallengeType.DEVICE_LIMIT,
                 new ChallengePlan("pol_1", "access", Optional.empty(), Optional.empty(), Optional.of("https://app.example/watch"), OptionalInt.of(2), identity),
                 ChallengeStatus.PRESENTED, Optional.of("victim"), Optional.empty(), Optional.empty(), "dev-here", List.of(), List.of("device_count"),
-                Optional.empty(), Optional.empty(), 0, 0, NOW.minusSeconds(10), NOW.plus(Duration.ofMinutes(10)), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, NOW.minusSeconds(10), NOW.plus(Duration.ofMinutes(10)), Optional.empty());
         challenges.put(challenge.id(), challenge);
         return challenge;
     }

@@ -426,11 +426,6 @@ public final class DemoSite {
         return Optional.empty();
     }
 
-    /** The account's email, as the demo keeps it: a registered account's id is its email; the built-in ones have one at demo.seatguard.dev. */
-    private static String emailOf(String user) {
-        return user.contains("@") ? user : user + "@demo.seatguard.dev";
-    }
-
     private boolean passwordHolds(String user, String password) {
         if (ACCOUNTS.contains(user)) {
             return PASSWORD.equals(password);
