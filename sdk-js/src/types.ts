@@ -52,6 +52,13 @@ export interface EvaluateInput {
   metadata?: Record<string, unknown>;
   /** Where an access challenge returns to; defaults to the current page. */
   return_to?: string;
+  /**
+   * Your server's signature of `user`, `email` and `phone` (signed identity): the hex HMAC-SHA256, keyed by
+   * the app's identity secret (`ids_…`), of `user + "\u0000" + email + "\u0000" + phone` exactly as you pass
+   * them here (an absent one is the empty string). Render it into the page with the values; never compute
+   * it in the browser, which must not hold the secret. A wrong one fails the call with a 401.
+   */
+  identity_signature?: string;
 }
 
 /** What {@link SeatguardOptions.on_logout} is told. */

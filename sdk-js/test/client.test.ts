@@ -65,6 +65,17 @@ describe('evaluate', () => {
     expect(body).not.toHaveProperty('phone');
   });
 
+  it('passes the server-rendered identity signature through, and sends none when there is none', async () => {
+    serve(() => answer(200, ALLOW));
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT });
+    const signature = 'ab'.repeat(32);
+    // Not access: its heartbeats would outlive the test and land among later tests' calls.
+    await seatguard.evaluate.login({ user: 'signed-user', email: 'signed@example.com', identity_signature: signature });
+    await seatguard.evaluate.login({ user: 'signed-user' });
+    expect(calls[0].body).toMatchObject({ action: 'login', user: 'signed-user', email: 'signed@example.com', identity_signature: signature });
+    expect(calls[1].body).not.toHaveProperty('identity_signature');
+  });
+
   it('sends signup and custom actions under their names', async () => {
     serve(() => answer(200, ALLOW));
     const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT });

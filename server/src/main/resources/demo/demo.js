@@ -55,6 +55,8 @@ function failOpen(evaluation) {
 
 export async function signIn(user, password) {
   show('status', 'Evaluating the login…');
+  // The account's address as the demo keeps it. A challenge's code goes there, and since the page names
+  // it, the backend refuses an evaluation whose email is not the account's (DemoSite.otherContact).
   const email = user.includes('@') ? user : `${user}@demo.seatguard.dev`;
   const evaluation = await (await seatguard()).evaluate.login({ user, email });
   failOpen(evaluation);
@@ -77,12 +79,16 @@ export async function enablePolicies() {
     : `Not turned on: ${answer.detail}`);
 }
 
-export async function protect(user) {
+/**
+ * The account page's access evaluation. The backend rendered the signed-in user, their email and its
+ * signature of both into the page (signed identity): Seatguard then knows the browser did not make
+ * them up, and the device-limit page may show and log out the account's devices.
+ */
+export async function protect(user, email, identitySignature) {
   const sg = await seatguard();
   const signals = await collectSignals();
   show('collect-ms', `${Math.round(signals.duration_ms)} ms`);
-  const email = user.includes('@') ? user : `${user}@demo.seatguard.dev`;
-  const evaluation = await sg.evaluate.access({ user, email });
+  const evaluation = await sg.evaluate.access({ user, email, identity_signature: identitySignature || undefined });
   show('verdict', evaluation.verdict ?? 'unknown');
   show('device-id', evaluation.device_id ?? 'unknown');
   show('evaluation-id', evaluation.evaluation_id ?? 'none');

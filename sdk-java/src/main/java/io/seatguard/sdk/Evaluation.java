@@ -7,6 +7,11 @@ import java.util.Optional;
 /**
  * An evaluation as {@code GET /v3/evaluations/{id}} answers it: the fields a backend checks before it
  * lets someone in (seed 003), typed; everything else in {@link #raw()}.
+ *
+ * @param email the {@code user.email} it was evaluated with: where a verification code went by email
+ * @param phone the {@code user.phone} it was evaluated with: where a verification code went by SMS. A
+ *     backend checks both against the account's own before it trusts a completed challenge, since a
+ *     browser-mode evaluation names them itself.
  */
 public record Evaluation(
         String id,
@@ -16,6 +21,7 @@ public record Evaluation(
         boolean consumed,
         Optional<String> userId,
         Optional<String> email,
+        Optional<String> phone,
         String deviceId,
         int riskScore,
         Optional<ChallengeRef> challenge,
@@ -27,7 +33,7 @@ public record Evaluation(
         JsonNode challenge = json.path("challenge");
         return new Evaluation(json.path("id").asText(), json.path("action").asText(), json.path("verdict").asText(),
                 Instant.parse(json.path("created_at").asText()), json.path("consumed").asBoolean(), text(json.path("user").path("id")),
-                text(json.path("user").path("email")), json.path("device").path("id").asText(), json.path("risk").path("score").asInt(),
+                text(json.path("user").path("email")), text(json.path("user").path("phone")), json.path("device").path("id").asText(), json.path("risk").path("score").asInt(),
                 challenge.isObject() ? Optional.of(new ChallengeRef(challenge.path("id").asText(), challenge.path("type").asText(), challenge.path("status").asText()))
                         : Optional.empty(),
                 json);
@@ -35,6 +41,16 @@ public record Evaluation(
 
     static Optional<String> text(JsonNode node) {
         return node.isTextual() ? Optional.of(node.textValue()) : Optional.empty();
+    }
+
+    /**
+     * How the evaluation's user, email and phone came to be believed: {@code server} (your backend named
+     * them with the secret key), {@code signed} (a browser carried your {@link IdentitySignature}) or
+     * {@code unsigned} (a browser's word alone: anyone knowing the client id could have sent it); empty for
+     * an evaluation recorded before Seatguard kept it.
+     */
+    public Optional<String> identity() {
+        return text(raw.path("identity"));
     }
 
     public boolean challengeCompleted() {

@@ -8,35 +8,52 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 
 /**
  * Seatguard's server API for a Java backend, with the app's secret key.
+ *
+ * <p>Make one for the application and share it (it is thread-safe); {@link #close()} it at shutdown.
  *
  * <pre>{@code
  * SeatguardClient seatguard = SeatguardClient.builder("https://seatguard.example.com", System.getenv("SEATGUARD_SECRET_KEY")).build();
  * Evaluation evaluation = seatguard.consumeEvaluation(evaluationId);   // AlreadyConsumedException on a replay
  * }</pre>
  *
- * <p>Every call has a timeout. Reads and deletes (idempotent) are retried on a network error or a 5xx
- * answer, with a short back-off; {@link #consumeEvaluation} is never retried, since a lost answer to a
- * consume that happened would turn into a 409 on the retry. Errors are typed: {@link NotFoundException},
+ * <p>Every try has a timeout that covers the whole answer, headers and body. Reads and deletes
+ * (idempotent) are retried on a network error or a 5xx answer, with a short back-off;
+ * {@link #consumeEvaluation} is never retried, since a lost answer to a consume that happened would
+ * turn into a 409 on the retry. Errors are typed: {@link NotFoundException},
  * {@link AlreadyConsumedException}, {@link AuthenticationException}, {@link InvalidRequestException},
  * other {@link SeatguardApiException}s, and {@link SeatguardNetworkException}.
+ *
+ * <p>An id that cannot be sent safely in a URL path is refused with {@link IllegalArgumentException}
+ * before any request: {@code .} and {@code ..} (a proxy may resolve them), and for evaluation, challenge
+ * and device ids anything outside {@code [A-Za-z0-9_.:-]{1,128}}.
  */
-public final class SeatguardClient {
+public final class SeatguardClient implements AutoCloseable {
+    /** The number of accounts {@code GET /v3/patterns} lists when no limit is given. */
+    public static final int DEFAULT_PATTERN_LIMIT = 1_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
 
     private final URI base;
     private final String secretKey;
     private final HttpClient http;
+    /** False when the caller gave the HttpClient: theirs to close. */
+    private final boolean ownsHttp;
+    private volatile boolean closed;
     private final Duration timeout;
     private final int retries;
     private final Duration backoff;
@@ -47,7 +64,8 @@ public final class SeatguardClient {
         this.timeout = builder.timeout;
         this.retries = builder.retries;
         this.backoff = builder.backoff;
-        this.http = builder.http != null ? builder.http : HttpClient.newBuilder().connectTimeout(builder.timeout).build();
+        this.ownsHttp = builder.http == null;
+        this.http = ownsHttp ? HttpClient.newBuilder().connectTimeout(builder.timeout).build() : builder.http;
     }
 
     /** @param secretKey the app's {@code sk_…} key; keep it on the server */
@@ -55,7 +73,7 @@ public final class SeatguardClient {
         return new Builder(baseUrl, secretKey);
     }
 
-    /** Options: timeout per try (default 5 s), retries of idempotent calls (default 2), first back-off (default 200 ms, doubling). */
+    /** Options: timeout per try, for the whole answer (default 5 s), retries of idempotent calls (default 2), first back-off (default 200 ms, doubling). */
     public static final class Builder {
         private final String baseUrl;
         private final String secretKey;
@@ -93,7 +111,7 @@ public final class SeatguardClient {
             return this;
         }
 
-        /** A client of your own (proxy, executor); its connect timeout is yours to set. */
+        /** A client of your own (proxy, executor); its connect timeout is yours to set, and so is closing it. */
         public Builder httpClient(HttpClient value) {
             this.http = Objects.requireNonNull(value, "httpClient is null");
             return this;
@@ -101,6 +119,19 @@ public final class SeatguardClient {
 
         public SeatguardClient build() {
             return new SeatguardClient(this);
+        }
+    }
+
+    /**
+     * Closes the HttpClient this client made for itself (its connections and threads), after waiting for
+     * calls in flight; one given to {@link Builder#httpClient} stays open, since it is the caller's. Any
+     * call afterwards throws {@link IllegalStateException}. Closing twice is harmless.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        if (ownsHttp) {
+            http.close();
         }
     }
 
@@ -128,17 +159,17 @@ public final class SeatguardClient {
 
     public List<Device> listDevices(String userId) {
         List<Device> devices = new ArrayList<>();
-        get("/v3/users/" + encode(userId) + "/devices").path("data").forEach(device -> devices.add(Device.of(device)));
+        get("/v3/users/" + user(userId) + "/devices").path("data").forEach(device -> devices.add(Device.of(device)));
         return devices;
     }
 
     /** Logs the device out of the account: its next evaluation or heartbeat answers {@code logout: true}. */
     public void logOutDevice(String userId, String deviceId) {
-        send("DELETE", "/v3/users/" + encode(userId) + "/devices/" + id(deviceId), true);
+        send("DELETE", "/v3/users/" + user(userId) + "/devices/" + id(deviceId), true);
     }
 
     public HistoryPage history(String userId, int limit, Optional<String> cursor) {
-        return HistoryPage.of(get("/v3/users/" + encode(userId) + "/history?limit=" + limit + cursor.map(c -> "&cursor=" + encode(c)).orElse("")));
+        return HistoryPage.of(get("/v3/users/" + user(userId) + "/history?limit=" + limit + cursor.map(c -> "&cursor=" + encode(c)).orElse("")));
     }
 
     public HistoryPage historyOfDevice(String deviceId, int limit, Optional<String> cursor) {
@@ -149,14 +180,28 @@ public final class SeatguardClient {
         return HistoryPage.of(get("/v3/history?ip=" + encode(ip) + "&limit=" + limit + cursor.map(c -> "&cursor=" + encode(c)).orElse("")));
     }
 
-    /** Flagged accounts; {@code pattern} and {@code level} narrow it when given. */
-    public List<Pattern> patterns(Optional<String> pattern, Optional<String> level) {
-        StringBuilder path = new StringBuilder("/v3/patterns?format=json");
+    /**
+     * Flagged accounts, most recently seen first; {@code pattern} and {@code level} narrow it when given.
+     *
+     * @param limit at most this many accounts, 1 to 10,000 (an {@link InvalidRequestException} otherwise)
+     * @return the accounts, and whether more matched than {@code limit}
+     */
+    public PatternList patterns(Optional<String> pattern, Optional<String> level, int limit) {
+        StringBuilder path = new StringBuilder("/v3/patterns?format=json&limit=").append(limit);
         pattern.ifPresent(p -> path.append("&pattern=").append(encode(p)));
         level.ifPresent(l -> path.append("&level=").append(encode(l)));
-        List<Pattern> patterns = new ArrayList<>();
-        get(path.toString()).path("data").forEach(item -> patterns.add(Pattern.of(item)));
-        return patterns;
+        return PatternList.of(get(path.toString()));
+    }
+
+    /**
+     * The first {@value #DEFAULT_PATTERN_LIMIT} flagged accounts.
+     *
+     * @deprecated says nothing when more accounts matched than it lists; use
+     *         {@link #patterns(Optional, Optional, int)}, whose answer carries {@link PatternList#truncated()}.
+     */
+    @Deprecated
+    public List<Pattern> patterns(Optional<String> pattern, Optional<String> level) {
+        return patterns(pattern, level, DEFAULT_PATTERN_LIMIT).accounts();
     }
 
     // transport
@@ -166,6 +211,9 @@ public final class SeatguardClient {
     }
 
     private JsonNode send(String method, String path, boolean idempotent) {
+        if (closed) {
+            throw new IllegalStateException("this SeatguardClient is closed");
+        }
         int tries = idempotent ? retries + 1 : 1;
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> response;
@@ -176,7 +224,7 @@ public final class SeatguardClient {
                         .header("Accept", "application/json")
                         .method(method, HttpRequest.BodyPublishers.noBody())
                         .build();
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                response = exchange(request);
             }
             catch (IOException e) {
                 if (attempt < tries) {
@@ -198,6 +246,32 @@ public final class SeatguardClient {
                 return read(response.body());
             }
             throw error(status, response.body());
+        }
+    }
+
+    /**
+     * One try, headers and body within {@link #timeout}. {@code HttpRequest.timeout} alone stops counting
+     * once the headers are in, so a server stalling mid-body would hold the call for as long as it stalls;
+     * the future's deadline covers the whole exchange, and cancelling it closes the connection.
+     */
+    private HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        try {
+            return answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new HttpTimeoutException("no complete answer within " + timeout.toMillis() + " ms");
+        }
+        catch (InterruptedException e) {
+            answer.cancel(true);
+            throw e;
+        }
+        catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
         }
     }
 
@@ -246,10 +320,28 @@ public final class SeatguardClient {
 
     /** Ids go into the path as they are; anything else cannot be one, and must not steer the request elsewhere. */
     private static String id(String value) {
-        if (value == null || !SAFE_ID.matcher(value).matches()) {
+        if (value == null || !SAFE_ID.matcher(value).matches() || isDotSegment(value)) {
             throw new IllegalArgumentException("not an id: " + value);
         }
         return value;
+    }
+
+    /** A user id as one path segment: percent-encoded, and never a dot segment. */
+    private static String user(String value) {
+        String encoded = encode(value);
+        if (isDotSegment(encoded)) {
+            throw new IllegalArgumentException("the user id \"" + value + "\" cannot be sent in a URL path");
+        }
+        return encoded;
+    }
+
+    /**
+     * {@code .} and {@code ..} are the dot segments of RFC 3986 (section 5.2.4): percent-encoding does not
+     * hide them (%2E is a dot to a normaliser), and a proxy that resolves them would turn
+     * {@code DELETE /v3/users/mia/devices/..} into {@code DELETE /v3/users/mia}, erasing the account.
+     */
+    private static boolean isDotSegment(String segment) {
+        return segment.equals(".") || segment.equals("..");
     }
 
     private static String encode(String value) {

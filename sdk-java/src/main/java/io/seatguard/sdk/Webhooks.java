@@ -19,7 +19,12 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Verifies a webhook request from Seatguard (Standard Webhooks): the {@code webhook-signature} must hold
  * a {@code v1} HMAC-SHA256 of {@code id.timestamp.body} under one of your secrets, and the timestamp must
- * be within five minutes of now. Pass the raw body exactly as received.
+ * be within five minutes of now.
+ *
+ * <p>Pass the body's bytes exactly as received: the signature covers bytes, and a body decoded with the
+ * wrong charset (a servlet's {@code getReader()} defaults to ISO-8859-1 when a request names none) no
+ * longer matches once it holds any non-ASCII text. The {@code String} forms are for a body already
+ * decoded as UTF-8, which Seatguard's is ({@code Content-Type: application/json; charset=utf-8}).
  */
 public final class Webhooks {
     public static final Duration TOLERANCE = Duration.ofMinutes(5);
@@ -28,12 +33,17 @@ public final class Webhooks {
     private Webhooks() {}
 
     /** The event ({@code {type, timestamp, data}}) when the request is Seatguard's; else {@link WebhookVerificationException}. */
-    public static JsonNode verify(Map<String, String> headers, String body, String secret) {
+    public static JsonNode verify(Map<String, String> headers, byte[] body, String secret) {
         return verify(headers, body, List.of(secret), Instant.now());
     }
 
-    /** With several secrets (during a rotation) and the time to judge the timestamp against. */
-    public static JsonNode verify(Map<String, String> headers, String body, List<String> secrets, Instant now) {
+    /** With several secrets, during a rotation: any one that verifies will do. */
+    public static JsonNode verify(Map<String, String> headers, byte[] body, List<String> secrets) {
+        return verify(headers, body, secrets, Instant.now());
+    }
+
+    /** With several secrets and the time to judge the timestamp against. */
+    public static JsonNode verify(Map<String, String> headers, byte[] body, List<String> secrets, Instant now) {
         Map<String, String> lower = new TreeMap<>();
         headers.forEach((name, value) -> lower.put(name.toLowerCase(Locale.ROOT), value));
         String id = lower.get("webhook-id");
@@ -49,7 +59,7 @@ public final class Webhooks {
         catch (NumberFormatException e) {
             throw new WebhookVerificationException("webhook-timestamp is not a number");
         }
-        if (Duration.between(Instant.ofEpochSecond(seconds), now).abs().compareTo(TOLERANCE) > 0) {
+        if (!withinTolerance(seconds, now)) {
             throw new WebhookVerificationException("webhook-timestamp is more than " + TOLERANCE.toMinutes() + " minutes off");
         }
         for (String secret : secrets) {
@@ -78,14 +88,44 @@ public final class Webhooks {
         throw new WebhookVerificationException("no signature matches");
     }
 
-    private static byte[] sign(String id, long seconds, String body, String secret) {
+    /** A body already decoded as UTF-8; see the class comment for why the bytes are safer. */
+    public static JsonNode verify(Map<String, String> headers, String body, String secret) {
+        return verify(headers, body.getBytes(StandardCharsets.UTF_8), List.of(secret), Instant.now());
+    }
+
+    /** A body already decoded as UTF-8, with several secrets during a rotation. */
+    public static JsonNode verify(Map<String, String> headers, String body, List<String> secrets) {
+        return verify(headers, body.getBytes(StandardCharsets.UTF_8), secrets, Instant.now());
+    }
+
+    /** A body already decoded as UTF-8, with several secrets and the time to judge the timestamp against. */
+    public static JsonNode verify(Map<String, String> headers, String body, List<String> secrets, Instant now) {
+        return verify(headers, body.getBytes(StandardCharsets.UTF_8), secrets, now);
+    }
+
+    /**
+     * Compared in seconds before any {@link Instant} is made of the header: a forged timestamp beyond
+     * Instant's range would otherwise throw {@code DateTimeException}, a 500 in the receiver.
+     */
+    private static boolean withinTolerance(long seconds, Instant now) {
+        Instant earliest = now.minus(TOLERANCE);
+        Instant latest = now.plus(TOLERANCE);
+        if (seconds < earliest.getEpochSecond() || seconds > latest.getEpochSecond()) {
+            return false;
+        }
+        Instant at = Instant.ofEpochSecond(seconds);
+        return !at.isBefore(earliest) && !at.isAfter(latest);
+    }
+
+    private static byte[] sign(String id, long seconds, byte[] body, String secret) {
         if (!secret.startsWith("whsec_")) {
             throw new IllegalArgumentException("a webhook secret starts with whsec_");
         }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-            return mac.doFinal((id + "." + seconds + "." + body).getBytes(StandardCharsets.UTF_8));
+            mac.update((id + "." + seconds + ".").getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(body);
         }
         catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);

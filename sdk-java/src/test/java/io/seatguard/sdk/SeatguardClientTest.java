@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -30,6 +31,11 @@ class SeatguardClientTest {
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
     private SeatguardClient client(Scripted... answers) throws IOException {
+        return SeatguardClient.builder(serve(answers), "sk_test_123").timeout(Duration.ofMillis(500)).backoff(Duration.ofMillis(10)).build();
+    }
+
+    /** Starts the scripted server; its base URL. */
+    private String serve(Scripted... answers) throws IOException {
         script.addAll(List.of(answers));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
@@ -50,8 +56,7 @@ class SeatguardClientTest {
             exchange.close();
         });
         server.start();
-        return SeatguardClient.builder("http://127.0.0.1:" + server.getAddress().getPort(), "sk_test_123")
-                .timeout(Duration.ofMillis(500)).backoff(Duration.ofMillis(10)).build();
+        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     @AfterEach
@@ -67,6 +72,8 @@ class SeatguardClientTest {
         Evaluation evaluation = client.getEvaluation("0192c1a0-0000-7000-8000-000000000001");
         assertThat(evaluation.action()).isEqualTo("login");
         assertThat(evaluation.userId()).contains("mia");
+        assertThat(evaluation.email()).contains("mia@example.com");
+        assertThat(evaluation.phone()).as("null on the wire").isEmpty();
         assertThat(evaluation.challengeCompleted()).isTrue();
         assertThat(evaluation.riskScore()).isEqualTo(40);
         assertThat(requests).hasSize(2).allSatisfy(request -> assertThat(request).endsWith("Bearer sk_test_123"));
@@ -102,6 +109,51 @@ class SeatguardClientTest {
                 .isInstanceOf(SeatguardNetworkException.class).hasMessageContaining("after 3 tries");
     }
 
+    /**
+     * Regression: {@code HttpRequest.timeout} stops counting once the headers are in, so a server that
+     * sent its headers and then stalled mid-body held the call for as long as it stalled.
+     */
+    @Test
+    void aServerThatStallsMidBodyTimesOutEachTryAndReadsAreRetried() throws Exception {
+        try (StallingServer stalling = new StallingServer()) {
+            SeatguardClient client = SeatguardClient.builder(stalling.url(), "sk_test_123")
+                    .timeout(Duration.ofMillis(300)).retries(1).backoff(Duration.ofMillis(10)).build();
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> client.getEvaluation("0192c1a0-0000-7000-8000-000000000001"))
+                    .isInstanceOf(SeatguardNetworkException.class).hasMessageContaining("after 2 tries");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("two tries of 300 ms, not the stall").isLessThan(Duration.ofSeconds(5));
+            assertThat(stalling.connections()).isEqualTo(2);
+
+            assertThatThrownBy(() -> client.consumeEvaluation("0192c1a0-0000-7000-8000-000000000001"))
+                    .as("a consume is still tried once").isInstanceOf(SeatguardNetworkException.class).hasMessageContaining("after 1 tries");
+            assertThat(stalling.connections()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void closingClosesTheHttpClientItMadeAndRefusesFurtherCalls() throws Exception {
+        try (KeepAliveServer server = new KeepAliveServer()) {
+            SeatguardClient client = SeatguardClient.builder(server.url(), "sk_test_123").build();
+            assertThat(client.listDevices("mia")).isEmpty();
+            client.close();
+            assertThat(server.clientClosedWithin(Duration.ofSeconds(10))).as("its connection is closed").isTrue();
+            assertThatThrownBy(() -> client.listDevices("mia")).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+            client.close();   // twice is harmless
+        }
+    }
+
+    @Test
+    void closingLeavesAGivenHttpClientOpen() throws Exception {
+        String url = serve(new Scripted(200, "{\"data\":[]}", 0), new Scripted(200, "{\"data\":[]}", 0));
+        try (HttpClient given = HttpClient.newHttpClient()) {
+            try (SeatguardClient closing = SeatguardClient.builder(url, "sk_test_123").httpClient(given).build()) {
+                assertThat(closing.listDevices("mia")).isEmpty();
+            }
+            assertThat(given.isTerminated()).isFalse();
+            assertThat(SeatguardClient.builder(url, "sk_test_123").httpClient(given).build().listDevices("mia")).as("still usable").isEmpty();
+        }
+    }
+
     @Test
     void aClosedPortIsANetworkError() throws IOException {
         int port;
@@ -117,6 +169,12 @@ class SeatguardClientTest {
         SeatguardClient client = client();
         assertThatThrownBy(() -> client.getEvaluation("../apps")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> client.getChallenge("ch_1?x=1")).isInstanceOf(IllegalArgumentException.class);
+        for (String dots : new String[] {".", ".."}) {
+            assertThatThrownBy(() -> client.logOutDevice("mia", dots)).as("a proxy could resolve it to DELETE /v3/users/mia")
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> client.listDevices(dots)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> client.history(dots, 10, java.util.Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+        }
         assertThat(requests).isEmpty();
         assertThatThrownBy(() -> SeatguardClient.builder("ftp://x", "sk_1")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SeatguardClient.builder("http://x", "pk_1")).isInstanceOf(IllegalArgumentException.class);

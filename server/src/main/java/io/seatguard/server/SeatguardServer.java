@@ -303,6 +303,8 @@ public final class SeatguardServer implements AutoCloseable {
                 createdOperator = Optional.of(new CreatedOperator(FIRST_OPERATOR, password));
             }
             DashboardPages dashboard = new DashboardPages(operators, apps, sqlEvaluations, evaluations, clientIps, clock);
+            // One for the API and the dashboard: it lets one backtest per app run on this node at a time.
+            Backtest backtest = new Backtest(sqlEvaluations, policyBook, clock);
             // The demo plays an integrator: its own app, and the Java SDK calling this server over loopback.
             AtomicReference<String> internalUrl = new AtomicReference<>();
             AtomicReference<List<String>> demoOrigins = new AtomicReference<>(List.of());
@@ -311,18 +313,19 @@ public final class SeatguardServer implements AutoCloseable {
             // The demo (its pages, accounts and app) exists outside production mode only.
             Optional<DemoSite> demo = challengeSettings.production()
                     ? Optional.empty()
-                    : Optional.of(new DemoSite(demoApp, demoOrigins::get, demoApi, policies, new JsonBody(config.maxBodyBytes()), clock));
+                    : Optional.of(new DemoSite(demoApp, demoOrigins::get, demoApi, policies, new JsonBody(config.maxBodyBytes()), clock,
+                            () -> apps.find(demoApp.get().app().id()).flatMap(app -> app.identitySecrets().current())));
             WebhookServices webhookServices = new WebhookServices(webhookStore, webhookTargets, subscriptions, ids);
             // One cache of apps for browser calls; whatever changes an app on this node empties it.
             AppDirectory directory = new AppDirectory(apps);
             List<Route> routes = Routes.all(apps, directory, pipeline, evaluations, loggingOut, database, clientIps, heartbeats,
                     metrics, clock, config.maxBodyBytes(), intel::status, policies, lists,
-                    new Backtest(sqlEvaluations, policyBook, clock), challenges, challengePages, outbox.map(OutboxPage::new),
+                    backtest, challenges, challengePages, outbox.map(OutboxPage::new),
                     accountRecords, new SqlHistory(database), forgetAccount, new SqlPatterns(database),
                     webhookServices, demo, new DashboardSite(dashboard,
                             new OverviewPage(dashboard, new SqlActivityStats(database), sqlEvaluations, presence, clock),
                             new AccountPages(dashboard, accountRecords, loggingOut, new SqlPatterns(database), new SqlHistory(database), presence, clock),
-                            new PolicyPages(dashboard, policies, new Backtest(sqlEvaluations, policyBook, clock)),
+                            new PolicyPages(dashboard, policies, backtest),
                             new ListPages(dashboard, lists), new AppPages(dashboard, apps, directory::invalidate), new WebhookPages(dashboard, webhookServices, clock),
                             new OperatorPages(dashboard, operators, apps)));
             dispatcher = new WebhookDispatcher(webhookStore, webhookTargets, clock, WebhookDispatcher.DEFAULT_EVERY);

@@ -34,6 +34,22 @@ class AppsCommandTest {
     }
 
     @Test
+    void createPrintsTheIdentitySecretAndRotateIdentitySecretPrintsANewOne() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            JsonNode created = run(0, "apps", "create", "--url", server.url(), "--admin-token", TestServer.ADMIN_TOKEN, "--name", "strict-app",
+                    "--require-signed-identity");
+            assertThat(created.get("identity_secret").asText()).startsWith("ids_");
+            assertThat(created.get("require_signed_identity").asBoolean()).isTrue();
+
+            JsonNode rotated = run(0, "apps", "rotate-identity-secret", created.get("id").asText(), "--url", server.url(), "--admin-token",
+                    TestServer.ADMIN_TOKEN);
+            assertThat(rotated.get("identity_secret").asText()).startsWith("ids_").isNotEqualTo(created.get("identity_secret").asText());
+            assertThat(exitCode("apps", "rotate-identity-secret", "app_nope", "--url", server.url(), "--admin-token", TestServer.ADMIN_TOKEN))
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
     void aWrongTokenOrNoTokenFailsWithANonZeroExit() throws Exception {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
             assertThat(exitCode("apps", "list", "--url", server.url(), "--admin-token", "wrong-token-0000000000")).isEqualTo(1);

@@ -268,6 +268,40 @@ class DashboardPagesTest {
         }
     }
 
+    @Test
+    void anAppsIdentitySecretIsShownOnceRotatedAndItsSignedIdentityRequiredFromTheDashboard() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            PageClient browser = signedIn(server);
+            browser.get(server.url() + "/dashboard/apps");
+            HttpResponse<String> created = browser.post(server.url() + "/dashboard/apps", Map.of("name", "Shop", "origins", ""));
+            String identitySecret = shownOn(created.body(), "new-identity-secret");
+            assertThat(identitySecret).startsWith("ids_");
+            JsonNode shop = server.get("/v3/apps", ADMIN).json().get("data").get(2);
+            String id = shop.get("id").asText();
+            String page = browser.get(server.url() + "/dashboard/apps?app=" + id).body();
+            assertThat(page).doesNotContain(identitySecret).contains("Not required");
+
+            HttpResponse<String> rotated = browser.post(server.url() + "/dashboard/apps/rotate-identity", Map.of("app", id));
+            assertThat(rotated.statusCode()).isEqualTo(200);
+            assertThat(shownOn(rotated.body(), "new-identity-secret")).startsWith("ids_").isNotEqualTo(identitySecret);
+
+            assertThat(browser.post(server.url() + "/dashboard/apps/identity", Map.of("app", id, "require_signed_identity", "true")).statusCode())
+                    .isEqualTo(303);
+            assertThat(server.get("/v3/apps/" + id, ADMIN).json().get("require_signed_identity").asBoolean()).isTrue();
+            String evaluate = "{\"client_id\":\"" + shop.get("client_id").asText() + "\",\"action\":\"access\",\"user\":\"mia\"}";
+            assertThat(server.post("/v3/evaluate", evaluate, Map.of()).status()).as("required at once").isEqualTo(401);
+            assertThat(browser.post(server.url() + "/dashboard/apps/identity", Map.of("app", id)).statusCode()).as("unchecked: off").isEqualTo(303);
+            assertThat(server.get("/v3/apps/" + id, ADMIN).json().get("require_signed_identity").asBoolean()).isFalse();
+            assertThat(browser.post(server.url() + "/dashboard/apps/identity", Map.of("app", "app_nope")).statusCode()).isEqualTo(404);
+        }
+    }
+
+    private static String shownOn(String page, String elementId) {
+        Matcher matcher = Pattern.compile("id=\"" + elementId + "\">([^<]+)<").matcher(page);
+        assertThat(matcher.find()).as("%s shown on the page", elementId).isTrue();
+        return matcher.group(1);
+    }
+
     /** Review finding 6: the dashboard's app changes reach the CORS cache at once, as the API's do. */
     @Test
     void originsGivenOnTheDashboardAreAllowedAtOnce() {

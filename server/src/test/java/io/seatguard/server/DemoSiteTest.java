@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.seatguard.server.TestServer.Response;
 import io.seatguard.server.TestServer.TestApp;
+import io.seatguard.server.challenge.PageClient;
 import io.seatguard.server.config.ChallengeSettings;
 import io.seatguard.server.config.ServerConfig;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,6 +111,65 @@ class DemoSiteTest {
         }
     }
 
+    /**
+     * Review finding A: the code of a login challenge goes to the email the browser named, so someone with
+     * the password could pass it with their own address. The backend refuses an evaluation whose email is
+     * not the account's, even with its challenge completed; the account's own address still gets in.
+     */
+    @Test
+    void aLoginEvaluatedWithAnotherEmailIsRefusedAfterItsChallengeIsCompleted() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.demoApp();
+            assertThat(server.post("/demo/policies", "", Map.of("Origin", server.url())).json().get("created").asInt()).isEqualTo(4);
+
+            // The password holder names their own address, and passes the challenge with the code sent there.
+            String evaluation = evaluateWithEmail(server, app, "carol", "mallory@example.com", "tok_demo_browser_000003");
+            Response login = server.post("/demo/login", "{\"user\":\"carol\",\"password\":\"demo\",\"evaluation_id\":\"" + evaluation + "\"}",
+                    Map.of());
+            assertThat(login.status()).as("refused before the challenge: " + login.body()).isEqualTo(400);
+            assertThat(login.json().get("errors").findValuesAsText("field")).containsExactly("evaluation_id");
+            assertThat(completeChallenge(server, app, evaluation, "mallory@example.com")).as("the challenge itself passes").isEqualTo(303);
+            Response after = server.post("/demo/login", "{\"user\":\"carol\",\"password\":\"demo\",\"evaluation_id\":\"" + evaluation + "\"}",
+                    Map.of());
+            assertThat(after.status()).as("and after it: " + after.body()).isEqualTo(400);
+            assertThat(after.header("Set-Cookie")).as("no session, no pending login").isEmpty();
+            assertThat(server.get("/v3/evaluations/" + evaluation, app.bearer()).json().get("consumed").asBoolean()).isFalse();
+
+            // The owner's own address: challenged, verified, signed in.
+            String owners = evaluateWithEmail(server, app, "carol", "Carol@demo.seatguard.dev", "tok_demo_browser_000004");
+            Response challenged = server.post("/demo/login", "{\"user\":\"carol\",\"password\":\"demo\",\"evaluation_id\":\"" + owners + "\"}",
+                    Map.of());
+            assertThat(challenged.status()).as(challenged.body()).isEqualTo(202);
+            String pending = challenged.header("Set-Cookie").orElseThrow().split(";", 2)[0];
+            assertThat(completeChallenge(server, app, owners, "Carol@demo.seatguard.dev")).isEqualTo(303);
+            Response verified = server.get("/demo/verified?evaluation=" + owners, Map.of("Cookie", pending));
+            assertThat(verified.status()).as(verified.body()).isEqualTo(303);
+            assertThat(verified.header("Set-Cookie").orElseThrow()).startsWith("sg_demo=");
+        }
+    }
+
+    /** A browser-mode login evaluation of {@code user} naming {@code email}, from the device holding {@code token}. */
+    private static String evaluateWithEmail(TestServer server, TestApp app, String user, String email, String token) {
+        Response response = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"login\",\"user\":\"" + user
+                + "\",\"email\":\"" + email + "\",\"device\":{\"token\":\"" + token + "\"}}", Map.of("User-Agent", EvaluateApiTest.DESKTOP));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("verdict").asText()).as("a new device is challenged").isEqualTo("challenge");
+        return response.json().get("evaluation_id").asText();
+    }
+
+    /** Opens the evaluation's challenge, has the code sent, reads it from the development outbox and enters it: the page's answer. */
+    private static int completeChallenge(TestServer server, TestApp app, String evaluation, String email) {
+        String challenge = server.get("/v3/evaluations/" + evaluation, app.bearer()).json().get("challenge").get("id").asText();
+        String page = server.url() + "/challenge/" + challenge;
+        PageClient browser = new PageClient();
+        browser.get(page);
+        assertThat(browser.post(page + "/send", Map.of("channel", "email")).statusCode()).isEqualTo(200);
+        Matcher code = Pattern.compile("<span class=\"to\">" + Pattern.quote(email) + "</span>.*?code is (\\d{6})", Pattern.DOTALL)
+                .matcher(server.get("/dev/outbox", Map.of()).body());
+        assertThat(code.find()).as("the code went to " + email).isTrue();
+        return browser.post(page + "/verify", Map.of("code", code.group(1))).statusCode();
+    }
+
     /** Review finding 1: no login guards the demo, so its policies are turned on only from the server's own pages. */
     @Test
     void theDemosPoliciesAreTurnedOnOnlyFromTheServersOwnPagesAndLeadBackToIt() {
@@ -173,6 +235,37 @@ class DemoSiteTest {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
             assertThat(server.demoApp()).isEqualTo(first);
             assertThat(server.get("/v3/apps", Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN)).json().get("data")).hasSize(2);
+        }
+    }
+
+    /**
+     * The account page signs the identity it evaluates with the demo app's identity secret, so its device-limit
+     * page may manage devices; a demo app from before identity secrets gets one at the next start.
+     */
+    @Test
+    void theAccountPageSignsItsIdentityEvenForADemoAppFromBeforeIdentitySecrets() throws Exception {
+        TestApp app;
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            app = server.demoApp();
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("seatguard.db"));
+                Statement statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate("UPDATE apps SET identity_secret = NULL WHERE id = '" + app.id() + "'")).isEqualTo(1);
+        }
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            String evaluation = evaluate(server, app, "login", "alice");
+            Response login = server.post("/demo/login", "{\"user\":\"alice\",\"password\":\"demo\",\"evaluation_id\":\"" + evaluation + "\"}", Map.of());
+            String cookie = login.header("Set-Cookie").orElseThrow().split(";", 2)[0];
+            String page = server.get("/demo/account", Map.of("Cookie", cookie)).body();
+            java.util.regex.Matcher signature = java.util.regex.Pattern.compile("data-identity-signature=\"([0-9a-f]{64})\"").matcher(page);
+            assertThat(signature.find()).as(page).isTrue();
+            assertThat(page).contains("data-email=\"alice@demo.seatguard.dev\"");
+
+            Response access = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"access\",\"user\":\"alice\","
+                    + "\"email\":\"alice@demo.seatguard.dev\",\"identity_signature\":\"" + signature.group(1) + "\"}", Map.of());
+            assertThat(access.status()).as(access.body()).isEqualTo(200);
+            assertThat(server.get("/v3/evaluations/" + access.json().get("evaluation_id").asText(), app.bearer()).json().get("identity").asText())
+                    .isEqualTo("signed");
         }
     }
 }

@@ -6,11 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.seatguard.sdk.AlreadyConsumedException;
 import io.seatguard.sdk.Evaluation;
 import io.seatguard.sdk.HistoryPage;
+import io.seatguard.sdk.InvalidRequestException;
 import io.seatguard.sdk.NotFoundException;
+import io.seatguard.sdk.Pattern;
+import io.seatguard.sdk.PatternList;
 import io.seatguard.sdk.SeatguardClient;
 import io.seatguard.server.TestServer.Response;
 import io.seatguard.server.TestServer.TestApp;
+import io.seatguard.core.pattern.PatternThresholds;
+import io.seatguard.server.config.ServerConfig;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,8 +58,72 @@ class JavaSdkTest {
             assertThat(page.nextCursor()).isEmpty();
             assertThat(seatguard.historyOfDevice(device, 10, Optional.empty()).rows()).hasSize(1);
             assertThat(seatguard.historyOfIp("198.51.100.3", 10, Optional.empty()).rows()).hasSize(1);
-            assertThat(seatguard.patterns(Optional.empty(), Optional.empty())).isEmpty();
+            assertThat(seatguard.patterns(Optional.empty(), Optional.empty(), 10)).isEqualTo(new PatternList(List.of(), false));
             assertThatThrownBy(() -> seatguard.getChallenge("ch_" + "a".repeat(32))).isInstanceOf(NotFoundException.class);
+        }
+    }
+
+    private static void evaluate(TestServer server, TestApp app, String user, String token) {
+        Response evaluated = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"" + user + "\",\"ip\":\"198.51.100.3\",\"user_agent\":\""
+                + EvaluateApiTest.DESKTOP + "\",\"device\":{\"token\":\"" + token + "\"}}", app.bearer());
+        assertThat(evaluated.status()).as(evaluated.body()).isEqualTo(200);
+    }
+
+    /**
+     * Regression: {@code logOutDevice("mia", "..")} sent {@code DELETE /v3/users/mia/devices/..}, which a
+     * path-normalising proxy turns into {@code DELETE /v3/users/mia}: erasing the account. The dot segments
+     * of RFC 3986 ({@code .} and {@code ..}) are refused before any request; any other id with dots is an id.
+     */
+    @Test
+    void dotSegmentIdsAreRefusedAndDottedIdsStillWork() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            evaluate(server, app, "mia", "tok_mia_laptop_000001");
+            evaluate(server, app, "a.b", "tok_ab_laptop_0000001");
+            SeatguardClient seatguard = SeatguardClient.builder(server.url(), app.secretKey()).build();
+
+            for (String dots : new String[] {".", ".."}) {
+                assertThatThrownBy(() -> seatguard.logOutDevice("mia", dots)).as(dots).isInstanceOf(IllegalArgumentException.class);
+                assertThatThrownBy(() -> seatguard.listDevices(dots)).as(dots).isInstanceOf(IllegalArgumentException.class);
+                assertThatThrownBy(() -> seatguard.history(dots, 10, Optional.empty())).as(dots).isInstanceOf(IllegalArgumentException.class);
+                assertThatThrownBy(() -> seatguard.getEvaluation(dots)).as(dots).isInstanceOf(IllegalArgumentException.class);
+            }
+            assertThatThrownBy(() -> seatguard.logOutDevice("mia", "...")).as("not a dot segment: sent, and not found")
+                    .isInstanceOf(NotFoundException.class).hasMessageContaining("device ... of user mia");
+            assertThat(seatguard.listDevices("mia")).singleElement().satisfies(device -> assertThat(device.status()).isEqualTo("attached"));
+            assertThat(seatguard.history("mia", 10, Optional.empty()).rows()).as("the account is still there").hasSize(1);
+
+            String device = seatguard.listDevices("a.b").get(0).id();
+            seatguard.logOutDevice("a.b", device);
+            assertThat(seatguard.listDevices("a.b").get(0).status()).isEqualTo("detached");
+            assertThat(seatguard.history("a.b", 10, Optional.empty()).rows()).hasSize(1);
+        }
+    }
+
+    /** Regression: {@code patterns()} listed at most the server's default 1,000 accounts and never said the list was cut. */
+    @Test
+    void patternsTakeALimitAndSayWhenTheListWasCut() {
+        ServerConfig config = ServerConfig.embeddedForTests(dataDir);
+        config = new ServerConfig(config.host(), config.port(), config.dataDir(), config.databaseUrl(), config.redisUrl(), config.adminToken(),
+                config.trustedProxies(), config.maxBodyBytes(), config.publicUrl(), config.presenceWindow(), config.riskWeights(), config.network(),
+                config.challenges(), config.retentionDays(), PatternThresholds.parse("many_devices=2:3"), false);
+        try (TestServer server = TestServer.startWith(config)) {
+            TestApp app = server.defaultApp();
+            for (String user : new String[] {"nia", "ola", "pia"}) {
+                evaluate(server, app, user, "tok_" + user + "_device_00001");
+                evaluate(server, app, user, "tok_" + user + "_device_00002");
+            }
+            SeatguardClient seatguard = SeatguardClient.builder(server.url(), app.secretKey()).build();
+
+            PatternList cut = seatguard.patterns(Optional.empty(), Optional.empty(), 2);
+            assertThat(cut.truncated()).isTrue();
+            assertThat(cut.accounts()).hasSize(2).allSatisfy(account -> assertThat(account.pattern()).isEqualTo("many_devices"));
+            PatternList whole = seatguard.patterns(Optional.of("many_devices"), Optional.of("suspicious"), 3);
+            assertThat(whole.truncated()).isFalse();
+            assertThat(whole.accounts()).extracting(Pattern::user).containsExactlyInAnyOrder("nia", "ola", "pia");
+            assertThat(seatguard.patterns(Optional.empty(), Optional.of("dangerous"), 1)).isEqualTo(new PatternList(List.of(), false));
+            assertThatThrownBy(() -> seatguard.patterns(Optional.empty(), Optional.empty(), 10_001))
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fieldErrors()).extracting(error -> error.field()).containsExactly("limit"));
         }
     }
 }

@@ -31,7 +31,9 @@ record EvaluationDocument(
         Policy policy,
         List<Policy> monitoredPolicies,
         Challenge challenge,
-        boolean logout) {
+        boolean logout,
+        // server | signed | unsigned; absent (null) from documents written before it was kept.
+        String identity) {
     /** {@code localIps} is absent (null) from documents written before it was kept. */
     record Device(String id, String type, boolean isNew, String fingerprintId, double confidence, String browser, String os, List<String> localIps) {}
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.TreeMap;
 import io.seatguard.core.evaluation.DeviceInfo;
 import io.seatguard.core.evaluation.Evaluation;
+import io.seatguard.core.evaluation.IdentityProof;
 import io.seatguard.core.evaluation.IpInfo;
 import io.seatguard.core.evaluation.UserRef;
 import io.seatguard.core.evaluation.Verdict;
@@ -55,7 +56,8 @@ final class EvaluationDocumentMapper {
                 evaluation.policy().map(EvaluationDocumentMapper::policy).orElse(null),
                 evaluation.monitoredPolicies().stream().map(EvaluationDocumentMapper::policy).toList(),
                 evaluation.challenge().map(c -> new EvaluationDocument.Challenge(c.id(), c.type(), c.status(), c.expiresAt().toEpochMilli())).orElse(null),
-                evaluation.logout());
+                evaluation.logout(),
+                evaluation.user().identity().map(IdentityProof::wireName).orElse(null));
     }
 
     static Evaluation toDomain(String appId, String id, Optional<Instant> consumedAt, EvaluationDocument document) {
@@ -70,7 +72,8 @@ final class EvaluationDocumentMapper {
                 Instant.ofEpochMilli(document.createdAt()),
                 consumedAt,
                 Optional.ofNullable(document.redirect()),
-                new UserRef(Optional.ofNullable(document.userId()), Optional.ofNullable(document.email()), Optional.ofNullable(document.phone())),
+                new UserRef(Optional.ofNullable(document.userId()), Optional.ofNullable(document.email()), Optional.ofNullable(document.phone()),
+                        Optional.ofNullable(document.identity()).flatMap(IdentityProof::fromWireName)),
                 document.metadata() == null ? Map.of() : new LinkedHashMap<>(document.metadata()),
                 Optional.ofNullable(document.sessionId()),
                 Optional.ofNullable(document.returnTo()),

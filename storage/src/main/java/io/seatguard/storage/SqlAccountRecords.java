@@ -66,6 +66,7 @@ public final class SqlAccountRecords implements AccountRecords {
             JdbcRunner.update(connection, "DELETE FROM user_countries WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM challenges WHERE app_id = ? AND account_key = ?", appId, "user:" + userId);
             JdbcRunner.update(connection, "DELETE FROM owner_notices WHERE app_id = ? AND user_id = ?", appId, userId);
+            JdbcRunner.update(connection, "DELETE FROM owner_notice_recipients WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM account_patterns WHERE app_id = ? AND user_id = ?", appId, userId);
             // Webhook payloads about the account go too (what was delivered is the receiver's), their
             // deliveries by the same ids as the messages: none is left without its message.
@@ -95,6 +96,8 @@ public final class SqlAccountRecords implements AccountRecords {
             }
         }
         pruneChallenges(cutoff);
+        // The addresses owner notices went to count for a day; past retention they are only personal data.
+        database.write(connection -> JdbcRunner.update(connection, "DELETE FROM owner_notice_recipients WHERE sent_at < ?", cutoff.toEpochMilli()));
         pruneWebhookMessages(cutoff);
         while (database.write(SqlWebhookCleanup::deleteDeliveriesWithoutMessage) == PRUNE_BATCH) {
             // Another batch.

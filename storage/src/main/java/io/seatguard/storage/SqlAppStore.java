@@ -6,16 +6,19 @@ import io.seatguard.core.app.App;
 import io.seatguard.core.app.AppStore;
 import io.seatguard.core.app.AppWithSecret;
 import io.seatguard.core.app.Branding;
+import io.seatguard.core.app.IdentitySecrets;
 import io.seatguard.core.app.StoredSecret;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /** Apps and settings in SQL. */
 public final class SqlAppStore implements AppStore {
-    private static final String COLUMNS = "id, name, client_id, allowed_origins, created_at, secret_lookup, secret_hash, branding";
+    private static final String COLUMNS = "id, name, client_id, allowed_origins, created_at, secret_lookup, secret_hash, branding, identity_secret,"
+            + " identity_retired_secrets, require_signed_identity";
 
     private final SqlDatabase database;
 
@@ -26,15 +29,48 @@ public final class SqlAppStore implements AppStore {
     @Override
     public void create(App app, StoredSecret secret) {
         database.write(connection -> JdbcRunner.update(connection,
-                "INSERT INTO apps (id, name, client_id, secret_lookup, secret_hash, allowed_origins, created_at, branding) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO apps (id, name, client_id, secret_lookup, secret_hash, allowed_origins, created_at, branding, identity_secret,"
+                        + " identity_retired_secrets, require_signed_identity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 app.id(), app.name(), app.clientId(), secret.lookup(), secret.hash(), StorageJson.write(app.allowedOrigins()),
-                app.createdAt().toEpochMilli(), branding(app.branding())));
+                app.createdAt().toEpochMilli(), branding(app.branding()), app.identitySecrets().current().orElse(null),
+                retired(app.identitySecrets().retired()), app.requireSignedIdentity() ? 1 : 0));
     }
 
     @Override
     public boolean update(App app) {
-        return database.write(connection -> JdbcRunner.update(connection, "UPDATE apps SET name = ?, allowed_origins = ?, branding = ? WHERE id = ?",
-                app.name(), StorageJson.write(app.allowedOrigins()), branding(app.branding()), app.id())) == 1;
+        return database.write(connection -> JdbcRunner.update(connection,
+                "UPDATE apps SET name = ?, allowed_origins = ?, branding = ?, require_signed_identity = ? WHERE id = ?",
+                app.name(), StorageJson.write(app.allowedOrigins()), branding(app.branding()), app.requireSignedIdentity() ? 1 : 0, app.id())) == 1;
+    }
+
+    @Override
+    public boolean replaceIdentitySecrets(String appId, IdentitySecrets expected, IdentitySecrets next) {
+        // COALESCE: one comparison for "had none" too, without a typed NULL parameter PostgreSQL cannot infer.
+        return database.write(connection -> JdbcRunner.update(connection,
+                "UPDATE apps SET identity_secret = ?, identity_retired_secrets = ? WHERE id = ? AND COALESCE(identity_secret, '') = ?",
+                next.current().orElse(null), retired(next.retired()), appId, expected.current().orElse(""))) == 1;
+    }
+
+    /** {@code secret@untilMillis} joined by spaces, newest first; null when there is none. */
+    private static String retired(List<IdentitySecrets.Retired> secrets) {
+        if (secrets.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        for (IdentitySecrets.Retired old : secrets) {
+            text.append(text.isEmpty() ? "" : " ").append(old.secret()).append('@').append(old.acceptedUntil().toEpochMilli());
+        }
+        return text.toString();
+    }
+
+    private static List<IdentitySecrets.Retired> retired(String column) {
+        if (column == null || column.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(column.trim().split(" ")).map(entry -> {
+            int at = entry.lastIndexOf('@');
+            return new IdentitySecrets.Retired(entry.substring(0, at), Instant.ofEpochMilli(Long.parseLong(entry.substring(at + 1))));
+        }).toList();
     }
 
     private static String branding(Branding branding) {
@@ -103,7 +139,9 @@ public final class SqlAppStore implements AppStore {
             java.util.Map<String, String> stored = StorageJson.read(brandingJson, java.util.Map.class);
             branding = new Branding(Optional.ofNullable(stored.get("logo_url")), Optional.ofNullable(stored.get("color")));
         }
+        IdentitySecrets identity = new IdentitySecrets(Optional.ofNullable(row.getString("identity_secret")),
+                retired(row.getString("identity_retired_secrets")));
         return new App(row.getString("id"), row.getString("name"), row.getString("client_id"), origins,
-                Instant.ofEpochMilli(row.getLong("created_at")), branding);
+                Instant.ofEpochMilli(row.getLong("created_at")), branding, row.getInt("require_signed_identity") == 1, identity);
     }
 }

@@ -6,6 +6,7 @@ import io.seatguard.core.challenge.Challenge;
 import io.seatguard.core.challenge.ChallengePlan;
 import io.seatguard.core.challenge.ChallengeStatus;
 import io.seatguard.core.challenge.ChallengeStore;
+import io.seatguard.core.evaluation.IdentityProof;
 import io.seatguard.core.identity.DeviceResolution;
 import io.seatguard.core.policy.ChallengeType;
 import java.sql.Connection;
@@ -19,11 +20,15 @@ import java.util.OptionalInt;
 
 /** Challenges in SQL; a new one is inserted by {@link SqlEvaluationStore} with the evaluation that opened it. */
 public final class SqlChallengeStore implements ChallengeStore {
-    private static final String COLUMNS = "id, app_id, evaluation_id, status, attempts, sends, code_hash, code_sent_at, created_at, expires_at, finished_at, document";
+    private static final String COLUMNS = "id, app_id, evaluation_id, status, attempts, sends, code_hash, code_sent_at, code_channel, created_at, expires_at,"
+            + " finished_at, document";
 
-    /** The fixed part of a challenge, as stored. */
+    /**
+     * The fixed part of a challenge, as stored. {@code identity} is absent from documents written before
+     * it was kept: read as unsigned, the least trusted.
+     */
     record Document(String type, String policyId, String action, String successUrl, String logoutUrl, String returnTo, Integer deviceLimit,
-            String userId, String email, String phone, String deviceId, List<String> channels, List<String> reasons) {}
+            String userId, String email, String phone, String deviceId, List<String> channels, List<String> reasons, String identity) {}
 
     private final SqlDatabase database;
 
@@ -48,10 +53,11 @@ public final class SqlChallengeStore implements ChallengeStore {
     public boolean replace(Challenge expected, Challenge next) {
         return database.write(connection -> {
             boolean replaced = JdbcRunner.update(connection,
-                    "UPDATE challenges SET status = ?, attempts = ?, sends = ?, code_hash = ?, code_sent_at = ?, finished_at = ?"
+                    "UPDATE challenges SET status = ?, attempts = ?, sends = ?, code_hash = ?, code_sent_at = ?, code_channel = ?, finished_at = ?"
                             + " WHERE id = ? AND status = ? AND attempts = ? AND sends = ?",
                     next.status().wireName(), next.attempts(), next.sends(), next.codeHash().orElse(null),
-                    next.codeSentAt().map(Instant::toEpochMilli).orElse(null), next.finishedAt().map(Instant::toEpochMilli).orElse(null),
+                    next.codeSentAt().map(Instant::toEpochMilli).orElse(null), next.codeChannel().orElse(null),
+                    next.finishedAt().map(Instant::toEpochMilli).orElse(null),
                     expected.id(), expected.status().wireName(), expected.attempts(), expected.sends()) == 1;
             boolean ended = next.status() != expected.status()
                     && (next.status() == ChallengeStatus.COMPLETED || next.status() == ChallengeStatus.FAILED);
@@ -104,14 +110,14 @@ public final class SqlChallengeStore implements ChallengeStore {
         Document document = new Document(challenge.type().wireName(), plan.policyId(), plan.action(), plan.successUrl().orElse(null),
                 plan.logoutUrl().orElse(null), plan.returnTo().orElse(null), plan.deviceLimit().isPresent() ? plan.deviceLimit().getAsInt() : null,
                 challenge.userId().orElse(null), challenge.email().orElse(null), challenge.phone().orElse(null), challenge.deviceId(), challenge.channels(),
-                challenge.reasons());
+                challenge.reasons(), plan.identity().wireName());
         JdbcRunner.update(connection,
                 "INSERT INTO challenges (id, app_id, evaluation_id, account_key, device_id, type, status, attempts, sends, code_hash, code_sent_at,"
-                        + " created_at, expires_at, finished_at, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " code_channel, created_at, expires_at, finished_at, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 challenge.id(), challenge.appId(), challenge.evaluationId(), challenge.accountKey(), challenge.deviceId(), challenge.type().wireName(),
                 challenge.status().wireName(),
                 challenge.attempts(), challenge.sends(), challenge.codeHash().orElse(null), challenge.codeSentAt().map(Instant::toEpochMilli).orElse(null),
-                challenge.createdAt().toEpochMilli(), challenge.expiresAt().toEpochMilli(), challenge.finishedAt().map(Instant::toEpochMilli).orElse(null),
+                challenge.codeChannel().orElse(null), challenge.createdAt().toEpochMilli(), challenge.expiresAt().toEpochMilli(), challenge.finishedAt().map(Instant::toEpochMilli).orElse(null),
                 StorageJson.write(document));
     }
 
@@ -123,13 +129,14 @@ public final class SqlChallengeStore implements ChallengeStore {
         Optional<Instant> finishedAt = row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(finished));
         ChallengePlan plan = new ChallengePlan(document.policyId(), document.action(), Optional.ofNullable(document.successUrl()),
                 Optional.ofNullable(document.logoutUrl()), Optional.ofNullable(document.returnTo()),
-                document.deviceLimit() == null ? OptionalInt.empty() : OptionalInt.of(document.deviceLimit()));
+                document.deviceLimit() == null ? OptionalInt.empty() : OptionalInt.of(document.deviceLimit()),
+                Optional.ofNullable(document.identity()).flatMap(IdentityProof::fromWireName).orElse(IdentityProof.UNSIGNED));
         return new Challenge(row.getString("id"), row.getString("app_id"), row.getString("evaluation_id"),
                 ChallengeType.fromWireName(document.type()).orElseThrow(), plan,
                 ChallengeStatus.valueOf(row.getString("status").toUpperCase(Locale.ROOT)),
                 Optional.ofNullable(document.userId()), Optional.ofNullable(document.email()), Optional.ofNullable(document.phone()), document.deviceId(),
                 document.channels() == null ? List.of() : document.channels(), document.reasons() == null ? List.of() : document.reasons(),
-                Optional.ofNullable(row.getString("code_hash")), codeSentAt, row.getInt("attempts"), row.getInt("sends"),
+                Optional.ofNullable(row.getString("code_hash")), codeSentAt, Optional.ofNullable(row.getString("code_channel")), row.getInt("attempts"), row.getInt("sends"),
                 Instant.ofEpochMilli(row.getLong("created_at")), Instant.ofEpochMilli(row.getLong("expires_at")), finishedAt);
     }
 }

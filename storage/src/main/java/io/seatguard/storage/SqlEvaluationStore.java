@@ -25,6 +25,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Evaluations and the device and account rows each one touches, written in one transaction.
@@ -34,6 +35,7 @@ import java.util.Optional;
  * {@code timestamp}) never makes a device look older than it is.
  */
 public final class SqlEvaluationStore implements EvaluationStore, EvaluationArchive {
+    static final int ARCHIVE_PAGE = 200;
     // The account upserts, built once: formatting them on every write showed up in the writer's profile.
     private static final String UPSERT_USER = "INSERT INTO users (app_id, id, first_seen, last_seen) VALUES (?, ?, ?, ?) ON CONFLICT (app_id, id) DO UPDATE SET"
             + widenSeen("users");
@@ -303,6 +305,34 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         return database.read(connection -> JdbcRunner.queryList(connection,
                 "SELECT consumed_at, document, id FROM evaluations WHERE app_id = ? AND id >= ? AND id < ? ORDER BY id DESC LIMIT ?",
                 row -> evaluation(appId, row.getString(3), row), appId, IdGenerator.lowerBound(from), IdGenerator.lowerBound(to), limit));
+    }
+
+    /**
+     * The same evaluations a page at a time ({@value #ARCHIVE_PAGE}, each page below the last id read), so
+     * a backtest holds one page of documents rather than ten thousand; on PostgreSQL a single query's rows
+     * would all be fetched at once.
+     */
+    @Override
+    public void forEachBetween(String appId, Instant from, Instant to, int limit, Consumer<Evaluation> each) {
+        forEachBetween(appId, from, to, limit, ARCHIVE_PAGE, each);
+    }
+
+    void forEachBetween(String appId, Instant from, Instant to, int limit, int page, Consumer<Evaluation> each) {
+        String lowest = IdGenerator.lowerBound(from);
+        String below = IdGenerator.lowerBound(to);
+        for (int left = limit; left > 0; ) {
+            int asked = Math.min(page, left);
+            String under = below;
+            List<Evaluation> read = database.read(connection -> JdbcRunner.queryList(connection,
+                    "SELECT consumed_at, document, id FROM evaluations WHERE app_id = ? AND id >= ? AND id < ? ORDER BY id DESC LIMIT ?",
+                    row -> evaluation(appId, row.getString(3), row), appId, lowest, under, asked));
+            read.forEach(each);
+            if (read.size() < asked) {
+                return;
+            }
+            left -= read.size();
+            below = read.getLast().id();
+        }
     }
 
     @Override

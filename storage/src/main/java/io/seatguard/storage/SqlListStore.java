@@ -2,6 +2,8 @@ package io.seatguard.storage;
 
 import static java.util.Objects.requireNonNull;
 
+import io.seatguard.core.policy.ListAddition;
+import io.seatguard.core.policy.ListHeader;
 import io.seatguard.core.policy.ListKind;
 import io.seatguard.core.policy.ListStore;
 import io.seatguard.core.policy.NamedList;
@@ -11,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,7 @@ import java.util.Optional;
 /** Named lists in SQL: one row per list, one row per value. */
 public final class SqlListStore implements ListStore {
     private static final String COLUMNS = "app_id, id, name, kind, created_at, updated_at";
+    private static final int PRESENT_CHUNK = 100;
 
     private record Header(String appId, String id, String name, ListKind kind, Instant createdAt, Instant updatedAt) {
         NamedList with(List<String> values) {
@@ -60,6 +64,13 @@ public final class SqlListStore implements ListStore {
     }
 
     @Override
+    public List<ListHeader> headers(String appId) {
+        return database.read(connection -> JdbcRunner.queryList(connection,
+                "SELECT id, name, kind FROM value_lists WHERE app_id = ? ORDER BY created_at, id",
+                row -> new ListHeader(row.getString(1), row.getString(2), ListKind.fromWireName(row.getString(3)).orElseThrow()), appId));
+    }
+
+    @Override
     public List<NamedList> list(String appId) {
         return database.read(connection -> {
             List<Header> headers = JdbcRunner.queryList(connection,
@@ -86,8 +97,48 @@ public final class SqlListStore implements ListStore {
     }
 
     @Override
-    public Optional<NamedList> add(String appId, String listId, List<String> values, Instant at) {
-        return change(appId, listId, at, connection -> insertValues(connection, appId, listId, values));
+    public ListAddition add(String appId, String listId, List<String> values, int maxValues, Instant at) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(values));
+        return database.write(connection -> {
+            // First, as every policy and list write does: on PostgreSQL the counter's row lock makes a
+            // concurrent add to the app wait here, and count after this one committed.
+            PolicyVersions.bump(connection, appId);
+            if (JdbcRunner.queryOne(connection, "SELECT id FROM value_lists WHERE app_id = ? AND id = ?", row -> row.getString(1), appId, listId)
+                    .isEmpty()) {
+                return new ListAddition.NoSuchList();
+            }
+            long size = JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM value_list_entries WHERE app_id = ? AND list_id = ?",
+                    row -> row.getLong(1), appId, listId).orElse(0L);
+            // Values already held add nothing; they are only looked up when the bound is close.
+            if (size + distinct.size() > maxValues && size + distinct.size() - present(connection, appId, listId, distinct) > maxValues) {
+                return new ListAddition.OverLimit(maxValues);
+            }
+            JdbcRunner.update(connection, "UPDATE value_lists SET updated_at = ? WHERE app_id = ? AND id = ?", at.toEpochMilli(), appId, listId);
+            insertValues(connection, appId, listId, distinct);
+            return new ListAddition.Added(load(connection, appId, "id", listId).orElseThrow());
+        });
+    }
+
+    /**
+     * How many of the distinct {@code values} the list holds, asked {@value #PRESENT_CHUNK} at a time. A
+     * short last chunk repeats its first value, so every query is the same statement (statements are
+     * cached by their text) and a repeat counts its row once.
+     */
+    private static long present(Connection connection, String appId, String listId, List<String> values) throws SQLException {
+        String sql = "SELECT COUNT(*) FROM value_list_entries WHERE app_id = ? AND list_id = ? AND value IN ("
+                + String.join(", ", java.util.Collections.nCopies(PRESENT_CHUNK, "?")) + ")";
+        long present = 0;
+        for (int from = 0; from < values.size(); from += PRESENT_CHUNK) {
+            List<String> chunk = values.subList(from, Math.min(values.size(), from + PRESENT_CHUNK));
+            Object[] parameters = new Object[2 + PRESENT_CHUNK];
+            parameters[0] = appId;
+            parameters[1] = listId;
+            for (int i = 0; i < PRESENT_CHUNK; i++) {
+                parameters[2 + i] = i < chunk.size() ? chunk.get(i) : chunk.get(0);
+            }
+            present += JdbcRunner.queryOne(connection, sql, row -> row.getLong(1), parameters).orElse(0L);
+        }
+        return present;
     }
 
     @Override

@@ -3,8 +3,13 @@ package io.seatguard.storage;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Which owner notices were sent: at most one per account and device, and a count per account for the rate limit. */
+/**
+ * Which owner notices were sent: at most one per account and device, a count per account, and a count
+ * per recipient (every address or number a notice went to) for the rate limits.
+ */
 public final class SqlOwnerNotices {
     private final SqlDatabase database;
 
@@ -13,26 +18,41 @@ public final class SqlOwnerNotices {
     }
 
     /**
-     * Claims the right to tell the account's owner about this device: false when a notice about it was
+     * Claims the right to tell the account's owner about this device, in one transaction: answers the
+     * recipients it may go to, those of {@code recipients} (email addresses lower-cased, phone numbers)
+     * that had fewer than {@code maxPerRecipient} notices since {@code windowStart}, whatever the account,
+     * and records one notice to each. Empty, and nothing recorded, when a notice about this device was
      * already sent, when the account had {@code maxPerAccount} notices since {@code windowStart}, or when
-     * {@code recipient} had {@code maxPerRecipient} since then, whatever the account.
+     * no recipient has room left.
      */
-    public boolean claim(String appId, String userId, String deviceId, String recipient, Instant at, Instant windowStart, int maxPerAccount,
-            int maxPerRecipient) {
+    public List<String> claim(String appId, String userId, String deviceId, List<String> recipients, Instant at, Instant windowStart,
+            int maxPerAccount, int maxPerRecipient) {
         return database.write(connection -> {
             long sinceMillis = windowStart.toEpochMilli();
             long toAccount = JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM owner_notices WHERE app_id = ? AND user_id = ? AND sent_at >= ?",
                     row -> row.getLong(1), appId, userId, sinceMillis).orElse(0L);
-            long toRecipient = JdbcRunner.queryOne(connection,
-                    "SELECT COUNT(*) FROM owner_notices WHERE app_id = ? AND recipient = ? AND sent_at >= ?",
-                    row -> row.getLong(1), appId, recipient, sinceMillis).orElse(0L);
-            if (toAccount >= maxPerAccount || toRecipient >= maxPerRecipient) {
-                return false;
+            if (toAccount >= maxPerAccount) {
+                return List.of();
             }
-            return JdbcRunner.update(connection,
-                    "INSERT INTO owner_notices (app_id, user_id, device_id, sent_at, recipient) VALUES (?, ?, ?, ?, ?)"
-                            + " ON CONFLICT (app_id, user_id, device_id) DO NOTHING",
-                    appId, userId, deviceId, at.toEpochMilli(), recipient) == 1;
+            List<String> granted = new ArrayList<>();
+            for (String recipient : recipients.stream().distinct().toList()) {
+                long toRecipient = JdbcRunner.queryOne(connection,
+                        "SELECT COUNT(*) FROM owner_notice_recipients WHERE app_id = ? AND recipient = ? AND sent_at >= ?",
+                        row -> row.getLong(1), appId, recipient, sinceMillis).orElse(0L);
+                if (toRecipient < maxPerRecipient) {
+                    granted.add(recipient);
+                }
+            }
+            if (granted.isEmpty() || JdbcRunner.update(connection,
+                    "INSERT INTO owner_notices (app_id, user_id, device_id, sent_at) VALUES (?, ?, ?, ?) ON CONFLICT (app_id, user_id, device_id) DO NOTHING",
+                    appId, userId, deviceId, at.toEpochMilli()) != 1) {
+                return List.of();
+            }
+            for (String recipient : granted) {
+                JdbcRunner.update(connection, "INSERT INTO owner_notice_recipients (app_id, user_id, device_id, recipient, sent_at) VALUES (?, ?, ?, ?, ?)",
+                        appId, userId, deviceId, recipient, at.toEpochMilli());
+            }
+            return List.copyOf(granted);
         });
     }
 }

@@ -224,6 +224,39 @@ abstract class StorageContract {
     }
 
     @Test
+    void anAppKeepsItsIdentitySecretsAndWhetherItRequiresSignedIdentity() {
+        io.seatguard.core.app.IdentitySecrets secrets = new io.seatguard.core.app.IdentitySecrets(Optional.of("ids_current"),
+                List.of(new io.seatguard.core.app.IdentitySecrets.Retired("ids_previous", T0.plusSeconds(3600)),
+                        new io.seatguard.core.app.IdentitySecrets.Retired("ids_older", T0.plusSeconds(60))));
+        App app = new App("app_1", "Shop", "pk_one", List.of(), T0, io.seatguard.core.app.Branding.NONE, true, secrets);
+        apps.create(app, new StoredSecret("lookup000001", "hash-1"));
+        assertThat(apps.findById("app_1")).contains(app);
+        assertThat(apps.findByClientId("pk_one")).contains(app);
+
+        App renamed = new App("app_1", "Shop 2", "pk_one", List.of(), T0, io.seatguard.core.app.Branding.NONE, false,
+                io.seatguard.core.app.IdentitySecrets.NONE);
+        assertThat(apps.update(renamed)).isTrue();
+        assertThat(apps.findById("app_1")).as("an update leaves the identity secrets alone").hasValueSatisfying(found -> {
+            assertThat(found.requireSignedIdentity()).isFalse();
+            assertThat(found.identitySecrets()).isEqualTo(secrets);
+        });
+    }
+
+    /** A rotation writes only over the secrets it read: of two at once, the second must build on the first's result. */
+    @Test
+    void identitySecretsAreReplacedOnlyFromTheStateTheyWereReadIn() {
+        App app = new App("app_1", "Shop", "pk_one", List.of(), T0);
+        apps.create(app, new StoredSecret("lookup000001", "hash-1"));
+        io.seatguard.core.app.IdentitySecrets first = io.seatguard.core.app.IdentitySecrets.NONE.rotatedTo("ids_a", T0, T0.plusSeconds(3600));
+        assertThat(apps.replaceIdentitySecrets("app_1", io.seatguard.core.app.IdentitySecrets.NONE, first)).as("an app that had none").isTrue();
+        io.seatguard.core.app.IdentitySecrets second = first.rotatedTo("ids_b", T0, T0.plusSeconds(3600));
+        assertThat(apps.replaceIdentitySecrets("app_1", io.seatguard.core.app.IdentitySecrets.NONE, second)).as("a stale read").isFalse();
+        assertThat(apps.replaceIdentitySecrets("app_1", first, second)).isTrue();
+        assertThat(apps.findById("app_1").orElseThrow().identitySecrets()).isEqualTo(second);
+        assertThat(apps.replaceIdentitySecrets("app_nope", second, first)).isFalse();
+    }
+
+    @Test
     void settingsAreOverwritten() {
         assertThat(apps.setting("admin_token_hash")).isEmpty();
         apps.putSetting("admin_token_hash", "h1");
@@ -750,6 +783,33 @@ abstract class StorageContract {
         assertThat(evaluations.find("app_a", late.evaluation().id())).isEmpty();
     }
 
+    /** Review finding D: a notice by SMS and email counted against the phone alone, so one address could be told without end. */
+    @Test
+    void anOwnerNoticeCountsAgainstEveryRecipientItGoesTo() throws java.sql.SQLException {
+        SqlOwnerNotices notices = new SqlOwnerNotices(database);
+        Instant dayAgo = T0.minus(Duration.ofDays(1));
+        assertThat(notices.claim("app_a", "pump1", "dev-1", List.of("victim@example.com", "+33600000001"), T0, dayAgo, 5, 2))
+                .containsExactly("victim@example.com", "+33600000001");
+        assertThat(notices.claim("app_a", "pump2", "dev-1", List.of("victim@example.com", "+33600000002"), T0, dayAgo, 5, 2))
+                .containsExactly("victim@example.com", "+33600000002");
+        assertThat(notices.claim("app_a", "pump3", "dev-1", List.of("victim@example.com", "+33600000003"), T0, dayAgo, 5, 2))
+                .as("the address had its two; the new number still may be told").containsExactly("+33600000003");
+        assertThat(notices.claim("app_a", "pump4", "dev-1", List.of("victim@example.com"), T0, dayAgo, 5, 2)).as("nobody left to tell").isEmpty();
+        assertThat(notices.claim("app_a", "pump4", "dev-1", List.of("other@example.com"), T0, dayAgo, 5, 2))
+                .as("a refused claim recorded nothing for the device").containsExactly("other@example.com");
+        assertThat(notices.claim("app_a", "pump4", "dev-1", List.of("third@example.com"), T0, dayAgo, 5, 2)).as("once per device").isEmpty();
+        assertThat(notices.claim("app_b", "pump5", "dev-1", List.of("victim@example.com"), T0, dayAgo, 5, 2)).as("another app's count")
+                .containsExactly("victim@example.com");
+        assertThat(notices.claim("app_a", "pump6", "dev-1", List.of("victim@example.com"), T0.plus(Duration.ofDays(1)), T0.plusSeconds(1), 5, 2))
+                .as("a day later").containsExactly("victim@example.com");
+        new SqlAccountRecords(database).erase("app_a", "pump1");
+        try (java.sql.Connection raw = rawConnection();
+                java.sql.ResultSet left = raw.createStatement().executeQuery("SELECT COUNT(*) FROM owner_notice_recipients WHERE user_id = 'pump1'")) {
+            assertThat(left.next()).isTrue();
+            assertThat(left.getInt(1)).as("the addresses went with the account").isZero();
+        }
+    }
+
     @Test
     void aDeviceKeepsTheLatestComponentsItShowed() {
         EvaluationWrite created = EvaluationSamples.write("app_a", id(), "uma", "dev-u1", true, "tok-uma-laptop-0001", "fp-u1", DeviceType.COMPUTER,
@@ -1042,10 +1102,18 @@ abstract class StorageContract {
             statement.execute("ALTER TABLE device_tokens DROP COLUMN device_seen_at_join");
             statement.execute("DROP TABLE user_countries");
             statement.execute("ALTER TABLE user_devices DROP COLUMN detached_at");
+            statement.execute("ALTER TABLE challenges DROP COLUMN code_channel");
+            statement.execute("DROP TABLE owner_notice_recipients");
             statement.execute("DROP INDEX owner_notices_by_recipient");
             statement.execute("ALTER TABLE owner_notices DROP COLUMN recipient");
             statement.execute("ALTER TABLE account_patterns DROP COLUMN notified_rank");
             statement.execute("ALTER TABLE webhook_endpoints DROP COLUMN retired_secrets");
+            statement.execute("ALTER TABLE apps DROP COLUMN identity_secret");
+            statement.execute("ALTER TABLE apps DROP COLUMN identity_retired_secrets");
+            statement.execute("ALTER TABLE apps DROP COLUMN require_signed_identity");
+            // An app made before V26: it has no identity secret and requires none.
+            statement.execute("INSERT INTO apps (id, name, client_id, secret_lookup, secret_hash, allowed_origins, created_at)"
+                    + " VALUES ('app_pre', 'Before', 'pk_pre', 'lookuppre001', 'hash', '[]', " + T0.toEpochMilli() + ")");
             statement.execute("ALTER TABLE webhook_endpoints ADD COLUMN previous_secret VARCHAR(64)");
             statement.execute("ALTER TABLE webhook_endpoints ADD COLUMN previous_expires_at BIGINT");
             // An endpoint rotated before V23: its one previous secret must come through as a retired one.
@@ -1056,10 +1124,14 @@ abstract class StorageContract {
             statement.execute("DROP INDEX challenges_by_age");
             statement.execute("DROP INDEX webhook_deliveries_due_by_endpoint");
             statement.execute("CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at)");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '27')");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27')");
         }
         database = reopenDatabase();
         wire();
+        assertThat(apps.findById("app_pre")).hasValueSatisfying(app -> {
+            assertThat(app.identitySecrets()).isEqualTo(io.seatguard.core.app.IdentitySecrets.NONE);
+            assertThat(app.requireSignedIdentity()).isFalse();
+        });
         assertThat(new SqlWebhooks(database).find("app_a", "we_old").orElseThrow().retired())
                 .containsExactly(new io.seatguard.core.webhook.WebhookEndpoint.RetiredSecret("whsec_old", T0.plusSeconds(86_400)));
 
@@ -1091,6 +1163,26 @@ abstract class StorageContract {
     static EvaluationWrite sampleWrite(String appId, String user, Instant at) {
         return EvaluationSamples.write(appId, id(), user, UUID.randomUUID().toString(), true, "tok-" + UUID.randomUUID(), null, DeviceType.COMPUTER,
                 "198.51.100.1", at);
+    }
+
+    @Test
+    void theArchiveHandsOverAPeriodsEvaluationsNewestFirstAPageAtATime() {
+        for (int minute = 0; minute < 7; minute++) {
+            Instant at = T0.plusSeconds(60L * minute);
+            evaluations.record(EvaluationSamples.write("app_a", timeId(at), "pia", "dev-pia", false, null, null, DeviceType.COMPUTER, "198.51.100.1", at));
+        }
+        evaluations.record(EvaluationSamples.write("app_b", timeId(T0.plusSeconds(90)), "pia", "dev-pia", false, null, null, DeviceType.COMPUTER,
+                "198.51.100.1", T0.plusSeconds(90)));
+        SqlEvaluationStore archive = new SqlEvaluationStore(database);
+        List<String> expected = archive.between("app_a", T0.plusSeconds(60), T0.plusSeconds(360), 100).stream()
+                .map(io.seatguard.core.evaluation.Evaluation::id).toList();
+        assertThat(expected).hasSize(5);
+
+        for (int limit : List.of(100, 5, 4, 2)) {
+            List<String> paged = new ArrayList<>();
+            archive.forEachBetween("app_a", T0.plusSeconds(60), T0.plusSeconds(360), limit, 2, evaluation -> paged.add(evaluation.id()));
+            assertThat(paged).as("limit " + limit).isEqualTo(expected.subList(0, Math.min(limit, expected.size())));
+        }
     }
 
     /** A time-ordered evaluation id of that moment, as the server makes them. */
@@ -1497,13 +1589,18 @@ abstract class StorageContract {
         assertThat(lists.find("app_a", "lst_1")).contains(office);
         assertThat(lists.findByName("app_a", "office")).contains(office);
         assertThat(lists.find("app_b", "lst_1")).isEmpty();
+        assertThat(lists.headers("app_a")).as("without values, for checking policies")
+                .containsExactly(new io.seatguard.core.policy.ListHeader("lst_1", "office", io.seatguard.core.policy.ListKind.IP));
+        assertThat(lists.headers("app_c")).isEmpty();
 
-        io.seatguard.core.policy.NamedList added = lists.add("app_a", "lst_1", List.of("10.0.0.1/32", "192.0.2.0/24"), T0.plusSeconds(5)).orElseThrow();
+        io.seatguard.core.policy.NamedList added = ((io.seatguard.core.policy.ListAddition.Added) lists.add("app_a", "lst_1",
+                List.of("10.0.0.1/32", "192.0.2.0/24"), 10, T0.plusSeconds(5))).list();
         assertThat(added.values()).containsExactly("203.0.113.0/24", "10.0.0.1/32", "192.0.2.0/24");
         assertThat(added.updatedAt()).isEqualTo(T0.plusSeconds(5));
         assertThat(lists.remove("app_a", "lst_1", List.of("203.0.113.0/24", "198.51.100.0/24"), T0.plusSeconds(6)).orElseThrow().values())
                 .containsExactly("10.0.0.1/32", "192.0.2.0/24");
-        assertThat(lists.add("app_b", "lst_1", List.of("1.1.1.1/32"), T0)).as("another app's list").isEmpty();
+        assertThat(lists.add("app_b", "lst_1", List.of("1.1.1.1/32"), 10, T0)).as("another app's list")
+                .isInstanceOf(io.seatguard.core.policy.ListAddition.NoSuchList.class);
         assertThat(lists.list("app_a")).singleElement().satisfies(list -> assertThat(list.values()).containsExactly("10.0.0.1/32", "192.0.2.0/24"));
         assertThat(policies.version("app_a")).isEqualTo(4);
 
@@ -1513,14 +1610,48 @@ abstract class StorageContract {
         assertThat(lists.list("app_b")).singleElement().satisfies(list -> assertThat(list.values()).containsExactly("x"));
     }
 
+    /** Regression (review of the policy engine, finding 4): adds that each read the size before any wrote all passed the bound. */
+    @Test
+    void concurrentAddsNeverTakeAListPastItsBound() throws Exception {
+        io.seatguard.core.policy.ListStore lists = new SqlListStore(database);
+        assertThat(lists.create(new io.seatguard.core.policy.NamedList("lst_1", "app_a", "staff", io.seatguard.core.policy.ListKind.USER,
+                List.of("u1", "u2", "u3", "u4", "u5"), T0, T0), 0)).isEqualTo(VersionedWrite.WRITTEN);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        // On PostgreSQL, half the adds come through a second node: its own writer, ordered only by the database.
+        SqlDatabase secondNode = expectedKind() == DatabaseKind.POSTGRESQL ? reopenDatabase() : database;
+        io.seatguard.core.policy.ListStore otherLists = new SqlListStore(secondNode);
+
+        // Each adds two new values to a list of 5 bound at 10: two fit, a third would make 11.
+        List<io.seatguard.core.policy.ListAddition> outcomes;
+        try {
+            outcomes = Concurrently.run(8, () -> {
+                int mine = next.getAndIncrement();
+                return (mine % 2 == 0 ? lists : otherLists).add("app_a", "lst_1", List.of("a" + mine, "b" + mine), 10, T0);
+            });
+        }
+        finally {
+            if (secondNode != database) {
+                secondNode.close();
+            }
+        }
+
+        assertThat(outcomes).filteredOn(io.seatguard.core.policy.ListAddition.Added.class::isInstance).hasSize(2);
+        assertThat(outcomes).filteredOn(io.seatguard.core.policy.ListAddition.OverLimit.class::isInstance).hasSize(6);
+        assertThat(lists.find("app_a", "lst_1").orElseThrow().values()).hasSize(9);
+        assertThat(lists.add("app_a", "lst_1", List.of("u1", "u2", "last", "u1"), 10, T0))
+                .as("values already held take no room").isInstanceOf(io.seatguard.core.policy.ListAddition.Added.class);
+        assertThat(lists.add("app_a", "lst_1", List.of("u1", "one-more"), 10, T0)).isInstanceOf(io.seatguard.core.policy.ListAddition.OverLimit.class);
+        assertThat(lists.find("app_a", "lst_1").orElseThrow().values()).hasSize(10).endsWith("last");
+    }
+
     // challenges
 
     private static io.seatguard.core.challenge.Challenge sampleChallenge(String id, String evaluationId, String user, String deviceId, Instant at) {
         return new io.seatguard.core.challenge.Challenge(id, "app_a", evaluationId, io.seatguard.core.policy.ChallengeType.VERIFICATION,
                 new io.seatguard.core.challenge.ChallengePlan("pol_1", "access", Optional.of("https://app.example/signup"), Optional.empty(),
-                        Optional.of("https://app.example/watch?x=1"), java.util.OptionalInt.empty()),
+                        Optional.of("https://app.example/watch?x=1"), java.util.OptionalInt.empty(), io.seatguard.core.evaluation.IdentityProof.SERVER),
                 io.seatguard.core.challenge.ChallengeStatus.CREATED, Optional.of(user), Optional.of("owner@example.com"), Optional.empty(), deviceId,
-                List.of("email"), List.of("concurrent_sessions"), Optional.empty(), Optional.empty(), 0, 0, at, at.plusSeconds(600), Optional.empty());
+                List.of("email"), List.of("concurrent_sessions"), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, at, at.plusSeconds(600), Optional.empty());
     }
 
     private void recordWithChallenge(io.seatguard.core.challenge.Challenge challenge, Instant at) {
@@ -1541,7 +1672,7 @@ abstract class StorageContract {
 
         io.seatguard.core.challenge.Challenge sent = new io.seatguard.core.challenge.Challenge(opened.id(), opened.appId(), opened.evaluationId(),
                 opened.type(), opened.plan(), io.seatguard.core.challenge.ChallengeStatus.CODE_SENT, opened.userId(), opened.email(), opened.phone(),
-                opened.deviceId(), opened.channels(), opened.reasons(), Optional.of("f".repeat(64)), Optional.of(T0.plusSeconds(5)), 0, 1,
+                opened.deviceId(), opened.channels(), opened.reasons(), Optional.of("f".repeat(64)), Optional.of(T0.plusSeconds(5)), Optional.of("email"), 0, 1,
                 opened.createdAt(), opened.expiresAt(), Optional.empty());
         assertThat(challenges.replace(opened, sent)).isTrue();
         assertThat(challenges.replace(opened, sent)).as("a second step from the same stale read loses").isFalse();
@@ -1586,7 +1717,7 @@ abstract class StorageContract {
         io.seatguard.core.challenge.ChallengeStore challenges = new SqlChallengeStore(database);
         io.seatguard.core.challenge.Challenge failed = new io.seatguard.core.challenge.Challenge(done.id(), done.appId(), done.evaluationId(), done.type(),
                 done.plan(), io.seatguard.core.challenge.ChallengeStatus.FAILED, done.userId(), done.email(), done.phone(), done.deviceId(), done.channels(),
-                done.reasons(), Optional.empty(), Optional.empty(), 0, 0, done.createdAt(), done.expiresAt(), Optional.of(T0.plusSeconds(30)));
+                done.reasons(), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, done.createdAt(), done.expiresAt(), Optional.of(T0.plusSeconds(30)));
         assertThat(challenges.replace(done, failed)).isTrue();
         challenges.recordExit(done.id(), "success_url");
         challenges.recordExit(done.id(), "logout_url");

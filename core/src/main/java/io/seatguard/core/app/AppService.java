@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.ids.IdGenerator;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +15,13 @@ import java.util.Optional;
 /** Creating apps, rotating their secrets and authenticating secret keys and the admin token. */
 public final class AppService {
     static final String ADMIN_TOKEN_HASH = "admin_token_hash";
+    /**
+     * How long a replaced identity secret is still accepted: pages rendered with it before the rotation
+     * are still open, and their evaluations must not fail. An hour covers a page left open a while; a
+     * leaked secret is still cut off soon.
+     */
+    public static final Duration IDENTITY_SECRET_OVERLAP = Duration.ofHours(1);
+    static final int ROTATION_ROUNDS = 8;
 
     private final AppStore store;
     private final IdGenerator ids;
@@ -25,22 +33,57 @@ public final class AppService {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
+    /** A new app, with its secret key and its first identity secret (both in the answer, once). */
     public CreatedApp create(String name, List<String> allowedOrigins) {
         String secretKey = Keys.newSecretKey(ids);
-        App app = new App("app_" + ids.newSecret(16), name, Keys.newClientId(ids), allowedOrigins, creationTime());
+        IdentitySecrets identity = new IdentitySecrets(Optional.of(IdentitySignature.newSecret(ids)), List.of());
+        App app = new App("app_" + ids.newSecret(16), name, Keys.newClientId(ids), allowedOrigins, creationTime(), Branding.NONE, false, identity);
         store.create(app, Keys.store(secretKey));
         return new CreatedApp(app, secretKey);
     }
 
     /** Changes what is given of the app's name, allowed origins and branding. */
     public App update(String appId, Optional<String> name, Optional<List<String>> allowedOrigins, Optional<Branding> branding) {
+        return update(appId, name, allowedOrigins, branding, Optional.empty());
+    }
+
+    /**
+     * Changes what is given of the app's name, allowed origins, branding and whether browser evaluations
+     * must carry a signed identity. Requiring it of an app with no identity secret would refuse every
+     * browser evaluation that names someone, with no way for its backend to sign: that is refused.
+     */
+    public App update(String appId, Optional<String> name, Optional<List<String>> allowedOrigins, Optional<Branding> branding,
+            Optional<Boolean> requireSignedIdentity) {
         App current = find(appId).orElseThrow(() -> SeatguardException.notFound("app " + appId));
+        boolean requires = requireSignedIdentity.orElse(current.requireSignedIdentity());
+        if (requires && !current.requireSignedIdentity() && current.identitySecrets().current().isEmpty()) {
+            throw SeatguardException.invalid("require_signed_identity",
+                    "cannot be turned on before the app has an identity secret: rotate one first (POST /v3/apps/{id}/rotate-identity-secret)");
+        }
         App next = new App(current.id(), name.orElse(current.name()), current.clientId(), allowedOrigins.orElse(current.allowedOrigins()),
-                current.createdAt(), branding.orElse(current.branding()));
+                current.createdAt(), branding.orElse(current.branding()), requires, current.identitySecrets());
         if (!store.update(next)) {
             throw SeatguardException.notFound("app " + appId);
         }
         return next;
+    }
+
+    /**
+     * A new identity secret for the app; the one it replaces is still accepted for
+     * {@link #IDENTITY_SECRET_OVERLAP}, and so are those earlier rotations replaced, until their own time.
+     *
+     * @return the app holding its new secret as {@code identitySecrets().current()}
+     */
+    public App rotateIdentitySecret(String appId) {
+        for (int round = 0; round < ROTATION_ROUNDS; round++) {
+            App current = find(appId).orElseThrow(() -> SeatguardException.notFound("app " + appId));
+            Instant now = clock.instant();
+            IdentitySecrets next = current.identitySecrets().rotatedTo(IdentitySignature.newSecret(ids), now, now.plus(IDENTITY_SECRET_OVERLAP));
+            if (store.replaceIdentitySecrets(appId, current.identitySecrets(), next)) {
+                return current.withIdentitySecrets(next);
+            }
+        }
+        throw new SeatguardException(ErrorCode.CONCURRENT_CHANGE, "The app's identity secret kept changing during this rotation; try again");
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 /** Port: apps and their stored secrets, plus the few server-wide settings (the admin token's hash). */
 public interface AppStore {
+    /** Stores the app, its identity secrets included. */
     void create(App app, StoredSecret secret);
 
     List<App> list();
@@ -18,8 +19,16 @@ public interface AppStore {
     /** @return false when there is no such app */
     boolean replaceSecret(String appId, StoredSecret secret);
 
-    /** Replaces the app's name, allowed origins and branding; false when there is no such app. */
+    /** Replaces the app's name, allowed origins, branding and {@code requireSignedIdentity}; false when there is no such app. */
     boolean update(App app);
+
+    /**
+     * Replaces the app's identity secrets with {@code next} if they are still {@code expected}: of two
+     * rotations at once, the second then builds on the first's result instead of dropping it.
+     *
+     * @return false when there is no such app or its secrets changed meanwhile
+     */
+    boolean replaceIdentitySecrets(String appId, IdentitySecrets expected, IdentitySecrets next);
 
     Optional<String> setting(String key);
 

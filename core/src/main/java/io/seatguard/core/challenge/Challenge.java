@@ -2,9 +2,11 @@ package io.seatguard.core.challenge;
 
 import static java.util.Objects.requireNonNull;
 
+import io.seatguard.core.evaluation.Actions;
 import io.seatguard.core.policy.ChallengeType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -16,6 +18,8 @@ import java.util.Optional;
  * @param channels where codes may go, in the policy's order of preference
  * @param reasons the signals that made the policy challenge, in plain words for the page
  * @param codeHash the current code's keyed hash; empty before the first code
+ * @param codeChannel the channel the current code went on ({@code email} or {@code sms}), so the page
+ *     names only where it went; empty before the first code
  * @param attempts wrong codes entered so far
  * @param sends codes sent so far
  */
@@ -34,6 +38,7 @@ public record Challenge(
         List<String> reasons,
         Optional<String> codeHash,
         Optional<Instant> codeSentAt,
+        Optional<String> codeChannel,
         int attempts,
         int sends,
         Instant createdAt,
@@ -54,6 +59,7 @@ public record Challenge(
         reasons = List.copyOf(reasons);
         requireNonNull(codeHash, "codeHash is null");
         requireNonNull(codeSentAt, "codeSentAt is null");
+        requireNonNull(codeChannel, "codeChannel is null");
         requireNonNull(createdAt, "createdAt is null");
         requireNonNull(expiresAt, "expiresAt is null");
         requireNonNull(finishedAt, "finishedAt is null");
@@ -62,7 +68,13 @@ public record Challenge(
     Challenge with(ChallengeStatus next, Optional<String> nextCodeHash, Optional<Instant> nextCodeSentAt, int nextAttempts, int nextSends,
             Optional<Instant> nextFinishedAt) {
         return new Challenge(id, appId, evaluationId, type, plan, next, userId, email, phone, deviceId, channels, reasons, nextCodeHash, nextCodeSentAt,
-                nextAttempts, nextSends, createdAt, expiresAt, nextFinishedAt);
+                codeChannel, nextAttempts, nextSends, createdAt, expiresAt, nextFinishedAt);
+    }
+
+    /** This challenge with a new code, sent on {@code channel}. */
+    Challenge withCode(String hash, String channel, Instant sentAt) {
+        return new Challenge(id, appId, evaluationId, type, plan, ChallengeStatus.CODE_SENT, userId, email, phone, deviceId, channels, reasons,
+                Optional.of(hash), Optional.of(sentAt), Optional.of(channel), attempts, sends + 1, createdAt, expiresAt, Optional.empty());
     }
 
     /**
@@ -71,7 +83,31 @@ public record Challenge(
      * {@code Ann@Example.com} and {@code ann@example.com} as one mailbox, so they must share one limit).
      */
     public String accountKey() {
-        return userId.map(id -> "user:" + id).orElseGet(() -> "email:" + email.orElse("").toLowerCase(java.util.Locale.ROOT));
+        return userId.map(id -> "user:" + id).orElseGet(() -> "email:" + email.orElse("").toLowerCase(Locale.ROOT));
+    }
+
+    /** Where a code on {@code channel} goes: the email for {@code email}, the phone for {@code sms}. */
+    public Optional<String> destination(String channel) {
+        return switch (channel) {
+            case "email" -> email;
+            case "sms" -> phone;
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * The key the hosted page's per-account attempt limits count by: {@link #accountKey()}, except for a
+     * signup, which counts per address it verifies (the email lower-cased, else the phone). A signup's
+     * {@code user} names an account that does not exist yet and is the caller's word: keyed on it, one
+     * address could be sent codes, and have codes guessed, under as many names as a script made up.
+     */
+    public String limitKey() {
+        if (!plan.action().equals(Actions.SIGNUP)) {
+            return accountKey();
+        }
+        return email.map(address -> "email:" + address.toLowerCase(Locale.ROOT))
+                .or(() -> phone.map(number -> "phone:" + number))
+                .orElseGet(this::accountKey);
     }
 
     Challenge finish(ChallengeStatus next, Instant at) {

@@ -1,30 +1,37 @@
 package io.seatguard.core.challenge;
 
+import io.seatguard.core.evaluation.Actions;
+import java.util.Optional;
+
 /**
  * Where the browser goes when a challenge ends (CONTRACT.md "Challenges"): a passed login or signup to
  * the policy's {@code success_url} with {@code ?evaluation=<id>}, a passed access back to
  * {@code return_to}; a person who declines or fails is offered the {@code success_url} (the app's
  * signup page) on access, and sent to {@code logout_url} when there is one.
+ *
+ * <p>Empty when the plan names nowhere to go: an access evaluated without {@code return_to}, or a
+ * policy stored before {@code success_url} was required of a device-limit challenge on login or signup.
+ * The page then says the person can close it, rather than send the browser to {@code about:blank},
+ * which the page's own {@code form-action} would block anyway.
  */
 public final class ChallengeExits {
     private ChallengeExits() {}
 
-    public static String passed(Challenge challenge) {
+    public static Optional<String> passed(Challenge challenge) {
         ChallengePlan plan = challenge.plan();
-        if (plan.action().equals("access") && plan.returnTo().isPresent()) {
-            return plan.returnTo().get();
+        if (plan.action().equals(Actions.ACCESS)) {
+            // Never success_url: on access that is what a sharer is offered (the signup page), not the owner.
+            return plan.returnTo();
         }
-        return plan.successUrl().map(url -> withEvaluation(url, challenge.evaluationId()))
-                .or(plan::returnTo)
-                .orElse("about:blank");
+        return plan.successUrl().map(url -> withEvaluation(url, challenge.evaluationId())).or(plan::returnTo);
     }
 
-    public static String declined(Challenge challenge) {
+    public static Optional<String> declined(Challenge challenge) {
         ChallengePlan plan = challenge.plan();
-        if (plan.action().equals("access")) {
-            return plan.successUrl().or(plan::logoutUrl).orElse("about:blank");
+        if (plan.action().equals(Actions.ACCESS)) {
+            return plan.successUrl().or(plan::logoutUrl);
         }
-        return plan.logoutUrl().or(plan::returnTo).orElse("about:blank");
+        return plan.logoutUrl().or(plan::returnTo);
     }
 
     /** Which of the plan's URLs {@code url} is: {@code success_url}, {@code return_to}, {@code logout_url}, else {@code none}. */

@@ -71,10 +71,10 @@ public final class ChallengeIssuer {
             }
         }
         ChallengePlan plan = new ChallengePlan(policy.id(), request.action(), config.successUrl(), config.logoutUrl(), request.returnTo(),
-                config.deviceLimit());
+                config.deviceLimit(), request.identity());
         Challenge challenge = new Challenge("ch_" + ids.newSecret(ID_LENGTH), request.appId(), evaluationId, config.type(), plan, ChallengeStatus.CREATED,
                 request.userId(), request.email(), request.phone(), deviceId, config.type() == ChallengeType.VERIFICATION ? channels : List.of(),
-                reasons(match), Optional.empty(), Optional.empty(), 0, 0, at, at.plus(config.expiresIn()), Optional.empty());
+                reasons(match), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, at, at.plus(config.expiresIn()), Optional.empty());
         String redirect = baseUrl.get() + "/challenge/" + challenge.id();
         return new Opened(challenge, new ChallengeRef(challenge.id(), config.type().wireName(), ChallengeStatus.CREATED.wireName(), challenge.expiresAt()),
                 redirect);

@@ -62,16 +62,15 @@ public final class ChallengeMachine {
                 Optional.empty()));
     }
 
-    /** Sends a (new) code, within the cooldown and the number of sends; a new code replaces the old one. */
-    public Outcome sendCode(Challenge challenge, Instant now) {
+    /** Sends a (new) code on {@code channel}, within the cooldown and the number of sends; a new code replaces the old one. */
+    public Outcome sendCode(Challenge challenge, String channel, Instant now) {
         Challenge current = settle(challenge, now);
         Optional<Outcome> notNow = sendRefusal(current, now);
         if (notNow.isPresent()) {
             return notNow.get();
         }
         String code = codes.newCode();
-        Challenge next = current.with(ChallengeStatus.CODE_SENT, Optional.of(codes.hash(current.id(), code)), Optional.of(now), current.attempts(),
-                current.sends() + 1, Optional.empty());
+        Challenge next = current.withCode(codes.hash(current.id(), code), channel, now);
         return new Outcome.SendCode(next, code);
     }
 

@@ -2,6 +2,7 @@ package io.seatguard.core.challenge;
 
 import static java.util.Objects.requireNonNull;
 
+import io.seatguard.core.evaluation.IdentityProof;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -14,6 +15,8 @@ import java.util.OptionalInt;
  * @param logoutUrl where a device logged out by the challenge lands
  * @param returnTo the page an access challenge returns to once the owner is verified
  * @param deviceLimit the most attached devices a device-limit challenge lets the account keep
+ * @param identity how the evaluation that opened it came to name the account: only a vouched-for one
+ *     lets the device-limit page show and log out the account's other devices
  */
 public record ChallengePlan(
         String policyId,
@@ -21,7 +24,14 @@ public record ChallengePlan(
         Optional<String> successUrl,
         Optional<String> logoutUrl,
         Optional<String> returnTo,
-        OptionalInt deviceLimit) {
+        OptionalInt deviceLimit,
+        IdentityProof identity) {
+    /** A plan whose account nothing vouches for ({@link IdentityProof#UNSIGNED}). */
+    public ChallengePlan(String policyId, String action, Optional<String> successUrl, Optional<String> logoutUrl, Optional<String> returnTo,
+            OptionalInt deviceLimit) {
+        this(policyId, action, successUrl, logoutUrl, returnTo, deviceLimit, IdentityProof.UNSIGNED);
+    }
+
     public ChallengePlan {
         requireNonNull(policyId, "policyId is null");
         requireNonNull(action, "action is null");
@@ -29,5 +39,6 @@ public record ChallengePlan(
         requireNonNull(logoutUrl, "logoutUrl is null");
         requireNonNull(returnTo, "returnTo is null");
         requireNonNull(deviceLimit, "deviceLimit is null");
+        requireNonNull(identity, "identity is null");
     }
 }

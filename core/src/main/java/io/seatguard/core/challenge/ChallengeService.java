@@ -25,8 +25,14 @@ public final class ChallengeService {
      * five attempts per challenge, more than that many concurrent changes cannot all be codes.
      */
     static final int MAX_VERIFY_ROUNDS = 16;
+    /** The page's notice when a passed challenge has nowhere to send the browser: the person may close it. */
+    public static final String DONE = "done";
+    /** The page's notice when a code went out: the only send step that delivered anything. */
+    public static final String CODE_SENT = "code_sent";
     /** The page's notice when the code could not be handed to the mail server or SMS provider. */
     public static final String SEND_FAILED = "send_failed";
+    /** The page's notice when it may not log the account's devices out ({@link #managesDevices}). */
+    public static final String UNSIGNED_IDENTITY = "unsigned_identity";
 
     /** What the page should do after a step. */
     public sealed interface Step {
@@ -83,13 +89,13 @@ public final class ChallengeService {
         if (!read.channels().contains(channel) || !sender.channels().contains(channel)) {
             return new Step.Show(read, Optional.of("channel_unavailable"), attemptsLeft(read));
         }
-        ChallengeMachine.Outcome outcome = machine.sendCode(read, clock.instant());
+        ChallengeMachine.Outcome outcome = machine.sendCode(read, channel, clock.instant());
         return switch (outcome) {
             case ChallengeMachine.Outcome.SendCode send -> {
                 if (!store.replace(read, send.challenge())) {
                     yield new Step.Show(get(challengeId), Optional.of("try_again"), attemptsLeft(read));
                 }
-                String to = channel.equals("email") ? send.challenge().email().orElseThrow() : send.challenge().phone().orElseThrow();
+                String to = send.challenge().destination(channel).orElseThrow();
                 try {
                     sender.send(new CodeMessage(channel, to, send.code(), appName, Duration.between(clock.instant(), send.challenge().expiresAt()), locale));
                 }
@@ -99,7 +105,7 @@ public final class ChallengeService {
                     store.replace(send.challenge(), read);
                     yield new Step.Show(get(challengeId), Optional.of(SEND_FAILED), attemptsLeft(read));
                 }
-                yield new Step.Show(send.challenge(), Optional.of("code_sent"), attemptsLeft(send.challenge()));
+                yield new Step.Show(send.challenge(), Optional.of(CODE_SENT), attemptsLeft(send.challenge()));
             }
             case ChallengeMachine.Outcome.TooSoon tooSoon -> new Step.Wait(tooSoon.challenge(), tooSoon.retryAfter());
             case ChallengeMachine.Outcome.Refused refused -> new Step.Show(save(read, refused.challenge()), Optional.of("cannot_send"),
@@ -148,7 +154,7 @@ public final class ChallengeService {
                 return new Step.Show(current, Optional.of("try_again"), attemptsLeft(current));
             }
             if (right && next.status() == ChallengeStatus.COMPLETED) {
-                return leave(next, ChallengeExits.passed(next));
+                return leave(next, ChallengeExits.passed(next), DONE);
             }
             return switch (outcome) {
                 case ChallengeMachine.Outcome.WrongCode wrong -> new Step.Show(next, Optional.of("wrong_code"), wrong.attemptsLeft());
@@ -167,7 +173,7 @@ public final class ChallengeService {
         if (failed.status() == ChallengeStatus.FAILED && read.plan().action().equals("access")) {
             failed.userId().ifPresent(user -> devices.detach(failed.appId(), user, failed.deviceId(), clock.instant()));
         }
-        return leave(failed, ChallengeExits.declined(failed));
+        return leave(failed, ChallengeExits.declined(failed), ChallengeExits.noticeFor(failed));
     }
 
     /** The account's attached devices, for the device-limit page; most recently seen first. */
@@ -181,13 +187,27 @@ public final class ChallengeService {
     }
 
     /**
+     * Whether the device-limit page may show the account's devices and log them out. Only when the
+     * account was named by the app's backend or vouched for by its signature: a browser's unsigned word
+     * costs nothing (the client id is public), and would let anyone who knows an account id see where its
+     * owner signs in and log every one of their devices out.
+     */
+    public static boolean managesDevices(Challenge challenge) {
+        return challenge.type() == ChallengeType.DEVICE_LIMIT && challenge.plan().identity().vouched();
+    }
+
+    /**
      * Logs one of the account's devices out from the device-limit page; once the account is within its
-     * limit the challenge completes and the browser goes on.
+     * limit the challenge completes and the browser goes on. Refused when the page may not manage the
+     * account's devices ({@link #managesDevices}).
      */
     public Step logOutDevice(String challengeId, String deviceId) {
         Challenge read = get(challengeId);
         if (read.type() != ChallengeType.DEVICE_LIMIT || read.status().isFinal() || read.userId().isEmpty()) {
             return new Step.Show(read, Optional.of(ChallengeExits.noticeFor(read)), 0);
+        }
+        if (!managesDevices(read)) {
+            return new Step.Show(read, Optional.of(UNSIGNED_IDENTITY), 0);
         }
         boolean known = attachedDevices(read).stream().anyMatch(device -> device.id().equals(deviceId));
         if (!known) {
@@ -220,14 +240,17 @@ public final class ChallengeService {
     private Step finishDeviceLimit(Challenge read) {
         Challenge completed = save(read, machine.complete(read, clock.instant()).challenge());
         return completed.status() == ChallengeStatus.COMPLETED
-                ? leave(completed, ChallengeExits.passed(completed))
+                ? leave(completed, ChallengeExits.passed(completed), DONE)
                 : new Step.Show(completed, Optional.of(ChallengeExits.noticeFor(completed)), 0);
     }
 
-    /** Leaves the page for {@code url}, noting which of the plan's URLs it is (the overview counts conversions). */
-    private Step leave(Challenge challenge, String url) {
-        store.recordExit(challenge.id(), ChallengeExits.kindOf(challenge, url));
-        return new Step.Leave(challenge, url);
+    /**
+     * Leaves the page for {@code url}, noting which of the plan's URLs it is (the overview counts
+     * conversions); with nowhere to go, stays on the page with {@code noticeWithoutUrl}.
+     */
+    private Step leave(Challenge challenge, Optional<String> url, String noticeWithoutUrl) {
+        store.recordExit(challenge.id(), url.map(to -> ChallengeExits.kindOf(challenge, to)).orElse("none"));
+        return url.<Step>map(to -> new Step.Leave(challenge, to)).orElseGet(() -> new Step.Show(challenge, Optional.of(noticeWithoutUrl), 0));
     }
 
     private int attemptsLeft(Challenge challenge) {

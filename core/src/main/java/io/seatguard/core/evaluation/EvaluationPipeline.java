@@ -265,7 +265,7 @@ public final class EvaluationPipeline {
                 Optional.empty(),
                 // A logged-out device is sent where the app's policy says logged-out devices land.
                 opened.map(ChallengeIssuer.Opened::redirect).or(() -> logout ? policies.logoutUrl(request.appId(), request.action()) : Optional.empty()),
-                new UserRef(request.userId(), request.email(), request.phone()),
+                new UserRef(request.userId(), request.email(), request.phone(), Optional.of(request.identity())),
                 request.metadata(),
                 request.sessionId(),
                 request.returnTo(),

@@ -14,6 +14,7 @@ import java.util.Optional;
  *
  * @param metadata the integrator's free-form object; values are strings, numbers, booleans, null, lists and maps
  * @param timestamp the event time for imported history (server mode), else empty for "now"
+ * @param identity how {@code userId}, {@code email} and {@code phone} came to be believed
  */
 public record EvaluationRequest(
         String appId,
@@ -27,7 +28,15 @@ public record EvaluationRequest(
         DeviceSignals device,
         InetAddress clientIp,
         Optional<String> userAgent,
-        Optional<Instant> timestamp) {
+        Optional<Instant> timestamp,
+        IdentityProof identity) {
+    /** A request whose identity nothing vouches for ({@link IdentityProof#UNSIGNED}): the least it can claim. */
+    public EvaluationRequest(String appId, String action, Optional<String> userId, Optional<String> email, Optional<String> phone,
+            Map<String, Object> metadata, Optional<String> sessionId, Optional<String> returnTo, DeviceSignals device, InetAddress clientIp,
+            Optional<String> userAgent, Optional<Instant> timestamp) {
+        this(appId, action, userId, email, phone, metadata, sessionId, returnTo, device, clientIp, userAgent, timestamp, IdentityProof.UNSIGNED);
+    }
+
     public EvaluationRequest {
         requireNonNull(appId, "appId is null");
         requireNonNull(action, "action is null");
@@ -41,6 +50,7 @@ public record EvaluationRequest(
         requireNonNull(clientIp, "clientIp is null");
         requireNonNull(userAgent, "userAgent is null");
         requireNonNull(timestamp, "timestamp is null");
+        requireNonNull(identity, "identity is null");
         if (!Actions.isValidName(action)) {
             throw new IllegalArgumentException("invalid action " + action);
         }

@@ -2,6 +2,8 @@ package io.seatguard.core.policy;
 
 import static java.util.Objects.requireNonNull;
 
+import io.seatguard.core.error.ErrorCode;
+import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.evaluation.Evaluation;
 import io.seatguard.core.evaluation.Verdict;
 import java.time.Duration;
@@ -11,6 +13,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Replays an app's stored evaluations through one policy (issue 5 "Backtest"): how many it would have
@@ -19,6 +23,11 @@ import java.util.Map;
  *
  * <p>Stored facts are judged as recorded: checks, risk and flags as they were computed then, and the
  * app's lists as they are now.
+ *
+ * <p>A backtest reads up to ten thousand stored evaluations and judges each: one app runs one at a time
+ * on a node (a second is refused as rate-limited while the first runs), so a script or an impatient
+ * double click cannot take a node's CPU and database from its evaluations. The evaluations are judged
+ * as the archive hands them over, a page at a time, and none is kept but the samples.
  */
 public final class Backtest {
     public static final int DEFAULT_DAYS = 7;
@@ -42,6 +51,8 @@ public final class Backtest {
     private final EvaluationArchive archive;
     private final PolicyBook book;
     private final InstantSource clock;
+    /** The apps a backtest is running for on this node. */
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     public Backtest(EvaluationArchive archive, PolicyBook book, InstantSource clock) {
         this.archive = requireNonNull(archive, "archive is null");
@@ -49,27 +60,56 @@ public final class Backtest {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
+    /** @throws SeatguardException rate-limited while another backtest of the app runs on this node */
     public Result run(String appId, String policyId, PolicyDefinition definition, int days) {
         if (days < 1 || days > MAX_DAYS) {
             throw new IllegalArgumentException("days out of range: " + days);
         }
+        if (!running.add(appId)) {
+            throw new SeatguardException(ErrorCode.RATE_LIMITED, "A backtest of this app is already running; try again when it has finished");
+        }
+        try {
+            return replay(appId, policyId, definition, days);
+        }
+        finally {
+            running.remove(appId);
+        }
+    }
+
+    private Result replay(String appId, String policyId, PolicyDefinition definition, int days) {
         Instant to = clock.instant();
         Instant from = to.minus(Duration.ofDays(days));
         PolicyDefinition enforced = new PolicyDefinition(definition.name(), true, PolicyMode.ENFORCE, definition.priority(), definition.actions(),
                 definition.conditions(), definition.verdict(), definition.challenge());
-        AppPolicies alone = book.forApp(appId).withOnly(new Policy(policyId, appId, enforced, from, from));
-        List<Evaluation> evaluations = archive.between(appId, from, to, MAX_EVALUATIONS + 1);
-        boolean truncated = evaluations.size() > MAX_EVALUATIONS;
-        List<Evaluation> replayed = truncated ? evaluations.subList(0, MAX_EVALUATIONS) : evaluations;
+        Tally tally = new Tally(book.forApp(appId).withOnly(new Policy(policyId, appId, enforced, from, from)));
+        // One more than replayed, to learn whether the period held more.
+        archive.forEachBetween(appId, from, to, MAX_EVALUATIONS + 1, tally::judge);
+        return new Result(from, to, tally.evaluated, tally.truncated, tally.outcomes, tally.matched, tally.samples);
+    }
 
-        Map<Verdict, Integer> outcomes = new EnumMap<>(Verdict.class);
-        for (Verdict verdict : Verdict.values()) {
-            outcomes.put(verdict, 0);
+    /** What one backtest has counted so far. */
+    private static final class Tally {
+        private final AppPolicies alone;
+        private final Map<Verdict, Integer> outcomes = new EnumMap<>(Verdict.class);
+        private final Map<Verdict, Integer> sampled = new EnumMap<>(Verdict.class);
+        private final List<Sample> samples = new ArrayList<>();
+        private int evaluated;
+        private int matched;
+        private boolean truncated;
+
+        Tally(AppPolicies alone) {
+            this.alone = alone;
+            for (Verdict verdict : Verdict.values()) {
+                outcomes.put(verdict, 0);
+            }
         }
-        Map<Verdict, Integer> sampled = new EnumMap<>(Verdict.class);
-        List<Sample> samples = new ArrayList<>();
-        int matched = 0;
-        for (Evaluation evaluation : replayed) {
+
+        void judge(Evaluation evaluation) {
+            if (evaluated == MAX_EVALUATIONS) {
+                truncated = true;
+                return;
+            }
+            evaluated++;
             PolicyDecision decision = PolicyEngine.decide(alone, PolicyFacts.of(evaluation));
             outcomes.merge(decision.verdict(), 1, Integer::sum);
             if (decision.policy().isPresent()) {
@@ -80,6 +120,5 @@ public final class Backtest {
                 }
             }
         }
-        return new Result(from, to, replayed.size(), truncated, outcomes, matched, samples);
     }
 }

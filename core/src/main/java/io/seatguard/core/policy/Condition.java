@@ -56,7 +56,8 @@ public sealed interface Condition {
      * One comparison.
      *
      * @param value a {@link Boolean}, {@link Double}, {@link String}, or a {@link List} of those for
-     *     {@code in}/{@code not_in}; for {@code in_list}/{@code not_in_list}, the list's name or id
+     *     {@code in}/{@code not_in} (kept as a hashed set, each value once, in the order written); for
+     *     {@code in_list}/{@code not_in_list}, the list's name or id
      */
     record Leaf(String field, Operator op, Object value) implements Condition {
         public Leaf {
@@ -64,7 +65,7 @@ public sealed interface Condition {
             requireNonNull(op, "op is null");
             requireNonNull(value, "value is null");
             if (value instanceof List<?> list) {
-                value = List.copyOf(list);
+                value = ValueSet.of(list);
             }
         }
     }

@@ -77,7 +77,21 @@ final class ConditionEvaluator {
         if (truth == Truth.UNKNOWN) {
             return new Result(truth, List.of());
         }
-        return new Result(truth, List.of(new MatchReason(leaf.field(), leaf.op().wireName(), leaf.value(), actual.get(), truth == Truth.TRUE)));
+        return new Result(truth, List.of(new MatchReason(leaf.field(), leaf.op().wireName(), reasonValue(leaf, actual.get()), actual.get(),
+                truth == Truth.TRUE)));
+    }
+
+    /**
+     * What a reason says the leaf compared with. For a set, only the element equal to the actual value
+     * ({@code []} when the set holds none): the reasons of every matched policy are stored with the
+     * evaluation, and whole sets of a thousand values made one evaluation document 12 MB. The policy
+     * itself holds the set.
+     */
+    private static Object reasonValue(Condition.Leaf leaf, Object actual) {
+        if (leaf.value() instanceof ValueSet set) {
+            return set.find(actual).map(List::of).orElse(List.of());
+        }
+        return leaf.value();
     }
 
     private Truth compare(Condition.Leaf leaf, Object actual) {
@@ -86,8 +100,8 @@ final class ConditionEvaluator {
             case EQ -> Truth.of(same(actual, expected));
             case NE -> Truth.of(!same(actual, expected));
             case GT, GTE, LT, LTE -> ordered(leaf.op(), actual, expected);
-            case IN -> Truth.of(((List<?>) expected).stream().anyMatch(candidate -> same(actual, candidate)));
-            case NOT_IN -> Truth.of(((List<?>) expected).stream().noneMatch(candidate -> same(actual, candidate)));
+            case IN -> Truth.of(((ValueSet) expected).find(actual).isPresent());
+            case NOT_IN -> Truth.of(((ValueSet) expected).find(actual).isEmpty());
             case IN_LIST, NOT_IN_LIST -> inList(leaf.op(), actual, (String) expected);
         };
     }
@@ -100,10 +114,14 @@ final class ConditionEvaluator {
         return Objects.equals(actual, expected);
     }
 
-    /** Metadata that is not a number never satisfies an ordering, whichever way it points. */
+    /**
+     * An ordering of a value that is not a number (metadata sent as the string {@code "45"}) is unknown,
+     * not false: false would make {@code not} of it true, and a policy could deny on a value it cannot
+     * compare.
+     */
     private static Truth ordered(Operator op, Object actual, Object expected) {
         if (!(actual instanceof Number a) || !(expected instanceof Number b)) {
-            return Truth.FALSE;
+            return Truth.UNKNOWN;
         }
         int order = Double.compare(a.doubleValue(), b.doubleValue());
         return Truth.of(switch (op) {

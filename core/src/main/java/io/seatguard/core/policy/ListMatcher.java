@@ -11,15 +11,17 @@ import java.util.Set;
 
 /**
  * A list compiled for membership tests: IP lists as sorted ranges (one binary search per address), the
- * other kinds as hash sets of normalized values.
+ * other kinds as hash sets of normalized values. Every node keeps every app's lists compiled in memory,
+ * so a matcher keeps only what it tests against: not the list it was built from (an IP list's 100,000
+ * values as strings would outweigh its ranges several times over).
  */
 public final class ListMatcher {
-    private final NamedList list;
+    private final ListKind kind;
     private final Set<String> values;
     private final IpRangeSet ranges;
 
-    private ListMatcher(NamedList list, Set<String> values, IpRangeSet ranges) {
-        this.list = list;
+    private ListMatcher(ListKind kind, Set<String> values, IpRangeSet ranges) {
+        this.kind = kind;
         this.values = values;
         this.ranges = ranges;
     }
@@ -29,21 +31,21 @@ public final class ListMatcher {
         if (list.kind() == ListKind.IP) {
             IpRangeSet.Builder builder = IpRangeSet.builder();
             list.values().forEach(value -> Cidr.parse(value).ifPresent(builder::add));
-            return new ListMatcher(list, Set.of(), builder.build());
+            return new ListMatcher(list.kind(), Set.of(), builder.build());
         }
-        return new ListMatcher(list, new HashSet<>(list.values()), IpRangeSet.EMPTY);
+        return new ListMatcher(list.kind(), new HashSet<>(list.values()), IpRangeSet.EMPTY);
     }
 
-    public NamedList list() {
-        return list;
+    public ListKind kind() {
+        return kind;
     }
 
     /** Whether the list holds the value; a value that is not of the list's kind is not in it. */
     public boolean contains(String value) {
-        return switch (list.kind()) {
+        return switch (kind) {
             case IP -> IpAddresses.parse(value).map(ranges::contains).orElse(false);
             case EMAIL_DOMAIN -> domainOf(value).map(this::holdsDomainOrParent).orElse(false);
-            default -> list.kind().normalize(value).map(values::contains).orElse(false);
+            default -> kind.normalize(value).map(values::contains).orElse(false);
         };
     }
 

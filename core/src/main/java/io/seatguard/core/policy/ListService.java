@@ -8,7 +8,6 @@ import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.ids.IdGenerator;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +74,7 @@ public final class ListService {
         }
         errors.throwIfAny();
         return CheckedWrites.run(policies, appId, version -> {
-            if (store.list(appId).size() >= MAX_LISTS) {
+            if (store.headers(appId).size() >= MAX_LISTS) {
                 throw new SeatguardException(ErrorCode.LIMIT_REACHED, "An app has at most " + MAX_LISTS + " lists; delete one first");
             }
             Instant now = clock.instant();
@@ -96,13 +95,19 @@ public final class ListService {
         return store.find(appId, listId).orElseThrow(() -> SeatguardException.notFound("list " + listId));
     }
 
+    /** The list without its values: what a write needs to know of it (a list may hold 100,000 values). */
+    private ListHeader header(String appId, String listId) {
+        return store.headers(appId).stream().filter(header -> header.id().equals(listId)).findFirst()
+                .orElseThrow(() -> SeatguardException.notFound("list " + listId));
+    }
+
     public List<NamedList> list(String appId) {
         return store.list(appId);
     }
 
     public void delete(String appId, String listId) {
         CheckedWrites.run(policies, appId, version -> {
-            NamedList list = get(appId, listId);
+            ListHeader list = header(appId, listId);
             for (Policy policy : policies.list(appId)) {
                 Set<String> references = Condition.listReferences(policy.definition().conditions());
                 if (references.contains(list.id()) || references.contains(list.name())) {
@@ -123,19 +128,21 @@ public final class ListService {
 
     /** Adds {@code {values: [...]}} to a list. */
     public NamedList add(String appId, String listId, Object tree) {
-        NamedList list = get(appId, listId);
-        List<String> values = valuesOf(list.kind(), tree);
-        if (new LinkedHashSet<>(concat(list.values(), values)).size() > MAX_VALUES) {
-            throw SeatguardException.invalid("values", "a list holds at most " + MAX_VALUES + " values");
-        }
-        NamedList updated = store.add(appId, listId, values, clock.instant()).orElseThrow(() -> SeatguardException.notFound("list " + listId));
-        changed.accept(appId);
-        return updated;
+        List<String> values = valuesOf(header(appId, listId).kind(), tree);
+        // The store counts inside its write: a size read here could be passed by a concurrent add.
+        return switch (store.add(appId, listId, values, MAX_VALUES, clock.instant())) {
+            case ListAddition.Added added -> {
+                changed.accept(appId);
+                yield added.list();
+            }
+            case ListAddition.NoSuchList missing -> throw SeatguardException.notFound("list " + listId);
+            case ListAddition.OverLimit over -> throw SeatguardException.invalid("values", "a list holds at most " + over.maxValues() + " values");
+        };
     }
 
     /** Removes {@code {values: [...]}} from a list; a value it does not hold is ignored. */
     public NamedList remove(String appId, String listId, Object tree) {
-        NamedList list = get(appId, listId);
+        ListHeader list = header(appId, listId);
         List<String> values = valuesOf(list.kind(), tree);
         NamedList updated = store.remove(appId, listId, values, clock.instant()).orElseThrow(() -> SeatguardException.notFound("list " + listId));
         changed.accept(appId);
@@ -177,11 +184,5 @@ public final class ListService {
             }
         }
         return List.copyOf(values);
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 }

@@ -16,6 +16,9 @@ public interface ListStore {
 
     Optional<NamedList> findByName(String appId, String name);
 
+    /** The app's lists without their values, oldest first: for checking a policy's list names and kinds. */
+    List<ListHeader> headers(String appId);
+
     /** The app's lists with their values, oldest first. */
     List<NamedList> list(String appId);
 
@@ -25,8 +28,13 @@ public interface ListStore {
      */
     VersionedWrite delete(String appId, String listId, long expectedVersion);
 
-    /** Adds normalized values (those already present are kept once); empty when the app has no such list. */
-    Optional<NamedList> add(String appId, String listId, List<String> values, Instant at);
+    /**
+     * Adds normalized values (those already present are kept once), unless the list would then hold more
+     * than {@code maxValues}. The size is counted inside the write, after the write has ordered itself
+     * behind every other write to the app's policies and lists, so concurrent adds cannot pass the bound
+     * together (each read the size before any of them wrote, and each found room).
+     */
+    ListAddition add(String appId, String listId, List<String> values, int maxValues, Instant at);
 
     /** Removes normalized values; empty when the app has no such list. */
     Optional<NamedList> remove(String appId, String listId, List<String> values, Instant at);

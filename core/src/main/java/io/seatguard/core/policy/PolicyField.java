@@ -11,21 +11,28 @@ import java.util.Set;
  * @param listKinds the kinds of list an {@code in_list} condition on this field may name
  * @param limit the highest value a number field reports when it stops counting there (a count at it
  *     reads "at least this many"); empty for a field that counts on
+ * @param form the form a string field's values are reported in, which condition values are held to
  */
-public record PolicyField(String name, ValueType type, Set<ListKind> listKinds, OptionalLong limit) {
+public record PolicyField(String name, ValueType type, Set<ListKind> listKinds, OptionalLong limit, ValueForm form) {
     public PolicyField {
         requireNonNull(name, "name is null");
         requireNonNull(type, "type is null");
         listKinds = Set.copyOf(listKinds);
         requireNonNull(limit, "limit is null");
+        requireNonNull(form, "form is null");
     }
 
     public static PolicyField of(String name, ValueType type, ListKind... listKinds) {
-        return new PolicyField(name, type, Set.of(listKinds), OptionalLong.empty());
+        return new PolicyField(name, type, Set.of(listKinds), OptionalLong.empty(), ValueForm.AS_WRITTEN);
     }
 
     /** This field, reporting no value above {@code limit}. */
     public PolicyField limitedTo(OptionalLong limit) {
-        return new PolicyField(name, type, listKinds, limit);
+        return new PolicyField(name, type, listKinds, limit, form);
+    }
+
+    /** This field, reporting its string values in {@code form} only. */
+    public PolicyField writtenAs(ValueForm form) {
+        return new PolicyField(name, type, listKinds, limit, form);
     }
 }

@@ -36,7 +36,7 @@ public final class PolicyFields {
                 case STRING -> ValueType.STRING;
             };
             PolicyField field = check.name().equals("ip_country")
-                    ? PolicyField.of(check.name(), type, ListKind.COUNTRY)
+                    ? PolicyField.of(check.name(), type, ListKind.COUNTRY).writtenAs(ValueForm.COUNTRY_CODE)
                     : PolicyField.of(check.name(), type);
             fields.put(field.name(), field.limitedTo(check.limit()));
         }
@@ -45,9 +45,9 @@ public final class PolicyFields {
                 PolicyField.of("user", ValueType.STRING, ListKind.USER),
                 PolicyField.of("email", ValueType.STRING, ListKind.EMAIL, ListKind.EMAIL_DOMAIN),
                 PolicyField.of("phone", ValueType.STRING),
-                PolicyField.of("ip", ValueType.STRING, ListKind.IP),
+                PolicyField.of("ip", ValueType.STRING, ListKind.IP).writtenAs(ValueForm.IP_ADDRESS),
                 PolicyField.of("device_id", ValueType.STRING, ListKind.DEVICE),
-                PolicyField.of("device_type", ValueType.STRING),
+                PolicyField.of("device_type", ValueType.STRING).writtenAs(ValueForm.DEVICE_TYPE),
                 PolicyField.of("risk.score", ValueType.NUMBER),
                 PolicyField.of("risk.account_sharing", ValueType.NUMBER),
                 PolicyField.of("risk.ato", ValueType.NUMBER))) {

@@ -31,6 +31,11 @@ public final class PolicyParser {
     static final int MAX_DEPTH = 10;
     static final int MAX_NODES = 200;
     static final int MAX_SET_VALUES = 1000;
+    /**
+     * Every {@code in}/{@code not_in} value of a policy, all leaves together: each is held in memory by
+     * every node and its sets built again on every reload. Longer sets belong in a list ({@code in_list}).
+     */
+    static final int MAX_SET_VALUES_PER_POLICY = 5000;
     static final int MAX_ACTIONS = 32;
     static final int MAX_PRIORITY = 1_000_000;
     static final int MIN_EXPIRY_SECONDS = 60;
@@ -74,7 +79,7 @@ public final class PolicyParser {
         List<String> actions = actions(body.get("actions"), errors);
         Optional<Condition> conditions = conditions(body.get("conditions"), errors);
         Optional<Verdict> verdict = verdict(body.get("verdict"), errors);
-        Optional<ChallengeConfig> challenge = challenge(body.get("challenge"), verdict, errors);
+        Optional<ChallengeConfig> challenge = challenge(body.get("challenge"), verdict, actions, errors);
         List<String> notify = notify(body.get("notify"), verdict, errors);
         errors.throwIfAny();
         return new PolicyDefinition(name.orElseThrow(), enabled, mode, priority, actions, conditions.orElseThrow(), verdict.orElseThrow(), challenge,
@@ -91,7 +96,19 @@ public final class PolicyParser {
             errors.add("name", "must be at most " + MAX_NAME + " characters");
             return Optional.empty();
         }
+        if (trimmed.codePoints().anyMatch(PolicyParser::isControl)) {
+            errors.add("name", "must not contain control characters (line breaks, tabs and the like)");
+            return Optional.empty();
+        }
         return Optional.of(trimmed);
+    }
+
+    /**
+     * Characters that would let a name forge lines where it is logged (the start-up warnings name the
+     * policy) or break a page's layout: C0 and C1 controls and the Unicode line and paragraph separators.
+     */
+    static boolean isControl(int codePoint) {
+        return Character.isISOControl(codePoint) || codePoint == 0x2028 || codePoint == 0x2029;
     }
 
     private static boolean optionalBoolean(Object value, String path, boolean fallback, FieldErrors errors) {
@@ -167,15 +184,21 @@ public final class PolicyParser {
             return Optional.empty();
         }
         int before = errors.list().size();
-        Condition condition = node(value, "conditions", 1, new int[] {0}, errors);
+        Condition condition = node(value, "conditions", 1, new Tally(), errors);
         return errors.list().size() == before ? Optional.of(condition) : Optional.empty();
     }
 
+    /** What one condition tree has used of the bounds that hold for the whole tree. */
+    private static final class Tally {
+        int nodes;
+        int setValues;
+    }
+
     /** Returns a placeholder when the node is faulty; the caller only keeps the tree when no fault was added. */
-    private Condition node(Object value, String path, int depth, int[] nodes, FieldErrors errors) {
+    private Condition node(Object value, String path, int depth, Tally tally, FieldErrors errors) {
         Condition placeholder = new Condition.All(List.of());
-        if (++nodes[0] > MAX_NODES) {
-            if (nodes[0] == MAX_NODES + 1) {
+        if (++tally.nodes > MAX_NODES) {
+            if (tally.nodes == MAX_NODES + 1) {
                 errors.add(path, "the condition tree has more than " + MAX_NODES + " nodes");
             }
             return placeholder;
@@ -190,32 +213,32 @@ public final class PolicyParser {
         }
         if (node.size() == 1 && (node.containsKey("any") || node.containsKey("all"))) {
             String key = node.containsKey("any") ? "any" : "all";
-            List<Condition> children = children(node.get(key), path + "." + key, depth, nodes, errors);
+            List<Condition> children = children(node.get(key), path + "." + key, depth, tally, errors);
             return key.equals("any") ? new Condition.Any(children) : new Condition.All(children);
         }
         if (node.size() == 1 && node.containsKey("not")) {
-            return new Condition.Not(node(node.get("not"), path + ".not", depth + 1, nodes, errors));
+            return new Condition.Not(node(node.get("not"), path + ".not", depth + 1, tally, errors));
         }
         if (node.containsKey("any") || node.containsKey("all") || node.containsKey("not")) {
             errors.add(path, "must hold exactly one of \"any\", \"all\" or \"not\" and nothing else");
             return placeholder;
         }
-        return leaf(node, path, errors).orElse(placeholder);
+        return leaf(node, path, tally, errors).orElse(placeholder);
     }
 
-    private List<Condition> children(Object value, String path, int depth, int[] nodes, FieldErrors errors) {
+    private List<Condition> children(Object value, String path, int depth, Tally tally, FieldErrors errors) {
         if (!(value instanceof List<?> items) || items.isEmpty()) {
             errors.add(path, "must be a non-empty array of conditions");
             return List.of();
         }
         List<Condition> children = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            children.add(node(items.get(i), path + "[" + i + "]", depth + 1, nodes, errors));
+            children.add(node(items.get(i), path + "[" + i + "]", depth + 1, tally, errors));
         }
         return children;
     }
 
-    private Optional<Condition> leaf(Map<?, ?> node, String path, FieldErrors errors) {
+    private Optional<Condition> leaf(Map<?, ?> node, String path, Tally tally, FieldErrors errors) {
         int before = errors.list().size();
         for (Object key : node.keySet()) {
             if (!LEAF_KEYS.contains(key)) {
@@ -246,10 +269,10 @@ public final class PolicyParser {
         }
         PolicyField known = field.get();
         Operator operator = op.get();
-        return value(known, operator, node.get("value"), path, errors).map(value -> new Condition.Leaf(known.name(), operator, value));
+        return value(known, operator, node.get("value"), path, tally, errors).map(value -> new Condition.Leaf(known.name(), operator, value));
     }
 
-    private Optional<Object> value(PolicyField field, Operator op, Object value, String path, FieldErrors errors) {
+    private Optional<Object> value(PolicyField field, Operator op, Object value, String path, Tally tally, FieldErrors errors) {
         String valuePath = path + ".value";
         if (op.isList()) {
             return listReference(field, value, path, errors);
@@ -267,6 +290,15 @@ public final class PolicyParser {
         if (op.isSet()) {
             if (!(value instanceof List<?> items) || items.isEmpty() || items.size() > MAX_SET_VALUES) {
                 errors.add(valuePath, "must be a non-empty array of at most " + MAX_SET_VALUES + " values for \"" + op.wireName() + "\"");
+                return Optional.empty();
+            }
+            boolean withinPolicy = tally.setValues <= MAX_SET_VALUES_PER_POLICY;
+            tally.setValues += items.size();
+            if (tally.setValues > MAX_SET_VALUES_PER_POLICY) {
+                if (withinPolicy) {
+                    errors.add(valuePath, "brings the policy's \"in\" and \"not_in\" values to more than " + MAX_SET_VALUES_PER_POLICY
+                            + " in all; keep a long set in a list and match it with \"in_list\"");
+                }
                 return Optional.empty();
             }
             List<Object> values = new ArrayList<>();
@@ -313,8 +345,27 @@ public final class PolicyParser {
         };
         if (scalar.isEmpty()) {
             errors.add(path, "must be " + describe(type) + " value for \"" + field.name() + "\"");
+            return scalar;
         }
-        return scalar;
+        if (scalar.get() instanceof Double && !isExact(value)) {
+            errors.add(path, "must be a number from -" + MAX_EXACT + " to " + MAX_EXACT + " (2^53): conditions compare numbers as doubles,"
+                    + " which hold no whole number beyond it exactly");
+            return Optional.empty();
+        }
+        return scalar.get() instanceof String text ? inForm(text, path, field, errors) : scalar;
+    }
+
+    /**
+     * A string in the one form the field is reported in: a value in another form could never match
+     * (CONTRACT.md: a policy that can never match is refused), so it is stored in that form, or refused
+     * when the field never reports it at all.
+     */
+    private static Optional<Object> inForm(String text, String path, PolicyField field, FieldErrors errors) {
+        Optional<String> normalized = field.form().normalize(text);
+        if (normalized.isEmpty()) {
+            errors.add(path, "must be " + field.form().expectation() + " for \"" + field.name() + "\"");
+        }
+        return normalized.map(Object.class::cast);
     }
 
     private Optional<Object> listReference(PolicyField field, Object value, String path, FieldErrors errors) {
@@ -353,7 +404,7 @@ public final class PolicyParser {
 
     // challenge
 
-    private static Optional<ChallengeConfig> challenge(Object value, Optional<Verdict> verdict, FieldErrors errors) {
+    private static Optional<ChallengeConfig> challenge(Object value, Optional<Verdict> verdict, List<String> actions, FieldErrors errors) {
         boolean challenges = verdict.map(v -> v == Verdict.CHALLENGE).orElse(false);
         if (value == null) {
             if (challenges) {
@@ -400,6 +451,13 @@ public final class PolicyParser {
             if (body.containsKey("channels")) {
                 errors.add("challenge.channels", "only applies to a verification challenge");
             }
+        }
+        // A passed challenge leaves for success_url, except on access, which goes back to the page it came
+        // from: a device-limit challenge on login or signup without one had nowhere to go (about:blank).
+        List<String> leavingForSuccessUrl = actions.stream().filter(action -> !action.equals(Actions.ACCESS)).toList();
+        if (body.get("success_url") == null && type.get() == ChallengeType.DEVICE_LIMIT && !leavingForSuccessUrl.isEmpty()) {
+            errors.add("challenge.success_url", "is required for a device_limit challenge on " + String.join(", ", leavingForSuccessUrl)
+                    + ": where the browser goes once the account is within its limit");
         }
         Optional<String> successUrl = url(body.get("success_url"), "challenge.success_url", type.get() == ChallengeType.VERIFICATION, errors);
         Optional<String> logoutUrl = url(body.get("logout_url"), "challenge.logout_url", type.get() == ChallengeType.DEVICE_LIMIT, errors);
@@ -491,6 +549,20 @@ public final class PolicyParser {
     }
 
     // numbers
+
+    /** 2^53: every whole number up to it is a double exactly; 2^53 + 1 would be stored (and read back) as 2^53. */
+    static final long MAX_EXACT = 1L << 53;
+
+    /** Whether a JSON number lies within ±2^53, where the double it is held as is the number written (or nearest it, for a fraction). */
+    private static boolean isExact(Object value) {
+        return switch (value) {
+            case java.math.BigInteger big -> big.abs().compareTo(java.math.BigInteger.valueOf(MAX_EXACT)) <= 0;
+            case java.math.BigDecimal big -> big.abs().compareTo(java.math.BigDecimal.valueOf(MAX_EXACT)) <= 0;
+            case Long whole -> whole >= -MAX_EXACT && whole <= MAX_EXACT;
+            case Number number -> Math.abs(number.doubleValue()) <= MAX_EXACT;
+            default -> true;
+        };
+    }
 
     private static Optional<Double> number(Object value) {
         if (value instanceof Number number && !(value instanceof Double d && (d.isNaN() || d.isInfinite()))) {

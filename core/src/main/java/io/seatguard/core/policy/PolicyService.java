@@ -8,7 +8,6 @@ import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.ids.IdGenerator;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -40,7 +39,16 @@ public final class PolicyService {
 
     /** Validates a policy as written (a JSON tree) against the app's lists; throws invalid input naming each fault. */
     public PolicyDefinition validate(String appId, Object tree) {
-        return new PolicyParser(fields, reference -> listKind(appId, reference)).parse(tree);
+        return validate(tree, listKinds(appId));
+    }
+
+    private PolicyDefinition validate(Object tree, ListKinds lists) {
+        return new PolicyParser(fields, lists).parse(tree);
+    }
+
+    /** The app's list kinds, read without values once a policy names a list; one instance per check (or batch of checks). */
+    private ListKinds listKinds(String appId) {
+        return new ListKinds(() -> lists.headers(appId));
     }
 
     public Policy create(String appId, Object tree) {
@@ -102,14 +110,53 @@ public final class PolicyService {
      * operator should hear of it rather than find a policy that silently never matches.
      */
     public List<Invalid> invalidNow(String appId) {
-        List<Invalid> invalid = new ArrayList<>();
-        for (Policy policy : store.list(appId)) {
-            List<FieldError> faults = faultsNow(appId, policy);
-            if (!faults.isEmpty()) {
-                invalid.add(new Invalid(policy, faults));
+        return checkedNow(appId).stream()
+                .filter(checked -> !checked.refusedNow().isEmpty())
+                .map(checked -> new Invalid(checked.policy(), checked.refusedNow()))
+                .toList();
+    }
+
+    /**
+     * Each of the app's stored policies, oldest first, with what would refuse it now (empty when
+     * nothing would). The app's lists are looked up once for all of them.
+     */
+    public List<Checked> checkedNow(String appId) {
+        ListKinds kinds = listKinds(appId);
+        return store.list(appId).stream().map(policy -> new Checked(policy, faultsNow(policy, kinds))).toList();
+    }
+
+    /** A leaf whose value reads differently now: where it is, and the value it would be stored as. */
+    private record Differing(String path, Object now) {}
+
+    /**
+     * The first leaf whose value reading the policy again changes: one stored before values were held to
+     * their field's form ({@link ValueForm}), which can never match as stored.
+     */
+    private static Optional<Differing> differingValue(Condition stored, Condition now, String path) {
+        return switch (stored) {
+            case Condition.All all -> differingChild(all.children(), ((Condition.All) now).children(), path + ".all");
+            case Condition.Any any -> differingChild(any.children(), ((Condition.Any) now).children(), path + ".any");
+            case Condition.Not not -> differingValue(not.child(), ((Condition.Not) now).child(), path + ".not");
+            case Condition.Leaf leaf -> leaf.equals(now) ? Optional.empty() : Optional.of(new Differing(path + ".value", ((Condition.Leaf) now).value()));
+        };
+    }
+
+    private static Optional<Differing> differingChild(List<Condition> stored, List<Condition> now, String path) {
+        for (int i = 0; i < stored.size(); i++) {
+            Optional<Differing> differing = differingValue(stored.get(i), now.get(i), path + "[" + i + "]");
+            if (differing.isPresent()) {
+                return differing;
             }
         }
-        return invalid;
+        return Optional.empty();
+    }
+
+    /** A stored policy and what would refuse it if it were written now; {@code refusedNow} is empty when nothing would. */
+    public record Checked(Policy policy, List<FieldError> refusedNow) {
+        public Checked {
+            requireNonNull(policy, "policy is null");
+            refusedNow = List.copyOf(refusedNow);
+        }
     }
 
     /**
@@ -117,9 +164,17 @@ public final class PolicyService {
      * today's settings accept it. See {@link #invalidNow}.
      */
     public List<FieldError> faultsNow(String appId, Policy policy) {
+        return faultsNow(policy, listKinds(appId));
+    }
+
+    private List<FieldError> faultsNow(Policy policy, ListKinds kinds) {
         try {
-            validate(appId, PolicyTree.of(policy.definition()));
-            return List.of();
+            PolicyDefinition now = validate(PolicyTree.of(policy.definition()), kinds);
+            return differingValue(policy.definition().conditions(), now.conditions(), "conditions")
+                    .map(differing -> List.of(new FieldError(differing.path(), "is stored in a form the evaluation never reports, so it can"
+                            + " never match (a lower-case country code, say); saving the policy again stores it as "
+                            + PolicyTree.wholeNumbers(differing.now()))))
+                    .orElse(List.of());
         }
         catch (SeatguardException e) {
             return e.errors().isEmpty() ? List.of(new FieldError("policy", e.getMessage())) : e.errors();
@@ -135,19 +190,19 @@ public final class PolicyService {
 
         /** One line for an operator's log: which policy, and each fault with its path. */
         public String describe() {
-            return "policy " + policy.id() + " (\"" + policy.definition().name() + "\") would be refused if written now: " + faults();
+            return "policy " + policy.id() + " (\"" + escaped(policy.definition().name()) + "\") would be refused if written now: " + faults();
+        }
+
+        /** A name stored before control characters were refused, with them escaped: one log line stays one line. */
+        private static String escaped(String name) {
+            StringBuilder text = new StringBuilder();
+            name.codePoints().forEach(c -> text.append(PolicyParser.isControl(c) ? String.format("\\u%04x", c) : Character.toString(c)));
+            return text.toString();
         }
 
         /** Each fault as "path: reason", joined by "; ". */
         public String faults() {
             return errors.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
         }
-    }
-
-    private Optional<ListKind> listKind(String appId, String reference) {
-        Optional<NamedList> list = reference.startsWith(ListService.ID_PREFIX)
-                ? lists.find(appId, reference)
-                : lists.findByName(appId, reference);
-        return list.map(NamedList::kind);
     }
 }

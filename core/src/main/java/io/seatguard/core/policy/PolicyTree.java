@@ -60,9 +60,12 @@ public final class PolicyTree {
         return tree;
     }
 
-    /** Numbers are held as doubles; a whole one is written back as the integer its author typed. */
+    /**
+     * Numbers are held as doubles; a whole one is written back as the integer its author typed. Every
+     * whole double up to 2^53 is exact (a policy holds none beyond it), so it reads back as typed.
+     */
     public static Object wholeNumbers(Object value) {
-        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) <= 0x1p53) {
             return d.longValue();
         }
         if (value instanceof List<?> list) {

@@ -22,11 +22,11 @@ class ChallengeMachineTest {
         return new Challenge("ch_1", "app", "ev_1", type, new ChallengePlan("pol_1", "access", Optional.of("https://app.example/signup"),
                 Optional.empty(), Optional.of("https://app.example/watch"), java.util.OptionalInt.empty()), ChallengeStatus.CREATED, Optional.of("mia"), Optional.of("mia@example.com"),
                 Optional.empty(), "6f0c3c5e-54a4-4c1c-9a57-0a4bb2b9f7a1", List.of("email"), List.of("concurrent_sessions"), Optional.empty(),
-                Optional.empty(), 0, 0, T0, T0.plus(Duration.ofMinutes(10)), Optional.empty());
+                Optional.empty(), Optional.empty(), 0, 0, T0, T0.plus(Duration.ofMinutes(10)), Optional.empty());
     }
 
     private ChallengeMachine.Outcome.SendCode send(Challenge challenge, Instant at) {
-        ChallengeMachine.Outcome outcome = machine.sendCode(challenge, at);
+        ChallengeMachine.Outcome outcome = machine.sendCode(challenge, "email", at);
         assertThat(outcome).isInstanceOf(ChallengeMachine.Outcome.SendCode.class);
         return (ChallengeMachine.Outcome.SendCode) outcome;
     }
@@ -36,10 +36,26 @@ class ChallengeMachineTest {
         Challenge base = challenge(ChallengeType.VERIFICATION);
         java.util.function.Function<String, Challenge> signup = email -> new Challenge("ch_2", "app", "ev_2", ChallengeType.VERIFICATION, base.plan(),
                 ChallengeStatus.CREATED, Optional.empty(), Optional.of(email), Optional.empty(), base.deviceId(), List.of("email"), List.of(),
-                Optional.empty(), Optional.empty(), 0, 0, T0, T0.plus(Duration.ofMinutes(10)), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, T0, T0.plus(Duration.ofMinutes(10)), Optional.empty());
         assertThat(signup.apply("Victim@Example.COM").accountKey()).isEqualTo(signup.apply("victim@example.com").accountKey())
                 .isEqualTo("email:victim@example.com");
         assertThat(base.accountKey()).isEqualTo("user:mia");
+    }
+
+    /** Review finding B: a signup's limits followed the caller's made-up user, not the address the code goes to. */
+    @Test
+    void aSignupsLimitsCountPerAddressWhateverUserItNames() {
+        Challenge base = challenge(ChallengeType.VERIFICATION);
+        ChallengePlan signupPlan = new ChallengePlan("pol_1", "signup", Optional.of("https://app.example/welcome"), Optional.empty(), Optional.empty(),
+                java.util.OptionalInt.empty());
+        java.util.function.BiFunction<Optional<String>, Optional<String>, Challenge> signup = (email, phone) -> new Challenge("ch_3", "app", "ev_3",
+                ChallengeType.VERIFICATION, signupPlan, ChallengeStatus.CREATED, Optional.of("anyone" + email.hashCode()), email, phone, base.deviceId(),
+                List.of("email", "sms"), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, T0, T0.plus(Duration.ofMinutes(10)), Optional.empty());
+        assertThat(signup.apply(Optional.of("Victim@Example.com"), Optional.empty()).limitKey())
+                .isEqualTo(signup.apply(Optional.of("victim@example.com"), Optional.of("+33612345678")).limitKey())
+                .isEqualTo("email:victim@example.com");
+        assertThat(signup.apply(Optional.empty(), Optional.of("+33612345678")).limitKey()).isEqualTo("phone:+33612345678");
+        assertThat(base.limitKey()).as("an access counts per account").isEqualTo("user:mia");
     }
 
     @Test
@@ -49,6 +65,7 @@ class ChallengeMachineTest {
         ChallengeMachine.Outcome.SendCode sent = send(presented, T0.plusSeconds(2));
         assertThat(sent.code()).matches("\\d{6}");
         assertThat(sent.challenge().status()).isEqualTo(ChallengeStatus.CODE_SENT);
+        assertThat(sent.challenge().codeChannel()).as("the page names only where it went").contains("email");
         assertThat(sent.challenge().codeHash()).hasValueSatisfying(hash -> assertThat(hash).doesNotContain(sent.code()).hasSize(64));
         Challenge verified = machine.verify(sent.challenge(), sent.code(), T0.plusSeconds(30)).challenge();
         assertThat(verified.status()).isEqualTo(ChallengeStatus.VERIFIED);
@@ -100,13 +117,13 @@ class ChallengeMachineTest {
         assertThat(outcome.challenge().status()).isEqualTo(ChallengeStatus.EXPIRED);
         assertThat(outcome.challenge().finishedAt()).contains(T0.plus(Duration.ofMinutes(10)));
         assertThat(machine.settle(sent.challenge(), late.minusMillis(1)).status()).isEqualTo(ChallengeStatus.CODE_SENT);
-        assertThat(machine.sendCode(sent.challenge(), late).challenge().status()).isEqualTo(ChallengeStatus.EXPIRED);
+        assertThat(machine.sendCode(sent.challenge(), "email", late).challenge().status()).isEqualTo(ChallengeStatus.EXPIRED);
     }
 
     @Test
     void resendsWaitForTheCooldownReplaceTheCodeAndStopAtTheLimit() {
         ChallengeMachine.Outcome.SendCode first = send(challenge(ChallengeType.VERIFICATION), T0);
-        ChallengeMachine.Outcome tooSoon = machine.sendCode(first.challenge(), T0.plusSeconds(10));
+        ChallengeMachine.Outcome tooSoon = machine.sendCode(first.challenge(), "email", T0.plusSeconds(10));
         assertThat(tooSoon).isInstanceOfSatisfying(ChallengeMachine.Outcome.TooSoon.class,
                 t -> assertThat(t.retryAfter()).isEqualTo(Duration.ofSeconds(20)));
         Challenge current = first.challenge();
@@ -119,7 +136,7 @@ class ChallengeMachineTest {
             current = again.challenge();
             latest = again.code();
         }
-        assertThat(machine.sendCode(current, at.plus(ChallengeRules.DEFAULTS.resendCooldown())))
+        assertThat(machine.sendCode(current, "email", at.plus(ChallengeRules.DEFAULTS.resendCooldown())))
                 .isInstanceOfSatisfying(ChallengeMachine.Outcome.Refused.class, r -> assertThat(r.reason()).contains("no more codes"));
         assertThat(latest).as("the seeded generator gives distinct codes").isNotEqualTo(first.code());
         assertThat(machine.verify(current, first.code(), at)).as("an older code no longer works").isInstanceOf(ChallengeMachine.Outcome.WrongCode.class);
@@ -131,7 +148,7 @@ class ChallengeMachineTest {
         Challenge pending = machine.present(challenge(ChallengeType.VERIFICATION), T0).challenge();
         Challenge overridden = machine.override(pending, T0.plusSeconds(5)).challenge();
         assertThat(overridden.status()).isEqualTo(ChallengeStatus.OVERRIDDEN);
-        assertThat(machine.sendCode(overridden, T0.plusSeconds(6))).isInstanceOfSatisfying(ChallengeMachine.Outcome.Refused.class,
+        assertThat(machine.sendCode(overridden, "email", T0.plusSeconds(6))).isInstanceOfSatisfying(ChallengeMachine.Outcome.Refused.class,
                 r -> assertThat(r.reason()).contains("newer challenge"));
         Challenge failed = machine.fail(challenge(ChallengeType.VERIFICATION), T0).challenge();
         assertThat(machine.override(failed, T0.plusSeconds(1)).challenge().status()).isEqualTo(ChallengeStatus.FAILED);
@@ -140,7 +157,7 @@ class ChallengeMachineTest {
     @Test
     void aDeviceLimitChallengeSendsNoCodeAndCompletesFromThePage() {
         Challenge limit = challenge(ChallengeType.DEVICE_LIMIT);
-        assertThat(machine.sendCode(limit, T0)).isInstanceOf(ChallengeMachine.Outcome.Refused.class);
+        assertThat(machine.sendCode(limit, "email", T0)).isInstanceOf(ChallengeMachine.Outcome.Refused.class);
         Challenge presented = machine.present(limit, T0).challenge();
         assertThat(machine.complete(presented, T0.plusSeconds(20)).challenge().status()).isEqualTo(ChallengeStatus.COMPLETED);
     }

@@ -83,7 +83,7 @@ class DeviceLimitCountTest {
                 new ChallengePlan("pol_1", "access", Optional.of("https://app.example/plans"), Optional.of("https://app.example/bye"),
                         Optional.of("https://app.example/watch"), OptionalInt.of(2)),
                 ChallengeStatus.PRESENTED, Optional.of("dina"), Optional.empty(), Optional.empty(), "dev-phone", List.of(), List.of("device_count"),
-                Optional.empty(), Optional.empty(), 0, 0, NOW.minusSeconds(10), NOW.plus(Duration.ofMinutes(10)), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, NOW.minusSeconds(10), NOW.plus(Duration.ofMinutes(10)), Optional.empty());
         challenges.put(challenge.id(), challenge);
         ChallengeService service = new ChallengeService(store, new ChallengeMachine(ChallengeRules.DEFAULTS,
                 new VerificationCodes("0123456789abcdef0123456789abcdef".getBytes(), new SplittableRandom(7))), ChallengeRules.DEFAULTS, sender, links,

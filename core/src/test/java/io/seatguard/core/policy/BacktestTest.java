@@ -65,4 +65,36 @@ class BacktestTest {
         assertThat(result.truncated()).isTrue();
         assertThat(result.evaluated()).isEqualTo(Backtest.MAX_EVALUATIONS);
     }
+
+    /** Regression (review of the policy engine, finding 6): nothing bounded how many backtests of one app ran at once. */
+    @Test
+    void aSecondBacktestOfTheSameAppIsRefusedWhileTheFirstRuns() throws Exception {
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+        List<Evaluation> stored = evaluations(3);
+        EvaluationArchive archive = (appId, from, to, limit) -> {
+            if (appId.equals("app") && reading.getCount() > 0) {
+                reading.countDown();
+                try {
+                    finish.await();
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return stored;
+        };
+        Backtest backtest = new Backtest(archive, appId -> AppPolicies.of(List.of(), List.of()), InstantSource.fixed(NOW));
+        java.util.concurrent.CompletableFuture<Backtest.Result> first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> backtest.run("app", "pol_1", challengeNewDevices(), 7));
+        reading.await();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> backtest.run("app", "pol_2", challengeNewDevices(), 7))
+                .isInstanceOfSatisfying(io.seatguard.core.error.SeatguardException.class,
+                        e -> assertThat(e.code()).isEqualTo(io.seatguard.core.error.ErrorCode.RATE_LIMITED));
+        assertThat(backtest.run("other-app", "pol_3", challengeNewDevices(), 7).evaluated()).as("another app's runs").isEqualTo(3);
+        finish.countDown();
+        assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS).evaluated()).isEqualTo(3);
+        assertThat(backtest.run("app", "pol_2", challengeNewDevices(), 7).evaluated()).as("once the first has finished").isEqualTo(3);
+    }
 }

@@ -159,6 +159,19 @@ class PolicyEngineTest {
         assertThat(decide(List.of(either), facts("access", travel)).verdict()).isEqualTo(Verdict.DENY);
     }
 
+    /** Regression (review of the policy engine, finding 7): an ordering of a string was false, so its not held and denied. */
+    @Test
+    void anOrderingOfAValueThatIsNotANumberIsUnknownEvenUnderNot() {
+        Policy fewSeats = policy("few-seats", "enforce", 1, List.of("access"), Map.of("not", leaf("metadata.seats", "gt", 40)), "deny");
+        Policy manySeats = policy("many-seats", "enforce", 1, List.of("access"), leaf("metadata.seats", "gt", 40), "deny");
+        for (Object seats : List.of("45", true, "forty")) {
+            assertThat(decide(List.of(fewSeats, manySeats), facts("access", Map.of(), Map.of("seats", seats), "198.51.100.7", Optional.of("bob"),
+                    Optional.empty())).verdict()).as("seats " + seats).isEqualTo(Verdict.ALLOW);
+        }
+        assertThat(decide(List.of(fewSeats), facts("access", Map.of(), Map.of("seats", 12), "198.51.100.7", Optional.of("bob"), Optional.empty()))
+                .verdict()).as("a number still compares").isEqualTo(Verdict.DENY);
+    }
+
     @Test
     void recordsTheConditionsThatHeldWithTheirValues() {
         Policy sharing = policy("sharing", "enforce", 1, List.of("access"), Map.of("all", List.of(
@@ -170,6 +183,45 @@ class PolicyEngineTest {
                 new MatchReason("concurrent_sessions", "eq", true, true, true),
                 new MatchReason("user", "in_list", "staff", "bob", false),
                 new MatchReason("risk.account_sharing", "gte", 50.0, 55.0, true));
+    }
+
+    /** Regression (review of the policy engine, finding 2): every reason held the leaf's whole set, stored with each evaluation. */
+    @Test
+    void aSetLeafsReasonHoldsOnlyTheValueThatMatchedNotTheSet() {
+        List<Object> thousand = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            thousand.add(String.valueOf(i));
+        }
+        List<Object> counts = new java.util.ArrayList<>(List.of(1, 2.5, 3));
+        Policy sets = policy("sets", "monitor", 1, List.of("access"), Map.of("all", List.of(
+                leaf("metadata.tier", "in", thousand),
+                leaf("metadata.region", "not_in", thousand),
+                leaf("device_count", "in", counts),
+                Map.of("not", leaf("metadata.seats", "not_in", counts)))), "deny");
+        PolicyDecision decision = decide(List.of(sets), facts("access", Map.of("device_count", 3L), Map.of("tier", "417", "region", "eu", "seats", 1),
+                "198.51.100.7", Optional.of("bob"), Optional.empty()));
+        assertThat(decision.policy().orElseThrow().reasons()).containsExactly(
+                new MatchReason("metadata.tier", "in", List.of("417"), "417", true),
+                new MatchReason("metadata.region", "not_in", List.of(), "eu", true),
+                new MatchReason("device_count", "in", List.of(3.0), 3.0, true),
+                new MatchReason("metadata.seats", "not_in", List.of(1.0), 1.0, false));
+    }
+
+    /** Regression (review of the policy engine, finding 3): sets were scanned value by value; they are hashed with the same equality. */
+    @Test
+    void setsCompareNumbersByValueAndOtherValuesOnlyWithTheirOwnType() {
+        Policy numbers = policy("numbers", "enforce", 2, List.of("access"), leaf("metadata.seats", "in", List.of(1, 2.5, -0.5)), "deny");
+        Policy words = policy("words", "enforce", 1, List.of("access"), leaf("metadata.seats", "in", List.of("1", "true")), "challenge");
+        java.util.function.Function<Object, Optional<String>> decidedBy = seats -> decide(List.of(numbers, words),
+                facts("access", Map.of(), Map.of("seats", seats), "198.51.100.7", Optional.of("bob"), Optional.empty())).policy().map(PolicyMatch::id);
+        assertThat(decidedBy.apply(1)).contains("pol_numbers");
+        assertThat(decidedBy.apply(1.0)).contains("pol_numbers");
+        assertThat(decidedBy.apply(1L)).contains("pol_numbers");
+        assertThat(decidedBy.apply(new java.math.BigDecimal("2.50"))).contains("pol_numbers");
+        assertThat(decidedBy.apply(-0.5f)).contains("pol_numbers");
+        assertThat(decidedBy.apply("1")).as("a string is not the number").contains("pol_words");
+        assertThat(decidedBy.apply(true)).as("nor is a boolean the string").isEmpty();
+        assertThat(decidedBy.apply(2)).isEmpty();
     }
 
     @Test

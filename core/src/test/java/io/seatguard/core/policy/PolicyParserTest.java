@@ -140,6 +140,11 @@ class PolicyParserTest {
         return Stream.of(
                 Arguments.of("missing name", with("name", null), "name", "is required"),
                 Arguments.of("blank name", with("name", "  "), "name", "non-blank"),
+                // Regression (review of the policy engine, finding 9): a name is logged at start; a line break forged log lines.
+                Arguments.of("a line break in the name", with("name", "Block\n12:00:00 WARN fake line"), "name", "control characters"),
+                Arguments.of("a tab in the name", with("name", "Block\tthem"), "name", "control characters"),
+                Arguments.of("a C1 control in the name", with("name", "Block\u0085them"), "name", "control characters"),
+                Arguments.of("a line separator in the name", with("name", "Block\u2028them"), "name", "control characters"),
                 Arguments.of("unknown top-level key", with("priorty", 5), "priorty", "is not a policy field"),
                 Arguments.of("bad mode", with("mode", "shadow"), "mode", "\"enforce\" or \"monitor\""),
                 Arguments.of("fractional priority", with("priority", 1.5), "priority", "whole number"),
@@ -242,6 +247,25 @@ class PolicyParserTest {
         assertThat(parser.parse(policy).challenge().orElseThrow().deviceLimit()).hasValue(3);
     }
 
+    /** Review finding E: a device-limit challenge on login without success_url was stored, and passed to about:blank. */
+    @Test
+    void aDeviceLimitChallengeOnAnyActionButAccessNeedsItsSuccessUrl() {
+        Map<String, Object> policy = example();
+        policy.put("challenge", Map.of("type", "device_limit", "device_limit", 3, "logout_url", "https://app.example/out"));
+        assertThat(parser.parse(policy).challenge().orElseThrow().successUrl()).as("access goes back to return_to").isEmpty();
+        for (List<String> actions : List.of(List.of("login"), List.of("access", "signup"), List.of("checkout"))) {
+            policy.put("actions", actions);
+            assertThatThrownBy(() -> parser.parse(policy)).as(actions.toString())
+                    .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors()).singleElement().satisfies(error -> {
+                        assertThat(error.field()).isEqualTo("challenge.success_url");
+                        assertThat(error.message()).contains("is required", actions.get(actions.size() - 1));
+                    }));
+        }
+        policy.put("challenge", Map.of("type", "device_limit", "device_limit", 3, "logout_url", "https://app.example/out",
+                "success_url", "https://app.example/home"));
+        assertThat(parser.parse(policy).challenge().orElseThrow().successUrl()).contains("https://app.example/home");
+    }
+
     /**
      * {@code device_count} reports min(count, 100), so each operator is taken exactly where it still tells
      * a count from any count above the limit, and refused from there on.
@@ -288,6 +312,87 @@ class PolicyParserTest {
         assertThatThrownBy(() -> parser.parse(withConditions(Map.of("any", leaves))))
                 .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors()).hasSize(1)
                         .first().satisfies(error -> assertThat(error.message()).contains("more than " + PolicyParser.MAX_NODES)));
+    }
+
+    /** Regression (review of the policy engine, finding 3): no bound held a policy's sets together. */
+    @Test
+    void refusesAPolicyWhoseSetsHoldMoreThanFiveThousandValuesInAll() {
+        List<Object> thousand = new java.util.ArrayList<>();
+        for (int i = 0; i < PolicyParser.MAX_SET_VALUES; i++) {
+            thousand.add(i);
+        }
+        List<Object> leaves = new java.util.ArrayList<>();
+        for (int i = 0; i < PolicyParser.MAX_SET_VALUES_PER_POLICY / PolicyParser.MAX_SET_VALUES; i++) {
+            leaves.add(leaf("metadata.seats", i % 2 == 0 ? "in" : "not_in", thousand));
+        }
+        assertThat(parser.parse(withConditions(Map.of("any", leaves))).conditions()).as("5,000 in all").isNotNull();
+
+        leaves.add(leaf("metadata.plan", "in", List.of("basic")));
+        leaves.add(leaf("metadata.plan", "in", List.of("pro")));
+        assertThatThrownBy(() -> parser.parse(withConditions(Map.of("any", leaves))))
+                .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors()).singleElement().satisfies(error -> {
+                    assertThat(error.field()).isEqualTo("conditions.any[5].value");
+                    assertThat(error.message()).contains("more than 5000").contains("in_list");
+                }));
+    }
+
+    @Test
+    void aSetKeepsEachValueOnceInTheOrderWritten() {
+        PolicyDefinition parsed = parser.parse(withConditions(leaf("metadata.plan", "in", List.of("pro", 1, "basic", "pro", 1.0, true, "1"))));
+        Condition.Leaf leaf = (Condition.Leaf) parsed.conditions();
+        assertThat(leaf.value()).isEqualTo(List.of("pro", 1.0, "basic", true, "1"));
+        assertThat(PolicyTree.condition(parsed.conditions())).containsEntry("value", List.of("pro", 1L, "basic", true, "1"));
+    }
+
+    /** Regression (review of the policy engine, finding 8): values in a form the evaluation never reports were stored and never matched. */
+    @Test
+    void aValueIsStoredInTheFormItsFieldIsReportedIn() {
+        java.util.function.Function<Map<String, Object>, Object> stored = leaf -> ((Condition.Leaf) parser.parse(withConditions(leaf)).conditions()).value();
+        assertThat(stored.apply(leaf("ip_country", "eq", "us"))).isEqualTo("US");
+        assertThat(stored.apply(leaf("ip_country", "not_in", List.of("us", "Fr", "US")))).isEqualTo(List.of("US", "FR"));
+        assertThat(stored.apply(leaf("ip", "eq", "2001:DB8::1"))).isEqualTo("2001:db8::1");
+        assertThat(stored.apply(leaf("ip", "ne", "2001:0db8:0000:0000:0000:0000:0000:0001"))).isEqualTo("2001:db8::1");
+        assertThat(stored.apply(leaf("ip", "in", List.of("::ffff:198.51.100.7", "203.0.113.9")))).isEqualTo(List.of("198.51.100.7", "203.0.113.9"));
+        assertThat(stored.apply(leaf("device_type", "eq", "Mobile"))).isEqualTo("mobile");
+        assertThat(stored.apply(leaf("email", "eq", "Alice@Example.com"))).as("the app's email is compared as it sends it").isEqualTo("Alice@Example.com");
+        assertThat(stored.apply(leaf("metadata.region", "eq", "us"))).isEqualTo("us");
+    }
+
+    static Stream<Arguments> valuesAFieldNeverReports() {
+        return Stream.of(
+                Arguments.of(leaf("device_type", "eq", "desktop"), "conditions.value", "\"computer\", \"tablet\", \"mobile\", \"unknown\""),
+                Arguments.of(leaf("device_type", "in", List.of("mobile", "phone")), "conditions.value[1]", "\"mobile\""),
+                Arguments.of(leaf("ip_country", "eq", "usa"), "conditions.value", "two-letter"),
+                Arguments.of(leaf("ip", "eq", "10.0.0.0/8"), "conditions.value", "in_list"),
+                Arguments.of(leaf("ip", "ne", "localhost"), "conditions.value", "one IP address"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("valuesAFieldNeverReports")
+    void refusesAValueItsFieldNeverReports(Map<String, Object> leaf, String field, String message) {
+        assertThatThrownBy(() -> parser.parse(withConditions(leaf)))
+                .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors()).singleElement().satisfies(error -> {
+                    assertThat(error.field()).isEqualTo(field);
+                    assertThat(error.message()).contains(message);
+                }));
+    }
+
+    /** Regression (review of the policy engine, finding 10): 2^53 + 1 was stored as 2^53 and read back as another number. */
+    @Test
+    void refusesANumberBeyondWhatADoubleHoldsExactly() {
+        for (Object tooBig : List.of(9_007_199_254_740_993L, -9_007_199_254_740_993L, Long.MIN_VALUE, java.math.BigInteger.TWO.pow(64), 1e20,
+                new java.math.BigDecimal("9007199254740993.5"))) {
+            assertThatThrownBy(() -> parser.parse(withConditions(leaf("metadata.account_id", "in", List.of(1, tooBig)))))
+                    .as(String.valueOf(tooBig))
+                    .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors()).singleElement().satisfies(error -> {
+                        assertThat(error.field()).isEqualTo("conditions.value[1]");
+                        assertThat(error.message()).contains("9007199254740992");
+                    }));
+        }
+        for (long edge : List.of(9_007_199_254_740_992L, -9_007_199_254_740_992L, 1_000_000_000_000_001L)) {
+            PolicyDefinition parsed = parser.parse(withConditions(leaf("metadata.account_id", "eq", edge)));
+            assertThat(PolicyTree.condition(parsed.conditions())).as("read back as written").containsEntry("value", edge);
+        }
     }
 
     @Test

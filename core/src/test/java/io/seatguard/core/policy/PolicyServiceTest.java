@@ -111,6 +111,58 @@ class PolicyServiceTest {
         assertThat(book.forApp(APP).inOrder()).as("the change applies to the next evaluation").hasSize(1);
     }
 
+    /** Regression (review of the policy engine, finding 1): each in_list leaf loaded the whole list to learn its kind. */
+    @Test
+    void checkingAPolicyReadsEachListsKindOnceAndNoListValues() {
+        OneList lists = new OneList(staff);
+        PolicyService service = new PolicyService(store, lists, PolicyFields.of(CheckRegistry.standard(CheckSettings.DEFAULTS)),
+                new IdGenerator(clock, new Random(7)), clock, appId -> {});
+        List<Object> leaves = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            leaves.add(leaf("user", i % 2 == 0 ? "in_list" : "not_in_list", i % 3 == 0 ? staff.id() : "staff"));
+        }
+        Policy created = service.create(APP, withConditions(Map.of("any", leaves)));
+        assertThat(lists.headerReads).as("one header read for the 150 leaves").hasValue(1);
+        service.create(APP, withConditions(Map.of("all", List.of(leaf("user", "in_list", "staff")))));
+
+        assertThat(service.faultsNow(APP, created)).isEmpty();
+        assertThat(service.checkedNow(APP)).hasSize(2).allSatisfy(checked -> assertThat(checked.refusedNow()).isEmpty());
+        assertThat(service.invalidNow(APP)).isEmpty();
+        assertThat(lists.headerReads).as("one per create and per single check; one for each listing of every policy").hasValue(5);
+        assertThat(lists.valueLoads).as("validation never loads a list's values").hasValue(0);
+    }
+
+    @Test
+    void aStoredValueInAFormTheFieldNeverReportsIsReportedWithTheFormItWouldTakeNow() {
+        PolicyDefinition lowerCase = new PolicyDefinition("US only", true, PolicyMode.ENFORCE, 0, List.of("login"),
+                new Condition.All(List.of(new Condition.Leaf("device_count", Operator.GTE, 2.0),
+                        new Condition.Not(new Condition.Leaf("ip_country", Operator.IN, List.of("us", "CA"))))),
+                io.seatguard.core.evaluation.Verdict.DENY, Optional.empty());
+        Policy stored = new Policy("pol_old", APP, lowerCase, clock.instant(), clock.instant());
+        store.create(stored, store.version(APP));
+        PolicyService service = service(CheckSettings.EVENT_COUNT_LIMIT);
+
+        assertThat(service.faultsNow(APP, stored)).singleElement().satisfies(fault -> {
+            assertThat(fault.field()).isEqualTo("conditions.all[1].not.value");
+            assertThat(fault.message()).contains("can never match").endsWith("stores it as [US, CA]");
+        });
+        Policy resaved = service.replace(APP, stored.id(), PolicyTree.of(stored.definition()));
+        assertThat(service.faultsNow(APP, resaved)).isEmpty();
+    }
+
+    @Test
+    void aStoredNameWithALineBreakIsReportedOnOneLine() {
+        PolicyDefinition d = PolicyTree.read(PolicyTree.of(service(CheckSettings.EVENT_COUNT_LIMIT).validate(APP, example())));
+        Policy stored = new Policy("pol_old", APP, new PolicyDefinition("Old\nWARN forged", d.enabled(), d.mode(), d.priority(), d.actions(),
+                d.conditions(), d.verdict(), d.challenge()), clock.instant(), clock.instant());
+        store.create(stored, store.version(APP));
+
+        assertThat(service(CheckSettings.EVENT_COUNT_LIMIT).invalidNow(APP)).singleElement().satisfies(invalid -> {
+            assertThat(invalid.errors()).extracting(FieldError::field).containsExactly("name");
+            assertThat(invalid.describe()).doesNotContain("\n").contains("(\"Old\\u000aWARN forged\")");
+        });
+    }
+
     private PolicyService service(long eventCountLimit) {
         CheckSettings defaults = CheckSettings.DEFAULTS;
         CheckSettings settings = new CheckSettings(defaults.maxTravelSpeedKmh(), defaults.minTravelDistanceKm(), defaults.velocityWindow(),
@@ -168,8 +220,16 @@ class PolicyServiceTest {
         }
     }
 
-    /** An app with one list; the service only looks lists up. */
-    private record OneList(NamedList list) implements ListStore {
+    /** An app with one list, counting the reads that load its values and those that do not; the service only looks lists up. */
+    private static final class OneList implements ListStore {
+        private final NamedList list;
+        final java.util.concurrent.atomic.AtomicInteger valueLoads = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger headerReads = new java.util.concurrent.atomic.AtomicInteger();
+
+        OneList(NamedList list) {
+            this.list = list;
+        }
+
         @Override
         public VersionedWrite create(NamedList created, long expectedVersion) {
             throw new UnsupportedOperationException();
@@ -177,16 +237,25 @@ class PolicyServiceTest {
 
         @Override
         public Optional<NamedList> find(String appId, String listId) {
+            valueLoads.incrementAndGet();
             return Optional.of(list).filter(l -> l.appId().equals(appId) && l.id().equals(listId));
         }
 
         @Override
         public Optional<NamedList> findByName(String appId, String name) {
+            valueLoads.incrementAndGet();
             return Optional.of(list).filter(l -> l.appId().equals(appId) && l.name().equals(name));
         }
 
         @Override
+        public List<ListHeader> headers(String appId) {
+            headerReads.incrementAndGet();
+            return appId.equals(list.appId()) ? List.of(new ListHeader(list.id(), list.name(), list.kind())) : List.of();
+        }
+
+        @Override
         public List<NamedList> list(String appId) {
+            valueLoads.incrementAndGet();
             return List.of(list);
         }
 
@@ -196,7 +265,7 @@ class PolicyServiceTest {
         }
 
         @Override
-        public Optional<NamedList> add(String appId, String listId, List<String> values, Instant at) {
+        public ListAddition add(String appId, String listId, List<String> values, int maxValues, Instant at) {
             throw new UnsupportedOperationException();
         }
 

@@ -54,7 +54,8 @@ public final class EvaluationSamples {
         checks.put("device_count", 2L);
         checks.put("ip_country", "FR");
         return new Evaluation(evaluationId, appId, "access", Verdict.CHALLENGE, at, Optional.empty(), Optional.of("https://sg.example/challenge/c1"),
-                new UserRef(Optional.of("user-ü-1"), Optional.of("owner@example.com"), Optional.of("+33612345678")), metadata, Optional.of("tab-1"),
+                new UserRef(Optional.of("user-ü-1"), Optional.of("owner@example.com"), Optional.of("+33612345678"),
+                        Optional.of(io.seatguard.core.evaluation.IdentityProof.SIGNED)), metadata, Optional.of("tab-1"),
                 Optional.of("https://app.example/watch"),
                 new DeviceInfo("6f0c3c5e-54a4-4c1c-9a57-0a4bb2b9f7a1", DeviceType.TABLET, true, Optional.of("ab".repeat(16)), 0.87, "Safari", "iOS"),
                 new IpInfo("2001:db8::1", Optional.of("FR"), Optional.of("Paris"), Optional.of(48.85), Optional.of(2.35), Optional.of(3215L),

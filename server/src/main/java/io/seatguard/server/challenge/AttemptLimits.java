@@ -8,16 +8,17 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.seatguard.storage.CacheBuilders;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rate limits on the hosted pages, beyond the challenge's own attempt count: code checks and code
- * sends per account and per client IP (token buckets, Bucket4j), so guessing cannot be spread over
- * many challenges of one account or many accounts from one address, nor codes (and SMS bills) be
- * sent without end.
+ * Rate limits on the hosted pages, beyond the challenge's own attempt count: code checks per account
+ * and per client IP, code sends per account, per recipient and per client IP (token buckets,
+ * Bucket4j), so guessing cannot be spread over many challenges of one account or many accounts from
+ * one address, nor codes (and SMS bills) be sent without end, to one number or at all.
  *
  * <p>One node keeps its buckets in memory ({@link #local()}); several share them through Redis
  * ({@link RedisAttemptBuckets}), or each node would allow its own share and a cluster of N nodes N
@@ -27,7 +28,13 @@ import org.slf4j.LoggerFactory;
 public final class AttemptLimits implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AttemptLimits.class);
 
-    /** One limit: {@code capacity} actions, refilled over {@code period}. */
+    /**
+     * One limit: a bucket of {@code capacity} tokens that starts full and gets one back every
+     * {@code period / capacity} (Bucket4j's greedy refill). A burst can spend the whole bucket and then go on
+     * at the refill rate, so the first {@code period} allows up to twice {@code capacity} (docs/challenges.md
+     * says so); a limit that reset once a period would allow as much at each reset, and a sliding count per
+     * key costs a stored list per account where a bucket costs two numbers.
+     */
     public record Limit(String name, long capacity, Duration period) {
         /** This limit as a token bucket's bandwidth, alike on every node. */
         Bandwidth bandwidth() {
@@ -46,6 +53,12 @@ public final class AttemptLimits implements AutoCloseable {
     public static final Limit VERIFY_PER_ACCOUNT = new Limit("verify-account", 20, Duration.ofHours(1));
     public static final Limit VERIFY_PER_IP = new Limit("verify-ip", 30, Duration.ofMinutes(10));
     public static final Limit SEND_PER_ACCOUNT = new Limit("send-account", 10, Duration.ofHours(1));
+    /**
+     * Code sends to one email address or phone number, over all accounts: a browser-mode evaluation
+     * names its own email and phone, so per account alone a script could send one number a paid message
+     * for every account it made up. As many as per account, so an owner with one address loses nothing.
+     */
+    public static final Limit SEND_PER_RECIPIENT = new Limit("send-recipient", 10, Duration.ofHours(1));
     public static final Limit SEND_PER_IP = new Limit("send-ip", 20, Duration.ofMinutes(10));
 
     private final Buckets buckets;
@@ -68,11 +81,61 @@ public final class AttemptLimits implements AutoCloseable {
         return new AttemptLimits(shared, new LocalBuckets());
     }
 
-    /** Takes one token from every limit, or none; empty when allowed, else how long to wait. */
-    public Optional<Duration> tryAcquire(Limit first, String firstKey, Limit second, String secondKey) {
+    /** One token to take: from {@code limit}'s bucket for {@code key}. */
+    public record Claim(Limit limit, String key) {
+        public Claim {
+            requireNonNull(limit, "limit is null");
+            requireNonNull(key, "key is null");
+        }
+    }
+
+    /** What {@link #tryAcquire} decided. */
+    public sealed interface Decision {
+        /** Every token was taken; the permit gives them back if the action did not happen after all. */
+        record Allowed(Permit permit) implements Decision {}
+
+        /** One limit is spent: nothing was taken, and {@code retryAfter} is how long until it allows one more. */
+        record Refused(Duration retryAfter) implements Decision {}
+    }
+
+    /**
+     * The tokens one allowed action took. A send that did not go out (the mail server failed, another
+     * request won the race) gives them back, so that an outage or a double click spends nobody's limits.
+     */
+    public static final class Permit {
+        private final Buckets from;
+        private final List<Claim> claims;
+        private final AtomicBoolean givenBack = new AtomicBoolean();
+
+        private Permit(Buckets from, List<Claim> claims) {
+            this.from = from;
+            this.claims = List.copyOf(claims);
+        }
+
+        /** Returns every token, once however often it is called; a store that fails meanwhile keeps them (logged). */
+        public void giveBack() {
+            if (!givenBack.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                for (Claim claim : claims) {
+                    from.bucket(claim.limit(), claim.key()).addTokens(1);
+                }
+            }
+            catch (RuntimeException e) {
+                log.debug("attempt-limit tokens could not be given back: {}", e.toString());
+            }
+        }
+    }
+
+    /**
+     * Takes one token from every claim's bucket, or none: a claim refused gives back the tokens the claims
+     * before it took, so a refused attempt costs no limit anything.
+     */
+    public Decision tryAcquire(List<Claim> claims) {
         if (buckets != fallback) {
             try {
-                Optional<Duration> shared = tryAcquire(buckets, first, firstKey, second, secondKey);
+                Decision shared = tryAcquire(buckets, claims);
                 if (degraded.compareAndSet(true, false)) {
                     log.info("shared attempt limits answer again");
                 }
@@ -85,22 +148,21 @@ public final class AttemptLimits implements AutoCloseable {
                 }
             }
         }
-        return tryAcquire(fallback, first, firstKey, second, secondKey);
+        return tryAcquire(fallback, claims);
     }
 
-    private static Optional<Duration> tryAcquire(Buckets from, Limit first, String firstKey, Limit second, String secondKey) {
-        Bucket a = from.bucket(first, firstKey);
-        ConsumptionProbe probeA = a.tryConsumeAndReturnRemaining(1);
-        if (!probeA.isConsumed()) {
-            return Optional.of(Duration.ofNanos(probeA.getNanosToWaitForRefill()));
+    private static Decision tryAcquire(Buckets from, List<Claim> claims) {
+        List<Bucket> taken = new ArrayList<>();
+        for (Claim claim : claims) {
+            Bucket bucket = from.bucket(claim.limit(), claim.key());
+            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+            if (!probe.isConsumed()) {
+                taken.forEach(earlier -> earlier.addTokens(1));
+                return new Decision.Refused(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+            }
+            taken.add(bucket);
         }
-        ConsumptionProbe probeB = from.bucket(second, secondKey).tryConsumeAndReturnRemaining(1);
-        if (!probeB.isConsumed()) {
-            // Refused: the attempt takes nothing from the first limit either.
-            a.addTokens(1);
-            return Optional.of(Duration.ofNanos(probeB.getNanosToWaitForRefill()));
-        }
-        return Optional.empty();
+        return new Decision.Allowed(new Permit(from, claims));
     }
 
     @Override

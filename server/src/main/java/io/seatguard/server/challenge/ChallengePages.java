@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
  * The hosted challenge pages under {@code /challenge/} (CONTRACT.md "Pages"): server-rendered, no
  * script, no third-party asset, a strict Content-Security-Policy, CSRF protection by a double-submit
  * token (a SameSite=Strict cookie matched against a hidden field), in the person's language, and rate
- * limited per account and per IP on top of each challenge's own attempt count.
+ * limited per account, per recipient (sends) and per IP on top of each challenge's own attempt count.
  */
 public final class ChallengePages {
     private static final Pattern CHALLENGE_ID = Pattern.compile("ch_[0-9A-Za-z]{32}");
@@ -91,16 +91,23 @@ public final class ChallengePages {
             Challenge challenge = challenges.get(id);
             String channel = String.valueOf(ctx.formParam("channel"));
             // Only a send that would go out spends the limits: refusals cost nobody anything.
+            Optional<AttemptLimits.Permit> permit = Optional.empty();
             if (challenges.maySend(challenge, channel)) {
-                Optional<Duration> limited = limits.tryAcquire(AttemptLimits.SEND_PER_ACCOUNT, accountKey(challenge), AttemptLimits.SEND_PER_IP,
-                        limitKey(ctx));
-                if (limited.isPresent()) {
-                    rateLimited(ctx, challenge, limited.get());
-                    return;
+                switch (limits.tryAcquire(sendClaims(ctx, challenge, channel))) {
+                    case AttemptLimits.Decision.Refused refused -> {
+                        rateLimited(ctx, challenge, refused.retryAfter());
+                        return;
+                    }
+                    case AttemptLimits.Decision.Allowed allowed -> permit = Optional.of(allowed.permit());
                 }
             }
             App app = app(challenge);
             ChallengeService.Step step = challenges.sendCode(id, channel, app.name(), locale(ctx));
+            if (!(step instanceof ChallengeService.Step.Show show && show.notice().filter(ChallengeService.CODE_SENT::equals).isPresent())) {
+                // Nothing went out (the provider failed, or another request changed the challenge first): the
+                // send is not counted, here as on the challenge.
+                permit.ifPresent(AttemptLimits.Permit::giveBack);
+            }
             if (step instanceof ChallengeService.Step.Wait wait) {
                 ctx.header("Retry-After", String.valueOf(Math.max(1, wait.retryAfter().toSeconds())));
                 render(ctx, new ChallengeService.Step.Show(wait.challenge(), Optional.of("wait:" + Math.max(1, wait.retryAfter().toSeconds())), 0), 429);
@@ -119,13 +126,11 @@ public final class ChallengePages {
             Challenge challenge = challenges.get(id);
             // Only a check that would judge a code spends the limits: checks sent to an expired, finished or
             // codeless challenge must not use up the owner's.
-            if (challenges.awaitsCode(challenge)) {
-                Optional<Duration> limited = limits.tryAcquire(AttemptLimits.VERIFY_PER_ACCOUNT, accountKey(challenge), AttemptLimits.VERIFY_PER_IP,
-                        limitKey(ctx));
-                if (limited.isPresent()) {
-                    rateLimited(ctx, challenge, limited.get());
-                    return;
-                }
+            if (challenges.awaitsCode(challenge)
+                    && limits.tryAcquire(List.of(new AttemptLimits.Claim(AttemptLimits.VERIFY_PER_ACCOUNT, accountKey(challenge)),
+                            new AttemptLimits.Claim(AttemptLimits.VERIFY_PER_IP, limitKey(ctx)))) instanceof AttemptLimits.Decision.Refused refused) {
+                rateLimited(ctx, challenge, refused.retryAfter());
+                return;
             }
             String code = Optional.ofNullable(ctx.formParam("code")).map(String::strip).orElse("");
             ChallengeService.Step step = challenges.verify(id, code);
@@ -224,9 +229,11 @@ public final class ChallengePages {
         model.put("logoUrl", app.branding().logoUrl().orElse(""));
         model.put("branded", app.branding().color().isPresent());
         boolean limit = challenge.type() == ChallengeType.DEVICE_LIMIT;
+        // An account the browser named without the app's signature: its devices are neither shown nor logged out here.
+        boolean managesDevices = ChallengeService.managesDevices(challenge);
         model.put("title", texts.get(limit ? "title.device_limit" : "title.verification"));
         model.put("intro", limit
-                ? texts.get("intro.device_limit", app.name(), challenge.plan().deviceLimit().orElse(0))
+                ? texts.get(managesDevices ? "intro.device_limit" : "intro.device_limit_unsigned", app.name(), challenge.plan().deviceLimit().orElse(0))
                 // A signup is finishing an account, whether or not the app already named it (`user` on signup).
                 : texts.get("signup".equals(challenge.plan().action()) ? "intro.signup" : "intro.verification", app.name()));
         model.put("why", texts.get("why"));
@@ -238,8 +245,13 @@ public final class ChallengePages {
         if (!limit && open) {
             verificationModel(model, texts, challenge, csrf, attemptsLeft);
         }
-        if (limit && open) {
+        if (limit && open && managesDevices) {
             model.put("devices", devicesModel(texts, challenge, csrf));
+        }
+        if (limit && open && !managesDevices) {
+            // Continue (the owner signed out elsewhere) or cancel: nothing that reads or changes the account's devices.
+            model.put("limitWithoutDevices", Map.of("id", challenge.id(), "csrf", csrf, "lang", texts.get("lang"),
+                    "continueLabel", texts.get("devices.continue"), "declineLabel", texts.get("decline.other")));
         }
         if (open && challenge.plan().action().equals("access") && !limit) {
             model.put("decline", Map.of("id", challenge.id(), "csrf", csrf, "lang", texts.get("lang"), "declineLabel", texts.get("decline.access")));
@@ -261,7 +273,7 @@ public final class ChallengePages {
         if (codeSent) {
             model.put("codeForm", true);
             model.put("codeLabel", texts.get("code.label"));
-            model.put("codeHint", texts.get("code.hint", destinations(challenge, channels)));
+            model.put("codeHint", texts.get("code.hint", destinations(challenge, codeChannels(challenge, channels))));
             model.put("codeSubmit", texts.get("code.submit"));
             model.put("attemptsLeft", texts.get("attempts_left", attemptsLeft));
         }
@@ -317,12 +329,12 @@ public final class ChallengePages {
         }
         else if (key.get().equals("code_sent")) {
             long minutes = Math.max(1, Duration.between(java.time.Instant.now(), challenge.expiresAt()).toMinutes());
-            text = texts.get("notice.code_sent", destinations(challenge, challenge.channels()), minutes);
+            text = texts.get("notice.code_sent", destinations(challenge, codeChannels(challenge, challenge.channels())), minutes);
         }
         else {
             text = texts.get("notice." + key.get());
         }
-        boolean error = !Set.of("code_sent", "device_logged_out", "completed").contains(key.get());
+        boolean error = !Set.of("code_sent", "device_logged_out", "completed", ChallengeService.DONE).contains(key.get());
         model.put("notice", text);
         model.put("noticeKind", error ? "error" : "info");
         model.put("noticeRole", error ? "alert" : "status");
@@ -334,6 +346,14 @@ public final class ChallengePages {
             lines.add(texts.has("reason." + reason) ? texts.get("reason." + reason) : texts.get("reason.other"));
         }
         return List.copyOf(lines);
+    }
+
+    /**
+     * The channel the current code went on; for a code sent before challenges kept it, every channel
+     * offered (all the page could say then).
+     */
+    private static List<String> codeChannels(Challenge challenge, List<String> offered) {
+        return challenge.codeChannel().map(List::of).orElse(offered);
     }
 
     private static String destinations(Challenge challenge, List<String> channels) {
@@ -421,8 +441,20 @@ public final class ChallengePages {
         return apps.find(challenge.appId()).orElseThrow(() -> SeatguardException.notFound("challenge"));
     }
 
+    /**
+     * A send's limits: its account's, its recipient's (whatever the account: a browser-mode evaluation
+     * names its own email and phone, so without it one number could be sent a code per made-up account),
+     * and its client address's.
+     */
+    private List<AttemptLimits.Claim> sendClaims(Context ctx, Challenge challenge, String channel) {
+        String recipient = challenge.destination(channel).map(to -> to.toLowerCase(Locale.ROOT)).orElse("");
+        return List.of(new AttemptLimits.Claim(AttemptLimits.SEND_PER_ACCOUNT, accountKey(challenge)),
+                new AttemptLimits.Claim(AttemptLimits.SEND_PER_RECIPIENT, challenge.appId() + '|' + channel + ':' + recipient),
+                new AttemptLimits.Claim(AttemptLimits.SEND_PER_IP, limitKey(ctx)));
+    }
+
     private static String accountKey(Challenge challenge) {
-        return challenge.appId() + '|' + challenge.accountKey();
+        return challenge.appId() + '|' + challenge.limitKey();
     }
 
     /**

@@ -4,48 +4,70 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seatguard.server.http.Json;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Sends an SMS by posting {@code {"to", "body"}} as JSON to a configured endpoint: a provider that
  * takes that shape, or a small relay in front of one. Any 2xx answer is success.
+ *
+ * <p>The whole exchange is bounded, body included: a send runs on a page's request thread, and
+ * {@link HttpRequest.Builder#timeout} bounds only the wait for the response headers, so a provider
+ * trickling its body held the thread without end.
  */
 public final class HttpSmsSender {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final URI endpoint;
     private final Optional<String> token;
+    private final Duration timeout;
 
     public HttpSmsSender(URI endpoint, Optional<String> token) {
+        this(endpoint, token, TIMEOUT);
+    }
+
+    HttpSmsSender(URI endpoint, Optional<String> token, Duration timeout) {
         this.endpoint = requireNonNull(endpoint, "endpoint is null");
         this.token = requireNonNull(token, "token is null");
+        this.timeout = requireNonNull(timeout, "timeout is null");
     }
 
     public void send(String to, String body) {
         ObjectNode json = Json.MAPPER.createObjectNode().put("to", to).put("body", body);
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofSeconds(10))
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.toString()));
         token.ifPresent(value -> request.header("Authorization", "Bearer " + value));
+        CompletableFuture<HttpResponse<Void>> exchange = CLIENT.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response;
         try {
-            HttpResponse<Void> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("the SMS provider answered " + response.statusCode());
-            }
+            response = exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         }
-        catch (IOException e) {
-            throw new IllegalStateException("the SMS provider could not be reached: " + e.getMessage(), e);
+        catch (TimeoutException e) {
+            // Cancelling the client's future aborts the exchange and frees its connection.
+            exchange.cancel(true);
+            throw new IllegalStateException("the SMS provider did not answer within " + timeout.toSeconds() + " s");
+        }
+        catch (ExecutionException e) {
+            throw new IllegalStateException("the SMS provider could not be reached: " + e.getCause().getMessage(), e.getCause());
         }
         catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sending an SMS", e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("the SMS provider answered " + response.statusCode());
         }
     }
 }

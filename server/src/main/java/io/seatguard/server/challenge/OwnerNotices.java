@@ -10,7 +10,11 @@ import io.seatguard.storage.SqlOwnerNotices;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells owners about new devices when a policy asks to (seed 002): at most one notice per account and
- * device, at most {@link #MAX_PER_DAY} per account a day, sent on a background thread so a slow mail
- * server never slows an evaluation. A full queue drops the notice (and logs it) rather than block.
+ * device, at most {@link #MAX_PER_DAY} per account a day and {@link #MAX_PER_RECIPIENT_PER_DAY} to each
+ * email address or phone number, sent on a background thread so a slow mail server never slows an
+ * evaluation. A full queue drops the notice (and logs it) rather than block.
  */
 public final class OwnerNotices implements OwnerNotifier, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OwnerNotices.class);
@@ -64,29 +69,35 @@ public final class OwnerNotices implements OwnerNotifier, AutoCloseable {
     }
 
     private void deliver(OwnerNotice notice) {
-        boolean reachable = notice.channels().contains("email") && notice.email().isPresent()
-                || notice.channels().contains("sms") && notice.phone().isPresent();
-        if (!reachable || !delivery.channels().containsAll(notice.channels().stream().filter(delivery.channels()::contains).toList())) {
+        // Each message the notice would send, by the recipient the daily cap counts it under (an email
+        // address in one case, whatever case the evaluation wrote it in).
+        Map<String, String> channelByRecipient = new LinkedHashMap<>();
+        for (String channel : notice.channels()) {
+            Optional<String> to = channel.equals("email") ? notice.email() : channel.equals("sms") ? notice.phone() : Optional.empty();
+            if (to.isPresent() && delivery.channels().contains(channel)) {
+                channelByRecipient.putIfAbsent(to.get().toLowerCase(Locale.ROOT), channel);
+            }
+        }
+        if (channelByRecipient.isEmpty()) {
             return;
         }
-        // The costly channel names the recipient: the phone when the notice goes by SMS, else the email.
-        String recipient = notice.channels().contains("sms") && notice.phone().isPresent() && delivery.channels().contains("sms")
-                ? notice.phone().get()
-                : notice.email().map(email -> email.toLowerCase(Locale.ROOT)).orElse(notice.phone().orElse(""));
-        if (!sent.claim(notice.appId(), notice.userId(), notice.deviceId(), recipient, notice.at(), notice.at().minus(Duration.ofDays(1)), MAX_PER_DAY,
-                MAX_PER_RECIPIENT_PER_DAY)) {
+        // Every recipient messaged is counted, in one transaction with the notice: counting only one of
+        // them let a notice by SMS and email reach one address without end, a new phone number each time.
+        List<String> granted = sent.claim(notice.appId(), notice.userId(), notice.deviceId(), List.copyOf(channelByRecipient.keySet()), notice.at(),
+                notice.at().minus(Duration.ofDays(1)), MAX_PER_DAY, MAX_PER_RECIPIENT_PER_DAY);
+        if (granted.isEmpty()) {
             return;
         }
         String appName = apps.find(notice.appId()).map(App::name).orElse("Seatguard");
         ChallengeTexts texts = ChallengeTexts.of(Locale.ENGLISH);
         String from = notice.country().map(country -> texts.get("owner.from", country)).orElse("");
-        for (String channel : notice.channels()) {
-            if (channel.equals("email") && notice.email().isPresent() && delivery.channels().contains("email")) {
-                delivery.sendNotice("email", notice.email().get(), texts.get("owner.subject", appName),
+        for (String recipient : granted) {
+            if (channelByRecipient.get(recipient).equals("email")) {
+                delivery.sendNotice("email", notice.email().orElseThrow(), texts.get("owner.subject", appName),
                         texts.get("owner.body", appName, notice.device(), from, WHEN.format(notice.at())));
             }
-            if (channel.equals("sms") && notice.phone().isPresent() && delivery.channels().contains("sms")) {
-                delivery.sendNotice("sms", notice.phone().get(), "", texts.get("owner.sms", appName, notice.device()));
+            else {
+                delivery.sendNotice("sms", notice.phone().orElseThrow(), "", texts.get("owner.sms", appName, notice.device()));
             }
         }
     }

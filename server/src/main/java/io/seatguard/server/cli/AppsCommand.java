@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code seatguard apps create|list|rotate-secret}: the app endpoints, for people, printing JSON. */
+/** {@code seatguard apps create|list|rotate-secret|rotate-identity-secret}: the app endpoints, for people, printing JSON. */
 @Command(name = "apps", mixinStandardHelpOptions = true, description = "Manage apps on a running server (needs the admin token).",
-        subcommands = {AppsCommand.Create.class, AppsCommand.ListApps.class, AppsCommand.RotateSecret.class})
+        subcommands = {AppsCommand.Create.class, AppsCommand.ListApps.class, AppsCommand.RotateSecret.class, AppsCommand.RotateIdentitySecret.class})
 public final class AppsCommand {
     @Option(names = "--url", defaultValue = "${env:SEATGUARD_URL:-http://127.0.0.1:8080}", description = "Server URL (env SEATGUARD_URL; default ${DEFAULT-VALUE}).", scope = picocli.CommandLine.ScopeType.INHERIT)
     String url;
@@ -70,7 +70,8 @@ public final class AppsCommand {
         }
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an app and print its keys (the secret is shown once).")
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create an app and print its keys (the secret key and the identity secret are shown once).")
     static final class Create implements Callable<Integer> {
         @ParentCommand
         AppsCommand parent;
@@ -81,10 +82,17 @@ public final class AppsCommand {
         @Option(names = "--allowed-origin", description = "An origin browsers may call from, e.g. https://app.example.com (repeatable).")
         List<String> allowedOrigins = List.of();
 
+        @Option(names = "--require-signed-identity",
+                description = "Refuse browser evaluations naming a user, email or phone without the backend's identity_signature.")
+        boolean requireSignedIdentity;
+
         @Override
         public Integer call() {
             ObjectNode body = Json.MAPPER.createObjectNode().put("name", name);
             allowedOrigins.forEach(body.putArray("allowed_origins")::add);
+            if (requireSignedIdentity) {
+                body.put("require_signed_identity", true);
+            }
             return parent.send("POST", "/v3/apps", body);
         }
     }
@@ -111,6 +119,22 @@ public final class AppsCommand {
         @Override
         public Integer call() {
             return parent.send("POST", "/v3/apps/" + java.net.URLEncoder.encode(appId, java.nio.charset.StandardCharsets.UTF_8) + "/rotate-secret", null);
+        }
+    }
+
+    @Command(name = "rotate-identity-secret", mixinStandardHelpOptions = true,
+            description = "Give an app a new identity secret and print it (shown once); the previous one is still accepted for an hour.")
+    static final class RotateIdentitySecret implements Callable<Integer> {
+        @ParentCommand
+        AppsCommand parent;
+
+        @Parameters(index = "0", description = "The app id.")
+        String appId;
+
+        @Override
+        public Integer call() {
+            return parent.send("POST", "/v3/apps/" + java.net.URLEncoder.encode(appId, java.nio.charset.StandardCharsets.UTF_8) + "/rotate-identity-secret",
+                    null);
         }
     }
 }

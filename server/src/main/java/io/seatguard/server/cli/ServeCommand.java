@@ -199,7 +199,9 @@ public final class ServeCommand implements Callable<Integer> {
         server.createdDefaultApp().ifPresent(created -> text
                 .append("  default app: ").append(created.app().id()).append('\n')
                 .append("    client_id:  ").append(created.app().clientId()).append("   (for browsers)\n")
-                .append("    secret_key: ").append(created.secretKey()).append("   (for your backend; shown once)\n"));
+                .append("    secret_key: ").append(created.secretKey()).append("   (for your backend; shown once)\n")
+                .append("    identity_secret: ").append(created.app().identitySecrets().current().orElse("none"))
+                .append("   (signs the identity your pages evaluate; shown once)\n"));
         if (config.redisUrl().isPresent()) {
             text.append("  presence:    Redis (shared by every node; sessions live ").append(config.presenceWindow().toSeconds())
                     .append(" s after their last sign of life)\n");

@@ -23,8 +23,9 @@ import java.util.Optional;
 
 /**
  * The dashboard's apps and keys: every app with its id, client id and allowed origins; create an app,
- * change its origins, rotate its secret key. A new secret is shown once, in the answer to the form
- * that made it (never stored in clear, never shown again; the page is {@code no-store}).
+ * change its origins, rotate its secret key or identity secret, require signed identity. A new secret is
+ * shown once, in the answer to the form that made it (the secret key is never stored in clear; neither is
+ * shown again; the page is {@code no-store}).
  */
 public final class AppPages {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
@@ -32,6 +33,8 @@ public final class AppPages {
             <h1>Apps and keys</h1>
             {{#secret}}<div class="notice" role="status"><p>The secret key of <strong>{{app}}</strong>, shown this once: copy it to your backend's configuration now.</p>
               <p class="secret" id="new-secret">{{key}}</p></div>{{/secret}}
+            {{#identitySecret}}<div class="notice" role="status"><p>The identity secret of <strong>{{app}}</strong>, shown this once: your backend signs the user, email and phone it renders into pages with it.</p>
+              <p class="secret" id="new-identity-secret">{{key}}</p></div>{{/identitySecret}}
             {{#hasErrors}}<div class="notice error" role="alert"><p>Nothing was changed:</p><ul>{{#errors}}<li>{{field}}: {{message}}</li>{{/errors}}</ul></div>{{/hasErrors}}
             <table><thead><tr><th scope="col">Name</th><th scope="col">App id</th><th scope="col">Client id (browser)</th><th scope="col">Allowed origins</th><th scope="col">Created</th></tr></thead>
             <tbody>{{#rows}}<tr><td>{{name}}</td><td>{{id}}</td><td>{{clientId}}</td><td>{{origins}}</td><td>{{created}}</td></tr>{{/rows}}</tbody></table>
@@ -43,6 +46,14 @@ public final class AppPages {
             <form method="post" action="/dashboard/apps/rotate"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{id}}">
               <p>Rotating retires the current secret key at once: backends using it get 401 until they have the new one.</p>
               <button type="submit" class="secondary">Rotate the secret key of {{name}}</button></form>
+            <h3>Signed identity</h3>
+            <p>{{identityStatus}}</p>
+            <form method="post" action="/dashboard/apps/identity"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{id}}">
+              <label><input type="checkbox" name="require_signed_identity" value="true"{{#requireSigned}} checked{{/requireSigned}}> Refuse browser evaluations that name a user, email or phone without the backend's identity_signature</label>
+              <button type="submit" class="secondary">Save</button></form>
+            <form method="post" action="/dashboard/apps/rotate-identity"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{id}}">
+              <p>Rotating keeps the current identity secret valid for an hour, for pages already signed with it.</p>
+              <button type="submit" class="secondary">Rotate the identity secret of {{name}}</button></form>
             {{/shown}}
             {{#allApps}}<h2>New app</h2>
             <form method="post" action="/dashboard/apps"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
@@ -89,7 +100,7 @@ public final class AppPages {
         }
         CreatedApp created = apps.create(name, origins);
         appsChanged.run();
-        render(ctx, 201, operator.get(), created.app(), Optional.of(created), Map.of(), List.of());
+        render(ctx, 201, operator.get(), created.app(), Optional.of(created), Optional.of(created.app()), Map.of(), List.of());
     }
 
     public void rotate(Context ctx) {
@@ -104,6 +115,44 @@ public final class AppPages {
         }
         CreatedApp rotated = apps.rotateSecret(app.get().id());
         render(ctx, 200, operator.get(), rotated.app(), Optional.of(rotated), Map.of(), List.of());
+    }
+
+    /** A new identity secret, shown this once; the one it replaces is still accepted for an hour. */
+    public void rotateIdentity(Context ctx) {
+        Optional<OperatorService.SignedIn> operator = sessions.requireSignedInForm(ctx);
+        if (operator.isEmpty()) {
+            return;
+        }
+        Optional<App> app = visible(operator.get(), form(ctx, "app"));
+        if (app.isEmpty()) {
+            render(ctx, 404, operator.get(), sessions.appOrFirst(ctx, null), Optional.empty(), Map.of(), List.of(new FieldError("app", "no such app")));
+            return;
+        }
+        App rotated = apps.rotateIdentitySecret(app.get().id());
+        appsChanged.run();
+        render(ctx, 200, operator.get(), rotated, Optional.empty(), Optional.of(rotated), Map.of(), List.of());
+    }
+
+    /** Turns the requirement of signed identity on or off (an unchecked box is absent from the form: off). */
+    public void identity(Context ctx) {
+        Optional<OperatorService.SignedIn> operator = sessions.requireSignedInForm(ctx);
+        if (operator.isEmpty()) {
+            return;
+        }
+        Optional<App> app = visible(operator.get(), form(ctx, "app"));
+        if (app.isEmpty()) {
+            render(ctx, 404, operator.get(), sessions.appOrFirst(ctx, null), Optional.empty(), Map.of(), List.of(new FieldError("app", "no such app")));
+            return;
+        }
+        try {
+            apps.update(app.get().id(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("true".equals(ctx.formParam("require_signed_identity"))));
+            appsChanged.run();
+        }
+        catch (SeatguardException e) {
+            render(ctx, DashboardPages.statusOf(e), operator.get(), app.get(), Optional.empty(), Map.of(), DashboardPages.faults(e));
+            return;
+        }
+        ctx.redirect("/dashboard/apps?app=" + app.get().id(), io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     public void origins(Context ctx) {
@@ -134,6 +183,12 @@ public final class AppPages {
 
     private void render(Context ctx, int status, OperatorService.SignedIn operator, App current, Optional<CreatedApp> secret, Map<String, String> form,
             List<FieldError> errors) {
+        render(ctx, status, operator, current, secret, Optional.empty(), form, errors);
+    }
+
+    /** @param identitySecret an app whose identity secret was just made, to show this once */
+    private void render(Context ctx, int status, OperatorService.SignedIn operator, App current, Optional<CreatedApp> secret,
+            Optional<App> identitySecret, Map<String, String> form, List<FieldError> errors) {
         Map<String, Object> model = sessions.frame(DashboardLayout.Section.APPS, "Apps and keys", current, operator);
         model.put("rows", sessions.visibleApps(ctx).stream().map(app -> Map.of("id", app.id(), "name", app.name(), "clientId", app.clientId(),
                 "origins", app.allowedOrigins().isEmpty() ? "none (server calls only)" : String.join(", ", app.allowedOrigins()),
@@ -143,14 +198,27 @@ public final class AppPages {
             shown.put("id", current.id());
             shown.put("name", current.name());
             shown.put("originLines", String.join("\n", current.allowedOrigins()));
+            shown.put("requireSigned", current.requireSignedIdentity());
+            shown.put("identityStatus", identityStatus(current));
             model.put("shown", shown);
         }
         secret.ifPresent(created -> model.put("secret", Map.of("app", created.app().name(), "key", created.secretKey())));
+        identitySecret.ifPresent(app -> app.identitySecrets().current()
+                .ifPresent(key -> model.put("identitySecret", Map.of("app", app.name(), "key", key))));
         model.put("allApps", operator.operator().allApps());
         model.put("form", form);
         model.put("errors", errors);
         model.put("hasErrors", !errors.isEmpty());
         ctx.status(status).contentType("text/html; charset=utf-8").result(PAGE.execute(model));
+    }
+
+    private static String identityStatus(App app) {
+        if (app.identitySecrets().current().isEmpty()) {
+            return "This app has no identity secret yet: rotate one to let its backend sign identities. Browser evaluations are the browser's word.";
+        }
+        return app.requireSignedIdentity()
+                ? "Required: browser evaluations naming a user, email or phone must carry the backend's signature."
+                : "Not required: signed browser evaluations are recorded as signed, unsigned ones are still taken (as unsigned).";
     }
 
     /**

@@ -50,6 +50,8 @@ public record DashboardSite(DashboardPages sessions, OverviewPage overview, Acco
                 Route.page(POST, "/dashboard/apps", apps::create),
                 Route.page(POST, "/dashboard/apps/origins", apps::origins),
                 Route.page(POST, "/dashboard/apps/rotate", apps::rotate),
+                Route.page(POST, "/dashboard/apps/rotate-identity", apps::rotateIdentity),
+                Route.page(POST, "/dashboard/apps/identity", apps::identity),
                 Route.page(GET, "/dashboard/webhooks", webhooks::page),
                 Route.page(POST, "/dashboard/webhooks", webhooks::create),
                 Route.page(POST, "/dashboard/webhooks/rotate", webhooks::rotate),

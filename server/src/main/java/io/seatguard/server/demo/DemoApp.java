@@ -35,7 +35,9 @@ public record DemoApp(App app, String secretKey) {
      * its key), or a new one.
      */
     public static DemoApp ensure(AppService apps, List<String> origins) {
-        Optional<App> own = apps.setting(ID_SETTING).flatMap(apps::find).or(() -> madeByAnEarlierVersion(apps));
+        Optional<App> own = apps.setting(ID_SETTING).flatMap(apps::find).or(() -> madeByAnEarlierVersion(apps))
+                // A demo app made before identity secrets existed gets one: its account page signs the identity it evaluates.
+                .map(app -> app.identitySecrets().current().isPresent() ? app : apps.rotateIdentitySecret(app.id()));
         Optional<String> secret = apps.setting(SECRET_SETTING);
         if (own.isPresent()) {
             if (secret.isPresent() && isKeyOf(apps, secret.get(), own.get())) {

@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.seatguard.core.app.App;
+import io.seatguard.core.app.IdentitySignature;
 import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.FieldErrors;
 import io.seatguard.core.error.SeatguardException;
@@ -46,7 +47,9 @@ import java.util.stream.Collectors;
  *       and opens a session; on {@code challenge} it opens nothing, remembers the login in a signed
  *       cookie and the page goes to the hosted challenge. Back at {@code /demo/verified?evaluation=…}
  *       the backend consumes the evaluation (a replay is refused) and checks action, user, freshness and
- *       {@code challenge.status == completed} before it opens the session.
+ *       {@code challenge.status == completed} before it opens the session. Both times it checks the
+ *       evaluation's email and phone are the account's own: the code went there, and the browser named
+ *       them, so a challenge passed with a code sent to another address proves nothing.
  *   <li>Signup: the same with no account yet: the evaluation is bound to the email given, a different
  *       email at {@code /demo/register} is refused, and the account is only created once the challenge
  *       is completed ({@code /demo/registered}).
@@ -81,6 +84,7 @@ public final class DemoSite {
     private final PolicyService policies;
     private final JsonBody jsonBody;
     private final InstantSource clock;
+    private final Supplier<Optional<String>> identitySecret;
     private final DemoSessions signer = new DemoSessions();
     private final Map<String, String> registered = new ConcurrentHashMap<>();
     private final Map<String, PendingSignup> pendingSignups = new ConcurrentHashMap<>();
@@ -90,9 +94,11 @@ public final class DemoSite {
      * @param ownOrigins the origins this server's pages are served from (its public URL, or its loopback
      *     names), known once the server listens
      * @param api the Java SDK pointed at this server with the demo app's key, made once the server listens
+     * @param identitySecret the demo app's current identity secret, which the account page's identity is signed with
      */
     public DemoSite(Supplier<DemoApp> demoApp, Supplier<List<String>> ownOrigins, Supplier<SeatguardClient> api, PolicyService policies, JsonBody jsonBody,
-            InstantSource clock) {
+            InstantSource clock, Supplier<Optional<String>> identitySecret) {
+        this.identitySecret = requireNonNull(identitySecret, "identitySecret is null");
         this.demoApp = requireNonNull(demoApp, "demoApp is null");
         this.ownOrigins = requireNonNull(ownOrigins, "ownOrigins is null");
         this.api = requireNonNull(api, "api is null");
@@ -128,7 +134,19 @@ public final class DemoSite {
             ctx.redirect("/demo");
             return;
         }
-        html(ctx, 200, files.get("account").replace("{{USER}}", escape(user.get())));
+        // The backend knows who is signed in: it renders the account's email and signs both, so the page's
+        // access evaluation names this account provably (docs/integration-guide.md, "Signed identity").
+        String email = emailOf(user.get());
+        String signature = identitySecret.get()
+                .map(secret -> IdentitySignature.sign(secret, user, Optional.of(email), Optional.empty()))
+                .orElse("");
+        html(ctx, 200, files.get("account").replace("{{USER}}", escape(user.get())).replace("{{EMAIL}}", escape(email))
+                .replace("{{IDENTITY_SIGNATURE}}", signature));
+    }
+
+    /** The demo's accounts have no mailbox of their own: a registered one is its email, the others get a demo address. */
+    static String emailOf(String user) {
+        return user.contains("@") ? user : user + "@demo.seatguard.dev";
     }
 
     public void script(Context ctx) {
@@ -169,6 +187,10 @@ public final class DemoSite {
         if (!evaluation.userId().map(user::equals).orElse(false)) {
             throw SeatguardException.invalid("evaluation_id", "is not a login evaluation of " + user);
         }
+        Optional<String> otherContact = otherContact(evaluation, user);
+        if (otherContact.isPresent()) {
+            throw SeatguardException.invalid("evaluation_id", otherContact.get());
+        }
         decide(ctx, evaluation, "login", user, () -> openSession(ctx, user));
     }
 
@@ -177,6 +199,9 @@ public final class DemoSite {
         afterChallenge(ctx, "login", (evaluation, subject) -> {
             if (!evaluation.userId().map(subject::equals).orElse(false)) {
                 return Optional.of("This evaluation is not a login of the account that started it.");
+            }
+            if (otherContact(evaluation, subject).isPresent()) {
+                return Optional.of("This evaluation's code went to an address that is not the account's.");
             }
             openSession(ctx, subject);
             return Optional.empty();
@@ -214,6 +239,9 @@ public final class DemoSite {
         if (!evaluation.email().map(email::equalsIgnoreCase).orElse(false)) {
             throw SeatguardException.invalid("email", "differs from the email the signup was evaluated with");
         }
+        if (evaluation.phone().isPresent()) {
+            throw SeatguardException.invalid("evaluation_id", "was evaluated with a phone number, which a demo signup does not have");
+        }
         pendingSignups.put(evaluation.id(), new PendingSignup(email, hash(password), clock.instant().plus(FRESHNESS)));
         decide(ctx, evaluation, "signup", email, () -> {
             pendingSignups.remove(evaluation.id());
@@ -227,7 +255,7 @@ public final class DemoSite {
         afterChallenge(ctx, "signup", (evaluation, subject) -> {
             PendingSignup pending = pendingSignups.get(evaluation.id());
             if (pending == null || !pending.email().equals(subject) || pending.expires().isBefore(clock.instant())
-                    || !evaluation.email().map(subject::equalsIgnoreCase).orElse(false)) {
+                    || !evaluation.email().map(subject::equalsIgnoreCase).orElse(false) || evaluation.phone().isPresent()) {
                 return Optional.of("This signup is not the one that started the challenge, or it is too old.");
             }
             if (registered.putIfAbsent(subject, pending.passwordHash()) != null) {
@@ -382,6 +410,21 @@ public final class DemoSite {
     }
 
     // accounts and sessions
+
+    /**
+     * Why the evaluation's email or phone is not the account's, or empty when they are (or it named
+     * none). The challenge's code went to them, and in a browser call the page names them: checked, a
+     * person who knows the password but not the mailbox cannot pass with a code sent to their own.
+     */
+    private static Optional<String> otherContact(Evaluation evaluation, String user) {
+        if (evaluation.email().filter(email -> !email.equalsIgnoreCase(emailOf(user))).isPresent()) {
+            return Optional.of("was evaluated with an email that is not the account's");
+        }
+        if (evaluation.phone().isPresent()) {
+            return Optional.of("was evaluated with a phone number, which the account does not have");
+        }
+        return Optional.empty();
+    }
 
     private boolean passwordHolds(String user, String password) {
         if (ACCOUNTS.contains(user)) {

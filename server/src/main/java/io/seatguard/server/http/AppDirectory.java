@@ -36,6 +36,16 @@ public final class AppDirectory {
         return byClientId.get(clientId);
     }
 
+    /**
+     * The app as stored now, bypassing the cache, which it then holds; for a browser call that the cached
+     * app refuses but a change made on another node within {@link #TTL} may allow (a rotated identity secret).
+     */
+    Optional<App> reread(String clientId) {
+        Optional<App> stored = apps.findByClientId(clientId);
+        byClientId.put(clientId, stored);
+        return stored;
+    }
+
     /** Origins any app allows: what a CORS preflight, which carries no client id, can be judged by. */
     boolean anyAppAllows(String origin) {
         return allOrigins.get("all").contains(origin);

@@ -16,7 +16,7 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
 
-/** The admin's app endpoints: create, list, read, rotate the secret (CONTRACT.md "Tenancy and keys"). */
+/** The admin's app endpoints: create, list, read, change, rotate the secret key or the identity secret (CONTRACT.md "Tenancy and keys"). */
 final class AppHandlers {
 
     private final Credentials credentials;
@@ -38,32 +38,48 @@ final class AppHandlers {
         String name = AppFields.name(body.get("name"), errors);
         List<String> origins = AppFields.origins(body.get("allowed_origins"), errors);
         Optional<Branding> branding = branding(body.get("branding"), errors);
+        Optional<Boolean> requireSignedIdentity = requireSignedIdentity(body, errors);
         errors.throwIfAny();
         CreatedApp created = apps.create(name, origins);
-        if (branding.isPresent()) {
-            created = new CreatedApp(apps.update(created.app().id(), Optional.empty(), Optional.empty(), branding), created.secretKey());
+        if (branding.isPresent() || requireSignedIdentity.orElse(false)) {
+            created = new CreatedApp(apps.update(created.app().id(), Optional.empty(), Optional.empty(), branding, requireSignedIdentity),
+                    created.secretKey());
         }
         directory.invalidate();
-        ctx.status(201).contentType("application/json").result(AppJson.withSecret(created).toString());
+        ctx.status(201).contentType("application/json").result(AppJson.withSecret(created, true).toString());
     }
 
-    /** {@code PATCH /v3/apps/{id}}: changes what the body gives of name, allowed origins and branding. */
+    /** {@code PATCH /v3/apps/{id}}: changes what the body gives of name, allowed origins, branding and require_signed_identity. */
     void update(Context ctx) {
         credentials.requireAdmin(ctx);
         JsonNode body = jsonBody.readObject(ctx);
         FieldErrors errors = new FieldErrors();
         body.fieldNames().forEachRemaining(field -> {
-            if (!List.of("name", "allowed_origins", "branding").contains(field)) {
-                errors.add(field, "cannot be changed; send name, allowed_origins or branding");
+            if (!List.of("name", "allowed_origins", "branding", "require_signed_identity").contains(field)) {
+                errors.add(field, "cannot be changed; send name, allowed_origins, branding or require_signed_identity");
             }
         });
         Optional<String> name = body.has("name") ? Optional.ofNullable(AppFields.name(body.get("name"), errors)) : Optional.empty();
         Optional<List<String>> origins = body.has("allowed_origins") ? Optional.of(AppFields.origins(body.get("allowed_origins"), errors)) : Optional.empty();
         Optional<Branding> branding = body.has("branding") ? branding(body.get("branding"), errors).or(() -> Optional.of(Branding.NONE)) : Optional.empty();
+        Optional<Boolean> requireSignedIdentity = requireSignedIdentity(body, errors);
         errors.throwIfAny();
-        var app = apps.update(ctx.pathParam("id"), name, origins, branding);
+        var app = apps.update(ctx.pathParam("id"), name, origins, branding, requireSignedIdentity);
         directory.invalidate();
         ctx.contentType("application/json").result(AppJson.app(app).toString());
+    }
+
+    /** {@code require_signed_identity}: a boolean, or absent (unchanged; false for a new app). */
+    private static Optional<Boolean> requireSignedIdentity(JsonNode body, FieldErrors errors) {
+        JsonNode node = body.get("require_signed_identity");
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (!node.isBoolean()) {
+            errors.add("require_signed_identity", "must be true or false");
+            return Optional.empty();
+        }
+        return Optional.of(node.booleanValue());
     }
 
     /** {@code {logo_url: https URL, color: "#rrggbb"}}, each optional; null or absent: no branding. */
@@ -135,7 +151,19 @@ final class AppHandlers {
     void rotateSecret(Context ctx) {
         credentials.requireAdmin(ctx);
         CreatedApp rotated = apps.rotateSecret(ctx.pathParam("id"));
-        ctx.contentType("application/json").result(AppJson.withSecret(rotated).toString());
+        ctx.contentType("application/json").result(AppJson.withSecret(rotated, false).toString());
+    }
+
+    /**
+     * {@code POST /v3/apps/{id}/rotate-identity-secret}: a new identity secret, shown in this answer only;
+     * the one it replaces is still accepted for an hour, for pages rendered with it.
+     */
+    void rotateIdentitySecret(Context ctx) {
+        credentials.requireAdmin(ctx);
+        var app = apps.rotateIdentitySecret(ctx.pathParam("id"));
+        // This node's browser calls check signatures against the new secret at once (others within AppDirectory.TTL, or on a miss).
+        directory.invalidate();
+        ctx.contentType("application/json").result(AppJson.withIdentitySecret(app).toString());
     }
 
 }

@@ -45,6 +45,7 @@ final class ChallengeHandlers {
         challenge.reasons().forEach(reasons::add);
         json.put("user", challenge.userId().orElse(null));
         json.put("email", challenge.email().orElse(null));
+        json.put("identity", challenge.plan().identity().wireName());
         json.put("device_id", challenge.deviceId());
         json.put("attempts", challenge.attempts());
         json.put("created_at", EvaluationJson.time(challenge.createdAt()));

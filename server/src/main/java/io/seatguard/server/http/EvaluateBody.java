@@ -8,7 +8,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** A syntactically valid evaluate body, before the app and client IP are settled. */
+/**
+ * A syntactically valid evaluate body, before the app and client IP are settled.
+ *
+ * @param identitySignature the backend's signature of user, email and phone, lower-case hex; not yet checked
+ */
 record EvaluateBody(
         Optional<String> clientId,
         String action,
@@ -21,11 +25,13 @@ record EvaluateBody(
         DeviceSignals device,
         Optional<InetAddress> ip,
         Optional<String> userAgent,
-        Optional<Instant> timestamp) {
+        Optional<Instant> timestamp,
+        Optional<String> identitySignature) {
     EvaluateBody {
         requireNonNull(clientId, "clientId is null");
         requireNonNull(action, "action is null");
         requireNonNull(metadata, "metadata is null");
         requireNonNull(device, "device is null");
+        requireNonNull(identitySignature, "identitySignature is null");
     }
 }

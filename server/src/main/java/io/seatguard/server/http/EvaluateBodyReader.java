@@ -53,6 +53,7 @@ final class EvaluateBodyReader {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,128}");
     private static final Pattern COMPONENT_NAME = Pattern.compile("[A-Za-z0-9_.:-]{1," + MAX_COMPONENT_NAME + "}");
     static final Pattern CLIENT_ID = Pattern.compile("pk_[A-Za-z0-9]{1,64}");
+    private static final Pattern HEX_SIGNATURE = Pattern.compile("[0-9A-Fa-f]{" + io.seatguard.core.app.IdentitySignature.HEX_LENGTH + "}");
 
     enum Mode {
         BROWSER,
@@ -100,6 +101,11 @@ final class EvaluateBodyReader {
             errors.add("return_to", "must be an absolute http or https URL");
         }
         DeviceSignals device = device(body, errors);
+        Optional<String> identitySignature = optionalText(body, "identity_signature", errors, 256);
+        if (identitySignature.isPresent() && !HEX_SIGNATURE.matcher(identitySignature.get()).matches()) {
+            errors.add("identity_signature", "must be the hex HMAC-SHA256 of user, email and phone: 64 characters of 0-9 and a-f");
+            identitySignature = Optional.empty();
+        }
 
         Optional<InetAddress> ip = Optional.empty();
         Optional<String> userAgent = Optional.empty();
@@ -123,7 +129,8 @@ final class EvaluateBodyReader {
             timestamp = timestamp(body, errors);
         }
         errors.throwIfAny();
-        return new EvaluateBody(clientId, action.orElseThrow(), user, email, phone, metadata, session, returnTo, device, ip, userAgent, timestamp);
+        return new EvaluateBody(clientId, action.orElseThrow(), user, email, phone, metadata, session, returnTo, device, ip, userAgent, timestamp,
+                identitySignature.map(signature -> signature.toLowerCase(java.util.Locale.ROOT)));
     }
 
     private Optional<Instant> timestamp(JsonNode body, FieldErrors errors) {

@@ -10,6 +10,7 @@ import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.evaluation.Evaluation;
 import io.seatguard.core.evaluation.EvaluationPipeline;
 import io.seatguard.core.evaluation.EvaluationRequest;
+import io.seatguard.core.evaluation.IdentityProof;
 import io.seatguard.core.net.ClientIpResolver;
 import io.seatguard.server.ServerMetrics;
 import java.net.InetAddress;
@@ -28,9 +29,10 @@ final class EvaluateHandler {
     private final ClientIpResolver clientIps;
     private final EvaluationPipeline pipeline;
     private final ServerMetrics metrics;
+    private final BrowserIdentity browserIdentity;
 
     EvaluateHandler(JsonBody jsonBody, EvaluateBodyReader reader, Credentials credentials, AppDirectory apps, ClientIpResolver clientIps,
-            EvaluationPipeline pipeline, ServerMetrics metrics) {
+            EvaluationPipeline pipeline, ServerMetrics metrics, BrowserIdentity browserIdentity) {
         this.jsonBody = requireNonNull(jsonBody, "jsonBody is null");
         this.reader = requireNonNull(reader, "reader is null");
         this.credentials = requireNonNull(credentials, "credentials is null");
@@ -38,6 +40,7 @@ final class EvaluateHandler {
         this.clientIps = requireNonNull(clientIps, "clientIps is null");
         this.pipeline = requireNonNull(pipeline, "pipeline is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
+        this.browserIdentity = requireNonNull(browserIdentity, "browserIdentity is null");
     }
 
     void handle(Context ctx) {
@@ -46,12 +49,15 @@ final class EvaluateHandler {
         boolean serverMode = Credentials.bearer(ctx).isPresent();
         App app;
         EvaluateBody body;
+        IdentityProof identity;
         if (serverMode) {
             app = credentials.requireApp(ctx);
             body = reader.read(json, EvaluateBodyReader.Mode.SERVER);
             if (body.clientId().isPresent() && !body.clientId().get().equals(app.clientId())) {
                 throw SeatguardException.invalid("client_id", "does not belong to the app of this secret key");
             }
+            // The backend proved itself with the secret key: what it names needs no signature (one sent is not checked).
+            identity = IdentityProof.SERVER;
         }
         else {
             body = reader.read(json, EvaluateBodyReader.Mode.BROWSER);
@@ -66,6 +72,7 @@ final class EvaluateHandler {
                 throw SeatguardException.invalid("return_to",
                         "must be on one of this app's allowed_origins in a browser call (a server call with the secret key may name any http(s) URL)");
             }
+            identity = browserIdentity.of(app, body);
         }
 
         InetAddress requestIp = clientIps.resolve(PeerAddress.of(ctx), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
@@ -82,7 +89,8 @@ final class EvaluateHandler {
                 body.device(),
                 body.ip().orElse(requestIp),
                 userAgent,
-                body.timestamp());
+                body.timestamp(),
+                identity);
         Evaluation evaluation = pipeline.evaluate(request);
         metrics.evaluationRecorded(evaluation.action(), evaluation.verdict().wireName());
         writeJson(ctx, EvaluationJson.verdict(evaluation).toString());

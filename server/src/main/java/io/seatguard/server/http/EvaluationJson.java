@@ -47,6 +47,8 @@ final class EvaluationJson {
         user.put("id", evaluation.user().id().orElse(null));
         user.put("email", evaluation.user().email().orElse(null));
         user.put("phone", evaluation.user().phone().orElse(null));
+        // How the user, email and phone came to be believed: server, signed or unsigned (null: recorded before it was kept).
+        json.put("identity", evaluation.user().identity().map(io.seatguard.core.evaluation.IdentityProof::wireName).orElse(null));
         json.set("metadata", Json.MAPPER.valueToTree(evaluation.metadata()));
         json.put("session", evaluation.sessionId().orElse(null));
         json.put("return_to", evaluation.returnTo().orElse(null));

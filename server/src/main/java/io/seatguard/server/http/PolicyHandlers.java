@@ -93,7 +93,7 @@ final class PolicyHandlers {
         App app = credentials.requireApp(ctx);
         ObjectNode json = Json.MAPPER.createObjectNode();
         ArrayNode data = json.putArray("data");
-        policies.list(app.id()).forEach(policy -> data.add(json(policy, policies.faultsNow(app.id(), policy))));
+        policies.checkedNow(app.id()).forEach(checked -> data.add(json(checked.policy(), checked.refusedNow())));
         ctx.contentType("application/json").result(json.toString());
     }
 

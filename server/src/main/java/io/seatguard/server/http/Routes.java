@@ -66,7 +66,8 @@ public final class Routes {
             DashboardSite dashboard) {
         JsonBody jsonBody = new JsonBody(maxBodyBytes);
         Credentials credentials = new Credentials(apps);
-        EvaluateHandler evaluate = new EvaluateHandler(jsonBody, new EvaluateBodyReader(clock), credentials, directory, clientIps, pipeline, metrics);
+        EvaluateHandler evaluate = new EvaluateHandler(jsonBody, new EvaluateBodyReader(clock), credentials, directory, clientIps, pipeline, metrics,
+                new BrowserIdentity(directory, clock));
         EvaluationHandlers evaluationHandlers = new EvaluationHandlers(credentials, evaluations, clock, challengeService);
         ChallengeHandlers challengeHandlers = new ChallengeHandlers(credentials, challengeService);
         AppHandlers appHandlers = new AppHandlers(credentials, apps, directory, jsonBody);
@@ -123,6 +124,7 @@ public final class Routes {
                 new Route(GET, "/v3/apps/{id}", appHandlers::get),
                 new Route(PATCH, "/v3/apps/{id}", appHandlers::update),
                 new Route(POST, "/v3/apps/{id}/rotate-secret", appHandlers::rotateSecret),
+                new Route(POST, "/v3/apps/{id}/rotate-identity-secret", appHandlers::rotateIdentitySecret),
                 new Route(GET, "/v3/openapi.json", ops::openApi),
                 new Route(GET, "/healthz", ops::health),
                 new Route(GET, "/readyz", ops::ready),

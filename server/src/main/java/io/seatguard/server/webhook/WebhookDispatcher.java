@@ -175,7 +175,7 @@ public final class WebhookDispatcher implements AutoCloseable {
                 long timestamp = at.getEpochSecond();
                 HttpRequest request = HttpRequest.newBuilder(target)
                         .timeout(TIMEOUT)
-                        .header("Content-Type", "application/json")
+                        .header("Content-Type", "application/json; charset=utf-8")
                         .header("User-Agent", "Seatguard-Webhooks/1")
                         .header("webhook-id", delivery.messageId())
                         .header("webhook-timestamp", String.valueOf(timestamp))

@@ -102,6 +102,26 @@ class ChallengePageBrowserTest {
         assertThat(blocked).as("every asset the page asked for loaded").isEmpty();
     }
 
+    /** The device-limit page a browser opened without a signed identity: an explanation, Continue and Cancel, and no device. */
+    @Test
+    void anUnsignedDeviceLimitPageOffersContinueAndCancelOnly() throws Exception {
+        Response policy = server.post("/v3/policies", """
+                {"name": "One device", "actions": ["access"], "conditions": {"check": "device_count", "op": "gt", "value": 1},
+                 "verdict": "challenge", "challenge": {"type": "device_limit", "device_limit": 1, "success_url": "https://app.example/plans",
+                                "logout_url": "https://app.example/bye"}}""",
+                app.bearer());
+        assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+        challenge("uma");
+        Response access = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"access\",\"user\":\"uma\","
+                + "\"return_to\":\"" + server.url() + "/watch\",\"device\":{\"token\":\"tok_uma_other_000001\"}}", Map.of());
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+        browser.get(access.json().get("redirect").asText());
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Too many devices");
+        assertThat(browser.findElements(By.cssSelector(".devices li"))).isEmpty();
+        assertThat(browser.findElements(By.tagName("button")).stream().map(WebElement::getText)).containsExactly("Continue", "Cancel");
+        screenshot("challenge-device-limit-unsigned-phone");
+    }
+
     @Test
     void arabicIsLaidOutRightToLeft() throws Exception {
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1024, "height", 768, "deviceScaleFactor", 1, "mobile", false));

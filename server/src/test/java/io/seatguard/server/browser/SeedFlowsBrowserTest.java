@@ -238,6 +238,9 @@ class SeedFlowsBrowserTest {
         waitForAccountPage(second);
         String firstDevice = Chromium.text(first, "device-id");
         assertThat(Chromium.text(second, "device-id")).isNotEqualTo(firstDevice);
+        // The demo's backend signs the identity its account page evaluates: only then may the device-limit page log devices out.
+        assertThat(server.get("/v3/evaluations/" + Chromium.text(second, "evaluation-id"), app.bearer()).json().get("identity").asText())
+                .isEqualTo("signed");
 
         ChromeDriver third = browser("d3");
         otherComputer(third, 12, 1920, "Europe/Madrid", null);

@@ -2,11 +2,17 @@ package io.seatguard.server.challenge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seatguard.server.TestServer;
 import io.seatguard.server.TestServer.Response;
 import io.seatguard.server.TestServer.TestApp;
+import io.seatguard.server.http.Json;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,10 +25,88 @@ class DeviceLimitChallengeTest {
     Path dataDir;
 
     private static String evaluate(TestServer server, TestApp app, String action, String token) {
+        return evaluate(server, app, action, token, ",\"return_to\":\"https://app.example/watch/1\"");
+    }
+
+    /** The redirect of dina's evaluation of {@code action} from the device holding {@code token}, with {@code extra} fields; empty when none. */
+    private static String evaluate(TestServer server, TestApp app, String action, String token, String extra) {
         Response response = server.post("/v3/evaluate", "{\"action\":\"" + action + "\",\"user\":\"dina\",\"ip\":\"198.51.100.7\",\"user_agent\":\"" + DESKTOP
-                + "\",\"return_to\":\"https://app.example/watch/1\",\"device\":{\"token\":\"" + token + "\"}}", app.bearer());
+                + "\"" + extra + ",\"device\":{\"token\":\"" + token + "\"}}", app.bearer());
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json().has("redirect") && !response.json().get("redirect").isNull() ? response.json().get("redirect").asText() : "";
+    }
+
+    private static final String POLICY = """
+            {"name": "Two devices", "actions": ["access"], "conditions": {"check": "device_count", "op": "gt", "value": 2},
+             "verdict": "challenge", "challenge": {"type": "device_limit", "device_limit": 2, "success_url": "https://app.example/plans",
+                           "logout_url": "https://app.example/bye"}}""";
+
+    /** The owner's three devices, named by the app's backend; then a browser's access with a fourth, through the public client id. */
+    private static String browserAccessOverTheLimit(TestServer server, TestApp app, String identitySignature) {
+        assertThat(server.post("/v3/policies", POLICY, app.bearer()).status()).isEqualTo(201);
+        for (String token : new String[] {"tok_dina_laptop_0001", "tok_dina_tablet_0001", "tok_dina_phone_00001"}) {
+            evaluate(server, app, "login", token);
+        }
+        String signature = identitySignature == null ? "" : ",\"identity_signature\":\"" + identitySignature + "\"";
+        Response response = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"access\",\"user\":\"dina\""
+                + signature + ",\"return_to\":\"" + server.url() + "/watch/1\",\"device\":{\"token\":\"tok_someone_else_0001\"}}",
+                Map.of("User-Agent", DESKTOP));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        String page = response.json().get("redirect").asText();
+        assertThat(page).startsWith(server.url() + "/challenge/");
+        return page;
+    }
+
+    private static String aDeviceOfTheOwner(TestServer server, TestApp app) {
+        return server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("id").getFirst();
+    }
+
+    /**
+     * Review finding (high): with the public client id and an account id, anyone reached the account's
+     * device-limit page, saw its devices and logged every one of them out. Unsigned, the page shows none and
+     * logs none out.
+     */
+    @Test
+    void aPageOpenedByAnUnsignedBrowserNeitherShowsNorLogsOutTheAccountsDevices() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            String page = browserAccessOverTheLimit(server, app, null);
+            String ownersDevice = aDeviceOfTheOwner(server, app);
+
+            PageClient browser = new PageClient();
+            String body = browser.get(page).body();
+            assertThat(body).doesNotContain("logout-device").doesNotContain(ownersDevice).doesNotContain("Devices on this account")
+                    .contains("can be used on 2 devices at most, and that many are already signed in").contains("/continue\"").contains("/decline\"");
+            HttpResponse<String> forged = browser.post(page + "/logout-device", Map.of("lang", "en", "device_id", ownersDevice));
+            assertThat(forged.statusCode()).isEqualTo(200);
+            assertThat(forged.body()).contains("Devices cannot be logged out from this page.");
+            assertThat(server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("status"))
+                    .as("the owner's devices stay logged in").doesNotContain("detached");
+            assertThat(server.get("/v3/challenges/" + page.substring(page.lastIndexOf('/') + 1), app.bearer()).json().get("identity").asText())
+                    .isEqualTo("unsigned");
+
+            HttpResponse<String> cancelled = browser.post(page + "/decline", Map.of("lang", "en"));
+            assertThat(cancelled.statusCode()).isEqualTo(303);
+            assertThat(cancelled.headers().firstValue("Location")).contains("https://app.example/plans");
+        }
+    }
+
+    @Test
+    void aPageOpenedWithASignedIdentityLogsDevicesOutAsBefore() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            Response rotated = server.post("/v3/apps/" + app.id() + "/rotate-identity-secret", null,
+                    Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN));
+            String signature = io.seatguard.sdk.IdentitySignature.sign(rotated.json().get("identity_secret").asText(), "dina", null, null);
+            String page = browserAccessOverTheLimit(server, app, signature);
+            String ownersDevice = aDeviceOfTheOwner(server, app);
+
+            PageClient browser = new PageClient();
+            assertThat(browser.get(page).body()).contains("logout-device").contains(ownersDevice);
+            HttpResponse<String> loggedOut = browser.post(page + "/logout-device", Map.of("lang", "en", "device_id", ownersDevice));
+            assertThat(loggedOut.statusCode()).isEqualTo(200);
+            assertThat(server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("status")).containsOnlyOnce("detached");
+        }
     }
 
     @Test
@@ -60,5 +144,84 @@ class DeviceLimitChallengeTest {
             assertThat(server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("status"))
                     .as("only the one the backend logged out").containsOnlyOnce("detached");
         }
+    }
+
+    /** Review finding E: a device-limit challenge on login could be stored without success_url, and then passed to about:blank. */
+    @Test
+    void aLoginDeviceLimitPolicyNeedsItsSuccessUrlAndOneStoredWithoutItEndsOnThePage() throws Exception {
+        String withoutSuccessUrl = """
+                {"name": "Two devices at login", "actions": ["login"], "conditions": {"check": "device_count", "op": "gt", "value": 2},
+                 "verdict": "challenge", "challenge": {"type": "device_limit", "device_limit": 2, "logout_url": "https://app.example/bye"}}""";
+        String policyId;
+        TestApp app;
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            app = server.defaultApp();
+            Response refused = server.post("/v3/policies", withoutSuccessUrl, app.bearer());
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.json().get("errors").findValuesAsText("field")).containsExactly("challenge.success_url");
+            Response created = server.post("/v3/policies", withoutSuccessUrl.replace("\"device_limit\": 2,",
+                    "\"device_limit\": 2, \"success_url\": \"https://app.example/home\","), app.bearer());
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            policyId = created.json().get("id").asText();
+        }
+        // As a policy stored before success_url was required of it: the same without one.
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("seatguard.db"));
+                PreparedStatement read = connection.prepareStatement("SELECT document FROM policies WHERE id = ?");
+                PreparedStatement write = connection.prepareStatement("UPDATE policies SET document = ? WHERE id = ?")) {
+            read.setString(1, policyId);
+            ResultSet row = read.executeQuery();
+            assertThat(row.next()).isTrue();
+            ObjectNode document = (ObjectNode) Json.MAPPER.readTree(row.getString(1));
+            assertThat(((ObjectNode) document.get("challenge")).remove("success_url")).isNotNull();
+            write.setString(1, document.toString());
+            write.setString(2, policyId);
+            assertThat(write.executeUpdate()).isEqualTo(1);
+        }
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            assertThat(server.get("/v3/policies/" + policyId, app.bearer()).json().get("refused_now").findValuesAsText("field"))
+                    .as("read back, the operator is told").containsExactly("challenge.success_url");
+            evaluate(server, app, "login", "tok_dina_laptop_0001");
+            evaluate(server, app, "login", "tok_dina_tablet_0001");
+            String page = evaluate(server, app, "login", "tok_dina_phone_00001", "");
+            assertThat(page).startsWith(server.url() + "/challenge/");
+            PageClient browser = new PageClient();
+            browser.get(page);
+            String laptop = laptopOf(server, app, page);
+            HttpResponse<String> done = browser.post(page + "/logout-device", Map.of("device_id", laptop, "lang", "en"));
+            assertThat(done.statusCode()).as("not a redirect to about:blank").isEqualTo(200);
+            assertThat(done.body()).contains("Done. You can close this page");
+            assertThat(server.get("/v3/challenges/" + page.substring(page.lastIndexOf('/') + 1), app.bearer()).json().get("status").asText())
+                    .isEqualTo("completed");
+        }
+    }
+
+    /** Review finding E: an access evaluated without return_to ended its device-limit challenge at about:blank. */
+    @Test
+    void anAccessWithoutReturnToEndsOnThePage() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            Response policy = server.post("/v3/policies", """
+                    {"name": "Two devices", "actions": ["access"], "conditions": {"check": "device_count", "op": "gt", "value": 2},
+                     "verdict": "challenge", "challenge": {"type": "device_limit", "device_limit": 2, "logout_url": "https://app.example/bye"}}""",
+                    app.bearer());
+            assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+            for (String token : new String[] {"tok_dina_laptop_0001", "tok_dina_tablet_0001", "tok_dina_phone_00001"}) {
+                evaluate(server, app, "login", token);
+            }
+            String page = evaluate(server, app, "access", "tok_dina_phone_00001", "");
+            assertThat(page).startsWith(server.url() + "/challenge/");
+            PageClient browser = new PageClient();
+            browser.get(page);
+            HttpResponse<String> done = browser.post(page + "/logout-device", Map.of("device_id", laptopOf(server, app, page), "lang", "en"));
+            assertThat(done.statusCode()).isEqualTo(200);
+            assertThat(done.body()).contains("Done. You can close this page");
+        }
+    }
+
+    /** Another of dina's devices than the one the challenge is on. */
+    private static String laptopOf(TestServer server, TestApp app, String page) {
+        String current = server.get("/v3/challenges/" + page.substring(page.lastIndexOf('/') + 1), app.bearer()).json().get("device_id").asText();
+        return server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("id").stream()
+                .filter(id -> !id.equals(current)).findFirst().orElseThrow();
     }
 }

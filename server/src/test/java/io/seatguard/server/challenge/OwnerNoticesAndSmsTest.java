@@ -94,6 +94,34 @@ class OwnerNoticesAndSmsTest {
         }
     }
 
+    /** Review finding D: a notice by SMS and email counted against the phone alone, so one address was told once per new phone. */
+    @Test
+    void anAddressIsToldAtMostFiveTimesADayWhenEveryNoticeAlsoGoesToANewPhone() throws Exception {
+        try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir))) {
+            TestApp app = server.defaultApp();
+            Response policy = server.post("/v3/policies", """
+                    {"name": "Tell owners", "actions": ["login"], "conditions": {"check": "is_new_device", "op": "eq", "value": true},
+                     "verdict": "allow", "notify": {"channels": ["sms", "email"]}}""", app.bearer());
+            assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+            for (int i = 0; i < 8; i++) {
+                evaluate(server, app, "pump" + i, "tok_pump_device_000" + i, "\"email\":\"victim@example.com\",\"phone\":\"+3361234567" + i + "\",");
+            }
+            // The development outbox catches both channels; every new phone is told once.
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            String outbox = "";
+            while (System.nanoTime() < deadline && count(outbox, "<strong>sms</strong>") < 8) {
+                Thread.sleep(50);
+                outbox = server.get("/dev/outbox", Map.of()).body();
+            }
+            assertThat(count(outbox, "<strong>sms</strong>")).as(outbox).isEqualTo(8);
+            assertThat(count(outbox, "<span class=\"to\">victim@example.com</span>")).as("the address's five a day").isEqualTo(5);
+        }
+    }
+
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+
     @Test
     void codesGoBySmsThroughTheProviderOrToTheOutboxInDevelopment() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
@@ -149,6 +177,26 @@ class OwnerNoticesAndSmsTest {
                     .containsExactly("default");
             String redirect = evaluate(server, app, "tia", "tok_tia_device_0001", "\"phone\":\"+33612345678\",").json().get("redirect").asText();
             assertThat(new PageClient().get(redirect).body()).contains("We have no email address or phone number to send a code to");
+        }
+    }
+
+    /** Review finding H: the page said "code sent to m•••@example.com, +33•••78" when only the SMS went. */
+    @Test
+    void thePageNamesOnlyWhereTheCodeWent() {
+        try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir))) {
+            TestApp app = server.defaultApp();
+            server.post("/v3/policies", """
+                    {"name": "Verify ivy", "actions": ["login"], "conditions": {"check": "user", "op": "eq", "value": "ivy"},
+                     "verdict": "challenge", "challenge": {"type": "verification", "channels": ["email", "sms"], "success_url": "https://app.example/ok"}}""",
+                    app.bearer());
+            String redirect = evaluate(server, app, "ivy", "tok_ivy_device_0001", "\"email\":\"ivy@example.com\",\"phone\":\"+33612345678\",")
+                    .json().get("redirect").asText();
+            PageClient browser = new PageClient();
+            assertThat(browser.get(redirect).body()).contains("Email me a code at i•••@example.com", "Text me a code at +33•••••••78");
+            String sent = browser.post(redirect + "/send", Map.of("channel", "sms", "lang", "en")).body();
+            assertThat(sent).contains("We sent a code to +33•••••••78. It is valid", "Enter the 6-digit code we sent to +33•••••••78.");
+            String wrong = browser.post(redirect + "/verify", Map.of("code", "000000", "lang", "en")).body();
+            assertThat(wrong).contains("Enter the 6-digit code we sent to +33•••••••78.");
         }
     }
 

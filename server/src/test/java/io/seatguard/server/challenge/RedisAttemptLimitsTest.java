@@ -25,12 +25,12 @@ class RedisAttemptLimitsTest extends AttemptLimitsContract {
     @Test
     void twoNodesDrawOnOneBudget() {
         try (AttemptLimits nodeA = open(); AttemptLimits nodeB = open()) {
-            assertThat(nodeA.tryAcquire(PER_ACCOUNT, run + "/acct", PER_IP, run + "/ip-1")).isEmpty();
-            assertThat(nodeB.tryAcquire(PER_ACCOUNT, run + "/acct", PER_IP, run + "/ip-2")).isEmpty();
-            assertThat(nodeA.tryAcquire(PER_ACCOUNT, run + "/acct", PER_IP, run + "/ip-3")).isEmpty();
+            assertThat(acquire(nodeA, PER_ACCOUNT, run + "/acct", PER_IP, run + "/ip-1")).isEmpty();
+            assertThat(acquire(nodeB, PER_ACCOUNT, run + "/acct", PER_IP, run + "/ip-2")).isEmpty();
+            assertThat(acquire(nodeA, PER_ACCOUNT, run + "/acct", PER_IP, run + "/ip-3")).isEmpty();
             // The account's three checks are spent, whichever node took them: per node, each would allow three.
-            assertThat(nodeB.tryAcquire(PER_ACCOUNT, run + "/acct", PER_IP, run + "/ip-4")).isPresent();
-            assertThat(nodeA.tryAcquire(PER_ACCOUNT, run + "/acct", PER_IP, run + "/ip-5")).isPresent();
+            assertThat(acquire(nodeB, PER_ACCOUNT, run + "/acct", PER_IP, run + "/ip-4")).isPresent();
+            assertThat(acquire(nodeA, PER_ACCOUNT, run + "/acct", PER_IP, run + "/ip-5")).isPresent();
         }
     }
 
@@ -38,12 +38,12 @@ class RedisAttemptLimitsTest extends AttemptLimitsContract {
     void aNodeWhoseRedisFailsLimitsOnItsOwn() {
         RedisAttemptBuckets buckets = RedisAttemptBuckets.connect(RedisTestServer.URL);
         AttemptLimits limits = AttemptLimits.shared(buckets);
-        assertThat(limits.tryAcquire(PER_ACCOUNT, run + "/acct", PER_IP, run + "/ip-1")).isEmpty();
+        assertThat(acquire(limits, PER_ACCOUNT, run + "/acct", PER_IP, run + "/ip-1")).isEmpty();
         buckets.close();
         // Redis is gone for this node: no exception reaches the page, and the node's own buckets limit.
         for (int i = 0; i < 3; i++) {
-            assertThat(limits.tryAcquire(PER_ACCOUNT, run + "/acct", PER_IP, run + "/ip-" + i)).isEmpty();
+            assertThat(acquire(limits, PER_ACCOUNT, run + "/acct", PER_IP, run + "/ip-" + i)).isEmpty();
         }
-        assertThat(limits.tryAcquire(PER_ACCOUNT, run + "/acct", PER_IP, run + "/ip-9")).isPresent();
+        assertThat(acquire(limits, PER_ACCOUNT, run + "/acct", PER_IP, run + "/ip-9")).isPresent();
     }
 }

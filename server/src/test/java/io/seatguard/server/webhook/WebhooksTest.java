@@ -71,6 +71,8 @@ class WebhooksTest {
             // Two events (created, attached); the first try of the first one fails with 500 and is retried 5 s later.
             List<Receiver.Received> received = receiver.await(3, Duration.ofSeconds(20));
             assertThat(received).allSatisfy(request -> assertThat(signedWith(request, secret)).as(request.signature()).isTrue());
+            assertThat(received).as("a charset, so a servlet's getReader() decodes non-ASCII text as signed")
+                    .allSatisfy(request -> assertThat(request.contentType()).isEqualTo("application/json; charset=utf-8"));
             Set<String> types = new HashSet<>();
             for (Receiver.Received request : received) {
                 JsonNode body = Json.MAPPER.readTree(request.body());

@@ -1,0 +1,79 @@
+package io.seatguard.core.app;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import io.seatguard.core.ids.IdGenerator;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signed identity: an app's backend vouches for the {@code user}, {@code email} and {@code phone} a
+ * browser evaluation names. In browser mode these are otherwise the browser's word, and the client id
+ * is public, so anyone could evaluate as anyone (and open that account's device-limit page, or have
+ * codes sent to an address of their choosing).
+ *
+ * <p>The signature is the lower-case hex HMAC-SHA256, keyed by the whole identity secret ({@code ids_…},
+ * as UTF-8 bytes), of {@code user + "\0" + email + "\0" + phone}, each exactly as sent and the empty
+ * string when absent. NUL separates them because no field can hold it (the API refuses U+0000 in any
+ * string), so no two different triples sign the same text. Keying by the secret's text rather than
+ * decoded bytes keeps it one line in any language.
+ */
+public final class IdentitySignature {
+    public static final String SECRET_PREFIX = "ids_";
+    /** 43 base62 characters: about 256 random bits, like the 32 random bytes of an HMAC-SHA256 key. */
+    static final int SECRET_LENGTH = 43;
+    /** An HMAC-SHA256 in hex. */
+    public static final int HEX_LENGTH = 64;
+
+    private IdentitySignature() {}
+
+    public static String newSecret(IdGenerator ids) {
+        return SECRET_PREFIX + ids.newSecret(SECRET_LENGTH);
+    }
+
+    /** The signature of that identity under {@code secret}, as an app's backend computes it. */
+    public static String sign(String secret, Optional<String> user, Optional<String> email, Optional<String> phone) {
+        return HexFormat.of().formatHex(mac(secret, message(user, email, phone)));
+    }
+
+    /**
+     * Whether {@code signatureHex} (64 hex digits, either case) signs that identity under one of
+     * {@code secrets}. Each comparison takes the same time however much of it matched.
+     */
+    public static boolean verifies(String signatureHex, List<String> secrets, Optional<String> user, Optional<String> email, Optional<String> phone) {
+        byte[] presented;
+        try {
+            presented = HexFormat.of().parseHex(signatureHex);
+        }
+        catch (IllegalArgumentException e) {
+            return false;
+        }
+        byte[] message = message(user, email, phone);
+        boolean matched = false;
+        for (String secret : secrets) {
+            // Every secret is tried, so the time does not tell which one (if any) matched.
+            matched |= MessageDigest.isEqual(mac(secret, message), presented);
+        }
+        return matched;
+    }
+
+    private static byte[] message(Optional<String> user, Optional<String> email, Optional<String> phone) {
+        return (user.orElse("") + '\0' + email.orElse("") + '\0' + phone.orElse("")).getBytes(UTF_8);
+    }
+
+    private static byte[] mac(String secret, byte[] message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(UTF_8), "HmacSHA256"));
+            return mac.doFinal(message);
+        }
+        catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.seatguard.core.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.ids.IdGenerator;
+import io.seatguard.core.testing.MutableClock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Review of the policy engine, findings 1 and 4: list writes learn a list's kind and count from headers, and the store holds the bound. */
+class ListServiceTest {
+    private static final String APP = "app_1";
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T12:00:00Z"));
+    private final Lists store = new Lists();
+    private final ListService lists = new ListService(store, new NoPolicies(), new IdGenerator(clock, new Random(5)), clock, appId -> {});
+
+    @Test
+    void writesToAListNeverLoadTheValuesOfTheAppsLists() {
+        NamedList staff = lists.create(APP, Map.of("name", "staff", "kind", "user", "values", List.of("alice")));
+        lists.create(APP, Map.of("name", "office", "kind", "ip", "values", List.of("203.0.113.0/24")));
+        lists.add(APP, staff.id(), Map.of("values", List.of("bob")));
+        lists.remove(APP, staff.id(), Map.of("values", List.of("alice")));
+        lists.delete(APP, staff.id());
+
+        assertThat(store.valueLoads).as("only headers are read to check a write").hasValue(0);
+    }
+
+    @Test
+    void anAddPastTheBoundIsRefusedNamingValues() {
+        NamedList staff = lists.create(APP, Map.of("name", "staff", "kind", "user"));
+        store.nextAddOverLimit = true;
+        assertThatThrownBy(() -> lists.add(APP, staff.id(), Map.of("values", List.of("bob"))))
+                .isInstanceOfSatisfying(SeatguardException.class, e -> {
+                    assertThat(e.errors()).extracting(error -> error.field()).containsExactly("values");
+                    assertThat(e.getMessage()).contains("at most " + ListService.MAX_VALUES);
+                });
+        assertThat(store.askedBound).hasValue(ListService.MAX_VALUES);
+    }
+
+    /** Lists in memory, counting the reads that return values; {@code add} answers over-limit when told to. */
+    private static final class Lists implements ListStore {
+        final AtomicInteger valueLoads = new AtomicInteger();
+        final AtomicInteger askedBound = new AtomicInteger();
+        boolean nextAddOverLimit;
+        private final List<NamedList> lists = new ArrayList<>();
+
+        @Override
+        public VersionedWrite create(NamedList list, long expectedVersion) {
+            lists.add(list);
+            return VersionedWrite.WRITTEN;
+        }
+
+        @Override
+        public Optional<NamedList> find(String appId, String listId) {
+            valueLoads.incrementAndGet();
+            return lists.stream().filter(list -> list.id().equals(listId)).findFirst();
+        }
+
+        @Override
+        public Optional<NamedList> findByName(String appId, String name) {
+            valueLoads.incrementAndGet();
+            return lists.stream().filter(list -> list.name().equals(name)).findFirst();
+        }
+
+        @Override
+        public List<ListHeader> headers(String appId) {
+            return lists.stream().map(list -> new ListHeader(list.id(), list.name(), list.kind())).toList();
+        }
+
+        @Override
+        public List<NamedList> list(String appId) {
+            valueLoads.incrementAndGet();
+            return List.copyOf(lists);
+        }
+
+        @Override
+        public VersionedWrite delete(String appId, String listId, long expectedVersion) {
+            return lists.removeIf(list -> list.id().equals(listId)) ? VersionedWrite.WRITTEN : VersionedWrite.REFUSED;
+        }
+
+        @Override
+        public ListAddition add(String appId, String listId, List<String> values, int maxValues, Instant at) {
+            askedBound.set(maxValues);
+            if (nextAddOverLimit) {
+                return new ListAddition.OverLimit(maxValues);
+            }
+            return new ListAddition.Added(replace(listId, list -> {
+                LinkedHashSet<String> all = new LinkedHashSet<>(list.values());
+                all.addAll(values);
+                return List.copyOf(all);
+            }, at));
+        }
+
+        @Override
+        public Optional<NamedList> remove(String appId, String listId, List<String> values, Instant at) {
+            return Optional.of(replace(listId, list -> list.values().stream().filter(value -> !values.contains(value)).toList(), at));
+        }
+
+        private NamedList replace(String listId, java.util.function.Function<NamedList, List<String>> change, Instant at) {
+            NamedList list = lists.stream().filter(each -> each.id().equals(listId)).findFirst().orElseThrow();
+            NamedList changed = new NamedList(list.id(), list.appId(), list.name(), list.kind(), change.apply(list), list.createdAt(), at);
+            lists.set(lists.indexOf(list), changed);
+            return changed;
+        }
+    }
+
+    /** An app without policies, at version 0. */
+    private static final class NoPolicies implements PolicyStore {
+        @Override
+        public long version(String appId) {
+            return 0;
+        }
+
+        @Override
+        public VersionedWrite create(Policy policy, long expectedVersion) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public VersionedWrite update(Policy policy, long expectedVersion) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean delete(String appId, String policyId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<Policy> find(String appId, String policyId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<Policy> list(String appId) {
+            return List.of();
+        }
+    }
+}

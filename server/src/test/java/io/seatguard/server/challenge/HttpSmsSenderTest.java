@@ -1,0 +1,82 @@
+package io.seatguard.server.challenge;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The SMS sender against a local provider: success, a refusal, and a provider that never finishes its answer. */
+class HttpSmsSenderTest {
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
+    private HttpServer provider;
+
+    @BeforeEach
+    void start() throws IOException {
+        provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        provider.setExecutor(handlers);
+        provider.createContext("/ok", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(202, -1);
+            exchange.close();
+        });
+        provider.createContext("/refuse", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(400, -1);
+            exchange.close();
+        });
+        // Headers at once, then a body that trickles until the test ends.
+        provider.createContext("/trickle", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream body = exchange.getResponseBody()) {
+                while (!release.await(100, TimeUnit.MILLISECONDS)) {
+                    body.write(' ');
+                    body.flush();
+                }
+            }
+            catch (InterruptedException | IOException e) {
+                // The client went away, or the test ended.
+            }
+        });
+        provider.start();
+    }
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        provider.stop(0);
+        handlers.shutdownNow();
+    }
+
+    private HttpSmsSender sender(String path, Duration timeout) {
+        return new HttpSmsSender(URI.create("http://127.0.0.1:" + provider.getAddress().getPort() + path), Optional.empty(), timeout);
+    }
+
+    @Test
+    void aTwoHundredAnswerIsSuccessAndAnyOtherAFailure() {
+        sender("/ok", Duration.ofSeconds(5)).send("+33612345678", "hello");
+        assertThatThrownBy(() -> sender("/refuse", Duration.ofSeconds(5)).send("+33612345678", "hello")).hasMessageContaining("answered 400");
+    }
+
+    /** Review finding I: the timeout covered the headers only, so a provider trickling its body held a page thread without end. */
+    @Test
+    void aProviderThatTricklesItsAnswerIsGivenUpOnWithinTheTimeout() {
+        // Preemptive: a sender that waits for the body's end would otherwise hang the test, not fail it.
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> sender("/trickle", Duration.ofSeconds(1))
+                .send("+33612345678", "hello")).hasMessageContaining("did not answer"));
+    }
+}

@@ -1,0 +1,146 @@
+package io.seatguard.server.challenge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.seatguard.server.TestServer;
+import io.seatguard.server.TestServer.Response;
+import io.seatguard.server.TestServer.TestApp;
+import io.seatguard.server.config.ChallengeSettings;
+import io.seatguard.server.config.ServerConfig;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the hosted pages' attempt limits count by, over HTTP with the development outbox: a signup's
+ * address rather than the {@code user} its caller chose, each recipient whatever the account, and only
+ * sends that went out.
+ */
+class PageLimitsTest {
+    private static final String VERIFY_SIGNUPS = """
+            {"name": "Verify signups and logins", "actions": ["signup", "login"], "conditions": {"check": "action", "op": "in", "value": ["signup", "login"]},
+             "verdict": "challenge", "challenge": {"type": "verification", "channels": ["email", "sms"], "success_url": "https://app.example/ok"}}""";
+
+    @TempDir
+    Path dataDir;
+
+    private TestServer server;
+    private TestApp app;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir));
+        app = server.defaultApp();
+        Response policy = server.post("/v3/policies", VERIFY_SIGNUPS, app.bearer());
+        assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** The hosted page of a signup evaluated with these fields (a JSON fragment). */
+    private String signupPage(String fields, String token) {
+        return page(server, app, "signup", fields, token);
+    }
+
+    /** The hosted page of an evaluation of {@code action} with these fields (a JSON fragment). */
+    private static String page(TestServer server, TestApp app, String action, String fields, String token) {
+        Response response = server.post("/v3/evaluate", "{\"action\":\"" + action + "\"," + fields + ",\"ip\":\"198.51.100.7\",\"device\":{\"token\":\""
+                + token + "\"}}", app.bearer());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("verdict").asText()).isEqualTo("challenge");
+        return response.json().get("redirect").asText();
+    }
+
+    /** Review finding B: signups named after any user shared no limit, so one address could be guessed at without end. */
+    @Test
+    void signupsUnderMadeUpUsersShareTheirEmailsCheckLimit() {
+        int checks = 0;
+        HttpResponse<String> last = null;
+        // Four wrong codes a challenge (the fifth would fail it); each signup names another user, all one address.
+        for (int signup = 0; signup < 6 && (last == null || last.statusCode() != 429); signup++) {
+            String page = signupPage("\"user\":\"anyone" + signup + "\",\"email\":\"" + (signup % 2 == 0 ? "victim" : "Victim")
+                    + "@example.com\"", "tok_signup_device_" + signup);
+            PageClient browser = new PageClient();
+            browser.get(page);
+            assertThat(browser.post(page + "/send", Map.of("channel", "email")).statusCode()).isEqualTo(200);
+            for (int attempt = 0; attempt < 4; attempt++) {
+                last = browser.post(page + "/verify", Map.of("code", "00000" + attempt));
+                if (last.statusCode() == 429) {
+                    break;
+                }
+                checks++;
+            }
+        }
+        assertThat(last).isNotNull();
+        assertThat(last.statusCode()).as("one address's checks are counted together").isEqualTo(429);
+        assertThat(checks).isEqualTo((int) AttemptLimits.VERIFY_PER_ACCOUNT.capacity());
+    }
+
+    /** Review finding C: code sends had no limit per recipient, so one number could be sent a paid message per made-up account. */
+    @Test
+    void oneNumberIsSentAtMostItsRecipientLimitWhateverTheAccounts() {
+        int sent = 0;
+        int limited = 0;
+        for (int login = 0; login < 12; login++) {
+            String page = page(server, app, "login", "\"user\":\"pump" + login + "\",\"phone\":\"+33612345678\"", "tok_pump_device_" + login);
+            PageClient browser = new PageClient();
+            browser.get(page);
+            int status = browser.post(page + "/send", Map.of("channel", "sms")).statusCode();
+            sent += status == 200 ? 1 : 0;
+            limited += status == 429 ? 1 : 0;
+        }
+        assertThat(sent).isEqualTo((int) AttemptLimits.SEND_PER_RECIPIENT.capacity());
+        assertThat(limited).isEqualTo(12 - sent);
+        // Another number is not held back by it.
+        String other = page(server, app, "login", "\"user\":\"pump99\",\"phone\":\"+33699999999\"", "tok_pump_device_99");
+        PageClient browser = new PageClient();
+        browser.get(other);
+        assertThat(browser.post(other + "/send", Map.of("channel", "sms")).statusCode()).isEqualTo(200);
+    }
+
+    /** Review finding F: a send the provider refused still spent the limits, so an outage locked the owner out for an hour. */
+    @Test
+    void sendsThatDidNotGoOutSpendNoLimit() throws Exception {
+        AtomicBoolean providerUp = new AtomicBoolean(false);
+        HttpServer provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        provider.createContext("/sms", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(providerUp.get() ? 202 : 500, -1);
+            exchange.close();
+        });
+        provider.start();
+        ChallengeSettings sms = new ChallengeSettings(Optional.empty(), "Seatguard <no-reply@seatguard.invalid>",
+                Optional.of(URI.create("http://127.0.0.1:" + provider.getAddress().getPort() + "/sms")), Optional.empty(), true,
+                ChallengeSettings.DEVELOPMENT.rules(), Optional.empty());
+        try (TestServer smsServer = TestServer.startWith(ServerConfig.embeddedForTests(dataDir.resolve("sms")).withChallenges(sms))) {
+            TestApp smsApp = smsServer.defaultApp();
+            assertThat(smsServer.post("/v3/policies", VERIFY_SIGNUPS, smsApp.bearer()).status()).isEqualTo(201);
+            String page = page(smsServer, smsApp, "login", "\"user\":\"owner\",\"phone\":\"+33612345678\"", "tok_owner_device_1");
+            PageClient browser = new PageClient();
+            browser.get(page);
+            // More failed sends than the account's and the number's limits (10 each) allow sends.
+            for (int i = 0; i < 12; i++) {
+                assertThat(browser.post(page + "/send", Map.of("channel", "sms")).statusCode()).as("send " + (i + 1) + " fails, not limited")
+                        .isEqualTo(503);
+            }
+            providerUp.set(true);
+            assertThat(browser.post(page + "/send", Map.of("channel", "sms")).statusCode()).as("the provider is back: the owner is not locked out")
+                    .isEqualTo(200);
+        }
+        finally {
+            provider.stop(0);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.seatguard.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.seatguard.core.app.App;
+import io.seatguard.core.app.AppService;
+import io.seatguard.core.app.AppStore;
+import io.seatguard.core.app.AppWithSecret;
+import io.seatguard.core.app.Branding;
+import io.seatguard.core.app.IdentitySecrets;
+import io.seatguard.core.app.IdentitySignature;
+import io.seatguard.core.app.StoredSecret;
+import io.seatguard.core.error.ErrorCode;
+import io.seatguard.core.error.FieldError;
+import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.evaluation.IdentityProof;
+import io.seatguard.core.identity.DeviceSignals;
+import io.seatguard.core.ids.IdGenerator;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The browser identity check on its own, with a clock the test moves: the previous secret's hour, and a rotation made on another node. */
+class BrowserIdentityTest {
+    private static final Instant T0 = Instant.parse("2026-11-30T12:00:00Z");
+    private static final String OLD = "ids_old0000000000000000000000000000000000000";
+    private static final String NEW = "ids_new0000000000000000000000000000000000000";
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
+    private final InstantSource clock = () -> now.get();
+    private final AtomicReference<App> stored = new AtomicReference<>(app(new IdentitySecrets(Optional.of(OLD), List.of())));
+    private final AppDirectory directory = new AppDirectory(new AppService(new OneApp(), new IdGenerator(clock, new Random(1)), clock));
+    private final BrowserIdentity identity = new BrowserIdentity(directory, clock);
+
+    private static App app(IdentitySecrets secrets) {
+        return new App("app_1", "Shop", "pk_shop", List.of(), T0, Branding.NONE, false, secrets);
+    }
+
+    private static EvaluateBody body(String user, String signature) {
+        return new EvaluateBody(Optional.of("pk_shop"), "access", Optional.of(user), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(),
+                Optional.empty(), DeviceSignals.NONE, Optional.empty(), Optional.empty(), Optional.empty(), Optional.ofNullable(signature));
+    }
+
+    private IdentityProof check(String user, String signature) {
+        return identity.of(directory.byClientId("pk_shop").orElseThrow(), body(user, signature));
+    }
+
+    @Test
+    void aReplacedSecretIsAcceptedForAnHourAndNotAfter() {
+        stored.set(app(new IdentitySecrets(Optional.of(OLD), List.of())).withIdentitySecrets(
+                new IdentitySecrets(Optional.of(OLD), List.of()).rotatedTo(NEW, T0, T0.plus(AppService.IDENTITY_SECRET_OVERLAP))));
+        String signedWithOld = IdentitySignature.sign(OLD, Optional.of("mia"), Optional.empty(), Optional.empty());
+        now.set(T0.plus(Duration.ofMinutes(59)));
+        assertThat(check("mia", signedWithOld)).isEqualTo(IdentityProof.SIGNED);
+        now.set(T0.plus(Duration.ofMinutes(61)));
+        assertThatThrownBy(() -> check("mia", signedWithOld)).isInstanceOfSatisfying(SeatguardException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+            assertThat(e.errors()).extracting(FieldError::field).containsExactly("identity_signature");
+        });
+        assertThat(check("mia", IdentitySignature.sign(NEW, Optional.of("mia"), Optional.empty(), Optional.empty()))).isEqualTo(IdentityProof.SIGNED);
+    }
+
+    /** This node cached the app before another node rotated its secret: a signature made with the new one is not refused for AppDirectory.TTL. */
+    @Test
+    void aSecretRotatedOnAnotherNodeIsAcceptedAtOnce() {
+        assertThat(directory.byClientId("pk_shop")).isPresent();
+        stored.set(stored.get().withIdentitySecrets(stored.get().identitySecrets().rotatedTo(NEW, T0, T0.plus(Duration.ofHours(1)))));
+        assertThat(check("mia", IdentitySignature.sign(NEW, Optional.of("mia"), Optional.empty(), Optional.empty()))).isEqualTo(IdentityProof.SIGNED);
+    }
+
+    @Test
+    void noSignatureIsUnsignedAndASignatureForAnAppWithoutSecretIsRefused() {
+        assertThat(check("mia", null)).isEqualTo(IdentityProof.UNSIGNED);
+        stored.set(app(IdentitySecrets.NONE));
+        directory.invalidate();
+        assertThatThrownBy(() -> check("mia", IdentitySignature.sign(OLD, Optional.of("mia"), Optional.empty(), Optional.empty())))
+                .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.getMessage()).contains("no identity secret"));
+    }
+
+    /** The store behind the directory: one app, whatever {@link #stored} holds now. */
+    private final class OneApp implements AppStore {
+        @Override
+        public void create(App app, StoredSecret secret) {}
+
+        @Override
+        public List<App> list() {
+            return List.of(stored.get());
+        }
+
+        @Override
+        public Optional<App> findById(String id) {
+            return Optional.of(stored.get()).filter(app -> app.id().equals(id));
+        }
+
+        @Override
+        public Optional<App> findByClientId(String clientId) {
+            return Optional.of(stored.get()).filter(app -> app.clientId().equals(clientId));
+        }
+
+        @Override
+        public Optional<AppWithSecret> findBySecretLookup(String lookup) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean replaceSecret(String appId, StoredSecret secret) {
+            return false;
+        }
+
+        @Override
+        public boolean update(App app) {
+            return false;
+        }
+
+        @Override
+        public boolean replaceIdentitySecrets(String appId, IdentitySecrets expected, IdentitySecrets next) {
+            return false;
+        }
+
+        @Override
+        public Optional<String> setting(String key) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void putSetting(String key, String value) {}
+
+        @Override
+        public void putSettingIfAbsent(String key, String value) {}
+    }
+}
