@@ -59,7 +59,10 @@ class OperationsTest {
         TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir);
         // A slow upload keeps a request in flight while the server is told to stop.
         HttpClient client = HttpClient.newHttpClient();
-        String body = "{\"client_id\":\"" + server.defaultApp().clientId() + "\",\"action\":\"signup\"}";
+        // Long enough that half of it, then a pause, stays above the minimum request data rate (HttpApi), as
+        // a real client's first segment does.
+        String body = "{\"client_id\":\"" + server.defaultApp().clientId() + "\",\"action\":\"signup\",\"metadata\":{\"pad\":\"" + "p".repeat(1_000)
+                + "\"}}";
         var slowBody = HttpRequest.BodyPublishers.fromPublisher(new SlowPublisher(body.getBytes(), Duration.ofMillis(800)));
         var response = client.sendAsync(HttpRequest.newBuilder(URI.create(server.url() + "/v3/evaluate"))
                 .header("Content-Type", "application/json").POST(slowBody).build(), HttpResponse.BodyHandlers.ofString());

@@ -22,7 +22,7 @@ public final class HttpApi {
     /** How long a stopping server lets in-flight requests finish. */
     public static final long STOP_TIMEOUT_MILLIS = 10_000;
     /** Bytes a second a request body must at least arrive at, once it has started (see {@link #create}). */
-    static final long MIN_REQUEST_DATA_RATE = 1_024;
+    static final long MIN_REQUEST_DATA_RATE = 256;
 
     private HttpApi() {}
 
@@ -46,7 +46,10 @@ public final class HttpApi {
             });
             // A body trickled in a byte at a time holds a request thread while it blocks in a read; below this
             // rate (counted from the body's first byte) Jetty ends the request, so a few hundred such
-            // connections cannot take every thread. A real client sends a body of a few KB in one go.
+            // connections cannot take every thread for long. Low on purpose: the rate counts from the first
+            // byte with no grace, and a real client whose first segment (~1.4 KB) is followed by a lost one
+            // waits out a retransmission of a second or more. Behind the internet a buffering proxy is the
+            // full answer (docs/configuration.md).
             config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_REQUEST_DATA_RATE));
             for (Route route : routes) {
                 io.javalin.http.Handler handler = ctx -> {
