@@ -103,56 +103,64 @@ public final class AppPages {
         render(ctx, 201, operator.get(), created.app(), Optional.of(created), Optional.of(created.app()), Map.of(), List.of());
     }
 
-    public void rotate(Context ctx) {
+    /** The signed-in operator and an app of theirs that a form names. */
+    private record FormApp(OperatorService.SignedIn operator, App app) {}
+
+    /** The form's operator and app, or empty once this page has answered (sign-in needed, or 404 for an app not theirs). */
+    private Optional<FormApp> formApp(Context ctx) {
         Optional<OperatorService.SignedIn> operator = sessions.requireSignedInForm(ctx);
         if (operator.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         Optional<App> app = visible(operator.get(), form(ctx, "app"));
         if (app.isEmpty()) {
             render(ctx, 404, operator.get(), sessions.appOrFirst(ctx, null), Optional.empty(), Map.of(), List.of(new FieldError("app", "no such app")));
+            return Optional.empty();
+        }
+        return Optional.of(new FormApp(operator.get(), app.get()));
+    }
+
+    public void rotate(Context ctx) {
+        Optional<FormApp> target = formApp(ctx);
+        if (target.isEmpty()) {
             return;
         }
-        CreatedApp rotated = apps.rotateSecret(app.get().id());
-        render(ctx, 200, operator.get(), rotated.app(), Optional.of(rotated), Map.of(), List.of());
+        OperatorService.SignedIn operator = target.get().operator();
+        App app = target.get().app();
+        CreatedApp rotated = apps.rotateSecret(app.id());
+        render(ctx, 200, operator, rotated.app(), Optional.of(rotated), Map.of(), List.of());
     }
 
     /** A new identity secret, shown this once; the one it replaces is still accepted for an hour. */
     public void rotateIdentity(Context ctx) {
-        Optional<OperatorService.SignedIn> operator = sessions.requireSignedInForm(ctx);
-        if (operator.isEmpty()) {
+        Optional<FormApp> target = formApp(ctx);
+        if (target.isEmpty()) {
             return;
         }
-        Optional<App> app = visible(operator.get(), form(ctx, "app"));
-        if (app.isEmpty()) {
-            render(ctx, 404, operator.get(), sessions.appOrFirst(ctx, null), Optional.empty(), Map.of(), List.of(new FieldError("app", "no such app")));
-            return;
-        }
-        App rotated = apps.rotateIdentitySecret(app.get().id());
+        OperatorService.SignedIn operator = target.get().operator();
+        App app = target.get().app();
+        App rotated = apps.rotateIdentitySecret(app.id());
         appsChanged.run();
-        render(ctx, 200, operator.get(), rotated, Optional.empty(), Optional.of(rotated), Map.of(), List.of());
+        render(ctx, 200, operator, rotated, Optional.empty(), Optional.of(rotated), Map.of(), List.of());
     }
 
     /** Turns the requirement of signed identity on or off (an unchecked box is absent from the form: off). */
     public void identity(Context ctx) {
-        Optional<OperatorService.SignedIn> operator = sessions.requireSignedInForm(ctx);
-        if (operator.isEmpty()) {
+        Optional<FormApp> target = formApp(ctx);
+        if (target.isEmpty()) {
             return;
         }
-        Optional<App> app = visible(operator.get(), form(ctx, "app"));
-        if (app.isEmpty()) {
-            render(ctx, 404, operator.get(), sessions.appOrFirst(ctx, null), Optional.empty(), Map.of(), List.of(new FieldError("app", "no such app")));
-            return;
-        }
+        OperatorService.SignedIn operator = target.get().operator();
+        App app = target.get().app();
         try {
-            apps.update(app.get().id(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("true".equals(ctx.formParam("require_signed_identity"))));
+            apps.update(app.id(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("true".equals(ctx.formParam("require_signed_identity"))));
             appsChanged.run();
         }
         catch (SeatguardException e) {
-            render(ctx, DashboardPages.statusOf(e), operator.get(), app.get(), Optional.empty(), Map.of(), DashboardPages.faults(e));
+            render(ctx, DashboardPages.statusOf(e), operator, app, Optional.empty(), Map.of(), DashboardPages.faults(e));
             return;
         }
-        ctx.redirect("/dashboard/apps?app=" + app.get().id(), io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect("/dashboard/apps?app=" + app.id(), io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     public void origins(Context ctx) {
