@@ -96,6 +96,7 @@ class BadInputTest {
                 new Case("access without user", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"access\"}", 400, "user"),
                 new Case("user a number", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"login\",\"user\":123}", 400, "user"),
                 new Case("user empty", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"login\",\"user\":\"\"}", 400, "user"),
+                new Case("user a dot segment", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"login\",\"user\":\"..\"}", 400, "user"),
                 new Case("user with a lone surrogate (was stored as ?, merging accounts)", "POST", "/v3/evaluate", none,
                         "{" + cid + ",\"action\":\"login\",\"user\":\"sur\\ud800\"}", 400, "user"),
                 new Case("metadata value with a lone low surrogate", "POST", "/v3/evaluate", none,

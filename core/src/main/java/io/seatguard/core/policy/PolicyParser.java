@@ -108,7 +108,7 @@ public final class PolicyParser {
      * policy) or break a page's layout: C0 and C1 controls and the Unicode line and paragraph separators.
      */
     static boolean isControl(int codePoint) {
-        return Character.isISOControl(codePoint) || codePoint == 0x2028 || codePoint == 0x2029;
+        return io.seatguard.core.error.LogText.isControl(codePoint);
     }
 
     private static boolean optionalBoolean(Object value, String path, boolean fallback, FieldErrors errors) {

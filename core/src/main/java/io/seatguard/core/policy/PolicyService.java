@@ -195,9 +195,7 @@ public final class PolicyService {
 
         /** A name stored before control characters were refused, with them escaped: one log line stays one line. */
         private static String escaped(String name) {
-            StringBuilder text = new StringBuilder();
-            name.codePoints().forEach(c -> text.append(PolicyParser.isControl(c) ? String.format("\\u%04x", c) : Character.toString(c)));
-            return text.toString();
+            return io.seatguard.core.error.LogText.oneLine(name);
         }
 
         /** Each fault as "path: reason", joined by "; ". */

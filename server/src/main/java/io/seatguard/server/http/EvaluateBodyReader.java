@@ -83,6 +83,10 @@ final class EvaluateBodyReader {
         if (user.isPresent() && user.get().isBlank()) {
             errors.add("user", "must not be blank");
         }
+        else if (user.isPresent() && (user.get().equals(".") || user.get().equals(".."))) {
+            // A dot segment: /v3/users/{user} could not name it, since a proxy in front may resolve it away.
+            errors.add("user", "must not be \".\" or \"..\": an account must be nameable in a URL path");
+        }
         if (user.isEmpty() && action.isPresent() && Actions.requiresUser(action.get()) && !isPresentButInvalid(body, "user")) {
             errors.add("user", "is required for " + action.get());
         }

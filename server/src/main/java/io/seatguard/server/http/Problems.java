@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.seatguard.core.error.ErrorCategory;
 import io.seatguard.core.error.ErrorCode;
+import io.seatguard.core.error.LogText;
 import io.seatguard.core.error.FieldError;
 import io.seatguard.core.error.SeatguardException;
 import java.util.List;
@@ -43,7 +44,8 @@ public final class Problems {
             log.error("{} {} failed: {}", ctx.method(), ctx.path(), e.code().slug(), e);
         }
         else {
-            log.info("{} {} answered {} {}: {}", ctx.method(), ctx.path(), status, e.code().slug(), e.getMessage());
+            // The message may repeat what the client sent (an unknown field's name): one line, whatever it holds.
+            log.info("{} {} answered {} {}: {}", ctx.method(), LogText.oneLine(ctx.path()), status, e.code().slug(), LogText.oneLine(e.getMessage()));
         }
         String detail = status >= 500 && e.code() == ErrorCode.INTERNAL ? "The server could not complete the request" : e.getMessage();
         send(ctx, status, e.code(), detail, e);
