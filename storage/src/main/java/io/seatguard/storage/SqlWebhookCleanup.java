@@ -41,7 +41,7 @@ final class SqlWebhookCleanup {
      */
     static final String DELIVERIES_WITHOUT_MESSAGE = "SELECT d.app_id, d.message_id, d.endpoint_id FROM webhook_endpoints e"
             + " JOIN webhook_deliveries d ON d.app_id = e.app_id AND d.endpoint_id = e.id AND d.status = 'pending'"
-            + " WHERE NOT EXISTS (SELECT 1 FROM webhook_messages m WHERE m.app_id = d.app_id AND m.id = d.message_id) LIMIT 1000";
+            + " WHERE NOT EXISTS (SELECT 1 FROM webhook_messages m WHERE m.app_id = d.app_id AND m.id = d.message_id) LIMIT " + SqlAccountRecords.PRUNE_BATCH;
     static final String TRIES_OF_DELIVERIES = "DELETE FROM webhook_attempts WHERE (app_id, message_id, endpoint_id) IN " + KeyList.KEYS;
     static final String DELIVERIES = "DELETE FROM webhook_deliveries WHERE (app_id, message_id, endpoint_id) IN " + KeyList.KEYS;
 

@@ -33,7 +33,7 @@ public final class SqlWebhooks {
     /** Two nodes rotating one endpoint at once: the loser reads again; a third collision is not worth more. */
     private static final int ROTATION_ROUNDS = 3;
     /** Deliveries deleted per transaction when an endpoint goes. */
-    static final int BATCH = 1_000;
+    static final int BATCH = SqlAccountRecords.PRUNE_BATCH;
     private static final String DELIVERY_COLUMNS = "d.message_id, d.endpoint_id, m.event_type, d.status, d.attempts, d.next_attempt_at, d.last_status,"
             + " d.last_error, d.last_attempt_at, d.created_at";
 

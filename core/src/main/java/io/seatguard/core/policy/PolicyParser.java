@@ -96,19 +96,12 @@ public final class PolicyParser {
             errors.add("name", "must be at most " + MAX_NAME + " characters");
             return Optional.empty();
         }
-        if (trimmed.codePoints().anyMatch(PolicyParser::isControl)) {
+        // Controls would let a name forge lines where it is logged (the start-up warnings name the policy).
+        if (trimmed.codePoints().anyMatch(io.seatguard.core.error.LogText::isControl)) {
             errors.add("name", "must not contain control characters (line breaks, tabs and the like)");
             return Optional.empty();
         }
         return Optional.of(trimmed);
-    }
-
-    /**
-     * Characters that would let a name forge lines where it is logged (the start-up warnings name the
-     * policy) or break a page's layout: C0 and C1 controls and the Unicode line and paragraph separators.
-     */
-    static boolean isControl(int codePoint) {
-        return io.seatguard.core.error.LogText.isControl(codePoint);
     }
 
     private static boolean optionalBoolean(Object value, String path, boolean fallback, FieldErrors errors) {

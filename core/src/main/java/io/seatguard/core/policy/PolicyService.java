@@ -190,12 +190,7 @@ public final class PolicyService {
 
         /** One line for an operator's log: which policy, and each fault with its path. */
         public String describe() {
-            return "policy " + policy.id() + " (\"" + escaped(policy.definition().name()) + "\") would be refused if written now: " + faults();
-        }
-
-        /** A name stored before control characters were refused, with them escaped: one log line stays one line. */
-        private static String escaped(String name) {
-            return io.seatguard.core.error.LogText.oneLine(name);
+            return "policy " + policy.id() + " (\"" + io.seatguard.core.error.LogText.oneLine(policy.definition().name()) + "\") would be refused if written now: " + faults();
         }
 
         /** Each fault as "path: reason", joined by "; ". */

@@ -2,6 +2,7 @@ package io.seatguard.server.http;
 
 import static java.util.Objects.requireNonNull;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.seatguard.core.app.App;
 import io.seatguard.core.app.AppService;
@@ -19,10 +20,17 @@ import java.util.stream.Collectors;
  */
 public final class AppDirectory {
     static final Duration TTL = Duration.ofSeconds(10);
+    /**
+     * How often one client id may bypass the cache. The client id is public: without a bound, every
+     * request with a bad signature would be a read of the store.
+     */
+    static final Duration REREAD_INTERVAL = Duration.ofSeconds(1);
 
     private final AppService apps;
     private final LoadingCache<String, Optional<App>> byClientId;
     private final LoadingCache<String, Set<String>> allOrigins;
+    /** Client ids read again from the store within the last {@link #REREAD_INTERVAL}. */
+    private final Cache<String, Boolean> rereadRecently;
 
     public AppDirectory(AppService apps) {
         this.apps = requireNonNull(apps, "apps is null");
@@ -30,6 +38,7 @@ public final class AppDirectory {
         this.allOrigins = CacheBuilders.inline().expireAfterWrite(TTL).build(key -> apps.list().stream()
                 .flatMap(app -> app.allowedOrigins().stream())
                 .collect(Collectors.toUnmodifiableSet()));
+        this.rereadRecently = CacheBuilders.bounded(10_000).expireAfterWrite(REREAD_INTERVAL).build();
     }
 
     Optional<App> byClientId(String clientId) {
@@ -39,8 +48,12 @@ public final class AppDirectory {
     /**
      * The app as stored now, bypassing the cache, which it then holds; for a browser call that the cached
      * app refuses but a change made on another node within {@link #TTL} may allow (a rotated identity secret).
+     * At most once per {@link #REREAD_INTERVAL} per client id; otherwise the cached app.
      */
     Optional<App> reread(String clientId) {
+        if (rereadRecently.asMap().putIfAbsent(clientId, Boolean.TRUE) != null) {
+            return byClientId(clientId);
+        }
         Optional<App> stored = apps.findByClientId(clientId);
         byClientId.put(clientId, stored);
         return stored;

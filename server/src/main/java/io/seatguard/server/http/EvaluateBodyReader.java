@@ -376,6 +376,10 @@ final class EvaluateBodyReader {
      * no browser sends and which place nobody.
      */
     static boolean isZone(String zone) {
-        return ZoneId.getAvailableZoneIds().contains(zone) && !zone.startsWith("SystemV/");
+        return ZONES.contains(zone);
     }
+
+    /** Read once: {@code ZoneId.getAvailableZoneIds()} copies its set on every call, and nearly every evaluation names a zone. */
+    private static final java.util.Set<String> ZONES = ZoneId.getAvailableZoneIds().stream().filter(zone -> !zone.startsWith("SystemV/"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 }

@@ -23,7 +23,7 @@ public final class MediaTypes {
      * a 500 (and a stack trace in the log) on every route, without credentials.
      */
     public static void refuseUnknownCharset(String contentType) {
-        if (contentType == null) {
+        if (contentType == null || contentType.indexOf(';') < 0) {
             return;
         }
         String[] parts = contentType.split(";");
@@ -39,7 +39,7 @@ public final class MediaTypes {
             }
             if (!isKnownCharset(name)) {
                 String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
-                throw new SeatguardException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The charset " + shown.replaceAll("\\p{Cntrl}", "?")
+                throw new SeatguardException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The charset " + io.seatguard.core.error.LogText.oneLine(shown)
                         + " is not supported; send UTF-8");
             }
         }

@@ -34,6 +34,7 @@ class BrowserIdentityTest {
     private static final String NEW = "ids_new0000000000000000000000000000000000000";
 
     private final AtomicReference<Instant> now = new AtomicReference<>(T0);
+    private final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
     private final InstantSource clock = () -> now.get();
     private final AtomicReference<App> stored = new AtomicReference<>(app(new IdentitySecrets(Optional.of(OLD), List.of())));
     private final AppDirectory directory = new AppDirectory(new AppService(new OneApp(), new IdGenerator(clock, new Random(1)), clock));
@@ -75,6 +76,16 @@ class BrowserIdentityTest {
         assertThat(check("mia", IdentitySignature.sign(NEW, Optional.of("mia"), Optional.empty(), Optional.empty()))).isEqualTo(IdentityProof.SIGNED);
     }
 
+    /** The client id is public: bad signatures must not each cost a read of the store. */
+    @Test
+    void badSignaturesRereadTheAppAtMostOnceASecond() {
+        String forged = IdentitySignature.sign("ids_forged000000000000000000000000000000000", Optional.of("mia"), Optional.empty(), Optional.empty());
+        for (int i = 0; i < 50; i++) {
+            assertThatThrownBy(() -> check("mia", forged)).isInstanceOf(SeatguardException.class);
+        }
+        assertThat(reads.get()).as("the first load, then one reread").isEqualTo(2);
+    }
+
     @Test
     void noSignatureIsUnsignedAndASignatureForAnAppWithoutSecretIsRefused() {
         assertThat(check("mia", null)).isEqualTo(IdentityProof.UNSIGNED);
@@ -101,6 +112,7 @@ class BrowserIdentityTest {
 
         @Override
         public Optional<App> findByClientId(String clientId) {
+            reads.incrementAndGet();
             return Optional.of(stored.get()).filter(app -> app.clientId().equals(clientId));
         }
 
