@@ -2,6 +2,7 @@ package io.seatguard.server;
 
 import io.seatguard.core.history.AccountRecords;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -10,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes evaluations older than the retention (default 90 days) a minute after start and then every
+ * Deletes evaluations older than the retention (default 90 days), and devices no account links that were
+ * last seen before it, a minute after start and then every
  * six hours. Every node may run it: deleting what another node already deleted deletes nothing.
  */
 final class RetentionPruner implements AutoCloseable {
@@ -31,10 +33,13 @@ final class RetentionPruner implements AutoCloseable {
         }
         scheduler.scheduleWithFixedDelay(() -> {
             try {
-                int pruned = records.pruneBefore(clock.instant().minus(Duration.ofDays(retentionDays)));
-                if (pruned > 0) {
+                Instant cutoff = clock.instant().minus(Duration.ofDays(retentionDays));
+                int pruned = records.pruneBefore(cutoff);
+                int devices = records.pruneDevicesBefore(cutoff);
+                if (pruned > 0 || devices > 0) {
                     afterPrune.run();
-                    log.info("Retention: deleted {} evaluations recorded more than {} days ago", pruned, retentionDays);
+                    log.info("Retention: deleted {} evaluations recorded and {} devices no account uses last seen more than {} days ago",
+                            pruned, devices, retentionDays);
                 }
             }
             catch (RuntimeException e) {

@@ -239,11 +239,13 @@ public final class SeatguardServer implements AutoCloseable {
                 forgetAccount = (appId, userId) -> {
                     cache.forgetAccount(appId, userId);
                     cache.forgetSharedNetworks(appId);
+                    cache.forgetDevices();
                     recentActivity.forget(appId, userId);
                 };
                 afterPrune = () -> {
                     recentActivity.forgetAll();
                     cache.forgetSharedNetworks();
+                    cache.forgetDevices();
                 };
             }
             // One node keeps presence in memory; several share it through Redis.

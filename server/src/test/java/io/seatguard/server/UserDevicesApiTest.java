@@ -61,6 +61,34 @@ class UserDevicesApiTest {
         }
     }
 
+    /** Erasure takes the account's own devices: the same browser is a stranger afterwards, through the cache too. */
+    @ParameterizedTest
+    @EnumSource(TestServer.Store.class)
+    void anErasedAccountsOwnDevicesAreForgottenAndASharedOneIsKept(TestServer.Store store) {
+        try (TestServer server = TestServer.start(store, dataDir)) {
+            TestApp app = server.defaultApp();
+            JsonNode first = evaluateAs(server, app, "ora", "tok_ora_laptop_000001");
+            String laptop = first.get("device_id").asText();
+            assertThat(evaluateAs(server, app, "ora", "tok_ora_laptop_000001").get("device_id").asText()).as("known, and cached").isEqualTo(laptop);
+            String family = evaluateAs(server, app, "ora", "tok_family_tablet_001").get("device_id").asText();
+            assertThat(evaluateAs(server, app, "pam", "tok_family_tablet_001").get("device_id").asText()).isEqualTo(family);
+
+            assertThat(server.send("DELETE", "/v3/users/ora", null, app.bearer()).status()).isEqualTo(204);
+
+            JsonNode again = evaluateAs(server, app, "ora", "tok_ora_laptop_000001");
+            assertThat(again.get("device_id").asText()).as("the laptop's token went with the account").isNotEqualTo(laptop);
+            assertThat(evaluateAs(server, app, "pam", "tok_family_tablet_001").get("device_id").asText()).as("pam still uses it").isEqualTo(family);
+            assertThat(server.get("/v3/users/pam/devices", app.bearer()).json().get("data").findValuesAsText("id")).containsExactly(family);
+        }
+    }
+
+    private static JsonNode evaluateAs(TestServer server, TestApp app, String user, String token) {
+        Response response = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"login\",\"user\":\"" + user
+                + "\",\"device\":{\"token\":\"" + token + "\"}}", Map.of("User-Agent", EvaluateApiTest.DESKTOP));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
     private static JsonNode evaluate(TestServer server, TestApp app, String action, String token, String userAgent) {
         Response response = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"" + action + "\",\"user\":\""
                 + (token.contains("mia") ? "mia" : "ned") + "\",\"device\":{\"token\":\"" + token + "\"}}", Map.of("User-Agent", userAgent));

@@ -564,6 +564,23 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         sharedNetworks.invalidateAll();
     }
 
+    /**
+     * Forgets every device lookup, stored component set and hardware class, after an erasure or a
+     * retention pass deleted devices: both are rare, and the deleted devices' tokens and fingerprints are
+     * not known here. Called once the deletions have committed: a lookup made before then is dropped, one
+     * made after reads the database. Only a lookup that read before the commit and is still being filled
+     * when this runs can keep a deleted device, until it is evicted or the server restarts.
+     */
+    public void forgetDevices() {
+        for (int stripe = 0; stripe < componentWrites.length(); stripe++) {
+            // A components read under way keeps nothing it read before this (see componentWrites).
+            componentWrites.incrementAndGet(stripe);
+        }
+        componentsByDevice.invalidateAll();
+        byDeviceKey.invalidateAll();
+        blocks.invalidateAll();
+    }
+
     /** Drops an account's entry, for changes made outside evaluations (a device logged out). */
     public void forgetAccount(String appId, String userId) {
         byAccount.invalidate(key(appId, userId));

@@ -32,7 +32,8 @@ public final class SqlAccountRecords implements AccountRecords {
                 return Optional.<AccountSummary>empty();
             }
             long devices = JdbcRunner.queryOne(connection,
-                    "SELECT COUNT(*) FROM user_devices WHERE app_id = ? AND user_id = ? AND status = ? AND last_seen >= ?", row -> row.getLong(1),
+                    "SELECT COUNT(*) FROM user_devices l JOIN devices d ON d.app_id = l.app_id AND d.id = l.device_id"
+                            + " WHERE l.app_id = ? AND l.user_id = ? AND l.status = ? AND l.last_seen >= ?", row -> row.getLong(1),
                     appId, userId, LinkStatus.ATTACHED.wireName(), now.minus(Duration.ofDays(30)).toEpochMilli()).orElse(0L);
             Set<String> countries = SqlActivityReader.countriesBetween(connection, appId, userId, now.minus(Duration.ofHours(24)).toEpochMilli(),
                     Long.MAX_VALUE);
@@ -58,9 +59,14 @@ public final class SqlAccountRecords implements AccountRecords {
         while (database.write(connection -> SqlWebhookCleanup.deleteAccountMessages(connection, appId, userId, PRUNE_BATCH)) == PRUNE_BATCH) {
             // Another batch.
         }
+        // Its device links likewise, with the devices no other account uses (a bot's account links thousands).
+        while (database.write(connection -> SqlDeviceCleanup.deleteAccountDevices(connection, appId, userId, PRUNE_BATCH)) == PRUNE_BATCH) {
+            // Another batch.
+        }
         return database.write(connection -> {
+            // Links written meanwhile, with their devices.
+            SqlDeviceCleanup.deleteAccountDevices(connection, appId, userId, Integer.MAX_VALUE);
             JdbcRunner.update(connection, "DELETE FROM evaluations WHERE app_id = ? AND user_id = ?", appId, userId);
-            JdbcRunner.update(connection, "DELETE FROM user_devices WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM user_ips WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM user_fingerprints WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM user_countries WHERE app_id = ? AND user_id = ?", appId, userId);
@@ -97,10 +103,48 @@ public final class SqlAccountRecords implements AccountRecords {
         }
         pruneChallenges(cutoff);
         // The addresses owner notices went to count for a day; past retention they are only personal data.
-        database.write(connection -> JdbcRunner.update(connection, "DELETE FROM owner_notice_recipients WHERE sent_at < ?", cutoff.toEpochMilli()));
+        while (database.write(connection -> JdbcRunner.update(connection, OLD_NOTICE_RECIPIENTS, cutoff.toEpochMilli(), cutoff.toEpochMilli(),
+                cutoff.toEpochMilli())) >= PRUNE_BATCH) {
+            // Another batch.
+        }
         pruneWebhookMessages(cutoff);
         while (database.write(SqlWebhookCleanup::deleteDeliveriesWithoutMessage) == PRUNE_BATCH) {
             // Another batch.
+        }
+        return pruned;
+    }
+
+    /**
+     * The oldest thousand or so addresses owner notices went to before the cutoff: the table has no key,
+     * so a batch is bounded by the time of its thousandth oldest row (ties go with it), read along the
+     * age index; with fewer than a thousand left, all of them.
+     */
+    static final String OLD_NOTICE_RECIPIENTS = "DELETE FROM owner_notice_recipients WHERE sent_at < ? AND sent_at <= COALESCE("
+            + "(SELECT sent_at FROM owner_notice_recipients WHERE sent_at < ? ORDER BY sent_at LIMIT 1 OFFSET " + (PRUNE_BATCH - 1) + "), ?)";
+
+    /**
+     * Devices that no account links, last seen before the cutoff, with their tokens, fingerprints and
+     * components ({@link SqlDeviceCleanup}): each app's devices are read a page at a time, and a page's
+     * candidates deleted in one transaction that checks them again.
+     */
+    @Override
+    public int pruneDevicesBefore(Instant cutoff) {
+        long before = cutoff.toEpochMilli();
+        List<String> apps = database.read(connection -> JdbcRunner.queryList(connection, "SELECT id FROM apps", row -> row.getString(1)));
+        int pruned = 0;
+        for (String appId : apps) {
+            String after = "";
+            while (true) {
+                String from = after;
+                SqlDeviceCleanup.Page page = database.read(connection -> SqlDeviceCleanup.page(connection, appId, from, before, PRUNE_BATCH));
+                if (!page.candidates().isEmpty()) {
+                    pruned += database.write(connection -> SqlDeviceCleanup.deleteUnlinked(connection, appId, page.candidates(), before));
+                }
+                if (page.read() < PRUNE_BATCH) {
+                    break;
+                }
+                after = page.lastId();
+            }
         }
         return pruned;
     }

@@ -32,6 +32,7 @@ class CachedSqliteStorageContractTest extends SqliteStorageContractTest {
         devices = cache;
         evaluations = cache;
         links = cache.invalidating(links);
+        forgetDevices = cache::forgetDevices;
         ActivityCache recent = new ActivityCache(new SqlActivityReader(database), evaluations, known);
         evaluations = recent;
         activity = recent;

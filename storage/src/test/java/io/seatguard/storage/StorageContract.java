@@ -54,6 +54,9 @@ abstract class StorageContract {
     io.seatguard.core.account.DeviceLinks links;
     io.seatguard.core.account.ActivityReader activity;
 
+    /** What a server runs once devices were deleted (erasure, retention): its caches forget device lookups. */
+    Runnable forgetDevices = () -> {};
+
     /** Opens a fresh, empty, migrated database. Called once per test. */
     abstract SqlDatabase openDatabase();
 
@@ -783,6 +786,146 @@ abstract class StorageContract {
         assertThat(evaluations.find("app_a", late.evaluation().id())).isEmpty();
     }
 
+    // devices that nothing needs any more
+
+    /** A device of {@code user} (null: anonymous) with a token, a fingerprint and components, first seen at {@code at}. */
+    private void recordDevice(String app, String user, String deviceId, boolean isNew, Instant at) {
+        EvaluationWrite plain = EvaluationSamples.write(app, timeId(at), user, deviceId, isNew, "tok-" + deviceId + "-0001", "fp-" + deviceId,
+                DeviceType.COMPUTER, "198.51.100.1", at);
+        evaluations.record(new EvaluationWrite(plain.evaluation(), plain.device(), true, plain.touches(), Map.of("canvas", "c-" + deviceId)));
+    }
+
+    /** How many rows of each device table hold this device (devices, tokens, fingerprints, components). */
+    private List<Integer> deviceRows(String app, String deviceId) throws java.sql.SQLException {
+        List<Integer> counts = new java.util.ArrayList<>();
+        try (java.sql.Connection raw = rawConnection()) {
+            for (String sql : List.of("SELECT COUNT(*) FROM devices WHERE app_id = ? AND id = ?",
+                    "SELECT COUNT(*) FROM device_tokens WHERE app_id = ? AND device_id = ?",
+                    "SELECT COUNT(*) FROM device_fingerprints WHERE app_id = ? AND device_id = ?",
+                    "SELECT COUNT(*) FROM device_components WHERE app_id = ? AND device_id = ?")) {
+                try (java.sql.PreparedStatement statement = raw.prepareStatement(sql)) {
+                    statement.setString(1, app);
+                    statement.setString(2, deviceId);
+                    try (java.sql.ResultSet row = statement.executeQuery()) {
+                        row.next();
+                        counts.add(row.getInt(1));
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
+    private int countRows(String sql) throws java.sql.SQLException {
+        try (java.sql.Connection raw = rawConnection(); java.sql.ResultSet row = raw.createStatement().executeQuery(sql)) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+
+    /** {@code count} devices of {@code user} (null: anonymous), with a token and a fingerprint each, last seen at {@code at}. */
+    private void bulkDevices(String app, String prefix, String user, int count, Instant at) throws java.sql.SQLException {
+        String numbers = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + count + ") ";
+        long millis = at.toEpochMilli();
+        try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement()) {
+            statement.execute(numbers + "INSERT INTO devices (app_id, id, type, browser, os, first_seen, last_seen) SELECT '" + app + "', '" + prefix
+                    + "' || i, 'computer', 'Chrome', 'Linux', " + millis + ", " + millis + " FROM n");
+            statement.execute(numbers + "INSERT INTO device_tokens (app_id, token_hash, device_id, created_at) SELECT '" + app + "', '" + prefix
+                    + "-t' || i, '" + prefix + "' || i, " + millis + " FROM n");
+            statement.execute(numbers + "INSERT INTO device_fingerprints (app_id, fingerprint_id, device_id, first_seen, last_seen) SELECT '" + app
+                    + "', '" + prefix + "-f' || i, '" + prefix + "' || i, " + millis + ", " + millis + " FROM n");
+            if (user != null) {
+                statement.execute(numbers + "INSERT INTO user_devices (app_id, user_id, device_id, status, first_seen, last_seen) SELECT '" + app + "', '"
+                        + user + "', '" + prefix + "' || i, 'attached', " + millis + ", " + millis + " FROM n");
+            }
+        }
+    }
+
+    @Test
+    void erasingAnAccountDeletesTheDevicesNoOtherAccountUsesWithTheirTokensFingerprintsAndComponents() throws java.sql.SQLException {
+        SqlAccountRecords records = new SqlAccountRecords(database);
+        recordDevice("app_a", "ann", "dev-ann", true, T0);
+        recordDevice("app_a", "ann", "dev-shared", true, T0.plusSeconds(1));
+        recordDevice("app_a", "bob", "dev-shared", false, T0.plusSeconds(2));
+        recordDevice("app_a", null, "dev-anon", true, T0.plusSeconds(3));
+        // Another app's device of the same id and account name.
+        recordDevice("app_b", "ann", "dev-ann", true, T0.plusSeconds(4));
+        assertThat(deviceRows("app_a", "dev-ann")).containsExactly(1, 1, 1, 1);
+
+        assertThat(records.erase("app_a", "ann")).isTrue();
+        forgetDevices.run();
+
+        assertThat(deviceRows("app_a", "dev-ann")).as("only ann used it").containsExactly(0, 0, 0, 0);
+        assertThat(devices.findByTokenHash("app_a", io.seatguard.core.identity.Fingerprint.sha256Hex("tok-dev-ann-0001"))).isEmpty();
+        assertThat(devices.findByFingerprint("app_a", "fp-dev-ann")).isEmpty();
+        assertThat(deviceRows("app_a", "dev-shared")).as("bob uses it too").containsExactly(1, 1, 1, 1);
+        assertThat(links.devices("app_a", "bob").orElseThrow()).extracting(io.seatguard.core.account.AccountDevice::id).containsExactly("dev-shared");
+        assertThat(deviceRows("app_a", "dev-anon")).as("not the account's").containsExactly(1, 1, 1, 1);
+        assertThat(deviceRows("app_b", "dev-ann")).as("another app's").containsExactly(1, 1, 1, 1);
+        assertThat(devices.findByTokenHash("app_b", io.seatguard.core.identity.Fingerprint.sha256Hex("tok-dev-ann-0001"))).isPresent();
+    }
+
+    @Test
+    void erasingAnAccountWithThousandsOfDevicesGoesABatchAtATime() throws java.sql.SQLException {
+        bulkDevices("app_a", "bot-dev-", "bot", 2_500, T0);
+        recordDevice("app_a", "bot", "dev-lent", true, T0.plusSeconds(1));
+        recordDevice("app_a", "owner", "dev-lent", false, T0.plusSeconds(2));
+        assertThat(new SqlAccountRecords(database).erase("app_a", "bot")).isTrue();
+        assertThat(countRows("SELECT COUNT(*) FROM devices WHERE app_id = 'app_a'")).as("the lent device is left").isEqualTo(1);
+        assertThat(countRows("SELECT COUNT(*) FROM device_tokens WHERE app_id = 'app_a'")).isEqualTo(1);
+        assertThat(countRows("SELECT COUNT(*) FROM device_fingerprints WHERE app_id = 'app_a'")).isEqualTo(1);
+        assertThat(countRows("SELECT COUNT(*) FROM user_devices WHERE app_id = 'app_a'")).as("the owner's link").isEqualTo(1);
+    }
+
+    @Test
+    void retentionDeletesDevicesNoAccountLinksThatWereLastSeenBeforeTheCutoff() throws java.sql.SQLException {
+        apps.create(new App("app_a", "A", "pk_a", List.of(), T0), new StoredSecret("lookup-a-000", "hash-a"));
+        apps.create(new App("app_b", "B", "pk_b", List.of(), T0), new StoredSecret("lookup-b-000", "hash-b"));
+        Instant cutoff = T0.plus(Duration.ofDays(10));
+        recordDevice("app_a", null, "dev-old-anon", true, T0);
+        recordDevice("app_a", null, "dev-new-anon", true, T0.plus(Duration.ofDays(11)));
+        recordDevice("app_a", "kim", "dev-old-kim", true, T0);
+        // Seen anonymously before the cutoff and again after it.
+        recordDevice("app_a", null, "dev-back", true, T0);
+        recordDevice("app_a", null, "dev-back", false, cutoff.plusSeconds(1));
+        recordDevice("app_b", null, "dev-old-anon", true, T0);
+        // More than a page of each kind, so the walk goes on past its first page.
+        bulkDevices("app_a", "anon-", null, 1_500, T0.plusSeconds(5));
+        bulkDevices("app_a", "linked-", "lee", 1_200, T0.plusSeconds(5));
+        SqlAccountRecords records = new SqlAccountRecords(database);
+
+        assertThat(records.pruneDevicesBefore(cutoff)).isEqualTo(1 + 1 + 1_500);
+        forgetDevices.run();
+        assertThat(deviceRows("app_a", "dev-old-anon")).containsExactly(0, 0, 0, 0);
+        assertThat(deviceRows("app_b", "dev-old-anon")).as("every app's").containsExactly(0, 0, 0, 0);
+        assertThat(devices.findByTokenHash("app_a", io.seatguard.core.identity.Fingerprint.sha256Hex("tok-dev-old-anon-0001"))).isEmpty();
+        assertThat(devices.findByFingerprint("app_a", "fp-dev-old-anon")).isEmpty();
+        assertThat(deviceRows("app_a", "dev-new-anon")).as("seen since").containsExactly(1, 1, 1, 1);
+        assertThat(deviceRows("app_a", "dev-back")).as("seen again since").containsExactly(1, 1, 1, 1);
+        assertThat(deviceRows("app_a", "dev-old-kim")).as("an account links it").containsExactly(1, 1, 1, 1);
+        assertThat(countRows("SELECT COUNT(*) FROM devices WHERE app_id = 'app_a' AND id LIKE 'anon-%'")).isZero();
+        assertThat(countRows("SELECT COUNT(*) FROM device_tokens WHERE app_id = 'app_a' AND device_id LIKE 'anon-%'")).isZero();
+        assertThat(countRows("SELECT COUNT(*) FROM devices WHERE app_id = 'app_a' AND id LIKE 'linked-%'")).isEqualTo(1_200);
+        assertThat(records.pruneDevicesBefore(cutoff)).as("nothing left to prune").isZero();
+    }
+
+    @Test
+    void retentionDeletesTheAddressesOwnerNoticesWentToABatchAtATime() throws java.sql.SQLException {
+        apps.create(new App("app_a", "A", "pk_a", List.of(), T0), new StoredSecret("lookup-a-000", "hash-a"));
+        String numbers = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %d) ";
+        try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement()) {
+            // Spread over time, and 1,500 sent at one moment (a batch takes its ties with it).
+            statement.execute(numbers.formatted(2_300) + "INSERT INTO owner_notice_recipients (app_id, user_id, device_id, recipient, sent_at)"
+                    + " SELECT 'app_a', 'u' || i, 'd', 'r' || i || '@example.com', " + T0.toEpochMilli() + " + i FROM n");
+            statement.execute(numbers.formatted(1_500) + "INSERT INTO owner_notice_recipients (app_id, user_id, device_id, recipient, sent_at)"
+                    + " SELECT 'app_a', 't' || i, 'd', 't' || i || '@example.com', " + T0.plusSeconds(60).toEpochMilli() + " FROM n");
+            statement.execute(numbers.formatted(5) + "INSERT INTO owner_notice_recipients (app_id, user_id, device_id, recipient, sent_at)"
+                    + " SELECT 'app_a', 'new' || i, 'd', 'n' || i || '@example.com', " + T0.plus(Duration.ofDays(20)).toEpochMilli() + " FROM n");
+        }
+        new SqlAccountRecords(database).pruneBefore(T0.plus(Duration.ofDays(10)));
+        assertThat(countRows("SELECT COUNT(*) FROM owner_notice_recipients")).as("only those sent after the cutoff").isEqualTo(5);
+    }
+
     /** Review finding D: a notice by SMS and email counted against the phone alone, so one address could be told without end. */
     @Test
     void anOwnerNoticeCountsAgainstEveryRecipientItGoesTo() throws java.sql.SQLException {
@@ -1124,7 +1267,10 @@ abstract class StorageContract {
             statement.execute("DROP INDEX challenges_by_age");
             statement.execute("DROP INDEX webhook_deliveries_due_by_endpoint");
             statement.execute("CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at)");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27')");
+            statement.execute("DROP INDEX user_devices_by_device");
+            statement.execute("DROP INDEX device_fingerprints_by_device");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27',"
+                    + " '28')");
         }
         database = reopenDatabase();
         wire();

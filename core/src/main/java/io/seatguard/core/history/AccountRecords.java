@@ -9,7 +9,8 @@ public interface AccountRecords {
 
     /**
      * Deletes the account's evaluations, device, IP and fingerprint links, challenges, owner notices and patterns,
-     * and the account itself. Devices stay (another account may use them), without this account's links.
+     * the account itself, and the devices it linked that no other account links (with their tokens,
+     * fingerprints and components). A device another account uses stays, without this account's link.
      *
      * @return false when the app has no such account
      */
@@ -17,4 +18,11 @@ public interface AccountRecords {
 
     /** Deletes evaluations recorded before {@code cutoff} (and challenges opened before it); returns how many evaluations went. */
     int pruneBefore(Instant cutoff);
+
+    /**
+     * Deletes devices that no account links and that were last seen before {@code cutoff}, with their
+     * tokens, fingerprints and components (anonymous traffic: signups, pages before a login); returns how
+     * many devices went. A device an account links stays until the account is erased, like its IPs.
+     */
+    int pruneDevicesBefore(Instant cutoff);
 }

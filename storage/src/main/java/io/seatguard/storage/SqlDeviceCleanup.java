@@ -1,0 +1,107 @@
+package io.seatguard.storage;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Deleting devices that nothing needs any more, each with its tokens, fingerprints and latest
+ * components: a device's components are its browser's fingerprint, personal data that must not outlive
+ * the account that used it (erasure) or the retention of anonymous traffic (a signup page's visitors).
+ *
+ * <p>A device is needed while an account links it: every account stays until it is erased, with its IPs,
+ * fingerprints and countries, and its devices with it. So erasure deletes the account's devices that no
+ * other account links, and retention deletes devices no account links that were last seen before its
+ * cutoff. Each statement that deletes a device checks that condition again in the same statement, and
+ * the dependent rows go by the ids it returns, so a link written after the devices were chosen keeps
+ * its device.
+ *
+ * <p>An evaluation that resolved a device just before the device was deleted still records itself
+ * against the device's id, and its account's link to it if it has one (on SQLite too: the throttle may
+ * spare the device's row, so the write does not notice). Every read joins links to devices, so such a
+ * link is never seen, it goes when its account is erased, and the browser's next visit, its token and
+ * fingerprint gone, gets a new device. Failing the write instead would make every evaluation check its
+ * device's row, for a race that needs a deletion within the moment between resolving and writing.
+ */
+final class SqlDeviceCleanup {
+    /** Up to {@code ?} of an account's device links. */
+    static final String ACCOUNT_LINKS = "SELECT device_id FROM user_devices WHERE app_id = ? AND user_id = ? LIMIT ?";
+    /** The listed devices that no account but {@code ?} links: deleted, their ids returned. */
+    static final String DEVICES_OF_NO_OTHER_ACCOUNT = "DELETE FROM devices WHERE app_id = ? AND id IN " + KeyList.KEYS
+            + " AND NOT EXISTS (SELECT 1 FROM user_devices l WHERE l.app_id = devices.app_id AND l.device_id = devices.id AND l.user_id <> ?)"
+            + " RETURNING id";
+    static final String LINKS_OF_ACCOUNT = "DELETE FROM user_devices WHERE app_id = ? AND user_id = ? AND device_id IN " + KeyList.KEYS;
+
+    /**
+     * A page of an app's devices in id order (ids are random, so retention has no age index to follow and
+     * walks them all, a page per read, off the writer): each with whether no account links it and it was
+     * last seen before {@code ?}.
+     */
+    static final String DEVICE_PAGE = "SELECT d.id, CASE WHEN d.last_seen < ? AND NOT EXISTS"
+            + " (SELECT 1 FROM user_devices l WHERE l.app_id = d.app_id AND l.device_id = d.id) THEN 1 ELSE 0 END"
+            + " FROM devices d WHERE d.app_id = ? AND d.id > ? ORDER BY d.id LIMIT ?";
+    /** The listed devices that no account links and were last seen before {@code ?}: deleted, their ids returned. */
+    static final String UNLINKED_DEVICES_SEEN_BEFORE = "DELETE FROM devices WHERE app_id = ? AND id IN " + KeyList.KEYS
+            + " AND last_seen < ? AND NOT EXISTS (SELECT 1 FROM user_devices l WHERE l.app_id = devices.app_id AND l.device_id = devices.id)"
+            + " RETURNING id";
+
+    /** What belongs to a deleted device, by its id. */
+    private static final List<String> DEPENDENTS = List.of(
+            "DELETE FROM device_tokens WHERE app_id = ? AND device_id IN " + KeyList.KEYS,
+            "DELETE FROM device_fingerprints WHERE app_id = ? AND device_id IN " + KeyList.KEYS,
+            "DELETE FROM device_components WHERE app_id = ? AND device_id IN " + KeyList.KEYS);
+
+    private SqlDeviceCleanup() {}
+
+    /**
+     * Erasure: up to {@code limit} of the account's links go, with the devices among them that no other
+     * account links. Answers how many links went, so the caller repeats while a whole batch did.
+     */
+    static int deleteAccountDevices(Connection connection, String appId, String userId, int limit) throws SQLException {
+        List<String[]> linked = JdbcRunner.queryList(connection, ACCOUNT_LINKS, row -> new String[] {row.getString(1)}, appId, userId, limit);
+        for (List<String[]> chunk : KeyList.chunks(linked)) {
+            deleteDevices(connection, appId, JdbcRunner.queryList(connection, KeyList.statement(DEVICES_OF_NO_OTHER_ACCOUNT, 1, chunk.size()),
+                    row -> new String[] {row.getString(1)}, KeyList.parameters(chunk, new Object[] {appId}, userId)));
+            JdbcRunner.update(connection, KeyList.statement(LINKS_OF_ACCOUNT, 1, chunk.size()), KeyList.parameters(chunk, new Object[] {appId, userId}));
+        }
+        return linked.size();
+    }
+
+    /** A page of devices from {@link #DEVICE_PAGE}: the last id read, and the ids retention may delete. */
+    record Page(int read, String lastId, List<String[]> candidates) {}
+
+    static Page page(Connection connection, String appId, String afterId, long cutoffMillis, int limit) throws SQLException {
+        List<String[]> candidates = new ArrayList<>();
+        List<String> ids = JdbcRunner.queryList(connection, DEVICE_PAGE, row -> {
+            String id = row.getString(1);
+            if (row.getInt(2) == 1) {
+                candidates.add(new String[] {id});
+            }
+            return id;
+        }, cutoffMillis, appId, afterId, limit);
+        return new Page(ids.size(), ids.isEmpty() ? afterId : ids.get(ids.size() - 1), candidates);
+    }
+
+    /** Retention: of the listed devices, those still unlinked and last seen before the cutoff go. Answers how many. */
+    static int deleteUnlinked(Connection connection, String appId, List<String[]> candidates, long cutoffMillis) throws SQLException {
+        int deleted = 0;
+        for (List<String[]> chunk : KeyList.chunks(candidates)) {
+            List<String[]> gone = JdbcRunner.queryList(connection, KeyList.statement(UNLINKED_DEVICES_SEEN_BEFORE, 1, chunk.size()),
+                    row -> new String[] {row.getString(1)}, KeyList.parameters(chunk, new Object[] {appId}, cutoffMillis));
+            deleteDevices(connection, appId, gone);
+            deleted += gone.size();
+        }
+        return deleted;
+    }
+
+    /** The tokens, fingerprints and components of devices whose rows were just deleted. */
+    private static void deleteDevices(Connection connection, String appId, List<String[]> deleted) throws SQLException {
+        for (List<String[]> chunk : KeyList.chunks(deleted)) {
+            Object[] parameters = KeyList.parameters(chunk, new Object[] {appId});
+            for (String statement : DEPENDENTS) {
+                JdbcRunner.update(connection, KeyList.statement(statement, 1, chunk.size()), parameters);
+            }
+        }
+    }
+}
