@@ -44,6 +44,11 @@ class PoliciesApiTest {
             TestApp app = server.defaultApp();
             Response list = server.post("/v3/lists", "{\"name\":\"blocked\",\"kind\":\"ip\",\"values\":[\"203.0.113.0/24\"]}", json(app));
             assertThat(list.status()).as(list.body()).isEqualTo(201);
+            JsonNode listed = server.get("/v3/lists", app.bearer()).json().get("data");
+            assertThat(listed).hasSize(1);
+            assertThat(listed.get(0).get("name").asText()).isEqualTo("blocked");
+            assertThat(listed.get(0).get("size").asInt()).as("counted").isEqualTo(1);
+            assertThat(listed.get(0).has("values")).as("the listing carries no values").isFalse();
             assertThat(evaluate(server, app, "ann", "203.0.113.5", "basic").get("verdict").asText()).as("no policy yet").isEqualTo("allow");
 
             Response created = server.post("/v3/policies", DENY_BASIC_FROM_BLOCKED, json(app));

@@ -6,6 +6,7 @@ import io.seatguard.core.policy.ListAddition;
 import io.seatguard.core.policy.ListHeader;
 import io.seatguard.core.policy.ListKind;
 import io.seatguard.core.policy.ListStore;
+import io.seatguard.core.policy.ListSummary;
 import io.seatguard.core.policy.NamedList;
 import io.seatguard.core.policy.VersionedWrite;
 import java.sql.Connection;
@@ -13,8 +14,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +83,16 @@ public final class SqlListStore implements ListStore {
                     .forEach(entry -> values.computeIfAbsent(entry.getKey(), key -> new ArrayList<>()).add(entry.getValue()));
             return headers.stream().map(header -> header.with(values.get(header.id()))).toList();
         });
+    }
+
+    @Override
+    public List<ListSummary> summaries(String appId) {
+        // Counted along the entries' primary key (app, list, value): no value is read into memory.
+        return database.read(connection -> JdbcRunner.queryList(connection,
+                "SELECT l.id, l.name, l.kind, (SELECT COUNT(*) FROM value_list_entries e WHERE e.app_id = l.app_id AND e.list_id = l.id),"
+                        + " l.created_at, l.updated_at FROM value_lists l WHERE l.app_id = ? ORDER BY l.created_at, l.id",
+                row -> new ListSummary(row.getString(1), row.getString(2), ListKind.fromWireName(row.getString(3)).orElseThrow(), row.getInt(4),
+                        Instant.ofEpochMilli(row.getLong(5)), Instant.ofEpochMilli(row.getLong(6))), appId));
     }
 
     @Override

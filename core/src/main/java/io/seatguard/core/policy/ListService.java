@@ -101,8 +101,8 @@ public final class ListService {
                 .orElseThrow(() -> SeatguardException.notFound("list " + listId));
     }
 
-    public List<NamedList> list(String appId) {
-        return store.list(appId);
+    public List<ListSummary> summaries(String appId) {
+        return store.summaries(appId);
     }
 
     public void delete(String appId, String listId) {

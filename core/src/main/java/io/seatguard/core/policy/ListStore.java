@@ -19,8 +19,11 @@ public interface ListStore {
     /** The app's lists without their values, oldest first: for checking a policy's list names and kinds. */
     List<ListHeader> headers(String appId);
 
-    /** The app's lists with their values, oldest first. */
+    /** The app's lists with their values, oldest first: for the policies an evaluation runs. */
     List<NamedList> list(String appId);
+
+    /** The app's lists with how many values each holds (counted, never loaded), oldest first. */
+    List<ListSummary> summaries(String appId);
 
     /**
      * Deletes a list if the app's policy version is still {@code expectedVersion}, so that no policy

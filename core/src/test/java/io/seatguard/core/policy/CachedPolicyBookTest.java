@@ -188,6 +188,11 @@ class CachedPolicyBookTest {
         }
 
         @Override
+        public List<ListSummary> summaries(String appId) {
+            return List.of();
+        }
+
+        @Override
         public VersionedWrite delete(String appId, String listId, long expectedVersion) {
             throw new UnsupportedOperationException();
         }

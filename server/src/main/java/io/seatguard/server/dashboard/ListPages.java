@@ -10,6 +10,7 @@ import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.operator.OperatorService;
 import io.seatguard.core.policy.ListKind;
 import io.seatguard.core.policy.ListService;
+import io.seatguard.core.policy.ListSummary;
 import io.seatguard.core.policy.NamedList;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -127,10 +128,12 @@ public final class ListPages {
     private void render(Context ctx, int status, OperatorService.SignedIn operator, App app, Optional<String> listId, Map<String, String> form,
             List<FieldError> errors) {
         Map<String, Object> model = sessions.frame(DashboardLayout.Section.LISTS, "Lists", app, operator);
-        List<NamedList> all = app == null ? List.of() : lists.list(app.id());
-        Optional<NamedList> selected = listId.flatMap(id -> all.stream().filter(list -> list.id().equals(id)).findFirst());
+        // The lists are counted, not loaded; only the one shown is read with its values.
+        List<ListSummary> all = app == null ? List.of() : lists.summaries(app.id());
+        Optional<NamedList> selected = listId.filter(id -> all.stream().anyMatch(list -> list.id().equals(id))).flatMap(id -> read(app, id));
         model.put("lists", all.stream().map(list -> Map.of("id", list.id(), "name", list.name(), "kind", list.kind().wireName(),
-                "size", list.values().size(), "updated", TIME.format(list.updatedAt()), "current", selected.map(list::equals).orElse(false))).toList());
+                "size", list.size(), "updated", TIME.format(list.updatedAt()),
+                "current", selected.map(shown -> shown.id().equals(list.id())).orElse(false))).toList());
         selected.ifPresent(list -> model.put("selected", Map.of("id", list.id(), "name", list.name(), "kind", list.kind().wireName(),
                 "size", list.values().size(), "values", list.values().stream().limit(SHOWN_VALUES).toList(),
                 "more", Math.max(0, list.values().size() - SHOWN_VALUES))));
@@ -140,6 +143,16 @@ public final class ListPages {
         model.put("errors", errors);
         model.put("hasErrors", !errors.isEmpty());
         ctx.status(status).contentType("text/html; charset=utf-8").result(PAGE.execute(model));
+    }
+
+    /** The list with its values; empty when it was deleted since it was listed. */
+    private Optional<NamedList> read(App app, String listId) {
+        try {
+            return Optional.of(lists.get(app.id(), listId));
+        }
+        catch (SeatguardException e) {
+            return Optional.empty();
+        }
     }
 
     private static String form(Context ctx, String name) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.seatguard.core.app.App;
 import io.seatguard.core.policy.ListService;
+import io.seatguard.core.policy.ListSummary;
 import io.seatguard.core.policy.NamedList;
 
 /**
@@ -34,7 +35,7 @@ final class ListHandlers {
         App app = credentials.requireApp(ctx);
         ObjectNode json = Json.MAPPER.createObjectNode();
         ArrayNode data = json.putArray("data");
-        lists.list(app.id()).forEach(list -> data.add(json(list, false)));
+        lists.summaries(app.id()).forEach(list -> data.add(json(list)));
         ctx.contentType("application/json").result(json.toString());
     }
 
@@ -59,6 +60,14 @@ final class ListHandlers {
         App app = credentials.requireApp(ctx);
         NamedList list = lists.remove(app.id(), ctx.pathParam("id"), PolicyHandlers.tree(jsonBody.readObject(ctx)));
         ctx.contentType("application/json").result(json(list, true).toString());
+    }
+
+    private static ObjectNode json(ListSummary list) {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.put("id", list.id()).put("name", list.name()).put("kind", list.kind().wireName()).put("size", list.size());
+        json.put("created_at", EvaluationJson.time(list.createdAt()));
+        json.put("updated_at", EvaluationJson.time(list.updatedAt()));
+        return json;
     }
 
     private static ObjectNode json(NamedList list, boolean withValues) {
