@@ -332,6 +332,53 @@ class BadInputTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("not held until the 30 s idle timeout").isLessThan(Duration.ofSeconds(9));
     }
 
+    /**
+     * Review finding (HTTP fuzz): 260 connections that sent headers and then trickled their bodies took every
+     * request thread, and the server answered nothing else. Bodies are now read as they arrive, without a thread.
+     */
+    @Test
+    void slowBodiesHoldNoThreadsSoOtherRequestsAreStillAnswered() throws Exception {
+        java.net.URI base = java.net.URI.create(server.url());
+        byte[] head = ("POST /v3/evaluate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"client_id\"")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        List<java.net.Socket> slow = new ArrayList<>();
+        try {
+            // More than the server has request threads (Jetty's pool: 250 at most).
+            for (int i = 0; i < 400; i++) {
+                java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort());
+                slow.add(socket);
+                socket.getOutputStream().write(head);
+                socket.getOutputStream().flush();
+            }
+            long started = System.nanoTime();
+            assertThat(server.get("/healthz", Map.of()).status()).isEqualTo(200);
+            Response evaluated = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"login\",\"user\":\"u2\"}", Map.of());
+            assertThat(evaluated.status()).as(evaluated.body()).isEqualTo(200);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered beside 400 unfinished bodies").isLessThan(Duration.ofSeconds(5));
+
+            // A body that arrives in pieces reaches its route whole.
+            String body = "{\"client_id\":\"pk_nobody_has_this\",\"action\":\"login\"}";
+            byte[] rest = (body.substring(12) + " ".repeat(100 - body.length())).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            java.net.Socket pieces = new java.net.Socket(base.getHost(), base.getPort());
+            slow.add(pieces);
+            pieces.setSoTimeout(10_000);
+            pieces.getOutputStream().write(head);
+            pieces.getOutputStream().flush();
+            Thread.sleep(100);
+            pieces.getOutputStream().write(rest);
+            pieces.getOutputStream().flush();
+            byte[] buffer = new byte[4096];
+            int read = pieces.getInputStream().read(buffer);
+            String answer = new String(buffer, 0, Math.max(read, 0), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).as("validated: the action came in the second piece").startsWith("HTTP/1.1 400").contains("is required for login");
+        }
+        finally {
+            for (java.net.Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
     @Test
     void headRunsTheGetHandler() throws Exception {
         String unknown = exchange(("HEAD /v3/evaluations/01900000-0000-7000-8000-000000000000 HTTP/1.1\r\nHost: localhost\r\nAuthorization: "

@@ -85,6 +85,7 @@ class EvaluateApiTest {
         java.net.http.HttpResponse<String> refused = chunkedPost(oversized);
         assertThat(refused.statusCode()).isEqualTo(413);
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.body()).as("the routes' own problem for a body over the limit").contains("/problems/body-too-large", "\"field\":\"body\"");
     }
 
     private java.net.http.HttpResponse<String> chunkedPost(String body) throws Exception {

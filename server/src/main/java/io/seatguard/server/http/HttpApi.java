@@ -38,18 +38,20 @@ public final class HttpApi {
             // CPU-bound and every SQLite call is a JNI call (docs/benchmarks.md).
             config.concurrency.useVirtualThreads = false;
             config.jetty.modifyServer(server -> {
-                // Graceful stop: refuse new requests, let the ones in flight finish, then close.
+                // Bodies are read whole, as they arrive, before a route runs: a slow body holds no thread.
+                server.insertHandler(new WholeBodyFirst(maxBodyBytes, MIN_REQUEST_DATA_RATE));
+                // Graceful stop: refuse new requests, let the ones in flight finish, then close. Inserted
+                // last, so it sits outermost and counts requests whose bodies are still arriving.
                 server.setStopTimeout(STOP_TIMEOUT_MILLIS);
                 server.insertHandler(new GracefulHandler());
                 // Requests refused before routing (undecodable path, oversized headers) get problem+json too.
                 server.setErrorHandler(new ProtocolProblems());
             });
-            // A body trickled in a byte at a time holds a request thread while it blocks in a read; below this
-            // rate (counted from the body's first byte) Jetty ends the request, so a few hundred such
-            // connections cannot take every thread for long. Low on purpose: the rate counts from the first
-            // byte with no grace, and a real client whose first segment (~1.4 KB) is followed by a lost one
-            // waits out a retransmission of a second or more. Behind the internet a buffering proxy is the
-            // full answer (docs/configuration.md).
+            // A body trickled in a byte at a time holds no thread (WholeBodyFirst), but it holds a connection
+            // and its bytes so far; below this rate WholeBodyFirst ends the request (Jetty's own check, set here
+            // too, runs only where its servlet layer reads, which no longer waits). Low on purpose: the rate
+            // counts from the headers with no grace, and a real client whose first segment (~1.4 KB) is
+            // followed by a lost one waits out a retransmission of a second or more.
             config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_REQUEST_DATA_RATE));
             for (Route route : routes) {
                 io.javalin.http.Handler handler = ctx -> {

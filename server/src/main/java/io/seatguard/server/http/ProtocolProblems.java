@@ -58,6 +58,9 @@ final class ProtocolProblems extends ErrorHandler {
         String detail = reason == null || reason.isBlank() ? "The request could not be read" : reason;
         String document = switch (status) {
             case 414 -> Problems.document(status, "uri-too-long", "URI too long", detail, List.of(new FieldError("uri", "is too long")));
+            // A chunked body that outgrew the limit while WholeBodyFirst read it: the same problem the routes give.
+            case 413 -> Problems.document(status, io.seatguard.core.error.ErrorCode.BODY_TOO_LARGE.slug(),
+                    io.seatguard.core.error.ErrorCode.BODY_TOO_LARGE.title(), detail, List.of(new FieldError("body", "is too large")));
             case 431 -> Problems.document(status, "headers-too-large", "Request headers too large", detail,
                     List.of(new FieldError("headers", "are too large")));
             // Jetty answers 505 to a request line of HTTP/0.9 or HTTP/1.2: the client's fault, not ours.

@@ -1,0 +1,191 @@
+package io.seatguard.server.http;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable;
+
+/**
+ * Reads a request's whole body before any route runs, without holding a thread while it waits.
+ *
+ * <p>Why: the routes read bodies with blocking reads, so a client that sends its headers and then trickles
+ * its body held a request thread for as long as it kept to Jetty's minimum data rate; a few hundred such
+ * connections took every thread and the server stopped answering. Here the body is read as it arrives,
+ * by demand callbacks on Jetty's selector, and copied (not retained: a retained chunk pins a whole network
+ * buffer, and a body sent a byte per packet would pin thousands of them). The route then runs, on a pool
+ * thread, with the body already in memory. A slow client now costs a connection and its bytes so far.
+ *
+ * <p>A body that arrives with its headers, as nearly every one does, is read within this call and the
+ * route runs on the same thread, as before. A declared length over the limit is not read here: the routes
+ * refuse it by its header ({@code 413}) as they always did. A chunked body that grows past the limit is
+ * refused here with {@code 413}, and a failure while reading (the minimum rate, a reset) answers through
+ * Jetty's error handler ({@link ProtocolProblems}); both close the connection.
+ */
+final class WholeBodyFirst extends Handler.Wrapper {
+    /** What a body's buffer starts at: it grows as bytes arrive, never to a declared length up front. */
+    private static final int FIRST_CAPACITY = 8_192;
+
+    private final int maxBytes;
+    private final long minBytesPerSecond;
+
+    /**
+     * @param minBytesPerSecond the rate a body must keep to, from the request's headers on, once a second
+     *     has passed (Jetty's own check, {@code HttpConfiguration.minRequestDataRate}, runs in its servlet
+     *     layer's reads, which no longer wait for bodies)
+     */
+    WholeBodyFirst(int maxBytes, long minBytesPerSecond) {
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
+        this.minBytesPerSecond = minBytesPerSecond;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        long length = request.getLength();
+        boolean chunked = length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING, HttpHeaderValue.CHUNKED.asString());
+        if (length == 0 || length > maxBytes || (length < 0 && !chunked)) {
+            return super.handle(request, response, callback);
+        }
+        // An attacker may declare the limit and send nothing: the buffer grows with what actually arrives.
+        new BodyReader(request, response, callback, (int) Math.min(FIRST_CAPACITY, length < 0 ? FIRST_CAPACITY : length)).read(false);
+        return true;
+    }
+
+    /** Reads one request's body chunk by chunk as it arrives, then hands the request on. */
+    private final class BodyReader implements Invocable.Task {
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private byte[] body;
+        private int size;
+
+        BodyReader(Request request, Response response, Callback callback, int expected) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.body = new byte[Math.min(expected, maxBytes)];
+        }
+
+        /** More content arrived (a demand callback on Jetty's side: it must not block, and does not). */
+        @Override
+        public void run() {
+            read(true);
+        }
+
+        @Override
+        public InvocationType getInvocationType() {
+            return InvocationType.NON_BLOCKING;
+        }
+
+        void read(boolean calledBack) {
+            while (true) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    if (chunk.getFailure() instanceof java.util.concurrent.TimeoutException) {
+                        // The connection's idle timeout while the body was awaited: the client's delay, not ours.
+                        Response.writeError(request, response, callback, HttpStatus.REQUEST_TIMEOUT_408, "The body stopped arriving");
+                    }
+                    else {
+                        Response.writeError(request, response, callback, chunk.getFailure());
+                    }
+                    return;
+                }
+                boolean last = chunk.isLast();
+                boolean fits = append(chunk.getByteBuffer());
+                chunk.release();
+                if (!fits) {
+                    Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "The body is too large");
+                    return;
+                }
+                if (!last && tooSlow()) {
+                    Response.writeError(request, response, callback, HttpStatus.REQUEST_TIMEOUT_408,
+                            "The body arrives at less than " + minBytesPerSecond + " bytes a second");
+                    return;
+                }
+                if (last) {
+                    Request whole = new WholeBody(request, ByteBuffer.wrap(body, 0, size));
+                    if (calledBack) {
+                        // The route reads and writes with blocking calls: never on the thread that called back.
+                        request.getContext().execute(() -> handleNext(whole));
+                    }
+                    else {
+                        handleNext(whole);
+                    }
+                    return;
+                }
+            }
+        }
+
+        /** Below the minimum rate, counted from the headers, once a second has passed. */
+        private boolean tooSlow() {
+            long nanos = System.nanoTime() - request.getHeadersNanoTime();
+            return minBytesPerSecond > 0 && nanos >= 1_000_000_000L && size * 1_000_000_000.0 / nanos < minBytesPerSecond;
+        }
+
+        private boolean append(ByteBuffer bytes) {
+            int count = bytes.remaining();
+            if (count > maxBytes - size) {
+                return false;
+            }
+            if (size + count > body.length) {
+                body = Arrays.copyOf(body, (int) Math.min(maxBytes, Math.max(size + count, 2L * body.length)));
+            }
+            bytes.get(body, size, count);
+            size += count;
+            return true;
+        }
+
+        private void handleNext(Request whole) {
+            try {
+                if (!getHandler().handle(whole, response, callback)) {
+                    Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+                }
+            }
+            catch (Throwable e) {
+                Response.writeError(request, response, callback, e);
+            }
+        }
+    }
+
+    /** The request with its body already read: one chunk, then the end. */
+    private static final class WholeBody extends Request.Wrapper {
+        private Content.Chunk next;
+
+        WholeBody(Request request, ByteBuffer body) {
+            super(request);
+            this.next = Content.Chunk.from(body, true);
+        }
+
+        @Override
+        public Content.Chunk read() {
+            Content.Chunk chunk = next;
+            next = Content.Chunk.EOF;
+            return chunk;
+        }
+
+        @Override
+        public boolean consumeAvailable() {
+            next = Content.Chunk.EOF;
+            return true;
+        }
+
+        /** Everything is here already. */
+        @Override
+        public void demand(Runnable demandCallback) {
+            demandCallback.run();
+        }
+    }
+}
