@@ -23,10 +23,11 @@ import org.eclipse.jetty.util.thread.Invocable;
  * thread, with the body already in memory. A slow client now costs a connection and its bytes so far.
  *
  * <p>A body that arrives with its headers, as nearly every one does, is read within this call and the
- * route runs on the same thread, as before. A declared length over the limit is not read here: the routes
- * refuse it by its header ({@code 413}) as they always did. A chunked body that grows past the limit is
- * refused here with {@code 413}, and a failure while reading (the minimum rate, a reset) answers through
- * Jetty's error handler ({@link ProtocolProblems}); both close the connection.
+ * route runs on the same thread, as before. A body over the limit (by its declared length, or a chunked
+ * one as it grows) is read on and dropped, up to {@link JsonBody#DRAIN_LIMIT}, so that the client gets to
+ * read the {@code 413} rather than a connection reset under its upload, and then refused; a failure while
+ * reading (the minimum rate, the idle timeout, a reset) answers too. These answers go through Jetty's
+ * error handler ({@link ProtocolProblems}) and close the connection.
  */
 final class WholeBodyFirst extends Handler.Wrapper {
     /** What a body's buffer starts at: it grows as bytes arrive, never to a declared length up front. */
@@ -52,7 +53,7 @@ final class WholeBodyFirst extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         long length = request.getLength();
         boolean chunked = length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING, HttpHeaderValue.CHUNKED.asString());
-        if (length == 0 || length > maxBytes || (length < 0 && !chunked)) {
+        if (length == 0 || (length < 0 && !chunked)) {
             return super.handle(request, response, callback);
         }
         // An attacker may declare the limit and send nothing: the buffer grows with what actually arrives.
@@ -67,12 +68,16 @@ final class WholeBodyFirst extends Handler.Wrapper {
         private final Callback callback;
         private byte[] body;
         private int size;
+        /** Over the limit: what arrives is counted and dropped, then the request is refused. */
+        private boolean dropping;
+        private long dropped;
 
         BodyReader(Request request, Response response, Callback callback, int expected) {
             this.request = request;
             this.response = response;
             this.callback = callback;
-            this.body = new byte[Math.min(expected, maxBytes)];
+            this.dropping = request.getLength() > maxBytes;
+            this.body = dropping ? null : new byte[Math.min(expected, maxBytes)];
         }
 
         /** More content arrived (a demand callback on Jetty's side: it must not block, and does not). */
@@ -104,9 +109,15 @@ final class WholeBodyFirst extends Handler.Wrapper {
                     return;
                 }
                 boolean last = chunk.isLast();
-                boolean fits = append(chunk.getByteBuffer());
+                if (!dropping && !append(chunk.getByteBuffer())) {
+                    dropping = true;
+                    body = null;
+                }
+                if (dropping) {
+                    dropped += chunk.remaining();
+                }
                 chunk.release();
-                if (!fits) {
+                if (dropping && (last || dropped >= JsonBody.DRAIN_LIMIT)) {
                     Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "The body is too large");
                     return;
                 }
@@ -132,7 +143,7 @@ final class WholeBodyFirst extends Handler.Wrapper {
         /** Below the minimum rate, counted from the headers, once a second has passed. */
         private boolean tooSlow() {
             long nanos = System.nanoTime() - request.getHeadersNanoTime();
-            return minBytesPerSecond > 0 && nanos >= 1_000_000_000L && size * 1_000_000_000.0 / nanos < minBytesPerSecond;
+            return minBytesPerSecond > 0 && nanos >= 1_000_000_000L && (size + dropped) * 1_000_000_000.0 / nanos < minBytesPerSecond;
         }
 
         private boolean append(ByteBuffer bytes) {
