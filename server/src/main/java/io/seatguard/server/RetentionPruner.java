@@ -33,19 +33,25 @@ final class RetentionPruner implements AutoCloseable {
         }
         scheduler.scheduleWithFixedDelay(() -> {
             try {
-                Instant cutoff = clock.instant().minus(Duration.ofDays(retentionDays));
-                int pruned = records.pruneBefore(cutoff);
-                int devices = records.pruneDevicesBefore(cutoff);
-                if (pruned > 0 || devices > 0) {
-                    afterPrune.run();
-                    log.info("Retention: deleted {} evaluations recorded and {} devices no account uses last seen more than {} days ago",
-                            pruned, devices, retentionDays);
-                }
+                prune(records, clock.instant().minus(Duration.ofDays(retentionDays)), afterPrune);
             }
             catch (RuntimeException e) {
                 log.warn("Retention pruning failed; it runs again in {} hours: {}", PERIOD.toHours(), e.getMessage());
             }
         }, FIRST_RUN.toSeconds(), PERIOD.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /**
+     * One pass: evaluations, then the devices no account links; {@code afterPrune} runs if either deleted
+     * anything (a pass may find only devices, once their evaluations went in an earlier one).
+     */
+    static void prune(AccountRecords records, Instant cutoff, Runnable afterPrune) {
+        int pruned = records.pruneBefore(cutoff);
+        int devices = records.pruneDevicesBefore(cutoff);
+        if (pruned > 0 || devices > 0) {
+            afterPrune.run();
+            log.info("Retention: deleted {} evaluations recorded, and {} devices no account links last seen, before {}", pruned, devices, cutoff);
+        }
     }
 
     @Override
