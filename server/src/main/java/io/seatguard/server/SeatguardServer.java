@@ -273,7 +273,8 @@ public final class SeatguardServer implements AutoCloseable {
             ownerNotices = new OwnerNotices(new SqlOwnerNotices(database), delivery, apps);
             EvaluationPipeline pipeline = new EvaluationPipeline(
                     YauaaUserAgentParser.shared(),
-                    new DeviceResolver(devices, ids::newRandomId),
+                    // Time-ordered: a new device's rows and index entries go to the end of each B-tree (architecture.md).
+                    new DeviceResolver(devices, ids::newTimeOrderedId),
                     accounts,
                     checks,
                     new PolicyEngine(policyBook),

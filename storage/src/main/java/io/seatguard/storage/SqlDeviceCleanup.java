@@ -34,8 +34,9 @@ final class SqlDeviceCleanup {
     static final String LINKS_OF_ACCOUNT = "DELETE FROM user_devices WHERE app_id = ? AND user_id = ? AND device_id IN " + KeyList.KEYS;
 
     /**
-     * A page of an app's devices in id order (ids are random, so retention has no age index to follow and
-     * walks them all, a page per read, off the writer): each with whether no account links it and it was
+     * A page of an app's devices in id order (ids tell when a device was made, or nothing for older random
+     * ones, never when it was last seen: retention has no age index to follow and walks them all, a page
+     * per read, off the writer): each with whether no account links it and it was
      * last seen before {@code ?}.
      */
     static final String DEVICE_PAGE = "SELECT d.id, CASE WHEN d.last_seen < ? AND NOT EXISTS"

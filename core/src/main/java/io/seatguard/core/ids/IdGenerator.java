@@ -35,7 +35,7 @@ public final class IdGenerator {
         return new UUID(at.toEpochMilli() << 16, 0L).toString();
     }
 
-    /** A random (v4) UUID, for ids whose order means nothing (devices). */
+    /** A random (v4) UUID, for ids whose order means nothing (the device ids of simulations; the server's are time-ordered). */
     public String newRandomId() {
         long high = (random.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
         long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
