@@ -22,8 +22,14 @@ public interface ListStore {
     /** The app's lists with their values, oldest first: for the policies an evaluation runs. */
     List<NamedList> list(String appId);
 
-    /** The app's lists with how many values each holds (counted, never loaded), oldest first. */
-    List<ListSummary> summaries(String appId);
+    /**
+     * The app's lists with how many values each holds, oldest first. This default loads the values to
+     * count them; a store that can count without loading (SqlListStore) overrides it.
+     */
+    default List<ListSummary> summaries(String appId) {
+        return list(appId).stream()
+                .map(list -> new ListSummary(list.id(), list.name(), list.kind(), list.values().size(), list.createdAt(), list.updatedAt())).toList();
+    }
 
     /**
      * Deletes a list if the app's policy version is still {@code expectedVersion}, so that no policy

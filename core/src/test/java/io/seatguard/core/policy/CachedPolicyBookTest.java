@@ -188,11 +188,6 @@ class CachedPolicyBookTest {
         }
 
         @Override
-        public List<ListSummary> summaries(String appId) {
-            return List.of();
-        }
-
-        @Override
         public VersionedWrite delete(String appId, String listId, long expectedVersion) {
             throw new UnsupportedOperationException();
         }

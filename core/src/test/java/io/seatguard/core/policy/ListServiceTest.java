@@ -83,12 +83,6 @@ class ListServiceTest {
         }
 
         @Override
-        public List<ListSummary> summaries(String appId) {
-            return lists.stream().map(list -> new ListSummary(list.id(), list.name(), list.kind(), list.values().size(), list.createdAt(),
-                    list.updatedAt())).toList();
-        }
-
-        @Override
         public VersionedWrite delete(String appId, String listId, long expectedVersion) {
             return lists.removeIf(list -> list.id().equals(listId)) ? VersionedWrite.WRITTEN : VersionedWrite.REFUSED;
         }

@@ -260,11 +260,6 @@ class PolicyServiceTest {
         }
 
         @Override
-        public List<ListSummary> summaries(String appId) {
-            return List.of(new ListSummary(list.id(), list.name(), list.kind(), list.values().size(), list.createdAt(), list.updatedAt()));
-        }
-
-        @Override
         public VersionedWrite delete(String appId, String listId, long expectedVersion) {
             throw new UnsupportedOperationException();
         }

@@ -73,14 +73,8 @@ public final class HttpApi {
             // 503 the client may retry, not an unexpected fault.
             config.routes.exception(io.lettuce.core.RedisException.class, (e, ctx) -> Problems.write(ctx,
                     new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "The shared store (Redis) is unavailable", List.of(), e)));
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> {
-                if (e.getStatus() == 413) {
-                    // Javalin refuses an oversized form before reading it; read what the client is still
-                    // sending, as JsonBody does, or it may see its upload reset instead of this answer.
-                    JsonBody.drain(ctx);
-                }
-                Problems.write(ctx, translate(e, ctx));
-            });
+            // An oversized body never reaches Javalin: WholeBodyFirst reads it on, drops it, and answers 413.
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(ctx, translate(e, ctx)));
             config.routes.exception(Exception.class, (e, ctx) -> unreadable(e).ifPresentOrElse(problem -> {
                 // Jetty cannot tell where the next request starts after a body it failed to parse, and
                 // closes the connection after this answer: say so, or a keep-alive client sends its next

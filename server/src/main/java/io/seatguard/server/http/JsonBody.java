@@ -16,8 +16,6 @@ import java.io.InputStream;
 public final class JsonBody {
     private final int maxBytes;
 
-    static final long DRAIN_LIMIT = 1024 * 1024;
-
     public JsonBody(int maxBytes) {
         this.maxBytes = maxBytes;
     }
@@ -31,7 +29,7 @@ public final class JsonBody {
         }
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes) {
-            drain(ctx);
+            // WholeBodyFirst refuses such a body before any route runs; this bound stays for any other caller.
             throw tooLarge();
         }
         byte[] body = declared >= 0 ? readDeclared(ctx, (int) declared) : readAtMost(ctx);
@@ -82,32 +80,12 @@ public final class JsonBody {
         try (InputStream in = ctx.req().getInputStream()) {
             byte[] bytes = in.readNBytes(maxBytes + 1);
             if (bytes.length > maxBytes) {
-                drain(ctx);
                 throw tooLarge();
             }
             return bytes;
         }
         catch (IOException e) {
             throw SeatguardException.invalid("body", "could not be read");
-        }
-    }
-
-    /**
-     * Reads and drops what the client is still sending of an oversized body (up to 1 MiB), so it gets
-     * to read the 413 instead of a connection closed under its upload. Beyond that the connection closes.
-     */
-    static void drain(Context ctx) {
-        try {
-            InputStream in = ctx.req().getInputStream();
-            byte[] buffer = new byte[16 * 1024];
-            long left = DRAIN_LIMIT;
-            int read;
-            while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
-                left -= read;
-            }
-        }
-        catch (IOException | IllegalStateException e) {
-            // The client went away, or the body was already taken as a reader: nothing more to read.
         }
     }
 

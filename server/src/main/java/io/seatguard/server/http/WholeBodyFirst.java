@@ -24,12 +24,17 @@ import org.eclipse.jetty.util.thread.Invocable;
  *
  * <p>A body that arrives with its headers, as nearly every one does, is read within this call and the
  * route runs on the same thread, as before. A body over the limit (by its declared length, or a chunked
- * one as it grows) is read on and dropped, up to {@link JsonBody#DRAIN_LIMIT}, so that the client gets to
+ * one as it grows) is read on and dropped, up to {@link #DROP_LIMIT}, so that the client gets to
  * read the {@code 413} rather than a connection reset under its upload, and then refused; a failure while
  * reading (the minimum rate, the idle timeout, a reset) answers too. These answers go through Jetty's
  * error handler ({@link ProtocolProblems}) and close the connection.
  */
 final class WholeBodyFirst extends Handler.Wrapper {
+    /**
+     * How much of a body over the limit is read and dropped before the {@code 413}, so that the client gets
+     * to read the answer rather than a connection reset under its upload; beyond it the connection closes.
+     */
+    static final long DROP_LIMIT = 1024 * 1024;
     /** What a body's buffer starts at: it grows as bytes arrive, never to a declared length up front. */
     private static final int FIRST_CAPACITY = 8_192;
 
@@ -117,7 +122,7 @@ final class WholeBodyFirst extends Handler.Wrapper {
                     dropped += chunk.remaining();
                 }
                 chunk.release();
-                if (dropping && (last || dropped >= JsonBody.DRAIN_LIMIT)) {
+                if (dropping && (last || dropped >= DROP_LIMIT)) {
                     Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "The body is too large");
                     return;
                 }
