@@ -72,6 +72,10 @@ public final class SqlAccountRecords implements AccountRecords {
             JdbcRunner.update(connection, "DELETE FROM user_countries WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM challenges WHERE app_id = ? AND account_key = ?", appId, "user:" + userId);
             JdbcRunner.update(connection, "DELETE FROM owner_notices WHERE app_id = ? AND user_id = ?", appId, userId);
+            // The claims' lock rows name the account and the addresses its notices went to (V29).
+            JdbcRunner.update(connection, "DELETE FROM owner_notice_claims WHERE app_id = ? AND (claim_key = ? OR claim_key IN"
+                    + " (SELECT ? || recipient FROM owner_notice_recipients WHERE app_id = ? AND user_id = ?))",
+                    appId, SqlOwnerNotices.accountKey(userId), SqlOwnerNotices.recipientKey(""), appId, userId);
             JdbcRunner.update(connection, "DELETE FROM owner_notice_recipients WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM account_patterns WHERE app_id = ? AND user_id = ?", appId, userId);
             // Webhook payloads about the account go too (what was delivered is the receiver's), their
@@ -103,10 +107,8 @@ public final class SqlAccountRecords implements AccountRecords {
         }
         pruneChallenges(cutoff);
         // The addresses owner notices went to count for a day; past retention they are only personal data.
-        while (database.write(connection -> JdbcRunner.update(connection, OLD_NOTICE_RECIPIENTS, cutoff.toEpochMilli(), cutoff.toEpochMilli(),
-                cutoff.toEpochMilli())) >= PRUNE_BATCH) {
-            // Another batch.
-        }
+        pruneOldest(OLD_NOTICE_RECIPIENTS, cutoff);
+        pruneOldest(OLD_NOTICE_CLAIMS, cutoff);
         pruneWebhookMessages(cutoff);
         while (database.write(SqlWebhookCleanup::deleteDeliveriesWithoutMessage) == PRUNE_BATCH) {
             // Another batch.
@@ -114,13 +116,29 @@ public final class SqlAccountRecords implements AccountRecords {
         return pruned;
     }
 
+    /** The oldest thousand or so addresses owner notices went to before the cutoff ({@link #oldestBefore}). */
+    static final String OLD_NOTICE_RECIPIENTS = oldestBefore("owner_notice_recipients", "sent_at");
+
+    /** The oldest thousand or so owner-notice lock rows last claimed before the cutoff. */
+    static final String OLD_NOTICE_CLAIMS = oldestBefore("owner_notice_claims", "claimed_at");
+
     /**
-     * The oldest thousand or so addresses owner notices went to before the cutoff: the table has no key,
-     * so a batch is bounded by the time of its thousandth oldest row (ties go with it), read along the
-     * age index; with fewer than a thousand left, all of them.
+     * Deletes a table's rows older than the cutoff: a batch is bounded by the time of its thousandth
+     * oldest row (ties go with it), read along the age index; with fewer than a thousand left, all of
+     * them. The same for a table without a key as for one with.
      */
-    static final String OLD_NOTICE_RECIPIENTS = "DELETE FROM owner_notice_recipients WHERE sent_at < ? AND sent_at <= COALESCE("
-            + "(SELECT sent_at FROM owner_notice_recipients WHERE sent_at < ? ORDER BY sent_at LIMIT 1 OFFSET " + (PRUNE_BATCH - 1) + "), ?)";
+    private static String oldestBefore(String table, String timeColumn) {
+        return "DELETE FROM " + table + " WHERE " + timeColumn + " < ? AND " + timeColumn + " <= COALESCE((SELECT " + timeColumn + " FROM " + table
+                + " WHERE " + timeColumn + " < ? ORDER BY " + timeColumn + " LIMIT 1 OFFSET " + (PRUNE_BATCH - 1) + "), ?)";
+    }
+
+    /** Runs one of the {@link #oldestBefore} deletions a batch per write until a batch comes back short. */
+    private void pruneOldest(String deletion, Instant cutoff) {
+        long before = cutoff.toEpochMilli();
+        while (database.write(connection -> JdbcRunner.update(connection, deletion, before, before, before)) >= PRUNE_BATCH) {
+            // Another batch.
+        }
+    }
 
     /**
      * Devices that no account links, last seen before the cutoff, with their tokens, fingerprints and

@@ -2,15 +2,25 @@ package io.seatguard.storage;
 
 import static java.util.Objects.requireNonNull;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Which owner notices were sent: at most one per account and device, a count per account, and a count
  * per recipient (every address or number a notice went to) for the rate limits.
  */
 public final class SqlOwnerNotices {
+    /**
+     * Takes (or waits for) the lock on one account or recipient: an upsert holds the row's lock until
+     * the transaction ends, on PostgreSQL and SQLite alike (V29).
+     */
+    private static final String LOCK = "INSERT INTO owner_notice_claims (app_id, claim_key, claimed_at) VALUES (?, ?, ?)"
+            + " ON CONFLICT (app_id, claim_key) DO UPDATE SET claimed_at = excluded.claimed_at";
+
     private final SqlDatabase database;
 
     public SqlOwnerNotices(SqlDatabase database) {
@@ -27,32 +37,56 @@ public final class SqlOwnerNotices {
      */
     public List<String> claim(String appId, String userId, String deviceId, List<String> recipients, Instant at, Instant windowStart,
             int maxPerAccount, int maxPerRecipient) {
-        return database.write(connection -> {
-            long sinceMillis = windowStart.toEpochMilli();
-            long toAccount = JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM owner_notices WHERE app_id = ? AND user_id = ? AND sent_at >= ?",
-                    row -> row.getLong(1), appId, userId, sinceMillis).orElse(0L);
-            if (toAccount >= maxPerAccount) {
-                return List.of();
+        return database.write(connection -> claim(connection, appId, userId, deviceId, recipients, at, windowStart, maxPerAccount, maxPerRecipient));
+    }
+
+    /**
+     * The claim on a connection already in a transaction. The counts are read only once this
+     * transaction holds the account's and every recipient's lock, so a claim on another node that
+     * shares any of them has either committed (and is counted) or waits for this one.
+     */
+    static List<String> claim(Connection connection, String appId, String userId, String deviceId, List<String> recipients, Instant at,
+            Instant windowStart, int maxPerAccount, int maxPerRecipient) throws SQLException {
+        List<String> distinct = recipients.stream().distinct().toList();
+        // One order for every claim, so two that share two keys cannot each hold one and wait for the other.
+        List<String> keys = Stream.concat(Stream.of(accountKey(userId)), distinct.stream().map(SqlOwnerNotices::recipientKey)).sorted().toList();
+        for (String key : keys) {
+            JdbcRunner.update(connection, LOCK, appId, key, at.toEpochMilli());
+        }
+        long sinceMillis = windowStart.toEpochMilli();
+        long toAccount = JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM owner_notices WHERE app_id = ? AND user_id = ? AND sent_at >= ?",
+                row -> row.getLong(1), appId, userId, sinceMillis).orElse(0L);
+        if (toAccount >= maxPerAccount) {
+            return List.of();
+        }
+        List<String> granted = new ArrayList<>();
+        for (String recipient : distinct) {
+            long toRecipient = JdbcRunner.queryOne(connection,
+                    "SELECT COUNT(*) FROM owner_notice_recipients WHERE app_id = ? AND recipient = ? AND sent_at >= ?",
+                    row -> row.getLong(1), appId, recipient, sinceMillis).orElse(0L);
+            if (toRecipient < maxPerRecipient) {
+                granted.add(recipient);
             }
-            List<String> granted = new ArrayList<>();
-            for (String recipient : recipients.stream().distinct().toList()) {
-                long toRecipient = JdbcRunner.queryOne(connection,
-                        "SELECT COUNT(*) FROM owner_notice_recipients WHERE app_id = ? AND recipient = ? AND sent_at >= ?",
-                        row -> row.getLong(1), appId, recipient, sinceMillis).orElse(0L);
-                if (toRecipient < maxPerRecipient) {
-                    granted.add(recipient);
-                }
-            }
-            if (granted.isEmpty() || JdbcRunner.update(connection,
-                    "INSERT INTO owner_notices (app_id, user_id, device_id, sent_at) VALUES (?, ?, ?, ?) ON CONFLICT (app_id, user_id, device_id) DO NOTHING",
-                    appId, userId, deviceId, at.toEpochMilli()) != 1) {
-                return List.of();
-            }
-            for (String recipient : granted) {
-                JdbcRunner.update(connection, "INSERT INTO owner_notice_recipients (app_id, user_id, device_id, recipient, sent_at) VALUES (?, ?, ?, ?, ?)",
-                        appId, userId, deviceId, recipient, at.toEpochMilli());
-            }
-            return List.copyOf(granted);
-        });
+        }
+        if (granted.isEmpty() || JdbcRunner.update(connection,
+                "INSERT INTO owner_notices (app_id, user_id, device_id, sent_at) VALUES (?, ?, ?, ?) ON CONFLICT (app_id, user_id, device_id) DO NOTHING",
+                appId, userId, deviceId, at.toEpochMilli()) != 1) {
+            return List.of();
+        }
+        for (String recipient : granted) {
+            JdbcRunner.update(connection, "INSERT INTO owner_notice_recipients (app_id, user_id, device_id, recipient, sent_at) VALUES (?, ?, ?, ?, ?)",
+                    appId, userId, deviceId, recipient, at.toEpochMilli());
+        }
+        return List.copyOf(granted);
+    }
+
+    /** The lock row of an account's claims. */
+    static String accountKey(String userId) {
+        return "user:" + userId;
+    }
+
+    /** The lock row of a recipient's claims: it names the address or number, so erasure and retention delete it. */
+    static String recipientKey(String recipient) {
+        return "to:" + recipient;
     }
 }

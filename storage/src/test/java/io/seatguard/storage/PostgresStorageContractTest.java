@@ -89,6 +89,55 @@ class PostgresStorageContractTest extends StorageContract {
         }
     }
 
+    /**
+     * Two nodes sending owner notices at once used to count, find room, and both send: the caps were
+     * count-then-insert under read committed. Here the second claims while the first has claimed and not
+     * committed; it must wait for the first and then count its notice.
+     */
+    @Test
+    void twoNodesClaimingOwnerNoticesForOneAccountTogetherSendOne() throws Exception {
+        assertThat(claimWhileAnotherIsOpen(
+                first -> SqlOwnerNotices.claim(first, "app_a", "ana", "dev-1", List.of("ana@example.com"), T0, T0.minusSeconds(86_400), 1, 5),
+                second -> SqlOwnerNotices.claim(second, "app_a", "ana", "dev-2", List.of("+33600000009"), T0, T0.minusSeconds(86_400), 1, 5)))
+                .as("the account's one notice a day was the first's").isEmpty();
+    }
+
+    @Test
+    void twoNodesClaimingOwnerNoticesToOneAddressTogetherSendOne() throws Exception {
+        assertThat(claimWhileAnotherIsOpen(
+                first -> SqlOwnerNotices.claim(first, "app_a", "pump1", "dev-1", List.of("victim@example.com"), T0, T0.minusSeconds(86_400), 5, 1),
+                second -> SqlOwnerNotices.claim(second, "app_a", "pump2", "dev-1", List.of("+33600000002", "victim@example.com"), T0,
+                        T0.minusSeconds(86_400), 5, 1)))
+                .as("the address's one notice a day was the first's; the number has room").containsExactly("+33600000002");
+    }
+
+    /** What the second claim answers when it starts while the first, on another connection, is uncommitted. */
+    private List<String> claimWhileAnotherIsOpen(Claim first, Claim second) throws Exception {
+        try (Connection one = rawConnection(); Connection two = rawConnection(); Connection watcher = rawConnection()) {
+            one.setAutoCommit(false);
+            two.setAutoCommit(false);
+            assertThat(first.on(one)).as("the first claim has room").isNotEmpty();
+            CompletableFuture<List<String>> other = CompletableFuture.supplyAsync(() -> {
+                try {
+                    List<String> granted = second.on(two);
+                    two.commit();
+                    return granted;
+                }
+                catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            awaitOneWaitingForALock(watcher);
+            one.commit();
+            return other.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Claim {
+        List<String> on(Connection connection) throws SQLException;
+    }
+
     private static void awaitOneWaitingForALock(Connection watcher) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {

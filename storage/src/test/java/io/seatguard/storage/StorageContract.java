@@ -921,9 +921,14 @@ abstract class StorageContract {
                     + " SELECT 'app_a', 't' || i, 'd', 't' || i || '@example.com', " + T0.plusSeconds(60).toEpochMilli() + " FROM n");
             statement.execute(numbers.formatted(5) + "INSERT INTO owner_notice_recipients (app_id, user_id, device_id, recipient, sent_at)"
                     + " SELECT 'app_a', 'new' || i, 'd', 'n' || i || '@example.com', " + T0.plus(Duration.ofDays(20)).toEpochMilli() + " FROM n");
+            statement.execute(numbers.formatted(2_300) + "INSERT INTO owner_notice_claims (app_id, claim_key, claimed_at)"
+                    + " SELECT 'app_a', 'to:r' || i || '@example.com', " + T0.toEpochMilli() + " + i FROM n");
+            statement.execute(numbers.formatted(3) + "INSERT INTO owner_notice_claims (app_id, claim_key, claimed_at)"
+                    + " SELECT 'app_a', 'user:new' || i, " + T0.plus(Duration.ofDays(20)).toEpochMilli() + " FROM n");
         }
         new SqlAccountRecords(database).pruneBefore(T0.plus(Duration.ofDays(10)));
         assertThat(countRows("SELECT COUNT(*) FROM owner_notice_recipients")).as("only those sent after the cutoff").isEqualTo(5);
+        assertThat(countRows("SELECT COUNT(*) FROM owner_notice_claims")).as("only the lock rows claimed after the cutoff").isEqualTo(3);
     }
 
     /** Review finding D: a notice by SMS and email counted against the phone alone, so one address could be told without end. */
@@ -951,6 +956,10 @@ abstract class StorageContract {
             assertThat(left.next()).isTrue();
             assertThat(left.getInt(1)).as("the addresses went with the account").isZero();
         }
+        assertThat(countRows("SELECT COUNT(*) FROM owner_notice_claims WHERE app_id = 'app_a' AND claim_key IN"
+                + " ('user:pump1', 'to:victim@example.com', 'to:+33600000001')")).as("and the lock rows naming them").isZero();
+        assertThat(countRows("SELECT COUNT(*) FROM owner_notice_claims WHERE app_id = 'app_a' AND claim_key IN ('user:pump2', 'to:+33600000002')"))
+                .as("another account's stay").isEqualTo(2);
     }
 
     @Test
@@ -1269,8 +1278,9 @@ abstract class StorageContract {
             statement.execute("CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at)");
             statement.execute("DROP INDEX user_devices_by_device");
             statement.execute("DROP INDEX device_fingerprints_by_device");
+            statement.execute("DROP TABLE owner_notice_claims");
             statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27',"
-                    + " '28')");
+                    + " '28', '29')");
         }
         database = reopenDatabase();
         wire();
