@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.operator.Operator;
 import io.seatguard.core.operator.OperatorStore;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -88,15 +89,23 @@ public final class SqlOperatorStore implements OperatorStore {
 
     @Override
     public boolean deleteUnlessLastOfEveryApp(String id) {
-        return database.write(connection -> {
-            // One statement: the count of operators of every app is read where the row is deleted.
-            int deleted = JdbcRunner.update(connection, "DELETE FROM operators WHERE id = ?"
-                    + " AND (app_ids IS NOT NULL OR (SELECT COUNT(*) FROM operators WHERE app_ids IS NULL) > 1)", id);
-            if (deleted == 1) {
-                JdbcRunner.update(connection, "DELETE FROM operator_sessions WHERE operator_id = ?", id);
-            }
-            return deleted == 1;
-        });
+        return database.write(connection -> deleteUnlessLastOfEveryApp(connection, id));
+    }
+
+    /**
+     * The deletion on a connection already in a transaction. The count of operators of every app is
+     * read where the row is deleted, and only once this transaction holds the locks on all of them (an
+     * update that changes nothing): on PostgreSQL, two nodes deleting the last two at once would
+     * otherwise each count two and leave none. The second waits, then counts one.
+     */
+    static boolean deleteUnlessLastOfEveryApp(Connection connection, String id) throws SQLException {
+        JdbcRunner.update(connection, "UPDATE operators SET app_ids = NULL WHERE app_ids IS NULL");
+        int deleted = JdbcRunner.update(connection, "DELETE FROM operators WHERE id = ?"
+                + " AND (app_ids IS NOT NULL OR (SELECT COUNT(*) FROM operators WHERE app_ids IS NULL) > 1)", id);
+        if (deleted == 1) {
+            JdbcRunner.update(connection, "DELETE FROM operator_sessions WHERE operator_id = ?", id);
+        }
+        return deleted == 1;
     }
 
     @Override

@@ -111,6 +111,33 @@ class PostgresStorageContractTest extends StorageContract {
                 .as("the address's one notice a day was the first's; the number has room").containsExactly("+33600000002");
     }
 
+    /** Two nodes deleting the last two operators of every app at once used to each count two, and leave none. */
+    @Test
+    void twoNodesDeletingTheLastTwoOperatorsOfEveryAppTogetherLeaveOne() throws Exception {
+        SqlOperatorStore operators = new SqlOperatorStore(database);
+        operators.create(new io.seatguard.core.operator.Operator("op_1", "one@example.com", "h", T0));
+        operators.create(new io.seatguard.core.operator.Operator("op_2", "two@example.com", "h", T0));
+        try (Connection one = rawConnection(); Connection two = rawConnection(); Connection watcher = rawConnection()) {
+            one.setAutoCommit(false);
+            two.setAutoCommit(false);
+            assertThat(SqlOperatorStore.deleteUnlessLastOfEveryApp(one, "op_1")).isTrue();
+            CompletableFuture<Boolean> other = CompletableFuture.supplyAsync(() -> {
+                try {
+                    boolean deleted = SqlOperatorStore.deleteUnlessLastOfEveryApp(two, "op_2");
+                    two.commit();
+                    return deleted;
+                }
+                catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            awaitOneWaitingForALock(watcher);
+            one.commit();
+            assertThat(other.get(10, TimeUnit.SECONDS)).as("op_2 is the last one now").isFalse();
+        }
+        assertThat(operators.list()).extracting(io.seatguard.core.operator.Operator::id).containsExactly("op_2");
+    }
+
     /** What the second claim answers when it starts while the first, on another connection, is uncommitted. */
     private List<String> claimWhileAnotherIsOpen(Claim first, Claim second) throws Exception {
         try (Connection one = rawConnection(); Connection two = rawConnection(); Connection watcher = rawConnection()) {
