@@ -202,6 +202,8 @@ class BadInputTest {
                         "{\"url\":\"https://93.184.216.34:99999/h\",\"events\":[\"evaluation.created\"]}", 400, "url"),
                 new Case("webhook with port 0", "POST", "/v3/webhooks", secret,
                         "{\"url\":\"https://93.184.216.34:0/h\",\"events\":[\"evaluation.created\"]}", 400, "url"),
+                new Case("a delivery of an unknown webhook", "GET", "/v3/webhooks/we_nope/deliveries/msg_nope", secret, null, 404, null),
+                new Case("a delivery without a key", "GET", "/v3/webhooks/we_nope/deliveries/msg_nope", Map.of(), null, 401, null),
                 new Case("get an unknown app", "GET", "/v3/apps/app_nope", admin, null, 404, null),
                 new Case("rotate an unknown app", "POST", "/v3/apps/app_nope/rotate-secret", admin, null, 404, null),
                 // hosted pages and the dashboard read forms: a body that is no form is the client's error (regression: was a 500)

@@ -3,6 +3,7 @@ package io.seatguard.storage;
 import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.webhook.Delivery;
+import io.seatguard.core.webhook.DeliveryTry;
 import io.seatguard.core.webhook.RetrySchedule;
 import io.seatguard.core.webhook.WebhookEndpoint;
 import io.seatguard.core.webhook.WebhookEventType;
@@ -213,11 +214,14 @@ public final class SqlWebhooks {
             if (updated == 0) {
                 return false;
             }
+            // Numbered on from the log, not from the schedule's count, which a redelivery starts again:
+            // the delivery's row lock, held since the update above, keeps two tries from one number.
             JdbcRunner.update(connection,
-                    "INSERT INTO webhook_attempts (app_id, message_id, endpoint_id, attempt, at, status, error, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                            + " ON CONFLICT (app_id, message_id, endpoint_id, attempt) DO NOTHING",
-                    claimed.appId(), claimed.messageId(), claimed.endpointId(), attempts, at.toEpochMilli(), statusCode.orElse(null), shortError,
-                    took.toMillis());
+                    "INSERT INTO webhook_attempts (app_id, message_id, endpoint_id, attempt, at, status, error, duration_ms) VALUES (?, ?, ?,"
+                            + " (SELECT COALESCE(MAX(attempt), 0) + 1 FROM webhook_attempts WHERE app_id = ? AND message_id = ? AND endpoint_id = ?),"
+                            + " ?, ?, ?, ?)",
+                    claimed.appId(), claimed.messageId(), claimed.endpointId(), claimed.appId(), claimed.messageId(), claimed.endpointId(),
+                    at.toEpochMilli(), statusCode.orElse(null), shortError, took.toMillis());
             return true;
         });
     }
@@ -228,6 +232,27 @@ public final class SqlWebhooks {
                 "SELECT " + DELIVERY_COLUMNS + " FROM webhook_deliveries d JOIN webhook_messages m ON m.app_id = d.app_id AND m.id = d.message_id"
                         + " WHERE d.app_id = ? AND d.endpoint_id = ? ORDER BY d.created_at DESC, d.message_id DESC LIMIT ?",
                 SqlWebhooks::delivery, appId, endpointId, limit));
+    }
+
+    /** One of the endpoint's deliveries. */
+    public Optional<Delivery> delivery(String appId, String endpointId, String messageId) {
+        return database.read(connection -> JdbcRunner.queryOne(connection,
+                "SELECT " + DELIVERY_COLUMNS + " FROM webhook_deliveries d JOIN webhook_messages m ON m.app_id = d.app_id AND m.id = d.message_id"
+                        + " WHERE d.app_id = ? AND d.endpoint_id = ? AND d.message_id = ?",
+                SqlWebhooks::delivery, appId, endpointId, messageId));
+    }
+
+    /** A delivery's latest {@code limit} tries, newest first. */
+    public List<DeliveryTry> tries(String appId, String endpointId, String messageId, int limit) {
+        return database.read(connection -> JdbcRunner.queryList(connection,
+                "SELECT attempt, at, status, error, duration_ms FROM webhook_attempts WHERE app_id = ? AND message_id = ? AND endpoint_id = ?"
+                        + " ORDER BY attempt DESC LIMIT ?",
+                row -> {
+                    int status = row.getInt(3);
+                    Optional<Integer> statusCode = row.wasNull() ? Optional.empty() : Optional.of(status);
+                    return new DeliveryTry(row.getInt(1), Instant.ofEpochMilli(row.getLong(2)), statusCode, Optional.ofNullable(row.getString(4)),
+                            Duration.ofMillis(row.getLong(5)));
+                }, appId, messageId, endpointId, limit));
     }
 
     /** Sends a message to the endpoint again now, with a fresh schedule and the same {@code webhook-id}. */

@@ -2,6 +2,7 @@ package io.seatguard.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seatguard.core.webhook.DeliveryTry;
 import io.seatguard.core.webhook.OutboxEvent;
 import io.seatguard.core.webhook.WebhookEndpoint;
 import io.seatguard.core.webhook.WebhookEventType;
@@ -165,6 +166,41 @@ abstract class WebhookStorageContract {
         assertThat(webhooks.claim(T0.plusSeconds(2), 10, (app, endpoint) -> endpoint.equals("we_a") ? 0 : 5, Duration.ofSeconds(150)))
                 .as("we_a has no room; we_b has nothing left").isEmpty();
         assertThat(webhooks.claim(T0.plusSeconds(2), 3, (app, endpoint) -> 5, Duration.ofSeconds(150))).as("at most the limit in all").hasSize(3);
+    }
+
+    /**
+     * Every try stays in the delivery's log, numbered on across redeliveries. Redelivery restarts the
+     * retry schedule's count, and the log used that count for its key: the tries after a redelivery
+     * collided with the first ones and were dropped.
+     */
+    @Test
+    void aDeliverysTriesAreKeptAndNumberedOnAcrossARedelivery() {
+        endpoint("app_a", "we_a");
+        enqueue("app_a", "ann", T0);
+        SqlWebhooks.Claimed first = webhooks.claim(T0.plusSeconds(1), 10, Duration.ofSeconds(150)).getFirst();
+        assertThat(webhooks.recordAttempt(first, T0.plusSeconds(1), Optional.of(500), Optional.of("the receiver answered 500"), Duration.ofMillis(30)))
+                .isTrue();
+        SqlWebhooks.Claimed retry = webhooks.claim(T0.plusSeconds(7), 10, Duration.ofSeconds(150)).getFirst();
+        assertThat(webhooks.recordAttempt(retry, T0.plusSeconds(7), Optional.of(204), Optional.empty(), Duration.ofMillis(12))).isTrue();
+        assertThat(webhooks.redeliver("app_a", "we_a", first.messageId(), T0.plusSeconds(60))).isTrue();
+        SqlWebhooks.Claimed again = webhooks.claim(T0.plusSeconds(60), 10, Duration.ofSeconds(150)).getFirst();
+        assertThat(again.attempts()).as("the schedule starts again").isZero();
+        assertThat(webhooks.recordAttempt(again, T0.plusSeconds(61), Optional.empty(), Optional.of("no answer within 20 s"), Duration.ofSeconds(20)))
+                .isTrue();
+
+        assertThat(webhooks.tries("app_a", "we_a", first.messageId(), 10)).containsExactly(
+                new DeliveryTry(3, T0.plusSeconds(61), Optional.empty(), Optional.of("no answer within 20 s"), Duration.ofSeconds(20)),
+                new DeliveryTry(2, T0.plusSeconds(7), Optional.of(204), Optional.empty(), Duration.ofMillis(12)),
+                new DeliveryTry(1, T0.plusSeconds(1), Optional.of(500), Optional.of("the receiver answered 500"), Duration.ofMillis(30)));
+        assertThat(webhooks.tries("app_a", "we_a", first.messageId(), 2)).as("the latest first").extracting(DeliveryTry::attempt).containsExactly(3, 2);
+        assertThat(webhooks.delivery("app_a", "we_a", first.messageId())).hasValueSatisfying(delivery -> {
+            assertThat(delivery.status()).isEqualTo("pending");
+            assertThat(delivery.attempts()).as("tries since the redelivery").isEqualTo(1);
+            assertThat(delivery.lastError()).contains("no answer within 20 s");
+        });
+        assertThat(webhooks.delivery("app_b", "we_a", first.messageId())).as("another app's").isEmpty();
+        assertThat(webhooks.delivery("app_a", "we_b", first.messageId())).as("another endpoint's").isEmpty();
+        assertThat(webhooks.tries("app_b", "we_a", first.messageId(), 10)).isEmpty();
     }
 
     // helpers

@@ -10,6 +10,7 @@ import io.seatguard.core.app.App;
 import io.seatguard.core.error.FieldErrors;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.webhook.Delivery;
+import io.seatguard.core.webhook.DeliveryTry;
 import io.seatguard.core.webhook.WebhookEndpoint;
 import io.seatguard.core.webhook.WebhookEventType;
 import io.seatguard.storage.SqlWebhooks;
@@ -24,6 +25,9 @@ import java.util.Set;
  * when created and when rotated; their delivery log; redelivery.
  */
 final class WebhookHandlers {
+    /** A delivery's schedule has eight tries; redeliveries add more, and the page shows the latest. */
+    private static final int MAX_TRIES_SHOWN = 100;
+
     private final Credentials credentials;
     private final WebhookServices services;
     private final SqlWebhooks webhooks;
@@ -102,18 +106,42 @@ final class WebhookHandlers {
         ObjectNode json = Json.MAPPER.createObjectNode();
         ArrayNode data = json.putArray("data");
         for (Delivery delivery : webhooks.deliveries(app.id(), endpoint.id(), limit)) {
-            ObjectNode item = data.addObject();
-            item.put("message_id", delivery.messageId());
-            item.put("event_type", delivery.eventType());
-            item.put("status", delivery.status());
-            item.put("attempts", delivery.attempts());
-            item.put("next_attempt_at", delivery.status().equals("pending") ? EvaluationJson.time(delivery.nextAttemptAt()) : null);
-            item.put("last_status_code", delivery.lastStatusCode().orElse(null));
-            item.put("last_error", delivery.lastError().orElse(null));
-            item.put("last_attempt_at", delivery.lastAttemptAt().map(EvaluationJson::time).orElse(null));
-            item.put("created_at", EvaluationJson.time(delivery.createdAt()));
+            write(delivery, data.addObject());
         }
         ctx.contentType("application/json").result(json.toString());
+    }
+
+    /** One delivery with its latest tries, newest first: what each try got back, and when. */
+    void delivery(Context ctx) {
+        App app = credentials.requireApp(ctx);
+        WebhookEndpoint endpoint = endpoint(app, ctx);
+        String messageId = ctx.pathParam("message_id");
+        Delivery delivery = webhooks.delivery(app.id(), endpoint.id(), messageId)
+                .orElseThrow(() -> SeatguardException.notFound("delivery " + messageId));
+        ObjectNode json = write(delivery, Json.MAPPER.createObjectNode());
+        ArrayNode tries = json.putArray("tries");
+        for (DeliveryTry one : webhooks.tries(app.id(), endpoint.id(), messageId, MAX_TRIES_SHOWN)) {
+            ObjectNode item = tries.addObject();
+            item.put("attempt", one.attempt());
+            item.put("at", EvaluationJson.time(one.at()));
+            item.put("status_code", one.statusCode().orElse(null));
+            item.put("error", one.error().orElse(null));
+            item.put("duration_ms", one.took().toMillis());
+        }
+        ctx.contentType("application/json").result(json.toString());
+    }
+
+    private static ObjectNode write(Delivery delivery, ObjectNode item) {
+        item.put("message_id", delivery.messageId());
+        item.put("event_type", delivery.eventType());
+        item.put("status", delivery.status());
+        item.put("attempts", delivery.attempts());
+        item.put("next_attempt_at", delivery.status().equals("pending") ? EvaluationJson.time(delivery.nextAttemptAt()) : null);
+        item.put("last_status_code", delivery.lastStatusCode().orElse(null));
+        item.put("last_error", delivery.lastError().orElse(null));
+        item.put("last_attempt_at", delivery.lastAttemptAt().map(EvaluationJson::time).orElse(null));
+        item.put("created_at", EvaluationJson.time(delivery.createdAt()));
+        return item;
     }
 
     void redeliver(Context ctx) {

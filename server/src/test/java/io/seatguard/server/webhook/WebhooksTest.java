@@ -102,6 +102,7 @@ class WebhooksTest {
             assertThat(again.id()).isEqualTo(retriedId);
             assertThat(signedWith(again, newSecret)).isTrue();
             assertThat(signedWith(again, secret)).as("the old secret still signs during the overlap").isTrue();
+            deliveriesOnceSettled(server, app, endpoint, retriedId);
 
             // A second rotation within the day: receivers may still hold either earlier secret.
             String newest = server.post("/v3/webhooks/" + endpoint + "/rotate-secret", null, app.bearer()).json().get("secret").asText();
@@ -109,8 +110,23 @@ class WebhooksTest {
             Receiver.Received third = receiver.await(5, Duration.ofSeconds(10)).get(4);
             assertThat(List.of(newest, newSecret, secret)).allSatisfy(key -> assertThat(signedWith(third, key)).as(key).isTrue());
 
+            // Every try is in the delivery's log, numbered on across both redeliveries.
+            deliveriesOnceSettled(server, app, endpoint, retriedId);
+            Response detail = server.get("/v3/webhooks/" + endpoint + "/deliveries/" + retriedId, app.bearer());
+            assertThat(detail.status()).as(detail.body()).isEqualTo(200);
+            assertThat(detail.json().get("status").asText()).isEqualTo("delivered");
+            assertThat(detail.json().get("attempts").asInt()).as("since the last redelivery").isEqualTo(1);
+            JsonNode tries = detail.json().get("tries");
+            assertThat(tries).extracting(one -> one.get("attempt").asInt()).containsExactly(4, 3, 2, 1);
+            assertThat(tries).extracting(one -> one.get("status_code").asInt()).containsExactly(204, 204, 204, 500);
+            assertThat(tries.get(3).get("error").asText()).isEqualTo("the receiver answered 500");
+            assertThat(tries.get(0).get("error").isNull()).isTrue();
+            assertThat(tries).allSatisfy(one -> assertThat(one.get("duration_ms").asLong()).isNotNegative());
+            assertThat(server.get("/v3/webhooks/" + endpoint + "/deliveries/msg_nope", app.bearer()).status()).isEqualTo(404);
+
             TestApp other = server.createApp("other");
             assertThat(server.get("/v3/webhooks/" + endpoint, other.bearer()).status()).isEqualTo(404);
+            assertThat(server.get("/v3/webhooks/" + endpoint + "/deliveries/" + retriedId, other.bearer()).status()).as("another app's").isEqualTo(404);
             assertThat(server.send("DELETE", "/v3/webhooks/" + endpoint, null, app.bearer()).status()).isEqualTo(204);
             assertThat(server.get("/v3/webhooks", app.bearer()).json().get("data")).isEmpty();
         }
