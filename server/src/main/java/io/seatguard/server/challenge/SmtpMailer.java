@@ -13,21 +13,34 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Sends plain-text email over SMTP (Jakarta Mail, Eclipse Angus). {@code smtp://} upgrades with
- * STARTTLS when the server offers it; {@code smtps://} speaks TLS from the start. Timeouts keep a slow
- * mail server from holding a page request for long.
+ * STARTTLS when the server offers it; {@code smtps://} speaks TLS from the start. A slow mail server
+ * holds a page request for at most the deadline: Jakarta Mail's timeouts bound each read, so a server
+ * that trickles its answers a byte at a time would hold it without end.
  */
 public final class SmtpMailer {
     private static final String TIMEOUT_MS = "10000";
+    static final Duration DEADLINE = Duration.ofSeconds(30);
 
     private final Session session;
     private final InternetAddress from;
+    private final Duration deadline;
 
     public SmtpMailer(URI url, String from) {
+        this(url, from, DEADLINE);
+    }
+
+    SmtpMailer(URI url, String from, Duration deadline) {
         requireNonNull(url, "url is null");
+        this.deadline = requireNonNull(deadline, "deadline is null");
         boolean tls = "smtps".equals(url.getScheme());
         String protocol = tls ? "smtps" : "smtp";
         Properties properties = new Properties();
@@ -62,17 +75,41 @@ public final class SmtpMailer {
         }
     }
 
+    /**
+     * Sends on a virtual thread and waits at most the deadline for it. Past the deadline the thread is
+     * interrupted, which closes its socket (socket I/O on a virtual thread is interruptible), so the
+     * exchange ends on both sides instead of lingering after the caller gave up.
+     */
     public void send(String to, String subject, String body) {
+        MimeMessage message = new MimeMessage(session);
         try {
-            MimeMessage message = new MimeMessage(session);
             message.setFrom(from);
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
             message.setSubject(subject, "UTF-8");
             message.setText(body, "UTF-8");
-            Transport.send(message);
         }
         catch (MessagingException e) {
             throw new IllegalStateException("the mail to " + to + " could not be sent: " + e.getMessage(), e);
+        }
+        FutureTask<Void> exchange = new FutureTask<>(() -> {
+            Transport.send(message);
+            return null;
+        });
+        Thread.ofVirtual().name("smtp-send").start(exchange);
+        try {
+            exchange.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new IllegalStateException("the mail server did not take the mail to " + to + " within " + deadline.toSeconds() + " s");
+        }
+        catch (ExecutionException e) {
+            throw new IllegalStateException("the mail to " + to + " could not be sent: " + e.getCause().getMessage(), e.getCause());
+        }
+        catch (InterruptedException e) {
+            exchange.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending the mail to " + to, e);
         }
     }
 }
