@@ -28,11 +28,25 @@ export class Heartbeat {
     if (document.visibilityState === 'visible') this.schedule();
   }
 
-  /** Sends one heartbeat now; a `logout: true` answer fires the callback and stops the heartbeats. */
+  /**
+   * Sends one heartbeat now; a `logout: true` answer fires the callback and stops the heartbeats. A
+   * refusal that no retry can change (a 4xx other than 408 and 429: an unknown client id, an origin the
+   * app does not allow, a body the server rejects) stops them too, with one console warning, instead of
+   * repeating it every interval for as long as the page is open. Timeouts, network failures, 408, 429
+   * and 5xx answers are passing trouble: the next beat goes out as usual.
+   */
   async beat(): Promise<void> {
     if (this.stopped) return;
     const result = await postJson(this.target.url, this.target.body(), this.target.timeoutMs);
-    if (result.ok && result.body && typeof result.body === 'object' && (result.body as { logout?: unknown }).logout === true) {
+    if (!result.ok) {
+      const status = result.error.status;
+      if (result.error.kind === 'http' && status !== undefined && refusedForGood(status) && !this.stopped) {
+        this.stop();
+        console.warn(`Seatguard: heartbeats stopped, the server refused them (HTTP ${status}): ${result.error.detail}`);
+      }
+      return;
+    }
+    if (result.body && typeof result.body === 'object' && (result.body as { logout?: unknown }).logout === true) {
       this.stop();
       this.target.onLogout();
     }
@@ -75,4 +89,9 @@ export class Heartbeat {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
   }
+}
+
+/** A client error that the same request will meet again: all 4xx but a timeout (408) and a rate limit (429). */
+function refusedForGood(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 408 && status !== 429;
 }

@@ -212,6 +212,36 @@ describe('access', () => {
     expect(beats()).toHaveLength(afterLogout);
   });
 
+  it('stops beating, with one warning, when the server refuses heartbeats for good, and keeps beating through passing trouble', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    let heartbeatAnswer = () => answer(503, { title: 'Storage unavailable', status: 503, detail: 'try again' });
+    serve((url) => (url.endsWith('/heartbeat') ? heartbeatAnswer() : answer(200, ALLOW)));
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: 1000 });
+    await seatguard.evaluate.access({ user: 'refused-user' });
+    const beats = () => calls.filter((call) => call.url.endsWith('/v3/sessions/heartbeat') && call.body.user === 'refused-user');
+    try {
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(beats()).toHaveLength(2);
+      heartbeatAnswer = () => answer(429, { title: 'Too many requests', status: 429, detail: 'slow down' });
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(beats()).toHaveLength(4);
+      expect(warn).not.toHaveBeenCalled();
+
+      heartbeatAnswer = () => answer(401, { title: 'Unauthorized', status: 401, detail: 'No app has the client_id pk_test123' });
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(beats()).toHaveLength(5);
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(beats()).toHaveLength(5);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0][0])).toContain('HTTP 401');
+    } finally {
+      // Should a check fail with the heartbeat still running, it must not answer later tests' page events.
+      await seatguard.endSession();
+      warn.mockRestore();
+    }
+  });
+
   it('ends the session on pagehide and on endSession, with keepalive', async () => {
     serve((url) => (url.endsWith('/end') ? answer(204, null) : answer(200, ALLOW)));
     const first = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT });
