@@ -23,7 +23,6 @@ import java.time.InstantSource;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
-import java.util.regex.Pattern;
 
 /**
  * An account's summary, history and erasure, and history by device or IP (CONTRACT.md "Users,
@@ -32,7 +31,6 @@ import java.util.regex.Pattern;
 final class AccountHandlers {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 100;
-    private static final Pattern DEVICE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final Credentials credentials;
     private final AccountRecords records;
@@ -115,7 +113,7 @@ final class AccountHandlers {
         if ((deviceId == null) == (ip == null)) {
             errors.add("device_id", "give exactly one of device_id and ip");
         }
-        else if (deviceId != null && !DEVICE_ID.matcher(deviceId).matches()) {
+        else if (deviceId != null && !DeviceIds.isWellFormed(deviceId)) {
             errors.add("device_id", "must be a device id (a UUID)");
         }
         else if (ip != null && IpAddresses.parse(ip).isEmpty()) {

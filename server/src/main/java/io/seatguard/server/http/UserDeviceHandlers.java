@@ -14,7 +14,6 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -23,8 +22,6 @@ import java.util.stream.Collectors;
  * {@code logout: true}; the SDK then fires {@code on_logout}.
  */
 final class UserDeviceHandlers {
-    private static final Pattern DEVICE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-
     private final Credentials credentials;
     private final DeviceLinks links;
     private final Presence presence;
@@ -74,7 +71,7 @@ final class UserDeviceHandlers {
         App app = credentials.requireApp(ctx);
         String user = user(ctx);
         String deviceId = ctx.pathParam("device_id");
-        if (!DEVICE_ID.matcher(deviceId).matches() || !links.detach(app.id(), user, deviceId, clock.instant())) {
+        if (!DeviceIds.isWellFormed(deviceId) || !links.detach(app.id(), user, deviceId, clock.instant())) {
             throw SeatguardException.notFound("device " + abbreviate(deviceId) + " of user " + abbreviate(user));
         }
         ctx.status(204);
