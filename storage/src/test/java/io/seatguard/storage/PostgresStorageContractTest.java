@@ -64,23 +64,13 @@ class PostgresStorageContractTest extends StorageContract {
         List<PatternObservation> observations = new PatternDetector(PatternThresholds.DEFAULTS).observe(Map.of("device_count", 11L), account, at);
         assertThat(observations).isNotEmpty();
 
-        try (Connection first = rawConnection(); Connection second = rawConnection(); Connection watcher = rawConnection()) {
-            first.setAutoCommit(false);
-            second.setAutoCommit(false);
+        secondWaitsForFirst(first -> {
             SqlPatterns.observe(first, "app_a", "max", observations, at);
-            CompletableFuture<Void> other = CompletableFuture.runAsync(() -> {
-                try {
-                    SqlPatterns.observe(second, "app_a", "max", observations, at.plusSeconds(1));
-                    second.commit();
-                }
-                catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            awaitOneWaitingForALock(watcher);
-            first.commit();
-            other.get(10, TimeUnit.SECONDS);
-        }
+            return null;
+        }, second -> {
+            SqlPatterns.observe(second, "app_a", "max", observations, at.plusSeconds(1));
+            return null;
+        });
 
         try (Connection read = rawConnection();
                 var rows = read.createStatement().executeQuery("SELECT COUNT(*) FROM webhook_messages WHERE app_id = 'app_a'")) {
@@ -96,19 +86,20 @@ class PostgresStorageContractTest extends StorageContract {
      */
     @Test
     void twoNodesClaimingOwnerNoticesForOneAccountTogetherSendOne() throws Exception {
-        assertThat(claimWhileAnotherIsOpen(
-                first -> SqlOwnerNotices.claim(first, "app_a", "ana", "dev-1", List.of("ana@example.com"), T0, T0.minusSeconds(86_400), 1, 5),
-                second -> SqlOwnerNotices.claim(second, "app_a", "ana", "dev-2", List.of("+33600000009"), T0, T0.minusSeconds(86_400), 1, 5)))
-                .as("the account's one notice a day was the first's").isEmpty();
+        Instant dayAgo = T0.minusSeconds(86_400);
+        List<String> granted = secondWaitsForFirst(
+                first -> assertThat(SqlOwnerNotices.claim(first, "app_a", "ana", "dev-1", List.of("ana@example.com"), T0, dayAgo, 1, 5)).isNotEmpty(),
+                second -> SqlOwnerNotices.claim(second, "app_a", "ana", "dev-2", List.of("+33600000009"), T0, dayAgo, 1, 5));
+        assertThat(granted).as("the account's one notice a day was the first's").isEmpty();
     }
 
     @Test
     void twoNodesClaimingOwnerNoticesToOneAddressTogetherSendOne() throws Exception {
-        assertThat(claimWhileAnotherIsOpen(
-                first -> SqlOwnerNotices.claim(first, "app_a", "pump1", "dev-1", List.of("victim@example.com"), T0, T0.minusSeconds(86_400), 5, 1),
-                second -> SqlOwnerNotices.claim(second, "app_a", "pump2", "dev-1", List.of("+33600000002", "victim@example.com"), T0,
-                        T0.minusSeconds(86_400), 5, 1)))
-                .as("the address's one notice a day was the first's; the number has room").containsExactly("+33600000002");
+        Instant dayAgo = T0.minusSeconds(86_400);
+        List<String> granted = secondWaitsForFirst(
+                first -> assertThat(SqlOwnerNotices.claim(first, "app_a", "pump1", "dev-1", List.of("victim@example.com"), T0, dayAgo, 5, 1)).isNotEmpty(),
+                second -> SqlOwnerNotices.claim(second, "app_a", "pump2", "dev-1", List.of("+33600000002", "victim@example.com"), T0, dayAgo, 5, 1));
+        assertThat(granted).as("the address's one notice a day was the first's; the number has room").containsExactly("+33600000002");
     }
 
     /** Two nodes deleting the last two operators of every app at once used to each count two, and leave none. */
@@ -117,38 +108,27 @@ class PostgresStorageContractTest extends StorageContract {
         SqlOperatorStore operators = new SqlOperatorStore(database);
         operators.create(new io.seatguard.core.operator.Operator("op_1", "one@example.com", "h", T0));
         operators.create(new io.seatguard.core.operator.Operator("op_2", "two@example.com", "h", T0));
-        try (Connection one = rawConnection(); Connection two = rawConnection(); Connection watcher = rawConnection()) {
-            one.setAutoCommit(false);
-            two.setAutoCommit(false);
-            assertThat(SqlOperatorStore.deleteUnlessLastOfEveryApp(one, "op_1")).isTrue();
-            CompletableFuture<Boolean> other = CompletableFuture.supplyAsync(() -> {
-                try {
-                    boolean deleted = SqlOperatorStore.deleteUnlessLastOfEveryApp(two, "op_2");
-                    two.commit();
-                    return deleted;
-                }
-                catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            awaitOneWaitingForALock(watcher);
-            one.commit();
-            assertThat(other.get(10, TimeUnit.SECONDS)).as("op_2 is the last one now").isFalse();
-        }
+        boolean deleted = secondWaitsForFirst(first -> assertThat(SqlOperatorStore.deleteUnlessLastOfEveryApp(first, "op_1")).isTrue(),
+                second -> SqlOperatorStore.deleteUnlessLastOfEveryApp(second, "op_2"));
+        assertThat(deleted).as("op_2 is the last one now").isFalse();
         assertThat(operators.list()).extracting(io.seatguard.core.operator.Operator::id).containsExactly("op_2");
     }
 
-    /** What the second claim answers when it starts while the first, on another connection, is uncommitted. */
-    private List<String> claimWhileAnotherIsOpen(Claim first, Claim second) throws Exception {
+    /**
+     * Two nodes at once: {@code first} runs on one connection and stays uncommitted while {@code second}
+     * starts on another, which must wait for a lock the first holds; then the first commits. Answers
+     * what the second answered once it went on.
+     */
+    private <T> T secondWaitsForFirst(SqlStep<?> first, SqlStep<T> second) throws Exception {
         try (Connection one = rawConnection(); Connection two = rawConnection(); Connection watcher = rawConnection()) {
             one.setAutoCommit(false);
             two.setAutoCommit(false);
-            assertThat(first.on(one)).as("the first claim has room").isNotEmpty();
-            CompletableFuture<List<String>> other = CompletableFuture.supplyAsync(() -> {
+            first.on(one);
+            CompletableFuture<T> other = CompletableFuture.supplyAsync(() -> {
                 try {
-                    List<String> granted = second.on(two);
+                    T answer = second.on(two);
                     two.commit();
-                    return granted;
+                    return answer;
                 }
                 catch (SQLException e) {
                     throw new IllegalStateException(e);
@@ -161,8 +141,8 @@ class PostgresStorageContractTest extends StorageContract {
     }
 
     @FunctionalInterface
-    private interface Claim {
-        List<String> on(Connection connection) throws SQLException;
+    private interface SqlStep<T> {
+        T on(Connection connection) throws SQLException;
     }
 
     private static void awaitOneWaitingForALock(Connection watcher) throws Exception {
