@@ -362,6 +362,11 @@ class DashboardPagesTest {
                 log = browser.get(logUrl).body();
             }
             assertThat(log).contains("evaluation.created").contains("delivered").contains("HTTP 204").doesNotContain(">pending<");
+            String triesUrl = logUrl + "&message=" + received.get(0).id();
+            assertThat(log).as("each delivery links to its tries").contains(triesUrl.substring(server.url().length()).replace("&", "&amp;"));
+            String tries = browser.get(triesUrl).body();
+            assertThat(tries).contains("Tries of " + received.get(0).id()).contains("<td>1</td>").contains("HTTP 204").contains(" ms</td>");
+            assertThat(browser.get(logUrl + "&message=msg_of_nobody").body()).as("an unknown message shows no tries").doesNotContain("Tries of");
             HttpResponse<String> again = browser.post(server.url() + "/dashboard/webhooks/redeliver", Map.of("app", app.id(),
                     "endpoint", endpoint.get("id").asText(), "message", received.get(0).id()));
             assertThat(again.statusCode()).isEqualTo(200);

@@ -10,6 +10,7 @@ import io.seatguard.core.error.FieldErrors;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.operator.OperatorService;
 import io.seatguard.core.webhook.Delivery;
+import io.seatguard.core.webhook.DeliveryTry;
 import io.seatguard.core.webhook.WebhookEndpoint;
 import io.seatguard.core.webhook.WebhookEventType;
 import io.seatguard.server.http.WebhookServices;
@@ -30,6 +31,8 @@ import java.util.Optional;
 public final class WebhookPages {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
     private static final int LOGGED = 50;
+    /** The latest tries shown of one message; the API shows as many. */
+    private static final int TRIES_SHOWN = 100;
     private static final Template PAGE = DashboardLayout.compile("""
             <h1>Webhooks of {{appName}}</h1>
             {{#secret}}<div class="notice" role="status"><p>The signing secret of {{url}}, shown this once:</p><p class="secret" id="new-secret">{{key}}</p>
@@ -42,10 +45,15 @@ public final class WebhookPages {
             {{#selected}}
             <h2>Deliveries to {{url}}</h2>
             <table id="deliveries"><thead><tr><th scope="col">Created</th><th scope="col">Event</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Last answer</th><th scope="col"></th></tr></thead>
-            <tbody>{{#deliveries}}<tr><td>{{created}}</td><td>{{event}}</td><td>{{status}}</td><td>{{attempts}}</td><td>{{answer}}</td>
+            <tbody>{{#deliveries}}<tr><td>{{created}}</td><td>{{event}}</td><td>{{status}}</td>
+              <td><a href="/dashboard/webhooks?app={{appId}}&amp;endpoint={{endpointId}}&amp;message={{messageId}}#tries" title="Every try of this message">{{attempts}}</a></td><td>{{answer}}</td>
               <td><form method="post" action="/dashboard/webhooks/redeliver"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
               <input type="hidden" name="endpoint" value="{{endpointId}}"><input type="hidden" name="message" value="{{messageId}}"><button type="submit" class="secondary">Redeliver</button></form></td></tr>{{/deliveries}}</tbody></table>
             {{^deliveries}}<p>Nothing sent yet.</p>{{/deliveries}}
+            {{#tries}}<h3 id="tries">Tries of {{messageId}} ({{event}}, {{status}})</h3>
+            <table id="delivery-tries"><thead><tr><th scope="col">Try</th><th scope="col">Ended</th><th scope="col">Answer</th><th scope="col">Error</th><th scope="col">Took</th></tr></thead>
+            <tbody>{{#rows}}<tr><td>{{attempt}}</td><td>{{at}}</td><td>{{answer}}</td><td>{{error}}</td><td>{{took}} ms</td></tr>{{/rows}}</tbody></table>
+            {{^rows}}<p>Not tried yet.</p>{{/rows}}{{/tries}}
             <form method="post" action="/dashboard/webhooks/rotate" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
               <input type="hidden" name="endpoint" value="{{id}}"><button type="submit" class="secondary">Rotate the secret</button></form>
             <form method="post" action="/dashboard/webhooks/delete" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
@@ -76,7 +84,7 @@ public final class WebhookPages {
         if (operator.isPresent()) {
             App app = sessions.appOrFirst(ctx, ctx.queryParam("app"));
             render(ctx, 200, operator.get(), app, new Outcome(Optional.ofNullable(ctx.queryParam("endpoint")), Optional.empty(), Optional.empty()),
-                    List.of(), "", List.of());
+                    Optional.ofNullable(ctx.queryParam("message")), List.of(), "", List.of());
         }
     }
 
@@ -143,16 +151,17 @@ public final class WebhookPages {
             return;
         }
         try {
-            render(ctx, 200, operator.get(), app, change.apply(app), List.of(), "", List.of());
+            render(ctx, 200, operator.get(), app, change.apply(app), Optional.empty(), List.of(), "", List.of());
         }
         catch (SeatguardException e) {
-            render(ctx, DashboardPages.statusOf(e), operator.get(), app, new Outcome(Optional.empty(), Optional.empty(), Optional.empty()),
+            render(ctx, DashboardPages.statusOf(e), operator.get(), app, new Outcome(Optional.empty(), Optional.empty(), Optional.empty()), Optional.empty(),
                     DashboardPages.faults(e), form(ctx, "url"), Optional.ofNullable(ctx.formParams("event")).orElse(List.of()));
         }
     }
 
-    private void render(Context ctx, int status, OperatorService.SignedIn operator, App app, Outcome outcome, List<FieldError> errors, String formUrl,
-            List<String> formEvents) {
+    /** @param messageId a delivery of the selected endpoint whose tries to show, when the page was asked for one */
+    private void render(Context ctx, int status, OperatorService.SignedIn operator, App app, Outcome outcome, Optional<String> messageId,
+            List<FieldError> errors, String formUrl, List<String> formEvents) {
         Map<String, Object> model = sessions.frame(DashboardLayout.Section.WEBHOOKS, "Webhooks", app, operator);
         List<WebhookEndpoint> endpoints = app == null ? List.of() : webhooks.store().list(app.id());
         model.put("endpoints", endpoints.stream().map(endpoint -> Map.of("id", endpoint.id(), "url", endpoint.url(),
@@ -164,6 +173,10 @@ public final class WebhookPages {
             shown.put("id", endpoint.id());
             shown.put("url", endpoint.url());
             shown.put("deliveries", webhooks.store().deliveries(app.id(), endpoint.id(), LOGGED).stream().map(delivery -> row(endpoint, delivery)).toList());
+            // Another endpoint's or app's message is not found here: the lookup is by app, endpoint and message.
+            messageId.flatMap(id -> webhooks.store().delivery(app.id(), endpoint.id(), id)).ifPresent(delivery -> shown.put("tries", Map.of(
+                    "messageId", delivery.messageId(), "event", delivery.eventType(), "status", delivery.status(),
+                    "rows", webhooks.store().tries(app.id(), endpoint.id(), delivery.messageId(), TRIES_SHOWN).stream().map(WebhookPages::tryRow).toList())));
             model.put("selected", shown);
         });
         outcome.secret().ifPresent(secret -> model.put("secret", secret));
@@ -180,6 +193,11 @@ public final class WebhookPages {
         String answer = delivery.lastStatusCode().map(code -> "HTTP " + code).or(delivery::lastError).orElse("—");
         return Map.of("endpointId", endpoint.id(), "messageId", delivery.messageId(), "created", TIME.format(delivery.createdAt()),
                 "event", delivery.eventType(), "status", delivery.status(), "attempts", delivery.attempts(), "answer", answer);
+    }
+
+    private static Map<String, Object> tryRow(DeliveryTry one) {
+        return Map.of("attempt", one.attempt(), "at", TIME.format(one.at()), "answer", one.statusCode().map(code -> "HTTP " + code).orElse("none"),
+                "error", one.error().orElse(""), "took", one.took().toMillis());
     }
 
     private static String form(Context ctx, String name) {
