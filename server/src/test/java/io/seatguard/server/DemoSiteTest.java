@@ -221,6 +221,39 @@ class DemoSiteTest {
         }
     }
 
+    /**
+     * The demo's pages call the API from the server's origin, which changes with its port: the demo's app
+     * was made with the first start's origins and kept them, so after a restart on another port its
+     * browser calls were refused. The server's own origins follow it; one an operator added stays.
+     */
+    @Test
+    void theDemosAppFollowsTheServersOriginAcrossRestartsAndKeepsTheOperatorsOwn() {
+        Map<String, String> admin = Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN);
+        TestApp demo;
+        String firstOrigin;
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            demo = server.demoApp();
+            firstOrigin = server.url();
+            JsonNode app = server.get("/v3/apps/" + demo.id(), admin).json();
+            assertThat(app.get("allowed_origins").toString()).contains(firstOrigin);
+            List<String> origins = new ArrayList<>();
+            app.get("allowed_origins").forEach(origin -> origins.add("\"" + origin.asText() + "\""));
+            origins.add("\"https://shop.example\"");
+            assertThat(server.send("PATCH", "/v3/apps/" + demo.id(), "{\"allowed_origins\":[" + String.join(",", origins) + "]}", admin).status())
+                    .isEqualTo(200);
+        }
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            assertThat(server.url()).as("another port").isNotEqualTo(firstOrigin);
+            assertThat(server.demoApp().id()).isEqualTo(demo.id());
+            List<String> origins = new ArrayList<>();
+            server.get("/v3/apps/" + demo.id(), admin).json().get("allowed_origins").forEach(origin -> origins.add(origin.asText()));
+            assertThat(origins).contains(server.url(), "https://shop.example").doesNotContain(firstOrigin);
+            Response fromThePage = server.post("/v3/evaluate", "{\"client_id\":\"" + demo.clientId() + "\",\"action\":\"signup\"}",
+                    Map.of("Origin", server.url()));
+            assertThat(fromThePage.status()).as("the demo's pages may call: " + fromThePage.body()).isEqualTo(200);
+        }
+    }
+
     /** A store from before the demo kept its app's id: the app its stored key opens is the demo's. */
     @Test
     void aStoreFromBeforeTheDemoKeptItsAppsIdFindsItByItsKey() throws Exception {

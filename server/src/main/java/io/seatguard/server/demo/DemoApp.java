@@ -6,8 +6,10 @@ import io.seatguard.core.app.App;
 import io.seatguard.core.app.AppService;
 import io.seatguard.core.app.CreatedApp;
 import io.seatguard.core.error.SeatguardException;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The demo site's own app, named {@code demo}: the demo plays an integrator, so it has an app and a
@@ -24,6 +26,8 @@ public record DemoApp(App app, String secretKey) {
     static final String NAME = "demo";
     static final String ID_SETTING = "demo_app_id";
     static final String SECRET_SETTING = "demo_app_secret_key";
+    /** The origins the server gave the demo's app last, space-separated: those it may take away again. */
+    static final String ORIGINS_SETTING = "demo_app_origins";
 
     public DemoApp {
         requireNonNull(app, "app is null");
@@ -37,7 +41,8 @@ public record DemoApp(App app, String secretKey) {
     public static DemoApp ensure(AppService apps, List<String> origins) {
         Optional<App> own = apps.setting(ID_SETTING).flatMap(apps::find).or(() -> madeByAnEarlierVersion(apps))
                 // A demo app made before identity secrets existed gets one: its account page signs the identity it evaluates.
-                .map(app -> app.identitySecrets().current().isPresent() ? app : apps.rotateIdentitySecret(app.id()));
+                .map(app -> app.identitySecrets().current().isPresent() ? app : apps.rotateIdentitySecret(app.id()))
+                .map(app -> servedFrom(apps, app, origins));
         Optional<String> secret = apps.setting(SECRET_SETTING);
         if (own.isPresent()) {
             if (secret.isPresent() && isKeyOf(apps, secret.get(), own.get())) {
@@ -48,10 +53,27 @@ public record DemoApp(App app, String secretKey) {
             return new DemoApp(rotated.app(), rotated.secretKey());
         }
         CreatedApp created = apps.create(NAME, origins);
+        apps.putSetting(ORIGINS_SETTING, String.join(" ", origins));
         // The secret first: if the start stops in between, the key still proves which app is the demo's.
         apps.putSetting(SECRET_SETTING, created.secretKey());
         apps.putSetting(ID_SETTING, created.app().id());
         return new DemoApp(created.app(), created.secretKey());
+    }
+
+    /**
+     * The demo's pages call the API from the server's own origins, which change with its port or public
+     * URL: the app's origins are those the server gave it before, replaced by today's, and any an
+     * operator added, kept. (An app from before this setting keeps all it has and gains today's.)
+     */
+    private static App servedFrom(AppService apps, App app, List<String> origins) {
+        Set<String> givenBefore = apps.setting(ORIGINS_SETTING).map(text -> Set.of(text.split(" "))).orElse(Set.of());
+        Set<String> next = new LinkedHashSet<>();
+        app.allowedOrigins().stream().filter(origin -> !givenBefore.contains(origin)).forEach(next::add);
+        next.addAll(origins);
+        App served = next.equals(new LinkedHashSet<>(app.allowedOrigins())) ? app
+                : apps.update(app.id(), Optional.empty(), Optional.of(List.copyOf(next)), Optional.empty());
+        apps.putSetting(ORIGINS_SETTING, String.join(" ", origins));
+        return served;
     }
 
     /**

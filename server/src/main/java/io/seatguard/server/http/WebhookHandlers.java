@@ -25,7 +25,7 @@ import java.util.Set;
  * when created and when rotated; their delivery log; redelivery.
  */
 final class WebhookHandlers {
-    /** A delivery's schedule has eight tries; redeliveries add more, and the page shows the latest. */
+    /** A delivery's schedule has eight tries; redeliveries add more, and one delivery's answer shows the latest. */
     private static final int MAX_TRIES_SHOWN = 100;
 
     private final Credentials credentials;
