@@ -7,6 +7,7 @@ import io.seatguard.core.webhook.DeliveryTry;
 import io.seatguard.core.webhook.RetrySchedule;
 import io.seatguard.core.webhook.WebhookEndpoint;
 import io.seatguard.core.webhook.WebhookEventType;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -49,11 +50,27 @@ public final class SqlWebhooks {
 
     // endpoints
 
-    public void create(WebhookEndpoint endpoint) {
-        database.write(connection -> JdbcRunner.update(connection,
-                "INSERT INTO webhook_endpoints (" + ENDPOINT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+    /** Stores the endpoint unless its app has {@code maxPerApp} already; answers whether it did. */
+    public boolean create(WebhookEndpoint endpoint, int maxPerApp) {
+        return database.write(connection -> create(connection, endpoint, maxPerApp));
+    }
+
+    /**
+     * The creation on a connection already in a transaction. The app's endpoints are counted only once
+     * this transaction holds the app's row (an update that changes nothing), so two nodes creating an
+     * app's last endpoint at once do not both find room: the second waits, then counts the first's.
+     */
+    static boolean create(Connection connection, WebhookEndpoint endpoint, int maxPerApp) throws SQLException {
+        JdbcRunner.update(connection, "UPDATE apps SET name = name WHERE id = ?", endpoint.appId());
+        long held = JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM webhook_endpoints WHERE app_id = ?", row -> row.getLong(1), endpoint.appId())
+                .orElse(0L);
+        if (held >= maxPerApp) {
+            return false;
+        }
+        JdbcRunner.update(connection, "INSERT INTO webhook_endpoints (" + ENDPOINT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
                 endpoint.appId(), endpoint.id(), endpoint.url(), events(endpoint.events()), endpoint.secret(), retired(endpoint.retired()),
-                endpoint.createdAt().toEpochMilli()));
+                endpoint.createdAt().toEpochMilli());
+        return true;
     }
 
     public List<WebhookEndpoint> list(String appId) {

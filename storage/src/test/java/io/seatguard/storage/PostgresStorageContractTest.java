@@ -59,7 +59,7 @@ class PostgresStorageContractTest extends StorageContract {
     void twoNodesRaisingAPatternTogetherSendItsEventOnce() throws Exception {
         Instant at = Instant.parse("2026-11-01T12:00:00Z");
         new SqlWebhooks(database).create(new WebhookEndpoint("we_p", "app_a", "https://hooks.example/p", List.of(WebhookEventType.PATTERN_FLAGGED),
-                "whsec_a", List.of(), at));
+                "whsec_a", List.of(), at), 20);
         AccountState account = new AccountState(Optional.of(new Seen(at.minus(Duration.ofDays(30)), at)), List.of(), Optional.empty(), Optional.empty());
         List<PatternObservation> observations = new PatternDetector(PatternThresholds.DEFAULTS).observe(Map.of("device_count", 11L), account, at);
         assertThat(observations).isNotEmpty();
@@ -112,6 +112,21 @@ class PostgresStorageContractTest extends StorageContract {
                 second -> SqlOperatorStore.deleteUnlessLastOfEveryApp(second, "op_2"));
         assertThat(deleted).as("op_2 is the last one now").isFalse();
         assertThat(operators.list()).extracting(io.seatguard.core.operator.Operator::id).containsExactly("op_2");
+    }
+
+    /** Two nodes creating an app's last webhook endpoint at once each found room, and the app had one too many. */
+    @Test
+    void twoNodesCreatingAnAppsLastWebhookEndpointTogetherCreateOne() throws Exception {
+        apps.create(new io.seatguard.core.app.App("app_a", "A", "pk_a", List.of(), T0), new io.seatguard.core.app.StoredSecret("lookup-a-000", "hash-a"));
+        List<WebhookEventType> events = List.of(WebhookEventType.EVALUATION_CREATED);
+        assertThat(new SqlWebhooks(database).create(new WebhookEndpoint("we_1", "app_a", "https://hooks.example/1", events, "whsec_a", List.of(), T0), 2))
+                .isTrue();
+        boolean created = secondWaitsForFirst(
+                first -> assertThat(SqlWebhooks.create(first, new WebhookEndpoint("we_2", "app_a", "https://hooks.example/2", events, "whsec_b", List.of(), T0),
+                        2)).isTrue(),
+                second -> SqlWebhooks.create(second, new WebhookEndpoint("we_3", "app_a", "https://hooks.example/3", events, "whsec_c", List.of(), T0), 2));
+        assertThat(created).as("the first took the app's last place").isFalse();
+        assertThat(new SqlWebhooks(database).list("app_a")).extracting(WebhookEndpoint::id).containsExactly("we_1", "we_2");
     }
 
     /**

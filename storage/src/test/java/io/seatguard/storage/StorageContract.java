@@ -2025,7 +2025,7 @@ abstract class StorageContract {
     void aSecondRotationWithinTheOverlapKeepsEveryReplacedSecretSigning() {
         SqlWebhooks webhooks = new SqlWebhooks(database);
         webhooks.create(new io.seatguard.core.webhook.WebhookEndpoint("we_r", "app_a", "https://hooks.example/r",
-                List.of(io.seatguard.core.webhook.WebhookEventType.EVALUATION_CREATED), "whsec_first", List.of(), T0));
+                List.of(io.seatguard.core.webhook.WebhookEventType.EVALUATION_CREATED), "whsec_first", List.of(), T0), 20);
         Duration day = Duration.ofDays(1);
 
         assertThat(webhooks.rotate("app_a", "we_r", "whsec_second", T0.plusSeconds(60), T0.plusSeconds(60).plus(day))).isTrue();
@@ -2046,7 +2046,7 @@ abstract class StorageContract {
         SqlWebhooks webhooks = new SqlWebhooks(database);
         for (String endpoint : List.of("we_a", "we_b")) {
             webhooks.create(new io.seatguard.core.webhook.WebhookEndpoint(endpoint, "app_" + endpoint.substring(3), "https://hooks.example/" + endpoint,
-                    List.of(io.seatguard.core.webhook.WebhookEventType.EVALUATION_CREATED), "whsec_a", List.of(), T0));
+                    List.of(io.seatguard.core.webhook.WebhookEventType.EVALUATION_CREATED), "whsec_a", List.of(), T0), 20);
         }
         database.write(connection -> {
             for (String app : List.of("app_a", "app_a", "app_b")) {
@@ -2081,7 +2081,7 @@ abstract class StorageContract {
     void aLateTryOfAReclaimedWebhookDeliveryDoesNotOverwriteTheNewerOutcome() {
         SqlWebhooks webhooks = new SqlWebhooks(database);
         webhooks.create(new io.seatguard.core.webhook.WebhookEndpoint("we_1", "app_a", "https://hooks.example/in",
-                List.of(io.seatguard.core.webhook.WebhookEventType.EVALUATION_CREATED), "whsec_a", List.of(), T0));
+                List.of(io.seatguard.core.webhook.WebhookEventType.EVALUATION_CREATED), "whsec_a", List.of(), T0), 20);
         database.write(connection -> {
             SqlOutbox.enqueue(connection, new io.seatguard.core.webhook.OutboxEvent("app_a", io.seatguard.core.webhook.WebhookEventType.EVALUATION_CREATED,
                     Optional.of("ann"), Map.of("evaluation_id", "e1"), T0));

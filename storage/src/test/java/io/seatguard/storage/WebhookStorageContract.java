@@ -203,11 +203,24 @@ abstract class WebhookStorageContract {
         assertThat(webhooks.tries("app_b", "we_a", first.messageId(), 10)).isEmpty();
     }
 
+    @Test
+    void anAppsEndpointsStopAtTheLimitGiven() {
+        WebhookEndpoint first = new WebhookEndpoint("we_1", "app_a", "https://hooks.example/1", List.of(WebhookEventType.EVALUATION_CREATED), "whsec_a",
+                List.of(), T0);
+        assertThat(webhooks.create(first, 2)).isTrue();
+        assertThat(webhooks.create(new WebhookEndpoint("we_2", "app_a", "https://hooks.example/2", first.events(), "whsec_b", List.of(), T0), 2)).isTrue();
+        assertThat(webhooks.create(new WebhookEndpoint("we_3", "app_a", "https://hooks.example/3", first.events(), "whsec_c", List.of(), T0), 2))
+                .as("the app has its two").isFalse();
+        assertThat(webhooks.create(new WebhookEndpoint("we_4", "app_b", "https://hooks.example/4", first.events(), "whsec_d", List.of(), T0), 2))
+                .as("another app's count").isTrue();
+        assertThat(webhooks.list("app_a")).extracting(WebhookEndpoint::id).containsExactly("we_1", "we_2");
+    }
+
     // helpers
 
     void endpoint(String app, String endpoint) {
         webhooks.create(new WebhookEndpoint(endpoint, app, "https://hooks.example/" + endpoint, List.of(WebhookEventType.EVALUATION_CREATED), "whsec_a",
-                List.of(), T0.minus(Duration.ofDays(365))));
+                List.of(), T0.minus(Duration.ofDays(365))), 20);
     }
 
     void enqueue(String app, String user, Instant at) {

@@ -44,18 +44,25 @@ public record WebhookServices(SqlWebhooks store, WebhookTargets targets, CachedS
             errors.add("events", "must name at least one event type");
         }
         errors.throwIfAny();
-        // The limit before the host is resolved: a client at its limit must not get lookups for free.
+        // The limit before the host is resolved, so a client at its limit gets no lookups for free; and
+        // again where the endpoint is stored, which another request may have done meanwhile.
         if (store.list(appId).size() >= MAX_ENDPOINTS) {
-            throw SeatguardException.invalid("url", "an app has at most " + MAX_ENDPOINTS + " webhook endpoints");
+            throw tooMany();
         }
         targets.addressRefusal(url.orElseThrow()).ifPresent(reason -> {
             throw SeatguardException.invalid("url", reason);
         });
         WebhookEndpoint endpoint = new WebhookEndpoint("wh_" + ids.newSecret(16), appId, url.orElseThrow(), events, WebhookSignature.newSecret(RANDOM),
                 List.of(), now);
-        store.create(endpoint);
+        if (!store.create(endpoint, MAX_ENDPOINTS)) {
+            throw tooMany();
+        }
         subscriptions.forget();
         return endpoint;
+    }
+
+    private static SeatguardException tooMany() {
+        return SeatguardException.invalid("url", "an app has at most " + MAX_ENDPOINTS + " webhook endpoints");
     }
 
     /** A secret rotated now; the old one keeps signing beside it until {@code until} (and earlier ones until their own time). */

@@ -93,7 +93,7 @@ class WebhookDispatcherTest {
 
     private void endpoint(String app, String id, String url) {
         webhooks.create(new WebhookEndpoint(id, app, url, List.of(WebhookEventType.EVALUATION_CREATED), "whsec_" + Base64.getEncoder().encodeToString(new byte[24]),
-                List.of(), Instant.now().minusSeconds(3600)));
+                List.of(), Instant.now().minusSeconds(3600)), 20);
     }
 
     /** An evaluation of {@code user} that reports itself to the app's endpoints; answers its id. */
