@@ -75,7 +75,7 @@ public final class SqlAccountRecords implements AccountRecords {
             // The claims' lock rows name the account and the addresses its notices went to (V29).
             JdbcRunner.update(connection, "DELETE FROM owner_notice_claims WHERE app_id = ? AND (claim_key = ? OR claim_key IN"
                     + " (SELECT ? || recipient FROM owner_notice_recipients WHERE app_id = ? AND user_id = ?))",
-                    appId, SqlOwnerNotices.accountKey(userId), SqlOwnerNotices.recipientKey(""), appId, userId);
+                    appId, SqlOwnerNotices.accountKey(userId), SqlOwnerNotices.RECIPIENT_KEY_PREFIX, appId, userId);
             JdbcRunner.update(connection, "DELETE FROM owner_notice_recipients WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM account_patterns WHERE app_id = ? AND user_id = ?", appId, userId);
             // Webhook payloads about the account go too (what was delivered is the receiver's), their

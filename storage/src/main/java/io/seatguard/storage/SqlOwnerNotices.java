@@ -21,6 +21,11 @@ public final class SqlOwnerNotices {
     private static final String LOCK = "INSERT INTO owner_notice_claims (app_id, claim_key, claimed_at) VALUES (?, ?, ?)"
             + " ON CONFLICT (app_id, claim_key) DO UPDATE SET claimed_at = excluded.claimed_at";
 
+    /** Begins the key of an account's lock row. */
+    static final String ACCOUNT_KEY_PREFIX = "user:";
+    /** Begins the key of a recipient's lock row: it names the address or number, so erasure and retention delete it. */
+    static final String RECIPIENT_KEY_PREFIX = "to:";
+
     private final SqlDatabase database;
 
     public SqlOwnerNotices(SqlDatabase database) {
@@ -80,13 +85,11 @@ public final class SqlOwnerNotices {
         return List.copyOf(granted);
     }
 
-    /** The lock row of an account's claims. */
     static String accountKey(String userId) {
-        return "user:" + userId;
+        return ACCOUNT_KEY_PREFIX + userId;
     }
 
-    /** The lock row of a recipient's claims: it names the address or number, so erasure and retention delete it. */
     static String recipientKey(String recipient) {
-        return "to:" + recipient;
+        return RECIPIENT_KEY_PREFIX + recipient;
     }
 }

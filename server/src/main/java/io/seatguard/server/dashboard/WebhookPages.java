@@ -31,8 +31,6 @@ import java.util.Optional;
 public final class WebhookPages {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
     private static final int LOGGED = 50;
-    /** The latest tries shown of one message; the API shows as many. */
-    private static final int TRIES_SHOWN = 100;
     private static final Template PAGE = DashboardLayout.compile("""
             <h1>Webhooks of {{appName}}</h1>
             {{#secret}}<div class="notice" role="status"><p>The signing secret of {{url}}, shown this once:</p><p class="secret" id="new-secret">{{key}}</p>
@@ -176,7 +174,7 @@ public final class WebhookPages {
             // Another endpoint's or app's message is not found here: the lookup is by app, endpoint and message.
             messageId.flatMap(id -> webhooks.store().delivery(app.id(), endpoint.id(), id)).ifPresent(delivery -> shown.put("tries", Map.of(
                     "messageId", delivery.messageId(), "event", delivery.eventType(), "status", delivery.status(),
-                    "rows", webhooks.store().tries(app.id(), endpoint.id(), delivery.messageId(), TRIES_SHOWN).stream().map(WebhookPages::tryRow).toList())));
+                    "rows", webhooks.store().tries(app.id(), endpoint.id(), delivery.messageId(), WebhookServices.TRIES_SHOWN).stream().map(WebhookPages::tryRow).toList())));
             model.put("selected", shown);
         });
         outcome.secret().ifPresent(secret -> model.put("secret", secret));

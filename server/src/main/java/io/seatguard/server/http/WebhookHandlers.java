@@ -25,9 +25,6 @@ import java.util.Set;
  * when created and when rotated; their delivery log; redelivery.
  */
 final class WebhookHandlers {
-    /** A delivery's schedule has eight tries; redeliveries add more, and one delivery's answer shows the latest. */
-    private static final int MAX_TRIES_SHOWN = 100;
-
     private final Credentials credentials;
     private final WebhookServices services;
     private final SqlWebhooks webhooks;
@@ -120,7 +117,7 @@ final class WebhookHandlers {
                 .orElseThrow(() -> SeatguardException.notFound("delivery " + messageId));
         ObjectNode json = write(delivery, Json.MAPPER.createObjectNode());
         ArrayNode tries = json.putArray("tries");
-        for (DeliveryTry one : webhooks.tries(app.id(), endpoint.id(), messageId, MAX_TRIES_SHOWN)) {
+        for (DeliveryTry one : webhooks.tries(app.id(), endpoint.id(), messageId, WebhookServices.TRIES_SHOWN)) {
             ObjectNode item = tries.addObject();
             item.put("attempt", one.attempt());
             item.put("at", EvaluationJson.time(one.at()));

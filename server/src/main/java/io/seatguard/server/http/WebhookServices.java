@@ -24,6 +24,8 @@ import java.util.Optional;
  */
 public record WebhookServices(SqlWebhooks store, WebhookTargets targets, CachedSubscriptions subscriptions, IdGenerator ids) {
     public static final int MAX_ENDPOINTS = 20;
+    /** The latest tries of one delivery shown, by the API and the dashboard: its schedule has eight; redeliveries add more. */
+    public static final int TRIES_SHOWN = 100;
     public static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
     private static final SecureRandom RANDOM = new SecureRandom();
 
