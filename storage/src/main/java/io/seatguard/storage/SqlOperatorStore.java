@@ -63,22 +63,35 @@ public final class SqlOperatorStore implements OperatorStore {
     }
 
     /**
-     * Counts and records in one task of the writer, which runs a node's writes one at a time, so no
-     * other try of this node is counted or recorded in between. Two nodes on PostgreSQL each count in
-     * their own transaction, so at once each may record one try past the limit.
+     * Takes (or waits for) the lock of an email's bucket: an upsert holds the row's lock until the
+     * transaction ends, on PostgreSQL and SQLite alike (V30).
      */
+    private static final String LOCK = "INSERT INTO operator_signin_locks (bucket) VALUES (?) ON CONFLICT (bucket) DO UPDATE SET bucket = excluded.bucket";
+
+    /** How many lock rows the emails share (V30): enough that two emails rarely wait for each other. */
+    static final int LOCK_BUCKETS = 4096;
+
     @Override
     public Reservation reserveAttempt(String email, String clientKey, Instant at, Instant since, java.util.function.Predicate<Failures> mayTry) {
-        return database.write(connection -> {
-            Failures before = failures(connection, email, clientKey, since);
-            if (!mayTry.test(before)) {
-                return new Reservation(false, before);
-            }
-            // Old failures go as new ones come, so the table stays small.
-            JdbcRunner.update(connection, "DELETE FROM operator_failures WHERE at < ?", at.minusSeconds(86_400).toEpochMilli());
-            JdbcRunner.update(connection, "INSERT INTO operator_failures (email, client_key, at) VALUES (?, ?, ?)", email, clientKey, at.toEpochMilli());
-            return new Reservation(true, before);
-        });
+        return database.write(connection -> reserveAttempt(connection, email, clientKey, at, since, mayTry));
+    }
+
+    /**
+     * The reservation on a connection already in a transaction. The failures are counted only once this
+     * transaction holds its email's lock, so a try at the same email on another node has either committed
+     * (and is counted) or waits for this one: two nodes cannot each record a try past the limit.
+     */
+    static Reservation reserveAttempt(Connection connection, String email, String clientKey, Instant at, Instant since,
+            java.util.function.Predicate<Failures> mayTry) throws SQLException {
+        JdbcRunner.update(connection, LOCK, Math.floorMod(email.hashCode(), LOCK_BUCKETS));
+        Failures before = failures(connection, email, clientKey, since);
+        if (!mayTry.test(before)) {
+            return new Reservation(false, before);
+        }
+        // Old failures go as new ones come, so the table stays small.
+        JdbcRunner.update(connection, "DELETE FROM operator_failures WHERE at < ?", at.minusSeconds(86_400).toEpochMilli());
+        JdbcRunner.update(connection, "INSERT INTO operator_failures (email, client_key, at) VALUES (?, ?, ?)", email, clientKey, at.toEpochMilli());
+        return new Reservation(true, before);
     }
 
     @Override

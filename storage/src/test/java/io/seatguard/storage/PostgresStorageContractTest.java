@@ -114,6 +114,19 @@ class PostgresStorageContractTest extends StorageContract {
         assertThat(operators.list()).extracting(io.seatguard.core.operator.Operator::id).containsExactly("op_2");
     }
 
+    /** Two nodes taking a sign-in try at one email at once each counted none, and both tried past a limit of one. */
+    @Test
+    void twoNodesTakingTheLastSignInTryOfAnEmailTogetherTakeOne() throws Exception {
+        Instant hourAgo = T0.minusSeconds(3_600);
+        java.util.function.Predicate<io.seatguard.core.operator.OperatorStore.Failures> oneTry = failures -> failures.forEmail() < 1;
+        io.seatguard.core.operator.OperatorStore.Reservation second = secondWaitsForFirst(
+                first -> assertThat(SqlOperatorStore.reserveAttempt(first, "ops@example.com", "client-1", T0, hourAgo, oneTry).reserved()).isTrue(),
+                other -> SqlOperatorStore.reserveAttempt(other, "ops@example.com", "client-2", T0, hourAgo, oneTry));
+        assertThat(second.reserved()).as("the first took the email's one try").isFalse();
+        assertThat(second.before().forEmail()).isEqualTo(1);
+        assertThat(new SqlOperatorStore(database).failures("ops@example.com", "client-2", hourAgo).forEmail()).isEqualTo(1);
+    }
+
     /** Two nodes creating an app's last webhook endpoint at once each found room, and the app had one too many. */
     @Test
     void twoNodesCreatingAnAppsLastWebhookEndpointTogetherCreateOne() throws Exception {

@@ -1279,8 +1279,9 @@ abstract class StorageContract {
             statement.execute("DROP INDEX user_devices_by_device");
             statement.execute("DROP INDEX device_fingerprints_by_device");
             statement.execute("DROP TABLE owner_notice_claims");
+            statement.execute("DROP TABLE operator_signin_locks");
             statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27',"
-                    + " '28', '29')");
+                    + " '28', '29', '30')");
         }
         database = reopenDatabase();
         wire();
