@@ -322,7 +322,7 @@ public final class SeatguardServer implements AutoCloseable {
             // One cache of apps for browser calls; whatever changes an app on this node empties it.
             AppDirectory directory = new AppDirectory(apps);
             List<Route> routes = Routes.all(apps, directory, pipeline, evaluations, loggingOut, database, clientIps, heartbeats,
-                    metrics, clock, config.maxBodyBytes(), intel::status, policies, lists,
+                    metrics, clock, config.maxBodyBytes(), config.browserRateLimit(), intel::status, policies, lists,
                     backtest, challenges, challengePages, outbox.map(OutboxPage::new),
                     accountRecords, new SqlHistory(database), forgetAccount, new SqlPatterns(database),
                     webhookServices, demo, new DashboardSite(dashboard,

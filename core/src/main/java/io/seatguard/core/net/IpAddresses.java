@@ -127,6 +127,14 @@ public final class IpAddresses {
     }
 
     /**
+     * The client an address stands for, in limits counted per client: the IPv4 address itself, or the IPv6
+     * address's /64 (one subscriber's whole prefix, which it could otherwise walk address by address).
+     */
+    public static String clientKey(InetAddress address) {
+        return address instanceof java.net.Inet6Address ? network(address) : format(address);
+    }
+
+    /**
      * The network an address is on, as far as addresses alone can tell: its /24 for IPv4 (a home or office
      * line's neighbourhood, a carrier NAT pool's slice) and its /64 for IPv6 (one subscriber's LAN), in the
      * canonical text of the prefix ({@code 203.0.113.0/24}, {@code 2001:db8:1:2::/64}).

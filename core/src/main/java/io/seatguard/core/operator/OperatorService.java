@@ -113,7 +113,7 @@ public final class OperatorService {
      * through at once). A try the server was too busy to hash still counts: counting fewer tries than
      * were made is the unsafe direction.
      *
-     * @param clientKey the client's {@link SignInLockout#clientKey}
+     * @param clientKey the client's {@link io.seatguard.core.net.IpAddresses#clientKey}
      */
     public SignIn signIn(String email, String password, String clientKey) {
         Instant now = clock.instant();

@@ -1,8 +1,5 @@
 package io.seatguard.core.operator;
 
-import io.seatguard.core.net.IpAddresses;
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -65,10 +62,5 @@ public final class SignInLockout {
 
     private static Duration remaining(Instant until, Instant now) {
         return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
-    }
-
-    /** The client a failure is counted against: the IPv4 address, or the IPv6 address's /64. */
-    public static String clientKey(InetAddress address) {
-        return address instanceof Inet6Address ? IpAddresses.network(address) : IpAddresses.format(address);
     }
 }

@@ -105,4 +105,11 @@ class IpAddressesTest {
     private static String network(String text) {
         return IpAddresses.network(address(text));
     }
+
+    @Test
+    void aClientIsAnIpv4AddressOrAnIpv6Slash64() throws Exception {
+        assertThat(IpAddresses.clientKey(InetAddress.getByName("203.0.113.7"))).isEqualTo("203.0.113.7");
+        assertThat(IpAddresses.clientKey(InetAddress.getByName("2001:db8:1:2:3:4:5:6"))).isEqualTo("2001:db8:1:2::/64");
+        assertThat(IpAddresses.clientKey(InetAddress.getByName("2001:db8:1:2::ffff"))).isEqualTo("2001:db8:1:2::/64");
+    }
 }

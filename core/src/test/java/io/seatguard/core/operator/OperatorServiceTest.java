@@ -128,7 +128,7 @@ class OperatorServiceTest {
     }
 
     private String client(String address) throws Exception {
-        return SignInLockout.clientKey(InetAddress.getByName(address));
+        return io.seatguard.core.net.IpAddresses.clientKey(InetAddress.getByName(address));
     }
 
     /** Review finding 2: thirty wrong passwords sent at once are not all checked. */

@@ -2,7 +2,6 @@ package io.seatguard.core.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -46,12 +45,5 @@ class SignInLockoutTest {
 
     private static OperatorStore.Failures failures(int fromClient, int forEmail, Instant latestFromClient, Instant oldestForEmail) {
         return new OperatorStore.Failures(fromClient, forEmail, Optional.ofNullable(latestFromClient), Optional.ofNullable(oldestForEmail));
-    }
-
-    @Test
-    void aClientIsAnIpv4AddressOrAnIpv6Slash64() throws Exception {
-        assertThat(SignInLockout.clientKey(InetAddress.getByName("203.0.113.7"))).isEqualTo("203.0.113.7");
-        assertThat(SignInLockout.clientKey(InetAddress.getByName("2001:db8:1:2:3:4:5:6"))).isEqualTo("2001:db8:1:2::/64");
-        assertThat(SignInLockout.clientKey(InetAddress.getByName("2001:db8:1:2::ffff"))).isEqualTo("2001:db8:1:2::/64");
     }
 }

@@ -62,6 +62,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--sqlite-synchronous", defaultValue = "${env:SEATGUARD_SQLITE_SYNCHRONOUS:-full}", description = "Embedded storage only: full flushes every group commit to the disk (survives power loss); normal flushes at checkpoints (survives a crash of Seatguard, may lose the last commits on power loss) and is faster (env SEATGUARD_SQLITE_SYNCHRONOUS; default ${DEFAULT-VALUE}).")
     String sqliteSynchronous;
 
+    @Option(names = "--browser-rate-limit", defaultValue = "${env:SEATGUARD_BROWSER_RATE_LIMIT:-1200}", description = "Browser calls (client id, no secret key) one client address (IPv4, or IPv6 /64) may make to one app a minute, on each node; over it they answer 429 with Retry-After; 0 for no limit (env SEATGUARD_BROWSER_RATE_LIMIT; default ${DEFAULT-VALUE}).")
+    int browserRateLimit;
+
     @Option(names = "--allow-dev-on-network", defaultValue = "${env:SEATGUARD_ALLOW_DEV_ON_NETWORK:-false}", description = "Start in development mode (outbox, demo) even when --host may be reached from a network, e.g. in a container or on a trusted LAN (env SEATGUARD_ALLOW_DEV_ON_NETWORK). Without it, a --host other than loopback needs --production.")
     boolean allowDevOnNetwork;
 
@@ -114,7 +117,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ServerConfig config = new ServerConfig(host, port, dataDir, blankToEmpty(databaseUrl), blankToEmpty(redisUrl), blankToEmpty(adminToken), proxies,
                 maxBodyBytes, blankToEmpty(publicUrl), java.time.Duration.ofSeconds(presenceWindowSeconds), riskWeights(), network.settings(),
-                challenges.settings(), retentionDays, patternThresholds(), webhookAllowPrivate, sqliteSynchronous());
+                challenges.settings(), retentionDays, patternThresholds(), webhookAllowPrivate, sqliteSynchronous(), browserRateLimit);
         refuseDevelopmentOnNetwork(config);
         return config;
     }

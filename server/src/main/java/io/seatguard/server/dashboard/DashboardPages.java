@@ -9,8 +9,8 @@ import io.seatguard.core.app.App;
 import io.seatguard.core.app.AppService;
 import io.seatguard.core.evaluation.Evaluation;
 import io.seatguard.core.net.ClientIpResolver;
+import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.operator.OperatorService;
-import io.seatguard.core.operator.SignInLockout;
 import io.seatguard.core.policy.EvaluationArchive;
 import io.seatguard.server.http.MediaTypes;
 import java.net.InetAddress;
@@ -384,10 +384,10 @@ public final class DashboardPages {
         return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     }
 
-    /** The client failed sign-ins are counted against: its address, or for IPv6 its /64 (see SignInLockout). */
+    /** The client failed sign-ins are counted against: its address, or for IPv6 its /64 (IpAddresses.clientKey). */
     private String clientKey(Context ctx) {
         InetAddress peer = io.seatguard.server.http.PeerAddress.of(ctx);
-        return SignInLockout.clientKey(clientIps.resolve(peer, Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));
+        return IpAddresses.clientKey(clientIps.resolve(peer, Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));
     }
 
     private static String minutes(Duration wait) {

@@ -30,9 +30,10 @@ final class EvaluateHandler {
     private final EvaluationPipeline pipeline;
     private final ServerMetrics metrics;
     private final BrowserIdentity browserIdentity;
+    private final BrowserCallLimit browserCalls;
 
     EvaluateHandler(JsonBody jsonBody, EvaluateBodyReader reader, Credentials credentials, AppDirectory apps, ClientIpResolver clientIps,
-            EvaluationPipeline pipeline, ServerMetrics metrics, BrowserIdentity browserIdentity) {
+            EvaluationPipeline pipeline, ServerMetrics metrics, BrowserIdentity browserIdentity, BrowserCallLimit browserCalls) {
         this.jsonBody = requireNonNull(jsonBody, "jsonBody is null");
         this.reader = requireNonNull(reader, "reader is null");
         this.credentials = requireNonNull(credentials, "credentials is null");
@@ -41,12 +42,14 @@ final class EvaluateHandler {
         this.pipeline = requireNonNull(pipeline, "pipeline is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.browserIdentity = requireNonNull(browserIdentity, "browserIdentity is null");
+        this.browserCalls = requireNonNull(browserCalls, "browserCalls is null");
     }
 
     void handle(Context ctx) {
         Cors.exposeToKnownOrigin(ctx, apps);
         JsonNode json = jsonBody.readObject(ctx);
         boolean serverMode = Credentials.bearer(ctx).isPresent();
+        InetAddress requestIp = clientIps.resolve(PeerAddress.of(ctx), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
         App app;
         EvaluateBody body;
         IdentityProof identity;
@@ -66,6 +69,7 @@ final class EvaluateHandler {
             app = apps.byClientId(clientId).orElseThrow(() -> new SeatguardException(ErrorCode.INVALID_CREDENTIALS,
                     "No app has the client_id " + clientId));
             Cors.allow(ctx, app);
+            browserCalls.count(ctx, app.id(), requestIp);
             // The client id is public, so a browser-mode return_to could otherwise send whoever opens the
             // hosted challenge page to any site: it must lead back to one of the app's own pages.
             if (body.returnTo().isPresent() && !Origins.leadsTo(body.returnTo().get(), app.allowedOrigins())) {
@@ -75,7 +79,6 @@ final class EvaluateHandler {
             identity = browserIdentity.of(app, body);
         }
 
-        InetAddress requestIp = clientIps.resolve(PeerAddress.of(ctx), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
         Optional<String> userAgent = serverMode ? body.userAgent() : Optional.ofNullable(ctx.userAgent());
         EvaluationRequest request = new EvaluationRequest(
                 app.id(),

@@ -57,7 +57,8 @@ public final class Problems {
     }
 
     private static void send(Context ctx, int status, ErrorCode code, String detail, SeatguardException e) {
-        if (status == 429) {
+        if (status == 429 && ctx.res().getHeader("Retry-After") == null) {
+            // A limit that knows its wait set it already; the others ask for a second.
             ctx.header("Retry-After", "1");
         }
         ctx.status(status).contentType(CONTENT_TYPE).result(document(status, code.slug(), code.title(), detail, e == null ? List.of() : e.errors()));

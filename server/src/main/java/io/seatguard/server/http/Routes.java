@@ -50,6 +50,7 @@ public final class Routes {
             ServerMetrics metrics,
             InstantSource clock,
             int maxBodyBytes,
+            int browserRateLimit,
             Supplier<List<SourceStatus>> ipData,
             PolicyService policyService,
             ListService listService,
@@ -66,14 +67,15 @@ public final class Routes {
             DashboardSite dashboard) {
         JsonBody jsonBody = new JsonBody(maxBodyBytes);
         Credentials credentials = new Credentials(apps);
+        BrowserCallLimit browserCalls = new BrowserCallLimit(browserRateLimit, clock);
         EvaluateHandler evaluate = new EvaluateHandler(jsonBody, new EvaluateBodyReader(clock), credentials, directory, clientIps, pipeline, metrics,
-                new BrowserIdentity(directory, clock));
+                new BrowserIdentity(directory, clock), browserCalls);
         EvaluationHandlers evaluationHandlers = new EvaluationHandlers(credentials, evaluations, clock, challengeService);
         ChallengeHandlers challengeHandlers = new ChallengeHandlers(credentials, challengeService);
         AppHandlers appHandlers = new AppHandlers(credentials, apps, directory, jsonBody);
         OpsHandlers ops = new OpsHandlers(database, metrics, ipData);
         UserDeviceHandlers userDevices = new UserDeviceHandlers(credentials, deviceLinks, heartbeats.presence(), clock);
-        SessionHandlers sessions = new SessionHandlers(jsonBody, directory, heartbeats, clientIps);
+        SessionHandlers sessions = new SessionHandlers(jsonBody, directory, heartbeats, clientIps, browserCalls);
         BrowserAssets assets = new BrowserAssets();
         AccountHandlers accounts = new AccountHandlers(credentials, accountRecords, history, heartbeats.presence(), forgetAccount, clock, patterns,
                 deviceLinks);

@@ -10,6 +10,7 @@ import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.net.ClientIpResolver;
 import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.presence.Heartbeats;
+import java.net.InetAddress;
 
 /**
  * {@code POST /v3/sessions/heartbeat} and {@code POST /v3/sessions/end} (CONTRACT.md "Presence"), called
@@ -20,9 +21,11 @@ final class SessionHandlers {
     private final AppDirectory apps;
     private final Heartbeats heartbeats;
     private final ClientIpResolver clientIps;
+    private final BrowserCallLimit browserCalls;
 
-    SessionHandlers(JsonBody jsonBody, AppDirectory apps, Heartbeats heartbeats, ClientIpResolver clientIps) {
+    SessionHandlers(JsonBody jsonBody, AppDirectory apps, Heartbeats heartbeats, ClientIpResolver clientIps, BrowserCallLimit browserCalls) {
         this.clientIps = requireNonNull(clientIps, "clientIps is null");
+        this.browserCalls = requireNonNull(browserCalls, "browserCalls is null");
         this.jsonBody = requireNonNull(jsonBody, "jsonBody is null");
         this.apps = requireNonNull(apps, "apps is null");
         this.heartbeats = requireNonNull(heartbeats, "heartbeats is null");
@@ -31,16 +34,16 @@ final class SessionHandlers {
     /** {@code {active, logout}}: {@code active} is false once the device has been logged out. */
     void heartbeat(Context ctx) {
         SessionBodyReader.SessionBody body = read(ctx);
-        App app = app(ctx, body);
-        String ip = IpAddresses.format(clientIps.resolve(PeerAddress.of(ctx), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));
-        Heartbeats.Beat beat = heartbeats.beat(app.id(), body.user(), body.session(), body.token(), ip);
+        InetAddress client = client(ctx);
+        App app = app(ctx, body, client);
+        Heartbeats.Beat beat = heartbeats.beat(app.id(), body.user(), body.session(), body.token(), IpAddresses.format(client));
         ObjectNode answer = Json.MAPPER.createObjectNode().put("active", beat.active()).put("logout", beat.logout());
         ctx.contentType("application/json").result(answer.toString());
     }
 
     void end(Context ctx) {
         SessionBodyReader.SessionBody body = read(ctx);
-        App app = app(ctx, body);
+        App app = app(ctx, body, client(ctx));
         heartbeats.end(app.id(), body.user(), body.session());
         ctx.status(204);
     }
@@ -50,10 +53,16 @@ final class SessionHandlers {
         return SessionBodyReader.read(jsonBody.readObject(ctx));
     }
 
-    private App app(Context ctx, SessionBodyReader.SessionBody body) {
+    private InetAddress client(Context ctx) {
+        return clientIps.resolve(PeerAddress.of(ctx), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+    }
+
+    /** The body's app, once the call is counted against its browser rate limit (and answered with its CORS headers). */
+    private App app(Context ctx, SessionBodyReader.SessionBody body, InetAddress client) {
         App app = apps.byClientId(body.clientId()).orElseThrow(() -> new SeatguardException(ErrorCode.INVALID_CREDENTIALS,
                 "No app has the client_id " + body.clientId()));
         Cors.allow(ctx, app);
+        browserCalls.count(ctx, app.id(), client);
         return app;
     }
 }

@@ -31,6 +31,17 @@ class ServeCommandTest {
     }
 
     @Test
+    void browserCallsAreLimitedByDefaultAndTheOperatorMayChangeOrLiftTheLimit() {
+        assertThat(parse().browserRateLimit()).isEqualTo(ServerConfig.DEFAULT_BROWSER_RATE_LIMIT).isEqualTo(1_200);
+        assertThat(parse("--browser-rate-limit", "60").browserRateLimit()).isEqualTo(60);
+        assertThat(parse("--browser-rate-limit", "0").browserRateLimit()).as("no limit").isZero();
+        assertThat(parse("--browser-rate-limit", "60").withAdminToken("a-token-long-enough-000").browserRateLimit())
+                .as("kept by the other settings' copies").isEqualTo(60);
+        assertThatThrownBy(() -> parse("--browser-rate-limit", "-1")).isInstanceOf(ConfigException.class).hasMessageContaining("browser rate limit");
+        assertThatThrownBy(() -> parse("--browser-rate-limit", "1000001")).isInstanceOf(ConfigException.class).hasMessageContaining("browser rate limit");
+    }
+
+    @Test
     void anUnknownSqliteSettingIsRefusedByName() {
         assertThatThrownBy(() -> parse("--sqlite-synchronous", "off"))
                 .isInstanceOf(ConfigException.class)
