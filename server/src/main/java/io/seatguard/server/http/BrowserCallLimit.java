@@ -5,6 +5,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.local.SynchronizationStrategy;
 import io.javalin.http.Context;
 import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.SeatguardException;
@@ -87,6 +88,9 @@ final class BrowserCallLimit {
         Bucket bucket = buckets.get(key, ignored -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, PERIOD).build())
                 .withCustomTimePrecision(time)
+                // Updated in place under the bucket's lock, where the lock-free default copies its state on
+                // every call: one client's calls rarely meet, and on the busiest route the copies add up.
+                .withSynchronizationStrategy(SynchronizationStrategy.SYNCHRONIZED)
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
