@@ -34,8 +34,7 @@ final class Cors {
     static void exposeToKnownOrigin(Context ctx, AppDirectory apps) {
         String origin = ctx.header("Origin");
         if (origin != null && apps.anyAppAllows(origin)) {
-            ctx.header("Access-Control-Allow-Origin", origin);
-            ctx.header("Vary", "Origin");
+            readable(ctx, origin);
         }
     }
 
@@ -50,7 +49,13 @@ final class Cors {
             ctx.res().setHeader("Access-Control-Allow-Origin", null);
             throw new SeatguardException(ErrorCode.ORIGIN_NOT_ALLOWED, "Origin " + origin + " is not in this app's allowed_origins");
         }
+        readable(ctx, origin);
+    }
+
+    /** The answer, and its {@code Retry-After} (not a header browsers show a page unless told), readable by {@code origin}. */
+    private static void readable(Context ctx, String origin) {
         ctx.header("Access-Control-Allow-Origin", origin);
+        ctx.header("Access-Control-Expose-Headers", "Retry-After");
         ctx.header("Vary", "Origin");
     }
 }
