@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -31,7 +30,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -458,13 +456,12 @@ public final class ChallengePages {
     }
 
     /**
-     * The key of the per-address limits: the IPv4 address, or the IPv6 /64. One subscriber holds a whole
-     * /64 and may pick any address in it, so a limit per IPv6 address would limit nothing.
+     * The key of the per-address limits: the IPv4 address, or the IPv6 /64 ({@link IpAddresses#clientKey}).
+     * One subscriber holds a whole /64 and may pick any address in it, so a limit per IPv6 address would
+     * limit nothing.
      */
     private String limitKey(Context ctx) {
-        InetAddress peer = io.seatguard.server.http.PeerAddress.of(ctx);
-        InetAddress client = clientIps.resolve(peer, Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
-        return client instanceof java.net.Inet6Address ? IpAddresses.network(client) : IpAddresses.format(client);
+        return IpAddresses.clientKey(io.seatguard.server.http.PeerAddress.client(ctx, clientIps));
     }
 
     private static Locale locale(Context ctx) {

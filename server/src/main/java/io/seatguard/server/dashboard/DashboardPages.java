@@ -13,14 +13,12 @@ import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.operator.OperatorService;
 import io.seatguard.core.policy.EvaluationArchive;
 import io.seatguard.server.http.MediaTypes;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.format.DateTimeFormatter;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -386,8 +384,7 @@ public final class DashboardPages {
 
     /** The client failed sign-ins are counted against: its address, or for IPv6 its /64 (IpAddresses.clientKey). */
     private String clientKey(Context ctx) {
-        InetAddress peer = io.seatguard.server.http.PeerAddress.of(ctx);
-        return IpAddresses.clientKey(clientIps.resolve(peer, Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));
+        return IpAddresses.clientKey(io.seatguard.server.http.PeerAddress.client(ctx, clientIps));
     }
 
     private static String minutes(Duration wait) {

@@ -49,7 +49,7 @@ final class EvaluateHandler {
         Cors.exposeToKnownOrigin(ctx, apps);
         JsonNode json = jsonBody.readObject(ctx);
         boolean serverMode = Credentials.bearer(ctx).isPresent();
-        InetAddress requestIp = clientIps.resolve(PeerAddress.of(ctx), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+        InetAddress requestIp = PeerAddress.client(ctx, clientIps);
         App app;
         EvaluateBody body;
         IdentityProof identity;

@@ -3,10 +3,12 @@ package io.seatguard.server.http;
 import io.javalin.http.Context;
 import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.net.ClientIpResolver;
 import io.seatguard.core.net.IpAddresses;
 import java.net.InetAddress;
+import java.util.Collections;
 
-/** The address of the TCP peer, the one a request's client address is worked out from. */
+/** The address of the TCP peer, and the request's client address worked out from it. */
 public final class PeerAddress {
     private PeerAddress() {}
 
@@ -19,6 +21,14 @@ public final class PeerAddress {
         String text = ctx.req().getRemoteAddr();
         return IpAddresses.parse(literal(text))
                 .orElseThrow(() -> new SeatguardException(ErrorCode.INTERNAL, "unreadable peer address " + text));
+    }
+
+    /**
+     * The request's client: the peer, or, when the peer is a trusted proxy, the address the
+     * {@code X-Forwarded-For} chain names ({@link ClientIpResolver}).
+     */
+    public static InetAddress client(Context ctx, ClientIpResolver clientIps) {
+        return clientIps.resolve(of(ctx), Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
     }
 
     static String literal(String remoteAddr) {

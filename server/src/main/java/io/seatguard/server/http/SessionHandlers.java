@@ -34,7 +34,7 @@ final class SessionHandlers {
     /** {@code {active, logout}}: {@code active} is false once the device has been logged out. */
     void heartbeat(Context ctx) {
         SessionBodyReader.SessionBody body = read(ctx);
-        InetAddress client = client(ctx);
+        InetAddress client = PeerAddress.client(ctx, clientIps);
         App app = app(ctx, body, client);
         Heartbeats.Beat beat = heartbeats.beat(app.id(), body.user(), body.session(), body.token(), IpAddresses.format(client));
         ObjectNode answer = Json.MAPPER.createObjectNode().put("active", beat.active()).put("logout", beat.logout());
@@ -43,7 +43,7 @@ final class SessionHandlers {
 
     void end(Context ctx) {
         SessionBodyReader.SessionBody body = read(ctx);
-        App app = app(ctx, body, client(ctx));
+        App app = app(ctx, body, PeerAddress.client(ctx, clientIps));
         heartbeats.end(app.id(), body.user(), body.session());
         ctx.status(204);
     }
@@ -51,10 +51,6 @@ final class SessionHandlers {
     private SessionBodyReader.SessionBody read(Context ctx) {
         Cors.exposeToKnownOrigin(ctx, apps);
         return SessionBodyReader.read(jsonBody.readObject(ctx));
-    }
-
-    private InetAddress client(Context ctx) {
-        return clientIps.resolve(PeerAddress.of(ctx), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
     }
 
     /** The body's app, once the call is counted against its browser rate limit (and answered with its CORS headers). */
