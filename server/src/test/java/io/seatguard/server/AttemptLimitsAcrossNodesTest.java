@@ -82,6 +82,6 @@ class AttemptLimitsAcrossNodesTest {
     }
 
     private static ServerConfig node(Path dataDir, PostgresTestDatabase database) {
-        return ServerConfig.embeddedForTests(dataDir).withDatabaseUrl(database.url()).withRedisUrl(RedisTestServer.URL);
+        return TestServer.config(dataDir).databaseUrl(database.url()).redisUrl(RedisTestServer.URL).build();
     }
 }

@@ -20,7 +20,7 @@ class BrowserRateLimitTest {
 
     @Test
     void aClientOverTheLimitIsAnsweredTooManyRequestsAndNothingIsRecorded(@TempDir Path dataDir) {
-        try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir).withBrowserRateLimit(3))) {
+        try (TestServer server = TestServer.startWith(TestServer.config(dataDir).browserRateLimit(3).build())) {
             TestApp shop = server.createApp("shop", "https://shop.example");
             TestApp other = server.createApp("other", "https://shop.example");
             String evaluate = "{\"client_id\":\"" + shop.clientId() + "\",\"action\":\"access\",\"user\":\"rita\",\"device\":{\"token\":\"tok_rita_laptop_00001\"}}";

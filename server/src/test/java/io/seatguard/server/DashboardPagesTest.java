@@ -126,8 +126,8 @@ class DashboardPagesTest {
         CheckSettings raisedLimit = new CheckSettings(defaults.maxTravelSpeedKmh(), defaults.minTravelDistanceKm(), defaults.velocityWindow(),
                 defaults.highVelocityEvents(), 50_000);
         NetworkSettings none = NetworkSettings.NONE;
-        ServerConfig raised = ServerConfig.embeddedForTests(dataDir).withAdminToken(TestServer.ADMIN_TOKEN)
-                .withNetwork(new NetworkSettings(none.intel(), none.refreshEvery(), raisedLimit, none.stunPort()));
+        ServerConfig raised = TestServer.config(dataDir).adminToken(TestServer.ADMIN_TOKEN)
+                .network(new NetworkSettings(none.intel(), none.refreshEvery(), raisedLimit, none.stunPort())).build();
         SeatguardServer.CreatedOperator operator;
         String appId;
         String tooHigh;
@@ -333,7 +333,7 @@ class DashboardPagesTest {
     @Test
     void webhookEndpointsAreAddedWithTheirDeliveryLogRedeliveredRotatedAndDeleted() throws Exception {
         try (Receiver receiver = new Receiver(0);
-                TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir).withWebhookAllowPrivate(true))) {
+                TestServer server = TestServer.startWith(TestServer.config(dataDir).webhookAllowPrivate(true).build())) {
             TestApp app = server.defaultApp();
             PageClient browser = signedIn(server);
             browser.get(server.url() + "/dashboard/webhooks?app=" + app.id());
@@ -385,10 +385,7 @@ class DashboardPagesTest {
     /** Review finding 9: a flagged account's link carries its id URL-encoded, so ids with & # + % lead to their own account. */
     @Test
     void aFlaggedAccountsLinkLeadsToThatAccountWhateverItsIdHolds() {
-        ServerConfig base = ServerConfig.embeddedForTests(dataDir);
-        ServerConfig config = new ServerConfig(base.host(), base.port(), base.dataDir(), base.databaseUrl(), base.redisUrl(), base.adminToken(),
-                base.trustedProxies(), base.maxBodyBytes(), base.publicUrl(), base.presenceWindow(), base.riskWeights(), base.network(), base.challenges(),
-                base.retentionDays(), io.seatguard.core.pattern.PatternThresholds.parse("many_devices=2:3"), false);
+        ServerConfig config = TestServer.config(dataDir).patternThresholds(io.seatguard.core.pattern.PatternThresholds.parse("many_devices=2:3")).build();
         try (TestServer server = TestServer.startWith(config)) {
             TestApp app = server.defaultApp();
             String user = "a&b=1#c+d%41 e";

@@ -265,7 +265,7 @@ class DashboardSignInTest {
             System.setIn(stdin);
         }
         assertThat(status).isZero();
-        try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(data))) {
+        try (TestServer server = TestServer.startWith(TestServer.config(data).build())) {
             assertThat(server.server().createdOperator()).isEmpty();
             assertThat(signIn(new PageClient(), server, "ops@example.com", "correct horse battery staple").statusCode()).isEqualTo(303);
         }
@@ -281,10 +281,7 @@ class DashboardSignInTest {
 
     @Test
     void anOperatorFindsAnAccountLogsADeviceOutAndExportsPatterns() {
-        ServerConfig base = ServerConfig.embeddedForTests(dataDir);
-        ServerConfig config = new ServerConfig(base.host(), base.port(), base.dataDir(), base.databaseUrl(), base.redisUrl(), base.adminToken(),
-                base.trustedProxies(), base.maxBodyBytes(), base.publicUrl(), base.presenceWindow(), base.riskWeights(), base.network(), base.challenges(),
-                base.retentionDays(), io.seatguard.core.pattern.PatternThresholds.parse("many_devices=2:3"), false);
+        ServerConfig config = TestServer.config(dataDir).patternThresholds(io.seatguard.core.pattern.PatternThresholds.parse("many_devices=2:3")).build();
         try (TestServer server = TestServer.startWith(config)) {
             SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
             TestApp app = server.defaultApp();

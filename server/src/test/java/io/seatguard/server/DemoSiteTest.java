@@ -195,7 +195,7 @@ class DemoSiteTest {
     /** Review finding 1: an operator's app named demo (made in production mode, or renamed) is never the demo's. */
     @Test
     void anAppOfTheOperatorsNamedDemoIsLeftAlone() {
-        ServerConfig production = ServerConfig.embeddedForTests(dataDir).withChallenges(ChallengeSettings.DEVELOPMENT.withProduction(true));
+        ServerConfig production = TestServer.config(dataDir).challenges(ChallengeSettings.DEVELOPMENT.withProduction(true)).build();
         TestApp theirs;
         TestApp renamed;
         try (TestServer server = TestServer.startWith(production)) {
@@ -205,7 +205,7 @@ class DemoSiteTest {
             assertThat(server.send("PATCH", "/v3/apps/" + renamed.id(), "{\"name\":\"demo\"}", Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN))
                     .status()).isEqualTo(200);
         }
-        try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir))) {
+        try (TestServer server = TestServer.startWith(TestServer.config(dataDir).build())) {
             TestApp demo = server.demoApp();
             assertThat(demo.id()).isNotIn(theirs.id(), renamed.id());
             assertThat(server.post("/demo/policies", "", Map.of("Origin", server.url())).json().get("created").asInt()).isEqualTo(4);
@@ -215,7 +215,7 @@ class DemoSiteTest {
                 assertThat(policies.json().get("data")).as("no demo policies in it").isEmpty();
             }
         }
-        try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir))) {
+        try (TestServer server = TestServer.startWith(TestServer.config(dataDir).build())) {
             assertThat(server.get("/v3/apps", Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN)).json().get("data"))
                     .as("the demo's app is found again by its id, not made twice").hasSize(3);
         }

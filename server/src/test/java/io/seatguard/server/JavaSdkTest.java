@@ -103,10 +103,7 @@ class JavaSdkTest {
     /** Regression: {@code patterns()} listed at most the server's default 1,000 accounts and never said the list was cut. */
     @Test
     void patternsTakeALimitAndSayWhenTheListWasCut() {
-        ServerConfig config = ServerConfig.embeddedForTests(dataDir);
-        config = new ServerConfig(config.host(), config.port(), config.dataDir(), config.databaseUrl(), config.redisUrl(), config.adminToken(),
-                config.trustedProxies(), config.maxBodyBytes(), config.publicUrl(), config.presenceWindow(), config.riskWeights(), config.network(),
-                config.challenges(), config.retentionDays(), PatternThresholds.parse("many_devices=2:3"), false);
+        ServerConfig config = TestServer.config(dataDir).patternThresholds(PatternThresholds.parse("many_devices=2:3")).build();
         try (TestServer server = TestServer.startWith(config)) {
             TestApp app = server.defaultApp();
             for (String user : new String[] {"nia", "ola", "pia"}) {

@@ -82,7 +82,7 @@ class KillNinePersistenceTest {
         }
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(300);
 
-        try (SeatguardServer restarted = SeatguardServer.start(ServerConfig.embeddedForTests(dataDir).withAdminToken(ADMIN))) {
+        try (SeatguardServer restarted = SeatguardServer.start(TestServer.config(dataDir).adminToken(ADMIN).build())) {
             HttpClient client = HttpClient.newHttpClient();
             String appsJson = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restarted.port() + "/v3/apps"))
                     .header("Authorization", "Bearer " + ADMIN).build(), HttpResponse.BodyHandlers.ofString()).body();

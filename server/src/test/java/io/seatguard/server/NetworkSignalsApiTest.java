@@ -38,8 +38,8 @@ class NetworkSignalsApiTest {
         IntelConfig installed = InstalledIpData.besideJar().flatMap(InstalledIpData::read).orElseThrow().intelConfig();
         IntelConfig config = new IntelConfig(installed.geoipFiles(), installed.geoipName(), installed.asnFiles(), installed.asnName(), installed.asnDate(),
                 List.of(), List.of(), List.of(IntelConfig.ListSpec.parse("tor=" + torList)));
-        server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir.resolve("db"))
-                .withNetwork(new NetworkSettings(config, NetworkSettings.DEFAULT_REFRESH, CheckSettings.DEFAULTS)));
+        server = TestServer.startWith(TestServer.config(dataDir.resolve("db"))
+                .network(new NetworkSettings(config, NetworkSettings.DEFAULT_REFRESH, CheckSettings.DEFAULTS)).build());
         app = server.defaultApp();
     }
 

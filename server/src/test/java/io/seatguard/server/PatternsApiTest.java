@@ -25,10 +25,7 @@ class PatternsApiTest {
 
     @Test
     void anAccountOnManyDevicesIsFlaggedAtOnceAndExported() {
-        ServerConfig config = ServerConfig.embeddedForTests(dataDir);
-        config = new ServerConfig(config.host(), config.port(), config.dataDir(), config.databaseUrl(), config.redisUrl(), config.adminToken(),
-                config.trustedProxies(), config.maxBodyBytes(), config.publicUrl(), config.presenceWindow(), config.riskWeights(), config.network(),
-                config.challenges(), config.retentionDays(), PatternThresholds.parse("many_devices=2:3"), false);
+        ServerConfig config = TestServer.config(dataDir).patternThresholds(PatternThresholds.parse("many_devices=2:3")).build();
         try (TestServer server = TestServer.startWith(config)) {
             TestApp app = server.defaultApp();
             evaluate(server, app, "=cmd", "tok_nia_device_00001", "s1");

@@ -26,7 +26,7 @@ class PresenceAcrossNodesTest {
     void aSessionLiveOnOneNodeIsConcurrentWithAnotherOnTheOtherNode() throws Exception {
         RedisTestServer.require();
         try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
-            ServerConfig config = ServerConfig.embeddedForTests(dataDir).withDatabaseUrl(database.url()).withRedisUrl(RedisTestServer.URL);
+            ServerConfig config = TestServer.config(dataDir).databaseUrl(database.url()).redisUrl(RedisTestServer.URL).build();
             try (TestServer first = TestServer.startWith(config);
                     ServerProcess second = ServerProcess.start(dataDir.resolve("second-node"), "--database-url", database.url(), "--redis-url",
                             RedisTestServer.URL, "--admin-token", TestServer.ADMIN_TOKEN, "--geoip-db", "off", "--asn-db", "off")) {

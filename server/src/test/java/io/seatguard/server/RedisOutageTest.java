@@ -26,7 +26,7 @@ class RedisOutageTest {
         RedisTestServer.require();
         URI redis = URI.create(RedisTestServer.URL);
         try (TcpRelay relay = TcpRelay.to(redis.getHost(), redis.getPort() < 0 ? 6379 : redis.getPort());
-                TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir).withRedisUrl("redis://127.0.0.1:" + relay.port()))) {
+                TestServer server = TestServer.startWith(TestServer.config(dataDir).redisUrl("redis://127.0.0.1:" + relay.port()).build())) {
             TestApp app = server.defaultApp();
             Response seen = server.post("/v3/evaluate", "{\"action\":\"access\",\"user\":\"rhea\",\"session\":\"tab-r\",\"ip\":\"198.51.100.40\","
                     + "\"device\":{\"token\":\"tok_rhea_laptop_000001\"}}", app.bearer());

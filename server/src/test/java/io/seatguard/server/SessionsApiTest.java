@@ -102,7 +102,7 @@ class SessionsApiTest {
 
     @Test
     void aServerListeningOnIpv6AnswersItsPeers() {
-        try (TestServer server = TestServer.startWith(io.seatguard.server.config.ServerConfig.embeddedForTests(dataDir).withHost("::1"))) {
+        try (TestServer server = TestServer.startWith(TestServer.config(dataDir).host("::1").build())) {
             TestApp app = server.defaultApp();
             String base = "http://[::1]:" + server.server().port();
             Response evaluated = TestServer.send(base, "POST", "/v3/evaluate", "{\"client_id\":\"" + app.clientId()

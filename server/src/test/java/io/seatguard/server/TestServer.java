@@ -36,18 +36,23 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Store store, Path dataDir) {
-        ServerConfig config = ServerConfig.embeddedForTests(dataDir).withAdminToken(ADMIN_TOKEN);
+        ServerConfig.Builder config = config(dataDir).adminToken(ADMIN_TOKEN);
         Optional<PostgresTestDatabase> postgres = Optional.empty();
         if (store == Store.POSTGRESQL) {
             postgres = Optional.of(PostgresTestDatabase.create());
-            config = config.withDatabaseUrl(postgres.get().url());
+            config.databaseUrl(postgres.get().url());
         }
-        return new TestServer(SeatguardServer.start(config), postgres);
+        return new TestServer(SeatguardServer.start(config.build()), postgres);
+    }
+
+    /** A test server's configuration: embedded storage in {@code dataDir}, a free loopback port, no IP data, development mode. */
+    public static ServerConfig.Builder config(Path dataDir) {
+        return ServerConfig.builder(dataDir).port(0);
     }
 
     /** A server with a configuration of the test's own (several nodes on one database, say); the caller owns the database. */
     public static TestServer startWith(ServerConfig config) {
-        return new TestServer(SeatguardServer.start(config.withAdminToken(ADMIN_TOKEN)), Optional.empty());
+        return new TestServer(SeatguardServer.start(config.toBuilder().adminToken(ADMIN_TOKEN).build()), Optional.empty());
     }
 
     public SeatguardServer server() {

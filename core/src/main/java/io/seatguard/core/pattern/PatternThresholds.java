@@ -89,4 +89,15 @@ public final class PatternThresholds {
         }
         return new PatternThresholds(pairs);
     }
+
+    /** Two sets of settings with the same values are the same settings (configurations compare by value). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PatternThresholds that && pairs.equals(that.pairs);
+    }
+
+    @Override
+    public int hashCode() {
+        return pairs.hashCode();
+    }
 }

@@ -87,4 +87,15 @@ public final class RiskWeights {
     public Map<String, Integer> asMap() {
         return points;
     }
+
+    /** Two sets of settings with the same values are the same settings (configurations compare by value). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RiskWeights that && points.equals(that.points);
+    }
+
+    @Override
+    public int hashCode() {
+        return points.hashCode();
+    }
 }

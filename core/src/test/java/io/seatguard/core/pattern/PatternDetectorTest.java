@@ -32,6 +32,12 @@ class PatternDetectorTest {
     }
 
     @Test
+    void thresholdsCompareByTheirPairs() {
+        assertThat(PatternThresholds.parse("")).isEqualTo(PatternThresholds.DEFAULTS).hasSameHashCodeAs(PatternThresholds.DEFAULTS);
+        assertThat(PatternThresholds.parse("many_devices=2:3")).isNotEqualTo(PatternThresholds.DEFAULTS);
+    }
+
+    @Test
     void observesOnlyValuesAtOrAboveTheSuspiciousThreshold() {
         AccountState account = accountSince(NOW.minus(Duration.ofDays(30)));
         assertThat(detector.observe(checks(4L, 2L, 2L, false, false), account, NOW)).isEmpty();

@@ -32,6 +32,13 @@ class RiskScorerTest {
     }
 
     @Test
+    void weightsCompareByTheirPoints() {
+        assertThat(RiskWeights.parse("")).isEqualTo(RiskWeights.defaults()).hasSameHashCodeAs(RiskWeights.defaults());
+        assertThat(RiskWeights.parse("new_ip=5")).as("a default restated").isEqualTo(RiskWeights.defaults());
+        assertThat(RiskWeights.parse("new_ip=6")).isNotEqualTo(RiskWeights.defaults());
+    }
+
+    @Test
     void nothingFiredIsClean() {
         Risk none = scorer.score(Map.of("concurrent_sessions", false, "device_count", 1L, "is_new_user", true, "is_new_device", true), true);
         assertThat(none).isEqualTo(Risk.NONE);

@@ -115,9 +115,25 @@ public final class ServeCommand implements Callable<Integer> {
             }
             proxies.add(Cidr.parse(text).orElseThrow(() -> new ConfigException("trusted proxy '" + text + "' is not an IP address or CIDR range")));
         }
-        ServerConfig config = new ServerConfig(host, port, dataDir, blankToEmpty(databaseUrl), blankToEmpty(redisUrl), blankToEmpty(adminToken), proxies,
-                maxBodyBytes, blankToEmpty(publicUrl), java.time.Duration.ofSeconds(presenceWindowSeconds), riskWeights(), network.settings(),
-                challenges.settings(), retentionDays, patternThresholds(), webhookAllowPrivate, sqliteSynchronous(), browserRateLimit);
+        ServerConfig config = ServerConfig.builder(dataDir)
+                .host(host)
+                .port(port)
+                .databaseUrl(blankToEmpty(databaseUrl))
+                .redisUrl(blankToEmpty(redisUrl))
+                .adminToken(blankToEmpty(adminToken))
+                .trustedProxies(proxies)
+                .maxBodyBytes(maxBodyBytes)
+                .publicUrl(blankToEmpty(publicUrl))
+                .presenceWindow(java.time.Duration.ofSeconds(presenceWindowSeconds))
+                .riskWeights(riskWeights())
+                .network(network.settings())
+                .challenges(challenges.settings())
+                .retentionDays(retentionDays)
+                .patternThresholds(patternThresholds())
+                .webhookAllowPrivate(webhookAllowPrivate)
+                .sqliteSynchronous(sqliteSynchronous())
+                .browserRateLimit(browserRateLimit)
+                .build();
         refuseDevelopmentOnNetwork(config);
         return config;
     }

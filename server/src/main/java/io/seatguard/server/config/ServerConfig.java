@@ -3,7 +3,11 @@ package io.seatguard.server.config;
 import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.net.Cidr;
+import io.seatguard.core.pattern.PatternThresholds;
+import io.seatguard.core.risk.RiskWeights;
+import io.seatguard.storage.SqliteSynchronous;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,16 +39,18 @@ public record ServerConfig(
         List<Cidr> trustedProxies,
         int maxBodyBytes,
         Optional<String> publicUrl,
-        java.time.Duration presenceWindow,
-        io.seatguard.core.risk.RiskWeights riskWeights,
+        Duration presenceWindow,
+        RiskWeights riskWeights,
         NetworkSettings network,
         ChallengeSettings challenges,
         int retentionDays,
-        io.seatguard.core.pattern.PatternThresholds patternThresholds,
+        PatternThresholds patternThresholds,
         boolean webhookAllowPrivate,
-        io.seatguard.storage.SqliteSynchronous sqliteSynchronous,
+        SqliteSynchronous sqliteSynchronous,
         int browserRateLimit) {
     public static final int DEFAULT_PORT = 8080;
+    /** Only this machine may name the client address in {@code X-Forwarded-For} unless the operator says otherwise. */
+    static final List<Cidr> LOOPBACK = List.of(Cidr.parse("127.0.0.0/8").orElseThrow(), Cidr.parse("::1").orElseThrow());
     public static final int DEFAULT_RETENTION_DAYS = 90;
     static final int MAX_RETENTION_DAYS = 3650;
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -57,10 +63,10 @@ public record ServerConfig(
     public static final int DEFAULT_BROWSER_RATE_LIMIT = 1_200;
     static final int MAX_BROWSER_RATE_LIMIT = 1_000_000;
     /** Three missed heartbeats (the SDK beats every 30 s) end a session. */
-    public static final java.time.Duration DEFAULT_PRESENCE_WINDOW = java.time.Duration.ofSeconds(90);
+    public static final Duration DEFAULT_PRESENCE_WINDOW = Duration.ofSeconds(90);
     /** Shorter than two heartbeats would end live sessions between beats. */
-    static final java.time.Duration MIN_PRESENCE_WINDOW = java.time.Duration.ofSeconds(45);
-    static final java.time.Duration MAX_PRESENCE_WINDOW = java.time.Duration.ofHours(1);
+    static final Duration MIN_PRESENCE_WINDOW = Duration.ofSeconds(45);
+    static final Duration MAX_PRESENCE_WINDOW = Duration.ofHours(1);
 
     public ServerConfig {
         requireNonNull(host, "host is null");
@@ -105,71 +111,198 @@ public record ServerConfig(
     }
 
     /**
-     * Every setting but when SQLite's commits reach the disk, which is then each group commit ({@code FULL}),
-     * and the browser rate limit, which is then its default.
+     * A builder holding the defaults of {@code ./seatguard serve} (docs/configuration.md), except that it
+     * has no IP data ({@link NetworkSettings#NONE}) and no admin token: the settings one names are the
+     * only ones that differ from a plain start.
      */
-    public ServerConfig(String host, int port, Path dataDir, Optional<String> databaseUrl, Optional<String> redisUrl, Optional<String> adminToken,
-            List<Cidr> trustedProxies, int maxBodyBytes, Optional<String> publicUrl, java.time.Duration presenceWindow,
-            io.seatguard.core.risk.RiskWeights riskWeights, NetworkSettings network, ChallengeSettings challenges, int retentionDays,
-            io.seatguard.core.pattern.PatternThresholds patternThresholds, boolean webhookAllowPrivate) {
-        this(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network,
-                challenges, retentionDays, patternThresholds, webhookAllowPrivate, io.seatguard.storage.SqliteSynchronous.FULL,
-                DEFAULT_BROWSER_RATE_LIMIT);
+    public static Builder builder(Path dataDir) {
+        return new Builder(dataDir);
     }
 
-    public ServerConfig withSqliteSynchronous(io.seatguard.storage.SqliteSynchronous synchronous) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow,
-                riskWeights, network, challenges, retentionDays, patternThresholds, webhookAllowPrivate, synchronous, browserRateLimit);
+    /** A builder holding this configuration, to change a few settings of it. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    /** Defaults for an embedded server on a free port, for tests and tools. */
-    public static ServerConfig embeddedForTests(Path dataDir) {
-        return new ServerConfig("127.0.0.1", 0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
-                List.of(Cidr.parse("127.0.0.0/8").orElseThrow(), Cidr.parse("::1").orElseThrow()), DEFAULT_MAX_BODY_BYTES, Optional.empty(),
-                DEFAULT_PRESENCE_WINDOW, io.seatguard.core.risk.RiskWeights.defaults(), NetworkSettings.NONE,
-                ChallengeSettings.DEVELOPMENT, DEFAULT_RETENTION_DAYS,
-                io.seatguard.core.pattern.PatternThresholds.DEFAULTS, false, io.seatguard.storage.SqliteSynchronous.FULL, DEFAULT_BROWSER_RATE_LIMIT);
-    }
+    /**
+     * Builds a {@link ServerConfig} from named settings, so that adding a setting changes this class and
+     * the command line, not every place that needs a configuration. {@link #build()} validates.
+     */
+    public static final class Builder {
+        private String host;
+        private int port;
+        private Path dataDir;
+        private Optional<String> databaseUrl;
+        private Optional<String> redisUrl;
+        private Optional<String> adminToken;
+        private List<Cidr> trustedProxies;
+        private int maxBodyBytes;
+        private Optional<String> publicUrl;
+        private Duration presenceWindow;
+        private RiskWeights riskWeights;
+        private NetworkSettings network;
+        private ChallengeSettings challenges;
+        private int retentionDays;
+        private PatternThresholds patternThresholds;
+        private boolean webhookAllowPrivate;
+        private SqliteSynchronous sqliteSynchronous;
+        private int browserRateLimit;
 
-    public ServerConfig withDatabaseUrl(String url) {
-        return new ServerConfig(host, port, dataDir, Optional.of(url), redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges, retentionDays, patternThresholds, webhookAllowPrivate, sqliteSynchronous, browserRateLimit);
-    }
+        private Builder(Path dataDir) {
+            host = "127.0.0.1";
+            port = DEFAULT_PORT;
+            this.dataDir = dataDir;
+            databaseUrl = Optional.empty();
+            redisUrl = Optional.empty();
+            adminToken = Optional.empty();
+            trustedProxies = LOOPBACK;
+            maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+            publicUrl = Optional.empty();
+            presenceWindow = DEFAULT_PRESENCE_WINDOW;
+            riskWeights = RiskWeights.defaults();
+            network = NetworkSettings.NONE;
+            challenges = ChallengeSettings.DEVELOPMENT;
+            retentionDays = DEFAULT_RETENTION_DAYS;
+            patternThresholds = PatternThresholds.DEFAULTS;
+            webhookAllowPrivate = false;
+            sqliteSynchronous = SqliteSynchronous.FULL;
+            browserRateLimit = DEFAULT_BROWSER_RATE_LIMIT;
+        }
 
-    public ServerConfig withRedisUrl(String url) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, Optional.of(url), adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges, retentionDays, patternThresholds, webhookAllowPrivate, sqliteSynchronous, browserRateLimit);
-    }
+        private Builder(ServerConfig config) {
+            host = config.host;
+            port = config.port;
+            dataDir = config.dataDir;
+            databaseUrl = config.databaseUrl;
+            redisUrl = config.redisUrl;
+            adminToken = config.adminToken;
+            trustedProxies = config.trustedProxies;
+            maxBodyBytes = config.maxBodyBytes;
+            publicUrl = config.publicUrl;
+            presenceWindow = config.presenceWindow;
+            riskWeights = config.riskWeights;
+            network = config.network;
+            challenges = config.challenges;
+            retentionDays = config.retentionDays;
+            patternThresholds = config.patternThresholds;
+            webhookAllowPrivate = config.webhookAllowPrivate;
+            sqliteSynchronous = config.sqliteSynchronous;
+            browserRateLimit = config.browserRateLimit;
+        }
 
-    public ServerConfig withNetwork(NetworkSettings settings) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights,
-                settings, challenges, retentionDays, patternThresholds, webhookAllowPrivate, sqliteSynchronous, browserRateLimit);
-    }
+        public Builder host(String value) {
+            host = value;
+            return this;
+        }
 
-    public ServerConfig withChallenges(ChallengeSettings settings) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights,
-                network, settings, retentionDays, patternThresholds, webhookAllowPrivate, sqliteSynchronous, browserRateLimit);
-    }
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
 
-    public ServerConfig withWebhookAllowPrivate(boolean allow) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow,
-                riskWeights, network, challenges, retentionDays, patternThresholds, allow, sqliteSynchronous, browserRateLimit);
-    }
+        public Builder dataDir(Path value) {
+            dataDir = value;
+            return this;
+        }
 
-    public ServerConfig withPublicUrl(String url) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, Optional.of(url), presenceWindow,
-                riskWeights, network, challenges, retentionDays, patternThresholds, webhookAllowPrivate, sqliteSynchronous, browserRateLimit);
-    }
+        /** Empty keeps SQLite in the data folder. */
+        public Builder databaseUrl(Optional<String> value) {
+            databaseUrl = value;
+            return this;
+        }
 
-    public ServerConfig withAdminToken(String token) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, Optional.of(token), trustedProxies, maxBodyBytes, publicUrl, presenceWindow, riskWeights, network, challenges, retentionDays, patternThresholds, webhookAllowPrivate, sqliteSynchronous, browserRateLimit);
-    }
+        public Builder databaseUrl(String value) {
+            return databaseUrl(Optional.of(value));
+        }
 
-    public ServerConfig withBrowserRateLimit(int perMinute) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow,
-                riskWeights, network, challenges, retentionDays, patternThresholds, webhookAllowPrivate, sqliteSynchronous, perMinute);
-    }
+        /** Empty keeps presence in this process. */
+        public Builder redisUrl(Optional<String> value) {
+            redisUrl = value;
+            return this;
+        }
 
-    public ServerConfig withHost(String listenOn) {
-        return new ServerConfig(listenOn, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow,
-                riskWeights, network, challenges, retentionDays, patternThresholds, webhookAllowPrivate, sqliteSynchronous, browserRateLimit);
+        public Builder redisUrl(String value) {
+            return redisUrl(Optional.of(value));
+        }
+
+        /** Empty keeps the stored token, or generates one on first start. */
+        public Builder adminToken(Optional<String> value) {
+            adminToken = value;
+            return this;
+        }
+
+        public Builder adminToken(String value) {
+            return adminToken(Optional.of(value));
+        }
+
+        public Builder trustedProxies(List<Cidr> value) {
+            trustedProxies = value;
+            return this;
+        }
+
+        public Builder maxBodyBytes(int value) {
+            maxBodyBytes = value;
+            return this;
+        }
+
+        public Builder publicUrl(Optional<String> value) {
+            publicUrl = value;
+            return this;
+        }
+
+        public Builder publicUrl(String value) {
+            return publicUrl(Optional.of(value));
+        }
+
+        public Builder presenceWindow(Duration value) {
+            presenceWindow = value;
+            return this;
+        }
+
+        public Builder riskWeights(RiskWeights value) {
+            riskWeights = value;
+            return this;
+        }
+
+        public Builder network(NetworkSettings value) {
+            network = value;
+            return this;
+        }
+
+        public Builder challenges(ChallengeSettings value) {
+            challenges = value;
+            return this;
+        }
+
+        public Builder retentionDays(int value) {
+            retentionDays = value;
+            return this;
+        }
+
+        public Builder patternThresholds(PatternThresholds value) {
+            patternThresholds = value;
+            return this;
+        }
+
+        public Builder webhookAllowPrivate(boolean value) {
+            webhookAllowPrivate = value;
+            return this;
+        }
+
+        public Builder sqliteSynchronous(SqliteSynchronous value) {
+            sqliteSynchronous = value;
+            return this;
+        }
+
+        public Builder browserRateLimit(int value) {
+            browserRateLimit = value;
+            return this;
+        }
+
+        /** @throws ConfigException naming the first setting out of its bounds */
+        public ServerConfig build() {
+            return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow,
+                    riskWeights, network, challenges, retentionDays, patternThresholds, webhookAllowPrivate, sqliteSynchronous, browserRateLimit);
+        }
     }
 }

@@ -40,7 +40,7 @@ class ChallengePageBrowserTest {
     @BeforeAll
     void start() throws Exception {
         Chromium.requireInstalled();
-        server = TestServer.startWith(ServerConfig.embeddedForTests(work.resolve("data")));
+        server = TestServer.startWith(TestServer.config(work.resolve("data")).build());
         app = server.defaultApp();
         Response policy = server.post("/v3/policies", """
                 {"name": "Verify everyone", "actions": ["login"], "conditions": {"check": "action", "op": "eq", "value": "login"},

@@ -50,10 +50,7 @@ class DashboardBrowserTest {
         Chromium.requireInstalled();
         Files.createDirectories(SCREENSHOTS);
         Path downloads = Files.createDirectories(work.resolve("downloads"));
-        ServerConfig base = ServerConfig.embeddedForTests(work.resolve("data"));
-        ServerConfig config = new ServerConfig(base.host(), base.port(), base.dataDir(), base.databaseUrl(), base.redisUrl(), base.adminToken(),
-                base.trustedProxies(), base.maxBodyBytes(), base.publicUrl(), base.presenceWindow(), base.riskWeights(), base.network(), base.challenges(),
-                base.retentionDays(), io.seatguard.core.pattern.PatternThresholds.parse("many_devices=2:3"), false);
+        ServerConfig config = TestServer.config(work.resolve("data")).patternThresholds(io.seatguard.core.pattern.PatternThresholds.parse("many_devices=2:3")).build();
         try (TestServer server = TestServer.startWith(config)) {
             SeatguardServer.CreatedOperator operator = server.server().createdOperator().orElseThrow();
             TestApp app = server.defaultApp();

@@ -49,8 +49,8 @@ class SeedFlowsBrowserTest {
     @BeforeEach
     void start() {
         Chromium.requireInstalled();
-        server = TestServer.startWith(ServerConfig.embeddedForTests(work.resolve("data"))
-                .withChallenges(ChallengeSettings.DEVELOPMENT.withSmtp(URI.create("smtp://127.0.0.1:" + MAIL.getSmtp().getPort()))));
+        server = TestServer.startWith(TestServer.config(work.resolve("data"))
+                .challenges(ChallengeSettings.DEVELOPMENT.withSmtp(URI.create("smtp://127.0.0.1:" + MAIL.getSmtp().getPort()))).build());
         app = server.demoApp();
     }
 

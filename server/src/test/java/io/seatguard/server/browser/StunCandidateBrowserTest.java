@@ -46,11 +46,10 @@ class StunCandidateBrowserTest {
     void startServer() throws Exception {
         Chromium.requireInstalled();
         machine = interfaceAddress();
-        ServerConfig base = ServerConfig.embeddedForTests(work.resolve("data"));
-        ServerConfig everywhere = new ServerConfig("0.0.0.0", 0, base.dataDir(), base.databaseUrl(), base.redisUrl(), base.adminToken(),
-                base.trustedProxies(), base.maxBodyBytes(), base.publicUrl(), base.presenceWindow(), base.riskWeights(),
-                NetworkSettings.NONE.withStunPort(OptionalInt.of(0)), base.challenges(),
-                base.retentionDays(), base.patternThresholds(), false);
+        ServerConfig everywhere = TestServer.config(work.resolve("data"))
+                .host("0.0.0.0")
+                .network(NetworkSettings.NONE.withStunPort(OptionalInt.of(0)))
+                .build();
         server = TestServer.startWith(everywhere);
         app = server.defaultApp();
         stunPort = server.server().stunPort().orElseThrow();

@@ -43,8 +43,8 @@ class OwnerNoticesAndSmsTest {
     }
 
     private TestServer serverMailingToGreenMail() {
-        return TestServer.startWith(ServerConfig.embeddedForTests(dataDir)
-                .withChallenges(ChallengeSettings.DEVELOPMENT.withSmtp(URI.create("smtp://127.0.0.1:" + MAIL.getSmtp().getPort()))));
+        return TestServer.startWith(TestServer.config(dataDir)
+                .challenges(ChallengeSettings.DEVELOPMENT.withSmtp(URI.create("smtp://127.0.0.1:" + MAIL.getSmtp().getPort()))).build());
     }
 
     @Test
@@ -97,7 +97,7 @@ class OwnerNoticesAndSmsTest {
     /** Review finding D: a notice by SMS and email counted against the phone alone, so one address was told once per new phone. */
     @Test
     void anAddressIsToldAtMostFiveTimesADayWhenEveryNoticeAlsoGoesToANewPhone() throws Exception {
-        try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir))) {
+        try (TestServer server = TestServer.startWith(TestServer.config(dataDir).build())) {
             TestApp app = server.defaultApp();
             Response policy = server.post("/v3/policies", """
                     {"name": "Tell owners", "actions": ["login"], "conditions": {"check": "is_new_device", "op": "eq", "value": true},
@@ -138,7 +138,7 @@ class OwnerNoticesAndSmsTest {
         ChallengeSettings sms = new ChallengeSettings(Optional.empty(), "Seatguard <no-reply@seatguard.invalid>",
                 Optional.of(URI.create("http://127.0.0.1:" + provider.getAddress().getPort() + "/sms")), Optional.of("provider-token"), false,
                 ChallengeSettings.DEVELOPMENT.rules(), Optional.empty());
-        try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir.resolve("a")).withChallenges(sms))) {
+        try (TestServer server = TestServer.startWith(TestServer.config(dataDir.resolve("a")).challenges(sms).build())) {
             TestApp app = server.defaultApp();
             server.post("/v3/policies", policyJson, app.bearer());
             String redirect = evaluate(server, app, "tia", "tok_tia_device_0001", "\"phone\":\"+33612345678\",").json().get("redirect").asText();
@@ -158,7 +158,7 @@ class OwnerNoticesAndSmsTest {
         }
 
         // No provider configured, development mode: the outbox has it; production: the page and the channel are gone.
-        try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir.resolve("b")))) {
+        try (TestServer server = TestServer.startWith(TestServer.config(dataDir.resolve("b")).build())) {
             TestApp app = server.defaultApp();
             server.post("/v3/policies", policyJson, app.bearer());
             String redirect = evaluate(server, app, "tia", "tok_tia_device_0001", "\"phone\":\"+33612345678\",").json().get("redirect").asText();
@@ -167,8 +167,8 @@ class OwnerNoticesAndSmsTest {
             browser.post(redirect + "/send", Map.of("channel", "sms"));
             assertThat(server.get("/dev/outbox", Map.of()).body()).contains("+33612345678").containsPattern("\\d{6} is your default verification code");
         }
-        try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir.resolve("c"))
-                .withChallenges(ChallengeSettings.DEVELOPMENT.withProduction(true)))) {
+        try (TestServer server = TestServer.startWith(TestServer.config(dataDir.resolve("c"))
+                .challenges(ChallengeSettings.DEVELOPMENT.withProduction(true)).build())) {
             TestApp app = server.defaultApp();
             server.post("/v3/policies", policyJson, app.bearer());
             assertThat(server.get("/dev/outbox", Map.of()).status()).isEqualTo(404);
@@ -183,7 +183,7 @@ class OwnerNoticesAndSmsTest {
     /** Review finding H: the page said "code sent to m•••@example.com, +33•••78" when only the SMS went. */
     @Test
     void thePageNamesOnlyWhereTheCodeWent() {
-        try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir))) {
+        try (TestServer server = TestServer.startWith(TestServer.config(dataDir).build())) {
             TestApp app = server.defaultApp();
             server.post("/v3/policies", """
                     {"name": "Verify ivy", "actions": ["login"], "conditions": {"check": "user", "op": "eq", "value": "ivy"},
@@ -202,7 +202,7 @@ class OwnerNoticesAndSmsTest {
 
     @Test
     void codeChecksAreRateLimitedPerAccountAcrossChallenges() {
-        try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir))) {
+        try (TestServer server = TestServer.startWith(TestServer.config(dataDir).build())) {
             TestApp app = server.defaultApp();
             server.post("/v3/policies", """
                     {"name": "Verify uma", "actions": ["login"], "conditions": {"check": "user", "op": "eq", "value": "uma"},

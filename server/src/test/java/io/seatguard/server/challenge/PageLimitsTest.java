@@ -38,7 +38,7 @@ class PageLimitsTest {
 
     @BeforeEach
     void start() {
-        server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir));
+        server = TestServer.startWith(TestServer.config(dataDir).build());
         app = server.defaultApp();
         Response policy = server.post("/v3/policies", VERIFY_SIGNUPS, app.bearer());
         assertThat(policy.status()).as(policy.body()).isEqualTo(201);
@@ -124,7 +124,7 @@ class PageLimitsTest {
         ChallengeSettings sms = new ChallengeSettings(Optional.empty(), "Seatguard <no-reply@seatguard.invalid>",
                 Optional.of(URI.create("http://127.0.0.1:" + provider.getAddress().getPort() + "/sms")), Optional.empty(), true,
                 ChallengeSettings.DEVELOPMENT.rules(), Optional.empty());
-        try (TestServer smsServer = TestServer.startWith(ServerConfig.embeddedForTests(dataDir.resolve("sms")).withChallenges(sms))) {
+        try (TestServer smsServer = TestServer.startWith(TestServer.config(dataDir.resolve("sms")).challenges(sms).build())) {
             TestApp smsApp = smsServer.defaultApp();
             assertThat(smsServer.post("/v3/policies", VERIFY_SIGNUPS, smsApp.bearer()).status()).isEqualTo(201);
             String page = page(smsServer, smsApp, "login", "\"user\":\"owner\",\"phone\":\"+33612345678\"", "tok_owner_device_1");

@@ -48,8 +48,8 @@ class VerificationChallengeTest {
 
     @BeforeEach
     void start() {
-        ServerConfig config = ServerConfig.embeddedForTests(dataDir)
-                .withChallenges(ChallengeSettings.DEVELOPMENT.withSmtp(URI.create("smtp://127.0.0.1:" + MAIL.getSmtp().getPort())));
+        ServerConfig config = TestServer.config(dataDir)
+                .challenges(ChallengeSettings.DEVELOPMENT.withSmtp(URI.create("smtp://127.0.0.1:" + MAIL.getSmtp().getPort()))).build();
         server = TestServer.startWith(config);
         app = server.defaultApp();
         Response policy = server.post("/v3/policies", CHALLENGE_NEW_DEVICES, app.bearer());
@@ -301,8 +301,8 @@ class VerificationChallengeTest {
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
             closedPort = probe.getLocalPort();
         }
-        ServerConfig config = ServerConfig.embeddedForTests(dataDir.resolve("no-mail"))
-                .withChallenges(ChallengeSettings.DEVELOPMENT.withSmtp(URI.create("smtp://127.0.0.1:" + closedPort)));
+        ServerConfig config = TestServer.config(dataDir.resolve("no-mail"))
+                .challenges(ChallengeSettings.DEVELOPMENT.withSmtp(URI.create("smtp://127.0.0.1:" + closedPort))).build();
         try (TestServer down = TestServer.startWith(config)) {
             TestApp downApp = down.defaultApp();
             assertThat(down.post("/v3/policies", CHALLENGE_NEW_DEVICES, downApp.bearer()).status()).isEqualTo(201);

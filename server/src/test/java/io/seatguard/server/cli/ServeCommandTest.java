@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seatguard.server.SeatguardServer;
+import io.seatguard.server.TestServer;
 import io.seatguard.server.config.ChallengeSettings;
 import io.seatguard.server.config.ConfigException;
 import io.seatguard.server.config.ServerConfig;
@@ -21,13 +22,20 @@ class ServeCommandTest {
         return command.config();
     }
 
+    /** Tests build their configurations from {@link ServerConfig#builder}; they should start from what an operator gets. */
+    @Test
+    void theBuilderStartsFromTheCommandLinesDefaultsButTheIpData() {
+        ServerConfig plain = parse();
+        assertThat(ServerConfig.builder(plain.dataDir()).network(plain.network()).build()).isEqualTo(plain);
+    }
+
     @Test
     void sqliteCommitsAreFlushedToTheDiskUnlessTheOperatorChoosesOtherwise() {
         assertThat(parse().sqliteSynchronous()).isEqualTo(SqliteSynchronous.FULL);
         assertThat(parse("--sqlite-synchronous", "normal").sqliteSynchronous()).isEqualTo(SqliteSynchronous.NORMAL);
         assertThat(parse("--sqlite-synchronous", "FULL").sqliteSynchronous()).isEqualTo(SqliteSynchronous.FULL);
-        assertThat(parse("--sqlite-synchronous", "normal").withAdminToken("a-token-long-enough-000").sqliteSynchronous())
-                .as("kept by the other settings' copies").isEqualTo(SqliteSynchronous.NORMAL);
+        assertThat(parse("--sqlite-synchronous", "normal").toBuilder().adminToken("a-token-long-enough-000").build().sqliteSynchronous())
+                .as("kept when another setting changes").isEqualTo(SqliteSynchronous.NORMAL);
     }
 
     @Test
@@ -35,8 +43,8 @@ class ServeCommandTest {
         assertThat(parse().browserRateLimit()).isEqualTo(ServerConfig.DEFAULT_BROWSER_RATE_LIMIT).isEqualTo(1_200);
         assertThat(parse("--browser-rate-limit", "60").browserRateLimit()).isEqualTo(60);
         assertThat(parse("--browser-rate-limit", "0").browserRateLimit()).as("no limit").isZero();
-        assertThat(parse("--browser-rate-limit", "60").withAdminToken("a-token-long-enough-000").browserRateLimit())
-                .as("kept by the other settings' copies").isEqualTo(60);
+        assertThat(parse("--browser-rate-limit", "60").toBuilder().adminToken("a-token-long-enough-000").build().browserRateLimit())
+                .as("kept when another setting changes").isEqualTo(60);
         assertThatThrownBy(() -> parse("--browser-rate-limit", "-1")).isInstanceOf(ConfigException.class).hasMessageContaining("browser rate limit");
         assertThatThrownBy(() -> parse("--browser-rate-limit", "1000001")).isInstanceOf(ConfigException.class).hasMessageContaining("browser rate limit");
     }
@@ -76,11 +84,11 @@ class ServeCommandTest {
 
     @Test
     void theBannerNamesTheDemoOnlyWhenThereIsOne(@TempDir Path dir) {
-        ServerConfig development = ServerConfig.embeddedForTests(dir.resolve("dev"));
+        ServerConfig development = TestServer.config(dir.resolve("dev")).build();
         try (SeatguardServer server = SeatguardServer.start(development)) {
             assertThat(ServeCommand.banner(server, development)).contains("demo:        " + server.url() + "/demo");
         }
-        ServerConfig production = ServerConfig.embeddedForTests(dir.resolve("prod")).withChallenges(ChallengeSettings.DEVELOPMENT.withProduction(true));
+        ServerConfig production = TestServer.config(dir.resolve("prod")).challenges(ChallengeSettings.DEVELOPMENT.withProduction(true)).build();
         try (SeatguardServer server = SeatguardServer.start(production)) {
             assertThat(ServeCommand.banner(server, production)).doesNotContain("demo").contains("Seatguard is running at " + server.url());
         }

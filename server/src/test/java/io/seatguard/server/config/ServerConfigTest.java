@@ -5,21 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ServerConfigTest {
     private static ServerConfig withWindow(Duration window) {
-        return new ServerConfig("127.0.0.1", 0, Path.of("data"), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                ServerConfig.DEFAULT_MAX_BODY_BYTES, Optional.empty(), window,
-                io.seatguard.core.risk.RiskWeights.defaults(), NetworkSettings.NONE, io.seatguard.server.config.ChallengeSettings.DEVELOPMENT,
-                ServerConfig.DEFAULT_RETENTION_DAYS, io.seatguard.core.pattern.PatternThresholds.DEFAULTS, false);
+        return ServerConfig.builder(Path.of("data")).presenceWindow(window).build();
     }
 
     @Test
     void thePresenceWindowDefaultsToNinetySecondsAndStaysWithinItsBounds() {
-        assertThat(ServerConfig.embeddedForTests(Path.of("data")).presenceWindow()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(ServerConfig.builder(Path.of("data")).build().presenceWindow()).isEqualTo(Duration.ofSeconds(90));
         assertThat(withWindow(Duration.ofSeconds(45)).presenceWindow()).isEqualTo(Duration.ofSeconds(45));
         assertThat(withWindow(Duration.ofHours(1)).presenceWindow()).isEqualTo(Duration.ofHours(1));
         assertThatThrownBy(() -> withWindow(Duration.ofSeconds(44))).isInstanceOf(ConfigException.class).hasMessageContaining("presence window");
@@ -27,10 +22,52 @@ class ServerConfigTest {
     }
 
     @Test
+    void aCopyThroughTheBuilderKeepsEverySetting() {
+        ServerConfig config = ServerConfig.builder(Path.of("elsewhere"))
+                .host("0.0.0.0")
+                .port(9090)
+                .databaseUrl("postgresql://db.example/seatguard")
+                .redisUrl("redis://cache.example:6379")
+                .adminToken("an-admin-token-of-length")
+                .trustedProxies(java.util.List.of(io.seatguard.core.net.Cidr.parse("10.0.0.0/8").orElseThrow()))
+                .maxBodyBytes(2048)
+                .publicUrl("https://seatguard.example")
+                .presenceWindow(Duration.ofMinutes(2))
+                .riskWeights(io.seatguard.core.risk.RiskWeights.parse("concurrent_sessions=50"))
+                .network(NetworkSettings.NONE.withStunPort(java.util.OptionalInt.of(3479)))
+                .challenges(ChallengeSettings.DEVELOPMENT.withProduction(true))
+                .retentionDays(7)
+                .patternThresholds(io.seatguard.core.pattern.PatternThresholds.parse("many_devices=2:3"))
+                .webhookAllowPrivate(true)
+                .sqliteSynchronous(io.seatguard.storage.SqliteSynchronous.NORMAL)
+                .browserRateLimit(60)
+                .build();
+        ServerConfig defaults = ServerConfig.builder(Path.of("data")).build();
+        for (var component : ServerConfig.class.getRecordComponents()) {
+            assertThat(read(component, config)).as("%s is set away from its default by this test", component.getName())
+                    .isNotEqualTo(read(component, defaults));
+        }
+        assertThat(config.toBuilder().build()).isEqualTo(config);
+        assertThat(config.toBuilder().port(9091).build()).isEqualTo(new ServerConfig(config.host(), 9091, config.dataDir(), config.databaseUrl(),
+                config.redisUrl(), config.adminToken(), config.trustedProxies(), config.maxBodyBytes(), config.publicUrl(), config.presenceWindow(),
+                config.riskWeights(), config.network(), config.challenges(), config.retentionDays(), config.patternThresholds(),
+                config.webhookAllowPrivate(), config.sqliteSynchronous(), config.browserRateLimit()));
+    }
+
+    private static Object read(java.lang.reflect.RecordComponent component, ServerConfig config) {
+        try {
+            return component.getAccessor().invoke(config);
+        }
+        catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void aRedisUrlMustBeOne() {
-        ServerConfig config = ServerConfig.embeddedForTests(Path.of("data"));
-        assertThat(config.withRedisUrl("redis://127.0.0.1:6379").redisUrl()).contains("redis://127.0.0.1:6379");
-        assertThatThrownBy(() -> config.withRedisUrl("127.0.0.1:6379")).isInstanceOf(ConfigException.class);
+        ServerConfig config = ServerConfig.builder(Path.of("data")).build();
+        assertThat(config.toBuilder().redisUrl("redis://127.0.0.1:6379").build().redisUrl()).contains("redis://127.0.0.1:6379");
+        assertThatThrownBy(() -> config.toBuilder().redisUrl("127.0.0.1:6379").build()).isInstanceOf(ConfigException.class);
     }
 
     @Test

@@ -61,7 +61,7 @@ class StalledListStartTest {
         String url = "http://127.0.0.1:" + stalling.getAddress().getPort() + "/tor.txt";
         IntelConfig intel = new IntelConfig(List.of(), "geoip", List.of(), "asn", Optional.empty(), List.of(), List.of(),
                 List.of(IntelConfig.ListSpec.parse("tor=" + url)));
-        ServerConfig config = ServerConfig.embeddedForTests(dataDir).withNetwork(new NetworkSettings(intel, NetworkSettings.DEFAULT_REFRESH, CheckSettings.DEFAULTS));
+        ServerConfig config = TestServer.config(dataDir).network(new NetworkSettings(intel, NetworkSettings.DEFAULT_REFRESH, CheckSettings.DEFAULTS)).build();
         try (TestServer server = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> TestServer.startWith(config))) {
             TestServer.Response ready = server.get("/readyz", Map.of());
             assertThat(ready.status()).isEqualTo(200);

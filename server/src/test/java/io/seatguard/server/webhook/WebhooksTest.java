@@ -58,7 +58,7 @@ class WebhooksTest {
     @Test
     void eventsArriveSignedAreRetriedWithTheSameIdAndCanBeRedelivered() throws Exception {
         try (Receiver receiver = new Receiver(1);
-                TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir).withWebhookAllowPrivate(true))) {
+                TestServer server = TestServer.startWith(TestServer.config(dataDir).webhookAllowPrivate(true).build())) {
             TestApp app = server.defaultApp();
             Response created = createEndpoint(server, app, receiver.url(), "evaluation.created", "device.attached");
             assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -135,7 +135,7 @@ class WebhooksTest {
     @Test
     void aReceiverThatStallsItsAnswerHoldsUpNoOtherAppsDeliveries() throws Exception {
         try (StallingReceiver staller = new StallingReceiver(); Receiver receiver = new Receiver(0);
-                TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir).withWebhookAllowPrivate(true))) {
+                TestServer server = TestServer.startWith(TestServer.config(dataDir).webhookAllowPrivate(true).build())) {
             TestApp stalled = server.defaultApp();
             TestApp other = server.createApp("other");
             String stalledEndpoint = createEndpoint(server, stalled, staller.url(), "evaluation.created").json().get("id").asText();
@@ -154,7 +154,7 @@ class WebhooksTest {
 
     @Test
     void privateTargetsAreRefusedUnlessAllowedAndBadInputIsNamed() {
-        try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir))) {
+        try (TestServer server = TestServer.startWith(TestServer.config(dataDir).build())) {
             TestApp app = server.defaultApp();
             for (String url : List.of("http://127.0.0.1:9/hook", "http://localhost/hook", "http://10.1.2.3/hook", "http://[::1]/hook",
                     "http://169.254.169.254/latest/meta-data")) {
@@ -189,7 +189,7 @@ class WebhooksTest {
     /** Review finding: a host was resolved (and pinned) before the endpoint limit was checked, for every call at the limit. */
     @Test
     void theEndpointLimitIsCheckedBeforeTheHostIsResolved() {
-        try (TestServer server = TestServer.startWith(ServerConfig.embeddedForTests(dataDir))) {
+        try (TestServer server = TestServer.startWith(TestServer.config(dataDir).build())) {
             TestApp app = server.defaultApp();
             for (int i = 0; i < io.seatguard.server.http.WebhookServices.MAX_ENDPOINTS; i++) {
                 // Literal public addresses: no lookup.
@@ -254,9 +254,9 @@ class WebhooksTest {
     void twoNodesOnOneDatabaseDeliverEachMessageOnce() throws Exception {
         try (PostgresTestDatabase database = PostgresTestDatabase.create();
                 Receiver receiver = new Receiver(0)) {
-            ServerConfig config = ServerConfig.embeddedForTests(dataDir).withDatabaseUrl(database.url()).withWebhookAllowPrivate(true);
+            ServerConfig config = TestServer.config(dataDir).databaseUrl(database.url()).webhookAllowPrivate(true).build();
             try (TestServer first = TestServer.startWith(config);
-                    TestServer second = TestServer.startWith(config.withPublicUrl("http://127.0.0.1:1"))) {
+                    TestServer second = TestServer.startWith(config.toBuilder().publicUrl("http://127.0.0.1:1").build())) {
                 TestApp app = first.defaultApp();
                 assertThat(createEndpoint(first, app, receiver.url(), "evaluation.created").status()).isEqualTo(201);
                 Thread.sleep(2_100);
@@ -274,10 +274,10 @@ class WebhooksTest {
 
     @Test
     void devicesLoggedOutAndPatternsFlaggedAreReportedAndErasingAnAccountDropsItsPendingEvents() throws Exception {
-        ServerConfig base = ServerConfig.embeddedForTests(dataDir).withWebhookAllowPrivate(true);
-        ServerConfig config = new ServerConfig(base.host(), base.port(), base.dataDir(), base.databaseUrl(), base.redisUrl(), base.adminToken(),
-                base.trustedProxies(), base.maxBodyBytes(), base.publicUrl(), base.presenceWindow(), base.riskWeights(), base.network(), base.challenges(),
-                base.retentionDays(), io.seatguard.core.pattern.PatternThresholds.parse("many_devices=2:3"), true);
+        ServerConfig config = TestServer.config(dataDir)
+                .webhookAllowPrivate(true)
+                .patternThresholds(io.seatguard.core.pattern.PatternThresholds.parse("many_devices=2:3"))
+                .build();
         try (Receiver receiver = new Receiver(0);
                 TestServer server = TestServer.startWith(config)) {
             TestApp app = server.defaultApp();
