@@ -55,6 +55,7 @@ class RedisOutageTest {
             assertThat(beat.status()).as(beat.body()).isEqualTo(503);
             assertThat(beat.contentType()).startsWith("application/problem+json");
             assertThat(beat.body()).contains("Redis").doesNotContain("Exception");
+            assertThat(beat.header("Retry-After")).as("a client told when to try again").contains("5");
 
             Response later = server.post("/v3/evaluate", "{\"action\":\"access\",\"user\":\"rhea\",\"session\":\"tab-r\",\"ip\":\"198.51.100.40\","
                     + "\"device\":{\"token\":\"tok_rhea_laptop_000001\"}}", app.bearer());

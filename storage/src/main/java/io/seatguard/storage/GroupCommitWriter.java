@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Every write goes through one thread that commits whatever has queued up as one transaction (group
@@ -92,6 +93,9 @@ final class GroupCommitWriter implements AutoCloseable {
     private final LongAdder writes = new LongAdder();
     private final LongAdder busyNanos = new LongAdder();
     private final long submitTimeoutNanos;
+    private final RepeatedFailures failures;
+    /** Apart from the writes' own, so that "commit again, after N failures" counts writes, not rollbacks too. */
+    private final RepeatedFailures rollbackFailures = new RepeatedFailures(log);
 
     GroupCommitWriter(String name, ConnectionFactory connections) {
         this(name, connections, Duration.ofSeconds(SUBMIT_TIMEOUT_SECONDS));
@@ -99,8 +103,14 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** @param submitTimeout how long a caller waits for its task to start before withdrawing it */
     GroupCommitWriter(String name, ConnectionFactory connections, Duration submitTimeout) {
+        this(name, connections, submitTimeout, new RepeatedFailures(log));
+    }
+
+    /** @param failures how failed writes are logged (tests watch it with a clock of their own) */
+    GroupCommitWriter(String name, ConnectionFactory connections, Duration submitTimeout, RepeatedFailures failures) {
         this.connections = requireNonNull(connections, "connections is null");
         this.submitTimeoutNanos = submitTimeout.toNanos();
+        this.failures = requireNonNull(failures, "failures is null");
         this.thread = Thread.ofPlatform().name(name).daemon(false).unstarted(this::loop);
         thread.start();
     }
@@ -224,6 +234,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 results.add(pending.task().run(open));
             }
             open.commit();
+            failures.succeeded("Storage writes commit");
         }
         catch (Exception | Error e) {
             // An Error too (a task's stack overflow, an allocation that failed): the writer must live on,
@@ -246,6 +257,7 @@ final class GroupCommitWriter implements AutoCloseable {
             Connection open = connection();
             Object result = pending.task().run(open);
             open.commit();
+            failures.succeeded("Storage writes commit");
             complete(pending, result);
         }
         catch (Exception | Error e) {
@@ -268,7 +280,7 @@ final class GroupCommitWriter implements AutoCloseable {
         if (e instanceof RuntimeException runtime) {
             return runtime;
         }
-        log.error("Storage write failed", e);
+        failures.failed(Level.ERROR, "Storage write failed", e);
         if (isConnectionFailure(e)) {
             closeConnection();
         }
@@ -295,7 +307,8 @@ final class GroupCommitWriter implements AutoCloseable {
             }
         }
         catch (SQLException e) {
-            log.warn("Rollback failed; reopening the writer connection", e);
+            // Also after SQLite rolled back by itself (a full disk: "no transaction is active"); reopening is harmless.
+            rollbackFailures.failed(Level.WARN, "Rollback failed; reopening the writer connection", e);
             closeConnection();
         }
     }

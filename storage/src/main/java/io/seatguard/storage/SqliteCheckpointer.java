@@ -61,6 +61,8 @@ final class SqliteCheckpointer implements AutoCloseable {
     static final long READER_WAIT_MILLIS = 10;
     private static final int MAX_BACKOFF_PASSES = 32;
     private static final Logger log = LoggerFactory.getLogger(SqliteCheckpointer.class);
+    /** A full disk fails every pass, twenty a second: logged once, then counted (RepeatedFailures). */
+    private final RepeatedFailures failures = new RepeatedFailures(log);
 
     private final DataSource dataSource;
     private final ReaderGate readers;
@@ -180,11 +182,12 @@ final class SqliteCheckpointer implements AutoCloseable {
                 if (result.getInt(1) != 0 || result.getLong(2) < 0) {
                     return Pass.NOT_RUN;
                 }
+                failures.succeeded("SQLite checkpoints run");
                 return new Pass(result.getLong(2), result.getLong(3));
             }
         }
         catch (SQLException | RuntimeException e) {
-            log.warn("SQLite checkpoint failed; it will be retried", e);
+            failures.failed(org.slf4j.event.Level.WARN, "SQLite checkpoint failed; it will be retried", e);
         }
         return Pass.NOT_RUN;
     }

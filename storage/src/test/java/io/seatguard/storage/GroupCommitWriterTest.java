@@ -90,6 +90,59 @@ class GroupCommitWriterTest {
         assertThat(count()).as("the failed task's row was rolled back").isEqualTo(1);
     }
 
+    /**
+     * A full disk (here SQLite's page limit, which fails the same way, SQLITE_FULL) refuses every write as
+     * storage unavailable, is logged once rather than once a write, keeps what was committed, and the
+     * writer takes writes again as soon as there is room.
+     */
+    @Test
+    void aFullDatabaseRefusesWritesLogsItOnceAndTakesWritesAgainWhenThereIsRoom() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(GroupCommitWriter.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        SQLiteDataSource dataSource = new SQLiteDataSource();
+        dataSource.setUrl("jdbc:sqlite:" + dir.resolve("full.db"));
+        GroupCommitWriter.ConnectionFactory limited = () -> {
+            java.sql.Connection connection = dataSource.getConnection();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA max_page_count = 40");
+            }
+            return connection;
+        };
+        RepeatedFailures failures = new RepeatedFailures(logger, Duration.ofSeconds(30), () -> 0L);
+        try (GroupCommitWriter small = new GroupCommitWriter("full-writer", limited, Duration.ofSeconds(10), failures)) {
+            small.execute(connection -> JdbcRunner.update(connection, "CREATE TABLE b (v BLOB NOT NULL)"));
+            int stored = 0;
+            int refused = 0;
+            for (int i = 0; i < 60; i++) {
+                try {
+                    small.execute(connection -> JdbcRunner.update(connection, "INSERT INTO b (v) VALUES (zeroblob(8000))"));
+                    stored++;
+                }
+                catch (SeatguardException e) {
+                    assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
+                    refused++;
+                }
+            }
+            assertThat(stored).as("some fit before the limit").isPositive();
+            assertThat(refused).as("the rest were refused").isEqualTo(60 - stored).isGreaterThan(10);
+            long kept = small.execute(connection -> JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM b", row -> row.getLong(1)).orElseThrow());
+            assertThat(kept).as("nothing committed was lost").isEqualTo(stored);
+            assertThat(logged.list.stream().filter(event -> event.getFormattedMessage().equals("Storage write failed")))
+                    .as("one failure logged in full, not %s", refused).hasSize(1);
+
+            small.execute(connection -> JdbcRunner.update(connection, "DELETE FROM b"));
+            int inserted = small.execute(connection -> JdbcRunner.update(connection, "INSERT INTO b (v) VALUES (zeroblob(8000))"));
+            assertThat(inserted).as("room again after the delete").isEqualTo(1);
+            assertThat(logged.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .contains("Storage writes commit again, after " + refused + " failures");
+        }
+        finally {
+            logger.detachAppender(logged);
+        }
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         awaitQuietly(latch, 10_000);
     }

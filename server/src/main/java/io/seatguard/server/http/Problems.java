@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class Problems {
     public static final String CONTENT_TYPE = "application/problem+json";
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
+    /** What a 503 (storage or Redis unreachable, or full) asks a client to wait before it tries again. */
+    static final int UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
     private Problems() {}
 
@@ -40,7 +42,13 @@ public final class Problems {
 
     public static void write(Context ctx, SeatguardException e) {
         int status = e.code() == ErrorCode.METHOD_NOT_ALLOWED ? 405 : status(e.code().category());
-        if (status >= 500) {
+        if (status == 503) {
+            // Storage or Redis is down or full: where it failed logged the cause once (RepeatedFailures);
+            // a trace on every refused request as well would bury the log, one line each is enough.
+            log.warn("{} {} answered 503 {}: {}{}", ctx.method(), LogText.oneLine(ctx.path()), e.code().slug(), LogText.oneLine(e.getMessage()),
+                    e.getCause() == null ? "" : " (" + LogText.oneLine(String.valueOf(e.getCause().getMessage())) + ")");
+        }
+        else if (status >= 500) {
             log.error("{} {} failed: {}", ctx.method(), ctx.path(), e.code().slug(), e);
         }
         else {
@@ -60,6 +68,11 @@ public final class Problems {
         if (status == 429 && ctx.res().getHeader("Retry-After") == null) {
             // A limit that knows its wait set it already; the others ask for a second.
             ctx.header("Retry-After", "1");
+        }
+        if (status == 503) {
+            // Storage that is down or full is seldom back within a second: a client that honours this
+            // (RFC 9110, 10.2.3) spaces its retries instead of adding to the load of one that recovers.
+            ctx.header("Retry-After", String.valueOf(UNAVAILABLE_RETRY_AFTER_SECONDS));
         }
         ctx.status(status).contentType(CONTENT_TYPE).result(document(status, code.slug(), code.title(), detail, e == null ? List.of() : e.errors()));
     }
