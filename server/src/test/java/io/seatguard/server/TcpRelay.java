@@ -5,48 +5,87 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback TCP relay to a real server (Redis, say), which a test closes to make that server vanish for
- * the process under test while it stays up for every other test.
+ * A loopback TCP relay to a real server (Redis, PostgreSQL), through which a test makes that server
+ * fail for the process under test while it stays up for every other test: {@link #cut()} makes it vanish
+ * (connections reset, the port refuses), {@link #silence()} makes it fall silent (connections stay open
+ * and nothing comes back, as after a failover or a dropped route), and {@link #restore()} brings it back
+ * on the same port.
  */
 final class TcpRelay implements AutoCloseable {
-    private final ServerSocket listener;
+    private static final int CHUNK = 16 * 1024;
+
     private final String targetHost;
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private volatile ServerSocket listener;
+    private volatile boolean silent;
+    private int port;
 
-    private TcpRelay(String targetHost, int targetPort) throws IOException {
-        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    private TcpRelay(String targetHost, int targetPort) {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
     }
 
     static TcpRelay to(String host, int port) {
+        TcpRelay relay = new TcpRelay(host, port);
+        relay.listen(0);
+        return relay;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** The server vanishes: every relayed connection is dropped and the port refuses new ones. */
+    synchronized void cut() {
+        closeQuietly(listener);
+        dropConnections();
+    }
+
+    /** The server falls silent: connections stay open, bytes sent either way are dropped, new ones are held. */
+    void silence() {
+        silent = true;
+    }
+
+    /** The server is back: on the same port if it was cut; connections left from before stay broken. */
+    synchronized void restore() {
+        dropConnections();
+        silent = false;
+        if (listener.isClosed()) {
+            listen(port);
+        }
+    }
+
+    private synchronized void listen(int onPort) {
         try {
-            TcpRelay relay = new TcpRelay(host, port);
-            Thread.ofVirtual().name("relay-accept").start(relay::accept);
-            return relay;
+            ServerSocket socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 50);
+            listener = socket;
+            port = socket.getLocalPort();
+            Thread.ofVirtual().name("relay-accept").start(() -> accept(socket));
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    int port() {
-        return listener.getLocalPort();
-    }
-
-    private void accept() {
-        while (!listener.isClosed()) {
+    private void accept(ServerSocket socket) {
+        while (!socket.isClosed()) {
             try {
-                Socket client = listener.accept();
-                Socket target = new Socket(targetHost, targetPort);
+                Socket client = socket.accept();
                 open.add(client);
+                if (silent) {
+                    continue;
+                }
+                Socket target = new Socket(targetHost, targetPort);
                 open.add(target);
                 Thread.ofVirtual().start(() -> pump(client, target));
                 Thread.ofVirtual().start(() -> pump(target, client));
@@ -57,31 +96,41 @@ final class TcpRelay implements AutoCloseable {
         }
     }
 
-    private static void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to) {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            in.transferTo(out);
+            byte[] buffer = new byte[CHUNK];
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                if (!silent) {
+                    out.write(buffer, 0, read);
+                    out.flush();
+                }
+            }
         }
         catch (IOException e) {
             // One side closed; closing both (the try) ends the other pump too.
         }
     }
 
-    /** Stops accepting and drops every relayed connection: to the process under test, the server is gone. */
-    @Override
-    public void close() {
-        try {
-            listener.close();
+    private void dropConnections() {
+        for (Socket socket : open) {
+            closeQuietly(socket);
         }
-        catch (IOException ignored) {
+        open.clear();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        }
+        catch (Exception ignored) {
             // Already closed.
         }
-        for (Socket socket : open) {
-            try {
-                socket.close();
-            }
-            catch (IOException ignored) {
-                // Already closed.
-            }
-        }
+    }
+
+    /** Stops for good: the server is gone for the process under test. */
+    @Override
+    public void close() {
+        cut();
     }
 }

@@ -30,8 +30,13 @@ import org.sqlite.SQLiteDataSource;
  * tables' growth ({@link PostgresStatistics}).
  */
 public final class SqlDatabase implements AutoCloseable {
-    /** Longer than any one writer transaction takes (the longest delete a thousand rows). */
-    static final int WRITER_SOCKET_TIMEOUT_SECONDS = 120;
+    /** Longer than any one transaction or read takes (the longest delete a thousand rows, or scan for a backtest). */
+    static final int SOCKET_TIMEOUT_SECONDS = 120;
+    /**
+     * How long a read waits for a pooled PostgreSQL connection before the request is answered 503: the
+     * pool's default, 30 s, held requests (and {@code /readyz}) that long whenever the database was down.
+     */
+    static final long READ_CONNECTION_WAIT_MILLIS = 5_000;
     private final DatabaseKind kind;
     private final String description;
     private final HikariDataSource readPool;
@@ -131,8 +136,9 @@ public final class SqlDatabase implements AutoCloseable {
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("seatguard-postgres-read");
         pool.setJdbcUrl(target.jdbcUrl());
-        pool.setDataSourceProperties(target.properties());
+        pool.setDataSourceProperties(connectionProperties(target));
         pool.setMaximumPoolSize(readPoolSize);
+        pool.setConnectionTimeout(READ_CONNECTION_WAIT_MILLIS);
         pool.setInitializationFailTimeout(10_000);
         HikariDataSource readPool;
         try {
@@ -143,19 +149,20 @@ public final class SqlDatabase implements AutoCloseable {
         }
         migrate(readPool, readPool, target);
         return new SqlDatabase(DatabaseKind.POSTGRESQL, target.description(), readPool, ReaderGate.UNTRACKED,
-                new GroupCommitWriter("seatguard-postgres-writer", () -> DriverManager.getConnection(target.jdbcUrl(), writerProperties(target))),
+                new GroupCommitWriter("seatguard-postgres-writer", () -> DriverManager.getConnection(target.jdbcUrl(), connectionProperties(target))),
                 PostgresStatistics.start(readPool), () -> LogRestartStats.NONE);
     }
 
     /**
-     * The writer's connection gives up on a silent server: without a socket timeout a half-open
-     * connection (a failover, a dropped route) would hold the only writer in a read for the kernel's
-     * quarter of an hour, every write failing meanwhile. Settings in the operator's URL win.
+     * Every PostgreSQL connection, the writer's and the readers', gives up on a silent server: without a
+     * socket timeout a half-open connection (a failover, a dropped route) would hold the only writer, or a
+     * request's read, for the kernel's quarter of an hour, every write failing and request threads piling
+     * up meanwhile (PostgresOutageTest). Settings in the operator's URL win.
      */
-    static Properties writerProperties(JdbcTarget target) {
+    static Properties connectionProperties(JdbcTarget target) {
         Properties properties = new Properties();
-        properties.setProperty("connectTimeout", "10");
-        properties.setProperty("socketTimeout", String.valueOf(WRITER_SOCKET_TIMEOUT_SECONDS));
+        properties.setProperty("connectTimeout", "5");
+        properties.setProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_SECONDS));
         properties.setProperty("tcpKeepAlive", "true");
         properties.putAll(target.properties());
         return properties;

@@ -34,11 +34,12 @@ class JdbcTargetTest {
     }
 
     @Test
-    void thePostgresWritersConnectionTimesOutOnASilentServerUnlessTheUrlSaysOtherwise() {
+    void postgresConnectionsTimeOutOnASilentServerUnlessTheUrlSaysOtherwise() {
         JdbcTarget target = JdbcTarget.parse("postgresql://seat:pw@127.0.0.1:5432/test");
-        java.util.Properties writer = SqlDatabase.writerProperties(target);
+        java.util.Properties writer = SqlDatabase.connectionProperties(target);
         assertThat(writer.getProperty("socketTimeout")).isEqualTo("120");
         assertThat(writer.getProperty("tcpKeepAlive")).isEqualTo("true");
+        assertThat(writer.getProperty("connectTimeout")).isEqualTo("5");
         assertThat(writer.getProperty("user")).as("the target's own properties are kept").isEqualTo("seat");
 
         // pgjdbc lets the URL's parameters win over these properties: an operator's setting stands.
