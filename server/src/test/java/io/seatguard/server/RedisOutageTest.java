@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Redis going away under a running server (the real Redis, reached through a relay the test closes):
  * what needs presence says it is unknown or answers 503; nothing becomes a 500, and evaluations go on.
+ * When Redis is back, presence is read and written again without a restart.
  */
 class RedisOutageTest {
     @TempDir
@@ -35,7 +36,7 @@ class RedisOutageTest {
             String accountPage = server.url() + "/dashboard/accounts?app=" + app.id() + "&user=rhea";
             assertThat(browser.get(accountPage).body()).as("while Redis answers").contains("<td>tab-r</td>").doesNotContain("sessions-unknown");
 
-            relay.close();
+            relay.cut();
 
             var account = browser.get(accountPage);
             assertThat(account.statusCode()).isEqualTo(200);
@@ -63,6 +64,30 @@ class RedisOutageTest {
             String id = later.json().get("evaluation_id").asText();
             assertThat(server.get("/v3/evaluations/" + id, app.bearer()).json().get("checks").get("concurrent_sessions").isNull())
                     .as("unknown, not false, while presence cannot be read").isTrue();
+
+            relay.restore();
+
+            // The client reconnects by itself (Lettuce retries with a back-off); no restart needed.
+            Response back = null;
+            for (long deadline = System.nanoTime() + java.time.Duration.ofSeconds(40).toNanos(); System.nanoTime() < deadline; ) {
+                back = server.post("/v3/sessions/heartbeat", "{\"client_id\":\"" + app.clientId() + "\",\"user\":\"rhea\",\"session\":\"tab-r\"}",
+                        Map.of());
+                if (back.status() != 503) {
+                    break;
+                }
+                sleepQuietly(500);
+            }
+            assertThat(back.status()).as("heartbeats taken again once Redis is back: %s", back.body()).isEqualTo(200);
+            assertThat(browser.get(accountPage).body()).as("live sessions known again").contains("<td>tab-r</td>").doesNotContain("sessions-unknown");
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
