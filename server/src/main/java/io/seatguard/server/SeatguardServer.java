@@ -191,7 +191,7 @@ public final class SeatguardServer implements AutoCloseable {
 
     public static SeatguardServer start(ServerConfig config, InstantSource clock) {
         requireNonNull(config, "config is null");
-        SqlDatabase database = SqlDatabase.open(new StorageSettings(config.databaseUrl(), config.dataDir(), 8, config.sqliteSynchronous()));
+        SqlDatabase database = SqlDatabase.openForServer(new StorageSettings(config.databaseUrl(), config.dataDir(), 8, config.sqliteSynchronous()));
         ServerMetrics metrics = new ServerMetrics();
         metrics.bindWriter(database::writerStats);
         metrics.bindLogRestarts(database::logRestartStats);

@@ -28,6 +28,23 @@ public record JdbcTarget(DatabaseKind kind, String jdbcUrl, Properties propertie
         return new JdbcTarget(DatabaseKind.SQLITE, "jdbc:sqlite:" + absolute, new Properties(), "SQLite " + absolute);
     }
 
+    /**
+     * The file of a SQLite target named by a plain path ({@code jdbc:sqlite:/path/file.db}, parameters
+     * after {@code ?} aside); empty for PostgreSQL, an in-memory database or a {@code file:} URI.
+     */
+    public java.util.Optional<Path> sqliteFile() {
+        if (kind != DatabaseKind.SQLITE) {
+            return java.util.Optional.empty();
+        }
+        String rest = jdbcUrl.substring("jdbc:sqlite:".length());
+        int query = rest.indexOf('?');
+        String path = query < 0 ? rest : rest.substring(0, query);
+        if (path.isEmpty() || path.startsWith(":memory:") || path.startsWith("file:")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Path.of(path).toAbsolutePath().normalize());
+    }
+
     public static JdbcTarget parse(String url) {
         requireNonNull(url, "url is null");
         if (url.startsWith("jdbc:sqlite:")) {

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -42,6 +43,8 @@ public final class SqlDatabase implements AutoCloseable {
     private final HikariDataSource readPool;
     private final ReaderGate readers;
     private final GroupCommitWriter writer;
+    /** Set by {@link #openForServer} before the database is handed out; released last by {@link #close()}. */
+    private Optional<ServingLock> servingLock = Optional.empty();
     private final AutoCloseable maintenance;
     private final Supplier<LogRestartStats> logRestarts;
     private final LongAdder reads = new LongAdder();
@@ -55,6 +58,35 @@ public final class SqlDatabase implements AutoCloseable {
         this.writer = writer;
         this.maintenance = maintenance;
         this.logRestarts = logRestarts;
+    }
+
+    /**
+     * Opens the store for a server. On embedded storage only one server may have it at a time
+     * ({@link ServingLock}), held until {@link #close()}; tools that write directly use {@link #open}.
+     *
+     * @throws IllegalStateException when another server has this embedded database
+     */
+    public static SqlDatabase openForServer(StorageSettings settings) {
+        requireNonNull(settings, "settings is null");
+        Optional<Path> file = embeddedFile(settings);
+        Optional<ServingLock> lock = file.map(ServingLock::acquire);
+        try {
+            SqlDatabase database = open(settings);
+            database.servingLock = lock;
+            return database;
+        }
+        catch (RuntimeException e) {
+            lock.ifPresent(ServingLock::close);
+            throw e;
+        }
+    }
+
+    /** The SQLite file the settings name (made ready like {@link #open} would), or empty for PostgreSQL. */
+    private static Optional<Path> embeddedFile(StorageSettings settings) {
+        if (settings.databaseUrl().isEmpty()) {
+            return Optional.of(prepareDataDir(settings.dataDir()).resolve(StorageSettings.EMBEDDED_FILE_NAME));
+        }
+        return JdbcTarget.parse(settings.databaseUrl().get()).sqliteFile();
     }
 
     public static SqlDatabase open(StorageSettings settings) {
@@ -263,6 +295,8 @@ public final class SqlDatabase implements AutoCloseable {
         finally {
             writer.close();
             readPool.close();
+            // Last: the next server may start once this one has committed and closed everything.
+            servingLock.ifPresent(ServingLock::close);
         }
     }
 }

@@ -48,4 +48,14 @@ class JdbcTargetTest {
         assertThat(parsed.getProperty("socketTimeout")).isEqualTo("7");
         assertThat(parsed.getProperty("tcpKeepAlive")).isEqualTo("true");
     }
+
+    @Test
+    void aSqliteTargetsFileIsItsPathWithoutParameters() {
+        assertThat(JdbcTarget.parse("jdbc:sqlite:/var/lib/sg/seatguard.db?journal_mode=WAL").sqliteFile())
+                .contains(java.nio.file.Path.of("/var/lib/sg/seatguard.db"));
+        assertThat(JdbcTarget.embedded(java.nio.file.Path.of("/tmp/x/../y/seatguard.db")).sqliteFile()).contains(java.nio.file.Path.of("/tmp/y/seatguard.db"));
+        assertThat(JdbcTarget.parse("jdbc:sqlite::memory:").sqliteFile()).isEmpty();
+        assertThat(JdbcTarget.parse("jdbc:sqlite:file:x.db?mode=memory").sqliteFile()).isEmpty();
+        assertThat(JdbcTarget.parse("postgresql://seat@127.0.0.1:5432/test").sqliteFile()).isEmpty();
+    }
 }
