@@ -43,7 +43,8 @@ public final class PrivateFiles {
         }
         catch (FileAlreadyExistsException e) {
             if (!Files.isDirectory(absolute)) {
-                throw e;
+                // The exception's own message is only the path, which said nothing to whoever read it.
+                throw new FileAlreadyExistsException(absolute.toString(), null, "a file by that name is in the way; it must be a folder");
             }
         }
         return absolute;

@@ -68,4 +68,13 @@ class PrivateFilesTest {
         assertThatThrownBy(() -> PrivateFiles.createNew(file)).isInstanceOf(FileAlreadyExistsException.class);
         assertThat(file).hasContent("the first run's copy");
     }
+
+    @Test
+    void aFileWhereTheDataFolderShouldBeIsRefusedSayingSo() throws Exception {
+        Path file = Files.writeString(dir.resolve("data"), "not a folder");
+        assertThatThrownBy(() -> SqlDatabase.open(StorageSettings.embedded(file)))
+                .hasMessageContaining("cannot create the data folder " + file.toAbsolutePath())
+                .hasMessageContaining("a file by that name is in the way; it must be a folder");
+        assertThat(file).hasContent("not a folder");
+    }
 }
