@@ -43,14 +43,14 @@ public final class SqlDatabase implements AutoCloseable {
     private final HikariDataSource readPool;
     private final ReaderGate readers;
     private final GroupCommitWriter writer;
-    /** Set by {@link #openForServer} before the database is handed out; released last by {@link #close()}. */
-    private Optional<ServingLock> servingLock = Optional.empty();
+    /** Held by a server's embedded store ({@link #openForServer}); released last by {@link #close()}. */
+    private final Optional<ServingLock> servingLock;
     private final AutoCloseable maintenance;
     private final Supplier<LogRestartStats> logRestarts;
     private final LongAdder reads = new LongAdder();
 
     private SqlDatabase(DatabaseKind kind, String description, HikariDataSource readPool, ReaderGate readers,
-            GroupCommitWriter writer, AutoCloseable maintenance, Supplier<LogRestartStats> logRestarts) {
+            GroupCommitWriter writer, AutoCloseable maintenance, Supplier<LogRestartStats> logRestarts, Optional<ServingLock> servingLock) {
         this.kind = kind;
         this.description = description;
         this.readPool = readPool;
@@ -58,6 +58,7 @@ public final class SqlDatabase implements AutoCloseable {
         this.writer = writer;
         this.maintenance = maintenance;
         this.logRestarts = logRestarts;
+        this.servingLock = servingLock;
     }
 
     /**
@@ -67,13 +68,10 @@ public final class SqlDatabase implements AutoCloseable {
      * @throws IllegalStateException when another server has this embedded database
      */
     public static SqlDatabase openForServer(StorageSettings settings) {
-        requireNonNull(settings, "settings is null");
-        Optional<Path> file = embeddedFile(settings);
-        Optional<ServingLock> lock = file.map(ServingLock::acquire);
+        JdbcTarget target = target(settings);
+        Optional<ServingLock> lock = target.sqliteFile().map(ServingLock::acquire);
         try {
-            SqlDatabase database = open(settings);
-            database.servingLock = lock;
-            return database;
+            return open(target, settings, lock);
         }
         catch (RuntimeException e) {
             lock.ifPresent(ServingLock::close);
@@ -81,21 +79,21 @@ public final class SqlDatabase implements AutoCloseable {
         }
     }
 
-    /** The SQLite file the settings name (made ready like {@link #open} would), or empty for PostgreSQL. */
-    private static Optional<Path> embeddedFile(StorageSettings settings) {
-        if (settings.databaseUrl().isEmpty()) {
-            return Optional.of(prepareDataDir(settings.dataDir()).resolve(StorageSettings.EMBEDDED_FILE_NAME));
-        }
-        return JdbcTarget.parse(settings.databaseUrl().get()).sqliteFile();
+    public static SqlDatabase open(StorageSettings settings) {
+        return open(target(settings), settings, Optional.empty());
     }
 
-    public static SqlDatabase open(StorageSettings settings) {
+    /** Where the settings point: their URL, or the SQLite file in the data folder (made ready here). */
+    private static JdbcTarget target(StorageSettings settings) {
         requireNonNull(settings, "settings is null");
-        JdbcTarget target = settings.databaseUrl()
+        return settings.databaseUrl()
                 .map(JdbcTarget::parse)
                 .orElseGet(() -> JdbcTarget.embedded(prepareDataDir(settings.dataDir()).resolve(StorageSettings.EMBEDDED_FILE_NAME)));
+    }
+
+    private static SqlDatabase open(JdbcTarget target, StorageSettings settings, Optional<ServingLock> lock) {
         return switch (target.kind()) {
-            case SQLITE -> openSqlite(target, settings.readPoolSize(), settings.sqliteSynchronous());
+            case SQLITE -> openSqlite(target, settings.readPoolSize(), settings.sqliteSynchronous(), lock);
             case POSTGRESQL -> openPostgres(target, settings.readPoolSize());
         };
     }
@@ -119,7 +117,7 @@ public final class SqlDatabase implements AutoCloseable {
         return folder;
     }
 
-    private static SqlDatabase openSqlite(JdbcTarget target, int readPoolSize, SqliteSynchronous synchronous) {
+    private static SqlDatabase openSqlite(JdbcTarget target, int readPoolSize, SqliteSynchronous synchronous, Optional<ServingLock> lock) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(synchronous.name()));
@@ -161,7 +159,7 @@ public final class SqlDatabase implements AutoCloseable {
                         + ": commits survive a crash of Seatguard, not of the machine)";
         ReaderGate readers = new ReaderGate();
         SqliteCheckpointer checkpointer = new SqliteCheckpointer(readPool, readers, writer);
-        return new SqlDatabase(DatabaseKind.SQLITE, description, readPool, readers, writer, checkpointer, checkpointer::stats);
+        return new SqlDatabase(DatabaseKind.SQLITE, description, readPool, readers, writer, checkpointer, checkpointer::stats, lock);
     }
 
     private static SqlDatabase openPostgres(JdbcTarget target, int readPoolSize) {
@@ -182,7 +180,7 @@ public final class SqlDatabase implements AutoCloseable {
         migrate(readPool, readPool, target);
         return new SqlDatabase(DatabaseKind.POSTGRESQL, target.description(), readPool, ReaderGate.UNTRACKED,
                 new GroupCommitWriter("seatguard-postgres-writer", () -> DriverManager.getConnection(target.jdbcUrl(), connectionProperties(target))),
-                PostgresStatistics.start(readPool), () -> LogRestartStats.NONE);
+                PostgresStatistics.start(readPool), () -> LogRestartStats.NONE, Optional.empty());
     }
 
     /**
