@@ -7,6 +7,7 @@ import io.seatguard.server.TestServer.TestApp;
 import io.seatguard.server.challenge.PageClient;
 import io.seatguard.server.config.ServerConfig;
 import io.seatguard.storage.RedisTestServer;
+import io.seatguard.storage.TcpRelay;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;

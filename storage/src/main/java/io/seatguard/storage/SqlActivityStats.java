@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** The overview's counts as grouped queries over one app's key or index range (the same SQL on both engines). */
+/**
+ * The overview's counts as grouped queries over one app's key or index range (the same SQL on both
+ * engines). They count a whole period's rows, so they run as scans ({@link SqlDatabase#scan}).
+ */
 public final class SqlActivityStats implements ActivityStats {
     private final SqlDatabase database;
 
@@ -25,7 +28,7 @@ public final class SqlActivityStats implements ActivityStats {
         // Ids are time-ordered (UUIDv7), so the primary key's range holds the period's rows without an
         // index of its own; created_at is checked too, for evaluations backdated with a timestamp.
         // Integer division of two BIGINTs truncates on SQLite and PostgreSQL alike; rows are >= start.
-        return database.read(connection -> JdbcRunner.queryList(connection,
+        return database.scan(connection -> JdbcRunner.queryList(connection,
                 "SELECT (created_at - ?) / ? AS bucket, action, verdict, COUNT(*) AS n FROM evaluations"
                         + " WHERE app_id = ? AND id >= ? AND id < ? AND created_at >= ? AND created_at < ? GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
                 row -> new EvaluationCount(row.getInt("bucket"), row.getString("action"), row.getString("verdict"), row.getLong("n")),
@@ -34,7 +37,7 @@ public final class SqlActivityStats implements ActivityStats {
 
     @Override
     public ChallengeCounts challenges(String appId, Instant from, Instant to, Instant now) {
-        return database.read(connection -> JdbcRunner.queryOne(connection,
+        return database.scan(connection -> JdbcRunner.queryOne(connection,
                 "SELECT COUNT(*) AS issued,"
                         + " COALESCE(SUM(CASE WHEN status = 'completed' THEN 1 ELSE 0 END), 0) AS completed,"
                         + " COALESCE(SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0) AS failed,"

@@ -16,14 +16,14 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * One open database, embedded SQLite or PostgreSQL, behind the same two doors: a pool for reads and the
- * group-commit writer for every write. Opening it applies the one migration history both engines share.
+ * One open database, embedded SQLite or PostgreSQL, behind the same doors: a pool for reads, the
+ * group-commit writer for every write, and for scans over many rows (backtests, dashboard counts) a pool
+ * of their own. Opening it applies the one migration history both engines share.
  *
  * <p>SQLite runs in WAL mode so reads never wait for the writer, with {@code synchronous=FULL} so a
  * commit is on disk before it is acknowledged: an answered evaluation survives {@code kill -9} and a
@@ -31,8 +31,21 @@ import org.sqlite.SQLiteDataSource;
  * tables' growth ({@link PostgresStatistics}).
  */
 public final class SqlDatabase implements AutoCloseable {
-    /** Longer than any one transaction or read takes (the longest delete a thousand rows, or scan for a backtest). */
-    static final int SOCKET_TIMEOUT_SECONDS = 120;
+    /**
+     * How long a request's reads and the writer's batches wait for PostgreSQL to answer before giving up
+     * (503): far longer than any of them takes (the longest delete a thousand rows), and short enough that
+     * a silent database does not hold request threads for minutes. Clients give up sooner (the Java SDK
+     * after 5 s); a thread held longer serves no one.
+     */
+    static final int REQUEST_SOCKET_TIMEOUT_SECONDS = 15;
+    /** Scans read what a period holds (a backtest's month, the dashboard's counts), which may take minutes. */
+    static final int SCAN_SOCKET_TIMEOUT_SECONDS = 600;
+    /** Zero: no limit. A migration building an index over a large table takes what it takes. */
+    static final int MIGRATION_SOCKET_TIMEOUT_SECONDS = 0;
+    /** Scans are few (an operator's backtest, a dashboard page), so a few connections serve them. */
+    static final int SCAN_POOL_SIZE = 3;
+    /** A scan queued behind others waits longer for a connection than a request's read does. */
+    static final long SCAN_CONNECTION_WAIT_MILLIS = 30_000;
     /**
      * How long a read waits for a pooled PostgreSQL connection before the request is answered 503: the
      * pool's default, 30 s, held requests (and {@code /readyz}) that long whenever the database was down.
@@ -41,6 +54,8 @@ public final class SqlDatabase implements AutoCloseable {
     private final DatabaseKind kind;
     private final String description;
     private final HikariDataSource readPool;
+    /** On PostgreSQL a pool of its own with a longer socket timeout; on SQLite the read pool. */
+    private final HikariDataSource scanPool;
     private final ReaderGate readers;
     private final GroupCommitWriter writer;
     /** Held by a server's embedded store ({@link #openForServer}); released last by {@link #close()}. */
@@ -49,11 +64,12 @@ public final class SqlDatabase implements AutoCloseable {
     private final Supplier<LogRestartStats> logRestarts;
     private final LongAdder reads = new LongAdder();
 
-    private SqlDatabase(DatabaseKind kind, String description, HikariDataSource readPool, ReaderGate readers,
+    private SqlDatabase(DatabaseKind kind, String description, HikariDataSource readPool, HikariDataSource scanPool, ReaderGate readers,
             GroupCommitWriter writer, AutoCloseable maintenance, Supplier<LogRestartStats> logRestarts, Optional<ServingLock> servingLock) {
         this.kind = kind;
         this.description = description;
         this.readPool = readPool;
+        this.scanPool = scanPool;
         this.readers = readers;
         this.writer = writer;
         this.maintenance = maintenance;
@@ -141,7 +157,7 @@ public final class SqlDatabase implements AutoCloseable {
         pool.setMaxLifetime(0);
         pool.setMaximumPoolSize(readPoolSize);
         HikariDataSource readPool = new HikariDataSource(pool);
-        migrate(readPool, readPool, target);
+        migrate(readPool, target);
         GroupCommitWriter writer = new GroupCommitWriter("seatguard-sqlite-writer", () -> {
             Connection connection = sqlite.getConnection();
             try (var statement = connection.createStatement()) {
@@ -159,49 +175,73 @@ public final class SqlDatabase implements AutoCloseable {
                         + ": commits survive a crash of Seatguard, not of the machine)";
         ReaderGate readers = new ReaderGate();
         SqliteCheckpointer checkpointer = new SqliteCheckpointer(readPool, readers, writer);
-        return new SqlDatabase(DatabaseKind.SQLITE, description, readPool, readers, writer, checkpointer, checkpointer::stats, lock);
+        return new SqlDatabase(DatabaseKind.SQLITE, description, readPool, readPool, readers, writer, checkpointer, checkpointer::stats, lock);
     }
 
     private static SqlDatabase openPostgres(JdbcTarget target, int readPoolSize) {
-        HikariConfig pool = new HikariConfig();
-        pool.setPoolName("seatguard-postgres-read");
-        pool.setJdbcUrl(target.jdbcUrl());
-        pool.setDataSourceProperties(connectionProperties(target));
-        pool.setMaximumPoolSize(readPoolSize);
-        pool.setConnectionTimeout(READ_CONNECTION_WAIT_MILLIS);
-        pool.setInitializationFailTimeout(10_000);
-        HikariDataSource readPool;
+        migratePostgres(target);
+        HikariDataSource readPool = postgresPool(target, "seatguard-postgres-read", readPoolSize, readPoolSize, REQUEST_SOCKET_TIMEOUT_SECONDS,
+                READ_CONNECTION_WAIT_MILLIS);
+        HikariDataSource scanPool;
         try {
-            readPool = new HikariDataSource(pool);
+            // Idle connections are closed: most of the time nothing scans.
+            scanPool = postgresPool(target, "seatguard-postgres-scan", SCAN_POOL_SIZE, 0, SCAN_SOCKET_TIMEOUT_SECONDS, SCAN_CONNECTION_WAIT_MILLIS);
+        }
+        catch (RuntimeException e) {
+            readPool.close();
+            throw e;
+        }
+        return new SqlDatabase(DatabaseKind.POSTGRESQL, target.description(), readPool, scanPool, ReaderGate.UNTRACKED,
+                new GroupCommitWriter("seatguard-postgres-writer",
+                        () -> DriverManager.getConnection(target.jdbcUrl(), connectionProperties(target, REQUEST_SOCKET_TIMEOUT_SECONDS))),
+                PostgresStatistics.start(scanPool), () -> LogRestartStats.NONE, Optional.empty());
+    }
+
+    /** Migrates on connections of their own, without the socket timeout every other connection has. */
+    private static void migratePostgres(JdbcTarget target) {
+        try (HikariDataSource migrations = postgresPool(target, "seatguard-postgres-migrate", 2, 0, MIGRATION_SOCKET_TIMEOUT_SECONDS,
+                READ_CONNECTION_WAIT_MILLIS)) {
+            migrate(migrations, target);
+        }
+    }
+
+    private static HikariDataSource postgresPool(JdbcTarget target, String name, int size, int idle, int socketTimeoutSeconds,
+            long connectionWaitMillis) {
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName(name);
+        pool.setJdbcUrl(target.jdbcUrl());
+        pool.setDataSourceProperties(connectionProperties(target, socketTimeoutSeconds));
+        pool.setMaximumPoolSize(size);
+        pool.setMinimumIdle(idle);
+        pool.setConnectionTimeout(connectionWaitMillis);
+        pool.setInitializationFailTimeout(10_000);
+        try {
+            return new HikariDataSource(pool);
         }
         catch (RuntimeException e) {
             throw new IllegalStateException("cannot connect to " + target.description() + ": " + rootMessage(e), e);
         }
-        migrate(readPool, readPool, target);
-        return new SqlDatabase(DatabaseKind.POSTGRESQL, target.description(), readPool, ReaderGate.UNTRACKED,
-                new GroupCommitWriter("seatguard-postgres-writer", () -> DriverManager.getConnection(target.jdbcUrl(), connectionProperties(target))),
-                PostgresStatistics.start(readPool), () -> LogRestartStats.NONE, Optional.empty());
     }
 
     /**
-     * Every PostgreSQL connection, the writer's and the readers', gives up on a silent server: without a
-     * socket timeout a half-open connection (a failover, a dropped route) would hold the only writer, or a
-     * request's read, for the kernel's quarter of an hour, every write failing and request threads piling
-     * up meanwhile (PostgresOutageTest). Settings in the operator's URL win.
+     * Every PostgreSQL connection gives up on a silent server after its socket timeout: without one a
+     * half-open connection (a failover, a dropped route) would hold the only writer, or a request's read,
+     * for the kernel's quarter of an hour, every write failing and request threads piling up meanwhile
+     * (PostgresOutageTest). Settings in the operator's URL win, for every connection.
      */
-    static Properties connectionProperties(JdbcTarget target) {
+    static Properties connectionProperties(JdbcTarget target, int socketTimeoutSeconds) {
         Properties properties = new Properties();
         properties.setProperty("connectTimeout", "5");
-        properties.setProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_SECONDS));
+        properties.setProperty("socketTimeout", String.valueOf(socketTimeoutSeconds));
         properties.setProperty("tcpKeepAlive", "true");
         properties.putAll(target.properties());
         return properties;
     }
 
-    private static void migrate(DataSource dataSource, HikariDataSource pool, JdbcTarget target) {
+    private static void migrate(HikariDataSource pool, JdbcTarget target) {
         try {
             Flyway.configure()
-                    .dataSource(dataSource)
+                    .dataSource(pool)
                     .locations("classpath:db/migration")
                     .loggers("slf4j")
                     .load()
@@ -245,6 +285,23 @@ public final class SqlDatabase implements AutoCloseable {
         }
         finally {
             readers.exit();
+        }
+    }
+
+    /**
+     * Runs a scan: a read of a whole period's rows for an operator (a backtest, the dashboard's counts),
+     * which may take longer than a request's read is allowed to and must not take its connections.
+     */
+    <T> T scan(GroupCommitWriter.Task<T> task) {
+        if (scanPool == readPool) {
+            return read(task);
+        }
+        reads.increment();
+        try (Connection connection = scanPool.getConnection()) {
+            return task.run(connection);
+        }
+        catch (SQLException e) {
+            throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage read failed", List.of(), e);
         }
     }
 
@@ -293,6 +350,9 @@ public final class SqlDatabase implements AutoCloseable {
         finally {
             writer.close();
             readPool.close();
+            if (scanPool != readPool) {
+                scanPool.close();
+            }
             // Last: the next server may start once this one has committed and closed everything.
             servingLock.ifPresent(ServingLock::close);
         }

@@ -323,7 +323,8 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         for (int left = limit; left > 0; ) {
             int asked = Math.min(page, left);
             String under = below;
-            List<Evaluation> read = database.read(connection -> JdbcRunner.queryList(connection,
+            // A backtest reads page after page: on the scans' connections, not on those of requests.
+            List<Evaluation> read = database.scan(connection -> JdbcRunner.queryList(connection,
                     "SELECT consumed_at, document, id FROM evaluations WHERE app_id = ? AND id >= ? AND id < ? ORDER BY id DESC LIMIT ?",
                     row -> evaluation(appId, row.getString(3), row), appId, lowest, under, asked));
             read.forEach(each);

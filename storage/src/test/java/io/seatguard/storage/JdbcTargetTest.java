@@ -36,8 +36,8 @@ class JdbcTargetTest {
     @Test
     void postgresConnectionsTimeOutOnASilentServerUnlessTheUrlSaysOtherwise() {
         JdbcTarget target = JdbcTarget.parse("postgresql://seat:pw@127.0.0.1:5432/test");
-        java.util.Properties writer = SqlDatabase.connectionProperties(target);
-        assertThat(writer.getProperty("socketTimeout")).isEqualTo("120");
+        java.util.Properties writer = SqlDatabase.connectionProperties(target, SqlDatabase.REQUEST_SOCKET_TIMEOUT_SECONDS);
+        assertThat(writer.getProperty("socketTimeout")).isEqualTo("15");
         assertThat(writer.getProperty("tcpKeepAlive")).isEqualTo("true");
         assertThat(writer.getProperty("connectTimeout")).isEqualTo("5");
         assertThat(writer.getProperty("user")).as("the target's own properties are kept").isEqualTo("seat");

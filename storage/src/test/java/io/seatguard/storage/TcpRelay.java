@@ -1,4 +1,4 @@
-package io.seatguard.server;
+package io.seatguard.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * and nothing comes back, as after a failover or a dropped route), and {@link #restore()} brings it back
  * on the same port.
  */
-final class TcpRelay implements AutoCloseable {
+public final class TcpRelay implements AutoCloseable {
     private static final int CHUNK = 16 * 1024;
 
     private final String targetHost;
@@ -33,29 +33,29 @@ final class TcpRelay implements AutoCloseable {
         this.targetPort = targetPort;
     }
 
-    static TcpRelay to(String host, int port) {
+    public static TcpRelay to(String host, int port) {
         TcpRelay relay = new TcpRelay(host, port);
         relay.listen(0);
         return relay;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** The server vanishes: every relayed connection is dropped and the port refuses new ones. */
-    synchronized void cut() {
+    public synchronized void cut() {
         closeQuietly(listener);
         dropConnections();
     }
 
     /** The server falls silent: connections stay open, bytes sent either way are dropped, new ones are held. */
-    void silence() {
+    public void silence() {
         silent = true;
     }
 
     /** The server is back: on the same port if it was cut; connections left from before stay broken. */
-    synchronized void restore() {
+    public synchronized void restore() {
         dropConnections();
         silent = false;
         if (listener.isClosed()) {
