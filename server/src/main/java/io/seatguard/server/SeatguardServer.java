@@ -195,6 +195,7 @@ public final class SeatguardServer implements AutoCloseable {
         ServerMetrics metrics = new ServerMetrics();
         metrics.bindWriter(database::writerStats);
         metrics.bindLogRestarts(database::logRestartStats);
+        metrics.bindOutages(database::outageStats);
         metrics.bindReads(database::reads);
         Presence presence = null;
         AttemptLimits limits = null;

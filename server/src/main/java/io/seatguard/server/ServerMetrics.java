@@ -10,14 +10,15 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.seatguard.core.evaluation.Actions;
+import io.seatguard.storage.LogRestartStats;
+import io.seatguard.storage.OutageStats;
+import io.seatguard.storage.WriterStats;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import io.seatguard.storage.LogRestartStats;
-import io.seatguard.storage.WriterStats;
 
 /**
  * Prometheus metrics: requests and latency per route, evaluations by verdict and action, the storage
@@ -34,6 +35,7 @@ public final class ServerMetrics implements AutoCloseable {
     private Supplier<WriterStats> writerStats;
     private LongSupplier readCount;
     private Supplier<LogRestartStats> logRestartStats;
+    private Supplier<OutageStats> outageStats;
 
     public ServerMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -103,6 +105,16 @@ public final class ServerMetrics implements AutoCloseable {
                 .description("Log restarts put off because reads in flight did not finish in time").register(registry);
         FunctionCounter.builder("seatguard.storage.log.restart.writer.held", stats, s -> s.get().writerHeldNanos() / 1e9)
                 .baseUnit("seconds").description("Time the storage writer was held while the log was started over").register(registry);
+    }
+
+    /** The database found unreachable, and the calls refused at once meanwhile instead of each waiting out a timeout. */
+    public void bindOutages(Supplier<OutageStats> stats) {
+        // Held for the same reason as writerStats: Micrometer keeps a function counter's state weakly.
+        outageStats = stats;
+        FunctionCounter.builder("seatguard.storage.outages", stats, s -> s.get().outages())
+                .description("Times the database was found unreachable (calls then refused at once, one tried a second)").register(registry);
+        FunctionCounter.builder("seatguard.storage.refused", stats, s -> s.get().refused())
+                .description("Calls answered 503 at once because the database was known to be unreachable").register(registry);
     }
 
     public String scrape() {

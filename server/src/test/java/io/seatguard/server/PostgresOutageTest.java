@@ -38,6 +38,7 @@ class PostgresOutageTest {
             long started = System.nanoTime();
             evaluate(server, app, "pia", 503);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).as("refused, not held").isLessThan(Duration.ofSeconds(15));
+            assertRefusedAtOnce(server, app, "pia");
             started = System.nanoTime();
             assertThat(server.get("/readyz", java.util.Map.of()).status()).isEqualTo(503);
             assertThat(server.get("/v3/evaluations/" + first, app.bearer()).status()).as("reads too").isEqualTo(503);
@@ -49,6 +50,9 @@ class PostgresOutageTest {
             assertThat(evaluateUntilServed(server, app, "pia", Duration.ofSeconds(40))).as("served again without a restart").isTrue();
             assertThat(server.get("/readyz", java.util.Map.of()).status()).isEqualTo(200);
             assertThat(server.get("/v3/evaluations/" + first, app.bearer()).status()).as("what was committed before").isEqualTo(200);
+            String metrics = server.get("/metrics", java.util.Map.of()).body();
+            assertThat(counter(metrics, "seatguard_storage_outages_total")).as("the outage counted").isGreaterThanOrEqualTo(1);
+            assertThat(counter(metrics, "seatguard_storage_refused_total")).as("and the calls refused at once").isGreaterThanOrEqualTo(4);
         }
     }
 
@@ -71,11 +75,19 @@ class PostgresOutageTest {
             evaluate(server, app, "quin", 503);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).as("given up after the request timeout, not held for minutes")
                     .isLessThan(Duration.ofSeconds(25));
+            assertRefusedAtOnce(server, app, "quin");
+            assertThat(server.get("/readyz", java.util.Map.of()).status()).as("not ready, said at once").isEqualTo(503);
 
             relay.restore();
 
             assertThat(evaluateUntilServed(server, app, "quin", Duration.ofSeconds(40))).as("served again without a restart").isTrue();
         }
+    }
+
+    private static double counter(String metrics, String name) {
+        Matcher line = Pattern.compile("(?m)^" + name + " (\\S+)$").matcher(metrics);
+        assertThat(line.find()).as("%s in /metrics", name).isTrue();
+        return Double.parseDouble(line.group(1));
     }
 
     private static TcpRelay relayTo(String url) {
@@ -100,6 +112,19 @@ class PostgresOutageTest {
             return null;
         }
         return response.json().get("evaluation_id").asText();
+    }
+
+    /**
+     * Once a call found the database gone, the calls after it are refused without waiting out a timeout
+     * each (one probe a second still goes through: these few calls come well within that second).
+     */
+    private static void assertRefusedAtOnce(TestServer server, TestApp app, String user) {
+        long started = System.nanoTime();
+        for (int i = 0; i < 4; i++) {
+            evaluate(server, app, user, 503);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("refused at once while the database is known to be gone")
+                .isLessThan(Duration.ofMillis(900));
     }
 
     private static boolean evaluateUntilServed(TestServer server, TestApp app, String user, Duration within) {

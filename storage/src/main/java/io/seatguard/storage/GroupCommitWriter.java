@@ -89,28 +89,36 @@ final class GroupCommitWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private Connection connection;
+    /** The outage count when {@link #connection} was opened: one opened before the last outage is dropped unused. */
+    private long connectionOutages;
     private final LongAdder batches = new LongAdder();
     private final LongAdder writes = new LongAdder();
     private final LongAdder busyNanos = new LongAdder();
     private final long submitTimeoutNanos;
     private final RepeatedFailures failures;
+    private final OutageGate outage;
     /** Apart from the writes' own, so that "commit again, after N failures" counts writes, not rollbacks too. */
     private final RepeatedFailures rollbackFailures = new RepeatedFailures(log);
 
-    GroupCommitWriter(String name, ConnectionFactory connections) {
-        this(name, connections, Duration.ofSeconds(SUBMIT_TIMEOUT_SECONDS));
+    /** @param outage shared with the store's reads: a write's connection failure refuses reads at once too, and the other way round */
+    GroupCommitWriter(String name, ConnectionFactory connections, OutageGate outage) {
+        this(name, connections, Duration.ofSeconds(SUBMIT_TIMEOUT_SECONDS), new RepeatedFailures(log), outage);
     }
 
     /** @param submitTimeout how long a caller waits for its task to start before withdrawing it */
     GroupCommitWriter(String name, ConnectionFactory connections, Duration submitTimeout) {
-        this(name, connections, submitTimeout, new RepeatedFailures(log));
+        this(name, connections, submitTimeout, new RepeatedFailures(log), new OutageGate());
     }
 
-    /** @param failures how failed writes are logged (tests watch it with a clock of their own) */
-    GroupCommitWriter(String name, ConnectionFactory connections, Duration submitTimeout, RepeatedFailures failures) {
+    /**
+     * @param failures how failed writes are logged (tests watch it with a clock of their own)
+     * @param outage   when to refuse writes at once because the database is not answering
+     */
+    GroupCommitWriter(String name, ConnectionFactory connections, Duration submitTimeout, RepeatedFailures failures, OutageGate outage) {
         this.connections = requireNonNull(connections, "connections is null");
         this.submitTimeoutNanos = submitTimeout.toNanos();
         this.failures = requireNonNull(failures, "failures is null");
+        this.outage = requireNonNull(outage, "outage is null");
         this.thread = Thread.ofPlatform().name(name).daemon(false).unstarted(this::loop);
         thread.start();
     }
@@ -120,6 +128,12 @@ final class GroupCommitWriter implements AutoCloseable {
         if (closed) {
             throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage is shutting down");
         }
+        try (OutageGate.Permit permit = outage.enter()) {
+            return await(task);
+        }
+    }
+
+    private <T> T await(Task<T> task) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Pending<T> pending = new Pending<>(task, result, null);
         if (!queue.offer(pending)) {
@@ -235,6 +249,7 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             open.commit();
             failures.succeeded("Storage writes commit");
+            outage.answered();
         }
         catch (Exception | Error e) {
             // An Error too (a task's stack overflow, an allocation that failed): the writer must live on,
@@ -258,6 +273,7 @@ final class GroupCommitWriter implements AutoCloseable {
             Object result = pending.task().run(open);
             open.commit();
             failures.succeeded("Storage writes commit");
+            outage.answered();
             complete(pending, result);
         }
         catch (Exception | Error e) {
@@ -283,12 +299,17 @@ final class GroupCommitWriter implements AutoCloseable {
         failures.failed(Level.ERROR, "Storage write failed", e);
         if (isConnectionFailure(e)) {
             closeConnection();
+            outage.failed(e);
         }
         return new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage write failed", List.of(), e);
     }
 
     private Connection connection() throws SQLException {
+        if (connection != null && connectionOutages != outage.outages()) {
+            closeConnection();
+        }
         if (connection == null || connection.isClosed()) {
+            connectionOutages = outage.outages();
             connection = connections.open();
             connection.setAutoCommit(false);
         }
@@ -296,8 +317,7 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private static boolean isConnectionFailure(Throwable e) {
-        // SQLSTATE class 08 is "connection exception" in both PostgreSQL and the SQL standard.
-        return e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
+        return OutageGate.isConnectionFailure(e);
     }
 
     private void rollbackQuietly() {

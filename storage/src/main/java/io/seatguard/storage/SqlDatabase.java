@@ -58,6 +58,8 @@ public final class SqlDatabase implements AutoCloseable {
     private final HikariDataSource scanPool;
     private final ReaderGate readers;
     private final GroupCommitWriter writer;
+    /** Shared by reads, scans and the writer: one failed connection refuses them all at once until the database answers. */
+    private final OutageGate outage;
     /** Held by a server's embedded store ({@link #openForServer}); released last by {@link #close()}. */
     private final Optional<ServingLock> servingLock;
     private final AutoCloseable maintenance;
@@ -65,13 +67,15 @@ public final class SqlDatabase implements AutoCloseable {
     private final LongAdder reads = new LongAdder();
 
     private SqlDatabase(DatabaseKind kind, String description, HikariDataSource readPool, HikariDataSource scanPool, ReaderGate readers,
-            GroupCommitWriter writer, AutoCloseable maintenance, Supplier<LogRestartStats> logRestarts, Optional<ServingLock> servingLock) {
+            GroupCommitWriter writer, OutageGate outage, AutoCloseable maintenance, Supplier<LogRestartStats> logRestarts,
+            Optional<ServingLock> servingLock) {
         this.kind = kind;
         this.description = description;
         this.readPool = readPool;
         this.scanPool = scanPool;
         this.readers = readers;
         this.writer = writer;
+        this.outage = outage;
         this.maintenance = maintenance;
         this.logRestarts = logRestarts;
         this.servingLock = servingLock;
@@ -158,6 +162,8 @@ public final class SqlDatabase implements AutoCloseable {
         pool.setMaximumPoolSize(readPoolSize);
         HikariDataSource readPool = new HikariDataSource(pool);
         migrate(readPool, target);
+        // A SQLite connection does not die with a network; keeping it keeps its statements and page cache.
+        OutageGate outage = new OutageGate();
         GroupCommitWriter writer = new GroupCommitWriter("seatguard-sqlite-writer", () -> {
             Connection connection = sqlite.getConnection();
             try (var statement = connection.createStatement()) {
@@ -169,13 +175,13 @@ public final class SqlDatabase implements AutoCloseable {
                 statement.execute("PRAGMA journal_size_limit=" + SqliteCheckpointer.LOG_FILE_LIMIT_BYTES);
             }
             return connection;
-        });
+        }, outage);
         String description = synchronous == SqliteSynchronous.FULL ? target.description()
                 : target.description() + " (synchronous=" + synchronous.name().toLowerCase(java.util.Locale.ROOT)
                         + ": commits survive a crash of Seatguard, not of the machine)";
         ReaderGate readers = new ReaderGate();
         SqliteCheckpointer checkpointer = new SqliteCheckpointer(readPool, readers, writer);
-        return new SqlDatabase(DatabaseKind.SQLITE, description, readPool, readPool, readers, writer, checkpointer, checkpointer::stats, lock);
+        return new SqlDatabase(DatabaseKind.SQLITE, description, readPool, readPool, readers, writer, outage, checkpointer, checkpointer::stats, lock);
     }
 
     private static SqlDatabase openPostgres(JdbcTarget target, int readPoolSize) {
@@ -191,10 +197,22 @@ public final class SqlDatabase implements AutoCloseable {
             readPool.close();
             throw e;
         }
-        return new SqlDatabase(DatabaseKind.POSTGRESQL, target.description(), readPool, scanPool, ReaderGate.UNTRACKED,
-                new GroupCommitWriter("seatguard-postgres-writer",
-                        () -> DriverManager.getConnection(target.jdbcUrl(), connectionProperties(target, REQUEST_SOCKET_TIMEOUT_SECONDS))),
+        OutageGate outage = new OutageGate(() -> {
+            letGo(readPool);
+            letGo(scanPool);
+        });
+        GroupCommitWriter writer = new GroupCommitWriter("seatguard-postgres-writer",
+                () -> DriverManager.getConnection(target.jdbcUrl(), connectionProperties(target, REQUEST_SOCKET_TIMEOUT_SECONDS)), outage);
+        return new SqlDatabase(DatabaseKind.POSTGRESQL, target.description(), readPool, scanPool, ReaderGate.UNTRACKED, writer, outage,
                 PostgresStatistics.start(scanPool), () -> LogRestartStats.NONE, Optional.empty());
+    }
+
+    /** Closes the pool's idle connections now and the others when they come back; new ones are opened as needed. */
+    private static void letGo(HikariDataSource pool) {
+        var bean = pool.getHikariPoolMXBean();
+        if (bean != null) {
+            bean.softEvictConnections();
+        }
     }
 
     /** Migrates on connections of their own, without the socket timeout every other connection has. */
@@ -275,16 +293,15 @@ public final class SqlDatabase implements AutoCloseable {
      * before it borrows a connection, so a read held back holds no connection either.
      */
     <T> T read(GroupCommitWriter.Task<T> task) {
-        reads.increment();
-        readers.enter();
-        try (Connection connection = readPool.getConnection()) {
-            return task.run(connection);
-        }
-        catch (SQLException e) {
-            throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage read failed", List.of(), e);
-        }
-        finally {
-            readers.exit();
+        try (OutageGate.Permit permit = outage.enter()) {
+            reads.increment();
+            readers.enter();
+            try {
+                return run(readPool, task);
+            }
+            finally {
+                readers.exit();
+            }
         }
     }
 
@@ -296,11 +313,20 @@ public final class SqlDatabase implements AutoCloseable {
         if (scanPool == readPool) {
             return read(task);
         }
-        reads.increment();
-        try (Connection connection = scanPool.getConnection()) {
-            return task.run(connection);
+        try (OutageGate.Permit permit = outage.enter()) {
+            reads.increment();
+            return run(scanPool, task);
+        }
+    }
+
+    private <T> T run(HikariDataSource pool, GroupCommitWriter.Task<T> task) {
+        try (Connection connection = pool.getConnection()) {
+            T result = task.run(connection);
+            outage.answered();
+            return result;
         }
         catch (SQLException e) {
+            outage.failed(e);
             throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage read failed", List.of(), e);
         }
     }
@@ -323,6 +349,11 @@ public final class SqlDatabase implements AutoCloseable {
         return writer.stats();
     }
 
+    /** Times the database was found unreachable since start, and the calls refused at once meanwhile, for metrics. */
+    public OutageStats outageStats() {
+        return outage.stats();
+    }
+
     /** SQLite's log restarts since start, for metrics; zero on PostgreSQL. */
     public LogRestartStats logRestartStats() {
         return logRestarts.get();
@@ -330,10 +361,19 @@ public final class SqlDatabase implements AutoCloseable {
 
     /** Whether the database answers a trivial query now (for {@code /readyz}). */
     public boolean isReachable() {
-        try (Connection connection = readPool.getConnection()) {
-            return connection.isValid(2);
+        try (OutageGate.Permit permit = outage.enter(); Connection connection = readPool.getConnection()) {
+            boolean valid = connection.isValid(2);
+            if (valid) {
+                outage.answered();
+            }
+            return valid;
         }
         catch (SQLException e) {
+            outage.failed(e);
+            return false;
+        }
+        catch (SeatguardException refused) {
+            // Known to be unreachable, and not this call's turn to try.
             return false;
         }
     }

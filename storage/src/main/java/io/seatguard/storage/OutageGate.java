@@ -1,0 +1,149 @@
+package io.seatguard.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.seatguard.core.error.ErrorCode;
+import io.seatguard.core.error.SeatguardException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Remembers that the database stopped answering, so that calls meanwhile are refused at once instead of
+ * each waiting out a timeout of its own.
+ *
+ * <p>Why: a database that is gone or silent makes every read wait for a pooled connection (5 s) or for an
+ * answer (15 s), and every write for its turn behind a stuck batch. Under load that holds every request
+ * thread, so even {@code /healthz} and {@code /metrics} stop answering, and clients that give up after a
+ * few seconds (and fail open) wait for nothing. After a connection failure (SQLSTATE class 08, a socket
+ * timeout, a connection the pool could not give in time) the gate is closed: calls are answered 503 at
+ * once, except one probe per {@link #PROBE_INTERVAL}, which goes to the database as usual. The first call
+ * the database answers, probe or one already on its way, opens the gate again.
+ *
+ * <p>When it closes, the connections kept open are let go ({@link #outages()}, and the callback given
+ * here): after a failover or a dropped route they are all dead, and each would otherwise fail one more
+ * call after the database is back, closing the gate again.
+ */
+final class OutageGate {
+    static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
+    private static final Logger log = LoggerFactory.getLogger(OutageGate.class);
+
+    private final LongSupplier nanoTime;
+    private final long probeIntervalNanos;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicLong closedAt = new AtomicLong();
+    private final AtomicLong nextProbeAt = new AtomicLong();
+    private final AtomicBoolean probing = new AtomicBoolean();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong refusedTotal = new AtomicLong();
+    private final AtomicLong outages = new AtomicLong();
+    private final Runnable onClose;
+
+    OutageGate() {
+        this(System::nanoTime, () -> {
+        });
+    }
+
+    /** @param onClose runs when the gate closes (the pools' connections let go) */
+    OutageGate(Runnable onClose) {
+        this(System::nanoTime, onClose);
+    }
+
+    OutageGate(LongSupplier nanoTime, Runnable onClose) {
+        this.nanoTime = requireNonNull(nanoTime, "nanoTime is null");
+        this.onClose = requireNonNull(onClose, "onClose is null");
+        this.probeIntervalNanos = PROBE_INTERVAL.toNanos();
+    }
+
+    /** A call let through: closing it frees the probe's place when it was the probe. */
+    interface Permit extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static final Permit ORDINARY = () -> {
+    };
+
+    /**
+     * Lets a call through, or refuses it at once while the database is known to be unreachable.
+     *
+     * @throws SeatguardException {@code storage-unavailable} when the gate is closed and this call is not the probe
+     */
+    Permit enter() {
+        if (!closed.get()) {
+            return ORDINARY;
+        }
+        long now = nanoTime.getAsLong();
+        if (now - nextProbeAt.get() >= 0 && probing.compareAndSet(false, true)) {
+            nextProbeAt.set(now + probeIntervalNanos);
+            return () -> probing.set(false);
+        }
+        refused.incrementAndGet();
+        refusedTotal.incrementAndGet();
+        throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage is unreachable (checked again every second)");
+    }
+
+    /** The database answered a call. */
+    void answered() {
+        if (!closed.get() || !closed.compareAndSet(true, false)) {
+            return;
+        }
+        long downMillis = Duration.ofNanos(nanoTime.getAsLong() - closedAt.get()).toMillis();
+        log.info("Storage answers again after {} ms; {} calls were refused at once meanwhile", downMillis, refused.getAndSet(0));
+    }
+
+    /** A call failed: when the failure is the connection's, calls are refused until the database answers. */
+    void failed(Throwable failure) {
+        if (!isConnectionFailure(failure)) {
+            return;
+        }
+        long now = nanoTime.getAsLong();
+        // Each failure, the probe's too, puts the next probe an interval away.
+        nextProbeAt.set(now + probeIntervalNanos);
+        if (closed.get() || !closed.compareAndSet(false, true)) {
+            return;
+        }
+        closedAt.set(now);
+        outages.incrementAndGet();
+        log.warn("Storage is unreachable ({}); calls are refused at once until it answers, tried once every {} ms", failure.getMessage(),
+                PROBE_INTERVAL.toMillis());
+        onClose.run();
+    }
+
+    OutageStats stats() {
+        return new OutageStats(outages.get(), refusedTotal.get());
+    }
+
+    /** How many times the gate closed: a connection opened before the last time is not to be trusted. */
+    long outages() {
+        return outages.get();
+    }
+
+    /** Whether calls are being refused at once now. */
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * A failure of the connection rather than of the statement: SQLSTATE class 08 ("connection exception"
+     * in PostgreSQL and the SQL standard; pgjdbc's socket timeout is 08006), or a connection the pool could
+     * not give within its wait.
+     */
+    static boolean isConnectionFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,100 @@
+package io.seatguard.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.seatguard.core.error.ErrorCode;
+import io.seatguard.core.error.SeatguardException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class OutageGateTest {
+    private static final SQLException SOCKET_TIMEOUT = new SQLException("An I/O error occurred while sending to the backend.", "08006");
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private final AtomicLong evictions = new AtomicLong();
+    private final OutageGate gate = new OutageGate(now::get, evictions::incrementAndGet);
+
+    @Test
+    void aFailureOfTheStatementLeavesTheGateOpen() {
+        gate.failed(new SQLException("duplicate key value violates unique constraint", "23505"));
+        gate.failed(new SQLException("no state at all"));
+        gate.failed(new IllegalStateException("a bug"));
+
+        assertThat(gate.isClosed()).isFalse();
+        assertThat(gate.outages()).isZero();
+        assertThat(evictions).hasValue(0);
+        gate.enter().close();
+    }
+
+    @Test
+    void aConnectionFailureRefusesCallsAtOnceUntilTheProbeTime() {
+        gate.failed(SOCKET_TIMEOUT);
+        gate.failed(SOCKET_TIMEOUT);
+
+        assertThat(gate.isClosed()).isTrue();
+        assertThat(gate.outages()).as("one outage, however many calls saw it").isEqualTo(1);
+        assertThat(evictions).as("the kept connections let go once").hasValue(1);
+        assertRefused();
+        advance(OutageGate.PROBE_INTERVAL.minusMillis(1));
+        assertRefused();
+    }
+
+    @Test
+    void onlyOneProbeAtATimeAndAFailedProbeWaitsAnotherInterval() {
+        gate.failed(SOCKET_TIMEOUT);
+        advance(OutageGate.PROBE_INTERVAL);
+
+        OutageGate.Permit probe = gate.enter();
+        assertRefused();   // while the probe is out, everyone else is refused
+        gate.failed(SOCKET_TIMEOUT);
+        probe.close();
+
+        assertRefused();   // the next probe is an interval after the probe failed
+        advance(OutageGate.PROBE_INTERVAL);
+        gate.enter().close();
+    }
+
+    @Test
+    void anAnswerOpensTheGate() {
+        gate.failed(SOCKET_TIMEOUT);
+        advance(OutageGate.PROBE_INTERVAL);
+
+        try (OutageGate.Permit probe = gate.enter()) {
+            gate.answered();
+        }
+
+        assertThat(gate.isClosed()).isFalse();
+        for (int i = 0; i < 3; i++) {
+            gate.enter().close();
+        }
+    }
+
+    @Test
+    void connectionFailuresAreFoundByStateOrKindAnywhereInTheCauses() {
+        List<Throwable> failures = List.of(
+                new SQLException("Connection refused", "08001"),
+                new SQLTransientConnectionException("seatguard-postgres-read - Connection is not available, request timed out after 5000ms."),
+                new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage write failed", List.of(), SOCKET_TIMEOUT),
+                new RuntimeException(new SQLException("wrapped", "08003")));
+        for (Throwable failure : failures) {
+            assertThat(OutageGate.isConnectionFailure(failure)).as(failure.toString()).isTrue();
+        }
+        assertThat(OutageGate.isConnectionFailure(new SQLException("deadlock detected", "40P01"))).isFalse();
+        assertThat(OutageGate.isConnectionFailure(new RuntimeException(new IllegalStateException("x")))).isFalse();
+    }
+
+    private void assertRefused() {
+        assertThatThrownBy(gate::enter)
+                .isInstanceOf(SeatguardException.class)
+                .satisfies(e -> assertThat(((SeatguardException) e).code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE))
+                .hasMessageContaining("unreachable");
+    }
+
+    private void advance(Duration by) {
+        now.addAndGet(by.toNanos());
+    }
+}
