@@ -83,6 +83,61 @@ class RedisOutageTest {
         }
     }
 
+    /**
+     * A Redis that stops answering without closing anything: each command waits out its 2 s timeout. The
+     * first one that does tells the server Redis is unreachable; evaluations after it go on without
+     * presence at once instead of waiting two timeouts each (reading live sessions, touching their own).
+     */
+    @Test
+    void whileRedisIsSilentEvaluationsGoOnWithoutWaitingForItAndPresenceComesBack() {
+        RedisTestServer.require();
+        URI redis = URI.create(RedisTestServer.URL);
+        try (TcpRelay relay = TcpRelay.to(redis.getHost(), redis.getPort() < 0 ? 6379 : redis.getPort());
+                TestServer server = TestServer.startWith(TestServer.config(dataDir).redisUrl("redis://127.0.0.1:" + relay.port()).build())) {
+            TestApp app = server.defaultApp();
+            assertThat(evaluateSilo(server, app).status()).isEqualTo(200);
+
+            relay.silence();
+
+            long started = System.nanoTime();
+            Response first = evaluateSilo(server, app);
+            assertThat(first.status()).as(first.body()).isEqualTo(200);
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).as("one command timeout, not one per command")
+                    .isLessThan(java.time.Duration.ofMillis(3_500));
+            started = System.nanoTime();
+            for (int i = 0; i < 4; i++) {
+                Response next = evaluateSilo(server, app);
+                assertThat(next.status()).as(next.body()).isEqualTo(200);
+                assertThat(server.get("/v3/evaluations/" + next.json().get("evaluation_id").asText(), app.bearer()).json().get("checks")
+                        .get("concurrent_sessions").isNull()).as("unknown while presence cannot be read").isTrue();
+            }
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).as("the evaluations after it do not wait for Redis")
+                    .isLessThan(java.time.Duration.ofMillis(1_500));
+            Response beat = server.post("/v3/sessions/heartbeat", "{\"client_id\":\"" + app.clientId() + "\",\"user\":\"silo\",\"session\":\"tab-s\"}",
+                    Map.of());
+            assertThat(beat.status()).isEqualTo(503);
+            assertThat(beat.body()).contains("Redis is unreachable");
+
+            relay.restore();
+
+            Response back = null;
+            for (long deadline = System.nanoTime() + java.time.Duration.ofSeconds(40).toNanos(); System.nanoTime() < deadline; ) {
+                back = server.post("/v3/sessions/heartbeat", "{\"client_id\":\"" + app.clientId() + "\",\"user\":\"silo\",\"session\":\"tab-s\"}",
+                        Map.of());
+                if (back.status() != 503) {
+                    break;
+                }
+                sleepQuietly(500);
+            }
+            assertThat(back.status()).as("heartbeats taken again once Redis answers: %s", back.body()).isEqualTo(200);
+        }
+    }
+
+    private static Response evaluateSilo(TestServer server, TestApp app) {
+        return server.post("/v3/evaluate", "{\"action\":\"access\",\"user\":\"silo\",\"session\":\"tab-s\",\"ip\":\"198.51.100.41\","
+                + "\"device\":{\"token\":\"tok_silo_laptop_000001\"}}", app.bearer());
+    }
+
     private static void sleepQuietly(long millis) {
         try {
             Thread.sleep(millis);

@@ -107,7 +107,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** @param submitTimeout how long a caller waits for its task to start before withdrawing it */
     GroupCommitWriter(String name, ConnectionFactory connections, Duration submitTimeout) {
-        this(name, connections, submitTimeout, new RepeatedFailures(log), new OutageGate());
+        this(name, connections, submitTimeout, new RepeatedFailures(log), OutageGate.forDatabase());
     }
 
     /**

@@ -2,6 +2,8 @@ package io.seatguard.storage;
 
 import static java.util.Objects.requireNonNull;
 
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
 import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.SeatguardException;
 import java.sql.SQLException;
@@ -11,12 +13,13 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Remembers that the database stopped answering, so that calls meanwhile are refused at once instead of
- * each waiting out a timeout of its own.
+ * Remembers that the database (or Redis) stopped answering, so that calls meanwhile are refused at once
+ * instead of each waiting out a timeout of its own.
  *
  * <p>Why: a database that is gone or silent makes every read wait for a pooled connection (5 s) or for an
  * answer (15 s), and every write for its turn behind a stuck batch. Under load that holds every request
@@ -26,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * once, except one probe per {@link #PROBE_INTERVAL}, which goes to the database as usual. The first call
  * the database answers, probe or one already on its way, opens the gate again.
  *
+ * <p>Redis has one of its own ({@link #forRedis}): a silent Redis made every evaluation naming a session
+ * wait out two command timeouts (reading the account's live sessions, then touching its own).
+ *
  * <p>When it closes, the connections kept open are let go ({@link #outages()}, and the callback given
  * here): after a failover or a dropped route they are all dead, and each would otherwise fail one more
  * call after the database is back, closing the gate again.
@@ -34,6 +40,8 @@ final class OutageGate {
     static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(OutageGate.class);
 
+    private final String name;
+    private final Predicate<Throwable> isOutage;
     private final LongSupplier nanoTime;
     private final long probeIntervalNanos;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -45,20 +53,37 @@ final class OutageGate {
     private final AtomicLong outages = new AtomicLong();
     private final Runnable onClose;
 
-    OutageGate() {
-        this(System::nanoTime, () -> {
-        });
-    }
-
-    /** @param onClose runs when the gate closes (the pools' connections let go) */
-    OutageGate(Runnable onClose) {
-        this(System::nanoTime, onClose);
-    }
-
-    OutageGate(LongSupplier nanoTime, Runnable onClose) {
+    /**
+     * @param name     what is unreachable, as the log and the 503's detail say it
+     * @param isOutage which failures say it is unreachable (rather than that one call went wrong)
+     * @param onClose  runs when the gate closes (the pools' connections let go)
+     */
+    OutageGate(String name, Predicate<Throwable> isOutage, LongSupplier nanoTime, Runnable onClose) {
+        this.name = requireNonNull(name, "name is null");
+        this.isOutage = requireNonNull(isOutage, "isOutage is null");
         this.nanoTime = requireNonNull(nanoTime, "nanoTime is null");
         this.onClose = requireNonNull(onClose, "onClose is null");
         this.probeIntervalNanos = PROBE_INTERVAL.toNanos();
+    }
+
+    /** The database's gate, closed by a connection failure ({@link #isConnectionFailure}). */
+    static OutageGate forDatabase(Runnable onClose) {
+        return new OutageGate("Storage", OutageGate::isConnectionFailure, System::nanoTime, onClose);
+    }
+
+    static OutageGate forDatabase() {
+        return forDatabase(() -> {
+        });
+    }
+
+    /**
+     * Redis's gate, closed by a command that timed out or a connection that failed. A command refused
+     * because the link is down already fails at once (Lettuce's {@code REJECT_COMMANDS}), so it does not count.
+     */
+    static OutageGate forRedis() {
+        return new OutageGate("Redis", e -> e instanceof RedisCommandTimeoutException || e instanceof RedisConnectionException, System::nanoTime,
+                () -> {
+                });
     }
 
     /** A call let through: closing it frees the probe's place when it was the probe. */
@@ -86,7 +111,7 @@ final class OutageGate {
         }
         refused.incrementAndGet();
         refusedTotal.incrementAndGet();
-        throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage is unreachable (checked again every second)");
+        throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, name + " is unreachable (checked again every second)");
     }
 
     /** The database answered a call. */
@@ -95,12 +120,12 @@ final class OutageGate {
             return;
         }
         long downMillis = Duration.ofNanos(nanoTime.getAsLong() - closedAt.get()).toMillis();
-        log.info("Storage answers again after {} ms; {} calls were refused at once meanwhile", downMillis, refused.getAndSet(0));
+        log.info("{} answers again after {} ms; {} calls were refused at once meanwhile", name, downMillis, refused.getAndSet(0));
     }
 
-    /** A call failed: when the failure is the connection's, calls are refused until the database answers. */
+    /** A call failed: when the failure says it is unreachable, calls are refused until it answers. */
     void failed(Throwable failure) {
-        if (!isConnectionFailure(failure)) {
+        if (!isOutage.test(failure)) {
             return;
         }
         long now = nanoTime.getAsLong();
@@ -111,7 +136,7 @@ final class OutageGate {
         }
         closedAt.set(now);
         outages.incrementAndGet();
-        log.warn("Storage is unreachable ({}); calls are refused at once until it answers, tried once every {} ms", failure.getMessage(),
+        log.warn("{} is unreachable ({}); calls are refused at once until it answers, tried once every {} ms", name, failure.getMessage(),
                 PROBE_INTERVAL.toMillis());
         onClose.run();
     }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Presence shared by every server node through Redis. Each account is one hash,
@@ -109,6 +110,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
             """;
 
     private final RedisLink<String, String> link;
+    private final OutageGate outage = OutageGate.forRedis();
     private final RedisCommands<String, String> redis;
     private final Duration window;
     private final RedisScript touchScript;
@@ -148,6 +150,10 @@ public final class RedisPresence implements Presence, AutoCloseable {
 
     /** With {@code unlessEnded}, an end mark refuses the touch whatever its time (ARGV[8] in the script). */
     private boolean touch(String appId, String userId, LiveSession session, boolean unlessEnded) {
+        return call(() -> touchOnce(appId, userId, session, unlessEnded));
+    }
+
+    private boolean touchOnce(String appId, String userId, LiveSession session, boolean unlessEnded) {
         String payload = session.deviceId() + '|' + session.deviceType() + '|' + session.ip();
         Long touched = touchScript.run(redis, ScriptOutputType.INTEGER, new String[] {key(appId, userId), appKey(appId)}, session.sessionId(),
                 Long.toString(session.lastSeen().toEpochMilli()), payload, Long.toString(window.toMillis()), member(userId, session.sessionId()),
@@ -157,8 +163,8 @@ public final class RedisPresence implements Presence, AutoCloseable {
 
     @Override
     public boolean refresh(String appId, String userId, String sessionId, String ip, Instant at) {
-        Long refreshed = refreshScript.run(redis, ScriptOutputType.INTEGER, new String[] {key(appId, userId), appKey(appId)}, sessionId,
-                Long.toString(at.toEpochMilli()), ip, Long.toString(window.toMillis()), member(userId, sessionId));
+        Long refreshed = call(() -> refreshScript.run(redis, ScriptOutputType.INTEGER, new String[] {key(appId, userId), appKey(appId)}, sessionId,
+                Long.toString(at.toEpochMilli()), ip, Long.toString(window.toMillis()), member(userId, sessionId)));
         return refreshed != null && refreshed == 1L;
     }
 
@@ -169,19 +175,26 @@ public final class RedisPresence implements Presence, AutoCloseable {
     @Override
     public void end(String appId, String userId, String sessionId, Instant at) {
         String key = key(appId, userId);
-        endScript.run(redis, ScriptOutputType.INTEGER, new String[] {key}, sessionId, Long.toString(at.toEpochMilli()),
-                Long.toString(window.toMillis()), Integer.toString(MAX_SESSIONS_PER_ACCOUNT));
-        redis.zrem(appKey(appId), member(userId, sessionId));
+        call(() -> {
+            endScript.run(redis, ScriptOutputType.INTEGER, new String[] {key}, sessionId, Long.toString(at.toEpochMilli()),
+                    Long.toString(window.toMillis()), Integer.toString(MAX_SESSIONS_PER_ACCOUNT));
+            return redis.zrem(appKey(appId), member(userId, sessionId));
+        });
     }
 
     @Override
     public long liveSessions(String appId, Instant now) {
         // Live means seen after now - window, as in live(): the lower bound is exclusive.
-        return redis.zcount(appKey(appId), io.lettuce.core.Range.create((double) (now.toEpochMilli() - window.toMillis() + 1), Double.POSITIVE_INFINITY));
+        return call(() -> redis.zcount(appKey(appId),
+                io.lettuce.core.Range.create((double) (now.toEpochMilli() - window.toMillis() + 1), Double.POSITIVE_INFINITY)));
     }
 
     @Override
     public List<LiveSession> live(String appId, String userId, Instant now) {
+        return call(() -> liveOnce(appId, userId, now));
+    }
+
+    private List<LiveSession> liveOnce(String appId, String userId, Instant now) {
         String key = key(appId, userId);
         List<LiveSession> live = new ArrayList<>();
         List<String> expired = new ArrayList<>();
@@ -230,6 +243,22 @@ public final class RedisPresence implements Presence, AutoCloseable {
             arguments[i + 1] = fields.get(i);
         }
         return pruneScript.run(redis, ScriptOutputType.INTEGER, new String[] {key}, arguments);
+    }
+
+    /**
+     * Runs commands unless Redis is known to be unreachable ({@link OutageGate}): then it fails at once,
+     * as a command does while the link is down, and callers go on without presence as they do then.
+     */
+    private <T> T call(Supplier<T> commands) {
+        try (OutageGate.Permit permit = outage.enter()) {
+            T result = commands.get();
+            outage.answered();
+            return result;
+        }
+        catch (RuntimeException e) {
+            outage.failed(e);
+            throw e;
+        }
     }
 
     /** Length-prefixed user, so no user id can read as another app's or user's key. */

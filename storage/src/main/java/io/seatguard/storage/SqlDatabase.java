@@ -163,7 +163,7 @@ public final class SqlDatabase implements AutoCloseable {
         HikariDataSource readPool = new HikariDataSource(pool);
         migrate(readPool, target);
         // A SQLite connection does not die with a network; keeping it keeps its statements and page cache.
-        OutageGate outage = new OutageGate();
+        OutageGate outage = OutageGate.forDatabase();
         GroupCommitWriter writer = new GroupCommitWriter("seatguard-sqlite-writer", () -> {
             Connection connection = sqlite.getConnection();
             try (var statement = connection.createStatement()) {
@@ -197,7 +197,7 @@ public final class SqlDatabase implements AutoCloseable {
             readPool.close();
             throw e;
         }
-        OutageGate outage = new OutageGate(() -> {
+        OutageGate outage = OutageGate.forDatabase(() -> {
             letGo(readPool);
             letGo(scanPool);
         });

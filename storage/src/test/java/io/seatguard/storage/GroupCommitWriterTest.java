@@ -111,7 +111,7 @@ class GroupCommitWriterTest {
             return connection;
         };
         RepeatedFailures failures = new RepeatedFailures(logger, Duration.ofSeconds(30), () -> 0L);
-        try (GroupCommitWriter small = new GroupCommitWriter("full-writer", limited, Duration.ofSeconds(10), failures, new OutageGate())) {
+        try (GroupCommitWriter small = new GroupCommitWriter("full-writer", limited, Duration.ofSeconds(10), failures, OutageGate.forDatabase())) {
             small.execute(connection -> JdbcRunner.update(connection, "CREATE TABLE b (v BLOB NOT NULL)"));
             int stored = 0;
             int refused = 0;

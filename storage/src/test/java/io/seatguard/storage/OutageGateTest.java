@@ -16,7 +16,7 @@ class OutageGateTest {
     private static final SQLException SOCKET_TIMEOUT = new SQLException("An I/O error occurred while sending to the backend.", "08006");
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private final AtomicLong evictions = new AtomicLong();
-    private final OutageGate gate = new OutageGate(now::get, evictions::incrementAndGet);
+    private final OutageGate gate = new OutageGate("Storage", OutageGate::isConnectionFailure, now::get, evictions::incrementAndGet);
 
     @Test
     void aFailureOfTheStatementLeavesTheGateOpen() {
@@ -85,6 +85,22 @@ class OutageGateTest {
         }
         assertThat(OutageGate.isConnectionFailure(new SQLException("deadlock detected", "40P01"))).isFalse();
         assertThat(OutageGate.isConnectionFailure(new RuntimeException(new IllegalStateException("x")))).isFalse();
+    }
+
+    @Test
+    void redisGateClosesOnATimedOutCommandOrAFailedConnectionAndSaysRedis() {
+        OutageGate redis = OutageGate.forRedis();
+        redis.failed(new io.lettuce.core.RedisException("Currently not connected. Commands are rejected."));
+        redis.failed(new io.lettuce.core.RedisCommandExecutionException("ERR unknown command"));
+        assertThat(redis.isClosed()).as("a rejected or failed command fails at once by itself").isFalse();
+
+        redis.failed(new io.lettuce.core.RedisCommandTimeoutException("Command timed out after 2 second(s)"));
+        assertThat(redis.isClosed()).isTrue();
+        assertThatThrownBy(redis::enter).hasMessage("Redis is unreachable (checked again every second)");
+
+        OutageGate connection = OutageGate.forRedis();
+        connection.failed(new io.lettuce.core.RedisConnectionException("Unable to connect to 127.0.0.1:6379"));
+        assertThat(connection.isClosed()).isTrue();
     }
 
     private void assertRefused() {

@@ -44,7 +44,7 @@ class SqliteCheckpointerTest {
                 statement.execute("PRAGMA wal_autocheckpoint=0");
             }
             return connection;
-        }, new OutageGate());
+        }, OutageGate.forDatabase());
         writer.execute(connection -> {
             try (Statement statement = connection.createStatement()) {
                 return statement.execute("CREATE TABLE t (v TEXT)");
