@@ -99,6 +99,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private final OutageGate outage;
     /** Apart from the writes' own, so that "commit again, after N failures" counts writes, not rollbacks too. */
     private final RepeatedFailures rollbackFailures = new RepeatedFailures(log);
+    /** Batches that failed for one of their writes (the writes then go one by one): what failed, logged without a flood. */
+    private final RepeatedFailures batchFailures = new RepeatedFailures(log);
 
     /** @param outage shared with the store's reads: a write's connection failure refuses reads at once too, and the other way round */
     GroupCommitWriter(String name, ConnectionFactory connections, OutageGate outage) {
@@ -244,12 +246,16 @@ final class GroupCommitWriter implements AutoCloseable {
         List<Object> results = new ArrayList<>(batch.size());
         try {
             Connection open = connection();
+            if (outage.isClosed()) {
+                // Known unreachable: these writes were queued before it was known (or one is the probe).
+                // One empty query tells, within seconds, whether to try them or fail them all now.
+                outage.confirm(open);
+            }
             for (Pending<?> pending : batch) {
                 results.add(pending.task().run(open));
             }
             open.commit();
             failures.succeeded("Storage writes commit");
-            outage.answered();
         }
         catch (Exception | Error e) {
             // An Error too (a task's stack overflow, an allocation that failed): the writer must live on,
@@ -259,11 +265,29 @@ final class GroupCommitWriter implements AutoCloseable {
                 failAll(batch, e);
                 return;
             }
-            batch.forEach(this::commitAlone);
+            batchFailures.failed(Level.WARN, "A storage batch failed; committing its writes one by one", e);
+            commitEachAlone(batch);
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
             complete(batch.get(i), results.get(i));
+        }
+    }
+
+    /**
+     * The slow path after a batch failed: each write in a transaction of its own, so one bad write fails
+     * alone. Once the database is known to be unreachable (one of them lost the connection, or anything
+     * else found it so), the rest fail at once: each would otherwise wait out a timeout of its own, a
+     * batch of 256 for an hour on a silent database, every request behind it waiting too.
+     */
+    private void commitEachAlone(List<Pending<?>> batch) {
+        for (Pending<?> pending : batch) {
+            if (outage.isClosed()) {
+                pending.result().completeExceptionally(new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE,
+                        "Storage is unreachable (checked again every second)"));
+                continue;
+            }
+            commitAlone(pending);
         }
     }
 
@@ -273,7 +297,6 @@ final class GroupCommitWriter implements AutoCloseable {
             Object result = pending.task().run(open);
             open.commit();
             failures.succeeded("Storage writes commit");
-            outage.answered();
             complete(pending, result);
         }
         catch (Exception | Error e) {

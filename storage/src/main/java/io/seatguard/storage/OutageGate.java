@@ -88,12 +88,26 @@ final class OutageGate {
 
     /** A call let through: closing it frees the probe's place when it was the probe. */
     interface Permit extends AutoCloseable {
+        /** Whether this call is the probe, let through while the gate is closed to find out if it answers again. */
+        boolean isProbe();
+
         @Override
         void close();
     }
 
-    private static final Permit ORDINARY = () -> {
+    private static final Permit ORDINARY = new Permit() {
+        @Override
+        public boolean isProbe() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+        }
     };
+
+    /** How long a database probe waits for the answer to its empty query. */
+    static final int PROBE_TIMEOUT_SECONDS = 2;
 
     /**
      * Lets a call through, or refuses it at once while the database is known to be unreachable.
@@ -107,14 +121,39 @@ final class OutageGate {
         long now = nanoTime.getAsLong();
         if (now - nextProbeAt.get() >= 0 && probing.compareAndSet(false, true)) {
             nextProbeAt.set(now + probeIntervalNanos);
-            return () -> probing.set(false);
+            return new Permit() {
+                @Override
+                public boolean isProbe() {
+                    return true;
+                }
+
+                @Override
+                public void close() {
+                    probing.set(false);
+                }
+            };
         }
         refused.incrementAndGet();
         refusedTotal.incrementAndGet();
         throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, name + " is unreachable (checked again every second)");
     }
 
-    /** The database answered a call. */
+    /**
+     * For a database gate: asks the database for an answer on this connection (an empty query, a round
+     * trip) and opens the gate when it comes. Why not count a call's own success: a read or a commit that
+     * had nothing to send succeeds without the database (pgjdbc commits an empty transaction without a
+     * round trip), and opening the gate on it let every waiting request into a database still silent.
+     *
+     * @throws SQLException SQLSTATE 08006 when it does not answer within {@value #PROBE_TIMEOUT_SECONDS} s
+     */
+    void confirm(java.sql.Connection connection) throws SQLException {
+        if (!connection.isValid(PROBE_TIMEOUT_SECONDS)) {
+            throw new SQLException("the database did not answer a probe within " + PROBE_TIMEOUT_SECONDS + " s", "08006");
+        }
+        answered();
+    }
+
+    /** It answered a call (a Redis command, a database's empty query). */
     void answered() {
         if (!closed.get() || !closed.compareAndSet(true, false)) {
             return;

@@ -297,7 +297,7 @@ public final class SqlDatabase implements AutoCloseable {
             reads.increment();
             readers.enter();
             try {
-                return run(readPool, task);
+                return run(readPool, task, permit);
             }
             finally {
                 readers.exit();
@@ -315,15 +315,17 @@ public final class SqlDatabase implements AutoCloseable {
         }
         try (OutageGate.Permit permit = outage.enter()) {
             reads.increment();
-            return run(scanPool, task);
+            return run(scanPool, task, permit);
         }
     }
 
-    private <T> T run(HikariDataSource pool, GroupCommitWriter.Task<T> task) {
+    /** Runs the task; the probe of a closed gate first makes sure the database answers (see {@link OutageGate#confirm}). */
+    private <T> T run(HikariDataSource pool, GroupCommitWriter.Task<T> task, OutageGate.Permit permit) {
         try (Connection connection = pool.getConnection()) {
-            T result = task.run(connection);
-            outage.answered();
-            return result;
+            if (permit.isProbe()) {
+                outage.confirm(connection);
+            }
+            return task.run(connection);
         }
         catch (SQLException e) {
             outage.failed(e);

@@ -67,6 +67,59 @@ class GroupCommitWriterTest {
         assertThat(ran).as("the withdrawn task never ran").hasValue(0);
     }
 
+    /**
+     * A batch failed for one write, so its writes go one by one; when the database is found unreachable
+     * meanwhile (here: by the failing write itself, on its second try), the writes after it are refused
+     * at once instead of each waiting out a timeout of its own.
+     */
+    @Test
+    void writesCommittedOneByOneAfterAFailedBatchFailAtOnceOnceTheDatabaseIsUnreachable() throws Exception {
+        OutageGate outage = OutageGate.forDatabase();
+        SQLiteDataSource dataSource = new SQLiteDataSource();
+        dataSource.setUrl("jdbc:sqlite:" + dir.resolve("alone.db"));
+        try (GroupCommitWriter alone = new GroupCommitWriter("alone-writer", dataSource::getConnection, Duration.ofSeconds(10),
+                new RepeatedFailures(org.slf4j.LoggerFactory.getLogger(GroupCommitWriterTest.class)), outage)) {
+            alone.execute(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    return statement.execute("CREATE TABLE t (v TEXT)");
+                }
+            });
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Object> holding = CompletableFuture.supplyAsync(() -> alone.execute(connection -> {
+                held.countDown();
+                awaitQuietly(release);
+                return insert(connection, "holding");
+            }));
+            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+            AtomicInteger failingRuns = new AtomicInteger();
+            AtomicInteger otherRuns = new AtomicInteger();
+            CompletableFuture<Object> failing = CompletableFuture.supplyAsync(() -> alone.execute(connection -> {
+                if (failingRuns.incrementAndGet() == 2) {
+                    outage.failed(new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006"));
+                }
+                throw new IllegalStateException("this write fails");
+            }));
+            Thread.sleep(150);   // queued first, so it comes first in the next batch
+            CompletableFuture<Object> other = CompletableFuture.supplyAsync(() -> alone.execute(connection -> {
+                otherRuns.incrementAndGet();
+                return insert(connection, "other");
+            }));
+            Thread.sleep(150);   // both queued behind the held batch, so they share the next one
+            release.countDown();
+            holding.get(10, TimeUnit.SECONDS);
+
+            assertThatThrownBy(() -> failing.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> other.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(SeatguardException.class)
+                    .hasMessageContaining("Storage is unreachable");
+            assertThat(failingRuns).as("in the batch, then alone").hasValue(2);
+            assertThat(otherRuns).as("never: the batch stopped at the failing write, and alone it was refused").hasValue(0);
+            outage.answered();
+            long stored = alone.execute(connection -> JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM t", row -> row.getLong(1)).orElseThrow());
+            assertThat(stored).as("only the write that held the writer").isEqualTo(1);
+        }
+    }
+
     @Test
     void aStartedWriteIsWaitedForPastTheTimeout() {
         Object result = writer.execute(connection -> {

@@ -73,6 +73,23 @@ class OutageGateTest {
         }
     }
 
+    /** A call's own success may have sent nothing (an empty commit): a probe asks for an answer first. */
+    @Test
+    void aProbeOpensTheGateOnlyWhenTheDatabaseAnswersAnEmptyQuery() throws SQLException {
+        gate.failed(SOCKET_TIMEOUT);
+        java.sql.Connection gone = java.sql.DriverManager.getConnection("jdbc:sqlite::memory:");
+        gone.close();
+
+        assertThatThrownBy(() -> gate.confirm(gone)).isInstanceOfSatisfying(SQLException.class,
+                e -> assertThat(e.getSQLState()).as("a connection failure, so callers fail it as one").isEqualTo("08006"));
+        assertThat(gate.isClosed()).isTrue();
+
+        try (java.sql.Connection answering = java.sql.DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            gate.confirm(answering);
+        }
+        assertThat(gate.isClosed()).isFalse();
+    }
+
     @Test
     void connectionFailuresAreFoundByStateOrKindAnywhereInTheCauses() {
         List<Throwable> failures = List.of(

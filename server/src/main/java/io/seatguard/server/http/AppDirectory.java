@@ -3,9 +3,13 @@ package io.seatguard.server.http;
 import static java.util.Objects.requireNonNull;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.seatguard.core.app.App;
 import io.seatguard.core.app.AppService;
+import io.seatguard.core.error.ErrorCode;
+import io.seatguard.core.error.SeatguardException;
 import io.seatguard.storage.CacheBuilders;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,12 +18,20 @@ import java.util.stream.Collectors;
 
 /**
  * Apps by client id for browser calls, cached briefly: browser traffic is the hot path and apps change
- * rarely. Another node's change (new origins) is seen within {@link #TTL}; this node's own changes at
- * once, as every place that changes an app here (the API, the dashboard, the server's start) calls
- * {@link #invalidate}.
+ * rarely. Another node's change (new origins) is seen within {@link #TTL} (the first call after it reads
+ * the app again, the calls after that see the change); this node's own changes at once, as every place
+ * that changes an app here (the API, the dashboard, the server's start) calls {@link #invalidate}.
+ *
+ * <p>An app is read again after {@link #TTL} by one call while the others go on with the one held, and
+ * while the store cannot be read the one held is kept, for up to {@link #STALE_LIMIT}. Why: when a
+ * cached app expired outright, every browser call for it waited on the one reading it again, behind the
+ * cache's lock; with the database silent that read waited seconds, and so did every browser call of the
+ * app (docs/benchmarks.md, "A database that falls silent under load").
  */
 public final class AppDirectory {
     static final Duration TTL = Duration.ofSeconds(10);
+    /** How long an app is served from the cache while the store cannot be read. */
+    static final Duration STALE_LIMIT = Duration.ofMinutes(5);
     /**
      * How often one client id may bypass the cache. The client id is public: without a bound, every
      * request with a bad signature would be a read of the store.
@@ -27,22 +39,60 @@ public final class AppDirectory {
     static final Duration REREAD_INTERVAL = Duration.ofSeconds(1);
 
     private final AppService apps;
-    private final LoadingCache<String, Optional<App>> byClientId;
-    private final LoadingCache<String, Set<String>> allOrigins;
+    private final Ticker ticker;
+    private final LoadingCache<String, Held<Optional<App>>> byClientId;
+    private final LoadingCache<String, Held<Set<String>>> allOrigins;
     /** Client ids read again from the store within the last {@link #REREAD_INTERVAL}. */
     private final Cache<String, Boolean> rereadRecently;
 
     public AppDirectory(AppService apps) {
+        this(apps, Ticker.systemTicker());
+    }
+
+    /** @param ticker the caches' clock (tests move it) */
+    AppDirectory(AppService apps, Ticker ticker) {
         this.apps = requireNonNull(apps, "apps is null");
-        this.byClientId = CacheBuilders.bounded(10_000).expireAfterWrite(TTL).build(apps::findByClientId);
-        this.allOrigins = CacheBuilders.inline().expireAfterWrite(TTL).build(key -> apps.list().stream()
-                .flatMap(app -> app.allowedOrigins().stream())
-                .collect(Collectors.toUnmodifiableSet()));
-        this.rereadRecently = CacheBuilders.bounded(10_000).expireAfterWrite(REREAD_INTERVAL).build();
+        this.ticker = requireNonNull(ticker, "ticker is null");
+        this.byClientId = CacheBuilders.bounded(10_000).ticker(ticker).refreshAfterWrite(TTL).expireAfterWrite(STALE_LIMIT)
+                .build(new KeptWhileUnreadable<>(apps::findByClientId, ticker));
+        this.allOrigins = CacheBuilders.inline().ticker(ticker).refreshAfterWrite(TTL).expireAfterWrite(STALE_LIMIT)
+                .build(new KeptWhileUnreadable<>(key -> apps.list().stream()
+                        .flatMap(app -> app.allowedOrigins().stream())
+                        .collect(Collectors.toUnmodifiableSet()), ticker));
+        this.rereadRecently = CacheBuilders.bounded(10_000).ticker(ticker).expireAfterWrite(REREAD_INTERVAL).build();
+    }
+
+    /** A value and when it was read from the store (the ticker's nanoseconds). */
+    private record Held<V>(V value, long readAt) {}
+
+    /**
+     * Loads through {@code read}. A reload the store cannot answer keeps the value held, and the next try
+     * waits another {@link #TTL} (rather than every call trying, and Caffeine logging each failure with its
+     * trace), as long as the value was read less than {@link #STALE_LIMIT} ago; after that it is dropped.
+     */
+    private record KeptWhileUnreadable<K, V>(java.util.function.Function<K, V> read, Ticker ticker) implements CacheLoader<K, Held<V>> {
+        @Override
+        public Held<V> load(K key) {
+            return new Held<>(read.apply(key), ticker.read());
+        }
+
+        @Override
+        public Held<V> reload(K key, Held<V> held) {
+            try {
+                return load(key);
+            }
+            catch (SeatguardException e) {
+                if (e.code() != ErrorCode.STORAGE_UNAVAILABLE) {
+                    throw e;
+                }
+                // null removes the entry: the next call reads the store, and says so if it cannot.
+                return ticker.read() - held.readAt() < STALE_LIMIT.toNanos() ? held : null;
+            }
+        }
     }
 
     Optional<App> byClientId(String clientId) {
-        return byClientId.get(clientId);
+        return byClientId.get(clientId).value();
     }
 
     /**
@@ -55,13 +105,13 @@ public final class AppDirectory {
             return byClientId(clientId);
         }
         Optional<App> stored = apps.findByClientId(clientId);
-        byClientId.put(clientId, stored);
+        byClientId.put(clientId, new Held<>(stored, ticker.read()));
         return stored;
     }
 
     /** Origins any app allows: what a CORS preflight, which carries no client id, can be judged by. */
     boolean anyAppAllows(String origin) {
-        return allOrigins.get("all").contains(origin);
+        return allOrigins.get("all").value().contains(origin);
     }
 
     /** Forgets every cached app and origin: the next browser call reads them again. */
