@@ -69,15 +69,7 @@ class RedisOutageTest {
             relay.restore();
 
             // The client reconnects by itself (Lettuce retries with a back-off); no restart needed.
-            Response back = null;
-            for (long deadline = System.nanoTime() + java.time.Duration.ofSeconds(40).toNanos(); System.nanoTime() < deadline; ) {
-                back = server.post("/v3/sessions/heartbeat", "{\"client_id\":\"" + app.clientId() + "\",\"user\":\"rhea\",\"session\":\"tab-r\"}",
-                        Map.of());
-                if (back.status() != 503) {
-                    break;
-                }
-                sleepQuietly(500);
-            }
+            Response back = heartbeatUntilTaken(server, app, "rhea", "tab-r");
             assertThat(back.status()).as("heartbeats taken again once Redis is back: %s", back.body()).isEqualTo(200);
             assertThat(browser.get(accountPage).body()).as("live sessions known again").contains("<td>tab-r</td>").doesNotContain("sessions-unknown");
         }
@@ -120,17 +112,23 @@ class RedisOutageTest {
 
             relay.restore();
 
-            Response back = null;
-            for (long deadline = System.nanoTime() + java.time.Duration.ofSeconds(40).toNanos(); System.nanoTime() < deadline; ) {
-                back = server.post("/v3/sessions/heartbeat", "{\"client_id\":\"" + app.clientId() + "\",\"user\":\"silo\",\"session\":\"tab-s\"}",
-                        Map.of());
-                if (back.status() != 503) {
-                    break;
-                }
-                sleepQuietly(500);
-            }
+            Response back = heartbeatUntilTaken(server, app, "silo", "tab-s");
             assertThat(back.status()).as("heartbeats taken again once Redis answers: %s", back.body()).isEqualTo(200);
         }
+    }
+
+    /** Heartbeats until one is not refused (Redis answers again), for up to 40 s; answers the last. */
+    private static Response heartbeatUntilTaken(TestServer server, TestApp app, String user, String session) {
+        Response back = null;
+        for (long deadline = System.nanoTime() + java.time.Duration.ofSeconds(40).toNanos(); System.nanoTime() < deadline; ) {
+            back = server.post("/v3/sessions/heartbeat",
+                    "{\"client_id\":\"" + app.clientId() + "\",\"user\":\"" + user + "\",\"session\":\"" + session + "\"}", Map.of());
+            if (back.status() != 503) {
+                return back;
+            }
+            sleepQuietly(500);
+        }
+        return back;
     }
 
     private static Response evaluateSilo(TestServer server, TestApp app) {

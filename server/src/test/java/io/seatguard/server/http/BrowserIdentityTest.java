@@ -5,18 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seatguard.core.app.App;
 import io.seatguard.core.app.AppService;
-import io.seatguard.core.app.AppStore;
-import io.seatguard.core.app.AppWithSecret;
 import io.seatguard.core.app.Branding;
 import io.seatguard.core.app.IdentitySecrets;
 import io.seatguard.core.app.IdentitySignature;
-import io.seatguard.core.app.StoredSecret;
 import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.FieldError;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.evaluation.IdentityProof;
 import io.seatguard.core.identity.DeviceSignals;
 import io.seatguard.core.ids.IdGenerator;
+import io.seatguard.core.testing.OneAppStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -34,10 +32,10 @@ class BrowserIdentityTest {
     private static final String NEW = "ids_new0000000000000000000000000000000000000";
 
     private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-    private final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
     private final InstantSource clock = () -> now.get();
-    private final AtomicReference<App> stored = new AtomicReference<>(app(new IdentitySecrets(Optional.of(OLD), List.of())));
-    private final AppDirectory directory = new AppDirectory(new AppService(new OneApp(), new IdGenerator(clock, new Random(1)), clock));
+    private final OneAppStore store = new OneAppStore(app(new IdentitySecrets(Optional.of(OLD), List.of())));
+    private final AtomicReference<App> stored = store.app;
+    private final AppDirectory directory = new AppDirectory(new AppService(store, new IdGenerator(clock, new Random(1)), clock));
     private final BrowserIdentity identity = new BrowserIdentity(directory, clock);
 
     private static App app(IdentitySecrets secrets) {
@@ -83,7 +81,7 @@ class BrowserIdentityTest {
         for (int i = 0; i < 50; i++) {
             assertThatThrownBy(() -> check("mia", forged)).isInstanceOf(SeatguardException.class);
         }
-        assertThat(reads.get()).as("the first load, then one reread").isEqualTo(2);
+        assertThat(store.clientIdReads.get()).as("the first load, then one reread").isEqualTo(2);
     }
 
     @Test
@@ -93,58 +91,5 @@ class BrowserIdentityTest {
         directory.invalidate();
         assertThatThrownBy(() -> check("mia", IdentitySignature.sign(OLD, Optional.of("mia"), Optional.empty(), Optional.empty())))
                 .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.getMessage()).contains("no identity secret"));
-    }
-
-    /** The store behind the directory: one app, whatever {@link #stored} holds now. */
-    private final class OneApp implements AppStore {
-        @Override
-        public void create(App app, StoredSecret secret) {}
-
-        @Override
-        public List<App> list() {
-            return List.of(stored.get());
-        }
-
-        @Override
-        public Optional<App> findById(String id) {
-            return Optional.of(stored.get()).filter(app -> app.id().equals(id));
-        }
-
-        @Override
-        public Optional<App> findByClientId(String clientId) {
-            reads.incrementAndGet();
-            return Optional.of(stored.get()).filter(app -> app.clientId().equals(clientId));
-        }
-
-        @Override
-        public Optional<AppWithSecret> findBySecretLookup(String lookup) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean replaceSecret(String appId, StoredSecret secret) {
-            return false;
-        }
-
-        @Override
-        public boolean update(App app) {
-            return false;
-        }
-
-        @Override
-        public boolean replaceIdentitySecrets(String appId, IdentitySecrets expected, IdentitySecrets next) {
-            return false;
-        }
-
-        @Override
-        public Optional<String> setting(String key) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void putSetting(String key, String value) {}
-
-        @Override
-        public void putSettingIfAbsent(String key, String value) {}
     }
 }
