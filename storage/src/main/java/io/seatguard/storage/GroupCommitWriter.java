@@ -283,8 +283,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private void commitEachAlone(List<Pending<?>> batch) {
         for (Pending<?> pending : batch) {
             if (outage.isClosed()) {
-                pending.result().completeExceptionally(new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE,
-                        "Storage is unreachable (checked again every second)"));
+                pending.result().completeExceptionally(outage.refusal());
                 continue;
             }
             commitAlone(pending);

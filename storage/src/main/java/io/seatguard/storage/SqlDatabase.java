@@ -364,11 +364,8 @@ public final class SqlDatabase implements AutoCloseable {
     /** Whether the database answers a trivial query now (for {@code /readyz}). */
     public boolean isReachable() {
         try (OutageGate.Permit permit = outage.enter(); Connection connection = readPool.getConnection()) {
-            boolean valid = connection.isValid(2);
-            if (valid) {
-                outage.answered();
-            }
-            return valid;
+            outage.confirm(connection);
+            return true;
         }
         catch (SQLException e) {
             outage.failed(e);
