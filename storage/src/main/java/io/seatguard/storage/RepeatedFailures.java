@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.event.Level;
@@ -16,9 +17,10 @@ import org.slf4j.event.Level;
  * <p>Why: a full disk or a database that went away fails every write the same way, hundreds a second.
  * Logged each time with its trace (about 3 KB), the log buried everything else and, on a disk it shares
  * with the database, took the space the database needed back (measured: 28 MB for 10,000 refused
- * evaluations before this). Used by one thread at a time (the writer's), but safe from any.
+ * evaluations before this). The HTTP layer uses it too, for the one line each 503 answer logs: while
+ * storage is known unreachable it refuses thousands of requests a second. Safe from any thread.
  */
-final class RepeatedFailures {
+public final class RepeatedFailures {
     static final Duration INTERVAL = Duration.ofSeconds(30);
     /** Failures whose messages differ every time (a value in the text) must not grow this without end. */
     private static final int MAX_KINDS = 64;
@@ -38,42 +40,73 @@ final class RepeatedFailures {
         }
     }
 
-    RepeatedFailures(Logger log) {
+    public RepeatedFailures(Logger log) {
         this(log, INTERVAL, System::nanoTime);
     }
 
-    RepeatedFailures(Logger log, Duration interval, LongSupplier nanoTime) {
+    public RepeatedFailures(Logger log, Duration interval, LongSupplier nanoTime) {
         this.log = requireNonNull(log, "log is null");
         this.intervalNanos = interval.toNanos();
         this.nanoTime = requireNonNull(nanoTime, "nanoTime is null");
     }
 
     /** A failure of {@code what}: logged at {@code level} in full the first time, then as a count. */
-    synchronized void failed(Level level, String what, Throwable cause) {
-        failedSinceLastSuccess++;
+    public synchronized void failed(Level level, String what, Throwable cause) {
         String key = what + '\n' + cause.getClass().getName() + '\n' + cause.getMessage();
-        long now = nanoTime.getAsLong();
-        Kind kind = kinds.get(key);
-        if (kind == null) {
-            if (kinds.size() >= MAX_KINDS) {
-                kinds.clear();
-            }
-            kinds.put(key, new Kind(now));
+        if (firstOfItsKind(key)) {
             log.atLevel(level).setCause(cause).log(what);
-            return;
         }
+        else {
+            countedOrDue(key, leftOut -> log.atLevel(level).log("{} again: {} ({} more like it in the {} s before, not logged one by one)",
+                    what, cause, leftOut.count(), leftOut.seconds()));
+        }
+    }
+
+    /**
+     * A failure logged as one line with no trace: {@code what} then {@code detail} the first time, then
+     * counted as above. Kinds are told apart by {@code what} alone, so a detail that differs each time
+     * (a wait in milliseconds, say) cannot defeat the count.
+     */
+    public synchronized void failed(Level level, String what, String detail) {
+        if (firstOfItsKind(what)) {
+            log.atLevel(level).log("{}{}", what, detail);
+        }
+        else {
+            countedOrDue(what, leftOut -> log.atLevel(level).log("{} again{} ({} more like it in the {} s before, not logged one by one)",
+                    what, detail, leftOut.count(), leftOut.seconds()));
+        }
+    }
+
+    private record LeftOut(long count, long seconds) {}
+
+    /** Whether {@code key} is new (and now known); counts every failure. */
+    private boolean firstOfItsKind(String key) {
+        failedSinceLastSuccess++;
+        if (kinds.containsKey(key)) {
+            return false;
+        }
+        if (kinds.size() >= MAX_KINDS) {
+            kinds.clear();
+        }
+        kinds.put(key, new Kind(nanoTime.getAsLong()));
+        return true;
+    }
+
+    /** Counts one more of a known kind, or, once its interval has passed, hands the count to {@code logAgain}. */
+    private void countedOrDue(String key, Consumer<LeftOut> logAgain) {
+        Kind kind = kinds.get(key);
+        long now = nanoTime.getAsLong();
         if (now - kind.loggedAt < intervalNanos) {
             kind.leftOut++;
             return;
         }
-        log.atLevel(level).log("{} again: {} ({} more like it in the {} s before, not logged one by one)", what, cause, kind.leftOut,
-                Duration.ofNanos(now - kind.loggedAt).toSeconds());
+        logAgain.accept(new LeftOut(kind.leftOut, Duration.ofNanos(now - kind.loggedAt).toSeconds()));
         kind.loggedAt = now;
         kind.leftOut = 0;
     }
 
     /** The work the failures were about succeeded: says so once, so the log shows when the trouble ended. */
-    synchronized void succeeded(String what) {
+    public synchronized void succeeded(String what) {
         if (failedSinceLastSuccess == 0) {
             return;
         }

@@ -79,6 +79,27 @@ class RepeatedFailuresTest {
         assertThat(logged.list.get(2).getThrowableProxy()).isNotNull();
     }
 
+    @Test
+    void aLineWithoutTraceIsCountedByWhatItSaysWhateverItsDetail() {
+        failures.failed(Level.WARN, "POST /v3/evaluate answered 503 storage_unavailable", " (timed out after 5001 ms)");
+        for (int i = 0; i < 1_000; i++) {
+            advance(Duration.ofMillis(10));
+            failures.failed(Level.WARN, "POST /v3/evaluate answered 503 storage_unavailable", " (timed out after " + (5000 + i) + " ms)");
+        }
+        failures.failed(Level.WARN, "GET /readyz answered 503 storage_unavailable", "");
+        advance(Duration.ofSeconds(21));
+        failures.failed(Level.WARN, "POST /v3/evaluate answered 503 storage_unavailable", " (timed out after 5002 ms)");
+
+        assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+                "POST /v3/evaluate answered 503 storage_unavailable (timed out after 5001 ms)",
+                "GET /readyz answered 503 storage_unavailable",
+                "POST /v3/evaluate answered 503 storage_unavailable again (timed out after 5002 ms) (1000 more like it in the 31 s before, not logged one by one)");
+        assertThat(logged.list).allSatisfy(line -> {
+            assertThat(line.getThrowableProxy()).isNull();
+            assertThat(line.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+        });
+    }
+
     private void advance(Duration duration) {
         nanos.addAndGet(duration.toNanos());
     }

@@ -18,7 +18,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * unexpected (a 500 with a generic message; the details go to the log only).
  */
 public final class HttpApi {
-    private static final String ROUTE_ATTRIBUTE = "seatguard.route";
+    /** The matched route's template ({@code /v3/evaluations/{id}}), set before its handler runs. */
+    static final String ROUTE_ATTRIBUTE = "seatguard.route";
     /** How long a stopping server lets in-flight requests finish. */
     public static final long STOP_TIMEOUT_MILLIS = 10_000;
     /** Bytes a second a request body must at least arrive at, once it has started (see {@link #create}). */

@@ -8,9 +8,11 @@ import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.LogText;
 import io.seatguard.core.error.FieldError;
 import io.seatguard.core.error.SeatguardException;
+import io.seatguard.storage.RepeatedFailures;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The one place errors become responses: RFC 9457 problem documents with the {@code errors} extension
@@ -20,6 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class Problems {
     public static final String CONTENT_TYPE = "application/problem+json";
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
+    private static final RepeatedFailures unavailable = new RepeatedFailures(log);
     /** What a 503 (storage or Redis unreachable, or full) asks a client to wait before it tries again. */
     static final int UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
@@ -43,9 +46,13 @@ public final class Problems {
     public static void write(Context ctx, SeatguardException e) {
         int status = e.code() == ErrorCode.METHOD_NOT_ALLOWED ? 405 : status(e.code().category());
         if (status == 503) {
-            // Storage or Redis is down or full: where it failed logged the cause once (RepeatedFailures);
-            // a trace on every refused request as well would bury the log, one line each is enough.
-            log.warn("{} {} answered 503 {}: {}{}", ctx.method(), LogText.oneLine(ctx.path()), e.code().slug(), LogText.oneLine(e.getMessage()),
+            // Storage or Redis is down or full: where it failed logged the cause once. While storage is
+            // known unreachable a node refuses thousands of requests a second, so the line is logged
+            // once per route and reason, then as a count every 30 s.
+            // The route's template, not the path, so that evaluation ids do not make every line new.
+            String route = ctx.attribute(HttpApi.ROUTE_ATTRIBUTE);
+            unavailable.failed(Level.WARN, ctx.method() + " " + (route == null ? LogText.oneLine(ctx.path()) : route) + " answered 503 "
+                    + e.code().slug() + ": " + LogText.oneLine(e.getMessage()),
                     e.getCause() == null ? "" : " (" + LogText.oneLine(String.valueOf(e.getCause().getMessage())) + ")");
         }
         else if (status >= 500) {
