@@ -9,18 +9,48 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.RedisCodec;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One Lettuce client and its connection to {@code redis://host:port[/db]}, opened and closed together,
- * for each part of Seatguard that shares state through Redis (presence, attempt limits).
+ * for each part of Seatguard that shares state through Redis (presence, attempt limits), with the
+ * {@link OutageGate} its commands go through ({@link #call}).
  */
-public record RedisLink<K, V>(RedisClient client, StatefulRedisConnection<K, V> connection) implements AutoCloseable {
+public final class RedisLink<K, V> implements AutoCloseable {
     /** A command that takes longer has failed: callers fall back or answer an error rather than hang a request. */
     public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
 
-    public RedisLink {
-        requireNonNull(client, "client is null");
-        requireNonNull(connection, "connection is null");
+    private final RedisClient client;
+    private final StatefulRedisConnection<K, V> connection;
+    private final OutageGate outage = OutageGate.forRedis();
+
+    private RedisLink(RedisClient client, StatefulRedisConnection<K, V> connection) {
+        this.client = requireNonNull(client, "client is null");
+        this.connection = requireNonNull(connection, "connection is null");
+    }
+
+    public StatefulRedisConnection<K, V> connection() {
+        return connection;
+    }
+
+    /**
+     * Runs commands unless Redis is known to be unreachable ({@link OutageGate}): then it fails at once,
+     * as a command does while the link is down, and callers go on without Redis as they do then. Why: a
+     * Redis that falls silent without closing anything makes every command wait out its
+     * {@link #COMMAND_TIMEOUT}; through the gate only the first does, then one probe a second.
+     *
+     * @throws RuntimeException what the commands threw, or {@code storage-unavailable} while the gate is closed
+     */
+    public <T> T call(Supplier<T> commands) {
+        try (OutageGate.Permit permit = outage.enter()) {
+            T result = commands.get();
+            outage.answered();
+            return result;
+        }
+        catch (RuntimeException e) {
+            outage.failed(e);
+            throw e;
+        }
     }
 
     /** Connects, or fails without leaving a client behind. */

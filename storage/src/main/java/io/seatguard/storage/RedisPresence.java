@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Presence shared by every server node through Redis. Each account is one hash,
@@ -110,7 +109,6 @@ public final class RedisPresence implements Presence, AutoCloseable {
             """;
 
     private final RedisLink<String, String> link;
-    private final OutageGate outage = OutageGate.forRedis();
     private final RedisCommands<String, String> redis;
     private final Duration window;
     private final RedisScript touchScript;
@@ -150,7 +148,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
 
     /** With {@code unlessEnded}, an end mark refuses the touch whatever its time (ARGV[8] in the script). */
     private boolean touch(String appId, String userId, LiveSession session, boolean unlessEnded) {
-        return call(() -> touchOnce(appId, userId, session, unlessEnded));
+        return link.call(() -> touchOnce(appId, userId, session, unlessEnded));
     }
 
     private boolean touchOnce(String appId, String userId, LiveSession session, boolean unlessEnded) {
@@ -163,7 +161,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
 
     @Override
     public boolean refresh(String appId, String userId, String sessionId, String ip, Instant at) {
-        Long refreshed = call(() -> refreshScript.run(redis, ScriptOutputType.INTEGER, new String[] {key(appId, userId), appKey(appId)}, sessionId,
+        Long refreshed = link.call(() -> refreshScript.run(redis, ScriptOutputType.INTEGER, new String[] {key(appId, userId), appKey(appId)}, sessionId,
                 Long.toString(at.toEpochMilli()), ip, Long.toString(window.toMillis()), member(userId, sessionId)));
         return refreshed != null && refreshed == 1L;
     }
@@ -175,7 +173,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
     @Override
     public void end(String appId, String userId, String sessionId, Instant at) {
         String key = key(appId, userId);
-        call(() -> {
+        link.call(() -> {
             endScript.run(redis, ScriptOutputType.INTEGER, new String[] {key}, sessionId, Long.toString(at.toEpochMilli()),
                     Long.toString(window.toMillis()), Integer.toString(MAX_SESSIONS_PER_ACCOUNT));
             return redis.zrem(appKey(appId), member(userId, sessionId));
@@ -185,13 +183,13 @@ public final class RedisPresence implements Presence, AutoCloseable {
     @Override
     public long liveSessions(String appId, Instant now) {
         // Live means seen after now - window, as in live(): the lower bound is exclusive.
-        return call(() -> redis.zcount(appKey(appId),
+        return link.call(() -> redis.zcount(appKey(appId),
                 io.lettuce.core.Range.create((double) (now.toEpochMilli() - window.toMillis() + 1), Double.POSITIVE_INFINITY)));
     }
 
     @Override
     public List<LiveSession> live(String appId, String userId, Instant now) {
-        return call(() -> liveOnce(appId, userId, now));
+        return link.call(() -> liveOnce(appId, userId, now));
     }
 
     private List<LiveSession> liveOnce(String appId, String userId, Instant now) {
@@ -243,22 +241,6 @@ public final class RedisPresence implements Presence, AutoCloseable {
             arguments[i + 1] = fields.get(i);
         }
         return pruneScript.run(redis, ScriptOutputType.INTEGER, new String[] {key}, arguments);
-    }
-
-    /**
-     * Runs commands unless Redis is known to be unreachable ({@link OutageGate}): then it fails at once,
-     * as a command does while the link is down, and callers go on without presence as they do then.
-     */
-    private <T> T call(Supplier<T> commands) {
-        try (OutageGate.Permit permit = outage.enter()) {
-            T result = commands.get();
-            outage.answered();
-            return result;
-        }
-        catch (RuntimeException e) {
-            outage.failed(e);
-            throw e;
-        }
     }
 
     /** Length-prefixed user, so no user id can read as another app's or user's key. */

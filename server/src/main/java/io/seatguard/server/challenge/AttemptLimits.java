@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,14 @@ public final class AttemptLimits implements AutoCloseable {
     /** Where the buckets live: in this process, or shared. */
     public interface Buckets extends AutoCloseable {
         Bucket bucket(Limit limit, String key);
+
+        /**
+         * Runs {@code work} on these buckets. Shared ones refuse at once while their store is known to be
+         * unreachable, so a silent Redis costs one command timeout, not one per check.
+         */
+        default <T> T call(Supplier<T> work) {
+            return work.get();
+        }
 
         @Override
         default void close() {}
@@ -118,9 +127,12 @@ public final class AttemptLimits implements AutoCloseable {
                 return;
             }
             try {
-                for (Claim claim : claims) {
-                    from.bucket(claim.limit(), claim.key()).addTokens(1);
-                }
+                from.call(() -> {
+                    for (Claim claim : claims) {
+                        from.bucket(claim.limit(), claim.key()).addTokens(1);
+                    }
+                    return null;
+                });
             }
             catch (RuntimeException e) {
                 log.debug("attempt-limit tokens could not be given back: {}", e.toString());
@@ -135,7 +147,7 @@ public final class AttemptLimits implements AutoCloseable {
     public Decision tryAcquire(List<Claim> claims) {
         if (buckets != fallback) {
             try {
-                Decision shared = tryAcquire(buckets, claims);
+                Decision shared = buckets.call(() -> tryAcquire(buckets, claims));
                 if (degraded.compareAndSet(true, false)) {
                     log.info("shared attempt limits answer again");
                 }

@@ -2,14 +2,17 @@ package io.seatguard.server.challenge;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TimeoutException;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.seatguard.storage.RedisLink;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Attempt-limit buckets shared by every node through Redis (Bucket4j's compare-and-swap proxy over
@@ -40,6 +43,24 @@ public final class RedisAttemptBuckets implements AttemptLimits.Buckets {
     @Override
     public Bucket bucket(AttemptLimits.Limit limit, String key) {
         return proxies.builder().build(PREFIX + limit.name() + ':' + key, () -> BucketConfiguration.builder().addLimit(limit.bandwidth()).build());
+    }
+
+    /**
+     * Through the link's outage gate. Bucket4j gives up on a silent Redis with a timeout of its own,
+     * said here as Lettuce says it, so that the gate knows it for an unreachable Redis.
+     */
+    @Override
+    public <T> T call(Supplier<T> work) {
+        return link.call(() -> {
+            try {
+                return work.get();
+            }
+            catch (TimeoutException e) {
+                RedisCommandTimeoutException timeout = new RedisCommandTimeoutException(e.getMessage());
+                timeout.initCause(e);
+                throw timeout;
+            }
+        });
     }
 
     @Override

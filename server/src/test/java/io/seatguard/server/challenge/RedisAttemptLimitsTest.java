@@ -3,6 +3,9 @@ package io.seatguard.server.challenge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatguard.storage.RedisTestServer;
+import io.seatguard.storage.TcpRelay;
+import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +48,54 @@ class RedisAttemptLimitsTest extends AttemptLimitsContract {
             assertThat(acquire(limits, PER_ACCOUNT, run + "/acct", PER_IP, run + "/ip-" + i)).isEmpty();
         }
         assertThat(acquire(limits, PER_ACCOUNT, run + "/acct", PER_IP, run + "/ip-9")).isPresent();
+    }
+
+    /**
+     * A Redis that stops answering without closing anything: the first check waits out the command
+     * timeout, the checks after it go to this node's own buckets at once instead of each waiting as long,
+     * and once Redis answers again the budget is the shared one again.
+     */
+    @Test
+    void whileRedisIsSilentOnlyTheFirstCheckWaitsAndTheSharedBudgetComesBack() {
+        URI redis = URI.create(RedisTestServer.URL);
+        try (TcpRelay relay = TcpRelay.to(redis.getHost(), redis.getPort() < 0 ? 6379 : redis.getPort());
+                AttemptLimits limits = AttemptLimits.shared(RedisAttemptBuckets.connect("redis://127.0.0.1:" + relay.port()));
+                AttemptLimits other = open()) {
+            assertThat(acquire(limits, PER_ACCOUNT, run + "/acct", PER_IP, run + "/ip-0")).isEmpty();
+
+            relay.silence();
+
+            long started = System.nanoTime();
+            assertThat(acquire(limits, PER_ACCOUNT, run + "/silent", PER_IP, run + "/ip-1")).as("limited on its own").isEmpty();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("one command timeout").isLessThan(Duration.ofMillis(3_500));
+            started = System.nanoTime();
+            for (int i = 2; i < 4; i++) {
+                assertThat(acquire(limits, PER_ACCOUNT, run + "/silent", PER_IP, run + "/ip-" + i)).isEmpty();
+            }
+            assertThat(acquire(limits, PER_ACCOUNT, run + "/silent", PER_IP, run + "/ip-9")).as("this node's own buckets limit").isPresent();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the checks after it do not wait for Redis").isLessThan(Duration.ofMillis(900));
+
+            relay.restore();
+
+            // The other node takes the account's last two shared tokens; once Redis answers again (one probe a
+            // second), this node sees them spent.
+            assertThat(acquire(other, PER_ACCOUNT, run + "/acct", PER_IP, run + "/ip-a")).isEmpty();
+            assertThat(acquire(other, PER_ACCOUNT, run + "/acct", PER_IP, run + "/ip-b")).isEmpty();
+            boolean sharedAgain = false;
+            for (long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos(); !sharedAgain && System.nanoTime() < deadline; ) {
+                sharedAgain = acquire(limits, PER_ACCOUNT, run + "/acct", PER_IP, run + "/ip-c").isPresent();
+                sleep(Duration.ofMillis(200));
+            }
+            assertThat(sharedAgain).as("the shared budget, spent by the other node, counts again").isTrue();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
