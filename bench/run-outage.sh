@@ -42,11 +42,12 @@ JAVA=$(seatguard_find_java) || die "no JDK $(seatguard_min_java)+ found (set JAV
 PG_USER=${BASH_REMATCH[1]} PG_HOST=${BASH_REMATCH[2]} PG_PORT=${BASH_REMATCH[3]} PG_DB=${BASH_REMATCH[4]}
 SCHEMA="sg_outage_$$"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/seatguard-outage.XXXXXX")
-RELAY_PID= SERVER_PID= WRK_PID=
+RELAY_PID= SERVER_PID= WRK_PID= TIMER_PID=
 
 cleanup() {
     local rc=$?
     [[ -n $WRK_PID ]] && kill "$WRK_PID" 2>/dev/null || true
+    [[ -n $TIMER_PID ]] && kill "$TIMER_PID" 2>/dev/null || true
     if [[ -n $SERVER_PID ]]; then
         kill -TERM "$SERVER_PID" 2>/dev/null || true
         for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
@@ -62,6 +63,12 @@ trap cleanup EXIT
 psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" -c "CREATE SCHEMA $SCHEMA" >/dev/null
 python3 "$ROOT/bench/silent-relay.py" "$RELAY_PORT" "$PG_HOST" "$PG_PORT" &
 RELAY_PID=$!
+# A relay left over from another run would hold the port: this one would exit and the server would use that one.
+for _ in $(seq 1 50); do
+    kill -0 "$RELAY_PID" 2>/dev/null || die "the relay could not listen on $RELAY_PORT (another run still going?)"
+    (exec 3<>"/dev/tcp/127.0.0.1/$RELAY_PORT") 2>/dev/null && break
+    sleep 0.1
+done
 "$JAVA" -jar "$JAR" serve --host 127.0.0.1 --port "$PORT" --data-dir "$WORK/data" --no-stun \
     --database-url "postgresql://$PG_USER@127.0.0.1:$RELAY_PORT/$PG_DB?currentSchema=$SCHEMA" >"$WORK/server.out" 2>&1 &
 SERVER_PID=$!
@@ -80,27 +87,44 @@ echo "jar:     $JAR"
 echo "load:    wrk -t2 -c$CONNECTIONS for ${DURATION}s; silent from ${SILENT_AT}s for ${SILENT_FOR}s"
 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency -s "$ROOT/bench/wrk/evaluate.lua" "$URL" -- "$CLIENT_ID" >"$WORK/wrk.out" 2>&1 &
 WRK_PID=$!
-
-# Evaluations answered so far, by status, from the server's own request timer.
-answered() {
-    curl -s -m 2 "$URL/metrics" | awk '/^seatguard_http_requests_seconds_count\{/ && /route="\/v3\/evaluate"/ {
-        match($0, /status="[0-9]+"/); s = substr($0, RSTART + 8, 3); n[s] += $NF }
-        END { printf "%d %d %d", n["200"], n["503"], n["429"] }'
-}
-printf '%4s  %-7s  %9s  %9s  %s\n' "t s" "state" "200 /s" "503 /s" "/healthz"
-read -r ok0 unavailable0 _ <<<"$(answered)"
 started=$(date +%s.%N)
+# The relay is told by the clock, not by the sampling loop: under load a scrape can take seconds, and
+# a loop that counted its own turns fell behind wrk (session 35's 400-connection runs read a wrk that
+# had already finished as a server that did not serve again).
+( sleep "$SILENT_AT"; kill -USR1 "$RELAY_PID"; sleep "$SILENT_FOR"; kill -USR2 "$RELAY_PID" ) &
+TIMER_PID=$!
+
+# Evaluations answered so far, by status, from the server's own request timer; nothing when the scrape fails.
+answered() {
+    curl -sf -m 2 "$URL/metrics" | awk '/^seatguard_http_requests_seconds_count\{/ && /route="\/v3\/evaluate"/ {
+        match($0, /status="[0-9]+"/); s = substr($0, RSTART + 8, 3); n[s] += $NF; seen = 1 }
+        END { if (seen) printf "%d %d", n["200"], n["503"] }'
+}
+elapsed() { awk -v s="$started" -v now="$(date +%s.%N)" 'BEGIN { printf "%.1f", now - s }'; }
+
+# Each line: the seconds since wrk started (by the clock), then evaluations a second by status over the
+# time since the line before, then one /healthz. A scrape that fails or takes over 2 s leaves a gap.
+printf '%6s  %-7s  %9s  %9s  %s\n' "t s" "state" "200 /s" "503 /s" "/healthz"
+read -r ok0 unavailable0 <<<"$(answered)" || true
+t0=$(elapsed)
 for t in $(seq 1 $((DURATION - 1))); do
-    # Each line at t seconds after the start, whatever the scrapes before it took.
     sleep "$(awk -v s="$started" -v t="$t" -v now="$(date +%s.%N)" 'BEGIN { d = s + t - now; printf "%.3f", (d > 0 ? d : 0) }')"
-    ((t == SILENT_AT)) && kill -USR1 "$RELAY_PID"
-    ((t == SILENT_AT + SILENT_FOR)) && kill -USR2 "$RELAY_PID"
-    state=answers
-    ((t >= SILENT_AT && t < SILENT_AT + SILENT_FOR)) && state=silent
-    health=$(curl -s -o /dev/null -m 5 -w '%{http_code} in %{time_total}s' "$URL/healthz" || echo "no answer in 5 s")
-    read -r ok unavailable _ <<<"$(answered)" || { ok=$ok0; unavailable=$unavailable0; }
-    printf '%4d  %-7s  %9d  %9d  %s\n' "$t" "$state" $((ok - ok0)) $((unavailable - unavailable0)) "$health"
-    ok0=$ok unavailable0=$unavailable
+    kill -0 "$WRK_PID" 2>/dev/null || break
+    health=$(curl -s -o /dev/null -m 2 -w '%{http_code} in %{time_total}s' "$URL/healthz" || true)
+    [[ $health == 000* || -z $health ]] && health="no answer in 2 s"
+    counts=$(answered || true)
+    now=$(elapsed)
+    state=$(awk -v e="$now" -v a="$SILENT_AT" -v f="$SILENT_FOR" 'BEGIN { print (e >= a && e < a + f) ? "silent" : "answers" }')
+    if [[ -z $counts || -z ${ok0:-} ]]; then
+        printf '%6s  %-7s  %9s  %9s  %s\n' "$now" "$state" "-" "-" "$health (no /metrics within 2 s)"
+        read -r ok0 unavailable0 <<<"$counts" || true
+        t0=$now
+        continue
+    fi
+    read -r ok unavailable <<<"$counts"
+    awk -v t="$now" -v st="$state" -v d="$(awk -v a="$t0" -v b="$now" 'BEGIN { print b - a }')" -v ok=$((ok - ok0)) -v un=$((unavailable - unavailable0)) -v h="$health" \
+        'BEGIN { printf "%6s  %-7s  %9d  %9d  %s\n", t, st, ok / d, un / d, h }'
+    ok0=$ok unavailable0=$unavailable t0=$now
 done
 wait "$WRK_PID" || true
 WRK_PID=

@@ -6,6 +6,7 @@ import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.SeatguardException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,11 +43,21 @@ import org.slf4j.event.Level;
  * the writer has not started it; once started, the caller waits for the real outcome. Otherwise a write
  * answered "did not commit in time" could commit afterwards: a consume that no caller won, an evaluation
  * stored twice by the client's retry, caches missing a committed row.
+ *
+ * <p>On PostgreSQL a commit that goes unanswered for {@link #POSTGRES_STALL_LIMIT} counts as the database
+ * being unreachable ({@link OutageGate}): a database that falls silent during a commit sends no error, so
+ * before this nothing found it out until the commit's socket timeout (15 s), while every new request
+ * queued behind it. Callers waiting on the stuck batch still wait for its real outcome (above); those
+ * queued behind it withdraw and are refused, and new ones are refused at once.
  */
 final class GroupCommitWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
     private static final int MAX_BATCH = 256;
     private static final long SUBMIT_TIMEOUT_SECONDS = 30;
+    /** As long as a read waits for a pooled connection before the database counts as unreachable. */
+    static final Duration POSTGRES_STALL_LIMIT = Duration.ofSeconds(5);
+    /** How often a waiting caller looks whether the writer has stalled or the gate has closed. */
+    private static final long WATCH_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     static final long MAX_PAUSE_MILLIS = 1_000;
 
     @FunctionalInterface
@@ -97,30 +108,40 @@ final class GroupCommitWriter implements AutoCloseable {
     private final long submitTimeoutNanos;
     private final RepeatedFailures failures;
     private final OutageGate outage;
+    /** 0: a commit may take as long as it takes (SQLite, whose commits wait for no network). */
+    private final long stallLimitNanos;
+    /** When the batch in progress started ({@link System#nanoTime}); meaningful while {@link #committing}. */
+    private volatile long batchStartedAt;
+    private volatile boolean committing;
     /** Apart from the writes' own, so that "commit again, after N failures" counts writes, not rollbacks too. */
     private final RepeatedFailures rollbackFailures = new RepeatedFailures(log);
     /** Batches that failed for one of their writes (the writes then go one by one): what failed, logged without a flood. */
     private final RepeatedFailures batchFailures = new RepeatedFailures(log);
 
-    /** @param outage shared with the store's reads: a write's connection failure refuses reads at once too, and the other way round */
-    GroupCommitWriter(String name, ConnectionFactory connections, OutageGate outage) {
-        this(name, connections, Duration.ofSeconds(SUBMIT_TIMEOUT_SECONDS), new RepeatedFailures(log), outage);
+    /**
+     * @param outage     shared with the store's reads: a write's connection failure refuses reads at once too, and the other way round
+     * @param stallLimit how long a commit may go unanswered before the database counts as unreachable; zero for never
+     */
+    GroupCommitWriter(String name, ConnectionFactory connections, OutageGate outage, Duration stallLimit) {
+        this(name, connections, Duration.ofSeconds(SUBMIT_TIMEOUT_SECONDS), new RepeatedFailures(log), outage, stallLimit);
     }
 
     /** @param submitTimeout how long a caller waits for its task to start before withdrawing it */
     GroupCommitWriter(String name, ConnectionFactory connections, Duration submitTimeout) {
-        this(name, connections, submitTimeout, new RepeatedFailures(log), OutageGate.forDatabase());
+        this(name, connections, submitTimeout, new RepeatedFailures(log), OutageGate.forDatabase(), Duration.ZERO);
     }
 
     /**
      * @param failures how failed writes are logged (tests watch it with a clock of their own)
      * @param outage   when to refuse writes at once because the database is not answering
      */
-    GroupCommitWriter(String name, ConnectionFactory connections, Duration submitTimeout, RepeatedFailures failures, OutageGate outage) {
+    GroupCommitWriter(String name, ConnectionFactory connections, Duration submitTimeout, RepeatedFailures failures, OutageGate outage,
+            Duration stallLimit) {
         this.connections = requireNonNull(connections, "connections is null");
         this.submitTimeoutNanos = submitTimeout.toNanos();
         this.failures = requireNonNull(failures, "failures is null");
         this.outage = requireNonNull(outage, "outage is null");
+        this.stallLimitNanos = stallLimit.toNanos();
         this.thread = Thread.ofPlatform().name(name).daemon(false).unstarted(this::loop);
         thread.start();
     }
@@ -131,26 +152,39 @@ final class GroupCommitWriter implements AutoCloseable {
             throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage is shutting down");
         }
         try (OutageGate.Permit permit = outage.enter()) {
-            return await(task);
+            if (!permit.isProbe() && stalled()) {
+                throw outage.refusal();
+            }
+            return await(task, permit.isProbe());
         }
     }
 
-    private <T> T await(Task<T> task) {
+    private <T> T await(Task<T> task, boolean probe) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Pending<T> pending = new Pending<>(task, result, null);
         if (!queue.offer(pending)) {
             throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage write queue is full");
         }
         try {
-            try {
-                return result.get(submitTimeoutNanos, TimeUnit.NANOSECONDS);
-            }
-            catch (TimeoutException e) {
-                if (pending.withdraw()) {
-                    throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage did not commit in time");
+            long deadline = System.nanoTime() + submitTimeoutNanos;
+            while (true) {
+                try {
+                    return result.get(Math.max(0, Math.min(WATCH_INTERVAL_NANOS, deadline - System.nanoTime())), TimeUnit.NANOSECONDS);
                 }
-                // Started: its outcome is on the way (a blocked database connection fails by its own timeout).
-                return result.get();
+                catch (TimeoutException e) {
+                    boolean stalled = stalled();
+                    // The probe is let through a closed gate on purpose; it leaves only if the writer is stuck.
+                    if ((stalled || (!probe && outage.isClosed())) && pending.withdraw()) {
+                        throw outage.refusal();
+                    }
+                    if (System.nanoTime() - deadline >= 0) {
+                        if (pending.withdraw()) {
+                            throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage did not commit in time");
+                        }
+                        // Started: its outcome is on the way (a blocked database connection fails by its own timeout).
+                        return result.get();
+                    }
+                }
             }
         }
         catch (InterruptedException e) {
@@ -227,7 +261,14 @@ final class GroupCommitWriter implements AutoCloseable {
             batch.removeIf(pending -> !pending.start());
             if (!batch.isEmpty()) {
                 long started = System.nanoTime();
-                commitBatch(batch);
+                batchStartedAt = started;
+                committing = true;
+                try {
+                    commitBatch(batch);
+                }
+                finally {
+                    committing = false;
+                }
                 busyNanos.add(System.nanoTime() - started);
                 batches.increment();
                 writes.add(batch.size());
@@ -324,6 +365,23 @@ final class GroupCommitWriter implements AutoCloseable {
             outage.failed(e);
         }
         return new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage write failed", List.of(), e);
+    }
+
+    /**
+     * Whether the batch in progress has gone unanswered past the stall limit; if so, the database counts
+     * as unreachable from now on (the gate closes, once), and the batch fails by its own socket timeout.
+     */
+    private boolean stalled() {
+        if (stallLimitNanos == 0 || !committing) {
+            return false;
+        }
+        long running = System.nanoTime() - batchStartedAt;
+        if (running < stallLimitNanos) {
+            return false;
+        }
+        outage.failed(new SQLTransientConnectionException(
+                "the database has not answered a commit for " + TimeUnit.NANOSECONDS.toMillis(running) + " ms", "08006"));
+        return true;
     }
 
     private Connection connection() throws SQLException {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -175,7 +176,7 @@ public final class SqlDatabase implements AutoCloseable {
                 statement.execute("PRAGMA journal_size_limit=" + SqliteCheckpointer.LOG_FILE_LIMIT_BYTES);
             }
             return connection;
-        }, outage);
+        }, outage, Duration.ZERO);
         String description = synchronous == SqliteSynchronous.FULL ? target.description()
                 : target.description() + " (synchronous=" + synchronous.name().toLowerCase(java.util.Locale.ROOT)
                         + ": commits survive a crash of Seatguard, not of the machine)";
@@ -202,7 +203,8 @@ public final class SqlDatabase implements AutoCloseable {
             letGo(scanPool);
         });
         GroupCommitWriter writer = new GroupCommitWriter("seatguard-postgres-writer",
-                () -> DriverManager.getConnection(target.jdbcUrl(), connectionProperties(target, REQUEST_SOCKET_TIMEOUT_SECONDS)), outage);
+                () -> DriverManager.getConnection(target.jdbcUrl(), connectionProperties(target, REQUEST_SOCKET_TIMEOUT_SECONDS)), outage,
+                GroupCommitWriter.POSTGRES_STALL_LIMIT);
         return new SqlDatabase(DatabaseKind.POSTGRESQL, target.description(), readPool, scanPool, ReaderGate.UNTRACKED, writer, outage,
                 PostgresStatistics.start(scanPool), () -> LogRestartStats.NONE, Optional.empty());
     }

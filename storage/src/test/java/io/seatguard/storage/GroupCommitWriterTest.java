@@ -78,7 +78,7 @@ class GroupCommitWriterTest {
         SQLiteDataSource dataSource = new SQLiteDataSource();
         dataSource.setUrl("jdbc:sqlite:" + dir.resolve("alone.db"));
         try (GroupCommitWriter alone = new GroupCommitWriter("alone-writer", dataSource::getConnection, Duration.ofSeconds(10),
-                new RepeatedFailures(org.slf4j.LoggerFactory.getLogger(GroupCommitWriterTest.class)), outage)) {
+                new RepeatedFailures(org.slf4j.LoggerFactory.getLogger(GroupCommitWriterTest.class)), outage, Duration.ZERO)) {
             alone.execute(connection -> {
                 try (Statement statement = connection.createStatement()) {
                     return statement.execute("CREATE TABLE t (v TEXT)");
@@ -118,6 +118,70 @@ class GroupCommitWriterTest {
             long stored = alone.execute(connection -> JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM t", row -> row.getLong(1)).orElseThrow());
             assertThat(stored).as("only the write that held the writer").isEqualTo(1);
         }
+    }
+
+    /**
+     * A commit that goes unanswered past the stall limit (a database fallen silent mid-commit, here a task
+     * that blocks): the database counts as unreachable; the write queued behind it withdraws and is
+     * refused, a new write is refused at once, and the stuck write itself is waited for to its real outcome.
+     */
+    @Test
+    void aCommitStalledPastTheLimitClosesTheGateAndReleasesTheWritesQueuedBehindIt() throws Exception {
+        OutageGate outage = OutageGate.forDatabase();
+        SQLiteDataSource dataSource = new SQLiteDataSource();
+        dataSource.setUrl("jdbc:sqlite:" + dir.resolve("stall.db"));
+        try (GroupCommitWriter stalling = new GroupCommitWriter("stalling-writer", dataSource::getConnection, Duration.ofSeconds(30),
+                new RepeatedFailures(org.slf4j.LoggerFactory.getLogger(GroupCommitWriterTest.class)), outage, Duration.ofMillis(400))) {
+            stalling.execute(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    return statement.execute("CREATE TABLE t (v TEXT)");
+                }
+            });
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Object> stuck = CompletableFuture.supplyAsync(() -> stalling.execute(connection -> {
+                held.countDown();
+                awaitQuietly(release);
+                return insert(connection, "stuck");
+            }));
+            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+            AtomicInteger queuedRuns = new AtomicInteger();
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> stalling.execute(connection -> {
+                queuedRuns.incrementAndGet();
+                return insert(connection, "queued");
+            })).isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.getMessage()).contains("unreachable"));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("released once the commit stalled, not after the 30 s wait")
+                    .isLessThan(Duration.ofSeconds(5));
+            assertThat(outage.isClosed()).as("the database counts as unreachable").isTrue();
+
+            started = System.nanoTime();
+            assertThatThrownBy(() -> stalling.execute(connection -> insert(connection, "new"))).isInstanceOf(SeatguardException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("a new write is refused at once").isLessThan(Duration.ofMillis(300));
+            assertThat(stuck).as("the stuck write waits for its real outcome").isNotDone();
+
+            release.countDown();
+            assertThat(stuck.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(queuedRuns).as("the withdrawn write never ran").hasValue(0);
+            outage.answered();
+            assertThat(count(stalling)).as("only the stuck write").isEqualTo(1);
+        }
+    }
+
+    /** Without a stall limit (SQLite's writer) a long commit is only a long commit. */
+    @Test
+    void withoutAStallLimitALongCommitRefusesNothing() throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CompletableFuture<Object> slow = CompletableFuture.supplyAsync(() -> writer.execute(connection -> {
+            held.countDown();
+            awaitQuietly(new CountDownLatch(1), 150);
+            return insert(connection, "slow");
+        }));
+        assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+        Object after = writer.execute(connection -> insert(connection, "after"));
+        assertThat(after).isEqualTo(1);
+        assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(count()).isEqualTo(2);
     }
 
     @Test
@@ -164,7 +228,7 @@ class GroupCommitWriterTest {
             return connection;
         };
         RepeatedFailures failures = new RepeatedFailures(logger, Duration.ofSeconds(30), () -> 0L);
-        try (GroupCommitWriter small = new GroupCommitWriter("full-writer", limited, Duration.ofSeconds(10), failures, OutageGate.forDatabase())) {
+        try (GroupCommitWriter small = new GroupCommitWriter("full-writer", limited, Duration.ofSeconds(10), failures, OutageGate.forDatabase(), Duration.ZERO)) {
             small.execute(connection -> JdbcRunner.update(connection, "CREATE TABLE b (v BLOB NOT NULL)"));
             int stored = 0;
             int refused = 0;
@@ -214,6 +278,10 @@ class GroupCommitWriterTest {
     }
 
     private long count() {
-        return writer.execute(connection -> JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM t", row -> row.getLong(1)).orElseThrow());
+        return count(writer);
+    }
+
+    private static long count(GroupCommitWriter from) {
+        return from.execute(connection -> JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM t", row -> row.getLong(1)).orElseThrow());
     }
 }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,7 +45,7 @@ class SqliteCheckpointerTest {
                 statement.execute("PRAGMA wal_autocheckpoint=0");
             }
             return connection;
-        }, OutageGate.forDatabase());
+        }, OutageGate.forDatabase(), Duration.ZERO);
         writer.execute(connection -> {
             try (Statement statement = connection.createStatement()) {
                 return statement.execute("CREATE TABLE t (v TEXT)");
