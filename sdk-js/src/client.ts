@@ -156,6 +156,7 @@ export class Seatguard {
         session: this.session,
         return_to: action === 'access' ? input.return_to ?? location.href : input.return_to,
         identity_signature: input.identity_signature,
+        identity_expires: input.identity_expires,
         device: { token: signals.token ?? undefined, components: signals.components, local_ips: localIps.slice(0, 16), timezone: signals.timezone ?? undefined },
       };
       const answer = await postJson(`${this.endpoint}/v3/evaluate`, body, this.timeoutMs);

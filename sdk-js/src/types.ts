@@ -59,6 +59,12 @@ export interface EvaluateInput {
    * it in the browser, which must not hold the secret. A wrong one fails the call with a 401.
    */
   identity_signature?: string;
+  /**
+   * When `identity_signature` stops vouching, in whole seconds since 1970, if your server signed it with
+   * one: the message is then `user + "\u0000" + email + "\u0000" + phone + "\u0000" + identity_expires`.
+   * Render it into the page with the signature; a signature copied out of the page stops working then.
+   */
+  identity_expires?: number;
 }
 
 /** What {@link SeatguardOptions.on_logout} is told. */

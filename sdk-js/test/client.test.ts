@@ -72,8 +72,11 @@ describe('evaluate', () => {
     // Not access: its heartbeats would outlive the test and land among later tests' calls.
     await seatguard.evaluate.login({ user: 'signed-user', email: 'signed@example.com', identity_signature: signature });
     await seatguard.evaluate.login({ user: 'signed-user' });
+    await seatguard.evaluate.login({ user: 'signed-user', identity_signature: signature, identity_expires: 1767225600 });
     expect(calls[0].body).toMatchObject({ action: 'login', user: 'signed-user', email: 'signed@example.com', identity_signature: signature });
+    expect(calls[0].body).not.toHaveProperty('identity_expires');
     expect(calls[1].body).not.toHaveProperty('identity_signature');
+    expect(calls[2].body).toMatchObject({ identity_signature: signature, identity_expires: 1767225600 });
   });
 
   it('sends signup and custom actions under their names', async () => {

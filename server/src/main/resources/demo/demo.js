@@ -81,14 +81,16 @@ export async function enablePolicies() {
 
 /**
  * The account page's access evaluation. The backend rendered the signed-in user, their email and its
- * signature of both into the page (signed identity): Seatguard then knows the browser did not make
- * them up, and the device-limit page may show and log out the account's devices.
+ * signature of both, with the signature's expiry, into the page (signed identity): Seatguard then knows
+ * the browser did not make them up, and the device-limit page may show and log out the account's devices.
  */
-export async function protect(user, email, identitySignature) {
+export async function protect(user, email, identitySignature, identityExpires) {
   const sg = await seatguard();
   const signals = await collectSignals();
   show('collect-ms', `${Math.round(signals.duration_ms)} ms`);
-  const evaluation = await sg.evaluate.access({ user, email, identity_signature: identitySignature || undefined });
+  const evaluation = await sg.evaluate.access({
+    user, email, identity_signature: identitySignature || undefined, identity_expires: identityExpires ? Number(identityExpires) : undefined,
+  });
   show('verdict', evaluation.verdict ?? 'unknown');
   show('device-id', evaluation.device_id ?? 'unknown');
   show('evaluation-id', evaluation.evaluation_id ?? 'none');

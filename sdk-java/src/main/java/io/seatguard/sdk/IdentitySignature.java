@@ -2,6 +2,7 @@ package io.seatguard.sdk;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Instant;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -20,6 +21,16 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>The signature is the lower-case hex HMAC-SHA256, keyed by the whole secret as UTF-8, of
  * {@code user + "\0" + email + "\0" + phone}; pass exactly the values the page sends, {@code null} for
  * one it does not send.
+ *
+ * <p>Give it an expiry ({@link #sign(String, String, String, String, Instant)}) and pass the same
+ * moment as {@code identity_expires} (whole seconds since 1970): a signature copied out of the page then
+ * stops working at that moment, instead of when the identity secret is next rotated.
+ *
+ * <pre>{@code
+ * Instant expires = Instant.now().plus(Duration.ofHours(12));
+ * String signature = IdentitySignature.sign(secret, user.id(), user.email(), null, expires);
+ * // render expires.getEpochSecond() too, and pass it as identity_expires
+ * }</pre>
  */
 public final class IdentitySignature {
     private IdentitySignature() {}
@@ -31,10 +42,24 @@ public final class IdentitySignature {
      * @param phone the phone number it passes, or null
      */
     public static String sign(String identitySecret, String user, String email, String phone) {
+        return mac(identitySecret, nonNull(user) + '\0' + nonNull(email) + '\0' + nonNull(phone));
+    }
+
+    /**
+     * As {@link #sign(String, String, String, String)}, good until {@code expires}; the page passes
+     * {@code expires.getEpochSecond()} as {@code identity_expires}. Sub-second parts are dropped.
+     */
+    public static String sign(String identitySecret, String user, String email, String phone, Instant expires) {
+        if (expires == null) {
+            throw new IllegalArgumentException("expires is null (use the four-argument sign for a signature without one)");
+        }
+        return mac(identitySecret, nonNull(user) + '\0' + nonNull(email) + '\0' + nonNull(phone) + '\0' + expires.getEpochSecond());
+    }
+
+    private static String mac(String identitySecret, String message) {
         if (identitySecret == null || !identitySecret.startsWith("ids_")) {
             throw new IllegalArgumentException("an identity secret starts with ids_");
         }
-        String message = nonNull(user) + '\0' + nonNull(email) + '\0' + nonNull(phone);
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(identitySecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -20,6 +20,14 @@ class IdentitySignatureTest {
         assertThat(IdentitySignature.sign(SECRET, "zoë", null, null)).as("UTF-8").isEqualTo("fcc1655bf821d9c7fb59087683ed7a25f085da6c5c99b2f27de6d59b6b674a29");
     }
 
+    /** Known answer (Python's hmac) of "mia\0mia@example.com\0\01767225600": the expiry's seconds after a fourth NUL. */
+    @Test
+    void signsAnExpiryAsItsWholeSecondsAfterTheIdentity() {
+        assertThat(IdentitySignature.sign(SECRET, "mia", "mia@example.com", null, java.time.Instant.ofEpochSecond(1_767_225_600L, 999_000_000)))
+                .isEqualTo("e44639623efc6a6d584d6b825dba8077a2d6196fafab601573bdb423526193c2");
+        assertThatThrownBy(() -> IdentitySignature.sign(SECRET, "mia", null, null, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void anythingButAnIdentitySecretIsRefused() {
         assertThatThrownBy(() -> IdentitySignature.sign("sk_notTheIdentitySecret", "mia", null, null)).isInstanceOf(IllegalArgumentException.class);

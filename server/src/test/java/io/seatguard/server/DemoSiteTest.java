@@ -293,9 +293,14 @@ class DemoSiteTest {
             java.util.regex.Matcher signature = java.util.regex.Pattern.compile("data-identity-signature=\"([0-9a-f]{64})\"").matcher(page);
             assertThat(signature.find()).as(page).isTrue();
             assertThat(page).contains("data-email=\"alice@demo.seatguard.dev\"");
+            java.util.regex.Matcher expires = java.util.regex.Pattern.compile("data-identity-expires=\"(\\d+)\"").matcher(page);
+            assertThat(expires.find()).as("signed with an expiry: %s", page).isTrue();
+            assertThat(Long.parseLong(expires.group(1)) - java.time.Instant.now().getEpochSecond()).as("about 12 hours ahead")
+                    .isBetween(11 * 3_600L, 12 * 3_600L + 60);
 
             Response access = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"access\",\"user\":\"alice\","
-                    + "\"email\":\"alice@demo.seatguard.dev\",\"identity_signature\":\"" + signature.group(1) + "\"}", Map.of());
+                    + "\"email\":\"alice@demo.seatguard.dev\",\"identity_signature\":\"" + signature.group(1) + "\",\"identity_expires\":"
+                    + expires.group(1) + "}", Map.of());
             assertThat(access.status()).as(access.body()).isEqualTo(200);
             assertThat(server.get("/v3/evaluations/" + access.json().get("evaluation_id").asText(), app.bearer()).json().get("identity").asText())
                     .isEqualTo("signed");

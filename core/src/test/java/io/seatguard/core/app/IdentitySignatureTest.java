@@ -24,6 +24,18 @@ class IdentitySignatureTest {
                 .isEqualTo("6d8d3ec796119c9bdf31771d19ed01d13dac22f0778f7b93c055ed077544d696");
     }
 
+    /** The Java SDK's test has the same vector; an expiry is signed only with it, and the plain form does not verify as one. */
+    @Test
+    void anExpiryIsSignedAfterAFourthNul() {
+        String signed = IdentitySignature.sign(SECRET, MIA, MIA_EMAIL, Optional.empty(), Optional.of(1_767_225_600L));
+        assertThat(signed).isEqualTo("e44639623efc6a6d584d6b825dba8077a2d6196fafab601573bdb423526193c2");
+        assertThat(IdentitySignature.verifies(signed, List.of(SECRET), MIA, MIA_EMAIL, Optional.empty(), Optional.of(1_767_225_600L))).isTrue();
+        assertThat(IdentitySignature.verifies(signed, List.of(SECRET), MIA, MIA_EMAIL, Optional.empty(), Optional.of(1_767_225_601L))).isFalse();
+        assertThat(IdentitySignature.verifies(signed, List.of(SECRET), MIA, MIA_EMAIL, Optional.empty())).isFalse();
+        String plain = IdentitySignature.sign(SECRET, MIA, MIA_EMAIL, Optional.empty());
+        assertThat(IdentitySignature.verifies(plain, List.of(SECRET), MIA, MIA_EMAIL, Optional.empty(), Optional.of(1_767_225_600L))).isFalse();
+    }
+
     @Test
     void aSignatureVerifiesOnlyForItsOwnIdentityUnderAnAcceptedSecret() {
         String signature = IdentitySignature.sign(SECRET, MIA, MIA_EMAIL, Optional.empty());

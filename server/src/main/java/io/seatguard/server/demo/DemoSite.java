@@ -70,6 +70,8 @@ public final class DemoSite {
     private static final String SESSION_COOKIE = "sg_demo";
     private static final String PENDING_COOKIE = "sg_demo_pending";
     private static final Duration SESSION_LENGTH = Duration.ofHours(8);
+    /** Longer than a page of the demo stays open; a signature copied out of it is good no longer. */
+    static final Duration IDENTITY_SIGNATURE_LIFETIME = Duration.ofHours(12);
     /** Seed 003: an evaluation older than this does not open a session. */
     private static final Duration FRESHNESS = Duration.ofMinutes(10);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[A-Za-z0-9.-]{1,190}\\.[A-Za-z]{2,24}");
@@ -135,13 +137,15 @@ public final class DemoSite {
             return;
         }
         // The backend knows who is signed in: it renders the account's email and signs both, so the page's
-        // access evaluation names this account provably (docs/integration-guide.md, "Signed identity").
+        // access evaluation names this account provably (docs/integration-guide.md, "Signed identity"),
+        // with an expiry, so that a signature copied out of the page lapses.
         String email = emailOf(user.get());
+        long expires = clock.instant().plus(IDENTITY_SIGNATURE_LIFETIME).getEpochSecond();
         String signature = identitySecret.get()
-                .map(secret -> IdentitySignature.sign(secret, user, Optional.of(email), Optional.empty()))
+                .map(secret -> IdentitySignature.sign(secret, user, Optional.of(email), Optional.empty(), Optional.of(expires)))
                 .orElse("");
         html(ctx, 200, files.get("account").replace("{{USER}}", escape(user.get())).replace("{{EMAIL}}", escape(email))
-                .replace("{{IDENTITY_SIGNATURE}}", signature));
+                .replace("{{IDENTITY_SIGNATURE}}", signature).replace("{{IDENTITY_EXPIRES}}", signature.isEmpty() ? "" : Long.toString(expires)));
     }
 
     /** The demo's accounts have no mailbox of their own: a registered one is its email, the others get a demo address. */

@@ -8,6 +8,7 @@ import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.FieldError;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.evaluation.IdentityProof;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
@@ -22,9 +23,13 @@ import java.util.Optional;
  * unsigned. An app that requires signed identity refuses a browser evaluation naming anyone without one,
  * except a signup naming no account: its email is the newcomer's own claim, which the signup's
  * challenge itself proves, and which no backend could vouch for before it has the address.
+ *
+ * <p>A signature made with an expiry ({@code identity_expires}) is refused once that moment has passed,
+ * whatever the app requires: the page that carried it is stale, or it was copied out of one.
  */
 final class BrowserIdentity {
     static final String FIELD = "identity_signature";
+    static final String EXPIRES_FIELD = EvaluateBodyReader.IDENTITY_EXPIRES;
 
     private final AppDirectory apps;
     private final InstantSource clock;
@@ -45,13 +50,13 @@ final class BrowserIdentity {
             return IdentityProof.UNSIGNED;
         }
         if (verifies(app, body)) {
-            return IdentityProof.SIGNED;
+            return unlessLapsed(body);
         }
         // This node may hold the app from before a rotation made on another node (AppDirectory.TTL): the
         // store is asked again before a signature made with the new secret is refused.
         Optional<App> stored = apps.reread(app.clientId()).filter(fresh -> !fresh.identitySecrets().equals(app.identitySecrets()));
         if (stored.isPresent() && verifies(stored.get(), body)) {
-            return IdentityProof.SIGNED;
+            return unlessLapsed(body);
         }
         if (app.identitySecrets().current().isEmpty() && stored.flatMap(fresh -> fresh.identitySecrets().current()).isEmpty()) {
             throw refused(ErrorCode.INVALID_CREDENTIALS, "cannot be checked: this app has no identity secret yet (rotate one to sign identities)");
@@ -61,7 +66,17 @@ final class BrowserIdentity {
 
     private boolean verifies(App app, EvaluateBody body) {
         return IdentitySignature.verifies(body.identitySignature().orElseThrow(), app.identitySecrets().accepted(clock.instant()), body.user(),
-                body.email(), body.phone());
+                body.email(), body.phone(), body.identityExpires());
+    }
+
+    /** A genuine signature, refused all the same when the expiry it was made with has passed (checked after, so a forged one is not told it lapsed). */
+    private IdentityProof unlessLapsed(EvaluateBody body) {
+        Optional<Long> expires = body.identityExpires();
+        if (expires.isPresent() && clock.instant().getEpochSecond() >= expires.get()) {
+            String message = "has passed (" + Instant.ofEpochSecond(expires.get()) + "): sign the identity again when rendering the page";
+            throw new SeatguardException(ErrorCode.INVALID_CREDENTIALS, EXPIRES_FIELD + ": " + message, List.of(new FieldError(EXPIRES_FIELD, message)));
+        }
+        return IdentityProof.SIGNED;
     }
 
     private static SeatguardException refused(ErrorCode code, String message) {

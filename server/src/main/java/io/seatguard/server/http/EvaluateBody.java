@@ -12,6 +12,7 @@ import java.util.Optional;
  * A syntactically valid evaluate body, before the app and client IP are settled.
  *
  * @param identitySignature the backend's signature of user, email and phone, lower-case hex; not yet checked
+ * @param identityExpires   when that signature stops vouching (seconds since 1970), signed with it; only with a signature
  */
 record EvaluateBody(
         Optional<String> clientId,
@@ -26,12 +27,14 @@ record EvaluateBody(
         Optional<InetAddress> ip,
         Optional<String> userAgent,
         Optional<Instant> timestamp,
-        Optional<String> identitySignature) {
+        Optional<String> identitySignature,
+        Optional<Long> identityExpires) {
     EvaluateBody {
         requireNonNull(clientId, "clientId is null");
         requireNonNull(action, "action is null");
         requireNonNull(metadata, "metadata is null");
         requireNonNull(device, "device is null");
         requireNonNull(identitySignature, "identitySignature is null");
+        requireNonNull(identityExpires, "identityExpires is null");
     }
 }

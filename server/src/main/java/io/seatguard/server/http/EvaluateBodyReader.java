@@ -53,6 +53,9 @@ final class EvaluateBodyReader {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,128}");
     private static final Pattern COMPONENT_NAME = Pattern.compile("[A-Za-z0-9_.:-]{1," + MAX_COMPONENT_NAME + "}");
     static final Pattern CLIENT_ID = Pattern.compile("pk_[A-Za-z0-9]{1,64}");
+    static final String IDENTITY_EXPIRES = "identity_expires";
+    /** 9999-12-31T23:59:59Z: a larger one is a mistake (milliseconds, say), not a signature meant to last. */
+    private static final long MAX_UNIX_SECONDS = 253_402_300_799L;
     private static final Pattern HEX_SIGNATURE = Pattern.compile("[0-9A-Fa-f]{" + io.seatguard.core.app.IdentitySignature.HEX_LENGTH + "}");
 
     enum Mode {
@@ -110,6 +113,7 @@ final class EvaluateBodyReader {
             errors.add("identity_signature", "must be the hex HMAC-SHA256 of user, email and phone: 64 characters of 0-9 and a-f");
             identitySignature = Optional.empty();
         }
+        Optional<Long> identityExpires = identityExpires(body, errors);
 
         Optional<InetAddress> ip = Optional.empty();
         Optional<String> userAgent = Optional.empty();
@@ -134,7 +138,25 @@ final class EvaluateBodyReader {
         }
         errors.throwIfAny();
         return new EvaluateBody(clientId, action.orElseThrow(), user, email, phone, metadata, session, returnTo, device, ip, userAgent, timestamp,
-                identitySignature.map(signature -> signature.toLowerCase(java.util.Locale.ROOT)));
+                identitySignature.map(signature -> signature.toLowerCase(java.util.Locale.ROOT)), identityExpires);
+    }
+
+    /** When the identity signature stops vouching: whole seconds since 1970, signed with it (IdentitySignature). */
+    private static Optional<Long> identityExpires(JsonNode body, FieldErrors errors) {
+        JsonNode node = body.get(IDENTITY_EXPIRES);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < 1 || node.longValue() > MAX_UNIX_SECONDS) {
+            errors.add(IDENTITY_EXPIRES, "must be a whole number of seconds since 1970 (Unix time), like 1767225600, signed with identity_signature");
+            return Optional.empty();
+        }
+        JsonNode signature = body.get("identity_signature");
+        if (signature == null || signature.isNull()) {
+            errors.add(IDENTITY_EXPIRES, "is part of what identity_signature signs: send both or neither");
+            return Optional.empty();
+        }
+        return Optional.of(node.longValue());
     }
 
     private Optional<Instant> timestamp(JsonNode body, FieldErrors errors) {

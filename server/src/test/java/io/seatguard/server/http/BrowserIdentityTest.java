@@ -43,8 +43,44 @@ class BrowserIdentityTest {
     }
 
     private static EvaluateBody body(String user, String signature) {
+        return body(user, signature, null);
+    }
+
+    private static EvaluateBody body(String user, String signature, Long expires) {
         return new EvaluateBody(Optional.of("pk_shop"), "access", Optional.of(user), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(),
-                Optional.empty(), DeviceSignals.NONE, Optional.empty(), Optional.empty(), Optional.empty(), Optional.ofNullable(signature));
+                Optional.empty(), DeviceSignals.NONE, Optional.empty(), Optional.empty(), Optional.empty(), Optional.ofNullable(signature),
+                Optional.ofNullable(expires));
+    }
+
+    /**
+     * A signature made with an expiry vouches until that second and not from it on; the expiry is part of
+     * what is signed, so it can be neither dropped nor moved by whoever holds the page.
+     */
+    @Test
+    void aSignatureWithAnExpiryVouchesUntilThenAndItsExpiryCannotBeChanged() {
+        long expires = T0.plus(Duration.ofHours(12)).getEpochSecond();
+        String signed = IdentitySignature.sign(OLD, Optional.of("mia"), Optional.empty(), Optional.empty(), Optional.of(expires));
+        App app = directory.byClientId("pk_shop").orElseThrow();
+
+        now.set(T0.plus(Duration.ofHours(12)).minusSeconds(1));
+        assertThat(identity.of(app, body("mia", signed, expires))).isEqualTo(IdentityProof.SIGNED);
+
+        now.set(T0.plus(Duration.ofHours(12)));
+        assertThatThrownBy(() -> identity.of(app, body("mia", signed, expires))).isInstanceOfSatisfying(SeatguardException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+            assertThat(e.errors()).singleElement().satisfies(error -> {
+                assertThat(error.field()).isEqualTo("identity_expires");
+                assertThat(error.message()).startsWith("has passed (2026-12-01T00:00:00Z)");
+            });
+        });
+        assertThatThrownBy(() -> identity.of(app, body("mia", signed, expires + 86_400))).as("moved later").isInstanceOfSatisfying(SeatguardException.class,
+                e -> assertThat(e.errors()).singleElement().satisfies(error -> assertThat(error.field()).isEqualTo("identity_signature")));
+        assertThatThrownBy(() -> identity.of(app, body("mia", signed, null))).as("dropped").isInstanceOfSatisfying(SeatguardException.class,
+                e -> assertThat(e.errors()).singleElement().satisfies(error -> assertThat(error.field()).isEqualTo("identity_signature")));
+        String forged = IdentitySignature.sign(NEW, Optional.of("mia"), Optional.empty(), Optional.empty(), Optional.of(expires));
+        assertThatThrownBy(() -> identity.of(app, body("mia", forged, expires))).as("a forged one is not told it lapsed")
+                .isInstanceOfSatisfying(SeatguardException.class,
+                        e -> assertThat(e.errors()).singleElement().satisfies(error -> assertThat(error.field()).isEqualTo("identity_signature")));
     }
 
     private IdentityProof check(String user, String signature) {

@@ -9,6 +9,8 @@ import io.seatguard.server.TestServer;
 import io.seatguard.server.TestServer.Response;
 import io.seatguard.server.http.Json;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +80,49 @@ class SignedIdentityTest {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("errors").findValuesAsText("field")).containsExactly(field);
+    }
+
+    private Response browserEvaluateWithExpiry(String user, String signature, Object expires) {
+        ObjectNode body = Json.MAPPER.createObjectNode().put("client_id", app.get("client_id").asText()).put("action", "access").put("user", user);
+        if (signature != null) {
+            body.put("identity_signature", signature);
+        }
+        body.set("identity_expires", Json.MAPPER.valueToTree(expires));
+        return server.post("/v3/evaluate", body.toString(), Map.of());
+    }
+
+    /**
+     * A page's signature copied out of it vouched for its account until the secret was rotated. Signed with
+     * an expiry (the Java SDK's five-argument sign), it vouches until then: the server checks the signature
+     * over the expiry, and refuses it once that moment is past.
+     */
+    @Test
+    void aSignatureMadeWithAnExpiryIsTakenUntilThenAndRefusedAfter() {
+        Instant later = Instant.now().plus(Duration.ofHours(1));
+        String good = IdentitySignature.sign(identitySecret, "nia", null, null, later);
+        assertThat(identityOf(app, browserEvaluateWithExpiry("nia", good, later.getEpochSecond()))).isEqualTo("signed");
+
+        Instant past = Instant.now().minusSeconds(5);
+        Response lapsed = browserEvaluateWithExpiry("nia", IdentitySignature.sign(identitySecret, "nia", null, null, past), past.getEpochSecond());
+        assertRefusedNaming(lapsed, 401, "identity_expires");
+        assertThat(lapsed.json().get("type").asText()).endsWith("/invalid-credentials");
+        assertRefusedNaming(browserEvaluateWithExpiry("nia", good, later.getEpochSecond() + 3_600), 401, "identity_signature");
+    }
+
+    @Test
+    void anExpiryThatIsNoUnixTimeOrComesWithoutASignatureIsRefusedNamingIt() {
+        String signature = IdentitySignature.sign(identitySecret, "nia", null, null);
+        for (Object bad : new Object[] {"1767225600", 1.767225600e9 + 0.5, -1, 0, 253_402_300_800L, new java.math.BigInteger("100000000000000000000"), true,
+                Map.of("at", 1)}) {
+            Response refused = browserEvaluateWithExpiry("nia", signature, bad);
+            assertRefusedNaming(refused, 400, "identity_expires");
+            assertThat(refused.json().get("errors").get(0).get("message").asText()).as("for %s", bad).contains("seconds since 1970");
+        }
+        Response alone = browserEvaluateWithExpiry("nia", null, Instant.now().plusSeconds(60).getEpochSecond());
+        assertRefusedNaming(alone, 400, "identity_expires");
+        assertThat(alone.json().get("errors").get(0).get("message").asText()).contains("send both or neither");
+        Response nothing = browserEvaluateWithExpiry("nia", null, null);
+        assertThat(nothing.status()).as("null is as good as absent: %s", nothing.body()).isEqualTo(200);
     }
 
     @Test
