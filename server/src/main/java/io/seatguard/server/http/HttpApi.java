@@ -10,7 +10,9 @@ import io.seatguard.server.ServerMetrics;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the Javalin server from the route table. Every failure leaves as problem+json: our own
@@ -28,6 +30,13 @@ public final class HttpApi {
     private HttpApi() {}
 
     public static Javalin create(String host, int port, int maxBodyBytes, List<Route> routes, ServerMetrics metrics) {
+        int maxConnections = ConnectionBudget.forThisProcess();
+        LoggerFactory.getLogger(HttpApi.class).info("Holding up to {} client connections at once ({})", maxConnections, ConnectionBudget.describeThisProcess());
+        return create(host, port, maxBodyBytes, maxConnections, routes, metrics);
+    }
+
+    /** @param maxConnections client connections held open at once ({@link ConnectionBudget}) */
+    static Javalin create(String host, int port, int maxBodyBytes, int maxConnections, List<Route> routes, ServerMetrics metrics) {
         return Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;
@@ -47,6 +56,9 @@ public final class HttpApi {
                 server.insertHandler(new GracefulHandler());
                 // Requests refused before routing (undecodable path, oversized headers) get problem+json too.
                 server.setErrorHandler(new ProtocolProblems());
+                NetworkConnectionLimit limit = new NetworkConnectionLimit(maxConnections, server);
+                limit.setEndPointIdleTimeout(ConnectionBudget.IDLE_TIMEOUT_AT_LIMIT.toMillis());
+                server.addBean(limit);
             });
             // A body trickled in a byte at a time holds no thread (WholeBodyFirst), but it holds a connection
             // and its bytes so far; below this rate WholeBodyFirst ends the request (Jetty's own check, set here
