@@ -75,23 +75,9 @@ class GroupCommitWriterTest {
     @Test
     void writesCommittedOneByOneAfterAFailedBatchFailAtOnceOnceTheDatabaseIsUnreachable() throws Exception {
         OutageGate outage = OutageGate.forDatabase();
-        SQLiteDataSource dataSource = new SQLiteDataSource();
-        dataSource.setUrl("jdbc:sqlite:" + dir.resolve("alone.db"));
-        try (GroupCommitWriter alone = new GroupCommitWriter("alone-writer", dataSource::getConnection, Duration.ofSeconds(10),
-                new RepeatedFailures(org.slf4j.LoggerFactory.getLogger(GroupCommitWriterTest.class)), outage, Duration.ZERO)) {
-            alone.execute(connection -> {
-                try (Statement statement = connection.createStatement()) {
-                    return statement.execute("CREATE TABLE t (v TEXT)");
-                }
-            });
-            CountDownLatch held = new CountDownLatch(1);
+        try (GroupCommitWriter alone = writerWithTable("alone", Duration.ofSeconds(10), outage, Duration.ZERO)) {
             CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Object> holding = CompletableFuture.supplyAsync(() -> alone.execute(connection -> {
-                held.countDown();
-                awaitQuietly(release);
-                return insert(connection, "holding");
-            }));
-            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Object> holding = holdWriter(alone, release);
             AtomicInteger failingRuns = new AtomicInteger();
             AtomicInteger otherRuns = new AtomicInteger();
             CompletableFuture<Object> failing = CompletableFuture.supplyAsync(() -> alone.execute(connection -> {
@@ -128,23 +114,9 @@ class GroupCommitWriterTest {
     @Test
     void aCommitStalledPastTheLimitClosesTheGateAndReleasesTheWritesQueuedBehindIt() throws Exception {
         OutageGate outage = OutageGate.forDatabase();
-        SQLiteDataSource dataSource = new SQLiteDataSource();
-        dataSource.setUrl("jdbc:sqlite:" + dir.resolve("stall.db"));
-        try (GroupCommitWriter stalling = new GroupCommitWriter("stalling-writer", dataSource::getConnection, Duration.ofSeconds(30),
-                new RepeatedFailures(org.slf4j.LoggerFactory.getLogger(GroupCommitWriterTest.class)), outage, Duration.ofMillis(400))) {
-            stalling.execute(connection -> {
-                try (Statement statement = connection.createStatement()) {
-                    return statement.execute("CREATE TABLE t (v TEXT)");
-                }
-            });
-            CountDownLatch held = new CountDownLatch(1);
+        try (GroupCommitWriter stalling = writerWithTable("stalling", Duration.ofSeconds(30), outage, Duration.ofMillis(400))) {
             CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Object> stuck = CompletableFuture.supplyAsync(() -> stalling.execute(connection -> {
-                held.countDown();
-                awaitQuietly(release);
-                return insert(connection, "stuck");
-            }));
-            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Object> stuck = holdWriter(stalling, release);
             AtomicInteger queuedRuns = new AtomicInteger();
             long started = System.nanoTime();
             assertThatThrownBy(() -> stalling.execute(connection -> {
@@ -258,6 +230,32 @@ class GroupCommitWriterTest {
         finally {
             logger.detachAppender(logged);
         }
+    }
+
+    /** A writer of its own on a database of its own, with the table {@code t} made. */
+    private GroupCommitWriter writerWithTable(String name, Duration submitTimeout, OutageGate outage, Duration stallLimit) {
+        SQLiteDataSource dataSource = new SQLiteDataSource();
+        dataSource.setUrl("jdbc:sqlite:" + dir.resolve(name + ".db"));
+        GroupCommitWriter writer = new GroupCommitWriter(name + "-writer", dataSource::getConnection, submitTimeout,
+                new RepeatedFailures(org.slf4j.LoggerFactory.getLogger(GroupCommitWriterTest.class)), outage, stallLimit);
+        writer.execute(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                return statement.execute("CREATE TABLE t (v TEXT)");
+            }
+        });
+        return writer;
+    }
+
+    /** A write that holds the writer in its batch until {@code release}, then inserts "held"; returns once it holds. */
+    private static CompletableFuture<Object> holdWriter(GroupCommitWriter writer, CountDownLatch release) throws InterruptedException {
+        CountDownLatch held = new CountDownLatch(1);
+        CompletableFuture<Object> holding = CompletableFuture.supplyAsync(() -> writer.execute(connection -> {
+            held.countDown();
+            awaitQuietly(release);
+            return insert(connection, "held");
+        }));
+        assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+        return holding;
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
