@@ -136,12 +136,15 @@ final class OutageGate {
                 }
             };
         }
-        refused.incrementAndGet();
         throw refusal();
     }
 
-    /** What a call refused because the gate is closed is told (503 {@code storage-unavailable}). */
+    /**
+     * What a call refused because the gate is closed is told (503 {@code storage-unavailable}); counted,
+     * whoever refuses it (here, or the writer for writes queued when the gate closed).
+     */
     SeatguardException refusal() {
+        refused.incrementAndGet();
         return new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, name + " is unreachable (checked again every second)");
     }
 

@@ -131,6 +131,7 @@ class GroupCommitWriterTest {
             assertThatThrownBy(() -> stalling.execute(connection -> insert(connection, "new"))).isInstanceOf(SeatguardException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).as("a new write is refused at once").isLessThan(Duration.ofMillis(300));
             assertThat(stuck).as("the stuck write waits for its real outcome").isNotDone();
+            assertThat(outage.stats().refused()).as("both refusals counted, as /metrics shows them").isEqualTo(2);
 
             release.countDown();
             assertThat(stuck.get(10, TimeUnit.SECONDS)).isEqualTo(1);

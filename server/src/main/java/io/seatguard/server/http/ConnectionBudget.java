@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  * the limit Jetty stops accepting (new connections wait in the kernel's backlog) and closes connections
  * idle for {@link #IDLE_TIMEOUT_AT_LIMIT}, so an idle crowd gives way to clients with requests.
  */
-public final class ConnectionBudget {
+final class ConnectionBudget {
     /** Descriptors kept for everything else: the database's files, pools, Redis, IP data, logs, webhooks, mail. */
     static final int RESERVED = 512;
     static final int MIN = 64;
@@ -22,12 +22,12 @@ public final class ConnectionBudget {
     /** Where the open-file limit cannot be read (not a Unix JVM). */
     static final int UNKNOWN_LIMIT_DEFAULT = 10_000;
     /** How long a connection may sit idle while the server is at its limit (30 s otherwise). */
-    public static final Duration IDLE_TIMEOUT_AT_LIMIT = Duration.ofSeconds(1);
+    static final Duration IDLE_TIMEOUT_AT_LIMIT = Duration.ofSeconds(1);
 
     private ConnectionBudget() {}
 
     /** The budget for this process's open-file limit. */
-    public static int forThisProcess() {
+    static int forThisProcess() {
         OptionalLong limit = openFileLimit();
         return limit.isPresent() ? forFileLimit(limit.getAsLong()) : UNKNOWN_LIMIT_DEFAULT;
     }
