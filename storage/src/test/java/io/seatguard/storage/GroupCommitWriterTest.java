@@ -43,14 +43,8 @@ class GroupCommitWriterTest {
 
     @Test
     void aWriteTheCallerGaveUpOnIsNeverCommittedAfterwards() throws Exception {
-        CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Object> blocking = CompletableFuture.supplyAsync(() -> writer.execute(connection -> {
-            held.countDown();
-            awaitQuietly(release);
-            return insert(connection, "first");
-        }));
-        assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Object> blocking = holdWriter(writer, release);
         AtomicInteger ran = new AtomicInteger();
 
         assertThatThrownBy(() -> writer.execute(connection -> {
