@@ -2,6 +2,7 @@ package io.seatguard.server;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -36,6 +38,8 @@ public final class ServerMetrics implements AutoCloseable {
     private LongSupplier readCount;
     private Supplier<LogRestartStats> logRestartStats;
     private Supplier<OutageStats> outageStats;
+    private IntSupplier waitingRequests;
+    private LongSupplier shedRequests;
 
     public ServerMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -115,6 +119,21 @@ public final class ServerMetrics implements AutoCloseable {
                 .description("Times the database was found unreachable (calls then refused at once, one tried a second)").register(registry);
         FunctionCounter.builder("seatguard.storage.refused", stats, s -> s.get().refused())
                 .description("Calls answered 503 at once because the database was known to be unreachable").register(registry);
+    }
+
+    /**
+     * Requests waiting for a slot to run in (none while the server keeps up), and those answered 503
+     * because they waited too long or too many were waiting: a node shedding load says so here, since
+     * such requests never reach the routes whose timings {@link #requestCompleted} records.
+     */
+    public void bindRequestSlots(IntSupplier waiting, LongSupplier shed) {
+        // Held for the same reason as writerStats: Micrometer keeps a gauge's and a function counter's state weakly.
+        waitingRequests = waiting;
+        shedRequests = shed;
+        Gauge.builder("seatguard.http.requests.waiting", waiting, IntSupplier::getAsInt)
+                .description("Requests waiting for a slot to run in (health, readiness and metrics never wait)").register(registry);
+        FunctionCounter.builder("seatguard.http.requests.shed", shed, LongSupplier::getAsLong)
+                .description("Requests answered 503 without running: waited too long for a slot, or too many waiting").register(registry);
     }
 
     public String scrape() {

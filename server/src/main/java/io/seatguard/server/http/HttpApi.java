@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.QoSHandler;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -30,16 +31,17 @@ public final class HttpApi {
     private HttpApi() {}
 
     public static Javalin create(String host, int port, int maxBodyBytes, List<Route> routes, ServerMetrics metrics) {
-        int maxConnections = ConnectionBudget.forThisProcess();
-        LoggerFactory.getLogger(HttpApi.class).info("Holding up to {} client connections at once ({})", maxConnections, ConnectionBudget.describeThisProcess());
-        return create(host, port, maxBodyBytes, maxConnections, routes, metrics);
+        EdgeLimits limits = EdgeLimits.forThisProcess();
+        LoggerFactory.getLogger(HttpApi.class).info("Holding up to {} client connections at once ({}); running up to {} requests at once, the rest waiting up to {} s",
+                limits.maxConnections(), ConnectionBudget.describeThisProcess(), RequestSlots.forThreads(limits.maxThreads()), limits.maxWait().toSeconds());
+        return create(host, port, maxBodyBytes, limits, routes, metrics);
     }
 
-    /** @param maxConnections client connections held open at once ({@link ConnectionBudget}) */
-    static Javalin create(String host, int port, int maxBodyBytes, int maxConnections, List<Route> routes, ServerMetrics metrics) {
+    static Javalin create(String host, int port, int maxBodyBytes, EdgeLimits limits, List<Route> routes, ServerMetrics metrics) {
         return Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;
+            config.jetty.threadPool = RequestSlots.threadPool(limits.maxThreads());
             config.http.maxRequestSize = maxBodyBytes;
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
@@ -48,6 +50,12 @@ public final class HttpApi {
             // CPU-bound and every SQLite call is a JNI call (docs/benchmarks.md).
             config.concurrency.useVirtualThreads = false;
             config.jetty.modifyServer(server -> {
+                // At most so many requests run at once, the rest wait without a thread, so that health checks
+                // and metrics are answered while requests wait on a silent database. Innermost of the three:
+                // a request counts once its body has arrived, not while it trickles in.
+                QoSHandler slots = RequestSlots.handler(limits.maxThreads(), limits.maxWait());
+                server.insertHandler(slots);
+                metrics.bindRequestSlots(slots::getSuspendedRequestCount, () -> slots.getTotalExpiredRequestCount() + slots.getTotalExceededRequestCount());
                 // Bodies are read whole, as they arrive, before a route runs: a slow body holds no thread.
                 server.insertHandler(new WholeBodyFirst(maxBodyBytes, MIN_REQUEST_DATA_RATE));
                 // Graceful stop: refuse new requests, let the ones in flight finish, then close. Inserted
@@ -56,7 +64,7 @@ public final class HttpApi {
                 server.insertHandler(new GracefulHandler());
                 // Requests refused before routing (undecodable path, oversized headers) get problem+json too.
                 server.setErrorHandler(new ProtocolProblems());
-                NetworkConnectionLimit limit = new NetworkConnectionLimit(maxConnections, server);
+                NetworkConnectionLimit limit = new NetworkConnectionLimit(limits.maxConnections(), server);
                 limit.setEndPointIdleTimeout(ConnectionBudget.IDLE_TIMEOUT_AT_LIMIT.toMillis());
                 server.addBean(limit);
             });

@@ -24,6 +24,9 @@ import org.eclipse.jetty.util.Callback;
 final class ProtocolProblems extends ErrorHandler {
     private static final HttpField CLOSE = new HttpField(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
 
+    /** What Jetty's 503 asks a client to wait: a slot frees within a second under overload. */
+    static final long BUSY_RETRY_AFTER_SECONDS = 1;
+
     ProtocolProblems() {
         setShowStacks(false);
         setShowCauses(false);
@@ -41,6 +44,11 @@ final class ProtocolProblems extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
         if (code < 500) {
             response.getHeaders().put(CLOSE);
+        }
+        else if (code == 503) {
+            // Jetty's own 503s: a request that waited too long for a slot (RequestSlots), or one that
+            // arrived while the server stops. Either may be sent again soon, to this node or another.
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS);
         }
         response.write(true, ByteBuffer.wrap(body(code, message)), callback);
     }
@@ -66,6 +74,8 @@ final class ProtocolProblems extends ErrorHandler {
             // Jetty answers 505 to a request line of HTTP/0.9 or HTTP/1.2: the client's fault, not ours.
             case 505 -> Problems.document(status, "http-version-not-supported", "HTTP version not supported",
                     "Send HTTP/1.1 (or HTTP/1.0)", List.of(new FieldError("request", "uses an HTTP version this server does not speak")));
+            case 503 -> Problems.document(status, "unavailable", "Service unavailable",
+                    "The server is busy or stopping; send the request again after Retry-After", List.of());
             default -> status >= 500
                     ? Problems.document(status, "internal", "Internal error", "The server could not complete the request", List.of())
                     : Problems.document(status, "malformed-request", "Malformed request", detail, List.of(new FieldError("request", detail)));

@@ -1,0 +1,20 @@
+package io.seatguard.server.http;
+
+import java.time.Duration;
+
+/**
+ * What the HTTP edge holds at once: client connections ({@link ConnectionBudget}), request threads, and
+ * how long a request waits for one of them ({@link RequestSlots}). Tests shrink them to reach the limits.
+ */
+record EdgeLimits(int maxConnections, int maxThreads, Duration maxWait) {
+    EdgeLimits {
+        if (maxConnections < 1 || maxThreads <= RequestSlots.THREADS_KEPT || maxWait.isNegative() || maxWait.isZero()) {
+            throw new IllegalArgumentException("edge limits out of range: " + maxConnections + " connections, " + maxThreads + " threads, wait " + maxWait);
+        }
+    }
+
+    /** The limits of this process: connections from its open-file limit, Javalin's pool of threads. */
+    static EdgeLimits forThisProcess() {
+        return new EdgeLimits(ConnectionBudget.forThisProcess(), RequestSlots.MAX_THREADS, RequestSlots.MAX_WAIT);
+    }
+}

@@ -1,0 +1,60 @@
+package io.seatguard.server.http;
+
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.jetty.server.handler.QoSHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * How many requests run at once, so that health checks and metrics are always answered.
+ *
+ * <p>Why: every request runs on a thread of one pool, and a request waiting on the database holds its
+ * thread. When PostgreSQL falls silent, a few hundred connections' requests took every thread for the
+ * seconds it takes to find the database unreachable, and {@code /healthz} went unanswered with them: a
+ * load balancer or orchestrator would have taken a node out (or restarted it) for a database outage
+ * that restarting cannot mend. Jetty's {@link QoSHandler} runs at most {@link #forThreads} requests at
+ * once and parks the rest without a thread, in arrival order, so some threads stay free; the operations
+ * routes ({@link #NEVER_WAITING}) are not counted and never park. A request parked for longer than
+ * {@link #MAX_WAIT} is answered {@code 503} (the SDKs give up after 5 s anyway; answering frees the
+ * connection and tells the client to retry), and so is one that finds {@link #MAX_WAITING} waiting.
+ */
+final class RequestSlots {
+    /** Threads of the pool's maximum kept from requests: Jetty's acceptor, selector and reserved threads, and the operations routes. */
+    static final int THREADS_KEPT = 16;
+    /** The pool's size (Javalin's default): more threads add no throughput on two cores, only memory. */
+    static final int MAX_THREADS = 250;
+    static final int MIN_THREADS = 8;
+    /**
+     * Requests that may wait at once; more are answered 503 at once. A waiting request holds its body
+     * (up to {@code --max-body-bytes}) and its connection, no thread: this bounds the memory they take.
+     */
+    static final int MAX_WAITING = 1_024;
+    /** Longest a request waits for a slot before it is answered 503. */
+    static final Duration MAX_WAIT = Duration.ofSeconds(5);
+    /** Routes that run at once however many requests wait: what load balancers and monitoring ask. */
+    static final List<String> NEVER_WAITING = List.of("/healthz", "/readyz", "/metrics");
+
+    private RequestSlots() {}
+
+    /** The request threads: a pool of {@code maxThreads}, its idle threads ended after a minute. */
+    static QueuedThreadPool threadPool(int maxThreads) {
+        QueuedThreadPool pool = new QueuedThreadPool(maxThreads, Math.min(MIN_THREADS, maxThreads), 60_000);
+        pool.setName("JettyServerThreadPool");
+        return pool;
+    }
+
+    /** Requests that may run at once in a pool of {@code maxThreads}. */
+    static int forThreads(int maxThreads) {
+        return Math.max(1, maxThreads - THREADS_KEPT);
+    }
+
+    /** The handler that holds back requests beyond {@link #forThreads} of {@code maxThreads}, parked at most {@code maxWait}. */
+    static QoSHandler handler(int maxThreads, Duration maxWait) {
+        QoSHandler slots = new QoSHandler();
+        slots.setMaxRequestCount(forThreads(maxThreads));
+        slots.setMaxSuspend(maxWait);
+        slots.setMaxSuspendedRequestCount(MAX_WAITING);
+        slots.excludePath(NEVER_WAITING.toArray(String[]::new));
+        return slots;
+    }
+}
