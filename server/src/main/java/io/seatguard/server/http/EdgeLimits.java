@@ -4,17 +4,18 @@ import java.time.Duration;
 
 /**
  * What the HTTP edge holds at once: client connections ({@link ConnectionBudget}), request threads, and
- * how long a request waits for one of them ({@link RequestSlots}). Tests shrink them to reach the limits.
+ * how many requests may wait for one and for how long ({@link RequestSlots}). Tests shrink them to reach the limits.
  */
-record EdgeLimits(int maxConnections, int maxThreads, Duration maxWait) {
+record EdgeLimits(int maxConnections, int maxThreads, int maxWaiting, Duration maxWait) {
     EdgeLimits {
-        if (maxConnections < 1 || maxThreads <= RequestSlots.THREADS_KEPT || maxWait.isNegative() || maxWait.isZero()) {
-            throw new IllegalArgumentException("edge limits out of range: " + maxConnections + " connections, " + maxThreads + " threads, wait " + maxWait);
+        if (maxConnections < 1 || maxThreads <= RequestSlots.THREADS_KEPT || maxWaiting < 1 || maxWait.isNegative() || maxWait.isZero()) {
+            throw new IllegalArgumentException("edge limits out of range: " + maxConnections + " connections, " + maxThreads + " threads, "
+                    + maxWaiting + " waiting, wait " + maxWait);
         }
     }
 
     /** The limits of this process: connections from its open-file limit, Javalin's pool of threads. */
     static EdgeLimits forThisProcess() {
-        return new EdgeLimits(ConnectionBudget.forThisProcess(), RequestSlots.MAX_THREADS, RequestSlots.MAX_WAIT);
+        return new EdgeLimits(ConnectionBudget.forThisProcess(), RequestSlots.MAX_THREADS, RequestSlots.MAX_WAITING, RequestSlots.MAX_WAIT);
     }
 }

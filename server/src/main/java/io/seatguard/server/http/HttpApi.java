@@ -53,7 +53,7 @@ public final class HttpApi {
                 // At most so many requests run at once, the rest wait without a thread, so that health checks
                 // and metrics are answered while requests wait on a silent database. Innermost of the three:
                 // a request counts once its body has arrived, not while it trickles in.
-                QoSHandler slots = RequestSlots.handler(limits.maxThreads(), limits.maxWait());
+                QoSHandler slots = RequestSlots.handler(limits);
                 server.insertHandler(slots);
                 metrics.bindRequestSlots(slots::getSuspendedRequestCount, () -> slots.getTotalExpiredRequestCount() + slots.getTotalExceededRequestCount());
                 // Bodies are read whole, as they arrive, before a route runs: a slow body holds no thread.

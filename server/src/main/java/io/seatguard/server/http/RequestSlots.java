@@ -2,7 +2,14 @@ package io.seatguard.server.http;
 
 import java.time.Duration;
 import java.util.List;
+import io.seatguard.storage.RepeatedFailures;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.QoSHandler;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -48,13 +55,44 @@ final class RequestSlots {
         return Math.max(1, maxThreads - THREADS_KEPT);
     }
 
-    /** The handler that holds back requests beyond {@link #forThreads} of {@code maxThreads}, parked at most {@code maxWait}. */
-    static QoSHandler handler(int maxThreads, Duration maxWait) {
-        QoSHandler slots = new QoSHandler();
-        slots.setMaxRequestCount(forThreads(maxThreads));
-        slots.setMaxSuspend(maxWait);
-        slots.setMaxSuspendedRequestCount(MAX_WAITING);
+    /** The handler that runs {@link #forThreads} requests at once and parks up to {@code maxWaiting} others, each at most {@code maxWait}. */
+    static QoSHandler handler(EdgeLimits limits) {
+        QoSHandler slots = new Shedding(forThreads(limits.maxThreads()), limits.maxWaiting(), limits.maxWait());
+        slots.setMaxRequestCount(forThreads(limits.maxThreads()));
+        slots.setMaxSuspend(limits.maxWait());
+        slots.setMaxSuspendedRequestCount(limits.maxWaiting());
         slots.excludePath(NEVER_WAITING.toArray(String[]::new));
         return slots;
+    }
+
+    /**
+     * Says in the log when requests are shed, which nothing else would: they never reach a route, so
+     * neither the route's metrics nor {@link Problems} see them. Once, then counted every 30 s, as the
+     * storage 503s are: an overloaded node sheds hundreds a second.
+     */
+    private static final class Shedding extends QoSHandler {
+        private static final Logger log = LoggerFactory.getLogger(RequestSlots.class);
+        private final RepeatedFailures shed = new RepeatedFailures(log);
+        private final String waitedTooLong;
+        private final String tooManyWaiting;
+
+        Shedding(int slots, int maxWaiting, Duration maxWait) {
+            this.waitedTooLong = "A request waited " + maxWait.toMillis() + " ms for one of the " + slots
+                    + " request slots and was answered 503 unavailable: the node is overloaded";
+            this.tooManyWaiting = "A request found " + maxWaiting + " others waiting for one of the " + slots
+                    + " request slots and was answered 503 unavailable: the node is overloaded";
+        }
+
+        @Override
+        protected void expireSuspended(Request request, Response response, Callback callback) {
+            shed.failed(Level.WARN, waitedTooLong, "");
+            super.expireSuspended(request, response, callback);
+        }
+
+        @Override
+        protected void reject(Request request, Response response, Callback callback, int status) {
+            shed.failed(Level.WARN, tooManyWaiting, "");
+            super.reject(request, response, callback, status);
+        }
     }
 }

@@ -2,6 +2,9 @@ package io.seatguard.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.seatguard.server.ServerMetrics;
@@ -12,12 +15,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Requests beyond the slots wait without a thread, so that the operations routes are answered while
@@ -28,6 +33,8 @@ class RequestSlotsTest {
     /** A small pool, so that the test reaches its limit: 32 threads, 16 of them slots. */
     private static final int THREADS = 32;
     private static final int SLOTS = RequestSlots.forThreads(THREADS);
+    /** Waiting requests allowed; in the first test twice the threads are sent, so this is above the rest. */
+    private static final int MAX_WAITING = 2 * THREADS;
 
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger running = new AtomicInteger();
@@ -79,17 +86,16 @@ class RequestSlotsTest {
         List<CompletableFuture<HttpResponse<String>>> holding = send("/block", SLOTS);
         awaitRunning(SLOTS);
         long startedNanos = System.nanoTime();
-        HttpResponse<String> refused = http.send(get("/block").timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        List<String> log = new ArrayList<>();
+        HttpResponse<String> refused = logged(log, () -> http.send(get("/block").timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()));
         long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
 
-        assertThat(refused.statusCode()).isEqualTo(503);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(Problems.CONTENT_TYPE));
-        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
-        assertThat(refused.body()).contains("\"type\":\"https://seatguard.dev/problems/unavailable\"").contains("\"status\":503")
-                .contains("Retry-After");
+        assertUnavailable(refused);
         assertThat(waitedMillis).as("it waited for a slot before it was refused").isGreaterThanOrEqualTo(900);
         assertThat(running.get()).as("the refused request never ran").isEqualTo(SLOTS);
         assertThat(metrics.scrape()).contains("seatguard_http_requests_shed_total 1.0");
+        assertThat(log).as("the log says why").singleElement().asString().contains("waited 1000 ms for one of the " + SLOTS + " request slots")
+                .contains("overloaded");
 
         release.countDown();
         for (CompletableFuture<HttpResponse<String>> answer : holding) {
@@ -97,8 +103,50 @@ class RequestSlotsTest {
         }
     }
 
+    @Test
+    void aRequestThatFindsTooManyWaitingIsAnswered503AtOnce() throws Exception {
+        start(Duration.ofSeconds(30));
+        List<CompletableFuture<HttpResponse<String>>> holding = send("/block", SLOTS + MAX_WAITING);
+        awaitRunning(SLOTS);
+        awaitMetric("seatguard_http_requests_waiting " + MAX_WAITING + ".0");
+        List<String> log = new ArrayList<>();
+        HttpResponse<String> refused = logged(log, () -> http.send(get("/block").timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()));
+
+        assertUnavailable(refused);
+        assertThat(metrics.scrape()).contains("seatguard_http_requests_shed_total 1.0");
+        assertThat(log).singleElement().asString().contains("found " + MAX_WAITING + " others waiting").contains("overloaded");
+
+        release.countDown();
+        for (CompletableFuture<HttpResponse<String>> answer : holding) {
+            assertThat(answer.get(20, TimeUnit.SECONDS).statusCode()).as("the waiting ones still run").isEqualTo(200);
+        }
+    }
+
+    private static void assertUnavailable(HttpResponse<String> refused) {
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(Problems.CONTENT_TYPE));
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(refused.body()).contains("\"type\":\"https://seatguard.dev/problems/unavailable\"").contains("\"status\":503")
+                .contains("Retry-After");
+    }
+
+    /** Runs {@code call}, adding what {@link RequestSlots} logged meanwhile to {@code lines}. */
+    private static <T> T logged(List<String> lines, Callable<T> call) throws Exception {
+        Logger log = (Logger) LoggerFactory.getLogger(RequestSlots.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        log.addAppender(appender);
+        try {
+            return call.call();
+        }
+        finally {
+            log.detachAppender(appender);
+            appender.list.stream().map(ILoggingEvent::getFormattedMessage).forEach(lines::add);
+        }
+    }
+
     private void start(Duration maxWait) {
-        server = HttpApi.create("127.0.0.1", 0, 64 * 1024, new EdgeLimits(1_000, THREADS, maxWait), List.of(
+        server = HttpApi.create("127.0.0.1", 0, 64 * 1024, new EdgeLimits(1_000, THREADS, MAX_WAITING, maxWait), List.of(
                 new Route(HandlerType.GET, "/block", ctx -> {
                     running.incrementAndGet();
                     try {
