@@ -9,6 +9,7 @@ import io.seatguard.core.error.SeatguardException;
 import io.seatguard.server.ServerMetrics;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -108,9 +109,19 @@ public final class HttpApi {
                     new SeatguardException(ErrorCode.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path())));
             config.requestLogger.http((ctx, millis) -> {
                 String route = ctx.attribute(ROUTE_ATTRIBUTE);
-                metrics.requestCompleted(ctx.method().name(), route == null ? "unmatched" : route, ctx.statusCode(), (long) (millis * 1_000_000L));
+                metrics.requestCompleted(ctx.method().name(), route == null ? "unmatched" : route, ctx.statusCode(), sinceArrival(ctx, millis));
             });
         });
+    }
+
+    /**
+     * Nanoseconds since the request's first byte arrived. Javalin's own figure starts when the route is
+     * reached, after the time a request waited for a slot ({@link RequestSlots}): on an overloaded node
+     * the metrics would show milliseconds while clients waited seconds.
+     */
+    private static long sinceArrival(Context ctx, float javalinMillis) {
+        ServletContextRequest request = ServletContextRequest.getServletContextRequest(ctx.req());
+        return request == null ? (long) (javalinMillis * 1_000_000L) : System.nanoTime() - request.getBeginNanoTime();
     }
 
     private static void problemUnlessWritten(Context ctx, SeatguardException e) {

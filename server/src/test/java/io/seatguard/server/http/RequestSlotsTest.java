@@ -20,6 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -122,6 +124,26 @@ class RequestSlotsTest {
         }
     }
 
+    @Test
+    void aRequestsTimingCountsItsWaitForASlot() throws Exception {
+        start(Duration.ofSeconds(30));
+        List<CompletableFuture<HttpResponse<String>>> holding = send("/block", SLOTS);
+        awaitRunning(SLOTS);
+        CompletableFuture<HttpResponse<String>> fast = send("/fast", 1).get(0);
+        awaitMetric("seatguard_http_requests_waiting 1.0");
+        Thread.sleep(1_500);
+        release.countDown();
+        assertThat(fast.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        for (CompletableFuture<HttpResponse<String>> answer : holding) {
+            assertThat(answer.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+        // The route itself takes no time: what the metrics show is the wait, as its client saw it.
+        Matcher max = Pattern.compile("(?m)^seatguard_http_requests_seconds_max\\{method=\"GET\",route=\"/fast\",status=\"200\",?} (\\S+)$")
+                .matcher(metrics.scrape());
+        assertThat(max.find()).as("the /fast route's timing in %s", metrics.scrape()).isTrue();
+        assertThat(Double.parseDouble(max.group(1))).isGreaterThanOrEqualTo(1.5);
+    }
+
     private static void assertUnavailable(HttpResponse<String> refused) {
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(Problems.CONTENT_TYPE));
@@ -157,6 +179,7 @@ class RequestSlotsTest {
                     }
                     ctx.result("done");
                 }),
+                new Route(HandlerType.GET, "/fast", ctx -> ctx.result("fast")),
                 new Route(HandlerType.GET, "/healthz", ctx -> ctx.result("ok"))), metrics).start();
     }
 
