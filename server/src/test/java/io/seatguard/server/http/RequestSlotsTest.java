@@ -8,10 +8,12 @@ import ch.qos.logback.core.read.ListAppender;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.seatguard.server.ServerMetrics;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,10 +140,34 @@ class RequestSlotsTest {
             assertThat(answer.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         }
         // The route itself takes no time: what the metrics show is the wait, as its client saw it.
+        assertThat(fastMaxSeconds()).isGreaterThanOrEqualTo(1.5);
+    }
+
+    @Test
+    void aKeptAliveConnectionsIdleTimeIsNotCounted() throws Exception {
+        start(Duration.ofSeconds(30));
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(5_000);
+            for (int i = 0; i < 2; i++) {
+                socket.getOutputStream().write("GET /fast HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                StringBuilder answer = new StringBuilder();
+                byte[] buffer = new byte[4096];
+                while (!answer.toString().endsWith("fast")) {
+                    int read = socket.getInputStream().read(buffer);
+                    assertThat(read).as("answered on the same connection").isPositive();
+                    answer.append(new String(buffer, 0, read, StandardCharsets.US_ASCII));
+                }
+                Thread.sleep(1_500);
+            }
+        }
+        assertThat(fastMaxSeconds()).as("the second request is timed from its own first byte").isLessThan(1.0);
+    }
+
+    private double fastMaxSeconds() {
         Matcher max = Pattern.compile("(?m)^seatguard_http_requests_seconds_max\\{method=\"GET\",route=\"/fast\",status=\"200\",?} (\\S+)$")
                 .matcher(metrics.scrape());
         assertThat(max.find()).as("the /fast route's timing in %s", metrics.scrape()).isTrue();
-        assertThat(Double.parseDouble(max.group(1))).isGreaterThanOrEqualTo(1.5);
+        return Double.parseDouble(max.group(1));
     }
 
     private static void assertUnavailable(HttpResponse<String> refused) {
