@@ -89,7 +89,9 @@ class ChallengePageBrowserTest {
         assertThat(focused.getText()).startsWith("Email me a code");
         focused.sendKeys(Keys.ENTER);
         WebElement code = Chromium.waitFor(browser, driver -> driver.findElement(By.id("code")), "the code field");
-        assertThat(browser.switchTo().activeElement()).as("the code field has the focus").isEqualTo(code);
+        // The browser applies autofocus when it next renders, which may be after the field is found: wait
+        // for it (Chromium.waitFor fails the test if it never comes).
+        Chromium.waitFor(browser, driver -> code.equals(driver.switchTo().activeElement()), "the code field to have the focus");
         screenshot("challenge-code-phone");
 
         List<WebElement> inputs = browser.findElements(By.cssSelector("input:not([type=hidden])"));
