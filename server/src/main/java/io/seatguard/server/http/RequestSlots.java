@@ -1,16 +1,16 @@
 package io.seatguard.server.http;
 
+import io.seatguard.storage.RepeatedFailures;
 import java.time.Duration;
 import java.util.List;
-import io.seatguard.storage.RepeatedFailures;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * How many requests run at once, so that health checks and metrics are always answered.
