@@ -14,8 +14,9 @@ record EdgeLimits(int maxConnections, int maxThreads, int maxWaiting, Duration m
         }
     }
 
-    /** The limits of this process: connections from its open-file limit, Javalin's pool of threads. */
+    /** The limits of this process: connections from its open-file limit, Javalin's pool of threads, a request of each connection waiting. */
     static EdgeLimits forThisProcess() {
-        return new EdgeLimits(ConnectionBudget.forThisProcess(), RequestSlots.MAX_THREADS, RequestSlots.MAX_WAITING, RequestSlots.MAX_WAIT);
+        int connections = ConnectionBudget.forThisProcess();
+        return new EdgeLimits(connections, RequestSlots.MAX_THREADS, connections, RequestSlots.MAX_WAIT);
     }
 }

@@ -23,7 +23,10 @@ import org.slf4j.event.Level;
  * once and parks the rest without a thread, in arrival order, so some threads stay free; the operations
  * routes ({@link #NEVER_WAITING}) are not counted and never park. A request parked for longer than
  * {@link #MAX_WAIT} is answered {@code 503} (the SDKs give up after 5 s anyway; answering frees the
- * connection and tells the client to retry), and so is one that finds {@link #MAX_WAITING} waiting.
+ * connection and tells the client to retry). As many requests may wait as there are connections (each
+ * connection has one request at a time): a waiting request holds its connection and its body, which
+ * {@link WholeBodyFirst} had read before anyway, so a count bound below that would only turn away a burst
+ * the node could serve within the wait (Jetty's default, 1,024, is half a second of evaluations here).
  */
 final class RequestSlots {
     /** Threads of the pool's maximum kept from requests: Jetty's acceptor, selector and reserved threads, and the operations routes. */
@@ -31,11 +34,6 @@ final class RequestSlots {
     /** The pool's size (Javalin's default): more threads add no throughput on two cores, only memory. */
     static final int MAX_THREADS = 250;
     static final int MIN_THREADS = 8;
-    /**
-     * Requests that may wait at once; more are answered 503 at once. A waiting request holds its body
-     * (up to {@code --max-body-bytes}) and its connection, no thread: this bounds the memory they take.
-     */
-    static final int MAX_WAITING = 1_024;
     /** Longest a request waits for a slot before it is answered 503. */
     static final Duration MAX_WAIT = Duration.ofSeconds(5);
     /** Routes that run at once however many requests wait: what load balancers and monitoring ask. */

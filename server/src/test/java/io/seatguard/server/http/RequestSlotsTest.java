@@ -61,6 +61,8 @@ class RequestSlotsTest {
         assertThat(SLOTS).isEqualTo(THREADS - RequestSlots.THREADS_KEPT);
         assertThat(RequestSlots.forThreads(RequestSlots.MAX_THREADS)).isEqualTo(234);
         assertThat(RequestSlots.NEVER_WAITING).containsExactly("/healthz", "/readyz", "/metrics");
+        EdgeLimits process = EdgeLimits.forThisProcess();
+        assertThat(process.maxWaiting()).as("a request of every connection may wait: no count turns a burst away").isEqualTo(process.maxConnections());
     }
 
     @Test
