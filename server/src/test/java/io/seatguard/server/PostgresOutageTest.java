@@ -2,9 +2,6 @@ package io.seatguard.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.seatguard.server.TestServer.Response;
 import io.seatguard.server.TestServer.TestApp;
 import io.seatguard.server.http.Problems;
@@ -12,12 +9,12 @@ import io.seatguard.storage.PostgresTestDatabase;
 import io.seatguard.storage.TcpRelay;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * PostgreSQL failing under a running server (the real PostgreSQL, reached through a relay the test cuts
@@ -32,7 +29,7 @@ class PostgresOutageTest {
     Path dataDir;
 
     @Test
-    void whilePostgresIsGoneCallsAreRefusedQuicklyAndServedAgainWhenItIsBack() {
+    void whilePostgresIsGoneCallsAreRefusedQuicklyAndServedAgainWhenItIsBack() throws Exception {
         try (PostgresTestDatabase database = PostgresTestDatabase.create();
                 TcpRelay relay = relayTo(database.url());
                 TestServer server = TestServer.startWith(TestServer.config(dataDir).databaseUrl(through(relay, database.url(), "")).build())) {
@@ -44,7 +41,11 @@ class PostgresOutageTest {
             long started = System.nanoTime();
             evaluate(server, app, "pia", 503);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).as("refused, not held").isLessThan(Duration.ofSeconds(15));
-            List<String> logged = logLinesDuring(Problems.class, () -> assertRefusedAtOnce(server, app, "pia"));
+            List<String> logged = new ArrayList<>();
+            LogLines.during(Problems.class, logged, () -> {
+                assertRefusedAtOnce(server, app, "pia");
+                return null;
+            });
             assertThat(logged).as("four refusals of one kind: one line at most, then a count every 30 s")
                     .filteredOn(line -> line.startsWith("POST /v3/evaluate answered 503") && line.contains("is unreachable (checked again every second)"))
                     .hasSizeLessThanOrEqualTo(1);
@@ -91,21 +92,6 @@ class PostgresOutageTest {
 
             assertThat(evaluateUntilServed(server, app, "quin", Duration.ofSeconds(40))).as("served again without a restart").isTrue();
         }
-    }
-
-    /** What {@code logger} logged while {@code action} ran. */
-    private static List<String> logLinesDuring(Class<?> logger, Runnable action) {
-        Logger log = (Logger) LoggerFactory.getLogger(logger);
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        log.addAppender(appender);
-        try {
-            action.run();
-        }
-        finally {
-            log.detachAppender(appender);
-        }
-        return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
     private static double counter(String metrics, String name) {

@@ -2,11 +2,9 @@ package io.seatguard.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
+import io.seatguard.server.LogLines;
 import io.seatguard.server.ServerMetrics;
 import java.net.Socket;
 import java.net.URI;
@@ -17,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +23,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * Requests beyond the slots wait without a thread, so that the operations routes are answered while
@@ -93,7 +89,7 @@ class RequestSlotsTest {
         awaitRunning(SLOTS);
         long startedNanos = System.nanoTime();
         List<String> log = new ArrayList<>();
-        HttpResponse<String> refused = logged(log, () -> http.send(get("/block").timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()));
+        HttpResponse<String> refused = LogLines.during(RequestSlots.class, log, () -> http.send(get("/block").timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()));
         long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
 
         assertUnavailable(refused);
@@ -116,7 +112,7 @@ class RequestSlotsTest {
         awaitRunning(SLOTS);
         awaitMetric("seatguard_http_requests_waiting " + MAX_WAITING + ".0");
         List<String> log = new ArrayList<>();
-        HttpResponse<String> refused = logged(log, () -> http.send(get("/block").timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()));
+        HttpResponse<String> refused = LogLines.during(RequestSlots.class, log, () -> http.send(get("/block").timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()));
 
         assertUnavailable(refused);
         assertThat(metrics.scrape()).contains("seatguard_http_requests_shed_total 1.0");
@@ -178,21 +174,6 @@ class RequestSlotsTest {
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(refused.body()).contains("\"type\":\"https://seatguard.dev/problems/unavailable\"").contains("\"status\":503")
                 .contains("Retry-After");
-    }
-
-    /** Runs {@code call}, adding what {@link RequestSlots} logged meanwhile to {@code lines}. */
-    private static <T> T logged(List<String> lines, Callable<T> call) throws Exception {
-        Logger log = (Logger) LoggerFactory.getLogger(RequestSlots.class);
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        log.addAppender(appender);
-        try {
-            return call.call();
-        }
-        finally {
-            log.detachAppender(appender);
-            appender.list.stream().map(ILoggingEvent::getFormattedMessage).forEach(lines::add);
-        }
     }
 
     private void start(Duration maxWait) {

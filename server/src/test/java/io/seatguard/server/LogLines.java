@@ -1,0 +1,28 @@
+package io.seatguard.server;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
+
+/** What a logger logged while a piece of a test ran, for tests that check what the log says. */
+public final class LogLines {
+    private LogLines() {}
+
+    /** Runs {@code call}, adding the formatted lines {@code logger}'s log got meanwhile to {@code lines}; returns its result. */
+    public static <T> T during(Class<?> logger, List<String> lines, Callable<T> call) throws Exception {
+        Logger log = (Logger) LoggerFactory.getLogger(logger);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        log.addAppender(appender);
+        try {
+            return call.call();
+        }
+        finally {
+            log.detachAppender(appender);
+            appender.list.stream().map(ILoggingEvent::getFormattedMessage).forEach(lines::add);
+        }
+    }
+}
