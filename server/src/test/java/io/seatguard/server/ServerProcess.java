@@ -36,7 +36,7 @@ public final class ServerProcess implements AutoCloseable {
     /**
      * Starts {@code serve --port <free> --no-stun <args>} and waits until it is ready. Without a
      * {@code --data-dir} among the arguments the data folder is {@code workDir/data}, never the
-     * module's own {@code ./data}.
+     * module's own {@code ./data}. The developer's own {@code SEATGUARD_*} variables do not reach it.
      */
     public static ServerProcess start(Path workDir, String... args) throws Exception {
         Files.createDirectories(workDir);
@@ -48,9 +48,22 @@ public final class ServerProcess implements AutoCloseable {
             command.addAll(List.of("--data-dir", workDir.resolve("data").toString()));
         }
         command.addAll(List.of(args));
+        return start(command, Map.of(), port, workDir);
+    }
+
+    /**
+     * Starts a whole server command line ({@code java … serve …}, listening on {@code port}) with
+     * {@code environment} in place of this process's {@code SEATGUARD_*} variables, and waits until it is
+     * ready.
+     */
+    public static ServerProcess start(List<String> command, Map<String, String> environment, int port, Path workDir) throws Exception {
+        Files.createDirectories(workDir);
         Path out = workDir.resolve("server-" + port + ".out");
         Path err = workDir.resolve("server-" + port + ".err");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("SEATGUARD_"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         ServerProcess server = new ServerProcess(process, port, out, err);
         try {
             server.awaitReady();
@@ -128,7 +141,7 @@ public final class ServerProcess implements AutoCloseable {
         kill();
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
