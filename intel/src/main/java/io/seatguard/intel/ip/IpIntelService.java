@@ -331,8 +331,9 @@ public final class IpIntelService implements IpIntelligence {
             entries = loaded.entries();
             error = loaded.problem();
             loaded.problem().ifPresent(problem -> LOG.warn("IP intelligence: {} {}: {}", kind, name, problem));
-            LOG.info("IP intelligence: loaded {} {} (data date {}, {} entries)", kind, name, date.map(LocalDate::toString).orElse("unknown"),
-                    entries < 0 ? "?" : entries);
+            // A MaxMind-format database does not say how many networks it holds: no count then, as at /readyz.
+            LOG.info("IP intelligence: loaded {} {} (data date {}{})", kind, name, date.map(LocalDate::toString).orElse("unknown"),
+                    entries < 0 ? "" : ", " + entries + " entries");
         }
 
         /**
