@@ -32,10 +32,11 @@ export async function postJson(url: string, body: unknown, timeoutMs: number, ke
       if (response.ok) return { ok: false, error: { kind: 'invalid_response', detail: 'the answer is not JSON' } };
     }
     if (!response.ok) {
-      const detail = parsed && typeof parsed === 'object' && typeof (parsed as { detail?: unknown }).detail === 'string'
-        ? (parsed as { detail: string }).detail
-        : `HTTP ${response.status}`;
-      return { ok: false, error: { kind: 'http', status: response.status, detail } };
+      const problem = parsed && typeof parsed === 'object' ? (parsed as { detail?: unknown; request_id?: unknown }) : {};
+      const detail = typeof problem.detail === 'string' ? problem.detail : `HTTP ${response.status}`;
+      const error: SeatguardError = { kind: 'http', status: response.status, detail };
+      if (typeof problem.request_id === 'string') error.request_id = problem.request_id;
+      return { ok: false, error };
     }
     return { ok: true, status: response.status, body: parsed };
   } catch (e) {

@@ -22,6 +22,8 @@ export interface SeatguardError {
   status?: number;
   /** A human-readable reason (the server's problem `detail` for `http` failures). */
   detail: string;
+  /** The id Seatguard gave the refused request (the problem's `request_id`), to quote when reporting it. */
+  request_id?: string;
 }
 
 /** The answer to an evaluation. On failure every field is null (logout false) and `error` says why. */

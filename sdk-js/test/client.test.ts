@@ -102,10 +102,10 @@ describe('evaluate', () => {
     expect(result.error?.status).toBe(status);
   });
 
-  it('keeps the problem detail of a refused call', async () => {
-    serve(() => answer(403, { detail: 'Origin https://x is not in this app\'s allowed_origins' }, 'application/problem+json'));
+  it('keeps the problem detail and the request id of a refused call', async () => {
+    serve(() => answer(403, { detail: 'Origin https://x is not in this app\'s allowed_origins', request_id: 'req-403' }, 'application/problem+json'));
     const result = await new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT }).evaluate.access({ user: 'u1' });
-    expect(result.error).toEqual({ kind: 'http', status: 403, detail: 'Origin https://x is not in this app\'s allowed_origins' });
+    expect(result.error).toEqual({ kind: 'http', status: 403, detail: 'Origin https://x is not in this app\'s allowed_origins', request_id: 'req-403' });
   });
 
   it('gives up after timeoutMs and resolves with a timeout', async () => {

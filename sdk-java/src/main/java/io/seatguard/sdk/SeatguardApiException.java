@@ -15,6 +15,8 @@ public class SeatguardApiException extends SeatguardException {
     private final int status;
     private final String type;
     private final transient List<FieldError> fieldErrors;
+    /** Set once, by the client that read the problem, before the exception is thrown. */
+    private String requestId;
 
     public SeatguardApiException(int status, String type, String detail, List<FieldError> fieldErrors) {
         super(status + " " + (type == null ? "" : type + ": ") + detail);
@@ -34,5 +36,24 @@ public class SeatguardApiException extends SeatguardException {
 
     public List<FieldError> fieldErrors() {
         return fieldErrors;
+    }
+
+    /**
+     * The id Seatguard gave the request (the problem's {@code request_id}, also in its log): quote it when
+     * you report a problem. Null when the answer named none.
+     */
+    public String requestId() {
+        return requestId;
+    }
+
+    /** The status, the problem and, when Seatguard named the request, its id. */
+    @Override
+    public String getMessage() {
+        return requestId == null ? super.getMessage() : super.getMessage() + " [request " + requestId + "]";
+    }
+
+    SeatguardApiException withRequestId(String id) {
+        this.requestId = id;
+        return this;
     }
 }

@@ -309,13 +309,14 @@ public final class SeatguardClient implements AutoCloseable {
         String detail = problem.path("detail").isTextual() ? problem.path("detail").textValue() : "HTTP " + status;
         List<SeatguardApiException.FieldError> fields = new ArrayList<>();
         problem.path("errors").forEach(error -> fields.add(new SeatguardApiException.FieldError(error.path("field").asText(), error.path("message").asText())));
-        return switch (status) {
+        SeatguardApiException error = switch (status) {
             case 400 -> new InvalidRequestException(type, detail, fields);
             case 401 -> new AuthenticationException(type, detail);
             case 404 -> new NotFoundException(type, detail);
             case 409 -> new AlreadyConsumedException(type, detail);
             default -> new SeatguardApiException(status, type, detail, fields);
         };
+        return error.withRequestId(problem.path("request_id").isTextual() ? problem.path("request_id").textValue() : null);
     }
 
     /** Ids go into the path as they are; anything else cannot be one, and must not steer the request elsewhere. */

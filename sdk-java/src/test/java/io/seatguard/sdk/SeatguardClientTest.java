@@ -91,11 +91,17 @@ class SeatguardClientTest {
 
     @Test
     void typesNotFoundUnauthorizedAndInvalidWithTheirFields() throws IOException {
-        SeatguardClient client = client(new Scripted(404, "{\"detail\":\"evaluation x was not found\"}", 0),
+        SeatguardClient client = client(new Scripted(404, "{\"detail\":\"evaluation x was not found\",\"request_id\":\"req-404\"}", 0),
                 new Scripted(401, "{\"detail\":\"bad key\"}", 0),
                 new Scripted(400, "{\"detail\":\"1 field\",\"errors\":[{\"field\":\"limit\",\"message\":\"must be from 1 to 100\"}]}", 0));
-        assertThatThrownBy(() -> client.getEvaluation("x")).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> client.getChallenge("ch_1")).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> client.getEvaluation("x")).isInstanceOfSatisfying(NotFoundException.class, e -> {
+            assertThat(e.requestId()).isEqualTo("req-404");
+            assertThat(e.getMessage()).isEqualTo("404 evaluation x was not found [request req-404]");
+        });
+        assertThatThrownBy(() -> client.getChallenge("ch_1")).isInstanceOfSatisfying(AuthenticationException.class, e -> {
+            assertThat(e.requestId()).as("none named").isNull();
+            assertThat(e.getMessage()).isEqualTo("401 bad key");
+        });
         assertThatThrownBy(() -> client.history("mia", 0, java.util.Optional.empty()))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fieldErrors())
                         .containsExactly(new SeatguardApiException.FieldError("limit", "must be from 1 to 100")));

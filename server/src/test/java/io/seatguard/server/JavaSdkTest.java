@@ -120,7 +120,12 @@ class JavaSdkTest {
             assertThat(whole.accounts()).extracting(Pattern::user).containsExactlyInAnyOrder("nia", "ola", "pia");
             assertThat(seatguard.patterns(Optional.empty(), Optional.of("dangerous"), 1)).isEqualTo(new PatternList(List.of(), false));
             assertThatThrownBy(() -> seatguard.patterns(Optional.empty(), Optional.empty(), 10_001))
-                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fieldErrors()).extracting(error -> error.field()).containsExactly("limit"));
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                        assertThat(e.fieldErrors()).extracting(error -> error.field()).containsExactly("limit");
+                        // The id Seatguard gave the request, for a support ticket: in the exception and its message.
+                        assertThat(e.requestId()).matches("[0-9a-f]{32}");
+                        assertThat(e.getMessage()).endsWith(" [request " + e.requestId() + "]");
+                    });
         }
     }
 }

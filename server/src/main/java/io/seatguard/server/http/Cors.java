@@ -52,10 +52,13 @@ final class Cors {
         readable(ctx, origin);
     }
 
-    /** The answer, and its {@code Retry-After} (not a header browsers show a page unless told), readable by {@code origin}. */
+    /**
+     * The answer, its {@code Retry-After} and its {@code X-Request-Id} (headers browsers show a page only
+     * when told), readable by {@code origin}.
+     */
     private static void readable(Context ctx, String origin) {
         ctx.header("Access-Control-Allow-Origin", origin);
-        ctx.header("Access-Control-Expose-Headers", "Retry-After");
+        ctx.header("Access-Control-Expose-Headers", "Retry-After, " + RequestIds.HEADER);
         ctx.header("Vary", "Origin");
     }
 }

@@ -54,6 +54,8 @@ public final class HttpApi {
                 // At most so many requests run at once, the rest wait without a thread, so that health checks
                 // and metrics are answered while requests wait on a silent database. Innermost of the three:
                 // a request counts once its body has arrived, not while it trickles in.
+                // Innermost: the route's thread logs with the request's id (RequestIds.naming() gave it).
+                server.insertHandler(RequestIds.inLogs());
                 QoSHandler slots = RequestSlots.handler(limits);
                 server.insertHandler(slots);
                 metrics.bindRequestSlots(slots::getSuspendedRequestCount, () -> slots.getTotalExpiredRequestCount() + slots.getTotalExceededRequestCount());
@@ -63,6 +65,8 @@ public final class HttpApi {
                 // last, so it sits outermost and counts requests whose bodies are still arriving.
                 server.setStopTimeout(STOP_TIMEOUT_MILLIS);
                 server.insertHandler(new GracefulHandler());
+                // Outermost of all: every answer, a stopping or full server's 503 too, carries the request's id.
+                server.insertHandler(RequestIds.naming());
                 // Requests refused before routing (undecodable path, oversized headers) get problem+json too.
                 server.setErrorHandler(new ProtocolProblems());
                 NetworkConnectionLimit limit = new NetworkConnectionLimit(limits.maxConnections(), server);

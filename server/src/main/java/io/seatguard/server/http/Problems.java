@@ -81,11 +81,15 @@ public final class Problems {
             // (RFC 9110, 10.2.3) spaces its retries instead of adding to the load of one that recovers.
             ctx.header("Retry-After", String.valueOf(UNAVAILABLE_RETRY_AFTER_SECONDS));
         }
-        ctx.status(status).contentType(CONTENT_TYPE).result(document(status, code.slug(), code.title(), detail, e == null ? List.of() : e.errors()));
+        ctx.status(status).contentType(CONTENT_TYPE).result(document(status, code.slug(), code.title(), detail, e == null ? List.of() : e.errors(),
+                RequestIds.of(ctx)));
     }
 
-    /** The problem document itself; {@code slug} in either spelling ({@code invalid_input} or {@code invalid-input}). */
-    static String document(int status, String slug, String title, String detail, List<FieldError> fieldErrors) {
+    /**
+     * The problem document itself; {@code slug} in either spelling ({@code invalid_input} or
+     * {@code invalid-input}); {@code requestId} the request's id ({@link RequestIds}), null when it has none.
+     */
+    static String document(int status, String slug, String title, String detail, List<FieldError> fieldErrors, String requestId) {
         ObjectNode problem = Json.MAPPER.createObjectNode();
         problem.put("type", "https://seatguard.dev/problems/" + slug.replace('_', '-'));
         problem.put("title", title);
@@ -94,6 +98,9 @@ public final class Problems {
         ArrayNode errors = problem.putArray("errors");
         for (FieldError error : fieldErrors) {
             errors.addObject().put("field", error.field()).put("message", error.message());
+        }
+        if (requestId != null) {
+            problem.put(RequestIds.NAME, requestId);
         }
         return problem.toString();
     }

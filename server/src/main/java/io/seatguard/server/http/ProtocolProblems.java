@@ -50,7 +50,12 @@ final class ProtocolProblems extends ErrorHandler {
             // arrived while the server stops. Either may be sent again soon, to this node or another.
             response.getHeaders().put(HttpHeader.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS);
         }
-        response.write(true, ByteBuffer.wrap(body(code, message)), callback);
+        // A request named by RequestIds: its id again, in case the error's answer started over its headers.
+        String requestId = request.getAttribute(RequestIds.ATTRIBUTE) instanceof String id ? id : null;
+        if (requestId != null) {
+            response.getHeaders().put(RequestIds.HEADER, requestId);
+        }
+        response.write(true, ByteBuffer.wrap(body(code, message, requestId)), callback);
     }
 
     /** Errors before a request exists: headers too large, a malformed request line. */
@@ -58,27 +63,30 @@ final class ProtocolProblems extends ErrorHandler {
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
         fields.put(CLOSE);
-        return ByteBuffer.wrap(body(status, reason));
+        return ByteBuffer.wrap(body(status, reason, null));
     }
 
-    /** Jetty's reason is a fixed phrase ("Bad UTF-8 encoding"), never request data or a stack. */
-    static byte[] body(int status, String reason) {
+    /**
+     * Jetty's reason is a fixed phrase ("Bad UTF-8 encoding"), never request data or a stack;
+     * {@code requestId} is null for an error before there was a request.
+     */
+    static byte[] body(int status, String reason, String requestId) {
         String detail = reason == null || reason.isBlank() ? "The request could not be read" : reason;
         String document = switch (status) {
-            case 414 -> Problems.document(status, "uri-too-long", "URI too long", detail, List.of(new FieldError("uri", "is too long")));
+            case 414 -> Problems.document(status, "uri-too-long", "URI too long", detail, List.of(new FieldError("uri", "is too long")), requestId);
             // A chunked body that outgrew the limit while WholeBodyFirst read it: the same problem the routes give.
             case 413 -> Problems.document(status, io.seatguard.core.error.ErrorCode.BODY_TOO_LARGE.slug(),
-                    io.seatguard.core.error.ErrorCode.BODY_TOO_LARGE.title(), detail, List.of(new FieldError("body", "is too large")));
+                    io.seatguard.core.error.ErrorCode.BODY_TOO_LARGE.title(), detail, List.of(new FieldError("body", "is too large")), requestId);
             case 431 -> Problems.document(status, "headers-too-large", "Request headers too large", detail,
-                    List.of(new FieldError("headers", "are too large")));
+                    List.of(new FieldError("headers", "are too large")), requestId);
             // Jetty answers 505 to a request line of HTTP/0.9 or HTTP/1.2: the client's fault, not ours.
             case 505 -> Problems.document(status, "http-version-not-supported", "HTTP version not supported",
-                    "Send HTTP/1.1 (or HTTP/1.0)", List.of(new FieldError("request", "uses an HTTP version this server does not speak")));
+                    "Send HTTP/1.1 (or HTTP/1.0)", List.of(new FieldError("request", "uses an HTTP version this server does not speak")), requestId);
             case 503 -> Problems.document(status, "unavailable", "Service unavailable",
-                    "The server is busy or stopping; send the request again after Retry-After", List.of());
+                    "The server is busy or stopping; send the request again after Retry-After", List.of(), requestId);
             default -> status >= 500
-                    ? Problems.document(status, "internal", "Internal error", "The server could not complete the request", List.of())
-                    : Problems.document(status, "malformed-request", "Malformed request", detail, List.of(new FieldError("request", detail)));
+                    ? Problems.document(status, "internal", "Internal error", "The server could not complete the request", List.of(), requestId)
+                    : Problems.document(status, "malformed-request", "Malformed request", detail, List.of(new FieldError("request", detail)), requestId);
         };
         return document.getBytes(StandardCharsets.UTF_8);
     }

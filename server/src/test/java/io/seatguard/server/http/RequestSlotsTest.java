@@ -174,6 +174,9 @@ class RequestSlotsTest {
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(refused.body()).contains("\"type\":\"https://seatguard.dev/problems/unavailable\"").contains("\"status\":503")
                 .contains("Retry-After");
+        // Named before it waited: the refusal carries the request's id, in its header and its document.
+        String id = refused.headers().firstValue(RequestIds.HEADER).orElseThrow();
+        assertThat(refused.body()).contains("\"request_id\":\"" + id + "\"");
     }
 
     private void start(Duration maxWait) {
