@@ -334,7 +334,7 @@ public final class SeatguardServer implements AutoCloseable {
                             new OperatorPages(dashboard, operators, apps)));
             dispatcher = new WebhookDispatcher(webhookStore, webhookTargets, clock, WebhookDispatcher.DEFAULT_EVERY);
             retention = new RetentionPruner(accountRecords, config.retentionDays(), clock, afterPrune);
-            Javalin http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), routes, metrics).start();
+            Javalin http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), directory::heldOriginAllowed, routes, metrics).start();
             if (network.stunPort().isPresent()) {
                 stun = StunServer.start(config.host(), network.stunPort().getAsInt());
             }

@@ -114,6 +114,16 @@ public final class AppDirectory {
         return allOrigins.get("all").value().contains(origin);
     }
 
+    /**
+     * Whether some app allows {@code origin}, by what this node holds now: never reads storage, because
+     * it is asked by answers refused before any route ran (a full server, a stopping one), when storage may
+     * be what is slow. Before the first browser call nothing is held, and the answer is no.
+     */
+    public boolean heldOriginAllowed(String origin) {
+        Held<Set<String>> held = allOrigins.asMap().get("all");
+        return held != null && held.value().contains(origin);
+    }
+
     /** Forgets every cached app and origin: the next browser call reads them again. */
     public void invalidate() {
         byClientId.invalidateAll();

@@ -11,6 +11,9 @@ import io.seatguard.core.error.SeatguardException;
  * an {@code Origin} header (servers, curl) are not browser cross-origin calls and pass.
  */
 final class Cors {
+    /** Headers a page may read besides the simple ones: how long to wait, and the request's id. */
+    static final String EXPOSED_HEADERS = "Retry-After, " + RequestIds.HEADER;
+
     private Cors() {}
 
     static void preflight(Context ctx, AppDirectory apps) {
@@ -58,7 +61,7 @@ final class Cors {
      */
     private static void readable(Context ctx, String origin) {
         ctx.header("Access-Control-Allow-Origin", origin);
-        ctx.header("Access-Control-Expose-Headers", "Retry-After, " + RequestIds.HEADER);
+        ctx.header("Access-Control-Expose-Headers", EXPOSED_HEADERS);
         ctx.header("Vary", "Origin");
     }
 }

@@ -9,6 +9,7 @@ import io.seatguard.core.error.SeatguardException;
 import io.seatguard.server.ServerMetrics;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -31,14 +32,20 @@ public final class HttpApi {
 
     private HttpApi() {}
 
-    public static Javalin create(String host, int port, int maxBodyBytes, List<Route> routes, ServerMetrics metrics) {
+    /**
+     * @param allowedOrigin whether some app allows an origin, by what is held in memory: the answers Jetty
+     *     gives before any route runs (a full or stopping server's 503, a body too large) are readable by
+     *     such pages too
+     */
+    public static Javalin create(String host, int port, int maxBodyBytes, Predicate<String> allowedOrigin, List<Route> routes, ServerMetrics metrics) {
         EdgeLimits limits = EdgeLimits.forThisProcess();
         LoggerFactory.getLogger(HttpApi.class).info("Holding up to {} client connections at once ({}); running up to {} requests at once, the rest waiting up to {} s",
                 limits.maxConnections(), ConnectionBudget.describeThisProcess(), RequestSlots.forThreads(limits.maxThreads()), limits.maxWait().toSeconds());
-        return create(host, port, maxBodyBytes, limits, routes, metrics);
+        return create(host, port, maxBodyBytes, limits, allowedOrigin, routes, metrics);
     }
 
-    static Javalin create(String host, int port, int maxBodyBytes, EdgeLimits limits, List<Route> routes, ServerMetrics metrics) {
+    static Javalin create(String host, int port, int maxBodyBytes, EdgeLimits limits, Predicate<String> allowedOrigin, List<Route> routes,
+            ServerMetrics metrics) {
         return Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;
@@ -68,7 +75,7 @@ public final class HttpApi {
                 // Outermost of all: every answer, a stopping or full server's 503 too, carries the request's id.
                 server.insertHandler(RequestIds.naming());
                 // Requests refused before routing (undecodable path, oversized headers) get problem+json too.
-                server.setErrorHandler(new ProtocolProblems());
+                server.setErrorHandler(new ProtocolProblems(allowedOrigin));
                 NetworkConnectionLimit limit = new NetworkConnectionLimit(limits.maxConnections(), server);
                 limit.setEndPointIdleTimeout(ConnectionBudget.IDLE_TIMEOUT_AT_LIMIT.toMillis());
                 server.addBean(limit);

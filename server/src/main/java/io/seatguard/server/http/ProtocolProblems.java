@@ -4,6 +4,7 @@ import io.seatguard.core.error.FieldError;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Predicate;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -27,7 +28,14 @@ final class ProtocolProblems extends ErrorHandler {
     /** What Jetty's 503 asks a client to wait: a slot frees within a second under overload. */
     static final long BUSY_RETRY_AFTER_SECONDS = 1;
 
-    ProtocolProblems() {
+    private final Predicate<String> allowedOrigin;
+
+    /**
+     * @param allowedOrigin whether some app allows a page of this origin to read answers, by what is held
+     *     in memory (an answer refused before routing must not wait on storage)
+     */
+    ProtocolProblems(Predicate<String> allowedOrigin) {
+        this.allowedOrigin = allowedOrigin;
         setShowStacks(false);
         setShowCauses(false);
     }
@@ -49,6 +57,14 @@ final class ProtocolProblems extends ErrorHandler {
             // Jetty's own 503s: a request that waited too long for a slot (RequestSlots), or one that
             // arrived while the server stops. Either may be sent again soon, to this node or another.
             response.getHeaders().put(HttpHeader.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS);
+        }
+        // A page of an allowed origin may read why it was refused (a full or stopping server's 503, a body
+        // too large), as it may read the routes' own refusals (Cors), instead of seeing a network error.
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        if (origin != null && allowedOrigin.test(origin)) {
+            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS, Cors.EXPOSED_HEADERS);
+            response.getHeaders().add(HttpHeader.VARY, "Origin");
         }
         // A request named by RequestIds: its id again, in case the error's answer started over its headers.
         String requestId = request.getAttribute(RequestIds.ATTRIBUTE) instanceof String id ? id : null;

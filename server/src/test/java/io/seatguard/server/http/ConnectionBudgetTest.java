@@ -30,7 +30,7 @@ class ConnectionBudgetTest {
 
     @BeforeEach
     void start() {
-        server = HttpApi.create("127.0.0.1", 0, 64 * 1024, new EdgeLimits(LIMIT, RequestSlots.MAX_THREADS, LIMIT, RequestSlots.MAX_WAIT), List.of(new Route(HandlerType.GET, "/ping", ctx -> ctx.result("pong"))),
+        server = HttpApi.create("127.0.0.1", 0, 64 * 1024, new EdgeLimits(LIMIT, RequestSlots.MAX_THREADS, LIMIT, RequestSlots.MAX_WAIT), origin -> false, List.of(new Route(HandlerType.GET, "/ping", ctx -> ctx.result("pong"))),
                 new ServerMetrics()).start();
     }
 

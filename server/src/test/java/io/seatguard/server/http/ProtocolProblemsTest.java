@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,23 @@ class ProtocolProblemsTest {
     }
 
     /** Sends one raw request and reads until the server closes the connection. */
+    @Test
+    void aRefusalBeforeRoutingIsReadableByAPageOfAnOriginAnAppAllows() throws IOException {
+        server.createApp("shop", "https://shop.example");
+        String tooLarge = "{\"pad\":\"" + "a".repeat(70_000) + "\"}";
+        String request = "POST /v3/evaluate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " + tooLarge.length()
+                + "\r\nOrigin: %s\r\n\r\n" + tooLarge;
+        // Nothing read the apps' origins yet: the refusal does not wait on storage to find out, and says nothing.
+        assertThat(exchange(request.formatted("https://shop.example"))).startsWith("HTTP/1.1 413 ").doesNotContain("Access-Control-Allow-Origin");
+
+        assertThat(server.send("OPTIONS", "/v3/evaluate", null, Map.of("Origin", "https://shop.example", "Access-Control-Request-Method", "POST"))
+                .status()).as("a preflight reads them").isEqualTo(204);
+        String allowed = exchange(request.formatted("https://shop.example"));
+        assertThat(allowed).startsWith("HTTP/1.1 413 ").contains("application/problem+json").contains("\r\nAccess-Control-Allow-Origin: https://shop.example\r\n")
+                .contains("\r\nAccess-Control-Expose-Headers: Retry-After, X-Request-Id\r\n");
+        assertThat(exchange(request.formatted("https://elsewhere.example"))).startsWith("HTTP/1.1 413 ").doesNotContain("Access-Control-Allow-Origin");
+    }
+
     private String exchange(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.server().port())) {
             socket.setSoTimeout(10_000);

@@ -47,7 +47,7 @@ class RequestIdsTest {
 
     @BeforeEach
     void start() {
-        server = HttpApi.create("127.0.0.1", 0, MAX_BODY, new EdgeLimits(1_000, 32, 64, Duration.ofSeconds(5)), List.of(
+        server = HttpApi.create("127.0.0.1", 0, MAX_BODY, new EdgeLimits(1_000, 32, 64, Duration.ofSeconds(5)), origin -> false, List.of(
                 // Answers the id in the logging context of the thread that runs it.
                 new Route(HandlerType.GET, "/logged", ctx -> ctx.result(String.valueOf(MDC.get(RequestIds.NAME)))),
                 new Route(HandlerType.POST, "/logged", ctx -> ctx.result(String.valueOf(MDC.get(RequestIds.NAME)))),

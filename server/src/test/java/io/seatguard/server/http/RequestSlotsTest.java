@@ -36,6 +36,9 @@ class RequestSlotsTest {
     /** Waiting requests allowed; in the first test twice the threads are sent, so this is above the rest. */
     private static final int MAX_WAITING = 2 * THREADS;
 
+    /** The one origin some app allows, as far as the server knows. */
+    private static final String ALLOWED_ORIGIN = "https://shop.example";
+
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger running = new AtomicInteger();
     private final ServerMetrics metrics = new ServerMetrics();
@@ -89,10 +92,13 @@ class RequestSlotsTest {
         awaitRunning(SLOTS);
         long startedNanos = System.nanoTime();
         List<String> log = new ArrayList<>();
-        HttpResponse<String> refused = LogLines.during(RequestSlots.class, log, () -> http.send(get("/block").timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()));
+        HttpResponse<String> refused = LogLines.during(RequestSlots.class, log, () -> http.send(get("/block").header("Origin", ALLOWED_ORIGIN)
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()));
         long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
 
         assertUnavailable(refused);
+        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).as("a page of an allowed origin may read the refusal").hasValue(ALLOWED_ORIGIN);
+        assertThat(refused.headers().firstValue("Access-Control-Expose-Headers")).hasValue("Retry-After, X-Request-Id");
         assertThat(waitedMillis).as("it waited for a slot before it was refused").isGreaterThanOrEqualTo(900);
         assertThat(running.get()).as("the refused request never ran").isEqualTo(SLOTS);
         assertThat(metrics.scrape()).contains("seatguard_http_requests_shed_total 1.0");
@@ -112,9 +118,11 @@ class RequestSlotsTest {
         awaitRunning(SLOTS);
         awaitMetric("seatguard_http_requests_waiting " + MAX_WAITING + ".0");
         List<String> log = new ArrayList<>();
-        HttpResponse<String> refused = LogLines.during(RequestSlots.class, log, () -> http.send(get("/block").timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()));
+        HttpResponse<String> refused = LogLines.during(RequestSlots.class, log, () -> http.send(get("/block").header("Origin", "https://elsewhere.example")
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()));
 
         assertUnavailable(refused);
+        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).as("no app allows that origin").isEmpty();
         assertThat(metrics.scrape()).contains("seatguard_http_requests_shed_total 1.0");
         assertThat(log).singleElement().asString().contains("found " + MAX_WAITING + " others waiting").contains("overloaded");
 
@@ -180,7 +188,7 @@ class RequestSlotsTest {
     }
 
     private void start(Duration maxWait) {
-        server = HttpApi.create("127.0.0.1", 0, 64 * 1024, new EdgeLimits(1_000, THREADS, MAX_WAITING, maxWait), List.of(
+        server = HttpApi.create("127.0.0.1", 0, 64 * 1024, new EdgeLimits(1_000, THREADS, MAX_WAITING, maxWait), ALLOWED_ORIGIN::equals, List.of(
                 new Route(HandlerType.GET, "/block", ctx -> {
                     running.incrementAndGet();
                     try {
