@@ -58,18 +58,18 @@ public final class HttpApi {
             // CPU-bound and every SQLite call is a JNI call (docs/benchmarks.md).
             config.concurrency.useVirtualThreads = false;
             config.jetty.modifyServer(server -> {
-                // At most so many requests run at once, the rest wait without a thread, so that health checks
-                // and metrics are answered while requests wait on a silent database. Innermost of the three:
-                // a request counts once its body has arrived, not while it trickles in.
                 // Innermost: the route's thread logs with the request's id (RequestIds.naming() gave it).
                 server.insertHandler(RequestIds.inLogs());
+                // At most so many requests run at once, the rest wait without a thread, so that health checks
+                // and metrics are answered while requests wait on a silent database. Inside the body reader:
+                // a request counts once its body has arrived, not while it trickles in.
                 QoSHandler slots = RequestSlots.handler(limits);
                 server.insertHandler(slots);
                 metrics.bindRequestSlots(slots::getSuspendedRequestCount, () -> slots.getTotalExpiredRequestCount() + slots.getTotalExceededRequestCount());
                 // Bodies are read whole, as they arrive, before a route runs: a slow body holds no thread.
                 server.insertHandler(new WholeBodyFirst(maxBodyBytes, MIN_REQUEST_DATA_RATE));
-                // Graceful stop: refuse new requests, let the ones in flight finish, then close. Inserted
-                // last, so it sits outermost and counts requests whose bodies are still arriving.
+                // Graceful stop: refuse new requests, let the ones in flight finish, then close. Outside the
+                // body reader, so it counts requests whose bodies are still arriving.
                 server.setStopTimeout(STOP_TIMEOUT_MILLIS);
                 server.insertHandler(new GracefulHandler());
                 // Outermost of all: every answer, a stopping or full server's 503 too, carries the request's id.
