@@ -23,6 +23,7 @@ public final class Problems {
     public static final String CONTENT_TYPE = "application/problem+json";
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
     private static final RepeatedFailures unavailable = new RepeatedFailures(log);
+    private static final ClientFaultLog clientFaults = new ClientFaultLog(log);
     /** What a 503 (storage or Redis unreachable, or full) asks a client to wait before it tries again. */
     static final int UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
@@ -59,8 +60,9 @@ public final class Problems {
             log.error("{} {} failed: {}", ctx.method(), ctx.path(), e.code().slug(), e);
         }
         else {
-            // The message may repeat what the client sent (an unknown field's name): one line, whatever it holds.
-            log.info("{} {} answered {} {}: {}", ctx.method(), LogText.oneLine(ctx.path()), status, e.code().slug(), LogText.oneLine(e.getMessage()));
+            String route = ctx.attribute(HttpApi.ROUTE_ATTRIBUTE);
+            clientFaults.answered(ctx.method() + " " + (route == null ? "(no route)" : route), ctx.method().name(), ctx.path(), status, e.code().slug(),
+                    e.getMessage());
         }
         String detail = status >= 500 && e.code() == ErrorCode.INTERNAL ? "The server could not complete the request" : e.getMessage();
         send(ctx, status, e.code(), detail, e);
