@@ -97,6 +97,54 @@ class AppsApiTest {
     }
 
     @Test
+    void aRotationMayKeepTheReplacedKeyWorkingForAWhile() {
+        JsonNode app = server.post("/v3/apps", "{\"name\":\"Fleet\"}", ADMIN).json();
+        String oldKey = app.get("secret_key").asText();
+        String rotate = "/v3/apps/" + app.get("id").asText() + "/rotate-secret";
+        Map<String, String> adminJson = Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN, "Content-Type", "application/json");
+
+        Response rotated = server.post(rotate, "{\"previous_key_valid_for\":3600}", adminJson);
+        assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+        String newKey = rotated.json().get("secret_key").asText();
+        java.time.Instant expires = java.time.Instant.parse(rotated.json().get("previous_key_expires_at").asText());
+        assertThat(expires).isBetween(java.time.Instant.now().plusSeconds(3590), java.time.Instant.now().plusSeconds(3600));
+        for (String key : List.of(oldKey, newKey)) {
+            assertThat(server.post("/v3/evaluate", "{\"action\":\"signup\"}", Map.of("Authorization", "Bearer " + key)).status()).isEqualTo(200);
+        }
+
+        // Another rotation without an overlap ({} as much as no body): every key but the newest stops.
+        Response leaked = server.post(rotate, "{}", adminJson);
+        assertThat(leaked.json().get("previous_key_expires_at").isNull()).isTrue();
+        for (String key : List.of(oldKey, newKey)) {
+            assertThat(server.post("/v3/evaluate", "{\"action\":\"signup\"}", Map.of("Authorization", "Bearer " + key)).status()).isEqualTo(401);
+        }
+        assertThat(server.post("/v3/evaluate", "{\"action\":\"signup\"}", Map.of("Authorization", "Bearer " + leaked.json().get("secret_key").asText()))
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRotationsBodyIsCheckedAndNothingRotatesWhenItIsWrong() {
+        JsonNode app = server.post("/v3/apps", "{\"name\":\"Careful\"}", ADMIN).json();
+        String key = app.get("secret_key").asText();
+        String rotate = "/v3/apps/" + app.get("id").asText() + "/rotate-secret";
+        Map<String, String> adminJson = Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN, "Content-Type", "application/json");
+        for (String body : List.of("{\"previous_key_valid_for\":-1}", "{\"previous_key_valid_for\":604801}", "{\"previous_key_valid_for\":\"3600\"}",
+                "{\"previous_key_valid_for\":1.5}", "{\"previous_key_valid_for\":1e30}")) {
+            Response refused = server.post(rotate, body, adminJson);
+            assertThat(refused.status()).as(body).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asText()).as(body).isEqualTo("previous_key_valid_for");
+        }
+        Response typo = server.post(rotate, "{\"previous_valid_for\":3600}", adminJson);
+        assertThat(typo.status()).isEqualTo(400);
+        assertThat(typo.json().get("errors").get(0).get("field").asText()).as("a misspelt field is not taken for 'stop at once'").isEqualTo("previous_valid_for");
+        assertThat(server.post(rotate, "[]", adminJson).status()).isEqualTo(400);
+        assertThat(server.post(rotate, "previous_key_valid_for=3600", Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN,
+                "Content-Type", "application/x-www-form-urlencoded")).status()).isEqualTo(415);
+        assertThat(server.post("/v3/evaluate", "{\"action\":\"signup\"}", Map.of("Authorization", "Bearer " + key)).status())
+                .as("no refused rotation replaced the key").isEqualTo(200);
+    }
+
+    @Test
     void theAdminTokenIsRequiredAndAWrongOneRefused() {
         assertThat(server.get("/v3/apps", Map.of()).status()).isEqualTo(401);
         assertThat(server.get("/v3/apps", Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN + "x")).status()).isEqualTo(401);

@@ -30,6 +30,13 @@ class AppsCommandTest {
 
             JsonNode rotated = run(0, "apps", "rotate-secret", created.get("id").asText(), "--url", server.url(), "--admin-token", TestServer.ADMIN_TOKEN);
             assertThat(rotated.get("secret_key").asText()).isNotEqualTo(created.get("secret_key").asText());
+            assertThat(rotated.get("previous_key_expires_at").isNull()).as("the replaced key stopped at once").isTrue();
+
+            JsonNode overlapping = run(0, "apps", "rotate-secret", created.get("id").asText(), "--previous-valid-for", "3600", "--url", server.url(),
+                    "--admin-token", TestServer.ADMIN_TOKEN);
+            assertThat(java.time.Instant.parse(overlapping.get("previous_key_expires_at").asText())).isAfter(java.time.Instant.now().plusSeconds(3500));
+            assertThat(server.post("/v3/evaluate", "{\"action\":\"signup\"}", java.util.Map.of("Authorization", "Bearer " + rotated.get("secret_key").asText()))
+                    .status()).as("the replaced key works for its hour").isEqualTo(200);
         }
     }
 

@@ -7,6 +7,7 @@ import io.seatguard.core.app.AppStore;
 import io.seatguard.core.app.AppWithSecret;
 import io.seatguard.core.app.Branding;
 import io.seatguard.core.app.IdentitySecrets;
+import io.seatguard.core.app.PreviousSecret;
 import io.seatguard.core.app.StoredSecret;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -102,15 +103,31 @@ public final class SqlAppStore implements AppStore {
 
     @Override
     public Optional<AppWithSecret> findBySecretLookup(String lookup) {
+        // A current key first, should a lookup prefix ever be both one app's key and another's previous one.
         return database.read(connection -> JdbcRunner.queryOne(connection,
-                "SELECT " + COLUMNS + " FROM apps WHERE secret_lookup = ?",
-                row -> new AppWithSecret(app(row), new StoredSecret(row.getString("secret_lookup"), row.getString("secret_hash"))), lookup));
+                "SELECT " + COLUMNS + ", previous_secret_lookup, previous_secret_hash, previous_secret_until FROM apps"
+                        + " WHERE secret_lookup = ? OR previous_secret_lookup = ? ORDER BY CASE WHEN secret_lookup = ? THEN 0 ELSE 1 END",
+                SqlAppStore::withSecret, lookup, lookup, lookup));
     }
 
     @Override
-    public boolean replaceSecret(String appId, StoredSecret secret) {
-        return database.write(connection -> JdbcRunner.update(connection,
-                "UPDATE apps SET secret_lookup = ?, secret_hash = ? WHERE id = ?", secret.lookup(), secret.hash(), appId)) == 1;
+    public boolean replaceSecret(String appId, StoredSecret secret, Optional<Instant> previousUntil) {
+        // The right-hand sides read the row as it was: the key being replaced becomes the previous one.
+        return database.write(connection -> previousUntil.isPresent()
+                ? JdbcRunner.update(connection, "UPDATE apps SET previous_secret_lookup = secret_lookup, previous_secret_hash = secret_hash,"
+                        + " previous_secret_until = ?, secret_lookup = ?, secret_hash = ? WHERE id = ?",
+                        previousUntil.get().toEpochMilli(), secret.lookup(), secret.hash(), appId)
+                : JdbcRunner.update(connection, "UPDATE apps SET previous_secret_lookup = NULL, previous_secret_hash = NULL,"
+                        + " previous_secret_until = NULL, secret_lookup = ?, secret_hash = ? WHERE id = ?",
+                        secret.lookup(), secret.hash(), appId)) == 1;
+    }
+
+    private static AppWithSecret withSecret(ResultSet row) throws SQLException {
+        String previousLookup = row.getString("previous_secret_lookup");
+        long previousUntil = row.getLong("previous_secret_until");
+        Optional<PreviousSecret> previous = previousLookup == null || row.wasNull() ? Optional.empty()
+                : Optional.of(new PreviousSecret(new StoredSecret(previousLookup, row.getString("previous_secret_hash")), Instant.ofEpochMilli(previousUntil)));
+        return new AppWithSecret(app(row), new StoredSecret(row.getString("secret_lookup"), row.getString("secret_hash")), previous);
     }
 
     @Override

@@ -220,10 +220,67 @@ abstract class StorageContract {
     @Test
     void replacingASecretRetiresTheOldLookup() {
         apps.create(new App("app_1", "Shop", "pk_one", List.of(), T0), new StoredSecret("lookup000001", "hash-1"));
-        assertThat(apps.replaceSecret("app_1", new StoredSecret("lookup000009", "hash-9"))).isTrue();
+        assertThat(apps.replaceSecret("app_1", new StoredSecret("lookup000009", "hash-9"), Optional.empty())).isTrue();
         assertThat(apps.findBySecretLookup("lookup000001")).isEmpty();
-        assertThat(apps.findBySecretLookup("lookup000009")).isPresent();
-        assertThat(apps.replaceSecret("app_missing", new StoredSecret("x", "y"))).isFalse();
+        assertThat(apps.findBySecretLookup("lookup000009")).hasValueSatisfying(found -> assertThat(found.previous()).isEmpty());
+        assertThat(apps.replaceSecret("app_missing", new StoredSecret("x", "y"), Optional.empty())).isFalse();
+    }
+
+    @Test
+    void aReplacedSecretKeptForAnOverlapIsFoundByItsLookupUntilTheNextRotation() {
+        apps.create(new App("app_1", "Shop", "pk_one", List.of(), T0), new StoredSecret("lookup000001", "hash-1"));
+        Instant until = T0.plusSeconds(3600);
+        assertThat(apps.replaceSecret("app_1", new StoredSecret("lookup000002", "hash-2"), Optional.of(until))).isTrue();
+        io.seatguard.core.app.PreviousSecret kept = new io.seatguard.core.app.PreviousSecret(new StoredSecret("lookup000001", "hash-1"), until);
+        for (String lookup : List.of("lookup000001", "lookup000002")) {
+            assertThat(apps.findBySecretLookup(lookup)).as(lookup).hasValueSatisfying(found -> {
+                assertThat(found.app().id()).isEqualTo("app_1");
+                assertThat(found.secret()).isEqualTo(new StoredSecret("lookup000002", "hash-2"));
+                assertThat(found.previous()).contains(kept);
+            });
+        }
+        // One previous key at a time: the next rotation keeps the key it replaces, or none.
+        assertThat(apps.replaceSecret("app_1", new StoredSecret("lookup000003", "hash-3"), Optional.of(until.plusSeconds(60)))).isTrue();
+        assertThat(apps.findBySecretLookup("lookup000001")).isEmpty();
+        assertThat(apps.findBySecretLookup("lookup000002")).hasValueSatisfying(found -> assertThat(found.previous().orElseThrow().secret().lookup())
+                .isEqualTo("lookup000002"));
+        assertThat(apps.replaceSecret("app_1", new StoredSecret("lookup000004", "hash-4"), Optional.empty())).isTrue();
+        assertThat(apps.findBySecretLookup("lookup000003")).isEmpty();
+        assertThat(apps.findBySecretLookup("lookup000004")).hasValueSatisfying(found -> assertThat(found.previous()).isEmpty());
+    }
+
+    @Test
+    void aRotatedSecretKeyStillAuthenticatesDuringItsOverlapAndNeverAfter() {
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(T0);
+        java.time.InstantSource clock = now::get;
+        io.seatguard.core.app.AppService service = new io.seatguard.core.app.AppService(apps,
+                new io.seatguard.core.ids.IdGenerator(clock, new java.util.Random(11)), clock);
+        io.seatguard.core.app.CreatedApp shop = service.create("Shop", List.of());
+        io.seatguard.core.app.CreatedApp other = service.create("Other", List.of());
+
+        io.seatguard.core.app.AppService.RotatedSecret rotated = service.rotateSecret(shop.app().id(), java.time.Duration.ofHours(2));
+        assertThat(rotated.previousValidUntil()).contains(T0.plus(java.time.Duration.ofHours(2)));
+        String newKey = rotated.created().secretKey();
+        assertThat(newKey).isNotEqualTo(shop.secretKey());
+        now.set(T0.plus(java.time.Duration.ofHours(2)).minusMillis(1));
+        assertThat(service.authenticateSecret(shop.secretKey()).id()).as("the old key, within its overlap").isEqualTo(shop.app().id());
+        assertThat(service.authenticateSecret(newKey).id()).isEqualTo(shop.app().id());
+        assertThat(service.authenticateSecret(other.secretKey()).id()).isEqualTo(other.app().id());
+        now.set(T0.plus(java.time.Duration.ofHours(2)));
+        assertThatThrownBy(() -> service.authenticateSecret(shop.secretKey())).as("the overlap is over").isInstanceOfSatisfying(SeatguardException.class,
+                e -> assertThat(e.code()).isEqualTo(io.seatguard.core.error.ErrorCode.INVALID_CREDENTIALS));
+        assertThat(service.authenticateSecret(newKey).id()).isEqualTo(shop.app().id());
+
+        // A rotation for a leak: the key it replaces stops at once, and so does any previous one still kept.
+        io.seatguard.core.app.AppService.RotatedSecret overlapping = service.rotateSecret(shop.app().id(), java.time.Duration.ofDays(7));
+        io.seatguard.core.app.AppService.RotatedSecret leaked = service.rotateSecret(shop.app().id(), java.time.Duration.ZERO);
+        assertThat(leaked.previousValidUntil()).isEmpty();
+        for (String stopped : List.of(newKey, overlapping.created().secretKey())) {
+            assertThatThrownBy(() -> service.authenticateSecret(stopped)).isInstanceOf(SeatguardException.class);
+        }
+        assertThat(service.authenticateSecret(leaked.created().secretKey()).id()).isEqualTo(shop.app().id());
+        assertThatThrownBy(() -> service.rotateSecret(shop.app().id(), java.time.Duration.ofDays(7).plusMillis(1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -1260,6 +1317,10 @@ abstract class StorageContract {
             statement.execute("ALTER TABLE owner_notices DROP COLUMN recipient");
             statement.execute("ALTER TABLE account_patterns DROP COLUMN notified_rank");
             statement.execute("ALTER TABLE webhook_endpoints DROP COLUMN retired_secrets");
+            statement.execute("DROP INDEX apps_by_previous_secret");
+            statement.execute("ALTER TABLE apps DROP COLUMN previous_secret_lookup");
+            statement.execute("ALTER TABLE apps DROP COLUMN previous_secret_hash");
+            statement.execute("ALTER TABLE apps DROP COLUMN previous_secret_until");
             statement.execute("ALTER TABLE apps DROP COLUMN identity_secret");
             statement.execute("ALTER TABLE apps DROP COLUMN identity_retired_secrets");
             statement.execute("ALTER TABLE apps DROP COLUMN require_signed_identity");
@@ -1281,7 +1342,7 @@ abstract class StorageContract {
             statement.execute("DROP TABLE owner_notice_claims");
             statement.execute("DROP TABLE operator_signin_locks");
             statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27',"
-                    + " '28', '29', '30')");
+                    + " '28', '29', '30', '31')");
         }
         database = reopenDatabase();
         wire();

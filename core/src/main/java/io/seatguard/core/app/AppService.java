@@ -21,6 +21,8 @@ public final class AppService {
      * leaked secret is still cut off soon.
      */
     public static final Duration IDENTITY_SECRET_OVERLAP = Duration.ofHours(1);
+    /** The longest a replaced secret key may keep working: a week covers a deployment done by hand. */
+    public static final Duration MAX_PREVIOUS_KEY_OVERLAP = Duration.ofDays(7);
     static final int ROTATION_ROUNDS = 8;
 
     private final AppStore store;
@@ -101,14 +103,34 @@ public final class AppService {
         return now.isAfter(newest) ? now : newest.plusMillis(1);
     }
 
+    /** A new secret key for the app; the one it replaces stops working at once. */
     public CreatedApp rotateSecret(String appId) {
+        return rotateSecret(appId, Duration.ZERO).created();
+    }
+
+    /**
+     * A new secret key for the app. The key it replaces is still accepted for {@code previousValidFor}
+     * (zero: not at all), so that every backend can move to the new one before the old one stops; only
+     * the key replaced now is kept, any earlier one stops at once.
+     *
+     * @param previousValidFor from zero to {@link #MAX_PREVIOUS_KEY_OVERLAP}
+     */
+    public RotatedSecret rotateSecret(String appId, Duration previousValidFor) {
+        if (previousValidFor.isNegative() || previousValidFor.compareTo(MAX_PREVIOUS_KEY_OVERLAP) > 0) {
+            throw new IllegalArgumentException("previousValidFor must be within 0 and " + MAX_PREVIOUS_KEY_OVERLAP + ": " + previousValidFor);
+        }
         App app = store.findById(appId).orElseThrow(() -> SeatguardException.notFound("app " + appId));
         String secretKey = Keys.newSecretKey(ids);
-        if (!store.replaceSecret(appId, Keys.store(secretKey))) {
+        Optional<Instant> previousUntil = previousValidFor.isZero() ? Optional.empty()
+                : Optional.of(clock.instant().plus(previousValidFor).truncatedTo(ChronoUnit.MILLIS));
+        if (!store.replaceSecret(appId, Keys.store(secretKey), previousUntil)) {
             throw SeatguardException.notFound("app " + appId);
         }
-        return new CreatedApp(app, secretKey);
+        return new RotatedSecret(new CreatedApp(app, secretKey), previousUntil);
     }
+
+    /** A rotation's outcome: the app with its new key (shown once), and until when the key it replaced works. */
+    public record RotatedSecret(CreatedApp created, Optional<Instant> previousValidUntil) {}
 
     public List<App> list() {
         return store.list();
@@ -125,8 +147,15 @@ public final class AppService {
     /** The app a secret key belongs to; a malformed or unknown key is {@link ErrorCode#INVALID_CREDENTIALS}. */
     public App authenticateSecret(String secretKey) {
         if (Keys.looksLikeSecretKey(secretKey)) {
-            Optional<AppWithSecret> candidate = store.findBySecretLookup(Keys.lookupOf(secretKey));
+            String lookup = Keys.lookupOf(secretKey);
+            Optional<AppWithSecret> candidate = store.findBySecretLookup(lookup);
             if (candidate.isPresent() && Keys.matches(secretKey, candidate.get().secret().hash())) {
+                return candidate.get().app();
+            }
+            // The key a rotation replaced, while its overlap lasts.
+            Optional<PreviousSecret> previous = candidate.flatMap(AppWithSecret::previous);
+            if (previous.isPresent() && previous.get().secret().lookup().equals(lookup) && Keys.matches(secretKey, previous.get().secret().hash())
+                    && previous.get().acceptedAt(clock.instant())) {
                 return candidate.get().app();
             }
         }

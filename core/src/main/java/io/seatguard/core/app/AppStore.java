@@ -1,5 +1,6 @@
 package io.seatguard.core.app;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,10 +15,16 @@ public interface AppStore {
 
     Optional<App> findByClientId(String clientId);
 
+    /** The app whose secret key, or previous key still kept, has this lookup prefix. */
     Optional<AppWithSecret> findBySecretLookup(String lookup);
 
-    /** @return false when there is no such app */
-    boolean replaceSecret(String appId, StoredSecret secret);
+    /**
+     * Replaces the app's secret key. The key it replaces is kept, and accepted, until
+     * {@code previousUntil}; without one it is forgotten at once, and so is any earlier previous key.
+     *
+     * @return false when there is no such app
+     */
+    boolean replaceSecret(String appId, StoredSecret secret, Optional<Instant> previousUntil);
 
     /** Replaces the app's name, allowed origins, branding and {@code requireSignedIdentity}; false when there is no such app. */
     boolean update(App app);

@@ -104,7 +104,7 @@ class AppServiceIdentityTest {
         }
 
         @Override
-        public boolean replaceSecret(String appId, StoredSecret secret) {
+        public boolean replaceSecret(String appId, StoredSecret secret, Optional<java.time.Instant> previousUntil) {
             return apps.containsKey(appId);
         }
 

@@ -60,7 +60,7 @@ public final class OneAppStore implements AppStore {
     }
 
     @Override
-    public boolean replaceSecret(String appId, StoredSecret secret) {
+    public boolean replaceSecret(String appId, StoredSecret secret, Optional<java.time.Instant> previousUntil) {
         return false;
     }
 

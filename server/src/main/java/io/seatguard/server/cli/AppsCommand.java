@@ -116,9 +116,15 @@ public final class AppsCommand {
         @Parameters(index = "0", description = "The app id.")
         String appId;
 
+        @Option(names = "--previous-valid-for", paramLabel = "SECONDS",
+                description = "Keep the replaced key working this many seconds (up to 604800, a week), while your backends move to the new one;"
+                        + " without it the replaced key stops at once.")
+        Long previousValidFor;
+
         @Override
         public Integer call() {
-            return parent.send("POST", "/v3/apps/" + java.net.URLEncoder.encode(appId, java.nio.charset.StandardCharsets.UTF_8) + "/rotate-secret", null);
+            ObjectNode body = previousValidFor == null ? null : Json.MAPPER.createObjectNode().put("previous_key_valid_for", previousValidFor);
+            return parent.send("POST", "/v3/apps/" + java.net.URLEncoder.encode(appId, java.nio.charset.StandardCharsets.UTF_8) + "/rotate-secret", body);
         }
     }
 

@@ -13,6 +13,7 @@ import io.seatguard.core.error.FieldErrors;
 import io.seatguard.core.error.SeatguardException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -148,10 +149,40 @@ final class AppHandlers {
         ctx.contentType("application/json").result(AppJson.app(app).toString());
     }
 
+    /**
+     * {@code POST /v3/apps/{id}/rotate-secret}: a new secret key, shown in this answer only. The key it
+     * replaces stops at once, or, with {@code {"previous_key_valid_for": seconds}} (up to a week), when
+     * that time is over, so that every backend can move to the new key first.
+     */
     void rotateSecret(Context ctx) {
         credentials.requireAdmin(ctx);
-        CreatedApp rotated = apps.rotateSecret(ctx.pathParam("id"));
-        ctx.contentType("application/json").result(AppJson.withSecret(rotated, false).toString());
+        Duration previousValidFor = jsonBody.readObjectIfAny(ctx).map(AppHandlers::previousKeyValidFor).orElse(Duration.ZERO);
+        AppService.RotatedSecret rotated = apps.rotateSecret(ctx.pathParam("id"), previousValidFor);
+        ObjectNode json = AppJson.withSecret(rotated.created(), false);
+        json.put("previous_key_expires_at", rotated.previousValidUntil().map(EvaluationJson::time).orElse(null));
+        ctx.contentType("application/json").result(json.toString());
+    }
+
+    private static Duration previousKeyValidFor(JsonNode body) {
+        FieldErrors errors = new FieldErrors();
+        body.fieldNames().forEachRemaining(field -> {
+            if (!field.equals("previous_key_valid_for")) {
+                errors.add(field, "is not a field of a rotation; send previous_key_valid_for (seconds the replaced key keeps working) or nothing");
+            }
+        });
+        JsonNode seconds = body.get("previous_key_valid_for");
+        long max = AppService.MAX_PREVIOUS_KEY_OVERLAP.toSeconds();
+        Duration validFor = Duration.ZERO;
+        if (seconds != null && !seconds.isNull()) {
+            if (!seconds.isIntegralNumber() || !seconds.canConvertToLong() || seconds.longValue() < 0 || seconds.longValue() > max) {
+                errors.add("previous_key_valid_for", "must be a whole number of seconds from 0 to " + max + " (a week)");
+            }
+            else {
+                validFor = Duration.ofSeconds(seconds.longValue());
+            }
+        }
+        errors.throwIfAny();
+        return validFor;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.SeatguardException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 
 /**
  * Reads a request body as a JSON object, enforcing, in this order: the media type (415), the size
@@ -18,6 +19,18 @@ public final class JsonBody {
 
     public JsonBody(int maxBytes) {
         this.maxBytes = maxBytes;
+    }
+
+    /**
+     * The body's JSON object, or empty when the request has no body at all (no bytes declared and none
+     * chunked), for the endpoints whose body is optional: then its Content-Type does not matter.
+     */
+    public Optional<JsonNode> readObjectIfAny(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared == 0 || (declared < 0 && ctx.header("Transfer-Encoding") == null)) {
+            return Optional.empty();
+        }
+        return Optional.of(readObject(ctx));
     }
 
     public JsonNode readObject(Context ctx) {
