@@ -13,6 +13,11 @@ public final class LogLines {
 
     /** Runs {@code call}, adding the formatted lines {@code logger}'s log got meanwhile to {@code lines}; returns its result. */
     public static <T> T during(Class<?> logger, List<String> lines, Callable<T> call) throws Exception {
+        return during(logger.getName(), lines, call);
+    }
+
+    /** As {@link #during(Class, List, Callable)}, for a logger named otherwise than a class ({@code seatguard.audit}). */
+    public static <T> T during(String logger, List<String> lines, Callable<T> call) throws Exception {
         Logger log = (Logger) LoggerFactory.getLogger(logger);
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();

@@ -12,6 +12,7 @@ import io.seatguard.core.net.ClientIpResolver;
 import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.operator.OperatorService;
 import io.seatguard.core.policy.EvaluationArchive;
+import io.seatguard.server.http.AuditLog;
 import io.seatguard.server.http.MediaTypes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -124,6 +125,7 @@ public final class DashboardPages {
         String email = Optional.ofNullable(ctx.formParam("email")).orElse("");
         switch (operators.signIn(email, Optional.ofNullable(ctx.formParam("password")).orElse(""), clientKey(ctx))) {
             case OperatorService.SignIn.Granted granted -> {
+                AuditLog.actor(ctx, "operator " + email);
                 boolean secure = secure(ctx);
                 ctx.header("Set-Cookie", SESSION_COOKIE + "=" + granted.session().token() + "; Path=/dashboard; HttpOnly; SameSite=Strict"
                         + (secure ? "; Secure" : "") + "; Max-Age=" + OperatorService.SESSION_LENGTH.toSeconds());
@@ -258,7 +260,10 @@ public final class DashboardPages {
             return Optional.of(known);
         }
         Optional<OperatorService.SignedIn> operator = operators.session(ctx.cookie(SESSION_COOKIE));
-        operator.ifPresent(found -> ctx.attribute(OPERATOR, found));
+        operator.ifPresent(found -> {
+            ctx.attribute(OPERATOR, found);
+            AuditLog.actor(ctx, "operator " + found.operator().email());
+        });
         return operator;
     }
 

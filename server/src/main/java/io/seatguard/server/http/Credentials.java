@@ -33,7 +33,9 @@ public final class Credentials {
     public App requireApp(Context ctx) {
         String key = bearer(ctx).orElseThrow(() -> new SeatguardException(ErrorCode.MISSING_CREDENTIALS,
                 "Send the app's secret key as 'Authorization: Bearer sk_…'"));
-        return apps.authenticateSecret(key);
+        App app = apps.authenticateSecret(key);
+        AuditLog.actor(ctx, "app " + app.id());
+        return app;
     }
 
     /** 401 unless the request carries the admin token. */
@@ -43,5 +45,6 @@ public final class Credentials {
         if (!apps.isAdminToken(token)) {
             throw new SeatguardException(ErrorCode.INVALID_CREDENTIALS, "The admin token is not valid");
         }
+        AuditLog.actor(ctx, "admin");
     }
 }

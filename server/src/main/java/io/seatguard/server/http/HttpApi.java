@@ -121,6 +121,7 @@ public final class HttpApi {
             config.requestLogger.http((ctx, millis) -> {
                 String route = ctx.attribute(ROUTE_ATTRIBUTE);
                 metrics.requestCompleted(ctx.method().name(), route == null ? "unmatched" : route, ctx.statusCode(), sinceArrival(ctx, millis));
+                AuditLog.completed(ctx, route, ctx.statusCode());
             });
         });
     }
