@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The admin's app endpoints (CONTRACT.md "Tenancy and keys"). */
 class AppsApiTest {
     private static final Map<String, String> ADMIN = Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN);
+    private static final Map<String, String> ADMIN_JSON = Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN, "Content-Type", "application/json");
 
     @TempDir
     Path dataDir;
@@ -96,30 +97,33 @@ class AppsApiTest {
         assertThat(server.get("/v3/evaluations/" + evaluation, Map.of("Authorization", "Bearer " + newKey)).status()).isEqualTo(200);
     }
 
+    /** The status of a server-mode evaluation made with {@code secretKey}: 200 when the key works, 401 when not. */
+    private int signupWith(String secretKey) {
+        return server.post("/v3/evaluate", "{\"action\":\"signup\"}", Map.of("Authorization", "Bearer " + secretKey)).status();
+    }
+
     @Test
     void aRotationMayKeepTheReplacedKeyWorkingForAWhile() {
         JsonNode app = server.post("/v3/apps", "{\"name\":\"Fleet\"}", ADMIN).json();
         String oldKey = app.get("secret_key").asText();
         String rotate = "/v3/apps/" + app.get("id").asText() + "/rotate-secret";
-        Map<String, String> adminJson = Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN, "Content-Type", "application/json");
 
-        Response rotated = server.post(rotate, "{\"previous_key_valid_for\":3600}", adminJson);
+        Response rotated = server.post(rotate, "{\"previous_key_valid_for\":3600}", ADMIN_JSON);
         assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
         String newKey = rotated.json().get("secret_key").asText();
         java.time.Instant expires = java.time.Instant.parse(rotated.json().get("previous_key_expires_at").asText());
         assertThat(expires).isBetween(java.time.Instant.now().plusSeconds(3590), java.time.Instant.now().plusSeconds(3600));
         for (String key : List.of(oldKey, newKey)) {
-            assertThat(server.post("/v3/evaluate", "{\"action\":\"signup\"}", Map.of("Authorization", "Bearer " + key)).status()).isEqualTo(200);
+            assertThat(signupWith(key)).isEqualTo(200);
         }
 
         // Another rotation without an overlap ({} as much as no body): every key but the newest stops.
-        Response leaked = server.post(rotate, "{}", adminJson);
+        Response leaked = server.post(rotate, "{}", ADMIN_JSON);
         assertThat(leaked.json().get("previous_key_expires_at").isNull()).isTrue();
         for (String key : List.of(oldKey, newKey)) {
-            assertThat(server.post("/v3/evaluate", "{\"action\":\"signup\"}", Map.of("Authorization", "Bearer " + key)).status()).isEqualTo(401);
+            assertThat(signupWith(key)).isEqualTo(401);
         }
-        assertThat(server.post("/v3/evaluate", "{\"action\":\"signup\"}", Map.of("Authorization", "Bearer " + leaked.json().get("secret_key").asText()))
-                .status()).isEqualTo(200);
+        assertThat(signupWith(leaked.json().get("secret_key").asText())).isEqualTo(200);
     }
 
     @Test
@@ -127,21 +131,19 @@ class AppsApiTest {
         JsonNode app = server.post("/v3/apps", "{\"name\":\"Careful\"}", ADMIN).json();
         String key = app.get("secret_key").asText();
         String rotate = "/v3/apps/" + app.get("id").asText() + "/rotate-secret";
-        Map<String, String> adminJson = Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN, "Content-Type", "application/json");
         for (String body : List.of("{\"previous_key_valid_for\":-1}", "{\"previous_key_valid_for\":604801}", "{\"previous_key_valid_for\":\"3600\"}",
                 "{\"previous_key_valid_for\":1.5}", "{\"previous_key_valid_for\":1e30}")) {
-            Response refused = server.post(rotate, body, adminJson);
+            Response refused = server.post(rotate, body, ADMIN_JSON);
             assertThat(refused.status()).as(body).isEqualTo(400);
             assertThat(refused.json().get("errors").get(0).get("field").asText()).as(body).isEqualTo("previous_key_valid_for");
         }
-        Response typo = server.post(rotate, "{\"previous_valid_for\":3600}", adminJson);
+        Response typo = server.post(rotate, "{\"previous_valid_for\":3600}", ADMIN_JSON);
         assertThat(typo.status()).isEqualTo(400);
         assertThat(typo.json().get("errors").get(0).get("field").asText()).as("a misspelt field is not taken for 'stop at once'").isEqualTo("previous_valid_for");
-        assertThat(server.post(rotate, "[]", adminJson).status()).isEqualTo(400);
+        assertThat(server.post(rotate, "[]", ADMIN_JSON).status()).isEqualTo(400);
         assertThat(server.post(rotate, "previous_key_valid_for=3600", Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN,
                 "Content-Type", "application/x-www-form-urlencoded")).status()).isEqualTo(415);
-        assertThat(server.post("/v3/evaluate", "{\"action\":\"signup\"}", Map.of("Authorization", "Bearer " + key)).status())
-                .as("no refused rotation replaced the key").isEqualTo(200);
+        assertThat(signupWith(key)).as("no refused rotation replaced the key").isEqualTo(200);
     }
 
     @Test
