@@ -49,11 +49,18 @@ public final class AuditLog {
         String actor = ctx.attribute(ACTOR_ATTRIBUTE);
         Map<String, String> named = new TreeMap<>(ctx.pathParamMap());
         if (route.startsWith("/dashboard/") && isForm(ctx)) {
-            for (String field : NAMING_FORM_FIELDS) {
-                String value = ctx.formParam(field);
-                if (value != null && !value.isEmpty()) {
-                    named.putIfAbsent(field, value);
+            try {
+                for (String field : NAMING_FORM_FIELDS) {
+                    String value = ctx.formParam(field);
+                    if (value != null && !value.isEmpty()) {
+                        named.putIfAbsent(field, value);
+                    }
                 }
+            }
+            catch (RuntimeException unreadable) {
+                // A form the route refused to read (an unknown charset, say): the line still says what was tried,
+                // and the answer already given must not change.
+                named.put("form", "unreadable");
             }
         }
         StringBuilder names = new StringBuilder();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seatguard.server.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,18 @@ class SignalCollectionBrowserTest {
                     runs.add(run);
                 }
                 JsonNode first = runs.get(0);
-                JsonNode components = first.get("components");
+                // Every value any run collected; a probe over its budget (120 ms) is left out of that run by design,
+                // which a loaded machine (the CI's, running other tests beside this one) does now and then.
+                ObjectNode components = new ObjectMapper().createObjectNode();
+                Map<String, Integer> missing = new java.util.TreeMap<>();
+                for (JsonNode run : runs) {
+                    run.get("components").fields().forEachRemaining(component -> {
+                        JsonNode seen = components.get(component.getKey());
+                        assertThat(seen == null ? component.getValue() : seen).as("every collection gives %s the same value", component.getKey())
+                                .isEqualTo(component.getValue());
+                        components.set(component.getKey(), component.getValue());
+                    });
+                }
                 assertThat(fieldNames(components)).contains("canvas", "webgl_vendor", "webgl_renderer", "webgl_params", "audio", "fonts", "screen",
                         "color_depth", "pixel_ratio", "cores", "memory", "platform", "timezone", "languages", "touch_points", "ch_platform", "ch_arch",
                         "ch_bitness", "vendor", "math", "pdf_viewer");
@@ -57,10 +69,13 @@ class SignalCollectionBrowserTest {
                 assertThat(first.get("token").asText()).matches("[0-9a-f]{32}");
                 List<Double> durations = new ArrayList<>();
                 for (JsonNode run : runs) {
-                    assertThat(run.get("components")).as("every collection gives the same components").isEqualTo(components);
+                    fieldNames(components).stream().filter(name -> !run.get("components").has(name)).forEach(name -> missing.merge(name, 1, Integer::sum));
                     assertThat(run.get("token")).isEqualTo(first.get("token"));
                     durations.add(run.get("duration_ms").asDouble());
                 }
+                // Stable means there in (nearly) every page load, not only alike when there.
+                assertThat(missing.values()).as("page loads of %d that missed a component: %s", RUNS, missing).allMatch(count -> count <= RUNS / 10);
+                System.out.println("SDK signal collection: components missed (probe over budget) " + missing);
                 record(durations, components, (String) browser.executeScript("return navigator.userAgent"));
             }
             finally {
