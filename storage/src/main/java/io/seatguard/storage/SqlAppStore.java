@@ -123,10 +123,11 @@ public final class SqlAppStore implements AppStore {
     }
 
     private static AppWithSecret withSecret(ResultSet row) throws SQLException {
+        // The three are written together, all set or all NULL (replaceSecret).
         String previousLookup = row.getString("previous_secret_lookup");
-        long previousUntil = row.getLong("previous_secret_until");
-        Optional<PreviousSecret> previous = previousLookup == null || row.wasNull() ? Optional.empty()
-                : Optional.of(new PreviousSecret(new StoredSecret(previousLookup, row.getString("previous_secret_hash")), Instant.ofEpochMilli(previousUntil)));
+        Optional<PreviousSecret> previous = previousLookup == null ? Optional.empty()
+                : Optional.of(new PreviousSecret(new StoredSecret(previousLookup, row.getString("previous_secret_hash")),
+                        Instant.ofEpochMilli(row.getLong("previous_secret_until"))));
         return new AppWithSecret(app(row), new StoredSecret(row.getString("secret_lookup"), row.getString("secret_hash")), previous);
     }
 

@@ -51,7 +51,7 @@ final class ClientFaultLog {
      * @param message the problem's detail, which may repeat what the client sent: logged as one line
      */
     void answered(String kind, String method, String path, int status, String code, String message) {
-        String counted;
+        String summary;
         synchronized (this) {
             long now = nanoTime.getAsLong();
             if (now - windowStart >= SECOND_NANOS) {
@@ -62,24 +62,20 @@ final class ClientFaultLog {
                 if (leftOut.isEmpty()) {
                     leftOutSince = now;
                 }
-                if (leftOut.size() < MAX_KINDS || leftOut.containsKey(kind + " " + status + " " + code)) {
-                    leftOut.merge(kind + " " + status + " " + code, 1L, Long::sum);
-                }
-                else {
-                    leftOut.merge("other", 1L, Long::sum);
-                }
+                String counted = kind + " " + status + " " + code;
+                leftOut.merge(leftOut.size() < MAX_KINDS || leftOut.containsKey(counted) ? counted : "other", 1L, Long::sum);
                 return;
             }
             loggedInWindow++;
-            counted = leftOut.isEmpty() ? null : summary(now);
+            summary = leftOut.isEmpty() ? null : summary(now);
             leftOut.clear();
         }
-        if (counted != null) {
+        if (summary != null) {
             // About many requests, not the one that happened to log it: without that request's id.
             String id = MDC.get(RequestIds.NAME);
             MDC.remove(RequestIds.NAME);
             try {
-                log.info("{}", counted);
+                log.info("{}", summary);
             }
             finally {
                 if (id != null) {

@@ -46,12 +46,12 @@ public final class Problems {
 
     public static void write(Context ctx, SeatguardException e) {
         int status = e.code() == ErrorCode.METHOD_NOT_ALLOWED ? 405 : status(e.code().category());
+        // The route's template, not the path, so that evaluation ids do not make every line or count new.
+        String route = ctx.attribute(HttpApi.ROUTE_ATTRIBUTE);
         if (status == 503) {
             // Storage or Redis is down or full: where it failed logged the cause once. While storage is
             // known unreachable a node refuses thousands of requests a second, so the line is logged
             // once per route and reason, then as a count every 30 s.
-            // The route's template, not the path, so that evaluation ids do not make every line new.
-            String route = ctx.attribute(HttpApi.ROUTE_ATTRIBUTE);
             unavailable.failed(Level.WARN, ctx.method() + " " + (route == null ? LogText.oneLine(ctx.path()) : route) + " answered 503 "
                     + e.code().slug() + ": " + LogText.oneLine(e.getMessage()),
                     e.getCause() == null ? "" : " (" + LogText.oneLine(String.valueOf(e.getCause().getMessage())) + ")");
@@ -60,7 +60,6 @@ public final class Problems {
             log.error("{} {} failed: {}", ctx.method(), ctx.path(), e.code().slug(), e);
         }
         else {
-            String route = ctx.attribute(HttpApi.ROUTE_ATTRIBUTE);
             clientFaults.answered(ctx.method() + " " + (route == null ? "(no route)" : route), ctx.method().name(), ctx.path(), status, e.code().slug(),
                     e.getMessage());
         }

@@ -66,11 +66,8 @@ final class ProtocolProblems extends ErrorHandler {
             response.getHeaders().put(HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS, Cors.EXPOSED_HEADERS);
             response.getHeaders().add(HttpHeader.VARY, "Origin");
         }
-        // A request named by RequestIds: its id again, in case the error's answer started over its headers.
+        // A request named by RequestIds (its header is already on the answer): the id in the document too.
         String requestId = request.getAttribute(RequestIds.ATTRIBUTE) instanceof String id ? id : null;
-        if (requestId != null) {
-            response.getHeaders().put(RequestIds.HEADER, requestId);
-        }
         response.write(true, ByteBuffer.wrap(body(code, message, requestId)), callback);
     }
 
