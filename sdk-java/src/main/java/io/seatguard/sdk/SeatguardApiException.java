@@ -1,6 +1,8 @@
 package io.seatguard.sdk;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Seatguard answered with an error (a {@code application/problem+json} document). Subclasses name the
@@ -17,6 +19,8 @@ public class SeatguardApiException extends SeatguardException {
     private final transient List<FieldError> fieldErrors;
     /** Set once, by the client that read the problem, before the exception is thrown. */
     private String requestId;
+    /** Likewise: the answer's {@code Retry-After}, when it had one the client could read. */
+    private Duration retryAfter;
 
     public SeatguardApiException(int status, String type, String detail, List<FieldError> fieldErrors) {
         super(status + " " + (type == null ? "" : type + ": ") + detail);
@@ -46,6 +50,15 @@ public class SeatguardApiException extends SeatguardException {
         return requestId;
     }
 
+    /**
+     * How long Seatguard asked the caller to wait before sending the request again (its
+     * {@code Retry-After}, on a 503 or 429); empty when the answer gave none. The client has retried
+     * already when it could: this is what it was told when it gave up.
+     */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
     /** The status, the problem and, when Seatguard named the request, its id. */
     @Override
     public String getMessage() {
@@ -54,6 +67,11 @@ public class SeatguardApiException extends SeatguardException {
 
     SeatguardApiException withRequestId(String id) {
         this.requestId = id;
+        return this;
+    }
+
+    SeatguardApiException withRetryAfter(Optional<Duration> wait) {
+        this.retryAfter = wait.orElse(null);
         return this;
     }
 }

@@ -32,11 +32,13 @@ import java.util.concurrent.TimeoutException;
  * }</pre>
  *
  * <p>Every try has a timeout that covers the whole answer, headers and body. Reads and deletes
- * (idempotent) are retried on a network error or a 5xx answer, with a short back-off;
- * {@link #consumeEvaluation} is never retried, since a lost answer to a consume that happened would
- * turn into a 409 on the retry. Errors are typed: {@link NotFoundException},
- * {@link AlreadyConsumedException}, {@link AuthenticationException}, {@link InvalidRequestException},
- * other {@link SeatguardApiException}s, and {@link SeatguardNetworkException}.
+ * (idempotent) are retried on a network error, a 5xx or a 429 answer, after a short back-off or the
+ * answer's {@code Retry-After} when that is longer (up to {@link Builder#maxRetryWait}).
+ * {@link #evaluate} and {@link #consumeEvaluation} are retried only when Seatguard answered
+ * {@code 503 unavailable}, which it does before any route runs: a lost answer to a consume that happened
+ * would turn into a 409 on the retry, and an evaluation sent twice is recorded twice. Errors are typed:
+ * {@link NotFoundException}, {@link AlreadyConsumedException}, {@link AuthenticationException},
+ * {@link InvalidRequestException}, other {@link SeatguardApiException}s, and {@link SeatguardNetworkException}.
  *
  * <p>An id that cannot be sent safely in a URL path is refused with {@link IllegalArgumentException}
  * before any request: {@code .} and {@code ..} (a proxy may resolve them), and for evaluation, challenge
@@ -57,6 +59,7 @@ public final class SeatguardClient implements AutoCloseable {
     private final Duration timeout;
     private final int retries;
     private final Duration backoff;
+    private final Duration maxRetryWait;
 
     private SeatguardClient(Builder builder) {
         this.base = URI.create(builder.baseUrl.endsWith("/") ? builder.baseUrl.substring(0, builder.baseUrl.length() - 1) : builder.baseUrl);
@@ -64,6 +67,7 @@ public final class SeatguardClient implements AutoCloseable {
         this.timeout = builder.timeout;
         this.retries = builder.retries;
         this.backoff = builder.backoff;
+        this.maxRetryWait = builder.maxRetryWait;
         this.ownsHttp = builder.http == null;
         this.http = ownsHttp ? HttpClient.newBuilder().connectTimeout(builder.timeout).build() : builder.http;
     }
@@ -73,13 +77,18 @@ public final class SeatguardClient implements AutoCloseable {
         return new Builder(baseUrl, secretKey);
     }
 
-    /** Options: timeout per try, for the whole answer (default 5 s), retries of idempotent calls (default 2), first back-off (default 200 ms, doubling). */
+    /**
+     * Options: timeout per try, for the whole answer (default 5 s), retries (default 2), first back-off
+     * (default 200 ms, doubling), and the longest wait before a retry (default 5 s): a {@code Retry-After}
+     * longer than that ends the call with the error instead.
+     */
     public static final class Builder {
         private final String baseUrl;
         private final String secretKey;
         private Duration timeout = Duration.ofSeconds(5);
         private int retries = 2;
         private Duration backoff = Duration.ofMillis(200);
+        private Duration maxRetryWait = Duration.ofSeconds(5);
         private HttpClient http;
 
         private Builder(String baseUrl, String secretKey) {
@@ -111,6 +120,21 @@ public final class SeatguardClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The longest the client waits before sending a call again. Seatguard's {@code Retry-After} (1 s
+         * for an overloaded node, 5 s for storage that does not answer) is waited out when it is no longer
+         * than this; when it is, the call ends with the error at once, its {@link SeatguardApiException#retryAfter()}
+         * saying how long the server asked for. {@link Duration#ZERO} never waits on a {@code Retry-After}.
+         */
+        public Builder maxRetryWait(Duration value) {
+            Objects.requireNonNull(value, "maxRetryWait is null");
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("maxRetryWait must not be negative");
+            }
+            this.maxRetryWait = value;
+            return this;
+        }
+
         /** A client of your own (proxy, executor); its connect timeout is yours to set, and so is closing it. */
         public Builder httpClient(HttpClient value) {
             this.http = Objects.requireNonNull(value, "httpClient is null");
@@ -137,6 +161,19 @@ public final class SeatguardClient implements AutoCloseable {
 
     // evaluations
 
+    /**
+     * Evaluates in server mode: your backend names the account, and the browser's address and user agent
+     * as it received them (seed 003's login after the password checked out, a signup, any action of
+     * yours). The same checks and policies run as for a browser; a challenge's {@code redirect} is yours
+     * to send the browser to.
+     *
+     * @throws InvalidRequestException naming each faulty field
+     */
+    public EvaluateResult evaluate(EvaluateRequest request) {
+        Objects.requireNonNull(request, "request is null");
+        return EvaluateResult.of(send("POST", "/v3/evaluate", request.toJson(), Retry.WHEN_NOT_RUN));
+    }
+
     public Evaluation getEvaluation(String evaluationId) {
         return Evaluation.of(get("/v3/evaluations/" + id(evaluationId)));
     }
@@ -148,7 +185,7 @@ public final class SeatguardClient implements AutoCloseable {
      * @throws AlreadyConsumedException when it was consumed before: a replay
      */
     public Evaluation consumeEvaluation(String evaluationId) {
-        return Evaluation.of(send("POST", "/v3/evaluations/" + id(evaluationId) + "/consume", false));
+        return Evaluation.of(send("POST", "/v3/evaluations/" + id(evaluationId) + "/consume", null, Retry.WHEN_NOT_RUN));
     }
 
     public Challenge getChallenge(String challengeId) {
@@ -156,6 +193,28 @@ public final class SeatguardClient implements AutoCloseable {
     }
 
     // accounts
+
+    /** The account at a glance: its spread, its flagged patterns, how many people seem to use it. */
+    public AccountSummary accountSummary(String userId) {
+        return AccountSummary.of(get("/v3/users/" + user(userId)));
+    }
+
+    /**
+     * Erases everything Seatguard stores about the account (a deletion request, the end of an account):
+     * its evaluations, challenges, patterns and live sessions, and the devices no other account uses.
+     *
+     * @return true when something was erased; false when nothing was stored under that id (which is also
+     *     what a retry finds when the answer to an erasure that happened was lost)
+     */
+    public boolean eraseAccount(String userId) {
+        try {
+            send("DELETE", "/v3/users/" + user(userId), null, Retry.IDEMPOTENT);
+            return true;
+        }
+        catch (NotFoundException e) {
+            return false;
+        }
+    }
 
     public List<Device> listDevices(String userId) {
         List<Device> devices = new ArrayList<>();
@@ -165,7 +224,7 @@ public final class SeatguardClient implements AutoCloseable {
 
     /** Logs the device out of the account: its next evaluation or heartbeat answers {@code logout: true}. */
     public void logOutDevice(String userId, String deviceId) {
-        send("DELETE", "/v3/users/" + user(userId) + "/devices/" + id(deviceId), true);
+        send("DELETE", "/v3/users/" + user(userId) + "/devices/" + id(deviceId), null, Retry.IDEMPOTENT);
     }
 
     public HistoryPage history(String userId, int limit, Optional<String> cursor) {
@@ -207,28 +266,43 @@ public final class SeatguardClient implements AutoCloseable {
     // transport
 
     private JsonNode get(String path) {
-        return send("GET", path, true);
+        return send("GET", path, null, Retry.IDEMPOTENT);
     }
 
-    private JsonNode send(String method, String path, boolean idempotent) {
+    /**
+     * When a failed try is sent again. Reads and deletes change nothing twice, so any network error, 5xx
+     * or 429 is retried; a call that records or claims something (an evaluation, a consume) only on
+     * Seatguard's own {@code 503 unavailable}, which it answers before any route runs: that call provably
+     * did nothing.
+     */
+    private enum Retry { IDEMPOTENT, WHEN_NOT_RUN }
+
+    /** The problem type of a request refused before any route ran (overloaded or stopping node). */
+    static final String NOT_RUN_TYPE = "https://seatguard.dev/problems/unavailable";
+
+    private JsonNode send(String method, String path, String jsonBody, Retry retry) {
         if (closed) {
             throw new IllegalStateException("this SeatguardClient is closed");
         }
-        int tries = idempotent ? retries + 1 : 1;
+        int tries = retries + 1;
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> response;
             try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                         .timeout(timeout)
                         .header("Authorization", "Bearer " + secretKey)
-                        .header("Accept", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.noBody())
-                        .build();
-                response = exchange(request);
+                        .header("Accept", "application/json");
+                if (jsonBody == null) {
+                    request.method(method, HttpRequest.BodyPublishers.noBody());
+                }
+                else {
+                    request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
+                }
+                response = exchange(request.build());
             }
             catch (IOException e) {
-                if (attempt < tries) {
-                    pause(attempt);
+                if (retry == Retry.IDEMPOTENT && attempt < tries) {
+                    pause(backoff(attempt));
                     continue;
                 }
                 throw new SeatguardNetworkException(method + " " + path + " failed after " + attempt + " tries: " + e.getMessage(), e);
@@ -238,14 +312,23 @@ public final class SeatguardClient implements AutoCloseable {
                 throw new SeatguardNetworkException(method + " " + path + " was interrupted", e);
             }
             int status = response.statusCode();
-            if (status >= 500 && attempt < tries) {
-                pause(attempt);
-                continue;
-            }
             if (status >= 200 && status < 300) {
                 return read(response.body());
             }
-            throw error(status, response.body());
+            SeatguardApiException error = error(status, response.body());
+            Optional<Duration> retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After"), java.time.Instant.now());
+            error.withRetryAfter(retryAfter);
+            boolean retriable = retry == Retry.IDEMPOTENT ? status >= 500 || status == 429 : status == 503 && NOT_RUN_TYPE.equals(error.type());
+            if (!retriable || attempt >= tries) {
+                throw error;
+            }
+            // The server's word on when to come back wins over the back-off, up to the longest wait allowed.
+            Duration backedOff = backoff(attempt);
+            Duration wait = retryAfter.filter(asked -> asked.compareTo(backedOff) > 0).orElse(backedOff);
+            if (wait.compareTo(maxRetryWait) > 0) {
+                throw error;
+            }
+            pause(wait);
         }
     }
 
@@ -275,9 +358,13 @@ public final class SeatguardClient implements AutoCloseable {
         }
     }
 
-    private void pause(int attempt) {
+    private Duration backoff(int attempt) {
+        return backoff.multipliedBy(1L << (attempt - 1));
+    }
+
+    private static void pause(Duration wait) {
         try {
-            Thread.sleep(backoff.toMillis() << (attempt - 1));
+            Thread.sleep(wait);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();

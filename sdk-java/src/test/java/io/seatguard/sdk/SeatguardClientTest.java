@@ -24,11 +24,23 @@ class SeatguardClientTest {
              "consumed":true,"user":{"id":"mia","email":"mia@example.com","phone":null},"device":{"id":"d-1"},"risk":{"score":40},
              "challenge":{"id":"ch_1","type":"verification","status":"completed","expires_at":"2026-11-30T10:10:00Z"}}""";
 
-    private record Scripted(int status, String body, long delayMs) {}
+    /** One answer of the scripted server; {@code retryAfter} its {@code Retry-After}, or null for none. */
+    private record Scripted(int status, String body, long delayMs, String retryAfter) {
+        Scripted(int status, String body, long delayMs) {
+            this(status, body, delayMs, null);
+        }
+    }
+
+    private static final String NOT_RUN = "{\"type\":\"https://seatguard.dev/problems/unavailable\",\"detail\":\"busy\"}";
+    private static final String STORAGE_DOWN = "{\"type\":\"https://seatguard.dev/problems/storage-unavailable\",\"detail\":\"down\"}";
+    private static final String EVALUATED = """
+            {"evaluation_id":"0192c1a0-0000-7000-8000-000000000002","verdict":"challenge","redirect":"https://sg.example.com/challenge/ch_1",
+             "device_id":"0192c1a0-0000-7000-8000-0000000000d1","logout":false,"ip":"203.0.113.9"}""";
 
     private HttpServer server;
     private final Deque<Scripted> script = new ArrayDeque<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> bodies = new CopyOnWriteArrayList<>();
 
     private SeatguardClient client(Scripted... answers) throws IOException {
         return SeatguardClient.builder(serve(answers), "sk_test_123").timeout(Duration.ofMillis(500)).backoff(Duration.ofMillis(10)).build();
@@ -40,6 +52,7 @@ class SeatguardClientTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             Scripted answer = script.isEmpty() ? new Scripted(500, "", 0) : script.poll();
             try {
                 Thread.sleep(answer.delayMs());
@@ -49,6 +62,9 @@ class SeatguardClientTest {
             }
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", answer.status() < 300 ? "application/json" : "application/problem+json");
+            if (answer.retryAfter() != null) {
+                exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
+            }
             exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
             if (body.length > 0) {
                 exchange.getResponseBody().write(body);
@@ -184,5 +200,113 @@ class SeatguardClientTest {
         assertThat(requests).isEmpty();
         assertThatThrownBy(() -> SeatguardClient.builder("ftp://x", "sk_1")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SeatguardClient.builder("http://x", "pk_1")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void waitsOutTheRetryAfterItIsGivenBeforeRetryingARead() throws IOException {
+        SeatguardClient client = client(new Scripted(503, STORAGE_DOWN, 0, "1"), new Scripted(200, EVALUATION, 0));
+        long started = System.nanoTime();
+        assertThat(client.getEvaluation("0192c1a0-0000-7000-8000-000000000001").action()).isEqualTo("login");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the server's second, not the 10 ms back-off").isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(requests).hasSize(2);
+    }
+
+    @Test
+    void aRetryAfterLongerThanTheLongestWaitEndsTheCallWithIt() throws IOException {
+        SeatguardClient client = client(new Scripted(503, STORAGE_DOWN, 0, "30"), new Scripted(200, EVALUATION, 0));
+        assertThatThrownBy(() -> client.getEvaluation("0192c1a0-0000-7000-8000-000000000001"))
+                .isInstanceOfSatisfying(SeatguardApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(503);
+                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));
+                });
+        assertThat(requests).as("not retried, and not kept waiting").hasSize(1);
+
+        SeatguardClient impatient = SeatguardClient.builder("http://127.0.0.1:" + server.getAddress().getPort(), "sk_test_123")
+                .backoff(Duration.ofMillis(10)).maxRetryWait(Duration.ZERO).build();
+        script.clear();
+        script.add(new Scripted(503, STORAGE_DOWN, 0, "1"));
+        script.add(new Scripted(200, "{\"data\":[]}", 0));
+        assertThatThrownBy(() -> impatient.listDevices("mia")).as("ZERO never waits on a Retry-After")
+                .isInstanceOfSatisfying(SeatguardApiException.class, e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(1)));
+        assertThat(requests).hasSize(2);
+        assertThatThrownBy(() -> SeatguardClient.builder("http://x", "sk_1").maxRetryWait(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aReadIsRetriedOnTooManyRequestsAndTheLastAnswerKeepsItsWait() throws IOException {
+        SeatguardClient client = client(new Scripted(429, "{\"detail\":\"slow down\"}", 0, "0"), new Scripted(429, "{}", 0, "0"),
+                new Scripted(429, "{\"detail\":\"slow down\"}", 0, "0"));
+        assertThatThrownBy(() -> client.listDevices("mia")).isInstanceOfSatisfying(SeatguardApiException.class, e -> {
+            assertThat(e.status()).isEqualTo(429);
+            assertThat(e.retryAfter()).contains(Duration.ZERO);
+        });
+        assertThat(requests).as("three tries").hasSize(3);
+    }
+
+    @Test
+    void anEvaluationOrAConsumeIsSentAgainOnlyWhenNoRouteRan() throws IOException {
+        SeatguardClient client = client(new Scripted(503, NOT_RUN, 0, "0"), new Scripted(200, EVALUATED, 0));
+        EvaluateResult result = client.evaluate(EvaluateRequest.of("login").user("mia").ip("203.0.113.9"));
+        assertThat(result.evaluationId()).isEqualTo("0192c1a0-0000-7000-8000-000000000002");
+        assertThat(result.verdict()).isEqualTo("challenge");
+        assertThat(result.redirect()).contains("https://sg.example.com/challenge/ch_1");
+        assertThat(result.deviceId()).isEqualTo("0192c1a0-0000-7000-8000-0000000000d1");
+        assertThat(result.logout()).isFalse();
+        assertThat(requests).hasSize(2).allSatisfy(request -> assertThat(request).startsWith("POST /v3/evaluate "));
+        assertThat(bodies).as("the same body both times").containsOnly("{\"action\":\"login\",\"user\":\"mia\",\"ip\":\"203.0.113.9\"}");
+
+        for (Scripted ran : List.of(new Scripted(503, STORAGE_DOWN, 0, "0"), new Scripted(500, "{}", 0), new Scripted(503, "", 0, "0"))) {
+            requests.clear();
+            script.add(ran);
+            script.add(new Scripted(200, EVALUATED, 0));
+            assertThatThrownBy(() -> client.evaluate(EvaluateRequest.of("login").user("mia"))).as("%s may have been recorded", ran)
+                    .isInstanceOfSatisfying(SeatguardApiException.class, e -> assertThat(e.status()).isEqualTo(ran.status()));
+            assertThat(requests).as("%s: sent once", ran).hasSize(1);
+            script.clear();
+        }
+
+        requests.clear();
+        script.add(new Scripted(503, NOT_RUN, 0, "0"));
+        script.add(new Scripted(200, EVALUATION, 0));
+        assertThat(client.consumeEvaluation("0192c1a0-0000-7000-8000-000000000001").consumed()).isTrue();
+        assertThat(requests).hasSize(2);
+    }
+
+    @Test
+    void erasingAnAccountSaysWhetherAnythingWasStored() throws IOException {
+        SeatguardClient client = client(new Scripted(204, "", 0), new Scripted(404, "{\"detail\":\"user mia was not found\"}", 0),
+                new Scripted(401, "{\"detail\":\"bad key\"}", 0));
+        assertThat(client.eraseAccount("mia")).isTrue();
+        assertThat(client.eraseAccount("mia")).isFalse();
+        assertThatThrownBy(() -> client.eraseAccount("mia")).isInstanceOf(AuthenticationException.class);
+        assertThat(requests).allSatisfy(request -> assertThat(request).startsWith("DELETE /v3/users/mia "));
+    }
+
+    @Test
+    void readsRetryAfterAsSecondsOrAnHttpDate() {
+        java.time.Instant now = java.time.Instant.parse("2026-12-04T12:00:00Z");
+        assertThat(RetryAfter.parse(java.util.Optional.of("5"), now)).contains(Duration.ofSeconds(5));
+        assertThat(RetryAfter.parse(java.util.Optional.of(" 0 "), now)).contains(Duration.ZERO);
+        assertThat(RetryAfter.parse(java.util.Optional.of("Fri, 04 Dec 2026 12:00:07 GMT"), now)).contains(Duration.ofSeconds(7));
+        assertThat(RetryAfter.parse(java.util.Optional.of("Fri, 04 Dec 2026 11:00:00 GMT"), now)).as("passed").contains(Duration.ZERO);
+        assertThat(RetryAfter.parse(java.util.Optional.of("9999999999"), now)).as("capped at a day").contains(Duration.ofDays(1));
+        for (String nonsense : new String[] {"", "-1", "1.5", "soon", "99999999999999999999"}) {
+            assertThat(RetryAfter.parse(java.util.Optional.of(nonsense), now)).as(nonsense).isEmpty();
+        }
+        assertThat(RetryAfter.parse(java.util.Optional.empty(), now)).isEmpty();
+    }
+
+    @Test
+    void anEvaluateRequestLeavesOutWhatWasNotGivenAndTakesTheBrowsersSignals() {
+        String signals = "{\"token\":null,\"components\":{\"gpu\":\"ANGLE\",\"cores\":8},\"local_ips\":[],\"timezone\":\"Europe/Paris\",\"duration_ms\":41.5}";
+        EvaluateRequest request = EvaluateRequest.of("signup").email("mia@example.com").phone(null).userAgent("UA/1")
+                .timestamp(java.time.Instant.parse("2026-12-01T08:00:00Z")).metadata(java.util.Map.of("plan", "family")).device(signals);
+        assertThat(request.toJson()).isEqualTo("{\"action\":\"signup\",\"email\":\"mia@example.com\",\"user_agent\":\"UA/1\","
+                + "\"timestamp\":\"2026-12-01T08:00:00Z\",\"metadata\":{\"plan\":\"family\"},\"device\":" + signals + "}");
+        assertThat(request.email(null).device((String) null).toJson()).isEqualTo("{\"action\":\"signup\",\"user_agent\":\"UA/1\","
+                + "\"timestamp\":\"2026-12-01T08:00:00Z\",\"metadata\":{\"plan\":\"family\"}}");
+        assertThatThrownBy(() -> EvaluateRequest.of("login").device("[1,2]")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("object");
+        assertThatThrownBy(() -> EvaluateRequest.of("login").device("{\"token\":")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not JSON");
+        assertThatThrownBy(() -> EvaluateRequest.of(null)).isInstanceOf(NullPointerException.class);
     }
 }

@@ -3,7 +3,10 @@ package io.seatguard.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.seatguard.sdk.AccountSummary;
 import io.seatguard.sdk.AlreadyConsumedException;
+import io.seatguard.sdk.EvaluateRequest;
+import io.seatguard.sdk.EvaluateResult;
 import io.seatguard.sdk.Evaluation;
 import io.seatguard.sdk.HistoryPage;
 import io.seatguard.sdk.InvalidRequestException;
@@ -60,6 +63,58 @@ class JavaSdkTest {
             assertThat(seatguard.historyOfIp("198.51.100.3", 10, Optional.empty()).rows()).hasSize(1);
             assertThat(seatguard.patterns(Optional.empty(), Optional.empty(), 10)).isEqualTo(new PatternList(List.of(), false));
             assertThatThrownBy(() -> seatguard.getChallenge("ch_" + "a".repeat(32))).isInstanceOf(NotFoundException.class);
+        }
+    }
+
+    /**
+     * A login evaluated by the backend after the password checked out (the guide's way with signed
+     * identity required), with the signals the page collected posted along; then the account read and erased.
+     */
+    @Test
+    void aBackendEvaluatesInServerModeReadsTheAccountAndErasesIt() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            SeatguardClient seatguard = SeatguardClient.builder(server.url(), app.secretKey()).build();
+            // What the browser SDK's collectSignals() gives, as the page posted it: duration_ms is ignored, a null token is none.
+            String signals = "{\"token\":null,\"components\":{\"canvas\":\"c0ffee\",\"gpu\":\"ANGLE (Intel)\",\"cores\":8,\"touch\":false},"
+                    + "\"local_ips\":[],\"timezone\":\"Europe/Paris\",\"duration_ms\":38.2}";
+            EvaluateResult first = seatguard.evaluate(EvaluateRequest.of("login").user("ivy").email("ivy@example.com").ip("198.51.100.7")
+                    .userAgent(EvaluateApiTest.DESKTOP).device(signals).metadata(java.util.Map.of("plan", "family")));
+            assertThat(first.verdict()).isEqualTo("allow");
+            assertThat(first.redirect()).isEmpty();
+            assertThat(first.logout()).isFalse();
+            assertThat(first.deviceId()).isNotEqualTo("00000000-0000-0000-0000-000000000000");
+            assertThat(first.raw().path("ip").asText()).isEqualTo("198.51.100.7");
+
+            Evaluation read = seatguard.getEvaluation(first.evaluationId());
+            assertThat(read.identity()).contains("server");
+            assertThat(read.userId()).contains("ivy");
+            assertThat(read.email()).contains("ivy@example.com");
+            assertThat(read.deviceId()).isEqualTo(first.deviceId());
+            assertThat(read.raw().path("device").path("type").asText()).isEqualTo("computer");
+            assertThat(read.raw().path("metadata").path("plan").asText()).isEqualTo("family");
+
+            EvaluateResult again = seatguard.evaluate(EvaluateRequest.of("login").user("ivy").ip("198.51.100.7").userAgent(EvaluateApiTest.DESKTOP).device(signals));
+            assertThat(again.deviceId()).as("the same components: the same device").isEqualTo(first.deviceId());
+            assertThat(seatguard.evaluate(EvaluateRequest.of("access").user("ivy")).deviceId()).as("no signals: device unknown")
+                    .isEqualTo("00000000-0000-0000-0000-000000000000");
+            assertThatThrownBy(() -> seatguard.evaluate(EvaluateRequest.of("login").user("ivy").email("not-an-email").ip("300.1.1.1")))
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fieldErrors()).extracting(error -> error.field())
+                            .containsExactlyInAnyOrder("email", "ip"));
+            assertThatThrownBy(() -> seatguard.evaluate(EvaluateRequest.of("login"))).as("a login names its account")
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fieldErrors()).extracting(error -> error.field()).contains("user"));
+
+            AccountSummary summary = seatguard.accountSummary("ivy");
+            assertThat(summary.id()).isEqualTo("ivy");
+            assertThat(summary.deviceCount()).isEqualTo(1);
+            assertThat(summary.patterns()).isEmpty();
+            assertThat(summary.peopleAllTime()).isEqualTo(1);
+            assertThat(summary.firstSeen()).isBeforeOrEqualTo(summary.lastSeen());
+
+            assertThat(seatguard.eraseAccount("ivy")).isTrue();
+            assertThat(seatguard.eraseAccount("ivy")).as("nothing left").isFalse();
+            assertThatThrownBy(() -> seatguard.accountSummary("ivy")).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> seatguard.getEvaluation(first.evaluationId())).isInstanceOf(NotFoundException.class);
         }
     }
 

@@ -1,0 +1,22 @@
+package io.seatguard.sdk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+
+/**
+ * The short answer to an evaluation ({@code POST /v3/evaluate}); {@link SeatguardClient#getEvaluation}
+ * reads the whole record.
+ *
+ * @param verdict {@code allow}, {@code deny} or {@code challenge}
+ * @param redirect the hosted challenge page to send the browser to; for a device logged out of the
+ *     account, your policy's {@code logout_url}; else empty
+ * @param deviceId the durable device id; {@code 00000000-0000-0000-0000-000000000000} when no usable
+ *     device signals came with the request
+ * @param logout this device was logged out of this account: end its session
+ */
+public record EvaluateResult(String evaluationId, String verdict, Optional<String> redirect, String deviceId, boolean logout, JsonNode raw) {
+    static EvaluateResult of(JsonNode json) {
+        return new EvaluateResult(json.path("evaluation_id").asText(), json.path("verdict").asText(), Evaluation.text(json.path("redirect")),
+                json.path("device_id").asText(), json.path("logout").asBoolean(), json);
+    }
+}
