@@ -256,6 +256,7 @@ public final class SeatguardServer implements AutoCloseable {
             DeviceLinks loggingOut = new SessionEndingDeviceLinks(deviceLinks, presence);
             NetworkSettings network = config.network();
             intel = IpIntelService.start(network.intel(), clock);
+            metrics.bindIpSources(intel::status);
             refresher = new IntelRefresher(intel, network.refreshEvery());
             CheckRegistry checks = CheckRegistry.standard(network.checks());
             SqlPolicyStore policyStore = new SqlPolicyStore(database);
@@ -270,7 +271,7 @@ public final class SeatguardServer implements AutoCloseable {
             WebhookTargets webhookTargets = new WebhookTargets(config.webhookAllowPrivate());
             ChallengeSettings challengeSettings = config.challenges();
             Optional<DevOutbox> outbox = challengeSettings.production() ? Optional.empty() : Optional.of(new DevOutbox(clock));
-            CodeDelivery delivery = CodeDelivery.from(challengeSettings, outbox);
+            CodeDelivery delivery = CodeDelivery.from(challengeSettings, outbox, metrics::messageSent);
             ownerNotices = new OwnerNotices(new SqlOwnerNotices(database), delivery, apps);
             EvaluationPipeline pipeline = new EvaluationPipeline(
                     YauaaUserAgentParser.shared(),
@@ -332,7 +333,7 @@ public final class SeatguardServer implements AutoCloseable {
                             new PolicyPages(dashboard, policies, backtest),
                             new ListPages(dashboard, lists), new AppPages(dashboard, apps, directory::invalidate), new WebhookPages(dashboard, webhookServices, clock),
                             new OperatorPages(dashboard, operators, apps)));
-            dispatcher = new WebhookDispatcher(webhookStore, webhookTargets, clock, WebhookDispatcher.DEFAULT_EVERY);
+            dispatcher = new WebhookDispatcher(webhookStore, webhookTargets, clock, WebhookDispatcher.DEFAULT_EVERY, metrics::messageSent);
             retention = new RetentionPruner(accountRecords, config.retentionDays(), clock, afterPrune);
             Javalin http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), directory::heldOriginAllowed, routes, metrics).start();
             if (network.stunPort().isPresent()) {

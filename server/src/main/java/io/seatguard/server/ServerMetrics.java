@@ -14,7 +14,10 @@ import io.seatguard.core.evaluation.Actions;
 import io.seatguard.storage.LogRestartStats;
 import io.seatguard.storage.OutageStats;
 import io.seatguard.storage.WriterStats;
+import io.seatguard.intel.ip.SourceStatus;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -24,7 +27,7 @@ import java.util.function.Supplier;
 
 /**
  * Prometheus metrics: requests and latency per route, evaluations by verdict and action, the storage
- * writer's batches, and the JVM's own. Custom action names are folded into {@code custom} so one integrator's naming cannot blow up the
+ * writer's batches, messages sent out, the IP sources' state, and the JVM's own. Custom action names are folded into {@code custom} so one integrator's naming cannot blow up the
  * number of series.
  */
 public final class ServerMetrics implements AutoCloseable {
@@ -33,6 +36,7 @@ public final class ServerMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> evaluations = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> messages = new ConcurrentHashMap<>();
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private Supplier<WriterStats> writerStats;
     private LongSupplier readCount;
@@ -40,12 +44,22 @@ public final class ServerMetrics implements AutoCloseable {
     private Supplier<OutageStats> outageStats;
     private IntSupplier waitingRequests;
     private LongSupplier shedRequests;
+    private Supplier<List<SourceStatus>> ipSources;
 
     public ServerMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
+        // Every message series from the start, at zero: Prometheus's increase() sees no rise in a series
+        // whose first sample is already 1, so an alert on failed codes would miss the first failures.
+        for (String outcome : List.of("delivered", "failed")) {
+            for (String kind : List.of("code", "notice")) {
+                messages(kind, "email", outcome);
+                messages(kind, "sms", outcome);
+            }
+            messages("webhook", "http", outcome);
+        }
     }
 
     public void requestCompleted(String method, String route, int status, long nanos) {
@@ -68,6 +82,43 @@ public final class ServerMetrics implements AutoCloseable {
                 .tag("action", actionTag)
                 .tag("verdict", verdict)
                 .register(registry)).increment();
+    }
+
+    /** One message sent out ({@link SendOutcomes}): codes and notices by channel, webhook tries; delivered or failed. */
+    public void messageSent(String kind, String channel, boolean delivered) {
+        messages(kind, channel, delivered ? "delivered" : "failed").increment();
+    }
+
+    private Counter messages(String kind, String channel, String outcome) {
+        return messages.computeIfAbsent(kind + ' ' + channel + ' ' + outcome, k -> Counter.builder("seatguard.messages.sent")
+                .description("Verification codes, owner notices and webhook tries sent out, by kind, channel and outcome")
+                .tag("kind", kind)
+                .tag("channel", channel)
+                .tag("outcome", outcome)
+                .register(registry));
+    }
+
+    /**
+     * Whether each IP intelligence source holds data (1) or not (0, a list not loaded yet or whose every
+     * load failed), and whether its last load failed (1; the previous data stays in use): what
+     * {@code /readyz} shows, for an alert on a list that stopped refreshing.
+     */
+    public void bindIpSources(Supplier<List<SourceStatus>> sources) {
+        // Held for the same reason as writerStats: Micrometer keeps a gauge's state weakly. The sources are
+        // fixed at start (a reload changes a source's data, never its name), so one gauge each is all there is.
+        ipSources = sources;
+        for (SourceStatus source : sources.get()) {
+            Gauge.builder("seatguard.ip.source.loaded", sources, s -> find(s, source).map(found -> found.loaded() ? 1.0 : 0.0).orElse(Double.NaN))
+                    .description("1 when the IP intelligence source holds data, 0 when it does not").tag("kind", source.kind()).tag("source", source.name())
+                    .register(registry);
+            Gauge.builder("seatguard.ip.source.failing", sources, s -> find(s, source).map(found -> found.error().isPresent() ? 1.0 : 0.0).orElse(Double.NaN))
+                    .description("1 when the source's last load or refresh failed (the data before it stays in use)").tag("kind", source.kind())
+                    .tag("source", source.name()).register(registry);
+        }
+    }
+
+    private static Optional<SourceStatus> find(Supplier<List<SourceStatus>> sources, SourceStatus wanted) {
+        return sources.get().stream().filter(s -> s.kind().equals(wanted.kind()) && s.name().equals(wanted.name())).findFirst();
     }
 
     /**

@@ -116,6 +116,11 @@ class NetworkSignalsApiTest {
 
     @Test
     void aListThatVanishesKeepsItsDataAndReadinessSaysSo() throws Exception {
+        String torSeries = "{kind=\"tor-list\",source=\"tor:" + torList + "\"}";
+        String before = server.get("/metrics", Map.of()).body();
+        assertThat(MetricsText.value(before, "seatguard_ip_source_loaded" + torSeries)).isEqualTo(1.0);
+        assertThat(MetricsText.value(before, "seatguard_ip_source_failing" + torSeries)).isZero();
+        assertThat(MetricsText.value(before, "seatguard_ip_source_loaded{kind=\"hosting-asns\",source=\"hosting-asns\"}")).isEqualTo(1.0);
         Files.delete(torList);
         server.server().refreshIpData();
         JsonNode tor = null;
@@ -130,5 +135,9 @@ class NetworkSignalsApiTest {
         JsonNode evaluation = evaluate("ann", "185.220.101.1", "{\"token\":\"tok_ann_laptop_000001\"}");
         assertThat(evaluation.get("detection_flags").get("tor").asBoolean()).isTrue();
         assertThat(server.get("/readyz", Map.of()).status()).isEqualTo(200);
+        // What an alert watches: the list still holds its data, and its refresh fails.
+        String after = server.get("/metrics", Map.of()).body();
+        assertThat(MetricsText.value(after, "seatguard_ip_source_loaded" + torSeries)).isEqualTo(1.0);
+        assertThat(MetricsText.value(after, "seatguard_ip_source_failing" + torSeries)).isEqualTo(1.0);
     }
 }

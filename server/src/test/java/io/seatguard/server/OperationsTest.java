@@ -29,31 +29,26 @@ class OperationsTest {
             server.post("/v3/evaluate", "{\"client_id\":\"" + server.defaultApp().clientId() + "\",\"action\":\"my.custom-action\"}", Map.of());
             String signup = server.post("/v3/evaluate", "{\"client_id\":\"" + server.defaultApp().clientId() + "\",\"action\":\"signup\"}", Map.of())
                     .json().get("evaluation_id").asText();
-            double readsBefore = counter(server.get("/metrics", Map.of()).body(), "seatguard_storage_reads_total");
+            double readsBefore = MetricsText.value(server.get("/metrics", Map.of()).body(), "seatguard_storage_reads_total");
             // An evaluation looked up by id is not cached: one read reaches the database.
             assertThat(server.get("/v3/evaluations/" + signup, server.defaultApp().bearer()).status()).isEqualTo(200);
             String metrics = server.get("/metrics", Map.of()).body();
-            assertThat(counter(metrics, "seatguard_storage_reads_total")).isGreaterThanOrEqualTo(readsBefore + 1);
+            assertThat(MetricsText.value(metrics, "seatguard_storage_reads_total")).isGreaterThanOrEqualTo(readsBefore + 1);
             assertThat(metrics).contains("seatguard_evaluations_total{action=\"custom\",verdict=\"allow\"} 1.0");
             assertThat(metrics).contains("seatguard_evaluations_total{action=\"signup\",verdict=\"allow\"} 1.0");
             assertThat(metrics).contains("seatguard_http_requests_seconds_count{method=\"POST\",route=\"/v3/evaluate\",status=\"200\"} 2");
             assertThat(metrics).contains("jvm_memory_used_bytes");
-            assertThat(counter(metrics, "seatguard_storage_writes_total")).as("at least the two evaluations").isGreaterThanOrEqualTo(2);
-            assertThat(counter(metrics, "seatguard_storage_write_batches_total")).isBetween(1.0, counter(metrics, "seatguard_storage_writes_total"));
-            assertThat(counter(metrics, "seatguard_storage_writer_busy_seconds_total")).isPositive();
+            assertThat(MetricsText.value(metrics, "seatguard_storage_writes_total")).as("at least the two evaluations").isGreaterThanOrEqualTo(2);
+            assertThat(MetricsText.value(metrics, "seatguard_storage_write_batches_total")).isBetween(1.0, MetricsText.value(metrics, "seatguard_storage_writes_total"));
+            assertThat(MetricsText.value(metrics, "seatguard_storage_writer_busy_seconds_total")).isPositive();
             // Two evaluations are far from a log worth starting over; the series are there, at zero.
-            assertThat(counter(metrics, "seatguard_storage_log_restarts_total")).isZero();
-            assertThat(counter(metrics, "seatguard_storage_log_restarts_deferred_total")).isZero();
-            assertThat(counter(metrics, "seatguard_storage_log_restart_writer_held_seconds_total")).isZero();
+            assertThat(MetricsText.value(metrics, "seatguard_storage_log_restarts_total")).isZero();
+            assertThat(MetricsText.value(metrics, "seatguard_storage_log_restarts_deferred_total")).isZero();
+            assertThat(MetricsText.value(metrics, "seatguard_storage_log_restart_writer_held_seconds_total")).isZero();
         }
     }
 
     /** The value of one series without labels in Prometheus text. */
-    private static double counter(String metrics, String name) {
-        return metrics.lines().filter(line -> line.startsWith(name + " ")).map(line -> Double.parseDouble(line.substring(name.length() + 1).trim()))
-                .findFirst().orElseThrow(() -> new AssertionError(name + " not in the metrics"));
-    }
-
     @Test
     void stoppingLetsAnInFlightRequestFinish() throws Exception {
         TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir);

@@ -3,6 +3,7 @@ package io.seatguard.server.webhook;
 import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.webhook.WebhookSignature;
+import io.seatguard.server.SendOutcomes;
 import io.seatguard.storage.SqlWebhooks;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,6 +70,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final SqlWebhooks webhooks;
     private final WebhookTargets targets;
     private final InstantSource clock;
+    private final SendOutcomes outcomes;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
     private final ExecutorService tries = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("seatguard-webhook-try-", 0).factory());
     /** Released when a try ends: the poller claims again if deliveries were waiting for room. */
@@ -80,10 +82,12 @@ public final class WebhookDispatcher implements AutoCloseable {
     private volatile boolean closed;
     private final Thread poller;
 
-    public WebhookDispatcher(SqlWebhooks webhooks, WebhookTargets targets, InstantSource clock, Duration every) {
+    /** @param outcomes told of every try: delivered (a 2xx) or not */
+    public WebhookDispatcher(SqlWebhooks webhooks, WebhookTargets targets, InstantSource clock, Duration every, SendOutcomes outcomes) {
         this.webhooks = requireNonNull(webhooks, "webhooks is null");
         this.targets = requireNonNull(targets, "targets is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.outcomes = requireNonNull(outcomes, "outcomes is null");
         requireNonNull(every, "every is null");
         poller = Thread.ofPlatform().daemon().name("seatguard-webhooks").start(() -> poll(every));
     }
@@ -200,6 +204,7 @@ public final class WebhookDispatcher implements AutoCloseable {
             Thread.currentThread().interrupt();
             error = Optional.of("interrupted");
         }
+        outcomes.sent("webhook", "http", error.isEmpty());
         try {
             if (!webhooks.recordAttempt(delivery, at, status, error, Duration.ofNanos(System.nanoTime() - started))) {
                 log.info("Webhook {} to {}: a later claim owns the delivery now; this try's outcome is not recorded", delivery.messageId(),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.seatguard.server.MetricsText;
 import io.seatguard.server.TestServer;
 import io.seatguard.server.TestServer.Response;
 import io.seatguard.server.TestServer.TestApp;
@@ -101,6 +102,8 @@ class VerificationChallengeTest {
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("mia@example.com");
         assertThat(mail.getSubject()).isEqualTo("Your default verification code");
         String code = codeFrom(mail);
+        assertThat(MetricsText.value(server.get("/metrics", Map.of()).body(),
+                "seatguard_messages_sent_total{channel=\"email\",kind=\"code\",outcome=\"delivered\"}")).isEqualTo(1.0);
 
         String wrong = code.equals("000000") ? "111111" : "000000";
         HttpResponse<String> rejected = browser.post(redirect + "/verify", Map.of("code", wrong, "lang", "en"));
@@ -318,6 +321,10 @@ class VerificationChallengeTest {
             assertThat(down.get("/v3/challenges/" + challengeId, downApp.bearer()).json().get("status").asText()).isEqualTo("presented");
             HttpResponse<String> again = browser.post(redirect + "/send", Map.of("channel", "email", "lang", "en"));
             assertThat(again.statusCode()).as("no cooldown started by a send that did not go out").isEqualTo(503);
+            String metrics = down.get("/metrics", Map.of()).body();
+            assertThat(MetricsText.value(metrics, "seatguard_messages_sent_total{channel=\"email\",kind=\"code\",outcome=\"failed\"}"))
+                    .as("what an alert on codes that never leave watches").isEqualTo(2.0);
+            assertThat(MetricsText.value(metrics, "seatguard_messages_sent_total{channel=\"email\",kind=\"code\",outcome=\"delivered\"}")).isZero();
         }
     }
 

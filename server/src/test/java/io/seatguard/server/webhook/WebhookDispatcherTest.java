@@ -9,6 +9,7 @@ import io.seatguard.core.testing.EvaluationSamples;
 import io.seatguard.core.webhook.OutboxEvent;
 import io.seatguard.core.webhook.WebhookEndpoint;
 import io.seatguard.core.webhook.WebhookEventType;
+import io.seatguard.server.SendOutcomes;
 import io.seatguard.server.http.Json;
 import io.seatguard.storage.SqlDatabase;
 import io.seatguard.storage.SqlEvaluationStore;
@@ -65,7 +66,7 @@ class WebhookDispatcherTest {
             }
             String awaited = enqueue("app_b", "bea", now);
 
-            try (WebhookDispatcher dispatcher = new WebhookDispatcher(webhooks, new WebhookTargets(true), Clock.systemUTC(), Duration.ofMillis(200))) {
+            try (WebhookDispatcher dispatcher = new WebhookDispatcher(webhooks, new WebhookTargets(true), Clock.systemUTC(), Duration.ofMillis(200), SendOutcomes.NONE)) {
                 List<Receiver.Received> received = healthy.await(1, Duration.ofSeconds(5));
                 assertThat(Json.MAPPER.readTree(received.get(0).body()).get("data").get("evaluation_id").asText()).isEqualTo(awaited);
 
@@ -78,7 +79,7 @@ class WebhookDispatcherTest {
     @Test
     void aBacklogGoesOutWithoutWaitingForTheClock() throws Exception {
         try (Receiver receiver = new Receiver(0);
-                WebhookDispatcher dispatcher = new WebhookDispatcher(webhooks, new WebhookTargets(true), Clock.systemUTC(), Duration.ofHours(1))) {
+                WebhookDispatcher dispatcher = new WebhookDispatcher(webhooks, new WebhookTargets(true), Clock.systemUTC(), Duration.ofHours(1), SendOutcomes.NONE)) {
             Instant now = Instant.now();
             endpoint("app_b", "we_backlog", receiver.url());
             int backlog = 125;
@@ -88,6 +89,27 @@ class WebhookDispatcherTest {
             // The dispatcher's own clock is an hour away: one claim, and each try that ends makes room for the next.
             dispatcher.runOnce();
             assertThat(receiver.await(backlog, Duration.ofSeconds(20))).hasSize(backlog);
+        }
+    }
+
+    /** Every try tells its outcome (the metrics count them): a receiver's 500 is a failed try, a 2xx a delivered one. */
+    @Test
+    void everyTryIsToldDeliveredOrFailed() throws Exception {
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SendOutcomes outcomes = (kind, channel, delivered) -> told.add(kind + " " + channel + " " + (delivered ? "delivered" : "failed"));
+        try (Receiver receiver = new Receiver(1);
+                WebhookDispatcher dispatcher = new WebhookDispatcher(webhooks, new WebhookTargets(true), Clock.systemUTC(), Duration.ofHours(1), outcomes)) {
+            endpoint("app_b", "we_counted", receiver.url());
+            for (int i = 0; i < 3; i++) {
+                enqueue("app_b", "user" + i, Instant.now());
+            }
+            dispatcher.runOnce();
+            receiver.await(3, Duration.ofSeconds(10));
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (told.size() < 3 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(20);
+            }
+            assertThat(told).containsExactlyInAnyOrder("webhook http failed", "webhook http delivered", "webhook http delivered");
         }
     }
 

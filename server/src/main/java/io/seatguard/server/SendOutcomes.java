@@ -1,0 +1,19 @@
+package io.seatguard.server;
+
+/**
+ * Told how each message Seatguard sent out went (a verification code, an owner notice, a webhook try),
+ * so that metrics can count failures an operator must hear about: codes that never leave mean people
+ * who cannot log in, and they fail on the request's path where only the log saw them before.
+ */
+@FunctionalInterface
+public interface SendOutcomes {
+    /** Counts nothing (tests and tools that send without a server around them). */
+    SendOutcomes NONE = (kind, channel, delivered) -> {};
+
+    /**
+     * @param kind {@code code}, {@code notice} or {@code webhook}
+     * @param channel {@code email}, {@code sms} or {@code http}
+     * @param delivered whether the provider or receiver took it
+     */
+    void sent(String kind, String channel, boolean delivered);
+}
