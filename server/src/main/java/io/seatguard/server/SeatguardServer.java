@@ -82,6 +82,7 @@ import io.seatguard.core.presence.InMemoryPresence;
 import io.seatguard.core.presence.Presence;
 import io.seatguard.core.presence.SessionEndingDeviceLinks;
 import io.seatguard.core.risk.RiskScorer;
+import io.seatguard.storage.RedisHealth;
 import io.seatguard.storage.RedisPresence;
 import io.seatguard.storage.AccountStateCache;
 import io.seatguard.storage.ActivityCache;
@@ -101,6 +102,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -250,9 +253,16 @@ public final class SeatguardServer implements AutoCloseable {
                 };
             }
             // One node keeps presence in memory; several share it through Redis.
-            presence = config.redisUrl().isPresent()
-                    ? RedisPresence.connect(config.redisUrl().get(), config.presenceWindow())
-                    : new InMemoryPresence(config.presenceWindow());
+            // Each use of Redis has a link of its own; readiness and metrics report each.
+            Map<String, RedisHealth> redisLinks = new LinkedHashMap<>();
+            if (config.redisUrl().isPresent()) {
+                RedisPresence shared = RedisPresence.connect(config.redisUrl().get(), config.presenceWindow());
+                redisLinks.put("presence", shared.health());
+                presence = shared;
+            }
+            else {
+                presence = new InMemoryPresence(config.presenceWindow());
+            }
             DeviceLinks loggingOut = new SessionEndingDeviceLinks(deviceLinks, presence);
             NetworkSettings network = config.network();
             intel = IpIntelService.start(network.intel(), clock);
@@ -296,7 +306,15 @@ public final class SeatguardServer implements AutoCloseable {
             ClientIpResolver clientIps = new ClientIpResolver(config.trustedProxies());
             SqlAccountRecords accountRecords = new SqlAccountRecords(database);
             // Like presence: one node limits attempts in memory; several share the limits through Redis.
-            limits = config.redisUrl().isPresent() ? AttemptLimits.shared(RedisAttemptBuckets.connect(config.redisUrl().get())) : AttemptLimits.local();
+            if (config.redisUrl().isPresent()) {
+                RedisAttemptBuckets buckets = RedisAttemptBuckets.connect(config.redisUrl().get());
+                redisLinks.put("attempt_limits", buckets.health());
+                limits = AttemptLimits.shared(buckets);
+            }
+            else {
+                limits = AttemptLimits.local();
+            }
+            metrics.bindRedis(redisLinks);
             ChallengePages challengePages = new ChallengePages(challenges, apps, delivery, clientIps, limits);
             Heartbeats heartbeats = new Heartbeats(presence, devices, accounts, clock);
             OperatorService operators = new OperatorService(new SqlOperatorStore(database), new Argon2Hasher(), ids, clock);
@@ -324,7 +342,7 @@ public final class SeatguardServer implements AutoCloseable {
             // One cache of apps for browser calls; whatever changes an app on this node empties it.
             AppDirectory directory = new AppDirectory(apps);
             List<Route> routes = Routes.all(apps, directory, pipeline, evaluations, loggingOut, database, clientIps, heartbeats,
-                    metrics, clock, config.maxBodyBytes(), config.browserRateLimit(), intel::status, policies, lists,
+                    metrics, clock, config.maxBodyBytes(), config.browserRateLimit(), intel::status, redisLinks, policies, lists,
                     backtest, challenges, challengePages, outbox.map(OutboxPage::new),
                     accountRecords, new SqlHistory(database), forgetAccount, new SqlPatterns(database),
                     webhookServices, demo, new DashboardSite(dashboard,

@@ -11,12 +11,14 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.seatguard.core.evaluation.Actions;
+import io.seatguard.intel.ip.SourceStatus;
 import io.seatguard.storage.LogRestartStats;
 import io.seatguard.storage.OutageStats;
+import io.seatguard.storage.RedisHealth;
 import io.seatguard.storage.WriterStats;
-import io.seatguard.intel.ip.SourceStatus;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,6 +47,7 @@ public final class ServerMetrics implements AutoCloseable {
     private IntSupplier waitingRequests;
     private LongSupplier shedRequests;
     private Supplier<List<SourceStatus>> ipSources;
+    private Map<String, RedisHealth> redisLinks;
 
     public ServerMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -119,6 +122,17 @@ public final class ServerMetrics implements AutoCloseable {
 
     private static Optional<SourceStatus> find(Supplier<List<SourceStatus>> sources, SourceStatus wanted) {
         return sources.get().stream().filter(s -> s.kind().equals(wanted.kind()) && s.name().equals(wanted.name())).findFirst();
+    }
+
+    /**
+     * Whether each Redis link (by use: {@code presence}, {@code attempt_limits}) takes commands now (1)
+     * or not (0: its connection is down, or a command just timed out), read without asking Redis.
+     */
+    public void bindRedis(Map<String, RedisHealth> links) {
+        // Held for the same reason as writerStats: Micrometer keeps a gauge's state weakly.
+        redisLinks = Map.copyOf(links);
+        redisLinks.forEach((use, health) -> Gauge.builder("seatguard.redis.connected", health, h -> h.isConnected() ? 1.0 : 0.0)
+                .description("1 when the Redis link takes commands, 0 when it is down or just timed out").tag("use", use).register(registry));
     }
 
     /**

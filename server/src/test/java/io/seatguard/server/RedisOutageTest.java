@@ -36,6 +36,11 @@ class RedisOutageTest {
             PageClient browser = DashboardPagesTest.signedIn(server);
             String accountPage = server.url() + "/dashboard/accounts?app=" + app.id() + "&user=rhea";
             assertThat(browser.get(accountPage).body()).as("while Redis answers").contains("<td>tab-r</td>").doesNotContain("sessions-unknown");
+            Response ready = server.get("/readyz", Map.of());
+            assertThat(ready.status()).isEqualTo(200);
+            assertThat(ready.json().get("checks").get("redis").toString())
+                    .isEqualTo("{\"status\":\"ok\",\"links\":{\"attempt_limits\":\"ok\",\"presence\":\"ok\"}}");
+            assertThat(MetricsText.value(server.get("/metrics", Map.of()).body(), "seatguard_redis_connected{use=\"presence\"}")).isEqualTo(1.0);
 
             relay.cut();
 
@@ -65,6 +70,13 @@ class RedisOutageTest {
             String id = later.json().get("evaluation_id").asText();
             assertThat(server.get("/v3/evaluations/" + id, app.bearer()).json().get("checks").get("concurrent_sessions").isNull())
                     .as("unknown, not false, while presence cannot be read").isTrue();
+            Response unready = server.get("/readyz", Map.of());
+            assertThat(unready.status()).as("Redis never takes the node out of the load balancer").isEqualTo(200);
+            assertThat(unready.json().get("checks").get("redis").get("status").asText()).isEqualTo("unreachable");
+            assertThat(unready.json().get("checks").get("redis").get("links").get("presence").asText()).isEqualTo("unreachable");
+            String metrics = server.get("/metrics", Map.of()).body();
+            assertThat(MetricsText.value(metrics, "seatguard_redis_connected{use=\"presence\"}")).as("the link knows it is down").isZero();
+            assertThat(MetricsText.value(metrics, "seatguard_redis_connected{use=\"attempt_limits\"}")).isZero();
 
             relay.restore();
 
@@ -72,6 +84,8 @@ class RedisOutageTest {
             Response back = heartbeatUntilTaken(server, app, "rhea", "tab-r");
             assertThat(back.status()).as("heartbeats taken again once Redis is back: %s", back.body()).isEqualTo(200);
             assertThat(browser.get(accountPage).body()).as("live sessions known again").contains("<td>tab-r</td>").doesNotContain("sessions-unknown");
+            assertThat(server.get("/readyz", Map.of()).json().get("checks").get("redis").get("links").get("presence").asText()).isEqualTo("ok");
+            assertThat(MetricsText.value(server.get("/metrics", Map.of()).body(), "seatguard_redis_connected{use=\"presence\"}")).isEqualTo(1.0);
         }
     }
 
@@ -109,6 +123,11 @@ class RedisOutageTest {
                     Map.of());
             assertThat(beat.status()).isEqualTo(503);
             assertThat(beat.body()).contains("Redis is unreachable");
+            // The connection is open, but a command timed out: the link counts as down, with no I/O to say so.
+            assertThat(MetricsText.value(server.get("/metrics", Map.of()).body(), "seatguard_redis_connected{use=\"presence\"}")).isZero();
+            Response ready = server.get("/readyz", Map.of());
+            assertThat(ready.status()).isEqualTo(200);
+            assertThat(ready.json().get("checks").get("redis").get("links").get("presence").asText()).isEqualTo("unreachable");
 
             relay.restore();
 

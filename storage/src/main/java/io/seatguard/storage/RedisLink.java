@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * for each part of Seatguard that shares state through Redis (presence, attempt limits), with the
  * {@link OutageGate} its commands go through ({@link #call}).
  */
-public final class RedisLink<K, V> implements AutoCloseable {
+public final class RedisLink<K, V> implements RedisHealth, AutoCloseable {
     /** A command that takes longer has failed: callers fall back or answer an error rather than hang a request. */
     public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
 
@@ -50,6 +50,22 @@ public final class RedisLink<K, V> implements AutoCloseable {
         catch (RuntimeException e) {
             outage.failed(e);
             throw e;
+        }
+    }
+
+    @Override
+    public boolean isConnected() {
+        return connection.isOpen() && !outage.isClosed();
+    }
+
+    @Override
+    public boolean answers() {
+        try {
+            return "PONG".equals(call(() -> connection.sync().ping()));
+        }
+        catch (RuntimeException e) {
+            // Down (commands rejected at once), silent (timed out), or known to be down (the gate refused it).
+            return false;
         }
     }
 

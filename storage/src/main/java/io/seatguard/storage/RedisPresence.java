@@ -136,6 +136,11 @@ public final class RedisPresence implements Presence, AutoCloseable {
         return RedisLink.open(url, StringCodec.UTF8).build(link -> new RedisPresence(link, window));
     }
 
+    /** Its link's state, for readiness and metrics. */
+    public RedisHealth health() {
+        return link;
+    }
+
     @Override
     public void touch(String appId, String userId, LiveSession session) {
         touch(appId, userId, session, false);

@@ -10,6 +10,7 @@ import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.seatguard.storage.RedisHealth;
 import io.seatguard.storage.RedisLink;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -38,6 +39,11 @@ public final class RedisAttemptBuckets implements AttemptLimits.Buckets {
     /** Connects to {@code redis://host:port[/db]}; commands time out after two seconds. */
     public static RedisAttemptBuckets connect(String url) {
         return RedisLink.open(url, RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE)).build(RedisAttemptBuckets::new);
+    }
+
+    /** Its link's state, for readiness and metrics. */
+    public RedisHealth health() {
+        return link;
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.seatguard.server.ServerMetrics;
+import io.seatguard.storage.RedisHealth;
 import io.seatguard.storage.SqlDatabase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,8 @@ import java.io.UncheckedIOException;
 import io.seatguard.intel.ip.SourceStatus;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /** Liveness, readiness, metrics and the OpenAPI document. */
@@ -21,11 +24,14 @@ final class OpsHandlers {
     private final ServerMetrics metrics;
     private final byte[] openApi;
     private final Supplier<List<SourceStatus>> ipData;
+    private final Map<String, RedisHealth> redis;
 
-    OpsHandlers(SqlDatabase database, ServerMetrics metrics, Supplier<List<SourceStatus>> ipData) {
+    /** @param redis each use of Redis by name ({@code presence}, {@code attempt_limits}); empty without {@code --redis-url} */
+    OpsHandlers(SqlDatabase database, ServerMetrics metrics, Supplier<List<SourceStatus>> ipData, Map<String, RedisHealth> redis) {
         this.database = requireNonNull(database, "database is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.ipData = requireNonNull(ipData, "ipData is null");
+        this.redis = Map.copyOf(requireNonNull(redis, "redis is null"));
         this.openApi = loadOpenApi();
     }
 
@@ -53,6 +59,16 @@ final class OpsHandlers {
             }
             item.put("error", source.error().orElse(null));
             item.put("checked_at", source.checkedAt().map(EvaluationJson::time).orElse(null));
+        }
+        if (!redis.isEmpty()) {
+            // Redis never makes the server unready either: every node shares it, and taking them all out of
+            // the load balancer would turn evaluations without presence into no evaluations at all.
+            Map<String, Boolean> answers = new TreeMap<>();
+            redis.forEach((use, health) -> answers.put(use, health.answers()));
+            ObjectNode check = checks.putObject("redis");
+            check.put("status", answers.containsValue(false) ? "unreachable" : "ok");
+            ObjectNode links = check.putObject("links");
+            answers.forEach((use, up) -> links.put(use, up ? "ok" : "unreachable"));
         }
         ctx.status(storage ? 200 : 503).contentType("application/json").result(json.toString());
     }

@@ -28,10 +28,12 @@ import io.seatguard.core.policy.ListService;
 import io.seatguard.core.policy.PolicyService;
 import io.seatguard.core.presence.Heartbeats;
 import io.seatguard.server.ServerMetrics;
+import io.seatguard.storage.RedisHealth;
 import io.seatguard.storage.SqlDatabase;
 import java.time.InstantSource;
 import io.seatguard.intel.ip.SourceStatus;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** Every endpoint the server answers, in one list: registration and the OpenAPI test both read it. */
@@ -52,6 +54,7 @@ public final class Routes {
             int maxBodyBytes,
             int browserRateLimit,
             Supplier<List<SourceStatus>> ipData,
+            Map<String, RedisHealth> redis,
             PolicyService policyService,
             ListService listService,
             Backtest backtest,
@@ -73,7 +76,7 @@ public final class Routes {
         EvaluationHandlers evaluationHandlers = new EvaluationHandlers(credentials, evaluations, clock, challengeService);
         ChallengeHandlers challengeHandlers = new ChallengeHandlers(credentials, challengeService);
         AppHandlers appHandlers = new AppHandlers(credentials, apps, directory, jsonBody);
-        OpsHandlers ops = new OpsHandlers(database, metrics, ipData);
+        OpsHandlers ops = new OpsHandlers(database, metrics, ipData, redis);
         UserDeviceHandlers userDevices = new UserDeviceHandlers(credentials, deviceLinks, heartbeats.presence(), clock);
         SessionHandlers sessions = new SessionHandlers(jsonBody, directory, heartbeats, clientIps, browserCalls);
         BrowserAssets assets = new BrowserAssets();

@@ -1,0 +1,13 @@
+package io.seatguard.storage;
+
+/** How one Redis link is doing, for {@code /readyz} and {@code /metrics}. */
+public interface RedisHealth {
+    /**
+     * Whether commands go through now, by what the link knows without asking Redis: its connection is
+     * open and no command has just timed out (no I/O, so a metrics scrape can read it).
+     */
+    boolean isConnected();
+
+    /** Whether Redis answers a {@code PING} now; at most {@link RedisLink#COMMAND_TIMEOUT}, and at once while it is known to be down. */
+    boolean answers();
+}
