@@ -47,6 +47,7 @@ import io.seatguard.server.dashboard.AppPages;
 import io.seatguard.server.dashboard.DashboardSite;
 import io.seatguard.server.dashboard.ListPages;
 import io.seatguard.server.dashboard.OperatorPages;
+import io.seatguard.server.dashboard.PasswordPage;
 import io.seatguard.server.dashboard.OverviewPage;
 import io.seatguard.server.dashboard.PolicyPages;
 import io.seatguard.server.dashboard.WebhookPages;
@@ -350,7 +351,7 @@ public final class SeatguardServer implements AutoCloseable {
                             new AccountPages(dashboard, accountRecords, loggingOut, new SqlPatterns(database), new SqlHistory(database), presence, clock),
                             new PolicyPages(dashboard, policies, backtest),
                             new ListPages(dashboard, lists), new AppPages(dashboard, apps, directory::invalidate), new WebhookPages(dashboard, webhookServices, clock),
-                            new OperatorPages(dashboard, operators, apps)));
+                            new OperatorPages(dashboard, operators, apps), new PasswordPage(dashboard, operators)));
             dispatcher = new WebhookDispatcher(webhookStore, webhookTargets, clock, WebhookDispatcher.DEFAULT_EVERY, metrics::messageSent);
             retention = new RetentionPruner(accountRecords, config.retentionDays(), clock, afterPrune);
             Javalin http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), directory::heldOriginAllowed, routes, metrics).start();

@@ -120,6 +120,73 @@ class DashboardSignInTest {
     }
 
     @Test
+    void anOperatorChangesTheirPasswordAndTheirOtherSessionsEnd() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
+            PageClient here = new PageClient();
+            PageClient elsewhere = new PageClient();
+            assertThat(signIn(here, server, first.email(), first.password()).statusCode()).isEqualTo(303);
+            assertThat(signIn(elsewhere, server, first.email(), first.password()).statusCode()).isEqualTo(303);
+            String url = server.url() + "/dashboard/password";
+            HttpResponse<String> page = here.get(url);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<h1>Your password</h1>").contains("autocomplete=\"current-password\"");
+            assertThat(here.get(server.url() + "/dashboard").body()).as("reached from the bar").contains("href=\"/dashboard/password?app=");
+
+            String replacement = "a brand new passphrase";
+            here.get(url);
+            HttpResponse<String> mismatch = here.post(url, Map.of("current_password", first.password(), "new_password", replacement,
+                    "new_password_again", replacement + "!"));
+            assertThat(mismatch.statusCode()).isEqualTo(400);
+            assertThat(mismatch.body()).contains("new_password_again: differs from the new password");
+            HttpResponse<String> wrong = here.post(url, Map.of("current_password", "not it at all", "new_password", replacement,
+                    "new_password_again", replacement));
+            assertThat(wrong.statusCode()).isEqualTo(400);
+            assertThat(wrong.body()).contains("current_password: is not your password");
+            HttpResponse<String> tooShort = here.post(url, Map.of("current_password", first.password(), "new_password", "short", "new_password_again", "short"));
+            assertThat(tooShort.statusCode()).isEqualTo(400);
+            assertThat(tooShort.body()).contains("new_password: must be 12 to 1024 characters");
+            HttpResponse<String> forged = here.postRaw(url, Map.of("current_password", first.password(), "new_password", replacement,
+                    "new_password_again", replacement, "csrf", "0".repeat(32)));
+            assertThat(forged.statusCode()).isEqualTo(403);
+            assertThat(elsewhere.get(server.url() + "/dashboard").statusCode()).as("nothing changed yet").isEqualTo(200);
+
+            HttpResponse<String> changed = here.post(url, Map.of("current_password", first.password(), "new_password", replacement,
+                    "new_password_again", replacement));
+            assertThat(changed.statusCode()).isEqualTo(200);
+            assertThat(changed.body()).contains("Your password is changed");
+            assertThat(here.get(server.url() + "/dashboard").statusCode()).as("this session stays").isEqualTo(200);
+            assertThat(elsewhere.get(server.url() + "/dashboard").statusCode()).as("the other is signed out").isEqualTo(302);
+            assertThat(signIn(new PageClient(), server, first.email(), first.password()).statusCode()).as("the old password").isEqualTo(401);
+            assertThat(signIn(new PageClient(), server, first.email(), replacement).statusCode()).isEqualTo(303);
+        }
+    }
+
+    /** A stolen session cookie is no way to guess the password behind it: wrong current passwords meet the sign-in back-off. */
+    @Test
+    void wrongCurrentPasswordsMeetTheSignInBackOff() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
+            PageClient browser = new PageClient();
+            assertThat(signIn(browser, server, first.email(), first.password()).statusCode()).isEqualTo(303);
+            String url = server.url() + "/dashboard/password";
+            browser.get(url);
+            Map<String, String> guess = Map.of("current_password", "guess guess guess", "new_password", "a brand new passphrase",
+                    "new_password_again", "a brand new passphrase");
+            for (int i = 0; i < io.seatguard.core.operator.SignInLockout.FREE_TRIES; i++) {
+                assertThat(browser.post(url, guess).statusCode()).isEqualTo(400);
+            }
+            HttpResponse<String> waiting = browser.post(url, Map.of("current_password", first.password(), "new_password", "a brand new passphrase",
+                    "new_password_again", "a brand new passphrase"));
+            assertThat(waiting.statusCode()).isEqualTo(429);
+            assertThat(Integer.parseInt(waiting.headers().firstValue("Retry-After").orElseThrow())).as("the minute's wait, less what has passed")
+                    .isBetween(1, 60);
+            assertThat(waiting.body()).contains("too many wrong passwords");
+            assertThat(signIn(new PageClient(), server, first.email(), "a brand new passphrase").statusCode()).as("the same back-off as signing in").isEqualTo(429);
+        }
+    }
+
+    @Test
     void repeatedFailuresMakeOneAddressWaitWithoutLockingTheOperatorOutElsewhere() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
             SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();

@@ -148,6 +148,17 @@ public final class SqlOperatorStore implements OperatorStore {
         database.write(connection -> JdbcRunner.update(connection, "DELETE FROM operator_sessions WHERE token_hash = ?", tokenHash));
     }
 
+    @Override
+    public boolean replacePassword(String operatorId, String passwordHash, String keptSessionHash) {
+        return database.write(connection -> {
+            if (JdbcRunner.update(connection, "UPDATE operators SET password_hash = ? WHERE id = ?", passwordHash, operatorId) == 0) {
+                return false;
+            }
+            JdbcRunner.update(connection, "DELETE FROM operator_sessions WHERE operator_id = ? AND token_hash <> ?", operatorId, keptSessionHash);
+            return true;
+        });
+    }
+
     private static Operator operator(ResultSet row) throws SQLException {
         String apps = row.getString(5);
         return new Operator(row.getString(1), row.getString(2), row.getString(3), Instant.ofEpochMilli(row.getLong(4)),

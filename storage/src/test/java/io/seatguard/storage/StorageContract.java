@@ -206,6 +206,24 @@ abstract class StorageContract {
     }
 
     @Test
+    void aNewPasswordEndsTheOperatorsOtherSessionsOnly() {
+        SqlOperatorStore operators = new SqlOperatorStore(database);
+        assertThat(operators.create(new io.seatguard.core.operator.Operator("op_pw", "pw@example.com", "hash-old", T0))).isTrue();
+        assertThat(operators.create(new io.seatguard.core.operator.Operator("op_other", "other@example.com", "hash-o", T0))).isTrue();
+        operators.createSession("a".repeat(64), "op_pw", "csrf-a", T0, T0.plusSeconds(600));
+        operators.createSession("b".repeat(64), "op_pw", "csrf-b", T0, T0.plusSeconds(600));
+        operators.createSession("c".repeat(64), "op_other", "csrf-c", T0, T0.plusSeconds(600));
+
+        assertThat(operators.replacePassword("op_pw", "hash-new", "a".repeat(64))).isTrue();
+        assertThat(operators.findById("op_pw").orElseThrow().passwordHash()).isEqualTo("hash-new");
+        assertThat(operators.session("a".repeat(64), T0)).as("the session that changed it").isPresent();
+        assertThat(operators.session("b".repeat(64), T0)).as("another of theirs").isEmpty();
+        assertThat(operators.session("c".repeat(64), T0)).as("another operator's").isPresent();
+        assertThat(operators.findById("op_other").orElseThrow().passwordHash()).isEqualTo("hash-o");
+        assertThat(operators.replacePassword("op_gone", "hash", "a".repeat(64))).isFalse();
+    }
+
+    @Test
     void appsMadeInOneMillisecondListInTheOrderTheyWereMade() {
         // A stopped clock: every app is made "at once", as the default and demo apps are on a first start.
         io.seatguard.core.app.AppService service = new io.seatguard.core.app.AppService(apps,

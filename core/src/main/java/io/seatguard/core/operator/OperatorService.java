@@ -120,7 +120,7 @@ public final class OperatorService {
         String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         Instant since = now.minus(SignInLockout.WINDOW);
         // A client already waiting is answered from a read, so a flood of locked-out tries costs the writer nothing.
-        Optional<SignIn> locked = waiting(store.failures(normalized, clientKey, since), now);
+        Optional<SignIn.Wait> locked = waiting(store.failures(normalized, clientKey, since), now);
         if (locked.isPresent()) {
             return locked.get();
         }
@@ -146,7 +146,7 @@ public final class OperatorService {
         return new SignIn.Granted(operator.get(), new NewSession(token, csrf, expires));
     }
 
-    private static Optional<SignIn> waiting(OperatorStore.Failures failures, Instant now) {
+    private static Optional<SignIn.Wait> waiting(OperatorStore.Failures failures, Instant now) {
         Duration wait = SignInLockout.waitAfter(failures, now);
         if (wait.isZero()) {
             return Optional.empty();
@@ -167,6 +167,49 @@ public final class OperatorService {
         if (token != null && !token.isEmpty() && token.length() <= 100) {
             store.deleteSession(sha256(token));
         }
+    }
+
+    /**
+     * Changes the signed-in operator's own password, proven by the current one, and signs them out
+     * everywhere else (whoever else held a session, perhaps the reason for the change). The current
+     * password is checked as a sign-in is, under the same back-off for this email and client: a stolen
+     * session cookie must not become a way to guess the password it lacks.
+     *
+     * @param sessionToken the cookie of the session making the change, which stays open
+     * @return empty when changed; else how long this client (or, {@code everywhere}, every client) must wait
+     * @throws SeatguardException {@code invalid_input} naming {@code current_password} (not theirs) or {@code new_password}
+     */
+    public Optional<SignIn.Wait> changePassword(Operator operator, String sessionToken, String currentPassword, String newPassword, String clientKey) {
+        String current = currentPassword == null ? "" : currentPassword;
+        FieldErrors errors = new FieldErrors();
+        if (newPassword == null || newPassword.length() < MIN_PASSWORD || newPassword.length() > 1024) {
+            errors.add("new_password", "must be " + MIN_PASSWORD + " to 1024 characters");
+        }
+        else if (newPassword.equals(current)) {
+            errors.add("new_password", "must differ from the current one");
+        }
+        errors.throwIfAny();
+        Instant now = clock.instant();
+        Instant since = now.minus(SignInLockout.WINDOW);
+        Optional<SignIn.Wait> locked = waiting(store.failures(operator.email(), clientKey, since), now);
+        if (locked.isPresent()) {
+            return locked;
+        }
+        OperatorStore.Reservation reservation = store.reserveAttempt(operator.email(), clientKey, now, since,
+                failures -> SignInLockout.waitAfter(failures, now).isZero());
+        if (!reservation.reserved()) {
+            return Optional.of(waiting(reservation.before(), now).orElseThrow());
+        }
+        // The stored hash, not the session's copy: another session may have changed it since this page loaded.
+        Operator stored = store.findById(operator.id()).orElseThrow(() -> SeatguardException.notFound("operator " + operator.id()));
+        if (!hasher.matches(current, stored.passwordHash())) {
+            throw SeatguardException.invalid("current_password", "is not your password");
+        }
+        store.clearFailures(operator.email(), clientKey);
+        if (!store.replacePassword(operator.id(), hasher.hash(newPassword), sha256(sessionToken == null ? "" : sessionToken))) {
+            throw SeatguardException.notFound("operator " + operator.id());
+        }
+        return Optional.empty();
     }
 
     /** A signed-in operator, for the page being served. */

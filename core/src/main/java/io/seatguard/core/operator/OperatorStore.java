@@ -44,6 +44,12 @@ public interface OperatorStore {
 
     void deleteSession(String tokenHash);
 
+    /**
+     * Replaces the operator's password hash and ends every session of theirs but {@code keptSessionHash}
+     * (the one that changed it), in one write. False when there is no such operator.
+     */
+    boolean replacePassword(String operatorId, String passwordHash, String keptSessionHash);
+
     /** A live dashboard session. */
     record Session(String operatorId, String csrfToken) {}
 

@@ -103,6 +103,17 @@ class OperatorServiceTest {
 
         @Override
         public void deleteSession(String tokenHash) {}
+
+        /** The session hash each replacement kept, in order. */
+        final List<String> keptSessions = new ArrayList<>();
+
+        @Override
+        public synchronized boolean replacePassword(String operatorId, String passwordHash, String keptSessionHash) {
+            Optional<Operator> operator = findById(operatorId);
+            operator.ifPresent(found -> byEmail.put(found.email(), new Operator(found.id(), found.email(), passwordHash, found.createdAt(), found.apps())));
+            keptSessions.add(keptSessionHash);
+            return operator.isPresent();
+        }
     }
 
     /** Counts the passwords checked; each check takes a while, as Argon2 does, so tries sent at once overlap. */
@@ -219,5 +230,49 @@ class OperatorServiceTest {
 
         clock.advance(SignInLockout.WINDOW.plusSeconds(1));
         assertThat(operators.signIn(EMAIL, PASSWORD, client("198.51.100.99"))).as("an hour later").isInstanceOf(OperatorService.SignIn.Granted.class);
+    }
+
+    @Test
+    void anOperatorChangesTheirPasswordWithTheCurrentOneAndKeepsOnlyThisSession() throws Exception {
+        Operator operator = operators.create(EMAIL, PASSWORD);
+        String client = client("198.51.100.30");
+        assertThat(operators.changePassword(operator, "session-token", PASSWORD, "a new long passphrase", client)).isEmpty();
+        assertThat(store.keptSessions).containsExactly(OperatorService.sha256("session-token"));
+        assertThat(operators.signIn(EMAIL, PASSWORD, client)).as("the old one").isInstanceOf(OperatorService.SignIn.Refused.class);
+        assertThat(operators.signIn(EMAIL, "a new long passphrase", client)).isInstanceOf(OperatorService.SignIn.Granted.class);
+    }
+
+    @Test
+    void aNewPasswordOutsideTheRulesIsRefusedWithoutCountingATry() throws Exception {
+        Operator operator = operators.create(EMAIL, PASSWORD);
+        String client = client("198.51.100.31");
+        for (String refused : new String[] {"short", PASSWORD, "x".repeat(1025)}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> operators.changePassword(operator, "t", PASSWORD, refused, client)).as(refused)
+                    .isInstanceOfSatisfying(io.seatguard.core.error.SeatguardException.class,
+                            e -> assertThat(e.errors()).extracting(io.seatguard.core.error.FieldError::field).containsExactly("new_password"));
+        }
+        assertThat(hasher.checked).as("no password checked").hasValue(0);
+        assertThat(store.failures(EMAIL, client, T0.minus(SignInLockout.WINDOW))).isEqualTo(OperatorStore.Failures.NONE);
+    }
+
+    /** A stolen session cookie is no way around the sign-in back-off to guess the password behind it. */
+    @Test
+    void wrongCurrentPasswordsCountAsFailedSignInsAndMeetTheBackOff() throws Exception {
+        Operator operator = operators.create(EMAIL, PASSWORD);
+        String client = client("203.0.113.77");
+        for (int i = 0; i < SignInLockout.FREE_TRIES; i++) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> operators.changePassword(operator, "t", "wrong guess", "a new long passphrase", client))
+                    .isInstanceOfSatisfying(io.seatguard.core.error.SeatguardException.class,
+                            e -> assertThat(e.errors()).extracting(io.seatguard.core.error.FieldError::field).containsExactly("current_password"));
+        }
+        assertThat(operators.changePassword(operator, "t", PASSWORD, "a new long passphrase", client))
+                .contains(new OperatorService.SignIn.Wait(Duration.ofMinutes(1), false));
+        assertThat(operators.signIn(EMAIL, PASSWORD, client)).as("the same back-off as signing in").isInstanceOf(OperatorService.SignIn.Wait.class);
+        assertThat(hasher.checked).hasValue(SignInLockout.FREE_TRIES);
+        assertThat(store.keptSessions).as("nothing changed").isEmpty();
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(operators.changePassword(operator, "t", PASSWORD, "a new long passphrase", client)).isEmpty();
+        assertThat(store.failures(EMAIL, client, clock.instant().minus(SignInLockout.WINDOW)).fromClient()).as("cleared by the right one").isZero();
     }
 }

@@ -25,7 +25,9 @@ final class DashboardLayout {
         PATTERNS("Patterns", "/dashboard/patterns"),
         APPS("Apps and keys", "/dashboard/apps"),
         WEBHOOKS("Webhooks", "/dashboard/webhooks"),
-        OPERATORS("Operators", "/dashboard/operators");
+        OPERATORS("Operators", "/dashboard/operators"),
+        /** Reached from the operator's name in the bar, not from the navigation. */
+        PASSWORD("Your password", "/dashboard/password");
 
         final String label;
         final String path;
@@ -45,7 +47,7 @@ final class DashboardLayout {
             <form method="get" action="{{sectionPath}}" class="inline"><label for="app-chooser">App</label>
               <select id="app-chooser" name="app">{{#apps}}<option value="{{id}}"{{#current}} selected{{/current}}>{{name}}</option>{{/apps}}</select>
               <button type="submit" class="secondary">Show</button></form>
-            <span class="who">{{email}}</span>
+            <span class="who">{{email}}</span> <a href="/dashboard/password?app={{appId}}">Change password</a>
             <form method="post" action="/dashboard/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="link">Sign out</button></form>
             </header>
             <nav aria-label="Dashboard" class="dash-nav">{{#sections}}<a href="{{path}}?app={{appId}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a> {{/sections}}</nav>
@@ -73,7 +75,7 @@ final class DashboardLayout {
         model.put("csrf", operator.csrfToken());
         // Operators are managed by operators of every app only; the others are not shown the section.
         model.put("sections", Arrays.stream(Section.values())
-                .filter(each -> each != Section.OPERATORS || operator.operator().allApps())
+                .filter(each -> each != Section.PASSWORD && (each != Section.OPERATORS || operator.operator().allApps()))
                 .map(each -> Map.of("label", each.label, "path", each.path, "current", each == section))
                 .toList());
         return model;

@@ -388,11 +388,11 @@ public final class DashboardPages {
     }
 
     /** The client failed sign-ins are counted against: its address, or for IPv6 its /64 (IpAddresses.clientKey). */
-    private String clientKey(Context ctx) {
+    String clientKey(Context ctx) {
         return IpAddresses.clientKey(io.seatguard.server.http.PeerAddress.client(ctx, clientIps));
     }
 
-    private static String minutes(Duration wait) {
+    static String minutes(Duration wait) {
         long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
         return minutes + (minutes == 1 ? " minute" : " minutes");
     }

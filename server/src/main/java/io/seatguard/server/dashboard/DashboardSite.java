@@ -13,7 +13,7 @@ import java.util.List;
  * walks this list, so a page added here is covered there.
  */
 public record DashboardSite(DashboardPages sessions, OverviewPage overview, AccountPages accounts, PolicyPages policies, ListPages lists,
-        AppPages apps, WebhookPages webhooks, OperatorPages operators) {
+        AppPages apps, WebhookPages webhooks, OperatorPages operators, PasswordPage password) {
     public DashboardSite {
         requireNonNull(sessions, "sessions is null");
         requireNonNull(overview, "overview is null");
@@ -23,6 +23,7 @@ public record DashboardSite(DashboardPages sessions, OverviewPage overview, Acco
         requireNonNull(apps, "apps is null");
         requireNonNull(webhooks, "webhooks is null");
         requireNonNull(operators, "operators is null");
+        requireNonNull(password, "password is null");
     }
 
     /** The pages an anonymous visitor may open: signing in. */
@@ -59,7 +60,9 @@ public record DashboardSite(DashboardPages sessions, OverviewPage overview, Acco
                 Route.page(POST, "/dashboard/webhooks/redeliver", webhooks::redeliver),
                 Route.page(GET, "/dashboard/operators", operators::page),
                 Route.page(POST, "/dashboard/operators", operators::create),
-                Route.page(POST, "/dashboard/operators/delete", operators::delete));
+                Route.page(POST, "/dashboard/operators/delete", operators::delete),
+                Route.page(GET, "/dashboard/password", password::page),
+                Route.page(POST, "/dashboard/password", password::change));
         List<Route> all = new java.util.ArrayList<>(List.of(
                 Route.page(GET, "/dashboard/login", sessions::loginPage),
                 Route.page(POST, "/dashboard/login", sessions::login),

@@ -129,7 +129,8 @@ class DashboardBrowserTest {
                 assertThat(Files.readString(csv, StandardCharsets.UTF_8)).startsWith("user,pattern,level").contains("quinn,many_devices,");
 
                 for (String[] page : new String[][] {{"Lists", "Lists of default", "lists"}, {"Apps and keys", "Apps and keys", "apps"},
-                        {"Webhooks", "Webhooks of default", "webhooks"}, {"Operators", "Operators", "operators"}}) {
+                        {"Webhooks", "Webhooks of default", "webhooks"}, {"Operators", "Operators", "operators"},
+                        {"Change password", "Your password", "password"}}) {
                     open(browser, page[0], page[1]);
                     shoot(browser, page[2]);
                 }
