@@ -435,6 +435,57 @@ class DashboardPagesTest {
         }
     }
 
+    /** A read-only operator (support staff, say) opens every page, and every change but their own password is refused. */
+    @Test
+    void aReadOnlyOperatorSeesEveryPageAndEveryChangeIsRefused() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            String evaluation = evaluate(server, app, "{\"action\":\"login\",\"user\":\"ola\",\"ip\":\"198.51.100.8\",\"device\":{\"token\":\"tok_ola_laptop_000001\"}}");
+            PageClient admin = signedIn(server);
+            admin.get(server.url() + "/dashboard/operators");
+            HttpResponse<String> added = admin.post(server.url() + "/dashboard/operators",
+                    Map.of("email", "viewer@example.com", "password", "look but do not touch", "read_only", "yes"));
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+            assertThat(added.body()).contains("Added viewer@example.com, read-only.").contains("<td>viewer@example.com</td><td>every app</td><td>look only</td>");
+
+            PageClient viewer = new PageClient();
+            viewer.get(server.url() + "/dashboard/login");
+            assertThat(viewer.post(server.url() + "/dashboard/login", Map.of("email", "viewer@example.com", "password", "look but do not touch")).statusCode())
+                    .isEqualTo(303);
+            assertThat(viewer.get(server.url() + "/dashboard").body()).contains("viewer@example.com (read-only)");
+            int pages = 0;
+            int refused = 0;
+            for (Route route : server.server().routes()) {
+                if (!route.path().startsWith("/dashboard") || route.path().startsWith("/dashboard/log")) {
+                    continue;
+                }
+                String path = route.path().replace("{app}", app.id()).replace("{id}", evaluation);
+                if (route.method() == io.javalin.http.HandlerType.GET) {
+                    assertThat(viewer.get(server.url() + path + "?app=" + app.id() + "&user=ola").statusCode()).as("GET " + path).isEqualTo(200);
+                    pages++;
+                }
+                else if (!path.equals("/dashboard/password")) {
+                    viewer.get(server.url() + "/dashboard/evaluations");
+                    HttpResponse<String> answer = viewer.post(server.url() + path, Map.of("app", app.id(), "name", "x", "id", "pol_x", "list", "lst_x",
+                            "endpoint", "wh_x", "user", "ola", "email", "new@example.com", "password", "a long enough password"));
+                    assertThat(answer.statusCode()).as("POST " + path).isEqualTo(403);
+                    assertThat(answer.body()).as(path).contains("read-only operator");
+                    refused++;
+                }
+            }
+            assertThat(pages).as("every page was opened").isGreaterThanOrEqualTo(12);
+            assertThat(refused).as("every form was refused").isGreaterThanOrEqualTo(18);
+            assertThat(server.get("/v3/apps", ADMIN).json().get("data")).as("no app made").hasSize(2);
+            assertThat(server.get("/v3/users/ola/devices", app.bearer()).json().get("data").findValuesAsText("status")).containsExactly("attached");
+            assertThat(admin.get(server.url() + "/dashboard/operators").body()).doesNotContain("new@example.com");
+
+            viewer.get(server.url() + "/dashboard/password");
+            HttpResponse<String> own = viewer.post(server.url() + "/dashboard/password", Map.of("current_password", "look but do not touch",
+                    "new_password", "still only looking", "new_password_again", "still only looking"));
+            assertThat(own.statusCode()).as("their own password they may change").isEqualTo(200);
+        }
+    }
+
     @Test
     void garbageInEveryDashboardFieldIsAnsweredWithoutAServerError() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {

@@ -327,6 +327,9 @@ class DashboardSignInTest {
         try {
             System.setIn(new ByteArrayInputStream("correct horse battery staple\n".getBytes(StandardCharsets.UTF_8)));
             status = new CommandLine(new Main()).execute("operators", "create", "--email", "Ops@Example.com", "--password-stdin", "--data-dir", data.toString());
+            System.setIn(new ByteArrayInputStream("only looking around\n".getBytes(StandardCharsets.UTF_8)));
+            assertThat(new CommandLine(new Main()).execute("operators", "create", "--email", "viewer@example.com", "--password-stdin", "--read-only",
+                    "--data-dir", data.toString())).isZero();
         }
         finally {
             System.setIn(stdin);
@@ -335,6 +338,9 @@ class DashboardSignInTest {
         try (TestServer server = TestServer.startWith(TestServer.config(data).build())) {
             assertThat(server.server().createdOperator()).isEmpty();
             assertThat(signIn(new PageClient(), server, "ops@example.com", "correct horse battery staple").statusCode()).isEqualTo(303);
+            PageClient viewer = new PageClient();
+            assertThat(signIn(viewer, server, "viewer@example.com", "only looking around").statusCode()).isEqualTo(303);
+            assertThat(viewer.get(server.url() + "/dashboard").body()).contains("viewer@example.com (read-only)");
         }
         System.setIn(new ByteArrayInputStream("short\n".getBytes(StandardCharsets.UTF_8)));
         try {

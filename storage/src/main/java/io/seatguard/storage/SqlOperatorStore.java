@@ -21,20 +21,20 @@ public final class SqlOperatorStore implements OperatorStore {
     @Override
     public boolean create(Operator operator) {
         return database.write(connection -> JdbcRunner.update(connection,
-                "INSERT INTO operators (id, email, password_hash, created_at, app_ids) VALUES (?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING",
+                "INSERT INTO operators (id, email, password_hash, created_at, app_ids, read_only) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING",
                 operator.id(), operator.email(), operator.passwordHash(), operator.createdAt().toEpochMilli(),
-                operator.apps().map(apps -> String.join(",", new java.util.TreeSet<>(apps))).orElse(null)) == 1);
+                operator.apps().map(apps -> String.join(",", new java.util.TreeSet<>(apps))).orElse(null), operator.readOnly() ? 1 : 0) == 1);
     }
 
     @Override
     public Optional<Operator> findByEmail(String email) {
-        return database.read(connection -> JdbcRunner.queryOne(connection, "SELECT id, email, password_hash, created_at, app_ids FROM operators WHERE email = ?",
+        return database.read(connection -> JdbcRunner.queryOne(connection, "SELECT id, email, password_hash, created_at, app_ids, read_only FROM operators WHERE email = ?",
                 SqlOperatorStore::operator, email));
     }
 
     @Override
     public Optional<Operator> findById(String id) {
-        return database.read(connection -> JdbcRunner.queryOne(connection, "SELECT id, email, password_hash, created_at, app_ids FROM operators WHERE id = ?",
+        return database.read(connection -> JdbcRunner.queryOne(connection, "SELECT id, email, password_hash, created_at, app_ids, read_only FROM operators WHERE id = ?",
                 SqlOperatorStore::operator, id));
     }
 
@@ -97,7 +97,7 @@ public final class SqlOperatorStore implements OperatorStore {
     @Override
     public java.util.List<Operator> list() {
         return database.read(connection -> JdbcRunner.queryList(connection,
-                "SELECT id, email, password_hash, created_at, app_ids FROM operators ORDER BY email", SqlOperatorStore::operator));
+                "SELECT id, email, password_hash, created_at, app_ids, read_only FROM operators ORDER BY email", SqlOperatorStore::operator));
     }
 
     @Override
@@ -106,15 +106,16 @@ public final class SqlOperatorStore implements OperatorStore {
     }
 
     /**
-     * The deletion on a connection already in a transaction. The count of operators of every app is
-     * read where the row is deleted, and only once this transaction holds the locks on all of them (an
-     * update that changes nothing): on PostgreSQL, two nodes deleting the last two at once would
-     * otherwise each count two and leave none. The second waits, then counts one.
+     * The deletion on a connection already in a transaction. The count of operators who manage every
+     * app (every app, not read-only) is read where the row is deleted, and only once this transaction
+     * holds the locks on all of them (an update that changes nothing): on PostgreSQL, two nodes deleting
+     * the last two at once would otherwise each count two and leave none. The second waits, then counts
+     * one. A read-only operator of every app does not count: they could not manage anything.
      */
     static boolean deleteUnlessLastOfEveryApp(Connection connection, String id) throws SQLException {
-        JdbcRunner.update(connection, "UPDATE operators SET app_ids = NULL WHERE app_ids IS NULL");
+        JdbcRunner.update(connection, "UPDATE operators SET app_ids = NULL WHERE app_ids IS NULL AND read_only = 0");
         int deleted = JdbcRunner.update(connection, "DELETE FROM operators WHERE id = ?"
-                + " AND (app_ids IS NOT NULL OR (SELECT COUNT(*) FROM operators WHERE app_ids IS NULL) > 1)", id);
+                + " AND (app_ids IS NOT NULL OR read_only = 1 OR (SELECT COUNT(*) FROM operators WHERE app_ids IS NULL AND read_only = 0) > 1)", id);
         if (deleted == 1) {
             JdbcRunner.update(connection, "DELETE FROM operator_sessions WHERE operator_id = ?", id);
         }
@@ -162,6 +163,6 @@ public final class SqlOperatorStore implements OperatorStore {
     private static Operator operator(ResultSet row) throws SQLException {
         String apps = row.getString(5);
         return new Operator(row.getString(1), row.getString(2), row.getString(3), Instant.ofEpochMilli(row.getLong(4)),
-                apps == null ? java.util.Optional.empty() : java.util.Optional.of(java.util.Set.of(apps.split(","))));
+                apps == null ? java.util.Optional.empty() : java.util.Optional.of(java.util.Set.of(apps.split(","))), row.getInt(6) == 1);
     }
 }

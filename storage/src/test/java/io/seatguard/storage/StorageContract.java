@@ -206,6 +206,22 @@ abstract class StorageContract {
     }
 
     @Test
+    void aReadOnlyOperatorOfEveryAppDoesNotCountAsTheOneWhoManagesThem() {
+        SqlOperatorStore operators = new SqlOperatorStore(database);
+        io.seatguard.core.operator.Operator manager = new io.seatguard.core.operator.Operator("op_mgr", "mgr@example.com", "h", T0);
+        io.seatguard.core.operator.Operator viewer = new io.seatguard.core.operator.Operator("op_view", "view@example.com", "h", T0, Optional.empty(), true);
+        assertThat(operators.create(manager)).isTrue();
+        assertThat(operators.create(viewer)).isTrue();
+        assertThat(operators.findById("op_view")).contains(viewer);
+        assertThat(operators.findByEmail("mgr@example.com").orElseThrow().readOnly()).isFalse();
+        assertThat(operators.list()).extracting(io.seatguard.core.operator.Operator::readOnly).containsExactly(false, true);
+
+        assertThat(operators.deleteUnlessLastOfEveryApp("op_mgr")).as("the read-only one could manage nothing").isFalse();
+        assertThat(operators.deleteUnlessLastOfEveryApp("op_view")).isTrue();
+        assertThat(operators.findById("op_mgr")).isPresent();
+    }
+
+    @Test
     void aNewPasswordEndsTheOperatorsOtherSessionsOnly() {
         SqlOperatorStore operators = new SqlOperatorStore(database);
         assertThat(operators.create(new io.seatguard.core.operator.Operator("op_pw", "pw@example.com", "hash-old", T0))).isTrue();
@@ -1359,8 +1375,9 @@ abstract class StorageContract {
             statement.execute("DROP INDEX device_fingerprints_by_device");
             statement.execute("DROP TABLE owner_notice_claims");
             statement.execute("DROP TABLE operator_signin_locks");
+            statement.execute("ALTER TABLE operators DROP COLUMN read_only");
             statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27',"
-                    + " '28', '29', '30', '31')");
+                    + " '28', '29', '30', '31', '32')");
         }
         database = reopenDatabase();
         wire();

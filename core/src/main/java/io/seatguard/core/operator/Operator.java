@@ -8,8 +8,9 @@ import java.time.Instant;
  * A person who runs Seatguard through the dashboard. Their password is only ever held as a hash.
  *
  * @param apps the app ids the operator may see; empty for every app (and managing apps themselves)
+ * @param readOnly sees what {@code apps} allows and changes nothing but their own password
  */
-public record Operator(String id, String email, String passwordHash, Instant createdAt, java.util.Optional<java.util.Set<String>> apps) {
+public record Operator(String id, String email, String passwordHash, Instant createdAt, java.util.Optional<java.util.Set<String>> apps, boolean readOnly) {
     public Operator {
         requireNonNull(id, "id is null");
         requireNonNull(email, "email is null");
@@ -21,6 +22,11 @@ public record Operator(String id, String email, String passwordHash, Instant cre
     /** An operator of every app. */
     public Operator(String id, String email, String passwordHash, Instant createdAt) {
         this(id, email, passwordHash, createdAt, java.util.Optional.empty());
+    }
+
+    /** An operator who may change what they see. */
+    public Operator(String id, String email, String passwordHash, Instant createdAt, java.util.Optional<java.util.Set<String>> apps) {
+        this(id, email, passwordHash, createdAt, apps, false);
     }
 
     public boolean maySee(String appId) {

@@ -54,6 +54,11 @@ public final class OperatorService {
 
     /** An operator of only {@code apps} when given (a non-empty set of existing app ids, checked by the caller). */
     public Operator create(String email, String password, Optional<java.util.Set<String>> apps) {
+        return create(email, password, apps, false);
+    }
+
+    /** @param readOnly sees the pages of {@code apps} (every app when empty) and changes nothing but their own password */
+    public Operator create(String email, String password, Optional<java.util.Set<String>> apps, boolean readOnly) {
         FieldErrors errors = new FieldErrors();
         String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         if (!EMAIL.matcher(normalized).matches()) {
@@ -66,7 +71,7 @@ public final class OperatorService {
             errors.add("apps", "must name at least one app when given");
         }
         errors.throwIfAny();
-        Operator operator = new Operator("op_" + ids.newSecret(16), normalized, hasher.hash(password), clock.instant(), apps);
+        Operator operator = new Operator("op_" + ids.newSecret(16), normalized, hasher.hash(password), clock.instant(), apps, readOnly);
         if (!store.create(operator)) {
             throw new SeatguardException(ErrorCode.NAME_TAKEN, "an operator with this email exists",
                     java.util.List.of(new io.seatguard.core.error.FieldError("email", "is already an operator")));
@@ -90,8 +95,8 @@ public final class OperatorService {
             throw SeatguardException.notFound("operator " + id);
         }
         if (!store.deleteUnlessLastOfEveryApp(id)) {
-            throw new SeatguardException(ErrorCode.IN_USE, "the last operator of every app cannot be removed",
-                    java.util.List.of(new io.seatguard.core.error.FieldError("operator", "is the last operator of every app")));
+            throw new SeatguardException(ErrorCode.IN_USE, "the last operator who manages every app cannot be removed",
+                    java.util.List.of(new io.seatguard.core.error.FieldError("operator", "is the last operator who manages every app")));
         }
     }
 

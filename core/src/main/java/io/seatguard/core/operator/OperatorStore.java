@@ -18,8 +18,9 @@ public interface OperatorStore {
     java.util.List<Operator> list();
 
     /**
-     * Deletes the operator and their sessions, unless they are the last operator of every app (someone
-     * must be able to manage apps). False when nothing was deleted.
+     * Deletes the operator and their sessions, unless they are the last operator who manages every app
+     * (of every app and not read-only: someone must be able to manage apps and operators). False when
+     * nothing was deleted.
      */
     boolean deleteUnlessLastOfEveryApp(String id);
 

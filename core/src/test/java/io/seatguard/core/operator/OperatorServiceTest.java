@@ -110,7 +110,7 @@ class OperatorServiceTest {
         @Override
         public synchronized boolean replacePassword(String operatorId, String passwordHash, String keptSessionHash) {
             Optional<Operator> operator = findById(operatorId);
-            operator.ifPresent(found -> byEmail.put(found.email(), new Operator(found.id(), found.email(), passwordHash, found.createdAt(), found.apps())));
+            operator.ifPresent(found -> byEmail.put(found.email(), new Operator(found.id(), found.email(), passwordHash, found.createdAt(), found.apps(), found.readOnly())));
             keptSessions.add(keptSessionHash);
             return operator.isPresent();
         }

@@ -38,6 +38,9 @@ public final class OperatorsCommand {
         @Option(names = "--app", description = "Limit the operator to this app id (repeat for several); without it, every app and the apps page.")
         java.util.List<String> apps;
 
+        @Option(names = "--read-only", description = "The operator sees the pages of their apps and changes nothing but their own password.")
+        boolean readOnly;
+
         @Override
         public Integer call() throws Exception {
             String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
@@ -52,9 +55,9 @@ public final class OperatorsCommand {
                         return 2;
                     }
                 }
-                Operator operator = operators.create(email, password, scope);
+                Operator operator = operators.create(email, password, scope, readOnly);
                 System.out.println("{\"id\":\"" + operator.id() + "\",\"email\":\"" + operator.email() + "\""
-                        + scope.map(ids -> ",\"apps\":[\"" + String.join("\",\"", ids) + "\"]").orElse("") + "}");
+                        + scope.map(ids -> ",\"apps\":[\"" + String.join("\",\"", ids) + "\"]").orElse("") + ",\"read_only\":" + readOnly + "}");
                 return 0;
             }
             catch (SeatguardException e) {

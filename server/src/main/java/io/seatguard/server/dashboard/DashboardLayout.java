@@ -47,7 +47,7 @@ final class DashboardLayout {
             <form method="get" action="{{sectionPath}}" class="inline"><label for="app-chooser">App</label>
               <select id="app-chooser" name="app">{{#apps}}<option value="{{id}}"{{#current}} selected{{/current}}>{{name}}</option>{{/apps}}</select>
               <button type="submit" class="secondary">Show</button></form>
-            <span class="who">{{email}}</span> <a href="/dashboard/password?app={{appId}}">Change password</a>
+            <span class="who">{{email}}{{#readOnly}} (read-only){{/readOnly}}</span> <a href="/dashboard/password?app={{appId}}">Change password</a>
             <form method="post" action="/dashboard/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="link">Sign out</button></form>
             </header>
             <nav aria-label="Dashboard" class="dash-nav">{{#sections}}<a href="{{path}}?app={{appId}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a> {{/sections}}</nav>
@@ -72,6 +72,7 @@ final class DashboardLayout {
         model.put("apps", all.stream().map(app -> Map.of("id", app.id(), "name", app.name(), "current", current != null && app.id().equals(current.id())))
                 .toList());
         model.put("email", operator.operator().email());
+        model.put("readOnly", operator.operator().readOnly());
         model.put("csrf", operator.csrfToken());
         // Operators are managed by operators of every app only; the others are not shown the section.
         model.put("sections", Arrays.stream(Section.values())

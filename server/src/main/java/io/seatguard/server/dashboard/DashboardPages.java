@@ -324,6 +324,26 @@ public final class DashboardPages {
         return false;
     }
 
+    /** What a read-only operator may still post: their own password. */
+    private static final java.util.Set<String> READ_ONLY_MAY_POST = java.util.Set.of("/dashboard/password");
+
+    /**
+     * Whether a read-only operator posted a change; if so it has been answered 403 and nothing ran. One
+     * check before every guarded route, so a form added later is covered without remembering to.
+     */
+    boolean refusesChange(Context ctx) {
+        if (ctx.method() != io.javalin.http.HandlerType.POST || READ_ONLY_MAY_POST.contains(ctx.path())) {
+            return false;
+        }
+        Optional<OperatorService.SignedIn> operator = signedIn(ctx);
+        if (operator.isEmpty() || !operator.get().operator().readOnly()) {
+            return false;
+        }
+        headers(ctx);
+        ctx.status(403).contentType("text/plain; charset=utf-8").result("You are a read-only operator: you can look, not change anything.");
+        return true;
+    }
+
     /** The shared frame's model for a page of {@code section} showing {@code current}; the chooser lists the operator's apps. */
     Map<String, Object> frame(DashboardLayout.Section section, String title, App current, OperatorService.SignedIn operator) {
         return DashboardLayout.model(section, title, current, apps.list().stream().filter(app -> operator.operator().maySee(app.id())).toList(), operator);

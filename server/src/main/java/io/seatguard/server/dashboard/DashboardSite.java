@@ -67,11 +67,12 @@ public record DashboardSite(DashboardPages sessions, OverviewPage overview, Acco
                 Route.page(GET, "/dashboard/login", sessions::loginPage),
                 Route.page(POST, "/dashboard/login", sessions::login),
                 Route.page(POST, "/dashboard/logout", sessions::logout)));
-        // Every other page first refuses an app the operator may not see (or that does not exist).
+        // Every other page first refuses an app the operator may not see (or that does not exist), and a
+        // read-only operator's change.
         for (Route route : guarded) {
             io.javalin.http.Handler handler = route.handler();
             all.add(Route.page(route.method(), route.path(), ctx -> {
-                if (!sessions.refusesApp(ctx)) {
+                if (!sessions.refusesApp(ctx) && !sessions.refusesChange(ctx)) {
                     handler.handle(ctx);
                 }
             }));

@@ -29,8 +29,8 @@ public final class OperatorPages {
             <h1>Operators</h1>
             {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
             {{#hasErrors}}<div class="notice error" role="alert"><p>Nothing was changed:</p><ul>{{#errors}}<li>{{field}}: {{message}}</li>{{/errors}}</ul></div>{{/hasErrors}}
-            <table id="operators"><thead><tr><th scope="col">Email</th><th scope="col">Apps</th><th scope="col">Added</th><th scope="col"></th></tr></thead>
-            <tbody>{{#operators}}<tr><td>{{email}}</td><td>{{apps}}</td><td>{{created}}</td>
+            <table id="operators"><thead><tr><th scope="col">Email</th><th scope="col">Apps</th><th scope="col">May</th><th scope="col">Added</th><th scope="col"></th></tr></thead>
+            <tbody>{{#operators}}<tr><td>{{email}}</td><td>{{apps}}</td><td>{{may}}</td><td>{{created}}</td>
               <td>{{^self}}<form method="post" action="/dashboard/operators/delete"><input type="hidden" name="csrf" value="{{csrf}}">
               <input type="hidden" name="id" value="{{id}}"><button type="submit" class="link">Remove {{email}}</button></form>{{/self}}{{#self}}you{{/self}}</td></tr>{{/operators}}</tbody></table>
             <h2>New operator</h2>
@@ -39,6 +39,7 @@ public final class OperatorPages {
               <label for="op-password">Password (12 characters or more; give it to them another way)</label><input id="op-password" name="password" type="password" autocomplete="new-password">
               <fieldset><legend>Apps (none ticked: every app, and managing apps and operators)</legend>
               {{#appChoices}}<label><input type="checkbox" name="app_scope" value="{{id}}"{{#checked}} checked{{/checked}}> {{name}}</label>{{/appChoices}}</fieldset>
+              <label><input type="checkbox" name="read_only" value="yes"{{#formReadOnly}} checked{{/formReadOnly}}> Read-only: sees the pages of those apps, changes nothing but their own password</label>
               <button type="submit">Add operator</button></form>
             """);
 
@@ -54,7 +55,7 @@ public final class OperatorPages {
 
     public void page(Context ctx) {
         Optional<OperatorService.SignedIn> operator = signedInOfEveryApp(ctx, false);
-        operator.ifPresent(found -> render(ctx, 200, found, Optional.empty(), List.of(), "", List.of()));
+        operator.ifPresent(found -> render(ctx, 200, found, Optional.empty(), List.of(), "", List.of(), false));
     }
 
     public void create(Context ctx) {
@@ -64,21 +65,22 @@ public final class OperatorPages {
         }
         String email = Optional.ofNullable(ctx.formParam("email")).orElse("");
         List<String> scope = Optional.ofNullable(ctx.formParams("app_scope")).orElse(List.of());
+        boolean readOnly = "yes".equals(ctx.formParam("read_only"));
         Set<String> known = new TreeSet<>();
         for (String appId : scope) {
             if (apps.find(appId).isEmpty()) {
-                render(ctx, 400, operator.get(), Optional.empty(), List.of(new FieldError("apps", "no app " + appId)), email, scope);
+                render(ctx, 400, operator.get(), Optional.empty(), List.of(new FieldError("apps", "no app " + appId)), email, scope, readOnly);
                 return;
             }
             known.add(appId);
         }
         try {
             Operator created = operators.create(email, Optional.ofNullable(ctx.formParam("password")).orElse(""),
-                    known.isEmpty() ? Optional.empty() : Optional.of(known));
-            render(ctx, 201, operator.get(), Optional.of("Added " + created.email() + "."), List.of(), "", List.of());
+                    known.isEmpty() ? Optional.empty() : Optional.of(known), readOnly);
+            render(ctx, 201, operator.get(), Optional.of("Added " + created.email() + (readOnly ? ", read-only." : ".")), List.of(), "", List.of(), false);
         }
         catch (SeatguardException e) {
-            render(ctx, DashboardPages.statusOf(e), operator.get(), Optional.empty(), DashboardPages.faults(e), email, scope);
+            render(ctx, DashboardPages.statusOf(e), operator.get(), Optional.empty(), DashboardPages.faults(e), email, scope, readOnly);
         }
     }
 
@@ -90,10 +92,10 @@ public final class OperatorPages {
         String id = Optional.ofNullable(ctx.formParam("id")).orElse("");
         try {
             operators.delete(operator.get().operator(), id);
-            render(ctx, 200, operator.get(), Optional.of("Removed the operator; their sessions are closed."), List.of(), "", List.of());
+            render(ctx, 200, operator.get(), Optional.of("Removed the operator; their sessions are closed."), List.of(), "", List.of(), false);
         }
         catch (SeatguardException e) {
-            render(ctx, DashboardPages.statusOf(e), operator.get(), Optional.empty(), DashboardPages.faults(e), "", List.of());
+            render(ctx, DashboardPages.statusOf(e), operator.get(), Optional.empty(), DashboardPages.faults(e), "", List.of(), false);
         }
     }
 
@@ -111,18 +113,20 @@ public final class OperatorPages {
     }
 
     private void render(Context ctx, int status, OperatorService.SignedIn operator, Optional<String> notice, List<FieldError> errors, String formEmail,
-            List<String> formScope) {
+            List<String> formScope, boolean formReadOnly) {
         List<App> all = apps.list();
         Map<String, Object> model = sessions.frame(DashboardLayout.Section.OPERATORS, "Operators", sessions.appOrFirst(ctx, null), operator);
         model.put("operators", operators.list().stream().map(each -> Map.of("id", each.id(), "email", each.email(),
                 "apps", each.apps().map(ids -> String.join(", ", all.stream().filter(app -> ids.contains(app.id())).map(App::name).toList()))
                         .orElse("every app"),
+                "may", each.readOnly() ? "look only" : "look and change",
                 "created", TIME.format(each.createdAt()), "self", each.id().equals(operator.operator().id()))).toList());
         model.put("appChoices", all.stream().map(app -> Map.of("id", app.id(), "name", app.name(), "checked", formScope.contains(app.id()))).toList());
         model.put("notice", notice.orElse(""));
         model.put("errors", errors);
         model.put("hasErrors", !errors.isEmpty());
         model.put("formEmail", formEmail);
+        model.put("formReadOnly", formReadOnly);
         ctx.status(status).contentType("text/html; charset=utf-8").result(PAGE.execute(model));
     }
 }
