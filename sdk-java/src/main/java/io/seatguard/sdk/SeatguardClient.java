@@ -2,6 +2,8 @@ package io.seatguard.sdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,6 +14,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,8 +40,9 @@ import java.util.concurrent.TimeoutException;
  * {@link #evaluate} and {@link #consumeEvaluation} are retried only when Seatguard answered
  * {@code 503 unavailable}, which it does before any route runs: a lost answer to a consume that happened
  * would turn into a 409 on the retry, and an evaluation sent twice is recorded twice. Errors are typed:
- * {@link NotFoundException}, {@link AlreadyConsumedException}, {@link AuthenticationException},
- * {@link InvalidRequestException}, other {@link SeatguardApiException}s, and {@link SeatguardNetworkException}.
+ * {@link NotFoundException}, {@link ConflictException} (and its {@link AlreadyConsumedException}),
+ * {@link AuthenticationException}, {@link InvalidRequestException}, other {@link SeatguardApiException}s,
+ * and {@link SeatguardNetworkException}.
  *
  * <p>An id that cannot be sent safely in a URL path is refused with {@link IllegalArgumentException}
  * before any request: {@code .} and {@code ..} (a proxy may resolve them), and for evaluation, challenge
@@ -263,6 +267,64 @@ public final class SeatguardClient implements AutoCloseable {
         return patterns(pattern, level, DEFAULT_PATTERN_LIMIT).accounts();
     }
 
+    // lists
+
+    /** The app's named lists, without their values. */
+    public List<NamedList> lists() {
+        List<NamedList> lists = new ArrayList<>();
+        get("/v3/lists").path("data").forEach(list -> lists.add(NamedList.of(list)));
+        return lists;
+    }
+
+    /** One list with its values. */
+    public NamedList list(String listId) {
+        return NamedList.of(get("/v3/lists/" + id(listId)));
+    }
+
+    /**
+     * Makes a list (up to 10,000 values at once).
+     *
+     * @param kind {@code user}, {@code ip}, {@code device}, {@code country}, {@code email} or {@code email_domain}
+     * @throws ConflictException when the app has a list of that name
+     */
+    public NamedList createList(String name, String kind, Collection<String> values) {
+        ObjectNode body = JSON.createObjectNode().put("name", Objects.requireNonNull(name, "name is null")).put("kind", Objects.requireNonNull(kind, "kind is null"));
+        values(body, values);
+        return NamedList.of(send("POST", "/v3/lists", body.toString(), Retry.WHEN_NOT_RUN));
+    }
+
+    /** Adds values (up to 10,000 at once; those already there stay once); answers the list. Sent again after a failure like a read: adding twice adds once. */
+    public NamedList addToList(String listId, Collection<String> values) {
+        return NamedList.of(send("POST", "/v3/lists/" + id(listId) + "/add", values(JSON.createObjectNode(), values).toString(), Retry.IDEMPOTENT));
+    }
+
+    /** Removes values (those not there are ignored); answers the list. */
+    public NamedList removeFromList(String listId, Collection<String> values) {
+        return NamedList.of(send("POST", "/v3/lists/" + id(listId) + "/remove", values(JSON.createObjectNode(), values).toString(), Retry.IDEMPOTENT));
+    }
+
+    /**
+     * Deletes a list.
+     *
+     * @return false when there was no such list (also what a retry finds when the answer to a deletion that happened was lost)
+     * @throws ConflictException while a policy names the list
+     */
+    public boolean deleteList(String listId) {
+        try {
+            send("DELETE", "/v3/lists/" + id(listId), null, Retry.IDEMPOTENT);
+            return true;
+        }
+        catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    private static ObjectNode values(ObjectNode body, Collection<String> values) {
+        ArrayNode array = body.putArray("values");
+        Objects.requireNonNull(values, "values is null").forEach(value -> array.add(Objects.requireNonNull(value, "a value is null")));
+        return body;
+    }
+
     // transport
 
     private JsonNode get(String path) {
@@ -400,7 +462,9 @@ public final class SeatguardClient implements AutoCloseable {
             case 400 -> new InvalidRequestException(type, detail, fields);
             case 401 -> new AuthenticationException(type, detail);
             case 404 -> new NotFoundException(type, detail);
-            case 409 -> new AlreadyConsumedException(type, detail);
+            // A consume's replay says so in its type; any other 409 (a name taken, a list in use) is a conflict.
+            case 409 -> type == null || type.endsWith("/already-consumed") || type.endsWith("/already_consumed")
+                    ? new AlreadyConsumedException(type, detail) : new ConflictException(type, detail, fields);
             default -> new SeatguardApiException(status, type, detail, fields);
         };
         return error.withRequestId(problem.path("request_id").isTextual() ? problem.path("request_id").textValue() : null);

@@ -309,4 +309,35 @@ class SeatguardClientTest {
         assertThatThrownBy(() -> EvaluateRequest.of("login").device("{\"token\":")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not JSON");
         assertThatThrownBy(() -> EvaluateRequest.of(null)).isInstanceOf(NullPointerException.class);
     }
+
+    /** Regression: every 409 was an AlreadyConsumedException, so a list name already taken read as a replayed consume. */
+    @Test
+    void aConflictIsAReplayedConsumeOnlyWhenItsTypeSaysSo() throws IOException {
+        SeatguardClient client = client(new Scripted(409, "{\"type\":\"https://seatguard.dev/problems/name-taken\",\"detail\":\"an app list has this name\","
+                + "\"errors\":[{\"field\":\"name\",\"message\":\"is taken\"}]}", 0),
+                new Scripted(409, "{\"type\":\"https://seatguard.dev/problems/already-consumed\",\"detail\":\"consumed before\"}", 0));
+        assertThatThrownBy(() -> client.createList("blocked", "ip", List.of("203.0.113.7")))
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e).isNotInstanceOf(AlreadyConsumedException.class);
+                    assertThat(e.fieldErrors()).containsExactly(new SeatguardApiException.FieldError("name", "is taken"));
+                });
+        assertThat(bodies.get(0)).isEqualTo("{\"name\":\"blocked\",\"kind\":\"ip\",\"values\":[\"203.0.113.7\"]}");
+        assertThatThrownBy(() -> client.consumeEvaluation("0192c1a0-0000-7000-8000-000000000001")).isInstanceOf(AlreadyConsumedException.class)
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void addingToAListIsSentAgainAfterAServerErrorAndDeletingSaysWhetherItWasThere() throws IOException {
+        String list = "{\"id\":\"lst_1\",\"name\":\"blocked\",\"kind\":\"ip\",\"size\":2,\"values\":[\"198.51.100.0/24\",\"203.0.113.7\"],"
+                + "\"created_at\":\"2026-12-01T08:00:00Z\",\"updated_at\":\"2026-12-04T09:00:00Z\"}";
+        SeatguardClient client = client(new Scripted(502, "", 0), new Scripted(200, list, 0), new Scripted(204, "", 0), new Scripted(404, "{}", 0));
+        NamedList added = client.addToList("lst_1", List.of("198.51.100.0/24"));
+        assertThat(added.values()).containsExactly("198.51.100.0/24", "203.0.113.7");
+        assertThat(added.size()).isEqualTo(2);
+        assertThat(added.updatedAt()).isEqualTo(java.time.Instant.parse("2026-12-04T09:00:00Z"));
+        assertThat(requests).hasSize(2).allSatisfy(request -> assertThat(request).startsWith("POST /v3/lists/lst_1/add "));
+        assertThat(client.deleteList("lst_1")).isTrue();
+        assertThat(client.deleteList("lst_1")).isFalse();
+        assertThatThrownBy(() -> client.addToList("../apps", List.of("x"))).isInstanceOf(IllegalArgumentException.class);
+    }
 }

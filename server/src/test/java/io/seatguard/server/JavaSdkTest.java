@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seatguard.sdk.AccountSummary;
 import io.seatguard.sdk.AlreadyConsumedException;
+import io.seatguard.sdk.ConflictException;
+import io.seatguard.sdk.NamedList;
 import io.seatguard.sdk.EvaluateRequest;
 import io.seatguard.sdk.EvaluateResult;
 import io.seatguard.sdk.Evaluation;
@@ -115,6 +117,43 @@ class JavaSdkTest {
             assertThat(seatguard.eraseAccount("ivy")).as("nothing left").isFalse();
             assertThatThrownBy(() -> seatguard.accountSummary("ivy")).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> seatguard.getEvaluation(first.evaluationId())).isInstanceOf(NotFoundException.class);
+        }
+    }
+
+    /** A backend keeps a blocklist in step with its own records; a policy denies what the list holds. */
+    @Test
+    void aBackendKeepsAListThatAPolicyDeniesBy() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            SeatguardClient seatguard = SeatguardClient.builder(server.url(), app.secretKey()).build();
+            NamedList blocked = seatguard.createList("blocked networks", "ip", List.of("198.51.100.0/24"));
+            assertThat(blocked.id()).startsWith("lst_");
+            assertThat(blocked.values()).containsExactly("198.51.100.0/24");
+            assertThatThrownBy(() -> seatguard.createList("blocked networks", "ip", List.of())).as("the name is taken")
+                    .isInstanceOf(ConflictException.class).isNotInstanceOf(AlreadyConsumedException.class);
+            assertThatThrownBy(() -> seatguard.createList("bad", "planet", List.of())).isInstanceOfSatisfying(InvalidRequestException.class,
+                    e -> assertThat(e.fieldErrors()).extracting(error -> error.field()).contains("kind"));
+
+            NamedList grown = seatguard.addToList(blocked.id(), List.of("203.0.113.7", "198.51.100.0/24"));
+            assertThat(grown.values()).as("normalized: an address is its /32").containsExactlyInAnyOrder("198.51.100.0/24", "203.0.113.7/32");
+            assertThat(seatguard.lists()).singleElement().satisfies(list -> {
+                assertThat(list.name()).isEqualTo("blocked networks");
+                assertThat(list.size()).isEqualTo(2);
+            });
+            assertThat(server.post("/v3/policies", "{\"name\": \"Deny blocked networks\", \"actions\": [\"login\"],"
+                    + " \"conditions\": {\"check\": \"ip\", \"op\": \"in_list\", \"value\": \"blocked networks\"}, \"verdict\": \"deny\"}", app.bearer()).status())
+                    .isEqualTo(201);
+            assertThat(seatguard.evaluate(EvaluateRequest.of("login").user("kit").ip("203.0.113.7")).verdict()).isEqualTo("deny");
+            assertThat(seatguard.removeFromList(blocked.id(), List.of("203.0.113.7")).values()).containsExactly("198.51.100.0/24");
+            assertThat(seatguard.evaluate(EvaluateRequest.of("login").user("kit").ip("203.0.113.7")).verdict()).isEqualTo("allow");
+            assertThat(seatguard.list(blocked.id()).size()).isEqualTo(1);
+
+            assertThatThrownBy(() -> seatguard.deleteList(blocked.id())).as("a policy names it").isInstanceOf(ConflictException.class);
+            String policy = server.get("/v3/policies", app.bearer()).json().get("data").get(0).get("id").asText();
+            assertThat(server.send("DELETE", "/v3/policies/" + policy, null, app.bearer()).status()).isEqualTo(204);
+            assertThat(seatguard.deleteList(blocked.id())).isTrue();
+            assertThat(seatguard.deleteList(blocked.id())).isFalse();
+            assertThat(seatguard.lists()).isEmpty();
         }
     }
 
