@@ -211,13 +211,7 @@ public final class SeatguardClient implements AutoCloseable {
      *     what a retry finds when the answer to an erasure that happened was lost)
      */
     public boolean eraseAccount(String userId) {
-        try {
-            send("DELETE", "/v3/users/" + user(userId), null, Retry.IDEMPOTENT);
-            return true;
-        }
-        catch (NotFoundException e) {
-            return false;
-        }
+        return deleteIfThere("/v3/users/" + user(userId));
     }
 
     public List<Device> listDevices(String userId) {
@@ -310,13 +304,7 @@ public final class SeatguardClient implements AutoCloseable {
      * @throws ConflictException while a policy names the list
      */
     public boolean deleteList(String listId) {
-        try {
-            send("DELETE", "/v3/lists/" + id(listId), null, Retry.IDEMPOTENT);
-            return true;
-        }
-        catch (NotFoundException e) {
-            return false;
-        }
+        return deleteIfThere("/v3/lists/" + id(listId));
     }
 
     private static ObjectNode values(ObjectNode body, Collection<String> values) {
@@ -326,6 +314,17 @@ public final class SeatguardClient implements AutoCloseable {
     }
 
     // transport
+
+    /** A DELETE that says whether there was something to delete: 404 is false, not an error. */
+    private boolean deleteIfThere(String path) {
+        try {
+            send("DELETE", path, null, Retry.IDEMPOTENT);
+            return true;
+        }
+        catch (NotFoundException e) {
+            return false;
+        }
+    }
 
     private JsonNode get(String path) {
         return send("GET", path, null, Retry.IDEMPOTENT);
