@@ -48,6 +48,8 @@ import io.seatguard.server.dashboard.DashboardSite;
 import io.seatguard.server.dashboard.ListPages;
 import io.seatguard.server.dashboard.OperatorPages;
 import io.seatguard.server.dashboard.PasswordPage;
+import io.seatguard.server.dashboard.TotpCodes;
+import io.seatguard.server.dashboard.TwoFactorPage;
 import io.seatguard.server.dashboard.OverviewPage;
 import io.seatguard.server.dashboard.PolicyPages;
 import io.seatguard.server.dashboard.WebhookPages;
@@ -318,7 +320,7 @@ public final class SeatguardServer implements AutoCloseable {
             metrics.bindRedis(redisLinks);
             ChallengePages challengePages = new ChallengePages(challenges, apps, delivery, clientIps, limits);
             Heartbeats heartbeats = new Heartbeats(presence, devices, accounts, clock);
-            OperatorService operators = new OperatorService(new SqlOperatorStore(database), new Argon2Hasher(), ids, clock);
+            OperatorService operators = new OperatorService(new SqlOperatorStore(database), new Argon2Hasher(), ids, clock, new TotpCodes());
             // The first start makes the first operator, so the dashboard can be opened at once.
             Optional<CreatedOperator> createdOperator = Optional.empty();
             if (!operators.anyOperator()) {
@@ -351,7 +353,8 @@ public final class SeatguardServer implements AutoCloseable {
                             new AccountPages(dashboard, accountRecords, loggingOut, new SqlPatterns(database), new SqlHistory(database), presence, clock),
                             new PolicyPages(dashboard, policies, backtest),
                             new ListPages(dashboard, lists), new AppPages(dashboard, apps, directory::invalidate), new WebhookPages(dashboard, webhookServices, clock),
-                            new OperatorPages(dashboard, operators, apps), new PasswordPage(dashboard, operators)));
+                            new OperatorPages(dashboard, operators, apps), new PasswordPage(dashboard, operators),
+                            new TwoFactorPage(dashboard, operators)));
             dispatcher = new WebhookDispatcher(webhookStore, webhookTargets, clock, WebhookDispatcher.DEFAULT_EVERY, metrics::messageSent);
             retention = new RetentionPruner(accountRecords, config.retentionDays(), clock, afterPrune);
             Javalin http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), directory::heldOriginAllowed, routes, metrics).start();

@@ -162,6 +162,88 @@ class DashboardSignInTest {
         }
     }
 
+    private static String secretOn(String page) {
+        java.util.regex.Matcher secret = java.util.regex.Pattern.compile("id=\"two-factor-secret\">([A-Z2-7]+)<").matcher(page);
+        assertThat(secret.find()).as("the secret on the page").isTrue();
+        return secret.group(1);
+    }
+
+    /** What an authenticator app reads from the page's QR code (decoded with ZXing, as a phone's camera would). */
+    private static String qrText(String page) throws Exception {
+        java.util.regex.Matcher image = java.util.regex.Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(page);
+        assertThat(image.find()).as("a QR code on the page").isTrue();
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(image.group(1))));
+        return new com.google.zxing.MultiFormatReader().decode(new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.client.j2se.BufferedImageLuminanceSource(png)))).getText();
+    }
+
+    private static String codeAt(String secret, long stepsFromNow) {
+        return new io.seatguard.server.dashboard.TotpCodes().codeAt(secret, java.time.Instant.now().getEpochSecond() / 30 + stepsFromNow);
+    }
+
+    @Test
+    void anOperatorTurnsOnTwoFactorSignInAndThenSignsInWithACodeOnce() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
+            PageClient browser = new PageClient();
+            assertThat(signIn(browser, server, first.email(), first.password()).statusCode()).isEqualTo(303);
+            String url = server.url() + "/dashboard/two-factor";
+            HttpResponse<String> page = browser.get(url);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
+            assertThat(page.body()).contains("Off: signing in takes your password only.").contains("<img src=\"data:image/png;base64,");
+            String secret = secretOn(page.body());
+            assertThat(qrText(page.body())).isEqualTo("otpauth://totp/" + first.email().replace("@", "%40") + "?secret=" + secret
+                    + "&issuer=Seatguard&algorithm=SHA1&digits=6&period=30");
+
+            HttpResponse<String> wrongCode = browser.post(url, Map.of("do", "enable", "secret", secret, "code", "000000".equals(codeAt(secret, 0)) ? "111111" : "000000",
+                    "current_password", first.password()));
+            assertThat(wrongCode.statusCode()).isEqualTo(400);
+            assertThat(wrongCode.body()).contains("code: is not the code your app shows now");
+            assertThat(secretOn(wrongCode.body())).as("the same secret, not a new one to scan").isEqualTo(secret);
+            HttpResponse<String> wrongPassword = browser.post(url, Map.of("do", "enable", "secret", secret, "code", codeAt(secret, 0),
+                    "current_password", "not the password"));
+            assertThat(wrongPassword.statusCode()).isEqualTo(400);
+            assertThat(wrongPassword.body()).contains("current_password: is not your password");
+
+            HttpResponse<String> on = browser.post(url, Map.of("do", "enable", "secret", secret, "code", codeAt(secret, 0), "current_password", first.password()));
+            assertThat(on.statusCode()).as(on.body()).isEqualTo(200);
+            assertThat(on.body()).contains("Two-factor sign-in is on.").doesNotContain(secret);
+
+            assertThat(signIn(new PageClient(), server, first.email(), first.password()).statusCode()).as("without a code").isEqualTo(401);
+            PageClient next = new PageClient();
+            next.get(server.url() + "/dashboard/login");
+            HttpResponse<String> wrong = next.post(server.url() + "/dashboard/login", Map.of("email", first.email(), "password", first.password(), "code", "12345x"));
+            assertThat(wrong.statusCode()).isEqualTo(401);
+            assertThat(wrong.body()).contains("Wrong email, password or authenticator code.");
+            // The step that turned it on is used; the app's next code (a step ahead is still taken) signs in, once.
+            String code = codeAt(secret, 1);
+            assertThat(next.post(server.url() + "/dashboard/login", Map.of("email", first.email(), "password", first.password(), "code", code)).statusCode())
+                    .isEqualTo(303);
+            PageClient replay = new PageClient();
+            replay.get(server.url() + "/dashboard/login");
+            assertThat(replay.post(server.url() + "/dashboard/login", Map.of("email", first.email(), "password", first.password(), "code", code)).statusCode())
+                    .as("the same code again").isEqualTo(401);
+
+            // The app lost: the command line turns it off.
+            Path data = dataDir;
+            assertThat(new CommandLine(new Main()).execute("operators", "reset-two-factor", "--email", first.email().toUpperCase(java.util.Locale.ROOT),
+                    "--data-dir", data.toString())).isZero();
+            assertThat(signIn(new PageClient(), server, first.email(), first.password()).statusCode()).isEqualTo(303);
+            assertThat(new CommandLine(new Main()).execute("operators", "reset-two-factor", "--email", "nobody@example.com", "--data-dir", data.toString()))
+                    .isEqualTo(2);
+
+            // On again, then off with the password.
+            String again = secretOn(browser.get(url).body());
+            assertThat(browser.post(url, Map.of("do", "enable", "secret", again, "code", codeAt(again, 0), "current_password", first.password())).statusCode())
+                    .isEqualTo(200);
+            HttpResponse<String> off = browser.post(url, Map.of("do", "disable", "current_password", first.password()));
+            assertThat(off.statusCode()).isEqualTo(200);
+            assertThat(off.body()).contains("Two-factor sign-in is off.");
+            assertThat(signIn(new PageClient(), server, first.email(), first.password()).statusCode()).isEqualTo(303);
+        }
+    }
+
     /** A stolen session cookie is no way to guess the password behind it: wrong current passwords meet the sign-in back-off. */
     @Test
     void wrongCurrentPasswordsMeetTheSignInBackOff() {

@@ -150,6 +150,24 @@ public final class SqlOperatorStore implements OperatorStore {
     }
 
     @Override
+    public Optional<String> totpSecret(String operatorId) {
+        return database.read(connection -> JdbcRunner.queryOne(connection, "SELECT totp_secret FROM operators WHERE id = ? AND totp_secret IS NOT NULL",
+                row -> row.getString(1), operatorId));
+    }
+
+    @Override
+    public void setTotpSecret(String operatorId, Optional<String> secret) {
+        database.write(connection -> JdbcRunner.update(connection, "UPDATE operators SET totp_secret = ?, totp_last_step = 0 WHERE id = ?",
+                secret.orElse(null), operatorId));
+    }
+
+    @Override
+    public boolean useTotpStep(String operatorId, long step) {
+        return database.write(connection -> JdbcRunner.update(connection,
+                "UPDATE operators SET totp_last_step = ? WHERE id = ? AND totp_secret IS NOT NULL AND totp_last_step < ?", step, operatorId, step) == 1);
+    }
+
+    @Override
     public boolean replacePassword(String operatorId, String passwordHash, String keptSessionHash) {
         return database.write(connection -> {
             if (JdbcRunner.update(connection, "UPDATE operators SET password_hash = ? WHERE id = ?", passwordHash, operatorId) == 0) {

@@ -222,6 +222,26 @@ abstract class StorageContract {
     }
 
     @Test
+    void aTwoFactorCodesStepIsTakenOnceAndTurningItOffForgetsTheSecret() {
+        SqlOperatorStore operators = new SqlOperatorStore(database);
+        assertThat(operators.create(new io.seatguard.core.operator.Operator("op_2fa", "twofa@example.com", "h", T0))).isTrue();
+        assertThat(operators.totpSecret("op_2fa")).isEmpty();
+        assertThat(operators.useTotpStep("op_2fa", 100)).as("no secret, no step").isFalse();
+
+        operators.setTotpSecret("op_2fa", Optional.of("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"));
+        assertThat(operators.totpSecret("op_2fa")).contains("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP");
+        assertThat(operators.useTotpStep("op_2fa", 100)).isTrue();
+        assertThat(operators.useTotpStep("op_2fa", 100)).as("the same code again").isFalse();
+        assertThat(operators.useTotpStep("op_2fa", 99)).as("an older one").isFalse();
+        assertThat(operators.useTotpStep("op_2fa", 101)).isTrue();
+
+        operators.setTotpSecret("op_2fa", Optional.empty());
+        assertThat(operators.totpSecret("op_2fa")).isEmpty();
+        operators.setTotpSecret("op_2fa", Optional.of("ONSWG4TFORZWK4TFORZWK4TFORZWK4TF"));
+        assertThat(operators.useTotpStep("op_2fa", 50)).as("a new secret starts afresh").isTrue();
+    }
+
+    @Test
     void aNewPasswordEndsTheOperatorsOtherSessionsOnly() {
         SqlOperatorStore operators = new SqlOperatorStore(database);
         assertThat(operators.create(new io.seatguard.core.operator.Operator("op_pw", "pw@example.com", "hash-old", T0))).isTrue();
@@ -1376,8 +1396,10 @@ abstract class StorageContract {
             statement.execute("DROP TABLE owner_notice_claims");
             statement.execute("DROP TABLE operator_signin_locks");
             statement.execute("ALTER TABLE operators DROP COLUMN read_only");
+            statement.execute("ALTER TABLE operators DROP COLUMN totp_secret");
+            statement.execute("ALTER TABLE operators DROP COLUMN totp_last_step");
             statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27',"
-                    + " '28', '29', '30', '31', '32')");
+                    + " '28', '29', '30', '31', '32', '33')");
         }
         database = reopenDatabase();
         wire();

@@ -40,12 +40,20 @@ public final class OperatorService {
     private final PasswordHasher hasher;
     private final IdGenerator ids;
     private final InstantSource clock;
+    private final OneTimeCodes codes;
 
+    /** Without one-time codes: for tools that add operators, never sign anyone in with two factors. */
     public OperatorService(OperatorStore store, PasswordHasher hasher, IdGenerator ids, InstantSource clock) {
+        this(store, hasher, ids, clock, null);
+    }
+
+    /** @param codes checks authenticator codes of operators who turned two-factor sign-in on */
+    public OperatorService(OperatorStore store, PasswordHasher hasher, IdGenerator ids, InstantSource clock, OneTimeCodes codes) {
         this.store = requireNonNull(store, "store is null");
         this.hasher = requireNonNull(hasher, "hasher is null");
         this.ids = requireNonNull(ids, "ids is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.codes = codes;
     }
 
     public Operator create(String email, String password) {
@@ -121,6 +129,15 @@ public final class OperatorService {
      * @param clientKey the client's {@link io.seatguard.core.net.IpAddresses#clientKey}
      */
     public SignIn signIn(String email, String password, String clientKey) {
+        return signIn(email, password, "", clientKey);
+    }
+
+    /**
+     * As {@link #signIn(String, String, String)}, and for an operator who turned two-factor sign-in on,
+     * the authenticator's code too: a wrong or reused code is refused like a wrong password (and counted
+     * as one), and the answer does not say which of the two was wrong.
+     */
+    public SignIn signIn(String email, String password, String code, String clientKey) {
         Instant now = clock.instant();
         String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         Instant since = now.minus(SignInLockout.WINDOW);
@@ -140,7 +157,7 @@ public final class OperatorService {
                     hasher.matches(password == null ? "" : password, DummyHash.get(hasher));
                     return false;
                 });
-        if (!holds) {
+        if (!holds || !secondFactorHolds(operator.get(), code, now)) {
             return new SignIn.Refused();
         }
         store.clearFailures(normalized, clientKey);
@@ -194,6 +211,24 @@ public final class OperatorService {
             errors.add("new_password", "must differ from the current one");
         }
         errors.throwIfAny();
+        Optional<SignIn.Wait> wait = proveCurrentPassword(operator, current, clientKey);
+        if (wait.isPresent()) {
+            return wait;
+        }
+        if (!store.replacePassword(operator.id(), hasher.hash(newPassword), sha256(sessionToken == null ? "" : sessionToken))) {
+            throw SeatguardException.notFound("operator " + operator.id());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Checks the operator's current password as a sign-in does, under the same back-off for this email
+     * and client; a right one clears this client's failures.
+     *
+     * @return how long to wait when the back-off holds; empty when the password is right
+     * @throws SeatguardException {@code invalid_input} naming {@code current_password} when it is not theirs
+     */
+    private Optional<SignIn.Wait> proveCurrentPassword(Operator operator, String current, String clientKey) {
         Instant now = clock.instant();
         Instant since = now.minus(SignInLockout.WINDOW);
         Optional<SignIn.Wait> locked = waiting(store.failures(operator.email(), clientKey, since), now);
@@ -207,14 +242,79 @@ public final class OperatorService {
         }
         // The stored hash, not the session's copy: another session may have changed it since this page loaded.
         Operator stored = store.findById(operator.id()).orElseThrow(() -> SeatguardException.notFound("operator " + operator.id()));
-        if (!hasher.matches(current, stored.passwordHash())) {
+        if (!hasher.matches(current == null ? "" : current, stored.passwordHash())) {
             throw SeatguardException.invalid("current_password", "is not your password");
         }
         store.clearFailures(operator.email(), clientKey);
-        if (!store.replacePassword(operator.id(), hasher.hash(newPassword), sha256(sessionToken == null ? "" : sessionToken))) {
-            throw SeatguardException.notFound("operator " + operator.id());
-        }
         return Optional.empty();
+    }
+
+    /** True without two-factor sign-in; with it, when {@code code} is the authenticator's and was not used before. */
+    private boolean secondFactorHolds(Operator operator, String code, Instant now) {
+        Optional<String> secret = store.totpSecret(operator.id());
+        if (secret.isEmpty()) {
+            return true;
+        }
+        java.util.OptionalLong step = requireCodes().stepOf(secret.get(), code == null ? "" : code.strip(), now);
+        return step.isPresent() && store.useTotpStep(operator.id(), step.getAsLong());
+    }
+
+    private OneTimeCodes requireCodes() {
+        if (codes == null) {
+            throw new IllegalStateException("this OperatorService was made without one-time codes");
+        }
+        return codes;
+    }
+
+    /** Whether the operator signs in with an authenticator code too. */
+    public boolean hasTwoFactor(String operatorId) {
+        return store.totpSecret(operatorId).isPresent();
+    }
+
+    /** A new secret for an operator to add to their authenticator app before {@link #enableTwoFactor}. */
+    public String newTwoFactorSecret() {
+        return requireCodes().newSecret();
+    }
+
+    /**
+     * Turns two-factor sign-in on, proven by the current password (a stolen session must not be able to
+     * lock the owner out with a second factor of its own) and by a code of {@code secret}, so that the
+     * app really holds it. That code is then used: it does not also sign anyone in.
+     *
+     * @return how long to wait when the sign-in back-off holds
+     * @throws SeatguardException {@code invalid_input} naming {@code current_password}, {@code secret} or {@code code}
+     */
+    public Optional<SignIn.Wait> enableTwoFactor(Operator operator, String currentPassword, String secret, String code, String clientKey) {
+        if (secret == null || !secret.matches("[A-Z2-7]{16,64}")) {
+            throw SeatguardException.invalid("secret", "is not a secret this page made; reload it");
+        }
+        Optional<SignIn.Wait> wait = proveCurrentPassword(operator, currentPassword, clientKey);
+        if (wait.isPresent()) {
+            return wait;
+        }
+        java.util.OptionalLong step = requireCodes().stepOf(secret, code == null ? "" : code.strip(), clock.instant());
+        if (step.isEmpty()) {
+            throw SeatguardException.invalid("code", "is not the code your app shows now; check the app holds this secret and the phone's clock is right");
+        }
+        store.setTotpSecret(operator.id(), Optional.of(secret));
+        store.useTotpStep(operator.id(), step.getAsLong());
+        return Optional.empty();
+    }
+
+    /** Turns two-factor sign-in off, proven by the current password. */
+    public Optional<SignIn.Wait> disableTwoFactor(Operator operator, String currentPassword, String clientKey) {
+        Optional<SignIn.Wait> wait = proveCurrentPassword(operator, currentPassword, clientKey);
+        if (wait.isEmpty()) {
+            store.setTotpSecret(operator.id(), Optional.empty());
+        }
+        return wait;
+    }
+
+    /** For an operator who lost their authenticator ({@code operators reset-two-factor}): false when there is no such email. */
+    public boolean resetTwoFactor(String email) {
+        Optional<Operator> operator = store.findByEmail(email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+        operator.ifPresent(found -> store.setTotpSecret(found.id(), Optional.empty()));
+        return operator.isPresent();
     }
 
     /** A signed-in operator, for the page being served. */

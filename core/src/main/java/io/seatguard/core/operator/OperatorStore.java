@@ -51,6 +51,19 @@ public interface OperatorStore {
      */
     boolean replacePassword(String operatorId, String passwordHash, String keptSessionHash);
 
+    /** The operator's two-factor secret, when they turned it on. */
+    Optional<String> totpSecret(String operatorId);
+
+    /** Turns two-factor sign-in on with {@code secret}, or off when empty; no step is used yet either way. */
+    void setTotpSecret(String operatorId, Optional<String> secret);
+
+    /**
+     * Takes a code's time step as used, if it is later than the last one used: false for a code used
+     * before (or an older one), so a code works once. One conditional write, so two sign-ins with the
+     * same code at once cannot both pass.
+     */
+    boolean useTotpStep(String operatorId, long step);
+
     /** A live dashboard session. */
     record Session(String operatorId, String csrfToken) {}
 

@@ -30,7 +30,30 @@ class OperatorServiceTest {
     private final MutableClock clock = new MutableClock(T0);
     private final FakeStore store = new FakeStore();
     private final SlowHasher hasher = new SlowHasher();
-    private final OperatorService operators = new OperatorService(store, hasher, new IdGenerator(clock, new Random(7)), clock);
+    /** Codes as "<secret>:<step>", steps of 30 s: what a real authenticator computes is TotpCodesTest's business. */
+    private static final OneTimeCodes CODES = new OneTimeCodes() {
+        @Override
+        public String newSecret() {
+            return "JBSWY3DPEHPK3PXP";
+        }
+
+        @Override
+        public java.util.OptionalLong stepOf(String secret, String code, Instant now) {
+            long current = now.getEpochSecond() / 30;
+            for (long step = current - 1; step <= current + 1; step++) {
+                if (code.equals(secret + ":" + step)) {
+                    return java.util.OptionalLong.of(step);
+                }
+            }
+            return java.util.OptionalLong.empty();
+        }
+    };
+
+    private final OperatorService operators = new OperatorService(store, hasher, new IdGenerator(clock, new Random(7)), clock, CODES);
+
+    private String codeNow(String secret) {
+        return secret + ":" + clock.instant().getEpochSecond() / 30;
+    }
 
     /** A store whose reservation is atomic, as the SQL store's single writer makes it. */
     private static final class FakeStore implements OperatorStore {
@@ -106,6 +129,29 @@ class OperatorServiceTest {
 
         /** The session hash each replacement kept, in order. */
         final List<String> keptSessions = new ArrayList<>();
+
+        private final Map<String, String> totpSecrets = new HashMap<>();
+        private final Map<String, Long> lastSteps = new HashMap<>();
+
+        @Override
+        public synchronized Optional<String> totpSecret(String operatorId) {
+            return Optional.ofNullable(totpSecrets.get(operatorId));
+        }
+
+        @Override
+        public synchronized void setTotpSecret(String operatorId, Optional<String> secret) {
+            secret.ifPresentOrElse(value -> totpSecrets.put(operatorId, value), () -> totpSecrets.remove(operatorId));
+            lastSteps.put(operatorId, 0L);
+        }
+
+        @Override
+        public synchronized boolean useTotpStep(String operatorId, long step) {
+            if (!totpSecrets.containsKey(operatorId) || lastSteps.getOrDefault(operatorId, 0L) >= step) {
+                return false;
+            }
+            lastSteps.put(operatorId, step);
+            return true;
+        }
 
         @Override
         public synchronized boolean replacePassword(String operatorId, String passwordHash, String keptSessionHash) {
@@ -274,5 +320,51 @@ class OperatorServiceTest {
         clock.advance(Duration.ofMinutes(1));
         assertThat(operators.changePassword(operator, "t", PASSWORD, "a new long passphrase", client)).isEmpty();
         assertThat(store.failures(EMAIL, client, clock.instant().minus(SignInLockout.WINDOW)).fromClient()).as("cleared by the right one").isZero();
+    }
+
+    @Test
+    void withTwoFactorOnASignInNeedsTheCurrentCodeOnceAndAWrongCodeCountsAsAFailure() throws Exception {
+        Operator operator = operators.create(EMAIL, PASSWORD);
+        String client = client("198.51.100.40");
+        String secret = operators.newTwoFactorSecret();
+        assertThat(operators.enableTwoFactor(operator, PASSWORD, secret, codeNow(secret), client)).isEmpty();
+        assertThat(operators.hasTwoFactor(operator.id())).isTrue();
+
+        assertThat(operators.signIn(EMAIL, PASSWORD, client)).as("no code").isInstanceOf(OperatorService.SignIn.Refused.class);
+        assertThat(operators.signIn(EMAIL, PASSWORD, codeNow(secret), client)).as("the code that turned it on is used")
+                .isInstanceOf(OperatorService.SignIn.Refused.class);
+        clock.advance(Duration.ofSeconds(30));
+        String code = codeNow(secret);
+        assertThat(operators.signIn(EMAIL, PASSWORD, " " + code + " ", client)).isInstanceOf(OperatorService.SignIn.Granted.class);
+        assertThat(operators.signIn(EMAIL, PASSWORD, code, client)).as("a code works once").isInstanceOf(OperatorService.SignIn.Refused.class);
+        assertThat(operators.signIn(EMAIL, "wrong", code, client)).isInstanceOf(OperatorService.SignIn.Refused.class);
+        assertThat(store.failures(EMAIL, client, clock.instant().minus(SignInLockout.WINDOW)).fromClient()).as("refused codes count as failures")
+                .isEqualTo(2);
+
+        assertThat(operators.disableTwoFactor(operator, PASSWORD, client)).isEmpty();
+        assertThat(operators.signIn(EMAIL, PASSWORD, client)).isInstanceOf(OperatorService.SignIn.Granted.class);
+    }
+
+    @Test
+    void turningTwoFactorOnNeedsThePasswordAndACodeOfThatSecret() throws Exception {
+        Operator operator = operators.create(EMAIL, PASSWORD);
+        String client = client("198.51.100.41");
+        String secret = operators.newTwoFactorSecret();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> operators.enableTwoFactor(operator, "not mine", secret, codeNow(secret), client))
+                .isInstanceOfSatisfying(io.seatguard.core.error.SeatguardException.class,
+                        e -> assertThat(e.errors()).extracting(io.seatguard.core.error.FieldError::field).containsExactly("current_password"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> operators.enableTwoFactor(operator, PASSWORD, secret, "123456", client))
+                .isInstanceOfSatisfying(io.seatguard.core.error.SeatguardException.class,
+                        e -> assertThat(e.errors()).extracting(io.seatguard.core.error.FieldError::field).containsExactly("code"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> operators.enableTwoFactor(operator, PASSWORD, "not base32!", codeNow(secret), client))
+                .isInstanceOfSatisfying(io.seatguard.core.error.SeatguardException.class,
+                        e -> assertThat(e.errors()).extracting(io.seatguard.core.error.FieldError::field).containsExactly("secret"));
+        assertThat(operators.hasTwoFactor(operator.id())).isFalse();
+        assertThat(operators.signIn(EMAIL, PASSWORD, client)).isInstanceOf(OperatorService.SignIn.Granted.class);
+
+        assertThat(operators.enableTwoFactor(operator, PASSWORD, secret, codeNow(secret), client)).isEmpty();
+        assertThat(operators.resetTwoFactor("OPS@example.com")).isTrue();
+        assertThat(operators.hasTwoFactor(operator.id())).isFalse();
+        assertThat(operators.resetTwoFactor("nobody@example.com")).isFalse();
     }
 }

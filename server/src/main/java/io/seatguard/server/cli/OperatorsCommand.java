@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 
 /** {@code operators create}: adds a dashboard operator straight to the server's store (no running server needed). */
 @Command(name = "operators", mixinStandardHelpOptions = true, description = "Manage dashboard operators in the server's store.",
-        subcommands = {OperatorsCommand.Create.class})
+        subcommands = {OperatorsCommand.Create.class, OperatorsCommand.ResetTwoFactor.class})
 public final class OperatorsCommand {
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an operator; the password is read from standard input.")
     static final class Create implements Callable<Integer> {
@@ -63,6 +63,30 @@ public final class OperatorsCommand {
             catch (SeatguardException e) {
                 System.err.println("seatguard: " + e.getMessage());
                 return 2;
+            }
+        }
+    }
+
+    /** For an operator who lost their authenticator app: their next sign-in takes the password alone. */
+    @Command(name = "reset-two-factor", mixinStandardHelpOptions = true, description = "Turn an operator's two-factor sign-in off (a lost authenticator app).")
+    static final class ResetTwoFactor implements Callable<Integer> {
+        @Option(names = "--email", required = true, description = "The operator's email.")
+        String email;
+
+        @Mixin
+        StoreLocation store;
+
+        @Override
+        public Integer call() {
+            try (SqlDatabase database = SqlDatabase.open(new StorageSettings(store.postgres(), store.dataDir, 2))) {
+                OperatorService operators = new OperatorService(new SqlOperatorStore(database), new Argon2Hasher(),
+                        new IdGenerator(InstantSource.system(), new SecureRandom()), InstantSource.system());
+                if (!operators.resetTwoFactor(email)) {
+                    System.err.println("seatguard: no operator " + email + " in this store");
+                    return 2;
+                }
+                System.out.println("{\"email\":\"" + email.strip().toLowerCase(java.util.Locale.ROOT) + "\",\"two_factor\":false}");
+                return 0;
             }
         }
     }

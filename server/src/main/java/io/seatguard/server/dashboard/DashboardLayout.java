@@ -27,7 +27,9 @@ final class DashboardLayout {
         WEBHOOKS("Webhooks", "/dashboard/webhooks"),
         OPERATORS("Operators", "/dashboard/operators"),
         /** Reached from the operator's name in the bar, not from the navigation. */
-        PASSWORD("Your password", "/dashboard/password");
+        PASSWORD("Your password", "/dashboard/password"),
+        /** Reached from the password page. */
+        TWO_FACTOR("Two-factor sign-in", "/dashboard/two-factor");
 
         final String label;
         final String path;
@@ -76,7 +78,7 @@ final class DashboardLayout {
         model.put("csrf", operator.csrfToken());
         // Operators are managed by operators of every app only; the others are not shown the section.
         model.put("sections", Arrays.stream(Section.values())
-                .filter(each -> each != Section.PASSWORD && (each != Section.OPERATORS || operator.operator().allApps()))
+                .filter(each -> each != Section.PASSWORD && each != Section.TWO_FACTOR && (each != Section.OPERATORS || operator.operator().allApps()))
                 .map(each -> Map.of("label", each.label, "path", each.path, "current", each == section))
                 .toList());
         return model;

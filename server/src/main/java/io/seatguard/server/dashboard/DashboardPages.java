@@ -49,6 +49,7 @@ public final class DashboardPages {
               <input type="hidden" name="csrf" value="{{csrf}}">
               <label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username" required value="{{email}}">
               <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
+              <label for="code">Authenticator code (if you turned on two-factor sign-in)</label><input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="6" pattern="[0-9]{6}">
               <button type="submit">Sign in</button>
             </form></main></body></html>""");
     private static final Template LIST = DashboardLayout.compile("""
@@ -123,7 +124,8 @@ public final class DashboardPages {
             return;
         }
         String email = Optional.ofNullable(ctx.formParam("email")).orElse("");
-        switch (operators.signIn(email, Optional.ofNullable(ctx.formParam("password")).orElse(""), clientKey(ctx))) {
+        switch (operators.signIn(email, Optional.ofNullable(ctx.formParam("password")).orElse(""), Optional.ofNullable(ctx.formParam("code")).orElse(""),
+                clientKey(ctx))) {
             case OperatorService.SignIn.Granted granted -> {
                 AuditLog.actor(ctx, "operator " + email);
                 boolean secure = secure(ctx);
@@ -136,7 +138,8 @@ public final class DashboardPages {
                 String where = wait.everywhere() ? "for this account" : "from here";
                 renderLogin(ctx, 429, Optional.of("Too many failed attempts " + where + ". Try again in " + minutes(wait.retryAfter()) + "."), email);
             }
-            case OperatorService.SignIn.Refused refused -> renderLogin(ctx, 401, Optional.of("Wrong email or password."), email);
+            // One answer for a wrong password and a wrong code: which one it was is not told to a guesser.
+            case OperatorService.SignIn.Refused refused -> renderLogin(ctx, 401, Optional.of("Wrong email, password or authenticator code."), email);
         }
     }
 
@@ -324,8 +327,8 @@ public final class DashboardPages {
         return false;
     }
 
-    /** What a read-only operator may still post: their own password. */
-    private static final java.util.Set<String> READ_ONLY_MAY_POST = java.util.Set.of("/dashboard/password");
+    /** What a read-only operator may still post: their own password and second factor. */
+    private static final java.util.Set<String> READ_ONLY_MAY_POST = java.util.Set.of("/dashboard/password", "/dashboard/two-factor");
 
     /**
      * Whether a read-only operator posted a change; if so it has been answered 403 and nothing ran. One

@@ -13,7 +13,7 @@ import java.util.List;
  * walks this list, so a page added here is covered there.
  */
 public record DashboardSite(DashboardPages sessions, OverviewPage overview, AccountPages accounts, PolicyPages policies, ListPages lists,
-        AppPages apps, WebhookPages webhooks, OperatorPages operators, PasswordPage password) {
+        AppPages apps, WebhookPages webhooks, OperatorPages operators, PasswordPage password, TwoFactorPage twoFactor) {
     public DashboardSite {
         requireNonNull(sessions, "sessions is null");
         requireNonNull(overview, "overview is null");
@@ -24,6 +24,7 @@ public record DashboardSite(DashboardPages sessions, OverviewPage overview, Acco
         requireNonNull(webhooks, "webhooks is null");
         requireNonNull(operators, "operators is null");
         requireNonNull(password, "password is null");
+        requireNonNull(twoFactor, "twoFactor is null");
     }
 
     /** The pages an anonymous visitor may open: signing in. */
@@ -62,7 +63,9 @@ public record DashboardSite(DashboardPages sessions, OverviewPage overview, Acco
                 Route.page(POST, "/dashboard/operators", operators::create),
                 Route.page(POST, "/dashboard/operators/delete", operators::delete),
                 Route.page(GET, "/dashboard/password", password::page),
-                Route.page(POST, "/dashboard/password", password::change));
+                Route.page(POST, "/dashboard/password", password::change),
+                Route.page(GET, "/dashboard/two-factor", twoFactor::page),
+                Route.page(POST, "/dashboard/two-factor", twoFactor::change));
         List<Route> all = new java.util.ArrayList<>(List.of(
                 Route.page(GET, "/dashboard/login", sessions::loginPage),
                 Route.page(POST, "/dashboard/login", sessions::login),

@@ -28,6 +28,7 @@ public final class PasswordPage {
               <label for="pw-new">New password (12 characters or more)</label><input id="pw-new" name="new_password" type="password" autocomplete="new-password" minlength="12" required>
               <label for="pw-again">New password again</label><input id="pw-again" name="new_password_again" type="password" autocomplete="new-password" minlength="12" required>
               <button type="submit">Change password</button></form>
+            <p><a href="/dashboard/two-factor?app={{appId}}">Two-factor sign-in</a>: a code from an authenticator app as well as the password.</p>
             """);
 
     private final DashboardPages sessions;

@@ -130,7 +130,7 @@ class DashboardBrowserTest {
 
                 for (String[] page : new String[][] {{"Lists", "Lists of default", "lists"}, {"Apps and keys", "Apps and keys", "apps"},
                         {"Webhooks", "Webhooks of default", "webhooks"}, {"Operators", "Operators", "operators"},
-                        {"Change password", "Your password", "password"}}) {
+                        {"Change password", "Your password", "password"}, {"Two-factor sign-in", "Two-factor sign-in", "two-factor"}}) {
                     open(browser, page[0], page[1]);
                     shoot(browser, page[2]);
                 }

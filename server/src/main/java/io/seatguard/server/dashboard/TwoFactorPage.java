@@ -1,0 +1,117 @@
+package io.seatguard.server.dashboard;
+
+import static java.util.Objects.requireNonNull;
+
+import com.samskivert.mustache.Template;
+import dev.samstevens.totp.exceptions.QrGenerationException;
+import dev.samstevens.totp.qr.QrData;
+import dev.samstevens.totp.qr.ZxingPngQrGenerator;
+import io.javalin.http.Context;
+import io.seatguard.core.error.FieldError;
+import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.operator.OperatorService;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /dashboard/two-factor}: any operator turns two-factor sign-in (an authenticator app's code) on
+ * or off for themselves. Turning it on shows a new secret as a QR code and as text, and takes effect
+ * once the app's code for it and the current password are entered; turning it off takes the password.
+ */
+public final class TwoFactorPage {
+    private static final String ISSUER = "Seatguard";
+    private static final Template PAGE = DashboardLayout.compile("""
+            <h1>Two-factor sign-in</h1>
+            {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
+            {{#hasErrors}}<div class="notice error" role="alert"><p>Nothing was changed:</p><ul>{{#errors}}<li>{{field}}: {{message}}</li>{{/errors}}</ul></div>{{/hasErrors}}
+            {{#on}}<p id="two-factor-state">On: signing in takes your password and the code your authenticator app shows.</p>
+            <form method="post" action="/dashboard/two-factor"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="do" value="disable">
+              <label for="tf-off-password">Current password</label><input id="tf-off-password" name="current_password" type="password" autocomplete="current-password" required>
+              <button type="submit" class="secondary">Turn two-factor sign-in off</button></form>{{/on}}
+            {{^on}}<p id="two-factor-state">Off: signing in takes your password only.</p>
+            <p>To turn it on, add this account to an authenticator app (scan the code, or type the secret), then enter the code the app shows.</p>
+            <img src="{{{qr}}}" alt="QR code of the secret below, for an authenticator app" width="200" height="200">
+            <p>Secret: <code id="two-factor-secret">{{secret}}</code></p>
+            <form method="post" action="/dashboard/two-factor"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="do" value="enable">
+              <input type="hidden" name="secret" value="{{secret}}">
+              <label for="tf-code">Code from the app</label><input id="tf-code" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="6" pattern="[0-9]{6}" required>
+              <label for="tf-password">Current password</label><input id="tf-password" name="current_password" type="password" autocomplete="current-password" required>
+              <button type="submit">Turn two-factor sign-in on</button></form>{{/on}}
+            <p>Lost the app? Another operator who manages every app can remove and add you again, or on the server:
+            <code>./seatguard operators reset-two-factor --email {{email}}</code>.</p>
+            """);
+
+    private final DashboardPages sessions;
+    private final OperatorService operators;
+
+    public TwoFactorPage(DashboardPages sessions, OperatorService operators) {
+        this.sessions = requireNonNull(sessions, "sessions is null");
+        this.operators = requireNonNull(operators, "operators is null");
+    }
+
+    public void page(Context ctx) {
+        sessions.requireSignedIn(ctx).ifPresent(operator -> render(ctx, 200, operator, Optional.empty(), List.of(), Optional.empty()));
+    }
+
+    public void change(Context ctx) {
+        Optional<OperatorService.SignedIn> operator = sessions.requireSignedInForm(ctx);
+        if (operator.isEmpty()) {
+            return;
+        }
+        String password = Optional.ofNullable(ctx.formParam("current_password")).orElse("");
+        boolean enable = "enable".equals(ctx.formParam("do"));
+        // The secret shown with the form, so that a refused code does not make the person scan a new one.
+        Optional<String> secret = Optional.ofNullable(ctx.formParam("secret")).filter(value -> value.matches("[A-Z2-7]{16,64}"));
+        try {
+            Optional<OperatorService.SignIn.Wait> wait = enable
+                    ? operators.enableTwoFactor(operator.get().operator(), password, ctx.formParam("secret"), ctx.formParam("code"), sessions.clientKey(ctx))
+                    : operators.disableTwoFactor(operator.get().operator(), password, sessions.clientKey(ctx));
+            if (wait.isPresent()) {
+                ctx.header("Retry-After", String.valueOf(Math.max(1, wait.get().retryAfter().toSeconds())));
+                render(ctx, 429, operator.get(), Optional.empty(), List.of(new FieldError("current_password",
+                        "too many wrong passwords; try again in " + DashboardPages.minutes(wait.get().retryAfter()))), secret);
+                return;
+            }
+            render(ctx, 200, operator.get(), Optional.of(enable ? "Two-factor sign-in is on." : "Two-factor sign-in is off."), List.of(), Optional.empty());
+        }
+        catch (SeatguardException e) {
+            render(ctx, DashboardPages.statusOf(e), operator.get(), Optional.empty(), DashboardPages.faults(e), secret);
+        }
+    }
+
+    private void render(Context ctx, int status, OperatorService.SignedIn operator, Optional<String> notice, List<FieldError> errors,
+            Optional<String> keptSecret) {
+        Map<String, Object> model = sessions.frame(DashboardLayout.Section.TWO_FACTOR, "Two-factor sign-in", sessions.appOrFirst(ctx, ctx.queryParam("app")),
+                operator);
+        boolean on = operators.hasTwoFactor(operator.operator().id());
+        model.put("on", on);
+        if (!on) {
+            String secret = keptSecret.orElseGet(operators::newTwoFactorSecret);
+            model.put("secret", secret);
+            model.put("qr", qrCode(TotpCodes.qrData(ISSUER, operator.operator().email(), secret)));
+        }
+        model.put("notice", notice.orElse(""));
+        model.put("errors", errors);
+        model.put("hasErrors", !errors.isEmpty());
+        // No cache may keep a page that shows a secret.
+        ctx.header("Cache-Control", "no-store");
+        ctx.status(status).contentType("text/html; charset=utf-8").result(PAGE.execute(model));
+    }
+
+    /**
+     * The QR code as a {@code data:} image: the dashboard's CSP allows those and nothing from elsewhere.
+     * The page puts it in unescaped ({@code {{{qr}}}}): it is made here of base64 characters only.
+     */
+    private static String qrCode(QrData otpauth) {
+        try {
+            ZxingPngQrGenerator generator = new ZxingPngQrGenerator();
+            generator.setImageSize(200);
+            return "data:image/png;base64," + Base64.getEncoder().encodeToString(generator.generate(otpauth));
+        }
+        catch (QrGenerationException e) {
+            throw new IllegalStateException("could not draw the QR code", e);
+        }
+    }
+}
