@@ -261,6 +261,55 @@ public final class SeatguardClient implements AutoCloseable {
         return patterns(pattern, level, DEFAULT_PATTERN_LIMIT).accounts();
     }
 
+    // policies
+
+    /** The app's policies, in the order they are applied. */
+    public List<Policy> policies() {
+        List<Policy> policies = new ArrayList<>();
+        get("/v3/policies").path("data").forEach(policy -> policies.add(Policy.of(policy)));
+        return policies;
+    }
+
+    public Policy policy(String policyId) {
+        return Policy.of(get("/v3/policies/" + id(policyId)));
+    }
+
+    /**
+     * Makes a policy from its JSON document (docs/policies.md: {@code name}, {@code actions},
+     * {@code conditions}, {@code verdict}, and optionally {@code challenge}, {@code mode}, {@code priority}…).
+     *
+     * @throws InvalidRequestException naming each fault by its path, e.g. {@code conditions.value}
+     * @throws ConflictException when the app holds its most policies ({@code limit-reached}), or other changes
+     *     to its policies and lists kept winning ({@code concurrent-change}: send it again)
+     */
+    public Policy createPolicy(String policyJson) {
+        return Policy.of(send("POST", "/v3/policies", object(policyJson, "policyJson"), Retry.WHEN_NOT_RUN));
+    }
+
+    /** Replaces a policy with a whole new document (a {@code PUT}: sent again after a failure, as doing it twice does it once). */
+    public Policy replacePolicy(String policyId, String policyJson) {
+        return Policy.of(send("PUT", "/v3/policies/" + id(policyId), object(policyJson, "policyJson"), Retry.IDEMPOTENT));
+    }
+
+    /** @return false when there was no such policy */
+    public boolean deletePolicy(String policyId) {
+        return deleteIfThere("/v3/policies/" + id(policyId));
+    }
+
+    /** The text of a JSON object, refused before any request when it is not one. */
+    private static String object(String json, String name) {
+        Objects.requireNonNull(json, name + " is null");
+        try {
+            if (JSON.readTree(json) instanceof ObjectNode) {
+                return json;
+            }
+        }
+        catch (IOException e) {
+            // Said below, as for any other value that is not an object.
+        }
+        throw new IllegalArgumentException(name + " must be a JSON object");
+    }
+
     // lists
 
     /** The app's named lists, without their values. */

@@ -340,4 +340,14 @@ class SeatguardClientTest {
         assertThat(client.deleteList("lst_1")).isFalse();
         assertThatThrownBy(() -> client.addToList("../apps", List.of("x"))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aPolicyDocumentThatIsNotAJsonObjectIsRefusedBeforeAnyRequest() throws IOException {
+        SeatguardClient client = client();
+        for (String notAnObject : new String[] {"[]", "{\"name\":", "\"policy\"", ""}) {
+            assertThatThrownBy(() -> client.createPolicy(notAnObject)).as(notAnObject).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> client.replacePolicy("pol_1", notAnObject)).as(notAnObject).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(requests).isEmpty();
+    }
 }

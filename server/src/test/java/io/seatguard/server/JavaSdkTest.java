@@ -157,6 +157,38 @@ class JavaSdkTest {
         }
     }
 
+    /** Policies kept as code: made, read, replaced and deleted from a backend's deploy step. */
+    @Test
+    void aBackendManagesPoliciesAsJsonDocuments() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            SeatguardClient seatguard = SeatguardClient.builder(server.url(), app.secretKey()).build();
+            io.seatguard.sdk.Policy made = seatguard.createPolicy("""
+                    {"name": "Deny rex", "actions": ["login"], "conditions": {"check": "user", "op": "eq", "value": "rex"}, "verdict": "deny"}""");
+            assertThat(made.id()).startsWith("pol_");
+            assertThat(made.actions()).containsExactly("login");
+            assertThat(made.verdict()).isEqualTo("deny");
+            assertThat(made.mode()).isEqualTo("enforce");
+            assertThat(made.enabled()).isTrue();
+            assertThat(made.refusedNow()).isEmpty();
+            assertThat(seatguard.evaluate(EvaluateRequest.of("login").user("rex")).verdict()).isEqualTo("deny");
+            assertThatThrownBy(() -> seatguard.createPolicy("""
+                    {"name": "Broken", "actions": ["login"], "conditions": {"check": "no_such_check", "op": "eq", "value": 1}, "verdict": "deny"}"""))
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fieldErrors()).extracting(error -> error.field())
+                            .anyMatch(field -> field.startsWith("conditions")));
+
+            io.seatguard.sdk.Policy monitored = seatguard.replacePolicy(made.id(), """
+                    {"name": "Deny rex", "mode": "monitor", "actions": ["login"], "conditions": {"check": "user", "op": "eq", "value": "rex"}, "verdict": "deny"}""");
+            assertThat(monitored.mode()).isEqualTo("monitor");
+            assertThat(seatguard.evaluate(EvaluateRequest.of("login").user("rex")).verdict()).as("monitored: recorded, not answered").isEqualTo("allow");
+            assertThat(seatguard.policies()).extracting(io.seatguard.sdk.Policy::id).containsExactly(made.id());
+            assertThat(seatguard.policy(made.id()).raw().path("conditions").path("value").asText()).isEqualTo("rex");
+            assertThat(seatguard.deletePolicy(made.id())).isTrue();
+            assertThat(seatguard.deletePolicy(made.id())).isFalse();
+            assertThat(seatguard.policies()).isEmpty();
+        }
+    }
+
     private static void evaluate(TestServer server, TestApp app, String user, String token) {
         Response evaluated = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"" + user + "\",\"ip\":\"198.51.100.3\",\"user_agent\":\""
                 + EvaluateApiTest.DESKTOP + "\",\"device\":{\"token\":\"" + token + "\"}}", app.bearer());
