@@ -357,6 +357,15 @@ public final class DashboardPages {
         return e.errors().isEmpty() ? List.of(new io.seatguard.core.error.FieldError(e.code().slug(), e.getMessage())) : e.errors();
     }
 
+    /**
+     * A current password refused for the back-off (changing the password or the second factor): sets
+     * {@code Retry-After} and answers the fault to show, naming {@code current_password}.
+     */
+    static List<io.seatguard.core.error.FieldError> tooManyWrongPasswords(Context ctx, OperatorService.SignIn.Wait wait) {
+        ctx.header("Retry-After", String.valueOf(Math.max(1, wait.retryAfter().toSeconds())));
+        return List.of(new io.seatguard.core.error.FieldError("current_password", "too many wrong passwords; try again in " + minutes(wait.retryAfter())));
+    }
+
     /** The HTTP status the API would answer for that fault. */
     static int statusOf(io.seatguard.core.error.SeatguardException e) {
         return io.seatguard.server.http.Problems.status(e.code().category());
@@ -415,7 +424,7 @@ public final class DashboardPages {
         return IpAddresses.clientKey(io.seatguard.server.http.PeerAddress.client(ctx, clientIps));
     }
 
-    static String minutes(Duration wait) {
+    private static String minutes(Duration wait) {
         long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
         return minutes + (minutes == 1 ? " minute" : " minutes");
     }

@@ -57,9 +57,7 @@ public final class PasswordPage {
             Optional<OperatorService.SignIn.Wait> wait = operators.changePassword(operator.get().operator(), ctx.cookie(DashboardPages.SESSION_COOKIE),
                     Optional.ofNullable(ctx.formParam("current_password")).orElse(""), replacement, sessions.clientKey(ctx));
             if (wait.isPresent()) {
-                ctx.header("Retry-After", String.valueOf(Math.max(1, wait.get().retryAfter().toSeconds())));
-                render(ctx, 429, operator.get(), Optional.empty(), List.of(new FieldError("current_password",
-                        "too many wrong passwords; try again in " + DashboardPages.minutes(wait.get().retryAfter()))));
+                render(ctx, 429, operator.get(), Optional.empty(), DashboardPages.tooManyWrongPasswords(ctx, wait.get()));
                 return;
             }
             render(ctx, 200, operator.get(), Optional.of("Your password is changed; other browsers are signed out."), List.of());

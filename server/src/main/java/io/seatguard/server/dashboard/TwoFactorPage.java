@@ -69,9 +69,7 @@ public final class TwoFactorPage {
                     ? operators.enableTwoFactor(operator.get().operator(), password, ctx.formParam("secret"), ctx.formParam("code"), sessions.clientKey(ctx))
                     : operators.disableTwoFactor(operator.get().operator(), password, sessions.clientKey(ctx));
             if (wait.isPresent()) {
-                ctx.header("Retry-After", String.valueOf(Math.max(1, wait.get().retryAfter().toSeconds())));
-                render(ctx, 429, operator.get(), Optional.empty(), List.of(new FieldError("current_password",
-                        "too many wrong passwords; try again in " + DashboardPages.minutes(wait.get().retryAfter()))), secret);
+                render(ctx, 429, operator.get(), Optional.empty(), DashboardPages.tooManyWrongPasswords(ctx, wait.get()), secret);
                 return;
             }
             render(ctx, 200, operator.get(), Optional.of(enable ? "Two-factor sign-in is on." : "Two-factor sign-in is off."), List.of(), Optional.empty());
