@@ -125,7 +125,10 @@ class RedisOutageTest {
             assertThat(beat.body()).contains("Redis is unreachable");
             // The connection is open, but a command timed out: the link counts as down, with no I/O to say so.
             assertThat(MetricsText.value(server.get("/metrics", Map.of()).body(), "seatguard_redis_connected{use=\"presence\"}")).isZero();
+            long asked = System.nanoTime();
             Response ready = server.get("/readyz", Map.of());
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - asked)).as("readiness sends Redis no command to wait on")
+                    .isLessThan(java.time.Duration.ofMillis(1_500));
             assertThat(ready.status()).isEqualTo(200);
             assertThat(ready.json().get("checks").get("redis").get("links").get("presence").asText()).isEqualTo("unreachable");
 

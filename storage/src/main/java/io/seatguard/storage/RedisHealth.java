@@ -7,7 +7,4 @@ public interface RedisHealth {
      * open and no command has just timed out (no I/O, so a metrics scrape can read it).
      */
     boolean isConnected();
-
-    /** Whether Redis answers a {@code PING} now; at most {@link RedisLink#COMMAND_TIMEOUT}, and at once while it is known to be down. */
-    boolean answers();
 }

@@ -58,17 +58,6 @@ public final class RedisLink<K, V> implements RedisHealth, AutoCloseable {
         return connection.isOpen() && !outage.isClosed();
     }
 
-    @Override
-    public boolean answers() {
-        try {
-            return "PONG".equals(call(() -> connection.sync().ping()));
-        }
-        catch (RuntimeException e) {
-            // Down (commands rejected at once), silent (timed out), or known to be down (the gate refused it).
-            return false;
-        }
-    }
-
     /** Connects, or fails without leaving a client behind. */
     public static <K, V> RedisLink<K, V> open(String url, RedisCodec<K, V> codec) {
         requireNonNull(url, "url is null");

@@ -62,9 +62,11 @@ final class OpsHandlers {
         }
         if (!redis.isEmpty()) {
             // Redis never makes the server unready either: every node shares it, and taking them all out of
-            // the load balancer would turn evaluations without presence into no evaluations at all.
+            // the load balancer would turn evaluations without presence into no evaluations at all. Read
+            // from what each link knows, without a command: a silent Redis must not make this answer wait
+            // out command timeouts, or a load balancer's probe would time out and take the node out anyway.
             Map<String, Boolean> answers = new TreeMap<>();
-            redis.forEach((use, health) -> answers.put(use, health.answers()));
+            redis.forEach((use, health) -> answers.put(use, health.isConnected()));
             ObjectNode check = checks.putObject("redis");
             check.put("status", answers.containsValue(false) ? "unreachable" : "ok");
             ObjectNode links = check.putObject("links");
