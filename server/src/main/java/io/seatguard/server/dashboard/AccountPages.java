@@ -43,8 +43,8 @@ public final class AccountPages {
             <h2>Devices</h2>
             <table><thead><tr><th scope="col">Device</th><th scope="col">Type</th><th scope="col">Browser / OS</th><th scope="col">Status</th><th scope="col">Last seen</th><th scope="col">Country</th><th scope="col"></th></tr></thead>
             <tbody>{{#devices}}<tr><td>{{id}}</td><td>{{type}}</td><td>{{browser}} / {{os}}</td><td>{{status}}</td><td>{{lastSeen}}</td><td>{{country}}</td>
-            <td>{{#attached}}<form method="post" action="/dashboard/accounts/logout"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
-            <input type="hidden" name="user" value="{{user}}"><input type="hidden" name="device" value="{{id}}"><button type="submit" class="secondary">Log out</button></form>{{/attached}}</td></tr>{{/devices}}</tbody></table>
+            <td>{{^readOnly}}{{#attached}}<form method="post" action="/dashboard/accounts/logout"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
+            <input type="hidden" name="user" value="{{user}}"><input type="hidden" name="device" value="{{id}}"><button type="submit" class="secondary">Log out</button></form>{{/attached}}{{/readOnly}}</td></tr>{{/devices}}</tbody></table>
             <h2>Sessions live now</h2>
             <table id="live-sessions"><thead><tr><th scope="col">Session</th><th scope="col">Device</th><th scope="col">Type</th><th scope="col">IP</th><th scope="col">Last sign of life</th></tr></thead>
             <tbody>{{#sessions}}<tr><td>{{id}}</td><td>{{device}}</td><td>{{type}}</td><td>{{ip}}</td><td>{{lastSeen}}</td></tr>{{/sessions}}</tbody></table>

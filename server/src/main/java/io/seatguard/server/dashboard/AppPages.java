@@ -40,26 +40,26 @@ public final class AppPages {
             <tbody>{{#rows}}<tr><td>{{name}}</td><td>{{id}}</td><td>{{clientId}}</td><td>{{origins}}</td><td>{{created}}</td></tr>{{/rows}}</tbody></table>
             {{#shown}}
             <h2>{{name}}</h2>
-            <form method="post" action="/dashboard/apps/origins"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{id}}">
+            {{^readOnly}}<form method="post" action="/dashboard/apps/origins"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{id}}">
               <label for="origins">Allowed origins of {{name}}, one per line</label><textarea id="origins" name="origins" rows="3">{{originLines}}</textarea>
-              <button type="submit" class="secondary">Save origins</button></form>
-            <form method="post" action="/dashboard/apps/rotate"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{id}}">
+              <button type="submit" class="secondary">Save origins</button></form>{{/readOnly}}
+            {{^readOnly}}<form method="post" action="/dashboard/apps/rotate"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{id}}">
               <p>Rotating retires the current secret key at once: backends using it get 401 until they have the new one.</p>
-              <button type="submit" class="secondary">Rotate the secret key of {{name}}</button></form>
+              <button type="submit" class="secondary">Rotate the secret key of {{name}}</button></form>{{/readOnly}}
             <h3>Signed identity</h3>
             <p>{{identityStatus}}</p>
-            <form method="post" action="/dashboard/apps/identity"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{id}}">
+            {{^readOnly}}<form method="post" action="/dashboard/apps/identity"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{id}}">
               <label><input type="checkbox" name="require_signed_identity" value="true"{{#requireSigned}} checked{{/requireSigned}}> Refuse browser evaluations that name a user, email or phone without the backend's identity_signature</label>
-              <button type="submit" class="secondary">Save</button></form>
-            <form method="post" action="/dashboard/apps/rotate-identity"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{id}}">
+              <button type="submit" class="secondary">Save</button></form>{{/readOnly}}
+            {{^readOnly}}<form method="post" action="/dashboard/apps/rotate-identity"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{id}}">
               <p>Rotating keeps the current identity secret valid for an hour, for pages already signed with it.</p>
-              <button type="submit" class="secondary">Rotate the identity secret of {{name}}</button></form>
+              <button type="submit" class="secondary">Rotate the identity secret of {{name}}</button></form>{{/readOnly}}
             {{/shown}}
-            {{#allApps}}<h2>New app</h2>
+            {{^readOnly}}{{#allApps}}<h2>New app</h2>
             <form method="post" action="/dashboard/apps"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
               <label for="new-name">Name</label><input id="new-name" name="name" value="{{form.name}}">
               <label for="new-origins">Allowed origins, one per line (where your pages run the browser SDK)</label><textarea id="new-origins" name="origins" rows="3">{{form.origins}}</textarea>
-              <button type="submit">Create app</button></form>{{/allApps}}
+              <button type="submit">Create app</button></form>{{/allApps}}{{/readOnly}}
             """);
 
     private final DashboardPages sessions;

@@ -54,6 +54,7 @@ final class DashboardLayout {
             </header>
             <nav aria-label="Dashboard" class="dash-nav">{{#sections}}<a href="{{path}}?app={{appId}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a> {{/sections}}</nav>
             <main id="content" class="card wide">
+            {{#readOnly}}<p class="read-only-note">Read-only access: you see your apps' pages, and change only your own password and two-factor sign-in.</p>{{/readOnly}}
             """;
     private static final String FOOT = "</main></body></html>";
 

@@ -37,19 +37,19 @@ public final class ListPages {
             {{#selected}}
             <h2 id="list-name">{{name}} ({{kind}}, {{size}} values)</h2>
             <ul class="values">{{#values}}<li>{{.}}</li>{{/values}}</ul>{{#more}}<p>… and {{more}} more.</p>{{/more}}
-            <form method="post" action="/dashboard/lists/values"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
+            {{^readOnly}}<form method="post" action="/dashboard/lists/values"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
               <input type="hidden" name="list" value="{{id}}">
               <label for="change-values">Values, one per line</label><textarea id="change-values" name="values" rows="4"></textarea>
-              <button type="submit" name="do" value="add" class="secondary">Add</button> <button type="submit" name="do" value="remove" class="secondary">Remove</button></form>
-            <form method="post" action="/dashboard/lists/delete"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
-              <input type="hidden" name="list" value="{{id}}"><button type="submit" class="link">Delete this list</button></form>
+              <button type="submit" name="do" value="add" class="secondary">Add</button> <button type="submit" name="do" value="remove" class="secondary">Remove</button></form>{{/readOnly}}
+            {{^readOnly}}<form method="post" action="/dashboard/lists/delete"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
+              <input type="hidden" name="list" value="{{id}}"><button type="submit" class="link">Delete this list</button></form>{{/readOnly}}
             {{/selected}}
-            <h2>New list</h2>
+            {{^readOnly}}<h2>New list</h2>
             <form method="post" action="/dashboard/lists"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
               <label for="list-name-field">Name</label><input id="list-name-field" name="name" value="{{form.name}}">
               <label for="list-kind">Kind</label><select id="list-kind" name="kind">{{#kinds}}<option{{#chosen}} selected{{/chosen}}>{{name}}</option>{{/kinds}}</select>
               <label for="list-values">Values, one per line</label><textarea id="list-values" name="values" rows="4">{{form.values}}</textarea>
-              <button type="submit">Create list</button></form>
+              <button type="submit">Create list</button></form>{{/readOnly}}
             """);
 
     private final DashboardPages sessions;

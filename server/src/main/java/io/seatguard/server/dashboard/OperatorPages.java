@@ -31,16 +31,16 @@ public final class OperatorPages {
             {{#hasErrors}}<div class="notice error" role="alert"><p>Nothing was changed:</p><ul>{{#errors}}<li>{{field}}: {{message}}</li>{{/errors}}</ul></div>{{/hasErrors}}
             <table id="operators"><thead><tr><th scope="col">Email</th><th scope="col">Apps</th><th scope="col">May</th><th scope="col">Added</th><th scope="col"></th></tr></thead>
             <tbody>{{#operators}}<tr><td>{{email}}</td><td>{{apps}}</td><td>{{may}}</td><td>{{created}}</td>
-              <td>{{^self}}<form method="post" action="/dashboard/operators/delete"><input type="hidden" name="csrf" value="{{csrf}}">
-              <input type="hidden" name="id" value="{{id}}"><button type="submit" class="link">Remove {{email}}</button></form>{{/self}}{{#self}}you{{/self}}</td></tr>{{/operators}}</tbody></table>
-            <h2>New operator</h2>
+              <td>{{^self}}{{^readOnly}}<form method="post" action="/dashboard/operators/delete"><input type="hidden" name="csrf" value="{{csrf}}">
+              <input type="hidden" name="id" value="{{id}}"><button type="submit" class="link">Remove {{email}}</button></form>{{/readOnly}}{{/self}}{{#self}}you{{/self}}</td></tr>{{/operators}}</tbody></table>
+            {{^readOnly}}<h2>New operator</h2>
             <form method="post" action="/dashboard/operators"><input type="hidden" name="csrf" value="{{csrf}}">
               <label for="op-email">Email</label><input id="op-email" name="email" type="email" autocomplete="off" value="{{formEmail}}">
               <label for="op-password">Password (12 characters or more; give it to them another way)</label><input id="op-password" name="password" type="password" autocomplete="new-password">
               <fieldset><legend>Apps (none ticked: every app, and managing apps and operators)</legend>
               {{#appChoices}}<label><input type="checkbox" name="app_scope" value="{{id}}"{{#checked}} checked{{/checked}}> {{name}}</label>{{/appChoices}}</fieldset>
               <label><input type="checkbox" name="read_only" value="yes"{{#formReadOnly}} checked{{/formReadOnly}}> Read-only: sees the pages of those apps, changes nothing but their own password</label>
-              <button type="submit">Add operator</button></form>
+              <button type="submit">Add operator</button></form>{{/readOnly}}
             """);
 
     private final DashboardPages sessions;

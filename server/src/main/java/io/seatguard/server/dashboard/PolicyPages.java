@@ -35,18 +35,19 @@ public final class PolicyPages {
               <ul>{{#refusedNow}}<li>{{name}} ({{id}}): {{faults}}</li>{{/refusedNow}}</ul></div>{{/hasRefusedNow}}
             <table><thead><tr><th scope="col">Name</th><th scope="col">Actions</th><th scope="col">Priority</th><th scope="col">Verdict</th><th scope="col">Mode</th><th scope="col"></th></tr></thead>
             <tbody>{{#policies}}<tr><td>{{name}}</td><td>{{actions}}</td><td>{{priority}}</td><td>{{verdict}}</td><td>{{mode}}</td>
-            <td><a href="/dashboard/policies?app={{appId}}&amp;edit={{id}}#policy-form">Edit</a>
-            <form method="post" action="/dashboard/policies/mode"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
+            <td><a href="/dashboard/policies?app={{appId}}&amp;edit={{id}}#policy-form">{{#readOnly}}View{{/readOnly}}{{^readOnly}}Edit{{/readOnly}}</a>
+            {{^readOnly}}<form method="post" action="/dashboard/policies/mode"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
             <input type="hidden" name="id" value="{{id}}"><button type="submit" class="secondary">Switch to {{other}}</button></form>
             <form method="post" action="/dashboard/policies/delete"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
-            <input type="hidden" name="id" value="{{id}}"><button type="submit" class="link">Delete</button></form></td></tr>{{/policies}}</tbody></table>
+            <input type="hidden" name="id" value="{{id}}"><button type="submit" class="link">Delete</button></form>{{/readOnly}}</td></tr>{{/policies}}</tbody></table>
             {{^policies}}<p>No policies: every evaluation is allowed and only gathers signals.</p>{{/policies}}
-            <h2 id="policy-form">{{#form.id}}Edit {{form.name}}{{/form.id}}{{^form.id}}New policy{{/form.id}}</h2>
+            {{#showForm}}<h2 id="policy-form">{{#viewOnly}}{{form.name}}{{/viewOnly}}{{^viewOnly}}{{#form.id}}Edit {{form.name}}{{/form.id}}{{^form.id}}New policy{{/form.id}}{{/viewOnly}}</h2>
             {{#hasErrors}}<div class="notice error" role="alert"><p>The policy was not saved:</p><ul>{{#errors}}<li>{{field}}: {{message}}</li>{{/errors}}</ul></div>{{/hasErrors}}
             {{#backtest}}<div class="notice" role="status"><p>Over the last 7 days, of {{evaluated}} evaluations it would have matched {{matched}}:
               {{allow}} allowed, {{deny}} denied, {{challenge}} challenged.</p></div>{{/backtest}}
-            <form method="post" action="/dashboard/policies"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
-              {{#form.id}}<input type="hidden" name="id" value="{{form.id}}">{{/form.id}}
+            {{#viewOnly}}<div id="policy-view"><fieldset disabled><legend>Read-only</legend>{{/viewOnly}}
+            {{^viewOnly}}<form method="post" action="/dashboard/policies"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
+              {{#form.id}}<input type="hidden" name="id" value="{{form.id}}">{{/form.id}}{{/viewOnly}}
               <label for="name">Name</label><input id="name" name="name" value="{{form.name}}">
               <fieldset><legend>Actions</legend>
                 <label><input type="checkbox" name="action_login" value="1"{{#form.action_login}} checked{{/form.action_login}}> login</label>
@@ -68,9 +69,9 @@ public final class PolicyPages {
                 <label for="success_url">Success URL</label><input id="success_url" name="success_url" value="{{form.success_url}}">
                 <label for="logout_url">Logout URL</label><input id="logout_url" name="logout_url" value="{{form.logout_url}}"></fieldset>
               <label for="json">Or the policy as JSON (used instead of the fields above when given)</label><textarea id="json" name="json" rows="6">{{form.json}}</textarea>
-              <button type="submit" name="do" value="backtest" class="secondary">Backtest on the last 7 days</button>
+              {{^viewOnly}}<button type="submit" name="do" value="backtest" class="secondary">Backtest on the last 7 days</button>
               <button type="submit" name="do" value="save">Save</button>
-            </form>""");
+            </form>{{/viewOnly}}{{#viewOnly}}</fieldset></div>{{/viewOnly}}{{/showForm}}""");
     private static final List<String> OPS = List.of("eq", "ne", "gt", "gte", "lt", "lte", "in", "not_in", "in_list", "not_in_list");
 
     private final DashboardPages sessions;
@@ -175,6 +176,10 @@ public final class PolicyPages {
         model.put("refusedNow", refusedNow);
         model.put("hasRefusedNow", !refusedNow.isEmpty());
         model.put("form", form);
+        // A read-only operator is shown a policy's fields (the table leaves out its conditions) but no form to post.
+        boolean readOnly = operator.operator().readOnly();
+        model.put("viewOnly", readOnly && form.containsKey("id"));
+        model.put("showForm", !readOnly || form.containsKey("id"));
         model.put("errors", errors);
         model.put("hasErrors", !errors.isEmpty());
         model.put("joinAll", "all".equals(form.get("join")));

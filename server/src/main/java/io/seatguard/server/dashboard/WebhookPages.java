@@ -45,23 +45,23 @@ public final class WebhookPages {
             <table id="deliveries"><thead><tr><th scope="col">Created</th><th scope="col">Event</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Last answer</th><th scope="col"></th></tr></thead>
             <tbody>{{#deliveries}}<tr><td>{{created}}</td><td>{{event}}</td><td>{{status}}</td>
               <td><a href="/dashboard/webhooks?app={{appId}}&amp;endpoint={{endpointId}}&amp;message={{messageId}}#tries" title="Every try of this message">{{attempts}}</a></td><td>{{answer}}</td>
-              <td><form method="post" action="/dashboard/webhooks/redeliver"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
-              <input type="hidden" name="endpoint" value="{{endpointId}}"><input type="hidden" name="message" value="{{messageId}}"><button type="submit" class="secondary">Redeliver</button></form></td></tr>{{/deliveries}}</tbody></table>
+              <td>{{^readOnly}}<form method="post" action="/dashboard/webhooks/redeliver"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
+              <input type="hidden" name="endpoint" value="{{endpointId}}"><input type="hidden" name="message" value="{{messageId}}"><button type="submit" class="secondary">Redeliver</button></form>{{/readOnly}}</td></tr>{{/deliveries}}</tbody></table>
             {{^deliveries}}<p>Nothing sent yet.</p>{{/deliveries}}
             {{#tries}}<h3 id="tries">Tries of {{messageId}} ({{event}}, {{status}})</h3>
             <table id="delivery-tries"><thead><tr><th scope="col">Try</th><th scope="col">Ended</th><th scope="col">Answer</th><th scope="col">Error</th><th scope="col">Took</th></tr></thead>
             <tbody>{{#rows}}<tr><td>{{attempt}}</td><td>{{at}}</td><td>{{answer}}</td><td>{{error}}</td><td>{{took}} ms</td></tr>{{/rows}}</tbody></table>
             {{^rows}}<p>Not tried yet.</p>{{/rows}}{{/tries}}
-            <form method="post" action="/dashboard/webhooks/rotate" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
-              <input type="hidden" name="endpoint" value="{{id}}"><button type="submit" class="secondary">Rotate the secret</button></form>
-            <form method="post" action="/dashboard/webhooks/delete" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
-              <input type="hidden" name="endpoint" value="{{id}}"><button type="submit" class="link">Delete this endpoint</button></form>
+            {{^readOnly}}<form method="post" action="/dashboard/webhooks/rotate" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
+              <input type="hidden" name="endpoint" value="{{id}}"><button type="submit" class="secondary">Rotate the secret</button></form>{{/readOnly}}
+            {{^readOnly}}<form method="post" action="/dashboard/webhooks/delete" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
+              <input type="hidden" name="endpoint" value="{{id}}"><button type="submit" class="link">Delete this endpoint</button></form>{{/readOnly}}
             {{/selected}}
-            <h2>New endpoint</h2>
+            {{^readOnly}}<h2>New endpoint</h2>
             <form method="post" action="/dashboard/webhooks"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
               <label for="webhook-url">URL</label><input id="webhook-url" name="url" type="url" value="{{formUrl}}" placeholder="https://app.example/hooks/seatguard">
               <fieldset><legend>Events</legend>{{#eventTypes}}<label><input type="checkbox" name="event" value="{{name}}"{{#checked}} checked{{/checked}}> {{name}}</label>{{/eventTypes}}</fieldset>
-              <button type="submit">Add endpoint</button></form>
+              <button type="submit">Add endpoint</button></form>{{/readOnly}}
             """);
 
     private final DashboardPages sessions;

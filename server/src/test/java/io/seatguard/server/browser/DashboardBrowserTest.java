@@ -134,6 +134,26 @@ class DashboardBrowserTest {
                     open(browser, page[0], page[1]);
                     shoot(browser, page[2]);
                 }
+                // A read-only operator, added with the form, reads a policy in a disabled form and is offered no change.
+                open(browser, "Operators", "Operators");
+                browser.findElement(By.id("op-email")).sendKeys("viewer@example.com");
+                browser.findElement(By.id("op-password")).sendKeys("look but do not touch");
+                browser.findElement(By.name("read_only")).click();
+                browser.findElement(By.xpath("//button[text()='Add operator']")).click();
+                Chromium.waitFor(browser, driver -> driver.findElement(By.tagName("main")).getText().contains("Added viewer@example.com, read-only."), "the viewer");
+                browser.findElement(By.xpath("//button[text()='Sign out']")).click();
+                Chromium.waitFor(browser, driver -> URI.create(driver.getCurrentUrl()).getPath().equals("/dashboard/login"), "the sign-in page");
+                browser.findElement(By.id("email")).sendKeys("viewer@example.com");
+                browser.findElement(By.id("password")).sendKeys("look but do not touch");
+                browser.findElement(By.cssSelector("form button")).click();
+                Chromium.waitFor(browser, driver -> driver.findElement(By.tagName("h1")).getText().equals("Overview of default"), "the viewer's overview");
+                open(browser, "Policies", "Policies of default");
+                browser.findElement(By.linkText("View")).click();
+                Chromium.waitFor(browser, driver -> driver.findElement(By.id("policy-form")).getText().equals("Watch new devices"), "the policy, read-only");
+                assertThat(browser.findElement(By.id("check0")).isEnabled()).as("a read-only operator's policy fields").isFalse();
+                assertThat(browser.findElements(By.cssSelector("main form[method=post]"))).as("forms that post, on the policy page").isEmpty();
+                shoot(browser, "policy-read-only");
+
                 // A phone's width: the navigation wraps, nothing needs a wider screen.
                 browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
                 open(browser, "Overview", "Overview of default");
