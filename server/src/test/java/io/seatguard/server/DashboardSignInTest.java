@@ -177,6 +177,14 @@ class DashboardSignInTest {
                 new com.google.zxing.client.j2se.BufferedImageLuminanceSource(png)))).getText();
     }
 
+    /** The recovery codes a page shows. */
+    private static List<String> recoveryCodesOn(String page) {
+        int list = page.indexOf("<ol id=\"recovery-codes\">");
+        assertThat(list).as("recovery codes on the page").isNotNegative();
+        return java.util.regex.Pattern.compile("<li><code>([0-9a-z-]+)</code></li>").matcher(page.substring(list, page.indexOf("</ol>", list))).results()
+                .map(match -> match.group(1)).toList();
+    }
+
     private static String codeAt(String secret, long stepsFromNow) {
         return new io.seatguard.server.dashboard.TotpCodes().codeAt(secret, java.time.Instant.now().getEpochSecond() / 30 + stepsFromNow);
     }
@@ -208,7 +216,10 @@ class DashboardSignInTest {
 
             HttpResponse<String> on = browser.post(url, Map.of("do", "enable", "secret", secret, "code", codeAt(secret, 0), "current_password", first.password()));
             assertThat(on.statusCode()).as(on.body()).isEqualTo(200);
-            assertThat(on.body()).contains("Two-factor sign-in is on.").doesNotContain(secret);
+            assertThat(on.body()).contains("Two-factor sign-in is on.").doesNotContain(secret).contains("10 of 10 recovery codes left.");
+            List<String> recovery = recoveryCodesOn(on.body());
+            assertThat(recovery).hasSize(10);
+            assertThat(browser.get(url).body()).as("shown once").doesNotContain(recovery.get(0)).contains("10 of 10 recovery codes left.");
 
             assertThat(signIn(new PageClient(), server, first.email(), first.password()).statusCode()).as("without a code").isEqualTo(401);
             PageClient next = new PageClient();
@@ -224,6 +235,28 @@ class DashboardSignInTest {
             replay.get(server.url() + "/dashboard/login");
             assertThat(replay.post(server.url() + "/dashboard/login", Map.of("email", first.email(), "password", first.password(), "code", code)).statusCode())
                     .as("the same code again").isEqualTo(401);
+
+            // The phone left at home: a recovery code, typed as it came off paper, signs in once.
+            PageClient away = new PageClient();
+            away.get(server.url() + "/dashboard/login");
+            assertThat(away.post(server.url() + "/dashboard/login", Map.of("email", first.email(), "password", first.password(),
+                    "code", recovery.get(2).toUpperCase(java.util.Locale.ROOT))).statusCode()).isEqualTo(303);
+            assertThat(away.get(url).body()).contains("9 of 10 recovery codes left.");
+            PageClient again2 = new PageClient();
+            again2.get(server.url() + "/dashboard/login");
+            assertThat(again2.post(server.url() + "/dashboard/login", Map.of("email", first.email(), "password", first.password(), "code", recovery.get(2)))
+                    .statusCode()).as("a recovery code works once").isEqualTo(401);
+            // New codes take the password, and the old ones stop working.
+            assertThat(browser.post(url, Map.of("do", "recovery-codes", "current_password", "not the password")).statusCode()).isEqualTo(400);
+            HttpResponse<String> fresh = browser.post(url, Map.of("do", "recovery-codes", "current_password", first.password()));
+            assertThat(fresh.statusCode()).isEqualTo(200);
+            assertThat(fresh.body()).contains("New recovery codes made").contains("10 of 10 recovery codes left.");
+            assertThat(recoveryCodesOn(fresh.body())).hasSize(10).doesNotContainAnyElementsOf(recovery);
+            PageClient stale = new PageClient();
+            stale.get(server.url() + "/dashboard/login");
+            assertThat(stale.post(server.url() + "/dashboard/login", Map.of("email", first.email(), "password", first.password(), "code", recovery.get(3)))
+                    .statusCode()).as("a replaced code").isEqualTo(401);
+            assertThat(browser.post(url, Map.of("do", "something else", "current_password", first.password())).statusCode()).isEqualTo(400);
 
             // The app lost: the command line turns it off.
             Path data = dataDir;

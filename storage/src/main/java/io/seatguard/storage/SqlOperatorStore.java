@@ -118,6 +118,7 @@ public final class SqlOperatorStore implements OperatorStore {
                 + " AND (app_ids IS NOT NULL OR read_only = 1 OR (SELECT COUNT(*) FROM operators WHERE app_ids IS NULL AND read_only = 0) > 1)", id);
         if (deleted == 1) {
             JdbcRunner.update(connection, "DELETE FROM operator_sessions WHERE operator_id = ?", id);
+            JdbcRunner.update(connection, "DELETE FROM operator_recovery_codes WHERE operator_id = ?", id);
         }
         return deleted == 1;
     }
@@ -156,9 +157,48 @@ public final class SqlOperatorStore implements OperatorStore {
     }
 
     @Override
-    public void setTotpSecret(String operatorId, Optional<String> secret) {
-        database.write(connection -> JdbcRunner.update(connection, "UPDATE operators SET totp_secret = ?, totp_last_step = 0 WHERE id = ?",
-                secret.orElse(null), operatorId));
+    public void setTotpSecret(String operatorId, Optional<String> secret, java.util.List<String> recoveryCodeHashes) {
+        if (secret.isEmpty() && !recoveryCodeHashes.isEmpty()) {
+            throw new IllegalArgumentException("recovery codes without two-factor sign-in");
+        }
+        database.write(connection -> {
+            int updated = JdbcRunner.update(connection, "UPDATE operators SET totp_secret = ?, totp_last_step = 0 WHERE id = ?", secret.orElse(null), operatorId);
+            insertRecoveryCodes(connection, operatorId, updated == 1 ? recoveryCodeHashes : java.util.List.of());
+            return updated;
+        });
+    }
+
+    @Override
+    public boolean replaceRecoveryCodes(String operatorId, java.util.List<String> recoveryCodeHashes) {
+        return database.write(connection -> {
+            // Read in the write, so that codes cannot outlive a turn-off that committed just before.
+            boolean on = JdbcRunner.queryOne(connection, "SELECT 1 FROM operators WHERE id = ? AND totp_secret IS NOT NULL", row -> true, operatorId)
+                    .isPresent();
+            if (on) {
+                insertRecoveryCodes(connection, operatorId, recoveryCodeHashes);
+            }
+            return on;
+        });
+    }
+
+    /** Replaces every recovery code of the operator with these. */
+    private static void insertRecoveryCodes(Connection connection, String operatorId, java.util.List<String> hashes) throws SQLException {
+        JdbcRunner.update(connection, "DELETE FROM operator_recovery_codes WHERE operator_id = ?", operatorId);
+        for (String hash : new java.util.LinkedHashSet<>(hashes)) {
+            JdbcRunner.update(connection, "INSERT INTO operator_recovery_codes (operator_id, code_hash) VALUES (?, ?)", operatorId, hash);
+        }
+    }
+
+    @Override
+    public boolean useRecoveryCode(String operatorId, String codeHash) {
+        return database.write(connection -> JdbcRunner.update(connection, "DELETE FROM operator_recovery_codes WHERE operator_id = ? AND code_hash = ?",
+                operatorId, codeHash) == 1);
+    }
+
+    @Override
+    public int recoveryCodesLeft(String operatorId) {
+        return database.read(connection -> JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM operator_recovery_codes WHERE operator_id = ?",
+                row -> row.getInt(1), operatorId).orElse(0));
     }
 
     @Override

@@ -228,17 +228,61 @@ abstract class StorageContract {
         assertThat(operators.totpSecret("op_2fa")).isEmpty();
         assertThat(operators.useTotpStep("op_2fa", 100)).as("no secret, no step").isFalse();
 
-        operators.setTotpSecret("op_2fa", Optional.of("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"));
+        operators.setTotpSecret("op_2fa", Optional.of("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"), List.of());
         assertThat(operators.totpSecret("op_2fa")).contains("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP");
         assertThat(operators.useTotpStep("op_2fa", 100)).isTrue();
         assertThat(operators.useTotpStep("op_2fa", 100)).as("the same code again").isFalse();
         assertThat(operators.useTotpStep("op_2fa", 99)).as("an older one").isFalse();
         assertThat(operators.useTotpStep("op_2fa", 101)).isTrue();
 
-        operators.setTotpSecret("op_2fa", Optional.empty());
+        operators.setTotpSecret("op_2fa", Optional.empty(), List.of());
         assertThat(operators.totpSecret("op_2fa")).isEmpty();
-        operators.setTotpSecret("op_2fa", Optional.of("ONSWG4TFORZWK4TFORZWK4TFORZWK4TF"));
+        operators.setTotpSecret("op_2fa", Optional.of("ONSWG4TFORZWK4TFORZWK4TFORZWK4TF"), List.of());
         assertThat(operators.useTotpStep("op_2fa", 50)).as("a new secret starts afresh").isTrue();
+    }
+
+    @Test
+    void aRecoveryCodeIsTakenOnceAndGoesWithTwoFactorSignInAndItsOperator() throws Exception {
+        SqlOperatorStore operators = new SqlOperatorStore(database);
+        assertThat(operators.create(new io.seatguard.core.operator.Operator("op_rc", "rc@example.com", "h", T0))).isTrue();
+        assertThat(operators.create(new io.seatguard.core.operator.Operator("op_keep", "keep@example.com", "h", T0))).isTrue();
+        assertThat(operators.replaceRecoveryCodes("op_rc", List.of("a".repeat(64)))).as("two-factor sign-in is off").isFalse();
+        assertThat(operators.recoveryCodesLeft("op_rc")).isZero();
+
+        operators.setTotpSecret("op_rc", Optional.of("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"), List.of("a".repeat(64), "b".repeat(64), "c".repeat(64)));
+        operators.setTotpSecret("op_keep", Optional.of("ONSWG4TFORZWK4TFORZWK4TFORZWK4TF"), List.of("a".repeat(64)));
+        assertThat(operators.recoveryCodesLeft("op_rc")).isEqualTo(3);
+        assertThat(operators.useRecoveryCode("op_rc", "z".repeat(64))).isFalse();
+        assertThat(operators.useRecoveryCode("op_rc", "b".repeat(64))).isTrue();
+        assertThat(operators.useRecoveryCode("op_rc", "b".repeat(64))).as("once").isFalse();
+        assertThat(operators.recoveryCodesLeft("op_rc")).isEqualTo(2);
+
+        // Two sign-ins with one code at once: exactly one takes it.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Boolean>> tries = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                tries.add(pool.submit(() -> operators.useRecoveryCode("op_rc", "c".repeat(64))));
+            }
+            int won = 0;
+            for (java.util.concurrent.Future<Boolean> attempt : tries) {
+                won += attempt.get() ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(operators.replaceRecoveryCodes("op_rc", List.of("d".repeat(64), "e".repeat(64)))).isTrue();
+        assertThat(operators.useRecoveryCode("op_rc", "a".repeat(64))).as("replaced").isFalse();
+        assertThat(operators.recoveryCodesLeft("op_rc")).isEqualTo(2);
+        operators.setTotpSecret("op_rc", Optional.empty(), List.of());
+        assertThat(operators.recoveryCodesLeft("op_rc")).as("gone with two-factor sign-in").isZero();
+        operators.setTotpSecret("op_rc", Optional.of("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"), List.of("f".repeat(64)));
+        assertThat(operators.deleteUnlessLastOfEveryApp("op_rc")).isTrue();
+        assertThat(operators.recoveryCodesLeft("op_rc")).as("gone with the operator").isZero();
+        assertThat(operators.useRecoveryCode("op_keep", "a".repeat(64))).as("another operator's code of the same hash").isTrue();
     }
 
     @Test
@@ -1398,8 +1442,9 @@ abstract class StorageContract {
             statement.execute("ALTER TABLE operators DROP COLUMN read_only");
             statement.execute("ALTER TABLE operators DROP COLUMN totp_secret");
             statement.execute("ALTER TABLE operators DROP COLUMN totp_last_step");
+            statement.execute("DROP TABLE operator_recovery_codes");
             statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27',"
-                    + " '28', '29', '30', '31', '32', '33')");
+                    + " '28', '29', '30', '31', '32', '33', '34')");
         }
         database = reopenDatabase();
         wire();

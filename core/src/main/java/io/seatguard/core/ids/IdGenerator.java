@@ -44,7 +44,11 @@ public final class IdGenerator {
 
     /** {@code length} characters of URL-safe base62, for keys and tokens. */
     public String newSecret(int length) {
-        final String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        return newText(length, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+    }
+
+    /** {@code length} characters drawn at random from {@code alphabet}, for codes a person reads and types. */
+    public String newText(int length, String alphabet) {
         StringBuilder text = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
             text.append(alphabet.charAt(random.nextInt(alphabet.length())));

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 public final class OperatorService {
     public static final Duration SESSION_LENGTH = Duration.ofHours(12);
     static final int MIN_PASSWORD = 12;
+    /** How many recovery codes an operator is given at a time. */
+    public static final int RECOVERY_CODES = RecoveryCodes.COUNT;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}");
 
     /** A signed-in operator's new session: the cookie token (shown to the browser only) and its CSRF token. */
@@ -34,6 +36,16 @@ public final class OperatorService {
 
         /** @param everywhere whether the email itself waits (its ceiling), not only this client */
         record Wait(Duration retryAfter, boolean everywhere) implements SignIn {}
+    }
+
+    /**
+     * A change to two-factor sign-in: refused for the back-off (nothing changed), or made, with the new
+     * recovery codes to show the operator this once (they are kept only as hashes).
+     */
+    public record TwoFactorChange(Optional<SignIn.Wait> backOff, java.util.List<String> recoveryCodes) {
+        static TwoFactorChange waiting(SignIn.Wait wait) {
+            return new TwoFactorChange(Optional.of(wait), java.util.List.of());
+        }
     }
 
     private final OperatorStore store;
@@ -134,8 +146,8 @@ public final class OperatorService {
 
     /**
      * As {@link #signIn(String, String, String)}, and for an operator who turned two-factor sign-in on,
-     * the authenticator's code too: a wrong or reused code is refused like a wrong password (and counted
-     * as one), and the answer does not say which of the two was wrong.
+     * the authenticator's code too, or one of their recovery codes: a wrong or reused code is refused like
+     * a wrong password (and counted as one), and the answer does not say which of the two was wrong.
      */
     public SignIn signIn(String email, String password, String code, String clientKey) {
         Instant now = clock.instant();
@@ -249,14 +261,21 @@ public final class OperatorService {
         return Optional.empty();
     }
 
-    /** True without two-factor sign-in; with it, when {@code code} is the authenticator's and was not used before. */
+    /**
+     * True without two-factor sign-in; with it, when {@code code} is the authenticator's and was not used
+     * before, or one of the operator's recovery codes (which is then used up).
+     */
     private boolean secondFactorHolds(Operator operator, String code, Instant now) {
         Optional<String> secret = store.totpSecret(operator.id());
         if (secret.isEmpty()) {
             return true;
         }
-        java.util.OptionalLong step = requireCodes().stepOf(secret.get(), code == null ? "" : code.strip(), now);
-        return step.isPresent() && store.useTotpStep(operator.id(), step.getAsLong());
+        String typed = code == null ? "" : code.strip();
+        java.util.OptionalLong step = requireCodes().stepOf(secret.get(), typed, now);
+        if (step.isPresent()) {
+            return store.useTotpStep(operator.id(), step.getAsLong());
+        }
+        return RecoveryCodes.canonical(typed).map(canonical -> store.useRecoveryCode(operator.id(), RecoveryCodes.hash(canonical))).orElse(false);
     }
 
     private OneTimeCodes requireCodes() {
@@ -279,41 +298,69 @@ public final class OperatorService {
     /**
      * Turns two-factor sign-in on, proven by the current password (a stolen session must not be able to
      * lock the owner out with a second factor of its own) and by a code of {@code secret}, so that the
-     * app really holds it. That code is then used: it does not also sign anyone in.
+     * app really holds it. That code is then used: it does not also sign anyone in. Comes with
+     * {@value RecoveryCodes#COUNT} recovery codes, replacing any earlier ones.
      *
-     * @return how long to wait when the sign-in back-off holds
+     * @return the recovery codes to show once, or how long to wait when the sign-in back-off holds
      * @throws SeatguardException {@code invalid_input} naming {@code current_password}, {@code secret} or {@code code}
      */
-    public Optional<SignIn.Wait> enableTwoFactor(Operator operator, String currentPassword, String secret, String code, String clientKey) {
+    public TwoFactorChange enableTwoFactor(Operator operator, String currentPassword, String secret, String code, String clientKey) {
         if (secret == null || !secret.matches("[A-Z2-7]{16,64}")) {
             throw SeatguardException.invalid("secret", "is not a secret this page made; reload it");
         }
         Optional<SignIn.Wait> wait = proveCurrentPassword(operator, currentPassword, clientKey);
         if (wait.isPresent()) {
-            return wait;
+            return TwoFactorChange.waiting(wait.get());
         }
         java.util.OptionalLong step = requireCodes().stepOf(secret, code == null ? "" : code.strip(), clock.instant());
         if (step.isEmpty()) {
             throw SeatguardException.invalid("code", "is not the code your app shows now; check the app holds this secret and the phone's clock is right");
         }
-        store.setTotpSecret(operator.id(), Optional.of(secret));
+        java.util.List<String> recovery = RecoveryCodes.make(ids);
+        store.setTotpSecret(operator.id(), Optional.of(secret), RecoveryCodes.hashes(recovery));
         store.useTotpStep(operator.id(), step.getAsLong());
-        return Optional.empty();
+        return new TwoFactorChange(Optional.empty(), recovery);
     }
 
-    /** Turns two-factor sign-in off, proven by the current password. */
+    /**
+     * New recovery codes for an operator with two-factor sign-in on, proven by the current password; the
+     * earlier ones stop working.
+     *
+     * @throws SeatguardException {@code invalid_input} naming {@code current_password}, or {@code code} when two-factor sign-in is off
+     */
+    public TwoFactorChange replaceRecoveryCodes(Operator operator, String currentPassword, String clientKey) {
+        Optional<SignIn.Wait> wait = proveCurrentPassword(operator, currentPassword, clientKey);
+        if (wait.isPresent()) {
+            return TwoFactorChange.waiting(wait.get());
+        }
+        java.util.List<String> recovery = RecoveryCodes.make(ids);
+        if (!store.replaceRecoveryCodes(operator.id(), RecoveryCodes.hashes(recovery))) {
+            throw SeatguardException.invalid("code", "two-factor sign-in is off: turn it on first");
+        }
+        return new TwoFactorChange(Optional.empty(), recovery);
+    }
+
+    /** How many recovery codes the operator has left. */
+    public int recoveryCodesLeft(String operatorId) {
+        return store.recoveryCodesLeft(operatorId);
+    }
+
+    /** Turns two-factor sign-in off, proven by the current password; the recovery codes go with it. */
     public Optional<SignIn.Wait> disableTwoFactor(Operator operator, String currentPassword, String clientKey) {
         Optional<SignIn.Wait> wait = proveCurrentPassword(operator, currentPassword, clientKey);
         if (wait.isEmpty()) {
-            store.setTotpSecret(operator.id(), Optional.empty());
+            store.setTotpSecret(operator.id(), Optional.empty(), java.util.List.of());
         }
         return wait;
     }
 
-    /** For an operator who lost their authenticator ({@code operators reset-two-factor}): false when there is no such email. */
+    /**
+     * For an operator who lost their authenticator and recovery codes ({@code operators reset-two-factor}):
+     * false when there is no such email.
+     */
     public boolean resetTwoFactor(String email) {
         Optional<Operator> operator = store.findByEmail(email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
-        operator.ifPresent(found -> store.setTotpSecret(found.id(), Optional.empty()));
+        operator.ifPresent(found -> store.setTotpSecret(found.id(), Optional.empty(), java.util.List.of()));
         return operator.isPresent();
     }
 

@@ -54,8 +54,23 @@ public interface OperatorStore {
     /** The operator's two-factor secret, when they turned it on. */
     Optional<String> totpSecret(String operatorId);
 
-    /** Turns two-factor sign-in on with {@code secret}, or off when empty; no step is used yet either way. */
-    void setTotpSecret(String operatorId, Optional<String> secret);
+    /**
+     * Turns two-factor sign-in on with {@code secret} and these recovery codes, or off when empty (and the
+     * codes then empty too), in one write; no step is used yet either way, and earlier codes are gone.
+     */
+    void setTotpSecret(String operatorId, Optional<String> secret, java.util.List<String> recoveryCodeHashes);
+
+    /** Replaces the operator's recovery codes, while two-factor sign-in is on: false when it is off. */
+    boolean replaceRecoveryCodes(String operatorId, java.util.List<String> recoveryCodeHashes);
+
+    /**
+     * Takes one recovery code as used: true once for a code the operator holds, false ever after. One
+     * conditional delete, so two sign-ins with the same code at once cannot both pass.
+     */
+    boolean useRecoveryCode(String operatorId, String codeHash);
+
+    /** How many recovery codes the operator has not used. */
+    int recoveryCodesLeft(String operatorId);
 
     /**
      * Takes a code's time step as used, if it is later than the last one used: false for a code used

@@ -138,10 +138,32 @@ class OperatorServiceTest {
             return Optional.ofNullable(totpSecrets.get(operatorId));
         }
 
+        private final Map<String, java.util.Set<String>> recoveryCodes = new HashMap<>();
+
         @Override
-        public synchronized void setTotpSecret(String operatorId, Optional<String> secret) {
+        public synchronized void setTotpSecret(String operatorId, Optional<String> secret, List<String> recoveryCodeHashes) {
             secret.ifPresentOrElse(value -> totpSecrets.put(operatorId, value), () -> totpSecrets.remove(operatorId));
             lastSteps.put(operatorId, 0L);
+            recoveryCodes.put(operatorId, new java.util.HashSet<>(recoveryCodeHashes));
+        }
+
+        @Override
+        public synchronized boolean replaceRecoveryCodes(String operatorId, List<String> recoveryCodeHashes) {
+            if (!totpSecrets.containsKey(operatorId)) {
+                return false;
+            }
+            recoveryCodes.put(operatorId, new java.util.HashSet<>(recoveryCodeHashes));
+            return true;
+        }
+
+        @Override
+        public synchronized boolean useRecoveryCode(String operatorId, String codeHash) {
+            return recoveryCodes.getOrDefault(operatorId, java.util.Set.of()).remove(codeHash);
+        }
+
+        @Override
+        public synchronized int recoveryCodesLeft(String operatorId) {
+            return recoveryCodes.getOrDefault(operatorId, java.util.Set.of()).size();
         }
 
         @Override
@@ -327,7 +349,7 @@ class OperatorServiceTest {
         Operator operator = operators.create(EMAIL, PASSWORD);
         String client = client("198.51.100.40");
         String secret = operators.newTwoFactorSecret();
-        assertThat(operators.enableTwoFactor(operator, PASSWORD, secret, codeNow(secret), client)).isEmpty();
+        assertThat(operators.enableTwoFactor(operator, PASSWORD, secret, codeNow(secret), client).backOff()).isEmpty();
         assertThat(operators.hasTwoFactor(operator.id())).isTrue();
 
         assertThat(operators.signIn(EMAIL, PASSWORD, client)).as("no code").isInstanceOf(OperatorService.SignIn.Refused.class);
@@ -362,9 +384,55 @@ class OperatorServiceTest {
         assertThat(operators.hasTwoFactor(operator.id())).isFalse();
         assertThat(operators.signIn(EMAIL, PASSWORD, client)).isInstanceOf(OperatorService.SignIn.Granted.class);
 
-        assertThat(operators.enableTwoFactor(operator, PASSWORD, secret, codeNow(secret), client)).isEmpty();
+        assertThat(operators.enableTwoFactor(operator, PASSWORD, secret, codeNow(secret), client).backOff()).isEmpty();
         assertThat(operators.resetTwoFactor("OPS@example.com")).isTrue();
         assertThat(operators.hasTwoFactor(operator.id())).isFalse();
         assertThat(operators.resetTwoFactor("nobody@example.com")).isFalse();
+    }
+
+    @Test
+    void aRecoveryCodeSignsInOnceInPlaceOfTheAuthenticatorsCode() throws Exception {
+        Operator operator = operators.create(EMAIL, PASSWORD);
+        String client = client("198.51.100.42");
+        String secret = operators.newTwoFactorSecret();
+        List<String> codes = operators.enableTwoFactor(operator, PASSWORD, secret, codeNow(secret), client).recoveryCodes();
+        assertThat(codes).hasSize(10).doesNotHaveDuplicates().allMatch(code -> code.matches("[0-9a-hjkmnp-tv-z]{4}-[0-9a-hjkmnp-tv-z]{4}-[0-9a-hjkmnp-tv-z]{4}"));
+        assertThat(operators.recoveryCodesLeft(operator.id())).isEqualTo(10);
+
+        // Typed back from paper: upper case, spaces for dashes.
+        String typed = codes.get(3).toUpperCase(java.util.Locale.ROOT).replace('-', ' ');
+        assertThat(operators.signIn(EMAIL, PASSWORD, typed, client)).isInstanceOf(OperatorService.SignIn.Granted.class);
+        assertThat(operators.signIn(EMAIL, PASSWORD, codes.get(3), client)).as("a recovery code works once").isInstanceOf(OperatorService.SignIn.Refused.class);
+        assertThat(operators.signIn(EMAIL, "wrong", codes.get(4), client)).as("not without the password").isInstanceOf(OperatorService.SignIn.Refused.class);
+        assertThat(operators.signIn(EMAIL, PASSWORD, "zzzz-zzzz-zzzz", client)).isInstanceOf(OperatorService.SignIn.Refused.class);
+        assertThat(operators.recoveryCodesLeft(operator.id())).isEqualTo(9);
+
+        List<String> fresh = operators.replaceRecoveryCodes(operator, PASSWORD, client).recoveryCodes();
+        assertThat(fresh).hasSize(10).doesNotContainAnyElementsOf(codes);
+        assertThat(operators.signIn(EMAIL, PASSWORD, codes.get(5), client)).as("replaced codes stop working").isInstanceOf(OperatorService.SignIn.Refused.class);
+        assertThat(operators.signIn(EMAIL, PASSWORD, fresh.get(0), client)).isInstanceOf(OperatorService.SignIn.Granted.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> operators.replaceRecoveryCodes(operator, "not mine", client))
+                .isInstanceOfSatisfying(io.seatguard.core.error.SeatguardException.class,
+                        e -> assertThat(e.errors()).extracting(io.seatguard.core.error.FieldError::field).containsExactly("current_password"));
+
+        assertThat(operators.disableTwoFactor(operator, PASSWORD, client)).isEmpty();
+        assertThat(operators.recoveryCodesLeft(operator.id())).as("the codes go with two-factor sign-in").isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> operators.replaceRecoveryCodes(operator, PASSWORD, client))
+                .isInstanceOfSatisfying(io.seatguard.core.error.SeatguardException.class,
+                        e -> assertThat(e.errors()).extracting(io.seatguard.core.error.FieldError::field).containsExactly("code"));
+    }
+
+    @Test
+    void aRecoveryCodeIsReadTheForgivingWayAndNothingElseIsTakenForOne() {
+        assertThat(RecoveryCodes.canonical("7k3m-q9xa-e2vd")).contains("7k3mq9xae2vd");
+        assertThat(RecoveryCodes.canonical(" 7K3M Q9XA E2VD ")).contains("7k3mq9xae2vd");
+        assertThat(RecoveryCodes.canonical("O1lI-0000-0000")).as("o as 0, i and l as 1").contains("011100000000");
+        assertThat(RecoveryCodes.canonical("7k3m-q9xa-e2v")).as("too short").isEmpty();
+        assertThat(RecoveryCodes.canonical("7k3m-q9xa-e2vdd")).as("too long").isEmpty();
+        assertThat(RecoveryCodes.canonical("7k3m-q9xa-e2vu")).as("u is not in the alphabet").isEmpty();
+        assertThat(RecoveryCodes.canonical("123456")).as("an authenticator code").isEmpty();
+        assertThat(RecoveryCodes.canonical(null)).isEmpty();
+        assertThat(RecoveryCodes.canonical("-".repeat(100_000))).isEmpty();
+        assertThat(RecoveryCodes.hash("7k3mq9xae2vd")).hasSize(64).isNotEqualTo(RecoveryCodes.hash("7k3mq9xae2ve"));
     }
 }

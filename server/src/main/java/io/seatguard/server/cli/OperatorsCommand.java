@@ -67,8 +67,8 @@ public final class OperatorsCommand {
         }
     }
 
-    /** For an operator who lost their authenticator app: their next sign-in takes the password alone. */
-    @Command(name = "reset-two-factor", mixinStandardHelpOptions = true, description = "Turn an operator's two-factor sign-in off (a lost authenticator app).")
+    /** For an operator who lost their authenticator app and recovery codes: their next sign-in takes the password alone. */
+    @Command(name = "reset-two-factor", mixinStandardHelpOptions = true, description = "Turn an operator's two-factor sign-in off and remove their recovery codes (a lost authenticator app).")
     static final class ResetTwoFactor implements Callable<Integer> {
         @Option(names = "--email", required = true, description = "The operator's email.")
         String email;

@@ -49,7 +49,7 @@ public final class DashboardPages {
               <input type="hidden" name="csrf" value="{{csrf}}">
               <label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username" required value="{{email}}">
               <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
-              <label for="code">Authenticator code (if you turned on two-factor sign-in)</label><input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="6" pattern="[0-9]{6}">
+              <label for="code">Authenticator code or a recovery code (if you turned on two-factor sign-in)</label><input id="code" name="code" autocomplete="one-time-code" maxlength="64">
               <button type="submit">Sign in</button>
             </form></main></body></html>""");
     private static final Template LIST = DashboardLayout.compile("""

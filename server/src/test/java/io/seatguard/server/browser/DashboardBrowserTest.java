@@ -134,6 +134,16 @@ class DashboardBrowserTest {
                     open(browser, page[0], page[1]);
                     shoot(browser, page[2]);
                 }
+                // Two-factor sign-in turned on (the page is open from the loop above): the recovery codes are shown once.
+                String secret = browser.findElement(By.id("two-factor-secret")).getText();
+                browser.findElement(By.id("tf-code")).sendKeys(new io.seatguard.server.dashboard.TotpCodes().codeAt(secret,
+                        java.time.Instant.now().getEpochSecond() / 30));
+                browser.findElement(By.id("tf-password")).sendKeys(operator.password());
+                browser.findElement(By.xpath("//button[text()='Turn two-factor sign-in on']")).click();
+                Chromium.waitFor(browser, driver -> driver.findElement(By.id("two-factor-state")).getText().startsWith("On:"), "two-factor sign-in on");
+                assertThat(browser.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
+                shoot(browser, "two-factor-recovery-codes");
+
                 // A read-only operator, added with the form, reads a policy in a disabled form and is offered no change.
                 open(browser, "Operators", "Operators");
                 browser.findElement(By.id("op-email")).sendKeys("viewer@example.com");
