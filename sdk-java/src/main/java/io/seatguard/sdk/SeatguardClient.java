@@ -296,6 +296,24 @@ public final class SeatguardClient implements AutoCloseable {
         return deleteIfThere("/v3/policies/" + id(policyId));
     }
 
+    /**
+     * Replays a stored policy over the app's evaluations of the last {@code days} days (1 to 90): what it
+     * would have answered. Nothing is stored or sent, so a failed try is sent again like a read.
+     */
+    public Backtest backtestPolicy(String policyId, int days) {
+        return Backtest.of(send("POST", "/v3/policies/" + id(policyId) + "/backtest?days=" + days, null, Retry.IDEMPOTENT));
+    }
+
+    /**
+     * Replays a policy that is not stored (its JSON document, validated as {@link #createPolicy} does) over
+     * the last {@code days} days (1 to 90), before making or changing it.
+     *
+     * @throws InvalidRequestException naming each fault of the draft by its path, or {@code days}
+     */
+    public Backtest backtestDraft(String policyJson, int days) {
+        return Backtest.of(send("POST", "/v3/policies/backtest?days=" + days, object(policyJson, "policyJson"), Retry.IDEMPOTENT));
+    }
+
     /** The text of a JSON object, refused before any request when it is not one. */
     private static String object(String json, String name) {
         Objects.requireNonNull(json, name + " is null");
@@ -360,6 +378,68 @@ public final class SeatguardClient implements AutoCloseable {
         ArrayNode array = body.putArray("values");
         Objects.requireNonNull(values, "values is null").forEach(value -> array.add(Objects.requireNonNull(value, "a value is null")));
         return body;
+    }
+
+    // webhook endpoints
+
+    /**
+     * Adds a webhook endpoint. Its signing secret is in the answer ({@link WebhookEndpoint#secret()}) and
+     * nowhere else: keep it for {@link Webhooks}. Not sent again after a lost answer, which would add a
+     * second endpoint with another secret.
+     *
+     * @param events event types, e.g. {@code evaluation.created}, {@code challenge.completed}, {@code device.attached}
+     * @throws InvalidRequestException naming {@code url} (not http(s), or a private address the server does not allow) or {@code events}
+     */
+    public WebhookEndpoint createWebhookEndpoint(String url, Collection<String> events) {
+        ObjectNode body = JSON.createObjectNode().put("url", Objects.requireNonNull(url, "url is null"));
+        ArrayNode array = body.putArray("events");
+        Objects.requireNonNull(events, "events is null").forEach(event -> array.add(Objects.requireNonNull(event, "an event is null")));
+        return WebhookEndpoint.of(send("POST", "/v3/webhooks", body.toString(), Retry.WHEN_NOT_RUN));
+    }
+
+    /** The app's webhook endpoints (without secrets). */
+    public List<WebhookEndpoint> webhookEndpoints() {
+        List<WebhookEndpoint> endpoints = new ArrayList<>();
+        get("/v3/webhooks").path("data").forEach(endpoint -> endpoints.add(WebhookEndpoint.of(endpoint)));
+        return endpoints;
+    }
+
+    public WebhookEndpoint webhookEndpoint(String endpointId) {
+        return WebhookEndpoint.of(get("/v3/webhooks/" + id(endpointId)));
+    }
+
+    /**
+     * A new signing secret for the endpoint, in the answer only; the previous one keeps signing beside it
+     * until {@link WebhookEndpoint#previousSecretExpiresAt()}, so receivers can switch. Not sent again
+     * after a lost answer (a second rotation would retire the secret that answer held).
+     */
+    public WebhookEndpoint rotateWebhookSecret(String endpointId) {
+        return WebhookEndpoint.of(send("POST", "/v3/webhooks/" + id(endpointId) + "/rotate-secret", null, Retry.WHEN_NOT_RUN));
+    }
+
+    /** @return false when there was no such endpoint */
+    public boolean deleteWebhookEndpoint(String endpointId) {
+        return deleteIfThere("/v3/webhooks/" + id(endpointId));
+    }
+
+    /** The endpoint's latest deliveries, newest first, without their tries ({@code limit} 1 to 1,000). */
+    public List<WebhookDelivery> webhookDeliveries(String endpointId, int limit) {
+        List<WebhookDelivery> deliveries = new ArrayList<>();
+        get("/v3/webhooks/" + id(endpointId) + "/deliveries?limit=" + limit).path("data").forEach(delivery -> deliveries.add(WebhookDelivery.of(delivery)));
+        return deliveries;
+    }
+
+    /** One delivery with its latest tries. */
+    public WebhookDelivery webhookDelivery(String endpointId, String messageId) {
+        return WebhookDelivery.of(get("/v3/webhooks/" + id(endpointId) + "/deliveries/" + id(messageId)));
+    }
+
+    /**
+     * Sends a message to the endpoint again, soon (a delivery that failed, or one the receiver lost). The
+     * receiver may see it twice and drops repeats by its {@code webhook-id}, so a failed try is sent again.
+     */
+    public void redeliverWebhook(String endpointId, String messageId) {
+        send("POST", "/v3/webhooks/" + id(endpointId) + "/deliveries/" + id(messageId) + "/redeliver", null, Retry.IDEMPOTENT);
     }
 
     // transport

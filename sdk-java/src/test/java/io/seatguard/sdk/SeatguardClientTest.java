@@ -341,6 +341,27 @@ class SeatguardClientTest {
         assertThatThrownBy(() -> client.addToList("../apps", List.of("x"))).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * An endpoint added or a secret rotated whose answer was lost is not sent again: the retry would add a
+     * second endpoint, or retire the secret the lost answer held. A backtest changes nothing, so it is.
+     */
+    @Test
+    void webhookChangesAreNotSentTwiceButABacktestIs() throws IOException {
+        String backtest = "{\"policy_id\":null,\"from\":\"2026-11-27T00:00:00Z\",\"to\":\"2026-12-04T00:00:00Z\",\"evaluated\":3,\"truncated\":false,"
+                + "\"matched\":1,\"outcomes\":{\"allow\":0,\"deny\":1,\"challenge\":0},\"samples\":[]}";
+        SeatguardClient client = client(new Scripted(500, "", 0), new Scripted(502, "", 0), new Scripted(502, "", 0), new Scripted(200, backtest, 0));
+        assertThatThrownBy(() -> client.createWebhookEndpoint("https://app.example/hooks", List.of("evaluation.created")))
+                .isInstanceOfSatisfying(SeatguardApiException.class, e -> assertThat(e.status()).isEqualTo(500));
+        assertThat(bodies.get(0)).isEqualTo("{\"url\":\"https://app.example/hooks\",\"events\":[\"evaluation.created\"]}");
+        assertThatThrownBy(() -> client.rotateWebhookSecret("wh_1")).isInstanceOfSatisfying(SeatguardApiException.class, e -> assertThat(e.status()).isEqualTo(502));
+        Backtest result = client.backtestDraft("{\"name\":\"x\"}", 7);
+        assertThat(result.outcomes()).containsExactly(java.util.Map.entry("allow", 0), java.util.Map.entry("deny", 1), java.util.Map.entry("challenge", 0));
+        assertThat(result.policyId()).isEmpty();
+        assertThat(requests).extracting(request -> request.substring(0, request.indexOf(" Bearer "))).containsExactly("POST /v3/webhooks",
+                "POST /v3/webhooks/wh_1/rotate-secret", "POST /v3/policies/backtest?days=7", "POST /v3/policies/backtest?days=7");
+        assertThatThrownBy(() -> client.webhookDelivery("wh_1", "../../apps")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void aPolicyDocumentThatIsNotAJsonObjectIsRefusedBeforeAnyRequest() throws IOException {
         SeatguardClient client = client();

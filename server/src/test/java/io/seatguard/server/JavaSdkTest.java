@@ -189,6 +189,110 @@ class JavaSdkTest {
         }
     }
 
+    /** A deploy step tries a policy on last week's traffic before saving it, then again once stored. */
+    @Test
+    void aBackendBacktestsADraftAndAStoredPolicy() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            SeatguardClient seatguard = SeatguardClient.builder(server.url(), app.secretKey()).build();
+            seatguard.evaluate(EvaluateRequest.of("login").user("rex").ip("198.51.100.20"));
+            seatguard.evaluate(EvaluateRequest.of("login").user("rex").ip("198.51.100.21"));
+            seatguard.evaluate(EvaluateRequest.of("login").user("amy").ip("198.51.100.22"));
+            String draft = """
+                    {"name": "Deny rex", "actions": ["login"], "conditions": {"check": "user", "op": "eq", "value": "rex"}, "verdict": "deny"}""";
+            io.seatguard.sdk.Backtest tried = seatguard.backtestDraft(draft, 7);
+            assertThat(tried.policyId()).isEmpty();
+            assertThat(tried.evaluated()).isEqualTo(3);
+            assertThat(tried.matched()).isEqualTo(2);
+            assertThat(tried.truncated()).isFalse();
+            assertThat(tried.outcomes()).containsEntry("deny", 2);
+            assertThat(tried.samples()).hasSize(2).allSatisfy(sample -> {
+                assertThat(sample.action()).isEqualTo("login");
+                assertThat(sample.recordedVerdict()).isEqualTo("allow");
+                assertThat(sample.reasons().isArray()).isTrue();
+            });
+            assertThat(tried.to()).isAfter(tried.from());
+            assertThat(seatguard.policies()).as("a backtest stores nothing").isEmpty();
+
+            io.seatguard.sdk.Policy stored = seatguard.createPolicy(draft);
+            io.seatguard.sdk.Backtest again = seatguard.backtestPolicy(stored.id(), 1);
+            assertThat(again.policyId()).contains(stored.id());
+            assertThat(again.matched()).isEqualTo(2);
+            assertThatThrownBy(() -> seatguard.backtestPolicy(stored.id(), 0)).isInstanceOfSatisfying(InvalidRequestException.class,
+                    e -> assertThat(e.fieldErrors()).extracting(error -> error.field()).containsExactly("days"));
+            assertThatThrownBy(() -> seatguard.backtestDraft("{\"name\": \"no verdict\"}", 7)).isInstanceOf(InvalidRequestException.class);
+            assertThatThrownBy(() -> seatguard.backtestPolicy("pol_nope", 7)).isInstanceOf(NotFoundException.class);
+        }
+    }
+
+    /** Webhooks set up from code: an endpoint added, its deliveries read and verified, a message sent again, the secret rotated. */
+    @Test
+    void aBackendManagesItsWebhookEndpointAndReadsTheirDeliveries() throws Exception {
+        try (io.seatguard.server.webhook.Receiver receiver = new io.seatguard.server.webhook.Receiver(1);
+                TestServer server = TestServer.startWith(TestServer.config(dataDir).webhookAllowPrivate(true).build())) {
+            TestApp app = server.defaultApp();
+            SeatguardClient seatguard = SeatguardClient.builder(server.url(), app.secretKey()).build();
+            assertThatThrownBy(() -> seatguard.createWebhookEndpoint("ftp://example.com/hook", List.of("evaluation.created")))
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fieldErrors()).extracting(error -> error.field()).contains("url"));
+            assertThatThrownBy(() -> seatguard.createWebhookEndpoint(receiver.url(), List.of("no.such.event")))
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fieldErrors()).extracting(error -> error.field()).contains("events[0]"));
+
+            io.seatguard.sdk.WebhookEndpoint endpoint = seatguard.createWebhookEndpoint(receiver.url(), List.of("evaluation.created"));
+            assertThat(endpoint.id()).startsWith("wh_");
+            assertThat(endpoint.events()).containsExactly("evaluation.created");
+            String secret = endpoint.secret().orElseThrow();
+            assertThat(secret).startsWith("whsec_");
+            assertThat(seatguard.webhookEndpoints()).singleElement().satisfies(listed -> {
+                assertThat(listed.id()).isEqualTo(endpoint.id());
+                assertThat(listed.secret()).as("shown once").isEmpty();
+            });
+            assertThat(seatguard.webhookEndpoint(endpoint.id()).url()).isEqualTo(receiver.url());
+
+            seatguard.evaluate(EvaluateRequest.of("login").user("ida").ip("198.51.100.30"));
+            // The receiver fails the first try (500); the retry a moment later is answered 204.
+            List<io.seatguard.server.webhook.Receiver.Received> received = receiver.await(2, java.time.Duration.ofSeconds(30));
+            io.seatguard.server.webhook.Receiver.Received delivered = received.get(1);
+            assertThat(io.seatguard.sdk.Webhooks.verify(java.util.Map.of("webhook-id", delivered.id(), "webhook-timestamp", delivered.timestamp(),
+                    "webhook-signature", delivered.signature()), delivered.body(), secret).path("type").asText()).isEqualTo("evaluation.created");
+
+            io.seatguard.sdk.WebhookDelivery listed = awaitDelivered(seatguard, endpoint.id());
+            assertThat(listed.messageId()).isEqualTo(delivered.id());
+            assertThat(listed.eventType()).isEqualTo("evaluation.created");
+            assertThat(listed.tries()).as("not in the list").isEmpty();
+            io.seatguard.sdk.WebhookDelivery detail = seatguard.webhookDelivery(endpoint.id(), listed.messageId());
+            assertThat(detail.attempts()).isEqualTo(2);
+            assertThat(detail.lastStatusCode()).hasValue(204);
+            assertThat(detail.tries()).extracting(io.seatguard.sdk.WebhookDelivery.Try::statusCode)
+                    .containsExactly(java.util.OptionalInt.of(204), java.util.OptionalInt.of(500));
+
+            seatguard.redeliverWebhook(endpoint.id(), listed.messageId());
+            assertThat(receiver.await(3, java.time.Duration.ofSeconds(30)).get(2).id()).as("the same message again").isEqualTo(delivered.id());
+            assertThatThrownBy(() -> seatguard.redeliverWebhook(endpoint.id(), "msg_nope")).isInstanceOf(NotFoundException.class);
+
+            io.seatguard.sdk.WebhookEndpoint rotated = seatguard.rotateWebhookSecret(endpoint.id());
+            assertThat(rotated.secret()).isPresent().get().isNotEqualTo(secret);
+            assertThat(rotated.previousSecretExpiresAt()).hasValueSatisfying(until -> assertThat(until).isAfter(java.time.Instant.now()));
+
+            assertThat(seatguard.deleteWebhookEndpoint(endpoint.id())).isTrue();
+            assertThat(seatguard.deleteWebhookEndpoint(endpoint.id())).isFalse();
+            assertThat(seatguard.webhookEndpoints()).isEmpty();
+            assertThatThrownBy(() -> seatguard.webhookDeliveries(endpoint.id(), 10)).isInstanceOf(NotFoundException.class);
+        }
+    }
+
+    /** The delivery log records the outcome just after the receiver answers: wait for it. */
+    private static io.seatguard.sdk.WebhookDelivery awaitDelivered(SeatguardClient seatguard, String endpointId) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (true) {
+            List<io.seatguard.sdk.WebhookDelivery> deliveries = seatguard.webhookDeliveries(endpointId, 10);
+            if (deliveries.size() == 1 && deliveries.get(0).status().equals("delivered") || System.nanoTime() > deadline) {
+                assertThat(deliveries).singleElement().extracting(io.seatguard.sdk.WebhookDelivery::status).isEqualTo("delivered");
+                return deliveries.get(0);
+            }
+            Thread.sleep(50);
+        }
+    }
+
     private static void evaluate(TestServer server, TestApp app, String user, String token) {
         Response evaluated = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"" + user + "\",\"ip\":\"198.51.100.3\",\"user_agent\":\""
                 + EvaluateApiTest.DESKTOP + "\",\"device\":{\"token\":\"" + token + "\"}}", app.bearer());

@@ -1,0 +1,25 @@
+package io.seatguard.sdk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A webhook endpoint of the app ({@code /v3/webhooks}; docs/webhooks.md): a URL and the event types
+ * Seatguard sends it, signed with the endpoint's secret.
+ *
+ * @param secret the signing secret ({@code whsec_…}), present only in the answer that made it: to
+ *     {@link SeatguardClient#createWebhookEndpoint} and {@link SeatguardClient#rotateWebhookSecret}; keep it then, it is not shown again
+ * @param previousSecretExpiresAt after a rotation, until when the previous secret still signs beside the new one
+ */
+public record WebhookEndpoint(String id, String url, List<String> events, Instant createdAt, Optional<String> secret, Optional<Instant> previousSecretExpiresAt) {
+    static WebhookEndpoint of(JsonNode json) {
+        List<String> events = new ArrayList<>();
+        json.path("events").forEach(event -> events.add(event.asText()));
+        return new WebhookEndpoint(json.path("id").asText(), json.path("url").asText(), List.copyOf(events), Instant.parse(json.path("created_at").asText()),
+                Optional.ofNullable(json.path("secret").textValue()),
+                Optional.ofNullable(json.path("previous_secret_expires_at").textValue()).map(Instant::parse));
+    }
+}
