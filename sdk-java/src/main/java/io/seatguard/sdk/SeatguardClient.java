@@ -215,9 +215,7 @@ public final class SeatguardClient implements AutoCloseable {
     }
 
     public List<Device> listDevices(String userId) {
-        List<Device> devices = new ArrayList<>();
-        get("/v3/users/" + user(userId) + "/devices").path("data").forEach(device -> devices.add(Device.of(device)));
-        return devices;
+        return data("/v3/users/" + user(userId) + "/devices", Device::of);
     }
 
     /** Logs the device out of the account: its next evaluation or heartbeat answers {@code logout: true}. */
@@ -265,9 +263,7 @@ public final class SeatguardClient implements AutoCloseable {
 
     /** The app's policies, in the order they are applied. */
     public List<Policy> policies() {
-        List<Policy> policies = new ArrayList<>();
-        get("/v3/policies").path("data").forEach(policy -> policies.add(Policy.of(policy)));
-        return policies;
+        return data("/v3/policies", Policy::of);
     }
 
     public Policy policy(String policyId) {
@@ -332,9 +328,7 @@ public final class SeatguardClient implements AutoCloseable {
 
     /** The app's named lists, without their values. */
     public List<NamedList> lists() {
-        List<NamedList> lists = new ArrayList<>();
-        get("/v3/lists").path("data").forEach(list -> lists.add(NamedList.of(list)));
-        return lists;
+        return data("/v3/lists", NamedList::of);
     }
 
     /** One list with its values. */
@@ -399,9 +393,7 @@ public final class SeatguardClient implements AutoCloseable {
 
     /** The app's webhook endpoints (without secrets). */
     public List<WebhookEndpoint> webhookEndpoints() {
-        List<WebhookEndpoint> endpoints = new ArrayList<>();
-        get("/v3/webhooks").path("data").forEach(endpoint -> endpoints.add(WebhookEndpoint.of(endpoint)));
-        return endpoints;
+        return data("/v3/webhooks", WebhookEndpoint::of);
     }
 
     public WebhookEndpoint webhookEndpoint(String endpointId) {
@@ -424,9 +416,7 @@ public final class SeatguardClient implements AutoCloseable {
 
     /** The endpoint's latest deliveries, newest first, without their tries ({@code limit} 1 to 1,000). */
     public List<WebhookDelivery> webhookDeliveries(String endpointId, int limit) {
-        List<WebhookDelivery> deliveries = new ArrayList<>();
-        get("/v3/webhooks/" + id(endpointId) + "/deliveries?limit=" + limit).path("data").forEach(delivery -> deliveries.add(WebhookDelivery.of(delivery)));
-        return deliveries;
+        return data("/v3/webhooks/" + id(endpointId) + "/deliveries?limit=" + limit, WebhookDelivery::of);
     }
 
     /** One delivery with its latest tries. */
@@ -457,6 +447,13 @@ public final class SeatguardClient implements AutoCloseable {
 
     private JsonNode get(String path) {
         return send("GET", path, null, Retry.IDEMPOTENT);
+    }
+
+    /** The {@code data} array of a list answer, each item read by {@code of}. */
+    private <T> List<T> data(String path, java.util.function.Function<JsonNode, T> of) {
+        List<T> items = new ArrayList<>();
+        get(path).path("data").forEach(item -> items.add(of.apply(item)));
+        return items;
     }
 
     /**
