@@ -63,13 +63,16 @@ class AuditLogTest {
                 PageClient operator = DashboardPagesTest.signedIn(server);
                 operator.get(server.url() + "/dashboard/apps");
                 operator.post(server.url() + "/dashboard/apps/rotate", Map.of("app", app.id()));
+                // Which change of the page: new recovery codes, refused as two-factor sign-in is off.
+                operator.post(server.url() + "/dashboard/two-factor", Map.of("do", "recovery-codes", "current_password", "not my password"));
                 return null;
             });
-            assertThat(lines).hasSize(4);
+            assertThat(lines).hasSize(5);
             assertThat(lines.get(0)).isEqualTo("unproven POST /dashboard/login email=mallory@example.com -> 401").doesNotContain("guess");
             assertThat(lines.get(1)).isEqualTo("unproven POST /dashboard/login form=unreadable -> 415");
             assertThat(lines.get(2)).isEqualTo("operator " + email + " POST /dashboard/login email=" + email + " -> 303");
             assertThat(lines.get(3)).startsWith("operator " + email + " POST /dashboard/apps/rotate app=" + app.id() + " -> ");
+            assertThat(lines.get(4)).isEqualTo("operator " + email + " POST /dashboard/two-factor do=recovery-codes -> 400").doesNotContain("not my password");
         }
     }
 }

@@ -27,8 +27,11 @@ public final class AuditLog {
     private static final Set<String> DATA_PLANE = Set.of("/v3/evaluate", "/v3/sessions/heartbeat", "/v3/sessions/end",
             "/v3/evaluations/{id}/consume", "/v3/policies/backtest", "/v3/policies/{id}/backtest");
     private static final List<String> DATA_PLANE_PREFIXES = List.of("/challenge/", "/demo", "/dev/");
-    /** Dashboard form fields that name what a form changes; never a password, a token or a whole document. */
-    private static final List<String> NAMING_FORM_FIELDS = List.of("app", "id", "user", "device", "endpoint", "email");
+    /**
+     * Dashboard form fields that name what a form changes, and {@code do}, which of a page's changes it
+     * was (two-factor on, off or new recovery codes; values added or removed); never a password, a token or a whole document.
+     */
+    private static final List<String> NAMING_FORM_FIELDS = List.of("app", "id", "user", "device", "endpoint", "email", "do");
 
     private AuditLog() {}
 
