@@ -171,7 +171,9 @@ public final class SqlOperatorStore implements OperatorStore {
     @Override
     public boolean replaceRecoveryCodes(String operatorId, java.util.List<String> recoveryCodeHashes) {
         return database.write(connection -> {
-            // Read in the write, so that codes cannot outlive a turn-off that committed just before.
+            // Read in the write, so that a turn-off this node committed just before is seen. (Codes left by a
+            // race with a turn-off on another node never sign in: they are read only while two-factor
+            // sign-in is on, and turning it on again replaces them.)
             boolean on = JdbcRunner.queryOne(connection, "SELECT 1 FROM operators WHERE id = ? AND totp_secret IS NOT NULL", row -> true, operatorId)
                     .isPresent();
             if (on) {

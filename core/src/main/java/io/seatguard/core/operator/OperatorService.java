@@ -326,7 +326,7 @@ public final class OperatorService {
      * New recovery codes for an operator with two-factor sign-in on, proven by the current password; the
      * earlier ones stop working.
      *
-     * @throws SeatguardException {@code invalid_input} naming {@code current_password}, or {@code code} when two-factor sign-in is off
+     * @throws SeatguardException {@code invalid_input} naming {@code current_password}, or {@code recovery_codes} when two-factor sign-in is off
      */
     public TwoFactorChange replaceRecoveryCodes(Operator operator, String currentPassword, String clientKey) {
         Optional<SignIn.Wait> wait = proveCurrentPassword(operator, currentPassword, clientKey);
@@ -335,7 +335,7 @@ public final class OperatorService {
         }
         java.util.List<String> recovery = RecoveryCodes.make(ids);
         if (!store.replaceRecoveryCodes(operator.id(), RecoveryCodes.hashes(recovery))) {
-            throw SeatguardException.invalid("code", "two-factor sign-in is off: turn it on first");
+            throw SeatguardException.invalid("recovery_codes", "two-factor sign-in is off: turn it on first");
         }
         return new TwoFactorChange(Optional.empty(), recovery);
     }

@@ -419,7 +419,7 @@ class OperatorServiceTest {
         assertThat(operators.recoveryCodesLeft(operator.id())).as("the codes go with two-factor sign-in").isZero();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> operators.replaceRecoveryCodes(operator, PASSWORD, client))
                 .isInstanceOfSatisfying(io.seatguard.core.error.SeatguardException.class,
-                        e -> assertThat(e.errors()).extracting(io.seatguard.core.error.FieldError::field).containsExactly("code"));
+                        e -> assertThat(e.errors()).extracting(io.seatguard.core.error.FieldError::field).containsExactly("recovery_codes"));
     }
 
     @Test
