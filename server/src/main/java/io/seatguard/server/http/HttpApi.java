@@ -90,6 +90,7 @@ public final class HttpApi {
                 io.javalin.http.Handler handler = ctx -> {
                     ctx.attribute(ROUTE_ATTRIBUTE, route.path());
                     MediaTypes.refuseUnknownCharset(ctx.header("Content-Type"));
+                    MediaTypes.refuseMultipart(ctx.header("Content-Type"));
                     NulCharacters.refuseInParameters(ctx);
                     route.handler().handle(ctx);
                 };

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.seatguard.core.error.ErrorCode;
+import io.seatguard.core.error.FieldError;
 import io.seatguard.core.error.SeatguardException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,7 +40,8 @@ public final class JsonBody {
         String contentType = ctx.header("Content-Type");
         if (contentType == null || !isJson(contentType)) {
             throw new SeatguardException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                    "Send the body as application/json (got " + (contentType == null ? "no Content-Type" : contentType) + ")");
+                    "Send the body as application/json (got " + (contentType == null ? "no Content-Type" : contentType) + ")",
+                    List.of(new FieldError(MediaTypes.HEADER, contentType == null ? "is missing" : "is not application/json")));
         }
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes) {

@@ -1,12 +1,17 @@
 package io.seatguard.server.http;
 
 import io.seatguard.core.error.ErrorCode;
+import io.seatguard.core.error.FieldError;
 import io.seatguard.core.error.SeatguardException;
 import java.nio.charset.Charset;
+import java.util.List;
 import java.util.Locale;
 
 /** Reading a Content-Type header, for the checks that refuse bodies of another type. */
 public final class MediaTypes {
+    /** What a refusal of the body's type names as its field: the header that said it. */
+    public static final String HEADER = "Content-Type";
+
     private MediaTypes() {}
 
     /**
@@ -40,8 +45,24 @@ public final class MediaTypes {
             if (!isKnownCharset(name)) {
                 String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
                 throw new SeatguardException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The charset " + io.seatguard.core.error.LogText.oneLine(shown)
-                        + " is not supported; send UTF-8");
+                        + " is not supported; send UTF-8", List.of(new FieldError(HEADER, "names a charset this server does not know")));
             }
+        }
+    }
+
+    /**
+     * Refuses a multipart body with 415 before anything reads a form field from it. No route takes one:
+     * the API reads JSON and every page's form posts {@code application/x-www-form-urlencoded}. Javalin
+     * would read form fields from multipart too, through the servlet layer's parser, and when that parser
+     * fails on a malformed body after the body arrived apart from its headers, Jetty (12.1) ends the
+     * request and then, on the same thread, trips over its recycled servlet channel: the client had its
+     * 400, but the server logged a failed job and two 500s that were never sent. Nothing useful is lost.
+     */
+    public static void refuseMultipart(String contentType) {
+        if (essence(contentType).startsWith("multipart/")) {
+            throw new SeatguardException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "Multipart bodies are not taken; send forms as application/x-www-form-urlencoded and API bodies as application/json",
+                    List.of(new FieldError(HEADER, "is multipart, which no route takes")));
         }
     }
 
