@@ -465,6 +465,46 @@ class DashboardSignInTest {
         }
     }
 
+    /** A forgotten password, set anew by whoever holds the store while the server runs: the old one and its sessions stop at once. */
+    @Test
+    void theCommandLineSetsAForgottenPasswordAnewAndEndsTheOperatorsSessions() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
+            PageClient stillSignedIn = new PageClient();
+            assertThat(signIn(stillSignedIn, server, first.email(), first.password()).statusCode()).isEqualTo(303);
+            assertThat(stillSignedIn.get(server.url() + "/dashboard").statusCode()).isEqualTo(200);
+            // Forgotten: the sign-in page says who can help; wrong guesses until the back-off holds this client.
+            PageClient owner = new PageClient();
+            assertThat(owner.get(server.url() + "/dashboard/login").body()).contains("Forgot your password?").contains("./seatguard operators reset-password");
+            for (int i = 0; i < io.seatguard.core.operator.SignInLockout.FREE_TRIES; i++) {
+                assertThat(signIn(owner, server, first.email(), "what was it again").statusCode()).isEqualTo(401);
+            }
+            assertThat(signIn(owner, server, first.email(), "what was it again").statusCode()).isEqualTo(429);
+
+            assertThat(resetPassword(first.email().toUpperCase(java.util.Locale.ROOT), "a passphrase set anew")).isZero();
+            assertThat(resetPassword("nobody@example.com", "a passphrase set anew")).as("no such operator").isEqualTo(2);
+            assertThat(resetPassword(first.email(), "short")).as("a password under 12 characters").isEqualTo(2);
+
+            HttpResponse<String> ended = stillSignedIn.get(server.url() + "/dashboard");
+            assertThat(ended.statusCode()).as("the session that was open").isEqualTo(302);
+            assertThat(ended.headers().firstValue("Location")).hasValue("/dashboard/login");
+            assertThat(signIn(new PageClient(), server, first.email(), first.password()).statusCode()).as("the old password").isEqualTo(401);
+            assertThat(signIn(owner, server, first.email(), "a passphrase set anew").statusCode()).as("the owner, back-off forgotten").isEqualTo(303);
+        }
+    }
+
+    /** {@code operators reset-password} on this test's store, the password on standard input; its exit status. */
+    private int resetPassword(String email, String password) {
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)));
+            return new CommandLine(new Main()).execute("operators", "reset-password", "--email", email, "--password-stdin", "--data-dir", dataDir.toString());
+        }
+        finally {
+            System.setIn(stdin);
+        }
+    }
+
     @Test
     void anOperatorFindsAnAccountLogsADeviceOutAndExportsPatterns() {
         ServerConfig config = TestServer.config(dataDir).patternThresholds(io.seatguard.core.pattern.PatternThresholds.parse("many_devices=2:3")).build();

@@ -129,6 +129,11 @@ public final class SqlOperatorStore implements OperatorStore {
     }
 
     @Override
+    public void clearFailures(String email) {
+        database.write(connection -> JdbcRunner.update(connection, "DELETE FROM operator_failures WHERE email = ?", email));
+    }
+
+    @Override
     public void createSession(String tokenHash, String operatorId, String csrfToken, Instant createdAt, Instant expiresAt) {
         database.write(connection -> {
             JdbcRunner.update(connection, "DELETE FROM operator_sessions WHERE expires_at < ?", createdAt.toEpochMilli());

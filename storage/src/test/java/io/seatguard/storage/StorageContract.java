@@ -169,6 +169,10 @@ abstract class StorageContract {
                 .isEqualTo(new io.seatguard.core.operator.OperatorStore.Failures(0, 15, Optional.empty(), Optional.of(T0)));
         assertThat(operators.failures("ops@example.com", "203.0.113.66", T0.plusSeconds(1))).as("older than the window")
                 .isEqualTo(io.seatguard.core.operator.OperatorStore.Failures.NONE);
+        // A password set anew on the store forgets every client's failures of that email, and only of it.
+        operators.clearFailures("ops@example.com");
+        assertThat(operators.failures("ops@example.com", "198.51.100.3", since)).isEqualTo(io.seatguard.core.operator.OperatorStore.Failures.NONE);
+        assertThat(operators.failures("other@example.com", "192.0.2.1", since).forEmail()).isEqualTo(1);
     }
 
     /** A try may be made while this client and the email are under their counts (the store judges by what it is given). */

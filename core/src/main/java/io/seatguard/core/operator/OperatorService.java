@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 public final class OperatorService {
     public static final Duration SESSION_LENGTH = Duration.ofHours(12);
     static final int MIN_PASSWORD = 12;
+    /** The session a reset on the store keeps: none (no session's hash is empty, they are SHA-256 hex). */
+    private static final String NO_SESSION = "";
     /** How many recovery codes an operator is given at a time. */
     public static final int RECOVERY_CODES = RecoveryCodes.COUNT;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}");
@@ -362,6 +364,28 @@ public final class OperatorService {
         Optional<Operator> operator = store.findByEmail(email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
         operator.ifPresent(found -> store.setTotpSecret(found.id(), Optional.empty(), java.util.List.of()));
         return operator.isPresent();
+    }
+
+    /**
+     * For an operator who forgot their password ({@code operators reset-password}, run by whoever holds
+     * the store): sets a new one, ends every session of theirs (whoever held one may be why), and forgets
+     * the email's failed sign-ins, so that a back-off earned by the forgetting, or by someone guessing,
+     * does not keep the owner out of the new password. Two-factor sign-in is left as it was: a password
+     * reset is no way around the second factor ({@code reset-two-factor} is its own decision).
+     *
+     * @return false when there is no such email
+     * @throws SeatguardException {@code invalid_input} naming {@code password} when it is not 12 to 1024 characters
+     */
+    public boolean resetPassword(String email, String newPassword) {
+        if (newPassword == null || newPassword.length() < MIN_PASSWORD || newPassword.length() > 1024) {
+            throw SeatguardException.invalid("password", "must be " + MIN_PASSWORD + " to 1024 characters");
+        }
+        Optional<Operator> operator = store.findByEmail(email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+        if (operator.isEmpty() || !store.replacePassword(operator.get().id(), hasher.hash(newPassword), NO_SESSION)) {
+            return false;
+        }
+        store.clearFailures(operator.get().email());
+        return true;
     }
 
     /** A signed-in operator, for the page being served. */

@@ -38,6 +38,9 @@ public interface OperatorStore {
     /** Forgets this client's failed sign-ins of this email (after a right password). */
     void clearFailures(String email, String clientKey);
 
+    /** Forgets every client's failed sign-ins of this email (a password set anew on the store). */
+    void clearFailures(String email);
+
     void createSession(String tokenHash, String operatorId, String csrfToken, Instant createdAt, Instant expiresAt);
 
     /** The session's operator id and CSRF token, while it has not expired. */

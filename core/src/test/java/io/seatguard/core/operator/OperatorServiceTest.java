@@ -117,6 +117,11 @@ class OperatorServiceTest {
         }
 
         @Override
+        public synchronized void clearFailures(String email) {
+            failures.removeIf(f -> f.email().equals(email));
+        }
+
+        @Override
         public void createSession(String tokenHash, String operatorId, String csrfToken, Instant createdAt, Instant expiresAt) {}
 
         @Override
@@ -249,6 +254,37 @@ class OperatorServiceTest {
         }
         assertThat(operators.signIn(EMAIL, PASSWORD, client)).isInstanceOf(OperatorService.SignIn.Granted.class);
         assertThat(store.failures(EMAIL, client, T0.minus(SignInLockout.WINDOW))).isEqualTo(OperatorStore.Failures.NONE);
+    }
+
+    /** {@code operators reset-password}: the forgotten password is replaced, sessions end, the back-off goes, the second factor stays. */
+    @Test
+    void aPasswordSetAnewOnTheStoreEndsSessionsAndTheBackOffButKeepsTwoFactor() throws Exception {
+        Operator operator = operators.create(EMAIL, PASSWORD);
+        String client = client("198.51.100.30");
+        String secret = operators.newTwoFactorSecret();
+        assertThat(operators.enableTwoFactor(operator, PASSWORD, secret, codeNow(secret), client).backOff()).isEmpty();
+        // The owner forgot it, and someone guessed too: the email is held everywhere.
+        for (int i = 0; i < SignInLockout.EMAIL_CEILING; i++) {
+            operators.signIn(EMAIL, "a forgotten guess", client("203.0.113." + (i + 1)));
+        }
+        String owner = client("192.0.2.10");
+        assertThat(operators.signIn(EMAIL, PASSWORD, owner)).isInstanceOfSatisfying(OperatorService.SignIn.Wait.class,
+                wait -> assertThat(wait.everywhere()).isTrue());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> operators.resetPassword(EMAIL, "too short"))
+                .isInstanceOfSatisfying(io.seatguard.core.error.SeatguardException.class,
+                        e -> assertThat(e.errors()).extracting(io.seatguard.core.error.FieldError::field).containsExactly("password"));
+        assertThat(operators.resetPassword("nobody@example.com", "a brand new passphrase")).isFalse();
+        assertThat(store.keptSessions).as("nothing replaced yet").isEmpty();
+
+        assertThat(operators.resetPassword(" OPS@example.com ", "a brand new passphrase")).isTrue();
+        assertThat(store.keptSessions).as("every session ended: none kept").containsExactly("");
+        assertThat(store.failures(EMAIL, owner, T0.minus(SignInLockout.WINDOW)).forEmail()).as("the back-off forgotten").isZero();
+        assertThat(operators.hasTwoFactor(operator.id())).as("the second factor stays").isTrue();
+        assertThat(operators.signIn(EMAIL, PASSWORD, owner)).as("the old password").isInstanceOf(OperatorService.SignIn.Refused.class);
+        clock.advance(java.time.Duration.ofSeconds(30));  // the authenticator's next code: the one that turned it on is used
+        assertThat(operators.signIn(EMAIL, "a brand new passphrase", owner)).as("the new password alone").isInstanceOf(OperatorService.SignIn.Refused.class);
+        assertThat(operators.signIn(EMAIL, "a brand new passphrase", codeNow(secret), owner)).isInstanceOf(OperatorService.SignIn.Granted.class);
     }
 
     /** Review finding 2: one IPv6 line has a whole /64 to take addresses from. */

@@ -20,9 +20,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code operators create}: adds a dashboard operator straight to the server's store (no running server needed). */
+/**
+ * {@code operators create|reset-password|reset-two-factor}: changes dashboard operators straight in the
+ * server's store (no running server needed).
+ */
 @Command(name = "operators", mixinStandardHelpOptions = true, description = "Manage dashboard operators in the server's store.",
-        subcommands = {OperatorsCommand.Create.class, OperatorsCommand.ResetTwoFactor.class})
+        subcommands = {OperatorsCommand.Create.class, OperatorsCommand.ResetPassword.class, OperatorsCommand.ResetTwoFactor.class})
 public final class OperatorsCommand {
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an operator; the password is read from standard input.")
     static final class Create implements Callable<Integer> {
@@ -45,8 +48,7 @@ public final class OperatorsCommand {
         public Integer call() throws Exception {
             String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             try (SqlDatabase database = SqlDatabase.open(new StorageSettings(store.postgres(), store.dataDir, 2))) {
-                OperatorService operators = new OperatorService(new SqlOperatorStore(database), new Argon2Hasher(),
-                        new IdGenerator(InstantSource.system(), new SecureRandom()), InstantSource.system());
+                OperatorService operators = operators(database);
                 Optional<java.util.Set<String>> scope = apps == null || apps.isEmpty() ? Optional.empty() : Optional.of(new java.util.TreeSet<>(apps));
                 SqlAppStore appStore = new SqlAppStore(database);
                 for (String app : scope.orElse(java.util.Set.of())) {
@@ -67,6 +69,46 @@ public final class OperatorsCommand {
         }
     }
 
+    /**
+     * For an operator who forgot their password: whoever holds the store sets a new one (there is no reset
+     * by email). Their sessions end and the email's sign-in back-off is forgotten; two-factor sign-in stays.
+     */
+    @Command(name = "reset-password", mixinStandardHelpOptions = true,
+            description = "Set a forgotten operator password anew (read from standard input); ends their sessions, keeps two-factor sign-in.")
+    static final class ResetPassword implements Callable<Integer> {
+        @Option(names = "--email", required = true, description = "The operator's email.")
+        String email;
+
+        @Option(names = "--password-stdin", required = true, description = "Read the new password (12+ characters) from standard input, one line.")
+        boolean passwordStdin;
+
+        @Mixin
+        StoreLocation store;
+
+        @Override
+        public Integer call() throws Exception {
+            String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            try (SqlDatabase database = SqlDatabase.open(new StorageSettings(store.postgres(), store.dataDir, 2))) {
+                if (!operators(database).resetPassword(email, password)) {
+                    System.err.println("seatguard: no operator " + email + " in this store");
+                    return 2;
+                }
+                System.out.println("{\"email\":\"" + email.strip().toLowerCase(java.util.Locale.ROOT) + "\",\"password_reset\":true,\"sessions_ended\":true}");
+                return 0;
+            }
+            catch (SeatguardException e) {
+                System.err.println("seatguard: " + e.getMessage());
+                return 2;
+            }
+        }
+    }
+
+    /** The operators of the store, as the server would make them (Argon2id). */
+    private static OperatorService operators(SqlDatabase database) {
+        return new OperatorService(new SqlOperatorStore(database), new Argon2Hasher(), new IdGenerator(InstantSource.system(), new SecureRandom()),
+                InstantSource.system());
+    }
+
     /** For an operator who lost their authenticator app and recovery codes: their next sign-in takes the password alone. */
     @Command(name = "reset-two-factor", mixinStandardHelpOptions = true, description = "Turn an operator's two-factor sign-in off and remove their recovery codes (a lost authenticator app).")
     static final class ResetTwoFactor implements Callable<Integer> {
@@ -79,9 +121,7 @@ public final class OperatorsCommand {
         @Override
         public Integer call() {
             try (SqlDatabase database = SqlDatabase.open(new StorageSettings(store.postgres(), store.dataDir, 2))) {
-                OperatorService operators = new OperatorService(new SqlOperatorStore(database), new Argon2Hasher(),
-                        new IdGenerator(InstantSource.system(), new SecureRandom()), InstantSource.system());
-                if (!operators.resetTwoFactor(email)) {
+                if (!operators(database).resetTwoFactor(email)) {
                     System.err.println("seatguard: no operator " + email + " in this store");
                     return 2;
                 }

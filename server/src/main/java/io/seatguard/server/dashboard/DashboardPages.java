@@ -51,7 +51,9 @@ public final class DashboardPages {
               <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
               <label for="code">Authenticator code or a recovery code (if you turned on two-factor sign-in)</label><input id="code" name="code" autocomplete="one-time-code" maxlength="64">
               <button type="submit">Sign in</button>
-            </form></main></body></html>""");
+            </form>
+            <p class="hint">Forgot your password? Whoever runs this Seatguard sets a new one with
+              <code>./seatguard operators reset-password</code>; there is no reset by email.</p></main></body></html>""");
     private static final Template LIST = DashboardLayout.compile("""
             <h1>Evaluations</h1>
             <form method="get" action="/dashboard/evaluations" class="filters" aria-label="Filters"><input type="hidden" name="app" value="{{appId}}">
