@@ -475,7 +475,8 @@ class DashboardSignInTest {
             assertThat(stillSignedIn.get(server.url() + "/dashboard").statusCode()).isEqualTo(200);
             // Forgotten: the sign-in page says who can help; wrong guesses until the back-off holds this client.
             PageClient owner = new PageClient();
-            assertThat(owner.get(server.url() + "/dashboard/login").body()).contains("Forgot your password?").contains("./seatguard operators reset-password");
+            assertThat(owner.get(server.url() + "/dashboard/login").body()).contains("Forgot your password?").contains("./seatguard operators reset-password")
+                    .as("no notice, so no empty alert box").doesNotContain("role=\"alert\"");
             for (int i = 0; i < io.seatguard.core.operator.SignInLockout.FREE_TRIES; i++) {
                 assertThat(signIn(owner, server, first.email(), "what was it again").statusCode()).isEqualTo(401);
             }

@@ -42,7 +42,8 @@ public final class DashboardPages {
             <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="referrer" content="no-referrer"><title>{{title}} · Seatguard</title>
             <link rel="stylesheet" href="/challenge/assets/challenge.css"></head><body><main class="card wide">""";
-    private static final Template LOGIN = Mustache.compiler().compile(HEAD + """
+    // An empty notice is no notice: without emptyStringIsFalse every sign-in page showed an empty alert box.
+    private static final Template LOGIN = Mustache.compiler().emptyStringIsFalse(true).compile(HEAD + """
             <h1>Sign in to Seatguard</h1>
             {{#notice}}<p class="notice error" role="alert">{{notice}}</p>{{/notice}}
             <form method="post" action="/dashboard/login">
