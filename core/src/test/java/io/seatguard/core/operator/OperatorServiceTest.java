@@ -51,6 +51,13 @@ class OperatorServiceTest {
 
     private final OperatorService operators = new OperatorService(store, hasher, new IdGenerator(clock, new Random(7)), clock, CODES);
 
+    /** Turns two-factor sign-in on for {@code operator} (with {@link #PASSWORD}) and returns its secret. */
+    private String withTwoFactor(Operator operator, String client) {
+        String secret = operators.newTwoFactorSecret();
+        assertThat(operators.enableTwoFactor(operator, PASSWORD, secret, codeNow(secret), client).backOff()).isEmpty();
+        return secret;
+    }
+
     private String codeNow(String secret) {
         return secret + ":" + clock.instant().getEpochSecond() / 30;
     }
@@ -260,9 +267,7 @@ class OperatorServiceTest {
     @Test
     void aPasswordSetAnewOnTheStoreEndsSessionsAndTheBackOffButKeepsTwoFactor() throws Exception {
         Operator operator = operators.create(EMAIL, PASSWORD);
-        String client = client("198.51.100.30");
-        String secret = operators.newTwoFactorSecret();
-        assertThat(operators.enableTwoFactor(operator, PASSWORD, secret, codeNow(secret), client).backOff()).isEmpty();
+        String secret = withTwoFactor(operator, client("198.51.100.30"));
         // The owner forgot it, and someone guessed too: the email is held everywhere.
         for (int i = 0; i < SignInLockout.EMAIL_CEILING; i++) {
             operators.signIn(EMAIL, "a forgotten guess", client("203.0.113." + (i + 1)));
@@ -384,8 +389,7 @@ class OperatorServiceTest {
     void withTwoFactorOnASignInNeedsTheCurrentCodeOnceAndAWrongCodeCountsAsAFailure() throws Exception {
         Operator operator = operators.create(EMAIL, PASSWORD);
         String client = client("198.51.100.40");
-        String secret = operators.newTwoFactorSecret();
-        assertThat(operators.enableTwoFactor(operator, PASSWORD, secret, codeNow(secret), client).backOff()).isEmpty();
+        String secret = withTwoFactor(operator, client);
         assertThat(operators.hasTwoFactor(operator.id())).isTrue();
 
         assertThat(operators.signIn(EMAIL, PASSWORD, client)).as("no code").isInstanceOf(OperatorService.SignIn.Refused.class);

@@ -9,9 +9,6 @@ import io.seatguard.storage.SqlDatabase;
 import io.seatguard.storage.SqlAppStore;
 import io.seatguard.storage.SqlOperatorStore;
 import io.seatguard.storage.StorageSettings;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.Optional;
@@ -32,8 +29,8 @@ public final class OperatorsCommand {
         @Option(names = "--email", required = true, description = "The operator's email.")
         String email;
 
-        @Option(names = "--password-stdin", required = true, description = "Read the password (12+ characters) from standard input, one line.")
-        boolean passwordStdin;
+        @Mixin
+        PasswordFromStdin password;
 
         @Mixin
         StoreLocation store;
@@ -46,7 +43,6 @@ public final class OperatorsCommand {
 
         @Override
         public Integer call() throws Exception {
-            String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             try (SqlDatabase database = SqlDatabase.open(new StorageSettings(store.postgres(), store.dataDir, 2))) {
                 OperatorService operators = operators(database);
                 Optional<java.util.Set<String>> scope = apps == null || apps.isEmpty() ? Optional.empty() : Optional.of(new java.util.TreeSet<>(apps));
@@ -57,7 +53,7 @@ public final class OperatorsCommand {
                         return 2;
                     }
                 }
-                Operator operator = operators.create(email, password, scope, readOnly);
+                Operator operator = operators.create(email, password.read(), scope, readOnly);
                 System.out.println("{\"id\":\"" + operator.id() + "\",\"email\":\"" + operator.email() + "\""
                         + scope.map(ids -> ",\"apps\":[\"" + String.join("\",\"", ids) + "\"]").orElse("") + ",\"read_only\":" + readOnly + "}");
                 return 0;
@@ -79,17 +75,16 @@ public final class OperatorsCommand {
         @Option(names = "--email", required = true, description = "The operator's email.")
         String email;
 
-        @Option(names = "--password-stdin", required = true, description = "Read the new password (12+ characters) from standard input, one line.")
-        boolean passwordStdin;
+        @Mixin
+        PasswordFromStdin password;
 
         @Mixin
         StoreLocation store;
 
         @Override
         public Integer call() throws Exception {
-            String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             try (SqlDatabase database = SqlDatabase.open(new StorageSettings(store.postgres(), store.dataDir, 2))) {
-                if (!operators(database).resetPassword(email, password)) {
+                if (!operators(database).resetPassword(email, password.read())) {
                     System.err.println("seatguard: no operator " + email + " in this store");
                     return 2;
                 }

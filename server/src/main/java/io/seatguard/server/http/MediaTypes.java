@@ -59,11 +59,23 @@ public final class MediaTypes {
      * 400, but the server logged a failed job and two 500s that were never sent. Nothing useful is lost.
      */
     public static void refuseMultipart(String contentType) {
-        if (essence(contentType).startsWith("multipart/")) {
+        if (isMultipart(contentType)) {
             throw new SeatguardException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "Multipart bodies are not taken; send forms as application/x-www-form-urlencoded and API bodies as application/json",
                     List.of(new FieldError(HEADER, "is multipart, which no route takes")));
         }
+    }
+
+    /** Whether the type is {@code multipart/*}, in any case; read in place, as every request asks. */
+    static boolean isMultipart(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int start = 0;
+        while (start < contentType.length() && Character.isWhitespace(contentType.charAt(start))) {
+            start++;
+        }
+        return contentType.regionMatches(true, start, "multipart/", 0, "multipart/".length());
     }
 
     private static boolean isKnownCharset(String name) {
