@@ -14,7 +14,8 @@ import java.util.Map;
  * without a mail server. Only registered outside production mode.
  */
 public final class OutboxPage {
-    private static final Template PAGE = Mustache.compiler().compile("""
+    // An SMS has no subject (""): without emptyStringIsFalse each showed an empty subject line.
+    private static final Template PAGE = Mustache.compiler().emptyStringIsFalse(true).compile("""
             <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Development outbox</title><link rel="stylesheet" href="/challenge/assets/challenge.css"></head>
             <body><main class="card"><h1>Development outbox</h1>

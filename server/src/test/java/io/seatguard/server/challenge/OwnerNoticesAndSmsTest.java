@@ -165,7 +165,8 @@ class OwnerNoticesAndSmsTest {
             PageClient browser = new PageClient();
             browser.get(redirect);
             browser.post(redirect + "/send", Map.of("channel", "sms"));
-            assertThat(server.get("/dev/outbox", Map.of()).body()).contains("+33612345678").containsPattern("\\d{6} is your default verification code");
+            assertThat(server.get("/dev/outbox", Map.of()).body()).contains("+33612345678").containsPattern("\\d{6} is your default verification code")
+                    .as("an SMS has no subject line").doesNotContain("<p class=\"subject\"></p>");
         }
         try (TestServer server = TestServer.startWith(TestServer.config(dataDir.resolve("c"))
                 .challenges(ChallengeSettings.DEVELOPMENT.withProduction(true)).build())) {
