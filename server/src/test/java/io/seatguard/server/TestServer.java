@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,10 +30,13 @@ public final class TestServer implements AutoCloseable {
 
     private final SeatguardServer server;
     private final Optional<PostgresTestDatabase> postgres;
+    /** Jetty's warnings before this server started: the ones after it are its faults ({@link #close}). */
+    private final int jettyFaultsBefore;
 
-    private TestServer(SeatguardServer server, Optional<PostgresTestDatabase> postgres) {
+    private TestServer(SeatguardServer server, Optional<PostgresTestDatabase> postgres, int jettyFaultsBefore) {
         this.server = server;
         this.postgres = postgres;
+        this.jettyFaultsBefore = jettyFaultsBefore;
     }
 
     public static TestServer start(Store store, Path dataDir) {
@@ -42,7 +46,8 @@ public final class TestServer implements AutoCloseable {
             postgres = Optional.of(PostgresTestDatabase.create());
             config.databaseUrl(postgres.get().url());
         }
-        return new TestServer(SeatguardServer.start(config.build()), postgres);
+        int jettyFaultsBefore = JettyFaults.INSTANCE.mark();
+        return new TestServer(SeatguardServer.start(config.build()), postgres, jettyFaultsBefore);
     }
 
     /** A test server's configuration: embedded storage in {@code dataDir}, a free loopback port, no IP data, development mode. */
@@ -52,7 +57,8 @@ public final class TestServer implements AutoCloseable {
 
     /** A server with a configuration of the test's own (several nodes on one database, say); the caller owns the database. */
     public static TestServer startWith(ServerConfig config) {
-        return new TestServer(SeatguardServer.start(config.toBuilder().adminToken(ADMIN_TOKEN).build()), Optional.empty());
+        int jettyFaultsBefore = JettyFaults.INSTANCE.mark();
+        return new TestServer(SeatguardServer.start(config.toBuilder().adminToken(ADMIN_TOKEN).build()), Optional.empty(), jettyFaultsBefore);
     }
 
     public SeatguardServer server() {
@@ -120,10 +126,18 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the server, and fails the test when Jetty logged a warning meanwhile: a request Jetty failed
+     * after (or instead of) answering it, which the test's own assertions may never see.
+     */
     @Override
     public void close() {
         server.close();
         postgres.ifPresent(PostgresTestDatabase::close);
+        List<String> faults = JettyFaults.INSTANCE.since(jettyFaultsBefore);
+        if (!faults.isEmpty()) {
+            throw new AssertionError("Jetty logged " + faults.size() + " warning(s) while this test server ran; the first: " + faults.get(0));
+        }
     }
 
     /** An app's three keys. */
