@@ -8,7 +8,6 @@ import io.seatguard.server.dashboard.Argon2Hasher;
 import io.seatguard.storage.SqlDatabase;
 import io.seatguard.storage.SqlAppStore;
 import io.seatguard.storage.SqlOperatorStore;
-import io.seatguard.storage.StorageSettings;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.Optional;
@@ -43,7 +42,7 @@ public final class OperatorsCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (SqlDatabase database = SqlDatabase.open(new StorageSettings(store.postgres(), store.dataDir, 2))) {
+            try (SqlDatabase database = store.open()) {
                 OperatorService operators = operators(database);
                 Optional<java.util.Set<String>> scope = apps == null || apps.isEmpty() ? Optional.empty() : Optional.of(new java.util.TreeSet<>(apps));
                 SqlAppStore appStore = new SqlAppStore(database);
@@ -83,7 +82,7 @@ public final class OperatorsCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (SqlDatabase database = SqlDatabase.open(new StorageSettings(store.postgres(), store.dataDir, 2))) {
+            try (SqlDatabase database = store.open()) {
                 if (!operators(database).resetPassword(email, password.read())) {
                     System.err.println("seatguard: no operator " + email + " in this store");
                     return 2;
@@ -115,7 +114,7 @@ public final class OperatorsCommand {
 
         @Override
         public Integer call() {
-            try (SqlDatabase database = SqlDatabase.open(new StorageSettings(store.postgres(), store.dataDir, 2))) {
+            try (SqlDatabase database = store.open()) {
                 if (!operators(database).resetTwoFactor(email)) {
                     System.err.println("seatguard: no operator " + email + " in this store");
                     return 2;

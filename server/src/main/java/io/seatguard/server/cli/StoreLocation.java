@@ -1,5 +1,7 @@
 package io.seatguard.server.cli;
 
+import io.seatguard.storage.SqlDatabase;
+import io.seatguard.storage.StorageSettings;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -11,6 +13,11 @@ final class StoreLocation {
 
     @Option(names = "--database-url", defaultValue = "${env:SEATGUARD_DATABASE_URL}", description = "PostgreSQL URL, as for serve (env SEATGUARD_DATABASE_URL).")
     String databaseUrl;
+
+    /** Opens the store with a pool of two connections: a command does one thing at a time. */
+    SqlDatabase open() {
+        return SqlDatabase.open(new StorageSettings(postgres(), dataDir, 2));
+    }
 
     /** The PostgreSQL URL, when one is set and not blank. */
     Optional<String> postgres() {
