@@ -11,9 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -24,8 +22,7 @@ import org.junit.jupiter.api.Test;
 class DeviceLimitCountTest {
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
 
-    /** The domain service's collaborators, held in maps: this test is about its counting, not storage. */
-    private final Map<String, Challenge> challenges = new HashMap<>();
+    /** The domain service's collaborators, held in memory: this test is about its counting, not storage. */
     private final List<AccountDevice> devices = List.of(
             device("dev-phone", NOW.minus(Duration.ofMinutes(1))),
             device("dev-laptop", NOW.minus(Duration.ofDays(3))),
@@ -35,25 +32,7 @@ class DeviceLimitCountTest {
         return new AccountDevice(id, DeviceType.COMPUTER, LinkStatus.ATTACHED, lastSeen, lastSeen, "Chrome", "Linux", Optional.empty());
     }
 
-    private final ChallengeStore store = new ChallengeStore() {
-        @Override
-        public Optional<Challenge> find(String challengeId) {
-            return Optional.ofNullable(challenges.get(challengeId));
-        }
-
-        @Override
-        public boolean replace(Challenge expected, Challenge next) {
-            return challenges.replace(expected.id(), expected, next);
-        }
-
-        @Override
-        public void recordExit(String challengeId, String exitedTo) {}
-
-        @Override
-        public boolean verifiedRecently(String appId, String accountKey, String deviceId, Instant since) {
-            return false;
-        }
-    };
+    private final ChallengesInMemory store = new ChallengesInMemory();
 
     private final DeviceLinks links = new DeviceLinks() {
         @Override
@@ -84,7 +63,7 @@ class DeviceLimitCountTest {
                         Optional.of("https://app.example/watch"), OptionalInt.of(2)),
                 ChallengeStatus.PRESENTED, Optional.of("dina"), Optional.empty(), Optional.empty(), "dev-phone", List.of(), List.of("device_count"),
                 Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, NOW.minusSeconds(10), NOW.plus(Duration.ofMinutes(10)), Optional.empty());
-        challenges.put(challenge.id(), challenge);
+        store.put(challenge);
         ChallengeService service = new ChallengeService(store, new ChallengeMachine(ChallengeRules.DEFAULTS,
                 new VerificationCodes("0123456789abcdef0123456789abcdef".getBytes(), new SplittableRandom(7))), ChallengeRules.DEFAULTS, sender, links,
                 Clock.fixed(NOW, ZoneOffset.UTC));
@@ -92,6 +71,6 @@ class DeviceLimitCountTest {
         assertThat(service.attachedDevices(challenge)).as("listed, so it can be logged out").hasSize(3);
         ChallengeService.Step step = service.continueIfWithinLimit(challenge.id());
         assertThat(step).as("two counted, within the limit of two").isInstanceOf(ChallengeService.Step.Leave.class);
-        assertThat(challenges.get(challenge.id()).status()).isEqualTo(ChallengeStatus.COMPLETED);
+        assertThat(store.get(challenge.id()).status()).isEqualTo(ChallengeStatus.COMPLETED);
     }
 }

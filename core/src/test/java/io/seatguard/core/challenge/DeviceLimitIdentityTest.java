@@ -13,9 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -32,7 +30,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DeviceLimitIdentityTest {
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
 
-    private final Map<String, Challenge> challenges = new HashMap<>();
     private final List<String> detached = new ArrayList<>();
     private final List<AccountDevice> devices = List.of(device("dev-victim-laptop"), device("dev-victim-phone"), device("dev-here"));
 
@@ -41,25 +38,7 @@ class DeviceLimitIdentityTest {
                 Optional.empty());
     }
 
-    private final ChallengeStore store = new ChallengeStore() {
-        @Override
-        public Optional<Challenge> find(String challengeId) {
-            return Optional.ofNullable(challenges.get(challengeId));
-        }
-
-        @Override
-        public boolean replace(Challenge expected, Challenge next) {
-            return challenges.replace(expected.id(), expected, next);
-        }
-
-        @Override
-        public void recordExit(String challengeId, String exitedTo) {}
-
-        @Override
-        public boolean verifiedRecently(String appId, String accountKey, String deviceId, Instant since) {
-            return false;
-        }
-    };
+    private final ChallengesInMemory store = new ChallengesInMemory();
 
     private final DeviceLinks links = new DeviceLinks() {
         @Override
@@ -92,7 +71,7 @@ class DeviceLimitIdentityTest {
                 new ChallengePlan("pol_1", "access", Optional.empty(), Optional.empty(), Optional.of("https://app.example/watch"), OptionalInt.of(2), identity),
                 ChallengeStatus.PRESENTED, Optional.of("victim"), Optional.empty(), Optional.empty(), "dev-here", List.of(), List.of("device_count"),
                 Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, NOW.minusSeconds(10), NOW.plus(Duration.ofMinutes(10)), Optional.empty());
-        challenges.put(challenge.id(), challenge);
+        store.put(challenge);
         return challenge;
     }
 
@@ -104,7 +83,7 @@ class DeviceLimitIdentityTest {
         assertThat(step).isInstanceOfSatisfying(ChallengeService.Step.Show.class,
                 show -> assertThat(show.notice()).contains(ChallengeService.UNSIGNED_IDENTITY));
         assertThat(detached).as("the victim's devices stay").isEmpty();
-        assertThat(challenges.get(challenge.id()).status()).isEqualTo(ChallengeStatus.PRESENTED);
+        assertThat(store.get(challenge.id()).status()).isEqualTo(ChallengeStatus.PRESENTED);
     }
 
     @ParameterizedTest

@@ -1,0 +1,40 @@
+package io.seatguard.core.challenge;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Challenges held in a map, for tests of the domain service that are about what it decides, not about
+ * storage (the SQL store has the storage contract suite). Nothing here counts as a recent verification.
+ */
+final class ChallengesInMemory implements ChallengeStore {
+    private final Map<String, Challenge> challenges = new HashMap<>();
+
+    void put(Challenge challenge) {
+        challenges.put(challenge.id(), challenge);
+    }
+
+    Challenge get(String challengeId) {
+        return challenges.get(challengeId);
+    }
+
+    @Override
+    public Optional<Challenge> find(String challengeId) {
+        return Optional.ofNullable(challenges.get(challengeId));
+    }
+
+    @Override
+    public boolean replace(Challenge expected, Challenge next) {
+        return challenges.replace(expected.id(), expected, next);
+    }
+
+    @Override
+    public void recordExit(String challengeId, String exitedTo) {}
+
+    @Override
+    public boolean verifiedRecently(String appId, String accountKey, String deviceId, Instant since) {
+        return false;
+    }
+}
