@@ -431,6 +431,22 @@ class BadInputTest {
     }
 
     @Test
+    void aProblemDocumentIsUtf8WhateverItsCharacters() {
+        // Our own words ("sk_…") and the client's own echoed back (a check named "é✓") come back whole:
+        // JSON is UTF-8, and the client decodes the body as such.
+        Response missingKey = server.get("/v3/policies", Map.of());
+        assertThat(missingKey.status()).isEqualTo(401);
+        assertThat(missingKey.json().get("detail").asText()).contains("Bearer sk_…");
+
+        Response unknownCheck = server.post("/v3/policies",
+                "{\"name\":\"x\",\"actions\":[\"login\"],\"verdict\":\"deny\",\"conditions\":{\"check\":\"é✓\",\"op\":\"eq\",\"value\":true}}",
+                app.bearer());
+        assertThat(unknownCheck.status()).as(unknownCheck.body()).isEqualTo(400);
+        assertThat(unknownCheck.contentType()).isEqualTo("application/problem+json");
+        assertThat(unknownCheck.json().get("errors").get(0).get("message").asText()).isEqualTo("unknown check \"é✓\"");
+    }
+
+    @Test
     void unknownExtraFieldsAreTolerated() {
         Response response = server.post("/v3/evaluate",
                 "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"signup\",\"sdk_version\":\"9.9\",\"device\":{\"future_field\":[1,2]}}", Map.of());

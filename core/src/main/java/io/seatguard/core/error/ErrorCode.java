@@ -39,7 +39,10 @@ public enum ErrorCode {
         return category;
     }
 
-    /** The stable name used in problem documents' {@code type}, e.g. {@code invalid_input}. */
+    /**
+     * The stable name in logs and in problem documents' {@code type}, e.g. {@code invalid_input}; the
+     * {@code type} spells it with hyphens ({@code …/problems/invalid-input}), as the docs do.
+     */
     public String slug() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

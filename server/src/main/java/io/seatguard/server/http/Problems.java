@@ -9,6 +9,7 @@ import io.seatguard.core.error.LogText;
 import io.seatguard.core.error.FieldError;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.storage.RepeatedFailures;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,8 +83,10 @@ public final class Problems {
             // (RFC 9110, 10.2.3) spaces its retries instead of adding to the load of one that recovers.
             ctx.header("Retry-After", String.valueOf(UNAVAILABLE_RETRY_AFTER_SECONDS));
         }
+        // As bytes: Javalin would encode a String in the response's charset, and Jetty knows none for
+        // problem+json, so it took ISO-8859-1 and wrote '?' for every character outside it. JSON is UTF-8.
         ctx.status(status).contentType(CONTENT_TYPE).result(document(status, code.slug(), code.title(), detail, e == null ? List.of() : e.errors(),
-                RequestIds.of(ctx)));
+                RequestIds.of(ctx)).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
