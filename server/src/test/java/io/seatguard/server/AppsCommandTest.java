@@ -65,6 +65,21 @@ class AppsCommandTest {
         }
     }
 
+    @Test
+    void aServerThatIsNotThereIsSaidPlainlyWithHowToNameAnother() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(new CommandLine(new Main()).execute("apps", "list", "--url", "http://127.0.0.1:1", "--admin-token", "x")).isEqualTo(1);
+        }
+        finally {
+            System.setErr(originalErr);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot reach http://127.0.0.1:1 (nothing answers there)")
+                .contains("--url or SEATGUARD_URL").doesNotContain("null");
+    }
+
     private static JsonNode run(int expectedExit, String... args) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream original = System.out;

@@ -52,7 +52,10 @@ public final class AppsCommand {
             return 1;
         }
         catch (IOException e) {
-            System.err.println("seatguard: cannot reach " + url + ": " + e.getMessage());
+            // A refused connection's message is null: say what it means and how to name another server.
+            String why = e instanceof java.net.ConnectException ? "nothing answers there"
+                    : e instanceof java.net.http.HttpTimeoutException ? "no answer in time" : String.valueOf(e.getMessage());
+            System.err.println("seatguard: cannot reach " + url + " (" + why + "). Is the server running there? Name another with --url or SEATGUARD_URL.");
             return 1;
         }
         catch (InterruptedException e) {

@@ -3,6 +3,8 @@ package io.seatguard.server.config;
 import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.challenge.ChallengeRules;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
 import java.util.Optional;
 
@@ -53,6 +55,14 @@ public record ChallengeSettings(
         });
         if (mailFrom.isBlank()) {
             throw new ConfigException("the mail sender must not be blank");
+        }
+        // Checked whether or not mail is configured yet: a bad sender found only once --smtp-url is added
+        // would stop a production start that the development one let through.
+        try {
+            new InternetAddress(mailFrom, true);
+        }
+        catch (AddressException e) {
+            throw new ConfigException("the mail sender must be an address such as 'Seatguard <no-reply@example.com>', not '" + mailFrom + "'");
         }
     }
 

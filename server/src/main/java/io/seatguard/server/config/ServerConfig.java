@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.seatguard.core.net.Cidr;
 import io.seatguard.core.pattern.PatternThresholds;
 import io.seatguard.core.risk.RiskWeights;
+import io.seatguard.storage.JdbcTarget;
 import io.seatguard.storage.SqliteSynchronous;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,11 +103,22 @@ public record ServerConfig(
         if (adminToken.isPresent() && adminToken.get().length() < MIN_ADMIN_TOKEN_LENGTH) {
             throw new ConfigException("the admin token must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters");
         }
+        databaseUrl.ifPresent(ServerConfig::requireDatabaseUrl);
         if (redisUrl.isPresent() && !redisUrl.get().matches("rediss?://\\S+")) {
             throw new ConfigException("the Redis URL must look like redis://host:6379 (or rediss:// for TLS)");
         }
         if (publicUrl.isPresent() && !publicUrl.get().matches("https?://[^/\\s]+")) {
             throw new ConfigException("the public URL must be a scheme and host without a path, e.g. https://seatguard.example.com");
+        }
+    }
+
+    /** A database URL the storage could not open is a setting's fault: said before anything starts. */
+    private static void requireDatabaseUrl(String url) {
+        try {
+            JdbcTarget.parse(url);
+        }
+        catch (IllegalArgumentException e) {
+            throw new ConfigException("the database URL: " + e.getMessage());
         }
     }
 

@@ -49,6 +49,25 @@ class ServeCommandTest {
         assertThatThrownBy(() -> parse("--browser-rate-limit", "1000001")).isInstanceOf(ConfigException.class).hasMessageContaining("browser rate limit");
     }
 
+    /** Found while the settings are read (exit status 2), not when storage or mail is first opened (1). */
+    @Test
+    void aDatabaseUrlOrMailSenderThatCannotWorkIsRefusedAsASetting(@TempDir Path dir) {
+        assertThatThrownBy(() -> parse("--database-url", "garbage")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("database URL").hasMessageContaining("postgresql://");
+        assertThatThrownBy(() -> parse("--database-url", "postgresql://u:hunter2@db host/x")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("database URL").hasMessageNotContaining("hunter2");
+        assertThat(parse("--database-url", "postgresql://seatguard@db.example:5432/seatguard").databaseUrl()).isPresent();
+
+        assertThatThrownBy(() -> parse("--mail-from", "not an address at all")).as("checked without --smtp-url too")
+                .isInstanceOf(ConfigException.class).hasMessageContaining("mail sender");
+        assertThat(parse("--mail-from", "Acme <security@acme.example>").challenges().mailFrom()).isEqualTo("Acme <security@acme.example>");
+
+        String data = dir.toString();
+        assertThat(new CommandLine(new ServeCommand()).execute("--data-dir", data, "--port", "0", "--database-url", "garbage")).isEqualTo(2);
+        assertThat(new CommandLine(new ServeCommand()).execute("--data-dir", data, "--port", "0", "--smtp-url", "smtp://127.0.0.1:2525",
+                "--mail-from", "nobody at all")).isEqualTo(2);
+    }
+
     @Test
     void anUnknownSqliteSettingIsRefusedByName() {
         assertThatThrownBy(() -> parse("--sqlite-synchronous", "off"))
