@@ -122,8 +122,6 @@ export class Seatguard {
 
   private keepAlive(user: string): void {
     if (this.heartbeat && !this.heartbeat.ended && this.heartbeatUser === user) return;
-    // Another account signed in on this page: the previous one's session ends rather than lingering a window.
-    if (this.heartbeat && !this.heartbeat.ended) void this.heartbeat.end();
     this.heartbeatUser = user;
     const device = () => ({ client_id: this.options.clientId, user, session: this.session });
     this.heartbeat = new Heartbeat({
@@ -161,11 +159,28 @@ export class Seatguard {
       };
       const answer = await postJson(`${this.endpoint}/v3/evaluate`, body, this.timeoutMs);
       const result = answer.ok ? readResult(answer.body) : failed(answer.error);
-      if (!result.error && input.user) this.sessionUser = input.user;
+      if (!result.error && input.user) this.switchSessionUser(input.user);
       if (result.logout) this.loggedOut(followsRedirect ? result.redirect : null);
       return result;
     } catch (e) {
       return failed({ kind: 'network', detail: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  /**
+   * Another account evaluated on this page (a sign-out and sign-in without a reload): the previous one's
+   * session ends now rather than lingering a presence window, whether heartbeats kept it live (access)
+   * or only its evaluation did (a login page).
+   */
+  private switchSessionUser(user: string): void {
+    const previous = this.sessionUser;
+    this.sessionUser = user;
+    if (previous === null || previous === user) return;
+    if (this.heartbeat && !this.heartbeat.ended) {
+      void this.heartbeat.end();
+      this.heartbeat = null;
+    } else {
+      void postJson(`${this.endpoint}/v3/sessions/end`, { client_id: this.options.clientId, user: previous, session: this.session }, this.timeoutMs, true);
     }
   }
 

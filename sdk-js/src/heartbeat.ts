@@ -30,10 +30,11 @@ export class Heartbeat {
 
   /**
    * Sends one heartbeat now; a `logout: true` answer fires the callback and stops the heartbeats. A
-   * refusal that no retry can change (a 4xx other than 408 and 429: an unknown client id, an origin the
-   * app does not allow, a body the server rejects) stops them too, with one console warning, instead of
-   * repeating it every interval for as long as the page is open. Timeouts, network failures, 408, 429
-   * and 5xx answers are passing trouble: the next beat goes out as usual.
+   * refusal that no retry can change (a 4xx other than 408 and 429: an unknown client id, a body the
+   * server rejects) stops them too, with one console warning, instead of repeating it every interval for
+   * as long as the page is open. Timeouts, network failures, 408, 429 and 5xx answers are passing
+   * trouble: the next beat goes out as usual. (A refused origin is not among the refusals: the browser
+   * hides an answer without CORS headers, so it reaches the page as a network failure.)
    */
   async beat(): Promise<void> {
     if (this.stopped) return;

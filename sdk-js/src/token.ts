@@ -66,10 +66,17 @@ function writeCookie(token: string, domain: string | null): void {
       if (readCookie() === token) return;
     }
     setCookie(token, MAX_AGE_SECONDS, null);
+    // The host took the cookie and the domain did not: said once a page, as a bad cookieDomain is.
+    if (domain && !refusedDomainSaid && readCookie() === token) {
+      refusedDomainSaid = true;
+      console.warn(`Seatguard: the browser refused cookies for ${domain} (a public suffix?); the token's cookie stays on this host.`);
+    }
   } catch {
     // cookies disabled
   }
 }
+
+let refusedDomainSaid = false;
 
 function readLocal(): string | null {
   try {
@@ -105,34 +112,35 @@ function withTimeout<T>(promise: Promise<T>, fallback: T, timeoutMs = IDB_TIMEOU
   return Promise.race([promise, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), timeoutMs))]);
 }
 
-/** The stored token, null when there is none, undefined when IndexedDB did not answer within `timeoutMs`. */
-async function readIndexedDb(timeoutMs: number): Promise<string | null | undefined> {
-  if (typeof indexedDB === 'undefined') return null;
-  return withTimeout<string | null | undefined>(
-    openDatabase().then(
-      (db) =>
-        new Promise<string | null>((resolve) => {
-          if (!db) return resolve(null);
-          try {
-            const request = db.transaction(STORE, 'readonly').objectStore(STORE).get('token');
-            request.onsuccess = () => resolve(typeof request.result === 'string' ? request.result : null);
-            request.onerror = () => resolve(null);
-          } catch {
-            resolve(null);
-          } finally {
-            db.close();
-          }
-        }),
-    ),
-    undefined,
-    timeoutMs,
+/** The stored token, null when there is none or IndexedDB cannot be used; however long that takes. */
+function readIndexedDb(): Promise<string | null> {
+  if (typeof indexedDB === 'undefined') return Promise.resolve(null);
+  return openDatabase().then(
+    (db) =>
+      new Promise<string | null>((resolve) => {
+        if (!db) return resolve(null);
+        try {
+          const request = db.transaction(STORE, 'readonly').objectStore(STORE).get('token');
+          request.onsuccess = () => resolve(typeof request.result === 'string' ? request.result : null);
+          request.onerror = () => resolve(null);
+        } catch {
+          resolve(null);
+        } finally {
+          db.close();
+        }
+      }),
   );
 }
 
-async function writeIndexedDb(token: string): Promise<void> {
+async function writeIndexedDb(token: string, timeoutMs = IDB_TIMEOUT_MS): Promise<void> {
   if (typeof indexedDB === 'undefined') return;
-  const db = await withTimeout(openDatabase(), null);
-  if (!db) return;
+  const opening = openDatabase();
+  const db = await withTimeout(opening, null, timeoutMs);
+  if (!db) {
+    // Opened after the wait: closed, or it would block a later upgrade or deletion of the database.
+    void opening.then((late) => late?.close());
+    return;
+  }
   try {
     db.transaction(STORE, 'readwrite').objectStore(STORE).put(token, 'token');
   } catch {
@@ -152,11 +160,17 @@ async function writeIndexedDb(token: string): Promise<void> {
 export async function restoreToken(cookieDomain: string | null = null): Promise<string> {
   const cookie = readCookie();
   const local = readLocal();
-  const indexed = await readIndexedDb([cookie, local].some(valid) ? IDB_TIMEOUT_MS : IDB_COLD_TIMEOUT_MS);
+  const reading = readIndexedDb();
+  const indexed = await withTimeout<string | null | undefined>(reading, undefined, [cookie, local].some(valid) ? IDB_TIMEOUT_MS : IDB_COLD_TIMEOUT_MS);
   const token = [cookie, local, indexed].find(valid) ?? newToken();
   if (cookie !== token || cookieDomain) writeCookie(token, cookieDomain);
   if (local !== token) writeLocal(token);
-  // IndexedDB that did not answer in time may still hold an older token: left alone, not overwritten.
-  if (indexed !== undefined && indexed !== token) await writeIndexedDb(token);
+  if (indexed === undefined) {
+    // Too slow to wait for (the page's own work often holds the main thread past the budget). Once it
+    // answers, an IndexedDB that lost the token gets it back; one holding another token is left alone.
+    void reading.then((late) => (late === null ? writeIndexedDb(token, IDB_COLD_TIMEOUT_MS) : undefined));
+  } else if (indexed !== token) {
+    await writeIndexedDb(token);
+  }
   return token;
 }

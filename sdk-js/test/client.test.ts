@@ -103,9 +103,10 @@ describe('evaluate', () => {
   });
 
   it('keeps the problem detail and the request id of a refused call', async () => {
-    serve(() => answer(403, { detail: 'Origin https://x is not in this app\'s allowed_origins', request_id: 'req-403' }, 'application/problem+json'));
+    // A refusal the page can read (a refused origin cannot be: the browser hides it as a network failure).
+    serve(() => answer(401, { detail: 'Unknown client_id', request_id: 'req-401' }, 'application/problem+json'));
     const result = await new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT }).evaluate.access({ user: 'u1' });
-    expect(result.error).toEqual({ kind: 'http', status: 403, detail: 'Origin https://x is not in this app\'s allowed_origins', request_id: 'req-403' });
+    expect(result.error).toEqual({ kind: 'http', status: 401, detail: 'Unknown client_id', request_id: 'req-401' });
   });
 
   it('gives up after timeoutMs and resolves with a timeout', async () => {
@@ -284,6 +285,18 @@ describe('access', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     const ends = calls.filter((call) => call.url === `${ENDPOINT}/v3/sessions/end`);
     expect(ends.map((call) => call.body.user)).toEqual(['u1']);
+  });
+
+  it('ends the previous account\'s session also when only its login kept it live', async () => {
+    serve((url) => (url.endsWith('/end') ? answer(204, null) : url.endsWith('/heartbeat') ? answer(200, { active: true, logout: false }) : answer(200, ALLOW)));
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, stun: false });
+    await seatguard.evaluate.login({ user: 'login-only' });
+    await seatguard.evaluate.access({ user: 'next-user' });
+    await seatguard.endSession();
+    const ends = calls.filter((call) => call.url === `${ENDPOINT}/v3/sessions/end`);
+    expect(ends.map((call) => call.body.user)).toEqual(['login-only', 'next-user']);
+    expect(ends[0].body).toEqual({ client_id: CLIENT_ID, user: 'login-only', session: calls[0].body.session });
+    expect(ends[0].keepalive).toBe(true);
   });
 
   it('evaluates the page again when it comes back from the back/forward cache', async () => {

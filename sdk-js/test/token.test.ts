@@ -128,6 +128,57 @@ describe('the persistent token', () => {
     expect(cookieToken()).toBe(TOKEN);
   });
 
+  it('gives an IndexedDB that lost the token and answers late the token back, and leaves one holding another alone', async () => {
+    const kept = await restoreToken();
+    await clearIndexedDb();
+    slowOpens(200);
+    expect(await restoreToken(), 'the cookie\'s token, without waiting for IndexedDB').toBe(kept);
+    await vi.waitFor(async () => expect(await indexedToken()).toBe(kept), { timeout: 2000 });
+
+    vi.restoreAllMocks();
+    await clearIndexedDb();
+    await restoreToken();
+    localStorage.clear();
+    clearCookie();
+    document.cookie = `sg_token=${TOKEN}; Path=/`;
+    const older = await indexedToken();
+    slowOpens(200);
+    expect(await restoreToken()).toBe(TOKEN);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    vi.restoreAllMocks();
+    expect(await indexedToken(), 'a token IndexedDB holds is not overwritten unseen').toBe(older);
+  });
+
+  it('says once when the browser refuses the shared cookie domain, and keeps the cookie on the host', async () => {
+    const page = (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    let prototype: object | null = Object.getPrototypeOf(document);
+    let jar: PropertyDescriptor | undefined;
+    while (prototype && !(jar = Object.getOwnPropertyDescriptor(prototype, 'cookie'))) prototype = Object.getPrototypeOf(prototype);
+    try {
+      page.setURL('http://shop.example.co.uk/');
+      await restoreToken('example.co.uk');
+      expect(warn, 'a domain the browser takes').not.toHaveBeenCalled();
+
+      // As a browser does for a public suffix: a cookie for the domain is dropped, the host's is kept.
+      Object.defineProperty(document, 'cookie', {
+        configurable: true,
+        get: () => jar!.get!.call(document),
+        set: (value: string) => (/;\s*Domain=/i.test(value) ? undefined : jar!.set!.call(document, value)),
+      });
+      page.setURL('http://a.co.uk/');
+      clearCookie();
+      const token = await restoreToken('co.uk');
+      expect(await restoreToken('co.uk')).toBe(token);
+      expect(cookieToken()).toBe(token);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('refused cookies for co.uk'));
+    } finally {
+      delete (document as unknown as { cookie?: string }).cookie;
+      page.setURL('http://localhost:3000/');
+    }
+  });
+
   it('is shared by the subdomains of a cookieDomain, through the cookie', async () => {
     const page = (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
     try {
