@@ -216,7 +216,12 @@ public final class SeatguardServer implements AutoCloseable {
         try {
             IdGenerator ids = new IdGenerator(clock, new SecureRandom());
             AppService apps = new AppService(new SqlAppStore(database), ids, clock);
-            Optional<String> generatedAdminToken = apps.ensureAdminToken(config.adminToken());
+            // A configured token applies at once. One made here is stored only once the start has
+            // succeeded (below): a first start that fails later (Redis down, the port taken) would
+            // otherwise keep the hash of a token it never showed, and the next start would say it is stored.
+            if (config.adminToken().isPresent()) {
+                apps.ensureAdminToken(config.adminToken());
+            }
             // Before the demo's own app exists: the default app is made on the first start only.
             boolean firstStart = apps.list().isEmpty();
             SqlEvaluationStore sqlEvaluations = new SqlEvaluationStore(database);
@@ -321,14 +326,7 @@ public final class SeatguardServer implements AutoCloseable {
             ChallengePages challengePages = new ChallengePages(challenges, apps, delivery, clientIps, limits);
             Heartbeats heartbeats = new Heartbeats(presence, devices, accounts, clock);
             OperatorService operators = new OperatorService(new SqlOperatorStore(database), new Argon2Hasher(), ids, clock, new TotpCodes());
-            // The first start makes the first operator, so the dashboard can be opened at once.
-            Optional<CreatedOperator> createdOperator = Optional.empty();
-            if (!operators.anyOperator()) {
-                String password = ids.newSecret(20);
-                operators.create(FIRST_OPERATOR, password);
-                createdOperator = Optional.of(new CreatedOperator(FIRST_OPERATOR, password));
-            }
-            DashboardPages dashboard = new DashboardPages(operators, apps, sqlEvaluations, evaluations, clientIps, clock);
+            DashboardPages dashboard = new DashboardPages(operators, apps, sqlEvaluations, evaluations, challenges, clientIps, clock);
             // One for the API and the dashboard: it lets one backtest per app run on this node at a time.
             Backtest backtest = new Backtest(sqlEvaluations, policyBook, clock);
             // The demo plays an integrator: its own app, and the Java SDK calling this server over loopback.
@@ -372,6 +370,15 @@ public final class SeatguardServer implements AutoCloseable {
             Optional<DemoApp> createdDemoApp = demo.isPresent() ? Optional.of(demoApp.get()) : Optional.empty();
             // The default and demo apps were made after the server began listening.
             directory.invalidate();
+            // Last, so that only a start that succeeded makes what it shows once: the admin token, and the
+            // first operator, so the dashboard can be opened at once. Nobody knows either before the banner.
+            Optional<String> generatedAdminToken = apps.ensureAdminToken(config.adminToken());
+            Optional<CreatedOperator> createdOperator = Optional.empty();
+            if (!operators.anyOperator()) {
+                String password = ids.newSecret(20);
+                operators.create(FIRST_OPERATOR, password);
+                createdOperator = Optional.of(new CreatedOperator(FIRST_OPERATOR, password));
+            }
             log.info("Seatguard listening on {} with storage {}", url, database.description());
             return new SeatguardServer(database, metrics, presence, limits, refresher, intel, stun, http, routes, generatedAdminToken, createdDefaultApp,
                     url, ownerNotices, retention, dispatcher, createdDemoApp, createdOperator);

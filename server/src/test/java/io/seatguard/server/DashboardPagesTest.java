@@ -211,7 +211,8 @@ class DashboardPagesTest {
             assertThat(created.statusCode()).isEqualTo(303);
             String location = created.headers().firstValue("Location").orElseThrow();
             String listId = location.substring(location.indexOf("list=") + 5);
-            assertThat(browser.get(server.url() + location).body()).contains("Office networks (ip, 2 values)").contains("203.0.113.0/24");
+            assertThat(browser.get(server.url() + location).body()).contains("Office networks (ip, 2 values)").contains("203.0.113.0/24")
+                    .as("every value shown: no line about more").doesNotContain("more.</p>");
 
             assertThat(browser.post(server.url() + "/dashboard/lists/values", Map.of("app", app.id(), "list", listId, "do", "add", "values", "192.0.2.1"))
                     .statusCode()).isEqualTo(303);
@@ -229,6 +230,14 @@ class DashboardPagesTest {
 
             assertThat(browser.post(server.url() + "/dashboard/lists/delete", Map.of("app", app.id(), "list", listId)).statusCode()).isEqualTo(303);
             assertThat(server.get("/v3/lists", app.bearer()).json().get("data")).isEmpty();
+
+            // The form of a page opened before the list was deleted (another tab): the lists page saying why,
+            // not the API's problem document (the 404 once replaced the page).
+            HttpResponse<String> stale = browser.post(server.url() + "/dashboard/lists/values", Map.of("app", app.id(), "list", listId, "do", "add",
+                    "values", "192.0.2.2"));
+            assertThat(stale.statusCode()).isEqualTo(404);
+            assertThat(stale.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(stale.body()).contains("<title>Lists · Seatguard</title>").contains("list " + listId + " was not found");
         }
     }
 
@@ -598,7 +607,9 @@ class DashboardPagesTest {
             browser.get(server.url() + "/dashboard/lists" + app);
             assertThat(browser.post(server.url() + "/dashboard/lists/delete", Map.of("app", mine.id(), "list", theirList)).statusCode()).isEqualTo(404);
             browser.get(server.url() + "/dashboard/policies" + app);
-            assertThat(browser.post(server.url() + "/dashboard/policies/delete", Map.of("app", mine.id(), "id", theirPolicy)).statusCode()).isEqualTo(404);
+            HttpResponse<String> deleteTheirs = browser.post(server.url() + "/dashboard/policies/delete", Map.of("app", mine.id(), "id", theirPolicy));
+            assertThat(deleteTheirs.statusCode()).isEqualTo(404);
+            assertThat(deleteTheirs.body()).as("a page a browser shows, not JSON").contains("was not found").contains("Back to the dashboard");
             assertThat(server.get("/v3/policies/" + theirPolicy, other.bearer()).status()).as("still there").isEqualTo(200);
             assertThat(server.get("/v3/lists/" + theirList, other.bearer()).status()).isEqualTo(200);
         }
@@ -634,6 +645,9 @@ class DashboardPagesTest {
                 HttpResponse<String> refused = scoped.get(server.url() + path);
                 assertThat(refused.statusCode()).as(path).isEqualTo(404);
                 assertThat(refused.body()).as(path).doesNotContain(THEIR_USER);
+                // A page the browser shows, not the API's problem document, and not a sign-in form.
+                assertThat(refused.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+                assertThat(refused.body()).as(path).containsAnyOf("No such app.", "No such evaluation.").doesNotContain("Sign in to Seatguard");
             }
             scoped.get(server.url() + "/dashboard/lists");
             assertThat(scoped.post(server.url() + "/dashboard/lists", Map.of("app", theirs.id(), "name", "Sneaky", "kind", "user")).statusCode())

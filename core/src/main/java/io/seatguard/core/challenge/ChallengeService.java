@@ -6,6 +6,8 @@ import io.seatguard.core.account.AccountDevice;
 import io.seatguard.core.account.DeviceLinks;
 import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.evaluation.Evaluation;
+import io.seatguard.core.policy.ChallengeRef;
 import io.seatguard.core.policy.ChallengeType;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +65,24 @@ public final class ChallengeService {
         this.sender = requireNonNull(sender, "sender is null");
         this.devices = requireNonNull(devices, "devices is null");
         this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /**
+     * The evaluation with its challenge as it stands now: the evaluation keeps the status its challenge had
+     * when it was answered, and a backend (seed 003) or an operator reading it later wants today's. An
+     * evaluation whose challenge is gone (erased with its account) is returned as stored.
+     */
+    public Evaluation withCurrentChallenge(Evaluation evaluation) {
+        if (evaluation.challenge().isEmpty()) {
+            return evaluation;
+        }
+        ChallengeRef stored = evaluation.challenge().get();
+        Optional<Challenge> found = store.find(stored.id());
+        if (found.isEmpty()) {
+            return evaluation;
+        }
+        Challenge current = get(stored.id());
+        return evaluation.withChallenge(new ChallengeRef(current.id(), stored.type(), current.status().wireName(), current.expiresAt()));
     }
 
     /** The challenge as it stands now (an expiry is stored as it is noticed). */

@@ -37,7 +37,7 @@ public final class OperatorsCommand {
         @Option(names = "--app", description = "Limit the operator to this app id (repeat for several); without it, every app and the apps page.")
         java.util.List<String> apps;
 
-        @Option(names = "--read-only", description = "The operator sees the pages of their apps and changes nothing but their own password.")
+        @Option(names = "--read-only", description = "The operator sees the pages of their apps and changes nothing but their own password and two-factor sign-in.")
         boolean readOnly;
 
         @Override

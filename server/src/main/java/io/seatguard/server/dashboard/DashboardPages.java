@@ -55,6 +55,11 @@ public final class DashboardPages {
             </form>
             <p class="hint">Forgot your password? Whoever runs this Seatguard sets a new one with
               <code>./seatguard operators reset-password</code>; there is no reset by email.</p></main></body></html>""");
+    /** A page that only says why a request was refused, with the way back: never a form to fill in. */
+    private static final Template NOTICE = Mustache.compiler().compile(HEAD + """
+            <h1>{{title}}</h1>
+            <p class="notice error" role="alert">{{message}}</p>
+            <p><a href="/dashboard">Back to the dashboard</a></p></main></body></html>""");
     private static final Template LIST = DashboardLayout.compile("""
             <h1>Evaluations</h1>
             <form method="get" action="/dashboard/evaluations" class="filters" aria-label="Filters"><input type="hidden" name="app" value="{{appId}}">
@@ -94,6 +99,7 @@ public final class DashboardPages {
 
     private final OperatorService operators;
     private final io.seatguard.core.evaluation.EvaluationStore evaluations;
+    private final io.seatguard.core.challenge.ChallengeService challenges;
     private final AppService apps;
     private final EvaluationArchive archive;
     private final ClientIpResolver clientIps;
@@ -101,8 +107,9 @@ public final class DashboardPages {
     private final SecureRandom random = new SecureRandom();
 
     public DashboardPages(OperatorService operators, AppService apps, EvaluationArchive archive, io.seatguard.core.evaluation.EvaluationStore evaluations,
-            ClientIpResolver clientIps, InstantSource clock) {
+            io.seatguard.core.challenge.ChallengeService challenges, ClientIpResolver clientIps, InstantSource clock) {
         this.operators = requireNonNull(operators, "operators is null");
+        this.challenges = requireNonNull(challenges, "challenges is null");
         this.evaluations = requireNonNull(evaluations, "evaluations is null");
         this.apps = requireNonNull(apps, "apps is null");
         this.archive = requireNonNull(archive, "archive is null");
@@ -205,11 +212,11 @@ public final class DashboardPages {
                 ? evaluations.find(appId, id)
                 : Optional.empty();
         if (found.isEmpty()) {
-            ctx.status(404).contentType("text/html; charset=utf-8").result(LOGIN.execute(Map.of("title", "Not found", "csrf", "", "notice",
-                    "No such evaluation.", "email", "")));
+            notice(ctx, 404, "Not found", "No such evaluation.");
             return;
         }
-        Evaluation evaluation = found.get();
+        // The challenge's status now (completed, failed, expired), not the one it had when the evaluation was answered.
+        Evaluation evaluation = challenges.withCurrentChallenge(found.get());
         Map<String, Object> model = frame(DashboardLayout.Section.EVALUATIONS, "Evaluation", apps.find(appId).orElse(null), operator.get());
         model.put("id", evaluation.id());
         model.put("action", evaluation.action());
@@ -308,9 +315,7 @@ public final class DashboardPages {
         Optional.ofNullable(ctx.pathParamMap().get("app")).ifPresent(named::add);
         if (ctx.method() == io.javalin.http.HandlerType.POST) {
             if (!MediaTypes.essence(ctx.contentType()).equals("application/x-www-form-urlencoded")) {
-                headers(ctx);
-                ctx.status(415).contentType("text/html; charset=utf-8").result(LOGIN.execute(Map.of("title", "Not a form", "csrf", "",
-                        "notice", "The dashboard takes HTML forms only (application/x-www-form-urlencoded).", "email", "")));
+                notice(ctx, 415, "Not a form", "The dashboard takes HTML forms only (application/x-www-form-urlencoded).");
                 return true;
             }
             Optional.ofNullable(ctx.formParam("app")).ifPresent(named::add);
@@ -321,9 +326,7 @@ public final class DashboardPages {
             }
             boolean known = appId.length() <= 64 && apps.find(appId).isPresent() && operator.get().operator().maySee(appId);
             if (!known) {
-                headers(ctx);
-                ctx.status(404).contentType("text/html; charset=utf-8").result(LOGIN.execute(Map.of("title", "Not found", "csrf", "",
-                        "notice", "No such app.", "email", "")));
+                notice(ctx, 404, "Not found", "No such app.");
                 return true;
             }
         }
@@ -408,6 +411,16 @@ public final class DashboardPages {
         }
         ctx.status(status).contentType("text/html; charset=utf-8").result(LOGIN.execute(Map.of("title", "Sign in", "csrf", csrf,
                 "notice", notice.orElse(""), "email", email)));
+    }
+
+    /**
+     * Answers a refused request as a page a browser shows ({@code status}, why, and a link back), not as the
+     * API's problem document: a dashboard form posted for a list another tab deleted, a policy today's
+     * settings refuse, an app the operator may not see.
+     */
+    static void notice(Context ctx, int status, String title, String message) {
+        headers(ctx);
+        ctx.status(status).contentType("text/html; charset=utf-8").result(NOTICE.execute(Map.of("title", title, "message", message)));
     }
 
     private static void headers(Context ctx) {

@@ -4,6 +4,8 @@ import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 import static java.util.Objects.requireNonNull;
 
+import io.seatguard.core.error.SeatguardException;
+import io.seatguard.server.http.Problems;
 import io.seatguard.server.http.Route;
 import java.util.List;
 
@@ -76,10 +78,30 @@ public record DashboardSite(DashboardPages sessions, OverviewPage overview, Acco
             io.javalin.http.Handler handler = route.handler();
             all.add(Route.page(route.method(), route.path(), ctx -> {
                 if (!sessions.refusesApp(ctx) && !sessions.refusesChange(ctx)) {
-                    handler.handle(ctx);
+                    handled(handler, ctx);
                 }
             }));
         }
         return List.copyOf(all);
+    }
+
+    /**
+     * A page's client fault that its handler did not turn into a form's message (a list deleted in another
+     * tab, a policy today's settings refuse to enforce) becomes a page saying why, not the API's problem
+     * document in the browser. Server faults stay with the API's handling, which logs them.
+     */
+    private static void handled(io.javalin.http.Handler handler, io.javalin.http.Context ctx) throws Exception {
+        try {
+            handler.handle(ctx);
+        }
+        catch (SeatguardException e) {
+            int status = Problems.status(e.code().category());
+            if (status >= 500) {
+                throw e;
+            }
+            String why = e.errors().isEmpty() ? e.getMessage()
+                    : e.errors().stream().map(error -> error.field() + ": " + error.message()).collect(java.util.stream.Collectors.joining("; "));
+            DashboardPages.notice(ctx, status, e.code().title(), why);
+        }
     }
 }

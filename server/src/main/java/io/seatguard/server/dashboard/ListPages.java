@@ -136,7 +136,8 @@ public final class ListPages {
                 "current", selected.map(shown -> shown.id().equals(list.id())).orElse(false))).toList());
         selected.ifPresent(list -> model.put("selected", Map.of("id", list.id(), "name", list.name(), "kind", list.kind().wireName(),
                 "size", list.values().size(), "values", list.values().stream().limit(SHOWN_VALUES).toList(),
-                "more", Math.max(0, list.values().size() - SHOWN_VALUES))));
+                // Empty when all are shown: the template's {{#more}} takes 0 as true, an empty string as false.
+                "more", list.values().size() > SHOWN_VALUES ? String.valueOf(list.values().size() - SHOWN_VALUES) : "")));
         model.put("form", form);
         model.put("kinds", Arrays.stream(ListKind.values()).map(kind -> Map.of("name", kind.wireName(),
                 "chosen", kind.wireName().equals(form.get("kind")))).toList());

@@ -39,7 +39,7 @@ public final class OperatorPages {
               <label for="op-password">Password (12 characters or more; give it to them another way)</label><input id="op-password" name="password" type="password" autocomplete="new-password">
               <fieldset><legend>Apps (none ticked: every app, and managing apps and operators)</legend>
               {{#appChoices}}<label><input type="checkbox" name="app_scope" value="{{id}}"{{#checked}} checked{{/checked}}> {{name}}</label>{{/appChoices}}</fieldset>
-              <label><input type="checkbox" name="read_only" value="yes"{{#formReadOnly}} checked{{/formReadOnly}}> Read-only: sees the pages of those apps, changes nothing but their own password</label>
+              <label><input type="checkbox" name="read_only" value="yes"{{#formReadOnly}} checked{{/formReadOnly}}> Read-only: sees the pages of those apps, changes nothing but their own password and two-factor sign-in</label>
               <button type="submit">Add operator</button></form>{{/readOnly}}
             """);
 

@@ -4,10 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
 import io.seatguard.core.app.App;
-import io.seatguard.core.challenge.Challenge;
 import io.seatguard.core.challenge.ChallengeService;
 import io.seatguard.core.evaluation.Evaluation;
-import io.seatguard.core.policy.ChallengeRef;
 import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.evaluation.ConsumeOutcome;
@@ -36,17 +34,7 @@ final class EvaluationHandlers {
 
     /** The evaluation with its challenge's current status, which is what a backend checks before it lets someone in (seed 003). */
     private Evaluation live(Evaluation evaluation) {
-        if (evaluation.challenge().isEmpty()) {
-            return evaluation;
-        }
-        ChallengeRef stored = evaluation.challenge().get();
-        try {
-            Challenge current = challenges.get(stored.id());
-            return evaluation.withChallenge(new ChallengeRef(current.id(), stored.type(), current.status().wireName(), current.expiresAt()));
-        }
-        catch (SeatguardException e) {
-            return evaluation;
-        }
+        return challenges.withCurrentChallenge(evaluation);
     }
 
     void get(Context ctx) {

@@ -137,9 +137,15 @@ public final class HttpApi {
         return request == null ? (long) (javalinMillis * 1_000_000L) : System.nanoTime() - request.getBeginNanoTime();
     }
 
+    /**
+     * A request no route took gets a problem document. One a route answered 404 or 405 itself keeps that
+     * answer: a problem document, or a dashboard page ("No such app.") that a browser should show.
+     */
     private static void problemUnlessWritten(Context ctx, SeatguardException e) {
         String contentType = ctx.res().getContentType();
-        if (contentType == null || !contentType.startsWith(Problems.CONTENT_TYPE)) {
+        boolean problem = contentType != null && contentType.startsWith(Problems.CONTENT_TYPE);
+        boolean routeAnswered = ctx.attribute(ROUTE_ATTRIBUTE) != null && ctx.resultInputStream() != null;
+        if (!problem && !routeAnswered) {
             Problems.write(ctx, e);
         }
     }
