@@ -24,6 +24,27 @@ class PatternsApiTest {
     }
 
     @Test
+    void importedHistoryIsNotJudgedUntilTheAccountsNextEvaluation() {
+        ServerConfig config = TestServer.config(dataDir).patternThresholds(PatternThresholds.parse("many_devices=2:3")).build();
+        try (TestServer server = TestServer.startWith(config)) {
+            TestApp app = server.defaultApp();
+            for (int device = 1; device <= 3; device++) {
+                Response imported = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"imported\",\"ip\":\"198.51.100.7\",\"timestamp\":\""
+                        + java.time.Instant.now().minus(java.time.Duration.ofDays(3)).plusSeconds(device) + "\",\"user_agent\":\"" + EvaluateApiTest.DESKTOP
+                        + "\",\"device\":{\"token\":\"tok_imported_dev_000" + device + "\"}}", app.bearer());
+                assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+            }
+            assertThat(server.get("/v3/patterns", app.bearer()).json().get("data")).as("an import flags nothing").isEmpty();
+
+            evaluate(server, app, "imported", "tok_imported_dev_0001", "s-now");
+            JsonNode flagged = server.get("/v3/patterns", app.bearer()).json().get("data");
+            assertThat(flagged).as("judged on everything stored, imports included").hasSize(1);
+            assertThat(flagged.get(0).get("level").asText()).isEqualTo("dangerous");
+            assertThat(flagged.get(0).get("current_value").asLong()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void anAccountOnManyDevicesIsFlaggedAtOnceAndExported() {
         ServerConfig config = TestServer.config(dataDir).patternThresholds(PatternThresholds.parse("many_devices=2:3")).build();
         try (TestServer server = TestServer.startWith(config)) {

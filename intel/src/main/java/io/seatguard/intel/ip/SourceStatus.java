@@ -20,4 +20,9 @@ public record SourceStatus(String kind, String name, boolean loaded, Optional<Lo
         requireNonNull(error, "error is null");
         requireNonNull(checkedAt, "checkedAt is null");
     }
+
+    /** Turned off: nothing configured to load (e.g. {@code --geoip-db off}), as opposed to a list still pending or failing. */
+    public boolean off() {
+        return !loaded && error.isEmpty() && checkedAt.isPresent();
+    }
 }

@@ -83,7 +83,7 @@ final class OpsHandlers {
         if (source.error().isPresent()) {
             return "error";
         }
-        return source.checkedAt().isPresent() ? "off" : "pending";
+        return source.off() ? "off" : "pending";
     }
 
     void metrics(Context ctx) {
