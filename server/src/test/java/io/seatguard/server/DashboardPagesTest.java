@@ -408,7 +408,16 @@ class DashboardPagesTest {
             String href = link.group(1).replace("&amp;", "&");
             HttpResponse<String> account = browser.get(server.url() + href);
             assertThat(account.statusCode()).isEqualTo(200);
-            assertThat(account.body()).as(href).contains("2 devices in 30 days").doesNotContain("No account");
+            assertThat(account.body()).as(href).contains("2 devices in 30 days").doesNotContain("No account")
+                    .contains("<th scope=\"col\">Verdict</th>");
+
+            // An unknown filter is refused as the API refuses it, never read as "any" (an export of everyone).
+            for (String path : List.of("/dashboard/patterns", "/dashboard/patterns.csv", "/dashboard/patterns.json")) {
+                HttpResponse<String> unknown = browser.get(server.url() + path + "?app=" + app.id() + "&pattern=many");
+                assertThat(unknown.statusCode()).as(path).isEqualTo(400);
+                assertThat(unknown.body()).as(path).contains("pattern: must be one of many_devices");
+            }
+            assertThat(browser.get(server.url() + "/dashboard/patterns.csv?app=" + app.id() + "&level=").statusCode()).as("empty: any").isEqualTo(200);
         }
     }
 

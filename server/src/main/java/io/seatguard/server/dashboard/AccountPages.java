@@ -18,7 +18,6 @@ import io.seatguard.core.operator.OperatorService;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,6 @@ import java.util.TreeSet;
  * export them as CSV.
  */
 public final class AccountPages {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
     private static final Template ACCOUNT = DashboardLayout.compile("""
             <h1>Accounts of {{appName}}</h1>
             <form method="get" action="/dashboard/accounts"><input type="hidden" name="app" value="{{appId}}">
@@ -39,7 +37,7 @@ public final class AccountPages {
             {{#notFound}}<p class="notice error" role="alert">No account {{user}} in this app.</p>{{/notFound}}
             {{#summary}}
             <h2>{{user}}</h2>
-            <p>First seen {{firstSeen}}, last seen {{lastSeen}}; {{deviceCount}} devices in 30 days; countries in 24 h: {{countries}}.</p>
+            <p>First seen {{firstSeen}}, last seen {{lastSeen}}; {{deviceCount}} {{devicesWord}} in 30 days; countries in 24 h: {{countries}}.</p>
             <h2>Devices</h2>
             <table><thead><tr><th scope="col">Device</th><th scope="col">Type</th><th scope="col">Browser / OS</th><th scope="col">Status</th><th scope="col">Last seen</th><th scope="col">Country</th><th scope="col"></th></tr></thead>
             <tbody>{{#devices}}<tr><td>{{id}}</td><td>{{type}}</td><td>{{browser}} / {{os}}</td><td>{{status}}</td><td>{{lastSeen}}</td><td>{{country}}</td>
@@ -51,7 +49,7 @@ public final class AccountPages {
             {{#sessionsUnknown}}<p id="sessions-unknown">Live sessions cannot be read now: the presence store (Redis) does not answer.</p>{{/sessionsUnknown}}
             {{^sessionsUnknown}}{{^sessions}}<p>No live session.</p>{{/sessions}}{{/sessionsUnknown}}
             <h2>Patterns</h2><ul>{{#patterns}}<li>{{pattern}}: {{level}} ({{value}})</li>{{/patterns}}</ul>{{^patterns}}<p>None flagged.</p>{{/patterns}}
-            <h2>Latest evaluations</h2><table><tbody>{{#history}}<tr><td><a href="/dashboard/evaluations/{{appId}}/{{id}}">{{at}}</a></td><td>{{action}}</td><td>{{verdict}}</td><td>{{ip}}</td><td>{{country}}</td></tr>{{/history}}</tbody></table>
+            <h2>Latest evaluations</h2><table><thead><tr><th scope="col">Time</th><th scope="col">Action</th><th scope="col">Verdict</th><th scope="col">IP</th><th scope="col">Country</th></tr></thead><tbody>{{#history}}<tr><td><a href="/dashboard/evaluations/{{appId}}/{{id}}">{{at}}</a></td><td>{{action}}</td><td>{{verdict}}</td><td>{{ip}}</td><td>{{country}}</td></tr>{{/history}}</tbody></table>
             {{/summary}}
             """);
     private static final Template PATTERNS = DashboardLayout.compile("""
@@ -104,18 +102,19 @@ public final class AccountPages {
                 Map<String, Object> found = new HashMap<>();
                 found.put("user", user);
                 found.put("appId", app.id());
-                found.put("firstSeen", TIME.format(summary.get().firstSeen()));
-                found.put("lastSeen", TIME.format(summary.get().lastSeen()));
+                found.put("firstSeen", DashboardLayout.time(summary.get().firstSeen()));
+                found.put("lastSeen", DashboardLayout.time(summary.get().lastSeen()));
                 found.put("deviceCount", summary.get().deviceCount());
+                found.put("devicesWord", summary.get().deviceCount() == 1 ? "device" : "devices");
                 found.put("countries", summary.get().countries24h().isEmpty() ? "none" : String.join(", ", new TreeSet<>(summary.get().countries24h())));
                 List<AccountDevice> linked = devices.devices(app.id(), user).orElse(List.of());
                 found.put("devices", linked.stream().map(device -> Map.of("id", device.id(), "type", device.type().wireName(), "browser", device.browser(),
-                        "os", device.os(), "status", device.status().wireName(), "lastSeen", TIME.format(device.lastSeen()),
+                        "os", device.os(), "status", device.status().wireName(), "lastSeen", DashboardLayout.time(device.lastSeen()),
                         "country", device.lastCountry().orElse("—"), "attached", device.status() == io.seatguard.core.account.LinkStatus.ATTACHED))
                         .toList());
                 Optional<List<io.seatguard.core.presence.Presence.LiveSession>> live = presence.liveIfReadable(app.id(), user, clock.instant());
                 found.put("sessions", live.orElse(List.of()).stream().map(session -> Map.of("id", session.sessionId(),
-                        "device", session.deviceId(), "type", session.deviceType(), "ip", session.ip(), "lastSeen", TIME.format(session.lastSeen())))
+                        "device", session.deviceId(), "type", session.deviceType(), "ip", session.ip(), "lastSeen", DashboardLayout.time(session.lastSeen())))
                         .toList());
                 // Redis down: the page says the live sessions are unknown rather than failing, or claiming there are none.
                 found.put("sessionsUnknown", live.isEmpty());
@@ -124,7 +123,7 @@ public final class AccountPages {
                 found.put("patterns", patterns.forUser(app.id(), user).stream().map(pattern -> Map.of("pattern", pattern.kind().wireName(),
                         "level", pattern.level().wireName(), "value", pattern.currentValue())).toList());
                 found.put("history", history.byUser(app.id(), user, 20, Optional.empty()).rows().stream().map(row -> Map.of("appId", app.id(),
-                        "id", row.evaluationId(), "at", TIME.format(row.createdAt()), "action", row.action(), "verdict", row.verdict(), "ip", row.ip(),
+                        "id", row.evaluationId(), "at", DashboardLayout.time(row.createdAt()), "action", row.action(), "verdict", row.verdict(), "ip", row.ip(),
                         "country", row.country().orElse("—"))).toList());
                 model.put("summary", found);
             }
@@ -166,8 +165,8 @@ public final class AccountPages {
         // lead to its own account, not to a cut or decoded one.
         model.put("rows", found.stream().map(pattern -> Map.of("appId", app.id(), "user", pattern.userId(),
                 "userQuery", URLEncoder.encode(pattern.userId(), StandardCharsets.UTF_8), "pattern", pattern.kind().wireName(),
-                "level", pattern.level().wireName(), "value", pattern.currentValue(), "first", TIME.format(pattern.firstDetected()),
-                "last", TIME.format(pattern.lastSeen()))).toList());
+                "level", pattern.level().wireName(), "value", pattern.currentValue(), "first", DashboardLayout.time(pattern.firstDetected()),
+                "last", DashboardLayout.time(pattern.lastSeen()))).toList());
         ctx.contentType("text/html; charset=utf-8").result(PATTERNS.execute(model));
     }
 
@@ -196,11 +195,25 @@ public final class AccountPages {
         }
     }
 
-    /** The pattern and level asked for in the query; an unknown name is no filter, as on the page's selects. */
+    /**
+     * The pattern and level asked for in the query; empty ("any" on the page's selects) is no filter. An
+     * unknown name is refused (400, as {@code GET /v3/patterns} does) rather than read as no filter: an
+     * export would otherwise hold every flagged account where the operator asked for some.
+     */
     private record PatternFilter(Optional<PatternKind> kind, Optional<PatternLevel> level) {
         static PatternFilter of(Context ctx) {
-            return new PatternFilter(Optional.ofNullable(ctx.queryParam("pattern")).flatMap(PatternKind::fromWireName),
-                    Optional.ofNullable(ctx.queryParam("level")).flatMap(PatternLevel::fromWireName));
+            return new PatternFilter(
+                    named(ctx, "pattern", PatternKind::fromWireName, java.util.Arrays.stream(PatternKind.values()).map(PatternKind::wireName).toList()),
+                    named(ctx, "level", PatternLevel::fromWireName, java.util.Arrays.stream(PatternLevel.values()).map(PatternLevel::wireName).toList()));
+        }
+
+        private static <T> Optional<T> named(Context ctx, String parameter, java.util.function.Function<String, Optional<T>> byName, List<String> known) {
+            String name = ctx.queryParam(parameter);
+            if (name == null || name.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(byName.apply(name).orElseThrow(() -> io.seatguard.core.error.SeatguardException.invalid(parameter,
+                    "must be one of " + String.join(", ", known))));
         }
 
         List<AccountPattern> list(PatternReader patterns, App app, int limit) {

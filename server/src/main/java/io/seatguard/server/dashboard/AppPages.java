@@ -15,7 +15,6 @@ import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.operator.OperatorService;
 import io.seatguard.server.http.AppFields;
 import io.seatguard.server.http.Json;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,6 @@ import java.util.Optional;
  * shown again; the page is {@code no-store}).
  */
 public final class AppPages {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
     private static final Template PAGE = DashboardLayout.compile("""
             <h1>Apps and keys</h1>
             {{#secret}}<div class="notice" role="status"><p>The secret key of <strong>{{app}}</strong>, shown this once: copy it to your backend's configuration now.</p>
@@ -200,7 +198,7 @@ public final class AppPages {
         Map<String, Object> model = sessions.frame(DashboardLayout.Section.APPS, "Apps and keys", current, operator);
         model.put("rows", sessions.visibleApps(ctx).stream().map(app -> Map.of("id", app.id(), "name", app.name(), "clientId", app.clientId(),
                 "origins", app.allowedOrigins().isEmpty() ? "none (server calls only)" : String.join(", ", app.allowedOrigins()),
-                "created", TIME.format(app.createdAt()))).toList());
+                "created", DashboardLayout.time(app.createdAt()))).toList());
         if (current != null) {
             Map<String, Object> shown = new HashMap<>();
             shown.put("id", current.id());

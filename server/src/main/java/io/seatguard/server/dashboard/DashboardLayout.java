@@ -61,6 +61,11 @@ final class DashboardLayout {
     private DashboardLayout() {}
 
     /** A page: the frame around {@code body}; missing values render empty, and an empty string is false. */
+    /** A time as the pages show it: UTC in ISO form, to the second (a stored instant may hold nanoseconds). */
+    static String time(java.time.Instant instant) {
+        return java.time.format.DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
     static Template compile(String body) {
         return Mustache.compiler().defaultValue("").emptyStringIsFalse(true).compile(HEAD + body + FOOT);
     }

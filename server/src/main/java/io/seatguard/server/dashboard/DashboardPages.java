@@ -19,7 +19,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,6 @@ public final class DashboardPages {
     static final String SESSION_COOKIE = "sg_dash";
     static final String LOGIN_CSRF_COOKIE = "sg_dash_csrf";
     private static final String OPERATOR = "seatguard.dashboard.operator";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
 
     private static final String HEAD = """
             <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -189,8 +187,8 @@ public final class DashboardPages {
         Map<String, Object> model = frame(DashboardLayout.Section.EVALUATIONS, "Evaluations", current, operator.get());
         model.put("f", filter.fields());
         model.put("problem", filter.problem().orElse(""));
-        model.put("fromText", TIME.format(filter.from()));
-        model.put("toText", TIME.format(filter.to()));
+        model.put("fromText", DashboardLayout.time(filter.from()));
+        model.put("toText", DashboardLayout.time(filter.to()));
         model.put("window", FILTER_WINDOW);
         model.put("count", rows.size());
         model.put("evaluations", rows);
@@ -221,7 +219,7 @@ public final class DashboardPages {
         model.put("id", evaluation.id());
         model.put("action", evaluation.action());
         model.put("verdict", evaluation.verdict().wireName());
-        model.put("at", TIME.format(evaluation.createdAt()));
+        model.put("at", DashboardLayout.time(evaluation.createdAt()));
         model.put("user", evaluation.user().id().orElse("—"));
         model.put("userQuery", evaluation.user().id().map(user -> java.net.URLEncoder.encode(user, StandardCharsets.UTF_8)).orElse(""));
         model.put("device", evaluation.device().id() + " (" + evaluation.device().type().wireName() + ", " + evaluation.device().browser() + " on "
@@ -250,7 +248,7 @@ public final class DashboardPages {
     }
 
     private static Map<String, Object> row(Evaluation evaluation) {
-        return Map.of("appId", evaluation.appId(), "id", evaluation.id(), "at", TIME.format(evaluation.createdAt()), "action", evaluation.action(),
+        return Map.of("appId", evaluation.appId(), "id", evaluation.id(), "at", DashboardLayout.time(evaluation.createdAt()), "action", evaluation.action(),
                 "verdict", evaluation.verdict().wireName(), "user", evaluation.user().id().orElse("—"), "risk", evaluation.risk().score(),
                 "band", io.seatguard.core.risk.RiskScorer.band(evaluation.risk().score()), "ip", evaluation.publicIp().address(),
                 "country", evaluation.publicIp().country().orElse("—"));

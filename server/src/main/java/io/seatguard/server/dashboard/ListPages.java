@@ -12,7 +12,6 @@ import io.seatguard.core.policy.ListKind;
 import io.seatguard.core.policy.ListService;
 import io.seatguard.core.policy.ListSummary;
 import io.seatguard.core.policy.NamedList;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +25,6 @@ import java.util.Optional;
  * deleted.
  */
 public final class ListPages {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
     private static final int SHOWN_VALUES = 500;
     private static final Template PAGE = DashboardLayout.compile("""
             <h1>Lists of {{appName}}</h1>
@@ -132,7 +130,7 @@ public final class ListPages {
         List<ListSummary> all = app == null ? List.of() : lists.summaries(app.id());
         Optional<NamedList> selected = listId.filter(id -> all.stream().anyMatch(list -> list.id().equals(id))).flatMap(id -> read(app, id));
         model.put("lists", all.stream().map(list -> Map.of("id", list.id(), "name", list.name(), "kind", list.kind().wireName(),
-                "size", list.size(), "updated", TIME.format(list.updatedAt()),
+                "size", list.size(), "updated", DashboardLayout.time(list.updatedAt()),
                 "current", selected.map(shown -> shown.id().equals(list.id())).orElse(false))).toList());
         selected.ifPresent(list -> model.put("selected", Map.of("id", list.id(), "name", list.name(), "kind", list.kind().wireName(),
                 "size", list.values().size(), "values", list.values().stream().limit(SHOWN_VALUES).toList(),

@@ -10,7 +10,6 @@ import io.seatguard.core.error.FieldError;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.operator.Operator;
 import io.seatguard.core.operator.OperatorService;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +23,6 @@ import java.util.TreeSet;
  * against the store and is the way back in if every password is lost.
  */
 public final class OperatorPages {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
     private static final Template PAGE = DashboardLayout.compile("""
             <h1>Operators</h1>
             {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
@@ -120,7 +118,7 @@ public final class OperatorPages {
                 "apps", each.apps().map(ids -> String.join(", ", all.stream().filter(app -> ids.contains(app.id())).map(App::name).toList()))
                         .orElse("every app"),
                 "may", each.readOnly() ? "look only" : "look and change",
-                "created", TIME.format(each.createdAt()), "self", each.id().equals(operator.operator().id()))).toList());
+                "created", DashboardLayout.time(each.createdAt()), "self", each.id().equals(operator.operator().id()))).toList());
         model.put("appChoices", all.stream().map(app -> Map.of("id", app.id(), "name", app.name(), "checked", formScope.contains(app.id()))).toList());
         model.put("notice", notice.orElse(""));
         model.put("errors", errors);

@@ -20,6 +20,40 @@ final class PolicyForm {
 
     private PolicyForm() {}
 
+    /** A path into the built tree's conditions, when they are joined: the filled row's place, then the rest. */
+    private static final java.util.regex.Pattern JOINED = java.util.regex.Pattern.compile("^conditions\\.(?:any|all)\\[(\\d+)]\\.?");
+
+    /**
+     * The validator's faults with paths into the built tree named by the form's rows instead: empty rows are
+     * left out of the tree, so {@code conditions.any[1].value} is the second filled row, which may be
+     * "condition 3"; a lone row is {@code conditions.value}.
+     */
+    static List<io.seatguard.core.error.FieldError> byRow(List<io.seatguard.core.error.FieldError> faults, Function<String, String> form) {
+        List<Integer> filled = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            if (!form.apply("check" + i).isEmpty()) {
+                filled.add(i);
+            }
+        }
+        List<io.seatguard.core.error.FieldError> named = new ArrayList<>();
+        for (io.seatguard.core.error.FieldError fault : faults) {
+            String field = fault.field();
+            java.util.regex.Matcher joined = JOINED.matcher(field);
+            if (filled.size() > 1 && joined.find() && Integer.parseInt(joined.group(1)) < filled.size()) {
+                field = rowName(filled.get(Integer.parseInt(joined.group(1))), field.substring(joined.end()));
+            }
+            else if (filled.size() == 1 && field.startsWith("conditions.")) {
+                field = rowName(filled.get(0), field.substring("conditions.".length()));
+            }
+            named.add(new io.seatguard.core.error.FieldError(field, fault.message()));
+        }
+        return named;
+    }
+
+    private static String rowName(int row, String part) {
+        return "condition " + (row + 1) + (part.isEmpty() ? "" : " " + part);
+    }
+
     /** @param form the posted fields by name; missing ones are empty */
     static Map<String, Object> tree(Function<String, String> form, PolicyFields fields) {
         Map<String, Object> tree = new LinkedHashMap<>();

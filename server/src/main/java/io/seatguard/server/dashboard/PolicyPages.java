@@ -42,7 +42,7 @@ public final class PolicyPages {
             <input type="hidden" name="id" value="{{id}}"><button type="submit" class="link">Delete</button></form>{{/readOnly}}</td></tr>{{/policies}}</tbody></table>
             {{^policies}}<p>No policies: every evaluation is allowed and only gathers signals.</p>{{/policies}}
             {{#showForm}}<h2 id="policy-form">{{#viewOnly}}{{form.name}}{{/viewOnly}}{{^viewOnly}}{{#form.id}}Edit {{form.name}}{{/form.id}}{{^form.id}}New policy{{/form.id}}{{/viewOnly}}</h2>
-            {{#hasErrors}}<div class="notice error" role="alert"><p>The policy was not saved:</p><ul>{{#errors}}<li>{{field}}: {{message}}</li>{{/errors}}</ul></div>{{/hasErrors}}
+            {{#hasErrors}}<div class="notice error" role="alert"><p>{{#backtesting}}The policy could not be backtested:{{/backtesting}}{{^backtesting}}The policy was not saved:{{/backtesting}}</p><ul>{{#errors}}<li>{{field}}: {{message}}</li>{{/errors}}</ul></div>{{/hasErrors}}
             {{#backtest}}<div class="notice" role="status"><p>Over the last 7 days, of {{evaluated}} evaluations it would have matched {{matched}}:
               {{allow}} allowed, {{deny}} denied, {{challenge}} challenged.</p></div>{{/backtest}}
             {{#viewOnly}}<div id="policy-view"><fieldset disabled><legend>Read-only</legend>{{/viewOnly}}
@@ -134,7 +134,10 @@ public final class PolicyPages {
             ctx.redirect("/dashboard/policies?app=" + app.id(), io.javalin.http.HttpStatus.SEE_OTHER);
         }
         catch (SeatguardException e) {
-            render(ctx, DashboardPages.statusOf(e), operator.get(), app, form, DashboardPages.faults(e), null);
+            List<FieldError> faults = form.getOrDefault("json", "").isBlank()
+                    ? PolicyForm.byRow(DashboardPages.faults(e), name -> form.getOrDefault(name, ""))
+                    : DashboardPages.faults(e);
+            render(ctx, DashboardPages.statusOf(e), operator.get(), app, form, faults, null);
         }
         catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             render(ctx, 400, operator.get(), app, form, List.of(new FieldError("json", "is not valid JSON: " + e.getOriginalMessage())), null);
@@ -182,6 +185,7 @@ public final class PolicyPages {
         model.put("showForm", !readOnly || form.containsKey("id"));
         model.put("errors", errors);
         model.put("hasErrors", !errors.isEmpty());
+        model.put("backtesting", "backtest".equals(form.get("do")));
         model.put("joinAll", "all".equals(form.get("join")));
         model.put("enforce", "enforce".equals(form.get("mode")));
         model.put("deviceLimit", "device_limit".equals(form.get("challenge_type")));

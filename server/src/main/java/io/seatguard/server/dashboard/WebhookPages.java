@@ -15,7 +15,6 @@ import io.seatguard.core.webhook.WebhookEndpoint;
 import io.seatguard.core.webhook.WebhookEventType;
 import io.seatguard.server.http.WebhookServices;
 import java.time.InstantSource;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,7 +28,6 @@ import java.util.Optional;
  * delete it. The same {@link WebhookServices} as {@code /v3/webhooks}, so the same target checks apply.
  */
 public final class WebhookPages {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
     private static final int LOGGED = 50;
     private static final Template PAGE = DashboardLayout.compile("""
             <h1>Webhooks of {{appName}}</h1>
@@ -111,7 +109,7 @@ public final class WebhookPages {
         withForm(ctx, app -> {
             WebhookServices.Rotated rotated = webhooks.rotate(app.id(), form(ctx, "endpoint"), clock.instant());
             return new Outcome(Optional.of(rotated.endpoint().id()), Optional.of(Map.of("url", rotated.endpoint().url(), "key", rotated.secret(),
-                    "until", TIME.format(rotated.until()))), Optional.empty());
+                    "until", DashboardLayout.time(rotated.until()))), Optional.empty());
         });
     }
 
@@ -164,7 +162,7 @@ public final class WebhookPages {
         List<WebhookEndpoint> endpoints = app == null ? List.of() : webhooks.store().list(app.id());
         model.put("endpoints", endpoints.stream().map(endpoint -> Map.of("id", endpoint.id(), "url", endpoint.url(),
                 "events", String.join(", ", endpoint.events().stream().map(WebhookEventType::wireName).toList()),
-                "created", TIME.format(endpoint.createdAt()))).toList());
+                "created", DashboardLayout.time(endpoint.createdAt()))).toList());
         Optional<WebhookEndpoint> selected = outcome.endpointId().flatMap(id -> endpoints.stream().filter(endpoint -> endpoint.id().equals(id)).findFirst());
         selected.ifPresent(endpoint -> {
             Map<String, Object> shown = new HashMap<>();
@@ -189,12 +187,12 @@ public final class WebhookPages {
 
     private static Map<String, Object> row(WebhookEndpoint endpoint, Delivery delivery) {
         String answer = delivery.lastStatusCode().map(code -> "HTTP " + code).or(delivery::lastError).orElse("—");
-        return Map.of("endpointId", endpoint.id(), "messageId", delivery.messageId(), "created", TIME.format(delivery.createdAt()),
+        return Map.of("endpointId", endpoint.id(), "messageId", delivery.messageId(), "created", DashboardLayout.time(delivery.createdAt()),
                 "event", delivery.eventType(), "status", delivery.status(), "attempts", delivery.attempts(), "answer", answer);
     }
 
     private static Map<String, Object> tryRow(DeliveryTry one) {
-        return Map.of("attempt", one.attempt(), "at", TIME.format(one.at()), "answer", one.statusCode().map(code -> "HTTP " + code).orElse("none"),
+        return Map.of("attempt", one.attempt(), "at", DashboardLayout.time(one.at()), "answer", one.statusCode().map(code -> "HTTP " + code).orElse("none"),
                 "error", one.error().orElse(""), "took", one.took().toMillis());
     }
 
