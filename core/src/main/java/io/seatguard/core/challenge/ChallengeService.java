@@ -81,13 +81,16 @@ public final class ChallengeService {
         if (found.isEmpty()) {
             return evaluation;
         }
-        Challenge current = get(stored.id());
+        Challenge current = settled(found.get());
         return evaluation.withChallenge(new ChallengeRef(current.id(), stored.type(), current.status().wireName(), current.expiresAt()));
     }
 
     /** The challenge as it stands now (an expiry is stored as it is noticed). */
     public Challenge get(String challengeId) {
-        Challenge stored = store.find(challengeId).orElseThrow(() -> SeatguardException.notFound("challenge " + challengeId));
+        return settled(store.find(challengeId).orElseThrow(() -> SeatguardException.notFound("challenge " + challengeId)));
+    }
+
+    private Challenge settled(Challenge stored) {
         Challenge settled = machine.settle(stored, clock.instant());
         if (settled != stored) {
             store.replace(stored, settled);
