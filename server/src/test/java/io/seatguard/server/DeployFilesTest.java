@@ -77,8 +77,12 @@ class DeployFilesTest {
         environment.put("SEATGUARD_DATA_DIR", dir.resolve("state").toString());
         environment.put("SEATGUARD_PORT", Integer.toString(port));
         environment.put("SEATGUARD_NO_STUN", "true");
+        // JSON logs, as the example settings have them.
+        assertThat(Files.readString(SETTINGS)).containsPattern("(?m)^SEATGUARD_LOG_FORMAT=json$");
+        environment.put("SEATGUARD_LOG_FORMAT", "json");
         try (ServerProcess server = ServerProcess.start(command, environment, port, dir)) {
             assertThat(server.send("GET", "/dev/outbox", null, Map.of()).status()).as("--production: no development outbox").isEqualTo(404);
+            assertEveryLogLineIsJsonWithItsText(server);
             Process process = server.process();
             Instant stopAsked = Instant.now();
             process.destroy(); // SIGTERM, as systemctl stop sends
@@ -88,6 +92,27 @@ class DeployFilesTest {
             assertThat(success).as("exit status %d after SIGTERM (in %s), log:%n%s", process.exitValue(), Duration.between(stopAsked, Instant.now()),
                     server.errorOutput()).contains(process.exitValue());
         }
+    }
+
+    /**
+     * The example settings log JSON: one object a line, each with the line's text (formattedMessage)
+     * besides its template (message) and values (arguments), so a search for the text log's words finds it.
+     */
+    private static void assertEveryLogLineIsJsonWithItsText(ServerProcess server) throws Exception {
+        // The server answers /readyz a moment before it logs that it listens.
+        Instant until = Instant.now().plusSeconds(20);
+        while (!server.errorOutput().contains("Seatguard listening on") && Instant.now().isBefore(until)) {
+            Thread.sleep(50);
+        }
+        List<com.fasterxml.jackson.databind.JsonNode> lines = new ArrayList<>();
+        for (String line : server.errorOutput().lines().filter(line -> !line.isBlank()).toList()) {
+            lines.add(io.seatguard.server.http.Json.MAPPER.readTree(line));
+        }
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line.isObject()).isTrue());
+        assertThat(lines).anySatisfy(line -> {
+            assertThat(line.path("formattedMessage").asText()).startsWith("Seatguard listening on http://");
+            assertThat(line.path("message").asText()).contains("{}");
+        });
     }
 
     @Test
