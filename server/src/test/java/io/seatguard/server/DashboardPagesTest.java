@@ -241,6 +241,37 @@ class DashboardPagesTest {
         }
     }
 
+    /** Found by probing the forms: what the API refuses, a form must not store by another way in. */
+    @Test
+    void whatTheApiRefusesNoDashboardFormStores() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            PageClient browser = signedIn(server);
+            browser.get(server.url() + "/dashboard/lists?app=" + app.id());
+            // A NUL sent as the raw byte, not as %00: form decoding passes it on all the same.
+            HttpResponse<String> rawNul = browser.postBody(server.url() + "/dashboard/lists", "application/x-www-form-urlencoded",
+                    "csrf=" + browser.csrf() + "&app=" + app.id() + "&name=nul&kind=user&values=alice\u0000bob");
+            assertThat(rawNul.statusCode()).isEqualTo(400);
+            assertThat(rawNul.body()).contains("must not contain the NUL character");
+            assertThat(server.get("/v3/lists", app.bearer()).json().get("data")).isEmpty();
+
+            browser.get(server.url() + "/dashboard/policies?app=" + app.id());
+            // A lone surrogate in the JSON field: it would be stored as '?', a condition on another user.
+            HttpResponse<String> surrogate = browser.post(server.url() + "/dashboard/policies", Map.of("app", app.id(), "json",
+                    "{\"name\":\"s\",\"mode\":\"monitor\",\"actions\":[\"login\"],\"conditions\":{\"check\":\"user\",\"op\":\"eq\",\"value\":\"sur\\ud800\"},\"verdict\":\"deny\"}"));
+            assertThat(surrogate.statusCode()).isEqualTo(400);
+            assertThat(surrogate.body()).contains("conditions.value").contains("lone UTF-16 surrogate");
+            // A device limit past an int: narrowed, 4294967298 was stored as 2.
+            Map<String, String> limitForm = new java.util.LinkedHashMap<>(Map.of("app", app.id(), "name", "Limit", "mode", "monitor",
+                    "action_access", "1", "check0", "device_count", "op0", "gt", "value0", "1", "verdict", "challenge"));
+            limitForm.putAll(Map.of("challenge_type", "device_limit", "device_limit", "4294967298", "logout_url", "https://app.example/out"));
+            HttpResponse<String> huge = browser.post(server.url() + "/dashboard/policies", limitForm);
+            assertThat(huge.statusCode()).isEqualTo(400);
+            assertThat(huge.body()).contains("challenge.device_limit");
+            assertThat(server.get("/v3/policies", app.bearer()).json().get("data")).isEmpty();
+        }
+    }
+
     @Test
     void appsAreCreatedWithTheirSecretShownOnceRotatedAndGivenOrigins() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {

@@ -64,9 +64,27 @@ public final class PolicyService {
     }
 
     public Policy replace(String appId, String policyId, Object tree) {
+        return change(appId, policyId, existing -> tree);
+    }
+
+    /**
+     * Switches a policy between enforce and monitor. The policy is read inside the versioned write, so a
+     * change another request made in between (a PUT already answered) is kept, not replaced by the tree
+     * this switch would otherwise have read before it.
+     */
+    public Policy switchMode(String appId, String policyId) {
+        return change(appId, policyId, existing -> {
+            java.util.Map<String, Object> tree = new java.util.LinkedHashMap<>(PolicyTree.of(existing.definition()));
+            tree.put("mode", (existing.definition().mode() == PolicyMode.ENFORCE ? PolicyMode.MONITOR : PolicyMode.ENFORCE).wireName());
+            return tree;
+        });
+    }
+
+    /** Writes the tree {@code change} makes of the policy as stored when the write's version was read. */
+    private Policy change(String appId, String policyId, java.util.function.Function<Policy, Object> change) {
         return CheckedWrites.run(store, appId, version -> {
             Policy existing = get(appId, policyId);
-            PolicyDefinition definition = validate(appId, tree);
+            PolicyDefinition definition = validate(appId, change.apply(existing));
             Policy policy = new Policy(policyId, appId, definition, existing.createdAt(), clock.instant());
             return written(appId, policyId, store.update(policy, version), policy);
         });

@@ -111,6 +111,61 @@ class PolicyServiceTest {
         assertThat(book.forApp(APP).inOrder()).as("the change applies to the next evaluation").hasSize(1);
     }
 
+    /** Regression (a probe of the dashboard): "Switch mode" put back a policy read before a PUT that was already answered. */
+    @Test
+    void switchingTheModeKeepsAChangeThatLandedAfterItsRead() {
+        java.util.concurrent.atomic.AtomicReference<Runnable> afterNextFind = new java.util.concurrent.atomic.AtomicReference<>();
+        // The switch reads the policy; before it writes, another request renames it.
+        PolicyStore racing = new PolicyStore() {
+            @Override
+            public long version(String appId) {
+                return store.version(appId);
+            }
+
+            @Override
+            public VersionedWrite create(Policy policy, long expectedVersion) {
+                return store.create(policy, expectedVersion);
+            }
+
+            @Override
+            public VersionedWrite update(Policy policy, long expectedVersion) {
+                return store.update(policy, expectedVersion);
+            }
+
+            @Override
+            public boolean delete(String appId, String policyId) {
+                return store.delete(appId, policyId);
+            }
+
+            @Override
+            public Optional<Policy> find(String appId, String policyId) {
+                Optional<Policy> read = store.find(appId, policyId);
+                Runnable meanwhile = afterNextFind.getAndSet(null);
+                if (meanwhile != null) {
+                    meanwhile.run();
+                }
+                return read;
+            }
+
+            @Override
+            public List<Policy> list(String appId) {
+                return store.list(appId);
+            }
+        };
+        PolicyService service = new PolicyService(racing, new OneList(staff), PolicyFields.of(CheckRegistry.standard(CheckSettings.DEFAULTS)),
+                new IdGenerator(clock, new Random(7)), clock, appId -> {});
+        Policy enforced = service.create(APP, example());
+        Map<String, Object> renamed = new java.util.LinkedHashMap<>(example());
+        renamed.put("name", "Renamed meanwhile");
+        afterNextFind.set(() -> service.replace(APP, enforced.id(), renamed));
+
+        Policy switched = service.switchMode(APP, enforced.id());
+
+        assertThat(switched.definition().mode()).isEqualTo(PolicyMode.MONITOR);
+        assertThat(switched.definition().name()).as("the rename, answered before the switch wrote, is kept").isEqualTo("Renamed meanwhile");
+        assertThat(service.get(APP, enforced.id()).definition().name()).isEqualTo("Renamed meanwhile");
+    }
+
     /** Regression (review of the policy engine, finding 1): each in_list leaf loaded the whole list to learn its kind. */
     @Test
     void checkingAPolicyReadsEachListsKindOnceAndNoListValues() {

@@ -100,7 +100,9 @@ final class PolicyForm {
                 challenge.put("channels", channels);
             }
             else {
-                challenge.put("device_limit", number(form.apply("device_limit")).map(Number::intValue).orElse(0));
+                // As read, like the priority: narrowed to an int, 4294967298 would be stored as 2.
+                String limit = form.apply("device_limit");
+                challenge.put("device_limit", limit.isBlank() ? 0 : number(limit).<Object>map(n -> n).orElse(limit));
             }
             if (!form.apply("success_url").isEmpty()) {
                 challenge.put("success_url", form.apply("success_url"));

@@ -17,7 +17,6 @@ import io.seatguard.core.policy.PolicyTree;
 import io.seatguard.server.http.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,7 +117,7 @@ public final class PolicyPages {
         try {
             Object tree = form.getOrDefault("json", "").isBlank()
                     ? PolicyForm.tree(name -> form.getOrDefault(name, ""), policies.fields())
-                    : Json.MAPPER.readValue(form.get("json"), Object.class);
+                    : jsonTree(form.get("json"));
             if ("backtest".equals(form.get("do"))) {
                 PolicyDefinition draft = policies.validate(app.id(), tree);
                 render(ctx, 200, operator.get(), app, form, List.of(), backtest.run(app.id(), "draft", draft, 7));
@@ -144,16 +143,23 @@ public final class PolicyPages {
         }
     }
 
+    /**
+     * The JSON field read as the API reads a body: a NUL or a lone surrogate in it is refused (a surrogate
+     * would be stored as '?', so a condition on one user would match another), not written.
+     */
+    private static Object jsonTree(String json) throws com.fasterxml.jackson.core.JsonProcessingException {
+        com.fasterxml.jackson.databind.JsonNode node = Json.MAPPER.readTree(json);
+        io.seatguard.server.http.NulCharacters.refuseInJson(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), node);
+        return Json.MAPPER.treeToValue(node, Object.class);
+    }
+
     public void switchMode(Context ctx) {
         Optional<OperatorService.SignedIn> operator = sessions.requireSignedInForm(ctx);
         if (operator.isEmpty()) {
             return;
         }
         App app = sessions.appOrFirst(ctx, ctx.formParam("app"));
-        Policy policy = policies.get(app.id(), String.valueOf(ctx.formParam("id")));
-        Map<String, Object> tree = new LinkedHashMap<>(PolicyTree.of(policy.definition()));
-        tree.put("mode", policy.definition().mode().wireName().equals("enforce") ? "monitor" : "enforce");
-        policies.replace(app.id(), policy.id(), tree);
+        policies.switchMode(app.id(), String.valueOf(ctx.formParam("id")));
         ctx.redirect("/dashboard/policies?app=" + app.id(), io.javalin.http.HttpStatus.SEE_OTHER);
     }
 

@@ -27,7 +27,7 @@ public final class NulCharacters {
      * escape (backslash-u 0000, backslash-u d800 to dfff; JSON forbids the raw NUL byte in strings), so the tree is
      * walked only when the raw body holds one.
      */
-    static void refuseInJson(byte[] raw, JsonNode body) {
+    public static void refuseInJson(byte[] raw, JsonNode body) {
         if (mayHoldEscapedNulOrSurrogate(raw)) {
             firstPath(body, "").ifPresent(found -> {
                 throw SeatguardException.invalid(found.path().isEmpty() ? "body" : found.path(), found.nul() ? MESSAGE : SURROGATE_MESSAGE);
@@ -41,7 +41,9 @@ public final class NulCharacters {
         if (query != null && query.contains("%00")) {
             firstName(ctx.queryParamMap()).ifPresent(NulCharacters::refuse);
         }
-        if ("application/x-www-form-urlencoded".equals(MediaTypes.essence(ctx.header("Content-Type"))) && ctx.body().contains("%00")) {
+        // Escaped (%00) or sent as the raw byte, which form decoding passes on just the same.
+        if ("application/x-www-form-urlencoded".equals(MediaTypes.essence(ctx.header("Content-Type")))
+                && (ctx.body().contains("%00") || ctx.body().indexOf('\0') >= 0)) {
             firstName(ctx.formParamMap()).ifPresent(NulCharacters::refuse);
         }
     }
