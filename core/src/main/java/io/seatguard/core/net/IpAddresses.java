@@ -55,7 +55,8 @@ public final class IpAddresses {
 
     /**
      * Whether an address is reachable across the internet: not private (RFC 1918, IPv6 unique-local),
-     * shared (carrier-grade NAT, 100.64.0.0/10), benchmarking (198.18.0.0/15), loopback, link-local,
+     * shared (carrier-grade NAT, 100.64.0.0/10), benchmarking (198.18.0.0/15), IETF protocol assignments
+     * (192.0.0.0/24), loopback, link-local,
      * unspecified or multicast. Only a global address can say where a network is, and only one may be a
      * webhook's target.
      *
@@ -79,7 +80,10 @@ public final class IpAddresses {
             boolean sharedNat = (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;
             boolean benchmarking = (bytes[0] & 0xff) == 198 && (bytes[1] & 0xfe) == 18;
             boolean reserved = (bytes[0] & 0xff) == 0 || (bytes[0] & 0xff) >= 240;
-            return !sharedNat && !benchmarking && !reserved;
+            // IETF protocol assignments (RFC 6890): DS-Lite's B4 (192.0.0.8), NAT64's discovery address
+            // and the like, which lead into the operator's own network, not across the internet.
+            boolean protocolAssignments = (bytes[0] & 0xff) == 192 && bytes[1] == 0 && bytes[2] == 0;
+            return !sharedNat && !benchmarking && !reserved && !protocolAssignments;
         }
         if (startsWith(bytes, NAT64_LOCAL_USE)) {
             return false;

@@ -47,12 +47,13 @@ class IpAddressesTest {
 
     @Test
     void onlyInternetRoutableAddressesAreGlobal() {
-        for (String global : List.of("8.8.8.8", "100.63.255.255", "100.128.0.0", "2001:4860::8888", "223.255.255.255", "198.17.255.255", "198.20.0.0",
+        for (String global : List.of("8.8.8.8", "100.63.255.255", "100.128.0.0", "2001:4860::8888", "223.255.255.255", "198.17.255.255", "198.20.0.0", "192.0.1.0", "191.255.255.255",
                 "64:ff9b::808:808", "2002:808:808::1")) {
             assertThat(IpAddresses.isGlobal(address(global))).as(global).isTrue();
         }
         for (String local : List.of("10.1.2.3", "172.16.0.1", "192.168.1.20", "127.0.0.1", "169.254.1.1", "100.64.0.1", "100.127.255.255",
                 "0.0.0.0", "240.0.0.1", "224.0.0.1", "::1", "::", "fe80::1", "fd12:3456::1", "fc00::1", "ff02::1", "198.18.0.1", "198.19.255.255",
+                "192.0.0.1", "192.0.0.255",
                 // IPv4 carried in IPv6: NAT64 to the metadata address, 6to4 from 10/8, IPv4-compatible loopback
                 "64:ff9b::a9fe:a9fe", "2002:a00:1::1", "::7f00:1")) {
             assertThat(IpAddresses.isGlobal(address(local))).as(local).isFalse();
