@@ -90,7 +90,7 @@ public final class ChallengeMachine {
                 return Optional.of(new Outcome.TooSoon(current, Duration.between(now, allowedAt)));
             }
         }
-        if (current.sends() >= rules.maxSends()) {
+        if (!maySendAgain(current)) {
             return Optional.of(new Outcome.Refused(current, "no more codes can be sent for this challenge"));
         }
         return Optional.empty();
@@ -158,5 +158,10 @@ public final class ChallengeMachine {
             default -> "no code has been sent yet";
         };
         return new Outcome.Refused(current, reason);
+    }
+
+    /** Whether the challenge has codes left to send (each sends at most {@code maxSends}), cooldown aside. */
+    boolean maySendAgain(Challenge challenge) {
+        return challenge.sends() < rules.maxSends();
     }
 }

@@ -35,6 +35,8 @@ public final class ChallengeService {
     public static final String SEND_FAILED = "send_failed";
     /** The page's notice when it may not log the account's devices out ({@link #managesDevices}). */
     public static final String UNSIGNED_IDENTITY = "unsigned_identity";
+    /** The device-limit page was asked to log out the device being signed in on. */
+    public static final String CURRENT_DEVICE = "current_device";
 
     /** What the page should do after a step. */
     public sealed interface Step {
@@ -236,6 +238,11 @@ public final class ChallengeService {
         if (!known) {
             return new Step.Show(read, Optional.of("unknown_device"), 0);
         }
+        if (deviceId.equals(read.deviceId())) {
+            // Logging out the device being signed in on would pass the challenge and then log its person out
+            // at the next evaluation: the page offers no such button, and a posted one is refused.
+            return new Step.Show(read, Optional.of(CURRENT_DEVICE), 0);
+        }
         devices.detach(read.appId(), read.userId().get(), deviceId, clock.instant());
         return withinLimit(read) ? finishDeviceLimit(read) : new Step.Show(read, Optional.of("device_logged_out"), 0);
     }
@@ -276,8 +283,14 @@ public final class ChallengeService {
         return url.<Step>map(to -> new Step.Leave(challenge, to)).orElseGet(() -> new Step.Show(challenge, Optional.of(noticeWithoutUrl), 0));
     }
 
-    private int attemptsLeft(Challenge challenge) {
+    /** Wrong codes the challenge still takes before it fails. */
+    public int attemptsLeft(Challenge challenge) {
         return Math.max(0, rules.maxAttempts() - challenge.attempts());
+    }
+
+    /** Whether another code may be sent for this challenge (each sends at most {@code maxSends}). */
+    public boolean mayResend(Challenge challenge) {
+        return machine.maySendAgain(challenge);
     }
 
     /** Stores the next state if it differs; when another step won the race, answers what is stored now. */

@@ -136,6 +136,8 @@ class ChallengeMachineTest {
             current = again.challenge();
             latest = again.code();
         }
+        assertThat(machine.maySendAgain(first.challenge())).isTrue();
+        assertThat(machine.maySendAgain(current)).as("the page then offers no button for another").isFalse();
         assertThat(machine.sendCode(current, "email", at.plus(ChallengeRules.DEFAULTS.resendCooldown())))
                 .isInstanceOfSatisfying(ChallengeMachine.Outcome.Refused.class, r -> assertThat(r.reason()).contains("no more codes"));
         assertThat(latest).as("the seeded generator gives distinct codes").isNotEqualTo(first.code());

@@ -108,7 +108,8 @@ public final class ChallengePages {
             }
             if (step instanceof ChallengeService.Step.Wait wait) {
                 ctx.header("Retry-After", String.valueOf(Math.max(1, wait.retryAfter().toSeconds())));
-                render(ctx, new ChallengeService.Step.Show(wait.challenge(), Optional.of("wait:" + Math.max(1, wait.retryAfter().toSeconds())), 0), 429);
+                render(ctx, new ChallengeService.Step.Show(wait.challenge(), Optional.of("wait:" + Math.max(1, wait.retryAfter().toSeconds())),
+                        challenges.attemptsLeft(wait.challenge())), 429);
                 return;
             }
             boolean failed = step instanceof ChallengeService.Step.Show show && show.notice().filter(ChallengeService.SEND_FAILED::equals).isPresent();
@@ -151,6 +152,18 @@ public final class ChallengePages {
             if (csrfHolds(ctx)) {
                 render(ctx, challenges.continueIfWithinLimit(id), 200);
             }
+        });
+    }
+
+    /**
+     * A GET of a form's address (the address bar shows it after any post; reopened, or opened in a new tab):
+     * back to the challenge's page, rather than the API's 405 problem document in a browser.
+     */
+    public void backToPage(Context ctx) {
+        withChallenge(ctx, id -> {
+            String lang = ctx.queryParam("lang");
+            boolean knownLang = lang != null && ChallengeTexts.SUPPORTED.stream().anyMatch(locale -> locale.getLanguage().equals(lang));
+            ctx.status(303).header("Location", "/challenge/" + id + (knownLang ? "?lang=" + lang : "")).result("");
         });
     }
 
@@ -260,6 +273,7 @@ public final class ChallengePages {
                     "current", locale.getLanguage().equals(texts.locale().getLanguage())));
         }
         model.put("languages", languages);
+        model.put("languagesLabel", texts.get("languages.label"));
         model.put("footer", texts.get("footer"));
         ctx.status(status).contentType("text/html; charset=utf-8").result(page.execute(model));
     }
@@ -271,20 +285,24 @@ public final class ChallengePages {
         if (codeSent) {
             model.put("codeForm", true);
             model.put("codeLabel", texts.get("code.label"));
-            model.put("codeHint", texts.get("code.hint", destinations(challenge, codeChannels(challenge, channels))));
+            model.put("codeHint", texts.get("code.hint", destinations(texts, challenge, codeChannels(challenge, channels))));
             model.put("codeSubmit", texts.get("code.submit"));
             model.put("attemptsLeft", texts.get("attempts_left", attemptsLeft));
         }
         List<Map<String, Object>> options = new ArrayList<>();
-        for (String channel : channels) {
-            String destination = channel.equals("email") ? mask(challenge.email().orElse("")) : maskPhone(challenge.phone().orElse(""));
+        // After the last code a challenge may send, no button offers another.
+        for (String channel : codeSent && !challenges.mayResend(challenge) ? List.<String>of() : channels) {
+            String destination = isolated(texts, channel.equals("email") ? mask(challenge.email().orElse("")) : maskPhone(challenge.phone().orElse("")));
             options.add(Map.of("id", challenge.id(), "csrf", csrf, "lang", texts.get("lang"), "channel", channel,
                     "buttonClass", codeSent ? "secondary" : "",
                     "label", codeSent ? texts.get("code.resend") + " (" + destination + ")" : texts.get("send." + channel, destination)));
         }
         model.put("sendOptions", options);
         if (channels.isEmpty() && !model.containsKey("notice")) {
-            model.put("notice", texts.get("notice.no_channel", model.get("appName")));
+            // The policy names channels this server cannot send on (no --smtp-url, say), or the evaluation
+            // gave none of the addresses they need: two different things to tell the person.
+            boolean undeliverable = challenge.channels().stream().anyMatch(channel -> !deliverable.contains(channel));
+            model.put("notice", texts.get(undeliverable ? "notice.no_delivery" : "notice.no_channel", model.get("appName")));
             model.put("noticeKind", "error");
             model.put("noticeRole", "alert");
         }
@@ -326,8 +344,9 @@ public final class ChallengePages {
             text = texts.get("notice.wait", Integer.parseInt(key.get().substring("wait:".length())));
         }
         else if (key.get().equals("code_sent")) {
-            long minutes = Math.max(1, Duration.between(java.time.Instant.now(), challenge.expiresAt()).toMinutes());
-            text = texts.get("notice.code_sent", destinations(challenge, codeChannels(challenge, challenge.channels())), minutes);
+            // Rounded up, as the email and SMS round it (CodeDelivery): a 10-minute code is "10 minutes" in both.
+            long minutes = Math.max(1, (Duration.between(java.time.Instant.now(), challenge.expiresAt()).toSeconds() + 59) / 60);
+            text = texts.get("notice.code_sent", destinations(texts, challenge, codeChannels(challenge, challenge.channels())), minutes);
         }
         else {
             text = texts.get("notice." + key.get());
@@ -354,15 +373,23 @@ public final class ChallengePages {
         return challenge.codeChannel().map(List::of).orElse(offered);
     }
 
-    private static String destinations(Challenge challenge, List<String> channels) {
+    private static String destinations(ChallengeTexts texts, Challenge challenge, List<String> channels) {
         List<String> masked = new ArrayList<>();
         if (channels.contains("email")) {
-            challenge.email().map(ChallengePages::mask).ifPresent(masked::add);
+            challenge.email().map(ChallengePages::mask).map(text -> isolated(texts, text)).ifPresent(masked::add);
         }
         if (channels.contains("sms")) {
-            challenge.phone().map(ChallengePages::maskPhone).ifPresent(masked::add);
+            challenge.phone().map(ChallengePages::maskPhone).map(text -> isolated(texts, text)).ifPresent(masked::add);
         }
         return String.join(", ", masked);
+    }
+
+    /**
+     * An address or number in a right-to-left page, kept left-to-right (U+2066 … U+2069, a left-to-right
+     * isolate): unisolated, Arabic text shows +33•••••••78 as 78•••••••+33.
+     */
+    private static String isolated(ChallengeTexts texts, String leftToRight) {
+        return "rtl".equals(texts.get("dir")) ? "\u2066" + leftToRight + "\u2069" : leftToRight;
     }
 
     /** {@code mia@example.com} → {@code m•••@example.com}: enough for the owner to recognise, little for a sharer. */
@@ -383,7 +410,7 @@ public final class ChallengePages {
 
     private void rateLimited(Context ctx, Challenge challenge, Duration wait) {
         ctx.header("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
-        render(ctx, new ChallengeService.Step.Show(challenge, Optional.of("rate_limited"), 0), 429);
+        render(ctx, new ChallengeService.Step.Show(challenge, Optional.of("rate_limited"), challenges.attemptsLeft(challenge)), 429);
     }
 
     // security

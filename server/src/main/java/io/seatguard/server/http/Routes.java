@@ -143,7 +143,13 @@ public final class Routes {
                 Route.page(POST, "/challenge/{id}/verify", challengePages::verify),
                 Route.page(POST, "/challenge/{id}/decline", challengePages::decline),
                 Route.page(POST, "/challenge/{id}/logout-device", challengePages::logoutDevice),
-                Route.page(POST, "/challenge/{id}/continue", challengePages::continueDeviceLimit)));
+                Route.page(POST, "/challenge/{id}/continue", challengePages::continueDeviceLimit),
+                // The address bar shows a form's address after a post: reopened, it leads back to the page.
+                Route.page(GET, "/challenge/{id}/send", challengePages::backToPage),
+                Route.page(GET, "/challenge/{id}/verify", challengePages::backToPage),
+                Route.page(GET, "/challenge/{id}/decline", challengePages::backToPage),
+                Route.page(GET, "/challenge/{id}/logout-device", challengePages::backToPage),
+                Route.page(GET, "/challenge/{id}/continue", challengePages::backToPage)));
         outbox.ifPresent(page -> routes.add(Route.page(GET, "/dev/outbox", page::show)));
         routes.addAll(dashboard.routes());
         if (demoSite.isPresent()) {

@@ -45,6 +45,24 @@ class ChallengeTextsTest {
         assertThat(ChallengeTexts.of(Locale.FRENCH).get("title.verification")).isEqualTo("Confirmez que c’est bien vous");
     }
 
+    /** Found on the pages: "1 devices", "1 minutes", and the same in every language. */
+    @Test
+    void countsTakeTheirLanguagesPluralForm() {
+        ChallengeTexts english = ChallengeTexts.of(Locale.ENGLISH);
+        assertThat(english.get("intro.device_limit", "Acme", 1)).contains("on 1 device at most");
+        assertThat(english.get("intro.device_limit", "Acme", 3)).contains("on 3 devices at most");
+        assertThat(english.get("notice.code_sent", "m•••@example.com", 1)).endsWith("valid for 1 minute.");
+        assertThat(english.get("sms.body", "Acme", "123456", 1)).endsWith("valid for 1 minute.");
+        assertThat(english.get("mail.body", "Acme", "123456", 10)).contains("valid for 10 minutes.");
+        assertThat(ChallengeTexts.of(Locale.FRENCH).get("intro.device_limit", "Acme", 1)).contains("sur 1 appareil au plus");
+        assertThat(ChallengeTexts.of(Locale.FRENCH).get("notice.code_sent", "x", 2)).contains("valable 2 minutes");
+        assertThat(ChallengeTexts.of(Locale.forLanguageTag("es")).get("intro.device_limit", "Acme", 1)).contains("en 1 dispositivo como");
+        ChallengeTexts arabic = ChallengeTexts.of(Locale.forLanguageTag("ar"));
+        assertThat(arabic.get("intro.device_limit", "Acme", 1)).contains("جهاز واحد");
+        assertThat(arabic.get("intro.device_limit", "Acme", 2)).contains("جهازين");
+        assertThat(arabic.get("sms.body", "Acme", "123456", 10)).contains("دقائق");
+    }
+
     @Test
     void masksDestinations() {
         assertThat(ChallengePages.mask("mia@example.com")).isEqualTo("m•••@example.com");

@@ -57,8 +57,11 @@ class DeviceLimitChallengeTest {
         return page;
     }
 
-    private static String aDeviceOfTheOwner(TestServer server, TestApp app) {
-        return server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("id").getFirst();
+    /** One of the owner's devices other than the one the challenge's page was opened for. */
+    private static String aDeviceOfTheOwner(TestServer server, TestApp app, String page) {
+        String challenged = server.get("/v3/challenges/" + page.substring(page.lastIndexOf('/') + 1), app.bearer()).json().get("device_id").asText();
+        return server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("id").stream()
+                .filter(id -> !id.equals(challenged)).findFirst().orElseThrow();
     }
 
     /**
@@ -71,7 +74,7 @@ class DeviceLimitChallengeTest {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
             TestApp app = server.defaultApp();
             String page = browserAccessOverTheLimit(server, app, null);
-            String ownersDevice = aDeviceOfTheOwner(server, app);
+            String ownersDevice = aDeviceOfTheOwner(server, app, page);
 
             PageClient browser = new PageClient();
             String body = browser.get(page).body();
@@ -99,13 +102,42 @@ class DeviceLimitChallengeTest {
                     Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN));
             String signature = io.seatguard.sdk.IdentitySignature.sign(rotated.json().get("identity_secret").asText(), "dina", null, null);
             String page = browserAccessOverTheLimit(server, app, signature);
-            String ownersDevice = aDeviceOfTheOwner(server, app);
+            String ownersDevice = aDeviceOfTheOwner(server, app, page);
 
             PageClient browser = new PageClient();
             assertThat(browser.get(page).body()).contains("logout-device").contains(ownersDevice);
             HttpResponse<String> loggedOut = browser.post(page + "/logout-device", Map.of("lang", "en", "device_id", ownersDevice));
             assertThat(loggedOut.statusCode()).isEqualTo(200);
             assertThat(server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("status")).containsOnlyOnce("detached");
+        }
+    }
+
+    /**
+     * Found in Chromium: the page offered to log out "This device", and doing so passed the challenge, whose
+     * next evaluation then logged its person out. It offers no such button, and a posted one is refused.
+     */
+    @Test
+    void theDeviceBeingSignedInOnIsNotLoggedOutFromItsOwnPage() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            Response rotated = server.post("/v3/apps/" + app.id() + "/rotate-identity-secret", null,
+                    Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN));
+            String signature = io.seatguard.sdk.IdentitySignature.sign(rotated.json().get("identity_secret").asText(), "dina", null, null);
+            String page = browserAccessOverTheLimit(server, app, signature);
+            String thisDevice = server.get("/v3/challenges/" + page.substring(page.lastIndexOf('/') + 1), app.bearer()).json().get("device_id").asText();
+
+            PageClient browser = new PageClient();
+            String body = browser.get(page).body();
+            assertThat(body).contains("This device").contains(aDeviceOfTheOwner(server, app, page)).doesNotContain("value=\"" + thisDevice + "\"");
+            HttpResponse<String> refused = browser.post(page + "/logout-device", Map.of("lang", "en", "device_id", thisDevice));
+            assertThat(refused.statusCode()).isEqualTo(200);
+            assertThat(refused.body()).contains("This is the device you are using now");
+            assertThat(server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("status")).doesNotContain("detached");
+
+            // The address a post leaves in the address bar, opened again: the page, not a 405 document.
+            HttpResponse<String> reopened = browser.get(page + "/logout-device?lang=fr");
+            assertThat(reopened.statusCode()).isEqualTo(303);
+            assertThat(reopened.headers().firstValue("Location")).contains(page.substring(page.indexOf("/challenge/")) + "?lang=fr");
         }
     }
 

@@ -177,7 +177,9 @@ class OwnerNoticesAndSmsTest {
             assertThat(server.get("/v3/apps", Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN)).json().get("data").findValuesAsText("name"))
                     .containsExactly("default");
             String redirect = evaluate(server, app, "tia", "tok_tia_device_0001", "\"phone\":\"+33612345678\",").json().get("redirect").asText();
-            assertThat(new PageClient().get(redirect).body()).contains("We have no email address or phone number to send a code to");
+            // The number is there; this server cannot send to it (found in Chromium: the page said there was no number).
+            assertThat(new PageClient().get(redirect).body()).contains("Codes cannot be sent from this page at the moment")
+                    .doesNotContain("We have no email address or phone number");
         }
     }
 

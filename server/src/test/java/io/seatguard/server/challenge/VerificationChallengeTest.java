@@ -75,6 +75,22 @@ class VerificationChallengeTest {
         return matcher.group(1);
     }
 
+    /** Found in Chromium: a cooldown's page said "Attempts left: 0", and Arabic showed addresses back to front. */
+    @Test
+    void aCooldownKeepsTheAttemptsLeftAndARightToLeftPageKeepsTheAddressLeftToRight() {
+        String redirect = login("noa", "noa@example.com").get("redirect").asText();
+        PageClient browser = new PageClient();
+        browser.get(redirect);
+        assertThat(browser.post(redirect + "/send", Map.of("channel", "email", "lang", "en")).statusCode()).isEqualTo(200);
+        HttpResponse<String> early = browser.post(redirect + "/send", Map.of("channel", "email", "lang", "en"));
+        assertThat(early.statusCode()).isEqualTo(429);
+        assertThat(early.body()).contains("Please wait").contains("Attempts left: 5").doesNotContain("Attempts left: 0");
+
+        String arabic = browser.get(redirect + "?lang=ar").body();
+        assertThat(arabic).contains("dir=\"rtl\"").contains("\u2066n•••@example.com\u2069").contains("aria-label=\"اللغة\"");
+        assertThat(browser.get(redirect + "?lang=en").body()).as("left-to-right pages need no isolate").doesNotContain("\u2066");
+    }
+
     @Test
     void theOwnerPassesWithTheEmailedCodeAndTheBackendSeesItOnce() throws Exception {
         JsonNode evaluation = login("mia", "mia@example.com");
