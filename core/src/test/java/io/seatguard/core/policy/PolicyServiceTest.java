@@ -57,32 +57,7 @@ class PolicyServiceTest {
         java.util.concurrent.CountDownLatch changed = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicBoolean holdNextList = new java.util.concurrent.atomic.AtomicBoolean(true);
         // The store's policy list pauses once, between the book's version read and its use, while a change lands.
-        PolicyStore slow = new PolicyStore() {
-            @Override
-            public long version(String appId) {
-                return store.version(appId);
-            }
-
-            @Override
-            public VersionedWrite create(Policy policy, long expectedVersion) {
-                return store.create(policy, expectedVersion);
-            }
-
-            @Override
-            public VersionedWrite update(Policy policy, long expectedVersion) {
-                return store.update(policy, expectedVersion);
-            }
-
-            @Override
-            public boolean delete(String appId, String policyId) {
-                return store.delete(appId, policyId);
-            }
-
-            @Override
-            public Optional<Policy> find(String appId, String policyId) {
-                return store.find(appId, policyId);
-            }
-
+        PolicyStore slow = new ForwardingPolicyStore(store) {
             @Override
             public List<Policy> list(String appId) {
                 List<Policy> read = store.list(appId);
@@ -116,27 +91,7 @@ class PolicyServiceTest {
     void switchingTheModeKeepsAChangeThatLandedAfterItsRead() {
         java.util.concurrent.atomic.AtomicReference<Runnable> afterNextFind = new java.util.concurrent.atomic.AtomicReference<>();
         // The switch reads the policy; before it writes, another request renames it.
-        PolicyStore racing = new PolicyStore() {
-            @Override
-            public long version(String appId) {
-                return store.version(appId);
-            }
-
-            @Override
-            public VersionedWrite create(Policy policy, long expectedVersion) {
-                return store.create(policy, expectedVersion);
-            }
-
-            @Override
-            public VersionedWrite update(Policy policy, long expectedVersion) {
-                return store.update(policy, expectedVersion);
-            }
-
-            @Override
-            public boolean delete(String appId, String policyId) {
-                return store.delete(appId, policyId);
-            }
-
+        PolicyStore racing = new ForwardingPolicyStore(store) {
             @Override
             public Optional<Policy> find(String appId, String policyId) {
                 Optional<Policy> read = store.find(appId, policyId);
@@ -145,11 +100,6 @@ class PolicyServiceTest {
                     meanwhile.run();
                 }
                 return read;
-            }
-
-            @Override
-            public List<Policy> list(String appId) {
-                return store.list(appId);
             }
         };
         PolicyService service = new PolicyService(racing, new OneList(staff), PolicyFields.of(CheckRegistry.standard(CheckSettings.DEFAULTS)),

@@ -57,6 +57,12 @@ class DeviceLimitChallengeTest {
         return page;
     }
 
+    /** The same, the identity signed as the app's pages sign it. */
+    private static String signedBrowserAccessOverTheLimit(TestServer server, TestApp app) {
+        Response rotated = server.post("/v3/apps/" + app.id() + "/rotate-identity-secret", null, Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN));
+        return browserAccessOverTheLimit(server, app, io.seatguard.sdk.IdentitySignature.sign(rotated.json().get("identity_secret").asText(), "dina", null, null));
+    }
+
     /** One of the owner's devices other than the one the challenge's page was opened for. */
     private static String aDeviceOfTheOwner(TestServer server, TestApp app, String page) {
         String challenged = server.get("/v3/challenges/" + page.substring(page.lastIndexOf('/') + 1), app.bearer()).json().get("device_id").asText();
@@ -98,10 +104,7 @@ class DeviceLimitChallengeTest {
     void aPageOpenedWithASignedIdentityLogsDevicesOutAsBefore() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
             TestApp app = server.defaultApp();
-            Response rotated = server.post("/v3/apps/" + app.id() + "/rotate-identity-secret", null,
-                    Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN));
-            String signature = io.seatguard.sdk.IdentitySignature.sign(rotated.json().get("identity_secret").asText(), "dina", null, null);
-            String page = browserAccessOverTheLimit(server, app, signature);
+            String page = signedBrowserAccessOverTheLimit(server, app);
             String ownersDevice = aDeviceOfTheOwner(server, app, page);
 
             PageClient browser = new PageClient();
@@ -120,10 +123,7 @@ class DeviceLimitChallengeTest {
     void theDeviceBeingSignedInOnIsNotLoggedOutFromItsOwnPage() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
             TestApp app = server.defaultApp();
-            Response rotated = server.post("/v3/apps/" + app.id() + "/rotate-identity-secret", null,
-                    Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN));
-            String signature = io.seatguard.sdk.IdentitySignature.sign(rotated.json().get("identity_secret").asText(), "dina", null, null);
-            String page = browserAccessOverTheLimit(server, app, signature);
+            String page = signedBrowserAccessOverTheLimit(server, app);
             String thisDevice = server.get("/v3/challenges/" + page.substring(page.lastIndexOf('/') + 1), app.bearer()).json().get("device_id").asText();
 
             PageClient browser = new PageClient();
