@@ -80,14 +80,29 @@ public final class ChallengeIssuer {
                 redirect);
     }
 
-    /** The fields behind the match, each once, for the page to explain in plain words. */
-    private static List<String> reasons(PolicyMatch match) {
+    /**
+     * The fields behind the match, each once, for the page to explain in plain words. The words speak of a
+     * flag that is set or a count that is high ("you seem to be connected from a data centre"), so a
+     * condition that held the other way ({@code ip_is_hosting eq false}, {@code device_count lt 2}) is
+     * given as "other" rather than as the opposite of what happened.
+     */
+    static List<String> reasons(PolicyMatch match) {
         LinkedHashSet<String> fields = new LinkedHashSet<>();
         for (MatchReason reason : match.reasons()) {
             if (reason.held()) {
-                fields.add(reason.field());
+                fields.add(speaksFor(reason) ? reason.field() : "other");
             }
         }
         return List.copyOf(fields);
+    }
+
+    private static boolean speaksFor(MatchReason reason) {
+        if (reason.actual() instanceof Boolean flag) {
+            return flag;
+        }
+        if (reason.actual() instanceof Number) {
+            return reason.op().equals("gt") || reason.op().equals("gte");
+        }
+        return true;
     }
 }

@@ -122,7 +122,8 @@ public final class ChallengeService {
                 }
                 String to = send.challenge().destination(channel).orElseThrow();
                 try {
-                    sender.send(new CodeMessage(channel, to, send.code(), appName, Duration.between(clock.instant(), send.challenge().expiresAt()), locale));
+                    sender.send(new CodeMessage(channel, to, send.code(), appName, Duration.between(clock.instant(), send.challenge().expiresAt()), locale,
+                            "signup".equals(send.challenge().plan().action())));
                 }
                 catch (RuntimeException e) {
                     // Not delivered (the mail server or SMS provider failed): the send is not counted and

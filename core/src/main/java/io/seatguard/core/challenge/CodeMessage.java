@@ -12,8 +12,9 @@ import java.util.Locale;
  * @param to the address or E.164 number
  * @param appName the product the person uses, named in the message
  * @param locale the language of the page the person asked from
+ * @param signup whether the person is creating an account (the words differ: no "someone may know your password")
  */
-public record CodeMessage(String channel, String to, String code, String appName, Duration validFor, Locale locale) {
+public record CodeMessage(String channel, String to, String code, String appName, Duration validFor, Locale locale, boolean signup) {
     public CodeMessage {
         requireNonNull(channel, "channel is null");
         requireNonNull(to, "to is null");

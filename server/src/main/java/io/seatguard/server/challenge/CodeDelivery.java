@@ -71,7 +71,7 @@ public final class CodeDelivery implements CodeSender {
         long minutes = Math.max(1, (message.validFor().toSeconds() + 59) / 60);
         boolean email = message.channel().equals("email");
         String subject = email ? texts.get("mail.subject", message.appName()) : "";
-        String body = texts.get(email ? "mail.body" : "sms.body", message.appName(), message.code(), minutes);
+        String body = texts.get(email ? (message.signup() ? "mail.body.signup" : "mail.body") : "sms.body", message.appName(), message.code(), minutes);
         counted("code", email ? "email" : "sms", () -> deliver(email ? "email" : "sms", message.to(), subject, body));
     }
 

@@ -91,6 +91,21 @@ class VerificationChallengeTest {
         assertThat(browser.get(redirect + "?lang=en").body()).as("left-to-right pages need no isolate").doesNotContain("\u2066");
     }
 
+    /** Found reading the mails: a signup's code said "if you did not try to sign in, change your password". */
+    @Test
+    void aSignupsCodeIsWordedForSomeoneCreatingAnAccount() throws Exception {
+        Response signup = server.post("/v3/evaluate", "{\"action\":\"signup\",\"email\":\"new@example.com\",\"ip\":\"198.51.100.7\","
+                + "\"device\":{\"token\":\"tok_newcomer_00000001\"}}", app.bearer());
+        assertThat(signup.json().get("verdict").asText()).as(signup.body()).isEqualTo("challenge");
+        String redirect = signup.json().get("redirect").asText();
+        PageClient browser = new PageClient();
+        browser.get(redirect);
+        assertThat(browser.post(redirect + "/send", Map.of("channel", "email", "lang", "en")).statusCode()).isEqualTo(200);
+        assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+        assertThat(GreenMailUtil.getBody(MAIL.getReceivedMessages()[0])).contains("If you did not ask to create an account")
+                .doesNotContain("password");
+    }
+
     @Test
     void theOwnerPassesWithTheEmailedCodeAndTheBackendSeesItOnce() throws Exception {
         JsonNode evaluation = login("mia", "mia@example.com");
