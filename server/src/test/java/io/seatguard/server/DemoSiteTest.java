@@ -30,6 +30,8 @@ class DemoSiteTest {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
             TestApp app = server.demoApp();
             assertThat(server.get("/demo", Map.of()).body()).contains("<form id=\"login-form\"");
+            // Where the demo's policies send a logged-out device: a sentence, not the URL's code word.
+            assertThat(server.get("/demo?reason=logged-out", Map.of()).body()).contains(">This device was logged out of the account.</p>");
             assertThat(server.get("/demo/config", Map.of()).json().get("client_id").asText()).isEqualTo(app.clientId());
             assertThat(server.get("/demo/account", Map.of()).status()).as("anonymous visitors are sent to sign in").isEqualTo(302);
 

@@ -123,7 +123,12 @@ public final class DemoSite {
             ctx.redirect("/demo/account");
             return;
         }
-        html(ctx, 200, files.get("login").replace("{{REASON}}", escape(Optional.ofNullable(ctx.queryParam("reason")).orElse(""))));
+        html(ctx, 200, files.get("login").replace("{{REASON}}", escape(Optional.ofNullable(ctx.queryParam("reason")).map(DemoSite::reasonText).orElse(""))));
+    }
+
+    /** The policies' logout_url names its reason by a word; the page's own script passes a sentence. */
+    private static String reasonText(String reason) {
+        return "logged-out".equals(reason) ? "This device was logged out of the account." : reason;
     }
 
     public void registerPage(Context ctx) {

@@ -64,6 +64,8 @@ public final class WebhookDispatcher implements AutoCloseable {
     /** The least time between two claims: a try ending every millisecond must not cost a claim each. */
     static final Duration CLAIM_GAP = Duration.ofMillis(20);
     public static final Duration DEFAULT_EVERY = Duration.ofSeconds(1);
+    /** How long closing waits for the tries already started (and again for a claim under way). */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private record EndpointKey(String appId, String endpointId) {}
 
@@ -248,11 +250,30 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops claiming, then lets the tries already started end, each recording its outcome and freeing its
+     * lock, for at most {@link #CLOSE_WAIT}. Interrupted at once (as before), a clean stop left what it had
+     * just claimed locked, with no try, for {@link #LOCK}, and a try whose answer had come but whose outcome
+     * was not yet written went out again from another node. A try still running past the wait (a receiver
+     * that does not answer) is interrupted; its lock lets another node or the next start try it again.
+     */
     @Override
     public void close() {
         closed = true;
-        poller.interrupt();
-        tries.shutdownNow();
-        client.shutdownNow();
+        // Wakes the poller from its wait between claims; a claim under way ends and starts its tries first.
+        tryEnded.release();
+        try {
+            poller.join(CLOSE_WAIT.toMillis());
+            tries.shutdown();
+            tries.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        finally {
+            poller.interrupt();
+            tries.shutdownNow();
+            client.shutdownNow();
+        }
     }
 }

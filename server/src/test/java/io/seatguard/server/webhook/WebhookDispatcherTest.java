@@ -92,6 +92,43 @@ class WebhookDispatcherTest {
         }
     }
 
+    /**
+     * Found stopping one of two nodes with SIGTERM: closing interrupted the tries in flight, so deliveries
+     * stayed locked with no try for 150 s, and one whose answer had come went out again from the other node.
+     * A clean close lets a started try end and record its outcome.
+     */
+    @Test
+    void closingLetsATryInFlightEndAndRecordItsOutcome() throws Exception {
+        com.sun.net.httpserver.HttpServer slow = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+        slow.createContext("/", exchange -> {
+            try {
+                Thread.sleep(700);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+            answered.incrementAndGet();
+        });
+        slow.start();
+        try {
+            endpoint("app_b", "we_slow", "http://127.0.0.1:" + slow.getAddress().getPort() + "/hook");
+            enqueue("app_b", "sia", Instant.now());
+            WebhookDispatcher dispatcher = new WebhookDispatcher(webhooks, new WebhookTargets(true), Clock.systemUTC(), Duration.ofHours(1), SendOutcomes.NONE);
+            dispatcher.runOnce();
+            assertThat(lockedTo("we_slow")).as("claimed, its try under way").isEqualTo(1);
+            dispatcher.close();
+
+            assertThat(answered.get()).as("the receiver answered before the close returned").isEqualTo(1);
+            assertThat(lockedTo("we_slow")).as("the outcome recorded, the lock freed").isZero();
+        }
+        finally {
+            slow.stop(0);
+        }
+    }
+
     /** Every try tells its outcome (the metrics count them): a receiver's 500 is a failed try, a 2xx a delivered one. */
     @Test
     void everyTryIsToldDeliveredOrFailed() throws Exception {
