@@ -138,6 +138,11 @@ class DeviceLimitChallengeTest {
             HttpResponse<String> reopened = browser.get(page + "/logout-device?lang=fr");
             assertThat(reopened.statusCode()).isEqualTo(303);
             assertThat(reopened.headers().firstValue("Location")).contains(page.substring(page.indexOf("/challenge/")) + "?lang=fr");
+            // A malformed id or an unknown language: the plain page unknown ids get, and no language carried over.
+            HttpResponse<String> malformed = browser.get(server.url() + "/challenge/ch_nope/send");
+            assertThat(malformed.statusCode()).isEqualTo(404);
+            assertThat(malformed.body()).contains("This check has expired").doesNotContain("\"type\"");
+            assertThat(browser.get(page + "/continue?lang=%3Cx%3E").headers().firstValue("Location")).hasValue(page.substring(page.indexOf("/challenge/")));
         }
     }
 
