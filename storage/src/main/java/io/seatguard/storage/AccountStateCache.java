@@ -586,7 +586,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         byAccount.invalidate(key(appId, userId));
     }
 
-    /** Wraps device links so that logging a device out also drops the account's cached state. */
+    /** Wraps device links so that logging a device out (or attaching one) also drops the account's cached state. */
     public DeviceLinks invalidating(DeviceLinks links) {
         return new DeviceLinks() {
             @Override
@@ -599,6 +599,13 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
                 boolean detached = links.detach(appId, userId, deviceId, at);
                 forgetAccount(appId, userId);
                 return detached;
+            }
+
+            @Override
+            public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant at) {
+                boolean attached = links.attach(appId, userId, deviceId, evaluationId, at);
+                forgetAccount(appId, userId);
+                return attached;
             }
         };
     }

@@ -6,8 +6,13 @@ import io.seatguard.core.account.AccountDevice;
 import io.seatguard.core.account.DeviceLinks;
 import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.identity.DeviceType;
+import io.seatguard.core.webhook.OutboxEvent;
+import io.seatguard.core.webhook.WebhookEventType;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** An account's device links in SQL. */
@@ -49,7 +54,7 @@ public final class SqlDeviceLinks implements DeviceLinks {
     }
 
     @Override
-    public boolean detach(String appId, String userId, String deviceId, java.time.Instant at) {
+    public boolean detach(String appId, String userId, String deviceId, Instant at) {
         return database.write(connection -> {
             boolean detached = JdbcRunner.update(connection,
                     "UPDATE user_devices SET status = ?, detached_at = ? WHERE app_id = ? AND user_id = ? AND device_id = ? AND status = ?",
@@ -57,10 +62,40 @@ public final class SqlDeviceLinks implements DeviceLinks {
             boolean linked = detached || JdbcRunner.queryOne(connection, "SELECT 1 FROM user_devices WHERE app_id = ? AND user_id = ? AND device_id = ?",
                     row -> true, appId, userId, deviceId).isPresent();
             if (detached) {
-                SqlOutbox.enqueue(connection, new io.seatguard.core.webhook.OutboxEvent(appId, io.seatguard.core.webhook.WebhookEventType.DEVICE_DETACHED,
-                        Optional.of(userId), java.util.Map.of("user", userId, "device_id", deviceId), at));
+                SqlOutbox.enqueue(connection, new OutboxEvent(appId, WebhookEventType.DEVICE_DETACHED,
+                        Optional.of(userId), Map.of("user", userId, "device_id", deviceId), at));
             }
             return linked;
         });
+    }
+
+    /**
+     * The same upsert an allowed evaluation makes (so a logout later than {@code at} still wins), in one
+     * transaction with the {@code device.attached} event when the link was not attached before. Nothing is
+     * written for an account or device that is no longer stored: a link must not outlive an erasure.
+     */
+    @Override
+    public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant at) {
+        return database.write(connection -> {
+            Optional<String> type = JdbcRunner.queryOne(connection, "SELECT d.type FROM devices d WHERE d.app_id = ? AND d.id = ?"
+                    + " AND EXISTS (SELECT 1 FROM users u WHERE u.app_id = ? AND u.id = ?)", row -> row.getString(1), appId, deviceId, appId, userId);
+            if (type.isEmpty()) {
+                return false;
+            }
+            Optional<String> before = status(connection, appId, userId, deviceId);
+            JdbcRunner.update(connection, SqlEvaluationStore.UPSERT_USER_DEVICE, appId, userId, deviceId, LinkStatus.ATTACHED.wireName(),
+                    at.toEpochMilli(), at.toEpochMilli());
+            boolean attached = status(connection, appId, userId, deviceId).filter(LinkStatus.ATTACHED.wireName()::equals).isPresent();
+            if (attached && !before.filter(LinkStatus.ATTACHED.wireName()::equals).isPresent()) {
+                SqlOutbox.enqueue(connection, new OutboxEvent(appId, WebhookEventType.DEVICE_ATTACHED,
+                        Optional.of(userId), Map.of("user", userId, "device_id", deviceId, "type", type.get(), "evaluation_id", evaluationId), at));
+            }
+            return attached;
+        });
+    }
+
+    private static Optional<String> status(Connection connection, String appId, String userId, String deviceId) throws SQLException {
+        return JdbcRunner.queryOne(connection, "SELECT status FROM user_devices WHERE app_id = ? AND user_id = ? AND device_id = ?",
+                row -> row.getString(1), appId, userId, deviceId);
     }
 }

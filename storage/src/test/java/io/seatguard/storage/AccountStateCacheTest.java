@@ -208,6 +208,23 @@ class AccountStateCacheTest {
         assertThat(link(load(Optional.of("dev-out"), WINDOW), "dev-out").status()).as("the logout, as stored").isEqualTo(LinkStatus.DETACHED);
     }
 
+    /**
+     * A challenged login links nothing (the cache keeps no link either), and passing its challenge attaches
+     * the device outside any evaluation: the cached account must answer the link at once.
+     */
+    @Test
+    void aDeviceAttachedByAPassedChallengeIsAnsweredAtOnce() {
+        cache.record(browser("dev-own", T0));
+        EvaluationWrite challenged = visit("dev-challenged", true, T0.plusSeconds(10));
+        cache.record(new EvaluationWrite(challenged.evaluation(), challenged.device(), false,
+                new io.seatguard.core.evaluation.Touches(true, true, true, true, false, true), challenged.components()));
+        assertThat(load(Optional.of("dev-challenged"), WINDOW).device("dev-challenged")).as("cached, without the link").isEmpty();
+
+        io.seatguard.core.account.DeviceLinks links = cache.invalidating(new SqlDeviceLinks(database));
+        assertThat(links.attach("app_a", "horde", "dev-challenged", challenged.evaluation().id(), T0.plusSeconds(60))).isTrue();
+        assertThat(link(load(Optional.of("dev-challenged"), WINDOW), "dev-challenged").status()).isEqualTo(LinkStatus.ATTACHED);
+    }
+
     /** A write committed while the account is read, before its entry is filled, is not lost to the older read. */
     @Test
     void aWriteThatLandsWhileTheAccountIsReadIsNotLostByTheRead() {

@@ -871,6 +871,51 @@ abstract class StorageContract {
         assertThat(links.detach("app_a", "someone-else", "dev-l1", T0)).isFalse();
     }
 
+    /**
+     * Seed 003: a challenged login links no device, so that the login abandoned at its challenge finds the
+     * device new again; passing the challenge attaches it, raising device.attached once, and a logout made
+     * after the pass still stands.
+     */
+    @Test
+    void aPassedChallengeAttachesTheDeviceItsEvaluationDidNotLink() throws java.sql.SQLException {
+        Instant since = T0.minus(Duration.ofDays(30));
+        new SqlWebhooks(database).create(new io.seatguard.core.webhook.WebhookEndpoint("we_dev", "app_a", "https://hooks.example/dev",
+                List.of(io.seatguard.core.webhook.WebhookEventType.DEVICE_ATTACHED), "whsec_a", List.of(), T0), 20);
+        evaluations.record(EvaluationSamples.write("app_a", id(), "ines", "dev-i1", true, "tok-ines-laptop-0001", "fp-i1", DeviceType.COMPUTER,
+                "198.51.100.1", T0));
+        EvaluationWrite sample = EvaluationSamples.write("app_a", id(), "ines", "dev-i2", true, "tok-ines-phone-00001", "fp-i2", DeviceType.MOBILE,
+                "198.51.100.1", T0.plusSeconds(10));
+        // As the pipeline writes a challenged login of a new device: its rows, but no link.
+        evaluations.record(new EvaluationWrite(sample.evaluation(), sample.device(), false,
+                new io.seatguard.core.evaluation.Touches(true, true, true, true, false, true), sample.components()));
+        assertThat(accounts.load("app_a", "ines", "198.51.100.1", Optional.empty(), Optional.of("dev-i2"), since).device("dev-i2"))
+                .as("the challenged device is not the account's").isEmpty();
+        assertThat(links.devices("app_a", "ines").orElseThrow()).extracting(io.seatguard.core.account.AccountDevice::id).containsExactly("dev-i1");
+
+        assertThat(links.attach("app_a", "ines", "dev-i2", sample.evaluation().id(), T0.plusSeconds(60))).isTrue();
+        assertThat(accounts.load("app_a", "ines", "198.51.100.1", Optional.empty(), Optional.of("dev-i2"), since).device("dev-i2"))
+                .hasValueSatisfying(link -> {
+                    assertThat(link.status()).isEqualTo(LinkStatus.ATTACHED);
+                    assertThat(link.type()).isEqualTo(DeviceType.MOBILE);
+                    assertThat(link.firstSeen()).isEqualTo(T0.plusSeconds(60));
+                });
+        assertThat(links.devices("app_a", "ines").orElseThrow()).extracting(io.seatguard.core.account.AccountDevice::id).containsExactly("dev-i2", "dev-i1");
+        assertThat(links.attach("app_a", "ines", "dev-i2", sample.evaluation().id(), T0.plusSeconds(70))).as("still attached").isTrue();
+        try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement();
+                java.sql.ResultSet events = statement.executeQuery("SELECT payload FROM webhook_messages WHERE event_type = 'device.attached'")) {
+            assertThat(events.next()).isTrue();
+            assertThat(events.getString(1)).contains("\"device_id\":\"dev-i2\"", "\"type\":\"mobile\"", "\"evaluation_id\":\"" + sample.evaluation().id() + "\"");
+            assertThat(events.next()).as("one event: the second pass changed nothing").isFalse();
+        }
+
+        assertThat(links.attach("app_a", "nobody", "dev-i2", "ev", T0.plusSeconds(80))).as("no such account").isFalse();
+        assertThat(links.attach("app_a", "ines", "dev-unknown", "ev", T0.plusSeconds(80))).as("no such device").isFalse();
+        assertThat(links.attach("app_b", "ines", "dev-i2", "ev", T0.plusSeconds(80))).as("another app's").isFalse();
+        assertThat(links.detach("app_a", "ines", "dev-i2", T0.plusSeconds(120))).isTrue();
+        assertThat(links.attach("app_a", "ines", "dev-i2", "ev", T0.plusSeconds(90))).as("a logout after the pass stands").isFalse();
+        assertThat(links.devices("app_a", "ines").orElseThrow().get(0).status()).isEqualTo(LinkStatus.DETACHED);
+    }
+
     @Test
     void loggedOutDevicesTakeNoPlaceInTheCountedWindow() throws java.sql.SQLException {
         // 100 logged-out links (sorting first) and 120 attached ones, all seen in the last day.

@@ -18,4 +18,15 @@ public interface DeviceLinks {
      * @return false when the account has no such device
      */
     boolean detach(String appId, String userId, String deviceId, java.time.Instant at);
+
+    /**
+     * Attaches the device to the account, as an allowed evaluation would: a challenge on it was passed. A
+     * challenged evaluation does not link its device (a login abandoned at its challenge must find the
+     * device still new at the next try), so passing the challenge is what makes it known. Raises
+     * {@code device.attached} (naming {@code evaluationId}) when the device was not attached before.
+     *
+     * @return false when nothing was attached: the account or the device is gone (erased or pruned
+     *     meanwhile), or it was logged out after {@code at}
+     */
+    boolean attach(String appId, String userId, String deviceId, String evaluationId, java.time.Instant at);
 }

@@ -7,6 +7,7 @@ import io.seatguard.core.account.DeviceLinks;
 import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.evaluation.Evaluation;
+import io.seatguard.core.identity.DeviceResolution;
 import io.seatguard.core.policy.ChallengeRef;
 import io.seatguard.core.policy.ChallengeType;
 import java.time.Duration;
@@ -180,6 +181,7 @@ public final class ChallengeService {
                 return new Step.Show(current, Optional.of("try_again"), attemptsLeft(current));
             }
             if (right && next.status() == ChallengeStatus.COMPLETED) {
+                attachDevice(next);
                 return leave(next, ChallengeExits.passed(next), DONE);
             }
             return switch (outcome) {
@@ -235,14 +237,15 @@ public final class ChallengeService {
         if (!managesDevices(read)) {
             return new Step.Show(read, Optional.of(UNSIGNED_IDENTITY), 0);
         }
+        if (deviceId.equals(read.deviceId())) {
+            // Logging out the device being signed in on would pass the challenge and then log its person out
+            // at the next evaluation: the page offers no such button, and a posted one is refused (before
+            // the check below: a device new to the account is not among its devices until it passes).
+            return new Step.Show(read, Optional.of(CURRENT_DEVICE), 0);
+        }
         boolean known = attachedDevices(read).stream().anyMatch(device -> device.id().equals(deviceId));
         if (!known) {
             return new Step.Show(read, Optional.of("unknown_device"), 0);
-        }
-        if (deviceId.equals(read.deviceId())) {
-            // Logging out the device being signed in on would pass the challenge and then log its person out
-            // at the next evaluation: the page offers no such button, and a posted one is refused.
-            return new Step.Show(read, Optional.of(CURRENT_DEVICE), 0);
         }
         devices.detach(read.appId(), read.userId().get(), deviceId, clock.instant());
         return withinLimit(read) ? finishDeviceLimit(read) : new Step.Show(read, Optional.of("device_logged_out"), 0);
@@ -264,15 +267,39 @@ public final class ChallengeService {
      */
     private boolean withinLimit(Challenge challenge) {
         Instant windowStart = clock.instant().minus(io.seatguard.core.account.DeviceWindow.DEFAULT_LENGTH);
-        long counted = attachedDevices(challenge).stream().filter(device -> !device.lastSeen().isBefore(windowStart)).count();
-        return counted <= challenge.plan().deviceLimit().orElse(Integer.MAX_VALUE);
+        List<AccountDevice> counted = attachedDevices(challenge).stream().filter(device -> !device.lastSeen().isBefore(windowStart)).toList();
+        // The device being signed in on counts as device_count counted it, though not linked yet: it is
+        // attached when the challenge passes.
+        boolean here = !DeviceResolution.UNKNOWN_DEVICE_ID.equals(challenge.deviceId())
+                && counted.stream().noneMatch(device -> device.id().equals(challenge.deviceId()));
+        return counted.size() + (here ? 1 : 0) <= challenge.plan().deviceLimit().orElse(Integer.MAX_VALUE);
     }
 
     private Step finishDeviceLimit(Challenge read) {
         Challenge completed = save(read, machine.complete(read, clock.instant()).challenge());
-        return completed.status() == ChallengeStatus.COMPLETED
-                ? leave(completed, ChallengeExits.passed(completed), DONE)
-                : new Step.Show(completed, Optional.of(ChallengeExits.noticeFor(completed)), 0);
+        if (completed.status() != ChallengeStatus.COMPLETED) {
+            return new Step.Show(completed, Optional.of(ChallengeExits.noticeFor(completed)), 0);
+        }
+        attachDevice(completed);
+        return leave(completed, ChallengeExits.passed(completed), DONE);
+    }
+
+    /**
+     * A passed challenge makes its device known to the account: the challenged evaluation did not link it
+     * (EvaluationPipeline), so that a login abandoned at its challenge is challenged again. Best effort: if
+     * the link cannot be written now, the device's next evaluation is allowed (verified recently, or within
+     * its limit) and links it.
+     */
+    private void attachDevice(Challenge passed) {
+        if (passed.userId().isEmpty() || DeviceResolution.UNKNOWN_DEVICE_ID.equals(passed.deviceId())) {
+            return;
+        }
+        try {
+            devices.attach(passed.appId(), passed.userId().get(), passed.deviceId(), passed.evaluationId(), clock.instant());
+        }
+        catch (RuntimeException e) {
+            // See above: the challenge is passed whatever happens to the link.
+        }
     }
 
     /**

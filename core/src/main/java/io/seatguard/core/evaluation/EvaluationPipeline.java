@@ -282,13 +282,17 @@ public final class EvaluationPipeline {
                 logout);
 
         // one write
-        Touches touches = WriteThrottle.touches(at, account, device, resolved.device(), deviceType, !logout, request.userId().isPresent(),
+        // Only an allowed evaluation vouches for the device: a challenged or denied one must not make it
+        // known to the account, or a login abandoned at its challenge would find the device "not new" at
+        // the next try and walk through (seed 003). Passing the challenge links it (ChallengeService).
+        boolean attach = !logout && verdict == Verdict.ALLOW;
+        Touches touches = WriteThrottle.touches(at, account, device, resolved.device(), deviceType, attach, logout, request.userId().isPresent(),
                 recent.countryUpToDate());
         List<PatternObservation> observed = request.userId().isPresent() && request.timestamp().isEmpty()
                 ? patterns.observe(checkValues, account, at)
                 : List.of();
-        store.record(new EvaluationWrite(evaluation, device, !logout, touches, request.device().components(), network.place(),
-                opened.map(ChallengeIssuer.Opened::challenge), observed, WebhookEvents.of(webhooks, evaluation, account, device, logout),
+        store.record(new EvaluationWrite(evaluation, device, attach, touches, request.device().components(), network.place(),
+                opened.map(ChallengeIssuer.Opened::challenge), observed, WebhookEvents.of(webhooks, evaluation, account, device, attach),
                 agent.browserMajor()));
         keepSessionLive(request, device, deviceType, ip, at, logout);
         notifyOwner(request, decision, evaluation, device, logout, at);

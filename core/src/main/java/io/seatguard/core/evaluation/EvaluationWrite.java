@@ -15,7 +15,8 @@ import java.util.Optional;
  * Everything one evaluation changes, committed together or not at all: the evaluation itself, the
  * device (created, or its last-seen moved), and the account's links to that device, IP and fingerprint.
  *
- * @param attachDevice whether the account's link to the device is (re)attached; false keeps a logged-out device detached
+ * @param attachDevice whether the account's link to the device is made or (re)attached: only by an allowed evaluation of a
+ *     device not logged out; false keeps a logged-out device detached and makes no link the account did not have
  * @param touches which rows besides the evaluation need writing
  * @param components the components the device showed, kept as its latest when they are new for it
  * @param place where the person likely was, kept on the evaluation row for travel and country history

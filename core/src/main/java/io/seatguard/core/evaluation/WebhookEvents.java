@@ -26,7 +26,8 @@ final class WebhookEvents {
 
     private WebhookEvents() {}
 
-    static List<OutboxEvent> of(WebhookSubscriptions webhooks, Evaluation evaluation, AccountState account, DeviceResolution device, boolean logout) {
+    /** @param attach whether the evaluation attaches the device to its account (an allowed one not logged out) */
+    static List<OutboxEvent> of(WebhookSubscriptions webhooks, Evaluation evaluation, AccountState account, DeviceResolution device, boolean attach) {
         List<OutboxEvent> events = new ArrayList<>();
         String appId = evaluation.appId();
         Optional<String> user = evaluation.user().id();
@@ -46,7 +47,7 @@ final class WebhookEvents {
         if (user.isEmpty()) {
             return events;
         }
-        boolean newlyAttached = device.isKnownDevice() && !logout
+        boolean newlyAttached = device.isKnownDevice() && attach
                 && account.device(device.deviceId()).map(LinkedDevice::status).map(status -> status != LinkStatus.ATTACHED).orElse(true);
         if (newlyAttached && webhooks.wants(appId, WebhookEventType.DEVICE_ATTACHED)) {
             events.add(new OutboxEvent(appId, WebhookEventType.DEVICE_ATTACHED, user, Map.of("user", user.get(), "device_id", device.deviceId(),

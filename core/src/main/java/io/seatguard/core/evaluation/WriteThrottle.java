@@ -39,11 +39,15 @@ public final class WriteThrottle {
     private WriteThrottle() {}
 
     /**
+     * @param attach whether the evaluation attaches the device to the account (allowed, and not a logged-out
+     *     device's)
+     * @param loggedOut whether the device is logged out of the account: a device separated from a logged-out
+     *     one gets a link of its own, detached, which carries the logout to its next evaluations
      * @param countryUpToDate the activity reader found the account's record in this evaluation's country
      *     current ({@link io.seatguard.core.account.AccountActivity#countryUpToDate()})
      */
     public static Touches touches(Instant at, AccountState account, DeviceResolution device, Optional<KnownDevice> known, DeviceType type,
-            boolean attach, boolean hasUser, boolean countryUpToDate) {
+            boolean attach, boolean loggedOut, boolean hasUser, boolean countryUpToDate) {
         requireNonNull(at, "at is null");
         boolean deviceRow = device.isKnownDevice() && (device.isNew() || known.isEmpty()
                 || stale(at, known.get().firstSeen(), known.get().lastSeen())
@@ -52,9 +56,12 @@ public final class WriteThrottle {
             return new Touches(deviceRow, false, false, false, false, false);
         }
         Optional<LinkedDevice> link = device.isKnownDevice() ? account.device(device.deviceId()) : Optional.empty();
+        // A link is made by an evaluation that attaches the device, or that carries a logout over to it;
+        // a challenged or denied one leaves a device the account never had unknown to it (seed 003: a login
+        // abandoned at its challenge must be challenged again), and an existing link's status alone.
         boolean linkRow = device.isKnownDevice() && (link.isEmpty()
-                || stale(at, link.get().firstSeen(), link.get().lastSeen())
-                || (attach && link.get().status() == LinkStatus.DETACHED));
+                ? attach || loggedOut
+                : stale(at, link.get().firstSeen(), link.get().lastSeen()) || (attach && link.get().status() == LinkStatus.DETACHED));
         return new Touches(
                 deviceRow,
                 needs(at, account.user()),

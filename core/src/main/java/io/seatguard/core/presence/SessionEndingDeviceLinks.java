@@ -40,4 +40,9 @@ public final class SessionEndingDeviceLinks implements DeviceLinks {
         }
         return detached;
     }
+
+    @Override
+    public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant at) {
+        return links.attach(appId, userId, deviceId, evaluationId, at);
+    }
 }

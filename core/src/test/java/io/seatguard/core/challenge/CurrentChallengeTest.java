@@ -2,8 +2,6 @@ package io.seatguard.core.challenge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seatguard.core.account.AccountDevice;
-import io.seatguard.core.account.DeviceLinks;
 import io.seatguard.core.evaluation.Evaluation;
 import io.seatguard.core.policy.ChallengeType;
 import io.seatguard.core.testing.EvaluationSamples;
@@ -32,17 +30,7 @@ class CurrentChallengeTest {
 
                 @Override
                 public void send(CodeMessage message) {}
-            }, new DeviceLinks() {
-                @Override
-                public Optional<List<AccountDevice>> devices(String appId, String userId) {
-                    return Optional.empty();
-                }
-
-                @Override
-                public boolean detach(String appId, String userId, String deviceId, Instant at) {
-                    return false;
-                }
-            }, Clock.fixed(NOW, ZoneOffset.UTC));
+            }, new DeviceLinksInMemory(List.of()), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void theStoredStatusGivesWayToTheChallengesOwn() {

@@ -3,8 +3,8 @@ package io.seatguard.core.challenge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatguard.core.account.AccountDevice;
-import io.seatguard.core.account.DeviceLinks;
 import io.seatguard.core.account.LinkStatus;
+import io.seatguard.core.evaluation.IdentityProof;
 import io.seatguard.core.identity.DeviceType;
 import io.seatguard.core.policy.ChallengeType;
 import java.time.Clock;
@@ -34,17 +34,7 @@ class DeviceLimitCountTest {
 
     private final ChallengesInMemory store = new ChallengesInMemory();
 
-    private final DeviceLinks links = new DeviceLinks() {
-        @Override
-        public Optional<List<AccountDevice>> devices(String appId, String userId) {
-            return Optional.of(devices);
-        }
-
-        @Override
-        public boolean detach(String appId, String userId, String deviceId, Instant at) {
-            return false;
-        }
-    };
+    private final DeviceLinksInMemory links = new DeviceLinksInMemory(devices);
 
     private final CodeSender sender = new CodeSender() {
         @Override
@@ -56,21 +46,57 @@ class DeviceLimitCountTest {
         public void send(CodeMessage message) {}
     };
 
-    @Test
-    void aDeviceUnseenForOverThirtyDaysIsListedButNotCounted() {
+    private Challenge open(String deviceId) {
         Challenge challenge = new Challenge("ch_limit", "app", "ev_1", ChallengeType.DEVICE_LIMIT,
                 new ChallengePlan("pol_1", "access", Optional.of("https://app.example/plans"), Optional.of("https://app.example/bye"),
-                        Optional.of("https://app.example/watch"), OptionalInt.of(2)),
-                ChallengeStatus.PRESENTED, Optional.of("dina"), Optional.empty(), Optional.empty(), "dev-phone", List.of(), List.of("device_count"),
+                        Optional.of("https://app.example/watch"), OptionalInt.of(2), IdentityProof.SERVER),
+                ChallengeStatus.PRESENTED, Optional.of("dina"), Optional.empty(), Optional.empty(), deviceId, List.of(), List.of("device_count"),
                 Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, NOW.minusSeconds(10), NOW.plus(Duration.ofMinutes(10)), Optional.empty());
         store.put(challenge);
-        ChallengeService service = new ChallengeService(store, new ChallengeMachine(ChallengeRules.DEFAULTS,
-                new VerificationCodes("0123456789abcdef0123456789abcdef".getBytes(), new SplittableRandom(7))), ChallengeRules.DEFAULTS, sender, links,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        return challenge;
+    }
+
+    private final ChallengeService service = new ChallengeService(store, new ChallengeMachine(ChallengeRules.DEFAULTS,
+            new VerificationCodes("0123456789abcdef0123456789abcdef".getBytes(), new SplittableRandom(7))), ChallengeRules.DEFAULTS, sender, links,
+            Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void aDeviceUnseenForOverThirtyDaysIsListedButNotCounted() {
+        Challenge challenge = open("dev-phone");
 
         assertThat(service.attachedDevices(challenge)).as("listed, so it can be logged out").hasSize(3);
         ChallengeService.Step step = service.continueIfWithinLimit(challenge.id());
         assertThat(step).as("two counted, within the limit of two").isInstanceOf(ChallengeService.Step.Leave.class);
         assertThat(store.get(challenge.id()).status()).isEqualTo(ChallengeStatus.COMPLETED);
+    }
+
+    /**
+     * The challenged evaluation did not link its device (a login abandoned at the challenge must find it
+     * new again), yet device_count counted it: so does the page, and passing links it.
+     */
+    @Test
+    void theDeviceSigningInCountsThoughNotLinkedAndPassingAttachesIt() {
+        Challenge challenge = open("dev-new-tablet");
+        assertThat(service.attachedDevices(challenge)).extracting(AccountDevice::id).doesNotContain("dev-new-tablet");
+
+        ChallengeService.Step over = service.continueIfWithinLimit(challenge.id());
+        assertThat(over).as("phone, laptop and this tablet: three against a limit of two")
+                .isInstanceOfSatisfying(ChallengeService.Step.Show.class, show -> assertThat(show.notice()).contains("over_limit"));
+        assertThat(links.attached).as("nothing attached while over the limit").isEmpty();
+
+        ChallengeService.Step step = service.logOutDevice(challenge.id(), "dev-laptop");
+        assertThat(step).as("phone and this tablet: within the limit").isInstanceOf(ChallengeService.Step.Leave.class);
+        assertThat(store.get(challenge.id()).status()).isEqualTo(ChallengeStatus.COMPLETED);
+        assertThat(links.attached).containsExactly("dev-new-tablet@ev_1");
+        assertThat(service.attachedDevices(challenge)).extracting(AccountDevice::id).containsExactlyInAnyOrder("dev-phone", "dev-old-tv", "dev-new-tablet");
+    }
+
+    /** The unknown device is no device: device_count did not count it, and passing attaches nothing. */
+    @Test
+    void theUnknownDeviceIsNeitherCountedNorAttached() {
+        Challenge challenge = open(io.seatguard.core.identity.DeviceResolution.UNKNOWN_DEVICE_ID);
+
+        assertThat(service.continueIfWithinLimit(challenge.id())).isInstanceOf(ChallengeService.Step.Leave.class);
+        assertThat(links.attached).isEmpty();
     }
 }

@@ -3,7 +3,6 @@ package io.seatguard.core.challenge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatguard.core.account.AccountDevice;
-import io.seatguard.core.account.DeviceLinks;
 import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.evaluation.IdentityProof;
 import io.seatguard.core.identity.DeviceType;
@@ -12,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -30,7 +28,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DeviceLimitIdentityTest {
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
 
-    private final List<String> detached = new ArrayList<>();
     private final List<AccountDevice> devices = List.of(device("dev-victim-laptop"), device("dev-victim-phone"), device("dev-here"));
 
     private static AccountDevice device(String id) {
@@ -40,17 +37,8 @@ class DeviceLimitIdentityTest {
 
     private final ChallengesInMemory store = new ChallengesInMemory();
 
-    private final DeviceLinks links = new DeviceLinks() {
-        @Override
-        public Optional<List<AccountDevice>> devices(String appId, String userId) {
-            return Optional.of(devices.stream().filter(device -> !detached.contains(device.id())).toList());
-        }
-
-        @Override
-        public boolean detach(String appId, String userId, String deviceId, Instant at) {
-            return detached.add(deviceId);
-        }
-    };
+    private final DeviceLinksInMemory links = new DeviceLinksInMemory(devices);
+    private final List<String> detached = links.detached;
 
     private final CodeSender sender = new CodeSender() {
         @Override

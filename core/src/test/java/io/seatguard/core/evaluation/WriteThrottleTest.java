@@ -3,6 +3,8 @@ package io.seatguard.core.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatguard.core.account.AccountState;
+import io.seatguard.core.account.LinkStatus;
+import io.seatguard.core.account.LinkedDevice;
 import io.seatguard.core.account.Seen;
 import io.seatguard.core.identity.DeviceResolution;
 import io.seatguard.core.identity.DeviceType;
@@ -21,7 +23,7 @@ class WriteThrottleTest {
 
     private static Touches touches(boolean hasUser, boolean countryUpToDate) {
         return WriteThrottle.touches(T0.plusSeconds(10), hasUser ? KNOWN : AccountState.NO_ACCOUNT, ZERO_DEVICE, Optional.empty(),
-                DeviceType.UNKNOWN, true, hasUser, countryUpToDate);
+                DeviceType.UNKNOWN, true, false, hasUser, countryUpToDate);
     }
 
     @Test
@@ -40,5 +42,29 @@ class WriteThrottleTest {
         Touches touches = touches(true, true);
         assertThat(touches.user()).as("seen 10 s ago: within the resolution").isFalse();
         assertThat(touches.ip()).isFalse();
+    }
+
+    private static final DeviceResolution TOKEN_DEVICE = new DeviceResolution("dev-1", false, DeviceResolution.MatchKind.TOKEN, 1.0, Optional.empty(),
+            Optional.of("tok-hash"));
+
+    private static boolean linkRow(List<LinkedDevice> links, boolean attach, boolean loggedOut) {
+        AccountState account = new AccountState(Optional.of(new Seen(T0, T0)), links, Optional.of(new Seen(T0, T0)), Optional.empty());
+        return WriteThrottle.touches(T0.plusSeconds(10), account, TOKEN_DEVICE, Optional.empty(), DeviceType.COMPUTER, attach, loggedOut, true, true)
+                .deviceLink();
+    }
+
+    /** Seed 003: a login abandoned at its challenge must find its device still new at the next try. */
+    @Test
+    void onlyAnAllowedEvaluationOrACarriedLogoutMakesALink() {
+        assertThat(linkRow(List.of(), true, false)).as("allowed: the device becomes the account's").isTrue();
+        assertThat(linkRow(List.of(), false, false)).as("challenged or denied: no link").isFalse();
+        assertThat(linkRow(List.of(), false, true)).as("a logout carried to a separated device").isTrue();
+    }
+
+    @Test
+    void aLoggedOutLinkIsAttachedAgainOnlyByAnAllowedEvaluation() {
+        List<LinkedDevice> detached = List.of(new LinkedDevice("dev-1", DeviceType.COMPUTER, LinkStatus.DETACHED, T0, T0));
+        assertThat(linkRow(detached, true, false)).isTrue();
+        assertThat(linkRow(detached, false, false)).as("a challenged login leaves it logged out").isFalse();
     }
 }

@@ -113,7 +113,9 @@ class ChallengePageBrowserTest {
                                 "logout_url": "https://app.example/bye"}}""",
                 app.bearer());
         assertThat(policy.status()).as(policy.body()).isEqualTo(201);
-        challenge("uma");
+        // Uma's first device, let in from her backend (only an allowed evaluation makes a device the account's).
+        assertThat(server.post("/v3/evaluate", "{\"action\":\"access\",\"user\":\"uma\",\"ip\":\"198.51.100.9\","
+                + "\"device\":{\"token\":\"tok_uma_0000000001\"}}", app.bearer()).json().get("verdict").asText()).isEqualTo("allow");
         Response access = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"access\",\"user\":\"uma\","
                 + "\"return_to\":\"" + server.url() + "/watch\",\"device\":{\"token\":\"tok_uma_other_000001\"}}", Map.of());
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));

@@ -116,6 +116,37 @@ class DeviceLimitChallengeTest {
     }
 
     /**
+     * The device signing in is not the account's until the page is passed (a challenged evaluation links
+     * nothing), yet it counts as device_count counted it; passing makes it the account's.
+     */
+    @Test
+    void theDeviceSigningInCountsOnThePageAndPassingMakesItTheAccounts() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            String page = signedBrowserAccessOverTheLimit(server, app);
+            String thisDevice = server.get("/v3/challenges/" + page.substring(page.lastIndexOf('/') + 1), app.bearer()).json().get("device_id").asText();
+            assertThat(server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("id")).doesNotContain(thisDevice);
+
+            java.util.List<String> owners = server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("id");
+            assertThat(owners).hasSize(3);
+            PageClient browser = new PageClient();
+            browser.get(page);
+            HttpResponse<String> first = browser.post(page + "/logout-device", Map.of("lang", "en", "device_id", owners.get(0)));
+            assertThat(first.statusCode()).as("two of the owner's and this one: over the limit of two").isEqualTo(200);
+            assertThat(first.body()).contains("The device was logged out");
+            HttpResponse<String> second = browser.post(page + "/logout-device", Map.of("lang", "en", "device_id", owners.get(1)));
+            assertThat(second.statusCode()).as("one of the owner's and this one").isEqualTo(303);
+
+            Map<String, String> statusById = new java.util.HashMap<>();
+            server.get("/v3/users/dina/devices", app.bearer()).json().get("data")
+                    .forEach(device -> statusById.put(device.get("id").asText(), device.get("status").asText()));
+            assertThat(statusById).as("this device attached; two of the owner's logged out, one still in").containsEntry(thisDevice, "attached")
+                    .hasSize(4);
+            assertThat(statusById.values()).filteredOn("detached"::equals).hasSize(2);
+        }
+    }
+
+    /**
      * Found in Chromium: the page offered to log out "This device", and doing so passed the challenge, whose
      * next evaluation then logged its person out. It offers no such button, and a posted one is refused.
      */
@@ -128,7 +159,8 @@ class DeviceLimitChallengeTest {
 
             PageClient browser = new PageClient();
             String body = browser.get(page).body();
-            assertThat(body).contains("This device").contains(aDeviceOfTheOwner(server, app, page)).doesNotContain("value=\"" + thisDevice + "\"");
+            // Not the account's until the challenge passes, so not among its devices; and never a Log out button for it.
+            assertThat(body).contains(aDeviceOfTheOwner(server, app, page)).doesNotContain("value=\"" + thisDevice + "\"");
             HttpResponse<String> refused = browser.post(page + "/logout-device", Map.of("lang", "en", "device_id", thisDevice));
             assertThat(refused.statusCode()).isEqualTo(200);
             assertThat(refused.body()).contains("This is the device you are using now");

@@ -158,6 +158,43 @@ class VerificationChallengeTest {
         assertThat(server.get("/v3/challenges/" + challengeId, server.createApp("other").bearer()).status()).isEqualTo(404);
     }
 
+    /**
+     * Seed 003: "a user triggers a login challenge, closes the tab, and hits /login again". The challenged
+     * login must not have made the device the account's, or the second try finds it known and walks in;
+     * passing the challenge is what makes it known.
+     */
+    @Test
+    void aLoginAbandonedAtItsChallengeIsChallengedAgainUntilTheOwnerPasses() throws Exception {
+        JsonNode abandoned = login("uma", "uma@example.com");
+        assertThat(abandoned.get("verdict").asText()).isEqualTo("challenge");
+        String device = abandoned.get("device_id").asText();
+        assertThat(server.get("/v3/users/uma/devices", app.bearer()).json().get("data")).as("not the account's device yet").isEmpty();
+
+        JsonNode again = login("uma", "uma@example.com");
+        assertThat(again.get("device_id").asText()).isEqualTo(device);
+        assertThat(checks(again).get("is_new_device").asBoolean()).as("still new to the account").isTrue();
+        assertThat(again.get("verdict").asText()).as("the second try is challenged too").isEqualTo("challenge");
+
+        String redirect = again.get("redirect").asText();
+        PageClient browser = new PageClient();
+        browser.get(redirect);
+        assertThat(browser.post(redirect + "/send", Map.of("channel", "email")).statusCode()).isEqualTo(200);
+        assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+        assertThat(browser.post(redirect + "/verify", Map.of("code", codeFrom(MAIL.getReceivedMessages()[0]))).statusCode()).isEqualTo(303);
+
+        JsonNode devices = server.get("/v3/users/uma/devices", app.bearer()).json().get("data");
+        assertThat(devices.findValuesAsText("id")).as("passing made it the account's").containsExactly(device);
+        assertThat(devices.findValuesAsText("status")).containsExactly("attached");
+        JsonNode after = login("uma", "uma@example.com");
+        assertThat(checks(after).get("is_new_device").asBoolean()).isFalse();
+        assertThat(after.get("verdict").asText()).isEqualTo("allow");
+    }
+
+    /** The checks of an evaluation, as the backend reads them (the evaluate answer carries only the verdict). */
+    private JsonNode checks(JsonNode answer) {
+        return server.get("/v3/evaluations/" + answer.get("evaluation_id").asText(), app.bearer()).json().get("checks");
+    }
+
     @Test
     void formsWithoutTheCsrfTokenAreRefusedAndUnknownIdsLookExpired() {
         String redirect = login("ned", "ned@example.com").get("redirect").asText();

@@ -1,0 +1,55 @@
+package io.seatguard.core.challenge;
+
+import io.seatguard.core.account.AccountDevice;
+import io.seatguard.core.account.DeviceLinks;
+import io.seatguard.core.account.LinkStatus;
+import io.seatguard.core.identity.DeviceType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One account's device links held in memory, for the challenge service's tests: logging a device out
+ * and attaching one change what is listed, as in the store, and both are remembered in order.
+ */
+final class DeviceLinksInMemory implements DeviceLinks {
+    private final Map<String, AccountDevice> links = new LinkedHashMap<>();
+    /** The devices logged out, in order. */
+    final List<String> detached = new ArrayList<>();
+    /** "device@evaluation" for each attachment, in order. */
+    final List<String> attached = new ArrayList<>();
+
+    DeviceLinksInMemory(List<AccountDevice> devices) {
+        devices.forEach(device -> links.put(device.id(), device));
+    }
+
+    @Override
+    public Optional<List<AccountDevice>> devices(String appId, String userId) {
+        return Optional.of(List.copyOf(links.values()));
+    }
+
+    @Override
+    public boolean detach(String appId, String userId, String deviceId, Instant at) {
+        AccountDevice link = links.get(deviceId);
+        if (link == null) {
+            return false;
+        }
+        detached.add(deviceId);
+        links.put(deviceId, new AccountDevice(deviceId, link.type(), LinkStatus.DETACHED, link.firstSeen(), link.lastSeen(), link.browser(), link.os(),
+                link.lastCountry()));
+        return true;
+    }
+
+    @Override
+    public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant at) {
+        attached.add(deviceId + "@" + evaluationId);
+        AccountDevice link = links.get(deviceId);
+        links.put(deviceId, link == null
+                ? new AccountDevice(deviceId, DeviceType.COMPUTER, LinkStatus.ATTACHED, at, at, "Chrome", "Linux", Optional.empty())
+                : new AccountDevice(deviceId, link.type(), LinkStatus.ATTACHED, link.firstSeen(), at, link.browser(), link.os(), link.lastCountry()));
+        return true;
+    }
+}

@@ -1,0 +1,89 @@
+package io.seatguard.core.challenge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.core.policy.ChallengeType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A challenged login does not make its device known to the account (seed 003: a login abandoned at its
+ * challenge must be challenged again); passing the owner verification is what attaches it, and only that.
+ */
+class PassingLinksDeviceTest {
+    private static final Instant NOW = Instant.parse("2026-12-04T12:00:00Z");
+
+    private final ChallengesInMemory store = new ChallengesInMemory();
+    private final DeviceLinksInMemory links = new DeviceLinksInMemory(List.of());
+    private final List<CodeMessage> sent = new ArrayList<>();
+    private final ChallengeService service = new ChallengeService(store, new ChallengeMachine(ChallengeRules.DEFAULTS,
+            new VerificationCodes("0123456789abcdef0123456789abcdef".getBytes(), new SplittableRandom(7))), ChallengeRules.DEFAULTS, new CodeSender() {
+                @Override
+                public Set<String> channels() {
+                    return Set.of("email");
+                }
+
+                @Override
+                public void send(CodeMessage message) {
+                    sent.add(message);
+                }
+            }, links, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private Challenge open(Optional<String> user) {
+        Challenge challenge = new Challenge("ch_login", "app", "ev_login", ChallengeType.VERIFICATION,
+                new ChallengePlan("pol_new_device", "login", Optional.of("https://app.example/home"), Optional.empty(), Optional.empty(), OptionalInt.empty()),
+                ChallengeStatus.PRESENTED, user, Optional.of("owner@example.com"), Optional.empty(), "dev-new", List.of("email"),
+                List.of("is_new_device"), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, NOW.minusSeconds(10), NOW.plus(Duration.ofMinutes(10)),
+                Optional.empty());
+        store.put(challenge);
+        return challenge;
+    }
+
+    private String sendCode(Challenge challenge) {
+        service.sendCode(challenge.id(), "email", "StreamFlix", Locale.ENGLISH);
+        assertThat(sent).hasSize(1);
+        return sent.getFirst().code();
+    }
+
+    @Test
+    void theRightCodeAttachesTheDeviceNamingTheChallengedEvaluation() {
+        Challenge challenge = open(Optional.of("dina"));
+        String code = sendCode(challenge);
+
+        assertThat(service.verify(challenge.id(), "000000".equals(code) ? "111111" : "000000")).isInstanceOf(ChallengeService.Step.Show.class);
+        assertThat(links.attached).as("a wrong code attaches nothing").isEmpty();
+
+        assertThat(service.verify(challenge.id(), code)).isInstanceOf(ChallengeService.Step.Leave.class);
+        assertThat(store.get(challenge.id()).status()).isEqualTo(ChallengeStatus.COMPLETED);
+        assertThat(links.attached).containsExactly("dev-new@ev_login");
+    }
+
+    @Test
+    void aDeclinedOrAbandonedChallengeAttachesNothing() {
+        Challenge abandoned = open(Optional.of("dina"));
+        sendCode(abandoned);
+        assertThat(links.attached).isEmpty();
+
+        service.decline(abandoned.id());
+        assertThat(store.get(abandoned.id()).status()).isEqualTo(ChallengeStatus.FAILED);
+        assertThat(links.attached).isEmpty();
+        assertThat(links.devices("app", "dina").orElseThrow()).as("a login's decline has nothing to log out").isEmpty();
+    }
+
+    @Test
+    void aSignupWithoutAnAccountAttachesNothing() {
+        Challenge challenge = open(Optional.empty());
+        assertThat(service.verify(challenge.id(), sendCode(challenge))).isInstanceOf(ChallengeService.Step.Leave.class);
+        assertThat(links.attached).isEmpty();
+    }
+}
