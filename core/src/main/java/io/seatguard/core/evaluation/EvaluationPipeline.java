@@ -294,7 +294,7 @@ public final class EvaluationPipeline {
         store.record(new EvaluationWrite(evaluation, device, attach, touches, request.device().components(), network.place(),
                 opened.map(ChallengeIssuer.Opened::challenge), observed, WebhookEvents.of(webhooks, evaluation, account, device, attach),
                 agent.browserMajor()));
-        keepSessionLive(request, device, deviceType, ip, at, logout);
+        keepSessionLive(request, device, deviceType, ip, at, attach);
         notifyOwner(request, decision, evaluation, device, logout, at);
         return evaluation;
     }
@@ -318,12 +318,14 @@ public final class EvaluationPipeline {
     }
 
     /**
-     * An evaluation is a sign of life of its session, like a heartbeat. Imported history (a server-mode
-     * timestamp) is not, and neither is a logged-out device. Presence failing must not fail an
-     * evaluation that is already stored.
+     * An evaluation that lets its device in is a sign of life of its session, like a heartbeat. Imported
+     * history (a server-mode timestamp) is not, and neither is a logged-out device, nor a challenged or
+     * denied evaluation: the person has no session (seed 003: none is opened before the challenge passes),
+     * and a login stopped at its challenge must not show the owner's other devices a concurrent session.
+     * Presence failing must not fail an evaluation that is already stored.
      */
-    private void keepSessionLive(EvaluationRequest request, DeviceResolution device, DeviceType type, String ip, Instant at, boolean logout) {
-        if (request.userId().isEmpty() || request.sessionId().isEmpty() || request.timestamp().isPresent() || logout) {
+    private void keepSessionLive(EvaluationRequest request, DeviceResolution device, DeviceType type, String ip, Instant at, boolean letIn) {
+        if (request.userId().isEmpty() || request.sessionId().isEmpty() || request.timestamp().isPresent() || !letIn) {
             return;
         }
         try {

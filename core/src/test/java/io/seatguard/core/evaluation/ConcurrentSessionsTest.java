@@ -8,6 +8,7 @@ import io.seatguard.core.identity.DeviceSignals;
 import io.seatguard.core.ids.IdGenerator;
 import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.policy.NoPolicies;
+import io.seatguard.core.policy.PolicyStage;
 import io.seatguard.core.presence.InMemoryPresence;
 import io.seatguard.core.presence.Presence;
 import io.seatguard.core.risk.RiskScorer;
@@ -93,6 +94,32 @@ class ConcurrentSessionsTest {
                 Optional.empty(), live.device(), live.clientIp(), live.userAgent(), Optional.of(clock.instant().minus(Duration.ofDays(10))));
         assertThat(pipeline.evaluate(imported).checks()).containsEntry("concurrent_sessions", null);
         assertThat(presence.live(APP, "ann", clock.instant())).as("and today's session is untouched").hasSize(1);
+    }
+
+    /**
+     * A login stopped at its challenge (or denied) opens no session (seed 003), so it must not show the
+     * owner a concurrent one: otherwise anyone holding the password, challenged and walking away, got the
+     * owner challenged for sharing on their next page.
+     */
+    @Test
+    void aLoginStoppedAtItsChallengeIsNoLiveSession() {
+        // Every login is challenged; page views are allowed.
+        PolicyStage challengeLogins = (appId, facts) -> facts.action().equals("login")
+                ? new io.seatguard.core.policy.PolicyDecision(Verdict.CHALLENGE, Optional.empty(), List.of(), Optional.empty())
+                : io.seatguard.core.policy.PolicyDecision.ALLOW_NO_MATCH;
+        EvaluationPipeline challenging = new EvaluationPipeline(new FixedUserAgentParser(), new DeviceResolver(store, ids::newRandomId), store,
+                CheckRegistry.standard(), challengeLogins, store, ids, clock, presence, new RiskScorer(RiskWeights.defaults()));
+        challenging.evaluate(request("laptop-1", "computer", "tab-a", "198.51.100.1"));
+
+        EvaluationRequest page = request("laptop-2", "computer", "tab-b", "203.0.113.7");
+        Evaluation stopped = challenging.evaluate(new EvaluationRequest(APP, "login", page.userId(), Optional.empty(), Optional.empty(), Map.of(),
+                page.sessionId(), Optional.empty(), page.device(), page.clientIp(), page.userAgent(), Optional.empty()));
+        assertThat(stopped.verdict()).isEqualTo(Verdict.CHALLENGE);
+        assertThat(presence.live(APP, "ann", clock.instant())).extracting(Presence.LiveSession::sessionId).containsExactly("tab-a");
+
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(challenging.evaluate(request("laptop-1", "computer", "tab-a", "198.51.100.1")).checks())
+                .containsEntry("concurrent_sessions", false);
     }
 
     @Test
