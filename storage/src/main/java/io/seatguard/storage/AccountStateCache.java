@@ -602,8 +602,8 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
             }
 
             @Override
-            public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant at) {
-                boolean attached = links.attach(appId, userId, deviceId, evaluationId, at);
+            public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now) {
+                boolean attached = links.attach(appId, userId, deviceId, evaluationId, seenAt, now);
                 forgetAccount(appId, userId);
                 return attached;
             }

@@ -70,12 +70,12 @@ public final class SqlDeviceLinks implements DeviceLinks {
     }
 
     /**
-     * The same upsert an allowed evaluation makes (so a logout later than {@code at} still wins), in one
+     * The same upsert an allowed evaluation at {@code seenAt} makes (so a later logout still wins), in one
      * transaction with the {@code device.attached} event when the link was not attached before. Nothing is
      * written for an account or device that is no longer stored: a link must not outlive an erasure.
      */
     @Override
-    public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant at) {
+    public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now) {
         return database.write(connection -> {
             Optional<String> type = JdbcRunner.queryOne(connection, "SELECT d.type FROM devices d WHERE d.app_id = ? AND d.id = ?"
                     + " AND EXISTS (SELECT 1 FROM users u WHERE u.app_id = ? AND u.id = ?)", row -> row.getString(1), appId, deviceId, appId, userId);
@@ -84,11 +84,11 @@ public final class SqlDeviceLinks implements DeviceLinks {
             }
             Optional<String> before = status(connection, appId, userId, deviceId);
             JdbcRunner.update(connection, SqlEvaluationStore.UPSERT_USER_DEVICE, appId, userId, deviceId, LinkStatus.ATTACHED.wireName(),
-                    at.toEpochMilli(), at.toEpochMilli());
+                    seenAt.toEpochMilli(), seenAt.toEpochMilli());
             boolean attached = status(connection, appId, userId, deviceId).filter(LinkStatus.ATTACHED.wireName()::equals).isPresent();
             if (attached && !before.filter(LinkStatus.ATTACHED.wireName()::equals).isPresent()) {
                 SqlOutbox.enqueue(connection, new OutboxEvent(appId, WebhookEventType.DEVICE_ATTACHED,
-                        Optional.of(userId), Map.of("user", userId, "device_id", deviceId, "type", type.get(), "evaluation_id", evaluationId), at));
+                        Optional.of(userId), Map.of("user", userId, "device_id", deviceId, "type", type.get(), "evaluation_id", evaluationId), now));
             }
             return attached;
         });

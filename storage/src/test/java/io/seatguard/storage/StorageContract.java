@@ -892,7 +892,7 @@ abstract class StorageContract {
                 .as("the challenged device is not the account's").isEmpty();
         assertThat(links.devices("app_a", "ines").orElseThrow()).extracting(io.seatguard.core.account.AccountDevice::id).containsExactly("dev-i1");
 
-        assertThat(links.attach("app_a", "ines", "dev-i2", sample.evaluation().id(), T0.plusSeconds(60))).isTrue();
+        assertThat(links.attach("app_a", "ines", "dev-i2", sample.evaluation().id(), T0.plusSeconds(60), T0.plusSeconds(65))).isTrue();
         assertThat(accounts.load("app_a", "ines", "198.51.100.1", Optional.empty(), Optional.of("dev-i2"), since).device("dev-i2"))
                 .hasValueSatisfying(link -> {
                     assertThat(link.status()).isEqualTo(LinkStatus.ATTACHED);
@@ -900,19 +900,21 @@ abstract class StorageContract {
                     assertThat(link.firstSeen()).isEqualTo(T0.plusSeconds(60));
                 });
         assertThat(links.devices("app_a", "ines").orElseThrow()).extracting(io.seatguard.core.account.AccountDevice::id).containsExactly("dev-i2", "dev-i1");
-        assertThat(links.attach("app_a", "ines", "dev-i2", sample.evaluation().id(), T0.plusSeconds(70))).as("still attached").isTrue();
+        assertThat(links.attach("app_a", "ines", "dev-i2", sample.evaluation().id(), T0.plusSeconds(70), T0.plusSeconds(75))).as("still attached").isTrue();
         try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement();
                 java.sql.ResultSet events = statement.executeQuery("SELECT payload FROM webhook_messages WHERE event_type = 'device.attached'")) {
             assertThat(events.next()).isTrue();
-            assertThat(events.getString(1)).contains("\"device_id\":\"dev-i2\"", "\"type\":\"mobile\"", "\"evaluation_id\":\"" + sample.evaluation().id() + "\"");
+            assertThat(events.getString(1)).contains("\"device_id\":\"dev-i2\"", "\"type\":\"mobile\"", "\"evaluation_id\":\"" + sample.evaluation().id() + "\"",
+                    "\"timestamp\":\"2026-11-01T12:01:05Z\"");
             assertThat(events.next()).as("one event: the second pass changed nothing").isFalse();
         }
 
-        assertThat(links.attach("app_a", "nobody", "dev-i2", "ev", T0.plusSeconds(80))).as("no such account").isFalse();
-        assertThat(links.attach("app_a", "ines", "dev-unknown", "ev", T0.plusSeconds(80))).as("no such device").isFalse();
-        assertThat(links.attach("app_b", "ines", "dev-i2", "ev", T0.plusSeconds(80))).as("another app's").isFalse();
+        assertThat(links.attach("app_a", "nobody", "dev-i2", "ev", T0.plusSeconds(80), T0.plusSeconds(80))).as("no such account").isFalse();
+        assertThat(links.attach("app_a", "ines", "dev-unknown", "ev", T0.plusSeconds(80), T0.plusSeconds(80))).as("no such device").isFalse();
+        assertThat(links.attach("app_b", "ines", "dev-i2", "ev", T0.plusSeconds(80), T0.plusSeconds(80))).as("another app's").isFalse();
         assertThat(links.detach("app_a", "ines", "dev-i2", T0.plusSeconds(120))).isTrue();
-        assertThat(links.attach("app_a", "ines", "dev-i2", "ev", T0.plusSeconds(90))).as("a logout after the pass stands").isFalse();
+        assertThat(links.attach("app_a", "ines", "dev-i2", "ev", T0.plusSeconds(90), T0.plusSeconds(150)))
+                .as("a logout made while the challenge was open stands, though the pass came after it").isFalse();
         assertThat(links.devices("app_a", "ines").orElseThrow().get(0).status()).isEqualTo(LinkStatus.DETACHED);
     }
 

@@ -20,13 +20,15 @@ public interface DeviceLinks {
     boolean detach(String appId, String userId, String deviceId, java.time.Instant at);
 
     /**
-     * Attaches the device to the account, as an allowed evaluation would: a challenge on it was passed. A
-     * challenged evaluation does not link its device (a login abandoned at its challenge must find the
-     * device still new at the next try), so passing the challenge is what makes it known. Raises
-     * {@code device.attached} (naming {@code evaluationId}) when the device was not attached before.
+     * Attaches the device to the account as the allowed evaluation at {@code seenAt} would have: a challenge
+     * opened by that evaluation was passed. A challenged evaluation does not link its device (a login
+     * abandoned at its challenge must find the device still new at the next try), so passing the
+     * challenge is what makes it known. A logout made after {@code seenAt} (while the challenge was open)
+     * stands. Raises {@code device.attached} (naming {@code evaluationId}, at {@code now}) when the device
+     * was not attached before.
      *
      * @return false when nothing was attached: the account or the device is gone (erased or pruned
-     *     meanwhile), or it was logged out after {@code at}
+     *     meanwhile), or it was logged out after {@code seenAt}
      */
-    boolean attach(String appId, String userId, String deviceId, String evaluationId, java.time.Instant at);
+    boolean attach(String appId, String userId, String deviceId, String evaluationId, java.time.Instant seenAt, java.time.Instant now);
 }

@@ -286,7 +286,9 @@ public final class ChallengeService {
 
     /**
      * A passed challenge makes its device known to the account: the challenged evaluation did not link it
-     * (EvaluationPipeline), so that a login abandoned at its challenge is challenged again. Best effort: if
+     * (EvaluationPipeline), so that a login abandoned at its challenge is challenged again. The link is
+     * made as of that evaluation, so a logout of the device while the challenge was open stands (passing
+     * a device-limit page must not undo the owner's logout of the device on it). Best effort: if
      * the link cannot be written now, the device's next evaluation is allowed (verified recently, or within
      * its limit) and links it.
      */
@@ -295,7 +297,7 @@ public final class ChallengeService {
             return;
         }
         try {
-            devices.attach(passed.appId(), passed.userId().get(), passed.deviceId(), passed.evaluationId(), clock.instant());
+            devices.attach(passed.appId(), passed.userId().get(), passed.deviceId(), passed.evaluationId(), passed.createdAt(), clock.instant());
         }
         catch (RuntimeException e) {
             // See above: the challenge is passed whatever happens to the link.

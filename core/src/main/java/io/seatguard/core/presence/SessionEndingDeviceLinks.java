@@ -42,7 +42,7 @@ public final class SessionEndingDeviceLinks implements DeviceLinks {
     }
 
     @Override
-    public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant at) {
-        return links.attach(appId, userId, deviceId, evaluationId, at);
+    public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now) {
+        return links.attach(appId, userId, deviceId, evaluationId, seenAt, now);
     }
 }

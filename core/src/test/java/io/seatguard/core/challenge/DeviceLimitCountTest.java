@@ -87,7 +87,7 @@ class DeviceLimitCountTest {
         ChallengeService.Step step = service.logOutDevice(challenge.id(), "dev-laptop");
         assertThat(step).as("phone and this tablet: within the limit").isInstanceOf(ChallengeService.Step.Leave.class);
         assertThat(store.get(challenge.id()).status()).isEqualTo(ChallengeStatus.COMPLETED);
-        assertThat(links.attached).containsExactly("dev-new-tablet@ev_1");
+        assertThat(links.attached).containsExactly("dev-new-tablet@ev_1@" + NOW.minusSeconds(10));
         assertThat(service.attachedDevices(challenge)).extracting(AccountDevice::id).containsExactlyInAnyOrder("dev-phone", "dev-old-tv", "dev-new-tablet");
     }
 

@@ -19,7 +19,7 @@ final class DeviceLinksInMemory implements DeviceLinks {
     private final Map<String, AccountDevice> links = new LinkedHashMap<>();
     /** The devices logged out, in order. */
     final List<String> detached = new ArrayList<>();
-    /** "device@evaluation" for each attachment, in order. */
+    /** "device@evaluation@seenAt" for each attachment, in order. */
     final List<String> attached = new ArrayList<>();
 
     DeviceLinksInMemory(List<AccountDevice> devices) {
@@ -44,9 +44,10 @@ final class DeviceLinksInMemory implements DeviceLinks {
     }
 
     @Override
-    public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant at) {
-        attached.add(deviceId + "@" + evaluationId);
+    public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now) {
+        attached.add(deviceId + "@" + evaluationId + "@" + seenAt);
         AccountDevice link = links.get(deviceId);
+        Instant at = seenAt;
         links.put(deviceId, link == null
                 ? new AccountDevice(deviceId, DeviceType.COMPUTER, LinkStatus.ATTACHED, at, at, "Chrome", "Linux", Optional.empty())
                 : new AccountDevice(deviceId, link.type(), LinkStatus.ATTACHED, link.firstSeen(), at, link.browser(), link.os(), link.lastCountry()));

@@ -65,7 +65,7 @@ class PassingLinksDeviceTest {
 
         assertThat(service.verify(challenge.id(), code)).isInstanceOf(ChallengeService.Step.Leave.class);
         assertThat(store.get(challenge.id()).status()).isEqualTo(ChallengeStatus.COMPLETED);
-        assertThat(links.attached).containsExactly("dev-new@ev_login");
+        assertThat(links.attached).as("as of the challenged evaluation").containsExactly("dev-new@ev_login@" + NOW.minusSeconds(10));
     }
 
     @Test

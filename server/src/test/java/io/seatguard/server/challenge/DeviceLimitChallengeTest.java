@@ -215,6 +215,40 @@ class DeviceLimitChallengeTest {
         }
     }
 
+    /**
+     * Passing the page attaches its device as of the evaluation that opened it, so a logout of that very
+     * device made while the page was open stands: the pass must not undo the owner's logout.
+     */
+    @Test
+    void passingThePageDoesNotUndoALogoutOfItsOwnDeviceMadeWhileItWasOpen() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            assertThat(server.post("/v3/policies", POLICY, app.bearer()).status()).isEqualTo(201);
+            for (String token : new String[] {"tok_dina_laptop_0001", "tok_dina_tablet_0001", "tok_dina_phone_00001"}) {
+                evaluate(server, app, "login", token);
+            }
+            String page = evaluate(server, app, "access", "tok_dina_phone_00001");
+            String phone = server.get("/v3/challenges/" + page.substring(page.lastIndexOf('/') + 1), app.bearer()).json().get("device_id").asText();
+            PageClient browser = new PageClient();
+            browser.get(page);
+
+            // The owner logs the phone out, and one more device, while the phone's page is open.
+            String other = server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("id").stream()
+                    .filter(id -> !id.equals(phone)).findFirst().orElseThrow();
+            assertThat(server.send("DELETE", "/v3/users/dina/devices/" + phone, null, app.bearer()).status()).isEqualTo(204);
+            assertThat(server.send("DELETE", "/v3/users/dina/devices/" + other, null, app.bearer()).status()).isEqualTo(204);
+            HttpResponse<String> onward = browser.post(page + "/continue", Map.of("lang", "en"));
+            assertThat(onward.statusCode()).as("one device and this one: within the limit").isEqualTo(303);
+
+            Map<String, String> statusById = new java.util.HashMap<>();
+            server.get("/v3/users/dina/devices", app.bearer()).json().get("data")
+                    .forEach(device -> statusById.put(device.get("id").asText(), device.get("status").asText()));
+            assertThat(statusById).as("the owner's logout stands").containsEntry(phone, "detached");
+            assertThat(evaluate(server, app, "access", "tok_dina_phone_00001")).as("its next page view is sent to the logout page")
+                    .isEqualTo("https://app.example/bye");
+        }
+    }
+
     /** Review finding E: a device-limit challenge on login could be stored without success_url, and then passed to about:blank. */
     @Test
     void aLoginDeviceLimitPolicyNeedsItsSuccessUrlAndOneStoredWithoutItEndsOnThePage() throws Exception {
