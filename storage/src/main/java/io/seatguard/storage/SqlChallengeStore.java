@@ -98,6 +98,35 @@ public final class SqlChallengeStore implements ChallengeStore {
         insert(connection, challenge);
     }
 
+    /**
+     * Ends, as {@code failed}, the open challenges of a device just logged out of an account, in the
+     * logout's transaction, raising {@code challenge.failed} for each. A page left open on that device
+     * would otherwise go on: a device-limit page logging the owner's other devices out, a code still
+     * accepted. Expired ones are left to their expiry.
+     */
+    static void failOpenOnDevice(Connection connection, String appId, String userId, String deviceId, Instant at) throws SQLException {
+        String accountKey = "user:" + userId;
+        List<String[]> open = JdbcRunner.queryList(connection,
+                "SELECT id, evaluation_id, type FROM challenges WHERE app_id = ? AND account_key = ? AND device_id = ?"
+                        + " AND status IN ('created', 'presented', 'code_sent', 'verified') AND expires_at > ?",
+                row -> new String[] {row.getString(1), row.getString(2), row.getString(3)}, appId, accountKey, deviceId, at.toEpochMilli());
+        for (String[] challenge : open) {
+            int ended = JdbcRunner.update(connection, "UPDATE challenges SET status = 'failed', finished_at = ? WHERE id = ?"
+                    + " AND status IN ('created', 'presented', 'code_sent', 'verified')", at.toEpochMilli(), challenge[0]);
+            if (ended == 1) {
+                java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+                data.put("challenge_id", challenge[0]);
+                data.put("evaluation_id", challenge[1]);
+                data.put("type", challenge[2]);
+                data.put("status", ChallengeStatus.FAILED.wireName());
+                data.put("user", userId);
+                data.put("device_id", deviceId);
+                SqlOutbox.enqueue(connection, new io.seatguard.core.webhook.OutboxEvent(appId, io.seatguard.core.webhook.WebhookEventType.CHALLENGE_FAILED,
+                        Optional.of(userId), data, at));
+            }
+        }
+    }
+
     private static void overridePending(Connection connection, Challenge challenge) throws SQLException {
         JdbcRunner.update(connection,
                 "UPDATE challenges SET status = 'overridden', finished_at = ? WHERE app_id = ? AND account_key = ? AND device_id = ?"

@@ -62,6 +62,7 @@ public final class SqlDeviceLinks implements DeviceLinks {
             boolean linked = detached || JdbcRunner.queryOne(connection, "SELECT 1 FROM user_devices WHERE app_id = ? AND user_id = ? AND device_id = ?",
                     row -> true, appId, userId, deviceId).isPresent();
             if (detached) {
+                SqlChallengeStore.failOpenOnDevice(connection, appId, userId, deviceId, at);
                 SqlOutbox.enqueue(connection, new OutboxEvent(appId, WebhookEventType.DEVICE_DETACHED,
                         Optional.of(userId), Map.of("user", userId, "device_id", deviceId), at));
             }

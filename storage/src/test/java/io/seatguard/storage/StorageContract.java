@@ -2071,6 +2071,42 @@ abstract class StorageContract {
         assertThat(challenges.find(otherUser.id()).orElseThrow().status()).isEqualTo(io.seatguard.core.challenge.ChallengeStatus.CREATED);
     }
 
+    /**
+     * A device logged out of an account takes its open challenges there with it: a page left open on it
+     * must not go on logging the owner's other devices out, or take a code. Other devices' and other
+     * accounts' challenges stay, and an expired one is left to its expiry.
+     */
+    @Test
+    void loggingADeviceOutEndsItsOpenChallengesOnThatAccountOnly() throws java.sql.SQLException {
+        new SqlWebhooks(database).create(new io.seatguard.core.webhook.WebhookEndpoint("we_ch", "app_a", "https://hooks.example/ch",
+                List.of(io.seatguard.core.webhook.WebhookEventType.CHALLENGE_FAILED), "whsec_a", List.of(), T0), 20);
+        String device = UUID.randomUUID().toString();
+        String otherDevice = UUID.randomUUID().toString();
+        io.seatguard.core.challenge.Challenge open = sampleChallenge("ch_" + "h".repeat(32), UUID.randomUUID().toString(), "mia", device, T0);
+        io.seatguard.core.challenge.Challenge elsewhere = sampleChallenge("ch_" + "i".repeat(32), UUID.randomUUID().toString(), "mia", otherDevice, T0);
+        io.seatguard.core.challenge.Challenge otherUser = sampleChallenge("ch_" + "j".repeat(32), UUID.randomUUID().toString(), "ned", device, T0);
+        recordWithChallenge(open, T0);
+        recordWithChallenge(elsewhere, T0);
+        recordWithChallenge(otherUser, T0);
+        io.seatguard.core.challenge.ChallengeStore challenges = new SqlChallengeStore(database);
+
+        assertThat(links.detach("app_a", "mia", device, T0.plusSeconds(30))).isTrue();
+        assertThat(challenges.find(open.id()).orElseThrow().status()).isEqualTo(io.seatguard.core.challenge.ChallengeStatus.FAILED);
+        assertThat(challenges.find(open.id()).orElseThrow().finishedAt()).contains(T0.plusSeconds(30));
+        assertThat(challenges.find(elsewhere.id()).orElseThrow().status()).isEqualTo(io.seatguard.core.challenge.ChallengeStatus.CREATED);
+        assertThat(challenges.find(otherUser.id()).orElseThrow().status()).isEqualTo(io.seatguard.core.challenge.ChallengeStatus.CREATED);
+        try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement();
+                java.sql.ResultSet events = statement.executeQuery("SELECT payload FROM webhook_messages WHERE event_type = 'challenge.failed'")) {
+            assertThat(events.next()).isTrue();
+            assertThat(events.getString(1)).contains("\"challenge_id\":\"" + open.id() + "\"", "\"status\":\"failed\"", "\"user\":\"mia\"");
+            assertThat(events.next()).isFalse();
+        }
+
+        assertThat(links.detach("app_a", "ned", device, T0.plusSeconds(601))).isTrue();
+        assertThat(challenges.find(otherUser.id()).orElseThrow().status()).as("expired at T0 + 600 s: left to its expiry")
+                .isEqualTo(io.seatguard.core.challenge.ChallengeStatus.CREATED);
+    }
+
     @Test
     void theOverviewCountsEvaluationsPerBucketAndChallengesByOutcome() {
         // Evaluation ids are time-ordered in production (UUIDv7): the overview reads them by key range.

@@ -254,10 +254,11 @@ public final class ChallengeService {
     /** Completes a device-limit challenge whose account is already within its limit (another tab logged devices out). */
     public Step continueIfWithinLimit(String challengeId) {
         Challenge read = get(challengeId);
-        if (read.type() == ChallengeType.DEVICE_LIMIT && !read.status().isFinal() && withinLimit(read)) {
-            return finishDeviceLimit(read);
+        if (read.type() != ChallengeType.DEVICE_LIMIT || read.status().isFinal()) {
+            // Ended meanwhile (its device logged out, expired, replaced): say so, not "still too many devices".
+            return new Step.Show(read, Optional.of(ChallengeExits.noticeFor(read)), 0);
         }
-        return new Step.Show(read, Optional.of("over_limit"), 0);
+        return withinLimit(read) ? finishDeviceLimit(read) : new Step.Show(read, Optional.of("over_limit"), 0);
     }
 
     /**
