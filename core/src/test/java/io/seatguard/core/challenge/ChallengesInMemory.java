@@ -12,6 +12,13 @@ import java.util.Optional;
 final class ChallengesInMemory implements ChallengeStore {
     private final Map<String, Challenge> challenges = new HashMap<>();
 
+    /** The domain service over these challenges, with the default rules and a fixed code key, its clock stopped at {@code now}. */
+    ChallengeService service(CodeSender sender, io.seatguard.core.account.DeviceLinks links, Instant now) {
+        return new ChallengeService(this, new ChallengeMachine(ChallengeRules.DEFAULTS,
+                new VerificationCodes("0123456789abcdef0123456789abcdef".getBytes(), new java.util.SplittableRandom(7))), ChallengeRules.DEFAULTS, sender,
+                links, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+    }
+
     void put(Challenge challenge) {
         challenges.put(challenge.id(), challenge);
     }

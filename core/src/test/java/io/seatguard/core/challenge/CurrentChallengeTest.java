@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.seatguard.core.evaluation.Evaluation;
 import io.seatguard.core.policy.ChallengeType;
 import io.seatguard.core.testing.EvaluationSamples;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** An evaluation read later shows its challenge as it stands now, which is what a backend and an operator check. */
@@ -21,16 +17,7 @@ class CurrentChallengeTest {
     private static final Instant NOW = Instant.parse("2026-12-04T12:00:00Z");
 
     private final ChallengesInMemory store = new ChallengesInMemory();
-    private final ChallengeService service = new ChallengeService(store, new ChallengeMachine(ChallengeRules.DEFAULTS,
-            new VerificationCodes("0123456789abcdef0123456789abcdef".getBytes(), new SplittableRandom(7))), ChallengeRules.DEFAULTS, new CodeSender() {
-                @Override
-                public Set<String> channels() {
-                    return Set.of("email");
-                }
-
-                @Override
-                public void send(CodeMessage message) {}
-            }, new DeviceLinksInMemory(List.of()), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final ChallengeService service = store.service(new CodesSent("email"), new DeviceLinksInMemory(List.of()), NOW);
 
     @Test
     void theStoredStatusGivesWayToTheChallengesOwn() {

@@ -7,15 +7,11 @@ import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.evaluation.IdentityProof;
 import io.seatguard.core.identity.DeviceType;
 import io.seatguard.core.policy.ChallengeType;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -40,19 +36,8 @@ class DeviceLimitIdentityTest {
     private final DeviceLinksInMemory links = new DeviceLinksInMemory(devices);
     private final List<String> detached = links.detached;
 
-    private final CodeSender sender = new CodeSender() {
-        @Override
-        public Set<String> channels() {
-            return Set.of();
-        }
 
-        @Override
-        public void send(CodeMessage message) {}
-    };
-
-    private final ChallengeService service = new ChallengeService(store, new ChallengeMachine(ChallengeRules.DEFAULTS,
-            new VerificationCodes("0123456789abcdef0123456789abcdef".getBytes(), new SplittableRandom(7))), ChallengeRules.DEFAULTS, sender, links,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final ChallengeService service = store.service(new CodesSent(), links, NOW);
 
     private Challenge open(IdentityProof identity) {
         Challenge challenge = new Challenge("ch_" + identity.wireName(), "app", "ev_1", ChallengeType.DEVICE_LIMIT,

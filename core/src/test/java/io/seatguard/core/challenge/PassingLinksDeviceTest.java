@@ -3,17 +3,12 @@ package io.seatguard.core.challenge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatguard.core.policy.ChallengeType;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,19 +20,9 @@ class PassingLinksDeviceTest {
 
     private final ChallengesInMemory store = new ChallengesInMemory();
     private final DeviceLinksInMemory links = new DeviceLinksInMemory(List.of());
-    private final List<CodeMessage> sent = new ArrayList<>();
-    private final ChallengeService service = new ChallengeService(store, new ChallengeMachine(ChallengeRules.DEFAULTS,
-            new VerificationCodes("0123456789abcdef0123456789abcdef".getBytes(), new SplittableRandom(7))), ChallengeRules.DEFAULTS, new CodeSender() {
-                @Override
-                public Set<String> channels() {
-                    return Set.of("email");
-                }
-
-                @Override
-                public void send(CodeMessage message) {
-                    sent.add(message);
-                }
-            }, links, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final CodesSent codes = new CodesSent("email");
+    private final List<CodeMessage> sent = codes.messages;
+    private final ChallengeService service = store.service(codes, links, NOW);
 
     private Challenge open(Optional<String> user) {
         Challenge challenge = new Challenge("ch_login", "app", "ev_login", ChallengeType.VERIFICATION,

@@ -63,9 +63,14 @@ class DeviceLimitChallengeTest {
         return browserAccessOverTheLimit(server, app, io.seatguard.sdk.IdentitySignature.sign(rotated.json().get("identity_secret").asText(), "dina", null, null));
     }
 
+    /** The device the challenge's page was opened for. */
+    private static String challengedDevice(TestServer server, TestApp app, String page) {
+        return server.get("/v3/challenges/" + page.substring(page.lastIndexOf('/') + 1), app.bearer()).json().get("device_id").asText();
+    }
+
     /** One of the owner's devices other than the one the challenge's page was opened for. */
     private static String aDeviceOfTheOwner(TestServer server, TestApp app, String page) {
-        String challenged = server.get("/v3/challenges/" + page.substring(page.lastIndexOf('/') + 1), app.bearer()).json().get("device_id").asText();
+        String challenged = challengedDevice(server, app, page);
         return server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("id").stream()
                 .filter(id -> !id.equals(challenged)).findFirst().orElseThrow();
     }
@@ -124,7 +129,7 @@ class DeviceLimitChallengeTest {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
             TestApp app = server.defaultApp();
             String page = signedBrowserAccessOverTheLimit(server, app);
-            String thisDevice = server.get("/v3/challenges/" + page.substring(page.lastIndexOf('/') + 1), app.bearer()).json().get("device_id").asText();
+            String thisDevice = challengedDevice(server, app, page);
             assertThat(server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("id")).doesNotContain(thisDevice);
 
             java.util.List<String> owners = server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("id");
@@ -155,7 +160,7 @@ class DeviceLimitChallengeTest {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
             TestApp app = server.defaultApp();
             String page = signedBrowserAccessOverTheLimit(server, app);
-            String thisDevice = server.get("/v3/challenges/" + page.substring(page.lastIndexOf('/') + 1), app.bearer()).json().get("device_id").asText();
+            String thisDevice = challengedDevice(server, app, page);
 
             PageClient browser = new PageClient();
             String body = browser.get(page).body();
@@ -203,9 +208,7 @@ class DeviceLimitChallengeTest {
             assertThat(over.body()).contains("The account still has too many devices.");
 
             // The app's backend logs one device out meanwhile: the page's Continue now goes on, logging out nothing more.
-            String phone = server.get("/v3/challenges/" + page.substring(page.lastIndexOf('/') + 1), app.bearer()).json().get("device_id").asText();
-            String laptop = server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("id").stream()
-                    .filter(id -> !id.equals(phone)).findFirst().orElseThrow();
+            String laptop = aDeviceOfTheOwner(server, app, page);
             assertThat(server.send("DELETE", "/v3/users/dina/devices/" + laptop, null, app.bearer()).status()).isEqualTo(204);
             HttpResponse<String> onward = browser.post(page + "/continue", Map.of("lang", "en"));
             assertThat(onward.statusCode()).isEqualTo(303);
@@ -228,7 +231,7 @@ class DeviceLimitChallengeTest {
             String challengeId = page.substring(page.lastIndexOf('/') + 1);
             PageClient browser = new PageClient();
             browser.get(page);
-            String thisDevice = server.get("/v3/challenges/" + challengeId, app.bearer()).json().get("device_id").asText();
+            String thisDevice = challengedDevice(server, app, page);
             java.util.List<String> owners = server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("id");
             assertThat(server.send("DELETE", "/v3/users/dina/devices/" + owners.get(0), null, app.bearer()).status()).isEqualTo(204);
             assertThat(server.get("/v3/challenges/" + challengeId, app.bearer()).json().get("status").asText())
@@ -292,7 +295,7 @@ class DeviceLimitChallengeTest {
             assertThat(page).startsWith(server.url() + "/challenge/");
             PageClient browser = new PageClient();
             browser.get(page);
-            String laptop = laptopOf(server, app, page);
+            String laptop = aDeviceOfTheOwner(server, app, page);
             HttpResponse<String> done = browser.post(page + "/logout-device", Map.of("device_id", laptop, "lang", "en"));
             assertThat(done.statusCode()).as("not a redirect to about:blank").isEqualTo(200);
             assertThat(done.body()).contains("Done. You can close this page");
@@ -318,16 +321,9 @@ class DeviceLimitChallengeTest {
             assertThat(page).startsWith(server.url() + "/challenge/");
             PageClient browser = new PageClient();
             browser.get(page);
-            HttpResponse<String> done = browser.post(page + "/logout-device", Map.of("device_id", laptopOf(server, app, page), "lang", "en"));
+            HttpResponse<String> done = browser.post(page + "/logout-device", Map.of("device_id", aDeviceOfTheOwner(server, app, page), "lang", "en"));
             assertThat(done.statusCode()).isEqualTo(200);
             assertThat(done.body()).contains("Done. You can close this page");
         }
-    }
-
-    /** Another of dina's devices than the one the challenge is on. */
-    private static String laptopOf(TestServer server, TestApp app, String page) {
-        String current = server.get("/v3/challenges/" + page.substring(page.lastIndexOf('/') + 1), app.bearer()).json().get("device_id").asText();
-        return server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("id").stream()
-                .filter(id -> !id.equals(current)).findFirst().orElseThrow();
     }
 }
