@@ -261,13 +261,11 @@ final class GroupCommitWriter implements AutoCloseable {
             batch.removeIf(pending -> !pending.start());
             if (!batch.isEmpty()) {
                 long started = System.nanoTime();
-                batchStartedAt = started;
-                committing = true;
                 try {
                     commitBatch(batch);
                 }
                 finally {
-                    committing = false;
+                    commitEnds();
                 }
                 busyNanos.add(System.nanoTime() - started);
                 batches.increment();
@@ -285,6 +283,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private void commitBatch(List<Pending<?>> batch) {
         List<Object> results = new ArrayList<>(batch.size());
+        commitStarts();
         try {
             Connection open = connection();
             if (outage.isClosed()) {
@@ -302,6 +301,7 @@ final class GroupCommitWriter implements AutoCloseable {
             // An Error too (a task's stack overflow, an allocation that failed): the writer must live on,
             // or every later write would wait for a thread that is gone.
             rollbackQuietly();
+            commitEnds();
             if (batch.size() == 1 || isConnectionFailure(e)) {
                 failAll(batch, e);
                 return;
@@ -310,6 +310,7 @@ final class GroupCommitWriter implements AutoCloseable {
             commitEachAlone(batch);
             return;
         }
+        commitEnds();
         for (int i = 0; i < batch.size(); i++) {
             complete(batch.get(i), results.get(i));
         }
@@ -332,17 +333,35 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void commitAlone(Pending<?> pending) {
+        commitStarts();
         try {
             Connection open = connection();
             Object result = pending.task().run(open);
             open.commit();
             failures.succeeded("Storage writes commit");
+            commitEnds();
             complete(pending, result);
         }
         catch (Exception | Error e) {
             rollbackQuietly();
+            commitEnds();
             pending.result().completeExceptionally(translate(e));
         }
+    }
+
+    /** A commit is under way from now: the stall limit times it ({@link #stalled}). */
+    private void commitStarts() {
+        batchStartedAt = System.nanoTime();
+        committing = true;
+    }
+
+    /**
+     * The commit is over. Called before any of its writes learns its outcome: a caller told of it may write
+     * again at once, and must not find the finished commit still timed as in progress (past the stall
+     * limit it would close the gate and be refused, though the database had just answered).
+     */
+    private void commitEnds() {
+        committing = false;
     }
 
     @SuppressWarnings("unchecked")
