@@ -602,6 +602,13 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
             }
 
             @Override
+            public boolean refuse(String appId, String userId, String deviceId, Instant seenAt, Instant at) {
+                boolean refused = links.refuse(appId, userId, deviceId, seenAt, at);
+                forgetAccount(appId, userId);
+                return refused;
+            }
+
+            @Override
             public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now) {
                 boolean attached = links.attach(appId, userId, deviceId, evaluationId, seenAt, now);
                 forgetAccount(appId, userId);

@@ -55,19 +55,36 @@ public final class SqlDeviceLinks implements DeviceLinks {
 
     @Override
     public boolean detach(String appId, String userId, String deviceId, Instant at) {
+        return database.write(connection -> detach(connection, appId, userId, deviceId, at));
+    }
+
+    /**
+     * A link made attached and logged out in one transaction (nobody reads the attached state between), so
+     * that the logout's event and the ending of the device's open challenges are those of {@link #detach}.
+     */
+    @Override
+    public boolean refuse(String appId, String userId, String deviceId, Instant seenAt, Instant at) {
         return database.write(connection -> {
-            boolean detached = JdbcRunner.update(connection,
-                    "UPDATE user_devices SET status = ?, detached_at = ? WHERE app_id = ? AND user_id = ? AND device_id = ? AND status = ?",
-                    LinkStatus.DETACHED.wireName(), at.toEpochMilli(), appId, userId, deviceId, LinkStatus.ATTACHED.wireName()) == 1;
-            boolean linked = detached || JdbcRunner.queryOne(connection, "SELECT 1 FROM user_devices WHERE app_id = ? AND user_id = ? AND device_id = ?",
-                    row -> true, appId, userId, deviceId).isPresent();
-            if (detached) {
-                SqlChallengeStore.failOpenOnDevice(connection, appId, userId, deviceId, at);
-                SqlOutbox.enqueue(connection, new OutboxEvent(appId, WebhookEventType.DEVICE_DETACHED,
-                        Optional.of(userId), Map.of("user", userId, "device_id", deviceId), at));
-            }
-            return linked;
+            JdbcRunner.update(connection, "INSERT INTO user_devices (app_id, user_id, device_id, status, first_seen, last_seen) SELECT ?, ?, ?, ?, ?, ?"
+                    + " WHERE EXISTS (SELECT 1 FROM users WHERE app_id = ? AND id = ?) AND EXISTS (SELECT 1 FROM devices WHERE app_id = ? AND id = ?)"
+                    + " ON CONFLICT (app_id, user_id, device_id) DO NOTHING",
+                    appId, userId, deviceId, LinkStatus.ATTACHED.wireName(), seenAt.toEpochMilli(), seenAt.toEpochMilli(), appId, userId, appId, deviceId);
+            return detach(connection, appId, userId, deviceId, at);
         });
+    }
+
+    private static boolean detach(Connection connection, String appId, String userId, String deviceId, Instant at) throws SQLException {
+        boolean detached = JdbcRunner.update(connection,
+                "UPDATE user_devices SET status = ?, detached_at = ? WHERE app_id = ? AND user_id = ? AND device_id = ? AND status = ?",
+                LinkStatus.DETACHED.wireName(), at.toEpochMilli(), appId, userId, deviceId, LinkStatus.ATTACHED.wireName()) == 1;
+        boolean linked = detached || JdbcRunner.queryOne(connection, "SELECT 1 FROM user_devices WHERE app_id = ? AND user_id = ? AND device_id = ?",
+                row -> true, appId, userId, deviceId).isPresent();
+        if (detached) {
+            SqlChallengeStore.failOpenOnDevice(connection, appId, userId, deviceId, at);
+            SqlOutbox.enqueue(connection, new OutboxEvent(appId, WebhookEventType.DEVICE_DETACHED,
+                    Optional.of(userId), Map.of("user", userId, "device_id", deviceId), at));
+        }
+        return linked;
     }
 
     /**

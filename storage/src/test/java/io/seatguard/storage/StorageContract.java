@@ -918,6 +918,43 @@ abstract class StorageContract {
         assertThat(links.devices("app_a", "ines").orElseThrow().get(0).status()).isEqualTo(LinkStatus.DETACHED);
     }
 
+    /**
+     * "I am not the account owner" on a device the account never had: a link is made logged out, with the
+     * logout's event, so its next page view is told it is logged out; a device already linked is simply
+     * logged out; nothing is made for an account or a device that is not stored.
+     */
+    @Test
+    void aDeviceRefusedAtItsChallengeIsLoggedOutThoughTheAccountNeverHadIt() throws java.sql.SQLException {
+        Instant since = T0.minus(Duration.ofDays(30));
+        new SqlWebhooks(database).create(new io.seatguard.core.webhook.WebhookEndpoint("we_out", "app_a", "https://hooks.example/out",
+                List.of(io.seatguard.core.webhook.WebhookEventType.DEVICE_DETACHED), "whsec_a", List.of(), T0), 20);
+        evaluations.record(EvaluationSamples.write("app_a", id(), "oma", "dev-o1", true, "tok-oma-laptop-0001", "fp-o1", DeviceType.COMPUTER,
+                "198.51.100.1", T0));
+        EvaluationWrite sample = EvaluationSamples.write("app_a", id(), "oma", "dev-o2", true, "tok-oma-phone-00001", "fp-o2", DeviceType.MOBILE,
+                "198.51.100.9", T0.plusSeconds(10));
+        evaluations.record(new EvaluationWrite(sample.evaluation(), sample.device(), false,
+                new io.seatguard.core.evaluation.Touches(true, true, true, true, false, true), sample.components()));
+
+        assertThat(links.refuse("app_a", "oma", "dev-o2", T0.plusSeconds(10), T0.plusSeconds(60))).isTrue();
+        assertThat(accounts.load("app_a", "oma", "198.51.100.9", Optional.empty(), Optional.of("dev-o2"), since).device("dev-o2"))
+                .hasValueSatisfying(link -> {
+                    assertThat(link.status()).isEqualTo(LinkStatus.DETACHED);
+                    assertThat(link.lastSeen()).isEqualTo(T0.plusSeconds(10));
+                });
+        assertThat(links.refuse("app_a", "oma", "dev-o1", T0, T0.plusSeconds(60))).as("a linked device: logged out").isTrue();
+        assertThat(links.devices("app_a", "oma").orElseThrow()).extracting(io.seatguard.core.account.AccountDevice::status).containsOnly(LinkStatus.DETACHED);
+        try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement();
+                java.sql.ResultSet events = statement.executeQuery("SELECT COUNT(*) FROM webhook_messages WHERE event_type = 'device.detached'")) {
+            assertThat(events.next()).isTrue();
+            assertThat(events.getLong(1)).isEqualTo(2);
+        }
+
+        assertThat(links.refuse("app_a", "nobody", "dev-o2", T0, T0.plusSeconds(60))).as("no such account").isFalse();
+        assertThat(links.refuse("app_a", "oma", "dev-unknown", T0, T0.plusSeconds(60))).as("no such device").isFalse();
+        assertThat(links.devices("app_a", "nobody")).isEmpty();
+        assertThat(links.devices("app_a", "oma").orElseThrow()).hasSize(2);
+    }
+
     @Test
     void loggedOutDevicesTakeNoPlaceInTheCountedWindow() throws java.sql.SQLException {
         // 100 logged-out links (sorting first) and 120 attached ones, all seen in the last day.

@@ -20,6 +20,17 @@ public interface DeviceLinks {
     boolean detach(String appId, String userId, String deviceId, java.time.Instant at);
 
     /**
+     * Logs the device out of the account as {@link #detach} does, also when the account never had it: the
+     * person at a challenge said they are not the owner, on a device whose challenged evaluation did not
+     * link it. A link is then made, logged out (seen at {@code seenAt}), so that the device's next page view
+     * is told it is logged out, as when it was already the account's. Nothing is made for an account or a
+     * device that is no longer stored.
+     *
+     * @return false when the account or the device is not stored
+     */
+    boolean refuse(String appId, String userId, String deviceId, java.time.Instant seenAt, java.time.Instant at);
+
+    /**
      * Attaches the device to the account as the allowed evaluation at {@code seenAt} would have: a challenge
      * opened by that evaluation was passed. A challenged evaluation does not link its device (a login
      * abandoned at its challenge must find the device still new at the next try), so passing the

@@ -112,6 +112,10 @@ public final class ChallengeService {
     /** Sends a code on the channel asked for, if the challenge offers it and the server can deliver on it. */
     public Step sendCode(String challengeId, String channel, String appName, Locale locale) {
         Challenge read = get(challengeId);
+        if (read.status().isFinal()) {
+            // Ended (failed, its device logged out, expired...): say so, not that no more codes may be sent.
+            return new Step.Show(read, Optional.of(ChallengeExits.noticeFor(read)), attemptsLeft(read));
+        }
         if (!read.channels().contains(channel) || !sender.channels().contains(channel)) {
             return new Step.Show(read, Optional.of("channel_unavailable"), attemptsLeft(read));
         }
@@ -198,8 +202,11 @@ public final class ChallengeService {
     public Step decline(String challengeId) {
         Challenge read = get(challengeId);
         Challenge failed = save(read, machine.fail(read, clock.instant()).challenge());
-        if (failed.status() == ChallengeStatus.FAILED && read.plan().action().equals("access")) {
-            failed.userId().ifPresent(user -> devices.detach(failed.appId(), user, failed.deviceId(), clock.instant()));
+        if (failed.status() == ChallengeStatus.FAILED && read.plan().action().equals("access")
+                && !DeviceResolution.UNKNOWN_DEVICE_ID.equals(failed.deviceId())) {
+            // Also a device the account never had (its challenged evaluation linked nothing): it is logged
+            // out all the same, so that its next page view is sent away rather than let in.
+            failed.userId().ifPresent(user -> devices.refuse(failed.appId(), user, failed.deviceId(), failed.createdAt(), clock.instant()));
         }
         return leave(failed, ChallengeExits.declined(failed), ChallengeExits.noticeFor(failed));
     }

@@ -42,6 +42,20 @@ public final class SessionEndingDeviceLinks implements DeviceLinks {
     }
 
     @Override
+    public boolean refuse(String appId, String userId, String deviceId, Instant seenAt, Instant at) {
+        boolean refused = links.refuse(appId, userId, deviceId, seenAt, at);
+        if (refused) {
+            try {
+                presence.endDevice(appId, userId, deviceId, at);
+            }
+            catch (RuntimeException e) {
+                // As for detach: the refusal stands.
+            }
+        }
+        return refused;
+    }
+
+    @Override
     public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now) {
         return links.attach(appId, userId, deviceId, evaluationId, seenAt, now);
     }

@@ -44,6 +44,13 @@ final class DeviceLinksInMemory implements DeviceLinks {
     }
 
     @Override
+    public boolean refuse(String appId, String userId, String deviceId, Instant seenAt, Instant at) {
+        links.putIfAbsent(deviceId, new AccountDevice(deviceId, DeviceType.COMPUTER, LinkStatus.ATTACHED, seenAt, seenAt, "Chrome", "Linux",
+                Optional.empty()));
+        return detach(appId, userId, deviceId, at);
+    }
+
+    @Override
     public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now) {
         attached.add(deviceId + "@" + evaluationId + "@" + seenAt);
         AccountDevice link = links.get(deviceId);

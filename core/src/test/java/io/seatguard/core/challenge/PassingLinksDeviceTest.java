@@ -65,6 +65,25 @@ class PassingLinksDeviceTest {
         assertThat(links.devices("app", "dina").orElseThrow()).as("a login's decline has nothing to log out").isEmpty();
     }
 
+    /** "I am not the account owner" on a page view's challenge, from a device the account never had: logged out all the same. */
+    @Test
+    void declaringOneselfNotTheOwnerLogsOutADeviceTheAccountNeverHad() {
+        Challenge access = new Challenge("ch_access", "app", "ev_access", ChallengeType.VERIFICATION,
+                new ChallengePlan("pol_sharing", "access", Optional.of("https://app.example/signup"), Optional.empty(),
+                        Optional.of("https://app.example/watch"), OptionalInt.empty()),
+                ChallengeStatus.PRESENTED, Optional.of("dina"), Optional.of("owner@example.com"), Optional.empty(), "dev-stranger", List.of("email"),
+                List.of("concurrent_sessions"), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, NOW.minusSeconds(10),
+                NOW.plus(Duration.ofMinutes(10)), Optional.empty());
+        store.put(access);
+
+        assertThat(service.decline(access.id())).isInstanceOf(ChallengeService.Step.Leave.class);
+        assertThat(links.devices("app", "dina").orElseThrow()).singleElement().satisfies(device -> {
+            assertThat(device.id()).isEqualTo("dev-stranger");
+            assertThat(device.status()).isEqualTo(io.seatguard.core.account.LinkStatus.DETACHED);
+        });
+        assertThat(links.attached).isEmpty();
+    }
+
     @Test
     void aSignupWithoutAnAccountAttachesNothing() {
         Challenge challenge = open(Optional.empty());

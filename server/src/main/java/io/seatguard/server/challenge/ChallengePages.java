@@ -243,7 +243,9 @@ public final class ChallengePages {
         // An account the browser named without the app's signature: its devices are neither shown nor logged out here.
         boolean managesDevices = ChallengeService.managesDevices(challenge);
         model.put("title", texts.get(limit ? "title.device_limit" : "title.verification"));
-        model.put("intro", limit
+        // An ended check has nothing to ask of the person: its notice alone says what happened.
+        boolean open = !challenge.status().isFinal();
+        model.put("intro", !open ? "" : limit
                 ? texts.get(managesDevices ? "intro.device_limit" : "intro.device_limit_unsigned", app.name(), challenge.plan().deviceLimit().orElse(0))
                 // A signup is finishing an account, whether or not the app already named it (`user` on signup).
                 : texts.get("signup".equals(challenge.plan().action()) ? "intro.signup" : "intro.verification", app.name()));
@@ -252,7 +254,6 @@ public final class ChallengePages {
         model.put("hasReasons", !reasons.isEmpty() && !challenge.status().isFinal());
         model.put("reasons", reasons);
         noticeModel(model, texts, challenge, notice);
-        boolean open = !challenge.status().isFinal();
         if (!limit && open) {
             verificationModel(model, texts, challenge, csrf, attemptsLeft);
         }

@@ -231,6 +231,10 @@ class VerificationChallengeTest {
         assertThat(failed.body()).contains("This check could not be completed.");
         assertThat(browser.post(redirect + "/verify", Map.of("code", code)).statusCode()).isNotEqualTo(303);
         assertThat(server.get("/v3/evaluations/" + evaluationId, app.bearer()).json().get("challenge").get("status").asText()).isEqualTo("failed");
+        // Found in a walk-through: asking for a code on the ended check said "No more codes can be sent", under
+        // an introduction asking for one.
+        HttpResponse<String> ended = browser.post(redirect + "/send", Map.of("channel", "email"));
+        assertThat(ended.body()).contains("This check could not be completed.").doesNotContain("No more codes").doesNotContain("class=\"intro\"");
     }
 
     @Test
