@@ -872,6 +872,17 @@ abstract class StorageContract {
     }
 
     /**
+     * Writes, as the pipeline does, a challenged login of a phone new to app_a: its device, token and
+     * account rows, but no link to the account.
+     */
+    private EvaluationWrite recordChallengedLogin(String user, String deviceId, String token, String ip, Instant at) {
+        EvaluationWrite sample = EvaluationSamples.write("app_a", id(), user, deviceId, true, token, "fp-" + deviceId, DeviceType.MOBILE, ip, at);
+        evaluations.record(new EvaluationWrite(sample.evaluation(), sample.device(), false,
+                new io.seatguard.core.evaluation.Touches(true, true, true, true, false, true), sample.components()));
+        return sample;
+    }
+
+    /**
      * Seed 003: a challenged login links no device, so that the login abandoned at its challenge finds the
      * device new again; passing the challenge attaches it, raising device.attached once, and a logout made
      * after the pass still stands.
@@ -883,11 +894,7 @@ abstract class StorageContract {
                 List.of(io.seatguard.core.webhook.WebhookEventType.DEVICE_ATTACHED), "whsec_a", List.of(), T0), 20);
         evaluations.record(EvaluationSamples.write("app_a", id(), "ines", "dev-i1", true, "tok-ines-laptop-0001", "fp-i1", DeviceType.COMPUTER,
                 "198.51.100.1", T0));
-        EvaluationWrite sample = EvaluationSamples.write("app_a", id(), "ines", "dev-i2", true, "tok-ines-phone-00001", "fp-i2", DeviceType.MOBILE,
-                "198.51.100.1", T0.plusSeconds(10));
-        // As the pipeline writes a challenged login of a new device: its rows, but no link.
-        evaluations.record(new EvaluationWrite(sample.evaluation(), sample.device(), false,
-                new io.seatguard.core.evaluation.Touches(true, true, true, true, false, true), sample.components()));
+        EvaluationWrite sample = recordChallengedLogin("ines", "dev-i2", "tok-ines-phone-00001", "198.51.100.1", T0.plusSeconds(10));
         assertThat(accounts.load("app_a", "ines", "198.51.100.1", Optional.empty(), Optional.of("dev-i2"), since).device("dev-i2"))
                 .as("the challenged device is not the account's").isEmpty();
         assertThat(links.devices("app_a", "ines").orElseThrow()).extracting(io.seatguard.core.account.AccountDevice::id).containsExactly("dev-i1");
@@ -930,10 +937,7 @@ abstract class StorageContract {
                 List.of(io.seatguard.core.webhook.WebhookEventType.DEVICE_DETACHED), "whsec_a", List.of(), T0), 20);
         evaluations.record(EvaluationSamples.write("app_a", id(), "oma", "dev-o1", true, "tok-oma-laptop-0001", "fp-o1", DeviceType.COMPUTER,
                 "198.51.100.1", T0));
-        EvaluationWrite sample = EvaluationSamples.write("app_a", id(), "oma", "dev-o2", true, "tok-oma-phone-00001", "fp-o2", DeviceType.MOBILE,
-                "198.51.100.9", T0.plusSeconds(10));
-        evaluations.record(new EvaluationWrite(sample.evaluation(), sample.device(), false,
-                new io.seatguard.core.evaluation.Touches(true, true, true, true, false, true), sample.components()));
+        EvaluationWrite sample = recordChallengedLogin("oma", "dev-o2", "tok-oma-phone-00001", "198.51.100.9", T0.plusSeconds(10));
 
         assertThat(links.refuse("app_a", "oma", "dev-o2", T0.plusSeconds(10), T0.plusSeconds(60))).isTrue();
         assertThat(accounts.load("app_a", "oma", "198.51.100.9", Optional.empty(), Optional.of("dev-o2"), since).device("dev-o2"))

@@ -29,8 +29,17 @@ public final class SessionEndingDeviceLinks implements DeviceLinks {
 
     @Override
     public boolean detach(String appId, String userId, String deviceId, Instant at) {
-        boolean detached = links.detach(appId, userId, deviceId, at);
-        if (detached) {
+        return endingSessions(links.detach(appId, userId, deviceId, at), appId, userId, deviceId, at);
+    }
+
+    @Override
+    public boolean refuse(String appId, String userId, String deviceId, Instant seenAt, Instant at) {
+        return endingSessions(links.refuse(appId, userId, deviceId, seenAt, at), appId, userId, deviceId, at);
+    }
+
+    /** Ends the device's live sessions once it is logged out ({@code loggedOut}); answers {@code loggedOut}. */
+    private boolean endingSessions(boolean loggedOut, String appId, String userId, String deviceId, Instant at) {
+        if (loggedOut) {
             try {
                 presence.endDevice(appId, userId, deviceId, at);
             }
@@ -38,21 +47,7 @@ public final class SessionEndingDeviceLinks implements DeviceLinks {
                 // Presence unreadable (Redis down): the logout stands; the device's next heartbeat ends its tab.
             }
         }
-        return detached;
-    }
-
-    @Override
-    public boolean refuse(String appId, String userId, String deviceId, Instant seenAt, Instant at) {
-        boolean refused = links.refuse(appId, userId, deviceId, seenAt, at);
-        if (refused) {
-            try {
-                presence.endDevice(appId, userId, deviceId, at);
-            }
-            catch (RuntimeException e) {
-                // As for detach: the refusal stands.
-            }
-        }
-        return refused;
+        return loggedOut;
     }
 
     @Override
