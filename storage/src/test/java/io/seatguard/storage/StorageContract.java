@@ -871,6 +871,12 @@ abstract class StorageContract {
         assertThat(links.detach("app_a", "someone-else", "dev-l1", T0)).isFalse();
     }
 
+    /** An endpoint of app_a subscribed to {@code type}, so that the store puts such events in the outbox. */
+    private void subscribe(io.seatguard.core.webhook.WebhookEventType type) {
+        new SqlWebhooks(database).create(new io.seatguard.core.webhook.WebhookEndpoint("we_" + type.name().toLowerCase(java.util.Locale.ROOT), "app_a",
+                "https://hooks.example/events", List.of(type), "whsec_a", List.of(), T0), 20);
+    }
+
     /**
      * Writes, as the pipeline does, a challenged login of a phone new to app_a: its device, token and
      * account rows, but no link to the account.
@@ -890,8 +896,7 @@ abstract class StorageContract {
     @Test
     void aPassedChallengeAttachesTheDeviceItsEvaluationDidNotLink() throws java.sql.SQLException {
         Instant since = T0.minus(Duration.ofDays(30));
-        new SqlWebhooks(database).create(new io.seatguard.core.webhook.WebhookEndpoint("we_dev", "app_a", "https://hooks.example/dev",
-                List.of(io.seatguard.core.webhook.WebhookEventType.DEVICE_ATTACHED), "whsec_a", List.of(), T0), 20);
+        subscribe(io.seatguard.core.webhook.WebhookEventType.DEVICE_ATTACHED);
         evaluations.record(EvaluationSamples.write("app_a", id(), "ines", "dev-i1", true, "tok-ines-laptop-0001", "fp-i1", DeviceType.COMPUTER,
                 "198.51.100.1", T0));
         EvaluationWrite sample = recordChallengedLogin("ines", "dev-i2", "tok-ines-phone-00001", "198.51.100.1", T0.plusSeconds(10));
@@ -933,8 +938,7 @@ abstract class StorageContract {
     @Test
     void aDeviceRefusedAtItsChallengeIsLoggedOutThoughTheAccountNeverHadIt() throws java.sql.SQLException {
         Instant since = T0.minus(Duration.ofDays(30));
-        new SqlWebhooks(database).create(new io.seatguard.core.webhook.WebhookEndpoint("we_out", "app_a", "https://hooks.example/out",
-                List.of(io.seatguard.core.webhook.WebhookEventType.DEVICE_DETACHED), "whsec_a", List.of(), T0), 20);
+        subscribe(io.seatguard.core.webhook.WebhookEventType.DEVICE_DETACHED);
         evaluations.record(EvaluationSamples.write("app_a", id(), "oma", "dev-o1", true, "tok-oma-laptop-0001", "fp-o1", DeviceType.COMPUTER,
                 "198.51.100.1", T0));
         EvaluationWrite sample = recordChallengedLogin("oma", "dev-o2", "tok-oma-phone-00001", "198.51.100.9", T0.plusSeconds(10));
@@ -2119,8 +2123,7 @@ abstract class StorageContract {
      */
     @Test
     void loggingADeviceOutEndsItsOpenChallengesOnThatAccountOnly() throws java.sql.SQLException {
-        new SqlWebhooks(database).create(new io.seatguard.core.webhook.WebhookEndpoint("we_ch", "app_a", "https://hooks.example/ch",
-                List.of(io.seatguard.core.webhook.WebhookEventType.CHALLENGE_FAILED), "whsec_a", List.of(), T0), 20);
+        subscribe(io.seatguard.core.webhook.WebhookEventType.CHALLENGE_FAILED);
         String device = UUID.randomUUID().toString();
         String otherDevice = UUID.randomUUID().toString();
         io.seatguard.core.challenge.Challenge open = sampleChallenge("ch_" + "h".repeat(32), UUID.randomUUID().toString(), "mia", device, T0);

@@ -63,6 +63,11 @@ class DeviceLimitChallengeTest {
         return browserAccessOverTheLimit(server, app, io.seatguard.sdk.IdentitySignature.sign(rotated.json().get("identity_secret").asText(), "dina", null, null));
     }
 
+    /** The status of each of dina's devices, as the API lists them. */
+    private static java.util.List<String> statuses(TestServer server, TestApp app) {
+        return server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("status");
+    }
+
     /** The device the challenge's page was opened for. */
     private static String challengedDevice(TestServer server, TestApp app, String page) {
         return server.get("/v3/challenges/" + page.substring(page.lastIndexOf('/') + 1), app.bearer()).json().get("device_id").asText();
@@ -94,7 +99,7 @@ class DeviceLimitChallengeTest {
             HttpResponse<String> forged = browser.post(page + "/logout-device", Map.of("lang", "en", "device_id", ownersDevice));
             assertThat(forged.statusCode()).isEqualTo(200);
             assertThat(forged.body()).contains("Devices cannot be logged out from this page.");
-            assertThat(server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("status"))
+            assertThat(statuses(server, app))
                     .as("the owner's devices stay logged in").doesNotContain("detached");
             assertThat(server.get("/v3/challenges/" + page.substring(page.lastIndexOf('/') + 1), app.bearer()).json().get("identity").asText())
                     .isEqualTo("unsigned");
@@ -105,7 +110,7 @@ class DeviceLimitChallengeTest {
             // Found in a walk-through: the cancelling device was not the account's (its challenged evaluation
             // linked nothing), so nothing was logged out and its next page view got in. It is logged out now.
             assertThat(evaluate(server, app, "access", "tok_someone_else_0001")).as("sent to the logout page").isEqualTo("https://app.example/bye");
-            assertThat(server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("status"))
+            assertThat(statuses(server, app))
                     .as("the owner's three, and the one that cancelled, logged out").containsExactlyInAnyOrder("attached", "attached", "attached", "detached");
         }
     }
@@ -121,7 +126,7 @@ class DeviceLimitChallengeTest {
             assertThat(browser.get(page).body()).contains("logout-device").contains(ownersDevice);
             HttpResponse<String> loggedOut = browser.post(page + "/logout-device", Map.of("lang", "en", "device_id", ownersDevice));
             assertThat(loggedOut.statusCode()).isEqualTo(200);
-            assertThat(server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("status")).containsOnlyOnce("detached");
+            assertThat(statuses(server, app)).containsOnlyOnce("detached");
         }
     }
 
@@ -174,7 +179,7 @@ class DeviceLimitChallengeTest {
             HttpResponse<String> refused = browser.post(page + "/logout-device", Map.of("lang", "en", "device_id", thisDevice));
             assertThat(refused.statusCode()).isEqualTo(200);
             assertThat(refused.body()).contains("This is the device you are using now");
-            assertThat(server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("status")).doesNotContain("detached");
+            assertThat(statuses(server, app)).doesNotContain("detached");
 
             // The address a post leaves in the address bar, opened again: the page, not a 405 document.
             HttpResponse<String> reopened = browser.get(page + "/logout-device?lang=fr");
@@ -218,7 +223,7 @@ class DeviceLimitChallengeTest {
             HttpResponse<String> onward = browser.post(page + "/continue", Map.of("lang", "en"));
             assertThat(onward.statusCode()).isEqualTo(303);
             assertThat(onward.headers().firstValue("Location")).contains("https://app.example/watch/1");
-            assertThat(server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("status"))
+            assertThat(statuses(server, app))
                     .as("only the one the backend logged out").containsOnlyOnce("detached");
         }
     }
@@ -254,7 +259,7 @@ class DeviceLimitChallengeTest {
             assertThat(refused.body()).contains("This check could not be completed.").doesNotContain("Log out of some to continue here");
             assertThat(browser.post(page + "/continue", Map.of("lang", "en")).body()).contains("This check could not be completed.")
                     .doesNotContain("still has too many devices");
-            java.util.List<String> statuses = server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("status");
+            java.util.List<String> statuses = statuses(server, app);
             assertThat(statuses).hasSize(4);
             assertThat(statuses).as("only the two the owner logged out are out").filteredOn("detached"::equals).hasSize(2);
         }
