@@ -383,6 +383,7 @@ public final class SeatguardClient implements AutoCloseable {
      *
      * @param events event types, e.g. {@code evaluation.created}, {@code challenge.completed}, {@code device.attached}
      * @throws InvalidRequestException naming {@code url} (not http(s), or a private address the server does not allow) or {@code events}
+     * @throws ConflictException when the app holds its most webhook endpoints ({@code limit-reached})
      */
     public WebhookEndpoint createWebhookEndpoint(String url, Collection<String> events) {
         ObjectNode body = JSON.createObjectNode().put("url", Objects.requireNonNull(url, "url is null"));

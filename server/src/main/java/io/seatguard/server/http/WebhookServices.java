@@ -3,6 +3,7 @@ package io.seatguard.server.http;
 import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.error.FieldErrors;
+import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.ids.IdGenerator;
 import io.seatguard.core.webhook.WebhookEndpoint;
@@ -63,8 +64,9 @@ public record WebhookServices(SqlWebhooks store, WebhookTargets targets, CachedS
         return endpoint;
     }
 
+    /** As the policy and list limits answer: 409 {@code limit-reached}, not a fault of the request's url. */
     private static SeatguardException tooMany() {
-        return SeatguardException.invalid("url", "an app has at most " + MAX_ENDPOINTS + " webhook endpoints");
+        return new SeatguardException(ErrorCode.LIMIT_REACHED, "An app has at most " + MAX_ENDPOINTS + " webhook endpoints; delete one first");
     }
 
     /** A secret rotated now; the old one keeps signing beside it until {@code until} (and earlier ones until their own time). */

@@ -196,8 +196,10 @@ class WebhooksTest {
                 assertThat(createEndpoint(server, app, "http://203.0.113.10/hook" + i, "evaluation.created").status()).isEqualTo(201);
             }
             Response refused = createEndpoint(server, app, "http://limit-" + java.util.UUID.randomUUID() + ".invalid/hook", "evaluation.created");
-            assertThat(refused.status()).isEqualTo(400);
-            assertThat(refused.json().get("errors").get(0).get("message").asText()).as("not a lookup's answer").contains("at most 20 webhook endpoints");
+            assertThat(refused.status()).as("the limit answers as the policy and list limits do").isEqualTo(409);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("type").asText()).endsWith("limit-reached");
+            assertThat(refused.json().get("detail").asText()).as("not a lookup's answer").contains("at most 20 webhook endpoints");
         }
     }
 
