@@ -679,7 +679,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
                     // known here, so not kept; naming the device reads it.
                     return;
                 }
-                if (write.attachDevice() && old != null && old.status() == LinkStatus.DETACHED) {
+                if (write.attachDevice() && old != null && old.status().loggedOut()) {
                     // Whether the store attached it again depends on when it was logged out, which the
                     // cache does not keep: the account is read afresh (a login after a logout is rare).
                     byAccount.invalidate(key(appId, write.userId().get()));

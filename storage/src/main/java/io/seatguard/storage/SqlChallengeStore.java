@@ -99,6 +99,16 @@ public final class SqlChallengeStore implements ChallengeStore {
     }
 
     /**
+     * When the earliest challenge of the account still open on the device was created, if any: such a
+     * device is not the account's yet (only a passed challenge links it), but it may be logged out.
+     */
+    static Optional<Instant> firstOpenOnDevice(Connection connection, String appId, String userId, String deviceId, Instant at) throws SQLException {
+        return JdbcRunner.queryOne(connection, "SELECT created_at FROM challenges WHERE app_id = ? AND account_key = ? AND device_id = ?"
+                + " AND status IN ('created', 'presented', 'code_sent', 'verified') AND expires_at > ? ORDER BY created_at LIMIT 1",
+                row -> Instant.ofEpochMilli(row.getLong(1)), appId, "user:" + userId, deviceId, at.toEpochMilli());
+    }
+
+    /**
      * Ends, as {@code failed}, the open challenges of a device just logged out of an account, in the
      * logout's transaction, raising {@code challenge.failed} for each. A page left open on that device
      * would otherwise go on: a device-limit page logging the owner's other devices out, a code still

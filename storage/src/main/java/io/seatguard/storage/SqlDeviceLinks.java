@@ -55,22 +55,38 @@ public final class SqlDeviceLinks implements DeviceLinks {
 
     @Override
     public boolean detach(String appId, String userId, String deviceId, Instant at) {
-        return database.write(connection -> detach(connection, appId, userId, deviceId, at));
+        return database.write(connection -> {
+            // A device stopped at the account's challenge is not linked yet, but the owner told of the
+            // attempt (challenge.created, the evaluation) must be able to log it out: it is refused as at its
+            // challenge, so that its next page view is told it is logged out and the challenge ends.
+            Optional<Instant> challenged = SqlChallengeStore.firstOpenOnDevice(connection, appId, userId, deviceId, at);
+            return challenged.isPresent()
+                    ? refuse(connection, appId, userId, deviceId, challenged.get(), at)
+                    : detach(connection, appId, userId, deviceId, at);
+        });
+    }
+
+    @Override
+    public boolean refuse(String appId, String userId, String deviceId, Instant seenAt, Instant at) {
+        return database.write(connection -> refuse(connection, appId, userId, deviceId, seenAt, at));
     }
 
     /**
-     * A link made attached and logged out in one transaction (nobody reads the attached state between), so
-     * that the logout's event and the ending of the device's open challenges are those of {@link #detach}.
+     * A device the account never had gets a {@code refused} link, logged out but still new to the account
+     * (a later login from it is judged as a new device's); one it has is logged out as by {@link #detach}.
      */
-    @Override
-    public boolean refuse(String appId, String userId, String deviceId, Instant seenAt, Instant at) {
-        return database.write(connection -> {
-            JdbcRunner.update(connection, "INSERT INTO user_devices (app_id, user_id, device_id, status, first_seen, last_seen) SELECT ?, ?, ?, ?, ?, ?"
-                    + " WHERE EXISTS (SELECT 1 FROM users WHERE app_id = ? AND id = ?) AND EXISTS (SELECT 1 FROM devices WHERE app_id = ? AND id = ?)"
-                    + " ON CONFLICT (app_id, user_id, device_id) DO NOTHING",
-                    appId, userId, deviceId, LinkStatus.ATTACHED.wireName(), seenAt.toEpochMilli(), seenAt.toEpochMilli(), appId, userId, appId, deviceId);
-            return detach(connection, appId, userId, deviceId, at);
-        });
+    private static boolean refuse(Connection connection, String appId, String userId, String deviceId, Instant seenAt, Instant at) throws SQLException {
+        boolean made = JdbcRunner.update(connection,
+                "INSERT INTO user_devices (app_id, user_id, device_id, status, first_seen, last_seen, detached_at) SELECT ?, ?, ?, ?, ?, ?, ?"
+                        + " WHERE EXISTS (SELECT 1 FROM users WHERE app_id = ? AND id = ?) AND EXISTS (SELECT 1 FROM devices WHERE app_id = ? AND id = ?)"
+                        + " ON CONFLICT (app_id, user_id, device_id) DO NOTHING",
+                appId, userId, deviceId, LinkStatus.REFUSED.wireName(), seenAt.toEpochMilli(), seenAt.toEpochMilli(), at.toEpochMilli(),
+                appId, userId, appId, deviceId) == 1;
+        if (made) {
+            loggedOut(connection, appId, userId, deviceId, at);
+            return true;
+        }
+        return detach(connection, appId, userId, deviceId, at);
     }
 
     private static boolean detach(Connection connection, String appId, String userId, String deviceId, Instant at) throws SQLException {
@@ -80,11 +96,16 @@ public final class SqlDeviceLinks implements DeviceLinks {
         boolean linked = detached || JdbcRunner.queryOne(connection, "SELECT 1 FROM user_devices WHERE app_id = ? AND user_id = ? AND device_id = ?",
                 row -> true, appId, userId, deviceId).isPresent();
         if (detached) {
-            SqlChallengeStore.failOpenOnDevice(connection, appId, userId, deviceId, at);
-            SqlOutbox.enqueue(connection, new OutboxEvent(appId, WebhookEventType.DEVICE_DETACHED,
-                    Optional.of(userId), Map.of("user", userId, "device_id", deviceId), at));
+            loggedOut(connection, appId, userId, deviceId, at);
         }
         return linked;
+    }
+
+    /** What a logout brings with it, in its transaction: the device's open challenges end, and the event. */
+    private static void loggedOut(Connection connection, String appId, String userId, String deviceId, Instant at) throws SQLException {
+        SqlChallengeStore.failOpenOnDevice(connection, appId, userId, deviceId, at);
+        SqlOutbox.enqueue(connection, new OutboxEvent(appId, WebhookEventType.DEVICE_DETACHED,
+                Optional.of(userId), Map.of("user", userId, "device_id", deviceId), at));
     }
 
     /**

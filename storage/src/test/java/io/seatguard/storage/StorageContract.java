@@ -882,9 +882,17 @@ abstract class StorageContract {
      * account rows, but no link to the account.
      */
     private EvaluationWrite recordChallengedLogin(String user, String deviceId, String token, String ip, Instant at) {
-        EvaluationWrite sample = EvaluationSamples.write("app_a", id(), user, deviceId, true, token, "fp-" + deviceId, DeviceType.MOBILE, ip, at);
+        return recordChallengedLogin(user, deviceId, token, ip, at, Optional.empty());
+    }
+
+    /** The same, with the challenge it opened stored beside it (as the pipeline stores it). */
+    private EvaluationWrite recordChallengedLogin(String user, String deviceId, String token, String ip, Instant at,
+            Optional<io.seatguard.core.challenge.Challenge> challenge) {
+        EvaluationWrite sample = EvaluationSamples.write("app_a", challenge.map(io.seatguard.core.challenge.Challenge::evaluationId).orElseGet(StorageContract::id),
+                user, deviceId, true, token, "fp-" + deviceId, DeviceType.MOBILE, ip, at);
         evaluations.record(new EvaluationWrite(sample.evaluation(), sample.device(), false,
-                new io.seatguard.core.evaluation.Touches(true, true, true, true, false, true), sample.components()));
+                new io.seatguard.core.evaluation.Touches(true, true, true, true, false, true), sample.components(), io.seatguard.core.intel.Place.UNKNOWN,
+                challenge));
         return sample;
     }
 
@@ -946,11 +954,12 @@ abstract class StorageContract {
         assertThat(links.refuse("app_a", "oma", "dev-o2", T0.plusSeconds(10), T0.plusSeconds(60))).isTrue();
         assertThat(accounts.load("app_a", "oma", "198.51.100.9", Optional.empty(), Optional.of("dev-o2"), since).device("dev-o2"))
                 .hasValueSatisfying(link -> {
-                    assertThat(link.status()).isEqualTo(LinkStatus.DETACHED);
+                    assertThat(link.status()).as("logged out, and still new to the account").isEqualTo(LinkStatus.REFUSED);
                     assertThat(link.lastSeen()).isEqualTo(T0.plusSeconds(10));
                 });
         assertThat(links.refuse("app_a", "oma", "dev-o1", T0, T0.plusSeconds(60))).as("a linked device: logged out").isTrue();
-        assertThat(links.devices("app_a", "oma").orElseThrow()).extracting(io.seatguard.core.account.AccountDevice::status).containsOnly(LinkStatus.DETACHED);
+        assertThat(links.devices("app_a", "oma").orElseThrow()).extracting(io.seatguard.core.account.AccountDevice::status)
+                .containsExactlyInAnyOrder(LinkStatus.REFUSED, LinkStatus.DETACHED);
         try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement();
                 java.sql.ResultSet events = statement.executeQuery("SELECT COUNT(*) FROM webhook_messages WHERE event_type = 'device.detached'")) {
             assertThat(events.next()).isTrue();
@@ -2149,6 +2158,44 @@ abstract class StorageContract {
         assertThat(links.detach("app_a", "ned", device, T0.plusSeconds(601))).isTrue();
         assertThat(challenges.find(otherUser.id()).orElseThrow().status()).as("expired at T0 + 600 s: left to its expiry")
                 .isEqualTo(io.seatguard.core.challenge.ChallengeStatus.CREATED);
+    }
+
+    /**
+     * The owner can log out a device stopped at the account's challenge, which is not the account's yet:
+     * it is then linked logged out (as of its challenge) and the challenge ends. A device with no open
+     * challenge there (never challenged, or its challenge expired) is still not the account's to log out.
+     */
+    @Test
+    void aDeviceAtAnOpenChallengeCanBeLoggedOutThoughTheAccountNeverHadIt() throws java.sql.SQLException {
+        Instant since = T0.minus(Duration.ofDays(30));
+        subscribe(io.seatguard.core.webhook.WebhookEventType.DEVICE_DETACHED);
+        evaluations.record(EvaluationSamples.write("app_a", id(), "pia", "dev-p1", true, "tok-pia-laptop-0001", "fp-p1", DeviceType.COMPUTER,
+                "198.51.100.1", T0));
+        io.seatguard.core.challenge.Challenge open = sampleChallenge("ch_" + "k".repeat(32), id(), "pia", "dev-p2", T0.plusSeconds(10));
+        recordChallengedLogin("pia", "dev-p2", "tok-pia-phone-00001", "198.51.100.9", T0.plusSeconds(10), Optional.of(open));
+        io.seatguard.core.challenge.Challenge expiring = sampleChallenge("ch_" + "l".repeat(32), id(), "pia", "dev-p3", T0.plusSeconds(20));
+        recordChallengedLogin("pia", "dev-p3", "tok-pia-tablet-0001", "198.51.100.9", T0.plusSeconds(20), Optional.of(expiring));
+        recordChallengedLogin("pia", "dev-p4", "tok-pia-other-00001", "198.51.100.9", T0.plusSeconds(30));
+        io.seatguard.core.challenge.ChallengeStore challenges = new SqlChallengeStore(database);
+
+        assertThat(links.detach("app_a", "pia", "dev-p4", T0.plusSeconds(60))).as("challenged before, no challenge open").isFalse();
+        assertThat(links.detach("app_a", "pia", "dev-p3", expiring.expiresAt())).as("its challenge expired").isFalse();
+        assertThat(links.detach("app_a", "pia", "dev-p2", T0.plusSeconds(60))).isTrue();
+        assertThat(challenges.find(open.id()).orElseThrow().status()).isEqualTo(io.seatguard.core.challenge.ChallengeStatus.FAILED);
+        assertThat(accounts.load("app_a", "pia", "198.51.100.9", Optional.empty(), Optional.of("dev-p2"), since).device("dev-p2"))
+                .hasValueSatisfying(link -> {
+                    assertThat(link.status()).isEqualTo(LinkStatus.REFUSED);
+                    assertThat(link.lastSeen()).as("as of its challenge").isEqualTo(T0.plusSeconds(10));
+                });
+        assertThat(links.devices("app_a", "pia").orElseThrow()).extracting(io.seatguard.core.account.AccountDevice::id).containsExactlyInAnyOrder("dev-p1", "dev-p2");
+        assertThat(links.detach("app_a", "pia", "dev-p2", T0.plusSeconds(70))).as("already logged out: still the account's").isTrue();
+        assertThat(links.detach("app_b", "pia", "dev-p2", T0.plusSeconds(70))).as("another app's").isFalse();
+        try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement();
+                java.sql.ResultSet events = statement.executeQuery("SELECT payload FROM webhook_messages WHERE event_type = 'device.detached'")) {
+            assertThat(events.next()).isTrue();
+            assertThat(events.getString(1)).contains("\"device_id\":\"dev-p2\"");
+            assertThat(events.next()).as("one logout").isFalse();
+        }
     }
 
     @Test

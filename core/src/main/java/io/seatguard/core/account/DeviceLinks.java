@@ -13,18 +13,19 @@ public interface DeviceLinks {
      * until the person signs in on it again.
      *
      * A login from before {@code at} (imported history, or an evaluation already under way) does not
-     * attach it again.
+     * attach it again. A device at an open challenge of the account, which is not the account's until the
+     * challenge is passed, is logged out as {@link #refuse} does: its challenges end as failed.
      *
-     * @return false when the account has no such device
+     * @return false when the account has no such device and no open challenge on it
      */
     boolean detach(String appId, String userId, String deviceId, java.time.Instant at);
 
     /**
      * Logs the device out of the account as {@link #detach} does, also when the account never had it: the
      * person at a challenge said they are not the owner, on a device whose challenged evaluation did not
-     * link it. A link is then made, logged out (seen at {@code seenAt}), so that the device's next page view
-     * is told it is logged out, as when it was already the account's. Nothing is made for an account or a
-     * device that is no longer stored.
+     * link it. A {@link LinkStatus#REFUSED} link is then made (seen at {@code seenAt}), so that the device's
+     * next page view is told it is logged out, as when it was already the account's, while a login from it
+     * is still a new device's. Nothing is made for an account or a device that is no longer stored.
      *
      * @return false when the account or the device is not stored
      */

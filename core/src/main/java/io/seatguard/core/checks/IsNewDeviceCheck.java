@@ -1,7 +1,10 @@
 package io.seatguard.core.checks;
 
+import io.seatguard.core.account.LinkStatus;
+
 /**
- * {@code is_new_device}: the account had never used this device. Without an account it means the
+ * {@code is_new_device}: the account had never used this device (one logged out before it was ever let
+ * in, {@link LinkStatus#REFUSED}, included). Without an account it means the
  * device is new to the app. "Device unknown" (no usable signals) is never a new device (seed 002).
  */
 public final class IsNewDeviceCheck implements Check {
@@ -23,6 +26,7 @@ public final class IsNewDeviceCheck implements Check {
         if (!inputs.hasUser()) {
             return inputs.device().isNew();
         }
-        return inputs.account().device(inputs.device().deviceId()).isEmpty();
+        // A device refused before it was ever let in is still new: refusing it must not vouch for it.
+        return inputs.account().device(inputs.device().deviceId()).filter(link -> link.status() != LinkStatus.REFUSED).isEmpty();
     }
 }

@@ -365,6 +365,6 @@ public final class EvaluationPipeline {
     }
 
     private static boolean isDetached(AccountState account, String deviceId) {
-        return account.device(deviceId).map(LinkedDevice::status).orElse(LinkStatus.ATTACHED) == LinkStatus.DETACHED;
+        return account.device(deviceId).map(LinkedDevice::status).orElse(LinkStatus.ATTACHED).loggedOut();
     }
 }

@@ -61,7 +61,7 @@ public final class WriteThrottle {
         // abandoned at its challenge must be challenged again), and an existing link's status alone.
         boolean linkRow = device.isKnownDevice() && (link.isEmpty()
                 ? attach || loggedOut
-                : stale(at, link.get().firstSeen(), link.get().lastSeen()) || (attach && link.get().status() == LinkStatus.DETACHED));
+                : stale(at, link.get().firstSeen(), link.get().lastSeen()) || (attach && link.get().status().loggedOut()));
         return new Touches(
                 deviceRow,
                 needs(at, account.user()),

@@ -47,7 +47,7 @@ public final class Heartbeats {
         Optional<KnownDevice> device = token.map(Fingerprint::sha256Hex).flatMap(hash -> devices.findByTokenHash(appId, hash));
         // Only the device's own link: reading the account's window would walk an account with many links.
         Optional<LinkStatus> link = device.flatMap(known -> accounts.link(appId, userId, known.id())).map(LinkedDevice::status);
-        if (link.orElse(LinkStatus.ATTACHED) == LinkStatus.DETACHED) {
+        if (link.orElse(LinkStatus.ATTACHED).loggedOut()) {
             // A logged-out device's tab is no longer a live session of the account.
             presence.end(appId, userId, sessionId, now);
             return new Beat(false, true);

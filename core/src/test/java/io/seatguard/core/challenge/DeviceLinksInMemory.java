@@ -45,8 +45,11 @@ final class DeviceLinksInMemory implements DeviceLinks {
 
     @Override
     public boolean refuse(String appId, String userId, String deviceId, Instant seenAt, Instant at) {
-        links.putIfAbsent(deviceId, new AccountDevice(deviceId, DeviceType.COMPUTER, LinkStatus.ATTACHED, seenAt, seenAt, "Chrome", "Linux",
-                Optional.empty()));
+        if (links.putIfAbsent(deviceId, new AccountDevice(deviceId, DeviceType.COMPUTER, LinkStatus.REFUSED, seenAt, seenAt, "Chrome", "Linux",
+                Optional.empty())) == null) {
+            detached.add(deviceId);
+            return true;
+        }
         return detach(appId, userId, deviceId, at);
     }
 

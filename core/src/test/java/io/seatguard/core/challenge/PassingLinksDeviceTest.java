@@ -79,7 +79,7 @@ class PassingLinksDeviceTest {
         assertThat(service.decline(access.id())).isInstanceOf(ChallengeService.Step.Leave.class);
         assertThat(links.devices("app", "dina").orElseThrow()).singleElement().satisfies(device -> {
             assertThat(device.id()).isEqualTo("dev-stranger");
-            assertThat(device.status()).isEqualTo(io.seatguard.core.account.LinkStatus.DETACHED);
+            assertThat(device.status()).as("logged out, still new to the account").isEqualTo(io.seatguard.core.account.LinkStatus.REFUSED);
         });
         assertThat(links.attached).isEmpty();
     }

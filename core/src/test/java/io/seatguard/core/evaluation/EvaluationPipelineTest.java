@@ -84,6 +84,22 @@ class EvaluationPipelineTest {
         assertThat(later.checks()).containsEntry("is_new_device", false);
     }
 
+    /** A device refused before it was let in is logged out and still new: refusing it vouched for nothing. */
+    @Test
+    void aRefusedDeviceIsToldItIsLoggedOutAndStaysNewUntilItIsLetIn() {
+        Evaluation first = pipeline.evaluate(request("login", "cleo", "computer", signals("tok-cleo-laptop-0001", "laptop"), "198.51.100.1"));
+        store.logOut(APP, "cleo", first.device().id(), io.seatguard.core.account.LinkStatus.REFUSED);
+
+        Evaluation access = pipeline.evaluate(request("access", "cleo", "computer", signals("tok-cleo-laptop-0001", "laptop"), "198.51.100.1"));
+        assertThat(access.logout()).isTrue();
+        assertThat(access.checks()).containsEntry("is_new_device", true).containsEntry("device_count", 0L);
+        Evaluation login = pipeline.evaluate(request("login", "cleo", "computer", signals("tok-cleo-laptop-0001", "laptop"), "198.51.100.1"));
+        assertThat(login.checks()).as("a policy on new devices still sees it").containsEntry("is_new_device", true);
+        Evaluation after = pipeline.evaluate(request("access", "cleo", "computer", signals("tok-cleo-laptop-0001", "laptop"), "198.51.100.1"));
+        assertThat(after.logout()).as("the allowed login let it in").isFalse();
+        assertThat(after.checks()).containsEntry("is_new_device", false);
+    }
+
     @Test
     void aLoggedOutDeviceIsToldSoOnAccessAndComesBackOnLogin() {
         Evaluation first = pipeline.evaluate(request("login", "carol", "computer", signals("tok-carol-laptop-001", "laptop"), "198.51.100.1"));

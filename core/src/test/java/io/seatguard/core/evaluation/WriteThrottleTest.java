@@ -66,5 +66,8 @@ class WriteThrottleTest {
         List<LinkedDevice> detached = List.of(new LinkedDevice("dev-1", DeviceType.COMPUTER, LinkStatus.DETACHED, T0, T0));
         assertThat(linkRow(detached, true, false)).isTrue();
         assertThat(linkRow(detached, false, false)).as("a challenged login leaves it logged out").isFalse();
+        List<LinkedDevice> refused = List.of(new LinkedDevice("dev-1", DeviceType.COMPUTER, LinkStatus.REFUSED, T0, T0));
+        assertThat(linkRow(refused, true, false)).as("a refused device let in at last").isTrue();
+        assertThat(linkRow(refused, false, false)).isFalse();
     }
 }

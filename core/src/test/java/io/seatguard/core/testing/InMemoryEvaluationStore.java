@@ -218,9 +218,14 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
 
     /** Logs a device out of an account, as DELETE /v3/users/{user}/devices/{id} will. */
     public synchronized void detach(String appId, String userId, String deviceId) {
+        logOut(appId, userId, deviceId, LinkStatus.DETACHED);
+    }
+
+    /** Gives a device's link a logged-out status: {@link LinkStatus#REFUSED} as if it had never been let in. */
+    public synchronized void logOut(String appId, String userId, String deviceId, LinkStatus status) {
         String key = appId + '|' + userId + '|' + deviceId;
         LinkedDevice old = links.get(key);
-        LinkedDevice detached = new LinkedDevice(deviceId, old.type(), LinkStatus.DETACHED, old.firstSeen(), old.lastSeen());
+        LinkedDevice detached = new LinkedDevice(deviceId, old.type(), status, old.firstSeen(), old.lastSeen());
         links.put(key, detached);
         linksByAccount.get(appId + '|' + userId).put(deviceId, detached);
     }

@@ -109,7 +109,7 @@ public final class AccountPages {
                 found.put("countries", summary.get().countries24h().isEmpty() ? "none" : String.join(", ", new TreeSet<>(summary.get().countries24h())));
                 List<AccountDevice> linked = devices.devices(app.id(), user).orElse(List.of());
                 found.put("devices", linked.stream().map(device -> Map.of("id", device.id(), "type", device.type().wireName(), "browser", device.browser(),
-                        "os", device.os(), "status", device.status().wireName(), "lastSeen", DashboardLayout.time(device.lastSeen()),
+                        "os", device.os(), "status", device.status().apiName(), "lastSeen", DashboardLayout.time(device.lastSeen()),
                         "country", device.lastCountry().orElse("—"), "attached", device.status() == io.seatguard.core.account.LinkStatus.ATTACHED))
                         .toList());
                 Optional<List<io.seatguard.core.presence.Presence.LiveSession>> live = presence.liveIfReadable(app.id(), user, clock.instant());

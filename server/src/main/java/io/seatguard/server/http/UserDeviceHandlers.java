@@ -51,7 +51,7 @@ final class UserDeviceHandlers {
             ObjectNode item = data.addObject();
             item.put("id", device.id());
             item.put("type", device.type().wireName());
-            item.put("status", device.status().wireName());
+            item.put("status", device.status().apiName());
             item.put("first_seen", EvaluationJson.time(device.firstSeen()));
             item.put("last_seen", EvaluationJson.time(device.lastSeen()));
             // Unknown (null), not "no", when presence cannot be read.

@@ -190,6 +190,38 @@ class VerificationChallengeTest {
         assertThat(after.get("verdict").asText()).isEqualTo("allow");
     }
 
+    /**
+     * The owner, told of a login stopped at its challenge, logs that device out though it is not the
+     * account's yet: the challenge ends, the device is listed logged out, and logging out did not vouch
+     * for it: the next login from it is still a new device's, challenged again (a logged-out link made it
+     * known before, and the policy on new devices let the retry in).
+     */
+    @Test
+    void theOwnerLogsOutADeviceStoppedAtItsChallengeAndItsRetryIsChallengedAgain() throws Exception {
+        JsonNode stopped = login("ova", "ova@example.com");
+        assertThat(stopped.get("verdict").asText()).isEqualTo("challenge");
+        String device = stopped.get("device_id").asText();
+        String challengeId = server.get("/v3/evaluations/" + stopped.get("evaluation_id").asText(), app.bearer()).json()
+                .get("challenge").get("id").asText();
+        assertThat(server.send("DELETE", "/v3/users/ova/devices/" + device, null, app.bearer()).status()).isEqualTo(204);
+
+        assertThat(server.get("/v3/challenges/" + challengeId, app.bearer()).json().get("status").asText()).isEqualTo("failed");
+        JsonNode devices = server.get("/v3/users/ova/devices", app.bearer()).json().get("data");
+        assertThat(devices.findValuesAsText("id")).containsExactly(device);
+        assertThat(devices.findValuesAsText("status")).as("the API's two statuses").containsExactly("detached");
+        PageClient browser = new PageClient();
+        assertThat(browser.get(stopped.get("redirect").asText()).body()).contains("This check could not be completed.").doesNotContain("/send\"");
+        browser.post(stopped.get("redirect").asText() + "/send", Map.of("channel", "email"));
+        assertThat(MAIL.getReceivedMessages()).as("an ended challenge sends no code").isEmpty();
+
+        JsonNode again = login("ova", "ova@example.com");
+        assertThat(again.get("device_id").asText()).isEqualTo(device);
+        assertThat(checks(again).get("is_new_device").asBoolean()).as("logging it out did not make it known").isTrue();
+        assertThat(again.get("verdict").asText()).isEqualTo("challenge");
+        assertThat(server.send("DELETE", "/v3/users/ova/devices/" + java.util.UUID.randomUUID(), null, app.bearer()).status())
+                .as("a device neither the account's nor at its challenge").isEqualTo(404);
+    }
+
     /** The checks of an evaluation, as the backend reads them (the evaluate answer carries only the verdict). */
     private JsonNode checks(JsonNode answer) {
         return server.get("/v3/evaluations/" + answer.get("evaluation_id").asText(), app.bearer()).json().get("checks");
