@@ -685,7 +685,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
                     byAccount.invalidate(key(appId, write.userId().get()));
                     return;
                 }
-                LinkStatus status = write.attachDevice() ? LinkStatus.ATTACHED : old == null ? LinkStatus.DETACHED : old.status();
+                LinkStatus status = write.attachDevice() ? LinkStatus.ATTACHED : old == null ? LinkStatus.REFUSED : old.status();
                 DeviceType type = old != null && old.type() != DeviceType.UNKNOWN ? old.type() : evaluation.device().type();
                 keep(account, new LinkedDevice(device.deviceId(), type, status, at, at));
             }

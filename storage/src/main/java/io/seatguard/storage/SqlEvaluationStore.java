@@ -267,8 +267,11 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
             writes.update(UPSERT_USER_FINGERPRINT, appId, user, device.fingerprintId().get(), at, at);
         }
         if (touches.deviceLink() && device.isKnownDevice()) {
+            // Not attaching, a new link is a logout carried to a token separated from a logged-out device:
+            // that device id was never let in, so it is refused (still new to the account), whatever the
+            // origin's status; an existing link keeps its status (UPSERT_USER_DEVICE).
             writes.update(UPSERT_USER_DEVICE, appId, user, device.deviceId(),
-                    write.attachDevice() ? LinkStatus.ATTACHED.wireName() : LinkStatus.DETACHED.wireName(), at, at);
+                    write.attachDevice() ? LinkStatus.ATTACHED.wireName() : LinkStatus.REFUSED.wireName(), at, at);
         }
         Optional<String> country = write.place().country();
         if (country.isPresent() && touches.country()) {

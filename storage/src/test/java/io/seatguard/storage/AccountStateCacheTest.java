@@ -90,7 +90,8 @@ class AccountStateCacheTest {
                     WINDOW), device);
             assertThat(cached).as(device).isEqualTo(stored);
         }
-        assertThat(link(load(Optional.of("dev-detached"), WINDOW), "dev-detached").status()).isEqualTo(LinkStatus.DETACHED);
+        assertThat(link(load(Optional.of("dev-detached"), WINDOW), "dev-detached").status()).as("a carried logout: never let in under this id")
+                .isEqualTo(LinkStatus.REFUSED);
         assertThat(link(load(Optional.of("dev-h3"), WINDOW), "dev-h3").status()).isEqualTo(LinkStatus.ATTACHED);
     }
 
@@ -136,8 +137,8 @@ class AccountStateCacheTest {
             cache.record(browser("dev-h" + i, T0.plusSeconds(10 + i)));
         }
         cache.record(notAttaching("dev-out", true, T0.plusSeconds(400)));
-        assertThat(cache.link("app_a", "horde", "dev-out")).as("not kept: looked up").map(LinkedDevice::status).contains(LinkStatus.DETACHED);
-        assertThat(cache.link("app_a", "horde", "dev-out")).as("kept since").map(LinkedDevice::status).contains(LinkStatus.DETACHED);
+        assertThat(cache.link("app_a", "horde", "dev-out")).as("not kept: looked up").map(LinkedDevice::status).contains(LinkStatus.REFUSED);
+        assertThat(cache.link("app_a", "horde", "dev-out")).as("kept since").map(LinkedDevice::status).contains(LinkStatus.REFUSED);
         assertThat(cache.link("app_a", "horde", "dev-elsewhere")).as("some links kept: looked up").isEmpty();
         assertThat(counting.links.get()).isEqualTo(2);
         assertThat(counting.accountLoads.get()).as("no account read").isEqualTo(loads);

@@ -119,7 +119,10 @@ class SecondInstallTest {
         assertThat(separated.logout()).as("separation must not undo the logout").isTrue();
         clock.advance(Duration.ofHours(2));
         assertThat(evaluate("access", "tok-ann-phone-2").logout()).as("and the new device stays logged out").isTrue();
-        assertThat(evaluate("login", "tok-ann-phone-2").logout()).as("until it signs in again").isFalse();
+        Evaluation login = evaluate("login", "tok-ann-phone-2");
+        assertThat(login.logout()).as("until it signs in again").isFalse();
+        assertThat(login.checks()).as("never let in under its own id: a policy on new devices judges it, whatever the origin's logout")
+                .containsEntry("is_new_device", true);
     }
 
     private Evaluation evaluate(String action, String token) {

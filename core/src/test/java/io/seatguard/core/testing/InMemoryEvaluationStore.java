@@ -179,7 +179,7 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
             if (device.isKnownDevice() && write.touches().deviceLink()) {
                 String key = prefix + device.deviceId();
                 LinkedDevice old = links.get(key);
-                LinkStatus status = write.attachDevice() ? LinkStatus.ATTACHED : old == null ? LinkStatus.DETACHED : old.status();
+                LinkStatus status = write.attachDevice() ? LinkStatus.ATTACHED : old == null ? LinkStatus.REFUSED : old.status();
                 Instant first = old == null ? at : earlier(old.firstSeen(), at);
                 Instant last = old == null ? at : later(old.lastSeen(), at);
                 LinkedDevice link = new LinkedDevice(device.deviceId(), devices.get(app + '|' + device.deviceId()).type(), status, first, last);
