@@ -877,6 +877,12 @@ abstract class StorageContract {
                 "https://hooks.example/events", List.of(type), "whsec_a", List.of(), T0), 20);
     }
 
+    /** An allowed login at T0 of the account's laptop, from 198.51.100.1: the account's first device. */
+    private void recordAllowedLaptopLogin(String user, String deviceId) {
+        evaluations.record(EvaluationSamples.write("app_a", id(), user, deviceId, true, "tok-" + user + "-laptop-0001", "fp-" + deviceId.substring("dev-".length()),
+                DeviceType.COMPUTER, "198.51.100.1", T0));
+    }
+
     /**
      * Writes, as the pipeline does, a challenged login of a phone new to app_a: its device, token and
      * account rows, but no link to the account.
@@ -905,8 +911,7 @@ abstract class StorageContract {
     void aPassedChallengeAttachesTheDeviceItsEvaluationDidNotLink() throws java.sql.SQLException {
         Instant since = T0.minus(Duration.ofDays(30));
         subscribe(io.seatguard.core.webhook.WebhookEventType.DEVICE_ATTACHED);
-        evaluations.record(EvaluationSamples.write("app_a", id(), "ines", "dev-i1", true, "tok-ines-laptop-0001", "fp-i1", DeviceType.COMPUTER,
-                "198.51.100.1", T0));
+        recordAllowedLaptopLogin("ines", "dev-i1");
         EvaluationWrite sample = recordChallengedLogin("ines", "dev-i2", "tok-ines-phone-00001", "198.51.100.1", T0.plusSeconds(10));
         assertThat(accounts.load("app_a", "ines", "198.51.100.1", Optional.empty(), Optional.of("dev-i2"), since).device("dev-i2"))
                 .as("the challenged device is not the account's").isEmpty();
@@ -947,8 +952,7 @@ abstract class StorageContract {
     void aDeviceRefusedAtItsChallengeIsLoggedOutThoughTheAccountNeverHadIt() throws java.sql.SQLException {
         Instant since = T0.minus(Duration.ofDays(30));
         subscribe(io.seatguard.core.webhook.WebhookEventType.DEVICE_DETACHED);
-        evaluations.record(EvaluationSamples.write("app_a", id(), "oma", "dev-o1", true, "tok-oma-laptop-0001", "fp-o1", DeviceType.COMPUTER,
-                "198.51.100.1", T0));
+        recordAllowedLaptopLogin("oma", "dev-o1");
         EvaluationWrite sample = recordChallengedLogin("oma", "dev-o2", "tok-oma-phone-00001", "198.51.100.9", T0.plusSeconds(10));
 
         assertThat(links.refuse("app_a", "oma", "dev-o2", T0.plusSeconds(10), T0.plusSeconds(60))).isTrue();
@@ -2169,8 +2173,7 @@ abstract class StorageContract {
     void aDeviceAtAnOpenChallengeCanBeLoggedOutThoughTheAccountNeverHadIt() throws java.sql.SQLException {
         Instant since = T0.minus(Duration.ofDays(30));
         subscribe(io.seatguard.core.webhook.WebhookEventType.DEVICE_DETACHED);
-        evaluations.record(EvaluationSamples.write("app_a", id(), "pia", "dev-p1", true, "tok-pia-laptop-0001", "fp-p1", DeviceType.COMPUTER,
-                "198.51.100.1", T0));
+        recordAllowedLaptopLogin("pia", "dev-p1");
         io.seatguard.core.challenge.Challenge open = sampleChallenge("ch_" + "k".repeat(32), id(), "pia", "dev-p2", T0.plusSeconds(10));
         recordChallengedLogin("pia", "dev-p2", "tok-pia-phone-00001", "198.51.100.9", T0.plusSeconds(10), Optional.of(open));
         io.seatguard.core.challenge.Challenge expiring = sampleChallenge("ch_" + "l".repeat(32), id(), "pia", "dev-p3", T0.plusSeconds(20));
