@@ -311,6 +311,7 @@ public final class ChallengePages {
 
     private Map<String, Object> devicesModel(ChallengeTexts texts, Challenge challenge, String csrf) {
         DateTimeFormatter seen = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(texts.locale()).withZone(ZoneOffset.UTC);
+        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(texts.locale()).withZone(ZoneOffset.UTC);
         List<Map<String, Object>> list = new ArrayList<>();
         for (AccountDevice device : challenges.attachedDevices(challenge)) {
             Map<String, Object> item = new HashMap<>();
@@ -324,6 +325,9 @@ public final class ChallengePages {
             item.put("current", device.id().equals(challenge.deviceId()));
             item.put("currentLabel", texts.get("devices.current"));
             item.put("lastSeen", texts.get("devices.last_seen", seen.format(device.lastSeen()) + " UTC"));
+            // Two browsers of one make on one system read alike ("Chrome · Linux"); when each was first
+            // seen is what usually tells the owner's own from a sharer's.
+            item.put("firstSeen", texts.get("devices.first_seen", day.format(device.firstSeen())));
             item.put("place", device.lastCountry().orElse(""));
             item.put("logoutLabel", texts.get("devices.logout"));
             list.add(item);

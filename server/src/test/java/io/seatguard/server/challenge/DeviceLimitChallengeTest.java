@@ -123,7 +123,9 @@ class DeviceLimitChallengeTest {
             String ownersDevice = aDeviceOfTheOwner(server, app, page);
 
             PageClient browser = new PageClient();
-            assertThat(browser.get(page).body()).contains("logout-device").contains(ownersDevice);
+            String body = browser.get(page).body();
+            assertThat(body).contains("logout-device").contains(ownersDevice);
+            assertThat(body).as("when each device was first seen tells alike rows apart").containsPattern("first seen [A-Z][a-z]{2} \\d{1,2}, \\d{4}");
             HttpResponse<String> loggedOut = browser.post(page + "/logout-device", Map.of("lang", "en", "device_id", ownersDevice));
             assertThat(loggedOut.statusCode()).isEqualTo(200);
             assertThat(statuses(server, app)).containsOnlyOnce("detached");
