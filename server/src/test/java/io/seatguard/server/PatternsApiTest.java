@@ -44,6 +44,27 @@ class PatternsApiTest {
         }
     }
 
+    /**
+     * Found in a walk-through: a challenged or denied evaluation counts its device in device_count, and
+     * flagged many_devices for good (levels never fall) though the account never had the device.
+     */
+    @Test
+    void aDeviceNotLetInDoesNotCountTowardsManyDevices() {
+        ServerConfig config = TestServer.config(dataDir).patternThresholds(PatternThresholds.parse("many_devices=2:3")).build();
+        try (TestServer server = TestServer.startWith(config)) {
+            TestApp app = server.defaultApp();
+            evaluate(server, app, "pat", "tok_pat_device_00001", "s1");
+            Response policy = server.post("/v3/policies", "{\"name\":\"No new devices\",\"actions\":[\"access\"],\"verdict\":\"deny\","
+                    + "\"conditions\":{\"check\":\"is_new_device\",\"op\":\"eq\",\"value\":true}}", app.bearer());
+            assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+            evaluate(server, app, "pat", "tok_pat_device_00002", "s2");
+            evaluate(server, app, "pat", "tok_pat_device_00003", "s3");
+            assertThat(server.get("/v3/patterns", app.bearer()).json().get("data")).as("two denied devices: still one of the account's").isEmpty();
+            evaluate(server, app, "pat", "tok_pat_device_00001", "s1");
+            assertThat(server.get("/v3/patterns", app.bearer()).json().get("data")).as("nor on the next allowed evaluation").isEmpty();
+        }
+    }
+
     @Test
     void anAccountOnManyDevicesIsFlaggedAtOnceAndExported() {
         ServerConfig config = TestServer.config(dataDir).patternThresholds(PatternThresholds.parse("many_devices=2:3")).build();

@@ -289,7 +289,7 @@ public final class EvaluationPipeline {
         Touches touches = WriteThrottle.touches(at, account, device, resolved.device(), deviceType, attach, logout, request.userId().isPresent(),
                 recent.countryUpToDate());
         List<PatternObservation> observed = request.userId().isPresent() && request.timestamp().isEmpty()
-                ? patterns.observe(checkValues, account, at)
+                ? patterns.observe(attach ? checkValues : withAccountsDevicesOnly(checkValues, account, at), account, at)
                 : List.of();
         store.record(new EvaluationWrite(evaluation, device, attach, touches, request.device().components(), network.place(),
                 opened.map(ChallengeIssuer.Opened::challenge), observed, WebhookEvents.of(webhooks, evaluation, account, device, attach),
@@ -362,6 +362,21 @@ public final class EvaluationPipeline {
         boolean detached = isDetached(account, device.deviceId()) || device.separatedFrom().map(from -> isDetached(account, from)).orElse(false);
         boolean signsIn = Actions.LOGIN.equals(request.action()) || Actions.SIGNUP.equals(request.action());
         return detached && !signsIn;
+    }
+
+    /**
+     * The checks as {@code many_devices} must see them when this evaluation did not let its device in:
+     * {@code device_count} counts the device being signed in on, but the pattern counts the account's
+     * devices (patterns.md), and its levels never fall, so a challenged or denied login must not raise it.
+     */
+    private static Map<String, Object> withAccountsDevicesOnly(Map<String, Object> checks, AccountState account, Instant at) {
+        if (!(checks.get("device_count") instanceof Number)) {
+            return checks;
+        }
+        Map<String, Object> adjusted = new java.util.HashMap<>(checks);
+        // The account's attached devices in the window, this one among them only if it is one of them.
+        adjusted.put("device_count", (long) DeviceWindow.devicesInWindow(account, Optional.empty(), false, at, DeviceWindow.DEFAULT_LENGTH).size());
+        return adjusted;
     }
 
     private static boolean isDetached(AccountState account, String deviceId) {
