@@ -78,12 +78,22 @@ public final class SqlChallengeStore implements ChallengeStore {
         });
     }
 
+    /**
+     * A pass counts until the device is logged out of the account after it: the owner's logout must not
+     * be undone by the same device's next login, let through on a code given before it.
+     */
     @Override
     public boolean verifiedRecently(String appId, String accountKey, String deviceId, Instant since) {
-        return database.read(connection -> JdbcRunner.queryOne(connection,
-                "SELECT id FROM challenges WHERE app_id = ? AND account_key = ? AND device_id = ? AND type = 'verification' AND status = 'completed'"
-                        + " AND finished_at >= ? LIMIT 1",
-                row -> row.getString(1), appId, accountKey, deviceId, since.toEpochMilli()).isPresent());
+        String passed = "SELECT c.id FROM challenges c WHERE c.app_id = ? AND c.account_key = ? AND c.device_id = ? AND c.type = 'verification'"
+                + " AND c.status = 'completed' AND c.finished_at >= ?";
+        if (!accountKey.startsWith(Challenge.USER_KEY_PREFIX)) {
+            return database.read(connection -> JdbcRunner.queryOne(connection, passed + " LIMIT 1", row -> row.getString(1),
+                    appId, accountKey, deviceId, since.toEpochMilli()).isPresent());
+        }
+        return database.read(connection -> JdbcRunner.queryOne(connection, passed
+                + " AND NOT EXISTS (SELECT 1 FROM user_devices l WHERE l.app_id = c.app_id AND l.user_id = ? AND l.device_id = c.device_id"
+                + " AND l.status <> 'attached' AND l.detached_at >= c.finished_at) LIMIT 1", row -> row.getString(1),
+                appId, accountKey, deviceId, since.toEpochMilli(), accountKey.substring(Challenge.USER_KEY_PREFIX.length())).isPresent());
     }
 
     /**
@@ -99,13 +109,15 @@ public final class SqlChallengeStore implements ChallengeStore {
     }
 
     /**
-     * When the earliest challenge of the account still open on the device was created, if any: such a
-     * device is not the account's yet (only a passed challenge links it), but it may be logged out.
+     * When the earliest challenge of the account on the device that has not expired was created, if any:
+     * such a device may not be the account's yet (only a passed challenge links it), but it may be logged
+     * out. Ended ones count too: a pass links the device just after it ends, and a decline logs it out
+     * just after, so a logout landing in between must still find it.
      */
-    static Optional<Instant> firstOpenOnDevice(Connection connection, String appId, String userId, String deviceId, Instant at) throws SQLException {
+    static Optional<Instant> firstRecentOnDevice(Connection connection, String appId, String userId, String deviceId, Instant at) throws SQLException {
         return JdbcRunner.queryOne(connection, "SELECT created_at FROM challenges WHERE app_id = ? AND account_key = ? AND device_id = ?"
-                + " AND status IN ('created', 'presented', 'code_sent', 'verified') AND expires_at > ? ORDER BY created_at LIMIT 1",
-                row -> Instant.ofEpochMilli(row.getLong(1)), appId, "user:" + userId, deviceId, at.toEpochMilli());
+                + " AND expires_at > ? ORDER BY created_at LIMIT 1",
+                row -> Instant.ofEpochMilli(row.getLong(1)), appId, Challenge.userKey(userId), deviceId, at.toEpochMilli());
     }
 
     /**
@@ -115,7 +127,7 @@ public final class SqlChallengeStore implements ChallengeStore {
      * accepted. Expired ones are left to their expiry.
      */
     static void failOpenOnDevice(Connection connection, String appId, String userId, String deviceId, Instant at) throws SQLException {
-        String accountKey = "user:" + userId;
+        String accountKey = Challenge.userKey(userId);
         List<String[]> open = JdbcRunner.queryList(connection,
                 "SELECT id, evaluation_id, type FROM challenges WHERE app_id = ? AND account_key = ? AND device_id = ?"
                         + " AND status IN ('created', 'presented', 'code_sent', 'verified') AND expires_at > ?",

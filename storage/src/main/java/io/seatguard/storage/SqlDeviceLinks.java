@@ -58,8 +58,9 @@ public final class SqlDeviceLinks implements DeviceLinks {
         return database.write(connection -> {
             // A device stopped at the account's challenge is not linked yet, but the owner told of the
             // attempt (challenge.created, the evaluation) must be able to log it out: it is refused as at its
-            // challenge, so that its next page view is told it is logged out and the challenge ends.
-            Optional<Instant> challenged = SqlChallengeStore.firstOpenOnDevice(connection, appId, userId, deviceId, at);
+            // challenge, so that its next page view is told it is logged out and the challenge ends. Also
+            // just after a pass, before its attach lands: the attach then leaves the logout standing.
+            Optional<Instant> challenged = SqlChallengeStore.firstRecentOnDevice(connection, appId, userId, deviceId, at);
             return challenged.isPresent()
                     ? refuse(connection, appId, userId, deviceId, challenged.get(), at)
                     : detach(connection, appId, userId, deviceId, at);

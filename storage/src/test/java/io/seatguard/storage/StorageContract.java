@@ -894,8 +894,14 @@ abstract class StorageContract {
     /** The same, with the challenge it opened stored beside it (as the pipeline stores it). */
     private EvaluationWrite recordChallengedLogin(String user, String deviceId, String token, String ip, Instant at,
             Optional<io.seatguard.core.challenge.Challenge> challenge) {
+        return recordChallengedLogin(user, deviceId, true, token, ip, at, challenge);
+    }
+
+    /** @param newDevice whether the phone is new to the app (false: its rows exist from an earlier evaluation) */
+    private EvaluationWrite recordChallengedLogin(String user, String deviceId, boolean newDevice, String token, String ip, Instant at,
+            Optional<io.seatguard.core.challenge.Challenge> challenge) {
         EvaluationWrite sample = EvaluationSamples.write("app_a", challenge.map(io.seatguard.core.challenge.Challenge::evaluationId).orElseGet(StorageContract::id),
-                user, deviceId, true, token, "fp-" + deviceId, DeviceType.MOBILE, ip, at);
+                user, deviceId, newDevice, token, "fp-" + deviceId, DeviceType.MOBILE, ip, at);
         evaluations.record(new EvaluationWrite(sample.evaluation(), sample.device(), false,
                 new io.seatguard.core.evaluation.Touches(true, true, true, true, false, true), sample.components(), io.seatguard.core.intel.Place.UNKNOWN,
                 challenge));
@@ -2181,7 +2187,7 @@ abstract class StorageContract {
         recordChallengedLogin("pia", "dev-p4", "tok-pia-other-00001", "198.51.100.9", T0.plusSeconds(30));
         io.seatguard.core.challenge.ChallengeStore challenges = new SqlChallengeStore(database);
 
-        assertThat(links.detach("app_a", "pia", "dev-p4", T0.plusSeconds(60))).as("challenged before, no challenge open").isFalse();
+        assertThat(links.detach("app_a", "pia", "dev-p4", T0.plusSeconds(60))).as("challenged before, no challenge stored").isFalse();
         assertThat(links.detach("app_a", "pia", "dev-p3", expiring.expiresAt())).as("its challenge expired").isFalse();
         assertThat(links.detach("app_a", "pia", "dev-p2", T0.plusSeconds(60))).isTrue();
         assertThat(challenges.find(open.id()).orElseThrow().status()).isEqualTo(io.seatguard.core.challenge.ChallengeStatus.FAILED);
@@ -2199,6 +2205,65 @@ abstract class StorageContract {
             assertThat(events.getString(1)).contains("\"device_id\":\"dev-p2\"");
             assertThat(events.next()).as("one logout").isFalse();
         }
+    }
+
+    /** {@code challenge} ended as {@code status} at {@code at}, as the challenge service stores it. */
+    private static io.seatguard.core.challenge.Challenge ended(io.seatguard.core.challenge.Challenge challenge,
+            io.seatguard.core.challenge.ChallengeStatus status, Instant at) {
+        return new io.seatguard.core.challenge.Challenge(challenge.id(), challenge.appId(), challenge.evaluationId(), challenge.type(), challenge.plan(),
+                status, challenge.userId(), challenge.email(), challenge.phone(), challenge.deviceId(), challenge.channels(), challenge.reasons(),
+                challenge.codeHash(), challenge.codeSentAt(), challenge.codeChannel(), challenge.attempts(), challenge.sends(), challenge.createdAt(),
+                challenge.expiresAt(), Optional.of(at));
+    }
+
+    /**
+     * Found in a walk-through: the pass is stored, then its device attached, in two transactions; a
+     * logout landing between them found neither an open challenge nor a link, answered 404, and the
+     * device was attached a moment later. A challenge that ended but has not expired still lets the
+     * device be logged out, and the attach that follows leaves the logout standing.
+     */
+    @Test
+    void aDeviceWhoseChallengeJustPassedCanBeLoggedOutBeforeItsAttachLands() {
+        recordAllowedLaptopLogin("rae", "dev-r1");
+        io.seatguard.core.challenge.Challenge open = sampleChallenge("ch_" + "m".repeat(32), id(), "rae", "dev-r2", T0.plusSeconds(10));
+        recordChallengedLogin("rae", "dev-r2", "tok-rae-phone-00001", "198.51.100.9", T0.plusSeconds(10), Optional.of(open));
+        io.seatguard.core.challenge.ChallengeStore challenges = new SqlChallengeStore(database);
+        assertThat(challenges.replace(open, ended(open, io.seatguard.core.challenge.ChallengeStatus.COMPLETED, T0.plusSeconds(60)))).isTrue();
+
+        assertThat(links.detach("app_a", "rae", "dev-r2", T0.plusSeconds(61))).as("passed, not yet attached").isTrue();
+        assertThat(links.attach("app_a", "rae", "dev-r2", open.evaluationId(), open.createdAt(), T0.plusSeconds(62))).as("the logout stands").isFalse();
+        assertThat(links.devices("app_a", "rae").orElseThrow()).filteredOn(device -> device.id().equals("dev-r2"))
+                .extracting(io.seatguard.core.account.AccountDevice::status).containsExactly(LinkStatus.REFUSED);
+        assertThat(challenges.find(open.id()).orElseThrow().status()).as("a pass is not undone").isEqualTo(io.seatguard.core.challenge.ChallengeStatus.COMPLETED);
+    }
+
+    /**
+     * Found in a walk-through: a device the owner logged out came back with its next login within the
+     * twelve hours of a verification it passed before, let in without a code. A logout after the pass
+     * ends it; a pass after the logout counts again.
+     */
+    @Test
+    void aPassCountsUntilTheDeviceIsLoggedOutAfterIt() {
+        Instant since = T0.minus(Duration.ofHours(12));
+        recordAllowedLaptopLogin("sol", "dev-s1");
+        io.seatguard.core.challenge.Challenge first = sampleChallenge("ch_" + "n".repeat(32), id(), "sol", "dev-s2", T0.plusSeconds(10));
+        recordChallengedLogin("sol", "dev-s2", "tok-sol-phone-00001", "198.51.100.9", T0.plusSeconds(10), Optional.of(first));
+        io.seatguard.core.challenge.ChallengeStore challenges = new SqlChallengeStore(database);
+        String key = io.seatguard.core.challenge.Challenge.userKey("sol");
+        assertThat(challenges.verifiedRecently("app_a", key, "dev-s2", since)).as("not passed yet").isFalse();
+        assertThat(challenges.replace(first, ended(first, io.seatguard.core.challenge.ChallengeStatus.COMPLETED, T0.plusSeconds(60)))).isTrue();
+        assertThat(links.attach("app_a", "sol", "dev-s2", first.evaluationId(), first.createdAt(), T0.plusSeconds(60))).isTrue();
+        assertThat(challenges.verifiedRecently("app_a", key, "dev-s2", since)).isTrue();
+        assertThat(challenges.verifiedRecently("app_a", key, "dev-s1", since)).as("another device").isFalse();
+        assertThat(challenges.verifiedRecently("app_a", io.seatguard.core.challenge.Challenge.userKey("someone"), "dev-s2", since)).as("another account").isFalse();
+
+        assertThat(links.detach("app_a", "sol", "dev-s2", T0.plusSeconds(120))).isTrue();
+        assertThat(challenges.verifiedRecently("app_a", key, "dev-s2", since)).as("logged out after the pass").isFalse();
+
+        io.seatguard.core.challenge.Challenge second = sampleChallenge("ch_" + "o".repeat(32), id(), "sol", "dev-s2", T0.plusSeconds(180));
+        recordChallengedLogin("sol", "dev-s2", false, "tok-sol-phone-00001", "198.51.100.9", T0.plusSeconds(180), Optional.of(second));
+        assertThat(challenges.replace(second, ended(second, io.seatguard.core.challenge.ChallengeStatus.COMPLETED, T0.plusSeconds(200)))).isTrue();
+        assertThat(challenges.verifiedRecently("app_a", key, "dev-s2", since)).as("passed again since").isTrue();
     }
 
     @Test

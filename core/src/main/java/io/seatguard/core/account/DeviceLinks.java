@@ -13,10 +13,12 @@ public interface DeviceLinks {
      * until the person signs in on it again.
      *
      * A login from before {@code at} (imported history, or an evaluation already under way) does not
-     * attach it again. A device at an open challenge of the account, which is not the account's until the
-     * challenge is passed, is logged out as {@link #refuse} does: its challenges end as failed.
+     * attach it again. A device at a challenge of the account that has not expired, which is not the
+     * account's until the challenge is passed, is logged out as {@link #refuse} does: its open challenges
+     * end as failed. Ended ones count too, so a logout landing between a pass and the attach it brings
+     * (or a decline and its logout) still finds the device, and the logout stands.
      *
-     * @return false when the account has no such device and no open challenge on it
+     * @return false when the account has no such device and no challenge on it that has not expired
      */
     boolean detach(String appId, String userId, String deviceId, java.time.Instant at);
 

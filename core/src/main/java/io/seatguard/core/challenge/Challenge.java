@@ -83,8 +83,16 @@ public record Challenge(
      * {@code Ann@Example.com} and {@code ann@example.com} as one mailbox, so they must share one limit).
      */
     public String accountKey() {
-        return userId.map(id -> "user:" + id).orElseGet(() -> "email:" + email.orElse("").toLowerCase(Locale.ROOT));
+        return userId.map(Challenge::userKey).orElseGet(() -> "email:" + email.orElse("").toLowerCase(Locale.ROOT));
     }
+
+    /** The {@link #accountKey} of an account's challenges. */
+    public static String userKey(String userId) {
+        return USER_KEY_PREFIX + userId;
+    }
+
+    /** What every account's {@link #accountKey} starts with (a signup's starts with {@code email:}). */
+    public static final String USER_KEY_PREFIX = "user:";
 
     /** Where a code on {@code channel} goes: the email for {@code email}, the phone for {@code sms}. */
     public Optional<String> destination(String channel) {

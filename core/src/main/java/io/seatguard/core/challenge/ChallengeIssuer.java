@@ -56,7 +56,7 @@ public final class ChallengeIssuer {
             Instant at) {
         ChallengeConfig config = policy.definition().challenge().orElseThrow(() -> new IllegalArgumentException("the policy has no challenge"));
         if (config.type() == ChallengeType.VERIFICATION && request.userId().isPresent() && !DeviceResolution.UNKNOWN_DEVICE_ID.equals(deviceId)
-                && store.verifiedRecently(request.appId(), "user:" + request.userId().get(), deviceId, at.minus(VERIFIED_FOR))) {
+                && store.verifiedRecently(request.appId(), Challenge.userKey(request.userId().get()), deviceId, at.minus(VERIFIED_FOR))) {
             return Optional.empty();
         }
         return Optional.of(open(evaluationId, request, deviceId, policy, match, at));
