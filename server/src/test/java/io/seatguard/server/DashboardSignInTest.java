@@ -531,6 +531,11 @@ class DashboardSignInTest {
             HttpResponse<String> loggedOut = browser.post(server.url() + "/dashboard/accounts/logout", Map.of("app", app.id(), "user", "rex", "device", device));
             assertThat(loggedOut.statusCode()).isEqualTo(303);
             assertThat(server.get("/v3/users/rex/devices", app.bearer()).json().get("data").findValuesAsText("status")).contains("detached");
+            // Found in a walk-through: a device the account does not have came back to the account as if logged out.
+            HttpResponse<String> unknown = browser.post(server.url() + "/dashboard/accounts/logout",
+                    Map.of("app", app.id(), "user", "rex", "device", "01a24321-0000-7000-8000-000000000000"));
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            assertThat(unknown.body()).contains("device 01a24321-0000-7000-8000-000000000000 of account rex was not found");
             assertThat(browser.get(server.url() + "/dashboard/accounts?app=" + app.id() + "&user=nobody").body()).contains("No account nobody");
 
             assertThat(browser.get(server.url() + "/dashboard/patterns?app=" + app.id() + "&pattern=many_devices").body()).contains(">rex<");

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.seatguard.core.pattern.PatternThresholds;
 import io.seatguard.server.TestServer.Response;
 import io.seatguard.server.TestServer.TestApp;
-import io.seatguard.server.config.ServerConfig;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,10 +22,14 @@ class PatternsApiTest {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
+    /** many_devices suspicious at 2 devices, dangerous at 3. */
+    private TestServer startFlaggingAtTwoDevices() {
+        return TestServer.startWith(TestServer.config(dataDir).patternThresholds(PatternThresholds.parse("many_devices=2:3")).build());
+    }
+
     @Test
     void importedHistoryIsNotJudgedUntilTheAccountsNextEvaluation() {
-        ServerConfig config = TestServer.config(dataDir).patternThresholds(PatternThresholds.parse("many_devices=2:3")).build();
-        try (TestServer server = TestServer.startWith(config)) {
+        try (TestServer server = startFlaggingAtTwoDevices()) {
             TestApp app = server.defaultApp();
             for (int device = 1; device <= 3; device++) {
                 Response imported = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"imported\",\"ip\":\"198.51.100.7\",\"timestamp\":\""
@@ -50,8 +53,7 @@ class PatternsApiTest {
      */
     @Test
     void aDeviceNotLetInDoesNotCountTowardsManyDevices() {
-        ServerConfig config = TestServer.config(dataDir).patternThresholds(PatternThresholds.parse("many_devices=2:3")).build();
-        try (TestServer server = TestServer.startWith(config)) {
+        try (TestServer server = startFlaggingAtTwoDevices()) {
             TestApp app = server.defaultApp();
             evaluate(server, app, "pat", "tok_pat_device_00001", "s1");
             Response policy = server.post("/v3/policies", "{\"name\":\"No new devices\",\"actions\":[\"access\"],\"verdict\":\"deny\","
@@ -67,8 +69,7 @@ class PatternsApiTest {
 
     @Test
     void anAccountOnManyDevicesIsFlaggedAtOnceAndExported() {
-        ServerConfig config = TestServer.config(dataDir).patternThresholds(PatternThresholds.parse("many_devices=2:3")).build();
-        try (TestServer server = TestServer.startWith(config)) {
+        try (TestServer server = startFlaggingAtTwoDevices()) {
             TestApp app = server.defaultApp();
             evaluate(server, app, "=cmd", "tok_nia_device_00001", "s1");
             assertThat(server.get("/v3/patterns", app.bearer()).json().get("data")).as("one device: nothing").isEmpty();

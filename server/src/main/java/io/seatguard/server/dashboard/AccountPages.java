@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.seatguard.core.account.AccountDevice;
 import io.seatguard.core.account.DeviceLinks;
 import io.seatguard.core.app.App;
+import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.history.AccountRecords;
 import io.seatguard.core.history.AccountSummary;
 import io.seatguard.core.history.HistoryReader;
@@ -139,11 +140,19 @@ public final class AccountPages {
         App app = sessions.appOrFirst(ctx, ctx.formParam("app"));
         String user = Optional.ofNullable(ctx.formParam("user")).orElse("");
         String device = Optional.ofNullable(ctx.formParam("device")).orElse("");
-        if (app != null && device.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") && user.length() <= 256) {
-            devices.detach(app.id(), user, device, clock.instant());
+        // As the API's DELETE: a device the account does not have is refused with a page saying so, not a
+        // silent return to the account, where a mistyped or stale id would look logged out.
+        if (app != null && !(device.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") && user.length() <= 256
+                && devices.detach(app.id(), user, device, clock.instant()))) {
+            throw SeatguardException.notFound("device " + abbreviate(device) + " of account " + abbreviate(user));
         }
         ctx.redirect("/dashboard/accounts?app=" + (app == null ? "" : app.id()) + "&user=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8),
                 io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    /** As the API names what it did not find: long values cut, so the refusal page stays readable. */
+    private static String abbreviate(String text) {
+        return text.length() > 64 ? text.substring(0, 64) + "…" : text;
     }
 
     public void patterns(Context ctx) {
