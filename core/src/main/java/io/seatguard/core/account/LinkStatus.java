@@ -13,8 +13,9 @@ public enum LinkStatus {
     DETACHED,
     /**
      * Logged out before it was ever let in: stopped at a challenge and refused there ("I am not the
-     * owner") or by the owner. Still a new device to the account ({@code is_new_device}), or refusing it
-     * would let the next login from it pass a policy on new devices (seed 003).
+     * owner") or by the owner, or a token separated from a logged-out device, whose new id carries the
+     * logout. Still a new device to the account ({@code is_new_device}), or refusing it would let the next
+     * login from it pass a policy on new devices (seed 003).
      */
     REFUSED;
 
