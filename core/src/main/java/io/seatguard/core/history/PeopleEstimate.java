@@ -1,6 +1,7 @@
 package io.seatguard.core.history;
 
 import io.seatguard.core.account.AccountDevice;
+import io.seatguard.core.identity.DeviceResolution;
 import io.seatguard.core.identity.DeviceType;
 import io.seatguard.core.net.Networks;
 import io.seatguard.core.presence.Presence.LiveSession;
@@ -18,8 +19,8 @@ import java.util.Map;
  *   <li>all time: one person rarely carries two phones, but often has two computers (work and home)
  *       or two tablets, so at least the number of phones, and half the computers or tablets, rounded up;
  *   <li>active now: sessions of one device type live on different networks at once are different
- *       people (the rule of {@code concurrent_sessions}); the largest such group, at least one when
- *       anything is live.
+ *       people, unless they are sessions of one device (a phone moving from Wi-Fi to mobile data): the
+ *       rule of {@code concurrent_sessions}; the largest such group, at least one when anything is live.
  * </ul>
  */
 public final class PeopleEstimate {
@@ -35,14 +36,19 @@ public final class PeopleEstimate {
     }
 
     public static int activeNow(List<LiveSession> sessions) {
-        Map<String, List<String>> networksByType = new HashMap<>();
+        Map<String, List<LiveSession>> peopleByType = new HashMap<>();
         for (LiveSession session : sessions) {
-            List<String> networks = networksByType.computeIfAbsent(session.deviceType(), type -> new ArrayList<>());
-            boolean known = networks.stream().anyMatch(ip -> Networks.sameNetwork(ip, session.ip()).orElse(true));
-            if (!known) {
-                networks.add(session.ip());
+            List<LiveSession> people = peopleByType.computeIfAbsent(session.deviceType(), type -> new ArrayList<>());
+            if (people.stream().noneMatch(person -> samePerson(person, session))) {
+                people.add(session);
             }
         }
-        return networksByType.values().stream().mapToInt(List::size).max().orElse(0);
+        return peopleByType.values().stream().mapToInt(List::size).max().orElse(0);
+    }
+
+    /** One network (or one that cannot be told apart), or one known device on two networks. */
+    private static boolean samePerson(LiveSession a, LiveSession b) {
+        boolean sameDevice = a.deviceId().equals(b.deviceId()) && !DeviceResolution.UNKNOWN_DEVICE_ID.equals(a.deviceId());
+        return sameDevice || Networks.sameNetwork(a.ip(), b.ip()).orElse(true);
     }
 }

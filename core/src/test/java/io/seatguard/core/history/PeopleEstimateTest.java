@@ -1,0 +1,44 @@
+package io.seatguard.core.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.core.identity.DeviceResolution;
+import io.seatguard.core.presence.Presence.LiveSession;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PeopleEstimateTest {
+    private static final Instant NOW = Instant.parse("2026-12-04T12:00:00Z");
+
+    private static LiveSession session(String id, String device, String type, String ip) {
+        return new LiveSession(id, device, type, ip, NOW);
+    }
+
+    /** Found in a walk-through: one laptop's two sessions on two networks read as two people, more than all time's one. */
+    @Test
+    void oneDeviceOnTwoNetworksIsOnePerson() {
+        assertThat(PeopleEstimate.activeNow(List.of(session("s1", "dev-a", "computer", "81.2.69.96"), session("s2", "dev-a", "computer", "8.8.4.32"))))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void twoDevicesOfOneTypeOnTwoNetworksAreTwoPeopleAndOneNetworkIsOne() {
+        assertThat(PeopleEstimate.activeNow(List.of(session("s1", "dev-a", "computer", "81.2.69.96"), session("s2", "dev-b", "computer", "8.8.4.32"))))
+                .isEqualTo(2);
+        assertThat(PeopleEstimate.activeNow(List.of(session("s1", "dev-a", "computer", "81.2.69.96"), session("s2", "dev-b", "computer", "81.2.69.96"))))
+                .isEqualTo(1);
+        assertThat(PeopleEstimate.activeNow(List.of(session("s1", "dev-a", "computer", "2001:db8:1:2::10"), session("s2", "dev-b", "computer", "2001:db8:1:2::99"))))
+                .as("one IPv6 /64: a household").isEqualTo(1);
+        assertThat(PeopleEstimate.activeNow(List.of(session("s1", "dev-a", "computer", "81.2.69.96"), session("s2", "dev-b", "mobile", "8.8.4.32"))))
+                .as("a phone beside a computer").isEqualTo(1);
+        assertThat(PeopleEstimate.activeNow(List.of())).isZero();
+    }
+
+    @Test
+    void theUnknownDeviceIsNotOneDevice() {
+        String unknown = DeviceResolution.UNKNOWN_DEVICE_ID;
+        assertThat(PeopleEstimate.activeNow(List.of(session("s1", unknown, "computer", "81.2.69.96"), session("s2", unknown, "computer", "8.8.4.32"))))
+                .isEqualTo(2);
+    }
+}
