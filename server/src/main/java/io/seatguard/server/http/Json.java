@@ -14,11 +14,14 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    static final int MAX_NESTING_DEPTH = 32;
+    static final int MAX_NUMBER_LENGTH = 100;
+
     static {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(32)
+                .maxNestingDepth(MAX_NESTING_DEPTH)
                 .maxStringLength(1_000_000)
-                .maxNumberLength(100)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
                 .build());
     }
 

@@ -63,7 +63,9 @@ public final class JsonBody {
         }
         catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new SeatguardException(ErrorCode.MALFORMED_JSON, "The body is not valid JSON" + where + ": " + e.getOriginalMessage());
+            String reason = JsonFaults.reason(e);
+            throw new SeatguardException(ErrorCode.MALFORMED_JSON, "The body is not valid JSON" + where + ": " + reason,
+                    List.of(new FieldError("body", reason + where)));
         }
         catch (IOException e) {
             throw new SeatguardException(ErrorCode.MALFORMED_JSON, "The body could not be read as JSON");
