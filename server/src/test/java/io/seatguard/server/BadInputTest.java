@@ -181,6 +181,9 @@ class BadInputTest {
                 new Case("devices without a key", "GET", "/v3/users/u1/devices", none, null, 401, null),
                 new Case("devices of an unknown user", "GET", "/v3/users/nobody-here/devices", secret, null, 404, null),
                 new Case("devices of a too-long user", "GET", "/v3/users/" + "u".repeat(300) + "/devices", secret, null, 404, null),
+                // Found in a walk-through: 404, where the route's other faults (and its OpenAPI) are 400s.
+                new Case("history of a too-long user", "GET", "/v3/users/" + "u".repeat(257) + "/history", secret, null, 400, "user"),
+                new Case("history of a blank user", "GET", "/v3/users/%20/history", secret, null, 400, "user"),
                 new Case("log out without a key", "DELETE", "/v3/users/u1/devices/01900000-0000-4000-8000-000000000000", none, null, 401, null),
                 new Case("log out a malformed device id", "DELETE", "/v3/users/u1/devices/not-a-device", secret, null, 404, null),
                 new Case("log out an unknown device", "DELETE", "/v3/users/u1/devices/01900000-0000-4000-8000-000000000000", secret, null, 404, null),
