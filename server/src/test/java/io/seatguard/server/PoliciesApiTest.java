@@ -93,9 +93,13 @@ class PoliciesApiTest {
             TestApp app = server.defaultApp();
             TestApp other = server.createApp("other");
             server.post("/v3/lists", "{\"name\":\"blocked\",\"kind\":\"ip\"}", json(app));
-            String id = server.post("/v3/policies", DENY_BASIC_FROM_BLOCKED, json(app)).json().get("id").asText();
+            JsonNode created = server.post("/v3/policies", DENY_BASIC_FROM_BLOCKED, json(app)).json();
+            String id = created.get("id").asText();
             assertThat(server.get("/v3/policies", app.bearer()).json().get("data").findValuesAsText("id")).containsExactly(id);
             JsonNode read = server.get("/v3/policies/" + id, app.bearer()).json();
+            // Found in a walk-through: the answer had nanoseconds, every read milliseconds.
+            assertThat(created.get("created_at").asText()).isEqualTo(read.get("created_at").asText());
+            assertThat(created.get("updated_at").asText()).isEqualTo(read.get("updated_at").asText());
             assertThat(read.get("conditions").get("all").get(1).get("value").asText()).isEqualTo("blocked");
             assertThat(read.get("priority").asInt()).isEqualTo(10);
             assertThat(read.get("refused_now").isArray()).as("today's settings accept it: an empty list").isTrue();
@@ -175,6 +179,7 @@ class PoliciesApiTest {
             assertThat(created.json().get("values").findValuesAsText("")).isEmpty();
             assertThat(created.json().get("values").toString()).isEqualTo("[\"partner.example\",\"b.example\"]");
             String id = created.json().get("id").asText();
+            assertThat(created.json().get("created_at").asText()).isEqualTo(server.get("/v3/lists/" + id, app.bearer()).json().get("created_at").asText());
 
             Response taken = server.post("/v3/lists", "{\"name\":\"partners\",\"kind\":\"user\"}", json(app));
             assertThat(taken.status()).isEqualTo(409);

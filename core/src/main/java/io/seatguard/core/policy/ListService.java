@@ -77,8 +77,8 @@ public final class ListService {
             if (store.headers(appId).size() >= MAX_LISTS) {
                 throw new SeatguardException(ErrorCode.LIMIT_REACHED, "An app has at most " + MAX_LISTS + " lists; delete one first");
             }
-            Instant now = clock.instant();
-            NamedList list = new NamedList(ID_PREFIX + ids.newSecret(16), appId, name, kind.orElseThrow(), values, now, now);
+            Instant at = now();
+            NamedList list = new NamedList(ID_PREFIX + ids.newSecret(16), appId, name, kind.orElseThrow(), values, at, at);
             return switch (store.create(list, version)) {
                 case STALE -> Optional.empty();
                 case REFUSED -> throw new SeatguardException(ErrorCode.NAME_TAKEN, "a list named \"" + name + "\" already exists",
@@ -130,7 +130,7 @@ public final class ListService {
     public NamedList add(String appId, String listId, Object tree) {
         List<String> values = valuesOf(header(appId, listId).kind(), tree);
         // The store counts inside its write: a size read here could be passed by a concurrent add.
-        return switch (store.add(appId, listId, values, MAX_VALUES, clock.instant())) {
+        return switch (store.add(appId, listId, values, MAX_VALUES, now())) {
             case ListAddition.Added added -> {
                 changed.accept(appId);
                 yield added.list();
@@ -144,7 +144,7 @@ public final class ListService {
     public NamedList remove(String appId, String listId, Object tree) {
         ListHeader list = header(appId, listId);
         List<String> values = valuesOf(list.kind(), tree);
-        NamedList updated = store.remove(appId, listId, values, clock.instant()).orElseThrow(() -> SeatguardException.notFound("list " + listId));
+        NamedList updated = store.remove(appId, listId, values, now()).orElseThrow(() -> SeatguardException.notFound("list " + listId));
         changed.accept(appId);
         return updated;
     }
@@ -184,5 +184,13 @@ public final class ListService {
             }
         }
         return List.copyOf(values);
+    }
+
+    /**
+     * Now, to the millisecond the store keeps: an answer shows the times a later read of the same
+     * policy or list will (they were nanoseconds in the answer, milliseconds on every read).
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 }

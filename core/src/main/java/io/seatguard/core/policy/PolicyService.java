@@ -57,8 +57,8 @@ public final class PolicyService {
             if (store.list(appId).size() >= MAX_POLICIES) {
                 throw new SeatguardException(ErrorCode.LIMIT_REACHED, "An app has at most " + MAX_POLICIES + " policies; delete one first");
             }
-            Instant now = clock.instant();
-            Policy policy = new Policy("pol_" + ids.newSecret(16), appId, definition, now, now);
+            Instant at = now();
+            Policy policy = new Policy("pol_" + ids.newSecret(16), appId, definition, at, at);
             return written(appId, policy.id(), store.create(policy, version), policy);
         });
     }
@@ -85,7 +85,7 @@ public final class PolicyService {
         return CheckedWrites.run(store, appId, version -> {
             Policy existing = get(appId, policyId);
             PolicyDefinition definition = validate(appId, change.apply(existing));
-            Policy policy = new Policy(policyId, appId, definition, existing.createdAt(), clock.instant());
+            Policy policy = new Policy(policyId, appId, definition, existing.createdAt(), now());
             return written(appId, policyId, store.update(policy, version), policy);
         });
     }
@@ -215,5 +215,13 @@ public final class PolicyService {
         public String faults() {
             return errors.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
         }
+    }
+
+    /**
+     * Now, to the millisecond the store keeps: an answer shows the times a later read of the same
+     * policy or list will (they were nanoseconds in the answer, milliseconds on every read).
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 }
