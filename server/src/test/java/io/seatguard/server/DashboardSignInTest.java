@@ -535,7 +535,7 @@ class DashboardSignInTest {
             HttpResponse<String> unknown = browser.post(server.url() + "/dashboard/accounts/logout",
                     Map.of("app", app.id(), "user", "rex", "device", "01a24321-0000-7000-8000-000000000000"));
             assertThat(unknown.statusCode()).isEqualTo(404);
-            assertThat(unknown.body()).contains("device 01a24321-0000-7000-8000-000000000000 of account rex was not found");
+            assertThat(unknown.body()).contains("device 01a24321-0000-7000-8000-000000000000 of user rex was not found");
             assertThat(browser.get(server.url() + "/dashboard/accounts?app=" + app.id() + "&user=nobody").body()).contains("No account nobody");
 
             assertThat(browser.get(server.url() + "/dashboard/patterns?app=" + app.id() + "&pattern=many_devices").body()).contains(">rex<");

@@ -959,7 +959,7 @@ abstract class StorageContract {
         Instant since = T0.minus(Duration.ofDays(30));
         subscribe(io.seatguard.core.webhook.WebhookEventType.DEVICE_DETACHED);
         recordAllowedLaptopLogin("oma", "dev-o1");
-        EvaluationWrite sample = recordChallengedLogin("oma", "dev-o2", "tok-oma-phone-00001", "198.51.100.9", T0.plusSeconds(10));
+        recordChallengedLogin("oma", "dev-o2", "tok-oma-phone-00001", "198.51.100.9", T0.plusSeconds(10));
 
         assertThat(links.refuse("app_a", "oma", "dev-o2", T0.plusSeconds(10), T0.plusSeconds(60))).isTrue();
         assertThat(accounts.load("app_a", "oma", "198.51.100.9", Optional.empty(), Optional.of("dev-o2"), since).device("dev-o2"))
@@ -2097,6 +2097,23 @@ abstract class StorageContract {
                 io.seatguard.core.intel.Place.UNKNOWN, Optional.of(challenge)));
     }
 
+    /** A challenge of mia on a device, with its neighbours: mia's on another device, and ned's on the same device. */
+    private record Neighbours(io.seatguard.core.challenge.Challenge target, io.seatguard.core.challenge.Challenge elsewhere,
+            io.seatguard.core.challenge.Challenge otherUser) {}
+
+    /** Records the three at T0, with ids made of the letters given (each challenge id must be new to the test). */
+    private Neighbours recordNeighbourChallenges(char target, char elsewhere, char otherUser) {
+        String device = UUID.randomUUID().toString();
+        Neighbours opened = new Neighbours(
+                sampleChallenge("ch_" + String.valueOf(target).repeat(32), UUID.randomUUID().toString(), "mia", device, T0),
+                sampleChallenge("ch_" + String.valueOf(elsewhere).repeat(32), UUID.randomUUID().toString(), "mia", UUID.randomUUID().toString(), T0),
+                sampleChallenge("ch_" + String.valueOf(otherUser).repeat(32), UUID.randomUUID().toString(), "ned", device, T0));
+        recordWithChallenge(opened.target(), T0);
+        recordWithChallenge(opened.elsewhere(), T0);
+        recordWithChallenge(opened.otherUser(), T0);
+        return opened;
+    }
+
     @Test
     void aChallengeIsStoredWithItsEvaluationAndMovesOnlyFromTheStateItWasReadIn() {
         String device = UUID.randomUUID().toString();
@@ -2117,14 +2134,11 @@ abstract class StorageContract {
 
     @Test
     void aNewerChallengeOverridesThePendingOnesOfTheSameAccountAndDeviceOnly() {
-        String device = UUID.randomUUID().toString();
-        String otherDevice = UUID.randomUUID().toString();
-        io.seatguard.core.challenge.Challenge first = sampleChallenge("ch_" + "b".repeat(32), UUID.randomUUID().toString(), "mia", device, T0);
-        io.seatguard.core.challenge.Challenge elsewhere = sampleChallenge("ch_" + "c".repeat(32), UUID.randomUUID().toString(), "mia", otherDevice, T0);
-        io.seatguard.core.challenge.Challenge otherUser = sampleChallenge("ch_" + "d".repeat(32), UUID.randomUUID().toString(), "ned", device, T0);
-        recordWithChallenge(first, T0);
-        recordWithChallenge(elsewhere, T0);
-        recordWithChallenge(otherUser, T0);
+        Neighbours opened = recordNeighbourChallenges('b', 'c', 'd');
+        String device = opened.target().deviceId();
+        io.seatguard.core.challenge.Challenge first = opened.target();
+        io.seatguard.core.challenge.Challenge elsewhere = opened.elsewhere();
+        io.seatguard.core.challenge.Challenge otherUser = opened.otherUser();
         io.seatguard.core.challenge.Challenge second = sampleChallenge("ch_" + "e".repeat(32), UUID.randomUUID().toString(), "mia", device, T0.plusSeconds(60));
         recordWithChallenge(second, T0.plusSeconds(60));
         io.seatguard.core.challenge.ChallengeStore challenges = new SqlChallengeStore(database);
@@ -2143,14 +2157,11 @@ abstract class StorageContract {
     @Test
     void loggingADeviceOutEndsItsOpenChallengesOnThatAccountOnly() throws java.sql.SQLException {
         subscribe(io.seatguard.core.webhook.WebhookEventType.CHALLENGE_FAILED);
-        String device = UUID.randomUUID().toString();
-        String otherDevice = UUID.randomUUID().toString();
-        io.seatguard.core.challenge.Challenge open = sampleChallenge("ch_" + "h".repeat(32), UUID.randomUUID().toString(), "mia", device, T0);
-        io.seatguard.core.challenge.Challenge elsewhere = sampleChallenge("ch_" + "i".repeat(32), UUID.randomUUID().toString(), "mia", otherDevice, T0);
-        io.seatguard.core.challenge.Challenge otherUser = sampleChallenge("ch_" + "j".repeat(32), UUID.randomUUID().toString(), "ned", device, T0);
-        recordWithChallenge(open, T0);
-        recordWithChallenge(elsewhere, T0);
-        recordWithChallenge(otherUser, T0);
+        Neighbours opened = recordNeighbourChallenges('h', 'i', 'j');
+        String device = opened.target().deviceId();
+        io.seatguard.core.challenge.Challenge open = opened.target();
+        io.seatguard.core.challenge.Challenge elsewhere = opened.elsewhere();
+        io.seatguard.core.challenge.Challenge otherUser = opened.otherUser();
         io.seatguard.core.challenge.ChallengeStore challenges = new SqlChallengeStore(database);
 
         assertThat(links.detach("app_a", "mia", device, T0.plusSeconds(30))).isTrue();

@@ -16,6 +16,7 @@ import io.seatguard.core.pattern.PatternKind;
 import io.seatguard.core.pattern.PatternLevel;
 import io.seatguard.core.pattern.PatternReader;
 import io.seatguard.core.operator.OperatorService;
+import io.seatguard.server.http.Problems;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
@@ -144,15 +145,10 @@ public final class AccountPages {
         // silent return to the account, where a mistyped or stale id would look logged out.
         if (app != null && !(device.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") && user.length() <= 256
                 && devices.detach(app.id(), user, device, clock.instant()))) {
-            throw SeatguardException.notFound("device " + abbreviate(device) + " of account " + abbreviate(user));
+            throw SeatguardException.notFound("device " + Problems.abbreviate(device) + " of user " + Problems.abbreviate(user));
         }
         ctx.redirect("/dashboard/accounts?app=" + (app == null ? "" : app.id()) + "&user=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8),
                 io.javalin.http.HttpStatus.SEE_OTHER);
-    }
-
-    /** As the API names what it did not find: long values cut, so the refusal page stays readable. */
-    private static String abbreviate(String text) {
-        return text.length() > 64 ? text.substring(0, 64) + "…" : text;
     }
 
     public void patterns(Context ctx) {

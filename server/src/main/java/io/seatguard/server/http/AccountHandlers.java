@@ -58,7 +58,7 @@ final class AccountHandlers {
         App app = credentials.requireApp(ctx);
         String user = UserDeviceHandlers.user(ctx);
         AccountSummary summary = records.summary(app.id(), user, clock.instant())
-                .orElseThrow(() -> SeatguardException.notFound("user " + UserDeviceHandlers.abbreviate(user)));
+                .orElseThrow(() -> SeatguardException.notFound("user " + Problems.abbreviate(user)));
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("id", summary.userId());
         json.put("first_seen", EvaluationJson.time(summary.firstSeen()));
@@ -80,7 +80,7 @@ final class AccountHandlers {
         App app = credentials.requireApp(ctx);
         String user = UserDeviceHandlers.user(ctx);
         if (!records.erase(app.id(), user)) {
-            throw SeatguardException.notFound("user " + UserDeviceHandlers.abbreviate(user));
+            throw SeatguardException.notFound("user " + Problems.abbreviate(user));
         }
         forgetCached.accept(app.id(), user);
         try {

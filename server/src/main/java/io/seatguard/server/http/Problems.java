@@ -108,4 +108,9 @@ public final class Problems {
         }
         return problem.toString();
     }
+
+    /** A client's value as a problem's detail names it: long values cut, so the detail stays readable. */
+    public static String abbreviate(String text) {
+        return text.length() > 64 ? text.substring(0, 64) + "…" : text;
+    }
 }

@@ -72,7 +72,7 @@ final class UserDeviceHandlers {
         String user = user(ctx);
         String deviceId = ctx.pathParam("device_id");
         if (!DeviceIds.isWellFormed(deviceId) || !links.detach(app.id(), user, deviceId, clock.instant())) {
-            throw SeatguardException.notFound("device " + abbreviate(deviceId) + " of user " + abbreviate(user));
+            throw SeatguardException.notFound("device " + Problems.abbreviate(deviceId) + " of user " + Problems.abbreviate(user));
         }
         ctx.status(204);
     }
@@ -81,12 +81,8 @@ final class UserDeviceHandlers {
     static String user(Context ctx) {
         String user = ctx.pathParam("user");
         if (user.isBlank() || user.length() > EvaluateBodyReader.MAX_USER) {
-            throw SeatguardException.notFound("user " + abbreviate(user));
+            throw SeatguardException.notFound("user " + Problems.abbreviate(user));
         }
         return user;
-    }
-
-    static String abbreviate(String text) {
-        return text.length() > 64 ? text.substring(0, 64) + "…" : text;
     }
 }
