@@ -481,6 +481,15 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
     }
 
     /**
+     * Read through: only evaluations without an account ask (signups), and an answer kept here would have
+     * to follow every login that attaches the device and every challenge passed on it.
+     */
+    @Override
+    public boolean wasLetIn(String appId, String deviceId) {
+        return devices.wasLetIn(appId, deviceId);
+    }
+
+    /**
      * A network that reached the limit is answered from memory for {@link #SHARED_NETWORK_REUSE}, for any
      * {@code since} up to that much later than the one it was counted from; anything else is read.
      *
@@ -613,6 +622,12 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
                 boolean attached = links.attach(appId, userId, deviceId, evaluationId, seenAt, now);
                 forgetAccount(appId, userId);
                 return attached;
+            }
+
+            @Override
+            public void letIn(String appId, String deviceId, Instant seenAt) {
+                // No account's state changes, and whether a device was let in is not cached (wasLetIn).
+                links.letIn(appId, deviceId, seenAt);
             }
         };
     }

@@ -2,6 +2,7 @@ package io.seatguard.storage;
 
 import static java.util.Objects.requireNonNull;
 
+import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.identity.DeviceDirectory;
 import io.seatguard.core.identity.DeviceToken;
 import io.seatguard.core.identity.DeviceType;
@@ -39,6 +40,21 @@ public final class SqlDeviceDirectory implements DeviceDirectory {
     @Override
     public Optional<KnownDevice> findByFingerprint(String appId, String fingerprintId) {
         return database.read(connection -> JdbcRunner.queryOne(connection, BY_FINGERPRINT, SqlDeviceDirectory::device, appId, fingerprintId));
+    }
+
+    /**
+     * Let in by an evaluation or a challenge without an account ({@code devices.let_in_at}), or by an
+     * account's link: an allowed login or a passed challenge attaches one and does not write the device
+     * row, so the link is what tells (a refused link was never let in). Two primary-key or index reads.
+     */
+    private static final String LET_IN = "SELECT CASE WHEN EXISTS (SELECT 1 FROM devices WHERE app_id = ? AND id = ? AND let_in_at IS NOT NULL)"
+            + " OR EXISTS (SELECT 1 FROM user_devices WHERE app_id = ? AND device_id = ? AND status <> '" + LinkStatus.REFUSED.wireName() + "')"
+            + " THEN 1 ELSE 0 END";
+
+    @Override
+    public boolean wasLetIn(String appId, String deviceId) {
+        return database.read(connection -> JdbcRunner.queryOne(connection, LET_IN, row -> row.getInt(1) == 1, appId, deviceId, appId, deviceId))
+                .orElse(false);
     }
 
     /** The two lookups in one round trip on PostgreSQL ({@link PipelinedReads}). */

@@ -134,6 +134,14 @@ public final class SqlDeviceLinks implements DeviceLinks {
         });
     }
 
+    /** The earlier of the stored time and {@code seenAt} stands: the device was let in at the first of them. */
+    @Override
+    public void letIn(String appId, String deviceId, Instant seenAt) {
+        database.write(connection -> JdbcRunner.update(connection,
+                "UPDATE devices SET let_in_at = ? WHERE app_id = ? AND id = ? AND (let_in_at IS NULL OR let_in_at > ?)",
+                seenAt.toEpochMilli(), appId, deviceId, seenAt.toEpochMilli()));
+    }
+
     private static Optional<String> status(Connection connection, String appId, String userId, String deviceId) throws SQLException {
         return JdbcRunner.queryOne(connection, "SELECT status FROM user_devices WHERE app_id = ? AND user_id = ? AND device_id = ?",
                 row -> row.getString(1), appId, userId, deviceId);

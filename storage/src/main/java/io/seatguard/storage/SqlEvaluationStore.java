@@ -200,8 +200,9 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
             writes.update(TOUCH_TOKEN, at, major, appId, device.tokenHash().get(), at, at - TOKEN_SEEN_RESOLUTION_MILLIS, major);
         }
         if (device.isNew()) {
-            writes.update("INSERT INTO devices (app_id, id, type, browser, os, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    appId, device.deviceId(), info.type().wireName(), info.browser(), info.os(), at, at);
+            // Let in now if the evaluation lets it in; a challenged or denied one leaves it new to the app.
+            writes.update("INSERT INTO devices (app_id, id, type, browser, os, first_seen, last_seen, let_in_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    appId, device.deviceId(), info.type().wireName(), info.browser(), info.os(), at, at, write.attachDevice() ? at : null);
         }
         else if (write.touches().device()) {
             String type = info.type().wireName();
@@ -214,6 +215,11 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                             + " browser = CASE WHEN ? = 'unknown' THEN browser ELSE ? END,"
                             + " os = CASE WHEN ? = 'unknown' THEN os ELSE ? END WHERE app_id = ? AND id = ?",
                     at, at, at, at, type, type, info.browser(), type, info.os(), appId, device.deviceId());
+        }
+        if (!device.isNew() && write.attachDevice() && write.touches().deviceLetIn()) {
+            // Its first allowed evaluation without an account (DeviceDirectory.wasLetIn): rare, so a statement of its own.
+            writes.update("UPDATE devices SET let_in_at = ? WHERE app_id = ? AND id = ? AND (let_in_at IS NULL OR let_in_at > ?)",
+                    at, appId, device.deviceId(), at);
         }
         PipelinedWrites.Count inserted = null;
         if (device.fingerprintId().isPresent() && device.matchedBy() != DeviceResolution.MatchKind.EXACT_FINGERPRINT) {

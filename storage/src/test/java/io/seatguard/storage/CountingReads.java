@@ -93,6 +93,12 @@ final class CountingReads implements AccountReader, DeviceDirectory {
     }
 
     @Override
+    public boolean wasLetIn(String appId, String deviceId) {
+        reads.incrementAndGet();
+        return devices.wasLetIn(appId, deviceId);
+    }
+
+    @Override
     public java.util.List<io.seatguard.core.identity.StoredDevice> latest(String appId, java.util.Collection<String> deviceIds) {
         reads.incrementAndGet();
         java.util.List<io.seatguard.core.identity.StoredDevice> latest = devices.latest(appId, deviceIds);

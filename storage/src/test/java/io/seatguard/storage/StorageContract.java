@@ -909,6 +909,42 @@ abstract class StorageContract {
     }
 
     /**
+     * {@code is_new_device} without an account ("new to the app"): a device stored by a challenged
+     * evaluation was never let in, until an allowed evaluation, a passed challenge or an account's link
+     * (attached, or logged out after it was) lets it in; a refused link does not.
+     */
+    @Test
+    void aDeviceIsLetInByAnAllowedEvaluationAPassedChallengeOrAnAccountsLinkOnly() {
+        recordAllowedLaptopLogin("jo", "dev-j1");
+        assertThat(devices.wasLetIn("app_a", "dev-j1")).as("created by an allowed evaluation").isTrue();
+        assertThat(devices.wasLetIn("app_b", "dev-j1")).as("another app's").isFalse();
+        assertThat(devices.wasLetIn("app_a", "dev-unknown")).isFalse();
+
+        recordChallengedLogin("jo", "dev-j2", "tok-jo-phone-000001", "198.51.100.1", T0.plusSeconds(10));
+        assertThat(devices.wasLetIn("app_a", "dev-j2")).as("stored by a challenged login").isFalse();
+        assertThat(links.refuse("app_a", "jo", "dev-j2", T0.plusSeconds(10), T0.plusSeconds(20))).isTrue();
+        assertThat(devices.wasLetIn("app_a", "dev-j2")).as("a refused link vouches for nothing").isFalse();
+
+        recordChallengedLogin("jo", "dev-j3", "tok-jo-tablet-00001", "198.51.100.1", T0.plusSeconds(30));
+        assertThat(links.attach("app_a", "jo", "dev-j3", id(), T0.plusSeconds(30), T0.plusSeconds(40))).isTrue();
+        assertThat(devices.wasLetIn("app_a", "dev-j3")).as("the login's challenge was passed").isTrue();
+        assertThat(links.detach("app_a", "jo", "dev-j3", T0.plusSeconds(50))).isTrue();
+        assertThat(devices.wasLetIn("app_a", "dev-j3")).as("logged out after it was let in").isTrue();
+
+        recordChallengedLogin(null, "dev-j4", "tok-signup-phone-0001", "198.51.100.1", T0.plusSeconds(60));
+        assertThat(devices.wasLetIn("app_a", "dev-j4")).as("a signup stopped at its challenge").isFalse();
+        links.letIn("app_a", "dev-j4", T0.plusSeconds(60));
+        assertThat(devices.wasLetIn("app_a", "dev-j4")).as("the signup's challenge was passed").isTrue();
+        links.letIn("app_a", "dev-gone", T0.plusSeconds(60));
+        assertThat(devices.wasLetIn("app_a", "dev-gone")).as("nothing is made for a device not stored").isFalse();
+
+        recordChallengedLogin(null, "dev-j5", "tok-signup-phone-0002", "198.51.100.1", T0.plusSeconds(70));
+        evaluations.record(EvaluationSamples.write("app_a", id(), null, "dev-j5", false, "tok-signup-phone-0002", "fp-dev-j5", DeviceType.MOBILE,
+                "198.51.100.1", T0.plusSeconds(80)));
+        assertThat(devices.wasLetIn("app_a", "dev-j5")).as("its first allowed evaluation, without an account").isTrue();
+    }
+
+    /**
      * Seed 003: a challenged login links no device, so that the login abandoned at its challenge finds the
      * device new again; passing the challenge attaches it, raising device.attached once, and a logout made
      * after the pass still stands.
@@ -1506,6 +1542,7 @@ abstract class StorageContract {
         recordFrom("dev-m3", "2001:db8:1:2::7", T0.plusSeconds(20));
         evaluations.record(placedIn("NO", EvaluationSamples.write("app_a", timeId(T0.plusSeconds(30)), "ivy", "dev-ivy", false, null, null,
                 DeviceType.COMPUTER, "203.0.113.9", T0.plusSeconds(30))));
+        recordChallengedLogin(null, "dev-m4", "tok-signup-before-v35", "192.0.2.40", T0.plusSeconds(40));
         database.close();
         // Rewind to the schema of V14 with rows from before it: no network, and V1 and V4's five indexes.
         try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement()) {
@@ -1558,8 +1595,9 @@ abstract class StorageContract {
             statement.execute("ALTER TABLE operators DROP COLUMN totp_secret");
             statement.execute("ALTER TABLE operators DROP COLUMN totp_last_step");
             statement.execute("DROP TABLE operator_recovery_codes");
+            statement.execute("ALTER TABLE devices DROP COLUMN let_in_at");
             statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27',"
-                    + " '28', '29', '30', '31', '32', '33', '34')");
+                    + " '28', '29', '30', '31', '32', '33', '34', '35')");
         }
         database = reopenDatabase();
         wire();
@@ -1575,6 +1613,7 @@ abstract class StorageContract {
         assertThat(history.byIp("app_a", "2001:db8:1:2::7", 10, Optional.empty()).rows()).hasSize(1);
         assertThat(devices.devicesOnNetwork("app_a", "198.51.100.0/24", T0, 10)).isEqualTo(2);
         assertThat(devices.devicesOnNetwork("app_a", "2001:db8:1:2::/64", T0, 10)).isEqualTo(1);
+        assertThat(devices.wasLetIn("app_a", "dev-m4")).as("V35: devices stored before count as let in").isTrue();
         assertThat(activity.read("app_a", "ivy", Optional.of("NO"), Optional.empty(), T0.plusSeconds(60), Duration.ofHours(1)))
                 .as("V19 filled the account's countries from its evaluations")
                 .satisfies(read -> assertThat(read.countrySeenBefore()).contains(true))

@@ -45,4 +45,12 @@ public interface DeviceLinks {
      *     meanwhile), or it was logged out after {@code seenAt}
      */
     boolean attach(String appId, String userId, String deviceId, String evaluationId, java.time.Instant seenAt, java.time.Instant now);
+
+    /**
+     * Lets the device in to the app as the allowed evaluation at {@code seenAt} would have: a challenge of
+     * an evaluation without an account (a signup) was passed on it. Until then the device is new to the
+     * app ({@link io.seatguard.core.identity.DeviceDirectory#wasLetIn}), so a signup abandoned at its
+     * challenge is challenged again. A device let in already keeps its time; one no longer stored is left.
+     */
+    void letIn(String appId, String deviceId, java.time.Instant seenAt);
 }

@@ -294,17 +294,22 @@ public final class ChallengeService {
 
     /**
      * A passed challenge makes its device known to the account: the challenged evaluation did not link it
-     * (EvaluationPipeline), so that a login abandoned at its challenge is challenged again. The link is
+     * (EvaluationPipeline), so that a login abandoned at its challenge is challenged again. Without an
+     * account (a signup), it lets the device in to the app, for the same reason. The link is
      * made as of that evaluation, so a logout of the device while the challenge was open stands (passing
      * a device-limit page must not undo the owner's logout of the device on it). Best effort: if
      * the link cannot be written now, the device's next evaluation is allowed (verified recently, or within
      * its limit) and links it.
      */
     private void attachDevice(Challenge passed) {
-        if (passed.userId().isEmpty() || DeviceResolution.UNKNOWN_DEVICE_ID.equals(passed.deviceId())) {
+        if (DeviceResolution.UNKNOWN_DEVICE_ID.equals(passed.deviceId())) {
             return;
         }
         try {
+            if (passed.userId().isEmpty()) {
+                devices.letIn(passed.appId(), passed.deviceId(), passed.createdAt());
+                return;
+            }
             devices.attach(passed.appId(), passed.userId().get(), passed.deviceId(), passed.evaluationId(), passed.createdAt(), clock.instant());
         }
         catch (RuntimeException e) {

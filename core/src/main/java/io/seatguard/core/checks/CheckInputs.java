@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param clientIp the client address, formatted
  * @param network the public and local IPs, what outside data says of them, and the place
  * @param activity the account's recent history ({@link AccountActivity#UNKNOWN} without an account)
+ * @param deviceLetInBefore without an account: whether the device had been let in to the app before this
+ *     evaluation ({@link io.seatguard.core.identity.DeviceDirectory#wasLetIn}); with one, not read (false)
  */
 public record CheckInputs(
         EvaluationRequest request,
@@ -34,7 +36,8 @@ public record CheckInputs(
         String clientIp,
         NetworkView network,
         AccountActivity activity,
-        Instant evaluatedAt) {
+        Instant evaluatedAt,
+        boolean deviceLetInBefore) {
     public CheckInputs {
         requireNonNull(request, "request is null");
         requireNonNull(device, "device is null");

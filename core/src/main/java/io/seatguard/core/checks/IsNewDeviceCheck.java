@@ -4,8 +4,9 @@ import io.seatguard.core.account.LinkStatus;
 
 /**
  * {@code is_new_device}: the account had never used this device (one logged out before it was ever let
- * in, {@link LinkStatus#REFUSED}, included). Without an account it means the
- * device is new to the app. "Device unknown" (no usable signals) is never a new device (seed 002).
+ * in, {@link LinkStatus#REFUSED}, included). Without an account it means the device was never let in to
+ * the app: a signup abandoned at its challenge stored the device, but its retry is still a new device's
+ * (seed 003). "Device unknown" (no usable signals) is never a new device (seed 002).
  */
 public final class IsNewDeviceCheck implements Check {
     @Override
@@ -24,7 +25,7 @@ public final class IsNewDeviceCheck implements Check {
             return false;
         }
         if (!inputs.hasUser()) {
-            return inputs.device().isNew();
+            return !inputs.deviceLetInBefore();
         }
         // A device refused before it was ever let in is still new: refusing it must not vouch for it.
         return inputs.account().device(inputs.device().deviceId()).filter(link -> link.status() != LinkStatus.REFUSED).isEmpty();

@@ -240,7 +240,9 @@ public final class EvaluationPipeline {
         AccountActivity recent = request.userId()
                 .map(user -> activity.read(request.appId(), user, network.place().country(), device.fingerprintId(), at, settings.velocityWindow()))
                 .orElseGet(() -> withoutAccount(request.appId(), device));
-        CheckInputs inputs = new CheckInputs(request, device, deviceType, account, window, liveSessions, ip, network, recent, at);
+        // Without an account, is_new_device means never let in to the app: read only then (signups, mostly).
+        boolean letInBefore = request.userId().isEmpty() && devices.wasLetIn(request.appId(), device);
+        CheckInputs inputs = new CheckInputs(request, device, deviceType, account, window, liveSessions, ip, network, recent, at, letInBefore);
         Map<String, Object> checkValues = checks.evaluateAll(inputs);
         Risk risk = risks.score(checkValues, request.userId().isPresent());
         PolicyDecision decision = policies.decide(request.appId(), new PolicyFacts(request.action(), request.userId(), request.email(),
@@ -286,8 +288,13 @@ public final class EvaluationPipeline {
         // known to the account, or a login abandoned at its challenge would find the device "not new" at
         // the next try and walk through (seed 003). Passing the challenge links it (ChallengeService).
         boolean attach = !logout && verdict == Verdict.ALLOW;
-        Touches touches = WriteThrottle.touches(at, account, device, resolved.device(), deviceType, attach, logout, request.userId().isPresent(),
+        Touches throttled = WriteThrottle.touches(at, account, device, resolved.device(), deviceType, attach, logout, request.userId().isPresent(),
                 recent.countryUpToDate());
+        // An account's attached link vouches for its device (DeviceDirectory.wasLetIn); without one, the first
+        // allowed evaluation of a device stored earlier (by a challenged signup, say) marks it let in.
+        Touches touches = attach && request.userId().isEmpty() && device.isKnownDevice() && !device.isNew() && !letInBefore
+                ? throttled.lettingDeviceIn()
+                : throttled;
         List<PatternObservation> observed = request.userId().isPresent() && request.timestamp().isEmpty()
                 ? patterns.observe(attach ? checkValues : withAccountsDevicesOnly(checkValues, account, at), account, at)
                 : List.of();

@@ -4,8 +4,22 @@ package io.seatguard.core.evaluation;
  * Which rows besides the evaluation itself one evaluation must write. Links that are new are always
  * written; links already known are written only when {@link WriteThrottle} says their times or status
  * moved enough to matter.
+ *
+ * @param deviceLetIn an existing device the evaluation lets in must be marked let in to the app (its first
+ *     allowed evaluation without an account; {@link io.seatguard.core.identity.DeviceDirectory#wasLetIn}).
+ *     Only read when the write attaches its device; a new device is marked by its own insert.
  */
-public record Touches(boolean device, boolean user, boolean ip, boolean fingerprint, boolean deviceLink, boolean country) {
+public record Touches(boolean device, boolean user, boolean ip, boolean fingerprint, boolean deviceLink, boolean country, boolean deviceLetIn) {
     /** Write everything (imports, tests, and whenever nothing is known). */
-    public static final Touches ALL = new Touches(true, true, true, true, true, true);
+    public static final Touches ALL = new Touches(true, true, true, true, true, true, true);
+
+    /** Touches that mark no existing device let in. */
+    public Touches(boolean device, boolean user, boolean ip, boolean fingerprint, boolean deviceLink, boolean country) {
+        this(device, user, ip, fingerprint, deviceLink, country, false);
+    }
+
+    /** These touches, also marking the evaluation's existing device let in to the app. */
+    public Touches lettingDeviceIn() {
+        return new Touches(device, user, ip, fingerprint, deviceLink, country, true);
+    }
 }

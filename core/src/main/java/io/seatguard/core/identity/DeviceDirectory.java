@@ -30,6 +30,14 @@ public interface DeviceDirectory {
         }
     }
 
+    /**
+     * Whether the device was ever let in to the app: an allowed evaluation of it, a challenge passed on it,
+     * or a link of an account that is not {@link io.seatguard.core.account.LinkStatus#REFUSED} (attached,
+     * or logged out after it was). A device that was only ever challenged or denied was not. An
+     * evaluation without an account asks this for {@code is_new_device} ("new to the app").
+     */
+    boolean wasLetIn(String appId, String deviceId);
+
     /** The given devices with their latest components; devices without stored components are left out. */
     List<StoredDevice> latest(String appId, Collection<String> deviceIds);
 

@@ -277,6 +277,14 @@ public final class DeviceResolver {
         return first;
     }
 
+    /**
+     * Whether a device resolution found was ever let in to the app ({@link DeviceDirectory#wasLetIn}); a
+     * device this evaluation creates, or "device unknown", never was.
+     */
+    public boolean wasLetIn(String appId, DeviceResolution device) {
+        return device.isKnownDevice() && !device.isNew() && directory.wasLetIn(appId, device.deviceId());
+    }
+
     private Optional<Resolved> bestOf(List<StoredDevice> stored, DeviceSignals signals, DeviceResolution resolution, MatchKind kind) {
         List<DeviceMatcher.Candidate> candidates = stored.stream()
                 .map(device -> new DeviceMatcher.Candidate(device.device().id(), device.components()))

@@ -54,4 +54,9 @@ public final class SessionEndingDeviceLinks implements DeviceLinks {
     public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now) {
         return links.attach(appId, userId, deviceId, evaluationId, seenAt, now);
     }
+
+    @Override
+    public void letIn(String appId, String deviceId, Instant seenAt) {
+        links.letIn(appId, deviceId, seenAt);
+    }
 }

@@ -21,6 +21,8 @@ final class DeviceLinksInMemory implements DeviceLinks {
     final List<String> detached = new ArrayList<>();
     /** "device@evaluation@seenAt" for each attachment, in order. */
     final List<String> attached = new ArrayList<>();
+    /** "device@seenAt" for each device let in to the app without an account, in order. */
+    final List<String> letIn = new ArrayList<>();
 
     DeviceLinksInMemory(List<AccountDevice> devices) {
         devices.forEach(device -> links.put(device.id(), device));
@@ -62,5 +64,10 @@ final class DeviceLinksInMemory implements DeviceLinks {
                 ? new AccountDevice(deviceId, DeviceType.COMPUTER, LinkStatus.ATTACHED, at, at, "Chrome", "Linux", Optional.empty())
                 : new AccountDevice(deviceId, link.type(), LinkStatus.ATTACHED, link.firstSeen(), at, link.browser(), link.os(), link.lastCountry()));
         return true;
+    }
+
+    @Override
+    public void letIn(String appId, String deviceId, Instant seenAt) {
+        letIn.add(deviceId + "@" + seenAt);
     }
 }

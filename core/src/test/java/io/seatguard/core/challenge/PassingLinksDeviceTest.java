@@ -84,10 +84,24 @@ class PassingLinksDeviceTest {
         assertThat(links.attached).isEmpty();
     }
 
+    /** A signup's device is let in to the app instead, as of the challenged evaluation: its next signup is not a new device's. */
     @Test
-    void aSignupWithoutAnAccountAttachesNothing() {
+    void aSignupWithoutAnAccountLetsItsDeviceInToTheAppAndAttachesNothing() {
         Challenge challenge = open(Optional.empty());
-        assertThat(service.verify(challenge.id(), sendCode(challenge))).isInstanceOf(ChallengeService.Step.Leave.class);
+        String code = sendCode(challenge);
+        service.verify(challenge.id(), "000000".equals(code) ? "111111" : "000000");
+        assertThat(links.letIn).as("a wrong code lets nothing in").isEmpty();
+
+        assertThat(service.verify(challenge.id(), code)).isInstanceOf(ChallengeService.Step.Leave.class);
         assertThat(links.attached).isEmpty();
+        assertThat(links.letIn).containsExactly("dev-new@" + NOW.minusSeconds(10));
+    }
+
+    @Test
+    void anAbandonedSignupLetsNothingIn() {
+        Challenge abandoned = open(Optional.empty());
+        sendCode(abandoned);
+        service.decline(abandoned.id());
+        assertThat(links.letIn).isEmpty();
     }
 }

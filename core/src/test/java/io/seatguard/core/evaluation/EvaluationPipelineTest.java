@@ -139,6 +139,67 @@ class EvaluationPipelineTest {
         assertThat(again.checks()).containsEntry("is_new_device", false).containsEntry("is_new_fingerprint", false);
     }
 
+    /**
+     * Seed 003's retry for a signup: without {@code user}, {@code is_new_device} means never let in to the
+     * app. The challenged signup stored the device, but only an allowed evaluation, a passed challenge or
+     * an account's link lets it in.
+     */
+    @Test
+    void aSignupStoppedAtItsChallengeLeavesItsDeviceNewToTheAppUntilItIsLetIn() {
+        // Signups on devices new to the app are challenged, as an app guarding its free trial would.
+        io.seatguard.core.policy.PolicyStage challengeNewDevices = (appId, facts) -> Boolean.TRUE.equals(facts.checks().get("is_new_device"))
+                ? new io.seatguard.core.policy.PolicyDecision(Verdict.CHALLENGE, Optional.empty(), java.util.List.of(), Optional.empty())
+                : io.seatguard.core.policy.PolicyDecision.ALLOW_NO_MATCH;
+        EvaluationPipeline challenging = new EvaluationPipeline(new io.seatguard.core.testing.FixedUserAgentParser(),
+                new io.seatguard.core.identity.DeviceResolver(store, ids::newRandomId), store, io.seatguard.core.checks.CheckRegistry.standard(),
+                challengeNewDevices, store, ids, clock);
+
+        Evaluation stopped = challenging.evaluate(request("signup", null, "mobile", signals("tok-trial-phone-0001", "phone"), "198.51.100.1"));
+        assertThat(stopped.verdict()).isEqualTo(Verdict.CHALLENGE);
+        Evaluation retry = challenging.evaluate(request("signup", null, "mobile", signals("tok-trial-phone-0001", "phone"), "198.51.100.1"));
+        assertThat(retry.device().id()).isEqualTo(stopped.device().id());
+        assertThat(retry.device().isNew()).isFalse();
+        assertThat(retry.checks()).as("stored, never let in").containsEntry("is_new_device", true).containsEntry("is_new_fingerprint", false);
+        assertThat(retry.verdict()).isEqualTo(Verdict.CHALLENGE);
+
+        store.letIn(APP, stopped.device().id());
+        Evaluation passed = challenging.evaluate(request("signup", null, "mobile", signals("tok-trial-phone-0001", "phone"), "198.51.100.1"));
+        assertThat(passed.checks()).as("its challenge was passed").containsEntry("is_new_device", false);
+        assertThat(passed.verdict()).isEqualTo(Verdict.ALLOW);
+    }
+
+    /** A device stored by a stopped signup and later allowed (the policy changed) is let in by that evaluation. */
+    @Test
+    void theFirstAllowedEvaluationOfAStoredDeviceLetsItIn() {
+        boolean[] challengeAll = {true};
+        io.seatguard.core.policy.PolicyStage switchable = (appId, facts) -> challengeAll[0]
+                ? new io.seatguard.core.policy.PolicyDecision(Verdict.DENY, Optional.empty(), java.util.List.of(), Optional.empty())
+                : io.seatguard.core.policy.PolicyDecision.ALLOW_NO_MATCH;
+        EvaluationPipeline pipeline = new EvaluationPipeline(new io.seatguard.core.testing.FixedUserAgentParser(),
+                new io.seatguard.core.identity.DeviceResolver(store, ids::newRandomId), store, io.seatguard.core.checks.CheckRegistry.standard(),
+                switchable, store, ids, clock);
+        Evaluation denied = pipeline.evaluate(request("signup", null, "computer", signals("tok-trial-laptop-001", "laptop"), "198.51.100.1"));
+        assertThat(store.wasLetIn(APP, denied.device().id())).isFalse();
+        assertThat(pipeline.evaluate(request("signup", null, "computer", signals("tok-trial-laptop-001", "laptop"), "198.51.100.1")).checks())
+                .containsEntry("is_new_device", true);
+
+        challengeAll[0] = false;
+        Evaluation allowed = pipeline.evaluate(request("signup", null, "computer", signals("tok-trial-laptop-001", "laptop"), "198.51.100.1"));
+        assertThat(allowed.checks()).as("judged before it is let in").containsEntry("is_new_device", true);
+        assertThat(store.wasLetIn(APP, denied.device().id())).isTrue();
+        assertThat(pipeline.evaluate(request("signup", null, "computer", signals("tok-trial-laptop-001", "laptop"), "198.51.100.1")).checks())
+                .containsEntry("is_new_device", false);
+    }
+
+    /** A device an account logged in on was let in to the app: a signup from it (a second account) is not a new device's. */
+    @Test
+    void aDeviceLetInByALoginIsNotNewToASignup() {
+        Evaluation login = pipeline.evaluate(request("login", "fay", "computer", signals("tok-fay-laptop-00001", "laptop"), "198.51.100.1"));
+        Evaluation signup = pipeline.evaluate(request("signup", null, "computer", signals("tok-fay-laptop-00001", "laptop"), "198.51.100.1"));
+        assertThat(signup.device().id()).isEqualTo(login.device().id());
+        assertThat(signup.checks()).containsEntry("is_new_device", false);
+    }
+
     @Test
     void anImportedEventKeepsItsOwnTime() {
         Instant past = clock.instant().minus(Duration.ofDays(3));

@@ -158,6 +158,12 @@ class TokenAndFingerprintLookupTest {
         }
 
         @Override
+        public boolean wasLetIn(String appId, String deviceId) {
+            calls.add("let in");
+            return true;
+        }
+
+        @Override
         public List<StoredDevice> latest(String appId, Collection<String> deviceIds) {
             calls.add("latest");
             return List.of();

@@ -35,6 +35,8 @@ import java.util.Optional;
 public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDirectory, AccountReader, ActivityReader {
     private final Map<String, Evaluation> evaluations = new LinkedHashMap<>();
     private final Map<String, KnownDevice> devices = new HashMap<>();
+    /** Devices let in to the app by an evaluation or a challenge, by "app|device" ({@link #wasLetIn}). */
+    private final java.util.Set<String> letIn = new java.util.HashSet<>();
     private final Map<String, String> tokens = new HashMap<>();
     private final Map<String, String> fingerprints = new HashMap<>();
     private final Map<String, Seen> users = new HashMap<>();
@@ -150,6 +152,9 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
                 deviceNetworks.computeIfAbsent(deviceKey, k -> new HashMap<>()).merge(network, at, InMemoryEvaluationStore::later);
                 networks.computeIfAbsent(app + '|' + network, k -> new HashMap<>()).merge(device.deviceId(), at, InMemoryEvaluationStore::later);
             });
+            if (write.attachDevice() && (device.isNew() || write.touches().deviceLetIn())) {
+                letIn.add(deviceKey);
+            }
             KnownDevice old = devices.get(deviceKey);
             if (old == null) {
                 devices.put(deviceKey, new KnownDevice(device.deviceId(), evaluation.device().type(), evaluation.device().browser(),
@@ -214,6 +219,19 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
     public synchronized java.util.OptionalLong accountsOnFingerprint(String appId, String fingerprintId) {
         return java.util.OptionalLong.of(userFingerprints.keySet().stream()
                 .filter(key -> key.startsWith(appId + '|') && key.endsWith('|' + fingerprintId)).count());
+    }
+
+    /** As the SQL store answers it: let in by an evaluation or a challenge, or by a link that is not refused. */
+    @Override
+    public synchronized boolean wasLetIn(String appId, String deviceId) {
+        return letIn.contains(appId + '|' + deviceId) || links.entrySet().stream()
+                .anyMatch(link -> link.getKey().startsWith(appId + '|') && link.getValue().deviceId().equals(deviceId)
+                        && link.getValue().status() != LinkStatus.REFUSED);
+    }
+
+    /** Lets a device in to the app, as passing a signup's challenge on it does. */
+    public synchronized void letIn(String appId, String deviceId) {
+        letIn.add(appId + '|' + deviceId);
     }
 
     /** Logs a device out of an account, as DELETE /v3/users/{user}/devices/{id} will. */

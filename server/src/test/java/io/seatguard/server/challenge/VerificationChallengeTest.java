@@ -222,6 +222,45 @@ class VerificationChallengeTest {
                 .as("a device neither the account's nor at its challenge").isEqualTo(404);
     }
 
+    /**
+     * Seed 003's retry, for a signup: without {@code user}, {@code is_new_device} means new to the app,
+     * and the challenged signup stored the device, so the identical retry found it known and walked past
+     * the policy. Only letting the device in (an allowed evaluation, or passing the challenge) makes it
+     * known. The last signup uses another address, which no verification of this device vouches for.
+     */
+    @Test
+    void aSignupAbandonedAtItsChallengeIsChallengedAgainUntilItIsPassed() throws Exception {
+        JsonNode abandoned = signup("sam@example.com", "tok_signup_device_01");
+        assertThat(abandoned.get("verdict").asText()).isEqualTo("challenge");
+        String device = abandoned.get("device_id").asText();
+
+        JsonNode again = signup("sam@example.com", "tok_signup_device_01");
+        assertThat(again.get("device_id").asText()).isEqualTo(device);
+        assertThat(checks(again).get("is_new_device").asBoolean()).as("still new to the app").isTrue();
+        assertThat(again.get("verdict").asText()).as("the second try is challenged too").isEqualTo("challenge");
+
+        String redirect = again.get("redirect").asText();
+        PageClient browser = new PageClient();
+        browser.get(redirect);
+        assertThat(browser.post(redirect + "/send", Map.of("channel", "email")).statusCode()).isEqualTo(200);
+        assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+        assertThat(browser.post(redirect + "/verify", Map.of("code", codeFrom(MAIL.getReceivedMessages()[0]))).statusCode()).isEqualTo(303);
+
+        JsonNode after = signup("sam.other@example.com", "tok_signup_device_01");
+        assertThat(checks(after).get("is_new_device").asBoolean()).as("passing let the device in").isFalse();
+        assertThat(after.get("verdict").asText()).isEqualTo("allow");
+
+        JsonNode elsewhere = signup("sam.other@example.com", "tok_signup_device_02");
+        assertThat(checks(elsewhere).get("is_new_device").asBoolean()).as("another device is not let in by it").isTrue();
+    }
+
+    private JsonNode signup(String email, String token) {
+        Response response = server.post("/v3/evaluate", "{\"action\":\"signup\",\"email\":\"" + email
+                + "\",\"ip\":\"198.51.100.7\",\"device\":{\"token\":\"" + token + "\"}}", app.bearer());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
     /** The checks of an evaluation, as the backend reads them (the evaluate answer carries only the verdict). */
     private JsonNode checks(JsonNode answer) {
         return server.get("/v3/evaluations/" + answer.get("evaluation_id").asText(), app.bearer()).json().get("checks");
