@@ -36,6 +36,8 @@ public final class ChallengeService {
     public static final String SEND_FAILED = "send_failed";
     /** The page's notice when it may not log the account's devices out ({@link #managesDevices}). */
     public static final String UNSIGNED_IDENTITY = "unsigned_identity";
+    /** The page's notice when what was sent as a code has not its digits (judged as no attempt). */
+    public static final String NOT_A_CODE = "not_a_code";
     /** The device-limit page was asked to log out the device being signed in on. */
     public static final String CURRENT_DEVICE = "current_device";
 
@@ -169,8 +171,20 @@ public final class ChallengeService {
      * read and its write, the code is judged again against what is stored now, so that every wrong code
      * counts (guesses sent all at once would otherwise count as one) and a right one answers the same
      * whether or not it raced.
+     *
+     * <p>What cannot be a code at all ({@link VerificationCodes#typed}: letters, a digit missing) is not
+     * judged: it costs no attempt, and the page asks for the code's digits ({@link #NOT_A_CODE}). It can
+     * never be right, so not counting it gives a guesser nothing.
      */
-    public Step verify(String challengeId, String code) {
+    public Step verify(String challengeId, String typed) {
+        Optional<String> wellFormed = VerificationCodes.typed(typed);
+        if (wellFormed.isEmpty()) {
+            Challenge read = get(challengeId);
+            if (awaitsCode(read)) {
+                return new Step.Show(read, Optional.of(NOT_A_CODE), attemptsLeft(read));
+            }
+        }
+        String code = wellFormed.orElse(typed);
         for (int round = 1; ; round++) {
             Challenge read = get(challengeId);
             Instant now = clock.instant();

@@ -31,6 +31,32 @@ public final class VerificationCodes {
         this.random = requireNonNull(random, "random is null");
     }
 
+    /**
+     * The code a person typed, as the {@link #DIGITS} ASCII digits it was sent as, or empty when what
+     * was typed cannot be a code at all (letters, too few or too many digits). Spaces and hyphens are
+     * dropped ("123 456", "123-456"), and digits of other scripts are read as the digits they are (a
+     * keyboard set to Arabic types "١٢٣٤٥٦"), so a person who has the right code is not told it is wrong.
+     */
+    public static java.util.Optional<String> typed(String text) {
+        if (text == null) {
+            return java.util.Optional.empty();
+        }
+        StringBuilder digits = new StringBuilder(DIGITS);
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '-' || c == '\u2010' || c == '\u2011' || c == '\u2012' || c == '\u2013') {
+                continue;
+            }
+            int digit = Character.digit(c, 10);
+            if (digit < 0 || digits.length() == DIGITS) {
+                return java.util.Optional.empty();
+            }
+            digits.append((char) ('0' + digit));
+        }
+        return digits.length() == DIGITS ? java.util.Optional.of(digits.toString()) : java.util.Optional.empty();
+    }
+
     public String newCode() {
         return String.format("%0" + DIGITS + "d", random.nextInt(1_000_000));
     }

@@ -10,6 +10,7 @@ import io.seatguard.core.app.App;
 import io.seatguard.core.app.AppService;
 import io.seatguard.core.challenge.Challenge;
 import io.seatguard.core.challenge.ChallengeService;
+import io.seatguard.core.challenge.VerificationCodes;
 import io.seatguard.core.challenge.ChallengeStatus;
 import io.seatguard.core.challenge.CodeSender;
 import io.seatguard.core.error.ErrorCode;
@@ -123,17 +124,18 @@ public final class ChallengePages {
                 return;
             }
             Challenge challenge = challenges.get(id);
+            String code = Optional.ofNullable(ctx.formParam("code")).orElse("");
             // Only a check that would judge a code spends the limits: checks sent to an expired, finished or
-            // codeless challenge must not use up the owner's.
-            if (challenges.awaitsCode(challenge)
+            // codeless challenge must not use up the owner's, and neither does what cannot be a code.
+            if (challenges.awaitsCode(challenge) && VerificationCodes.typed(code).isPresent()
                     && limits.tryAcquire(List.of(new AttemptLimits.Claim(AttemptLimits.VERIFY_PER_ACCOUNT, accountKey(challenge)),
                             new AttemptLimits.Claim(AttemptLimits.VERIFY_PER_IP, limitKey(ctx)))) instanceof AttemptLimits.Decision.Refused refused) {
                 rateLimited(ctx, challenge, refused.retryAfter());
                 return;
             }
-            String code = Optional.ofNullable(ctx.formParam("code")).map(String::strip).orElse("");
             ChallengeService.Step step = challenges.verify(id, code);
-            boolean wrong = step instanceof ChallengeService.Step.Show show && show.notice().filter("wrong_code"::equals).isPresent();
+            boolean wrong = step instanceof ChallengeService.Step.Show show
+                    && show.notice().filter(notice -> notice.equals("wrong_code") || notice.equals(ChallengeService.NOT_A_CODE)).isPresent();
             render(ctx, step, wrong ? 422 : 200);
         });
     }
@@ -352,6 +354,9 @@ public final class ChallengePages {
             // Rounded up, as the email and SMS round it (CodeDelivery): a 10-minute code is "10 minutes" in both.
             long minutes = Math.max(1, (Duration.between(java.time.Instant.now(), challenge.expiresAt()).toSeconds() + 59) / 60);
             text = texts.get("notice.code_sent", destinations(texts, challenge, codeChannels(challenge, challenge.channels())), minutes);
+        }
+        else if (key.get().equals(ChallengeService.NOT_A_CODE)) {
+            text = texts.get("notice.not_a_code", VerificationCodes.DIGITS);
         }
         else {
             text = texts.get("notice." + key.get());

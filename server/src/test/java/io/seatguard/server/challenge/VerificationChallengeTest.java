@@ -261,6 +261,32 @@ class VerificationChallengeTest {
         return response.json();
     }
 
+    /**
+     * What cannot be a code is no attempt: the page asks for the digits and keeps every attempt (and the
+     * rate limits); the right code typed as "123 456" or in Arabic-Indic digits passes.
+     */
+    @Test
+    void whatCannotBeACodeCostsNoAttemptAndTheRightCodeMayBeSpacedOrInAnotherScript() throws Exception {
+        String redirect = login("ada", "ada@example.com").get("redirect").asText();
+        PageClient browser = new PageClient();
+        browser.get(redirect);
+        assertThat(browser.post(redirect + "/send", Map.of("channel", "email", "lang", "en")).statusCode()).isEqualTo(200);
+        assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+        String code = codeFrom(MAIL.getReceivedMessages()[0]);
+
+        // More than the 20 checks an account may make in an hour (AttemptLimits.VERIFY_PER_ACCOUNT).
+        for (int i = 0; i < 25; i++) {
+            HttpResponse<String> letters = browser.post(redirect + "/verify", Map.of("code", "abc" + i, "lang", "en"));
+            assertThat(letters.statusCode()).isEqualTo(422);
+            assertThat(letters.body()).contains("Type the 6 digits of the code we sent.").contains("Attempts left: 5");
+        }
+        assertThat(browser.post(redirect + "/verify", Map.of("code", "12345", "lang", "fr")).body()).contains("Saisissez les 6 chiffres");
+
+        String arabicIndic = code.chars().mapToObj(digit -> String.valueOf((char) ('\u0660' + digit - '0'))).collect(java.util.stream.Collectors.joining());
+        HttpResponse<String> passed = browser.post(redirect + "/verify", Map.of("code", arabicIndic.substring(0, 3) + " " + arabicIndic.substring(3)));
+        assertThat(passed.statusCode()).as("the non-codes spent none of the attempt limits").isEqualTo(303);
+    }
+
     /** The checks of an evaluation, as the backend reads them (the evaluate answer carries only the verdict). */
     private JsonNode checks(JsonNode answer) {
         return server.get("/v3/evaluations/" + answer.get("evaluation_id").asText(), app.bearer()).json().get("checks");
