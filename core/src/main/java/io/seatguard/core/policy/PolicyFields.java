@@ -46,7 +46,7 @@ public final class PolicyFields {
                 PolicyField.of("email", ValueType.STRING, ListKind.EMAIL, ListKind.EMAIL_DOMAIN),
                 PolicyField.of("phone", ValueType.STRING),
                 PolicyField.of("ip", ValueType.STRING, ListKind.IP).writtenAs(ValueForm.IP_ADDRESS),
-                PolicyField.of("device_id", ValueType.STRING, ListKind.DEVICE),
+                PolicyField.of("device_id", ValueType.STRING, ListKind.DEVICE).writtenAs(ValueForm.DEVICE_ID),
                 PolicyField.of("device_type", ValueType.STRING).writtenAs(ValueForm.DEVICE_TYPE),
                 PolicyField.of("risk.score", ValueType.NUMBER),
                 PolicyField.of("risk.account_sharing", ValueType.NUMBER),

@@ -20,7 +20,9 @@ public enum ValueForm {
     /** {@code ip} is one address, canonical (IPv6 lower-case and compressed); a range belongs in an ip list. */
     IP_ADDRESS,
     /** {@code device_type} is one of a closed set of words, in lower case. */
-    DEVICE_TYPE;
+    DEVICE_TYPE,
+    /** {@code device_id} is a UUID in lower case, as evaluations report it (the zero id is "device unknown"). */
+    DEVICE_ID;
 
     private static final String DEVICE_TYPES = Arrays.stream(DeviceType.values()).map(type -> "\"" + type.wireName() + "\"")
             .collect(Collectors.joining(", "));
@@ -33,6 +35,7 @@ public enum ValueForm {
             case IP_ADDRESS -> IpAddresses.parse(value).map(IpAddresses::format);
             case DEVICE_TYPE -> Arrays.stream(DeviceType.values()).map(DeviceType::wireName)
                     .filter(word -> word.equals(value.toLowerCase(Locale.ROOT))).findFirst();
+            case DEVICE_ID -> ListKind.DEVICE.normalize(value);
         };
     }
 
@@ -43,6 +46,7 @@ public enum ValueForm {
             case COUNTRY_CODE -> "a two-letter ISO 3166 country code such as \"US\"";
             case IP_ADDRESS -> "one IP address such as 203.0.113.7 or 2001:db8::1 (match ranges with an ip list and \"in_list\")";
             case DEVICE_TYPE -> "one of " + DEVICE_TYPES;
+            case DEVICE_ID -> "a device id as evaluations report it, a UUID such as 3f2c8a4e-5b1d-4c7a-9e2f-0a6b7c8d9e10";
         };
     }
 }

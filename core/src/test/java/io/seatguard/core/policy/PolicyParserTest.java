@@ -354,6 +354,7 @@ class PolicyParserTest {
         assertThat(stored.apply(leaf("ip", "ne", "2001:0db8:0000:0000:0000:0000:0000:0001"))).isEqualTo("2001:db8::1");
         assertThat(stored.apply(leaf("ip", "in", List.of("::ffff:198.51.100.7", "203.0.113.9")))).isEqualTo(List.of("198.51.100.7", "203.0.113.9"));
         assertThat(stored.apply(leaf("device_type", "eq", "Mobile"))).isEqualTo("mobile");
+        assertThat(stored.apply(leaf("device_id", "eq", "3F2C8A4E-5B1D-4C7A-9E2F-0A6B7C8D9E10"))).isEqualTo("3f2c8a4e-5b1d-4c7a-9e2f-0a6b7c8d9e10");
         assertThat(stored.apply(leaf("email", "eq", "Alice@Example.com"))).as("the app's email is compared as it sends it").isEqualTo("Alice@Example.com");
         assertThat(stored.apply(leaf("metadata.region", "eq", "us"))).isEqualTo("us");
     }
@@ -364,7 +365,9 @@ class PolicyParserTest {
                 Arguments.of(leaf("device_type", "in", List.of("mobile", "phone")), "conditions.value[1]", "\"mobile\""),
                 Arguments.of(leaf("ip_country", "eq", "usa"), "conditions.value", "two-letter"),
                 Arguments.of(leaf("ip", "eq", "10.0.0.0/8"), "conditions.value", "in_list"),
-                Arguments.of(leaf("ip", "ne", "localhost"), "conditions.value", "one IP address"));
+                Arguments.of(leaf("ip", "ne", "localhost"), "conditions.value", "one IP address"),
+                Arguments.of(leaf("device_id", "eq", "not-a-uuid"), "conditions.value", "a UUID"),
+                Arguments.of(leaf("device_id", "not_in", List.of("3f2c8a4e-5b1d-4c7a-9e2f-0a6b7c8d9e10", "dev-1")), "conditions.value[1]", "a UUID"));
     }
 
     @ParameterizedTest
