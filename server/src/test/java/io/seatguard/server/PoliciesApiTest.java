@@ -199,6 +199,8 @@ class PoliciesApiTest {
             Response inUse = server.send("DELETE", "/v3/lists/" + id, null, app.bearer());
             assertThat(inUse.status()).isEqualTo(409);
             assertThat(inUse.json().get("detail").asText()).contains(policy.json().get("id").asText());
+            assertThat(inUse.json().get("errors").get(0).get("field").asText()).as("the problem names what is refused").isEqualTo("list");
+            assertThat(inUse.json().get("errors").get(0).get("message").asText()).contains(policy.json().get("id").asText(), "Partners pass");
             assertThat(server.send("DELETE", "/v3/policies/" + policy.json().get("id").asText(), null, app.bearer()).status()).isEqualTo(204);
             assertThat(server.send("DELETE", "/v3/lists/" + id, null, app.bearer()).status()).isEqualTo(204);
             assertThat(server.get("/v3/lists/" + id, app.bearer()).status()).isEqualTo(404);

@@ -111,8 +111,9 @@ public final class ListService {
             for (Policy policy : policies.list(appId)) {
                 Set<String> references = Condition.listReferences(policy.definition().conditions());
                 if (references.contains(list.id()) || references.contains(list.name())) {
-                    throw new SeatguardException(ErrorCode.IN_USE, "list \"" + list.name() + "\" is used by policy " + policy.id()
-                            + " (\"" + policy.definition().name() + "\"); change that policy first");
+                    String usedBy = "policy " + policy.id() + " (\"" + policy.definition().name() + "\")";
+                    throw new SeatguardException(ErrorCode.IN_USE, "list \"" + list.name() + "\" is used by " + usedBy + "; change that policy first",
+                            List.of(new io.seatguard.core.error.FieldError("list", "is used by " + usedBy)));
                 }
             }
             return switch (store.delete(appId, listId, version)) {
