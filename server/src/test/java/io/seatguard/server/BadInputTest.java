@@ -450,6 +450,45 @@ class BadInputTest {
         assertThat(unknownCheck.json().get("errors").get(0).get("message").asText()).isEqualTo("unknown check \"é✓\"");
     }
 
+    /** A refused credential or origin names what it is about, as every other problem names its field. */
+    @Test
+    void everyRefusedCredentialOrOriginNamesTheHeaderOrFieldAtFault() {
+        String evil = "https://evil.example";
+        record Refusal(String what, Response response, int status, String field, String reason) {}
+        List<Refusal> refusals = List.of(
+                new Refusal("no key", server.get("/v3/policies", Map.of()), 401, "Authorization", "is missing"),
+                new Refusal("not a bearer", server.get("/v3/policies", Map.of("Authorization", "Basic dXNlcjpwYXNz")), 401, "Authorization", "Bearer"),
+                new Refusal("unknown key", server.get("/v3/policies", Map.of("Authorization", "Bearer sk_" + "x".repeat(40))), 401, "Authorization",
+                        "is not a secret key"),
+                new Refusal("not the admin token", server.get("/v3/apps", Map.of("Authorization", "Bearer wrong")), 401, "Authorization",
+                        "is not the admin token"),
+                new Refusal("no client id", server.post("/v3/evaluate", "{\"action\":\"signup\"}", Map.of()), 401, "client_id", "is required"),
+                new Refusal("unknown client id", server.post("/v3/evaluate", "{\"client_id\":\"pk_nobody\",\"action\":\"signup\"}", Map.of()), 401,
+                        "client_id", "is no app's"),
+                new Refusal("preflight from an unknown origin", server.send("OPTIONS", "/v3/evaluate", null, Map.of("Origin", evil,
+                        "Access-Control-Request-Method", "POST")), 403, "Origin", "allowed origins"),
+                new Refusal("a call from an origin the app does not allow", server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId()
+                        + "\",\"action\":\"signup\"}", Map.of("Origin", evil)), 403, "Origin", "allowed_origins"));
+        for (Refusal refusal : refusals) {
+            assertThat(refusal.response().status()).as(refusal.what() + ": " + refusal.response().body()).isEqualTo(refusal.status());
+            assertThat(refusal.response().contentType()).isEqualTo("application/problem+json");
+            assertThat(refusal.response().json().get("errors")).as(refusal.what()).singleElement().satisfies(error -> {
+                assertThat(error.get("field").asText()).isEqualTo(refusal.field());
+                assertThat(error.get("message").asText()).contains(refusal.reason());
+            });
+        }
+    }
+
+    /** An answer with no content says no type: Javalin's default text/plain was on every 204. */
+    @Test
+    void aNoContentAnswerCarriesNoContentType() {
+        Response list = server.post("/v3/lists", "{\"name\":\"gone-soon\",\"kind\":\"ip\",\"values\":[\"10.0.0.0/8\"]}", app.bearer());
+        assertThat(list.status()).as(list.body()).isEqualTo(201);
+        Response deleted = server.send("DELETE", "/v3/lists/" + list.json().get("id").asText(), null, app.bearer());
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(deleted.contentType()).isEmpty();
+    }
+
     @Test
     void unknownExtraFieldsAreTolerated() {
         Response response = server.post("/v3/evaluate",

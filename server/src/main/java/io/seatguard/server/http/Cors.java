@@ -19,7 +19,8 @@ final class Cors {
     static void preflight(Context ctx, AppDirectory apps) {
         String origin = ctx.header("Origin");
         if (origin == null || !apps.anyAppAllows(origin)) {
-            throw new SeatguardException(ErrorCode.ORIGIN_NOT_ALLOWED, "Origin " + origin + " is not among any app's allowed origins");
+            throw new SeatguardException(ErrorCode.ORIGIN_NOT_ALLOWED, "Origin " + origin + " is not among any app's allowed origins",
+                    java.util.List.of(new io.seatguard.core.error.FieldError("Origin", origin == null ? "is missing" : "is not among any app's allowed origins")));
         }
         ctx.header("Access-Control-Allow-Origin", origin);
         ctx.header("Access-Control-Allow-Methods", "POST, OPTIONS");
@@ -50,7 +51,8 @@ final class Cors {
         if (!app.allowsOrigin(origin)) {
             // Another app allowing this origin must not let this app's refusal read as a success.
             ctx.res().setHeader("Access-Control-Allow-Origin", null);
-            throw new SeatguardException(ErrorCode.ORIGIN_NOT_ALLOWED, "Origin " + origin + " is not in this app's allowed_origins");
+            throw new SeatguardException(ErrorCode.ORIGIN_NOT_ALLOWED, "Origin " + origin + " is not in this app's allowed_origins",
+                    java.util.List.of(new io.seatguard.core.error.FieldError("Origin", "is not in this app's allowed_origins")));
         }
         readable(ctx, origin);
     }

@@ -65,9 +65,9 @@ final class EvaluateHandler {
         else {
             body = reader.read(json, EvaluateBodyReader.Mode.BROWSER);
             String clientId = body.clientId().orElseThrow(() -> new SeatguardException(ErrorCode.MISSING_CREDENTIALS,
-                    "Send client_id (browser) or 'Authorization: Bearer sk_…' (server)"));
-            app = apps.byClientId(clientId).orElseThrow(() -> new SeatguardException(ErrorCode.INVALID_CREDENTIALS,
-                    "No app has the client_id " + clientId));
+                    "Send client_id (browser) or 'Authorization: Bearer sk_…' (server)",
+                    java.util.List.of(new io.seatguard.core.error.FieldError("client_id", "is required without a secret key"))));
+            app = apps.byClientId(clientId).orElseThrow(() -> Credentials.unknownClientId(clientId));
             Cors.allow(ctx, app);
             browserCalls.count(ctx, app.id(), requestIp);
             // The client id is public, so a browser-mode return_to could otherwise send whoever opens the

@@ -93,6 +93,10 @@ public final class HttpApi {
                     MediaTypes.refuseMultipart(ctx.header("Content-Type"));
                     NulCharacters.refuseInParameters(ctx);
                     route.handler().handle(ctx);
+                    if (ctx.status().getCode() == 204) {
+                        // Javalin gives every answer its default type (text/plain); one with no content has none.
+                        ctx.res().setContentType(null);
+                    }
                 };
                 config.routes.addHttpHandler(route.method(), route.path(), handler);
                 if (route.method() == io.javalin.http.HandlerType.GET) {

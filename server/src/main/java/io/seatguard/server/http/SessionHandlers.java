@@ -55,8 +55,7 @@ final class SessionHandlers {
 
     /** The body's app, once the call is counted against its browser rate limit (and answered with its CORS headers). */
     private App app(Context ctx, SessionBodyReader.SessionBody body, InetAddress client) {
-        App app = apps.byClientId(body.clientId()).orElseThrow(() -> new SeatguardException(ErrorCode.INVALID_CREDENTIALS,
-                "No app has the client_id " + body.clientId()));
+        App app = apps.byClientId(body.clientId()).orElseThrow(() -> Credentials.unknownClientId(body.clientId()));
         Cors.allow(ctx, app);
         browserCalls.count(ctx, app.id(), client);
         return app;
