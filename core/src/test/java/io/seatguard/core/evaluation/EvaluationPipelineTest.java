@@ -150,9 +150,7 @@ class EvaluationPipelineTest {
         io.seatguard.core.policy.PolicyStage challengeNewDevices = (appId, facts) -> Boolean.TRUE.equals(facts.checks().get("is_new_device"))
                 ? new io.seatguard.core.policy.PolicyDecision(Verdict.CHALLENGE, Optional.empty(), java.util.List.of(), Optional.empty())
                 : io.seatguard.core.policy.PolicyDecision.ALLOW_NO_MATCH;
-        EvaluationPipeline challenging = new EvaluationPipeline(new io.seatguard.core.testing.FixedUserAgentParser(),
-                new io.seatguard.core.identity.DeviceResolver(store, ids::newRandomId), store, io.seatguard.core.checks.CheckRegistry.standard(),
-                challengeNewDevices, store, ids, clock);
+        EvaluationPipeline challenging = withPolicies(challengeNewDevices);
 
         Evaluation stopped = challenging.evaluate(request("signup", null, "mobile", signals("tok-trial-phone-0001", "phone"), "198.51.100.1"));
         assertThat(stopped.verdict()).isEqualTo(Verdict.CHALLENGE);
@@ -175,9 +173,7 @@ class EvaluationPipelineTest {
         io.seatguard.core.policy.PolicyStage switchable = (appId, facts) -> challengeAll[0]
                 ? new io.seatguard.core.policy.PolicyDecision(Verdict.DENY, Optional.empty(), java.util.List.of(), Optional.empty())
                 : io.seatguard.core.policy.PolicyDecision.ALLOW_NO_MATCH;
-        EvaluationPipeline pipeline = new EvaluationPipeline(new io.seatguard.core.testing.FixedUserAgentParser(),
-                new io.seatguard.core.identity.DeviceResolver(store, ids::newRandomId), store, io.seatguard.core.checks.CheckRegistry.standard(),
-                switchable, store, ids, clock);
+        EvaluationPipeline pipeline = withPolicies(switchable);
         Evaluation denied = pipeline.evaluate(request("signup", null, "computer", signals("tok-trial-laptop-001", "laptop"), "198.51.100.1"));
         assertThat(store.wasLetIn(APP, denied.device().id())).isFalse();
         assertThat(pipeline.evaluate(request("signup", null, "computer", signals("tok-trial-laptop-001", "laptop"), "198.51.100.1")).checks())
@@ -361,6 +357,12 @@ class EvaluationPipelineTest {
     /** The matcher's default threshold, named for readability in assertions. */
     private static final class DeviceMatcherThreshold {
         static final double VALUE = io.seatguard.core.identity.DeviceMatcher.DEFAULT_THRESHOLD;
+    }
+
+    /** The standard pipeline over this test's store, deciding with {@code policies}. */
+    private EvaluationPipeline withPolicies(io.seatguard.core.policy.PolicyStage policies) {
+        return new EvaluationPipeline(new io.seatguard.core.testing.FixedUserAgentParser(), new io.seatguard.core.identity.DeviceResolver(store,
+                ids::newRandomId), store, io.seatguard.core.checks.CheckRegistry.standard(), policies, store, ids, clock);
     }
 
     private static DeviceSignals signals(String token, String model) {

@@ -171,16 +171,9 @@ class VerificationChallengeTest {
         assertThat(server.get("/v3/users/uma/devices", app.bearer()).json().get("data")).as("not the account's device yet").isEmpty();
 
         JsonNode again = login("uma", "uma@example.com");
-        assertThat(again.get("device_id").asText()).isEqualTo(device);
-        assertThat(checks(again).get("is_new_device").asBoolean()).as("still new to the account").isTrue();
-        assertThat(again.get("verdict").asText()).as("the second try is challenged too").isEqualTo("challenge");
+        assertChallengedAgainAsANewDevice(again, device);
 
-        String redirect = again.get("redirect").asText();
-        PageClient browser = new PageClient();
-        browser.get(redirect);
-        assertThat(browser.post(redirect + "/send", Map.of("channel", "email")).statusCode()).isEqualTo(200);
-        assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
-        assertThat(browser.post(redirect + "/verify", Map.of("code", codeFrom(MAIL.getReceivedMessages()[0]))).statusCode()).isEqualTo(303);
+        passWithTheEmailedCode(again.get("redirect").asText());
 
         JsonNode devices = server.get("/v3/users/uma/devices", app.bearer()).json().get("data");
         assertThat(devices.findValuesAsText("id")).as("passing made it the account's").containsExactly(device);
@@ -235,16 +228,9 @@ class VerificationChallengeTest {
         String device = abandoned.get("device_id").asText();
 
         JsonNode again = signup("sam@example.com", "tok_signup_device_01");
-        assertThat(again.get("device_id").asText()).isEqualTo(device);
-        assertThat(checks(again).get("is_new_device").asBoolean()).as("still new to the app").isTrue();
-        assertThat(again.get("verdict").asText()).as("the second try is challenged too").isEqualTo("challenge");
+        assertChallengedAgainAsANewDevice(again, device);
 
-        String redirect = again.get("redirect").asText();
-        PageClient browser = new PageClient();
-        browser.get(redirect);
-        assertThat(browser.post(redirect + "/send", Map.of("channel", "email")).statusCode()).isEqualTo(200);
-        assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
-        assertThat(browser.post(redirect + "/verify", Map.of("code", codeFrom(MAIL.getReceivedMessages()[0]))).statusCode()).isEqualTo(303);
+        passWithTheEmailedCode(again.get("redirect").asText());
 
         JsonNode after = signup("sam.other@example.com", "tok_signup_device_01");
         assertThat(checks(after).get("is_new_device").asBoolean()).as("passing let the device in").isFalse();
@@ -252,6 +238,22 @@ class VerificationChallengeTest {
 
         JsonNode elsewhere = signup("sam.other@example.com", "tok_signup_device_02");
         assertThat(checks(elsewhere).get("is_new_device").asBoolean()).as("another device is not let in by it").isTrue();
+    }
+
+    /** The retry of an attempt abandoned at its challenge: the same device, still new, challenged again. */
+    private void assertChallengedAgainAsANewDevice(JsonNode retry, String device) {
+        assertThat(retry.get("device_id").asText()).isEqualTo(device);
+        assertThat(checks(retry).get("is_new_device").asBoolean()).as("still new").isTrue();
+        assertThat(retry.get("verdict").asText()).as("the second try is challenged too").isEqualTo("challenge");
+    }
+
+    /** The owner opens the challenge page, has a code emailed, and passes with it. */
+    private void passWithTheEmailedCode(String redirect) throws Exception {
+        PageClient browser = new PageClient();
+        browser.get(redirect);
+        assertThat(browser.post(redirect + "/send", Map.of("channel", "email")).statusCode()).isEqualTo(200);
+        assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+        assertThat(browser.post(redirect + "/verify", Map.of("code", codeFrom(MAIL.getReceivedMessages()[0]))).statusCode()).isEqualTo(303);
     }
 
     private JsonNode signup(String email, String token) {
