@@ -96,14 +96,8 @@ final class AccountHandlers {
         App app = credentials.requireApp(ctx);
         // Any account id evaluate takes lists its history (an empty one for an account never seen), so one
         // evaluate refuses is a fault of the request, named as evaluate names it, not an account not found.
-        String user = ctx.pathParam("user");
+        String user = UserDeviceHandlers.user(ctx);
         FieldErrors errors = new FieldErrors();
-        if (user.isBlank()) {
-            errors.add("user", "must not be blank");
-        }
-        else if (user.length() > EvaluateBodyReader.MAX_USER) {
-            errors.add("user", "must be at most " + EvaluateBodyReader.MAX_USER + " characters");
-        }
         int limit = limit(ctx, errors);
         Optional<HistoryCursor> cursor = cursor(ctx, errors);
         errors.throwIfAny();

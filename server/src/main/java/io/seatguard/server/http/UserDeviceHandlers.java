@@ -43,7 +43,7 @@ final class UserDeviceHandlers {
     void list(Context ctx) {
         App app = credentials.requireApp(ctx);
         String user = user(ctx);
-        List<AccountDevice> devices = links.devices(app.id(), user).orElseThrow(() -> SeatguardException.notFound("user " + user));
+        List<AccountDevice> devices = links.devices(app.id(), user).orElseThrow(() -> SeatguardException.notFound("user " + Problems.abbreviate(user)));
         ObjectNode json = Json.MAPPER.createObjectNode();
         ArrayNode data = json.putArray("data");
         Optional<Set<String>> connected = connected(app.id(), user);
@@ -71,17 +71,27 @@ final class UserDeviceHandlers {
         App app = credentials.requireApp(ctx);
         String user = user(ctx);
         String deviceId = ctx.pathParam("device_id");
-        if (!DeviceIds.isWellFormed(deviceId) || !links.detach(app.id(), user, deviceId, clock.instant())) {
+        if (!DeviceIds.isWellFormed(deviceId)) {
+            throw SeatguardException.invalid("device_id", "must be a device id as evaluations report it (a UUID)");
+        }
+        if (!links.detach(app.id(), user, deviceId, clock.instant())) {
             throw SeatguardException.notFound("device " + Problems.abbreviate(deviceId) + " of user " + Problems.abbreviate(user));
         }
         ctx.status(204);
     }
 
-    /** The same limits as evaluate's {@code user}; anything else cannot name a stored account. */
+    /**
+     * The path's account id, held to the same limits as evaluate's {@code user}: anything else could never
+     * name an account, and is a fault of the request (400 naming {@code user}) rather than an account not
+     * found.
+     */
     static String user(Context ctx) {
         String user = ctx.pathParam("user");
-        if (user.isBlank() || user.length() > EvaluateBodyReader.MAX_USER) {
-            throw SeatguardException.notFound("user " + Problems.abbreviate(user));
+        if (user.isBlank()) {
+            throw SeatguardException.invalid("user", "must not be blank");
+        }
+        if (user.length() > EvaluateBodyReader.MAX_USER) {
+            throw SeatguardException.invalid("user", "must be at most " + EvaluateBodyReader.MAX_USER + " characters");
         }
         return user;
     }
