@@ -1,7 +1,8 @@
--- When a device was first let in to the app: its first allowed evaluation, or a challenge passed on it.
+-- When a device was first let in to the app without an account: an allowed signup, or an owner
+-- verification passed on it.
 -- An evaluation without an account judges is_new_device by it ("new to the app"), so a signup abandoned
 -- at its challenge, which stored the device, still finds the device new at the next try (seed 003).
--- Null for a device that was only ever challenged or denied. A device an account's link vouches for
+-- Null for a device only ever challenged, denied, or evaluated for other actions. A device an account's link vouches for
 -- (attached, or logged out after it was) counts as let in without it (SqlDeviceDirectory.wasLetIn), so
 -- allowed logins need not write it.
 --

@@ -200,9 +200,11 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
             writes.update(TOUCH_TOKEN, at, major, appId, device.tokenHash().get(), at, at - TOKEN_SEEN_RESOLUTION_MILLIS, major);
         }
         if (device.isNew()) {
-            // Let in now if the evaluation lets it in; a challenged or denied one leaves it new to the app.
+            // Let in now by an allowed signup without an account (Touches.deviceLetIn); else new to the app until
+            // one, a passed challenge or an account's link lets it in.
             writes.update("INSERT INTO devices (app_id, id, type, browser, os, first_seen, last_seen, let_in_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    appId, device.deviceId(), info.type().wireName(), info.browser(), info.os(), at, at, write.attachDevice() ? at : null);
+                    appId, device.deviceId(), info.type().wireName(), info.browser(), info.os(), at, at,
+                    write.attachDevice() && write.touches().deviceLetIn() ? at : null);
         }
         else if (write.touches().device()) {
             String type = info.type().wireName();
@@ -217,7 +219,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                     at, at, at, at, type, type, info.browser(), type, info.os(), appId, device.deviceId());
         }
         if (!device.isNew() && write.attachDevice() && write.touches().deviceLetIn()) {
-            // Its first allowed evaluation without an account (DeviceDirectory.wasLetIn): rare, so a statement of its own.
+            // Its first allowed signup without an account (DeviceDirectory.wasLetIn): rare, so a statement of its own.
             writes.update("UPDATE devices SET let_in_at = ? WHERE app_id = ? AND id = ? AND (let_in_at IS NULL OR let_in_at > ?)",
                     at, appId, device.deviceId(), at);
         }

@@ -179,12 +179,11 @@ public final class ChallengeService {
     public Step verify(String challengeId, String typed) {
         Optional<String> wellFormed = VerificationCodes.typed(typed);
         if (wellFormed.isEmpty()) {
+            // Never judged, so never counted, even if a code goes out while this runs.
             Challenge read = get(challengeId);
-            if (awaitsCode(read)) {
-                return new Step.Show(read, Optional.of(NOT_A_CODE), attemptsLeft(read));
-            }
+            return new Step.Show(read, Optional.of(awaitsCode(read) ? NOT_A_CODE : ChallengeExits.noticeFor(read)), attemptsLeft(read));
         }
-        String code = wellFormed.orElse(typed);
+        String code = wellFormed.get();
         for (int round = 1; ; round++) {
             Challenge read = get(challengeId);
             Instant now = clock.instant();
@@ -309,7 +308,7 @@ public final class ChallengeService {
     /**
      * A passed challenge makes its device known to the account: the challenged evaluation did not link it
      * (EvaluationPipeline), so that a login abandoned at its challenge is challenged again. Without an
-     * account (a signup), it lets the device in to the app, for the same reason. The link is
+     * account (a signup), a passed owner verification lets the device in to the app, for the same reason. The link is
      * made as of that evaluation, so a logout of the device while the challenge was open stands (passing
      * a device-limit page must not undo the owner's logout of the device on it). Best effort: if
      * the link cannot be written now, the device's next evaluation is allowed (verified recently, or within
@@ -321,7 +320,11 @@ public final class ChallengeService {
         }
         try {
             if (passed.userId().isEmpty()) {
-                devices.letIn(passed.appId(), passed.deviceId(), passed.createdAt());
+                // Only an owner verification proves anything without an account: a device-limit page without
+                // one counts no devices and passes on a click.
+                if (passed.type() == ChallengeType.VERIFICATION) {
+                    devices.letIn(passed.appId(), passed.deviceId(), passed.createdAt());
+                }
                 return;
             }
             devices.attach(passed.appId(), passed.userId().get(), passed.deviceId(), passed.evaluationId(), passed.createdAt(), clock.instant());

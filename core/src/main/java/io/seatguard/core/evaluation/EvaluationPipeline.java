@@ -290,9 +290,10 @@ public final class EvaluationPipeline {
         boolean attach = !logout && verdict == Verdict.ALLOW;
         Touches throttled = WriteThrottle.touches(at, account, device, resolved.device(), deviceType, attach, logout, request.userId().isPresent(),
                 recent.countryUpToDate());
-        // An account's attached link vouches for its device (DeviceDirectory.wasLetIn); without one, the first
-        // allowed evaluation of a device stored earlier (by a challenged signup, say) marks it let in.
-        Touches touches = attach && request.userId().isEmpty() && device.isKnownDevice() && !device.isNew() && !letInBefore
+        // An account's attached link vouches for its device (DeviceDirectory.wasLetIn); without an account,
+        // only an allowed signup lets it in. Any other action is the browser's to name: an allowed
+        // {"action": "x"} must not vouch for a device whose signup is still at its challenge.
+        Touches touches = attach && request.userId().isEmpty() && Actions.SIGNUP.equals(request.action()) && device.isKnownDevice() && !letInBefore
                 ? throttled.lettingDeviceIn()
                 : throttled;
         List<PatternObservation> observed = request.userId().isPresent() && request.timestamp().isEmpty()

@@ -5,20 +5,20 @@ package io.seatguard.core.evaluation;
  * written; links already known are written only when {@link WriteThrottle} says their times or status
  * moved enough to matter.
  *
- * @param deviceLetIn an existing device the evaluation lets in must be marked let in to the app (its first
- *     allowed evaluation without an account; {@link io.seatguard.core.identity.DeviceDirectory#wasLetIn}).
- *     Only read when the write attaches its device; a new device is marked by its own insert.
+ * @param deviceLetIn the evaluation's device must be marked let in to the app: an allowed signup without an
+ *     account ({@link io.seatguard.core.identity.DeviceDirectory#wasLetIn}). Only read when the write
+ *     attaches its device.
  */
 public record Touches(boolean device, boolean user, boolean ip, boolean fingerprint, boolean deviceLink, boolean country, boolean deviceLetIn) {
     /** Write everything (imports, tests, and whenever nothing is known). */
     public static final Touches ALL = new Touches(true, true, true, true, true, true, true);
 
-    /** Touches that mark no existing device let in. */
+    /** Touches that mark no device let in. */
     public Touches(boolean device, boolean user, boolean ip, boolean fingerprint, boolean deviceLink, boolean country) {
         this(device, user, ip, fingerprint, deviceLink, country, false);
     }
 
-    /** These touches, also marking the evaluation's existing device let in to the app. */
+    /** These touches, also marking the evaluation's device let in to the app. */
     public Touches lettingDeviceIn() {
         return new Touches(device, user, ip, fingerprint, deviceLink, country, true);
     }

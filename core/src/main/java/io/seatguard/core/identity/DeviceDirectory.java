@@ -31,10 +31,12 @@ public interface DeviceDirectory {
     }
 
     /**
-     * Whether the device was ever let in to the app: an allowed evaluation of it, a challenge passed on it,
-     * or a link of an account that is not {@link io.seatguard.core.account.LinkStatus#REFUSED} (attached,
-     * or logged out after it was). A device that was only ever challenged or denied was not. An
-     * evaluation without an account asks this for {@code is_new_device} ("new to the app").
+     * Whether the device was ever let in to the app: an allowed signup without an account, an owner
+     * verification passed on it without an account, or a link of an account that is not
+     * {@link io.seatguard.core.account.LinkStatus#REFUSED} (attached, or logged out after it was). A device
+     * that was only ever challenged or denied was not, nor one only ever evaluated without an account for
+     * another action. An evaluation without an account asks this for {@code is_new_device} ("new to the
+     * app").
      */
     boolean wasLetIn(String appId, String deviceId);
 

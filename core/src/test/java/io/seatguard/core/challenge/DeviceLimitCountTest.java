@@ -76,6 +76,26 @@ class DeviceLimitCountTest {
         assertThat(service.attachedDevices(challenge)).extracting(AccountDevice::id).containsExactlyInAnyOrder("dev-phone", "dev-old-tv", "dev-new-tablet");
     }
 
+    /**
+     * Without an account the page counts no devices and passes on a click: that proves nothing of the
+     * device, so it is not let in to the app (a signup's owner verification is).
+     */
+    @Test
+    void aDeviceLimitPassedWithoutAnAccountLetsNothingIn() {
+        Challenge signup = new Challenge("ch_signup_limit", "app", "ev_2", ChallengeType.DEVICE_LIMIT,
+                new ChallengePlan("pol_1", "signup", Optional.of("https://app.example/plans"), Optional.of("https://app.example/bye"),
+                        Optional.empty(), OptionalInt.of(2), IdentityProof.SERVER),
+                ChallengeStatus.PRESENTED, Optional.empty(), Optional.of("new@example.com"), Optional.empty(), "dev-signing-up", List.of(),
+                List.of("device_count"), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, NOW.minusSeconds(10), NOW.plus(Duration.ofMinutes(10)),
+                Optional.empty());
+        store.put(signup);
+
+        assertThat(service.continueIfWithinLimit(signup.id())).isInstanceOf(ChallengeService.Step.Leave.class);
+        assertThat(store.get(signup.id()).status()).isEqualTo(ChallengeStatus.COMPLETED);
+        assertThat(links.letIn).isEmpty();
+        assertThat(links.attached).isEmpty();
+    }
+
     /** The unknown device is no device: device_count did not count it, and passing attaches nothing. */
     @Test
     void theUnknownDeviceIsNeitherCountedNorAttached() {

@@ -23,14 +23,28 @@ class TypedCodeTest {
     private final ChallengeService service = store.service(codes, new DeviceLinksInMemory(List.of()), NOW);
 
     private Challenge openWithCodeSent() {
+        Challenge challenge = presented();
+        service.sendCode(challenge.id(), "email", "StreamFlix", Locale.ENGLISH);
+        return challenge;
+    }
+
+    private Challenge presented() {
         Challenge challenge = new Challenge("ch_typed", "app", "ev_typed", ChallengeType.VERIFICATION,
                 new ChallengePlan("pol_new_device", "login", Optional.of("https://app.example/home"), Optional.empty(), Optional.empty(), OptionalInt.empty()),
                 ChallengeStatus.PRESENTED, Optional.of("dina"), Optional.of("owner@example.com"), Optional.empty(), "dev-new", List.of("email"),
                 List.of("is_new_device"), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, NOW.minusSeconds(10), NOW.plus(Duration.ofMinutes(10)),
                 Optional.empty());
         store.put(challenge);
-        service.sendCode(challenge.id(), "email", "StreamFlix", Locale.ENGLISH);
         return challenge;
+    }
+
+    /** Before a code is sent the page says to ask for one, whatever was typed; nothing is counted. */
+    @Test
+    void whatCannotBeACodeBeforeAnyCodeWasSentIsToldToAskForOne() {
+        Challenge challenge = presented();
+        assertThat(service.verify(challenge.id(), "abc")).isInstanceOfSatisfying(ChallengeService.Step.Show.class,
+                show -> assertThat(show.notice()).contains("send_first"));
+        assertThat(store.get(challenge.id()).attempts()).isZero();
     }
 
     @Test

@@ -187,6 +187,17 @@ class EvaluationPipelineTest {
                 .containsEntry("is_new_device", false);
     }
 
+    /** Without an account, only a signup lets a device in: any other action is the caller's to name, and vouches for nothing. */
+    @Test
+    void anAllowedEvaluationOfAnotherActionWithoutAnAccountLetsNothingIn() {
+        Evaluation browse = pipeline.evaluate(request("browse", null, "computer", signals("tok-anon-laptop-0001", "laptop"), "198.51.100.1"));
+        assertThat(browse.verdict()).isEqualTo(Verdict.ALLOW);
+        assertThat(store.wasLetIn(APP, browse.device().id())).isFalse();
+        Evaluation signup = pipeline.evaluate(request("signup", null, "computer", signals("tok-anon-laptop-0001", "laptop"), "198.51.100.1"));
+        assertThat(signup.checks()).containsEntry("is_new_device", true);
+        assertThat(store.wasLetIn(APP, browse.device().id())).as("the allowed signup let it in").isTrue();
+    }
+
     /** A device an account logged in on was let in to the app: a signup from it (a second account) is not a new device's. */
     @Test
     void aDeviceLetInByALoginIsNotNewToASignup() {

@@ -152,7 +152,7 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
                 deviceNetworks.computeIfAbsent(deviceKey, k -> new HashMap<>()).merge(network, at, InMemoryEvaluationStore::later);
                 networks.computeIfAbsent(app + '|' + network, k -> new HashMap<>()).merge(device.deviceId(), at, InMemoryEvaluationStore::later);
             });
-            if (write.attachDevice() && (device.isNew() || write.touches().deviceLetIn())) {
+            if (write.attachDevice() && write.touches().deviceLetIn()) {
                 letIn.add(deviceKey);
             }
             KnownDevice old = devices.get(deviceKey);

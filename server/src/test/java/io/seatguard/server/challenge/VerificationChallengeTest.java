@@ -226,6 +226,10 @@ class VerificationChallengeTest {
         JsonNode abandoned = signup("sam@example.com", "tok_signup_device_01");
         assertThat(abandoned.get("verdict").asText()).isEqualTo("challenge");
         String device = abandoned.get("device_id").asText();
+        // Found in review: any allowed evaluation without an account let the device in, and the action is the caller's to name.
+        Response other = server.post("/v3/evaluate", "{\"action\":\"browse\",\"ip\":\"198.51.100.7\",\"device\":{\"token\":\"tok_signup_device_01\"}}",
+                app.bearer());
+        assertThat(other.json().get("verdict").asText()).as("no policy for it").isEqualTo("allow");
 
         JsonNode again = signup("sam@example.com", "tok_signup_device_01");
         assertChallengedAgainAsANewDevice(again, device);
