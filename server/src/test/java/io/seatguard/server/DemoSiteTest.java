@@ -62,7 +62,9 @@ class DemoSiteTest {
             String access = evaluate(server, app, "access", "alice");
             assertThat(server.post("/demo/login", "{\"user\":\"alice\",\"password\":\"demo\",\"evaluation_id\":\"" + access + "\"}", Map.of()).status())
                     .isEqualTo(400);
-            assertThat(server.post("/demo/login", "{\"user\":\"alice\",\"password\":\"nope\"}", Map.of()).status()).isEqualTo(401);
+            Response wrongPassword = server.post("/demo/login", "{\"user\":\"alice\",\"password\":\"nope\"}", Map.of());
+            assertThat(wrongPassword.status()).isEqualTo(401);
+            assertThat(wrongPassword.json().get("errors").findValuesAsText("field")).containsExactly("password");
             assertThat(server.post("/demo/login", "{\"user\":\"mallory\",\"password\":\"demo\"}", Map.of()).status()).isEqualTo(401);
             assertThat(server.post("/demo/login", "{\"password\":\"demo\"}", Map.of()).json().get("errors").findValuesAsText("field")).contains("user");
             // Bob's evaluation was not used up by the refused attempt.

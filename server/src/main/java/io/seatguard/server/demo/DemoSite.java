@@ -183,8 +183,10 @@ public final class DemoSite {
         Optional<String> evaluationId = evaluationId(body, errors);
         errors.throwIfAny();
         if (!passwordHolds(user, password)) {
+            // Which of the two is wrong is not said, as a real login would not say it.
             throw new SeatguardException(ErrorCode.INVALID_CREDENTIALS,
-                    "Unknown demo account or wrong password (accounts: alice, bob, carol, or one you registered; password: demo)");
+                    "Unknown demo account or wrong password (accounts: alice, bob, carol, or one you registered; password: demo)",
+                    List.of(new io.seatguard.core.error.FieldError("password", "does not match this account, or there is no such account")));
         }
         if (evaluationId.isEmpty()) {
             // Fail open (seed 003): the SDK could not reach Seatguard.
@@ -381,7 +383,8 @@ public final class DemoSite {
             case "challenge" -> {
                 JsonNode redirectNode = evaluation.raw().path("redirect");
                 if (!redirectNode.isTextual()) {
-                    throw new SeatguardException(ErrorCode.LOGIN_REFUSED, "Seatguard asked for a challenge it could not open");
+                    throw new SeatguardException(ErrorCode.LOGIN_REFUSED, "Seatguard asked for a challenge it could not open",
+                            List.of(new io.seatguard.core.error.FieldError("evaluation_id", "names a challenge without its page")));
                 }
                 String redirect = redirectNode.textValue();
                 String pending = signer.sign(List.of(kind, subject, evaluation.id()), clock.instant().plus(FRESHNESS));
