@@ -312,7 +312,8 @@ public final class ChallengeService {
      * made as of that evaluation, so a logout of the device while the challenge was open stands (passing
      * a device-limit page must not undo the owner's logout of the device on it). Best effort: if
      * the link cannot be written now, the device's next evaluation is allowed (verified recently, or within
-     * its limit) and links it.
+     * its limit) and links it. Without an account nothing is remembered as verified recently, so if the
+     * mark cannot be written the signup's next try is challenged again: a second code, not a way in.
      */
     private void attachDevice(Challenge passed) {
         if (DeviceResolution.UNKNOWN_DEVICE_ID.equals(passed.deviceId())) {
