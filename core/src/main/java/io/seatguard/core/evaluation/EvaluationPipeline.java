@@ -250,7 +250,10 @@ public final class EvaluationPipeline {
 
         String evaluationId = ids.newTimeOrderedId();
         // A device logged out of the account is not offered a challenge on it: it is sent to the logout page.
-        boolean challenges = decision.verdict() == Verdict.CHALLENGE && !logout;
+        // Imported history (a server-mode timestamp) keeps the policy's verdict but opens no challenge: nobody
+        // is at a page, one opened as of then has expired already, and it would override a live one of the
+        // same account and device.
+        boolean challenges = decision.verdict() == Verdict.CHALLENGE && !logout && request.timestamp().isEmpty();
         Optional<ChallengeIssuer.Opened> opened = challenges && decision.decidedBy().isPresent()
                 ? this.challenges.flatMap(issuer -> issuer.openUnlessVerified(evaluationId, request, device.deviceId(), decision.decidedBy().get(),
                         decision.policy().orElseThrow(), at))

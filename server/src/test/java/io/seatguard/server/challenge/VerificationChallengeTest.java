@@ -244,6 +244,27 @@ class VerificationChallengeTest {
         assertThat(checks(elsewhere).get("is_new_device").asBoolean()).as("another device is not let in by it").isTrue();
     }
 
+    /**
+     * Found in a walk-through: importing history (a server-mode timestamp) opened a challenge as of then,
+     * expired at birth, answered with a redirect to its dead page, and overrode the owner's live challenge
+     * on the same device. An import keeps the policy's verdict and opens nothing.
+     */
+    @Test
+    void anImportedLoginKeepsItsVerdictButOpensNoChallengeAndLeavesTheLiveOneAlone() {
+        JsonNode live = login("ida", "ida@example.com");
+        String challengeId = server.get("/v3/evaluations/" + live.get("evaluation_id").asText(), app.bearer()).json().get("challenge").get("id").asText();
+
+        String yesterday = java.time.Instant.now().minus(java.time.Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        Response imported = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"ida\",\"email\":\"ida@example.com\",\"ip\":\"198.51.100.7\","
+                + "\"timestamp\":\"" + yesterday + "\",\"device\":{\"token\":\"tok_ida_000000001\"}}", app.bearer());
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().get("verdict").asText()).as("what the policy decided").isEqualTo("challenge");
+        assertThat(imported.json().get("redirect").isNull()).as("no page to send anyone to").isTrue();
+        assertThat(server.get("/v3/evaluations/" + imported.json().get("evaluation_id").asText(), app.bearer()).json().get("challenge").isNull()).isTrue();
+        assertThat(server.get("/v3/challenges/" + challengeId, app.bearer()).json().get("status").asText()).as("the owner's live challenge")
+                .isEqualTo("created");
+    }
+
     /** The retry of an attempt abandoned at its challenge: the same device, still new, challenged again. */
     private void assertChallengedAgainAsANewDevice(JsonNode retry, String device) {
         assertThat(retry.get("device_id").asText()).isEqualTo(device);
