@@ -209,6 +209,8 @@ public final class SeatguardClient implements AutoCloseable {
      *
      * @return true when something was erased; false when nothing was stored under that id (which is also
      *     what a retry finds when the answer to an erasure that happened was lost)
+     * @throws InvalidRequestException when the id could never name an account (blank, or longer than
+     *     evaluate takes), as every {@code /v3/users/{user}} route answers
      */
     public boolean eraseAccount(String userId) {
         return deleteIfThere("/v3/users/" + user(userId));

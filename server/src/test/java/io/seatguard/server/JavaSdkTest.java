@@ -318,8 +318,9 @@ class JavaSdkTest {
                 assertThatThrownBy(() -> seatguard.history(dots, 10, Optional.empty())).as(dots).isInstanceOf(IllegalArgumentException.class);
                 assertThatThrownBy(() -> seatguard.getEvaluation(dots)).as(dots).isInstanceOf(IllegalArgumentException.class);
             }
-            assertThatThrownBy(() -> seatguard.logOutDevice("mia", "...")).as("not a dot segment: sent, and not found")
-                    .isInstanceOf(NotFoundException.class).hasMessageContaining("device ... of user mia");
+            assertThatThrownBy(() -> seatguard.logOutDevice("mia", "...")).as("not a dot segment: sent, and refused by the server as no device id")
+                    .isInstanceOfSatisfying(io.seatguard.sdk.InvalidRequestException.class,
+                            e -> assertThat(e.fieldErrors()).singleElement().satisfies(error -> assertThat(error.field()).isEqualTo("device_id")));
             assertThat(seatguard.listDevices("mia")).singleElement().satisfies(device -> assertThat(device.status()).isEqualTo("attached"));
             assertThat(seatguard.history("mia", 10, Optional.empty()).rows()).as("the account is still there").hasSize(1);
 
