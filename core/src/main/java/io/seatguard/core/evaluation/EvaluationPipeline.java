@@ -219,12 +219,18 @@ public final class EvaluationPipeline {
         DeviceResolver.Resolved resolved = checked.resolution().matchedBy() == DeviceResolution.MatchKind.TOKEN
                 ? devices.separate(request.appId(), checked, at)
                 : devices.settle(request.appId(), request.device(), checked, account.devices().stream().map(LinkedDevice::deviceId).toList(),
-                        request.clientIp(), at, agent.browserMajor());
+                        // Imported history leaves the browser-version rule out: a token's version is known as of its
+                        // latest sighting, which may be after the import, not as of then.
+                        request.clientIp(), at, request.timestamp().isPresent() ? UserAgentInfo.UNKNOWN_VERSION : agent.browserMajor());
         DeviceResolution device = resolved.resolution();
         DeviceType deviceType = agent.type() != DeviceType.UNKNOWN
                 ? agent.type()
                 : resolved.device().map(KnownDevice::type).orElse(DeviceType.UNKNOWN);
-        boolean logout = isLoggedOut(request, device, account);
+        // Imported history (a server-mode timestamp) is judged as it happened: a logout made since does not
+        // apply to it (no logout answer, no deny), and it does not undo one either (attach, below).
+        boolean imported = request.timestamp().isPresent();
+        boolean linkLoggedOut = hasLoggedOutLink(device, account);
+        boolean logout = !imported && linkLoggedOut && !signsIn(request);
         Optional<Map.Entry<String, DeviceType>> current = device.isKnownDevice()
                 ? Optional.of(Map.entry(device.deviceId(), deviceType))
                 : Optional.empty();
@@ -290,9 +296,10 @@ public final class EvaluationPipeline {
         // Only an allowed evaluation vouches for the device: a challenged or denied one must not make it
         // known to the account, or a login abandoned at its challenge would find the device "not new" at
         // the next try and walk through (seed 003). Passing the challenge links it (ChallengeService).
-        boolean attach = !logout && verdict == Verdict.ALLOW;
-        Touches throttled = WriteThrottle.touches(at, account, device, resolved.device(), deviceType, attach, logout, request.userId().isPresent(),
-                recent.countryUpToDate());
+        boolean attach = !logout && verdict == Verdict.ALLOW && !(imported && linkLoggedOut);
+        // An import still carries a logout to a token separated from the logged-out device.
+        Touches throttled = WriteThrottle.touches(at, account, device, resolved.device(), deviceType, attach, logout || imported && linkLoggedOut,
+                request.userId().isPresent(), recent.countryUpToDate());
         // An account's attached link vouches for its device (DeviceDirectory.wasLetIn); without an account,
         // only an allowed signup lets it in. Any other action is the browser's to name: an allowed
         // {"action": "x"} must not vouch for a device whose signup is still at its challenge.
@@ -362,17 +369,20 @@ public final class EvaluationPipeline {
     }
 
     /**
-     * A device logged out of an account stays out on access and custom actions (the SDK then fires
-     * {@code on_logout}); a fresh login or signup on it is the person signing in again and attaches it anew.
+     * Whether the device's link to the account is logged out now. A device logged out of an account stays
+     * out on access and custom actions (the SDK then fires {@code on_logout}); a fresh login or signup on
+     * it ({@link #signsIn}) is the person signing in again and attaches it anew.
      */
-    private static boolean isLoggedOut(EvaluationRequest request, DeviceResolution device, AccountState account) {
+    private static boolean hasLoggedOutLink(DeviceResolution device, AccountState account) {
         if (!device.isKnownDevice()) {
             return false;
         }
         // A token separated from a logged-out device stays logged out: separation must not undo a logout.
-        boolean detached = isDetached(account, device.deviceId()) || device.separatedFrom().map(from -> isDetached(account, from)).orElse(false);
-        boolean signsIn = Actions.LOGIN.equals(request.action()) || Actions.SIGNUP.equals(request.action());
-        return detached && !signsIn;
+        return isDetached(account, device.deviceId()) || device.separatedFrom().map(from -> isDetached(account, from)).orElse(false);
+    }
+
+    private static boolean signsIn(EvaluationRequest request) {
+        return Actions.LOGIN.equals(request.action()) || Actions.SIGNUP.equals(request.action());
     }
 
     /**

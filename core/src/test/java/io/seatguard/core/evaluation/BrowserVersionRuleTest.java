@@ -81,6 +81,20 @@ class BrowserVersionRuleTest {
         assertThat(withoutVersion.device().id()).isEqualTo(phone);
     }
 
+    /**
+     * Found in review: imported history was judged against today's versions. A token's version is known
+     * as of its latest sighting, so 17 ten days ago, before today's 18, said nothing; the import made the
+     * phone a second device (counted, attached, and a many_devices pattern's step).
+     */
+    @Test
+    void anImportOnAnOlderVersionIsStillTheDevice() {
+        String phone = evaluate("login", "tok-ann-phone-1", 18).device().id();
+        EvaluationRequest today = NetworkTieBreakTest.annAtHome("login", "tok-ann-imported", Optional.of("mobile test/17"));
+        EvaluationRequest tenDaysAgo = new EvaluationRequest(today.appId(), today.action(), today.userId(), today.email(), today.phone(), today.metadata(),
+                today.sessionId(), today.returnTo(), today.device(), today.clientIp(), today.userAgent(), Optional.of(clock.instant().minus(Duration.ofDays(10))));
+        assertThat(pipeline.evaluate(tenDaysAgo).device().id()).isEqualTo(phone);
+    }
+
     private Evaluation evaluate(String action, String token, int browserMajor) {
         return pipeline.evaluate(NetworkTieBreakTest.annAtHome(action, token, Optional.of("mobile test/" + browserMajor)));
     }

@@ -207,6 +207,26 @@ class EvaluationPipelineTest {
         assertThat(signup.checks()).containsEntry("is_new_device", false);
     }
 
+    /**
+     * Found in review: imported history was judged against today's logouts. A device logged out since is
+     * not logged out in an import of its past (no logout answer, no deny), and the import does not attach
+     * it again either: the logout stands for its next live page view.
+     */
+    @Test
+    void anImportIsJudgedAsItHappenedAndLeavesALogoutMadeSinceStanding() {
+        Evaluation first = pipeline.evaluate(request("login", "gus", "computer", signals("tok-gus-laptop-00001", "laptop"), "198.51.100.1"));
+        store.detach(APP, "gus", first.device().id());
+        for (String action : java.util.List.of("access", "login")) {
+            EvaluationRequest live = request(action, "gus", "computer", signals("tok-gus-laptop-00001", "laptop"), "198.51.100.1");
+            Evaluation imported = pipeline.evaluate(new EvaluationRequest(APP, action, live.userId(), live.email(), live.phone(), live.metadata(),
+                    live.sessionId(), live.returnTo(), live.device(), live.clientIp(), live.userAgent(), Optional.of(clock.instant().minus(Duration.ofDays(3)))));
+            assertThat(imported.logout()).as(action).isFalse();
+            assertThat(imported.checks()).as("counted as it was then").containsEntry("device_count", 1L);
+        }
+        Evaluation next = pipeline.evaluate(request("access", "gus", "computer", signals("tok-gus-laptop-00001", "laptop"), "198.51.100.1"));
+        assertThat(next.logout()).as("no import attached it again").isTrue();
+    }
+
     @Test
     void anImportedEventKeepsItsOwnTime() {
         Instant past = clock.instant().minus(Duration.ofDays(3));
