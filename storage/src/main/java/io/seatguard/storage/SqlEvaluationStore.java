@@ -131,10 +131,13 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
 
     /**
      * Keeps when the device had last been seen (V18): read before this write touches the device row, and
-     * NULL for a token that creates its device, whose row is written after it.
+     * NULL for a token that creates its device, whose row is written after it. Also NULL when the device
+     * was last seen after the token's first sighting (imported history): when it had been seen before
+     * then is not kept, and a later sighting would make the token a companion of its device for good
+     * (DeviceToken.joinedWithin), never separable as a second install.
      */
     private static final String INSERT_TOKEN = "INSERT INTO device_tokens (app_id, token_hash, device_id, created_at, last_seen, browser_major,"
-            + " device_seen_at_join) VALUES (?, ?, ?, ?, ?, ?, (SELECT last_seen FROM devices WHERE app_id = ? AND id = ?))"
+            + " device_seen_at_join) VALUES (?, ?, ?, ?, ?, ?, (SELECT last_seen FROM devices WHERE app_id = ? AND id = ? AND last_seen <= ?))"
             + " ON CONFLICT (app_id, token_hash) DO NOTHING";
     /**
      * Written only when the version changed or the sighting is a day newer: last_seen is exact to a day,
@@ -193,7 +196,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         }
         else if (device.tokenHash().isPresent() && device.matchedBy() != DeviceResolution.MatchKind.TOKEN) {
             claim = new DeviceClaim(writes.update(INSERT_TOKEN, appId, device.tokenHash().get(), device.deviceId(), at, at, major, appId,
-                    device.deviceId()), device.isNew(), "token already belongs to another device");
+                    device.deviceId(), at), device.isNew(), "token already belongs to another device");
         }
         else if (device.tokenHash().isPresent() && write.touches().device()) {
             // The token's latest sighting and version ride on the device row's throttle: once per WriteThrottle.RESOLUTION at most.

@@ -562,6 +562,25 @@ abstract class StorageContract {
         assertThat(link.firstSeen()).isEqualTo(T0);
     }
 
+    /**
+     * Found in review: a token first shown by an import (older than the device's last sighting) kept that
+     * later sighting as "the device last seen before it joined", which made it a companion of its device
+     * for good, never separable as a second install. When it had been seen before then is not kept: none.
+     */
+    @Test
+    void aTokenFirstShownByAnImportKeepsNoSightingOfItsDeviceFromAfterIt() {
+        String second = Fingerprint.sha256Hex("tok-ivo-phone-0002");
+        evaluations.record(EvaluationSamples.write("app_a", id(), "ivo", "dev-v1", true, "tok-ivo-phone-0001", "fp-ivo", DeviceType.MOBILE,
+                "198.51.100.1", T0.plus(Duration.ofDays(5))));
+        Instant imported = T0;
+        evaluations.record(joining("ivo", "dev-v1", "tok-ivo-phone-0002", "fp-ivo", DeviceType.MOBILE, imported));
+        assertThat(devices.tokens("app_a", "dev-v1", second)).first().satisfies(token -> {
+            assertThat(token.tokenHash()).isEqualTo(second);
+            assertThat(token.createdAt()).isEqualTo(imported);
+            assertThat(token.deviceSeenAtJoin()).as("the device's sighting five days later is not one from before").isEmpty();
+        });
+    }
+
     @Test
     void aTokenSeparatedFromItsDeviceMovesOnlyIfItIsStillThere() {
         String first = Fingerprint.sha256Hex("tok-sam-phone-0001");

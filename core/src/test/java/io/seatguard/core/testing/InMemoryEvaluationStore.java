@@ -115,7 +115,8 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
                 if (tokens.putIfAbsent(key, device.deviceId()) == null) {
                     tokensPerDevice.merge(app + '|' + device.deviceId(), 1, Integer::sum);
                     KnownDevice joined = devices.get(app + '|' + device.deviceId());
-                    deviceSeenAtJoin = joined == null ? null : joined.lastSeen();
+                    // As the SQL store: unknown (null) when the device was last seen after this token's first sighting (an import).
+                    deviceSeenAtJoin = joined == null || joined.lastSeen().isAfter(at) ? null : joined.lastSeen();
                 }
                 // The token's latest sighting and version (as the SQL store keeps them, without its 60 s throttle).
                 Map<String, TokenVersion> ofDevice = tokenVersions.computeIfAbsent(app + '|' + tokens.get(key), k -> new HashMap<>());
