@@ -64,6 +64,13 @@ public final class WebhookTargets {
         this.lookups = pool;
     }
 
+    /**
+     * A host made of numbers alone (decimal, octal with a leading zero, or hex), as IPv4 addresses may be
+     * written in forms resolvers and the JDK read differently: "0127.0.0.1", "127.1", "0x7f.1", "2130706433".
+     */
+    private static final java.util.regex.Pattern NUMERIC_HOST = java.util.regex.Pattern.compile(
+            "(0[xX][0-9a-fA-F]*|[0-9]+)(\\.(0[xX][0-9a-fA-F]*|[0-9]+))*\\.?");
+
     public boolean allowsPrivate() {
         return allowPrivate;
     }
@@ -121,6 +128,12 @@ public final class WebhookTargets {
     private Optional<String> check(String host, Duration within, boolean pin) {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         Optional<InetAddress> literal = IpAddresses.parse(bare);
+        if (literal.isEmpty() && NUMERIC_HOST.matcher(bare).matches()) {
+            // Review finding (SSRF): "0127.0.0.1" is no address to IpAddresses, so it was looked up, and the
+            // system resolver read it as octal (87.0.0.1, public); the HTTP client then read it as the literal
+            // 127.0.0.1 and connected there, past the pin. No DNS name is made of numbers alone: refused.
+            return Optional.of("writes an IP address in a form other than a.b.c.d in decimal without leading zeros (or an IPv6 address in brackets)");
+        }
         List<InetAddress> addresses;
         if (literal.isPresent()) {
             addresses = List.of(literal.get());

@@ -34,6 +34,28 @@ class WebhookTargetsTest {
     }
 
     /**
+     * Review finding (SSRF through a leading zero): "0127.0.0.1" is no canonical address, so it was looked
+     * up, and the system resolver read it as octal, 87.0.0.1 (public, so allowed and pinned); the HTTP
+     * client read the same text as the literal 127.0.0.1 and connected there. A host of numbers alone is
+     * refused before any lookup, here one that answers a public address for anything.
+     */
+    @Test
+    void aHostOfNumbersAloneInAnyButTheCanonicalFormIsRefusedBeforeAnyLookup() throws Exception {
+        InetAddress publicAddress = InetAddress.getByAddress(new byte[] {87, 0, 0, 1});
+        WebhookTargets targets = new WebhookTargets(false, host -> List.of(publicAddress));
+        for (String host : List.of("0127.0.0.1", "010.0.0.1", "0172.016.0.1", "127.1", "2130706433", "0x7f.0.0.1", "0X7F000001", "127.0.0.1.",
+                "8.8.8.08")) {
+            // Some of these are not even a URL's host to java.net.URI (refused as no URL); all are refused.
+            assertThat(targets.refusal("http://" + host + ":9601/hook")).as(host).isPresent();
+            assertThat(targets.checkAndPin(host)).as("a stored endpoint's delivery too: " + host)
+                    .hasValueSatisfying(reason -> assertThat(reason).contains("a.b.c.d"));
+        }
+        assertThat(targets.refusal("http://8.8.8.8/hook")).as("the canonical form").isEmpty();
+        assertThat(targets.refusal("http://0x.example/hook")).as("a name with a hex-looking label").isEmpty();
+        assertThat(targets.refusal("http://1password.example/hook")).isEmpty();
+    }
+
+    /**
      * Review finding: a try's name lookup ran before its 20 s deadline started, so a resolver that hung held
      * the try (and, then, a sender) for as long as it liked. The lookup is now waited for only so long.
      */
