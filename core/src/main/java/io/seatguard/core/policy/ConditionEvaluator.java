@@ -109,7 +109,7 @@ final class ConditionEvaluator {
     /** Numbers compare by value (a check's 3 equals a condition's 3.0); other values only equal their own type. */
     private static boolean same(Object actual, Object expected) {
         if (actual instanceof Number a && expected instanceof Number b) {
-            return Double.compare(a.doubleValue(), b.doubleValue()) == 0;
+            return Double.compare(ValueSet.value(a), ValueSet.value(b)) == 0;
         }
         return Objects.equals(actual, expected);
     }
@@ -123,7 +123,7 @@ final class ConditionEvaluator {
         if (!(actual instanceof Number a) || !(expected instanceof Number b)) {
             return Truth.UNKNOWN;
         }
-        int order = Double.compare(a.doubleValue(), b.doubleValue());
+        int order = Double.compare(ValueSet.value(a), ValueSet.value(b));
         return Truth.of(switch (op) {
             case GT -> order > 0;
             case GTE -> order >= 0;

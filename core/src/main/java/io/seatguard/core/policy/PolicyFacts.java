@@ -66,9 +66,24 @@ public record PolicyFacts(
             default -> other(field);
         };
         if (raw instanceof Number number && !(raw instanceof Double)) {
-            return Optional.of(number.doubleValue());
+            // A whole number beyond 2^53 has no exact double: compared after rounding, metadata 2^53 + 1
+            // equalled a condition's 2^53 (found in review). Unknown instead, as conditions take no such value.
+            return exactAsDouble(number) ? Optional.of(number.doubleValue()) : Optional.empty();
         }
         return Optional.ofNullable(raw);
+    }
+
+    private static final long MAX_EXACT = 1L << 53;
+
+    private static boolean exactAsDouble(Number number) {
+        if (number instanceof java.math.BigInteger big) {
+            return big.bitLength() <= 53;
+        }
+        if (number instanceof java.math.BigDecimal decimal) {
+            return new java.math.BigDecimal(decimal.doubleValue()).compareTo(decimal) == 0;
+        }
+        long whole = number.longValue();
+        return whole >= -MAX_EXACT && whole <= MAX_EXACT;
     }
 
     private Object other(String field) {

@@ -559,7 +559,8 @@ public final class PolicyParser {
 
     private static Optional<Double> number(Object value) {
         if (value instanceof Number number && !(value instanceof Double d && (d.isNaN() || d.isInfinite()))) {
-            return Optional.of(number.doubleValue());
+            // -0 is stored as 0: the same number to a condition (ValueSet.value), and one value in a set.
+            return Optional.of(number.doubleValue() + 0.0);
         }
         return Optional.empty();
     }

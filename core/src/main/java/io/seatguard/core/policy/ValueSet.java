@@ -48,7 +48,16 @@ final class ValueSet extends AbstractList<Object> implements RandomAccess {
     }
 
     private static Object key(Object value) {
-        return value instanceof Number number ? Double.valueOf(number.doubleValue()) : value;
+        return value instanceof Number number ? Double.valueOf(value(number)) : value;
+    }
+
+    /**
+     * A number as conditions compare it: a double, with -0 read as 0. {@code Double.compare} and
+     * {@code Double.equals} tell the two apart, and metadata may send {@code -0.0}: {@code ne 0} then held
+     * on a zero (found in review).
+     */
+    static double value(Number number) {
+        return number.doubleValue() + 0.0;
     }
 
     @Override

@@ -141,6 +141,37 @@ class PolicyEngineTest {
                 Optional.empty())).verdict()).isEqualTo(Verdict.DENY);
     }
 
+    /** Found in review: metadata -0.0 satisfied "ne 0", and in a set 0 and -0 were two values. */
+    @Test
+    void negativeZeroIsZero() {
+        Policy notZero = policy("not-zero", "enforce", 1, List.of("access"), leaf("metadata.n", "ne", 0), "deny");
+        Policy atMostZero = policy("at-most-zero", "enforce", 2, List.of("custom"), leaf("metadata.n", "lte", -0.0), "deny");
+        Policy inSet = policy("in-set", "enforce", 3, List.of("other"), leaf("metadata.n", "in", List.of(-0.0, 1)), "deny");
+        for (Object zero : List.of(0, 0.0, -0.0)) {
+            Map<String, Object> metadata = Map.of("n", zero);
+            assertThat(decide(List.of(notZero), facts("access", Map.of(), metadata, "198.51.100.7", Optional.of("bob"), Optional.empty())).verdict())
+                    .as("ne 0 on " + zero).isEqualTo(Verdict.ALLOW);
+            assertThat(decide(List.of(atMostZero), facts("custom", Map.of(), metadata, "198.51.100.7", Optional.of("bob"), Optional.empty())).verdict())
+                    .as("lte -0 on " + zero).isEqualTo(Verdict.DENY);
+            assertThat(decide(List.of(inSet), facts("other", Map.of(), metadata, "198.51.100.7", Optional.of("bob"), Optional.empty())).verdict())
+                    .as("in [-0, 1] on " + zero).isEqualTo(Verdict.DENY);
+        }
+        assertThat(((Condition.Leaf) inSet.definition().conditions()).value()).as("stored as one 0").isEqualTo(List.of(0.0, 1.0));
+    }
+
+    /** Found in review: metadata beyond 2^53 was rounded to a double and equalled a condition's 2^53. */
+    @Test
+    void aWholeNumberBeyondWhatADoubleHoldsIsUnknown() {
+        Policy exactly = policy("exactly", "enforce", 1, List.of("access"), leaf("metadata.n", "eq", 9_007_199_254_740_992L), "deny");
+        Policy notExactly = policy("not-exactly", "enforce", 2, List.of("access"), leaf("metadata.n", "ne", 9_007_199_254_740_992L), "deny");
+        for (Object beyond : List.of(9_007_199_254_740_993L, java.math.BigInteger.TWO.pow(70))) {
+            assertThat(decide(List.of(exactly, notExactly), facts("access", Map.of(), Map.of("n", beyond), "198.51.100.7", Optional.of("bob"),
+                    Optional.empty())).verdict()).as(beyond + " is neither equal nor unequal: unknown").isEqualTo(Verdict.ALLOW);
+        }
+        assertThat(decide(List.of(exactly), facts("access", Map.of(), Map.of("n", 9_007_199_254_740_992L), "198.51.100.7", Optional.of("bob"),
+                Optional.empty())).verdict()).isEqualTo(Verdict.DENY);
+    }
+
     @Test
     void unknownValuesNeverMatchEvenUnderNot() {
         Policy sharing = policy("sharing", "enforce", 1, List.of("access"), leaf("concurrent_sessions", "eq", true), "deny");
