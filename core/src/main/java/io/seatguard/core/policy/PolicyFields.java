@@ -41,10 +41,10 @@ public final class PolicyFields {
             fields.put(field.name(), field.limitedTo(check.limit()));
         }
         for (PolicyField field : List.of(
-                PolicyField.of("action", ValueType.STRING),
-                PolicyField.of("user", ValueType.STRING, ListKind.USER),
-                PolicyField.of("email", ValueType.STRING, ListKind.EMAIL, ListKind.EMAIL_DOMAIN),
-                PolicyField.of("phone", ValueType.STRING),
+                PolicyField.of("action", ValueType.STRING).writtenAs(ValueForm.ACTION),
+                PolicyField.of("user", ValueType.STRING, ListKind.USER).writtenAs(ValueForm.USER),
+                PolicyField.of("email", ValueType.STRING, ListKind.EMAIL, ListKind.EMAIL_DOMAIN).writtenAs(ValueForm.EMAIL),
+                PolicyField.of("phone", ValueType.STRING).writtenAs(ValueForm.PHONE),
                 PolicyField.of("ip", ValueType.STRING, ListKind.IP).writtenAs(ValueForm.IP_ADDRESS),
                 PolicyField.of("device_id", ValueType.STRING, ListKind.DEVICE).writtenAs(ValueForm.DEVICE_ID),
                 PolicyField.of("device_type", ValueType.STRING).writtenAs(ValueForm.DEVICE_TYPE),

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * country in upper case, an IP address canonical, a device type from its closed vocabulary.
  */
 public enum ValueForm {
-    /** Compared as written: action, user, email (as the app sends it), phone, metadata. */
+    /** Compared as written: metadata, and the string values of checks other than ip_country. */
     AS_WRITTEN,
     /** {@code ip_country} reports ISO 3166-1 alpha-2 in upper case; {@code "us"} is stored as {@code "US"}. */
     COUNTRY_CODE,
@@ -22,7 +22,15 @@ public enum ValueForm {
     /** {@code device_type} is one of a closed set of words, in lower case. */
     DEVICE_TYPE,
     /** {@code device_id} is a UUID in lower case, as evaluations report it (the zero id is "device unknown"). */
-    DEVICE_ID;
+    DEVICE_ID,
+    /** {@code action} is a name evaluate takes: login, signup, access or a custom {@code [a-z0-9_.-]{1,64}}. */
+    ACTION,
+    /** {@code user} is an account id evaluate takes: not blank, at most 256 characters, not a dot segment. */
+    USER,
+    /** {@code email} is compared as the app sends it, so stored as written, but it must be an address. */
+    EMAIL,
+    /** {@code phone} is E.164, the only form evaluate takes. */
+    PHONE;
 
     private static final String DEVICE_TYPES = Arrays.stream(DeviceType.values()).map(type -> "\"" + type.wireName() + "\"")
             .collect(Collectors.joining(", "));
@@ -36,6 +44,10 @@ public enum ValueForm {
             case DEVICE_TYPE -> Arrays.stream(DeviceType.values()).map(DeviceType::wireName)
                     .filter(word -> word.equals(value.toLowerCase(Locale.ROOT))).findFirst();
             case DEVICE_ID -> ListKind.DEVICE.normalize(value);
+            case ACTION -> io.seatguard.core.evaluation.Actions.isValidName(value) ? Optional.of(value) : Optional.empty();
+            case USER -> ListKind.USER.normalize(value).filter(user -> !user.equals(".") && !user.equals(".."));
+            case EMAIL -> ListKind.EMAIL.normalize(value).map(valid -> value);
+            case PHONE -> io.seatguard.core.evaluation.PhoneNumbers.isE164(value) ? Optional.of(value) : Optional.empty();
         };
     }
 
@@ -47,6 +59,10 @@ public enum ValueForm {
             case IP_ADDRESS -> "one IP address such as 203.0.113.7 or 2001:db8::1 (match ranges with an ip list and \"in_list\")";
             case DEVICE_TYPE -> "one of " + DEVICE_TYPES;
             case DEVICE_ID -> "a device id as evaluations report it, a UUID such as 3f2c8a4e-5b1d-4c7a-9e2f-0a6b7c8d9e10";
+            case ACTION -> "an action name: login, signup, access or a custom name of [a-z0-9_.-], at most 64";
+            case USER -> "an account id evaluate takes (not blank, at most 256 characters, not \".\" or \"..\")";
+            case EMAIL -> "an email address like name@example.com (compared as the app sends it)";
+            case PHONE -> "an E.164 number like +14155550123, the form evaluate takes";
         };
     }
 }

@@ -356,6 +356,9 @@ class PolicyParserTest {
         assertThat(stored.apply(leaf("device_type", "eq", "Mobile"))).isEqualTo("mobile");
         assertThat(stored.apply(leaf("device_id", "eq", "3F2C8A4E-5B1D-4C7A-9E2F-0A6B7C8D9E10"))).isEqualTo("3f2c8a4e-5b1d-4c7a-9e2f-0a6b7c8d9e10");
         assertThat(stored.apply(leaf("email", "eq", "Alice@Example.com"))).as("the app's email is compared as it sends it").isEqualTo("Alice@Example.com");
+        assertThat(stored.apply(leaf("phone", "eq", "+14155550123"))).isEqualTo("+14155550123");
+        assertThat(stored.apply(leaf("action", "in", List.of("login", "video.play")))).isEqualTo(List.of("login", "video.play"));
+        assertThat(stored.apply(leaf("user", "ne", "a.b"))).isEqualTo("a.b");
         assertThat(stored.apply(leaf("metadata.region", "eq", "us"))).isEqualTo("us");
     }
 
@@ -367,6 +370,13 @@ class PolicyParserTest {
                 Arguments.of(leaf("ip", "eq", "10.0.0.0/8"), "conditions.value", "in_list"),
                 Arguments.of(leaf("ip", "ne", "localhost"), "conditions.value", "one IP address"),
                 Arguments.of(leaf("device_id", "eq", "not-a-uuid"), "conditions.value", "a UUID"),
+                // Found in review: values evaluate never takes, so the condition could never match.
+                Arguments.of(leaf("action", "eq", "LOGIN"), "conditions.value", "an action name"),
+                Arguments.of(leaf("action", "in", List.of("login", "Login!")), "conditions.value[1]", "an action name"),
+                Arguments.of(leaf("phone", "eq", "555-0100"), "conditions.value", "E.164"),
+                Arguments.of(leaf("email", "eq", "not an email"), "conditions.value", "an email address"),
+                Arguments.of(leaf("user", "in", List.of("ann", "   ")), "conditions.value[1]", "an account id"),
+                Arguments.of(leaf("user", "eq", ".."), "conditions.value", "an account id"),
                 Arguments.of(leaf("device_id", "not_in", List.of("3f2c8a4e-5b1d-4c7a-9e2f-0a6b7c8d9e10", "dev-1")), "conditions.value[1]", "a UUID"));
     }
 

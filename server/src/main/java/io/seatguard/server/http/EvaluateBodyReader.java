@@ -49,7 +49,6 @@ final class EvaluateBodyReader {
 
     // RFC 5321/5322 in full is not worth it: one @, a non-empty local part, a dotted domain, no spaces.
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
-    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,128}");
     private static final Pattern COMPONENT_NAME = Pattern.compile("[A-Za-z0-9_.:-]{1," + MAX_COMPONENT_NAME + "}");
     static final Pattern CLIENT_ID = Pattern.compile("pk_[A-Za-z0-9]{1,64}");
@@ -98,7 +97,7 @@ final class EvaluateBodyReader {
             errors.add("email", "must be an email address like name@example.com");
         }
         Optional<String> phone = optionalText(body, "phone", errors, 16);
-        if (phone.isPresent() && !E164.matcher(phone.get()).matches()) {
+        if (phone.isPresent() && !io.seatguard.core.evaluation.PhoneNumbers.isE164(phone.get())) {
             errors.add("phone", "must be an E.164 number like +14155550123");
         }
         Map<String, Object> metadata = metadata(body, errors);
