@@ -54,7 +54,8 @@ final class WebhookHandlers {
         }
         List<WebhookEventType> events = events(body.get("events"), errors);
         WebhookEndpoint endpoint = services.create(app.id(), Optional.ofNullable(urlNode).filter(JsonNode::isTextual).map(JsonNode::textValue), events,
-                errors, clock.instant());
+                // To the millisecond, as the store keeps it: the answer shows what a later GET shows.
+                errors, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         ObjectNode json = json(endpoint);
         json.put("secret", endpoint.secret());
         ctx.status(201).contentType("application/json").result(json.toString());
@@ -82,7 +83,7 @@ final class WebhookHandlers {
     /** A new secret, shown once; the old one keeps signing beside it for 24 hours so receivers can switch. */
     void rotateSecret(Context ctx) {
         App app = credentials.requireApp(ctx);
-        WebhookServices.Rotated rotated = services.rotate(app.id(), ctx.pathParam("id"), clock.instant());
+        WebhookServices.Rotated rotated = services.rotate(app.id(), ctx.pathParam("id"), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         ObjectNode json = json(rotated.endpoint());
         json.put("secret", rotated.secret());
         json.put("previous_secret_expires_at", EvaluationJson.time(rotated.until()));

@@ -65,7 +65,10 @@ class WebhooksTest {
             String secret = created.json().get("secret").asText();
             assertThat(secret).startsWith("whsec_");
             String endpoint = created.json().get("id").asText();
-            assertThat(server.get("/v3/webhooks/" + endpoint, app.bearer()).json().has("secret")).as("shown once").isFalse();
+            JsonNode read = server.get("/v3/webhooks/" + endpoint, app.bearer()).json();
+            assertThat(read.has("secret")).as("shown once").isFalse();
+            assertThat(read.get("created_at").asText()).as("found in review: the create answered nanoseconds, a GET milliseconds")
+                    .isEqualTo(created.json().get("created_at").asText());
 
             String evaluationId = evaluate(server.url(), app, "ana", "tok_ana_laptop_000001");
             // Two events (created, attached); the first try of the first one fails with 500 and is retried 5 s later.
