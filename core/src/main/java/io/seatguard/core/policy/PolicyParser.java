@@ -92,7 +92,8 @@ public final class PolicyParser {
             return Optional.empty();
         }
         String trimmed = text.strip();
-        if (trimmed.length() > MAX_NAME) {
+        // Characters, as the OpenAPI's maxLength and PostgreSQL's VARCHAR count them: an emoji is one, not two.
+        if (trimmed.codePointCount(0, trimmed.length()) > MAX_NAME) {
             errors.add("name", "must be at most " + MAX_NAME + " characters");
             return Optional.empty();
         }

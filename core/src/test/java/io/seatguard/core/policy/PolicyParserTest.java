@@ -336,6 +336,16 @@ class PolicyParserTest {
                 }));
     }
 
+    /** Found in review: a name of 60 emoji was refused as over 100 characters (UTF-16 units were counted). */
+    @Test
+    void aNamesLengthIsCountedInCharacters() {
+        String emoji = "\uD83D\uDE00";
+        assertThat(parser.parse(with("name", emoji.repeat(100))).name()).hasSize(200);
+        assertThatThrownBy(() -> parser.parse(with("name", emoji.repeat(101)))).isInstanceOfSatisfying(SeatguardException.class,
+                e -> assertThat(e.errors()).singleElement().satisfies(error -> assertThat(error.field()).isEqualTo("name")));
+        assertThatThrownBy(() -> parser.parse(with("name", "n".repeat(101)))).isInstanceOf(SeatguardException.class);
+    }
+
     @Test
     void aSetKeepsEachValueOnceInTheOrderWritten() {
         PolicyDefinition parsed = parser.parse(withConditions(leaf("metadata.plan", "in", List.of("pro", 1, "basic", "pro", 1.0, true, "1"))));
