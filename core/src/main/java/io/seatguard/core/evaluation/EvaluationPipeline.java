@@ -200,6 +200,9 @@ public final class EvaluationPipeline {
 
     private Evaluation attempt(EvaluationRequest request) {
         Instant at = request.timestamp().orElseGet(clock::instant);
+        // Imported history (a server-mode timestamp) is judged as it happened, not against the present: no
+        // browser-version rule, no logout made since, no challenge, no re-attach (see their uses below).
+        boolean imported = request.timestamp().isPresent();
         String ip = IpAddresses.format(request.clientIp());
 
         // identity
@@ -219,16 +222,14 @@ public final class EvaluationPipeline {
         DeviceResolver.Resolved resolved = checked.resolution().matchedBy() == DeviceResolution.MatchKind.TOKEN
                 ? devices.separate(request.appId(), checked, at)
                 : devices.settle(request.appId(), request.device(), checked, account.devices().stream().map(LinkedDevice::deviceId).toList(),
-                        // Imported history leaves the browser-version rule out: a token's version is known as of its
-                        // latest sighting, which may be after the import, not as of then.
-                        request.clientIp(), at, request.timestamp().isPresent() ? UserAgentInfo.UNKNOWN_VERSION : agent.browserMajor());
+                        // A token's version is known as of its latest sighting, which may come after an import.
+                        request.clientIp(), at, imported ? UserAgentInfo.UNKNOWN_VERSION : agent.browserMajor());
         DeviceResolution device = resolved.resolution();
         DeviceType deviceType = agent.type() != DeviceType.UNKNOWN
                 ? agent.type()
                 : resolved.device().map(KnownDevice::type).orElse(DeviceType.UNKNOWN);
-        // Imported history (a server-mode timestamp) is judged as it happened: a logout made since does not
-        // apply to it (no logout answer, no deny), and it does not undo one either (attach, below).
-        boolean imported = request.timestamp().isPresent();
+        // A logout made since an import's time does not apply to it (no logout answer, no deny), and the
+        // import does not undo it either (attach, below).
         boolean linkLoggedOut = hasLoggedOutLink(device, account);
         boolean logout = !imported && linkLoggedOut && !signsIn(request);
         Optional<Map.Entry<String, DeviceType>> current = device.isKnownDevice()
@@ -241,7 +242,7 @@ public final class EvaluationPipeline {
         // knows now, so the checks that need it are unknown rather than judged against today's sessions.
         Optional<List<Presence.LiveSession>> liveSessions = request.userId().isEmpty()
                 ? Optional.of(List.of())
-                : request.timestamp().isPresent() ? Optional.empty() : presence.liveIfReadable(request.appId(), request.userId().get(), at);
+                : imported ? Optional.empty() : presence.liveIfReadable(request.appId(), request.userId().get(), at);
         NetworkView network = networks.assess(request.clientIp(), request.device().localIps(), request.device().timezone(), at);
         AccountActivity recent = request.userId()
                 .map(user -> activity.read(request.appId(), user, network.place().country(), device.fingerprintId(), at, settings.velocityWindow()))
@@ -256,10 +257,9 @@ public final class EvaluationPipeline {
 
         String evaluationId = ids.newTimeOrderedId();
         // A device logged out of the account is not offered a challenge on it: it is sent to the logout page.
-        // Imported history (a server-mode timestamp) keeps the policy's verdict but opens no challenge: nobody
-        // is at a page, one opened as of then has expired already, and it would override a live one of the
-        // same account and device.
-        boolean challenges = decision.verdict() == Verdict.CHALLENGE && !logout && request.timestamp().isEmpty();
+        // An import keeps the policy's verdict but opens no challenge: nobody is at a page, one opened as of
+        // then has expired already, and it would override a live one of the same account and device.
+        boolean challenges = decision.verdict() == Verdict.CHALLENGE && !logout && !imported;
         Optional<ChallengeIssuer.Opened> opened = challenges && decision.decidedBy().isPresent()
                 ? this.challenges.flatMap(issuer -> issuer.openUnlessVerified(evaluationId, request, device.deviceId(), decision.decidedBy().get(),
                         decision.policy().orElseThrow(), at))
@@ -306,7 +306,7 @@ public final class EvaluationPipeline {
         Touches touches = attach && request.userId().isEmpty() && Actions.SIGNUP.equals(request.action()) && device.isKnownDevice() && !letInBefore
                 ? throttled.lettingDeviceIn()
                 : throttled;
-        List<PatternObservation> observed = request.userId().isPresent() && request.timestamp().isEmpty()
+        List<PatternObservation> observed = request.userId().isPresent() && !imported
                 ? patterns.observe(attach ? checkValues : withAccountsDevicesOnly(checkValues, account, at), account, at)
                 : List.of();
         store.record(new EvaluationWrite(evaluation, device, attach, touches, request.device().components(), network.place(),
