@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -37,24 +38,24 @@ public final class VerificationCodes {
      * dropped ("123 456", "123-456"), and digits of other scripts are read as the digits they are (a
      * keyboard set to Arabic types "١٢٣٤٥٦"), so a person who has the right code is not told it is wrong.
      */
-    public static java.util.Optional<String> typed(String text) {
+    public static Optional<String> typed(String text) {
         if (text == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         StringBuilder digits = new StringBuilder(DIGITS);
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             i += Character.charCount(c);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '-' || c == '\u2010' || c == '\u2011' || c == '\u2012' || c == '\u2013') {
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.DASH_PUNCTUATION) {
                 continue;
             }
             int digit = Character.digit(c, 10);
             if (digit < 0 || digits.length() == DIGITS) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             digits.append((char) ('0' + digit));
         }
-        return digits.length() == DIGITS ? java.util.Optional.of(digits.toString()) : java.util.Optional.empty();
+        return digits.length() == DIGITS ? Optional.of(digits.toString()) : Optional.empty();
     }
 
     public String newCode() {

@@ -15,7 +15,7 @@ public enum ListKind {
     USER("user") {
         @Override
         public Optional<String> normalize(String value) {
-            return value.isBlank() || value.length() > 256 ? Optional.empty() : Optional.of(value);
+            return value.isBlank() || value.length() > io.seatguard.core.account.AccountIds.MAX_LENGTH ? Optional.empty() : Optional.of(value);
         }
     },
     /** Addresses and CIDR ranges, IPv4 and IPv6; stored in their canonical {@code network/prefix} form. */

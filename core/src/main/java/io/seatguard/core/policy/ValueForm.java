@@ -45,7 +45,7 @@ public enum ValueForm {
                     .filter(word -> word.equals(value.toLowerCase(Locale.ROOT))).findFirst();
             case DEVICE_ID -> ListKind.DEVICE.normalize(value);
             case ACTION -> io.seatguard.core.evaluation.Actions.isValidName(value) ? Optional.of(value) : Optional.empty();
-            case USER -> ListKind.USER.normalize(value).filter(user -> !user.equals(".") && !user.equals(".."));
+            case USER -> io.seatguard.core.account.AccountIds.fault(value).isEmpty() ? Optional.of(value) : Optional.empty();
             case EMAIL -> ListKind.EMAIL.normalize(value).map(valid -> value);
             case PHONE -> io.seatguard.core.evaluation.PhoneNumbers.isE164(value) ? Optional.of(value) : Optional.empty();
         };

@@ -79,6 +79,7 @@ class TypedCodeTest {
         assertThat(VerificationCodes.typed("١٢٣-٤٥٦")).as("Arabic-Indic digits").contains("123456");
         assertThat(VerificationCodes.typed("０１２３４５")).as("full-width digits").contains("012345");
         assertThat(VerificationCodes.typed(" 123\u00a0456 ")).contains("123456");
+        assertThat(VerificationCodes.typed("123\u2013456")).as("an en dash").contains("123456");
         assertThat(VerificationCodes.typed(null)).isEmpty();
         assertThat(VerificationCodes.typed("12345６7")).isEmpty();
         assertThat(VerificationCodes.typed("①②③④⑤⑥")).as("circled numbers are no decimal digits").isEmpty();

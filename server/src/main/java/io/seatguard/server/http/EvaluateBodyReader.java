@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * browser could otherwise claim any address or backdate its own history.
  */
 final class EvaluateBodyReader {
-    static final int MAX_USER = 256;
+    static final int MAX_USER = io.seatguard.core.account.AccountIds.MAX_LENGTH;
     static final int MAX_EMAIL = 254;
     static final int MAX_SESSION = 128;
     static final int MAX_URL = 2048;
@@ -82,13 +82,7 @@ final class EvaluateBodyReader {
             errors.add("action", "must match [a-z0-9_.-]{1,64}");
         }
         Optional<String> user = optionalText(body, "user", errors, MAX_USER);
-        if (user.isPresent() && user.get().isBlank()) {
-            errors.add("user", "must not be blank");
-        }
-        else if (user.isPresent() && (user.get().equals(".") || user.get().equals(".."))) {
-            // A dot segment: /v3/users/{user} could not name it, since a proxy in front may resolve it away.
-            errors.add("user", "must not be \".\" or \"..\": an account must be nameable in a URL path");
-        }
+        user.flatMap(io.seatguard.core.account.AccountIds::fault).ifPresent(fault -> errors.add("user", fault));
         if (user.isEmpty() && action.isPresent() && Actions.requiresUser(action.get()) && !isPresentButInvalid(body, "user")) {
             errors.add("user", "is required for " + action.get());
         }

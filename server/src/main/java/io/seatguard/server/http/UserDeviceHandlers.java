@@ -81,18 +81,15 @@ final class UserDeviceHandlers {
     }
 
     /**
-     * The path's account id, held to the same limits as evaluate's {@code user}: anything else could never
+     * The path's account id, held to the same rule as evaluate's {@code user} (AccountIds): anything else could never
      * name an account, and is a fault of the request (400 naming {@code user}) rather than an account not
      * found.
      */
     static String user(Context ctx) {
         String user = ctx.pathParam("user");
-        if (user.isBlank()) {
-            throw SeatguardException.invalid("user", "must not be blank");
-        }
-        if (user.length() > EvaluateBodyReader.MAX_USER) {
-            throw SeatguardException.invalid("user", "must be at most " + EvaluateBodyReader.MAX_USER + " characters");
-        }
+        io.seatguard.core.account.AccountIds.fault(user).ifPresent(fault -> {
+            throw SeatguardException.invalid("user", fault);
+        });
         return user;
     }
 }
