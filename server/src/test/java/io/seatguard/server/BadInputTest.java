@@ -133,6 +133,9 @@ class BadInputTest {
                         "{" + cid + ",\"user\":\"u1\",\"session\":\"t\\u0000\"}", 400, "session"),
                 new Case("history query with a NUL", "GET", "/v3/history?ip=1.2.3.4%00", secret, null, 400, "ip"),
                 new Case("return_to not http", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"return_to\":\"javascript:alert(1)\"}", 400, "return_to"),
+                // A server call may name any http(s) URL; a browser call is held to the app's origins anyway.
+                new Case("return_to with a port past 65535", "POST", "/v3/evaluate", secret,
+                        "{\"action\":\"signup\",\"ip\":\"203.0.113.9\",\"return_to\":\"https://app.example:99999/back\"}", 400, "return_to"),
                 new Case("device not an object", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"device\":\"x\"}", 400, "device"),
                 new Case("device token too short", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"device\":{\"token\":\"short\"}}", 400, "device.token"),
                 new Case("device token with odd characters", "POST", "/v3/evaluate", none,
@@ -198,6 +201,8 @@ class BadInputTest {
                 new Case("create app without a name", "POST", "/v3/apps", admin, "{}", 400, "name"),
                 new Case("create app with a numeric name", "POST", "/v3/apps", admin, "{\"name\":7}", 400, "name"),
                 new Case("create app with a long name", "POST", "/v3/apps", admin, "{\"name\":\"" + "n".repeat(201) + "\"}", 400, "name"),
+                new Case("create app with a line break in the name", "POST", "/v3/apps", admin, "{\"name\":\"Shop\\nWARN forged\"}", 400, "name"),
+                new Case("create app with a direction override in the name", "POST", "/v3/apps", admin, "{\"name\":\"Shop \\u202Etset\"}", 400, "name"),
                 new Case("create app with origins not a list", "POST", "/v3/apps", admin, "{\"name\":\"a\",\"allowed_origins\":\"x\"}", 400, "allowed_origins"),
                 new Case("create app with an origin that has a path", "POST", "/v3/apps", admin,
                         "{\"name\":\"a\",\"allowed_origins\":[\"https://a.example/path\"]}", 400, "allowed_origins[0]"),

@@ -2,6 +2,7 @@ package io.seatguard.core.policy;
 
 import io.seatguard.core.checks.Check;
 import io.seatguard.core.checks.CheckRegistry;
+import io.seatguard.core.risk.RiskScorer;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,9 +49,9 @@ public final class PolicyFields {
                 PolicyField.of("ip", ValueType.STRING, ListKind.IP).writtenAs(ValueForm.IP_ADDRESS),
                 PolicyField.of("device_id", ValueType.STRING, ListKind.DEVICE).writtenAs(ValueForm.DEVICE_ID),
                 PolicyField.of("device_type", ValueType.STRING).writtenAs(ValueForm.DEVICE_TYPE),
-                PolicyField.of("risk.score", ValueType.NUMBER),
-                PolicyField.of("risk.account_sharing", ValueType.NUMBER),
-                PolicyField.of("risk.ato", ValueType.NUMBER))) {
+                PolicyField.of("risk.score", ValueType.NUMBER).reportingAtMost(RiskScorer.MAX_SCORE),
+                PolicyField.of("risk.account_sharing", ValueType.NUMBER).reportingAtMost(RiskScorer.MAX_SCORE),
+                PolicyField.of("risk.ato", ValueType.NUMBER).reportingAtMost(RiskScorer.MAX_SCORE))) {
             fields.putIfAbsent(field.name(), field);
         }
         for (String flag : DETECTION_FLAGS) {

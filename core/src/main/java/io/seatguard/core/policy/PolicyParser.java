@@ -3,6 +3,7 @@ package io.seatguard.core.policy;
 import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.error.FieldErrors;
+import io.seatguard.core.error.LogText;
 import io.seatguard.core.evaluation.Actions;
 import io.seatguard.core.evaluation.Verdict;
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -77,7 +79,7 @@ public final class PolicyParser {
         PolicyMode mode = mode(body.get("mode"), errors);
         int priority = priority(body.get("priority"), errors);
         List<String> actions = actions(body.get("actions"), errors);
-        Optional<Condition> conditions = conditions(body.get("conditions"), errors);
+        Optional<Condition> conditions = conditions(body.get("conditions"), actions, errors);
         Optional<Verdict> verdict = verdict(body.get("verdict"), errors);
         Optional<ChallengeConfig> challenge = challenge(body.get("challenge"), verdict, actions, errors);
         List<String> notify = notify(body.get("notify"), verdict, errors);
@@ -97,9 +99,10 @@ public final class PolicyParser {
             errors.add("name", "must be at most " + MAX_NAME + " characters");
             return Optional.empty();
         }
-        // Controls would let a name forge lines where it is logged (the start-up warnings name the policy).
-        if (trimmed.codePoints().anyMatch(io.seatguard.core.error.LogText::isControl)) {
-            errors.add("name", "must not contain control characters (line breaks, tabs and the like)");
+        // Controls would let a name forge lines where it is logged (the start-up warnings name the policy),
+        // and direction overrides would let it read on the dashboard as something it is not.
+        if (LogText.isUnfitForName(trimmed)) {
+            errors.add("name", LogText.UNFIT_NAME);
             return Optional.empty();
         }
         return Optional.of(trimmed);
@@ -172,18 +175,25 @@ public final class PolicyParser {
 
     // conditions
 
-    private Optional<Condition> conditions(Object value, FieldErrors errors) {
+    private Optional<Condition> conditions(Object value, List<String> actions, FieldErrors errors) {
         if (value == null) {
             errors.add("conditions", "is required");
             return Optional.empty();
         }
         int before = errors.list().size();
-        Condition condition = node(value, "conditions", 1, new Tally(), errors);
+        Condition condition = node(value, "conditions", 1, new Tally(actions), errors);
         return errors.list().size() == before ? Optional.of(condition) : Optional.empty();
     }
 
-    /** What one condition tree has used of the bounds that hold for the whole tree. */
+    /** The policy's actions, which a condition on {@code action} is held to, and what one condition tree has used of the bounds that hold for the whole tree. */
     private static final class Tally {
+        /** Empty when the policy's own {@code actions} were refused. */
+        final List<String> actions;
+
+        Tally(List<String> actions) {
+            this.actions = actions;
+        }
+
         int nodes;
         int setValues;
     }
@@ -299,13 +309,67 @@ public final class PolicyParser {
             for (int i = 0; i < items.size(); i++) {
                 String itemPath = valuePath + "[" + i + "]";
                 scalar(type, items.get(i), itemPath, field, errors)
-                        .filter(item -> withinLimit(field, op, item, itemPath, errors))
+                        .filter(item -> withinLimit(field, op, item, itemPath, errors) && reportable(field, op, item, itemPath, errors)
+                                && coveredAction(field, op, item, tally.actions, itemPath, errors))
                         .ifPresent(values::add);
             }
             return values.size() == items.size() ? Optional.of(values) : Optional.empty();
         }
         ValueType wanted = op.isOrdering() ? ValueType.NUMBER : type;
-        return scalar(wanted, value, valuePath, field, errors).filter(scalar -> withinLimit(field, op, scalar, valuePath, errors));
+        return scalar(wanted, value, valuePath, field, errors)
+                .filter(scalar -> withinLimit(field, op, scalar, valuePath, errors) && reportable(field, op, scalar, valuePath, errors)
+                        && coveredAction(field, op, scalar, tally.actions, valuePath, errors));
+    }
+
+    /**
+     * A policy is only consulted for its own {@code actions}, so within it {@code action eq "signup"} on a
+     * policy for {@code ["login"]} could never match (and {@code ne} would always): refused, naming the
+     * actions it covers.
+     */
+    private static boolean coveredAction(PolicyField field, Operator op, Object value, List<String> actions, String path, FieldErrors errors) {
+        if (!field.name().equals("action") || actions.isEmpty() || !(value instanceof String action) || actions.contains(action)) {
+            return true;
+        }
+        boolean always = op == Operator.NE || op == Operator.NOT_IN;
+        errors.add(path, "the policy applies to " + String.join(", ", actions) + " only, so \"action\" is never \"" + action + "\" here"
+                + (always ? " and \"" + op.wireName() + "\" would match every evaluation" : ""));
+        return false;
+    }
+
+    /**
+     * Every named number field (the counts and the risk scores) reports a whole number from 0, the risk
+     * scores up to 100: a condition that no such number can satisfy ({@code risk.score gt 100},
+     * {@code device_count lt 0}, {@code eq 2.5}), or that every one satisfies ({@code ne 2.5}), is
+     * refused, as it would otherwise be stored and never decide anything. An ordering with room on one
+     * side ({@code gt 2.5}, {@code lt 0.5}) is taken: it means what it says.
+     */
+    private static boolean reportable(PolicyField field, Operator op, Object value, String path, FieldErrors errors) {
+        if (field.type() != ValueType.NUMBER || !(value instanceof Number number)) {
+            return true;
+        }
+        double written = number.doubleValue();
+        // Above a counting limit withinLimit has spoken; the limit is still the top of what is reported.
+        OptionalLong highest = field.highest().isPresent() ? field.highest() : field.limit();
+        boolean matchable = switch (op) {
+            case GT -> highest.isEmpty() || written < highest.getAsLong();
+            case GTE -> highest.isEmpty() || written <= highest.getAsLong();
+            case LT -> written > 0;
+            case LTE -> written >= 0;
+            default -> written >= 0 && written == Math.rint(written) && (highest.isEmpty() || written <= highest.getAsLong());
+        };
+        if (matchable) {
+            return true;
+        }
+        String range = "whole numbers from 0" + (highest.isPresent() ? " to " + highest.getAsLong() : "");
+        boolean always = op == Operator.NE || op == Operator.NOT_IN;
+        errors.add(path, "\"" + field.name() + "\" reports " + range + ", so \"" + op.wireName() + "\" " + plain(written)
+                + (always ? " would match every evaluation" : " could never match"));
+        return false;
+    }
+
+    /** A number as written in a policy: {@code 2.5}, {@code 100}, not {@code 100.0}. */
+    private static String plain(double number) {
+        return java.math.BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
     }
 
     /**
@@ -532,6 +596,11 @@ public final class PolicyParser {
             }
             if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
                 errors.add(path, "must not carry credentials or a #fragment");
+                return Optional.empty();
+            }
+            // URI takes any number of digits as a port; a browser sent to :99999 shows an error page.
+            if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65_535)) {
+                errors.add(path, "has a port outside 1-65535");
                 return Optional.empty();
             }
             return Optional.of(text);

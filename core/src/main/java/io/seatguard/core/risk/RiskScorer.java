@@ -22,6 +22,9 @@ import java.util.Optional;
  */
 public final class RiskScorer {
     private final RiskWeights weights;
+    /** The highest score: a certain signal's. Policies read the scores as whole numbers from 0 to it. */
+    public static final int MAX_SCORE = 100;
+
     private final List<RiskRule> rules;
 
     public RiskScorer(RiskWeights weights) {
@@ -66,7 +69,7 @@ public final class RiskScorer {
 
     /** 100 only when a signal is certain (nothing kept): rounding alone must not claim certainty. */
     private static int toScore(double kept) {
-        return kept == 0 ? 100 : (int) Math.min(99, Math.round(100 * (1 - kept)));
+        return kept == 0 ? MAX_SCORE : (int) Math.min(MAX_SCORE - 1, Math.round(MAX_SCORE * (1 - kept)));
     }
 
     /** The band of a score: clean, low, medium, high or maximum. */

@@ -223,7 +223,7 @@ class PolicyEngineTest {
         for (int i = 0; i < 1000; i++) {
             thousand.add(String.valueOf(i));
         }
-        List<Object> counts = new java.util.ArrayList<>(List.of(1, 2.5, 3));
+        List<Object> counts = new java.util.ArrayList<>(List.of(1, 2, 3));
         Policy sets = policy("sets", "monitor", 1, List.of("access"), Map.of("all", List.of(
                 leaf("metadata.tier", "in", thousand),
                 leaf("metadata.region", "not_in", thousand),

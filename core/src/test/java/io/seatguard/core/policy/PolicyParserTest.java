@@ -125,14 +125,14 @@ class PolicyParserTest {
                 Map.of("not", leaf("user", "in_list", "staff")),
                 leaf("ip", "not_in_list", "blocked-ips"),
                 leaf("ip_country", "in_list", "lst_abc"),
-                leaf("device_count", "in", List.of(3, 4.5)),
+                leaf("metadata.seats", "in", List.of(3, 4.5)),
                 Map.of("any", List.of(leaf("risk.score", "gte", 60), leaf("detection_flags.relay", "eq", true)))));
         PolicyDefinition definition = parser.parse(with("verdict", "deny").entrySet().stream()
                 .filter(e -> !e.getKey().equals("challenge"))
                 .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getKey().equals("conditions") ? conditions : e.getValue()), Map::putAll));
         Condition.All all = (Condition.All) definition.conditions();
         assertThat(all.children()).hasSize(6);
-        assertThat(all.children().get(4)).isEqualTo(new Condition.Leaf("device_count", Operator.IN, List.of(3.0, 4.5)));
+        assertThat(all.children().get(4)).isEqualTo(new Condition.Leaf("metadata.seats", Operator.IN, List.of(3.0, 4.5)));
         assertThat(Condition.listReferences(definition.conditions())).containsExactlyInAnyOrder("staff", "blocked-ips", "lst_abc");
     }
 
@@ -145,6 +145,8 @@ class PolicyParserTest {
                 Arguments.of("a tab in the name", with("name", "Block\tthem"), "name", "control characters"),
                 Arguments.of("a C1 control in the name", with("name", "Block\u0085them"), "name", "control characters"),
                 Arguments.of("a line separator in the name", with("name", "Block\u2028them"), "name", "control characters"),
+                Arguments.of("a direction override in the name", with("name", "Allow \u202Eelbuod"), "name", "text-direction overrides"),
+                Arguments.of("a direction isolate in the name", with("name", "Allow \u2067x\u2069"), "name", "text-direction overrides"),
                 Arguments.of("unknown top-level key", with("priorty", 5), "priorty", "is not a policy field"),
                 Arguments.of("bad mode", with("mode", "shadow"), "mode", "\"enforce\" or \"monitor\""),
                 Arguments.of("fractional priority", with("priority", 1.5), "priority", "whole number"),
@@ -191,6 +193,8 @@ class PolicyParserTest {
                 Arguments.of("relative success url", withChallenge("success_url", "/signup"), "challenge.success_url", "absolute http or https URL"),
                 Arguments.of("javascript success url", withChallenge("success_url", "javascript:alert(1)"), "challenge.success_url", "absolute http or https"),
                 Arguments.of("url with fragment", withChallenge("success_url", "https://a.example/x#y"), "challenge.success_url", "#fragment"),
+                Arguments.of("url with a port past 65535", withChallenge("success_url", "https://a.example:99999/x"), "challenge.success_url", "port outside 1-65535"),
+                Arguments.of("url with port 0", withChallenge("logout_url", "https://a.example:0/x"), "challenge.logout_url", "port outside 1-65535"),
                 Arguments.of("bad logout url", withChallenge("logout_url", "ftp://a.example/"), "challenge.logout_url", "absolute http or https"),
                 Arguments.of("verification without success url", withChallenge("success_url", null), "challenge.success_url", "is required"),
                 Arguments.of("expiry too short", withChallenge("expires_in_seconds", 5), "challenge.expires_in_seconds", "from 60 to 86400"),
@@ -346,6 +350,13 @@ class PolicyParserTest {
         assertThatThrownBy(() -> parser.parse(with("name", "n".repeat(101)))).isInstanceOf(SeatguardException.class);
     }
 
+    /** Right-to-left letters order themselves; only the characters that reorder others are refused. */
+    @Test
+    void aNameInARightToLeftScriptIsTaken() {
+        assertThat(parser.parse(with("name", "حظر المشاركة")).name()).isEqualTo("حظر المشاركة");
+        assertThat(parser.parse(with("name", "חסימת שיתוף 3")).name()).isEqualTo("חסימת שיתוף 3");
+    }
+
     @Test
     void aSetKeepsEachValueOnceInTheOrderWritten() {
         PolicyDefinition parsed = parser.parse(withConditions(leaf("metadata.plan", "in", List.of("pro", 1, "basic", "pro", 1.0, true, "1"))));
@@ -367,7 +378,9 @@ class PolicyParserTest {
         assertThat(stored.apply(leaf("device_id", "eq", "3F2C8A4E-5B1D-4C7A-9E2F-0A6B7C8D9E10"))).isEqualTo("3f2c8a4e-5b1d-4c7a-9e2f-0a6b7c8d9e10");
         assertThat(stored.apply(leaf("email", "eq", "Alice@Example.com"))).as("the app's email is compared as it sends it").isEqualTo("Alice@Example.com");
         assertThat(stored.apply(leaf("phone", "eq", "+14155550123"))).isEqualTo("+14155550123");
-        assertThat(stored.apply(leaf("action", "in", List.of("login", "video.play")))).isEqualTo(List.of("login", "video.play"));
+        Map<String, Object> forTwoActions = withConditions(leaf("action", "in", List.of("login", "video.play")));
+        forTwoActions.put("actions", List.of("login", "video.play", "signup"));
+        assertThat(((Condition.Leaf) parser.parse(forTwoActions).conditions()).value()).isEqualTo(List.of("login", "video.play"));
         assertThat(stored.apply(leaf("user", "ne", "a.b"))).isEqualTo("a.b");
         assertThat(stored.apply(leaf("metadata.region", "eq", "us"))).isEqualTo("us");
     }
@@ -382,12 +395,33 @@ class PolicyParserTest {
                 Arguments.of(leaf("device_id", "eq", "not-a-uuid"), "conditions.value", "a UUID"),
                 // Found in review: values evaluate never takes, so the condition could never match.
                 Arguments.of(leaf("action", "eq", "LOGIN"), "conditions.value", "an action name"),
-                Arguments.of(leaf("action", "in", List.of("login", "Login!")), "conditions.value[1]", "an action name"),
+                Arguments.of(leaf("action", "in", List.of("access", "Login!")), "conditions.value[1]", "an action name"),
                 Arguments.of(leaf("phone", "eq", "555-0100"), "conditions.value", "E.164"),
                 Arguments.of(leaf("email", "eq", "not an email"), "conditions.value", "an email address"),
                 Arguments.of(leaf("user", "in", List.of("ann", "   ")), "conditions.value[1]", "an account id"),
                 Arguments.of(leaf("user", "eq", ".."), "conditions.value", "an account id"),
-                Arguments.of(leaf("device_id", "not_in", List.of("3f2c8a4e-5b1d-4c7a-9e2f-0a6b7c8d9e10", "dev-1")), "conditions.value[1]", "a UUID"));
+                Arguments.of(leaf("device_id", "not_in", List.of("3f2c8a4e-5b1d-4c7a-9e2f-0a6b7c8d9e10", "dev-1")), "conditions.value[1]", "a UUID"),
+                // A policy is consulted for its own actions only (the example covers "access").
+                Arguments.of(leaf("action", "eq", "signup"), "conditions.value", "applies to access only, so \"action\" is never \"signup\""),
+                Arguments.of(leaf("action", "not_in", List.of("access", "login")), "conditions.value[1]", "would match every evaluation"),
+                // The counts and the risk scores are whole numbers from 0, the scores up to 100.
+                Arguments.of(leaf("risk.score", "gt", 100), "conditions.value", "whole numbers from 0 to 100, so \"gt\" 100 could never match"),
+                Arguments.of(leaf("risk.ato", "gte", 100.5), "conditions.value", "could never match"),
+                Arguments.of(leaf("risk.account_sharing", "in", List.of(50, 101)), "conditions.value[1]", "could never match"),
+                Arguments.of(leaf("device_count", "lt", 0), "conditions.value", "whole numbers from 0 to 100, so \"lt\" 0 could never match"),
+                Arguments.of(leaf("country_count_24h", "lte", -1), "conditions.value", "\"country_count_24h\" reports whole numbers from 0, so"),
+                Arguments.of(leaf("device_count", "eq", 2.5), "conditions.value", "\"eq\" 2.5 could never match"),
+                Arguments.of(leaf("event_count", "ne", -3), "conditions.value", "\"ne\" -3 would match every evaluation"));
+    }
+
+    /** An ordering with room on one side of the reported numbers means what it says, and the top score is exact. */
+    @Test
+    void takesAnOrderingThatSomeReportedNumberSatisfies() {
+        for (Map<String, Object> leaf : List.of(leaf("device_count", "gt", 2.5), leaf("device_count", "lt", 0.5), leaf("risk.score", "gte", 100),
+                leaf("risk.score", "eq", 100), leaf("risk.score", "ne", 100), leaf("risk.ato", "gt", 99.5), leaf("country_count_24h", "gte", 0),
+                leaf("metadata.balance", "lt", -10))) {
+            assertThat(parser.parse(withConditions(leaf)).conditions()).as(leaf.toString()).isInstanceOf(Condition.Leaf.class);
+        }
     }
 
     @ParameterizedTest

@@ -2,6 +2,7 @@ package io.seatguard.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.seatguard.core.error.FieldErrors;
+import io.seatguard.core.error.LogText;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ public final class AppFields {
 
     private AppFields() {}
 
-    /** The name, stripped; null (and a fault added) when it is missing, blank or too long. */
+    /** The name, stripped; null (and a fault added) when it is missing, blank, too long or holds a control character. */
     public static String name(JsonNode nameNode, FieldErrors errors) {
         if (nameNode == null || nameNode.isNull()) {
             errors.add("name", "is required");
@@ -23,8 +24,13 @@ public final class AppFields {
         else if (!nameNode.isTextual() || nameNode.textValue().isBlank()) {
             errors.add("name", "must be a non-blank string");
         }
-        else if (nameNode.textValue().length() > MAX_NAME) {
+        else if (nameNode.textValue().strip().codePointCount(0, nameNode.textValue().strip().length()) > MAX_NAME) {
+            // Characters, as the OpenAPI's maxLength counts them: an emoji is one, not two.
             errors.add("name", "must be at most " + MAX_NAME + " characters");
+        }
+        else if (LogText.isUnfitForName(nameNode.textValue())) {
+            // The name is shown on the dashboard and in the start-up banner; see LogText.
+            errors.add("name", LogText.UNFIT_NAME);
         }
         else {
             return nameNode.textValue().strip();

@@ -378,7 +378,9 @@ final class EvaluateBodyReader {
         try {
             URI uri = new URI(text);
             return uri.isAbsolute() && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null && !uri.getHost().isEmpty();
+                    && uri.getHost() != null && !uri.getHost().isEmpty()
+                    // URI takes any number of digits as a port; a browser sent to :99999 shows an error page.
+                    && (uri.getPort() == -1 || (uri.getPort() >= 1 && uri.getPort() <= 65_535));
         }
         catch (URISyntaxException e) {
             return false;
