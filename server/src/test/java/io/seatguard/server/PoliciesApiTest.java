@@ -246,6 +246,7 @@ class PoliciesApiTest {
             assertThat(server.post("/v3/policies/" + id + "/backtest?days=0", null, app.bearer()).json().get("errors").get(0).get("field").asText())
                     .isEqualTo("days");
             assertThat(server.post("/v3/policies/" + id + "/backtest?days=abc", null, app.bearer()).status()).isEqualTo(400);
+            assertThat(server.post("/v3/policies/" + id + "/backtest?days=007", null, app.bearer()).status()).isEqualTo(200);
             assertThat(server.post("/v3/policies/" + id + "/backtest", null, other.bearer()).status()).isEqualTo(404);
         }
     }

@@ -128,15 +128,7 @@ final class AccountHandlers {
     }
 
     private static int limit(Context ctx, FieldErrors errors) {
-        String text = ctx.queryParam("limit");
-        if (text == null) {
-            return DEFAULT_LIMIT;
-        }
-        if (!text.matches("\\d{1,3}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > MAX_LIMIT) {
-            errors.add("limit", "must be a whole number from 1 to " + MAX_LIMIT);
-            return DEFAULT_LIMIT;
-        }
-        return Integer.parseInt(text);
+        return QueryNumbers.wholeNumber(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT, errors);
     }
 
     private static Optional<HistoryCursor> cursor(Context ctx, FieldErrors errors) {

@@ -52,16 +52,7 @@ final class PatternHandlers {
         if (!format.equals("json") && !format.equals("csv")) {
             errors.add("format", "must be json or csv");
         }
-        int limit = DEFAULT_LIMIT;
-        String limitText = ctx.queryParam("limit");
-        if (limitText != null) {
-            if (!limitText.matches("\\d{1,5}") || Integer.parseInt(limitText) < 1 || Integer.parseInt(limitText) > MAX_LIMIT) {
-                errors.add("limit", "must be a whole number from 1 to " + MAX_LIMIT);
-            }
-            else {
-                limit = Integer.parseInt(limitText);
-            }
-        }
+        int limit = QueryNumbers.wholeNumber(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT, errors);
         errors.throwIfAny();
         // One more than asked for tells a cut list from a complete one: the order (last seen) moves with
         // every evaluation, so no cursor could page it; the caller narrows by pattern or level instead.

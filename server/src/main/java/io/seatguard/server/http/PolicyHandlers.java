@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.seatguard.core.app.App;
 import io.seatguard.core.error.FieldError;
+import io.seatguard.core.error.FieldErrors;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.policy.Backtest;
 import io.seatguard.core.policy.Policy;
@@ -50,14 +51,10 @@ final class PolicyHandlers {
     }
 
     private static int days(Context ctx) {
-        String text = ctx.queryParam("days");
-        if (text == null) {
-            return Backtest.DEFAULT_DAYS;
-        }
-        if (!text.matches("\\d{1,2}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > Backtest.MAX_DAYS) {
-            throw SeatguardException.invalid("days", "must be a whole number of days from 1 to " + Backtest.MAX_DAYS);
-        }
-        return Integer.parseInt(text);
+        FieldErrors errors = new FieldErrors();
+        int days = QueryNumbers.wholeNumber(ctx, "days", 1, Backtest.MAX_DAYS, Backtest.DEFAULT_DAYS, errors);
+        errors.throwIfAny();
+        return days;
     }
 
     private static ObjectNode json(String policyId, Backtest.Result result) {

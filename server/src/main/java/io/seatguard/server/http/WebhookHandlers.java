@@ -93,14 +93,9 @@ final class WebhookHandlers {
     void deliveries(Context ctx) {
         App app = credentials.requireApp(ctx);
         WebhookEndpoint endpoint = endpoint(app, ctx);
-        int limit = 100;
-        String limitText = ctx.queryParam("limit");
-        if (limitText != null) {
-            if (!limitText.matches("\\d{1,4}") || Integer.parseInt(limitText) < 1 || Integer.parseInt(limitText) > 1000) {
-                throw SeatguardException.invalid("limit", "must be a whole number from 1 to 1000");
-            }
-            limit = Integer.parseInt(limitText);
-        }
+        FieldErrors errors = new FieldErrors();
+        int limit = QueryNumbers.wholeNumber(ctx, "limit", 1, 1000, 100, errors);
+        errors.throwIfAny();
         ObjectNode json = Json.MAPPER.createObjectNode();
         ArrayNode data = json.putArray("data");
         for (Delivery delivery : webhooks.deliveries(app.id(), endpoint.id(), limit)) {
