@@ -494,7 +494,8 @@ public final class PolicyParser {
         OptionalInt deviceLimit = OptionalInt.empty();
         if (type.get() == ChallengeType.VERIFICATION) {
             channels = channels(body.get("channels"), errors);
-            if (body.containsKey("device_limit")) {
+            // null is absent, as everywhere in a policy (a form that sends every field sends it so).
+            if (body.get("device_limit") != null) {
                 errors.add("challenge.device_limit", "only applies to a device_limit challenge");
             }
         }
@@ -506,7 +507,7 @@ public final class PolicyParser {
                         : "must be a whole number from 1 to " + MAX_DEVICE_LIMIT);
             }
             deviceLimit = limit;
-            if (body.containsKey("channels")) {
+            if (body.get("channels") != null) {
                 errors.add("challenge.channels", "only applies to a verification challenge");
             }
         }

@@ -350,6 +350,15 @@ class PolicyParserTest {
         assertThatThrownBy(() -> parser.parse(with("name", "n".repeat(101)))).isInstanceOf(SeatguardException.class);
     }
 
+    /** Found in review: {@code "device_limit": null} on a verification challenge was refused, though null is absent elsewhere. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aNullChallengeFieldIsAbsent() {
+        Map<String, Object> verification = withChallenge("device_limit", null);
+        ((Map<String, Object>) verification.get("challenge")).put("device_limit", null);
+        assertThat(parser.parse(verification).challenge().orElseThrow().deviceLimit()).isEmpty();
+    }
+
     /** Right-to-left letters order themselves; only the characters that reorder others are refused. */
     @Test
     void aNameInARightToLeftScriptIsTaken() {
