@@ -73,7 +73,12 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final WebhookTargets targets;
     private final InstantSource clock;
     private final SendOutcomes outcomes;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    /**
+     * HTTP/1.1: on plain http the JDK's HTTP/2 default offers {@code Upgrade: h2c} with every POST, which
+     * some receivers and proxies refuse or mishandle, and a webhook gains nothing from HTTP/2.
+     */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
     private final ExecutorService tries = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("seatguard-webhook-try-", 0).factory());
     /** Released when a try ends: the poller claims again if deliveries were waiting for room. */
     private final Semaphore tryEnded = new Semaphore(0);

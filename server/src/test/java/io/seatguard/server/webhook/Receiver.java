@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real HTTP receiver for webhooks in the test: records every request, and fails the first {@code failures} with 500. */
 public final class Receiver implements AutoCloseable {
-    public record Received(String id, String timestamp, String signature, String contentType, String body) {}
+    /** @param upgrade the request's {@code Upgrade} header, or null */
+    public record Received(String id, String timestamp, String signature, String contentType, String body, String upgrade) {}
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -29,7 +30,8 @@ public final class Receiver implements AutoCloseable {
         server.createContext("/hook", exchange -> {
             Map<String, List<String>> headers = exchange.getRequestHeaders();
             received.add(new Received(headers.get("webhook-id").get(0), headers.get("webhook-timestamp").get(0), headers.get("webhook-signature").get(0),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                    exchange.getRequestHeaders().getFirst("Content-Type"), new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                    exchange.getRequestHeaders().getFirst("Upgrade")));
             exchange.sendResponseHeaders(failuresLeft.getAndDecrement() > 0 ? 500 : 204, -1);
             exchange.close();
         });

@@ -76,6 +76,8 @@ class WebhooksTest {
             assertThat(received).allSatisfy(request -> assertThat(signedWith(request, secret)).as(request.signature()).isTrue());
             assertThat(received).as("a charset, so a servlet's getReader() decodes non-ASCII text as signed")
                     .allSatisfy(request -> assertThat(request.contentType()).isEqualTo("application/json; charset=utf-8"));
+            // Found in review: plain-http deliveries offered "Upgrade: h2c", which some receivers and proxies refuse or mishandle.
+            assertThat(received).as("plain HTTP/1.1, no h2c upgrade offered").allSatisfy(request -> assertThat(request.upgrade()).isNull());
             Set<String> types = new HashSet<>();
             for (Receiver.Received request : received) {
                 JsonNode body = Json.MAPPER.readTree(request.body());
