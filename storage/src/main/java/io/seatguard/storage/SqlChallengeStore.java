@@ -83,17 +83,24 @@ public final class SqlChallengeStore implements ChallengeStore {
      * be undone by the same device's next login, let through on a code given before it.
      */
     @Override
-    public boolean verifiedRecently(String appId, String accountKey, String deviceId, Instant since) {
-        String passed = "SELECT c.id FROM challenges c WHERE c.app_id = ? AND c.account_key = ? AND c.device_id = ? AND c.type = 'verification'"
+    public boolean verifiedRecently(String appId, String accountKey, String deviceId, Instant since, boolean vouchedOnly) {
+        // The identity is in the document: every pass of the window is read (a few at most: each took a
+        // code sent within the send limits) and judged here, so unsigned passes cannot crowd a vouched one out.
+        String passed = "SELECT c.document FROM challenges c WHERE c.app_id = ? AND c.account_key = ? AND c.device_id = ? AND c.type = 'verification'"
                 + " AND c.status = 'completed' AND c.finished_at >= ?";
-        if (!accountKey.startsWith(Challenge.USER_KEY_PREFIX)) {
-            return database.read(connection -> JdbcRunner.queryOne(connection, passed + " LIMIT 1", row -> row.getString(1),
-                    appId, accountKey, deviceId, since.toEpochMilli()).isPresent());
-        }
-        return database.read(connection -> JdbcRunner.queryOne(connection, passed
-                + " AND NOT EXISTS (SELECT 1 FROM user_devices l WHERE l.app_id = c.app_id AND l.user_id = ? AND l.device_id = c.device_id"
-                + " AND l.status <> 'attached' AND l.detached_at >= c.finished_at) LIMIT 1", row -> row.getString(1),
-                appId, accountKey, deviceId, since.toEpochMilli(), accountKey.substring(Challenge.USER_KEY_PREFIX.length())).isPresent());
+        List<String> documents = accountKey.startsWith(Challenge.USER_KEY_PREFIX)
+                ? database.read(connection -> JdbcRunner.queryList(connection, passed
+                        + " AND NOT EXISTS (SELECT 1 FROM user_devices l WHERE l.app_id = c.app_id AND l.user_id = ? AND l.device_id = c.device_id"
+                        + " AND l.status <> 'attached' AND l.detached_at >= c.finished_at)", row -> row.getString(1),
+                        appId, accountKey, deviceId, since.toEpochMilli(), accountKey.substring(Challenge.USER_KEY_PREFIX.length())))
+                : database.read(connection -> JdbcRunner.queryList(connection, passed, row -> row.getString(1), appId, accountKey, deviceId,
+                        since.toEpochMilli()));
+        return documents.stream().anyMatch(document -> !vouchedOnly || identity(StorageJson.read(document, Document.class)).vouched());
+    }
+
+    /** A document written before the identity was kept is read as unsigned, the least trusted. */
+    private static IdentityProof identity(Document document) {
+        return Optional.ofNullable(document.identity()).flatMap(IdentityProof::fromWireName).orElse(IdentityProof.UNSIGNED);
     }
 
     /**
@@ -181,7 +188,7 @@ public final class SqlChallengeStore implements ChallengeStore {
         ChallengePlan plan = new ChallengePlan(document.policyId(), document.action(), Optional.ofNullable(document.successUrl()),
                 Optional.ofNullable(document.logoutUrl()), Optional.ofNullable(document.returnTo()),
                 document.deviceLimit() == null ? OptionalInt.empty() : OptionalInt.of(document.deviceLimit()),
-                Optional.ofNullable(document.identity()).flatMap(IdentityProof::fromWireName).orElse(IdentityProof.UNSIGNED));
+                identity(document));
         return new Challenge(row.getString("id"), row.getString("app_id"), row.getString("evaluation_id"),
                 ChallengeType.fromWireName(document.type()).orElseThrow(), plan,
                 ChallengeStatus.valueOf(row.getString("status").toUpperCase(Locale.ROOT)),

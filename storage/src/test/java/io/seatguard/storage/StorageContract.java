@@ -2141,9 +2141,14 @@ abstract class StorageContract {
     // challenges
 
     private static io.seatguard.core.challenge.Challenge sampleChallenge(String id, String evaluationId, String user, String deviceId, Instant at) {
+        return sampleChallenge(id, evaluationId, user, deviceId, at, io.seatguard.core.evaluation.IdentityProof.SERVER);
+    }
+
+    private static io.seatguard.core.challenge.Challenge sampleChallenge(String id, String evaluationId, String user, String deviceId, Instant at,
+            io.seatguard.core.evaluation.IdentityProof identity) {
         return new io.seatguard.core.challenge.Challenge(id, "app_a", evaluationId, io.seatguard.core.policy.ChallengeType.VERIFICATION,
                 new io.seatguard.core.challenge.ChallengePlan("pol_1", "access", Optional.of("https://app.example/signup"), Optional.empty(),
-                        Optional.of("https://app.example/watch?x=1"), java.util.OptionalInt.empty(), io.seatguard.core.evaluation.IdentityProof.SERVER),
+                        Optional.of("https://app.example/watch?x=1"), java.util.OptionalInt.empty(), identity),
                 io.seatguard.core.challenge.ChallengeStatus.CREATED, Optional.of(user), Optional.of("owner@example.com"), Optional.empty(), deviceId,
                 List.of("email"), List.of("concurrent_sessions"), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, at, at.plusSeconds(600), Optional.empty());
     }
@@ -2319,20 +2324,44 @@ abstract class StorageContract {
         recordChallengedLogin("sol", "dev-s2", "tok-sol-phone-00001", "198.51.100.9", T0.plusSeconds(10), Optional.of(first));
         io.seatguard.core.challenge.ChallengeStore challenges = new SqlChallengeStore(database);
         String key = io.seatguard.core.challenge.Challenge.userKey("sol");
-        assertThat(challenges.verifiedRecently("app_a", key, "dev-s2", since)).as("not passed yet").isFalse();
+        assertThat(challenges.verifiedRecently("app_a", key, "dev-s2", since, true)).as("not passed yet").isFalse();
         assertThat(challenges.replace(first, ended(first, io.seatguard.core.challenge.ChallengeStatus.COMPLETED, T0.plusSeconds(60)))).isTrue();
         assertThat(links.attach("app_a", "sol", "dev-s2", first.evaluationId(), first.createdAt(), T0.plusSeconds(60))).isTrue();
-        assertThat(challenges.verifiedRecently("app_a", key, "dev-s2", since)).isTrue();
-        assertThat(challenges.verifiedRecently("app_a", key, "dev-s1", since)).as("another device").isFalse();
-        assertThat(challenges.verifiedRecently("app_a", io.seatguard.core.challenge.Challenge.userKey("someone"), "dev-s2", since)).as("another account").isFalse();
+        assertThat(challenges.verifiedRecently("app_a", key, "dev-s2", since, true)).isTrue();
+        assertThat(challenges.verifiedRecently("app_a", key, "dev-s1", since, true)).as("another device").isFalse();
+        assertThat(challenges.verifiedRecently("app_a", io.seatguard.core.challenge.Challenge.userKey("someone"), "dev-s2", since, true)).as("another account").isFalse();
 
         assertThat(links.detach("app_a", "sol", "dev-s2", T0.plusSeconds(120))).isTrue();
-        assertThat(challenges.verifiedRecently("app_a", key, "dev-s2", since)).as("logged out after the pass").isFalse();
+        assertThat(challenges.verifiedRecently("app_a", key, "dev-s2", since, true)).as("logged out after the pass").isFalse();
 
         io.seatguard.core.challenge.Challenge second = sampleChallenge("ch_" + "o".repeat(32), id(), "sol", "dev-s2", T0.plusSeconds(180));
         recordChallengedLogin("sol", "dev-s2", false, "tok-sol-phone-00001", "198.51.100.9", T0.plusSeconds(180), Optional.of(second));
         assertThat(challenges.replace(second, ended(second, io.seatguard.core.challenge.ChallengeStatus.COMPLETED, T0.plusSeconds(200)))).isTrue();
-        assertThat(challenges.verifiedRecently("app_a", key, "dev-s2", since)).as("passed again since").isTrue();
+        assertThat(challenges.verifiedRecently("app_a", key, "dev-s2", since, true)).as("passed again since").isTrue();
+    }
+
+    /**
+     * Found in review: an unsigned browser call naming the victim's account and the caller's own email
+     * passed the code from the caller's mailbox, and the backend's server-mode login on that browser was
+     * then let through without asking the owner for twelve hours. An unsigned pass spares unsigned calls only.
+     */
+    @Test
+    void anUnsignedPassSparesNoVouchedChallenge() {
+        Instant since = T0.minus(Duration.ofHours(12));
+        io.seatguard.core.challenge.Challenge unsigned = sampleChallenge("ch_" + "u".repeat(32), id(), "uma", "dev-u1", T0.plusSeconds(10),
+                io.seatguard.core.evaluation.IdentityProof.UNSIGNED);
+        recordChallengedLogin("uma", "dev-u1", "tok-uma-attacker-01", "203.0.113.66", T0.plusSeconds(10), Optional.of(unsigned));
+        io.seatguard.core.challenge.ChallengeStore challenges = new SqlChallengeStore(database);
+        assertThat(challenges.replace(unsigned, ended(unsigned, io.seatguard.core.challenge.ChallengeStatus.COMPLETED, T0.plusSeconds(60)))).isTrue();
+        String key = io.seatguard.core.challenge.Challenge.userKey("uma");
+        assertThat(challenges.verifiedRecently("app_a", key, "dev-u1", since, true)).as("a vouched call is still challenged").isFalse();
+        assertThat(challenges.verifiedRecently("app_a", key, "dev-u1", since, false)).as("an unsigned call is spared").isTrue();
+
+        io.seatguard.core.challenge.Challenge signed = sampleChallenge("ch_" + "v".repeat(32), id(), "uma", "dev-u1", T0.plusSeconds(120),
+                io.seatguard.core.evaluation.IdentityProof.SIGNED);
+        recordChallengedLogin("uma", "dev-u1", false, "tok-uma-attacker-01", "203.0.113.66", T0.plusSeconds(120), Optional.of(signed));
+        assertThat(challenges.replace(signed, ended(signed, io.seatguard.core.challenge.ChallengeStatus.COMPLETED, T0.plusSeconds(150)))).isTrue();
+        assertThat(challenges.verifiedRecently("app_a", key, "dev-u1", since, true)).as("a signed pass counts").isTrue();
     }
 
     @Test

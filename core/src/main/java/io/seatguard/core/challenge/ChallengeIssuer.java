@@ -50,13 +50,17 @@ public final class ChallengeIssuer {
     /**
      * The challenge to open, or empty when the account already verified on this device recently. The
      * unknown device (no usable signals) is every unidentified browser at once, so a verification passed
-     * on it vouches for none of them.
+     * on it vouches for none of them. A pass of an unsigned browser call proves only that the browser
+     * read a code at an address it chose itself (anyone with the public client id can name any account
+     * and their own email), so it spares no challenge of a vouched call (server mode or signed): the
+     * owner's address is asked there.
      */
     public Optional<Opened> openUnlessVerified(String evaluationId, EvaluationRequest request, String deviceId, Policy policy, PolicyMatch match,
             Instant at) {
         ChallengeConfig config = policy.definition().challenge().orElseThrow(() -> new IllegalArgumentException("the policy has no challenge"));
         if (config.type() == ChallengeType.VERIFICATION && request.userId().isPresent() && !DeviceResolution.UNKNOWN_DEVICE_ID.equals(deviceId)
-                && store.verifiedRecently(request.appId(), Challenge.userKey(request.userId().get()), deviceId, at.minus(VERIFIED_FOR))) {
+                && store.verifiedRecently(request.appId(), Challenge.userKey(request.userId().get()), deviceId, at.minus(VERIFIED_FOR),
+                        request.identity().vouched())) {
             return Optional.empty();
         }
         return Optional.of(open(evaluationId, request, deviceId, policy, match, at));

@@ -23,6 +23,9 @@ public interface ChallengeStore {
      */
     void recordExit(String challengeId, String exitedTo);
 
-    /** Whether the account passed a verification challenge on this device since then. */
-    boolean verifiedRecently(String appId, String accountKey, String deviceId, java.time.Instant since);
+    /**
+     * Whether the account passed a verification challenge on this device since then; with
+     * {@code vouchedOnly}, only a challenge opened for a vouched identity (server mode or signed) counts.
+     */
+    boolean verifiedRecently(String appId, String accountKey, String deviceId, java.time.Instant since, boolean vouchedOnly);
 }

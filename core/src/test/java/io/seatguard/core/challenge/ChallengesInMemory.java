@@ -41,7 +41,7 @@ final class ChallengesInMemory implements ChallengeStore {
     public void recordExit(String challengeId, String exitedTo) {}
 
     @Override
-    public boolean verifiedRecently(String appId, String accountKey, String deviceId, Instant since) {
+    public boolean verifiedRecently(String appId, String accountKey, String deviceId, Instant since, boolean vouchedOnly) {
         return false;
     }
 }
