@@ -397,6 +397,32 @@ class VerificationChallengeTest {
         assertThat(strangers).isNotEqualTo(owners);
     }
 
+    /**
+     * Found in review: with the public client id alone, an unsigned browser call named the owner's account
+     * and the caller's own email, and its code (read from the caller's mailbox) spared the backend's
+     * server-mode login on that browser every verification for twelve hours.
+     */
+    @Test
+    void aPassOfAnUnsignedBrowserCallSparesNoServerModeLoginItsChallenge() throws Exception {
+        Response always = server.post("/v3/policies", CHALLENGE_NEW_DEVICES.replace("\"check\": \"is_new_device\", \"op\": \"eq\", \"value\": true",
+                "\"check\": \"user\", \"op\": \"eq\", \"value\": \"carol\""), app.bearer());
+        assertThat(always.status()).as(always.body()).isEqualTo(201);
+        Response unsigned = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"login\",\"user\":\"carol\","
+                + "\"email\":\"evil@attacker.test\",\"device\":{\"token\":\"tok_attacker_browser_01\"}}", Map.of());
+        assertThat(unsigned.status()).as(unsigned.body()).isEqualTo(200);
+        passWithTheEmailedCode(unsigned.json().get("redirect").asText());
+        assertThat(MAIL.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("evil@attacker.test");
+
+        Response backend = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"carol\",\"email\":\"carol@example.com\","
+                + "\"ip\":\"198.51.100.7\",\"device\":{\"token\":\"tok_attacker_browser_01\"}}", app.bearer());
+        assertThat(backend.status()).as(backend.body()).isEqualTo(200);
+        assertThat(backend.json().get("verdict").asText()).as("the owner's address is asked").isEqualTo("challenge");
+
+        Response unsignedAgain = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"login\",\"user\":\"carol\","
+                + "\"email\":\"evil@attacker.test\",\"device\":{\"token\":\"tok_attacker_browser_01\"}}", Map.of());
+        assertThat(unsignedAgain.json().get("verdict").asText()).as("another unsigned call is spared, as before").isEqualTo("allow");
+    }
+
     private JsonNode loginWithoutDevice(String user, String ip) {
         Response response = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"" + user + "\",\"email\":\"" + user
                 + "@example.com\",\"ip\":\"" + ip + "\"}", app.bearer());
