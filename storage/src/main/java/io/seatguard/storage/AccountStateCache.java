@@ -625,6 +625,14 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
             }
 
             @Override
+            public boolean attachWithinLimit(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now, int limit,
+                    Instant windowStart) {
+                boolean within = links.attachWithinLimit(appId, userId, deviceId, evaluationId, seenAt, now, limit, windowStart);
+                forgetAccount(appId, userId);
+                return within;
+            }
+
+            @Override
             public void letIn(String appId, String deviceId, Instant seenAt) {
                 // No account's state changes, and whether a device was let in is not cached (wasLetIn).
                 links.letIn(appId, deviceId, seenAt);

@@ -116,22 +116,43 @@ public final class SqlDeviceLinks implements DeviceLinks {
      */
     @Override
     public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now) {
+        return database.write(connection -> attach(connection, appId, userId, deviceId, evaluationId, seenAt, now));
+    }
+
+    @Override
+    public boolean attachWithinLimit(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now, int limit,
+            Instant windowStart) {
         return database.write(connection -> {
-            Optional<String> type = JdbcRunner.queryOne(connection, "SELECT d.type FROM devices d WHERE d.app_id = ? AND d.id = ?"
-                    + " AND EXISTS (SELECT 1 FROM users u WHERE u.app_id = ? AND u.id = ?)", row -> row.getString(1), appId, deviceId, appId, userId);
-            if (type.isEmpty()) {
+            // The account's row lock (held to the end of the transaction on PostgreSQL; SQLite has one writer
+            // anyway): a second page passing at once counts after this one's attach, not before it.
+            JdbcRunner.update(connection, "UPDATE users SET last_seen = last_seen WHERE app_id = ? AND id = ?", appId, userId);
+            long others = JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM user_devices WHERE app_id = ? AND user_id = ? AND device_id <> ?"
+                    + " AND status = ? AND last_seen >= ?", row -> row.getLong(1), appId, userId, deviceId, LinkStatus.ATTACHED.wireName(),
+                    windowStart.toEpochMilli()).orElse(0L);
+            if (others + 1 > limit) {
                 return false;
             }
-            Optional<String> before = status(connection, appId, userId, deviceId);
-            JdbcRunner.update(connection, SqlEvaluationStore.UPSERT_USER_DEVICE, appId, userId, deviceId, LinkStatus.ATTACHED.wireName(),
-                    seenAt.toEpochMilli(), seenAt.toEpochMilli());
-            boolean attached = status(connection, appId, userId, deviceId).filter(LinkStatus.ATTACHED.wireName()::equals).isPresent();
-            if (attached && !before.filter(LinkStatus.ATTACHED.wireName()::equals).isPresent()) {
-                SqlOutbox.enqueue(connection, new OutboxEvent(appId, WebhookEventType.DEVICE_ATTACHED,
-                        Optional.of(userId), Map.of("user", userId, "device_id", deviceId, "type", type.get(), "evaluation_id", evaluationId), now));
-            }
-            return attached;
+            attach(connection, appId, userId, deviceId, evaluationId, seenAt, now);
+            return true;
         });
+    }
+
+    private static boolean attach(Connection connection, String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now)
+            throws SQLException {
+        Optional<String> type = JdbcRunner.queryOne(connection, "SELECT d.type FROM devices d WHERE d.app_id = ? AND d.id = ?"
+                + " AND EXISTS (SELECT 1 FROM users u WHERE u.app_id = ? AND u.id = ?)", row -> row.getString(1), appId, deviceId, appId, userId);
+        if (type.isEmpty()) {
+            return false;
+        }
+        Optional<String> before = status(connection, appId, userId, deviceId);
+        JdbcRunner.update(connection, SqlEvaluationStore.UPSERT_USER_DEVICE, appId, userId, deviceId, LinkStatus.ATTACHED.wireName(),
+                seenAt.toEpochMilli(), seenAt.toEpochMilli());
+        boolean attached = status(connection, appId, userId, deviceId).filter(LinkStatus.ATTACHED.wireName()::equals).isPresent();
+        if (attached && !before.filter(LinkStatus.ATTACHED.wireName()::equals).isPresent()) {
+            SqlOutbox.enqueue(connection, new OutboxEvent(appId, WebhookEventType.DEVICE_ATTACHED,
+                    Optional.of(userId), Map.of("user", userId, "device_id", deviceId, "type", type.get(), "evaluation_id", evaluationId), now));
+        }
+        return attached;
     }
 
     /** The earlier of the stored time and {@code seenAt} stands: the device was let in at the first of them. */

@@ -2341,6 +2341,46 @@ abstract class StorageContract {
     }
 
     /**
+     * Found in review: six device-limit pages of one account (limit one) pressing Continue at once each
+     * counted the others' devices as not yet attached, and all six were attached. Counted in the attach's
+     * own transaction, one account's attaches one after another, exactly the room left is taken.
+     */
+    @Test
+    void pagesPassingAtOnceAttachNoMoreDevicesThanTheLimit() throws Exception {
+        recordAllowedLaptopLogin("lou", "dev-l0");
+        int pages = 6;
+        for (int i = 1; i <= pages; i++) {
+            recordChallengedLogin("lou", "dev-l" + i, "tok-lou-page-00000" + i, "198.51.100." + (10 + i), T0.plusSeconds(10 + i));
+        }
+        Instant windowStart = T0.minus(Duration.ofDays(30));
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger(1);
+        // On PostgreSQL, half the pages pass through a second node: its own writer, ordered only by the database.
+        SqlDatabase secondNode = expectedKind() == DatabaseKind.POSTGRESQL ? reopenDatabase() : database;
+        io.seatguard.core.account.DeviceLinks otherLinks = new SqlDeviceLinks(secondNode);
+        List<Boolean> within;
+        try {
+            within = Concurrently.run(pages, () -> {
+                int page = next.getAndIncrement();
+                return (page % 2 == 0 ? links : otherLinks).attachWithinLimit("app_a", "lou", "dev-l" + page, id(), T0.plusSeconds(10 + page),
+                        T0.plusSeconds(60), 3, windowStart);
+            });
+        }
+        finally {
+            if (secondNode != database) {
+                secondNode.close();
+            }
+        }
+        assertThat(within).as("the laptop and two more").filteredOn(Boolean::booleanValue).hasSize(2);
+        assertThat(links.devices("app_a", "lou").orElseThrow()).filteredOn(device -> device.status() == LinkStatus.ATTACHED).hasSize(3);
+        assertThat(links.attachWithinLimit("app_a", "lou", "dev-l0", id(), T0.plusSeconds(70), T0.plusSeconds(70), 3, windowStart))
+                .as("a device already attached counts once").isTrue();
+        assertThat(links.attachWithinLimit("app_a", "lou", "dev-l6", id(), T0.plusSeconds(70), T0.plusSeconds(70), 1, windowStart))
+                .as("over the limit: nothing written").isFalse();
+        assertThat(links.attachWithinLimit("app_a", "lou", "dev-l6", id(), T0.plusSeconds(70), T0.plusSeconds(70), 1, T0.plusSeconds(3600)))
+                .as("devices not seen in the window are not counted").isTrue();
+    }
+
+    /**
      * Found in review: an unsigned browser call naming the victim's account and the caller's own email
      * passed the code from the caller's mailbox, and the backend's server-mode login on that browser was
      * then let through without asking the owner for twelve hours. An unsigned pass spares unsigned calls only.

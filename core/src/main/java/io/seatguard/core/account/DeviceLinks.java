@@ -47,6 +47,18 @@ public interface DeviceLinks {
     boolean attach(String appId, String userId, String deviceId, String evaluationId, java.time.Instant seenAt, java.time.Instant now);
 
     /**
+     * {@link #attach} for a passed device-limit page, only while the account stays within {@code limit}
+     * with the device: counted as {@code device_count} counts (attached links seen since
+     * {@code windowStart}, this device once), in the transaction that attaches, and one account's attaches
+     * one after another, so two pages passing at once cannot both attach past the limit.
+     *
+     * @return false when the account is over the limit with the device (nothing is written); true
+     *     otherwise, whether or not a link was made ({@link #attach}'s reasons)
+     */
+    boolean attachWithinLimit(String appId, String userId, String deviceId, String evaluationId, java.time.Instant seenAt, java.time.Instant now,
+            int limit, java.time.Instant windowStart);
+
+    /**
      * Lets the device in to the app as the allowed evaluation at {@code seenAt} would have: a challenge of
      * an evaluation without an account (a signup) was passed on it. Until then the device is new to the
      * app ({@link io.seatguard.core.identity.DeviceDirectory#wasLetIn}), so a signup abandoned at its

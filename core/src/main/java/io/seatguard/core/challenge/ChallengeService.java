@@ -287,7 +287,7 @@ public final class ChallengeService {
      * person would have to log out devices the policy never counted.
      */
     private boolean withinLimit(Challenge challenge) {
-        Instant windowStart = clock.instant().minus(io.seatguard.core.account.DeviceWindow.DEFAULT_LENGTH);
+        Instant windowStart = windowStart();
         List<AccountDevice> counted = attachedDevices(challenge).stream().filter(device -> !device.lastSeen().isBefore(windowStart)).toList();
         // The device being signed in on counts as device_count counted it, though not linked yet: it is
         // attached when the challenge passes.
@@ -296,13 +296,41 @@ public final class ChallengeService {
         return counted.size() + (here ? 1 : 0) <= challenge.plan().deviceLimit().orElse(Integer.MAX_VALUE);
     }
 
+    private Instant windowStart() {
+        return clock.instant().minus(io.seatguard.core.account.DeviceWindow.DEFAULT_LENGTH);
+    }
+
+    /**
+     * The device is attached before the challenge completes, counted again in the attach's own
+     * transaction: two pages of one account passing at once each counted the other's device as not yet
+     * attached, and both passed (found in review: six pages, limit one, six devices). Attached first, a
+     * challenge that then fails to complete (expired that instant) leaves a device the account is within
+     * its limit with, which its next evaluation would have allowed anyway.
+     */
     private Step finishDeviceLimit(Challenge read) {
+        boolean counted = read.userId().isPresent() && !DeviceResolution.UNKNOWN_DEVICE_ID.equals(read.deviceId());
+        if (counted && !attachWithinLimit(read)) {
+            return new Step.Show(read, Optional.of("over_limit"), 0);
+        }
         Challenge completed = save(read, machine.complete(read, clock.instant()).challenge());
         if (completed.status() != ChallengeStatus.COMPLETED) {
             return new Step.Show(completed, Optional.of(ChallengeExits.noticeFor(completed)), 0);
         }
-        attachDevice(completed);
+        if (!counted) {
+            attachDevice(completed);
+        }
         return leave(completed, ChallengeExits.passed(completed), DONE);
+    }
+
+    /** Best effort as {@link #attachDevice}: when the store cannot be written, the page still passes on the count just read. */
+    private boolean attachWithinLimit(Challenge read) {
+        try {
+            return devices.attachWithinLimit(read.appId(), read.userId().get(), read.deviceId(), read.evaluationId(), read.createdAt(), clock.instant(),
+                    read.plan().deviceLimit().orElse(Integer.MAX_VALUE), windowStart());
+        }
+        catch (RuntimeException e) {
+            return true;
+        }
     }
 
     /**

@@ -56,6 +56,12 @@ public final class SessionEndingDeviceLinks implements DeviceLinks {
     }
 
     @Override
+    public boolean attachWithinLimit(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now, int limit,
+            Instant windowStart) {
+        return links.attachWithinLimit(appId, userId, deviceId, evaluationId, seenAt, now, limit, windowStart);
+    }
+
+    @Override
     public void letIn(String appId, String deviceId, Instant seenAt) {
         links.letIn(appId, deviceId, seenAt);
     }

@@ -67,6 +67,18 @@ final class DeviceLinksInMemory implements DeviceLinks {
     }
 
     @Override
+    public boolean attachWithinLimit(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now, int limit,
+            Instant windowStart) {
+        long others = links.values().stream().filter(link -> !link.id().equals(deviceId) && link.status() == LinkStatus.ATTACHED
+                && !link.lastSeen().isBefore(windowStart)).count();
+        if (others + 1 > limit) {
+            return false;
+        }
+        attach(appId, userId, deviceId, evaluationId, seenAt, now);
+        return true;
+    }
+
+    @Override
     public void letIn(String appId, String deviceId, Instant seenAt) {
         letIn.add(deviceId + "@" + seenAt);
     }

@@ -231,6 +231,52 @@ class DeviceLimitChallengeTest {
     }
 
     /**
+     * Found in review: pages of one account pressing Continue at the same moment each counted the others'
+     * devices as not yet the account's, and all passed: six devices attached under a limit of one.
+     */
+    @Test
+    void pagesContinuingAtOnceLetInNoMoreDevicesThanTheLimit() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            Response policy = server.post("/v3/policies", POLICY.replace("\"op\": \"gt\", \"value\": 2", "\"op\": \"gte\", \"value\": 1")
+                    .replace("\"device_limit\": 2", "\"device_limit\": 1"), app.bearer());
+            assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+            int pages = 4;
+            java.util.List<String> opened = new java.util.ArrayList<>();
+            java.util.List<PageClient> browsers = new java.util.ArrayList<>();
+            for (int i = 0; i < pages; i++) {
+                String page = evaluate(server, app, "access", "tok_dina_device_000" + i);
+                assertThat(page).as("device " + i).startsWith(server.url() + "/challenge/");
+                PageClient browser = new PageClient();
+                browser.get(page);
+                opened.add(page);
+                browsers.add(browser);
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(pages);
+            try {
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(pages);
+                java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+                for (int i = 0; i < pages; i++) {
+                    int page = i;
+                    answers.add(pool.submit(() -> {
+                        together.await();
+                        return browsers.get(page).post(opened.get(page) + "/continue", Map.of("lang", "en")).statusCode();
+                    }));
+                }
+                int passed = 0;
+                for (java.util.concurrent.Future<Integer> answer : answers) {
+                    passed += answer.get(30, java.util.concurrent.TimeUnit.SECONDS) == 303 ? 1 : 0;
+                }
+                assertThat(passed).as("one page passes, the others are told the account is at its limit").isEqualTo(1);
+            }
+            finally {
+                pool.shutdownNow();
+            }
+            assertThat(statuses(server, app)).containsExactly("attached");
+        }
+    }
+
+    /**
      * Found in review: the page did not notice that the owner logged its own device out while it was
      * open, and went on logging the owner's other devices out; passing it then attached the device again.
      * The logout ends the device's open challenges: the page stops, and the device stays logged out.
