@@ -108,9 +108,12 @@ public record Challenge(
      * signup, which counts per address it verifies (the email lower-cased, else the phone). A signup's
      * {@code user} names an account that does not exist yet and is the caller's word: keyed on it, one
      * address could be sent codes, and have codes guessed, under as many names as a script made up.
+     * An unsigned browser call's account is the caller's word too (the client id is public), so it counts
+     * per address as well: keyed on the account, anyone could spend the owner's sends and checks with
+     * codes sent to their own mailbox, and the owner's code would then be refused (found in review).
      */
     public String limitKey() {
-        if (!plan.action().equals(Actions.SIGNUP)) {
+        if (!plan.action().equals(Actions.SIGNUP) && plan.identity().vouched()) {
             return accountKey();
         }
         return email.map(address -> "email:" + address.toLowerCase(Locale.ROOT))

@@ -20,7 +20,8 @@ class ChallengeMachineTest {
 
     private static Challenge challenge(ChallengeType type) {
         return new Challenge("ch_1", "app", "ev_1", type, new ChallengePlan("pol_1", "access", Optional.of("https://app.example/signup"),
-                Optional.empty(), Optional.of("https://app.example/watch"), java.util.OptionalInt.empty()), ChallengeStatus.CREATED, Optional.of("mia"), Optional.of("mia@example.com"),
+                Optional.empty(), Optional.of("https://app.example/watch"), java.util.OptionalInt.empty(), io.seatguard.core.evaluation.IdentityProof.SERVER),
+                ChallengeStatus.CREATED, Optional.of("mia"), Optional.of("mia@example.com"),
                 Optional.empty(), "6f0c3c5e-54a4-4c1c-9a57-0a4bb2b9f7a1", List.of("email"), List.of("concurrent_sessions"), Optional.empty(),
                 Optional.empty(), Optional.empty(), 0, 0, T0, T0.plus(Duration.ofMinutes(10)), Optional.empty());
     }
@@ -56,6 +57,19 @@ class ChallengeMachineTest {
                 .isEqualTo("email:victim@example.com");
         assertThat(signup.apply(Optional.empty(), Optional.of("+33612345678")).limitKey()).isEqualTo("phone:+33612345678");
         assertThat(base.limitKey()).as("an access counts per account").isEqualTo("user:mia");
+    }
+
+    /** Found in review: unsigned calls naming the owner's account spent its buckets with codes sent to the caller's own mailbox. */
+    @Test
+    void anUnsignedCallsLimitsCountPerAddressNotOnTheOwnersAccount() {
+        Challenge base = challenge(ChallengeType.VERIFICATION);
+        ChallengePlan unsignedPlan = new ChallengePlan("pol_1", "login", Optional.of("https://app.example/welcome"), Optional.empty(), Optional.empty(),
+                java.util.OptionalInt.empty(), io.seatguard.core.evaluation.IdentityProof.UNSIGNED);
+        Challenge unsigned = new Challenge("ch_4", "app", "ev_4", ChallengeType.VERIFICATION, unsignedPlan, ChallengeStatus.CREATED, Optional.of("mia"),
+                Optional.of("Evil@Attacker.test"), Optional.empty(), base.deviceId(), List.of("email"), List.of(), Optional.empty(), Optional.empty(),
+                Optional.empty(), 0, 0, T0, T0.plus(Duration.ofMinutes(10)), Optional.empty());
+        assertThat(unsigned.limitKey()).isEqualTo("email:evil@attacker.test").isNotEqualTo(base.limitKey());
+        assertThat(unsigned.accountKey()).as("still the account's challenge").isEqualTo("user:mia");
     }
 
     @Test
