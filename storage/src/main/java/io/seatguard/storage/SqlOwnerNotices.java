@@ -39,10 +39,15 @@ public final class SqlOwnerNotices {
      * and records one notice to each. Empty, and nothing recorded, when a notice about this device was
      * already sent, when the account had {@code maxPerAccount} notices since {@code windowStart}, or when
      * no recipient has room left.
+     *
+     * <p>A {@code vouched} claim (the evaluation's account named by the app's backend or signed) counts
+     * only vouched notices: an unsigned browser call's account and addresses are the caller's word, so
+     * its notices must not use up the owner's. An unsigned claim counts every notice.
      */
     public List<String> claim(String appId, String userId, String deviceId, List<String> recipients, Instant at, Instant windowStart,
-            int maxPerAccount, int maxPerRecipient) {
-        return database.write(connection -> claim(connection, appId, userId, deviceId, recipients, at, windowStart, maxPerAccount, maxPerRecipient));
+            int maxPerAccount, int maxPerRecipient, boolean vouched) {
+        return database.write(connection -> claim(connection, appId, userId, deviceId, recipients, at, windowStart, maxPerAccount, maxPerRecipient,
+                vouched));
     }
 
     /**
@@ -51,7 +56,8 @@ public final class SqlOwnerNotices {
      * shares any of them has either committed (and is counted) or waits for this one.
      */
     static List<String> claim(Connection connection, String appId, String userId, String deviceId, List<String> recipients, Instant at,
-            Instant windowStart, int maxPerAccount, int maxPerRecipient) throws SQLException {
+            Instant windowStart, int maxPerAccount, int maxPerRecipient, boolean vouched) throws SQLException {
+        String counted = vouched ? " AND vouched = 1" : "";
         List<String> distinct = recipients.stream().distinct().toList();
         // One order for every claim, so two that share two keys cannot each hold one and wait for the other.
         List<String> keys = Stream.concat(Stream.of(accountKey(userId)), distinct.stream().map(SqlOwnerNotices::recipientKey)).sorted().toList();
@@ -59,7 +65,7 @@ public final class SqlOwnerNotices {
             JdbcRunner.update(connection, LOCK, appId, key, at.toEpochMilli());
         }
         long sinceMillis = windowStart.toEpochMilli();
-        long toAccount = JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM owner_notices WHERE app_id = ? AND user_id = ? AND sent_at >= ?",
+        long toAccount = JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM owner_notices WHERE app_id = ? AND user_id = ? AND sent_at >= ?" + counted,
                 row -> row.getLong(1), appId, userId, sinceMillis).orElse(0L);
         if (toAccount >= maxPerAccount) {
             return List.of();
@@ -67,20 +73,24 @@ public final class SqlOwnerNotices {
         List<String> granted = new ArrayList<>();
         for (String recipient : distinct) {
             long toRecipient = JdbcRunner.queryOne(connection,
-                    "SELECT COUNT(*) FROM owner_notice_recipients WHERE app_id = ? AND recipient = ? AND sent_at >= ?",
+                    "SELECT COUNT(*) FROM owner_notice_recipients WHERE app_id = ? AND recipient = ? AND sent_at >= ?" + counted,
                     row -> row.getLong(1), appId, recipient, sinceMillis).orElse(0L);
             if (toRecipient < maxPerRecipient) {
                 granted.add(recipient);
             }
         }
+        // Once per account and device: an unsigned notice's row gives way to the first vouched one (it
+        // becomes that one), and no notice follows a vouched one.
         if (granted.isEmpty() || JdbcRunner.update(connection,
-                "INSERT INTO owner_notices (app_id, user_id, device_id, sent_at) VALUES (?, ?, ?, ?) ON CONFLICT (app_id, user_id, device_id) DO NOTHING",
-                appId, userId, deviceId, at.toEpochMilli()) != 1) {
+                "INSERT INTO owner_notices (app_id, user_id, device_id, sent_at, vouched) VALUES (?, ?, ?, ?, ?) ON CONFLICT (app_id, user_id, device_id)"
+                        + (vouched ? " DO UPDATE SET sent_at = excluded.sent_at, vouched = 1 WHERE owner_notices.vouched = 0" : " DO NOTHING"),
+                appId, userId, deviceId, at.toEpochMilli(), vouched ? 1 : 0) != 1) {
             return List.of();
         }
         for (String recipient : granted) {
-            JdbcRunner.update(connection, "INSERT INTO owner_notice_recipients (app_id, user_id, device_id, recipient, sent_at) VALUES (?, ?, ?, ?, ?)",
-                    appId, userId, deviceId, recipient, at.toEpochMilli());
+            JdbcRunner.update(connection,
+                    "INSERT INTO owner_notice_recipients (app_id, user_id, device_id, recipient, sent_at, vouched) VALUES (?, ?, ?, ?, ?, ?)",
+                    appId, userId, deviceId, recipient, at.toEpochMilli(), vouched ? 1 : 0);
         }
         return List.copyOf(granted);
     }

@@ -1261,19 +1261,19 @@ abstract class StorageContract {
     void anOwnerNoticeCountsAgainstEveryRecipientItGoesTo() throws java.sql.SQLException {
         SqlOwnerNotices notices = new SqlOwnerNotices(database);
         Instant dayAgo = T0.minus(Duration.ofDays(1));
-        assertThat(notices.claim("app_a", "pump1", "dev-1", List.of("victim@example.com", "+33600000001"), T0, dayAgo, 5, 2))
+        assertThat(notices.claim("app_a", "pump1", "dev-1", List.of("victim@example.com", "+33600000001"), T0, dayAgo, 5, 2, true))
                 .containsExactly("victim@example.com", "+33600000001");
-        assertThat(notices.claim("app_a", "pump2", "dev-1", List.of("victim@example.com", "+33600000002"), T0, dayAgo, 5, 2))
+        assertThat(notices.claim("app_a", "pump2", "dev-1", List.of("victim@example.com", "+33600000002"), T0, dayAgo, 5, 2, true))
                 .containsExactly("victim@example.com", "+33600000002");
-        assertThat(notices.claim("app_a", "pump3", "dev-1", List.of("victim@example.com", "+33600000003"), T0, dayAgo, 5, 2))
+        assertThat(notices.claim("app_a", "pump3", "dev-1", List.of("victim@example.com", "+33600000003"), T0, dayAgo, 5, 2, true))
                 .as("the address had its two; the new number still may be told").containsExactly("+33600000003");
-        assertThat(notices.claim("app_a", "pump4", "dev-1", List.of("victim@example.com"), T0, dayAgo, 5, 2)).as("nobody left to tell").isEmpty();
-        assertThat(notices.claim("app_a", "pump4", "dev-1", List.of("other@example.com"), T0, dayAgo, 5, 2))
+        assertThat(notices.claim("app_a", "pump4", "dev-1", List.of("victim@example.com"), T0, dayAgo, 5, 2, true)).as("nobody left to tell").isEmpty();
+        assertThat(notices.claim("app_a", "pump4", "dev-1", List.of("other@example.com"), T0, dayAgo, 5, 2, true))
                 .as("a refused claim recorded nothing for the device").containsExactly("other@example.com");
-        assertThat(notices.claim("app_a", "pump4", "dev-1", List.of("third@example.com"), T0, dayAgo, 5, 2)).as("once per device").isEmpty();
-        assertThat(notices.claim("app_b", "pump5", "dev-1", List.of("victim@example.com"), T0, dayAgo, 5, 2)).as("another app's count")
+        assertThat(notices.claim("app_a", "pump4", "dev-1", List.of("third@example.com"), T0, dayAgo, 5, 2, true)).as("once per device").isEmpty();
+        assertThat(notices.claim("app_b", "pump5", "dev-1", List.of("victim@example.com"), T0, dayAgo, 5, 2, true)).as("another app's count")
                 .containsExactly("victim@example.com");
-        assertThat(notices.claim("app_a", "pump6", "dev-1", List.of("victim@example.com"), T0.plus(Duration.ofDays(1)), T0.plusSeconds(1), 5, 2))
+        assertThat(notices.claim("app_a", "pump6", "dev-1", List.of("victim@example.com"), T0.plus(Duration.ofDays(1)), T0.plusSeconds(1), 5, 2, true))
                 .as("a day later").containsExactly("victim@example.com");
         new SqlAccountRecords(database).erase("app_a", "pump1");
         try (java.sql.Connection raw = rawConnection();
@@ -1285,6 +1285,34 @@ abstract class StorageContract {
                 + " ('user:pump1', 'to:victim@example.com', 'to:+33600000001')")).as("and the lock rows naming them").isZero();
         assertThat(countRows("SELECT COUNT(*) FROM owner_notice_claims WHERE app_id = 'app_a' AND claim_key IN ('user:pump2', 'to:+33600000002')"))
                 .as("another account's stay").isEqualTo(2);
+    }
+
+    /**
+     * Found in review: unsigned browser calls naming the owner's account (the caller's own addresses, or
+     * the owner's) spent the owner's notices: five a day per account and per address, one per device ever.
+     */
+    @Test
+    void unsignedNoticesSpendNoneOfTheOwnersVouchedNotices() {
+        SqlOwnerNotices notices = new SqlOwnerNotices(database);
+        Instant dayAgo = T0.minus(Duration.ofDays(1));
+        for (int i = 0; i < 5; i++) {
+            assertThat(notices.claim("app_a", "nina", "dev-x" + i, List.of("spam" + i + "@evil.test", "nina@example.com"), T0, dayAgo, 5, 5, false))
+                    .as("unsigned " + i).isNotEmpty();
+        }
+        assertThat(notices.claim("app_a", "nina", "dev-x5", List.of("spam5@evil.test"), T0, dayAgo, 5, 5, false)).as("unsigned calls meet the caps")
+                .isEmpty();
+        assertThat(notices.claim("app_a", "nina", "dev-x0", List.of("nina@example.com"), T0, dayAgo, 5, 5, true))
+                .as("the owner's notice about the device an unsigned call was told of").containsExactly("nina@example.com");
+        assertThat(notices.claim("app_a", "nina", "dev-x0", List.of("nina@example.com"), T0, dayAgo, 5, 5, true)).as("still once per device")
+                .isEmpty();
+        assertThat(notices.claim("app_a", "nina", "dev-x0", List.of("spam0@evil.test"), T0, dayAgo, 5, 5, false)).as("nor after a vouched one")
+                .isEmpty();
+        for (int i = 1; i < 5; i++) {
+            assertThat(notices.claim("app_a", "nina", "dev-o" + i, List.of("nina@example.com"), T0, dayAgo, 5, 5, true)).as("vouched " + i)
+                    .containsExactly("nina@example.com");
+        }
+        assertThat(notices.claim("app_a", "nina", "dev-o5", List.of("nina@example.com"), T0, dayAgo, 5, 5, true)).as("the owner's own five a day")
+                .isEmpty();
     }
 
     @Test
@@ -1581,6 +1609,7 @@ abstract class StorageContract {
             statement.execute("DROP TABLE user_countries");
             statement.execute("ALTER TABLE user_devices DROP COLUMN detached_at");
             statement.execute("ALTER TABLE challenges DROP COLUMN code_channel");
+            statement.execute("ALTER TABLE owner_notices DROP COLUMN vouched");
             statement.execute("DROP TABLE owner_notice_recipients");
             statement.execute("DROP INDEX owner_notices_by_recipient");
             statement.execute("ALTER TABLE owner_notices DROP COLUMN recipient");
@@ -1616,7 +1645,7 @@ abstract class StorageContract {
             statement.execute("DROP TABLE operator_recovery_codes");
             statement.execute("ALTER TABLE devices DROP COLUMN let_in_at");
             statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27',"
-                    + " '28', '29', '30', '31', '32', '33', '34', '35')");
+                    + " '28', '29', '30', '31', '32', '33', '34', '35', '36')");
         }
         database = reopenDatabase();
         wire();

@@ -12,6 +12,8 @@ import java.util.Optional;
  *
  * @param device what the device looks like, e.g. "Chrome on Linux (computer)"
  * @param country where it was, when known
+ * @param vouched whether the evaluation's account was named by the app's backend or signed, not an
+ *     unsigned browser call's word
  */
 public record OwnerNotice(
         String appId,
@@ -23,7 +25,8 @@ public record OwnerNotice(
         String device,
         Optional<String> country,
         String policyId,
-        Instant at) {
+        Instant at,
+        boolean vouched) {
     public OwnerNotice {
         requireNonNull(appId, "appId is null");
         requireNonNull(userId, "userId is null");

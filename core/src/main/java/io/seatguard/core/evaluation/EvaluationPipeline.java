@@ -328,7 +328,7 @@ public final class EvaluationPipeline {
         try {
             notifier.notify(new OwnerNotice(request.appId(), request.userId().get(), device.deviceId(), decision.decidedBy().get().definition().notifyChannels(),
                     request.email(), request.phone(), info.browser() + " on " + info.os() + " (" + info.type().wireName() + ")",
-                    evaluation.publicIp().country(), decision.decidedBy().get().id(), at));
+                    evaluation.publicIp().country(), decision.decidedBy().get().id(), at, request.identity().vouched()));
         }
         catch (RuntimeException e) {
             // The evaluation is stored and answered whatever happens to the notice.

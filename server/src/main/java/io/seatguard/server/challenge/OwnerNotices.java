@@ -84,7 +84,7 @@ public final class OwnerNotices implements OwnerNotifier, AutoCloseable {
         // Every recipient messaged is counted, in one transaction with the notice: counting only one of
         // them let a notice by SMS and email reach one address without end, a new phone number each time.
         List<String> granted = sent.claim(notice.appId(), notice.userId(), notice.deviceId(), List.copyOf(channelByRecipient.keySet()), notice.at(),
-                notice.at().minus(Duration.ofDays(1)), MAX_PER_DAY, MAX_PER_RECIPIENT_PER_DAY);
+                notice.at().minus(Duration.ofDays(1)), MAX_PER_DAY, MAX_PER_RECIPIENT_PER_DAY, notice.vouched());
         if (granted.isEmpty()) {
             return;
         }
