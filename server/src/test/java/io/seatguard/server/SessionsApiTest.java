@@ -22,7 +22,7 @@ class SessionsApiTest {
     void aHeartbeatReportsTheLogoutOfItsDevice(TestServer.Store store) {
         try (TestServer server = TestServer.start(store, dataDir)) {
             TestApp app = server.defaultApp();
-            String device = evaluate(server, app, "login", "ola", "tok_ola_laptop_0000001").get("device_id").asText();
+            String device = evaluate(server, app, "login", "ola", "tok_ola_laptop_0000001", "tab-1").get("device_id").asText();
 
             JsonNode beat = heartbeat(server, app, "ola", "tab-1", "tok_ola_laptop_0000001");
             assertThat(beat.get("active").asBoolean()).isTrue();
@@ -53,7 +53,11 @@ class SessionsApiTest {
             evaluate(server, app, "login", "kim", "tok_kim_laptop_0000001");
             assertThat(server.get("/v3/users/kim/devices", app.bearer()).json().get("data").get(0).get("actively_connected").asBoolean())
                     .as("a login without a session id keeps no session").isFalse();
-            heartbeat(server, app, "kim", "tab-1", "tok_kim_laptop_0000001");
+            assertThat(heartbeat(server, app, "kim", "tab-1", "tok_kim_laptop_0000001").get("active").asBoolean())
+                    .as("no allowed evaluation opened tab-1: its heartbeat opens nothing, even from the account's own device").isFalse();
+            assertThat(server.get("/v3/users/kim/devices", app.bearer()).json().get("data").get(0).get("actively_connected").asBoolean()).isFalse();
+            evaluate(server, app, "access", "kim", "tok_kim_laptop_0000001", "tab-1");
+            assertThat(heartbeat(server, app, "kim", "tab-1", "tok_kim_laptop_0000001").get("active").asBoolean()).isTrue();
             assertThat(server.get("/v3/users/kim/devices", app.bearer()).json().get("data").get(0).get("actively_connected").asBoolean()).isTrue();
             server.post("/v3/sessions/end", "{\"client_id\":\"" + app.clientId() + "\",\"user\":\"kim\",\"session\":\"tab-1\"}", Map.of());
             assertThat(server.get("/v3/users/kim/devices", app.bearer()).json().get("data").get(0).get("actively_connected").asBoolean()).isFalse();
@@ -80,8 +84,9 @@ class SessionsApiTest {
             JsonNode evaluation = server.get("/v3/evaluations/" + access.json().get("evaluation_id").asText(), app.bearer()).json();
             assertThat(evaluation.get("checks").get("concurrent_sessions").asBoolean()).isFalse();
 
-            // Vic's own device, whose session lapsed (a hidden tab), is let back in by its heartbeat.
-            assertThat(heartbeat(server, app, "vic", "ses_vic_tab_2", "tok_vic_laptop_00000001", "198.51.100.20").get("active").asBoolean()).isTrue();
+            // Vic's own device keeps the session its page view opened, but opens none by a heartbeat alone.
+            assertThat(heartbeat(server, app, "vic", "ses_vic", "tok_vic_laptop_00000001", "198.51.100.20").get("active").asBoolean()).isTrue();
+            assertThat(heartbeat(server, app, "vic", "ses_vic_tab_2", "tok_vic_laptop_00000001", "198.51.100.20").get("active").asBoolean()).isFalse();
         }
     }
 
@@ -89,7 +94,7 @@ class SessionsApiTest {
     void loggingADeviceOutEndsItsLiveSessions() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
             TestApp app = server.defaultApp();
-            String device = evaluate(server, app, "login", "kim", "tok_kim_laptop_0000001").get("device_id").asText();
+            String device = evaluate(server, app, "login", "kim", "tok_kim_laptop_0000001", "tab-1").get("device_id").asText();
             heartbeat(server, app, "kim", "tab-1", "tok_kim_laptop_0000001");
             assertThat(server.get("/v3/users/kim/devices", app.bearer()).json().get("data").get(0).get("actively_connected").asBoolean()).isTrue();
 
@@ -158,8 +163,14 @@ class SessionsApiTest {
     }
 
     private static JsonNode evaluate(TestServer server, TestApp app, String action, String user, String token) {
+        return evaluate(server, app, action, user, token, null);
+    }
+
+    /** With {@code session}, the allowed evaluation opens that session: a heartbeat keeps it live from then on. */
+    private static JsonNode evaluate(TestServer server, TestApp app, String action, String user, String token, String session) {
+        String tab = session == null ? "" : ",\"session\":\"" + session + "\"";
         Response response = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"" + action + "\",\"user\":\"" + user
-                + "\",\"device\":{\"token\":\"" + token + "\"}}", Map.of("User-Agent", EvaluateApiTest.DESKTOP));
+                + "\"" + tab + ",\"device\":{\"token\":\"" + token + "\"}}", Map.of("User-Agent", EvaluateApiTest.DESKTOP));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Presence shared by every server node through Redis. Each account is one hash,
@@ -19,37 +20,95 @@ import java.util.Map;
  * expired fields are dropped when the account is read (by a script that checks each again, so a heartbeat
  * landing between the read and the delete is kept). A touch is one Lua script, so a late heartbeat
  * never moves a session's last sign of life backwards, whichever node it reaches; the script also keeps
- * the hash at {@link #MAX_SESSIONS_PER_ACCOUNT} fields, dropping the one with the oldest sign of life (a
- * walk of at most that many fields, made only when a session beyond it arrives). Each app also keeps a
+ * the hash at {@link #MAX_SESSIONS_PER_ACCOUNT} fields ({@code PUT_LIVE}). Each app also keeps a
  * sorted set, {@code seatguard:presence-app:<app>}, of its sessions scored by last sign of life, so the
- * dashboard counts the live ones with one ZCOUNT instead of scanning every account.
+ * dashboard counts the live ones with one ZCOUNT instead of scanning every account. Which sessions an
+ * allowed evaluation opened, and on which device, is one key per session,
+ * {@code seatguard:presence-opened:<app>:<length>:<user>:<session>}, holding {@code lastSeenMillis|deviceId|deviceType}
+ * and expiring {@link #OPENED_MEMORY} after the session's last sign of life: a heartbeat resumes only
+ * those ({@link #resume}).
  */
 public final class RedisPresence implements Presence, AutoCloseable {
-    private static final String TOUCH = """
-            local current = redis.call('HGET', KEYS[1], ARGV[1])
-            if current then
-              local ended = tonumber(string.match(current, '^E(%d+)$'))
-              if ended and (ended >= tonumber(ARGV[2]) or ARGV[8] == '1') then return 0 end
-              local seen = tonumber(string.match(current, '^(%d+)'))
-              if seen and seen > tonumber(ARGV[2]) then return 0 end
-            end
-            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. '|' .. ARGV[3])
+    /**
+     * Puts the session live with {@code payload} (device|type|ip) at ARGV[2] and keeps the account at the
+     * cap (ARGV[6]). Past it, a field that holds no live session goes first (an end mark, an expired or
+     * malformed field); else the oldest session of the device holding the most (on a tie, the one with the
+     * oldest sign of life), so one device opening sessions by the hundred pushes out its own and never
+     * another device's last one. The walk is of at most the cap's fields, made only when one beyond it
+     * arrives. The end of TOUCH and RESUME, which differ in where the device comes from.
+     */
+    private static final String PUT_LIVE = """
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. '|' .. payload)
             redis.call('PEXPIRE', KEYS[1], ARGV[4])
             redis.call('ZADD', KEYS[2], ARGV[2], ARGV[5])
             redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(ARGV[2]) - tonumber(ARGV[4]))
             redis.call('PEXPIRE', KEYS[2], ARGV[4])
             if redis.call('HLEN', KEYS[1]) > tonumber(ARGV[6]) then
               local fields = redis.call('HGETALL', KEYS[1])
-              local oldest, oldestSeen = nil, nil
+              local at, window = tonumber(ARGV[2]), tonumber(ARGV[4])
+              local idle, held, oldest, oldestSeen = nil, {}, {}, {}
               for i = 1, #fields, 2 do
-                local seen = tonumber(string.match(fields[i + 1], '^(%d+)')) or 0
-                if oldestSeen == nil or seen < oldestSeen then oldest, oldestSeen = fields[i], seen end
+                local seen, device = string.match(fields[i + 1], '^(%d+)|([^|]*)|[^|]*|')
+                seen = tonumber(seen)
+                if seen == nil or seen + window <= at then
+                  idle = fields[i]
+                else
+                  held[device] = (held[device] or 0) + 1
+                  if oldestSeen[device] == nil or seen < oldestSeen[device] then oldest[device], oldestSeen[device] = fields[i], seen end
+                end
               end
-              redis.call('HDEL', KEYS[1], oldest)
-              redis.call('ZREM', KEYS[2], ARGV[7] .. oldest)
+              local out = idle
+              if out == nil then
+                local busiest = nil
+                for device, count in pairs(held) do
+                  if busiest == nil or count > held[busiest] or (count == held[busiest] and oldestSeen[device] < oldestSeen[busiest]) then
+                    busiest = device
+                  end
+                end
+                out = oldest[busiest]
+              end
+              redis.call('HDEL', KEYS[1], out)
+              redis.call('ZREM', KEYS[2], ARGV[7] .. out)
             end
             return 1
             """;
+
+    /**
+     * An allowed evaluation's touch: live unless ended at or after ARGV[2] or seen later already, and its
+     * opening (ARGV[2]|device|type, ARGV[9]) remembered in KEYS[3] for ARGV[8] ms.
+     */
+    private static final String TOUCH = """
+            local current = redis.call('HGET', KEYS[1], ARGV[1])
+            if current then
+              local ended = tonumber(string.match(current, '^E(%d+)$'))
+              if ended and ended >= tonumber(ARGV[2]) then return 0 end
+              local seen = tonumber(string.match(current, '^(%d+)|'))
+              if seen and seen > tonumber(ARGV[2]) then return 0 end
+            end
+            redis.call('SET', KEYS[3], ARGV[2] .. '|' .. ARGV[9], 'PX', ARGV[8])
+            local payload = ARGV[3]
+            """ + PUT_LIVE;
+
+    /**
+     * A heartbeat's resume: refused by any end mark, and unless KEYS[3] remembers the session's opening
+     * (seen within ARGV[8] ms of ARGV[2]); live again on the remembered device and type, from ARGV[3].
+     */
+    private static final String RESUME = """
+            local current = redis.call('HGET', KEYS[1], ARGV[1])
+            if current then
+              if string.match(current, '^E%d+$') then return 0 end
+              local seen = tonumber(string.match(current, '^(%d+)|'))
+              if seen and seen > tonumber(ARGV[2]) then return 0 end
+            end
+            local opened = redis.call('GET', KEYS[3])
+            if not opened then return 0 end
+            local openedSeen, device, kind = string.match(opened, '^(%d+)|([^|]*)|([^|]*)$')
+            if not openedSeen or tonumber(openedSeen) + tonumber(ARGV[8]) <= tonumber(ARGV[2]) then return 0 end
+            if tonumber(ARGV[2]) > tonumber(openedSeen) then
+              redis.call('SET', KEYS[3], ARGV[2] .. '|' .. device .. '|' .. kind, 'PX', ARGV[8])
+            end
+            local payload = device .. '|' .. kind .. '|' .. ARGV[3]
+            """ + PUT_LIVE;
 
     /**
      * Drops the named fields that are still expired (or malformed) when the script runs: live() decides
@@ -75,7 +134,8 @@ public final class RedisPresence implements Presence, AutoCloseable {
 
     /**
      * Moves a live session's last sign of life to ARGV[2] and its network to ARGV[3], keeping its device
-     * and type; 0 when the session is not live (no field, an end mark, or last seen a window ago).
+     * and type, and the memory of its opening (KEYS[3]) a memory (ARGV[6] ms) from then; 0 when the
+     * session is not live (no field, an end mark, or last seen a window ago).
      */
     private static final String REFRESH = """
             local current = redis.call('HGET', KEYS[1], ARGV[1])
@@ -89,16 +149,24 @@ public final class RedisPresence implements Presence, AutoCloseable {
             redis.call('PEXPIRE', KEYS[1], ARGV[4])
             redis.call('ZADD', KEYS[2], ARGV[2], ARGV[5])
             redis.call('PEXPIRE', KEYS[2], ARGV[4])
+            local opened = redis.call('GET', KEYS[3])
+            local openedSeen, rest = nil, nil
+            if opened then openedSeen, rest = string.match(opened, '^(%d+)|(.*)$') end
+            if openedSeen and tonumber(openedSeen) < tonumber(ARGV[2]) then
+              redis.call('SET', KEYS[3], ARGV[2] .. '|' .. rest, 'PX', ARGV[6])
+            end
             return 1
             """;
 
     /**
-     * Marks a session ended at ARGV[2] (a later mark stays), keeping the hash a window at least. The end
-     * of a session the hash does not hold is remembered only while the hash is below the per-account cap
-     * (ARGV[4]): ends of made-up session ids, sent with the public client id, would otherwise grow it
-     * without bound, and every touch of the account walks it.
+     * Marks a session ended at ARGV[2] (a later mark stays), keeping the hash a window at least, and
+     * forgets its opening (KEYS[2]), so no heartbeat resumes it however late. The end of a session the
+     * hash does not hold is remembered only while the hash is below the per-account cap (ARGV[4]): ends of
+     * made-up session ids, sent with the public client id, would otherwise grow it without bound, and
+     * every touch of the account walks it.
      */
     private static final String END = """
+            redis.call('DEL', KEYS[2])
             local current = redis.call('HGET', KEYS[1], ARGV[1])
             if not current and redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[4]) then return 0 end
             local ended = current and tonumber(string.match(current, '^E(%d+)$'))
@@ -112,6 +180,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
     private final RedisCommands<String, String> redis;
     private final Duration window;
     private final RedisScript touchScript;
+    private final RedisScript resumeScript;
     private final RedisScript pruneScript;
     private final RedisScript endScript;
     private final RedisScript refreshScript;
@@ -121,6 +190,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
         this.redis = link.connection().sync();
         this.window = window;
         this.touchScript = RedisScript.load(redis, TOUCH);
+        this.resumeScript = RedisScript.load(redis, RESUME);
         this.pruneScript = RedisScript.load(redis, PRUNE);
         this.endScript = RedisScript.load(redis, END);
         this.refreshScript = RedisScript.load(redis, REFRESH);
@@ -143,31 +213,44 @@ public final class RedisPresence implements Presence, AutoCloseable {
 
     @Override
     public void touch(String appId, String userId, LiveSession session) {
-        touch(appId, userId, session, false);
+        String device = session.deviceId() + '|' + session.deviceType();
+        link.call(() -> touchScript.run(redis, ScriptOutputType.INTEGER, keys(appId, userId, session.sessionId()), session.sessionId(),
+                Long.toString(session.lastSeen().toEpochMilli()), device + '|' + session.ip(), Long.toString(window.toMillis()),
+                member(userId, session.sessionId()), Integer.toString(MAX_SESSIONS_PER_ACCOUNT), member(userId, ""),
+                Long.toString(OPENED_MEMORY.toMillis()), device));
     }
 
     @Override
-    public boolean resume(String appId, String userId, LiveSession session) {
-        return touch(appId, userId, session, true);
+    public Optional<OpenedSession> opened(String appId, String userId, String sessionId, Instant now) {
+        String opened = link.call(() -> redis.get(openedKey(appId, userId, sessionId)));
+        if (opened == null) {
+            return Optional.empty();
+        }
+        String[] parts = opened.split("\\|", 3);
+        if (parts.length != 3 || Instant.ofEpochMilli(Long.parseLong(parts[0])).plus(OPENED_MEMORY).compareTo(now) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new OpenedSession(parts[1], parts[2]));
     }
 
-    /** With {@code unlessEnded}, an end mark refuses the touch whatever its time (ARGV[8] in the script). */
-    private boolean touch(String appId, String userId, LiveSession session, boolean unlessEnded) {
-        return link.call(() -> touchOnce(appId, userId, session, unlessEnded));
+    @Override
+    public boolean resume(String appId, String userId, String sessionId, String ip, Instant at) {
+        Long resumed = link.call(() -> resumeScript.run(redis, ScriptOutputType.INTEGER, keys(appId, userId, sessionId), sessionId,
+                Long.toString(at.toEpochMilli()), ip, Long.toString(window.toMillis()), member(userId, sessionId),
+                Integer.toString(MAX_SESSIONS_PER_ACCOUNT), member(userId, ""), Long.toString(OPENED_MEMORY.toMillis())));
+        return resumed != null && resumed == 1L;
     }
 
-    private boolean touchOnce(String appId, String userId, LiveSession session, boolean unlessEnded) {
-        String payload = session.deviceId() + '|' + session.deviceType() + '|' + session.ip();
-        Long touched = touchScript.run(redis, ScriptOutputType.INTEGER, new String[] {key(appId, userId), appKey(appId)}, session.sessionId(),
-                Long.toString(session.lastSeen().toEpochMilli()), payload, Long.toString(window.toMillis()), member(userId, session.sessionId()),
-                Integer.toString(MAX_SESSIONS_PER_ACCOUNT), member(userId, ""), unlessEnded ? "1" : "0");
-        return touched != null && touched == 1L;
+    /** The account's hash, the app's sorted set and the session's opening, as TOUCH and RESUME take them. */
+    private static String[] keys(String appId, String userId, String sessionId) {
+        return new String[] {key(appId, userId), appKey(appId), openedKey(appId, userId, sessionId)};
     }
 
     @Override
     public boolean refresh(String appId, String userId, String sessionId, String ip, Instant at) {
-        Long refreshed = link.call(() -> refreshScript.run(redis, ScriptOutputType.INTEGER, new String[] {key(appId, userId), appKey(appId)}, sessionId,
-                Long.toString(at.toEpochMilli()), ip, Long.toString(window.toMillis()), member(userId, sessionId)));
+        Long refreshed = link.call(() -> refreshScript.run(redis, ScriptOutputType.INTEGER, keys(appId, userId, sessionId), sessionId,
+                Long.toString(at.toEpochMilli()), ip, Long.toString(window.toMillis()), member(userId, sessionId),
+                Long.toString(OPENED_MEMORY.toMillis())));
         return refreshed != null && refreshed == 1L;
     }
 
@@ -179,7 +262,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
     public void end(String appId, String userId, String sessionId, Instant at) {
         String key = key(appId, userId);
         link.call(() -> {
-            endScript.run(redis, ScriptOutputType.INTEGER, new String[] {key}, sessionId, Long.toString(at.toEpochMilli()),
+            endScript.run(redis, ScriptOutputType.INTEGER, new String[] {key, openedKey(appId, userId, sessionId)}, sessionId, Long.toString(at.toEpochMilli()),
                     Long.toString(window.toMillis()), Integer.toString(MAX_SESSIONS_PER_ACCOUNT));
             return redis.zrem(appKey(appId), member(userId, sessionId));
         });
@@ -251,6 +334,11 @@ public final class RedisPresence implements Presence, AutoCloseable {
     /** Length-prefixed user, so no user id can read as another app's or user's key. */
     static String key(String appId, String userId) {
         return "seatguard:presence:" + appId + ':' + userId.length() + ':' + userId;
+    }
+
+    /** A session's opening, by an allowed evaluation: {@code at|device|type}, kept {@link #OPENED_MEMORY} after its last sign of life. */
+    static String openedKey(String appId, String userId, String sessionId) {
+        return "seatguard:presence-opened:" + appId + ':' + member(userId, sessionId);
     }
 
     static String appKey(String appId) {

@@ -21,10 +21,12 @@ import java.util.Optional;
  * without a known token has had no evaluation yet, so it cannot have been logged out either.
  *
  * <p>A heartbeat keeps a session an evaluation opened, on the device that evaluation resolved (a copied
- * token must not turn a sharer's session into the owner's device). It opens one only for a device
- * attached to the account (a tab hidden past the window, a node restarted): otherwise anyone holding
- * the public client id could make up a live session on any account and set off
- * {@code concurrent_sessions} there.
+ * token must not turn a sharer's session into the owner's device). Past the window (a tab hidden, a node
+ * restarted) it brings back only a session an allowed evaluation opened ({@link Presence#resume}), on the
+ * device that evaluation resolved and while that device is still attached: otherwise anyone holding the
+ * public client id could make up a live session on any account and set off {@code concurrent_sessions}
+ * there, and a page view that was denied (a sharer refused for a concurrent session) would become live
+ * through its heartbeats and get the owner refused in turn.
  */
 public final class Heartbeats {
     private final Presence presence;
@@ -55,11 +57,22 @@ public final class Heartbeats {
         if (presence.refresh(appId, userId, sessionId, ip, now)) {
             return new Beat(true, false);
         }
-        if (device.isEmpty() || link.isEmpty()) {
+        Optional<Presence.OpenedSession> opened = presence.opened(appId, userId, sessionId, now);
+        if (opened.isEmpty()) {
             return new Beat(false, false);
         }
-        boolean live = presence.resume(appId, userId, new Presence.LiveSession(sessionId, device.get().id(), device.get().type().wireName(), ip, now));
-        return new Beat(live, false);
+        Optional<LinkStatus> openedOn = accounts.link(appId, userId, opened.get().deviceId()).map(LinkedDevice::status);
+        if (openedOn.isEmpty()) {
+            // The account was erased since (or never kept its device): nothing to bring back.
+            return new Beat(false, false);
+        }
+        if (openedOn.get().loggedOut()) {
+            // The device the session was opened on was logged out while the tab was quiet (a copied token's
+            // own device may not have been): the tab is logged out all the same.
+            presence.end(appId, userId, sessionId, now);
+            return new Beat(false, true);
+        }
+        return new Beat(presence.resume(appId, userId, sessionId, ip, now), false);
     }
 
     /** The presence these heartbeats keep, for readers of live sessions (the device list). */

@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -15,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Presence for a single server node, in memory. A session is live for {@link #activeWindow} after its
  * last heartbeat; expired sessions are dropped when their account is touched, and once a window every
  * account is swept (on the touch that finds the sweep due), so memory follows the live sessions, not every
- * account ever seen, and an account keeps at most {@link #MAX_SESSIONS_PER_ACCOUNT}.
+ * account ever seen, and an account keeps at most {@link #MAX_SESSIONS_PER_ACCOUNT}. Which sessions an
+ * allowed evaluation opened is remembered apart ({@link OpenedSessions}), for {@link #OPENED_MEMORY}.
  */
 public final class InMemoryPresence implements Presence {
     /** The SDK beats every 30 s; three missed beats (a sleeping laptop, a dead tab) end the session. */
@@ -30,47 +33,84 @@ public final class InMemoryPresence implements Presence {
     private final Map<String, Instant> ended = new ConcurrentHashMap<>();
     /** The most ended-session marks kept for sessions that were not live when they ended. */
     static final int MAX_ENDED_MARKS = 100_000;
+    /** Which sessions an allowed evaluation opened, and on which device: the only ones a heartbeat resumes. */
+    private final OpenedSessions opened;
     /** When the next sweep of every account is due, by the touches' own clock. */
     private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
 
     public InMemoryPresence(Duration activeWindow) {
+        this(activeWindow, OpenedSessions.MAX_HELD);
+    }
+
+    /** With a cap of its own on the sessions whose opening is remembered; for the test that it holds. */
+    InMemoryPresence(Duration activeWindow, int maxOpenedHeld) {
         this.activeWindow = requireNonNull(activeWindow, "activeWindow is null");
         if (activeWindow.isNegative() || activeWindow.isZero()) {
             throw new IllegalArgumentException("activeWindow must be positive: " + activeWindow);
         }
+        this.opened = new OpenedSessions(OPENED_MEMORY, maxOpenedHeld);
     }
 
     @Override
     public void touch(String appId, String userId, LiveSession session) {
-        touch(appId, userId, session, false);
-    }
-
-    @Override
-    public boolean resume(String appId, String userId, LiveSession session) {
-        return touch(appId, userId, session, true);
-    }
-
-    /** With {@code unlessEnded}, a remembered end refuses the touch whatever its time. */
-    private boolean touch(String appId, String userId, LiveSession session, boolean unlessEnded) {
-        boolean[] touched = {false};
         byAccount.compute(key(appId, userId), (k, sessions) -> {
             // Checked under the account's lock, which end() takes too, so a touch and an end never cross.
             Instant endedAt = ended.get(k + '\u0000' + session.sessionId());
-            if (endedAt != null && (unlessEnded || !session.lastSeen().isAfter(endedAt))) {
+            if (endedAt != null && !session.lastSeen().isAfter(endedAt)) {
                 return sessions;
             }
-            touched[0] = true;
-            Map<String, LiveSession> live = sessions == null ? new ConcurrentHashMap<>() : sessions;
-            live.merge(session.sessionId(), session, (old, now) -> now.lastSeen().isAfter(old.lastSeen()) ? now : old);
-            live.values().removeIf(other -> expired(other, session.lastSeen()));
-            if (live.size() > MAX_SESSIONS_PER_ACCOUNT) {
-                // Kept at the limit, so this walk is bounded too.
-                live.values().stream().min(Comparator.comparing(LiveSession::lastSeen)).ifPresent(oldest -> live.remove(oldest.sessionId()));
-            }
-            return live;
+            opened.remember(k + '\u0000' + session.sessionId(), session.deviceId(), session.deviceType(), session.lastSeen());
+            return put(sessions, session);
         });
         sweepIfDue(session.lastSeen());
-        return touched[0];
+    }
+
+    @Override
+    public Optional<OpenedSession> opened(String appId, String userId, String sessionId, Instant now) {
+        return opened.find(key(appId, userId) + '\u0000' + sessionId, now);
+    }
+
+    @Override
+    public boolean resume(String appId, String userId, String sessionId, String ip, Instant at) {
+        boolean[] resumed = {false};
+        byAccount.compute(key(appId, userId), (k, sessions) -> {
+            String session = k + '\u0000' + sessionId;
+            // A remembered end refuses it whatever its time; an ended session's opening is forgotten too.
+            Optional<OpenedSession> known = ended.containsKey(session) ? Optional.empty() : opened.find(session, at);
+            if (known.isEmpty()) {
+                return sessions;
+            }
+            resumed[0] = true;
+            opened.seen(session, at);
+            return put(sessions, new LiveSession(sessionId, known.get().deviceId(), known.get().deviceType(), ip, at));
+        });
+        sweepIfDue(at);
+        return resumed[0];
+    }
+
+    /** The account's sessions with this one live (a later sign of life wins), its expired ones dropped, kept at the cap. */
+    private Map<String, LiveSession> put(Map<String, LiveSession> sessions, LiveSession session) {
+        Map<String, LiveSession> live = sessions == null ? new ConcurrentHashMap<>() : sessions;
+        live.merge(session.sessionId(), session, (old, now) -> now.lastSeen().isAfter(old.lastSeen()) ? now : old);
+        live.values().removeIf(other -> expired(other, session.lastSeen()));
+        if (live.size() > MAX_SESSIONS_PER_ACCOUNT) {
+            pushOutOne(live);
+        }
+        return live;
+    }
+
+    /**
+     * Pushes out the oldest session of the device holding the most (MAX_SESSIONS_PER_ACCOUNT): one device
+     * opening sessions by the hundred pushes out its own, never another device's last one. Kept at the
+     * limit, so these walks are bounded too.
+     */
+    private static void pushOutOne(Map<String, LiveSession> live) {
+        Map<String, Integer> held = new HashMap<>();
+        live.values().forEach(session -> held.merge(session.deviceId(), 1, Integer::sum));
+        live.values().stream()
+                .max(Comparator.comparingInt((LiveSession session) -> held.get(session.deviceId()))
+                        .thenComparing(LiveSession::lastSeen, Comparator.reverseOrder()))
+                .ifPresent(pushedOut -> live.remove(pushedOut.sessionId()));
     }
 
     @Override
@@ -82,6 +122,7 @@ public final class InMemoryPresence implements Presence {
                 live[0] = true;
                 if (at.isAfter(current.lastSeen())) {
                     sessions.put(sessionId, new LiveSession(sessionId, current.deviceId(), current.deviceType(), ip, at));
+                    opened.seen(k + '\u0000' + sessionId, at);
                 }
             }
             return sessions;
@@ -99,6 +140,7 @@ public final class InMemoryPresence implements Presence {
             return;
         }
         ended.values().removeIf(at -> !at.plus(activeWindow).isAfter(now));
+        opened.sweep(now);
         for (String account : byAccount.keySet()) {
             byAccount.computeIfPresent(account, (k, sessions) -> {
                 sessions.values().removeIf(session -> expired(session, now));
@@ -110,6 +152,11 @@ public final class InMemoryPresence implements Presence {
     /** How many ended-session marks are kept; for the test that they stay bounded. */
     int endedHeld() {
         return ended.size();
+    }
+
+    /** How many sessions' openings are remembered; for the test that they stay bounded. */
+    int openedHeld() {
+        return opened.held();
     }
 
     /** How many accounts have an entry; for the test that they do not pile up. */
@@ -127,6 +174,8 @@ public final class InMemoryPresence implements Presence {
             if (wasLive || ended.size() < MAX_ENDED_MARKS) {
                 ended.merge(k + '\u0000' + sessionId, at, (old, now) -> now.isAfter(old) ? now : old);
             }
+            // No heartbeat resumes an ended session, however late it comes.
+            opened.forget(k + '\u0000' + sessionId);
             if (sessions != null) {
                 sessions.remove(sessionId);
             }

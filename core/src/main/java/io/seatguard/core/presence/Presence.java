@@ -1,5 +1,6 @@
 package io.seatguard.core.presence;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,31 +13,57 @@ import java.util.OptionalLong;
  */
 public interface Presence {
     /**
-     * The most live sessions kept per account; a session beyond it pushes out the one with the oldest sign
-     * of life. One person has a few tabs and devices; a bot logging into an account from a new session on
-     * every request would otherwise make each of its evaluations walk tens of thousands of them. The
-     * session pushed out is the one closest to expiring anyway; an account with that many live at once
-     * is not one person's, though a session pushed out no longer counts for {@code concurrent_sessions}.
+     * The most live sessions kept per account; a session beyond it pushes out the oldest one of the device
+     * holding the most (on a tie, the one with the oldest sign of life). One person has a few tabs and
+     * devices; a bot logging into an account from a new session on every request would otherwise make each
+     * of its evaluations walk tens of thousands of them. Pushing out the busiest device's oldest session,
+     * not the account's, means one device opening sessions by the hundred pushes out its own, never another
+     * device's last one, so it cannot hide the other from {@code concurrent_sessions}. An account with that
+     * many live at once is not one person's, though a session pushed out no longer counts for it.
      */
     int MAX_SESSIONS_PER_ACCOUNT = 100;
 
-    /** Marks the session live at {@code at}, on the given device (the zero id when unknown) and network. */
+    /**
+     * How long presence remembers that an allowed evaluation opened a session, after the session's last sign
+     * of life: a heartbeat may {@link #resume} only such a session. Far longer than the window, so a tab
+     * hidden for hours (a laptop asleep overnight is the long case) comes back by its next beat; a tab gone
+     * quiet for longer comes back with its next evaluation.
+     */
+    Duration OPENED_MEMORY = Duration.ofHours(12);
+
+    /**
+     * Marks the session live at {@code at}, on the given device (the zero id when unknown) and network, and
+     * remembers for {@link #OPENED_MEMORY} that it was opened on that device and device type. Only an
+     * evaluation that lets its device in touches: that is what makes the session one a heartbeat may
+     * {@link #resume}.
+     */
     void touch(String appId, String userId, LiveSession session);
 
     /**
-     * {@link #touch}, unless the session was ended within the window: a heartbeat may bring back a session
-     * that lapsed (a tab hidden too long, a restarted node), never one the SDK ended. A beat sent just
-     * before the tab closed can reach the server after the tab's end, with a later time.
+     * The device and device type the session was last touched with, while that is remembered (for
+     * {@link #OPENED_MEMORY} after its last sign of life, and not once it has ended); empty for a session
+     * no allowed evaluation opened.
+     */
+    Optional<OpenedSession> opened(String appId, String userId, String sessionId, Instant now);
+
+    /**
+     * Brings back a session that lapsed (a tab hidden past the window, a restarted node), live at {@code at}
+     * from {@code ip}, on the device and type {@link #opened} remembers: never one no allowed evaluation
+     * opened (a session id made up, or a denied page's), and never one the SDK ended. A beat sent just before
+     * the tab closed can reach the server after the tab's end, with a later time. The device is the one the
+     * evaluation resolved, not the heartbeat's token's: a copied token must not move a sharer's session onto
+     * the owner's device.
      *
      * @return whether the session is live now
      */
-    boolean resume(String appId, String userId, LiveSession session);
+    boolean resume(String appId, String userId, String sessionId, String ip, Instant at);
 
     /**
      * Keeps a live session live: its last sign of life moves to {@code at} (never backwards) and its
      * network to {@code ip}, while the device and type it was touched with stay. A heartbeat carries only
      * the SDK's token, and a token can be copied: the evaluation that opened the session knew the device
-     * better, and a heartbeat must not turn a sharer's session into the owner's device.
+     * better, and a heartbeat must not turn a sharer's session into the owner's device. The session's
+     * opening is remembered {@link #OPENED_MEMORY} from this sign of life on.
      *
      * @return false when the session is not live (never touched, expired or ended); nothing changes then
      */
@@ -45,8 +72,8 @@ public interface Presence {
     /**
      * Ends the session at {@code at}: it is gone at once, and a touch from before {@code at} that lands
      * later (the page's own evaluation or a heartbeat in flight when the tab closed) does not bring it
-     * back; a touch from after it does (the same tab's next page). Ending an unknown session does nothing
-     * but remember the end.
+     * back; a touch from after it does (the same tab's next page). Its opening is forgotten, so no heartbeat
+     * resumes it either, however late. Ending an unknown session does nothing but remember the end.
      */
     void end(String appId, String userId, String sessionId, Instant at);
 
@@ -92,6 +119,14 @@ public interface Presence {
     default void endAll(String appId, String userId, Instant now) {
         for (LiveSession session : live(appId, userId, now)) {
             end(appId, userId, session.sessionId(), now);
+        }
+    }
+
+    /** What {@link #opened} remembers of a session an allowed evaluation opened: its device and that device's type. */
+    record OpenedSession(String deviceId, String deviceType) {
+        public OpenedSession {
+            java.util.Objects.requireNonNull(deviceId, "deviceId is null");
+            java.util.Objects.requireNonNull(deviceType, "deviceType is null");
         }
     }
 

@@ -131,7 +131,12 @@ class ConcurrentSessionsTest {
             }
 
             @Override
-            public boolean resume(String appId, String userId, LiveSession session) {
+            public Optional<OpenedSession> opened(String appId, String userId, String sessionId, Instant now) {
+                throw new IllegalStateException("redis down");
+            }
+
+            @Override
+            public boolean resume(String appId, String userId, String sessionId, String ip, Instant at) {
                 throw new IllegalStateException("redis down");
             }
 

@@ -47,6 +47,23 @@ class InMemoryPresenceTest extends PresenceContract {
     }
 
     @Test
+    void openingsAreRememberedUpToACapTheQuietestGoingFirstAndSweptAfterTheirMemory() {
+        InMemoryPresence presence = new InMemoryPresence(Duration.ofSeconds(90), 1_000);
+        Instant start = Instant.parse("2026-12-03T12:00:00Z");
+        for (int i = 0; i < 1_500; i++) {
+            presence.touch("app_a", "user-" + i, new Presence.LiveSession("ses-" + i, "dev-" + i, "computer", "198.51.100.1", start.plusMillis(i)));
+        }
+        assertThat(presence.openedHeld()).isEqualTo(1_000);
+        Instant later = start.plusSeconds(300);
+        assertThat(presence.resume("app_a", "user-0", "ses-0", "198.51.100.1", later)).as("pushed out first").isFalse();
+        assertThat(presence.resume("app_a", "user-1499", "ses-1499", "198.51.100.1", later)).isTrue();
+
+        presence.touch("app_a", "late", new Presence.LiveSession("ses-late", "dev-late", "computer", "198.51.100.2",
+                later.plus(Presence.OPENED_MEMORY).minusSeconds(1)));
+        assertThat(presence.openedHeld()).as("all but the resumed one and the late one quiet a whole memory").isEqualTo(2);
+    }
+
+    @Test
     void refusesAnEmptyWindow() {
         assertThatThrownBy(() -> new InMemoryPresence(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }

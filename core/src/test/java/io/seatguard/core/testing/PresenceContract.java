@@ -6,6 +6,7 @@ import io.seatguard.core.presence.Presence;
 import io.seatguard.core.presence.Presence.LiveSession;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,14 +84,69 @@ public abstract class PresenceContract {
         presence.touch(app, "ann", session("tab-2", "dev-2", T0));
         presence.end(app, "ann", "tab-2", T0.plusSeconds(1));
 
-        assertThat(presence.resume(app, "ann", session("tab-2", "dev-2", T0.plusSeconds(2)))).as("ended a second ago").isFalse();
+        assertThat(presence.resume(app, "ann", "tab-2", "198.51.100.7", T0.plusSeconds(2))).as("ended a second ago").isFalse();
         assertThat(presence.live(app, "ann", T0.plusSeconds(3))).extracting(LiveSession::sessionId).containsExactly("tab-1");
-        assertThat(presence.resume(app, "ann", session("tab-3", "dev-3", T0.plusSeconds(3)))).as("never seen").isTrue();
         presence.touch(app, "ann", session("tab-2", "dev-2", T0.plusSeconds(4)));
         assertThat(presence.live(app, "ann", T0.plusSeconds(5))).as("the tab's next page, by its evaluation")
                 .extracting(LiveSession::sessionId).contains("tab-2");
-        assertThat(presence.resume(app, "ann", session("tab-1", "dev-1", T0.plusSeconds(200)))).as("lapsed").isTrue();
+        assertThat(presence.resume(app, "ann", "tab-1", "198.51.100.7", T0.plusSeconds(200))).as("lapsed").isTrue();
         assertThat(presence.live(app, "ann", T0.plusSeconds(201))).extracting(LiveSession::sessionId).containsExactly("tab-1");
+    }
+
+    /**
+     * Only a session an allowed evaluation opened (a touch) comes back by a heartbeat: not a made-up id,
+     * nor a denied page view's, which no touch made; otherwise a refused sharer's tab turned live by its
+     * beats and got the owner refused for a concurrent session.
+     */
+    @Test
+    void aResumeBringsBackOnlyASessionAnAllowedEvaluationOpened() {
+        assertThat(presence.opened(app, "ann", "tab-denied", T0)).isEmpty();
+        assertThat(presence.resume(app, "ann", "tab-denied", "203.0.113.9", T0)).as("never opened").isFalse();
+        presence.touch(app, "bob", session("tab-bob", "dev-1", T0));
+        assertThat(presence.resume(app, "ann", "tab-bob", "203.0.113.9", T0.plusSeconds(1))).as("another account's").isFalse();
+        assertThat(presence.live(app, "ann", T0.plusSeconds(2))).isEmpty();
+        assertThat(presence.liveSessions(app, T0.plusSeconds(2))).isEqualTo(1);
+    }
+
+    /**
+     * A resume puts the session back on the device its evaluation resolved, whatever token the heartbeat
+     * carried: a sharer's tab with the owner's copied token stays the sharer's device after the window.
+     */
+    @Test
+    void aResumePutsTheSessionBackOnTheDeviceItWasOpenedOn() {
+        presence.touch(app, "ann", new LiveSession("tab-sharer", "dev-sharer", "mobile", "198.51.100.7", T0));
+        assertThat(presence.opened(app, "ann", "tab-sharer", T0.plusSeconds(120))).contains(new Presence.OpenedSession("dev-sharer", "mobile"));
+
+        assertThat(presence.resume(app, "ann", "tab-sharer", "203.0.113.9", T0.plusSeconds(120))).isTrue();
+        assertThat(presence.live(app, "ann", T0.plusSeconds(121)))
+                .containsExactly(new LiveSession("tab-sharer", "dev-sharer", "mobile", "203.0.113.9", T0.plusSeconds(120)));
+    }
+
+    @Test
+    void anEndedSessionIsNeverResumedAndItsNextPageOpensItAgain() {
+        presence.touch(app, "ann", session("tab-1", "dev-1", T0));
+        presence.end(app, "ann", "tab-1", T0.plusSeconds(1));
+
+        assertThat(presence.opened(app, "ann", "tab-1", T0.plusSeconds(2))).isEmpty();
+        assertThat(presence.resume(app, "ann", "tab-1", "198.51.100.7", T0.plusSeconds(1_000))).as("long after the end mark is gone").isFalse();
+        assertThat(presence.live(app, "ann", T0.plusSeconds(1_001))).isEmpty();
+
+        presence.touch(app, "ann", session("tab-1", "dev-1", T0.plusSeconds(1_100)));
+        assertThat(presence.resume(app, "ann", "tab-1", "198.51.100.7", T0.plusSeconds(1_300))).as("opened again by its next page").isTrue();
+    }
+
+    @Test
+    void anOpeningIsRememberedAMemoryAfterTheSessionsLastSignOfLife() {
+        Duration memory = Presence.OPENED_MEMORY;
+        presence.touch(app, "ann", session("tab-1", "dev-1", T0));
+        presence.touch(app, "ann", session("tab-2", "dev-2", T0));
+        presence.refresh(app, "ann", "tab-2", "198.51.100.7", T0.plusSeconds(60));
+
+        assertThat(presence.resume(app, "ann", "tab-1", "198.51.100.7", T0.plus(memory))).as("quiet a whole memory").isFalse();
+        assertThat(presence.opened(app, "ann", "tab-2", T0.plus(memory).plusSeconds(59))).as("a heartbeat moves it on").isPresent();
+        assertThat(presence.resume(app, "ann", "tab-2", "198.51.100.7", T0.plus(memory).plusSeconds(59))).isTrue();
+        assertThat(presence.resume(app, "ann", "tab-2", "198.51.100.7", T0.plus(memory).plus(memory).plusSeconds(58)))
+                .as("and so does a resume").isTrue();
     }
 
     @Test
@@ -179,6 +235,31 @@ public abstract class PresenceContract {
         presence.touch(app, "bot", session("tab-new", "dev-new", T0.plusSeconds(21)));
         assertThat(presence.live(app, "bot", now)).as("a beat keeps a session; the oldest then goes").hasSize(limit)
                 .extracting(LiveSession::sessionId).contains("tab-5", "tab-new").doesNotContain("tab-6");
+    }
+
+    /**
+     * One device opening sessions by the hundred pushes out its own oldest, never another device's last
+     * one: otherwise a sharer flooding the account hid the owner's live tab from {@code concurrent_sessions}.
+     */
+    @Test
+    void theCapPushesOutTheBusiestDevicesSessionsNotAnotherDevicesLastOne() {
+        int limit = Presence.MAX_SESSIONS_PER_ACCOUNT;
+        presence.touch(app, "ann", session("tab-owner", "dev-owner", T0));
+        presence.touch(app, "ann", session("tab-phone-1", "dev-phone", T0.plusMillis(1)));
+        presence.touch(app, "ann", session("tab-phone-2", "dev-phone", T0.plusMillis(2)));
+        for (int i = 0; i < limit + 50; i++) {
+            presence.touch(app, "ann", session("tab-flood-" + i, "dev-sharer", T0.plusSeconds(1).plusMillis(i)));
+        }
+
+        List<LiveSession> live = presence.live(app, "ann", T0.plusSeconds(30));
+        assertThat(live).hasSize(limit).extracting(LiveSession::sessionId)
+                .contains("tab-owner", "tab-phone-1", "tab-phone-2", "tab-flood-" + (limit + 49))
+                .doesNotContain("tab-flood-0", "tab-flood-52");
+        assertThat(live).filteredOn(session -> session.deviceId().equals("dev-sharer")).hasSize(limit - 3);
+
+        assertThat(presence.resume(app, "ann", "tab-flood-0", "198.51.100.7", T0.plusSeconds(20))).as("its own opening, brought back").isTrue();
+        assertThat(presence.live(app, "ann", T0.plusSeconds(30))).hasSize(limit).extracting(LiveSession::sessionId)
+                .contains("tab-owner", "tab-phone-1", "tab-phone-2", "tab-flood-0").doesNotContain("tab-flood-53");
     }
 
     @Test

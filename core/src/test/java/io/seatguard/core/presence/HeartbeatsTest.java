@@ -1,0 +1,133 @@
+package io.seatguard.core.presence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.core.checks.CheckRegistry;
+import io.seatguard.core.evaluation.Evaluation;
+import io.seatguard.core.evaluation.EvaluationPipeline;
+import io.seatguard.core.evaluation.EvaluationRequest;
+import io.seatguard.core.evaluation.Verdict;
+import io.seatguard.core.identity.DeviceResolver;
+import io.seatguard.core.identity.DeviceSignals;
+import io.seatguard.core.ids.IdGenerator;
+import io.seatguard.core.net.IpAddresses;
+import io.seatguard.core.policy.PolicyDecision;
+import io.seatguard.core.policy.PolicyStage;
+import io.seatguard.core.risk.RiskScorer;
+import io.seatguard.core.risk.RiskWeights;
+import io.seatguard.core.testing.FixedUserAgentParser;
+import io.seatguard.core.testing.InMemoryEvaluationStore;
+import io.seatguard.core.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Heartbeats against evaluations, with the policy the sharing cases are about: a page view with a
+ * concurrent session is denied ({@code concurrent_sessions eq true → deny}).
+ */
+class HeartbeatsTest {
+    private static final String APP = "app_test";
+    private static final String OWNER_IP = "81.2.69.142";
+    private static final String SHARER_IP = "2.125.160.216";
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T12:00:00Z"));
+    private final InMemoryEvaluationStore store = new InMemoryEvaluationStore();
+    private final IdGenerator ids = new IdGenerator(clock, new Random(7));
+    private final InMemoryPresence presence = new InMemoryPresence(Duration.ofSeconds(90));
+    private final PolicyStage denySharing = (appId, facts) -> Boolean.TRUE.equals(facts.checks().get("concurrent_sessions"))
+            ? new PolicyDecision(Verdict.DENY, Optional.empty(), List.of(), Optional.empty())
+            : PolicyDecision.ALLOW_NO_MATCH;
+    private final EvaluationPipeline pipeline = new EvaluationPipeline(new FixedUserAgentParser(), new DeviceResolver(store, ids::newRandomId), store,
+            CheckRegistry.standard(), denySharing, store, ids, clock, presence, new RiskScorer(RiskWeights.defaults()));
+    private final Heartbeats heartbeats = new Heartbeats(presence, store, store, clock);
+
+    /**
+     * The sharer, refused for the owner's live session, keeps its page open and its heartbeats going: the
+     * denied page view must not become live, or the owner's next page is refused in turn.
+     */
+    @Test
+    void aDeniedPageViewIsNotMadeLiveByItsHeartbeats() {
+        access("hank", "ses_b1", otherMachine("tok-hank-sharer-00001"), SHARER_IP);
+        heartbeats.end(APP, "hank", "ses_b1");
+        assertThat(access("hank", "ses_a1", laptop("tok-hank-owner-000001", "canvas-a"), OWNER_IP).verdict()).isEqualTo(Verdict.ALLOW);
+        assertThat(access("hank", "ses_b2", otherMachine("tok-hank-sharer-00001"), SHARER_IP).verdict()).as("the sharer is refused")
+                .isEqualTo(Verdict.DENY);
+
+        assertThat(heartbeats.beat(APP, "hank", "ses_b2", Optional.of("tok-hank-sharer-00001"), SHARER_IP)).isEqualTo(new Heartbeats.Beat(false, false));
+        clock.advance(Duration.ofSeconds(100));
+        assertThat(heartbeats.beat(APP, "hank", "ses_b2", Optional.of("tok-hank-sharer-00001"), SHARER_IP).active()).as("past the window too").isFalse();
+
+        Evaluation owner = access("hank", "ses_a1", laptop("tok-hank-owner-000001", "canvas-a"), OWNER_IP);
+        assertThat(owner.checks()).containsEntry("concurrent_sessions", false);
+        assertThat(owner.verdict()).isEqualTo(Verdict.ALLOW);
+    }
+
+    @Test
+    void aSessionIdNoEvaluationOpenedIsNotMadeLiveForAnAttachedDevice() {
+        access("ivy", "ses_i1", otherMachine("tok-ivy-sharer-000001"), SHARER_IP);
+        for (int i = 0; i < 3; i++) {
+            assertThat(heartbeats.beat(APP, "ivy", "ses_flood_" + i, Optional.of("tok-ivy-sharer-000001"), SHARER_IP).active()).isFalse();
+        }
+        assertThat(presence.live(APP, "ivy", clock.instant())).extracting(Presence.LiveSession::sessionId).containsExactly("ses_i1");
+    }
+
+    /**
+     * A sharer's tab carrying the owner's copied token, hidden past the window: its heartbeat brings the
+     * session back on the sharer's device the evaluation resolved, not on the token's (the owner's), so
+     * the owner's next page still sees it.
+     */
+    @Test
+    void aCopiedTokensHeartbeatPastTheWindowKeepsTheSessionOnTheSharersDevice() {
+        Evaluation owner = access("jack", "ses_ja1", laptop("tok-jack-owner-000001", "canvas-a"), OWNER_IP);
+        heartbeats.end(APP, "jack", "ses_ja1");
+        Evaluation sharer = access("jack", "ses_js1", otherMachine("tok-jack-owner-000001"), SHARER_IP);
+        assertThat(sharer.checks()).containsEntry("token_mismatch", true);
+        assertThat(sharer.device().id()).isNotEqualTo(owner.device().id());
+
+        clock.advance(Duration.ofSeconds(95));
+        assertThat(heartbeats.beat(APP, "jack", "ses_js1", Optional.of("tok-jack-owner-000001"), SHARER_IP).active()).isTrue();
+        assertThat(presence.live(APP, "jack", clock.instant())).extracting(Presence.LiveSession::deviceId).containsExactly(sharer.device().id());
+
+        Evaluation ownerAgain = access("jack", "ses_ja3", laptop("tok-jack-owner-000001", "canvas-a"), OWNER_IP);
+        assertThat(ownerAgain.device().id()).isEqualTo(owner.device().id());
+        assertThat(ownerAgain.checks()).containsEntry("concurrent_sessions", true);
+    }
+
+    /** The device the quiet session was opened on was logged out meanwhile: its tab is told, whatever token it shows. */
+    @Test
+    void aQuietSessionOfADeviceLoggedOutSinceIsNotResumedAndLogsOut() {
+        Evaluation owner = access("kay", "ses_k0", laptop("tok-kay-owner-0000001", "canvas-a"), OWNER_IP);
+        heartbeats.end(APP, "kay", "ses_k0");
+        Evaluation sharer = access("kay", "ses_k1", otherMachine("tok-kay-owner-0000001"), SHARER_IP);
+        clock.advance(Duration.ofSeconds(95));
+        store.detach(APP, "kay", sharer.device().id());
+
+        assertThat(heartbeats.beat(APP, "kay", "ses_k1", Optional.of("tok-kay-owner-0000001"), SHARER_IP)).isEqualTo(new Heartbeats.Beat(false, true));
+        assertThat(presence.live(APP, "kay", clock.instant())).isEmpty();
+        assertThat(store.link(APP, "kay", owner.device().id())).as("the token's own device stays in").isPresent();
+    }
+
+    private Evaluation access(String user, String session, DeviceSignals device, String ip) {
+        return pipeline.evaluate(new EvaluationRequest(APP, "access", Optional.of(user), Optional.empty(), Optional.empty(), Map.of(), Optional.of(session),
+                Optional.empty(), device, IpAddresses.parse(ip).orElseThrow(), Optional.of("computer"), Optional.empty()));
+    }
+
+    private static DeviceSignals laptop(String token, String canvas) {
+        return new DeviceSignals(Optional.of(token), new TreeMap<>(Map.of("platform", "MacIntel", "webgl_vendor", "Apple", "webgl_renderer", "Apple M2",
+                "canvas", canvas, "audio", "a1", "fonts", "f1", "cores", 8L, "memory", 8L, "screen", "1512x982", "timezone", "Europe/Paris")),
+                List.of(), Optional.of("Europe/Paris"));
+    }
+
+    /** A machine unlike {@link #laptop}, with its own token or a copy of the laptop's. */
+    private static DeviceSignals otherMachine(String token) {
+        return new DeviceSignals(Optional.of(token), new TreeMap<>(Map.of("platform", "Win32", "webgl_vendor", "NVIDIA Corporation", "webgl_renderer",
+                "GeForce RTX 3060", "canvas", "canvas-w", "audio", "a2", "fonts", "f9", "cores", 16L, "screen", "2560x1440", "timezone", "Europe/Paris")),
+                List.of(), Optional.of("Europe/Paris"));
+    }
+}
