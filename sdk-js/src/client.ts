@@ -18,7 +18,7 @@ const STUN_WAIT_MS = 250;
 export interface Evaluate {
   login(input?: EvaluateInput): Promise<EvaluateResult>;
   signup(input?: EvaluateInput): Promise<EvaluateResult>;
-  /** Evaluates a protected page view, follows a challenge redirect by itself and keeps the session live. */
+  /** Evaluates a protected page view, follows a challenge redirect by itself and keeps an allowed view's session live. */
   access(input?: EvaluateInput): Promise<EvaluateResult>;
   custom(action: string, input?: EvaluateInput): Promise<EvaluateResult>;
 }
@@ -111,7 +111,9 @@ export class Seatguard {
         const target = new URL(result.redirect, location.href);
         target.searchParams.set('return_to', input.return_to ?? location.href);
         (this.options.navigate ?? ((url: string) => location.assign(url)))(target.toString());
-      } else if (!result.error && !result.logout && input.user) {
+      } else if (result.verdict === 'allow' && !result.logout && input.user) {
+        // Only a page view let in has a session to keep: a denied one opened none, and its heartbeats
+        // must not make it live (the owner's next page would then see a concurrent session).
         this.keepAlive(input.user);
       }
     } catch (e) {

@@ -321,6 +321,15 @@ describe('access', () => {
     });
   });
 
+  it('does not keep a session live for a denied page view', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    serve((url) => (url.endsWith('/heartbeat') ? answer(200, { active: true, logout: false }) : answer(200, { ...ALLOW, verdict: 'deny' })));
+    const result = await new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: 1000 }).evaluate.access({ user: 'denied-user' });
+    expect(result.verdict).toBe('deny');
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(calls.filter((call) => call.url.endsWith('/heartbeat') && call.body.user === 'denied-user')).toHaveLength(0);
+  });
+
   it('does not keep a session live for a failed or anonymous evaluation', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     serve(() => answer(500, { detail: 'boom' }, 'application/problem+json'));
