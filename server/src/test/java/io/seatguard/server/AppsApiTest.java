@@ -73,11 +73,33 @@ class AppsApiTest {
         assertThat(server.post("/v3/evaluate", evaluate, Map.of("Origin", "https://app.example.com")).status()).isEqualTo(200);
         assertThat(server.post("/v3/evaluate", evaluate, Map.of("Origin", "http://shop.example")).status()).isEqualTo(200);
 
+        // Found in review: an upper-case scheme was refused, although a browser lower-cases it like the host.
         Response patched = server.send("PATCH", "/v3/apps/" + created.json().get("id").asText(),
                 "{\"allowed_origins\":[\"HTTPS://WWW.EXAMPLE.COM:443\"]}", ADMIN);
-        assertThat(patched.status()).as("the scheme must be lower-case, as documented").isEqualTo(400);
-        patched = server.send("PATCH", "/v3/apps/" + created.json().get("id").asText(), "{\"allowed_origins\":[\"https://WWW.Example.com:443\"]}", ADMIN);
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
         assertThat(patched.json().get("allowed_origins").toString()).isEqualTo("[\"https://www.example.com\"]");
+    }
+
+    /**
+     * Found in review: IP-address origins were stored as written ({@code http://[0:0::1]}, {@code https://01.2.3.4}),
+     * which no browser's Origin header ever holds, so every call from the app's own pages got 403.
+     */
+    @Test
+    void ipAddressOriginsAreStoredAsBrowsersWriteThem() {
+        Response created = server.post("/v3/apps", "{\"name\":\"Lab\",\"allowed_origins\":[\"http://[0:0::1]:8080\",\"http://[::FFFF:1.2.3.4]:8080\","
+                + "\"https://01.2.3.4\",\"http://2130706433\",\"http://[2001:DB8:0:0:0:0:0:1]\",\"http://0x7f.0.0.1\"]}", ADMIN);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("allowed_origins").toString()).isEqualTo(
+                "[\"http://[::1]:8080\",\"http://[::ffff:102:304]:8080\",\"https://1.2.3.4\",\"http://127.0.0.1\",\"http://[2001:db8::1]\"]");
+        String evaluate = "{\"client_id\":\"" + created.json().get("client_id").asText() + "\",\"action\":\"signup\"}";
+        for (String origin : new String[] {"http://[::1]:8080", "http://[::ffff:102:304]:8080", "https://1.2.3.4", "http://127.0.0.1"}) {
+            assertThat(server.post("/v3/evaluate", evaluate, Map.of("Origin", origin)).status()).as(origin).isEqualTo(200);
+        }
+
+        // An IPv4 address a browser refuses is refused, naming the origin.
+        Response refused = server.post("/v3/apps", "{\"name\":\"Lab\",\"allowed_origins\":[\"https://ok.example\",\"https://1.2.3.256\"]}", ADMIN);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("allowed_origins[1]");
     }
 
     @Test

@@ -3,11 +3,10 @@ package io.seatguard.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.seatguard.core.error.FieldErrors;
 import io.seatguard.core.error.LogText;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 
 /** An app's name and allowed origins as the API and the dashboard both read them: one set of rules and messages. */
 public final class AppFields {
@@ -40,9 +39,10 @@ public final class AppFields {
 
     /**
      * Origins as browsers send them: scheme, host and optional port; nothing else. Each is kept in the
-     * form a browser's {@code Origin} header has (host lower-cased, the scheme's default port left out,
-     * {@link Origins#of}), because CORS compares the header with the stored text as it is: an
-     * {@code https://App.Example.com:443} stored as written would never match.
+     * form a browser's {@code Origin} header has ({@link HttpUrl#origin}: scheme and host lower-cased, an
+     * IPv6 address compressed, an IPv4 address as a dotted quad, the scheme's default port left out),
+     * because CORS compares the header with the stored text as it is: an {@code https://App.Example.com:443}
+     * or {@code http://[0:0::1]} stored as written would never match.
      */
     public static List<String> origins(JsonNode node, FieldErrors errors) {
         if (node == null || node.isNull()) {
@@ -59,29 +59,22 @@ public final class AppFields {
         LinkedHashSet<String> origins = new LinkedHashSet<>();
         for (int i = 0; i < node.size(); i++) {
             JsonNode item = node.get(i);
-            String field = "allowed_origins[" + i + "]";
-            if (!item.isTextual() || !isOrigin(item.textValue())) {
-                errors.add(field, "must be an origin: http(s)://host[:port] without a path, like https://app.example.com");
+            Optional<String> origin = item.isTextual() ? origin(item.textValue()) : Optional.empty();
+            if (origin.isEmpty()) {
+                errors.add("allowed_origins[" + i + "]", "must be an origin: http(s)://host[:port] without a path, like https://app.example.com"
+                        + " (a host is a domain, in its xn-- form if internationalized, an IPv4 address or an IPv6 one in brackets)");
             }
             else {
-                origins.add(Origins.of(item.textValue()).orElseThrow());
+                origins.add(origin.get());
             }
         }
         return new ArrayList<>(origins);
     }
 
-    private static boolean isOrigin(String text) {
+    private static Optional<String> origin(String text) {
         if (text.length() > 200) {
-            return false;
+            return Optional.empty();
         }
-        try {
-            URI uri = new URI(text);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null && uri.getRawPath().isEmpty()
-                    && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null
-                    && (uri.getPort() == -1 || uri.getPort() >= 1 && uri.getPort() <= 65_535);
-        }
-        catch (URISyntaxException e) {
-            return false;
-        }
+        return HttpUrl.parse(text).filter(url -> !url.hadCredentials() && url.rest().isEmpty()).map(HttpUrl::origin);
     }
 }

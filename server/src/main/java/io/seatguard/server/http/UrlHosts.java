@@ -1,0 +1,251 @@
+package io.seatguard.server.http;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The host of an http(s) URL written as a browser serializes it (WHATWG URL, "host parsing" and "host
+ * serializing"), so that what is stored and compared is what a browser's {@code Origin} header and
+ * {@code location.href} hold: a domain in lower case, an IPv4 address as a dotted quad (browsers also read
+ * {@code 2130706433}, {@code 0x7f.1} and {@code 0177.0.0.1} as 127.0.0.1), an IPv6 address in brackets,
+ * compressed and lower-cased ({@code [::ffff:102:304]} for {@code [::FFFF:1.2.3.4]}).
+ *
+ * <p>Narrower than a browser where being unsure would be a risk: a domain may hold only letters, digits,
+ * hyphens and dots (no percent-escapes, no non-ASCII letters: write an internationalized name in its
+ * {@code xn--} form, as browsers send it), and no empty label but a final dot.
+ */
+final class UrlHosts {
+    private static final Pattern DOMAIN = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)*\\.?");
+    private static final int MAX_HOST = 253 + 1;
+
+    private UrlHosts() {}
+
+    /** The browser's serialization of {@code host} (without a port), or empty when a browser would refuse it or it is not plainly a domain. */
+    static Optional<String> canonical(String host) {
+        if (host.isEmpty() || host.length() > MAX_HOST) {
+            return Optional.empty();
+        }
+        if (host.startsWith("[")) {
+            return host.endsWith("]") ? ipv6(host.substring(1, host.length() - 1)).map(address -> "[" + address + "]") : Optional.empty();
+        }
+        String lower = host.toLowerCase(Locale.ROOT);
+        if (!DOMAIN.matcher(lower).matches()) {
+            return Optional.empty();
+        }
+        // A host whose last label is a number is an IPv4 address to a browser, or no host at all.
+        return endsInANumber(lower) ? ipv4(lower) : Optional.of(lower);
+    }
+
+    private static boolean endsInANumber(String host) {
+        String[] parts = host.split("\\.", -1);
+        int last = parts.length - 1;
+        if (parts[last].isEmpty()) {
+            if (parts.length == 1) {
+                return false;
+            }
+            last--;
+        }
+        String part = parts[last];
+        return !part.isEmpty() && (part.chars().allMatch(c -> c >= '0' && c <= '9') || ipv4Number(part) >= 0);
+    }
+
+    /** WHATWG's IPv4 parser: one to four parts, each decimal, 0x-hex or 0-octal; the last fills the bytes left. */
+    private static Optional<String> ipv4(String host) {
+        String[] parts = host.split("\\.", -1);
+        int count = parts[parts.length - 1].isEmpty() && parts.length > 1 ? parts.length - 1 : parts.length;
+        if (count > 4) {
+            return Optional.empty();
+        }
+        long[] numbers = new long[count];
+        for (int i = 0; i < count; i++) {
+            numbers[i] = ipv4Number(parts[i]);
+            if (numbers[i] < 0 || (i < count - 1 && numbers[i] > 255)) {
+                return Optional.empty();
+            }
+        }
+        long last = numbers[count - 1];
+        if (last >= 1L << (8 * (5 - count))) {
+            return Optional.empty();
+        }
+        long address = last;
+        for (int i = 0; i < count - 1; i++) {
+            address += numbers[i] << (8 * (3 - i));
+        }
+        return Optional.of((address >> 24 & 0xff) + "." + (address >> 16 & 0xff) + "." + (address >> 8 & 0xff) + "." + (address & 0xff));
+    }
+
+    /** A part's value, or -1 when it is no number (or too large to matter: any part over 2^32 fails anyway). */
+    private static long ipv4Number(String part) {
+        if (part.isEmpty()) {
+            return -1;
+        }
+        int radix = 10;
+        String digits = part;
+        if (part.startsWith("0x")) {
+            radix = 16;
+            digits = part.substring(2);
+        }
+        else if (part.length() > 1 && part.startsWith("0")) {
+            radix = 8;
+            digits = part.substring(1);
+        }
+        if (digits.isEmpty()) {
+            return 0;
+        }
+        long value = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int digit = Character.digit(digits.charAt(i), radix);
+            if (digit < 0) {
+                return -1;
+            }
+            value = value * radix + digit;
+            if (value > 0xFFFF_FFFFL) {
+                return 1L << 33;
+            }
+        }
+        return value;
+    }
+
+    /** WHATWG's IPv6 parser and serializer: the first longest run of two or more zero pieces becomes {@code ::}. */
+    static Optional<String> ipv6(String text) {
+        int[] pieces = new int[8];
+        int index = 0;
+        int compress = -1;
+        int at = 0;
+        int length = text.length();
+        if (at < length && text.charAt(at) == ':') {
+            if (at + 1 >= length || text.charAt(at + 1) != ':') {
+                return Optional.empty();
+            }
+            at += 2;
+            index++;
+            compress = index;
+        }
+        while (at < length) {
+            if (index == 8) {
+                return Optional.empty();
+            }
+            if (text.charAt(at) == ':') {
+                if (compress != -1) {
+                    return Optional.empty();
+                }
+                at++;
+                index++;
+                compress = index;
+                continue;
+            }
+            int value = 0;
+            int digits = 0;
+            while (digits < 4 && at < length && hex(text.charAt(at)) >= 0) {
+                value = value * 16 + hex(text.charAt(at));
+                at++;
+                digits++;
+            }
+            if (at < length && text.charAt(at) == '.') {
+                // The last 32 bits written as a dotted quad, decimal only.
+                if (digits == 0 || index > 6) {
+                    return Optional.empty();
+                }
+                at -= digits;
+                int seen = 0;
+                while (at < length) {
+                    if (seen > 0) {
+                        if (text.charAt(at) != '.' || seen >= 4) {
+                            return Optional.empty();
+                        }
+                        at++;
+                    }
+                    if (at >= length || !isDigit(text.charAt(at))) {
+                        return Optional.empty();
+                    }
+                    int piece = -1;
+                    while (at < length && isDigit(text.charAt(at))) {
+                        int digit = text.charAt(at) - '0';
+                        if (piece == 0) {
+                            return Optional.empty();
+                        }
+                        piece = piece == -1 ? digit : piece * 10 + digit;
+                        if (piece > 255) {
+                            return Optional.empty();
+                        }
+                        at++;
+                    }
+                    pieces[index] = pieces[index] * 0x100 + piece;
+                    seen++;
+                    if (seen == 2 || seen == 4) {
+                        index++;
+                    }
+                }
+                if (seen != 4) {
+                    return Optional.empty();
+                }
+                break;
+            }
+            if (at < length && text.charAt(at) == ':') {
+                at++;
+                if (at >= length) {
+                    return Optional.empty();
+                }
+            }
+            else if (at < length) {
+                return Optional.empty();
+            }
+            pieces[index] = value;
+            index++;
+        }
+        if (compress != -1) {
+            int swaps = index - compress;
+            index = 7;
+            while (index != 0 && swaps > 0) {
+                int swapped = pieces[index];
+                pieces[index] = pieces[compress + swaps - 1];
+                pieces[compress + swaps - 1] = swapped;
+                index--;
+                swaps--;
+            }
+        }
+        else if (index != 8) {
+            return Optional.empty();
+        }
+        return Optional.of(serialize(pieces));
+    }
+
+    private static String serialize(int[] pieces) {
+        int compress = -1;
+        int longest = 1;
+        for (int i = 0; i < 8; ) {
+            int run = 0;
+            while (i + run < 8 && pieces[i + run] == 0) {
+                run++;
+            }
+            if (run > longest) {
+                longest = run;
+                compress = i;
+            }
+            i += Math.max(run, 1);
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == compress) {
+                out.append(i == 0 ? "::" : ":");
+                i += longest - 1;
+                continue;
+            }
+            out.append(Integer.toHexString(pieces[i]));
+            if (i != 7) {
+                out.append(':');
+            }
+        }
+        return out.toString();
+    }
+
+    /** Character.digit would also take other scripts' digits, which no address is written in. */
+    private static int hex(char c) {
+        return c < 128 ? Character.digit(c, 16) : -1;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}
