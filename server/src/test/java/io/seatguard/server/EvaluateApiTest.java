@@ -227,6 +227,36 @@ class EvaluateApiTest {
         assertThat(server.get("/v3/evaluations/" + id, shop.bearer()).json().get("return_to").asText()).isEqualTo("https://partner.example/back");
     }
 
+    /**
+     * Found in review (high): a page whose URL held a character a browser leaves raw ({@code ?q=100%},
+     * {@code |}, {@code {}}, a second {@code #}) got a 400 for its {@code return_to}, so no evaluation at all;
+     * a sharer could switch protection off by adding {@code ?x=%} to the URL. Every URL a browser's
+     * {@code location.href} holds is taken now, stored percent-encoded; the tricks stay refused.
+     */
+    @Test
+    void aBrowserReturnToIsTakenAsABrowserWritesIt() {
+        Map<String, String> stored = new java.util.LinkedHashMap<>();
+        stored.put("https://shop.example/a?q=100%", "https://shop.example/a?q=100%25");
+        stored.put("https://shop.example/list?sort=name|asc&x=^", "https://shop.example/list?sort=name%7Casc&x=%5E");
+        stored.put("https://shop.example/?q={1}&r=`x`&s=\\\"y\\\"", "https://shop.example/?q=%7B1%7D&r=%60x%60&s=%22y%22");
+        stored.put("https://shop.example/p[1]#a#b", "https://shop.example/p%5B1%5D#a%23b");
+        stored.put("https://shop.example/?filter[status]=active", "https://shop.example/?filter[status]=active");
+        stored.put("https://user:pw@shop.example/x", "https://shop.example/x");
+        stored.put("https://shop.example\\\\@evil.example", "https://shop.example/@evil.example");
+        for (Map.Entry<String, String> page : stored.entrySet()) {
+            Response allowed = server.post("/v3/evaluate", accessReturningTo(shop.clientId(), page.getKey()), Map.of("Origin", "https://shop.example"));
+            assertThat(allowed.status()).as(page.getKey() + ": " + allowed.body()).isEqualTo(200);
+            String id = allowed.json().get("evaluation_id").asText();
+            assertThat(server.get("/v3/evaluations/" + id, shop.bearer()).json().get("return_to").asText()).as(page.getKey()).isEqualTo(page.getValue());
+        }
+        for (String trick : new String[] {"https://evil.example\\\\.shop.example/", "https://shop.example@evil.example/x?q=%", "https:///evil.example/",
+                "https://a@shop.example@evil.example/", "https://shop.example/\\r\\nSet-Cookie:%20x=1", "https://shop.example/x\\t"}) {
+            Response refused = server.post("/v3/evaluate", accessReturningTo(shop.clientId(), trick), Map.of("Origin", "https://shop.example"));
+            assertThat(refused.status()).as(trick).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("return_to");
+        }
+    }
+
     private static String accessReturningTo(String clientId, String returnTo) {
         return "{\"client_id\":\"" + clientId + "\",\"action\":\"access\",\"user\":\"roaming-rita\",\"return_to\":\"" + returnTo + "\"}";
     }

@@ -8,8 +8,6 @@ import io.seatguard.core.evaluation.Actions;
 import io.seatguard.core.identity.DeviceSignals;
 import io.seatguard.core.net.IpAddresses;
 import java.net.InetAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -37,6 +35,8 @@ final class EvaluateBodyReader {
     static final int MAX_EMAIL = 254;
     static final int MAX_SESSION = 128;
     static final int MAX_URL = 2048;
+    /** Sent URLs of up to MAX_URL ASCII characters always fit; only non-ASCII ones (from a server) may not. */
+    static final int MAX_STORED_URL = 3 * MAX_URL;
     static final int MAX_METADATA_BYTES = 4096;
     static final int MAX_COMPONENTS = 128;
     static final int MAX_COMPONENT_NAME = 64;
@@ -96,10 +96,7 @@ final class EvaluateBodyReader {
         }
         Map<String, Object> metadata = metadata(body, errors);
         Optional<String> session = optionalText(body, "session", errors, MAX_SESSION);
-        Optional<String> returnTo = optionalText(body, "return_to", errors, MAX_URL);
-        if (returnTo.isPresent() && !isHttpUrl(returnTo.get())) {
-            errors.add("return_to", "must be an absolute http or https URL");
-        }
+        Optional<String> returnTo = returnTo(body, errors);
         DeviceSignals device = device(body, errors);
         Optional<String> identitySignature = optionalText(body, "identity_signature", errors, 256);
         if (identitySignature.isPresent() && !HEX_SIGNATURE.matcher(identitySignature.get()).matches()) {
@@ -374,17 +371,26 @@ final class EvaluateBodyReader {
         }
     }
 
-    static boolean isHttpUrl(String text) {
-        try {
-            URI uri = new URI(text);
-            return uri.isAbsolute() && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null && !uri.getHost().isEmpty()
-                    // URI takes any number of digits as a port; a browser sent to :99999 shows an error page.
-                    && (uri.getPort() == -1 || (uri.getPort() >= 1 && uri.getPort() <= 65_535));
+    /**
+     * Any URL a browser's {@code location.href} can hold (the SDK sends it on access), stored in the form
+     * {@link HttpUrl} writes: the page it leads to is the same, and the text is safe in the challenge
+     * page's {@code Location} header. The length limit is on what was sent; the encoded form may be up to
+     * three times as long, which only characters that a browser leaves raw make it.
+     */
+    private static Optional<String> returnTo(JsonNode body, FieldErrors errors) {
+        Optional<String> sent = optionalText(body, "return_to", errors, MAX_URL);
+        if (sent.isEmpty()) {
+            return sent;
         }
-        catch (URISyntaxException e) {
-            return false;
+        Optional<String> url = HttpUrl.parse(sent.get()).map(HttpUrl::text);
+        if (url.isEmpty()) {
+            errors.add("return_to", "must be an absolute http or https URL");
         }
+        else if (url.get().length() > MAX_STORED_URL) {
+            errors.add("return_to", "must be at most " + MAX_STORED_URL + " characters once percent-encoded");
+            return Optional.empty();
+        }
+        return url;
     }
 
     /**

@@ -277,6 +277,31 @@ class DeviceLimitChallengeTest {
     }
 
     /**
+     * Found in review (high): a return_to with characters a browser leaves raw was refused, and with it the
+     * evaluation. Taken now, it is stored percent-encoded, and that is what the Location header holds.
+     */
+    @Test
+    void aReturnToWithCharactersABrowserLeavesRawLeadsBackThereEncoded() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            assertThat(server.post("/v3/policies", POLICY, app.bearer()).status()).isEqualTo(201);
+            for (String token : new String[] {"tok_dina_laptop_0001", "tok_dina_tablet_0001", "tok_dina_phone_00001"}) {
+                evaluate(server, app, "login", token);
+            }
+            String page = evaluate(server, app, "access", "tok_dina_phone_00001",
+                    ",\"return_to\":\"https://app.example/watch/1?off=100%&sort=a|b&q={x} y#top#2\"");
+            assertThat(page).startsWith(server.url() + "/challenge/");
+
+            PageClient browser = new PageClient();
+            browser.get(page);
+            assertThat(server.send("DELETE", "/v3/users/dina/devices/" + aDeviceOfTheOwner(server, app, page), null, app.bearer()).status()).isEqualTo(204);
+            HttpResponse<String> onward = browser.post(page + "/continue", Map.of("lang", "en"));
+            assertThat(onward.statusCode()).isEqualTo(303);
+            assertThat(onward.headers().firstValue("Location")).hasValue("https://app.example/watch/1?off=100%25&sort=a%7Cb&q=%7Bx%7D%20y#top%232");
+        }
+    }
+
+    /**
      * Found in review: the page did not notice that the owner logged its own device out while it was
      * open, and went on logging the owner's other devices out; passing it then attached the device again.
      * The logout ends the device's open challenges: the page stops, and the device stays logged out.
