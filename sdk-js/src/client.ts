@@ -13,6 +13,11 @@ const DEFAULT_TIMEOUT_MS = 5000;
 const DEFAULT_HEARTBEAT_MS = 30000;
 /** An evaluation waits at most this long for the STUN candidate still on its way (only the first ones of a page can). */
 const STUN_WAIT_MS = 250;
+/**
+ * The longest return_to the server takes (docs/configuration.md). A page whose URL is longer is evaluated
+ * without one: refused, the whole evaluation would fail, and a sharer could pad the URL to skip it.
+ */
+const MAX_RETURN_TO = 2048;
 
 /** The evaluations the SDK can run; `custom` takes your own action name (`[a-z0-9_.-]{1,64}`). */
 export interface Evaluate {
@@ -154,7 +159,7 @@ export class Seatguard {
         phone: input.phone,
         metadata: input.metadata,
         session: this.session,
-        return_to: action === 'access' ? input.return_to ?? location.href : input.return_to,
+        return_to: action === 'access' ? input.return_to ?? thisPage() : input.return_to,
         identity_signature: input.identity_signature,
         identity_expires: input.identity_expires,
         device: { token: signals.token ?? undefined, components: signals.components, local_ips: localIps.slice(0, 16), timezone: signals.timezone ?? undefined },
@@ -195,6 +200,11 @@ export class Seatguard {
       console.warn('Seatguard: on_logout threw', e);
     }
   }
+}
+
+/** Where an access challenge should come back to: this page, when its URL is not too long to send. */
+function thisPage(): string | undefined {
+  return location.href.length <= MAX_RETURN_TO ? location.href : undefined;
 }
 
 function positive(value: number | undefined, fallback: number): number {

@@ -186,6 +186,24 @@ describe('access', () => {
     expect(new URL(navigate.mock.calls[0][0]).searchParams.get('return_to')).toBe(location.href);
   });
 
+  it('evaluates a page whose URL is too long to send as return_to without one', async () => {
+    // The server refuses a return_to over 2048 characters; sent, it would fail the whole evaluation.
+    serve(() => answer(200, { ...ALLOW, verdict: 'challenge', redirect: '/challenge/ch_3' }));
+    const navigate = vi.fn();
+    const before = location.href;
+    try {
+      history.replaceState(null, '', `/page?x=%&pad=${'a'.repeat(2100)}`);
+      const result = await new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, navigate }).evaluate.access({ user: 'u1' });
+      expect(result.verdict).toBe('challenge');
+      history.replaceState(null, '', `/page?x=%&pad=${'a'.repeat(100)}`);
+      await new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, navigate }).evaluate.access({ user: 'u1' });
+      expect(calls[1].body.return_to).toBe(location.href);
+    } finally {
+      history.replaceState(null, '', before);
+    }
+    expect(calls[0].body).not.toHaveProperty('return_to');
+  });
+
   it('beats while visible, pauses while hidden, beats at once when shown, and stops on logout', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     let logoutOnBeat = false;
