@@ -42,7 +42,7 @@ final class BrowserAssets {
         ctx.header("Access-Control-Allow-Origin", "*");
         ctx.header("Cache-Control", "public, max-age=300");
         ctx.header("ETag", found.etag());
-        if (found.etag().equals(ctx.header("If-None-Match"))) {
+        if (EntityTags.listed(java.util.Collections.list(ctx.req().getHeaders("If-None-Match")), found.etag())) {
             ctx.status(304);
             return;
         }
