@@ -17,6 +17,8 @@ import java.util.function.Function;
  */
 final class PolicyForm {
     static final int ROWS = 4;
+    /** The actions the form has a checkbox for; any other is typed in "Other actions". */
+    static final List<String> CHECKBOX_ACTIONS = List.of("login", "signup", "access");
 
     private PolicyForm() {}
 
@@ -58,14 +60,22 @@ final class PolicyForm {
     static Map<String, Object> tree(Function<String, String> form, PolicyFields fields) {
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put("name", form.apply("name"));
+        // Absent (a form from before the field) is enabled, as the API reads an absent "enabled".
+        tree.put("enabled", !form.apply("enabled").equals("false"));
         tree.put("mode", form.apply("mode").isEmpty() ? "monitor" : form.apply("mode"));
         // The number as read (a long past int, a fraction, or the text itself when it is none), so the API's
         // validator names what is wrong instead of the form narrowing it to some other priority.
         String priority = form.apply("priority");
         tree.put("priority", priority.isBlank() ? 0 : number(priority).<Object>map(n -> n).orElse(priority));
         List<String> actions = new ArrayList<>();
-        for (String action : List.of("login", "signup", "access")) {
+        for (String action : CHECKBOX_ACTIONS) {
             if (!form.apply("action_" + action).isEmpty()) {
+                actions.add(action);
+            }
+        }
+        // An app's own actions (password_reset, …): action names hold no comma or space, so either separates them.
+        for (String action : form.apply("other_actions").strip().split("[\\s,]+")) {
+            if (!action.isEmpty()) {
                 actions.add(action);
             }
         }
@@ -110,7 +120,22 @@ final class PolicyForm {
             if (!form.apply("logout_url").isEmpty()) {
                 challenge.put("logout_url", form.apply("logout_url"));
             }
+            String expires = form.apply("expires_in_seconds");
+            if (!expires.isBlank()) {
+                challenge.put("expires_in_seconds", number(expires).<Object>map(n -> n).orElse(expires));
+            }
             tree.put("challenge", challenge);
+        }
+        // Sent whatever the verdict: with a challenge the validator says notify does not apply, rather than
+        // the form dropping channels the operator ticked.
+        List<String> notify = new ArrayList<>();
+        for (String channel : List.of("email", "sms")) {
+            if (!form.apply("notify_" + channel).isEmpty()) {
+                notify.add(channel);
+            }
+        }
+        if (!notify.isEmpty()) {
+            tree.put("notify", Map.of("channels", notify));
         }
         return tree;
     }
@@ -120,13 +145,26 @@ final class PolicyForm {
      * rows when they are one condition or one any/all of at most {@link #ROWS}; a deeper tree (nested
      * any/all/not) goes to the JSON field instead, with the whole policy.
      */
-    static Map<String, String> fields(Map<String, Object> tree) {
+    static Map<String, String> fields(Map<String, Object> tree, PolicyFields fields) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("name", String.valueOf(tree.getOrDefault("name", "")));
+        form.put("enabled", String.valueOf(!Boolean.FALSE.equals(tree.get("enabled"))));
         form.put("mode", String.valueOf(tree.getOrDefault("mode", "monitor")));
         form.put("priority", String.valueOf(io.seatguard.core.policy.PolicyTree.wholeNumbers(tree.getOrDefault("priority", 0))));
         if (tree.get("actions") instanceof List<?> actions) {
-            actions.forEach(action -> form.put("action_" + action, "1"));
+            List<String> others = new ArrayList<>();
+            for (Object action : actions) {
+                if (CHECKBOX_ACTIONS.contains(action)) {
+                    form.put("action_" + action, "1");
+                }
+                else {
+                    others.add(String.valueOf(action));
+                }
+            }
+            form.put("other_actions", String.join(", ", others));
+        }
+        if (tree.get("notify") instanceof Map<?, ?> notify && notify.get("channels") instanceof List<?> channels) {
+            channels.forEach(channel -> form.put("notify_" + channel, "1"));
         }
         form.put("verdict", String.valueOf(tree.getOrDefault("verdict", "allow")));
         if (tree.get("challenge") instanceof Map<?, ?> challenge) {
@@ -137,6 +175,9 @@ final class PolicyForm {
             if (challenge.get("device_limit") != null) {
                 form.put("device_limit", String.valueOf(io.seatguard.core.policy.PolicyTree.wholeNumbers(challenge.get("device_limit"))));
             }
+            if (challenge.get("expires_in_seconds") != null) {
+                form.put("expires_in_seconds", String.valueOf(io.seatguard.core.policy.PolicyTree.wholeNumbers(challenge.get("expires_in_seconds"))));
+            }
             for (String url : List.of("success_url", "logout_url")) {
                 if (challenge.get(url) != null) {
                     form.put(url, String.valueOf(challenge.get(url)));
@@ -145,22 +186,55 @@ final class PolicyForm {
         }
         Optional<List<Map<?, ?>>> rows = rows(tree.get("conditions"), form);
         if (rows.isEmpty()) {
-            try {
-                form.put("json", io.seatguard.server.http.Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
-            }
-            catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("a stored policy always writes as JSON", e);
-            }
+            form.put("json", json(tree));
             return form;
         }
         for (int i = 0; i < rows.get().size(); i++) {
             Map<?, ?> leaf = rows.get().get(i);
-            form.put("check" + i, String.valueOf(leaf.get("check")));
+            String check = String.valueOf(leaf.get("check"));
+            ValueType type = fields.find(check).map(PolicyField::type).orElse(ValueType.STRING);
+            form.put("check" + i, check);
             form.put("op" + i, String.valueOf(leaf.get("op")));
             Object value = io.seatguard.core.policy.PolicyTree.wholeNumbers(leaf.get("value"));
-            form.put("value" + i, value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(value));
+            form.put("value" + i, value instanceof List<?> list
+                    ? String.join("\n", list.stream().map(item -> text(type, item)).toList())
+                    : text(type, value));
         }
         return form;
+    }
+
+    /** Only the JSON field (and the name, for the heading): the whole tree, for a policy the rows cannot hold as it is. */
+    static Map<String, String> jsonFields(Map<String, Object> tree) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("name", String.valueOf(tree.getOrDefault("name", "")));
+        form.put("json", json(tree));
+        return form;
+    }
+
+    private static String json(Map<String, Object> tree) {
+        try {
+            return io.seatguard.server.http.Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
+        }
+        catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a stored policy always writes as JSON", e);
+        }
+    }
+
+    /**
+     * A value as typed in the form: a text that {@link #value} would read as another type (a metadata
+     * string "45" or "true") is written JSON-quoted, which {@link #value} reads back as that string.
+     */
+    private static String text(ValueType type, Object value) {
+        String text = String.valueOf(value);
+        if (type == ValueType.ANY && value instanceof String && !(value(type, "eq", text) instanceof String same && same.equals(text))) {
+            try {
+                return io.seatguard.server.http.Json.MAPPER.writeValueAsString(text);
+            }
+            catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("a string always writes as JSON", e);
+            }
+        }
+        return text;
     }
 
     /** The condition rows of a flat tree (and the join in {@code form}), or empty when it is deeper. */
@@ -183,8 +257,9 @@ final class PolicyForm {
     static Object value(ValueType type, String op, String text) {
         String trimmed = text.strip();
         if (op.equals("in") || op.equals("not_in")) {
+            // One per line: a comma is part of a value ("doe, john"), so it cannot separate them.
             List<Object> values = new ArrayList<>();
-            for (String part : trimmed.split(",")) {
+            for (String part : trimmed.split("\\R")) {
                 if (!part.isBlank()) {
                     values.add(value(type, "eq", part));
                 }
@@ -197,9 +272,22 @@ final class PolicyForm {
         return switch (type) {
             case BOOLEAN -> trimmed.equals("true") ? Boolean.TRUE : trimmed.equals("false") ? Boolean.FALSE : trimmed;
             case NUMBER -> number(trimmed).map(Object.class::cast).orElse(trimmed);
-            case ANY -> trimmed.equals("true") || trimmed.equals("false") ? Boolean.valueOf(trimmed) : number(trimmed).map(Object.class::cast).orElse(trimmed);
+            case ANY -> quoted(trimmed).map(Object.class::cast).orElseGet(() -> trimmed.equals("true") || trimmed.equals("false") ? Boolean.valueOf(trimmed) : number(trimmed).map(Object.class::cast).orElse(trimmed));
             case STRING -> trimmed;
         };
+    }
+
+    /** A metadata value typed as a JSON string ("45"): that string, not the number. */
+    private static Optional<String> quoted(String text) {
+        if (text.length() < 2 || !text.startsWith("\"") || !text.endsWith("\"")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(io.seatguard.server.http.Json.MAPPER.readValue(text, String.class));
+        }
+        catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<Number> number(String text) {

@@ -13,7 +13,6 @@ import io.seatguard.core.policy.Policy;
 import io.seatguard.core.policy.PolicyDefinition;
 import io.seatguard.core.policy.PolicyField;
 import io.seatguard.core.policy.PolicyService;
-import io.seatguard.core.policy.PolicyTree;
 import io.seatguard.server.http.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,8 +31,9 @@ public final class PolicyPages {
             {{#hasRefusedNow}}<div class="notice error" role="alert"><p>Today's settings would refuse these stored policies if they were
               written now (a setting such as <code>--event-count-limit</code> was lowered since); each stays stored as written. Change or delete them:</p>
               <ul>{{#refusedNow}}<li>{{name}} ({{id}}): {{faults}}</li>{{/refusedNow}}</ul></div>{{/hasRefusedNow}}
-            <table><thead><tr><th scope="col">Name</th><th scope="col">Actions</th><th scope="col">Priority</th><th scope="col">Verdict</th><th scope="col">Mode</th><th scope="col"></th></tr></thead>
+            <table><thead><tr><th scope="col">Name</th><th scope="col">Actions</th><th scope="col">Priority</th><th scope="col">Verdict</th><th scope="col">Mode</th><th scope="col">State</th><th scope="col"></th></tr></thead>
             <tbody>{{#policies}}<tr><td>{{name}}</td><td>{{actions}}</td><td>{{priority}}</td><td>{{verdict}}</td><td>{{mode}}</td>
+            <td>{{#enabled}}enabled{{/enabled}}{{^enabled}}<strong>disabled</strong> (never consulted){{/enabled}}</td>
             <td><a href="/dashboard/policies?app={{appId}}&amp;edit={{id}}#policy-form">{{#readOnly}}View{{/readOnly}}{{^readOnly}}Edit{{/readOnly}}</a>
             {{^readOnly}}<form method="post" action="/dashboard/policies/mode"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
             <input type="hidden" name="id" value="{{id}}"><button type="submit" class="secondary">Switch to {{other}}</button></form>
@@ -44,19 +44,22 @@ public final class PolicyPages {
             {{#hasErrors}}<div class="notice error" role="alert"><p>{{#backtesting}}The policy could not be backtested:{{/backtesting}}{{^backtesting}}The policy was not saved:{{/backtesting}}</p><ul>{{#errors}}<li>{{field}}: {{message}}</li>{{/errors}}</ul></div>{{/hasErrors}}
             {{#backtest}}<div class="notice" role="status"><p>Over the last 7 days, of {{evaluated}} evaluations it would have matched {{matched}}:
               {{allow}} allowed, {{deny}} denied, {{challenge}} challenged.</p></div>{{/backtest}}
+            {{#readOnlyBecause}}<div class="notice" role="status"><p>{{readOnlyBecause}}</p></div>{{/readOnlyBecause}}
             {{#viewOnly}}<div id="policy-view"><fieldset disabled><legend>Read-only</legend>{{/viewOnly}}
             {{^viewOnly}}<form method="post" action="/dashboard/policies"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
-              {{#form.id}}<input type="hidden" name="id" value="{{form.id}}">{{/form.id}}{{/viewOnly}}
+              {{#form.id}}<input type="hidden" name="id" value="{{form.id}}"><input type="hidden" name="stored" value="{{form.stored}}">{{/form.id}}{{/viewOnly}}
               <label for="name">Name</label><input id="name" name="name" value="{{form.name}}">
+              <label for="enabled">State</label><select id="enabled" name="enabled"><option value="true">enabled</option><option value="false"{{#disabled}} selected{{/disabled}}>disabled (stored, never consulted)</option></select>
               <fieldset><legend>Actions</legend>
                 <label><input type="checkbox" name="action_login" value="1"{{#form.action_login}} checked{{/form.action_login}}> login</label>
                 <label><input type="checkbox" name="action_signup" value="1"{{#form.action_signup}} checked{{/form.action_signup}}> signup</label>
-                <label><input type="checkbox" name="action_access" value="1"{{#form.action_access}} checked{{/form.action_access}}> access</label></fieldset>
+                <label><input type="checkbox" name="action_access" value="1"{{#form.action_access}} checked{{/form.action_access}}> access</label>
+                <label for="other_actions">Other actions (comma-separated)</label><input id="other_actions" name="other_actions" value="{{form.other_actions}}"></fieldset>
               <label for="join">Match</label><select id="join" name="join"><option value="any">any condition</option><option value="all"{{#joinAll}} selected{{/joinAll}}>all conditions</option></select>
               {{#rows}}<fieldset><legend>Condition {{number}}</legend>
                 <label for="check{{index}}">Check</label><select id="check{{index}}" name="check{{index}}"><option value="">(none)</option>{{#checks}}<option{{#selected}} selected{{/selected}}>{{name}}</option>{{/checks}}</select>
                 <label for="op{{index}}">Operator</label><select id="op{{index}}" name="op{{index}}">{{#ops}}<option{{#selected}} selected{{/selected}}>{{name}}</option>{{/ops}}</select>
-                <label for="value{{index}}">Value</label><input id="value{{index}}" name="value{{index}}" value="{{value}}"></fieldset>{{/rows}}
+                <label for="value{{index}}">Value (for in and not_in, one per line)</label><textarea id="value{{index}}" name="value{{index}}" rows="2">{{value}}</textarea></fieldset>{{/rows}}
               <label for="verdict">Verdict</label><select id="verdict" name="verdict">{{#verdicts}}<option{{#selected}} selected{{/selected}}>{{name}}</option>{{/verdicts}}</select>
               <label for="mode">Mode</label><select id="mode" name="mode"><option>monitor</option><option{{#enforce}} selected{{/enforce}}>enforce</option></select>
               <label for="priority">Priority</label><input id="priority" name="priority" inputmode="numeric" value="{{form.priority}}">
@@ -66,7 +69,11 @@ public final class PolicyPages {
                 <label><input type="checkbox" name="channel_sms" value="1"{{#form.channel_sms}} checked{{/form.channel_sms}}> SMS</label>
                 <label for="device_limit">Device limit</label><input id="device_limit" name="device_limit" inputmode="numeric" value="{{form.device_limit}}">
                 <label for="success_url">Success URL</label><input id="success_url" name="success_url" value="{{form.success_url}}">
-                <label for="logout_url">Logout URL</label><input id="logout_url" name="logout_url" value="{{form.logout_url}}"></fieldset>
+                <label for="logout_url">Logout URL</label><input id="logout_url" name="logout_url" value="{{form.logout_url}}">
+                <label for="expires_in_seconds">Expires after (seconds; empty is 600)</label><input id="expires_in_seconds" name="expires_in_seconds" inputmode="numeric" value="{{form.expires_in_seconds}}"></fieldset>
+              <fieldset><legend>Notify the account's owner (verdict allow or deny)</legend>
+                <label><input type="checkbox" name="notify_email" value="1"{{#form.notify_email}} checked{{/form.notify_email}}> email</label>
+                <label><input type="checkbox" name="notify_sms" value="1"{{#form.notify_sms}} checked{{/form.notify_sms}}> SMS</label></fieldset>
               <label for="json">Or the policy as JSON (used instead of the fields above when given)</label><textarea id="json" name="json" rows="6">{{form.json}}</textarea>
               {{^viewOnly}}<button type="submit" name="do" value="backtest" class="secondary">Backtest on the last 7 days</button>
               <button type="submit" name="do" value="save">Save</button>
@@ -100,9 +107,34 @@ public final class PolicyPages {
             render(ctx, 404, operator.get(), app, Map.of(), List.of(new FieldError("edit", "no policy " + edit + " in this app")), null);
             return;
         }
-        Map<String, String> form = new HashMap<>(PolicyForm.fields(PolicyTree.of(policy.get().definition())));
+        PolicyEditing.Offer offer = offer(app, policy.get());
+        Map<String, String> form = new HashMap<>(offer.form());
         form.put("id", policy.get().id());
+        form.put("stored", PolicyEditing.fingerprint(policy.get().definition()));
+        offer.readOnlyBecause().ifPresent(why -> form.put("readOnlyBecause", why));
         render(ctx, 200, operator.get(), app, form, List.of(), null);
+    }
+
+    private PolicyEditing.Offer offer(App app, Policy policy) {
+        return PolicyEditing.of(policy.id(), policy.definition(), policies.fields(), tree -> policies.validate(app.id(), tree),
+                !policies.faultsNow(app.id(), policy).isEmpty());
+    }
+
+    /**
+     * Why a save of the form must not replace the stored policy: the form cannot hold it as it is (checked
+     * again, as the policy may have changed since the page was opened), or it changed since.
+     */
+    private Optional<String> refusesSave(App app, Policy stored, Map<String, String> form) {
+        Optional<String> readOnly = offer(app, stored).readOnlyBecause();
+        if (readOnly.isPresent()) {
+            return readOnly.map(why -> why + " Nothing was saved.");
+        }
+        String seen = form.getOrDefault("stored", "");
+        if (!seen.isEmpty() && !seen.equals(PolicyEditing.fingerprint(stored.definition()))) {
+            return Optional.of("Policy " + stored.id() + " was changed after this form was opened (in another tab or through the API), so saving"
+                    + " the form would undo that change. Nothing was saved: open the policy again to edit what is stored now.");
+        }
+        return Optional.empty();
     }
 
     /** Backtests or saves the form. */
@@ -114,6 +146,7 @@ public final class PolicyPages {
         App app = sessions.appOrFirst(ctx, ctx.formParam("app"));
         Map<String, String> form = new HashMap<>();
         ctx.formParamMap().forEach((name, values) -> form.put(name, values.isEmpty() ? "" : values.get(0)));
+        form.remove("readOnlyBecause"); // the page's own note, never the poster's
         try {
             Object tree = form.getOrDefault("json", "").isBlank()
                     ? PolicyForm.tree(name -> form.getOrDefault(name, ""), policies.fields())
@@ -124,6 +157,13 @@ public final class PolicyPages {
                 return;
             }
             String editing = form.getOrDefault("id", "");
+            if (!editing.isEmpty()) {
+                Optional<String> refused = refusesSave(app, policies.get(app.id(), editing), form);
+                if (refused.isPresent()) {
+                    DashboardPages.notice(ctx, 409, "Not saved", refused.get());
+                    return;
+                }
+            }
             if (editing.isEmpty()) {
                 policies.create(app.id(), tree);
             }
@@ -178,7 +218,7 @@ public final class PolicyPages {
         Map<String, Object> model = sessions.frame(DashboardLayout.Section.POLICIES, "Policies", app, operator);
         model.put("policies", policies.list(app.id()).stream().map(policy -> Map.of("id", policy.id(), "name", policy.definition().name(),
                 "actions", String.join(", ", policy.definition().actions()), "priority", policy.definition().priority(),
-                "verdict", policy.definition().verdict().wireName(), "mode", policy.definition().mode().wireName(),
+                "verdict", policy.definition().verdict().wireName(), "mode", policy.definition().mode().wireName(), "enabled", policy.definition().enabled(),
                 "other", policy.definition().mode().wireName().equals("enforce") ? "monitor" : "enforce")).toList());
         List<Map<String, String>> refusedNow = policies.invalidNow(app.id()).stream().map(invalid -> Map.of("id", invalid.policy().id(),
                 "name", invalid.policy().definition().name(), "faults", invalid.faults())).toList();
@@ -187,7 +227,9 @@ public final class PolicyPages {
         model.put("form", form);
         // A read-only operator is shown a policy's fields (the table leaves out its conditions) but no form to post.
         boolean readOnly = operator.operator().readOnly();
-        model.put("viewOnly", readOnly && form.containsKey("id"));
+        model.put("viewOnly", (readOnly && form.containsKey("id")) || form.containsKey("readOnlyBecause"));
+        model.put("readOnlyBecause", form.getOrDefault("readOnlyBecause", ""));
+        model.put("disabled", "false".equals(form.get("enabled")));
         model.put("showForm", !readOnly || form.containsKey("id"));
         model.put("errors", errors);
         model.put("hasErrors", !errors.isEmpty());
@@ -201,8 +243,11 @@ public final class PolicyPages {
         for (int i = 0; i < PolicyForm.ROWS; i++) {
             String check = form.getOrDefault("check" + i, "");
             String op = form.getOrDefault("op" + i, "eq");
+            // A check the list does not name (metadata.plan) is offered too, so the row keeps it.
+            List<String> offered = check.isEmpty() || names.contains(check) ? names
+                    : java.util.stream.Stream.concat(names.stream(), java.util.stream.Stream.of(check)).toList();
             rows.add(Map.of("index", i, "number", i + 1, "value", form.getOrDefault("value" + i, ""),
-                    "checks", names.stream().map(name -> Map.of("name", name, "selected", name.equals(check))).toList(),
+                    "checks", offered.stream().map(name -> Map.of("name", name, "selected", name.equals(check))).toList(),
                     "ops", OPS.stream().map(name -> Map.of("name", name, "selected", name.equals(op))).toList()));
         }
         model.put("rows", rows);
