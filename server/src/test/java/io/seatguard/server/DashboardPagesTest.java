@@ -84,9 +84,15 @@ class DashboardPagesTest {
             assertThat(page).contains("id=\"top-signals\"");
             assertThat(browser.get(server.url() + "/dashboard/accounts?app=" + app.id() + "&user=ola").body()).as("the account's live session")
                     .contains("<td>tab-1</td>").contains("198.51.100.8");
-            // Every period renders; an unknown one falls back to the week.
-            for (String period : List.of("7d", "30d", "forever")) {
+            // Every period renders; an unknown one is refused with a page saying which there are (it was shown as the week).
+            for (String period : List.of("7d", "30d")) {
                 assertThat(browser.get(server.url() + "/dashboard?app=" + app.id() + "&period=" + period).statusCode()).as(period).isEqualTo(200);
+            }
+            for (String period : List.of("1y", "", "forever")) {
+                HttpResponse<String> refused = browser.get(server.url() + "/dashboard?app=" + app.id() + "&period=" + period);
+                assertThat(refused.statusCode()).as(period).isEqualTo(400);
+                assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+                assertThat(refused.body()).as(period).contains("period is 24h, 7d or 30d").contains("&quot;" + period + "&quot; is none of them");
             }
         }
     }
@@ -117,6 +123,52 @@ class DashboardPagesTest {
             HttpResponse<String> garbage = browser.get(base + "&from=yesterday&risk=apocalyptic");
             assertThat(garbage.statusCode()).isEqualTo(400);
             assertThat(garbage.body()).contains("Risk band is one of");
+            // Review 48: an offset was read as UTC, second 99 ignored, February 30 rolled back to the 28th.
+            for (String time : List.of("2026-12-05T01:00%2B05:00", "2026-12-05T01:00Z", "2026-12-01T00:00:99", "2026-02-30T10:00", "2026-12-01T24:00",
+                    "2026-12-01T00:00:00.5", "2026-12-01")) {
+                HttpResponse<String> refused = browser.get(base + "&from=" + time);
+                assertThat(refused.statusCode()).as(time).isEqualTo(400);
+                assertThat(refused.body()).as(time).contains("From and To are dates and times like");
+            }
+            String withSeconds = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC).format(Instant.now().minus(Duration.ofHours(1)));
+            assertThat(browser.get(base + "&from=" + withSeconds).body()).as("seconds, as a datetime-local field may send them").contains(">ola<");
+            HttpResponse<String> tooLong = browser.get(base + "&user=" + "u".repeat(257));
+            assertThat(tooLong.statusCode()).isEqualTo(400);
+            assertThat(tooLong.body()).contains("A filter is at most 256 characters; user has 257.");
+        }
+    }
+
+    /**
+     * Review 48: the API keeps " carol " as an account of its own, and the evaluation detail links to it,
+     * but the accounts page and the User filter stripped the spaces and found no account "carol".
+     */
+    @Test
+    void anAccountIdWithSpacesIsOpenedAndFilteredExactlyAsGiven() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            String padded = evaluate(server, app, "{\"action\":\"login\",\"user\":\" carol \",\"ip\":\"203.0.113.9\","
+                    + "\"device\":{\"token\":\"tokentokentokenC1\"}}");
+            evaluate(server, app, "{\"action\":\"login\",\"user\":\"carol\",\"ip\":\"203.0.113.10\",\"device\":{\"token\":\"tokentokentokenC2\"},"
+                    + "\"email\":\"plain@example.com\"}");
+            PageClient browser = signedIn(server);
+            String detail = browser.get(server.url() + "/dashboard/evaluations/" + app.id() + "/" + padded).body();
+            Matcher link = Pattern.compile("href=\"(/dashboard/accounts\\?[^\"]+&amp;user=[^\"]+)\"").matcher(detail);
+            assertThat(link.find()).as("the detail links to the account").isTrue();
+            String account = browser.get(server.url() + link.group(1).replace("&amp;", "&")).body();
+            assertThat(account).doesNotContain("No account").contains("1 device in 30 days").contains("203.0.113.9").doesNotContain("203.0.113.10");
+            assertThat(browser.get(server.url() + "/dashboard/accounts?app=" + app.id() + "&user=%20carol%20").body()).contains("203.0.113.9")
+                    .doesNotContain("203.0.113.10");
+            assertThat(browser.get(server.url() + "/dashboard/accounts?app=" + app.id() + "&user=carol").body()).contains("203.0.113.10")
+                    .doesNotContain("203.0.113.9");
+
+            String base = server.url() + "/dashboard/evaluations?app=" + app.id();
+            assertThat(browser.get(base + "&user=%20carol%20").body()).contains("203.0.113.9").doesNotContain("203.0.113.10");
+            assertThat(browser.get(base + "&user=carol").body()).contains("203.0.113.10").doesNotContain("203.0.113.9");
+            assertThat(browser.get(base + "&user=%20%20").body()).as("blank is no filter").contains("203.0.113.9").contains("203.0.113.10");
+
+            HttpResponse<String> tooLong = browser.get(server.url() + "/dashboard/accounts?app=" + app.id() + "&user=" + "u".repeat(257));
+            assertThat(tooLong.statusCode()).isEqualTo(400);
+            assertThat(tooLong.body()).contains("An account id is at most 256 characters; this one has 257.");
         }
     }
 

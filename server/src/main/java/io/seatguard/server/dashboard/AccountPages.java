@@ -32,11 +32,14 @@ import java.util.TreeSet;
  * export them as CSV.
  */
 public final class AccountPages {
+    /** The longest account id the API takes. */
+    private static final int MAX_USER_LENGTH = 256;
     private static final Template ACCOUNT = DashboardLayout.compile("""
             <h1>Accounts of {{appName}}</h1>
             <form method="get" action="/dashboard/accounts"><input type="hidden" name="app" value="{{appId}}">
               <label for="user">Account id</label><input id="user" name="user" value="{{user}}" required><button type="submit" class="secondary">Find</button></form>
             {{#notFound}}<p class="notice error" role="alert">No account {{user}} in this app.</p>{{/notFound}}
+            {{#problem}}<p class="notice error" role="alert">{{problem}}</p>{{/problem}}
             {{#summary}}
             <h2>{{user}}</h2>
             <p>First seen {{firstSeen}}, last seen {{lastSeen}}; {{deviceCount}} {{devicesWord}} in 30 days; countries in 24 h: {{countries}}.</p>
@@ -92,10 +95,17 @@ public final class AccountPages {
             return;
         }
         App app = sessions.appOrFirst(ctx, ctx.queryParam("app"));
-        String user = Optional.ofNullable(ctx.queryParam("user")).orElse("").strip();
+        // The id exactly as given, spaces included: the API keeps " carol " as an account of its own, and the
+        // evaluation detail links to it; stripped, the page answered "No account carol".
+        String user = Optional.ofNullable(ctx.queryParam("user")).orElse("");
         Map<String, Object> model = sessions.frame(DashboardLayout.Section.ACCOUNTS, "Accounts", app, operator.get());
         model.put("user", user);
-        if (app != null && !user.isEmpty() && user.length() <= 256) {
+        if (user.length() > MAX_USER_LENGTH) {
+            model.put("user", user.substring(0, MAX_USER_LENGTH));
+            model.put("problem", "An account id is at most " + MAX_USER_LENGTH + " characters; this one has " + user.length() + ".");
+            ctx.status(400);
+        }
+        else if (app != null && !user.isBlank()) {
             Optional<AccountSummary> summary = records.summary(app.id(), user, clock.instant());
             if (summary.isEmpty()) {
                 model.put("notFound", true);
@@ -143,7 +153,7 @@ public final class AccountPages {
         String device = Optional.ofNullable(ctx.formParam("device")).orElse("");
         // As the API's DELETE: a device the account does not have is refused with a page saying so, not a
         // silent return to the account, where a mistyped or stale id would look logged out.
-        if (app != null && !(device.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") && user.length() <= 256
+        if (app != null && !(device.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") && user.length() <= MAX_USER_LENGTH
                 && devices.detach(app.id(), user, device, clock.instant()))) {
             throw SeatguardException.notFound("device " + Problems.abbreviate(device) + " of user " + Problems.abbreviate(user));
         }

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,39 +20,52 @@ import java.util.function.Function;
 /**
  * The evaluation list's filters, read from the query string: action, verdict, user, device id, IP,
  * country, risk band, and a time range (UTC, the last seven days when not given). A value that cannot
- * be a filter (a malformed time, a range backwards) is a {@link #problem()} shown on the page, never a
- * 500; a text filter longer than any stored value simply matches nothing.
+ * be a filter (a malformed or impossible time, a range backwards, a text past {@value #MAX_LENGTH}
+ * characters, which no stored value has) is a {@link #problem()} shown on the page, never a 500.
  */
 record EvaluationFilter(Map<String, String> fields, Instant from, Instant to, Optional<String> problem) {
     static final List<String> BANDS = List.of("clean", "low", "medium", "high", "maximum");
     private static final List<String> NAMES = List.of("action", "verdict", "user", "device", "ip", "country", "risk", "from", "to");
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
+    /**
+     * What a datetime-local field sends, seconds optional; strict, so February 30 or second 99 is refused
+     * rather than rolled to another time, and an offset (+05:00) is refused rather than read as UTC.
+     */
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm[:ss]", Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final int MINUTE_LENGTH = "2026-11-30T09:15".length();
     private static final int MAX_LENGTH = 256;
 
     static EvaluationFilter read(Function<String, String> query, Instant now) {
         Map<String, String> fields = new LinkedHashMap<>();
+        Optional<String> problem = Optional.empty();
         for (String name : NAMES) {
-            String value = Optional.ofNullable(query.apply(name)).orElse("").strip();
-            fields.put(name, value.length() > MAX_LENGTH ? value.substring(0, MAX_LENGTH) : value);
+            String given = Optional.ofNullable(query.apply(name)).orElse("");
+            // A user id is matched exactly, spaces included (the API keeps " carol " apart from "carol").
+            String value = name.equals("user") ? (given.isBlank() ? "" : given) : given.strip();
+            if (value.length() > MAX_LENGTH) {
+                // Cut only for showing it back: with a problem no evaluation is listed, so the cut text matches nothing.
+                problem = Optional.of("A filter is at most " + MAX_LENGTH + " characters; " + name + " has " + value.length() + ".");
+                value = value.substring(0, MAX_LENGTH);
+            }
+            fields.put(name, value);
         }
         fields.put("country", fields.get("country").toUpperCase(Locale.ROOT));
         Instant to = now.plusSeconds(1);
         Instant from = now.minus(Duration.ofDays(7));
-        Optional<String> problem = Optional.empty();
         try {
             if (!fields.get("from").isEmpty()) {
                 from = parse(fields.get("from"));
             }
             if (!fields.get("to").isEmpty()) {
-                // "To 10:30" includes the whole minute 10:30.
-                to = parse(fields.get("to")).plus(1, ChronoUnit.MINUTES);
+                // "To 10:30" includes the whole minute 10:30; "to 10:30:15" that whole second.
+                to = parse(fields.get("to")).plus(1, fields.get("to").length() == MINUTE_LENGTH ? ChronoUnit.MINUTES : ChronoUnit.SECONDS);
             }
             if (!from.isBefore(to)) {
                 problem = Optional.of("The time range is empty: From must be before To.");
             }
         }
         catch (DateTimeParseException e) {
-            problem = Optional.of("From and To are dates and times like 2026-11-30T09:15 (UTC).");
+            problem = Optional.of("From and To are dates and times like 2026-11-30T09:15 or 2026-11-30T09:15:30 (UTC, no offset).");
         }
         if (!fields.get("verdict").isEmpty() && !List.of("allow", "deny", "challenge").contains(fields.get("verdict"))) {
             problem = Optional.of("Verdict is allow, deny or challenge.");
@@ -63,7 +77,7 @@ record EvaluationFilter(Map<String, String> fields, Instant from, Instant to, Op
     }
 
     private static Instant parse(String value) {
-        return LocalDateTime.parse(value.length() > 16 ? value.substring(0, 16) : value, LOCAL).toInstant(ZoneOffset.UTC);
+        return LocalDateTime.parse(value, LOCAL).toInstant(ZoneOffset.UTC);
     }
 
     boolean matches(Evaluation evaluation) {

@@ -90,13 +90,12 @@ public final class OverviewPage {
             this.bucket = bucket;
         }
 
-        static Period of(String value) {
-            for (Period period : values()) {
-                if (period.value.equals(value)) {
-                    return period;
-                }
+        /** The period named, the week when none is; empty for a name that is no period (1y, or empty). */
+        static java.util.Optional<Period> of(String value) {
+            if (value == null) {
+                return java.util.Optional.of(WEEK);
             }
-            return WEEK;
+            return java.util.Arrays.stream(values()).filter(period -> period.value.equals(value)).findFirst();
         }
     }
 
@@ -120,7 +119,14 @@ public final class OverviewPage {
             return;
         }
         App app = sessions.appOrFirst(ctx, ctx.queryParam("app"));
-        Period period = Period.of(ctx.queryParam("period"));
+        java.util.Optional<Period> named = Period.of(ctx.queryParam("period"));
+        if (named.isEmpty()) {
+            // Refused, as the patterns page refuses an unknown level: shown silently as the week, "1y" looked like a year.
+            DashboardPages.notice(ctx, 400, "No such period", "The overview's period is 24h, 7d or 30d (7d when none is given); \""
+                    + io.seatguard.server.http.Problems.abbreviate(ctx.queryParam("period")) + "\" is none of them.");
+            return;
+        }
+        Period period = named.get();
         Map<String, Object> model = sessions.frame(DashboardLayout.Section.OVERVIEW, "Overview", app, operator.get());
         model.put("periods", java.util.Arrays.stream(Period.values())
                 .map(each -> Map.of("value", each.value, "label", each.label, "selected", each == period)).toList());
