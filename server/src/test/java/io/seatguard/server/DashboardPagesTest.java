@@ -391,6 +391,10 @@ class DashboardPagesTest {
             assertThat(stale.statusCode()).isEqualTo(404);
             assertThat(stale.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
             assertThat(stale.body()).contains("<title>Lists · Seatguard</title>").contains("list " + listId + " was not found");
+            HttpResponse<String> unknown = browser.get(page + "&list=" + listId);
+            assertThat(unknown.statusCode()).as("a list asked for that is gone is said to be, not silently left out").isEqualTo(404);
+            assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(unknown.body()).contains("list " + listId + " of this app was not found");
         }
     }
 
@@ -559,7 +563,14 @@ class DashboardPagesTest {
             assertThat(log).as("each delivery links to its tries").contains(triesUrl.substring(server.url().length()).replace("&", "&amp;"));
             String tries = browser.get(triesUrl).body();
             assertThat(tries).contains("Tries of " + received.get(0).id()).contains("<td>1</td>").contains("HTTP 204").contains(" ms</td>");
-            assertThat(browser.get(logUrl + "&message=msg_of_nobody").body()).as("an unknown message shows no tries").doesNotContain("Tries of");
+            // Unknown ids are said to be missing (they were silently ignored), on the dashboard's page, never the API's JSON.
+            for (String unknown : List.of(logUrl + "&message=msg_of_nobody", server.url() + "/dashboard/webhooks?app=" + app.id() + "&endpoint=wh_nope",
+                    server.url() + "/dashboard/webhooks?app=" + app.id() + "&message=" + received.get(0).id())) {
+                HttpResponse<String> missing = browser.get(unknown);
+                assertThat(missing.statusCode()).as(unknown).isEqualTo(404);
+                assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+                assertThat(missing.body()).as(unknown).contains("was not found").doesNotContain("Tries of");
+            }
             HttpResponse<String> again = browser.post(server.url() + "/dashboard/webhooks/redeliver", Map.of("app", app.id(),
                     "endpoint", endpoint.get("id").asText(), "message", received.get(0).id()));
             assertThat(again.statusCode()).isEqualTo(200);

@@ -62,7 +62,13 @@ public final class ListPages {
         Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
         if (operator.isPresent()) {
             App app = sessions.appOrFirst(ctx, ctx.queryParam("app"));
-            render(ctx, 200, operator.get(), app, Optional.ofNullable(ctx.queryParam("list")), Map.of(), List.of());
+            Optional<String> listId = Optional.ofNullable(ctx.queryParam("list"));
+            // A list asked for that the app does not have is said to be missing (as a policy to edit is), not
+            // silently left out of a page that looks as if it were shown.
+            if (app != null && listId.isPresent() && lists.summaries(app.id()).stream().noneMatch(list -> list.id().equals(listId.get()))) {
+                throw SeatguardException.notFound("list " + io.seatguard.server.http.Problems.abbreviate(listId.get()) + " of this app");
+            }
+            render(ctx, 200, operator.get(), app, listId, Map.of(), List.of());
         }
     }
 

@@ -79,8 +79,27 @@ public final class WebhookPages {
         Optional<OperatorService.SignedIn> operator = sessions.requireSignedIn(ctx);
         if (operator.isPresent()) {
             App app = sessions.appOrFirst(ctx, ctx.queryParam("app"));
-            render(ctx, 200, operator.get(), app, new Outcome(Optional.ofNullable(ctx.queryParam("endpoint")), Optional.empty(), Optional.empty()),
-                    Optional.ofNullable(ctx.queryParam("message")), List.of(), "", List.of());
+            Optional<String> endpointId = Optional.ofNullable(ctx.queryParam("endpoint"));
+            Optional<String> messageId = Optional.ofNullable(ctx.queryParam("message"));
+            refuseUnknown(app, endpointId, messageId);
+            render(ctx, 200, operator.get(), app, new Outcome(endpointId, Optional.empty(), Optional.empty()), messageId, List.of(), "", List.of());
+        }
+    }
+
+    /**
+     * An endpoint or message asked for that the app does not have is said to be missing (as a policy to
+     * edit is), not silently left out of a page that looks as if it were shown.
+     */
+    private void refuseUnknown(App app, Optional<String> endpointId, Optional<String> messageId) {
+        if (app == null) {
+            return;
+        }
+        if (endpointId.isPresent() && webhooks.store().list(app.id()).stream().noneMatch(endpoint -> endpoint.id().equals(endpointId.get()))) {
+            throw SeatguardException.notFound("webhook endpoint " + io.seatguard.server.http.Problems.abbreviate(endpointId.get()) + " of this app");
+        }
+        if (messageId.isPresent() && (endpointId.isEmpty() || webhooks.store().delivery(app.id(), endpointId.get(), messageId.get()).isEmpty())) {
+            throw SeatguardException.notFound("message " + io.seatguard.server.http.Problems.abbreviate(messageId.get())
+                    + (endpointId.isEmpty() ? " (without its endpoint)" : " of endpoint " + endpointId.get()));
         }
     }
 
