@@ -410,6 +410,20 @@ class DashboardPagesTest {
                     "csrf=" + browser.csrf() + "&app=" + app.id() + "&name=nul&kind=user&values=alice\u0000bob");
             assertThat(rawNul.statusCode()).isEqualTo(400);
             assertThat(rawNul.body()).contains("must not contain the NUL character");
+            // On the dashboard's page, never the API's JSON (review 48), whether escaped or raw, in a form or a query.
+            assertThat(rawNul.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            HttpResponse<String> queryNul = browser.get(server.url() + "/dashboard/evaluations?app=" + app.id() + "&from=%00");
+            assertThat(queryNul.statusCode()).isEqualTo(400);
+            assertThat(queryNul.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(queryNul.body()).contains("from: must not contain the NUL character");
+            for (Map.Entry<String, HttpResponse<String>> anonymous : Map.of(
+                    "sign-in", new PageClient().postBody(server.url() + "/dashboard/login", "application/x-www-form-urlencoded", "email=a%00%40example.com&password=x"),
+                    "account search", new PageClient().get(server.url() + "/dashboard/accounts?user=u1%00")).entrySet()) {
+                assertThat(anonymous.getValue().statusCode()).as(anonymous.getKey()).isEqualTo(400);
+                assertThat(anonymous.getValue().headers().firstValue("Content-Type")).as(anonymous.getKey())
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+                assertThat(anonymous.getValue().body()).as(anonymous.getKey()).contains("must not contain the NUL character");
+            }
             assertThat(server.get("/v3/lists", app.bearer()).json().get("data")).isEmpty();
 
             browser.get(server.url() + "/dashboard/policies?app=" + app.id());

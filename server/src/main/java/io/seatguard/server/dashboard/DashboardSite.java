@@ -95,13 +95,21 @@ public record DashboardSite(DashboardPages sessions, OverviewPage overview, Acco
             handler.handle(ctx);
         }
         catch (SeatguardException e) {
-            int status = Problems.status(e.code().category());
-            if (status >= 500) {
-                throw e;
-            }
-            String why = e.errors().isEmpty() ? e.getMessage()
-                    : e.errors().stream().map(error -> error.field() + ": " + error.message()).collect(java.util.stream.Collectors.joining("; "));
-            DashboardPages.notice(ctx, status, e.code().title(), why);
+            refused(ctx, e);
         }
+    }
+
+    /**
+     * Answers a client fault on a dashboard path as a page saying why; also used for what the HTTP layer
+     * refuses before any handler runs (a NUL in a field), which a browser would otherwise show as JSON.
+     */
+    public static void refused(io.javalin.http.Context ctx, SeatguardException e) {
+        int status = Problems.status(e.code().category());
+        if (status >= 500) {
+            throw e;
+        }
+        String why = e.errors().isEmpty() ? e.getMessage()
+                : e.errors().stream().map(error -> error.field() + ": " + error.message()).collect(java.util.stream.Collectors.joining("; "));
+        DashboardPages.notice(ctx, status, e.code().title(), why);
     }
 }

@@ -91,7 +91,17 @@ public final class HttpApi {
                     ctx.attribute(ROUTE_ATTRIBUTE, route.path());
                     MediaTypes.refuseUnknownCharset(ctx.header("Content-Type"));
                     MediaTypes.refuseMultipart(ctx.header("Content-Type"));
-                    NulCharacters.refuseInParameters(ctx);
+                    try {
+                        NulCharacters.refuseInParameters(ctx);
+                    }
+                    catch (SeatguardException e) {
+                        if (route.api() || !route.path().startsWith("/dashboard")) {
+                            throw e;
+                        }
+                        // The dashboard promises a page that says why, never the API's JSON.
+                        io.seatguard.server.dashboard.DashboardSite.refused(ctx, e);
+                        return;
+                    }
                     route.handler().handle(ctx);
                     if (ctx.status().getCode() == 204) {
                         // Javalin gives every answer its default type (text/plain); one with no content has none.
