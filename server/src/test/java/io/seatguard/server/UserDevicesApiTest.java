@@ -82,8 +82,34 @@ class UserDevicesApiTest {
         }
     }
 
+    /** Review 48 finding 1: a device the account was only denied on has no link, and erasure left it, token and all. */
+    @ParameterizedTest
+    @EnumSource(TestServer.Store.class)
+    void aDeviceTheErasedAccountWasOnlyDeniedOnIsANewDeviceWhenItComesBack(TestServer.Store store) {
+        try (TestServer server = TestServer.start(store, dataDir)) {
+            TestApp app = server.defaultApp();
+            Response policy = server.post("/v3/policies", "{\"name\":\"No new devices\",\"actions\":[\"transfer\"],\"verdict\":\"deny\","
+                    + "\"conditions\":{\"check\":\"is_new_device\",\"op\":\"eq\",\"value\":true}}", app.bearer());
+            assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+            JsonNode denied = evaluateAs(server, app, "transfer", "dag", "tok_dag_laptop_000001");
+            assertThat(denied.get("verdict").asText()).isEqualTo("deny");
+            assertThat(server.get("/v3/users/dag/devices", app.bearer()).json().get("data")).as("never let in").isEmpty();
+
+            assertThat(server.send("DELETE", "/v3/users/dag", null, app.bearer()).status()).isEqualTo(204);
+
+            JsonNode back = evaluateAs(server, app, "login", "dag", "tok_dag_laptop_000001");
+            assertThat(back.get("device_id").asText()).as("the token went with the account").isNotEqualTo(denied.get("device_id").asText());
+            assertThat(server.get("/v3/evaluations/" + back.get("evaluation_id").asText(), app.bearer()).json().get("device").get("is_new").asBoolean())
+                    .isTrue();
+        }
+    }
+
     private static JsonNode evaluateAs(TestServer server, TestApp app, String user, String token) {
-        Response response = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"login\",\"user\":\"" + user
+        return evaluateAs(server, app, "login", user, token);
+    }
+
+    private static JsonNode evaluateAs(TestServer server, TestApp app, String action, String user, String token) {
+        Response response = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"" + action + "\",\"user\":\"" + user
                 + "\",\"device\":{\"token\":\"" + token + "\"}}", Map.of("User-Agent", EvaluateApiTest.DESKTOP));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();

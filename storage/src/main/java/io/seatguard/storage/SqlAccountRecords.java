@@ -41,6 +41,10 @@ public final class SqlAccountRecords implements AccountRecords {
         });
     }
 
+    /** A batch of the account's evaluations: deleted, the device each named returned. */
+    static final String ACCOUNT_EVALUATIONS_BATCH = "DELETE FROM evaluations WHERE app_id = ? AND id IN"
+            + " (SELECT id FROM evaluations WHERE app_id = ? AND user_id = ? LIMIT " + PRUNE_BATCH + ") RETURNING device_id";
+
     /**
      * The account's evaluations go a thousand at a time first, each batch its own transaction, and then
      * its webhook messages (with their deliveries and tries) likewise: an account under attack can hold
@@ -51,9 +55,13 @@ public final class SqlAccountRecords implements AccountRecords {
      */
     @Override
     public boolean erase(String appId, String userId) {
-        while (database.write(connection -> JdbcRunner.update(connection,
-                "DELETE FROM evaluations WHERE app_id = ? AND id IN (SELECT id FROM evaluations WHERE app_id = ? AND user_id = ? LIMIT " + PRUNE_BATCH + ")",
-                appId, appId, userId)) == PRUNE_BATCH) {
+        // Each batch takes the devices its evaluations named that nothing needs any more: a device the account
+        // was only challenged or denied on is tied to it by nothing else (SqlDeviceCleanup).
+        while (database.write(connection -> {
+            List<String> named = JdbcRunner.queryList(connection, ACCOUNT_EVALUATIONS_BATCH, row -> row.getString(1), appId, appId, userId);
+            SqlDeviceCleanup.deleteDevicesNamedBy(connection, appId, named);
+            return named.size();
+        }) == PRUNE_BATCH) {
             // Another batch: other writes get their turn on the writer in between.
         }
         while (database.write(connection -> SqlWebhookCleanup.deleteAccountMessages(connection, appId, userId, PRUNE_BATCH)) == PRUNE_BATCH) {
@@ -66,11 +74,15 @@ public final class SqlAccountRecords implements AccountRecords {
         return database.write(connection -> {
             // Links written meanwhile, with their devices.
             SqlDeviceCleanup.deleteAccountDevices(connection, appId, userId, Integer.MAX_VALUE);
-            JdbcRunner.update(connection, "DELETE FROM evaluations WHERE app_id = ? AND user_id = ?", appId, userId);
+            SqlDeviceCleanup.deleteDevicesNamedBy(connection, appId, JdbcRunner.queryList(connection,
+                    "DELETE FROM evaluations WHERE app_id = ? AND user_id = ? RETURNING device_id", row -> row.getString(1), appId, userId));
             JdbcRunner.update(connection, "DELETE FROM user_ips WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM user_fingerprints WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM user_countries WHERE app_id = ? AND user_id = ?", appId, userId);
-            JdbcRunner.update(connection, "DELETE FROM challenges WHERE app_id = ? AND account_key = ?", appId, io.seatguard.core.challenge.Challenge.userKey(userId));
+            // A challenge names its evaluation's device; one whose evaluation retention already pruned is the last tie.
+            SqlDeviceCleanup.deleteDevicesNamedBy(connection, appId, JdbcRunner.queryList(connection,
+                    "DELETE FROM challenges WHERE app_id = ? AND account_key = ? RETURNING device_id", row -> row.getString(1),
+                    appId, io.seatguard.core.challenge.Challenge.userKey(userId)));
             JdbcRunner.update(connection, "DELETE FROM owner_notices WHERE app_id = ? AND user_id = ?", appId, userId);
             // The claims' lock rows name the account and the addresses its notices went to (V29).
             JdbcRunner.update(connection, "DELETE FROM owner_notice_claims WHERE app_id = ? AND (claim_key = ? OR claim_key IN"

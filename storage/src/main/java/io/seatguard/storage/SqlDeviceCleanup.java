@@ -3,7 +3,9 @@ package io.seatguard.storage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Deleting devices that nothing needs any more, each with its tokens, fingerprints and latest
@@ -13,9 +15,13 @@ import java.util.List;
  * <p>A device is needed while an account links it: every account stays until it is erased, with its IPs,
  * fingerprints and countries, and its devices with it. So erasure deletes the account's devices that no
  * other account links, and retention deletes devices no account links that were last seen before its
- * cutoff. Each statement that deletes a device checks that condition again in the same statement, and
- * the dependent rows go by the ids it returns, so a link written after the devices were chosen keeps
- * its device.
+ * cutoff. A device the account was only challenged or denied on has no link (only an allowed evaluation
+ * or a passed challenge makes one): its evaluations are all that tie it to the account, so erasure deletes
+ * the devices those evaluations (and the account's challenges) named once they are gone, unless an account
+ * links the device or an evaluation still names it (another account's, or one without an account: a
+ * signup page's visitor, whose devices retention keeps until they are unseen since its cutoff). Each
+ * statement that deletes a device checks its condition again in the same statement, and the dependent
+ * rows go by the ids it returns, so a link written after the devices were chosen keeps its device.
  *
  * <p>An evaluation that resolved a device just before the device was deleted still records itself
  * against the device's id, and its account's link to it if it has one (on SQLite too: the throttle may
@@ -30,6 +36,15 @@ final class SqlDeviceCleanup {
     /** The listed devices that no account but {@code ?} links: deleted, their ids returned. */
     static final String DEVICES_OF_NO_OTHER_ACCOUNT = "DELETE FROM devices WHERE app_id = ? AND id IN " + KeyList.KEYS
             + " AND NOT EXISTS (SELECT 1 FROM user_devices l WHERE l.app_id = devices.app_id AND l.device_id = devices.id AND l.user_id <> ?)"
+            + " RETURNING id";
+    /**
+     * The listed devices that no account links and no evaluation names: deleted, their ids returned. Run
+     * after the erased account's evaluations naming them went, so an evaluation still naming one is
+     * another account's or anonymous (read through {@code evaluations_by_device}).
+     */
+    static final String DEVICES_NOTHING_NAMES = "DELETE FROM devices WHERE app_id = ? AND id IN " + KeyList.KEYS
+            + " AND NOT EXISTS (SELECT 1 FROM user_devices l WHERE l.app_id = devices.app_id AND l.device_id = devices.id)"
+            + " AND NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.app_id = devices.app_id AND e.device_id = devices.id)"
             + " RETURNING id";
     static final String LINKS_OF_ACCOUNT = "DELETE FROM user_devices WHERE app_id = ? AND user_id = ? AND device_id IN " + KeyList.KEYS;
 
@@ -67,6 +82,20 @@ final class SqlDeviceCleanup {
             JdbcRunner.update(connection, KeyList.statement(LINKS_OF_ACCOUNT, 1, chunk.size()), KeyList.parameters(chunk, new Object[] {appId, userId}));
         }
         return linked.size();
+    }
+
+    /**
+     * Erasure, in the transaction that deleted some of the account's evaluations or challenges: the devices
+     * they named that nothing needs any more ({@link #DEVICES_NOTHING_NAMES}), with their tokens,
+     * fingerprints and components. A device the account links is left to {@link #deleteAccountDevices},
+     * whose rule (no other account links it) is the one for the account's own devices.
+     */
+    static void deleteDevicesNamedBy(Connection connection, String appId, Collection<String> deviceIds) throws SQLException {
+        List<String[]> named = new TreeSet<>(deviceIds).stream().map(id -> new String[] {id}).toList();
+        for (List<String[]> chunk : KeyList.chunks(named)) {
+            deleteDevices(connection, appId, JdbcRunner.queryList(connection, KeyList.statement(DEVICES_NOTHING_NAMES, 1, chunk.size()),
+                    row -> new String[] {row.getString(1)}, KeyList.parameters(chunk, new Object[] {appId})));
+        }
     }
 
     /** A page of devices from {@link #DEVICE_PAGE}: the last id read, and the ids retention may delete. */

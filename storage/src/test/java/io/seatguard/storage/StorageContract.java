@@ -1202,6 +1202,68 @@ abstract class StorageContract {
         assertThat(countRows("SELECT COUNT(*) FROM user_devices WHERE app_id = 'app_a'")).as("the owner's link").isEqualTo(1);
     }
 
+    /**
+     * Like {@link #recordDevice}, but the evaluation was challenged or denied: it stores the device and names it,
+     * and makes no link (only an allowed evaluation or a passed challenge does).
+     */
+    private void recordDeviceNotLetIn(String app, String user, String deviceId, boolean isNew, Instant at) {
+        EvaluationWrite plain = EvaluationSamples.write(app, timeId(at), user, deviceId, isNew, "tok-" + deviceId + "-0001", "fp-" + deviceId,
+                DeviceType.COMPUTER, "198.51.100.1", at);
+        evaluations.record(new EvaluationWrite(plain.evaluation(), plain.device(), false,
+                new io.seatguard.core.evaluation.Touches(true, true, true, true, false, true), Map.of("canvas", "c-" + deviceId)));
+    }
+
+    /** Review 48 finding 1: a device never let in on the account has no link, and erasure found devices only by links. */
+    @Test
+    void erasingAnAccountDeletesTheDevicesItWasOnlyChallengedOrDeniedOnThatNothingElseNames() throws java.sql.SQLException {
+        SqlAccountRecords records = new SqlAccountRecords(database);
+        recordDeviceNotLetIn("app_a", "dave", "dev-denied", true, T0);
+        recordDeviceNotLetIn("app_a", "dave", "dev-denied", false, T0.plusSeconds(1));
+        // Named by an evaluation without an account too: a signup page's visitor's, which retention decides.
+        recordDeviceNotLetIn("app_a", null, "dev-signup", true, T0.plusSeconds(2));
+        recordDeviceNotLetIn("app_a", "dave", "dev-signup", false, T0.plusSeconds(3));
+        // Another account was denied on it too.
+        recordDeviceNotLetIn("app_a", "dave", "dev-both-denied", true, T0.plusSeconds(4));
+        recordDeviceNotLetIn("app_a", "eve", "dev-both-denied", false, T0.plusSeconds(5));
+        // Another account's own device, which dave was denied on.
+        recordDevice("app_a", "bob", "dev-bob", true, T0.plusSeconds(6));
+        recordDeviceNotLetIn("app_a", "dave", "dev-bob", false, T0.plusSeconds(7));
+        // Named by a challenge of dave's alone: retention already pruned the evaluation that opened it.
+        recordDeviceNotLetIn("app_a", "dave", "dev-challenged", true, T0.plusSeconds(8));
+        // The same device id in another app, denied for an account of the same name.
+        recordDeviceNotLetIn("app_b", "dave", "dev-denied", true, T0.plusSeconds(9));
+        try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement()) {
+            statement.execute("INSERT INTO challenges (id, app_id, evaluation_id, account_key, device_id, type, status, attempts, sends, created_at,"
+                    + " expires_at, document) VALUES ('ch-dave', 'app_a', 'ev-pruned', '" + io.seatguard.core.challenge.Challenge.userKey("dave")
+                    + "', 'dev-challenged', 'verification', 'pending', 0, 0, 0, 0, '{}')");
+            statement.execute("DELETE FROM evaluations WHERE app_id = 'app_a' AND device_id = 'dev-challenged'");
+            // More than a batch of evaluations, on more devices than a batch names, each named across batches.
+            statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2500)"
+                    + " INSERT INTO evaluations (app_id, id, user_id, action, verdict, device_id, ip, created_at, document)"
+                    + " SELECT 'app_a', 'bulk-' || i, 'dave', 'login', 'deny', 'many-' || (1 + i % 1200), '198.51.100.1', "
+                    + T0.toEpochMilli() + ", '{}' FROM n");
+        }
+        bulkDevices("app_a", "many-", null, 1_200, T0);
+        assertThat(links.devices("app_a", "dave")).as("no device was let in").hasValueSatisfying(linked -> assertThat(linked).isEmpty());
+
+        assertThat(records.erase("app_a", "dave")).isTrue();
+        forgetDevices.run();
+
+        assertThat(deviceRows("app_a", "dev-denied")).as("only dave was ever on it").containsExactly(0, 0, 0, 0);
+        assertThat(devices.findByTokenHash("app_a", io.seatguard.core.identity.Fingerprint.sha256Hex("tok-dev-denied-0001"))).isEmpty();
+        assertThat(devices.findByFingerprint("app_a", "fp-dev-denied")).isEmpty();
+        assertThat(deviceRows("app_a", "dev-challenged")).as("named by dave's challenge alone").containsExactly(0, 0, 0, 0);
+        assertThat(countRows("SELECT COUNT(*) FROM devices WHERE app_id = 'app_a' AND id LIKE 'many-%'")).as("every batch's").isZero();
+        assertThat(countRows("SELECT COUNT(*) FROM device_tokens WHERE app_id = 'app_a' AND device_id LIKE 'many-%'")).isZero();
+        assertThat(countRows("SELECT COUNT(*) FROM device_fingerprints WHERE app_id = 'app_a' AND device_id LIKE 'many-%'")).isZero();
+        assertThat(deviceRows("app_a", "dev-signup")).as("an anonymous evaluation names it").containsExactly(1, 1, 1, 1);
+        assertThat(deviceRows("app_a", "dev-both-denied")).as("eve's evaluation names it").containsExactly(1, 1, 1, 1);
+        assertThat(deviceRows("app_a", "dev-bob")).as("bob links it").containsExactly(1, 1, 1, 1);
+        assertThat(links.devices("app_a", "bob").orElseThrow()).extracting(io.seatguard.core.account.AccountDevice::id).containsExactly("dev-bob");
+        assertThat(deviceRows("app_b", "dev-denied")).as("another app's").containsExactly(1, 1, 1, 1);
+        assertThat(countRows("SELECT COUNT(*) FROM challenges WHERE app_id = 'app_a'")).isZero();
+    }
+
     @Test
     void retentionDeletesDevicesNoAccountLinksThatWereLastSeenBeforeTheCutoff() throws java.sql.SQLException {
         apps.create(new App("app_a", "A", "pk_a", List.of(), T0), new StoredSecret("lookup-a-000", "hash-a"));

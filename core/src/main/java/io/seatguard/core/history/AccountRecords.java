@@ -11,6 +11,8 @@ public interface AccountRecords {
      * Deletes the account's evaluations, device, IP and fingerprint links, challenges, owner notices and patterns,
      * the account itself, and the devices it linked that no other account links (with their tokens,
      * fingerprints and components). A device another account uses stays, without this account's link.
+     * The devices its evaluations and challenges named but it never linked (only challenged or denied on
+     * them) go too, unless an account links one or an evaluation not the account's names it.
      *
      * @return false when the app has no such account
      */
