@@ -12,7 +12,8 @@ public interface AccountRecords {
      * the account itself, and the devices it linked that no other account links (with their tokens,
      * fingerprints and components). A device another account uses stays, without this account's link.
      * The devices its evaluations and challenges named but it never linked (only challenged or denied on
-     * them) go too, unless an account links one or an evaluation not the account's names it.
+     * them) go too, unless an account links one or an evaluation not the account's names it. Evaluations
+     * without an account are not the account's, whatever email or phone they carry.
      *
      * @return false when the app has no such account
      */
