@@ -1,5 +1,8 @@
 package io.seatguard.core.policy;
 
+import io.seatguard.core.account.AccountIds;
+import io.seatguard.core.evaluation.EmailAddresses;
+import io.seatguard.core.intel.CountryCodes;
 import io.seatguard.core.net.Cidr;
 import java.util.Arrays;
 import java.util.Locale;
@@ -12,10 +15,16 @@ import java.util.regex.Pattern;
  * {@code alice@example.com} are one entry.
  */
 public enum ListKind {
+    /** Account ids evaluate takes ({@link AccountIds}), compared exactly. */
     USER("user") {
         @Override
         public Optional<String> normalize(String value) {
-            return value.isBlank() || value.length() > io.seatguard.core.account.AccountIds.MAX_LENGTH ? Optional.empty() : Optional.of(value);
+            return AccountIds.fault(value).isEmpty() ? Optional.of(value) : Optional.empty();
+        }
+
+        @Override
+        public String storedForm(String value) {
+            return value;
         }
     },
     /** Addresses and CIDR ranges, IPv4 and IPv6; stored in their canonical {@code network/prefix} form. */
@@ -24,46 +33,64 @@ public enum ListKind {
         public Optional<String> normalize(String value) {
             return Cidr.parse(value).map(Cidr::toString);
         }
+
+        @Override
+        public String storedForm(String value) {
+            return normalize(value).orElse(value);
+        }
     },
     DEVICE("device") {
         @Override
         public Optional<String> normalize(String value) {
-            String lower = value.toLowerCase(Locale.ROOT);
+            String lower = storedForm(value);
             return DEVICE_ID.matcher(lower).matches() ? Optional.of(lower) : Optional.empty();
         }
+
+        @Override
+        public String storedForm(String value) {
+            return value.toLowerCase(Locale.ROOT);
+        }
     },
-    /** ISO 3166-1 alpha-2 codes. */
+    /** Codes geolocation reports ({@link CountryCodes}), in upper case. */
     COUNTRY("country") {
         @Override
         public Optional<String> normalize(String value) {
-            return COUNTRY_CODE.matcher(value).matches() ? Optional.of(value.toUpperCase(Locale.ROOT)) : Optional.empty();
+            return CountryCodes.normalize(value);
+        }
+
+        @Override
+        public String storedForm(String value) {
+            return value.toUpperCase(Locale.ROOT);
         }
     },
+    /** Addresses evaluate takes ({@link EmailAddresses}), in lower case: a list matches whatever the case. */
     EMAIL("email") {
         @Override
         public Optional<String> normalize(String value) {
-            String lower = value.trim().toLowerCase(Locale.ROOT);
-            int at = lower.lastIndexOf('@');
-            if (lower.length() > 254 || at <= 0 || at == lower.length() - 1 || lower.indexOf('@') != at || lower.chars().anyMatch(Character::isWhitespace)) {
-                return Optional.empty();
-            }
-            return Optional.of(lower);
+            return EmailAddresses.isMailbox(value.trim()) ? Optional.of(storedForm(value)) : Optional.empty();
+        }
+
+        @Override
+        public String storedForm(String value) {
+            return value.trim().toLowerCase(Locale.ROOT);
         }
     },
     /** A domain matches an email at that domain or at any of its subdomains. */
     EMAIL_DOMAIN("email_domain") {
         @Override
         public Optional<String> normalize(String value) {
-            String lower = value.trim().toLowerCase(Locale.ROOT);
-            if (lower.startsWith("@")) {
-                lower = lower.substring(1);
-            }
+            String lower = storedForm(value);
             return DOMAIN.matcher(lower).matches() && lower.length() <= 253 ? Optional.of(lower) : Optional.empty();
+        }
+
+        @Override
+        public String storedForm(String value) {
+            String lower = value.trim().toLowerCase(Locale.ROOT);
+            return lower.startsWith("@") ? lower.substring(1) : lower;
         }
     };
 
     private static final Pattern DEVICE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Za-z]{2}");
     private static final Pattern DOMAIN = Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
     private final String wireName;
@@ -76,17 +103,24 @@ public enum ListKind {
         return wireName;
     }
 
-    /** The value in the form the list keeps, or empty when it is not a value of this kind. */
+    /** The value in the form the list keeps, or empty when it is not a value of this kind (evaluate would refuse it). */
     public abstract Optional<String> normalize(String value);
 
-    /** What a person is told when a value is refused. */
-    public String expectation() {
+    /**
+     * The form a list keeps the value in, without judging it: how a value is looked up (an evaluation's,
+     * or one to remove), so that a value stored before a stricter rule refused it ({@code UK}, {@code a@b})
+     * is still found, matched as it was and removable.
+     */
+    public abstract String storedForm(String value);
+
+    /** What a person is told when {@code value} is refused. */
+    public String expectation(String value) {
         return switch (this) {
-            case USER -> "must be a user id of 1 to 256 characters";
+            case USER -> "must be an account id evaluate takes: " + AccountIds.fault(value).orElse("not blank, at most 256 characters");
             case IP -> "must be an IP address or a CIDR range such as 203.0.113.0/24";
             case DEVICE -> "must be a device id (a UUID)";
-            case COUNTRY -> "must be a two-letter ISO 3166 country code";
-            case EMAIL -> "must be an email address";
+            case COUNTRY -> "must be " + CountryCodes.expectation(value);
+            case EMAIL -> "must be an email address evaluate takes, like name@example.com";
             case EMAIL_DOMAIN -> "must be a domain name such as example.com";
         };
     }

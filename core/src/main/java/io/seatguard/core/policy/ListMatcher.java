@@ -45,7 +45,8 @@ public final class ListMatcher {
         return switch (kind) {
             case IP -> IpAddresses.parse(value).map(ranges::contains).orElse(false);
             case EMAIL_DOMAIN -> domainOf(value).map(this::holdsDomainOrParent).orElse(false);
-            default -> kind.normalize(value).map(values::contains).orElse(false);
+            // Looked up as the list keeps values, not judged: a value stored before a stricter rule still matches as it did.
+            default -> values.contains(kind.storedForm(value));
         };
     }
 

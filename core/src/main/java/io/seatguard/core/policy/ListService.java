@@ -67,7 +67,7 @@ public final class ListService {
             errors.add("kind", kindValue == null ? "is required" : "must be one of user, ip, device, country, email, email_domain");
         }
         List<String> values = kind.isPresent() && body.get("values") != null
-                ? values(kind.get(), body.get("values"), errors)
+                ? values(kind.get(), body.get("values"), false, errors)
                 : List.of();
         if (values.size() > MAX_VALUES) {
             errors.add("values", "a list holds at most " + MAX_VALUES + " values");
@@ -129,7 +129,7 @@ public final class ListService {
 
     /** Adds {@code {values: [...]}} to a list. */
     public NamedList add(String appId, String listId, Object tree) {
-        List<String> values = valuesOf(header(appId, listId).kind(), tree);
+        List<String> values = valuesOf(header(appId, listId).kind(), tree, false);
         // The store counts inside its write: a size read here could be passed by a concurrent add.
         return switch (store.add(appId, listId, values, MAX_VALUES, now())) {
             case ListAddition.Added added -> {
@@ -141,16 +141,20 @@ public final class ListService {
         };
     }
 
-    /** Removes {@code {values: [...]}} from a list; a value it does not hold is ignored. */
+    /**
+     * Removes {@code {values: [...]}} from a list; a value it does not hold is ignored. Any string is
+     * looked up in the form the list keeps it ({@link ListKind#storedForm}), not judged: a value stored
+     * before a stricter rule refused it can still be taken out.
+     */
     public NamedList remove(String appId, String listId, Object tree) {
         ListHeader list = header(appId, listId);
-        List<String> values = valuesOf(list.kind(), tree);
+        List<String> values = valuesOf(list.kind(), tree, true);
         NamedList updated = store.remove(appId, listId, values, now()).orElseThrow(() -> SeatguardException.notFound("list " + listId));
         changed.accept(appId);
         return updated;
     }
 
-    private static List<String> valuesOf(ListKind kind, Object tree) {
+    private static List<String> valuesOf(ListKind kind, Object tree, boolean removing) {
         FieldErrors errors = new FieldErrors();
         if (!(tree instanceof Map<?, ?> body) || !body.containsKey("values")) {
             throw SeatguardException.invalid("values", "is required: {\"values\": [...]}");
@@ -160,12 +164,12 @@ public final class ListService {
                 errors.add(String.valueOf(key), "is not expected here; send {\"values\": [...]}");
             }
         }
-        List<String> values = values(kind, body.get("values"), errors);
+        List<String> values = values(kind, body.get("values"), removing, errors);
         errors.throwIfAny();
         return values;
     }
 
-    private static List<String> values(ListKind kind, Object value, FieldErrors errors) {
+    private static List<String> values(ListKind kind, Object value, boolean removing, FieldErrors errors) {
         if (!(value instanceof List<?> items)) {
             errors.add("values", "must be an array of strings");
             return List.of();
@@ -176,9 +180,13 @@ public final class ListService {
         }
         Set<String> values = new LinkedHashSet<>();
         for (int i = 0; i < items.size(); i++) {
-            Optional<String> normalized = items.get(i) instanceof String text ? kind.normalize(text) : Optional.empty();
+            if (!(items.get(i) instanceof String text)) {
+                errors.add("values[" + i + "]", "must be a string");
+                continue;
+            }
+            Optional<String> normalized = removing ? Optional.of(kind.storedForm(text)) : kind.normalize(text);
             if (normalized.isEmpty()) {
-                errors.add("values[" + i + "]", kind.expectation());
+                errors.add("values[" + i + "]", kind.expectation(text));
             }
             else {
                 values.add(normalized.get());

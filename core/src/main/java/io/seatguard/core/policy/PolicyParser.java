@@ -421,7 +421,7 @@ public final class PolicyParser {
     private static Optional<Object> inForm(String text, String path, PolicyField field, FieldErrors errors) {
         Optional<String> normalized = field.form().normalize(text);
         if (normalized.isEmpty()) {
-            errors.add(path, "must be " + field.form().expectation() + " for \"" + field.name() + "\"");
+            errors.add(path, "must be " + field.form().expectation(text) + " for \"" + field.name() + "\"");
         }
         return normalized.map(Object.class::cast);
     }

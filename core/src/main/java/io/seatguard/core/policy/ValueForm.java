@@ -15,7 +15,10 @@ import java.util.stream.Collectors;
 public enum ValueForm {
     /** Compared as written: metadata, and the string values of checks other than ip_country. */
     AS_WRITTEN,
-    /** {@code ip_country} reports ISO 3166-1 alpha-2 in upper case; {@code "us"} is stored as {@code "US"}. */
+    /**
+     * {@code ip_country} reports assigned ISO 3166-1 alpha-2 codes in upper case ({@link io.seatguard.core.intel.CountryCodes});
+     * {@code "us"} is stored as {@code "US"}, and {@code "UK"} is refused.
+     */
     COUNTRY_CODE,
     /** {@code ip} is one address, canonical (IPv6 lower-case and compressed); a range belongs in an ip list. */
     IP_ADDRESS,
@@ -46,16 +49,16 @@ public enum ValueForm {
             case DEVICE_ID -> ListKind.DEVICE.normalize(value);
             case ACTION -> io.seatguard.core.evaluation.Actions.isValidName(value) ? Optional.of(value) : Optional.empty();
             case USER -> io.seatguard.core.account.AccountIds.fault(value).isEmpty() ? Optional.of(value) : Optional.empty();
-            case EMAIL -> ListKind.EMAIL.normalize(value).map(valid -> value);
+            case EMAIL -> io.seatguard.core.evaluation.EmailAddresses.isMailbox(value) ? Optional.of(value) : Optional.empty();
             case PHONE -> io.seatguard.core.evaluation.PhoneNumbers.isE164(value) ? Optional.of(value) : Optional.empty();
         };
     }
 
-    /** What a person is told when a value is refused. */
-    public String expectation() {
+    /** What a person is told when {@code value} is refused. */
+    public String expectation(String value) {
         return switch (this) {
             case AS_WRITTEN -> "a string";
-            case COUNTRY_CODE -> "a two-letter ISO 3166 country code such as \"US\"";
+            case COUNTRY_CODE -> io.seatguard.core.intel.CountryCodes.expectation(value);
             case IP_ADDRESS -> "one IP address such as 203.0.113.7 or 2001:db8::1 (match ranges with an ip list and \"in_list\")";
             case DEVICE_TYPE -> "one of " + DEVICE_TYPES;
             case DEVICE_ID -> "a device id as evaluations report it, a UUID such as 3f2c8a4e-5b1d-4c7a-9e2f-0a6b7c8d9e10";

@@ -28,6 +28,47 @@ class ListKindTest {
         assertThat(ListKind.USER.normalize(" ")).isEmpty();
     }
 
+    /** Review 48, finding 3: values evaluate refuses were stored, and could never match. */
+    @Test
+    void aListRefusesWhatEvaluateRefusesByTheSameRules() {
+        assertThat(ListKind.USER.normalize(".")).isEmpty();
+        assertThat(ListKind.USER.normalize("..")).isEmpty();
+        assertThat(ListKind.USER.normalize("u".repeat(257))).isEmpty();
+        assertThat(ListKind.USER.normalize("a.b")).hasValue("a.b");
+        assertThat(ListKind.USER.expectation("..")).contains("\".\" or \"..\"");
+
+        assertThat(ListKind.EMAIL.normalize("a@b")).as("no dot in the domain").isEmpty();
+        assertThat(ListKind.EMAIL.normalize("a..b@example.com")).isEmpty();
+        assertThat(ListKind.EMAIL.normalize(".a@example.com")).isEmpty();
+        assertThat(ListKind.EMAIL.normalize("a,b@example.com")).isEmpty();
+        assertThat(ListKind.EMAIL.normalize("a@ex\u00e4mple.com")).as("a non-ASCII domain").isEmpty();
+        assertThat(ListKind.EMAIL.normalize("\u00dcn\u00ef@Example.com")).as("a non-ASCII local part, as evaluate takes it").hasValue("\u00fcn\u00ef@example.com");
+        assertThat(ListKind.EMAIL.normalize("o'neil+tag@mail.example.co.uk")).hasValue("o'neil+tag@mail.example.co.uk");
+
+        assertThat(ListKind.COUNTRY.normalize("gb")).hasValue("GB");
+        assertThat(ListKind.COUNTRY.normalize("xk")).as("Kosovo, as geolocation reports it").hasValue("XK");
+        for (String never : List.of("UK", "XX", "ZZ", "EU", "AA")) {
+            assertThat(ListKind.COUNTRY.normalize(never)).as(never).isEmpty();
+        }
+        assertThat(ListKind.COUNTRY.expectation("uk")).contains("for UK write \"GB\"");
+        assertThat(ListKind.COUNTRY.expectation("XX")).doesNotContain("write");
+    }
+
+    /** A value stored before the stricter rules is still matched as it was: the rules judge writes, not reads. */
+    @Test
+    void aListStoredBeforeTheStricterRulesStillMatchesAsItDid() {
+        Instant t0 = Instant.parse("2026-11-01T00:00:00Z");
+        ListMatcher countries = ListMatcher.of(new NamedList("lst_1", "app", "old", ListKind.COUNTRY, List.of("UK", "FR"), t0, t0));
+        assertThat(countries.contains("FR")).isTrue();
+        assertThat(countries.contains("UK")).isTrue();
+        assertThat(countries.contains("GB")).isFalse();
+        ListMatcher users = ListMatcher.of(new NamedList("lst_2", "app", "old", ListKind.USER, List.of("..", "ann"), t0, t0));
+        assertThat(users.contains("ann")).isTrue();
+        assertThat(users.contains("bob")).isFalse();
+        ListMatcher emails = ListMatcher.of(new NamedList("lst_3", "app", "old", ListKind.EMAIL, List.of("a@b", "ann@example.com"), t0, t0));
+        assertThat(emails.contains("Ann@Example.com")).isTrue();
+    }
+
     @Test
     void anIpListMatchesAddressesInsideItsRangesOnly() {
         Instant t0 = Instant.parse("2026-11-01T00:00:00Z");

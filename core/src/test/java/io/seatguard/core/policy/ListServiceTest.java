@@ -46,6 +46,25 @@ class ListServiceTest {
         assertThat(store.askedBound).hasValue(ListService.MAX_VALUES);
     }
 
+    /** Review 48, finding 3: refused now, such values may be in lists stored before; removing them still works. */
+    @Test
+    void aValueTheRulesNowRefuseIsRefusedOnWriteAndCanStillBeRemoved() {
+        assertThatThrownBy(() -> lists.create(APP, Map.of("name", "c", "kind", "country", "values", List.of("FR", "uk"))))
+                .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors()).singleElement().satisfies(error -> {
+                    assertThat(error.field()).isEqualTo("values[1]");
+                    assertThat(error.message()).contains("for UK write \"GB\"");
+                }));
+        NamedList users = lists.create(APP, Map.of("name", "u", "kind", "user", "values", List.of("ann")));
+        assertThatThrownBy(() -> lists.add(APP, users.id(), Map.of("values", List.of(".."))))
+                .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors()).extracting(error -> error.field()).containsExactly("values[0]"));
+        // As a list written before the rule would hold them.
+        NamedList old = new NamedList("lst_old", APP, "old", ListKind.COUNTRY, List.of("UK", "FR"), clock.instant(), clock.instant());
+        store.create(old, 0);
+        assertThat(lists.remove(APP, old.id(), Map.of("values", List.of("uk"))).values()).containsExactly("FR");
+        assertThatThrownBy(() -> lists.remove(APP, old.id(), Map.of("values", List.of(7))))
+                .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors()).extracting(error -> error.field()).containsExactly("values[0]"));
+    }
+
     /** Lists in memory, counting the reads that return values; {@code add} answers over-limit when told to. */
     private static final class Lists implements ListStore {
         final AtomicInteger valueLoads = new AtomicInteger();

@@ -399,6 +399,10 @@ class PolicyParserTest {
                 Arguments.of(leaf("device_type", "eq", "desktop"), "conditions.value", "\"computer\", \"tablet\", \"mobile\", \"unknown\""),
                 Arguments.of(leaf("device_type", "in", List.of("mobile", "phone")), "conditions.value[1]", "\"mobile\""),
                 Arguments.of(leaf("ip_country", "eq", "usa"), "conditions.value", "two-letter"),
+                // Review 48, finding 3: two letters geolocation never reports, as a country list refuses them.
+                Arguments.of(leaf("ip_country", "eq", "uk"), "conditions.value", "for UK write \"GB\""),
+                Arguments.of(leaf("ip_country", "in", List.of("FR", "XX")), "conditions.value[1]", "ISO 3166-1 country code that is assigned"),
+                Arguments.of(leaf("email", "eq", "a@b"), "conditions.value", "an email address"),
                 Arguments.of(leaf("ip", "eq", "10.0.0.0/8"), "conditions.value", "in_list"),
                 Arguments.of(leaf("ip", "ne", "localhost"), "conditions.value", "one IP address"),
                 Arguments.of(leaf("device_id", "eq", "not-a-uuid"), "conditions.value", "a UUID"),

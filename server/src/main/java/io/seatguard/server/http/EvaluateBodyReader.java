@@ -47,8 +47,6 @@ final class EvaluateBodyReader {
     /** Clocks differ; a backend a little ahead of us is not sending "the future". */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
-    // RFC 5321/5322 in full is not worth it: one @, a non-empty local part, a dotted domain, no spaces.
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,128}");
     private static final Pattern COMPONENT_NAME = Pattern.compile("[A-Za-z0-9_.:-]{1," + MAX_COMPONENT_NAME + "}");
     static final Pattern CLIENT_ID = Pattern.compile("pk_[A-Za-z0-9]{1,64}");
@@ -87,7 +85,8 @@ final class EvaluateBodyReader {
             errors.add("user", "is required for " + action.get());
         }
         Optional<String> email = optionalText(body, "email", errors, MAX_EMAIL);
-        if (email.isPresent() && !isMailbox(email.get())) {
+        // The rule email lists and policies use too (core's EmailAddresses), which the mail sender accepts.
+        if (email.isPresent() && !io.seatguard.core.evaluation.EmailAddresses.isMailbox(email.get())) {
             errors.add("email", "must be an email address like name@example.com");
         }
         Optional<String> phone = optionalText(body, "phone", errors, 16);
@@ -351,24 +350,6 @@ final class EvaluateBodyReader {
     private static boolean isPresentButInvalid(JsonNode body, String name) {
         JsonNode node = body.get(name);
         return node != null && !node.isNull();
-    }
-
-    /**
-     * A plain mailbox address that the mail sender will also accept: the pattern, and Jakarta Mail's strict
-     * parser (which refuses {@code a..b@example.com} and {@code a,b@example.com}, say). Refusing it here
-     * means a challenge never fails later, at the send, for an address that was accepted.
-     */
-    static boolean isMailbox(String text) {
-        if (!EMAIL.matcher(text).matches()) {
-            return false;
-        }
-        try {
-            jakarta.mail.internet.InternetAddress parsed = new jakarta.mail.internet.InternetAddress(text, true);
-            return parsed.getAddress().equals(text) && parsed.getPersonal() == null && !parsed.isGroup();
-        }
-        catch (jakarta.mail.internet.AddressException e) {
-            return false;
-        }
     }
 
     /**

@@ -1,0 +1,50 @@
+package io.seatguard.core.evaluation;
+
+import java.util.regex.Pattern;
+
+/**
+ * What an {@code email} may be, wherever one is read: evaluate's body, an email list, a policy's value.
+ * One rule, so that what evaluate refuses is refused everywhere else too, rather than stored in a list or
+ * a condition that can never match.
+ *
+ * <p>A plain mailbox: a dot-atom local part of at most 64 characters (RFC 5322 atext, or any non-ASCII
+ * character that is not a space, a control or a format character: RFC 6531), an {@code @}, and a domain
+ * of at least two letter-digit-hyphen labels; 254 characters in all. Narrower than RFC 5322 on purpose:
+ * no quoted local parts, comments or address literals, which browsers' email fields refuse too. Every
+ * address it takes is one the mail sender takes as written (a server test holds Jakarta Mail's strict
+ * parser to it), so a challenge never fails at the send for an address evaluate accepted.
+ */
+public final class EmailAddresses {
+    public static final int MAX_LENGTH = 254;
+    private static final int MAX_LOCAL_PART = 64;
+    private static final String ATEXT_SYMBOLS = "!#$%&'*+-/=?^_`{|}~";
+    private static final Pattern DOMAIN = Pattern.compile(
+            "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+
+    private EmailAddresses() {}
+
+    public static boolean isMailbox(String text) {
+        if (text == null || text.length() > MAX_LENGTH) {
+            return false;
+        }
+        int at = text.indexOf('@');
+        return at > 0 && at <= MAX_LOCAL_PART && isDotAtom(text.substring(0, at)) && DOMAIN.matcher(text.substring(at + 1)).matches();
+    }
+
+    /** Atoms of atext separated by single dots: none leading, trailing or doubled. */
+    private static boolean isDotAtom(String local) {
+        if (local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
+            return false;
+        }
+        return local.codePoints().allMatch(c -> c == '.' || isAtext(c));
+    }
+
+    private static boolean isAtext(int c) {
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || ATEXT_SYMBOLS.indexOf(c) >= 0;
+        }
+        int type = Character.getType(c);
+        return !Character.isWhitespace(c) && !Character.isSpaceChar(c) && !Character.isISOControl(c) && type != Character.FORMAT
+                && type != Character.SURROGATE && type != Character.UNASSIGNED && type != Character.PRIVATE_USE;
+    }
+}

@@ -1,0 +1,32 @@
+package io.seatguard.core.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EmailAddressesTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"name@example.com", "A.B@Example.COM", "o'neil+tag@mail.example.co.uk", "a!#$%&'*+-/=?^_`{|}~@x.io",
+            "\u00fcn\u00ef@example.com", "\u7528\u6237@example.cn", "x@a-b.example"})
+    void takesPlainMailboxes(String address) {
+        assertThat(EmailAddresses.isMailbox(address)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "nope", "a@b", "@example.com", "a@", "a@@example.com", "a@b@example.com", "a..b@example.com", ".a@example.com",
+            "a.@example.com", "a,b@example.com", "a b@example.com", "\"ab\"@example.com", "a\\b@example.com", "a(b)@example.com",
+            "a@ex\u00e4mple.com", "a@-x.example", "a@x_y.example", "a\u00a0b@example.com", "a\u200bb@example.com", "a\u0085@example.com"})
+    void refusesTheRest(String address) {
+        assertThat(EmailAddresses.isMailbox(address)).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void boundsTheLocalPartAndTheWhole() {
+        assertThat(EmailAddresses.isMailbox("a".repeat(64) + "@example.com")).isTrue();
+        assertThat(EmailAddresses.isMailbox("a".repeat(65) + "@example.com")).isFalse();
+        String domain = ("d".repeat(60) + ".").repeat(4) + "io";
+        assertThat(EmailAddresses.isMailbox("a".repeat(254 - 1 - domain.length()) + "@" + domain)).isTrue();
+        assertThat(EmailAddresses.isMailbox("a".repeat(255 - 1 - domain.length()) + "@" + domain)).isFalse();
+    }
+}
