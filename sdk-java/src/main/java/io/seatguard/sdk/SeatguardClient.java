@@ -52,6 +52,10 @@ public final class SeatguardClient implements AutoCloseable {
     /** The number of accounts {@code GET /v3/patterns} lists when no limit is given. */
     public static final int DEFAULT_PATTERN_LIMIT = 1_000;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The problem type of a request refused as invalid, as the server names it. */
+    private static final String INVALID_INPUT = "https://seatguard.dev/problems/invalid-input";
+    /** The longest account id evaluate takes. */
+    private static final int MAX_USER_ID = 256;
     private static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
 
     private final URI base;
@@ -209,8 +213,9 @@ public final class SeatguardClient implements AutoCloseable {
      *
      * @return true when something was erased; false when nothing was stored under that id (which is also
      *     what a retry finds when the answer to an erasure that happened was lost)
-     * @throws InvalidRequestException when the id could never name an account (blank, or longer than
-     *     evaluate takes), as every {@code /v3/users/{user}} route answers
+     * @throws InvalidRequestException when the id could never name an account (blank, longer than
+     *     evaluate takes, or {@code .} or {@code ..}), as every {@code /v3/users/{user}} route answers;
+     *     refused before anything is sent
      */
     public boolean eraseAccount(String userId) {
         return deleteIfThere("/v3/users/" + user(userId));
@@ -220,7 +225,11 @@ public final class SeatguardClient implements AutoCloseable {
         return data("/v3/users/" + user(userId) + "/devices", Device::of);
     }
 
-    /** Logs the device out of the account: its next evaluation or heartbeat answers {@code logout: true}. */
+    /**
+     * Logs the device out of the account: its next {@code access} (or custom action) evaluation of the
+     * account, and its next heartbeat, answer {@code logout: true}; a fresh {@code login} or
+     * {@code signup} on it that is allowed attaches it again.
+     */
     public void logOutDevice(String userId, String deviceId) {
         send("DELETE", "/v3/users/" + user(userId) + "/devices/" + id(deviceId), null, Retry.IDEMPOTENT);
     }
@@ -606,13 +615,32 @@ public final class SeatguardClient implements AutoCloseable {
         return value;
     }
 
-    /** A user id as one path segment: percent-encoded, and never a dot segment. */
+    /**
+     * A user id as one path segment, percent-encoded. An id no account can have is refused here, as the
+     * server would refuse it ({@code 400} naming {@code user}), and never sent: an empty one made
+     * {@code DELETE /v3/users/}, a route that does not exist (so "nothing erased"), and a dot segment
+     * could be resolved by a proxy into another route ({@link #isDotSegment}).
+     */
     private static String user(String value) {
-        String encoded = encode(value);
-        if (isDotSegment(encoded)) {
-            throw new IllegalArgumentException("the user id \"" + value + "\" cannot be sent in a URL path");
+        Optional<String> fault = accountIdFault(Objects.requireNonNull(value, "user id is null"));
+        if (fault.isPresent()) {
+            throw new InvalidRequestException(INVALID_INPUT, "user: " + fault.get(), List.of(new SeatguardApiException.FieldError("user", fault.get())));
         }
-        return encoded;
+        return encode(value);
+    }
+
+    /** The server's rule for an account id (evaluate's {@code user}, every {@code /v3/users/{user}} route), with its words. */
+    static Optional<String> accountIdFault(String id) {
+        if (id.isBlank()) {
+            return Optional.of("must not be blank");
+        }
+        if (id.length() > MAX_USER_ID) {
+            return Optional.of("must be at most " + MAX_USER_ID + " characters");
+        }
+        if (isDotSegment(id)) {
+            return Optional.of("must not be \".\" or \"..\": an account must be nameable in a URL path");
+        }
+        return Optional.empty();
     }
 
     /**

@@ -194,8 +194,8 @@ class SeatguardClientTest {
         for (String dots : new String[] {".", ".."}) {
             assertThatThrownBy(() -> client.logOutDevice("mia", dots)).as("a proxy could resolve it to DELETE /v3/users/mia")
                     .isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> client.listDevices(dots)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> client.history(dots, 10, java.util.Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> client.listDevices(dots)).isInstanceOf(InvalidRequestException.class);
+            assertThatThrownBy(() -> client.history(dots, 10, java.util.Optional.empty())).isInstanceOf(InvalidRequestException.class);
         }
         assertThat(requests).isEmpty();
         assertThatThrownBy(() -> SeatguardClient.builder("ftp://x", "sk_1")).isInstanceOf(IllegalArgumentException.class);
@@ -270,6 +270,28 @@ class SeatguardClientTest {
         script.add(new Scripted(200, EVALUATION, 0));
         assertThat(client.consumeEvaluation("0192c1a0-0000-7000-8000-000000000001").consumed()).isTrue();
         assertThat(requests).hasSize(2);
+    }
+
+    /** Review 48, finding 5: eraseAccount("") sent DELETE /v3/users/, a route that does not exist, and answered "nothing erased". */
+    @Test
+    void anIdNoAccountCanHaveIsRefusedAsTheServerWouldBeforeAnythingIsSent() throws IOException {
+        SeatguardClient client = client(new Scripted(204, "", 0));
+        for (String never : new String[] {"", " ", "\t", ".", "..", "u".repeat(257)}) {
+            assertThatThrownBy(() -> client.eraseAccount(never)).as("[%s]", never).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                assertThat(e.status()).isEqualTo(400);
+                assertThat(e.fieldErrors()).extracting(SeatguardApiException.FieldError::field).containsExactly("user");
+                assertThat(e.requestId()).as("never sent").isNull();
+            });
+            assertThatThrownBy(() -> client.accountSummary(never)).isInstanceOf(InvalidRequestException.class);
+            assertThatThrownBy(() -> client.listDevices(never)).isInstanceOf(InvalidRequestException.class);
+            assertThatThrownBy(() -> client.history(never, 10, java.util.Optional.empty())).isInstanceOf(InvalidRequestException.class);
+            assertThatThrownBy(() -> client.logOutDevice(never, "0192c1a0-0000-7000-8000-000000000001")).isInstanceOf(InvalidRequestException.class);
+        }
+        assertThatThrownBy(() -> client.eraseAccount("")).hasMessageContaining("must not be blank");
+        assertThatThrownBy(() -> client.eraseAccount("u".repeat(257))).hasMessageContaining("at most 256 characters");
+        assertThat(requests).isEmpty();
+        assertThat(client.eraseAccount("u".repeat(256))).as("the longest id is sent").isTrue();
+        assertThat(requests).singleElement().satisfies(request -> assertThat(request).startsWith("DELETE /v3/users/" + "u".repeat(256) + " "));
     }
 
     @Test
