@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * Sends plain-text email over SMTP (Jakarta Mail, Eclipse Angus). {@code smtp://} upgrades with
@@ -53,6 +54,9 @@ public final class SmtpMailer {
         if (!tls) {
             properties.put("mail.smtp.starttls.enable", "true");
         }
+        // Addresses and headers as UTF-8 (RFC 6531): without it an address like 用户@example.com went out
+        // with each character cut to its low byte, "(7@example.com", someone else's mailbox (found in review).
+        properties.put("mail.mime.allowutf8", "true");
         Authenticator authenticator = null;
         if (url.getRawUserInfo() != null) {
             String[] parts = url.getRawUserInfo().split(":", 2);
@@ -91,8 +95,18 @@ public final class SmtpMailer {
         catch (MessagingException e) {
             throw new IllegalStateException("the mail to " + to + " could not be sent: " + e.getMessage(), e);
         }
+        boolean international = !StandardCharsets.US_ASCII.newEncoder().canEncode(to);
         FutureTask<Void> exchange = new FutureTask<>(() -> {
-            Transport.send(message);
+            try (Transport transport = session.getTransport()) {
+                transport.connect();
+                // A server that does not announce SMTPUTF8 may not take such an address as written (RFC 6531
+                // §3.4): refused here, the send fails cleanly, as any refused mail does.
+                if (international && transport instanceof SMTPTransport smtp && !smtp.supportsExtension("SMTPUTF8")) {
+                    throw new MessagingException("the mail server does not take addresses with non-ASCII characters (no SMTPUTF8)");
+                }
+                message.saveChanges();
+                transport.sendMessage(message, message.getAllRecipients());
+            }
             return null;
         });
         Thread.ofVirtual().name("smtp-send").start(exchange);
