@@ -18,6 +18,7 @@ import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.net.ClientIpResolver;
 import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.policy.ChallengeType;
+import io.seatguard.server.http.DeviceIds;
 import io.seatguard.server.http.Origins;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,6 +90,11 @@ public final class ChallengePages {
             }
             Challenge challenge = challenges.get(id);
             String channel = String.valueOf(ctx.formParam("channel"));
+            if (!channel.equals("email") && !channel.equals("sms")) {
+                // No button posts anything else: a form made by hand is told it is wrong, not that the channel is down.
+                render(ctx, new ChallengeService.Step.Show(challenge, Optional.of("channel_unavailable"), challenges.attemptsLeft(challenge)), 422);
+                return;
+            }
             // Only a send that would go out spends the limits: refusals cost nobody anything.
             Optional<AttemptLimits.Permit> permit = Optional.empty();
             if (challenges.maySend(challenge, channel)) {
@@ -171,9 +177,17 @@ public final class ChallengePages {
 
     public void logoutDevice(Context ctx) {
         withChallenge(ctx, id -> {
-            if (csrfHolds(ctx)) {
-                render(ctx, challenges.logOutDevice(id, String.valueOf(ctx.formParam("device_id"))), 200);
+            if (!csrfHolds(ctx)) {
+                return;
             }
+            String deviceId = String.valueOf(ctx.formParam("device_id"));
+            if (!DeviceIds.isWellFormed(deviceId)) {
+                // No button posts anything but a device id: a form made by hand is told it is wrong.
+                Challenge challenge = challenges.get(id);
+                render(ctx, new ChallengeService.Step.Show(challenge, Optional.of("unknown_device"), challenges.attemptsLeft(challenge)), 422);
+                return;
+            }
+            render(ctx, challenges.logOutDevice(id, deviceId), 200);
         });
     }
 

@@ -7,12 +7,12 @@ import java.util.regex.Pattern;
  * ones before, time-ordered ones since). Checked before a lookup, so a malformed id is a 400 or a 404
  * without a query.
  */
-final class DeviceIds {
+public final class DeviceIds {
     private static final Pattern FORM = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private DeviceIds() {}
 
-    static boolean isWellFormed(String deviceId) {
+    public static boolean isWellFormed(String deviceId) {
         return FORM.matcher(deviceId).matches();
     }
 }

@@ -126,6 +126,9 @@ class DeviceLimitChallengeTest {
             String body = browser.get(page).body();
             assertThat(body).contains("logout-device").contains(ownersDevice);
             assertThat(body).as("when each device was first seen tells alike rows apart").containsPattern("first seen [A-Z][a-z]{2} \\d{1,2}, \\d{4}");
+            // Found in review: a hand-made form without a device id, or with one no device can have, was answered 200.
+            assertThat(browser.post(page + "/logout-device", Map.of("lang", "en")).statusCode()).as("no device id").isEqualTo(422);
+            assertThat(browser.post(page + "/logout-device", Map.of("lang", "en", "device_id", "x")).statusCode()).as("not a device id").isEqualTo(422);
             HttpResponse<String> loggedOut = browser.post(page + "/logout-device", Map.of("lang", "en", "device_id", ownersDevice));
             assertThat(loggedOut.statusCode()).isEqualTo(200);
             assertThat(statuses(server, app)).containsOnlyOnce("detached");

@@ -328,6 +328,9 @@ class VerificationChallengeTest {
         assertThat(forged.statusCode()).isEqualTo(403);
         PageClient stranger = new PageClient();
         assertThat(stranger.postRaw(redirect + "/send", Map.of("channel", "email")).statusCode()).as("no cookie at all").isEqualTo(403);
+        // Found in review: a hand-made form naming no channel, or one no button names, was answered 200.
+        assertThat(browser.post(redirect + "/send", Map.of("channel", "fax", "lang", "en")).statusCode()).as("an unknown channel").isEqualTo(422);
+        assertThat(browser.post(redirect + "/send", Map.of("lang", "en")).statusCode()).as("no channel").isEqualTo(422);
         assertThat(MAIL.getReceivedMessages()).isEmpty();
 
         assertThat(new PageClient().get(server.url() + "/challenge/ch_" + "x".repeat(32)).statusCode()).isEqualTo(404);
