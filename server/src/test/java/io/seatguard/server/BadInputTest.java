@@ -132,6 +132,12 @@ class BadInputTest {
                 new Case("heartbeat session with a NUL", "POST", "/v3/sessions/heartbeat", none,
                         "{" + cid + ",\"user\":\"u1\",\"session\":\"t\\u0000\"}", 400, "session"),
                 new Case("history query with a NUL", "GET", "/v3/history?ip=1.2.3.4%00", secret, null, 400, "ip"),
+                // Found in review: a misspelt filter was ignored, and the answer held what it should have left out.
+                new Case("history with a misspelt parameter", "GET", "/v3/history?ip=1.2.3.4&limt=5", secret, null, 400, "limt"),
+                new Case("history with a repeated parameter", "GET", "/v3/history?ip=1.2.3.4&ip=5.6.7.8", secret, null, 400, "ip"),
+                new Case("patterns with a misspelt filter", "GET", "/v3/patterns?levels=dangerous", secret, null, 400, "levels"),
+                new Case("patterns with a repeated filter", "GET", "/v3/patterns?level=suspicious&level=dangerous", secret, null, 400, "level"),
+                new Case("account history with an unknown parameter", "GET", "/v3/users/u1/history?device_id=x", secret, null, 400, "device_id"),
                 new Case("return_to not http", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"return_to\":\"javascript:alert(1)\"}", 400, "return_to"),
                 // A server call may name any http(s) URL; a browser call is held to the app's origins anyway.
                 new Case("return_to with a port past 65535", "POST", "/v3/evaluate", secret,
