@@ -896,6 +896,13 @@ abstract class StorageContract {
                 "https://hooks.example/events", List.of(type), "whsec_a", List.of(), T0), 20);
     }
 
+    /** Neither the device's rows nor its token ({@code tok-<id>-0001}) and fingerprint ({@code fp-<id>}) are found any more in app_a. */
+    private void assertGoneFromAppA(String deviceId, String why) throws java.sql.SQLException {
+        assertThat(deviceRows("app_a", deviceId)).as(why).containsExactly(0, 0, 0, 0);
+        assertThat(devices.findByTokenHash("app_a", io.seatguard.core.identity.Fingerprint.sha256Hex("tok-" + deviceId + "-0001"))).as(why).isEmpty();
+        assertThat(devices.findByFingerprint("app_a", "fp-" + deviceId)).as(why).isEmpty();
+    }
+
     /** An allowed login at T0 of the account's laptop, from 198.51.100.1: the account's first device. */
     private void recordAllowedLaptopLogin(String user, String deviceId) {
         evaluations.record(EvaluationSamples.write("app_a", id(), user, deviceId, true, "tok-" + user + "-laptop-0001", "fp-" + deviceId.substring("dev-".length()),
@@ -1180,9 +1187,7 @@ abstract class StorageContract {
         assertThat(records.erase("app_a", "ann")).isTrue();
         forgetDevices.run();
 
-        assertThat(deviceRows("app_a", "dev-ann")).as("only ann used it").containsExactly(0, 0, 0, 0);
-        assertThat(devices.findByTokenHash("app_a", io.seatguard.core.identity.Fingerprint.sha256Hex("tok-dev-ann-0001"))).isEmpty();
-        assertThat(devices.findByFingerprint("app_a", "fp-dev-ann")).isEmpty();
+        assertGoneFromAppA("dev-ann", "only ann used it");
         assertThat(deviceRows("app_a", "dev-shared")).as("bob uses it too").containsExactly(1, 1, 1, 1);
         assertThat(links.devices("app_a", "bob").orElseThrow()).extracting(io.seatguard.core.account.AccountDevice::id).containsExactly("dev-shared");
         assertThat(deviceRows("app_a", "dev-anon")).as("not the account's").containsExactly(1, 1, 1, 1);
@@ -1249,9 +1254,7 @@ abstract class StorageContract {
         assertThat(records.erase("app_a", "dave")).isTrue();
         forgetDevices.run();
 
-        assertThat(deviceRows("app_a", "dev-denied")).as("only dave was ever on it").containsExactly(0, 0, 0, 0);
-        assertThat(devices.findByTokenHash("app_a", io.seatguard.core.identity.Fingerprint.sha256Hex("tok-dev-denied-0001"))).isEmpty();
-        assertThat(devices.findByFingerprint("app_a", "fp-dev-denied")).isEmpty();
+        assertGoneFromAppA("dev-denied", "only dave was ever on it");
         assertThat(deviceRows("app_a", "dev-challenged")).as("named by dave's challenge alone").containsExactly(0, 0, 0, 0);
         assertThat(countRows("SELECT COUNT(*) FROM devices WHERE app_id = 'app_a' AND id LIKE 'many-%'")).as("every batch's").isZero();
         assertThat(countRows("SELECT COUNT(*) FROM device_tokens WHERE app_id = 'app_a' AND device_id LIKE 'many-%'")).isZero();
