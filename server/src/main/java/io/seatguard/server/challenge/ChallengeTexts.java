@@ -8,7 +8,8 @@ import java.util.ResourceBundle;
 
 /**
  * The words of the hosted pages and of verification messages, in English, French, Spanish and Arabic
- * ({@code challenge/messages*.properties}); English is the fallback for any other language.
+ * ({@code challenge/messages*.properties}); English is the fallback for any other language. A count
+ * takes its language's plural form through the messages' plural blocks ({@link PluralPatterns}).
  */
 public final class ChallengeTexts {
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("es"), Locale.forLanguageTag("ar"));
@@ -75,6 +76,7 @@ public final class ChallengeTexts {
         catch (MissingResourceException e) {
             return key;
         }
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+        // Plural blocks first (MessageFormat cannot choose by CLDR category), then MessageFormat for the rest.
+        return arguments.length == 0 ? pattern : new MessageFormat(PluralPatterns.select(pattern, locale, arguments), locale).format(arguments);
     }
 }
