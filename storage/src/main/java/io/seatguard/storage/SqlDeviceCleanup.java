@@ -14,7 +14,7 @@ import java.util.TreeSet;
  *
  * <p>A device is needed while an account links it: every account stays until it is erased, with its IPs,
  * fingerprints and countries, and its devices with it. So erasure deletes the account's devices that no
- * other account links, and retention deletes devices no account links that were last seen before its
+ * other account links and no other evaluation names, and retention deletes devices no account links that were last seen before its
  * cutoff. A device the account was only challenged or denied on has no link (only an allowed evaluation
  * or a passed challenge makes one): its evaluations are all that tie it to the account, so erasure deletes
  * the devices those evaluations (and the account's challenges) named once they are gone, unless an account
@@ -33,9 +33,15 @@ import java.util.TreeSet;
 final class SqlDeviceCleanup {
     /** Up to {@code ?} of an account's device links. */
     static final String ACCOUNT_LINKS = "SELECT device_id FROM user_devices WHERE app_id = ? AND user_id = ? LIMIT ?";
-    /** The listed devices that no account but {@code ?} links: deleted, their ids returned. */
+    /**
+     * The listed devices that no account but {@code ?} links and no evaluation names: deleted, their ids
+     * returned. Run after the erased account's evaluations went, so an evaluation still naming one is
+     * another account's (one only challenged or denied on it, so not linked: found in review, its pass
+     * then landed on a device no longer stored) or anonymous (a signup's).
+     */
     static final String DEVICES_OF_NO_OTHER_ACCOUNT = "DELETE FROM devices WHERE app_id = ? AND id IN " + KeyList.KEYS
             + " AND NOT EXISTS (SELECT 1 FROM user_devices l WHERE l.app_id = devices.app_id AND l.device_id = devices.id AND l.user_id <> ?)"
+            + " AND NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.app_id = devices.app_id AND e.device_id = devices.id)"
             + " RETURNING id";
     /**
      * The listed devices that no account links and no evaluation names: deleted, their ids returned. Run

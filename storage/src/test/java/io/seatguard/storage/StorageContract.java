@@ -1180,6 +1180,12 @@ abstract class StorageContract {
         recordDevice("app_a", "ann", "dev-shared", true, T0.plusSeconds(1));
         recordDevice("app_a", "bob", "dev-shared", false, T0.plusSeconds(2));
         recordDevice("app_a", null, "dev-anon", true, T0.plusSeconds(3));
+        // Found in review: devices ann linked that another account was only challenged on, or an anonymous
+        // signup used, went with ann; bea's challenge then passed on a device no longer stored.
+        recordDevice("app_a", "ann", "dev-met", true, T0.plusSeconds(5));
+        recordChallengedLogin("bea", "dev-met", false, "tok-dev-met-0001", "198.51.100.2", T0.plusSeconds(6), Optional.empty());
+        recordDevice("app_a", null, "dev-signed-up", true, T0.plusSeconds(7));
+        recordDevice("app_a", "ann", "dev-signed-up", false, T0.plusSeconds(8));
         // Another app's device of the same id and account name.
         recordDevice("app_b", "ann", "dev-ann", true, T0.plusSeconds(4));
         assertThat(deviceRows("app_a", "dev-ann")).containsExactly(1, 1, 1, 1);
@@ -1191,6 +1197,8 @@ abstract class StorageContract {
         assertThat(deviceRows("app_a", "dev-shared")).as("bob uses it too").containsExactly(1, 1, 1, 1);
         assertThat(links.devices("app_a", "bob").orElseThrow()).extracting(io.seatguard.core.account.AccountDevice::id).containsExactly("dev-shared");
         assertThat(deviceRows("app_a", "dev-anon")).as("not the account's").containsExactly(1, 1, 1, 1);
+        assertThat(deviceRows("app_a", "dev-met").get(0)).as("bea's challenge names it").isEqualTo(1);
+        assertThat(deviceRows("app_a", "dev-signed-up")).as("an anonymous signup names it").containsExactly(1, 1, 1, 1);
         assertThat(deviceRows("app_b", "dev-ann")).as("another app's").containsExactly(1, 1, 1, 1);
         assertThat(devices.findByTokenHash("app_b", io.seatguard.core.identity.Fingerprint.sha256Hex("tok-dev-ann-0001"))).isPresent();
     }
