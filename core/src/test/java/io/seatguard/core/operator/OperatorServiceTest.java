@@ -222,6 +222,28 @@ class OperatorServiceTest {
         return io.seatguard.core.net.IpAddresses.clientKey(InetAddress.getByName(address));
     }
 
+    /** Dashboard review finding 5: an operator's email is held to evaluate's rule, so no page or command has to survive a quote in it. */
+    @Test
+    void anEmailEvaluateWouldRefuseMakesNoOperator() {
+        for (String email : List.of("a\"},\"read_only\":false,\"x\":\"@x.test", "<script>@example.com", "ops@example.com>",
+                "ops\u0000@example.com", "ops\u0007x@example.com", "ops@localhost", "a b@example.com")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> operators.create(email, PASSWORD)).as(email)
+                    .isInstanceOfSatisfying(io.seatguard.core.error.SeatguardException.class,
+                            e -> assertThat(e.errors()).extracting(error -> error.field()).containsExactly("email"));
+        }
+        assertThat(store.count()).isZero();
+        assertThat(operators.create(" Ops.Team+Dash@Example.COM ", PASSWORD).email()).as("trimmed and in lower case, as before")
+                .isEqualTo("ops.team+dash@example.com");
+    }
+
+    /** Only making an operator checks the email: one stored under the earlier, looser rule still signs in. */
+    @Test
+    void anOperatorStoredUnderTheLooserRuleStillSignsIn() throws Exception {
+        store.create(new Operator("op_old", "o\"dd@intranet", hasher.hash(PASSWORD), T0, Optional.empty(), false));
+
+        assertThat(operators.signIn("o\"dd@intranet", PASSWORD, client("198.51.100.40"))).isInstanceOf(OperatorService.SignIn.Granted.class);
+    }
+
     /** Review finding 2: thirty wrong passwords sent at once are not all checked. */
     @Test
     void triesSentAtOnceAreCheckedNoMoreThanTheFreeTries() throws Exception {
