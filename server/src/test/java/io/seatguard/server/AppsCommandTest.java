@@ -80,6 +80,48 @@ class AppsCommandTest {
                 .contains("--url or SEATGUARD_URL").doesNotContain("null");
     }
 
+    /** Dashboard review finding 6: a --url that is no http(s) URL is said in a sentence, not a stack trace. */
+    @Test
+    void aUrlThatIsNoHttpUrlIsSaidPlainlyWithExitStatusTwo() {
+        for (String url : java.util.List.of("127.0.0.1:8484", "localhost:8484", "ftp://127.0.0.1:8484", "http://", "not a url", "")) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            PrintStream originalErr = System.err;
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit;
+            try {
+                CommandLine commandLine = new CommandLine(new Main());
+                // What escapes a command (a stack trace) picocli prints on its own writer: into err too.
+                commandLine.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+                exit = commandLine.execute("apps", "list", "--url", url, "--admin-token", "x");
+            }
+            finally {
+                System.setErr(originalErr);
+            }
+            String said = err.toString(StandardCharsets.UTF_8);
+            assertThat(exit).as(url + ": " + said).isEqualTo(2);
+            assertThat(said).as(url).startsWith("seatguard: --url must be an http:// or https:// URL").contains("\"" + url + "\"")
+                    .doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void anAdminTokenNoHeaderCanCarryIsSaidPlainly() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            CommandLine commandLine = new CommandLine(new Main());
+            commandLine.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+            exit = commandLine.execute("apps", "list", "--url", "http://127.0.0.1:1", "--admin-token", "first-line\nsecond-line");
+        }
+        finally {
+            System.setErr(originalErr);
+        }
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("seatguard: cannot send the admin token as given").doesNotContain("\tat ");
+    }
+
     private static JsonNode run(int expectedExit, String... args) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream original = System.out;

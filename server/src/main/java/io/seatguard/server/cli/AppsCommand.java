@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seatguard.server.http.Json;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,14 +29,28 @@ public final class AppsCommand {
     String adminToken;
 
     int send(String method, String path, JsonNode body) {
+        Optional<URI> endpoint = endpoint(path);
+        if (endpoint.isEmpty()) {
+            System.err.println("seatguard: --url must be an http:// or https:// URL such as http://127.0.0.1:8080, not \"" + url
+                    + "\" (or set SEATGUARD_URL)");
+            return 2;
+        }
         if (adminToken == null || adminToken.isBlank()) {
             System.err.println("seatguard: set the admin token with --admin-token or SEATGUARD_ADMIN_TOKEN (printed at the server's first start)");
             return 2;
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + adminToken)
-                .header("Accept", "application/json");
+        HttpRequest.Builder request;
+        try {
+            request = HttpRequest.newBuilder(endpoint.get())
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + adminToken)
+                    .header("Accept", "application/json");
+        }
+        catch (IllegalArgumentException e) {
+            // A token with a line break or another character no header may carry (a copy-paste slip).
+            System.err.println("seatguard: cannot send the admin token as given: " + e.getMessage());
+            return 2;
+        }
         if (body != null) {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
         }
@@ -61,6 +77,22 @@ public final class AppsCommand {
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
+        }
+    }
+
+    /**
+     * The server's URL with {@code path}, when {@code --url} is an http or https URL with a host. Forgetting
+     * the scheme ({@code 127.0.0.1:8080}) is the likeliest slip; without this check it ended the command
+     * with a stack trace from the URI parser or the HTTP client.
+     */
+    private Optional<URI> endpoint(String path) {
+        try {
+            URI uri = new URI((url == null ? "" : url.strip().replaceAll("/+$", "")) + path);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? Optional.of(uri) : Optional.empty();
+        }
+        catch (URISyntaxException e) {
+            return Optional.empty();
         }
     }
 
