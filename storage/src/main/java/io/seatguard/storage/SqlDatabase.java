@@ -100,8 +100,28 @@ public final class SqlDatabase implements AutoCloseable {
         }
     }
 
+    /** Opens the store the settings point at, making it (the data folder, the file, the tables) when there is none. */
     public static SqlDatabase open(StorageSettings settings) {
         return open(target(settings), settings, Optional.empty());
+    }
+
+    /**
+     * Opens a store a server made, for tools that change it (the {@code operators} commands): settings
+     * that point at no such store are refused ({@link ExistingStore}), and nothing is made. A store of an
+     * earlier release is migrated forward, as the server's start does: the tool is the newer binary, and
+     * its queries need the newer tables.
+     *
+     * @throws NoStoreException when there is no embedded database file, or the database has no Seatguard tables
+     * @throws IllegalArgumentException when the URL is no database URL
+     * @throws IllegalStateException when the database cannot be reached, read or migrated
+     */
+    public static SqlDatabase openExisting(StorageSettings settings) {
+        requireNonNull(settings, "settings is null");
+        JdbcTarget target = settings.databaseUrl()
+                .map(JdbcTarget::parse)
+                .orElseGet(() -> JdbcTarget.embedded(settings.dataDir().resolve(StorageSettings.EMBEDDED_FILE_NAME)));
+        ExistingStore.require(target);
+        return open(target, settings, Optional.empty());
     }
 
     /** Where the settings point: their URL, or the SQLite file in the data folder (made ready here). */

@@ -2,7 +2,6 @@ package io.seatguard.server.cli;
 
 import io.seatguard.server.http.Json;
 import io.seatguard.storage.PrivateFiles;
-import io.seatguard.storage.StorageSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
@@ -30,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = "Copy the embedded database to a new file, while the server runs or not (PostgreSQL: use pg_dump).")
 public final class BackupCommand implements Callable<Integer> {
-    static final int REFUSED = 2;
+    static final int REFUSED = StoreUnavailable.REFUSED;
 
     @Spec
     CommandSpec spec;
@@ -49,12 +48,15 @@ public final class BackupCommand implements Callable<Integer> {
             err.println("seatguard: backup copies embedded storage; with --database-url the data is in PostgreSQL: use pg_dump");
             return REFUSED;
         }
-        Path database = store.dataDir.resolve(StorageSettings.EMBEDDED_FILE_NAME).toAbsolutePath();
-        Path target = to.toAbsolutePath();
-        if (!Files.isRegularFile(database)) {
-            err.println("seatguard: no embedded database at " + database + " (set --data-dir to the server's data folder)");
-            return REFUSED;
+        Path database;
+        try {
+            database = store.existingEmbeddedFile();
         }
+        catch (StoreUnavailable e) {
+            err.println("seatguard: " + e.getMessage());
+            return e.exitStatus;
+        }
+        Path target = to.toAbsolutePath();
         if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
             err.println("seatguard: the folder of " + target + " does not exist");
             return REFUSED;

@@ -1,10 +1,12 @@
 package io.seatguard.server.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.ids.IdGenerator;
 import io.seatguard.core.operator.Operator;
 import io.seatguard.core.operator.OperatorService;
 import io.seatguard.server.dashboard.Argon2Hasher;
+import io.seatguard.server.http.Json;
 import io.seatguard.storage.SqlDatabase;
 import io.seatguard.storage.SqlAppStore;
 import io.seatguard.storage.SqlOperatorStore;
@@ -42,24 +44,26 @@ public final class OperatorsCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (SqlDatabase database = store.open()) {
+            try (SqlDatabase database = store.openExisting()) {
                 OperatorService operators = operators(database);
                 Optional<java.util.Set<String>> scope = apps == null || apps.isEmpty() ? Optional.empty() : Optional.of(new java.util.TreeSet<>(apps));
                 SqlAppStore appStore = new SqlAppStore(database);
                 for (String app : scope.orElse(java.util.Set.of())) {
                     if (appStore.findById(app).isEmpty()) {
-                        System.err.println("seatguard: no app " + app + " in this store (see ./seatguard apps list)");
-                        return 2;
+                        return refused("no app " + app + " in this store (see ./seatguard apps list)", 2);
                     }
                 }
                 Operator operator = operators.create(email, password.read(), scope, readOnly);
-                System.out.println("{\"id\":\"" + operator.id() + "\",\"email\":\"" + operator.email() + "\""
-                        + scope.map(ids -> ",\"apps\":[\"" + String.join("\",\"", ids) + "\"]").orElse("") + ",\"read_only\":" + readOnly + "}");
+                ObjectNode printed = Json.MAPPER.createObjectNode().put("id", operator.id()).put("email", operator.email());
+                scope.ifPresent(ids -> ids.forEach(printed.putArray("apps")::add));
+                System.out.println(printed.put("read_only", readOnly));
                 return 0;
             }
+            catch (StoreUnavailable e) {
+                return refused(e.getMessage(), e.exitStatus);
+            }
             catch (SeatguardException e) {
-                System.err.println("seatguard: " + e.getMessage());
-                return 2;
+                return refused(e.getMessage(), 2);
             }
         }
     }
@@ -82,19 +86,30 @@ public final class OperatorsCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (SqlDatabase database = store.open()) {
+            try (SqlDatabase database = store.openExisting()) {
                 if (!operators(database).resetPassword(email, password.read())) {
-                    System.err.println("seatguard: no operator " + email + " in this store");
-                    return 2;
+                    return refused("no operator " + email + " in this store", 2);
                 }
-                System.out.println("{\"email\":\"" + email.strip().toLowerCase(java.util.Locale.ROOT) + "\",\"password_reset\":true,\"sessions_ended\":true}");
+                System.out.println(Json.MAPPER.createObjectNode().put("email", normalized(email)).put("password_reset", true).put("sessions_ended", true));
                 return 0;
             }
+            catch (StoreUnavailable e) {
+                return refused(e.getMessage(), e.exitStatus);
+            }
             catch (SeatguardException e) {
-                System.err.println("seatguard: " + e.getMessage());
-                return 2;
+                return refused(e.getMessage(), 2);
             }
         }
+    }
+
+    /** The email as the store keeps it (as OperatorService looks it up). */
+    private static String normalized(String email) {
+        return email.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static int refused(String why, int exitStatus) {
+        System.err.println("seatguard: " + why);
+        return exitStatus;
     }
 
     /** The operators of the store, as the server would make them (Argon2id). */
@@ -114,13 +129,15 @@ public final class OperatorsCommand {
 
         @Override
         public Integer call() {
-            try (SqlDatabase database = store.open()) {
+            try (SqlDatabase database = store.openExisting()) {
                 if (!operators(database).resetTwoFactor(email)) {
-                    System.err.println("seatguard: no operator " + email + " in this store");
-                    return 2;
+                    return refused("no operator " + email + " in this store", 2);
                 }
-                System.out.println("{\"email\":\"" + email.strip().toLowerCase(java.util.Locale.ROOT) + "\",\"two_factor\":false}");
+                System.out.println(Json.MAPPER.createObjectNode().put("email", normalized(email)).put("two_factor", false));
                 return 0;
+            }
+            catch (StoreUnavailable e) {
+                return refused(e.getMessage(), e.exitStatus);
             }
         }
     }

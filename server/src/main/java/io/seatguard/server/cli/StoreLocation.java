@@ -1,12 +1,18 @@
 package io.seatguard.server.cli;
 
+import io.seatguard.storage.ExistingStore;
+import io.seatguard.storage.NoStoreException;
 import io.seatguard.storage.SqlDatabase;
 import io.seatguard.storage.StorageSettings;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** Where a command that opens the store itself finds it: the embedded data folder, or PostgreSQL. */
+/**
+ * Where a command that opens the store itself finds it: the embedded data folder, or PostgreSQL. Unlike
+ * {@code serve}, a command never makes a store: one it cannot find is refused ({@link ExistingStore}),
+ * so that a mistyped {@code --data-dir} or the wrong working directory is said, not written to.
+ */
 final class StoreLocation {
     @Option(names = "--data-dir", defaultValue = "${env:SEATGUARD_DATA_DIR:-./data}", description = "The embedded database's folder, as for serve (env SEATGUARD_DATA_DIR; default ${DEFAULT-VALUE}).")
     Path dataDir;
@@ -14,9 +20,40 @@ final class StoreLocation {
     @Option(names = "--database-url", defaultValue = "${env:SEATGUARD_DATABASE_URL}", description = "PostgreSQL URL, as for serve (env SEATGUARD_DATABASE_URL).")
     String databaseUrl;
 
-    /** Opens the store with a pool of two connections: a command does one thing at a time. */
-    SqlDatabase open() {
-        return SqlDatabase.open(new StorageSettings(postgres(), dataDir, 2));
+    /**
+     * Opens the store a server made, with a pool of two connections (a command does one thing at a time).
+     * A store of an earlier release is migrated forward first, as the server's start would: the command
+     * is the newer binary, and its queries need the newer tables.
+     */
+    SqlDatabase openExisting() throws StoreUnavailable {
+        try {
+            return SqlDatabase.openExisting(new StorageSettings(postgres(), dataDir, 2));
+        }
+        catch (NoStoreException e) {
+            throw new StoreUnavailable(e.getMessage() + hint(), StoreUnavailable.REFUSED, e);
+        }
+        catch (IllegalArgumentException e) {
+            throw new StoreUnavailable("--database-url: " + e.getMessage(), StoreUnavailable.REFUSED, e);
+        }
+        catch (IllegalStateException e) {
+            throw new StoreUnavailable(e.getMessage(), StoreUnavailable.FAILED, e);
+        }
+    }
+
+    /** The embedded database file of {@code --data-dir}, when it is there (for backup, which copies the file itself). */
+    Path existingEmbeddedFile() throws StoreUnavailable {
+        try {
+            return ExistingStore.embeddedFile(dataDir.resolve(StorageSettings.EMBEDDED_FILE_NAME));
+        }
+        catch (NoStoreException e) {
+            throw new StoreUnavailable(e.getMessage() + hint(), StoreUnavailable.REFUSED, e);
+        }
+    }
+
+    private String hint() {
+        return postgres().isPresent()
+                ? " (set --database-url to the server's database; the server makes its tables at its first start)"
+                : " (set --data-dir to the server's data folder; the server makes its database at its first start)";
     }
 
     /** The PostgreSQL URL, when one is set and not blank. */

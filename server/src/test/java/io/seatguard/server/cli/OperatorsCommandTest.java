@@ -1,0 +1,189 @@
+package io.seatguard.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.seatguard.core.app.App;
+import io.seatguard.core.app.StoredSecret;
+import io.seatguard.core.operator.Operator;
+import io.seatguard.server.dashboard.Argon2Hasher;
+import io.seatguard.server.http.Json;
+import io.seatguard.storage.PostgresTestDatabase;
+import io.seatguard.storage.SqlAppStore;
+import io.seatguard.storage.SqlDatabase;
+import io.seatguard.storage.SqlOperatorStore;
+import io.seatguard.storage.StorageSettings;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code seatguard operators …} on the store itself (dashboard review findings 4 to 6): a store that is not
+ * there is refused and nothing is made, the output is JSON whatever the email, and a bad URL is said in a
+ * sentence with its exit status, never a stack trace. DashboardSignInTest signs in with what they make.
+ */
+class OperatorsCommandTest {
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+        JsonNode json() throws Exception {
+            return Json.MAPPER.readTree(out);
+        }
+
+        /** Said in one {@code seatguard:} line, as every refusal of the command line is. */
+        Run saidPlainly() {
+            assertThat(err).startsWith("seatguard: ").doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(err.strip().lines()).hasSize(1);
+            assertThat(out).isEmpty();
+            return this;
+        }
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        InputStream originalIn = System.in;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.setIn(new ByteArrayInputStream((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8)));
+        int exit;
+        try {
+            // Picocli prints what escapes a command (a stack trace) on its own error writer: send it to err too.
+            CommandLine commandLine = new CommandLine(new OperatorsCommand());
+            commandLine.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+            exit = commandLine.execute(args);
+        }
+        finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+            System.setIn(originalIn);
+        }
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A store as a server's first start leaves it. */
+    private Path store() {
+        Path data = dir.resolve("data");
+        SqlDatabase.open(StorageSettings.embedded(data)).close();
+        return data;
+    }
+
+    private static List<String> withStore(List<String> command, String... store) {
+        List<String> args = new ArrayList<>(command);
+        args.addAll(List.of(store));
+        return args;
+    }
+
+    @Test
+    void aDataFolderWithoutTheDatabaseIsRefusedByEveryCommandAndNothingIsMade() {
+        Path typo = dir.resolve("dta");
+        for (List<String> command : List.of(List.of("create", "--email", "typo@example.com", "--password-stdin"),
+                List.of("reset-password", "--email", "typo@example.com", "--password-stdin"),
+                List.of("reset-two-factor", "--email", "typo@example.com"))) {
+            Run run = run(withStore(command, "--data-dir", typo.toString()).toArray(String[]::new));
+
+            assertThat(run.exit()).as(command.get(0)).isEqualTo(2);
+            run.saidPlainly();
+            assertThat(run.err()).contains("no embedded database at " + typo.toAbsolutePath().resolve("seatguard.db")).contains("--data-dir");
+            assertThat(typo).as(command.get(0)).doesNotExist();
+        }
+    }
+
+    @Test
+    void aPostgresDatabaseWithoutSeatguardsTablesIsRefusedAndLeftEmpty() throws Exception {
+        try (PostgresTestDatabase postgres = PostgresTestDatabase.create()) {
+            Run run = run("create", "--email", "pg@example.com", "--password-stdin", "--database-url", postgres.url());
+
+            assertThat(run.exit()).isEqualTo(2);
+            run.saidPlainly();
+            assertThat(run.err()).contains("has no Seatguard tables").contains("--database-url");
+            try (Connection connection = DriverManager.getConnection(postgres.url());
+                    ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(), "%", null)) {
+                assertThat(tables.next()).as("no table made").isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aMalformedOrUnreachableDatabaseUrlIsSaidWithoutAStackTrace() {
+        Run malformed = run("create", "--email", "pg@example.com", "--password-stdin", "--database-url", "not a url");
+        assertThat(malformed.exit()).as("what was named is wrong").isEqualTo(2);
+        assertThat(malformed.saidPlainly().err()).contains("--database-url: unsupported database URL");
+
+        Run unreachable = run("reset-two-factor", "--email", "pg@example.com", "--database-url", "postgresql://127.0.0.1:1/nope");
+        assertThat(unreachable.exit()).as("as a server whose database does not answer").isEqualTo(1);
+        assertThat(unreachable.saidPlainly().err()).contains("cannot connect to PostgreSQL jdbc:postgresql://127.0.0.1:1/nope");
+    }
+
+    @Test
+    void anEmailWithAQuoteMakesNoOperator() {
+        Path data = store();
+
+        Run run = run("create", "--email", "a\"},\"read_only\":false,\"x\":\"@x.test", "--password-stdin", "--data-dir", data.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.saidPlainly().err()).contains("email: must be an email address");
+        try (SqlDatabase database = SqlDatabase.open(StorageSettings.embedded(data))) {
+            assertThat(new SqlOperatorStore(database).count()).isZero();
+        }
+    }
+
+    @Test
+    void whatTheCommandsPrintIsJson() throws Exception {
+        Path data = store();
+        try (SqlDatabase database = SqlDatabase.open(StorageSettings.embedded(data))) {
+            new SqlAppStore(database).create(new App("app_one", "One", "pk_one", List.of(), Instant.now()), new StoredSecret("lookup000001", "hash-1"));
+            // Made under the looser rule of earlier releases, which took quotes: it is still reset, and printed as JSON.
+            new SqlOperatorStore(database).create(new Operator("op_old", "o\"ld@intranet", new Argon2Hasher().hash(PASSWORD), Instant.now(),
+                    Optional.empty(), false));
+        }
+
+        JsonNode created = run("create", "--email", " O'Brien+{ops}@Example.com ", "--password-stdin", "--app", "app_one", "--read-only",
+                "--data-dir", data.toString()).json();
+        assertThat(created.get("id").asText()).startsWith("op_");
+        assertThat(created.get("email").asText()).isEqualTo("o'brien+{ops}@example.com");
+        assertThat(created.get("apps")).extracting(JsonNode::asText).containsExactly("app_one");
+        assertThat(created.get("read_only").asBoolean()).isTrue();
+
+        JsonNode reset = run("reset-password", "--email", "O\"LD@intranet", "--password-stdin", "--data-dir", data.toString()).json();
+        assertThat(reset.get("email").asText()).isEqualTo("o\"ld@intranet");
+        assertThat(reset.get("password_reset").asBoolean()).isTrue();
+        assertThat(reset.size()).as("no key added by the email").isEqualTo(3);
+
+        JsonNode twoFactor = run("reset-two-factor", "--email", "o\"ld@intranet", "--data-dir", data.toString()).json();
+        assertThat(twoFactor.get("email").asText()).isEqualTo("o\"ld@intranet");
+        assertThat(twoFactor.get("two_factor").asBoolean()).isFalse();
+    }
+
+    /** The command is the newer binary: a store of an earlier release is migrated forward, as the server's start does. */
+    @Test
+    void aStoreOfAnEarlierReleaseIsMigratedForward() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("older"));
+        org.flywaydb.core.Flyway.configure().dataSource("jdbc:sqlite:" + data.resolve("seatguard.db"), null, null).locations("classpath:db/migration")
+                .target("10").load().migrate();
+
+        Run run = run("create", "--email", "ops@example.com", "--password-stdin", "--data-dir", data.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.json().get("email").asText()).isEqualTo("ops@example.com");
+    }
+}
