@@ -18,8 +18,14 @@ public final class CountryCodes {
 
     private CountryCodes() {}
 
-    /** The code in upper case, when it is one geolocation can report. */
+    /**
+     * The code in upper case, when it is one geolocation can report. ASCII letters only: upper-casing
+     * alone would read {@code "ıt"} (dotless i) as {@code IT} and {@code "ſe"} (long s) as {@code SE}.
+     */
     public static Optional<String> normalize(String code) {
+        if (code.length() != 2 || !code.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+            return Optional.empty();
+        }
         String upper = code.toUpperCase(Locale.ROOT);
         return KNOWN.contains(upper) ? Optional.of(upper) : Optional.empty();
     }
