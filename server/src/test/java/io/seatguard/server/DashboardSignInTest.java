@@ -433,6 +433,29 @@ class DashboardSignInTest {
     }
 
     /**
+     * Provisioning before the first start (a script, a container's entrypoint): {@code --new-store} makes the
+     * store with the operator, and the first start then makes no {@code admin@seatguard.local} (no password
+     * in its banner). Without the flag a store not made yet is refused, and nothing is made.
+     */
+    @Test
+    void theCommandLineAddsAnOperatorToTheStoreAndTheFirstStartThenMakesNone() throws Exception {
+        Path typo = dataDir.resolve("stroe");
+        assertThat(createOperator(typo, "Ops@Example.com", "correct horse battery staple")).as("no store, no --new-store").isEqualTo(2);
+        assertThat(typo).as("nothing made").doesNotExist();
+
+        Path data = dataDir.resolve("store");
+        assertThat(createOperator(data, "Ops@Example.com", "correct horse battery staple", "--new-store")).isZero();
+        assertThat(createOperator(data, "viewer@example.com", "only looking around", "--read-only", "--new-store")).as("the store is there now").isZero();
+        try (TestServer server = TestServer.startWith(TestServer.config(data).build())) {
+            assertThat(server.server().createdOperator()).isEmpty();
+            assertThat(signIn(new PageClient(), server, "ops@example.com", "correct horse battery staple").statusCode()).isEqualTo(303);
+            PageClient viewer = new PageClient();
+            assertThat(signIn(viewer, server, "viewer@example.com", "only looking around").statusCode()).isEqualTo(303);
+            assertThat(viewer.get(server.url() + "/dashboard").body()).contains("viewer@example.com (read-only)");
+        }
+    }
+
+    /**
      * The command line writes to the store a server made, while it runs; before the first start there is
      * none, and the command says so rather than make one no server reads (dashboard review finding 4).
      */

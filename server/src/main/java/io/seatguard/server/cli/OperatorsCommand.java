@@ -7,6 +7,7 @@ import io.seatguard.core.operator.Operator;
 import io.seatguard.core.operator.OperatorService;
 import io.seatguard.server.dashboard.Argon2Hasher;
 import io.seatguard.server.http.Json;
+import io.seatguard.storage.NoStoreException;
 import io.seatguard.storage.SqlDatabase;
 import io.seatguard.storage.SqlAppStore;
 import io.seatguard.storage.SqlOperatorStore;
@@ -42,9 +43,18 @@ public final class OperatorsCommand {
         @Option(names = "--read-only", description = "The operator sees the pages of their apps and changes nothing but their own password and two-factor sign-in.")
         boolean readOnly;
 
+        /**
+         * To provision before the server's first start (a script, a container's entrypoint): that start then
+         * finds an operator and makes no default one, so no password is printed. Asked for by name, so that a
+         * mistyped --data-dir is still refused without it.
+         */
+        @Option(names = "--new-store", description = "Make the store (--data-dir's database, or --database-url's tables) if there is none yet, "
+                + "so that the operator exists before the server's first start, which then makes no default operator.")
+        boolean newStore;
+
         @Override
         public Integer call() throws Exception {
-            try (SqlDatabase database = store.openExisting()) {
+            try (SqlDatabase database = newStore ? store.openOrMake() : store.openExisting()) {
                 OperatorService operators = operators(database);
                 Optional<java.util.Set<String>> scope = apps == null || apps.isEmpty() ? Optional.empty() : Optional.of(new java.util.TreeSet<>(apps));
                 SqlAppStore appStore = new SqlAppStore(database);
@@ -60,7 +70,9 @@ public final class OperatorsCommand {
                 return 0;
             }
             catch (StoreUnavailable e) {
-                return refused(e.getMessage(), e.exitStatus);
+                // Before the first start there is no store: say how to provision one anyway.
+                String provision = e.getCause() instanceof NoStoreException ? "; to add the operator before the server's first start, add --new-store" : "";
+                return refused(e.getMessage() + provision, e.exitStatus);
             }
             catch (SeatguardException e) {
                 return refused(e.getMessage(), 2);

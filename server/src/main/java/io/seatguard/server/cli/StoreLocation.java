@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 
 /**
  * Where a command that opens the store itself finds it: the embedded data folder, or PostgreSQL. Unlike
- * {@code serve}, a command never makes a store: one it cannot find is refused ({@link ExistingStore}),
- * so that a mistyped {@code --data-dir} or the wrong working directory is said, not written to.
+ * {@code serve}, a command makes no store unless told to ({@link #openOrMake}, for {@code operators create
+ * --new-store}): one it cannot find is refused ({@link ExistingStore}), so that a mistyped {@code
+ * --data-dir} or the wrong working directory is said, not written to.
  */
 final class StoreLocation {
     @Option(names = "--data-dir", defaultValue = "${env:SEATGUARD_DATA_DIR:-./data}", description = "The embedded database's folder, as for serve (env SEATGUARD_DATA_DIR; default ${DEFAULT-VALUE}).")
@@ -21,16 +22,32 @@ final class StoreLocation {
     String databaseUrl;
 
     /**
-     * Opens the store a server made, with a pool of two connections (a command does one thing at a time).
-     * A store of an earlier release is migrated forward first, as the server's start would: the command
-     * is the newer binary, and its queries need the newer tables.
+     * Opens the store a server (or {@link #openOrMake}) made. A store of an earlier release is migrated
+     * forward first, as the server's start would: the command is the newer binary, and its queries need
+     * the newer tables.
      */
     SqlDatabase openExisting() throws StoreUnavailable {
         try {
-            return SqlDatabase.openExisting(new StorageSettings(postgres(), dataDir, 2));
+            return SqlDatabase.openExisting(settings());
         }
         catch (NoStoreException e) {
             throw new StoreUnavailable(e.getMessage() + hint(), StoreUnavailable.REFUSED, e);
+        }
+        catch (IllegalArgumentException e) {
+            throw new StoreUnavailable("--database-url: " + e.getMessage(), StoreUnavailable.REFUSED, e);
+        }
+        catch (IllegalStateException e) {
+            throw new StoreUnavailable(e.getMessage(), StoreUnavailable.FAILED, e);
+        }
+    }
+
+    /**
+     * Opens the store, making it (the data folder, the file, the tables) when there is none, as the
+     * server's start does: for whoever asked for a new store by name, to provision it before that start.
+     */
+    SqlDatabase openOrMake() throws StoreUnavailable {
+        try {
+            return SqlDatabase.open(settings());
         }
         catch (IllegalArgumentException e) {
             throw new StoreUnavailable("--database-url: " + e.getMessage(), StoreUnavailable.REFUSED, e);
@@ -48,6 +65,11 @@ final class StoreLocation {
         catch (NoStoreException e) {
             throw new StoreUnavailable(e.getMessage() + hint(), StoreUnavailable.REFUSED, e);
         }
+    }
+
+    /** A pool of two connections: a command does one thing at a time. */
+    private StorageSettings settings() {
+        return new StorageSettings(postgres(), dataDir, 2);
     }
 
     private String hint() {

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.seatguard.core.app.App;
 import io.seatguard.core.app.StoredSecret;
 import io.seatguard.core.operator.Operator;
+import io.seatguard.server.SeatguardServer;
+import io.seatguard.server.TestServer;
 import io.seatguard.server.dashboard.Argon2Hasher;
+import io.seatguard.server.config.ServerConfig;
 import io.seatguard.server.http.Json;
 import io.seatguard.storage.PostgresTestDatabase;
 import io.seatguard.storage.SqlAppStore;
@@ -105,6 +108,65 @@ class OperatorsCommandTest {
             run.saidPlainly();
             assertThat(run.err()).contains("no embedded database at " + typo.toAbsolutePath().resolve("seatguard.db")).contains("--data-dir");
             assertThat(typo).as(command.get(0)).doesNotExist();
+        }
+    }
+
+    /**
+     * Provisioning before the first start (a script, a container's entrypoint): asked for by name, the store
+     * is made with the operator, and that start then makes no default operator and prints no password.
+     */
+    @Test
+    void createWithNewStoreMakesTheStoreAndTheFirstStartThenMakesNoOperator() throws Exception {
+        Path data = dir.resolve("fresh");
+        Run refused = run("create", "--email", "ops@example.com", "--password-stdin", "--data-dir", data.toString());
+        assertThat(refused.exit()).as("without --new-store").isEqualTo(2);
+        assertThat(refused.saidPlainly().err()).contains("no embedded database at").contains("add --new-store");
+        assertThat(data).as("nothing made").doesNotExist();
+
+        Run created = run("create", "--email", "Ops@Example.com", "--password-stdin", "--new-store", "--data-dir", data.toString());
+
+        assertThat(created.exit()).as(created.err()).isZero();
+        assertThat(created.json().get("email").asText()).isEqualTo("ops@example.com");
+        assertThat(data.resolve("seatguard.db")).isRegularFile();
+        Run again = run("create", "--email", "viewer@example.com", "--password-stdin", "--read-only", "--data-dir", data.toString());
+        assertThat(again.exit()).as("the store made is one the commands take without the flag: " + again.err()).isZero();
+        ServerConfig config = TestServer.config(data).build();
+        try (SeatguardServer server = SeatguardServer.start(config)) {
+            assertThat(server.createdOperator()).isEmpty();
+            assertThat(server.createdDefaultApp()).as("still the first start").isPresent();
+            assertThat(ServeCommand.banner(server, config)).doesNotContain("admin@seatguard.local").doesNotContain("dashboard:")
+                    .contains("Seatguard is running at");
+        }
+        try (SqlDatabase database = SqlDatabase.open(StorageSettings.embedded(data))) {
+            assertThat(new SqlOperatorStore(database).list()).extracting(Operator::email).containsExactlyInAnyOrder("ops@example.com", "viewer@example.com");
+        }
+    }
+
+    @Test
+    void createWithNewStoreMakesSeatguardsTablesInAnEmptyPostgresDatabase() throws Exception {
+        try (PostgresTestDatabase postgres = PostgresTestDatabase.create()) {
+            Run created = run("create", "--email", "pg@example.com", "--password-stdin", "--new-store", "--database-url", postgres.url());
+            assertThat(created.exit()).as(created.err()).isZero();
+
+            ServerConfig config = TestServer.config(dir.resolve("unused")).databaseUrl(postgres.url()).build();
+            try (SeatguardServer server = SeatguardServer.start(config)) {
+                assertThat(server.createdOperator()).isEmpty();
+                assertThat(ServeCommand.banner(server, config)).doesNotContain("dashboard:");
+            }
+        }
+    }
+
+    /** Only create makes a store: resetting an operator of a store that does not exist has nothing to reset. */
+    @Test
+    void onlyCreateTakesNewStore() {
+        Path data = dir.resolve("fresh");
+        for (List<String> command : List.of(List.of("reset-password", "--email", "ops@example.com", "--password-stdin"),
+                List.of("reset-two-factor", "--email", "ops@example.com"))) {
+            Run run = run(withStore(command, "--new-store", "--data-dir", data.toString()).toArray(String[]::new));
+
+            assertThat(run.exit()).as(command.get(0)).isEqualTo(2);
+            assertThat(run.err()).as(command.get(0)).contains("Unknown option: '--new-store'");
+            assertThat(data).as(command.get(0)).doesNotExist();
         }
     }
 
