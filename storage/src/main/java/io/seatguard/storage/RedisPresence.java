@@ -33,9 +33,11 @@ public final class RedisPresence implements Presence, AutoCloseable {
      * Puts the session live with {@code payload} (device|type|ip) at ARGV[2] and keeps the account at the
      * cap (ARGV[6]). Past it, a field that holds no live session goes first (an end mark, an expired or
      * malformed field); else the oldest session of the device holding the most (on a tie, the one with the
-     * oldest sign of life), so one device opening sessions by the hundred pushes out its own and never
-     * another device's last one. The walk is of at most the cap's fields, made only when one beyond it
-     * arrives. The end of TOUCH and RESUME, which differ in where the device comes from.
+     * oldest sign of life), so one device opening sessions by the hundred pushes out its own; and when no
+     * device holds two, the session being put (ARGV[1]) is the one that goes, so a hundred made-up devices
+     * cannot push out the owner's live tab ({@link Presence#MAX_SESSIONS_PER_ACCOUNT}). The walk is of at
+     * most the cap's fields, made only when one beyond it arrives. The end of TOUCH and RESUME, which
+     * differ in where the device comes from; 1 when the session is live, 0 when the cap kept it out.
      */
     private static final String PUT_LIVE = """
             redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. '|' .. payload)
@@ -61,14 +63,15 @@ public final class RedisPresence implements Presence, AutoCloseable {
               if out == nil then
                 local busiest = nil
                 for device, count in pairs(held) do
-                  if busiest == nil or count > held[busiest] or (count == held[busiest] and oldestSeen[device] < oldestSeen[busiest]) then
+                  if count > 1 and (busiest == nil or count > held[busiest] or (count == held[busiest] and oldestSeen[device] < oldestSeen[busiest])) then
                     busiest = device
                   end
                 end
-                out = oldest[busiest]
+                if busiest then out = oldest[busiest] else out = ARGV[1] end
               end
               redis.call('HDEL', KEYS[1], out)
               redis.call('ZREM', KEYS[2], ARGV[7] .. out)
+              if out == ARGV[1] then return 0 end
             end
             return 1
             """;

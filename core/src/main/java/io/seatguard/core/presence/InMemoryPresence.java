@@ -80,9 +80,11 @@ public final class InMemoryPresence implements Presence {
             if (known.isEmpty()) {
                 return sessions;
             }
-            resumed[0] = true;
             opened.seen(session, at);
-            return put(sessions, new LiveSession(sessionId, known.get().deviceId(), known.get().deviceType(), ip, at));
+            Map<String, LiveSession> live = put(sessions, new LiveSession(sessionId, known.get().deviceId(), known.get().deviceType(), ip, at));
+            // Not kept when the account is full of other devices' sessions (pushOutOne).
+            resumed[0] = live.containsKey(sessionId);
+            return live;
         });
         sweepIfDue(at);
         return resumed[0];
@@ -94,23 +96,29 @@ public final class InMemoryPresence implements Presence {
         live.merge(session.sessionId(), session, (old, now) -> now.lastSeen().isAfter(old.lastSeen()) ? now : old);
         live.values().removeIf(other -> expired(other, session.lastSeen()));
         if (live.size() > MAX_SESSIONS_PER_ACCOUNT) {
-            pushOutOne(live);
+            pushOutOne(live, session.sessionId());
         }
         return live;
     }
 
     /**
-     * Pushes out the oldest session of the device holding the most (MAX_SESSIONS_PER_ACCOUNT): one device
-     * opening sessions by the hundred pushes out its own, never another device's last one. Kept at the
-     * limit, so these walks are bounded too.
+     * Keeps the account at the cap ({@link #MAX_SESSIONS_PER_ACCOUNT}) once {@code added} took it one past:
+     * the oldest session of the device holding the most goes (on a tie, the oldest of those devices'), so
+     * one device opening sessions by the hundred pushes out its own. When no device holds two, {@code added}
+     * itself is not kept: pushing out the oldest would be the owner's tab, and a sharer with a hundred
+     * made-up devices would hide it from {@code concurrent_sessions}. Kept at the limit, so these walks are
+     * bounded too.
      */
-    private static void pushOutOne(Map<String, LiveSession> live) {
+    private static void pushOutOne(Map<String, LiveSession> live, String added) {
         Map<String, Integer> held = new HashMap<>();
         live.values().forEach(session -> held.merge(session.deviceId(), 1, Integer::sum));
-        live.values().stream()
+        String pushedOut = live.values().stream()
+                .filter(session -> held.get(session.deviceId()) > 1)
                 .max(Comparator.comparingInt((LiveSession session) -> held.get(session.deviceId()))
                         .thenComparing(LiveSession::lastSeen, Comparator.reverseOrder()))
-                .ifPresent(pushedOut -> live.remove(pushedOut.sessionId()));
+                .map(LiveSession::sessionId)
+                .orElse(added);
+        live.remove(pushedOut);
     }
 
     @Override

@@ -13,13 +13,17 @@ import java.util.OptionalLong;
  */
 public interface Presence {
     /**
-     * The most live sessions kept per account; a session beyond it pushes out the oldest one of the device
-     * holding the most (on a tie, the one with the oldest sign of life). One person has a few tabs and
-     * devices; a bot logging into an account from a new session on every request would otherwise make each
-     * of its evaluations walk tens of thousands of them. Pushing out the busiest device's oldest session,
-     * not the account's, means one device opening sessions by the hundred pushes out its own, never another
-     * device's last one, so it cannot hide the other from {@code concurrent_sessions}. An account with that
-     * many live at once is not one person's, though a session pushed out no longer counts for it.
+     * The most live sessions kept per account. A session beyond it pushes out the oldest one of the device
+     * holding the most (on a tie, the one with the oldest sign of life of those devices'); when no device
+     * holds two, the session beyond it is the one not kept. One person has a few tabs and devices; a bot
+     * logging into an account from a new session on every request would otherwise make each of its
+     * evaluations walk tens of thousands of them. Pushing out the busiest device's oldest session, not the
+     * account's, means one device opening sessions by the hundred pushes out its own; and refusing the
+     * newcomer when every device holds one means a hundred made-up devices (allowed page views sent with
+     * the public client id) cannot push out a live session either: no established session is pushed out
+     * but by another of its own device's, so a flood cannot hide the owner's live tab from
+     * {@code concurrent_sessions}. An account with that many live at once is not one person's, though a
+     * session not kept does not count for it.
      */
     int MAX_SESSIONS_PER_ACCOUNT = 100;
 
@@ -35,7 +39,9 @@ public interface Presence {
      * Marks the session live at {@code at}, on the given device (the zero id when unknown) and network, and
      * remembers for {@link #OPENED_MEMORY} that it was opened on that device and device type. Only an
      * evaluation that lets its device in touches: that is what makes the session one a heartbeat may
-     * {@link #resume}.
+     * {@link #resume}. A new session on an account at {@link #MAX_SESSIONS_PER_ACCOUNT} whose devices hold
+     * one each is not kept live, though its opening is remembered: a heartbeat brings it back once there
+     * is room.
      */
     void touch(String appId, String userId, LiveSession session);
 
@@ -54,7 +60,7 @@ public interface Presence {
      * evaluation resolved, not the heartbeat's token's: a copied token must not move a sharer's session onto
      * the owner's device.
      *
-     * @return whether the session is live now
+     * @return whether the session is live now (false too when the cap keeps it out, {@link #MAX_SESSIONS_PER_ACCOUNT})
      */
     boolean resume(String appId, String userId, String sessionId, String ip, Instant at);
 

@@ -217,24 +217,56 @@ public abstract class PresenceContract {
         assertThat(presence.live(app, "a", T0)).extracting(LiveSession::deviceId).containsExactly("dev-2");
     }
 
+    /**
+     * Past the cap, with every device holding one session, the established sessions stay and the newcomer
+     * is not kept, however the touches are ordered in time; a beat keeps an established one live, and the
+     * newcomer gets in once there is room.
+     */
     @Test
-    void anAccountKeepsItsSessionsWithTheLatestSignsOfLifeUpToTheLimit() {
+    void anAccountKeepsItsEstablishedSessionsUpToTheLimit() {
         int limit = Presence.MAX_SESSIONS_PER_ACCOUNT;
         presence.touch(app, "ann", session("tab-ann", "dev-ann", T0));
-        // Out of order, as beats reach nodes: tab-0 to tab-4 have the oldest signs of life, whenever they came.
+        // Out of order, as beats reach nodes: the first hundred to arrive are kept, whatever their signs of life.
         for (int i = limit + 4; i >= 0; i--) {
             presence.touch(app, "bot", session("tab-" + i, "dev-" + i, T0.plusMillis(100L * i)));
         }
         Instant now = T0.plusSeconds(30);
         assertThat(presence.live(app, "bot", now)).hasSize(limit).extracting(LiveSession::sessionId)
                 .doesNotContain("tab-0", "tab-1", "tab-2", "tab-3", "tab-4").contains("tab-5", "tab-" + (limit + 4));
-        assertThat(presence.liveSessions(app, now)).as("the app's count loses the pushed-out ones too").isEqualTo(limit + 1);
+        assertThat(presence.liveSessions(app, now)).as("the app's count leaves out the ones not kept too").isEqualTo(limit + 1);
         assertThat(presence.live(app, "ann", now)).as("another account keeps its own").hasSize(1);
 
         presence.touch(app, "bot", session("tab-5", "dev-5", T0.plusSeconds(20)));
         presence.touch(app, "bot", session("tab-new", "dev-new", T0.plusSeconds(21)));
-        assertThat(presence.live(app, "bot", now)).as("a beat keeps a session; the oldest then goes").hasSize(limit)
-                .extracting(LiveSession::sessionId).contains("tab-5", "tab-new").doesNotContain("tab-6");
+        assertThat(presence.resume(app, "bot", "tab-0", "198.51.100.7", T0.plusSeconds(22))).as("opened, but no room").isFalse();
+        assertThat(presence.live(app, "bot", now)).as("a beat keeps a session; a newcomer is not kept").hasSize(limit)
+                .extracting(LiveSession::sessionId).contains("tab-5", "tab-6").doesNotContain("tab-new", "tab-0");
+
+        Instant lapsed = T0.plusSeconds(105);
+        assertThat(presence.resume(app, "bot", "tab-0", "198.51.100.7", lapsed)).as("the others lapsed: room again").isTrue();
+        assertThat(presence.live(app, "bot", lapsed)).extracting(LiveSession::sessionId).containsExactlyInAnyOrder("tab-0", "tab-5");
+    }
+
+    /**
+     * Review 48b, finding 1: a sharer refused for a concurrent session opened a hundred allowed page views
+     * on a hundred made-up devices, one session each. Pushing out the oldest session of the account then
+     * took the owner's live tab, the sharer's laptop got in, and the owner's next page view was refused.
+     * No device holding two, the newcomers are the ones not kept.
+     */
+    @Test
+    void aHundredDevicesWithOneSessionEachCannotPushOutTheOwnersLiveTab() {
+        int limit = Presence.MAX_SESSIONS_PER_ACCOUNT;
+        presence.touch(app, "ann", session("tab-owner", "dev-owner", T0));
+        for (int i = 0; i < limit + 20; i++) {
+            presence.touch(app, "ann", new LiveSession("tab-helper-" + i, "dev-helper-" + i, "mobile", "203.0.113.41", T0.plusSeconds(1).plusMillis(i)));
+        }
+
+        Instant now = T0.plusSeconds(30);
+        assertThat(presence.live(app, "ann", now)).hasSize(limit).extracting(LiveSession::sessionId)
+                .contains("tab-owner", "tab-helper-0", "tab-helper-" + (limit - 2)).doesNotContain("tab-helper-" + (limit - 1));
+        assertThat(presence.refresh(app, "ann", "tab-owner", "198.51.100.7", now)).as("the owner's beat finds it live").isTrue();
+        assertThat(presence.resume(app, "ann", "tab-helper-" + (limit + 19), "203.0.113.41", now)).as("a helper's beat").isFalse();
+        assertThat(presence.live(app, "ann", now)).extracting(LiveSession::sessionId).contains("tab-owner");
     }
 
     /**
