@@ -313,6 +313,7 @@ public final class EvaluationPipeline {
                 opened.map(ChallengeIssuer.Opened::challenge), observed, WebhookEvents.of(webhooks, evaluation, account, device, attach),
                 agent.browserMajor()));
         keepSessionLive(request, device, deviceType, ip, at, attach);
+        endRefusedPageView(request, at, attach);
         notifyOwner(request, decision, evaluation, device, logout, at);
         return evaluation;
     }
@@ -352,6 +353,27 @@ public final class EvaluationPipeline {
         }
         catch (RuntimeException e) {
             // Best effort: the next heartbeat touches it again.
+        }
+    }
+
+    /**
+     * A page view not let in (denied, sent to a challenge, or from a logged-out device) ends its session:
+     * a single-page app keeps one session for all its page views, and an earlier one's allow must not keep
+     * the tab live once a later one is refused, or the tab the app refused still showed the owner a
+     * concurrent session. Only {@code access}: a custom action refused on an allowed page (an export the
+     * plan does not include) says nothing of the page view. Imported history is not now. Presence failing
+     * must not fail an evaluation that is already stored.
+     */
+    private void endRefusedPageView(EvaluationRequest request, Instant at, boolean letIn) {
+        if (letIn || !Actions.ACCESS.equals(request.action()) || request.userId().isEmpty() || request.sessionId().isEmpty()
+                || request.timestamp().isPresent()) {
+            return;
+        }
+        try {
+            presence.end(request.appId(), request.userId().get(), request.sessionId().get(), at);
+        }
+        catch (RuntimeException e) {
+            // Best effort: the SDK stops the tab's heartbeats on the same answer.
         }
     }
 

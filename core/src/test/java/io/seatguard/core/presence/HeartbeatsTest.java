@@ -35,6 +35,7 @@ class HeartbeatsTest {
     private static final String APP = "app_test";
     private static final String OWNER_IP = "81.2.69.142";
     private static final String SHARER_IP = "2.125.160.216";
+    private static final String VPN_IP = "5.62.60.10";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T12:00:00Z"));
     private final InMemoryEvaluationStore store = new InMemoryEvaluationStore();
@@ -46,6 +47,13 @@ class HeartbeatsTest {
     private final EvaluationPipeline pipeline = new EvaluationPipeline(new FixedUserAgentParser(), new DeviceResolver(store, ids::newRandomId), store,
             CheckRegistry.standard(), denySharing, store, ids, clock, presence, new RiskScorer(RiskWeights.defaults()));
     private final Heartbeats heartbeats = new Heartbeats(presence, store, store, clock);
+    /** {@link #denySharing}, and also: metadata {@code vpn: "y"} → deny, {@code chal: "y"} → challenge. */
+    private final EvaluationPipeline refusingVpnsAndChallenging = new EvaluationPipeline(new FixedUserAgentParser(),
+            new DeviceResolver(store, ids::newRandomId), store, CheckRegistry.standard(),
+            (appId, facts) -> "y".equals(facts.metadata().get("vpn")) ? new PolicyDecision(Verdict.DENY, Optional.empty(), List.of(), Optional.empty())
+                    : "y".equals(facts.metadata().get("chal")) ? new PolicyDecision(Verdict.CHALLENGE, Optional.empty(), List.of(), Optional.empty())
+                    : denySharing.decide(appId, facts),
+            store, ids, clock, presence, new RiskScorer(RiskWeights.defaults()));
 
     /**
      * The sharer, refused for the owner's live session, keeps its page open and its heartbeats going: the
@@ -111,6 +119,60 @@ class HeartbeatsTest {
         assertThat(heartbeats.beat(APP, "kay", "ses_k1", Optional.of("tok-kay-owner-0000001"), SHARER_IP)).isEqualTo(new Heartbeats.Beat(false, true));
         assertThat(presence.live(APP, "kay", clock.instant())).isEmpty();
         assertThat(store.link(APP, "kay", owner.device().id())).as("the token's own device stays in").isPresent();
+    }
+
+    /**
+     * Review 48b, finding 5: a single-page app keeps one session for all its page views. A later view the
+     * app's policy refuses (here: from a VPN) ends it, so the heartbeats its earlier allow started do not
+     * keep a tab the app refused live, and the owner's next page view is not refused for it.
+     */
+    @Test
+    void aSinglePageAppsTabRefusedOnALaterPageViewIsNoLongerLive() {
+        DeviceSignals sharer = otherMachine("tok-lee-sharer-000001");
+        assertThat(view("lee", "ses_spa", sharer, SHARER_IP, Map.of()).verdict()).isEqualTo(Verdict.ALLOW);
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(view("lee", "ses_spa", sharer, VPN_IP, Map.of("vpn", "y")).verdict()).isEqualTo(Verdict.DENY);
+
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(heartbeats.beat(APP, "lee", "ses_spa", Optional.of("tok-lee-sharer-000001"), VPN_IP)).isEqualTo(new Heartbeats.Beat(false, false));
+        Evaluation owner = view("lee", "ses_owner", laptop("tok-lee-owner-0000001", "canvas-a"), OWNER_IP, Map.of());
+        assertThat(owner.checks()).containsEntry("concurrent_sessions", false);
+        assertThat(owner.verdict()).isEqualTo(Verdict.ALLOW);
+    }
+
+    /** Sent to a challenge, a later page view is not let in either: its tab is no session until the challenge is passed. */
+    @Test
+    void aSinglePageAppsTabSentToAChallengeOnALaterPageViewIsNoLongerLive() {
+        DeviceSignals laptop = laptop("tok-mia-owner-0000001", "canvas-a");
+        view("mia", "ses_spa", laptop, OWNER_IP, Map.of());
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(view("mia", "ses_spa", laptop, OWNER_IP, Map.of("chal", "y")).verdict()).isEqualTo(Verdict.CHALLENGE);
+
+        assertThat(heartbeats.beat(APP, "mia", "ses_spa", Optional.of("tok-mia-owner-0000001"), OWNER_IP).active()).isFalse();
+        assertThat(presence.live(APP, "mia", clock.instant())).isEmpty();
+        clock.advance(Duration.ofSeconds(40));
+        assertThat(view("mia", "ses_spa", laptop, OWNER_IP, Map.of()).verdict()).as("back from the challenge").isEqualTo(Verdict.ALLOW);
+        assertThat(presence.live(APP, "mia", clock.instant())).as("its next page view let in opens it again")
+                .extracting(Presence.LiveSession::sessionId).containsExactly("ses_spa");
+    }
+
+    /** A custom action refused on an allowed page (an export the plan lacks) says nothing of the page view: its session stays. */
+    @Test
+    void aRefusedCustomActionLeavesThePagesSessionLive() {
+        DeviceSignals laptop = laptop("tok-ned-owner-0000001", "canvas-a");
+        view("ned", "ses_page", laptop, OWNER_IP, Map.of());
+        Evaluation export = refusingVpnsAndChallenging.evaluate(new EvaluationRequest(APP, "export.csv", Optional.of("ned"), Optional.empty(),
+                Optional.empty(), Map.of("vpn", "y"), Optional.of("ses_page"), Optional.empty(), laptop, IpAddresses.parse(OWNER_IP).orElseThrow(),
+                Optional.of("computer"), Optional.empty()));
+        assertThat(export.verdict()).isEqualTo(Verdict.DENY);
+
+        assertThat(heartbeats.beat(APP, "ned", "ses_page", Optional.of("tok-ned-owner-0000001"), OWNER_IP).active()).isTrue();
+    }
+
+    /** A page view judged by {@link #refusingVpnsAndChallenging}, with the page's metadata. */
+    private Evaluation view(String user, String session, DeviceSignals device, String ip, Map<String, Object> metadata) {
+        return refusingVpnsAndChallenging.evaluate(new EvaluationRequest(APP, "access", Optional.of(user), Optional.empty(), Optional.empty(), metadata,
+                Optional.of(session), Optional.empty(), device, IpAddresses.parse(ip).orElseThrow(), Optional.of("computer"), Optional.empty()));
     }
 
     private Evaluation access(String user, String session, DeviceSignals device, String ip) {
