@@ -113,9 +113,9 @@ export class Seatguard {
         // Logged out: go where the app's policy sends logged-out devices, if it names a place.
         if (result.redirect) (this.options.navigate ?? ((url: string) => location.assign(url)))(new URL(result.redirect, location.href).toString());
       } else if (result.redirect) {
-        const target = new URL(result.redirect, location.href);
-        target.searchParams.set('return_to', input.return_to ?? location.href);
-        (this.options.navigate ?? ((url: string) => location.assign(url)))(target.toString());
+        // The challenge comes back to the return_to the evaluation sent: the link carries nothing more (the
+        // page's whole URL added to it took the request line past 8 KB, and the challenge page answered 414).
+        (this.options.navigate ?? ((url: string) => location.assign(url)))(new URL(result.redirect, location.href).toString());
       } else if (result.verdict === 'allow' && !result.logout && input.user) {
         // Only a page view let in has a session to keep: a denied one opened none, and its heartbeats
         // must not make it live (the owner's next page would then see a concurrent session).
