@@ -23,7 +23,10 @@ const MAX_RETURN_TO = 2048;
 export interface Evaluate {
   login(input?: EvaluateInput): Promise<EvaluateResult>;
   signup(input?: EvaluateInput): Promise<EvaluateResult>;
-  /** Evaluates a protected page view, follows a challenge redirect by itself and keeps an allowed view's session live. */
+  /**
+   * Evaluates a protected page view, follows a challenge redirect by itself and keeps an allowed view's
+   * session live, until a later view of the tab is denied or challenged.
+   */
   access(input?: EvaluateInput): Promise<EvaluateResult>;
   custom(action: string, input?: EvaluateInput): Promise<EvaluateResult>;
 }
@@ -108,6 +111,13 @@ export class Seatguard {
   private async access(input: EvaluateInput = {}): Promise<EvaluateResult> {
     this.lastAccess = input;
     const result = await this.run('access', input, true);
+    if (result.verdict !== null && result.verdict !== 'allow') {
+      // A later page view of this tab refused (a single-page app keeps one session for all its views):
+      // the server ended the session with that answer, and an earlier view's heartbeats must not keep it.
+      // A failed evaluation decided nothing, so its heartbeats go on.
+      this.heartbeat?.stop();
+      this.heartbeat = null;
+    }
     try {
       if (result.logout) {
         // Logged out: go where the app's policy sends logged-out devices, if it names a place.

@@ -359,6 +359,37 @@ describe('access', () => {
     expect(calls.filter((call) => call.url.endsWith('/heartbeat') && call.body.user === 'denied-user')).toHaveLength(0);
   });
 
+  it('stops keeping a single-page app\'s session live once a later page view is denied or challenged, not when one fails', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    let evaluation = () => answer(200, ALLOW);
+    serve((url) => (url.endsWith('/heartbeat') ? answer(200, { active: true, logout: false }) : evaluation()));
+    const navigate = vi.fn();
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: 1000, navigate });
+    const beats = () => calls.filter((call) => call.url.endsWith('/heartbeat') && call.body.user === 'spa-user').length;
+    await seatguard.evaluate.access({ user: 'spa-user' });
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(beats()).toBe(2);
+
+    evaluation = () => answer(503, { detail: 'try again' }, 'application/problem+json');
+    await seatguard.evaluate.access({ user: 'spa-user' });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(beats()).toBe(3);
+
+    evaluation = () => answer(200, { ...ALLOW, verdict: 'deny' });
+    expect((await seatguard.evaluate.access({ user: 'spa-user' })).verdict).toBe('deny');
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(beats()).toBe(3);
+
+    evaluation = () => answer(200, ALLOW);
+    await seatguard.evaluate.access({ user: 'spa-user' });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(beats()).toBe(4);
+    evaluation = () => answer(200, { ...ALLOW, verdict: 'challenge', redirect: '/challenge/ch_5' });
+    await seatguard.evaluate.access({ user: 'spa-user' });
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(beats()).toBe(4);
+  });
+
   it('does not keep a session live for a failed or anonymous evaluation', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     serve(() => answer(500, { detail: 'boom' }, 'application/problem+json'));
