@@ -225,7 +225,7 @@ class DashboardPagesTest {
 
             Map<String, String> form = new HashMap<>(Map.of("app", app.id(), "id", id, "do", "save", "name", "Many devices", "action_access", "1",
                     "priority", "5", "join", "any", "check0", "device_count", "op0", "gt"));
-            form.putAll(Map.of("value0", "4", "verdict", "challenge"));
+            form.putAll(Map.of("value0", "4", "verdict", "challenge", "stored", policyForm(edit).get("stored")));
             form.putAll(Map.of("mode", "enforce", "challenge_type", "device_limit", "device_limit", "4", "success_url", "https://app.example/plans",
                     "logout_url", "https://app.example/bye"));
             assertThat(browser.post(server.url() + "/dashboard/policies", form).statusCode()).isEqualTo(303);
@@ -234,6 +234,7 @@ class DashboardPagesTest {
             assertThat(saved.get("challenge").get("device_limit").asInt()).isEqualTo(4);
             assertThat(server.get("/v3/policies", app.bearer()).json().get("data")).as("replaced, not added").hasSize(1);
             // A priority the API would refuse is refused here too, never narrowed to another number.
+            form.put("stored", policyForm(browser.get(server.url() + "/dashboard/policies?app=" + app.id() + "&edit=" + id).body()).get("stored"));
             for (String priority : List.of("4294967297", "-2147483648", "1.5", "high")) {
                 form.put("priority", priority);
                 HttpResponse<String> refused = browser.post(server.url() + "/dashboard/policies", form);
@@ -296,6 +297,18 @@ class DashboardPagesTest {
             assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
             assertThat(refused.body()).contains("was changed after this form was opened").contains("Nothing was saved");
             assertThat(server.get("/v3/policies/" + id, app.bearer()).json().get("name").asText()).isEqualTo("strings");
+            // Review 48b: without its fingerprint (a page from before it was carried) the same form was saved unchecked.
+            stale.remove("stored");
+            HttpResponse<String> unknowable = browser.post(server.url() + "/dashboard/policies", stale);
+            assertThat(unknowable.statusCode()).isEqualTo(409);
+            assertThat(unknowable.body()).contains("does not say which version of policy " + id).contains("open the policy again");
+            assertThat(server.get("/v3/policies/" + id, app.bearer()).json().get("name").asText()).isEqualTo("strings");
+            Map<String, String> fresh = policyForm(browser.get(server.url() + "/dashboard/policies?app=" + app.id() + "&edit=" + id).body());
+            fresh.put("do", "save");
+            fresh.remove("stored");
+            assertThat(browser.post(server.url() + "/dashboard/policies", fresh).statusCode()).as("even when nothing changed since").isEqualTo(409);
+            fresh.put("id", "");
+            assertThat(browser.post(server.url() + "/dashboard/policies", fresh).statusCode()).as("a new policy has nothing to compare").isEqualTo(303);
         }
     }
 

@@ -122,7 +122,8 @@ public final class PolicyPages {
 
     /**
      * Why a save of the form must not replace the stored policy: the form cannot hold it as it is (checked
-     * again, as the policy may have changed since the page was opened), or it changed since.
+     * again, as the policy may have changed since the page was opened), or it changed since, or the form
+     * does not say what it was opened on.
      */
     private Optional<String> refusesSave(App app, Policy stored, Map<String, String> form) {
         Optional<String> readOnly = offer(app, stored).readOnlyBecause();
@@ -130,7 +131,13 @@ public final class PolicyPages {
             return readOnly.map(why -> why + " Nothing was saved.");
         }
         String seen = form.getOrDefault("stored", "");
-        if (!seen.isEmpty() && !seen.equals(PolicyEditing.fingerprint(stored.definition()))) {
+        // No fingerprint (a page from before it was carried, or a hand-made post) cannot show the policy is
+        // unchanged since, so it is refused as a changed one would be, rather than saved unchecked.
+        if (seen.isEmpty()) {
+            return Optional.of("This form does not say which version of policy " + stored.id() + " it was opened on, so saving it could undo"
+                    + " a change made since (in another tab or through the API). Nothing was saved: open the policy again to edit what is stored now.");
+        }
+        if (!seen.equals(PolicyEditing.fingerprint(stored.definition()))) {
             return Optional.of("Policy " + stored.id() + " was changed after this form was opened (in another tab or through the API), so saving"
                     + " the form would undo that change. Nothing was saved: open the policy again to edit what is stored now.");
         }
