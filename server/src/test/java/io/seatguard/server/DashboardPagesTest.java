@@ -271,7 +271,11 @@ class DashboardPagesTest {
                      "conditions":{"check":"is_new_device","op":"eq","value":true},"verdict":"deny","notify":{"channels":["email"]}}""", """
                     {"name":"slow","actions":["login"],"conditions":{"check":"risk.score","op":"gte","value":70},"verdict":"challenge",
                      "challenge":{"type":"verification","channels":["email"],"success_url":"https://app.example/in","expires_in_seconds":3600}}""", """
-                    {"name":"nested","actions":["login"],"conditions":{"not":{"check":"user","op":"eq","value":" carol "}},"verdict":"allow"}""");
+                    {"name":"nested","actions":["login"],"conditions":{"not":{"check":"user","op":"eq","value":" carol "}},"verdict":"allow"}""", """
+                    {"name":"crlf","mode":"enforce","actions":["login"],"conditions":{"check":"metadata.address","op":"eq","value":"1 Main St\\nSpringfield"},
+                     "verdict":"deny"}""", """
+                    {"name":"user lines","actions":["login"],"conditions":{"any":[{"check":"user","op":"eq","value":"a\\nb"},
+                     {"check":"user","op":"ne","value":"a\\rb"},{"check":"metadata.s","op":"eq","value":"c\\rd"}]},"verdict":"deny"}""");
             for (String policy : policies) {
                 TestServer.Response made = server.post("/v3/policies", policy, app.bearer());
                 assertThat(made.status()).as(made.body()).isEqualTo(201);
@@ -324,7 +328,10 @@ class DashboardPagesTest {
     private static final Pattern OPTION = Pattern.compile("<option( value=\"([^\"]*)\")?( selected)?>([^<]*)</option>");
     private static final Pattern TEXTAREA = Pattern.compile("<textarea [^>]*name=\"([^\"]+)\"[^>]*>(.*?)</textarea>", Pattern.DOTALL);
 
-    /** The policy form's fields as a browser posts them: ticked boxes only, each select's chosen option, text unescaped. */
+    /**
+     * The policy form's fields as a browser posts them: ticked boxes only, each select's chosen option, text
+     * unescaped; a text input's line breaks dropped, and every other line break (LF, CR or CRLF) sent as CRLF.
+     */
     private static Map<String, String> policyForm(String page) {
         int start = page.indexOf("<form method=\"post\" action=\"/dashboard/policies\">");
         assertThat(start).as("an editable policy form").isNotNegative();
@@ -336,7 +343,9 @@ class DashboardPagesTest {
             Matcher name = Pattern.compile("name=\"([^\"]+)\"").matcher(attributes);
             Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(attributes);
             if (name.find() && (!attributes.contains("type=\"checkbox\"") || attributes.contains(" checked"))) {
-                fields.put(name.group(1), value.find() ? unescape(value.group(1)) : "");
+                String text = value.find() ? unescape(value.group(1)) : "";
+                // A text field cannot hold a line break: the browser strips them from its value.
+                fields.put(name.group(1), attributes.contains("type=") ? text : text.replaceAll("[\r\n]", ""));
             }
         }
         Matcher select = SELECT.matcher(form);
@@ -353,10 +362,11 @@ class DashboardPagesTest {
         }
         Matcher textarea = TEXTAREA.matcher(form);
         while (textarea.find()) {
-            // The HTML parser drops one newline right after <textarea>.
-            String text = unescape(textarea.group(2));
+            // The HTML parser reads CR and CRLF as LF, and drops one newline right after <textarea>.
+            String text = unescape(textarea.group(2)).replaceAll("\r\n?", "\n");
             fields.put(textarea.group(1), text.startsWith("\n") ? text.substring(1) : text);
         }
+        fields.replaceAll((name, value) -> value.replaceAll("\r\n|\r|\n", "\r\n"));
         return fields;
     }
 

@@ -15,10 +15,11 @@ import java.util.function.Function;
 
 /**
  * How a stored policy is put in the dashboard's form so that saving it unchanged stores it unchanged.
- * Each way is proven by reading it back: the form's fields, built into a tree as a post would be and
- * validated, must give the stored definition; failing that the JSON field (the stored tree itself) must;
- * failing both the policy is shown read-only, to be changed through the API. A form that silently held
- * less than the policy once turned "metadata.plan eq premium AND device_count gt 5" into "device_count gt 5".
+ * Each way is proven by reading it back: the form's fields, as a browser posts them ({@link BrowserSubmission}),
+ * built into a tree as a post would be and validated, must give the stored definition; failing that the
+ * JSON field (the stored tree itself) must; failing both the policy is shown read-only, to be changed
+ * through the API. A form that silently held less than the policy once turned "metadata.plan eq premium
+ * AND device_count gt 5" into "device_count gt 5".
  */
 final class PolicyEditing {
     private PolicyEditing() {}
@@ -38,11 +39,13 @@ final class PolicyEditing {
     static Offer of(String policyId, PolicyDefinition stored, PolicyFields fields, Function<Object, PolicyDefinition> validate, boolean refusedNow) {
         Map<String, Object> tree = PolicyTree.of(stored);
         Map<String, String> form = PolicyForm.fields(tree, fields);
-        if (!form.containsKey("json") && readsBack(PolicyForm.tree(name -> form.getOrDefault(name, ""), fields), stored, validate)) {
+        // Proven on what a browser posts back: a value "a\nb" comes back "a\r\nb", which is another account id.
+        Map<String, String> posted = BrowserSubmission.of(form);
+        if (!form.containsKey("json") && readsBack(PolicyForm.tree(name -> posted.getOrDefault(name, ""), fields), stored, validate)) {
             return new Offer(form, Optional.empty());
         }
         Map<String, String> json = PolicyForm.jsonFields(tree);
-        if (refusedNow || readsBack(tree(json.get("json")), stored, validate)) {
+        if (refusedNow || readsBack(tree(BrowserSubmission.value(json.get("json"))), stored, validate)) {
             return new Offer(json, Optional.empty());
         }
         return new Offer(json, Optional.of("This policy holds what the form cannot save without changing it, so it is shown read-only;"

@@ -222,11 +222,13 @@ final class PolicyForm {
 
     /**
      * A value as typed in the form: a text that {@link #value} would read as another type (a metadata
-     * string "45" or "true") is written JSON-quoted, which {@link #value} reads back as that string.
+     * string "45" or "true") is written JSON-quoted, which {@link #value} reads back as that string. So is
+     * one holding a line break, which a browser would post back as CRLF; JSON writes it as {@code \n}.
      */
     private static String text(ValueType type, Object value) {
         String text = String.valueOf(value);
-        if (type == ValueType.ANY && value instanceof String && !(value(type, "eq", text) instanceof String same && same.equals(text))) {
+        if (type == ValueType.ANY && value instanceof String
+                && (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0 || !(value(type, "eq", text) instanceof String same && same.equals(text)))) {
             try {
                 return io.seatguard.server.http.Json.MAPPER.writeValueAsString(text);
             }

@@ -56,7 +56,16 @@ class PolicyFormRoundTripTest {
                          "challenge":{"type":"device_limit","device_limit":3,"logout_url":"https://app.example/out"}}"""),
                 Arguments.of("rows", """
                         {"name":"nets","actions":["login"],"conditions":{"check":"ip","op":"in","value":["2001:db8::1","192.0.2.7"]},"verdict":"deny"}"""),
+                // A browser posts every line break as CRLF: a metadata value with a LF or CR is JSON-quoted in its row ...
+                Arguments.of("rows", """
+                        {"name":"lines","actions":["login"],"conditions":{"any":[{"check":"metadata.address","op":"eq","value":"1 Main St\\nSpringfield"},
+                         {"check":"metadata.s","op":"eq","value":"a\\rb"},{"check":"metadata.t","op":"in","value":["x\\r\\ny","z"]}]},"verdict":"deny"}"""),
                 // What the rows cannot hold goes to the JSON field whole.
+                // ... and an account id with one (AccountIds allows them) cannot be a row's plain text.
+                Arguments.of("json", """
+                        {"name":"user lf","actions":["login"],"conditions":{"check":"user","op":"eq","value":"a\\nb"},"verdict":"deny"}"""),
+                Arguments.of("json", """
+                        {"name":"user cr","actions":["login"],"conditions":{"check":"user","op":"ne","value":"a\\rb"},"verdict":"deny"}"""),
                 Arguments.of("json", """
                         {"name":"nested","actions":["login"],"conditions":{"not":{"check":"user","op":"eq","value":"x"}},"verdict":"allow"}"""),
                 Arguments.of("json", """
@@ -116,8 +125,13 @@ class PolicyFormRoundTripTest {
         }
     }
 
-    /** What the page posts for these fields: the JSON field when it is filled, else the tree the fields build. */
-    private static Object posted(Map<String, String> form) throws Exception {
+    /**
+     * What the page posts for these fields: the JSON field when it is filled, else the tree the fields build;
+     * each value as a browser sends it, with its line breaks (LF, CR or CRLF) as CRLF.
+     */
+    private static Object posted(Map<String, String> shown) throws Exception {
+        Map<String, String> form = new java.util.HashMap<>();
+        shown.forEach((name, value) -> form.put(name, value.replaceAll("\r\n|\r|\n", "\r\n")));
         String json = form.getOrDefault("json", "");
         return json.isBlank() ? PolicyForm.tree(name -> form.getOrDefault(name, ""), FIELDS) : Json.MAPPER.readValue(json, Object.class);
     }
