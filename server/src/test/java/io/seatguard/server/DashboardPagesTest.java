@@ -653,6 +653,42 @@ class DashboardPagesTest {
         }
     }
 
+    /**
+     * Review 48b: a browser posts a line break in a form value as CRLF, so the Log out form of account
+     * "x\ny" posted "x\r\ny" and was answered 404. Each form is posted as a browser would post it.
+     */
+    @Test
+    void aDeviceIsLoggedOutFromTheAccountPageWhateverTheAccountIdHolds() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            PageClient browser = signedIn(server);
+            int n = 0;
+            for (String user : List.of("x\ny", "x\ry", "x\r\ny", " a+b%41 & c ")) {
+                n++;
+                TestServer.Response made = server.post("/v3/evaluate", io.seatguard.server.http.Json.MAPPER.writeValueAsString(Map.of("action", "login",
+                        "user", user, "ip", "198.51.100.5", "device", Map.of("token", "tok_line_laptop_00000" + n))), app.bearer());
+                assertThat(made.status()).as(made.body()).isEqualTo(200);
+                String page = browser.get(server.url() + "/dashboard/accounts?app=" + app.id() + "&user="
+                        + java.net.URLEncoder.encode(user, java.nio.charset.StandardCharsets.UTF_8)).body();
+                Matcher form = Pattern.compile("<form method=\"post\" action=\"/dashboard/accounts/logout\">(.*?)</form>", Pattern.DOTALL).matcher(page);
+                assertThat(form.find()).as(page).isTrue();
+                Map<String, String> fields = new HashMap<>();
+                Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">").matcher(form.group(1));
+                while (hidden.find()) {
+                    fields.put(hidden.group(1), unescape(hidden.group(2)).replaceAll("\r\n|\r|\n", "\r\n"));
+                }
+                HttpResponse<String> loggedOut = browser.post(server.url() + "/dashboard/accounts/logout", fields);
+                assertThat(loggedOut.statusCode()).as(loggedOut.body()).isEqualTo(303);
+                assertThat(server.get(encodePath("/v3/users/" + user + "/devices"), app.bearer()).json().get("data").findValuesAsText("status"))
+                        .as(user).containsExactly("detached");
+            }
+            HttpResponse<String> garbled = browser.post(server.url() + "/dashboard/accounts/logout", Map.of("app", app.id(), "user_encoded", "x%zz",
+                    "device", "01a24321-0000-7000-8000-000000000000"));
+            assertThat(garbled.statusCode()).isEqualTo(400);
+            assertThat(garbled.body()).contains("user_encoded: must be an account id percent-encoded");
+        }
+    }
+
     @Test
     void everyDashboardRouteRefusesAnAnonymousRequestAndAFormWithoutItsToken() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {

@@ -47,7 +47,7 @@ public final class AccountPages {
             <table><thead><tr><th scope="col">Device</th><th scope="col">Type</th><th scope="col">Browser / OS</th><th scope="col">Status</th><th scope="col">Last seen</th><th scope="col">Country</th><th scope="col"></th></tr></thead>
             <tbody>{{#devices}}<tr><td>{{id}}</td><td>{{type}}</td><td>{{browser}} / {{os}}</td><td>{{status}}</td><td>{{lastSeen}}</td><td>{{country}}</td>
             <td>{{^readOnly}}{{#attached}}<form method="post" action="/dashboard/accounts/logout"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
-            <input type="hidden" name="user" value="{{user}}"><input type="hidden" name="device" value="{{id}}"><button type="submit" class="secondary">Log out</button></form>{{/attached}}{{/readOnly}}</td></tr>{{/devices}}</tbody></table>
+            <input type="hidden" name="user_encoded" value="{{userEncoded}}"><input type="hidden" name="device" value="{{id}}"><button type="submit" class="secondary">Log out</button></form>{{/attached}}{{/readOnly}}</td></tr>{{/devices}}</tbody></table>
             <h2>Sessions live now</h2>
             <table id="live-sessions"><thead><tr><th scope="col">Session</th><th scope="col">Device</th><th scope="col">Type</th><th scope="col">IP</th><th scope="col">Last sign of life</th></tr></thead>
             <tbody>{{#sessions}}<tr><td>{{id}}</td><td>{{device}}</td><td>{{type}}</td><td>{{ip}}</td><td>{{lastSeen}}</td></tr>{{/sessions}}</tbody></table>
@@ -130,8 +130,11 @@ public final class AccountPages {
                         .toList());
                 // Redis down: the page says the live sessions are unknown rather than failing, or claiming there are none.
                 found.put("sessionsUnknown", live.isEmpty());
-                // The device rows' forms read csrf, appId and user from this enclosing context.
+                // The device rows' forms read csrf, appId and userEncoded from this enclosing context. The id goes
+                // percent-encoded: a browser posts a line break in a form value as CRLF, so "x\ny" as it is
+                // came back "x\r\ny", another account, and its devices could not be logged out.
                 found.put("csrf", operator.get().csrfToken());
+                found.put("userEncoded", URLEncoder.encode(user, StandardCharsets.UTF_8));
                 found.put("patterns", patterns.forUser(app.id(), user).stream().map(pattern -> Map.of("pattern", pattern.kind().wireName(),
                         "level", pattern.level().wireName(), "value", pattern.currentValue())).toList());
                 found.put("history", history.byUser(app.id(), user, 20, Optional.empty()).rows().stream().map(row -> Map.of("appId", app.id(),
@@ -149,7 +152,7 @@ public final class AccountPages {
             return;
         }
         App app = sessions.appOrFirst(ctx, ctx.formParam("app"));
-        String user = Optional.ofNullable(ctx.formParam("user")).orElse("");
+        String user = postedUser(ctx);
         String device = Optional.ofNullable(ctx.formParam("device")).orElse("");
         // As the API's DELETE: a device the account does not have is refused with a page saying so, not a
         // silent return to the account, where a mistyped or stale id would look logged out.
@@ -159,6 +162,23 @@ public final class AccountPages {
         }
         ctx.redirect("/dashboard/accounts?app=" + (app == null ? "" : app.id()) + "&user=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8),
                 io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * The account id of a log-out form: {@code user_encoded}, percent-encoded as the page writes it, so a
+     * line break survives the browser; else {@code user} as posted (a page from before, or a script).
+     */
+    private static String postedUser(Context ctx) {
+        String encoded = ctx.formParam("user_encoded");
+        if (encoded == null) {
+            return Optional.ofNullable(ctx.formParam("user")).orElse("");
+        }
+        try {
+            return java.net.URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+        }
+        catch (IllegalArgumentException e) {
+            throw SeatguardException.invalid("user_encoded", "must be an account id percent-encoded as the account page writes it");
+        }
     }
 
     public void patterns(Context ctx) {
