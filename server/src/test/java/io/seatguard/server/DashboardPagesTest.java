@@ -421,6 +421,44 @@ class DashboardPagesTest {
         }
     }
 
+    /**
+     * Review 48b: the list form split at commas and stripped spaces, so removing " carol " and "doe, john"
+     * removed carol and john, and adding "smith, anna" added two accounts. Only a line break separates.
+     */
+    @Test
+    void aUserListsValuesAreChangedExactlyAsTypedOnePerLine() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            TestServer.Response made = server.post("/v3/lists", """
+                    {"name":"ulist","kind":"user","values":[" carol ","carol","doe, john","john"]}""", app.bearer());
+            assertThat(made.status()).as(made.body()).isEqualTo(201);
+            String listId = made.json().get("id").asText();
+            PageClient browser = signedIn(server);
+            browser.get(server.url() + "/dashboard/lists?app=" + app.id() + "&list=" + listId);
+            // As a browser posts a textarea: its line breaks as CRLF.
+            assertThat(browser.post(server.url() + "/dashboard/lists/values", Map.of("app", app.id(), "list", listId, "do", "remove",
+                    "values", " carol \r\ndoe, john\r\n")).statusCode()).isEqualTo(303);
+            assertThat(server.get("/v3/lists/" + listId, app.bearer()).json().get("values").toString()).isEqualTo("[\"carol\",\"john\"]");
+            assertThat(browser.post(server.url() + "/dashboard/lists/values", Map.of("app", app.id(), "list", listId, "do", "add",
+                    "values", "smith, anna\r\n\r\n  dee  ")).statusCode()).isEqualTo(303);
+            assertThat(server.get("/v3/lists/" + listId, app.bearer()).json().get("values").toString())
+                    .isEqualTo("[\"carol\",\"john\",\"smith, anna\",\"  dee  \"]");
+            HttpResponse<String> created = browser.post(server.url() + "/dashboard/lists", Map.of("app", app.id(), "name", "made here", "kind", "user",
+                    "values", "doe, john\r\n carol "));
+            assertThat(created.statusCode()).isEqualTo(303);
+            String location = created.headers().firstValue("Location").orElseThrow();
+            assertThat(server.get("/v3/lists/" + location.substring(location.indexOf("list=") + 5), app.bearer()).json().get("values").toString())
+                    .isEqualTo("[\"doe, john\",\" carol \"]");
+            // Another kind cannot hold a space: a pasted value's surrounding spaces are dropped, as before.
+            HttpResponse<String> countries = browser.post(server.url() + "/dashboard/lists", Map.of("app", app.id(), "name", "places", "kind", "country",
+                    "values", " US \r\nca"));
+            assertThat(countries.statusCode()).isEqualTo(303);
+            String places = countries.headers().firstValue("Location").orElseThrow();
+            assertThat(server.get("/v3/lists/" + places.substring(places.indexOf("list=") + 5), app.bearer()).json().get("values").toString())
+                    .isEqualTo("[\"US\",\"CA\"]");
+        }
+    }
+
     /** Found by probing the forms: what the API refuses, a form must not store by another way in. */
     @Test
     void whatTheApiRefusesNoDashboardFormStores() {

@@ -239,9 +239,10 @@ public final class AppPages {
         return Optional.ofNullable(ctx.formParam(name)).orElse("");
     }
 
+    /** One origin per line (blank lines skipped); commas also separate, as people paste them: an origin holds neither. */
     private static ArrayNode lines(String text) {
         ArrayNode array = Json.MAPPER.createArrayNode();
-        ListPages.lines(text).forEach(array::add);
+        java.util.Arrays.stream(text.split("[\\r\\n,]+")).map(String::strip).filter(value -> !value.isEmpty()).forEach(array::add);
         return array;
     }
 }

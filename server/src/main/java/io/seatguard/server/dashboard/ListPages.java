@@ -77,7 +77,7 @@ public final class ListPages {
             Map<String, Object> tree = new LinkedHashMap<>();
             tree.put("name", form(ctx, "name"));
             tree.put("kind", form(ctx, "kind"));
-            tree.put("values", lines(form(ctx, "values")));
+            tree.put("values", lines(form(ctx, "values"), ListKind.fromWireName(form(ctx, "kind"))));
             NamedList created = lists.create(app.id(), tree);
             return "/dashboard/lists?app=" + app.id() + "&list=" + created.id();
         });
@@ -86,7 +86,10 @@ public final class ListPages {
     public void changeValues(Context ctx) {
         withForm(ctx, (operator, app) -> {
             String listId = form(ctx, "list");
-            Map<String, Object> tree = Map.of("values", lines(form(ctx, "values")));
+            // The kind from the counted summaries, not the list itself: its values may be many. A list gone
+            // since is refused by the change below, whatever the kind.
+            Optional<ListKind> kind = lists.summaries(app.id()).stream().filter(list -> list.id().equals(listId)).findFirst().map(ListSummary::kind);
+            Map<String, Object> tree = Map.of("values", lines(form(ctx, "values"), kind));
             if ("remove".equals(ctx.formParam("do"))) {
                 lists.remove(app.id(), listId, tree);
             }
@@ -164,8 +167,15 @@ public final class ListPages {
         return Optional.ofNullable(ctx.formParam(name)).orElse("");
     }
 
-    /** One value per line (blank lines skipped); commas also separate, as people paste them. */
-    static List<String> lines(String text) {
-        return Arrays.stream(text.split("[\\r\\n,]+")).map(String::strip).filter(value -> !value.isEmpty()).toList();
+    /**
+     * One value per line, blank lines skipped, each sent to the API as it would receive it. Only line breaks
+     * separate (a browser posts each as CRLF): an account id may hold a comma or spaces ("doe, john",
+     * " carol "), which the API keeps as ids of their own, so splitting at commas or stripping removed or
+     * added other accounts. A value of another kind cannot hold a space, so its surrounding spaces (as
+     * pasted) are dropped.
+     */
+    static List<String> lines(String text, Optional<ListKind> kind) {
+        boolean exact = kind.isEmpty() || kind.get() == ListKind.USER;
+        return Arrays.stream(text.split("\r\n|\r|\n")).filter(line -> !line.isBlank()).map(line -> exact ? line : line.strip()).toList();
     }
 }
