@@ -125,11 +125,19 @@ class DashboardPagesTest {
             assertThat(garbage.body()).contains("Risk band is one of");
             // Review 48: an offset was read as UTC, second 99 ignored, February 30 rolled back to the 28th.
             for (String time : List.of("2026-12-05T01:00%2B05:00", "2026-12-05T01:00Z", "2026-12-01T00:00:99", "2026-02-30T10:00", "2026-12-01T24:00",
-                    "2026-12-01T00:00:00.5", "2026-12-01")) {
+                    "2026-12-01T00:00:00.5", "2026-12-01",
+                    // Review 48b: a signed year of up to nine digits was read, and its instant overflowed the store's bound (500).
+                    "%2B300000000-01-01T00:00", "%2B999999999-12-31T23:59", "-999999999-01-01T00:00", "%2B10000-01-01T00:00", "-0001-01-01T00:00",
+                    "10000-01-01T00:00", "226-01-01T00:00")) {
                 HttpResponse<String> refused = browser.get(base + "&from=" + time);
                 assertThat(refused.statusCode()).as(time).isEqualTo(400);
                 assertThat(refused.body()).as(time).contains("From and To are dates and times like");
+                HttpResponse<String> refusedTo = browser.get(base + "&to=" + time);
+                assertThat(refusedTo.statusCode()).as(time).isEqualTo(400);
+                assertThat(refusedTo.body()).as(time).contains("From and To are dates and times like");
             }
+            // The ends of the years the field takes are still times to filter by.
+            assertThat(browser.get(base + "&from=0000-01-01T00:00&to=9999-12-31T23:59:59").body()).contains(">ola<").contains(">pia<");
             String withSeconds = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC).format(Instant.now().minus(Duration.ofHours(1)));
             assertThat(browser.get(base + "&from=" + withSeconds).body()).as("seconds, as a datetime-local field may send them").contains(">ola<");
             HttpResponse<String> tooLong = browser.get(base + "&user=" + "u".repeat(257));

@@ -12,6 +12,8 @@ import java.util.random.RandomGenerator;
  * bits so an id cannot be guessed (seed 003 warns about guessed evaluation ids).
  */
 public final class IdGenerator {
+    /** The last millisecond a time-ordered id's 48-bit time can hold. */
+    private static final long MAX_MILLIS = (1L << 48) - 1;
     private final InstantSource clock;
     private final RandomGenerator random;
 
@@ -30,8 +32,17 @@ public final class IdGenerator {
     /**
      * The smallest time-ordered id of that millisecond: ids compare as strings in time order, so
      * {@code id >= lowerBound(from) AND id < lowerBound(to)} selects what was created in {@code [from, to)}.
+     * An id's time is 48 bits of milliseconds from 1970: a time before 1970 is below every id (shifted, it
+     * wrapped to above them all, and "since 1960" found nothing), and one past the last millisecond (year
+     * 10889) above every id (it wrapped, or overflowed toEpochMilli).
      */
     public static String lowerBound(java.time.Instant at) {
+        if (at.isBefore(java.time.Instant.EPOCH)) {
+            return new UUID(0L, 0L).toString();
+        }
+        if (at.isAfter(java.time.Instant.ofEpochMilli(MAX_MILLIS))) {
+            return new UUID(-1L, -1L).toString();
+        }
         return new UUID(at.toEpochMilli() << 16, 0L).toString();
     }
 

@@ -23,6 +23,17 @@ class IdGeneratorTest {
         assertThat(UUID.fromString(earlier).getMostSignificantBits() >>> 16).isEqualTo(clock.millis() - 1);
     }
 
+    /** Review 48b: a far time wrapped (before 1970) or overflowed (a year of nine digits) the 48-bit time. */
+    @Test
+    void aLowerBoundBeyondTheIdsTimesIsBelowOrAboveEveryId() {
+        String id = new IdGenerator(java.time.InstantSource.system(), new Random(3)).newTimeOrderedId();
+        assertThat(IdGenerator.lowerBound(Instant.parse("1960-01-01T00:00:00Z"))).isLessThan(id).isEqualTo(IdGenerator.lowerBound(Instant.MIN));
+        assertThat(IdGenerator.lowerBound(Instant.EPOCH)).isLessThan(id);
+        assertThat(IdGenerator.lowerBound(Instant.parse("9999-12-31T23:59:59Z"))).isGreaterThan(id);
+        assertThat(IdGenerator.lowerBound(Instant.parse("+300000000-01-01T00:00:00Z"))).isGreaterThan(id)
+                .isEqualTo(IdGenerator.lowerBound(Instant.MAX)).isGreaterThan(IdGenerator.lowerBound(Instant.ofEpochMilli((1L << 48) - 1)));
+    }
+
     @Test
     void deviceIdsAreVersion4() {
         IdGenerator ids = new IdGenerator(java.time.InstantSource.system(), new Random(3));

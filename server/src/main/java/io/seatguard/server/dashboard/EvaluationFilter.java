@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +30,14 @@ record EvaluationFilter(Map<String, String> fields, Instant from, Instant to, Op
     private static final List<String> NAMES = List.of("action", "verdict", "user", "device", "ip", "country", "risk", "from", "to");
     /**
      * What a datetime-local field sends, seconds optional; strict, so February 30 or second 99 is refused
-     * rather than rolled to another time, and an offset (+05:00) is refused rather than read as UTC.
+     * rather than rolled to another time, and an offset (+05:00) is refused rather than read as UTC. The
+     * year is four digits, 0000 to 9999: "uuuu" also took a signed year of up to nine digits
+     * (+300000000), past what a store's millisecond bound can hold, and the page answered 500.
      */
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm[:ss]", Locale.ROOT)
+    private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
+            .appendValue(ChronoField.YEAR, 4)
+            .appendPattern("-MM-dd'T'HH:mm[:ss]")
+            .toFormatter(Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
     private static final int MINUTE_LENGTH = "2026-11-30T09:15".length();
     private static final int MAX_LENGTH = 256;
