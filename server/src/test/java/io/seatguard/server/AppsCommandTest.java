@@ -84,21 +84,9 @@ class AppsCommandTest {
     @Test
     void aUrlThatIsNoHttpUrlIsSaidPlainlyWithExitStatusTwo() {
         for (String url : java.util.List.of("127.0.0.1:8484", "localhost:8484", "ftp://127.0.0.1:8484", "http://", "not a url", "")) {
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            PrintStream originalErr = System.err;
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit;
-            try {
-                CommandLine commandLine = new CommandLine(new Main());
-                // What escapes a command (a stack trace) picocli prints on its own writer: into err too.
-                commandLine.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
-                exit = commandLine.execute("apps", "list", "--url", url, "--admin-token", "x");
-            }
-            finally {
-                System.setErr(originalErr);
-            }
-            String said = err.toString(StandardCharsets.UTF_8);
-            assertThat(exit).as(url + ": " + said).isEqualTo(2);
+            Refusal refusal = refused("apps", "list", "--url", url, "--admin-token", "x");
+            String said = refusal.said();
+            assertThat(refusal.exit()).as(url + ": " + said).isEqualTo(2);
             assertThat(said).as(url).startsWith("seatguard: --url must be an http:// or https:// URL").contains("\"" + url + "\"")
                     .doesNotContain("Exception").doesNotContain("\tat ");
         }
@@ -106,20 +94,28 @@ class AppsCommandTest {
 
     @Test
     void anAdminTokenNoHeaderCanCarryIsSaidPlainly() {
+        Refusal refusal = refused("apps", "list", "--url", "http://127.0.0.1:1", "--admin-token", "first-line\nsecond-line");
+        assertThat(refusal.exit()).isEqualTo(2);
+        assertThat(refusal.said()).startsWith("seatguard: cannot send the admin token as given").doesNotContain("\tat ");
+    }
+
+    /** A command's exit status and what it wrote on standard error. */
+    private record Refusal(int exit, String said) {}
+
+    private static Refusal refused(String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream originalErr = System.err;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int exit;
         try {
             CommandLine commandLine = new CommandLine(new Main());
+            // What escapes a command (a stack trace) picocli prints on its own writer: into err too.
             commandLine.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
-            exit = commandLine.execute("apps", "list", "--url", "http://127.0.0.1:1", "--admin-token", "first-line\nsecond-line");
+            int exit = commandLine.execute(args);
+            return new Refusal(exit, err.toString(StandardCharsets.UTF_8));
         }
         finally {
             System.setErr(originalErr);
         }
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("seatguard: cannot send the admin token as given").doesNotContain("\tat ");
     }
 
     private static JsonNode run(int expectedExit, String... args) throws Exception {

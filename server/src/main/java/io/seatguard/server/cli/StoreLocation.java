@@ -28,16 +28,10 @@ final class StoreLocation {
      */
     SqlDatabase openExisting() throws StoreUnavailable {
         try {
-            return SqlDatabase.openExisting(settings());
+            return opened(() -> SqlDatabase.openExisting(settings()));
         }
         catch (NoStoreException e) {
             throw new StoreUnavailable(e.getMessage() + hint(), StoreUnavailable.REFUSED, e);
-        }
-        catch (IllegalArgumentException e) {
-            throw new StoreUnavailable("--database-url: " + e.getMessage(), StoreUnavailable.REFUSED, e);
-        }
-        catch (IllegalStateException e) {
-            throw new StoreUnavailable(e.getMessage(), StoreUnavailable.FAILED, e);
         }
     }
 
@@ -46,8 +40,13 @@ final class StoreLocation {
      * server's start does: for whoever asked for a new store by name, to provision it before that start.
      */
     SqlDatabase openOrMake() throws StoreUnavailable {
+        return opened(() -> SqlDatabase.open(settings()));
+    }
+
+    /** The store {@code opening} opens, its faults said as a command says them: a URL that is none, or a database that does not answer. */
+    private static SqlDatabase opened(java.util.function.Supplier<SqlDatabase> opening) throws StoreUnavailable {
         try {
-            return SqlDatabase.open(settings());
+            return opening.get();
         }
         catch (IllegalArgumentException e) {
             throw new StoreUnavailable("--database-url: " + e.getMessage(), StoreUnavailable.REFUSED, e);
