@@ -37,6 +37,11 @@ public record App(String id, String name, String clientId, List<String> allowedO
         return allowedOrigins.contains(origin);
     }
 
+    /** This app, allowing {@code origins} instead. */
+    public App withAllowedOrigins(List<String> origins) {
+        return new App(id, name, clientId, origins, createdAt, branding, requireSignedIdentity, identitySecrets);
+    }
+
     public App withIdentitySecrets(IdentitySecrets secrets) {
         return new App(id, name, clientId, allowedOrigins, createdAt, branding, requireSignedIdentity, secrets);
     }

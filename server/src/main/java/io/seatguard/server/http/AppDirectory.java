@@ -54,12 +54,23 @@ public final class AppDirectory {
         this.apps = requireNonNull(apps, "apps is null");
         this.ticker = requireNonNull(ticker, "ticker is null");
         this.byClientId = CacheBuilders.bounded(10_000).ticker(ticker).refreshAfterWrite(TTL).expireAfterWrite(STALE_LIMIT)
-                .build(new KeptWhileUnreadable<>(apps::findByClientId, ticker));
+                .build(new KeptWhileUnreadable<>(clientId -> apps.findByClientId(clientId).map(AppDirectory::asBrowsersSendThem), ticker));
         this.allOrigins = CacheBuilders.inline().ticker(ticker).refreshAfterWrite(TTL).expireAfterWrite(STALE_LIMIT)
                 .build(new KeptWhileUnreadable<>(key -> apps.list().stream()
-                        .flatMap(app -> app.allowedOrigins().stream())
+                        .flatMap(app -> asBrowsersSendThem(app).allowedOrigins().stream())
                         .collect(Collectors.toUnmodifiableSet()), ticker));
         this.rereadRecently = CacheBuilders.bounded(10_000).ticker(ticker).expireAfterWrite(REREAD_INTERVAL).build();
+    }
+
+    /**
+     * The app with its origins as a browser's {@code Origin} header writes them. Stored so since origins
+     * are read that way ({@link AppFields#origins}); one stored by an earlier release as written
+     * ({@code http://[0:0::1]}, {@code http://2130706433}) would otherwise never equal the header, and CORS
+     * compares text. One that does not read as an origin at all is kept as stored.
+     */
+    static App asBrowsersSendThem(App app) {
+        java.util.List<String> origins = app.allowedOrigins().stream().map(origin -> Origins.of(origin).orElse(origin)).distinct().toList();
+        return origins.equals(app.allowedOrigins()) ? app : app.withAllowedOrigins(origins);
     }
 
     /** A value and when it was read from the store (the ticker's nanoseconds). */
@@ -104,7 +115,7 @@ public final class AppDirectory {
         if (rereadRecently.asMap().putIfAbsent(clientId, Boolean.TRUE) != null) {
             return byClientId(clientId);
         }
-        Optional<App> stored = apps.findByClientId(clientId);
+        Optional<App> stored = apps.findByClientId(clientId).map(AppDirectory::asBrowsersSendThem);
         byClientId.put(clientId, new Held<>(stored, ticker.read()));
         return stored;
     }

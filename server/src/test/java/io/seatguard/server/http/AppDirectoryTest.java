@@ -45,6 +45,19 @@ class AppDirectoryTest {
         assertThat(directory.anyAppAllows("https://www.shop.example")).isTrue();
     }
 
+    /**
+     * Found in re-review: origins stored by an earlier release as written, in forms no browser sends, were
+     * compared as text with the Origin header, and the app's own pages got 403.
+     */
+    @Test
+    void originsStoredInAFormNoBrowserSendsAreReadAsBrowsersSendThem() {
+        store.app.set(app(List.of("http://[0:0::1]:8080", "HTTPS://Shop.Example:443", "http://2130706433", "https://shop.example")));
+        assertThat(directory.byClientId("pk_shop").orElseThrow().allowsOrigin("http://[::1]:8080")).isTrue();
+        assertThat(directory.byClientId("pk_shop").orElseThrow().allowedOrigins())
+                .containsExactly("http://[::1]:8080", "https://shop.example", "http://127.0.0.1");
+        assertThat(directory.anyAppAllows("http://127.0.0.1")).isTrue();
+    }
+
     @Test
     void whileTheStoreCannotBeReadTheAppHeldServesAndIsTriedOncePerTtl() {
         assertThat(directory.byClientId("pk_shop")).isPresent();
