@@ -80,6 +80,21 @@ public final class OperatorService {
 
     /** @param readOnly sees the pages of {@code apps} (every app when empty) and changes nothing but their own password */
     public Operator create(String email, String password, Optional<java.util.Set<String>> apps, boolean readOnly) {
+        checkNew(email, password, apps);
+        String normalized = email.strip().toLowerCase(Locale.ROOT);
+        Operator operator = new Operator("op_" + ids.newSecret(16), normalized, hasher.hash(password), clock.instant(), apps, readOnly);
+        if (!store.create(operator)) {
+            throw new SeatguardException(ErrorCode.NAME_TAKEN, "an operator with this email exists",
+                    java.util.List.of(new io.seatguard.core.error.FieldError("email", "is already an operator")));
+        }
+        return operator;
+    }
+
+    /**
+     * What {@link #create} refuses without asking the store, as a {@code SeatguardException} naming each
+     * field: for a caller that should find out before it opens (or makes) a store.
+     */
+    public static void checkNew(String email, String password, Optional<java.util.Set<String>> apps) {
         FieldErrors errors = new FieldErrors();
         String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         // The rule evaluate holds emails to: no quotes, brackets, spaces or control characters, which
@@ -95,12 +110,6 @@ public final class OperatorService {
             errors.add("apps", "must name at least one app when given");
         }
         errors.throwIfAny();
-        Operator operator = new Operator("op_" + ids.newSecret(16), normalized, hasher.hash(password), clock.instant(), apps, readOnly);
-        if (!store.create(operator)) {
-            throw new SeatguardException(ErrorCode.NAME_TAKEN, "an operator with this email exists",
-                    java.util.List.of(new io.seatguard.core.error.FieldError("email", "is already an operator")));
-        }
-        return operator;
     }
 
     public java.util.List<Operator> list() {

@@ -54,16 +54,25 @@ public final class OperatorsCommand {
 
         @Override
         public Integer call() throws Exception {
+            Optional<java.util.Set<String>> scope = apps == null || apps.isEmpty() ? Optional.empty() : Optional.of(new java.util.TreeSet<>(apps));
+            String typed = password.read();
+            try {
+                // Before the store is opened: with --new-store, a refused operator must not leave an empty
+                // store behind, whose first start would then make the default operator after all.
+                OperatorService.checkNew(email, typed, scope);
+            }
+            catch (SeatguardException e) {
+                return refused(e.getMessage(), 2);
+            }
             try (SqlDatabase database = newStore ? store.openOrMake() : store.openExisting()) {
                 OperatorService operators = operators(database);
-                Optional<java.util.Set<String>> scope = apps == null || apps.isEmpty() ? Optional.empty() : Optional.of(new java.util.TreeSet<>(apps));
                 SqlAppStore appStore = new SqlAppStore(database);
                 for (String app : scope.orElse(java.util.Set.of())) {
                     if (appStore.findById(app).isEmpty()) {
                         return refused("no app " + app + " in this store (see ./seatguard apps list)", 2);
                     }
                 }
-                Operator operator = operators.create(email, password.read(), scope, readOnly);
+                Operator operator = operators.create(email, typed, scope, readOnly);
                 ObjectNode printed = Json.MAPPER.createObjectNode().put("id", operator.id()).put("email", operator.email());
                 scope.ifPresent(ids -> ids.forEach(printed.putArray("apps")::add));
                 System.out.println(printed.put("read_only", readOnly));

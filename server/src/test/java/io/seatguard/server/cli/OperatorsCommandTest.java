@@ -142,6 +142,16 @@ class OperatorsCommandTest {
         }
     }
 
+    /** A refused operator leaves no empty store behind, whose first start would make the default operator after all. */
+    @Test
+    void createWithNewStoreOfAnOperatorItRefusesMakesNothing() {
+        Path data = dir.resolve("refused");
+        Run refused = run("create", "--email", "not an email", "--password-stdin", "--new-store", "--data-dir", data.toString());
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.saidPlainly().err()).contains("email");
+        assertThat(data).as("nothing made").doesNotExist();
+    }
+
     @Test
     void createWithNewStoreMakesSeatguardsTablesInAnEmptyPostgresDatabase() throws Exception {
         try (PostgresTestDatabase postgres = PostgresTestDatabase.create()) {
