@@ -83,7 +83,8 @@ class AppsCommandTest {
     /** Dashboard review finding 6: a --url that is no http(s) URL is said in a sentence, not a stack trace. */
     @Test
     void aUrlThatIsNoHttpUrlIsSaidPlainlyWithExitStatusTwo() {
-        for (String url : java.util.List.of("127.0.0.1:8484", "localhost:8484", "ftp://127.0.0.1:8484", "http://", "not a url", "")) {
+        for (String url : java.util.List.of("127.0.0.1:8484", "localhost:8484", "ftp://127.0.0.1:8484", "http://", "not a url", "",
+                "http://127.0.0.1:99999", "http://127.0.0.1:0", "http://127.0.0.1:8484?x=1", "http://127.0.0.1:8484#f")) {
             Refusal refusal = refused("apps", "list", "--url", url, "--admin-token", "x");
             String said = refusal.said();
             assertThat(refusal.exit()).as(url + ": " + said).isEqualTo(2);

@@ -87,7 +87,13 @@ public final class AppsCommand {
      */
     private Optional<URI> endpoint(String path) {
         try {
-            URI uri = new URI((url == null ? "" : url.strip().replaceAll("/+$", "")) + path);
+            URI server = new URI(url == null ? "" : url.strip().replaceAll("/+$", ""));
+            // A query or fragment would swallow the path appended below, and a port past 65535 makes the
+            // HTTP client throw: both are a --url that names no server, said as such (found in review).
+            if (server.getRawQuery() != null || server.getRawFragment() != null || server.getPort() > 65_535 || server.getPort() == 0) {
+                return Optional.empty();
+            }
+            URI uri = new URI(server + path);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
             return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? Optional.of(uri) : Optional.empty();
         }
