@@ -3,7 +3,7 @@ package io.seatguard.core.policy;
 import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.error.FieldErrors;
-import io.seatguard.core.error.LogText;
+import io.seatguard.core.error.DisplayNames;
 import io.seatguard.core.evaluation.Actions;
 import io.seatguard.core.evaluation.Verdict;
 import java.net.URI;
@@ -89,23 +89,13 @@ public final class PolicyParser {
     }
 
     private static Optional<String> name(Object value, FieldErrors errors) {
-        if (!(value instanceof String text) || text.isBlank()) {
+        if (!(value instanceof String text)) {
             errors.add("name", value == null ? "is required" : "must be a non-blank string");
             return Optional.empty();
         }
-        String trimmed = text.strip();
-        // Characters, as the OpenAPI's maxLength and PostgreSQL's VARCHAR count them: an emoji is one, not two.
-        if (trimmed.codePointCount(0, trimmed.length()) > MAX_NAME) {
-            errors.add("name", "must be at most " + MAX_NAME + " characters");
-            return Optional.empty();
-        }
-        // Controls would let a name forge lines where it is logged (the start-up warnings name the policy),
-        // and direction overrides would let it read on the dashboard as something it is not.
-        if (LogText.isUnfitForName(trimmed)) {
-            errors.add("name", LogText.UNFIT_NAME);
-            return Optional.empty();
-        }
-        return Optional.of(trimmed);
+        Optional<String> fault = DisplayNames.fault(text, MAX_NAME);
+        fault.ifPresent(message -> errors.add("name", message));
+        return fault.isPresent() ? Optional.empty() : Optional.of(text.strip());
     }
 
     private static boolean optionalBoolean(Object value, String path, boolean fallback, FieldErrors errors) {

@@ -1,8 +1,8 @@
 package io.seatguard.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.seatguard.core.error.DisplayNames;
 import io.seatguard.core.error.FieldErrors;
-import io.seatguard.core.error.LogText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,22 +19,11 @@ public final class AppFields {
     public static String name(JsonNode nameNode, FieldErrors errors) {
         if (nameNode == null || nameNode.isNull()) {
             errors.add("name", "is required");
+            return null;
         }
-        else if (!nameNode.isTextual() || nameNode.textValue().isBlank()) {
-            errors.add("name", "must be a non-blank string");
-        }
-        else if (nameNode.textValue().strip().codePointCount(0, nameNode.textValue().strip().length()) > MAX_NAME) {
-            // Characters, as the OpenAPI's maxLength counts them: an emoji is one, not two.
-            errors.add("name", "must be at most " + MAX_NAME + " characters");
-        }
-        else if (LogText.isUnfitForName(nameNode.textValue())) {
-            // The name is shown on the dashboard and in the start-up banner; see LogText.
-            errors.add("name", LogText.UNFIT_NAME);
-        }
-        else {
-            return nameNode.textValue().strip();
-        }
-        return null;
+        Optional<String> fault = nameNode.isTextual() ? DisplayNames.fault(nameNode.textValue(), MAX_NAME) : Optional.of("must be a non-blank string");
+        fault.ifPresent(message -> errors.add("name", message));
+        return fault.isPresent() ? null : nameNode.textValue().strip();
     }
 
     /**
