@@ -618,16 +618,16 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
             }
 
             @Override
-            public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now) {
-                boolean attached = links.attach(appId, userId, deviceId, evaluationId, seenAt, now);
+            public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now, boolean vouched) {
+                boolean attached = links.attach(appId, userId, deviceId, evaluationId, seenAt, now, vouched);
                 forgetAccount(appId, userId);
                 return attached;
             }
 
             @Override
             public boolean attachWithinLimit(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now, int limit,
-                    Instant windowStart) {
-                boolean within = links.attachWithinLimit(appId, userId, deviceId, evaluationId, seenAt, now, limit, windowStart);
+                    Instant windowStart, boolean vouched) {
+                boolean within = links.attachWithinLimit(appId, userId, deviceId, evaluationId, seenAt, now, limit, windowStart, vouched);
                 forgetAccount(appId, userId);
                 return within;
             }
@@ -710,7 +710,9 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
                 }
                 LinkStatus status = write.attachDevice() ? LinkStatus.ATTACHED : old == null ? LinkStatus.REFUSED : old.status();
                 DeviceType type = old != null && old.type() != DeviceType.UNKNOWN ? old.type() : evaluation.device().type();
-                keep(account, new LinkedDevice(device.deviceId(), type, status, at, at));
+                // Vouched once a vouched attach landed; nothing unmarks it (SqlEvaluationStore's upsert).
+                boolean vouched = write.attachesVouched() || old != null && old.vouched();
+                keep(account, new LinkedDevice(device.deviceId(), type, status, at, at, vouched));
             }
         }
     }
@@ -791,14 +793,15 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
 
     /**
      * Attached wins, as in the store: a write never turns an attached link back (SqlEvaluationStore's
-     * upsert), and logging a device out drops the account's entry ({@link #forgetAccount}). So merges
-     * give the same link in either order, a read racing a write included.
+     * upsert), and logging a device out drops the account's entry ({@link #forgetAccount}); so does
+     * vouched. So merges give the same link in either order, a read racing a write included.
      */
     private static LinkedDevice merge(LinkedDevice old, LinkedDevice now) {
         Instant first = old.firstSeen().isBefore(now.firstSeen()) ? old.firstSeen() : now.firstSeen();
         Instant last = old.lastSeen().isAfter(now.lastSeen()) ? old.lastSeen() : now.lastSeen();
         LinkStatus status = old.status() == LinkStatus.ATTACHED ? LinkStatus.ATTACHED : now.status();
-        return new LinkedDevice(old.deviceId(), old.type() != DeviceType.UNKNOWN ? old.type() : now.type(), status, first, last);
+        return new LinkedDevice(old.deviceId(), old.type() != DeviceType.UNKNOWN ? old.type() : now.type(), status, first, last,
+                old.vouched() || now.vouched());
     }
 
     private static String key(String appId, String userId) {

@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /** Reads an account's state in two queries, both inside one (app, user), sent together; a third when its links pass the limit. */
 public final class SqlAccountReader implements AccountReader {
-    private static final String LINKS = "SELECT l.device_id, d.type, l.status, l.first_seen, l.last_seen FROM user_devices l"
+    private static final String LINKS = "SELECT l.device_id, d.type, l.status, l.first_seen, l.last_seen, l.vouched FROM user_devices l"
             + " JOIN devices d ON d.app_id = l.app_id AND d.id = l.device_id WHERE l.app_id = ? AND l.user_id = ?";
     /**
      * The attached links in the window, one more than the limit so that more can be told: the ones that
@@ -102,6 +102,6 @@ public final class SqlAccountReader implements AccountReader {
 
     private static LinkedDevice link(ResultSet row) throws SQLException {
         return new LinkedDevice(row.getString(1), DeviceType.fromWireName(row.getString(2)), LinkStatus.fromWireName(row.getString(3)),
-                Instant.ofEpochMilli(row.getLong(4)), Instant.ofEpochMilli(row.getLong(5)));
+                Instant.ofEpochMilli(row.getLong(4)), Instant.ofEpochMilli(row.getLong(5)), row.getInt(6) == 1);
     }
 }

@@ -78,7 +78,8 @@ public final class SqlDeviceLinks implements DeviceLinks {
      */
     private static boolean refuse(Connection connection, String appId, String userId, String deviceId, Instant seenAt, Instant at) throws SQLException {
         boolean made = JdbcRunner.update(connection,
-                "INSERT INTO user_devices (app_id, user_id, device_id, status, first_seen, last_seen, detached_at) SELECT ?, ?, ?, ?, ?, ?, ?"
+                // Not vouched: a refused device was never let in, by anyone (LinkedDevice.vouched).
+                "INSERT INTO user_devices (app_id, user_id, device_id, status, first_seen, last_seen, detached_at, vouched) SELECT ?, ?, ?, ?, ?, ?, ?, 0"
                         + " WHERE EXISTS (SELECT 1 FROM users WHERE app_id = ? AND id = ?) AND EXISTS (SELECT 1 FROM devices WHERE app_id = ? AND id = ?)"
                         + " ON CONFLICT (app_id, user_id, device_id) DO NOTHING",
                 appId, userId, deviceId, LinkStatus.REFUSED.wireName(), seenAt.toEpochMilli(), seenAt.toEpochMilli(), at.toEpochMilli(),
@@ -115,13 +116,13 @@ public final class SqlDeviceLinks implements DeviceLinks {
      * written for an account or device that is no longer stored: a link must not outlive an erasure.
      */
     @Override
-    public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now) {
-        return database.write(connection -> attach(connection, appId, userId, deviceId, evaluationId, seenAt, now));
+    public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now, boolean vouched) {
+        return database.write(connection -> attach(connection, appId, userId, deviceId, evaluationId, seenAt, now, vouched));
     }
 
     @Override
     public boolean attachWithinLimit(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now, int limit,
-            Instant windowStart) {
+            Instant windowStart, boolean vouched) {
         return database.write(connection -> {
             // The account's row lock (held to the end of the transaction on PostgreSQL; SQLite has one writer
             // anyway): a second page passing at once counts after this one's attach, not before it.
@@ -132,13 +133,13 @@ public final class SqlDeviceLinks implements DeviceLinks {
             if (others + 1 > limit) {
                 return false;
             }
-            attach(connection, appId, userId, deviceId, evaluationId, seenAt, now);
+            attach(connection, appId, userId, deviceId, evaluationId, seenAt, now, vouched);
             return true;
         });
     }
 
-    private static boolean attach(Connection connection, String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now)
-            throws SQLException {
+    private static boolean attach(Connection connection, String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now,
+            boolean vouched) throws SQLException {
         Optional<String> type = JdbcRunner.queryOne(connection, "SELECT d.type FROM devices d WHERE d.app_id = ? AND d.id = ?"
                 + " AND EXISTS (SELECT 1 FROM users u WHERE u.app_id = ? AND u.id = ?)", row -> row.getString(1), appId, deviceId, appId, userId);
         if (type.isEmpty()) {
@@ -146,7 +147,7 @@ public final class SqlDeviceLinks implements DeviceLinks {
         }
         Optional<String> before = status(connection, appId, userId, deviceId);
         JdbcRunner.update(connection, SqlEvaluationStore.UPSERT_USER_DEVICE, appId, userId, deviceId, LinkStatus.ATTACHED.wireName(),
-                seenAt.toEpochMilli(), seenAt.toEpochMilli());
+                seenAt.toEpochMilli(), seenAt.toEpochMilli(), vouched ? 1 : 0);
         boolean attached = status(connection, appId, userId, deviceId).filter(LinkStatus.ATTACHED.wireName()::equals).isPresent();
         if (attached && !before.filter(LinkStatus.ATTACHED.wireName()::equals).isPresent()) {
             SqlOutbox.enqueue(connection, new OutboxEvent(appId, WebhookEventType.DEVICE_ATTACHED,

@@ -50,11 +50,17 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
             + " ON CONFLICT (app_id, user_id, ip) DO UPDATE SET" + widenSeen("user_ips");
     private static final String UPSERT_USER_FINGERPRINT = "INSERT INTO user_fingerprints (app_id, user_id, fingerprint_id, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
             + " ON CONFLICT (app_id, user_id, fingerprint_id) DO UPDATE SET" + widenSeen("user_fingerprints");
-    static final String UPSERT_USER_DEVICE = "INSERT INTO user_devices (app_id, user_id, device_id, status, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)"
+    /**
+     * A login attaches again only if it is not older than the logout (SqlDeviceLinks.detach); an attach
+     * that lands marks the link vouched when it is, and nothing unmarks it (LinkedDevice.vouched).
+     */
+    private static final String ATTACH_LANDS = "excluded.status = '" + LinkStatus.ATTACHED.wireName() + "'"
+            + " AND (user_devices.detached_at IS NULL OR excluded.last_seen >= user_devices.detached_at)";
+    static final String UPSERT_USER_DEVICE = "INSERT INTO user_devices (app_id, user_id, device_id, status, first_seen, last_seen, vouched)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (app_id, user_id, device_id) DO UPDATE SET" + widenSeen("user_devices") + ","
-            + " status = CASE WHEN excluded.status = '" + LinkStatus.ATTACHED.wireName() + "'"
-            // A login attaches again only if it is not older than the logout (SqlDeviceLinks.detach).
-            + " AND (user_devices.detached_at IS NULL OR excluded.last_seen >= user_devices.detached_at) THEN excluded.status ELSE user_devices.status END";
+            + " status = CASE WHEN " + ATTACH_LANDS + " THEN excluded.status ELSE user_devices.status END,"
+            + " vouched = CASE WHEN " + ATTACH_LANDS + " AND excluded.vouched = 1 THEN 1 ELSE user_devices.vouched END";
 
     /**
      * How stale a (account, country) row's last_seen may become: it is rewritten only when an evaluation
@@ -282,7 +288,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
             // that device id was never let in, so it is refused (still new to the account), whatever the
             // origin's status; an existing link keeps its status (UPSERT_USER_DEVICE).
             writes.update(UPSERT_USER_DEVICE, appId, user, device.deviceId(),
-                    write.attachDevice() ? LinkStatus.ATTACHED.wireName() : LinkStatus.REFUSED.wireName(), at, at);
+                    write.attachDevice() ? LinkStatus.ATTACHED.wireName() : LinkStatus.REFUSED.wireName(), at, at, write.attachesVouched() ? 1 : 0);
         }
         Optional<String> country = write.place().country();
         if (country.isPresent() && touches.country()) {

@@ -222,7 +222,7 @@ class AccountStateCacheTest {
         assertThat(load(Optional.of("dev-challenged"), WINDOW).device("dev-challenged")).as("cached, without the link").isEmpty();
 
         io.seatguard.core.account.DeviceLinks links = cache.invalidating(new SqlDeviceLinks(database));
-        assertThat(links.attach("app_a", "horde", "dev-challenged", challenged.evaluation().id(), T0.plusSeconds(10), T0.plusSeconds(60))).isTrue();
+        assertThat(links.attach("app_a", "horde", "dev-challenged", challenged.evaluation().id(), T0.plusSeconds(10), T0.plusSeconds(60), true)).isTrue();
         assertThat(link(load(Optional.of("dev-challenged"), WINDOW), "dev-challenged").status()).isEqualTo(LinkStatus.ATTACHED);
     }
 

@@ -952,7 +952,7 @@ abstract class StorageContract {
         assertThat(devices.wasLetIn("app_a", "dev-j2")).as("a refused link vouches for nothing").isFalse();
 
         recordChallengedLogin("jo", "dev-j3", "tok-jo-tablet-00001", "198.51.100.1", T0.plusSeconds(30));
-        assertThat(links.attach("app_a", "jo", "dev-j3", id(), T0.plusSeconds(30), T0.plusSeconds(40))).isTrue();
+        assertThat(links.attach("app_a", "jo", "dev-j3", id(), T0.plusSeconds(30), T0.plusSeconds(40), true)).isTrue();
         assertThat(devices.wasLetIn("app_a", "dev-j3")).as("the login's challenge was passed").isTrue();
         assertThat(links.detach("app_a", "jo", "dev-j3", T0.plusSeconds(50))).isTrue();
         assertThat(devices.wasLetIn("app_a", "dev-j3")).as("logged out after it was let in").isTrue();
@@ -971,6 +971,43 @@ abstract class StorageContract {
     }
 
     /**
+     * A link is vouched once an evaluation whose account was vouched for (server mode, signed), or a pass
+     * of such an evaluation's challenge, attaches it, and nothing unmarks it; unsigned calls and refusals
+     * make unvouched links (a vouched evaluation reads those as new devices).
+     */
+    @Test
+    void aLinkIsVouchedOnceAVouchedEvaluationOrPassAttachesItAndStaysSo() {
+        Instant since = T0.minus(Duration.ofDays(30));
+        java.util.function.Function<String, Optional<io.seatguard.core.account.LinkedDevice>> link = device -> accounts.load("app_a", "vic",
+                "198.51.100.1", Optional.empty(), Optional.of(device), since).device(device);
+        java.util.function.BiConsumer<Instant, io.seatguard.core.evaluation.IdentityProof> evaluate = (at, proof) -> evaluations.record(
+                EvaluationSamples.write("app_a", id(), "vic", "dev-v1", at.equals(T0), "tok-vic-laptop-0001", "fp-v1", DeviceType.COMPUTER,
+                        "198.51.100.1", at, Optional.of(proof)));
+        evaluate.accept(T0, io.seatguard.core.evaluation.IdentityProof.UNSIGNED);
+        assertThat(link.apply("dev-v1")).hasValueSatisfying(l -> assertThat(l.vouched()).as("only an unsigned call attached it").isFalse());
+        evaluate.accept(T0.plusSeconds(10), io.seatguard.core.evaluation.IdentityProof.SERVER);
+        assertThat(link.apply("dev-v1")).hasValueSatisfying(l -> assertThat(l.vouched()).as("the backend's login").isTrue());
+        evaluate.accept(T0.plusSeconds(20), io.seatguard.core.evaluation.IdentityProof.UNSIGNED);
+        assertThat(link.apply("dev-v1")).hasValueSatisfying(l -> {
+            assertThat(l.vouched()).as("an unsigned call does not unmark it").isTrue();
+            assertThat(l.status()).isEqualTo(LinkStatus.ATTACHED);
+        });
+
+        recordChallengedLogin("vic", "dev-v2", "tok-vic-phone-000001", "198.51.100.1", T0.plusSeconds(30));
+        assertThat(links.attach("app_a", "vic", "dev-v2", id(), T0.plusSeconds(30), T0.plusSeconds(40), false)).isTrue();
+        assertThat(link.apply("dev-v2")).hasValueSatisfying(l -> assertThat(l.vouched()).as("an unsigned call's pass").isFalse());
+        assertThat(links.attach("app_a", "vic", "dev-v2", id(), T0.plusSeconds(30), T0.plusSeconds(50), true)).isTrue();
+        assertThat(link.apply("dev-v2")).hasValueSatisfying(l -> assertThat(l.vouched()).as("the backend's login's pass").isTrue());
+
+        recordChallengedLogin("vic", "dev-v3", "tok-vic-tablet-00001", "198.51.100.1", T0.plusSeconds(60));
+        assertThat(links.refuse("app_a", "vic", "dev-v3", T0.plusSeconds(60), T0.plusSeconds(70))).isTrue();
+        assertThat(link.apply("dev-v3")).hasValueSatisfying(l -> {
+            assertThat(l.status()).isEqualTo(LinkStatus.REFUSED);
+            assertThat(l.vouched()).as("a refused device was let in by nobody").isFalse();
+        });
+    }
+
+    /**
      * Seed 003: a challenged login links no device, so that the login abandoned at its challenge finds the
      * device new again; passing the challenge attaches it, raising device.attached once, and a logout made
      * after the pass still stands.
@@ -985,7 +1022,7 @@ abstract class StorageContract {
                 .as("the challenged device is not the account's").isEmpty();
         assertThat(links.devices("app_a", "ines").orElseThrow()).extracting(io.seatguard.core.account.AccountDevice::id).containsExactly("dev-i1");
 
-        assertThat(links.attach("app_a", "ines", "dev-i2", sample.evaluation().id(), T0.plusSeconds(60), T0.plusSeconds(65))).isTrue();
+        assertThat(links.attach("app_a", "ines", "dev-i2", sample.evaluation().id(), T0.plusSeconds(60), T0.plusSeconds(65), true)).isTrue();
         assertThat(accounts.load("app_a", "ines", "198.51.100.1", Optional.empty(), Optional.of("dev-i2"), since).device("dev-i2"))
                 .hasValueSatisfying(link -> {
                     assertThat(link.status()).isEqualTo(LinkStatus.ATTACHED);
@@ -993,7 +1030,7 @@ abstract class StorageContract {
                     assertThat(link.firstSeen()).isEqualTo(T0.plusSeconds(60));
                 });
         assertThat(links.devices("app_a", "ines").orElseThrow()).extracting(io.seatguard.core.account.AccountDevice::id).containsExactly("dev-i2", "dev-i1");
-        assertThat(links.attach("app_a", "ines", "dev-i2", sample.evaluation().id(), T0.plusSeconds(70), T0.plusSeconds(75))).as("still attached").isTrue();
+        assertThat(links.attach("app_a", "ines", "dev-i2", sample.evaluation().id(), T0.plusSeconds(70), T0.plusSeconds(75), true)).as("still attached").isTrue();
         try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement();
                 java.sql.ResultSet events = statement.executeQuery("SELECT payload FROM webhook_messages WHERE event_type = 'device.attached'")) {
             assertThat(events.next()).isTrue();
@@ -1002,11 +1039,11 @@ abstract class StorageContract {
             assertThat(events.next()).as("one event: the second pass changed nothing").isFalse();
         }
 
-        assertThat(links.attach("app_a", "nobody", "dev-i2", "ev", T0.plusSeconds(80), T0.plusSeconds(80))).as("no such account").isFalse();
-        assertThat(links.attach("app_a", "ines", "dev-unknown", "ev", T0.plusSeconds(80), T0.plusSeconds(80))).as("no such device").isFalse();
-        assertThat(links.attach("app_b", "ines", "dev-i2", "ev", T0.plusSeconds(80), T0.plusSeconds(80))).as("another app's").isFalse();
+        assertThat(links.attach("app_a", "nobody", "dev-i2", "ev", T0.plusSeconds(80), T0.plusSeconds(80), true)).as("no such account").isFalse();
+        assertThat(links.attach("app_a", "ines", "dev-unknown", "ev", T0.plusSeconds(80), T0.plusSeconds(80), true)).as("no such device").isFalse();
+        assertThat(links.attach("app_b", "ines", "dev-i2", "ev", T0.plusSeconds(80), T0.plusSeconds(80), true)).as("another app's").isFalse();
         assertThat(links.detach("app_a", "ines", "dev-i2", T0.plusSeconds(120))).isTrue();
-        assertThat(links.attach("app_a", "ines", "dev-i2", "ev", T0.plusSeconds(90), T0.plusSeconds(150)))
+        assertThat(links.attach("app_a", "ines", "dev-i2", "ev", T0.plusSeconds(90), T0.plusSeconds(150), true))
                 .as("a logout made while the challenge was open stands, though the pass came after it").isFalse();
         assertThat(links.devices("app_a", "ines").orElseThrow().get(0).status()).isEqualTo(LinkStatus.DETACHED);
     }
@@ -1681,6 +1718,7 @@ abstract class StorageContract {
             statement.execute("ALTER TABLE device_tokens DROP COLUMN device_seen_at_join");
             statement.execute("DROP TABLE user_countries");
             statement.execute("ALTER TABLE user_devices DROP COLUMN detached_at");
+            statement.execute("ALTER TABLE user_devices DROP COLUMN vouched");
             statement.execute("ALTER TABLE challenges DROP COLUMN code_channel");
             statement.execute("ALTER TABLE owner_notices DROP COLUMN vouched");
             statement.execute("DROP TABLE owner_notice_recipients");
@@ -1718,7 +1756,7 @@ abstract class StorageContract {
             statement.execute("DROP TABLE operator_recovery_codes");
             statement.execute("ALTER TABLE devices DROP COLUMN let_in_at");
             statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27',"
-                    + " '28', '29', '30', '31', '32', '33', '34', '35', '36')");
+                    + " '28', '29', '30', '31', '32', '33', '34', '35', '36', '37')");
         }
         database = reopenDatabase();
         wire();
@@ -1735,6 +1773,8 @@ abstract class StorageContract {
         assertThat(devices.devicesOnNetwork("app_a", "198.51.100.0/24", T0, 10)).isEqualTo(2);
         assertThat(devices.devicesOnNetwork("app_a", "2001:db8:1:2::/64", T0, 10)).isEqualTo(1);
         assertThat(devices.wasLetIn("app_a", "dev-m4")).as("V35: devices stored before count as let in").isTrue();
+        assertThat(accounts.load("app_a", "hal", "198.51.100.7", Optional.empty(), Optional.of("dev-m1"), T0.minus(Duration.ofDays(30))).device("dev-m1"))
+                .hasValueSatisfying(link -> assertThat(link.vouched()).as("V37: links stored before count as vouched").isTrue());
         assertThat(activity.read("app_a", "ivy", Optional.of("NO"), Optional.empty(), T0.plusSeconds(60), Duration.ofHours(1)))
                 .as("V19 filled the account's countries from its evaluations")
                 .satisfies(read -> assertThat(read.countrySeenBefore()).contains(true))
@@ -2407,7 +2447,7 @@ abstract class StorageContract {
         assertThat(challenges.replace(open, ended(open, io.seatguard.core.challenge.ChallengeStatus.COMPLETED, T0.plusSeconds(60)))).isTrue();
 
         assertThat(links.detach("app_a", "rae", "dev-r2", T0.plusSeconds(61))).as("passed, not yet attached").isTrue();
-        assertThat(links.attach("app_a", "rae", "dev-r2", open.evaluationId(), open.createdAt(), T0.plusSeconds(62))).as("the logout stands").isFalse();
+        assertThat(links.attach("app_a", "rae", "dev-r2", open.evaluationId(), open.createdAt(), T0.plusSeconds(62), true)).as("the logout stands").isFalse();
         assertThat(links.devices("app_a", "rae").orElseThrow()).filteredOn(device -> device.id().equals("dev-r2"))
                 .extracting(io.seatguard.core.account.AccountDevice::status).containsExactly(LinkStatus.REFUSED);
         assertThat(challenges.find(open.id()).orElseThrow().status()).as("a pass is not undone").isEqualTo(io.seatguard.core.challenge.ChallengeStatus.COMPLETED);
@@ -2428,7 +2468,7 @@ abstract class StorageContract {
         String key = io.seatguard.core.challenge.Challenge.userKey("sol");
         assertThat(challenges.verifiedRecently("app_a", key, "dev-s2", since, true)).as("not passed yet").isFalse();
         assertThat(challenges.replace(first, ended(first, io.seatguard.core.challenge.ChallengeStatus.COMPLETED, T0.plusSeconds(60)))).isTrue();
-        assertThat(links.attach("app_a", "sol", "dev-s2", first.evaluationId(), first.createdAt(), T0.plusSeconds(60))).isTrue();
+        assertThat(links.attach("app_a", "sol", "dev-s2", first.evaluationId(), first.createdAt(), T0.plusSeconds(60), true)).isTrue();
         assertThat(challenges.verifiedRecently("app_a", key, "dev-s2", since, true)).isTrue();
         assertThat(challenges.verifiedRecently("app_a", key, "dev-s1", since, true)).as("another device").isFalse();
         assertThat(challenges.verifiedRecently("app_a", io.seatguard.core.challenge.Challenge.userKey("someone"), "dev-s2", since, true)).as("another account").isFalse();
@@ -2464,7 +2504,7 @@ abstract class StorageContract {
             within = Concurrently.run(pages, () -> {
                 int page = next.getAndIncrement();
                 return (page % 2 == 0 ? links : otherLinks).attachWithinLimit("app_a", "lou", "dev-l" + page, id(), T0.plusSeconds(10 + page),
-                        T0.plusSeconds(60), 3, windowStart);
+                        T0.plusSeconds(60), 3, windowStart, true);
             });
         }
         finally {
@@ -2474,11 +2514,11 @@ abstract class StorageContract {
         }
         assertThat(within).as("the laptop and two more").filteredOn(Boolean::booleanValue).hasSize(2);
         assertThat(links.devices("app_a", "lou").orElseThrow()).filteredOn(device -> device.status() == LinkStatus.ATTACHED).hasSize(3);
-        assertThat(links.attachWithinLimit("app_a", "lou", "dev-l0", id(), T0.plusSeconds(70), T0.plusSeconds(70), 3, windowStart))
+        assertThat(links.attachWithinLimit("app_a", "lou", "dev-l0", id(), T0.plusSeconds(70), T0.plusSeconds(70), 3, windowStart, true))
                 .as("a device already attached counts once").isTrue();
-        assertThat(links.attachWithinLimit("app_a", "lou", "dev-l6", id(), T0.plusSeconds(70), T0.plusSeconds(70), 1, windowStart))
+        assertThat(links.attachWithinLimit("app_a", "lou", "dev-l6", id(), T0.plusSeconds(70), T0.plusSeconds(70), 1, windowStart, true))
                 .as("over the limit: nothing written").isFalse();
-        assertThat(links.attachWithinLimit("app_a", "lou", "dev-l6", id(), T0.plusSeconds(70), T0.plusSeconds(70), 1, T0.plusSeconds(3600)))
+        assertThat(links.attachWithinLimit("app_a", "lou", "dev-l6", id(), T0.plusSeconds(70), T0.plusSeconds(70), 1, T0.plusSeconds(3600), true))
                 .as("devices not seen in the window are not counted").isTrue();
     }
 

@@ -41,10 +41,12 @@ public interface DeviceLinks {
      * stands. Raises {@code device.attached} (naming {@code evaluationId}, at {@code now}) when the device
      * was not attached before.
      *
+     * @param vouched whether the challenged evaluation's account was vouched for (server mode or signed):
+     *     the link is then marked so ({@link LinkedDevice#vouched}); an unvouched attach leaves the mark as it was
      * @return false when nothing was attached: the account or the device is gone (erased or pruned
      *     meanwhile), or it was logged out after {@code seenAt}
      */
-    boolean attach(String appId, String userId, String deviceId, String evaluationId, java.time.Instant seenAt, java.time.Instant now);
+    boolean attach(String appId, String userId, String deviceId, String evaluationId, java.time.Instant seenAt, java.time.Instant now, boolean vouched);
 
     /**
      * {@link #attach} for a passed device-limit page, only while the account stays within {@code limit}
@@ -56,7 +58,7 @@ public interface DeviceLinks {
      *     otherwise, whether or not a link was made ({@link #attach}'s reasons)
      */
     boolean attachWithinLimit(String appId, String userId, String deviceId, String evaluationId, java.time.Instant seenAt, java.time.Instant now,
-            int limit, java.time.Instant windowStart);
+            int limit, java.time.Instant windowStart, boolean vouched);
 
     /**
      * Lets the device in to the app as the allowed evaluation at {@code seenAt} would have: a challenge of

@@ -326,7 +326,7 @@ public final class ChallengeService {
     private boolean attachWithinLimit(Challenge read) {
         try {
             return devices.attachWithinLimit(read.appId(), read.userId().get(), read.deviceId(), read.evaluationId(), read.createdAt(), clock.instant(),
-                    read.plan().deviceLimit().orElse(Integer.MAX_VALUE), windowStart());
+                    read.plan().deviceLimit().orElse(Integer.MAX_VALUE), windowStart(), read.plan().identity().vouched());
         }
         catch (RuntimeException e) {
             return true;
@@ -356,7 +356,8 @@ public final class ChallengeService {
                 }
                 return;
             }
-            devices.attach(passed.appId(), passed.userId().get(), passed.deviceId(), passed.evaluationId(), passed.createdAt(), clock.instant());
+            devices.attach(passed.appId(), passed.userId().get(), passed.deviceId(), passed.evaluationId(), passed.createdAt(), clock.instant(),
+                    passed.plan().identity().vouched());
         }
         catch (RuntimeException e) {
             // See above: the challenge is passed whatever happens to the link.

@@ -298,7 +298,8 @@ public final class EvaluationPipeline {
         // the next try and walk through (seed 003). Passing the challenge links it (ChallengeService).
         boolean attach = !logout && verdict == Verdict.ALLOW && !(imported && linkLoggedOut);
         // An import still carries a logout to a token separated from the logged-out device.
-        Touches throttled = WriteThrottle.touches(at, account, device, resolved.device(), deviceType, attach, logout || imported && linkLoggedOut,
+        Touches throttled = WriteThrottle.touches(at, account, device, resolved.device(), deviceType, attach, request.identity().vouched(),
+                logout || imported && linkLoggedOut,
                 request.userId().isPresent(), recent.countryUpToDate());
         // An account's attached link vouches for its device (DeviceDirectory.wasLetIn); without an account,
         // only an allowed signup lets it in. Any other action is the browser's to name: an allowed

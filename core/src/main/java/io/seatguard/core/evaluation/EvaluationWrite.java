@@ -70,4 +70,12 @@ public record EvaluationWrite(Evaluation evaluation, DeviceResolution device, bo
     public Optional<String> userId() {
         return evaluation.user().id();
     }
+
+    /**
+     * Whether the link this write attaches is vouched for ({@link io.seatguard.core.account.LinkedDevice#vouched}):
+     * it attaches, and the evaluation's account was named by the app's backend or signed.
+     */
+    public boolean attachesVouched() {
+        return attachDevice && evaluation.user().identity().filter(IdentityProof::vouched).isPresent();
+    }
 }

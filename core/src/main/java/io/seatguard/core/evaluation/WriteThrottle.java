@@ -23,7 +23,7 @@ import java.util.Optional;
  *
  * <p>So a known row is written only when: its last-seen is older than {@link #RESOLUTION}; or this
  * event is earlier than its first-seen (imported history); or its status must change (a logged-out
- * device signing in again); or the device's type is still unknown and this request knows it. Times are
+ * device signing in again, or a device only unsigned calls had let in now let in by a vouched one); or the device's type is still unknown and this request knows it. Times are
  * therefore exact to within {@link #RESOLUTION}, which is far finer than the windows that read them
  * (24 hours, 30 days). The evaluation row itself is always written.
  */
@@ -41,13 +41,15 @@ public final class WriteThrottle {
     /**
      * @param attach whether the evaluation attaches the device to the account (allowed, and not a logged-out
      *     device's)
+     * @param vouched whether the evaluation's account was vouched for (server mode or signed): its attach
+     *     marks an unvouched link vouched ({@link LinkedDevice#vouched}), a change to write
      * @param loggedOut whether the device is logged out of the account: a device separated from a logged-out
      *     one gets a link of its own, detached, which carries the logout to its next evaluations
      * @param countryUpToDate the activity reader found the account's record in this evaluation's country
      *     current ({@link io.seatguard.core.account.AccountActivity#countryUpToDate()})
      */
     public static Touches touches(Instant at, AccountState account, DeviceResolution device, Optional<KnownDevice> known, DeviceType type,
-            boolean attach, boolean loggedOut, boolean hasUser, boolean countryUpToDate) {
+            boolean attach, boolean vouched, boolean loggedOut, boolean hasUser, boolean countryUpToDate) {
         requireNonNull(at, "at is null");
         boolean deviceRow = device.isKnownDevice() && (device.isNew() || known.isEmpty()
                 || stale(at, known.get().firstSeen(), known.get().lastSeen())
@@ -61,7 +63,8 @@ public final class WriteThrottle {
         // abandoned at its challenge must be challenged again), and an existing link's status alone.
         boolean linkRow = device.isKnownDevice() && (link.isEmpty()
                 ? attach || loggedOut
-                : stale(at, link.get().firstSeen(), link.get().lastSeen()) || (attach && link.get().status().loggedOut()));
+                : stale(at, link.get().firstSeen(), link.get().lastSeen())
+                        || (attach && (link.get().status().loggedOut() || vouched && !link.get().vouched())));
         return new Touches(
                 deviceRow,
                 needs(at, account.user()),

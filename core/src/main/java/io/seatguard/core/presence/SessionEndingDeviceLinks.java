@@ -51,14 +51,14 @@ public final class SessionEndingDeviceLinks implements DeviceLinks {
     }
 
     @Override
-    public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now) {
-        return links.attach(appId, userId, deviceId, evaluationId, seenAt, now);
+    public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now, boolean vouched) {
+        return links.attach(appId, userId, deviceId, evaluationId, seenAt, now, vouched);
     }
 
     @Override
     public boolean attachWithinLimit(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now, int limit,
-            Instant windowStart) {
-        return links.attachWithinLimit(appId, userId, deviceId, evaluationId, seenAt, now, limit, windowStart);
+            Instant windowStart, boolean vouched) {
+        return links.attachWithinLimit(appId, userId, deviceId, evaluationId, seenAt, now, limit, windowStart, vouched);
     }
 
     @Override

@@ -21,6 +21,8 @@ final class DeviceLinksInMemory implements DeviceLinks {
     final List<String> detached = new ArrayList<>();
     /** "device@evaluation@seenAt" for each attachment, in order. */
     final List<String> attached = new ArrayList<>();
+    /** The devices attached by a challenge of a vouched-for evaluation, in order. */
+    final List<String> vouchedAttaches = new ArrayList<>();
     /** "device@seenAt" for each device let in to the app without an account, in order. */
     final List<String> letIn = new ArrayList<>();
 
@@ -56,8 +58,11 @@ final class DeviceLinksInMemory implements DeviceLinks {
     }
 
     @Override
-    public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now) {
+    public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now, boolean vouched) {
         attached.add(deviceId + "@" + evaluationId + "@" + seenAt);
+        if (vouched) {
+            vouchedAttaches.add(deviceId);
+        }
         AccountDevice link = links.get(deviceId);
         Instant at = seenAt;
         links.put(deviceId, link == null
@@ -68,13 +73,13 @@ final class DeviceLinksInMemory implements DeviceLinks {
 
     @Override
     public boolean attachWithinLimit(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now, int limit,
-            Instant windowStart) {
+            Instant windowStart, boolean vouched) {
         long others = links.values().stream().filter(link -> !link.id().equals(deviceId) && link.status() == LinkStatus.ATTACHED
                 && !link.lastSeen().isBefore(windowStart)).count();
         if (others + 1 > limit) {
             return false;
         }
-        attach(appId, userId, deviceId, evaluationId, seenAt, now);
+        attach(appId, userId, deviceId, evaluationId, seenAt, now, vouched);
         return true;
     }
 

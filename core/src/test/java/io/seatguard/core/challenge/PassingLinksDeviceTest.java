@@ -25,8 +25,13 @@ class PassingLinksDeviceTest {
     private final ChallengeService service = store.service(codes, links, NOW);
 
     private Challenge open(Optional<String> user) {
+        return open(user, io.seatguard.core.evaluation.IdentityProof.UNSIGNED);
+    }
+
+    private Challenge open(Optional<String> user, io.seatguard.core.evaluation.IdentityProof identity) {
         Challenge challenge = new Challenge("ch_login", "app", "ev_login", ChallengeType.VERIFICATION,
-                new ChallengePlan("pol_new_device", "login", Optional.of("https://app.example/home"), Optional.empty(), Optional.empty(), OptionalInt.empty()),
+                new ChallengePlan("pol_new_device", "login", Optional.of("https://app.example/home"), Optional.empty(), Optional.empty(), OptionalInt.empty(),
+                        identity),
                 ChallengeStatus.PRESENTED, user, Optional.of("owner@example.com"), Optional.empty(), "dev-new", List.of("email"),
                 List.of("is_new_device"), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, NOW.minusSeconds(10), NOW.plus(Duration.ofMinutes(10)),
                 Optional.empty());
@@ -51,6 +56,20 @@ class PassingLinksDeviceTest {
         assertThat(service.verify(challenge.id(), code)).isInstanceOf(ChallengeService.Step.Leave.class);
         assertThat(store.get(challenge.id()).status()).isEqualTo(ChallengeStatus.COMPLETED);
         assertThat(links.attached).as("as of the challenged evaluation").containsExactly("dev-new@ev_login@" + NOW.minusSeconds(10));
+    }
+
+    /** The link a pass makes is vouched only when the challenged evaluation's account was (LinkedDevice.vouched). */
+    @Test
+    void aPassAttachesVouchedOnlyForAVouchedEvaluation() {
+        Challenge unsigned = open(Optional.of("dina"));
+        assertThat(service.verify(unsigned.id(), sendCode(unsigned))).isInstanceOf(ChallengeService.Step.Leave.class);
+        assertThat(links.attached).hasSize(1);
+        assertThat(links.vouchedAttaches).as("an unsigned call's pass").isEmpty();
+
+        sent.clear();
+        Challenge server = open(Optional.of("dina"), io.seatguard.core.evaluation.IdentityProof.SERVER);
+        assertThat(service.verify(server.id(), sendCode(server))).isInstanceOf(ChallengeService.Step.Leave.class);
+        assertThat(links.vouchedAttaches).as("the backend's login's pass").containsExactly("dev-new");
     }
 
     @Test

@@ -23,7 +23,7 @@ class WriteThrottleTest {
 
     private static Touches touches(boolean hasUser, boolean countryUpToDate) {
         return WriteThrottle.touches(T0.plusSeconds(10), hasUser ? KNOWN : AccountState.NO_ACCOUNT, ZERO_DEVICE, Optional.empty(),
-                DeviceType.UNKNOWN, true, false, hasUser, countryUpToDate);
+                DeviceType.UNKNOWN, true, false, false, hasUser, countryUpToDate);
     }
 
     @Test
@@ -48,9 +48,13 @@ class WriteThrottleTest {
             Optional.of("tok-hash"));
 
     private static boolean linkRow(List<LinkedDevice> links, boolean attach, boolean loggedOut) {
+        return linkRow(links, attach, false, loggedOut);
+    }
+
+    private static boolean linkRow(List<LinkedDevice> links, boolean attach, boolean vouched, boolean loggedOut) {
         AccountState account = new AccountState(Optional.of(new Seen(T0, T0)), links, Optional.of(new Seen(T0, T0)), Optional.empty());
-        return WriteThrottle.touches(T0.plusSeconds(10), account, TOKEN_DEVICE, Optional.empty(), DeviceType.COMPUTER, attach, loggedOut, true, true)
-                .deviceLink();
+        return WriteThrottle.touches(T0.plusSeconds(10), account, TOKEN_DEVICE, Optional.empty(), DeviceType.COMPUTER, attach, vouched, loggedOut,
+                true, true).deviceLink();
     }
 
     /** Seed 003: a login abandoned at its challenge must find its device still new at the next try. */
@@ -69,5 +73,16 @@ class WriteThrottleTest {
         List<LinkedDevice> refused = List.of(new LinkedDevice("dev-1", DeviceType.COMPUTER, LinkStatus.REFUSED, T0, T0));
         assertThat(linkRow(refused, true, false)).as("a refused device let in at last").isTrue();
         assertThat(linkRow(refused, false, false)).isFalse();
+    }
+
+    /** A vouched login on a device only unsigned calls let in marks the link vouched, seen 10 s ago or not. */
+    @Test
+    void aVouchedAttachWritesAnUnvouchedLinkAtOnce() {
+        List<LinkedDevice> unvouched = List.of(new LinkedDevice("dev-1", DeviceType.COMPUTER, LinkStatus.ATTACHED, T0, T0, false));
+        assertThat(linkRow(unvouched, true, true, false)).isTrue();
+        assertThat(linkRow(unvouched, true, false, false)).as("another unsigned call: throttled as before").isFalse();
+        assertThat(linkRow(unvouched, false, true, false)).as("a challenged vouched login: no change").isFalse();
+        List<LinkedDevice> vouched = List.of(new LinkedDevice("dev-1", DeviceType.COMPUTER, LinkStatus.ATTACHED, T0, T0, true));
+        assertThat(linkRow(vouched, true, true, false)).as("already vouched: throttled").isFalse();
     }
 }

@@ -33,10 +33,16 @@ public final class EvaluationSamples {
     /** A write of an evaluation on a device identified by token and fingerprint. */
     public static EvaluationWrite write(String appId, String evaluationId, String user, String deviceId, boolean newDevice, String token,
             String fingerprintId, DeviceType type, String ip, Instant at) {
+        return write(appId, evaluationId, user, deviceId, newDevice, token, fingerprintId, type, ip, at, Optional.empty());
+    }
+
+    /** The same, with how its account came to be named ({@code identity} on the evaluation). */
+    public static EvaluationWrite write(String appId, String evaluationId, String user, String deviceId, boolean newDevice, String token,
+            String fingerprintId, DeviceType type, String ip, Instant at, Optional<io.seatguard.core.evaluation.IdentityProof> identity) {
         DeviceResolution device = new DeviceResolution(deviceId, newDevice, newDevice ? MatchKind.NEW_DEVICE : MatchKind.TOKEN, 1.0,
                 Optional.ofNullable(fingerprintId), Optional.ofNullable(token).map(Fingerprint::sha256Hex));
         Evaluation evaluation = new Evaluation(evaluationId, appId, "login", Verdict.ALLOW, at, Optional.empty(), Optional.empty(),
-                new UserRef(Optional.ofNullable(user), Optional.empty(), Optional.empty()), Map.of(), Optional.empty(), Optional.empty(),
+                new UserRef(Optional.ofNullable(user), Optional.empty(), Optional.empty(), identity), Map.of(), Optional.empty(), Optional.empty(),
                 new DeviceInfo(deviceId, type, newDevice, Optional.ofNullable(fingerprintId), 1.0, "Chrome", "Linux"),
                 IpInfo.addressOnly(ip), Optional.empty(), DetectionFlags.UNKNOWN, Map.of("is_new_device", newDevice), Risk.NONE,
                 Optional.empty(), List.of(), Optional.empty(), false);

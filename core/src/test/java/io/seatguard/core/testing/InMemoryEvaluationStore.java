@@ -188,7 +188,8 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
                 LinkStatus status = write.attachDevice() ? LinkStatus.ATTACHED : old == null ? LinkStatus.REFUSED : old.status();
                 Instant first = old == null ? at : earlier(old.firstSeen(), at);
                 Instant last = old == null ? at : later(old.lastSeen(), at);
-                LinkedDevice link = new LinkedDevice(device.deviceId(), devices.get(app + '|' + device.deviceId()).type(), status, first, last);
+                boolean vouched = write.attachesVouched() || old != null && old.vouched();
+                LinkedDevice link = new LinkedDevice(device.deviceId(), devices.get(app + '|' + device.deviceId()).type(), status, first, last, vouched);
                 links.put(key, link);
                 linksByAccount.computeIfAbsent(app + '|' + user, k -> new HashMap<>()).put(device.deviceId(), link);
                 rowWrites++;
@@ -244,7 +245,7 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
     public synchronized void logOut(String appId, String userId, String deviceId, LinkStatus status) {
         String key = appId + '|' + userId + '|' + deviceId;
         LinkedDevice old = links.get(key);
-        LinkedDevice detached = new LinkedDevice(deviceId, old.type(), status, old.firstSeen(), old.lastSeen());
+        LinkedDevice detached = new LinkedDevice(deviceId, old.type(), status, old.firstSeen(), old.lastSeen(), old.vouched());
         links.put(key, detached);
         linksByAccount.get(appId + '|' + userId).put(deviceId, detached);
     }

@@ -426,6 +426,34 @@ class VerificationChallengeTest {
         assertThat(unsignedAgain.json().get("verdict").asText()).as("another unsigned call is spared, as before").isEqualTo("allow");
     }
 
+    /**
+     * Noticed in review: with the public client id alone, an unsigned page view naming the owner's account
+     * was allowed and made the caller's browser one of the account's devices, so the backend's server-mode
+     * login from it (a stolen password) was no longer a new device's and passed the policy on new devices.
+     * A device only unsigned calls let in is new to a vouched evaluation until one of those lets it in.
+     */
+    @Test
+    void aDeviceOnlyUnsignedCallsLetInIsStillNewToTheBackendsLogin() throws Exception {
+        String pageView = "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"access\",\"user\":\"dana\","
+                + "\"device\":{\"token\":\"tok_dana_000000001\"}}";
+        JsonNode first = server.post("/v3/evaluate", pageView, Map.of()).json();
+        assertThat(first.get("verdict").asText()).as(first.toString()).isEqualTo("allow");
+        assertThat(server.get("/v3/users/dana/devices", app.bearer()).json().get("data").findValuesAsText("status"))
+                .as("the unsigned call attached it").containsExactly("attached");
+        assertThat(checks(server.post("/v3/evaluate", pageView, Map.of()).json()).get("is_new_device").asBoolean())
+                .as("to unsigned calls it is known, as before").isFalse();
+
+        JsonNode backend = login("dana", "dana@example.com");
+        assertChallengedAgainAsANewDevice(backend, first.get("device_id").asText());
+        passWithTheEmailedCode(backend.get("redirect").asText());
+        assertThat(MAIL.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("dana@example.com");
+
+        JsonNode after = login("dana", "dana@example.com");
+        assertThat(checks(after).get("is_new_device").asBoolean()).as("the owner's pass vouched for it").isFalse();
+        assertThat(after.get("verdict").asText()).isEqualTo("allow");
+        assertThat(checks(server.post("/v3/evaluate", pageView, Map.of()).json()).get("is_new_device").asBoolean()).isFalse();
+    }
+
     private JsonNode loginWithoutDevice(String user, String ip) {
         Response response = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"" + user + "\",\"email\":\"" + user
                 + "@example.com\",\"ip\":\"" + ip + "\"}", app.bearer());
