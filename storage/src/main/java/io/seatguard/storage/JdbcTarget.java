@@ -7,13 +7,16 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * A database URL as the operator wrote it, turned into a JDBC URL and connection properties.
  *
  * <p>Accepted: {@code postgresql://user:password@host:port/db?…} and {@code postgres://…} (the libpq
  * form most hosting providers print), {@code jdbc:postgresql://…}, and {@code jdbc:sqlite:/path/file.db}.
+ * A port written in a PostgreSQL URL must be from 1 to 65535.
  */
 public record JdbcTarget(DatabaseKind kind, String jdbcUrl, Properties properties, String description) {
     public JdbcTarget {
@@ -51,6 +54,10 @@ public record JdbcTarget(DatabaseKind kind, String jdbcUrl, Properties propertie
             return new JdbcTarget(DatabaseKind.SQLITE, url, new Properties(), "SQLite " + url.substring("jdbc:sqlite:".length()));
         }
         if (url.startsWith("jdbc:postgresql://")) {
+            // The hosts as pgjdbc reads them: before the query, then before the first '/'. pgjdbc takes no
+            // user before an '@' and no empty port, so neither is set aside here.
+            String server = url.substring("jdbc:postgresql://".length()).split("\\?", 2)[0];
+            requirePorts(portsOf(server.split("/", 2)[0]), url);
             return new JdbcTarget(DatabaseKind.POSTGRESQL, url, new Properties(), "PostgreSQL " + maskPassword(url));
         }
         if (url.startsWith("postgresql://") || url.startsWith("postgres://")) {
@@ -61,6 +68,10 @@ public record JdbcTarget(DatabaseKind kind, String jdbcUrl, Properties propertie
     }
 
     private static JdbcTarget fromLibpqUri(String url) {
+        // Before java.net.URI, which takes a port past 2^31 for no port at all (and then no host). As
+        // libpq: the user and password end at the last '@', and a ':' with nothing after it is the default port.
+        String authority = url.substring(url.indexOf("://") + 3).split("[/?#]", 2)[0];
+        requirePorts(portsOf(authority.substring(authority.lastIndexOf('@') + 1)).filter(port -> !port.isEmpty()), url);
         URI uri;
         try {
             uri = new URI(url);
@@ -83,6 +94,27 @@ public record JdbcTarget(DatabaseKind kind, String jdbcUrl, Properties propertie
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
         String jdbcUrl = "jdbc:postgresql://" + uri.getHost() + port + uri.getRawPath() + query;
         return new JdbcTarget(DatabaseKind.POSTGRESQL, jdbcUrl, properties, "PostgreSQL " + jdbcUrl);
+    }
+
+    /**
+     * The ports written in {@code hosts}, a comma-separated list of {@code host[:port]} (both forms take
+     * several), an IPv6 address in brackets: what follows the last ':' that is not inside the brackets.
+     */
+    private static Stream<String> portsOf(String hosts) {
+        return Arrays.stream(hosts.split(",", -1))
+                .filter(address -> address.lastIndexOf(':') > address.lastIndexOf(']'))
+                .map(address -> address.substring(address.lastIndexOf(':') + 1));
+    }
+
+    /**
+     * A port outside 1-65535 is the URL's fault, said here (serve and the store commands both parse here,
+     * and call it a bad setting): pgjdbc would log a warning of its own and answer "no suitable driver",
+     * which reads as a database that does not answer. The URL, masked, shows which port.
+     */
+    private static void requirePorts(Stream<String> ports, String url) {
+        if (ports.anyMatch(port -> !port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65_535)) {
+            throw new IllegalArgumentException("the port must be a number from 1 to 65535: " + maskPassword(url));
+        }
     }
 
     /** Database URLs often carry a password; never let one reach a log line. */

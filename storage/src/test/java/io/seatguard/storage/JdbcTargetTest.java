@@ -33,6 +33,37 @@ class JdbcTargetTest {
         assertThatThrownBy(() -> JdbcTarget.parse("postgresql://host-only")).hasMessageContaining("host and a database name");
     }
 
+    /**
+     * A port outside 1-65535 is the URL's fault, said as such: pgjdbc would log a warning of its own and
+     * answer "no suitable driver", which read as a database that does not answer. One rule for serve and
+     * the store commands, both of which parse here.
+     */
+    @Test
+    void aPortOutsideOneTo65535IsRefusedInEitherFormWithoutEchoingThePassword() {
+        for (String url : java.util.List.of("jdbc:postgresql://127.0.0.1:99999/test", "jdbc:postgresql://127.0.0.1:0/test",
+                "jdbc:postgresql://127.0.0.1:/test", "jdbc:postgresql://127.0.0.1:54x2/test?user=seat&password=hunter2",
+                "jdbc:postgresql://db1.internal:5432,db2.internal:65536/test", "jdbc:postgresql://[::1]:99999/test",
+                "postgresql://seat:hunter2@127.0.0.1:99999/test", "postgres://seat:hunter2@127.0.0.1:0/test",
+                "postgresql://seat:hunter2@127.0.0.1:99999999999/test", "postgresql://seat:hunter2@[::1]:70000/test")) {
+            assertThatThrownBy(() -> JdbcTarget.parse(url)).as(url)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("the port must be a number from 1 to 65535: ")
+                    .hasMessageNotContaining("hunter2");
+        }
+    }
+
+    @Test
+    void portsFromOneTo65535OrNoneAreTaken() {
+        assertThat(JdbcTarget.parse("jdbc:postgresql://127.0.0.1:1/test").jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:1/test");
+        assertThat(JdbcTarget.parse("jdbc:postgresql://127.0.0.1:65535/test").jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:65535/test");
+        assertThat(JdbcTarget.parse("jdbc:postgresql://db1:5432,db2:5433,[::1]:5434,db3/test?targetServerType=primary").kind())
+                .isEqualTo(DatabaseKind.POSTGRESQL);
+        assertThat(JdbcTarget.parse("jdbc:postgresql://[::1]/test").kind()).isEqualTo(DatabaseKind.POSTGRESQL);
+        assertThat(JdbcTarget.parse("postgresql://seat:pa:ss@[::1]:65535/test").jdbcUrl()).isEqualTo("jdbc:postgresql://[::1]:65535/test");
+        // As libpq: a ':' with no port after it is the default port.
+        assertThat(JdbcTarget.parse("postgresql://seat@127.0.0.1:/test").jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1/test");
+    }
+
     @Test
     void postgresConnectionsTimeOutOnASilentServerUnlessTheUrlSaysOtherwise() {
         JdbcTarget target = JdbcTarget.parse("postgresql://seat:pw@127.0.0.1:5432/test");

@@ -206,6 +206,49 @@ class OperatorsCommandTest {
         assertThat(unreachable.saidPlainly().err()).contains("cannot connect to PostgreSQL jdbc:postgresql://127.0.0.1:1/nope");
     }
 
+    /**
+     * A port outside 1-65535 is a malformed option, as for serve (one rule, JdbcTarget's): exit status 2
+     * and one line, where pgjdbc logged a warning of its own and the command ended as if the database did
+     * not answer (exit status 1).
+     */
+    @Test
+    void aDatabaseUrlWithAPortOutOfRangeIsMalformedAndTheDriverIsNotAsked() {
+        java.util.logging.Logger driverLogs = java.util.logging.Logger.getLogger("org.postgresql");
+        List<java.util.logging.LogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler recorder = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        driverLogs.addHandler(recorder);
+        try {
+            for (String url : List.of("jdbc:postgresql://127.0.0.1:99999/test", "postgresql://seat:hunter2@127.0.0.1:99999/test",
+                    "jdbc:postgresql://127.0.0.1:0/test")) {
+                for (List<String> command : List.of(List.of("create", "--email", "pg@example.com", "--password-stdin"),
+                        List.of("create", "--email", "pg@example.com", "--password-stdin", "--new-store"),
+                        List.of("reset-password", "--email", "pg@example.com", "--password-stdin"),
+                        List.of("reset-two-factor", "--email", "pg@example.com"))) {
+                    Run run = run(withStore(command, "--database-url", url).toArray(String[]::new));
+
+                    assertThat(run.exit()).as(url + " " + command).isEqualTo(2);
+                    assertThat(run.saidPlainly().err()).as(url + " " + command)
+                            .startsWith("seatguard: --database-url: the port must be a number from 1 to 65535: ").doesNotContain("hunter2");
+                }
+            }
+        }
+        finally {
+            driverLogs.removeHandler(recorder);
+        }
+        assertThat(logged).as("pgjdbc was never given the URL").isEmpty();
+    }
+
     @Test
     void anEmailWithAQuoteMakesNoOperator() {
         Path data = store();

@@ -57,6 +57,9 @@ class ServeCommandTest {
         assertThatThrownBy(() -> parse("--database-url", "postgresql://u:hunter2@db host/x")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("database URL").hasMessageNotContaining("hunter2");
         assertThat(parse("--database-url", "postgresql://seatguard@db.example:5432/seatguard").databaseUrl()).isPresent();
+        // As for the store commands (OperatorsCommandTest): one rule, JdbcTarget's.
+        assertThatThrownBy(() -> parse("--database-url", "jdbc:postgresql://127.0.0.1:99999/test")).isInstanceOf(ConfigException.class)
+                .hasMessage("the database URL: the port must be a number from 1 to 65535: jdbc:postgresql://127.0.0.1:99999/test");
 
         assertThatThrownBy(() -> parse("--mail-from", "not an address at all")).as("checked without --smtp-url too")
                 .isInstanceOf(ConfigException.class).hasMessageContaining("mail sender");
@@ -64,6 +67,8 @@ class ServeCommandTest {
 
         String data = dir.toString();
         assertThat(new CommandLine(new ServeCommand()).execute("--data-dir", data, "--port", "0", "--database-url", "garbage")).isEqualTo(2);
+        assertThat(new CommandLine(new ServeCommand()).execute("--data-dir", data, "--port", "0", "--database-url", "postgresql://127.0.0.1:99999/test"))
+                .isEqualTo(2);
         assertThat(new CommandLine(new ServeCommand()).execute("--data-dir", data, "--port", "0", "--smtp-url", "smtp://127.0.0.1:2525",
                 "--mail-from", "nobody at all")).isEqualTo(2);
     }
