@@ -49,7 +49,8 @@ public final class OperatorsCommand {
          * mistyped --data-dir is still refused without it.
          */
         @Option(names = "--new-store", description = "Make the store (--data-dir's database, or --database-url's tables) if there is none yet, "
-                + "so that the operator exists before the server's first start, which then makes no default operator.")
+                + "so that the operator exists before the server's first start, which then makes no default operator. "
+                + "A new store has no apps: with --app, the store must be there already.")
         boolean newStore;
 
         @Override
@@ -64,7 +65,7 @@ public final class OperatorsCommand {
             catch (SeatguardException e) {
                 return refused(e.getMessage(), 2);
             }
-            try (SqlDatabase database = newStore ? store.openOrMake() : store.openExisting()) {
+            try (SqlDatabase database = opened(scope)) {
                 OperatorService operators = operators(database);
                 SqlAppStore appStore = new SqlAppStore(database);
                 for (String app : scope.orElse(java.util.Set.of())) {
@@ -85,6 +86,31 @@ public final class OperatorsCommand {
             }
             catch (SeatguardException e) {
                 return refused(e.getMessage(), 2);
+            }
+        }
+
+        /**
+         * The store to add the operator to; with {@code --new-store}, made when there is none, unless the
+         * operator is limited to apps. A new store has no apps (the server makes its first, with an id of
+         * its own, at its first start), so such an operator would be refused only after the store was
+         * made, leaving an empty store whose first start makes the default operator after all.
+         */
+        private SqlDatabase opened(Optional<java.util.Set<String>> scope) throws StoreUnavailable {
+            if (!newStore) {
+                return store.openExisting();
+            }
+            if (scope.isEmpty()) {
+                return store.openOrMake();
+            }
+            try {
+                return store.openExisting();
+            }
+            catch (StoreUnavailable e) {
+                if (e.getCause() instanceof NoStoreException none) {
+                    throw new StoreUnavailable("--app: " + none.getMessage() + ", and a new store has no apps (the server makes its first, with an id of its own,"
+                            + " at its first start): an operator limited to apps can only be created after that start", StoreUnavailable.REFUSED, e);
+                }
+                throw e;
             }
         }
     }

@@ -152,6 +152,56 @@ class OperatorsCommandTest {
         assertThat(data).as("nothing made").doesNotExist();
     }
 
+    /**
+     * A new store has no apps (the first start makes the first, with an id of its own), so an operator
+     * limited to apps cannot be made in one: refused before the store is made, not after, which left an
+     * empty store whose first start made the default operator after all.
+     */
+    @Test
+    void createWithNewStoreAndAnAppIsRefusedBeforeAnyStoreIsMade() {
+        Path data = dir.resolve("fresh");
+
+        Run refused = run("create", "--email", "support@example.com", "--password-stdin", "--new-store", "--app", "app_x", "--data-dir", data.toString());
+
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.saidPlainly().err()).startsWith("seatguard: --app: ")
+                .contains("no embedded database at " + data.toAbsolutePath().resolve("seatguard.db"))
+                .contains("a new store has no apps").contains("after that start").doesNotContain("add --new-store");
+        assertThat(data).as("nothing made").doesNotExist();
+    }
+
+    @Test
+    void createWithNewStoreAndAnAppMakesNoTablesInAnEmptyPostgresDatabase() throws Exception {
+        try (PostgresTestDatabase postgres = PostgresTestDatabase.create()) {
+            Run refused = run("create", "--email", "support@example.com", "--password-stdin", "--new-store", "--app", "app_x",
+                    "--database-url", postgres.url());
+
+            assertThat(refused.exit()).isEqualTo(2);
+            assertThat(refused.saidPlainly().err()).startsWith("seatguard: --app: ").contains("has no Seatguard tables").contains("a new store has no apps");
+            try (Connection connection = DriverManager.getConnection(postgres.url());
+                    ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(), "%", null)) {
+                assertThat(tables.next()).as("no table made").isFalse();
+            }
+        }
+    }
+
+    /** On a store that is there, --new-store just adds the operator: its apps are looked up in it as without the flag. */
+    @Test
+    void createWithNewStoreOnAStoreThatIsThereTakesItsApps() throws Exception {
+        Path data = store();
+        try (SqlDatabase database = SqlDatabase.open(StorageSettings.embedded(data))) {
+            new SqlAppStore(database).create(new App("app_one", "One", "pk_one", List.of(), Instant.now()), new StoredSecret("lookup000001", "hash-1"));
+        }
+
+        Run unknown = run("create", "--email", "support@example.com", "--password-stdin", "--new-store", "--app", "app_two", "--data-dir", data.toString());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.saidPlainly().err()).isEqualTo("seatguard: no app app_two in this store (see ./seatguard apps list)\n");
+
+        Run created = run("create", "--email", "support@example.com", "--password-stdin", "--new-store", "--app", "app_one", "--data-dir", data.toString());
+        assertThat(created.exit()).as(created.err()).isZero();
+        assertThat(created.json().get("apps")).extracting(JsonNode::asText).containsExactly("app_one");
+    }
+
     @Test
     void createWithNewStoreMakesSeatguardsTablesInAnEmptyPostgresDatabase() throws Exception {
         try (PostgresTestDatabase postgres = PostgresTestDatabase.create()) {
