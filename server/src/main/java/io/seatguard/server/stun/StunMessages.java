@@ -13,12 +13,19 @@ import java.util.zip.CRC32;
  * the UDP path, which an HTTP-only proxy or a browser VPN extension does not carry. Pure: bytes in,
  * bytes out; never throws on any input.
  *
+ * <p>A request is answered only when its attributes are well-formed and hold nothing the responder may
+ * not ignore ({@link StunAttributes}: they fill the message exactly, no comprehension-required type, a
+ * FINGERPRINT only last, of 4 bytes and with the right CRC).
+ *
  * <p>The answer holds only what a client needs, so it stays small against the request (a spoofed
  * request aims the answer at a third party): XOR-MAPPED-ADDRESS, and FINGERPRINT only when the request
  * carried one (RFC 8489 §14.7: used to tell STUN from other traffic multiplexed on a port, which a client
  * that sent none does not do). No SOFTWARE attribute: it is optional (§14.14) and was most of the size.
- * An answer is 32 bytes (IPv4) or 44 (IPv6), 8 more with FINGERPRINT; with the 28 (IPv4) or 48 (IPv6)
- * bytes of UDP and IP headers, at most 1.36 times the smallest request on the wire (92 against 68, IPv6).
+ * An answer is 32 bytes (IPv4) or 44 (IPv6), 8 more with FINGERPRINT. Its size depends on nothing else,
+ * so the smallest requests answered are the worst case: the header alone (20 bytes) and the header with a
+ * FINGERPRINT (28). With the 28 (IPv4) or 48 (IPv6) bytes of UDP and IP headers, an answer is at most
+ * 1.36 times the request on the wire (92 against 68, a bare request over IPv6; 100 against 76 with a
+ * FINGERPRINT).
  */
 public final class StunMessages {
     static final int HEADER_BYTES = 20;
@@ -35,7 +42,7 @@ public final class StunMessages {
      * A well-formed Binding request.
      *
      * @param transaction its transaction id (12 bytes)
-     * @param fingerprint whether it ends with a FINGERPRINT attribute, so the answer carries one too
+     * @param fingerprint whether it ends with a right FINGERPRINT attribute, so the answer carries one too
      */
     public record BindingRequest(byte[] transaction, boolean fingerprint) {}
 
@@ -57,19 +64,11 @@ public final class StunMessages {
         }
         byte[] transaction = new byte[12];
         in.get(transaction);
-        return Optional.of(new BindingRequest(transaction, endsWithFingerprint(datagram, length)));
-    }
-
-    /** Whether the attributes after the header end with a FINGERPRINT (which must come last, §14.7). */
-    private static boolean endsWithFingerprint(byte[] datagram, int length) {
-        int position = HEADER_BYTES;
-        int last = -1;
-        while (position + 4 <= length) {
-            last = (datagram[position] & 0xFF) << 8 | datagram[position + 1] & 0xFF;
-            int attributeLength = (datagram[position + 2] & 0xFF) << 8 | datagram[position + 3] & 0xFF;
-            position += 4 + padded(attributeLength);
-        }
-        return position == length && last == FINGERPRINT;
+        return switch (StunAttributes.judge(datagram, length)) {
+            case REFUSED -> Optional.empty();
+            case PLAIN -> Optional.of(new BindingRequest(transaction, false));
+            case FINGERPRINTED -> Optional.of(new BindingRequest(transaction, true));
+        };
     }
 
     /** The success response to {@code request} from {@code sender}. */
@@ -105,9 +104,5 @@ public final class StunMessages {
         byte[] mask = new byte[16];
         ByteBuffer.wrap(mask).putInt(MAGIC_COOKIE).put(transaction);
         return mask;
-    }
-
-    private static int padded(int length) {
-        return (length + 3) & ~3;
     }
 }

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * the same). Browsers hide local addresses behind mDNS names, so asking a STUN server is the only way.
  *
  * <p>One daemon thread receives and answers: a binding is one small datagram each way. Anything that is
- * not a well-formed Binding request is dropped without an answer, so the port answers nothing but STUN.
+ * not a well-formed Binding request it fully understands ({@link StunMessages}) is dropped without an
+ * answer, so the port answers nothing but STUN.
  * Two things keep the port a poor amplifier for traffic aimed at a third party (whose address a request
  * forges): an answer is at most 1.36 times the request on the wire ({@link StunMessages}), and each
  * source address gets a limited number of answers a second ({@link StunRateLimit}), the rest dropped.

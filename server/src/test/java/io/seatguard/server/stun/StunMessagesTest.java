@@ -6,15 +6,24 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.CRC32;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** STUN messages against RFC 5769's test vectors, and arbitrary bytes. */
+/** STUN messages against RFC 5769's test vectors, hand-made malformed requests, and arbitrary bytes. */
 class StunMessagesTest {
     private static final HexFormat HEX = HexFormat.of();
     /** RFC 5769 §2.1: a Binding request with SOFTWARE, PRIORITY, ICE-CONTROLLED, USERNAME, MESSAGE-INTEGRITY and FINGERPRINT. */
@@ -22,7 +31,11 @@ class StunMessagesTest {
             "000100582112a442b7e7a701bc34d686fa87dfae" + "80220010" + "5354554e207465737420636c69656e74" // SOFTWARE "STUN test client"
                     + "002400046e0001ff80290008932ff9b151263b36000600096576746a3a68367659202020"
                     + "000800149aeaa70cbfd8cb56781ef2b5b2d3f249c1b571a280280004e57a3bcf");
-    private static final byte[] TRANSACTION = HEX.parseHex("b7e7a701bc34d686fa87dfae");
+    private static final byte[] TRANSACTION = StunRequests.TRANSACTION;
+    /** What Chromium 156 sent the responder during server-reflexive gathering (StunCandidateBrowserTest): no attributes. */
+    private static final byte[] CHROMIUM_REQUEST = HEX.parseHex("000100002112a442627162343031424362752b6e");
+    private static final InetSocketAddress V4 = new InetSocketAddress("192.0.2.1", 32853);
+    private static final InetSocketAddress V6 = new InetSocketAddress("2001:db8::1", 32853);
 
     @Test
     void ourFingerprintAlgorithmReproducesTheRfcRequests() {
@@ -33,44 +46,164 @@ class StunMessagesTest {
     }
 
     @Test
-    void theRfcRequestIsABindingRequestWithItsTransactionAndAFingerprint() {
-        assertThat(StunMessages.bindingRequest(RFC5769_REQUEST, RFC5769_REQUEST.length)).hasValueSatisfying(request -> {
+    void whatBrowsersSendIsABindingRequestWithItsTransaction() {
+        assertThat(StunMessages.bindingRequest(CHROMIUM_REQUEST, CHROMIUM_REQUEST.length)).hasValueSatisfying(request -> {
+            assertThat(request.transaction()).isEqualTo(HEX.parseHex("627162343031424362752b6e"));
+            assertThat(request.fingerprint()).isFalse();
+        });
+        // Firefox (nICEr) puts a FINGERPRINT on every request, and nothing else on one to a STUN server.
+        byte[] firefox = StunRequests.withFingerprint(StunRequests.bareRequest());
+        assertThat(StunMessages.bindingRequest(firefox, firefox.length)).hasValueSatisfying(request -> {
             assertThat(request.transaction()).isEqualTo(TRANSACTION);
             assertThat(request.fingerprint()).isTrue();
         });
-        byte[] bare = bareRequest();
-        assertThat(StunMessages.bindingRequest(bare, bare.length)).hasValueSatisfying(request -> assertThat(request.fingerprint()).isFalse());
+    }
+
+    /** RFC 8489 §14: an agent ignores a comprehension-optional attribute (0x8000 and up) it does not know. */
+    @Test
+    void comprehensionOptionalAttributesAreIgnored() {
+        // RFC 5769's SOFTWARE and ICE-CONTROLLED, an unassigned optional type, and a value whose length needs padding.
+        byte[] optional = StunRequests.request(HEX.parseHex("802200105354554e207465737420636c69656e74"),
+                HEX.parseHex("80290008932ff9b151263b36"), StunRequests.attribute(0xC057, 0), StunRequests.attribute(0xFFFF, 5));
+        assertThat(StunMessages.bindingRequest(optional, optional.length)).hasValueSatisfying(request -> assertThat(request.fingerprint()).isFalse());
+        byte[] fingerprinted = StunRequests.withFingerprint(optional);
+        assertThat(StunMessages.bindingRequest(fingerprinted, fingerprinted.length))
+                .hasValueSatisfying(request -> assertThat(request.fingerprint()).isTrue());
+    }
+
+    /** Review finding: a 24-byte request with a FINGERPRINT of no bytes had a 52-byte answer on IPv6 (72 to 100 on the wire, 1.389). */
+    @Test
+    void aFingerprintOfNoBytesIsRefused() {
+        byte[] request = StunRequests.emptyFingerprint();
+        assertThat(HEX.formatHex(request)).isEqualTo("000100042112a442" + HEX.formatHex(TRANSACTION) + "80280000");
+        assertThat(StunMessages.bindingRequest(request, request.length)).isEmpty();
+        byte[] padded = StunRequests.request(StunRequests.attribute(StunMessages.FINGERPRINT, 3));
+        assertThat(StunMessages.bindingRequest(padded, padded.length)).as("3 bytes, padded to 4").isEmpty();
+        byte[] longer = StunRequests.request(StunRequests.attribute(StunMessages.FINGERPRINT, 8));
+        assertThat(StunMessages.bindingRequest(longer, longer.length)).as("8 bytes").isEmpty();
+    }
+
+    /** Review finding: a FINGERPRINT with a wrong CRC was answered; RFC 8489 §14.7 says the message is then not STUN. */
+    @Test
+    void aFingerprintWithAWrongCrcIsRefused() {
+        byte[] request = StunRequests.wrongFingerprint();
+        assertThat(StunMessages.bindingRequest(request, request.length)).isEmpty();
+        byte[] rfcTampered = RFC5769_REQUEST.clone();
+        rfcTampered[RFC5769_REQUEST.length - 1] ^= 0x10;
+        assertThat(StunMessages.bindingRequest(rfcTampered, rfcTampered.length)).isEmpty();
+    }
+
+    /** RFC 8489 §14.7: FINGERPRINT is the last attribute. */
+    @Test
+    void aFingerprintFollowedByAnotherAttributeIsRefused() {
+        byte[] fingerprinted = StunRequests.withFingerprint(StunRequests.bareRequest());
+        byte[] request = StunRequests.request(Arrays.copyOfRange(fingerprinted, 20, 28), StunRequests.attribute(StunRequests.SOFTWARE, 4));
+        assertThat(StunMessages.bindingRequest(request, request.length)).isEmpty();
+    }
+
+    /** Review finding: a header length of 4 with one attribute claiming 0xFFFF bytes was answered. */
+    @Test
+    void attributesThatDoNotFillTheMessageExactlyAreRefused() {
+        byte[] request = StunRequests.attributeLongerThanTheMessage();
+        assertThat(HEX.formatHex(request)).isEqualTo("000100042112a442" + HEX.formatHex(TRANSACTION) + "8022ffff");
+        assertThat(StunMessages.bindingRequest(request, request.length)).isEmpty();
+        // 5 bytes of value pad to 8, one attribute of 12 in a body of 8.
+        byte[] padding = StunRequests.request(StunRequests.attribute(StunRequests.SOFTWARE, 0), StunRequests.attribute(StunRequests.SOFTWARE, 0));
+        ByteBuffer.wrap(padding).putShort(22, (short) 5);
+        assertThat(StunMessages.bindingRequest(padding, padding.length)).isEmpty();
+        // The last attribute's header fits, its value does not.
+        byte[] overrun = StunRequests.request(StunRequests.attribute(StunRequests.SOFTWARE, 0), StunRequests.attribute(StunRequests.SOFTWARE, 0));
+        ByteBuffer.wrap(overrun).putShort(26, (short) 4);
+        assertThat(StunMessages.bindingRequest(overrun, overrun.length)).isEmpty();
+    }
+
+    /**
+     * Review finding: a comprehension-required attribute (type below 0x8000) the server does not understand
+     * was answered with a success. RFC 8489 §6.3.1.1 would have a 420 error; the responder understands none
+     * and answers only plain Binding requests, so it stays silent, as it does for anything else it does not answer.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0x7FFF, 0x0003 /* RFC 5780 CHANGE-REQUEST */, 0x0024 /* ICE PRIORITY */, 0x0025 /* ICE USE-CANDIDATE */,
+            0x0006 /* USERNAME */, 0x0000})
+    void anUnknownComprehensionRequiredAttributeIsRefused(int type) {
+        byte[] request = StunRequests.unknownComprehensionRequired(type);
+        assertThat(StunMessages.bindingRequest(request, request.length)).isEmpty();
+        byte[] fingerprinted = StunRequests.withFingerprint(request);
+        assertThat(StunMessages.bindingRequest(fingerprinted, fingerprinted.length)).isEmpty();
+    }
+
+    /** RFC 5769's request is an ICE connectivity check (USERNAME, PRIORITY, MESSAGE-INTEGRITY): credentials we do not hold. */
+    @Test
+    void anIceConnectivityCheckIsRefused() {
+        assertThat(StunMessages.bindingRequest(RFC5769_REQUEST, RFC5769_REQUEST.length)).isEmpty();
     }
 
     /**
      * Review finding (amplification): a 20-byte request was answered with 56 to 68 bytes (SOFTWARE and an
      * unasked FINGERPRINT). Now the answer is at most 1.36 times the request on the wire, UDP and IP
-     * headers included (28 bytes for IPv4, 48 for IPv6).
+     * headers included (28 bytes for IPv4, 48 for IPv6). The answer's size depends only on the family and on
+     * whether the request had a FINGERPRINT, so the smallest request accepted of each kind is the worst case:
+     * the header alone (20 bytes), and the header with a FINGERPRINT (28; one of no bytes is refused).
      */
     @Test
-    void theAnswerIsNoMoreThanAThirdLargerThanTheRequestOnTheWire() throws Exception {
-        InetSocketAddress v4 = new InetSocketAddress(InetAddress.getByName("192.0.2.1"), 32853);
-        InetSocketAddress v6 = new InetSocketAddress(InetAddress.getByName("2001:db8::1"), 32853);
-        byte[] bare = bareRequest();
-        byte[] withFingerprint = withFingerprint(bare);
+    void theSmallestAcceptedRequestsAreAnsweredWithinTheBoundOnBothFamilies() {
+        byte[] bare = StunRequests.bareRequest();
+        byte[] withFingerprint = StunRequests.withFingerprint(bare);
         StunMessages.BindingRequest plain = StunMessages.bindingRequest(bare, bare.length).orElseThrow();
         StunMessages.BindingRequest fingerprinted = StunMessages.bindingRequest(withFingerprint, withFingerprint.length).orElseThrow();
         assertThat(fingerprinted.fingerprint()).isTrue();
 
-        assertThat(StunMessages.bindingSuccess(plain, v4)).hasSize(32);
-        assertThat(StunMessages.bindingSuccess(plain, v6)).hasSize(44);
-        assertThat(StunMessages.bindingSuccess(fingerprinted, v4)).hasSize(40);
-        assertThat(StunMessages.bindingSuccess(fingerprinted, v6)).hasSize(52);
-        for (InetSocketAddress sender : List.of(v4, v6)) {
-            int headers = sender.getAddress() instanceof Inet4Address ? 28 : 48;
+        assertThat(StunMessages.bindingSuccess(plain, V4)).hasSize(32);
+        assertThat(StunMessages.bindingSuccess(plain, V6)).hasSize(44);
+        assertThat(StunMessages.bindingSuccess(fingerprinted, V4)).hasSize(40);
+        assertThat(StunMessages.bindingSuccess(fingerprinted, V6)).hasSize(52);
+        assertThat(wireRatio(bare, V4)).isEqualTo(60.0 / 48);
+        assertThat(wireRatio(bare, V6)).as("the worst case: 92 against 68").isEqualTo(92.0 / 68).isLessThanOrEqualTo(1.36);
+        assertThat(wireRatio(withFingerprint, V4)).isEqualTo(68.0 / 56);
+        assertThat(wireRatio(withFingerprint, V6)).isEqualTo(100.0 / 76);
+        for (InetSocketAddress sender : List.of(V4, V6)) {
             for (byte[] request : List.of(bare, withFingerprint)) {
-                byte[] answer = StunMessages.bindingSuccess(StunMessages.bindingRequest(request, request.length).orElseThrow(), sender);
-                assertWellFormed(answer);
-                assertThat((double) (answer.length + headers) / (request.length + headers)).as(sender + ", request of " + request.length)
-                        .isLessThanOrEqualTo(1.36);
+                assertWellFormed(StunMessages.bindingSuccess(StunMessages.bindingRequest(request, request.length).orElseThrow(), sender));
             }
         }
-        assertThat(HEX.formatHex(StunMessages.bindingSuccess(plain, v4))).doesNotContain("8022");
+        assertThat(HEX.formatHex(StunMessages.bindingSuccess(plain, V4))).doesNotContain("8022");
+    }
+
+    /** Whatever a request holds, if it is answered the answer stays within the bound on both families. */
+    @Property(tries = 3000)
+    void noAnsweredRequestIsAmplifiedBeyondTheBound(@ForAll("requests") byte[] request) {
+        Optional<StunMessages.BindingRequest> answered = StunMessages.bindingRequest(request, request.length);
+        answered.ifPresent(accepted -> {
+            for (InetSocketAddress sender : List.of(V4, V6)) {
+                assertThat(wireRatio(request, sender)).as("%s, request %s", sender, HEX.formatHex(request)).isLessThanOrEqualTo(1.36);
+            }
+        });
+        Statistics.label("answered").collect(answered.isPresent(), answered.map(StunMessages.BindingRequest::fingerprint).orElse(false));
+        // The property says something only if many requests, with and without FINGERPRINT, are answered.
+        Statistics.label("answered").coverage(coverage -> {
+            coverage.check(true, false).percentage(percent -> percent > 5);
+            coverage.check(true, true).percentage(percent -> percent > 5);
+        });
+    }
+
+    /** Binding requests of a few attributes of any kind and length, FINGERPRINTs among them, some ending with a right one. */
+    @Provide
+    Arbitrary<byte[]> requests() {
+        Arbitrary<byte[]> attribute = Combinators.combine(
+                        Arbitraries.of(StunMessages.FINGERPRINT, StunRequests.SOFTWARE, 0x8029, 0xC057, 0x0003, 0x0024, 0x7FFF),
+                        Arbitraries.integers().between(0, 9))
+                .as(StunRequests::attribute);
+        return Combinators.combine(attribute.list().ofMaxSize(3), Arbitraries.of(true, false)).as((attributes, fingerprint) -> {
+            byte[] request = StunRequests.request(attributes.toArray(byte[][]::new));
+            return fingerprint ? StunRequests.withFingerprint(request) : request;
+        });
+    }
+
+    /** The answer to {@code request} from {@code sender} against the request, both with their UDP and IP headers. */
+    private static double wireRatio(byte[] request, InetSocketAddress sender) {
+        int headers = sender.getAddress() instanceof Inet4Address ? 28 : 48;
+        byte[] answer = StunMessages.bindingSuccess(StunMessages.bindingRequest(request, request.length).orElseThrow(), sender);
+        return (double) (answer.length + headers) / (request.length + headers);
     }
 
     @Test
@@ -117,21 +250,6 @@ class StunMessagesTest {
         byte[] withCookie = datagram.length >= 20 ? datagram.clone() : new byte[20];
         ByteBuffer.wrap(withCookie).putShort(0, (short) 1).putShort(2, (short) (withCookie.length - 20)).putInt(4, StunMessages.MAGIC_COOKIE);
         StunMessages.bindingRequest(withCookie, withCookie.length);
-    }
-
-    /** A Binding request of the header alone, as the SDK's browser sends to a STUN server. */
-    static byte[] bareRequest() {
-        return ByteBuffer.allocate(20).putShort((short) 1).putShort((short) 0).putInt(StunMessages.MAGIC_COOKIE).put(TRANSACTION).array();
-    }
-
-    /** {@code request} with a FINGERPRINT appended, its length counted in the header as §14.7 asks. */
-    static byte[] withFingerprint(byte[] request) {
-        ByteBuffer out = ByteBuffer.allocate(request.length + 8).put(request);
-        out.putShort(2, (short) (request.length - 20 + 8));
-        CRC32 crc = new CRC32();
-        crc.update(out.array(), 0, request.length);
-        out.putShort((short) StunMessages.FINGERPRINT).putShort((short) 4).putInt((int) crc.getValue() ^ StunMessages.FINGERPRINT_XOR);
-        return out.array();
     }
 
     /** Checks the header, that attributes fill the body exactly, and the FINGERPRINT when there is one. */

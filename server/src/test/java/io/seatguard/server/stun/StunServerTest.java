@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -73,6 +74,24 @@ class StunServerTest {
         }
         client.setSoTimeout(1000);
         assertThat(exchange(bindingRequest(new byte[12]))).hasSizeGreaterThan(20);
+    }
+
+    /**
+     * Review finding: a FINGERPRINT of no bytes, one with a wrong CRC, an attribute longer than the message
+     * and an unknown comprehension-required attribute were each answered with a success; now with silence.
+     */
+    @Test
+    void staysSilentForMalformedBindingRequests() throws Exception {
+        for (byte[] malformed : List.of(StunRequests.emptyFingerprint(), StunRequests.wrongFingerprint(),
+                StunRequests.attributeLongerThanTheMessage(), StunRequests.unknownComprehensionRequired(0x7FFF),
+                StunRequests.unknownComprehensionRequired(0x0003))) {
+            send(client, server, malformed);
+        }
+        assertThat(answers(client)).as("answers to malformed requests").isZero();
+        byte[] firefox = StunRequests.withFingerprint(StunRequests.bareRequest());
+        byte[] response = exchange(firefox);
+        StunMessagesTest.assertWellFormed(response);
+        assertThat(response).as("XOR-MAPPED-ADDRESS (IPv4) and FINGERPRINT").hasSize(40);
     }
 
     /** Review finding (amplification with no per-source limit): one address gets a few answers a second, the rest is dropped. */
