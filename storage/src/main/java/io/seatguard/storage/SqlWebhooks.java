@@ -42,6 +42,9 @@ public final class SqlWebhooks {
     /** A claimed delivery with what sending it needs; {@code lockToken} tells this claim from a later one. */
     public record Claimed(String appId, String messageId, String endpointId, int attempts, String payload, WebhookEndpoint endpoint, String lockToken) {}
 
+    /** A column's new value from a try's outcome, unless the delivery was redelivered during that try: then its fresh schedule stays. */
+    private static final String UNLESS_REDELIVERED = "CASE WHEN redelivered_under_lock = lock_token THEN %1$s ELSE ? END";
+
     private final SqlDatabase database;
 
     public SqlWebhooks(SqlDatabase database) {
@@ -214,6 +217,10 @@ public final class SqlWebhooks {
      * Only while the claim is still this one: a try that outlived its lock may have been claimed and tried
      * again since (by another node, or after a redelivery), and its late outcome must not overwrite the
      * newer one. Such a late outcome is dropped, from the log too. Answers whether it was recorded.
+     *
+     * <p>A try redelivered while it was in flight ({@link #redeliver}) records its outcome and log row all
+     * the same, but leaves the fresh schedule the redelivery started: the delivery goes out again now that
+     * this try has ended, even when it succeeded (the operator asked for another send).
      */
     public boolean recordAttempt(Claimed claimed, Instant at, Optional<Integer> statusCode, Optional<String> error, Duration took) {
         boolean delivered = statusCode.map(code -> code >= 200 && code < 300).orElse(false);
@@ -223,9 +230,13 @@ public final class SqlWebhooks {
         long next = retryIn.map(delay -> at.plus(delay).toEpochMilli()).orElse(at.toEpochMilli());
         String shortError = error.map(text -> text.length() > 500 ? text.substring(0, 500) : text).orElse(null);
         return database.write(connection -> {
+            // On PostgreSQL a redelivery committed while this waited for the row is seen here: the row is
+            // read again, and these expressions evaluated on it, before the update applies.
             int updated = JdbcRunner.update(connection,
-                    "UPDATE webhook_deliveries SET status = ?, attempts = ?, next_attempt_at = ?, last_status = ?, last_error = ?, last_attempt_at = ?,"
-                            + " locked_until = NULL, lock_token = NULL WHERE app_id = ? AND message_id = ? AND endpoint_id = ? AND lock_token = ?",
+                    "UPDATE webhook_deliveries SET status = " + UNLESS_REDELIVERED.formatted("status") + ", attempts = "
+                            + UNLESS_REDELIVERED.formatted("attempts") + ", next_attempt_at = " + UNLESS_REDELIVERED.formatted("next_attempt_at")
+                            + ", last_status = ?, last_error = ?, last_attempt_at = ?, locked_until = NULL, lock_token = NULL, redelivered_under_lock = NULL"
+                            + " WHERE app_id = ? AND message_id = ? AND endpoint_id = ? AND lock_token = ?",
                     status, attempts, next, statusCode.orElse(null), shortError, at.toEpochMilli(), claimed.appId(), claimed.messageId(), claimed.endpointId(),
                     claimed.lockToken());
             if (updated == 0) {
@@ -272,10 +283,22 @@ public final class SqlWebhooks {
                 }, appId, messageId, endpointId, limit));
     }
 
-    /** Sends a message to the endpoint again now, with a fresh schedule and the same {@code webhook-id}. */
+    /**
+     * Sends a message to the endpoint again now, with a fresh schedule and the same {@code webhook-id}.
+     * Answers whether the endpoint has such a delivery.
+     *
+     * <p>The lock is left alone. Freeing it while a try was in flight (a slow receiver holds a try up to
+     * 20 s) let the next claim send a second copy at once, and dropped the outcome and log row of the try
+     * in flight, whose lock was gone: a 2xx among them left the delivery retrying for 27.5 h. So a delivery
+     * under a lock is marked with that lock's token instead: its try records its outcome but keeps the
+     * fresh schedule ({@link #recordAttempt}), and the next claim, after the try has ended, sends it once
+     * more, however often it was redelivered meanwhile. A lock whose try died with its node expires as
+     * before, and its token matches no later claim. One statement: on PostgreSQL a try's outcome recorded
+     * meanwhile by another node is read again before it applies.
+     */
     public boolean redeliver(String appId, String endpointId, String messageId, Instant now) {
         return database.write(connection -> JdbcRunner.update(connection,
-                "UPDATE webhook_deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, locked_until = NULL, lock_token = NULL"
+                "UPDATE webhook_deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, redelivered_under_lock = lock_token"
                         + " WHERE app_id = ? AND endpoint_id = ? AND message_id = ?",
                 now.toEpochMilli(), appId, endpointId, messageId) == 1);
     }

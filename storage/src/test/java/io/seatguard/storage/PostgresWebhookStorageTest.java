@@ -3,10 +3,18 @@ package io.seatguard.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import io.seatguard.core.webhook.DeliveryTry;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +41,70 @@ class PostgresWebhookStorageTest extends WebhookStorageContract {
     void dropSchema() {
         if (postgres != null) {
             postgres.close();
+        }
+    }
+
+    /**
+     * Two nodes meet at a delivery's row: one redelivers it while the other records the outcome of the try
+     * it has in flight. A third transaction holds the row until both wait for it, the redelivery first;
+     * PostgreSQL then applies the outcome to the row as the redelivery left it. Before the fix the
+     * redelivery freed the try's lock, and its outcome and log row were dropped.
+     */
+    @Test
+    void aRedeliveryOnOneNodeAndATrysOutcomeOnAnotherMeetingAtTheRowKeepBoth() throws Exception {
+        endpoint("app_a", "we_a");
+        enqueue("app_a", "ann", T0);
+        SqlWebhooks.Claimed inFlight = webhooks.claim(T0.plusSeconds(1), 10, LOCK).getFirst();
+        String message = inFlight.messageId();
+        try (SqlDatabase secondNode = SqlDatabase.open(StorageSettings.of(postgres.url(), dataDir.resolve("second")));
+                Connection holder = rawConnection(); Statement statement = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            statement.executeQuery("SELECT status FROM webhook_deliveries FOR UPDATE").close();
+            int holderPid = pid(holder);
+            CompletableFuture<Boolean> redelivered = CompletableFuture.supplyAsync(
+                    () -> new SqlWebhooks(secondNode).redeliver("app_a", "we_a", message, T0.plusSeconds(3)));
+            awaitBlockedBehind(holderPid, 1);
+            CompletableFuture<Boolean> recorded = CompletableFuture.supplyAsync(
+                    () -> webhooks.recordAttempt(inFlight, T0.plusSeconds(1), Optional.of(204), Optional.empty(), Duration.ofSeconds(9)));
+            awaitBlockedBehind(holderPid, 2);
+            holder.commit();
+
+            assertThat(redelivered.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(recorded.get(10, TimeUnit.SECONDS)).as("the try in flight is recorded").isTrue();
+        }
+        assertThat(webhooks.tries("app_a", "we_a", message, 10)).extracting(DeliveryTry::attempt).containsExactly(1);
+        assertThat(webhooks.delivery("app_a", "we_a", message)).hasValueSatisfying(delivery -> {
+            assertThat(delivery.status()).isEqualTo("pending");
+            assertThat(delivery.attempts()).isZero();
+            assertThat(delivery.lastStatusCode()).contains(204);
+        });
+        assertThat(webhooks.claim(T0.plusSeconds(4), 10, LOCK)).as("the redelivery, once").hasSize(1);
+    }
+
+    private static int pid(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT pg_backend_pid()")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    /** Waits until {@code count} sessions wait, directly or in line, for the lock session {@code holderPid} holds. */
+    private void awaitBlockedBehind(int holderPid, int count) throws Exception {
+        String behind = "WITH RECURSIVE behind(pid) AS (SELECT ? UNION SELECT a.pid FROM pg_stat_activity a JOIN behind b ON b.pid = ANY(pg_blocking_pids(a.pid)))"
+                + " SELECT COUNT(*) - 1 FROM behind";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try (Connection watcher = rawConnection(); PreparedStatement query = watcher.prepareStatement(behind)) {
+            query.setInt(1, holderPid);
+            while (true) {
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    if (rows.getInt(1) >= count) {
+                        return;
+                    }
+                }
+                assertThat(System.nanoTime()).as(count + " sessions waiting on the row").isLessThan(deadline);
+                Thread.sleep(20);
+            }
         }
     }
 

@@ -1755,8 +1755,9 @@ abstract class StorageContract {
             statement.execute("ALTER TABLE operators DROP COLUMN totp_last_step");
             statement.execute("DROP TABLE operator_recovery_codes");
             statement.execute("ALTER TABLE devices DROP COLUMN let_in_at");
+            statement.execute("ALTER TABLE webhook_deliveries DROP COLUMN redelivered_under_lock");
             statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27',"
-                    + " '28', '29', '30', '31', '32', '33', '34', '35', '36', '37')");
+                    + " '28', '29', '30', '31', '32', '33', '34', '35', '36', '37', '38')");
         }
         database = reopenDatabase();
         wire();

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 abstract class WebhookStorageContract {
     static final Instant T0 = Instant.parse("2026-11-01T12:00:00Z");
     static final long OLD = T0.minus(Duration.ofDays(200)).toEpochMilli();
+    /** The dispatcher's lock. */
+    static final Duration LOCK = Duration.ofSeconds(150);
 
     SqlDatabase database;
     SqlWebhooks webhooks;
@@ -201,6 +203,92 @@ abstract class WebhookStorageContract {
         assertThat(webhooks.delivery("app_b", "we_a", first.messageId())).as("another app's").isEmpty();
         assertThat(webhooks.delivery("app_a", "we_b", first.messageId())).as("another endpoint's").isEmpty();
         assertThat(webhooks.tries("app_b", "we_a", first.messageId(), 10)).isEmpty();
+    }
+
+    /**
+     * Review finding: a redelivery while a try was in flight (a receiver holding the request) freed that
+     * try's lock, so the next claim sent a second copy at once, and the try's outcome, its lock gone, was
+     * dropped with its log row: a 2xx among them left the delivery retrying for 27.5 h. The try in flight
+     * now keeps its lock and records its outcome, and the redelivery goes out once it has ended: once,
+     * however often it was asked for meanwhile, and even when that try succeeded.
+     */
+    @Test
+    void aRedeliveryWhileATryHoldsItsLockWaitsForThatTryAndKeepsItsOutcome() {
+        endpoint("app_a", "we_a");
+        enqueue("app_a", "ann", T0);
+        SqlWebhooks.Claimed inFlight = webhooks.claim(T0.plusSeconds(1), 10, LOCK).getFirst();
+        String message = inFlight.messageId();
+        assertThat(webhooks.redeliver("app_a", "we_a", message, T0.plusSeconds(3))).isTrue();
+        assertThat(webhooks.redeliver("app_a", "we_a", message, T0.plusSeconds(5))).as("asked again meanwhile").isTrue();
+        assertThat(webhooks.claim(T0.plusSeconds(6), 10, LOCK)).as("no second try while the first holds its lock").isEmpty();
+
+        assertThat(webhooks.recordAttempt(inFlight, T0.plusSeconds(1), Optional.of(204), Optional.empty(), Duration.ofSeconds(9)))
+                .as("the try in flight is recorded").isTrue();
+        assertThat(webhooks.tries("app_a", "we_a", message, 10))
+                .containsExactly(new DeliveryTry(1, T0.plusSeconds(1), Optional.of(204), Optional.empty(), Duration.ofSeconds(9)));
+        assertThat(webhooks.delivery("app_a", "we_a", message)).hasValueSatisfying(delivery -> {
+            assertThat(delivery.status()).as("the redelivery is still to go out").isEqualTo("pending");
+            assertThat(delivery.attempts()).as("no try since the redelivery").isZero();
+            assertThat(delivery.nextAttemptAt()).as("due since it was last asked for").isEqualTo(T0.plusSeconds(5));
+            assertThat(delivery.lastStatusCode()).contains(204);
+        });
+
+        List<SqlWebhooks.Claimed> again = webhooks.claim(T0.plusSeconds(10), 10, LOCK);
+        assertThat(again).singleElement().satisfies(redelivery -> assertThat(redelivery.attempts()).as("the schedule starts again").isZero());
+        assertThat(webhooks.recordAttempt(again.getFirst(), T0.plusSeconds(10), Optional.of(204), Optional.empty(), Duration.ofMillis(15))).isTrue();
+        assertThat(webhooks.claim(T0.plusSeconds(20), 10, LOCK)).as("sent once more, not once per request").isEmpty();
+        assertThat(webhooks.delivery("app_a", "we_a", message)).hasValueSatisfying(delivery -> {
+            assertThat(delivery.status()).isEqualTo("delivered");
+            assertThat(delivery.attempts()).isEqualTo(1);
+        });
+        assertThat(webhooks.tries("app_a", "we_a", message, 10)).extracting(DeliveryTry::attempt, DeliveryTry::at)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, T0.plusSeconds(10)), org.assertj.core.groups.Tuple.tuple(1, T0.plusSeconds(1)));
+    }
+
+    /** The try in flight failing does not put its own retry (5 s on) in place of the fresh schedule the redelivery started. */
+    @Test
+    void aTryInFlightThatFailsLeavesTheRedeliverysFreshScheduleInPlace() {
+        endpoint("app_a", "we_a");
+        enqueue("app_a", "ann", T0);
+        SqlWebhooks.Claimed inFlight = webhooks.claim(T0.plusSeconds(1), 10, LOCK).getFirst();
+        assertThat(webhooks.redeliver("app_a", "we_a", inFlight.messageId(), T0.plusSeconds(3))).isTrue();
+        assertThat(webhooks.recordAttempt(inFlight, T0.plusSeconds(1), Optional.empty(), Optional.of("no answer within 20 s"), Duration.ofSeconds(20)))
+                .isTrue();
+
+        assertThat(webhooks.delivery("app_a", "we_a", inFlight.messageId())).hasValueSatisfying(delivery -> {
+            assertThat(delivery.status()).isEqualTo("pending");
+            assertThat(delivery.attempts()).isZero();
+            assertThat(delivery.nextAttemptAt()).isEqualTo(T0.plusSeconds(3));
+            assertThat(delivery.lastError()).contains("no answer within 20 s");
+        });
+        assertThat(webhooks.tries("app_a", "we_a", inFlight.messageId(), 10)).extracting(DeliveryTry::attempt).containsExactly(1);
+        assertThat(webhooks.claim(T0.plusSeconds(21), 10, LOCK)).as("the redelivery goes out as soon as the try has ended").singleElement()
+                .satisfies(redelivery -> assertThat(redelivery.attempts()).isZero());
+    }
+
+    /**
+     * The lock model's one loss stays as it was: a try that outlived its lock, and was claimed again since,
+     * records nothing; the later claim's try, the redelivery's, records in full and ends the delivery.
+     */
+    @Test
+    void aTryThatOutlivesItsLockAfterARedeliveryYieldsToTheNextClaim() {
+        endpoint("app_a", "we_a");
+        enqueue("app_a", "ann", T0);
+        SqlWebhooks.Claimed stale = webhooks.claim(T0.plusSeconds(1), 10, LOCK).getFirst();
+        assertThat(webhooks.redeliver("app_a", "we_a", stale.messageId(), T0.plusSeconds(3))).isTrue();
+        SqlWebhooks.Claimed next = webhooks.claim(T0.plusSeconds(200), 10, LOCK).getFirst();
+        assertThat(next.attempts()).isZero();
+
+        assertThat(webhooks.recordAttempt(stale, T0.plusSeconds(1), Optional.of(204), Optional.empty(), Duration.ofSeconds(180)))
+                .as("outlived its lock and claimed again since").isFalse();
+        assertThat(webhooks.recordAttempt(next, T0.plusSeconds(200), Optional.of(204), Optional.empty(), Duration.ofMillis(15))).isTrue();
+        assertThat(webhooks.delivery("app_a", "we_a", stale.messageId())).hasValueSatisfying(delivery -> {
+            assertThat(delivery.status()).isEqualTo("delivered");
+            assertThat(delivery.attempts()).isEqualTo(1);
+        });
+        assertThat(webhooks.tries("app_a", "we_a", stale.messageId(), 10)).extracting(DeliveryTry::attempt, DeliveryTry::at)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, T0.plusSeconds(200)));
+        assertThat(webhooks.claim(T0.plusSeconds(400), 10, LOCK)).as("nothing more to send").isEmpty();
     }
 
     @Test
