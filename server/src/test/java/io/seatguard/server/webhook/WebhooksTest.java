@@ -279,6 +279,49 @@ class WebhooksTest {
         }
     }
 
+    /**
+     * Review finding (reproduced against a running server): redelivering while the receiver held a try
+     * freed that try's lock, so three redeliveries 2 s apart had four copies of one {@code webhook-id} in
+     * flight at once, and the tries in flight were missing from the delivery's log. Here two nodes share
+     * the database and the redeliveries go through both: the held try stays the only one, it is logged,
+     * and the redelivery goes out once, after it.
+     */
+    @Test
+    void redeliveringWhileTheReceiverHoldsATrySendsNoCopyBesideItAndLogsThatTry() throws Exception {
+        try (PostgresTestDatabase database = PostgresTestDatabase.create();
+                HoldingReceiver receiver = new HoldingReceiver()) {
+            ServerConfig config = TestServer.config(dataDir).databaseUrl(database.url()).webhookAllowPrivate(true).build();
+            try (TestServer first = TestServer.startWith(config);
+                    TestServer second = TestServer.startWith(config.toBuilder().publicUrl("http://127.0.0.1:1").build())) {
+                TestApp app = first.defaultApp();
+                Response created = createEndpoint(first, app, receiver.url(), "evaluation.created");
+                assertThat(created.status()).as(created.body()).isEqualTo(201);
+                String endpoint = created.json().get("id").asText();
+                evaluate(first.url(), app, "hal", "tok_hal_laptop_000001");
+                String message = receiver.await(1, Duration.ofSeconds(10)).getFirst();
+
+                String redeliver = "/v3/webhooks/" + endpoint + "/deliveries/" + message + "/redeliver";
+                for (TestServer node : List.of(first, second, first)) {
+                    assertThat(node.post(redeliver, null, app.bearer()).status()).isEqualTo(202);
+                    // Each node claims every second: both look for due deliveries between two redeliveries.
+                    Thread.sleep(1_100);
+                }
+                assertThat(receiver.ids()).as("the held try alone").containsExactly(message);
+
+                receiver.release();
+                assertThat(receiver.await(2, Duration.ofSeconds(10))).as("the redelivery, after the held try").containsExactly(message, message);
+                JsonNode detail = deliveryOnceSettled(first, app, endpoint, message);
+                assertThat(detail.get("status").asText()).isEqualTo("delivered");
+                assertThat(detail.get("attempts").asInt()).as("since the redelivery").isEqualTo(1);
+                assertThat(detail.get("tries")).extracting(one -> one.get("attempt").asInt()).as("the held try is logged").containsExactly(2, 1);
+                assertThat(detail.get("tries")).extracting(one -> one.get("status_code").asInt()).containsExactly(204, 204);
+                Thread.sleep(2_100);
+                assertThat(receiver.ids()).as("once, for three redeliveries").hasSize(2);
+                assertThat(receiver.mostInFlight()).isEqualTo(1);
+            }
+        }
+    }
+
     @Test
     void devicesLoggedOutAndPatternsFlaggedAreReportedAndErasingAnAccountDropsItsPendingEvents() throws Exception {
         ServerConfig config = TestServer.config(dataDir)
@@ -320,6 +363,19 @@ class WebhooksTest {
             JsonNode log = server.get("/v3/webhooks/" + endpoint + "/deliveries", app.bearer()).json().get("data");
             if (!delivery(log, messageId).get("status").asText().equals("pending") || java.time.Instant.now().isAfter(until)) {
                 return log;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** One delivery with its tries, once it is no longer pending (or after 10 s, as it then is). */
+    private static JsonNode deliveryOnceSettled(TestServer server, TestApp app, String endpoint, String messageId) throws InterruptedException {
+        java.time.Instant until = java.time.Instant.now().plusSeconds(10);
+        while (true) {
+            Response detail = server.get("/v3/webhooks/" + endpoint + "/deliveries/" + messageId, app.bearer());
+            assertThat(detail.status()).as(detail.body()).isEqualTo(200);
+            if (!detail.json().get("status").asText().equals("pending") || java.time.Instant.now().isAfter(until)) {
+                return detail.json();
             }
             Thread.sleep(50);
         }
