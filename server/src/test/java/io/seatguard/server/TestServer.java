@@ -21,6 +21,13 @@ import java.util.Optional;
 /** A real server on a free port, on SQLite or a throwaway PostgreSQL schema, and an HTTP client for it. */
 public final class TestServer implements AutoCloseable {
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    /**
+     * A webhook host that passes the public-address check yet leads nowhere, for tests that need an endpoint
+     * and no receiver. ORCHIDv2 (2001:20::/28) is globally reachable in IANA's special-purpose registry, but
+     * its addresses are identifiers that are never routed (RFC 7343), so a delivery made to it fails, as one
+     * to a documentation address did before those were refused, and no test reaches a stranger's host.
+     */
+    public static final String UNROUTED_PUBLIC_HOST = "[2001:20::1]";
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public enum Store {

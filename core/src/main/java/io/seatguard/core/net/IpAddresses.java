@@ -23,7 +23,6 @@ public final class IpAddresses {
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
     // Prefixes of IPv6 addresses that carry an IPv4 one (isGlobal).
     private static final byte[] NAT64 = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
-    private static final byte[] NAT64_LOCAL_USE = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 1};
     private static final byte[] IPV4_COMPATIBLE = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     private static final byte[] IPV4_MAPPED = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff};
     private static final byte[] IPV4_TRANSLATED = {0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0};
@@ -54,11 +53,12 @@ public final class IpAddresses {
     }
 
     /**
-     * Whether an address is reachable across the internet: not private (RFC 1918, IPv6 unique-local),
-     * shared (carrier-grade NAT, 100.64.0.0/10), benchmarking (198.18.0.0/15), IETF protocol assignments
-     * (192.0.0.0/24), loopback, link-local,
-     * unspecified or multicast. Only a global address can say where a network is, and only one may be a
-     * webhook's target.
+     * Whether an address is reachable across the internet, as IANA's special-purpose registries say
+     * ({@link SpecialPurposeAddresses} holds their table): not private (RFC 1918, IPv6 unique-local),
+     * shared (carrier-grade NAT), loopback, link-local, unspecified, multicast, benchmarking,
+     * documentation (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32, 3fff::/20), an IETF
+     * protocol assignment that is not itself reachable (192.0.0.0/24, 2001::/23), and the like. Only a
+     * global address can say where a network is, and only one may be a webhook's target.
      *
      * <p>An IPv6 address that carries an IPv4 one is judged by the IPv4 address it leads to, because that
      * is where a connection to it ends up: IPv4-mapped {@code ::ffff:0:0/96} (the JDK's own resolver hands
@@ -71,33 +71,18 @@ public final class IpAddresses {
      * IPv4 address sits in it, and is never global.
      */
     public static boolean isGlobal(InetAddress address) {
-        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
-                || address.isMulticastAddress()) {
-            return false;
-        }
-        byte[] bytes = address.getAddress();
-        if (bytes.length == 4) {
-            boolean sharedNat = (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;
-            boolean benchmarking = (bytes[0] & 0xff) == 198 && (bytes[1] & 0xfe) == 18;
-            boolean reserved = (bytes[0] & 0xff) == 0 || (bytes[0] & 0xff) >= 240;
-            // IETF protocol assignments (RFC 6890): DS-Lite's B4 (192.0.0.8), NAT64's discovery address
-            // and the like, which lead into the operator's own network, not across the internet.
-            boolean protocolAssignments = (bytes[0] & 0xff) == 192 && bytes[1] == 0 && bytes[2] == 0;
-            return !sharedNat && !benchmarking && !reserved && !protocolAssignments;
-        }
-        if (startsWith(bytes, NAT64_LOCAL_USE)) {
-            return false;
-        }
-        List<InetAddress> carried = carriedIpv4(bytes);
+        List<InetAddress> carried = carriedIpv4(address.getAddress());
         if (!carried.isEmpty()) {
             return carried.stream().allMatch(IpAddresses::isGlobal);
         }
-        boolean uniqueLocal = (bytes[0] & 0xfe) == 0xfc;
-        return !uniqueLocal;
+        return SpecialPurposeAddresses.globallyReachable(address);
     }
 
     /** The IPv4 addresses an IPv6 address carries (see {@link #isGlobal}); empty when it carries none. */
     private static List<InetAddress> carriedIpv4(byte[] bytes) {
+        if (bytes.length == 4) {
+            return List.of();
+        }
         if (startsWith(bytes, NAT64) || startsWith(bytes, IPV4_COMPATIBLE) || startsWith(bytes, IPV4_MAPPED) || startsWith(bytes, IPV4_TRANSLATED)) {
             return List.of(ipv4(bytes, 12, false));
         }

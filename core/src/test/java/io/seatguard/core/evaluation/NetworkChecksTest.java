@@ -49,14 +49,16 @@ class NetworkChecksTest {
     private static final SourceRef TOR_LIST = new SourceRef("tor:/lists/tor.txt", Optional.of(LocalDate.of(2026, 8, 22)));
     private static final SourceRef VPN_LIST = new SourceRef("vpn:/lists/vpn.txt", Optional.of(LocalDate.of(2026, 8, 22)));
 
-    // Addresses placed around the world (documentation ranges; the fake source knows them).
-    private static final String PARIS = "198.51.100.10";
-    private static final String LYON = "198.51.100.20";
-    private static final String BERLIN = "198.51.100.30";
-    private static final String NEW_YORK = "203.0.113.10";
-    private static final String VPN_US = "203.0.113.99";
-    private static final String TOR_EXIT = "192.0.2.66";
-    private static final String NEW_YORK_V6 = "2001:db8::10";
+    // Addresses placed around the world by the fake source, whoever really holds them. They must be global:
+    // local_ip and proxy judge only addresses the internet can reach, and the documentation ranges
+    // (198.51.100.0/24, 2001:db8::/32, ...) are not, so no browser can report one from a network.
+    private static final String PARIS = "81.2.69.10";
+    private static final String LYON = "81.2.69.20";
+    private static final String BERLIN = "81.2.69.30";
+    private static final String NEW_YORK = "216.160.83.10";
+    private static final String VPN_US = "216.160.83.99";
+    private static final String TOR_EXIT = "185.220.101.66";
+    private static final String NEW_YORK_V6 = "2600:1700::10";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T12:00:00Z"));
     private final InMemoryEvaluationStore store = new InMemoryEvaluationStore();
@@ -297,6 +299,9 @@ class NetworkChecksTest {
         java.net.InetAddress privatePeer = IpAddresses.parse("10.0.0.2").orElseThrow();
         assertThat(NetworkAssessor.localIp(publicPeer, List.of("192.168.1.20", "abcd.local", LYON))).map(IpAddresses::format).contains(LYON);
         assertThat(NetworkAssessor.localIp(publicPeer, List.of("192.168.1.20"))).as("a private address says nothing of a public peer").isEmpty();
+        // Review finding: documentation addresses were taken as global, and came before a real one.
+        assertThat(NetworkAssessor.localIp(publicPeer, List.of("192.0.2.1", "2001:db8::1", "8.8.8.8"))).map(IpAddresses::format).contains("8.8.8.8");
+        assertThat(NetworkAssessor.localIp(publicPeer, List.of("203.0.113.7"))).as("a documentation address is on no network").isEmpty();
         assertThat(NetworkAssessor.localIp(privatePeer, List.of("127.0.0.1", "fe80::1", "172.17.0.2"))).map(IpAddresses::format).contains("172.17.0.2");
         assertThat(NetworkAssessor.localIp(privatePeer, List.of("172.17.0.2", LYON))).map(IpAddresses::format).contains(LYON);
         assertThat(NetworkAssessor.localIp(privatePeer, List.of())).isEmpty();

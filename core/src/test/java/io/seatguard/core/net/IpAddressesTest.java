@@ -61,6 +61,37 @@ class IpAddressesTest {
     }
 
     /**
+     * Review finding (special-purpose ranges taken as public): the documentation, 6to4-relay, discard-only,
+     * dummy, SRv6 and IETF-protocol ranges the IANA special-purpose registries mark "Globally Reachable:
+     * False" were global, so a webhook could target them and {@code local_ip} chose 192.0.2.1 over 8.8.8.8.
+     * The registries nest ranges, and the most specific row decides: inside 192.0.0.0/24 and 2001::/23
+     * (not reachable) sit anycast and other blocks that are.
+     */
+    @Test
+    void everyRangeTheIanaRegistriesMarkNotGloballyReachableIsNotGlobal() {
+        for (String local : List.of("192.0.2.1", "198.51.100.7", "203.0.113.255", "192.88.99.1", "192.88.99.2", "192.0.0.8", "192.0.0.11",
+                "192.0.0.170", "192.0.0.171", "255.255.255.255", "2001:db8::1", "3fff::1", "3fff:fff:ffff::1", "100::1", "100::ffff:ffff:ffff:ffff",
+                "100:0:0:1::1", "5f00::1", "2001:1::4", "2001:2::1", "2001:10::1", "2001:1ff::1", "fec0::1")) {
+            assertThat(IpAddresses.isGlobal(address(local))).as(local).isFalse();
+        }
+        for (String global : List.of("192.0.0.9", "192.0.0.10", "192.31.196.1", "192.52.193.1", "192.175.48.1", "192.88.98.255", "192.88.100.0",
+                "198.51.101.0", "203.0.112.255", "2001:1::1", "2001:1::2", "2001:1::3", "2001:3::1", "2001:4:112::1", "2001:20::1",
+                "2001:30::1", "2001:200::1", "2001:db9::1", "2620:4f:8000::1", "3fff:1000::1", "100:0:0:2::1", "5f01::1")) {
+            assertThat(IpAddresses.isGlobal(address(global))).as(global).isTrue();
+        }
+    }
+
+    @Test
+    void anIpv6AddressCarryingADocumentationAddressIsNotGlobal() throws Exception {
+        // RFC 4380's example Teredo address: a public server (65.54.227.120) and the client 192.0.2.45, stored
+        // inverted. NAT64 and 6to4 of 198.51.100.1, IPv4-mapped 203.0.113.1.
+        for (String local : List.of("2001:0:4136:e378:8000:63bf:3fff:fdd2", "64:ff9b::c633:6401", "2002:c633:6401::1",
+                "::ffff:203.0.113.1")) {
+            assertThat(IpAddresses.isGlobal(ipv6(local))).as(local).isFalse();
+        }
+    }
+
+    /**
      * Review finding (webhook SSRF): the JDK's resolver answers an AAAA record {@code ::ffff:7f00:1} with an
      * {@code Inet6Address} (parsing the literal would give an {@code Inet4Address}), which the JDK does not
      * call loopback, and a webhook to it reached 127.0.0.1. Built here with {@code Inet6Address.getByAddress},
@@ -76,7 +107,8 @@ class IpAddressesTest {
             assertThat(address).as(local).isInstanceOf(Inet6Address.class);
             assertThat(IpAddresses.isGlobal(address)).as(local).isFalse();
         }
-        for (String global : List.of("::ffff:8.8.8.8", "::ffff:0:8.8.8.8", "2001:0:4136:e378:8000:63bf:3fff:fdd2")) {
+        // Teredo: a public server and the client 8.8.8.8 (inverted, f7f7:f7f7)
+        for (String global : List.of("::ffff:8.8.8.8", "::ffff:0:8.8.8.8", "2001:0:4136:e378:8000:63bf:f7f7:f7f7")) {
             assertThat(IpAddresses.isGlobal(ipv6(global))).as(global).isTrue();
         }
     }

@@ -102,7 +102,7 @@ class ApiFuzzTest {
         ids.put("/v3/policies/", ok(server.post("/v3/policies", """
                 {"name":"fuzz","actions":["login"],"conditions":{"all":[{"check":"ip","op":"in_list","value":"%s"}]},"verdict":"deny"}"""
                 .formatted(listName), owner.bearer())).get("id").asText());
-        ids.put("/v3/webhooks/", ok(server.post("/v3/webhooks", "{\"url\":\"https://203.0.113.10/hook\",\"events\":[\"evaluation.created\"]}",
+        ids.put("/v3/webhooks/", ok(server.post("/v3/webhooks", "{\"url\":\"https://" + TestServer.UNROUTED_PUBLIC_HOST + "/hook\",\"events\":[\"evaluation.created\"]}",
                 owner.bearer())).get("id").asText());
     }
 

@@ -161,8 +161,10 @@ class WebhooksTest {
     void privateTargetsAreRefusedUnlessAllowedAndBadInputIsNamed() {
         try (TestServer server = TestServer.startWith(TestServer.config(dataDir).build())) {
             TestApp app = server.defaultApp();
+            // Review finding: documentation addresses (and the rest IANA marks not globally reachable) were public.
             for (String url : List.of("http://127.0.0.1:9/hook", "http://localhost/hook", "http://10.1.2.3/hook", "http://[::1]/hook",
-                    "http://169.254.169.254/latest/meta-data")) {
+                    "http://169.254.169.254/latest/meta-data", "http://192.0.2.45/", "http://198.51.100.7/hook", "https://203.0.113.10/hook",
+                    "http://[2001:db8::1]/", "http://[3fff::1]/hook", "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/hook")) {
                 Response refused = createEndpoint(server, app, url, "evaluation.created");
                 assertThat(refused.status()).as(url).isEqualTo(400);
                 assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("url");
@@ -179,7 +181,7 @@ class WebhooksTest {
             assertThat(empty.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("url", "events");
 
             // A public literal address needs no lookup; its log and redelivery refuse bad input too.
-            Response created = createEndpoint(server, app, "http://203.0.113.10/hook", "evaluation.created");
+            Response created = createEndpoint(server, app, "http://" + TestServer.UNROUTED_PUBLIC_HOST + "/hook", "evaluation.created");
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             String endpoint = created.json().get("id").asText();
             Response badLimit = server.get("/v3/webhooks/" + endpoint + "/deliveries?limit=0", app.bearer());
@@ -198,7 +200,7 @@ class WebhooksTest {
             TestApp app = server.defaultApp();
             for (int i = 0; i < io.seatguard.server.http.WebhookServices.MAX_ENDPOINTS; i++) {
                 // Literal public addresses: no lookup.
-                assertThat(createEndpoint(server, app, "http://203.0.113.10/hook" + i, "evaluation.created").status()).isEqualTo(201);
+                assertThat(createEndpoint(server, app, "http://" + TestServer.UNROUTED_PUBLIC_HOST + "/hook" + i, "evaluation.created").status()).isEqualTo(201);
             }
             Response refused = createEndpoint(server, app, "http://limit-" + java.util.UUID.randomUUID() + ".invalid/hook", "evaluation.created");
             assertThat(refused.status()).as("the limit answers as the policy and list limits do").isEqualTo(409);
