@@ -207,6 +207,31 @@ class PoliciesApiTest {
         }
     }
 
+    /**
+     * Review finding: an IPv4-mapped range's prefix was read in IPv4 bits, so {@code ::ffff:1.2.3.4/8} (in IPv6
+     * notation ::/8) was stored as 1.0.0.0/8, and the rightly written {@code ::ffff:198.51.100.0/120} was refused.
+     */
+    @Test
+    void anIpv4MappedRangeIsStoredAsTheIpv4RangeItWritesAndOneBeyondIpv4IsRefused() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            Response created = server.post("/v3/lists", "{\"name\":\"mapped\",\"kind\":\"ip\",\"values\":[\"::ffff:198.51.100.0/120\",\"::ffff:0:0/96\"]}",
+                    json(app));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            assertThat(created.json().get("values").toString()).isEqualTo("[\"198.51.100.0/24\",\"0.0.0.0/0\"]");
+
+            Response beyond = server.post("/v3/lists", "{\"name\":\"wide\",\"kind\":\"ip\",\"values\":[\"10.0.0.0/8\",\"::ffff:1.2.3.4/8\"]}", json(app));
+            assertThat(beyond.status()).as(beyond.body()).isEqualTo(400);
+            assertThat(beyond.contentType()).startsWith("application/problem+json");
+            assertThat(beyond.json().get("errors")).hasSize(1);
+            assertThat(beyond.json().get("errors").get(0).get("field").asText()).isEqualTo("values[1]");
+            assertThat(beyond.json().get("errors").get(0).get("message").asText()).isEqualTo("must be an IP address or a CIDR range such as 203.0.113.0/24; "
+                    + "\"::ffff:1.2.3.4/8\" is an IPv4-mapped address, whose prefix counts IPv6's 128 bits, from /96 (all of IPv4) to /128 (one address): "
+                    + "::ffff:198.51.100.0/120 is 198.51.100.0/24");
+            assertThat(server.get("/v3/lists", app.bearer()).json().get("data")).as("nothing stored").hasSize(1);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestServer.Store.class)
     void aBacktestReplaysStoredEvaluationsThroughOnePolicy(TestServer.Store store) {

@@ -8,6 +8,12 @@ import java.util.Optional;
 
 /** An IPv4 or IPv6 network written as {@code address/prefix}; a bare address is a single-host network. */
 public record Cidr(byte[] network, int prefixLength) {
+    /** The bits before an IPv4-mapped address's IPv4 part: {@code ::ffff:0:0/96}. */
+    private static final int MAPPED_PREFIX_BITS = 96;
+
+    /** What a value that is not a range is told, whatever else is wrong with it. */
+    private static final String EXPECTATION = "must be an IP address or a CIDR range such as 203.0.113.0/24";
+
     public Cidr {
         requireNonNull(network, "network is null");
         if (network.length != 4 && network.length != 16) {
@@ -19,7 +25,16 @@ public record Cidr(byte[] network, int prefixLength) {
         network = mask(network.clone(), prefixLength);
     }
 
-    /** Parses {@code 10.0.0.0/8}, {@code ::1} or {@code 2001:db8::/32}; empty when it is not one of those. */
+    /**
+     * Parses {@code 10.0.0.0/8}, {@code ::1} or {@code 2001:db8::/32}; empty when it is not one of those.
+     *
+     * <p>An IPv4-mapped address ({@code ::ffff:198.51.100.0}, RFC 4291 §2.5.5.2) is the IPv4 address it
+     * carries, as {@link IpAddresses#parse} reads it and as every client address is compared, but its prefix
+     * is written in IPv6 notation and so counts IPv6's 128 bits: {@code ::ffff:198.51.100.0/120} is
+     * 198.51.100.0/24 and {@code ::ffff:0:0/96} all of IPv4. A mapped prefix under /96 is an IPv6 range
+     * reaching beyond IPv4 ({@code ::ffff:1.2.3.4/8} is {@code ::/8}), which IPv4 ranges cannot hold:
+     * refused ({@link #fault} says why).
+     */
     public static Optional<Cidr> parse(String text) {
         if (text == null) {
             return Optional.empty();
@@ -32,18 +47,46 @@ public record Cidr(byte[] network, int prefixLength) {
             return Optional.empty();
         }
         byte[] bytes = address.get().getAddress();
-        int prefix = bytes.length * 8;
+        boolean mapped = isIpv4Mapped(addressPart, address.get());
+        int writtenBits = mapped ? 128 : bytes.length * 8;
+        int prefix = writtenBits;
         if (slash >= 0) {
             String prefixText = trimmed.substring(slash + 1);
             if (!prefixText.matches("\\d{1,3}")) {
                 return Optional.empty();
             }
             prefix = Integer.parseInt(prefixText);
-            if (prefix > bytes.length * 8) {
+            if (prefix > writtenBits) {
                 return Optional.empty();
             }
         }
+        if (mapped) {
+            if (prefix < MAPPED_PREFIX_BITS) {
+                return Optional.empty();
+            }
+            prefix -= MAPPED_PREFIX_BITS;
+        }
         return Optional.of(new Cidr(bytes, prefix));
+    }
+
+    /** Why {@code text} is not a range {@link #parse} reads, for a person; empty when it is one. */
+    public static Optional<String> fault(String text) {
+        if (parse(text).isPresent()) {
+            return Optional.empty();
+        }
+        String trimmed = text == null ? "" : text.trim();
+        int slash = trimmed.indexOf('/');
+        String addressPart = slash < 0 ? trimmed : trimmed.substring(0, slash);
+        if (slash >= 0 && IpAddresses.parse(addressPart).filter(address -> isIpv4Mapped(addressPart, address)).isPresent()) {
+            return Optional.of(EXPECTATION + "; \"" + trimmed + "\" is an IPv4-mapped address, whose prefix counts IPv6's 128 bits, from /96"
+                    + " (all of IPv4) to /128 (one address): ::ffff:198.51.100.0/120 is 198.51.100.0/24");
+        }
+        return Optional.of(EXPECTATION);
+    }
+
+    /** An IPv6 literal that {@link IpAddresses#parse} read as the IPv4 address it maps. */
+    private static boolean isIpv4Mapped(String literal, InetAddress address) {
+        return address.getAddress().length == 4 && literal.indexOf(':') >= 0;
     }
 
     public boolean contains(InetAddress address) {

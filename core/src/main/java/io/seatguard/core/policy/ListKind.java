@@ -117,7 +117,7 @@ public enum ListKind {
     public String expectation(String value) {
         return switch (this) {
             case USER -> "must be an account id evaluate takes: " + AccountIds.fault(value).orElse("not blank, at most 256 characters");
-            case IP -> "must be an IP address or a CIDR range such as 203.0.113.0/24";
+            case IP -> Cidr.fault(value).orElse("must be an IP address or a CIDR range such as 203.0.113.0/24");
             case DEVICE -> "must be a device id (a UUID)";
             case COUNTRY -> "must be " + CountryCodes.expectation(value);
             case EMAIL -> "must be an email address evaluate takes, like name@example.com";

@@ -40,6 +40,17 @@ class IpListParserTest {
         assertThat(holds(apple, "2a02:26f7:b3c0:4000::")).isTrue();
     }
 
+    /** Review finding: {@code ::ffff:1.2.3.4/8} was read as 1.0.0.0/8; an IPv4-mapped prefix counts IPv6's 128 bits. */
+    @Test
+    void readsAnIpv4MappedRangeAsTheIpv4RangeItIsAndSkipsOneReachingBeyondIpv4() {
+        IpListParser.Parsed parsed = IpListParser.parse("::ffff:198.51.100.0/120\n::ffff:1.2.3.4/8\n");
+        assertThat(parsed.entries()).isEqualTo(1);
+        assertThat(parsed.skippedLines()).isEqualTo(1);
+        assertThat(holds(parsed, "198.51.100.255")).isTrue();
+        assertThat(holds(parsed, "198.51.101.0")).isFalse();
+        assertThat(holds(parsed, "1.9.9.9")).isFalse();
+    }
+
     @Test
     void countsRowsItCannotReadWithoutThrowingTheRestAway() {
         IpListParser.Parsed parsed = IpListParser.parse("1.2.3.4\nnot an address\n999.1.1.1\n10.0.0.0/33\nexample.com\n5.6.7.8\n");

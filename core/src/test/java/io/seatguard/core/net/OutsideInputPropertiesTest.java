@@ -47,6 +47,20 @@ class OutsideInputPropertiesTest {
         Cidr.parse(address + prefix).ifPresent(cidr -> assertThat(Cidr.parse(cidr.toString())).contains(cidr));
     }
 
+    /** An IPv4-mapped range is the IPv4 range 96 bits shorter, and a mapped prefix under /96 (beyond IPv4) is none. */
+    @Property(tries = 1000)
+    void anIpv4MappedRangeIsTheIpv4RangeItMaps(@ForAll @IntRange(min = 0, max = 255) int a, @ForAll @IntRange(min = 0, max = 255) int b,
+            @ForAll @IntRange(min = 0, max = 255) int c, @ForAll @IntRange(min = 0, max = 255) int d, @ForAll @IntRange(min = 0, max = 128) int prefix) {
+        String ipv4 = a + "." + b + "." + c + "." + d;
+        Optional<Cidr> mapped = Cidr.parse("::ffff:" + ipv4 + "/" + prefix);
+        if (prefix < 96) {
+            assertThat(mapped).isEmpty();
+        }
+        else {
+            assertThat(mapped).isPresent().isEqualTo(Cidr.parse(ipv4 + "/" + (prefix - 96)));
+        }
+    }
+
     @Property(tries = 2000)
     void anyForwardedForHeaderResolvesToSomeAddress(@ForAll("headers") List<String> headers) {
         InetAddress peer = IpAddresses.parse("127.0.0.1").orElseThrow();

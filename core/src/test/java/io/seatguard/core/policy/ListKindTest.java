@@ -15,6 +15,10 @@ class ListKindTest {
         assertThat(ListKind.IP.normalize("2001:db8::1/48").orElseThrow()).endsWith("/48").doesNotContain("::1/");
         assertThat(ListKind.IP.normalize("example.com")).isEmpty();
         assertThat(ListKind.IP.normalize("10.0.0.0/33")).isEmpty();
+        assertThat(ListKind.IP.normalize("::ffff:198.51.100.0/120")).as("IPv4-mapped, prefix in 128 bits").hasValue("198.51.100.0/24");
+        assertThat(ListKind.IP.normalize("::ffff:1.2.3.4/8")).as("::/8 in IPv6, beyond IPv4").isEmpty();
+        assertThat(ListKind.IP.expectation("::ffff:1.2.3.4/8")).startsWith("must be an IP address or a CIDR range such as 203.0.113.0/24")
+                .contains("\"::ffff:1.2.3.4/8\"").contains("from /96");
         assertThat(ListKind.COUNTRY.normalize("fr")).hasValue("FR");
         assertThat(ListKind.COUNTRY.normalize("FRA")).isEmpty();
         assertThat(ListKind.EMAIL.normalize(" Alice@Example.COM ")).hasValue("alice@example.com");

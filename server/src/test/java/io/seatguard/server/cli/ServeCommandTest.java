@@ -49,6 +49,16 @@ class ServeCommandTest {
         assertThatThrownBy(() -> parse("--browser-rate-limit", "1000001")).isInstanceOf(ConfigException.class).hasMessageContaining("browser rate limit");
     }
 
+    /** Review finding: {@code ::ffff:10.0.0.0/8} was read as 10.0.0.0/8; an IPv4-mapped prefix counts IPv6's 128 bits. */
+    @Test
+    void aTrustedProxyWrittenIpv4MappedIsTheIpv4RangeItWrites() {
+        assertThat(parse("--trusted-proxies", "::ffff:10.0.0.0/104,::1").trustedProxies()).extracting(Object::toString)
+                .containsExactly("10.0.0.0/8", "::1/128");
+        assertThatThrownBy(() -> parse("--trusted-proxies", "::ffff:10.0.0.0/8")).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("trusted proxy '::ffff:10.0.0.0/8' must be an IP address or a CIDR range")
+                .hasMessageContaining("from /96 (all of IPv4) to /128");
+    }
+
     /** Found while the settings are read (exit status 2), not when storage or mail is first opened (1). */
     @Test
     void aDatabaseUrlOrMailSenderThatCannotWorkIsRefusedAsASetting(@TempDir Path dir) {
