@@ -113,8 +113,7 @@ public final class ServeCommand implements Callable<Integer> {
             if (text.isBlank()) {
                 continue;
             }
-            proxies.add(Cidr.parse(text).orElseThrow(() -> new ConfigException("trusted proxy '" + text + "' "
-                    + Cidr.fault(text).orElse("is not an IP address or CIDR range"))));
+            proxies.add(Cidr.parse(text).orElseThrow(() -> new ConfigException("trusted proxy '" + text + "' " + Cidr.fault(text).orElseThrow())));
         }
         ServerConfig config = ServerConfig.builder(dataDir)
                 .host(host)
