@@ -10,13 +10,17 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A loopback TCP relay to a real server (Redis, PostgreSQL), through which a test makes that server
  * fail for the process under test while it stays up for every other test: {@link #cut()} makes it vanish
  * (connections reset, the port refuses), {@link #silence()} makes it fall silent (connections stay open
  * and nothing comes back, as after a failover or a dropped route), and {@link #restore()} brings it back
- * on the same port.
+ * on the same port. {@link #pause()} and {@link #resume()} stop and start the server as {@code kill -STOP}
+ * and {@code kill -CONT} do: connections stay open, nothing is answered meanwhile, and nothing is lost:
+ * what was sent is answered, late, on the same connections.
  */
 public final class TcpRelay implements AutoCloseable {
     private static final int CHUNK = 16 * 1024;
@@ -26,6 +30,9 @@ public final class TcpRelay implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
     private volatile boolean silent;
+    private final ReentrantLock pauseLock = new ReentrantLock();
+    private final Condition resumed = pauseLock.newCondition();
+    private boolean paused;
     private int port;
 
     private TcpRelay(String targetHost, int targetPort) {
@@ -52,6 +59,29 @@ public final class TcpRelay implements AutoCloseable {
     /** The server falls silent: connections stay open, bytes sent either way are dropped, new ones are held. */
     public void silence() {
         silent = true;
+    }
+
+    /** The server stops (as under {@code kill -STOP}): bytes are held, not dropped, until {@link #resume()}. */
+    public void pause() {
+        pauseLock.lock();
+        try {
+            paused = true;
+        }
+        finally {
+            pauseLock.unlock();
+        }
+    }
+
+    /** The server goes on (as after {@code kill -CONT}): what was held is delivered, on the same connections. */
+    public void resume() {
+        pauseLock.lock();
+        try {
+            paused = false;
+            resumed.signalAll();
+        }
+        finally {
+            pauseLock.unlock();
+        }
     }
 
     /** The server is back: on the same port if it was cut; connections left from before stay broken. */
@@ -101,6 +131,7 @@ public final class TcpRelay implements AutoCloseable {
             byte[] buffer = new byte[CHUNK];
             int read;
             while ((read = in.read(buffer)) >= 0) {
+                awaitResumed();
                 if (!silent) {
                     out.write(buffer, 0, read);
                     out.flush();
@@ -109,6 +140,22 @@ public final class TcpRelay implements AutoCloseable {
         }
         catch (IOException e) {
             // One side closed; closing both (the try) ends the other pump too.
+        }
+    }
+
+    private void awaitResumed() throws IOException {
+        pauseLock.lock();
+        try {
+            while (paused) {
+                resumed.await();
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while paused", e);
+        }
+        finally {
+            pauseLock.unlock();
         }
     }
 
@@ -132,5 +179,6 @@ public final class TcpRelay implements AutoCloseable {
     @Override
     public void close() {
         cut();
+        resume();
     }
 }
