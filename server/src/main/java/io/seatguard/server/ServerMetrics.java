@@ -127,13 +127,14 @@ public final class ServerMetrics implements AutoCloseable {
 
     /**
      * Whether each Redis link (by use: {@code presence}, {@code attempt_limits}) takes commands now (1)
-     * or not (0: its connection is down, or a command just timed out), read without asking Redis.
+     * or not (0: its connection is down, or a command timed out and Redis has not answered since; the
+     * link asks it every {@link io.seatguard.storage.RedisLink#PROBE_INTERVAL} meanwhile), read without asking Redis.
      */
     public void bindRedis(Map<String, RedisHealth> links) {
         // Held for the same reason as writerStats: Micrometer keeps a gauge's state weakly.
         redisLinks = Map.copyOf(links);
         redisLinks.forEach((use, health) -> Gauge.builder("seatguard.redis.connected", health, h -> h.isConnected() ? 1.0 : 0.0)
-                .description("1 when the Redis link takes commands, 0 when it is down or just timed out").tag("use", use).register(registry));
+                .description("1 when the Redis link takes commands, 0 when it is down or timed out and Redis has not answered since (asked every 5 s)").tag("use", use).register(registry));
     }
 
     /**

@@ -6,10 +6,12 @@ import io.seatguard.server.TestServer.Response;
 import io.seatguard.server.TestServer.TestApp;
 import io.seatguard.server.challenge.PageClient;
 import io.seatguard.server.config.ServerConfig;
+import io.seatguard.storage.RedisLink;
 import io.seatguard.storage.RedisTestServer;
 import io.seatguard.storage.TcpRelay;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  * When Redis is back, presence is read and written again without a restart.
  */
 class RedisOutageTest {
+    private static final String VERIFY_NEW_DEVICES = """
+            {"name": "Verify new devices", "actions": ["login"], "priority": 5,
+             "conditions": {"check": "is_new_device", "op": "eq", "value": true}, "verdict": "challenge",
+             "challenge": {"type": "verification", "channels": ["email"], "success_url": "https://app.example/welcome"}}""";
+
     @TempDir
     Path dataDir;
 
@@ -136,6 +143,56 @@ class RedisOutageTest {
 
             Response back = heartbeatUntilTaken(server, app, "silo", "tab-s");
             assertThat(back.status()).as("heartbeats taken again once Redis answers: %s", back.body()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * Regression: after Redis paused (as under {@code kill -STOP}) and went on, /readyz and /metrics kept
+     * saying a link was unreachable until that link happened to send another command: for the
+     * attempt-limits link, the next code check, maybe hours later, with the SeatguardRedisDown alert
+     * firing meanwhile. Each link now asks Redis by itself while it is down.
+     */
+    @Test
+    void readinessAndMetricsSayRedisIsBackWithoutAnyRequestUsingIt() {
+        RedisTestServer.require();
+        URI redis = URI.create(RedisTestServer.URL);
+        try (TcpRelay relay = TcpRelay.to(redis.getHost(), redis.getPort() < 0 ? 6379 : redis.getPort());
+                TestServer server = TestServer.startWith(TestServer.config(dataDir).redisUrl("redis://127.0.0.1:" + relay.port()).build())) {
+            TestApp app = server.defaultApp();
+            assertThat(server.post("/v3/policies", VERIFY_NEW_DEVICES, app.bearer()).status()).isEqualTo(201);
+            Response login = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"iris\",\"email\":\"iris@example.com\","
+                    + "\"ip\":\"198.51.100.42\",\"device\":{\"token\":\"tok_iris_laptop_000001\"}}", app.bearer());
+            assertThat(login.status()).as(login.body()).isEqualTo(200);
+            String challenge = server.url() + "/challenge/" + login.json().get("redirect").asText().replaceAll(".*/", "");
+            PageClient page = new PageClient();
+            page.get(challenge);
+            assertThat(page.post(challenge + "/send", Map.of("channel", "email")).statusCode()).isEqualTo(200);
+
+            relay.pause();
+
+            assertThat(page.post(challenge + "/verify", Map.of("code", "000000")).statusCode()).as("a wrong code, limited on this node's own")
+                    .isEqualTo(422);
+            assertThat(evaluateSilo(server, app).status()).isEqualTo(200);
+            assertThat(server.get("/readyz", Map.of()).json().get("checks").get("redis").toString())
+                    .isEqualTo("{\"status\":\"unreachable\",\"links\":{\"attempt_limits\":\"unreachable\",\"presence\":\"unreachable\"}}");
+
+            relay.resume();
+
+            // Nothing but /readyz and /metrics from here on: no request sends either link a command.
+            long resumed = System.nanoTime();
+            String links = null;
+            for (long deadline = resumed + Duration.ofSeconds(30).toNanos(); System.nanoTime() < deadline; sleepQuietly(200)) {
+                links = server.get("/readyz", Map.of()).json().get("checks").get("redis").toString();
+                if (links.contains("\"status\":\"ok\"")) {
+                    break;
+                }
+            }
+            assertThat(links).isEqualTo("{\"status\":\"ok\",\"links\":{\"attempt_limits\":\"ok\",\"presence\":\"ok\"}}");
+            assertThat(Duration.ofNanos(System.nanoTime() - resumed)).as("within about one probe interval of Redis answering")
+                    .isLessThan(RedisLink.PROBE_INTERVAL.plusSeconds(2));
+            String metrics = server.get("/metrics", Map.of()).body();
+            assertThat(MetricsText.value(metrics, "seatguard_redis_connected{use=\"attempt_limits\"}")).isEqualTo(1.0);
+            assertThat(MetricsText.value(metrics, "seatguard_redis_connected{use=\"presence\"}")).isEqualTo(1.0);
         }
     }
 

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * a connection failure (SQLSTATE class 08, a socket timeout, a connection the pool could not give in
  * time) the gate is closed: calls are answered 503 at once, except one probe per {@link #PROBE_INTERVAL}.
  * A database probe opens the gate once the database answers an empty query ({@link #confirm}); for Redis,
- * any command answered does.
+ * any command answered does, a request's or the link's own {@code PING} ({@link RedisOutageProbe}).
  *
  * <p>Redis has one of its own ({@link #forRedis}): a silent Redis made every evaluation naming a session
  * wait out two command timeouts (reading the account's live sessions, then touching its own).
@@ -82,12 +82,14 @@ final class OutageGate {
     /**
      * Redis's gate, closed by a command that timed out or a connection that failed. A command refused
      * because the link is down already fails at once (Lettuce's {@code REJECT_COMMANDS}), so it does not count.
+     *
+     * @param onClose runs when the gate closes (the link starts its {@link RedisOutageProbe})
      */
-    static OutageGate forRedis() {
+    static OutageGate forRedis(Runnable onClose) {
         return new OutageGate("Redis", e -> e instanceof RedisCommandTimeoutException || e instanceof RedisConnectionException, System::nanoTime,
-                () -> {
-                });
+                onClose);
     }
+
 
     /** A call let through: closing it frees the probe's place when it was the probe. */
     interface Permit extends AutoCloseable {

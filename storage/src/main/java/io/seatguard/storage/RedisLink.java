@@ -14,19 +14,32 @@ import java.util.function.Supplier;
 /**
  * One Lettuce client and its connection to {@code redis://host:port[/db]}, opened and closed together,
  * for each part of Seatguard that shares state through Redis (presence, attempt limits), with the
- * {@link OutageGate} its commands go through ({@link #call}).
+ * {@link OutageGate} its commands go through ({@link #call}) and the {@link RedisOutageProbe} that opens
+ * that gate when Redis answers again, whether or not anything else uses the link meanwhile.
  */
 public final class RedisLink<K, V> implements RedisHealth, AutoCloseable {
     /** A command that takes longer has failed: callers fall back or answer an error rather than hang a request. */
     public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * While Redis does not answer, the link sends it a {@code PING} this often by itself
+     * ({@link RedisOutageProbe}): a PING every few seconds is nothing for Redis, and /readyz and
+     * {@code seatguard_redis_connected} say the link is back well within a scrape interval (15 s).
+     */
+    public static final Duration PROBE_INTERVAL = Duration.ofSeconds(5);
 
     private final RedisClient client;
     private final StatefulRedisConnection<K, V> connection;
-    private final OutageGate outage = OutageGate.forRedis();
+    private final OutageGate outage = OutageGate.forRedis(this::outageBegan);
+    private final RedisOutageProbe probe;
 
-    private RedisLink(RedisClient client, StatefulRedisConnection<K, V> connection) {
+    private RedisLink(RedisClient client, StatefulRedisConnection<K, V> connection, Duration probeInterval) {
         this.client = requireNonNull(client, "client is null");
         this.connection = requireNonNull(connection, "connection is null");
+        this.probe = new RedisOutageProbe(outage, () -> connection.sync().ping(), probeInterval);
+    }
+
+    private void outageBegan() {
+        probe.start();
     }
 
     public StatefulRedisConnection<K, V> connection() {
@@ -37,7 +50,8 @@ public final class RedisLink<K, V> implements RedisHealth, AutoCloseable {
      * Runs commands unless Redis is known to be unreachable ({@link OutageGate}): then it fails at once,
      * as a command does while the link is down, and callers go on without Redis as they do then. Why: a
      * Redis that falls silent without closing anything makes every command wait out its
-     * {@link #COMMAND_TIMEOUT}; through the gate only the first does, then one probe a second.
+     * {@link #COMMAND_TIMEOUT}; through the gate only the first does, then one probe a second (and,
+     * whether or not any call comes, the link's own {@code PING} every {@link #PROBE_INTERVAL}).
      *
      * @throws RuntimeException what the commands threw, or {@code storage-unavailable} while the gate is closed
      */
@@ -53,6 +67,11 @@ public final class RedisLink<K, V> implements RedisHealth, AutoCloseable {
         }
     }
 
+    /** The background probe, for tests. */
+    RedisOutageProbe probe() {
+        return probe;
+    }
+
     @Override
     public boolean isConnected() {
         return connection.isOpen() && !outage.isClosed();
@@ -60,6 +79,11 @@ public final class RedisLink<K, V> implements RedisHealth, AutoCloseable {
 
     /** Connects, or fails without leaving a client behind. */
     public static <K, V> RedisLink<K, V> open(String url, RedisCodec<K, V> codec) {
+        return open(url, codec, PROBE_INTERVAL);
+    }
+
+    /** With another interval between background probes while Redis does not answer, for tests. */
+    static <K, V> RedisLink<K, V> open(String url, RedisCodec<K, V> codec, Duration probeInterval) {
         requireNonNull(url, "url is null");
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(COMMAND_TIMEOUT);
@@ -69,7 +93,7 @@ public final class RedisLink<K, V> implements RedisHealth, AutoCloseable {
         // seconds during an outage, instead of going on without what Redis would have said.
         client.setOptions(ClientOptions.builder().disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
         try {
-            return new RedisLink<>(client, client.connect(codec));
+            return new RedisLink<>(client, client.connect(codec), probeInterval);
         }
         catch (RuntimeException e) {
             client.shutdown();
@@ -90,6 +114,7 @@ public final class RedisLink<K, V> implements RedisHealth, AutoCloseable {
 
     @Override
     public void close() {
+        probe.close();
         connection.close();
         client.shutdown();
     }

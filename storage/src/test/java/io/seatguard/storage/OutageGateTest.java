@@ -106,7 +106,8 @@ class OutageGateTest {
 
     @Test
     void redisGateClosesOnATimedOutCommandOrAFailedConnectionAndSaysRedis() {
-        OutageGate redis = OutageGate.forRedis();
+        OutageGate redis = OutageGate.forRedis(() -> {
+        });
         redis.failed(new io.lettuce.core.RedisException("Currently not connected. Commands are rejected."));
         redis.failed(new io.lettuce.core.RedisCommandExecutionException("ERR unknown command"));
         assertThat(redis.isClosed()).as("a rejected or failed command fails at once by itself").isFalse();
@@ -115,7 +116,8 @@ class OutageGateTest {
         assertThat(redis.isClosed()).isTrue();
         assertThatThrownBy(redis::enter).hasMessage("Redis is unreachable (checked again every second)");
 
-        OutageGate connection = OutageGate.forRedis();
+        OutageGate connection = OutageGate.forRedis(() -> {
+        });
         connection.failed(new io.lettuce.core.RedisConnectionException("Unable to connect to 127.0.0.1:6379"));
         assertThat(connection.isClosed()).isTrue();
     }
