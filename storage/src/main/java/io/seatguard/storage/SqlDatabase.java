@@ -66,6 +66,12 @@ public final class SqlDatabase implements AutoCloseable {
     private final AutoCloseable maintenance;
     private final Supplier<LogRestartStats> logRestarts;
     private final LongAdder reads = new LongAdder();
+    /**
+     * Set once {@link #close} begins. Closing the pools aborts reads still waiting on the database (a
+     * server stopping under a locked table); such a read failed because the store closed, not because the
+     * database went away, and must not be logged or counted as an outage.
+     */
+    private volatile boolean closing;
 
     private SqlDatabase(DatabaseKind kind, String description, HikariDataSource readPool, HikariDataSource scanPool, ReaderGate readers,
             GroupCommitWriter writer, OutageGate outage, AutoCloseable maintenance, Supplier<LogRestartStats> logRestarts,
@@ -354,6 +360,9 @@ public final class SqlDatabase implements AutoCloseable {
             return task.run(connection);
         }
         catch (SQLException e) {
+            if (closing) {
+                throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage is shutting down", List.of(), e);
+            }
             outage.failed(e);
             throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage read failed", List.of(), e);
         }
@@ -405,6 +414,7 @@ public final class SqlDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         // Maintenance first: SQLite's checkpointer hands work to the writer, which must still be open.
         try {
             maintenance.close();
