@@ -155,15 +155,6 @@ public final class SeatguardServer implements AutoCloseable {
     private final RetentionPruner retention;
     private final WebhookDispatcher dispatcher;
 
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        }
-        catch (Exception e) {
-            log.warn("closing {} failed", closeable.getClass().getSimpleName(), e);
-        }
-    }
-
     private SeatguardServer(SqlDatabase database, ServerMetrics metrics, Presence presence, AttemptLimits limits, IntelRefresher refresher,
             IpIntelService intel,
             StunServer stun, Javalin http, List<Route> routes, Optional<String> generatedAdminToken, Optional<CreatedApp> createdDefaultApp, String url,
@@ -196,6 +187,11 @@ public final class SeatguardServer implements AutoCloseable {
     }
 
     public static SeatguardServer start(ServerConfig config, InstantSource clock) {
+        return start(config, clock, HttpApi.STOP_TIMEOUT);
+    }
+
+    /** @param httpStopTimeout how long {@link #close} lets requests in flight finish; shorter in tests that stop a busy server */
+    static SeatguardServer start(ServerConfig config, InstantSource clock, Duration httpStopTimeout) {
         requireNonNull(config, "config is null");
         SqlDatabase database = SqlDatabase.openForServer(new StorageSettings(config.databaseUrl(), config.dataDir(), 8, config.sqliteSynchronous()));
         ServerMetrics metrics = new ServerMetrics();
@@ -211,6 +207,7 @@ public final class SeatguardServer implements AutoCloseable {
         OwnerNotices ownerNotices = null;
         RetentionPruner retention = null;
         WebhookDispatcher dispatcher = null;
+        Javalin http = null;
         // Known once the server listens; challenge redirects read it.
         AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(""));
         try {
@@ -355,7 +352,7 @@ public final class SeatguardServer implements AutoCloseable {
                             new TwoFactorPage(dashboard, operators)));
             dispatcher = new WebhookDispatcher(webhookStore, webhookTargets, clock, WebhookDispatcher.DEFAULT_EVERY, metrics::messageSent);
             retention = new RetentionPruner(accountRecords, config.retentionDays(), clock, afterPrune);
-            Javalin http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), directory::heldOriginAllowed, routes, metrics).start();
+            http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), httpStopTimeout, directory::heldOriginAllowed, routes, metrics).start();
             if (network.stunPort().isPresent()) {
                 stun = StunServer.start(config.host(), network.stunPort().getAsInt());
             }
@@ -384,29 +381,11 @@ public final class SeatguardServer implements AutoCloseable {
                     url, ownerNotices, retention, dispatcher, createdDemoApp, createdOperator);
         }
         catch (RuntimeException e) {
-            if (ownerNotices != null) {
-                ownerNotices.close();
+            if (http != null) {
+                Javalin started = http;
+                ShutdownSteps.run("the HTTP server", () -> HttpApi.stop(started));
             }
-            if (retention != null) {
-                retention.close();
-            }
-            if (dispatcher != null) {
-                dispatcher.close();
-            }
-            if (stun != null) {
-                stun.close();
-            }
-            if (refresher != null) {
-                refresher.close();
-            }
-            if (presence instanceof AutoCloseable closeable) {
-                closeQuietly(closeable);
-            }
-            if (limits != null) {
-                closeQuietly(limits);
-            }
-            metrics.close();
-            database.close();
+            stopBehindHttp(ownerNotices, retention, dispatcher, stun, refresher, presence, limits, database, metrics);
             throw e;
         }
     }
@@ -504,21 +483,46 @@ public final class SeatguardServer implements AutoCloseable {
         return createdDefaultApp;
     }
 
-    /** Stops taking requests, lets in-flight ones finish, then drains pending writes and closes storage. */
+    /**
+     * Stops taking requests, lets in-flight ones finish (up to the HTTP server's stop timeout), then drains
+     * pending writes and closes storage. Each step runs whatever an earlier one threw ({@link ShutdownSteps}).
+     */
     @Override
     public void close() {
-        http.stop();
-        ownerNotices.close();
-        retention.close();
-        dispatcher.close();
-        stun.ifPresent(StunServer::close);
-        refresher.close();
-        if (presence instanceof AutoCloseable closeable) {
-            closeQuietly(closeable);
-        }
-        closeQuietly(limits);
-        database.close();
-        metrics.close();
+        ShutdownSteps.run("the HTTP server", () -> HttpApi.stop(http));
+        stopBehindHttp(ownerNotices, retention, dispatcher, stun.orElse(null), refresher, presence, limits, database, metrics);
         log.info("Seatguard stopped");
+    }
+
+    /**
+     * Stops what serves behind the HTTP server, each part whatever the one before threw; a part never
+     * started (null, on a start that failed) is skipped. Storage is last but for metrics, which read it:
+     * the writer commits what the parts before it still wrote.
+     */
+    private static void stopBehindHttp(OwnerNotices ownerNotices, RetentionPruner retention, WebhookDispatcher dispatcher, StunServer stun,
+            IntelRefresher refresher, Presence presence, AttemptLimits limits, SqlDatabase database, ServerMetrics metrics) {
+        if (ownerNotices != null) {
+            ShutdownSteps.run("owner notices", ownerNotices::close);
+        }
+        if (retention != null) {
+            ShutdownSteps.run("retention", retention::close);
+        }
+        if (dispatcher != null) {
+            ShutdownSteps.run("webhook deliveries", dispatcher::close);
+        }
+        if (stun != null) {
+            ShutdownSteps.run("STUN", stun::close);
+        }
+        if (refresher != null) {
+            ShutdownSteps.run("IP data refresh", refresher::close);
+        }
+        if (presence instanceof AutoCloseable closeable) {
+            ShutdownSteps.run("presence", closeable::close);
+        }
+        if (limits != null) {
+            ShutdownSteps.run("attempt limits", limits::close);
+        }
+        ShutdownSteps.run("storage", database::close);
+        ShutdownSteps.run("metrics", metrics::close);
     }
 }

@@ -7,12 +7,15 @@ import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.FieldError;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.server.ServerMetrics;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.QoSHandler;
 import org.slf4j.LoggerFactory;
@@ -25,8 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi {
     /** The matched route's template ({@code /v3/evaluations/{id}}), set before its handler runs. */
     static final String ROUTE_ATTRIBUTE = "seatguard.route";
-    /** How long a stopping server lets in-flight requests finish. */
-    public static final long STOP_TIMEOUT_MILLIS = 10_000;
+    /** How long a stopping server lets in-flight requests finish (docs/production.md). */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     /** Bytes a second a request body must at least arrive at, once it has started (see {@link #create}). */
     static final long MIN_REQUEST_DATA_RATE = 256;
 
@@ -36,16 +39,23 @@ public final class HttpApi {
      * @param allowedOrigin whether some app allows an origin, by what is held in memory: the answers Jetty
      *     gives before any route runs (a full or stopping server's 503, a body too large) are readable by
      *     such pages too
+     * @param stopTimeout how long {@link #stop} lets requests in flight finish: {@link #STOP_TIMEOUT}, shorter in tests
      */
-    public static Javalin create(String host, int port, int maxBodyBytes, Predicate<String> allowedOrigin, List<Route> routes, ServerMetrics metrics) {
+    public static Javalin create(String host, int port, int maxBodyBytes, Duration stopTimeout, Predicate<String> allowedOrigin, List<Route> routes,
+            ServerMetrics metrics) {
         EdgeLimits limits = EdgeLimits.forThisProcess();
         LoggerFactory.getLogger(HttpApi.class).info("Holding up to {} client connections at once ({}); running up to {} requests at once, the rest waiting up to {} s",
                 limits.maxConnections(), ConnectionBudget.describeThisProcess(), RequestSlots.forThreads(limits.maxThreads()), limits.maxWait().toSeconds());
-        return create(host, port, maxBodyBytes, limits, allowedOrigin, routes, metrics);
+        return create(host, port, maxBodyBytes, limits, stopTimeout, allowedOrigin, routes, metrics);
     }
 
     static Javalin create(String host, int port, int maxBodyBytes, EdgeLimits limits, Predicate<String> allowedOrigin, List<Route> routes,
             ServerMetrics metrics) {
+        return create(host, port, maxBodyBytes, limits, STOP_TIMEOUT, allowedOrigin, routes, metrics);
+    }
+
+    private static Javalin create(String host, int port, int maxBodyBytes, EdgeLimits limits, Duration stopTimeout, Predicate<String> allowedOrigin,
+            List<Route> routes, ServerMetrics metrics) {
         return Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;
@@ -70,7 +80,7 @@ public final class HttpApi {
                 server.insertHandler(new WholeBodyFirst(maxBodyBytes, MIN_REQUEST_DATA_RATE));
                 // Graceful stop: refuse new requests, let the ones in flight finish, then close. Outside the
                 // body reader, so it counts requests whose bodies are still arriving.
-                server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+                server.setStopTimeout(stopTimeout.toMillis());
                 server.insertHandler(new GracefulHandler());
                 // Outermost of all: every answer, a stopping or full server's 503 too, carries the request's id.
                 server.insertHandler(RequestIds.naming());
@@ -139,6 +149,30 @@ public final class HttpApi {
                 AuditLog.completed(ctx, route, ctx.statusCode());
             });
         });
+    }
+
+    /**
+     * Stops taking requests and lets those in flight finish, up to the stop timeout; then closes every
+     * connection, those of requests still running too. That some were still running (a database that does
+     * not answer, a client trickling its body) is the one failure a stop expects: a warning on one line,
+     * not an exception, so whatever stops after the HTTP server stops all the same.
+     */
+    public static void stop(Javalin http) {
+        Server server = http.jettyServer().server();
+        try {
+            // Jetty's stop, not Javalin's: Javalin logs the timeout as an error with its stack trace, and throws it on.
+            server.stop();
+        }
+        catch (TimeoutException e) {
+            LoggerFactory.getLogger(HttpApi.class).warn("Requests were still running after {} s of stopping; their connections are closed unanswered",
+                    Duration.ofMillis(server.getStopTimeout()).toSeconds());
+            if (e.getSuppressed().length > 0) {
+                throw new IllegalStateException("stopping the HTTP server failed", e.getSuppressed()[0]);
+            }
+        }
+        catch (Exception e) {
+            throw new IllegalStateException("stopping the HTTP server failed", e);
+        }
     }
 
     /**
