@@ -47,7 +47,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--risk-weights", defaultValue = "${env:SEATGUARD_RISK_WEIGHTS}", description = "Points per risk signal, e.g. concurrent_sessions=50,new_ip=0 (env SEATGUARD_RISK_WEIGHTS; defaults in docs/risk.md).")
     String riskWeights;
 
-    @Option(names = "--public-url", defaultValue = "${env:SEATGUARD_PUBLIC_URL}", description = "The URL people reach this server at, e.g. https://seatguard.example.com (env SEATGUARD_PUBLIC_URL).")
+    @Option(names = "--public-url", defaultValue = "${env:SEATGUARD_PUBLIC_URL}", description = "The scheme and host (with :port if not the default) people reach this server at, and nothing more, e.g. https://seatguard.example.com (env SEATGUARD_PUBLIC_URL).")
     String publicUrl;
 
     @Option(names = "--retention-days", defaultValue = "${env:SEATGUARD_RETENTION_DAYS:-90}", description = "Days evaluations are kept, 0 to 3650; 0 keeps them forever (env SEATGUARD_RETENTION_DAYS; default ${DEFAULT-VALUE}).")

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.seatguard.core.net.Cidr;
 import io.seatguard.core.pattern.PatternThresholds;
 import io.seatguard.core.risk.RiskWeights;
+import io.seatguard.server.http.Origins;
 import io.seatguard.storage.JdbcTarget;
 import io.seatguard.storage.SqliteSynchronous;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ import java.util.Optional;
  * @param presenceWindow how long a session stays live after its last heartbeat or evaluation
  * @param riskWeights points per risk signal (docs/risk.md)
  * @param adminToken when given, replaces the stored admin token; otherwise one is generated on first start
- * @param publicUrl the URL people reach this server at, used in printed URLs and the default app's origins
+ * @param publicUrl the origin people reach this server at ({@code https://seatguard.example.com}, as browsers write it), used in
+ *     printed URLs, challenge redirects and the default app's origins
  * @param network IP intelligence sources and the network and history checks' thresholds
  * @param challenges how verification codes are delivered, and the code limits
  * @param retentionDays evaluations recorded longer ago than this are deleted; 0 keeps them forever
@@ -107,9 +109,18 @@ public record ServerConfig(
         if (redisUrl.isPresent() && !redisUrl.get().matches("rediss?://\\S+")) {
             throw new ConfigException("the Redis URL must look like redis://host:6379 (or rediss:// for TLS)");
         }
-        if (publicUrl.isPresent() && !publicUrl.get().matches("https?://[^/\\s]+")) {
-            throw new ConfigException("the public URL must be a scheme and host without a path, e.g. https://seatguard.example.com");
-        }
+        publicUrl = publicUrl.map(ServerConfig::requirePublicUrl);
+    }
+
+    /**
+     * Challenge redirects are {@code <public-url>/challenge/ch_…}: a query, fragment or path would land in
+     * the middle of them, and user info would send browsers elsewhere. The one rule for an origin
+     * ({@link Origins#exactly}), written as browsers write it; a trailing slash is dropped.
+     */
+    private static String requirePublicUrl(String url) {
+        String site = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return Origins.exactly(site).orElseThrow(() -> new ConfigException("--public-url must be http(s)://host, with :port if not the scheme's"
+                + " default, and nothing else (no user, path, query or fragment), e.g. https://seatguard.example.com; not '" + url + "'"));
     }
 
     /** A database URL the storage could not open is a setting's fault: said before anything starts. */

@@ -64,6 +64,6 @@ public final class AppFields {
         if (text.length() > 200) {
             return Optional.empty();
         }
-        return HttpUrl.parse(text).filter(url -> !url.hadCredentials() && url.rest().isEmpty()).map(HttpUrl::origin);
+        return Origins.exactly(text);
     }
 }

@@ -17,6 +17,15 @@ public final class Origins {
         return HttpUrl.parse(url).map(HttpUrl::origin);
     }
 
+    /**
+     * {@code text} in the same serialization when it is exactly an origin, {@code http(s)://host[:port]}
+     * with no user, path, query or fragment; empty for anything else. One rule for what names only a
+     * site: an app's allowed origins and the server's {@code --public-url}.
+     */
+    public static Optional<String> exactly(String text) {
+        return HttpUrl.parse(text).filter(url -> !url.hadCredentials() && url.rest().isEmpty()).map(HttpUrl::origin);
+    }
+
     /** Whether {@code url} leads to one of {@code origins} (each compared in the same serialization). */
     public static boolean leadsTo(String url, Collection<String> origins) {
         Optional<String> origin = of(url);

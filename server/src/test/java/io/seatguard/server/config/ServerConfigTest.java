@@ -63,6 +63,26 @@ class ServerConfigTest {
         }
     }
 
+    /** Review: {@code --public-url https://x.example?q=1} started, and challenge redirects became {@code https://x.example?q=1/challenge/ch_…}. */
+    @Test
+    void thePublicUrlIsASchemeAndHostAndPortAndNothingElse() {
+        ServerConfig config = ServerConfig.builder(Path.of("data")).build();
+        java.util.Map<String, String> accepted = new java.util.LinkedHashMap<>();
+        accepted.put("https://seatguard.example.com", "https://seatguard.example.com");
+        accepted.put("https://seatguard.example.com/", "https://seatguard.example.com");
+        accepted.put("http://10.0.0.5:8080", "http://10.0.0.5:8080");
+        accepted.put("HTTPS://Seatguard.Example.COM:443/", "https://seatguard.example.com");
+        accepted.put("http://[2001:DB8::1]:8080", "http://[2001:db8::1]:8080");
+        accepted.forEach((given, kept) -> assertThat(config.toBuilder().publicUrl(given).build().publicUrl()).as(given).contains(kept));
+
+        for (String refused : new String[] {"https://x.example?q=1", "https://x.example/?q=1", "https://x.example#top", "https://user@x.example",
+                "https://user:pw@x.example", "https://x.example/seatguard", "https://x.example//", "https://x.example:0", "https://x.example:65536",
+                "ftp://x.example", "x.example", "https://", "https://exa mple.com"}) {
+            assertThatThrownBy(() -> config.toBuilder().publicUrl(refused).build()).as(refused).isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("--public-url must be http(s)://host").hasMessageEndingWith("not '" + refused + "'");
+        }
+    }
+
     @Test
     void aRedisUrlMustBeOne() {
         ServerConfig config = ServerConfig.builder(Path.of("data")).build();
