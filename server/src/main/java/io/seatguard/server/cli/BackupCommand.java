@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sqlite.SQLiteConfig;
 import picocli.CommandLine.Command;
@@ -37,20 +38,21 @@ public final class BackupCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, description = "The copy's path: a new file in an existing folder, made readable by its owner only.")
     Path to;
 
-    /** With a PostgreSQL URL the command refuses: pg_dump is the tool there. */
+    /** {@code --data-dir}, or a {@code jdbc:sqlite:} file's URL; with a PostgreSQL URL the command refuses: pg_dump is the tool there. */
     @Mixin
     StoreLocation store;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (store.postgres().isPresent()) {
-            err.println("seatguard: backup copies embedded storage; with --database-url the data is in PostgreSQL: use pg_dump");
-            return REFUSED;
-        }
         Path database;
         try {
-            database = store.existingEmbeddedFile();
+            Optional<Path> embedded = store.existingEmbeddedFile();
+            if (embedded.isEmpty()) {
+                err.println("seatguard: backup copies embedded storage; with this --database-url the data is in PostgreSQL: use pg_dump");
+                return REFUSED;
+            }
+            database = embedded.get();
         }
         catch (StoreUnavailable e) {
             err.println("seatguard: " + e.getMessage());

@@ -1,6 +1,8 @@
 package io.seatguard.server.cli;
 
+import io.seatguard.storage.DatabaseKind;
 import io.seatguard.storage.ExistingStore;
+import io.seatguard.storage.JdbcTarget;
 import io.seatguard.storage.NoStoreException;
 import io.seatguard.storage.SqlDatabase;
 import io.seatguard.storage.StorageSettings;
@@ -18,7 +20,7 @@ final class StoreLocation {
     @Option(names = "--data-dir", defaultValue = "${env:SEATGUARD_DATA_DIR:-./data}", description = "The embedded database's folder, as for serve (env SEATGUARD_DATA_DIR; default ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--database-url", defaultValue = "${env:SEATGUARD_DATABASE_URL}", description = "PostgreSQL URL, as for serve (env SEATGUARD_DATABASE_URL).")
+    @Option(names = "--database-url", defaultValue = "${env:SEATGUARD_DATABASE_URL}", description = "The database URL, as for serve: PostgreSQL, or jdbc:sqlite:/path/seatguard.db (env SEATGUARD_DATABASE_URL).")
     String databaseUrl;
 
     /**
@@ -56,10 +58,29 @@ final class StoreLocation {
         }
     }
 
-    /** The embedded database file of {@code --data-dir}, when it is there (for backup, which copies the file itself). */
-    Path existingEmbeddedFile() throws StoreUnavailable {
+    /**
+     * The embedded database file, when the store is one and it is there (for backup, which copies the file
+     * itself): {@code --data-dir}'s, or the file a {@code jdbc:sqlite:} URL names. Empty when the store is
+     * in PostgreSQL.
+     */
+    Optional<Path> existingEmbeddedFile() throws StoreUnavailable {
+        Path file = dataDir.resolve(StorageSettings.EMBEDDED_FILE_NAME);
+        if (databaseUrl().isPresent()) {
+            JdbcTarget target;
+            try {
+                target = JdbcTarget.parse(databaseUrl().get());
+            }
+            catch (IllegalArgumentException e) {
+                throw new StoreUnavailable("--database-url: " + e.getMessage(), StoreUnavailable.REFUSED, e);
+            }
+            if (target.kind() == DatabaseKind.POSTGRESQL) {
+                return Optional.empty();
+            }
+            file = target.sqliteFile().orElseThrow(() -> new StoreUnavailable("--database-url " + databaseUrl().get()
+                    + " names no SQLite file by its path; name the server's as jdbc:sqlite:/path/seatguard.db", StoreUnavailable.REFUSED, null));
+        }
         try {
-            return ExistingStore.embeddedFile(dataDir.resolve(StorageSettings.EMBEDDED_FILE_NAME));
+            return Optional.of(ExistingStore.embeddedFile(file));
         }
         catch (NoStoreException e) {
             throw new StoreUnavailable(e.getMessage() + hint(), StoreUnavailable.REFUSED, e);
@@ -68,17 +89,17 @@ final class StoreLocation {
 
     /** A pool of two connections: a command does one thing at a time. */
     private StorageSettings settings() {
-        return new StorageSettings(postgres(), dataDir, 2);
+        return new StorageSettings(databaseUrl(), dataDir, 2);
     }
 
     private String hint() {
-        return postgres().isPresent()
+        return databaseUrl().isPresent()
                 ? " (set --database-url to the server's database; the server makes its tables at its first start)"
                 : " (set --data-dir to the server's data folder; the server makes its database at its first start)";
     }
 
-    /** The PostgreSQL URL, when one is set and not blank. */
-    Optional<String> postgres() {
+    /** The database URL (PostgreSQL's, or an explicit SQLite file's), when one is set and not blank. */
+    private Optional<String> databaseUrl() {
         return databaseUrl == null || databaseUrl.isBlank() ? Optional.empty() : Optional.of(databaseUrl.trim());
     }
 }

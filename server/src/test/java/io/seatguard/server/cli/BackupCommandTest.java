@@ -92,6 +92,48 @@ class BackupCommandTest {
         assertThat(dir.resolve("copy.db")).doesNotExist();
     }
 
+    /** Review: docs/configuration.md lists jdbc:sqlite: as a store's form, and backup refused it as PostgreSQL's. */
+    @Test
+    void aSqliteFileNamedByTheDatabaseUrlIsCopiedAsADataFoldersIs() throws Exception {
+        Path data = database();
+        Path copy = dir.resolve("copy.db");
+
+        // The URL names the store, as for serve: the data folder is ignored.
+        assertThat(run("--data-dir", dir.resolve("elsewhere").toString(), "--database-url", "jdbc:sqlite:" + data.resolve("seatguard.db"),
+                "--to", copy.toString())).as(err.toString()).isZero();
+
+        assertThat(rows(copy)).isEqualTo(20);
+        assertThat(out.toString()).contains("\"file\":\"" + copy.toAbsolutePath() + "\"");
+        assertThat(dir.resolve("elsewhere")).doesNotExist();
+    }
+
+    @Test
+    void aSqliteUrlWithoutADatabaseFileThereIsRefusedAndNothingIsCreated() {
+        Path missing = dir.resolve("none/seatguard.db");
+
+        assertThat(run("--database-url", "jdbc:sqlite:" + missing, "--to", dir.resolve("copy.db").toString())).isEqualTo(BackupCommand.REFUSED);
+
+        assertThat(err.toString()).contains("no embedded database at " + missing.toAbsolutePath());
+        assertThat(missing).doesNotExist();
+        assertThat(dir.resolve("copy.db")).doesNotExist();
+    }
+
+    @Test
+    void aSqliteUrlNamingNoFileIsRefusedByName() {
+        assertThat(run("--database-url", "jdbc:sqlite::memory:", "--to", dir.resolve("copy.db").toString())).isEqualTo(BackupCommand.REFUSED);
+
+        assertThat(err.toString()).isEqualTo("seatguard: --database-url jdbc:sqlite::memory: names no SQLite file by its path; name the server's as"
+                + " jdbc:sqlite:/path/seatguard.db" + System.lineSeparator());
+        assertThat(dir.resolve("copy.db")).doesNotExist();
+    }
+
+    @Test
+    void aDatabaseUrlThatIsNoneIsRefusedAsASetting() {
+        assertThat(run("--database-url", "garbage", "--to", dir.resolve("copy.db").toString())).isEqualTo(BackupCommand.REFUSED);
+
+        assertThat(err.toString()).startsWith("seatguard: --database-url: unsupported database URL");
+    }
+
     /** A database of about 20 MB, so that a copy takes long enough for a second run to start meanwhile. */
     private Path database() throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
