@@ -54,6 +54,8 @@ import io.seatguard.server.dashboard.OverviewPage;
 import io.seatguard.server.dashboard.PolicyPages;
 import io.seatguard.server.dashboard.WebhookPages;
 import io.seatguard.core.operator.OperatorService;
+import io.seatguard.core.setup.FirstStart;
+import io.seatguard.storage.SqlFirstStartStore;
 import io.seatguard.storage.SqlOperatorStore;
 import io.seatguard.server.demo.DemoSite;
 import io.seatguard.sdk.SeatguardClient;
@@ -63,6 +65,7 @@ import io.seatguard.server.webhook.WebhookDispatcher;
 import io.seatguard.server.webhook.WebhookTargets;
 import io.seatguard.storage.SqlOwnerNotices;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import io.seatguard.core.policy.CachedPolicyBook;
@@ -146,6 +149,7 @@ public final class SeatguardServer implements AutoCloseable {
     private final OwnerNotices ownerNotices;
     private final Optional<DemoApp> demoApp;
     private final Optional<CreatedOperator> createdOperator;
+    private final boolean setUpByAnotherNode;
 
     /** The operator the first start made, with its password (shown once in the banner). */
     public record CreatedOperator(String email, String password) {}
@@ -159,8 +163,9 @@ public final class SeatguardServer implements AutoCloseable {
             IpIntelService intel,
             StunServer stun, Javalin http, List<Route> routes, Optional<String> generatedAdminToken, Optional<CreatedApp> createdDefaultApp, String url,
             OwnerNotices ownerNotices, RetentionPruner retention, WebhookDispatcher dispatcher, Optional<DemoApp> demoApp,
-            Optional<CreatedOperator> createdOperator) {
+            Optional<CreatedOperator> createdOperator, boolean setUpByAnotherNode) {
         this.createdOperator = createdOperator;
+        this.setUpByAnotherNode = setUpByAnotherNode;
         this.demoApp = demoApp;
         this.dispatcher = dispatcher;
         this.retention = retention;
@@ -210,17 +215,18 @@ public final class SeatguardServer implements AutoCloseable {
         Javalin http = null;
         // Known once the server listens; challenge redirects read it.
         AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(""));
+        // Done once this start has made (or found) what a first start makes.
+        CompletableFuture<Void> storeSetUp = new CompletableFuture<>();
         try {
             IdGenerator ids = new IdGenerator(clock, new SecureRandom());
             AppService apps = new AppService(new SqlAppStore(database), ids, clock);
             // A configured token applies at once. One made here is stored only once the start has
             // succeeded (below): a first start that fails later (Redis down, the port taken) would
             // otherwise keep the hash of a token it never showed, and the next start would say it is stored.
-            if (config.adminToken().isPresent()) {
-                apps.ensureAdminToken(config.adminToken());
-            }
-            // Before the demo's own app exists: the default app is made on the first start only.
-            boolean firstStart = apps.list().isEmpty();
+            config.adminToken().ifPresent(apps::useAdminToken);
+            // A store with no app is new. If it is not new by the time this start sets it up (below),
+            // another node starting at the same time did, and the banner says so.
+            boolean newStore = apps.list().isEmpty();
             SqlEvaluationStore sqlEvaluations = new SqlEvaluationStore(database);
             EvaluationStore evaluations = sqlEvaluations;
             DeviceDirectory devices = new SqlDeviceDirectory(database);
@@ -329,7 +335,13 @@ public final class SeatguardServer implements AutoCloseable {
             // The demo plays an integrator: its own app, and the Java SDK calling this server over loopback.
             AtomicReference<String> internalUrl = new AtomicReference<>();
             AtomicReference<List<String>> demoOrigins = new AtomicReference<>(List.of());
-            Supplier<DemoApp> demoApp = memoize(() -> DemoApp.ensure(apps, demoOrigins.get()));
+            // The demo's app is made only once this start has set the store up (below), with the origins known
+            // by then: a request to the demo any sooner waits. Made before, it would be a new store's first
+            // app, and the first start would then make no default app.
+            Supplier<DemoApp> demoApp = memoize(() -> {
+                storeSetUp.join();
+                return DemoApp.ensure(apps, demoOrigins.get());
+            });
             Supplier<SeatguardClient> demoApi = memoize(() -> SeatguardClient.builder(internalUrl.get(), demoApp.get().secretKey()).build());
             // The demo (its pages, accounts and app) exists outside production mode only.
             Optional<DemoSite> demo = challengeSettings.production()
@@ -359,28 +371,29 @@ public final class SeatguardServer implements AutoCloseable {
             String url = config.publicUrl().orElse("http://" + displayHost(config.host()) + ":" + http.port());
             internalUrl.set("http://" + loopbackHost(config.host()) + ":" + http.port());
             publicUrl.set(url);
-            Optional<CreatedApp> createdDefaultApp = Optional.empty();
-            if (firstStart) {
-                createdDefaultApp = Optional.of(apps.create("default", defaultOrigins(url, http.port())));
-            }
+            // Last, so that only a start that succeeded makes what it shows once: the admin token, the
+            // default app (its origins need the port), and the first operator, so the dashboard can be
+            // opened at once. Nobody knows any of them before the banner. Once per store, however many
+            // nodes start on it together (FirstStart).
+            FirstStart.Made made = new FirstStart(apps, operators, new SqlFirstStartStore(database), ids)
+                    .run(config.adminToken().isPresent(), defaultOrigins(url, http.port()), FIRST_OPERATOR);
+            boolean setUpByAnotherNode = newStore && made.defaultApp().isEmpty();
             demoOrigins.set(defaultOrigins(url, http.port()));
+            storeSetUp.complete(null);
             Optional<DemoApp> createdDemoApp = demo.isPresent() ? Optional.of(demoApp.get()) : Optional.empty();
             // The default and demo apps were made after the server began listening.
             directory.invalidate();
-            // Last, so that only a start that succeeded makes what it shows once: the admin token, and the
-            // first operator, so the dashboard can be opened at once. Nobody knows either before the banner.
-            Optional<String> generatedAdminToken = apps.ensureAdminToken(config.adminToken());
-            Optional<CreatedOperator> createdOperator = Optional.empty();
-            if (!operators.anyOperator()) {
-                String password = ids.newSecret(20);
-                operators.create(FIRST_OPERATOR, password);
-                createdOperator = Optional.of(new CreatedOperator(FIRST_OPERATOR, password));
+            Optional<CreatedOperator> createdOperator = made.operator().map(operator -> new CreatedOperator(operator.email(), operator.password()));
+            if (setUpByAnotherNode) {
+                log.info("Another node set this store up as this one started: that node's banner shows what it made");
             }
             log.info("Seatguard listening on {} with storage {}", url, database.description());
-            return new SeatguardServer(database, metrics, presence, limits, refresher, intel, stun, http, routes, generatedAdminToken, createdDefaultApp,
-                    url, ownerNotices, retention, dispatcher, createdDemoApp, createdOperator);
+            return new SeatguardServer(database, metrics, presence, limits, refresher, intel, stun, http, routes, made.adminToken(), made.defaultApp(),
+                    url, ownerNotices, retention, dispatcher, createdDemoApp, createdOperator, setUpByAnotherNode);
         }
         catch (RuntimeException e) {
+            // A request to the demo waiting for the store to be set up fails instead of waiting on.
+            storeSetUp.completeExceptionally(e);
             if (http != null) {
                 Javalin started = http;
                 ShutdownSteps.run("the HTTP server", () -> HttpApi.stop(started));
@@ -431,6 +444,15 @@ public final class SeatguardServer implements AutoCloseable {
     /** The operator made on this (first) start, if any. */
     public Optional<CreatedOperator> createdOperator() {
         return createdOperator;
+    }
+
+    /**
+     * Whether the store was new as this node began to start, and another node starting at the same time
+     * set it up first: this one made no admin token, default app or operator, and has none of their
+     * secrets to show (that node's banner shows them).
+     */
+    public boolean setUpByAnotherNode() {
+        return setUpByAnotherNode;
     }
 
     /** The demo site's app and key (none in production mode), for tests. */

@@ -9,11 +9,13 @@ import io.seatguard.core.app.Branding;
 import io.seatguard.core.app.IdentitySecrets;
 import io.seatguard.core.app.PreviousSecret;
 import io.seatguard.core.app.StoredSecret;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Apps and settings in SQL. */
@@ -29,12 +31,46 @@ public final class SqlAppStore implements AppStore {
 
     @Override
     public void create(App app, StoredSecret secret) {
-        database.write(connection -> JdbcRunner.update(connection,
+        database.write(connection -> {
+            insert(connection, app, secret);
+            return null;
+        });
+    }
+
+    /** Inserts the app on a connection already in a transaction (with other writes that go with it). */
+    static void insert(Connection connection, App app, StoredSecret secret) throws SQLException {
+        JdbcRunner.update(connection,
                 "INSERT INTO apps (id, name, client_id, secret_lookup, secret_hash, allowed_origins, created_at, branding, identity_secret,"
                         + " identity_retired_secrets, require_signed_identity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 app.id(), app.name(), app.clientId(), secret.lookup(), secret.hash(), StorageJson.write(app.allowedOrigins()),
                 app.createdAt().toEpochMilli(), branding(app.branding()), app.identitySecrets().current().orElse(null),
-                retired(app.identitySecrets().retired()), app.requireSignedIdentity() ? 1 : 0));
+                retired(app.identitySecrets().retired()), app.requireSignedIdentity() ? 1 : 0);
+    }
+
+    /**
+     * Claims the setting first: on PostgreSQL a second claim of the same name waits for the first's
+     * transaction, then finds the setting taken (the insert's conflict) or changed (the update's
+     * condition, checked again on the row it waited for), and stores nothing.
+     */
+    @Override
+    public boolean createNamedBy(String idSetting, Optional<String> expected, App app, StoredSecret secret, Map<String, String> settings) {
+        return database.write(connection -> createNamedBy(connection, idSetting, expected, app, secret, settings));
+    }
+
+    /** {@link #createNamedBy} on a connection already in a transaction. */
+    static boolean createNamedBy(Connection connection, String idSetting, Optional<String> expected, App app, StoredSecret secret,
+            Map<String, String> settings) throws SQLException {
+        boolean claimed = expected.isPresent()
+                ? JdbcRunner.update(connection, "UPDATE settings SET value = ? WHERE name = ? AND value = ?", app.id(), idSetting, expected.get()) == 1
+                : putSettingIfAbsent(connection, idSetting, app.id());
+        if (!claimed) {
+            return false;
+        }
+        insert(connection, app, secret);
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            putSetting(connection, setting.getKey(), setting.getValue());
+        }
+        return true;
     }
 
     @Override
@@ -138,14 +174,24 @@ public final class SqlAppStore implements AppStore {
 
     @Override
     public void putSetting(String key, String value) {
-        database.write(connection -> JdbcRunner.update(connection,
-                "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value", key, value));
+        database.write(connection -> {
+            putSetting(connection, key, value);
+            return null;
+        });
+    }
+
+    private static void putSetting(Connection connection, String key, String value) throws SQLException {
+        JdbcRunner.update(connection, "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value", key, value);
     }
 
     @Override
     public void putSettingIfAbsent(String key, String value) {
-        database.write(connection -> JdbcRunner.update(connection,
-                "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING", key, value));
+        database.write(connection -> putSettingIfAbsent(connection, key, value));
+    }
+
+    /** Stores the setting unless it exists, on a connection already in a transaction; false when it existed. */
+    static boolean putSettingIfAbsent(Connection connection, String key, String value) throws SQLException {
+        return JdbcRunner.update(connection, "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING", key, value) == 1;
     }
 
     @SuppressWarnings("unchecked")

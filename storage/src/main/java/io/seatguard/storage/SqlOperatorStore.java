@@ -20,10 +20,15 @@ public final class SqlOperatorStore implements OperatorStore {
 
     @Override
     public boolean create(Operator operator) {
-        return database.write(connection -> JdbcRunner.update(connection,
+        return database.write(connection -> insert(connection, operator));
+    }
+
+    /** Inserts the operator on a connection already in a transaction; false when the email is taken. */
+    static boolean insert(Connection connection, Operator operator) throws SQLException {
+        return JdbcRunner.update(connection,
                 "INSERT INTO operators (id, email, password_hash, created_at, app_ids, read_only) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING",
                 operator.id(), operator.email(), operator.passwordHash(), operator.createdAt().toEpochMilli(),
-                operator.apps().map(apps -> String.join(",", new java.util.TreeSet<>(apps))).orElse(null), operator.readOnly() ? 1 : 0) == 1);
+                operator.apps().map(apps -> String.join(",", new java.util.TreeSet<>(apps))).orElse(null), operator.readOnly() ? 1 : 0) == 1;
     }
 
     @Override

@@ -102,6 +102,57 @@ class PostgresStorageContractTest extends StorageContract {
         assertThat(granted).as("the address's one notice a day was the first's; the number has room").containsExactly("+33600000002");
     }
 
+    /**
+     * Two nodes starting together on a new database each made a default app and tried the same operator:
+     * each looked before either wrote. The second now waits for the first's lock and stores nothing. With
+     * the admin token configured (no token to store), and with one to store.
+     */
+    @Test
+    void twoNodesSettingUpANewStoreTogetherStoreItOnce() throws Exception {
+        io.seatguard.core.setup.FirstStartPlan configured = withoutSettings(firstStartPlan("1"));
+        io.seatguard.core.setup.FirstStartPlan second = secondWaitsForFirst(
+                one -> assertThat(SqlFirstStartStore.storeMissing(one, configured)).isEqualTo(configured),
+                two -> SqlFirstStartStore.storeMissing(two, withoutSettings(firstStartPlan("2"))));
+        assertThat(second).isEqualTo(io.seatguard.core.setup.FirstStartPlan.NOTHING);
+        assertThat(apps.list()).extracting(io.seatguard.core.app.App::id).containsExactly("app_1");
+        assertThat(new SqlOperatorStore(database).list()).extracting(io.seatguard.core.operator.Operator::id).containsExactly("op_1");
+    }
+
+    @Test
+    void twoNodesSettingUpANewStoreWithAGeneratedTokenTogetherStoreItOnce() throws Exception {
+        io.seatguard.core.setup.FirstStartPlan first = firstStartPlan("1");
+        io.seatguard.core.setup.FirstStartPlan second = secondWaitsForFirst(
+                one -> assertThat(SqlFirstStartStore.storeMissing(one, first)).isEqualTo(first),
+                two -> SqlFirstStartStore.storeMissing(two, firstStartPlan("2")));
+        assertThat(second).isEqualTo(io.seatguard.core.setup.FirstStartPlan.NOTHING);
+        assertThat(apps.list()).extracting(io.seatguard.core.app.App::id).containsExactly("app_1");
+        assertThat(apps.setting("admin_token_hash")).contains("hash-1");
+    }
+
+    private static io.seatguard.core.setup.FirstStartPlan withoutSettings(io.seatguard.core.setup.FirstStartPlan plan) {
+        return new io.seatguard.core.setup.FirstStartPlan(Map.of(), plan.appIfNone(), plan.operatorIfNone());
+    }
+
+    /** Two nodes making the demo's app together: the second waits for the first's setting and makes none. */
+    @Test
+    void twoNodesMakingAnAppNamedByASettingTogetherMakeOne() throws Exception {
+        boolean made = secondWaitsForFirst(
+                one -> assertThat(SqlAppStore.createNamedBy(one, "demo_app_id", Optional.empty(), namedApp("1"),
+                        new io.seatguard.core.app.StoredSecret("lookup-d1-00", "h1"), Map.of())).isTrue(),
+                two -> SqlAppStore.createNamedBy(two, "demo_app_id", Optional.empty(), namedApp("2"), new io.seatguard.core.app.StoredSecret("lookup-d2-00", "h2"),
+                        Map.of()));
+        assertThat(made).isFalse();
+        // Replacing an app the setting names, from the same read: the second finds the setting changed.
+        made = secondWaitsForFirst(
+                one -> assertThat(SqlAppStore.createNamedBy(one, "demo_app_id", Optional.of("app_d1"), namedApp("3"),
+                        new io.seatguard.core.app.StoredSecret("lookup-d3-00", "h3"), Map.of())).isTrue(),
+                two -> SqlAppStore.createNamedBy(two, "demo_app_id", Optional.of("app_d1"), namedApp("4"), new io.seatguard.core.app.StoredSecret("lookup-d4-00", "h4"),
+                        Map.of()));
+        assertThat(made).isFalse();
+        assertThat(apps.list()).extracting(io.seatguard.core.app.App::id).containsExactly("app_d1", "app_d3");
+        assertThat(apps.setting("demo_app_id")).contains("app_d3");
+    }
+
     /** Two nodes deleting the last two operators of every app at once used to each count two, and leave none. */
     @Test
     void twoNodesDeletingTheLastTwoOperatorsOfEveryAppTogetherLeaveOne() throws Exception {

@@ -7,6 +7,7 @@ import io.seatguard.core.account.AccountState;
 import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.account.LinkedDevice;
 import io.seatguard.core.app.App;
+import io.seatguard.core.app.AppWithSecret;
 import io.seatguard.core.app.StoredSecret;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.evaluation.ConsumeOutcome;
@@ -20,6 +21,7 @@ import io.seatguard.core.identity.Fingerprint;
 import io.seatguard.core.identity.KnownDevice;
 import io.seatguard.core.testing.Concurrently;
 import io.seatguard.core.policy.VersionedWrite;
+import io.seatguard.core.setup.FirstStartPlan;
 import io.seatguard.core.testing.EvaluationSamples;
 import io.seatguard.core.testing.MutableClock;
 import java.time.Duration;
@@ -416,6 +418,58 @@ abstract class StorageContract {
         assertThat(apps.replaceIdentitySecrets("app_1", first, second)).isTrue();
         assertThat(apps.findById("app_1").orElseThrow().identitySecrets()).isEqualTo(second);
         assertThat(apps.replaceIdentitySecrets("app_nope", second, first)).isFalse();
+    }
+
+    /** A first start stores what the store lacks; another (a restart, a node starting beside it) stores nothing over it. */
+    @Test
+    void aFirstStartStoresOnlyWhatTheStoreLacks() {
+        SqlFirstStartStore firstStart = new SqlFirstStartStore(database);
+        FirstStartPlan first = firstStartPlan("1");
+        assertThat(firstStart.storeMissing(first)).isEqualTo(first);
+        assertThat(firstStart.storeMissing(firstStartPlan("2"))).isEqualTo(FirstStartPlan.NOTHING);
+        assertThat(apps.setting("admin_token_hash")).contains("hash-1");
+        assertThat(apps.list()).extracting(App::id).containsExactly("app_1");
+        assertThat(new SqlOperatorStore(database).list()).extracting(io.seatguard.core.operator.Operator::id).containsExactly("op_1");
+    }
+
+    /** An operator made before the first start ({@code operators create --new-store}) stays the only one; the rest is stored. */
+    @Test
+    void aFirstStartAfterAnOperatorWasMadeStoresTheRest() {
+        new SqlOperatorStore(database).create(new io.seatguard.core.operator.Operator("op_own", "own@example.com", "h", T0));
+        FirstStartPlan plan = firstStartPlan("1");
+        assertThat(new SqlFirstStartStore(database).storeMissing(plan)).isEqualTo(new FirstStartPlan(plan.settings(), plan.appIfNone(), Optional.empty()));
+        assertThat(new SqlOperatorStore(database).list()).extracting(io.seatguard.core.operator.Operator::id).containsExactly("op_own");
+    }
+
+    /** What a first start stores, its values told apart by {@code n}. */
+    static FirstStartPlan firstStartPlan(String n) {
+        return new FirstStartPlan(Map.of("admin_token_hash", "hash-" + n),
+                Optional.of(new AppWithSecret(new App("app_" + n, "default", "pk_" + n, List.of("http://localhost:" + n), T0),
+                        new StoredSecret("lookup-" + n + "-0000", "hash-" + n))),
+                Optional.of(new io.seatguard.core.operator.Operator("op_" + n, "admin@seatguard.local", "h" + n, T0)));
+    }
+
+    /** The demo's app: made while its setting holds what was read, never over one another made meanwhile. */
+    @Test
+    void anAppNamedByASettingIsMadeOnlyWhileTheSettingHoldsWhatWasRead() {
+        assertThat(apps.createNamedBy("demo_app_id", Optional.empty(), namedApp("1"), new StoredSecret("lookup-d1-00", "h1"),
+                Map.of("demo_app_secret_key", "sk_1"))).isTrue();
+        assertThat(apps.createNamedBy("demo_app_id", Optional.empty(), namedApp("2"), new StoredSecret("lookup-d2-00", "h2"),
+                Map.of("demo_app_secret_key", "sk_2"))).as("another was named since none was read").isFalse();
+        assertThat(apps.createNamedBy("demo_app_id", Optional.of("app_d9"), namedApp("3"), new StoredSecret("lookup-d3-00", "h3"),
+                Map.of("demo_app_secret_key", "sk_3"))).as("not the app read").isFalse();
+        assertThat(apps.list()).extracting(App::id).containsExactly("app_d1");
+        assertThat(apps.setting("demo_app_secret_key")).contains("sk_1");
+
+        assertThat(apps.createNamedBy("demo_app_id", Optional.of("app_d1"), namedApp("4"), new StoredSecret("lookup-d4-00", "h4"),
+                Map.of("demo_app_secret_key", "sk_4"))).as("replacing the app read").isTrue();
+        assertThat(apps.setting("demo_app_id")).contains("app_d4");
+        assertThat(apps.setting("demo_app_secret_key")).contains("sk_4");
+        assertThat(apps.findById("app_d4")).isPresent();
+    }
+
+    static App namedApp(String n) {
+        return new App("app_d" + n, "demo", "pk_d" + n, List.of(), T0.plusMillis(Long.parseLong(n)));
     }
 
     @Test

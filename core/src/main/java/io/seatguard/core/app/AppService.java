@@ -10,11 +10,14 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Creating apps, rotating their secrets and authenticating secret keys and the admin token. */
 public final class AppService {
-    static final String ADMIN_TOKEN_HASH = "admin_token_hash";
+    /** The setting holding the admin token's hash (SHA-256, as {@link Keys#hash}); the token itself is never stored. */
+    public static final String ADMIN_TOKEN_HASH = "admin_token_hash";
     /**
      * How long a replaced identity secret is still accepted: pages rendered with it before the rotation
      * are still open, and their evaluations must not fail. An hour covers a page left open a while; a
@@ -37,11 +40,35 @@ public final class AppService {
 
     /** A new app, with its secret key and its first identity secret (both in the answer, once). */
     public CreatedApp create(String name, List<String> allowedOrigins) {
+        CreatedApp created = newApp(name, allowedOrigins);
+        store.create(created.app(), Keys.store(created.secretKey()));
+        return created;
+    }
+
+    /**
+     * A new app and its keys, not stored: for a caller that stores it with other things in one
+     * transaction ({@link #createNamedBy}, a first start's default app).
+     */
+    public CreatedApp newApp(String name, List<String> allowedOrigins) {
         String secretKey = Keys.newSecretKey(ids);
         IdentitySecrets identity = new IdentitySecrets(Optional.of(IdentitySignature.newSecret(ids)), List.of());
         App app = new App("app_" + ids.newSecret(16), name, Keys.newClientId(ids), allowedOrigins, creationTime(), Branding.NONE, false, identity);
-        store.create(app, Keys.store(secretKey));
         return new CreatedApp(app, secretKey);
+    }
+
+    /**
+     * A new app that the setting {@code idSetting} will name, made unless that setting changed since it
+     * was read as {@code seen} (empty: it did not exist). The app, the setting and the caller's
+     * {@code settings} are stored in one transaction, so that of nodes starting together, one makes the
+     * app and the others find it ({@link AppStore#createNamedBy}).
+     *
+     * @return the app made, or empty when another was named meanwhile (read the setting again)
+     */
+    public Optional<CreatedApp> createNamedBy(String idSetting, Optional<String> seen, String name, List<String> allowedOrigins,
+            Function<CreatedApp, Map<String, String>> settings) {
+        CreatedApp created = newApp(name, allowedOrigins);
+        boolean stored = store.createNamedBy(idSetting, seen, created.app(), Keys.store(created.secretKey()), settings.apply(created));
+        return stored ? Optional.of(created) : Optional.empty();
     }
 
     /** Changes what is given of the app's name, allowed origins and branding. */
@@ -163,22 +190,17 @@ public final class AppService {
     }
 
     /**
-     * Makes sure an admin token exists. A token given by the operator replaces the stored one; otherwise a
-     * token is generated on first start only.
-     *
-     * @return the token in clear when it was generated now (to print once), else empty
+     * Makes the token given by the operator the admin token, replacing the stored one. Without one, the
+     * first start makes a token ({@code FirstStart}), once per store.
      */
-    public Optional<String> ensureAdminToken(Optional<String> configured) {
-        if (configured.isPresent()) {
-            store.putSetting(ADMIN_TOKEN_HASH, Keys.hash(configured.get()));
-            return Optional.empty();
-        }
-        if (store.setting(ADMIN_TOKEN_HASH).isPresent()) {
-            return Optional.empty();
-        }
-        String token = Keys.newAdminToken(ids);
-        store.putSetting(ADMIN_TOKEN_HASH, Keys.hash(token));
-        return Optional.of(token);
+    public void useAdminToken(String configured) {
+        requireNonNull(configured, "configured is null");
+        store.putSetting(ADMIN_TOKEN_HASH, Keys.hash(configured));
+    }
+
+    /** Whether an admin token is stored (its hash). */
+    public boolean hasAdminToken() {
+        return store.setting(ADMIN_TOKEN_HASH).isPresent();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.seatguard.core.app;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Port: apps and their stored secrets, plus the few server-wide settings (the admin token's hash). */
@@ -43,4 +44,14 @@ public interface AppStore {
 
     /** Stores the setting unless it exists; the first writer wins. */
     void putSettingIfAbsent(String key, String value);
+
+    /**
+     * Stores the app, sets {@code idSetting} to its id and stores {@code settings}, all in one
+     * transaction, only if {@code idSetting} still holds {@code expected} (empty: the setting does not
+     * exist). Of several such calls at once, one stores; the others (on PostgreSQL they wait for its
+     * commit) store nothing and find its app by the setting.
+     *
+     * @return false when the setting no longer held {@code expected}: nothing was stored
+     */
+    boolean createNamedBy(String idSetting, Optional<String> expected, App app, StoredSecret secret, Map<String, String> settings);
 }

@@ -80,14 +80,26 @@ public final class OperatorService {
 
     /** @param readOnly sees the pages of {@code apps} (every app when empty) and changes nothing but their own password */
     public Operator create(String email, String password, Optional<java.util.Set<String>> apps, boolean readOnly) {
-        checkNew(email, password, apps);
-        String normalized = email.strip().toLowerCase(Locale.ROOT);
-        Operator operator = new Operator("op_" + ids.newSecret(16), normalized, hasher.hash(password), clock.instant(), apps, readOnly);
+        Operator operator = newOperator(email, password, apps, readOnly);
         if (!store.create(operator)) {
             throw new SeatguardException(ErrorCode.NAME_TAKEN, "an operator with this email exists",
                     java.util.List.of(new io.seatguard.core.error.FieldError("email", "is already an operator")));
         }
         return operator;
+    }
+
+    /**
+     * A new operator of every app, checked as {@link #create} checks it and with its password hashed, but
+     * not stored: for a caller that stores it with other things in one transaction (a first start).
+     */
+    public Operator newOperator(String email, String password) {
+        return newOperator(email, password, Optional.empty(), false);
+    }
+
+    private Operator newOperator(String email, String password, Optional<java.util.Set<String>> apps, boolean readOnly) {
+        checkNew(email, password, apps);
+        String normalized = email.strip().toLowerCase(Locale.ROOT);
+        return new Operator("op_" + ids.newSecret(16), normalized, hasher.hash(password), clock.instant(), apps, readOnly);
     }
 
     /**

@@ -84,4 +84,9 @@ public final class OneAppStore implements AppStore {
 
     @Override
     public void putSettingIfAbsent(String key, String value) {}
+
+    @Override
+    public boolean createNamedBy(String idSetting, Optional<String> expected, App app, StoredSecret secret, java.util.Map<String, String> settings) {
+        return false;
+    }
 }

@@ -198,7 +198,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** What the start prints: where the server is, and on a first start its new secrets (shown once). */
-    static String banner(SeatguardServer server, ServerConfig config) {
+    public static String banner(SeatguardServer server, ServerConfig config) {
         StringBuilder text = new StringBuilder();
         text.append("\nSeatguard is running at ").append(server.url()).append('\n');
         text.append("  storage:     ").append(server.storageDescription()).append('\n');
@@ -211,6 +211,11 @@ public final class ServeCommand implements Callable<Integer> {
         }
         else {
             text.append("  admin token: stored from the first start (start with --admin-token to replace it)\n");
+        }
+        if (server.setUpByAnotherNode()) {
+            // Nothing to show here: the secrets are stored as hashes only, and that node showed them.
+            text.append("  first start: another node set this store up as it started; its banner shows the admin token, dashboard password\n")
+                    .append("               and default app keys it made (once: only their hashes are stored)\n");
         }
         server.createdOperator().ifPresent(operator -> text
                 .append("  dashboard:   ").append(server.url()).append("/dashboard  sign in as ").append(operator.email())

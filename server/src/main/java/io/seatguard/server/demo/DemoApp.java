@@ -8,6 +8,7 @@ import io.seatguard.core.app.CreatedApp;
 import io.seatguard.core.error.SeatguardException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,28 +37,42 @@ public record DemoApp(App app, String secretKey) {
 
     /**
      * The demo's app: the one it made (given a new secret when the stored one is missing or no longer
-     * its key), or a new one.
+     * its key), or a new one. Of nodes starting together on a new store, one makes it and the others
+     * use that one.
      */
     public static DemoApp ensure(AppService apps, List<String> origins) {
-        Optional<App> own = apps.setting(ID_SETTING).flatMap(apps::find).or(() -> madeByAnEarlierVersion(apps))
+        Optional<String> seenId = apps.setting(ID_SETTING);
+        Optional<DemoApp> found = existing(apps, seenId, origins);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        // The app, its id, key and origins in one transaction, made only if no other node named its own meanwhile.
+        Optional<CreatedApp> created = apps.createNamedBy(ID_SETTING, seenId, NAME, origins,
+                made -> Map.of(SECRET_SETTING, made.secretKey(), ORIGINS_SETTING, String.join(" ", origins)));
+        if (created.isPresent()) {
+            return new DemoApp(created.get().app(), created.get().secretKey());
+        }
+        // Another node made it: the setting now names that one.
+        return existing(apps, apps.setting(ID_SETTING), origins)
+                .orElseThrow(() -> new IllegalStateException("the demo's app was made by another node but cannot be found"));
+    }
+
+    /** The app the demo made before (given a new secret when the stored one is missing or no longer its key), if any. */
+    private static Optional<DemoApp> existing(AppService apps, Optional<String> id, List<String> origins) {
+        Optional<App> own = id.flatMap(apps::find).or(() -> madeByAnEarlierVersion(apps))
                 // A demo app made before identity secrets existed gets one: its account page signs the identity it evaluates.
                 .map(app -> app.identitySecrets().current().isPresent() ? app : apps.rotateIdentitySecret(app.id()))
                 .map(app -> servedFrom(apps, app, origins));
-        Optional<String> secret = apps.setting(SECRET_SETTING);
-        if (own.isPresent()) {
-            if (secret.isPresent() && isKeyOf(apps, secret.get(), own.get())) {
-                return new DemoApp(own.get(), secret.get());
-            }
-            CreatedApp rotated = apps.rotateSecret(own.get().id());
-            apps.putSetting(SECRET_SETTING, rotated.secretKey());
-            return new DemoApp(rotated.app(), rotated.secretKey());
+        if (own.isEmpty()) {
+            return Optional.empty();
         }
-        CreatedApp created = apps.create(NAME, origins);
-        apps.putSetting(ORIGINS_SETTING, String.join(" ", origins));
-        // The secret first: if the start stops in between, the key still proves which app is the demo's.
-        apps.putSetting(SECRET_SETTING, created.secretKey());
-        apps.putSetting(ID_SETTING, created.app().id());
-        return new DemoApp(created.app(), created.secretKey());
+        Optional<String> secret = apps.setting(SECRET_SETTING);
+        if (secret.isPresent() && isKeyOf(apps, secret.get(), own.get())) {
+            return Optional.of(new DemoApp(own.get(), secret.get()));
+        }
+        CreatedApp rotated = apps.rotateSecret(own.get().id());
+        apps.putSetting(SECRET_SETTING, rotated.secretKey());
+        return Optional.of(new DemoApp(rotated.app(), rotated.secretKey()));
     }
 
     /**
