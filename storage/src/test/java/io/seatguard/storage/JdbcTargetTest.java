@@ -44,7 +44,10 @@ class JdbcTargetTest {
                 "jdbc:postgresql://127.0.0.1:/test", "jdbc:postgresql://127.0.0.1:54x2/test?user=seat&password=hunter2",
                 "jdbc:postgresql://db1.internal:5432,db2.internal:65536/test", "jdbc:postgresql://[::1]:99999/test",
                 "postgresql://seat:hunter2@127.0.0.1:99999/test", "postgres://seat:hunter2@127.0.0.1:0/test",
-                "postgresql://seat:hunter2@127.0.0.1:99999999999/test", "postgresql://seat:hunter2@[::1]:70000/test")) {
+                "postgresql://seat:hunter2@127.0.0.1:99999999999/test", "postgresql://seat:hunter2@[::1]:70000/test",
+                // Found in review: a port in the query (libpq's port, pgjdbc's PGPORT) is read as the authority's.
+                "postgresql://seat:hunter2@127.0.0.1/test?port=70000", "jdbc:postgresql://127.0.0.1/x?port=0&password=hunter2",
+                "jdbc:postgresql://127.0.0.1:5432/test?PGPORT=70000", "jdbc:postgresql://db1,db2/test?PGPORT=5432%2C99999")) {
             assertThatThrownBy(() -> JdbcTarget.parse(url)).as(url)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("the port must be a number from 1 to 65535: ")
@@ -59,6 +62,8 @@ class JdbcTargetTest {
         assertThat(JdbcTarget.parse("jdbc:postgresql://db1:5432,db2:5433,[::1]:5434,db3/test?targetServerType=primary").kind())
                 .isEqualTo(DatabaseKind.POSTGRESQL);
         assertThat(JdbcTarget.parse("jdbc:postgresql://[::1]/test").kind()).isEqualTo(DatabaseKind.POSTGRESQL);
+        assertThat(JdbcTarget.parse("postgresql://seat@127.0.0.1/test?port=6432").jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1/test?port=6432");
+        assertThat(JdbcTarget.parse("jdbc:postgresql://db1,db2/test?PGPORT=5432,5433&sslmode=require").kind()).isEqualTo(DatabaseKind.POSTGRESQL);
         assertThat(JdbcTarget.parse("postgresql://seat:pa:ss@[::1]:65535/test").jdbcUrl()).isEqualTo("jdbc:postgresql://[::1]:65535/test");
         // As libpq: a ':' with no port after it is the default port.
         assertThat(JdbcTarget.parse("postgresql://seat@127.0.0.1:/test").jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1/test");
