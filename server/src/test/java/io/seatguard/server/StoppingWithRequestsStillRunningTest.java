@@ -6,7 +6,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.seatguard.server.config.ServerConfig;
+import io.seatguard.server.http.Json;
 import io.seatguard.storage.PostgresTestDatabase;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -137,6 +139,55 @@ class StoppingWithRequestsStillRunningTest {
         try (TestServer again = TestServer.startWith(TestServer.config(dataDir).build())) {
             assertThat(again.get("/readyz", java.util.Map.of()).status()).isEqualTo(200);
         }
+        assertStoppedWithOneLineAboutTheRequests();
+    }
+
+    /**
+     * Regression (review of the stop, reproduced with SIGTERM): a body still arriving when the stop's wait
+     * ended was answered {@code 500 internal}, a fault logged nowhere, which tells an SDK the server is
+     * broken. No route ran, so it is a stopping node's answer: {@code 503 unavailable} with
+     * {@code Retry-After}, which a client may send again as it is, to another node (api.md).
+     */
+    @Test
+    void aBodyStillArrivingWhenTheWaitEndsIsAnsweredUnavailableNotInternal() throws Exception {
+        SeatguardServer server = SeatguardServer.start(TestServer.config(dataDir).adminToken(TestServer.ADMIN_TOKEN).build(), InstantSource.system(),
+                STOP_TIMEOUT);
+        String secretKey = server.createdDefaultApp().orElseThrow().secretKey();
+        String answer;
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            byte[] body = ("{\"action\":\"login\",\"user\":\"slow\",\"metadata\":{\"pad\":\"" + "p".repeat(8_000) + "\"}}").getBytes(StandardCharsets.UTF_8);
+            out.write(("POST /v3/evaluate HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + secretKey
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            // 400 bytes a second: above the minimum data rate, so the body takes 20 s to arrive.
+            Thread trickle = Thread.ofVirtual().start(() -> {
+                try {
+                    for (int at = 0; at < body.length; at += 40) {
+                        out.write(body, at, Math.min(40, body.length - at));
+                        out.flush();
+                        Thread.sleep(100);
+                    }
+                }
+                catch (Exception e) {
+                    // The server closed the connection, as it should.
+                }
+            });
+            Thread.sleep(500);
+            server.close();
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            trickle.join(15_000);
+        }
+        assertThat(answer).startsWith("HTTP/1.1 503 ");
+        String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
+        assertThat(head).contains("\r\nRetry-After: 1\r\n").contains("\r\nContent-Type: application/problem+json\r\n")
+                .contains("\r\nConnection: close");
+        String requestId = head.lines().filter(line -> line.startsWith("X-Request-Id: ")).findFirst().orElseThrow().substring("X-Request-Id: ".length());
+        JsonNode problem = Json.MAPPER.readTree(answer.substring(head.length() + 4));
+        assertThat(problem.path("type").asText()).isEqualTo("https://seatguard.dev/problems/unavailable");
+        assertThat(problem.path("status").asInt()).isEqualTo(503);
+        assertThat(problem.path("request_id").asText()).isEqualTo(requestId);
         assertStoppedWithOneLineAboutTheRequests();
     }
 

@@ -153,9 +153,10 @@ public final class HttpApi {
 
     /**
      * Stops taking requests and lets those in flight finish, up to the stop timeout; then closes every
-     * connection, those of requests still running too. That some were still running (a database that does
-     * not answer, a client trickling its body) is the one failure a stop expects: a warning on one line,
-     * not an exception, so whatever stops after the HTTP server stops all the same.
+     * connection, those of requests still running too (a body still arriving is answered 503 first, by
+     * {@link WholeBodyFirst}: no route ran). That some were still running (a database that does not answer,
+     * a client trickling its body) is the one failure a stop expects: a warning on one line, not an
+     * exception, so whatever stops after the HTTP server stops all the same.
      */
     public static void stop(Javalin http) {
         Server server = http.jettyServer().server();
@@ -164,7 +165,8 @@ public final class HttpApi {
             server.stop();
         }
         catch (TimeoutException e) {
-            LoggerFactory.getLogger(HttpApi.class).warn("Requests were still running after {} s of stopping; their connections are closed unanswered",
+            LoggerFactory.getLogger(HttpApi.class).warn(
+                    "Requests were still running after {} s of stopping; their connections are closed, unanswered if a route ran, with a 503 if a body was still arriving",
                     Duration.ofMillis(server.getStopTimeout()).toSeconds());
             if (e.getSuppressed().length > 0) {
                 throw new IllegalStateException("stopping the HTTP server failed", e.getSuppressed()[0]);

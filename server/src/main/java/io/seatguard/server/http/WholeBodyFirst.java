@@ -1,7 +1,10 @@
 package io.seatguard.server.http;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
@@ -26,8 +29,11 @@ import org.eclipse.jetty.util.thread.Invocable;
  * route runs on the same thread, as before. A body over the limit (by its declared length, or a chunked
  * one as it grows) is read on and dropped, up to {@link #DROP_LIMIT}, so that the client gets to
  * read the {@code 413} rather than a connection reset under its upload, and then refused; a failure while
- * reading (the minimum rate, the idle timeout, a reset) answers too. These answers go through Jetty's
- * error handler ({@link ProtocolProblems}) and close the connection.
+ * reading answers too: the minimum rate or the idle timeout {@code 408}, a body Jetty cannot parse (or one
+ * that ended early) {@code 400}, and a stop whose wait ended with the body still arriving {@code 503} (no
+ * route ran, so it may be sent again). These answers go through Jetty's error handler
+ * ({@link ProtocolProblems}) and close the connection. A connection that failed otherwise is closed
+ * unanswered, and only a fault of ours is a {@code 500}.
  */
 final class WholeBodyFirst extends Handler.Wrapper {
     /**
@@ -104,13 +110,7 @@ final class WholeBodyFirst extends Handler.Wrapper {
                     return;
                 }
                 if (Content.Chunk.isFailure(chunk)) {
-                    if (chunk.getFailure() instanceof java.util.concurrent.TimeoutException) {
-                        // The connection's idle timeout while the body was awaited: the client's delay, not ours.
-                        Response.writeError(request, response, callback, HttpStatus.REQUEST_TIMEOUT_408, "The body stopped arriving");
-                    }
-                    else {
-                        Response.writeError(request, response, callback, chunk.getFailure());
-                    }
+                    readFailed(chunk.getFailure());
                     return;
                 }
                 boolean last = chunk.isLast();
@@ -142,6 +142,35 @@ final class WholeBodyFirst extends Handler.Wrapper {
                     }
                     return;
                 }
+            }
+        }
+
+        /**
+         * The body could not be read on: each cause gets the answer that tells the client what happened, and
+         * only a fault of ours is a {@code 500}.
+         */
+        private void readFailed(Throwable failure) {
+            if (failure instanceof TimeoutException) {
+                // The connection's idle timeout while the body was awaited: the client's delay, not ours.
+                Response.writeError(request, response, callback, HttpStatus.REQUEST_TIMEOUT_408, "The body stopped arriving");
+            }
+            else if (failure instanceof HttpException refused && refused.getCode() < 500) {
+                // Jetty could not parse the rest (a broken chunk, a connection that ended early): the client's fault.
+                Response.writeError(request, response, callback, failure);
+            }
+            else if (!request.getConnectionMetaData().getConnector().getServer().isRunning()) {
+                // The stop's wait ended with the body still arriving, and Jetty is closing the connection. No
+                // route ran, so this is a stopping node's 503 (api.md): the client may send it again as it is,
+                // to another node. The connection closes after it; the stop's one warning says so.
+                Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, "The server is stopping");
+            }
+            else if (failure instanceof IOException) {
+                // The connection itself failed or was closed: no one is left to read an answer, and Jetty's
+                // own answer to a failed request would be a 500. An abort closes it without one.
+                callback.failed(new Request.Handler.AbortException(failure));
+            }
+            else {
+                Response.writeError(request, response, callback, failure);
             }
         }
 
