@@ -69,8 +69,16 @@ public final class Problems {
     }
 
     public static void writeUnexpected(Context ctx, Exception e) {
-        log.error("{} {} failed unexpectedly", ctx.method(), ctx.path(), e);
+        logUnexpected(ctx.method().name(), ctx.path(), e);
         send(ctx, 500, ErrorCode.INTERNAL, "The server could not complete the request", null);
+    }
+
+    /**
+     * How every unexpected fault (a 500) is logged, wherever it is answered: ERROR with the stack, on a
+     * line that carries the request's id ({@link RequestIds}), so that the id a client quotes finds it.
+     */
+    static void logUnexpected(String method, String path, Throwable e) {
+        log.error("{} {} failed unexpectedly", method, path, e);
     }
 
     private static void send(Context ctx, int status, ErrorCode code, String detail, SeatguardException e) {

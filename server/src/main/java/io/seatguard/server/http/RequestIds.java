@@ -71,6 +71,29 @@ final class RequestIds {
         };
     }
 
+    /**
+     * Runs {@code logging} with the request's id in the logging context, for a line logged off the
+     * route's thread (a body read that failed, on Jetty's selector), which {@link #inLogs()} never named.
+     */
+    static void withIdInLogs(Request request, Runnable logging) {
+        Object id = request.getAttribute(ATTRIBUTE);
+        String before = MDC.get(NAME);
+        if (id != null) {
+            MDC.put(NAME, id.toString());
+        }
+        try {
+            logging.run();
+        }
+        finally {
+            if (before == null) {
+                MDC.remove(NAME);
+            }
+            else {
+                MDC.put(NAME, before);
+            }
+        }
+    }
+
     /** The request's id, or null for a request that no {@link #naming()} handler saw (none in the server). */
     static String of(Context ctx) {
         Object id = ctx.attribute(ATTRIBUTE);

@@ -33,7 +33,7 @@ import org.eclipse.jetty.util.thread.Invocable;
  * that ended early) {@code 400}, and a stop whose wait ended with the body still arriving {@code 503} (no
  * route ran, so it may be sent again). These answers go through Jetty's error handler
  * ({@link ProtocolProblems}) and close the connection. A connection that failed otherwise is closed
- * unanswered, and only a fault of ours is a {@code 500}.
+ * unanswered, and only a fault of ours is a {@code 500}, logged with the request's id.
  */
 final class WholeBodyFirst extends Handler.Wrapper {
     /**
@@ -147,7 +147,7 @@ final class WholeBodyFirst extends Handler.Wrapper {
 
         /**
          * The body could not be read on: each cause gets the answer that tells the client what happened, and
-         * only a fault of ours is a {@code 500}.
+         * only a fault of ours is a {@code 500}, logged as every other one is.
          */
         private void readFailed(Throwable failure) {
             if (failure instanceof TimeoutException) {
@@ -170,8 +170,17 @@ final class WholeBodyFirst extends Handler.Wrapper {
                 callback.failed(new Request.Handler.AbortException(failure));
             }
             else {
-                Response.writeError(request, response, callback, failure);
+                failedUnexpectedly(failure);
             }
+        }
+
+        /**
+         * A fault of ours: logged with the request's id, like the routes' 500s ({@link Problems#logUnexpected}),
+         * then answered 500. Without its cause, which Jetty would log again, as a warning without the id.
+         */
+        private void failedUnexpectedly(Throwable failure) {
+            RequestIds.withIdInLogs(request, () -> Problems.logUnexpected(request.getMethod(), request.getHttpURI().getPath(), failure));
+            Response.writeError(request, response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, null);
         }
 
         /** Below the minimum rate, counted from the headers, once a second has passed. */
@@ -200,7 +209,7 @@ final class WholeBodyFirst extends Handler.Wrapper {
                 }
             }
             catch (Throwable e) {
-                Response.writeError(request, response, callback, e);
+                failedUnexpectedly(e);
             }
         }
     }

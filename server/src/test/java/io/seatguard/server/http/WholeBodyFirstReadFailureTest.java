@@ -6,12 +6,14 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -47,6 +49,31 @@ class WholeBodyFirstReadFailureTest {
         if (server != null) {
             server.stop();
         }
+    }
+
+    /**
+     * Review finding: a failed read became a 500 that no line of the log named, so the request id a client
+     * quotes found nothing. It is logged as the routes' unexpected faults are, with the request's id.
+     */
+    @Test
+    void anUnexpectedReadFailureIsA500LoggedWithTheRequestsId() throws Exception {
+        start(new IllegalStateException("the body's buffer broke"));
+        String answer = post();
+        assertThat(answer).startsWith("HTTP/1.1 500 ").contains("\r\nContent-Type: application/problem+json\r\n");
+        String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
+        String requestId = head.lines().filter(line -> line.startsWith("X-Request-Id: ")).findFirst().orElseThrow().substring("X-Request-Id: ".length());
+        JsonNode problem = Json.MAPPER.readTree(answer.substring(head.length() + 4));
+        assertThat(problem.path("type").asText()).isEqualTo("https://seatguard.dev/problems/internal");
+        assertThat(problem.path("request_id").asText()).isEqualTo(requestId);
+
+        List<ILoggingEvent> errors = log.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).toList();
+        assertThat(errors).as("one line, not Jetty's warning as well").hasSize(1);
+        assertThat(errors.get(0).getLevel()).isEqualTo(Level.ERROR);
+        assertThat(errors.get(0).getLoggerName()).isEqualTo(Problems.class.getName());
+        assertThat(errors.get(0).getFormattedMessage()).isEqualTo("POST /v3/evaluate failed unexpectedly");
+        assertThat(errors.get(0).getMDCPropertyMap()).containsEntry(RequestIds.NAME, requestId);
+        assertThat(errors.get(0).getThrowableProxy().getMessage()).isEqualTo("the body's buffer broke");
+        assertThat(routeRan).isFalse();
     }
 
     /** The connection itself failed: nobody is left to read an answer, and a 500 would say the server broke. */
