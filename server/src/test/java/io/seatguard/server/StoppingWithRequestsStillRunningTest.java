@@ -118,18 +118,7 @@ class StoppingWithRequestsStillRunningTest {
             out.flush();
             // 400 bytes a second: above the minimum data rate, so the body takes 10 s to arrive.
             AtomicReference<Exception> stopped = new AtomicReference<>();
-            Thread trickle = Thread.ofVirtual().start(() -> {
-                try {
-                    for (int at = 0; at < body.length; at += 40) {
-                        out.write(body, at, Math.min(40, body.length - at));
-                        out.flush();
-                        Thread.sleep(100);
-                    }
-                }
-                catch (Exception e) {
-                    stopped.set(e);
-                }
-            });
+            Thread trickle = trickle(out, body, stopped);
             Thread.sleep(500);
             server.close();
             trickle.join(15_000);
@@ -161,19 +150,9 @@ class StoppingWithRequestsStillRunningTest {
             out.write(("POST /v3/evaluate HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + secretKey
                     + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            // 400 bytes a second: above the minimum data rate, so the body takes 20 s to arrive.
-            Thread trickle = Thread.ofVirtual().start(() -> {
-                try {
-                    for (int at = 0; at < body.length; at += 40) {
-                        out.write(body, at, Math.min(40, body.length - at));
-                        out.flush();
-                        Thread.sleep(100);
-                    }
-                }
-                catch (Exception e) {
-                    // The server closed the connection, as it should.
-                }
-            });
+            // 400 bytes a second: above the minimum data rate, so the body takes 20 s to arrive. The server
+            // closes the connection, as it should.
+            Thread trickle = trickle(out, body, new AtomicReference<>());
             Thread.sleep(500);
             server.close();
             answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -244,5 +223,21 @@ class StoppingWithRequestsStillRunningTest {
 
     private static Logger root() {
         return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+
+    /** Sends {@code body} 40 bytes every 100 ms; the write that fails (the server closed) ends it, kept in {@code stopped}. */
+    private static Thread trickle(OutputStream out, byte[] body, AtomicReference<Exception> stopped) {
+        return Thread.ofVirtual().start(() -> {
+            try {
+                for (int at = 0; at < body.length; at += 40) {
+                    out.write(body, at, Math.min(40, body.length - at));
+                    out.flush();
+                    Thread.sleep(100);
+                }
+            }
+            catch (Exception e) {
+                stopped.set(e);
+            }
+        });
     }
 }
