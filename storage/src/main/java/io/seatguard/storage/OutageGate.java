@@ -90,7 +90,6 @@ final class OutageGate {
                 onClose);
     }
 
-
     /** A call let through: closing it frees the probe's place when it was the probe. */
     interface Permit extends AutoCloseable {
         /** Whether this call is the probe, let through while the gate is closed to find out if it answers again. */
