@@ -24,8 +24,11 @@ import java.util.List;
  * (reachable), Teredo {@code 2001::/32} and 6to4 {@code 2002::/16} (both "N/A").
  *
  * <p>Added, from IANA's address-space registries rather than the special-purpose ones: multicast
- * (224.0.0.0/4, ff00::/8), which is no unicast host anywhere, and the deprecated IPv6 site-local
- * fec0::/10 (RFC 3879), which old networks still route internally.
+ * (224.0.0.0/4, ff00::/8), which is no unicast host anywhere, the deprecated IPv6 site-local
+ * fec0::/10 (RFC 3879), which old networks still route internally, and the IPv6 space's split: only
+ * 2000::/3 is allocated for global unicast, and everything else is "Reserved by IETF" (4000::1 reaches
+ * nobody on the internet; a network that routes it routes it internally). The special-purpose rows
+ * outside 2000::/3 are more specific than {@code ::/0}, so they keep their own answers.
  */
 final class SpecialPurposeAddresses {
     /** One registry row: a range and whether its "Globally Reachable" column says True. */
@@ -88,6 +91,8 @@ final class SpecialPurposeAddresses {
             row("fc00::/7", NOT_REACHABLE), // Unique-Local, RFC 4193
             row("fe80::/10", NOT_REACHABLE), // Link-Local Unicast, RFC 4291
             // Internet Protocol Version 6 Address Space
+            row("::/0", NOT_REACHABLE), // outside global unicast: "Reserved by IETF", RFC 4291
+            row("2000::/3", REACHABLE), // Global Unicast, RFC 4291
             row("fec0::/10", NOT_REACHABLE), // deprecated site-local, RFC 3879
             row("ff00::/8", NOT_REACHABLE)); // Multicast, RFC 4291
 

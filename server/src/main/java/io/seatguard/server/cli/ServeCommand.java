@@ -56,7 +56,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--pattern-thresholds", defaultValue = "${env:SEATGUARD_PATTERN_THRESHOLDS}", description = "Pattern levels as pattern=suspicious:dangerous, comma-separated, e.g. many_devices=5:10 (env SEATGUARD_PATTERN_THRESHOLDS; defaults in docs/patterns.md).")
     String patternThresholds;
 
-    @Option(names = "--webhook-allow-private", defaultValue = "${env:SEATGUARD_WEBHOOK_ALLOW_PRIVATE:-false}", description = "Allow webhook URLs that resolve to private or loopback addresses (env SEATGUARD_WEBHOOK_ALLOW_PRIVATE).")
+    @Option(names = "--webhook-allow-private", defaultValue = "${env:SEATGUARD_WEBHOOK_ALLOW_PRIVATE:-false}", description = "Allow webhook URLs that resolve to addresses that are not globally reachable (private, loopback, ...) (env SEATGUARD_WEBHOOK_ALLOW_PRIVATE).")
     boolean webhookAllowPrivate;
 
     @Option(names = "--sqlite-synchronous", defaultValue = "${env:SEATGUARD_SQLITE_SYNCHRONOUS:-full}", description = "Embedded storage only: full flushes every group commit to the disk (survives power loss); normal flushes at checkpoints (survives a crash of Seatguard, may lose the last commits on power loss) and is faster (env SEATGUARD_SQLITE_SYNCHRONOUS; default ${DEFAULT-VALUE}).")

@@ -29,7 +29,7 @@ import java.util.Optional;
  * @param challenges how verification codes are delivered, and the code limits
  * @param retentionDays evaluations recorded longer ago than this are deleted; 0 keeps them forever
  * @param patternThresholds where account patterns become suspicious and dangerous
- * @param webhookAllowPrivate whether webhook URLs may resolve to private or loopback addresses
+ * @param webhookAllowPrivate whether webhook URLs may resolve to addresses that are not globally reachable
  * @param browserRateLimit browser calls one client address may make to one app a minute, on each node; 0 for no limit
  */
 public record ServerConfig(

@@ -173,7 +173,7 @@ public final class WebhookTargets {
                 if (!IpAddresses.isGlobal(address)) {
                     // Which address is not said: the answer would tell an API client the internal
                     // addresses of the server's network, one host name at a time.
-                    return Optional.of("resolves to a private or loopback address; run the server with --webhook-allow-private to allow it");
+                    return Optional.of("resolves to an address that is not globally reachable (private, loopback, link-local, reserved or another special-purpose range); run the server with --webhook-allow-private to allow it");
                 }
             }
         }

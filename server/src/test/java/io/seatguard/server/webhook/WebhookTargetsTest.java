@@ -25,7 +25,7 @@ class WebhookTargetsTest {
             InetAddress resolved = mapped(carried);
             assertThat(resolved).isInstanceOf(Inet6Address.class);
             WebhookTargets targets = new WebhookTargets(false, host -> List.of(resolved));
-            assertThat(targets.checkAndPin("mapped.example")).as(carried).hasValueSatisfying(reason -> assertThat(reason).contains("private or loopback"));
+            assertThat(targets.checkAndPin("mapped.example")).as(carried).hasValueSatisfying(reason -> assertThat(reason).contains("not globally reachable"));
             assertThat(targets.refusal("https://mapped.example/hook")).as(carried).isPresent();
         }
         InetAddress publicAddress = mapped("8.8.8.8");

@@ -217,7 +217,7 @@ class WebhooksTest {
         assertThat(PinnedResolverProvider.active()).as("the JVM uses the pinning resolver").isTrue();
         PinnedResolverProvider.pin("rebind.test.invalid", List.of(InetAddress.getByAddress(new byte[] {(byte) 203, 0, 113, 9})));
         assertThat(InetAddress.getAllByName("rebind.test.invalid")).extracting(InetAddress::getHostAddress).containsExactly("203.0.113.9");
-        assertThat(new WebhookTargets(false).checkAndPin("localhost")).hasValueSatisfying(reason -> assertThat(reason).contains("private or loopback")
+        assertThat(new WebhookTargets(false).checkAndPin("localhost")).hasValueSatisfying(reason -> assertThat(reason).contains("not globally reachable")
                 .as("the internal address is not told").doesNotContain("127.0.0.1").doesNotContain("::1"));
         assertThat(new WebhookTargets(false).checkAndPin("64:ff9b::a9fe:a9fe")).as("the metadata address through NAT64").isPresent();
     }
