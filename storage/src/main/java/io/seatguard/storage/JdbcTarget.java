@@ -58,6 +58,12 @@ public record JdbcTarget(DatabaseKind kind, String jdbcUrl, Properties propertie
             // user before an '@' and no empty port, so neither is set aside here.
             String server = url.substring("jdbc:postgresql://".length()).split("\\?", 2)[0];
             requirePorts(Stream.concat(portsOf(server.split("/", 2)[0]), queryPorts(url)), url);
+            // pgjdbc answers a URL with no '/' after its hosts with a warning of its own and "no suitable
+            // driver", which reads as a database that does not answer.
+            if (!server.contains("/")) {
+                throw new IllegalArgumentException("database URL needs a '/' and a database name after the host (jdbc:postgresql://host:5432/db): "
+                        + maskPassword(url));
+            }
             return new JdbcTarget(DatabaseKind.POSTGRESQL, url, new Properties(), "PostgreSQL " + maskPassword(url));
         }
         if (url.startsWith("postgresql://") || url.startsWith("postgres://")) {

@@ -33,6 +33,18 @@ class JdbcTargetTest {
         assertThatThrownBy(() -> JdbcTarget.parse("postgresql://host-only")).hasMessageContaining("host and a database name");
     }
 
+    /** Found in review: with no '/' after the host, pgjdbc said "no suitable driver", as if nothing answered. */
+    @Test
+    void aJdbcUrlWithoutADatabaseIsRefusedSayingWhatIsMissing() {
+        for (String url : java.util.List.of("jdbc:postgresql://127.0.0.1:5432", "jdbc:postgresql://127.0.0.1",
+                "jdbc:postgresql://db1:5432,db2:5432?user=seat&password=hunter2")) {
+            assertThatThrownBy(() -> JdbcTarget.parse(url)).as(url)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("database URL needs a '/' and a database name after the host")
+                    .hasMessageNotContaining("hunter2");
+        }
+    }
+
     /**
      * A port outside 1-65535 is the URL's fault, said as such: pgjdbc would log a warning of its own and
      * answer "no suitable driver", which read as a database that does not answer. One rule for serve and
