@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -95,7 +96,14 @@ public final class HttpApi {
             // too, runs only where its servlet layer reads, which no longer waits). Low on purpose: the rate
             // counts from the headers with no grace, and a real client whose first segment (~1.4 KB) is
             // followed by a lost one waits out a retransmission of a second or more.
-            config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_REQUEST_DATA_RATE));
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setMinRequestDataRate(MIN_REQUEST_DATA_RATE);
+                // Javalin takes Jetty's LEGACY rules for paths, which let IIS's old %u0041 escapes through to
+                // Javalin's path matcher; its decoder threw, and every route with a path parameter answered
+                // 500 (found in review). Without them, an escape is % and two hex digits, and Jetty refuses any
+                // other before routing, as it refuses %g1 (ProtocolProblems).
+                http.setUriCompliance(UriCompliance.LEGACY.without("LEGACY_WITHOUT_UTF16", UriCompliance.Violation.UTF16_ENCODINGS));
+            });
             for (Route route : routes) {
                 io.javalin.http.Handler handler = ctx -> {
                     ctx.attribute(ROUTE_ATTRIBUTE, route.path());

@@ -15,8 +15,9 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Answers the requests Jetty refuses before any route sees them (a path with {@code %00} or bad UTF-8,
- * a URI or headers over the limits) as problem+json like every other error, instead of Jetty's HTML page.
+ * Answers the requests Jetty refuses before any route sees them (a path with {@code %00}, bad UTF-8 or an
+ * escape other than {@code %} and two hex digits, such as {@code %u0041}; a URI or headers over the
+ * limits) as problem+json like every other error, instead of Jetty's HTML page.
  *
  * <p>Such a request could not be parsed, so Jetty closes the connection after answering; the answer now
  * says {@code Connection: close}. Without it a client that keeps connections alive (the JDK's, most
