@@ -101,7 +101,7 @@ public final class HttpApi {
                 // Javalin takes Jetty's LEGACY rules for paths, which let IIS's old %u0041 escapes through to
                 // Javalin's path matcher; its decoder threw, and every route with a path parameter answered
                 // 500 (found in review). Without them, an escape is % and two hex digits, and Jetty refuses any
-                // other before routing, as it refuses %g1 (ProtocolProblems).
+                // other before routing, as it refuses %g1 (ProtocolProblems); QueryString holds queries to the same.
                 http.setUriCompliance(UriCompliance.LEGACY.without("LEGACY_WITHOUT_UTF16", UriCompliance.Violation.UTF16_ENCODINGS));
             });
             for (Route route : routes) {
@@ -110,6 +110,8 @@ public final class HttpApi {
                     MediaTypes.refuseUnknownCharset(ctx.header("Content-Type"));
                     MediaTypes.refuseMultipart(ctx.header("Content-Type"));
                     try {
+                        // Javalin's own reader takes a malformed escape for an absent parameter: read strictly first.
+                        QueryString.parameters(ctx.queryString());
                         NulCharacters.refuseInParameters(ctx);
                     }
                     catch (SeatguardException e) {

@@ -6,12 +6,14 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.seatguard.server.TestServer;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,17 +22,32 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * A percent-escape is {@code %} and two hex digits (found in review): {@code %u0041} in a path was decoded
- * by Javalin's path matcher, which threw, and every route with a path parameter answered 500 with a stack
- * trace in the log, unauthenticated. Sent on a raw socket: the JDK's client refuses to send such a URI.
+ * A percent-escape is {@code %} and two hex digits, in the path and in the query alike (found in review):
+ * {@code %u0041} in a path was decoded by Javalin's path matcher, which threw, and every route with a path
+ * parameter answered 500 with a stack trace in the log, unauthenticated; {@code ?limit=%zz} was decoded to
+ * nothing, so the route answered as if no limit were given. Sent on a raw socket: the JDK's client refuses
+ * to send such a URI.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PercentEscapesTest {
     private TestServer server;
+    private String secretKey;
+    private String webhookId;
+    private String policyId;
 
     @BeforeAll
     void start(@TempDir Path dataDir) {
         server = TestServer.start(TestServer.Store.SQLITE, dataDir);
+        TestServer.TestApp app = server.defaultApp();
+        secretKey = app.secretKey();
+        TestServer.Response webhook = server.post("/v3/webhooks",
+                "{\"url\":\"https://" + TestServer.UNROUTED_PUBLIC_HOST + "/hook\",\"events\":[\"evaluation.created\"]}", app.bearer());
+        assertThat(webhook.status()).as(webhook.body()).isEqualTo(201);
+        webhookId = webhook.json().get("id").asText();
+        TestServer.Response policy = server.post("/v3/policies", "{\"name\":\"No new devices\",\"actions\":[\"access\"],\"verdict\":\"deny\","
+                + "\"conditions\":{\"check\":\"is_new_device\",\"op\":\"eq\",\"value\":true}}", app.bearer());
+        assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+        policyId = policy.json().get("id").asText();
     }
 
     @AfterAll
@@ -50,6 +67,52 @@ class PercentEscapesTest {
             }
         });
         assertThat(logged).as("no fault, no stack trace").noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.ERROR) || event.getThrowableProxy() != null);
+    }
+
+    @Test
+    void aQueryValueWithAMalformedEscapeIsRefusedNamingItsParameter() throws IOException {
+        Map<String, String> cases = Map.of(
+                "GET /v3/patterns?level=%zz", "level",
+                "GET /v3/users/u/history?limit=%zz", "limit",
+                "GET /v3/users/u/history?limit=%u0031", "limit",
+                "GET /v3/users/u/history?cursor=%%%", "cursor",
+                "GET /v3/users/u/history?limit=5%", "limit",
+                "GET /v3/webhooks/" + webhookId + "/deliveries?limit=%zz", "limit",
+                "POST /v3/policies/" + policyId + "/backtest?days=%zz", "days",
+                // Bad UTF-8, as in a path: it decoded to U+FFFD, and a filter would have searched for that.
+                "GET /v3/history?ip=%FF", "ip");
+        for (Map.Entry<String, String> request : cases.entrySet()) {
+            JsonNode problem = problem(exchange(request.getKey() + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + secretKey
+                    + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"), request.getKey());
+            assertThat(problem.get("type").asText()).as(request.getKey()).isEqualTo("https://seatguard.dev/problems/invalid-input");
+            assertThat(problem.get("errors").get(0).get("field").asText()).as(request.getKey()).isEqualTo(request.getValue());
+        }
+    }
+
+    @Test
+    void aParameterNameWithAMalformedEscapeIsRefusedAsTheRequest() throws IOException {
+        JsonNode problem = problem(exchange("GET /v3/users/u/history?%zz=1 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + secretKey
+                + "\r\nConnection: close\r\n\r\n"), "a bad name");
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("request");
+    }
+
+    @Test
+    void aMalformedEscapeInTheQueryOfAPageIsRefusedToo() throws IOException {
+        // Script tags add ?v=… to the SDK's address: any parameter is taken there, but not one that cannot be read.
+        assertThat(exchange("GET /v3/sdk.js?v=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 400 ");
+        assertThat(exchange("GET /v3/sdk.js?v=%41 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 200 ");
+    }
+
+    @Test
+    void wellFormedEscapesStillDecode() throws IOException {
+        String answer = exchange("GET /v3/history?ip=%32%30%33.0.113.9&limit=%31 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + secretKey
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 200 ");
+    }
+
+    private static JsonNode problem(String answer, String what) throws IOException {
+        assertThat(answer).as(what).startsWith("HTTP/1.1 400 ").contains("application/problem+json");
+        return io.seatguard.server.http.Json.MAPPER.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
     }
 
     /** What every logger logged while {@code exchanges} ran. */

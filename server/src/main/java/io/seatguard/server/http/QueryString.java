@@ -1,0 +1,83 @@
+package io.seatguard.server.http;
+
+import io.seatguard.core.error.SeatguardException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a query string as strictly as Jetty reads a path: an escape is {@code %} and two hex digits, and
+ * the bytes escaped are UTF-8. Javalin's own reader decoded a malformed escape to nothing, so
+ * {@code ?limit=%zz} answered as if no limit were given, and {@code ?level=%zz} listed every level (found
+ * in review); bad UTF-8 became U+FFFD, which a filter would then search for. A path with either is
+ * refused by Jetty before routing ({@link HttpApi}, {@link ProtocolProblems}).
+ *
+ * <p>Parameters are split on {@code &} and named up to the first {@code =}, as browsers' URLSearchParams
+ * does: a {@code +} is a space, a name without {@code =} has the empty value, and an empty piece (the
+ * trailing {@code &} URL builders leave) is no parameter at all.
+ */
+final class QueryString {
+    static final String MALFORMED = "is not UTF-8 percent-encoded: each % must be followed by two hex digits (a % itself is %25)";
+
+    private QueryString() {}
+
+    /** The parameters by name, each with its values in order; a fault naming the parameter (or {@code request}, for a name) if one cannot be read. */
+    static Map<String, List<String>> parameters(String query) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        if (query == null) {
+            return parameters;
+        }
+        for (String piece : query.split("&", -1)) {
+            if (piece.isEmpty()) {
+                continue;
+            }
+            int equals = piece.indexOf('=');
+            String name = decode(equals < 0 ? piece : piece.substring(0, equals))
+                    .orElseThrow(() -> SeatguardException.invalid("request", "has a query parameter whose name " + MALFORMED));
+            String value = decode(equals < 0 ? "" : piece.substring(equals + 1))
+                    .orElseThrow(() -> SeatguardException.invalid(name, MALFORMED));
+            parameters.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        }
+        return parameters;
+    }
+
+    /** The text an encoded name or value stands for; empty when an escape is malformed or the bytes are not UTF-8. */
+    static Optional<String> decode(String encoded) {
+        if (encoded.indexOf('%') < 0 && encoded.indexOf('+') < 0) {
+            return Optional.of(encoded);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '%') {
+                int high = i + 1 < encoded.length() ? hex(encoded.charAt(i + 1)) : -1;
+                int low = i + 2 < encoded.length() ? hex(encoded.charAt(i + 2)) : -1;
+                if (high < 0 || low < 0) {
+                    return Optional.empty();
+                }
+                bytes.write(high * 16 + low);
+                i += 2;
+            }
+            else if (c == '+') {
+                bytes.write(' ');
+            }
+            else {
+                // Anything else stands for itself, as the UTF-8 bytes of its character (a raw é in the request line).
+                int end = Character.isHighSurrogate(c) && i + 1 < encoded.length() ? i + 2 : i + 1;
+                bytes.writeBytes(encoded.substring(i, end).getBytes(StandardCharsets.UTF_8));
+                i = end - 1;
+            }
+        }
+        byte[] decoded = bytes.toByteArray();
+        return Utf8.isWellFormed(decoded) ? Optional.of(new String(decoded, StandardCharsets.UTF_8)) : Optional.empty();
+    }
+
+    /** An ASCII hex digit's value, else -1: {@code Character.digit} alone takes other scripts' digits too. */
+    private static int hex(char c) {
+        return c < 128 ? Character.digit(c, 16) : -1;
+    }
+}
