@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatguard.server.http.Route;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +43,29 @@ class OpenApiDocumentTest {
                 registered.add(route.method().name().toUpperCase(Locale.ROOT) + " " + route.openApiPath());
             }
             assertThat(documented).isEqualTo(registered);
+        }
+    }
+
+    /**
+     * A route that refuses query parameters it does not take (QueryParams) documents the ones it takes,
+     * and the 400 it answers to any other: a client generated from the document sends nothing else.
+     */
+    @Test
+    void everyRouteThatRefusesOtherQueryParametersDocumentsTheOnesItTakesAndThe400() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            OpenAPI api = new OpenAPIV3Parser().readContents(server.get("/v3/openapi.json", Map.of()).body()).getOpenAPI();
+            for (Route route : server.server().routes()) {
+                if (!route.api() || route.query().any()) {
+                    continue;
+                }
+                String name = route.method().name() + " " + route.openApiPath();
+                Operation operation = api.getPaths().get(route.openApiPath()).readOperationsMap()
+                        .get(PathItem.HttpMethod.valueOf(route.method().name().toUpperCase(Locale.ROOT)));
+                List<String> documented = operation.getParameters() == null ? List.of()
+                        : operation.getParameters().stream().filter(p -> "query".equals(p.getIn())).map(Parameter::getName).sorted().toList();
+                assertThat(documented).as(name).isEqualTo(route.query().names());
+                assertThat(operation.getResponses()).as(name).containsKey("400");
+            }
         }
     }
 

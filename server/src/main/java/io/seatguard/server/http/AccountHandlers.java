@@ -21,7 +21,6 @@ import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.presence.Presence;
 import java.time.InstantSource;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 
@@ -99,7 +98,6 @@ final class AccountHandlers {
         // evaluate refuses is a fault of the request, named as evaluate names it, not an account not found.
         String user = UserDeviceHandlers.user(ctx);
         FieldErrors errors = new FieldErrors();
-        QueryParams.takesOnly(ctx, errors, Set.of("limit", "cursor"));
         int limit = limit(ctx, errors);
         Optional<HistoryCursor> cursor = cursor(ctx, errors);
         errors.throwIfAny();
@@ -110,7 +108,6 @@ final class AccountHandlers {
     void search(Context ctx) {
         App app = credentials.requireApp(ctx);
         FieldErrors errors = new FieldErrors();
-        QueryParams.takesOnly(ctx, errors, Set.of("limit", "cursor", "device_id", "ip"));
         int limit = limit(ctx, errors);
         Optional<HistoryCursor> cursor = cursor(ctx, errors);
         String deviceId = ctx.queryParam("device_id");

@@ -9,6 +9,7 @@ import io.seatguard.core.error.SeatguardException;
 import io.seatguard.server.ServerMetrics;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -110,9 +111,11 @@ public final class HttpApi {
                     MediaTypes.refuseUnknownCharset(ctx.header("Content-Type"));
                     MediaTypes.refuseMultipart(ctx.header("Content-Type"));
                     try {
-                        // Javalin's own reader takes a malformed escape for an absent parameter: read strictly first.
-                        QueryString.parameters(ctx.queryString());
+                        // Javalin's own reader takes a malformed escape for an absent parameter: read strictly,
+                        // then held to what the route takes (QueryParams).
+                        Map<String, List<String>> query = QueryString.parameters(ctx.queryString());
                         NulCharacters.refuseInParameters(ctx);
+                        route.query().refuseOthers(query);
                     }
                     catch (SeatguardException e) {
                         if (route.api() || !route.path().startsWith("/dashboard")) {

@@ -13,7 +13,6 @@ import io.seatguard.core.pattern.PatternLevel;
 import io.seatguard.core.pattern.PatternReader;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** {@code GET /v3/patterns?pattern=&level=&format=json|csv&limit=} (CONTRACT.md "Patterns"): flagged accounts, most recently seen first. */
 final class PatternHandlers {
@@ -33,7 +32,6 @@ final class PatternHandlers {
     void list(Context ctx) {
         App app = credentials.requireApp(ctx);
         FieldErrors errors = new FieldErrors();
-        QueryParams.takesOnly(ctx, errors, Set.of("pattern", "level", "format", "limit"));
         Optional<PatternKind> kind = Optional.empty();
         String patternText = ctx.queryParam("pattern");
         if (patternText != null) {

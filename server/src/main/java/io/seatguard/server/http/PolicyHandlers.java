@@ -16,7 +16,6 @@ import io.seatguard.core.policy.PolicyDefinition;
 import io.seatguard.core.policy.PolicyService;
 import io.seatguard.core.policy.PolicyTree;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code /v3/policies} (CONTRACT.md "Policies"): create, list, read, replace and delete an app's
@@ -53,7 +52,6 @@ final class PolicyHandlers {
 
     private static int days(Context ctx) {
         FieldErrors errors = new FieldErrors();
-        QueryParams.takesOnly(ctx, errors, Set.of("days"));
         int days = QueryNumbers.wholeNumber(ctx, "days", 1, Backtest.MAX_DAYS, Backtest.DEFAULT_DAYS, errors);
         errors.throwIfAny();
         return days;

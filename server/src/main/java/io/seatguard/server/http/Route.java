@@ -9,21 +9,29 @@ import io.javalin.http.HandlerType;
  * One endpoint. Every route is declared in {@link Routes}, which is also what the OpenAPI test reads.
  *
  * @param api whether the route is part of the documented HTTP API; the demo's pages are not
+ * @param query the query parameters it takes; others are refused before the handler runs
  */
-public record Route(HandlerType method, String path, Handler handler, boolean api) {
+public record Route(HandlerType method, String path, Handler handler, boolean api, QueryParams query) {
+    /** A route of the API that takes no query parameters. */
     public Route(HandlerType method, String path, Handler handler) {
-        this(method, path, handler, true);
+        this(method, path, handler, QueryParams.NONE);
     }
 
-    /** A route of the server's own pages (the demo), left out of the API description. */
+    /** A route of the API that takes these query parameters. */
+    public Route(HandlerType method, String path, Handler handler, QueryParams query) {
+        this(method, path, handler, true, query);
+    }
+
+    /** A route of the server's own pages (the demo, the dashboard), left out of the API description; it takes any query parameter. */
     public static Route page(HandlerType method, String path, Handler handler) {
-        return new Route(method, path, handler, false);
+        return new Route(method, path, handler, false, QueryParams.ANY);
     }
 
     public Route {
         requireNonNull(method, "method is null");
         requireNonNull(path, "path is null");
         requireNonNull(handler, "handler is null");
+        requireNonNull(query, "query is null");
     }
 
     /** The path in OpenAPI's template syntax ({@code {id}}; Javalin writes the same). */

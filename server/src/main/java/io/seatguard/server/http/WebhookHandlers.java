@@ -94,7 +94,6 @@ final class WebhookHandlers {
         App app = credentials.requireApp(ctx);
         WebhookEndpoint endpoint = endpoint(app, ctx);
         FieldErrors errors = new FieldErrors();
-        QueryParams.takesOnly(ctx, errors, Set.of("limit"));
         int limit = QueryNumbers.wholeNumber(ctx, "limit", 1, 1000, 100, errors);
         errors.throwIfAny();
         ObjectNode json = Json.MAPPER.createObjectNode();

@@ -104,6 +104,21 @@ class PercentEscapesTest {
     }
 
     @Test
+    void anEmptyParameterFromATrailingAmpersandIsIgnored() throws IOException {
+        for (String query : List.of("limit=1&", "&limit=1", "limit=1&&cursor", "&")) {
+            String answer = exchange("GET /v3/users/u/history?" + query + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + secretKey
+                    + "\r\nConnection: close\r\n\r\n");
+            if (query.endsWith("cursor")) {
+                // A name with no value is a parameter all the same: an empty cursor is no cursor this API gave out.
+                assertThat(problem(answer, query).get("errors").get(0).get("field").asText()).isEqualTo("cursor");
+            }
+            else {
+                assertThat(answer).as(query).startsWith("HTTP/1.1 200 ");
+            }
+        }
+    }
+
+    @Test
     void wellFormedEscapesStillDecode() throws IOException {
         String answer = exchange("GET /v3/history?ip=%32%30%33.0.113.9&limit=%31 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + secretKey
                 + "\r\nConnection: close\r\n\r\n");
