@@ -618,6 +618,14 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
             }
 
             @Override
+            public boolean detachOverLimit(String appId, String userId, String deviceId, Optional<String> arriving, Instant at, int limit,
+                    Instant windowStart) {
+                boolean over = links.detachOverLimit(appId, userId, deviceId, arriving, at, limit, windowStart);
+                forgetAccount(appId, userId);
+                return over;
+            }
+
+            @Override
             public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now, boolean vouched) {
                 boolean attached = links.attach(appId, userId, deviceId, evaluationId, seenAt, now, vouched);
                 forgetAccount(appId, userId);

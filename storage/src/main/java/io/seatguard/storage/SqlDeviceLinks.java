@@ -55,16 +55,36 @@ public final class SqlDeviceLinks implements DeviceLinks {
 
     @Override
     public boolean detach(String appId, String userId, String deviceId, Instant at) {
+        return database.write(connection -> logOut(connection, appId, userId, deviceId, at));
+    }
+
+    @Override
+    public boolean detachOverLimit(String appId, String userId, String deviceId, Optional<String> arriving, Instant at, int limit,
+            Instant windowStart) {
         return database.write(connection -> {
-            // A device stopped at the account's challenge is not linked yet, but the owner told of the
-            // attempt (challenge.created, the evaluation) must be able to log it out: it is refused as at its
-            // challenge, so that its next page view is told it is logged out and the challenge ends. Also
-            // just after a pass, before its attach lands: the attach then leaves the logout standing.
-            Optional<Instant> challenged = SqlChallengeStore.firstRecentOnDevice(connection, appId, userId, deviceId, at);
-            return challenged.isPresent()
-                    ? refuse(connection, appId, userId, deviceId, challenged.get(), at)
-                    : detach(connection, appId, userId, deviceId, at);
+            // Counted under the account's lock, as attachWithinLimit counts: a second tab's logout counts
+            // after this one's has landed, not before it.
+            lockAccount(connection, appId, userId);
+            long counted = attachedInWindow(connection, appId, userId, arriving, windowStart) + (arriving.isPresent() ? 1 : 0);
+            if (counted <= limit) {
+                return false;
+            }
+            logOut(connection, appId, userId, deviceId, at);
+            return true;
         });
+    }
+
+    /**
+     * A device stopped at the account's challenge is not linked yet, but the owner told of the attempt
+     * (challenge.created, the evaluation) must be able to log it out: it is refused as at its challenge, so
+     * that its next page view is told it is logged out and the challenge ends. Also just after a pass,
+     * before its attach lands: the attach then leaves the logout standing.
+     */
+    private static boolean logOut(Connection connection, String appId, String userId, String deviceId, Instant at) throws SQLException {
+        Optional<Instant> challenged = SqlChallengeStore.firstRecentOnDevice(connection, appId, userId, deviceId, at);
+        return challenged.isPresent()
+                ? refuse(connection, appId, userId, deviceId, challenged.get(), at)
+                : detach(connection, appId, userId, deviceId, at);
     }
 
     @Override
@@ -124,18 +144,33 @@ public final class SqlDeviceLinks implements DeviceLinks {
     public boolean attachWithinLimit(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now, int limit,
             Instant windowStart, boolean vouched) {
         return database.write(connection -> {
-            // The account's row lock (held to the end of the transaction on PostgreSQL; SQLite has one writer
-            // anyway): a second page passing at once counts after this one's attach, not before it.
-            JdbcRunner.update(connection, "UPDATE users SET last_seen = last_seen WHERE app_id = ? AND id = ?", appId, userId);
-            long others = JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM user_devices WHERE app_id = ? AND user_id = ? AND device_id <> ?"
-                    + " AND status = ? AND last_seen >= ?", row -> row.getLong(1), appId, userId, deviceId, LinkStatus.ATTACHED.wireName(),
-                    windowStart.toEpochMilli()).orElse(0L);
+            // A second page passing at once counts after this one's attach, not before it.
+            lockAccount(connection, appId, userId);
+            long others = attachedInWindow(connection, appId, userId, Optional.of(deviceId), windowStart);
             if (others + 1 > limit) {
                 return false;
             }
             attach(connection, appId, userId, deviceId, evaluationId, seenAt, now, vouched);
             return true;
         });
+    }
+
+    /**
+     * Takes the account's row lock, held to the end of the transaction on PostgreSQL, so that one
+     * account's limited attaches and logouts run one after another across nodes (SQLite has one writer
+     * anyway).
+     */
+    private static void lockAccount(Connection connection, String appId, String userId) throws SQLException {
+        JdbcRunner.update(connection, "UPDATE users SET last_seen = last_seen WHERE app_id = ? AND id = ?", appId, userId);
+    }
+
+    /** The account's attached links seen since {@code windowStart}, as device_count counts them; {@code except}'s not among them. */
+    private static long attachedInWindow(Connection connection, String appId, String userId, Optional<String> except, Instant windowStart)
+            throws SQLException {
+        return JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM user_devices WHERE app_id = ? AND user_id = ? AND device_id <> ?"
+                // No device has an empty id: without an exception, every link is counted.
+                + " AND status = ? AND last_seen >= ?", row -> row.getLong(1), appId, userId, except.orElse(""), LinkStatus.ATTACHED.wireName(),
+                windowStart.toEpochMilli()).orElse(0L);
     }
 
     private static boolean attach(Connection connection, String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now,

@@ -2578,6 +2578,60 @@ abstract class StorageContract {
     }
 
     /**
+     * Found in review: two tabs of one device-limit page (limit two; two of the owner's devices and the one
+     * signing in) each logged out a different device at the same moment, and both logouts landed. Counted
+     * in the logout's own transaction under the account's lock, only the one the limit needs lands.
+     */
+    @Test
+    void tabsLoggingOutAtOnceLogOutNoMoreDevicesThanTheLimitNeeds() throws Exception {
+        Instant windowStart = T0.minus(Duration.ofDays(30));
+        // On PostgreSQL, one tab's logout passes through a second node: its own writer, ordered only by the database.
+        SqlDatabase secondNode = expectedKind() == DatabaseKind.POSTGRESQL ? reopenDatabase() : database;
+        io.seatguard.core.account.DeviceLinks otherLinks = new SqlDeviceLinks(secondNode);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String user = "tab" + round;
+                List<String> owners = List.of("dev-t" + round + "a", "dev-t" + round + "b");
+                for (String owner : owners) {
+                    evaluations.record(EvaluationSamples.write("app_a", id(), user, owner, true, "tok-" + owner + "-000001", "fp-" + owner, DeviceType.COMPUTER,
+                            "198.51.100.1", T0));
+                }
+                String arriving = "dev-t" + round + "c";
+                recordChallengedLogin(user, arriving, "tok-" + arriving + "-000001", "198.51.100.9", T0.plusSeconds(10));
+                java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+                List<Boolean> landed = Concurrently.run(2, () -> {
+                    int tab = next.getAndIncrement();
+                    return (tab == 0 ? links : otherLinks).detachOverLimit("app_a", user, owners.get(tab), Optional.of(arriving), T0.plusSeconds(60), 2,
+                            windowStart);
+                });
+                assertThat(landed).as("round %d: one tab logs out, the other finds the account within its limit", round).containsExactlyInAnyOrder(true, false);
+                assertThat(links.devices("app_a", user).orElseThrow()).as("round %d", round)
+                        .filteredOn(device -> device.status() == LinkStatus.DETACHED).hasSize(1);
+            }
+        }
+        finally {
+            if (secondNode != database) {
+                secondNode.close();
+            }
+        }
+
+        String left = links.devices("app_a", "tab0").orElseThrow().stream().filter(device -> device.status() == LinkStatus.ATTACHED)
+                .map(io.seatguard.core.account.AccountDevice::id).findFirst().orElseThrow();
+        String gone = left.equals("dev-t0a") ? "dev-t0b" : "dev-t0a";
+        assertThat(links.detachOverLimit("app_a", "tab0", gone, Optional.empty(), T0.plusSeconds(70), 0, windowStart))
+                .as("over a limit of none: a logout of a device already logged out lands as nothing").isTrue();
+        assertThat(links.detachOverLimit("app_a", "tab0", left, Optional.empty(), T0.plusSeconds(70), 1, windowStart))
+                .as("an unknown arriving device is not counted: one device, a limit of one").isFalse();
+        assertThat(links.detachOverLimit("app_a", "tab0", left, Optional.of("dev-t0c"), T0.plusSeconds(70), 1, T0.plusSeconds(3600)))
+                .as("devices not seen in the window are not counted").isFalse();
+        assertThat(links.devices("app_a", "tab0").orElseThrow()).as("nothing written when within the limit")
+                .filteredOn(device -> device.status() == LinkStatus.ATTACHED).extracting(io.seatguard.core.account.AccountDevice::id).containsExactly(left);
+        assertThat(links.detachOverLimit("app_a", "tab0", left, Optional.of("dev-t0c"), T0.plusSeconds(80), 1, windowStart))
+                .as("the arriving device and this one: over a limit of one").isTrue();
+        assertThat(links.devices("app_a", "tab0").orElseThrow()).noneMatch(device -> device.status() == LinkStatus.ATTACHED);
+    }
+
+    /**
      * Found in review: an unsigned browser call naming the victim's account and the caller's own email
      * passed the code from the caller's mailbox, and the backend's server-mode login on that browser was
      * then let through without asking the owner for twelve hours. An unsigned pass spares unsigned calls only.

@@ -61,6 +61,20 @@ public interface DeviceLinks {
             int limit, java.time.Instant windowStart, boolean vouched);
 
     /**
+     * {@link #detach} for the device-limit page, only while the account is over {@code limit}: counted as
+     * {@link #attachWithinLimit} counts (attached links seen since {@code windowStart}, and the device being
+     * signed in on, {@code arriving}, once whether or not it is attached yet), in the transaction that
+     * logs out, one account's after another, so that two tabs of the page logging out different devices at
+     * once cannot both land once the first has brought the account within its limit.
+     *
+     * @param arriving the device the page was opened for; empty when it is unknown (then not counted)
+     * @return false when the account is within the limit already (nothing is written); true otherwise,
+     *     whether or not the device was still attached ({@link #detach}'s reasons)
+     */
+    boolean detachOverLimit(String appId, String userId, String deviceId, Optional<String> arriving, java.time.Instant at, int limit,
+            java.time.Instant windowStart);
+
+    /**
      * Lets the device in to the app as the allowed evaluation at {@code seenAt} would have: a challenge of
      * an evaluation without an account (a signup) was passed on it. Until then the device is new to the
      * app ({@link io.seatguard.core.identity.DeviceDirectory#wasLetIn}), so a signup abandoned at its

@@ -248,6 +248,13 @@ public final class ChallengeService {
      * Logs one of the account's devices out from the device-limit page; once the account is within its
      * limit the challenge completes and the browser goes on. Refused when the page may not manage the
      * account's devices ({@link #managesDevices}).
+     *
+     * <p>The page logs devices out only while the account is over its limit, counted in the logout's own
+     * transaction: two tabs each logging out a different device at once both landed, though one was enough
+     * (found in review: limit two, two of the owner's devices and this one, both of the owner's logged
+     * out). The tab that finds the account within its limit logs nothing out and goes on as Continue
+     * would; the challenge completes once, and the other tab is told it is already complete, as a post
+     * after it is.
      */
     public Step logOutDevice(String challengeId, String deviceId) {
         Challenge read = get(challengeId);
@@ -267,8 +274,18 @@ public final class ChallengeService {
         if (!known) {
             return new Step.Show(read, Optional.of("unknown_device"), 0);
         }
-        devices.detach(read.appId(), read.userId().get(), deviceId, clock.instant());
+        if (!detachOverLimit(read, deviceId)) {
+            // Within the limit since this page was read (another tab's logout): nothing more goes, and the page goes on.
+            return finishDeviceLimit(read);
+        }
         return withinLimit(read) ? finishDeviceLimit(read) : new Step.Show(read, Optional.of("device_logged_out"), 0);
+    }
+
+    /** Logs the device out unless the account is within its limit already (then logs nothing out and answers false). */
+    private boolean detachOverLimit(Challenge read, String deviceId) {
+        Optional<String> arriving = DeviceResolution.UNKNOWN_DEVICE_ID.equals(read.deviceId()) ? Optional.empty() : Optional.of(read.deviceId());
+        return devices.detachOverLimit(read.appId(), read.userId().get(), deviceId, arriving, clock.instant(),
+                read.plan().deviceLimit().orElse(Integer.MAX_VALUE), windowStart());
     }
 
     /** Completes a device-limit challenge whose account is already within its limit (another tab logged devices out). */
@@ -312,14 +329,40 @@ public final class ChallengeService {
         if (counted && !attachWithinLimit(read)) {
             return new Step.Show(read, Optional.of("over_limit"), 0);
         }
-        Challenge completed = save(read, machine.complete(read, clock.instant()).challenge());
-        if (completed.status() != ChallengeStatus.COMPLETED) {
-            return new Step.Show(completed, Optional.of(ChallengeExits.noticeFor(completed)), 0);
+        Optional<Challenge> completed = completeOnce(read);
+        if (completed.isEmpty()) {
+            Challenge ended = get(read.id());
+            return new Step.Show(ended, Optional.of(ChallengeExits.noticeFor(ended)), 0);
         }
         if (!counted) {
-            attachDevice(completed);
+            attachDevice(completed.get());
         }
-        return leave(completed, ChallengeExits.passed(completed), DONE);
+        return leave(completed.get(), ChallengeExits.passed(completed.get()), DONE);
+    }
+
+    /**
+     * Completes the challenge, unless it ended first (expired, or completed by another tab's logout or
+     * Continue): only the request that completes it goes on, so it completes, and its exit is counted,
+     * once. A change that did not end it (the page opened in another tab) is completed over; each lost
+     * write is a move of the challenge's status towards its end, so this takes few rounds.
+     *
+     * @return the completed challenge; empty when it had ended
+     */
+    private Optional<Challenge> completeOnce(Challenge read) {
+        Challenge current = read;
+        while (!current.status().isFinal()) {
+            Challenge next = machine.complete(current, clock.instant()).challenge();
+            if (next.status() != ChallengeStatus.COMPLETED) {
+                // Ended as it was settled (expired): stored so, and said so.
+                save(current, next);
+                return Optional.empty();
+            }
+            if (store.replace(current, next)) {
+                return Optional.of(next);
+            }
+            current = get(read.id());
+        }
+        return Optional.empty();
     }
 
     /** Best effort as {@link #attachDevice}: when the store cannot be written, the page still passes on the count just read. */

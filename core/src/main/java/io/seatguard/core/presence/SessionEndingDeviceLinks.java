@@ -37,6 +37,12 @@ public final class SessionEndingDeviceLinks implements DeviceLinks {
         return endingSessions(links.refuse(appId, userId, deviceId, seenAt, at), appId, userId, deviceId, at);
     }
 
+    @Override
+    public boolean detachOverLimit(String appId, String userId, String deviceId, Optional<String> arriving, Instant at, int limit,
+            Instant windowStart) {
+        return endingSessions(links.detachOverLimit(appId, userId, deviceId, arriving, at, limit, windowStart), appId, userId, deviceId, at);
+    }
+
     /** Ends the device's live sessions once it is logged out ({@code loggedOut}); answers {@code loggedOut}. */
     private boolean endingSessions(boolean loggedOut, String appId, String userId, String deviceId, Instant at) {
         if (loggedOut) {

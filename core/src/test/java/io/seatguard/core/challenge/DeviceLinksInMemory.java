@@ -84,6 +84,18 @@ final class DeviceLinksInMemory implements DeviceLinks {
     }
 
     @Override
+    public boolean detachOverLimit(String appId, String userId, String deviceId, Optional<String> arriving, Instant at, int limit,
+            Instant windowStart) {
+        long counted = links.values().stream().filter(link -> !arriving.equals(Optional.of(link.id())) && link.status() == LinkStatus.ATTACHED
+                && !link.lastSeen().isBefore(windowStart)).count() + (arriving.isPresent() ? 1 : 0);
+        if (counted <= limit) {
+            return false;
+        }
+        detach(appId, userId, deviceId, at);
+        return true;
+    }
+
+    @Override
     public void letIn(String appId, String deviceId, Instant seenAt) {
         letIn.add(deviceId + "@" + seenAt);
     }
