@@ -48,6 +48,50 @@ class UserDevicesApiTest {
         }
     }
 
+    /**
+     * Found in review, where the docs said it two ways: a device logged out while it stood at its login
+     * challenge (never let in) is the person signing in again at its next login, judged as the new device
+     * it still is (challenged, not told it is logged out); a page view from it is told it is logged out,
+     * and the policy that would challenge it answers deny.
+     */
+    @ParameterizedTest
+    @EnumSource(TestServer.Store.class)
+    void aDeviceLoggedOutAtItsLoginChallengeIsChallengedAtLoginAndLoggedOutOnAccess(TestServer.Store store) {
+        try (TestServer server = TestServer.start(store, dataDir)) {
+            TestApp app = server.defaultApp();
+            Response policy = server.post("/v3/policies", """
+                    {"name": "Verify new devices", "actions": ["login", "access"],
+                     "conditions": {"check": "is_new_device", "op": "eq", "value": true}, "verdict": "challenge",
+                     "challenge": {"type": "verification", "channels": ["email"], "success_url": "https://app.example/welcome",
+                                   "logout_url": "https://app.example/bye"}}""", app.bearer());
+            assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+            JsonNode first = evaluateFromServer(server, app, "login");
+            assertThat(first.get("verdict").asText()).isEqualTo("challenge");
+            String device = first.get("device_id").asText();
+            assertThat(server.send("DELETE", "/v3/users/lo1/devices/" + device, null, app.bearer()).status()).isEqualTo(204);
+
+            JsonNode login = evaluateFromServer(server, app, "login");
+            assertThat(login.get("logout").asBoolean()).as("a login is the person signing in again").isFalse();
+            assertThat(login.get("verdict").asText()).isEqualTo("challenge");
+            assertThat(login.get("redirect").asText()).startsWith(server.url() + "/challenge/");
+            assertThat(server.get("/v3/evaluations/" + login.get("evaluation_id").asText(), app.bearer()).json().get("checks").get("is_new_device")
+                    .asBoolean()).as("never let in: still new").isTrue();
+
+            JsonNode access = evaluateFromServer(server, app, "access");
+            assertThat(access.get("logout").asBoolean()).isTrue();
+            assertThat(access.get("verdict").asText()).as("a policy that would challenge it").isEqualTo("deny");
+            assertThat(access.get("redirect").asText()).isEqualTo("https://app.example/bye");
+        }
+    }
+
+    private static JsonNode evaluateFromServer(TestServer server, TestApp app, String action) {
+        Response response = server.post("/v3/evaluate", "{\"action\":\"" + action + "\",\"user\":\"lo1\",\"email\":\"lo1@example.com\","
+                + "\"ip\":\"198.51.100.7\",\"user_agent\":\"" + EvaluateApiTest.DESKTOP + "\",\"return_to\":\"https://app.example/watch\","
+                + "\"device\":{\"token\":\"tok_lo1_laptop_000001\"}}", app.bearer());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
     @ParameterizedTest
     @EnumSource(TestServer.Store.class)
     void anotherAppsAccountIsNotFound(TestServer.Store store) {
