@@ -253,6 +253,8 @@ public final class ChallengePages {
         model.put("lang", texts.get("lang"));
         model.put("dir", texts.get("dir"));
         model.put("appName", app.name());
+        // A <title> holds text, not markup: in a right-to-left page the name is isolated by U+2068 … U+2069 there.
+        model.put("titleAppName", texts.isolate(app.name()));
         model.put("logoUrl", app.branding().logoUrl().orElse(""));
         model.put("branded", app.branding().color().isPresent());
         boolean limit = challenge.type() == ChallengeType.DEVICE_LIMIT;
@@ -261,10 +263,12 @@ public final class ChallengePages {
         model.put("title", texts.get(limit ? "title.device_limit" : "title.verification"));
         // An ended check has nothing to ask of the person: its notice alone says what happened.
         boolean open = !challenge.status().isFinal();
+        // HTML: the app's name in its own <bdi>, which "Stream+ (EU) Ltd." needs in an Arabic sentence.
+        ChallengeTexts.Isolated appName = new ChallengeTexts.Isolated(app.name());
         model.put("intro", !open ? "" : limit
-                ? texts.get(managesDevices ? "intro.device_limit" : "intro.device_limit_unsigned", app.name(), challenge.plan().deviceLimit().orElse(0))
+                ? texts.html(managesDevices ? "intro.device_limit" : "intro.device_limit_unsigned", appName, challenge.plan().deviceLimit().orElse(0))
                 // A signup is finishing an account, whether or not the app already named it (`user` on signup).
-                : texts.get("signup".equals(challenge.plan().action()) ? "intro.signup" : "intro.verification", app.name()));
+                : texts.html("signup".equals(challenge.plan().action()) ? "intro.signup" : "intro.verification", appName));
         model.put("why", texts.get("why"));
         List<String> reasons = reasons(texts, challenge);
         model.put("hasReasons", !reasons.isEmpty() && !challenge.status().isFinal());
@@ -319,7 +323,7 @@ public final class ChallengePages {
             // The policy names channels this server cannot send on (no --smtp-url, say), or the evaluation
             // gave none of the addresses they need: two different things to tell the person.
             boolean undeliverable = challenge.channels().stream().anyMatch(channel -> !deliverable.contains(channel));
-            model.put("notice", texts.get(undeliverable ? "notice.no_delivery" : "notice.no_channel", model.get("appName")));
+            model.put("notice", texts.html(undeliverable ? "notice.no_delivery" : "notice.no_channel", new ChallengeTexts.Isolated((String) model.get("appName"))));
             model.put("noticeKind", "error");
             model.put("noticeRole", "alert");
         }
@@ -336,8 +340,13 @@ public final class ChallengePages {
             item.put("lang", texts.get("lang"));
             item.put("deviceId", device.id());
             item.put("type", texts.get("device." + device.type().wireName()));
+            // The parsed names, which are the user agent's words: shown as data, each in its own <bdi> on the
+            // page and between U+2068 and U+2069 in the button's label (an attribute holds no markup), so that
+            // a right-to-left override in an agent turns nothing around it.
             item.put("browser", device.browser());
             item.put("os", device.os());
+            item.put("browserLabel", "\u2068" + device.browser() + "\u2069");
+            item.put("osLabel", "\u2068" + device.os() + "\u2069");
             item.put("current", device.id().equals(challenge.deviceId()));
             item.put("currentLabel", texts.get("devices.current"));
             item.put("lastSeen", texts.get("devices.last_seen", seen.format(device.lastSeen()) + " UTC"));
@@ -360,20 +369,21 @@ public final class ChallengePages {
         if (key.isEmpty()) {
             return;
         }
+        // HTML, as the page shows it unescaped (a notice may set a name apart in a <bdi>, as notice.no_channel does).
         String text;
         if (key.get().startsWith("wait:")) {
-            text = texts.get("notice.wait", Integer.parseInt(key.get().substring("wait:".length())));
+            text = texts.html("notice.wait", Integer.parseInt(key.get().substring("wait:".length())));
         }
         else if (key.get().equals("code_sent")) {
             // Rounded up, as the email and SMS round it (CodeDelivery): a 10-minute code is "10 minutes" in both.
             long minutes = Math.max(1, (Duration.between(java.time.Instant.now(), challenge.expiresAt()).toSeconds() + 59) / 60);
-            text = texts.get("notice.code_sent", destinations(texts, challenge, codeChannels(challenge, challenge.channels())), minutes);
+            text = texts.html("notice.code_sent", destinations(texts, challenge, codeChannels(challenge, challenge.channels())), minutes);
         }
         else if (key.get().equals(ChallengeService.NOT_A_CODE)) {
-            text = texts.get("notice.not_a_code", VerificationCodes.DIGITS);
+            text = texts.html("notice.not_a_code", VerificationCodes.DIGITS);
         }
         else {
-            text = texts.get("notice." + key.get());
+            text = texts.html("notice." + key.get());
         }
         boolean error = !Set.of("code_sent", "device_logged_out", "completed", ChallengeService.DONE).contains(key.get());
         model.put("notice", text);

@@ -70,8 +70,9 @@ public final class CodeDelivery implements CodeSender {
         ChallengeTexts texts = ChallengeTexts.of(message.locale());
         long minutes = Math.max(1, (message.validFor().toSeconds() + 59) / 60);
         boolean email = message.channel().equals("email");
-        String subject = email ? texts.get("mail.subject", message.appName()) : "";
-        String body = texts.get(email ? (message.signup() ? "mail.body.signup" : "mail.body") : "sms.body", message.appName(), message.code(), minutes);
+        String appName = texts.isolate(message.appName());
+        String subject = email ? texts.get("mail.subject", appName) : "";
+        String body = texts.get(email ? (message.signup() ? "mail.body.signup" : "mail.body") : "sms.body", appName, message.code(), minutes);
         counted("code", email ? "email" : "sms", () -> deliver(email ? "email" : "sms", message.to(), subject, body));
     }
 

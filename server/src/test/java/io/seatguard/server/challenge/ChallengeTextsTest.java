@@ -52,6 +52,32 @@ class ChallengeTextsTest {
         assertThat(ChallengeTexts.of(Locale.FRENCH).get("title.verification")).isEqualTo("Confirmez que c’est bien vous");
     }
 
+    /** Review finding: "Stream+ (EU) Ltd." read ".Stream+ (EU) Ltd" in Arabic text. */
+    @Test
+    void aNameIsIsolatedInRightToLeftPlainTextOnly() {
+        assertThat(ChallengeTexts.of(Locale.forLanguageTag("ar")).isolate("Stream+ (EU) Ltd.")).isEqualTo("\u2068Stream+ (EU) Ltd.\u2069");
+        for (Locale leftToRight : List.of(Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("es"))) {
+            assertThat(ChallengeTexts.of(leftToRight).isolate("Stream+ (EU) Ltd.")).as("an SMS in GSM-7 stays in GSM-7").isEqualTo("Stream+ (EU) Ltd.");
+        }
+    }
+
+    @Test
+    void htmlEscapesTheWordsAndSetsANameApartInABdi() {
+        ChallengeTexts arabic = ChallengeTexts.of(Locale.forLanguageTag("ar"));
+        assertThat(arabic.html("intro.verification", new ChallengeTexts.Isolated("Stream+ (EU) Ltd.")))
+                .isEqualTo("لحماية <bdi>Stream+ (EU) Ltd.</bdi>، نحتاج إلى التأكد من أنك صاحب هذا الحساب.");
+        ChallengeTexts english = ChallengeTexts.of(Locale.ENGLISH);
+        assertThat(english.html("intro.device_limit", new ChallengeTexts.Isolated("<b>A&B</b>"), 2))
+                .startsWith("Your <bdi>&lt;b&gt;A&amp;B&lt;/b&gt;</bdi> account can be used on 2 devices at most.");
+        assertThat(english.html("notice.code_sent", "<m•••@example.com>", 1)).as("any other argument is escaped, in no <bdi>")
+                .isEqualTo("We sent a code to &lt;m•••@example.com&gt;. It is valid for 1 minute.");
+        // A name that holds what stands in for a name while the message is formatted is still itself, and
+        // such characters in another argument stand in for nothing.
+        assertThat(english.html("intro.device_limit", new ChallengeTexts.Isolated("x\uE0001\uE001"), 2)).startsWith("Your <bdi>x\uE0001\uE001</bdi> account");
+        assertThat(english.html("notice.code_sent", "\uE0000\uE001", 1)).doesNotContain("<bdi>");
+        assertThat(english.html("notice.expired")).isEqualTo(english.get("notice.expired"));
+    }
+
     /** Found on the pages: "1 devices", "1 minutes", and the same in every language. */
     @Test
     void countsTakeTheirLanguagesPluralForm() {

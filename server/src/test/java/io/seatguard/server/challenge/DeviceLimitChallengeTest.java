@@ -136,6 +136,35 @@ class DeviceLimitChallengeTest {
     }
 
     /**
+     * Review finding: the device list shows each device's parsed browser and system, which are the user
+     * agent's words (a server-mode user_agent may carry a right-to-left override); in an Arabic page they
+     * and the app's name ("Stream+ (EU) Ltd." read ".Stream+ (EU) Ltd") must keep their own direction.
+     */
+    @Test
+    void theDeviceListAndTheAppsNameAreIsolatedFromTheRightToLeftPage() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            assertThat(server.send("PATCH", "/v3/apps/" + app.id(), "{\"name\":\"Stream+ (EU) Ltd.\"}",
+                    Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN)).status()).isEqualTo(200);
+            Response crafted = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"dina\",\"ip\":\"198.51.100.7\",\"user_agent\":\""
+                    + DESKTOP + " \u202Emoc.elpmaxe-live/9\",\"device\":{\"token\":\"tok_dina_crafted_0001\"}}", app.bearer());
+            assertThat(crafted.status()).as(crafted.body()).isEqualTo(200);
+            String page = signedBrowserAccessOverTheLimit(server, app);
+
+            String arabic = new PageClient().get(page + "?lang=ar").body();
+            assertThat(arabic).contains("dir=\"rtl\"").contains("<p class=\"app-name\"><bdi>Stream+ (EU) Ltd.</bdi></p>")
+                    .contains("يمكن استخدام حسابك في <bdi>Stream+ (EU) Ltd.</bdi> على جهازين")
+                    .contains("<title>أجهزة كثيرة جدًا · \u2068Stream+ (EU) Ltd.\u2069</title>")
+                    .contains("<bdi>Chrome</bdi> · <bdi>Windows NT</bdi>")
+                    .containsPattern("<bdi>\u202Emoc\\.elpmaxe-[Ll]ive</bdi> · <bdi>Windows NT</bdi>")
+                    .as("the override only ever inside an isolate: a <bdi>, or U+2068 … U+2069 in the button's label")
+                    .doesNotContainPattern("(?<!<bdi>|\u2068)\u202E").containsPattern("\u2068\u202Emoc\\.elpmaxe-[Ll]ive\u2069 \u2068Windows NT\u2069\"");
+            assertThat(new PageClient().get(page + "?lang=en").body()).as("a left-to-right <title> needs no isolate")
+                    .contains("<title>Too many devices · Stream+ (EU) Ltd.</title>");
+        }
+    }
+
+    /**
      * The device signing in is not the account's until the page is passed (a challenged evaluation links
      * nothing), yet it counts as device_count counted it; passing makes it the account's.
      */

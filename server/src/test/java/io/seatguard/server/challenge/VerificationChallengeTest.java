@@ -106,6 +106,35 @@ class VerificationChallengeTest {
                 .doesNotContain("password");
     }
 
+    /**
+     * Review finding: the app's name was not isolated from Arabic text, so "Stream+ (EU) Ltd." read
+     * ".Stream+ (EU) Ltd" in the page's header and intro, and so in the code's mail.
+     */
+    @Test
+    void anAppsNameKeepsItsOwnDirectionInAnArabicPageAndMail() throws Exception {
+        assertThat(server.send("PATCH", "/v3/apps/" + app.id(), "{\"name\":\"Stream+ (EU) Ltd.\"}",
+                Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN)).status()).isEqualTo(200);
+        String redirect = login("ola", "ola@example.com").get("redirect").asText();
+        PageClient browser = new PageClient();
+        assertThat(browser.get(redirect + "?lang=ar").body()).contains("<p class=\"app-name\"><bdi>Stream+ (EU) Ltd.</bdi></p>")
+                .contains("لحماية <bdi>Stream+ (EU) Ltd.</bdi>، نحتاج").contains(" · \u2068Stream+ (EU) Ltd.\u2069</title>");
+        assertThat(browser.post(redirect + "/send", Map.of("channel", "email", "lang", "ar")).statusCode()).isEqualTo(200);
+        assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+        MimeMessage mail = MAIL.getReceivedMessages()[0];
+        assertThat(mail.getSubject()).isEqualTo("رمز التحقق الخاص بك في \u2068Stream+ (EU) Ltd.\u2069");
+        assertThat(mail.getContent().toString()).startsWith("رمز التحقق الخاص بك في \u2068Stream+ (EU) Ltd.\u2069 هو ");
+    }
+
+    /** The intro and notices are HTML with the name in a <bdi>: the name itself is still text. */
+    @Test
+    void anAppsNameIsEscapedInThePagesProse() {
+        assertThat(server.send("PATCH", "/v3/apps/" + app.id(), "{\"name\":\"<i>Tom & Jerry</i> \\uE0000\\uE001\"}",
+                Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN)).status()).isEqualTo(200);
+        String page = new PageClient().get(login("pia", "pia@example.com").get("redirect").asText()).body();
+        assertThat(page).contains("To keep <bdi>&lt;i&gt;Tom &amp; Jerry&lt;/i&gt; \uE0000\uE001</bdi> safe")
+                .contains("<p class=\"app-name\"><bdi>&lt;i&gt;Tom &amp; Jerry&lt;/i&gt; \uE0000\uE001</bdi></p>").doesNotContain("<i>");
+    }
+
     @Test
     void theOwnerPassesWithTheEmailedCodeAndTheBackendSeesItOnce() throws Exception {
         JsonNode evaluation = login("mia", "mia@example.com");
@@ -610,8 +639,8 @@ class VerificationChallengeTest {
 
         String redirect = login("vic", "vic@example.com").get("redirect").asText();
         String page = new PageClient().get(redirect).body();
-        assertThat(page).contains("<img class=\"logo\" src=\"https://cdn.example/logo.png\" alt=\"StreamFlix\">")
-                .contains("To keep StreamFlix safe").contains("/brand.css");
+        assertThat(page).contains("<img class=\"logo\" src=\"https://cdn.example/logo.png\" alt=\"StreamFlix\" dir=\"auto\">")
+                .contains("To keep <bdi>StreamFlix</bdi> safe").contains("/brand.css");
         assertThat(new PageClient().get(redirect + "/brand.css").body()).contains("--brand:#facc15", "--brand-text:#111827");
         assertThat(MAIL.getReceivedMessages()).isEmpty();
     }
