@@ -2,6 +2,7 @@ package io.seatguard.core.challenge;
 
 import static java.util.Objects.requireNonNull;
 
+import io.seatguard.core.identity.DeviceType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,10 @@ import java.util.Optional;
  * A note to an account's owner that a policy asked for instead of a challenge (seed 002: "new device
  * within your limit → notify the owner").
  *
- * @param device what the device looks like, e.g. "Chrome on Linux (computer)"
+ * @param browser the browser as the user-agent parser named it, e.g. "Chrome": whatever the request's
+ *     user agent said, so the adapter that words the notice repeats only names it knows
+ * @param os the operating system as the parser named it, e.g. "Linux"; the same caution applies
+ * @param deviceType the device's class
  * @param country where it was, when known
  * @param vouched whether the evaluation's account was named by the app's backend or signed, not an
  *     unsigned browser call's word
@@ -22,7 +26,9 @@ public record OwnerNotice(
         List<String> channels,
         Optional<String> email,
         Optional<String> phone,
-        String device,
+        String browser,
+        String os,
+        DeviceType deviceType,
         Optional<String> country,
         String policyId,
         Instant at,
@@ -34,7 +40,9 @@ public record OwnerNotice(
         channels = List.copyOf(channels);
         requireNonNull(email, "email is null");
         requireNonNull(phone, "phone is null");
-        requireNonNull(device, "device is null");
+        requireNonNull(browser, "browser is null");
+        requireNonNull(os, "os is null");
+        requireNonNull(deviceType, "deviceType is null");
         requireNonNull(country, "country is null");
         requireNonNull(policyId, "policyId is null");
         requireNonNull(at, "at is null");

@@ -329,7 +329,7 @@ public final class EvaluationPipeline {
         DeviceInfo info = evaluation.device();
         try {
             notifier.notify(new OwnerNotice(request.appId(), request.userId().get(), device.deviceId(), decision.decidedBy().get().definition().notifyChannels(),
-                    request.email(), request.phone(), info.browser() + " on " + info.os() + " (" + info.type().wireName() + ")",
+                    request.email(), request.phone(), info.browser(), info.os(), info.type(),
                     evaluation.publicIp().country(), decision.decidedBy().get().id(), at, request.identity().vouched()));
         }
         catch (RuntimeException e) {

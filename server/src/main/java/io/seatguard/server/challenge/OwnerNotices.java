@@ -88,16 +88,17 @@ public final class OwnerNotices implements OwnerNotifier, AutoCloseable {
         if (granted.isEmpty()) {
             return;
         }
-        String appName = apps.find(notice.appId()).map(App::name).orElse("Seatguard");
         ChallengeTexts texts = ChallengeTexts.of(Locale.ENGLISH);
+        String appName = texts.isolate(apps.find(notice.appId()).map(App::name).orElse("Seatguard"));
+        String device = DeviceWords.describe(texts, notice.browser(), notice.os(), notice.deviceType());
         String from = notice.country().map(country -> texts.get("owner.from", country)).orElse("");
         for (String recipient : granted) {
             if (channelByRecipient.get(recipient).equals("email")) {
                 delivery.sendNotice("email", notice.email().orElseThrow(), texts.get("owner.subject", appName),
-                        texts.get("owner.body", appName, notice.device(), from, WHEN.format(notice.at())));
+                        texts.get("owner.body", appName, device, from, WHEN.format(notice.at())));
             }
             else {
-                delivery.sendNotice("sms", notice.phone().orElseThrow(), "", texts.get("owner.sms", appName, notice.device()));
+                delivery.sendNotice("sms", notice.phone().orElseThrow(), "", texts.get("owner.sms", appName, device));
             }
         }
     }

@@ -118,6 +118,53 @@ class OwnerNoticesAndSmsTest {
         }
     }
 
+    /**
+     * Review finding: the browser's name is the user-agent parser's, which names an unknown browser by the
+     * header's last product token, and a browser call with the public client id names its own email and
+     * phone. The notice by mail and SMS read "A new device signed in to your default account:
+     * Account-suspended.Restore-it-at-evil-example.com on Windows NT (computer)".
+     */
+    @Test
+    void aNoticeRepeatsNoBrowserNameButWellKnownOnes() throws Exception {
+        try (TestServer server = serverMailingToGreenMail()) {
+            TestApp app = server.defaultApp();
+            Response policy = server.post("/v3/policies", """
+                    {"name": "Tell owners", "actions": ["watch", "login"], "conditions": {"check": "is_new_device", "op": "eq", "value": true},
+                     "verdict": "allow", "notify": {"channels": ["email", "sms"]}}""", app.bearer());
+            assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+            String crafted = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"
+                    + " Account-suspended.Restore-it-at-evil-example.com/9";
+            Response browser = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"watch\",\"user\":\"made-up\","
+                    + "\"email\":\"target@example.org\",\"phone\":\"+15555550124\",\"device\":{\"token\":\"tok_crafted_agent_01\"}}",
+                    Map.of("User-Agent", crafted));
+            assertThat(browser.status()).as(browser.body()).isEqualTo(200);
+            // Server mode carries the agent in the body, where it may hold a right-to-left override too.
+            evaluate(server, app, "mia", "tok_mia_device_0001", "\"email\":\"mia@example.org\",\"user_agent\":\""
+                    + crafted.replace("Account-suspended", "\u202Emoc.elpmaxe-live") + "\",");
+            evaluate(server, app, "ned", "tok_ned_device_0001", "\"email\":\"ned@example.org\",\"user_agent\":\""
+                    + "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15\",");
+            assertThat(MAIL.waitForIncomingEmail(5_000, 3)).isTrue();
+
+            Map<String, String> bodies = new java.util.HashMap<>();
+            for (var message : MAIL.getReceivedMessages()) {
+                bodies.put(message.getAllRecipients()[0].toString(), message.getContent().toString());
+            }
+            assertThat(bodies.get("target@example.org")).startsWith("A new device signed in to your default account: an unknown browser on Windows (computer),")
+                    .doesNotContain("evil", "suspended");
+            assertThat(bodies.get("mia@example.org")).startsWith("A new device signed in to your default account: an unknown browser on Windows (computer),")
+                    .doesNotContain("\u202E", "elpmaxe");
+            assertThat(bodies.get("ned@example.org")).startsWith("A new device signed in to your default account: Safari on macOS (computer),");
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            String outbox = "";
+            while (System.nanoTime() < deadline && count(outbox, "<strong>sms</strong>") < 1) {
+                Thread.sleep(50);
+                outbox = server.get("/dev/outbox", Map.of()).body();
+            }
+            assertThat(outbox).contains("A new device signed in to your default account: an unknown browser on Windows (computer). Not you?")
+                    .doesNotContain("evil", "suspended");
+        }
+    }
+
     private static int count(String text, String part) {
         return text.split(Pattern.quote(part), -1).length - 1;
     }
