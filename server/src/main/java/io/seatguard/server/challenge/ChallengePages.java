@@ -391,10 +391,19 @@ public final class ChallengePages {
         model.put("noticeRole", error ? "alert" : "status");
     }
 
+    /**
+     * The reasons in plain words. A challenge without an account (a signup without {@code user}) says
+     * what its signal meant there, where the words have a {@code .no_account} form: {@code is_new_device}
+     * is then "never let in to the app", and there is no account to have used it with.
+     */
     private static List<String> reasons(ChallengeTexts texts, Challenge challenge) {
         LinkedHashSet<String> lines = new LinkedHashSet<>();
         for (String reason : challenge.reasons()) {
-            lines.add(texts.has("reason." + reason) ? texts.get("reason." + reason) : texts.get("reason.other"));
+            String key = "reason." + reason;
+            if (challenge.userId().isEmpty() && texts.has(key + ".no_account")) {
+                key += ".no_account";
+            }
+            lines.add(texts.has(key) ? texts.get(key) : texts.get("reason.other"));
         }
         return List.copyOf(lines);
     }

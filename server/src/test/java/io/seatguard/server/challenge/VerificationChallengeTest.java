@@ -135,6 +135,24 @@ class VerificationChallengeTest {
                 .contains("<p class=\"app-name\"><bdi>&lt;i&gt;Tom &amp; Jerry&lt;/i&gt; \uE0000\uE001</bdi></p>").doesNotContain("<i>");
     }
 
+    /** Review finding: a signup without `user` was told "This device has not been used with the account before", with no account. */
+    @Test
+    void aSignupWithoutAnAccountIsToldTheDeviceIsNewHereNotToTheAccount() {
+        Response signup = server.post("/v3/evaluate", "{\"action\":\"signup\",\"email\":\"newbie@example.com\",\"ip\":\"198.51.100.7\","
+                + "\"device\":{\"token\":\"tok_newbie_0000000001\"}}", app.bearer());
+        assertThat(signup.json().get("verdict").asText()).as(signup.body()).isEqualTo("challenge");
+        String redirect = signup.json().get("redirect").asText();
+        PageClient browser = new PageClient();
+        assertThat(browser.get(redirect + "?lang=en").body()).contains("<li>This device has not been used here before.</li>").doesNotContain("the account before");
+        assertThat(browser.get(redirect + "?lang=fr").body()).contains("<li>Cet appareil n’a encore jamais été utilisé ici.</li>");
+        assertThat(browser.get(redirect + "?lang=es").body()).contains("<li>Este dispositivo no se ha usado aquí antes.</li>");
+        assertThat(browser.get(redirect + "?lang=ar").body()).contains("<li>لم يُستخدم هذا الجهاز هنا من قبل.</li>");
+
+        String login = login("quin", "quin@example.com").get("redirect").asText();
+        assertThat(browser.get(login + "?lang=en").body()).as("an account's challenge speaks of the account")
+                .contains("<li>This device has not been used with the account before.</li>");
+    }
+
     @Test
     void theOwnerPassesWithTheEmailedCodeAndTheBackendSeesItOnce() throws Exception {
         JsonNode evaluation = login("mia", "mia@example.com");
