@@ -35,8 +35,8 @@ public final class SqlOwnerNotices {
     /**
      * Claims the right to tell the account's owner about this device, in one transaction: answers the
      * recipients it may go to, those of {@code recipients} (email addresses lower-cased, phone numbers)
-     * that had fewer than {@code maxPerRecipient} notices since {@code windowStart}, whatever the account,
-     * and records one notice to each. Empty, and nothing recorded, when a notice about this device was
+     * that had fewer than {@code maxPerRecipient} notices since {@code windowStart}, whatever the account
+     * of the app (each app counts its own), and records one notice to each. Empty, and nothing recorded, when a notice about this device was
      * already sent, when the account had {@code maxPerAccount} notices since {@code windowStart}, or when
      * no recipient has room left.
      *

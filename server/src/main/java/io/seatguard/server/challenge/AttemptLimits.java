@@ -63,9 +63,11 @@ public final class AttemptLimits implements AutoCloseable {
     public static final Limit VERIFY_PER_IP = new Limit("verify-ip", 30, Duration.ofMinutes(10));
     public static final Limit SEND_PER_ACCOUNT = new Limit("send-account", 10, Duration.ofHours(1));
     /**
-     * Code sends to one email address or phone number, over all accounts: a browser-mode evaluation
-     * names its own email and phone, so per account alone a script could send one number a paid message
-     * for every account it made up. As many as per account, so an owner with one address loses nothing.
+     * Code sends to one email address or phone number, over all accounts of one app: a browser-mode
+     * evaluation names its own email and phone, so per account alone a script could send one number a
+     * paid message for every account it made up. As many as per account, so an owner with one address
+     * loses nothing. Per app (the key names it), as owner notices count theirs: one app's traffic must not
+     * use up the codes another app's users need.
      */
     public static final Limit SEND_PER_RECIPIENT = new Limit("send-recipient", 10, Duration.ofHours(1));
     public static final Limit SEND_PER_IP = new Limit("send-ip", 20, Duration.ofMinutes(10));

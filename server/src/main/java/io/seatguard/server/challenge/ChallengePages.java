@@ -512,7 +512,9 @@ public final class ChallengePages {
     /**
      * A send's limits: its account's, its recipient's (whatever the account: a browser-mode evaluation
      * names its own email and phone, so without it one number could be sent a code per made-up account),
-     * and its client address's.
+     * and its client address's. The account's and the recipient's are the app's own, as owner notices
+     * count theirs, so that one app's traffic cannot use up the codes another app's users need; the
+     * client address's is the server's.
      */
     private List<AttemptLimits.Claim> sendClaims(Context ctx, Challenge challenge, String channel) {
         String recipient = challenge.destination(channel).map(to -> to.toLowerCase(Locale.ROOT)).orElse("");

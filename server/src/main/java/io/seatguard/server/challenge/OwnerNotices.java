@@ -24,18 +24,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells owners about new devices when a policy asks to (seed 002): at most one notice per account and
  * device, at most {@link #MAX_PER_DAY} per account a day and {@link #MAX_PER_RECIPIENT_PER_DAY} to each
- * email address or phone number, sent on a background thread so a slow mail server never slows an
- * evaluation. A full queue drops the notice (and logs it) rather than block.
+ * email address or phone number (each count the app's own), sent on a background thread so a slow
+ * mail server never slows an evaluation. A full queue drops the notice (and logs it) rather than block.
  */
 public final class OwnerNotices implements OwnerNotifier, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OwnerNotices.class);
     static final int MAX_PER_DAY = 5;
     /**
-     * Notices to one phone number or email address a day, over all accounts: an account, its email and
-     * its phone can come from a browser-mode evaluation, which anyone holding the public client id can
-     * make, so a limit per account alone let a script send one number as many paid messages as it
+     * Notices to one phone number or email address a day, over all accounts of one app: an account, its
+     * email and its phone can come from a browser-mode evaluation, which anyone holding the public client
+     * id can make, so a limit per account alone let a script send one number as many paid messages as it
      * named new accounts. The same number as per account, so that an owner with one address still gets
-     * all of theirs.
+     * all of theirs. Per app, as code sends count theirs: one app's notices must not use up another's.
      */
     static final int MAX_PER_RECIPIENT_PER_DAY = MAX_PER_DAY;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
