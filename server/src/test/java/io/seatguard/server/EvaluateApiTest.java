@@ -70,6 +70,18 @@ class EvaluateApiTest {
         assertThat(Instant.parse(evaluation.get("created_at").asText())).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
     }
 
+    /** Review finding: metadata is "stored and returned as given"; its nulls were dropped at the top and inside objects. */
+    @Test
+    void metadataComesBackWithItsNulls() {
+        String metadata = "{\"top\":null,\"a\":{\"d\":null},\"l\":[null,1,{\"n\":null}],\"k\":\"v\"}";
+        Response answer = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"nora-nulls\",\"metadata\":" + metadata + "}", app.bearer());
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        String id = answer.json().get("evaluation_id").asText();
+
+        assertThat(server.get("/v3/evaluations/" + id, app.bearer()).json().get("metadata").toString()).isEqualTo(metadata);
+        assertThat(server.post("/v3/evaluations/" + id + "/consume", "", app.bearer()).json().get("metadata").toString()).isEqualTo(metadata);
+    }
+
     @Test
     void aBodyWithoutContentLengthIsReadAndTheVerdictIsJson() throws Exception {
         // EvaluateHandler writes its answer itself and JsonBody reads a declared length exactly; a chunked

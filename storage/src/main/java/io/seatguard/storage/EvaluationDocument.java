@@ -17,7 +17,9 @@ record EvaluationDocument(
         String userId,
         String email,
         String phone,
-        Map<String, Object> metadata,
+        // Stored and returned as given (openapi.json), nulls included at every depth: the annotation reaches
+        // the maps nested in it too, which NON_NULL otherwise emptied ({"a": {"d": null}} came back {"a": {}}).
+        @JsonInclude(content = JsonInclude.Include.ALWAYS) Map<String, Object> metadata,
         String sessionId,
         String returnTo,
         Device device,

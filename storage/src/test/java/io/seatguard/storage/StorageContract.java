@@ -489,6 +489,36 @@ abstract class StorageContract {
         assertThat(evaluations.find("app_a", evaluation.id())).contains(evaluation);
     }
 
+    /**
+     * Review finding: metadata is stored and returned as given, so a null the app sent stays, at the top,
+     * inside an object and inside an array. The document's NON_NULL dropped the first two. Read back by
+     * id (the API) and through the archive (backtests).
+     */
+    @Test
+    void metadataKeepsItsNullsAtEveryDepth() {
+        Map<String, Object> inner = new java.util.LinkedHashMap<>();
+        inner.put("d", null);
+        inner.put("e", 1L);
+        Map<String, Object> metadata = new java.util.LinkedHashMap<>();
+        metadata.put("top", null);
+        metadata.put("a", inner);
+        metadata.put("l", java.util.Arrays.asList(null, 1L, java.util.Collections.singletonMap("n", null)));
+        metadata.put("k", "v");
+        Map<String, Object> deepest = new java.util.LinkedHashMap<>();
+        deepest.put("z", null);
+        metadata.put("deep", Map.of("x", List.of(Map.of("y", deepest))));
+        String id = timeId(T0);
+        Evaluation evaluation = EvaluationSamples.everythingSet("app_a", id, T0, metadata);
+        DeviceResolution device = new DeviceResolution(evaluation.device().id(), true, DeviceResolution.MatchKind.NEW_DEVICE, 0.87,
+                evaluation.device().fingerprintId(), Optional.of(Fingerprint.sha256Hex("tok-everything-1")));
+        evaluations.record(new EvaluationWrite(evaluation, device, true, io.seatguard.core.evaluation.Touches.ALL, Map.of()));
+
+        assertThat(evaluations.find("app_a", id).orElseThrow().metadata()).isEqualTo(metadata)
+                .containsKey("top").containsEntry("a", inner);
+        assertThat(new SqlEvaluationStore(database).between("app_a", T0, T0.plusSeconds(1), 10))
+                .singleElement().satisfies(archived -> assertThat(archived.metadata()).isEqualTo(metadata));
+    }
+
     @Test
     void anotherAppsEvaluationIsNotFound() {
         EvaluationWrite write = sampleWrite("app_a", "alice", T0);

@@ -55,6 +55,11 @@ public final class EvaluationSamples {
         metadata.put("plan", "premium");
         metadata.put("seats", 3L);
         metadata.put("nested", Map.of("flag", true, "list", List.of("a", "b")));
+        return everythingSet(appId, evaluationId, at, metadata);
+    }
+
+    /** {@link #everythingSet(String, String, Instant)} with this metadata. */
+    public static Evaluation everythingSet(String appId, String evaluationId, Instant at, Map<String, Object> metadata) {
         Map<String, Object> checks = new LinkedHashMap<>();
         checks.put("is_new_user", true);
         checks.put("device_count", 2L);
