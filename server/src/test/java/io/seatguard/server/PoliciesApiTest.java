@@ -143,6 +143,64 @@ class PoliciesApiTest {
         }
     }
 
+    /**
+     * Review finding: {@code "mode": null} answered 201 with an enforced policy, a PUT with it enforced a
+     * monitor policy, and {@code "priority": null} and {@code "enabled": null} became 0 and true. Null is
+     * refused naming the field; a field left out keeps its default.
+     */
+    @Test
+    void nullInAPolicyOrListFieldIsRefusedNamingIt() {
+        String monitor = """
+                {"name": "Watch new devices", "mode": "monitor", "priority": 5, "actions": ["login"],
+                 "conditions": {"check": "is_new_device", "op": "eq", "value": true}, "verdict": "deny"}""";
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            for (String field : java.util.List.of("mode", "priority", "enabled", "name", "actions", "conditions", "verdict", "challenge", "notify")) {
+                Response refused = server.post("/v3/policies", withNull(monitor, field), json(app));
+                assertThat(refused.status()).as(field + ": " + refused.body()).isEqualTo(400);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+                assertThat(refused.json().get("errors").findValuesAsText("field")).as(field).contains(field);
+            }
+            Response created = server.post("/v3/policies", monitor, json(app));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String id = created.json().get("id").asText();
+            Response replaced = server.send("PUT", "/v3/policies/" + id, withNull(monitor, "mode"), json(app));
+            assertThat(replaced.status()).as(replaced.body()).isEqualTo(400);
+            assertThat(replaced.json().get("errors").get(0).get("field").asText()).isEqualTo("mode");
+            assertThat(replaced.json().get("errors").get(0).get("message").asText()).isEqualTo("must be \"enforce\" or \"monitor\"");
+            JsonNode stored = server.get("/v3/policies/" + id, app.bearer()).json();
+            assertThat(stored.get("mode").asText()).as("still monitored").isEqualTo("monitor");
+            assertThat(stored.get("priority").asInt()).isEqualTo(5);
+
+            Response leftOut = server.post("/v3/policies", """
+                    {"name": "Defaults", "actions": ["login"], "conditions": {"check": "is_new_device", "op": "eq", "value": true},
+                     "verdict": "deny"}""", json(app));
+            assertThat(leftOut.status()).as(leftOut.body()).isEqualTo(201);
+            assertThat(leftOut.json().get("mode").asText()).isEqualTo("enforce");
+            assertThat(leftOut.json().get("priority").asInt()).isZero();
+            assertThat(leftOut.json().get("enabled").asBoolean()).isTrue();
+
+            Response nullValues = server.post("/v3/lists", "{\"name\":\"staff\",\"kind\":\"user\",\"values\":null}", json(app));
+            assertThat(nullValues.status()).as(nullValues.body()).isEqualTo(400);
+            assertThat(nullValues.json().get("errors").findValuesAsText("field")).containsExactly("values");
+            Response nullKind = server.post("/v3/lists", "{\"name\":\"staff\",\"kind\":null}", json(app));
+            assertThat(nullKind.json().get("errors").get(0).get("message").asText()).startsWith("must be one of");
+            assertThat(server.get("/v3/lists", app.bearer()).json().get("data")).as("nothing was stored").isEmpty();
+        }
+    }
+
+    /** The policy with {@code field} as JSON null, in place of its value or added when it has none. */
+    private static String withNull(String policy, String field) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode) io.seatguard.server.http.Json.MAPPER
+                    .readTree(policy);
+            return tree.putNull(field).toString();
+        }
+        catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     @Test
     void anAppHoldsAtMostTwoHundredPoliciesAndAHundredLists() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {

@@ -27,6 +27,7 @@ public final class ListService {
     static final int MAX_VALUES_PER_CALL = 10_000;
     /** Each node holds all of an app's lists in memory and reloads them on every change: a bound per app. */
     static final int MAX_LISTS = 100;
+    private static final String VALUES_EXPECTED = "must be an array of strings";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.:-]{0,99}");
 
     private final ListStore store;
@@ -54,17 +55,22 @@ public final class ListService {
                 errors.add(String.valueOf(key), "is not a list field; expected name, kind, values");
             }
         }
+        // A member given as null is a value of the wrong type, not one left out: no list field is nullable
+        // (openapi.json), and "values": null read as absent made an empty list.
         Object nameValue = body.get("name");
         String name = nameValue instanceof String text ? text.strip() : null;
         if (name == null || !NAME.matcher(name).matches() || name.startsWith(ID_PREFIX)) {
-            errors.add("name", nameValue == null
+            errors.add("name", !body.containsKey("name")
                     ? "is required"
                     : "must be 1 to 100 characters of letters, digits, space, _ . : - starting with a letter or digit, and not start with \"" + ID_PREFIX + "\"");
         }
         Object kindValue = body.get("kind");
         Optional<ListKind> kind = kindValue instanceof String text ? ListKind.fromWireName(text) : Optional.empty();
         if (kind.isEmpty()) {
-            errors.add("kind", kindValue == null ? "is required" : "must be one of user, ip, device, country, email, email_domain");
+            errors.add("kind", !body.containsKey("kind") ? "is required" : "must be one of user, ip, device, country, email, email_domain");
+        }
+        if (body.containsKey("values") && body.get("values") == null) {
+            errors.add("values", VALUES_EXPECTED);
         }
         List<String> values = kind.isPresent() && body.get("values") != null
                 ? values(kind.get(), body.get("values"), false, errors)
@@ -171,7 +177,7 @@ public final class ListService {
 
     private static List<String> values(ListKind kind, Object value, boolean removing, FieldErrors errors) {
         if (!(value instanceof List<?> items)) {
-            errors.add("values", "must be an array of strings");
+            errors.add("values", VALUES_EXPECTED);
             return List.of();
         }
         if (items.size() > MAX_VALUES_PER_CALL) {

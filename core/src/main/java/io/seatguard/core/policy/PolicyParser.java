@@ -27,6 +27,10 @@ import java.util.function.Function;
  *
  * <p>Strict on purpose: an unknown key is refused rather than ignored, because a misspelt
  * {@code "priorty"} silently ignored would leave a policy deciding differently from what its author reads.
+ * For the same reason a member given as JSON {@code null} is refused like any other value of the wrong
+ * type, never read as left out: no policy field is nullable (openapi.json), and {@code "mode": null} read
+ * as "the default" enforced a policy whose author meant it monitored. Only a field left out takes its
+ * default.
  */
 public final class PolicyParser {
     static final int MAX_NAME = 100;
@@ -51,6 +55,16 @@ public final class PolicyParser {
     private static final Set<String> CHALLENGE_KEYS = Set.of("type", "channels", "device_limit", "success_url", "logout_url", "expires_in_seconds");
     private static final Set<String> CHANNELS = Set.of("email", "sms");
     private static final Set<String> LEAF_KEYS = Set.of("check", "op", "value");
+    /**
+     * What {@link #member} gives for a member that is there with the value JSON null: a value of no
+     * field's type, so each field refuses it with its own "must be …", as it refuses a wrong type.
+     */
+    private static final Object JSON_NULL = new Object() {
+        @Override
+        public String toString() {
+            return "null";
+        }
+    };
 
     private final PolicyFields fields;
     private final Function<String, Optional<ListKind>> lists;
@@ -74,18 +88,24 @@ public final class PolicyParser {
                 errors.add(String.valueOf(key), "is not a policy field; expected one of " + String.join(", ", sorted(TOP_LEVEL)));
             }
         }
-        Optional<String> name = name(body.get("name"), errors);
-        boolean enabled = optionalBoolean(body.get("enabled"), "enabled", true, errors);
-        PolicyMode mode = mode(body.get("mode"), errors);
-        int priority = priority(body.get("priority"), errors);
-        List<String> actions = actions(body.get("actions"), errors);
-        Optional<Condition> conditions = conditions(body.get("conditions"), actions, errors);
-        Optional<Verdict> verdict = verdict(body.get("verdict"), errors);
-        Optional<ChallengeConfig> challenge = challenge(body.get("challenge"), verdict, actions, errors);
-        List<String> notify = notify(body.get("notify"), verdict, errors);
+        Optional<String> name = name(member(body, "name"), errors);
+        boolean enabled = optionalBoolean(member(body, "enabled"), "enabled", true, errors);
+        PolicyMode mode = mode(member(body, "mode"), errors);
+        int priority = priority(member(body, "priority"), errors);
+        List<String> actions = actions(member(body, "actions"), errors);
+        Optional<Condition> conditions = conditions(member(body, "conditions"), actions, errors);
+        Optional<Verdict> verdict = verdict(member(body, "verdict"), errors);
+        Optional<ChallengeConfig> challenge = challenge(member(body, "challenge"), verdict, actions, errors);
+        List<String> notify = notify(member(body, "notify"), verdict, errors);
         errors.throwIfAny();
         return new PolicyDefinition(name.orElseThrow(), enabled, mode, priority, actions, conditions.orElseThrow(), verdict.orElseThrow(), challenge,
                 notify);
+    }
+
+    /** The member's value: Java null when it is left out, {@link #JSON_NULL} when it is there as null. */
+    private static Object member(Map<?, ?> node, String key) {
+        Object value = node.get(key);
+        return value == null && node.containsKey(key) ? JSON_NULL : value;
     }
 
     private static Optional<String> name(Object value, FieldErrors errors) {
@@ -240,7 +260,7 @@ public final class PolicyParser {
             }
         }
         Optional<PolicyField> field = Optional.empty();
-        Object check = node.get("check");
+        Object check = member(node, "check");
         if (!(check instanceof String checkName) || checkName.isEmpty()) {
             errors.add(path + ".check", check == null ? "is required" : "must be a string naming a check or field");
         }
@@ -250,12 +270,12 @@ public final class PolicyParser {
                 errors.add(path + ".check", "unknown check \"" + checkName + "\"");
             }
         }
-        Object opValue = node.get("op");
+        Object opValue = member(node, "op");
         Optional<Operator> op = opValue instanceof String opName ? Operator.fromWireName(opName) : Optional.empty();
         if (op.isEmpty()) {
             errors.add(path + ".op", opValue == null ? "is required" : "must be one of eq, ne, gt, gte, lt, lte, in, not_in, in_list, not_in_list");
         }
-        if (!node.containsKey("value") || node.get("value") == null) {
+        if (!node.containsKey("value")) {
             errors.add(path + ".value", "is required");
         }
         if (errors.list().size() != before || field.isEmpty() || op.isEmpty()) {
@@ -263,7 +283,7 @@ public final class PolicyParser {
         }
         PolicyField known = field.get();
         Operator operator = op.get();
-        return value(known, operator, node.get("value"), path, tally, errors).map(value -> new Condition.Leaf(known.name(), operator, value));
+        return value(known, operator, member(node, "value"), path, tally, errors).map(value -> new Condition.Leaf(known.name(), operator, value));
     }
 
     private Optional<Object> value(PolicyField field, Operator op, Object value, String path, Tally tally, FieldErrors errors) {
@@ -474,7 +494,7 @@ public final class PolicyParser {
                 errors.add("challenge." + key, "is not a challenge field; expected one of " + String.join(", ", sorted(CHALLENGE_KEYS)));
             }
         }
-        Object typeValue = body.get("type");
+        Object typeValue = member(body, "type");
         Optional<ChallengeType> type = typeValue instanceof String text ? ChallengeType.fromWireName(text) : Optional.empty();
         if (type.isEmpty()) {
             errors.add("challenge.type", typeValue == null ? "is required" : "must be \"verification\" or \"device_limit\"");
@@ -483,35 +503,34 @@ public final class PolicyParser {
         List<String> channels = List.of();
         OptionalInt deviceLimit = OptionalInt.empty();
         if (type.get() == ChallengeType.VERIFICATION) {
-            channels = channels(body.get("channels"), errors);
-            // null is absent, as everywhere in a policy (a form that sends every field sends it so).
-            if (body.get("device_limit") != null) {
+            channels = channels(member(body, "channels"), errors);
+            if (body.containsKey("device_limit")) {
                 errors.add("challenge.device_limit", "only applies to a device_limit challenge");
             }
         }
         else {
             OptionalInt limit = integer(body.get("device_limit"));
             if (limit.isEmpty() || limit.getAsInt() < 1 || limit.getAsInt() > MAX_DEVICE_LIMIT) {
-                errors.add("challenge.device_limit", body.get("device_limit") == null
+                errors.add("challenge.device_limit", !body.containsKey("device_limit")
                         ? "is required for a device_limit challenge"
                         : "must be a whole number from 1 to " + MAX_DEVICE_LIMIT);
             }
             deviceLimit = limit;
-            if (body.get("channels") != null) {
+            if (body.containsKey("channels")) {
                 errors.add("challenge.channels", "only applies to a verification challenge");
             }
         }
         // A passed challenge leaves for success_url, except on access, which goes back to the page it came
         // from: a device-limit challenge on login or signup without one had nowhere to go (about:blank).
         List<String> leavingForSuccessUrl = actions.stream().filter(action -> !action.equals(Actions.ACCESS)).toList();
-        if (body.get("success_url") == null && type.get() == ChallengeType.DEVICE_LIMIT && !leavingForSuccessUrl.isEmpty()) {
+        if (!body.containsKey("success_url") && type.get() == ChallengeType.DEVICE_LIMIT && !leavingForSuccessUrl.isEmpty()) {
             errors.add("challenge.success_url", "is required for a device_limit challenge on " + String.join(", ", leavingForSuccessUrl)
                     + ": where the browser goes once the account is within its limit");
         }
-        Optional<String> successUrl = url(body.get("success_url"), "challenge.success_url", type.get() == ChallengeType.VERIFICATION, errors);
-        Optional<String> logoutUrl = url(body.get("logout_url"), "challenge.logout_url", type.get() == ChallengeType.DEVICE_LIMIT, errors);
+        Optional<String> successUrl = url(member(body, "success_url"), "challenge.success_url", type.get() == ChallengeType.VERIFICATION, errors);
+        Optional<String> logoutUrl = url(member(body, "logout_url"), "challenge.logout_url", type.get() == ChallengeType.DEVICE_LIMIT, errors);
         Duration expiresIn = ChallengeConfig.DEFAULT_EXPIRY;
-        if (body.get("expires_in_seconds") != null) {
+        if (body.containsKey("expires_in_seconds")) {
             OptionalInt seconds = integer(body.get("expires_in_seconds"));
             if (seconds.isEmpty() || seconds.getAsInt() < MIN_EXPIRY_SECONDS || seconds.getAsInt() > MAX_EXPIRY_SECONDS) {
                 errors.add("challenge.expires_in_seconds", "must be a whole number of seconds from " + MIN_EXPIRY_SECONDS + " to " + MAX_EXPIRY_SECONDS);
@@ -540,7 +559,7 @@ public final class PolicyParser {
             return List.of();
         }
         FieldErrors channelErrors = new FieldErrors();
-        List<String> channels = channels(body.get("channels"), channelErrors);
+        List<String> channels = channels(member(body, "channels"), channelErrors);
         channelErrors.list().forEach(error -> errors.add(error.field().replace("challenge.", "notify."), error.message()
                 .replace(" for a verification challenge", "")));
         return channels;

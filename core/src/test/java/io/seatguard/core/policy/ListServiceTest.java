@@ -65,6 +65,31 @@ class ListServiceTest {
                 .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors()).extracting(error -> error.field()).containsExactly("values[0]"));
     }
 
+    /**
+     * Review finding: {@code "values": null} made an empty list, as if left out. No list field is nullable
+     * (openapi.json), so null is refused naming the field, as a policy's are.
+     */
+    @Test
+    void aNullListFieldIsRefusedNamingIt() {
+        for (String field : List.of("name", "kind", "values")) {
+            Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "staff", "kind", "user", "values", List.of("ann")));
+            body.put(field, null);
+            assertThatThrownBy(() -> lists.create(APP, body)).as(field)
+                    .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors()).singleElement().satisfies(error -> {
+                        assertThat(error.field()).isEqualTo(field);
+                        assertThat(error.message()).startsWith("must be");
+                    }));
+        }
+        NamedList staff = lists.create(APP, Map.of("name", "staff", "kind", "user"));
+        assertThat(staff.values()).as("values left out: an empty list").isEmpty();
+        Map<String, Object> nullValues = new java.util.HashMap<>();
+        nullValues.put("values", null);
+        assertThatThrownBy(() -> lists.add(APP, staff.id(), nullValues)).isInstanceOfSatisfying(SeatguardException.class,
+                e -> assertThat(e.errors()).extracting(error -> error.field()).containsExactly("values"));
+        assertThatThrownBy(() -> lists.remove(APP, staff.id(), nullValues)).isInstanceOfSatisfying(SeatguardException.class,
+                e -> assertThat(e.errors()).extracting(error -> error.field()).containsExactly("values"));
+    }
+
     /** Lists in memory, counting the reads that return values; {@code add} answers over-limit when told to. */
     private static final class Lists implements ListStore {
         final AtomicInteger valueLoads = new AtomicInteger();

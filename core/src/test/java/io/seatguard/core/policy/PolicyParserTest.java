@@ -164,7 +164,7 @@ class PolicyParserTest {
                 Arguments.of("unknown check", withConditions(Map.of("any", List.of(leaf("is_new_device", "eq", true), leaf("concurent_sessions", "eq", true)))),
                         "conditions.any[1].check", "unknown check \"concurent_sessions\""),
                 Arguments.of("unknown op", withConditions(leaf("device_count", "between", 3)), "conditions.op", "must be one of"),
-                Arguments.of("missing value", withConditions(leaf("device_count", "gt", null)), "conditions.value", "is required"),
+                Arguments.of("missing value", withConditions(Map.of("check", "device_count", "op", "gt")), "conditions.value", "is required"),
                 Arguments.of("number for boolean check", withConditions(leaf("is_new_device", "eq", 1)), "conditions.value", "must be a boolean"),
                 Arguments.of("ordering a boolean", withConditions(leaf("is_new_device", "gt", true)), "conditions.op", "does not apply to a boolean"),
                 Arguments.of("string for number check", withConditions(leaf("device_count", "gt", "3")), "conditions.value", "must be a number"),
@@ -350,13 +350,98 @@ class PolicyParserTest {
         assertThatThrownBy(() -> parser.parse(with("name", "n".repeat(101)))).isInstanceOf(SeatguardException.class);
     }
 
-    /** Found in review: {@code "device_limit": null} on a verification challenge was refused, though null is absent elsewhere. */
-    @Test
+    /** The example with {@code key} given as JSON null (present, unlike {@link #with}'s absent). */
+    static Map<String, Object> withNull(String key) {
+        Map<String, Object> policy = example();
+        policy.put(key, null);
+        return policy;
+    }
+
     @SuppressWarnings("unchecked")
-    void aNullChallengeFieldIsAbsent() {
-        Map<String, Object> verification = withChallenge("device_limit", null);
-        ((Map<String, Object>) verification.get("challenge")).put("device_limit", null);
-        assertThat(parser.parse(verification).challenge().orElseThrow().deviceLimit()).isEmpty();
+    static Map<String, Object> withNullInChallenge(Map<String, Object> policy, String key) {
+        ((Map<String, Object>) policy.get("challenge")).put(key, null);
+        return policy;
+    }
+
+    static Map<String, Object> deviceLimitPolicy() {
+        Map<String, Object> policy = example();
+        policy.put("actions", List.of("access"));
+        policy.put("challenge", new LinkedHashMap<>(Map.of("type", "device_limit", "device_limit", 3, "logout_url", "https://app.example/out")));
+        return policy;
+    }
+
+    static Map<String, Object> leafWithNull(String key) {
+        Map<String, Object> leaf = leaf("device_count", "gt", 3);
+        leaf.put(key, null);
+        return withConditions(leaf);
+    }
+
+    /**
+     * Review finding: null in a policy field read as "the default", so {@code "mode": null} made an enforced
+     * policy (and a PUT of a monitor policy enforced it). No field of a policy is nullable (openapi.json):
+     * null is refused naming the field, and only leaving a field out gives its default.
+     */
+    static Stream<Arguments> nullFields() {
+        Map<String, Object> deny = with("verdict", "deny");
+        deny.remove("challenge");
+        Map<String, Object> denyWithNullChallenge = new LinkedHashMap<>(deny);
+        denyWithNullChallenge.put("challenge", null);
+        Map<String, Object> denyWithNullNotify = new LinkedHashMap<>(deny);
+        denyWithNullNotify.put("notify", null);
+        Map<String, Object> nullNotifyChannels = new LinkedHashMap<>();
+        nullNotifyChannels.put("channels", null);
+        return Stream.of(
+                Arguments.of(withNull("name"), "name", "must be a non-blank string"),
+                Arguments.of(withNull("enabled"), "enabled", "must be true or false"),
+                Arguments.of(withNull("mode"), "mode", "must be \"enforce\" or \"monitor\""),
+                Arguments.of(withNull("priority"), "priority", "must be a whole number"),
+                Arguments.of(withNull("actions"), "actions", "must be a non-empty array"),
+                Arguments.of(withNull("conditions"), "conditions", "must be a condition"),
+                Arguments.of(withNull("verdict"), "verdict", "must be \"allow\", \"deny\" or \"challenge\""),
+                Arguments.of(withNull("challenge"), "challenge", "must be an object"),
+                Arguments.of(denyWithNullChallenge, "challenge", "only allowed when the verdict is \"challenge\""),
+                Arguments.of(denyWithNullNotify, "notify", "must be {\"channels\""),
+                Arguments.of(notifying(nullNotifyChannels), "notify.channels", "must be a non-empty array"),
+                Arguments.of(withNullInChallenge(example(), "type"), "challenge.type", "\"verification\" or \"device_limit\""),
+                Arguments.of(withNullInChallenge(example(), "channels"), "challenge.channels", "must be a non-empty array"),
+                Arguments.of(withNullInChallenge(example(), "device_limit"), "challenge.device_limit", "only applies"),
+                Arguments.of(withNullInChallenge(example(), "success_url"), "challenge.success_url", "absolute http or https URL"),
+                Arguments.of(withNullInChallenge(example(), "logout_url"), "challenge.logout_url", "absolute http or https URL"),
+                Arguments.of(withNullInChallenge(example(), "expires_in_seconds"), "challenge.expires_in_seconds", "from 60 to 86400"),
+                Arguments.of(withNullInChallenge(deviceLimitPolicy(), "device_limit"), "challenge.device_limit", "from 1 to 100"),
+                Arguments.of(withNullInChallenge(deviceLimitPolicy(), "channels"), "challenge.channels", "only applies"),
+                Arguments.of(withNullInChallenge(deviceLimitPolicy(), "success_url"), "challenge.success_url", "absolute http or https URL"),
+                Arguments.of(leafWithNull("check"), "conditions.check", "must be a string naming a check"),
+                Arguments.of(leafWithNull("op"), "conditions.op", "must be one of"),
+                Arguments.of(leafWithNull("value"), "conditions.value", "must be a number"),
+                Arguments.of(withConditions(leaf("user", "in_list", null)), "conditions.value", "must name a list"),
+                Arguments.of(withConditions(leaf("ip_country", "in", null)), "conditions.value", "non-empty array"),
+                Arguments.of(withConditions(leaf("ip_country", "in", java.util.Arrays.asList("FR", null))), "conditions.value[1]", "must be a string"),
+                Arguments.of(withConditions(java.util.Collections.singletonMap("any", null)), "conditions.any", "non-empty array"),
+                Arguments.of(withConditions(java.util.Collections.singletonMap("not", null)), "conditions.not", "must be a condition"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("nullFields")
+    void refusesNullNamingTheField(Map<String, Object> policy, String path, String message) {
+        assertThatThrownBy(() -> parser.parse(policy))
+                .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors())
+                        .anySatisfy(error -> {
+                            assertThat(error.field()).isEqualTo(path);
+                            assertThat(error.message()).contains(message);
+                        }));
+    }
+
+    @Test
+    void aFieldLeftOutStillTakesItsDefault() {
+        Map<String, Object> verification = withChallenge("expires_in_seconds", null);
+        verification.remove("mode");
+        verification.remove("priority");
+        verification.remove("enabled");
+        PolicyDefinition definition = parser.parse(verification);
+        assertThat(definition.mode()).isEqualTo(PolicyMode.ENFORCE);
+        assertThat(definition.challenge().orElseThrow().expiresIn()).isEqualTo(ChallengeConfig.DEFAULT_EXPIRY);
+        assertThat(definition.challenge().orElseThrow().deviceLimit()).isEmpty();
     }
 
     /** Right-to-left letters order themselves; only the characters that reorder others are refused. */

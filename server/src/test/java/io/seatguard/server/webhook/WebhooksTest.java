@@ -179,6 +179,11 @@ class WebhooksTest {
                     .containsExactlyInAnyOrder("must be a string", "must be a non-empty array of event types");
             Response empty = server.post("/v3/webhooks", "{}", app.bearer());
             assertThat(empty.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("url", "events");
+            // Neither field is nullable: null is a wrong type, as it is in a policy or a list.
+            Response nulls = server.post("/v3/webhooks", "{\"url\":null,\"events\":null}", app.bearer());
+            assertThat(nulls.status()).isEqualTo(400);
+            assertThat(nulls.json().get("errors").findValuesAsText("message"))
+                    .containsExactlyInAnyOrder("must be a string", "must be a non-empty array of event types");
 
             // A public literal address needs no lookup; its log and redelivery refuse bad input too.
             Response created = createEndpoint(server, app, "http://" + TestServer.UNROUTED_PUBLIC_HOST + "/hook", "evaluation.created");
