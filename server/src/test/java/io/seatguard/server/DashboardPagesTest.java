@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -102,12 +103,17 @@ class DashboardPagesTest {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
             TestApp app = server.defaultApp();
             evaluate(server, app, "{\"action\":\"login\",\"user\":\"ola\",\"ip\":\"198.51.100.8\",\"device\":{\"token\":\"tok_ola_laptop_000001\"}}");
-            evaluate(server, app, "{\"action\":\"login\",\"user\":\"pia\",\"ip\":\"198.51.100.9\",\"device\":{\"token\":\"tok_pia_laptop_000001\"}}");
+            String pias = evaluate(server, app, "{\"action\":\"login\",\"user\":\"pia\",\"ip\":\"198.51.100.9\",\"device\":{\"token\":\"tok_pia_laptop_000001\"}}");
             String device = server.get("/v3/users/pia/devices", app.bearer()).json().get("data").get(0).get("id").asText();
             PageClient browser = signedIn(server);
             String base = server.url() + "/dashboard/evaluations?app=" + app.id();
             assertThat(browser.get(base).body()).contains(">ola<").contains(">pia<");
             assertThat(browser.get(base + "&device=" + device).body()).contains(">pia<").doesNotContain(">ola<");
+            // A UUID is the same in either case (RFC 9562 §4), as the API reads it.
+            assertThat(browser.get(base + "&device=" + device.toUpperCase(Locale.ROOT)).body()).contains(">pia<").doesNotContain(">ola<");
+            HttpResponse<String> detail = browser.get(server.url() + "/dashboard/evaluations/" + app.id() + "/" + pias.toUpperCase(Locale.ROOT));
+            assertThat(detail.statusCode()).isEqualTo(200);
+            assertThat(detail.body()).contains(pias);
             assertThat(browser.get(base + "&ip=198.51.100.8").body()).contains(">ola<").doesNotContain(">pia<");
             assertThat(browser.get(base + "&country=ZZ").body()).contains("No evaluations match");
             assertThat(browser.get(base + "&risk=maximum").body()).contains("No evaluations match");

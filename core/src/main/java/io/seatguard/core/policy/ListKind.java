@@ -42,8 +42,7 @@ public enum ListKind {
     DEVICE("device") {
         @Override
         public Optional<String> normalize(String value) {
-            String lower = storedForm(value);
-            return DEVICE_ID.matcher(lower).matches() ? Optional.of(lower) : Optional.empty();
+            return io.seatguard.core.ids.UuidText.canonical(value);
         }
 
         @Override
@@ -90,7 +89,6 @@ public enum ListKind {
         }
     };
 
-    private static final Pattern DEVICE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern DOMAIN = Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
     private final String wireName;

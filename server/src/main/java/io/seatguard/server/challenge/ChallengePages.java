@@ -18,7 +18,6 @@ import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.net.ClientIpResolver;
 import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.policy.ChallengeType;
-import io.seatguard.server.http.DeviceIds;
 import io.seatguard.server.http.Origins;
 import java.io.IOException;
 import java.io.InputStream;
@@ -180,14 +179,14 @@ public final class ChallengePages {
             if (!csrfHolds(ctx)) {
                 return;
             }
-            String deviceId = String.valueOf(ctx.formParam("device_id"));
-            if (!DeviceIds.isWellFormed(deviceId)) {
+            Optional<String> deviceId = io.seatguard.core.ids.UuidText.canonical(ctx.formParam("device_id"));
+            if (deviceId.isEmpty()) {
                 // No button posts anything but a device id: a form made by hand is told it is wrong.
                 Challenge challenge = challenges.get(id);
                 render(ctx, new ChallengeService.Step.Show(challenge, Optional.of("unknown_device"), challenges.attemptsLeft(challenge)), 422);
                 return;
             }
-            render(ctx, challenges.logOutDevice(id, deviceId), 200);
+            render(ctx, challenges.logOutDevice(id, deviceId.get()), 200);
         });
     }
 

@@ -154,10 +154,11 @@ public final class AccountPages {
         App app = sessions.appOrFirst(ctx, ctx.formParam("app"));
         String user = postedUser(ctx);
         String device = Optional.ofNullable(ctx.formParam("device")).orElse("");
+        Optional<String> deviceId = io.seatguard.core.ids.UuidText.canonical(device);
         // As the API's DELETE: a device the account does not have is refused with a page saying so, not a
         // silent return to the account, where a mistyped or stale id would look logged out.
-        if (app != null && !(device.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") && user.length() <= MAX_USER_LENGTH
-                && devices.detach(app.id(), user, device, clock.instant()))) {
+        if (app != null && !(deviceId.isPresent() && user.length() <= MAX_USER_LENGTH
+                && devices.detach(app.id(), user, deviceId.get(), clock.instant()))) {
             throw SeatguardException.notFound("device " + Problems.abbreviate(device) + " of user " + Problems.abbreviate(user));
         }
         ctx.redirect("/dashboard/accounts?app=" + (app == null ? "" : app.id()) + "&user=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8),

@@ -205,10 +205,9 @@ public final class DashboardPages {
             return;
         }
         String appId = ctx.pathParam("app");
-        String id = ctx.pathParam("id");
-        Optional<Evaluation> found = id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") && appId.length() <= 64
-                ? evaluations.find(appId, id)
-                : Optional.empty();
+        // A UUID in either case, as the API takes it (RFC 9562 §4).
+        Optional<String> id = io.seatguard.core.ids.UuidText.canonical(ctx.pathParam("id"));
+        Optional<Evaluation> found = id.isPresent() && appId.length() <= 64 ? evaluations.find(appId, id.get()) : Optional.empty();
         if (found.isEmpty()) {
             notice(ctx, 404, "Not found", "No such evaluation.");
             return;

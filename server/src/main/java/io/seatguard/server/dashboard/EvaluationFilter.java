@@ -57,6 +57,8 @@ record EvaluationFilter(Map<String, String> fields, Instant from, Instant to, Op
             fields.put(name, value);
         }
         fields.put("country", fields.get("country").toUpperCase(Locale.ROOT));
+        // Device ids are kept in lower case and a UUID is the same in either case (RFC 9562 §4).
+        fields.put("device", io.seatguard.core.ids.UuidText.canonical(fields.get("device")).orElse(fields.get("device")));
         Instant to = now.plusSeconds(1);
         Instant from = now.minus(Duration.ofDays(7));
         try {

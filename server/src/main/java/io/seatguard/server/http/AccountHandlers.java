@@ -15,6 +15,7 @@ import io.seatguard.core.history.HistoryPage;
 import io.seatguard.core.history.HistoryReader;
 import io.seatguard.core.history.HistoryRow;
 import io.seatguard.core.history.PeopleEstimate;
+import io.seatguard.core.ids.UuidText;
 import io.seatguard.core.account.DeviceLinks;
 import io.seatguard.core.pattern.PatternReader;
 import io.seatguard.core.net.IpAddresses;
@@ -110,12 +111,14 @@ final class AccountHandlers {
         FieldErrors errors = new FieldErrors();
         int limit = limit(ctx, errors);
         Optional<HistoryCursor> cursor = cursor(ctx, errors);
-        String deviceId = ctx.queryParam("device_id");
+        String deviceText = ctx.queryParam("device_id");
+        // Looked up in the lower case device ids are kept in, given in either case (RFC 9562 §4).
+        String deviceId = deviceText == null ? null : UuidText.canonical(deviceText).orElse(null);
         String ip = ctx.queryParam("ip");
-        if ((deviceId == null) == (ip == null)) {
+        if ((deviceText == null) == (ip == null)) {
             errors.add("device_id", "give exactly one of device_id and ip");
         }
-        else if (deviceId != null && !DeviceIds.isWellFormed(deviceId)) {
+        else if (deviceText != null && deviceId == null) {
             errors.add("device_id", "must be a device id (a UUID)");
         }
         else if (ip != null && IpAddresses.parse(ip).isEmpty()) {

@@ -10,16 +10,14 @@ import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.evaluation.ConsumeOutcome;
 import io.seatguard.core.evaluation.EvaluationStore;
+import io.seatguard.core.ids.UuidText;
 import java.time.InstantSource;
-import java.util.regex.Pattern;
 
 /**
  * {@code GET /v3/evaluations/{id}} and {@code POST /v3/evaluations/{id}/consume}. Another app's
  * evaluation is not found, never forbidden: a 403 would confirm that the id exists (CONTRACT.md).
  */
 final class EvaluationHandlers {
-    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-
     private final Credentials credentials;
     private final EvaluationStore store;
     private final InstantSource clock;
@@ -55,12 +53,13 @@ final class EvaluationHandlers {
         }
     }
 
-    /** Anything that cannot be one of our ids cannot exist either: 404, without a trip to the store. */
+    /**
+     * The id in the lower case it is stored in, taken in either case (a UUID, RFC 9562 §4). Anything that
+     * cannot be one of our ids cannot exist either: 404, without a trip to the store.
+     */
     private static String evaluationId(Context ctx) {
         String id = ctx.pathParam("id");
-        if (!ID.matcher(id).matches()) {
-            throw SeatguardException.notFound("evaluation " + (id.length() > 64 ? id.substring(0, 64) + "…" : id));
-        }
-        return id;
+        return UuidText.canonical(id)
+                .orElseThrow(() -> SeatguardException.notFound("evaluation " + (id.length() > 64 ? id.substring(0, 64) + "…" : id)));
     }
 }

@@ -70,10 +70,9 @@ final class UserDeviceHandlers {
     void logOut(Context ctx) {
         App app = credentials.requireApp(ctx);
         String user = user(ctx);
-        String deviceId = ctx.pathParam("device_id");
-        if (!DeviceIds.isWellFormed(deviceId)) {
-            throw SeatguardException.invalid("device_id", "must be a device id as evaluations report it (a UUID)");
-        }
+        // In the lower case device ids are kept in, given in either case (RFC 9562 §4).
+        String deviceId = io.seatguard.core.ids.UuidText.canonical(ctx.pathParam("device_id"))
+                .orElseThrow(() -> SeatguardException.invalid("device_id", "must be a device id as evaluations report it (a UUID)"));
         if (!links.detach(app.id(), user, deviceId, clock.instant())) {
             throw SeatguardException.notFound("device " + Problems.abbreviate(deviceId) + " of user " + Problems.abbreviate(user));
         }
