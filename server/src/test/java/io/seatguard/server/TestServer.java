@@ -39,11 +39,13 @@ public final class TestServer implements AutoCloseable {
     private final Optional<PostgresTestDatabase> postgres;
     /** Jetty's warnings before this server started: the ones after it are its faults ({@link #close}). */
     private final int jettyFaultsBefore;
+    private final String jdbcUrl;
 
-    private TestServer(SeatguardServer server, Optional<PostgresTestDatabase> postgres, int jettyFaultsBefore) {
+    private TestServer(SeatguardServer server, Optional<PostgresTestDatabase> postgres, int jettyFaultsBefore, ServerConfig config) {
         this.server = server;
         this.postgres = postgres;
         this.jettyFaultsBefore = jettyFaultsBefore;
+        this.jdbcUrl = config.databaseUrl().orElse("jdbc:sqlite:" + config.dataDir().resolve("seatguard.db"));
     }
 
     public static TestServer start(Store store, Path dataDir) {
@@ -54,7 +56,8 @@ public final class TestServer implements AutoCloseable {
             config.databaseUrl(postgres.get().url());
         }
         int jettyFaultsBefore = JettyFaults.INSTANCE.mark();
-        return new TestServer(SeatguardServer.start(config.build()), postgres, jettyFaultsBefore);
+        ServerConfig built = config.build();
+        return new TestServer(SeatguardServer.start(built), postgres, jettyFaultsBefore, built);
     }
 
     /** A test server's configuration: embedded storage in {@code dataDir}, a free loopback port, no IP data, development mode. */
@@ -65,11 +68,17 @@ public final class TestServer implements AutoCloseable {
     /** A server with a configuration of the test's own (several nodes on one database, say); the caller owns the database. */
     public static TestServer startWith(ServerConfig config) {
         int jettyFaultsBefore = JettyFaults.INSTANCE.mark();
-        return new TestServer(SeatguardServer.start(config.toBuilder().adminToken(ADMIN_TOKEN).build()), Optional.empty(), jettyFaultsBefore);
+        ServerConfig built = config.toBuilder().adminToken(ADMIN_TOKEN).build();
+        return new TestServer(SeatguardServer.start(built), Optional.empty(), jettyFaultsBefore, built);
     }
 
     public SeatguardServer server() {
         return server;
+    }
+
+    /** The JDBC URL of the server's store, for a test that looks at the rows themselves. */
+    public String jdbcUrl() {
+        return jdbcUrl;
     }
 
     public String url() {

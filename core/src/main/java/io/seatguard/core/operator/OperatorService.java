@@ -163,6 +163,12 @@ public final class OperatorService {
      * through at once). A try the server was too busy to hash still counts: counting fewer tries than
      * were made is the unsafe direction.
      *
+     * <p>An email no operator could have ({@link OperatorEmails}: not an email address, or longer than
+     * any operator's) is refused at once, nothing read, hashed or written, and counts toward no back-off.
+     * The back-off bounds passwords checked, and none is checked for it: the answer is the wrong
+     * password's whatever is typed, so it tells the client nothing it did not know, while counting it
+     * would store what an anonymous client typed (a new email is a new bucket) and cost a write each.
+     *
      * @param clientKey the client's {@link io.seatguard.core.net.IpAddresses#clientKey}
      */
     public SignIn signIn(String email, String password, String clientKey) {
@@ -177,6 +183,9 @@ public final class OperatorService {
     public SignIn signIn(String email, String password, String code, String clientKey) {
         Instant now = clock.instant();
         String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        if (!OperatorEmails.couldBeAnOperators(normalized)) {
+            return new SignIn.Refused();
+        }
         Instant since = now.minus(SignInLockout.WINDOW);
         // A client already waiting is answered from a read, so a flood of locked-out tries costs the writer nothing.
         Optional<SignIn.Wait> locked = waiting(store.failures(normalized, clientKey, since), now);

@@ -69,6 +69,10 @@ class OperatorServiceTest {
         private final Map<String, Operator> byEmail = new HashMap<>();
         private final List<Failure> failures = new ArrayList<>();
 
+        synchronized int failuresKept() {
+            return failures.size();
+        }
+
         @Override
         public synchronized boolean create(Operator operator) {
             return byEmail.putIfAbsent(operator.email(), operator) == null;
@@ -242,6 +246,33 @@ class OperatorServiceTest {
         store.create(new Operator("op_old", "o\"dd@intranet", hasher.hash(PASSWORD), T0, Optional.empty(), false));
 
         assertThat(operators.signIn("o\"dd@intranet", PASSWORD, client("198.51.100.40"))).isInstanceOf(OperatorService.SignIn.Granted.class);
+    }
+
+    /**
+     * Review finding: a sign-in stored whatever email was typed as a failed try, before any check. Over 254
+     * characters PostgreSQL refused the row and failed the writes batched with it; SQLite kept 60 KB ones.
+     */
+    @Test
+    void aSignInEmailNoOperatorCouldHaveIsRefusedWithNothingHashedOrStored() throws Exception {
+        operators.create(EMAIL, PASSWORD);
+        String client = client("198.51.100.50");
+        List<String> emails = new ArrayList<>(List.of("a".repeat(250) + "@x.test", "b".repeat(60_000) + "@x.test", "", "   ", "no at sign",
+                "a b@example.com", "ops@@example.com", "\u0130".repeat(64) + "@" + ("d".repeat(61) + ".").repeat(3) + "io"));
+        for (int i = 0; i < 2 * SignInLockout.EMAIL_CEILING; i++) {
+            emails.add(i + "x".repeat(300) + "@example.com");
+        }
+        for (String email : emails) {
+            assertThat(operators.signIn(email, PASSWORD, client)).as(email.substring(0, Math.min(20, email.length())))
+                    .isInstanceOf(OperatorService.SignIn.Refused.class);
+        }
+        assertThat(hasher.checked).as("no password was checked").hasValue(0);
+        assertThat(store.failuresKept()).as("nothing was stored").isZero();
+        assertThat(operators.signIn(EMAIL, PASSWORD, client)).as("the client is not held back").isInstanceOf(OperatorService.SignIn.Granted.class);
+
+        // An email address no operator has is still checked and counted: its answer must not tell that nobody has it.
+        assertThat(operators.signIn("nobody@example.com", PASSWORD, client)).isInstanceOf(OperatorService.SignIn.Refused.class);
+        assertThat(hasher.checked).hasValue(2);
+        assertThat(store.failuresKept()).isEqualTo(1);
     }
 
     /** Review finding 2: thirty wrong passwords sent at once are not all checked. */

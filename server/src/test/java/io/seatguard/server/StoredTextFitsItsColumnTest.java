@@ -1,0 +1,74 @@
+package io.seatguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.server.TestServer.TestApp;
+import io.seatguard.server.challenge.PageClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Text a client or an operator typed is refused before it reaches a column too narrow for it. SQLite keeps
+ * a value of any length whatever the column's {@code VARCHAR(n)}; PostgreSQL refuses it, and fails with it
+ * every write of the node's group commit that it was batched with (evaluations included), so each of these
+ * runs on both stores (review finding: the sign-in's email, and the audit of every bounded column after it).
+ */
+class StoredTextFitsItsColumnTest {
+    @TempDir
+    Path dataDir;
+
+    private static long count(TestServer server, String query) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(server.jdbcUrl()); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static HttpResponse<String> signIn(TestServer server, String email) {
+        PageClient browser = new PageClient();
+        browser.get(server.url() + "/dashboard/login");
+        return browser.post(server.url() + "/dashboard/login", Map.of("email", email, "password", "not the password"));
+    }
+
+    /**
+     * operator_failures.email is VARCHAR(254): a sign-in stored whatever email it was sent as a failed try,
+     * before any check. PostgreSQL answered 503 as JSON and logged an error each time; SQLite kept 60 KB
+     * emails a day, a new back-off bucket each, so none was ever answered 429.
+     */
+    @ParameterizedTest
+    @EnumSource(TestServer.Store.class)
+    void aSignInEmailNoOperatorCouldHaveIsAnsweredLikeAWrongPasswordAndNothingIsStored(TestServer.Store store) throws SQLException {
+        try (TestServer server = TestServer.start(store, dataDir)) {
+            List<String> emails = new ArrayList<>(List.of("a".repeat(250) + "@x.test", "not an email", "\u0130".repeat(64) + "@"
+                    + ("d".repeat(61) + ".").repeat(3) + "io"));
+            for (int i = 0; i < 20; i++) {
+                emails.add(i + "b".repeat(60_000) + "@x.test");
+            }
+            for (String email : emails) {
+                HttpResponse<String> answer = signIn(server, email);
+                assertThat(answer.statusCode()).as(email.substring(0, 12)).isEqualTo(401);
+                assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+                assertThat(answer.body()).contains("Wrong email, password or authenticator code.");
+            }
+            assertThat(count(server, "SELECT COUNT(*) FROM operator_failures")).as("nothing stored").isZero();
+            TestApp app = server.defaultApp();
+            assertThat(server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"ola\",\"ip\":\"198.51.100.8\"}", app.bearer()).status()).isEqualTo(200);
+
+            // An email address nobody has is still counted: the answer must not tell that nobody has it.
+            assertThat(signIn(server, "nobody@example.com").statusCode()).isEqualTo(401);
+            assertThat(count(server, "SELECT COUNT(*) FROM operator_failures")).isEqualTo(1);
+        }
+    }
+}
