@@ -71,4 +71,39 @@ class StoredTextFitsItsColumnTest {
             assertThat(count(server, "SELECT COUNT(*) FROM operator_failures")).isEqualTo(1);
         }
     }
+
+    /**
+     * owner_notice_recipients.recipient is VARCHAR(254) and owner_notice_claims.claim_key VARCHAR(300), and
+     * both hold the email lower-cased: İ lowers to two characters, so an address of 254 became one of 318.
+     */
+    @ParameterizedTest
+    @EnumSource(TestServer.Store.class)
+    void anEmailOver254CharactersInLowerCaseIsRefusedByEvaluateAndLists(TestServer.Store store) throws Exception {
+        try (TestServer server = TestServer.start(store, dataDir)) {
+            TestApp app = server.defaultApp();
+            TestServer.Response policy = server.post("/v3/policies", """
+                    {"name": "Tell owners", "actions": ["login"], "conditions": {"check": "is_new_device", "op": "eq", "value": true},
+                     "verdict": "allow", "notify": {"channels": ["email"]}}""", app.bearer());
+            assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+            String domain = ("d".repeat(61) + ".").repeat(3) + "io";
+            String email = "\u0130".repeat(64) + "@" + domain;
+            TestServer.Response evaluated = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"ola\",\"email\":\"" + email + "\"}", app.bearer());
+            assertThat(evaluated.status()).as(evaluated.body()).isEqualTo(400);
+            assertThat(evaluated.contentType()).startsWith("application/problem+json");
+            assertThat(evaluated.json().get("errors").findValuesAsText("field")).containsExactly("email");
+            TestServer.Response listed = server.post("/v3/lists", "{\"name\":\"Mail\",\"kind\":\"email\",\"values\":[\"" + email + "\"]}", app.bearer());
+            assertThat(listed.status()).as(listed.body()).isEqualTo(400);
+
+            // The longest address taken is told of a new device: its recipient row, lower-cased, fits.
+            String fits = "\u0130".repeat(64) + "@" + domain.substring(domain.length() - (254 - 128 - 1));
+            TestServer.Response allowed = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"ola\",\"email\":\"" + fits
+                    + "\",\"device\":{\"token\":\"tok_ola_laptop_000001\"}}", app.bearer());
+            assertThat(allowed.status()).as("254 characters in lower case: " + allowed.body()).isEqualTo(200);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (count(server, "SELECT COUNT(*) FROM owner_notice_recipients") == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(count(server, "SELECT MAX(LENGTH(recipient)) FROM owner_notice_recipients")).isEqualTo(254);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.seatguard.core.evaluation;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -13,6 +14,11 @@ import java.util.regex.Pattern;
  * no quoted local parts, comments or address literals, which browsers' email fields refuse too. Every
  * address it takes is one the mail sender takes as written (a server test holds Jakarta Mail's strict
  * parser to it), so a challenge never fails at the send for an address evaluate accepted.
+ *
+ * <p>The 254 hold in lower case too: addresses are kept lower-cased (an owner notice's recipient, an
+ * operator's email) in columns of 254 characters, and {@code İ} (U+0130) lowers to two characters. 64 of
+ * them made an address of 254 one of 318, which PostgreSQL refused to store, failing the batch of writes
+ * it joined.
  */
 public final class EmailAddresses {
     public static final int MAX_LENGTH = 254;
@@ -24,7 +30,7 @@ public final class EmailAddresses {
     private EmailAddresses() {}
 
     public static boolean isMailbox(String text) {
-        if (text == null || text.length() > MAX_LENGTH) {
+        if (text == null || text.length() > MAX_LENGTH || text.toLowerCase(Locale.ROOT).length() > MAX_LENGTH) {
             return false;
         }
         int at = text.indexOf('@');

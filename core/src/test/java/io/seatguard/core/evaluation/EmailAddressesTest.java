@@ -29,4 +29,17 @@ class EmailAddressesTest {
         assertThat(EmailAddresses.isMailbox("a".repeat(254 - 1 - domain.length()) + "@" + domain)).isTrue();
         assertThat(EmailAddresses.isMailbox("a".repeat(255 - 1 - domain.length()) + "@" + domain)).isFalse();
     }
+
+    /** Stores keep addresses lower-cased, and İ lowers to two characters: 64 of them took a 254-character address past its column. */
+    @org.junit.jupiter.api.Test
+    void boundsTheWholeInLowerCaseToo() {
+        String domain = ("d".repeat(61) + ".").repeat(3) + "io";
+        String dotted = "\u0130".repeat(64) + "@" + domain;
+        assertThat(dotted.length()).isLessThanOrEqualTo(EmailAddresses.MAX_LENGTH);
+        assertThat(dotted.toLowerCase(java.util.Locale.ROOT)).hasSizeGreaterThan(EmailAddresses.MAX_LENGTH);
+        assertThat(EmailAddresses.isMailbox(dotted)).isFalse();
+        String fits = "\u0130".repeat(64) + "@" + domain.substring(domain.length() - (EmailAddresses.MAX_LENGTH - 128 - 1));
+        assertThat(EmailAddresses.isMailbox(fits)).as("lower-cased, exactly 254").isTrue();
+        assertThat(fits.toLowerCase(java.util.Locale.ROOT)).hasSize(EmailAddresses.MAX_LENGTH);
+    }
 }
