@@ -106,4 +106,30 @@ class StoredTextFitsItsColumnTest {
             assertThat(count(server, "SELECT MAX(LENGTH(recipient)) FROM owner_notice_recipients")).isEqualTo(254);
         }
     }
+
+    /** operators.app_ids is VARCHAR(4000): an operator limited to more apps than that holds was stored on SQLite, a 503 on PostgreSQL. */
+    @ParameterizedTest
+    @EnumSource(TestServer.Store.class)
+    void anOperatorOfMoreAppsThanTheStoreKeepsIsRefusedOnThePage(TestServer.Store store) throws SQLException {
+        try (TestServer server = TestServer.start(store, dataDir)) {
+            List<String> ids = new ArrayList<>();
+            while (String.join(",", ids).length() <= io.seatguard.core.operator.OperatorStore.MAX_APP_IDS_LENGTH) {
+                ids.add(server.createApp("App " + ids.size()).id());
+            }
+            PageClient admin = DashboardPagesTest.signedIn(server);
+            admin.get(server.url() + "/dashboard/operators");
+            List<Map.Entry<String, String>> form = new ArrayList<>(List.of(Map.entry("email", "many@example.com"),
+                    Map.entry("password", "correct horse battery staple")));
+            ids.forEach(id -> form.add(Map.entry("app_scope", id)));
+            HttpResponse<String> refused = admin.postRepeated(server.url() + "/dashboard/operators", form);
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(refused.body()).contains("apps: must be at most 4000 characters of app ids");
+            assertThat(count(server, "SELECT COUNT(*) FROM operators WHERE email = 'many@example.com'")).isZero();
+
+            form.removeLast();
+            HttpResponse<String> added = admin.postRepeated(server.url() + "/dashboard/operators", form);
+            assertThat(added.statusCode()).as("the most apps that fit").isEqualTo(201);
+        }
+    }
 }

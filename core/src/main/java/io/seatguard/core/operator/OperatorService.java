@@ -121,6 +121,10 @@ public final class OperatorService {
         if (apps.isPresent() && apps.get().isEmpty()) {
             errors.add("apps", "must name at least one app when given");
         }
+        else if (apps.isPresent() && String.join(",", apps.get()).length() > OperatorStore.MAX_APP_IDS_LENGTH) {
+            errors.add("apps", "must be at most " + OperatorStore.MAX_APP_IDS_LENGTH
+                    + " characters of app ids joined by commas (about 190 apps); name none for every app");
+        }
         errors.throwIfAny();
     }
 

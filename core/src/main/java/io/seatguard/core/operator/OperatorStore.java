@@ -5,6 +5,12 @@ import java.util.Optional;
 
 /** Port: operators, their sign-in failures, and their dashboard sessions. */
 public interface OperatorStore {
+    /**
+     * The most characters an operator's app ids may take, joined by commas: the store keeps them so, in a
+     * column of this size (V13), which PostgreSQL enforces. About 190 apps of today's 20-character ids.
+     */
+    int MAX_APP_IDS_LENGTH = 4000;
+
     /** False when the email is taken. */
     boolean create(Operator operator);
 

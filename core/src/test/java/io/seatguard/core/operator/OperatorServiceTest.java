@@ -275,6 +275,21 @@ class OperatorServiceTest {
         assertThat(store.failuresKept()).isEqualTo(1);
     }
 
+    /** Past 4,000 characters of app ids (V13's column) PostgreSQL refused the operator's row, and the writes batched with it. */
+    @Test
+    void anOperatorOfMoreAppsThanTheStoreKeepsIsRefusedNamingApps() {
+        java.util.Set<String> apps = new java.util.TreeSet<>();
+        for (int i = 0; String.join(",", apps).length() <= OperatorStore.MAX_APP_IDS_LENGTH; i++) {
+            apps.add("app_" + String.format("%016d", i));
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> operators.create(EMAIL, PASSWORD, Optional.of(apps)))
+                .isInstanceOfSatisfying(io.seatguard.core.error.SeatguardException.class,
+                        e -> assertThat(e.errors()).extracting(error -> error.field()).containsExactly("apps"));
+        assertThat(store.count()).isZero();
+        apps.remove(apps.iterator().next());
+        assertThat(operators.create(EMAIL, PASSWORD, Optional.of(apps)).apps()).as("the most that fit").contains(apps);
+    }
+
     /** Review finding 2: thirty wrong passwords sent at once are not all checked. */
     @Test
     void triesSentAtOnceAreCheckedNoMoreThanTheFreeTries() throws Exception {
