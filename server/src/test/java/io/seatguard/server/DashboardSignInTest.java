@@ -126,6 +126,54 @@ class DashboardSignInTest {
         }
     }
 
+    /**
+     * Review finding: sign-out took a body of any type (text/plain, none) and ended the session, since only
+     * the signed-in pages checked the type. Every dashboard POST, signed in or not, takes HTML forms only.
+     */
+    @Test
+    void everyDashboardPostTakesHtmlFormsOnlySignedInOrNot() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
+            PageClient browser = new PageClient();
+            assertThat(signIn(browser, server, first.email(), first.password()).statusCode()).isEqualTo(303);
+            browser.get(server.url() + "/dashboard");
+            for (String type : java.util.Arrays.asList("text/plain", null)) {
+                HttpResponse<String> signOut = browser.postBody(server.url() + "/dashboard/logout", type, "csrf=" + browser.csrf());
+                assertThat(signOut.statusCode()).as("sign-out as " + type).isEqualTo(415);
+                assertThat(signOut.headers().allValues("Set-Cookie")).isEmpty();
+            }
+            assertThat(browser.get(server.url() + "/dashboard").statusCode()).as("still signed in").isEqualTo(200);
+
+            PageClient stranger = new PageClient();
+            stranger.get(server.url() + "/dashboard/login");
+            String credentials = "csrf=" + stranger.csrf() + "&email=" + java.net.URLEncoder.encode(first.email(), StandardCharsets.UTF_8)
+                    + "&password=" + java.net.URLEncoder.encode(first.password(), StandardCharsets.UTF_8);
+            for (String type : java.util.Arrays.asList("text/plain", null)) {
+                HttpResponse<String> signInAnswer = stranger.postBody(server.url() + "/dashboard/login", type, credentials);
+                assertThat(signInAnswer.statusCode()).as("sign-in as " + type).isEqualTo(415);
+                assertThat(signInAnswer.headers().allValues("Set-Cookie")).as("no session").isEmpty();
+            }
+            assertThat(stranger.postBody(server.url() + "/dashboard/login", "application/x-www-form-urlencoded; charset=UTF-8", credentials).statusCode())
+                    .as("a form, with its charset").isEqualTo(303);
+
+            int posts = 0;
+            for (io.seatguard.server.http.Route route : server.server().routes()) {
+                if (route.method() != io.javalin.http.HandlerType.POST || !route.path().startsWith("/dashboard")) {
+                    continue;
+                }
+                String body = "csrf=" + browser.csrf() + "&app=" + server.defaultApp().id();
+                HttpResponse<String> signedIn = browser.postBody(server.url() + route.path(), "text/plain", body);
+                assertThat(signedIn.statusCode()).as("signed in, " + route.path()).isEqualTo(415);
+                assertThat(signedIn.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+                assertThat(new PageClient().postBody(server.url() + route.path(), "text/plain", body).statusCode()).as("anonymous, " + route.path())
+                        .isEqualTo(415);
+                posts++;
+            }
+            assertThat(posts).as("every dashboard form was tried").isGreaterThanOrEqualTo(20);
+            assertThat(browser.get(server.url() + "/dashboard").statusCode()).as("still signed in").isEqualTo(200);
+        }
+    }
+
     @Test
     void anOperatorChangesTheirPasswordAndTheirOtherSessionsEnd() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {

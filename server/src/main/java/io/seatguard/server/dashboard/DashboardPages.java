@@ -296,11 +296,7 @@ public final class DashboardPages {
      * Whether the request names an app (query, path or form field {@code app}) that does not exist or
      * that this operator may not see; if so it has been answered 404, the same for both, so an operator
      * limited to some apps learns nothing of the others. Anonymous requests pass on to be sent to sign in.
-     *
-     * <p>A signed-in POST must be an HTML form ({@code application/x-www-form-urlencoded}, as every form of
-     * the dashboard sends), else it is answered 415: Javalin reads form fields from any body (plain text,
-     * multipart, no type at all), so a check that read the form only for that type let a limited operator
-     * name another app in a body of another type, and the handler read it all the same.
+     * A POST's body is a form here: {@link #refusesNonForm} answered any other before.
      */
     boolean refusesApp(Context ctx) {
         Optional<OperatorService.SignedIn> operator = signedIn(ctx);
@@ -311,10 +307,6 @@ public final class DashboardPages {
         Optional.ofNullable(ctx.queryParam("app")).ifPresent(named::add);
         Optional.ofNullable(ctx.pathParamMap().get("app")).ifPresent(named::add);
         if (ctx.method() == io.javalin.http.HandlerType.POST) {
-            if (!MediaTypes.essence(ctx.contentType()).equals("application/x-www-form-urlencoded")) {
-                notice(ctx, 415, "Not a form", "The dashboard takes HTML forms only (application/x-www-form-urlencoded).");
-                return true;
-            }
             Optional.ofNullable(ctx.formParam("app")).ifPresent(named::add);
         }
         for (String appId : named) {
@@ -328,6 +320,22 @@ public final class DashboardPages {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a POST's body is not an HTML form ({@code application/x-www-form-urlencoded}, as every form
+     * of the dashboard sends); if so it has been answered 415, before any field is read. Asked of every
+     * POST, signed in or not, signing in and out included. Javalin reads form fields from any body (plain
+     * text, multipart, no type at all): a check that read the form only for that type let a limited
+     * operator name another app in a body of another type, and the handler read it all the same; and
+     * sign-out, asked nothing, ended a session for a body of any type.
+     */
+    boolean refusesNonForm(Context ctx) {
+        if (ctx.method() != io.javalin.http.HandlerType.POST || MediaTypes.essence(ctx.contentType()).equals("application/x-www-form-urlencoded")) {
+            return false;
+        }
+        notice(ctx, 415, "Not a form", "The dashboard takes HTML forms only (application/x-www-form-urlencoded).");
+        return true;
     }
 
     /** What a read-only operator may still post: their own password and second factor. */

@@ -10,9 +10,9 @@ import io.seatguard.server.http.Route;
 import java.util.List;
 
 /**
- * Every page of the dashboard and its route. Each handler checks the operator's session first (an
- * anonymous request is sent to the sign-in page) and each form its CSRF token; the authorization test
- * walks this list, so a page added here is covered there.
+ * Every page of the dashboard and its route. Each POST takes an HTML form only, signed in or not; each
+ * handler checks the operator's session first (an anonymous request is sent to the sign-in page) and each
+ * form its CSRF token; the authorization test walks this list, so a page added here is covered there.
  */
 public record DashboardSite(DashboardPages sessions, OverviewPage overview, AccountPages accounts, PolicyPages policies, ListPages lists,
         AppPages apps, WebhookPages webhooks, OperatorPages operators, PasswordPage password, TwoFactorPage twoFactor) {
@@ -68,16 +68,25 @@ public record DashboardSite(DashboardPages sessions, OverviewPage overview, Acco
                 Route.page(POST, "/dashboard/password", password::change),
                 Route.page(GET, "/dashboard/two-factor", twoFactor::page),
                 Route.page(POST, "/dashboard/two-factor", twoFactor::change));
-        List<Route> all = new java.util.ArrayList<>(List.of(
+        List<Route> open = List.of(
                 Route.page(GET, "/dashboard/login", sessions::loginPage),
                 Route.page(POST, "/dashboard/login", sessions::login),
-                Route.page(POST, "/dashboard/logout", sessions::logout)));
-        // Every other page first refuses an app the operator may not see (or that does not exist), and a
-        // read-only operator's change.
+                Route.page(POST, "/dashboard/logout", sessions::logout));
+        List<Route> all = new java.util.ArrayList<>();
+        // Every POST, signed in or not, first refuses a body that is not a form; every other page then an
+        // app the operator may not see (or that does not exist), and a read-only operator's change.
+        for (Route route : open) {
+            io.javalin.http.Handler handler = route.handler();
+            all.add(Route.page(route.method(), route.path(), ctx -> {
+                if (!sessions.refusesNonForm(ctx)) {
+                    handler.handle(ctx);
+                }
+            }));
+        }
         for (Route route : guarded) {
             io.javalin.http.Handler handler = route.handler();
             all.add(Route.page(route.method(), route.path(), ctx -> {
-                if (!sessions.refusesApp(ctx) && !sessions.refusesChange(ctx)) {
+                if (!sessions.refusesNonForm(ctx) && !sessions.refusesApp(ctx) && !sessions.refusesChange(ctx)) {
                     handled(handler, ctx);
                 }
             }));
