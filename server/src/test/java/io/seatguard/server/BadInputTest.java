@@ -118,6 +118,12 @@ class BadInputTest {
                         "{" + cid + ",\"action\":\"signup\",\"email\":\"a..b@example.com\"}", 400, "email"),
                 new Case("email with a comma", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"email\":\"a,b@example.com\"}", 400, "email"),
                 new Case("email too long", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"email\":\"" + "a".repeat(250) + "@x.io\"}", 400, "email"),
+                // Kept lower-cased (an owner notice's recipient, VARCHAR(254)), and İ lowers to two characters.
+                new Case("email too long once in lower case", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"email\":\""
+                        + "\u0130".repeat(64) + "@" + ("d".repeat(61) + ".").repeat(3) + "io\"}", 400, "email"),
+                new Case("email list holding an address too long once in lower case", "POST", "/v3/lists", secret,
+                        "{\"name\":\"refused-5\",\"kind\":\"email\",\"values\":[\"" + "\u0130".repeat(64) + "@" + ("d".repeat(61) + ".").repeat(3) + "io\"]}",
+                        400, "values[0]"),
                 new Case("phone not E.164", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"phone\":\"0612345678\"}", 400, "phone"),
                 new Case("metadata not an object", "POST", "/v3/evaluate", none, "{" + cid + ",\"action\":\"signup\",\"metadata\":\"x\"}", 400, "metadata"),
                 new Case("metadata too large", "POST", "/v3/evaluate", none,
