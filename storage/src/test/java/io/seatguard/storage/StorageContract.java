@@ -182,6 +182,37 @@ abstract class StorageContract {
         return failures -> failures.fromClient() < perClient && failures.forEmail() < perEmail;
     }
 
+    /**
+     * The longest values the checks in front of the store let through fit their columns, which PostgreSQL
+     * holds them to (SQLite keeps anything): an operator's email (EmailAddresses) and app ids
+     * (OperatorStore.MAX_APP_IDS_LENGTH), a failed sign-in's email and client (an IPv6 /64), and an owner
+     * notice's account and lower-cased recipient, with the claim keys made of them.
+     */
+    @Test
+    void theLongestValuesTheChecksLetThroughFitTheirColumns() {
+        String email = "o".repeat(64) + "@" + ("d".repeat(61) + ".").repeat(2) + "d".repeat(62) + ".io";
+        assertThat(email).hasSize(io.seatguard.core.evaluation.EmailAddresses.MAX_LENGTH);
+        assertThat(io.seatguard.core.evaluation.EmailAddresses.isMailbox(email)).isTrue();
+        java.util.Set<String> apps = new java.util.TreeSet<>();
+        for (int i = 0; String.join(",", apps).length() + 21 <= io.seatguard.core.operator.OperatorStore.MAX_APP_IDS_LENGTH; i++) {
+            apps.add("app_" + String.format("%016d", i));
+        }
+        apps.add("app_" + "z".repeat(io.seatguard.core.operator.OperatorStore.MAX_APP_IDS_LENGTH - String.join(",", apps).length() - 5));
+        assertThat(String.join(",", apps)).hasSize(io.seatguard.core.operator.OperatorStore.MAX_APP_IDS_LENGTH);
+        SqlOperatorStore operators = new SqlOperatorStore(database);
+        io.seatguard.core.operator.Operator longest = new io.seatguard.core.operator.Operator("op_" + "x".repeat(61), email, "h".repeat(255), T0,
+                Optional.of(apps), true);
+        assertThat(operators.create(longest)).isTrue();
+        assertThat(operators.findByEmail(email)).contains(longest);
+        String client = io.seatguard.core.net.IpAddresses.clientKey(io.seatguard.core.net.IpAddresses.parse("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff").orElseThrow());
+        assertThat(operators.reserveAttempt(email, client, T0, T0.minusSeconds(3600), under(5, 20)).reserved()).isTrue();
+        assertThat(operators.failures(email, client, T0.minusSeconds(3600)).fromClient()).isEqualTo(1);
+
+        String user = "u".repeat(io.seatguard.core.account.AccountIds.MAX_LENGTH);
+        assertThat(new SqlOwnerNotices(database).claim("app_a", user, "dev-1", List.of(email, "+123456789012345"), T0, T0.minus(Duration.ofDays(1)), 5, 5,
+                true)).containsExactly(email, "+123456789012345");
+    }
+
     @Test
     void operatorsKeepTheirAppScopeAndSessionsExpire() {
         SqlOperatorStore operators = new SqlOperatorStore(database);
