@@ -3,6 +3,7 @@ package io.seatguard.server;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,17 @@ public final class LogLines {
 
     /** As {@link #during(Class, List, Callable)}, for a logger named otherwise than a class ({@code seatguard.audit}). */
     public static <T> T during(String logger, List<String> lines, Callable<T> call) throws Exception {
+        List<ILoggingEvent> events = new ArrayList<>();
+        try {
+            return eventsDuring(logger, events, call);
+        }
+        finally {
+            events.stream().map(ILoggingEvent::getFormattedMessage).forEach(lines::add);
+        }
+    }
+
+    /** As {@link #during(String, List, Callable)}, keeping the whole events: their level and logging context too. */
+    public static <T> T eventsDuring(String logger, List<ILoggingEvent> events, Callable<T> call) throws Exception {
         Logger log = (Logger) LoggerFactory.getLogger(logger);
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
@@ -27,7 +39,7 @@ public final class LogLines {
         }
         finally {
             log.detachAppender(appender);
-            appender.list.stream().map(ILoggingEvent::getFormattedMessage).forEach(lines::add);
+            events.addAll(appender.list);
         }
     }
 }

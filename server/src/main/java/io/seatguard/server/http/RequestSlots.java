@@ -81,15 +81,17 @@ final class RequestSlots {
                     + " request slots and was answered 503 unavailable: the node is overloaded";
         }
 
+        // With the id of the request the line is about (the first shed, or the one that logs the count),
+        // which its 503 answers too: this runs on Jetty's scheduler or selector, never a route's thread.
         @Override
         protected void expireSuspended(Request request, Response response, Callback callback) {
-            shed.failed(Level.WARN, waitedTooLong, "");
+            RequestIds.withIdInLogs(request, () -> shed.failed(Level.WARN, waitedTooLong, ""));
             super.expireSuspended(request, response, callback);
         }
 
         @Override
         protected void reject(Request request, Response response, Callback callback, int status) {
-            shed.failed(Level.WARN, tooManyWaiting, "");
+            RequestIds.withIdInLogs(request, () -> shed.failed(Level.WARN, tooManyWaiting, ""));
             super.reject(request, response, callback, status);
         }
     }

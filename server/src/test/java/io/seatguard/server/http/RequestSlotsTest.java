@@ -2,6 +2,7 @@ package io.seatguard.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.seatguard.server.LogLines;
@@ -117,14 +118,18 @@ class RequestSlotsTest {
         List<CompletableFuture<HttpResponse<String>>> holding = send("/block", SLOTS + MAX_WAITING);
         awaitRunning(SLOTS);
         awaitMetric("seatguard_http_requests_waiting " + MAX_WAITING + ".0");
-        List<String> log = new ArrayList<>();
-        HttpResponse<String> refused = LogLines.during(RequestSlots.class, log, () -> http.send(get("/block").header("Origin", "https://elsewhere.example")
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()));
+        List<ILoggingEvent> log = new ArrayList<>();
+        HttpResponse<String> refused = LogLines.eventsDuring(RequestSlots.class.getName(), log, () -> http.send(get("/block")
+                .header("Origin", "https://elsewhere.example").timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()));
 
         assertUnavailable(refused);
         assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).as("no app allows that origin").isEmpty();
         assertThat(metrics.scrape()).contains("seatguard_http_requests_shed_total 1.0");
-        assertThat(log).singleElement().asString().contains("found " + MAX_WAITING + " others waiting").contains("overloaded");
+        assertThat(log).singleElement().satisfies(line -> {
+            assertThat(line.getFormattedMessage()).contains("found " + MAX_WAITING + " others waiting").contains("overloaded");
+            assertThat(line.getMDCPropertyMap()).as("the line names the request it refused")
+                    .containsEntry(RequestIds.NAME, refused.headers().firstValue(RequestIds.HEADER).orElseThrow());
+        });
 
         release.countDown();
         for (CompletableFuture<HttpResponse<String>> answer : holding) {
