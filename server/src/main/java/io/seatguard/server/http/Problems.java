@@ -68,6 +68,15 @@ public final class Problems {
         send(ctx, status, e.code(), detail, e);
     }
 
+    /**
+     * Logs a client's fault that Jetty answered before any route ran ({@link ProtocolProblems}): the same
+     * INFO line as the routes' faults, in the same count of 20 a second, on the caller's logging context.
+     */
+    static void answeredBeforeRouting(String method, String path, int status, String slug, String detail) {
+        // Counted together, not by method: Jetty takes any token as a method, and the client chooses it.
+        clientFaults.answered("(before routing)", method, path, status, slug, detail);
+    }
+
     public static void writeUnexpected(Context ctx, Exception e) {
         logUnexpected(ctx.method().name(), ctx.path(), e);
         send(ctx, 500, ErrorCode.INTERNAL, "The server could not complete the request", null);

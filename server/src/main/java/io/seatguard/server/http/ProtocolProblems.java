@@ -1,5 +1,6 @@
 package io.seatguard.server.http;
 
+import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.FieldError;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Answers the requests Jetty refuses before any route sees them (a path with {@code %00}, bad UTF-8 or an
  * escape other than {@code %} and two hex digits, such as {@code %u0041}; a URI or headers over the
- * limits) as problem+json like every other error, instead of Jetty's HTML page.
+ * limits) as problem+json like every other error, instead of Jetty's HTML page. Each answer carries the
+ * request's id ({@link RequestIds}), and each client fault gets the routes' INFO line with it.
  *
  * <p>Such a request could not be parsed, so Jetty closes the connection after answering; the answer now
  * says {@code Connection: close}. Without it a client that keeps connections alive (the JDK's, most
@@ -47,10 +49,16 @@ final class ProtocolProblems extends ErrorHandler {
         return true;
     }
 
-    /** Errors with a request: a path Jetty cannot decode, say. */
+    /**
+     * Every error Jetty answers itself: the requests it refuses before any handler runs (a path it cannot
+     * decode, a URI or headers too large, a Content-Length beside a Transfer-Encoding), given as a request
+     * holding what it had read ({@link #unread}), and the handlers' own refusals (a full or stopping
+     * server's 503, a body too large).
+     */
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
+        // Most were named by RequestIds.naming(); those refused before any handler ran are named here.
+        String requestId = RequestIds.named(request, response);
         if (code < 500) {
             response.getHeaders().put(CLOSE);
         }
@@ -67,41 +75,65 @@ final class ProtocolProblems extends ErrorHandler {
             response.getHeaders().put(HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS, Cors.EXPOSED_HEADERS);
             response.getHeaders().add(HttpHeader.VARY, "Origin");
         }
-        // A request named by RequestIds (its header is already on the answer): the id in the document too.
-        String requestId = request.getAttribute(RequestIds.ATTRIBUTE) instanceof String id ? id : null;
-        response.write(true, ByteBuffer.wrap(body(code, message, requestId)), callback);
-    }
-
-    /** Errors before a request exists: headers too large, a malformed request line. */
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
-        fields.put(CLOSE);
-        return ByteBuffer.wrap(body(status, reason, null));
+        Problem problem = problem(code, message);
+        String path = unread(request) ? null : request.getHttpURI().getPath();
+        if (code < 500 || code == 505) {
+            // A client's fault, logged as the routes' are (one INFO line, counted beyond 20 a second), with the
+            // id the answer gives: the one line an operator can find from a client's report of it.
+            RequestIds.withIdInLogs(request, () -> Problems.answeredBeforeRouting(path == null ? "A request" : request.getMethod(),
+                    path == null ? "whose request line could not be read" : path, code, problem.slug(), problem.detail()));
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
+        response.write(true, ByteBuffer.wrap(problem.document(requestId).getBytes(StandardCharsets.UTF_8)), callback);
     }
 
     /**
-     * Jetty's reason is a fixed phrase ("Bad UTF-8 encoding"), never request data or a stack;
-     * {@code requestId} is null for an error before there was a request.
+     * Whether Jetty could not read the request line (a URI too long, say): it then answers a stand-in
+     * request, {@code BAD /badMessage} (its HttpConnection.RequestHandler.badMessage), whose path is not
+     * the client's. A request with a request line and too many headers keeps its method and path, but
+     * Jetty gives it none of its headers, so neither its {@code X-Request-Id} nor its {@code Origin}.
      */
-    static byte[] body(int status, String reason, String requestId) {
+    private static boolean unread(Request request) {
+        return "BAD".equals(request.getMethod()) && "/badMessage".equals(request.getHttpURI().getPath());
+    }
+
+    /**
+     * Not called by Jetty 12.1, which answers even a request it could not read through
+     * {@link #generateResponse}; kept so that a Jetty that calls it still answers a problem with an id.
+     */
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        String requestId = RequestIds.newId();
+        fields.put(RequestIds.HEADER, requestId);
+        fields.put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
+        fields.put(CLOSE);
+        return ByteBuffer.wrap(problem(status, reason).document(requestId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A problem document's members; {@link #document} adds the request's id. */
+    record Problem(int status, String slug, String title, String detail, List<FieldError> errors) {
+        String document(String requestId) {
+            return Problems.document(status, slug, title, detail, errors, requestId);
+        }
+    }
+
+    /** Jetty's reason is a fixed phrase ("Bad UTF-8 encoding"), never request data or a stack. */
+    static Problem problem(int status, String reason) {
         String detail = reason == null || reason.isBlank() ? "The request could not be read" : reason;
-        String document = switch (status) {
-            case 414 -> Problems.document(status, "uri-too-long", "URI too long", detail, List.of(new FieldError("uri", "is too long")), requestId);
+        return switch (status) {
+            case 414 -> new Problem(status, "uri-too-long", "URI too long", detail, List.of(new FieldError("uri", "is too long")));
             // A chunked body that outgrew the limit while WholeBodyFirst read it: the same problem the routes give.
-            case 413 -> Problems.document(status, io.seatguard.core.error.ErrorCode.BODY_TOO_LARGE.slug(),
-                    io.seatguard.core.error.ErrorCode.BODY_TOO_LARGE.title(), detail, List.of(new FieldError("body", "is too large")), requestId);
-            case 431 -> Problems.document(status, "headers-too-large", "Request headers too large", detail,
-                    List.of(new FieldError("headers", "are too large")), requestId);
+            case 413 -> new Problem(status, ErrorCode.BODY_TOO_LARGE.slug(), ErrorCode.BODY_TOO_LARGE.title(), detail,
+                    List.of(new FieldError("body", "is too large")));
+            case 431 -> new Problem(status, "headers-too-large", "Request headers too large", detail, List.of(new FieldError("headers", "are too large")));
             // Jetty answers 505 to a request line of HTTP/0.9 or HTTP/1.2: the client's fault, not ours.
-            case 505 -> Problems.document(status, "http-version-not-supported", "HTTP version not supported",
-                    "Send HTTP/1.1 (or HTTP/1.0)", List.of(new FieldError("request", "uses an HTTP version this server does not speak")), requestId);
-            case 503 -> Problems.document(status, "unavailable", "Service unavailable",
-                    "The server is busy or stopping; send the request again after Retry-After", List.of(), requestId);
+            case 505 -> new Problem(status, "http-version-not-supported", "HTTP version not supported", "Send HTTP/1.1 (or HTTP/1.0)",
+                    List.of(new FieldError("request", "uses an HTTP version this server does not speak")));
+            case 503 -> new Problem(status, "unavailable", "Service unavailable", "The server is busy or stopping; send the request again after Retry-After",
+                    List.of());
             default -> status >= 500
-                    ? Problems.document(status, "internal", "Internal error", "The server could not complete the request", List.of(), requestId)
-                    : Problems.document(status, "malformed-request", "Malformed request", detail, List.of(new FieldError("request", detail)), requestId);
+                    ? new Problem(status, "internal", "Internal error", "The server could not complete the request", List.of())
+                    : new Problem(status, "malformed-request", "Malformed request", detail, List.of(new FieldError("request", detail)));
         };
-        return document.getBytes(StandardCharsets.UTF_8);
     }
 }

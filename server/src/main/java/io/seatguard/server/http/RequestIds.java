@@ -39,12 +39,26 @@ final class RequestIds {
         return new Handler.Wrapper() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                String id = accepted(request.getHeaders().get(HEADER));
-                request.setAttribute(ATTRIBUTE, id);
-                response.getHeaders().put(HEADER, id);
+                named(request, response);
                 return super.handle(request, response, callback);
             }
         };
+    }
+
+    /**
+     * The request's id, naming it first (and answering the id) when nothing has: Jetty answers some
+     * requests without running a handler (a path that does not decode, headers too large, a URI too long,
+     * a Content-Length beside a Transfer-Encoding), and those answers carry an id all the same. Jetty has
+     * read no headers of some of them, so those always get a new id.
+     */
+    static String named(Request request, Response response) {
+        if (request.getAttribute(ATTRIBUTE) instanceof String id) {
+            return id;
+        }
+        String id = accepted(request.getHeaders().get(HEADER));
+        request.setAttribute(ATTRIBUTE, id);
+        response.getHeaders().put(HEADER, id);
+        return id;
     }
 
     /**
