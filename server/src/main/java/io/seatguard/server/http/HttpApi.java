@@ -108,9 +108,9 @@ public final class HttpApi {
             for (Route route : routes) {
                 io.javalin.http.Handler handler = ctx -> {
                     ctx.attribute(ROUTE_ATTRIBUTE, route.path());
-                    MediaTypes.refuseUnknownCharset(ctx.header("Content-Type"));
-                    MediaTypes.refuseMultipart(ctx.header("Content-Type"));
                     try {
+                        MediaTypes.refuseUnknownCharset(ctx.header("Content-Type"));
+                        MediaTypes.refuseMultipart(ctx.header("Content-Type"));
                         // Javalin's own reader takes a malformed escape for an absent parameter: read strictly,
                         // then held to what the route takes (QueryParams).
                         Map<String, List<String>> query = QueryString.parameters(ctx.queryString());
@@ -118,11 +118,18 @@ public final class HttpApi {
                         route.query().refuseOthers(query);
                     }
                     catch (SeatguardException e) {
-                        if (route.api() || !route.path().startsWith("/dashboard")) {
+                        if (route.api() || !RefusalPages.forBrowser(route.path())) {
                             throw e;
                         }
-                        // The dashboard promises a page that says why, never the API's JSON.
-                        io.seatguard.server.dashboard.DashboardSite.refused(ctx, e);
+                        // A page a browser opened shows a page, never the API's JSON; the log has the line
+                        // any refusal gets. The dashboard's says why; a challenge page's repeats nothing of the request.
+                        int status = Problems.logged(ctx, e);
+                        if (route.path().startsWith("/dashboard")) {
+                            io.seatguard.server.dashboard.DashboardSite.refused(ctx, e);
+                        }
+                        else {
+                            RefusalPages.answer(ctx, status);
+                        }
                         return;
                     }
                     route.handler().handle(ctx);
@@ -145,7 +152,7 @@ public final class HttpApi {
             config.routes.exception(io.lettuce.core.RedisException.class, (e, ctx) -> Problems.write(ctx,
                     new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "The shared store (Redis) is unavailable", List.of(), e)));
             // An oversized body never reaches Javalin: WholeBodyFirst reads it on, drops it, and answers 413.
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(ctx, translate(e, ctx)));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> refused(ctx, translate(e, ctx)));
             config.routes.exception(Exception.class, (e, ctx) -> unreadable(e).ifPresentOrElse(problem -> {
                 // Jetty cannot tell where the next request starts after a body it failed to parse, and
                 // closes the connection after this answer: say so, or a keep-alive client sends its next
@@ -201,14 +208,28 @@ public final class HttpApi {
     }
 
     /**
-     * A request no route took gets a problem document. One a route answered 404 or 405 itself keeps that
-     * answer: a problem document, or a dashboard page ("No such app.") that a browser should show.
+     * A request no route took gets a problem document, or on a path a browser opens (a challenge page, the
+     * dashboard) a page saying so. One a route answered 404 or 405 itself keeps that answer: a problem
+     * document, or a dashboard page ("No such app.") that a browser should show.
      */
     private static void problemUnlessWritten(Context ctx, SeatguardException e) {
         String contentType = ctx.res().getContentType();
         boolean problem = contentType != null && contentType.startsWith(Problems.CONTENT_TYPE);
         boolean routeAnswered = ctx.attribute(ROUTE_ATTRIBUTE) != null && ctx.resultInputStream() != null;
         if (!problem && !routeAnswered) {
+            refused(ctx, e);
+        }
+    }
+
+    /**
+     * Answers a refusal of Javalin's (no such route, a method the path does not have, a body over its
+     * limit) with a problem document, or on a path a browser opens with a page ({@link RefusalPages}).
+     */
+    private static void refused(Context ctx, SeatguardException e) {
+        if (RefusalPages.forBrowser(ctx.path())) {
+            RefusalPages.answer(ctx, Problems.logged(ctx, e));
+        }
+        else {
             Problems.write(ctx, e);
         }
     }

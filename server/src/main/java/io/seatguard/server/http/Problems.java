@@ -46,6 +46,16 @@ public final class Problems {
     }
 
     public static void write(Context ctx, SeatguardException e) {
+        int status = logged(ctx, e);
+        String detail = status >= 500 && e.code() == ErrorCode.INTERNAL ? "The server could not complete the request" : e.getMessage();
+        send(ctx, status, e.code(), detail, e);
+    }
+
+    /**
+     * Logs {@code e} as {@link #write} does, for an answer given otherwise (a page a browser shows,
+     * {@link RefusalPages}); returns its status.
+     */
+    static int logged(Context ctx, SeatguardException e) {
         int status = e.code() == ErrorCode.METHOD_NOT_ALLOWED ? 405 : status(e.code().category());
         // The route's template, not the path, so that evaluation ids do not make every line or count new.
         String route = ctx.attribute(HttpApi.ROUTE_ATTRIBUTE);
@@ -64,8 +74,7 @@ public final class Problems {
             clientFaults.answered(ctx.method() + " " + (route == null ? "(no route)" : route), ctx.method().name(), ctx.path(), status, e.code().slug(),
                     e.getMessage());
         }
-        String detail = status >= 500 && e.code() == ErrorCode.INTERNAL ? "The server could not complete the request" : e.getMessage();
-        send(ctx, status, e.code(), detail, e);
+        return status;
     }
 
     /**

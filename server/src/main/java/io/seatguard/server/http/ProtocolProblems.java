@@ -18,8 +18,9 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Answers the requests Jetty refuses before any route sees them (a path with {@code %00}, bad UTF-8 or an
  * escape other than {@code %} and two hex digits, such as {@code %u0041}; a URI or headers over the
- * limits) as problem+json like every other error, instead of Jetty's HTML page. Each answer carries the
- * request's id ({@link RequestIds}), and each client fault gets the routes' INFO line with it.
+ * limits) as problem+json like every other error, instead of Jetty's HTML page; on a path a browser
+ * opens (a challenge page, the dashboard) as a plain page instead ({@link RefusalPages}). Each answer
+ * carries the request's id ({@link RequestIds}), and each client fault gets the routes' INFO line with it.
  *
  * <p>Such a request could not be parsed, so Jetty closes the connection after answering; the answer now
  * says {@code Connection: close}. Without it a client that keeps connections alive (the JDK's, most
@@ -82,6 +83,13 @@ final class ProtocolProblems extends ErrorHandler {
             // id the answer gives: the one line an operator can find from a client's report of it.
             RequestIds.withIdInLogs(request, () -> Problems.answeredBeforeRouting(path == null ? "A request" : request.getMethod(),
                     path == null ? "whose request line could not be read" : path, code, problem.slug(), problem.detail()));
+        }
+        if (RefusalPages.forBrowser(path)) {
+            // A browser opened this address (a challenge page, the dashboard): a page it shows, not JSON.
+            RefusalPages.HEADERS.forEach(response.getHeaders()::put);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, RefusalPages.CONTENT_TYPE);
+            response.write(true, ByteBuffer.wrap(RefusalPages.page(code)), callback);
+            return;
         }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
         response.write(true, ByteBuffer.wrap(problem.document(requestId).getBytes(StandardCharsets.UTF_8)), callback);

@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -28,11 +29,14 @@ import org.slf4j.LoggerFactory;
  * with {@code %00}, {@code %u0041}, {@code %g1} or bad UTF-8, a URI or headers too large, a Content-Length
  * beside a Transfer-Encoding were answered by Jetty's error handler with no {@code X-Request-Id} and no
  * {@code request_id}, so no client report could be matched to the log), and the log line about each
- * carries the same id. Sent on raw sockets: the JDK's client refuses to send such requests.
+ * carries the same id. On the paths a browser opens (the challenge pages, the dashboard) those refusals,
+ * and the routes' own early ones, are a plain page instead of raw JSON. Sent on raw sockets: the JDK's
+ * client refuses to send such requests.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EdgeRefusalsTest {
     private static final Pattern GENERATED = Pattern.compile("[0-9a-f]{32}");
+    private static final String CHALLENGE = "/challenge/ch_" + "x".repeat(32);
     private TestServer server;
 
     @BeforeAll
@@ -125,15 +129,63 @@ class EdgeRefusalsTest {
     }
 
     @Test
+    void aBrowserPathRefusedBeforeRoutingIsAPlainPageWithTheSecurityHeaders() throws IOException {
+        Map<String, Integer> refused = new TreeMap<>(Map.of(
+                get("/challenge/%u0041"), 400,
+                get(CHALLENGE + "/%FF"), 400,
+                get("/dashboard/%FF"), 400,
+                get("/dashboard/evaluations/app/%u0041"), 400,
+                "GET " + CHALLENGE + " HTTP/1.1\r\nHost: x\r\nCookie: " + "a".repeat(20_000) + "\r\nConnection: close\r\n\r\n", 431,
+                "POST " + CHALLENGE + "/send HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n0\r\n\r\n", 400));
+        // Refused by the route's wrapper, before the page's handler: a query that cannot be read, a form it cannot read.
+        refused.put(get(CHALLENGE + "?lang=%zz"), 400);
+        refused.put("POST " + CHALLENGE + "/verify HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded; charset=bogus\r\n"
+                + "Content-Length: 6\r\nConnection: close\r\n\r\ncode=1", 415);
+        refused.put("POST " + CHALLENGE + "/send HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=x\r\n"
+                + "Content-Length: 6\r\nConnection: close\r\n\r\n--x--\r", 415);
+        // Refused by the body reader, before the route: a body over the limit.
+        refused.put("POST " + CHALLENGE + "/verify HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: 70000\r\nConnection: close\r\n\r\ncode=" + "1".repeat(69_995), 413);
+        // No route at all.
+        refused.put(get(CHALLENGE + "/nowhere"), 404);
+        refused.put(get("/dashboard/nowhere"), 404);
+        refused.put("DELETE " + CHALLENGE + "/send HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 405);
+        for (Map.Entry<String, Integer> request : refused.entrySet()) {
+            Answer answer = exchange(request.getKey());
+            String what = request.getKey().substring(0, Math.min(70, request.getKey().indexOf("\r\n")));
+            assertThat(answer.status()).as(what).isEqualTo(request.getValue());
+            assertThat(answer.header("Content-Type").toLowerCase(Locale.ROOT).replace(" ", "")).as(what).isEqualTo("text/html;charset=utf-8");
+            assertThat(answer.header(RequestIds.HEADER)).as(what).matches(GENERATED);
+            assertThat(answer.header("Content-Security-Policy")).as(what).contains("default-src 'none'").contains("frame-ancestors 'none'");
+            assertThat(answer.header("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
+            assertThat(answer.header("X-Frame-Options")).as(what).isEqualTo("DENY");
+            assertThat(answer.header("Referrer-Policy")).as(what).isEqualTo("no-referrer");
+            assertThat(answer.header("Cache-Control")).as(what).isEqualTo("no-store");
+            assertThat(answer.body()).as(what).startsWith("<!doctype html>").contains("Error " + request.getValue())
+                    .doesNotContain("{\"").doesNotContain("<script").as("nothing of the request").doesNotContain("ch_xxx").doesNotContain("%")
+                    .doesNotContain("bogus").doesNotContain("nowhere");
+        }
+    }
+
+    @Test
     void aRequestLineJettyCannotReadIsAProblemEvenOnABrowsersPath() throws IOException {
         // Jetty refuses these as it reads the request line, and answers a stand-in request with no path
-        // and no headers (api.md): the API's answer, with a new id.
+        // (api.md): the API's answer, with an id all the same.
         for (String path : List.of("/challenge/ch_%00", "/challenge/%g1/verify", "/dashboard/%00", "/challenge/" + "a".repeat(20_000))) {
             Answer answer = exchange(get(path));
             String what = path.substring(0, Math.min(path.length(), 40));
             assertThat(answer.status()).as(what).isIn(400, 414);
             assertThat(answer.header("Content-Type")).as(what).startsWith(Problems.CONTENT_TYPE);
             assertThat(answer.problem().path("request_id").asText()).as(what).isEqualTo(answer.header(RequestIds.HEADER)).matches(GENERATED);
+        }
+    }
+
+    @Test
+    void anApiPathKeepsItsProblemForTheSameRefusals() throws IOException {
+        for (String request : List.of(get("/v3/sdk.js?v=%zz"), get("/v3/nowhere"), get("/challenges/%u0041"), get("/dashboards/%u0041"), get("/v3/challenges/%FF"))) {
+            Answer answer = exchange(request);
+            assertThat(answer.header("Content-Type")).as(request).startsWith(Problems.CONTENT_TYPE);
+            assertThat(answer.problem().path("request_id").asText()).as(request).isEqualTo(answer.header(RequestIds.HEADER));
         }
     }
 
