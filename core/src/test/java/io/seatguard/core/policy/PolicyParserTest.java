@@ -232,12 +232,7 @@ class PolicyParserTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("faults")
     void refusesAndNamesThePathOfTheFault(String description, Map<String, Object> policy, String path, String message) {
-        assertThatThrownBy(() -> parser.parse(policy))
-                .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors())
-                        .anySatisfy(error -> {
-                            assertThat(error.field()).isEqualTo(path);
-                            assertThat(error.message()).contains(message);
-                        }));
+        assertRefusedNaming(policy, path, message);
     }
 
     @Test
@@ -424,12 +419,7 @@ class PolicyParserTest {
     @ParameterizedTest(name = "{1}")
     @MethodSource("nullFields")
     void refusesNullNamingTheField(Map<String, Object> policy, String path, String message) {
-        assertThatThrownBy(() -> parser.parse(policy))
-                .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors())
-                        .anySatisfy(error -> {
-                            assertThat(error.field()).isEqualTo(path);
-                            assertThat(error.message()).contains(message);
-                        }));
+        assertRefusedNaming(policy, path, message);
     }
 
     @Test
@@ -554,5 +544,15 @@ class PolicyParserTest {
     void refusesABodyThatIsNotAnObject() {
         assertThatThrownBy(() -> parser.parse(List.of(1, 2)))
                 .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("body"));
+    }
+
+    /** The parser refuses {@code policy} with an error on {@code path} whose message holds {@code message}. */
+    private void assertRefusedNaming(Map<String, Object> policy, String path, String message) {
+        assertThatThrownBy(() -> parser.parse(policy))
+                .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors())
+                        .anySatisfy(error -> {
+                            assertThat(error.field()).isEqualTo(path);
+                            assertThat(error.message()).contains(message);
+                        }));
     }
 }
