@@ -59,8 +59,11 @@ public record JdbcTarget(DatabaseKind kind, String jdbcUrl, Properties propertie
             String server = url.substring("jdbc:postgresql://".length()).split("\\?", 2)[0];
             requirePorts(Stream.concat(portsOf(server.split("/", 2)[0]), queryPorts(url)), url);
             // pgjdbc answers a URL with no '/' after its hosts with a warning of its own and "no suitable
-            // driver", which reads as a database that does not answer.
-            if (!server.contains("/")) {
+            // driver", which reads as a database that does not answer; with nothing after the '/', it
+            // connects to the database named after the user (root's, or the maintenance database
+            // postgres) and the schema would be made there.
+            String[] hostsAndDatabase = server.split("/", 2);
+            if (hostsAndDatabase.length < 2 || hostsAndDatabase[1].isEmpty()) {
                 throw new IllegalArgumentException("database URL needs a '/' and a database name after the host (jdbc:postgresql://host:5432/db): "
                         + maskPassword(url));
             }

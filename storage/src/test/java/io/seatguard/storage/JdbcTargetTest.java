@@ -33,11 +33,15 @@ class JdbcTargetTest {
         assertThatThrownBy(() -> JdbcTarget.parse("postgresql://host-only")).hasMessageContaining("host and a database name");
     }
 
-    /** Found in review: with no '/' after the host, pgjdbc said "no suitable driver", as if nothing answered. */
+    /**
+     * Found in review: with no '/' after the host, pgjdbc said "no suitable driver", as if nothing answered;
+     * with an empty name after it, it connected to the user's own database and the schema was made there.
+     */
     @Test
     void aJdbcUrlWithoutADatabaseIsRefusedSayingWhatIsMissing() {
         for (String url : java.util.List.of("jdbc:postgresql://127.0.0.1:5432", "jdbc:postgresql://127.0.0.1",
-                "jdbc:postgresql://db1:5432,db2:5432?user=seat&password=hunter2")) {
+                "jdbc:postgresql://db1:5432,db2:5432?user=seat&password=hunter2",
+                "jdbc:postgresql://127.0.0.1:5432/", "jdbc:postgresql://127.0.0.1:5432/?user=postgres&password=hunter2")) {
             assertThatThrownBy(() -> JdbcTarget.parse(url)).as(url)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("database URL needs a '/' and a database name after the host")
