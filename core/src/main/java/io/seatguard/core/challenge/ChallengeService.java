@@ -40,6 +40,11 @@ public final class ChallengeService {
     public static final String NOT_A_CODE = "not_a_code";
     /** The device-limit page was asked to log out the device being signed in on. */
     public static final String CURRENT_DEVICE = "current_device";
+    /**
+     * The device-limit page was asked to log out a device while the account was within its limit already
+     * (another tab or the app's backend logged one out since the page was read): nothing was logged out.
+     */
+    public static final String NO_LOGOUT_NEEDED = "no_logout_needed";
 
     /** What the page should do after a step. */
     public sealed interface Step {
@@ -252,9 +257,11 @@ public final class ChallengeService {
      * <p>The page logs devices out only while the account is over its limit, counted in the logout's own
      * transaction: two tabs each logging out a different device at once both landed, though one was enough
      * (found in review: limit two, two of the owner's devices and this one, both of the owner's logged
-     * out). The tab that finds the account within its limit logs nothing out and goes on as Continue
-     * would; the challenge completes once, and the other tab is told it is already complete, as a post
-     * after it is.
+     * out). The tab that finds the account within its limit logs nothing out and says so
+     * ({@link #NO_LOGOUT_NEEDED}), leaving Continue to pass the challenge: going on from there sent the
+     * owner on with the device they chose still in and not a word (found in review, after a logout by the
+     * app's backend). When the challenge has passed meanwhile (the other tab's logout completed it), the
+     * tab is told it is already complete, as a post after it is; either way it completes once.
      */
     public Step logOutDevice(String challengeId, String deviceId) {
         Challenge read = get(challengeId);
@@ -275,8 +282,9 @@ public final class ChallengeService {
             return new Step.Show(read, Optional.of("unknown_device"), 0);
         }
         if (!detachOverLimit(read, deviceId)) {
-            // Within the limit since this page was read (another tab's logout): nothing more goes, and the page goes on.
-            return finishDeviceLimit(read);
+            // Within the limit since this page was read (another tab's or the backend's logout): nothing more goes.
+            Challenge now = get(challengeId);
+            return new Step.Show(now, Optional.of(now.status().isFinal() ? ChallengeExits.noticeFor(now) : NO_LOGOUT_NEEDED), 0);
         }
         return withinLimit(read) ? finishDeviceLimit(read) : new Step.Show(read, Optional.of("device_logged_out"), 0);
     }
@@ -296,6 +304,14 @@ public final class ChallengeService {
             return new Step.Show(read, Optional.of(ChallengeExits.noticeFor(read)), 0);
         }
         return withinLimit(read) ? finishDeviceLimit(read) : new Step.Show(read, Optional.of("over_limit"), 0);
+    }
+
+    /**
+     * Whether a device-limit page's account has room for its device now, counted as Continue counts: the
+     * page then offers Continue and no logout (a logout would log nothing out, {@link #logOutDevice}).
+     */
+    public boolean withinDeviceLimit(Challenge challenge) {
+        return challenge.type() == ChallengeType.DEVICE_LIMIT && challenge.userId().isPresent() && withinLimit(challenge);
     }
 
     /**

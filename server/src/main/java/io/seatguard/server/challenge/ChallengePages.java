@@ -264,7 +264,11 @@ public final class ChallengePages {
         boolean open = !challenge.status().isFinal();
         // HTML: the app's name in its own <bdi>, which "Stream+ (EU) Ltd." needs in an Arabic sentence.
         ChallengeTexts.Isolated appName = new ChallengeTexts.Isolated(app.name());
-        model.put("intro", !open ? "" : limit
+        // Within its limit already (a device logged out in another tab or by the app's backend since the
+        // challenge opened): a logout would log nothing out, so the page offers Continue alone. Not for an
+        // unsigned page, which tells nothing of the account's devices, their count included.
+        boolean room = limit && open && managesDevices && challenges.withinDeviceLimit(challenge);
+        model.put("intro", !open ? "" : room ? texts.html("intro.device_limit_room", appName) : limit
                 ? texts.html(managesDevices ? "intro.device_limit" : "intro.device_limit_unsigned", appName, challenge.plan().deviceLimit().orElse(0))
                 // A signup is finishing an account, whether or not the app already named it (`user` on signup).
                 : texts.html("signup".equals(challenge.plan().action()) ? "intro.signup" : "intro.verification", appName));
@@ -276,8 +280,11 @@ public final class ChallengePages {
         if (!limit && open) {
             verificationModel(model, texts, challenge, csrf, attemptsLeft);
         }
-        if (limit && open && managesDevices) {
+        if (limit && open && managesDevices && !room) {
             model.put("devices", devicesModel(texts, challenge, csrf));
+        }
+        if (room) {
+            model.put("limitWithRoom", Map.of("id", challenge.id(), "csrf", csrf, "lang", texts.get("lang"), "continueLabel", texts.get("devices.continue")));
         }
         if (limit && open && !managesDevices) {
             // Continue (the owner signed out elsewhere) or cancel: nothing that reads or changes the account's devices.
@@ -384,7 +391,7 @@ public final class ChallengePages {
         else {
             text = texts.html("notice." + key.get());
         }
-        boolean error = !Set.of("code_sent", "device_logged_out", "completed", ChallengeService.DONE).contains(key.get());
+        boolean error = !Set.of("code_sent", "device_logged_out", "completed", ChallengeService.DONE, ChallengeService.NO_LOGOUT_NEEDED).contains(key.get());
         model.put("notice", text);
         model.put("noticeKind", error ? "error" : "info");
         model.put("noticeRole", error ? "alert" : "status");

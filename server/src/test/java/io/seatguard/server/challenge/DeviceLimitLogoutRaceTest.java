@@ -93,9 +93,12 @@ class DeviceLimitLogoutRaceTest {
                     assertThat(responses).as("round %d: the challenge completes once", round)
                             .filteredOn(response -> response.statusCode() == 303).singleElement()
                             .satisfies(response -> assertThat(response.headers().firstValue("Location")).hasValue(RETURN_TO));
-                    assertThat(responses).as("round %d: the other tab is told as a later post would be", round)
+                    // The other tab logs nothing out and says so: that the check is complete when the first
+                    // tab's pass came before its answer, that no device needed to go when it did not yet.
+                    assertThat(responses).as("round %d: the other tab is told nothing was logged out", round)
                             .filteredOn(response -> response.statusCode() == 200).singleElement()
-                            .satisfies(response -> assertThat(response.body()).contains("This check is already complete."));
+                            .satisfies(response -> assertThat(response.body()).containsAnyOf("This check is already complete.",
+                                    "No device needed to be logged out"));
                 }
             }
             finally {
