@@ -119,6 +119,7 @@ public final class HttpApi {
                     }
                     catch (SeatguardException e) {
                         if (route.api() || !RefusalPages.forBrowser(route.path())) {
+                            route.beforeRefusal().handle(ctx);
                             throw e;
                         }
                         // A page a browser opened shows a page, never the API's JSON; the log has the line
