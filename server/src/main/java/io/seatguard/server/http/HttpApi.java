@@ -114,7 +114,7 @@ public final class HttpApi {
                         // Javalin's own reader takes a malformed escape for an absent parameter: read strictly,
                         // then held to what the route takes (QueryParams).
                         Map<String, List<String>> query = QueryString.parameters(ctx.queryString());
-                        NulCharacters.refuseInParameters(ctx);
+                        NulCharacters.refuseInParameters(ctx, query);
                         route.query().refuseOthers(query);
                     }
                     catch (SeatguardException e) {

@@ -35,12 +35,12 @@ public final class NulCharacters {
         }
     }
 
-    /** Checks the query string and, for a form, its fields: the dashboard and the hosted pages read both. */
-    public static void refuseInParameters(Context ctx) {
-        String query = ctx.queryString();
-        if (query != null && query.contains("%00")) {
-            firstName(ctx.queryParamMap()).ifPresent(NulCharacters::refuse);
-        }
+    /**
+     * Checks the query, as {@link QueryString} read it (not Javalin's reader again), and, for a form, its
+     * fields: the dashboard and the hosted pages read both.
+     */
+    static void refuseInParameters(Context ctx, Map<String, List<String>> query) {
+        firstName(query).ifPresent(NulCharacters::refuse);
         // Escaped (%00) or sent as the raw byte, which form decoding passes on just the same.
         if ("application/x-www-form-urlencoded".equals(MediaTypes.essence(ctx.header("Content-Type")))
                 && (ctx.body().contains("%00") || ctx.body().indexOf('\0') >= 0)) {

@@ -27,10 +27,11 @@ final class QueryString {
 
     /** The parameters by name, each with its values in order; a fault naming the parameter (or {@code request}, for a name) if one cannot be read. */
     static Map<String, List<String>> parameters(String query) {
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        if (query == null) {
-            return parameters;
+        if (query == null || query.isEmpty()) {
+            // Most requests (every SDK call) have none: no map made for them.
+            return Map.of();
         }
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
         for (String piece : query.split("&", -1)) {
             if (piece.isEmpty()) {
                 continue;
