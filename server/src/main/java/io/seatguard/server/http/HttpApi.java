@@ -113,9 +113,11 @@ public final class HttpApi {
                         MediaTypes.refuseMultipart(ctx.header("Content-Type"));
                         // Javalin's own reader takes a malformed escape for an absent parameter: read strictly,
                         // then held to what the route takes (QueryParams).
-                        Map<String, List<String>> query = QueryString.parameters(ctx.queryString());
-                        NulCharacters.refuseInParameters(ctx, query);
-                        route.query().refuseOthers(query);
+                        if (route.query().read()) {
+                            Map<String, List<String>> query = QueryString.parameters(ctx.queryString());
+                            NulCharacters.refuseInParameters(ctx, query);
+                            route.query().refuseOthers(query);
+                        }
                     }
                     catch (SeatguardException e) {
                         if (route.api() || !RefusalPages.forBrowser(route.path())) {

@@ -89,15 +89,15 @@ public final class Routes {
         // A browser route's refusals made before its handler runs (a query, a body's media type) are as
         // readable as its handler's own, which are readable before the body has named the app.
         io.javalin.http.Handler readable = ctx -> Cors.exposeToKnownOrigin(ctx, directory);
-        // A route of the API takes no query parameters unless it names them (QueryParams); preflights,
-        // scripts, probes and pages take any.
+        // A route of the API takes no query parameters unless it names them (QueryParams); scripts, probes
+        // and pages take any, and preflights read none, so theirs is never checked.
         List<Route> routes = new ArrayList<>(List.of(
                 new Route(POST, "/v3/evaluate", evaluate::handle).withBeforeRefusal(readable),
-                new Route(OPTIONS, "/v3/evaluate", ctx -> Cors.preflight(ctx, directory), QueryParams.ANY).withBeforeRefusal(readable),
+                new Route(OPTIONS, "/v3/evaluate", ctx -> Cors.preflight(ctx, directory), QueryParams.UNREAD).withBeforeRefusal(readable),
                 new Route(POST, "/v3/sessions/heartbeat", sessions::heartbeat).withBeforeRefusal(readable),
-                new Route(OPTIONS, "/v3/sessions/heartbeat", ctx -> Cors.preflight(ctx, directory), QueryParams.ANY).withBeforeRefusal(readable),
+                new Route(OPTIONS, "/v3/sessions/heartbeat", ctx -> Cors.preflight(ctx, directory), QueryParams.UNREAD).withBeforeRefusal(readable),
                 new Route(POST, "/v3/sessions/end", sessions::end).withBeforeRefusal(readable),
-                new Route(OPTIONS, "/v3/sessions/end", ctx -> Cors.preflight(ctx, directory), QueryParams.ANY).withBeforeRefusal(readable),
+                new Route(OPTIONS, "/v3/sessions/end", ctx -> Cors.preflight(ctx, directory), QueryParams.UNREAD).withBeforeRefusal(readable),
                 new Route(GET, "/v3/sdk.js", assets::moduleSdk, QueryParams.ANY),
                 new Route(GET, "/v3/sdk.classic.js", assets::classicSdk, QueryParams.ANY),
                 new Route(GET, "/v3/evaluations/{id}", evaluationHandlers::get),

@@ -63,9 +63,28 @@ class EarlyRefusalsCorsTest {
             requests.add(post(path + "?v=%zz", "application/json"));
             requests.add(post(path, "multipart/form-data; boundary=b"));
             requests.add(post(path, "application/json; charset=klingon"));
-            requests.add("OPTIONS " + path + "?v=%zz HTTP/1.1\r\nAccess-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: content-type\r\n");
         }
         return requests;
+    }
+
+    /**
+     * A preflight reads no query: refused for one, the browser never sent the call, whose own refusal the
+     * page can read; so it passes, and the call carries the refusal (found in review).
+     */
+    @Test
+    void aPreflightIsNotJudgedByItsQuery() throws IOException {
+        for (String path : BROWSER_PATHS) {
+            for (String query : List.of("?v=%zz", "?x=1", "?a=%00")) {
+                String preflight = exchange("OPTIONS " + path + query
+                        + " HTTP/1.1\r\nAccess-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: content-type\r\n", ALLOWED);
+                assertThat(preflight).as(path + query).matches("(?s)HTTP/1\\.1 20\\d .*")
+                        .contains("Access-Control-Allow-Origin: " + ALLOWED + "\r\n")
+                        .contains("Access-Control-Allow-Methods: ");
+
+                String call = exchange(post(path + query, "application/json"), ALLOWED);
+                assertThat(call).as(path + query).matches("(?s)HTTP/1\\.1 400 .*").contains("Access-Control-Allow-Origin: " + ALLOWED + "\r\n");
+            }
+        }
     }
 
     private String post(String target, String contentType) {
