@@ -501,6 +501,12 @@ class DashboardPagesTest {
                         .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
                 assertThat(anonymous.getValue().body()).as(anonymous.getKey()).contains("must not contain the NUL character");
             }
+            // A malformed escape: Javalin's form reader took the field for absent.
+            HttpResponse<String> garbled = browser.postBody(server.url() + "/dashboard/lists", "application/x-www-form-urlencoded",
+                    "csrf=" + browser.csrf() + "&app=" + app.id() + "&name=garbled&kind=user&values=alice%zz");
+            assertThat(garbled.statusCode()).isEqualTo(400);
+            assertThat(garbled.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(garbled.body()).contains("values: is not UTF-8 percent-encoded");
             assertThat(server.get("/v3/lists", app.bearer()).json().get("data")).isEmpty();
 
             browser.get(server.url() + "/dashboard/policies?app=" + app.id());

@@ -331,7 +331,7 @@ public final class DashboardPages {
      * sign-out, asked nothing, ended a session for a body of any type.
      */
     boolean refusesNonForm(Context ctx) {
-        if (ctx.method() != io.javalin.http.HandlerType.POST || MediaTypes.essence(ctx.contentType()).equals("application/x-www-form-urlencoded")) {
+        if (ctx.method() != io.javalin.http.HandlerType.POST || MediaTypes.isForm(ctx.contentType())) {
             return false;
         }
         notice(ctx, 415, "Not a form", "The dashboard takes HTML forms only (application/x-www-form-urlencoded).");

@@ -72,8 +72,7 @@ public final class AuditLog {
     }
 
     private static boolean isForm(Context ctx) {
-        String type = ctx.header("Content-Type");
-        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+        return MediaTypes.isForm(ctx.header("Content-Type"));
     }
 
     /** Ids are short; a value that is not one is cut, so that a line stays a line. */

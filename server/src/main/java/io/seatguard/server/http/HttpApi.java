@@ -115,7 +115,10 @@ public final class HttpApi {
                         // then held to what the route takes (QueryParams).
                         if (route.query().read()) {
                             Map<String, List<String>> query = QueryString.parameters(ctx.queryString());
-                            NulCharacters.refuseInParameters(ctx, query);
+                            // A form is read as strictly (the pages' posts); the handler's reads then find what this found.
+                            Map<String, List<String>> form = MediaTypes.isForm(ctx.header("Content-Type"))
+                                    ? QueryString.formFields(ctx.body()) : Map.of();
+                            NulCharacters.refuseInParameters(query, form);
                             route.query().refuseOthers(query);
                         }
                     }

@@ -11,6 +11,7 @@ import java.util.Locale;
 public final class MediaTypes {
     /** What a refusal of the body's type names as its field: the header that said it. */
     public static final String HEADER = "Content-Type";
+    private static final String FORM = "application/x-www-form-urlencoded";
 
     private MediaTypes() {}
 
@@ -20,6 +21,11 @@ public final class MediaTypes {
      */
     public static String essence(String contentType) {
         return contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the body is an HTML form ({@code application/x-www-form-urlencoded}), as every page's form posts. */
+    public static boolean isForm(String contentType) {
+        return essence(contentType).equals(FORM);
     }
 
     /**

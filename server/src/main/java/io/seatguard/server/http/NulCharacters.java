@@ -1,7 +1,6 @@
 package io.seatguard.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.http.Context;
 import io.seatguard.core.error.SeatguardException;
 import java.util.Iterator;
 import java.util.List;
@@ -36,16 +35,13 @@ public final class NulCharacters {
     }
 
     /**
-     * Checks the query, as {@link QueryString} read it (not Javalin's reader again), and, for a form, its
-     * fields: the dashboard and the hosted pages read both.
+     * Checks the query and a form's fields, as {@link QueryString} read them (not Javalin's readers again):
+     * the dashboard and the hosted pages read both. A NUL arrives escaped ({@code %00}) or as the raw byte,
+     * which decoding passes on just the same.
      */
-    static void refuseInParameters(Context ctx, Map<String, List<String>> query) {
+    static void refuseInParameters(Map<String, List<String>> query, Map<String, List<String>> form) {
         firstName(query).ifPresent(NulCharacters::refuse);
-        // Escaped (%00) or sent as the raw byte, which form decoding passes on just the same.
-        if ("application/x-www-form-urlencoded".equals(MediaTypes.essence(ctx.header("Content-Type")))
-                && (ctx.body().contains("%00") || ctx.body().indexOf('\0') >= 0)) {
-            firstName(ctx.formParamMap()).ifPresent(NulCharacters::refuse);
-        }
+        firstName(form).ifPresent(NulCharacters::refuse);
     }
 
     private static void refuse(String field) {

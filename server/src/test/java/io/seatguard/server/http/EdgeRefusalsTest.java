@@ -141,6 +141,9 @@ class EdgeRefusalsTest {
         refused.put(get(CHALLENGE + "?lang=%zz"), 400);
         refused.put("POST " + CHALLENGE + "/verify HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded; charset=bogus\r\n"
                 + "Content-Length: 6\r\nConnection: close\r\n\r\ncode=1", 415);
+        // A form field with a malformed escape, which Javalin's reader took for an absent field.
+        refused.put("POST " + CHALLENGE + "/verify HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: 8\r\nConnection: close\r\n\r\ncode=%zz", 400);
         refused.put("POST " + CHALLENGE + "/send HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=x\r\n"
                 + "Content-Length: 6\r\nConnection: close\r\n\r\n--x--\r", 415);
         // Refused by the body reader, before the route: a body over the limit.
