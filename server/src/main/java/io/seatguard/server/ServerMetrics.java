@@ -12,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.seatguard.core.evaluation.Actions;
 import io.seatguard.intel.ip.SourceStatus;
+import io.seatguard.server.http.HttpMethods;
 import io.seatguard.storage.LogRestartStats;
 import io.seatguard.storage.OutageStats;
 import io.seatguard.storage.RedisHealth;
@@ -65,11 +66,13 @@ public final class ServerMetrics implements AutoCloseable {
         }
     }
 
+    /** @param method as sent: counted as {@link HttpMethods#counted} names it, since the client chooses it */
     public void requestCompleted(String method, String route, int status, long nanos) {
-        String key = method + ' ' + route + ' ' + status;
+        String methodTag = HttpMethods.counted(method);
+        String key = methodTag + ' ' + route + ' ' + status;
         timers.computeIfAbsent(key, k -> Timer.builder("seatguard.http.requests")
                 .description("HTTP requests by route and status")
-                .tag("method", method)
+                .tag("method", methodTag)
                 .tag("route", route)
                 .tag("status", Integer.toString(status))
                 .publishPercentileHistogram()

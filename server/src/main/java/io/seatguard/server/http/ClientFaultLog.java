@@ -45,8 +45,8 @@ final class ClientFaultLog {
     /**
      * A client's request was answered {@code status} with the problem {@code code}.
      *
-     * @param kind what the count groups by: the method and the route's template, never the path, which the
-     *     client chooses ({@code POST /v3/evaluations/{id}/consume})
+     * @param kind what the count groups by: the method ({@link HttpMethods#counted}) and the route's template,
+     *     never the path, which the client chooses ({@code POST /v3/evaluations/{id}/consume})
      * @param method the request's method, and {@code path} its path as sent, for the logged line
      * @param message the problem's detail, which may repeat what the client sent: logged as one line
      */
@@ -83,7 +83,8 @@ final class ClientFaultLog {
                 }
             }
         }
-        log.info("{} {} answered {} {}: {}", method, LogText.oneLine(path), status, code, LogText.oneLine(message));
+        // The method as sent, which the client chooses: cut as a path would be if it were as long.
+        log.info("{} {} answered {} {}: {}", LogText.oneLine(Problems.abbreviate(method)), LogText.oneLine(path), status, code, LogText.oneLine(message));
     }
 
     private String summary(long now) {

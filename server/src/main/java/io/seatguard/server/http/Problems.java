@@ -63,7 +63,7 @@ public final class Problems {
             // Storage or Redis is down or full: where it failed logged the cause once. While storage is
             // known unreachable a node refuses thousands of requests a second, so the line is logged
             // once per route and reason, then as a count every 30 s.
-            unavailable.failed(Level.WARN, ctx.method() + " " + (route == null ? LogText.oneLine(ctx.path()) : route) + " answered 503 "
+            unavailable.failed(Level.WARN, HttpMethods.counted(ctx.method().name()) + " " + (route == null ? LogText.oneLine(ctx.path()) : route) + " answered 503 "
                     + e.code().slug() + ": " + LogText.oneLine(e.getMessage()),
                     e.getCause() == null ? "" : " (" + LogText.oneLine(String.valueOf(e.getCause().getMessage())) + ")");
         }
@@ -71,7 +71,7 @@ public final class Problems {
             log.error("{} {} failed: {}", ctx.method(), ctx.path(), e.code().slug(), e);
         }
         else {
-            clientFaults.answered(ctx.method() + " " + (route == null ? "(no route)" : route), ctx.method().name(), ctx.path(), status, e.code().slug(),
+            clientFaults.answered(HttpMethods.counted(ctx.method().name()) + " " + (route == null ? "(no route)" : route), ctx.method().name(), ctx.path(), status, e.code().slug(),
                     e.getMessage());
         }
         return status;
