@@ -319,7 +319,7 @@ public final class ChallengePages {
         List<Map<String, Object>> options = new ArrayList<>();
         // After the last code a challenge may send, no button offers another.
         for (String channel : codeSent && !challenges.mayResend(challenge) ? List.<String>of() : channels) {
-            String destination = isolated(texts, channel.equals("email") ? mask(challenge.email().orElse("")) : maskPhone(challenge.phone().orElse("")));
+            String destination = isolated(texts, channel.equals("email") ? MaskedRecipients.email(challenge.email().orElse("")) : MaskedRecipients.phone(challenge.phone().orElse("")));
             options.add(Map.of("id", challenge.id(), "csrf", csrf, "lang", texts.get("lang"), "channel", channel,
                     "buttonClass", codeSent ? "secondary" : "",
                     "label", codeSent ? texts.get("code.resend") + " (" + destination + ")" : texts.get("send." + channel, destination)));
@@ -425,10 +425,10 @@ public final class ChallengePages {
     private static String destinations(ChallengeTexts texts, Challenge challenge, List<String> channels) {
         List<String> masked = new ArrayList<>();
         if (channels.contains("email")) {
-            challenge.email().map(ChallengePages::mask).map(text -> isolated(texts, text)).ifPresent(masked::add);
+            challenge.email().map(MaskedRecipients::email).map(text -> isolated(texts, text)).ifPresent(masked::add);
         }
         if (channels.contains("sms")) {
-            challenge.phone().map(ChallengePages::maskPhone).map(text -> isolated(texts, text)).ifPresent(masked::add);
+            challenge.phone().map(MaskedRecipients::phone).map(text -> isolated(texts, text)).ifPresent(masked::add);
         }
         return String.join(", ", masked);
     }
@@ -439,22 +439,6 @@ public final class ChallengePages {
      */
     private static String isolated(ChallengeTexts texts, String leftToRight) {
         return "rtl".equals(texts.get("dir")) ? "\u2066" + leftToRight + "\u2069" : leftToRight;
-    }
-
-    /** {@code mia@example.com} → {@code m•••@example.com}: enough for the owner to recognise, little for a sharer. */
-    static String mask(String email) {
-        int at = email.lastIndexOf('@');
-        if (at <= 0) {
-            return "•••";
-        }
-        return email.charAt(0) + "•••" + email.substring(at);
-    }
-
-    static String maskPhone(String phone) {
-        if (phone.length() < 6) {
-            return "•••";
-        }
-        return phone.substring(0, 3) + "•".repeat(phone.length() - 5) + phone.substring(phone.length() - 2);
     }
 
     private void rateLimited(Context ctx, Challenge challenge, Duration wait) {

@@ -85,6 +85,8 @@ public final class SmtpMailer {
      * exchange ends on both sides instead of lingering after the caller gave up.
      */
     public void send(String to, String subject, String body) {
+        // Every failure below names the recipient masked, and carries no cause: the mail library's own
+        // messages quote the address, and whoever logs the failure would print them with it.
         MimeMessage message = new MimeMessage(session);
         try {
             message.setFrom(from);
@@ -93,7 +95,7 @@ public final class SmtpMailer {
             message.setText(body, "UTF-8");
         }
         catch (MessagingException e) {
-            throw new IllegalStateException("the mail to " + to + " could not be sent: " + e.getMessage(), e);
+            throw new IllegalStateException("the mail to " + MaskedRecipients.email(to) + " could not be sent: " + reason(e, to));
         }
         boolean international = !StandardCharsets.US_ASCII.newEncoder().canEncode(to);
         FutureTask<Void> exchange = new FutureTask<>(() -> {
@@ -115,15 +117,32 @@ public final class SmtpMailer {
         }
         catch (TimeoutException e) {
             exchange.cancel(true);
-            throw new IllegalStateException("the mail server did not take the mail to " + to + " within " + deadline.toSeconds() + " s");
+            throw new IllegalStateException("the mail server did not take the mail to " + MaskedRecipients.email(to) + " within " + deadline.toSeconds() + " s");
         }
         catch (ExecutionException e) {
-            throw new IllegalStateException("the mail to " + to + " could not be sent: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("the mail to " + MaskedRecipients.email(to) + " could not be sent: " + reason(e.getCause(), to));
         }
         catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending the mail to " + to, e);
+            throw new IllegalStateException("interrupted while sending the mail to " + MaskedRecipients.email(to));
         }
+    }
+
+    /**
+     * The failure's message and those it wraps, masked: Jakarta Mail says "Invalid Addresses" and keeps the
+     * server's reply ({@code 550 … User unknown}), which the operator needs, in the exception it chains.
+     */
+    private static String reason(Throwable failure, String to) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable at = failure; at != null && seen.add(at) && parts.size() < 4;
+                at = at instanceof MessagingException messaging && messaging.getNextException() != null ? messaging.getNextException() : at.getCause()) {
+            String message = at.getMessage();
+            if (message != null && !message.isBlank() && !parts.contains(message.strip())) {
+                parts.add(message.strip());
+            }
+        }
+        return MaskedRecipients.withoutEmail(parts.isEmpty() ? failure.getClass().getSimpleName() : String.join(": ", parts), to);
     }
 }

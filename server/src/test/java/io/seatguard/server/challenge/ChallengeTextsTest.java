@@ -223,8 +223,8 @@ class ChallengeTextsTest {
 
     @Test
     void masksDestinations() {
-        assertThat(ChallengePages.mask("mia@example.com")).isEqualTo("m•••@example.com");
-        assertThat(ChallengePages.mask("nonsense")).isEqualTo("•••");
-        assertThat(ChallengePages.maskPhone("+33612345678")).isEqualTo("+33•••••••78");
+        assertThat(MaskedRecipients.email("mia@example.com")).isEqualTo("m•••@example.com");
+        assertThat(MaskedRecipients.email("nonsense")).isEqualTo("•••");
+        assertThat(MaskedRecipients.phone("+33612345678")).isEqualTo("+33•••••••78");
     }
 }
