@@ -100,6 +100,26 @@ class DashboardPagesTest {
         }
     }
 
+    /**
+     * Names a client wrote (an account id, the browser and system its user agent gave) share lines with the
+     * dashboard's own words; a right-to-left override in one turned the rest of the line around.
+     */
+    @Test
+    void namesAClientWroteAreSetApartInTheirOwnDirection() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            String id = evaluate(server, app, "{\"action\":\"login\",\"user\":\"ola\",\"ip\":\"198.51.100.8\",\"user_agent\":\"Mozilla/5.0 (Windows NT 10.0;"
+                    + " Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36\",\"device\":{\"token\":\"tok_ola_laptop_000001\"}}");
+            PageClient browser = signedIn(server);
+            String detail = browser.get(server.url() + "/dashboard/evaluations/" + app.id() + "/" + id).body();
+            assertThat(detail).containsPattern("\\(computer, <bdi>Chrome</bdi> on <bdi>Windows[^<]*</bdi>\\)");
+            assertThat(browser.get(server.url() + "/dashboard/accounts?app=" + app.id() + "&user=ola").body())
+                    .containsPattern("<td><bdi>Chrome</bdi> / <bdi>Windows[^<]*</bdi></td>");
+            assertThat(browser.get(server.url() + "/dashboard/accounts?app=" + app.id() + "&user=%E2%80%AEnobody").body())
+                    .contains("No account <bdi>\u202Enobody</bdi> in this app.");
+        }
+    }
+
     @Test
     void evaluationsFilterByDeviceIpCountryRiskAndTimeAndABadTimeIsExplained() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
@@ -950,7 +970,7 @@ class DashboardPagesTest {
             String app = "?app=" + mine.id();
             assertThat(browser.get(server.url() + "/dashboard/evaluations/" + mine.id() + "/" + theirs).statusCode()).isEqualTo(404);
             assertThat(browser.get(server.url() + "/dashboard/evaluations" + app).body()).doesNotContain(THEIR_USER);
-            assertThat(browser.get(server.url() + "/dashboard/accounts" + app + "&user=" + THEIR_USER).body()).contains("No account " + THEIR_USER);
+            assertThat(browser.get(server.url() + "/dashboard/accounts" + app + "&user=" + THEIR_USER).body()).contains("No account <bdi>" + THEIR_USER + "</bdi>");
             assertThat(browser.get(server.url() + "/dashboard/policies" + app + "&edit=" + theirPolicy).statusCode()).isEqualTo(404);
             assertThat(browser.get(server.url() + "/dashboard/lists" + app + "&list=" + theirList).body()).doesNotContain("Their list");
             browser.get(server.url() + "/dashboard/lists" + app);

@@ -73,7 +73,7 @@ class DashboardSignInTest {
             assertThat(filtered.body()).contains("pia").doesNotContain(">ola<");
             HttpResponse<String> detail = browser.get(server.url() + "/dashboard/evaluations/" + app.id() + "/" + denied);
             assertThat(detail.statusCode()).isEqualTo(200);
-            assertThat(detail.body()).contains("login: deny").contains("Deny pia (enforce, deny) matched because:").contains("user eq pia: was pia")
+            assertThat(detail.body()).contains("login: deny").contains("Deny pia (enforce, deny) matched because:").contains("user eq <bdi>pia</bdi>: was <bdi>pia</bdi>")
                     .contains("is_new_device");
             assertThat(browser.get(server.url() + "/dashboard/evaluations/" + app.id() + "/not-an-id").statusCode()).isEqualTo(404);
             assertThat(anonymous.get(server.url() + "/dashboard/evaluations/" + app.id() + "/" + denied).statusCode())
@@ -599,7 +599,7 @@ class DashboardSignInTest {
             PageClient browser = new PageClient();
             assertThat(signIn(browser, server, first.email(), first.password()).statusCode()).isEqualTo(303);
             HttpResponse<String> account = browser.get(server.url() + "/dashboard/accounts?app=" + app.id() + "&user=rex");
-            assertThat(account.body()).contains("2 devices in 30 days").contains("many_devices: suspicious (2)");
+            assertThat(account.body()).contains("2 devices in 30 days").contains("many_devices: suspicious (<bdi>2</bdi>)");
             String device = server.get("/v3/users/rex/devices", app.bearer()).json().get("data").get(0).get("id").asText();
             HttpResponse<String> loggedOut = browser.post(server.url() + "/dashboard/accounts/logout", Map.of("app", app.id(), "user", "rex", "device", device));
             assertThat(loggedOut.statusCode()).isEqualTo(303);
@@ -609,7 +609,7 @@ class DashboardSignInTest {
                     Map.of("app", app.id(), "user", "rex", "device", "01a24321-0000-7000-8000-000000000000"));
             assertThat(unknown.statusCode()).isEqualTo(404);
             assertThat(unknown.body()).contains("device 01a24321-0000-7000-8000-000000000000 of user rex was not found");
-            assertThat(browser.get(server.url() + "/dashboard/accounts?app=" + app.id() + "&user=nobody").body()).contains("No account nobody");
+            assertThat(browser.get(server.url() + "/dashboard/accounts?app=" + app.id() + "&user=nobody").body()).contains("No account <bdi>nobody</bdi>");
 
             assertThat(browser.get(server.url() + "/dashboard/patterns?app=" + app.id() + "&pattern=many_devices").body()).contains(">rex<");
             HttpResponse<String> csv = browser.get(server.url() + "/dashboard/patterns.csv?app=" + app.id());

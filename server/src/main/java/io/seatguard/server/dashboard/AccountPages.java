@@ -38,14 +38,14 @@ public final class AccountPages {
             <h1>Accounts of {{appName}}</h1>
             <form method="get" action="/dashboard/accounts"><input type="hidden" name="app" value="{{appId}}">
               <label for="user">Account id</label><input id="user" name="user" value="{{user}}" required><button type="submit" class="secondary">Find</button></form>
-            {{#notFound}}<p class="notice error" role="alert">No account {{user}} in this app.</p>{{/notFound}}
+            {{#notFound}}<p class="notice error" role="alert">No account <bdi>{{user}}</bdi> in this app.</p>{{/notFound}}
             {{#problem}}<p class="notice error" role="alert">{{problem}}</p>{{/problem}}
             {{#summary}}
             <h2>{{user}}</h2>
             <p>First seen {{firstSeen}}, last seen {{lastSeen}}; {{deviceCount}} {{devicesWord}} in 30 days; countries in 24 h: {{countries}}.</p>
             <h2>Devices</h2>
             <table><thead><tr><th scope="col">Device</th><th scope="col">Type</th><th scope="col">Browser / OS</th><th scope="col">Status</th><th scope="col">Last seen</th><th scope="col">Country</th><th scope="col"></th></tr></thead>
-            <tbody>{{#devices}}<tr><td>{{id}}</td><td>{{type}}</td><td>{{browser}} / {{os}}</td><td>{{status}}</td><td>{{lastSeen}}</td><td>{{country}}</td>
+            <tbody>{{#devices}}<tr><td>{{id}}</td><td>{{type}}</td><td><bdi>{{browser}}</bdi> / <bdi>{{os}}</bdi></td><td>{{status}}</td><td>{{lastSeen}}</td><td>{{country}}</td>
             <td>{{^readOnly}}{{#attached}}<form method="post" action="/dashboard/accounts/logout"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
             <input type="hidden" name="user_encoded" value="{{userEncoded}}"><input type="hidden" name="device" value="{{id}}"><button type="submit" class="secondary">Log out</button></form>{{/attached}}{{/readOnly}}</td></tr>{{/devices}}</tbody></table>
             <h2>Sessions live now</h2>
@@ -53,7 +53,7 @@ public final class AccountPages {
             <tbody>{{#sessions}}<tr><td>{{id}}</td><td>{{device}}</td><td>{{type}}</td><td>{{ip}}</td><td>{{lastSeen}}</td></tr>{{/sessions}}</tbody></table>
             {{#sessionsUnknown}}<p id="sessions-unknown">Live sessions cannot be read now: the presence store (Redis) does not answer.</p>{{/sessionsUnknown}}
             {{^sessionsUnknown}}{{^sessions}}<p>No live session.</p>{{/sessions}}{{/sessionsUnknown}}
-            <h2>Patterns</h2><ul>{{#patterns}}<li>{{pattern}}: {{level}} ({{value}})</li>{{/patterns}}</ul>{{^patterns}}<p>None flagged.</p>{{/patterns}}
+            <h2>Patterns</h2><ul>{{#patterns}}<li>{{pattern}}: {{level}} (<bdi>{{value}}</bdi>)</li>{{/patterns}}</ul>{{^patterns}}<p>None flagged.</p>{{/patterns}}
             <h2>Latest evaluations</h2><table><thead><tr><th scope="col">Time</th><th scope="col">Action</th><th scope="col">Verdict</th><th scope="col">IP</th><th scope="col">Country</th></tr></thead><tbody>{{#history}}<tr><td><a href="/dashboard/evaluations/{{appId}}/{{id}}">{{at}}</a></td><td>{{action}}</td><td>{{verdict}}</td><td>{{ip}}</td><td>{{country}}</td></tr>{{/history}}</tbody></table>
             {{/summary}}
             """);

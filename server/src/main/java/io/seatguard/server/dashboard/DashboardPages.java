@@ -81,14 +81,14 @@ public final class DashboardPages {
     private static final Template DETAIL = DashboardLayout.compile("""
             <p><a href="/dashboard/evaluations?app={{appId}}">← Evaluations</a></p>
             <h1>{{action}}: {{verdict}}</h1>
-            <dl><dt>Evaluation</dt><dd>{{id}}</dd><dt>Time</dt><dd>{{at}}</dd><dt>User</dt><dd>{{#userQuery}}<a href="/dashboard/accounts?app={{appId}}&amp;user={{userQuery}}">{{user}}</a>{{/userQuery}}{{^userQuery}}{{user}}{{/userQuery}}</dd><dt>Device</dt><dd>{{device}}</dd>
+            <dl><dt>Evaluation</dt><dd>{{id}}</dd><dt>Time</dt><dd>{{at}}</dd><dt>User</dt><dd>{{#userQuery}}<a href="/dashboard/accounts?app={{appId}}&amp;user={{userQuery}}">{{user}}</a>{{/userQuery}}{{^userQuery}}{{user}}{{/userQuery}}</dd><dt>Device</dt><dd>{{#device}}{{id}} ({{type}}, <bdi>{{browser}}</bdi> on <bdi>{{os}}</bdi>){{/device}}</dd>
             <dt>Public IP</dt><dd>{{ip}}</dd><dt>Risk</dt><dd>{{risk}}</dd></dl>
             <h2>Policy</h2>{{#policy}}<p>{{name}} ({{mode}}, {{verdict}}) matched because:</p>
-            <ul>{{#reasons}}<li>{{check}} {{op}} {{value}}: was {{actual}}{{^held}} (under not){{/held}}</li>{{/reasons}}</ul>{{/policy}}
+            <ul>{{#reasons}}<li>{{check}} {{op}} <bdi>{{value}}</bdi>: was <bdi>{{actual}}</bdi>{{^held}} (under not){{/held}}</li>{{/reasons}}</ul>{{/policy}}
             {{^policy}}<p>No policy matched.</p>{{/policy}}
             {{#challenge}}<h2>Challenge</h2><p>{{type}}: {{status}}</p>{{/challenge}}
             <h2>Risks</h2><ul id="risks">{{#risks}}<li>{{category}}: {{score}} ({{severity}})</li>{{/risks}}</ul>{{^risks}}<p>None.</p>{{/risks}}
-            <h2>Risk signals</h2><ul>{{#signals}}<li>{{name}} (+{{points}}): {{detail}}</li>{{/signals}}</ul>{{^signals}}<p>None.</p>{{/signals}}
+            <h2>Risk signals</h2><ul>{{#signals}}<li>{{name}} (+{{points}}): <bdi>{{detail}}</bdi></li>{{/signals}}</ul>{{^signals}}<p>None.</p>{{/signals}}
             <h2>Detection flags</h2><table><tbody>{{#flags}}<tr><th scope="row">{{name}}</th><td>{{value}}</td></tr>{{/flags}}</tbody></table>
             <h2>Checks</h2><table><tbody>{{#checks}}<tr><th scope="row">{{name}}</th><td>{{value}}</td></tr>{{/checks}}</tbody></table>
             """);
@@ -221,8 +221,9 @@ public final class DashboardPages {
         model.put("at", DashboardLayout.time(evaluation.createdAt()));
         model.put("user", evaluation.user().id().orElse("—"));
         model.put("userQuery", evaluation.user().id().map(user -> java.net.URLEncoder.encode(user, StandardCharsets.UTF_8)).orElse(""));
-        model.put("device", evaluation.device().id() + " (" + evaluation.device().type().wireName() + ", " + evaluation.device().browser() + " on "
-                + evaluation.device().os() + ")");
+        // Each name the user agent gave in its own <bdi>: a right-to-left override in one turned the rest of the line around.
+        model.put("device", Map.of("id", evaluation.device().id(), "type", evaluation.device().type().wireName(), "browser", evaluation.device().browser(),
+                "os", evaluation.device().os()));
         model.put("ip", evaluation.publicIp().address() + evaluation.publicIp().country().map(country -> " (" + country + ")").orElse(""));
         model.put("risk", evaluation.risk().score() + " (" + io.seatguard.core.risk.RiskScorer.band(evaluation.risk().score()) + ")");
         model.put("risks", evaluation.risk().risks().stream().map(category -> Map.of("category", category.category(), "score", category.score(),
