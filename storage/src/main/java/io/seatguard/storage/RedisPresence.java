@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Presence shared by every server node through Redis. Each account is one hash,
  * {@code seatguard:presence:<app>:<length>:<user>}, with a field per session holding
- * {@code lastSeenMillis|deviceId|deviceType|ip}; the hash expires a window after its last touch, and
+ * {@code lastSeenMillis|deviceId|deviceType|ip}, followed by {@code |v} when a vouched evaluation opened it
+ * ({@link LiveSession#vouched}); the hash expires a window after its last touch, and
  * expired fields are dropped when the account is read (by a script that checks each again, so a heartbeat
  * landing between the read and the delete is kept). A touch is one Lua script, so a late heartbeat
  * never moves a session's last sign of life backwards, whichever node it reaches; the script also keeps
@@ -24,9 +25,17 @@ import java.util.Optional;
  * sorted set, {@code seatguard:presence-app:<app>}, of its sessions scored by last sign of life, so the
  * dashboard counts the live ones with one ZCOUNT instead of scanning every account. Which sessions an
  * allowed evaluation opened, and on which device, is one key per session,
- * {@code seatguard:presence-opened:<app>:<length>:<user>:<session>}, holding {@code lastSeenMillis|deviceId|deviceType}
- * and expiring {@link #OPENED_MEMORY} after the session's last sign of life: a heartbeat resumes only
- * those ({@link #resume}).
+ * {@code seatguard:presence-opened:<app>:<length>:<user>:<session>}, holding {@code lastSeenMillis|deviceId|deviceType},
+ * followed by {@code |v} too when vouched, and expiring {@link #OPENED_MEMORY} after the session's last sign
+ * of life: a heartbeat resumes only those ({@link #resume}).
+ *
+ * <p>Without the mark a session reads as unvouched. That is how entries written by the release before the
+ * mark read, during a rolling upgrade and until those sessions' next evaluations: they may be sessions
+ * made up with the public client id, and the reading that cannot get an owner refused is the one to take
+ * (a sharer's session among them goes unseen by vouched evaluations until its next page view). Unvouched
+ * sessions are written as that release wrote them, so its nodes read them unchanged; a vouched one reads
+ * there as one whose network is unknown (never concurrent), is refreshed there as unvouched, and is not
+ * resumed there (its next evaluation opens it again).
  */
 public final class RedisPresence implements Presence, AutoCloseable {
     /**
@@ -94,7 +103,8 @@ public final class RedisPresence implements Presence, AutoCloseable {
 
     /**
      * A heartbeat's resume: refused by any end mark, and unless KEYS[3] remembers the session's opening
-     * (seen within ARGV[8] ms of ARGV[2]); live again on the remembered device and type, from ARGV[3].
+     * (seen within ARGV[8] ms of ARGV[2]); live again on the remembered device and type, from ARGV[3],
+     * vouched for only if its opening was (the mark after the type).
      */
     private static final String RESUME = """
             local current = redis.call('HGET', KEYS[1], ARGV[1])
@@ -105,12 +115,12 @@ public final class RedisPresence implements Presence, AutoCloseable {
             end
             local opened = redis.call('GET', KEYS[3])
             if not opened then return 0 end
-            local openedSeen, device, kind = string.match(opened, '^(%d+)|([^|]*)|([^|]*)$')
+            local openedSeen, device, kind, mark = string.match(opened, '^(%d+)|([^|]*)|([^|]*)(.*)$')
             if not openedSeen or tonumber(openedSeen) + tonumber(ARGV[8]) <= tonumber(ARGV[2]) then return 0 end
             if tonumber(ARGV[2]) > tonumber(openedSeen) then
-              redis.call('SET', KEYS[3], ARGV[2] .. '|' .. device .. '|' .. kind, 'PX', ARGV[8])
+              redis.call('SET', KEYS[3], ARGV[2] .. '|' .. device .. '|' .. kind .. mark, 'PX', ARGV[8])
             end
-            local payload = device .. '|' .. kind .. '|' .. ARGV[3]
+            local payload = device .. '|' .. kind .. '|' .. ARGV[3] .. mark
             """ + PUT_LIVE;
 
     /**
@@ -136,19 +146,19 @@ public final class RedisPresence implements Presence, AutoCloseable {
             """;
 
     /**
-     * Moves a live session's last sign of life to ARGV[2] and its network to ARGV[3], keeping its device
-     * and type, and the memory of its opening (KEYS[3]) a memory (ARGV[6] ms) from then; 0 when the
-     * session is not live (no field, an end mark, or last seen a window ago).
+     * Moves a live session's last sign of life to ARGV[2] and its network to ARGV[3], keeping its device,
+     * type and vouched mark, and the memory of its opening (KEYS[3]) a memory (ARGV[6] ms) from then; 0 when
+     * the session is not live (no field, an end mark, or last seen a window ago).
      */
     private static final String REFRESH = """
             local current = redis.call('HGET', KEYS[1], ARGV[1])
             if not current then return 0 end
-            local seen, device, kind = string.match(current, '^(%d+)|([^|]*)|([^|]*)|')
+            local seen, device, kind, mark = string.match(current, '^(%d+)|([^|]*)|([^|]*)|[^|]*(.*)$')
             if not seen then return 0 end
             seen = tonumber(seen)
             if seen + tonumber(ARGV[4]) <= tonumber(ARGV[2]) then return 0 end
             if seen >= tonumber(ARGV[2]) then return 1 end
-            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. '|' .. device .. '|' .. kind .. '|' .. ARGV[3])
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. '|' .. device .. '|' .. kind .. '|' .. ARGV[3] .. mark)
             redis.call('PEXPIRE', KEYS[1], ARGV[4])
             redis.call('ZADD', KEYS[2], ARGV[2], ARGV[5])
             redis.call('PEXPIRE', KEYS[2], ARGV[4])
@@ -178,6 +188,13 @@ public final class RedisPresence implements Presence, AutoCloseable {
             if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
             return 1
             """;
+
+    /**
+     * The last part of a session's payload (and of its opening) when a vouched evaluation opened it; any
+     * other last part, or none, reads as unvouched. Appended only then, so an unvouched session is stored
+     * exactly as before the mark existed.
+     */
+    private static final String VOUCHED = "v";
 
     private final RedisLink<String, String> link;
     private final RedisCommands<String, String> redis;
@@ -217,10 +234,11 @@ public final class RedisPresence implements Presence, AutoCloseable {
     @Override
     public void touch(String appId, String userId, LiveSession session) {
         String device = session.deviceId() + '|' + session.deviceType();
+        String mark = session.vouched() ? "|" + VOUCHED : "";
         link.call(() -> touchScript.run(redis, ScriptOutputType.INTEGER, keys(appId, userId, session.sessionId()), session.sessionId(),
-                Long.toString(session.lastSeen().toEpochMilli()), device + '|' + session.ip(), Long.toString(window.toMillis()),
+                Long.toString(session.lastSeen().toEpochMilli()), device + '|' + session.ip() + mark, Long.toString(window.toMillis()),
                 member(userId, session.sessionId()), Integer.toString(MAX_SESSIONS_PER_ACCOUNT), member(userId, ""),
-                Long.toString(OPENED_MEMORY.toMillis()), device));
+                Long.toString(OPENED_MEMORY.toMillis()), device + mark));
     }
 
     @Override
@@ -229,11 +247,11 @@ public final class RedisPresence implements Presence, AutoCloseable {
         if (opened == null) {
             return Optional.empty();
         }
-        String[] parts = opened.split("\\|", 3);
-        if (parts.length != 3 || Instant.ofEpochMilli(Long.parseLong(parts[0])).plus(OPENED_MEMORY).compareTo(now) <= 0) {
+        String[] parts = opened.split("\\|", 4);
+        if (parts.length < 3 || Instant.ofEpochMilli(Long.parseLong(parts[0])).plus(OPENED_MEMORY).compareTo(now) <= 0) {
             return Optional.empty();
         }
-        return Optional.of(new OpenedSession(parts[1], parts[2]));
+        return Optional.of(new OpenedSession(parts[1], parts[2], parts.length == 4 && VOUCHED.equals(parts[3])));
     }
 
     @Override
@@ -295,14 +313,14 @@ public final class RedisPresence implements Presence, AutoCloseable {
                 }
                 continue;
             }
-            String[] parts = field.getValue().split("\\|", 4);
-            if (parts.length != 4) {
+            String[] parts = field.getValue().split("\\|", 5);
+            if (parts.length < 4) {
                 expired.add(field.getKey());
                 continue;
             }
             Instant lastSeen = Instant.ofEpochMilli(Long.parseLong(parts[0]));
             if (lastSeen.plus(window).isAfter(now)) {
-                live.add(new LiveSession(field.getKey(), parts[1], parts[2], parts[3], lastSeen));
+                live.add(new LiveSession(field.getKey(), parts[1], parts[2], parts[3], lastSeen, parts.length == 5 && VOUCHED.equals(parts[4])));
             }
             else {
                 expired.add(field.getKey());

@@ -36,11 +36,11 @@ class RedisPresenceContractTest extends PresenceContract {
         RedisPresence presence = (RedisPresence) create(Duration.ofSeconds(90));
         String app = "app_prune" + System.nanoTime();
         Instant start = Instant.parse("2026-12-01T10:00:00Z");
-        presence.touch(app, "ann", new Presence.LiveSession("tab-a", "dev-a", "computer", "198.51.100.1", start));
-        presence.touch(app, "ann", new Presence.LiveSession("tab-b", "dev-b", "computer", "198.51.100.2", start));
+        presence.touch(app, "ann", new Presence.LiveSession("tab-a", "dev-a", "computer", "198.51.100.1", start, false));
+        presence.touch(app, "ann", new Presence.LiveSession("tab-b", "dev-b", "computer", "198.51.100.2", start, false));
         Instant later = start.plusSeconds(100);
         // Both were expired when read at "later"; tab-a's heartbeat then lands before the delete.
-        presence.touch(app, "ann", new Presence.LiveSession("tab-a", "dev-a", "computer", "198.51.100.1", later));
+        presence.touch(app, "ann", new Presence.LiveSession("tab-a", "dev-a", "computer", "198.51.100.1", later, false));
 
         assertThat(presence.prune(RedisPresence.key(app, "ann"), later, List.of("tab-a", "tab-b"))).isEqualTo(1);
         assertThat(presence.live(app, "ann", later)).extracting(Presence.LiveSession::sessionId).containsExactly("tab-a");
@@ -51,7 +51,7 @@ class RedisPresenceContractTest extends PresenceContract {
         RedisPresence presence = (RedisPresence) create(Duration.ofSeconds(90));
         String app = "app_ends" + System.nanoTime();
         Instant start = Instant.parse("2026-12-01T10:00:00Z");
-        presence.touch(app, "ann", new Presence.LiveSession("tab-a", "dev-a", "computer", "198.51.100.1", start));
+        presence.touch(app, "ann", new Presence.LiveSession("tab-a", "dev-a", "computer", "198.51.100.1", start, false));
         for (int i = 0; i < 1_000; i++) {
             presence.end(app, "ann", "made-up-" + i, start.plusMillis(i));
         }
@@ -76,9 +76,44 @@ class RedisPresenceContractTest extends PresenceContract {
             connection.sync().scriptFlush();
         }
 
-        presence.touch(app, "ann", new Presence.LiveSession("tab-a", "dev-a", "computer", "198.51.100.1", start));
+        presence.touch(app, "ann", new Presence.LiveSession("tab-a", "dev-a", "computer", "198.51.100.1", start, false));
         assertThat(presence.refresh(app, "ann", "tab-a", "198.51.100.9", start.plusSeconds(1))).isTrue();
         assertThat(presence.live(app, "ann", start.plusSeconds(2))).extracting(Presence.LiveSession::ip).containsExactly("198.51.100.9");
+    }
+
+    /**
+     * A rolling upgrade: sessions the release before the vouched mark wrote have none, and read as
+     * unvouched (they may have been made up with the public client id); heartbeats keep them so. An
+     * unsigned session is still written as that release wrote it, so its nodes read it unchanged.
+     */
+    @Test
+    void sessionsWrittenWithoutTheVouchedMarkReadAsUnvouchedAndUnsignedOnesAreWrittenAsBefore() {
+        RedisPresence presence = (RedisPresence) create(Duration.ofSeconds(90));
+        String app = "app_legacy" + System.nanoTime();
+        Instant start = Instant.parse("2026-12-01T10:00:00Z");
+        long at = start.toEpochMilli();
+        try (io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(RedisTestServer.URL);
+                var connection = client.connect()) {
+            var redis = connection.sync();
+            // As the previous release's touch left them.
+            redis.hset(RedisPresence.key(app, "ann"), "tab-old", at + "|dev-old|computer|198.51.100.1");
+            redis.set(RedisPresence.openedKey(app, "ann", "tab-old"), at + "|dev-old|computer");
+
+            assertThat(presence.live(app, "ann", start.plusSeconds(1)))
+                    .containsExactly(new Presence.LiveSession("tab-old", "dev-old", "computer", "198.51.100.1", start, false));
+            assertThat(presence.opened(app, "ann", "tab-old", start.plusSeconds(1))).contains(new Presence.OpenedSession("dev-old", "computer", false));
+            assertThat(presence.refresh(app, "ann", "tab-old", "198.51.100.2", start.plusSeconds(30))).isTrue();
+            assertThat(redis.hget(RedisPresence.key(app, "ann"), "tab-old")).isEqualTo((at + 30_000) + "|dev-old|computer|198.51.100.2");
+            assertThat(presence.resume(app, "ann", "tab-old", "198.51.100.3", start.plusSeconds(200))).isTrue();
+            assertThat(presence.live(app, "ann", start.plusSeconds(200))).extracting(Presence.LiveSession::vouched).containsExactly(false);
+
+            presence.touch(app, "ann", new Presence.LiveSession("tab-unsigned", "dev-u", "computer", "203.0.113.9", start, false));
+            presence.touch(app, "ann", new Presence.LiveSession("tab-backend", "dev-b", "computer", "203.0.113.10", start, true));
+            assertThat(redis.hget(RedisPresence.key(app, "ann"), "tab-unsigned")).isEqualTo(at + "|dev-u|computer|203.0.113.9");
+            assertThat(redis.get(RedisPresence.openedKey(app, "ann", "tab-unsigned"))).isEqualTo(at + "|dev-u|computer");
+            assertThat(redis.hget(RedisPresence.key(app, "ann"), "tab-backend")).isEqualTo(at + "|dev-b|computer|203.0.113.10|v");
+            assertThat(redis.get(RedisPresence.openedKey(app, "ann", "tab-backend"))).isEqualTo(at + "|dev-b|computer|v");
+        }
     }
 
     @AfterEach

@@ -342,7 +342,9 @@ public final class EvaluationPipeline {
      * history (a server-mode timestamp) is not, and neither is a logged-out device, nor a challenged or
      * denied evaluation: the person has no session (seed 003: none is opened before the challenge passes),
      * and a login stopped at its challenge must not show the owner's other devices a concurrent session.
-     * Presence failing must not fail an evaluation that is already stored.
+     * The session keeps whether this evaluation was vouched for: one opened with the public client id alone
+     * must not count for the evaluations the app vouches for ({@code concurrent_sessions}). Presence failing
+     * must not fail an evaluation that is already stored.
      */
     private void keepSessionLive(EvaluationRequest request, DeviceResolution device, DeviceType type, String ip, Instant at, boolean letIn) {
         if (request.userId().isEmpty() || request.sessionId().isEmpty() || request.timestamp().isPresent() || !letIn) {
@@ -350,7 +352,7 @@ public final class EvaluationPipeline {
         }
         try {
             presence.touch(request.appId(), request.userId().get(),
-                    new Presence.LiveSession(request.sessionId().get(), device.deviceId(), type.wireName(), ip, at));
+                    new Presence.LiveSession(request.sessionId().get(), device.deviceId(), type.wireName(), ip, at, request.identity().vouched()));
         }
         catch (RuntimeException e) {
             // Best effort: the next heartbeat touches it again.

@@ -33,7 +33,7 @@ public final class InMemoryPresence implements Presence {
     private final Map<String, Instant> ended = new ConcurrentHashMap<>();
     /** The most ended-session marks kept for sessions that were not live when they ended. */
     static final int MAX_ENDED_MARKS = 100_000;
-    /** Which sessions an allowed evaluation opened, and on which device: the only ones a heartbeat resumes. */
+    /** Which sessions an allowed evaluation opened, on which device and whether vouched for: the only ones a heartbeat resumes. */
     private final OpenedSessions opened;
     /** When the next sweep of every account is due, by the touches' own clock. */
     private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
@@ -59,7 +59,8 @@ public final class InMemoryPresence implements Presence {
             if (endedAt != null && !session.lastSeen().isAfter(endedAt)) {
                 return sessions;
             }
-            opened.remember(k + '\u0000' + session.sessionId(), session.deviceId(), session.deviceType(), session.lastSeen());
+            opened.remember(k + '\u0000' + session.sessionId(), new OpenedSession(session.deviceId(), session.deviceType(), session.vouched()),
+                    session.lastSeen());
             return put(sessions, session);
         });
         sweepIfDue(session.lastSeen());
@@ -81,7 +82,8 @@ public final class InMemoryPresence implements Presence {
                 return sessions;
             }
             opened.seen(session, at);
-            Map<String, LiveSession> live = put(sessions, new LiveSession(sessionId, known.get().deviceId(), known.get().deviceType(), ip, at));
+            Map<String, LiveSession> live = put(sessions,
+                    new LiveSession(sessionId, known.get().deviceId(), known.get().deviceType(), ip, at, known.get().vouched()));
             // Not kept when the account is full of other devices' sessions (pushOutOne).
             resumed[0] = live.containsKey(sessionId);
             return live;
@@ -129,7 +131,7 @@ public final class InMemoryPresence implements Presence {
             if (current != null && !expired(current, at)) {
                 live[0] = true;
                 if (at.isAfter(current.lastSeen())) {
-                    sessions.put(sessionId, new LiveSession(sessionId, current.deviceId(), current.deviceType(), ip, at));
+                    sessions.put(sessionId, new LiveSession(sessionId, current.deviceId(), current.deviceType(), ip, at, current.vouched()));
                     opened.seen(k + '\u0000' + sessionId, at);
                 }
             }

@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Optional;
 
 /**
- * {@link InMemoryPresence}'s memory of which sessions an allowed evaluation opened, and on which device
- * ({@link Presence#opened}): each is kept a memory ({@link Presence#OPENED_MEMORY}) after its last sign
+ * {@link InMemoryPresence}'s memory of which sessions an allowed evaluation opened, on which device and
+ * whether vouched for ({@link Presence#opened}): each is kept a memory ({@link Presence#OPENED_MEMORY}) after its last sign
  * of life, and at most {@link #MAX_HELD} are, the one quiet longest going first. Anyone holding the public
  * client id can have sessions opened (allowed page views with made-up session ids), so the memory must
  * stay bounded; a session pushed out only comes back with its tab's next evaluation instead of its next
@@ -19,7 +19,7 @@ import java.util.Optional;
 final class OpenedSessions {
     static final int MAX_HELD = 100_000;
 
-    private record Opened(String deviceId, String deviceType, Instant lastSeen) {}
+    private record Opened(Presence.OpenedSession session, Instant lastSeen) {}
 
     private final Duration memory;
     private final int maxHeld;
@@ -31,14 +31,14 @@ final class OpenedSessions {
         this.maxHeld = maxHeld;
     }
 
-    /** An allowed evaluation opened the session at {@code at} on this device; a touch older than the one kept changes nothing. */
-    synchronized void remember(String key, String deviceId, String deviceType, Instant at) {
+    /** An allowed evaluation opened the session at {@code at} as {@code session} says; a touch older than the one kept changes nothing. */
+    synchronized void remember(String key, Presence.OpenedSession session, Instant at) {
         Opened kept = byKey.get(key);
         if (kept != null && kept.lastSeen().isAfter(at)) {
             return;
         }
         byKey.remove(key);
-        byKey.put(key, new Opened(deviceId, deviceType, at));
+        byKey.put(key, new Opened(session, at));
         if (byKey.size() > maxHeld) {
             Iterator<String> eldest = byKey.keySet().iterator();
             eldest.next();
@@ -46,14 +46,14 @@ final class OpenedSessions {
         }
     }
 
-    /** A sign of life of a remembered session: its memory runs from {@code at} now, on the same device. */
+    /** A sign of life of a remembered session: its memory runs from {@code at} now, on the same device and vouching. */
     synchronized void seen(String key, Instant at) {
         Opened kept = byKey.get(key);
         if (kept == null || !at.isAfter(kept.lastSeen())) {
             return;
         }
         byKey.remove(key);
-        byKey.put(key, new Opened(kept.deviceId(), kept.deviceType(), at));
+        byKey.put(key, new Opened(kept.session(), at));
     }
 
     synchronized Optional<Presence.OpenedSession> find(String key, Instant now) {
@@ -61,7 +61,7 @@ final class OpenedSessions {
         if (kept == null || forgotten(kept, now)) {
             return Optional.empty();
         }
-        return Optional.of(new Presence.OpenedSession(kept.deviceId(), kept.deviceType()));
+        return Optional.of(kept.session());
     }
 
     synchronized void forget(String key) {

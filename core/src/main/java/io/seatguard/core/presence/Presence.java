@@ -37,7 +37,8 @@ public interface Presence {
 
     /**
      * Marks the session live at {@code at}, on the given device (the zero id when unknown) and network, and
-     * remembers for {@link #OPENED_MEMORY} that it was opened on that device and device type. Only an
+     * remembers for {@link #OPENED_MEMORY} that it was opened on that device and device type, and whether
+     * the evaluation opening it was vouched for ({@link LiveSession#vouched}). Only an
      * evaluation that lets its device in touches: that is what makes the session one a heartbeat may
      * {@link #resume}. A new session on an account at {@link #MAX_SESSIONS_PER_ACCOUNT} whose devices hold
      * one each is not kept live, though its opening is remembered: a heartbeat brings it back once there
@@ -46,7 +47,7 @@ public interface Presence {
     void touch(String appId, String userId, LiveSession session);
 
     /**
-     * The device and device type the session was last touched with, while that is remembered (for
+     * The device, device type and vouching the session was last touched with, while that is remembered (for
      * {@link #OPENED_MEMORY} after its last sign of life, and not once it has ended); empty for a session
      * no allowed evaluation opened.
      */
@@ -55,7 +56,8 @@ public interface Presence {
     /**
      * Brings back a session that lapsed (a tab hidden past the window, a restarted node), live at {@code at}
      * from {@code ip}, on the device and type {@link #opened} remembers: never one no allowed evaluation
-     * opened (a session id made up, or a denied page's), and never one the SDK ended. A beat sent just before
+     * opened (a session id made up, or a denied page's), and never one the SDK ended. It comes back vouched
+     * for only if the evaluation that opened it was: a heartbeat vouches for nothing. A beat sent just before
      * the tab closed can reach the server after the tab's end, with a later time. The device is the one the
      * evaluation resolved, not the heartbeat's token's: a copied token must not move a sharer's session onto
      * the owner's device.
@@ -66,7 +68,7 @@ public interface Presence {
 
     /**
      * Keeps a live session live: its last sign of life moves to {@code at} (never backwards) and its
-     * network to {@code ip}, while the device and type it was touched with stay. A heartbeat carries only
+     * network to {@code ip}, while the device, type and vouching it was touched with stay. A heartbeat carries only
      * the SDK's token, and a token can be copied: the evaluation that opened the session knew the device
      * better, and a heartbeat must not turn a sharer's session into the owner's device. The session's
      * opening is remembered {@link #OPENED_MEMORY} from this sign of life on.
@@ -128,8 +130,11 @@ public interface Presence {
         }
     }
 
-    /** What {@link #opened} remembers of a session an allowed evaluation opened: its device and that device's type. */
-    record OpenedSession(String deviceId, String deviceType) {
+    /**
+     * What {@link #opened} remembers of a session an allowed evaluation opened: its device, that device's
+     * type, and whether that evaluation was vouched for ({@link LiveSession#vouched}).
+     */
+    record OpenedSession(String deviceId, String deviceType, boolean vouched) {
         public OpenedSession {
             java.util.Objects.requireNonNull(deviceId, "deviceId is null");
             java.util.Objects.requireNonNull(deviceType, "deviceType is null");
@@ -139,8 +144,13 @@ public interface Presence {
     /**
      * A live session: its id, its device and that device's type, the client IP it was last seen from,
      * and when it last showed a sign of life.
+     *
+     * @param vouched whether the evaluation that last touched it named the account vouched for (server mode
+     *     or a signed identity); false when an unsigned browser call did, whose account is the caller's word:
+     *     anyone holding the public client id can open such a session on any account. A vouched evaluation
+     *     reads only vouched sessions as concurrent ({@code concurrent_sessions}).
      */
-    record LiveSession(String sessionId, String deviceId, String deviceType, String ip, Instant lastSeen) {
+    record LiveSession(String sessionId, String deviceId, String deviceType, String ip, Instant lastSeen, boolean vouched) {
         public LiveSession {
             java.util.Objects.requireNonNull(sessionId, "sessionId is null");
             java.util.Objects.requireNonNull(deviceId, "deviceId is null");

@@ -12,7 +12,7 @@ class PeopleEstimateTest {
     private static final Instant NOW = Instant.parse("2026-12-04T12:00:00Z");
 
     private static LiveSession session(String id, String device, String type, String ip) {
-        return new LiveSession(id, device, type, ip, NOW);
+        return new LiveSession(id, device, type, ip, NOW, false);
     }
 
     /** Found in a walk-through: one laptop's two sessions on two networks read as two people, more than all time's one. */

@@ -19,13 +19,13 @@ class InMemoryPresenceTest extends PresenceContract {
         InMemoryPresence presence = new InMemoryPresence(Duration.ofSeconds(90));
         Instant start = Instant.parse("2026-12-01T10:00:00Z");
         for (int i = 0; i < 1_000; i++) {
-            presence.touch("app_a", "user-" + i, new Presence.LiveSession("ses-" + i, "dev-" + i, "computer", "198.51.100.1", start));
+            presence.touch("app_a", "user-" + i, new Presence.LiveSession("ses-" + i, "dev-" + i, "computer", "198.51.100.1", start, false));
         }
         assertThat(presence.accountsHeld()).isEqualTo(1_000);
 
-        presence.touch("app_a", "late", new Presence.LiveSession("ses-late", "dev-late", "computer", "198.51.100.2", start.plusSeconds(89)));
+        presence.touch("app_a", "late", new Presence.LiveSession("ses-late", "dev-late", "computer", "198.51.100.2", start.plusSeconds(89), false));
         assertThat(presence.accountsHeld()).as("all still live at 89 s").isEqualTo(1_001);
-        presence.touch("app_a", "later", new Presence.LiveSession("ses-later", "dev-later", "computer", "198.51.100.3", start.plusSeconds(181)));
+        presence.touch("app_a", "later", new Presence.LiveSession("ses-later", "dev-later", "computer", "198.51.100.3", start.plusSeconds(181), false));
         assertThat(presence.accountsHeld()).as("the thousand expired at 90 s; 'late' at 179 s").isEqualTo(1);
         assertThat(presence.live("app_a", "later", start.plusSeconds(181))).hasSize(1);
     }
@@ -34,7 +34,7 @@ class InMemoryPresenceTest extends PresenceContract {
     void endsOfUnknownSessionsAreRememberedUpToACapAndEndsOfLiveOnesAlways() {
         InMemoryPresence presence = new InMemoryPresence(Duration.ofSeconds(90));
         Instant start = Instant.parse("2026-12-02T12:00:00Z");
-        presence.touch("app_a", "ann", new Presence.LiveSession("ses-ann", "dev-ann", "computer", "198.51.100.1", start));
+        presence.touch("app_a", "ann", new Presence.LiveSession("ses-ann", "dev-ann", "computer", "198.51.100.1", start, false));
         // A flood of ends with random ids, as anyone holding the public client id can send.
         for (int i = 0; i < InMemoryPresence.MAX_ENDED_MARKS + 5_000; i++) {
             presence.end("app_a", "stranger-" + i, "ses-" + i, start.plusMillis(i % 1000));
@@ -42,7 +42,7 @@ class InMemoryPresenceTest extends PresenceContract {
         assertThat(presence.endedHeld()).isEqualTo(InMemoryPresence.MAX_ENDED_MARKS);
         // A live session's end is still remembered: its in-flight touch does not bring it back.
         presence.end("app_a", "ann", "ses-ann", start.plusSeconds(2));
-        presence.touch("app_a", "ann", new Presence.LiveSession("ses-ann", "dev-ann", "computer", "198.51.100.1", start.plusSeconds(1)));
+        presence.touch("app_a", "ann", new Presence.LiveSession("ses-ann", "dev-ann", "computer", "198.51.100.1", start.plusSeconds(1), false));
         assertThat(presence.live("app_a", "ann", start.plusSeconds(3))).isEmpty();
     }
 
@@ -51,7 +51,7 @@ class InMemoryPresenceTest extends PresenceContract {
         InMemoryPresence presence = new InMemoryPresence(Duration.ofSeconds(90), 1_000);
         Instant start = Instant.parse("2026-12-03T12:00:00Z");
         for (int i = 0; i < 1_500; i++) {
-            presence.touch("app_a", "user-" + i, new Presence.LiveSession("ses-" + i, "dev-" + i, "computer", "198.51.100.1", start.plusMillis(i)));
+            presence.touch("app_a", "user-" + i, new Presence.LiveSession("ses-" + i, "dev-" + i, "computer", "198.51.100.1", start.plusMillis(i), false));
         }
         assertThat(presence.openedHeld()).isEqualTo(1_000);
         Instant later = start.plusSeconds(300);
@@ -59,7 +59,7 @@ class InMemoryPresenceTest extends PresenceContract {
         assertThat(presence.resume("app_a", "user-1499", "ses-1499", "198.51.100.1", later)).isTrue();
 
         presence.touch("app_a", "late", new Presence.LiveSession("ses-late", "dev-late", "computer", "198.51.100.2",
-                later.plus(Presence.OPENED_MEMORY).minusSeconds(1)));
+                later.plus(Presence.OPENED_MEMORY).minusSeconds(1), false));
         assertThat(presence.openedHeld()).as("all but the resumed one and the late one quiet a whole memory").isEqualTo(2);
     }
 

@@ -32,7 +32,7 @@ public abstract class PresenceContract {
     }
 
     private static LiveSession session(String id, String device, Instant at) {
-        return new LiveSession(id, device, "computer", "198.51.100.7", at);
+        return new LiveSession(id, device, "computer", "198.51.100.7", at, false);
     }
 
     @Test
@@ -46,20 +46,20 @@ public abstract class PresenceContract {
 
     @Test
     void aLiveSessionKeepsWhatWasLastSaidOfIt() {
-        presence.touch(app, "ann", new LiveSession("tab-1", "dev-1", "mobile", "2001:db8::1", T0));
-        presence.touch(app, "ann", new LiveSession("tab-1", "dev-1", "mobile", "203.0.113.9", T0.plusSeconds(5)));
+        presence.touch(app, "ann", new LiveSession("tab-1", "dev-1", "mobile", "2001:db8::1", T0, false));
+        presence.touch(app, "ann", new LiveSession("tab-1", "dev-1", "mobile", "203.0.113.9", T0.plusSeconds(5), false));
         assertThat(presence.live(app, "ann", T0.plusSeconds(6)))
-                .containsExactly(new LiveSession("tab-1", "dev-1", "mobile", "203.0.113.9", T0.plusSeconds(5)));
+                .containsExactly(new LiveSession("tab-1", "dev-1", "mobile", "203.0.113.9", T0.plusSeconds(5), false));
     }
 
     @Test
     void aRefreshKeepsALiveSessionsDeviceAndMovesOnlyItsNetworkAndTime() {
-        presence.touch(app, "ann", new LiveSession("tab-1", "dev-sharer", "mobile", "198.51.100.7", T0));
+        presence.touch(app, "ann", new LiveSession("tab-1", "dev-sharer", "mobile", "198.51.100.7", T0, false));
 
         assertThat(presence.refresh(app, "ann", "tab-1", "203.0.113.9", T0.plusSeconds(80))).isTrue();
         assertThat(presence.live(app, "ann", T0.plusSeconds(160)))
                 .as("live a window after the refresh, on the device the touch set")
-                .containsExactly(new LiveSession("tab-1", "dev-sharer", "mobile", "203.0.113.9", T0.plusSeconds(80)));
+                .containsExactly(new LiveSession("tab-1", "dev-sharer", "mobile", "203.0.113.9", T0.plusSeconds(80), false));
         assertThat(presence.refresh(app, "ann", "tab-1", "192.0.2.1", T0.plusSeconds(70))).as("a late refresh: still live").isTrue();
         assertThat(presence.live(app, "ann", T0.plusSeconds(81)).getFirst().lastSeen()).as("never moved backwards").isEqualTo(T0.plusSeconds(80));
     }
@@ -114,12 +114,53 @@ public abstract class PresenceContract {
      */
     @Test
     void aResumePutsTheSessionBackOnTheDeviceItWasOpenedOn() {
-        presence.touch(app, "ann", new LiveSession("tab-sharer", "dev-sharer", "mobile", "198.51.100.7", T0));
-        assertThat(presence.opened(app, "ann", "tab-sharer", T0.plusSeconds(120))).contains(new Presence.OpenedSession("dev-sharer", "mobile"));
+        presence.touch(app, "ann", new LiveSession("tab-sharer", "dev-sharer", "mobile", "198.51.100.7", T0, false));
+        assertThat(presence.opened(app, "ann", "tab-sharer", T0.plusSeconds(120))).contains(new Presence.OpenedSession("dev-sharer", "mobile", false));
 
         assertThat(presence.resume(app, "ann", "tab-sharer", "203.0.113.9", T0.plusSeconds(120))).isTrue();
         assertThat(presence.live(app, "ann", T0.plusSeconds(121)))
-                .containsExactly(new LiveSession("tab-sharer", "dev-sharer", "mobile", "203.0.113.9", T0.plusSeconds(120)));
+                .containsExactly(new LiveSession("tab-sharer", "dev-sharer", "mobile", "203.0.113.9", T0.plusSeconds(120), false));
+    }
+
+    /**
+     * Whether a vouched evaluation (server mode, signed identity) opened the session is kept as it was
+     * opened: a heartbeat (a refresh, or a resume past the window) carries the public client id alone and
+     * vouches for nothing, nor takes a vouching away.
+     */
+    @Test
+    void aSessionKeepsWhetherItsOpeningWasVouchedForThroughItsHeartbeats() {
+        presence.touch(app, "ann", new LiveSession("tab-backend", "dev-1", "computer", "198.51.100.7", T0, true));
+        presence.touch(app, "ann", new LiveSession("tab-unsigned", "dev-2", "computer", "203.0.113.9", T0, false));
+        assertThat(presence.refresh(app, "ann", "tab-backend", "198.51.100.8", T0.plusSeconds(30))).isTrue();
+        assertThat(presence.refresh(app, "ann", "tab-unsigned", "203.0.113.10", T0.plusSeconds(30))).isTrue();
+        assertThat(presence.live(app, "ann", T0.plusSeconds(31))).containsExactlyInAnyOrder(
+                new LiveSession("tab-backend", "dev-1", "computer", "198.51.100.8", T0.plusSeconds(30), true),
+                new LiveSession("tab-unsigned", "dev-2", "computer", "203.0.113.10", T0.plusSeconds(30), false));
+
+        Instant lapsed = T0.plusSeconds(200);
+        assertThat(presence.opened(app, "ann", "tab-backend", lapsed)).contains(new Presence.OpenedSession("dev-1", "computer", true));
+        assertThat(presence.opened(app, "ann", "tab-unsigned", lapsed)).contains(new Presence.OpenedSession("dev-2", "computer", false));
+        assertThat(presence.resume(app, "ann", "tab-backend", "198.51.100.9", lapsed)).isTrue();
+        assertThat(presence.resume(app, "ann", "tab-unsigned", "203.0.113.11", lapsed)).isTrue();
+        assertThat(presence.live(app, "ann", lapsed)).containsExactlyInAnyOrder(
+                new LiveSession("tab-backend", "dev-1", "computer", "198.51.100.9", lapsed, true),
+                new LiveSession("tab-unsigned", "dev-2", "computer", "203.0.113.11", lapsed, false));
+        assertThat(presence.refresh(app, "ann", "tab-unsigned", "203.0.113.12", lapsed.plusSeconds(1))).isTrue();
+        assertThat(presence.live(app, "ann", lapsed.plusSeconds(1))).filteredOn(LiveSession::vouched).extracting(LiveSession::sessionId)
+                .containsExactly("tab-backend");
+    }
+
+    /** A touch says anew whether the session is vouched for: an unsigned page view in the same tab takes the vouching back. */
+    @Test
+    void aTouchSaysAnewWhetherTheSessionIsVouchedFor() {
+        presence.touch(app, "ann", new LiveSession("tab-1", "dev-1", "computer", "198.51.100.7", T0, true));
+        presence.touch(app, "ann", new LiveSession("tab-1", "dev-1", "computer", "198.51.100.7", T0.plusSeconds(1), false));
+        assertThat(presence.live(app, "ann", T0.plusSeconds(2))).extracting(LiveSession::vouched).containsExactly(false);
+        assertThat(presence.opened(app, "ann", "tab-1", T0.plusSeconds(2))).contains(new Presence.OpenedSession("dev-1", "computer", false));
+
+        presence.touch(app, "ann", new LiveSession("tab-1", "dev-1", "computer", "198.51.100.7", T0.plusSeconds(3), true));
+        assertThat(presence.live(app, "ann", T0.plusSeconds(4))).extracting(LiveSession::vouched).containsExactly(true);
+        assertThat(presence.opened(app, "ann", "tab-1", T0.plusSeconds(4))).contains(new Presence.OpenedSession("dev-1", "computer", true));
     }
 
     @Test
@@ -258,7 +299,7 @@ public abstract class PresenceContract {
         int limit = Presence.MAX_SESSIONS_PER_ACCOUNT;
         presence.touch(app, "ann", session("tab-owner", "dev-owner", T0));
         for (int i = 0; i < limit + 20; i++) {
-            presence.touch(app, "ann", new LiveSession("tab-helper-" + i, "dev-helper-" + i, "mobile", "203.0.113.41", T0.plusSeconds(1).plusMillis(i)));
+            presence.touch(app, "ann", new LiveSession("tab-helper-" + i, "dev-helper-" + i, "mobile", "203.0.113.41", T0.plusSeconds(1).plusMillis(i), false));
         }
 
         Instant now = T0.plusSeconds(30);
