@@ -8,7 +8,11 @@ import java.util.List;
 
 /**
  * {@code concurrent_sessions} (seed 001): another session of the same account is live right now, on a
- * different network, on the same device type. Null when presence could not be read.
+ * different network, on the same device type. Null when presence could not be read. An evaluation whose
+ * account was vouched for (server mode, signed identity) counts only sessions a vouched evaluation opened
+ * ({@link LiveSession#vouched}): anyone holding the public client id can open a session on any account
+ * with an unsigned browser call, and must not get the owner refused by it. An unsigned evaluation counts
+ * them all, so an app that vouches for nobody still sees sharing between its pages.
  *
  * <p>Each guard against a false positive is deliberate:
  * <ul>
@@ -50,8 +54,10 @@ public final class ConcurrentSessionsCheck implements Check {
             return false;
         }
         String ownSession = inputs.request().sessionId().orElse(null);
+        boolean vouchedOnly = inputs.request().identity().vouched();
         for (LiveSession session : sessions) {
-            boolean counts = !session.sessionId().equals(ownSession)
+            boolean counts = (session.vouched() || !vouchedOnly)
+                    && !session.sessionId().equals(ownSession)
                     && !session.deviceId().equals(device)
                     && !DeviceResolution.UNKNOWN_DEVICE_ID.equals(session.deviceId())
                     && session.deviceType().equals(type.wireName())

@@ -21,12 +21,17 @@ import java.util.Optional;
  * without a known token has had no evaluation yet, so it cannot have been logged out either.
  *
  * <p>A heartbeat keeps a session an evaluation opened, on the device that evaluation resolved (a copied
- * token must not turn a sharer's session into the owner's device). Past the window (a tab hidden, a node
- * restarted) it brings back only a session an allowed evaluation opened ({@link Presence#resume}), on the
- * device that evaluation resolved and while that device is still attached: otherwise anyone holding the
- * public client id could make up a live session on any account and set off {@code concurrent_sessions}
- * there, and a page view that was denied (a sharer refused for a concurrent session) would become live
- * through its heartbeats and get the owner refused in turn.
+ * token must not turn a sharer's session into the owner's device), and vouched for only if that evaluation
+ * was: a heartbeat carries the public client id alone. Past the window (a tab hidden, a node restarted) it
+ * brings back only a session an allowed evaluation opened ({@link Presence#resume}), on the device that
+ * evaluation resolved and while that device is still attached: otherwise a heartbeat alone could make up a
+ * live session on any account, and a page view that was denied (a sharer refused for a concurrent session)
+ * would become live through its heartbeats and get the owner refused in turn.
+ *
+ * <p>An unsigned page view naming any account is still allowed, and opens a session a heartbeat keeps:
+ * anyone holding the public client id can do that. Such a session counts for {@code concurrent_sessions}
+ * only in unsigned evaluations; one the app vouches for (server mode, signed identity) counts only
+ * sessions vouched evaluations opened ({@link Presence.LiveSession#vouched}).
  */
 public final class Heartbeats {
     private final Presence presence;

@@ -85,6 +85,28 @@ class ConcurrentSessionsTest {
         assertThat(access("laptop-2", "computer", "tab-c", "2001:db8::5")).as("dual stack: cannot tell").isEqualTo(false);
     }
 
+    /**
+     * Review finding: an unsigned page view (anyone holding the public client id can send one, naming any
+     * account) opened a session that got the owner's backend refused. An evaluation the app vouches for
+     * (server mode, signed identity) counts only sessions vouched evaluations opened; an unsigned one, all.
+     */
+    @Test
+    void aVouchedEvaluationCountsOnlySessionsVouchedEvaluationsOpened() {
+        assertThat(access("laptop-1", "computer", "tab-a", "198.51.100.1")).isEqualTo(false);
+        assertThat(access("laptop-2", "computer", "tab-b", "203.0.113.7", IdentityProof.SERVER)).as("tab-a was unsigned").isEqualTo(false);
+        assertThat(access("laptop-3", "computer", "tab-c", "192.0.2.50", IdentityProof.SIGNED)).as("tab-b was vouched").isEqualTo(true);
+        assertThat(access("laptop-4", "computer", "tab-d", "192.0.2.99")).as("unsigned: every session counts").isEqualTo(true);
+    }
+
+    /** Whether a session is vouched is what the evaluation that last touched it was: a later unsigned page view takes it back. */
+    @Test
+    void aSessionIsVouchedForAsTheEvaluationThatLastTouchedItWas() {
+        access("laptop-1", "computer", "tab-a", "198.51.100.1", IdentityProof.SERVER);
+        clock.advance(Duration.ofSeconds(5));
+        access("laptop-1", "computer", "tab-a", "198.51.100.1");
+        assertThat(access("laptop-2", "computer", "tab-b", "203.0.113.7", IdentityProof.SERVER)).isEqualTo(false);
+    }
+
     /** An imported event (server mode, a timestamp) is not judged against the sessions live today. */
     @Test
     void importedHistoryLeavesTheCheckUnknown() {
@@ -166,7 +188,14 @@ class ConcurrentSessionsTest {
     }
 
     private Object access(String device, String type, String session, String ip) {
-        return pipeline.evaluate(request(device, type, session, ip)).checks().get("concurrent_sessions");
+        return access(device, type, session, ip, IdentityProof.UNSIGNED);
+    }
+
+    private Object access(String device, String type, String session, String ip, IdentityProof identity) {
+        EvaluationRequest unsigned = request(device, type, session, ip);
+        EvaluationRequest request = new EvaluationRequest(APP, unsigned.action(), unsigned.userId(), Optional.empty(), Optional.empty(), Map.of(),
+                unsigned.sessionId(), Optional.empty(), unsigned.device(), unsigned.clientIp(), unsigned.userAgent(), Optional.empty(), identity);
+        return pipeline.evaluate(request).checks().get("concurrent_sessions");
     }
 
     private static EvaluationRequest request(String device, String type, String session, String ip) {

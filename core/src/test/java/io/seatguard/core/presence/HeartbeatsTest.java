@@ -6,6 +6,7 @@ import io.seatguard.core.checks.CheckRegistry;
 import io.seatguard.core.evaluation.Evaluation;
 import io.seatguard.core.evaluation.EvaluationPipeline;
 import io.seatguard.core.evaluation.EvaluationRequest;
+import io.seatguard.core.evaluation.IdentityProof;
 import io.seatguard.core.evaluation.Verdict;
 import io.seatguard.core.identity.DeviceResolver;
 import io.seatguard.core.identity.DeviceSignals;
@@ -169,6 +170,28 @@ class HeartbeatsTest {
         assertThat(heartbeats.beat(APP, "ned", "ses_page", Optional.of("tok-ned-owner-0000001"), OWNER_IP).active()).isTrue();
     }
 
+    /**
+     * Review finding: anyone holding the public client id opened a session on any account with an unsigned
+     * page view, kept it live by heartbeats (past the window too), and got the owner's backend refused for a
+     * concurrent session. A heartbeat vouches for nothing: the session stays one only unsigned evaluations count.
+     */
+    @Test
+    void aSessionAnUnsignedPageOpenedStaysUnvouchedThroughItsHeartbeats() {
+        DeviceSignals forger = otherMachine("tok-olga-forger-00001");
+        assertThat(access("olga", "ses_forged", forger, SHARER_IP).verdict()).isEqualTo(Verdict.ALLOW);
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(heartbeats.beat(APP, "olga", "ses_forged", Optional.of("tok-olga-forger-00001"), SHARER_IP).active()).isTrue();
+        clock.advance(Duration.ofSeconds(100));
+        assertThat(heartbeats.beat(APP, "olga", "ses_forged", Optional.of("tok-olga-forger-00001"), SHARER_IP).active()).as("brought back")
+                .isTrue();
+
+        Evaluation backend = access("olga", "ses_owner", laptop("tok-olga-owner-000001", "canvas-a"), OWNER_IP, IdentityProof.SERVER);
+        assertThat(backend.checks()).containsEntry("concurrent_sessions", false);
+        assertThat(backend.verdict()).isEqualTo(Verdict.ALLOW);
+        assertThat(access("olga", "ses_owner_2", laptop("tok-olga-owner-000001", "canvas-a"), OWNER_IP).checks())
+                .as("an unsigned page still counts it").containsEntry("concurrent_sessions", true);
+    }
+
     /** A page view judged by {@link #refusingVpnsAndChallenging}, with the page's metadata. */
     private Evaluation view(String user, String session, DeviceSignals device, String ip, Map<String, Object> metadata) {
         return refusingVpnsAndChallenging.evaluate(new EvaluationRequest(APP, "access", Optional.of(user), Optional.empty(), Optional.empty(), metadata,
@@ -176,8 +199,12 @@ class HeartbeatsTest {
     }
 
     private Evaluation access(String user, String session, DeviceSignals device, String ip) {
+        return access(user, session, device, ip, IdentityProof.UNSIGNED);
+    }
+
+    private Evaluation access(String user, String session, DeviceSignals device, String ip, IdentityProof identity) {
         return pipeline.evaluate(new EvaluationRequest(APP, "access", Optional.of(user), Optional.empty(), Optional.empty(), Map.of(), Optional.of(session),
-                Optional.empty(), device, IpAddresses.parse(ip).orElseThrow(), Optional.of("computer"), Optional.empty()));
+                Optional.empty(), device, IpAddresses.parse(ip).orElseThrow(), Optional.of("computer"), Optional.empty(), identity));
     }
 
     private static DeviceSignals laptop(String token, String canvas) {
