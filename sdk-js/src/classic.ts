@@ -3,8 +3,8 @@
 // `Seatguard.collectSignals`, `Seatguard.checkAuthenticatedUser`, and `Seatguard.Seatguard`, the name the
 // ES module exports the class under. (esbuild's globalName would make the global the module's namespace,
 // which is not a constructor.)
-import { Seatguard } from './client';
-import { checkAuthenticatedUser } from './shield';
-import { collectSignals } from './signals';
+import { Seatguard } from './client.js';
+import { checkAuthenticatedUser } from './shield.js';
+import { collectSignals } from './signals.js';
 
 (globalThis as unknown as { Seatguard: unknown }).Seatguard = Object.assign(Seatguard, { Seatguard, checkAuthenticatedUser, collectSignals });

@@ -1,12 +1,12 @@
-import { cookieScope } from './cookieDomain';
-import { resolveEndpoint } from './endpoint';
-import { Heartbeat } from './heartbeat';
-import { failed, readResult } from './result';
-import { tabSession } from './session';
-import { collectSignals } from './signals';
-import { gatherReflexive, stunUrl, within } from './stun';
-import { postJson } from './transport';
-import type { EvaluateInput, EvaluateResult, SeatguardOptions } from './types';
+import { cookieScope } from './cookieDomain.js';
+import { resolveEndpoint } from './endpoint.js';
+import { Heartbeat } from './heartbeat.js';
+import { failed, readResult } from './result.js';
+import { tabSession } from './session.js';
+import { collectSignals } from './signals.js';
+import { gatherReflexive, stunUrl, within } from './stun.js';
+import { postJson } from './transport.js';
+import type { EvaluateInput, EvaluateResult, SeatguardOptions } from './types.js';
 
 const CLIENT_ID = /^pk_[A-Za-z0-9]{1,64}$/;
 const DEFAULT_TIMEOUT_MS = 5000;

@@ -1,4 +1,4 @@
-import { postJson } from './transport';
+import { postJson } from './transport.js';
 
 /** What a heartbeat needs to know and do. */
 export interface HeartbeatTarget {

@@ -5,9 +5,9 @@
  * - {@link checkAuthenticatedUser}: ShieldLabs-style one call.
  * - {@link collectSignals}: the token and components the SDK sends, for diagnostics and benchmarks.
  */
-export { Seatguard } from './client';
-export type { Evaluate } from './client';
-export { checkAuthenticatedUser } from './shield';
-export type { CheckOptions } from './shield';
-export { collectSignals } from './signals';
-export type { CollectedSignals, ComponentValue, EvaluateInput, EvaluateResult, LogoutInfo, SeatguardError, SeatguardOptions } from './types';
+export { Seatguard } from './client.js';
+export type { Evaluate } from './client.js';
+export { checkAuthenticatedUser } from './shield.js';
+export type { CheckOptions } from './shield.js';
+export { collectSignals } from './signals.js';
+export type { CollectedSignals, ComponentValue, EvaluateInput, EvaluateResult, LogoutInfo, SeatguardError, SeatguardOptions } from './types.js';

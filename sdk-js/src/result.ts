@@ -1,4 +1,4 @@
-import type { EvaluateResult, SeatguardError } from './types';
+import type { EvaluateResult, SeatguardError } from './types.js';
 
 /** The answer every failed evaluation resolves with, so apps can fail open (seed 003). */
 export function failed(error: SeatguardError): EvaluateResult {

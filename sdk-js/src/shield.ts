@@ -1,5 +1,5 @@
-import { Seatguard } from './client';
-import { sdkUrl } from './endpoint';
+import { Seatguard } from './client.js';
+import { sdkUrl } from './endpoint.js';
 
 /** Where {@link checkAuthenticatedUser} finds the app: the SDK URL's `?client_id=`, or these options. */
 export interface CheckOptions {

@@ -1,16 +1,16 @@
-import { audioProbe } from './probes/audio';
-import { canvasProbe } from './probes/canvas';
-import { clientHintsProbe } from './probes/clientHints';
-import { fontsProbe } from './probes/fonts';
-import { hardwareProbe } from './probes/hardware';
-import { mathProbe } from './probes/math';
-import { keepValid, type Probe } from './probes/probe';
-import { screenProbe } from './probes/screen';
-import { browserTimezone, timezoneProbe } from './probes/timezone';
-import { webglProbe } from './probes/webgl';
-import { localIps } from './probes/webrtc';
-import { restoreToken } from './token';
-import type { CollectedSignals, ComponentValue } from './types';
+import { audioProbe } from './probes/audio.js';
+import { canvasProbe } from './probes/canvas.js';
+import { clientHintsProbe } from './probes/clientHints.js';
+import { fontsProbe } from './probes/fonts.js';
+import { hardwareProbe } from './probes/hardware.js';
+import { mathProbe } from './probes/math.js';
+import { keepValid, type Probe } from './probes/probe.js';
+import { screenProbe } from './probes/screen.js';
+import { browserTimezone, timezoneProbe } from './probes/timezone.js';
+import { webglProbe } from './probes/webgl.js';
+import { localIps } from './probes/webrtc.js';
+import { restoreToken } from './token.js';
+import type { CollectedSignals, ComponentValue } from './types.js';
 
 /** Every stable probe. Volatile values (window size, battery, storage quota, browser version) are left out on purpose. */
 export const PROBES: readonly Probe[] = [canvasProbe, webglProbe, audioProbe, fontsProbe, screenProbe, hardwareProbe, timezoneProbe, clientHintsProbe, mathProbe];

@@ -1,4 +1,4 @@
-import type { SeatguardError } from './types';
+import type { SeatguardError } from './types.js';
 
 /** The outcome of one JSON call: the parsed body, or why there is none. */
 export type CallResult = { ok: true; status: number; body: unknown } | { ok: false; error: SeatguardError };

@@ -1,4 +1,4 @@
-import type { Probe } from './probe';
+import type { Probe } from './probe.js';
 
 type OfflineContextConstructor = new (channels: number, length: number, sampleRate: number) => OfflineAudioContext;
 

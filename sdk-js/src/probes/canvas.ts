@@ -1,5 +1,5 @@
-import { hashBytes } from '../hash';
-import type { Probe } from './probe';
+import { hashBytes } from '../hash.js';
+import type { Probe } from './probe.js';
 
 /** A fixed 2D drawing: text with an emoji, two fonts, a gradient and arcs. Its pixels vary with OS, fonts and rasteriser. */
 export const canvasProbe: Probe = () => {

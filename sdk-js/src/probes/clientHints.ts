@@ -1,4 +1,4 @@
-import { keepValid, type Probe } from './probe';
+import { keepValid, type Probe } from './probe.js';
 
 interface UserAgentData {
   getHighEntropyValues(hints: string[]): Promise<Record<string, unknown>>;

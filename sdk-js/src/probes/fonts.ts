@@ -1,5 +1,5 @@
-import { hash } from '../hash';
-import type { Probe } from './probe';
+import { hash } from '../hash.js';
+import type { Probe } from './probe.js';
 
 // Two fallbacks catch nearly every font (a font absent from both differs from at least one): a third costs a third more time.
 const FALLBACKS = ['monospace', 'sans-serif'] as const;

@@ -1,4 +1,4 @@
-import { keepValid, type Probe } from './probe';
+import { keepValid, type Probe } from './probe.js';
 
 /** What navigator says about the machine and its settings: cores, memory, platform, languages, touch, vendor, PDF viewer. */
 export const hardwareProbe: Probe = () => {

@@ -1,5 +1,5 @@
-import { hash } from '../hash';
-import type { Probe } from './probe';
+import { hash } from '../hash.js';
+import type { Probe } from './probe.js';
 
 /** Results of a few Math functions whose last digits differ between JavaScript engines and CPUs. */
 export const mathProbe: Probe = () => {

@@ -1,4 +1,4 @@
-import type { ComponentValue } from '../types';
+import type { ComponentValue } from '../types.js';
 
 /** One probe: its components, or nothing when it fails. It may be async; values are checked by {@link keepValid}. */
 export type Probe = () => Record<string, unknown> | Promise<Record<string, unknown>>;

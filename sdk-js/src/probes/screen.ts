@@ -1,4 +1,4 @@
-import type { Probe } from './probe';
+import type { Probe } from './probe.js';
 
 /** The screen (larger side first, so rotating a phone changes nothing), colour depth and pixel ratio. */
 export const screenProbe: Probe = () => {

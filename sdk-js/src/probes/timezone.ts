@@ -1,4 +1,4 @@
-import type { Probe } from './probe';
+import type { Probe } from './probe.js';
 
 /** The IANA time zone the browser resolves to (changes when the person travels; weighed lightly). */
 export function browserTimezone(): string | null {

@@ -1,5 +1,5 @@
-import { hash } from '../hash';
-import type { Probe } from './probe';
+import { hash } from '../hash.js';
+import type { Probe } from './probe.js';
 
 const PARAMETERS = [
   'MAX_TEXTURE_SIZE', 'MAX_CUBE_MAP_TEXTURE_SIZE', 'MAX_RENDERBUFFER_SIZE', 'MAX_VERTEX_ATTRIBS', 'MAX_VERTEX_UNIFORM_VECTORS',
