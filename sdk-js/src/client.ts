@@ -1,9 +1,9 @@
-import { cookieScope } from './cookieDomain.js';
+import { pageCookieDomain } from './cookieDomain.js';
 import { resolveEndpoint } from './endpoint.js';
 import { Heartbeat } from './heartbeat.js';
 import { failed, readResult } from './result.js';
 import { tabSession } from './session.js';
-import { collectSignals } from './signals.js';
+import { gatherSignals, PROBES } from './signals.js';
 import { gatherReflexive, stunUrl, within } from './stun.js';
 import { postJson } from './transport.js';
 import type { EvaluateInput, EvaluateResult, SeatguardOptions } from './types.js';
@@ -68,9 +68,7 @@ export class Seatguard {
       ? 'clientId must be the app\'s client id (pk_…)'
       : this.endpoint === null ? 'endpoint must be an http(s) URL' : null;
     if (this.problem) console.warn(`Seatguard: ${this.problem}; every call will resolve with an error.`);
-    const scope = cookieScope(options?.cookieDomain, typeof location !== 'undefined' ? location.hostname : '');
-    if (scope.problem) console.warn(`Seatguard: ${scope.problem}; the token's cookie stays on this host.`);
-    this.cookieDomain = scope.domain;
+    this.cookieDomain = pageCookieDomain(options?.cookieDomain);
     this.session = tabSession();
     const stun = this.problem ? null : stunUrl(options.stun, this.endpoint);
     this.reflexive = stun ? gatherReflexive(stun) : Promise.resolve(null);
@@ -157,7 +155,7 @@ export class Seatguard {
   private async run(action: string, input: EvaluateInput = {}, followsRedirect = false): Promise<EvaluateResult> {
     try {
       if (this.problem) return failed({ kind: 'invalid_options', detail: this.problem });
-      const [signals, reflexive] = await Promise.all([collectSignals(undefined, this.cookieDomain), within(this.reflexive, STUN_WAIT_MS)]);
+      const [signals, reflexive] = await Promise.all([gatherSignals(PROBES, this.cookieDomain), within(this.reflexive, STUN_WAIT_MS)]);
       this.lastToken = signals.token;
       // The reflexive address first: the server takes the first routable address as local_ip.
       const localIps = reflexive ? [reflexive, ...signals.local_ips.filter((ip) => ip !== reflexive)] : signals.local_ips;

@@ -30,3 +30,14 @@ export function cookieScope(option: unknown, hostname: string): CookieScope {
   }
   return { domain, problem: null };
 }
+
+/**
+ * The `cookieDomain` option of a page's client or `collectSignals` call, checked against this page's
+ * host: the domain to share the cookie with, or null for the host only, after saying on the console
+ * why an option given was not used.
+ */
+export function pageCookieDomain(option: unknown): string | null {
+  const scope = cookieScope(option, typeof location !== 'undefined' ? location.hostname : '');
+  if (scope.problem) console.warn(`Seatguard: ${scope.problem}; the token's cookie stays on this host.`);
+  return scope.domain;
+}

@@ -1,3 +1,4 @@
+import { pageCookieDomain } from './cookieDomain.js';
 import { audioProbe } from './probes/audio.js';
 import { canvasProbe } from './probes/canvas.js';
 import { clientHintsProbe } from './probes/clientHints.js';
@@ -31,12 +32,32 @@ function settle(probe: Probe): Promise<Record<string, ComponentValue>> {
   });
 }
 
+/** Options of {@link collectSignals}. */
+export interface CollectOptions {
+  /**
+   * As `SeatguardOptions.cookieDomain`: shares the device token's cookie with every subdomain of this
+   * domain. Give it the value the site's `Seatguard` clients have, or this call keeps (or makes) a
+   * host-only token beside the shared one. A value that is not this page's host or a parent of it is
+   * ignored with a console warning.
+   */
+  cookieDomain?: string;
+}
+
 /**
- * Collects the token, every stable component and the local addresses, all at once. A probe that
- * fails, throws or runs over its budget is left out, never guessed. Never rejects. `cookieDomain` is
- * the token cookie's shared domain, already checked (cookieDomain.ts); null keeps it host-only.
+ * Collects what every evaluation sends as `device`: the token, every stable component and the local
+ * addresses. For a page whose backend evaluates in server mode (post `JSON.stringify` of it with the
+ * form), for diagnostics and for benchmarks. A probe that fails, throws or runs over its budget is
+ * left out, never guessed. Never rejects.
  */
-export async function collectSignals(probes: readonly Probe[] = PROBES, cookieDomain: string | null = null): Promise<CollectedSignals> {
+export function collectSignals(options: CollectOptions = {}): Promise<CollectedSignals> {
+  return gatherSignals(PROBES, pageCookieDomain(options?.cookieDomain));
+}
+
+/**
+ * {@link collectSignals} with the probes to run and the token cookie's shared domain, already checked
+ * (cookieDomain.ts; null keeps it host-only).
+ */
+export async function gatherSignals(probes: readonly Probe[], cookieDomain: string | null): Promise<CollectedSignals> {
   const started = typeof performance !== 'undefined' ? performance.now() : Date.now();
   const [token, ips, ...results] = await Promise.all([
     restoreToken(cookieDomain).catch(() => null),

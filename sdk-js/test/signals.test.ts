@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { collectSignals, PROBE_BUDGET_MS } from '../src/signals';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { collectSignals, gatherSignals, PROBE_BUDGET_MS, PROBES } from '../src/signals';
 
-describe('collectSignals', () => {
+describe('gathering signals', () => {
   it('keeps what probes return and leaves out a probe that throws, rejects or overruns', async () => {
-    const signals = await collectSignals([
+    const signals = await gatherSignals([
       () => ({ cores: 8, platform: 'Linux x86_64' }),
       () => {
         throw new Error('blocked');
@@ -11,29 +11,60 @@ describe('collectSignals', () => {
       () => Promise.reject(new Error('denied')),
       () => new Promise((resolve) => setTimeout(() => resolve({ slow: 'late' }), PROBE_BUDGET_MS * 3)),
       async () => ({ audio: '123.456' }),
-    ]);
+    ], null);
     expect(signals.components).toEqual({ cores: 8, platform: 'Linux x86_64', audio: '123.456' });
     expect(signals.duration_ms).toBeLessThan(PROBE_BUDGET_MS * 3);
   });
 
   it('never guesses: values that are not strings, finite numbers or booleans are dropped', async () => {
-    const signals = await collectSignals([() => ({ ok: true, nan: Number.NaN, list: [1, 2], nothing: undefined, text: 'x', zero: 0 })]);
+    const signals = await gatherSignals([() => ({ ok: true, nan: Number.NaN, list: [1, 2], nothing: undefined, text: 'x', zero: 0 })]);
     expect(signals.components).toEqual({ ok: true, text: 'x', zero: 0 });
   });
 
   it('carries a token, the time zone and the local addresses alongside', async () => {
-    const signals = await collectSignals([]);
+    const signals = await gatherSignals([]);
     expect(signals.token).toMatch(/^[0-9a-f]{32}$/);
     expect(signals.timezone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
     expect(Array.isArray(signals.local_ips)).toBe(true);
   });
 
   it('collects the standard probes without throwing, whatever this environment lacks', async () => {
-    const signals = await collectSignals();
+    const signals = await gatherSignals(PROBES, null);
     expect(signals.components.timezone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
     expect(typeof signals.components.math).toBe('string');
     for (const value of Object.values(signals.components)) {
       expect(['string', 'number', 'boolean']).toContain(typeof value);
     }
+  });
+});
+
+describe('collectSignals', () => {
+  const page = () => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
+  afterEach(() => {
+    vi.restoreAllMocks();
+    page().setURL('http://localhost:3000/');
+  });
+
+  it('runs every standard probe when called as the docs show', async () => {
+    const signals = await collectSignals();
+    expect(signals.token).toMatch(/^[0-9a-f]{32}$/);
+    expect(typeof signals.components.math).toBe('string');
+  });
+
+  it('keeps the token in the shared cookie of the cookieDomain it is given, as the pages\' clients do', async () => {
+    page().setURL('http://auth.example.com/login');
+    const token = (await collectSignals({ cookieDomain: 'example.com' })).token;
+    // Another subdomain's localStorage is its own (and this environment has no IndexedDB): only a
+    // shared cookie carries the token there.
+    page().setURL('http://app.example.com/');
+    localStorage.clear();
+    expect((await collectSignals({ cookieDomain: 'example.com' })).token).toBe(token);
+  });
+
+  it('keeps the cookie on the page host, and says why, for a cookieDomain the page is not under', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const signals = await collectSignals({ cookieDomain: 'example.org' });
+    expect(signals.token).toMatch(/^[0-9a-f]{32}$/);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining(`cookieDomain example.org is not this page's host (${location.hostname})`));
   });
 });

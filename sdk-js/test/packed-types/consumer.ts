@@ -4,7 +4,7 @@
 // every export `any` (as under skipLibCheck when a relative path does not resolve), nothing would be,
 // and tsc would fail on the unused directive.
 import { Seatguard, checkAuthenticatedUser, collectSignals } from '@seatguard/browser';
-import type { CheckOptions, CollectedSignals, EvaluateInput, EvaluateResult, LogoutInfo, SeatguardError, SeatguardOptions } from '@seatguard/browser';
+import type { CheckOptions, CollectedSignals, CollectOptions, EvaluateInput, EvaluateResult, LogoutInfo, SeatguardError, SeatguardOptions } from '@seatguard/browser';
 
 declare const user: { id: string; email: string };
 declare function signOutLocally(info: LogoutInfo): void;
@@ -32,7 +32,8 @@ export async function flows(): Promise<unknown[]> {
   const kind: 'timeout' | 'network' | 'http' | 'invalid_response' | 'invalid_options' | undefined = error?.kind;
   const check: CheckOptions = { clientId: 'pk_abc', cookieDomain: 'example.com' };
   await checkAuthenticatedUser('hashed', (ip: string | null, evaluationId: string | null) => [ip, evaluationId], check);
-  const signals: CollectedSignals = await collectSignals();
+  const collectOptions: CollectOptions = { cookieDomain: 'example.com' };
+  const signals: CollectedSignals = await collectSignals(collectOptions);
   const json: string = JSON.stringify(await collectSignals());
   return [login.evaluation_id, signup.verdict, custom.device_id, kind, signals.token, json];
 }
@@ -48,6 +49,10 @@ export function misuse(): void {
   void seatguard.evaluate.login({ user: 7 });
   // @ts-expect-error there is no such method
   seatguard.nonexistent();
+  // @ts-expect-error cookieDomain is a string
+  void collectSignals({ cookieDomain: 1 });
+  // @ts-expect-error the probes collectSignals runs are the SDK's own
+  void collectSignals([() => ({})]);
   // @ts-expect-error the callback takes the IP and the evaluation id, which may be null
   void checkAuthenticatedUser('hashed', (ip: string, evaluationId: string) => [ip, evaluationId]);
 }
