@@ -54,6 +54,7 @@ public final class SeatguardClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The problem type of a request refused as invalid, as the server names it. */
     private static final String INVALID_INPUT = "https://seatguard.dev/problems/invalid-input";
+    private static final String NOT_FOUND = "https://seatguard.dev/problems/not-found";
     /** The longest account id evaluate takes. */
     private static final int MAX_USER_ID = 256;
     private static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
@@ -182,8 +183,14 @@ public final class SeatguardClient implements AutoCloseable {
         return EvaluateResult.of(send("POST", "/v3/evaluate", request.toJson(), Retry.WHEN_NOT_RUN));
     }
 
+    /**
+     * Reads the evaluation, with its challenge's current status.
+     *
+     * @throws NotFoundException when the app has no such evaluation, also for a value that cannot be an
+     *     id (a tampered form's {@code a/../x}), which is not sent
+     */
     public Evaluation getEvaluation(String evaluationId) {
-        return Evaluation.of(get("/v3/evaluations/" + id(evaluationId)));
+        return Evaluation.of(get("/v3/evaluations/" + id("evaluation", evaluationId)));
     }
 
     /**
@@ -191,13 +198,14 @@ public final class SeatguardClient implements AutoCloseable {
      * one gets it.
      *
      * @throws AlreadyConsumedException when it was consumed before: a replay
+     * @throws NotFoundException as {@link #getEvaluation}
      */
     public Evaluation consumeEvaluation(String evaluationId) {
-        return Evaluation.of(send("POST", "/v3/evaluations/" + id(evaluationId) + "/consume", null, Retry.WHEN_NOT_RUN));
+        return Evaluation.of(send("POST", "/v3/evaluations/" + id("evaluation", evaluationId) + "/consume", null, Retry.WHEN_NOT_RUN));
     }
 
     public Challenge getChallenge(String challengeId) {
-        return Challenge.of(get("/v3/challenges/" + id(challengeId)));
+        return Challenge.of(get("/v3/challenges/" + id("challenge", challengeId)));
     }
 
     // accounts
@@ -218,7 +226,7 @@ public final class SeatguardClient implements AutoCloseable {
      *     refused before anything is sent
      */
     public boolean eraseAccount(String userId) {
-        return deleteIfThere("/v3/users/" + user(userId));
+        return deleteIfThere(() -> "/v3/users/" + user(userId));
     }
 
     public List<Device> listDevices(String userId) {
@@ -231,7 +239,7 @@ public final class SeatguardClient implements AutoCloseable {
      * {@code signup} on it that is allowed attaches it again.
      */
     public void logOutDevice(String userId, String deviceId) {
-        send("DELETE", "/v3/users/" + user(userId) + "/devices/" + id(deviceId), null, Retry.IDEMPOTENT);
+        send("DELETE", "/v3/users/" + user(userId) + "/devices/" + deviceId(deviceId), null, Retry.IDEMPOTENT);
     }
 
     public HistoryPage history(String userId, int limit, Optional<String> cursor) {
@@ -278,7 +286,7 @@ public final class SeatguardClient implements AutoCloseable {
     }
 
     public Policy policy(String policyId) {
-        return Policy.of(get("/v3/policies/" + id(policyId)));
+        return Policy.of(get("/v3/policies/" + id("policy", policyId)));
     }
 
     /**
@@ -295,12 +303,12 @@ public final class SeatguardClient implements AutoCloseable {
 
     /** Replaces a policy with a whole new document (a {@code PUT}: sent again after a failure, as doing it twice does it once). */
     public Policy replacePolicy(String policyId, String policyJson) {
-        return Policy.of(send("PUT", "/v3/policies/" + id(policyId), object(policyJson, "policyJson"), Retry.IDEMPOTENT));
+        return Policy.of(send("PUT", "/v3/policies/" + id("policy", policyId), object(policyJson, "policyJson"), Retry.IDEMPOTENT));
     }
 
     /** @return false when there was no such policy */
     public boolean deletePolicy(String policyId) {
-        return deleteIfThere("/v3/policies/" + id(policyId));
+        return deleteIfThere(() -> "/v3/policies/" + id("policy", policyId));
     }
 
     /**
@@ -308,7 +316,7 @@ public final class SeatguardClient implements AutoCloseable {
      * would have answered. Nothing is stored or sent, so a failed try is sent again like a read.
      */
     public Backtest backtestPolicy(String policyId, int days) {
-        return Backtest.of(send("POST", "/v3/policies/" + id(policyId) + "/backtest?days=" + days, null, Retry.IDEMPOTENT));
+        return Backtest.of(send("POST", "/v3/policies/" + id("policy", policyId) + "/backtest?days=" + days, null, Retry.IDEMPOTENT));
     }
 
     /**
@@ -344,7 +352,7 @@ public final class SeatguardClient implements AutoCloseable {
 
     /** One list with its values. */
     public NamedList list(String listId) {
-        return NamedList.of(get("/v3/lists/" + id(listId)));
+        return NamedList.of(get("/v3/lists/" + id("list", listId)));
     }
 
     /**
@@ -361,12 +369,12 @@ public final class SeatguardClient implements AutoCloseable {
 
     /** Adds values (up to 10,000 at once; those already there stay once); answers the list. Sent again after a failure like a read: adding twice adds once. */
     public NamedList addToList(String listId, Collection<String> values) {
-        return NamedList.of(send("POST", "/v3/lists/" + id(listId) + "/add", values(JSON.createObjectNode(), values).toString(), Retry.IDEMPOTENT));
+        return NamedList.of(send("POST", "/v3/lists/" + id("list", listId) + "/add", values(JSON.createObjectNode(), values).toString(), Retry.IDEMPOTENT));
     }
 
     /** Removes values (those not there are ignored); answers the list. */
     public NamedList removeFromList(String listId, Collection<String> values) {
-        return NamedList.of(send("POST", "/v3/lists/" + id(listId) + "/remove", values(JSON.createObjectNode(), values).toString(), Retry.IDEMPOTENT));
+        return NamedList.of(send("POST", "/v3/lists/" + id("list", listId) + "/remove", values(JSON.createObjectNode(), values).toString(), Retry.IDEMPOTENT));
     }
 
     /**
@@ -376,7 +384,7 @@ public final class SeatguardClient implements AutoCloseable {
      * @throws ConflictException while a policy names the list
      */
     public boolean deleteList(String listId) {
-        return deleteIfThere("/v3/lists/" + id(listId));
+        return deleteIfThere(() -> "/v3/lists/" + id("list", listId));
     }
 
     private static ObjectNode values(ObjectNode body, Collection<String> values) {
@@ -409,7 +417,7 @@ public final class SeatguardClient implements AutoCloseable {
     }
 
     public WebhookEndpoint webhookEndpoint(String endpointId) {
-        return WebhookEndpoint.of(get("/v3/webhooks/" + id(endpointId)));
+        return WebhookEndpoint.of(get("/v3/webhooks/" + id("webhook endpoint", endpointId)));
     }
 
     /**
@@ -418,22 +426,22 @@ public final class SeatguardClient implements AutoCloseable {
      * after a lost answer (a second rotation would retire the secret that answer held).
      */
     public WebhookEndpoint rotateWebhookSecret(String endpointId) {
-        return WebhookEndpoint.of(send("POST", "/v3/webhooks/" + id(endpointId) + "/rotate-secret", null, Retry.WHEN_NOT_RUN));
+        return WebhookEndpoint.of(send("POST", "/v3/webhooks/" + id("webhook endpoint", endpointId) + "/rotate-secret", null, Retry.WHEN_NOT_RUN));
     }
 
     /** @return false when there was no such endpoint */
     public boolean deleteWebhookEndpoint(String endpointId) {
-        return deleteIfThere("/v3/webhooks/" + id(endpointId));
+        return deleteIfThere(() -> "/v3/webhooks/" + id("webhook endpoint", endpointId));
     }
 
     /** The endpoint's latest deliveries, newest first, without their tries ({@code limit} 1 to 1,000). */
     public List<WebhookDelivery> webhookDeliveries(String endpointId, int limit) {
-        return data("/v3/webhooks/" + id(endpointId) + "/deliveries?limit=" + limit, WebhookDelivery::of);
+        return data("/v3/webhooks/" + id("webhook endpoint", endpointId) + "/deliveries?limit=" + limit, WebhookDelivery::of);
     }
 
     /** One delivery with its latest tries. */
     public WebhookDelivery webhookDelivery(String endpointId, String messageId) {
-        return WebhookDelivery.of(get("/v3/webhooks/" + id(endpointId) + "/deliveries/" + id(messageId)));
+        return WebhookDelivery.of(get("/v3/webhooks/" + id("webhook endpoint", endpointId) + "/deliveries/" + id("webhook message", messageId)));
     }
 
     /**
@@ -441,15 +449,16 @@ public final class SeatguardClient implements AutoCloseable {
      * receiver may see it twice and drops repeats by its {@code webhook-id}, so a failed try is sent again.
      */
     public void redeliverWebhook(String endpointId, String messageId) {
-        send("POST", "/v3/webhooks/" + id(endpointId) + "/deliveries/" + id(messageId) + "/redeliver", null, Retry.IDEMPOTENT);
+        send("POST", "/v3/webhooks/" + id("webhook endpoint", endpointId) + "/deliveries/" + id("webhook message", messageId) + "/redeliver", null, Retry.IDEMPOTENT);
     }
 
     // transport
 
     /** A DELETE that says whether there was something to delete: 404 is false, not an error. */
-    private boolean deleteIfThere(String path) {
+    /** The path is made inside: an id that cannot be one is not found, and so was not there either. */
+    private boolean deleteIfThere(java.util.function.Supplier<String> path) {
         try {
-            send("DELETE", path, null, Retry.IDEMPOTENT);
+            send("DELETE", path.get(), null, Retry.IDEMPOTENT);
             return true;
         }
         catch (NotFoundException e) {
@@ -607,12 +616,39 @@ public final class SeatguardClient implements AutoCloseable {
         return error.withRequestId(problem.path("request_id").isTextual() ? problem.path("request_id").textValue() : null);
     }
 
-    /** Ids go into the path as they are; anything else cannot be one, and must not steer the request elsewhere. */
-    private static String id(String value) {
-        if (value == null || !SAFE_ID.matcher(value).matches() || isDotSegment(value)) {
-            throw new IllegalArgumentException("not an id: " + value);
+    /**
+     * Ids go into the path as they are; anything else cannot be one, and must not steer the request
+     * elsewhere. It is refused unsent, as the server answers an id it never gave: not found. A backend
+     * passes a browser's form value straight in and handles {@link NotFoundException} already; an
+     * unchecked exception made a 500 of a tampered form.
+     *
+     * @param what the resource, for the message: "evaluation", "policy", …
+     */
+    private static String id(String what, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(what + " id is null");
+        }
+        if (!SAFE_ID.matcher(value).matches() || isDotSegment(value)) {
+            throw new NotFoundException(NOT_FOUND, what + " " + abbreviate(value) + " was not found");
         }
         return value;
+    }
+
+    /** A device id in the path, refused unsent when it cannot be one: the server refuses it so, naming {@code device_id}. */
+    private static String deviceId(String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("device id is null");
+        }
+        if (!SAFE_ID.matcher(value).matches() || isDotSegment(value)) {
+            String fault = "must be a device id as evaluations report it (a UUID)";
+            throw new InvalidRequestException(INVALID_INPUT, "device_id: " + fault, List.of(new SeatguardApiException.FieldError("device_id", fault)));
+        }
+        return value;
+    }
+
+    /** A value the caller gave, cut as the server cuts it in a message: a tampered one is not repeated at any length. */
+    private static String abbreviate(String text) {
+        return text.length() > 64 ? text.substring(0, 64) + "…" : text;
     }
 
     /**

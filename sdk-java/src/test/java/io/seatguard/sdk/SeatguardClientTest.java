@@ -186,14 +186,32 @@ class SeatguardClientTest {
         assertThatThrownBy(() -> client.listDevices("mia")).isInstanceOf(SeatguardNetworkException.class);
     }
 
+    /**
+     * An id that could steer the request elsewhere is never sent. A backend passes the browser's form value
+     * straight in (docs/integration-guide.md), so it is refused with the exception the server answers for
+     * an id it has not given, one the backend already handles, not an unchecked IllegalArgumentException
+     * that became a 500 in the backend's app.
+     */
     @Test
-    void refusesIdsThatCouldSteerTheRequestAndBadOptions() throws IOException {
+    void refusesIdsThatCouldSteerTheRequestAsTheServerWouldAndBadOptions() throws IOException {
         SeatguardClient client = client();
-        assertThatThrownBy(() -> client.getEvaluation("../apps")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> client.getChallenge("ch_1?x=1")).isInstanceOf(IllegalArgumentException.class);
+        for (String tampered : new String[] {"../apps", "a/../x", "0192c1a0-0000-7000-8000-000000000001?x=1", ".", ".."}) {
+            assertThatThrownBy(() -> client.getEvaluation(tampered)).as(tampered).isInstanceOfSatisfying(NotFoundException.class, e -> {
+                assertThat(e.status()).isEqualTo(404);
+                assertThat(e.type()).isEqualTo("https://seatguard.dev/problems/not-found");
+                assertThat(e.getMessage()).contains("evaluation " + tampered + " was not found");
+                assertThat(e.requestId()).as("nothing was sent").isNull();
+            });
+            assertThatThrownBy(() -> client.consumeEvaluation(tampered)).as(tampered).isInstanceOf(NotFoundException.class);
+        }
+        assertThatThrownBy(() -> client.getEvaluation("x".repeat(5000))).isInstanceOfSatisfying(NotFoundException.class,
+                e -> assertThat(e.getMessage()).as("a tampered value is not repeated at any length").hasSizeLessThan(200));
+        assertThatThrownBy(() -> client.getEvaluation(null)).as("a null is the caller's mistake").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.getChallenge("ch_1?x=1")).isInstanceOf(NotFoundException.class);
         for (String dots : new String[] {".", ".."}) {
             assertThatThrownBy(() -> client.logOutDevice("mia", dots)).as("a proxy could resolve it to DELETE /v3/users/mia")
-                    .isInstanceOf(IllegalArgumentException.class);
+                    .isInstanceOfSatisfying(InvalidRequestException.class,
+                            e -> assertThat(e.fieldErrors()).singleElement().satisfies(error -> assertThat(error.field()).isEqualTo("device_id")));
             assertThatThrownBy(() -> client.listDevices(dots)).isInstanceOf(InvalidRequestException.class);
             assertThatThrownBy(() -> client.history(dots, 10, java.util.Optional.empty())).isInstanceOf(InvalidRequestException.class);
         }
@@ -360,7 +378,9 @@ class SeatguardClientTest {
         assertThat(requests).hasSize(2).allSatisfy(request -> assertThat(request).startsWith("POST /v3/lists/lst_1/add "));
         assertThat(client.deleteList("lst_1")).isTrue();
         assertThat(client.deleteList("lst_1")).isFalse();
-        assertThatThrownBy(() -> client.addToList("../apps", List.of("x"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.addToList("../apps", List.of("x"))).isInstanceOf(NotFoundException.class);
+        assertThat(client.deleteList("../apps")).as("an id that cannot be one was not there either").isFalse();
+        assertThat(requests).as("neither was sent").hasSize(4);
     }
 
     /**
@@ -381,7 +401,7 @@ class SeatguardClientTest {
         assertThat(result.policyId()).isEmpty();
         assertThat(requests).extracting(request -> request.substring(0, request.indexOf(" Bearer "))).containsExactly("POST /v3/webhooks",
                 "POST /v3/webhooks/wh_1/rotate-secret", "POST /v3/policies/backtest?days=7", "POST /v3/policies/backtest?days=7");
-        assertThatThrownBy(() -> client.webhookDelivery("wh_1", "../../apps")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.webhookDelivery("wh_1", "../../apps")).isInstanceOf(NotFoundException.class);
     }
 
     @Test

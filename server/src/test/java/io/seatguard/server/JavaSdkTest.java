@@ -313,11 +313,13 @@ class JavaSdkTest {
             SeatguardClient seatguard = SeatguardClient.builder(server.url(), app.secretKey()).build();
 
             for (String dots : new String[] {".", ".."}) {
-                assertThatThrownBy(() -> seatguard.logOutDevice("mia", dots)).as(dots).isInstanceOf(IllegalArgumentException.class);
+                assertThatThrownBy(() -> seatguard.logOutDevice("mia", dots)).as(dots).isInstanceOfSatisfying(io.seatguard.sdk.InvalidRequestException.class,
+                        e -> assertThat(e.fieldErrors()).singleElement().satisfies(error -> assertThat(error.field()).isEqualTo("device_id")));
                 // As the server refuses such an account id (400 naming user), before anything is sent.
                 assertThatThrownBy(() -> seatguard.listDevices(dots)).as(dots).isInstanceOf(io.seatguard.sdk.InvalidRequestException.class);
                 assertThatThrownBy(() -> seatguard.history(dots, 10, Optional.empty())).as(dots).isInstanceOf(io.seatguard.sdk.InvalidRequestException.class);
-                assertThatThrownBy(() -> seatguard.getEvaluation(dots)).as(dots).isInstanceOf(IllegalArgumentException.class);
+                // As the server answers an evaluation id it never gave.
+                assertThatThrownBy(() -> seatguard.getEvaluation(dots)).as(dots).isInstanceOf(io.seatguard.sdk.NotFoundException.class);
             }
             assertThatThrownBy(() -> seatguard.logOutDevice("mia", "...")).as("not a dot segment: sent, and refused by the server as no device id")
                     .isInstanceOfSatisfying(io.seatguard.sdk.InvalidRequestException.class,
