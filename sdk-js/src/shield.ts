@@ -1,9 +1,13 @@
 import { Seatguard } from './client.js';
 import { sdkUrl } from './endpoint.js';
 
-/** Where {@link checkAuthenticatedUser} finds the app: the SDK URL's `?client_id=`, or these options. */
+/**
+ * Where {@link checkAuthenticatedUser} finds the app: the SDK URL's `?client_id=` and origin, or these
+ * options (bundled from the npm package, pass both: the SDK's URL is then your app's).
+ */
 export interface CheckOptions {
   clientId?: string;
+  /** As `SeatguardOptions.endpoint`. */
   endpoint?: string;
   /** As `SeatguardOptions.cookieDomain`: shares the token's cookie with this domain's subdomains. */
   cookieDomain?: string;
@@ -12,7 +16,9 @@ export interface CheckOptions {
 /**
  * A one-call helper in ShieldLabs' shape: evaluates a login of `userId` and calls back with the client
  * IP and the evaluation id, for your backend to check. On any failure the callback gets `(null, null)`;
- * it is always called once, and never throws into the page.
+ * it is always called once, and never throws into the page. It cannot carry an identity signature, so
+ * for an app with `require_signed_identity` it is always refused (401) and always calls back
+ * `(null, null)`: there, evaluate the login from your backend instead.
  *
  * ```js
  * import { checkAuthenticatedUser } from 'https://seatguard.example/v3/sdk.js?client_id=pk_…';

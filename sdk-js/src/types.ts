@@ -57,8 +57,9 @@ export interface EvaluateInput {
   /**
    * Your server's signature of `user`, `email` and `phone` (signed identity): the hex HMAC-SHA256, keyed by
    * the app's identity secret (`ids_…`), of `user + "\u0000" + email + "\u0000" + phone` exactly as you pass
-   * them here (an absent one is the empty string). Render it into the page with the values; never compute
-   * it in the browser, which must not hold the secret. A wrong one fails the call with a 401.
+   * them here (one you leave out is the empty string in that text; leave it out rather than pass `''`,
+   * which the server refuses). Render it into the page with the values; never compute it in the browser,
+   * which must not hold the secret. A wrong one fails the call with a 401.
    */
   identity_signature?: string;
   /**
@@ -78,7 +79,10 @@ export interface LogoutInfo {
 export interface SeatguardOptions {
   /** The app's public client id (`pk_…`). */
   clientId: string;
-  /** Seatguard's origin, like `https://seatguard.example.com`; defaults to where the SDK was loaded from. */
+  /**
+   * Seatguard's origin, like `https://seatguard.example.com`; defaults to where the SDK was loaded from,
+   * which is your app's own origin when you bundle the npm package: pass it then.
+   */
   endpoint?: string;
   /**
    * Called when the server says this device was logged out of the account: clear your session here.

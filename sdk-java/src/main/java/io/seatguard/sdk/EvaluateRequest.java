@@ -88,7 +88,9 @@ public final class EvaluateRequest {
     /**
      * The browser's signals, as the SDK's {@code collectSignals()} gives them ({@code token},
      * {@code components}, {@code local_ips}, {@code timezone}; other fields are ignored), posted to your
-     * server with the form. Without them the device is unknown (the zero device id).
+     * server with the form. Without them the device is unknown (the zero device id). Pages whose clients
+     * share a {@code cookieDomain} pass it here too, {@code collectSignals({ cookieDomain })}, or the page
+     * keeps a token of its own host.
      *
      * @throws IllegalArgumentException when {@code json} is not a JSON object
      */

@@ -20,7 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>The signature is the lower-case hex HMAC-SHA256, keyed by the whole secret as UTF-8, of
  * {@code user + "\0" + email + "\0" + phone}; pass exactly the values the page sends, {@code null} for
- * one it does not send.
+ * one it does not send (it leaves it out: a value sent as {@code ""} is refused).
  *
  * <p>Give it an expiry ({@link #sign(String, String, String, String, Instant)}) and pass the same
  * moment as {@code identity_expires} (whole seconds since 1970): a signature copied out of the page then
