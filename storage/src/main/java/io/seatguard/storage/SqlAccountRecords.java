@@ -52,6 +52,10 @@ public final class SqlAccountRecords implements AccountRecords {
      * every app's evaluations queued behind it, for as long. The last transaction takes what is left
      * (rows written meanwhile included) and the account's other rows. If the server stops in between,
      * the account is still there, with fewer evaluations, and erasing it again finishes the job.
+     *
+     * <p>The last transaction deletes the account's row first: an evaluation another node is writing holds
+     * that row ({@link AccountRowLock}), so the delete waits for it to commit and the statements after it
+     * see its rows; one written after the delete waits for this commit and makes the account again.
      */
     @Override
     public boolean erase(String appId, String userId) {
@@ -72,6 +76,8 @@ public final class SqlAccountRecords implements AccountRecords {
             // Another batch.
         }
         return database.write(connection -> {
+            // The account's row first (AccountRowLock): whether it was there is the answer.
+            boolean erased = JdbcRunner.update(connection, "DELETE FROM users WHERE app_id = ? AND id = ?", appId, userId) == 1;
             // Links written meanwhile, with their devices.
             SqlDeviceCleanup.deleteAccountDevices(connection, appId, userId, Integer.MAX_VALUE);
             SqlDeviceCleanup.deleteDevicesNamedBy(connection, appId, JdbcRunner.queryList(connection,
@@ -93,7 +99,7 @@ public final class SqlAccountRecords implements AccountRecords {
             // Webhook payloads about the account go too (what was delivered is the receiver's), their
             // deliveries by the same ids as the messages: none is left without its message.
             SqlWebhookCleanup.deleteAccountMessages(connection, appId, userId, Integer.MAX_VALUE);
-            return JdbcRunner.update(connection, "DELETE FROM users WHERE app_id = ? AND id = ?", appId, userId) == 1;
+            return erased;
         });
     }
 

@@ -37,15 +37,9 @@ import java.util.function.Consumer;
 public final class SqlEvaluationStore implements EvaluationStore, EvaluationArchive {
     static final int ARCHIVE_PAGE = 200;
     // The account upserts, built once: formatting them on every write showed up in the writer's profile.
+    /** Its update locks the account's row as {@link AccountRowLock} holds it: an erasure's delete waits for it. */
     private static final String UPSERT_USER = "INSERT INTO users (app_id, id, first_seen, last_seen) VALUES (?, ?, ?, ?) ON CONFLICT (app_id, id) DO UPDATE SET"
             + widenSeen("users");
-    /**
-     * When the throttle spares the account's row: still make sure it exists. An erasure that committed
-     * after this evaluation read the account would otherwise leave the evaluation (and its IP and country
-     * rows) under an account that answers 404, so that it could neither be seen nor erased again. An
-     * insert that conflicts writes nothing.
-     */
-    private static final String ENSURE_USER = "INSERT INTO users (app_id, id, first_seen, last_seen) VALUES (?, ?, ?, ?) ON CONFLICT (app_id, id) DO NOTHING";
     private static final String UPSERT_USER_IP = "INSERT INTO user_ips (app_id, user_id, ip, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
             + " ON CONFLICT (app_id, user_id, ip) DO UPDATE SET" + widenSeen("user_ips");
     private static final String UPSERT_USER_FINGERPRINT = "INSERT INTO user_fingerprints (app_id, user_id, fingerprint_id, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
@@ -83,9 +77,12 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
     }
 
     private final SqlDatabase database;
+    /** {@link AccountRowLock#ensureAndHold} for this database. */
+    private final String ensureUser;
 
     public SqlEvaluationStore(SqlDatabase database) {
         this.database = requireNonNull(database, "database is null");
+        this.ensureUser = AccountRowLock.ensureAndHold(database.kind());
     }
 
     @Override
@@ -113,6 +110,11 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
             // The device, account and evaluation rows go in one round trip on PostgreSQL (two when a
             // fingerprint nobody was seen holding decides whether the device's components are written).
             PipelinedWrites writes = new PipelinedWrites(connection, database.kind());
+            // The account's row before any other (AccountRowLock), the device's among them: an erasure on another
+            // node deletes the account's row and then its devices, and neither must hold what the other waits for.
+            if (write.userId().isPresent()) {
+                writeUser(writes, write, write.userId().get());
+            }
             DeviceCounts device = writeDevice(writes, write);
             if (write.userId().isPresent()) {
                 writeAccount(writes, write, write.userId().get());
@@ -270,12 +272,29 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         return new DeviceCounts(claim, inserted);
     }
 
+    /**
+     * The account's row, held against its erasure to the end of the transaction ({@link AccountRowLock}).
+     * When the throttle spares the row it is still made sure of: an erasure that committed after this
+     * evaluation read the account would otherwise leave the evaluation (and its IP and country rows) under
+     * an account that answers 404, so that it could neither be seen nor erased again.
+     */
+    private void writeUser(PipelinedWrites writes, EvaluationWrite write, String user) throws SQLException {
+        String appId = write.evaluation().appId();
+        long at = write.evaluation().createdAt().toEpochMilli();
+        if (write.touches().user()) {
+            writes.update(UPSERT_USER, appId, user, at, at);
+        }
+        else {
+            writes.update(ensureUser, appId, user, appId, user, at, at);
+        }
+    }
+
+    /** The rows under the account besides its own ({@link #writeUser}, written first). */
     private static void writeAccount(PipelinedWrites writes, EvaluationWrite write, String user) throws SQLException {
         Evaluation evaluation = write.evaluation();
         Touches touches = write.touches();
         String appId = evaluation.appId();
         long at = evaluation.createdAt().toEpochMilli();
-        writes.update(touches.user() ? UPSERT_USER : ENSURE_USER, appId, user, at, at);
         if (touches.ip()) {
             writes.update(UPSERT_USER_IP, appId, user, evaluation.publicIp().address(), at, at);
         }
