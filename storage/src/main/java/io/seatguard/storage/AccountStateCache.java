@@ -531,6 +531,11 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
             forgetDeviceKeys(write);
             forgetBlock(write.evaluation().appId(), write);
             forgetComponents(write.evaluation().appId(), write.device().deviceId());
+            // A lost race: the winner's write has committed, but its thread may not have remembered it
+            // here yet. The retry must see the account as the database has it, the winner's device
+            // linked, or it would count that device as new to the account or, finding it by its
+            // components, take it for another account's and split it off.
+            write.userId().ifPresent(user -> forgetAccount(write.evaluation().appId(), user));
             throw e;
         }
         remember(write, written);

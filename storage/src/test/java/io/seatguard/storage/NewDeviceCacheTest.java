@@ -130,6 +130,25 @@ class NewDeviceCacheTest {
         assertThat(store.cache.findByTokenHash("app_a", Fingerprint.sha256Hex("token-of-twin-b-xxxxxx"))).map(KnownDevice::id).contains("dev-twin-b");
     }
 
+    /**
+     * A race lost to a write that has committed but whose thread has not yet told the cache (it is
+     * between the two): the loser's retry must read the account as the database has it, with the
+     * winner's device linked, or it would take that device for another account's and split it off.
+     */
+    @Test
+    void aLostDeviceRaceReadsTheAccountAgain() {
+        java.util.function.Supplier<java.util.List<String>> linked = () -> store.cache.load("app_a", "alice", "198.51.100.7", Optional.of("fp-tab"),
+                Optional.empty(), T0.minus(java.time.Duration.ofDays(30))).devices().stream().map(io.seatguard.core.account.LinkedDevice::deviceId).toList();
+        assertThat(linked.get()).as("cached: a new account").isEmpty();
+
+        // Two tabs of one browser sharing a token, both resolved as a new device: the first has committed.
+        new SqlEvaluationStore(store.database).record(newDevice("ev-a", "dev-tab-a", "token-of-the-tabs-xxxxx", "fp-tab", COMPONENTS, T0));
+        assertThatThrownBy(() -> store.cache.record(newDevice("ev-b", "dev-tab-b", "token-of-the-tabs-xxxxx", "fp-tab", COMPONENTS, T0)))
+                .isInstanceOf(DeviceClaimConflict.class);
+
+        assertThat(linked.get()).containsExactly("dev-tab-a");
+    }
+
     /** dev-a's visit a minute after its first, showing {@code fingerprintId}. */
     private static EvaluationWrite laterVisit(String fingerprintId) {
         return EvaluationSamples.write("app_a", "ev-2", "alice", "dev-a", false, "token-of-dev-a-xxxxxx", fingerprintId, DeviceType.COMPUTER,
