@@ -121,7 +121,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
             }
             insertEvaluation(writes, write.evaluation(), write.place(), document, network);
             writes.flush();
-            device.claim().check();
+            device.check();
             Written written = new Written(write.device().isNew() && device.fingerprintInsert() != null && device.fingerprintInsert().get() == 1);
             // The rarer writes below run their own statements, after the ones above.
             if (write.challenge().isPresent()) {
@@ -161,10 +161,11 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
     private static final long TOKEN_SEEN_RESOLUTION_MILLIS = java.time.Duration.ofDays(1).toMillis();
 
     /**
-     * Whether the device's token went where the resolver meant it to: a count of the token statement,
-     * known once it has run, and checked then. A token another request claimed or moved meanwhile fails
-     * the write with {@link DeviceClaimConflict} (the evaluation is then resolved again); the rows written
-     * with it in the same transaction go with it.
+     * Whether the device's token or fingerprint went where the resolver meant it to: a count of its
+     * statement, known once it has run, and checked then. A token another request claimed or moved
+     * meanwhile, or a fingerprint another device claimed since resolution found it free, fails the write
+     * with {@link DeviceClaimConflict} (the evaluation is then resolved again); the rows written with it in
+     * the same transaction go with it.
      */
     private record DeviceClaim(PipelinedWrites.Count count, boolean conflictIfNone, String reason) {
         static final DeviceClaim NONE = new DeviceClaim(null, false, "");
@@ -177,11 +178,16 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
     }
 
     /**
-     * The counts of the device's statements that are read once they have run: the token's claim, and the
-     * fingerprint's insert ({@code null} when none was made).
+     * The counts of the device's statements that are read once they have run: the token's claim, the
+     * fingerprint's, and the fingerprint's insert ({@code null} when none was made).
      */
-    private record DeviceCounts(DeviceClaim claim, PipelinedWrites.Count fingerprintInsert) {
-        static final DeviceCounts NONE = new DeviceCounts(DeviceClaim.NONE, null);
+    private record DeviceCounts(DeviceClaim token, DeviceClaim fingerprint, PipelinedWrites.Count fingerprintInsert) {
+        static final DeviceCounts NONE = new DeviceCounts(DeviceClaim.NONE, DeviceClaim.NONE, null);
+
+        void check() {
+            token.check();
+            fingerprint.check();
+        }
     }
 
     private static DeviceCounts writeDevice(PipelinedWrites writes, EvaluationWrite write) throws SQLException {
@@ -235,6 +241,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                     at, appId, device.deviceId(), at);
         }
         PipelinedWrites.Count inserted = null;
+        DeviceClaim fingerprintClaim = DeviceClaim.NONE;
         if (device.fingerprintId().isPresent() && device.matchedBy() != DeviceResolution.MatchKind.EXACT_FINGERPRINT) {
             boolean components = !write.components().isEmpty();
             if (!device.fingerprintHeld()) {
@@ -246,6 +253,13 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                         "INSERT INTO device_fingerprints (app_id, fingerprint_id, device_id, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
                                 + " ON CONFLICT (app_id, fingerprint_id) DO NOTHING",
                         appId, device.fingerprintId().get(), device.deviceId(), at, at);
+                // A new device here was made because resolution found nobody holding the fingerprint. If
+                // somebody holds it now, a concurrent request with these components (most likely another
+                // tab of this browser, perhaps on another node) made its device meanwhile: resolved again,
+                // this one resolves as it would have one request later (usually to that device). A
+                // look-alike that resolution saw holding it and kept apart (DeviceResolver.settle) comes
+                // with fingerprintHeld and claims nothing.
+                fingerprintClaim = new DeviceClaim(inserted, device.isNew(), "fingerprint claimed by another device since it was looked up");
                 if (components && !device.isNew() && !device.replacesComponents()) {
                     // Only the insert's count tells whether this device showed the fingerprint first.
                     writes.flush();
@@ -269,7 +283,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                         appId, device.deviceId(), encoded, at, BlockingKey.of(write.components()).orElse(null));
             }
         }
-        return new DeviceCounts(claim, inserted);
+        return new DeviceCounts(claim, fingerprintClaim, inserted);
     }
 
     /**

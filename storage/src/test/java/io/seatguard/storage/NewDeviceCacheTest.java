@@ -112,22 +112,23 @@ class NewDeviceCacheTest {
     }
 
     /**
-     * Two new devices showing one fingerprint, each resolved while nobody held it (identical machines
-     * evaluated at the same moment): the first write takes it, the second's claim finds it taken, and
-     * the cache must answer the first device, as the database does, not the device written last.
+     * Two new devices showing one fingerprint, each resolved while nobody held it (one browser's tabs
+     * evaluated at the same moment): the first write takes it, the second's claim finds it taken and
+     * fails, to be resolved again. The cache must answer the first device, as the database does, and keep
+     * nothing of the second.
      */
     @Test
-    void aNewDeviceWhoseClaimFoundTheFingerprintTakenIsNotCachedAsItsHolder() {
+    void aNewDeviceThatLostTheRaceForItsFingerprintLeavesItWithTheWinner() {
         assertThat(store.cache.findByFingerprint("app_a", "fp-twin")).as("cached as free by both resolutions").isEmpty();
 
         store.cache.record(newDevice("ev-a", "dev-twin-a", "token-of-twin-a-xxxxxx", "fp-twin", COMPONENTS, T0));
-        store.cache.record(newDevice("ev-b", "dev-twin-b", "token-of-twin-b-xxxxxx", "fp-twin", COMPONENTS, T0.plusMillis(1)));
+        assertThatThrownBy(() -> store.cache.record(newDevice("ev-b", "dev-twin-b", "token-of-twin-b-xxxxxx", "fp-twin", COMPONENTS, T0.plusMillis(1))))
+                .isInstanceOf(DeviceClaimConflict.class);
 
-        int reads = store.counting.reads.get();
         assertThat(store.cache.findByFingerprint("app_a", "fp-twin")).map(KnownDevice::id).contains("dev-twin-a");
-        assertThat(store.counting.reads).as("answered from memory").hasValue(reads);
         assertThat(stored.findByFingerprint("app_a", "fp-twin")).map(KnownDevice::id).contains("dev-twin-a");
-        assertThat(store.cache.findByTokenHash("app_a", Fingerprint.sha256Hex("token-of-twin-b-xxxxxx"))).map(KnownDevice::id).contains("dev-twin-b");
+        assertThat(store.cache.findByTokenHash("app_a", Fingerprint.sha256Hex("token-of-twin-b-xxxxxx"))).isEmpty();
+        assertThat(stored.findByTokenHash("app_a", Fingerprint.sha256Hex("token-of-twin-b-xxxxxx"))).isEmpty();
     }
 
     /**
@@ -147,6 +148,26 @@ class NewDeviceCacheTest {
                 .isInstanceOf(DeviceClaimConflict.class);
 
         assertThat(linked.get()).containsExactly("dev-tab-a");
+    }
+
+    /**
+     * A new device that resolution saw the fingerprint held for and kept apart (an identical machine of
+     * a common model): it does not take the fingerprint, and the cache must still answer the device that
+     * holds it, from memory, not the device written last.
+     */
+    @Test
+    void aLookAlikeNewDeviceIsNotCachedAsTheFingerprintsHolder() {
+        store.cache.record(newDevice("ev-a", "dev-twin-a", "token-of-twin-a-xxxxxx", "fp-twin", COMPONENTS, T0));
+        assertThat(store.cache.findByFingerprint("app_a", "fp-twin")).map(KnownDevice::id).contains("dev-twin-a");
+        EvaluationWrite lookAlike = newDevice("ev-b", "dev-twin-b", "token-of-twin-b-xxxxxx", "fp-twin", COMPONENTS, T0.plusMillis(1));
+        store.cache.record(new EvaluationWrite(lookAlike.evaluation(), lookAlike.device().withFingerprintHeld(true), true, lookAlike.touches(),
+                lookAlike.components()));
+
+        int reads = store.counting.reads.get();
+        assertThat(store.cache.findByFingerprint("app_a", "fp-twin")).map(KnownDevice::id).contains("dev-twin-a");
+        assertThat(store.counting.reads).as("answered from memory").hasValue(reads);
+        assertThat(stored.findByFingerprint("app_a", "fp-twin")).map(KnownDevice::id).contains("dev-twin-a");
+        assertThat(store.cache.findByTokenHash("app_a", Fingerprint.sha256Hex("token-of-twin-b-xxxxxx"))).map(KnownDevice::id).contains("dev-twin-b");
     }
 
     /** dev-a's visit a minute after its first, showing {@code fingerprintId}. */

@@ -7,6 +7,7 @@ import io.seatguard.core.account.Seen;
 import io.seatguard.core.pattern.PatternDetector;
 import io.seatguard.core.pattern.PatternObservation;
 import io.seatguard.core.pattern.PatternThresholds;
+import io.seatguard.core.testing.MutableClock;
 import io.seatguard.core.webhook.WebhookEndpoint;
 import io.seatguard.core.webhook.WebhookEventType;
 import java.nio.file.Path;
@@ -49,6 +50,33 @@ class PostgresStorageContractTest extends StorageContract {
     @Override
     DatabaseKind expectedKind() {
         return DatabaseKind.POSTGRESQL;
+    }
+
+    /**
+     * One browser's first evaluations reaching two nodes at once: the database's claim of the fingerprint
+     * decides between them as it does on one node.
+     */
+    @Test
+    void oneBrowsersRacingFirstEvaluationsWithoutATokenOnTwoNodesMakeOneDevice() throws Exception {
+        assertOneDevice("rae", raceOnTwoNodes("rae", racer -> Optional.empty()));
+    }
+
+    @Test
+    void oneBrowsersRacingFirstEvaluationsWithNewTokensOnTwoNodesMakeOneDevice() throws Exception {
+        assertOneDevice("ras", raceOnTwoNodes("ras", racer -> Optional.of(racingToken("ras", racer))));
+    }
+
+    /** The racers split between this node and a second one on the same database, each with its own writer. */
+    private List<io.seatguard.core.evaluation.Evaluation> raceOnTwoNodes(String user, java.util.function.IntFunction<Optional<String>> tokens)
+            throws Exception {
+        try (SqlDatabase otherNode = reopenDatabase()) {
+            io.seatguard.core.testing.HeldFirstWrites held = new io.seatguard.core.testing.HeldFirstWrites(RACERS);
+            MutableClock clock = new MutableClock(T0);
+            io.seatguard.core.evaluation.EvaluationPipeline one = pipelineOver(devices, accounts, held.over(evaluations), clock, 11);
+            io.seatguard.core.evaluation.EvaluationPipeline two = pipelineOver(new SqlDeviceDirectory(otherNode), new SqlAccountReader(otherNode),
+                    held.over(new SqlEvaluationStore(otherNode)), clock, 12);
+            return raceFirstVisits(user, tokens, racer -> racer % 2 == 0 ? one : two);
+        }
     }
 
     /**

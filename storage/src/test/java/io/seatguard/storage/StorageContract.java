@@ -741,16 +741,9 @@ abstract class StorageContract {
      */
     @Test
     void theEvaluationPipelineSeparatesASecondInstallOverThisStore() {
-        io.seatguard.core.testing.MutableClock clock = new io.seatguard.core.testing.MutableClock(T0);
-        io.seatguard.core.ids.IdGenerator ids = new io.seatguard.core.ids.IdGenerator(clock, new java.util.Random(11));
-        io.seatguard.core.evaluation.EvaluationPipeline pipeline = new io.seatguard.core.evaluation.EvaluationPipeline(
-                new io.seatguard.core.testing.FixedUserAgentParser(), new io.seatguard.core.identity.DeviceResolver(devices, ids::newRandomId), accounts,
-                io.seatguard.core.checks.CheckRegistry.standard(), new io.seatguard.core.policy.NoPolicies(), evaluations, ids, clock);
-        java.util.function.Function<String, Evaluation> visit = token -> pipeline.evaluate(new io.seatguard.core.evaluation.EvaluationRequest("app_a",
-                "access", Optional.of("tia"), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
-                new io.seatguard.core.identity.DeviceSignals(Optional.of(token), new java.util.TreeMap<>(Map.of("platform", "iPhone", "webgl_renderer",
-                        "Apple GPU", "canvas", "c1", "audio", "a1", "fonts", "f1", "cores", 6L, "screen", "852x393")), List.of(), Optional.empty()),
-                io.seatguard.core.net.IpAddresses.parse("198.51.100.10").orElseThrow(), Optional.of("mobile test/18"), Optional.empty()));
+        MutableClock clock = new MutableClock(T0);
+        io.seatguard.core.evaluation.EvaluationPipeline pipeline = pipelineOver(evaluations, clock);
+        java.util.function.Function<String, Evaluation> visit = token -> pipeline.evaluate(phoneAccess("tia", Optional.of(token)));
 
         String first = visit.apply("tok-tia-phone-0001").device().id();
         clock.advance(Duration.ofDays(1));
@@ -766,6 +759,82 @@ abstract class StorageContract {
         assertThat(visit.apply("tok-tia-phone-0001").device().id()).isEqualTo(first);
         assertThat(links.devices("app_a", "tia").orElseThrow()).extracting(io.seatguard.core.account.AccountDevice::id)
                 .containsExactlyInAnyOrder(first, separated.device().id());
+    }
+
+    /**
+     * One browser's first evaluations sent at once (tabs opening together on a cold start, with no token
+     * yet) resolve as they would one at a time: to one device. Each racer looked for the device before any
+     * of them wrote, so each decided "new device"; all but one lose the claim of the fingerprint and are
+     * resolved again.
+     */
+    @Test
+    void oneBrowsersRacingFirstEvaluationsWithoutATokenMakeOneDevice() throws Exception {
+        assertOneDevice("rae", raceFirstVisits("rae", racer -> Optional.empty()));
+    }
+
+    /** The same with a token each (each tab minted its own before another's was stored): one device holding them all. */
+    @Test
+    void oneBrowsersRacingFirstEvaluationsWithNewTokensMakeOneDevice() throws Exception {
+        String device = assertOneDevice("ras", raceFirstVisits("ras", racer -> Optional.of(racingToken("ras", racer))));
+        for (int racer = 0; racer < RACERS; racer++) {
+            assertThat(devices.findByTokenHash("app_a", Fingerprint.sha256Hex(racingToken("ras", racer)))).map(KnownDevice::id).contains(device);
+        }
+    }
+
+    static final int RACERS = 6;
+
+    static String racingToken(String user, int racer) {
+        return "tok-" + user + "-tab-" + racer + "-xxxxxx";
+    }
+
+    /** {@link #RACERS} first visits of one phone to one account, each resolved before any is written. */
+    private List<Evaluation> raceFirstVisits(String user, java.util.function.IntFunction<Optional<String>> tokens) throws Exception {
+        io.seatguard.core.testing.HeldFirstWrites held = new io.seatguard.core.testing.HeldFirstWrites(RACERS);
+        io.seatguard.core.evaluation.EvaluationPipeline pipeline = pipelineOver(held.over(evaluations), new MutableClock(T0));
+        return raceFirstVisits(user, tokens, racer -> pipeline);
+    }
+
+    /** The same, each racer evaluated by the pipeline {@code pipelines} gives it (one node's or another's). */
+    static List<Evaluation> raceFirstVisits(String user, java.util.function.IntFunction<Optional<String>> tokens,
+            java.util.function.IntFunction<io.seatguard.core.evaluation.EvaluationPipeline> pipelines) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger racers = new java.util.concurrent.atomic.AtomicInteger();
+        return Concurrently.run(RACERS, () -> {
+            int racer = racers.getAndIncrement();
+            return pipelines.apply(racer).evaluate(phoneAccess(user, tokens.apply(racer)));
+        });
+    }
+
+    /** That the racers found one device, made once and linked alone to the account; returns its id. */
+    String assertOneDevice(String user, List<Evaluation> raced) {
+        String device = raced.get(0).device().id();
+        assertThat(raced).extracting(evaluation -> evaluation.device().id()).as("one device for every racer").containsOnly(device);
+        assertThat(raced).filteredOn(evaluation -> evaluation.device().isNew()).as("created once").hasSize(1);
+        assertThat(raced).filteredOn(evaluation -> Boolean.TRUE.equals(evaluation.checks().get("is_new_device"))).as("new to the account once").hasSize(1);
+        assertThat(links.devices("app_a", user).orElseThrow()).singleElement().satisfies(linked -> assertThat(linked.id()).isEqualTo(device));
+        return device;
+    }
+
+    /** The evaluation pipeline over this contract's adapters, as the server wires it, writing to {@code store}. */
+    private io.seatguard.core.evaluation.EvaluationPipeline pipelineOver(io.seatguard.core.evaluation.EvaluationStore store, MutableClock clock) {
+        return pipelineOver(devices, accounts, store, clock, 11);
+    }
+
+    /** The same over given adapters (another node's); {@code seed} makes its ids, distinct from another node's. */
+    static io.seatguard.core.evaluation.EvaluationPipeline pipelineOver(DeviceDirectory devices, io.seatguard.core.account.AccountReader accounts,
+            io.seatguard.core.evaluation.EvaluationStore store, MutableClock clock, long seed) {
+        io.seatguard.core.ids.IdGenerator ids = new io.seatguard.core.ids.IdGenerator(clock, new java.util.Random(seed));
+        return new io.seatguard.core.evaluation.EvaluationPipeline(new io.seatguard.core.testing.FixedUserAgentParser(),
+                new io.seatguard.core.identity.DeviceResolver(devices, ids::newRandomId), accounts, io.seatguard.core.checks.CheckRegistry.standard(),
+                new io.seatguard.core.policy.NoPolicies(), store, ids, clock);
+    }
+
+    /** An access evaluation of the account from one phone, with the phone's token if it has one. */
+    private static io.seatguard.core.evaluation.EvaluationRequest phoneAccess(String user, Optional<String> token) {
+        return new io.seatguard.core.evaluation.EvaluationRequest("app_a", "access", Optional.of(user), Optional.empty(), Optional.empty(), Map.of(),
+                Optional.empty(), Optional.empty(), new io.seatguard.core.identity.DeviceSignals(token, new java.util.TreeMap<>(Map.of("platform", "iPhone",
+                        "webgl_renderer", "Apple GPU", "canvas", "c1", "audio", "a1", "fonts", "f1", "cores", 6L, "screen", "852x393")), List.of(),
+                        Optional.empty()),
+                io.seatguard.core.net.IpAddresses.parse("198.51.100.10").orElseThrow(), Optional.of("mobile test/18"), Optional.empty());
     }
 
     /**
@@ -809,8 +878,9 @@ abstract class StorageContract {
 
     private EvaluationWrite separation(String newDevice, String from, String token, Instant at) {
         EvaluationWrite write = EvaluationSamples.write("app_a", id(), "sam", newDevice, true, token, "fp-sam", DeviceType.MOBILE, "198.51.100.1", at);
+        // The old device holds the fingerprint, as the token's resolution saw.
         return new EvaluationWrite(write.evaluation(), new DeviceResolution(newDevice, true, DeviceResolution.MatchKind.NEW_DEVICE, 1.0,
-                Optional.of("fp-sam"), Optional.of(Fingerprint.sha256Hex(token)), false, false, Optional.of(from)), true,
+                Optional.of("fp-sam"), Optional.of(Fingerprint.sha256Hex(token)), false, false, Optional.of(from), true), true,
                 io.seatguard.core.evaluation.Touches.ALL, java.util.Map.of());
     }
 
@@ -1575,10 +1645,20 @@ abstract class StorageContract {
         evaluations.record(new EvaluationWrite(write.evaluation(), write.device(), true, write.touches(), components));
     }
 
+    /**
+     * A new device whose fingerprint resolution saw held by another device, and kept apart from it (an
+     * identical unit of a common model: DeviceResolver.settle). Without the flag the store would take it
+     * for a lost race.
+     */
+    private void recordLookAlike(String user, String deviceId, String token, String fingerprint, java.util.Map<String, Object> components, Instant at) {
+        EvaluationWrite write = EvaluationSamples.write("app_a", id(), user, deviceId, true, token, fingerprint, DeviceType.MOBILE, "198.51.100.1", at);
+        evaluations.record(new EvaluationWrite(write.evaluation(), write.device().withFingerprintHeld(true), true, write.touches(), components));
+    }
+
     @Test
     void aLookAlikeDeviceKeepsItsComponentsButNotTheFingerprintItShares() {
         recordWithComponents("vic", "dev-phone-1", true, "tok-phone-one-0001", "fp-phone", PHONE, T0);
-        recordWithComponents("wes", "dev-phone-2", true, "tok-phone-two-0002", "fp-phone", PHONE, T0.plusSeconds(1));
+        recordLookAlike("wes", "dev-phone-2", "tok-phone-two-0002", "fp-phone", PHONE, T0.plusSeconds(1));
 
         assertThat(devices.findByFingerprint("app_a", "fp-phone")).map(KnownDevice::id).contains("dev-phone-1");
         assertThat(devices.latest("app_a", List.of("dev-phone-2"))).singleElement()
@@ -1590,7 +1670,7 @@ abstract class StorageContract {
         java.util.Map<String, Object> updated = new java.util.HashMap<>(PHONE);
         updated.put("canvas", "c-ios19");
         recordWithComponents("vic", "dev-phone-1", true, "tok-phone-one-0001", "fp-phone-18", PHONE, T0);
-        recordWithComponents("wes", "dev-phone-2", true, "tok-phone-two-0002", "fp-phone-18", PHONE, T0.plusSeconds(1));
+        recordLookAlike("wes", "dev-phone-2", "tok-phone-two-0002", "fp-phone-18", PHONE, T0.plusSeconds(1));
         // dev-phone-2 updates first and claims the new fingerprint.
         recordWithComponents("wes", "dev-phone-2", false, "tok-phone-two-0002", "fp-phone-19", updated, T0.plusSeconds(2));
         // dev-phone-1 then shows it by its token: without the flag its stored components stay as they were.
@@ -2027,8 +2107,10 @@ abstract class StorageContract {
         evaluations.record(EvaluationSamples.write("app_a", id(), "owner", "dev-owner", true, "tok-owner-000001", "fp-bot", DeviceType.COMPUTER,
                 "198.51.100.7", T0));
         for (int i = 0; i < read; i++) {
-            evaluations.record(EvaluationSamples.write("app_a", id(), "victim-" + i, "dev-bot", i == 0, "tok-bot-0000001", "fp-bot", DeviceType.COMPUTER,
-                    "198.51.100.9", T0.plusSeconds(1 + i)));
+            EvaluationWrite write = EvaluationSamples.write("app_a", id(), "victim-" + i, "dev-bot", i == 0, "tok-bot-0000001", "fp-bot",
+                    DeviceType.COMPUTER, "198.51.100.9", T0.plusSeconds(1 + i));
+            // The bot's first request: kept apart from the owner's device, whose fingerprint it shows.
+            evaluations.record(new EvaluationWrite(write.evaluation(), write.device().withFingerprintHeld(true), true, write.touches(), write.components()));
             if (i == read - 2) {
                 assertThat(devices.devicesOnNetwork("app_a", "198.51.100.0/24", T0, 8)).as("the owner's evaluation is among the latest").isEqualTo(2);
             }

@@ -63,8 +63,9 @@ import java.util.OptionalLong;
  * </ol>
  *
  * <p>Each stage only reads what earlier ones produced. If a brand-new device loses a race for its token
- * or fingerprint to a concurrent first request of the same browser, the whole pipeline runs once more
- * and finds the winner's device.
+ * or fingerprint to a concurrent first request of the same browser ({@link DeviceClaimConflict}), the
+ * whole pipeline runs once more and resolves as it would have one request later, finding the winner's
+ * device. The retry finds what it lost committed, so it does not lose the same claim again.
  */
 public final class EvaluationPipeline {
     private static final int ATTEMPTS = 2;

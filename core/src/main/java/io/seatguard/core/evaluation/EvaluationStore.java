@@ -9,7 +9,8 @@ public interface EvaluationStore {
      * Commits the write and returns only once it is durable: an evaluation acknowledged to a caller must
      * survive a crash (DESIGN.md "Nothing lost").
      *
-     * @throws DeviceClaimConflict when a new device lost a race for its token or fingerprint
+     * @throws DeviceClaimConflict when a new device lost a race for its token, or for a fingerprint
+     *     resolution found free (see there)
      */
     void record(EvaluationWrite write);
 

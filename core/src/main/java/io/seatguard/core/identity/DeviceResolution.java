@@ -26,7 +26,9 @@ import java.util.Optional;
  *     only if it still belongs there
  * @param fingerprintHeld whether resolution saw a device holding the fingerprint (this one or another):
  *     the store then need not try to claim it. A fingerprint once held stays held, so this never goes
- *     stale; false when resolution did not look, which costs the store a claim that finds it taken
+ *     stale. False means resolution looked and found it free: a new device whose claim then finds it
+ *     taken lost a race to a concurrent request ({@link io.seatguard.core.evaluation.DeviceClaimConflict}),
+ *     while a known device just goes without it
  */
 public record DeviceResolution(
         String deviceId,

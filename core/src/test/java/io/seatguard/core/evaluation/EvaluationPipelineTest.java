@@ -129,6 +129,26 @@ class EvaluationPipelineTest {
         assertThat(store.evaluationCount()).isEqualTo(1);
     }
 
+    /**
+     * Two tabs of one browser without a token, evaluated at once: both found the fingerprint free, the
+     * other tab's write took it first. This one is resolved again and finds that device, as it would have
+     * one request later, instead of becoming a second device of the account.
+     */
+    @Test
+    void aNewDeviceThatLosesTheRaceForItsFingerprintBecomesTheWinnersDevice() {
+        // With a GPU, so the hardware class is known (and uncommon): the exact match to the winner, whose link
+        // the staged race does not write, stands as it would one request later.
+        DeviceSignals signals = new DeviceSignals(Optional.empty(), new TreeMap<>(Map.of("webgl_renderer", "GPU-1", "screen", "1920x1080", "cores", 8L)),
+                java.util.List.of(), Optional.of("Europe/Paris"));
+        KnownDevice winner = new KnownDevice("winner-device", DeviceType.COMPUTER, "B", "O", clock.instant(), clock.instant());
+        store.stageRaceForFingerprint(APP, Fingerprint.of(signals.components()).orElseThrow(), winner);
+
+        Evaluation evaluation = pipeline.evaluate(request("login", "erin", "computer", signals, "198.51.100.1"));
+        assertThat(evaluation.device().id()).isEqualTo("winner-device");
+        assertThat(evaluation.device().isNew()).isFalse();
+        assertThat(store.evaluationCount()).isEqualTo(1);
+    }
+
     @Test
     void aSignupWithoutAUserStillIdentifiesTheDevice() {
         Evaluation signup = pipeline.evaluate(request("signup", null, "mobile", signals("tok-signup-phone-0001", "phone"), "198.51.100.1"));

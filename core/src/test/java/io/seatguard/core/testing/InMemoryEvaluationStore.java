@@ -91,12 +91,32 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
         devices.put(appId + '|' + winner.id(), winner);
     }
 
+    /** Fingerprints to claim for another device right before the next write, to stage a race. */
+    private final Map<String, String> raceFingerprints = new HashMap<>();
+
+    public synchronized void stageRaceForFingerprint(String appId, String fingerprintId, KnownDevice winner) {
+        raceFingerprints.put(appId + '|' + fingerprintId, winner.id());
+        devices.put(appId + '|' + winner.id(), winner);
+    }
+
     @Override
     public synchronized void record(EvaluationWrite write) {
         Evaluation evaluation = write.evaluation();
         String app = evaluation.appId();
         DeviceResolution device = write.device();
         Instant at = evaluation.createdAt();
+        if (device.isKnownDevice() && device.fingerprintId().isPresent()) {
+            String key = app + '|' + device.fingerprintId().get();
+            String racer = raceFingerprints.remove(key);
+            if (racer != null) {
+                fingerprints.putIfAbsent(key, racer);
+            }
+            // As the SQL store: a new device made because resolution saw the fingerprint free lost a race
+            // if another device holds it now. Checked before anything is written, as a rollback would.
+            if (device.isNew() && !device.fingerprintHeld() && fingerprints.containsKey(key) && !fingerprints.get(key).equals(device.deviceId())) {
+                throw new DeviceClaimConflict("fingerprint taken");
+            }
+        }
         if (device.isKnownDevice()) {
             if (device.tokenHash().isPresent()) {
                 String key = app + '|' + device.tokenHash().get();
