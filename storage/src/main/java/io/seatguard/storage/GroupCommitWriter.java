@@ -306,7 +306,11 @@ final class GroupCommitWriter implements AutoCloseable {
                 failAll(batch, e);
                 return;
             }
-            batchFailures.failed(Level.WARN, "A storage batch failed; committing its writes one by one", e);
+            if (!(e instanceof io.seatguard.core.evaluation.DeviceClaimConflict)) {
+                // A lost race for a new device's token or fingerprint is expected (one browser's tabs opening
+                // at once): its write is resolved again, and the batch's others commit alone; nothing to warn of.
+                batchFailures.failed(Level.WARN, "A storage batch failed; committing its writes one by one", e);
+            }
             commitEachAlone(batch);
             return;
         }

@@ -101,6 +101,38 @@ class GroupCommitWriterTest {
     }
 
     /**
+     * A write that lost the race for a new device's token or fingerprint fails its batch as any failing
+     * write does, but it is expected (one browser's tabs opening at once): the others commit alone, and
+     * nothing is logged as a failure (it was a WARN with a stack trace for every race).
+     */
+    @Test
+    void aLostDeviceRaceFailsItsWriteAloneAndWarnsOfNothing() throws Exception {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(GroupCommitWriter.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Object> holding = holdWriter(writer, release);
+            CompletableFuture<Object> lost = CompletableFuture.supplyAsync(() -> writer.execute(connection -> {
+                throw new io.seatguard.core.evaluation.DeviceClaimConflict("fingerprint taken");
+            }));
+            CompletableFuture<Object> other = CompletableFuture.supplyAsync(() -> writer.execute(connection -> insert(connection, "other")));
+            Thread.sleep(150);   // both queued behind the held batch, so they share the next one
+            release.countDown();
+            holding.get(10, TimeUnit.SECONDS);
+
+            assertThatThrownBy(() -> lost.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(io.seatguard.core.evaluation.DeviceClaimConflict.class);
+            other.get(10, TimeUnit.SECONDS);
+            assertThat(count()).as("the held write and the other").isEqualTo(2);
+            assertThat(logged.list).noneSatisfy(event -> assertThat(event.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN));
+        }
+        finally {
+            logger.detachAppender(logged);
+        }
+    }
+
+    /**
      * A commit that goes unanswered past the stall limit (a database fallen silent mid-commit, here a task
      * that blocks): the database counts as unreachable; the write queued behind it withdraws and is
      * refused, a new write is refused at once, and the stuck write itself is waited for to its real outcome.
