@@ -23,7 +23,7 @@ import java.util.Set;
 
 /**
  * A per-process cache of each account's recent activity (the last located event, the countries it was
- * ever placed in, its events of the last day), and how many accounts share a fingerprint, so the network
+ * ever placed in, its events of the last day; of every evaluation and of the vouched ones), and how many accounts share a fingerprint, so the network
  * and history checks of a returning account's evaluation read nothing (issue 4's "next step" in docs/benchmarks.md: those reads
  * were a sixth of the server's CPU).
  *
@@ -37,11 +37,17 @@ import java.util.Set;
  * the latest event in each, so "seen before" and "countries of the day" need no list of events. Pruning by retention
  * clears the cache ({@link #forgetAll}); erasing an account drops its entry ({@link #forget}).
  *
+ * <p>Each account's activity is kept twice: of every evaluation, for unsigned evaluations, and of the
+ * vouched ones alone (server mode, signed identity), for the evaluations vouched for, which are judged by
+ * those only ({@link ActivityReader#read}). Whether the account was ever placed in a country is read from
+ * every evaluation either way.
+ *
  * <p>Bounds: {@link #MAX_ACCOUNTS} accounts, least recently used first out; an account with more than
- * {@link #MAX_RECENT} events in a day has its velocity window counted by the database (one index range
- * over the window); everything else about it is still answered from memory, because an account that
- * busy is the one under attack, and reading its whole day or history on each evaluation made every
- * attempt slower than the last.
+ * {@link #MAX_RECENT} events in a day (vouched ones, for the vouched reads) has its velocity window
+ * counted by the database (one index range over the window); everything else about it is still answered
+ * from memory, because an account that busy is the one under attack, and reading its whole day or
+ * history on each evaluation made every attempt slower than the last. An account flooded with unsigned
+ * evaluations keeps its vouched events in memory: those are few.
  */
 public final class ActivityCache implements ActivityReader, EvaluationStore {
     static final int MAX_ACCOUNTS = 200_000;
@@ -51,44 +57,76 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
     /** One event of the last day: its evaluation id (to recognise it twice) and time. */
     record Recent(String id, Instant at) {}
 
-    /** What the database holds for an account when it is loaded; {@code countries} with the latest event in each. */
-    record Snapshot(Optional<Instant> newest, Optional<LocatedEvent> lastLocated, Map<String, Instant> countries, List<Recent> recent) {
-        static final Snapshot EMPTY = new Snapshot(Optional.empty(), Optional.empty(), Map.of(), List.of());
+    /**
+     * What the database holds of an account's evaluations (every one, or its vouched ones) when it is
+     * loaded: the latest located one, every country with the latest event there, and the events of the day
+     * before the account's newest.
+     */
+    record History(Optional<LocatedEvent> lastLocated, Map<String, Instant> countries, List<Recent> recent) {
+        static final History NONE = new History(Optional.empty(), Map.of(), List.of());
+
+        /** An account with countries (they outlive retention) and no evaluation left. */
+        static History placedOnly(Map<String, Instant> countries) {
+            return new History(Optional.empty(), countries, List.of());
+        }
+    }
+
+    /** What the database holds for an account when it is loaded: its newest event, and its history of every evaluation and of vouched ones. */
+    record Snapshot(Optional<Instant> newest, History every, History vouched) {
+        static final Snapshot EMPTY = new Snapshot(Optional.empty(), History.NONE, History.NONE);
     }
 
     /** One account's activity; guarded by its own monitor. */
     private static final class Entry {
         Instant newest = Instant.MIN;
-        Optional<LocatedEvent> lastLocated = Optional.empty();
+        /** Of every evaluation: what unsigned evaluations are judged by, and "seen in this country before". */
+        final Track every;
+        /** Of the vouched evaluations: what vouched evaluations are judged by. */
+        final Track vouched;
+
+        Entry(Snapshot snapshot) {
+            snapshot.newest().ifPresent(at -> newest = at);
+            every = new Track(snapshot.every());
+            vouched = new Track(snapshot.vouched());
+        }
+
+        void add(String id, Instant at, Optional<String> country, Optional<LocatedEvent> located, boolean isVouched) {
+            if (at.isAfter(newest)) {
+                newest = at;
+            }
+            every.add(id, at, country, located, newest);
+            if (isVouched) {
+                vouched.add(id, at, country, located, newest);
+            }
+        }
+    }
+
+    /** One account's activity of every evaluation, or of its vouched ones; guarded by its entry's monitor. */
+    private static final class Track {
+        Optional<LocatedEvent> lastLocated;
         /** Every country the account was placed in, and when it last was: "seen before" and "countries of the day". */
         final Map<String, Instant> countries = new HashMap<>();
-        /** Events from a day before the newest on, oldest first: the velocity window's count. */
+        /** Events from a day before the account's newest on, oldest first: the velocity window's count. */
         final ArrayDeque<Recent> recent = new ArrayDeque<>();
         /** More events in a day than kept: the velocity window is counted by the database. */
         boolean overflow;
 
-        Entry(Snapshot snapshot) {
-            snapshot.newest().ifPresent(at -> newest = at);
-            lastLocated = snapshot.lastLocated();
-            countries.putAll(snapshot.countries());
-            recent.addAll(snapshot.recent());
-            overflow = snapshot.recent().size() > MAX_RECENT;
+        Track(History history) {
+            lastLocated = history.lastLocated();
+            countries.putAll(history.countries());
+            recent.addAll(history.recent());
+            overflow = history.recent().size() > MAX_RECENT;
         }
 
-        void add(String id, Instant at, Optional<String> country, Optional<LocatedEvent> located) {
+        /** {@code newest}: the account's newest event, this one included. */
+        void add(String id, Instant at, Optional<String> country, Optional<LocatedEvent> located, Instant newest) {
             country.ifPresent(c -> countries.merge(c, at, (known, added) -> added.isAfter(known) ? added : known));
             located.filter(event -> lastLocated.map(known -> event.at().isAfter(known.at())).orElse(true)).ifPresent(event -> lastLocated = located);
-            if (overflow) {
-                newest = at.isAfter(newest) ? at : newest;
+            if (overflow || at.isBefore(newest.minus(DAY))) {
                 return;
             }
+            // An event the load already saw.
             if (recent.stream().anyMatch(event -> event.id().equals(id))) {
-                return;
-            }
-            if (at.isAfter(newest)) {
-                newest = at;
-            }
-            if (at.isBefore(newest.minus(DAY))) {
                 return;
             }
             // Kept in time order: a write is almost always the newest, so this walks at most a step or two.
@@ -127,9 +165,9 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
 
     @Override
     public AccountActivity read(String appId, String userId, Optional<String> country, Optional<String> fingerprintId, Instant at,
-            Duration velocityWindow) {
+            Duration velocityWindow, boolean vouchedOnly) {
         if (velocityWindow.compareTo(DAY) > 0) {
-            return reader.read(appId, userId, country, fingerprintId, at, velocityWindow);
+            return reader.read(appId, userId, country, fingerprintId, at, velocityWindow, vouchedOnly);
         }
         Entry entry = byAccount.get(key(appId, userId),
                 k -> new Entry(known.mayHaveUser(appId, userId) ? reader.snapshot(appId, userId, MAX_RECENT) : Snapshot.EMPTY));
@@ -140,22 +178,23 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
         boolean countInDatabase;
         synchronized (entry) {
             if (!at.isAfter(entry.newest)) {
-                return reader.read(appId, userId, country, fingerprintId, at, velocityWindow);
+                return reader.read(appId, userId, country, fingerprintId, at, velocityWindow, vouchedOnly);
             }
+            Track track = vouchedOnly ? entry.vouched : entry.every;
             // As the database reads it: within the travel horizon only.
             Instant horizon = at.minus(reader.locatedHorizon());
-            lastLocated = entry.lastLocated.filter(event -> !event.at().isBefore(horizon));
-            seenBefore = country.map(entry.countries::containsKey).orElse(false);
+            lastLocated = track.lastLocated.filter(event -> !event.at().isBefore(horizon));
+            seenBefore = country.map(entry.every.countries::containsKey).orElse(false);
             Instant dayStart = at.minus(DAY);
-            entry.countries.forEach((placed, latest) -> {
+            track.countries.forEach((placed, latest) -> {
                 if (!latest.isBefore(dayStart)) {
                     countries24h.add(placed);
                 }
             });
-            countInDatabase = entry.overflow;
+            countInDatabase = track.overflow;
             if (!countInDatabase) {
                 Instant windowStart = at.minus(velocityWindow);
-                for (Recent event : entry.recent) {
+                for (Recent event : track.recent) {
                     if (!event.at().isBefore(windowStart)) {
                         inWindow++;
                     }
@@ -167,7 +206,7 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
         if (countInDatabase) {
             // A busy account (an attack on it, say): one index range over the window, not its whole day or
             // history; and its located event among its latest, as the database looks for it (SqlActivityReader).
-            SqlActivityReader.BusyAccount busy = reader.busyAccount(appId, userId, at, velocityWindow);
+            SqlActivityReader.BusyAccount busy = reader.busyAccount(appId, userId, at, velocityWindow, vouchedOnly);
             inWindow = busy.inWindow();
             lastLocated = busy.lastLocated();
         }
@@ -208,7 +247,7 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
         Optional<LocatedEvent> located = write.place().coordinates().map(point -> new LocatedEvent(evaluation.createdAt(), point));
         byAccount.asMap().computeIfPresent(key(evaluation.appId(), user.get()), (k, entry) -> {
             synchronized (entry) {
-                entry.add(evaluation.id(), evaluation.createdAt(), write.place().country(), located);
+                entry.add(evaluation.id(), evaluation.createdAt(), write.place().country(), located, write.vouched());
             }
             return entry;
         });

@@ -36,7 +36,7 @@ public final class SqlAccountRecords implements AccountRecords {
                             + " WHERE l.app_id = ? AND l.user_id = ? AND l.status = ? AND l.last_seen >= ?", row -> row.getLong(1),
                     appId, userId, LinkStatus.ATTACHED.wireName(), now.minus(Duration.ofDays(30)).toEpochMilli()).orElse(0L);
             Set<String> countries = SqlActivityReader.countriesBetween(connection, appId, userId, now.minus(Duration.ofHours(24)).toEpochMilli(),
-                    Long.MAX_VALUE);
+                    Long.MAX_VALUE, false);
             return Optional.of(new AccountSummary(userId, seen.get()[0], seen.get()[1], (int) devices, countries));
         });
     }

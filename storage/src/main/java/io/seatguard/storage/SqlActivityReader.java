@@ -24,6 +24,12 @@ import java.util.Set;
  * Reads an account's recent activity: its countries from {@code user_countries} (a few rows per account),
  * its events from its evaluation rows through {@code evaluations_by_user} (app, user, time, country), so
  * the cost grows with the velocity window, not with the account's history.
+ *
+ * <p>For an evaluation vouched for, the latest located event, the countries of the day and the velocity
+ * window are its vouched evaluations' alone ({@link ActivityReader#read}): the same statements with {@code
+ * vouched = 1}, a literal, which both engines match to the partial index {@code evaluations_vouched_by_user}
+ * (V39), and the rows' {@code vouched_last_seen} instead of {@code last_seen}. Unsigned evaluations flooding
+ * an account are not in that index, so they cost a vouched evaluation's reads nothing.
  */
 public final class SqlActivityReader implements ActivityReader {
     private static final Duration DAY = Duration.ofHours(24);
@@ -68,26 +74,39 @@ public final class SqlActivityReader implements ActivityReader {
         return eventCountLimit;
     }
 
+    /** The filter that keeps vouched evaluations only, spelled as the partial index's predicate so that it is used. */
+    private static final String VOUCHED = " AND vouched = 1";
+
     /** The account's events in {@code [from, to)} through {@code evaluations_by_user}, at most a limit of them. */
-    private static final String IN_WINDOW = "(SELECT COUNT(*) FROM (SELECT 1 FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ?"
-            + " AND created_at < ? LIMIT ?) AS in_window)";
-    private static final String COUNT_IN_WINDOW = "SELECT " + IN_WINDOW;
+    private static String inWindow(String filter) {
+        return "(SELECT COUNT(*) FROM (SELECT 1 FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ?"
+                + " AND created_at < ?" + filter + " LIMIT ?) AS in_window)";
+    }
+
     /** The accounts that have shown a fingerprint, up to {@link FingerprintUserCountCheck#LIMIT}. */
     private static final String FINGERPRINT_USERS = "(SELECT COUNT(*) FROM (SELECT 1 FROM user_fingerprints WHERE app_id = ? AND fingerprint_id = ?"
             + " LIMIT " + FingerprintUserCountCheck.LIMIT + ") AS sharing)";
     private static final String COUNT_FINGERPRINT_USERS = "SELECT " + FINGERPRINT_USERS;
     /**
-     * The account's row in this country (first and last seen, NULL when never placed there), its events in
-     * the window, the accounts on the fingerprint: scalar sub-queries in one round trip.
+     * The account's row in this country (first and last seen, NULL when never placed there; and when a
+     * vouched evaluation last was, for a vouched read: only it writes that time), its events in the window,
+     * the accounts on the fingerprint: scalar sub-queries in one round trip.
      */
-    private static final String COUNTS = "SELECT (SELECT first_seen FROM user_countries WHERE app_id = ? AND user_id = ? AND country = ?),"
-            + " (SELECT last_seen FROM user_countries WHERE app_id = ? AND user_id = ? AND country = ?),"
-            + " " + IN_WINDOW + ","
-            + " " + FINGERPRINT_USERS;
+    private static String countsStatement(String filter) {
+        return "SELECT (SELECT first_seen FROM user_countries WHERE app_id = ? AND user_id = ? AND country = ?),"
+                + " (SELECT last_seen FROM user_countries WHERE app_id = ? AND user_id = ? AND country = ?),"
+                + (filter.isEmpty() ? " NULL," : " (SELECT vouched_last_seen FROM user_countries WHERE app_id = ? AND user_id = ? AND country = ?),")
+                + " " + inWindow(filter) + ","
+                + " " + FINGERPRINT_USERS;
+    }
+
     /** The same when the request has no country. */
-    private static final String COUNTS_WITHOUT_COUNTRY = "SELECT NULL, NULL,"
-            + " " + IN_WINDOW + ","
-            + " " + FINGERPRINT_USERS;
+    private static String countsWithoutCountryStatement(String filter) {
+        return "SELECT NULL, NULL, NULL,"
+                + " " + inWindow(filter) + ","
+                + " " + FINGERPRINT_USERS;
+    }
+
     /**
      * How many of the account's latest evaluations within the travel horizon are searched for a located one.
      * Each is a row read (the place is not in the index), and an attack from addresses with no known place
@@ -96,46 +115,85 @@ public final class SqlActivityReader implements ActivityReader {
      * whole, as the cache does.
      */
     static final int LOCATED_EVENTS_READ = 1_000;
-    /** The account's latest located evaluation among its latest in {@code [from, to)}, newest first through {@code evaluations_by_user}. */
-    private static final String LATEST_LOCATED_BEFORE = "SELECT created_at, latitude, longitude, accuracy_km FROM (SELECT created_at, latitude,"
-            + " longitude, accuracy_km FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ? AND created_at < ?"
-            + " ORDER BY created_at DESC LIMIT " + LOCATED_EVENTS_READ + ") AS latest WHERE latitude IS NOT NULL ORDER BY created_at DESC LIMIT 1";
+    /**
+     * The account's latest located evaluation among its latest in {@code [from, to)}, newest first through
+     * {@code evaluations_by_user}, and whether it was vouched for (NULL before V39).
+     */
+    private static String latestLocatedStatement(String filter) {
+        return "SELECT created_at, latitude, longitude, accuracy_km, vouched FROM (SELECT created_at, latitude,"
+                + " longitude, accuracy_km, vouched FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ? AND created_at < ?" + filter
+                + " ORDER BY created_at DESC LIMIT " + LOCATED_EVENTS_READ + ") AS latest WHERE latitude IS NOT NULL ORDER BY created_at DESC LIMIT 1";
+    }
+
+    /** Every evaluation's statements, and the vouched ones' (see the class); package-private for the plan tests. */
+    record Statements(String counts, String countsWithoutCountry, String countInWindow, String latestLocated,
+            String countriesLastSeenSince, String placedBetween, String latestInCountry) {
+        static Statements of(boolean vouchedOnly) {
+            String filter = vouchedOnly ? VOUCHED : "";
+            String lastSeen = vouchedOnly ? "vouched_last_seen" : "last_seen";
+            return new Statements(countsStatement(filter), countsWithoutCountryStatement(filter), "SELECT " + inWindow(filter),
+                    latestLocatedStatement(filter),
+                    "SELECT country, " + lastSeen + " FROM user_countries WHERE app_id = ? AND user_id = ? AND " + lastSeen + " >= ?",
+                    "SELECT 1 FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ? AND created_at < ? AND country = ?" + filter
+                            + " LIMIT 1",
+                    "SELECT created_at FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ? AND created_at <= ? AND country = ?" + filter
+                            + " ORDER BY created_at DESC LIMIT 1");
+        }
+    }
+
+    private static final Statements EVERY = Statements.of(false);
+    private static final Statements VOUCHED_ONLY = Statements.of(true);
+
+    static Statements statements(boolean vouchedOnly) {
+        return vouchedOnly ? VOUCHED_ONLY : EVERY;
+    }
+
     /** A row's last_seen may lag the account's latest event in that country by up to this (SqlEvaluationStore). */
     private static final long COUNTRY_RESOLUTION = SqlEvaluationStore.COUNTRY_SEEN_RESOLUTION_MILLIS;
 
     @Override
     public AccountActivity read(String appId, String userId, Optional<String> country, Optional<String> fingerprintId, Instant at,
-            Duration velocityWindow) {
+            Duration velocityWindow, boolean vouchedOnly) {
         long now = at.toEpochMilli();
         long windowStart = now - velocityWindow.toMillis();
         String fingerprint = fingerprintId.orElse("");
+        Statements statements = statements(vouchedOnly);
         return database.read(connection -> {
             // Three independent reads, one round trip on PostgreSQL.
             PipelinedReads reads = new PipelinedReads(database.kind());
-            PipelinedReads.Result<Optional<LocatedEvent>> last = reads.one(LATEST_LOCATED_BEFORE, SqlActivityReader::located, appId, userId,
+            PipelinedReads.Result<Optional<LocatedEvent>> last = reads.one(statements.latestLocated(), SqlActivityReader::located, appId, userId,
                     now - locatedHorizon.toMillis(), now);
-            JdbcRunner.RowMapper<Counts> columns = row -> new Counts(nullable(row, 1), nullable(row, 2), row.getLong(3), row.getLong(4));
-            PipelinedReads.Result<Optional<Counts>> countsRead = country.isPresent()
-                    ? reads.one(COUNTS, columns, appId, userId, country.get(), appId, userId, country.get(), appId, userId,
-                            windowStart, now, eventCountLimit, appId, fingerprint)
-                    : reads.one(COUNTS_WITHOUT_COUNTRY, columns, appId, userId, windowStart, now, eventCountLimit, appId, fingerprint);
+            JdbcRunner.RowMapper<Counts> columns = row -> new Counts(nullable(row, 1), nullable(row, 2), nullable(row, 3), row.getLong(4), row.getLong(5));
+            PipelinedReads.Result<Optional<Counts>> countsRead;
+            if (country.isEmpty()) {
+                countsRead = reads.one(statements.countsWithoutCountry(), columns, appId, userId, windowStart, now, eventCountLimit, appId, fingerprint);
+            }
+            else if (vouchedOnly) {
+                countsRead = reads.one(statements.counts(), columns, appId, userId, country.get(), appId, userId, country.get(), appId, userId,
+                        country.get(), appId, userId, windowStart, now, eventCountLimit, appId, fingerprint);
+            }
+            else {
+                countsRead = reads.one(statements.counts(), columns, appId, userId, country.get(), appId, userId, country.get(), appId, userId,
+                        windowStart, now, eventCountLimit, appId, fingerprint);
+            }
             long dayStart = now - DAY.toMillis();
-            PipelinedReads.Result<List<Map.Entry<String, Long>>> countryRows = reads.list(COUNTRIES_LAST_SEEN_SINCE, SqlActivityReader::countryRow,
-                    appId, userId, dayStart - COUNTRY_RESOLUTION);
+            PipelinedReads.Result<List<Map.Entry<String, Long>>> countryRows = reads.list(statements.countriesLastSeenSince(),
+                    SqlActivityReader::countryRow, appId, userId, dayStart - COUNTRY_RESOLUTION);
             reads.run(connection);
             Counts counts = countsRead.get().orElseThrow();
-            Set<String> countries = countriesBetween(connection, countryRows.get(), appId, userId, dayStart, now);
+            Set<String> countries = countriesBetween(connection, statements, countryRows.get(), appId, userId, dayStart, now);
             return new AccountActivity(
                     last.get(),
                     country.map(c -> counts.firstSeen().isPresent() && counts.firstSeen().getAsLong() < now),
                     Optional.of(countries),
                     OptionalLong.of(counts.inWindow()),
                     fingerprintId.isPresent() ? OptionalLong.of(counts.fingerprintUsers()) : OptionalLong.empty(),
-                    counts.firstSeen().isPresent() && SqlEvaluationStore.countryRowCovers(counts.firstSeen().getAsLong(), counts.lastSeen().getAsLong(), now));
+                    counts.firstSeen().isPresent() && SqlEvaluationStore.countryRowCovers(counts.firstSeen().getAsLong(), counts.lastSeen().getAsLong(),
+                            counts.vouchedLastSeen(), now, vouchedOnly));
         });
     }
 
-    private record Counts(OptionalLong firstSeen, OptionalLong lastSeen, long inWindow, long fingerprintUsers) {}
+    private record Counts(OptionalLong firstSeen, OptionalLong lastSeen, OptionalLong vouchedLastSeen, long inWindow, long fingerprintUsers) {}
 
     private static OptionalLong nullable(ResultSet row, int column) throws SQLException {
         long value = row.getLong(column);
@@ -146,25 +204,30 @@ public final class SqlActivityReader implements ActivityReader {
     record BusyAccount(long inWindow, Optional<LocatedEvent> lastLocated) {}
 
     /**
-     * For an account too busy for {@link ActivityCache} to keep each event: its events in {@code [at -
-     * window, at)} through {@code evaluations_by_user}, up to the limit, and its latest located evaluation
-     * as {@link #read} looks for it. One read of the database for both.
+     * For an account too busy for {@link ActivityCache} to keep each event (of its vouched ones, with {@code
+     * vouchedOnly}): its events in {@code [at - window, at)}, up to the limit, and its latest located
+     * evaluation as {@link #read} looks for them. One read of the database for both.
      */
-    BusyAccount busyAccount(String appId, String userId, Instant at, Duration window) {
+    BusyAccount busyAccount(String appId, String userId, Instant at, Duration window, boolean vouchedOnly) {
         long now = at.toEpochMilli();
+        Statements statements = statements(vouchedOnly);
         return database.read(connection -> new BusyAccount(
-                JdbcRunner.queryOne(connection, COUNT_IN_WINDOW, row -> row.getLong(1), appId, userId, now - window.toMillis(), now, eventCountLimit)
-                        .orElse(0L),
-                latestLocated(connection, appId, userId, now)));
+                JdbcRunner.queryOne(connection, statements.countInWindow(), row -> row.getLong(1), appId, userId, now - window.toMillis(), now,
+                        eventCountLimit).orElse(0L),
+                latestLocated(connection, statements, appId, userId, now).map(VouchedEvent::event)));
     }
+
+    /** A located evaluation, and whether it was vouched for. */
+    private record VouchedEvent(LocatedEvent event, boolean vouched) {}
 
     /**
      * The account's latest located evaluation before {@code before} (epoch milliseconds), within the travel
-     * horizon and its latest {@link #LOCATED_EVENTS_READ} evaluations there.
+     * horizon and its latest {@link #LOCATED_EVENTS_READ} evaluations there (vouched ones, for the vouched statements).
      */
-    private Optional<LocatedEvent> latestLocated(java.sql.Connection connection, String appId, String userId, long before) throws SQLException {
-        return JdbcRunner.queryOne(connection, LATEST_LOCATED_BEFORE, SqlActivityReader::located, appId, userId, before - locatedHorizon.toMillis(),
-                before);
+    private Optional<VouchedEvent> latestLocated(java.sql.Connection connection, Statements statements, String appId, String userId, long before)
+            throws SQLException {
+        return JdbcRunner.queryOne(connection, statements.latestLocated(), row -> new VouchedEvent(located(row), row.getInt(5) == 1), appId, userId,
+                before - locatedHorizon.toMillis(), before);
     }
 
     @Override
@@ -179,9 +242,10 @@ public final class SqlActivityReader implements ActivityReader {
     }
 
     /**
-     * Everything {@link ActivityCache} keeps of an account, read now: its newest event, its latest located
-     * one, every country it was placed in with its latest event there, and its events of the day before the newest (at most
-     * {@code maxRecent} + 1 of them, oldest first, so the caller can tell there were more).
+     * Everything {@link ActivityCache} keeps of an account, read now: its newest event; and of its
+     * evaluations, then of its vouched ones alone, the latest located one, every country it was placed in
+     * with its latest event there, and the events of the day before the newest (at most {@code maxRecent} +
+     * 1 of them, oldest first, so the caller can tell there were more).
      */
     ActivityCache.Snapshot snapshot(String appId, String userId, int maxRecent) {
         return database.read(connection -> {
@@ -191,43 +255,57 @@ public final class SqlActivityReader implements ActivityReader {
                         return row.wasNull() ? -1L : value;
                     }, appId, userId).filter(value -> value >= 0);
             // Countries outlive the evaluations (retention), so an account whose evaluations are all gone keeps them.
-            Map<String, Instant> countries = latestPerCountry(connection, appId, userId);
+            CountryTimes countries = latestPerCountry(connection, appId, userId);
             if (newest.isEmpty()) {
-                return new ActivityCache.Snapshot(Optional.empty(), Optional.empty(), countries, List.of());
+                return new ActivityCache.Snapshot(Optional.empty(), ActivityCache.History.placedOnly(countries.every()),
+                        ActivityCache.History.placedOnly(countries.vouched()));
             }
             // Later reads ask about moments after the newest event, so anything older than this is beyond their horizon too.
-            Optional<LocatedEvent> last = latestLocated(connection, appId, userId, newest.get() + 1);
-            List<ActivityCache.Recent> recent = JdbcRunner.queryList(connection,
-                    "SELECT id, created_at FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ?"
-                            + " ORDER BY created_at, id LIMIT ?",
-                    row -> new ActivityCache.Recent(row.getString(1), Instant.ofEpochMilli(row.getLong(2))),
-                    appId, userId, newest.get() - DAY.toMillis(), maxRecent + 1);
-            return new ActivityCache.Snapshot(Optional.of(Instant.ofEpochMilli(newest.get())), last, countries, recent);
+            long before = newest.get() + 1;
+            Optional<VouchedEvent> last = latestLocated(connection, EVERY, appId, userId, before);
+            // The latest located evaluation is the latest vouched one too when it was vouched for: a later vouched one would be later among all.
+            Optional<LocatedEvent> lastVouched = last.isPresent() && last.get().vouched() ? last.map(VouchedEvent::event)
+                    : latestLocated(connection, VOUCHED_ONLY, appId, userId, before).map(VouchedEvent::event);
+            long dayStart = newest.get() - DAY.toMillis();
+            List<Map.Entry<ActivityCache.Recent, Boolean>> recent = JdbcRunner.queryList(connection,
+                    "SELECT id, created_at, vouched FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ? ORDER BY created_at, id LIMIT ?",
+                    row -> Map.entry(new ActivityCache.Recent(row.getString(1), Instant.ofEpochMilli(row.getLong(2))), row.getInt(3) == 1),
+                    appId, userId, dayStart, maxRecent + 1);
+            // Every event of the day read: its vouched ones are among them. More: the vouched ones are read on their own.
+            List<ActivityCache.Recent> recentVouched = recent.size() <= maxRecent
+                    ? recent.stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList()
+                    : JdbcRunner.queryList(connection,
+                            "SELECT id, created_at FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ?" + VOUCHED
+                                    + " ORDER BY created_at, id LIMIT ?",
+                            row -> new ActivityCache.Recent(row.getString(1), Instant.ofEpochMilli(row.getLong(2))), appId, userId, dayStart, maxRecent + 1);
+            return new ActivityCache.Snapshot(Optional.of(Instant.ofEpochMilli(newest.get())),
+                    new ActivityCache.History(last.map(VouchedEvent::event), countries.every(), recent.stream().map(Map.Entry::getKey).toList()),
+                    new ActivityCache.History(lastVouched, countries.vouched(), recentVouched));
         });
     }
 
     /**
-     * The countries of the account's events in {@code [from, to)} (epoch milliseconds). A row last seen in
-     * the range is in; one last seen up to a resolution before it, or after it (an event imported with
-     * an older time), is looked up in the account's evaluations over the part of the range its latest
-     * event can be in: {@link #COUNTRY_RESOLUTION} of the account's index, not its day.
+     * The countries of the account's events in {@code [from, to)} (epoch milliseconds; of its vouched events
+     * with {@code vouchedOnly}). A row last seen in the range is in; one last seen up to a resolution before
+     * it, or after it (an event imported with an older time), is looked up in the account's evaluations over
+     * the part of the range its latest event can be in: {@link #COUNTRY_RESOLUTION} of the account's index,
+     * not its day.
      */
-    static Set<String> countriesBetween(java.sql.Connection connection, String appId, String userId, long from, long to) throws SQLException {
-        List<Map.Entry<String, Long>> rows = JdbcRunner.queryList(connection, COUNTRIES_LAST_SEEN_SINCE, SqlActivityReader::countryRow, appId, userId,
-                from - COUNTRY_RESOLUTION);
-        return countriesBetween(connection, rows, appId, userId, from, to);
+    static Set<String> countriesBetween(java.sql.Connection connection, String appId, String userId, long from, long to, boolean vouchedOnly)
+            throws SQLException {
+        Statements statements = statements(vouchedOnly);
+        List<Map.Entry<String, Long>> rows = JdbcRunner.queryList(connection, statements.countriesLastSeenSince(), SqlActivityReader::countryRow, appId,
+                userId, from - COUNTRY_RESOLUTION);
+        return countriesBetween(connection, statements, rows, appId, userId, from, to);
     }
-
-    /** The account's countries last seen at or after a moment: read with that moment a resolution before the range. */
-    private static final String COUNTRIES_LAST_SEEN_SINCE = "SELECT country, last_seen FROM user_countries WHERE app_id = ? AND user_id = ? AND last_seen >= ?";
 
     private static Map.Entry<String, Long> countryRow(ResultSet row) throws SQLException {
         return Map.entry(row.getString(1), row.getLong(2));
     }
 
-    /** {@link #countriesBetween(java.sql.Connection, String, String, long, long)} with the account's rows already read. */
-    private static Set<String> countriesBetween(java.sql.Connection connection, List<Map.Entry<String, Long>> rows, String appId, String userId,
-            long from, long to) throws SQLException {
+    /** {@link #countriesBetween(java.sql.Connection, String, String, long, long, boolean)} with the account's rows already read. */
+    private static Set<String> countriesBetween(java.sql.Connection connection, Statements statements, List<Map.Entry<String, Long>> rows, String appId,
+            String userId, long from, long to) throws SQLException {
         Set<String> countries = new HashSet<>();
         for (Map.Entry<String, Long> row : rows) {
             long lastSeen = row.getValue();
@@ -236,9 +314,8 @@ public final class SqlActivityReader implements ActivityReader {
                 continue;
             }
             long until = lastSeen < from ? Math.min(lastSeen + COUNTRY_RESOLUTION + 1, to) : to;
-            boolean placed = JdbcRunner.queryOne(connection,
-                    "SELECT 1 FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ? AND created_at < ? AND country = ? LIMIT 1",
-                    result -> true, appId, userId, from, until, row.getKey()).orElse(false);
+            boolean placed = JdbcRunner.queryOne(connection, statements.placedBetween(), result -> true, appId, userId, from, until, row.getKey())
+                    .orElse(false);
             if (placed) {
                 countries.add(row.getKey());
             }
@@ -246,25 +323,37 @@ public final class SqlActivityReader implements ActivityReader {
         return countries;
     }
 
+    /** Every country the account was placed in with its latest event there, and every one a vouched evaluation placed it in with the latest such. */
+    private record CountryTimes(Map<String, Instant> every, Map<String, Instant> vouched) {}
+
     /**
      * Every country the account was placed in, with its latest event there: from the row's last_seen, made
-     * exact by the account's evaluations in the resolution after it (the row's time when those are gone).
+     * exact by the account's evaluations in the resolution after it (the row's time when those are gone);
+     * and the same of its vouched evaluations, from the row's vouched_last_seen.
      */
-    private static Map<String, Instant> latestPerCountry(java.sql.Connection connection, String appId, String userId) throws SQLException {
-        List<Map.Entry<String, Long>> rows = JdbcRunner.queryList(connection,
-                "SELECT country, last_seen FROM user_countries WHERE app_id = ? AND user_id = ?",
-                row -> Map.entry(row.getString(1), row.getLong(2)), appId, userId);
+    private static CountryTimes latestPerCountry(java.sql.Connection connection, String appId, String userId) throws SQLException {
+        record Row(String country, long lastSeen, OptionalLong vouchedLastSeen) {}
+        List<Row> rows = JdbcRunner.queryList(connection,
+                "SELECT country, last_seen, vouched_last_seen FROM user_countries WHERE app_id = ? AND user_id = ?",
+                row -> new Row(row.getString(1), row.getLong(2), nullable(row, 3)), appId, userId);
         Map<String, Instant> latest = new HashMap<>();
-        for (Map.Entry<String, Long> row : rows) {
-            long lastSeen = row.getValue();
-            // Newest first, so the walk stops at the latest event there, usually the first it reads.
-            long exact = JdbcRunner.queryOne(connection,
-                    "SELECT created_at FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ? AND created_at <= ? AND country = ?"
-                            + " ORDER BY created_at DESC LIMIT 1",
-                    result -> result.getLong(1), appId, userId, lastSeen, lastSeen + COUNTRY_RESOLUTION, row.getKey()).orElse(lastSeen);
-            latest.put(row.getKey(), Instant.ofEpochMilli(exact));
+        Map<String, Instant> latestVouched = new HashMap<>();
+        for (Row row : rows) {
+            latest.put(row.country(), exactLatest(connection, EVERY, appId, userId, row.country(), row.lastSeen()));
+            if (row.vouchedLastSeen().isPresent()) {
+                latestVouched.put(row.country(), exactLatest(connection, VOUCHED_ONLY, appId, userId, row.country(), row.vouchedLastSeen().getAsLong()));
+            }
         }
-        return latest;
+        return new CountryTimes(latest, latestVouched);
+    }
+
+    /** The latest event in the country, within a resolution after the row's time; that time when the events are gone. */
+    private static Instant exactLatest(java.sql.Connection connection, Statements statements, String appId, String userId, String country, long lastSeen)
+            throws SQLException {
+        // Newest first, so the walk stops at the latest event there, usually the first it reads.
+        long exact = JdbcRunner.queryOne(connection, statements.latestInCountry(), result -> result.getLong(1), appId, userId, lastSeen,
+                lastSeen + COUNTRY_RESOLUTION, country).orElse(lastSeen);
+        return Instant.ofEpochMilli(exact);
     }
 
     private static LocatedEvent located(ResultSet row) throws SQLException {

@@ -63,17 +63,31 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
      * this after last_seen (SqlActivityReader reads the exact time there when it needs it).
      */
     static final long COUNTRY_SEEN_RESOLUTION_MILLIS = WriteThrottle.RESOLUTION.toMillis();
-    private static final String UPSERT_USER_COUNTRY = "INSERT INTO user_countries (app_id, user_id, country, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
-            + " ON CONFLICT (app_id, user_id, country) DO UPDATE SET" + widenSeen("user_countries")
-            + " WHERE excluded.first_seen < user_countries.first_seen OR excluded.last_seen > user_countries.last_seen + " + COUNTRY_SEEN_RESOLUTION_MILLIS;
+    /**
+     * A vouched evaluation also moves the row's vouched_last_seen (V39), as last_seen moves: forward only,
+     * and only when it is later by more than the resolution (or was never set); an unsigned one (NULL)
+     * leaves it.
+     */
+    private static final String UPSERT_USER_COUNTRY = "INSERT INTO user_countries (app_id, user_id, country, first_seen, last_seen, vouched_last_seen)"
+            + " VALUES (?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (app_id, user_id, country) DO UPDATE SET" + widenSeen("user_countries") + ","
+            + " vouched_last_seen = CASE WHEN excluded.vouched_last_seen > COALESCE(user_countries.vouched_last_seen, -1)"
+            + " THEN excluded.vouched_last_seen ELSE user_countries.vouched_last_seen END"
+            + " WHERE excluded.first_seen < user_countries.first_seen OR excluded.last_seen > user_countries.last_seen + " + COUNTRY_SEEN_RESOLUTION_MILLIS
+            + " OR (excluded.vouched_last_seen IS NOT NULL AND (user_countries.vouched_last_seen IS NULL"
+            + " OR excluded.vouched_last_seen > user_countries.vouched_last_seen + " + COUNTRY_SEEN_RESOLUTION_MILLIS + "))";
 
     /**
      * Whether an (account, country) row with these times already records an evaluation at {@code at} as
      * closely as it is kept: the negation of {@link #UPSERT_USER_COUNTRY}'s condition, kept beside it, so
      * that a reader's "no write needed" means exactly "the upsert would change nothing".
+     *
+     * @param vouchedLastSeen the row's vouched_last_seen, empty when NULL
+     * @param vouched whether the evaluation at {@code at} is vouched for (it then writes vouched_last_seen too)
      */
-    static boolean countryRowCovers(long firstSeen, long lastSeen, long at) {
-        return at >= firstSeen && at <= lastSeen + COUNTRY_SEEN_RESOLUTION_MILLIS;
+    static boolean countryRowCovers(long firstSeen, long lastSeen, java.util.OptionalLong vouchedLastSeen, long at, boolean vouched) {
+        return at >= firstSeen && at <= lastSeen + COUNTRY_SEEN_RESOLUTION_MILLIS
+                && (!vouched || vouchedLastSeen.isPresent() && at <= vouchedLastSeen.getAsLong() + COUNTRY_SEEN_RESOLUTION_MILLIS);
     }
 
     private final SqlDatabase database;
@@ -119,7 +133,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
             if (write.userId().isPresent()) {
                 writeAccount(writes, write, write.userId().get());
             }
-            insertEvaluation(writes, write.evaluation(), write.place(), document, network);
+            insertEvaluation(writes, write.evaluation(), write.vouched(), write.place(), document, network);
             writes.flush();
             device.check();
             Written written = new Written(write.device().isNew() && device.fingerprintInsert() != null && device.fingerprintInsert().get() == 1);
@@ -327,7 +341,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         if (country.isPresent() && touches.country()) {
             // Skipped when the activity read found the row current; the statement's own condition keeps it
             // exact when two evaluations of the account race, or a reader could not tell.
-            writes.update(UPSERT_USER_COUNTRY, appId, user, country.get(), at, at);
+            writes.update(UPSERT_USER_COUNTRY, appId, user, country.get(), at, at, write.vouched() ? at : null);
         }
     }
 
@@ -337,16 +351,18 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                 + " last_seen = CASE WHEN excluded.last_seen > %1$s.last_seen THEN excluded.last_seen ELSE %1$s.last_seen END".formatted(table);
     }
 
-    private static void insertEvaluation(PipelinedWrites writes, Evaluation evaluation, Place place, String document, String network) throws SQLException {
+    /** {@code vouched}: whether the evaluation counts in the history a vouched evaluation is judged by (V39). */
+    private static void insertEvaluation(PipelinedWrites writes, Evaluation evaluation, boolean vouched, Place place, String document, String network)
+            throws SQLException {
         Optional<Coordinates> point = place.coordinates();
         writes.update(
                 "INSERT INTO evaluations (app_id, id, user_id, action, verdict, device_id, ip, created_at, consumed_at, document,"
-                        + " country, latitude, longitude, accuracy_km, network)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)",
+                        + " country, latitude, longitude, accuracy_km, network, vouched)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)",
                 evaluation.appId(), evaluation.id(), evaluation.user().id().orElse(null), evaluation.action(), evaluation.verdict().wireName(),
                 evaluation.device().id(), evaluation.publicIp().address(), evaluation.createdAt().toEpochMilli(),
                 document, place.country().orElse(null), point.map(Coordinates::latitude).orElse(null), point.map(Coordinates::longitude).orElse(null),
-                point.map(Coordinates::accuracyKm).orElse(null), network);
+                point.map(Coordinates::accuracyKm).orElse(null), network, vouched ? 1 : 0);
     }
 
     /**

@@ -44,15 +44,27 @@ class CachedSqliteStorageContractTest extends SqliteStorageContractTest {
      */
     private io.seatguard.core.account.AccountActivity fromDatabase(String user, java.util.Optional<String> country, java.time.Instant at,
             java.time.Duration window) {
+        return fromDatabase(user, country, at, window, false);
+    }
+
+    /** The same for an evaluation vouched for ({@code vouchedOnly}) or not. */
+    private io.seatguard.core.account.AccountActivity fromDatabase(String user, java.util.Optional<String> country, java.time.Instant at,
+            java.time.Duration window, boolean vouchedOnly) {
         io.seatguard.core.account.AccountActivity read = new SqlActivityReader(database).read("app_a", user, country, java.util.Optional.of("fp-" + user),
-                at, window);
+                at, window, vouchedOnly);
         return new io.seatguard.core.account.AccountActivity(read.lastLocated(), read.countrySeenBefore(), read.countries24h(), read.eventsInWindow(),
                 read.fingerprintUsers(), false);
     }
 
     private void placed(String user, java.time.Instant at, String country, Double latitude) {
+        placed(user, at, country, latitude, java.util.Optional.empty());
+    }
+
+    /** The same, with how its account came to be named: empty as a write that did not say, which counts as unsigned. */
+    private void placed(String user, java.time.Instant at, String country, Double latitude,
+            java.util.Optional<io.seatguard.core.evaluation.IdentityProof> identity) {
         io.seatguard.core.evaluation.EvaluationWrite plain = io.seatguard.core.testing.EvaluationSamples.write("app_a", id(), user, "dev-" + user,
-                false, null, "fp-" + user, io.seatguard.core.identity.DeviceType.COMPUTER, "198.51.100.1", at);
+                false, null, "fp-" + user, io.seatguard.core.identity.DeviceType.COMPUTER, "198.51.100.1", at, identity);
         io.seatguard.core.intel.Place place = new io.seatguard.core.intel.Place(java.util.Optional.ofNullable(country),
                 latitude == null ? java.util.Optional.empty() : java.util.Optional.of(new io.seatguard.core.intel.Coordinates(latitude, 2.0, 25)));
         evaluations.record(new io.seatguard.core.evaluation.EvaluationWrite(plain.evaluation(), plain.device(), true, plain.touches(),
@@ -73,6 +85,31 @@ class CachedSqliteStorageContractTest extends SqliteStorageContractTest {
             // Mostly in order; now and then an event backdated by up to two days.
             java.time.Instant when = random.nextInt(10) == 0 ? at.minusSeconds(random.nextInt(172_800)) : at;
             placed("erin", when, countries[random.nextInt(countries.length)], random.nextBoolean() ? 40.0 + random.nextInt(10) : null);
+        }
+    }
+
+    /**
+     * The same with evaluations of every identity, read for unsigned and for vouched evaluations alike: the
+     * cache keeps the vouched ones apart and must answer for them as the database's vouched reads do.
+     */
+    @org.junit.jupiter.api.Test
+    void recentActivityOfVouchedEvaluationsFromMemoryEqualsTheDatabase() {
+        java.util.Random random = new java.util.Random(43);
+        String[] countries = {"FR", "DE", null, "US", "FR"};
+        io.seatguard.core.evaluation.IdentityProof[] identities = io.seatguard.core.evaluation.IdentityProof.values();
+        java.time.Instant at = T0;
+        for (int step = 0; step < 300; step++) {
+            at = at.plusSeconds(60 + random.nextInt(3_600));
+            java.util.Optional<String> asked = java.util.Optional.ofNullable(countries[random.nextInt(countries.length)]);
+            java.time.Duration window = java.time.Duration.ofMinutes(1 + random.nextInt(24 * 60));
+            boolean vouchedOnly = random.nextBoolean();
+            org.assertj.core.api.Assertions.assertThat(activity.read("app_a", "erin", asked, java.util.Optional.of("fp-erin"), at, window, vouchedOnly))
+                    .as("step " + step + (vouchedOnly ? ", vouched" : "")).isEqualTo(fromDatabase("erin", asked, at, window, vouchedOnly));
+            java.time.Instant when = random.nextInt(10) == 0 ? at.minusSeconds(random.nextInt(172_800)) : at;
+            // Mostly unsigned, as a page's views are; now and then one that did not say (counted as unsigned).
+            java.util.Optional<io.seatguard.core.evaluation.IdentityProof> identity = random.nextInt(8) == 0 ? java.util.Optional.empty()
+                    : java.util.Optional.of(identities[random.nextInt(identities.length)]);
+            placed("erin", when, countries[random.nextInt(countries.length)], random.nextBoolean() ? 40.0 + random.nextInt(10) : null, identity);
         }
     }
 
@@ -138,13 +175,38 @@ class CachedSqliteStorageContractTest extends SqliteStorageContractTest {
             java.time.Instant when = random.nextInt(20) == 0 ? at.minusSeconds(random.nextInt(7_200)) : at;
             // The first stretch only in France, so the later days' countries differ from the ever-seen ones.
             String country = i < ActivityCache.MAX_RECENT ? "FR" : countries[random.nextInt(countries.length)];
-            placed("busy", when, country, random.nextInt(3) == 0 ? null : 48.0);
+            // An attack of unsigned evaluations, with now and then one the backend vouched for: the vouched
+            // ones fit in memory while every evaluation's window overflows it.
+            java.util.Optional<io.seatguard.core.evaluation.IdentityProof> identity = java.util.Optional.of(random.nextInt(10) == 0
+                    ? io.seatguard.core.evaluation.IdentityProof.SERVER : io.seatguard.core.evaluation.IdentityProof.UNSIGNED);
+            placed("busy", when, country, random.nextInt(3) == 0 ? null : 48.0, identity);
             if (i % 50 == 0 || i > ActivityCache.MAX_RECENT && i % 7 == 0) {
                 java.time.Instant next = at.plusSeconds(1);
                 java.util.Optional<String> asked = java.util.Optional.ofNullable(countries[random.nextInt(countries.length)]);
                 java.time.Duration window = java.time.Duration.ofMinutes(1 + random.nextInt(24 * 60));
-                org.assertj.core.api.Assertions.assertThat(activity.read("app_a", "busy", asked, java.util.Optional.of("fp-busy"), next, window))
-                        .as("event " + i).isEqualTo(fromDatabase("busy", asked, next, window));
+                for (boolean vouchedOnly : new boolean[] {false, true}) {
+                    org.assertj.core.api.Assertions.assertThat(activity.read("app_a", "busy", asked, java.util.Optional.of("fp-busy"), next, window,
+                            vouchedOnly)).as("event " + i + (vouchedOnly ? ", vouched" : "")).isEqualTo(fromDatabase("busy", asked, next, window, vouchedOnly));
+                }
+            }
+        }
+    }
+
+    /** An account whose vouched evaluations alone are more than the cache keeps in a day: their window is counted by the database too. */
+    @org.junit.jupiter.api.Test
+    void anAccountWithMoreVouchedEventsThanTheCacheKeepsIsStillAnsweredExactly() {
+        java.time.Instant at = T0;
+        for (int i = 0; i <= ActivityCache.MAX_RECENT + 10; i++) {
+            at = at.plusSeconds(60);
+            placed("signed", at, i % 2 == 0 ? "FR" : null, i % 3 == 0 ? 48.0 : null,
+                    java.util.Optional.of(io.seatguard.core.evaluation.IdentityProof.SIGNED));
+            if (i % 100 == 0 || i > ActivityCache.MAX_RECENT - 3) {
+                java.time.Instant next = at.plusSeconds(1);
+                for (boolean vouchedOnly : new boolean[] {false, true}) {
+                    org.assertj.core.api.Assertions.assertThat(activity.read("app_a", "signed", java.util.Optional.of("FR"), java.util.Optional.of("fp-signed"),
+                            next, java.time.Duration.ofHours(24), vouchedOnly)).as("event " + i)
+                            .isEqualTo(fromDatabase("signed", java.util.Optional.of("FR"), next, java.time.Duration.ofHours(24), vouchedOnly));
+                }
             }
         }
     }

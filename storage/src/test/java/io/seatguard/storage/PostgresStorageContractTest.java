@@ -80,6 +80,55 @@ class PostgresStorageContractTest extends StorageContract {
     }
 
     /**
+     * A vouched evaluation's reads of an account (V39) walk the vouched evaluations' partial index in the
+     * generic plans the driver's prepared statements settle on, so a flood of unsigned evaluations naming
+     * the account costs them nothing.
+     */
+    @Test
+    void aVouchedReadWalksTheVouchedIndexNotEveryEvaluationOfTheAccount() throws Exception {
+        try (Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement()) {
+            statement.execute("INSERT INTO evaluations (app_id, id, user_id, action, verdict, device_id, ip, created_at, document, country, vouched)"
+                    + " SELECT 'app_a', 'ev-' || g, 'user-' || (g % 20), 'access', 'allow', 'dev', '192.0.2.1', g * 1000, '{}', 'FR',"
+                    + " CASE WHEN g % 100 = 0 THEN 1 ELSE 0 END FROM generate_series(1, 20000) g");
+            statement.execute("ANALYZE evaluations");
+            statement.execute("SET plan_cache_mode = force_generic_plan");
+            SqlActivityReader.Statements vouched = SqlActivityReader.statements(true);
+            Map<String, String> executions = Map.of(
+                    vouched.countInWindow(), "('app_a', 'user-1', 0, 100000000, 1000)",
+                    vouched.latestLocated(), "('app_a', 'user-1', 0, 100000000)",
+                    vouched.placedBetween(), "('app_a', 'user-1', 0, 100000000, 'FR')",
+                    vouched.latestInCountry(), "('app_a', 'user-1', 0, 100000000, 'FR')");
+            int prepared = 0;
+            for (Map.Entry<String, String> execution : executions.entrySet()) {
+                String name = "vouched_read_" + prepared++;
+                statement.execute("PREPARE " + name + " AS " + numbered(execution.getKey()));
+                StringBuilder plan = new StringBuilder();
+                try (java.sql.ResultSet rows = statement.executeQuery("EXPLAIN EXECUTE " + name + execution.getValue())) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
+                }
+                assertThat(plan.toString()).as(execution.getKey()).contains("evaluations_vouched_by_user").doesNotContain("evaluations_by_user");
+            }
+        }
+    }
+
+    /** JDBC's {@code ?} parameters as PostgreSQL's {@code $1, $2, …}, for PREPARE. */
+    private static String numbered(String sql) {
+        StringBuilder numbered = new StringBuilder();
+        int next = 1;
+        for (char c : sql.toCharArray()) {
+            if (c == '?') {
+                numbered.append('$').append(next++);
+            }
+            else {
+                numbered.append(c);
+            }
+        }
+        return numbered.toString();
+    }
+
+    /**
      * Two nodes raising one account's pattern at once: each read the old level before the other wrote,
      * and each used to send {@code pattern.flagged}. The second here reads while the first holds its row.
      */

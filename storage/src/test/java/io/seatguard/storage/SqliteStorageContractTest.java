@@ -44,6 +44,24 @@ class SqliteStorageContractTest extends StorageContract {
                 .contains("USING COVERING INDEX evaluations_by_device (app_id=? AND device_id=? AND created_at>?)");
     }
 
+    /**
+     * A vouched evaluation's reads of an account (V39) walk the vouched evaluations' partial index, so a flood
+     * of unsigned evaluations naming the account costs them nothing; through every evaluation's index they
+     * would read a row per evaluation of the window to learn whether it was vouched for.
+     */
+    @org.junit.jupiter.api.Test
+    void aVouchedReadWalksTheVouchedIndexNotEveryEvaluationOfTheAccount() throws Exception {
+        SqlActivityReader.Statements vouched = SqlActivityReader.statements(true);
+        String range = "evaluations_vouched_by_user (app_id=? AND user_id=? AND created_at>? AND created_at<?)";
+        assertThat(plan(vouched.countInWindow(), 5)).contains("USING COVERING INDEX " + range);
+        assertThat(plan(vouched.counts(), 16)).contains("USING COVERING INDEX " + range);
+        assertThat(plan(vouched.latestLocated(), 4)).contains("USING INDEX " + range);
+        assertThat(plan(vouched.placedBetween(), 5)).contains("USING COVERING INDEX " + range);
+        assertThat(plan(vouched.latestInCountry(), 5)).contains("USING COVERING INDEX " + range);
+        assertThat(plan(SqlActivityReader.statements(false).countInWindow(), 5)).as("every evaluation's, as before")
+                .contains("USING COVERING INDEX evaluations_by_user (app_id=? AND user_id=? AND created_at>? AND created_at<?)");
+    }
+
     private String plan(String sql, int parameters) throws Exception {
         try (java.sql.Connection raw = rawConnection(); java.sql.PreparedStatement explain = raw.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
             for (int i = 1; i <= parameters; i++) {

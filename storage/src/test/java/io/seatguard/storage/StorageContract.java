@@ -1893,7 +1893,7 @@ abstract class StorageContract {
         recordFrom("dev-m2", "198.51.100.8", T0.plusSeconds(10));
         recordFrom("dev-m3", "2001:db8:1:2::7", T0.plusSeconds(20));
         evaluations.record(placedIn("NO", EvaluationSamples.write("app_a", timeId(T0.plusSeconds(30)), "ivy", "dev-ivy", false, null, null,
-                DeviceType.COMPUTER, "203.0.113.9", T0.plusSeconds(30))));
+                DeviceType.COMPUTER, "203.0.113.9", T0.plusSeconds(30), Optional.of(io.seatguard.core.evaluation.IdentityProof.SERVER))));
         recordChallengedLogin(null, "dev-m4", "tok-signup-before-v35", "192.0.2.40", T0.plusSeconds(40));
         database.close();
         // Rewind to the schema of V14 with rows from before it: no network, and V1 and V4's five indexes.
@@ -1951,8 +1951,10 @@ abstract class StorageContract {
             statement.execute("DROP TABLE operator_recovery_codes");
             statement.execute("ALTER TABLE devices DROP COLUMN let_in_at");
             statement.execute("ALTER TABLE webhook_deliveries DROP COLUMN redelivered_under_lock");
+            statement.execute("DROP INDEX evaluations_vouched_by_user");
+            statement.execute("ALTER TABLE evaluations DROP COLUMN vouched");
             statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27',"
-                    + " '28', '29', '30', '31', '32', '33', '34', '35', '36', '37', '38')");
+                    + " '28', '29', '30', '31', '32', '33', '34', '35', '36', '37', '38', '39')");
         }
         database = reopenDatabase();
         wire();
@@ -1975,6 +1977,11 @@ abstract class StorageContract {
                 .as("V19 filled the account's countries from its evaluations")
                 .satisfies(read -> assertThat(read.countrySeenBefore()).contains(true))
                 .satisfies(read -> assertThat(read.countries24h()).contains(java.util.Set.of("NO")));
+        assertThat(activity.read("app_a", "ivy", Optional.of("NO"), Optional.empty(), T0.plusSeconds(60), Duration.ofHours(1), true))
+                .as("V39: evaluations stored before count as unsigned, though this one was the backend's")
+                .satisfies(read -> assertThat(read.countrySeenBefore()).contains(true))
+                .satisfies(read -> assertThat(read.countries24h()).contains(java.util.Set.of()))
+                .satisfies(read -> assertThat(read.eventsInWindow()).hasValue(0));
         try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement();
                 java.sql.ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM evaluations WHERE network IS NULL")) {
             rows.next();
@@ -2032,8 +2039,14 @@ abstract class StorageContract {
     }
 
     private void recordPlaced(String app, String user, String fingerprint, Instant at, String country, Double latitude, Double longitude) {
+        recordPlaced(app, user, fingerprint, at, country, latitude, longitude, Optional.empty());
+    }
+
+    /** The same, with how its account came to be named. */
+    private void recordPlaced(String app, String user, String fingerprint, Instant at, String country, Double latitude, Double longitude,
+            Optional<io.seatguard.core.evaluation.IdentityProof> identity) {
         io.seatguard.core.evaluation.EvaluationWrite plain = EvaluationSamples.write(app, id(), user, "dev-" + user, false, null, fingerprint,
-                DeviceType.COMPUTER, "198.51.100.1", at);
+                DeviceType.COMPUTER, "198.51.100.1", at, identity);
         io.seatguard.core.intel.Place place = new io.seatguard.core.intel.Place(Optional.ofNullable(country),
                 latitude == null ? Optional.empty() : Optional.of(new io.seatguard.core.intel.Coordinates(latitude, longitude, 50)));
         evaluations.record(new io.seatguard.core.evaluation.EvaluationWrite(plain.evaluation(), plain.device(), true, plain.touches(), Map.of(), place));
@@ -2064,6 +2077,135 @@ abstract class StorageContract {
         assertThat(activity.read("app_a", "alice", Optional.empty(), Optional.empty(), at, Duration.ofHours(4)).fingerprintUsers()).isEmpty();
         assertThat(activity.read("app_a", "alice", Optional.of("FR"), Optional.empty(), T0, Duration.ofHours(4)).countrySeenBefore())
                 .as("only strictly earlier events").contains(false);
+    }
+
+    /**
+     * Review finding: unsigned evaluations (anyone holding the public client id can send them, naming any
+     * account) got the owner's backend refused for impossible travel, a second country or a burst. A read
+     * for a vouched evaluation sees the vouched evaluations alone; whether the account was ever placed in
+     * the country still reads every one.
+     */
+    @Test
+    void aVouchedReadSeesTheVouchedEvaluationsAlone() {
+        Optional<io.seatguard.core.evaluation.IdentityProof> server = Optional.of(io.seatguard.core.evaluation.IdentityProof.SERVER);
+        Optional<io.seatguard.core.evaluation.IdentityProof> signed = Optional.of(io.seatguard.core.evaluation.IdentityProof.SIGNED);
+        Optional<io.seatguard.core.evaluation.IdentityProof> unsigned = Optional.of(io.seatguard.core.evaluation.IdentityProof.UNSIGNED);
+        recordPlaced("app_a", "olga", "fp1", T0, "FR", 48.85, 2.35, server);
+        recordPlaced("app_a", "olga", "fp1", T0.plus(Duration.ofHours(1)), "US", 40.71, -74.0, unsigned);
+        recordPlaced("app_a", "olga", "fp1", T0.plus(Duration.ofHours(2)), null, null, null, signed);
+        recordPlaced("app_a", "olga", "fp1", T0.plus(Duration.ofHours(3)), "DE", 52.52, 13.40, unsigned);
+        recordPlaced("app_a", "olga", "fp1", T0.plus(Duration.ofHours(3)).plusSeconds(1), "JP", 35.68, 139.69, Optional.empty());
+        for (int i = 0; i < 5; i++) {
+            recordPlaced("app_a", "olga", "fp1", T0.plus(Duration.ofHours(3)).plusSeconds(10 + i), null, null, null, unsigned);
+        }
+
+        Instant at = T0.plus(Duration.ofHours(4));
+        Duration window = Duration.ofMinutes(210);
+        io.seatguard.core.account.AccountActivity every = activity.read("app_a", "olga", Optional.of("US"), Optional.of("fp1"), at, window, false);
+        assertThat(every.lastLocated()).map(io.seatguard.core.account.LocatedEvent::at).contains(T0.plus(Duration.ofHours(3)).plusSeconds(1));
+        assertThat(every.countries24h()).contains(java.util.Set.of("FR", "US", "DE", "JP"));
+        assertThat(every.eventsInWindow()).hasValue(9);
+        assertThat(every.countrySeenBefore()).contains(true);
+
+        io.seatguard.core.account.AccountActivity vouched = activity.read("app_a", "olga", Optional.of("US"), Optional.of("fp1"), at, window, true);
+        assertThat(vouched.lastLocated()).as("the backend's, not the unsigned ones from afar").map(io.seatguard.core.account.LocatedEvent::at)
+                .contains(T0);
+        assertThat(vouched.countries24h()).contains(java.util.Set.of("FR"));
+        assertThat(vouched.eventsInWindow()).as("the signed one at 2 h; 0 h is outside the window").hasValue(1);
+        assertThat(vouched.countrySeenBefore()).as("an unsigned evaluation was there: the country is not new").contains(true);
+        assertThat(vouched.fingerprintUsers()).isEqualTo(every.fingerprintUsers());
+        assertThat(new SqlActivityReader(database).busyAccount("app_a", "olga", at, Duration.ofHours(5), true))
+                .isEqualTo(new SqlActivityReader.BusyAccount(2, vouched.lastLocated()));
+    }
+
+    /**
+     * Evaluations stored before their identity was kept (V39) count as unsigned: the reading that cannot
+     * get an owner refused. They may have been made up with the client id.
+     */
+    @Test
+    void evaluationsStoredBeforeTheirIdentityWasKeptCountAsUnsigned() throws Exception {
+        recordPlaced("app_a", "pia", "fp1", T0, "FR", 48.85, 2.35, Optional.of(io.seatguard.core.evaluation.IdentityProof.SERVER));
+        try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement()) {
+            statement.executeUpdate("UPDATE evaluations SET vouched = NULL WHERE user_id = 'pia'");
+            statement.executeUpdate("UPDATE user_countries SET vouched_last_seen = NULL WHERE user_id = 'pia'");
+        }
+        Instant at = T0.plusSeconds(60);
+        io.seatguard.core.account.AccountActivity vouched = activity.read("app_a", "pia", Optional.of("FR"), Optional.empty(), at, Duration.ofHours(1), true);
+        assertThat(vouched.lastLocated()).isEmpty();
+        assertThat(vouched.countries24h()).contains(java.util.Set.of());
+        assertThat(vouched.eventsInWindow()).hasValue(0);
+        assertThat(vouched.countrySeenBefore()).contains(true);
+        io.seatguard.core.account.AccountActivity every = activity.read("app_a", "pia", Optional.of("FR"), Optional.empty(), at, Duration.ofHours(1), false);
+        assertThat(every.lastLocated()).isPresent();
+        assertThat(every.eventsInWindow()).hasValue(1);
+    }
+
+    /** A vouched evaluation's country in the day is exact to the millisecond as every evaluation's is, though its row moves once per resolution. */
+    @Test
+    void aCountryIsInTheVouchedDayUntilExactlyADayAfterItsLatestVouchedEvent() throws Exception {
+        Optional<io.seatguard.core.evaluation.IdentityProof> server = Optional.of(io.seatguard.core.evaluation.IdentityProof.SERVER);
+        Duration resolution = io.seatguard.core.evaluation.WriteThrottle.RESOLUTION;
+        Instant within = T0.plus(resolution.dividedBy(2));
+        recordPlaced("app_a", "una", "fp1", T0, "FR", null, null, server);
+        recordPlaced("app_a", "una", "fp1", within, "FR", null, null, server);
+        recordPlaced("app_a", "una", "fp1", T0.plus(Duration.ofHours(12)), "FR", null, null, Optional.of(io.seatguard.core.evaluation.IdentityProof.UNSIGNED));
+        try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery("SELECT last_seen, vouched_last_seen FROM user_countries WHERE user_id = 'una'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).as("moved by the unsigned one").isEqualTo(T0.plus(Duration.ofHours(12)).toEpochMilli());
+            assertThat(rows.getLong(2)).as("half a resolution later: not rewritten").isEqualTo(T0.toEpochMilli());
+        }
+        Instant dayAfterLatest = within.plus(Duration.ofHours(24));
+        assertThat(activity.read("app_a", "una", Optional.of("DE"), Optional.empty(), dayAfterLatest, Duration.ofHours(1), true).countries24h())
+                .as("the later vouched event is exactly a day old").contains(java.util.Set.of("FR"));
+        assertThat(activity.read("app_a", "una", Optional.of("DE"), Optional.empty(), dayAfterLatest.plusMillis(1), Duration.ofHours(1), true)
+                .countries24h()).contains(java.util.Set.of());
+        assertThat(activity.read("app_a", "una", Optional.of("DE"), Optional.empty(), dayAfterLatest.plusMillis(1), Duration.ofHours(1), false)
+                .countries24h()).as("the unsigned one is 12 h old").contains(java.util.Set.of("FR"));
+
+        Instant beyond = T0.plus(resolution).plusSeconds(1);
+        recordPlaced("app_a", "una", "fp1", beyond, "FR", null, null, server);
+        try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery("SELECT vouched_last_seen FROM user_countries WHERE user_id = 'una'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).as("a resolution and a second later: rewritten").isEqualTo(beyond.toEpochMilli());
+        }
+    }
+
+    /** An unsigned evaluation's country row does not cover a vouched evaluation, whose vouched time must be written too. */
+    @Test
+    void aCountryRowCoversAVouchedEvaluationOnlyOnceAVouchedOneWroteIt() {
+        recordPlaced("app_a", "yvo", "fp1", T0, "FR", null, null, Optional.of(io.seatguard.core.evaluation.IdentityProof.UNSIGNED));
+        SqlActivityReader reader = new SqlActivityReader(database);
+        java.util.function.BiFunction<Instant, Boolean, Boolean> upToDate = (at, vouched) -> reader.read("app_a", "yvo", Optional.of("FR"),
+                Optional.empty(), at, Duration.ofHours(1), vouched).countryUpToDate();
+        Duration resolution = io.seatguard.core.evaluation.WriteThrottle.RESOLUTION;
+        assertThat(upToDate.apply(T0.plusSeconds(10), false)).isTrue();
+        assertThat(upToDate.apply(T0.plusSeconds(10), true)).isFalse();
+
+        Instant vouchedAt = T0.plusSeconds(20);
+        recordPlaced("app_a", "yvo", "fp1", vouchedAt, "FR", null, null, Optional.of(io.seatguard.core.evaluation.IdentityProof.SIGNED));
+        assertThat(upToDate.apply(vouchedAt.plus(resolution), true)).as("within the vouched time's resolution").isTrue();
+        assertThat(upToDate.apply(vouchedAt.plus(resolution).plusSeconds(1), true)).isFalse();
+    }
+
+    /**
+     * An account flooded with unsigned evaluations: a vouched read counts its vouched events and looks for
+     * its latest vouched located one through the vouched index, whatever the flood.
+     */
+    @Test
+    void aFloodOfUnsignedEvaluationsHidesNoVouchedEventFromAVouchedRead() {
+        int read = SqlActivityReader.LOCATED_EVENTS_READ;
+        recordPlaced("app_a", "zoe", "fp1", T0, "FR", 48.85, 2.35, Optional.of(io.seatguard.core.evaluation.IdentityProof.SERVER));
+        for (int i = 1; i <= read; i++) {
+            recordPlaced("app_a", "zoe", "fp1", T0.plusSeconds(i), null, null, null, Optional.of(io.seatguard.core.evaluation.IdentityProof.UNSIGNED));
+        }
+        Instant at = T0.plusSeconds(read + 60);
+        assertThat(activity.read("app_a", "zoe", Optional.empty(), Optional.empty(), at, Duration.ofHours(1), false).lastLocated())
+                .as("beyond every evaluation's latest " + read).isEmpty();
+        io.seatguard.core.account.AccountActivity vouched = activity.read("app_a", "zoe", Optional.empty(), Optional.empty(), at, Duration.ofHours(1), true);
+        assertThat(vouched.lastLocated()).map(io.seatguard.core.account.LocatedEvent::at).contains(T0);
+        assertThat(vouched.eventsInWindow()).hasValue(1);
     }
 
     @Test
@@ -2161,8 +2303,8 @@ abstract class StorageContract {
             assertThat(limitedTo.apply(100).read("app_a", "zed", country, Optional.of("fp1"), at, Duration.ofHours(1)).eventsInWindow())
                     .as("the one two hours back is outside the window").hasValue(5);
         }
-        assertThat(limitedTo.apply(3).busyAccount("app_a", "zed", at, Duration.ofHours(1)).inWindow()).isEqualTo(3);
-        assertThat(limitedTo.apply(100).busyAccount("app_a", "zed", at, Duration.ofHours(3)).inWindow()).isEqualTo(6);
+        assertThat(limitedTo.apply(3).busyAccount("app_a", "zed", at, Duration.ofHours(1), false).inWindow()).isEqualTo(3);
+        assertThat(limitedTo.apply(100).busyAccount("app_a", "zed", at, Duration.ofHours(3), false).inWindow()).isEqualTo(6);
         assertThatThrownBy(() -> limitedTo.apply(0)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -7,7 +7,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * What an account did recently, read from its stored evaluations just before this one.
+ * What an account did recently, read from its stored evaluations just before this one. For an evaluation
+ * vouched for (server mode, signed identity), {@code lastLocated}, {@code countries24h} and {@code
+ * eventsInWindow} are read from the vouched evaluations alone ({@link ActivityReader#read}).
  *
  * @param lastLocated the latest earlier evaluation whose place was known (for impossible travel)
  * @param countrySeenBefore whether an earlier evaluation was placed in this evaluation's country; empty
@@ -18,8 +20,9 @@ import java.util.Set;
  * @param fingerprintUsers accounts of the app that have shown this evaluation's fingerprint, this one
  *     included once it has; empty without a fingerprint
  * @param countryUpToDate the store's record of the account in this evaluation's country already covers
- *     this moment as closely as the store keeps it, so this evaluation need not write it (false when
- *     unsure: the write is then made, and the store's own condition keeps it idempotent)
+ *     this moment as closely as the store keeps it (for a vouched evaluation, its vouched evaluations' too),
+ *     so this evaluation need not write it (false when unsure: the write is then made, and the store's own
+ *     condition keeps it idempotent)
  */
 public record AccountActivity(
         Optional<LocatedEvent> lastLocated,

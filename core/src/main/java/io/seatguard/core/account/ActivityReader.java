@@ -8,14 +8,28 @@ import java.util.OptionalLong;
 /** Port: reads an account's recent activity from its stored evaluations (see {@link AccountActivity}). */
 public interface ActivityReader {
     /** Reads nothing; every history-based check is then unknown. */
-    ActivityReader NONE = (appId, userId, country, fingerprintId, at, velocityWindow) -> AccountActivity.UNKNOWN;
+    ActivityReader NONE = (appId, userId, country, fingerprintId, at, velocityWindow, vouchedOnly) -> AccountActivity.UNKNOWN;
 
     /**
      * @param country this evaluation's country (its place), if known
      * @param fingerprintId this evaluation's exact fingerprint, if it had components
      * @param at this evaluation's time: only evaluations strictly before it count
+     * @param vouchedOnly read the account's latest located evaluation, its countries of the day and its
+     *     events in the window from the evaluations that were vouched for (server mode, signed identity)
+     *     alone, for an evaluation that is vouched for itself: anyone holding the public client id can send
+     *     unsigned evaluations naming any account, and must not get the owner refused with them (an
+     *     impossible trip, a second country, a burst). Evaluations stored before the identity was kept with
+     *     them count as unsigned. Whether the account was ever placed in the country reads every evaluation
+     *     either way: one more evaluation there only makes the country less new.
      */
-    AccountActivity read(String appId, String userId, Optional<String> country, Optional<String> fingerprintId, Instant at, Duration velocityWindow);
+    AccountActivity read(String appId, String userId, Optional<String> country, Optional<String> fingerprintId, Instant at, Duration velocityWindow,
+            boolean vouchedOnly);
+
+    /** What an unsigned evaluation reads: every evaluation of the account. */
+    default AccountActivity read(String appId, String userId, Optional<String> country, Optional<String> fingerprintId, Instant at,
+            Duration velocityWindow) {
+        return read(appId, userId, country, fingerprintId, at, velocityWindow, false);
+    }
 
     /**
      * The accounts of the app that have shown this fingerprint, for an evaluation that names no account

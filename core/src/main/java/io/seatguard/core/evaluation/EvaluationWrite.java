@@ -76,6 +76,14 @@ public record EvaluationWrite(Evaluation evaluation, DeviceResolution device, bo
      * it attaches, and the evaluation's account was named by the app's backend or signed.
      */
     public boolean attachesVouched() {
-        return attachDevice && evaluation.user().identity().filter(IdentityProof::vouched).isPresent();
+        return attachDevice && vouched();
+    }
+
+    /**
+     * Whether the evaluation's account was named by the app's backend or signed: only such evaluations
+     * count in the history a vouched evaluation is judged by ({@link io.seatguard.core.account.ActivityReader#read}).
+     */
+    public boolean vouched() {
+        return evaluation.user().identity().filter(IdentityProof::vouched).isPresent();
     }
 }

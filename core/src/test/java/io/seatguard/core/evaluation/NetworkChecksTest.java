@@ -265,7 +265,7 @@ class NetworkChecksTest {
 
     /** The checks of one evaluation whose reader counted this many earlier events in the window. */
     private Map<String, Object> withCountedEvents(CheckSettings checks, long counted) {
-        ActivityReader counting = (appId, userId, country, fingerprintId, at, window) -> new AccountActivity(Optional.empty(), Optional.empty(),
+        ActivityReader counting = (appId, userId, country, fingerprintId, at, window, vouchedOnly) -> new AccountActivity(Optional.empty(), Optional.empty(),
                 Optional.of(java.util.Set.of()), java.util.OptionalLong.of(counted), java.util.OptionalLong.empty());
         return pipeline(intel, counting, checks).evaluate(request("ann", PARIS, List.of(), Optional.empty())).checks();
     }

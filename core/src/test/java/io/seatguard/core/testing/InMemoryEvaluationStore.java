@@ -61,7 +61,7 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
     /** Every write's account, time and place, in write order, for {@link #read}. */
     private final List<PlacedEvent> placed = new ArrayList<>();
 
-    private record PlacedEvent(String app, String user, Instant at, Place place) {}
+    private record PlacedEvent(String app, String user, Instant at, Place place, boolean vouched) {}
 
     /**
      * When a token was first and last shown, the browser major version it last ran (0: unknown), and when
@@ -216,19 +216,23 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
             }
         });
         evaluations.put(app + '|' + evaluation.id(), evaluation);
-        write.userId().ifPresent(user -> placed.add(new PlacedEvent(app, user, at, write.place())));
+        write.userId().ifPresent(user -> placed.add(new PlacedEvent(app, user, at, write.place(), write.vouched())));
     }
 
-    /** The same reading as the SQL store's: strictly earlier events of the account, windows ending now. */
+    /**
+     * The same reading as the SQL store's: strictly earlier events of the account, windows ending now; for a
+     * vouched evaluation, travel, countries of the day and velocity from vouched events alone.
+     */
     @Override
     public synchronized AccountActivity read(String appId, String userId, Optional<String> country, Optional<String> fingerprintId, Instant at,
-            java.time.Duration velocityWindow) {
-        List<PlacedEvent> earlier = placed.stream().filter(e -> e.app().equals(appId) && e.user().equals(userId) && e.at().isBefore(at)).toList();
+            java.time.Duration velocityWindow, boolean vouchedOnly) {
+        List<PlacedEvent> every = placed.stream().filter(e -> e.app().equals(appId) && e.user().equals(userId) && e.at().isBefore(at)).toList();
+        List<PlacedEvent> earlier = every.stream().filter(e -> e.vouched() || !vouchedOnly).toList();
         Optional<LocatedEvent> last = earlier.stream()
                 .filter(e -> e.place().coordinates().isPresent())
                 .max(java.util.Comparator.comparing(PlacedEvent::at))
                 .map(e -> new LocatedEvent(e.at(), e.place().coordinates().get()));
-        Optional<Boolean> seen = country.map(c -> earlier.stream().anyMatch(e -> e.place().country().equals(Optional.of(c))));
+        Optional<Boolean> seen = country.map(c -> every.stream().anyMatch(e -> e.place().country().equals(Optional.of(c))));
         java.util.Set<String> countries = new java.util.HashSet<>();
         earlier.stream().filter(e -> !e.at().isBefore(at.minus(java.time.Duration.ofHours(24)))).forEach(e -> e.place().country().ifPresent(countries::add));
         long inWindow = earlier.stream().filter(e -> !e.at().isBefore(at.minus(velocityWindow))).count();
