@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * {@code country_count_24h}: countries the account was placed in over the last 24 hours, this evaluation
- * included. Zero without an account; null when the history cannot be read.
+ * included (by vouched evaluations only, for one vouched for: {@link io.seatguard.core.account.ActivityReader#read}).
+ * Zero without an account; null when the history cannot be read.
  */
 public final class CountryCount24hCheck implements Check {
     @Override

@@ -6,7 +6,8 @@ import java.util.OptionalLong;
 
 /**
  * {@code event_count}: the account's evaluations in the velocity window ({@link CheckSettings}), this one
- * included, up to {@link CheckSettings#eventCountLimit()}. Null without an account (there is nothing to
+ * included, up to {@link CheckSettings#eventCountLimit()}; for an evaluation vouched for, the vouched ones
+ * ({@link io.seatguard.core.account.ActivityReader#read}). Null without an account (there is nothing to
  * count per) or when history cannot be read.
  */
 public final class EventCountCheck implements Check {

@@ -14,7 +14,10 @@ import java.util.Optional;
  * accuracy radii (the two could be that much closer), and must also exceed a minimum distance. Places
  * come from the public IP, or from the real network the browser exposed when the public IP is masked,
  * and never from an anonymising network (see {@link io.seatguard.core.evaluation.NetworkAssessor}), so a
- * VPN hop is not travel.
+ * VPN hop is not travel. An evaluation vouched for (server mode, signed identity) is judged against the
+ * account's previous vouched one ({@link io.seatguard.core.account.ActivityReader#read}): anyone holding
+ * the public client id can send an unsigned evaluation naming the account from afar, and must not get
+ * the owner refused with it.
  *
  * <p>False without an account, without an earlier located evaluation, or when that evaluation is older
  * than the travel horizon ({@link CheckSettings#travelHorizon()}: any place is reachable by then); null

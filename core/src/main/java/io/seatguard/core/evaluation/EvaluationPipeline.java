@@ -245,8 +245,11 @@ public final class EvaluationPipeline {
                 ? Optional.of(List.of())
                 : imported ? Optional.empty() : presence.liveIfReadable(request.appId(), request.userId().get(), at);
         NetworkView network = networks.assess(request.clientIp(), request.device().localIps(), request.device().timezone(), at);
+        // An evaluation vouched for is judged by vouched history alone: unsigned evaluations naming the
+        // account may be anyone's who read the client id, and must not get the owner refused.
         AccountActivity recent = request.userId()
-                .map(user -> activity.read(request.appId(), user, network.place().country(), device.fingerprintId(), at, settings.velocityWindow()))
+                .map(user -> activity.read(request.appId(), user, network.place().country(), device.fingerprintId(), at, settings.velocityWindow(),
+                        request.identity().vouched()))
                 .orElseGet(() -> withoutAccount(request.appId(), device));
         // Without an account, is_new_device means never let in to the app: read only then (signups, mostly).
         boolean letInBefore = request.userId().isEmpty() && devices.wasLetIn(request.appId(), device);

@@ -242,6 +242,35 @@ class NetworkChecksTest {
     }
 
     /**
+     * Review finding: anyone holding the public client id can send unsigned evaluations naming any account.
+     * One from New York just before the owner's login in Paris made the backend's evaluation of that login
+     * impossible travel, with a second country and a burst of events. An evaluation vouched for (server
+     * mode, signed identity) is judged by vouched evaluations alone; an unsigned one by every evaluation.
+     */
+    @Test
+    void aVouchedEvaluationIsJudgedByVouchedHistoryAlone() {
+        settings = new CheckSettings(900, 300, Duration.ofMinutes(10), 3);
+        evaluate("ann", PARIS, IdentityProof.SERVER);
+        clock.advance(Duration.ofMinutes(1));
+        evaluate("ann", NEW_YORK, IdentityProof.UNSIGNED);
+        evaluate("ann", NEW_YORK, IdentityProof.UNSIGNED);
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(evaluate("ann", PARIS, IdentityProof.SERVER).checks()).containsEntry("impossible_travel", false)
+                .containsEntry("country_count_24h", 1L).containsEntry("event_count", 2L).containsEntry("has_high_velocity", false);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(evaluate("ann", PARIS, IdentityProof.SIGNED).checks()).containsEntry("event_count", 3L).containsEntry("has_high_velocity", true);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(evaluate("ann", PARIS, IdentityProof.UNSIGNED).checks()).as("unsigned: every evaluation")
+                .containsEntry("country_count_24h", 2L).containsEntry("event_count", 6L);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(evaluate("ann", NEW_YORK, IdentityProof.UNSIGNED).checks()).containsEntry("impossible_travel", true);
+        // Being seen in a country is never a reason to refuse: is_new_country reads every evaluation.
+        assertThat(evaluate("ann", NEW_YORK, IdentityProof.SERVER).checks()).containsEntry("is_new_country", false)
+                .containsEntry("impossible_travel", true);
+    }
+
+    /**
      * Readers stop counting at the limit (an attacked account's window can hold millions of events), so
      * event_count stops there too, and has_high_velocity stays exact because the limit is never below it.
      */
@@ -320,6 +349,12 @@ class NetworkChecksTest {
 
     private Evaluation evaluate(String user, String ip, List<String> localIps, Optional<String> zone) {
         return pipeline(intel).evaluate(request(user, ip, localIps, zone));
+    }
+
+    private Evaluation evaluate(String user, String ip, IdentityProof identity) {
+        EvaluationRequest unsigned = request(user, ip, List.of(), Optional.empty());
+        return pipeline(intel).evaluate(new EvaluationRequest(APP, unsigned.action(), unsigned.userId(), Optional.empty(), Optional.empty(), Map.of(),
+                Optional.empty(), Optional.empty(), unsigned.device(), unsigned.clientIp(), unsigned.userAgent(), Optional.empty(), identity));
     }
 
     private EvaluationPipeline pipeline(IpIntelligence source) {
