@@ -1,5 +1,7 @@
 package io.seatguard.storage;
 
+import static io.seatguard.storage.ErasureRace.assertNone;
+import static io.seatguard.storage.ErasureRace.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatguard.core.account.AccountState;
@@ -17,18 +19,11 @@ import io.seatguard.core.webhook.WebhookEndpoint;
 import io.seatguard.core.webhook.WebhookEventType;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,38 +43,25 @@ class PostgresErasureRaceTest {
     private static final Instant T0 = Instant.parse("2026-11-01T12:00:00Z");
     private static final String APP = "app_a";
     private static final String USER = "ann";
-    /** The tables whose rows name an account, each with the column that does. */
-    private static final Map<String, String> ACCOUNT_TABLES = accountTables();
 
     @TempDir
     Path dataDir;
 
-    private final String name = "erasure-race-" + UUID.randomUUID().toString().substring(0, 8);
-    private PostgresTestDatabase postgres;
-    private SqlDatabase erasing;
-    private SqlDatabase evaluating;
+    private ErasureRace race;
 
     @BeforeEach
     void openTwoNodes() {
-        postgres = PostgresTestDatabase.create();
-        erasing = SqlDatabase.open(StorageSettings.of(url("erasing"), dataDir));
-        evaluating = SqlDatabase.open(StorageSettings.of(url("evaluating"), dataDir));
-        new SqlWebhooks(evaluating).create(new WebhookEndpoint("we_1", APP, "https://hooks.example/1",
+        race = ErasureRace.open(dataDir);
+        new SqlWebhooks(race.writing).create(new WebhookEndpoint("we_1", APP, "https://hooks.example/1",
                 List.of(WebhookEventType.EVALUATION_CREATED, WebhookEventType.PATTERN_FLAGGED), "whsec_a", List.of(), T0), 20);
-        new SqlEvaluationStore(evaluating).record(EvaluationSamples.write(APP, "ev-0", USER, "dev-1", true, "tok-ann-laptop-0001", "fp-1",
+        new SqlEvaluationStore(race.writing).record(EvaluationSamples.write(APP, "ev-0", USER, "dev-1", true, "tok-ann-laptop-0001", "fp-1",
                 DeviceType.COMPUTER, "198.51.100.1", T0));
     }
 
     @AfterEach
     void close() {
-        if (evaluating != null) {
-            evaluating.close();
-        }
-        if (erasing != null) {
-            erasing.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (race != null) {
+            race.close();
         }
     }
 
@@ -90,21 +72,21 @@ class PostgresErasureRaceTest {
     @ParameterizedTest(name = "account row updated: {0}")
     @ValueSource(booleans = {false, true})
     void anEvaluationAnotherNodeIsWritingWhenTheErasureStartsIsErasedWithTheAccount(boolean touchesUser) throws Exception {
-        try (Connection blocker = connection("blocker")) {
+        try (Connection blocker = race.connection("blocker")) {
             blocker.setAutoCommit(false);
             update(blocker, "INSERT INTO user_ips (app_id, user_id, ip, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)", APP, USER, "198.51.100.9",
                     T0.toEpochMilli(), T0.toEpochMilli());
             CompletableFuture<Void> evaluation = CompletableFuture.runAsync(
-                    () -> new SqlEvaluationStore(evaluating).record(racingWrite("198.51.100.9", touchesUser)));
-            awaitWaitingOrDone(1, evaluation);
-            CompletableFuture<Boolean> erasure = CompletableFuture.supplyAsync(() -> new SqlAccountRecords(erasing).erase(APP, USER));
-            awaitWaitingOrDone(2, erasure);
+                    () -> new SqlEvaluationStore(race.writing).record(racingWrite("198.51.100.9", touchesUser)));
+            race.awaitWaitingOrDone(1, evaluation);
+            CompletableFuture<Boolean> erasure = CompletableFuture.supplyAsync(() -> new SqlAccountRecords(race.erasing).erase(APP, USER));
+            race.awaitWaitingOrDone(2, erasure);
             blocker.rollback();
             evaluation.get(10, TimeUnit.SECONDS);
             assertThat(erasure.get(10, TimeUnit.SECONDS)).isTrue();
         }
-        assertNone(rowsWithoutTheirAccount(), "rows no call can reach");
-        assertNone(rowsOfTheAccount(), "the racing evaluation went with the account");
+        assertNone(race.rowsWithoutTheirAccount(APP, USER), "rows no call can reach");
+        assertNone(race.rowsOfTheAccount(APP, USER), "the racing evaluation went with the account");
     }
 
     /**
@@ -114,24 +96,24 @@ class PostgresErasureRaceTest {
     @ParameterizedTest(name = "account row updated: {0}")
     @ValueSource(booleans = {false, true})
     void anEvaluationAnotherNodeWritesWhileTheErasureCommitsLeavesAnAccountThatCanBeErased(boolean touchesUser) throws Exception {
-        try (Connection blocker = connection("blocker")) {
+        try (Connection blocker = race.connection("blocker")) {
             blocker.setAutoCommit(false);
             update(blocker, "UPDATE user_ips SET last_seen = last_seen WHERE app_id = ? AND user_id = ?", APP, USER);
-            CompletableFuture<Boolean> erasure = CompletableFuture.supplyAsync(() -> new SqlAccountRecords(erasing).erase(APP, USER));
-            awaitWaitingOrDone(1, erasure);
+            CompletableFuture<Boolean> erasure = CompletableFuture.supplyAsync(() -> new SqlAccountRecords(race.erasing).erase(APP, USER));
+            race.awaitWaitingOrDone(1, erasure);
             CompletableFuture<Void> evaluation = CompletableFuture.runAsync(
-                    () -> new SqlEvaluationStore(evaluating).record(racingWrite("198.51.100.9", touchesUser)));
-            awaitWaitingOrDone(2, evaluation);
+                    () -> new SqlEvaluationStore(race.writing).record(racingWrite("198.51.100.9", touchesUser)));
+            race.awaitWaitingOrDone(2, evaluation);
             blocker.commit();
             assertThat(erasure.get(10, TimeUnit.SECONDS)).isTrue();
             evaluation.get(10, TimeUnit.SECONDS);
         }
-        assertNone(rowsWithoutTheirAccount(), "rows no call can reach");
-        SqlAccountRecords records = new SqlAccountRecords(erasing);
+        assertNone(race.rowsWithoutTheirAccount(APP, USER), "rows no call can reach");
+        SqlAccountRecords records = new SqlAccountRecords(race.erasing);
         assertThat(records.summary(APP, USER, T0.plusSeconds(60))).as("the account holding the racing evaluation is visible").isPresent();
-        assertThat(new SqlEvaluationStore(erasing).find(APP, "ev-1")).isPresent();
+        assertThat(new SqlEvaluationStore(race.erasing).find(APP, "ev-1")).isPresent();
         assertThat(records.erase(APP, USER)).as("and can be erased").isTrue();
-        assertNone(rowsOfTheAccount(), "the account's rows after it was erased again");
+        assertNone(race.rowsOfTheAccount(APP, USER), "the account's rows after it was erased again");
     }
 
     /**
@@ -147,99 +129,5 @@ class PostgresErasureRaceTest {
         OutboxEvent created = new OutboxEvent(APP, WebhookEventType.EVALUATION_CREATED, Optional.of(USER), Map.of("evaluation_id", "ev-1"), at);
         return new EvaluationWrite(plain.evaluation(), plain.device(), true, new Touches(false, touchesUser, true, false, true, false), Map.of(), Place.UNKNOWN,
                 Optional.empty(), patterns, List.of(created));
-    }
-
-    /** Rows naming the account while it has no account row, by table. */
-    private Map<String, Integer> rowsWithoutTheirAccount() throws SQLException {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Map.Entry<String, String> table : ACCOUNT_TABLES.entrySet()) {
-            counts.put(table.getKey(), count("SELECT COUNT(*) FROM " + table.getKey() + " r WHERE r.app_id = ? AND r." + table.getValue() + " = ?"
-                    + " AND NOT EXISTS (SELECT 1 FROM users u WHERE u.app_id = r.app_id AND u.id = ?)", APP, USER, USER));
-        }
-        return counts;
-    }
-
-    /** Rows naming the account, by table, its own row among them. */
-    private Map<String, Integer> rowsOfTheAccount() throws SQLException {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        counts.put("users", count("SELECT COUNT(*) FROM users WHERE app_id = ? AND id = ?", APP, USER));
-        for (Map.Entry<String, String> table : ACCOUNT_TABLES.entrySet()) {
-            counts.put(table.getKey(), count("SELECT COUNT(*) FROM " + table.getKey() + " WHERE app_id = ? AND " + table.getValue() + " = ?", APP, USER));
-        }
-        return counts;
-    }
-
-    private static void assertNone(Map<String, Integer> counts, String what) {
-        assertThat(counts).as(what).isEqualTo(noneIn(counts));
-    }
-
-    /** The same tables, each with no row: a failure then names the tables that kept some. */
-    private static Map<String, Integer> noneIn(Map<String, Integer> counts) {
-        Map<String, Integer> zero = new LinkedHashMap<>();
-        counts.keySet().forEach(table -> zero.put(table, 0));
-        return zero;
-    }
-
-    private static Map<String, String> accountTables() {
-        Map<String, String> tables = new LinkedHashMap<>();
-        for (String table : List.of("evaluations", "user_ips", "user_fingerprints", "user_devices", "user_countries", "account_patterns",
-                "webhook_messages", "owner_notices", "owner_notice_recipients")) {
-            tables.put(table, "user_id");
-        }
-        return java.util.Collections.unmodifiableMap(tables);
-    }
-
-    /**
-     * Waits until {@code count} of this test's connections wait for a lock, or until {@code write} ended:
-     * the write that should wait may have gone straight through, and the assertions then tell.
-     */
-    private void awaitWaitingOrDone(int count, Future<?> write) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        try (Connection watcher = connection("watcher")) {
-            while (System.nanoTime() < deadline) {
-                if (write.isDone() || count(watcher, "SELECT COUNT(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
-                        + " WHERE NOT l.granted AND a.application_name LIKE ?", name + "-%") >= count) {
-                    return;
-                }
-                Thread.sleep(20);
-            }
-        }
-        throw new AssertionError("neither " + count + " of the nodes waited for a lock nor did the write end");
-    }
-
-    /** The test's schema, its connections named after the test and {@code role}, so that its lock waits are told from other tests'. */
-    private String url(String role) {
-        return postgres.url() + "&ApplicationName=" + name + "-" + role;
-    }
-
-    private Connection connection(String role) throws SQLException {
-        return DriverManager.getConnection(url(role));
-    }
-
-    private int count(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = connection("reader")) {
-            return count(connection, sql, parameters);
-        }
-    }
-
-    private static int count(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
-        }
-    }
-
-    private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            assertThat(statement.executeUpdate()).isEqualTo(1);
-        }
     }
 }
