@@ -80,7 +80,7 @@ public final class SqlDeviceLinks implements DeviceLinks {
      * that its next page view is told it is logged out and the challenge ends. Also just after a pass,
      * before its attach lands: the attach then leaves the logout standing.
      */
-    private static boolean logOut(Connection connection, String appId, String userId, String deviceId, Instant at) throws SQLException {
+    private boolean logOut(Connection connection, String appId, String userId, String deviceId, Instant at) throws SQLException {
         Optional<Instant> challenged = SqlChallengeStore.firstRecentOnDevice(connection, appId, userId, deviceId, at);
         return challenged.isPresent()
                 ? refuse(connection, appId, userId, deviceId, challenged.get(), at)
@@ -95,15 +95,20 @@ public final class SqlDeviceLinks implements DeviceLinks {
     /**
      * A device the account never had gets a {@code refused} link, logged out but still new to the account
      * (a later login from it is judged as a new device's); one it has is logged out as by {@link #detach}.
+     * Nothing is written for an account that is no longer stored, nor for one another node is erasing: its
+     * row is held first ({@link AccountRowLock#holdIfPresent}).
      */
-    private static boolean refuse(Connection connection, String appId, String userId, String deviceId, Instant seenAt, Instant at) throws SQLException {
+    private boolean refuse(Connection connection, String appId, String userId, String deviceId, Instant seenAt, Instant at) throws SQLException {
+        if (!AccountRowLock.holdIfPresent(connection, database.kind(), appId, userId)) {
+            return false;
+        }
         boolean made = JdbcRunner.update(connection,
                 // Not vouched: a refused device was never let in, by anyone (LinkedDevice.vouched).
                 "INSERT INTO user_devices (app_id, user_id, device_id, status, first_seen, last_seen, detached_at, vouched) SELECT ?, ?, ?, ?, ?, ?, ?, 0"
-                        + " WHERE EXISTS (SELECT 1 FROM users WHERE app_id = ? AND id = ?) AND EXISTS (SELECT 1 FROM devices WHERE app_id = ? AND id = ?)"
+                        + " WHERE EXISTS (SELECT 1 FROM devices WHERE app_id = ? AND id = ?)"
                         + " ON CONFLICT (app_id, user_id, device_id) DO NOTHING",
                 appId, userId, deviceId, LinkStatus.REFUSED.wireName(), seenAt.toEpochMilli(), seenAt.toEpochMilli(), at.toEpochMilli(),
-                appId, userId, appId, deviceId) == 1;
+                appId, deviceId) == 1;
         if (made) {
             loggedOut(connection, appId, userId, deviceId, at);
             return true;
@@ -133,7 +138,9 @@ public final class SqlDeviceLinks implements DeviceLinks {
     /**
      * The same upsert an allowed evaluation at {@code seenAt} makes (so a later logout still wins), in one
      * transaction with the {@code device.attached} event when the link was not attached before. Nothing is
-     * written for an account or device that is no longer stored: a link must not outlive an erasure.
+     * written for an account or device that is no longer stored: a link must not outlive an erasure. The
+     * account's row is held first ({@link AccountRowLock#holdIfPresent}), so that an erasure on another node
+     * either waits for this write and takes it along, or has committed and leaves nothing to link to.
      */
     @Override
     public boolean attach(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now, boolean vouched) {
@@ -173,10 +180,13 @@ public final class SqlDeviceLinks implements DeviceLinks {
                 windowStart.toEpochMilli()).orElse(0L);
     }
 
-    private static boolean attach(Connection connection, String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now,
+    private boolean attach(Connection connection, String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now,
             boolean vouched) throws SQLException {
-        Optional<String> type = JdbcRunner.queryOne(connection, "SELECT d.type FROM devices d WHERE d.app_id = ? AND d.id = ?"
-                + " AND EXISTS (SELECT 1 FROM users u WHERE u.app_id = ? AND u.id = ?)", row -> row.getString(1), appId, deviceId, appId, userId);
+        if (!AccountRowLock.holdIfPresent(connection, database.kind(), appId, userId)) {
+            return false;
+        }
+        Optional<String> type = JdbcRunner.queryOne(connection, "SELECT type FROM devices WHERE app_id = ? AND id = ?", row -> row.getString(1),
+                appId, deviceId);
         if (type.isEmpty()) {
             return false;
         }

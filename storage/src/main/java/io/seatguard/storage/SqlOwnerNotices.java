@@ -38,7 +38,8 @@ public final class SqlOwnerNotices {
      * that had fewer than {@code maxPerRecipient} notices since {@code windowStart}, whatever the account
      * of the app (each app counts its own), and records one notice to each. Empty, and nothing recorded, when a notice about this device was
      * already sent, when the account had {@code maxPerAccount} notices since {@code windowStart}, or when
-     * no recipient has room left.
+     * no recipient has room left, and when the account is not stored (erased since the evaluation that
+     * asked for the notice, on this node or another).
      *
      * <p>A {@code vouched} claim (the evaluation's account named by the app's backend or signed) counts
      * only vouched notices: an unsigned browser call's account and addresses are the caller's word, so
@@ -46,17 +47,24 @@ public final class SqlOwnerNotices {
      */
     public List<String> claim(String appId, String userId, String deviceId, List<String> recipients, Instant at, Instant windowStart,
             int maxPerAccount, int maxPerRecipient, boolean vouched) {
-        return database.write(connection -> claim(connection, appId, userId, deviceId, recipients, at, windowStart, maxPerAccount, maxPerRecipient,
-                vouched));
+        return database.write(connection -> claim(connection, database.kind(), appId, userId, deviceId, recipients, at, windowStart, maxPerAccount,
+                maxPerRecipient, vouched));
     }
 
     /**
      * The claim on a connection already in a transaction. The counts are read only once this
      * transaction holds the account's and every recipient's lock, so a claim on another node that
      * shares any of them has either committed (and is counted) or waits for this one.
+     *
+     * <p>The account's row is held before any of them ({@link AccountRowLock#holdIfPresent}): an erasure
+     * deletes it before the notices and their lock rows, so that one on another node either waits for this
+     * claim and deletes what it records, or has committed and this claim records nothing.
      */
-    static List<String> claim(Connection connection, String appId, String userId, String deviceId, List<String> recipients, Instant at,
-            Instant windowStart, int maxPerAccount, int maxPerRecipient, boolean vouched) throws SQLException {
+    static List<String> claim(Connection connection, DatabaseKind kind, String appId, String userId, String deviceId, List<String> recipients,
+            Instant at, Instant windowStart, int maxPerAccount, int maxPerRecipient, boolean vouched) throws SQLException {
+        if (!AccountRowLock.holdIfPresent(connection, kind, appId, userId)) {
+            return List.of();
+        }
         String counted = vouched ? " AND vouched = 1" : "";
         List<String> distinct = recipients.stream().distinct().toList();
         // One order for every claim, so two that share two keys cannot each hold one and wait for the other.

@@ -164,18 +164,23 @@ class PostgresStorageContractTest extends StorageContract {
     @Test
     void twoNodesClaimingOwnerNoticesForOneAccountTogetherSendOne() throws Exception {
         Instant dayAgo = T0.minusSeconds(86_400);
+        accounts("app_a", "ana");
         List<String> granted = secondWaitsForFirst(
-                first -> assertThat(SqlOwnerNotices.claim(first, "app_a", "ana", "dev-1", List.of("ana@example.com"), T0, dayAgo, 1, 5, true)).isNotEmpty(),
-                second -> SqlOwnerNotices.claim(second, "app_a", "ana", "dev-2", List.of("+33600000009"), T0, dayAgo, 1, 5, true));
+                first -> assertThat(SqlOwnerNotices.claim(first, DatabaseKind.POSTGRESQL, "app_a", "ana", "dev-1", List.of("ana@example.com"), T0, dayAgo,
+                        1, 5, true)).isNotEmpty(),
+                second -> SqlOwnerNotices.claim(second, DatabaseKind.POSTGRESQL, "app_a", "ana", "dev-2", List.of("+33600000009"), T0, dayAgo, 1, 5, true));
         assertThat(granted).as("the account's one notice a day was the first's").isEmpty();
     }
 
     @Test
     void twoNodesClaimingOwnerNoticesToOneAddressTogetherSendOne() throws Exception {
         Instant dayAgo = T0.minusSeconds(86_400);
+        accounts("app_a", "pump1", "pump2");
         List<String> granted = secondWaitsForFirst(
-                first -> assertThat(SqlOwnerNotices.claim(first, "app_a", "pump1", "dev-1", List.of("victim@example.com"), T0, dayAgo, 5, 1, true)).isNotEmpty(),
-                second -> SqlOwnerNotices.claim(second, "app_a", "pump2", "dev-1", List.of("+33600000002", "victim@example.com"), T0, dayAgo, 5, 1, true));
+                first -> assertThat(SqlOwnerNotices.claim(first, DatabaseKind.POSTGRESQL, "app_a", "pump1", "dev-1", List.of("victim@example.com"), T0,
+                        dayAgo, 5, 1, true)).isNotEmpty(),
+                second -> SqlOwnerNotices.claim(second, DatabaseKind.POSTGRESQL, "app_a", "pump2", "dev-1", List.of("+33600000002", "victim@example.com"),
+                        T0, dayAgo, 5, 1, true));
         assertThat(granted).as("the address's one notice a day was the first's; the number has room").containsExactly("+33600000002");
     }
 

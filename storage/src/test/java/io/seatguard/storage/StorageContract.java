@@ -209,6 +209,7 @@ abstract class StorageContract {
         assertThat(operators.failures(email, client, T0.minusSeconds(3600)).fromClient()).isEqualTo(1);
 
         String user = "u".repeat(io.seatguard.core.account.AccountIds.MAX_LENGTH);
+        accounts("app_a", user);
         assertThat(new SqlOwnerNotices(database).claim("app_a", user, "dev-1", List.of(email, "+123456789012345"), T0, T0.minus(Duration.ofDays(1)), 5, 5,
                 true)).containsExactly(email, "+123456789012345");
     }
@@ -1554,6 +1555,8 @@ abstract class StorageContract {
     /** Review finding D: a notice by SMS and email counted against the phone alone, so one address could be told without end. */
     @Test
     void anOwnerNoticeCountsAgainstEveryRecipientItGoesTo() throws java.sql.SQLException {
+        accounts("app_a", "pump1", "pump2", "pump3", "pump4", "pump6");
+        accounts("app_b", "pump5");
         SqlOwnerNotices notices = new SqlOwnerNotices(database);
         Instant dayAgo = T0.minus(Duration.ofDays(1));
         assertThat(notices.claim("app_a", "pump1", "dev-1", List.of("victim@example.com", "+33600000001"), T0, dayAgo, 5, 2, true))
@@ -1583,11 +1586,28 @@ abstract class StorageContract {
     }
 
     /**
+     * A notice is claimed after the evaluation that asked for it, on a thread of its own: an account erased
+     * in between has nothing left to record it under, and its rows would outlive the erasure.
+     */
+    @Test
+    void anOwnerNoticeOfAnAccountNoLongerStoredIsNotRecorded() throws java.sql.SQLException {
+        SqlOwnerNotices notices = new SqlOwnerNotices(database);
+        Instant dayAgo = T0.minus(Duration.ofDays(1));
+        accounts("app_a", "gus");
+        assertThat(new SqlAccountRecords(database).erase("app_a", "gus")).isTrue();
+        assertThat(notices.claim("app_a", "gus", "dev-g1", List.of("gus@example.com"), T0, dayAgo, 5, 5, true)).as("erased").isEmpty();
+        assertThat(notices.claim("app_a", "nobody", "dev-g1", List.of("gus@example.com"), T0, dayAgo, 5, 5, true)).as("never evaluated").isEmpty();
+        assertThat(countRows("SELECT COUNT(*) FROM owner_notices") + countRows("SELECT COUNT(*) FROM owner_notice_recipients")
+                + countRows("SELECT COUNT(*) FROM owner_notice_claims")).isZero();
+    }
+
+    /**
      * Found in review: unsigned browser calls naming the owner's account (the caller's own addresses, or
      * the owner's) spent the owner's notices: five a day per account and per address, one per device ever.
      */
     @Test
     void unsignedNoticesSpendNoneOfTheOwnersVouchedNotices() {
+        accounts("app_a", "nina");
         SqlOwnerNotices notices = new SqlOwnerNotices(database);
         Instant dayAgo = T0.minus(Duration.ofDays(1));
         for (int i = 0; i < 5; i++) {
@@ -2030,6 +2050,13 @@ abstract class StorageContract {
 
     static String id() {
         return UUID.randomUUID().toString();
+    }
+
+    /** Accounts as an evaluation leaves them, each on a device of its own: what an owner notice is recorded under. */
+    void accounts(String appId, String... users) {
+        for (String user : users) {
+            evaluations.record(EvaluationSamples.write(appId, id(), user, id(), true, null, null, DeviceType.COMPUTER, "198.51.100.1", T0));
+        }
     }
 
     /** The same write, its evaluation placed in {@code country}. */
