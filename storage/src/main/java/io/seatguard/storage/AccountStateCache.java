@@ -624,8 +624,8 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
 
             @Override
             public boolean detachOverLimit(String appId, String userId, String deviceId, Optional<String> arriving, Instant at, int limit,
-                    Instant windowStart) {
-                boolean over = links.detachOverLimit(appId, userId, deviceId, arriving, at, limit, windowStart);
+                    Instant windowStart, boolean vouchedOnly) {
+                boolean over = links.detachOverLimit(appId, userId, deviceId, arriving, at, limit, windowStart, vouchedOnly);
                 forgetAccount(appId, userId);
                 return over;
             }

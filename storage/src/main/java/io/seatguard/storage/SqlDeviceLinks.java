@@ -39,7 +39,7 @@ public final class SqlDeviceLinks implements DeviceLinks {
                     // latest LAST_COUNTRY_WINDOW evaluations (evaluations_by_device, newest first): a bounded
                     // read. Unbounded, a device never placed on this account (VPN or hosting traffic), or one
                     // a bot used across thousands of accounts, made the listing walk its whole history.
-                    "SELECT l.device_id, d.type, l.status, l.first_seen, l.last_seen, d.browser, d.os,"
+                    "SELECT l.device_id, d.type, l.status, l.first_seen, l.last_seen, d.browser, d.os, l.vouched,"
                             + " (SELECT recent.country FROM (SELECT e.country, e.user_id, e.created_at FROM evaluations e"
                             + " WHERE e.app_id = l.app_id AND e.device_id = l.device_id ORDER BY e.created_at DESC LIMIT " + LAST_COUNTRY_WINDOW + ") recent"
                             + " WHERE recent.user_id = l.user_id AND recent.country IS NOT NULL ORDER BY recent.created_at DESC LIMIT 1) AS last_country"
@@ -48,7 +48,7 @@ public final class SqlDeviceLinks implements DeviceLinks {
                             + " WHERE l.app_id = ? AND l.user_id = ? ORDER BY l.last_seen DESC, l.device_id LIMIT " + MAX_LISTED,
                     row -> new AccountDevice(row.getString(1), DeviceType.fromWireName(row.getString(2)), LinkStatus.fromWireName(row.getString(3)),
                             Instant.ofEpochMilli(row.getLong(4)), Instant.ofEpochMilli(row.getLong(5)), row.getString(6), row.getString(7),
-                            Optional.ofNullable(row.getString(8))),
+                            Optional.ofNullable(row.getString(9)), row.getInt(8) == 1),
                     appId, userId));
         });
     }
@@ -60,12 +60,12 @@ public final class SqlDeviceLinks implements DeviceLinks {
 
     @Override
     public boolean detachOverLimit(String appId, String userId, String deviceId, Optional<String> arriving, Instant at, int limit,
-            Instant windowStart) {
+            Instant windowStart, boolean vouchedOnly) {
         return database.write(connection -> {
             // Counted under the account's lock, as attachWithinLimit counts: a second tab's logout counts
             // after this one's has landed, not before it.
             lockAccount(connection, appId, userId);
-            long counted = attachedInWindow(connection, appId, userId, arriving, windowStart) + (arriving.isPresent() ? 1 : 0);
+            long counted = attachedInWindow(connection, appId, userId, arriving, windowStart, vouchedOnly) + (arriving.isPresent() ? 1 : 0);
             if (counted <= limit) {
                 return false;
             }
@@ -153,7 +153,7 @@ public final class SqlDeviceLinks implements DeviceLinks {
         return database.write(connection -> {
             // A second page passing at once counts after this one's attach, not before it.
             lockAccount(connection, appId, userId);
-            long others = attachedInWindow(connection, appId, userId, Optional.of(deviceId), windowStart);
+            long others = attachedInWindow(connection, appId, userId, Optional.of(deviceId), windowStart, vouched);
             if (others + 1 > limit) {
                 return false;
             }
@@ -171,13 +171,17 @@ public final class SqlDeviceLinks implements DeviceLinks {
         JdbcRunner.update(connection, "UPDATE users SET last_seen = last_seen WHERE app_id = ? AND id = ?", appId, userId);
     }
 
-    /** The account's attached links seen since {@code windowStart}, as device_count counts them; {@code except}'s not among them. */
-    private static long attachedInWindow(Connection connection, String appId, String userId, Optional<String> except, Instant windowStart)
-            throws SQLException {
+    /**
+     * The account's attached links seen since {@code windowStart}, as device_count counts them; {@code except}'s
+     * not among them. With {@code vouchedOnly}, as a vouched evaluation's device_count counts them: the
+     * vouched links alone (vouched is 0 or 1, so "vouched >= 1" keeps those and "vouched >= 0" every link).
+     */
+    private static long attachedInWindow(Connection connection, String appId, String userId, Optional<String> except, Instant windowStart,
+            boolean vouchedOnly) throws SQLException {
         return JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM user_devices WHERE app_id = ? AND user_id = ? AND device_id <> ?"
                 // No device has an empty id: without an exception, every link is counted.
-                + " AND status = ? AND last_seen >= ?", row -> row.getLong(1), appId, userId, except.orElse(""), LinkStatus.ATTACHED.wireName(),
-                windowStart.toEpochMilli()).orElse(0L);
+                + " AND status = ? AND last_seen >= ? AND vouched >= ?", row -> row.getLong(1), appId, userId, except.orElse(""),
+                LinkStatus.ATTACHED.wireName(), windowStart.toEpochMilli(), vouchedOnly ? 1 : 0).orElse(0L);
     }
 
     private boolean attach(Connection connection, String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now,

@@ -114,6 +114,51 @@ class CachedSqliteStorageContractTest extends SqliteStorageContractTest {
     }
 
     /**
+     * A vouched evaluation's device_count (and its per-type counts) from the cache's links equals the one
+     * from the database's, through random attaches by vouched and unsigned evaluations, passes of vouched and
+     * unsigned challenges, and logouts: the cache keeps each link's vouched mark as the store's upsert does.
+     */
+    @org.junit.jupiter.api.Test
+    void vouchedDeviceCountsFromMemoryEqualTheDatabase() {
+        java.util.Random random = new java.util.Random(44);
+        io.seatguard.core.evaluation.IdentityProof[] identities = io.seatguard.core.evaluation.IdentityProof.values();
+        io.seatguard.core.identity.DeviceType[] types = {io.seatguard.core.identity.DeviceType.COMPUTER, io.seatguard.core.identity.DeviceType.TABLET,
+                io.seatguard.core.identity.DeviceType.MOBILE};
+        SqlAccountReader database = new SqlAccountReader(this.database);
+        java.time.Instant since = T0.minus(java.time.Duration.ofDays(30));
+        java.time.Instant at = T0;
+        java.util.Set<String> stored = new java.util.HashSet<>();
+        for (int step = 0; step < 200; step++) {
+            at = at.plusSeconds(1 + random.nextInt(600));
+            int device = random.nextInt(12);
+            String id = "dev-dc" + device;
+            int move = random.nextInt(10);
+            if (move < 7) {
+                // Mostly unsigned page views, as an attack of them would be; now and then one that did not say.
+                java.util.Optional<io.seatguard.core.evaluation.IdentityProof> identity = random.nextInt(8) == 0 ? java.util.Optional.empty()
+                        : java.util.Optional.of(identities[random.nextInt(identities.length)]);
+                evaluations.record(io.seatguard.core.testing.EvaluationSamples.write("app_a", id(), "dora", id, stored.add(id),
+                        "tok-dora-" + device + "-xxxxxxx", "fp-dc" + device, types[device % types.length], "198.51.100.1", at, identity));
+            }
+            else if (move < 9) {
+                links.attach("app_a", "dora", id, id(), at, at, random.nextBoolean());
+            }
+            else {
+                links.detach("app_a", "dora", id, at);
+            }
+            for (boolean vouched : new boolean[] {false, true}) {
+                var fromCache = io.seatguard.core.account.DeviceWindow.devicesInWindow(
+                        accounts.load("app_a", "dora", "198.51.100.1", java.util.Optional.empty(), java.util.Optional.empty(), since),
+                        java.util.Optional.empty(), false, at, io.seatguard.core.account.DeviceWindow.DEFAULT_LENGTH, vouched);
+                var fromDatabase = io.seatguard.core.account.DeviceWindow.devicesInWindow(
+                        database.load("app_a", "dora", "198.51.100.1", java.util.Optional.empty(), java.util.Optional.empty(), since),
+                        java.util.Optional.empty(), false, at, io.seatguard.core.account.DeviceWindow.DEFAULT_LENGTH, vouched);
+                org.assertj.core.api.Assertions.assertThat(fromCache).as("step " + step + (vouched ? ", vouched" : "")).isEqualTo(fromDatabase);
+            }
+        }
+    }
+
+    /**
      * The cache counts as its database reader does, up to the reader's limit: from memory for an account it
      * keeps each event of, and from the database for one busier than that.
      */

@@ -1194,6 +1194,80 @@ abstract class StorageContract {
     }
 
     /**
+     * Review finding: devices let in by unsigned calls (anyone holding the client id can make them) raised
+     * the owner's device_count in the backend's evaluations, and a device-limit page counted them too. A
+     * vouched evaluation's window, the device listing's marks, and the limited attach and logout of a page a
+     * vouched evaluation opened all count the vouched links alone; an unvouched one counts every link.
+     */
+    @Test
+    void aVouchedDeviceLimitCountsOnlyVouchedLinks() {
+        Instant windowStart = T0.minus(Duration.ofDays(30));
+        evaluations.record(EvaluationSamples.write("app_a", id(), "val", "dev-val-own", true, "tok-val-laptop-00001", "fp-val-own", DeviceType.COMPUTER,
+                "198.51.100.1", T0, Optional.of(io.seatguard.core.evaluation.IdentityProof.SERVER)));
+        for (int i = 1; i <= 3; i++) {
+            evaluations.record(EvaluationSamples.write("app_a", id(), "val", "dev-val-x" + i, true, "tok-val-intruder-0" + i, "fp-val-x" + i,
+                    i == 3 ? DeviceType.MOBILE : DeviceType.COMPUTER, "203.0.113.9", T0.plusSeconds(i), Optional.of(io.seatguard.core.evaluation.IdentityProof.UNSIGNED)));
+        }
+        AccountState account = accounts.load("app_a", "val", "198.51.100.1", Optional.empty(), Optional.empty(), windowStart);
+        assertThat(io.seatguard.core.account.DeviceWindow.devicesInWindow(account, Optional.empty(), false, T0.plusSeconds(10),
+                io.seatguard.core.account.DeviceWindow.DEFAULT_LENGTH, true)).as("a vouched evaluation's device_count").containsOnlyKeys("dev-val-own");
+        assertThat(io.seatguard.core.account.DeviceWindow.devicesInWindow(account, Optional.empty(), false, T0.plusSeconds(10),
+                io.seatguard.core.account.DeviceWindow.DEFAULT_LENGTH, false)).as("an unsigned one's").hasSize(4);
+        assertThat(links.devices("app_a", "val").orElseThrow()).as("the listing tells them apart")
+                .filteredOn(io.seatguard.core.account.AccountDevice::vouched).extracting(io.seatguard.core.account.AccountDevice::id)
+                .containsExactly("dev-val-own");
+
+        recordChallengedLogin("val", "dev-val-phone", "tok-val-phone-000001", "198.51.100.1", T0.plusSeconds(20));
+        // A page of limit two: the owner's laptop and the phone fit when only vouched links count; every link does not.
+        assertThat(links.detachOverLimit("app_a", "val", "dev-val-x1", Optional.of("dev-val-phone"), T0.plusSeconds(30), 2, windowStart, true))
+                .as("a vouched page is within its limit: nothing to log out").isFalse();
+        assertThat(links.devices("app_a", "val").orElseThrow()).noneMatch(device -> device.status() == LinkStatus.DETACHED);
+        assertThat(links.attachWithinLimit("app_a", "val", "dev-val-phone", id(), T0.plusSeconds(20), T0.plusSeconds(30), 2, windowStart, false))
+                .as("an unsigned page counts the intruders: over").isFalse();
+        assertThat(links.attachWithinLimit("app_a", "val", "dev-val-phone", id(), T0.plusSeconds(20), T0.plusSeconds(30), 2, windowStart, true))
+                .as("a vouched page does not").isTrue();
+        assertThat(links.devices("app_a", "val").orElseThrow()).filteredOn(io.seatguard.core.account.AccountDevice::vouched)
+                .extracting(io.seatguard.core.account.AccountDevice::id).containsExactlyInAnyOrder("dev-val-own", "dev-val-phone");
+
+        // Over a vouched limit of one (laptop and phone), an intruder may still be logged out: the count stays over.
+        assertThat(links.detachOverLimit("app_a", "val", "dev-val-x1", Optional.of("dev-val-phone"), T0.plusSeconds(40), 1, windowStart, true))
+                .isTrue();
+        assertThat(links.detachOverLimit("app_a", "val", "dev-val-own", Optional.of("dev-val-phone"), T0.plusSeconds(50), 1, windowStart, true))
+                .isTrue();
+        assertThat(links.detachOverLimit("app_a", "val", "dev-val-x2", Optional.of("dev-val-phone"), T0.plusSeconds(60), 1, windowStart, true))
+                .as("the phone alone is vouched: within one, though two intruders are attached").isFalse();
+        assertThat(links.detachOverLimit("app_a", "val", "dev-val-x2", Optional.of("dev-val-phone"), T0.plusSeconds(60), 1, windowStart, false))
+                .as("an unsigned page counts them").isTrue();
+        AccountState after = accounts.load("app_a", "val", "198.51.100.1", Optional.empty(), Optional.empty(), windowStart);
+        assertThat(io.seatguard.core.account.DeviceWindow.devicesInWindow(after, Optional.empty(), false, T0.plusSeconds(70),
+                io.seatguard.core.account.DeviceWindow.DEFAULT_LENGTH, true)).containsOnlyKeys("dev-val-phone");
+        assertThat(io.seatguard.core.account.DeviceWindow.devicesInWindow(after, Optional.empty(), false, T0.plusSeconds(70),
+                io.seatguard.core.account.DeviceWindow.DEFAULT_LENGTH, false)).containsOnlyKeys("dev-val-phone", "dev-val-x3");
+    }
+
+    /**
+     * Links stored before V37 count as vouched, for device_count as for is_new_device: V37 marked every
+     * existing link so, and nothing tells them from links vouched since (a link the column's default made).
+     */
+    @Test
+    void aLinkFromBeforeLinksKeptWhetherTheyWereVouchedCountsForAVouchedEvaluation() throws java.sql.SQLException {
+        evaluations.record(EvaluationSamples.write("app_a", id(), "old", "dev-old-1", true, "tok-old-laptop-00001", "fp-old-1", DeviceType.COMPUTER,
+                "198.51.100.1", T0, Optional.of(io.seatguard.core.evaluation.IdentityProof.UNSIGNED)));
+        try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement()) {
+            statement.execute("INSERT INTO devices (app_id, id, type, browser, os, first_seen, last_seen) VALUES ('app_a', 'dev-old-2', 'tablet', 'Safari',"
+                    + " 'iOS', " + T0.toEpochMilli() + ", " + T0.toEpochMilli() + ")");
+            // As V37 found it: no vouched column named, so its default.
+            statement.execute("INSERT INTO user_devices (app_id, user_id, device_id, status, first_seen, last_seen) VALUES ('app_a', 'old', 'dev-old-2',"
+                    + " 'attached', " + T0.toEpochMilli() + ", " + T0.toEpochMilli() + ")");
+        }
+        AccountState account = accounts.load("app_a", "old", "198.51.100.1", Optional.empty(), Optional.empty(), T0.minus(Duration.ofDays(30)));
+        assertThat(io.seatguard.core.account.DeviceWindow.devicesInWindow(account, Optional.empty(), false, T0,
+                io.seatguard.core.account.DeviceWindow.DEFAULT_LENGTH, true)).containsOnlyKeys("dev-old-2");
+        assertThat(links.devices("app_a", "old").orElseThrow()).filteredOn(io.seatguard.core.account.AccountDevice::vouched)
+                .extracting(io.seatguard.core.account.AccountDevice::id).containsExactly("dev-old-2");
+    }
+
+    /**
      * Seed 003: a challenged login links no device, so that the login abandoned at its challenge finds the
      * device new again; passing the challenge attaches it, raising device.attached once, and a logout made
      * after the pass still stands.
@@ -1284,7 +1358,7 @@ abstract class StorageContract {
         }
         AccountState account = accounts.load("app_a", "resold", "198.51.100.1", Optional.empty(), Optional.empty(), T0.minus(Duration.ofDays(30)));
         assertThat(io.seatguard.core.account.DeviceWindow.devicesInWindow(account, Optional.empty(), false, T0,
-                io.seatguard.core.account.DeviceWindow.DEFAULT_LENGTH)).as("device_count is min(attached, 100)").hasSize(AccountState.DEVICE_LIMIT);
+                io.seatguard.core.account.DeviceWindow.DEFAULT_LENGTH, false)).as("device_count is min(attached, 100)").hasSize(AccountState.DEVICE_LIMIT);
         // The logged-out links are still read, outside the counted places: only its link tells that a device
         // the request does not name (a separated token, a device matched after drift) was logged out.
         assertThat(account.device("a-out-7")).hasValueSatisfying(link -> assertThat(link.status()).isEqualTo(LinkStatus.DETACHED));
@@ -2871,7 +2945,7 @@ abstract class StorageContract {
             within = Concurrently.run(pages, () -> {
                 int page = next.getAndIncrement();
                 return (page % 2 == 0 ? links : otherLinks).attachWithinLimit("app_a", "lou", "dev-l" + page, id(), T0.plusSeconds(10 + page),
-                        T0.plusSeconds(60), 3, windowStart, true);
+                        T0.plusSeconds(60), 3, windowStart, false);
             });
         }
         finally {
@@ -2881,11 +2955,11 @@ abstract class StorageContract {
         }
         assertThat(within).as("the laptop and two more").filteredOn(Boolean::booleanValue).hasSize(2);
         assertThat(links.devices("app_a", "lou").orElseThrow()).filteredOn(device -> device.status() == LinkStatus.ATTACHED).hasSize(3);
-        assertThat(links.attachWithinLimit("app_a", "lou", "dev-l0", id(), T0.plusSeconds(70), T0.plusSeconds(70), 3, windowStart, true))
+        assertThat(links.attachWithinLimit("app_a", "lou", "dev-l0", id(), T0.plusSeconds(70), T0.plusSeconds(70), 3, windowStart, false))
                 .as("a device already attached counts once").isTrue();
-        assertThat(links.attachWithinLimit("app_a", "lou", "dev-l6", id(), T0.plusSeconds(70), T0.plusSeconds(70), 1, windowStart, true))
+        assertThat(links.attachWithinLimit("app_a", "lou", "dev-l6", id(), T0.plusSeconds(70), T0.plusSeconds(70), 1, windowStart, false))
                 .as("over the limit: nothing written").isFalse();
-        assertThat(links.attachWithinLimit("app_a", "lou", "dev-l6", id(), T0.plusSeconds(70), T0.plusSeconds(70), 1, T0.plusSeconds(3600), true))
+        assertThat(links.attachWithinLimit("app_a", "lou", "dev-l6", id(), T0.plusSeconds(70), T0.plusSeconds(70), 1, T0.plusSeconds(3600), false))
                 .as("devices not seen in the window are not counted").isTrue();
     }
 
@@ -2914,7 +2988,7 @@ abstract class StorageContract {
                 List<Boolean> landed = Concurrently.run(2, () -> {
                     int tab = next.getAndIncrement();
                     return (tab == 0 ? links : otherLinks).detachOverLimit("app_a", user, owners.get(tab), Optional.of(arriving), T0.plusSeconds(60), 2,
-                            windowStart);
+                            windowStart, false);
                 });
                 assertThat(landed).as("round %d: one tab logs out, the other finds the account within its limit", round).containsExactlyInAnyOrder(true, false);
                 assertThat(links.devices("app_a", user).orElseThrow()).as("round %d", round)
@@ -2930,15 +3004,15 @@ abstract class StorageContract {
         String left = links.devices("app_a", "tab0").orElseThrow().stream().filter(device -> device.status() == LinkStatus.ATTACHED)
                 .map(io.seatguard.core.account.AccountDevice::id).findFirst().orElseThrow();
         String gone = left.equals("dev-t0a") ? "dev-t0b" : "dev-t0a";
-        assertThat(links.detachOverLimit("app_a", "tab0", gone, Optional.empty(), T0.plusSeconds(70), 0, windowStart))
+        assertThat(links.detachOverLimit("app_a", "tab0", gone, Optional.empty(), T0.plusSeconds(70), 0, windowStart, false))
                 .as("over a limit of none: a logout of a device already logged out lands as nothing").isTrue();
-        assertThat(links.detachOverLimit("app_a", "tab0", left, Optional.empty(), T0.plusSeconds(70), 1, windowStart))
+        assertThat(links.detachOverLimit("app_a", "tab0", left, Optional.empty(), T0.plusSeconds(70), 1, windowStart, false))
                 .as("an unknown arriving device is not counted: one device, a limit of one").isFalse();
-        assertThat(links.detachOverLimit("app_a", "tab0", left, Optional.of("dev-t0c"), T0.plusSeconds(70), 1, T0.plusSeconds(3600)))
+        assertThat(links.detachOverLimit("app_a", "tab0", left, Optional.of("dev-t0c"), T0.plusSeconds(70), 1, T0.plusSeconds(3600), false))
                 .as("devices not seen in the window are not counted").isFalse();
         assertThat(links.devices("app_a", "tab0").orElseThrow()).as("nothing written when within the limit")
                 .filteredOn(device -> device.status() == LinkStatus.ATTACHED).extracting(io.seatguard.core.account.AccountDevice::id).containsExactly(left);
-        assertThat(links.detachOverLimit("app_a", "tab0", left, Optional.of("dev-t0c"), T0.plusSeconds(80), 1, windowStart))
+        assertThat(links.detachOverLimit("app_a", "tab0", left, Optional.of("dev-t0c"), T0.plusSeconds(80), 1, windowStart, false))
                 .as("the arriving device and this one: over a limit of one").isTrue();
         assertThat(links.devices("app_a", "tab0").orElseThrow()).noneMatch(device -> device.status() == LinkStatus.ATTACHED);
     }

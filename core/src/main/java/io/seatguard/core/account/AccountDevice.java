@@ -11,9 +11,18 @@ import java.util.Optional;
  * account and what the device row knows.
  *
  * @param lastCountry empty until IP intelligence locates the device's last address
+ * @param vouched whether a vouched evaluation (or a challenge it opened) attached the link
+ *     ({@link LinkedDevice#vouched}): only such links count towards a vouched evaluation's device limit
  */
 public record AccountDevice(
-        String id, DeviceType type, LinkStatus status, Instant firstSeen, Instant lastSeen, String browser, String os, Optional<String> lastCountry) {
+        String id, DeviceType type, LinkStatus status, Instant firstSeen, Instant lastSeen, String browser, String os, Optional<String> lastCountry,
+        boolean vouched) {
+    /** A vouched link (as links stored before links kept whether they were). */
+    public AccountDevice(String id, DeviceType type, LinkStatus status, Instant firstSeen, Instant lastSeen, String browser, String os,
+            Optional<String> lastCountry) {
+        this(id, type, status, firstSeen, lastSeen, browser, os, lastCountry, true);
+    }
+
     public AccountDevice {
         requireNonNull(id, "id is null");
         requireNonNull(type, "type is null");

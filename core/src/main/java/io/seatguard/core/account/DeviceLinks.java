@@ -54,6 +54,10 @@ public interface DeviceLinks {
      * {@code windowStart}, this device once), in the transaction that attaches, and one account's attaches
      * one after another, so two pages passing at once cannot both attach past the limit.
      *
+     * <p>A page a vouched evaluation opened ({@code vouched}) counts as that evaluation's {@code device_count}
+     * did: only the vouched links ({@link LinkedDevice#vouched}), so that the page and the policy agree and
+     * devices let in by unsigned calls, which anyone holding the client id can make, cannot keep the owner out.
+     *
      * @return false when the account is over the limit with the device (nothing is written); true
      *     otherwise, whether or not a link was made ({@link #attach}'s reasons)
      */
@@ -68,11 +72,13 @@ public interface DeviceLinks {
      * once cannot both land once the first has brought the account within its limit.
      *
      * @param arriving the device the page was opened for; empty when it is unknown (then not counted)
+     * @param vouchedOnly the page was opened by a vouched evaluation: only vouched links count, as in
+     *     {@link #attachWithinLimit} (the device logged out may be any attached one, counted or not)
      * @return false when the account is within the limit already (nothing is written); true otherwise,
      *     whether or not the device was still attached ({@link #detach}'s reasons)
      */
     boolean detachOverLimit(String appId, String userId, String deviceId, Optional<String> arriving, java.time.Instant at, int limit,
-            java.time.Instant windowStart);
+            java.time.Instant windowStart, boolean vouchedOnly);
 
     /**
      * Lets the device in to the app as the allowed evaluation at {@code seenAt} would have: a challenge of

@@ -229,7 +229,11 @@ public final class ChallengeService {
         return leave(failed, ChallengeExits.declined(failed), ChallengeExits.noticeFor(failed));
     }
 
-    /** The account's attached devices, for the device-limit page; most recently seen first. */
+    /**
+     * The account's attached devices, for the device-limit page; most recently seen first. A page a vouched
+     * evaluation opened lists every one, the links unsigned calls made included (so the owner can log out
+     * whoever got in with the client id), though it counts only vouched ones ({@link #countsTowardsLimit}).
+     */
     public List<AccountDevice> attachedDevices(Challenge challenge) {
         return challenge.userId()
                 .flatMap(user -> devices.devices(challenge.appId(), user))
@@ -293,7 +297,7 @@ public final class ChallengeService {
     private boolean detachOverLimit(Challenge read, String deviceId) {
         Optional<String> arriving = DeviceResolution.UNKNOWN_DEVICE_ID.equals(read.deviceId()) ? Optional.empty() : Optional.of(read.deviceId());
         return devices.detachOverLimit(read.appId(), read.userId().get(), deviceId, arriving, clock.instant(),
-                read.plan().deviceLimit().orElse(Integer.MAX_VALUE), windowStart());
+                read.plan().deviceLimit().orElse(Integer.MAX_VALUE), windowStart(), read.plan().identity().vouched());
     }
 
     /** Completes a device-limit challenge whose account is already within its limit (another tab logged devices out). */
@@ -321,12 +325,23 @@ public final class ChallengeService {
      */
     private boolean withinLimit(Challenge challenge) {
         Instant windowStart = windowStart();
-        List<AccountDevice> counted = attachedDevices(challenge).stream().filter(device -> !device.lastSeen().isBefore(windowStart)).toList();
+        List<AccountDevice> counted = attachedDevices(challenge).stream()
+                .filter(device -> !device.lastSeen().isBefore(windowStart) && countsTowardsLimit(challenge, device))
+                .toList();
         // The device being signed in on counts as device_count counted it, though not linked yet: it is
         // attached when the challenge passes.
         boolean here = !DeviceResolution.UNKNOWN_DEVICE_ID.equals(challenge.deviceId())
                 && counted.stream().noneMatch(device -> device.id().equals(challenge.deviceId()));
         return counted.size() + (here ? 1 : 0) <= challenge.plan().deviceLimit().orElse(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Whether a listed device counts towards the page's limit: on a page a vouched evaluation opened, only
+     * one a vouched evaluation let in, as that evaluation's {@code device_count} counted
+     * ({@link io.seatguard.core.account.DeviceWindow}); on an unsigned page, every one.
+     */
+    public static boolean countsTowardsLimit(Challenge challenge, AccountDevice device) {
+        return device.vouched() || !challenge.plan().identity().vouched();
     }
 
     private Instant windowStart() {

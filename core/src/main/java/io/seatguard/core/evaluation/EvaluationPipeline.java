@@ -236,7 +236,9 @@ public final class EvaluationPipeline {
         Optional<Map.Entry<String, DeviceType>> current = device.isKnownDevice()
                 ? Optional.of(Map.entry(device.deviceId(), deviceType))
                 : Optional.empty();
-        Map<String, DeviceType> window = DeviceWindow.devicesInWindow(account, current, !logout, at, DeviceWindow.DEFAULT_LENGTH);
+        // A vouched evaluation counts the devices vouched evaluations let in (DeviceWindow), as it knows only those.
+        Map<String, DeviceType> window = DeviceWindow.devicesInWindow(account, current, !logout, at, DeviceWindow.DEFAULT_LENGTH,
+                request.identity().vouched());
 
         // checks, risk, policy
         // Imported history (a server-mode timestamp): who was online then is not known, and presence only
@@ -312,7 +314,7 @@ public final class EvaluationPipeline {
                 ? throttled.lettingDeviceIn()
                 : throttled;
         List<PatternObservation> observed = request.userId().isPresent() && !imported
-                ? patterns.observe(attach ? checkValues : withAccountsDevicesOnly(checkValues, account, at), account, at)
+                ? patterns.observe(attach ? checkValues : withAccountsDevicesOnly(checkValues, account, at, request.identity().vouched()), account, at)
                 : List.of();
         store.record(new EvaluationWrite(evaluation, device, attach, touches, request.device().components(), network.place(),
                 opened.map(ChallengeIssuer.Opened::challenge), observed, WebhookEvents.of(webhooks, evaluation, account, device, attach),
@@ -419,13 +421,14 @@ public final class EvaluationPipeline {
      * {@code device_count} counts the device being signed in on, but the pattern counts the account's
      * devices (patterns.md), and its levels never fall, so a challenged or denied login must not raise it.
      */
-    private static Map<String, Object> withAccountsDevicesOnly(Map<String, Object> checks, AccountState account, Instant at) {
+    private static Map<String, Object> withAccountsDevicesOnly(Map<String, Object> checks, AccountState account, Instant at, boolean vouched) {
         if (!(checks.get("device_count") instanceof Number)) {
             return checks;
         }
         Map<String, Object> adjusted = new java.util.HashMap<>(checks);
         // The account's attached devices in the window, this one among them only if it is one of them.
-        adjusted.put("device_count", (long) DeviceWindow.devicesInWindow(account, Optional.empty(), false, at, DeviceWindow.DEFAULT_LENGTH).size());
+        adjusted.put("device_count", (long) DeviceWindow.devicesInWindow(account, Optional.empty(), false, at, DeviceWindow.DEFAULT_LENGTH, vouched)
+                .size());
         return adjusted;
     }
 

@@ -39,8 +39,9 @@ public final class SessionEndingDeviceLinks implements DeviceLinks {
 
     @Override
     public boolean detachOverLimit(String appId, String userId, String deviceId, Optional<String> arriving, Instant at, int limit,
-            Instant windowStart) {
-        return endingSessions(links.detachOverLimit(appId, userId, deviceId, arriving, at, limit, windowStart), appId, userId, deviceId, at);
+            Instant windowStart, boolean vouchedOnly) {
+        return endingSessions(links.detachOverLimit(appId, userId, deviceId, arriving, at, limit, windowStart, vouchedOnly), appId, userId, deviceId,
+                at);
     }
 
     /** Ends the device's live sessions once it is logged out ({@code loggedOut}); answers {@code loggedOut}. */

@@ -70,8 +70,8 @@ class DeviceLimitSecondTabTest {
 
             @Override
             public boolean detachOverLimit(String appId, String userId, String deviceId, Optional<String> arriving, Instant at, int limit,
-                    Instant windowStart) {
-                return links.detachOverLimit(appId, userId, deviceId, arriving, at, limit, windowStart);
+                    Instant windowStart, boolean vouchedOnly) {
+                return links.detachOverLimit(appId, userId, deviceId, arriving, at, limit, windowStart, vouchedOnly);
             }
 
             @Override

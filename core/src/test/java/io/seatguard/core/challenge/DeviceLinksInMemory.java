@@ -43,7 +43,7 @@ final class DeviceLinksInMemory implements DeviceLinks {
         }
         detached.add(deviceId);
         links.put(deviceId, new AccountDevice(deviceId, link.type(), LinkStatus.DETACHED, link.firstSeen(), link.lastSeen(), link.browser(), link.os(),
-                link.lastCountry()));
+                link.lastCountry(), link.vouched()));
         return true;
     }
 
@@ -66,8 +66,9 @@ final class DeviceLinksInMemory implements DeviceLinks {
         AccountDevice link = links.get(deviceId);
         Instant at = seenAt;
         links.put(deviceId, link == null
-                ? new AccountDevice(deviceId, DeviceType.COMPUTER, LinkStatus.ATTACHED, at, at, "Chrome", "Linux", Optional.empty())
-                : new AccountDevice(deviceId, link.type(), LinkStatus.ATTACHED, link.firstSeen(), at, link.browser(), link.os(), link.lastCountry()));
+                ? new AccountDevice(deviceId, DeviceType.COMPUTER, LinkStatus.ATTACHED, at, at, "Chrome", "Linux", Optional.empty(), vouched)
+                : new AccountDevice(deviceId, link.type(), LinkStatus.ATTACHED, link.firstSeen(), at, link.browser(), link.os(), link.lastCountry(),
+                        vouched || link.vouched()));
         return true;
     }
 
@@ -75,7 +76,7 @@ final class DeviceLinksInMemory implements DeviceLinks {
     public boolean attachWithinLimit(String appId, String userId, String deviceId, String evaluationId, Instant seenAt, Instant now, int limit,
             Instant windowStart, boolean vouched) {
         long others = links.values().stream().filter(link -> !link.id().equals(deviceId) && link.status() == LinkStatus.ATTACHED
-                && !link.lastSeen().isBefore(windowStart)).count();
+                && !link.lastSeen().isBefore(windowStart) && (link.vouched() || !vouched)).count();
         if (others + 1 > limit) {
             return false;
         }
@@ -85,9 +86,9 @@ final class DeviceLinksInMemory implements DeviceLinks {
 
     @Override
     public boolean detachOverLimit(String appId, String userId, String deviceId, Optional<String> arriving, Instant at, int limit,
-            Instant windowStart) {
+            Instant windowStart, boolean vouchedOnly) {
         long counted = links.values().stream().filter(link -> !arriving.equals(Optional.of(link.id())) && link.status() == LinkStatus.ATTACHED
-                && !link.lastSeen().isBefore(windowStart)).count() + (arriving.isPresent() ? 1 : 0);
+                && !link.lastSeen().isBefore(windowStart) && (link.vouched() || !vouchedOnly)).count() + (arriving.isPresent() ? 1 : 0);
         if (counted <= limit) {
             return false;
         }

@@ -355,6 +355,10 @@ public final class ChallengePages {
             item.put("osLabel", "\u2068" + device.os() + "\u2069");
             item.put("current", device.id().equals(challenge.deviceId()));
             item.put("currentLabel", texts.get("devices.current"));
+            // Listed so the owner can log it out, but let in only by unsigned calls (anyone holding the client
+            // id can make them): the policy did not count it, and neither does this page (ChallengeService).
+            item.put("notCounted", !ChallengeService.countsTowardsLimit(challenge, device));
+            item.put("notCountedLabel", texts.get("devices.not_counted"));
             item.put("lastSeen", texts.get("devices.last_seen", seen.format(device.lastSeen()) + " UTC"));
             // Two browsers of one make on one system read alike ("Chrome · Linux"); when each was first
             // seen is what usually tells the owner's own from a sharer's.
