@@ -29,8 +29,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * embedded one answers from its cache.
  */
 class UnsignedDevicesTest {
-    private static final Map<String, String> ADMIN = Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN);
-    private static final String DESKTOP = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
     private static final String OWNER_NETWORK = "81.2.69.160";
     private static final String ATTACKER_NETWORK = "89.160.20.112";
     private static final String RETURN_TO = "https://app.example/watch/1";
@@ -39,14 +37,12 @@ class UnsignedDevicesTest {
     Path dataDir;
 
     private TestServer server;
-    private JsonNode app;
+    private UnsignedCallerApp app;
 
     private void start(TestServer.Store store, String policy) {
         server = TestServer.start(store, dataDir);
-        Response created = server.post("/v3/apps", "{\"name\":\"Shop\"}", ADMIN);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        app = created.json();
-        Response made = server.post("/v3/policies", policy, bearer());
+        app = UnsignedCallerApp.create(server);
+        Response made = server.post("/v3/policies", policy, app.bearer());
         assertThat(made.status()).as(made.body()).isEqualTo(201);
     }
 
@@ -66,21 +62,21 @@ class UnsignedDevicesTest {
         serverEvaluate("login", "vic", "tok_vic_laptop_00000001");
         letIntrudersIn("vic", 4);
 
-        JsonNode owner = evaluation(serverEvaluate("login", "vic", "tok_vic_laptop_00000001"));
+        JsonNode owner = app.evaluation(serverEvaluate("login", "vic", "tok_vic_laptop_00000001"));
         assertThat(owner.get("identity").asText()).isEqualTo("server");
         assertThat(owner.get("checks").get("device_count").asLong()).as("the laptop alone: the intruders' devices are not the owner's").isEqualTo(1);
         assertThat(owner.get("checks").get("computer_device_count").asLong()).isEqualTo(1);
         assertThat(owner.get("verdict").asText()).isEqualTo("allow");
 
         ObjectNode signed = browserBody("login", "vic", "tok_vic_phone_000000001")
-                .put("identity_signature", IdentitySignature.sign(app.get("identity_secret").asText(), "vic", null, null));
-        JsonNode page = evaluation(browserEvaluate(signed, OWNER_NETWORK));
+                .put("identity_signature", IdentitySignature.sign(app.identitySecret(), "vic", null, null));
+        JsonNode page = app.evaluation(app.browserEvaluate(signed, OWNER_NETWORK));
         assertThat(page.get("identity").asText()).isEqualTo("signed");
         assertThat(page.get("checks").get("device_count").asLong()).as("the laptop and this browser").isEqualTo(2);
         assertThat(page.get("verdict").asText()).isEqualTo("allow");
 
         // An app that vouches for nobody keeps limiting devices as before: an unsigned login counts every one.
-        JsonNode unsigned = evaluation(browserEvaluate(browserBody("login", "vic", "tok_vic_tablet_00000001"), OWNER_NETWORK));
+        JsonNode unsigned = app.evaluation(app.browserEvaluate(browserBody("login", "vic", "tok_vic_tablet_00000001"), OWNER_NETWORK));
         assertThat(unsigned.get("identity").asText()).isEqualTo("unsigned");
         assertThat(unsigned.get("checks").get("device_count").asLong()).as("the laptop, the signed browser, four intruders and this one").isEqualTo(7);
         assertThat(unsigned.get("verdict").asText()).isEqualTo("deny");
@@ -103,7 +99,7 @@ class UnsignedDevicesTest {
         List<String> intruders = letIntrudersIn("vic", 3);
 
         JsonNode login = serverEvaluate("login", "vic", "tok_vic_phone_000000001");
-        JsonNode stored = evaluation(login);
+        JsonNode stored = app.evaluation(login);
         assertThat(stored.get("checks").get("device_count").asLong()).as("laptop, tablet, phone").isEqualTo(3);
         assertThat(login.get("verdict").asText()).isEqualTo("challenge");
         String page = login.get("redirect").asText();
@@ -124,7 +120,7 @@ class UnsignedDevicesTest {
         assertThat(status(deviceOf(login))).isEqualTo("attached");
         assertThat(status(intruders.get(1))).as("the intruders the owner left alone stay").isEqualTo("attached");
 
-        JsonNode next = evaluation(serverEvaluate("login", "vic", "tok_vic_phone_000000001"));
+        JsonNode next = app.evaluation(serverEvaluate("login", "vic", "tok_vic_phone_000000001"));
         assertThat(next.get("checks").get("device_count").asLong()).isEqualTo(2);
         assertThat(next.get("verdict").asText()).isEqualTo("allow");
     }
@@ -134,23 +130,23 @@ class UnsignedDevicesTest {
         List<String> devices = new java.util.ArrayList<>();
         for (int i = 1; i <= count; i++) {
             String token = "tok_mallory_device_000" + i;
-            Response response = browserEvaluate(browserBody("access", user, token), ATTACKER_NETWORK);
+            Response response = app.browserEvaluate(browserBody("access", user, token), ATTACKER_NETWORK);
             assertThat(response.status()).as(response.body()).isEqualTo(200);
             assertThat(response.json().get("verdict").asText()).isEqualTo("allow");
             devices.add(deviceOf(response.json()));
         }
-        assertThat(server.get("/v3/users/" + user + "/devices", bearer()).json().get("data").findValuesAsText("status"))
+        assertThat(server.get("/v3/users/" + user + "/devices", app.bearer()).json().get("data").findValuesAsText("status"))
                 .as("each is one of the account's devices now").filteredOn("attached"::equals).hasSizeGreaterThanOrEqualTo(count);
         return devices;
     }
 
     /** The device an evaluation was made on. */
     private String deviceOf(JsonNode evaluated) {
-        return evaluation(evaluated).get("device").get("id").asText();
+        return app.evaluation(evaluated).get("device").get("id").asText();
     }
 
     private String status(String deviceId) {
-        for (JsonNode device : server.get("/v3/users/vic/devices", bearer()).json().get("data")) {
+        for (JsonNode device : server.get("/v3/users/vic/devices", app.bearer()).json().get("data")) {
             if (device.get("id").asText().equals(deviceId)) {
                 return device.get("status").asText();
             }
@@ -167,34 +163,18 @@ class UnsignedDevicesTest {
     }
 
     private ObjectNode browserBody(String action, String user, String token) {
-        ObjectNode body = Json.MAPPER.createObjectNode().put("client_id", app.get("client_id").asText()).put("action", action).put("user", user);
+        ObjectNode body = Json.MAPPER.createObjectNode().put("client_id", app.clientId()).put("action", action).put("user", user);
         body.putObject("device").put("token", token);
         return body;
     }
 
-    private Response browserEvaluate(ObjectNode body, String from) {
-        return server.post("/v3/evaluate", body.toString(), Map.of("User-Agent", DESKTOP, "X-Forwarded-For", from));
-    }
-
     private JsonNode serverEvaluate(String action, String user, String token) {
-        ObjectNode body = Json.MAPPER.createObjectNode().put("action", action).put("user", user).put("ip", OWNER_NETWORK).put("user_agent", DESKTOP)
+        ObjectNode body = Json.MAPPER.createObjectNode().put("action", action).put("user", user).put("ip", OWNER_NETWORK).put("user_agent", UnsignedCallerApp.DESKTOP)
                 .put("return_to", RETURN_TO);
         body.putObject("device").put("token", token);
-        Response response = server.post("/v3/evaluate", body.toString(), bearer());
+        Response response = server.post("/v3/evaluate", body.toString(), app.bearer());
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }
 
-    private JsonNode evaluation(Response evaluated) {
-        assertThat(evaluated.status()).as(evaluated.body()).isEqualTo(200);
-        return evaluation(evaluated.json());
-    }
-
-    private JsonNode evaluation(JsonNode evaluated) {
-        return server.get("/v3/evaluations/" + evaluated.get("evaluation_id").asText(), bearer()).json();
-    }
-
-    private Map<String, String> bearer() {
-        return Map.of("Authorization", "Bearer " + app.get("secret_key").asText());
-    }
 }

@@ -34,8 +34,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * memory beside SQL on the embedded store.
  */
 class UnsignedHistoryTest {
-    private static final Map<String, String> ADMIN = Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN);
-    private static final String DESKTOP = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
     /** Placed in the United Kingdom by the installed IP data. */
     private static final String OWNER_NETWORK = "81.2.69.160";
     /** Placed in the United States: an ocean away, minutes later, is impossible travel. */
@@ -47,7 +45,7 @@ class UnsignedHistoryTest {
 
     private Optional<PostgresTestDatabase> postgres = Optional.empty();
     private TestServer server;
-    private JsonNode app;
+    private UnsignedCallerApp app;
 
     private void start(TestServer.Store store) {
         IntelConfig installed = InstalledIpData.besideJar().flatMap(InstalledIpData::read).orElseThrow().intelConfig();
@@ -59,13 +57,11 @@ class UnsignedHistoryTest {
             config.databaseUrl(postgres.get().url());
         }
         server = TestServer.startWith(config.build());
-        Response created = server.post("/v3/apps", "{\"name\":\"Shop\"}", ADMIN);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        app = created.json();
+        app = UnsignedCallerApp.create(server);
         for (String check : new String[] {"impossible_travel", "has_high_velocity"}) {
             Response policy = server.post("/v3/policies", """
                     {"name": "deny %1$s", "actions": ["login", "access"], "verdict": "deny",
-                     "conditions": {"check": "%1$s", "op": "eq", "value": true}}""".formatted(check), bearer());
+                     "conditions": {"check": "%1$s", "op": "eq", "value": true}}""".formatted(check), app.bearer());
             assertThat(policy.status()).as(policy.body()).isEqualTo(201);
         }
     }
@@ -83,10 +79,10 @@ class UnsignedHistoryTest {
     void anUnsignedEvaluationFromAfarCannotGetTheOwnersBackendRefusedForTravel(TestServer.Store store) {
         start(store);
         serverEvaluate("vic", "tok_vic_laptop_00000001", OWNER_NETWORK);
-        JsonNode forged = evaluation(browserEvaluate(browserBody("vic", "tok_mallory_laptop_0001"), FAR_NETWORK));
+        JsonNode forged = app.evaluation(browserEvaluate(browserBody("vic", "tok_mallory_laptop_0001"), FAR_NETWORK));
         assertThat(forged.get("identity").asText()).isEqualTo("unsigned");
 
-        JsonNode owner = evaluation(serverEvaluate("vic", "tok_vic_laptop_00000001", OWNER_NETWORK));
+        JsonNode owner = app.evaluation(serverEvaluate("vic", "tok_vic_laptop_00000001", OWNER_NETWORK));
         assertThat(owner.get("identity").asText()).isEqualTo("server");
         assertThat(owner.get("checks").get("impossible_travel").asBoolean()).as("the made-up trip is not the owner's").isFalse();
         assertThat(owner.get("checks").get("country_count_24h").asInt()).isEqualTo(1);
@@ -101,8 +97,8 @@ class UnsignedHistoryTest {
         browserEvaluate(browserBody("vic", "tok_mallory_laptop_0001"), FAR_NETWORK);
 
         ObjectNode page = browserBody("vic", "tok_vic_laptop_00000001")
-                .put("identity_signature", IdentitySignature.sign(app.get("identity_secret").asText(), "vic", null, null));
-        JsonNode owner = evaluation(browserEvaluate(page, OWNER_NETWORK));
+                .put("identity_signature", IdentitySignature.sign(app.identitySecret(), "vic", null, null));
+        JsonNode owner = app.evaluation(browserEvaluate(page, OWNER_NETWORK));
         assertThat(owner.get("identity").asText()).isEqualTo("signed");
         assertThat(owner.get("checks").get("impossible_travel").asBoolean()).isFalse();
         assertThat(owner.get("checks").get("country_count_24h").asInt()).isEqualTo(1);
@@ -118,7 +114,7 @@ class UnsignedHistoryTest {
             browserEvaluate(browserBody("wen", "tok_mallory_laptop_0001"), OWNER_NETWORK);
         }
 
-        JsonNode owner = evaluation(serverEvaluate("wen", "tok_wen_laptop_00000001", OWNER_NETWORK));
+        JsonNode owner = app.evaluation(serverEvaluate("wen", "tok_wen_laptop_00000001", OWNER_NETWORK));
         assertThat(owner.get("checks").get("event_count").asInt()).as("the owner's two").isEqualTo(2);
         assertThat(owner.get("checks").get("has_high_velocity").asBoolean()).isFalse();
         assertThat(owner.get("verdict").asText()).isEqualTo("allow");
@@ -132,7 +128,7 @@ class UnsignedHistoryTest {
         serverEvaluate("ann", "tok_ann_laptop_00000001", OWNER_NETWORK);
         serverEvaluate("ann", "tok_sharer_laptop_00001", FAR_NETWORK);
 
-        JsonNode owner = evaluation(serverEvaluate("ann", "tok_ann_laptop_00000001", OWNER_NETWORK));
+        JsonNode owner = app.evaluation(serverEvaluate("ann", "tok_ann_laptop_00000001", OWNER_NETWORK));
         assertThat(owner.get("checks").get("impossible_travel").asBoolean()).isTrue();
         assertThat(owner.get("checks").get("country_count_24h").asInt()).isEqualTo(2);
         assertThat(owner.get("checks").get("event_count").asInt()).isEqualTo(3);
@@ -147,7 +143,7 @@ class UnsignedHistoryTest {
         serverEvaluate("bea", "tok_bea_laptop_00000001", OWNER_NETWORK);
         browserEvaluate(browserBody("bea", "tok_mallory_laptop_0001"), FAR_NETWORK);
 
-        JsonNode page = evaluation(browserEvaluate(browserBody("bea", "tok_bea_laptop_00000001"), OWNER_NETWORK));
+        JsonNode page = app.evaluation(browserEvaluate(browserBody("bea", "tok_bea_laptop_00000001"), OWNER_NETWORK));
         assertThat(page.get("identity").asText()).isEqualTo("unsigned");
         assertThat(page.get("checks").get("impossible_travel").asBoolean()).isTrue();
         assertThat(page.get("checks").get("country_count_24h").asInt()).isEqualTo(2);
@@ -156,31 +152,23 @@ class UnsignedHistoryTest {
     }
 
     private ObjectNode browserBody(String user, String token) {
-        ObjectNode body = Json.MAPPER.createObjectNode().put("client_id", app.get("client_id").asText()).put("action", "access").put("user", user);
+        ObjectNode body = Json.MAPPER.createObjectNode().put("client_id", app.clientId()).put("action", "access").put("user", user);
         body.putObject("device").put("token", token);
         return body;
     }
 
     private Response browserEvaluate(ObjectNode body, String from) {
-        Response response = server.post("/v3/evaluate", body.toString(), Map.of("User-Agent", DESKTOP, "X-Forwarded-For", from));
+        Response response = app.browserEvaluate(body, from);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response;
     }
 
     private Response serverEvaluate(String user, String token, String ip) {
-        ObjectNode body = Json.MAPPER.createObjectNode().put("action", "login").put("user", user).put("ip", ip).put("user_agent", DESKTOP);
+        ObjectNode body = Json.MAPPER.createObjectNode().put("action", "login").put("user", user).put("ip", ip).put("user_agent", UnsignedCallerApp.DESKTOP);
         body.putObject("device").put("token", token);
-        Response response = server.post("/v3/evaluate", body.toString(), bearer());
+        Response response = server.post("/v3/evaluate", body.toString(), app.bearer());
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response;
     }
 
-    /** The stored evaluation, with its checks and how its identity was believed. */
-    private JsonNode evaluation(Response evaluated) {
-        return server.get("/v3/evaluations/" + evaluated.json().get("evaluation_id").asText(), bearer()).json();
-    }
-
-    private Map<String, String> bearer() {
-        return Map.of("Authorization", "Bearer " + app.get("secret_key").asText());
-    }
 }

@@ -24,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * detecting sharing as before.
  */
 class UnsignedSessionsTest {
-    private static final Map<String, String> ADMIN = Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN);
-    private static final String DESKTOP = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
     private static final String OWNER_NETWORK = "81.2.69.160";
     private static final String ATTACKER_NETWORK = "89.160.20.112";
     private static final String DENY_CONCURRENT = """
@@ -36,15 +34,13 @@ class UnsignedSessionsTest {
     Path dataDir;
 
     private TestServer server;
-    private JsonNode app;
+    private UnsignedCallerApp app;
 
     @BeforeEach
     void start() {
         server = TestServer.start(TestServer.Store.SQLITE, dataDir);
-        Response created = server.post("/v3/apps", "{\"name\":\"Shop\"}", ADMIN);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        app = created.json();
-        Response policy = server.post("/v3/policies", DENY_CONCURRENT, bearer());
+        app = UnsignedCallerApp.create(server);
+        Response policy = server.post("/v3/policies", DENY_CONCURRENT, app.bearer());
         assertThat(policy.status()).as(policy.body()).isEqualTo(201);
     }
 
@@ -60,7 +56,7 @@ class UnsignedSessionsTest {
         serverEvaluate("login", "vic", "tok_vic_laptop_00000001", null);
         openAttackersSession("vic");
 
-        JsonNode owner = evaluation(serverEvaluate("access", "vic", "tok_vic_laptop_00000001", "ses_owner"));
+        JsonNode owner = app.evaluation(serverEvaluate("access", "vic", "tok_vic_laptop_00000001", "ses_owner"));
         assertThat(owner.get("identity").asText()).isEqualTo("server");
         assertThat(owner.get("checks").get("concurrent_sessions").asBoolean()).as("the made-up session is not the owner's concern").isFalse();
         assertThat(owner.get("verdict").asText()).isEqualTo("allow");
@@ -72,8 +68,8 @@ class UnsignedSessionsTest {
         openAttackersSession("vic");
 
         ObjectNode page = browserBody("vic", "tok_vic_laptop_00000001", "ses_owner")
-                .put("identity_signature", IdentitySignature.sign(app.get("identity_secret").asText(), "vic", null, null));
-        JsonNode owner = evaluation(browserEvaluate(page, OWNER_NETWORK));
+                .put("identity_signature", IdentitySignature.sign(app.identitySecret(), "vic", null, null));
+        JsonNode owner = app.evaluation(app.browserEvaluate(page, OWNER_NETWORK));
         assertThat(owner.get("identity").asText()).isEqualTo("signed");
         assertThat(owner.get("checks").get("concurrent_sessions").asBoolean()).isFalse();
         assertThat(owner.get("verdict").asText()).isEqualTo("allow");
@@ -84,7 +80,7 @@ class UnsignedSessionsTest {
     void aSessionTheBackendVouchedForIsStillConcurrent() {
         serverEvaluate("access", "vic", "tok_vic_laptop_00000001", "ses_owner");
 
-        JsonNode sharer = evaluation(serverEvaluate("access", "vic", "tok_sharer_laptop_00001", "ses_sharer", ATTACKER_NETWORK));
+        JsonNode sharer = app.evaluation(serverEvaluate("access", "vic", "tok_sharer_laptop_00001", "ses_sharer", ATTACKER_NETWORK));
         assertThat(sharer.get("checks").get("concurrent_sessions").asBoolean()).isTrue();
         assertThat(sharer.get("verdict").asText()).isEqualTo("deny");
     }
@@ -94,7 +90,7 @@ class UnsignedSessionsTest {
     void unsignedPagesStillSeeEveryLiveSession() {
         openAttackersSession("vic");
 
-        JsonNode owner = evaluation(browserEvaluate(browserBody("vic", "tok_vic_laptop_00000001", "ses_owner"), OWNER_NETWORK));
+        JsonNode owner = app.evaluation(app.browserEvaluate(browserBody("vic", "tok_vic_laptop_00000001", "ses_owner"), OWNER_NETWORK));
         assertThat(owner.get("identity").asText()).isEqualTo("unsigned");
         assertThat(owner.get("checks").get("concurrent_sessions").asBoolean()).isTrue();
         assertThat(owner.get("verdict").asText()).isEqualTo("deny");
@@ -102,24 +98,20 @@ class UnsignedSessionsTest {
 
     /** The attacker's page, allowed (nothing else is live), and kept live by a heartbeat. */
     private void openAttackersSession(String user) {
-        Response opened = browserEvaluate(browserBody(user, "tok_mallory_laptop_0001", "ses_attacker"), ATTACKER_NETWORK);
+        Response opened = app.browserEvaluate(browserBody(user, "tok_mallory_laptop_0001", "ses_attacker"), ATTACKER_NETWORK);
         assertThat(opened.status()).as(opened.body()).isEqualTo(200);
         assertThat(opened.json().get("verdict").asText()).isEqualTo("allow");
-        Response beat = server.post("/v3/sessions/heartbeat", "{\"client_id\":\"" + app.get("client_id").asText() + "\",\"user\":\"" + user
+        Response beat = server.post("/v3/sessions/heartbeat", "{\"client_id\":\"" + app.clientId() + "\",\"user\":\"" + user
                 + "\",\"session\":\"ses_attacker\",\"device\":{\"token\":\"tok_mallory_laptop_0001\"}}", Map.of("X-Forwarded-For", ATTACKER_NETWORK));
         assertThat(beat.status()).as(beat.body()).isEqualTo(200);
         assertThat(beat.json().get("active").asBoolean()).isTrue();
     }
 
     private ObjectNode browserBody(String user, String token, String session) {
-        ObjectNode body = Json.MAPPER.createObjectNode().put("client_id", app.get("client_id").asText()).put("action", "access").put("user", user)
+        ObjectNode body = Json.MAPPER.createObjectNode().put("client_id", app.clientId()).put("action", "access").put("user", user)
                 .put("session", session);
         body.putObject("device").put("token", token);
         return body;
-    }
-
-    private Response browserEvaluate(ObjectNode body, String from) {
-        return server.post("/v3/evaluate", body.toString(), Map.of("User-Agent", DESKTOP, "X-Forwarded-For", from));
     }
 
     private JsonNode serverEvaluate(String action, String user, String token, String session) {
@@ -127,27 +119,14 @@ class UnsignedSessionsTest {
     }
 
     private JsonNode serverEvaluate(String action, String user, String token, String session, String ip) {
-        ObjectNode body = Json.MAPPER.createObjectNode().put("action", action).put("user", user).put("ip", ip).put("user_agent", DESKTOP);
+        ObjectNode body = Json.MAPPER.createObjectNode().put("action", action).put("user", user).put("ip", ip).put("user_agent", UnsignedCallerApp.DESKTOP);
         if (session != null) {
             body.put("session", session);
         }
         body.putObject("device").put("token", token);
-        Response response = server.post("/v3/evaluate", body.toString(), bearer());
+        Response response = server.post("/v3/evaluate", body.toString(), app.bearer());
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }
 
-    /** The stored evaluation, with its checks and how its identity was believed. */
-    private JsonNode evaluation(Response evaluated) {
-        assertThat(evaluated.status()).as(evaluated.body()).isEqualTo(200);
-        return evaluation(evaluated.json());
-    }
-
-    private JsonNode evaluation(JsonNode evaluated) {
-        return server.get("/v3/evaluations/" + evaluated.get("evaluation_id").asText(), bearer()).json();
-    }
-
-    private Map<String, String> bearer() {
-        return Map.of("Authorization", "Bearer " + app.get("secret_key").asText());
-    }
 }
