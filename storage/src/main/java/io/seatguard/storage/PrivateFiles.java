@@ -36,7 +36,17 @@ public final class PrivateFiles {
             return absolute;
         }
         if (absolute.getParent() != null) {
-            Files.createDirectories(absolute.getParent());
+            try {
+                Files.createDirectories(absolute.getParent());
+            }
+            catch (IOException e) {
+                // Its message was the path alone ("… : /srv/afile"): say that a file is where a folder must be.
+                Path file = fileInTheWay(absolute.getParent());
+                if (file != null) {
+                    throw new FileAlreadyExistsException(file.toString(), null, "it is a file, not a folder");
+                }
+                throw e;
+            }
         }
         try {
             Files.createDirectory(absolute, attributes(absolute, FOLDER));
@@ -48,6 +58,16 @@ public final class PrivateFiles {
             }
         }
         return absolute;
+    }
+
+    /** The nearest of the path and its parents that exists, when that is not a folder. */
+    private static Path fileInTheWay(Path path) {
+        for (Path at = path; at != null; at = at.getParent()) {
+            if (Files.exists(at)) {
+                return Files.isDirectory(at) ? null : at;
+            }
+        }
+        return null;
     }
 
     /**

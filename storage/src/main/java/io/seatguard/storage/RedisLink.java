@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.RedisCodec;
@@ -97,8 +99,29 @@ public final class RedisLink<K, V> implements RedisHealth, AutoCloseable {
         }
         catch (RuntimeException e) {
             client.shutdown();
-            throw e;
+            throw explained(e, uri);
         }
+    }
+
+    /**
+     * Lettuce says only "Unable to connect to host:port" when Redis answered but refused the URL's
+     * password or database; its answer, underneath, says which. The password is never repeated.
+     */
+    private static RuntimeException explained(RuntimeException failure, RedisURI uri) {
+        String redis = "Redis at " + uri.getHost() + ":" + uri.getPort();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RedisCommandExecutionException refusal && refusal.getMessage() != null) {
+                String answer = refusal.getMessage();
+                if (answer.startsWith("WRONGPASS") || answer.startsWith("NOAUTH") || answer.contains("invalid password")) {
+                    return new RedisConnectionException(redis + " refused the Redis URL's user name or password (authentication failed)", failure);
+                }
+                if (answer.contains("DB index is out of range")) {
+                    return new RedisConnectionException(redis + " has no database " + uri.getDatabase() + " (index out of range; Redis has 16, 0 to 15,"
+                            + " unless its databases setting says otherwise)", failure);
+                }
+            }
+        }
+        return failure;
     }
 
     /** Builds what works over this link; if that fails, the link is closed and the failure passed on. */

@@ -23,6 +23,18 @@ class RedisLinkTest {
         RedisTestServer.require();
     }
 
+    /** Review: a refused password or database read "Unable to connect to 127.0.0.1/<unresolved>:6379", as if Redis were down. */
+    @Test
+    void aPasswordOrDatabaseRedisRefusesIsSaidSoWithoutThePassword() {
+        URI redis = URI.create(RedisTestServer.URL);
+        String at = redis.getHost() + ":" + (redis.getPort() < 0 ? 6379 : redis.getPort());
+        assertThatThrownBy(() -> RedisLink.open("redis://nobody-here:wrongpw@" + at + "/4", StringCodec.UTF8))
+                .hasMessage("Redis at " + at + " refused the Redis URL's user name or password (authentication failed)")
+                .hasMessageNotContaining("wrongpw");
+        assertThatThrownBy(() -> RedisLink.open("redis://" + at + "/99", StringCodec.UTF8))
+                .hasMessageStartingWith("Redis at " + at + " has no database 99 (index out of range");
+    }
+
     /**
      * Regression: a link closed by a silent Redis stayed "unreachable" on /readyz and /metrics after Redis
      * came back, until something happened to use that link again (for an attempt-limits link, the next
