@@ -364,7 +364,12 @@ public final class SeatguardServer implements AutoCloseable {
                             new TwoFactorPage(dashboard, operators)));
             dispatcher = new WebhookDispatcher(webhookStore, webhookTargets, clock, WebhookDispatcher.DEFAULT_EVERY, metrics::messageSent);
             retention = new RetentionPruner(accountRecords, config.retentionDays(), clock, afterPrune);
-            http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), httpStopTimeout, directory::heldOriginAllowed, routes, metrics).start();
+            try {
+                http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), httpStopTimeout, directory::heldOriginAllowed, routes, metrics).start();
+            }
+            catch (RuntimeException e) {
+                throw ListenFailure.explained(e, config.host(), config.port());
+            }
             if (network.stunPort().isPresent()) {
                 stun = StunServer.start(config.host(), network.stunPort().getAsInt());
             }

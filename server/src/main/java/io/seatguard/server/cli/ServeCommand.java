@@ -4,7 +4,6 @@ import io.seatguard.core.net.Cidr;
 import io.seatguard.server.SeatguardServer;
 import io.seatguard.server.config.ConfigException;
 import io.seatguard.server.config.ServerConfig;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,14 +16,14 @@ import picocli.CommandLine.Option;
 /** {@code seatguard serve}: starts the server and keeps it running until the process is told to stop. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the Seatguard server.")
 public final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--host", defaultValue = "${env:SEATGUARD_HOST:-127.0.0.1}", description = "Address to listen on (env SEATGUARD_HOST; default ${DEFAULT-VALUE}). Use 0.0.0.0 to accept outside connections.")
+    @Option(names = "--host", defaultValue = "${env:SEATGUARD_HOST:-127.0.0.1}", description = "Address to listen on (env SEATGUARD_HOST; default ${DEFAULT-VALUE}). Use 0.0.0.0 to accept outside connections (with --production, or --allow-dev-on-network).")
     String host;
 
     @Option(names = "--port", defaultValue = "${env:SEATGUARD_PORT:-8080}", description = "Port to listen on (env SEATGUARD_PORT; default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--data-dir", defaultValue = "${env:SEATGUARD_DATA_DIR:-./data}", description = "Folder for the embedded database (env SEATGUARD_DATA_DIR; default ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Option(names = "--data-dir", defaultValue = "${env:SEATGUARD_DATA_DIR:-./data}", description = "Folder for the embedded database, made 0700 when missing (env SEATGUARD_DATA_DIR; default ${DEFAULT-VALUE}; empty is the default).")
+    String dataDir;
 
     @Option(names = "--database-url", defaultValue = "${env:SEATGUARD_DATABASE_URL}", description = "PostgreSQL URL, e.g. postgresql://user@host:5432/db (env SEATGUARD_DATABASE_URL). Without it, SQLite in the data folder.")
     String databaseUrl;
@@ -115,7 +114,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
             proxies.add(Cidr.parse(text).orElseThrow(() -> new ConfigException("trusted proxy '" + text + "' " + Cidr.fault(text).orElseThrow())));
         }
-        ServerConfig config = ServerConfig.builder(dataDir)
+        ServerConfig config = ServerConfig.builder(DataDirText.folder(dataDir))
                 .host(host)
                 .port(port)
                 .databaseUrl(blankToEmpty(databaseUrl))

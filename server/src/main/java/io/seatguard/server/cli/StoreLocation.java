@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
  * --data-dir} or the wrong working directory is said, not written to.
  */
 final class StoreLocation {
-    @Option(names = "--data-dir", defaultValue = "${env:SEATGUARD_DATA_DIR:-./data}", description = "The embedded database's folder, as for serve (env SEATGUARD_DATA_DIR; default ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Option(names = "--data-dir", defaultValue = "${env:SEATGUARD_DATA_DIR:-./data}", description = "The embedded database's folder, as for serve (env SEATGUARD_DATA_DIR; default ${DEFAULT-VALUE}; empty is the default).")
+    String dataDir;
 
     @Option(names = "--database-url", defaultValue = "${env:SEATGUARD_DATABASE_URL}", description = "The database URL, as for serve: PostgreSQL, or jdbc:sqlite:/path/seatguard.db (env SEATGUARD_DATABASE_URL).")
     String databaseUrl;
@@ -64,7 +64,7 @@ final class StoreLocation {
      * in PostgreSQL.
      */
     Optional<Path> existingEmbeddedFile() throws StoreUnavailable {
-        Path file = dataDir.resolve(StorageSettings.EMBEDDED_FILE_NAME);
+        Path file = DataDirText.folder(dataDir).resolve(StorageSettings.EMBEDDED_FILE_NAME);
         if (databaseUrl().isPresent()) {
             JdbcTarget target;
             try {
@@ -89,7 +89,7 @@ final class StoreLocation {
 
     /** A pool of two connections: a command does one thing at a time. */
     private StorageSettings settings() {
-        return new StorageSettings(databaseUrl(), dataDir, 2);
+        return new StorageSettings(databaseUrl(), DataDirText.folder(dataDir), 2);
     }
 
     private String hint() {

@@ -1,0 +1,34 @@
+package io.seatguard.server;
+
+import java.net.BindException;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
+
+/**
+ * Why the server could not listen, said as it is. Javalin calls every failure to bind "Port already in
+ * use", so an address of another machine, a host name that does not resolve and a port really taken all
+ * read alike; the cause underneath says which.
+ */
+final class ListenFailure {
+    private ListenFailure() {}
+
+    static RuntimeException explained(RuntimeException failure, String host, int port) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+                return new IllegalStateException("cannot resolve the host " + host + " (--host) to an address of this machine", failure);
+            }
+            if (cause instanceof BindException bind) {
+                String reason = String.valueOf(bind.getMessage());
+                if (reason.contains("already in use")) {
+                    return new IllegalStateException("port " + port + " on " + host + " is already in use: another process listens on it", failure);
+                }
+                if (reason.contains("Cannot assign requested address")) {
+                    return new IllegalStateException("cannot listen on " + host + ": no network interface of this machine has that address"
+                            + " (use one of this machine's addresses, or 0.0.0.0 for all of them)", failure);
+                }
+                return new IllegalStateException("cannot listen on " + host + ":" + port + ": " + reason, failure);
+            }
+        }
+        return failure;
+    }
+}
