@@ -39,21 +39,46 @@ public record IntelConfig(
         requireNonNull(asnDate, "asnDate is null");
         extraHostingAsns = List.copyOf(requireNonNull(extraHostingAsns, "extraHostingAsns is null"));
         extraVpnAsns = List.copyOf(requireNonNull(extraVpnAsns, "extraVpnAsns is null"));
-        lists = List.copyOf(requireNonNull(lists, "lists is null"));
+        lists = numbered(requireNonNull(lists, "lists is null"));
     }
 
-    /** One operator list: what it lists and where it is. */
-    public record ListSpec(Anonymity kind, ListLocation location) {
+    /**
+     * The lists, each numbered among those of its kind shown alike ({@link ListSpec#occurrence}): two URLs
+     * that differ only in what is never shown (user info, query, fragment) would otherwise share a name in
+     * {@code /readyz}, {@code detection_sources} and the metrics' labels, and the second's state be
+     * invisible. There is nowhere to name a list, so the name is made distinct rather than the start refused.
+     */
+    private static List<ListSpec> numbered(List<ListSpec> lists) {
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        return lists.stream()
+                .map(spec -> new ListSpec(spec.kind(), spec.location(), seen.merge(spec.kind().wireName() + ":" + spec.location(), 1, Integer::sum)))
+                .toList();
+    }
+
+    /**
+     * One operator list: what it lists and where it is.
+     *
+     * @param occurrence 1, or which of the configuration's lists of this kind shown alike this one is
+     *     ({@link IntelConfig} numbers them), so that each has a name of its own
+     */
+    public record ListSpec(Anonymity kind, ListLocation location, int occurrence) {
         public ListSpec {
             requireNonNull(kind, "kind is null");
             requireNonNull(location, "location is null");
+            if (occurrence < 1) {
+                throw new IllegalArgumentException("occurrence must be 1 or more: " + occurrence);
+            }
+        }
+
+        public ListSpec(Anonymity kind, ListLocation location) {
+            this(kind, location, 1);
         }
 
         /** Parses {@code kind=location}, kind one of tor, vpn, hosting (or cloud), relay. */
         public static ListSpec parse(String text) {
             int eq = text.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("'" + text + "' must be kind=file-or-url with kind tor, vpn, hosting, cloud or relay");
+                throw new IllegalArgumentException("'" + ListLocation.withoutSecrets(text.strip()) + "' must be kind=file-or-url with kind tor, vpn, hosting, cloud or relay");
             }
             String kind = text.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT);
             Anonymity anonymity = switch (kind) {
@@ -61,13 +86,14 @@ public record IntelConfig(
                 case "vpn" -> Anonymity.VPN;
                 case "hosting", "cloud", "datacenter" -> Anonymity.HOSTING;
                 case "relay" -> Anonymity.RELAY;
-                default -> throw new IllegalArgumentException("'" + kind + "' is not a list kind: use tor, vpn, hosting, cloud or relay");
+                default -> throw new IllegalArgumentException("'" + ListLocation.withoutSecrets(kind) + "' is not a list kind: use tor, vpn, hosting, cloud or relay");
             };
             return new ListSpec(anonymity, ListLocation.parse(text.substring(eq + 1)));
         }
 
+        /** How {@code /readyz}, {@code detection_sources} and the metrics name it: the second of two lists shown alike is {@code … (2)}. */
         public String name() {
-            return kind.wireName() + ":" + location;
+            return kind.wireName() + ":" + location + (occurrence == 1 ? "" : " (" + occurrence + ")");
         }
     }
 }

@@ -3,7 +3,9 @@ package io.seatguard.intel.ip;
 import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -28,17 +30,45 @@ public record ListLocation(Optional<Path> file, Optional<URI> url) {
         if (trimmed.startsWith("http://") || trimmed.startsWith("https://")) {
             URI uri;
             try {
-                uri = URI.create(trimmed);
+                uri = new URI(trimmed);
             }
-            catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + trimmed + "' is not a valid URL");
+            catch (URISyntaxException e) {
+                throw new IllegalArgumentException("'" + withoutSecrets(trimmed) + "' is not a valid URL: " + e.getReason().toLowerCase(Locale.ROOT));
             }
             if (uri.getHost() == null) {
-                throw new IllegalArgumentException("'" + trimmed + "' has no host");
+                throw new IllegalArgumentException("'" + withoutSecrets(trimmed) + "' has no host, or a port that is not a number");
+            }
+            // URI takes any digits as a port; one out of range would start and then fail every fetch.
+            if (uri.getPort() == 0 || uri.getPort() > 65_535) {
+                throw new IllegalArgumentException("'" + withoutSecrets(trimmed) + "' has port " + uri.getPort() + ": a port is from 1 to 65535");
             }
             return new ListLocation(Optional.empty(), Optional.of(uri));
         }
         return new ListLocation(Optional.of(Path.of(trimmed)), Optional.empty());
+    }
+
+    /**
+     * Configuration text that may be a URL, as an error may show it when it does not parse: user info
+     * (whatever comes between {@code ://} and the last {@code @}) masked as {@code ***}, and everything
+     * from the {@code ?} or {@code #} after it left out, as {@link #toString()} leaves them out of a URL
+     * that parsed (and as a database URL's password is masked). Text that does not parse may hold a
+     * {@code /}, {@code ?} or {@code #} in its password, so the last {@code @} is taken, at the cost of
+     * masking a path that has one.
+     */
+    public static String withoutSecrets(String text) {
+        String shown = text;
+        int authority = shown.indexOf("://");
+        int at = shown.lastIndexOf('@');
+        if (authority >= 0 && at > authority) {
+            shown = shown.substring(0, authority + 3) + "***" + shown.substring(at);
+        }
+        int from = authority >= 0 ? Math.max(authority, shown.lastIndexOf('@')) : 0;
+        for (int i = from; i < shown.length(); i++) {
+            if (shown.charAt(i) == '?' || shown.charAt(i) == '#') {
+                return shown.substring(0, i);
+            }
+        }
+        return shown;
     }
 
     /**

@@ -11,19 +11,19 @@ import picocli.CommandLine.Option;
 
 /** The {@code serve} flags for challenges: mail, SMS, production mode and the code limits. */
 public final class ChallengeOptions {
-    @Option(names = "--smtp-url", defaultValue = "${env:SEATGUARD_SMTP_URL}", description = "SMTP server for verification emails, smtp://user:password@host:587 (STARTTLS) or smtps://…:465 (env SEATGUARD_SMTP_URL). Without it, emails go to the development outbox.")
+    @Option(names = "--smtp-url", defaultValue = "${env:SEATGUARD_SMTP_URL}", description = "SMTP server for verification emails, smtp://user:password@host:587 (STARTTLS) or smtps://…:465 (env SEATGUARD_SMTP_URL). Without it, emails go to the development outbox, or in production mode there is no email channel.")
     String smtpUrl;
 
     @Option(names = "--mail-from", defaultValue = "${env:SEATGUARD_MAIL_FROM:-Seatguard <no-reply@seatguard.invalid>}", description = "Sender of verification emails (env SEATGUARD_MAIL_FROM; default ${DEFAULT-VALUE}).")
     String mailFrom;
 
-    @Option(names = "--sms-url", defaultValue = "${env:SEATGUARD_SMS_URL}", description = "HTTP endpoint that sends an SMS from a JSON {to, body} (env SEATGUARD_SMS_URL). Without it, SMS go to the development outbox.")
+    @Option(names = "--sms-url", defaultValue = "${env:SEATGUARD_SMS_URL}", description = "HTTP endpoint that sends an SMS from a JSON {to, body} (env SEATGUARD_SMS_URL). Without it, SMS go to the development outbox, or in production mode there is no SMS channel.")
     String smsUrl;
 
     @Option(names = "--sms-token", defaultValue = "${env:SEATGUARD_SMS_TOKEN}", description = "Bearer token for the SMS endpoint (env SEATGUARD_SMS_TOKEN).")
     String smsToken;
 
-    @Option(names = "--production", defaultValue = "${env:SEATGUARD_PRODUCTION:-false}", description = "Production mode: no development outbox; codes are never logged (env SEATGUARD_PRODUCTION).")
+    @Option(names = "--production", defaultValue = "${env:SEATGUARD_PRODUCTION:-false}", description = "Production mode: no development outbox (/dev/outbox; a channel without its provider is unavailable, so codes are never only logged), and no demo site (/demo) nor its demo app (env SEATGUARD_PRODUCTION).")
     boolean production;
 
     @Option(names = "--code-attempts", defaultValue = "${env:SEATGUARD_CODE_ATTEMPTS:-5}", description = "Wrong codes a challenge allows before it fails (env SEATGUARD_CODE_ATTEMPTS; default ${DEFAULT-VALUE}).")

@@ -35,7 +35,7 @@ public final class NetworkOptions {
     @Option(names = "--vpn-asns", defaultValue = "${env:SEATGUARD_VPN_ASNS}", description = "Extra VPN ASN list file(s), comma-separated, added to the curated list (env SEATGUARD_VPN_ASNS).")
     String vpnAsns;
 
-    @Option(names = "--ip-list", description = "An address list as kind=file-or-url, kind one of tor, vpn, hosting (cloud), relay; repeatable (env SEATGUARD_IP_LISTS, comma-separated).")
+    @Option(names = "--ip-list", description = "An address list as kind=file-or-url, kind one of tor, vpn, hosting (cloud), relay; repeatable (env SEATGUARD_IP_LISTS, comma-separated). A URL's user, query and fragment are never shown; of two lists shown alike, the second is named '... (2)'.")
     List<String> ipLists = new ArrayList<>();
 
     @Option(names = "--ip-data-refresh", defaultValue = "${env:SEATGUARD_IP_DATA_REFRESH:-3600}", description = "Seconds between re-reads of IP data and lists, 60 to 604800 (env SEATGUARD_IP_DATA_REFRESH; default ${DEFAULT-VALUE}).")
@@ -69,6 +69,10 @@ public final class NetworkOptions {
         }
         catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
+        }
+        // Checked even with --no-stun: a port no socket could have is a mistake whether or not it is used.
+        if (stunPort < 0 || stunPort > 65535) {
+            throw new ConfigException("--stun-port must be between 0 and 65535, not " + stunPort);
         }
         return new NetworkSettings(intel(), Duration.ofSeconds(refreshSeconds), checks, noStun ? OptionalInt.empty() : OptionalInt.of(stunPort));
     }
@@ -140,6 +144,10 @@ public final class NetworkOptions {
                 throw new ConfigException(option + " " + file + " is not a readable file");
             }
             files.add(file);
+        }
+        if (files.isEmpty()) {
+            // "," or " , " names nothing; taking it as "off" would turn a source off by a typo.
+            throw new ConfigException(option + " '" + text + "' names no file: give files, comma-separated, or off for none");
         }
         return files;
     }

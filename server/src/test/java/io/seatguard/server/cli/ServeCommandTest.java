@@ -126,6 +126,107 @@ class ServeCommandTest {
         }
     }
 
+    /** Review: list errors printed a URL's user info and query, where list providers put their tokens. */
+    @Test
+    void aListThatCannotBeReadAsOneNeverShowsTheUrlsCredentials() {
+        String[][] cases = {
+                {"vpn=https://feed:s3cr3t-token@lists.example.com/vpn list.txt", "'https://***@lists.example.com/vpn list.txt' is not a valid URL"},
+                {"vpn=https://lists.example.com/vpn.txt?key=s3cr3t-token&x=|", "'https://lists.example.com/vpn.txt' is not a valid URL"},
+                {"relay=https://feed:s3cr3t-token@lists.example.com:44a/x.csv", "'https://***@lists.example.com:44a/x.csv' has no host"},
+                {"https://feed:s3cr3t-token@lists.example.com/x", "'https://***@lists.example.com/x' must be kind="},
+                {"https://feed:s3cr3t-token@lists.example.com/x?a=b", "'https://***@lists.example.com/x' is not a list kind"},
+                {"vpn=https://feed:s3/cr3t-token?#@lists.example.com/x y", "'https://***@lists.example.com/x y' is not a valid URL"},
+        };
+        for (String[] list : cases) {
+            assertThatThrownBy(() -> parse("--ip-list", list[0])).as(list[0]).isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("--ip-list: " + list[1]).hasMessageNotContaining("s3").hasMessageNotContaining("feed");
+        }
+    }
+
+    /** Review: a port out of range started, then failed every refresh; like a database URL's, it is the setting's fault. */
+    @Test
+    void aListUrlWithAPortOutOfRangeIsRefusedAsASetting(@TempDir Path dir) {
+        assertThatThrownBy(() -> parse("--ip-list", "tor=http://h:99999/x")).isInstanceOf(ConfigException.class)
+                .hasMessage("--ip-list: 'http://h:99999/x' has port 99999: a port is from 1 to 65535");
+        assertThatThrownBy(() -> parse("--ip-list", "tor=http://h:0/x")).isInstanceOf(ConfigException.class).hasMessageContaining("port 0");
+        assertThat(parse("--ip-list", "tor=http://h:65535/x").network().intel().lists()).hasSize(1);
+        assertThat(new CommandLine(new ServeCommand()).execute("--data-dir", dir.toString(), "--port", "0", "--ip-list", "tor=http://h:99999/x"))
+                .isEqualTo(2);
+    }
+
+    /** Review: two URLs that differ only in their query shared a name in /readyz, detection_sources and the metrics. */
+    @Test
+    void listsShownAlikeEachHaveANameOfTheirOwn() {
+        assertThat(parse("--ip-list", "vpn=https://h/x.txt?key=a", "--ip-list", "vpn=https://h/x.txt?key=b", "--ip-list", "tor=https://h/x.txt",
+                "--ip-list", "vpn=https://u:p@h/x.txt").network().intel().lists())
+                .extracting(io.seatguard.intel.ip.IntelConfig.ListSpec::name)
+                .containsExactly("vpn:https://h/x.txt", "vpn:https://h/x.txt (2)", "tor:https://h/x.txt", "vpn:https://h/x.txt (3)");
+    }
+
+    /** Review: an empty host listened on loopback, but printed and stored http://:8440 as the server's URL. */
+    @Test
+    void aHostThatIsNoAddressIsRefusedAsASetting(@TempDir Path dir) {
+        assertThatThrownBy(() -> parse("--host=")).isInstanceOf(ConfigException.class).hasMessageContaining("host (--host, SEATGUARD_HOST) is empty");
+        assertThatThrownBy(() -> parse("--host", " ")).isInstanceOf(ConfigException.class).hasMessageContaining("is empty");
+        assertThatThrownBy(() -> parse("--host", "127.0.0.1 ")).isInstanceOf(ConfigException.class)
+                .hasMessage("the host (--host, SEATGUARD_HOST) '127.0.0.1 ' is not an IP address or a host name (it has a space around it)");
+        assertThatThrownBy(() -> parse("--host", "http://127.0.0.1")).isInstanceOf(ConfigException.class).hasMessageContaining("not an IP address");
+        for (String host : new String[] {"localhost", "seatguard-1.internal", "[::1]", "::1", "fe80::1%lo", "0.0.0.0"}) {
+            assertThat(parse("--host", host, "--allow-dev-on-network").host()).isEqualTo(host);
+        }
+        assertThat(new CommandLine(new ServeCommand()).execute("--data-dir", dir.toString(), "--port", "0", "--host=")).isEqualTo(2);
+    }
+
+    /** Review: an empty data folder setting put the database in the working directory; blank is unset, as for the database URL. */
+    @Test
+    void aBlankDataFolderIsTheDefault() {
+        assertThat(parse("--data-dir=").dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(parse("--data-dir", "  ").dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(parse("--data-dir", "/srv/seatguard").dataDir()).isEqualTo(Path.of("/srv/seatguard"));
+    }
+
+    /** Review: each of these was reported as "Port already in use" on a free port, or without its reason. */
+    @Test
+    void aStartThatCannotListenOrMakeItsFolderSaysWhy(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> SeatguardServer.start(TestServer.config(dir.resolve("a")).host("192.0.2.77").build()))
+                .hasMessageStartingWith("cannot listen on 192.0.2.77: no network interface of this machine has that address");
+        assertThatThrownBy(() -> SeatguardServer.start(TestServer.config(dir.resolve("b")).host("bogus.invalid").build()))
+                .hasMessageStartingWith("cannot resolve the host bogus.invalid (--host)");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> SeatguardServer.start(TestServer.config(dir.resolve("c")).port(taken.getLocalPort()).build()))
+                    .hasMessage("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use: another process listens on it");
+        }
+        Path file = java.nio.file.Files.writeString(dir.resolve("afile"), "");
+        assertThatThrownBy(() -> SeatguardServer.start(TestServer.config(file.resolve("sub")).build()))
+                .hasMessageEndingWith(file + ": it is a file, not a folder");
+        assertThatThrownBy(() -> SeatguardServer.start(TestServer.config(file.resolve("sub").resolve("deeper")).build()))
+                .hasMessageEndingWith(file + ": it is a file, not a folder");
+    }
+
+    @Test
+    void aStunPortOutOfRangeIsRefusedEvenWithStunOff() {
+        assertThatThrownBy(() -> parse("--stun-port=70000", "--no-stun")).isInstanceOf(ConfigException.class).hasMessageContaining("--stun-port");
+        assertThat(parse("--stun-port=3479", "--no-stun").network().stunPort()).isEmpty();
+    }
+
+    /** Review: "--geoip-db=," turned geolocation off without a word; "off" says so. */
+    @Test
+    void aFileListThatNamesNoFileIsRefused() {
+        for (String option : new String[] {"--geoip-db", "--asn-db", "--hosting-asns", "--vpn-asns"}) {
+            assertThatThrownBy(() -> parse(option + "=, ")).as(option).isInstanceOf(ConfigException.class)
+                    .hasMessage(option + " ', ' names no file: give files, comma-separated, or off for none");
+        }
+        assertThat(parse("--geoip-db=off").network().intel().geoipFiles()).isEmpty();
+    }
+
+    /** What --help says agrees with docs/configuration.md. */
+    @Test
+    void theHelpSaysWhatProductionModeChanges() {
+        String help = new CommandLine(new ServeCommand()).getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
+        assertThat(help).contains("no demo site (/demo)").contains("or in production mode there is no SMS channel")
+                .contains("or in production mode there is no email channel").contains("empty is the default");
+    }
+
     @Test
     void theBannerNamesTheDemoOnlyWhenThereIsOne(@TempDir Path dir) {
         ServerConfig development = TestServer.config(dir.resolve("dev")).build();
