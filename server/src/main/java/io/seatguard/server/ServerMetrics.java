@@ -107,8 +107,8 @@ public final class ServerMetrics implements AutoCloseable {
     /**
      * Whether each IP intelligence source holds data (1) or not (0, a list not loaded yet or whose every
      * load failed; NaN for a source turned off, which no alert should take for an empty one), and whether
-     * its last load failed (1; the previous data stays in use): what {@code /readyz} shows, for an alert on
-     * a list that stopped refreshing.
+     * its last load failed (1; the previous data stays in use) or its database could not read some record:
+     * what {@code /readyz} shows as {@code stale}, for an alert on a list that stopped refreshing.
      */
     public void bindIpSources(Supplier<List<SourceStatus>> sources) {
         // Held for the same reason as writerStats: Micrometer keeps a gauge's state weakly. The sources are
@@ -119,7 +119,7 @@ public final class ServerMetrics implements AutoCloseable {
                     .description("1 when the IP intelligence source holds data, 0 when it does not, NaN when it is turned off").tag("kind", source.kind()).tag("source", source.name())
                     .register(registry);
             Gauge.builder("seatguard.ip.source.failing", sources, s -> find(s, source).map(found -> found.error().isPresent() ? 1.0 : 0.0).orElse(Double.NaN))
-                    .description("1 when the source's last load or refresh failed (the data before it stays in use)").tag("kind", source.kind())
+                    .description("1 when the source's last load or refresh failed (the data before it stays in use), or its database holds records it cannot read").tag("kind", source.kind())
                     .tag("source", source.name()).register(registry);
         }
     }

@@ -106,10 +106,13 @@ public final class NetworkAssessor {
         try {
             return intel.lookup(address);
         }
-        catch (RuntimeException | InternalError e) {
+        catch (RuntimeException | InternalError | StackOverflowError e) {
             // A broken source must not fail an evaluation: what it would have said is unknown. InternalError
             // is how the JVM reports a fault reading a memory-mapped database rewritten in place, which it
-            // may raise after the adapter's own guard (compiled code delivers it late).
+            // may raise after the adapter's own guard (compiled code delivers it late). StackOverflowError
+            // is a damaged database's record that points into itself: the adapter catches it at its own
+            // lookup, and this catch is the last line. Safe at this boundary: a lookup only reads data
+            // swapped in whole, so the frames it unwinds leave nothing half-written.
             return IpFacts.UNKNOWN;
         }
     }

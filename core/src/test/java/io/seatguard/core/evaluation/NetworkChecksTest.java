@@ -207,6 +207,14 @@ class NetworkChecksTest {
         Evaluation faulted = pipeline(faulting).evaluate(request("ann", PARIS, List.of(), Optional.empty()));
         assertThat(faulted.detectionFlags()).isEqualTo(DetectionFlags.UNKNOWN);
         assertThat(store.find(APP, faulted.id())).isPresent();
+
+        // A damaged database's record that points into itself overflows the decoder's stack (review finding).
+        IpIntelligence overflowing = address -> {
+            throw new StackOverflowError();
+        };
+        Evaluation overflowed = pipeline(overflowing).evaluate(request("ann", PARIS, List.of(), Optional.empty()));
+        assertThat(overflowed.detectionFlags()).isEqualTo(DetectionFlags.UNKNOWN);
+        assertThat(store.find(APP, overflowed.id())).isPresent();
     }
 
     @Test

@@ -175,7 +175,8 @@ public final class IpIntelService implements IpIntelligence {
 
     public List<SourceStatus> status() {
         List<SourceStatus> all = new ArrayList<>();
-        all.add(geo.status());
+        // A database that opened whole may still hold records it cannot read: shown like a failed reload.
+        all.add(geo.status(geo.data().flatMap(MmdbLocator::unreadable)));
         all.add(asn.status());
         all.add(hostingAsns.status());
         all.add(vpnAsns.status());
@@ -348,7 +349,13 @@ public final class IpIntelService implements IpIntelligence {
         }
 
         SourceStatus status() {
-            return new SourceStatus(kind, name, data.isPresent(), date, entries, error, checkedAt);
+            return status(Optional.empty());
+        }
+
+        /** The status with what is wrong in the data in use beside the last load's error. */
+        SourceStatus status(Optional<String> dataProblem) {
+            Optional<String> shown = dataProblem.isEmpty() ? error : error.map(e -> e + "; " + dataProblem.get()).or(() -> dataProblem);
+            return new SourceStatus(kind, name, data.isPresent(), date, entries, shown, checkedAt);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.seatguard.core.intel.IpLocation;
 import io.seatguard.core.intel.SourceRef;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -17,7 +18,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * City-level geolocation from MaxMind-format ({@code .mmdb}) files. Reads both schemas in the wild:
@@ -34,8 +38,14 @@ import java.util.regex.Pattern;
  * city and {@link #COUNTRY_ACCURACY_KM} when they do not. Time zones, when the file has none (DB-IP's
  * field is empty), are derived from the country by {@link ZoneTable}; a file's own zone stands alone
  * only on a city-precise record.
+ *
+ * <p>A record that cannot be read (a damaged node, a map that points at itself, maps nested past the
+ * stack) leaves that address unknown in that file; the locator counts such lookups, and the source's
+ * status shows them ({@link #unreadable()}), since the file itself opened without complaint.
  */
 public final class MmdbLocator implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(MmdbLocator.class);
+
     /** Radius given to a city-level point without its own: DB-IP Lite places most addresses within this of their city. */
     public static final double CITY_ACCURACY_KM = 50;
     /** Radius given to a point that names no city (a country's or region's centre). */
@@ -48,11 +58,16 @@ public final class MmdbLocator implements Closeable {
     private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
 
     private final List<Reader> readers;
+    /** Each reader's file name, for the status: the reader does not keep it. */
+    private final List<String> fileNames;
     private final SourceRef source;
     private final ZoneTable zones;
+    private final AtomicLong unreadableLookups = new AtomicLong();
+    private volatile String lastUnreadable = "";
 
-    private MmdbLocator(List<Reader> readers, SourceRef source, ZoneTable zones) {
+    private MmdbLocator(List<Reader> readers, List<String> fileNames, SourceRef source, ZoneTable zones) {
         this.readers = readers;
+        this.fileNames = fileNames;
         this.source = source;
         this.zones = zones;
     }
@@ -76,7 +91,8 @@ public final class MmdbLocator implements Closeable {
         }
         // The oldest file dates the set: a fresh IPv4 file beside a stale IPv6 one is stale data.
         LocalDate date = readers.stream().map(r -> LocalDate.ofInstant(r.getMetadata().buildTime(), ZoneOffset.UTC)).min(LocalDate::compareTo).orElseThrow();
-        return new MmdbLocator(List.copyOf(readers), new SourceRef(name, Optional.of(date)), zones);
+        List<String> fileNames = files.stream().map(file -> String.valueOf(file.getFileName())).toList();
+        return new MmdbLocator(List.copyOf(readers), fileNames, new SourceRef(name, Optional.of(date)), zones);
     }
 
     public SourceRef source() {
@@ -84,19 +100,36 @@ public final class MmdbLocator implements Closeable {
     }
 
     public Optional<IpLocation> locate(InetAddress address) {
-        for (Reader reader : readers) {
+        for (int i = 0; i < readers.size(); i++) {
+            Reader reader = readers.get(i);
+            if (address instanceof Inet6Address && reader.getMetadata().ipVersion() == 4) {
+                // An IPv4-only tree walked with an IPv6 address follows its first 32 bits and answers for
+                // some IPv4 address instead (2a00:1450:: as 42.0.20.80); such a file knows no IPv6 address.
+                continue;
+            }
             Map<?, ?> record;
             try {
                 record = reader.get(address, Map.class);
             }
             catch (IOException | RuntimeException e) {
-                // An IPv6 address against an IPv4-only file, or a damaged node: this file does not know it.
+                // A damaged node or record: this file does not know the address.
+                unreadable(i, e);
                 continue;
             }
             catch (InternalError e) {
                 // The file was rewritten in place under its mapping (cp over it): reading past its new end
                 // faults, which the JVM raises as "a fault occurred in an unsafe memory access". Unknown
                 // until the next reload maps the new file; files are to be replaced by rename.
+                unreadable(i, e);
+                continue;
+            }
+            catch (StackOverflowError e) {
+                // A record that points back into itself, or maps nested deeper than the stack: the decoder
+                // recurses until the stack runs out. Caught here, at the lookup, and nowhere deeper: the
+                // frames it unwinds are the decoder's alone, which works on a buffer and a decoder of this
+                // lookup's own (no cache, no lock), so nothing is left half-done. The classes it runs were
+                // initialised by the shallow frames of this very lookup, not at the depth where it failed.
+                unreadable(i, e);
                 continue;
             }
             if (record != null) {
@@ -104,6 +137,29 @@ public final class MmdbLocator implements Closeable {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * What the status shows while some lookups cannot read their record: how many since the file was
+     * loaded and the last failure. Empty while every lookup has been read. A new file (a reload) starts
+     * again from none.
+     */
+    public Optional<String> unreadable() {
+        long count = unreadableLookups.get();
+        if (count == 0) {
+            return Optional.empty();
+        }
+        return Optional.of((count == 1 ? "1 lookup could not read its record" : count + " lookups could not read their record")
+                + " since the file was loaded (last: " + lastUnreadable + "); those addresses are unknown until the file is replaced");
+    }
+
+    private void unreadable(int reader, Throwable e) {
+        String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()) + " in " + fileNames.get(reader);
+        lastUnreadable = what;
+        if (unreadableLookups.getAndIncrement() == 0) {
+            // Once per file: a damaged record may be hit by every evaluation, and the status keeps the count.
+            LOG.warn("IP intelligence: {} is damaged: a lookup could not read its record ({}); such addresses are unknown", source.name(), what);
+        }
     }
 
     /** One record of either schema as a location; package-private so both schemas are tested without a GeoLite2 file. */

@@ -59,7 +59,10 @@ class InstalledIpDataTest {
         assertThat(ripe.country()).contains("NL");
         assertThat(ripe.zones()).containsExactly(ZoneId.of("Europe/Amsterdam"));
 
-        assertThat(lookup("2001:4860:4860::8888").location().flatMap(IpLocation::country)).contains("US");
+        // Review finding: IPv6 addresses were looked up in the IPv4 file first, which answered for their
+        // first 32 bits (RIPE's 2001:67c:2e8:: as 32.1.6.124, in the US; Google's 2a00:1450:4001:: in China).
+        assertThat(lookup("2001:67c:2e8:22::c100:68b").location().flatMap(IpLocation::country)).contains("NL");
+        assertThat(lookup("2a00:1450:4001:80b::200e").location().flatMap(IpLocation::country)).contains("DE");
         assertThat(lookup("10.1.2.3").location()).as("private addresses are nowhere").isEmpty();
     }
 
