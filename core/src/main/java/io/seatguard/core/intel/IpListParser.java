@@ -26,7 +26,16 @@ public final class IpListParser {
 
     private IpListParser() {}
 
-    public record Parsed(IpRangeSet ranges, int entries, int skippedLines) {}
+    /**
+     * What was read. {@code opening} is the first character of the text's content (past a byte-order
+     * mark, blanks and comments), empty when there is none: {@code <} for a web page served in a list's
+     * place, {@code {} or {@code [} for JSON, whose structure lines outnumber its addresses.
+     */
+    public record Parsed(IpRangeSet ranges, int entries, int skippedLines, Optional<Character> opening) {
+        public Parsed {
+            java.util.Objects.requireNonNull(opening, "opening is null");
+        }
+    }
 
     public static Parsed parse(CharSequence text) {
         return parse(text.toString().lines());
@@ -40,10 +49,14 @@ public final class IpListParser {
         IpRangeSet.Builder ranges = IpRangeSet.builder();
         int entries = 0;
         int skipped = 0;
+        Optional<Character> opening = Optional.empty();
         for (String line : (Iterable<String>) lines::iterator) {
             String content = stripComment(line).strip();
             if (content.isEmpty()) {
                 continue;
+            }
+            if (opening.isEmpty()) {
+                opening = Optional.of(content.charAt(0));
             }
             Optional<Cidr> found = firstCidr(content);
             if (found.isPresent()) {
@@ -54,7 +67,7 @@ public final class IpListParser {
                 skipped++;
             }
         }
-        return new Parsed(ranges.build(), entries, skipped);
+        return new Parsed(ranges.build(), entries, skipped, opening);
     }
 
     private static Optional<Cidr> firstCidr(String content) {

@@ -59,6 +59,14 @@ class IpListParserTest {
     }
 
     @Test
+    void tellsHowTheTextOpens() {
+        assertThat(IpListParser.parse("\uFEFF# exits\n\n1.2.3.4\n").opening()).contains('1');
+        assertThat(IpListParser.parse("<!DOCTYPE html>\n<p>Your IP: 8.8.8.8</p>\n").opening()).contains('<');
+        assertThat(IpListParser.parse("{\n  \"prefixes\": [\n    {\"ip_prefix\": \"3.2.34.0/26\"}\n  ]\n}\n").opening()).contains('{');
+        assertThat(IpListParser.parse("# only a comment\n").opening()).isEmpty();
+    }
+
+    @Test
     void readsAsnListsInEitherShape() {
         AsnListParser.Parsed x4b = AsnListParser.parse("AS9009 # M247, GB (NordVPN)\nas20448 # lower case\n# comment\n");
         assertThat(x4b.asns()).containsExactlyInAnyOrder(9009L, 20448L);

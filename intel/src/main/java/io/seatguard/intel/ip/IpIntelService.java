@@ -163,9 +163,7 @@ public final class IpIntelService implements IpIntelligence {
             }
             slot.refreshFetched(clock, known -> fetcher.fetch(spec.location(), known), fetched -> {
                 IpListParser.Parsed parsed = parse(spec.location(), fetched.text());
-                if (parsed.entries() == 0) {
-                    throw new IOException(spec.location() + " holds no address or CIDR (" + parsed.skippedLines() + " unreadable lines)");
-                }
+                requireList(spec.location(), parsed);
                 LocalDate date = LocalDate.ofInstant(fetched.dated(), ZoneOffset.UTC);
                 return new Loaded<>(new RangeList(spec.kind(), parsed.ranges(), new SourceRef(spec.name(), Optional.of(date))), Optional.of(date),
                         parsed.entries());
@@ -182,6 +180,20 @@ public final class IpIntelService implements IpIntelligence {
         all.add(vpnAsns.status());
         lists.forEach(slot -> all.add(slot.status()));
         return all;
+    }
+
+    /**
+     * Refuses what is not a list (see {@link ReadableRows}). A text that opens with markup is a web page
+     * whatever its lines hold. JSON (AWS's ip-ranges.json, GCP's cloud.json) has more structure lines
+     * than addresses by design, so only an empty one is refused.
+     */
+    private static void requireList(ListLocation location, IpListParser.Parsed parsed) throws IOException {
+        if (parsed.opening().filter(c -> c == '<').isPresent()) {
+            throw new IOException(location + " is a web page or other markup, not a list (" + parsed.entries() + " addresses among "
+                    + (parsed.entries() + parsed.skippedLines()) + " lines)");
+        }
+        boolean json = parsed.opening().filter(c -> c == '{' || c == '[').isPresent();
+        ReadableRows.require(location.toString(), "address or CIDR", parsed.entries(), json ? 0 : parsed.skippedLines());
     }
 
     private static IpListParser.Parsed parse(ListLocation location, ListFetcher.Text text) throws IOException {

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Reads a list's text from its location, only when it changed since the last read: a file by its
  * modification time and size, a URL by a conditional GET ({@code If-None-Match}, {@code If-Modified-Since}).
- * Lists are capped at {@link #MAX_BYTES}: a runaway download must not take the heap. A URL fetch,
+ * Lists are capped at {@link #MAX_BYTES}: a runaway download must not take the heap. An answer that says
+ * it is a web page ({@code text/html}) is refused: a list is never published as one. A URL fetch,
  * body included, ends within {@link #DEADLINE} or fails. Not final so tests can stand in for a source.
  */
 class ListFetcher {
@@ -110,7 +111,8 @@ class ListFetcher {
         // The client collects the body itself and the whole exchange answers within the deadline, or is
         // cancelled: a server that sends headers and then stalls must not hold a reload (or startup) forever.
         CompletableFuture<HttpResponse<byte[]>> exchange = (credentials.isPresent() ? httpWithCredentials : http).sendAsync(request.build(),
-                info -> info.statusCode() == 200 ? new CappedBody(MAX_BYTES, location.toString()) : HttpResponse.BodySubscribers.replacing(new byte[0]));
+                info -> info.statusCode() == 200 && webPage(info.headers()).isEmpty() ? new CappedBody(MAX_BYTES, location.toString())
+                        : HttpResponse.BodySubscribers.replacing(new byte[0]));
         HttpResponse<byte[]> response;
         try {
             response = exchange.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
@@ -135,12 +137,25 @@ class ListFetcher {
         if (response.statusCode() != 200) {
             throw new IOException(location + " answered HTTP " + response.statusCode());
         }
+        Optional<String> page = webPage(response.headers());
+        if (page.isPresent()) {
+            // A rate-limit, maintenance or captive-portal page answers 200 too; read as a list, the one
+            // address it shows ("Your IP: 8.8.8.8") replaced the whole list.
+            throw new IOException(location + " answered a web page (Content-Type " + page.get() + "), not a list");
+        }
         String etag = response.headers().firstValue("ETag").orElse("");
         String lastModified = response.headers().firstValue("Last-Modified").orElse("");
         Instant dated = parseHttpDate(lastModified).orElseGet(Instant::now);
         byte[] body = response.body();
         return Optional.of(new Fetched(() -> new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8)),
                 new Version(etag + "\n" + lastModified), dated));
+    }
+
+    /** The media type when the answer says it is a web page; no list is published as one. */
+    private static Optional<String> webPage(java.net.http.HttpHeaders headers) {
+        return headers.firstValue("Content-Type")
+                .map(type -> type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(type -> type.equals("text/html") || type.equals("application/xhtml+xml"));
     }
 
     private static java.net.URI withoutUserInfo(java.net.URI url) {

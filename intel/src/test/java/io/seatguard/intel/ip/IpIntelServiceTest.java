@@ -165,6 +165,83 @@ class IpIntelServiceTest {
         assertThat(lookup(service, "185.220.101.2").judged(Anonymity.TOR)).map(Judgement::value).contains(true);
     }
 
+    /**
+     * Review finding: a list URL that answered 200 with a rate-limit page ("Your IP: 8.8.8.8") replaced the
+     * whole list with that one address: /readyz said ok, 8.8.8.8 became a relay and the real relays did not.
+     */
+    @Test
+    void aPageAnsweredInAListsPlaceIsRefusedAndTheListKept() throws Exception {
+        String page = "<!DOCTYPE html>\n<html><head><title>Too many requests</title></head>\n<body>\n<h1>Slow down</h1>\n<p>Your IP:\n8.8.8.8\n</p>\n</body></html>\n";
+        AtomicReference<String> body = new AtomicReference<>("172.224.226.0/27\n172.225.0.0/16\n");
+        AtomicReference<String> type = new AtomicReference<>("text/plain; charset=utf-8");
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/relay.csv", exchange -> {
+            byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", type.get());
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        http.start();
+        String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/relay.csv";
+        IpIntelService service = service(config(List.of(), List.of(IntelConfig.ListSpec.parse("relay=" + url))));
+        assertThat(lookup(service, "172.224.226.5").judged(Anonymity.RELAY)).map(Judgement::value).contains(true);
+
+        record Answer(String type, String body, String refusal) {}
+        for (Answer answer : List.of(
+                new Answer("text/html; charset=UTF-8", page, "answered a web page (Content-Type text/html)"),
+                new Answer("text/plain", page, "is a web page"),
+                new Answer("text/plain", "Rate limit exceeded.\nYour IP: 8.8.8.8\nPlease try again in 60 seconds.\n", "is mostly unreadable: 2 of 3 lines"))) {
+            type.set(answer.type());
+            body.set(answer.body());
+            service.refresh();
+            assertThat(service.status()).as(answer.refusal()).filteredOn(s -> s.kind().equals("relay-list")).singleElement().satisfies(s -> {
+                assertThat(s.loaded()).isTrue();
+                assertThat(s.entries()).as("the previous list").isEqualTo(2);
+                assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains(answer.refusal()));
+            });
+            assertThat(lookup(service, "8.8.8.8").judged(Anonymity.RELAY)).as(answer.refusal()).map(Judgement::value).contains(false);
+            assertThat(lookup(service, "172.224.226.5").judged(Anonymity.RELAY)).as(answer.refusal()).map(Judgement::value).contains(true);
+        }
+
+        type.set("text/csv");
+        body.set("172.224.226.0/27,GB,GB-EN,London,\n");
+        service.refresh();
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("relay-list")).singleElement().satisfies(s -> {
+            assertThat(s.entries()).isEqualTo(1);
+            assertThat(s.error()).as("a list again: loaded").isEmpty();
+        });
+    }
+
+    @Test
+    void aListFileMostlyUnreadableIsRefusedAndJsonWithItsStructureIsRead() throws Exception {
+        Path vpn = Files.writeString(folder.resolve("vpn.txt"), "# X4B\n2.26.157.0/24\n5.5.5.0/24\n");
+        Path aws = Files.writeString(folder.resolve("ip-ranges.json"), """
+                {
+                  "syncToken": "1732000000",
+                  "createDate": "2026-11-24-10-00-00",
+                  "prefixes": [
+                    {
+                      "ip_prefix": "3.2.34.0/26",
+                      "region": "af-south-1",
+                      "service": "AMAZON",
+                      "network_border_group": "af-south-1"
+                    }
+                  ]
+                }
+                """);
+        IpIntelService service = service(config(List.of(), List.of(IntelConfig.ListSpec.parse("vpn=" + vpn), IntelConfig.ListSpec.parse("hosting=" + aws))));
+        assertThat(lookup(service, "3.2.34.1").judged(Anonymity.HOSTING)).as("JSON has more structure than addresses").map(Judgement::value).contains(true);
+
+        Files.writeString(vpn, "Service unavailable\nYour address 8.8.8.8 is not allowed\nContact support\n");
+        Files.setLastModifiedTime(vpn, FileTime.from(Instant.now().plusSeconds(5)));
+        service.refresh();
+        assertThat(lookup(service, "5.5.5.5").judged(Anonymity.VPN)).as("previous data kept").map(Judgement::value).contains(true);
+        assertThat(lookup(service, "8.8.8.8").judged(Anonymity.VPN)).map(Judgement::value).contains(false);
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("vpn-list")).singleElement()
+                .satisfies(s -> assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains(vpn.toString()).contains("mostly unreadable")));
+    }
+
     /** Review finding: refresh() ran at startup and waited on every URL, so a stalled list server held the start. */
     @Test
     void startLoadsTheFilesAndLeavesUrlListsToTheFirstRefreshWhichEndsAtTheDeadline() throws Exception {

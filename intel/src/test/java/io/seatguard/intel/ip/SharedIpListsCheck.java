@@ -62,6 +62,26 @@ class SharedIpListsCheck {
         }
     }
 
+    /** The service refuses a list that reads as something else (ReadableRows): no real list may be taken for one. */
+    @Test
+    void noRealListIsRefusedAsSomethingElse() throws Exception {
+        List<IntelConfig.ListSpec> lists = java.util.stream.Stream.of("alireza-rezaee-tor-nodes/latest.exits.csv", "secops-tor-ip-addresses/tor-exit-nodes.lst",
+                "x4bnet-lists_vpn/output/vpn/ipv4.txt", "x4bnet-lists_vpn/output/vpn/ipv6.txt", "x4bnet-lists_vpn/output/datacenter/ipv4.txt",
+                "x4bnet-lists_vpn/output/datacenter/ipv6.txt", "lord-alfred-ipranges/apple-proxy/ipv4_merged.txt", "lord-alfred-ipranges/apple-proxy/ipv6_merged.txt",
+                "lord-alfred-ipranges/amazon/ipv4_merged.txt", "lord-alfred-ipranges/all/ipv6_merged.txt")
+                .map(file -> IntelConfig.ListSpec.parse("hosting=" + root.resolve(file))).toList();
+        IntelConfig config = new IntelConfig(List.of(), "geoip", List.of(), "asn", java.util.Optional.empty(),
+                List.of(root.resolve("x4bnet-lists_vpn/input/datacenter/ASN.txt"), root.resolve("brianhama-bad-asn-list/bad-asn-list.csv")),
+                List.of(root.resolve("x4bnet-lists_vpn/input/vpn/ASN.txt")), lists);
+        IpIntelService service = new IpIntelService(config, ZoneTable.bundled(), InstantSource.system());
+        service.refresh();
+        assertThat(service.status()).filteredOn(s -> !s.kind().equals("geoip") && !s.kind().equals("asn")).hasSize(lists.size() + 2)
+                .allSatisfy(s -> {
+                    assertThat(s.loaded()).as(s.name()).isTrue();
+                    assertThat(s.error()).as(s.name()).isEmpty();
+                });
+    }
+
     @Test
     void asnListsOfBothShapesLoad() throws Exception {
         assertThat(AsnListParser.parse(Files.readString(root.resolve("x4bnet-lists_vpn/input/datacenter/ASN.txt"))).asns()).hasSizeGreaterThan(850);

@@ -1,0 +1,26 @@
+package io.seatguard.intel.ip;
+
+import java.io.IOException;
+
+/**
+ * Whether a file of rows (list addresses, ASNs, ASN ranges) reads as what it claims to be. A file with
+ * no readable row, or more unreadable lines than readable ones, is refused: it is something else in the
+ * data's place (an error, rate-limit or sign-in page, a truncated or mangled download), and taken as
+ * data it would replace good data with nothing, or with whatever address the page happens to show. A
+ * refused load keeps the previous data. The real lists skip a header line at most (.ci/run checks them
+ * against snapshots), so the rule leaves them alone.
+ */
+final class ReadableRows {
+    private ReadableRows() {}
+
+    /** @param rows what a readable row holds, for the message ("address or CIDR", "ASN") */
+    static void require(String what, String rows, long readable, long unreadable) throws IOException {
+        if (readable == 0) {
+            throw new IOException(what + " holds no " + rows + " (" + unreadable + " unreadable lines)");
+        }
+        if (unreadable > readable) {
+            throw new IOException(what + " is mostly unreadable: " + unreadable + " of " + (readable + unreadable) + " lines hold no " + rows
+                    + " (an error or sign-in page, or a damaged file, in its place?)");
+        }
+    }
+}
