@@ -16,7 +16,8 @@ public final class AsnListParser {
 
     private AsnListParser() {}
 
-    public record Parsed(Set<Long> asns, int skippedLines) {}
+    /** {@code entries} counts the lines that held a number, repeats included: {@code asns} holds each once. */
+    public record Parsed(Set<Long> asns, int entries, int skippedLines) {}
 
     public static Parsed parse(CharSequence text) {
         return parse(text.toString().lines());
@@ -25,6 +26,7 @@ public final class AsnListParser {
     /** Reads the lines as they come (see {@link IpListParser#parse(Stream)}). */
     public static Parsed parse(Stream<String> lines) {
         Set<Long> asns = new HashSet<>();
+        int entries = 0;
         int skipped = 0;
         for (String line : (Iterable<String>) lines::iterator) {
             String content = IpListParser.stripComment(line).strip();
@@ -35,11 +37,12 @@ public final class AsnListParser {
             long number = matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
             if (number >= 0 && number <= 0xFFFF_FFFFL) {
                 asns.add(number);
+                entries++;
             }
             else {
                 skipped++;
             }
         }
-        return new Parsed(Set.copyOf(asns), skipped);
+        return new Parsed(Set.copyOf(asns), entries, skipped);
     }
 }

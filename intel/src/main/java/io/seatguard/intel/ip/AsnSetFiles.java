@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 /**
  * A curated ASN list shipped as a resource, plus the operator's files of more ASNs. The curated list
  * always loads: an operator file that cannot be read is reported by name and left out, never taking the
- * curated list down with it. Files are decoded as UTF-8 with malformed bytes replaced (a Latin-1
+ * curated list down with it; so is an empty or mostly unreadable one, which is not the list it stands for.
+ * Files are decoded as UTF-8 with malformed bytes replaced (a Latin-1
  * comment spoils its own line, which holds no number anyway), as downloaded lists are.
  */
 final class AsnSetFiles {
@@ -46,6 +47,10 @@ final class AsnSetFiles {
             try {
                 asns.addAll(parse(file));
             }
+            catch (ReadableRows.Refused e) {
+                failures.add(e.getMessage());
+                continue;
+            }
             catch (IOException e) {
                 failures.add("cannot read " + file + ": " + IoFailure.describe(e));
                 continue;
@@ -58,14 +63,18 @@ final class AsnSetFiles {
         return new Read(Set.copyOf(asns), date, List.copyOf(failures));
     }
 
+    /** The file's ASNs; an empty or mostly unreadable file fails like an unreadable one (see {@link ReadableRows}). */
     private static Set<Long> parse(Path file) throws IOException {
+        AsnListParser.Parsed parsed;
         // InputStreamReader with a Charset replaces malformed input; Files.readString threw on it.
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
-            return AsnListParser.parse(reader.lines()).asns();
+            parsed = AsnListParser.parse(reader.lines());
         }
         catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        ReadableRows.require(file.toString(), "ASN", parsed.entries(), parsed.skippedLines());
+        return parsed.asns();
     }
 
     private static String resource(String name) {

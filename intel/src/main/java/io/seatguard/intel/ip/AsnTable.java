@@ -39,7 +39,11 @@ public final class AsnTable {
 
     public record Loaded(AsnTable table, int skippedLines) {}
 
-    /** Reads the files; unreadable rows are counted and skipped, an unreadable file fails with its name. */
+    /**
+     * Reads the files; unreadable rows are counted and skipped, an unreadable file fails with its name, and
+     * so does one with no readable row or more unreadable rows than readable ones (see {@link ReadableRows}):
+     * an empty or damaged download must not replace the table with nothing.
+     */
     public static Loaded load(SourceRef source, List<Path> files) throws IOException {
         List<Row> v4 = new ArrayList<>();
         List<Row> v6 = new ArrayList<>();
@@ -47,6 +51,8 @@ public final class AsnTable {
         List<String> orgs = new ArrayList<>();
         int skipped = 0;
         for (Path file : files) {
+            int readInFile = 0;
+            int skippedInFile = 0;
             // Malformed UTF-8 (an organisation name in Latin-1) is replaced, spoiling that name only:
             // Files.newBufferedReader threw on it and lost the whole table.
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
@@ -55,15 +61,18 @@ public final class AsnTable {
                     Optional<Row> row = parse(line, orgIndex, orgs);
                     if (row.isPresent()) {
                         (row.get().v4 ? v4 : v6).add(row.get());
+                        readInFile++;
                     }
                     else if (!line.isBlank()) {
-                        skipped++;
+                        skippedInFile++;
                     }
                 }
             }
             catch (IOException e) {
                 throw new IOException("cannot read " + file + ": " + IoFailure.describe(e), e);
             }
+            ReadableRows.require(file.toString(), "ASN range", readInFile, skippedInFile);
+            skipped += skippedInFile;
         }
         return new Loaded(new AsnTable(Family.of(v4), Family.of(v6), orgs.toArray(String[]::new), source), skipped);
     }

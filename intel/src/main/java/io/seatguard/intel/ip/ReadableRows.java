@@ -13,13 +13,20 @@ import java.io.IOException;
 final class ReadableRows {
     private ReadableRows() {}
 
+    /** A file refused as not the data it stands for; its message names the file and why. */
+    static final class Refused extends IOException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
     /** @param rows what a readable row holds, for the message ("address or CIDR", "ASN") */
-    static void require(String what, String rows, long readable, long unreadable) throws IOException {
+    static void require(String what, String rows, long readable, long unreadable) throws Refused {
         if (readable == 0) {
-            throw new IOException(what + " holds no " + rows + " (" + unreadable + " unreadable lines)");
+            throw new Refused(what + " holds no " + rows + " (" + unreadable + " unreadable lines)");
         }
         if (unreadable > readable) {
-            throw new IOException(what + " is mostly unreadable: " + unreadable + " of " + (readable + unreadable) + " lines hold no " + rows
+            throw new Refused(what + " is mostly unreadable: " + unreadable + " of " + (readable + unreadable) + " lines hold no " + rows
                     + " (an error or sign-in page, or a damaged file, in its place?)");
         }
     }

@@ -339,6 +339,68 @@ class IpIntelServiceTest {
         assertThat(service.status()).filteredOn(s -> s.kind().equals("hosting-asns")).singleElement().satisfies(s -> assertThat(s.error()).isEmpty());
     }
 
+    /**
+     * Review finding: an empty or garbage --asn-db file loaded as "ok" with 0 entries and dropped the ASN
+     * data in use. It now keeps the previous data (stale); at the first start there is none: error, unknown.
+     */
+    @Test
+    void anEmptyOrGarbageAsnFileKeepsThePreviousTableOrLeavesAsnsUnknown() throws Exception {
+        List<Path> asnFiles = AsnTableTest.write(folder);
+        IpIntelService service = service(config(asnFiles, List.of()));
+        assertThat(lookup(service, "8.8.8.8").asn()).map(a -> a.number()).contains(15169L);
+
+        record Damage(String text, String refusal) {}
+        int step = 0;
+        for (Damage damage : List.of(new Damage("", "holds no ASN range"),
+                new Damage("<html>\n<body>Service unavailable</body>\n</html>\n1.0.0.0,1.0.0.255,13335,Cloudflare\n", "is mostly unreadable: 3 of 4 lines"))) {
+            Files.writeString(asnFiles.get(0), damage.text());
+            Files.setLastModifiedTime(asnFiles.get(0), FileTime.from(Instant.now().plusSeconds(10 * ++step)));
+            service.refresh();
+            assertThat(lookup(service, "8.8.8.8").asn()).as(damage.refusal()).map(a -> a.number()).contains(15169L);
+            assertThat(service.status()).filteredOn(s -> s.kind().equals("asn")).singleElement().satisfies(s -> {
+                assertThat(s.loaded()).isTrue();
+                assertThat(s.entries()).as("the previous table").isEqualTo(6);
+                assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains(asnFiles.get(0).toString()).contains(damage.refusal()));
+            });
+        }
+
+        IpIntelService fresh = service(config(asnFiles, List.of()));
+        assertThat(lookup(fresh, "2001:4860::1").asn()).as("no table: unknown, whatever the other file holds").isEmpty();
+        assertThat(lookup(fresh, "8.8.8.8").judged(Anonymity.HOSTING)).isEmpty();
+        assertThat(fresh.status()).filteredOn(s -> s.kind().equals("asn")).singleElement().satisfies(s -> {
+            assertThat(s.loaded()).isFalse();
+            assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains("mostly unreadable"));
+        });
+    }
+
+    /** Review finding: an empty or garbage --hosting-asns file dropped the operator's ASNs loaded before, reporting ok. */
+    @Test
+    void anEmptyOrGarbageOperatorAsnFileKeepsThePreviousSet() throws Exception {
+        Path extra = Files.writeString(folder.resolve("hosting-extra.txt"), "AS15169 # Google\n");
+        IpIntelService service = service(new IntelConfig(List.of(), "geoip", AsnTableTest.write(folder), "asn-test", Optional.of(LocalDate.of(2026, 6, 17)),
+                List.of(extra), List.of(), List.of()));
+        assertThat(lookup(service, "8.8.8.8").judged(Anonymity.HOSTING)).map(Judgement::value).contains(true);
+
+        int step = 0;
+        for (String damaged : List.of("", "# nothing but comments\n", "Too many requests\nretry later\nAS15169\n")) {
+            Files.writeString(extra, damaged);
+            Files.setLastModifiedTime(extra, FileTime.from(Instant.now().plusSeconds(10 * ++step)));
+            service.refresh();
+            assertThat(lookup(service, "8.8.8.8").judged(Anonymity.HOSTING)).as(damaged).map(Judgement::value).contains(true);
+            assertThat(service.status()).filteredOn(s -> s.kind().equals("hosting-asns")).singleElement().satisfies(s -> {
+                assertThat(s.loaded()).isTrue();
+                assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains(extra.toString()).containsAnyOf("holds no ASN", "mostly unreadable"));
+            });
+        }
+
+        // At the first start the curated list still loads (as for an unreadable file), the file named in the error.
+        IpIntelService fresh = service(new IntelConfig(List.of(), "geoip", AsnTableTest.write(folder), "asn-test", Optional.of(LocalDate.of(2026, 6, 17)),
+                List.of(extra), List.of(), List.of()));
+        assertThat(lookup(fresh, "3.5.140.2").judged(Anonymity.HOSTING)).map(Judgement::value).contains(true);
+        assertThat(fresh.status()).filteredOn(s -> s.kind().equals("hosting-asns")).singleElement()
+                .satisfies(s -> assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains(extra.toString()).contains("mostly unreadable")));
+    }
+
     /** Review finding: a list named by its raw URL showed its credentials on /readyz and in every evaluation. */
     @Test
     void aUrlListIsNamedWithoutItsCredentials() throws Exception {
