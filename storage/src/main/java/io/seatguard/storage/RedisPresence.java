@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * Presence shared by every server node through Redis. Each account is one hash,
  * {@code seatguard:presence:<app>:<length>:<user>}, with a field per session holding
- * {@code lastSeenMillis|deviceId|deviceType|ip}, followed by {@code |v} when a vouched evaluation opened it
+ * {@code lastSeenMillis|deviceId|deviceType|ip}, followed by {@code |v} once a vouched evaluation touched it
  * ({@link LiveSession#vouched}); the hash expires a window after its last touch, and
  * expired fields are dropped when the account is read (by a script that checks each again, so a heartbeat
  * landing between the read and the delete is kept). A touch is one Lua script, so a late heartbeat
@@ -97,8 +97,18 @@ public final class RedisPresence implements Presence, AutoCloseable {
               local seen = tonumber(string.match(current, '^(%d+)|'))
               if seen and seen > tonumber(ARGV[2]) then return 0 end
             end
-            redis.call('SET', KEYS[3], ARGV[2] .. '|' .. ARGV[9], 'PX', ARGV[8])
             local payload = ARGV[3]
+            local openedPayload = ARGV[9]
+            if string.sub(payload, -2) ~= '|v' then
+              -- Once vouched for, live or still remembered, a session stays so (Presence#touch).
+              local live = current or ''
+              local remembered = redis.call('GET', KEYS[3]) or ''
+              if string.sub(live, -2) == '|v' or string.sub(remembered, -2) == '|v' then
+                payload = payload .. '|v'
+                openedPayload = openedPayload .. '|v'
+              end
+            end
+            redis.call('SET', KEYS[3], ARGV[2] .. '|' .. openedPayload, 'PX', ARGV[8])
             """ + PUT_LIVE;
 
     /**
@@ -190,7 +200,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
             """;
 
     /**
-     * The last part of a session's payload (and of its opening) when a vouched evaluation opened it; any
+     * The last part of a session's payload (and of its opening) once a vouched evaluation touched it; any
      * other last part, or none, reads as unvouched. Appended only then, so an unvouched session is stored
      * exactly as before the mark existed.
      */

@@ -59,9 +59,15 @@ public final class InMemoryPresence implements Presence {
             if (endedAt != null && !session.lastSeen().isAfter(endedAt)) {
                 return sessions;
             }
-            opened.remember(k + '\u0000' + session.sessionId(), new OpenedSession(session.deviceId(), session.deviceType(), session.vouched()),
-                    session.lastSeen());
-            return put(sessions, session);
+            // Once a vouched evaluation touched the session it stays vouched (Presence#touch).
+            boolean vouched = session.vouched() || (sessions != null && sessions.containsKey(session.sessionId())
+                    && sessions.get(session.sessionId()).vouched())
+                    || opened.find(k + '\u0000' + session.sessionId(), session.lastSeen()).map(OpenedSession::vouched).orElse(false);
+            LiveSession kept = vouched == session.vouched() ? session
+                    : new LiveSession(session.sessionId(), session.deviceId(), session.deviceType(), session.ip(), session.lastSeen(), true);
+            opened.remember(k + '\u0000' + session.sessionId(), new OpenedSession(kept.deviceId(), kept.deviceType(), kept.vouched()),
+                    kept.lastSeen());
+            return put(sessions, kept);
         });
         sweepIfDue(session.lastSeen());
     }

@@ -38,7 +38,10 @@ public interface Presence {
     /**
      * Marks the session live at {@code at}, on the given device (the zero id when unknown) and network, and
      * remembers for {@link #OPENED_MEMORY} that it was opened on that device and device type, and whether
-     * the evaluation opening it was vouched for ({@link LiveSession#vouched}). Only an
+     * it is vouched for ({@link LiveSession#vouched}): once a vouched evaluation touched the session (live,
+     * or still remembered), it stays vouched for through unsigned ones, so that a tab the backend vouched
+     * for is not taken out of vouched evaluations' sight by its unsigned page views (or by a sharer's own
+     * hand-made unsigned call). Only an
      * evaluation that lets its device in touches: that is what makes the session one a heartbeat may
      * {@link #resume}. A new session on an account at {@link #MAX_SESSIONS_PER_ACCOUNT} whose devices hold
      * one each is not kept live, though its opening is remembered: a heartbeat brings it back once there

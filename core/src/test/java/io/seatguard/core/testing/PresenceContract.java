@@ -150,17 +150,32 @@ public abstract class PresenceContract {
                 .containsExactly("tab-backend");
     }
 
-    /** A touch says anew whether the session is vouched for: an unsigned page view in the same tab takes the vouching back. */
+    /**
+     * A session a vouched evaluation touched stays vouched for: an unsigned evaluation in the same tab (the
+     * app's backend vouches for the login, its pages are unsigned; or a sharer's hand-made call carrying
+     * their own tab's id) took the vouching back, and vouched evaluations stopped seeing a sharer (found in
+     * review). An unsigned session becomes vouched with its first vouched evaluation.
+     */
     @Test
-    void aTouchSaysAnewWhetherTheSessionIsVouchedFor() {
+    void aSessionOnceVouchedForStaysSoThroughUnsignedEvaluations() {
         presence.touch(app, "ann", new LiveSession("tab-1", "dev-1", "computer", "198.51.100.7", T0, true));
-        presence.touch(app, "ann", new LiveSession("tab-1", "dev-1", "computer", "198.51.100.7", T0.plusSeconds(1), false));
-        assertThat(presence.live(app, "ann", T0.plusSeconds(2))).extracting(LiveSession::vouched).containsExactly(false);
-        assertThat(presence.opened(app, "ann", "tab-1", T0.plusSeconds(2))).contains(new Presence.OpenedSession("dev-1", "computer", false));
+        presence.touch(app, "ann", new LiveSession("tab-1", "dev-1", "computer", "198.51.100.8", T0.plusSeconds(1), false));
+        assertThat(presence.live(app, "ann", T0.plusSeconds(2)))
+                .containsExactly(new LiveSession("tab-1", "dev-1", "computer", "198.51.100.8", T0.plusSeconds(1), true));
+        assertThat(presence.opened(app, "ann", "tab-1", T0.plusSeconds(2))).contains(new Presence.OpenedSession("dev-1", "computer", true));
 
-        presence.touch(app, "ann", new LiveSession("tab-1", "dev-1", "computer", "198.51.100.7", T0.plusSeconds(3), true));
-        assertThat(presence.live(app, "ann", T0.plusSeconds(4))).extracting(LiveSession::vouched).containsExactly(true);
-        assertThat(presence.opened(app, "ann", "tab-1", T0.plusSeconds(4))).contains(new Presence.OpenedSession("dev-1", "computer", true));
+        // Gone from the live set (past the window), still remembered: the unsigned evaluation that opens it again keeps the vouching.
+        Instant lapsed = T0.plusSeconds(300);
+        presence.touch(app, "ann", new LiveSession("tab-1", "dev-1", "computer", "198.51.100.9", lapsed, false));
+        assertThat(presence.live(app, "ann", lapsed)).extracting(LiveSession::vouched).containsExactly(true);
+
+        presence.touch(app, "ann", new LiveSession("tab-2", "dev-2", "computer", "203.0.113.9", T0, false));
+        assertThat(presence.live(app, "ann", T0.plusSeconds(1))).filteredOn(live -> live.sessionId().equals("tab-2"))
+                .extracting(LiveSession::vouched).containsExactly(false);
+        presence.touch(app, "ann", new LiveSession("tab-2", "dev-2", "computer", "203.0.113.9", T0.plusSeconds(3), true));
+        assertThat(presence.live(app, "ann", T0.plusSeconds(4))).filteredOn(live -> live.sessionId().equals("tab-2"))
+                .extracting(LiveSession::vouched).containsExactly(true);
+        assertThat(presence.opened(app, "ann", "tab-2", T0.plusSeconds(4))).contains(new Presence.OpenedSession("dev-2", "computer", true));
     }
 
     @Test
