@@ -348,8 +348,9 @@ public final class EvaluationPipeline {
      * history (a server-mode timestamp) is not, and neither is a logged-out device, nor a challenged or
      * denied evaluation: the person has no session (seed 003: none is opened before the challenge passes),
      * and a login stopped at its challenge must not show the owner's other devices a concurrent session.
-     * The session keeps whether this evaluation was vouched for: one opened with the public client id alone
-     * must not count for the evaluations the app vouches for ({@code concurrent_sessions}). Presence failing
+     * The session is vouched for once a vouched evaluation touched it (presence keeps that through unsigned
+     * ones): one opened with the public client id alone must not count for the evaluations the app vouches
+     * for ({@code concurrent_sessions}). Presence failing
      * must not fail an evaluation that is already stored.
      */
     private void keepSessionLive(EvaluationRequest request, DeviceResolution device, DeviceType type, String ip, Instant at, boolean letIn) {
