@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.evaluation.DeviceClaimConflict;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -306,7 +307,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 failAll(batch, e);
                 return;
             }
-            if (!(e instanceof io.seatguard.core.evaluation.DeviceClaimConflict)) {
+            if (!(e instanceof DeviceClaimConflict)) {
                 // A lost race for a new device's token or fingerprint is expected (one browser's tabs opening
                 // at once): its write is resolved again, and the batch's others commit alone; nothing to warn of.
                 batchFailures.failed(Level.WARN, "A storage batch failed; committing its writes one by one", e);

@@ -59,17 +59,19 @@ public final class InMemoryPresence implements Presence {
             if (endedAt != null && !session.lastSeen().isAfter(endedAt)) {
                 return sessions;
             }
-            // Once a vouched evaluation touched the session it stays vouched (Presence#touch).
-            boolean vouched = session.vouched() || (sessions != null && sessions.containsKey(session.sessionId())
-                    && sessions.get(session.sessionId()).vouched())
-                    || opened.find(k + '\u0000' + session.sessionId(), session.lastSeen()).map(OpenedSession::vouched).orElse(false);
-            LiveSession kept = vouched == session.vouched() ? session
+            String openedKey = k + '\u0000' + session.sessionId();
+            LiveSession kept = session.vouched() || !wasVouched(sessions, openedKey, session) ? session
                     : new LiveSession(session.sessionId(), session.deviceId(), session.deviceType(), session.ip(), session.lastSeen(), true);
-            opened.remember(k + '\u0000' + session.sessionId(), new OpenedSession(kept.deviceId(), kept.deviceType(), kept.vouched()),
-                    kept.lastSeen());
+            opened.remember(openedKey, new OpenedSession(kept.deviceId(), kept.deviceType(), kept.vouched()), kept.lastSeen());
             return put(sessions, kept);
         });
         sweepIfDue(session.lastSeen());
+    }
+
+    /** Whether a vouched evaluation touched the session before, live or still remembered: it stays so (Presence#touch). */
+    private boolean wasVouched(Map<String, LiveSession> sessions, String openedKey, LiveSession session) {
+        LiveSession live = sessions == null ? null : sessions.get(session.sessionId());
+        return live != null && live.vouched() || opened.find(openedKey, session.lastSeen()).map(OpenedSession::vouched).orElse(false);
     }
 
     @Override

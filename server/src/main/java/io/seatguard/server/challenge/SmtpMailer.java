@@ -14,7 +14,12 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -134,8 +139,8 @@ public final class SmtpMailer {
      * server's reply ({@code 550 … User unknown}), which the operator needs, in the exception it chains.
      */
     private static String reason(Throwable failure, String to) {
-        java.util.List<String> parts = new java.util.ArrayList<>();
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<String> parts = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable at = failure; at != null && seen.add(at) && parts.size() < 4;
                 at = at instanceof MessagingException messaging && messaging.getNextException() != null ? messaging.getNextException() : at.getCause()) {
             String message = at.getMessage();
