@@ -216,17 +216,31 @@ public final class ChallengeService {
     /**
      * The person is not the owner, or gives up: the challenge fails, this device is logged out of the
      * account (for an account; a signup has none yet), and the page offers the plan's {@code success_url}.
+     *
+     * <p>Only a challenge a vouched evaluation opened logs its device out ({@link #logsOutOnDecline}).
      */
     public Step decline(String challengeId) {
         Challenge read = get(challengeId);
         Challenge failed = save(read, machine.fail(read, clock.instant()).challenge());
-        if (failed.status() == ChallengeStatus.FAILED && read.plan().action().equals("access")
-                && !DeviceResolution.UNKNOWN_DEVICE_ID.equals(failed.deviceId())) {
+        if (failed.status() == ChallengeStatus.FAILED && logsOutOnDecline(read)) {
             // Also a device the account never had (its challenged evaluation linked nothing): it is logged
             // out all the same, so that its next page view is sent away rather than let in.
             failed.userId().ifPresent(user -> devices.refuse(failed.appId(), user, failed.deviceId(), failed.createdAt(), clock.instant()));
         }
         return leave(failed, ChallengeExits.declined(failed), ChallengeExits.noticeFor(failed));
+    }
+
+    /**
+     * Whether declining the challenge logs its device out of the account: on a page view ({@code access}),
+     * on a known device, and only when the evaluation that opened it was vouched for (server mode, signed),
+     * as {@link #managesDevices}. An unsigned call is anyone's who holds the public client id: with a new
+     * token and the owner's device's components it resolves to the owner's device (found in review), and
+     * its decline logged the owner out. Unsigned, the challenge still fails and the browser still leaves;
+     * the device's next evaluation is judged afresh, so a policy that still matches challenges again.
+     */
+    static boolean logsOutOnDecline(Challenge challenge) {
+        return challenge.plan().action().equals("access") && !DeviceResolution.UNKNOWN_DEVICE_ID.equals(challenge.deviceId())
+                && challenge.plan().identity().vouched();
     }
 
     /**

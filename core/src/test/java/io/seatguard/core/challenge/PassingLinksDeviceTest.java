@@ -2,6 +2,10 @@ package io.seatguard.core.challenge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seatguard.core.account.AccountDevice;
+import io.seatguard.core.account.LinkStatus;
+import io.seatguard.core.evaluation.IdentityProof;
+import io.seatguard.core.identity.DeviceType;
 import io.seatguard.core.policy.ChallengeType;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +29,10 @@ class PassingLinksDeviceTest {
     private final ChallengeService service = store.service(codes, links, NOW);
 
     private Challenge open(Optional<String> user) {
-        return open(user, io.seatguard.core.evaluation.IdentityProof.UNSIGNED);
+        return open(user, IdentityProof.UNSIGNED);
     }
 
-    private Challenge open(Optional<String> user, io.seatguard.core.evaluation.IdentityProof identity) {
+    private Challenge open(Optional<String> user, IdentityProof identity) {
         Challenge challenge = new Challenge("ch_login", "app", "ev_login", ChallengeType.VERIFICATION,
                 new ChallengePlan("pol_new_device", "login", Optional.of("https://app.example/home"), Optional.empty(), Optional.empty(), OptionalInt.empty(),
                         identity),
@@ -67,7 +71,7 @@ class PassingLinksDeviceTest {
         assertThat(links.vouchedAttaches).as("an unsigned call's pass").isEmpty();
 
         sent.clear();
-        Challenge server = open(Optional.of("dina"), io.seatguard.core.evaluation.IdentityProof.SERVER);
+        Challenge server = open(Optional.of("dina"), IdentityProof.SERVER);
         assertThat(service.verify(server.id(), sendCode(server))).isInstanceOf(ChallengeService.Step.Leave.class);
         assertThat(links.vouchedAttaches).as("the backend's login's pass").containsExactly("dev-new");
     }
@@ -84,23 +88,48 @@ class PassingLinksDeviceTest {
         assertThat(links.devices("app", "dina").orElseThrow()).as("a login's decline has nothing to log out").isEmpty();
     }
 
-    /** "I am not the account owner" on a page view's challenge, from a device the account never had: logged out all the same. */
-    @Test
-    void declaringOneselfNotTheOwnerLogsOutADeviceTheAccountNeverHad() {
+    private Challenge openAccess(String deviceId, IdentityProof identity) {
         Challenge access = new Challenge("ch_access", "app", "ev_access", ChallengeType.VERIFICATION,
                 new ChallengePlan("pol_sharing", "access", Optional.of("https://app.example/signup"), Optional.empty(),
-                        Optional.of("https://app.example/watch"), OptionalInt.empty()),
-                ChallengeStatus.PRESENTED, Optional.of("dina"), Optional.of("owner@example.com"), Optional.empty(), "dev-stranger", List.of("email"),
+                        Optional.of("https://app.example/watch"), OptionalInt.empty(), identity),
+                ChallengeStatus.PRESENTED, Optional.of("dina"), Optional.of("owner@example.com"), Optional.empty(), deviceId, List.of("email"),
                 List.of("concurrent_sessions"), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, NOW.minusSeconds(10),
                 NOW.plus(Duration.ofMinutes(10)), Optional.empty());
         store.put(access);
+        return access;
+    }
+
+    /** "I am not the account owner" on a page view's challenge, from a device the account never had: logged out all the same. */
+    @Test
+    void declaringOneselfNotTheOwnerLogsOutADeviceTheAccountNeverHad() {
+        Challenge access = openAccess("dev-stranger", IdentityProof.SIGNED);
 
         assertThat(service.decline(access.id())).isInstanceOf(ChallengeService.Step.Leave.class);
         assertThat(links.devices("app", "dina").orElseThrow()).singleElement().satisfies(device -> {
             assertThat(device.id()).isEqualTo("dev-stranger");
-            assertThat(device.status()).as("logged out, still new to the account").isEqualTo(io.seatguard.core.account.LinkStatus.REFUSED);
+            assertThat(device.status()).as("logged out, still new to the account").isEqualTo(LinkStatus.REFUSED);
         });
         assertThat(links.attached).isEmpty();
+    }
+
+    /**
+     * Review finding (security): an unsigned browser call naming the account, with a new token and the
+     * owner's device's components, resolved to the owner's device and was challenged there; its "I am not
+     * the account owner" logged that device out, and the owner's next page view was sent to the logout
+     * page. An unsigned page is anyone's who holds the public client id, so its decline logs nothing out
+     * (as its device-limit page logs out none): the challenge still fails and the browser still leaves.
+     */
+    @Test
+    void anUnsignedDeclineLogsNothingOut() {
+        DeviceLinksInMemory owners = new DeviceLinksInMemory(List.of(new AccountDevice("dev-owner", DeviceType.COMPUTER, LinkStatus.ATTACHED,
+                NOW.minus(Duration.ofDays(90)), NOW.minus(Duration.ofDays(1)), "Chrome", "Linux", Optional.empty())));
+        ChallengeService onOwners = store.service(codes, owners, NOW);
+        Challenge access = openAccess("dev-owner", IdentityProof.UNSIGNED);
+
+        assertThat(onOwners.decline(access.id())).isInstanceOf(ChallengeService.Step.Leave.class);
+        assertThat(store.get(access.id()).status()).as("the challenge still fails").isEqualTo(ChallengeStatus.FAILED);
+        assertThat(owners.devices("app", "dina").orElseThrow()).singleElement()
+                .satisfies(device -> assertThat(device.status()).as("the owner's device stays in").isEqualTo(LinkStatus.ATTACHED));
     }
 
     /** A signup's device is let in to the app instead, as of the challenged evaluation: its next signup is not a new device's. */
