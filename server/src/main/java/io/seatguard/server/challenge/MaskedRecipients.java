@@ -12,13 +12,17 @@ import java.util.regex.Pattern;
 final class MaskedRecipients {
     private MaskedRecipients() {}
 
-    /** {@code mia@example.com} → {@code m•••@example.com}. */
+    /**
+     * {@code mia@example.com} → {@code m•••@example.com}. The first character whole: an address may start
+     * outside the Basic Multilingual Plane ({@code 😀x@example.com}, RFC 6531), and its first UTF-16 unit
+     * alone is half a surrogate pair, shown as "?".
+     */
     static String email(String email) {
         int at = email.lastIndexOf('@');
         if (at <= 0) {
             return "•••";
         }
-        return email.charAt(0) + "•••" + email.substring(at);
+        return email.substring(0, email.offsetByCodePoints(0, 1)) + "•••" + email.substring(at);
     }
 
     /** {@code +33612345678} → {@code +33•••••••78}. */
