@@ -7,13 +7,19 @@ import io.seatguard.server.config.ChallengeSettings;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Routes a verification code to its channel's adapter: SMTP and the SMS endpoint when configured; in
  * development, the outbox otherwise. In production a channel without its provider is unavailable, so a
- * code is never only logged. Each send's outcome goes to {@link SendOutcomes} (the metrics).
+ * code is never only logged. Each send's outcome goes to {@link SendOutcomes} (the metrics), and each
+ * code that could not be sent to the log, with its reason.
  */
 public final class CodeDelivery implements CodeSender {
+    private static final Logger log = LoggerFactory.getLogger(CodeDelivery.class);
+    /** Bounded: a failed send spends no limit, so a script naming an address the mail server refuses could fill the log. */
+    private final ThrottledLog failures = new ThrottledLog(log);
     private final Optional<SmtpMailer> mail;
     private final Optional<HttpSmsSender> sms;
     private final Optional<DevOutbox> outbox;
@@ -73,7 +79,25 @@ public final class CodeDelivery implements CodeSender {
         String appName = texts.isolate(message.appName());
         String subject = email ? texts.get("mail.subject", appName) : "";
         String body = texts.get(email ? (message.signup() ? "mail.body.signup" : "mail.body") : "sms.body", appName, message.code(), minutes);
-        counted("code", email ? "email" : "sms", () -> deliver(email ? "email" : "sms", message.to(), subject, body));
+        try {
+            counted("code", email ? "email" : "sms", () -> deliver(email ? "email" : "sms", message.to(), subject, body));
+        }
+        catch (RuntimeException e) {
+            // The page answers 503 and the core keeps no log (it does no I/O): without this line the operator
+            // saw a failure count and never the mail server's or provider's reason (found in review).
+            failures.warn("Could not send a verification code by " + (email ? "email" : "sms") + " to "
+                    + (email ? MaskedRecipients.email(message.to()) : MaskedRecipients.phone(message.to())) + ": " + withoutCode(e.getMessage(), message.code()));
+            throw e;
+        }
+    }
+
+    /**
+     * A failure's message without the code, should a provider's refusal quote the message back: the log
+     * outlives the code, and anyone reading it is not the person the code was for. The senders' own
+     * messages name the recipient masked and carry no credentials ({@link SmtpMailer#send}).
+     */
+    private static String withoutCode(String reason, String code) {
+        return reason == null ? "no reason given" : reason.replace(code, "••••••");
     }
 
     /** Runs one send and tells {@link #outcomes} how it went; a failure still reaches the caller. */
