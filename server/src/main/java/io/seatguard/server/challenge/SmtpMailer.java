@@ -28,7 +28,8 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * Sends plain-text email over SMTP (Jakarta Mail, Eclipse Angus). {@code smtp://} upgrades with
- * STARTTLS when the server offers it; {@code smtps://} speaks TLS from the start. A slow mail server
+ * STARTTLS when the server offers it, and requires it when the URL carries credentials;
+ * {@code smtps://} speaks TLS from the start. A slow mail server
  * holds a page request for at most the deadline: Jakarta Mail's timeouts bound each read, so a server
  * that trickles its answers a byte at a time would hold it without end.
  */
@@ -39,6 +40,8 @@ public final class SmtpMailer {
     private final Session session;
     private final InternetAddress from;
     private final Duration deadline;
+    /** Whether the exchange must be upgraded with STARTTLS before the sign-in (smtp:// with credentials). */
+    private final boolean startTlsRequired;
 
     public SmtpMailer(URI url, String from) {
         this(url, from, DEADLINE);
@@ -58,6 +61,14 @@ public final class SmtpMailer {
         properties.put("mail." + protocol + ".writetimeout", TIMEOUT_MS);
         if (!tls) {
             properties.put("mail.smtp.starttls.enable", "true");
+        }
+        // With credentials, STARTTLS is required, not taken when offered: a server that does not offer it,
+        // or anyone on the path who strikes it from the server's answer, was sent the sign-in (AUTH PLAIN is
+        // the password in base64) and the codes in clear (found in review). Without credentials only the mail
+        // goes, as a relay on the operator's own network may not speak TLS at all.
+        this.startTlsRequired = !tls && url.getRawUserInfo() != null;
+        if (startTlsRequired) {
+            properties.put("mail.smtp.starttls.required", "true");
         }
         // Addresses and headers as UTF-8 (RFC 6531): without it an address like 用户@example.com went out
         // with each character cut to its low byte, "(7@example.com", someone else's mailbox (found in review).
@@ -105,7 +116,7 @@ public final class SmtpMailer {
         boolean international = !StandardCharsets.US_ASCII.newEncoder().canEncode(to);
         FutureTask<Void> exchange = new FutureTask<>(() -> {
             try (Transport transport = session.getTransport()) {
-                transport.connect();
+                connect(transport);
                 // A server that does not announce SMTPUTF8 may not take such an address as written (RFC 6531
                 // §3.4): refused here, the send fails cleanly, as any refused mail does.
                 if (international && transport instanceof SMTPTransport smtp && !smtp.supportsExtension("SMTPUTF8")) {
@@ -131,6 +142,23 @@ public final class SmtpMailer {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sending the mail to " + MaskedRecipients.email(to));
+        }
+    }
+
+    /**
+     * Connects (and signs in); a server that does not offer STARTTLS when it is required is refused
+     * before the sign-in, and the failure says what the operator can do about it.
+     */
+    private void connect(Transport transport) throws MessagingException {
+        try {
+            transport.connect();
+        }
+        catch (MessagingException e) {
+            if (startTlsRequired && e.getMessage() != null && e.getMessage().contains("STARTTLS")) {
+                throw new MessagingException("the mail server does not offer STARTTLS, and the user and password of --smtp-url are never sent"
+                        + " unencrypted: have the server offer STARTTLS, or use smtps:// if it speaks TLS from the start");
+            }
+            throw e;
         }
     }
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** The {@code serve} flags for challenges: mail, SMS, production mode and the code limits. */
 public final class ChallengeOptions {
-    @Option(names = "--smtp-url", defaultValue = "${env:SEATGUARD_SMTP_URL}", description = "SMTP server for verification emails, smtp://user:password@host:587 (STARTTLS) or smtps://…:465 (env SEATGUARD_SMTP_URL). Without it, emails go to the development outbox, or in production mode there is no email channel.")
+    @Option(names = "--smtp-url", defaultValue = "${env:SEATGUARD_SMTP_URL}", description = "SMTP server for verification emails and owner notices, smtp://user:password@host:587 (STARTTLS, required when a user and password are given: a server that does not offer it is sent neither) or smtps://…:465 (TLS from the start) (env SEATGUARD_SMTP_URL). Without it, emails go to the development outbox, or in production mode there is no email channel.")
     String smtpUrl;
 
     @Option(names = "--mail-from", defaultValue = "${env:SEATGUARD_MAIL_FROM:-Seatguard <no-reply@seatguard.invalid>}", description = "Sender of verification emails (env SEATGUARD_MAIL_FROM; default ${DEFAULT-VALUE}).")

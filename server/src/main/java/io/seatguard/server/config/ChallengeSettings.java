@@ -11,8 +11,9 @@ import java.util.Optional;
 /**
  * How challenges reach people.
  *
- * @param smtpUrl {@code smtp://[user:password@]host[:port]} (STARTTLS when the server offers it) or
- *     {@code smtps://…} (TLS from the start); empty: email goes to the development outbox
+ * @param smtpUrl {@code smtp://[user:password@]host[:port]} (STARTTLS when the server offers it; required
+ *     when the URL carries credentials) or {@code smtps://…} (TLS from the start); empty: email goes to the
+ *     development outbox
  * @param mailFrom the sender of verification emails
  * @param smsUrl an HTTPS endpoint that takes {@code {"to", "body"}} as JSON (most SMS providers, or a
  *     small relay to one); empty: SMS goes to the development outbox
