@@ -292,8 +292,18 @@ public final class SeatguardServer implements AutoCloseable {
             WebhookTargets webhookTargets = new WebhookTargets(config.webhookAllowPrivate());
             ChallengeSettings challengeSettings = config.challenges();
             Optional<DevOutbox> outbox = challengeSettings.production() ? Optional.empty() : Optional.of(new DevOutbox(clock));
-            CodeDelivery delivery = CodeDelivery.from(challengeSettings, outbox, metrics::messageSent);
-            ownerNotices = new OwnerNotices(new SqlOwnerNotices(database), delivery, apps);
+            CodeDelivery delivery = CodeDelivery.from(challengeSettings, outbox, metrics.sendOutcomes());
+            // Like presence: one node limits attempts in memory; several share the limits through Redis.
+            // Made before the owner notices, which count unsigned ones per client address on the same limits.
+            if (config.redisUrl().isPresent()) {
+                RedisAttemptBuckets buckets = RedisAttemptBuckets.connect(config.redisUrl().get());
+                redisLinks.put("attempt_limits", buckets.health());
+                limits = AttemptLimits.shared(buckets);
+            }
+            else {
+                limits = AttemptLimits.local();
+            }
+            ownerNotices = new OwnerNotices(new SqlOwnerNotices(database), delivery, apps, limits, metrics.sendOutcomes());
             EvaluationPipeline pipeline = new EvaluationPipeline(
                     YauaaUserAgentParser.shared(),
                     // Time-ordered: a new device's rows and index entries go to the end of each B-tree (architecture.md).
@@ -316,15 +326,6 @@ public final class SeatguardServer implements AutoCloseable {
                     delivery, loggingOut, clock);
             ClientIpResolver clientIps = new ClientIpResolver(config.trustedProxies());
             SqlAccountRecords accountRecords = new SqlAccountRecords(database);
-            // Like presence: one node limits attempts in memory; several share the limits through Redis.
-            if (config.redisUrl().isPresent()) {
-                RedisAttemptBuckets buckets = RedisAttemptBuckets.connect(config.redisUrl().get());
-                redisLinks.put("attempt_limits", buckets.health());
-                limits = AttemptLimits.shared(buckets);
-            }
-            else {
-                limits = AttemptLimits.local();
-            }
             metrics.bindRedis(redisLinks);
             ChallengePages challengePages = new ChallengePages(challenges, apps, delivery, clientIps, limits);
             Heartbeats heartbeats = new Heartbeats(presence, devices, accounts, clock);
@@ -362,7 +363,7 @@ public final class SeatguardServer implements AutoCloseable {
                             new ListPages(dashboard, lists), new AppPages(dashboard, apps, directory::invalidate), new WebhookPages(dashboard, webhookServices, clock),
                             new OperatorPages(dashboard, operators, apps), new PasswordPage(dashboard, operators),
                             new TwoFactorPage(dashboard, operators)));
-            dispatcher = new WebhookDispatcher(webhookStore, webhookTargets, clock, WebhookDispatcher.DEFAULT_EVERY, metrics::messageSent);
+            dispatcher = new WebhookDispatcher(webhookStore, webhookTargets, clock, WebhookDispatcher.DEFAULT_EVERY, metrics.sendOutcomes());
             retention = new RetentionPruner(accountRecords, config.retentionDays(), clock, afterPrune);
             try {
                 http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), httpStopTimeout, directory::heldOriginAllowed, routes, metrics).start();

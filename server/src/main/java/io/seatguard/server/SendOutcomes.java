@@ -16,4 +16,10 @@ public interface SendOutcomes {
      * @param delivered whether the provider or receiver took it
      */
     void sent(String kind, String channel, boolean delivered);
+
+    /**
+     * A message given up before it was tried: an owner notice that its full queue had no room for. Counted
+     * apart from failures, which are the provider's: a drop is this node's, under a flood of notices.
+     */
+    default void dropped(String kind, String channel) {}
 }

@@ -95,9 +95,29 @@ public final class ServerMetrics implements AutoCloseable {
         messages(kind, channel, delivered ? "delivered" : "failed").increment();
     }
 
+    /** One message given up before it was tried ({@link SendOutcomes#dropped}): an owner notice its full queue had no room for. */
+    public void messageDropped(String kind, String channel) {
+        messages(kind, channel, "dropped").increment();
+    }
+
+    /** What the senders tell these metrics. */
+    public SendOutcomes sendOutcomes() {
+        return new SendOutcomes() {
+            @Override
+            public void sent(String kind, String channel, boolean delivered) {
+                messageSent(kind, channel, delivered);
+            }
+
+            @Override
+            public void dropped(String kind, String channel) {
+                messageDropped(kind, channel);
+            }
+        };
+    }
+
     private Counter messages(String kind, String channel, String outcome) {
         return messages.computeIfAbsent(kind + ' ' + channel + ' ' + outcome, k -> Counter.builder("seatguard.messages.sent")
-                .description("Verification codes, owner notices and webhook tries sent out, by kind, channel and outcome")
+                .description("Verification codes, owner notices and webhook tries sent out (or dropped), by kind, channel and outcome")
                 .tag("kind", kind)
                 .tag("channel", channel)
                 .tag("outcome", outcome)

@@ -3,6 +3,7 @@ package io.seatguard.core.challenge;
 import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.identity.DeviceType;
+import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,8 @@ import java.util.Optional;
  * @param os the operating system as the parser named it, e.g. "Linux"; the same caution applies
  * @param deviceType the device's class
  * @param country where it was, when known
+ * @param clientIp the address the evaluation came from (a server-mode call's {@code ip}): the adapter
+ *     limits unsigned calls' notices per client address, as the hosted pages limit code sends
  * @param vouched whether the evaluation's account was named by the app's backend or signed, not an
  *     unsigned browser call's word
  */
@@ -32,6 +35,7 @@ public record OwnerNotice(
         Optional<String> country,
         String policyId,
         Instant at,
+        InetAddress clientIp,
         boolean vouched) {
     public OwnerNotice {
         requireNonNull(appId, "appId is null");
@@ -46,5 +50,6 @@ public record OwnerNotice(
         requireNonNull(country, "country is null");
         requireNonNull(policyId, "policyId is null");
         requireNonNull(at, "at is null");
+        requireNonNull(clientIp, "clientIp is null");
     }
 }

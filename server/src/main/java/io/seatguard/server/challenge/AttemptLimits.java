@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Rate limits on the hosted pages, beyond the challenge's own attempt count: code checks per account
  * and per client IP, code sends per account, per recipient and per client IP (token buckets,
  * Bucket4j), so guessing cannot be spread over many challenges of one account or many accounts from
- * one address, nor codes (and SMS bills) be sent without end, to one number or at all.
+ * one address, nor codes (and SMS bills) be sent without end, to one number or at all; and owner
+ * notices of unsigned calls per client IP, for the same bills.
  *
  * <p>One node keeps its buckets in memory ({@link #local()}); several share them through Redis
  * ({@link RedisAttemptBuckets}), or each node would allow its own share and a cluster of N nodes N
@@ -71,6 +72,15 @@ public final class AttemptLimits implements AutoCloseable {
      */
     public static final Limit SEND_PER_RECIPIENT = new Limit("send-recipient", 10, Duration.ofHours(1));
     public static final Limit SEND_PER_IP = new Limit("send-ip", 20, Duration.ofMinutes(10));
+    /**
+     * Owner notices for unsigned browser calls from one client address, as many as code sends: the account,
+     * email and phone of such a call are the caller's word, so the caps per account and per recipient
+     * ({@link OwnerNotices}) let one address have a notice sent to a new number for every account it named
+     * (found in review: 60 SMS in 8 s). The server's, shared by every app, as code sends' is. Vouched
+     * notices are not counted: their volume is the app's own, and a server-mode address is what the
+     * backend says (its own, when it says none), which would put all of an app's notices in one bucket.
+     */
+    public static final Limit NOTICE_PER_IP = new Limit("notice-ip", 20, Duration.ofMinutes(10));
 
     private final Buckets buckets;
     private final Buckets fallback;

@@ -6,6 +6,8 @@ import io.seatguard.core.app.App;
 import io.seatguard.core.app.AppService;
 import io.seatguard.core.challenge.OwnerNotice;
 import io.seatguard.core.challenge.OwnerNotifier;
+import io.seatguard.core.net.IpAddresses;
+import io.seatguard.server.SendOutcomes;
 import io.seatguard.storage.SqlOwnerNotices;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -15,17 +17,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Tells owners about new devices when a policy asks to (seed 002): at most one notice per account and
  * device, at most {@link #MAX_PER_DAY} per account a day and {@link #MAX_PER_RECIPIENT_PER_DAY} to each
- * email address or phone number (each count the app's own), sent on a background thread so a slow
- * mail server never slows an evaluation. A full queue drops the notice (and logs it) rather than block.
+ * email address or phone number (each count the app's own), and for unsigned browser calls at most
+ * {@link AttemptLimits#NOTICE_PER_IP} per client address. Sent on background threads ({@link NoticeQueue})
+ * so a slow mail server never slows an evaluation; a full queue drops the notice rather than block, and
+ * says so in the log (throttled) and the metrics ({@code outcome="dropped"}).
  */
 public final class OwnerNotices implements OwnerNotifier, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OwnerNotices.class);
@@ -43,34 +45,72 @@ public final class OwnerNotices implements OwnerNotifier, AutoCloseable {
     private final SqlOwnerNotices sent;
     private final CodeDelivery delivery;
     private final AppService apps;
-    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000),
-            runnable -> {
-                Thread thread = new Thread(runnable, "seatguard-owner-notices");
-                thread.setDaemon(true);
-                return thread;
-            }, new ThreadPoolExecutor.DiscardPolicy());
+    private final AttemptLimits limits;
+    private final SendOutcomes outcomes;
+    private final NoticeQueue queue;
+    /** A flood that fills the queue drops notices by the thousand: one line each would fill the log. */
+    private final ThrottledLog drops = new ThrottledLog(log);
 
-    public OwnerNotices(SqlOwnerNotices sent, CodeDelivery delivery, AppService apps) {
+    public OwnerNotices(SqlOwnerNotices sent, CodeDelivery delivery, AppService apps, AttemptLimits limits, SendOutcomes outcomes) {
+        this(sent, delivery, apps, limits, outcomes, new NoticeQueue());
+    }
+
+    OwnerNotices(SqlOwnerNotices sent, CodeDelivery delivery, AppService apps, AttemptLimits limits, SendOutcomes outcomes, NoticeQueue queue) {
         this.sent = requireNonNull(sent, "sent is null");
         this.delivery = requireNonNull(delivery, "delivery is null");
         this.apps = requireNonNull(apps, "apps is null");
+        this.limits = requireNonNull(limits, "limits is null");
+        this.outcomes = requireNonNull(outcomes, "outcomes is null");
+        this.queue = requireNonNull(queue, "queue is null");
     }
 
+    /**
+     * Queues the notice. An unsigned call's takes a token from its client address's bucket first, here on
+     * the evaluation's thread, so that a refused one never takes room in the queue; the token goes back if
+     * nothing is sent after all (the device was told before, a daily cap, the provider failed, a full queue),
+     * as a code send's does.
+     */
     @Override
     public void notify(OwnerNotice notice) {
-        executor.execute(() -> {
+        Optional<AttemptLimits.Permit> permit = Optional.empty();
+        if (!notice.vouched()) {
+            switch (limits.tryAcquire(List.of(new AttemptLimits.Claim(AttemptLimits.NOTICE_PER_IP, IpAddresses.clientKey(notice.clientIp()))))) {
+                case AttemptLimits.Decision.Refused refused -> {
+                    return;
+                }
+                case AttemptLimits.Decision.Allowed allowed -> permit = Optional.of(allowed.permit());
+            }
+        }
+        Optional<AttemptLimits.Permit> taken = permit;
+        NoticeQueue.Offer offer = queue.offer(notice.vouched(), () -> {
+            AtomicBoolean delivered = new AtomicBoolean();
             try {
-                deliver(notice);
+                deliver(notice, delivered);
             }
             catch (RuntimeException e) {
                 log.warn("Could not tell the owner of account {} about device {}: {}", notice.userId(), notice.deviceId(), e.getMessage());
             }
+            finally {
+                if (!delivered.get()) {
+                    taken.ifPresent(AttemptLimits.Permit::giveBack);
+                }
+            }
         });
+        if (offer != NoticeQueue.Offer.QUEUED) {
+            taken.ifPresent(AttemptLimits.Permit::giveBack);
+        }
+        if (offer == NoticeQueue.Offer.FULL) {
+            channelByRecipient(notice).values().forEach(channel -> outcomes.dropped("notice", channel));
+            drops.warn("Dropped the notice to the owner of account " + notice.userId() + " about device " + notice.deviceId() + ": the queue of "
+                    + (notice.vouched() ? "vouched" : "unsigned") + " notices is full");
+        }
     }
 
-    private void deliver(OwnerNotice notice) {
-        // Each message the notice would send, by the recipient the daily cap counts it under (an email
-        // address in one case, whatever case the evaluation wrote it in).
+    /**
+     * Each message the notice would send, by the recipient the daily cap counts it under (an email address
+     * in one case, whatever case the evaluation wrote it in).
+     */
+    private Map<String, String> channelByRecipient(OwnerNotice notice) {
         Map<String, String> channelByRecipient = new LinkedHashMap<>();
         for (String channel : notice.channels()) {
             Optional<String> to = channel.equals("email") ? notice.email() : channel.equals("sms") ? notice.phone() : Optional.empty();
@@ -78,6 +118,12 @@ public final class OwnerNotices implements OwnerNotifier, AutoCloseable {
                 channelByRecipient.putIfAbsent(to.get().toLowerCase(Locale.ROOT), channel);
             }
         }
+        return channelByRecipient;
+    }
+
+    /** Sends what the caps allow; {@code delivered} is set once a message has gone out. */
+    private void deliver(OwnerNotice notice, AtomicBoolean delivered) {
+        Map<String, String> channelByRecipient = channelByRecipient(notice);
         if (channelByRecipient.isEmpty()) {
             return;
         }
@@ -100,18 +146,13 @@ public final class OwnerNotices implements OwnerNotifier, AutoCloseable {
             else {
                 delivery.sendNotice("sms", notice.phone().orElseThrow(), "", texts.get("owner.sms", appName, device));
             }
+            delivered.set(true);
         }
     }
 
     /** Lets queued notices go out, for a graceful stop. */
     @Override
     public void close() {
-        executor.shutdown();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        queue.close();
     }
 }
