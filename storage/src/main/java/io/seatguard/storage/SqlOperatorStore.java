@@ -49,7 +49,7 @@ public final class SqlOperatorStore implements OperatorStore {
     }
 
     /** Both counts in one pass over the email's rows (the index leads with the email). */
-    private static final String FAILURES = "SELECT COALESCE(SUM(CASE WHEN client_key = ? THEN 1 ELSE 0 END), 0), COUNT(*),"
+    static final String FAILURES = "SELECT COALESCE(SUM(CASE WHEN client_key = ? THEN 1 ELSE 0 END), 0), COUNT(*),"
             + " MAX(CASE WHEN client_key = ? THEN at END), MIN(at) FROM operator_failures WHERE email = ? AND at >= ?";
 
     @Override
@@ -76,9 +76,41 @@ public final class SqlOperatorStore implements OperatorStore {
     /** How many lock rows the emails share (V30): enough that two emails rarely wait for each other. */
     static final int LOCK_BUCKETS = 4096;
 
+    /** How often a node deletes old failed sign-ins, at most (more often only while a backlog is left). */
+    static final java.time.Duration PRUNE_EVERY = java.time.Duration.ofMinutes(1);
+    /** How many old failed sign-ins one deletion takes, at most: a bounded write in the node's one writer. */
+    static final int PRUNE_BATCH = 1_000;
+    /** How long failed sign-ins are kept: well past the back-off's hour, for whoever reads the table. */
+    private static final java.time.Duration KEPT = java.time.Duration.ofDays(1);
+    /**
+     * The failures before the cutoff, a batch at a time and the oldest first, found through their age
+     * index (V40); with the batch's latest time rather than keys, as the table has none (ties at that
+     * millisecond go too).
+     */
+    static final String OLD_FAILURES = "DELETE FROM operator_failures WHERE at < ? AND at <= (SELECT MAX(at) FROM"
+            + " (SELECT at FROM operator_failures WHERE at < ? ORDER BY at LIMIT " + PRUNE_BATCH + ") oldest)";
+
+    /** When this node next deletes old failures (epoch millis of a try's time). */
+    private final java.util.concurrent.atomic.AtomicLong nextPrune = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
+
     @Override
     public Reservation reserveAttempt(String email, String clientKey, Instant at, Instant since, java.util.function.Predicate<Failures> mayTry) {
-        return database.write(connection -> reserveAttempt(connection, email, clientKey, at, since, mayTry));
+        boolean prune = pruneDue(at);
+        return database.write(connection -> {
+            Reservation reservation = reserveAttempt(connection, email, clientKey, at, since, mayTry);
+            // Old failures go as new ones come, so the table stays small; not at every try, which would put a
+            // deletion in the writer for each (every app's evaluations wait behind it).
+            if (prune && JdbcRunner.update(connection, OLD_FAILURES, at.minus(KEPT).toEpochMilli(), at.minus(KEPT).toEpochMilli()) >= PRUNE_BATCH) {
+                nextPrune.set(Long.MIN_VALUE);
+            }
+            return reservation;
+        });
+    }
+
+    /** Whether this try deletes old failures: the first due at {@code at} takes the turn, and the next is a minute on. */
+    private boolean pruneDue(Instant at) {
+        long next = nextPrune.get();
+        return at.toEpochMilli() >= next && nextPrune.compareAndSet(next, at.plus(PRUNE_EVERY).toEpochMilli());
     }
 
     /**
@@ -93,8 +125,6 @@ public final class SqlOperatorStore implements OperatorStore {
         if (!mayTry.test(before)) {
             return new Reservation(false, before);
         }
-        // Old failures go as new ones come, so the table stays small.
-        JdbcRunner.update(connection, "DELETE FROM operator_failures WHERE at < ?", at.minusSeconds(86_400).toEpochMilli());
         JdbcRunner.update(connection, "INSERT INTO operator_failures (email, client_key, at) VALUES (?, ?, ?)", email, clientKey, at.toEpochMilli());
         return new Reservation(true, before);
     }

@@ -62,6 +62,17 @@ class SqliteStorageContractTest extends StorageContract {
                 .contains("USING COVERING INDEX evaluations_by_user (app_id=? AND user_id=? AND created_at>? AND created_at<?)");
     }
 
+    /**
+     * Old failed sign-ins are deleted along their age index (V40), not by reading the whole table; and the
+     * back-off's count still walks one email's rows, though an index on age alone is there to choose.
+     */
+    @org.junit.jupiter.api.Test
+    void signInFailuresArePrunedAlongTheirAgeIndexAndCountedByEmail() throws Exception {
+        assertThat(plan(SqlOperatorStore.OLD_FAILURES, 2)).contains("USING COVERING INDEX operator_failures_by_age (at<?)")
+                .doesNotContain("SCAN operator_failures");
+        assertThat(plan(SqlOperatorStore.FAILURES, 4)).contains("USING COVERING INDEX operator_failures_by_email (email=?");
+    }
+
     private String plan(String sql, int parameters) throws Exception {
         try (java.sql.Connection raw = rawConnection(); java.sql.PreparedStatement explain = raw.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
             for (int i = 1; i <= parameters; i++) {

@@ -177,6 +177,54 @@ abstract class StorageContract {
         assertThat(operators.failures("other@example.com", "192.0.2.1", since).forEmail()).isEqualTo(1);
     }
 
+    /**
+     * Review finding: every sign-in try deleted the failures older than a day, in the node's one writer and
+     * with no index on their age (a whole-table scan per try: with three million rows, every app's
+     * evaluations waited seconds behind it). Failures now go at most once a minute per node, a batch at a
+     * time along their age index (V40), and sooner only while a full batch shows more are waiting.
+     */
+    @Test
+    void failedSignInsOlderThanADayArePrunedAtMostOnceAMinute() {
+        SqlOperatorStore operators = new SqlOperatorStore(database);
+        Instant since = T0.minus(Duration.ofHours(1));
+        failuresAt("old@example.com", T0.minus(Duration.ofDays(2)), 3);
+        failuresAt("recent@example.com", T0.minus(Duration.ofHours(23)), 2);
+        assertThat(operators.reserveAttempt("ops@example.com", "203.0.113.1", T0, since, under(5, 20)).reserved()).isTrue();
+        assertThat(failuresBefore(T0.minus(Duration.ofDays(1)))).as("the first try prunes").isZero();
+        assertThat(failuresBefore(T0)).as("the day's stay").isEqualTo(2);
+
+        failuresAt("old@example.com", T0.minus(Duration.ofDays(2)), 3);
+        assertThat(operators.reserveAttempt("ops@example.com", "203.0.113.1", T0.plusSeconds(30), since, under(5, 20)).reserved()).isTrue();
+        assertThat(failuresBefore(T0.minus(Duration.ofDays(1)))).as("half a minute later: not again").isEqualTo(3);
+        assertThat(operators.reserveAttempt("ops@example.com", "203.0.113.1", T0.plus(SqlOperatorStore.PRUNE_EVERY), since, under(5, 20)).reserved())
+                .isTrue();
+        assertThat(failuresBefore(T0.minus(Duration.ofDays(1)))).as("a minute later").isZero();
+
+        // A backlog (a day of a flood) goes a batch per try, each a bounded write, until a batch comes back short.
+        failuresAt("flood@example.com", T0.minus(Duration.ofDays(2)), SqlOperatorStore.PRUNE_BATCH + 5);
+        Instant later = T0.plus(SqlOperatorStore.PRUNE_EVERY.multipliedBy(2));
+        assertThat(operators.reserveAttempt("ops@example.com", "203.0.113.2", later, since, under(5, 20)).reserved()).isTrue();
+        assertThat(failuresBefore(T0.minus(Duration.ofDays(1)))).as("one batch").isEqualTo(5);
+        assertThat(operators.reserveAttempt("ops@example.com", "203.0.113.3", later.plusSeconds(1), since, under(5, 20)).reserved()).isTrue();
+        assertThat(failuresBefore(T0.minus(Duration.ofDays(1)))).as("the rest, at the next try").isZero();
+        assertThat(operators.failures("ops@example.com", "203.0.113.1", since).forEmail()).as("recent tries are kept").isEqualTo(5);
+    }
+
+    /** Writes {@code count} failed sign-ins of {@code email} from {@code at}, a millisecond apart, each from its own client. */
+    private void failuresAt(String email, Instant at, int count) {
+        database.write(connection -> {
+            for (int i = 0; i < count; i++) {
+                JdbcRunner.update(connection, "INSERT INTO operator_failures (email, client_key, at) VALUES (?, ?, ?)", email, "198.18." + i, at.toEpochMilli() + i);
+            }
+            return null;
+        });
+    }
+
+    private long failuresBefore(Instant at) {
+        return database.read(connection -> JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM operator_failures WHERE at < ?", row -> row.getLong(1),
+                at.toEpochMilli()).orElseThrow());
+    }
+
     /** A try may be made while this client and the email are under their counts (the store judges by what it is given). */
     private static java.util.function.Predicate<io.seatguard.core.operator.OperatorStore.Failures> under(int perClient, int perEmail) {
         return failures -> failures.fromClient() < perClient && failures.forEmail() < perEmail;
@@ -2047,8 +2095,9 @@ abstract class StorageContract {
             statement.execute("ALTER TABLE webhook_deliveries DROP COLUMN redelivered_under_lock");
             statement.execute("DROP INDEX evaluations_vouched_by_user");
             statement.execute("ALTER TABLE evaluations DROP COLUMN vouched");
+            statement.execute("DROP INDEX operator_failures_by_age");
             statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27',"
-                    + " '28', '29', '30', '31', '32', '33', '34', '35', '36', '37', '38', '39')");
+                    + " '28', '29', '30', '31', '32', '33', '34', '35', '36', '37', '38', '39', '40')");
         }
         database = reopenDatabase();
         wire();
