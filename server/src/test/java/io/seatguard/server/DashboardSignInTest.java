@@ -447,6 +447,76 @@ class DashboardSignInTest {
         }
     }
 
+    /**
+     * Review finding: 32 workers at one address, each try a new email, kept every password hash busy, and
+     * the operator's right password from elsewhere was answered 429 "Too many passwords are being checked
+     * at once", counted against them, then 429 "Too many failed attempts from here". The address now meets
+     * its ceiling of any emails before any hash (nothing stored for those tries), a try the hasher had no
+     * turn for counts for nobody, and the operator signs in.
+     */
+    @Test
+    void aFloodOfNewEmailsFromOneAddressHoldsThatAddressAndNoOperator() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
+            int workers = 32;
+            int ceiling = io.seatguard.core.operator.SignInLockout.CLIENT_CEILING;
+            int tries = ceiling + 10;
+            List<Callable<Integer>> flood = new ArrayList<>();
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            for (int w = 0; w < workers; w++) {
+                PageClient worker = new PageClient(Map.of("X-Forwarded-For", "203.0.113.200"));
+                worker.get(server.url() + "/dashboard/login");
+                flood.add(() -> {
+                    int refusedAsWrong = 0;
+                    for (int i = next.getAndIncrement(); i < tries; i = next.getAndIncrement()) {
+                        refusedAsWrong += worker.post(server.url() + "/dashboard/login", Map.of("email", "rnd-" + i + "@x.test", "password", "a guess"))
+                                .statusCode() == 401 ? 1 : 0;
+                    }
+                    return refusedAsWrong;
+                });
+            }
+            List<String> ownersAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
+            flood.add(() -> {
+                for (int i = 0; i < 8 && next.get() < tries; i++) {
+                    HttpResponse<String> answer = signIn(new PageClient(Map.of("X-Forwarded-For", "198.51.100.60")), server, first.email(), first.password());
+                    ownersAnswers.add(answer.statusCode() + " " + answer.body());
+                }
+                return 0;
+            });
+            ExecutorService pool = Executors.newFixedThreadPool(flood.size());
+            int hashed = 0;
+            try {
+                for (Future<Integer> worker : pool.invokeAll(flood)) {
+                    hashed += worker.get();
+                }
+            }
+            finally {
+                pool.shutdownNow();
+            }
+            assertThat(hashed).as("tries checked from the flooding address").isLessThanOrEqualTo(ceiling);
+            assertThat(ownersAnswers).as("the operator's own tries during the flood: signed in, or no turn, never held back")
+                    .allSatisfy(answer -> assertThat(answer).doesNotContain("Too many failed attempts"));
+
+            // Tries the hasher had no turn for gave theirs back: the address goes on until its ceiling, and no further.
+            HttpResponse<String> held = null;
+            for (int i = 0; i <= ceiling && (held == null || held.statusCode() != 429); i++) {
+                held = signIn(new PageClient(Map.of("X-Forwarded-For", "203.0.113.200")), server, "rnd-more-" + i + "@x.test", "a guess");
+                hashed += held.statusCode() == 401 ? 1 : 0;
+            }
+            assertThat(held.statusCode()).isEqualTo(429);
+            assertThat(held.body()).contains("Too many failed attempts from here");
+            assertThat(hashed).isEqualTo(ceiling);
+            assertThat(signIn(new PageClient(Map.of("X-Forwarded-For", "198.51.100.61")), server, first.email(), first.password()).statusCode())
+                    .as("the operator, after the flood").isEqualTo(303);
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(server.jdbcUrl());
+                    java.sql.ResultSet rows = connection.createStatement().executeQuery(
+                            "SELECT COUNT(*) FROM operator_failures WHERE client_key = '203.0.113.200'")) {
+                rows.next();
+                assertThat(rows.getLong(1)).as("tries refused before a hash store nothing").isEqualTo(hashed);
+            }
+        }
+    }
+
     /** Review finding 2: an IPv6 line takes a new address in its /64 for every try; the /64 is the client. */
     @Test
     void ipv6AddressesOfOneSlash64WaitTogether() {

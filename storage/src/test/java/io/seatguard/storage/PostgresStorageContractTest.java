@@ -115,24 +115,33 @@ class PostgresStorageContractTest extends StorageContract {
 
     /**
      * Old failed sign-ins are deleted along their age index (V40) in the generic plan the driver's prepared
-     * statement settles on, not by reading the whole table in the writer.
+     * statement settles on, not by reading the whole table in the writer; a client's failures of every
+     * email are counted along its own (V40).
      */
     @Test
-    void signInFailuresArePrunedAlongTheirAgeIndex() throws Exception {
+    void signInFailuresArePrunedByAgeAndCountedByEmailAndByClient() throws Exception {
         try (Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement()) {
             statement.execute("INSERT INTO operator_failures (email, client_key, at) SELECT 'flood-' || g || '@x.test', '198.18.' || (g % 250), g * 1000"
                     + " FROM generate_series(1, 50000) g");
             statement.execute("ANALYZE operator_failures");
             statement.execute("SET plan_cache_mode = force_generic_plan");
             statement.execute("PREPARE prune AS " + numbered(SqlOperatorStore.OLD_FAILURES));
-            StringBuilder plan = new StringBuilder();
-            try (java.sql.ResultSet rows = statement.executeQuery("EXPLAIN EXECUTE prune(5000000, 5000000)")) {
-                while (rows.next()) {
-                    plan.append(rows.getString(1)).append('\n');
-                }
-            }
-            assertThat(plan.toString()).contains("operator_failures_by_age").doesNotContain("Seq Scan");
+            assertThat(explain(statement, "prune(5000000, 5000000)")).contains("operator_failures_by_age").doesNotContain("Seq Scan");
+            statement.execute("PREPARE failures AS " + numbered(SqlOperatorStore.FAILURES));
+            assertThat(explain(statement, "failures('198.18.7', '198.18.7', '198.18.7', 0, '198.18.7', 0, 'flood-7@x.test', 0)"))
+                    .as("the client's count of every email walks the client's rows (V40)")
+                    .contains("operator_failures_by_client").contains("operator_failures_by_email").doesNotContain("Seq Scan");
         }
+    }
+
+    private static String explain(java.sql.Statement statement, String execution) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (java.sql.ResultSet rows = statement.executeQuery("EXPLAIN EXECUTE " + execution)) {
+            while (rows.next()) {
+                plan.append(rows.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
     }
 
     /** JDBC's {@code ?} parameters as PostgreSQL's {@code $1, $2, …}, for PREPARE. */

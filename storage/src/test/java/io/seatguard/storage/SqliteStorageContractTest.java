@@ -63,14 +63,17 @@ class SqliteStorageContractTest extends StorageContract {
     }
 
     /**
-     * Old failed sign-ins are deleted along their age index (V40), not by reading the whole table; and the
-     * back-off's count still walks one email's rows, though an index on age alone is there to choose.
+     * Old failed sign-ins are deleted along their age index (V40), not by reading the whole table; the
+     * back-off's count still walks one email's rows, though an index on age alone is there to choose, and
+     * the client's count of every email its own rows (V40).
      */
     @org.junit.jupiter.api.Test
-    void signInFailuresArePrunedAlongTheirAgeIndexAndCountedByEmail() throws Exception {
+    void signInFailuresArePrunedByAgeAndCountedByEmailAndByClient() throws Exception {
         assertThat(plan(SqlOperatorStore.OLD_FAILURES, 2)).contains("USING COVERING INDEX operator_failures_by_age (at<?)")
                 .doesNotContain("SCAN operator_failures");
-        assertThat(plan(SqlOperatorStore.FAILURES, 4)).contains("USING COVERING INDEX operator_failures_by_email (email=?");
+        assertThat(plan(SqlOperatorStore.FAILURES, 8)).contains("USING COVERING INDEX operator_failures_by_email (email=?)")
+                .as("the client's count of every email").contains("USING COVERING INDEX operator_failures_by_client (client_key=? AND at>?)")
+                .doesNotContain("SCAN operator_failures");
     }
 
     private String plan(String sql, int parameters) throws Exception {

@@ -168,13 +168,45 @@ abstract class StorageContract {
 
         operators.clearFailures("ops@example.com", "203.0.113.66");
         assertThat(operators.failures("ops@example.com", "203.0.113.66", since))
-                .isEqualTo(new io.seatguard.core.operator.OperatorStore.Failures(0, 15, Optional.empty(), Optional.of(T0)));
+                .isEqualTo(new io.seatguard.core.operator.OperatorStore.Failures(0, 15, Optional.empty(), Optional.of(T0), 0, Optional.empty()));
         assertThat(operators.failures("ops@example.com", "203.0.113.66", T0.plusSeconds(1))).as("older than the window")
                 .isEqualTo(io.seatguard.core.operator.OperatorStore.Failures.NONE);
         // A password set anew on the store forgets every client's failures of that email, and only of it.
         operators.clearFailures("ops@example.com");
         assertThat(operators.failures("ops@example.com", "198.51.100.3", since)).isEqualTo(io.seatguard.core.operator.OperatorStore.Failures.NONE);
         assertThat(operators.failures("other@example.com", "192.0.2.1", since).forEmail()).isEqualTo(1);
+    }
+
+    /**
+     * Review finding: one client trying a new email each time was held by no count (each email a bucket of
+     * its own). The client's failures of every email are counted too, and a try given back (its password
+     * never checked) counts for nobody.
+     */
+    @Test
+    void aClientsFailuresOfEveryEmailAreCountedAndAGivenBackTryGoes() {
+        SqlOperatorStore operators = new SqlOperatorStore(database);
+        Instant since = T0.minus(Duration.ofHours(1));
+        for (int i = 0; i < 4; i++) {
+            assertThat(operators.reserveAttempt("rnd-" + i + "@x.test", "203.0.113.5", T0.plusSeconds(i), since, under(5, 20)).reserved()).isTrue();
+        }
+        assertThat(operators.reserveAttempt("rnd-9@x.test", "198.51.100.1", T0, since, under(5, 20)).reserved()).isTrue();
+        assertThat(operators.reserveAttempt("rnd-0@x.test", "203.0.113.5", T0.minus(Duration.ofHours(2)), since, under(5, 20)).reserved()).isTrue();
+        io.seatguard.core.operator.OperatorStore.Failures counted = operators.failures("ops@example.com", "203.0.113.5", since);
+        assertThat(counted).as("none of this email; four of any, the one before the window left out")
+                .isEqualTo(new io.seatguard.core.operator.OperatorStore.Failures(0, 0, Optional.empty(), Optional.empty(), 4, Optional.of(T0)));
+        assertThat(operators.reserveAttempt("rnd-4@x.test", "203.0.113.5", T0.plusSeconds(10), since,
+                failures -> failures.fromClientOfAnyEmail() < 4).reserved()).as("refused on the client's count").isFalse();
+
+        // Two tries of one email from one client in one millisecond: giving one back leaves the other.
+        assertThat(operators.reserveAttempt("rnd-1@x.test", "203.0.113.5", T0.plusSeconds(1), since, under(5, 20)).reserved()).isTrue();
+        assertThat(operators.failures("rnd-1@x.test", "203.0.113.5", since).fromClient()).isEqualTo(2);
+        operators.releaseAttempt("rnd-1@x.test", "203.0.113.5", T0.plusSeconds(1));
+        assertThat(operators.failures("rnd-1@x.test", "203.0.113.5", since).fromClient()).isEqualTo(1);
+        operators.releaseAttempt("rnd-1@x.test", "203.0.113.5", T0.plusSeconds(1));
+        assertThat(operators.failures("rnd-1@x.test", "203.0.113.5", since)).isEqualTo(new io.seatguard.core.operator.OperatorStore.Failures(0, 0,
+                Optional.empty(), Optional.empty(), 3, Optional.of(T0)));
+        operators.releaseAttempt("rnd-1@x.test", "203.0.113.5", T0.plusSeconds(1));
+        assertThat(operators.failures("rnd-2@x.test", "203.0.113.5", since).fromClientOfAnyEmail()).as("nothing more to give back").isEqualTo(3);
     }
 
     /**
@@ -2096,6 +2128,7 @@ abstract class StorageContract {
             statement.execute("DROP INDEX evaluations_vouched_by_user");
             statement.execute("ALTER TABLE evaluations DROP COLUMN vouched");
             statement.execute("DROP INDEX operator_failures_by_age");
+            statement.execute("DROP INDEX operator_failures_by_client");
             statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27',"
                     + " '28', '29', '30', '31', '32', '33', '34', '35', '36', '37', '38', '39', '40')");
         }

@@ -156,16 +156,24 @@ public final class OperatorService {
     /**
      * Checks the password; after {@link SignInLockout#FREE_TRIES} failures from one client for one email
      * within the hour, asks that client to wait, and after {@link SignInLockout#EMAIL_CEILING} from all
-     * clients, every client. An unknown email costs the same hash as a known one.
+     * clients, every client; after {@link SignInLockout#CLIENT_CEILING} from one client of any emails, that
+     * client, whatever email it tries. An unknown email costs the same hash as a known one.
      *
      * <p>The try is reserved before the password is hashed: counted as a failure in the same write that
      * reads the count ({@link OperatorStore#reserveAttempt}), and cleared by a right password. Reading
      * the count, hashing, then recording let thirty tries sent at once all be checked. That write is
      * conditional in the store rather than a lock here: every write of a node goes through its one
      * writer, so on a node the count and the record cannot interleave with another try's, and the count
-     * lives where every node reads it (across PostgreSQL nodes, at most one more try per node may slip
-     * through at once). A try the server was too busy to hash still counts: counting fewer tries than
-     * were made is the unsafe direction.
+     * lives where every node reads it. A try the hasher had no turn for ({@code rate_limited}: too many
+     * passwords being checked at once) is given back ({@link OperatorStore#releaseAttempt}) and counts for
+     * nobody: no password was checked, so nothing was guessed, and counting it let a flood of other
+     * sign-ins, which kept the hasher busy, run an operator's own right password into their back-off.
+     *
+     * <p>Besides the email's back-off from this client, the client's ceiling of failures of any emails
+     * ({@link SignInLockout#CLIENT_CEILING}) is met before any hash: one client trying a new email each
+     * time cannot keep the hasher busy for everybody. Across PostgreSQL nodes that ceiling, read without
+     * a lock of its own, may let one more try per node through at once; it bounds hashing, not guessing,
+     * which each email's count (read under its lock) still bounds exactly.
      *
      * <p>An email no operator could have ({@link OperatorEmails}: not an email address, or longer than
      * any operator's) is refused at once, nothing read, hashed or written, and counts toward no back-off.
@@ -202,11 +210,12 @@ public final class OperatorService {
             return waiting(reservation.before(), now).orElseThrow();
         }
         Optional<Operator> operator = store.findByEmail(normalized);
-        boolean holds = operator.map(found -> hasher.matches(password == null ? "" : password, found.passwordHash()))
+        String typed = password == null ? "" : password;
+        boolean holds = checkReserved(normalized, clientKey, now, () -> operator.map(found -> hasher.matches(typed, found.passwordHash()))
                 .orElseGet(() -> {
-                    hasher.matches(password == null ? "" : password, DummyHash.get(hasher));
+                    hasher.matches(typed, DummyHash.get(hasher));
                     return false;
-                });
+                }));
         if (!holds || !secondFactorHolds(operator.get(), code, now)) {
             return new SignIn.Refused();
         }
@@ -273,7 +282,8 @@ public final class OperatorService {
 
     /**
      * Checks the operator's current password as a sign-in does, under the same back-off for this email
-     * and client; a right one clears this client's failures.
+     * and client (and the client's ceiling); a right one clears this client's failures, and one the
+     * hasher had no turn for counts for nobody.
      *
      * @return how long to wait when the back-off holds; empty when the password is right
      * @throws SeatguardException {@code invalid_input} naming {@code current_password} when it is not theirs
@@ -292,11 +302,27 @@ public final class OperatorService {
         }
         // The stored hash, not the session's copy: another session may have changed it since this page loaded.
         Operator stored = store.findById(operator.id()).orElseThrow(() -> SeatguardException.notFound("operator " + operator.id()));
-        if (!hasher.matches(current == null ? "" : current, stored.passwordHash())) {
+        if (!checkReserved(operator.email(), clientKey, now, () -> hasher.matches(current == null ? "" : current, stored.passwordHash()))) {
             throw SeatguardException.invalid("current_password", "is not your password");
         }
         store.clearFailures(operator.email(), clientKey);
         return Optional.empty();
+    }
+
+    /**
+     * Checks a password for a try reserved at {@code at}. When the hasher refuses for want of a turn
+     * ({@code rate_limited}), nothing was checked: the try is given back before the refusal goes on.
+     */
+    private boolean checkReserved(String email, String clientKey, Instant at, java.util.function.BooleanSupplier check) {
+        try {
+            return check.getAsBoolean();
+        }
+        catch (SeatguardException e) {
+            if (e.code() == ErrorCode.RATE_LIMITED) {
+                store.releaseAttempt(email, clientKey, at);
+            }
+            throw e;
+        }
     }
 
     /**

@@ -30,7 +30,10 @@ public interface OperatorStore {
      */
     boolean deleteUnlessLastOfEveryApp(String id);
 
-    /** Failed sign-ins since {@code since}: of this email from this client, and of this email from every client. */
+    /**
+     * Failed sign-ins since {@code since}: of this email from this client, of this email from every client,
+     * and of every email from this client.
+     */
     Failures failures(String email, String clientKey, Instant since);
 
     /**
@@ -40,6 +43,12 @@ public interface OperatorStore {
      * that misses the other.
      */
     Reservation reserveAttempt(String email, String clientKey, Instant at, Instant since, java.util.function.Predicate<Failures> mayTry);
+
+    /**
+     * Gives back a try {@link #reserveAttempt} recorded at {@code at} whose password was never checked (the
+     * hasher had no turn for it): one failure of this email from this client at that instant goes.
+     */
+    void releaseAttempt(String email, String clientKey, Instant at);
 
     /** Forgets this client's failed sign-ins of this email (after a right password). */
     void clearFailures(String email, String clientKey);
@@ -93,10 +102,12 @@ public interface OperatorStore {
 
     /**
      * Recent failed sign-ins of one email: from one client (and when its latest was), and from every
-     * client (and when the oldest still counted was).
+     * client (and when the oldest still counted was); and that client's of every email (and when the
+     * oldest still counted was).
      */
-    record Failures(int fromClient, int forEmail, java.util.Optional<Instant> latestFromClient, java.util.Optional<Instant> oldestForEmail) {
-        public static final Failures NONE = new Failures(0, 0, java.util.Optional.empty(), java.util.Optional.empty());
+    record Failures(int fromClient, int forEmail, java.util.Optional<Instant> latestFromClient, java.util.Optional<Instant> oldestForEmail,
+            int fromClientOfAnyEmail, java.util.Optional<Instant> oldestFromClientOfAnyEmail) {
+        public static final Failures NONE = new Failures(0, 0, java.util.Optional.empty(), java.util.Optional.empty(), 0, java.util.Optional.empty());
     }
 
     /** Whether a try was recorded, and the failures counted before it. */

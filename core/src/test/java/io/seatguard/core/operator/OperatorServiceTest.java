@@ -107,8 +107,14 @@ class OperatorServiceTest {
         public synchronized Failures failures(String email, String clientKey, Instant since) {
             List<Failure> recent = failures.stream().filter(f -> f.email().equals(email) && !f.at().isBefore(since)).toList();
             List<Failure> own = recent.stream().filter(f -> f.clientKey().equals(clientKey)).toList();
+            List<Failure> client = failures.stream().filter(f -> f.clientKey().equals(clientKey) && !f.at().isBefore(since)).toList();
             return new Failures(own.size(), recent.size(), own.stream().map(Failure::at).max(Instant::compareTo),
-                    recent.stream().map(Failure::at).min(Instant::compareTo));
+                    recent.stream().map(Failure::at).min(Instant::compareTo), client.size(), client.stream().map(Failure::at).min(Instant::compareTo));
+        }
+
+        @Override
+        public synchronized void releaseAttempt(String email, String clientKey, Instant at) {
+            failures.remove(new Failure(email, clientKey, at));
         }
 
         @Override
@@ -203,14 +209,18 @@ class OperatorServiceTest {
     /** Counts the passwords checked; each check takes a while, as Argon2 does, so tries sent at once overlap. */
     private static final class SlowHasher implements PasswordHasher {
         final AtomicInteger checked = new AtomicInteger();
+        /** Whether it has no turn to hash, as the server's gate refuses when too many passwords are being checked at once. */
+        volatile boolean busy;
 
         @Override
         public String hash(String password) {
+            refuseWhenBusy();
             return "hash:" + password;
         }
 
         @Override
         public boolean matches(String password, String hash) {
+            refuseWhenBusy();
             checked.incrementAndGet();
             try {
                 Thread.sleep(20);
@@ -220,6 +230,19 @@ class OperatorServiceTest {
             }
             return hash.equals("hash:" + password);
         }
+
+        private void refuseWhenBusy() {
+            if (busy) {
+                throw new io.seatguard.core.error.SeatguardException(io.seatguard.core.error.ErrorCode.RATE_LIMITED, "Too many passwords are being checked at once",
+                        List.of(new io.seatguard.core.error.FieldError("password", "could not be checked now")));
+            }
+        }
+    }
+
+    /** A refusal of the hasher for want of a turn: nothing was checked. */
+    private static void refusedAsBusy(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(call).isInstanceOfSatisfying(io.seatguard.core.error.SeatguardException.class,
+                e -> assertThat(e.code()).isEqualTo(io.seatguard.core.error.ErrorCode.RATE_LIMITED));
     }
 
     private String client(String address) throws Exception {
@@ -318,6 +341,99 @@ class OperatorServiceTest {
         assertThat(hasher.checked).hasValue(SignInLockout.FREE_TRIES);
         assertThat(answers).filteredOn(OperatorService.SignIn.Refused.class::isInstance).hasSize(SignInLockout.FREE_TRIES);
         assertThat(answers).filteredOn(OperatorService.SignIn.Wait.class::isInstance).hasSize(tries - SignInLockout.FREE_TRIES);
+    }
+
+    /**
+     * Review finding: one client trying a new email each time met no count (each email a bucket of its own)
+     * and every try cost a hash, a few at once: a flood of them from one address kept every operator out.
+     * Past its ceiling of any emails the client waits, with nothing hashed or stored; others sign in.
+     */
+    @Test
+    void oneClientTryingManyEmailsMeetsItsCeilingAndTheOperatorSignsInElsewhere() throws Exception {
+        operators.create(EMAIL, PASSWORD);
+        String flood = client("203.0.113.99");
+        for (int i = 0; i < SignInLockout.CLIENT_CEILING; i++) {
+            assertThat(operators.signIn("rnd-" + i + "@x.test", "a guess", flood)).isInstanceOf(OperatorService.SignIn.Refused.class);
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(hasher.checked).hasValue(SignInLockout.CLIENT_CEILING);
+        assertThat(operators.signIn("rnd-next@x.test", "a guess", flood)).as("from here, until the oldest try is an hour old")
+                .isEqualTo(new OperatorService.SignIn.Wait(SignInLockout.WINDOW.minusSeconds(SignInLockout.CLIENT_CEILING), false));
+        assertThat(operators.signIn(EMAIL, PASSWORD, flood)).as("whatever email it tries").isInstanceOf(OperatorService.SignIn.Wait.class);
+        assertThat(hasher.checked).as("nothing hashed").hasValue(SignInLockout.CLIENT_CEILING);
+        assertThat(store.failuresKept()).as("nothing stored").isEqualTo(SignInLockout.CLIENT_CEILING);
+
+        assertThat(operators.signIn(EMAIL, PASSWORD, client("198.51.100.7"))).as("the operator elsewhere").isInstanceOf(OperatorService.SignIn.Granted.class);
+        clock.advance(SignInLockout.WINDOW.minusSeconds(SignInLockout.CLIENT_CEILING).plusMillis(500));
+        assertThat(operators.signIn("rnd-next@x.test", "a guess", flood)).as("the oldest left the hour: one more try")
+                .isInstanceOf(OperatorService.SignIn.Refused.class);
+        assertThat(operators.signIn("rnd-last@x.test", "a guess", flood)).isInstanceOf(OperatorService.SignIn.Wait.class);
+    }
+
+    /** The ceiling holds for tries of many emails sent at once, as the email's back-off does for one. */
+    @Test
+    void triesOfManyEmailsSentAtOnceAreCheckedNoMoreThanTheClientsCeiling() throws Exception {
+        String flood = client("203.0.113.98");
+        int tries = SignInLockout.CLIENT_CEILING + 30;
+        CyclicBarrier together = new CyclicBarrier(tries);
+        List<Callable<OperatorService.SignIn>> attempts = new ArrayList<>();
+        for (int i = 0; i < tries; i++) {
+            String email = "rnd-" + i + "@x.test";
+            attempts.add(() -> {
+                together.await();
+                return operators.signIn(email, "a guess", flood);
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(tries);
+        List<OperatorService.SignIn> answers = new ArrayList<>();
+        try {
+            for (Future<OperatorService.SignIn> answer : pool.invokeAll(attempts)) {
+                answers.add(answer.get());
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(hasher.checked).hasValue(SignInLockout.CLIENT_CEILING);
+        assertThat(answers).filteredOn(OperatorService.SignIn.Wait.class::isInstance).hasSize(tries - SignInLockout.CLIENT_CEILING);
+    }
+
+    /**
+     * Review finding: a try the hasher had no turn for (429, too many passwords at once) counted as a
+     * failure of its email from its client, so under a flood of other sign-ins the operator's own right
+     * password ran them into the back-off. No password was checked: it counts for nobody.
+     */
+    @Test
+    void aSignInTheHasherHadNoTurnForCountsForNobody() throws Exception {
+        operators.create(EMAIL, PASSWORD);
+        String owner = client("198.51.100.8");
+        hasher.busy = true;
+        for (int i = 0; i <= SignInLockout.CLIENT_CEILING; i++) {
+            refusedAsBusy(() -> operators.signIn(EMAIL, PASSWORD, owner));
+            refusedAsBusy(() -> operators.signIn("nobody@example.com", PASSWORD, owner));
+        }
+        assertThat(store.failuresKept()).isZero();
+        hasher.busy = false;
+        assertThat(operators.signIn(EMAIL, PASSWORD, owner)).isInstanceOf(OperatorService.SignIn.Granted.class);
+    }
+
+    /** The same for the changes proven by the current password: a refusal for want of a turn counts for nobody. */
+    @Test
+    void aPasswordOrTwoFactorChangeTheHasherHadNoTurnForCountsForNobody() throws Exception {
+        Operator operator = operators.create(EMAIL, PASSWORD);
+        String client = client("198.51.100.9");
+        String secret = operators.newTwoFactorSecret();
+        hasher.busy = true;
+        for (int i = 0; i <= SignInLockout.FREE_TRIES; i++) {
+            refusedAsBusy(() -> operators.changePassword(operator, "t", PASSWORD, "a new long passphrase", client));
+            refusedAsBusy(() -> operators.enableTwoFactor(operator, PASSWORD, secret, codeNow(secret), client));
+            refusedAsBusy(() -> operators.replaceRecoveryCodes(operator, PASSWORD, client));
+            refusedAsBusy(() -> operators.disableTwoFactor(operator, PASSWORD, client));
+        }
+        assertThat(store.failuresKept()).isZero();
+        hasher.busy = false;
+        assertThat(operators.enableTwoFactor(operator, PASSWORD, secret, codeNow(secret), client).backOff()).isEmpty();
+        assertThat(operators.changePassword(operator, "t", PASSWORD, "a new long passphrase", client)).isEmpty();
     }
 
     @Test

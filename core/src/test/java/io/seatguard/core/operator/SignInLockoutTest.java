@@ -43,7 +43,23 @@ class SignInLockoutTest {
         assertThat(SignInLockout.waitsForEmail(both, NOW)).isFalse();
     }
 
+    /** Review finding: one client trying a new email each time met no count; past its ceiling of any emails it waits, from here. */
+    @Test
+    void theClientsCeilingOfAnyEmailsMakesItWaitUntilItsOldestFailureLeavesTheWindow() {
+        assertThat(SignInLockout.waitAfter(ofAnyEmails(SignInLockout.CLIENT_CEILING - 1, NOW.minusSeconds(900)), NOW)).isZero();
+        OperatorStore.Failures ceiling = ofAnyEmails(SignInLockout.CLIENT_CEILING, NOW.minusSeconds(900));
+        assertThat(SignInLockout.waitAfter(ceiling, NOW)).isEqualTo(SignInLockout.WINDOW.minusSeconds(900));
+        assertThat(SignInLockout.waitsForEmail(ceiling, NOW)).as("this client's wait, not the email's").isFalse();
+        assertThat(SignInLockout.waitAfter(ceiling, NOW.plusSeconds(2700))).as("once the oldest has left the hour").isZero();
+    }
+
     private static OperatorStore.Failures failures(int fromClient, int forEmail, Instant latestFromClient, Instant oldestForEmail) {
-        return new OperatorStore.Failures(fromClient, forEmail, Optional.ofNullable(latestFromClient), Optional.ofNullable(oldestForEmail));
+        return new OperatorStore.Failures(fromClient, forEmail, Optional.ofNullable(latestFromClient), Optional.ofNullable(oldestForEmail), fromClient,
+                Optional.ofNullable(latestFromClient));
+    }
+
+    /** None of this email; {@code count} of other emails from this client, the oldest at {@code oldest}. */
+    private static OperatorStore.Failures ofAnyEmails(int count, Instant oldest) {
+        return new OperatorStore.Failures(0, 0, Optional.empty(), Optional.empty(), count, Optional.of(oldest));
     }
 }

@@ -19,7 +19,9 @@ import java.util.function.Supplier;
  *
  * <p>A hash waits {@link #DEFAULT_WAIT} at most for its turn; past that it is refused with {@code 429
  * rate_limited} (a problem document naming {@code password}, with {@code Retry-After}). 429 rather than
- * 503: the refusal is of a flood of sign-ins, and the server is not down for anything else.
+ * 503: the refusal is of a flood of sign-ins, and the server is not down for anything else. No password
+ * was checked then, and the sign-in (or change of password or second factor) gives back the try it had
+ * reserved (OperatorService): counted, a flood's refusals ran operators' own sign-ins into their back-off.
  */
 final class HashGate {
     static final Duration DEFAULT_WAIT = Duration.ofSeconds(1);
