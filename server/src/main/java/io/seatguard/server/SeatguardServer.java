@@ -330,7 +330,7 @@ public final class SeatguardServer implements AutoCloseable {
             ChallengePages challengePages = new ChallengePages(challenges, apps, delivery, clientIps, limits);
             Heartbeats heartbeats = new Heartbeats(presence, devices, accounts, clock);
             OperatorService operators = new OperatorService(new SqlOperatorStore(database), new Argon2Hasher(), ids, clock, new TotpCodes());
-            DashboardPages dashboard = new DashboardPages(operators, apps, sqlEvaluations, evaluations, challenges, clientIps, clock);
+            DashboardPages dashboard = new DashboardPages(operators, apps, sqlEvaluations, evaluations, challenges, clientIps, clock, publicUrl::get);
             // One for the API and the dashboard: it lets one backtest per app run on this node at a time.
             Backtest backtest = new Backtest(sqlEvaluations, policyBook, clock);
             // The demo plays an integrator: its own app, and the Java SDK calling this server over loopback.

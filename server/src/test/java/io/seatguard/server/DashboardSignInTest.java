@@ -84,6 +84,45 @@ class DashboardSignInTest {
         }
     }
 
+    /**
+     * Review finding: the session cookie was {@code Secure} only when the request's scheme or
+     * {@code X-Forwarded-Proto} said https, so behind a proxy that sends only {@code X-Forwarded-For} an
+     * https public URL got a cookie a browser would send over plain http too. With an https public URL the
+     * cookies are {@code Secure} whatever the request says, and the dashboard asks for https from then on
+     * (HSTS, this host only).
+     */
+    @Test
+    void withAnHttpsPublicUrlTheCookiesAreSecureAndTheDashboardAsksForHttps() {
+        try (TestServer server = TestServer.startWith(TestServer.config(dataDir).publicUrl("https://seatguard.example.test").build())) {
+            SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
+            PageClient browser = new PageClient();
+            HttpResponse<String> login = browser.get(server.url() + "/dashboard/login");
+            assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("sg_dash_csrf=").contains("; Secure");
+            assertThat(login.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
+            // A browser keeps a Secure cookie for https only; this test speaks http to the server behind the "proxy".
+            String csrfCookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            HttpResponse<String> signedIn = browser.postWithHeaders(server.url() + "/dashboard/login", Map.of("email", first.email(), "password", first.password()),
+                    Map.of("Cookie", csrfCookie));
+            assertThat(signedIn.statusCode()).isEqualTo(303);
+            assertThat(signedIn.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("sg_dash=").contains("; Secure", "HttpOnly", "SameSite=Strict");
+            assertThat(signedIn.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
+            assertThat(new PageClient().get(server.url() + "/dashboard").headers().firstValue("Strict-Transport-Security")).as("the redirect to sign in")
+                    .hasValue("max-age=31536000");
+        }
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir.resolve("plain"))) {
+            SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
+            PageClient browser = new PageClient();
+            HttpResponse<String> login = browser.get(server.url() + "/dashboard/login");
+            assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).doesNotContain("Secure");
+            assertThat(login.headers().firstValue("Strict-Transport-Security")).as("an http public URL").isEmpty();
+            HttpResponse<String> signedIn = browser.post(server.url() + "/dashboard/login", Map.of("email", first.email(), "password", first.password()));
+            assertThat(signedIn.headers().firstValue("Set-Cookie").orElseThrow()).doesNotContain("Secure");
+            PageClient proxied = new PageClient(Map.of("X-Forwarded-Proto", "https"));
+            assertThat(proxied.get(server.url() + "/dashboard/login").headers().firstValue("Set-Cookie").orElseThrow()).as("a proxy that says https")
+                    .contains("; Secure");
+        }
+    }
+
     @Test
     void aFormWithoutItsCsrfTokenIsRefused() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {

@@ -102,10 +102,13 @@ public final class DashboardPages {
     private final EvaluationArchive archive;
     private final ClientIpResolver clientIps;
     private final InstantSource clock;
+    private final java.util.function.Supplier<String> publicUrl;
     private final SecureRandom random = new SecureRandom();
 
+    /** @param publicUrl the address people reach this server at ({@code --public-url}, or the one the server derived) */
     public DashboardPages(OperatorService operators, AppService apps, EvaluationArchive archive, io.seatguard.core.evaluation.EvaluationStore evaluations,
-            io.seatguard.core.challenge.ChallengeService challenges, ClientIpResolver clientIps, InstantSource clock) {
+            io.seatguard.core.challenge.ChallengeService challenges, ClientIpResolver clientIps, InstantSource clock,
+            java.util.function.Supplier<String> publicUrl) {
         this.operators = requireNonNull(operators, "operators is null");
         this.challenges = requireNonNull(challenges, "challenges is null");
         this.evaluations = requireNonNull(evaluations, "evaluations is null");
@@ -113,6 +116,7 @@ public final class DashboardPages {
         this.archive = requireNonNull(archive, "archive is null");
         this.clientIps = requireNonNull(clientIps, "clientIps is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.publicUrl = requireNonNull(publicUrl, "publicUrl is null");
     }
 
     public void loginPage(Context ctx) {
@@ -167,7 +171,7 @@ public final class DashboardPages {
             return;
         }
         operators.signOut(ctx.cookie(SESSION_COOKIE));
-        ctx.header("Set-Cookie", SESSION_COOKIE + "=; Path=/dashboard; HttpOnly; SameSite=Strict; Max-Age=0");
+        ctx.header("Set-Cookie", SESSION_COOKIE + "=; Path=/dashboard; HttpOnly; SameSite=Strict" + (secure(ctx) ? "; Secure" : "") + "; Max-Age=0");
         ctx.redirect("/dashboard/login", io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
@@ -437,8 +441,33 @@ public final class DashboardPages {
         ctx.header("Cache-Control", "no-store");
     }
 
-    private static boolean secure(Context ctx) {
-        return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+    /**
+     * Whether the dashboard's cookies are {@code Secure}: always when the public URL is https, since that is
+     * where browsers reach it, whatever the request says (a proxy that terminates TLS and sends no
+     * {@code X-Forwarded-Proto} made it look like plain http); else when the request came over https, or a
+     * proxy says it did. {@code X-Forwarded-Proto} is taken from anyone: it can only add {@code Secure}.
+     */
+    private boolean secure(Context ctx) {
+        return httpsPublicUrl() || "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+    }
+
+    private boolean httpsPublicUrl() {
+        return publicUrl.get().regionMatches(true, 0, "https://", 0, "https://".length());
+    }
+
+    /**
+     * HSTS: a year, this host only (no {@code includeSubDomains}: other hosts of the domain are not
+     * Seatguard's to pin; no {@code preload}). Sent with every dashboard page when the public URL is
+     * https, so a browser that once reached the dashboard there never again sends its session cookie, or
+     * an operator's password, over plain http to this host (a browser heeds it only over https).
+     */
+    static final String STRICT_TRANSPORT = "max-age=31536000";
+
+    /** Asks the browser for https from now on, when the public URL is https (every dashboard route). */
+    void strictTransport(Context ctx) {
+        if (httpsPublicUrl()) {
+            ctx.header("Strict-Transport-Security", STRICT_TRANSPORT);
+        }
     }
 
     /** The client failed sign-ins are counted against: its address, or for IPv6 its /64 (IpAddresses.clientKey). */

@@ -74,10 +74,12 @@ public record DashboardSite(DashboardPages sessions, OverviewPage overview, Acco
                 Route.page(POST, "/dashboard/logout", sessions::logout));
         List<Route> all = new java.util.ArrayList<>();
         // Every POST, signed in or not, first refuses a body that is not a form; every other page then an
-        // app the operator may not see (or that does not exist), and a read-only operator's change.
+        // app the operator may not see (or that does not exist), and a read-only operator's change. Every
+        // answer asks for https when the public URL is https.
         for (Route route : open) {
             io.javalin.http.Handler handler = route.handler();
             all.add(Route.page(route.method(), route.path(), ctx -> {
+                sessions.strictTransport(ctx);
                 if (!sessions.refusesNonForm(ctx)) {
                     handler.handle(ctx);
                 }
@@ -86,6 +88,7 @@ public record DashboardSite(DashboardPages sessions, OverviewPage overview, Acco
         for (Route route : guarded) {
             io.javalin.http.Handler handler = route.handler();
             all.add(Route.page(route.method(), route.path(), ctx -> {
+                sessions.strictTransport(ctx);
                 if (!sessions.refusesNonForm(ctx) && !sessions.refusesApp(ctx) && !sessions.refusesChange(ctx)) {
                     handled(handler, ctx);
                 }
