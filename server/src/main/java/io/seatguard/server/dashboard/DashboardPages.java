@@ -139,7 +139,8 @@ public final class DashboardPages {
         switch (operators.signIn(email, Optional.ofNullable(ctx.formParam("password")).orElse(""), Optional.ofNullable(ctx.formParam("code")).orElse(""),
                 clientKey(ctx))) {
             case OperatorService.SignIn.Granted granted -> {
-                AuditLog.actor(ctx, "operator " + email);
+                // The operator as stored (trimmed, lower case), as every later line of theirs names them, not as typed.
+                AuditLog.actor(ctx, "operator " + granted.operator().email());
                 boolean secure = secure(ctx);
                 ctx.header("Set-Cookie", SESSION_COOKIE + "=" + granted.session().token() + "; Path=/dashboard; HttpOnly; SameSite=Strict"
                         + (secure ? "; Secure" : "") + "; Max-Age=" + OperatorService.SESSION_LENGTH.toSeconds());

@@ -28,10 +28,16 @@ public final class AuditLog {
             "/v3/evaluations/{id}/consume", "/v3/policies/backtest", "/v3/policies/{id}/backtest");
     private static final List<String> DATA_PLANE_PREFIXES = List.of("/challenge/", "/demo", "/dev/");
     /**
-     * Dashboard form fields that name what a form changes, and {@code do}, which of a page's changes it
-     * was (two-factor on, off or new recovery codes; values added or removed); never a password, a token or a whole document.
+     * Dashboard form fields that name what a form changes: the app, a policy or operator ({@code id}), a
+     * list, an account and device, a webhook endpoint and message, a new operator's email, apps and
+     * read-only, a new app's, list's or policy's name, the signed-identity switch; and {@code do}, which of
+     * a page's changes it was (two-factor on, off or new recovery codes; values added or removed). Never a
+     * password, a code, a token, a secret, a URL (a webhook's may hold its receiver's token) or a whole
+     * document or list of values. A field given more than once (the apps of a new operator) is joined with
+     * commas.
      */
-    private static final List<String> NAMING_FORM_FIELDS = List.of("app", "id", "user", "device", "endpoint", "email", "do");
+    private static final List<String> NAMING_FORM_FIELDS = List.of("app", "id", "list", "user", "device", "endpoint", "message", "email", "name",
+            "app_scope", "read_only", "require_signed_identity", "do");
 
     private AuditLog() {}
 
@@ -53,9 +59,15 @@ public final class AuditLog {
         Map<String, String> named = new TreeMap<>(ctx.pathParamMap());
         if (route.startsWith("/dashboard/") && isForm(ctx)) {
             try {
+                // A device log-out names its account percent-encoded (so that a line break survives the browser),
+                // which the page reads before a plain user field, as this does.
+                String encodedUser = ctx.formParam("user_encoded");
+                if (encodedUser != null && !encodedUser.isEmpty()) {
+                    named.putIfAbsent("user", decoded(encodedUser));
+                }
                 for (String field : NAMING_FORM_FIELDS) {
-                    String value = ctx.formParam(field);
-                    if (value != null && !value.isEmpty()) {
+                    String value = String.join(",", ctx.formParams(field));
+                    if (!value.isEmpty()) {
                         named.putIfAbsent(field, value);
                     }
                 }
@@ -69,6 +81,16 @@ public final class AuditLog {
         StringBuilder names = new StringBuilder();
         named.forEach((name, value) -> names.append(' ').append(name).append('=').append(LogText.oneLine(shortened(value))));
         AUDIT.info("{} {} {}{} -> {}", actor == null ? "unproven" : LogText.oneLine(shortened(actor)), ctx.method(), route, names, status);
+    }
+
+    /** The percent-encoded value as the page meant it, or as it came when it is not percent-encoding. */
+    private static String decoded(String encoded) {
+        try {
+            return java.net.URLDecoder.decode(encoded, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        catch (IllegalArgumentException notEncoded) {
+            return encoded;
+        }
     }
 
     private static boolean isForm(Context ctx) {
