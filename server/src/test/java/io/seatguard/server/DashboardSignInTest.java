@@ -123,6 +123,44 @@ class DashboardSignInTest {
         }
     }
 
+    /** Review finding: a sign-in always opened the overview; it now opens the dashboard page first asked for, and no page elsewhere. */
+    @Test
+    void aSignInOpensTheDashboardPageFirstAskedForAndNoPageElsewhere() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
+            TestApp app = server.defaultApp();
+            String asked = "/dashboard/evaluations?app=" + app.id() + "&verdict=deny";
+            PageClient browser = new PageClient();
+            HttpResponse<String> sent = browser.get(server.url() + asked);
+            assertThat(sent.statusCode()).isEqualTo(302);
+            String signInPage = sent.headers().firstValue("Location").orElseThrow();
+            assertThat(signInPage).isEqualTo("/dashboard/login?next=" + java.net.URLEncoder.encode(asked, StandardCharsets.UTF_8));
+            String shown = asked.replace("&", "&amp;").replace("=", "&#x3D;");
+            assertThat(browser.get(server.url() + signInPage).body()).contains("<input type=\"hidden\" name=\"next\" value=\"" + shown + "\">");
+            HttpResponse<String> wrong = browser.post(server.url() + "/dashboard/login", Map.of("email", first.email(), "password", "not it", "next", asked));
+            assertThat(wrong.statusCode()).isEqualTo(401);
+            assertThat(wrong.body()).as("kept through a wrong password").contains("name=\"next\" value=\"" + shown + "\"");
+            HttpResponse<String> signedIn = browser.post(server.url() + "/dashboard/login", Map.of("email", first.email(), "password", first.password(),
+                    "next", asked));
+            assertThat(signedIn.statusCode()).isEqualTo(303);
+            assertThat(signedIn.headers().firstValue("Location")).hasValue(asked);
+            String lists = "/dashboard/lists?app=" + app.id();
+            assertThat(browser.get(server.url() + "/dashboard/login?next=" + java.net.URLEncoder.encode(lists, StandardCharsets.UTF_8))
+                    .headers().firstValue("Location")).as("signed in already").hasValue(lists);
+
+            assertThat(new PageClient().get(server.url() + "/dashboard").headers().firstValue("Location")).as("the overview needs no next")
+                    .hasValue("/dashboard/login");
+            for (String elsewhere : List.of("https://evil.example/dashboard", "//evil.example/dashboard", "/dashboard/../v3/apps")) {
+                PageClient other = new PageClient();
+                assertThat(other.get(server.url() + "/dashboard/login?next=" + java.net.URLEncoder.encode(elsewhere, StandardCharsets.UTF_8)).body())
+                        .as(elsewhere).doesNotContain("name=\"next\"");
+                HttpResponse<String> answer = other.post(server.url() + "/dashboard/login", Map.of("email", first.email(), "password", first.password(),
+                        "next", elsewhere));
+                assertThat(answer.headers().firstValue("Location")).as(elsewhere).hasValue("/dashboard");
+            }
+        }
+    }
+
     @Test
     void aFormWithoutItsCsrfTokenIsRefused() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {

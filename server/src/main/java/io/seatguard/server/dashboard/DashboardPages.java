@@ -45,7 +45,7 @@ public final class DashboardPages {
             <h1>Sign in to Seatguard</h1>
             {{#notice}}<p class="notice error" role="alert">{{notice}}</p>{{/notice}}
             <form method="post" action="/dashboard/login">
-              <input type="hidden" name="csrf" value="{{csrf}}">
+              <input type="hidden" name="csrf" value="{{csrf}}">{{#next}}<input type="hidden" name="next" value="{{next}}">{{/next}}
               <label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username" required value="{{email}}">
               <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
               <label for="code">Authenticator code or a recovery code (if you turned on two-factor sign-in)</label><input id="code" name="code" autocomplete="one-time-code" maxlength="64">
@@ -119,20 +119,23 @@ public final class DashboardPages {
         this.publicUrl = requireNonNull(publicUrl, "publicUrl is null");
     }
 
+    /** The sign-in form, carrying the page first asked for ({@link NextPage}); a signed-in operator is sent there at once. */
     public void loginPage(Context ctx) {
+        Optional<String> next = NextPage.of(ctx.queryParam(NextPage.PARAMETER));
         if (signedIn(ctx).isPresent()) {
-            ctx.redirect("/dashboard", io.javalin.http.HttpStatus.SEE_OTHER);
+            ctx.redirect(next.orElse("/dashboard"), io.javalin.http.HttpStatus.SEE_OTHER);
             return;
         }
-        renderLogin(ctx, 200, Optional.empty(), "");
+        renderLogin(ctx, 200, Optional.empty(), "", next);
     }
 
     public void login(Context ctx) {
         headers(ctx);
+        Optional<String> next = NextPage.of(ctx.formParam(NextPage.PARAMETER));
         String cookie = ctx.cookie(LOGIN_CSRF_COOKIE);
         String field = ctx.formParam("csrf");
         if (cookie == null || field == null || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.US_ASCII), field.getBytes(StandardCharsets.US_ASCII))) {
-            renderLogin(ctx, 403, Optional.of("This form expired. Please try again."), "");
+            renderLogin(ctx, 403, Optional.of("This form expired. Please try again."), "", next);
             return;
         }
         String email = Optional.ofNullable(ctx.formParam("email")).orElse("");
@@ -144,15 +147,15 @@ public final class DashboardPages {
                 boolean secure = secure(ctx);
                 ctx.header("Set-Cookie", SESSION_COOKIE + "=" + granted.session().token() + "; Path=/dashboard; HttpOnly; SameSite=Strict"
                         + (secure ? "; Secure" : "") + "; Max-Age=" + OperatorService.SESSION_LENGTH.toSeconds());
-                ctx.redirect("/dashboard", io.javalin.http.HttpStatus.SEE_OTHER);
+                ctx.redirect(next.orElse("/dashboard"), io.javalin.http.HttpStatus.SEE_OTHER);
             }
             case OperatorService.SignIn.Wait wait -> {
                 ctx.header("Retry-After", String.valueOf(Math.max(1, wait.retryAfter().toSeconds())));
                 String where = wait.everywhere() ? "for this account" : "from here";
-                renderLogin(ctx, 429, Optional.of("Too many failed attempts " + where + ". Try again in " + minutes(wait.retryAfter()) + "."), email);
+                renderLogin(ctx, 429, Optional.of("Too many failed attempts " + where + ". Try again in " + minutes(wait.retryAfter()) + "."), email, next);
             }
             // One answer for a wrong password and a wrong code: which one it was is not told to a guesser.
-            case OperatorService.SignIn.Refused refused -> renderLogin(ctx, 401, Optional.of("Wrong email, password or authenticator code."), email);
+            case OperatorService.SignIn.Refused refused -> renderLogin(ctx, 401, Optional.of("Wrong email, password or authenticator code."), email, next);
         }
     }
 
@@ -264,9 +267,23 @@ public final class DashboardPages {
         headers(ctx);
         Optional<OperatorService.SignedIn> operator = signedIn(ctx);
         if (operator.isEmpty()) {
-            ctx.redirect("/dashboard/login", io.javalin.http.HttpStatus.FOUND);
+            ctx.redirect(signInFor(ctx), io.javalin.http.HttpStatus.FOUND);
         }
         return operator;
+    }
+
+    /**
+     * The sign-in page, naming the page asked for when it was a dashboard page to open afterwards (a GET:
+     * a form posted without a session is not posted again, and the overview is the default anyway).
+     */
+    private static String signInFor(Context ctx) {
+        if (ctx.method() != io.javalin.http.HandlerType.GET) {
+            return "/dashboard/login";
+        }
+        String target = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+        return NextPage.of(target).filter(next -> !next.equals("/dashboard"))
+                .map(next -> "/dashboard/login?" + NextPage.PARAMETER + "=" + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8))
+                .orElse("/dashboard/login");
     }
 
     /** The session's operator, looked up once per request (the app check and the page both ask). */
@@ -411,7 +428,7 @@ public final class DashboardPages {
         return field != null && MessageDigest.isEqual(field.getBytes(StandardCharsets.US_ASCII), operator.csrfToken().getBytes(StandardCharsets.US_ASCII));
     }
 
-    private void renderLogin(Context ctx, int status, Optional<String> notice, String email) {
+    private void renderLogin(Context ctx, int status, Optional<String> notice, String email, Optional<String> next) {
         headers(ctx);
         String csrf = ctx.cookie(LOGIN_CSRF_COOKIE);
         if (csrf == null || !csrf.matches("[0-9a-f]{32}")) {
@@ -421,7 +438,7 @@ public final class DashboardPages {
             ctx.res().addHeader("Set-Cookie", LOGIN_CSRF_COOKIE + "=" + csrf + "; Path=/dashboard; HttpOnly; SameSite=Strict" + (secure(ctx) ? "; Secure" : ""));
         }
         ctx.status(status).contentType("text/html; charset=utf-8").result(LOGIN.execute(Map.of("title", "Sign in", "csrf", csrf,
-                "notice", notice.orElse(""), "email", email)));
+                "notice", notice.orElse(""), "email", email, "next", next.orElse(""))));
     }
 
     /**
