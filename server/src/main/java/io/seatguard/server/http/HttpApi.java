@@ -91,6 +91,8 @@ public final class HttpApi {
                 NetworkConnectionLimit limit = new NetworkConnectionLimit(limits.maxConnections(), server);
                 limit.setEndPointIdleTimeout(ConnectionBudget.IDLE_TIMEOUT_AT_LIMIT.toMillis());
                 server.addBean(limit);
+                // A head trickled in a line at a time is never idle: it has its own deadline (HeadDeadline).
+                server.addBean(new HeadDeadline(server, () -> limit.getNetworkConnectionCount() >= limit.getMaxNetworkConnectionCount()));
             });
             // A body trickled in a byte at a time holds no thread (WholeBodyFirst), but it holds a connection
             // and its bytes so far; below this rate WholeBodyFirst ends the request (Jetty's own check, set here
