@@ -41,7 +41,14 @@ public final class SqlDatabase implements AutoCloseable {
     static final int REQUEST_SOCKET_TIMEOUT_SECONDS = 15;
     /** Scans read what a period holds (a backtest's month, the dashboard's counts), which may take minutes. */
     static final int SCAN_SOCKET_TIMEOUT_SECONDS = 600;
-    /** Zero: no limit. A migration building an index over a large table takes what it takes. */
+    /**
+     * How long opening a connection may take, its login included. {@code connectTimeout} bounds the TCP
+     * connect only: a PostgreSQL that accepts connections but never answers (stopped with SIGSTOP, a
+     * proxy in front of a dead server) held {@code serve} in the login for ever, on the migration pool,
+     * whose socket timeout is none (found in review). pgjdbc gives up on the whole connect after this.
+     */
+    static final int LOGIN_TIMEOUT_SECONDS = 5;
+    /** Zero: no limit. A migration building an index over a large table takes what it takes (its login is bounded: {@link #LOGIN_TIMEOUT_SECONDS}). */
     static final int MIGRATION_SOCKET_TIMEOUT_SECONDS = 0;
     /** Scans are few (an operator's backtest, a dashboard page), so a few connections serve them. */
     static final int SCAN_POOL_SIZE = 3;
@@ -277,7 +284,8 @@ public final class SqlDatabase implements AutoCloseable {
      */
     static Properties connectionProperties(JdbcTarget target, int socketTimeoutSeconds) {
         Properties properties = new Properties();
-        properties.setProperty("connectTimeout", "5");
+        properties.setProperty("connectTimeout", String.valueOf(LOGIN_TIMEOUT_SECONDS));
+        properties.setProperty("loginTimeout", String.valueOf(LOGIN_TIMEOUT_SECONDS));
         properties.setProperty("socketTimeout", String.valueOf(socketTimeoutSeconds));
         properties.setProperty("tcpKeepAlive", "true");
         properties.putAll(target.properties());
