@@ -9,7 +9,10 @@ import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -28,14 +31,24 @@ public final class RedisLink<K, V> implements RedisHealth, AutoCloseable {
      * {@code seatguard_redis_connected} say the link is back well within a scrape interval (15 s).
      */
     public static final Duration PROBE_INTERVAL = Duration.ofSeconds(5);
+    /**
+     * The longest wait between two reconnect attempts while the connection is down. Lettuce's default
+     * doubles up to 30 s: a Redis back after a restart of some seconds was reconnected to up to 30 s later,
+     * each node on its own schedule, presence and attempt limits going without it meanwhile (found in
+     * review). A connect attempt every 2 s is nothing for a Redis that is down.
+     */
+    public static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(2);
 
     private final RedisClient client;
+    /** The client's own, made for its reconnect schedule, shut down with it. */
+    private final ClientResources resources;
     private final StatefulRedisConnection<K, V> connection;
     private final OutageGate outage = OutageGate.forRedis(this::outageBegan);
     private final RedisOutageProbe probe;
 
-    private RedisLink(RedisClient client, StatefulRedisConnection<K, V> connection, Duration probeInterval) {
+    private RedisLink(RedisClient client, ClientResources resources, StatefulRedisConnection<K, V> connection, Duration probeInterval) {
         this.client = requireNonNull(client, "client is null");
+        this.resources = requireNonNull(resources, "resources is null");
         this.connection = requireNonNull(connection, "connection is null");
         this.probe = new RedisOutageProbe(outage, () -> connection.sync().ping(), probeInterval);
     }
@@ -89,16 +102,21 @@ public final class RedisLink<K, V> implements RedisHealth, AutoCloseable {
         requireNonNull(url, "url is null");
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(COMMAND_TIMEOUT);
-        RedisClient client = RedisClient.create(uri);
+        // Reconnect attempts from 100 ms apart, doubling (in ms: 128, 256 …), then every MAX_RECONNECT_DELAY.
+        ClientResources resources = ClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
+                .build();
+        RedisClient client = RedisClient.create(resources, uri);
         // While the connection is down (it reconnects by itself), a command fails at once rather than
         // queueing for the whole timeout: every request that touches Redis would otherwise stall for two
         // seconds during an outage, instead of going on without what Redis would have said.
         client.setOptions(ClientOptions.builder().disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
         try {
-            return new RedisLink<>(client, client.connect(codec), probeInterval);
+            return new RedisLink<>(client, resources, client.connect(codec), probeInterval);
         }
         catch (RuntimeException e) {
             client.shutdown();
+            shutDown(resources);
             throw explained(e, uri);
         }
     }
@@ -140,5 +158,11 @@ public final class RedisLink<K, V> implements RedisHealth, AutoCloseable {
         probe.close();
         connection.close();
         client.shutdown();
+        shutDown(resources);
+    }
+
+    /** A client given its resources leaves them running: they are ours, closed with it and waited for, as the client's own were. */
+    private static void shutDown(ClientResources resources) {
+        resources.shutdown(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
     }
 }
