@@ -99,10 +99,15 @@ public final class PrivateFiles {
             return;
         }
         try {
+            // Only a file that needs it: a chmod of a file already 0600 changes nothing, and fails for a user
+            // who does not own it, which warned "chmod 600 it" about a file that was (found in review).
+            if (Files.getPosixFilePermissions(file).equals(FILE)) {
+                return;
+            }
             Files.setPosixFilePermissions(file, FILE);
         }
         catch (IOException e) {
-            log.warn("could not make {} readable by its owner only ({}); it holds secrets: chmod 600 it", file, e.toString());
+            log.warn("could not make {} readable by its owner only ({}); it holds secrets: chmod 600 it", file, FileProblems.reason(e));
         }
     }
 

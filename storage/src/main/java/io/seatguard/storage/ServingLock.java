@@ -52,7 +52,7 @@ final class ServingLock implements AutoCloseable {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         }
         catch (IOException e) {
-            throw new IllegalStateException("cannot open the lock file " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot open the lock file " + file + ": " + FileProblems.reason(e), e);
         }
         try {
             FileLock lock;
@@ -75,7 +75,7 @@ final class ServingLock implements AutoCloseable {
             if (e instanceof IllegalStateException refused) {
                 throw refused;
             }
-            throw new IllegalStateException("cannot lock " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot lock " + file + ": " + (e instanceof IOException io ? FileProblems.reason(io) : e.getMessage()), e);
         }
     }
 

@@ -102,9 +102,17 @@ public final class SqlDatabase implements AutoCloseable {
      * @throws IllegalStateException when another server has this embedded database
      */
     public static SqlDatabase openForServer(StorageSettings settings) {
-        JdbcTarget target = target(settings);
+        requireNonNull(settings, "settings is null");
+        // The lock first, then the files' permissions: a second server, about to be refused, must not touch
+        // the running one's files (it did, and warned about each of them; found in review).
+        JdbcTarget target = settings.databaseUrl()
+                .map(JdbcTarget::parse)
+                .orElseGet(() -> JdbcTarget.embedded(prepareFolder(settings.dataDir()).resolve(StorageSettings.EMBEDDED_FILE_NAME)));
         Optional<ServingLock> lock = target.sqliteFile().map(ServingLock::acquire);
         try {
+            if (settings.databaseUrl().isEmpty()) {
+                prepareDatabaseFile(target.sqliteFile().orElseThrow());
+            }
             return open(target, settings, lock);
         }
         catch (RuntimeException e) {
@@ -154,21 +162,27 @@ public final class SqlDatabase implements AutoCloseable {
 
     /** The data folder ({@code 0700} when made here) and the database file ({@code 0600}): see {@link PrivateFiles}. */
     private static Path prepareDataDir(Path dataDir) {
-        Path folder;
+        Path folder = prepareFolder(dataDir);
+        prepareDatabaseFile(folder.resolve(StorageSettings.EMBEDDED_FILE_NAME));
+        return folder;
+    }
+
+    private static Path prepareFolder(Path dataDir) {
         try {
-            folder = PrivateFiles.folder(dataDir);
+            return PrivateFiles.folder(dataDir);
         }
         catch (IOException e) {
-            throw new IllegalStateException("cannot create the data folder " + dataDir.toAbsolutePath() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot create the data folder " + dataDir.toAbsolutePath() + ": " + FileProblems.reason(e), e);
         }
-        Path file = folder.resolve(StorageSettings.EMBEDDED_FILE_NAME);
+    }
+
+    private static void prepareDatabaseFile(Path file) {
         try {
             PrivateFiles.database(file);
         }
         catch (IOException e) {
-            throw new IllegalStateException("cannot create the database file " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot create the database file " + file + ": " + FileProblems.reason(e), e);
         }
-        return folder;
     }
 
     private static SqlDatabase openSqlite(JdbcTarget target, int readPoolSize, SqliteSynchronous synchronous, Optional<ServingLock> lock) {

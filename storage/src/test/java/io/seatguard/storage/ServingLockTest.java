@@ -34,6 +34,30 @@ class ServingLockTest {
         }
     }
 
+    /** Review: a second server, about to be refused, chmodded the running server's files (and warned about each). */
+    @Test
+    void aRefusedSecondServerLeavesTheRunningOnesFilesAsTheyAre() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Path data = dir.resolve("data");
+        try (SqlDatabase first = SqlDatabase.openForServer(StorageSettings.embedded(data))) {
+            Path database = data.resolve("seatguard.db");
+            // As an operator may have left them: the first server's files, not the second's to change.
+            Files.setPosixFilePermissions(database, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+
+            assertThatThrownBy(() -> SqlDatabase.openForServer(StorageSettings.embedded(data))).hasMessageContaining("already served");
+
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(database))).isEqualTo("rw-r-----");
+        }
+    }
+
+    @Test
+    void theReasonAFileCannotBeUsedIsSaidInWordsNotAsItsPathAgain() {
+        assertThat(FileProblems.reason(new java.nio.file.AccessDeniedException("/d/seatguard.db"))).isEqualTo("permission denied");
+        assertThat(FileProblems.reason(new java.nio.file.NoSuchFileException("/d/seatguard.db.lock"))).isEqualTo("no such file or folder");
+        assertThat(FileProblems.reason(new java.nio.file.FileSystemException("/d/seatguard.db", null, "Read-only file system"))).isEqualTo("Read-only file system");
+        assertThat(FileProblems.reason(new java.io.IOException("No space left on device"))).isEqualTo("No space left on device");
+    }
+
     @Test
     void anExplicitSqliteUrlIsLockedByItsFile() {
         Path file = dir.resolve("elsewhere.db");
