@@ -30,6 +30,8 @@ public final class RepeatedFailures {
     private final LongSupplier nanoTime;
     private final Map<String, Kind> kinds = new HashMap<>();
     private long failedSinceLastSuccess;
+    private boolean recoveryLogged;
+    private long recoveryLoggedAt;
 
     private static final class Kind {
         long loggedAt;
@@ -82,8 +84,15 @@ public final class RepeatedFailures {
     /** Whether {@code key} is new (and now known); counts every failure. */
     private boolean firstOfItsKind(String key) {
         failedSinceLastSuccess++;
-        if (kinds.containsKey(key)) {
-            return false;
+        Kind known = kinds.get(key);
+        if (known != null) {
+            long now = nanoTime.getAsLong();
+            boolean endedSince = recoveryLogged && recoveryLoggedAt - known.loggedAt >= 0;
+            if (!endedSince || now - known.loggedAt < intervalNanos) {
+                return false;
+            }
+            // The trouble was said to have ended, an interval or more after this was logged: it is news again.
+            kinds.remove(key);
         }
         if (kinds.size() >= MAX_KINDS) {
             kinds.clear();
@@ -105,13 +114,26 @@ public final class RepeatedFailures {
         kind.leftOut = 0;
     }
 
-    /** The work the failures were about succeeded: says so once, so the log shows when the trouble ended. */
+    /**
+     * The work the failures were about succeeded: says so, so the log shows when the trouble ended; at most
+     * once per interval, and failures of a kind logged within the interval go on being counted, not logged
+     * in full again. Why: on a full disk some commits fit and some do not, and the writer's log alternated
+     * "commit again" and "write failed" with its trace 14 times in 0.7 s (found in review).
+     */
     public synchronized void succeeded(String what) {
         if (failedSinceLastSuccess == 0) {
             return;
         }
+        long now = nanoTime.getAsLong();
+        if (recoveryLogged && now - recoveryLoggedAt < intervalNanos) {
+            // Said less than an interval ago: the failures since go into the next such line.
+            return;
+        }
         log.info("{} again, after {} {}", what, failedSinceLastSuccess, failedSinceLastSuccess == 1 ? "failure" : "failures");
         failedSinceLastSuccess = 0;
-        kinds.clear();
+        recoveryLogged = true;
+        recoveryLoggedAt = now;
+        // Kinds are kept: one that comes back within an interval of being logged is counted, a later one is
+        // logged in full again (firstOfItsKind).
     }
 }

@@ -64,7 +64,7 @@ class RepeatedFailuresTest {
     }
 
     @Test
-    void aSuccessSaysTheTroubleEndedAndTheNextFailureIsLoggedInFullAgain() {
+    void aSuccessSaysTheTroubleEndedAndTheNextFailureAnIntervalLaterIsLoggedInFullAgain() {
         failures.succeeded("Storage writes commit");
         assertThat(logged.list).as("nothing had failed").isEmpty();
 
@@ -72,11 +72,31 @@ class RepeatedFailuresTest {
         failures.failed(Level.ERROR, "Storage write failed", new SQLException("database or disk is full"));
         failures.succeeded("Storage writes commit");
         failures.succeeded("Storage writes commit");
+        advance(Duration.ofSeconds(31));
         failures.failed(Level.ERROR, "Storage write failed", new SQLException("database or disk is full"));
 
         assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
                 .containsExactly("Storage write failed", "Storage writes commit again, after 2 failures", "Storage write failed");
         assertThat(logged.list.get(2).getThrowableProxy()).isNotNull();
+    }
+
+    /** Review: on a full disk the writer alternated "commit again" and "write failed" 14 times in 0.7 s. */
+    @Test
+    void failuresAndSuccessesAlternatingLogAFewLinesAnInterval() {
+        for (int i = 0; i < 100; i++) {
+            failures.failed(Level.ERROR, "Storage write failed", new SQLException("database or disk is full"));
+            advance(Duration.ofMillis(25));
+            failures.succeeded("Storage writes commit");
+            advance(Duration.ofMillis(25));
+        }
+        assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly("Storage write failed", "Storage writes commit again, after 1 failure");
+
+        advance(Duration.ofSeconds(30));
+        failures.failed(Level.ERROR, "Storage write failed", new SQLException("database or disk is full"));
+        failures.succeeded("Storage writes commit");
+        assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage).hasSize(4)
+                .last().asString().isEqualTo("Storage writes commit again, after 100 failures");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.webhook.WebhookSignature;
 import io.seatguard.server.SendOutcomes;
+import io.seatguard.storage.RepeatedFailures;
 import io.seatguard.storage.SqlWebhooks;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,6 +49,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookDispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    /**
+     * A claim fails every round (a second) while storage is unreachable: said once, then counted every
+     * 30 s, as storage's own failures are; it logged a warning a second (found in review).
+     */
+    private final RepeatedFailures claimFailures = new RepeatedFailures(log);
     /** Tries in flight on one node: 20 endpoints (an app's most) at {@link #PER_ENDPOINT} each leave room for the others. */
     static final int MAX_IN_FLIGHT = 128;
     /** Tries in flight to one endpoint on one node. */
@@ -125,12 +131,14 @@ public final class WebhookDispatcher implements AutoCloseable {
             if (room <= 0 || closed) {
                 return;
             }
-            for (SqlWebhooks.Claimed delivery : webhooks.claim(clock.instant(), room, this::roomFor, LOCK)) {
+            var claimed = webhooks.claim(clock.instant(), room, this::roomFor, LOCK);
+            claimFailures.succeeded("Webhook dispatch claims deliveries");
+            for (SqlWebhooks.Claimed delivery : claimed) {
                 start(delivery);
             }
         }
         catch (RuntimeException e) {
-            log.warn("Webhook dispatch failed; the next round tries again: {}", e.getMessage());
+            claimFailures.failed(org.slf4j.event.Level.WARN, "Webhook dispatch failed; the next round tries again", ": " + e.getMessage());
         }
     }
 

@@ -76,6 +76,25 @@ class WebhookDispatcherTest {
         }
     }
 
+    /** Review: a warning every second (every round) while storage could not be reached. */
+    @Test
+    void aClaimFailingEveryRoundIsLoggedOnceThenCounted() throws Exception {
+        SqlDatabase unreachable = SqlDatabase.open(StorageSettings.embedded(dataDir.resolve("other")));
+        unreachable.close();
+        List<String> lines = new java.util.ArrayList<>();
+        io.seatguard.server.LogLines.during(WebhookDispatcher.class, lines, () -> {
+            try (WebhookDispatcher dispatcher = new WebhookDispatcher(new SqlWebhooks(unreachable), new WebhookTargets(true), Clock.systemUTC(),
+                    Duration.ofHours(1), SendOutcomes.NONE)) {
+                for (int round = 0; round < 10; round++) {
+                    dispatcher.runOnce();
+                }
+            }
+            return null;
+        });
+        assertThat(lines).as("ten failed rounds").hasSize(1);
+        assertThat(lines.get(0)).contains("Webhook dispatch failed; the next round tries again");
+    }
+
     @Test
     void aBacklogGoesOutWithoutWaitingForTheClock() throws Exception {
         try (Receiver receiver = new Receiver(0);
