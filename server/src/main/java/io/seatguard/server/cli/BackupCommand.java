@@ -4,7 +4,6 @@ import io.seatguard.server.http.Json;
 import io.seatguard.storage.PrivateFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -63,41 +62,62 @@ public final class BackupCommand implements Callable<Integer> {
             err.println("seatguard: the folder of " + target + " does not exist");
             return REFUSED;
         }
-        // The copy's file is made here, at once and readable by its owner only (it holds the database's
-        // secrets), and VACUUM INTO then fills the empty file. Made atomically, a second backup to the
-        // same name is refused here; and a failure below deletes only the file this run made, never
-        // another run's copy.
-        try {
-            PrivateFiles.createNew(target);
-        }
-        catch (FileAlreadyExistsException e) {
+        if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             err.println("seatguard: " + target + " exists already; give the copy a new file name");
             return REFUSED;
         }
+        // The copy is written under a name of its own in the same folder, and given the --to name only
+        // once it is whole and on the disk. A backup killed halfway (kill -9, a full disk, a reboot) left a
+        // file at the --to name with no tables: restored, it started a brand-new store without complaint
+        // (found in review). What a killed run leaves is named *.incomplete-<pid>-<random>, never the backup's name.
+        Path partial = target.resolveSibling(target.getFileName() + INCOMPLETE + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 40));
+        // Made at once and readable by its owner only (it holds the database's secrets); VACUUM INTO fills the empty file.
+        try {
+            PrivateFiles.createNew(partial);
+        }
         catch (IOException e) {
-            err.println("seatguard: cannot create " + target + ": " + e.getMessage());
+            err.println("seatguard: cannot create " + partial + ": " + e.getMessage());
             return 1;
         }
         SQLiteConfig config = new SQLiteConfig();
         // The server's writer may hold the write lock for a commit; the copy only needs to begin reading.
         config.setBusyTimeout(10_000);
-        try (Connection connection = config.createConnection("jdbc:sqlite:" + database);
-                PreparedStatement copy = connection.prepareStatement("VACUUM INTO ?")) {
-            copy.setString(1, target.toString());
-            copy.execute();
-            spec.commandLine().getOut().println("{\"file\":" + jsonString(target.toString()) + ",\"bytes\":" + Files.size(target) + "}");
+        try {
+            try (Connection connection = config.createConnection("jdbc:sqlite:" + database);
+                    PreparedStatement copy = connection.prepareStatement("VACUUM INTO ?")) {
+                copy.setString(1, partial.toString());
+                copy.execute();
+            }
+            DurableFiles.sync(partial);
+            long bytes = Files.size(partial);
+            if (!DurableFiles.publish(partial, target)) {
+                deleteQuietly(partial, err);
+                err.println("seatguard: " + target + " exists already; give the copy a new file name");
+                return REFUSED;
+            }
+            spec.commandLine().getOut().println("{\"file\":" + jsonString(target.toString()) + ",\"bytes\":" + bytes + "}");
             return 0;
         }
         catch (SQLException | IOException e) {
             // A copy that stopped halfway must not be mistaken for a backup later; this run made the file.
-            try {
-                Files.deleteIfExists(target);
-            }
-            catch (IOException cleanup) {
-                err.println("seatguard: remove the incomplete copy " + target + " (" + cleanup.getMessage() + ")");
-            }
+            deleteQuietly(partial, err);
             err.println("seatguard: the copy failed: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** What a copy under way is named after: {@code copy.db.incomplete-<pid>-<random>}. */
+    static final String INCOMPLETE = ".incomplete-";
+
+    private static void deleteQuietly(Path partial, PrintWriter err) {
+        for (Path file : new Path[] {partial, partial.resolveSibling(partial.getFileName() + "-journal")}) {
+            try {
+                Files.deleteIfExists(file);
+            }
+            catch (IOException cleanup) {
+                err.println("seatguard: remove the incomplete copy " + file + " (" + cleanup.getMessage() + ")");
+            }
         }
     }
 
