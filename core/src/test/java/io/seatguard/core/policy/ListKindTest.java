@@ -58,6 +58,44 @@ class ListKindTest {
         assertThat(ListKind.COUNTRY.expectation("XX")).doesNotContain("write");
     }
 
+    /**
+     * Review finding: a domain of 2,000 labels overflowed the stack in the whole-name pattern (recursing once
+     * per label) before its length was judged: a 500 with an empty body. Judged on a thread with the stack a
+     * request's has (-Xss1m, as deployed), and up to 253 characters as before.
+     */
+    @Test
+    void aDomainOfThousandsOfLabelsIsRefusedWithoutOverflowingTheStack() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread request = new Thread(null, () -> {
+            try {
+                for (int labels : List.of(2_000, 50_000)) {
+                    String domain = "a.".repeat(labels) + "com";
+                    assertThat(ListKind.EMAIL_DOMAIN.normalize(domain)).isEmpty();
+                    assertThat(ListKind.EMAIL_DOMAIN.expectation(domain)).contains("at most 253 characters");
+                    Instant t0 = Instant.parse("2026-11-01T00:00:00Z");
+                    assertThat(ListMatcher.of(new NamedList("lst_1", "app", "d", ListKind.EMAIL_DOMAIN, List.of("com"), t0, t0)).contains("x@" + domain))
+                            .as("an evaluation's email is judged by the same rule").isFalse();
+                }
+            }
+            catch (Throwable e) {
+                failed.set(e);
+            }
+        }, "request", 1024 * 1024);
+        request.start();
+        request.join();
+        assertThat(failed.get()).isNull();
+        String longest = ("a".repeat(61) + ".").repeat(4) + "abcde";
+        assertThat(longest).hasSize(253);
+        assertThat(ListKind.EMAIL_DOMAIN.normalize(longest)).hasValue(longest);
+        assertThat(ListKind.EMAIL_DOMAIN.normalize(longest + "f")).isEmpty();
+        assertThat(ListKind.EMAIL_DOMAIN.normalize("a".repeat(63) + ".com")).isPresent();
+        assertThat(ListKind.EMAIL_DOMAIN.normalize("a".repeat(64) + ".com")).as("a label of 64").isEmpty();
+        for (String notADomain : List.of("com", "a..com", ".a.com", "a.com.", "-a.com", "a-.com", "a_b.com", "")) {
+            assertThat(ListKind.EMAIL_DOMAIN.normalize(notADomain)).as(notADomain).isEmpty();
+        }
+        assertThat(ListKind.EMAIL_DOMAIN.normalize("x-1.Example.co.uk")).hasValue("x-1.example.co.uk");
+    }
+
     /** A value stored before the stricter rules is still matched as it was: the rules judge writes, not reads. */
     @Test
     void aListStoredBeforeTheStricterRulesStillMatchesAsItDid() {

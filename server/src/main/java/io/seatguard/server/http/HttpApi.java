@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds the Javalin server from the route table. Every failure leaves as problem+json: our own
  * {@link SeatguardException}s, Javalin's (unknown route, wrong method, body over its limit) and anything
- * unexpected (a 500 with a generic message; the details go to the log only).
+ * unexpected, an {@link Error} too ({@link UnexpectedErrors}): a 500 with a generic message; the details
+ * go to the log only.
  */
 public final class HttpApi {
     /** The matched route's template ({@code /v3/evaluations/{id}}), set before its handler runs. */
@@ -108,7 +109,9 @@ public final class HttpApi {
                 http.setUriCompliance(UriCompliance.LEGACY.without("LEGACY_WITHOUT_UTF16", UriCompliance.Violation.UTF16_ENCODINGS));
             });
             for (Route route : routes) {
-                io.javalin.http.Handler handler = ctx -> {
+                // An Error a route throws is answered like an unexpected exception when the process still works
+                // (a StackOverflowError); a fatal one reaches UnexpectedErrors.fatal.
+                io.javalin.http.Handler handler = UnexpectedErrors.answering(ctx -> {
                     ctx.attribute(ROUTE_ATTRIBUTE, route.path());
                     try {
                         MediaTypes.refuseUnknownCharset(ctx.header("Content-Type"));
@@ -145,7 +148,7 @@ public final class HttpApi {
                         // Javalin gives every answer its default type (text/plain); one with no content has none.
                         ctx.res().setContentType(null);
                     }
-                };
+                });
                 config.routes.addHttpHandler(route.method(), route.path(), handler);
                 if (route.method() == io.javalin.http.HandlerType.GET) {
                     // Javalin answers HEAD on a GET route with an empty 200 without running the handler: a
@@ -154,6 +157,7 @@ public final class HttpApi {
                     config.routes.addHttpHandler(io.javalin.http.HandlerType.HEAD, route.path(), handler);
                 }
             }
+            config.router.javaLangErrorHandler(UnexpectedErrors::fatal);
             config.routes.exception(SeatguardException.class, (e, ctx) -> Problems.write(ctx, e));
             // Redis down or slow (presence, attempt limits): the request cannot be served now, which is a
             // 503 the client may retry, not an unexpected fault.

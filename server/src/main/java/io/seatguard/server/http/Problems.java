@@ -86,7 +86,7 @@ public final class Problems {
         clientFaults.answered("(before routing)", method, path, status, slug, detail);
     }
 
-    public static void writeUnexpected(Context ctx, Exception e) {
+    public static void writeUnexpected(Context ctx, Throwable e) {
         logUnexpected(ctx.method().name(), ctx.path(), e);
         send(ctx, 500, ErrorCode.INTERNAL, "The server could not complete the request", null);
     }

@@ -64,12 +64,27 @@ public final class WebhookTargets {
         this.lookups = pool;
     }
 
+    /** One part of a host of numbers: decimal, octal with a leading zero, or hex. */
+    private static final java.util.regex.Pattern NUMBER_PART = java.util.regex.Pattern.compile("0[xX][0-9a-fA-F]*|[0-9]+");
+
     /**
-     * A host made of numbers alone (decimal, octal with a leading zero, or hex), as IPv4 addresses may be
-     * written in forms resolvers and the JDK read differently: "0127.0.0.1", "127.1", "0x7f.1", "2130706433".
+     * A host made of numbers alone, dot-separated, perhaps with a final dot, as IPv4 addresses may be written
+     * in forms resolvers and the JDK read differently: "0127.0.0.1", "127.1", "0x7f.1", "2130706433". Judged
+     * part by part: one pattern over the whole host, {@code part(\.part)*}, recursed once per part in
+     * java.util.regex, and a URL of 2,048 characters whose host was a thousand numbers overflowed the stack.
      */
-    private static final java.util.regex.Pattern NUMERIC_HOST = java.util.regex.Pattern.compile(
-            "(0[xX][0-9a-fA-F]*|[0-9]+)(\\.(0[xX][0-9a-fA-F]*|[0-9]+))*\\.?");
+    static boolean isNumericHost(String host) {
+        String parts = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        if (parts.isEmpty()) {
+            return false;
+        }
+        for (String part : parts.split("\\.", -1)) {
+            if (!NUMBER_PART.matcher(part).matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     public boolean allowsPrivate() {
         return allowPrivate;
@@ -128,7 +143,7 @@ public final class WebhookTargets {
     private Optional<String> check(String host, Duration within, boolean pin) {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         Optional<InetAddress> literal = IpAddresses.parse(bare);
-        if (literal.isEmpty() && NUMERIC_HOST.matcher(bare).matches()) {
+        if (literal.isEmpty() && isNumericHost(bare)) {
             // Review finding (SSRF): "0127.0.0.1" is no address to IpAddresses, so it was looked up, and the
             // system resolver read it as octal (87.0.0.1, public); the HTTP client then read it as the literal
             // 127.0.0.1 and connected there, past the pin. No DNS name is made of numbers alone: refused.

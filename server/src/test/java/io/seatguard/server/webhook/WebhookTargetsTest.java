@@ -56,6 +56,40 @@ class WebhookTargetsTest {
     }
 
     /**
+     * Found in review, seeking what a list's domain pattern had done: the host-of-numbers pattern recursed
+     * once per dot-separated part, and a URL of 2,048 characters whose host held a thousand parts overflowed
+     * the stack of a request's thread (-Xss1m, as deployed): an empty 500 instead of an answer.
+     */
+    @Test
+    void aHostOfAThousandPartsIsJudgedWithoutOverflowingTheStack() throws Exception {
+        InetAddress publicAddress = InetAddress.getByAddress(new byte[] {8, 8, 8, 8});
+        WebhookTargets targets = new WebhookTargets(false, host -> List.of(publicAddress));
+        String numbers = "1.".repeat(1_010) + "1";
+        String named = "1.".repeat(1_010) + "example";
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread request = new Thread(null, () -> {
+            try {
+                assertThat(targets.checkAndPin(numbers)).hasValueSatisfying(reason -> assertThat(reason).contains("a.b.c.d"));
+                assertThat(targets.refusal("http://" + named + "/hook")).as("a name whose last label is no number").isEmpty();
+                assertThat(WebhookTargets.isNumericHost(numbers + ".")).isTrue();
+            }
+            catch (Throwable e) {
+                failed.set(e);
+            }
+        }, "request", 1024 * 1024);
+        request.start();
+        request.join();
+        assertThat(failed.get()).isNull();
+        // The parts as the whole-host pattern took them.
+        for (String notNumbers : List.of("", ".", "1..2", "1.2..", ".1", "1.a", "1.0x1g")) {
+            assertThat(WebhookTargets.isNumericHost(notNumbers)).as(notNumbers).isFalse();
+        }
+        for (String onlyNumbers : List.of("0", "0x", "127.1", "0X7f.0.0.1.", "2130706433")) {
+            assertThat(WebhookTargets.isNumericHost(onlyNumbers)).as(onlyNumbers).isTrue();
+        }
+    }
+
+    /**
      * Review finding: a try's name lookup ran before its 20 s deadline started, so a resolver that hung held
      * the try (and, then, a sender) for as long as it liked. The lookup is now waited for only so long.
      */
