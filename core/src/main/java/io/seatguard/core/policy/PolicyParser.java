@@ -349,9 +349,12 @@ public final class PolicyParser {
     /**
      * Every named number field (the counts and the risk scores) reports a whole number from 0, the risk
      * scores up to 100: a condition that no such number can satisfy ({@code risk.score gt 100},
-     * {@code device_count lt 0}, {@code eq 2.5}), or that every one satisfies ({@code ne 2.5}), is
-     * refused, as it would otherwise be stored and never decide anything. An ordering with room on one
-     * side ({@code gt 2.5}, {@code lt 0.5}) is taken: it means what it says.
+     * {@code device_count lt 0}, {@code eq 2.5}), or that every one satisfies ({@code ne 2.5},
+     * {@code device_count gte 0}, {@code risk.score lte 100}), is refused, as it would otherwise be stored
+     * and decide nothing, or everything. Each ordering is judged against both ends of the range: it
+     * holds for none when its value lies past the end it reaches towards, and for all when its value
+     * lies past the other end ({@code gt -1} holds for 0 and up). An ordering with room on both sides
+     * ({@code gt 2.5}, {@code lt 0.5}) is taken: it means what it says.
      */
     private static boolean reportable(PolicyField field, Operator op, Object value, String path, FieldErrors errors) {
         if (field.type() != ValueType.NUMBER || !(value instanceof Number number)) {
@@ -360,20 +363,32 @@ public final class PolicyParser {
         double written = number.doubleValue();
         // Above a counting limit withinLimit has spoken; the limit is still the top of what is reported.
         OptionalLong highest = field.highest().isPresent() ? field.highest() : field.limit();
-        boolean matchable = switch (op) {
-            case GT -> highest.isEmpty() || written < highest.getAsLong();
-            case GTE -> highest.isEmpty() || written <= highest.getAsLong();
-            case LT -> written > 0;
-            case LTE -> written >= 0;
-            default -> written >= 0 && written == Math.rint(written) && (highest.isEmpty() || written <= highest.getAsLong());
+        boolean belowTop = highest.isEmpty() || written < highest.getAsLong();
+        boolean atMostTop = highest.isEmpty() || written <= highest.getAsLong();
+        boolean reported = written >= 0 && written == Math.rint(written) && atMostTop;
+        // Whether the condition holds for none of the reported numbers, and whether for all of them.
+        boolean none = switch (op) {
+            case GT -> !belowTop;
+            case GTE -> !atMostTop;
+            case LT -> written <= 0;
+            case LTE -> written < 0;
+            case EQ, IN -> !reported;
+            default -> false;
         };
-        if (matchable) {
+        boolean all = switch (op) {
+            case GT -> written < 0;
+            case GTE -> written <= 0;
+            case LT -> highest.isPresent() && written > highest.getAsLong();
+            case LTE -> highest.isPresent() && written >= highest.getAsLong();
+            case NE, NOT_IN -> !reported;
+            default -> false;
+        };
+        if (!none && !all) {
             return true;
         }
         String range = "whole numbers from 0" + (highest.isPresent() ? " to " + highest.getAsLong() : "");
-        boolean always = op == Operator.NE || op == Operator.NOT_IN;
         errors.add(path, "\"" + field.name() + "\" reports " + range + ", so \"" + op.wireName() + "\" " + plain(written)
-                + (always ? " would match every evaluation" : " could never match"));
+                + (all ? " would match every evaluation" : " could never match"));
         return false;
     }
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -506,10 +507,76 @@ class PolicyParserTest {
     @Test
     void takesAnOrderingThatSomeReportedNumberSatisfies() {
         for (Map<String, Object> leaf : List.of(leaf("device_count", "gt", 2.5), leaf("device_count", "lt", 0.5), leaf("risk.score", "gte", 100),
-                leaf("risk.score", "eq", 100), leaf("risk.score", "ne", 100), leaf("risk.ato", "gt", 99.5), leaf("country_count_24h", "gte", 0),
+                leaf("risk.score", "eq", 100), leaf("risk.score", "ne", 100), leaf("risk.ato", "gt", 99.5), leaf("country_count_24h", "gte", 1),
                 leaf("metadata.balance", "lt", -10))) {
             assertThat(parser.parse(withConditions(leaf)).conditions()).as(leaf.toString()).isInstanceOf(Condition.Leaf.class);
         }
+    }
+
+    /**
+     * Review finding: {@code gt} and {@code gte} were judged against the top of the range only, {@code lt}
+     * and {@code lte} against 0 only, so {@code device_count gte 0}, {@code device_count gt -1},
+     * {@code risk.score lte 100} and {@code risk.score lt 101} were taken though every evaluation satisfies
+     * them (policies.md says such a condition is refused).
+     */
+    @Test
+    void refusesAnOrderingThatEveryReportedNumberSatisfies() {
+        for (Map<String, Object> leaf : List.of(leaf("device_count", "gte", 0), leaf("device_count", "gt", -1), leaf("risk.score", "lte", 100),
+                leaf("risk.score", "lt", 101), leaf("country_count_24h", "gt", -0.5), leaf("risk.ato", "lt", 100.5))) {
+            assertThatThrownBy(() -> parser.parse(withConditions(leaf))).as(leaf.toString())
+                    .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors()).singleElement().satisfies(error -> {
+                        assertThat(error.field()).isEqualTo("conditions.value");
+                        assertThat(error.message()).endsWith("would match every evaluation");
+                    }));
+        }
+    }
+
+    /**
+     * Every operator at every boundary of the bounded number fields, held to what the numbers they report
+     * (whole numbers from 0 to the top) make of it: taken when some but not all of them satisfy it, and,
+     * for a count that stops at its limit, when the limit leaves the answer exact.
+     */
+    @Test
+    void judgesEveryOperatorAtTheBoundariesOfItsFieldsRange() {
+        record Field(String name, OptionalLong top, boolean stopsAtTop) {}
+        long deviceLimit = AccountState.DEVICE_LIMIT;
+        for (Field field : List.of(new Field("risk.score", OptionalLong.of(100), false), new Field("device_count", OptionalLong.of(deviceLimit), true),
+                new Field("country_count_24h", OptionalLong.empty(), false))) {
+            long top = field.top().orElse(1_000);
+            List<Double> values = new java.util.ArrayList<>(List.of(-1.0, -0.5, 0.0, 0.5, 1.0));
+            field.top().ifPresent(t -> values.addAll(List.of(t - 1.0, t - 0.5, (double) t, t + 0.5, t + 1.0)));
+            for (String op : List.of("gt", "gte", "lt", "lte", "eq", "ne", "in", "not_in")) {
+                for (double value : values) {
+                    int satisfied = 0;
+                    for (long reported = 0; reported <= top; reported++) {
+                        satisfied += holds(op, reported, value) ? 1 : 0;
+                    }
+                    boolean exactAtLimit = !field.stopsAtTop() || (op.equals("gte") || op.equals("lt") ? value <= top : value < top);
+                    boolean expected = satisfied > 0 && satisfied < top + 1 && exactAtLimit;
+                    Object written = value == Math.rint(value) ? (Object) (long) value : (Object) value;
+                    Map<String, Object> leaf = leaf(field.name(), op, op.endsWith("in") ? List.of(written) : written);
+                    String as = field.name() + " " + op + " " + written;
+                    if (expected) {
+                        assertThat(parser.parse(withConditions(leaf)).conditions()).as(as).isNotNull();
+                    }
+                    else {
+                        assertThatThrownBy(() -> parser.parse(withConditions(leaf))).as(as).isInstanceOf(SeatguardException.class);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean holds(String op, long reported, double value) {
+        return switch (op) {
+            case "gt" -> reported > value;
+            case "gte" -> reported >= value;
+            case "lt" -> reported < value;
+            case "lte" -> reported <= value;
+            case "eq", "in" -> reported == value;
+            case "ne", "not_in" -> reported != value;
+            default -> throw new IllegalArgumentException(op);
+        };
     }
 
     @ParameterizedTest
