@@ -65,25 +65,32 @@ public record PolicyFacts(
             case "risk.account_sharing", "risk.ato" -> riskScore(field.substring("risk.".length()));
             default -> other(field);
         };
-        if (raw instanceof Number number && !(raw instanceof Double)) {
+        if (raw instanceof Number number) {
             // A whole number beyond 2^53 has no exact double: compared after rounding, metadata 2^53 + 1
             // equalled a condition's 2^53 (found in review). Unknown instead, as conditions take no such value.
-            return exactAsDouble(number) ? Optional.of(number.doubleValue()) : Optional.empty();
+            return withinExactRange(number) ? Optional.of(raw instanceof Double ? raw : number.doubleValue()) : Optional.empty();
         }
         return Optional.ofNullable(raw);
     }
 
     private static final long MAX_EXACT = 1L << 53;
 
-    private static boolean exactAsDouble(Number number) {
-        if (number instanceof java.math.BigInteger big) {
-            return big.bitLength() <= 53;
-        }
-        if (number instanceof java.math.BigDecimal decimal) {
-            return new java.math.BigDecimal(decimal.doubleValue()).compareTo(decimal) == 0;
-        }
-        long whole = number.longValue();
-        return whole >= -MAX_EXACT && whole <= MAX_EXACT;
+    /**
+     * Whether {@code number} is one a condition can compare: within ±2^53, however it was written. A number
+     * written with a decimal point or an exponent arrives as a double, rounded already: 9007199254740993.0
+     * and 9.007199254740993e15 are the double 2^53, which cannot tell them from 2^53 itself, so a double is
+     * compared only below 2^53 (found in review: they were let through unchecked, and equalled a condition's
+     * 2^53, while 9007199254740993 was unknown; 1e16 compared while 10000000000000000 was unknown). A
+     * fraction below it is compared as its nearest double, as a condition's own value is.
+     */
+    private static boolean withinExactRange(Number number) {
+        return switch (number) {
+            case Double written -> Math.abs(written) < MAX_EXACT;
+            case Float written -> Math.abs(written) < MAX_EXACT;
+            case java.math.BigInteger whole -> whole.abs().compareTo(java.math.BigInteger.valueOf(MAX_EXACT)) <= 0;
+            case java.math.BigDecimal decimal -> decimal.abs().compareTo(java.math.BigDecimal.valueOf(MAX_EXACT)) <= 0;
+            default -> number.longValue() >= -MAX_EXACT && number.longValue() <= MAX_EXACT;
+        };
     }
 
     private Object other(String field) {

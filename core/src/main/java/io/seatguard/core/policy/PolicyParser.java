@@ -431,8 +431,8 @@ public final class PolicyParser {
             return scalar;
         }
         if (scalar.get() instanceof Double && !isExact(value)) {
-            errors.add(path, "must be a number from -" + MAX_EXACT + " to " + MAX_EXACT + " (2^53): conditions compare numbers as doubles,"
-                    + " which hold no whole number beyond it exactly");
+            errors.add(path, "must be a number from -" + MAX_EXACT + " to " + MAX_EXACT + " (2^53), and below it when written with a decimal point"
+                    + " or an exponent: conditions compare numbers as doubles, which hold no whole number beyond it exactly");
             return Optional.empty();
         }
         return scalar.get() instanceof String text ? inForm(text, path, field, errors) : scalar;
@@ -641,13 +641,19 @@ public final class PolicyParser {
     /** 2^53: every whole number up to it is a double exactly; 2^53 + 1 would be stored (and read back) as 2^53. */
     static final long MAX_EXACT = 1L << 53;
 
-    /** Whether a JSON number lies within ±2^53, where the double it is held as is the number written (or nearest it, for a fraction). */
+    /**
+     * Whether a JSON number lies within ±2^53, where the double it is held as is the number written (or
+     * nearest it, for a fraction). A number written with a decimal point or an exponent arrives as a double,
+     * rounded already: {@code 9007199254740993.0} is the double 2^53, which cannot tell it from 2^53, so a
+     * double is taken only below 2^53 (found in review, as metadata; PolicyFacts holds metadata to the same).
+     */
     private static boolean isExact(Object value) {
         return switch (value) {
             case java.math.BigInteger big -> big.abs().compareTo(java.math.BigInteger.valueOf(MAX_EXACT)) <= 0;
             case java.math.BigDecimal big -> big.abs().compareTo(java.math.BigDecimal.valueOf(MAX_EXACT)) <= 0;
-            case Long whole -> whole >= -MAX_EXACT && whole <= MAX_EXACT;
-            case Number number -> Math.abs(number.doubleValue()) <= MAX_EXACT;
+            case Double written -> Math.abs(written) < MAX_EXACT;
+            case Float written -> Math.abs(written) < MAX_EXACT;
+            case Number whole -> whole.longValue() >= -MAX_EXACT && whole.longValue() <= MAX_EXACT;
             default -> true;
         };
     }

@@ -172,6 +172,44 @@ class PolicyEngineTest {
                 Optional.empty())).verdict()).isEqualTo(Verdict.DENY);
     }
 
+    /**
+     * Review finding: a number written with a decimal point or an exponent arrives as a double, rounded
+     * already, and doubles were let through unchecked: {@code 9007199254740993.0} and
+     * {@code 9.007199254740993e15} (the double 2^53) equalled a condition's 2^53 while
+     * {@code 9007199254740993} was unknown, and {@code 1e16} compared while {@code 10000000000000000} was
+     * unknown. A double cannot tell 2^53 from 2^53 + 1, so one is compared only below 2^53.
+     */
+    @Test
+    void aNumberBeyondWhatADoubleHoldsIsUnknownHoweverItIsWritten() {
+        Policy exactly = policy("exactly", "enforce", 1, List.of("access"), leaf("metadata.n", "eq", 9_007_199_254_740_992L), "deny");
+        Policy notExactly = policy("not-exactly", "enforce", 2, List.of("access"), leaf("metadata.n", "ne", 9_007_199_254_740_992L), "deny");
+        Policy large = policy("large", "enforce", 3, List.of("access"), leaf("metadata.n", "gte", 1_000_000), "deny");
+        // As a JSON library hands them over (the server's and the store's): a double for a number written
+        // with a decimal point or an exponent, a whole number's own type otherwise.
+        for (Object parsed : List.of(Double.parseDouble("9007199254740993.0"), Double.parseDouble("9.007199254740993e15"),
+                Double.parseDouble("9007199254740992.0"), 1e16, -1e16, 10_000_000_000_000_000L, 9_007_199_254_740_993L, 1e300,
+                new java.math.BigDecimal("9007199254740992.5"), java.math.BigInteger.TEN.pow(17))) {
+            String written = String.valueOf(parsed);
+            assertThat(decide(List.of(exactly, notExactly, large), facts("access", Map.of(), Map.of("n", parsed), "198.51.100.7", Optional.of("bob"),
+                    Optional.empty())).verdict()).as(written + " (" + parsed.getClass().getSimpleName() + ") is unknown").isEqualTo(Verdict.ALLOW);
+        }
+        for (Object within : List.of(9_007_199_254_740_992L, 9_007_199_254_740_991.0, 9.007199254740990e15)) {
+            assertThat(decide(List.of(large), facts("access", Map.of(), Map.of("n", within), "198.51.100.7", Optional.of("bob"), Optional.empty())).verdict())
+                    .as(within + " is compared").isEqualTo(Verdict.DENY);
+        }
+        // A fraction is compared as the double nearest it, as documented.
+        Policy half = policy("half", "enforce", 1, List.of("access"), leaf("metadata.ratio", "eq", 0.1), "deny");
+        Policy above = policy("above", "enforce", 1, List.of("access"), leaf("metadata.ratio", "gt", 2.5), "deny");
+        for (Object ratio : List.of(0.1, new java.math.BigDecimal("0.1"))) {
+            assertThat(decide(List.of(half), facts("access", Map.of(), Map.of("ratio", ratio), "198.51.100.7", Optional.of("bob"), Optional.empty()))
+                    .verdict()).as(ratio.getClass().getSimpleName()).isEqualTo(Verdict.DENY);
+        }
+        assertThat(decide(List.of(above), facts("access", Map.of(), Map.of("ratio", 2.75), "198.51.100.7", Optional.of("bob"), Optional.empty())).verdict())
+                .isEqualTo(Verdict.DENY);
+        assertThat(decide(List.of(above), facts("access", Map.of(), Map.of("ratio", -4_503_599_627_370_495.5), "198.51.100.7", Optional.of("bob"),
+                Optional.empty())).verdict()).as("a fraction a double holds exactly").isEqualTo(Verdict.ALLOW);
+    }
+
     @Test
     void unknownValuesNeverMatchEvenUnderNot() {
         Policy sharing = policy("sharing", "enforce", 1, List.of("access"), leaf("concurrent_sessions", "eq", true), "deny");

@@ -592,8 +592,10 @@ class PolicyParserTest {
     /** Regression (review of the policy engine, finding 10): 2^53 + 1 was stored as 2^53 and read back as another number. */
     @Test
     void refusesANumberBeyondWhatADoubleHoldsExactly() {
+        // Review finding: written with a decimal point or an exponent, 2^53 + 1 arrives as the double 2^53.
         for (Object tooBig : List.of(9_007_199_254_740_993L, -9_007_199_254_740_993L, Long.MIN_VALUE, java.math.BigInteger.TWO.pow(64), 1e20,
-                new java.math.BigDecimal("9007199254740993.5"))) {
+                new java.math.BigDecimal("9007199254740993.5"), Double.parseDouble("9007199254740993.0"), Double.parseDouble("-9.007199254740993e15"),
+                1e16)) {
             assertThatThrownBy(() -> parser.parse(withConditions(leaf("metadata.account_id", "in", List.of(1, tooBig)))))
                     .as(String.valueOf(tooBig))
                     .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors()).singleElement().satisfies(error -> {
