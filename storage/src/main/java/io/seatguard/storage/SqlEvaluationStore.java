@@ -366,14 +366,27 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
     }
 
     /**
-     * Evaluations recorded in {@code [from, to)}, newest first: a range of the primary key, since ids are
-     * time-ordered (imported history counts when it was imported).
+     * The archive's read: evaluations created in {@code [from, to)} (their {@code created_at}, an imported
+     * one's own time), the most recently stored first, below an id. Walked on the primary key: an id holds
+     * the time its evaluation was stored, never before its {@code created_at} (imported history is at most
+     * 30 days old and never ahead of the node's clock, and a live evaluation is stamped before its id is
+     * made), so every evaluation created in the window lies in the ids stored since {@code from}, and
+     * {@code created_at} leaves out the history imported then but created earlier. Found in review: the ids
+     * alone chose, and an evaluation imported now but stamped 20 days ago was replayed by {@code ?days=1}.
+     * The ids are not bounded by {@code to}: history created before it may be stored after it (a backtest's
+     * {@code to} is now, so nothing is). No index on {@code (app_id, created_at)} is needed
+     * (SqliteStorageContractTest and PostgresStorageContractTest hold the plan to the primary key).
      */
+    static final String ARCHIVE_READ = "SELECT consumed_at, document, id FROM evaluations"
+            + " WHERE app_id = ? AND id >= ? AND id < ? AND created_at >= ? AND created_at < ? ORDER BY id DESC LIMIT ?";
+    /** Above every id, where {@link #ARCHIVE_READ}'s first page starts. */
+    private static final String ABOVE_EVERY_ID = IdGenerator.lowerBound(Instant.MAX);
+
+    /** Evaluations created in {@code [from, to)}, the most recently stored first ({@link #ARCHIVE_READ}). */
     @Override
     public List<Evaluation> between(String appId, Instant from, Instant to, int limit) {
-        return database.read(connection -> JdbcRunner.queryList(connection,
-                "SELECT consumed_at, document, id FROM evaluations WHERE app_id = ? AND id >= ? AND id < ? ORDER BY id DESC LIMIT ?",
-                row -> evaluation(appId, row.getString(3), row), appId, IdGenerator.lowerBound(from), IdGenerator.lowerBound(to), limit));
+        return database.read(connection -> JdbcRunner.queryList(connection, ARCHIVE_READ, row -> evaluation(appId, row.getString(3), row), appId,
+                IdGenerator.lowerBound(from), ABOVE_EVERY_ID, from.toEpochMilli(), to.toEpochMilli(), limit));
     }
 
     /**
@@ -388,14 +401,13 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
 
     void forEachBetween(String appId, Instant from, Instant to, int limit, int page, Consumer<Evaluation> each) {
         String lowest = IdGenerator.lowerBound(from);
-        String below = IdGenerator.lowerBound(to);
+        String below = ABOVE_EVERY_ID;
         for (int left = limit; left > 0; ) {
             int asked = Math.min(page, left);
             String under = below;
             // A backtest reads page after page: on the scans' connections, not on those of requests.
-            List<Evaluation> read = database.scan(connection -> JdbcRunner.queryList(connection,
-                    "SELECT consumed_at, document, id FROM evaluations WHERE app_id = ? AND id >= ? AND id < ? ORDER BY id DESC LIMIT ?",
-                    row -> evaluation(appId, row.getString(3), row), appId, lowest, under, asked));
+            List<Evaluation> read = database.scan(connection -> JdbcRunner.queryList(connection, ARCHIVE_READ,
+                    row -> evaluation(appId, row.getString(3), row), appId, lowest, under, from.toEpochMilli(), to.toEpochMilli(), asked));
             read.forEach(each);
             if (read.size() < asked) {
                 return;

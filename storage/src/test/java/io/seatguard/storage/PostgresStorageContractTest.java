@@ -144,6 +144,25 @@ class PostgresStorageContractTest extends StorageContract {
         return plan.toString();
     }
 
+    /**
+     * A backtest's window is taken on {@code created_at}, which no index of the app leads with: in the
+     * generic plan the driver's prepared statement settles on, the read walks the primary key's range of
+     * the ids stored since the window opened, newest first, rather than the whole app.
+     */
+    @Test
+    void theArchiveReadWalksThePrimaryKeysRangeOfIds() throws Exception {
+        try (Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement()) {
+            statement.execute("INSERT INTO evaluations (app_id, id, user_id, action, verdict, device_id, ip, created_at, document, country, vouched)"
+                    + " SELECT 'app_a', lpad(to_hex(g), 8, '0') || '-0000-7000-8000-000000000000', 'user-' || (g % 20), 'access', 'allow', 'dev',"
+                    + " '192.0.2.1', g * 1000, '{}', 'FR', 0 FROM generate_series(1, 20000) g");
+            statement.execute("ANALYZE evaluations");
+            statement.execute("SET plan_cache_mode = force_generic_plan");
+            statement.execute("PREPARE archive_read AS " + numbered(SqlEvaluationStore.ARCHIVE_READ));
+            assertThat(explain(statement, "archive_read('app_a', '00004000', 'ffffffff', 1000000, 2000000, 200)"))
+                    .contains("Index Scan Backward using evaluations_pkey").doesNotContain("Sort");
+        }
+    }
+
     /** JDBC's {@code ?} parameters as PostgreSQL's {@code $1, $2, …}, for PREPARE. */
     private static String numbered(String sql) {
         StringBuilder numbered = new StringBuilder();

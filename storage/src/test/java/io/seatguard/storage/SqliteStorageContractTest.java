@@ -45,6 +45,17 @@ class SqliteStorageContractTest extends StorageContract {
     }
 
     /**
+     * A backtest's window is taken on {@code created_at}, which no index of the app leads with: the read
+     * walks the primary key's range of the ids stored since the window opened, newest first, and filters
+     * there, rather than the whole app.
+     */
+    @org.junit.jupiter.api.Test
+    void theArchiveReadWalksThePrimaryKeysRangeOfIds() throws Exception {
+        assertThat(plan(SqlEvaluationStore.ARCHIVE_READ, 6)).contains("USING INDEX sqlite_autoindex_evaluations_1 (app_id=? AND id>? AND id<?)")
+                .doesNotContain("TEMP B-TREE");
+    }
+
+    /**
      * A vouched evaluation's reads of an account (V39) walk the vouched evaluations' partial index, so a flood
      * of unsigned evaluations naming the account costs them nothing; through every evaluation's index they
      * would read a row per evaluation of the window to learn whether it was vouched for.

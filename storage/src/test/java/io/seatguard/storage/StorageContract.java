@@ -2199,6 +2199,35 @@ abstract class StorageContract {
         }
     }
 
+    /**
+     * Review finding: the archive's window was taken on the ids (when an evaluation was stored), so history
+     * imported today but created 20 days ago was replayed by a one-day backtest. It is taken on
+     * {@code created_at}; history created in the window but imported after it is still found.
+     */
+    @Test
+    void theArchiveTakesAPeriodByWhenItsEvaluationsWereCreatedNotStored() {
+        Instant now = T0.plus(java.time.Duration.ofDays(20));
+        evaluations.record(EvaluationSamples.write("app_a", timeId(now.minusSeconds(60)), "ivo", "dev-ivo", false, null, null, DeviceType.COMPUTER,
+                "198.51.100.1", now.minusSeconds(60)));
+        String imported = timeId(now.minusSeconds(30));
+        evaluations.record(EvaluationSamples.write("app_a", imported, "ivo", "dev-ivo", false, null, null, DeviceType.COMPUTER, "198.51.100.1", T0));
+        String importedLate = timeId(now.minusSeconds(10));
+        evaluations.record(EvaluationSamples.write("app_a", importedLate, "ivo", "dev-ivo", false, null, null, DeviceType.COMPUTER, "198.51.100.1",
+                now.minus(java.time.Duration.ofDays(2))));
+        SqlEvaluationStore archive = new SqlEvaluationStore(database);
+
+        List<String> lastDay = new ArrayList<>();
+        archive.forEachBetween("app_a", now.minus(java.time.Duration.ofDays(1)), now, 100, 1, evaluation -> lastDay.add(evaluation.id()));
+        assertThat(lastDay).hasSize(1).doesNotContain(imported, importedLate);
+        assertThat(archive.between("app_a", now.minus(java.time.Duration.ofDays(1)), now, 100)).extracting(Evaluation::id).isEqualTo(lastDay);
+
+        assertThat(archive.between("app_a", T0.minusSeconds(1), T0.plusSeconds(1), 100)).extracting(Evaluation::id)
+                .as("created in a window long past, imported after it").containsExactly(imported);
+        List<String> threeDays = new ArrayList<>();
+        archive.forEachBetween("app_a", now.minus(java.time.Duration.ofDays(3)), now, 100, 1, evaluation -> threeDays.add(evaluation.id()));
+        assertThat(threeDays).as("the most recently stored first").hasSize(2).startsWith(importedLate).doesNotContain(imported);
+    }
+
     /** A time-ordered evaluation id of that moment, as the server makes them. */
     static String timeId(Instant at) {
         return new io.seatguard.core.ids.IdGenerator(java.time.InstantSource.fixed(at), new java.util.Random()).newTimeOrderedId();

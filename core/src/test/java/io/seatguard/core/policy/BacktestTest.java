@@ -56,6 +56,22 @@ class BacktestTest {
         assertThat(result.truncated()).isFalse();
     }
 
+    /** Found in review: from and to carried the clock's nanoseconds, where every other time in the API is in milliseconds. */
+    @Test
+    void thePeriodIsInMilliseconds() {
+        List<Instant[]> asked = new ArrayList<>();
+        EvaluationArchive archive = (appId, from, to, limit) -> {
+            asked.add(new Instant[] {from, to});
+            return List.of();
+        };
+        Instant precise = NOW.plusNanos(123_456_789);
+        Backtest.Result result = new Backtest(archive, appId -> AppPolicies.of(List.of(), List.of()), InstantSource.fixed(precise))
+                .run("app", "pol_1", challengeNewDevices(), 1);
+        assertThat(result.to()).isEqualTo(NOW.plusMillis(123));
+        assertThat(result.from()).isEqualTo(NOW.plusMillis(123).minus(Duration.ofDays(1)));
+        assertThat(asked).singleElement().satisfies(range -> assertThat(range).containsExactly(result.from(), result.to()));
+    }
+
     @Test
     void saysWhenThePeriodHeldMoreThanItReplayed() {
         List<Evaluation> stored = evaluations(Backtest.MAX_EVALUATIONS + 1);
