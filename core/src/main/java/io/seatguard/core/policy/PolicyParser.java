@@ -666,14 +666,28 @@ public final class PolicyParser {
         return Optional.empty();
     }
 
+    /**
+     * A whole number however it is written: OpenAPI 3.1's {@code integer} is any JSON number without a
+     * fraction, so {@code 100.0} and {@code 1e2} are 100, as a condition takes {@code 3.0} for 3 (found in
+     * review: they were refused as "must be a whole number"). A fraction, or a number beyond an int, is not.
+     */
     private static OptionalInt integer(Object value) {
-        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-            long number = ((Number) value).longValue();
-            if (number >= Integer.MIN_VALUE && number <= Integer.MAX_VALUE) {
-                return OptionalInt.of((int) number);
-            }
+        java.math.BigDecimal number = switch (value) {
+            case Integer whole -> java.math.BigDecimal.valueOf(whole);
+            case Long whole -> java.math.BigDecimal.valueOf(whole);
+            case Short whole -> java.math.BigDecimal.valueOf(whole);
+            case java.math.BigInteger whole -> new java.math.BigDecimal(whole);
+            case java.math.BigDecimal decimal -> decimal;
+            case Double written when Double.isFinite(written) -> new java.math.BigDecimal(written);
+            case Float written when Float.isFinite(written) -> new java.math.BigDecimal(written);
+            case null, default -> null;
+        };
+        if (number == null || number.signum() != 0 && number.stripTrailingZeros().scale() > 0
+                || number.compareTo(java.math.BigDecimal.valueOf(Integer.MIN_VALUE)) < 0
+                || number.compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            return OptionalInt.empty();
         }
-        return OptionalInt.empty();
+        return OptionalInt.of(number.intValueExact());
     }
 
     private static List<String> sorted(Set<String> keys) {

@@ -346,6 +346,36 @@ class PolicyParserTest {
         assertThatThrownBy(() -> parser.parse(with("name", "n".repeat(101)))).isInstanceOf(SeatguardException.class);
     }
 
+    /**
+     * Review finding: {@code priority}, {@code device_limit} and {@code expires_in_seconds} refused
+     * {@code 100.0} and {@code 1e3} as "must be a whole number", though OpenAPI 3.1's integer takes them
+     * and a condition takes {@code 3.0} for 3. A whole number is taken however it is written; a fraction
+     * is still refused.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anIntegerFieldTakesAWholeNumberWrittenWithADecimalPointOrAnExponent() {
+        for (Object hundred : List.of(100, 100L, 100.0, 1e2, new java.math.BigDecimal("100.000"), new java.math.BigDecimal("1E+2"),
+                java.math.BigInteger.valueOf(100))) {
+            assertThat(parser.parse(with("priority", hundred)).priority()).as(hundred + " " + hundred.getClass().getSimpleName()).isEqualTo(100);
+            assertThat(parser.parse(withChallenge("expires_in_seconds", hundred)).challenge().orElseThrow().expiresIn())
+                    .isEqualTo(Duration.ofSeconds(100));
+            Map<String, Object> deviceLimit = deviceLimitPolicy();
+            ((Map<String, Object>) deviceLimit.get("challenge")).put("device_limit", hundred);
+            assertThat(parser.parse(deviceLimit).challenge().orElseThrow().deviceLimit()).hasValue(100);
+        }
+        assertThat(parser.parse(with("priority", -1e3)).priority()).isEqualTo(-1000);
+        assertThat(parser.parse(with("priority", -0.0)).priority()).isZero();
+        assertThat(parser.parse(withChallenge("expires_in_seconds", 6e2)).challenge().orElseThrow().expiresIn()).isEqualTo(Duration.ofSeconds(600));
+        for (Object notWhole : List.of(100.5, 1e-3, new java.math.BigDecimal("100.01"), 1e10, Double.NaN, "100", true)) {
+            assertRefusedNaming(with("priority", notWhole), "priority", "must be a whole number");
+            assertRefusedNaming(withChallenge("expires_in_seconds", notWhole), "challenge.expires_in_seconds", "must be a whole number");
+            Map<String, Object> deviceLimit = deviceLimitPolicy();
+            ((Map<String, Object>) deviceLimit.get("challenge")).put("device_limit", notWhole);
+            assertRefusedNaming(deviceLimit, "challenge.device_limit", "must be a whole number");
+        }
+    }
+
     /** The example with {@code key} given as JSON null (present, unlike {@link #with}'s absent). */
     static Map<String, Object> withNull(String key) {
         Map<String, Object> policy = example();
