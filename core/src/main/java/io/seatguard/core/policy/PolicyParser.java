@@ -115,7 +115,7 @@ public final class PolicyParser {
         }
         Optional<String> fault = DisplayNames.fault(text, MAX_NAME);
         fault.ifPresent(message -> errors.add("name", message));
-        return fault.isPresent() ? Optional.empty() : Optional.of(text.strip());
+        return fault.isPresent() ? Optional.empty() : Optional.of(DisplayNames.stripped(text));
     }
 
     private static boolean optionalBoolean(Object value, String path, boolean fallback, FieldErrors errors) {

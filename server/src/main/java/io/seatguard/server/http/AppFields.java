@@ -15,7 +15,7 @@ public final class AppFields {
 
     private AppFields() {}
 
-    /** The name, stripped; null (and a fault added) when it is missing, blank, too long or holds a control character. */
+    /** The name, stripped; null (and a fault added) when it is missing, blank, too long or holds a control or invisible character ({@link DisplayNames}). */
     public static String name(JsonNode nameNode, FieldErrors errors) {
         if (nameNode == null || nameNode.isNull()) {
             errors.add("name", "is required");
@@ -23,7 +23,7 @@ public final class AppFields {
         }
         Optional<String> fault = nameNode.isTextual() ? DisplayNames.fault(nameNode.textValue(), MAX_NAME) : Optional.of("must be a non-blank string");
         fault.ifPresent(message -> errors.add("name", message));
-        return fault.isPresent() ? null : nameNode.textValue().strip();
+        return fault.isPresent() ? null : DisplayNames.stripped(nameNode.textValue());
     }
 
     /**
