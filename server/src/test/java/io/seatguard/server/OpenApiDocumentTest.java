@@ -86,4 +86,17 @@ class OpenApiDocumentTest {
             }));
         }
     }
+
+    /**
+     * Review finding: a list's name was stripped where the document's pattern refuses a space at its end.
+     * The code and the document now share one pattern.
+     */
+    @Test
+    void aListsNameIsDescribedByThePatternTheCodeHoldsItTo() throws Exception {
+        try (java.io.InputStream document = OpenApiDocumentTest.class.getResourceAsStream("/openapi.json")) {
+            com.fasterxml.jackson.databind.JsonNode name = new com.fasterxml.jackson.databind.ObjectMapper().readTree(document)
+                    .at("/components/schemas/NamedListRequest/properties/name");
+            assertThat(name.get("pattern").asText()).isEqualTo("^" + io.seatguard.core.policy.ListService.NAME_PATTERN + "$");
+        }
+    }
 }

@@ -81,4 +81,14 @@ class PolicyInputReviewApiTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("name").asText()).as("stripped of Unicode spaces too").isEqualTo("Free plans");
     }
+
+    /** Finding 5c: {@code "CaseList "} was stored as {@code CaseList}, where openapi.json's pattern refuses it. */
+    @Test
+    void aListNameWithASpaceAtItsEndIsRefusedNotStripped() {
+        assertRefusedNaming(server.post("/v3/lists", "{\"name\":\"CaseList \",\"kind\":\"user\"}", json(app)), "name", "must not start or end with a space");
+        assertRefusedNaming(server.post("/v3/lists", "{\"name\":\" CaseList\",\"kind\":\"user\"}", json(app)), "name", "must not start or end with a space");
+        Response created = server.post("/v3/lists", "{\"name\":\"Case List\",\"kind\":\"user\"}", json(app));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("name").asText()).isEqualTo("Case List");
+    }
 }

@@ -28,7 +28,13 @@ public final class ListService {
     /** Each node holds all of an app's lists in memory and reloads them on every change: a bound per app. */
     static final int MAX_LISTS = 100;
     private static final String VALUES_EXPECTED = "must be an array of strings";
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.:-]{0,99}");
+    /**
+     * A list's name, as a policy's {@code in_list} names it exactly: a space inside but none at either end
+     * (openapi.json's pattern). Found in review: names were stripped before this was judged, so
+     * {@code "CaseList "} was stored as {@code CaseList}, where the pattern refuses it.
+     */
+    public static final String NAME_PATTERN = "[A-Za-z0-9](?:[A-Za-z0-9 _.:-]{0,98}[A-Za-z0-9_.:-])?";
+    private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
 
     private final ListStore store;
     private final PolicyStore policies;
@@ -58,8 +64,11 @@ public final class ListService {
         // A member given as null is a value of the wrong type, not one left out: no list field is nullable
         // (openapi.json), and "values": null read as absent made an empty list.
         Object nameValue = body.get("name");
-        String name = nameValue instanceof String text ? text.strip() : null;
-        if (name == null || !NAME.matcher(name).matches() || name.startsWith(ID_PREFIX)) {
+        String name = nameValue instanceof String text ? text : null;
+        if (name != null && !name.isEmpty() && !name.equals(name.strip())) {
+            errors.add("name", "must not start or end with a space: a policy names the list exactly as it is written");
+        }
+        else if (name == null || !NAME.matcher(name).matches() || name.startsWith(ID_PREFIX)) {
             errors.add("name", !body.containsKey("name")
                     ? "is required"
                     : "must be 1 to 100 characters of letters, digits, space, _ . : - starting with a letter or digit, and not start with \"" + ID_PREFIX + "\"");

@@ -90,6 +90,29 @@ class ListServiceTest {
                 e -> assertThat(e.errors()).extracting(error -> error.field()).containsExactly("values"));
     }
 
+    /**
+     * Review finding: names were stripped before they were judged, so {@code "CaseList "} was stored as
+     * {@code CaseList}, though openapi.json's pattern refuses a space at the end; a policy names a list
+     * exactly as written. Refused, as the pattern says, naming {@code name}.
+     */
+    @Test
+    void aNameWithASpaceAtEitherEndIsRefusedNotStripped() {
+        for (String edged : List.of("CaseList ", " CaseList", "  ", " ", "CaseList\t", "\u00a0CaseList")) {
+            assertThatThrownBy(() -> lists.create(APP, Map.of("name", edged, "kind", "user"))).as("[" + edged + "]")
+                    .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.errors()).singleElement().satisfies(error -> {
+                        assertThat(error.field()).isEqualTo("name");
+                        assertThat(error.message()).startsWith("must");
+                    }));
+        }
+        assertThatThrownBy(() -> lists.create(APP, Map.of("name", "CaseList ", "kind", "user"))).isInstanceOfSatisfying(SeatguardException.class,
+                e -> assertThat(e.errors()).singleElement().satisfies(error -> assertThat(error.message()).contains("must not start or end with a space")));
+        for (String name : List.of("Case List", "a", "x".repeat(100), "v1.2-", "a:b_c.")) {
+            assertThat(lists.create(APP, Map.of("name", name, "kind", "user")).name()).isEqualTo(name);
+        }
+        assertThatThrownBy(() -> lists.create(APP, Map.of("name", "x".repeat(101), "kind", "user"))).isInstanceOf(SeatguardException.class);
+        assertThatThrownBy(() -> lists.create(APP, Map.of("name", "lst_x", "kind", "user"))).isInstanceOf(SeatguardException.class);
+    }
+
     /** Lists in memory, counting the reads that return values; {@code add} answers over-limit when told to. */
     private static final class Lists implements ListStore {
         final AtomicInteger valueLoads = new AtomicInteger();
