@@ -4,6 +4,7 @@ import io.seatguard.core.account.AccountIds;
 import io.seatguard.core.evaluation.EmailAddresses;
 import io.seatguard.core.intel.CountryCodes;
 import io.seatguard.core.net.Cidr;
+import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -62,16 +63,27 @@ public enum ListKind {
             return value.toUpperCase(Locale.ROOT);
         }
     },
-    /** Addresses evaluate takes ({@link EmailAddresses}), in lower case: a list matches whatever the case. */
+    /**
+     * Addresses evaluate takes ({@link EmailAddresses}), in lower case and Unicode's composed form (NFC): a
+     * list matches whatever the case, and {@code josé} typed as one character or as {@code e} and a
+     * combining accent (as macOS writes it) alike. Found in review: an entry in one form never matched an
+     * evaluation's email in the other. (A domain is ASCII, which NFC leaves as it is.)
+     */
     EMAIL("email") {
         @Override
         public Optional<String> normalize(String value) {
-            return EmailAddresses.isMailbox(value.trim()) ? Optional.of(storedForm(value)) : Optional.empty();
+            return EmailAddresses.isMailbox(Normalizer.normalize(value.trim(), Normalizer.Form.NFC)) ? Optional.of(storedForm(value)) : Optional.empty();
         }
 
         @Override
         public String storedForm(String value) {
-            return value.trim().toLowerCase(Locale.ROOT);
+            return Normalizer.normalize(value.trim().toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+        }
+
+        @Override
+        public Optional<String> earlierForm(String value) {
+            String lower = value.trim().toLowerCase(Locale.ROOT);
+            return Normalizer.isNormalized(lower, Normalizer.Form.NFC) ? Optional.empty() : Optional.of(lower);
         }
     },
     /** A domain matches an email at that domain or at any of its subdomains. */
@@ -112,6 +124,14 @@ public enum ListKind {
      * is still found, matched as it was and removable.
      */
     public abstract String storedForm(String value);
+
+    /**
+     * The form lists kept {@code value} in before a normalization they now apply, when it differs from
+     * {@link #storedForm}: a value stored then is still matched as it was, and can still be removed.
+     */
+    public Optional<String> earlierForm(String value) {
+        return Optional.empty();
+    }
 
     /** What a person is told when {@code value} is refused. */
     public String expectation(String value) {

@@ -45,8 +45,9 @@ public final class ListMatcher {
         return switch (kind) {
             case IP -> IpAddresses.parse(value).map(ranges::contains).orElse(false);
             case EMAIL_DOMAIN -> domainOf(value).map(this::holdsDomainOrParent).orElse(false);
-            // Looked up as the list keeps values, not judged: a value stored before a stricter rule still matches as it did.
-            default -> values.contains(kind.storedForm(value));
+            // Looked up as the list keeps values, not judged: a value stored before a stricter rule still matches as
+            // it did, and one stored before a normalization the list now applies too.
+            default -> values.contains(kind.storedForm(value)) || kind.earlierForm(value).filter(values::contains).isPresent();
         };
     }
 

@@ -158,8 +158,9 @@ public final class ListService {
 
     /**
      * Removes {@code {values: [...]}} from a list; a value it does not hold is ignored. Any string is
-     * looked up in the form the list keeps it ({@link ListKind#storedForm}), not judged: a value stored
-     * before a stricter rule refused it can still be taken out.
+     * looked up in the form the list keeps it ({@link ListKind#storedForm}), and in the form it kept it
+     * before a normalization ({@link ListKind#earlierForm}), not judged: a value stored before a stricter
+     * rule refused it can still be taken out.
      */
     public NamedList remove(String appId, String listId, Object tree) {
         ListHeader list = header(appId, listId);
@@ -205,6 +206,9 @@ public final class ListService {
             }
             else {
                 values.add(normalized.get());
+                if (removing) {
+                    kind.earlierForm(text).ifPresent(values::add);
+                }
             }
         }
         return List.copyOf(values);

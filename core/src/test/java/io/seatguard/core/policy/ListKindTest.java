@@ -96,6 +96,34 @@ class ListKindTest {
         assertThat(ListKind.EMAIL_DOMAIN.normalize("x-1.Example.co.uk")).hasValue("x-1.example.co.uk");
     }
 
+    /**
+     * Review finding: {@code josé@example.com} with a composed é (NFC) in a list never matched an
+     * evaluation's {@code jose\u0301@example.com} (an e and a combining accent, NFD, as macOS writes it),
+     * nor the other way round. Both sides are taken in the composed form; an entry stored decomposed before
+     * still matches what it matched and can be removed.
+     */
+    @Test
+    void anEmailListMatchesAnAddressWhicheverUnicodeFormItIsWrittenIn() {
+        String composed = "jos\u00e9@example.com";
+        String decomposed = "jose\u0301@example.com";
+        assertThat(ListKind.EMAIL.normalize(decomposed)).hasValue(composed);
+        assertThat(ListKind.EMAIL.normalize(" JOSE\u0301@Example.com ")).hasValue(composed);
+        Instant t0 = Instant.parse("2026-11-01T00:00:00Z");
+        for (String entry : List.of(composed, decomposed)) {
+            ListMatcher emails = ListMatcher.of(new NamedList("lst_1", "app", "e", ListKind.EMAIL, List.of(ListKind.EMAIL.normalize(entry).orElseThrow()), t0, t0));
+            assertThat(emails.contains(composed)).as(entry).isTrue();
+            assertThat(emails.contains(decomposed)).as(entry).isTrue();
+            assertThat(emails.contains("Jos\u00c9@example.com")).as("and whatever the case").isTrue();
+            assertThat(emails.contains("jose@example.com")).isFalse();
+        }
+        ListMatcher storedBefore = ListMatcher.of(new NamedList("lst_2", "app", "old", ListKind.EMAIL, List.of(decomposed), t0, t0));
+        assertThat(storedBefore.contains(decomposed)).as("a decomposed entry stored before matches what it matched").isTrue();
+        assertThat(ListKind.EMAIL.earlierForm(decomposed)).hasValue(decomposed);
+        assertThat(ListKind.EMAIL.earlierForm(composed)).isEmpty();
+        assertThat(ListKind.EMAIL.earlierForm("ann@example.com")).isEmpty();
+        assertThat(ListKind.EMAIL_DOMAIN.normalize("ex\u00e4mple.com")).as("a domain is ASCII").isEmpty();
+    }
+
     /** A value stored before the stricter rules is still matched as it was: the rules judge writes, not reads. */
     @Test
     void aListStoredBeforeTheStricterRulesStillMatchesAsItDid() {

@@ -113,6 +113,18 @@ class ListServiceTest {
         assertThatThrownBy(() -> lists.create(APP, Map.of("name", "lst_x", "kind", "user"))).isInstanceOf(SeatguardException.class);
     }
 
+    /** An email entry stored decomposed (NFD), before lists took emails in the composed form, can still be removed. */
+    @Test
+    void anEmailStoredDecomposedBeforeCanStillBeRemoved() {
+        String decomposed = "jose\u0301@example.com";
+        NamedList old = new NamedList("lst_nfd", APP, "nfd", ListKind.EMAIL, List.of(decomposed, "ann@example.com"), clock.instant(), clock.instant());
+        store.create(old, 0);
+        assertThat(lists.remove(APP, old.id(), Map.of("values", List.of(decomposed))).values()).containsExactly("ann@example.com");
+        NamedList added = lists.create(APP, Map.of("name", "nfc", "kind", "email", "values", List.of(decomposed)));
+        assertThat(added.values()).containsExactly("jos\u00e9@example.com");
+        assertThat(lists.remove(APP, added.id(), Map.of("values", List.of(decomposed))).values()).isEmpty();
+    }
+
     /** Lists in memory, counting the reads that return values; {@code add} answers over-limit when told to. */
     private static final class Lists implements ListStore {
         final AtomicInteger valueLoads = new AtomicInteger();
