@@ -44,13 +44,37 @@ public final class PatternExport {
         return json;
     }
 
+    /** The signs a spreadsheet starts a formula with, and their full-width forms, which it reads as them. */
+    private static final String FORMULA_SIGNS = "=+-@\uFF1D\uFF0B\uFF0D\uFF20";
+
     /**
      * RFC 4180 quoting, and a leading quote mark on text a spreadsheet would run as a formula (CSV
      * injection): account ids come from the integrator's users.
      */
     public static String field(String value) {
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        String safe = couldRunAsFormula(value) ? "'" + value : value;
         boolean quote = safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r") || !safe.equals(value);
         return quote ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+
+    /**
+     * Whether a cell could start a formula: it starts with a tab or a line break (OWASP's list), or, past
+     * any spaces and line breaks, with a formula sign, ASCII or full-width ({@code ＝}, {@code ＋},
+     * {@code －}, {@code ＠}). Found in review: {@code "\n=cmd"} and {@code "＝cmd"} got no quote mark,
+     * and spreadsheets that drop a cell's leading break, or read full-width signs as ASCII ones, ran them.
+     */
+    static boolean couldRunAsFormula(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        char first = value.charAt(0);
+        if (first == '\t' || first == '\r' || first == '\n') {
+            return true;
+        }
+        int start = 0;
+        while (start < value.length() && (Character.isWhitespace(value.charAt(start)) || Character.isSpaceChar(value.charAt(start)))) {
+            start++;
+        }
+        return start < value.length() && FORMULA_SIGNS.indexOf(value.charAt(start)) >= 0;
     }
 }
