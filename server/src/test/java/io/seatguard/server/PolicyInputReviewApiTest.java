@@ -91,4 +91,84 @@ class PolicyInputReviewApiTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("name").asText()).isEqualTo("Case List");
     }
+
+    /** An evaluation of {@code action} made with the secret key; {@code extra} holds more members, from a comma. */
+    private static JsonNode evaluate(String action, String user, String extra) {
+        Response response = server.post("/v3/evaluate", "{\"action\":\"" + action + "\",\"user\":\"" + user + "\",\"ip\":\"198.51.100.7\",\"user_agent\":\""
+                + EvaluateApiTest.DESKTOP + "\"" + extra + "}", json(app));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static void createPolicy(String body) {
+        Response created = server.post("/v3/policies", body, json(app));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+    }
+
+    /** Finding 2, as reproduced: conditions every evaluation satisfies were stored. */
+    @Test
+    void anOrderingEveryEvaluationSatisfiesIsRefused() {
+        for (String condition : List.of("{\"check\":\"device_count\",\"op\":\"gte\",\"value\":0}", "{\"check\":\"device_count\",\"op\":\"gt\",\"value\":-1}",
+                "{\"check\":\"risk.score\",\"op\":\"lte\",\"value\":100}", "{\"check\":\"risk.score\",\"op\":\"lt\",\"value\":101}")) {
+            assertRefusedNaming(server.post("/v3/policies", "{\"name\":\"always\",\"actions\":[\"login\"],\"conditions\":" + condition + ",\"verdict\":\"deny\"}",
+                    json(app)), "conditions.value", "would match every evaluation");
+        }
+    }
+
+    /** Finding 3, as reproduced: 2^53 + 1 written with a decimal point or an exponent equalled 2^53 and was denied. */
+    @Test
+    void metadataBeyondTwoToTheFiftyThirdIsUnknownHoweverItIsWritten() {
+        createPolicy("{\"name\":\"exactly 2^53\",\"actions\":[\"meta.check\"],\"conditions\":{\"check\":\"metadata.n\",\"op\":\"eq\",\"value\":9007199254740992},"
+                + "\"verdict\":\"deny\"}");
+        for (String beyond : List.of("9007199254740993", "9007199254740993.0", "9.007199254740993e15", "1e16", "10000000000000000")) {
+            assertThat(evaluate("meta.check", "meta", ",\"metadata\":{\"n\":" + beyond + "}").get("verdict").asText()).as(beyond).isEqualTo("allow");
+        }
+        assertThat(evaluate("meta.check", "meta", ",\"metadata\":{\"n\":9007199254740992}").get("verdict").asText()).isEqualTo("deny");
+        assertRefusedNaming(server.post("/v3/policies", "{\"name\":\"double\",\"actions\":[\"meta.check\"],\"conditions\":{\"check\":\"metadata.n\","
+                + "\"op\":\"eq\",\"value\":9007199254740993.0},\"verdict\":\"deny\"}", json(app)), "conditions.value", "9007199254740992");
+    }
+
+    /** Finding 4, as reproduced: history imported now but stamped 20 days ago was replayed by ?days=1; from and to carried nanoseconds. */
+    @Test
+    void aBacktestTakesItsPeriodByWhenEvaluationsWereCreated() {
+        String twentyDaysAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(20)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        evaluate("backtest.check", "bt-old", ",\"timestamp\":\"" + twentyDaysAgo + "\",\"metadata\":{\"batch\":\"backtest\"}");
+        evaluate("backtest.check", "bt-new", ",\"metadata\":{\"batch\":\"backtest\"}");
+        String draft = "{\"name\":\"batch\",\"actions\":[\"backtest.check\"],\"conditions\":{\"check\":\"metadata.batch\",\"op\":\"eq\",\"value\":\"backtest\"},"
+                + "\"verdict\":\"deny\"}";
+        Response lastDay = server.post("/v3/policies/backtest?days=1", draft, json(app));
+        assertThat(lastDay.status()).as(lastDay.body()).isEqualTo(200);
+        assertThat(lastDay.json().get("matched").asInt()).as(lastDay.body()).isEqualTo(1);
+        assertThat(lastDay.json().get("samples").findValuesAsText("created_at")).singleElement().satisfies(at -> assertThat(at).isNotEqualTo(twentyDaysAgo));
+        for (String time : List.of("from", "to")) {
+            assertThat(lastDay.json().get(time).asText()).as(time).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z");
+        }
+        Response month = server.post("/v3/policies/backtest?days=30", draft, json(app));
+        assertThat(month.json().get("matched").asInt()).as(month.body()).isEqualTo(2);
+    }
+
+    /** Finding 5a, as reproduced: 100.0 and 1e3 were refused as "must be a whole number". */
+    @Test
+    void aPolicysWholeNumbersMayBeWrittenWithADecimalPointOrAnExponent() {
+        Response created = server.post("/v3/policies", "{\"name\":\"decimal priority\",\"priority\":100.0,\"actions\":[\"access\"],"
+                + "\"conditions\":{\"check\":\"device_count\",\"op\":\"gt\",\"value\":3.0},\"verdict\":\"challenge\",\"challenge\":{\"type\":\"device_limit\","
+                + "\"device_limit\":3.0,\"logout_url\":\"https://app.example/out\",\"expires_in_seconds\":6e2}}", json(app));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("priority").asText()).isEqualTo("100");
+        assertThat(created.json().get("challenge").get("expires_in_seconds").asText()).isEqualTo("600");
+        assertRefusedNaming(server.post("/v3/policies", "{\"name\":\"fraction\",\"priority\":100.5,\"actions\":[\"login\"],"
+                + "\"conditions\":{\"check\":\"device_count\",\"op\":\"gt\",\"value\":3},\"verdict\":\"deny\"}", json(app)), "priority", "must be a whole number");
+    }
+
+    /** Finding 5d, as reproduced: an entry josé (NFC) did not match an evaluation's jose\u0301 (NFD). */
+    @Test
+    void anEmailListMatchesEitherUnicodeForm() {
+        Response list = server.post("/v3/lists", "{\"name\":\"nfc\",\"kind\":\"email\",\"values\":[\"jos\u00e9@example.com\"]}", json(app));
+        assertThat(list.status()).as(list.body()).isEqualTo(201);
+        createPolicy("{\"name\":\"listed\",\"actions\":[\"nfc.check\"],\"conditions\":{\"check\":\"email\",\"op\":\"in_list\",\"value\":\"nfc\"},"
+                + "\"verdict\":\"deny\"}");
+        assertThat(evaluate("nfc.check", "nfd", ",\"email\":\"jose\\u0301@example.com\"").get("verdict").asText()).isEqualTo("deny");
+        assertThat(evaluate("nfc.check", "nfc", ",\"email\":\"jos\u00e9@example.com\"").get("verdict").asText()).isEqualTo("deny");
+        assertThat(evaluate("nfc.check", "other", ",\"email\":\"jose@example.com\"").get("verdict").asText()).isEqualTo("allow");
+    }
 }
