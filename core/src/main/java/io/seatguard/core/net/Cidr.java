@@ -5,11 +5,15 @@ import static java.util.Objects.requireNonNull;
 import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** An IPv4 or IPv6 network written as {@code address/prefix}; a bare address is a single-host network. */
 public record Cidr(byte[] network, int prefixLength) {
     /** The bits before an IPv4-mapped address's IPv4 part: {@code ::ffff:0:0/96}. */
     private static final int MAPPED_PREFIX_BITS = 96;
+
+    /** Compiled once: a list of 100,000 ranges is parsed whenever it changes, and String.matches compiles per call. */
+    private static final Pattern PREFIX = Pattern.compile("\\d{1,3}");
 
     /** What a value that is not a range is told, whatever else is wrong with it. */
     private static final String EXPECTATION = "must be an IP address or a CIDR range such as 203.0.113.0/24";
@@ -52,7 +56,7 @@ public record Cidr(byte[] network, int prefixLength) {
         int prefix = writtenBits;
         if (slash >= 0) {
             String prefixText = trimmed.substring(slash + 1);
-            if (!prefixText.matches("\\d{1,3}")) {
+            if (!PREFIX.matcher(prefixText).matches()) {
                 return Optional.empty();
             }
             prefix = Integer.parseInt(prefixText);
