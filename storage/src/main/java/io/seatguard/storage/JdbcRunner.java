@@ -21,6 +21,11 @@ final class JdbcRunner {
         T map(ResultSet row) throws SQLException;
     }
 
+    @FunctionalInterface
+    interface RowConsumer {
+        void accept(ResultSet row) throws SQLException;
+    }
+
     private JdbcRunner() {}
 
     static int update(Connection connection, String sql, Object... parameters) throws SQLException {
@@ -40,6 +45,15 @@ final class JdbcRunner {
                 result.add(mapper.map(rows));
             }
             return result;
+        }
+    }
+
+    /** Hands each row to {@code each} as it is read and keeps none: for reads too large to hold as a list first. */
+    static void forEach(Connection connection, String sql, RowConsumer each, Object... parameters) throws SQLException {
+        try (ResultSet rows = bind(connection, sql, parameters).executeQuery()) {
+            while (rows.next()) {
+                each.accept(rows);
+            }
         }
     }
 

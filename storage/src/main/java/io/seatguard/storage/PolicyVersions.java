@@ -5,9 +5,12 @@ import java.sql.SQLException;
 
 /**
  * The per-app change counter that policy and list writes move in their own transaction. Every such write
- * moves it first, before touching a policy or a list: on PostgreSQL the counter's row lock then orders
- * them all the same way, so two of them never wait on each other's rows (a deadlock). A write that
- * finds nothing to change has still moved it; readers reload once for nothing.
+ * takes the counter's row first, before touching a policy or a list: on PostgreSQL its row lock then
+ * orders them all the same way, so two of them never wait on each other's rows (a deadlock). Policy
+ * writes move it at once (one that then finds nothing to change has still moved it, and readers reload
+ * once for nothing); adding or removing list values only {@link #lock}s it, and moves it once something
+ * changed: every node reloads the app's changed lists when it moves, and a removal of values a list does
+ * not hold (a script's retry) made each of them do so.
  */
 final class PolicyVersions {
     private PolicyVersions() {}
@@ -16,6 +19,14 @@ final class PolicyVersions {
         JdbcRunner.update(connection,
                 "INSERT INTO policy_versions (app_id, version) VALUES (?, 1) ON CONFLICT (app_id) DO UPDATE SET version = policy_versions.version + 1",
                 appId);
+    }
+
+    /**
+     * Takes the counter's row lock (on PostgreSQL; SQLite's one writer orders every write) without moving
+     * it, for a write that may turn out to change nothing; false when the app has no counter, so no list.
+     */
+    static boolean lock(Connection connection, String appId) throws SQLException {
+        return JdbcRunner.update(connection, "UPDATE policy_versions SET version = version WHERE app_id = ?", appId) == 1;
     }
 
     /**

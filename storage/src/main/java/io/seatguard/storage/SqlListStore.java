@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.seatguard.core.policy.ListAddition;
 import io.seatguard.core.policy.ListHeader;
 import io.seatguard.core.policy.ListKind;
+import io.seatguard.core.policy.ListMatcher;
+import io.seatguard.core.policy.ListStamp;
 import io.seatguard.core.policy.ListStore;
 import io.seatguard.core.policy.ListSummary;
 import io.seatguard.core.policy.NamedList;
@@ -86,6 +88,35 @@ public final class SqlListStore implements ListStore {
     }
 
     @Override
+    public List<ListStamp> stamps(String appId) {
+        return database.read(connection -> JdbcRunner.queryList(connection,
+                "SELECT id, name, kind, updated_at FROM value_lists WHERE app_id = ? ORDER BY created_at, id",
+                row -> new ListStamp(row.getString(1), row.getString(2), ListKind.fromWireName(row.getString(3)).orElseThrow(),
+                        Instant.ofEpochMilli(row.getLong(4))), appId));
+    }
+
+    /**
+     * Read along the entries' primary key (app, list, value) in its own order, each value handed to the
+     * matcher as it comes: no sort and no list of strings. Reading every list of an app ordered by
+     * position sorted all their entries together (on PostgreSQL, six lists of 100,000 spilled 25 MB to
+     * disk and took 1.2 s against 60 ms for one list read unsorted) and held them three times over.
+     */
+    @Override
+    public Optional<ListMatcher> matcher(String appId, String listId) {
+        return database.read(connection -> {
+            Optional<ListKind> kind = JdbcRunner.queryOne(connection, "SELECT kind FROM value_lists WHERE app_id = ? AND id = ?",
+                    row -> ListKind.fromWireName(row.getString(1)).orElseThrow(), appId, listId);
+            if (kind.isEmpty()) {
+                return Optional.<ListMatcher>empty();
+            }
+            ListMatcher.Builder matcher = ListMatcher.builder(kind.get());
+            JdbcRunner.forEach(connection, "SELECT value FROM value_list_entries WHERE app_id = ? AND list_id = ?",
+                    row -> matcher.add(row.getString(1)), appId, listId);
+            return Optional.of(matcher.build());
+        });
+    }
+
+    @Override
     public List<ListSummary> summaries(String appId) {
         // Counted along the entries' primary key (app, list, value): no value is read into memory.
         return database.read(connection -> JdbcRunner.queryList(connection,
@@ -110,24 +141,26 @@ public final class SqlListStore implements ListStore {
     @Override
     public ListAddition add(String appId, String listId, List<String> values, int maxValues, Instant at) {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(values));
-        return database.write(connection -> {
+        Optional<ListAddition> refused = database.write(connection -> {
             // First, as every policy and list write does: on PostgreSQL the counter's row lock makes a
             // concurrent add to the app wait here, and count after this one committed.
-            PolicyVersions.bump(connection, appId);
-            if (JdbcRunner.queryOne(connection, "SELECT id FROM value_lists WHERE app_id = ? AND id = ?", row -> row.getString(1), appId, listId)
-                    .isEmpty()) {
-                return new ListAddition.NoSuchList();
+            if (!PolicyVersions.lock(connection, appId) || !exists(connection, appId, listId)) {
+                return Optional.<ListAddition>of(new ListAddition.NoSuchList());
             }
             long size = JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM value_list_entries WHERE app_id = ? AND list_id = ?",
                     row -> row.getLong(1), appId, listId).orElse(0L);
             // Values already held add nothing; they are only looked up when the bound is close.
             if (size + distinct.size() > maxValues && size + distinct.size() - present(connection, appId, listId, distinct) > maxValues) {
-                return new ListAddition.OverLimit(maxValues);
+                return Optional.<ListAddition>of(new ListAddition.OverLimit(maxValues));
             }
-            JdbcRunner.update(connection, "UPDATE value_lists SET updated_at = ? WHERE app_id = ? AND id = ?", at.toEpochMilli(), appId, listId);
-            insertValues(connection, appId, listId, distinct);
-            return new ListAddition.Added(load(connection, appId, "id", listId).orElseThrow());
+            if (insertValues(connection, appId, listId, distinct) > 0) {
+                changed(connection, appId, listId, at);
+            }
+            return Optional.<ListAddition>empty();
         });
+        // Read after the write, not inside it: loading 100,000 values in the write held the one writer
+        // (on SQLite, every evaluation's write) while it ran.
+        return refused.orElseGet(() -> find(appId, listId).<ListAddition>map(ListAddition.Added::new).orElseGet(ListAddition.NoSuchList::new));
     }
 
     /**
@@ -154,37 +187,51 @@ public final class SqlListStore implements ListStore {
 
     @Override
     public Optional<NamedList> remove(String appId, String listId, List<String> values, Instant at) {
-        return change(appId, listId, at, connection -> {
+        boolean exists = database.write(connection -> {
+            if (!PolicyVersions.lock(connection, appId) || !exists(connection, appId, listId)) {
+                return false;
+            }
+            int removed = 0;
             for (String value : values) {
-                JdbcRunner.update(connection, "DELETE FROM value_list_entries WHERE app_id = ? AND list_id = ? AND value = ?", appId, listId, value);
+                removed += JdbcRunner.update(connection, "DELETE FROM value_list_entries WHERE app_id = ? AND list_id = ? AND value = ?", appId, listId, value);
             }
-        });
-    }
-
-    private interface Change {
-        void apply(Connection connection) throws SQLException;
-    }
-
-    private Optional<NamedList> change(String appId, String listId, Instant at, Change change) {
-        return database.write(connection -> {
-            PolicyVersions.bump(connection, appId);
-            if (JdbcRunner.update(connection, "UPDATE value_lists SET updated_at = ? WHERE app_id = ? AND id = ?", at.toEpochMilli(), appId, listId) != 1) {
-                return Optional.<NamedList>empty();
+            if (removed > 0) {
+                changed(connection, appId, listId, at);
             }
-            change.apply(connection);
-            return load(connection, appId, "id", listId);
+            return true;
         });
+        return exists ? find(appId, listId) : Optional.empty();
     }
 
-    /** Appends values after the list's last position; a value already present keeps its place. */
-    private static void insertValues(Connection connection, String appId, String listId, List<String> values) throws SQLException {
+    private static boolean exists(Connection connection, String appId, String listId) throws SQLException {
+        return JdbcRunner.queryOne(connection, "SELECT id FROM value_lists WHERE app_id = ? AND id = ?", row -> row.getString(1), appId, listId)
+                .isPresent();
+    }
+
+    /**
+     * After the list's values changed: the app's counter moves (its row is already locked), and the list's
+     * {@code updated_at} moves to {@code at}, or a millisecond past its last value when that is not
+     * earlier (two changes in one millisecond, or a node whose clock is behind): caches keep a list
+     * compiled under its {@link ListStamp}, so each change must move it.
+     */
+    private static void changed(Connection connection, String appId, String listId, Instant at) throws SQLException {
+        PolicyVersions.bump(connection, appId);
+        long millis = at.toEpochMilli();
+        JdbcRunner.update(connection, "UPDATE value_lists SET updated_at = CASE WHEN updated_at < ? THEN ? ELSE updated_at + 1 END WHERE app_id = ? AND id = ?",
+                millis, millis, appId, listId);
+    }
+
+    /** Appends values after the list's last position; a value already present keeps its place. How many were new. */
+    private static int insertValues(Connection connection, String appId, String listId, List<String> values) throws SQLException {
         long next = JdbcRunner.queryOne(connection, "SELECT MAX(position) FROM value_list_entries WHERE app_id = ? AND list_id = ?",
                 row -> row.getObject(1) == null ? 0L : row.getLong(1) + 1, appId, listId).orElse(0L);
+        int inserted = 0;
         for (String value : values) {
-            JdbcRunner.update(connection,
+            inserted += JdbcRunner.update(connection,
                     "INSERT INTO value_list_entries (app_id, list_id, value, position) VALUES (?, ?, ?, ?) ON CONFLICT (app_id, list_id, value) DO NOTHING",
                     appId, listId, value, next++);
         }
+        return inserted;
     }
 
     private static Optional<NamedList> load(Connection connection, String appId, String column, String key) throws SQLException {

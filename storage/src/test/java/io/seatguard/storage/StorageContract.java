@@ -2832,6 +2832,47 @@ abstract class StorageContract {
         assertThat(lists.find("app_a", "lst_1").orElseThrow().values()).hasSize(10).endsWith("last");
     }
 
+    /**
+     * Regression (review of policies and lists, finding 1): removing a value a list did not hold moved the
+     * app's version, and every node read and compiled all of the app's lists again. Each real change moves
+     * its list's stamp, even two in one millisecond, so a node compiles only the list that changed.
+     */
+    @Test
+    void aListWriteThatChangesNothingMovesNoVersionAndEachChangeMovesItsListsStamp() {
+        io.seatguard.core.policy.ListStore lists = new SqlListStore(database);
+        io.seatguard.core.policy.PolicyStore policies = new SqlPolicyStore(database);
+        assertThat(lists.create(new io.seatguard.core.policy.NamedList("lst_1", "app_a", "office", io.seatguard.core.policy.ListKind.IP,
+                List.of("203.0.113.0/24"), T0, T0), 0)).isEqualTo(VersionedWrite.WRITTEN);
+        assertThat(lists.create(new io.seatguard.core.policy.NamedList("lst_2", "app_a", "staff", io.seatguard.core.policy.ListKind.USER,
+                List.of("alice"), T0, T0), 1)).isEqualTo(VersionedWrite.WRITTEN);
+        io.seatguard.core.policy.ListStamp office = new io.seatguard.core.policy.ListStamp("lst_1", "office", io.seatguard.core.policy.ListKind.IP, T0);
+        io.seatguard.core.policy.ListStamp staff = new io.seatguard.core.policy.ListStamp("lst_2", "staff", io.seatguard.core.policy.ListKind.USER, T0);
+        assertThat(lists.stamps("app_a")).containsExactly(office, staff);
+
+        assertThat(lists.remove("app_a", "lst_1", List.of("198.51.100.0/24"), T0.plusSeconds(1)).orElseThrow().updatedAt()).isEqualTo(T0);
+        assertThat(lists.add("app_a", "lst_2", List.of("alice"), 10, T0.plusSeconds(2))).isInstanceOf(io.seatguard.core.policy.ListAddition.Added.class);
+        assertThat(policies.version("app_a")).as("nothing changed, nothing to read again").isEqualTo(2);
+        assertThat(lists.stamps("app_a")).containsExactly(office, staff);
+        assertThat(lists.remove("app_a", "lst_9", List.of("x"), T0)).isEmpty();
+        assertThat(lists.add("app_b", "lst_2", List.of("x"), 10, T0)).isInstanceOf(io.seatguard.core.policy.ListAddition.NoSuchList.class);
+
+        Instant at = T0.plusSeconds(3);
+        lists.add("app_a", "lst_2", List.of("bob"), 10, at);
+        assertThat(lists.stamps("app_a").get(1).updatedAt()).isEqualTo(at);
+        lists.remove("app_a", "lst_2", List.of("bob"), at);
+        assertThat(lists.stamps("app_a").get(1).updatedAt()).as("a second change in the same millisecond").isEqualTo(at.plusMillis(1));
+        lists.add("app_a", "lst_2", List.of("carol"), 10, T0);
+        assertThat(lists.stamps("app_a").get(1).updatedAt()).as("a clock behind the last change").isEqualTo(at.plusMillis(2));
+        assertThat(lists.stamps("app_a").get(0)).as("the other list's stamp stays").isEqualTo(office);
+        assertThat(policies.version("app_a")).isEqualTo(5);
+
+        io.seatguard.core.policy.ListMatcher matcher = lists.matcher("app_a", "lst_2").orElseThrow();
+        assertThat(matcher.contains("carol")).isTrue();
+        assertThat(matcher.contains("bob")).isFalse();
+        assertThat(lists.matcher("app_a", "lst_1").orElseThrow().contains("203.0.113.77")).isTrue();
+        assertThat(lists.matcher("app_b", "lst_1")).isEmpty();
+    }
+
     // challenges
 
     private static io.seatguard.core.challenge.Challenge sampleChallenge(String id, String evaluationId, String user, String deviceId, Instant at) {

@@ -28,12 +28,44 @@ public final class ListMatcher {
 
     public static ListMatcher of(NamedList list) {
         requireNonNull(list, "list is null");
-        if (list.kind() == ListKind.IP) {
-            IpRangeSet.Builder builder = IpRangeSet.builder();
-            list.values().forEach(value -> Cidr.parse(value).ifPresent(builder::add));
-            return new ListMatcher(list.kind(), Set.of(), builder.build());
+        Builder builder = builder(list.kind());
+        list.values().forEach(builder::add);
+        return builder.build();
+    }
+
+    /**
+     * A matcher built from values handed over one at a time, in any order: a store can compile a list of
+     * 100,000 values as it reads them, without sorting them or holding them as a list first.
+     */
+    public static Builder builder(ListKind kind) {
+        return new Builder(requireNonNull(kind, "kind is null"));
+    }
+
+    /** Takes a list's stored (normalized) values; not thread-safe, built once. */
+    public static final class Builder {
+        private final ListKind kind;
+        private final Set<String> values = new HashSet<>();
+        private final IpRangeSet.Builder ranges = IpRangeSet.builder();
+
+        private Builder(ListKind kind) {
+            this.kind = kind;
         }
-        return new ListMatcher(list.kind(), new HashSet<>(list.values()), IpRangeSet.EMPTY);
+
+        public Builder add(String value) {
+            if (kind == ListKind.IP) {
+                Cidr.parse(value).ifPresent(ranges::add);
+            }
+            else {
+                values.add(value);
+            }
+            return this;
+        }
+
+        public ListMatcher build() {
+            return kind == ListKind.IP
+                    ? new ListMatcher(kind, Set.of(), ranges.build())
+                    : new ListMatcher(kind, values, IpRangeSet.EMPTY);
+        }
     }
 
     public ListKind kind() {

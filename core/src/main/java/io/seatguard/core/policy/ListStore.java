@@ -19,8 +19,28 @@ public interface ListStore {
     /** The app's lists without their values, oldest first: for checking a policy's list names and kinds. */
     List<ListHeader> headers(String appId);
 
-    /** The app's lists with their values, oldest first: for the policies an evaluation runs. */
+    /** The app's lists with their values, oldest first. */
     List<NamedList> list(String appId);
+
+    /**
+     * The app's lists without their values, oldest first, each with the time of its last change: what a
+     * cache of compiled lists compares to learn which ones changed. A store moves a list's
+     * {@code updatedAt} forward on every change to its values, by at least a millisecond (two changes in
+     * one millisecond, or a clock behind the last change's, must still tell apart). This default loads
+     * the values; a store that can read the lists alone (SqlListStore) overrides it.
+     */
+    default List<ListStamp> stamps(String appId) {
+        return list(appId).stream().map(ListStamp::of).toList();
+    }
+
+    /**
+     * One list compiled for matching, its values taken in whatever order the store reads them fastest
+     * and not kept as text; empty when the app has no such list. What an evaluation's policies match
+     * against; this default loads the list, a store can stream its values instead (SqlListStore).
+     */
+    default Optional<ListMatcher> matcher(String appId, String listId) {
+        return find(appId, listId).map(ListMatcher::of);
+    }
 
     /**
      * The app's lists with how many values each holds, oldest first. This default loads the values to
@@ -41,10 +61,16 @@ public interface ListStore {
      * Adds normalized values (those already present are kept once), unless the list would then hold more
      * than {@code maxValues}. The size is counted inside the write, after the write has ordered itself
      * behind every other write to the app's policies and lists, so concurrent adds cannot pass the bound
-     * together (each read the size before any of them wrote, and each found room).
+     * together (each read the size before any of them wrote, and each found room). An add whose values
+     * the list all holds already changes nothing: it moves neither the app's version nor the list's
+     * {@code updatedAt}.
      */
     ListAddition add(String appId, String listId, List<String> values, int maxValues, Instant at);
 
-    /** Removes normalized values; empty when the app has no such list. */
+    /**
+     * Removes normalized values; empty when the app has no such list. A removal of values the list
+     * does not hold changes nothing: it moves neither the app's version nor the list's {@code updatedAt},
+     * so no node reads the app's policies and lists again for it.
+     */
     Optional<NamedList> remove(String appId, String listId, List<String> values, Instant at);
 }
