@@ -50,6 +50,16 @@ public final class AppPolicies {
         return new AppPolicies(policies, lists);
     }
 
+    /** Policies with lists already compiled, each under the stamp it was compiled for: a cache compiles only the lists that changed. */
+    public static AppPolicies compiled(List<Policy> policies, Map<ListStamp, ListMatcher> lists) {
+        Map<String, ListMatcher> byNameOrId = new HashMap<>();
+        lists.forEach((stamp, matcher) -> {
+            byNameOrId.put(stamp.id(), matcher);
+            byNameOrId.put(stamp.name(), matcher);
+        });
+        return new AppPolicies(policies, byNameOrId);
+    }
+
     public List<Policy> inOrder() {
         return policies;
     }

@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,20 +16,38 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An app's policies and lists kept in memory, so an evaluation costs no policy query. At most once per
- * {@code maxAge} the app's change counter is read (one indexed row) and the policies and lists are read
- * again only when it moved. A change made through this node is seen at once ({@link #forget}); a change
- * made through another node is seen here within {@code maxAge}.
+ * {@code maxAge} the app's change counter is read (one indexed row), and the app is read again only when
+ * it moved. A change made through this node is read before the write that made it answers
+ * ({@link #forget}), so it applies to the next evaluation; a change made through another node is seen
+ * here within {@code maxAge}, once the reload it causes has finished.
  *
- * <p>One refresh per app at a time: the evaluations that find the entry stale while a refresh runs wait
- * for it rather than each reading and compiling every list of the app again (after a change, every
- * concurrent evaluation of a busy app would otherwise hold a copy of its lists, up to 100 of 100,000
- * values each). A refresh that started before a {@link #forget} is not waited for by evaluations that
- * come after it: they start a refresh of their own, which reads the change.
+ * <p>A reload compiles only the lists that changed: each list is kept compiled under its
+ * {@link ListStamp}, and one whose stamp still reads the same is taken as it is. Compiling every list of
+ * the app again after any change (up to 100 of 100,000 values each) held every evaluation of the app for
+ * seconds, on every node, after one value was removed from one list.
+ *
+ * <p>One reload per app at a time, and the app's other evaluations do not wait for it: they are answered
+ * with the policies and lists read before (they run alongside a write that has not answered yet, or
+ * alongside the reading of another node's change, which applies once read). Only with nothing read yet,
+ * or after a reload of this node's change failed, do they wait. A reload that started before a
+ * {@link #forget} is not waited for by evaluations that come after it.
  */
 public final class CachedPolicyBook implements PolicyBook {
     public static final Duration DEFAULT_MAX_AGE = Duration.ofSeconds(2);
 
-    private record Entry(AppPolicies policies, long version, Instant checkedAt) {}
+    /** A list compiled for the stamp it had when it was read. */
+    private record Compiled(ListStamp stamp, ListMatcher matcher) {}
+
+    /**
+     * @param changedHere a change was made through this node after these policies were read: they may not
+     *     answer an evaluation before the counter is read again
+     * @param lists by list id
+     */
+    private record Entry(AppPolicies policies, long version, Instant checkedAt, boolean changedHere, Map<String, Compiled> lists) {
+        Entry markedChanged() {
+            return new Entry(policies, version, checkedAt, true, lists);
+        }
+    }
 
     private final PolicyStore policies;
     private final ListStore lists;
@@ -48,18 +69,23 @@ public final class CachedPolicyBook implements PolicyBook {
     @Override
     public AppPolicies forApp(String appId) {
         Entry entry = entries.get(appId);
-        if (entry != null && clock.instant().isBefore(entry.checkedAt().plus(maxAge))) {
+        if (entry != null && !entry.changedHere() && clock.instant().isBefore(entry.checkedAt().plus(maxAge))) {
             return entry.policies();
         }
         CompletableFuture<Entry> mine = new CompletableFuture<>();
         CompletableFuture<Entry> running = refreshing.putIfAbsent(appId, mine);
         if (running != null) {
-            return awaited(running).policies();
+            return entry != null && !entry.changedHere() ? entry.policies() : awaited(running).policies();
         }
+        return refreshAs(appId, mine).policies();
+    }
+
+    /** Runs a refresh registered as {@code mine}: evaluations arriving meanwhile find it in {@link #refreshing}. */
+    private Entry refreshAs(String appId, CompletableFuture<Entry> mine) {
         try {
             Entry fresh = refresh(appId);
             mine.complete(fresh);
-            return fresh.policies();
+            return fresh;
         }
         catch (RuntimeException | Error e) {
             mine.completeExceptionally(e);
@@ -74,15 +100,35 @@ public final class CachedPolicyBook implements PolicyBook {
         Instant now = clock.instant();
         Entry entry = entries.get(appId);
         long forgotten = forgets(appId).get();
+        // Read before the policies and lists: what they read is then at least as new as this version.
         long version = policies.version(appId);
         Entry fresh = entry != null && entry.version() == version
-                ? new Entry(entry.policies(), version, now)
-                : new Entry(AppPolicies.of(policies.list(appId), lists.list(appId)), version, now);
-        // Kept only if no change was forgotten while this read ran: a read from before a change must not
-        // put the old policies back for maxAge after forget() dropped them ("applies to the next
+                ? new Entry(entry.policies(), version, now, false, entry.lists())
+                : reread(appId, version, now, entry == null ? Map.of() : entry.lists());
+        // Kept only if no change was made through this node while this read ran: a read from before a
+        // change must not put the old policies back over what forget() read ("applies to the next
         // evaluation"). This request still answers with what it read; it started before the change.
         entries.compute(appId, (key, current) -> forgets(appId).get() == forgotten ? fresh : current);
         return fresh;
+    }
+
+    /** The app's policies, and its lists compiled anew only where their stamp moved since {@code before}. */
+    private Entry reread(String appId, long version, Instant now, Map<String, Compiled> before) {
+        List<Policy> read = policies.list(appId);
+        Map<String, Compiled> compiled = new LinkedHashMap<>();
+        for (ListStamp stamp : lists.stamps(appId)) {
+            Compiled kept = before.get(stamp.id());
+            if (kept != null && kept.stamp().equals(stamp)) {
+                compiled.put(stamp.id(), kept);
+            }
+            else {
+                // A list deleted since its stamp was read is left out; its delete moved the version, read next time.
+                lists.matcher(appId, stamp.id()).ifPresent(matcher -> compiled.put(stamp.id(), new Compiled(stamp, matcher)));
+            }
+        }
+        Map<ListStamp, ListMatcher> matchers = new LinkedHashMap<>();
+        compiled.values().forEach(list -> matchers.put(list.stamp(), list.matcher()));
+        return new Entry(AppPolicies.compiled(read, matchers), version, now, false, Map.copyOf(compiled));
     }
 
     private static Entry awaited(CompletableFuture<Entry> refresh) {
@@ -100,12 +146,31 @@ public final class CachedPolicyBook implements PolicyBook {
         }
     }
 
-    /** Drops what is cached for an app, after a change to its policies or lists. */
+    /**
+     * Reads an app's policies and lists again after a change made through this node, before the write
+     * that made it answers: evaluations from then on see the change, and those arriving meanwhile (alongside
+     * a write not yet answered) are answered with what was read before instead of waiting. Lists whose
+     * stamp did not move stay compiled, and a write that changed nothing (it moved no counter) costs one
+     * row. An app never read here is left to its first evaluation.
+     */
     public void forget(String appId) {
         forgets(appId).incrementAndGet();
-        entries.remove(appId);
-        // A refresh already running may have read before the change: later evaluations start their own.
-        refreshing.remove(appId);
+        if (!entries.containsKey(appId)) {
+            // A first read already running may have read before the change: later evaluations start their own.
+            refreshing.remove(appId);
+            return;
+        }
+        CompletableFuture<Entry> mine = new CompletableFuture<>();
+        // Replaces a refresh that may have read before the change, so that no evaluation waits for that one.
+        refreshing.put(appId, mine);
+        try {
+            refreshAs(appId, mine);
+        }
+        catch (RuntimeException e) {
+            // The change is stored; only reading it back failed (storage unavailable). The write still
+            // answers, and the next evaluation reads the app again, waiting for it, and meets the failure itself.
+            entries.computeIfPresent(appId, (key, entry) -> entry.markedChanged());
+        }
     }
 
     private AtomicLong forgets(String appId) {

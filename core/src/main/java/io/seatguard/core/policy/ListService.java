@@ -25,7 +25,7 @@ public final class ListService {
     public static final String ID_PREFIX = "lst_";
     static final int MAX_VALUES = 100_000;
     static final int MAX_VALUES_PER_CALL = 10_000;
-    /** Each node holds all of an app's lists in memory and reloads them on every change: a bound per app. */
+    /** Each node holds all of an app's lists compiled in memory, and reads a list again whenever it changes: a bound per app. */
     static final int MAX_LISTS = 100;
     private static final String VALUES_EXPECTED = "must be an array of strings";
     /**

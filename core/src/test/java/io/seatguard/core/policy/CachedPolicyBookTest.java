@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -20,8 +21,10 @@ import org.junit.jupiter.api.Test;
 class CachedPolicyBookTest {
     private static final String APP = "app_1";
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T12:00:00Z"));
+    private static final Duration MAX_AGE = Duration.ofMinutes(5);
     private final Policies store = new Policies();
-    private final CachedPolicyBook book = new CachedPolicyBook(store, new Lists(), clock, Duration.ofMinutes(5));
+    private final Lists lists = new Lists();
+    private final CachedPolicyBook book = new CachedPolicyBook(store, lists, clock, MAX_AGE);
 
     @Test
     void evaluationsThatFindTheEntryStaleWaitForOneLoad() throws Exception {
@@ -60,6 +63,98 @@ class CachedPolicyBookTest {
         store.release();
         before.join();
         assertThat(book.forApp(APP).inOrder()).hasSize(1);
+    }
+
+    /**
+     * Regression (review of policies and lists, finding 1): removing one value from one list made the next
+     * evaluation read and compile every value of every list of the app.
+     */
+    @Test
+    void aReloadCompilesOnlyTheListsThatChanged() {
+        NamedList staff = lists.put("lst_1", "staff", ListKind.USER, List.of("alice"));
+        lists.put("lst_2", "office", ListKind.IP, List.of("203.0.113.0/24"));
+        lists.put("lst_3", "banned", ListKind.EMAIL, List.of("mallory@example.com"));
+        store.touch();
+        AppPolicies first = book.forApp(APP);
+        assertThat(lists.compiled).as("each list compiled once").containsOnly(Map.entry("lst_1", 1), Map.entry("lst_2", 1), Map.entry("lst_3", 1));
+
+        // Through another node: seen once the counter is due.
+        lists.put(staff.id(), staff.name(), staff.kind(), List.of("alice", "bob"));
+        store.touch();
+        clock.set(clock.instant().plus(MAX_AGE));
+        AppPolicies second = book.forApp(APP);
+        assertThat(second.list("staff").orElseThrow().contains("bob")).isTrue();
+        assertThat(second.list("lst_2").orElseThrow()).as("kept as compiled").isSameAs(first.list("lst_2").orElseThrow());
+        assertThat(lists.compiled).containsOnly(Map.entry("lst_1", 2), Map.entry("lst_2", 1), Map.entry("lst_3", 1));
+
+        // Through this node; a deleted list is dropped.
+        lists.delete(APP, "lst_3", 0);
+        store.touch();
+        book.forget(APP);
+        assertThat(book.forApp(APP).list("banned")).isEmpty();
+        assertThat(lists.compiled).containsOnly(Map.entry("lst_1", 2), Map.entry("lst_2", 1), Map.entry("lst_3", 1));
+    }
+
+    /** A write that changed nothing moved no counter: the node that made it reads one row, not the app. */
+    @Test
+    void aWriteThatChangedNothingReadsNothingAgain() {
+        store.add(policy("pol_1"));
+        book.forApp(APP);
+        book.forget(APP);
+        assertThat(book.forApp(APP).inOrder()).hasSize(1);
+        assertThat(store.lists).as("policies read once").hasValue(1);
+    }
+
+    /**
+     * Regression (review of policies and lists, finding 1): while one evaluation read another node's change,
+     * every other evaluation of the app waited for it. They are answered with what was read before.
+     */
+    @Test
+    void evaluationsDuringTheReadOfAnotherNodesChangeDoNotWaitForIt() throws Exception {
+        store.add(policy("pol_1"));
+        AppPolicies before = book.forApp(APP);
+        store.add(policy("pol_2"));
+        clock.set(clock.instant().plus(MAX_AGE));
+        store.holdNextList();
+        Thread reading = Thread.ofPlatform().start(() -> book.forApp(APP));
+        store.awaitHeld();
+
+        assertThat(book.forApp(APP)).as("answered at once, with what was read before").isSameAs(before);
+        store.release();
+        reading.join();
+        assertThat(book.forApp(APP).inOrder()).hasSize(2);
+    }
+
+    /**
+     * A change through this node is read before its write answers, so the next evaluation sees it; the
+     * evaluations that run alongside the unanswered write do not wait for that read.
+     */
+    @Test
+    void aChangeThroughThisNodeIsReadBeforeItsWriteAnswersWhileEvaluationsGoOn() throws Exception {
+        store.add(policy("pol_1"));
+        AppPolicies before = book.forApp(APP);
+        store.add(policy("pol_2"));
+        store.holdNextList();
+        Thread write = Thread.ofPlatform().start(() -> book.forget(APP));
+        store.awaitHeld();
+
+        assertThat(book.forApp(APP)).as("alongside the write").isSameAs(before);
+        store.release();
+        write.join();
+        assertThat(book.forApp(APP).inOrder()).as("after the write answered, without waiting out maxAge").hasSize(2);
+        assertThat(store.lists).hasValue(2);
+    }
+
+    /** Reading a change back can fail (storage unavailable); the write still answers, and the next evaluation reads it. */
+    @Test
+    void aChangeThatCouldNotBeReadBackIsReadByTheNextEvaluation() {
+        store.add(policy("pol_1"));
+        book.forApp(APP);
+        store.add(policy("pol_2"));
+        store.failNextList();
+        book.forget(APP);
+
+        assertThat(book.forApp(APP).inOrder()).hasSize(2);
     }
 
     @Test
@@ -101,9 +196,20 @@ class CachedPolicyBookTest {
         private final CountDownLatch held = new CountDownLatch(1);
         private final CountDownLatch released = new CountDownLatch(1);
 
+        private final AtomicBoolean failNext = new AtomicBoolean();
+
         void add(Policy policy) {
             policies.add(policy);
             version.incrementAndGet();
+        }
+
+        /** A change to the app's lists moves the same counter. */
+        void touch() {
+            version.incrementAndGet();
+        }
+
+        void failNextList() {
+            failNext.set(true);
         }
 
         void holdNextList() {
@@ -146,6 +252,9 @@ class CachedPolicyBookTest {
         @Override
         public List<Policy> list(String appId) {
             lists.incrementAndGet();
+            if (failNext.getAndSet(false)) {
+                throw new IllegalStateException("storage unavailable");
+            }
             List<Policy> read = List.copyOf(policies);
             if (holdNext.getAndSet(false)) {
                 held.countDown();
@@ -160,8 +269,19 @@ class CachedPolicyBookTest {
         }
     }
 
-    /** No lists. */
-    private static final class Lists implements ListStore {
+    /** Lists in memory whose stamps move on each change, counting how often each list is compiled. */
+    private final class Lists implements ListStore {
+        final Map<String, Integer> compiled = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, NamedList> lists = new java.util.concurrent.ConcurrentHashMap<>();
+        private final AtomicInteger changes = new AtomicInteger();
+
+        NamedList put(String id, String name, ListKind kind, List<String> values) {
+            Instant at = clock.instant().plusMillis(changes.incrementAndGet());
+            NamedList list = new NamedList(id, APP, name, kind, values, at, at);
+            lists.put(id, list);
+            return list;
+        }
+
         @Override
         public VersionedWrite create(NamedList list, long expectedVersion) {
             throw new UnsupportedOperationException();
@@ -169,27 +289,39 @@ class CachedPolicyBookTest {
 
         @Override
         public Optional<NamedList> find(String appId, String listId) {
-            return Optional.empty();
+            return Optional.ofNullable(lists.get(listId));
         }
 
         @Override
         public Optional<NamedList> findByName(String appId, String name) {
-            return Optional.empty();
+            throw new UnsupportedOperationException();
         }
 
         @Override
         public List<ListHeader> headers(String appId) {
-            return List.of();
+            throw new UnsupportedOperationException();
         }
 
         @Override
         public List<NamedList> list(String appId) {
-            return List.of();
+            // Every list with its values: what a reload read before it compared stamps.
+            return List.copyOf(lists.values());
+        }
+
+        @Override
+        public List<ListStamp> stamps(String appId) {
+            return lists.values().stream().map(ListStamp::of).toList();
+        }
+
+        @Override
+        public Optional<ListMatcher> matcher(String appId, String listId) {
+            compiled.merge(listId, 1, Integer::sum);
+            return ListStore.super.matcher(appId, listId);
         }
 
         @Override
         public VersionedWrite delete(String appId, String listId, long expectedVersion) {
-            throw new UnsupportedOperationException();
+            return lists.remove(listId) != null ? VersionedWrite.WRITTEN : VersionedWrite.REFUSED;
         }
 
         @Override
