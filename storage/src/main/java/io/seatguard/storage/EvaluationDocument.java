@@ -54,10 +54,15 @@ record EvaluationDocument(
 
     record Category(String category, int score, String severity) {}
 
-    /** {@code verdict} and {@code reasons} are absent from documents written before policies existed. */
-    record Policy(String id, String name, String mode, String verdict, List<Reason> reasons) {}
+    /**
+     * {@code verdict} and {@code reasons} are absent from documents written before policies existed;
+     * {@code reasonsOmitted} is null (left out) when every reason was recorded, as in documents written
+     * before reasons were bounded.
+     */
+    record Policy(String id, String name, String mode, String verdict, List<Reason> reasons, Integer reasonsOmitted) {}
 
-    record Reason(String field, String op, Object value, Object actual, boolean held) {}
+    /** {@code truncated} is null (left out) unless the reason's value or actual was cut. */
+    record Reason(String field, String op, Object value, Object actual, boolean held, Boolean truncated) {}
 
     record Challenge(String id, String type, String status, long expiresAt) {}
 }

@@ -96,15 +96,18 @@ final class EvaluationDocumentMapper {
 
     private static EvaluationDocument.Policy policy(PolicyMatch match) {
         return new EvaluationDocument.Policy(match.id(), match.name(), match.mode(), match.verdict().wireName(),
-                match.reasons().stream().map(r -> new EvaluationDocument.Reason(r.field(), r.op(), r.value(), r.actual(), r.held())).toList());
+                match.reasons().stream().map(r -> new EvaluationDocument.Reason(r.field(), r.op(), r.value(), r.actual(), r.held(),
+                        r.truncated() ? Boolean.TRUE : null)).toList(),
+                match.reasonsOmitted() > 0 ? match.reasonsOmitted() : null);
     }
 
     private static PolicyMatch policy(EvaluationDocument.Policy stored, String fallbackVerdict) {
         List<MatchReason> reasons = stored.reasons() == null
                 ? List.of()
-                : stored.reasons().stream().map(r -> new MatchReason(r.field(), r.op(), r.value(), r.actual(), r.held())).toList();
+                : stored.reasons().stream().map(r -> new MatchReason(r.field(), r.op(), r.value(), r.actual(), r.held(), Boolean.TRUE.equals(r.truncated())))
+                        .toList();
         return new PolicyMatch(stored.id(), stored.name(), stored.mode(), Verdict.fromWireName(stored.verdict() == null ? fallbackVerdict : stored.verdict()),
-                reasons);
+                reasons, stored.reasonsOmitted() == null ? 0 : stored.reasonsOmitted());
     }
 
     private static Map<String, EvaluationDocument.Source> sources(Map<String, SourceRef> sources) {

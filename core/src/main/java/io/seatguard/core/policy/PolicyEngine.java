@@ -58,9 +58,13 @@ public final class PolicyEngine implements PolicyStage {
                 monitored.add(match);
             }
         }
-        if (enforcedMatch != null) {
-            return new PolicyDecision(enforcedMatch.verdict(), Optional.of(enforcedMatch), monitored, enforced);
+        // What the evaluation records, bounded: the deciding policy's reasons first.
+        ReasonBudget budget = new ReasonBudget();
+        Optional<PolicyMatch> decided = Optional.ofNullable(enforcedMatch).map(budget::record);
+        List<PolicyMatch> recorded = monitored.stream().map(budget::record).toList();
+        if (decided.isPresent()) {
+            return new PolicyDecision(decided.get().verdict(), decided, recorded, enforced);
         }
-        return new PolicyDecision(Verdict.ALLOW, monitored.stream().findFirst(), monitored, Optional.empty());
+        return new PolicyDecision(Verdict.ALLOW, recorded.stream().findFirst(), recorded, Optional.empty());
     }
 }

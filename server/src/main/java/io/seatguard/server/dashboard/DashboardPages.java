@@ -84,7 +84,7 @@ public final class DashboardPages {
             <dl><dt>Evaluation</dt><dd>{{id}}</dd><dt>Time</dt><dd>{{at}}</dd><dt>User</dt><dd>{{#userQuery}}<a href="/dashboard/accounts?app={{appId}}&amp;user={{userQuery}}">{{user}}</a>{{/userQuery}}{{^userQuery}}{{user}}{{/userQuery}}</dd><dt>Device</dt><dd>{{#device}}{{id}} ({{type}}, <bdi>{{browser}}</bdi> on <bdi>{{os}}</bdi>){{/device}}</dd>
             <dt>Public IP</dt><dd>{{ip}}</dd><dt>Risk</dt><dd>{{risk}}</dd></dl>
             <h2>Policy</h2>{{#policy}}<p>{{name}} ({{mode}}, {{verdict}}) matched because:</p>
-            <ul>{{#reasons}}<li>{{check}} {{op}} <bdi>{{value}}</bdi>: was <bdi>{{actual}}</bdi>{{^held}} (under not){{/held}}</li>{{/reasons}}</ul>{{/policy}}
+            <ul>{{#reasons}}<li>{{check}} {{op}} <bdi>{{value}}</bdi>: was <bdi>{{actual}}</bdi>{{^held}} (under not){{/held}}</li>{{/reasons}}{{#omitted}}<li>and {{omitted}} more, not recorded (an evaluation records 50 reasons at most)</li>{{/omitted}}</ul>{{/policy}}
             {{^policy}}<p>No policy matched.</p>{{/policy}}
             {{#challenge}}<h2>Challenge</h2><p>{{type}}: {{status}}</p>{{/challenge}}
             <h2>Risks</h2><ul id="risks">{{#risks}}<li>{{category}}: {{score}} ({{severity}})</li>{{/risks}}</ul>{{^risks}}<p>None.</p>{{/risks}}
@@ -236,10 +236,16 @@ public final class DashboardPages {
         model.put("risk", evaluation.risk().score() + " (" + io.seatguard.core.risk.RiskScorer.band(evaluation.risk().score()) + ")");
         model.put("risks", evaluation.risk().risks().stream().map(category -> Map.of("category", category.category(), "score", category.score(),
                 "severity", category.severity())).toList());
-        evaluation.policy().ifPresent(policy -> model.put("policy", Map.of("name", policy.name(), "mode", policy.mode(), "verdict", policy.verdict().wireName(),
-                "reasons", policy.reasons().stream().map(reason -> Map.of("check", reason.field(), "op", reason.op(),
-                        "value", String.valueOf(io.seatguard.core.policy.PolicyTree.wholeNumbers(reason.value())),
-                        "actual", String.valueOf(io.seatguard.core.policy.PolicyTree.wholeNumbers(reason.actual())), "held", reason.held())).toList())));
+        evaluation.policy().ifPresent(policy -> {
+            Map<String, Object> shown = new java.util.HashMap<>(Map.of("name", policy.name(), "mode", policy.mode(), "verdict", policy.verdict().wireName(),
+                    "reasons", policy.reasons().stream().map(reason -> Map.of("check", reason.field(), "op", reason.op(),
+                            "value", String.valueOf(io.seatguard.core.policy.PolicyTree.wholeNumbers(reason.value())),
+                            "actual", String.valueOf(io.seatguard.core.policy.PolicyTree.wholeNumbers(reason.actual())), "held", reason.held())).toList()));
+            if (policy.reasonsOmitted() > 0) {
+                shown.put("omitted", policy.reasonsOmitted());
+            }
+            model.put("policy", shown);
+        });
         evaluation.challenge().ifPresent(challenge -> model.put("challenge", Map.of("type", challenge.type(), "status", challenge.status())));
         model.put("signals", evaluation.risk().signals().stream().map(signal -> Map.of("name", signal.name(), "points", signal.points(),
                 "detail", signal.detail())).toList());

@@ -99,6 +99,7 @@ final class EvaluationJson {
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("id", match.id()).put("name", match.name()).put("mode", match.mode()).put("verdict", match.verdict().wireName());
         json.set("reasons", reasons(match.reasons()));
+        json.put("reasons_omitted", match.reasonsOmitted());
         return json;
     }
 
@@ -109,6 +110,7 @@ final class EvaluationJson {
                     .put("check", reason.field())
                     .put("op", reason.op())
                     .put("held", reason.held())
+                    .put("truncated", reason.truncated())
                     .<ObjectNode>set("value", Json.MAPPER.valueToTree(PolicyTree.wholeNumbers(reason.value())))
                     .set("actual", Json.MAPPER.valueToTree(PolicyTree.wholeNumbers(reason.actual())));
         }
