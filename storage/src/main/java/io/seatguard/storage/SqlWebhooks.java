@@ -213,7 +213,8 @@ public final class SqlWebhooks {
     }
 
     /**
-     * Records one try: delivered, retried later on the schedule, or failed for good; and releases the lock.
+     * Records one try, which started {@code at} and took {@code took}: delivered, retried on the schedule
+     * (the wait counted from the try's end), or failed for good; and releases the lock.
      * Only while the claim is still this one: a try that outlived its lock may have been claimed and tried
      * again since (by another node, or after a redelivery), and its late outcome must not overwrite the
      * newer one. Such a late outcome is dropped, from the log too. Answers whether it was recorded.
@@ -227,7 +228,10 @@ public final class SqlWebhooks {
         int attempts = claimed.attempts() + 1;
         Optional<Duration> retryIn = delivered ? Optional.empty() : RetrySchedule.after(attempts);
         String status = delivered ? "delivered" : retryIn.isPresent() ? "pending" : "failed";
-        long next = retryIn.map(delay -> at.plus(delay).toEpochMilli()).orElse(at.toEpochMilli());
+        // The wait counts from the try's end: from its start, a receiver that held the try for its whole
+        // 10 s was tried again at once after it, not 5 s later. The log keeps the start (at).
+        Instant ended = at.plus(took);
+        long next = retryIn.map(delay -> ended.plus(delay).toEpochMilli()).orElse(ended.toEpochMilli());
         String shortError = error.map(text -> text.length() > 500 ? text.substring(0, 500) : text).orElse(null);
         return database.write(connection -> {
             // On PostgreSQL a redelivery committed while this waited for the row is seen here: the row is

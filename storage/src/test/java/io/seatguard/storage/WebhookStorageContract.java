@@ -206,6 +206,31 @@ abstract class WebhookStorageContract {
     }
 
     /**
+     * Review finding: the wait before a retry counted from the start of the failed try, so a receiver that
+     * held the try for its whole 10 s was tried again 5 s after the start: at once, once the try had ended.
+     * It now counts from the try's end; the log still says when the try started.
+     */
+    @Test
+    void aRetryWaitsItsDelayFromTheEndOfTheFailedTry() {
+        endpoint("app_a", "we_a");
+        enqueue("app_a", "ann", T0);
+        SqlWebhooks.Claimed first = webhooks.claim(T0.plusSeconds(1), 10, LOCK).getFirst();
+        assertThat(webhooks.recordAttempt(first, T0.plusSeconds(1), Optional.empty(), Optional.of("no answer within 10 s"), Duration.ofMillis(10_054)))
+                .isTrue();
+
+        assertThat(webhooks.delivery("app_a", "we_a", first.messageId())).hasValueSatisfying(delivery -> {
+            assertThat(delivery.nextAttemptAt()).as("5 s after the try ended").isEqualTo(T0.plusSeconds(16).plusMillis(54));
+            assertThat(delivery.lastAttemptAt()).as("when the try started").contains(T0.plusSeconds(1));
+        });
+        assertThat(webhooks.claim(T0.plusSeconds(12), 10, LOCK)).as("not at once after the try").isEmpty();
+        SqlWebhooks.Claimed retry = webhooks.claim(T0.plusSeconds(17), 10, LOCK).getFirst();
+        assertThat(webhooks.recordAttempt(retry, T0.plusSeconds(17), Optional.of(500), Optional.of("the receiver answered 500"), Duration.ofMillis(40)))
+                .isTrue();
+        assertThat(webhooks.delivery("app_a", "we_a", first.messageId())).hasValueSatisfying(delivery -> assertThat(delivery.nextAttemptAt())
+                .as("the second wait, 5 min, from that try's end").isEqualTo(T0.plusSeconds(17 + 300).plusMillis(40)));
+    }
+
+    /**
      * Review finding: a redelivery while a try was in flight (a receiver holding the request) freed that
      * try's lock, so the next claim sent a second copy at once, and the try's outcome, its lock gone, was
      * dropped with its log row: a 2xx among them left the delivery retrying for 27.5 h. The try in flight

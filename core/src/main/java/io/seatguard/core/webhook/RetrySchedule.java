@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * When a failed delivery is tried again: the Standard Webhooks schedule, 5 s, 5 min, 30 min, 2 h, 5 h,
- * 10 h and 10 h after each failure (the last try about 27.5 hours after the first). Every try carries
+ * 10 h and 10 h after each failed try ends (the last try about 27.5 hours after the first). Every try carries
  * the same {@code webhook-id}, so a receiver can drop duplicates.
  */
 public final class RetrySchedule {
