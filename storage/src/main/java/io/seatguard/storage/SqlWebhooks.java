@@ -258,6 +258,32 @@ public final class SqlWebhooks {
         });
     }
 
+    /** Why {@link #recordAttempt} recorded nothing. */
+    public enum Unrecorded {
+        /** The try outlived its lock and another claim holds the delivery now. */
+        CLAIMED_AGAIN,
+        /** The endpoint was deleted, with its deliveries. */
+        ENDPOINT_DELETED,
+        /** The delivery is gone while its endpoint stays: its account was erased (or the endpoint's deletion is under way). */
+        DELIVERY_DELETED
+    }
+
+    /**
+     * Why a try's outcome was not recorded, read after {@link #recordAttempt} answered false: its log line
+     * blamed a later claim even when the endpoint had been deleted during the try, which left an operator
+     * looking for a second node. Read afterwards, so only as true as the moment it is read.
+     */
+    public Unrecorded whyUnrecorded(Claimed claimed) {
+        return database.read(connection -> {
+            if (JdbcRunner.queryOne(connection, "SELECT 1 FROM webhook_deliveries WHERE app_id = ? AND message_id = ? AND endpoint_id = ?",
+                    row -> row.getInt(1), claimed.appId(), claimed.messageId(), claimed.endpointId()).isPresent()) {
+                return Unrecorded.CLAIMED_AGAIN;
+            }
+            return JdbcRunner.queryOne(connection, "SELECT 1 FROM webhook_endpoints WHERE app_id = ? AND id = ?", row -> row.getInt(1), claimed.appId(),
+                    claimed.endpointId()).isPresent() ? Unrecorded.DELIVERY_DELETED : Unrecorded.ENDPOINT_DELETED;
+        });
+    }
+
     /** The endpoint's deliveries, newest first. */
     public List<Delivery> deliveries(String appId, String endpointId, int limit) {
         return database.read(connection -> JdbcRunner.queryList(connection,

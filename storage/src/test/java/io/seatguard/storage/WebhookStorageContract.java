@@ -316,6 +316,30 @@ abstract class WebhookStorageContract {
         assertThat(webhooks.claim(T0.plusSeconds(400), 10, LOCK)).as("nothing more to send").isEmpty();
     }
 
+    /**
+     * Review finding: a try whose endpoint was deleted meanwhile was logged as owned by "a later claim".
+     * The store now says why an outcome was not recorded.
+     */
+    @Test
+    void aTrysOutcomeNotRecordedSaysWhetherALaterClaimOrADeletionTookItsDelivery() {
+        endpoint("app_a", "we_a");
+        enqueue("app_a", "ann", T0);
+        SqlWebhooks.Claimed stale = webhooks.claim(T0.plusSeconds(1), 10, LOCK).getFirst();
+        SqlWebhooks.Claimed later = webhooks.claim(T0.plusSeconds(200), 10, LOCK).getFirst();
+        assertThat(webhooks.recordAttempt(stale, T0.plusSeconds(1), Optional.of(204), Optional.empty(), Duration.ofSeconds(180))).isFalse();
+        assertThat(webhooks.whyUnrecorded(stale)).isEqualTo(SqlWebhooks.Unrecorded.CLAIMED_AGAIN);
+
+        new SqlAccountRecords(database).erase("app_a", "ann");
+        assertThat(webhooks.recordAttempt(later, T0.plusSeconds(200), Optional.of(204), Optional.empty(), Duration.ofMillis(9))).isFalse();
+        assertThat(webhooks.whyUnrecorded(later)).as("the account was erased").isEqualTo(SqlWebhooks.Unrecorded.DELIVERY_DELETED);
+
+        enqueue("app_a", "bob", T0);
+        SqlWebhooks.Claimed inFlight = webhooks.claim(T0.plusSeconds(300), 10, LOCK).getFirst();
+        assertThat(webhooks.delete("app_a", "we_a")).isTrue();
+        assertThat(webhooks.recordAttempt(inFlight, T0.plusSeconds(300), Optional.of(204), Optional.empty(), Duration.ofMillis(9))).isFalse();
+        assertThat(webhooks.whyUnrecorded(inFlight)).isEqualTo(SqlWebhooks.Unrecorded.ENDPOINT_DELETED);
+    }
+
     @Test
     void anAppsEndpointsStopAtTheLimitGiven() {
         WebhookEndpoint first = new WebhookEndpoint("we_1", "app_a", "https://hooks.example/1", List.of(WebhookEventType.EVALUATION_CREATED), "whsec_a",

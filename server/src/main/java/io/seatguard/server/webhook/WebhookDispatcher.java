@@ -222,8 +222,12 @@ public final class WebhookDispatcher implements AutoCloseable {
         outcomes.sent("webhook", "http", error.isEmpty());
         try {
             if (!webhooks.recordAttempt(delivery, at, status, error, Duration.ofNanos(System.nanoTime() - started))) {
-                log.info("Webhook {} to {}: a later claim owns the delivery now; this try's outcome is not recorded", delivery.messageId(),
-                        delivery.endpointId());
+                String why = switch (webhooks.whyUnrecorded(delivery)) {
+                    case CLAIMED_AGAIN -> "a later claim owns the delivery now";
+                    case ENDPOINT_DELETED -> "the endpoint was deleted during the try";
+                    case DELIVERY_DELETED -> "the delivery was deleted during the try (its account erased, or its endpoint being deleted)";
+                };
+                log.info("Webhook {} to {}: {}; this try's outcome is not recorded", delivery.messageId(), delivery.endpointId(), why);
             }
         }
         catch (RuntimeException e) {

@@ -148,6 +148,50 @@ class WebhookDispatcherTest {
         }
     }
 
+    /**
+     * Review finding: deleting an endpoint while a try to it was under way logged "a later claim owns the
+     * delivery now", which sent an operator looking for another node. The line now says the endpoint went.
+     */
+    @Test
+    void aTryWhoseEndpointIsDeletedMeanwhileSaysSoInTheLog() throws Exception {
+        java.util.concurrent.CountDownLatch requested = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch deleted = new java.util.concurrent.CountDownLatch(1);
+        com.sun.net.httpserver.HttpServer slow = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        slow.createContext("/", exchange -> {
+            requested.countDown();
+            try {
+                deleted.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        slow.start();
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try {
+            endpoint("app_b", "we_going", "http://127.0.0.1:" + slow.getAddress().getPort() + "/hook");
+            enqueue("app_b", "gus", Instant.now());
+            io.seatguard.server.LogLines.during(WebhookDispatcher.class, lines, () -> {
+                try (WebhookDispatcher dispatcher = new WebhookDispatcher(webhooks, new WebhookTargets(true), Clock.systemUTC(), Duration.ofHours(1),
+                        SendOutcomes.NONE)) {
+                    dispatcher.runOnce();
+                    assertThat(requested.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the try is under way").isTrue();
+                    assertThat(webhooks.delete("app_b", "we_going")).isTrue();
+                    deleted.countDown();
+                }
+                return null;
+            });
+        }
+        finally {
+            deleted.countDown();
+            slow.stop(0);
+        }
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("we_going: the endpoint was deleted during the try; this try's outcome is not recorded"));
+        assertThat(lines).noneSatisfy(line -> assertThat(line).contains("later claim"));
+    }
+
     /** Every try tells its outcome (the metrics count them): a receiver's 500 is a failed try, a 2xx a delivered one. */
     @Test
     void everyTryIsToldDeliveredOrFailed() throws Exception {
