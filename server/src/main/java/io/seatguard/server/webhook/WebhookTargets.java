@@ -86,6 +86,11 @@ public final class WebhookTargets {
         return true;
     }
 
+    private static final String NUMERIC_FORM =
+            "writes an IP address in a form other than a.b.c.d in decimal without leading zeros (or an IPv6 address in brackets)";
+    /** Dots other than '.' that IDNA (RFC 3490 §3.1) reads as one between a host's labels: 。 ． ｡ */
+    private static final java.util.regex.Pattern WIDE_DOTS = java.util.regex.Pattern.compile("[\u3002\uFF0E\uFF61]");
+
     public boolean allowsPrivate() {
         return allowPrivate;
     }
@@ -105,6 +110,11 @@ public final class WebhookTargets {
             return Optional.of("is not a valid URL: " + e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() == null && numericAuthority(uri.getRawAuthority())) {
+            // "127.1" or "127。0。0。1" is no host to java.net.URI, and was answered "must be an absolute URL",
+            // where "0177.0.0.1" (a host to it) got the reason: the same reason for every such form.
+            return Optional.of(NUMERIC_FORM);
+        }
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || url.length() > 2048) {
             return Optional.of("must be an absolute http or https URL of at most 2048 characters");
         }
@@ -116,6 +126,15 @@ public final class WebhookTargets {
             return Optional.of("has a port outside 1-65535");
         }
         return Optional.empty();
+    }
+
+    /** Whether an authority java.net.URI found no host in names one by numbers alone, its dots perhaps written as IDNA's other dots. */
+    private static boolean numericAuthority(String authority) {
+        if (authority == null) {
+            return false;
+        }
+        String host = authority.substring(authority.lastIndexOf('@') + 1).replaceFirst(":[0-9]*$", "");
+        return NUMERIC_HOST.matcher(WIDE_DOTS.matcher(host).replaceAll(".")).matches();
     }
 
     /**
@@ -147,7 +166,7 @@ public final class WebhookTargets {
             // Review finding (SSRF): "0127.0.0.1" is no address to IpAddresses, so it was looked up, and the
             // system resolver read it as octal (87.0.0.1, public); the HTTP client then read it as the literal
             // 127.0.0.1 and connected there, past the pin. No DNS name is made of numbers alone: refused.
-            return Optional.of("writes an IP address in a form other than a.b.c.d in decimal without leading zeros (or an IPv6 address in brackets)");
+            return Optional.of(NUMERIC_FORM);
         }
         List<InetAddress> addresses;
         if (literal.isPresent()) {
@@ -181,6 +200,12 @@ public final class WebhookTargets {
         if (addresses.isEmpty()) {
             return Optional.of("has a host that does not resolve: " + bare);
         }
+        if (addresses.stream().anyMatch(WebhookTargets::ipv4Compatible)) {
+            // Refused with private targets allowed too: no connection reaches such an address (Linux has no
+            // route for it), so the endpoint could only fail every try for 27.5 hours.
+            return Optional.of("is or resolves to an IPv4-compatible IPv6 address (::/96, deprecated by RFC 4291), which no connection reaches;"
+                    + " give the IPv4 address as a.b.c.d instead");
+        }
         if (!allowPrivate) {
             // Each address as the resolver gave it: an AAAA answer ::ffff:127.0.0.1 is an Inet6Address
             // that IpAddresses judges by the IPv4 address it carries.
@@ -196,5 +221,24 @@ public final class WebhookTargets {
             return Optional.of("could not be pinned now: too many webhook hosts are being resolved at once");
         }
         return Optional.empty();
+    }
+
+    /**
+     * An old-style IPv4-compatible IPv6 address, {@code ::a.b.c.d} (RFC 4291 §2.5.5.1, deprecated): outside
+     * 2000::/3, yet {@link IpAddresses#isGlobal} judges it by the IPv4 address it carries, so
+     * {@code ::45.33.99.7} passed as public. {@code ::} and {@code ::1} are the unspecified and loopback
+     * addresses, not IPv4-compatible ones: judged as such (private).
+     */
+    static boolean ipv4Compatible(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        if (bytes.length != 16) {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return !(bytes[12] == 0 && bytes[13] == 0 && bytes[14] == 0 && (bytes[15] == 0 || bytes[15] == 1));
     }
 }

@@ -45,11 +45,17 @@ class WebhookTargetsTest {
         WebhookTargets targets = new WebhookTargets(false, host -> List.of(publicAddress));
         for (String host : List.of("0127.0.0.1", "010.0.0.1", "0172.016.0.1", "127.1", "2130706433", "0x7f.0.0.1", "0X7F000001", "127.0.0.1.",
                 "8.8.8.08")) {
-            // Some of these are not even a URL's host to java.net.URI (refused as no URL); all are refused.
-            assertThat(targets.refusal("http://" + host + ":9601/hook")).as(host).isPresent();
+            assertThat(targets.refusal("http://" + host + ":9601/hook")).as(host).hasValueSatisfying(reason -> assertThat(reason).contains("a.b.c.d"));
             assertThat(targets.checkAndPin(host)).as("a stored endpoint's delivery too: " + host)
                     .hasValueSatisfying(reason -> assertThat(reason).contains("a.b.c.d"));
         }
+        // Review finding: the forms java.net.URI finds no host in ("127.1", and dots IDNA reads as dots) got
+        // "must be an absolute http or https URL" where "0177.0.0.1" got the reason.
+        for (String url : List.of("http://127.1/", "http://127.1:8080/hook", "http://127\u30020\u30020\u30021/", "https://127\uFF0E0\uFF0E0\uFF0E1/",
+                "http://10\uFF610\uFF610\uFF611:9/", "http://127.0.0.1./")) {
+            assertThat(targets.urlRefusal(url)).as(url).hasValueSatisfying(reason -> assertThat(reason).contains("a.b.c.d"));
+        }
+        assertThat(targets.urlRefusal("http://exa\u3002mple/")).as("not numbers alone").hasValueSatisfying(reason -> assertThat(reason).contains("absolute"));
         assertThat(targets.refusal("http://8.8.8.8/hook")).as("the canonical form").isEmpty();
         assertThat(targets.refusal("http://0x.example/hook")).as("a name with a hex-looking label").isEmpty();
         assertThat(targets.refusal("http://1password.example/hook")).isEmpty();
@@ -87,6 +93,30 @@ class WebhookTargetsTest {
         for (String onlyNumbers : List.of("0", "0x", "127.1", "0X7f.0.0.1.", "2130706433")) {
             assertThat(WebhookTargets.isNumericHost(onlyNumbers)).as(onlyNumbers).isTrue();
         }
+    }
+
+    /**
+     * Review finding: old-style IPv4-compatible IPv6 addresses ({@code ::/96}) were judged by the IPv4 address
+     * they carry, so {@code http://[::45.33.99.7]:8443/} was a public target, though no connection reaches it
+     * and webhooks.md refuses every IPv6 address outside 2000::/3. Refused, with private targets allowed too;
+     * {@code ::1} stays loopback (allowed only with them).
+     */
+    @Test
+    void anIpv4CompatibleIpv6AddressIsRefusedEvenWithPrivateTargetsAllowed() throws Exception {
+        InetAddress compatible = Inet6Address.getByAddress(null, new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 45, 33, 99, 7}, -1);
+        for (boolean allowPrivate : List.of(false, true)) {
+            WebhookTargets targets = new WebhookTargets(allowPrivate, host -> List.of(compatible));
+            for (String url : List.of("http://[::1.2.3.4]/", "http://[::45.33.99.7]:8443/", "https://[0:0:0:0:0:0:2d21:6307]/hook", "http://[::127.0.0.1]/")) {
+                assertThat(targets.refusal(url)).as(url + ", private allowed: " + allowPrivate)
+                        .hasValueSatisfying(reason -> assertThat(reason).contains("IPv4-compatible").contains("::/96"));
+            }
+            assertThat(targets.checkAndPin("compatible.example")).as("a host whose AAAA record is one, at a try")
+                    .hasValueSatisfying(reason -> assertThat(reason).contains("IPv4-compatible"));
+        }
+        assertThat(new WebhookTargets(true).refusal("http://[::1]:9/hook")).as("loopback, private targets allowed").isEmpty();
+        assertThat(new WebhookTargets(false).refusal("http://[::1]:9/hook")).hasValueSatisfying(reason -> assertThat(reason).contains("not globally reachable"));
+        assertThat(new WebhookTargets(false).refusal("http://[::ffff:45.33.99.7]:8443/")).as("IPv4-mapped is another matter: it connects").isEmpty();
+        assertThat(new WebhookTargets(false).refusal("http://[2600::1]/")).isEmpty();
     }
 
     /**
