@@ -429,6 +429,22 @@ public final class SeatguardClient implements AutoCloseable {
         return WebhookEndpoint.of(send("POST", "/v3/webhooks/" + id("webhook endpoint", endpointId) + "/rotate-secret", null, Retry.WHEN_NOT_RUN));
     }
 
+    /**
+     * As {@link #rotateWebhookSecret(String)}, the previous secret signing beside the new one for
+     * {@code previousSecretValidFor} (whole seconds, up to a week) instead of 24 hours; zero stops it, and
+     * every earlier one, at once ({@link WebhookEndpoint#previousSecretExpiresAt()} empty).
+     *
+     * @throws InvalidRequestException naming {@code previous_secret_valid_for} when it is longer than a week
+     */
+    public WebhookEndpoint rotateWebhookSecret(String endpointId, Duration previousSecretValidFor) {
+        Objects.requireNonNull(previousSecretValidFor, "previousSecretValidFor is null");
+        if (previousSecretValidFor.isNegative() || previousSecretValidFor.getNano() != 0) {
+            throw new IllegalArgumentException("previousSecretValidFor must be whole seconds, not negative: " + previousSecretValidFor);
+        }
+        String body = JSON.createObjectNode().put("previous_secret_valid_for", previousSecretValidFor.toSeconds()).toString();
+        return WebhookEndpoint.of(send("POST", "/v3/webhooks/" + id("webhook endpoint", endpointId) + "/rotate-secret", body, Retry.WHEN_NOT_RUN));
+    }
+
     /** @return false when there was no such endpoint */
     public boolean deleteWebhookEndpoint(String endpointId) {
         return deleteIfThere(() -> "/v3/webhooks/" + id("webhook endpoint", endpointId));

@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param secret the signing secret ({@code whsec_…}), present only in the answer that made it: to
  *     {@link SeatguardClient#createWebhookEndpoint} and {@link SeatguardClient#rotateWebhookSecret}; keep it then, it is not shown again
- * @param previousSecretExpiresAt after a rotation, until when the previous secret still signs beside the new one
+ * @param previousSecretExpiresAt after a rotation, until when the previous secret still signs beside the new one; empty when the
+ *     rotation stopped it at once
  */
 public record WebhookEndpoint(String id, String url, List<String> events, Instant createdAt, Optional<String> secret, Optional<Instant> previousSecretExpiresAt) {
     static WebhookEndpoint of(JsonNode json) {

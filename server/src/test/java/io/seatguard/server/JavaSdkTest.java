@@ -272,6 +272,12 @@ class JavaSdkTest {
             io.seatguard.sdk.WebhookEndpoint rotated = seatguard.rotateWebhookSecret(endpoint.id());
             assertThat(rotated.secret()).isPresent().get().isNotEqualTo(secret);
             assertThat(rotated.previousSecretExpiresAt()).hasValueSatisfying(until -> assertThat(until).isAfter(java.time.Instant.now()));
+            io.seatguard.sdk.WebhookEndpoint hour = seatguard.rotateWebhookSecret(endpoint.id(), java.time.Duration.ofHours(1));
+            assertThat(hour.previousSecretExpiresAt()).hasValueSatisfying(until -> assertThat(until).isBefore(java.time.Instant.now().plusSeconds(3601)));
+            assertThat(seatguard.rotateWebhookSecret(endpoint.id(), java.time.Duration.ZERO).previousSecretExpiresAt()).as("stopped at once").isEmpty();
+            assertThatThrownBy(() -> seatguard.rotateWebhookSecret(endpoint.id(), java.time.Duration.ofDays(8)))
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fieldErrors()).extracting(error -> error.field())
+                            .containsExactly("previous_secret_valid_for"));
 
             assertThat(seatguard.deleteWebhookEndpoint(endpoint.id())).isTrue();
             assertThat(seatguard.deleteWebhookEndpoint(endpoint.id())).isFalse();

@@ -58,14 +58,19 @@ public record WebhookEndpoint(
 
     /**
      * The replaced secrets after rotating away from the current one at {@code now}: it joins them, signing
-     * until {@code overlapUntil}; those no longer signing go, and past {@link #MAX_RETIRED} the oldest.
+     * until {@code overlapUntil}; none signs past that time (a rotation asked to stop the replaced secret
+     * at once, {@code overlapUntil} = {@code now}, leaves the new secret signing alone), each earlier one
+     * keeps its own time if sooner; those no longer signing go, and past {@link #MAX_RETIRED} the oldest.
      */
     public List<RetiredSecret> retiredAfterRotation(Instant now, Instant overlapUntil) {
         List<RetiredSecret> kept = new ArrayList<>();
-        kept.add(new RetiredSecret(secret, overlapUntil));
+        if (now.isBefore(overlapUntil)) {
+            kept.add(new RetiredSecret(secret, overlapUntil));
+        }
         for (RetiredSecret old : retired) {
-            if (now.isBefore(old.signsUntil()) && kept.size() < MAX_RETIRED) {
-                kept.add(old);
+            Instant until = old.signsUntil().isBefore(overlapUntil) ? old.signsUntil() : overlapUntil;
+            if (now.isBefore(until) && kept.size() < MAX_RETIRED) {
+                kept.add(new RetiredSecret(old.secret(), until));
             }
         }
         return kept;

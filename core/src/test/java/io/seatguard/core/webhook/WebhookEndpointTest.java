@@ -41,6 +41,24 @@ class WebhookEndpointTest {
                 .containsExactly(new RetiredSecret("whsec_c", T0.plus(DAY)), new RetiredSecret("whsec_b", T0.plusSeconds(10)));
     }
 
+    /**
+     * Review finding: a rotation's overlap could not be chosen (its body was never read). It now can; a
+     * rotation stopping the replaced secret at once leaves the new one signing alone, and a shorter overlap
+     * cuts earlier secrets' time to its own.
+     */
+    @Test
+    void aRotationsOverlapBoundsEveryReplacedSecret() {
+        WebhookEndpoint endpoint = endpoint("whsec_c", List.of(new RetiredSecret("whsec_b", T0.plus(Duration.ofDays(6))),
+                new RetiredSecret("whsec_a", T0.plusSeconds(30))));
+
+        assertThat(endpoint.retiredAfterRotation(T0, T0)).as("stopped at once: the new secret alone").isEmpty();
+        assertThat(endpoint.retiredAfterRotation(T0, T0.plus(DAY))).containsExactly(new RetiredSecret("whsec_c", T0.plus(DAY)),
+                new RetiredSecret("whsec_b", T0.plus(DAY)), new RetiredSecret("whsec_a", T0.plusSeconds(30)));
+        assertThat(endpoint.retiredAfterRotation(T0, T0.plus(Duration.ofDays(7)))).as("a longer overlap lengthens none of the earlier ones")
+                .containsExactly(new RetiredSecret("whsec_c", T0.plus(Duration.ofDays(7))), new RetiredSecret("whsec_b", T0.plus(Duration.ofDays(6))),
+                        new RetiredSecret("whsec_a", T0.plusSeconds(30)));
+    }
+
     private static WebhookEndpoint endpoint(String secret, List<RetiredSecret> retired) {
         return new WebhookEndpoint("we_1", "app_1", "https://hooks.example/1", List.of(WebhookEventType.EVALUATION_CREATED), secret, retired, T0);
     }

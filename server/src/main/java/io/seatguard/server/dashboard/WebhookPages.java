@@ -24,7 +24,7 @@ import java.util.Optional;
 
 /**
  * The dashboard's webhooks: an app's endpoints, one endpoint's delivery log with redelivery, and forms
- * to add an endpoint, rotate its secret (shown once; the old one signs beside it for 24 hours) and
+ * to add an endpoint, rotate its secret (shown once; the old one signs beside it for 24 hours, or as the form chooses) and
  * delete it. The same {@link WebhookServices} as {@code /v3/webhooks}, so the same target checks apply.
  */
 public final class WebhookPages {
@@ -32,7 +32,7 @@ public final class WebhookPages {
     private static final Template PAGE = DashboardLayout.compile("""
             <h1>Webhooks of {{appName}}</h1>
             {{#secret}}<div class="notice" role="status"><p>The signing secret of {{url}}, shown this once:</p><p class="secret" id="new-secret">{{key}}</p>
-              {{#until}}<p>The previous secret keeps signing beside it until {{until}}.</p>{{/until}}</div>{{/secret}}
+              {{#until}}<p>The previous secret keeps signing beside it until {{until}}.</p>{{/until}}{{^until}}<p>The previous secrets no longer sign.</p>{{/until}}</div>{{/secret}}
             {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
             {{#hasErrors}}<div class="notice error" role="alert"><p>Nothing was changed:</p><ul>{{#errors}}<li>{{field}}: {{message}}</li>{{/errors}}</ul></div>{{/hasErrors}}
             <table><thead><tr><th scope="col">URL</th><th scope="col">Events</th><th scope="col">Created</th></tr></thead>
@@ -51,7 +51,10 @@ public final class WebhookPages {
             <tbody>{{#rows}}<tr><td>{{attempt}}</td><td>{{at}}</td><td>{{answer}}</td><td>{{error}}</td><td>{{took}} ms</td></tr>{{/rows}}</tbody></table>
             {{^rows}}<p>Not tried yet.</p>{{/rows}}{{/tries}}
             {{^readOnly}}<form method="post" action="/dashboard/webhooks/rotate" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
-              <input type="hidden" name="endpoint" value="{{id}}"><button type="submit" class="secondary">Rotate the secret</button></form>{{/readOnly}}
+              <input type="hidden" name="endpoint" value="{{id}}"><label for="previous-valid-for">The current secret keeps signing</label>
+              <select id="previous-valid-for" name="previous_valid_for"><option value="86400" selected>for 24 hours</option><option value="3600">for an hour</option>
+              <option value="604800">for a week</option><option value="0">no longer (it stops now)</option></select>
+              <button type="submit" class="secondary">Rotate the secret</button></form>{{/readOnly}}
             {{^readOnly}}<form method="post" action="/dashboard/webhooks/delete" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
               <input type="hidden" name="endpoint" value="{{id}}"><button type="submit" class="link">Delete this endpoint</button></form>{{/readOnly}}
             {{/selected}}
@@ -124,12 +127,25 @@ public final class WebhookPages {
         });
     }
 
+    /** Rotates with the overlap the form chose (24 hours when it names none), as {@code previous_secret_valid_for} does in the API. */
     public void rotate(Context ctx) {
         withForm(ctx, app -> {
-            WebhookServices.Rotated rotated = webhooks.rotate(app.id(), form(ctx, "endpoint"), clock.instant());
-            return new Outcome(Optional.of(rotated.endpoint().id()), Optional.of(Map.of("url", rotated.endpoint().url(), "key", rotated.secret(),
-                    "until", DashboardLayout.time(rotated.until()))), Optional.empty());
+            WebhookServices.Rotated rotated = webhooks.rotate(app.id(), form(ctx, "endpoint"), clock.instant(), overlap(form(ctx, "previous_valid_for")));
+            Map<String, Object> secret = new HashMap<>(Map.of("url", rotated.endpoint().url(), "key", rotated.secret()));
+            rotated.until().ifPresent(until -> secret.put("until", DashboardLayout.time(until)));
+            return new Outcome(Optional.of(rotated.endpoint().id()), Optional.of(secret), Optional.empty());
         });
+    }
+
+    private static java.time.Duration overlap(String seconds) {
+        if (seconds.isEmpty()) {
+            return WebhookServices.ROTATION_OVERLAP;
+        }
+        long max = WebhookServices.MAX_ROTATION_OVERLAP.toSeconds();
+        if (!seconds.matches("[0-9]{1,7}") || Long.parseLong(seconds) > max) {
+            throw SeatguardException.invalid("previous_valid_for", "must be a whole number of seconds from 0 to " + max + " (a week)");
+        }
+        return java.time.Duration.ofSeconds(Long.parseLong(seconds));
     }
 
     public void delete(Context ctx) {

@@ -14,6 +14,7 @@ import io.seatguard.core.webhook.DeliveryTry;
 import io.seatguard.core.webhook.WebhookEndpoint;
 import io.seatguard.core.webhook.WebhookEventType;
 import io.seatguard.storage.SqlWebhooks;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,14 +81,43 @@ final class WebhookHandlers {
         ctx.status(204);
     }
 
-    /** A new secret, shown once; the old one keeps signing beside it for 24 hours so receivers can switch. */
+    /**
+     * A new secret, shown once; the old one keeps signing beside it for 24 hours so receivers can switch,
+     * or for {@code {"previous_secret_valid_for": seconds}} (0 stops it at once, at most a week). The body
+     * was never read: a misspelt field, a value, even text that is no JSON rotated with the 24 hours.
+     */
     void rotateSecret(Context ctx) {
         App app = credentials.requireApp(ctx);
-        WebhookServices.Rotated rotated = services.rotate(app.id(), ctx.pathParam("id"), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        Duration overlap = jsonBody.readObjectIfAny(ctx).map(WebhookHandlers::previousSecretValidFor).orElse(WebhookServices.ROTATION_OVERLAP);
+        WebhookServices.Rotated rotated = services.rotate(app.id(), ctx.pathParam("id"), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                overlap);
         ObjectNode json = json(rotated.endpoint());
         json.put("secret", rotated.secret());
-        json.put("previous_secret_expires_at", EvaluationJson.time(rotated.until()));
+        json.put("previous_secret_expires_at", rotated.until().map(EvaluationJson::time).orElse(null));
         ctx.contentType("application/json").result(json.toString());
+    }
+
+    /** A rotation's body, as an app key's rotation reads its own: one optional field, any other refused. */
+    private static Duration previousSecretValidFor(JsonNode body) {
+        FieldErrors errors = new FieldErrors();
+        body.fieldNames().forEachRemaining(field -> {
+            if (!field.equals("previous_secret_valid_for")) {
+                errors.add(field, "is not a field of a rotation; send previous_secret_valid_for (seconds the replaced secret keeps signing) or nothing");
+            }
+        });
+        JsonNode seconds = body.get("previous_secret_valid_for");
+        long max = WebhookServices.MAX_ROTATION_OVERLAP.toSeconds();
+        Duration validFor = WebhookServices.ROTATION_OVERLAP;
+        if (seconds != null && !seconds.isNull()) {
+            if (!seconds.isIntegralNumber() || !seconds.canConvertToLong() || seconds.longValue() < 0 || seconds.longValue() > max) {
+                errors.add("previous_secret_valid_for", "must be a whole number of seconds from 0 to " + max + " (a week)");
+            }
+            else {
+                validFor = Duration.ofSeconds(seconds.longValue());
+            }
+        }
+        errors.throwIfAny();
+        return validFor;
     }
 
     void deliveries(Context ctx) {

@@ -27,7 +27,10 @@ public record WebhookServices(SqlWebhooks store, WebhookTargets targets, CachedS
     public static final int MAX_ENDPOINTS = 20;
     /** The latest tries of one delivery shown, by the API and the dashboard: its schedule has eight; redeliveries add more. */
     public static final int TRIES_SHOWN = 100;
+    /** How long a rotated secret keeps signing beside the new one unless the rotation says otherwise. */
     public static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
+    /** The longest a rotation may keep the replaced secret signing: a week, as long as an app's replaced key may work. */
+    public static final Duration MAX_ROTATION_OVERLAP = Duration.ofDays(7);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public WebhookServices {
@@ -69,17 +72,24 @@ public record WebhookServices(SqlWebhooks store, WebhookTargets targets, CachedS
         return new SeatguardException(ErrorCode.LIMIT_REACHED, "An app has at most " + MAX_ENDPOINTS + " webhook endpoints; delete one first");
     }
 
-    /** A secret rotated now; the old one keeps signing beside it until {@code until} (and earlier ones until their own time). */
-    public record Rotated(WebhookEndpoint endpoint, String secret, Instant until) {}
+    /**
+     * A secret rotated now; the old one keeps signing beside it until {@code until} (and earlier ones until
+     * their own time, never later), or stopped at once when {@code until} is empty.
+     */
+    public record Rotated(WebhookEndpoint endpoint, String secret, Optional<Instant> until) {}
 
-    public Rotated rotate(String appId, String endpointId, Instant now) {
+    /** Rotates the secret; the replaced one keeps signing for {@code overlap} (zero: it stops at once), 0 to {@link #MAX_ROTATION_OVERLAP}. */
+    public Rotated rotate(String appId, String endpointId, Instant now, Duration overlap) {
+        if (overlap.isNegative() || overlap.compareTo(MAX_ROTATION_OVERLAP) > 0) {
+            throw new IllegalArgumentException("overlap must be from 0 to " + MAX_ROTATION_OVERLAP);
+        }
         WebhookEndpoint endpoint = find(appId, endpointId);
         String secret = WebhookSignature.newSecret(RANDOM);
-        Instant until = now.plus(ROTATION_OVERLAP);
+        Instant until = now.plus(overlap);
         if (!store.rotate(appId, endpoint.id(), secret, now, until)) {
             throw SeatguardException.notFound("webhook " + endpointId);
         }
-        return new Rotated(find(appId, endpoint.id()), secret, until);
+        return new Rotated(find(appId, endpoint.id()), secret, overlap.isZero() ? Optional.empty() : Optional.of(until));
     }
 
     public void delete(String appId, String endpointId) {
