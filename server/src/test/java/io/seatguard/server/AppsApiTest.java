@@ -102,6 +102,29 @@ class AppsApiTest {
         assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("allowed_origins[1]");
     }
 
+    /**
+     * Review finding: POST /v3/apps ignored misspelt fields, so {@code require_signed_identty} made an app
+     * without signed identity and answered 201, where PATCH refused the same body. It refuses them too now,
+     * naming each, and makes no app.
+     */
+    @Test
+    void creatingAnAppRefusesAFieldItDoesNotTakeAndMakesNoApp() {
+        int before = server.get("/v3/apps", ADMIN).json().get("data").size();
+        Response refused = server.post("/v3/apps", "{\"name\":\"Typo\",\"require_signed_identty\":true,\"allowed_orgins\":[\"https://typo.example\"]}", ADMIN);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("require_signed_identty", "allowed_orgins");
+        assertThat(refused.json().get("errors").get(0).get("message").asText())
+                .isEqualTo("is not an app field; send name, allowed_origins, branding or require_signed_identity");
+        assertThat(server.get("/v3/apps", ADMIN).json().get("data")).as("no app made").hasSize(before);
+
+        Response every = server.post("/v3/apps", "{\"name\":\"Every field\",\"allowed_origins\":[],\"branding\":null,\"require_signed_identity\":false}", ADMIN);
+        assertThat(every.status()).as(every.body()).isEqualTo(201);
+        Response patched = server.send("PATCH", "/v3/apps/" + every.json().get("id").asText(), "{\"require_signed_identty\":true}", ADMIN);
+        assertThat(patched.status()).as("PATCH as before").isEqualTo(400);
+    }
+
     @Test
     void rotatingASecretRetiresTheOldKeyAtOnce() {
         JsonNode app = server.post("/v3/apps", "{\"name\":\"Shop\"}", ADMIN).json();

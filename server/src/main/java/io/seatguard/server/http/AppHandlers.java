@@ -32,10 +32,20 @@ final class AppHandlers {
         this.jsonBody = requireNonNull(jsonBody, "jsonBody is null");
     }
 
+    /** The fields an app's body may hold, in its creation as in a change. */
+    private static final List<String> FIELDS = List.of("name", "allowed_origins", "branding", "require_signed_identity");
+
     void create(Context ctx) {
         credentials.requireAdmin(ctx);
         JsonNode body = jsonBody.readObject(ctx);
         FieldErrors errors = new FieldErrors();
+        // Refused as PATCH refuses them: ignored, "require_signed_identty" made an app without the
+        // signed identity its creator asked for, and answered 201 all the same.
+        body.fieldNames().forEachRemaining(field -> {
+            if (!FIELDS.contains(field)) {
+                errors.add(field, "is not an app field; send name, allowed_origins, branding or require_signed_identity");
+            }
+        });
         String name = AppFields.name(body.get("name"), errors);
         List<String> origins = AppFields.origins(body.get("allowed_origins"), errors);
         Optional<Branding> branding = branding(body.get("branding"), errors);
@@ -56,7 +66,7 @@ final class AppHandlers {
         JsonNode body = jsonBody.readObject(ctx);
         FieldErrors errors = new FieldErrors();
         body.fieldNames().forEachRemaining(field -> {
-            if (!List.of("name", "allowed_origins", "branding", "require_signed_identity").contains(field)) {
+            if (!FIELDS.contains(field)) {
                 errors.add(field, "cannot be changed; send name, allowed_origins, branding or require_signed_identity");
             }
         });
