@@ -134,7 +134,7 @@ public final class WebhookTargets {
             return false;
         }
         String host = authority.substring(authority.lastIndexOf('@') + 1).replaceFirst(":[0-9]*$", "");
-        return NUMERIC_HOST.matcher(WIDE_DOTS.matcher(host).replaceAll(".")).matches();
+        return isNumericHost(WIDE_DOTS.matcher(host).replaceAll("."));
     }
 
     /**
