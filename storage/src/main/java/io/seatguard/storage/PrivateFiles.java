@@ -40,10 +40,11 @@ public final class PrivateFiles {
                 Files.createDirectories(absolute.getParent());
             }
             catch (IOException e) {
-                // Its message was the path alone ("… : /srv/afile"): say that a file is where a folder must be.
+                // Its message was the path alone ("… : /srv/afile"): say which file is where a folder must be
+                // (the reason is what callers print, so it names the file itself, not only the folder asked for).
                 Path file = fileInTheWay(absolute.getParent());
                 if (file != null) {
-                    throw new FileAlreadyExistsException(file.toString(), null, "it is a file, not a folder");
+                    throw new FileAlreadyExistsException(file.toString(), null, file + " is a file, not a folder");
                 }
                 throw e;
             }

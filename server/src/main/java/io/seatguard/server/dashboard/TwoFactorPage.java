@@ -3,14 +3,10 @@ package io.seatguard.server.dashboard;
 import static java.util.Objects.requireNonNull;
 
 import com.samskivert.mustache.Template;
-import dev.samstevens.totp.exceptions.QrGenerationException;
-import dev.samstevens.totp.qr.QrData;
-import dev.samstevens.totp.qr.ZxingPngQrGenerator;
 import io.javalin.http.Context;
 import io.seatguard.core.error.FieldError;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.operator.OperatorService;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +37,7 @@ public final class TwoFactorPage {
               <button type="submit" class="secondary">Turn two-factor sign-in off</button></form>{{/on}}
             {{^on}}<p id="two-factor-state">Off: signing in takes your password only.</p>
             <p>To turn it on, add this account to an authenticator app (scan the code, or type the secret), then enter the code the app shows.</p>
-            <img src="{{{qr}}}" alt="QR code of the secret below, for an authenticator app" width="200" height="200">
+            <img src="{{{qr}}}" alt="QR code of the secret below, for an authenticator app" width="{{qrSize}}" height="{{qrSize}}">
             <p>Secret: <code id="two-factor-secret">{{secret}}</code></p>
             <form method="post" action="/dashboard/two-factor"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="do" value="enable">
               <input type="hidden" name="secret" value="{{secret}}">
@@ -111,7 +107,9 @@ public final class TwoFactorPage {
         if (!on) {
             String secret = keptSecret.orElseGet(operators::newTwoFactorSecret);
             model.put("secret", secret);
-            model.put("qr", qrCode(TotpCodes.qrData(ISSUER, operator.operator().email(), secret)));
+            QrCodeImage qr = QrCodeImage.of(TotpCodes.qrData(ISSUER, operator.operator().email(), secret).getUri());
+            model.put("qr", qr.dataUrl());
+            model.put("qrSize", qr.size());
         }
         model.put("notice", notice.orElse(""));
         model.put("errors", errors);
@@ -119,20 +117,5 @@ public final class TwoFactorPage {
         // No cache may keep a page that shows a secret.
         ctx.header("Cache-Control", "no-store");
         ctx.status(status).contentType("text/html; charset=utf-8").result(PAGE.execute(model));
-    }
-
-    /**
-     * The QR code as a {@code data:} image: the dashboard's CSP allows those and nothing from elsewhere.
-     * The page puts it in unescaped ({@code {{{qr}}}}): it is made here of base64 characters only.
-     */
-    private static String qrCode(QrData otpauth) {
-        try {
-            ZxingPngQrGenerator generator = new ZxingPngQrGenerator();
-            generator.setImageSize(200);
-            return "data:image/png;base64," + Base64.getEncoder().encodeToString(generator.generate(otpauth));
-        }
-        catch (QrGenerationException e) {
-            throw new IllegalStateException("could not draw the QR code", e);
-        }
     }
 }

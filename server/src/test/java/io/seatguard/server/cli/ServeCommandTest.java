@@ -198,9 +198,9 @@ class ServeCommandTest {
         }
         Path file = java.nio.file.Files.writeString(dir.resolve("afile"), "");
         assertThatThrownBy(() -> SeatguardServer.start(TestServer.config(file.resolve("sub")).build()))
-                .hasMessageEndingWith(file + ": it is a file, not a folder");
+                .hasMessageEndingWith(": " + file + " is a file, not a folder");
         assertThatThrownBy(() -> SeatguardServer.start(TestServer.config(file.resolve("sub").resolve("deeper")).build()))
-                .hasMessageEndingWith(file + ": it is a file, not a folder");
+                .hasMessageEndingWith(": " + file + " is a file, not a folder");
     }
 
     @Test
