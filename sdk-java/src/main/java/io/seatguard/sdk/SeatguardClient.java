@@ -452,7 +452,17 @@ public final class SeatguardClient implements AutoCloseable {
 
     /** The endpoint's latest deliveries, newest first, without their tries ({@code limit} 1 to 1,000). */
     public List<WebhookDelivery> webhookDeliveries(String endpointId, int limit) {
-        return data("/v3/webhooks/" + id("webhook endpoint", endpointId) + "/deliveries?limit=" + limit, WebhookDelivery::of);
+        return webhookDeliveries(endpointId, limit, Optional.empty(), Optional.empty()).deliveries();
+    }
+
+    /**
+     * A page of the endpoint's delivery log, newest first ({@code limit} 1 to 1,000): only deliveries of
+     * {@code status} ({@code pending}, {@code delivered} or {@code failed}) when given, after {@code cursor}
+     * (a page's {@link WebhookDeliveryPage#nextCursor()}) when given.
+     */
+    public WebhookDeliveryPage webhookDeliveries(String endpointId, int limit, Optional<String> status, Optional<String> cursor) {
+        return WebhookDeliveryPage.of(get("/v3/webhooks/" + id("webhook endpoint", endpointId) + "/deliveries?limit=" + limit
+                + status.map(s -> "&status=" + encode(s)).orElse("") + cursor.map(c -> "&cursor=" + encode(c)).orElse("")));
     }
 
     /** One delivery with its latest tries. */

@@ -644,6 +644,41 @@ class DashboardPagesTest {
         return matcher.group(1);
     }
 
+    /** Review finding: the page showed the latest 50 deliveries and no way to the older ones, nor to the failed ones among them. */
+    @Test
+    void theDeliveryLogShowsOneStatusAndOlderPages() throws Exception {
+        try (Receiver receiver = new Receiver(0);
+                TestServer server = TestServer.startWith(TestServer.config(dataDir).webhookAllowPrivate(true).build())) {
+            TestApp app = server.defaultApp();
+            PageClient browser = signedIn(server);
+            String endpoint = server.post("/v3/webhooks", "{\"url\":\"" + receiver.url() + "\",\"events\":[\"evaluation.created\"]}", app.bearer())
+                    .json().get("id").asText();
+            for (int i = 0; i < 52; i++) {
+                evaluate(server, app, "{\"action\":\"login\",\"user\":\"u" + i + "\",\"ip\":\"198.51.100.8\",\"device\":{\"token\":\"tok_u" + i + "_laptop_000001\"}}");
+            }
+            receiver.await(52, Duration.ofSeconds(30));
+            String logUrl = server.url() + "/dashboard/webhooks?app=" + app.id() + "&endpoint=" + endpoint;
+            String failed = browser.get(logUrl + "&status=failed").body();
+            assertThat(failed).contains("None here.").contains("<option value=\"failed\" selected>");
+            String delivered = browser.get(logUrl + "&status=delivered").body();
+            for (long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos(); !delivered.contains("older-deliveries") && System.nanoTime() < deadline; ) {
+                Thread.sleep(50);
+                delivered = browser.get(logUrl + "&status=delivered").body();
+            }
+            assertThat(delivered.split("<td>delivered</td>", -1)).as("a page of 50").hasSize(51);
+            Matcher older = Pattern.compile("id=\"older-deliveries\" href=\"([^\"]+)\"").matcher(delivered);
+            assertThat(older.find()).as("a link to the older ones").isTrue();
+            String next = browser.get(server.url() + older.group(1).replace("&amp;", "&")).body();
+            assertThat(next.split("<td>delivered</td>", -1)).as("the two left").hasSize(3);
+            assertThat(next).doesNotContain("older-deliveries").contains("Newest deliveries").contains("<option value=\"delivered\" selected>");
+            for (String bad : List.of("&status=lost", "&before=nope")) {
+                HttpResponse<String> refused = browser.get(logUrl + bad);
+                assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+                assertThat(refused.body()).as(bad).contains(bad.substring(1, bad.indexOf('=')) + ": ");
+            }
+        }
+    }
+
     @Test
     void webhookEndpointsAreAddedWithTheirDeliveryLogRedeliveredRotatedAndDeleted() throws Exception {
         try (Receiver receiver = new Receiver(0);

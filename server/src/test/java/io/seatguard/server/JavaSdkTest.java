@@ -259,6 +259,12 @@ class JavaSdkTest {
             assertThat(listed.messageId()).isEqualTo(delivered.id());
             assertThat(listed.eventType()).isEqualTo("evaluation.created");
             assertThat(listed.tries()).as("not in the list").isEmpty();
+            io.seatguard.sdk.WebhookDeliveryPage deliveredPage = seatguard.webhookDeliveries(endpoint.id(), 10, Optional.of("delivered"), Optional.empty());
+            assertThat(deliveredPage.deliveries()).extracting(io.seatguard.sdk.WebhookDelivery::messageId).containsExactly(delivered.id());
+            assertThat(deliveredPage.nextCursor()).isEmpty();
+            assertThat(seatguard.webhookDeliveries(endpoint.id(), 10, Optional.of("failed"), Optional.empty()).deliveries()).isEmpty();
+            assertThatThrownBy(() -> seatguard.webhookDeliveries(endpoint.id(), 10, Optional.of("lost"), Optional.empty()))
+                    .isInstanceOf(io.seatguard.sdk.InvalidRequestException.class);
             io.seatguard.sdk.WebhookDelivery detail = seatguard.webhookDelivery(endpoint.id(), listed.messageId());
             assertThat(detail.attempts()).isEqualTo(2);
             assertThat(detail.lastStatusCode()).hasValue(204);

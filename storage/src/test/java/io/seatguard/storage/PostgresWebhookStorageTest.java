@@ -139,4 +139,30 @@ class PostgresWebhookStorageTest extends WebhookStorageContract {
         assertThat(plan(KeyList.statement(SqlWebhookCleanup.TRIES_WITHOUT_DELIVERY, 2, 1), keys)).contains("using webhook_attempts_pkey").doesNotContain("Seq Scan on webhook_attempts");
         assertThat(plan(KeyList.statement(SqlWebhookCleanup.MESSAGES_WITHOUT_DELIVERY, 2, 1), keys)).contains("using webhook_messages_pkey").doesNotContain("Seq Scan");
     }
+
+    /**
+     * A page of failed deliveries behind twenty thousand delivered ones, after a cursor, walks the status
+     * index backwards from the cursor (the cursor's time is the index condition): no delivered row is read.
+     * What is sorted is the page's rows, by message id among those of one millisecond.
+     */
+    @Test
+    void aDeliveryLogPageWalksItsIndexFromTheCursor() throws SQLException {
+        endpoint("app_a", "we_a");
+        bulkMessages("app_a", "we_a", "bad", 50, OLD, "failed");
+        try (Connection raw = rawConnection(); Statement statement = raw.createStatement()) {
+            // Twenty thousand delivered, one a millisecond, as a busy endpoint's log is.
+            String numbers = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) ";
+            statement.execute(numbers + "INSERT INTO webhook_messages (app_id, id, event_type, user_id, payload, created_at)"
+                    + " SELECT 'app_a', 'ok-' || i, 'evaluation.created', 'ann', '{}', " + T0.toEpochMilli() + " + i FROM n");
+            statement.execute(numbers + "INSERT INTO webhook_deliveries (app_id, message_id, endpoint_id, status, attempts, next_attempt_at, created_at)"
+                    + " SELECT 'app_a', 'ok-' || i, 'we_a', 'delivered', 1, 0, " + T0.toEpochMilli() + " + i FROM n");
+            statement.execute("ANALYZE");
+        }
+        assertThat(plan(SqlWebhooks.deliveryPage(true, true), "app_a", "we_a", "failed", OLD, OLD, "bad-20", 101))
+                .contains("Index Scan Backward using webhook_deliveries_by_endpoint_status")
+                .contains("AND ((status)::text = 'failed'::text) AND (created_at <= ").doesNotContain("Seq Scan on webhook_deliveries");
+        assertThat(plan(SqlWebhooks.deliveryPage(false, true), "app_a", "we_a", T0.toEpochMilli() + 10_000, T0.toEpochMilli() + 10_000, "ok-10000", 101))
+                .contains("Index Scan Backward using webhook_deliveries_by_endpoint ")
+                .contains("AND ((endpoint_id)::text = 'we_a'::text) AND (created_at <= ").doesNotContain("Seq Scan on webhook_deliveries");
+    }
 }

@@ -74,4 +74,24 @@ class SqliteWebhookStorageTest extends WebhookStorageContract {
                 .contains("SEARCH webhook_deliveries USING INDEX sqlite_autoindex_webhook_deliveries_1 (app_id=? AND message_id=? AND endpoint_id=?)")
                 .doesNotContain("TEMP B-TREE");
     }
+
+    /**
+     * A page of the delivery log, of one status or not, after a cursor or not, is one index walk; only
+     * deliveries of the same millisecond are sorted among themselves (by message id).
+     */
+    @Test
+    void aDeliveryLogPageWalksItsIndexFromTheCursor() throws SQLException {
+        assertThat(plan(SqlWebhooks.deliveryPage(true, true), "app_a", "we_a", "failed", 1L, 1L, "msg_1", 101))
+                .contains("SEARCH d USING INDEX webhook_deliveries_by_endpoint_status (app_id=? AND endpoint_id=? AND status=? AND created_at<?)")
+                .contains("USE TEMP B-TREE FOR LAST TERM OF ORDER BY");
+        assertThat(plan(SqlWebhooks.deliveryPage(false, true), "app_a", "we_a", 1L, 1L, "msg_1", 101))
+                .contains("SEARCH d USING INDEX webhook_deliveries_by_endpoint (app_id=? AND endpoint_id=? AND created_at<?)")
+                .contains("USE TEMP B-TREE FOR LAST TERM OF ORDER BY");
+        assertThat(plan(SqlWebhooks.deliveryPage(true, false), "app_a", "we_a", "failed", 101))
+                .contains("SEARCH d USING INDEX webhook_deliveries_by_endpoint_status (app_id=? AND endpoint_id=? AND status=?)")
+                .contains("USE TEMP B-TREE FOR LAST TERM OF ORDER BY");
+        assertThat(plan(SqlWebhooks.deliveryPage(false, false), "app_a", "we_a", 101))
+                .contains("SEARCH d USING INDEX webhook_deliveries_by_endpoint (app_id=? AND endpoint_id=?)")
+                .contains("USE TEMP B-TREE FOR LAST TERM OF ORDER BY");
+    }
 }

@@ -2,6 +2,9 @@ package io.seatguard.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seatguard.core.webhook.DeliveryCursor;
+import io.seatguard.core.webhook.DeliveryPage;
+import io.seatguard.core.webhook.DeliveryStatus;
 import io.seatguard.core.webhook.DeliveryTry;
 import io.seatguard.core.webhook.OutboxEvent;
 import io.seatguard.core.webhook.WebhookEndpoint;
@@ -351,6 +354,51 @@ abstract class WebhookStorageContract {
         assertThat(webhooks.create(new WebhookEndpoint("we_4", "app_b", "https://hooks.example/4", first.events(), "whsec_d", List.of(), T0), 2))
                 .as("another app's count").isTrue();
         assertThat(webhooks.list("app_a")).extracting(WebhookEndpoint::id).containsExactly("we_1", "we_2");
+    }
+
+    /**
+     * Review finding: the log showed the latest 1,000 deliveries and no more, so a failed one behind
+     * 1,000 newer was out of reach. Pages follow a cursor, ties in time are broken by message id, and a
+     * status filter finds the failed ones wherever they are.
+     */
+    @Test
+    void theDeliveryLogIsReadInPagesAfterACursorAndByStatus() throws SQLException {
+        endpoint("app_a", "we_a");
+        endpoint("app_a", "we_b");
+        bulkMessages("app_a", "we_a", "bad", 3, T0.minusSeconds(60).toEpochMilli(), "failed");
+        bulkMessages("app_a", "we_a", "ok", 250, T0.toEpochMilli(), "delivered");
+        bulkMessages("app_a", "we_a", "late", 120, T0.plusSeconds(60).toEpochMilli(), "pending");
+        bulkMessages("app_a", "we_b", "other", 5, T0.minusSeconds(60).toEpochMilli(), "failed");
+
+        List<String> walked = new java.util.ArrayList<>();
+        Optional<DeliveryCursor> cursor = Optional.empty();
+        int pages = 0;
+        do {
+            DeliveryPage page = webhooks.deliveries("app_a", "we_a", Optional.empty(), cursor, 100);
+            page.deliveries().forEach(delivery -> walked.add(delivery.messageId()));
+            cursor = page.next();
+            pages++;
+            if (pages == 1) {
+                // Deliveries made after the first page was read come before it: the next pages do not shift.
+                bulkMessages("app_a", "we_a", "newer", 7, T0.plusSeconds(120).toEpochMilli(), "pending");
+            }
+        } while (cursor.isPresent());
+        assertThat(pages).isEqualTo(4);
+        assertThat(walked).hasSize(373).doesNotHaveDuplicates();
+        assertThat(walked.subList(0, 120)).allMatch(id -> id.startsWith("late-"));
+        assertThat(walked.subList(120, 370)).allMatch(id -> id.startsWith("ok-"))
+                .as("one second's deliveries in message id order, newest first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(walked.subList(370, 373)).containsExactly("bad-3", "bad-2", "bad-1");
+
+        DeliveryPage failed = webhooks.deliveries("app_a", "we_a", Optional.of(DeliveryStatus.FAILED), Optional.empty(), 2);
+        assertThat(failed.deliveries()).extracting(io.seatguard.core.webhook.Delivery::messageId).containsExactly("bad-3", "bad-2");
+        assertThat(failed.next()).hasValue(new DeliveryCursor(T0.minusSeconds(60), "bad-2"));
+        DeliveryPage rest = webhooks.deliveries("app_a", "we_a", Optional.of(DeliveryStatus.FAILED), failed.next(), 2);
+        assertThat(rest.deliveries()).extracting(io.seatguard.core.webhook.Delivery::messageId).as("not the other endpoint's").containsExactly("bad-1");
+        assertThat(rest.next()).as("a page that holds the last one has no next").isEmpty();
+        assertThat(webhooks.deliveries("app_a", "we_a", Optional.of(DeliveryStatus.PENDING), Optional.empty(), 1000).deliveries()).hasSize(127)
+                .allMatch(delivery -> delivery.status().equals("pending"));
+        assertThat(webhooks.deliveries("app_b", "we_a", Optional.empty(), Optional.empty(), 10).deliveries()).as("another app's endpoint of that id").isEmpty();
     }
 
     // helpers

@@ -10,6 +10,9 @@ import io.seatguard.core.error.FieldErrors;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.operator.OperatorService;
 import io.seatguard.core.webhook.Delivery;
+import io.seatguard.core.webhook.DeliveryCursor;
+import io.seatguard.core.webhook.DeliveryPage;
+import io.seatguard.core.webhook.DeliveryStatus;
 import io.seatguard.core.webhook.DeliveryTry;
 import io.seatguard.core.webhook.WebhookEndpoint;
 import io.seatguard.core.webhook.WebhookEventType;
@@ -40,12 +43,17 @@ public final class WebhookPages {
             {{^endpoints}}<p>No endpoints: events are not sent anywhere.</p>{{/endpoints}}
             {{#selected}}
             <h2>Deliveries to {{url}}</h2>
+            <form method="get" action="/dashboard/webhooks" class="inline"><input type="hidden" name="app" value="{{appId}}"><input type="hidden" name="endpoint" value="{{id}}">
+              <label for="delivery-status">Show</label><select id="delivery-status" name="status">{{#statuses}}<option value="{{value}}"{{#chosen}} selected{{/chosen}}>{{label}}</option>{{/statuses}}</select>
+              <button type="submit" class="secondary">Show</button></form>
             <table id="deliveries"><thead><tr><th scope="col">Created</th><th scope="col">Event</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Last answer</th><th scope="col"></th></tr></thead>
             <tbody>{{#deliveries}}<tr><td>{{created}}</td><td>{{event}}</td><td>{{status}}</td>
               <td><a href="/dashboard/webhooks?app={{appId}}&amp;endpoint={{endpointId}}&amp;message={{messageId}}#tries" title="Every try of this message">{{attempts}}</a></td><td>{{answer}}</td>
               <td>{{^readOnly}}<form method="post" action="/dashboard/webhooks/redeliver"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
               <input type="hidden" name="endpoint" value="{{endpointId}}"><input type="hidden" name="message" value="{{messageId}}"><button type="submit" class="secondary">Redeliver</button></form>{{/readOnly}}</td></tr>{{/deliveries}}</tbody></table>
-            {{^deliveries}}<p>Nothing sent yet.</p>{{/deliveries}}
+            {{^deliveries}}<p>{{#filtered}}None here.{{/filtered}}{{^filtered}}Nothing sent yet.{{/filtered}}</p>{{/deliveries}}
+            <p>{{#older}}<a id="older-deliveries" href="/dashboard/webhooks?app={{appId}}&amp;endpoint={{id}}{{#statusValue}}&amp;status={{statusValue}}{{/statusValue}}&amp;before={{older}}">Older deliveries</a>{{/older}}
+              {{#paged}}<a href="/dashboard/webhooks?app={{appId}}&amp;endpoint={{id}}{{#statusValue}}&amp;status={{statusValue}}{{/statusValue}}">Newest deliveries</a>{{/paged}}</p>
             {{#tries}}<h3 id="tries">Tries of {{messageId}} ({{event}}, {{status}})</h3>
             <table id="delivery-tries"><thead><tr><th scope="col">Try</th><th scope="col">Ended</th><th scope="col">Answer</th><th scope="col">Error</th><th scope="col">Took</th></tr></thead>
             <tbody>{{#rows}}<tr><td>{{attempt}}</td><td>{{at}}</td><td>{{answer}}</td><td>{{error}}</td><td>{{took}} ms</td></tr>{{/rows}}</tbody></table>
@@ -203,7 +211,15 @@ public final class WebhookPages {
             Map<String, Object> shown = new HashMap<>();
             shown.put("id", endpoint.id());
             shown.put("url", endpoint.url());
-            shown.put("deliveries", webhooks.store().deliveries(app.id(), endpoint.id(), LOGGED).stream().map(delivery -> row(endpoint, delivery)).toList());
+            LogView view = LogView.of(ctx);
+            DeliveryPage page = webhooks.store().deliveries(app.id(), endpoint.id(), view.status(), view.before(), LOGGED);
+            shown.put("deliveries", page.deliveries().stream().map(delivery -> row(endpoint, delivery)).toList());
+            shown.put("filtered", view.status().isPresent() || view.before().isPresent());
+            shown.put("statuses", view.choices());
+            shown.put("statusValue", view.status().map(DeliveryStatus::wireName).orElse(""));
+            // A cursor is base64url: safe in a query string as it is.
+            page.next().ifPresent(next -> shown.put("older", next.encode()));
+            shown.put("paged", view.before().isPresent());
             // Another endpoint's or app's message is not found here: the lookup is by app, endpoint and message.
             messageId.flatMap(id -> webhooks.store().delivery(app.id(), endpoint.id(), id)).ifPresent(delivery -> shown.put("tries", Map.of(
                     "messageId", delivery.messageId(), "event", delivery.eventType(), "status", delivery.status(),
@@ -218,6 +234,35 @@ public final class WebhookPages {
         model.put("eventTypes", Arrays.stream(WebhookEventType.values()).map(type -> Map.of("name", type.wireName(),
                 "checked", formEvents.contains(type.wireName()))).toList());
         ctx.status(status).contentType("text/html; charset=utf-8").result(PAGE.execute(model));
+    }
+
+    /**
+     * Which part of the log the page shows: {@code status} (all when absent or empty) and {@code before}
+     * (a cursor of the log's pages: the newest when absent). A form's answer carries neither.
+     */
+    private record LogView(Optional<DeliveryStatus> status, Optional<DeliveryCursor> before) {
+        static LogView of(Context ctx) {
+            String status = Optional.ofNullable(ctx.queryParam("status")).orElse("");
+            String before = ctx.queryParam("before");
+            Optional<DeliveryStatus> chosen = status.isEmpty() ? Optional.empty() : DeliveryStatus.of(status);
+            if (!status.isEmpty() && chosen.isEmpty()) {
+                throw SeatguardException.invalid("status", "must be pending, delivered or failed");
+            }
+            Optional<DeliveryCursor> cursor = before == null ? Optional.empty() : DeliveryCursor.decode(before);
+            if (before != null && cursor.isEmpty()) {
+                throw SeatguardException.invalid("before", "is not a place in this log");
+            }
+            return new LogView(chosen, cursor);
+        }
+
+        List<Map<String, Object>> choices() {
+            List<Map<String, Object>> choices = new java.util.ArrayList<>();
+            choices.add(Map.of("value", "", "label", "all deliveries", "chosen", status.isEmpty()));
+            for (DeliveryStatus each : DeliveryStatus.values()) {
+                choices.add(Map.of("value", each.wireName(), "label", each.wireName() + " only", "chosen", status.equals(Optional.of(each))));
+            }
+            return choices;
+        }
     }
 
     private static Map<String, Object> row(WebhookEndpoint endpoint, Delivery delivery) {

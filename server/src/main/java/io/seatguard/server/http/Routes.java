@@ -112,7 +112,7 @@ public final class Routes {
                 new Route(GET, "/v3/webhooks/{id}", webhooks::get),
                 new Route(DELETE, "/v3/webhooks/{id}", webhooks::delete),
                 new Route(POST, "/v3/webhooks/{id}/rotate-secret", webhooks::rotateSecret),
-                new Route(GET, "/v3/webhooks/{id}/deliveries", webhooks::deliveries, QueryParams.only("limit")),
+                new Route(GET, "/v3/webhooks/{id}/deliveries", webhooks::deliveries, QueryParams.only("limit", "status", "cursor")),
                 new Route(GET, "/v3/webhooks/{id}/deliveries/{message_id}", webhooks::delivery),
                 new Route(POST, "/v3/webhooks/{id}/deliveries/{message_id}/redeliver", webhooks::redeliver),
                 new Route(GET, "/v3/users/{user}/devices", userDevices::list),

@@ -10,6 +10,9 @@ import io.seatguard.core.app.App;
 import io.seatguard.core.error.FieldErrors;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.webhook.Delivery;
+import io.seatguard.core.webhook.DeliveryCursor;
+import io.seatguard.core.webhook.DeliveryPage;
+import io.seatguard.core.webhook.DeliveryStatus;
 import io.seatguard.core.webhook.DeliveryTry;
 import io.seatguard.core.webhook.WebhookEndpoint;
 import io.seatguard.core.webhook.WebhookEventType;
@@ -120,17 +123,36 @@ final class WebhookHandlers {
         return validFor;
     }
 
+    /** A page of the endpoint's delivery log, newest first, of one status when asked, after the cursor when given. */
     void deliveries(Context ctx) {
         App app = credentials.requireApp(ctx);
         WebhookEndpoint endpoint = endpoint(app, ctx);
         FieldErrors errors = new FieldErrors();
         int limit = QueryNumbers.wholeNumber(ctx, "limit", 1, 1000, 100, errors);
+        Optional<DeliveryStatus> status = Optional.empty();
+        String statusText = ctx.queryParam("status");
+        if (statusText != null) {
+            status = DeliveryStatus.of(statusText);
+            if (status.isEmpty()) {
+                errors.add("status", "must be pending, delivered or failed");
+            }
+        }
+        Optional<DeliveryCursor> cursor = Optional.empty();
+        String cursorText = ctx.queryParam("cursor");
+        if (cursorText != null) {
+            cursor = DeliveryCursor.decode(cursorText);
+            if (cursor.isEmpty()) {
+                errors.add("cursor", "is not a cursor this API gave out");
+            }
+        }
         errors.throwIfAny();
+        DeliveryPage page = webhooks.deliveries(app.id(), endpoint.id(), status, cursor, limit);
         ObjectNode json = Json.MAPPER.createObjectNode();
         ArrayNode data = json.putArray("data");
-        for (Delivery delivery : webhooks.deliveries(app.id(), endpoint.id(), limit)) {
+        for (Delivery delivery : page.deliveries()) {
             write(delivery, data.addObject());
         }
+        json.put("next_cursor", page.next().map(DeliveryCursor::encode).orElse(null));
         ctx.contentType("application/json").result(json.toString());
     }
 

@@ -192,9 +192,58 @@ class WebhooksTest {
             Response badLimit = server.get("/v3/webhooks/" + endpoint + "/deliveries?limit=0", app.bearer());
             assertThat(badLimit.status()).isEqualTo(400);
             assertThat(badLimit.json().get("errors").get(0).get("field").asText()).isEqualTo("limit");
+            for (String query : List.of("status=lost", "status=FAILED", "status=", "cursor=nope", "cursor=", "cursor=MTc2MjAwMDAwMDAwMDpldl8x",
+                    "status=failed&cursor=" + "x".repeat(200))) {
+                Response refused = server.get("/v3/webhooks/" + endpoint + "/deliveries?" + query, app.bearer());
+                assertThat(refused.status()).as(query).isEqualTo(400);
+                assertThat(refused.json().get("errors").get(0).get("field").asText()).as(query).isEqualTo(query.substring(0, query.indexOf('=')).equals("status")
+                        && !query.contains("cursor") ? "status" : "cursor");
+            }
+            // A well-formed cursor of a time before anything was sent: an empty last page, not an error.
+            Response beforeAll = server.get("/v3/webhooks/" + endpoint + "/deliveries?status=failed&cursor="
+                    + new io.seatguard.core.webhook.DeliveryCursor(java.time.Instant.EPOCH, "msg_" + "0".repeat(24)).encode(), app.bearer());
+            assertThat(beforeAll.status()).as(beforeAll.body()).isEqualTo(200);
+            assertThat(beforeAll.json().get("data")).isEmpty();
+            assertThat(beforeAll.json().get("next_cursor").isNull()).isTrue();
             assertThat(server.post("/v3/webhooks/" + endpoint + "/deliveries/msg_nope/redeliver", null, app.bearer()).status()).isEqualTo(404);
             assertThat(server.post("/v3/webhooks/wh_nope/rotate-secret", null, app.bearer()).status()).isEqualTo(404);
             assertThat(server.post("/v3/webhooks", "[1]", app.bearer()).status()).isEqualTo(400);
+        }
+    }
+
+    /**
+     * Review finding: the log showed the latest 1,000 deliveries and no more. It is read a page at a time
+     * after next_cursor, and by status (the storage contract covers failed ones behind many others).
+     */
+    @Test
+    void theDeliveryLogIsReadInPagesAndByStatus() throws Exception {
+        try (Receiver receiver = new Receiver(0);
+                TestServer server = TestServer.startWith(TestServer.config(dataDir).webhookAllowPrivate(true).build())) {
+            TestApp app = server.defaultApp();
+            String endpoint = createEndpoint(server, app, receiver.url(), "evaluation.created").json().get("id").asText();
+            for (String user : List.of("ann", "ben", "cy")) {
+                evaluate(server.url(), app, user, "tok_" + user + "_laptop_000001");
+            }
+            receiver.await(3, Duration.ofSeconds(20));
+            String delivered = "/v3/webhooks/" + endpoint + "/deliveries?status=delivered&limit=2";
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            // The worker records each outcome just after the receiver answers: wait until all three are.
+            while (server.get("/v3/webhooks/" + endpoint + "/deliveries?status=delivered", app.bearer()).json().get("data").size() < 3) {
+                assertThat(System.nanoTime()).as("three recorded as delivered").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            JsonNode first = server.get(delivered, app.bearer()).json();
+            assertThat(first.get("data")).hasSize(2);
+            String cursor = first.get("next_cursor").asText();
+            JsonNode second = server.get(delivered + "&cursor=" + cursor, app.bearer()).json();
+            assertThat(second.get("data")).hasSize(1);
+            assertThat(second.get("next_cursor").isNull()).as("the last page").isTrue();
+            Set<String> ids = new HashSet<>(first.get("data").findValuesAsText("message_id"));
+            ids.addAll(second.get("data").findValuesAsText("message_id"));
+            assertThat(ids).hasSize(3);
+            assertThat(server.get("/v3/webhooks/" + endpoint + "/deliveries?status=pending", app.bearer()).json().get("data")).isEmpty();
+            assertThat(server.get("/v3/webhooks/" + endpoint + "/deliveries?limit=2&cursor=" + cursor, app.bearer()).json().get("data"))
+                    .as("a cursor of one filter serves the log without it").hasSize(1);
         }
     }
 
