@@ -120,8 +120,10 @@ public final class AttemptLimits implements AutoCloseable {
     }
 
     /**
-     * The tokens one allowed action took. A send that did not go out (the mail server failed, another
-     * request won the race) gives them back, so that an outage or a double click spends nobody's limits.
+     * The tokens one allowed action took. A send that was never tried (another request won the race)
+     * gives them back, so that a double click spends nobody's limits; one the mail server or SMS provider
+     * failed gives back all but the client address's ({@link #giveBackAllBut}), so an outage does not lock
+     * the owner out while one address still cannot have the provider tried without end.
      */
     public static final class Permit {
         private final Buckets from;
@@ -135,12 +137,24 @@ public final class AttemptLimits implements AutoCloseable {
 
         /** Returns every token, once however often it is called; a store that fails meanwhile keeps them (logged). */
         public void giveBack() {
+            giveBack(claims);
+        }
+
+        /**
+         * Returns every token but those of {@code kept}'s claims: a send the provider failed was still a
+         * try of the provider, which that limit bounds. Once, as {@link #giveBack()}, whichever is called.
+         */
+        public void giveBackAllBut(Limit kept) {
+            giveBack(claims.stream().filter(claim -> !claim.limit().equals(kept)).toList());
+        }
+
+        private void giveBack(List<Claim> returned) {
             if (!givenBack.compareAndSet(false, true)) {
                 return;
             }
             try {
                 from.call(() -> {
-                    for (Claim claim : claims) {
+                    for (Claim claim : returned) {
                         from.bucket(claim.limit(), claim.key()).addTokens(1);
                     }
                     return null;

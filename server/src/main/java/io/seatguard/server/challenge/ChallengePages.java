@@ -107,9 +107,15 @@ public final class ChallengePages {
             }
             App app = app(challenge);
             ChallengeService.Step step = challenges.sendCode(id, channel, app.name(), locale(ctx));
-            if (!(step instanceof ChallengeService.Step.Show show && show.notice().filter(ChallengeService.CODE_SENT::equals).isPresent())) {
-                // Nothing went out (the provider failed, or another request changed the challenge first): the
-                // send is not counted, here as on the challenge.
+            boolean failed = step instanceof ChallengeService.Step.Show show && show.notice().filter(ChallengeService.SEND_FAILED::equals).isPresent();
+            if (failed) {
+                // The provider was tried and failed: the owner's and the recipient's limits get their tokens back
+                // (an outage locks nobody out), the client address's does not. Giving that back too let one address
+                // have the mail server or SMS provider tried without end for a recipient it always refuses.
+                permit.ifPresent(taken -> taken.giveBackAllBut(AttemptLimits.SEND_PER_IP));
+            }
+            else if (!(step instanceof ChallengeService.Step.Show show && show.notice().filter(ChallengeService.CODE_SENT::equals).isPresent())) {
+                // Nothing was tried (another request changed the challenge first): the send is not counted.
                 permit.ifPresent(AttemptLimits.Permit::giveBack);
             }
             if (step instanceof ChallengeService.Step.Wait wait) {
@@ -118,7 +124,6 @@ public final class ChallengePages {
                         challenges.attemptsLeft(wait.challenge())), 429);
                 return;
             }
-            boolean failed = step instanceof ChallengeService.Step.Show show && show.notice().filter(ChallengeService.SEND_FAILED::equals).isPresent();
             render(ctx, step, failed ? 503 : 200);
         });
     }

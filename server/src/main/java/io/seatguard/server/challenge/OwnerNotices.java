@@ -83,15 +83,18 @@ public final class OwnerNotices implements OwnerNotifier, AutoCloseable {
         }
         Optional<AttemptLimits.Permit> taken = permit;
         NoticeQueue.Offer offer = queue.offer(notice.vouched(), () -> {
-            AtomicBoolean delivered = new AtomicBoolean();
+            AtomicBoolean tried = new AtomicBoolean();
             try {
-                deliver(notice, delivered);
+                deliver(notice, tried);
             }
             catch (RuntimeException e) {
                 log.warn("Could not tell the owner of account {} about device {}: {}", notice.userId(), notice.deviceId(), e.getMessage());
             }
             finally {
-                if (!delivered.get()) {
+                // Only a notice that tried no provider (told before, a daily cap) gives its token back: one the
+                // provider failed was a try all the same, and giving it back let one address have the provider
+                // tried without end for numbers it always refuses.
+                if (!tried.get()) {
                     taken.ifPresent(AttemptLimits.Permit::giveBack);
                 }
             }
@@ -121,8 +124,8 @@ public final class OwnerNotices implements OwnerNotifier, AutoCloseable {
         return channelByRecipient;
     }
 
-    /** Sends what the caps allow; {@code delivered} is set once a message has gone out. */
-    private void deliver(OwnerNotice notice, AtomicBoolean delivered) {
+    /** Sends what the caps allow; {@code tried} is set once a message has been handed to its provider, whether it went out or not. */
+    private void deliver(OwnerNotice notice, AtomicBoolean tried) {
         Map<String, String> channelByRecipient = channelByRecipient(notice);
         if (channelByRecipient.isEmpty()) {
             return;
@@ -139,6 +142,7 @@ public final class OwnerNotices implements OwnerNotifier, AutoCloseable {
         String device = DeviceWords.describe(texts, notice.browser(), notice.os(), notice.deviceType());
         String from = notice.country().map(country -> texts.get("owner.from", country)).orElse("");
         for (String recipient : granted) {
+            tried.set(true);
             if (channelByRecipient.get(recipient).equals("email")) {
                 delivery.sendNotice("email", notice.email().orElseThrow(), texts.get("owner.subject", appName),
                         texts.get("owner.body", appName, device, from, WHEN.format(notice.at())));
@@ -146,7 +150,6 @@ public final class OwnerNotices implements OwnerNotifier, AutoCloseable {
             else {
                 delivery.sendNotice("sms", notice.phone().orElseThrow(), "", texts.get("owner.sms", appName, device));
             }
-            delivered.set(true);
         }
     }
 

@@ -71,4 +71,48 @@ class OwnerNoticesPerClientTest {
             assertThat(noticesIn(server, cap + 2)).as("the backend's, from the same address, is not counted there").isEqualTo(cap + 2);
         }
     }
+
+    /**
+     * Review finding: a notice whose provider failed gave its token back, so one address could have the
+     * SMS provider tried without end for numbers it always refuses. A try the provider failed is spent.
+     */
+    @Test
+    void noticesTheProviderFailedStillSpendTheClientAddresssLimit() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer provider = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        provider.createContext("/sms", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            tries.incrementAndGet();
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        provider.start();
+        io.seatguard.server.config.ChallengeSettings sms = new io.seatguard.server.config.ChallengeSettings(java.util.Optional.empty(),
+                "Seatguard <no-reply@seatguard.invalid>", java.util.Optional.of(java.net.URI.create("http://127.0.0.1:" + provider.getAddress().getPort() + "/sms")),
+                java.util.Optional.empty(), true, io.seatguard.server.config.ChallengeSettings.DEVELOPMENT.rules(), java.util.Optional.empty());
+        try (TestServer server = TestServer.startWith(TestServer.config(dataDir).challenges(sms).build())) {
+            TestApp app = server.defaultApp();
+            Response policy = server.post("/v3/policies", """
+                    {"name": "Tell owners", "actions": ["login"], "conditions": {"check": "is_new_device", "op": "eq", "value": true},
+                     "verdict": "allow", "notify": {"channels": ["sms"]}}""", app.bearer());
+            assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+            int cap = (int) AttemptLimits.NOTICE_PER_IP.capacity();
+            for (int i = 0; i < cap + 10; i++) {
+                Response response = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"login\",\"user\":\"pump" + i
+                        + "\",\"phone\":\"+336120000" + String.format("%02d", i) + "\",\"device\":{\"token\":\"tok_pump" + i + "_device_01\"}}",
+                        Map.of("User-Agent", DESKTOP, "X-Forwarded-For", "203.0.113.9"));
+                assertThat(response.status()).as(response.body()).isEqualTo(200);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (tries.get() < cap && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            // Whatever else was queued has been tried by now, or never will be.
+            Thread.sleep(1_000);
+            assertThat(tries.get()).as("one try per token of the address, however the provider answered").isEqualTo(cap);
+        }
+        finally {
+            provider.stop(0);
+        }
+    }
 }

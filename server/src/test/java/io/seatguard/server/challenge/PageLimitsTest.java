@@ -143,4 +143,48 @@ class PageLimitsTest {
             provider.stop(0);
         }
     }
+
+    /**
+     * Review finding: a failed send gave back every token, so one address could have the SMS provider (or
+     * mail server) tried without end for a number it always refuses. The client address's token is now
+     * spent on a failed try; the owner's and the number's still come back.
+     */
+    @Test
+    void failedSendsSpendTheClientAddresssLimitOnly() throws Exception {
+        AtomicBoolean providerUp = new AtomicBoolean(false);
+        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+        HttpServer provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        provider.createContext("/sms", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            tries.incrementAndGet();
+            exchange.sendResponseHeaders(providerUp.get() ? 202 : 500, -1);
+            exchange.close();
+        });
+        provider.start();
+        ChallengeSettings sms = new ChallengeSettings(Optional.empty(), "Seatguard <no-reply@seatguard.invalid>",
+                Optional.of(URI.create("http://127.0.0.1:" + provider.getAddress().getPort() + "/sms")), Optional.empty(), true,
+                ChallengeSettings.DEVELOPMENT.rules(), Optional.empty());
+        try (TestServer smsServer = TestServer.startWith(TestServer.config(dataDir.resolve("sms")).challenges(sms).build())) {
+            TestApp smsApp = smsServer.defaultApp();
+            assertThat(smsServer.post("/v3/policies", VERIFY_SIGNUPS, smsApp.bearer()).status()).isEqualTo(201);
+            String page = page(smsServer, smsApp, "login", "\"user\":\"owner\",\"phone\":\"+33612345678\"", "tok_owner_device_1");
+            PageClient pump = new PageClient(Map.of("X-Forwarded-For", "203.0.113.9"));
+            pump.get(page);
+            int capacity = (int) AttemptLimits.SEND_PER_IP.capacity();
+            for (int i = 0; i < capacity; i++) {
+                assertThat(pump.post(page + "/send", Map.of("channel", "sms")).statusCode()).as("send " + (i + 1) + " is tried and fails").isEqualTo(503);
+            }
+            assertThat(pump.post(page + "/send", Map.of("channel", "sms")).statusCode()).as("the address has spent its tries").isEqualTo(429);
+            assertThat(tries.get()).as("the provider was tried once per allowed send, no more").isEqualTo(capacity);
+
+            providerUp.set(true);
+            PageClient owner = new PageClient(Map.of("X-Forwarded-For", "198.51.100.20"));
+            owner.get(page);
+            assertThat(owner.post(page + "/send", Map.of("channel", "sms")).statusCode())
+                    .as("the account's and the number's limits (10 each) were given back: the owner is not locked out").isEqualTo(200);
+        }
+        finally {
+            provider.stop(0);
+        }
+    }
 }
