@@ -45,11 +45,13 @@ import org.slf4j.event.Level;
  * answered "did not commit in time" could commit afterwards: a consume that no caller won, an evaluation
  * stored twice by the client's retry, caches missing a committed row.
  *
- * <p>On PostgreSQL a commit that goes unanswered for {@link #POSTGRES_STALL_LIMIT} counts as the database
- * being unreachable ({@link OutageGate}): a database that falls silent during a commit sends no error, so
- * before this nothing found it out until the commit's socket timeout (15 s), while every new request
- * queued behind it. Callers waiting on the stuck batch still wait for its real outcome (above); those
- * queued behind it withdraw and are refused, and new ones are refused at once.
+ * <p>On PostgreSQL a commit that goes unanswered for {@link #POSTGRES_STALL_LIMIT}, while the database does
+ * not answer a probe on a connection of its own either ({@link StallJudge}), counts as the database being
+ * unreachable ({@link OutageGate}): a database that falls silent during a commit sends no error, so before
+ * this nothing found it out until the commit's socket timeout (15 s), while every new request queued
+ * behind it. Callers waiting on the stuck batch still wait for its real outcome (above); those queued
+ * behind it withdraw and are refused, and new ones are refused at once. A commit that is only slow (the
+ * probe answers) is waited for, as any commit is.
  */
 final class GroupCommitWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -111,6 +113,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private final OutageGate outage;
     /** 0: a commit may take as long as it takes (SQLite, whose commits wait for no network). */
     private final long stallLimitNanos;
+    private final StallJudge stallJudge;
     /** When the batch in progress started ({@link System#nanoTime}); meaningful while {@link #committing}. */
     private volatile long batchStartedAt;
     private volatile boolean committing;
@@ -121,15 +124,16 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /**
      * @param outage     shared with the store's reads: a write's connection failure refuses reads at once too, and the other way round
-     * @param stallLimit how long a commit may go unanswered before the database counts as unreachable; zero for never
+     * @param stallLimit how long a commit may go unanswered before the database is asked whether it still answers; zero for never
+     * @param stallJudge asks it
      */
-    GroupCommitWriter(String name, ConnectionFactory connections, OutageGate outage, Duration stallLimit) {
-        this(name, connections, Duration.ofSeconds(SUBMIT_TIMEOUT_SECONDS), new RepeatedFailures(log), outage, stallLimit);
+    GroupCommitWriter(String name, ConnectionFactory connections, OutageGate outage, Duration stallLimit, StallJudge stallJudge) {
+        this(name, connections, Duration.ofSeconds(SUBMIT_TIMEOUT_SECONDS), new RepeatedFailures(log), outage, stallLimit, stallJudge);
     }
 
     /** @param submitTimeout how long a caller waits for its task to start before withdrawing it */
     GroupCommitWriter(String name, ConnectionFactory connections, Duration submitTimeout) {
-        this(name, connections, submitTimeout, new RepeatedFailures(log), OutageGate.forDatabase(), Duration.ZERO);
+        this(name, connections, submitTimeout, new RepeatedFailures(log), OutageGate.forDatabase(), Duration.ZERO, StallJudge.silenceAlways());
     }
 
     /**
@@ -137,12 +141,13 @@ final class GroupCommitWriter implements AutoCloseable {
      * @param outage   when to refuse writes at once because the database is not answering
      */
     GroupCommitWriter(String name, ConnectionFactory connections, Duration submitTimeout, RepeatedFailures failures, OutageGate outage,
-            Duration stallLimit) {
+            Duration stallLimit, StallJudge stallJudge) {
         this.connections = requireNonNull(connections, "connections is null");
         this.submitTimeoutNanos = submitTimeout.toNanos();
         this.failures = requireNonNull(failures, "failures is null");
         this.outage = requireNonNull(outage, "outage is null");
         this.stallLimitNanos = stallLimit.toNanos();
+        this.stallJudge = requireNonNull(stallJudge, "stallJudge is null");
         this.thread = Thread.ofPlatform().name(name).daemon(false).unstarted(this::loop);
         thread.start();
     }
@@ -392,15 +397,17 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     /**
-     * Whether the batch in progress has gone unanswered past the stall limit; if so, the database counts
-     * as unreachable from now on (the gate closes, once), and the batch fails by its own socket timeout.
+     * Whether the batch in progress has gone unanswered past the stall limit while the database does not
+     * answer a probe either; if so, the database counts as unreachable from now on (the gate closes, once),
+     * and the batch fails by its own socket timeout.
      */
     private boolean stalled() {
         if (stallLimitNanos == 0 || !committing) {
             return false;
         }
-        long running = System.nanoTime() - batchStartedAt;
-        if (running < stallLimitNanos) {
+        long started = batchStartedAt;
+        long running = System.nanoTime() - started;
+        if (running < stallLimitNanos || !stallJudge.silent(started)) {
             return false;
         }
         outage.failed(new SQLTransientConnectionException(

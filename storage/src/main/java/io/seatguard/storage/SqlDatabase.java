@@ -48,6 +48,8 @@ public final class SqlDatabase implements AutoCloseable {
      * whose socket timeout is none (found in review). pgjdbc gives up on the whole connect after this.
      */
     static final int LOGIN_TIMEOUT_SECONDS = 5;
+    /** How long the probe of a database whose commit stalled may take for each of its steps ({@link #answers}). */
+    static final int PROBE_TIMEOUT_SECONDS = 2;
     /** Zero: no limit. A migration building an index over a large table takes what it takes (its login is bounded: {@link #LOGIN_TIMEOUT_SECONDS}). */
     static final int MIGRATION_SOCKET_TIMEOUT_SECONDS = 0;
     /** Scans are few (an operator's backtest, a dashboard page), so a few connections serve them. */
@@ -223,7 +225,7 @@ public final class SqlDatabase implements AutoCloseable {
                 statement.execute("PRAGMA journal_size_limit=" + SqliteCheckpointer.LOG_FILE_LIMIT_BYTES);
             }
             return connection;
-        }, outage, Duration.ZERO);
+        }, outage, Duration.ZERO, StallJudge.silenceAlways());
         String description = synchronous == SqliteSynchronous.FULL ? target.description()
                 : target.description() + " (synchronous=" + synchronous.name().toLowerCase(java.util.Locale.ROOT)
                         + ": commits survive a crash of Seatguard, not of the machine)";
@@ -251,9 +253,30 @@ public final class SqlDatabase implements AutoCloseable {
         });
         GroupCommitWriter writer = new GroupCommitWriter("seatguard-postgres-writer",
                 () -> DriverManager.getConnection(target.jdbcUrl(), connectionProperties(target, REQUEST_SOCKET_TIMEOUT_SECONDS)), outage,
-                GroupCommitWriter.POSTGRES_STALL_LIMIT);
+                GroupCommitWriter.POSTGRES_STALL_LIMIT, new StallJudge(() -> answers(target)));
         return new SqlDatabase(DatabaseKind.POSTGRESQL, target.description(), readPool, scanPool, ReaderGate.UNTRACKED, writer, outage,
                 PostgresStatistics.start(scanPool), () -> LogRestartStats.NONE, Optional.empty());
+    }
+
+    /**
+     * Whether PostgreSQL answers {@code SELECT 1} on a new connection within {@link #PROBE_TIMEOUT_SECONDS}
+     * (connect, login and answer each): asked when a commit has gone unanswered past the stall limit, to
+     * tell a busy database from a silent one ({@link StallJudge}). A new connection, since the pools' may
+     * all be taken by the load that made the commit slow.
+     */
+    static boolean answers(JdbcTarget target) {
+        Properties properties = connectionProperties(target, PROBE_TIMEOUT_SECONDS);
+        properties.setProperty("connectTimeout", String.valueOf(PROBE_TIMEOUT_SECONDS));
+        properties.setProperty("loginTimeout", String.valueOf(PROBE_TIMEOUT_SECONDS));
+        properties.setProperty("socketTimeout", String.valueOf(PROBE_TIMEOUT_SECONDS));
+        try (Connection connection = DriverManager.getConnection(target.jdbcUrl(), properties);
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+            return true;
+        }
+        catch (SQLException e) {
+            return false;
+        }
     }
 
     /** Closes the pool's idle connections now and the others when they come back; new ones are opened as needed. */

@@ -8,6 +8,7 @@ import io.seatguard.core.error.SeatguardException;
 import java.nio.file.Path;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -167,6 +168,43 @@ class GroupCommitWriterTest {
         }
     }
 
+    /**
+     * A commit past the stall limit while the database still answers a probe is a slow commit, not an
+     * outage: nothing is refused and the writes queued behind it commit after it. Found in CI: under heavy
+     * load a PostgreSQL erasure batch took over 5 s and every request was refused as if the database were
+     * gone. The probe is asked once per second at most, however many callers look.
+     */
+    @Test
+    void aSlowCommitOfADatabaseThatStillAnswersRefusesNothing() throws Exception {
+        OutageGate outage = OutageGate.forDatabase();
+        AtomicInteger probes = new AtomicInteger();
+        StallJudge answering = new StallJudge(() -> {
+            probes.incrementAndGet();
+            return true;
+        });
+        try (GroupCommitWriter slow = writerWithTable("slow", Duration.ofSeconds(30), outage, Duration.ofMillis(200), answering)) {
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Object> held = holdWriter(slow, release);
+            List<CompletableFuture<Object>> queued = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String value = "queued" + i;
+                queued.add(CompletableFuture.supplyAsync(() -> slow.execute(connection -> insert(connection, value))));
+            }
+            Thread.sleep(1_500);
+            assertThat(queued).as("still waiting, none refused").noneMatch(CompletableFuture::isDone);
+            assertThat(outage.isClosed()).isFalse();
+            assertThat(probes.get()).as("asked while stalled, at most about once a second").isBetween(1, 3);
+
+            release.countDown();
+            assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            for (CompletableFuture<Object> write : queued) {
+                assertThat(write.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            }
+            assertThat(count(slow)).isEqualTo(5);
+            assertThat(outage.stats().refused()).isZero();
+        }
+    }
+
     /** Without a stall limit (SQLite's writer) a long commit is only a long commit. */
     @Test
     void withoutAStallLimitALongCommitRefusesNothing() throws Exception {
@@ -227,7 +265,8 @@ class GroupCommitWriterTest {
             return connection;
         };
         RepeatedFailures failures = new RepeatedFailures(logger, Duration.ofSeconds(30), () -> 0L);
-        try (GroupCommitWriter small = new GroupCommitWriter("full-writer", limited, Duration.ofSeconds(10), failures, OutageGate.forDatabase(), Duration.ZERO)) {
+        try (GroupCommitWriter small = new GroupCommitWriter("full-writer", limited, Duration.ofSeconds(10), failures, OutageGate.forDatabase(), Duration.ZERO,
+                StallJudge.silenceAlways())) {
             small.execute(connection -> JdbcRunner.update(connection, "CREATE TABLE b (v BLOB NOT NULL)"));
             int stored = 0;
             int refused = 0;
@@ -261,10 +300,14 @@ class GroupCommitWriterTest {
 
     /** A writer of its own on a database of its own, with the table {@code t} made. */
     private GroupCommitWriter writerWithTable(String name, Duration submitTimeout, OutageGate outage, Duration stallLimit) {
+        return writerWithTable(name, submitTimeout, outage, stallLimit, StallJudge.silenceAlways());
+    }
+
+    private GroupCommitWriter writerWithTable(String name, Duration submitTimeout, OutageGate outage, Duration stallLimit, StallJudge judge) {
         SQLiteDataSource dataSource = new SQLiteDataSource();
         dataSource.setUrl("jdbc:sqlite:" + dir.resolve(name + ".db"));
         GroupCommitWriter writer = new GroupCommitWriter(name + "-writer", dataSource::getConnection, submitTimeout,
-                new RepeatedFailures(org.slf4j.LoggerFactory.getLogger(GroupCommitWriterTest.class)), outage, stallLimit);
+                new RepeatedFailures(org.slf4j.LoggerFactory.getLogger(GroupCommitWriterTest.class)), outage, stallLimit, judge);
         writer.execute(connection -> {
             try (Statement statement = connection.createStatement()) {
                 return statement.execute("CREATE TABLE t (v TEXT)");

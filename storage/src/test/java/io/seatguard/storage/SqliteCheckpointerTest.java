@@ -45,7 +45,7 @@ class SqliteCheckpointerTest {
                 statement.execute("PRAGMA wal_autocheckpoint=0");
             }
             return connection;
-        }, OutageGate.forDatabase(), Duration.ZERO);
+        }, OutageGate.forDatabase(), Duration.ZERO, StallJudge.silenceAlways());
         writer.execute(connection -> {
             try (Statement statement = connection.createStatement()) {
                 return statement.execute("CREATE TABLE t (v TEXT)");
