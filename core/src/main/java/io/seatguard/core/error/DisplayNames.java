@@ -12,7 +12,15 @@ import java.util.Set;
 public final class DisplayNames {
     /** What a name holding an invisible formatting character is told. */
     public static final String INVISIBLE = "must not contain invisible formatting characters (Unicode's category Cf: U+200B zero-width space,"
-            + " U+200D zero-width joiner, U+FEFF, U+180E and the like): a name holding them looks like one without";
+            + " U+FEFF, U+180E and the like; U+200C and U+200D only where they shape what is written: after a virama, between two"
+            + " letters of a joining script, in an emoji sequence): a name holding them looks like one without";
+    private static final int ZWNJ = 0x200C;
+    private static final int ZWJ = 0x200D;
+    /** Scripts whose letters join: a zero-width non-joiner between two of them changes how they are drawn (Persian, for one). */
+    private static final Set<Character.UnicodeScript> JOINING = Set.of(Character.UnicodeScript.ARABIC, Character.UnicodeScript.SYRIAC,
+            Character.UnicodeScript.NKO, Character.UnicodeScript.MONGOLIAN, Character.UnicodeScript.MANDAIC, Character.UnicodeScript.MANICHAEAN,
+            Character.UnicodeScript.PSALTER_PAHLAVI, Character.UnicodeScript.ADLAM, Character.UnicodeScript.HANIFI_ROHINGYA,
+            Character.UnicodeScript.SOGDIAN, Character.UnicodeScript.PHAGS_PA);
     /** What a name of nothing visible is told. */
     public static final String BLANK = "must be a non-blank string: spaces and invisible characters alone (U+00A0 no-break space, U+200B and the"
             + " like) are blank";
@@ -39,10 +47,64 @@ public final class DisplayNames {
         }
         // The other formatting characters show as nothing: "Block\u200Bsharing" reads as "Blocksharing", a
         // second policy or app named alike but another (found in review, refused as direction marks are).
-        if (stripped.codePoints().anyMatch(DisplayNames::isFormat)) {
-            return Optional.of(INVISIBLE);
+        // Except the joiners where they change what is drawn (RFC 5892's CONTEXTJ, and emoji sequences):
+        // Persian and the Indic scripts need them, and there a name without them reads differently.
+        for (int i = 0; i < stripped.length(); i += Character.charCount(stripped.codePointAt(i))) {
+            int c = stripped.codePointAt(i);
+            if (isFormat(c) && !joinerInItsPlace(stripped, i)) {
+                return Optional.of(INVISIBLE);
+            }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the character at {@code index} is a zero-width joiner or non-joiner that shapes the text
+     * around it: either one after a virama (an Indic consonant cluster's form); a non-joiner between two
+     * letters of one joining script (marks on the first skipped); a joiner between two pictographs of an
+     * emoji sequence (skin tones and the emoji presentation selector on the first skipped). Elsewhere it
+     * changes nothing that shows.
+     */
+    private static boolean joinerInItsPlace(String text, int index) {
+        int joiner = text.codePointAt(index);
+        if ((joiner != ZWNJ && joiner != ZWJ) || index == 0 || index + 1 >= text.length()) {
+            return false;
+        }
+        int before = text.codePointBefore(index);
+        int after = text.codePointAt(index + 1);
+        if (isVirama(before)) {
+            return Character.isLetter(after);
+        }
+        if (joiner == ZWNJ) {
+            int base = index;
+            while (base > 0 && Character.getType(text.codePointBefore(base)) == Character.NON_SPACING_MARK) {
+                base -= Character.charCount(text.codePointBefore(base));
+            }
+            if (base == 0) {
+                return false;
+            }
+            int letter = text.codePointBefore(base);
+            Character.UnicodeScript script = Character.UnicodeScript.of(letter);
+            return Character.isLetter(letter) && Character.isLetter(after) && JOINING.contains(script) && Character.UnicodeScript.of(after) == script;
+        }
+        int base = index;
+        while (base > 0 && isEmojiModifierOrSelector(text.codePointBefore(base))) {
+            base -= Character.charCount(text.codePointBefore(base));
+        }
+        return base > 0 && Character.isExtendedPictographic(text.codePointBefore(base)) && Character.isExtendedPictographic(after);
+    }
+
+    /** A virama (Unicode's combining class 9) by its name, as the JDK does not give the class: Devanagari's, Bengali's, Tamil's… */
+    private static boolean isVirama(int c) {
+        if (Character.getType(c) != Character.NON_SPACING_MARK && Character.getType(c) != Character.COMBINING_SPACING_MARK) {
+            return false;
+        }
+        String name = Character.getName(c);
+        return name != null && (name.contains("VIRAMA") || name.endsWith("SIGN ASAT") || name.endsWith("SIGN COENG") || name.endsWith("SIGN SAKOT"));
+    }
+
+    private static boolean isEmojiModifierOrSelector(int c) {
+        return c == 0xFE0F || Character.isEmojiModifier(c);
     }
 
     /** The name as it is kept: without the spaces around it, no-break spaces and other Unicode spaces too. */

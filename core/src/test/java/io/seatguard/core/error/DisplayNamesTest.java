@@ -31,6 +31,25 @@ class DisplayNamesTest {
         assertThat(DisplayNames.fault("Allow\u200E", 100)).hasValue(LogText.UNFIT_NAME);
     }
 
+    /**
+     * Refusing every Cf character refused names that need a joiner (noted in review): Persian writes a
+     * non-joiner between letters, the Indic scripts a joiner or non-joiner after a virama, emoji sequences
+     * a joiner. There they are taken; anywhere else, where they change nothing visible, still refused.
+     */
+    @Test
+    void aJoinerIsTakenWhereItShapesTheTextAndRefusedElsewhere() {
+        for (String written : List.of("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645", "\u0928\u093F\u0930\u094D\u200D\u092E",
+                "\u0915\u094D\u200C\u0937", "Team \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67", "\uD83D\uDC4B\uD83C\uDFFD\u200D\u2764\uFE0F",
+                "\u2764\uFE0F\u200D\uD83D\uDD25 fans", "\u0628\u064E\u200C\u0628")) {
+            assertThat(DisplayNames.fault(written, 100)).as(escaped(written)).isEmpty();
+        }
+        for (String lookalike : List.of("Block\u200Csharing", "Block\u200Dsharing", "\u200C\u0628\u0628", "\u0628\u0628\u200C", "\u0628\u200DA",
+                "\u0628\u200CA", "\u0628\u200C\u200C\u0628", "\u0915\u094D\u200C", "\uD83D\uDE00\u200Dx", "a\u200D\uD83D\uDE00",
+                "\u0628\u200D\u0628", "\u0928\u200C\u092E")) {
+            assertThat(DisplayNames.fault(lookalike, 100)).as(escaped(lookalike)).hasValue(DisplayNames.INVISIBLE);
+        }
+    }
+
     @Test
     void aNameIsKeptWithoutTheSpacesAroundItUnicodesToo() {
         assertThat(DisplayNames.fault("\u00A0Block sharing\u00A0", 100)).isEmpty();
