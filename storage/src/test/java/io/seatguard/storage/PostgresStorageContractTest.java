@@ -134,6 +134,28 @@ class PostgresStorageContractTest extends StorageContract {
         }
     }
 
+    /**
+     * A list of 100,000 values is read in the order they were added along its own index (V42): no sort of
+     * the whole list (PostgreSQL spilled ~3.3 MB to disk for it on every add or remove, which answer the
+     * list).
+     */
+    @Test
+    void listValuesAreReadInOrderAlongTheirPositionIndex() throws Exception {
+        try (Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement()) {
+            statement.execute("INSERT INTO value_list_entries (app_id, list_id, value, position) SELECT 'app_a', 'list_big', 'v' || g, g"
+                    + " FROM generate_series(1, 100000) g");
+            statement.execute("INSERT INTO value_list_entries (app_id, list_id, value, position) SELECT 'app_a', 'list_' || (g % 50), 'w' || g, g"
+                    + " FROM generate_series(1, 5000) g");
+            // As autovacuum leaves a table: analysed, its pages marked all-visible (an index-only scan's condition).
+            statement.execute("VACUUM ANALYZE value_list_entries");
+            statement.execute("PREPARE list_values AS " + numbered(SqlListStore.LIST_VALUES));
+            assertThat(explain(statement, "list_values('app_a', 'list_big')")).contains("Index Only Scan using value_list_entries_by_position")
+                    .doesNotContain("Sort");
+            statement.execute("PREPARE next_position AS " + numbered(SqlListStore.NEXT_POSITION));
+            assertThat(explain(statement, "next_position('app_a', 'list_big')")).contains("value_list_entries_by_position").doesNotContain("Seq Scan");
+        }
+    }
+
     private static String explain(java.sql.Statement statement, String execution) throws SQLException {
         StringBuilder plan = new StringBuilder();
         try (java.sql.ResultSet rows = statement.executeQuery("EXPLAIN EXECUTE " + execution)) {

@@ -87,6 +87,15 @@ class SqliteStorageContractTest extends StorageContract {
                 .doesNotContain("SCAN operator_failures");
     }
 
+    /** A list's values are read in the order they were added along their own index (V42), without sorting the list each time. */
+    @org.junit.jupiter.api.Test
+    void listValuesAreReadInOrderAlongTheirPositionIndex() throws Exception {
+        assertThat(plan(SqlListStore.LIST_VALUES, 2)).contains("USING COVERING INDEX value_list_entries_by_position (app_id=? AND list_id=?)")
+                .doesNotContain("TEMP B-TREE");
+        assertThat(plan(SqlListStore.APP_VALUES, 1)).contains("USING COVERING INDEX value_list_entries_by_position (app_id=?)").doesNotContain("TEMP B-TREE");
+        assertThat(plan(SqlListStore.NEXT_POSITION, 2)).contains("value_list_entries_by_position");
+    }
+
     private String plan(String sql, int parameters) throws Exception {
         try (java.sql.Connection raw = rawConnection(); java.sql.PreparedStatement explain = raw.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
             for (int i = 1; i <= parameters; i++) {
