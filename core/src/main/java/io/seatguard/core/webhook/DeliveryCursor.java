@@ -2,9 +2,8 @@ package io.seatguard.core.webhook;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.charset.StandardCharsets;
+import io.seatguard.core.paging.CursorText;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -26,25 +25,11 @@ public record DeliveryCursor(Instant createdAt, String messageId) {
     }
 
     public String encode() {
-        String plain = createdAt.toEpochMilli() + ":" + messageId;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
+        return CursorText.encode(createdAt, messageId);
     }
 
     /** The cursor, or empty when the text is not one this class wrote. */
     public static Optional<DeliveryCursor> decode(String text) {
-        if (text == null || text.isEmpty() || text.length() > 80) {
-            return Optional.empty();
-        }
-        try {
-            String plain = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.US_ASCII);
-            int colon = plain.indexOf(':');
-            if (colon <= 0 || !plain.substring(0, colon).matches("\\d{1,15}") || !MESSAGE_ID.matcher(plain.substring(colon + 1)).matches()) {
-                return Optional.empty();
-            }
-            return Optional.of(new DeliveryCursor(Instant.ofEpochMilli(Long.parseLong(plain.substring(0, colon))), plain.substring(colon + 1)));
-        }
-        catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return CursorText.decode(text, MESSAGE_ID).map(place -> new DeliveryCursor(place.at(), place.id()));
     }
 }

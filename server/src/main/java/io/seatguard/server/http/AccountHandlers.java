@@ -135,15 +135,7 @@ final class AccountHandlers {
     }
 
     private static Optional<HistoryCursor> cursor(Context ctx, FieldErrors errors) {
-        String text = ctx.queryParam("cursor");
-        if (text == null) {
-            return Optional.empty();
-        }
-        Optional<HistoryCursor> cursor = HistoryCursor.decode(text);
-        if (cursor.isEmpty()) {
-            errors.add("cursor", "is not a cursor this API gave out");
-        }
-        return cursor;
+        return QueryValues.optional(ctx, "cursor", HistoryCursor::decode, QueryValues.NOT_A_CURSOR, errors);
     }
 
     private static void write(Context ctx, HistoryPage page) {

@@ -32,22 +32,9 @@ final class PatternHandlers {
     void list(Context ctx) {
         App app = credentials.requireApp(ctx);
         FieldErrors errors = new FieldErrors();
-        Optional<PatternKind> kind = Optional.empty();
-        String patternText = ctx.queryParam("pattern");
-        if (patternText != null) {
-            kind = PatternKind.fromWireName(patternText);
-            if (kind.isEmpty()) {
-                errors.add("pattern", "must be many_devices, multiple_countries, new_device_new_country or many_accounts_on_device");
-            }
-        }
-        Optional<PatternLevel> level = Optional.empty();
-        String levelText = ctx.queryParam("level");
-        if (levelText != null) {
-            level = PatternLevel.fromWireName(levelText);
-            if (level.isEmpty()) {
-                errors.add("level", "must be suspicious or dangerous");
-            }
-        }
+        Optional<PatternKind> kind = QueryValues.optional(ctx, "pattern", PatternKind::fromWireName,
+                "must be many_devices, multiple_countries, new_device_new_country or many_accounts_on_device", errors);
+        Optional<PatternLevel> level = QueryValues.optional(ctx, "level", PatternLevel::fromWireName, "must be suspicious or dangerous", errors);
         String format = Optional.ofNullable(ctx.queryParam("format")).orElse("json");
         if (!format.equals("json") && !format.equals("csv")) {
             errors.add("format", "must be json or csv");

@@ -129,22 +129,8 @@ final class WebhookHandlers {
         WebhookEndpoint endpoint = endpoint(app, ctx);
         FieldErrors errors = new FieldErrors();
         int limit = QueryNumbers.wholeNumber(ctx, "limit", 1, 1000, 100, errors);
-        Optional<DeliveryStatus> status = Optional.empty();
-        String statusText = ctx.queryParam("status");
-        if (statusText != null) {
-            status = DeliveryStatus.of(statusText);
-            if (status.isEmpty()) {
-                errors.add("status", "must be pending, delivered or failed");
-            }
-        }
-        Optional<DeliveryCursor> cursor = Optional.empty();
-        String cursorText = ctx.queryParam("cursor");
-        if (cursorText != null) {
-            cursor = DeliveryCursor.decode(cursorText);
-            if (cursor.isEmpty()) {
-                errors.add("cursor", "is not a cursor this API gave out");
-            }
-        }
+        Optional<DeliveryStatus> status = QueryValues.optional(ctx, "status", DeliveryStatus::of, "must be pending, delivered or failed", errors);
+        Optional<DeliveryCursor> cursor = QueryValues.optional(ctx, "cursor", DeliveryCursor::decode, QueryValues.NOT_A_CURSOR, errors);
         errors.throwIfAny();
         DeliveryPage page = webhooks.deliveries(app.id(), endpoint.id(), status, cursor, limit);
         ObjectNode json = Json.MAPPER.createObjectNode();

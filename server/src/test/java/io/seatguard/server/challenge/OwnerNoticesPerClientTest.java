@@ -79,18 +79,8 @@ class OwnerNoticesPerClientTest {
     @Test
     void noticesTheProviderFailedStillSpendTheClientAddresssLimit() throws Exception {
         java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
-        com.sun.net.httpserver.HttpServer provider = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        provider.createContext("/sms", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            tries.incrementAndGet();
-            exchange.sendResponseHeaders(500, -1);
-            exchange.close();
-        });
-        provider.start();
-        io.seatguard.server.config.ChallengeSettings sms = new io.seatguard.server.config.ChallengeSettings(java.util.Optional.empty(),
-                "Seatguard <no-reply@seatguard.invalid>", java.util.Optional.of(java.net.URI.create("http://127.0.0.1:" + provider.getAddress().getPort() + "/sms")),
-                java.util.Optional.empty(), true, io.seatguard.server.config.ChallengeSettings.DEVELOPMENT.rules(), java.util.Optional.empty());
-        try (TestServer server = TestServer.startWith(TestServer.config(dataDir).challenges(sms).build())) {
+        com.sun.net.httpserver.HttpServer provider = PageLimitsTest.smsProvider(new java.util.concurrent.atomic.AtomicBoolean(false), tries);
+        try (TestServer server = TestServer.startWith(TestServer.config(dataDir).challenges(PageLimitsTest.smsSettings(provider)).build())) {
             TestApp app = server.defaultApp();
             Response policy = server.post("/v3/policies", """
                     {"name": "Tell owners", "actions": ["login"], "conditions": {"check": "is_new_device", "op": "eq", "value": true},

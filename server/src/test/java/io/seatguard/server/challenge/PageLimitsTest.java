@@ -114,16 +114,8 @@ class PageLimitsTest {
     @Test
     void sendsThatDidNotGoOutSpendNoLimit() throws Exception {
         AtomicBoolean providerUp = new AtomicBoolean(false);
-        HttpServer provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        provider.createContext("/sms", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.sendResponseHeaders(providerUp.get() ? 202 : 500, -1);
-            exchange.close();
-        });
-        provider.start();
-        ChallengeSettings sms = new ChallengeSettings(Optional.empty(), "Seatguard <no-reply@seatguard.invalid>",
-                Optional.of(URI.create("http://127.0.0.1:" + provider.getAddress().getPort() + "/sms")), Optional.empty(), true,
-                ChallengeSettings.DEVELOPMENT.rules(), Optional.empty());
+        HttpServer provider = smsProvider(providerUp, new java.util.concurrent.atomic.AtomicInteger());
+        ChallengeSettings sms = smsSettings(provider);
         try (TestServer smsServer = TestServer.startWith(TestServer.config(dataDir.resolve("sms")).challenges(sms).build())) {
             TestApp smsApp = smsServer.defaultApp();
             assertThat(smsServer.post("/v3/policies", VERIFY_SIGNUPS, smsApp.bearer()).status()).isEqualTo(201);
@@ -153,17 +145,8 @@ class PageLimitsTest {
     void failedSendsSpendTheClientAddresssLimitOnly() throws Exception {
         AtomicBoolean providerUp = new AtomicBoolean(false);
         java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
-        HttpServer provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        provider.createContext("/sms", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            tries.incrementAndGet();
-            exchange.sendResponseHeaders(providerUp.get() ? 202 : 500, -1);
-            exchange.close();
-        });
-        provider.start();
-        ChallengeSettings sms = new ChallengeSettings(Optional.empty(), "Seatguard <no-reply@seatguard.invalid>",
-                Optional.of(URI.create("http://127.0.0.1:" + provider.getAddress().getPort() + "/sms")), Optional.empty(), true,
-                ChallengeSettings.DEVELOPMENT.rules(), Optional.empty());
+        HttpServer provider = smsProvider(providerUp, tries);
+        ChallengeSettings sms = smsSettings(provider);
         try (TestServer smsServer = TestServer.startWith(TestServer.config(dataDir.resolve("sms")).challenges(sms).build())) {
             TestApp smsApp = smsServer.defaultApp();
             assertThat(smsServer.post("/v3/policies", VERIFY_SIGNUPS, smsApp.bearer()).status()).isEqualTo(201);
@@ -186,5 +169,25 @@ class PageLimitsTest {
         finally {
             provider.stop(0);
         }
+    }
+
+    /** An SMS provider on loopback that counts its requests and answers 202 while {@code up}, else 500. */
+    static HttpServer smsProvider(AtomicBoolean up, java.util.concurrent.atomic.AtomicInteger tries) throws java.io.IOException {
+        HttpServer provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        provider.createContext("/sms", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            tries.incrementAndGet();
+            exchange.sendResponseHeaders(up.get() ? 202 : 500, -1);
+            exchange.close();
+        });
+        provider.start();
+        return provider;
+    }
+
+    /** Development settings with {@code provider} as the SMS endpoint. */
+    static ChallengeSettings smsSettings(HttpServer provider) {
+        return new ChallengeSettings(Optional.empty(), "Seatguard <no-reply@seatguard.invalid>",
+                Optional.of(URI.create("http://127.0.0.1:" + provider.getAddress().getPort() + "/sms")), Optional.empty(), true,
+                ChallengeSettings.DEVELOPMENT.rules(), Optional.empty());
     }
 }
