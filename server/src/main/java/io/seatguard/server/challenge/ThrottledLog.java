@@ -2,6 +2,7 @@ package io.seatguard.server.challenge;
 
 import static java.util.Objects.requireNonNull;
 
+import io.seatguard.core.error.LineBudget;
 import io.seatguard.core.error.LogText;
 import java.time.Duration;
 import java.util.function.LongSupplier;
@@ -17,14 +18,9 @@ import org.slf4j.Logger;
 final class ThrottledLog {
     /** Lines a minute before counting starts: every failure of an outage's first minute, one every two seconds after. */
     static final int LINES_PER_MINUTE = 30;
-    private static final long MINUTE_NANOS = Duration.ofMinutes(1).toNanos();
 
     private final Logger log;
-    private final LongSupplier nanoTime;
-    private long windowStart;
-    private int loggedInWindow;
-    private long leftOut;
-    private long leftOutSince;
+    private final LineBudget budget;
 
     ThrottledLog(Logger log) {
         this(log, System::nanoTime);
@@ -32,34 +28,17 @@ final class ThrottledLog {
 
     ThrottledLog(Logger log, LongSupplier nanoTime) {
         this.log = requireNonNull(log, "log is null");
-        this.nanoTime = requireNonNull(nanoTime, "nanoTime is null");
-        this.windowStart = nanoTime.getAsLong();
+        this.budget = new LineBudget(LINES_PER_MINUTE, Duration.ofMinutes(1), nanoTime);
     }
 
     /** Logs {@code line} (made one line: a mail server's reply may span several) unless the minute's lines are spent. */
     void warn(String line) {
-        long skipped;
-        long skippedFor;
-        synchronized (this) {
-            long now = nanoTime.getAsLong();
-            if (now - windowStart >= MINUTE_NANOS) {
-                windowStart = now;
-                loggedInWindow = 0;
-            }
-            if (loggedInWindow >= LINES_PER_MINUTE) {
-                if (leftOut == 0) {
-                    leftOutSince = now;
-                }
-                leftOut++;
-                return;
-            }
-            loggedInWindow++;
-            skipped = leftOut;
-            skippedFor = Math.max(1, (now - leftOutSince + 999_999_999L) / 1_000_000_000L);
-            leftOut = 0;
+        LineBudget.Admission admitted = budget.admit();
+        if (!admitted.logged()) {
+            return;
         }
-        if (skipped > 0) {
-            log.warn("{} more such lines in the {} s before were not logged (over {} a minute)", skipped, skippedFor, LINES_PER_MINUTE);
+        if (admitted.leftOut() > 0) {
+            log.warn("{} more such lines in the {} s before were not logged (over {} a minute)", admitted.leftOut(), admitted.leftOutSeconds(), LINES_PER_MINUTE);
         }
         log.warn("{}", LogText.oneLine(line));
     }

@@ -2,7 +2,9 @@ package io.seatguard.server.http;
 
 import static java.util.Objects.requireNonNull;
 
+import io.seatguard.core.error.LineBudget;
 import io.seatguard.core.error.LogText;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
@@ -23,14 +25,11 @@ final class ClientFaultLog {
     static final int LINES_PER_SECOND = 20;
     /** Kinds counted at once; routes and problems are few, so this only bounds a surprise. */
     private static final int MAX_KINDS = 256;
-    private static final long SECOND_NANOS = 1_000_000_000L;
 
     private final Logger log;
-    private final LongSupplier nanoTime;
-    private long windowStart;
-    private int loggedInWindow;
+    private final LineBudget budget;
+    /** The lines left out since the last one logged, by kind; kept under this object's lock with the budget's count. */
     private final Map<String, Long> leftOut = new TreeMap<>();
-    private long leftOutSince;
 
     ClientFaultLog(Logger log) {
         this(log, System::nanoTime);
@@ -38,8 +37,7 @@ final class ClientFaultLog {
 
     ClientFaultLog(Logger log, LongSupplier nanoTime) {
         this.log = requireNonNull(log, "log is null");
-        this.nanoTime = requireNonNull(nanoTime, "nanoTime is null");
-        this.windowStart = nanoTime.getAsLong();
+        this.budget = new LineBudget(LINES_PER_SECOND, Duration.ofSeconds(1), nanoTime);
     }
 
     /**
@@ -53,21 +51,13 @@ final class ClientFaultLog {
     void answered(String kind, String method, String path, int status, String code, String message) {
         String summary;
         synchronized (this) {
-            long now = nanoTime.getAsLong();
-            if (now - windowStart >= SECOND_NANOS) {
-                windowStart = now;
-                loggedInWindow = 0;
-            }
-            if (loggedInWindow >= LINES_PER_SECOND) {
-                if (leftOut.isEmpty()) {
-                    leftOutSince = now;
-                }
+            LineBudget.Admission admitted = budget.admit();
+            if (!admitted.logged()) {
                 String counted = kind + " " + status + " " + code;
                 leftOut.merge(leftOut.size() < MAX_KINDS || leftOut.containsKey(counted) ? counted : "other", 1L, Long::sum);
                 return;
             }
-            loggedInWindow++;
-            summary = leftOut.isEmpty() ? null : summary(now);
+            summary = admitted.leftOut() == 0 ? null : summary(admitted);
             leftOut.clear();
         }
         if (summary != null) {
@@ -87,10 +77,9 @@ final class ClientFaultLog {
         log.info("{} {} answered {} {}: {}", LogText.oneLine(Problems.abbreviate(method)), LogText.oneLine(path), status, code, LogText.oneLine(message));
     }
 
-    private String summary(long now) {
-        long total = leftOut.values().stream().mapToLong(Long::longValue).sum();
-        return total + " more client errors in the " + Math.max(1, (now - leftOutSince + SECOND_NANOS - 1) / SECOND_NANOS)
-                + " s before were not logged one by one (over " + LINES_PER_SECOND + " a second): "
+    private String summary(LineBudget.Admission admitted) {
+        return admitted.leftOut() + " more client errors in the " + admitted.leftOutSeconds() + " s before were not logged one by one (over "
+                + LINES_PER_SECOND + " a second): "
                 + leftOut.entrySet().stream().map(entry -> entry.getKey() + " ×" + entry.getValue()).collect(Collectors.joining(", "));
     }
 }
