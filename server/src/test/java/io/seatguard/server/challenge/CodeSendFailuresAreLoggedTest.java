@@ -10,16 +10,9 @@ import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpServer;
 import io.seatguard.core.challenge.CodeMessage;
 import io.seatguard.server.SendOutcomes;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -39,35 +32,15 @@ class CodeSendFailuresAreLoggedTest {
 
     private final Logger logger = (Logger) LoggerFactory.getLogger(CodeDelivery.class);
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    private ServerSocket mailServer;
-    private Thread refuser;
+    private ScriptedSmtpServer mailServer;
     private HttpServer provider;
 
     @BeforeEach
     void start() throws IOException {
         appender.start();
         logger.addAppender(appender);
-        mailServer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        refuser = Thread.ofPlatform().daemon().start(() -> {
-            try (Socket client = mailServer.accept(); OutputStream out = client.getOutputStream();
-                    BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII))) {
-                reply(out, "220 mail.example ESMTP");
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line;
-                    switch (verb) {
-                        case "RCPT" -> reply(out, "451 4.3.0 Mailbox temporarily unavailable");
-                        case "QUIT" -> {
-                            reply(out, "221 2.0.0 Bye");
-                            return;
-                        }
-                        default -> reply(out, "250 Ok");
-                    }
-                }
-            }
-            catch (IOException e) {
-                // The mailer hung up: the exchange is over.
-            }
-        });
+        mailServer = ScriptedSmtpServer.start("mail.example", verb -> verb.equals("RCPT") ? Optional.of("451 4.3.0 Mailbox temporarily unavailable")
+                : Optional.empty());
         provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         provider.createContext("/sms", exchange -> {
             exchange.getRequestBody().readAllBytes();
@@ -77,21 +50,15 @@ class CodeSendFailuresAreLoggedTest {
         provider.start();
     }
 
-    private static void reply(OutputStream out, String line) throws IOException {
-        out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-    }
-
     @AfterEach
     void stop() throws IOException {
         logger.detachAppender(appender);
-        refuser.interrupt();
         mailServer.close();
         provider.stop(0);
     }
 
     private CodeDelivery delivery() {
-        return new CodeDelivery(Optional.of(new SmtpMailer(URI.create("smtp://127.0.0.1:" + mailServer.getLocalPort()), "codes@example.com",
+        return new CodeDelivery(Optional.of(new SmtpMailer(URI.create("smtp://127.0.0.1:" + mailServer.port()), "codes@example.com",
                 Duration.ofSeconds(5))), Optional.of(new HttpSmsSender(URI.create("http://127.0.0.1:" + provider.getAddress().getPort() + "/sms"),
                 Optional.of("sms-secret-token"))), Optional.empty(), SendOutcomes.NONE);
     }
