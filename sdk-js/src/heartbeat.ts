@@ -34,14 +34,18 @@ export class Heartbeat {
    * server rejects) stops them too, with one console warning, instead of repeating it every interval for
    * as long as the page is open. Timeouts, network failures, 408, 429 and 5xx answers are passing
    * trouble: the next beat goes out as usual. (A refused origin is not among the refusals: the browser
-   * hides an answer without CORS headers, so it reaches the page as a network failure.)
+   * hides an answer without CORS headers, so it reaches the page as a network failure.) An answer that
+   * arrives after the heartbeat was stopped or ended is ignored.
    */
   async beat(): Promise<void> {
     if (this.stopped) return;
     const result = await postJson(this.target.url, this.target.body(), this.target.timeoutMs);
+    // Ended while the beat was on its way (a sign-out, another account signed in on the page): its answer
+    // is about a session no longer kept, and a late "logged out" must not sign out whoever is there now.
+    if (this.stopped) return;
     if (!result.ok) {
       const status = result.error.status;
-      if (result.error.kind === 'http' && status !== undefined && refusedForGood(status) && !this.stopped) {
+      if (result.error.kind === 'http' && status !== undefined && refusedForGood(status)) {
         this.stop();
         console.warn(`Seatguard: heartbeats stopped, the server refused them (HTTP ${status}): ${result.error.detail}`);
       }

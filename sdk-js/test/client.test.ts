@@ -275,6 +275,52 @@ describe('access', () => {
     }
   });
 
+  it('ignores a logout answer to a heartbeat sent for the account the page has since switched from', async () => {
+    // A heartbeat of u1 is on its way when u2 signs in on the page: its late "logged out" is about u1's
+    // device in u1's account, and must neither sign u2 out nor stop u2's heartbeats.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    let releaseU1: () => void = () => undefined;
+    serve((url, body) => {
+      if (url.endsWith('/heartbeat') && body.user === 'switched-from') {
+        return new Promise<Response>((resolve) => (releaseU1 = () => resolve(answer(200, { active: false, logout: true }))));
+      }
+      if (url.endsWith('/heartbeat')) return answer(200, { active: true, logout: false });
+      return url.endsWith('/end') ? answer(204, null) : answer(200, ALLOW);
+    });
+    const onLogout = vi.fn();
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: 1000, on_logout: onLogout, stun: false });
+    try {
+      await seatguard.evaluate.access({ user: 'switched-from' });
+      await vi.advanceTimersByTimeAsync(1000);
+      await seatguard.evaluate.access({ user: 'switched-to' });
+      releaseU1();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(onLogout).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(2000);
+      const beatsOfNewUser = calls.filter((call) => call.url.endsWith('/v3/sessions/heartbeat') && call.body.user === 'switched-to');
+      expect(beatsOfNewUser).toHaveLength(2);
+    } finally {
+      await seatguard.endSession();
+    }
+  });
+
+  it('does not call on_logout for a heartbeat answered after the page signed out', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    let release: () => void = () => undefined;
+    serve((url) => {
+      if (url.endsWith('/heartbeat')) return new Promise<Response>((resolve) => (release = () => resolve(answer(200, { active: false, logout: true }))));
+      return url.endsWith('/end') ? answer(204, null) : answer(200, ALLOW);
+    });
+    const onLogout = vi.fn();
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: 1000, on_logout: onLogout, stun: false });
+    await seatguard.evaluate.access({ user: 'signed-out' });
+    await vi.advanceTimersByTimeAsync(1000);
+    await seatguard.endSession();
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(onLogout).not.toHaveBeenCalled();
+  });
+
   it('ends the session on pagehide and on endSession, with keepalive', async () => {
     serve((url) => (url.endsWith('/end') ? answer(204, null) : answer(200, ALLOW)));
     const first = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT });
