@@ -28,6 +28,23 @@ describe('gathering signals', () => {
     expect(Array.isArray(signals.local_ips)).toBe(true);
   });
 
+  it('leaves the time zone out when the browser knows none (Chromium says Etc/Unknown), which servers before 2026-12 refused', async () => {
+    const original = Intl.DateTimeFormat;
+    const unknownZone = function (this: unknown, ...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+      const format = new original(...args);
+      const resolved = format.resolvedOptions();
+      return Object.assign(Object.create(format), { resolvedOptions: () => ({ ...resolved, timeZone: 'Etc/Unknown' }) });
+    } as unknown as typeof Intl.DateTimeFormat;
+    vi.stubGlobal('Intl', { ...Intl, DateTimeFormat: unknownZone });
+    try {
+      const signals = await gatherSignals(PROBES, null);
+      expect(signals.timezone).toBeNull();
+      expect(signals.components).not.toHaveProperty('timezone');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('collects the standard probes without throwing, whatever this environment lacks', async () => {
     const signals = await gatherSignals(PROBES, null);
     expect(signals.components.timezone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);

@@ -231,7 +231,7 @@ final class EvaluateBodyReader {
         if (token.isPresent() && !TOKEN.matcher(token.get()).matches()) {
             errors.add("device.token", "must be 16 to 128 characters of A-Z, a-z, 0-9, _ and -");
         }
-        Optional<String> timezone = optionalText(device, "timezone", errors, 64, "device.");
+        Optional<String> timezone = optionalText(device, "timezone", errors, 64, "device.").filter(zone -> !zone.equals(UNKNOWN_ZONE));
         if (timezone.isPresent() && !isZone(timezone.get())) {
             errors.add("device.timezone", "must be an IANA time zone like Europe/Paris");
         }
@@ -373,6 +373,14 @@ final class EvaluateBodyReader {
         }
         return url;
     }
+
+    /**
+     * The zone Chromium (ICU) reports when the system names none it knows (no {@code /etc/localtime}, a
+     * {@code TZ} it cannot read): CLDR's name for "unknown", not an IANA zone. Taken as no zone, as
+     * {@code null} is: refused, it failed every evaluation such a browser made, the SDK sending what the
+     * browser said.
+     */
+    static final String UNKNOWN_ZONE = "Etc/Unknown";
 
     /**
      * An IANA zone name as browsers report it ({@code Intl.DateTimeFormat().resolvedOptions().timeZone}):
