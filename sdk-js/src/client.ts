@@ -147,6 +147,13 @@ export class Seatguard {
       intervalMs: this.heartbeatMs,
       timeoutMs: this.timeoutMs,
       onLogout: () => this.loggedOut(null),
+      // A live session the server lost (its node restarted) or that was ended elsewhere (a duplicated tab
+      // closed): heartbeats never bring an ended one back, so without a new evaluation this open page would
+      // stay uncounted for concurrent sessions for as long as it is open. It is evaluated again, as the
+      // back/forward cache's restored page is.
+      onInactive: () => {
+        if (this.lastAccess && this.lastAccess.user === user) void this.access(this.lastAccess);
+      },
     });
   }
 

@@ -9,6 +9,12 @@ export interface HeartbeatTarget {
   intervalMs: number;
   timeoutMs: number;
   onLogout: () => void;
+  /**
+   * The session was live and the server no longer counts it (`active: false`): it was lost (a single
+   * node restarted, whose memory held it) or ended elsewhere (a duplicated tab, which shares this one's
+   * session id, closed). Called once per such change, not for every beat that stays inactive.
+   */
+  onInactive?: () => void;
 }
 
 /**
@@ -19,6 +25,8 @@ export interface HeartbeatTarget {
 export class Heartbeat {
   private timer: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
+  /** Whether the last beat answered `active: true`: only a change from live to not live is reported. */
+  private wasActive = false;
   private readonly onVisibility = () => (document.visibilityState === 'visible' ? this.resume() : this.pause());
   private readonly onPageHide = () => this.end();
 
@@ -35,7 +43,8 @@ export class Heartbeat {
    * as long as the page is open. Timeouts, network failures, 408, 429 and 5xx answers are passing
    * trouble: the next beat goes out as usual. (A refused origin is not among the refusals: the browser
    * hides an answer without CORS headers, so it reaches the page as a network failure.) An answer that
-   * arrives after the heartbeat was stopped or ended is ignored.
+   * arrives after the heartbeat was stopped or ended is ignored. A session that was live and answers
+   * `active: false` calls `onInactive` once.
    */
   async beat(): Promise<void> {
     if (this.stopped) return;
@@ -51,10 +60,16 @@ export class Heartbeat {
       }
       return;
     }
-    if (result.body && typeof result.body === 'object' && (result.body as { logout?: unknown }).logout === true) {
+    const answer = result.body && typeof result.body === 'object' ? (result.body as { active?: unknown; logout?: unknown }) : {};
+    if (answer.logout === true) {
       this.stop();
       this.target.onLogout();
+      return;
     }
+    const active = answer.active === true;
+    const lost = this.wasActive && answer.active === false;
+    this.wasActive = active;
+    if (lost) this.target.onInactive?.();
   }
 
   /** Ends the session at once (sign-out or page hide) and stops beating. */

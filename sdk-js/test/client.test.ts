@@ -321,6 +321,55 @@ describe('access', () => {
     expect(onLogout).not.toHaveBeenCalled();
   });
 
+  it('evaluates the page again once when its live session is lost (a restarted server), not on every inactive beat', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    let live = true;
+    serve((url) => {
+      if (url.endsWith('/heartbeat')) return answer(200, { active: live, logout: false });
+      return url.endsWith('/end') ? answer(204, null) : answer(200, ALLOW);
+    });
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: 1000, stun: false });
+    const evaluations = () => calls.filter((call) => call.url.endsWith('/v3/evaluate'));
+    try {
+      await seatguard.evaluate.access({ user: 'long-watcher', metadata: { plan: 'premium' } });
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(evaluations()).toHaveLength(1);
+
+      // The server restarted and forgot the session; the evaluation reopens it only once it is live again.
+      live = false;
+      await vi.advanceTimersByTimeAsync(1000);
+      await vi.waitFor(() => expect(evaluations()).toHaveLength(2));
+      expect(evaluations()[1].body).toMatchObject({ action: 'access', user: 'long-watcher', metadata: { plan: 'premium' }, session: calls[0].body.session });
+      await vi.advanceTimersByTimeAsync(3000);
+      expect(evaluations()).toHaveLength(2);
+
+      live = true;
+      await vi.advanceTimersByTimeAsync(1000);
+      live = false;
+      await vi.advanceTimersByTimeAsync(1000);
+      await vi.waitFor(() => expect(evaluations()).toHaveLength(3));
+    } finally {
+      await seatguard.endSession();
+    }
+  });
+
+  it('does not evaluate again for a session that was never live (one the server keeps out)', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    serve((url) => {
+      if (url.endsWith('/heartbeat')) return answer(200, { active: false, logout: false });
+      return url.endsWith('/end') ? answer(204, null) : answer(200, ALLOW);
+    });
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: 1000, stun: false });
+    try {
+      await seatguard.evaluate.access({ user: 'kept-out' });
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(calls.filter((call) => call.url.endsWith('/v3/evaluate'))).toHaveLength(1);
+      expect(calls.filter((call) => call.url.endsWith('/v3/sessions/heartbeat'))).toHaveLength(5);
+    } finally {
+      await seatguard.endSession();
+    }
+  });
+
   it('ends the session on pagehide and on endSession, with keepalive', async () => {
     serve((url) => (url.endsWith('/end') ? answer(204, null) : answer(200, ALLOW)));
     const first = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT });
