@@ -286,6 +286,29 @@ class EvaluateApiTest {
         assertThat(unknown.header("Access-Control-Allow-Origin")).isEmpty();
     }
 
+    /**
+     * A page's tracing (Sentry, OpenTelemetry) adds its headers to every fetch it matches, the SDK's too:
+     * a preflight that did not allow them failed every call of the SDK on that page (found in review with
+     * Debian's Chromium). The secret key and the proxies' headers stay refused.
+     */
+    @Test
+    void aPreflightAllowsThePagesTracingHeadersButNotCredentialsOrClientAddresses() {
+        Response traced = server.send("OPTIONS", "/v3/evaluate", null, Map.of("Origin", "https://shop.example", "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "baggage,content-type,sentry-trace,traceparent"));
+        assertThat(traced.status()).isEqualTo(204);
+        assertThat(traced.header("Access-Control-Allow-Headers")).contains("Content-Type, baggage, sentry-trace, traceparent");
+        assertThat(traced.header("Access-Control-Allow-Methods")).contains("POST, OPTIONS");
+        assertThat(traced.header("Vary")).contains("Origin, Access-Control-Request-Headers");
+
+        Response sneaky = server.send("OPTIONS", "/v3/sessions/heartbeat", null, Map.of("Origin", "https://shop.example", "Access-Control-Request-Method",
+                "POST", "Access-Control-Request-Headers", "authorization,content-type,x-forwarded-for,forwarded,x-real-ip,bad header,x-forwarded-proto"));
+        assertThat(sneaky.status()).isEqualTo(204);
+        assertThat(sneaky.header("Access-Control-Allow-Headers")).contains("Content-Type");
+
+        Response plain = server.send("OPTIONS", "/v3/sessions/end", null, Map.of("Origin", "https://shop.example", "Access-Control-Request-Method", "POST"));
+        assertThat(plain.header("Access-Control-Allow-Headers")).contains("Content-Type");
+    }
+
     @Test
     void aSecretKeySeesOnlyItsOwnAppsEvaluations() {
         String id = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"signup\"}", Map.of())

@@ -4,6 +4,11 @@ import io.javalin.http.Context;
 import io.seatguard.core.app.App;
 import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.SeatguardException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * CORS for browser calls. Each app lists the origins its pages are served from; a browser request from
@@ -20,14 +25,44 @@ final class Cors {
         String origin = ctx.header("Origin");
         if (origin == null || !apps.anyAppAllows(origin)) {
             throw new SeatguardException(ErrorCode.ORIGIN_NOT_ALLOWED, "Origin " + origin + " is not among any app's allowed origins",
-                    java.util.List.of(new io.seatguard.core.error.FieldError("Origin", origin == null ? "is missing" : "is not among any app's allowed origins")));
+                    List.of(new io.seatguard.core.error.FieldError("Origin", origin == null ? "is missing" : "is not among any app's allowed origins")));
         }
         ctx.header("Access-Control-Allow-Origin", origin);
         ctx.header("Access-Control-Allow-Methods", "POST, OPTIONS");
-        ctx.header("Access-Control-Allow-Headers", "Content-Type");
+        ctx.header("Access-Control-Allow-Headers", allowedHeaders(ctx.header("Access-Control-Request-Headers")));
         ctx.header("Access-Control-Max-Age", "600");
-        ctx.header("Vary", "Origin");
+        ctx.header("Vary", "Origin, Access-Control-Request-Headers");
         ctx.status(204);
+    }
+
+    /**
+     * Headers a page may not send us: the secret key (a browser call names its app by the public client
+     * id, and a page holding {@code sk_…} is a leak) and what proxies say about the client's address.
+     */
+    private static final Set<String> REFUSED_HEADERS = Set.of("authorization", "forwarded", "x-forwarded-for",
+            "x-forwarded-proto", "x-forwarded-host", "x-real-ip");
+    /** A header name (RFC 9110 token). */
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}");
+
+    /**
+     * {@code Content-Type} and every other header the preflight asks for, but those {@link #REFUSED_HEADERS}:
+     * the SDK sends only {@code Content-Type}, but a page's tracing (Sentry's {@code sentry-trace} and
+     * {@code baggage}, OpenTelemetry's {@code traceparent}) adds its headers to every fetch it matches,
+     * and a preflight that did not allow them failed every call of the SDK on that page. We read none of
+     * them, and no cookie or credential goes with a browser call, so allowing them lets a page do nothing
+     * it could not do without them.
+     */
+    static String allowedHeaders(String requested) {
+        LinkedHashSet<String> allowed = new LinkedHashSet<>(List.of("Content-Type"));
+        if (requested != null) {
+            for (String name : requested.split(",", 64)) {
+                String header = name.strip().toLowerCase(Locale.ROOT);
+                if (HEADER_NAME.matcher(header).matches() && !header.equals("content-type") && !REFUSED_HEADERS.contains(header)) {
+                    allowed.add(header);
+                }
+            }
+        }
+        return String.join(", ", allowed);
     }
 
     /**
@@ -52,7 +87,7 @@ final class Cors {
             // Another app allowing this origin must not let this app's refusal read as a success.
             ctx.res().setHeader("Access-Control-Allow-Origin", null);
             throw new SeatguardException(ErrorCode.ORIGIN_NOT_ALLOWED, "Origin " + origin + " is not in this app's allowed_origins",
-                    java.util.List.of(new io.seatguard.core.error.FieldError("Origin", "is not in this app's allowed_origins")));
+                    List.of(new io.seatguard.core.error.FieldError("Origin", "is not in this app's allowed_origins")));
         }
         readable(ctx, origin);
     }
