@@ -135,6 +135,11 @@ class BadInputTest {
                         "{" + cid + ",\"action\":\"signup\",\"device\":{\"components\":{\"a\\u0000\":\"1\"}}}", 400, "device.components.a?"),
                 new Case("heartbeat session with a NUL", "POST", "/v3/sessions/heartbeat", none,
                         "{" + cid + ",\"user\":\"u1\",\"session\":\"t\\u0000\"}", 400, "session"),
+                // Found in review: evaluate refuses an account id that is a dot segment; a heartbeat or an end took it.
+                new Case("heartbeat of a dot-segment user", "POST", "/v3/sessions/heartbeat", none,
+                        "{" + cid + ",\"user\":\"..\",\"session\":\"t1\"}", 400, "user"),
+                new Case("session end of an overlong user", "POST", "/v3/sessions/end", none,
+                        "{" + cid + ",\"user\":\"" + "u".repeat(257) + "\",\"session\":\"t1\"}", 400, "user"),
                 new Case("history query with a NUL", "GET", "/v3/history?ip=1.2.3.4%00", secret, null, 400, "ip"),
                 // Found in review: a misspelt filter was ignored, and the answer held what it should have left out.
                 new Case("history with a misspelt parameter", "GET", "/v3/history?ip=1.2.3.4&limt=5", secret, null, 400, "limt"),

@@ -22,8 +22,9 @@ final class SessionBodyReader {
             errors.add("client_id", "must be a client id starting with pk_");
         }
         String user = required(body, "user", EvaluateBodyReader.MAX_USER, errors);
-        if (user != null && user.isBlank()) {
-            errors.add("user", "must not be blank");
+        if (user != null) {
+            // The rule evaluate's user follows: a session of an account no evaluation could name is none.
+            io.seatguard.core.account.AccountIds.fault(user).ifPresent(fault -> errors.add("user", fault));
         }
         String session = required(body, "session", EvaluateBodyReader.MAX_SESSION, errors);
         DeviceSignals device = EvaluateBodyReader.device(body, errors);
