@@ -3,7 +3,7 @@ import { resolveEndpoint } from './endpoint.js';
 import { Heartbeat } from './heartbeat.js';
 import { failed, readResult } from './result.js';
 import { tabSession } from './session.js';
-import { gatherSignals, PROBES } from './signals.js';
+import { gatherSignals, MAX_LOCAL_IPS, PROBES } from './signals.js';
 import { gatherReflexive, stunUrl, within } from './stun.js';
 import { postJson } from './transport.js';
 import type { EvaluateInput, EvaluateResult, SeatguardOptions } from './types.js';
@@ -177,7 +177,7 @@ export class Seatguard {
         return_to: action === 'access' ? input.return_to ?? thisPage() : input.return_to,
         identity_signature: input.identity_signature,
         identity_expires: input.identity_expires,
-        device: { token: signals.token ?? undefined, components: signals.components, local_ips: localIps.slice(0, 16), timezone: signals.timezone ?? undefined },
+        device: { token: signals.token ?? undefined, components: signals.components, local_ips: localIps.slice(0, MAX_LOCAL_IPS), timezone: signals.timezone ?? undefined },
       };
       const answer = await postJson(`${this.endpoint}/v3/evaluate`, body, this.timeoutMs);
       const result = answer.ok ? readResult(answer.body) : failed(answer.error);

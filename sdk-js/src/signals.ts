@@ -16,6 +16,13 @@ import type { CollectedSignals, ComponentValue } from './types.js';
 /** Every stable probe. Volatile values (window size, battery, storage quota, browser version) are left out on purpose. */
 export const PROBES: readonly Probe[] = [canvasProbe, webglProbe, audioProbe, fontsProbe, screenProbe, hardwareProbe, timezoneProbe, clientHintsProbe, mathProbe];
 
+/**
+ * The most local addresses the server takes (`device.local_ips`): more fail the whole evaluation with a
+ * 400, and a machine with Docker bridges, VPNs and IPv6 privacy addresses can show more once a page has
+ * camera or microphone access (Chromium then lists real host candidates, not mDNS names).
+ */
+export const MAX_LOCAL_IPS = 16;
+
 /** A probe that has not answered by then is treated as failed, so collection stays within its budget. */
 export const PROBE_BUDGET_MS = 120;
 
@@ -67,5 +74,5 @@ export async function gatherSignals(probes: readonly Probe[], cookieDomain: stri
   const components: Record<string, ComponentValue> = {};
   for (const result of results) Object.assign(components, result);
   const ended = typeof performance !== 'undefined' ? performance.now() : Date.now();
-  return { token, components, local_ips: ips, timezone: browserTimezone(), duration_ms: ended - started };
+  return { token, components, local_ips: ips.slice(0, MAX_LOCAL_IPS), timezone: browserTimezone(), duration_ms: ended - started };
 }

@@ -45,6 +45,29 @@ describe('gathering signals', () => {
     }
   });
 
+  it('sends at most the 16 local addresses the server takes, however many the machine shows', async () => {
+    class ManyInterfaces {
+      onicecandidate: ((event: { candidate: { candidate: string } | null }) => void) | null = null;
+      createDataChannel() {}
+      async createOffer() {
+        return {};
+      }
+      async setLocalDescription() {
+        for (let i = 1; i <= 20; i++) this.onicecandidate?.({ candidate: { candidate: `candidate:${i} 1 udp 1 172.17.${i}.1 5000 typ host` } });
+        this.onicecandidate?.({ candidate: null });
+      }
+      close() {}
+    }
+    vi.stubGlobal('RTCPeerConnection', ManyInterfaces);
+    try {
+      const signals = await collectSignals();
+      expect(signals.local_ips).toHaveLength(16);
+      expect(signals.local_ips[0]).toBe('172.17.1.1');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('collects the standard probes without throwing, whatever this environment lacks', async () => {
     const signals = await gatherSignals(PROBES, null);
     expect(signals.components.timezone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
