@@ -80,6 +80,7 @@ final class AccountHandlers {
     void erase(Context ctx) {
         App app = credentials.requireApp(ctx);
         String user = UserDeviceHandlers.user(ctx);
+        NoBody.refuse(ctx);
         if (!records.erase(app.id(), user)) {
             throw SeatguardException.notFound("user " + Problems.abbreviate(user));
         }

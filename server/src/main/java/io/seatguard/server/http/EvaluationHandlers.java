@@ -45,6 +45,7 @@ final class EvaluationHandlers {
     void consume(Context ctx) {
         App app = credentials.requireApp(ctx);
         String id = evaluationId(ctx);
+        NoBody.refuse(ctx);
         switch (store.consume(app.id(), id, clock.instant())) {
             case ConsumeOutcome.Consumed consumed -> ctx.contentType("application/json").result(EvaluationJson.full(live(consumed.evaluation())).toString());
             case ConsumeOutcome.AlreadyConsumed already -> throw new SeatguardException(ErrorCode.ALREADY_CONSUMED,

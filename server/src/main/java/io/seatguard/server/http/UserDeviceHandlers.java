@@ -73,6 +73,7 @@ final class UserDeviceHandlers {
         // In the lower case device ids are kept in, given in either case (RFC 9562 §4).
         String deviceId = io.seatguard.core.ids.UuidText.canonical(ctx.pathParam("device_id"))
                 .orElseThrow(() -> SeatguardException.invalid("device_id", "must be a device id as evaluations report it (a UUID)"));
+        NoBody.refuse(ctx);
         if (!links.detach(app.id(), user, deviceId, clock.instant())) {
             throw SeatguardException.notFound("device " + Problems.abbreviate(deviceId) + " of user " + Problems.abbreviate(user));
         }
