@@ -130,6 +130,35 @@ class HistoryApiTest {
     }
 
     @Test
+    void aCursorSentWithAnotherHistoryIsRefusedRatherThanLeavingOutThatHistorysNewerRows() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            Instant base = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+            for (int i = 0; i < 3; i++) {
+                evaluate(server, app, "ada", "tok_ada_laptop_00001", "198.51.100.1", base.plusSeconds(i));
+                // Bob's evaluations are newer than any of Ada's: Ada's cursor would have skipped them all.
+                evaluate(server, app, "bob", "tok_bob_laptop_00001", "198.51.100.2", base.plusSeconds(100 + i));
+            }
+            String adas = server.get("/v3/users/ada/history?limit=1", app.bearer()).json().get("next_cursor").asText();
+
+            Response forBob = server.get("/v3/users/bob/history?cursor=" + adas, app.bearer());
+            assertThat(forBob.status()).as(forBob.body()).isEqualTo(400);
+            assertThat(forBob.json().get("errors").get(0).get("field").asText()).isEqualTo("cursor");
+            assertThat(forBob.json().get("errors").get(0).get("message").asText()).startsWith("was given for another history");
+            assertThat(server.get("/v3/history?ip=198.51.100.1&cursor=" + adas, app.bearer()).status()).as("another search").isEqualTo(400);
+            assertThat(server.get("/v3/users/ada/history?cursor=" + adas, server.createApp("other").bearer()).status())
+                    .as("another app's account of that name").isEqualTo(400);
+
+            String byIp = server.get("/v3/history?ip=198.51.100.1&limit=1", app.bearer()).json().get("next_cursor").asText();
+            JsonNode next = server.get("/v3/history?ip=198.51.100.1&limit=1&cursor=" + byIp, app.bearer()).json();
+            assertThat(next.get("data")).as("its own search takes it").hasSize(1);
+            assertThat(server.get("/v3/history?ip=::ffff:198.51.100.1&limit=1&cursor=" + byIp, app.bearer()).status())
+                    .as("the same address written otherwise").isEqualTo(200);
+            assertThat(server.get("/v3/users/ada/history?cursor=" + adas, app.bearer()).json().get("data")).hasSize(2);
+        }
+    }
+
+    @Test
     void badQueriesAreRefusedNamingTheParameter() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
             TestApp app = server.defaultApp();

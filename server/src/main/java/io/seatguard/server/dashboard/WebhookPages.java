@@ -211,14 +211,14 @@ public final class WebhookPages {
             Map<String, Object> shown = new HashMap<>();
             shown.put("id", endpoint.id());
             shown.put("url", endpoint.url());
-            LogView view = LogView.of(ctx);
+            LogView view = LogView.of(ctx, app.id(), endpoint.id());
             DeliveryPage page = webhooks.store().deliveries(app.id(), endpoint.id(), view.status(), view.before(), LOGGED);
             shown.put("deliveries", page.deliveries().stream().map(delivery -> row(endpoint, delivery)).toList());
             shown.put("filtered", view.status().isPresent() || view.before().isPresent());
             shown.put("statuses", view.choices());
             shown.put("statusValue", view.status().map(DeliveryStatus::wireName).orElse(""));
             // A cursor is base64url: safe in a query string as it is.
-            page.next().ifPresent(next -> shown.put("older", next.encode()));
+            page.next().ifPresent(next -> shown.put("older", next.encode(app.id(), endpoint.id())));
             shown.put("paged", view.before().isPresent());
             // Another endpoint's or app's message is not found here: the lookup is by app, endpoint and message.
             messageId.flatMap(id -> webhooks.store().delivery(app.id(), endpoint.id(), id)).ifPresent(delivery -> shown.put("tries", Map.of(
@@ -241,14 +241,14 @@ public final class WebhookPages {
      * (a cursor of the log's pages: the newest when absent). A form's answer carries neither.
      */
     private record LogView(Optional<DeliveryStatus> status, Optional<DeliveryCursor> before) {
-        static LogView of(Context ctx) {
+        static LogView of(Context ctx, String appId, String endpointId) {
             String status = Optional.ofNullable(ctx.queryParam("status")).orElse("");
             String before = ctx.queryParam("before");
             Optional<DeliveryStatus> chosen = status.isEmpty() ? Optional.empty() : DeliveryStatus.of(status);
             if (!status.isEmpty() && chosen.isEmpty()) {
                 throw SeatguardException.invalid("status", "must be pending, delivered or failed");
             }
-            Optional<DeliveryCursor> cursor = before == null ? Optional.empty() : DeliveryCursor.decode(before);
+            Optional<DeliveryCursor> cursor = before == null ? Optional.empty() : DeliveryCursor.decode(before, appId, endpointId);
             if (before != null && cursor.isEmpty()) {
                 throw SeatguardException.invalid("before", "is not a place in this log");
             }

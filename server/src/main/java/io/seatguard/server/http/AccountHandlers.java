@@ -101,9 +101,10 @@ final class AccountHandlers {
         String user = UserDeviceHandlers.user(ctx);
         FieldErrors errors = new FieldErrors();
         int limit = limit(ctx, errors);
-        Optional<HistoryCursor> cursor = cursor(ctx, errors);
+        String scope = scope(app, "user", user);
+        Optional<HistoryCursor> cursor = cursor(ctx, Optional.of(scope), errors);
         errors.throwIfAny();
-        write(ctx, history.byUser(app.id(), user, limit, cursor));
+        write(ctx, history.byUser(app.id(), user, limit, cursor), scope);
     }
 
     /** {@code GET /v3/history?device_id=…} or {@code ?ip=…}: exactly one of them. */
@@ -111,7 +112,6 @@ final class AccountHandlers {
         App app = credentials.requireApp(ctx);
         FieldErrors errors = new FieldErrors();
         int limit = limit(ctx, errors);
-        Optional<HistoryCursor> cursor = cursor(ctx, errors);
         String deviceText = ctx.queryParam("device_id");
         // Looked up in the lower case device ids are kept in, given in either case (RFC 9562 §4).
         String deviceId = deviceText == null ? null : UuidText.canonical(deviceText).orElse(null);
@@ -125,21 +125,46 @@ final class AccountHandlers {
         else if (ip != null && IpAddresses.parse(ip).isEmpty()) {
             errors.add("ip", "must be an IPv4 or IPv6 address");
         }
+        // The history searched, when device_id or ip names one: a cursor is checked against it (HistoryCursor).
+        boolean named = (deviceText == null) != (ip == null) && (deviceText != null ? deviceId != null : IpAddresses.parse(ip).isPresent());
+        Optional<String> scope = named
+                ? Optional.of(deviceId != null ? scope(app, "device", deviceId) : scope(app, "ip", IpAddresses.format(IpAddresses.parse(ip).orElseThrow())))
+                : Optional.empty();
+        Optional<HistoryCursor> cursor = cursor(ctx, scope, errors);
         errors.throwIfAny();
         write(ctx, deviceId != null
                 ? history.byDevice(app.id(), deviceId, limit, cursor)
-                : history.byIp(app.id(), IpAddresses.format(IpAddresses.parse(ip).orElseThrow()), limit, cursor));
+                : history.byIp(app.id(), IpAddresses.format(IpAddresses.parse(ip).orElseThrow()), limit, cursor), scope.orElseThrow());
+    }
+
+    /** Names one history: the app, what it is searched by, and the account, device or (canonical) address. */
+    private static String scope(App app, String by, String key) {
+        return app.id() + "\n" + by + "\n" + key;
     }
 
     private static int limit(Context ctx, FieldErrors errors) {
         return QueryNumbers.wholeNumber(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT, errors);
     }
 
-    private static Optional<HistoryCursor> cursor(Context ctx, FieldErrors errors) {
-        return QueryValues.optional(ctx, "cursor", HistoryCursor::decode, QueryValues.NOT_A_CURSOR, errors);
+    /** The request's cursor, checked against the history it is sent with when that is known ({@code scope}). */
+    private static Optional<HistoryCursor> cursor(Context ctx, Optional<String> scope, FieldErrors errors) {
+        String text = ctx.queryParam("cursor");
+        if (text == null) {
+            return Optional.empty();
+        }
+        Optional<HistoryCursor.Given> given = HistoryCursor.decode(text);
+        if (given.isEmpty()) {
+            errors.add("cursor", QueryValues.NOT_A_CURSOR);
+            return Optional.empty();
+        }
+        if (scope.isPresent() && !given.get().givenFor(scope.get())) {
+            errors.add("cursor", "was given for another history (another account, device or address): send the next_cursor of this one's previous page");
+            return Optional.empty();
+        }
+        return Optional.of(given.get().cursor());
     }
 
-    private static void write(Context ctx, HistoryPage page) {
+    private static void write(Context ctx, HistoryPage page, String scope) {
         ObjectNode json = Json.MAPPER.createObjectNode();
         ArrayNode data = json.putArray("data");
         for (HistoryRow row : page.rows()) {
@@ -158,7 +183,7 @@ final class AccountHandlers {
             ArrayNode signals = item.putArray("signals");
             row.signals().forEach(signals::add);
         }
-        json.put("next_cursor", page.next().map(HistoryCursor::encode).orElse(null));
+        json.put("next_cursor", page.next().map(next -> next.encode(scope)).orElse(null));
         ctx.contentType("application/json").result(json.toString());
     }
 }

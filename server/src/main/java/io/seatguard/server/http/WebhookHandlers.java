@@ -130,7 +130,8 @@ final class WebhookHandlers {
         FieldErrors errors = new FieldErrors();
         int limit = QueryNumbers.wholeNumber(ctx, "limit", 1, 1000, 100, errors);
         Optional<DeliveryStatus> status = QueryValues.optional(ctx, "status", DeliveryStatus::of, "must be pending, delivered or failed", errors);
-        Optional<DeliveryCursor> cursor = QueryValues.optional(ctx, "cursor", DeliveryCursor::decode, QueryValues.NOT_A_CURSOR, errors);
+        Optional<DeliveryCursor> cursor = QueryValues.optional(ctx, "cursor", text -> DeliveryCursor.decode(text, app.id(), endpoint.id()),
+                "is not a cursor this endpoint's delivery log gave out", errors);
         errors.throwIfAny();
         DeliveryPage page = webhooks.deliveries(app.id(), endpoint.id(), status, cursor, limit);
         ObjectNode json = Json.MAPPER.createObjectNode();
@@ -138,7 +139,7 @@ final class WebhookHandlers {
         for (Delivery delivery : page.deliveries()) {
             write(delivery, data.addObject());
         }
-        json.put("next_cursor", page.next().map(DeliveryCursor::encode).orElse(null));
+        json.put("next_cursor", page.next().map(next -> next.encode(app.id(), endpoint.id())).orElse(null));
         ctx.contentType("application/json").result(json.toString());
     }
 

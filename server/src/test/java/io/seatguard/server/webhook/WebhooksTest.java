@@ -201,7 +201,7 @@ class WebhooksTest {
             }
             // A well-formed cursor of a time before anything was sent: an empty last page, not an error.
             Response beforeAll = server.get("/v3/webhooks/" + endpoint + "/deliveries?status=failed&cursor="
-                    + new io.seatguard.core.webhook.DeliveryCursor(java.time.Instant.EPOCH, "msg_" + "0".repeat(24)).encode(), app.bearer());
+                    + new io.seatguard.core.webhook.DeliveryCursor(java.time.Instant.EPOCH, "msg_" + "0".repeat(24)).encode(app.id(), endpoint), app.bearer());
             assertThat(beforeAll.status()).as(beforeAll.body()).isEqualTo(200);
             assertThat(beforeAll.json().get("data")).isEmpty();
             assertThat(beforeAll.json().get("next_cursor").isNull()).isTrue();
@@ -244,6 +244,10 @@ class WebhooksTest {
             assertThat(server.get("/v3/webhooks/" + endpoint + "/deliveries?status=pending", app.bearer()).json().get("data")).isEmpty();
             assertThat(server.get("/v3/webhooks/" + endpoint + "/deliveries?limit=2&cursor=" + cursor, app.bearer()).json().get("data"))
                     .as("a cursor of one filter serves the log without it").hasSize(1);
+            String other = createEndpoint(server, app, receiver.url() + "/other", "evaluation.created").json().get("id").asText();
+            Response elsewhere = server.get("/v3/webhooks/" + other + "/deliveries?cursor=" + cursor, app.bearer());
+            assertThat(elsewhere.status()).as("another endpoint's cursor is no place in this log").isEqualTo(400);
+            assertThat(elsewhere.json().get("errors").get(0).get("field").asText()).isEqualTo("cursor");
         }
     }
 
