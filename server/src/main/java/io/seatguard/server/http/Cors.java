@@ -37,10 +37,11 @@ final class Cors {
 
     /**
      * Headers a page may not send us: the secret key (a browser call names its app by the public client
-     * id, and a page holding {@code sk_…} is a leak) and what proxies say about the client's address.
+     * id, and a page holding {@code sk_…} is a leak), what proxies say about the client's address, and
+     * the method overrides (refused on every route anyway: {@link MethodOverrides}).
      */
     private static final Set<String> REFUSED_HEADERS = Set.of("authorization", "forwarded", "x-forwarded-for",
-            "x-forwarded-proto", "x-forwarded-host", "x-real-ip");
+            "x-forwarded-proto", "x-forwarded-host", "x-real-ip", "x-http-method-override", "x-http-method", "x-method-override");
     /** A header name (RFC 9110 token). */
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}");
 

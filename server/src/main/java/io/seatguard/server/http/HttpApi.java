@@ -114,6 +114,7 @@ public final class HttpApi {
                 io.javalin.http.Handler handler = UnexpectedErrors.answering(ctx -> {
                     ctx.attribute(ROUTE_ATTRIBUTE, route.path());
                     try {
+                        MethodOverrides.refuse(ctx);
                         MediaTypes.refuseUnknownCharset(ctx.header("Content-Type"));
                         MediaTypes.refuseMultipart(ctx.header("Content-Type"));
                         // Javalin's own reader takes a malformed escape for an absent parameter: read strictly,
