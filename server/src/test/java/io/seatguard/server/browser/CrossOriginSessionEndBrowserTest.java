@@ -24,11 +24,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrossOriginSessionEndBrowserTest {
-    private static final String SITE = "seatguard.test";
-
     @TempDir
     static Path work;
 
+    private TestSite site;
     private TestServer server;
     private TestApp app;
     private String pages;
@@ -36,24 +35,23 @@ class CrossOriginSessionEndBrowserTest {
 
     @BeforeAll
     void startServer() {
-        Chromium.requireInstalled();
-        server = TestServer.start(TestServer.Store.SQLITE, work.resolve("data"));
-        int port = server.server().port();
-        pages = "http://app." + SITE + ":" + port;
-        seatguard = "http://api." + SITE + ":" + port;
+        site = new TestSite(work.resolve("data"));
+        server = site.server();
+        pages = site.origin("app");
+        seatguard = site.origin("api");
         app = server.createApp("cross-origin", pages);
     }
 
     @AfterAll
     void stopServer() {
-        if (server != null) {
-            server.close();
+        if (site != null) {
+            site.close();
         }
     }
 
     @Test
     void leavingTheProtectedPageEndsItsSessionAcrossOrigins() throws Exception {
-        ChromeDriver browser = Chromium.start(work.resolve("profile"), false, "--host-resolver-rules=MAP *." + SITE + " 127.0.0.1");
+        ChromeDriver browser = site.browser(work.resolve("profile"));
         try {
             browser.get(pages + "/healthz");
             Object result = browser.executeAsyncScript("""

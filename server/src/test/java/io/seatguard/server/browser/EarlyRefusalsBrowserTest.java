@@ -19,11 +19,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EarlyRefusalsBrowserTest {
-    private static final String SITE = "seatguard.test";
-
     @TempDir
     static Path work;
 
+    private TestSite site;
     private TestServer server;
     private String clientId;
     private String pages;
@@ -31,24 +30,23 @@ class EarlyRefusalsBrowserTest {
 
     @BeforeAll
     void startServer() {
-        Chromium.requireInstalled();
-        server = TestServer.start(TestServer.Store.SQLITE, work.resolve("data"));
-        int port = server.server().port();
-        pages = "http://app." + SITE + ":" + port;
-        seatguard = "http://api." + SITE + ":" + port;
+        site = new TestSite(work.resolve("data"));
+        server = site.server();
+        pages = site.origin("app");
+        seatguard = site.origin("api");
         clientId = server.createApp("cross-origin", pages).clientId();
     }
 
     @AfterAll
     void stopServer() {
-        if (server != null) {
-            server.close();
+        if (site != null) {
+            site.close();
         }
     }
 
     @Test
     void aPageReadsAQueryRefusedBeforeTheHandler() {
-        ChromeDriver browser = Chromium.start(work.resolve("profile"), false, "--host-resolver-rules=MAP *." + SITE + " 127.0.0.1");
+        ChromeDriver browser = site.browser(work.resolve("profile"));
         try {
             browser.get(pages + "/healthz");
             // The preflight reads no query, so it passes even one that cannot be decoded, and the call's refusal

@@ -22,11 +22,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SubdomainTokenBrowserTest {
-    private static final String SITE = "seatguard.test";
-
     @TempDir
     static Path work;
 
+    private TestSite site;
     private TestServer server;
     private TestApp app;
     private String auth;
@@ -34,18 +33,17 @@ class SubdomainTokenBrowserTest {
 
     @BeforeAll
     void startServer() {
-        Chromium.requireInstalled();
-        server = TestServer.start(TestServer.Store.SQLITE, work.resolve("data"));
-        int port = server.server().port();
-        auth = "http://auth." + SITE + ":" + port;
-        application = "http://app." + SITE + ":" + port;
+        site = new TestSite(work.resolve("data"));
+        server = site.server();
+        auth = site.origin("auth");
+        application = site.origin("app");
         app = server.createApp("subdomains", auth, application);
     }
 
     @AfterAll
     void stopServer() {
-        if (server != null) {
-            server.close();
+        if (site != null) {
+            site.close();
         }
     }
 
@@ -53,8 +51,8 @@ class SubdomainTokenBrowserTest {
     void subdomainsThatNameTheSiteShareOneToken() throws Exception {
         ChromeDriver browser = start("profile-shared");
         try {
-            Visit signIn = visit(browser, auth, SITE, "dana");
-            Visit inApp = visit(browser, application, SITE, "dana");
+            Visit signIn = visit(browser, auth, TestSite.SITE, "dana");
+            Visit inApp = visit(browser, application, TestSite.SITE, "dana");
             assertThat(inApp.localToken()).as("the app's own storage took the sign-in page's token").isEqualTo(signIn.localToken());
             assertThat(inApp.cookieTokens()).containsExactly(signIn.localToken());
             assertThat(inApp.deviceId()).isEqualTo(signIn.deviceId());
@@ -92,9 +90,9 @@ class SubdomainTokenBrowserTest {
             String appBefore = visit(browser, application, null, "finn").localToken();
             assertThat(appBefore).isNotEqualTo(authBefore);
 
-            visit(browser, application, SITE, "finn");
-            Visit signIn = visit(browser, auth, SITE, "finn");
-            Visit backInApp = visit(browser, application, SITE, "finn");
+            visit(browser, application, TestSite.SITE, "finn");
+            Visit signIn = visit(browser, auth, TestSite.SITE, "finn");
+            Visit backInApp = visit(browser, application, TestSite.SITE, "finn");
             assertThat(signIn.localToken()).isIn(authBefore, appBefore);
             assertThat(backInApp.localToken()).as("the app took the shared token").isEqualTo(signIn.localToken());
             assertThat(signIn.cookieTokens()).as("one cookie left on the sign-in page").containsExactly(signIn.localToken());
@@ -106,7 +104,7 @@ class SubdomainTokenBrowserTest {
     }
 
     private ChromeDriver start(String profile) {
-        return Chromium.start(work.resolve(profile), false, "--host-resolver-rules=MAP *." + SITE + " 127.0.0.1");
+        return site.browser(work.resolve(profile));
     }
 
     /** What one evaluation from a page of {@code origin} left behind: its device, and the page's token copies. */
