@@ -100,6 +100,66 @@ class AppsCommandTest {
         assertThat(refusal.said()).startsWith("seatguard: cannot send the admin token as given").doesNotContain("\tat ");
     }
 
+    /**
+     * A proxy that sends http:// on to https:// answered 301 with no body: the command printed "null" and
+     * ended 1 without a word. A page that is not Seatguard's, answered 200, was printed as the command's
+     * output with status 0, which a script took for its JSON.
+     */
+    @Test
+    void aRedirectOrAnAnswerThatIsNotJsonIsSaidAndFails() throws Exception {
+        com.sun.net.httpserver.HttpServer other = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        other.createContext("/", exchange -> {
+            byte[] body = "<html>Welcome to nginx</html>".getBytes(StandardCharsets.UTF_8);
+            if (exchange.getRequestURI().getPath().startsWith("/page")) {
+                exchange.getResponseHeaders().add("Content-Type", "text/html");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+            else {
+                exchange.getResponseHeaders().add("Location", "https://seatguard.example" + exchange.getRequestURI());
+                exchange.sendResponseHeaders(301, -1);
+            }
+            exchange.close();
+        });
+        other.start();
+        try {
+            String base = "http://127.0.0.1:" + other.getAddress().getPort();
+            Answered redirected = answered("apps", "list", "--url", base, "--admin-token", TestServer.ADMIN_TOKEN);
+            assertThat(redirected.exit()).isEqualTo(1);
+            assertThat(redirected.out()).isEmpty();
+            assertThat(redirected.err()).contains("answered HTTP 301, redirecting to https://seatguard.example/v3/apps").contains("--url")
+                    .doesNotContain("null");
+
+            Answered page = answered("apps", "list", "--url", base + "/page", "--admin-token", TestServer.ADMIN_TOKEN);
+            assertThat(page.exit()).as("a page is not the apps").isEqualTo(1);
+            assertThat(page.out()).as("nothing a script could take for JSON").isEmpty();
+            assertThat(page.err()).contains("answered HTTP 200 with no JSON (Content-Type text/html)").contains("Welcome to nginx");
+        }
+        finally {
+            other.stop(0);
+        }
+    }
+
+    /** A command's exit status and what it wrote on standard output and standard error. */
+    private record Answered(int exit, String out, String err) {}
+
+    private static Answered answered(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int exit = new CommandLine(new Main()).execute(args);
+            return new Answered(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        }
+        finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
     /** A command's exit status and what it wrote on standard error. */
     private record Refusal(int exit, String said) {}
 

@@ -59,13 +59,7 @@ public final class AppsCommand {
         }
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String pretty = prettyOrRaw(response.body());
-            if (response.statusCode() / 100 == 2) {
-                System.out.println(pretty);
-                return 0;
-            }
-            System.err.println(pretty);
-            return 1;
+            return printed(response);
         }
         catch (IOException e) {
             // A refused connection's message is null: say what it means and how to name another server.
@@ -102,13 +96,55 @@ public final class AppsCommand {
         }
     }
 
-    private static String prettyOrRaw(String body) {
+    /**
+     * Prints the server's answer and says how the command went. Only a JSON answer is printed as the
+     * command's output: a redirect (a proxy sending http:// on to https://) and a page that is not
+     * Seatguard's (a wrong --url, a captive portal) used to end with an empty line or "null" and status 1,
+     * or with the page on standard output and status 0, which a script took for the app it asked for.
+     */
+    private int printed(HttpResponse<String> response) {
+        int status = response.statusCode();
+        if (status / 100 == 3) {
+            // Not followed: the admin token would go wherever the Location header says.
+            String target = response.headers().firstValue("Location").orElse("nowhere it names");
+            System.err.println("seatguard: " + url + " answered HTTP " + status + ", redirecting to " + target
+                    + "; the admin token is not sent on: set --url (or SEATGUARD_URL) to the address Seatguard answers at");
+            return 1;
+        }
+        Optional<String> json = prettyJson(response.body());
+        if (json.isEmpty()) {
+            String type = response.headers().firstValue("Content-Type").orElse("none");
+            System.err.println("seatguard: " + url + " answered HTTP " + status + " with no JSON (Content-Type " + type
+                    + "): is Seatguard there? Name its address with --url or SEATGUARD_URL." + excerpt(response.body()));
+            return 1;
+        }
+        if (status / 100 == 2) {
+            System.out.println(json.get());
+            return 0;
+        }
+        System.err.println(json.get());
+        return 1;
+    }
+
+    /** The answer as pretty JSON, when it is one JSON object or array. */
+    private static Optional<String> prettyJson(String body) {
         try {
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Json.MAPPER.readTree(body));
+            JsonNode tree = Json.MAPPER.readTree(body);
+            return tree != null && tree.isContainerNode() ? Optional.of(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree))
+                    : Optional.empty();
         }
         catch (IOException e) {
-            return body;
+            return Optional.empty();
         }
+    }
+
+    /** The start of a body that is not JSON (an error page of the proxy in front says what is wrong), on its own lines. */
+    private static String excerpt(String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        String text = body.strip();
+        return "\n" + (text.length() > 500 ? text.substring(0, 500) + "…" : text);
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
