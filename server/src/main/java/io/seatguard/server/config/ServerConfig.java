@@ -7,6 +7,7 @@ import io.seatguard.core.pattern.PatternThresholds;
 import io.seatguard.core.risk.RiskWeights;
 import io.seatguard.server.http.Origins;
 import io.seatguard.storage.JdbcTarget;
+import io.seatguard.storage.RedisUrl;
 import io.seatguard.storage.SqliteSynchronous;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,9 +107,9 @@ public record ServerConfig(
             throw new ConfigException("the admin token must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters");
         }
         databaseUrl.ifPresent(ServerConfig::requireDatabaseUrl);
-        if (redisUrl.isPresent() && !redisUrl.get().matches("rediss?://\\S+")) {
-            throw new ConfigException("the Redis URL must look like redis://host:6379 (or rediss:// for TLS)");
-        }
+        redisUrl.flatMap(RedisUrl::fault).ifPresent(fault -> {
+            throw new ConfigException("the Redis URL (--redis-url, SEATGUARD_REDIS_URL): " + fault);
+        });
         publicUrl = publicUrl.map(ServerConfig::requirePublicUrl);
     }
 

@@ -83,6 +83,34 @@ class ServeCommandTest {
                 "--mail-from", "nobody at all")).isEqualTo(2);
     }
 
+    /**
+     * A '%' not written '%25' in the Redis password stopped the start with Lettuce's "Malformed escape pair
+     * at index 16: redis://:hunter2%secret@…" on the console (the password in the journal), and a port or
+     * database that is no number with "Port out of range" or 'For input string: "abc"', exit status 1, as
+     * if Redis did not answer. Each is a setting refused by name, exit status 2, the URL never repeated.
+     */
+    @Test
+    void aRedisUrlRedisCannotUseIsRefusedAsASettingWithoutItsPassword(@TempDir Path dir) {
+        java.util.Map<String, String> said = java.util.Map.of(
+                "redis://:hunter2%secret@127.0.0.1:6379", "percent-encoded",
+                "redis://:hunter2secret@127.0.0.1:99999", "the port must be a number from 1 to 65535, not 99999",
+                "redis://:hunter2secret@127.0.0.1:0", "the port must be a number from 1 to 65535, not 0",
+                "redis://:hunter2secret@127.0.0.1:abc", "name a host",
+                "redis://:hunter2secret@redis_cache:6379", "no '_'",
+                "redis://:hunter2secret@127.0.0.1:6379/abc", "the database, after the host's '/', must be a number from 0",
+                "redis://:hunter2secret@127.0.0.1:6379/-1", "not '-1'",
+                "http://127.0.0.1:6379", "write it as redis://host:6379");
+        said.forEach((url, why) -> assertThatThrownBy(() -> parse("--redis-url", url)).as(url).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("the Redis URL (--redis-url, SEATGUARD_REDIS_URL): ").hasMessageContaining(why)
+                .hasMessageNotContaining("hunter2"));
+        assertThat(new CommandLine(new ServeCommand()).execute("--data-dir", dir.toString(), "--port", "0", "--redis-url",
+                "redis://:hunter2%secret@127.0.0.1:6379")).isEqualTo(2);
+        for (String fine : java.util.List.of("redis://127.0.0.1:6379", "rediss://user:p%40ss@cache.example:6380/2", "redis://[::1]:6379/0",
+                "redis://cache.internal")) {
+            assertThat(parse("--redis-url", fine).redisUrl()).as(fine).contains(fine);
+        }
+    }
+
     /** Review: a public URL with a query started, and put the query in the middle of every challenge redirect. */
     @Test
     void aPublicUrlWithMoreThanAnOriginIsRefusedAsASetting(@TempDir Path dir) {
