@@ -46,7 +46,7 @@ public final class ExistingStore {
             connection = connect(target);
         }
         catch (SQLException e) {
-            throw new IllegalStateException("cannot connect to " + target.description() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot connect to " + target.description() + ": " + ConnectFailure.describe(e), e);
         }
         try (connection) {
             for (String table : TABLES) {

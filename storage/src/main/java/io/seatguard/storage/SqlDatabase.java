@@ -309,7 +309,7 @@ public final class SqlDatabase implements AutoCloseable {
             return new HikariDataSource(pool);
         }
         catch (RuntimeException e) {
-            throw new IllegalStateException("cannot connect to " + target.description() + ": " + rootMessage(e), e);
+            throw new IllegalStateException("cannot connect to " + target.description() + ": " + ConnectFailure.describe(e), e);
         }
     }
 

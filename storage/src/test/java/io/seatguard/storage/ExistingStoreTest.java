@@ -95,6 +95,19 @@ class ExistingStoreTest {
                 .hasMessageStartingWith("cannot connect to PostgreSQL jdbc:postgresql://127.0.0.1:1/nope");
     }
 
+    /** A host name that does not resolve was said as the bare name by serve and as "The connection attempt failed." by the commands. */
+    @Test
+    void aDatabaseHostWhoseNameDoesNotResolveIsSaidToBeUnknown() {
+        String url = "postgresql://seatguard:hunter2@no-such-host.invalid:5432/seatguard";
+        assertThatThrownBy(() -> SqlDatabase.openExisting(StorageSettings.of(url, dir))).as("as the commands open it")
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("cannot connect to PostgreSQL jdbc:postgresql://no-such-host.invalid:5432/seatguard: the host no-such-host.invalid"
+                        + " is not known: its name does not resolve")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> SqlDatabase.open(StorageSettings.of(url, dir))).as("as serve opens it").isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(": the host no-such-host.invalid is not known: its name does not resolve").hasMessageNotContaining("hunter2");
+    }
+
     private static int tableCount(Connection connection, String schema) throws Exception {
         int count = 0;
         try (ResultSet tables = connection.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
