@@ -2,6 +2,7 @@ package io.seatguard.server;
 
 import io.seatguard.server.cli.AppsCommand;
 import io.seatguard.server.cli.BackupCommand;
+import io.seatguard.server.cli.EnvironmentValueFaults;
 import io.seatguard.server.cli.OperatorsCommand;
 import io.seatguard.server.cli.ServeCommand;
 import picocli.CommandLine;
@@ -21,7 +22,9 @@ public final class Main {
         if ("json".equalsIgnoreCase(System.getenv("SEATGUARD_LOG_FORMAT")) && System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "logback-json.xml");
         }
-        int exit = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args.length == 0 ? new String[] {"serve"} : args);
+        CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(new EnvironmentValueFaults(commandLine.getParameterExceptionHandler()));
+        int exit = commandLine.execute(args.length == 0 ? new String[] {"serve"} : args);
         if (exit != 0 || args.length == 0 || !args[0].equals("serve")) {
             System.exit(exit);
         }
