@@ -42,20 +42,20 @@ public record ChallengeSettings(
         requireNonNull(rules, "rules is null");
         requireNonNull(codeKey, "codeKey is null");
         if (codeKey.isPresent() && codeKey.get().length() < 32) {
-            throw new ConfigException("the code key must be at least 32 characters");
+            throw new ConfigException("the code key (--code-key, SEATGUARD_CODE_KEY) must be at least 32 characters");
         }
         smtpUrl.ifPresent(url -> {
             if (!("smtp".equals(url.getScheme()) || "smtps".equals(url.getScheme())) || url.getHost() == null) {
-                throw new ConfigException("the SMTP URL must look like smtp://user:password@mail.example.com:587 or smtps://…:465");
+                throw new ConfigException("the SMTP URL (--smtp-url, SEATGUARD_SMTP_URL) must look like smtp://user:password@mail.example.com:587 or smtps://…:465");
             }
         });
         smsUrl.ifPresent(url -> {
             if (!("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || url.getHost() == null) {
-                throw new ConfigException("the SMS URL must be an http(s) URL");
+                throw new ConfigException("the SMS URL (--sms-url, SEATGUARD_SMS_URL) must be an http(s) URL");
             }
         });
         if (mailFrom.isBlank()) {
-            throw new ConfigException("the mail sender must not be blank");
+            throw new ConfigException("the mail sender (--mail-from, SEATGUARD_MAIL_FROM) must not be blank");
         }
         // Checked whether or not mail is configured yet: a bad sender found only once --smtp-url is added
         // would stop a production start that the development one let through.
@@ -63,7 +63,7 @@ public record ChallengeSettings(
             new InternetAddress(mailFrom, true);
         }
         catch (AddressException e) {
-            throw new ConfigException("the mail sender must be an address such as 'Seatguard <no-reply@example.com>', not '" + mailFrom + "'");
+            throw new ConfigException("the mail sender (--mail-from, SEATGUARD_MAIL_FROM) must be an address such as 'Seatguard <no-reply@example.com>', not '" + mailFrom + "'");
         }
     }
 

@@ -87,24 +87,24 @@ public record ServerConfig(
         requireNonNull(patternThresholds, "patternThresholds is null");
         requireNonNull(sqliteSynchronous, "sqliteSynchronous is null");
         if (retentionDays < 0 || retentionDays > MAX_RETENTION_DAYS) {
-            throw new ConfigException("the retention must be between 0 (keep forever) and " + MAX_RETENTION_DAYS + " days, not " + retentionDays);
+            throw new ConfigException("the retention (--retention-days, SEATGUARD_RETENTION_DAYS) must be between 0 (keep forever) and " + MAX_RETENTION_DAYS + " days, not " + retentionDays);
         }
         if (presenceWindow.compareTo(MIN_PRESENCE_WINDOW) < 0 || presenceWindow.compareTo(MAX_PRESENCE_WINDOW) > 0) {
-            throw new ConfigException("the presence window must be between " + MIN_PRESENCE_WINDOW.toSeconds() + " and " + MAX_PRESENCE_WINDOW.toSeconds()
+            throw new ConfigException("the presence window (--presence-window, SEATGUARD_PRESENCE_WINDOW) must be between " + MIN_PRESENCE_WINDOW.toSeconds() + " and " + MAX_PRESENCE_WINDOW.toSeconds()
                     + " seconds, not " + presenceWindow.toSeconds());
         }
         if (browserRateLimit < 0 || browserRateLimit > MAX_BROWSER_RATE_LIMIT) {
-            throw new ConfigException("the browser rate limit must be between 0 (no limit) and " + MAX_BROWSER_RATE_LIMIT + " calls a minute, not "
+            throw new ConfigException("the browser rate limit (--browser-rate-limit, SEATGUARD_BROWSER_RATE_LIMIT) must be between 0 (no limit) and " + MAX_BROWSER_RATE_LIMIT + " calls a minute, not "
                     + browserRateLimit);
         }
         if (port < 0 || port > 65535) {
-            throw new ConfigException("port must be between 0 and 65535, not " + port);
+            throw new ConfigException("the port (--port, SEATGUARD_PORT) must be between 0 and 65535, not " + port);
         }
         if (maxBodyBytes < 1024 || maxBodyBytes > 16 * 1024 * 1024) {
-            throw new ConfigException("max body size must be between 1 KiB and 16 MiB, not " + maxBodyBytes);
+            throw new ConfigException("the largest body (--max-body-bytes, SEATGUARD_MAX_BODY_BYTES) must be between 1 KiB (1024) and 16 MiB (16777216), not " + maxBodyBytes);
         }
         if (adminToken.isPresent() && adminToken.get().length() < MIN_ADMIN_TOKEN_LENGTH) {
-            throw new ConfigException("the admin token must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters");
+            throw new ConfigException("the admin token (--admin-token, SEATGUARD_ADMIN_TOKEN) must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters");
         }
         databaseUrl.ifPresent(ServerConfig::requireDatabaseUrl);
         redisUrl.flatMap(RedisUrl::fault).ifPresent(fault -> {

@@ -111,6 +111,28 @@ class ServeCommandTest {
         }
     }
 
+    /**
+     * "port must be between 0 and 65535", "max body size must be …", "the code key must be …": an operator
+     * who set the value in an environment file had to guess which setting was meant. Each refusal names
+     * its flag and its variable.
+     */
+    @Test
+    void aSettingOutOfBoundsIsRefusedNamingItsFlagAndVariable() {
+        java.util.Map<String[], String> named = new java.util.LinkedHashMap<>();
+        named.put(new String[] {"--port", "99999"}, "(--port, SEATGUARD_PORT)");
+        named.put(new String[] {"--max-body-bytes", "10"}, "(--max-body-bytes, SEATGUARD_MAX_BODY_BYTES)");
+        named.put(new String[] {"--retention-days", "-1"}, "(--retention-days, SEATGUARD_RETENTION_DAYS)");
+        named.put(new String[] {"--presence-window", "5"}, "(--presence-window, SEATGUARD_PRESENCE_WINDOW)");
+        named.put(new String[] {"--browser-rate-limit", "-1"}, "(--browser-rate-limit, SEATGUARD_BROWSER_RATE_LIMIT)");
+        named.put(new String[] {"--admin-token", "short"}, "(--admin-token, SEATGUARD_ADMIN_TOKEN)");
+        named.put(new String[] {"--code-key", "short"}, "(--code-key, SEATGUARD_CODE_KEY)");
+        named.put(new String[] {"--smtp-url", "ftp://mail.example"}, "(--smtp-url, SEATGUARD_SMTP_URL)");
+        named.put(new String[] {"--sms-url", "ftp://sms.example"}, "(--sms-url, SEATGUARD_SMS_URL)");
+        named.put(new String[] {"--mail-from", "nobody at all"}, "(--mail-from, SEATGUARD_MAIL_FROM)");
+        named.forEach((args, flag) -> assertThatThrownBy(() -> parse(args)).as(String.join(" ", args)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(flag));
+    }
+
     /** Review: a public URL with a query started, and put the query in the middle of every challenge redirect. */
     @Test
     void aPublicUrlWithMoreThanAnOriginIsRefusedAsASetting(@TempDir Path dir) {
