@@ -97,7 +97,17 @@ class AppsCommandTest {
     void anAdminTokenNoHeaderCanCarryIsSaidPlainly() {
         Refusal refusal = refused("apps", "list", "--url", "http://127.0.0.1:1", "--admin-token", "first-line\nsecond-line");
         assertThat(refusal.exit()).isEqualTo(2);
-        assertThat(refusal.said()).startsWith("seatguard: cannot send the admin token as given").doesNotContain("\tat ");
+        assertThat(refusal.said()).startsWith("seatguard: cannot send the admin token as given").doesNotContain("\tat ")
+                .as("the token is not repeated onto the terminal").doesNotContain("first-line").doesNotContain("second-line");
+    }
+
+    /** An environment file saved with CRLF line ends gives SEATGUARD_ADMIN_TOKEN a trailing '\r': serve strips it, and so do the commands. */
+    @Test
+    void anAdminTokenWithWhitespaceAroundItIsSentAsServeTakesIt() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            assertThat(run(0, "apps", "list", "--url", server.url(), "--admin-token", TestServer.ADMIN_TOKEN + "\r").get("data")).isNotEmpty();
+            assertThat(run(0, "apps", "list", "--url", server.url(), "--admin-token", " " + TestServer.ADMIN_TOKEN + "\n").get("data")).isNotEmpty();
+        }
     }
 
     /**

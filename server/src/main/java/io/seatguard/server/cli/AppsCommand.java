@@ -41,14 +41,18 @@ public final class AppsCommand {
         }
         HttpRequest.Builder request;
         try {
+            // Stripped as serve strips the token it is given: an environment file saved with CRLF line ends
+            // gives the variable a trailing '\r', which serve took and this command refused.
             request = HttpRequest.newBuilder(endpoint.get())
                     .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + adminToken)
+                    .header("Authorization", "Bearer " + adminToken.strip())
                     .header("Accept", "application/json");
         }
         catch (IllegalArgumentException e) {
-            // A token with a line break or another character no header may carry (a copy-paste slip).
-            System.err.println("seatguard: cannot send the admin token as given: " + e.getMessage());
+            // A token with a line break or another character no header may carry inside it (a copy-paste
+            // slip). Not the client's message: it quotes the header, the admin token in it, onto the terminal.
+            System.err.println("seatguard: cannot send the admin token as given: it holds a line break or another control character,"
+                    + " which no HTTP header can carry; give it as the server printed it");
             return 2;
         }
         if (body != null) {
