@@ -1,0 +1,97 @@
+package io.seatguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher rebuilds the jar when the sources are newer, and Maven rewrites it in place. Run while
+ * {@code ./seatguard serve} ran from that jar (an {@code apps list} after a {@code git pull}), it broke the
+ * server: every class it had not loaded yet failed to load, and its request threads spun at full CPU
+ * logging NoClassDefFoundErrors, {@code /metrics} never answering (found in review). Tested on a copy of
+ * the launcher in a checkout of fakes: a {@code mvnw} that records being run and a {@code java} that says
+ * what it ran, with a process holding the jar open as a server does.
+ */
+class LauncherRebuildTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void aCommandRunsTheJarAsItIsWhileAServerUsesItRatherThanRebuildItUnderTheServer() throws Exception {
+        Path jar = checkout();
+        Process server = new ProcessBuilder("sleep", "60").redirectInput(jar.toFile()).start();
+        try {
+            Result result = launch("apps", "list");
+            assertThat(Files.exists(root.resolve("mvnw-ran"))).as("no rebuild: " + result.err()).isFalse();
+            assertThat(result.exit()).as(result.err()).isZero();
+            assertThat(result.err()).contains("a running Seatguard (pid " + server.pid() + ")").contains("-jar " + jar + " apps list");
+
+            Result build = launch("build");
+            assertThat(build.exit()).isEqualTo(1);
+            assertThat(build.err()).contains("a running Seatguard (pid " + server.pid() + ") uses server/target/seatguard.jar");
+            assertThat(Files.exists(root.resolve("mvnw-ran"))).as("no explicit build either").isFalse();
+        }
+        finally {
+            server.destroy();
+            server.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void withNoServerRunningNewerSourcesAreRebuiltAsBefore() throws Exception {
+        checkout();
+        launch("apps", "list");
+        assertThat(Files.exists(root.resolve("mvnw-ran"))).as("rebuilt").isTrue();
+    }
+
+    private record Result(int exit, String err) {}
+
+    /** A checkout with the real launcher, a jar older than one source file, a fake JDK and a fake Maven; returns the jar. */
+    private Path checkout() throws IOException {
+        Path repo = Path.of("").toAbsolutePath();
+        repo = Files.isRegularFile(repo.resolve("seatguard")) ? repo : repo.getParent();
+        Files.createDirectories(root.resolve("bin"));
+        Files.copy(repo.resolve("seatguard"), root.resolve("seatguard"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(repo.resolve("bin/find-jdk.sh"), root.resolve("bin/find-jdk.sh"), StandardCopyOption.COPY_ATTRIBUTES);
+        script(root.resolve("jdk/bin/java"), """
+                #!/bin/sh
+                if [ "$1" = "-version" ]; then echo 'openjdk version "21.0.5" 2024-10-15' >&2; exit 0; fi
+                echo "fake java: $*" >&2
+                """);
+        script(root.resolve("mvnw"), "#!/bin/sh\ntouch \"$(dirname \"$0\")/mvnw-ran\"\n");
+        Path jar = Files.createDirectories(root.resolve("server/target")).resolve("seatguard.jar");
+        Files.writeString(jar, "not really a jar");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(3600)));
+        Files.writeString(Files.createDirectories(root.resolve("server/src/main")).resolve("Changed.java"), "class Changed {}");
+        return jar;
+    }
+
+    private Result launch(String... args) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(new java.util.ArrayList<>(List.of(root.resolve("seatguard").toString()))).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.command().addAll(List.of(args));
+        builder.environment().keySet().removeIf(name -> name.startsWith("SEATGUARD_"));
+        builder.environment().put("JAVA_HOME", root.resolve("jdk").toString());
+        builder.environment().put("SEATGUARD_JVM_DIRS", root.resolve("no-jvms").toString());
+        Process process = builder.start();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Result(process.exitValue(), err);
+    }
+
+    private static void script(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+}
