@@ -57,6 +57,9 @@ public final class OperatorsCommand {
         public Integer call() throws Exception {
             Optional<java.util.Set<String>> scope = apps == null || apps.isEmpty() ? Optional.empty() : Optional.of(new java.util.TreeSet<>(apps));
             String typed = password.read();
+            if (typed == null) {
+                return refused(PasswordFromStdin.NONE, 2);
+            }
             try {
                 // Before the store is opened: with --new-store, a refused operator must not leave an empty
                 // store behind, whose first start would then make the default operator after all.
@@ -133,8 +136,12 @@ public final class OperatorsCommand {
 
         @Override
         public Integer call() throws Exception {
+            String typed = password.read();
+            if (typed == null) {
+                return refused(PasswordFromStdin.NONE, 2);
+            }
             try (SqlDatabase database = store.openExisting()) {
-                if (!operators(database).resetPassword(email, password.read())) {
+                if (!operators(database).resetPassword(email, typed)) {
                     return refused("no operator " + email + " in this store", 2);
                 }
                 System.out.println(Json.MAPPER.createObjectNode().put("email", normalized(email)).put("password_reset", true).put("sessions_ended", true));

@@ -14,7 +14,14 @@ final class PasswordFromStdin {
     @Option(names = "--password-stdin", required = true, description = "Read the password (12+ characters) from standard input, one line.")
     boolean passwordStdin;
 
-    /** The first line of standard input, or null when there is none (the service then names the field). */
+    /**
+     * What a command says when standard input ends before a line: the service's "password: must be 12 to
+     * 1024 characters" read as if a short password had been typed, when none had (a script that forgot the
+     * pipe, a container run without -i).
+     */
+    static final String NONE = "password: nothing on standard input; pipe the password in, e.g. printf '%s\\n' \"$PASSWORD\" | ./seatguard operators …";
+
+    /** The first line of standard input, or null when there is none (then say {@link #NONE}). */
     String read() throws IOException {
         return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
     }

@@ -60,6 +60,10 @@ class OperatorsCommandTest {
     }
 
     private static Run run(String... args) {
+        return withInput(PASSWORD + "\n", args);
+    }
+
+    private static Run withInput(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream originalOut = System.out;
@@ -67,7 +71,7 @@ class OperatorsCommandTest {
         InputStream originalIn = System.in;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        System.setIn(new ByteArrayInputStream((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8)));
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         int exit;
         try {
             // Picocli prints what escapes a command (a stack trace) on its own error writer: send it to err too.
@@ -94,6 +98,19 @@ class OperatorsCommandTest {
         List<String> args = new ArrayList<>(command);
         args.addAll(List.of(store));
         return args;
+    }
+
+    /** Nothing piped in was said as "password: must be 12 to 1024 characters", as if a short one had been typed. */
+    @Test
+    void aPasswordMissingFromStandardInputIsSaidToBeMissing() {
+        Path data = store();
+        for (List<String> command : List.of(List.of("create", "--email", "ops@example.com", "--password-stdin"),
+                List.of("reset-password", "--email", "ops@example.com", "--password-stdin"))) {
+            Run run = withInput("", withStore(command, "--data-dir", data.toString()).toArray(String[]::new));
+            assertThat(run.exit()).as(command.get(0)).isEqualTo(2);
+            run.saidPlainly();
+            assertThat(run.err()).as(command.get(0)).startsWith("seatguard: password: nothing on standard input; pipe the password in");
+        }
     }
 
     @Test
