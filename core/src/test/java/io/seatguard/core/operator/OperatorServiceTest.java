@@ -328,16 +328,7 @@ class OperatorServiceTest {
                 return operators.signIn(EMAIL, guess, client);
             });
         }
-        ExecutorService pool = Executors.newFixedThreadPool(tries);
-        List<OperatorService.SignIn> answers = new ArrayList<>();
-        try {
-            for (Future<OperatorService.SignIn> answer : pool.invokeAll(attempts)) {
-                answers.add(answer.get());
-            }
-        }
-        finally {
-            pool.shutdownNow();
-        }
+        List<OperatorService.SignIn> answers = allAtOnce(attempts);
         assertThat(hasher.checked).hasValue(SignInLockout.FREE_TRIES);
         assertThat(answers).filteredOn(OperatorService.SignIn.Refused.class::isInstance).hasSize(SignInLockout.FREE_TRIES);
         assertThat(answers).filteredOn(OperatorService.SignIn.Wait.class::isInstance).hasSize(tries - SignInLockout.FREE_TRIES);
@@ -384,16 +375,7 @@ class OperatorServiceTest {
                 return operators.signIn(email, "a guess", flood);
             });
         }
-        ExecutorService pool = Executors.newFixedThreadPool(tries);
-        List<OperatorService.SignIn> answers = new ArrayList<>();
-        try {
-            for (Future<OperatorService.SignIn> answer : pool.invokeAll(attempts)) {
-                answers.add(answer.get());
-            }
-        }
-        finally {
-            pool.shutdownNow();
-        }
+        List<OperatorService.SignIn> answers = allAtOnce(attempts);
         assertThat(hasher.checked).hasValue(SignInLockout.CLIENT_CEILING);
         assertThat(answers).filteredOn(OperatorService.SignIn.Wait.class::isInstance).hasSize(tries - SignInLockout.CLIENT_CEILING);
     }
@@ -658,5 +640,20 @@ class OperatorServiceTest {
         assertThat(RecoveryCodes.canonical(null)).isEmpty();
         assertThat(RecoveryCodes.canonical("-".repeat(100_000))).isEmpty();
         assertThat(RecoveryCodes.hash("7k3mq9xae2vd")).hasSize(64).isNotEqualTo(RecoveryCodes.hash("7k3mq9xae2ve"));
+    }
+
+    /** Runs the sign-in tries on a thread each (they wait on one barrier) and answers their outcomes in order. */
+    private static List<OperatorService.SignIn> allAtOnce(List<Callable<OperatorService.SignIn>> attempts) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(attempts.size());
+        List<OperatorService.SignIn> answers = new ArrayList<>();
+        try {
+            for (Future<OperatorService.SignIn> answer : pool.invokeAll(attempts)) {
+                answers.add(answer.get());
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        return answers;
     }
 }

@@ -174,25 +174,8 @@ final class AppHandlers {
     }
 
     private static Duration previousKeyValidFor(JsonNode body) {
-        FieldErrors errors = new FieldErrors();
-        body.fieldNames().forEachRemaining(field -> {
-            if (!field.equals("previous_key_valid_for")) {
-                errors.add(field, "is not a field of a rotation; send previous_key_valid_for (seconds the replaced key keeps working) or nothing");
-            }
-        });
-        JsonNode seconds = body.get("previous_key_valid_for");
-        long max = AppService.MAX_PREVIOUS_KEY_OVERLAP.toSeconds();
-        Duration validFor = Duration.ZERO;
-        if (seconds != null && !seconds.isNull()) {
-            if (!seconds.isIntegralNumber() || !seconds.canConvertToLong() || seconds.longValue() < 0 || seconds.longValue() > max) {
-                errors.add("previous_key_valid_for", "must be a whole number of seconds from 0 to " + max + " (a week)");
-            }
-            else {
-                validFor = Duration.ofSeconds(seconds.longValue());
-            }
-        }
-        errors.throwIfAny();
-        return validFor;
+        return RotationBody.overlap(body, "previous_key_valid_for", "seconds the replaced key keeps working", Duration.ZERO,
+                AppService.MAX_PREVIOUS_KEY_OVERLAP);
     }
 
     /**

@@ -100,27 +100,10 @@ final class WebhookHandlers {
         ctx.contentType("application/json").result(json.toString());
     }
 
-    /** A rotation's body, as an app key's rotation reads its own: one optional field, any other refused. */
+    /** A rotation's body, as an app key's rotation reads its own ({@link RotationBody}). */
     private static Duration previousSecretValidFor(JsonNode body) {
-        FieldErrors errors = new FieldErrors();
-        body.fieldNames().forEachRemaining(field -> {
-            if (!field.equals("previous_secret_valid_for")) {
-                errors.add(field, "is not a field of a rotation; send previous_secret_valid_for (seconds the replaced secret keeps signing) or nothing");
-            }
-        });
-        JsonNode seconds = body.get("previous_secret_valid_for");
-        long max = WebhookServices.MAX_ROTATION_OVERLAP.toSeconds();
-        Duration validFor = WebhookServices.ROTATION_OVERLAP;
-        if (seconds != null && !seconds.isNull()) {
-            if (!seconds.isIntegralNumber() || !seconds.canConvertToLong() || seconds.longValue() < 0 || seconds.longValue() > max) {
-                errors.add("previous_secret_valid_for", "must be a whole number of seconds from 0 to " + max + " (a week)");
-            }
-            else {
-                validFor = Duration.ofSeconds(seconds.longValue());
-            }
-        }
-        errors.throwIfAny();
-        return validFor;
+        return RotationBody.overlap(body, "previous_secret_valid_for", "seconds the replaced secret keeps signing", WebhookServices.ROTATION_OVERLAP,
+                WebhookServices.MAX_ROTATION_OVERLAP);
     }
 
     /** A page of the endpoint's delivery log, newest first, of one status when asked, after the cursor when given. */
