@@ -179,6 +179,9 @@ class BadInputTest {
                         "{" + cid + ",\"action\":\"signup\",\"device\":{\"components\":{\"bad name\":1}}}", 400, "device.components.bad name"),
                 new Case("component value too long", "POST", "/v3/evaluate", none,
                         "{" + cid + ",\"action\":\"signup\",\"device\":{\"components\":{\"canvas\":\"" + "c".repeat(9000) + "\"}}}", 400, "device.components.canvas"),
+                new Case("components too long in all", "POST", "/v3/evaluate", none,
+                        "{" + cid + ",\"action\":\"signup\",\"device\":{\"components\":{\"a\":\"" + "a".repeat(8000) + "\",\"b\":\"" + "b".repeat(8000)
+                                + "\",\"c\":\"" + "c".repeat(382) + "\"}}}", 400, "device.components"),
                 new Case("local ip not an address", "POST", "/v3/evaluate", none,
                         "{" + cid + ",\"action\":\"signup\",\"device\":{\"local_ips\":[\"999.1.1.1\"]}}", 400, "device.local_ips[0]"),
                 new Case("local ips not an array", "POST", "/v3/evaluate", none,

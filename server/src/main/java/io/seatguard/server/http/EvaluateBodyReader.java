@@ -41,6 +41,13 @@ final class EvaluateBodyReader {
     static final int MAX_COMPONENTS = 128;
     static final int MAX_COMPONENT_NAME = 64;
     static final int MAX_COMPONENT_VALUE = 8192;
+    /**
+     * Names and string values of one device's components together. The SDK hashes anything large and sends
+     * under 1,000; each new device's components are kept for as long as the device, so without this bound
+     * a browser could store up to the whole body limit (58 KB by default, 1 MiB at 128 full values) per
+     * device it makes up, about 1,200 devices a minute per address.
+     */
+    static final int MAX_COMPONENTS_TEXT = 16_384;
     static final int MAX_LOCAL_IPS = 16;
     static final int MAX_USER_AGENT = 2048;
     static final Duration MAX_TIMESTAMP_AGE = Duration.ofDays(30);
@@ -256,8 +263,10 @@ final class EvaluateBodyReader {
             errors.add("device.components", "must have at most " + MAX_COMPONENTS + " entries");
             return components;
         }
+        long text = 0;
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String name = entry.getKey();
+            text += name.length() + (entry.getValue().isTextual() ? entry.getValue().textValue().length() : 0);
             String field = "device.components." + (name.length() > MAX_COMPONENT_NAME ? name.substring(0, MAX_COMPONENT_NAME) + "…" : name);
             JsonNode value = entry.getValue();
             if (!COMPONENT_NAME.matcher(name).matches()) {
@@ -287,6 +296,9 @@ final class EvaluateBodyReader {
             else {
                 errors.add(field, "must be a string, number or boolean");
             }
+        }
+        if (text > MAX_COMPONENTS_TEXT) {
+            errors.add("device.components", "names and string values must be at most " + MAX_COMPONENTS_TEXT + " characters in all, not " + text + " (hash large renders in the SDK)");
         }
         return components;
     }
