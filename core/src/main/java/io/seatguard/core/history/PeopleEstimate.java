@@ -1,6 +1,7 @@
 package io.seatguard.core.history;
 
 import io.seatguard.core.account.AccountDevice;
+import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.identity.DeviceResolution;
 import io.seatguard.core.identity.DeviceType;
 import io.seatguard.core.net.Networks;
@@ -26,13 +27,18 @@ import java.util.Map;
 public final class PeopleEstimate {
     private PeopleEstimate() {}
 
+    /**
+     * @param devices the account's device links; those refused at a challenge (never let in: a stranger
+     *     with the password, or a sharer turned away) are not the account's users and are not counted
+     */
     public static int allTime(List<AccountDevice> devices) {
         Map<DeviceType, Integer> byType = new EnumMap<>(DeviceType.class);
-        devices.forEach(device -> byType.merge(device.type(), 1, Integer::sum));
+        List<AccountDevice> letIn = devices.stream().filter(device -> device.status() != LinkStatus.REFUSED).toList();
+        letIn.forEach(device -> byType.merge(device.type(), 1, Integer::sum));
         int phones = byType.getOrDefault(DeviceType.MOBILE, 0);
         int computers = (byType.getOrDefault(DeviceType.COMPUTER, 0) + 1) / 2;
         int tablets = (byType.getOrDefault(DeviceType.TABLET, 0) + 1) / 2;
-        return Math.max(devices.isEmpty() ? 0 : 1, Math.max(phones, Math.max(computers, tablets)));
+        return Math.max(letIn.isEmpty() ? 0 : 1, Math.max(phones, Math.max(computers, tablets)));
     }
 
     public static int activeNow(List<LiveSession> sessions) {
