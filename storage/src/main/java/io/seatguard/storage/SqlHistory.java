@@ -92,8 +92,10 @@ public final class SqlHistory implements HistoryReader {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");
         }
-        List<Evaluation> found = database.read(connection -> {
-            String sql = "SELECT id, consumed_at, document FROM evaluations WHERE app_id = ? AND " + key + " = ?"
+        // Each row with its created_at column: the next page's cursor is compared with that column, so it is
+        // built from it, not from the stored document's time (the same instant today, written together).
+        List<Found> found = database.read(connection -> {
+            String sql = "SELECT id, consumed_at, document, created_at FROM evaluations WHERE app_id = ? AND " + key + " = ?"
                     + (after.isPresent() ? AFTER : "")
                     + (until.isPresent() ? " AND (created_at > ? OR (created_at = ? AND id >= ?))" : "")
                     + " ORDER BY created_at DESC, id DESC LIMIT ?";
@@ -101,19 +103,22 @@ public final class SqlHistory implements HistoryReader {
             after.ifPresent(cursor -> parameters.addAll(List.of(cursor.createdAt().toEpochMilli(), cursor.createdAt().toEpochMilli(), cursor.evaluationId())));
             until.ifPresent(cursor -> parameters.addAll(List.of(cursor.createdAt().toEpochMilli(), cursor.createdAt().toEpochMilli(), cursor.evaluationId())));
             parameters.add(limit + 1);
-            return JdbcRunner.queryList(connection, sql, row -> evaluation((String) keys[0], row), parameters.toArray());
+            return JdbcRunner.queryList(connection, sql,
+                    row -> new Found(evaluation((String) keys[0], row), new HistoryCursor(Instant.ofEpochMilli(row.getLong(4)), row.getString(1))),
+                    parameters.toArray());
         });
         boolean more = found.size() > limit;
-        List<Evaluation> shown = more ? found.subList(0, limit) : found;
+        List<Found> shown = more ? found.subList(0, limit) : found;
         List<HistoryRow> rows = new ArrayList<>(shown.size());
-        for (Evaluation evaluation : shown) {
-            rows.add(row(evaluation));
+        for (Found row : shown) {
+            rows.add(row(row.evaluation()));
         }
-        Optional<HistoryCursor> next = more
-                ? Optional.of(new HistoryCursor(shown.get(shown.size() - 1).createdAt(), shown.get(shown.size() - 1).id()))
-                : Optional.empty();
+        Optional<HistoryCursor> next = more ? Optional.of(shown.get(shown.size() - 1).position()) : Optional.empty();
         return new HistoryPage(rows, next);
     }
+
+    /** A row read, and where it stands in the order the query walks ({@code created_at}, {@code id}). */
+    private record Found(Evaluation evaluation, HistoryCursor position) {}
 
     private static Evaluation evaluation(String appId, ResultSet row) throws SQLException {
         long consumedAt = row.getLong(2);

@@ -2035,6 +2035,24 @@ abstract class StorageContract {
                 .extracting(io.seatguard.core.history.HistoryRow::createdAt).containsExactly(T0);
     }
 
+    /** A page's cursor is compared with the created_at column, so it is taken from it, not from the stored document. */
+    @Test
+    void aHistoryPageGoesOnFromTheColumnItIsOrderedBy() throws Exception {
+        recordFrom("dev-c1", "198.51.100.7", T0);
+        recordFrom("dev-c1", "198.51.100.7", T0.plusSeconds(10));
+        try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement()) {
+            // The older evaluation's column moved past the newer one's; its document still says T0.
+            statement.execute("UPDATE evaluations SET created_at = " + T0.plusSeconds(20).toEpochMilli() + " WHERE app_id = 'app_a' AND user_id = 'hal'"
+                    + " AND created_at = " + T0.toEpochMilli());
+        }
+        SqlHistory history = new SqlHistory(database);
+
+        io.seatguard.core.history.HistoryPage first = history.byUser("app_a", "hal", 1, Optional.empty());
+        assertThat(first.rows()).extracting(io.seatguard.core.history.HistoryRow::createdAt).containsExactly(T0);
+        assertThat(history.byUser("app_a", "hal", 1, first.next()).rows()).as("the other row, after the first by the column")
+                .extracting(io.seatguard.core.history.HistoryRow::createdAt).containsExactly(T0.plusSeconds(10));
+    }
+
     @Test
     void aSearchByIpWalksABoundedStretchOfItsNetworkPerPageAndGoesOnFromWhereItStopped() {
         recordFrom("dev-r1", "198.51.100.7", T0);
