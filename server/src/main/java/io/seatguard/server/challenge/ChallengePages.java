@@ -471,7 +471,7 @@ public final class ChallengePages {
     private static Set<String> exitOrigins(Challenge challenge) {
         Set<String> origins = new LinkedHashSet<>();
         for (Optional<String> url : List.of(challenge.plan().successUrl(), challenge.plan().returnTo(), challenge.plan().logoutUrl())) {
-            url.flatMap(Origins::of).ifPresent(origins::add);
+            url.flatMap(Origins::of).map(FormActionSources::of).ifPresent(origins::add);
         }
         return origins;
     }
