@@ -59,4 +59,35 @@ class BrowserRateLimitTest {
                     .as("another client, named by a trusted proxy (loopback)").isEqualTo(200);
         }
     }
+
+    /**
+     * Found in review: a browser call naming a client id that is no app's cost a read of the store and
+     * answered 401, without limit, so one address could make the server look ids up without end.
+     */
+    @Test
+    void callsNamingUnknownClientIdsAreCountedPerClientAndThenRefusedBeforeAnyLookup(@TempDir Path dataDir) {
+        try (TestServer server = TestServer.startWith(TestServer.config(dataDir).browserRateLimit(3).build())) {
+            TestApp shop = server.createApp("shop", "https://shop.example");
+            String evaluate = "{\"client_id\":\"" + shop.clientId() + "\",\"action\":\"access\",\"user\":\"rita\"}";
+            assertThat(server.post("/v3/evaluate", evaluate, FROM_SHOP).status()).as("the shop's app is now held by the node").isEqualTo(200);
+            for (int i = 0; i < 3; i++) {
+                Response unknown = server.post("/v3/evaluate", evaluate.replace(shop.clientId(), "pk_madeUp" + i), FROM_SHOP);
+                assertThat(unknown.status()).as("made-up id %d: %s", i, unknown.body()).isEqualTo(401);
+            }
+            Response refused = server.post("/v3/evaluate", evaluate.replace(shop.clientId(), "pk_madeUp3"), FROM_SHOP);
+            assertThat(refused.status()).as("a fourth made-up id, whatever it is: %s", refused.body()).isEqualTo(429);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("detail").asText()).contains("3 browser calls a minute", "client_id that is no app's");
+            assertThat(refused.header("Retry-After")).hasValueSatisfying(seconds -> assertThat(Integer.parseInt(seconds)).isBetween(15, 20));
+            assertThat(server.post("/v3/sessions/heartbeat", "{\"client_id\":\"pk_madeUp4\",\"user\":\"rita\",\"session\":\"tab-1\"}",
+                    FROM_SHOP).status()).as("heartbeats share the bucket").isEqualTo(429);
+            assertThat(server.post("/v3/sessions/end", "{\"client_id\":\"pk_madeUp5\",\"user\":\"rita\",\"session\":\"tab-1\"}",
+                    FROM_SHOP).status()).as("and session ends").isEqualTo(429);
+
+            assertThat(server.post("/v3/evaluate", evaluate, FROM_SHOP).status()).as("the app's own bucket is untouched").isEqualTo(200);
+            Map<String, String> anotherClient = Map.of("Origin", "https://shop.example", "X-Forwarded-For", "203.0.113.50");
+            assertThat(server.post("/v3/evaluate", evaluate.replace(shop.clientId(), "pk_madeUp6"), anotherClient).status())
+                    .as("another client has a bucket of its own").isEqualTo(401);
+        }
+    }
 }

@@ -106,6 +106,12 @@ public final class AppDirectory {
         return byClientId.get(clientId).value();
     }
 
+    /** Whether this node holds an app for {@code clientId} now; never reads the store. */
+    boolean holdsApp(String clientId) {
+        Held<Optional<App>> held = byClientId.getIfPresent(clientId);
+        return held != null && held.value().isPresent();
+    }
+
     /**
      * The app as stored now, bypassing the cache, which it then holds; for a browser call that the cached
      * app refuses but a change made on another node within {@link #TTL} may allow (a rotated identity secret).

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.local.SynchronizationStrategy;
 import io.javalin.http.Context;
@@ -30,12 +31,19 @@ import org.slf4j.LoggerFactory;
  * on every browser call, which is more than the limit is for, so behind a load balancer a client may get
  * up to the limit on each node (docs/configuration.md says so). A bucket idle for a minute is full again
  * and is forgotten, so memory follows the clients of the last minute, up to {@link #MAX_CLIENTS}.
+ *
+ * <p>Calls naming a client id that is no app's are counted too, all in one bucket per client whatever ids
+ * they name ({@link #countUnknownClientId}): each new id costs a read of the store, and a client whose
+ * bucket is empty is refused before the next read ({@link #refuseIfUnknownClientIdsOverLimit}). One bucket
+ * per client, not per id, so that walking through ids neither escapes the limit nor grows memory.
  */
 final class BrowserCallLimit {
     private static final Logger log = LoggerFactory.getLogger(BrowserCallLimit.class);
     private static final Duration PERIOD = Duration.ofMinutes(1);
     /** Buckets kept at most; past it the least recently used go (a client forgotten starts full). */
     static final int MAX_CLIENTS = 200_000;
+    /** The bucket key's app part for calls naming no app's client id (app ids start with {@code app_}). */
+    private static final String UNKNOWN_CLIENT_ID = "(unknown client id)";
     /** A refused client is named in a warning at most this often. */
     private static final Duration WARN_EVERY = Duration.ofMinutes(10);
 
@@ -72,11 +80,56 @@ final class BrowserCallLimit {
     void count(Context ctx, String appId, InetAddress client) {
         Optional<Duration> wait = take(appId, client);
         if (wait.isPresent()) {
-            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            ctx.header("Retry-After", String.valueOf(seconds));
+            long seconds = retryAfterSeconds(ctx, wait.get());
             throw new SeatguardException(ErrorCode.RATE_LIMITED, "More than " + perMinute
                     + " browser calls a minute from this address to this app; try again in " + seconds + " s");
         }
+    }
+
+    /**
+     * Counts one call of {@code client} naming a client id that is no app's, or refuses it as {@link #count}
+     * does: such calls share one bucket per client, of the same size as an app's.
+     */
+    void countUnknownClientId(Context ctx, InetAddress client) {
+        Optional<Duration> wait = take(UNKNOWN_CLIENT_ID, client);
+        if (wait.isPresent()) {
+            throw tooManyUnknown(ctx, wait.get());
+        }
+    }
+
+    /**
+     * Refuses, without taking a call, a client whose calls naming unknown client ids have emptied its
+     * bucket: asked before a client id that this node does not hold is looked up in the store.
+     */
+    void refuseIfUnknownClientIdsOverLimit(Context ctx, InetAddress client) {
+        if (perMinute == 0) {
+            return;
+        }
+        Bucket bucket = buckets.getIfPresent(key(UNKNOWN_CLIENT_ID, client));
+        if (bucket == null) {
+            return;
+        }
+        EstimationProbe probe = bucket.estimateAbilityToConsume(1);
+        if (!probe.canBeConsumed()) {
+            throw tooManyUnknown(ctx, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        }
+    }
+
+    private SeatguardException tooManyUnknown(Context ctx, Duration wait) {
+        long seconds = retryAfterSeconds(ctx, wait);
+        return new SeatguardException(ErrorCode.RATE_LIMITED, "More than " + perMinute
+                + " browser calls a minute from this address named a client_id that is no app's; try again in " + seconds + " s");
+    }
+
+    /** Sets {@code Retry-After} to {@code wait} in whole seconds, at least one, and returns them. */
+    private static long retryAfterSeconds(Context ctx, Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        ctx.header("Retry-After", String.valueOf(seconds));
+        return seconds;
+    }
+
+    private static String key(String appId, InetAddress client) {
+        return appId + '|' + IpAddresses.clientKey(client);
     }
 
     /** Takes one call from the client's bucket: empty when taken, else how long until one is there. */
@@ -84,7 +137,7 @@ final class BrowserCallLimit {
         if (perMinute == 0) {
             return Optional.empty();
         }
-        String key = appId + '|' + IpAddresses.clientKey(client);
+        String key = key(appId, client);
         Bucket bucket = buckets.get(key, ignored -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, PERIOD).build())
                 .withCustomTimePrecision(time)

@@ -30,10 +30,10 @@ final class EvaluateHandler {
     private final EvaluationPipeline pipeline;
     private final ServerMetrics metrics;
     private final BrowserIdentity browserIdentity;
-    private final BrowserCallLimit browserCalls;
+    private final BrowserApps browserApps;
 
     EvaluateHandler(JsonBody jsonBody, EvaluateBodyReader reader, Credentials credentials, AppDirectory apps, ClientIpResolver clientIps,
-            EvaluationPipeline pipeline, ServerMetrics metrics, BrowserIdentity browserIdentity, BrowserCallLimit browserCalls) {
+            EvaluationPipeline pipeline, ServerMetrics metrics, BrowserIdentity browserIdentity, BrowserApps browserApps) {
         this.jsonBody = requireNonNull(jsonBody, "jsonBody is null");
         this.reader = requireNonNull(reader, "reader is null");
         this.credentials = requireNonNull(credentials, "credentials is null");
@@ -42,7 +42,7 @@ final class EvaluateHandler {
         this.pipeline = requireNonNull(pipeline, "pipeline is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.browserIdentity = requireNonNull(browserIdentity, "browserIdentity is null");
-        this.browserCalls = requireNonNull(browserCalls, "browserCalls is null");
+        this.browserApps = requireNonNull(browserApps, "browserApps is null");
     }
 
     void handle(Context ctx) {
@@ -67,9 +67,7 @@ final class EvaluateHandler {
             String clientId = body.clientId().orElseThrow(() -> new SeatguardException(ErrorCode.MISSING_CREDENTIALS,
                     "Send client_id (browser) or 'Authorization: Bearer sk_…' (server)",
                     java.util.List.of(new io.seatguard.core.error.FieldError("client_id", "is required without a secret key"))));
-            app = apps.byClientId(clientId).orElseThrow(() -> Credentials.unknownClientId(clientId));
-            Cors.allow(ctx, app);
-            browserCalls.count(ctx, app.id(), requestIp);
+            app = browserApps.of(ctx, clientId, requestIp);
             // The client id is public, so a browser-mode return_to could otherwise send whoever opens the
             // hosted challenge page to any site: it must lead back to one of the app's own pages.
             if (body.returnTo().isPresent() && !Origins.leadsTo(body.returnTo().get(), app.allowedOrigins())) {

@@ -70,15 +70,15 @@ public final class Routes {
             DashboardSite dashboard) {
         JsonBody jsonBody = new JsonBody(maxBodyBytes);
         Credentials credentials = new Credentials(apps);
-        BrowserCallLimit browserCalls = new BrowserCallLimit(browserRateLimit, clock);
+        BrowserApps browserApps = new BrowserApps(directory, new BrowserCallLimit(browserRateLimit, clock));
         EvaluateHandler evaluate = new EvaluateHandler(jsonBody, new EvaluateBodyReader(clock), credentials, directory, clientIps, pipeline, metrics,
-                new BrowserIdentity(directory, clock), browserCalls);
+                new BrowserIdentity(directory, clock), browserApps);
         EvaluationHandlers evaluationHandlers = new EvaluationHandlers(credentials, evaluations, clock, challengeService);
         ChallengeHandlers challengeHandlers = new ChallengeHandlers(credentials, challengeService);
         AppHandlers appHandlers = new AppHandlers(credentials, apps, directory, jsonBody);
         OpsHandlers ops = new OpsHandlers(database, metrics, ipData, redis);
         UserDeviceHandlers userDevices = new UserDeviceHandlers(credentials, deviceLinks, heartbeats.presence(), clock);
-        SessionHandlers sessions = new SessionHandlers(jsonBody, directory, heartbeats, clientIps, browserCalls);
+        SessionHandlers sessions = new SessionHandlers(jsonBody, directory, heartbeats, clientIps, browserApps);
         BrowserAssets assets = new BrowserAssets();
         AccountHandlers accounts = new AccountHandlers(credentials, accountRecords, history, heartbeats.presence(), forgetAccount, clock, patterns,
                 deviceLinks);

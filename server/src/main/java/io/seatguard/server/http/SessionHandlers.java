@@ -5,8 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.seatguard.core.app.App;
-import io.seatguard.core.error.ErrorCode;
-import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.net.ClientIpResolver;
 import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.presence.Heartbeats;
@@ -21,11 +19,11 @@ final class SessionHandlers {
     private final AppDirectory apps;
     private final Heartbeats heartbeats;
     private final ClientIpResolver clientIps;
-    private final BrowserCallLimit browserCalls;
+    private final BrowserApps browserApps;
 
-    SessionHandlers(JsonBody jsonBody, AppDirectory apps, Heartbeats heartbeats, ClientIpResolver clientIps, BrowserCallLimit browserCalls) {
+    SessionHandlers(JsonBody jsonBody, AppDirectory apps, Heartbeats heartbeats, ClientIpResolver clientIps, BrowserApps browserApps) {
         this.clientIps = requireNonNull(clientIps, "clientIps is null");
-        this.browserCalls = requireNonNull(browserCalls, "browserCalls is null");
+        this.browserApps = requireNonNull(browserApps, "browserApps is null");
         this.jsonBody = requireNonNull(jsonBody, "jsonBody is null");
         this.apps = requireNonNull(apps, "apps is null");
         this.heartbeats = requireNonNull(heartbeats, "heartbeats is null");
@@ -55,9 +53,6 @@ final class SessionHandlers {
 
     /** The body's app, once the call is counted against its browser rate limit (and answered with its CORS headers). */
     private App app(Context ctx, SessionBodyReader.SessionBody body, InetAddress client) {
-        App app = apps.byClientId(body.clientId()).orElseThrow(() -> Credentials.unknownClientId(body.clientId()));
-        Cors.allow(ctx, app);
-        browserCalls.count(ctx, app.id(), client);
-        return app;
+        return browserApps.of(ctx, body.clientId(), client);
     }
 }
