@@ -11,6 +11,13 @@ import type { EvaluateInput, EvaluateResult, SeatguardOptions } from './types.js
 const CLIENT_ID = /^pk_[A-Za-z0-9]{1,64}$/;
 const DEFAULT_TIMEOUT_MS = 5000;
 const DEFAULT_HEARTBEAT_MS = 30000;
+/**
+ * The shortest heartbeat period taken; a shorter one is raised to it, with a console warning. Every beat
+ * counts against the server's browser rate limit for the client's address and app (`--browser-rate-limit`,
+ * 1,200 a minute by default): a period meant in seconds (`30`) beat every 30 ms and used that up in about
+ * 36 s, for everyone behind the address.
+ */
+const MIN_HEARTBEAT_MS = 5000;
 /** An evaluation waits at most this long for the STUN candidate still on its way (only the first ones of a page can). */
 const STUN_WAIT_MS = 250;
 /**
@@ -63,7 +70,7 @@ export class Seatguard {
   constructor(private readonly options: SeatguardOptions) {
     this.endpoint = resolveEndpoint(options?.endpoint);
     this.timeoutMs = positive(options?.timeoutMs, DEFAULT_TIMEOUT_MS);
-    this.heartbeatMs = positive(options?.heartbeatIntervalMs, DEFAULT_HEARTBEAT_MS);
+    this.heartbeatMs = atLeast(positive(options?.heartbeatIntervalMs, DEFAULT_HEARTBEAT_MS), MIN_HEARTBEAT_MS, 'heartbeatIntervalMs');
     this.problem = !options || typeof options.clientId !== 'string' || !CLIENT_ID.test(options.clientId)
       ? 'clientId must be the app\'s client id (pk_…)'
       : this.endpoint === null ? 'endpoint must be an http(s) URL' : null;
@@ -220,6 +227,13 @@ export class Seatguard {
 /** Where an access challenge should come back to: this page, when its URL is not too long to send. */
 function thisPage(): string | undefined {
   return location.href.length <= MAX_RETURN_TO ? location.href : undefined;
+}
+
+/** `value`, or `minimum` with a console warning naming the option when it is less. */
+function atLeast(value: number, minimum: number, option: string): number {
+  if (value >= minimum) return value;
+  console.warn(`Seatguard: ${option} is ${value} ms, less than the minimum of ${minimum} ms (it is in milliseconds); using ${minimum} ms.`);
+  return minimum;
 }
 
 function positive(value: number | undefined, fallback: number): number {

@@ -92,7 +92,11 @@ export interface SeatguardOptions {
   on_logout?: (info: LogoutInfo) => void;
   /** Per-request timeout in milliseconds (default 5000). */
   timeoutMs?: number;
-  /** Heartbeat period while a protected page is visible, in milliseconds (default 30000). */
+  /**
+   * Heartbeat period while a protected page is visible, in milliseconds (default 30000, at least 5000: a
+   * shorter one is raised to 5000 with a console warning, as every beat counts against the server's
+   * browser rate limit for the page's address).
+   */
   heartbeatIntervalMs?: number;
   /** How the SDK follows an access challenge's redirect; defaults to `location.assign`. For tests and SPAs. */
   navigate?: (url: string) => void;

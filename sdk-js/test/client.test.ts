@@ -3,6 +3,8 @@ import { Seatguard } from '../src/client';
 
 const CLIENT_ID = 'pk_test123';
 const ENDPOINT = 'https://seatguard.example';
+/** The heartbeat period of the tests that beat: the shortest the SDK takes. */
+const BEAT_MS = 5000;
 
 interface Call {
   url: string;
@@ -220,17 +222,17 @@ describe('access', () => {
     let logoutOnBeat = false;
     serve((url) => (url.endsWith('/heartbeat') ? answer(200, { active: !logoutOnBeat, logout: logoutOnBeat }) : answer(200, ALLOW)));
     const onLogout = vi.fn();
-    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: 1000, on_logout: onLogout });
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: BEAT_MS, on_logout: onLogout });
     await seatguard.evaluate.access({ user: 'u1' });
     const beats = () => calls.filter((call) => call.url.endsWith('/v3/sessions/heartbeat'));
 
-    await vi.advanceTimersByTimeAsync(3000);
+    await vi.advanceTimersByTimeAsync(3 * BEAT_MS);
     expect(beats()).toHaveLength(3);
     expect(beats()[0].body).toMatchObject({ client_id: CLIENT_ID, user: 'u1', session: calls[0].body.session });
     expect((beats()[0].body.device as Record<string, unknown>).token).toBe((calls[0].body.device as Record<string, unknown>).token);
 
     setVisibility('hidden');
-    await vi.advanceTimersByTimeAsync(5000);
+    await vi.advanceTimersByTimeAsync(5 * BEAT_MS);
     expect(beats()).toHaveLength(3);
 
     setVisibility('visible');
@@ -238,11 +240,27 @@ describe('access', () => {
     expect(beats()).toHaveLength(4);
 
     logoutOnBeat = true;
-    await vi.advanceTimersByTimeAsync(1000);
+    await vi.advanceTimersByTimeAsync(BEAT_MS);
     expect(onLogout).toHaveBeenCalledTimes(1);
     const afterLogout = beats().length;
-    await vi.advanceTimersByTimeAsync(5000);
+    await vi.advanceTimersByTimeAsync(5 * BEAT_MS);
     expect(beats()).toHaveLength(afterLogout);
+  });
+
+  it('raises a heartbeat period under 5 s to 5 s, with a warning: one meant in seconds used up the address\'s rate limit in 36 s', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    serve((url) => (url.endsWith('/heartbeat') ? answer(200, { active: true, logout: false }) : answer(200, ALLOW)));
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: 30, stun: false });
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('heartbeatIntervalMs is 30 ms, less than the minimum of 5000 ms'));
+    await seatguard.evaluate.access({ user: 'u1' });
+    const beats = () => calls.filter((call) => call.url.endsWith('/v3/sessions/heartbeat'));
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(beats()).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(beats()).toHaveLength(1);
+    await seatguard.endSession();
+    warn.mockRestore();
   });
 
   it('stops beating, with one warning, when the server refuses heartbeats for good, and keeps beating through passing trouble', async () => {
@@ -250,21 +268,21 @@ describe('access', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     let heartbeatAnswer = () => answer(503, { title: 'Storage unavailable', status: 503, detail: 'try again' });
     serve((url) => (url.endsWith('/heartbeat') ? heartbeatAnswer() : answer(200, ALLOW)));
-    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: 1000 });
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: BEAT_MS });
     await seatguard.evaluate.access({ user: 'refused-user' });
     const beats = () => calls.filter((call) => call.url.endsWith('/v3/sessions/heartbeat') && call.body.user === 'refused-user');
     try {
-      await vi.advanceTimersByTimeAsync(2000);
+      await vi.advanceTimersByTimeAsync(2 * BEAT_MS);
       expect(beats()).toHaveLength(2);
       heartbeatAnswer = () => answer(429, { title: 'Too many requests', status: 429, detail: 'slow down' });
-      await vi.advanceTimersByTimeAsync(2000);
+      await vi.advanceTimersByTimeAsync(2 * BEAT_MS);
       expect(beats()).toHaveLength(4);
       expect(warn).not.toHaveBeenCalled();
 
       heartbeatAnswer = () => answer(401, { title: 'Unauthorized', status: 401, detail: 'No app has the client_id pk_test123' });
-      await vi.advanceTimersByTimeAsync(1000);
+      await vi.advanceTimersByTimeAsync(BEAT_MS);
       expect(beats()).toHaveLength(5);
-      await vi.advanceTimersByTimeAsync(5000);
+      await vi.advanceTimersByTimeAsync(5 * BEAT_MS);
       expect(beats()).toHaveLength(5);
       expect(warn).toHaveBeenCalledTimes(1);
       expect(String(warn.mock.calls[0][0])).toContain('HTTP 401');
@@ -288,15 +306,15 @@ describe('access', () => {
       return url.endsWith('/end') ? answer(204, null) : answer(200, ALLOW);
     });
     const onLogout = vi.fn();
-    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: 1000, on_logout: onLogout, stun: false });
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: BEAT_MS, on_logout: onLogout, stun: false });
     try {
       await seatguard.evaluate.access({ user: 'switched-from' });
-      await vi.advanceTimersByTimeAsync(1000);
+      await vi.advanceTimersByTimeAsync(BEAT_MS);
       await seatguard.evaluate.access({ user: 'switched-to' });
       releaseU1();
       await vi.advanceTimersByTimeAsync(0);
       expect(onLogout).not.toHaveBeenCalled();
-      await vi.advanceTimersByTimeAsync(2000);
+      await vi.advanceTimersByTimeAsync(2 * BEAT_MS);
       const beatsOfNewUser = calls.filter((call) => call.url.endsWith('/v3/sessions/heartbeat') && call.body.user === 'switched-to');
       expect(beatsOfNewUser).toHaveLength(2);
     } finally {
@@ -312,9 +330,9 @@ describe('access', () => {
       return url.endsWith('/end') ? answer(204, null) : answer(200, ALLOW);
     });
     const onLogout = vi.fn();
-    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: 1000, on_logout: onLogout, stun: false });
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: BEAT_MS, on_logout: onLogout, stun: false });
     await seatguard.evaluate.access({ user: 'signed-out' });
-    await vi.advanceTimersByTimeAsync(1000);
+    await vi.advanceTimersByTimeAsync(BEAT_MS);
     await seatguard.endSession();
     release();
     await vi.advanceTimersByTimeAsync(0);
@@ -328,25 +346,25 @@ describe('access', () => {
       if (url.endsWith('/heartbeat')) return answer(200, { active: live, logout: false });
       return url.endsWith('/end') ? answer(204, null) : answer(200, ALLOW);
     });
-    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: 1000, stun: false });
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: BEAT_MS, stun: false });
     const evaluations = () => calls.filter((call) => call.url.endsWith('/v3/evaluate'));
     try {
       await seatguard.evaluate.access({ user: 'long-watcher', metadata: { plan: 'premium' } });
-      await vi.advanceTimersByTimeAsync(2000);
+      await vi.advanceTimersByTimeAsync(2 * BEAT_MS);
       expect(evaluations()).toHaveLength(1);
 
       // The server restarted and forgot the session; the evaluation reopens it only once it is live again.
       live = false;
-      await vi.advanceTimersByTimeAsync(1000);
+      await vi.advanceTimersByTimeAsync(BEAT_MS);
       await vi.waitFor(() => expect(evaluations()).toHaveLength(2));
       expect(evaluations()[1].body).toMatchObject({ action: 'access', user: 'long-watcher', metadata: { plan: 'premium' }, session: calls[0].body.session });
-      await vi.advanceTimersByTimeAsync(3000);
+      await vi.advanceTimersByTimeAsync(3 * BEAT_MS);
       expect(evaluations()).toHaveLength(2);
 
       live = true;
-      await vi.advanceTimersByTimeAsync(1000);
+      await vi.advanceTimersByTimeAsync(BEAT_MS);
       live = false;
-      await vi.advanceTimersByTimeAsync(1000);
+      await vi.advanceTimersByTimeAsync(BEAT_MS);
       await vi.waitFor(() => expect(evaluations()).toHaveLength(3));
     } finally {
       await seatguard.endSession();
@@ -359,10 +377,10 @@ describe('access', () => {
       if (url.endsWith('/heartbeat')) return answer(200, { active: false, logout: false });
       return url.endsWith('/end') ? answer(204, null) : answer(200, ALLOW);
     });
-    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: 1000, stun: false });
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: BEAT_MS, stun: false });
     try {
       await seatguard.evaluate.access({ user: 'kept-out' });
-      await vi.advanceTimersByTimeAsync(5000);
+      await vi.advanceTimersByTimeAsync(5 * BEAT_MS);
       expect(calls.filter((call) => call.url.endsWith('/v3/evaluate'))).toHaveLength(1);
       expect(calls.filter((call) => call.url.endsWith('/v3/sessions/heartbeat'))).toHaveLength(5);
     } finally {
@@ -426,7 +444,7 @@ describe('access', () => {
   it('evaluates the page again when it comes back from the back/forward cache', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     serve((url) => (url.endsWith('/end') ? answer(204, null) : url.endsWith('/heartbeat') ? answer(200, { active: true, logout: false }) : answer(200, ALLOW)));
-    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: 1000 });
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: BEAT_MS });
     await seatguard.evaluate.access({ user: 'bfcache-user', metadata: { plan: 'pro' } });
     window.dispatchEvent(pageTransition('pagehide'));
     await vi.advanceTimersByTimeAsync(0);
@@ -440,7 +458,7 @@ describe('access', () => {
     expect(evaluations()[1].body).toMatchObject({ action: 'access', user: 'bfcache-user', metadata: { plan: 'pro' }, session: evaluations()[0].body.session });
     const before = beats().length;
     await vi.waitFor(async () => {
-      await vi.advanceTimersByTimeAsync(1000);
+      await vi.advanceTimersByTimeAsync(BEAT_MS);
       expect(beats().length).toBeGreaterThan(before);
     });
   });
@@ -448,9 +466,9 @@ describe('access', () => {
   it('does not keep a session live for a denied page view', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     serve((url) => (url.endsWith('/heartbeat') ? answer(200, { active: true, logout: false }) : answer(200, { ...ALLOW, verdict: 'deny' })));
-    const result = await new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: 1000 }).evaluate.access({ user: 'denied-user' });
+    const result = await new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: BEAT_MS }).evaluate.access({ user: 'denied-user' });
     expect(result.verdict).toBe('deny');
-    await vi.advanceTimersByTimeAsync(3000);
+    await vi.advanceTimersByTimeAsync(3 * BEAT_MS);
     expect(calls.filter((call) => call.url.endsWith('/heartbeat') && call.body.user === 'denied-user')).toHaveLength(0);
   });
 
@@ -459,37 +477,37 @@ describe('access', () => {
     let evaluation = () => answer(200, ALLOW);
     serve((url) => (url.endsWith('/heartbeat') ? answer(200, { active: true, logout: false }) : evaluation()));
     const navigate = vi.fn();
-    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: 1000, navigate });
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: BEAT_MS, navigate });
     const beats = () => calls.filter((call) => call.url.endsWith('/heartbeat') && call.body.user === 'spa-user').length;
     await seatguard.evaluate.access({ user: 'spa-user' });
-    await vi.advanceTimersByTimeAsync(2000);
+    await vi.advanceTimersByTimeAsync(2 * BEAT_MS);
     expect(beats()).toBe(2);
 
     evaluation = () => answer(503, { detail: 'try again' }, 'application/problem+json');
     await seatguard.evaluate.access({ user: 'spa-user' });
-    await vi.advanceTimersByTimeAsync(1000);
+    await vi.advanceTimersByTimeAsync(BEAT_MS);
     expect(beats()).toBe(3);
 
     evaluation = () => answer(200, { ...ALLOW, verdict: 'deny' });
     expect((await seatguard.evaluate.access({ user: 'spa-user' })).verdict).toBe('deny');
-    await vi.advanceTimersByTimeAsync(3000);
+    await vi.advanceTimersByTimeAsync(3 * BEAT_MS);
     expect(beats()).toBe(3);
 
     evaluation = () => answer(200, ALLOW);
     await seatguard.evaluate.access({ user: 'spa-user' });
-    await vi.advanceTimersByTimeAsync(1000);
+    await vi.advanceTimersByTimeAsync(BEAT_MS);
     expect(beats()).toBe(4);
     evaluation = () => answer(200, { ...ALLOW, verdict: 'challenge', redirect: '/challenge/ch_5' });
     await seatguard.evaluate.access({ user: 'spa-user' });
-    await vi.advanceTimersByTimeAsync(3000);
+    await vi.advanceTimersByTimeAsync(3 * BEAT_MS);
     expect(beats()).toBe(4);
   });
 
   it('does not keep a session live for a failed or anonymous evaluation', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     serve(() => answer(500, { detail: 'boom' }, 'application/problem+json'));
-    await new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: 1000 }).evaluate.access({ user: 'u1' });
-    await vi.advanceTimersByTimeAsync(3000);
+    await new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: BEAT_MS }).evaluate.access({ user: 'u1' });
+    await vi.advanceTimersByTimeAsync(3 * BEAT_MS);
     expect(calls.filter((call) => call.url.endsWith('/heartbeat'))).toHaveLength(0);
   });
 });
