@@ -224,9 +224,21 @@ export class Seatguard {
   }
 }
 
-/** Where an access challenge should come back to: this page, when its URL is not too long to send. */
+/**
+ * Where an access challenge should come back to: this page without its fragment, when its URL is not too
+ * long to send. A fragment never leaves the browser on its own and may hold secrets (the tokens of an
+ * OAuth implicit flow, a sharing key): sent, it would be stored with the evaluation and written back into
+ * the challenge page. The query is kept, as the page may need it to show the same thing again.
+ */
 function thisPage(): string | undefined {
-  return location.href.length <= MAX_RETURN_TO ? location.href : undefined;
+  const page = withoutFragment(location.href);
+  return page.length <= MAX_RETURN_TO ? page : undefined;
+}
+
+/** The URL up to its fragment: a `#` in a serialised URL's path or query is percent-encoded, so the first one starts it. */
+function withoutFragment(url: string): string {
+  const hash = url.indexOf('#');
+  return hash < 0 ? url : url.slice(0, hash);
 }
 
 /** `value`, or `minimum` with a console warning naming the option when it is less. */

@@ -52,7 +52,10 @@ export interface EvaluateInput {
   phone?: string;
   /** Up to 4 KB of JSON your policies can read (e.g. `{ plan: 'premium' }`). */
   metadata?: Record<string, unknown>;
-  /** Where an access challenge returns to; defaults to the current page. */
+  /**
+   * Where an access challenge returns to; defaults to the current page without its fragment (`#…`, which
+   * may hold tokens and is never sent), query included. One you pass is sent as given.
+   */
   return_to?: string;
   /**
    * Your server's signature of `user`, `email` and `phone` (signed identity): the hex HMAC-SHA256, keyed by

@@ -186,6 +186,19 @@ describe('access', () => {
     expect(navigate.mock.calls[0][0]).toBe(new URL('/challenge/ch_2', location.href).toString());
   });
 
+  it('returns to the current page without its fragment, which may hold tokens, and with its query', async () => {
+    serve(() => answer(200, { ...ALLOW, verdict: 'challenge', redirect: '/challenge/ch_5' }));
+    const navigate = vi.fn();
+    const before = location.href;
+    try {
+      history.replaceState(null, '', '/watch/42?episode=3#access_token=secret&token_type=bearer');
+      await new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, navigate, stun: false }).evaluate.access({ user: 'u1' });
+      expect(calls[0].body.return_to).toBe(`${location.origin}/watch/42?episode=3`);
+    } finally {
+      history.replaceState(null, '', before);
+    }
+  });
+
   it('keeps the challenge link short whatever the page URL: past 8 KB the challenge page answered 414', async () => {
     serve(() => answer(200, { ...ALLOW, verdict: 'challenge', redirect: 'https://seatguard.example/challenge/ch_4' }));
     const navigate = vi.fn();
