@@ -169,6 +169,8 @@ export class Seatguard {
   private async run(action: string, input: EvaluateInput = {}, followsRedirect = false): Promise<EvaluateResult> {
     try {
       if (this.problem) return failed({ kind: 'invalid_options', detail: this.problem });
+      const metadataProblem = unsendable(input.metadata);
+      if (metadataProblem) return failed({ kind: 'invalid_input', detail: `metadata cannot be sent as JSON: ${metadataProblem}` });
       const [signals, reflexive] = await Promise.all([gatherSignals(PROBES, this.cookieDomain), within(this.reflexive, STUN_WAIT_MS)]);
       this.lastToken = signals.token;
       // The reflexive address first: the server takes the first routable address as local_ip.
@@ -239,6 +241,20 @@ function thisPage(): string | undefined {
 function withoutFragment(url: string): string {
   const hash = url.indexOf('#');
   return hash < 0 ? url : url.slice(0, hash);
+}
+
+/**
+ * Why `value` cannot be written as JSON (a cycle, a BigInt, a `toJSON` that throws), or null when it can.
+ * Found apart from the request's body so the error names the input at fault: the failure used to surface
+ * as a network error.
+ */
+function unsendable(value: unknown): string | null {
+  try {
+    JSON.stringify(value);
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
 }
 
 /** `value`, or `minimum` with a console warning naming the option when it is less. */

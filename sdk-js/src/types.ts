@@ -17,7 +17,12 @@ export interface CollectedSignals {
 
 /** Why a call failed. Every failure resolves with one of these; the SDK never throws into the page. */
 export interface SeatguardError {
-  kind: 'timeout' | 'network' | 'http' | 'invalid_response' | 'invalid_options';
+  /**
+   * `invalid_options`: the SDK's options are unusable (a client id that is not `pk_…`, an endpoint that is
+   * not http(s)); `invalid_input`: an evaluation's input cannot be sent (`metadata` that cannot be written
+   * as JSON: a cycle, a BigInt), and `detail` names it. Neither sends a request.
+   */
+  kind: 'timeout' | 'network' | 'http' | 'invalid_response' | 'invalid_options' | 'invalid_input';
   /** The HTTP status, for `http` failures. */
   status?: number;
   /** A human-readable reason (the server's problem `detail` for `http` failures). */
@@ -50,7 +55,10 @@ export interface EvaluateInput {
   email?: string;
   /** E.164, like +14155550123. */
   phone?: string;
-  /** Up to 4 KB of JSON your policies can read (e.g. `{ plan: 'premium' }`). */
+  /**
+   * Up to 4 KB of JSON your policies can read (e.g. `{ plan: 'premium' }`). Metadata that cannot be written
+   * as JSON (a cycle, a BigInt) fails the call with `error.kind` `invalid_input` naming `metadata`, unsent.
+   */
   metadata?: Record<string, unknown>;
   /**
    * Where an access challenge returns to; defaults to the current page without its fragment (`#…`, which

@@ -130,6 +130,22 @@ describe('evaluate', () => {
     warn.mockRestore();
   });
 
+  it('answers metadata that cannot be written as JSON with an error naming metadata, and no request', async () => {
+    // Found in review: JSON.stringify threw inside the request and the call resolved as a network failure.
+    serve(() => answer(200, ALLOW));
+    const cycle: Record<string, unknown> = { plan: 'premium' };
+    cycle.self = cycle;
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, stun: false });
+    for (const metadata of [cycle, { seats: BigInt(3) }]) {
+      const result = await seatguard.evaluate.login({ user: 'u1', metadata });
+      expect(result.verdict).toBeNull();
+      expect(result.error?.kind).toBe('invalid_input');
+      expect(result.error?.detail).toMatch(/^metadata cannot be sent as JSON: /);
+    }
+    expect(calls).toHaveLength(0);
+    expect((await seatguard.evaluate.login({ user: 'u1', metadata: { plan: 'premium' } })).error).toBeNull();
+  });
+
   it('keeps the token cookie on the page host when cookieDomain is not a parent of it, and says so', async () => {
     serve(() => answer(200, ALLOW));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
