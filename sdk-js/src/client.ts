@@ -170,7 +170,7 @@ export class Seatguard {
     try {
       if (this.problem) return failed({ kind: 'invalid_options', detail: this.problem });
       const metadataProblem = unsendable(input.metadata);
-      if (metadataProblem) return failed({ kind: 'invalid_input', detail: `metadata cannot be sent as JSON: ${metadataProblem}` });
+      if (metadataProblem) return failed({ kind: 'invalid_argument', detail: `metadata cannot be sent as JSON: ${metadataProblem}` });
       const [signals, reflexive] = await Promise.all([gatherSignals(PROBES, this.cookieDomain), within(this.reflexive, STUN_WAIT_MS)]);
       this.lastToken = signals.token;
       // The reflexive address first: the server takes the first routable address as local_ip.

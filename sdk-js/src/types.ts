@@ -19,10 +19,10 @@ export interface CollectedSignals {
 export interface SeatguardError {
   /**
    * `invalid_options`: the SDK's options are unusable (a client id that is not `pk_…`, an endpoint that is
-   * not http(s)); `invalid_input`: an evaluation's input cannot be sent (`metadata` that cannot be written
+   * not http(s)); `invalid_argument`: an evaluation's input cannot be sent (`metadata` that cannot be written
    * as JSON: a cycle, a BigInt), and `detail` names it. Neither sends a request.
    */
-  kind: 'timeout' | 'network' | 'http' | 'invalid_response' | 'invalid_options' | 'invalid_input';
+  kind: 'timeout' | 'network' | 'http' | 'invalid_response' | 'invalid_options' | 'invalid_argument';
   /** The HTTP status, for `http` failures. */
   status?: number;
   /** A human-readable reason (the server's problem `detail` for `http` failures). */
@@ -57,7 +57,7 @@ export interface EvaluateInput {
   phone?: string;
   /**
    * Up to 4 KB of JSON your policies can read (e.g. `{ plan: 'premium' }`). Metadata that cannot be written
-   * as JSON (a cycle, a BigInt) fails the call with `error.kind` `invalid_input` naming `metadata`, unsent.
+   * as JSON (a cycle, a BigInt) fails the call with `error.kind` `invalid_argument` naming `metadata`, unsent.
    */
   metadata?: Record<string, unknown>;
   /**

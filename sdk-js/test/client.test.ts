@@ -139,7 +139,7 @@ describe('evaluate', () => {
     for (const metadata of [cycle, { seats: BigInt(3) }]) {
       const result = await seatguard.evaluate.login({ user: 'u1', metadata });
       expect(result.verdict).toBeNull();
-      expect(result.error?.kind).toBe('invalid_input');
+      expect(result.error?.kind).toBe('invalid_argument');
       expect(result.error?.detail).toMatch(/^metadata cannot be sent as JSON: /);
     }
     expect(calls).toHaveLength(0);

@@ -29,7 +29,7 @@ export async function flows(): Promise<unknown[]> {
   const custom = await seatguard.evaluate.custom('export.csv', { user: user.id });
   await seatguard.endSession();
   const error: SeatguardError | null = access.error;
-  const kind: 'timeout' | 'network' | 'http' | 'invalid_response' | 'invalid_options' | 'invalid_input' | undefined = error?.kind;
+  const kind: 'timeout' | 'network' | 'http' | 'invalid_response' | 'invalid_options' | 'invalid_argument' | undefined = error?.kind;
   const check: CheckOptions = { clientId: 'pk_abc', cookieDomain: 'example.com' };
   await checkAuthenticatedUser('hashed', (ip: string | null, evaluationId: string | null) => [ip, evaluationId], check);
   const collectOptions: CollectOptions = { cookieDomain: 'example.com' };
