@@ -7,7 +7,12 @@ import io.seatguard.server.http.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -148,6 +153,40 @@ class AppsCommandTest {
         finally {
             other.stop(0);
         }
+    }
+
+    /**
+     * Review finding: with the server started from an environment that set {@code SEATGUARD_PORT}, the
+     * commands run from the same environment still looked for it at 8080. Run as the launcher runs them, in
+     * a process of its own, since the variables are the process's.
+     */
+    @Test
+    void withoutAUrlTheCommandsFindTheServerAtThePortServeReads() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            String port = server.url().substring(server.url().lastIndexOf(':') + 1);
+            Answered listed = inProcessOfItsOwn(Map.of("SEATGUARD_PORT", port, "SEATGUARD_ADMIN_TOKEN", TestServer.ADMIN_TOKEN), "apps", "list");
+            assertThat(listed.exit()).as(listed.err()).isZero();
+            assertThat(Json.MAPPER.readTree(listed.out()).get("data")).isNotEmpty();
+
+            Answered refused = inProcessOfItsOwn(Map.of("SEATGUARD_PORT", "0", "SEATGUARD_ADMIN_TOKEN", TestServer.ADMIN_TOKEN), "apps", "list");
+            assertThat(refused.exit()).isEqualTo(2);
+            assertThat(refused.err()).startsWith("seatguard: SEATGUARD_PORT is '0'");
+        }
+    }
+
+    /** {@code Main args} with only {@code environment} of the SEATGUARD_* variables. */
+    private Answered inProcessOfItsOwn(Map<String, String> environment, String... args) throws Exception {
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(javaCommand, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(name -> name.startsWith("SEATGUARD_"));
+        builder.environment().putAll(environment);
+        Path err = Files.createTempFile(dataDir, "err", ".txt");
+        Process process = builder.redirectError(err.toFile()).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ended").isTrue();
+        return new Answered(process.exitValue(), out, Files.readString(err));
     }
 
     /** A command's exit status and what it wrote on standard output and standard error. */

@@ -22,13 +22,22 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "apps", mixinStandardHelpOptions = true, description = "Manage apps on a running server (needs the admin token).",
         subcommands = {AppsCommand.Create.class, AppsCommand.ListApps.class, AppsCommand.RotateSecret.class, AppsCommand.RotateIdentitySecret.class})
 public final class AppsCommand {
-    @Option(names = "--url", defaultValue = "${env:SEATGUARD_URL:-http://127.0.0.1:8080}", description = "Server URL (env SEATGUARD_URL; default ${DEFAULT-VALUE}).", scope = picocli.CommandLine.ScopeType.INHERIT)
+    /** Null when not given: then {@link AppsServerUrl} reads the environment. */
+    @Option(names = "--url", description = "Server URL (env SEATGUARD_URL; default http://127.0.0.1:<SEATGUARD_PORT, else 8080>, the port serve reads).",
+            scope = picocli.CommandLine.ScopeType.INHERIT)
     String url;
 
     @Option(names = "--admin-token", defaultValue = "${env:SEATGUARD_ADMIN_TOKEN}", description = "Admin token (env SEATGUARD_ADMIN_TOKEN).", scope = picocli.CommandLine.ScopeType.INHERIT)
     String adminToken;
 
     int send(String method, String path, JsonNode body) {
+        switch (AppsServerUrl.resolve(url, System.getenv())) {
+            case AppsServerUrl.Resolved.Url resolved -> url = resolved.url();
+            case AppsServerUrl.Resolved.Refused refused -> {
+                System.err.println(refused.message());
+                return 2;
+            }
+        }
         Optional<URI> endpoint = endpoint(path);
         if (endpoint.isEmpty()) {
             System.err.println("seatguard: --url must be an http:// or https:// URL such as http://127.0.0.1:8080, not \"" + url
