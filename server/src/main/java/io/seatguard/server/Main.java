@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** {@code seatguard serve | apps … | operators … | backup …}: the entry point the {@code ./seatguard} launcher runs. */
 @Command(name = "seatguard",
         mixinStandardHelpOptions = true,
-        version = "Seatguard 0.1.0",
+        versionProvider = BuildVersion.class,
         description = "Self-hosted account-sharing, login and signup protection.",
         subcommands = {ServeCommand.class, AppsCommand.class, OperatorsCommand.class, BackupCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
