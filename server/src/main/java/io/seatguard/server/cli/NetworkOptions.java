@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -35,7 +34,7 @@ public final class NetworkOptions {
     @Option(names = "--vpn-asns", defaultValue = "${env:SEATGUARD_VPN_ASNS}", description = "Extra VPN ASN list file(s), comma-separated, added to the curated list (env SEATGUARD_VPN_ASNS).")
     String vpnAsns;
 
-    @Option(names = "--ip-list", description = "An address list as kind=file-or-url, kind one of tor, vpn, hosting (cloud), relay; repeatable (env SEATGUARD_IP_LISTS, comma-separated). A URL's user, query and fragment are never shown; of two lists shown alike, the second is named '... (2)'.")
+    @Option(names = "--ip-list", description = "An address list as kind=file-or-url, kind one of tor, vpn, hosting (cloud), relay; repeatable (env SEATGUARD_IP_LISTS: entries separated by a comma before the next kind=). A URL's user, query and fragment are never shown; of two lists shown alike, the second is named '... (2)'.")
     List<String> ipLists = new ArrayList<>();
 
     @Option(names = "--ip-data-refresh", defaultValue = "${env:SEATGUARD_IP_DATA_REFRESH:-3600}", description = "Seconds between re-reads of IP data and lists, 60 to 604800 (env SEATGUARD_IP_DATA_REFRESH; default ${DEFAULT-VALUE}).")
@@ -102,9 +101,8 @@ public final class NetworkOptions {
             asnName = asn.isEmpty() ? "asn" : asn.get(0).getFileName().toString();
         }
         List<String> listTexts = new ArrayList<>(ipLists);
-        String fromEnv = System.getenv("SEATGUARD_IP_LISTS");
-        if (listTexts.isEmpty() && fromEnv != null && !fromEnv.isBlank()) {
-            listTexts.addAll(Arrays.asList(fromEnv.split(",")));
+        if (listTexts.isEmpty()) {
+            listTexts.addAll(IpListsVariable.entries(System.getenv("SEATGUARD_IP_LISTS")));
         }
         List<IntelConfig.ListSpec> lists = new ArrayList<>();
         for (String text : listTexts) {
