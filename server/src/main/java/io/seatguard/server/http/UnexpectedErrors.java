@@ -29,6 +29,12 @@ final class UnexpectedErrors {
     private static final byte[] FATAL_DOCUMENT = Problems.document(500, ErrorCode.INTERNAL.slug(), ErrorCode.INTERNAL.title(),
             "The server could not complete the request", List.of(), null).getBytes(StandardCharsets.UTF_8);
 
+    /**
+     * Set while this thread logs an Error: an Error the logging itself raises and hands back here is answered,
+     * not logged again.
+     */
+    private static final ThreadLocal<Boolean> REPORTING = new ThreadLocal<>();
+
     private UnexpectedErrors() {}
 
     /** Whether the request may be answered like any unexpected exception: everything but a fatal VirtualMachineError. */
@@ -57,8 +63,46 @@ final class UnexpectedErrors {
      * answer has not started.
      */
     static void fatal(HttpServletResponse response, Error e) {
-        log.error("{} while serving a request{}", e.getClass().getSimpleName(),
-                answerable(e) ? "" : ": the JVM may no longer work as it should; restart the node if it happens again", e);
+        fatal(response, e, log);
+    }
+
+    /**
+     * {@link #fatal(HttpServletResponse, Error)} with the logger given. Bounded whatever the logger does: an
+     * Error it throws (out of memory while formatting the stack, a full disk under an appender that throws)
+     * escaped this handler, and one that came back into it (the logging handing its own Error on to this
+     * handler) would recurse until the stack overflowed, each round logging again (review finding). Now a
+     * failed log line is said once on standard error, at most once per thread at a time, and the answer is
+     * written all the same; the node is not halted, since a log that cannot be written does not make the
+     * other requests fail.
+     */
+    static void fatal(HttpServletResponse response, Error e, Logger logger) {
+        if (REPORTING.get() == null) {
+            REPORTING.set(Boolean.TRUE);
+            try {
+                logger.error("{} while serving a request{}", e.getClass().getSimpleName(),
+                        answerable(e) ? "" : ": the JVM may no longer work as it should; restart the node if it happens again", e);
+            }
+            catch (Throwable loggingFailed) {
+                sayOnStandardError(e, loggingFailed);
+            }
+            finally {
+                REPORTING.remove();
+            }
+        }
+        answer(response, logger);
+    }
+
+    private static void sayOnStandardError(Error e, Throwable loggingFailed) {
+        try {
+            System.err.println("seatguard: " + e.getClass().getName() + " while serving a request, and the log could not say it: "
+                    + loggingFailed.getClass().getName());
+        }
+        catch (Throwable ignored) {
+            // Nothing is left to say it with; the answer below still goes out.
+        }
+    }
+
+    private static void answer(HttpServletResponse response, Logger logger) {
         response.setStatus(500);
         if (response.isCommitted()) {
             return;
@@ -70,7 +114,12 @@ final class UnexpectedErrors {
         }
         catch (IOException | RuntimeException failed) {
             // The status stands; the log already has the cause.
-            log.debug("The answer to an Error could not be written", failed);
+            try {
+                logger.debug("The answer to an Error could not be written", failed);
+            }
+            catch (RuntimeException | Error ignored) {
+                // As above: a log that fails here must not turn the answer into another Error.
+            }
         }
     }
 }
