@@ -112,6 +112,7 @@ public final class SqlDatabase implements AutoCloseable {
                 .orElseGet(() -> JdbcTarget.embedded(prepareFolder(settings.dataDir()).resolve(StorageSettings.EMBEDDED_FILE_NAME)));
         Optional<ServingLock> lock = target.sqliteFile().map(ServingLock::acquire);
         try {
+            target.sqliteFile().ifPresent(file -> ForeignDatabase.refuseFile(target, file));
             if (settings.databaseUrl().isEmpty()) {
                 prepareDatabaseFile(target.sqliteFile().orElseThrow());
             }
@@ -330,6 +331,16 @@ public final class SqlDatabase implements AutoCloseable {
     }
 
     private static void migrate(HikariDataSource pool, JdbcTarget target) {
+        try (Connection connection = pool.getConnection()) {
+            ForeignDatabase.refuse(connection, target);
+        }
+        catch (SQLException | RuntimeException e) {
+            pool.close();
+            if (e instanceof NoStoreException refused) {
+                throw refused;
+            }
+            throw new IllegalStateException("cannot migrate " + target.description() + ": " + rootMessage(e), e);
+        }
         try {
             Flyway.configure()
                     .dataSource(pool)
