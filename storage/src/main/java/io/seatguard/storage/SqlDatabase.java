@@ -112,6 +112,7 @@ public final class SqlDatabase implements AutoCloseable {
                 .orElseGet(() -> JdbcTarget.embedded(prepareFolder(settings.dataDir()).resolve(StorageSettings.EMBEDDED_FILE_NAME)));
         Optional<ServingLock> lock = target.sqliteFile().map(ServingLock::acquire);
         try {
+            target.sqliteFile().ifPresent(LeftoverWriteAheadLog::refuse);
             target.sqliteFile().ifPresent(file -> ForeignDatabase.refuseFile(target, file));
             if (settings.databaseUrl().isEmpty()) {
                 prepareDatabaseFile(target.sqliteFile().orElseThrow());
@@ -126,7 +127,9 @@ public final class SqlDatabase implements AutoCloseable {
 
     /** Opens the store the settings point at, making it (the data folder, the file, the tables) when there is none. */
     public static SqlDatabase open(StorageSettings settings) {
-        return open(target(settings), settings, Optional.empty());
+        JdbcTarget target = target(settings);
+        target.sqliteFile().ifPresent(LeftoverWriteAheadLog::refuse);
+        return open(target, settings, Optional.empty());
     }
 
     /**
@@ -144,6 +147,7 @@ public final class SqlDatabase implements AutoCloseable {
         JdbcTarget target = settings.databaseUrl()
                 .map(JdbcTarget::parse)
                 .orElseGet(() -> JdbcTarget.embedded(settings.dataDir().resolve(StorageSettings.EMBEDDED_FILE_NAME)));
+        target.sqliteFile().ifPresent(LeftoverWriteAheadLog::refuse);
         ExistingStore.require(target);
         return open(target, settings, Optional.empty());
     }

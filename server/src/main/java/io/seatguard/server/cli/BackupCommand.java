@@ -1,6 +1,7 @@
 package io.seatguard.server.cli;
 
 import io.seatguard.server.http.Json;
+import io.seatguard.storage.LeftoverWriteAheadLog;
 import io.seatguard.storage.PrivateFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -65,6 +66,14 @@ public final class BackupCommand implements Callable<Integer> {
         if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             err.println("seatguard: " + target + " exists already; give the copy a new file name");
             return REFUSED;
+        }
+        try {
+            // A copy read through another database's log would carry that log's pages: refused as serve refuses it.
+            LeftoverWriteAheadLog.refuse(database);
+        }
+        catch (IllegalStateException e) {
+            err.println("seatguard: " + e.getMessage());
+            return 1;
         }
         // The copy is written under a name of its own in the same folder, and given the --to name only
         // once it is whole and on the disk. A backup killed halfway (kill -9, a full disk, a reboot) left a
