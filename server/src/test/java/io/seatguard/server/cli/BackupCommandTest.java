@@ -70,6 +70,40 @@ class BackupCommandTest {
         assertThat(err.toString()).contains("does not exist");
     }
 
+    /**
+     * Review finding: a backup restored beside the replaced database's write-ahead log. Copied as it is, the
+     * copy would carry the old log's pages; refused as serve refuses it (LeftoverWriteAheadLogTest).
+     */
+    @Test
+    void aRestoredCopyBesideAnotherDatabasesLogIsRefusedAndNothingIsCopied() throws Exception {
+        Path old = Files.createDirectories(dir.resolve("old"));
+        Path data = Files.createDirectories(dir.resolve("data"));
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + old.resolve("seatguard.db"));
+                Statement statement = connection.createStatement()) {
+            statement.executeQuery("PRAGMA journal_mode=WAL").close();
+            statement.executeQuery("PRAGMA wal_autocheckpoint=0").close();
+            statement.execute("CREATE TABLE t (x INTEGER)");
+            statement.execute("INSERT INTO t VALUES (1)");
+            Files.copy(old.resolve("seatguard.db-wal"), dir.resolve("old-log"));
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + old.resolve("seatguard.db"));
+                java.sql.PreparedStatement copy = connection.prepareStatement("VACUUM INTO ?")) {
+            copy.setString(1, data.resolve("seatguard.db").toString());
+            copy.execute();
+        }
+        // After the copy is made: VACUUM INTO deletes a log beside the empty file it fills.
+        Files.copy(dir.resolve("old-log"), data.resolve("seatguard.db-wal"));
+        Path target = dir.resolve("copy.db");
+
+        assertThat(run("--data-dir", data.toString(), "--to", target.toString())).isEqualTo(1);
+
+        assertThat(err.toString()).startsWith("seatguard: " + data.toAbsolutePath().resolve("seatguard.db-wal") + " holds commits that are not");
+        assertThat(target).doesNotExist();
+        try (var leftovers = Files.list(dir)) {
+            assertThat(leftovers.map(path -> path.getFileName().toString())).doesNotContain("copy.db").noneMatch(name -> name.contains(".incomplete-"));
+        }
+    }
+
     @Test
     void aCopyThatFailsLeavesNoFileBehind() throws Exception {
         Files.createDirectories(dir.resolve("data"));
