@@ -42,7 +42,13 @@ final class StoreLocation {
      * server's start does: for whoever asked for a new store by name, to provision it before that start.
      */
     SqlDatabase openOrMake() throws StoreUnavailable {
-        return opened(() -> SqlDatabase.open(settings()));
+        try {
+            return opened(() -> SqlDatabase.open(settings()));
+        }
+        catch (NoStoreException e) {
+            // Another application's database where the store would be made: refused as serve refuses it.
+            throw new StoreUnavailable(e.getMessage(), StoreUnavailable.REFUSED, e);
+        }
     }
 
     /** The store {@code opening} opens, its faults said as a command says them: a URL that is none, or a database that does not answer. */

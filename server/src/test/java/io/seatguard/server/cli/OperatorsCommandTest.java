@@ -159,6 +159,21 @@ class OperatorsCommandTest {
         }
     }
 
+    /** Review finding: a new store is not made over another application's SQLite file; said in one line, as serve says it. */
+    @Test
+    void createWithNewStoreOverAnotherApplicationsDatabaseIsRefusedByName() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("foreign"));
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("seatguard.db"));
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)");
+        }
+
+        Run refused = run("create", "--email", "ops@example.com", "--password-stdin", "--new-store", "--data-dir", data.toString());
+
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.saidPlainly().err()).contains(data.toAbsolutePath().resolve("seatguard.db") + " holds tables but no Seatguard migration history");
+    }
+
     /** A refused operator leaves no empty store behind, whose first start would make the default operator after all. */
     @Test
     void createWithNewStoreOfAnOperatorItRefusesMakesNothing() {
