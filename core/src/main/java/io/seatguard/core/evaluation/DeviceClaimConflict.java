@@ -14,7 +14,7 @@ package io.seatguard.core.evaluation;
  * Racers whose components differ share no fingerprint, and are not told apart from different browsers
  * (docs/architecture.md, "Races for a new device").
  */
-public final class DeviceClaimConflict extends RuntimeException {
+public final class DeviceClaimConflict extends StaleReadConflict {
     private static final long serialVersionUID = 1L;
 
     public DeviceClaimConflict(String message) {

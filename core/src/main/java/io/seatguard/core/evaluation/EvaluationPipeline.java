@@ -62,13 +62,17 @@ import java.util.OptionalLong;
  *   <li>one write — the evaluation and the device and account updates, durable before we answer.
  * </ol>
  *
- * <p>Each stage only reads what earlier ones produced. If a brand-new device loses a race for its token
- * or fingerprint to a concurrent first request of the same browser ({@link DeviceClaimConflict}), the
- * whole pipeline runs once more and resolves as it would have one request later, finding the winner's
- * device. The retry finds what it lost committed, so it does not lose the same claim again.
+ * <p>Each stage only reads what earlier ones produced. If what they read no longer holds when the write
+ * runs ({@link StaleReadConflict}), the whole pipeline runs again and judges by what is there now: a
+ * brand-new device that lost a race for its token or fingerprint to a concurrent first request of the
+ * same browser ({@link DeviceClaimConflict}) resolves as it would have one request later, finding the
+ * winner's device; an evaluation whose account or device was erased meanwhile ({@link DeletedSinceRead})
+ * finds the account new and the browser a new device. A retry finds what it lost committed, so it does
+ * not lose the same way again; an erasure can cost two (its batches delete the device, its last
+ * transaction the account), hence three attempts.
  */
 public final class EvaluationPipeline {
-    private static final int ATTEMPTS = 2;
+    private static final int ATTEMPTS = 3;
 
     private final UserAgentParser userAgents;
     private final DeviceResolver devices;
@@ -191,7 +195,7 @@ public final class EvaluationPipeline {
             try {
                 return attempt(request);
             }
-            catch (DeviceClaimConflict conflict) {
+            catch (StaleReadConflict conflict) {
                 if (attempt >= ATTEMPTS) {
                     throw conflict;
                 }
@@ -318,7 +322,7 @@ public final class EvaluationPipeline {
                 : List.of();
         store.record(new EvaluationWrite(evaluation, device, attach, touches, request.device().components(), network.place(),
                 opened.map(ChallengeIssuer.Opened::challenge), observed, WebhookEvents.of(webhooks, evaluation, account, device, attach),
-                agent.browserMajor()));
+                agent.browserMajor(), account.userKnown()));
         keepSessionLive(request, device, deviceType, ip, at, attach);
         endRefusedPageView(request, at, attach);
         notifyOwner(request, decision, evaluation, device, logout, at);

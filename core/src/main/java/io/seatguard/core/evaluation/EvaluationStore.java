@@ -11,6 +11,8 @@ public interface EvaluationStore {
      *
      * @throws DeviceClaimConflict when a new device lost a race for its token, or for a fingerprint
      *     resolution found free (see there)
+     * @throws DeletedSinceRead when the account the write says was known ({@link EvaluationWrite#accountKnown}),
+     *     or the known device it names, is gone (see there)
      */
     void record(EvaluationWrite write);
 

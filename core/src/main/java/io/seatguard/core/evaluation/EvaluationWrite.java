@@ -26,9 +26,13 @@ import java.util.Optional;
  * @param events webhook events to put in the outbox in the same transaction
  * @param browserMajor the request's browser major version, kept on its token for device resolution
  *     ({@link io.seatguard.core.identity.UserAgentInfo#UNKNOWN_VERSION} when the agent did not say)
+ * @param accountKnown the evaluation was judged with its account's row there ({@code is_new_user: false}): the
+ *     store refuses the write if the row is gone by then ({@link DeletedSinceRead}) rather than make the account
+ *     again under an evaluation that says it is not new. Only with an account.
  */
 public record EvaluationWrite(Evaluation evaluation, DeviceResolution device, boolean attachDevice, Touches touches, Map<String, Object> components,
-        Place place, Optional<Challenge> challenge, List<PatternObservation> patterns, List<OutboxEvent> events, int browserMajor) {
+        Place place, Optional<Challenge> challenge, List<PatternObservation> patterns, List<OutboxEvent> events, int browserMajor,
+        boolean accountKnown) {
     /** A write whose place is unknown. */
     public EvaluationWrite(Evaluation evaluation, DeviceResolution device, boolean attachDevice, Touches touches, Map<String, Object> components) {
         this(evaluation, device, attachDevice, touches, components, Place.UNKNOWN);
@@ -53,6 +57,16 @@ public record EvaluationWrite(Evaluation evaluation, DeviceResolution device, bo
                 io.seatguard.core.identity.UserAgentInfo.UNKNOWN_VERSION);
     }
 
+    /**
+     * A write that does not say whether its account was known: known when the throttle spared the account's
+     * row, which it does only for a row it read ({@link WriteThrottle}).
+     */
+    public EvaluationWrite(Evaluation evaluation, DeviceResolution device, boolean attachDevice, Touches touches, Map<String, Object> components,
+            Place place, Optional<Challenge> challenge, List<PatternObservation> patterns, List<OutboxEvent> events, int browserMajor) {
+        this(evaluation, device, attachDevice, touches, components, place, challenge, patterns, events, browserMajor,
+                evaluation.user().id().isPresent() && !touches.user());
+    }
+
     public EvaluationWrite {
         requireNonNull(evaluation, "evaluation is null");
         requireNonNull(device, "device is null");
@@ -64,6 +78,9 @@ public record EvaluationWrite(Evaluation evaluation, DeviceResolution device, bo
         events = List.copyOf(events);
         if (browserMajor < 0) {
             throw new IllegalArgumentException("browserMajor must not be negative: " + browserMajor);
+        }
+        if (accountKnown && evaluation.user().id().isEmpty()) {
+            throw new IllegalArgumentException("accountKnown without an account");
         }
     }
 
