@@ -67,8 +67,8 @@ class CachedSqliteStorageContractTest extends SqliteStorageContractTest {
                 false, null, "fp-" + user, io.seatguard.core.identity.DeviceType.COMPUTER, "198.51.100.1", at, identity);
         io.seatguard.core.intel.Place place = new io.seatguard.core.intel.Place(java.util.Optional.ofNullable(country),
                 latitude == null ? java.util.Optional.empty() : java.util.Optional.of(new io.seatguard.core.intel.Coordinates(latitude, 2.0, 25)));
-        evaluations.record(new io.seatguard.core.evaluation.EvaluationWrite(plain.evaluation(), plain.device(), true, plain.touches(),
-                java.util.Map.of(), place));
+        evaluations.record(withItsDevice(new io.seatguard.core.evaluation.EvaluationWrite(plain.evaluation(), plain.device(), true, plain.touches(),
+                java.util.Map.of(), place)));
     }
 
     @org.junit.jupiter.api.Test

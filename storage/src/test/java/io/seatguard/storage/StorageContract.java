@@ -2084,8 +2084,8 @@ abstract class StorageContract {
         recordFrom("dev-m1", "198.51.100.7", T0);
         recordFrom("dev-m2", "198.51.100.8", T0.plusSeconds(10));
         recordFrom("dev-m3", "2001:db8:1:2::7", T0.plusSeconds(20));
-        evaluations.record(placedIn("NO", EvaluationSamples.write("app_a", timeId(T0.plusSeconds(30)), "ivy", "dev-ivy", false, null, null,
-                DeviceType.COMPUTER, "203.0.113.9", T0.plusSeconds(30), Optional.of(io.seatguard.core.evaluation.IdentityProof.SERVER))));
+        evaluations.record(withItsDevice(placedIn("NO", EvaluationSamples.write("app_a", timeId(T0.plusSeconds(30)), "ivy", "dev-ivy", false, null, null,
+                DeviceType.COMPUTER, "203.0.113.9", T0.plusSeconds(30), Optional.of(io.seatguard.core.evaluation.IdentityProof.SERVER)))));
         recordChallengedLogin(null, "dev-m4", "tok-signup-before-v35", "192.0.2.40", T0.plusSeconds(40));
         database.close();
         // Rewind to the schema of V14 with rows from before it: no network, and V1 and V4's five indexes.
@@ -2187,6 +2187,38 @@ abstract class StorageContract {
 
     private final java.util.Set<String> recordedDevices = new java.util.HashSet<>();
 
+    /** Devices {@link #withItsDevice} made sure of in this test, by "app|device". */
+    private final java.util.Set<String> storedDevices = new java.util.HashSet<>();
+
+    /**
+     * {@code write}, after the row its device's first evaluation would have written, when it names a device it
+     * found (not one it makes) that this test did not store yet: a store refuses an evaluation naming a found
+     * device that is not there (DeletedSinceRead), as one whose device an erasure deleted meanwhile.
+     */
+    EvaluationWrite withItsDevice(EvaluationWrite write) {
+        io.seatguard.core.evaluation.DeviceInfo device = write.evaluation().device();
+        String appId = write.evaluation().appId();
+        if (!write.device().isKnownDevice() || !storedDevices.add(appId + "|" + device.id()) || write.device().isNew()) {
+            return write;
+        }
+        long at = write.evaluation().createdAt().toEpochMilli();
+        try (java.sql.Connection raw = rawConnection(); java.sql.PreparedStatement statement = raw.prepareStatement(
+                "INSERT INTO devices (app_id, id, type, browser, os, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            statement.setString(1, appId);
+            statement.setString(2, device.id());
+            statement.setString(3, device.type().wireName());
+            statement.setString(4, device.browser());
+            statement.setString(5, device.os());
+            statement.setLong(6, at);
+            statement.setLong(7, at);
+            statement.executeUpdate();
+        }
+        catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return write;
+    }
+
     /** An evaluation of account "hal" from {@code ip}; the device is new on its first. */
     private void recordFrom(String deviceId, String ip, Instant at) {
         boolean isNew = recordedDevices.add(deviceId);
@@ -2203,10 +2235,10 @@ abstract class StorageContract {
     void theArchiveHandsOverAPeriodsEvaluationsNewestFirstAPageAtATime() {
         for (int minute = 0; minute < 7; minute++) {
             Instant at = T0.plusSeconds(60L * minute);
-            evaluations.record(EvaluationSamples.write("app_a", timeId(at), "pia", "dev-pia", false, null, null, DeviceType.COMPUTER, "198.51.100.1", at));
+            evaluations.record(withItsDevice(EvaluationSamples.write("app_a", timeId(at), "pia", "dev-pia", false, null, null, DeviceType.COMPUTER, "198.51.100.1", at)));
         }
-        evaluations.record(EvaluationSamples.write("app_b", timeId(T0.plusSeconds(90)), "pia", "dev-pia", false, null, null, DeviceType.COMPUTER,
-                "198.51.100.1", T0.plusSeconds(90)));
+        evaluations.record(withItsDevice(EvaluationSamples.write("app_b", timeId(T0.plusSeconds(90)), "pia", "dev-pia", false, null, null, DeviceType.COMPUTER,
+                "198.51.100.1", T0.plusSeconds(90))));
         SqlEvaluationStore archive = new SqlEvaluationStore(database);
         List<String> expected = archive.between("app_a", T0.plusSeconds(60), T0.plusSeconds(360), 100).stream()
                 .map(io.seatguard.core.evaluation.Evaluation::id).toList();
@@ -2227,13 +2259,13 @@ abstract class StorageContract {
     @Test
     void theArchiveTakesAPeriodByWhenItsEvaluationsWereCreatedNotStored() {
         Instant now = T0.plus(java.time.Duration.ofDays(20));
-        evaluations.record(EvaluationSamples.write("app_a", timeId(now.minusSeconds(60)), "ivo", "dev-ivo", false, null, null, DeviceType.COMPUTER,
-                "198.51.100.1", now.minusSeconds(60)));
+        evaluations.record(withItsDevice(EvaluationSamples.write("app_a", timeId(now.minusSeconds(60)), "ivo", "dev-ivo", false, null, null, DeviceType.COMPUTER,
+                "198.51.100.1", now.minusSeconds(60))));
         String imported = timeId(now.minusSeconds(30));
-        evaluations.record(EvaluationSamples.write("app_a", imported, "ivo", "dev-ivo", false, null, null, DeviceType.COMPUTER, "198.51.100.1", T0));
+        evaluations.record(withItsDevice(EvaluationSamples.write("app_a", imported, "ivo", "dev-ivo", false, null, null, DeviceType.COMPUTER, "198.51.100.1", T0)));
         String importedLate = timeId(now.minusSeconds(10));
-        evaluations.record(EvaluationSamples.write("app_a", importedLate, "ivo", "dev-ivo", false, null, null, DeviceType.COMPUTER, "198.51.100.1",
-                now.minus(java.time.Duration.ofDays(2))));
+        evaluations.record(withItsDevice(EvaluationSamples.write("app_a", importedLate, "ivo", "dev-ivo", false, null, null, DeviceType.COMPUTER, "198.51.100.1",
+                now.minus(java.time.Duration.ofDays(2)))));
         SqlEvaluationStore archive = new SqlEvaluationStore(database);
 
         List<String> lastDay = new ArrayList<>();
@@ -2281,7 +2313,8 @@ abstract class StorageContract {
                 DeviceType.COMPUTER, "198.51.100.1", at, identity);
         io.seatguard.core.intel.Place place = new io.seatguard.core.intel.Place(Optional.ofNullable(country),
                 latitude == null ? Optional.empty() : Optional.of(new io.seatguard.core.intel.Coordinates(latitude, longitude, 50)));
-        evaluations.record(new io.seatguard.core.evaluation.EvaluationWrite(plain.evaluation(), plain.device(), true, plain.touches(), Map.of(), place));
+        evaluations.record(withItsDevice(new io.seatguard.core.evaluation.EvaluationWrite(plain.evaluation(), plain.device(), true, plain.touches(),
+                Map.of(), place)));
     }
 
     @Test
@@ -2608,8 +2641,8 @@ abstract class StorageContract {
     void anAccountsCountriesOutliveTheRetentionOfItsEvaluationsAndGoWithTheAccount() {
         apps.create(new App("app_a", "A", "pk_a", List.of(), T0), new StoredSecret("lookup-a-000", "hash-a"));
         // A time-ordered id, as the server makes them: retention deletes by id.
-        evaluations.record(placedIn("NO", EvaluationSamples.write("app_a", timeId(T0), "vic", "dev-vic", false, null, null, DeviceType.COMPUTER,
-                "198.51.100.1", T0)));
+        evaluations.record(withItsDevice(placedIn("NO", EvaluationSamples.write("app_a", timeId(T0), "vic", "dev-vic", false, null, null, DeviceType.COMPUTER,
+                "198.51.100.1", T0))));
         io.seatguard.core.history.AccountRecords records = new SqlAccountRecords(database);
         assertThat(records.pruneBefore(T0.plus(Duration.ofDays(10)))).isEqualTo(1);
 
@@ -2911,8 +2944,8 @@ abstract class StorageContract {
     private void recordWithChallenge(io.seatguard.core.challenge.Challenge challenge, Instant at) {
         EvaluationWrite plain = EvaluationSamples.write("app_a", challenge.evaluationId(), challenge.userId().orElseThrow(), challenge.deviceId(), false,
                 "tok-" + challenge.deviceId(), null, DeviceType.COMPUTER, "198.51.100.1", at);
-        evaluations.record(new EvaluationWrite(plain.evaluation(), plain.device(), true, plain.touches(), Map.of(),
-                io.seatguard.core.intel.Place.UNKNOWN, Optional.of(challenge)));
+        evaluations.record(withItsDevice(new EvaluationWrite(plain.evaluation(), plain.device(), true, plain.touches(), Map.of(),
+                io.seatguard.core.intel.Place.UNKNOWN, Optional.of(challenge))));
     }
 
     /** A challenge of mia on a device, with its neighbours: mia's on another device, and ned's on the same device. */
