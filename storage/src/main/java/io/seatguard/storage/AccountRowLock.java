@@ -13,7 +13,9 @@ import java.sql.SQLException;
  * <p>A write that holds the row makes the erasure's delete wait until the write has committed, and the
  * erasure's later statements then see, and delete, what it wrote. A write that comes after the delete
  * waits until the erasure commits: an evaluation then makes the row again, so that its rows have an
- * account that can be seen and erased; the others find no account and write nothing (docs/api.md).
+ * account that can be seen and erased, unless it was judged with the account there, when it is refused
+ * and judged again ({@link io.seatguard.core.evaluation.DeletedSinceRead}); the others find no account
+ * and write nothing (docs/api.md).
  * Without the hold, under PostgreSQL's read committed, another node's write could commit after the
  * erasure's statements had looked and before the erasure committed, and leave the evaluation, its IP,
  * link, pattern and webhook messages, or a link made or refused with its message, or an owner notice,

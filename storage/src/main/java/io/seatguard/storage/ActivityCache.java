@@ -234,7 +234,15 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
 
     @Override
     public void record(EvaluationWrite write) {
-        evaluations.record(write);
+        try {
+            evaluations.record(write);
+        }
+        catch (io.seatguard.core.evaluation.DeletedSinceRead e) {
+            // Erased after the evaluation read it, perhaps before the server dropped the entry: the retry must
+            // not judge the account made again by the erased one's activity.
+            write.userId().ifPresent(user -> forget(write.evaluation().appId(), user));
+            throw e;
+        }
         Evaluation evaluation = write.evaluation();
         Optional<String> user = evaluation.user().id();
         if (user.isEmpty()) {

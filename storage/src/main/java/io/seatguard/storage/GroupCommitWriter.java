@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.SeatguardException;
-import io.seatguard.core.evaluation.DeviceClaimConflict;
+import io.seatguard.core.evaluation.StaleReadConflict;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -312,9 +312,10 @@ final class GroupCommitWriter implements AutoCloseable {
                 failAll(batch, e);
                 return;
             }
-            if (!(e instanceof DeviceClaimConflict)) {
+            if (!(e instanceof StaleReadConflict)) {
                 // A lost race for a new device's token or fingerprint is expected (one browser's tabs opening
-                // at once): its write is resolved again, and the batch's others commit alone; nothing to warn of.
+                // at once), and so is an account or device erased since its evaluation read it: its write is
+                // judged again, and the batch's others commit alone; nothing to warn of.
                 batchFailures.failed(Level.WARN, "A storage batch failed; committing its writes one by one", e);
             }
             commitEachAlone(batch);

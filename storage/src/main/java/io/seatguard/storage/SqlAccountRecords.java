@@ -55,7 +55,8 @@ public final class SqlAccountRecords implements AccountRecords {
      *
      * <p>The last transaction deletes the account's row first: an evaluation another node is writing holds
      * that row ({@link AccountRowLock}), so the delete waits for it to commit and the statements after it
-     * see its rows; one written after the delete waits for this commit and makes the account again.
+     * see its rows; one written after the delete waits for this commit and makes the account again (judged
+     * again first if it was judged with the account or a device this deleted: SqlEvaluationStore).
      */
     @Override
     public boolean erase(String appId, String userId) {

@@ -23,12 +23,11 @@ import java.util.TreeSet;
  * statement that deletes a device checks its condition again in the same statement, and the dependent
  * rows go by the ids it returns, so a link written after the devices were chosen keeps its device.
  *
- * <p>An evaluation that resolved a device just before the device was deleted still records itself
- * against the device's id, and its account's link to it if it has one (on SQLite too: the throttle may
- * spare the device's row, so the write does not notice). Every read joins links to devices, so such a
- * link is never seen, it goes when its account is erased, and the browser's next visit, its token and
- * fingerprint gone, gets a new device. Failing the write instead would make every evaluation check its
- * device's row, for a race that needs a deletion within the moment between resolving and writing.
+ * <p>An evaluation that resolved a device just before the device was deleted is refused when it is
+ * written ({@link io.seatguard.core.evaluation.DeletedSinceRead}: its insert checks the device's row) and
+ * judged again, finding the browser a new device. It used to record itself against the deleted id, with
+ * no link to it, under an account an erasure had just made new again (found in review; docs/architecture.md,
+ * "An evaluation is not written as judged once what it was judged with was erased").
  */
 final class SqlDeviceCleanup {
     /** Up to {@code ?} of an account's device links. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.evaluation.ConsumeOutcome;
+import io.seatguard.core.evaluation.DeletedSinceRead;
 import io.seatguard.core.evaluation.DeviceClaimConflict;
 import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.identity.BlockingKey;
@@ -40,6 +41,13 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
     /** Its update locks the account's row as {@link AccountRowLock} holds it: an erasure's delete waits for it. */
     private static final String UPSERT_USER = "INSERT INTO users (app_id, id, first_seen, last_seen) VALUES (?, ?, ?, ?) ON CONFLICT (app_id, id) DO UPDATE SET"
             + widenSeen("users");
+    /**
+     * The row of an account the evaluation was judged with ({@link EvaluationWrite#accountKnown}), when the
+     * throttle says its times moved: widened as {@link #UPSERT_USER} does, but never made again, so that its
+     * count says whether the account is still there. Its update holds the row as the upsert's does.
+     */
+    private static final String WIDEN_KNOWN_USER = "UPDATE users SET first_seen = CASE WHEN ? < first_seen THEN ? ELSE first_seen END,"
+            + " last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END WHERE app_id = ? AND id = ?";
     private static final String UPSERT_USER_IP = "INSERT INTO user_ips (app_id, user_id, ip, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
             + " ON CONFLICT (app_id, user_id, ip) DO UPDATE SET" + widenSeen("user_ips");
     private static final String UPSERT_USER_FINGERPRINT = "INSERT INTO user_fingerprints (app_id, user_id, fingerprint_id, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
@@ -126,16 +134,16 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
             PipelinedWrites writes = new PipelinedWrites(connection, database.kind());
             // The account's row before any other (AccountRowLock), the device's among them: an erasure on another
             // node deletes the account's row and then its devices, and neither must hold what the other waits for.
-            if (write.userId().isPresent()) {
-                writeUser(writes, write, write.userId().get());
-            }
+            StillThere account = write.userId().isPresent() ? writeUser(writes, write, write.userId().get()) : StillThere.NOT_ASKED;
             DeviceCounts device = writeDevice(writes, write);
             if (write.userId().isPresent()) {
                 writeAccount(writes, write, write.userId().get());
             }
-            insertEvaluation(writes, write.evaluation(), write.vouched(), write.place(), document, network);
+            StillThere named = insertEvaluation(writes, write, document, network);
             writes.flush();
             device.check();
+            account.check();
+            named.check();
             Written written = new Written(write.device().isNew() && device.fingerprintInsert() != null && device.fingerprintInsert().get() == 1);
             // The rarer writes below run their own statements, after the ones above.
             if (write.challenge().isPresent()) {
@@ -301,20 +309,45 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
     }
 
     /**
+     * Whether a row the evaluation was judged with is still there, told by the count of a statement once it
+     * has run: a write that finds it gone fails with {@link DeletedSinceRead} (the evaluation is then judged
+     * again), and the rows written with it in the same transaction go with it.
+     */
+    private record StillThere(PipelinedWrites.Count count, int countIfThere, String reason) {
+        static final StillThere NOT_ASKED = new StillThere(null, 0, "");
+
+        void check() {
+            if (count != null && count.get() != countIfThere) {
+                throw new DeletedSinceRead(reason);
+            }
+        }
+    }
+
+    /**
      * The account's row, held against its erasure to the end of the transaction ({@link AccountRowLock}).
      * When the throttle spares the row it is still made sure of: an erasure that committed after this
      * evaluation read the account would otherwise leave the evaluation (and its IP and country rows) under
      * an account that answers 404, so that it could neither be seen nor erased again.
+     *
+     * <p>An account the evaluation was judged with ({@link EvaluationWrite#accountKnown}) must still be
+     * there: made again, it would hold an evaluation that says {@code is_new_user: false} for an account
+     * that is new, judged by the devices, IPs and countries the erasure deleted. The statement's count says
+     * whether it was ({@link StillThere}).
      */
-    private void writeUser(PipelinedWrites writes, EvaluationWrite write, String user) throws SQLException {
+    private StillThere writeUser(PipelinedWrites writes, EvaluationWrite write, String user) throws SQLException {
         String appId = write.evaluation().appId();
         long at = write.evaluation().createdAt().toEpochMilli();
+        String gone = "the account was erased after the evaluation read it";
+        if (write.touches().user() && write.accountKnown()) {
+            return new StillThere(writes.update(WIDEN_KNOWN_USER, at, at, at, at, appId, user), 1, gone);
+        }
         if (write.touches().user()) {
             writes.update(UPSERT_USER, appId, user, at, at);
+            return StillThere.NOT_ASKED;
         }
-        else {
-            writes.update(ensureUser, appId, user, appId, user, at, at);
-        }
+        // Counts 1 only when it made the row again.
+        PipelinedWrites.Count made = writes.update(ensureUser, appId, user, appId, user, at, at);
+        return write.accountKnown() ? new StillThere(made, 0, gone) : StillThere.NOT_ASKED;
     }
 
     /** The rows under the account besides its own ({@link #writeUser}, written first). */
@@ -351,18 +384,39 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                 + " last_seen = CASE WHEN excluded.last_seen > %1$s.last_seen THEN excluded.last_seen ELSE %1$s.last_seen END".formatted(table);
     }
 
-    /** {@code vouched}: whether the evaluation counts in the history a vouched evaluation is judged by (V39). */
-    private static void insertEvaluation(PipelinedWrites writes, Evaluation evaluation, boolean vouched, Place place, String document, String network)
-            throws SQLException {
+    private static final String EVALUATION_COLUMNS = "INSERT INTO evaluations (app_id, id, user_id, action, verdict, device_id, ip, created_at,"
+            + " consumed_at, document, country, latitude, longitude, accuracy_km, network, vouched)";
+    private static final String INSERT_EVALUATION = EVALUATION_COLUMNS + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)";
+    /** The same row, only while its device's row is there: see {@link #insertEvaluation}. */
+    private static final String INSERT_EVALUATION_OF_STORED_DEVICE = EVALUATION_COLUMNS + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?"
+            + " WHERE EXISTS (SELECT 1 FROM devices WHERE app_id = ? AND id = ?)";
+
+    /**
+     * The evaluation's row. One naming a device the evaluation found stored ({@link DeviceResolution#isKnownDevice},
+     * not new) is inserted only while that device's row is there, and the count says whether it was
+     * ({@link StillThere}): an erasure (or retention) that deleted the device after the evaluation found it
+     * would otherwise leave an evaluation naming a device no call can reach, with no link to it, that the
+     * browser's next visit never finds again. A device made by this write is inserted before it.
+     * {@code vouched}: whether the evaluation counts in the history a vouched evaluation is judged by (V39).
+     */
+    private static StillThere insertEvaluation(PipelinedWrites writes, EvaluationWrite write, String document, String network) throws SQLException {
+        Evaluation evaluation = write.evaluation();
+        Place place = write.place();
         Optional<Coordinates> point = place.coordinates();
-        writes.update(
-                "INSERT INTO evaluations (app_id, id, user_id, action, verdict, device_id, ip, created_at, consumed_at, document,"
-                        + " country, latitude, longitude, accuracy_km, network, vouched)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)",
-                evaluation.appId(), evaluation.id(), evaluation.user().id().orElse(null), evaluation.action(), evaluation.verdict().wireName(),
-                evaluation.device().id(), evaluation.publicIp().address(), evaluation.createdAt().toEpochMilli(),
+        List<Object> row = java.util.Arrays.asList(evaluation.appId(), evaluation.id(), evaluation.user().id().orElse(null), evaluation.action(),
+                evaluation.verdict().wireName(), evaluation.device().id(), evaluation.publicIp().address(), evaluation.createdAt().toEpochMilli(),
                 document, place.country().orElse(null), point.map(Coordinates::latitude).orElse(null), point.map(Coordinates::longitude).orElse(null),
-                point.map(Coordinates::accuracyKm).orElse(null), network, vouched ? 1 : 0);
+                point.map(Coordinates::accuracyKm).orElse(null), network, write.vouched() ? 1 : 0);
+        DeviceResolution device = write.device();
+        if (!device.isKnownDevice() || device.isNew()) {
+            writes.update(INSERT_EVALUATION, row.toArray());
+            return StillThere.NOT_ASKED;
+        }
+        List<Object> parameters = new java.util.ArrayList<>(row);
+        parameters.add(evaluation.appId());
+        parameters.add(device.deviceId());
+        return new StillThere(writes.update(INSERT_EVALUATION_OF_STORED_DEVICE, parameters.toArray()), 1,
+                "the device was deleted after the evaluation found it");
     }
 
     /**

@@ -36,6 +36,13 @@ class CachedSqliteStorageContractTest extends SqliteStorageContractTest {
         ActivityCache recent = new ActivityCache(new SqlActivityReader(database), evaluations, known);
         evaluations = recent;
         activity = recent;
+        // As SeatguardServer wires it.
+        forgetErasedAccount = (appId, userId) -> {
+            cache.forgetAccount(appId, userId);
+            cache.forgetSharedNetworks(appId);
+            cache.forgetDevices();
+            recent.forget(appId, userId);
+        };
     }
 
     /**

@@ -3,12 +3,15 @@ package io.seatguard.storage;
 import static io.seatguard.storage.ErasureRace.assertNone;
 import static io.seatguard.storage.ErasureRace.update;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seatguard.core.account.AccountState;
 import io.seatguard.core.account.Seen;
+import io.seatguard.core.evaluation.DeletedSinceRead;
 import io.seatguard.core.evaluation.EvaluationWrite;
 import io.seatguard.core.evaluation.Touches;
 import io.seatguard.core.identity.DeviceType;
+import io.seatguard.core.identity.UserAgentInfo;
 import io.seatguard.core.intel.Place;
 import io.seatguard.core.pattern.PatternDetector;
 import io.seatguard.core.pattern.PatternObservation;
@@ -68,10 +71,14 @@ class PostgresErasureRaceTest {
     /**
      * The evaluation has written the account's row (updated it, or only made sure of it when the throttle
      * spares it) and waits on its IP when the erasure starts: the erasure must wait for it and take it along.
+     * Its device is another account's too, so the erasure's batches leave it (see the next test for one they
+     * delete).
      */
     @ParameterizedTest(name = "account row updated: {0}")
     @ValueSource(booleans = {false, true})
     void anEvaluationAnotherNodeIsWritingWhenTheErasureStartsIsErasedWithTheAccount(boolean touchesUser) throws Exception {
+        new SqlEvaluationStore(race.writing).record(EvaluationSamples.write(APP, "ev-bob", "bob", "dev-1", false, "tok-ann-laptop-0001", "fp-1",
+                DeviceType.COMPUTER, "198.51.100.1", T0.plusSeconds(1)));
         try (Connection blocker = race.connection("blocker")) {
             blocker.setAutoCommit(false);
             update(blocker, "INSERT INTO user_ips (app_id, user_id, ip, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)", APP, USER, "198.51.100.9",
@@ -90,12 +97,37 @@ class PostgresErasureRaceTest {
     }
 
     /**
-     * The erasure has deleted part of the account and waits on its IPs when the evaluation is written:
-     * the evaluation must wait for it, and then leave an account that can be seen and erased.
+     * The same with a device the account alone used: the erasure's batches delete it while the evaluation
+     * waits on its IP, before its last transaction waits for the evaluation. The evaluation, naming a device
+     * that is gone, is refused (its pipeline judges it again) and leaves nothing.
      */
     @ParameterizedTest(name = "account row updated: {0}")
     @ValueSource(booleans = {false, true})
-    void anEvaluationAnotherNodeWritesWhileTheErasureCommitsLeavesAnAccountThatCanBeErased(boolean touchesUser) throws Exception {
+    void anEvaluationAnotherNodeIsWritingWhenTheErasureDeletesItsDeviceIsRefusedAndLeavesNothing(boolean touchesUser) throws Exception {
+        try (Connection blocker = race.connection("blocker")) {
+            blocker.setAutoCommit(false);
+            update(blocker, "INSERT INTO user_ips (app_id, user_id, ip, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)", APP, USER, "198.51.100.9",
+                    T0.toEpochMilli(), T0.toEpochMilli());
+            CompletableFuture<Void> evaluation = CompletableFuture.runAsync(
+                    () -> new SqlEvaluationStore(race.writing).record(racingWrite("198.51.100.9", touchesUser)));
+            race.awaitWaitingOrDone(1, evaluation);
+            CompletableFuture<Boolean> erasure = CompletableFuture.supplyAsync(() -> new SqlAccountRecords(race.erasing).erase(APP, USER));
+            race.awaitWaitingOrDone(2, erasure);
+            blocker.rollback();
+            assertThatThrownBy(() -> evaluation.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(DeletedSinceRead.class);
+            assertThat(erasure.get(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertNone(race.rowsOfTheAccount(APP, USER), "nothing of the account, nor of the refused evaluation");
+    }
+
+    /**
+     * The erasure has deleted part of the account and waits on its IPs when the evaluation is written:
+     * the evaluation must wait for it, and then, finding the account it was judged with gone, be refused
+     * and leave nothing. Judged again, as a new account's, it leaves an account that can be seen and erased.
+     */
+    @ParameterizedTest(name = "account row updated: {0}")
+    @ValueSource(booleans = {false, true})
+    void anEvaluationAnotherNodeWritesWhileTheErasureCommitsIsRefusedAndItsRetryLeavesAnAccountThatCanBeErased(boolean touchesUser) throws Exception {
         try (Connection blocker = race.connection("blocker")) {
             blocker.setAutoCommit(false);
             update(blocker, "UPDATE user_ips SET last_seen = last_seen WHERE app_id = ? AND user_id = ?", APP, USER);
@@ -106,12 +138,14 @@ class PostgresErasureRaceTest {
             race.awaitWaitingOrDone(2, evaluation);
             blocker.commit();
             assertThat(erasure.get(10, TimeUnit.SECONDS)).isTrue();
-            evaluation.get(10, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> evaluation.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(DeletedSinceRead.class);
         }
-        assertNone(race.rowsWithoutTheirAccount(APP, USER), "rows no call can reach");
+        assertNone(race.rowsOfTheAccount(APP, USER), "nothing of the account, nor of the refused evaluation");
+        // Judged again: a new account's first evaluation, on a new device.
+        new SqlEvaluationStore(race.writing).record(EvaluationSamples.write(APP, "ev-2", USER, "dev-2", true, "tok-ann-laptop-0001", "fp-1",
+                DeviceType.COMPUTER, "198.51.100.9", T0.plusSeconds(31)));
         SqlAccountRecords records = new SqlAccountRecords(race.erasing);
-        assertThat(records.summary(APP, USER, T0.plusSeconds(60))).as("the account holding the racing evaluation is visible").isPresent();
-        assertThat(new SqlEvaluationStore(race.erasing).find(APP, "ev-1")).isPresent();
+        assertThat(records.summary(APP, USER, T0.plusSeconds(60))).as("the account holding the evaluation judged again is visible").isPresent();
         assertThat(records.erase(APP, USER)).as("and can be erased").isTrue();
         assertNone(race.rowsOfTheAccount(APP, USER), "the account's rows after it was erased again");
     }
@@ -127,7 +161,8 @@ class PostgresErasureRaceTest {
         List<PatternObservation> patterns = new PatternDetector(PatternThresholds.DEFAULTS).observe(Map.of("device_count", 11L), account, at);
         assertThat(patterns).isNotEmpty();
         OutboxEvent created = new OutboxEvent(APP, WebhookEventType.EVALUATION_CREATED, Optional.of(USER), Map.of("evaluation_id", "ev-1"), at);
+        // Judged with the account there (is_new_user false), as every racing write here was.
         return new EvaluationWrite(plain.evaluation(), plain.device(), true, new Touches(false, touchesUser, true, false, true, false), Map.of(), Place.UNKNOWN,
-                Optional.empty(), patterns, List.of(created));
+                Optional.empty(), patterns, List.of(created), UserAgentInfo.UNKNOWN_VERSION, true);
     }
 }
