@@ -13,6 +13,8 @@ import io.seatguard.core.challenge.ChallengeIssuer;
 import io.seatguard.core.challenge.OwnerNotice;
 import io.seatguard.core.challenge.OwnerNotifier;
 import io.seatguard.core.checks.CheckInputs;
+import io.seatguard.core.error.ErrorCode;
+import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.pattern.PatternDetector;
 import io.seatguard.core.pattern.PatternObservation;
 import io.seatguard.core.pattern.PatternThresholds;
@@ -197,7 +199,11 @@ public final class EvaluationPipeline {
             }
             catch (StaleReadConflict conflict) {
                 if (attempt >= ATTEMPTS) {
-                    throw conflict;
+                    // Nothing was stored, so the caller may send it again: a 409 that says so, not a 500.
+                    throw new SeatguardException(ErrorCode.CONCURRENT_CHANGE,
+                            "The account or its device kept changing while this evaluation was judged (erased, or the device claimed at the same"
+                                    + " moment); nothing was recorded: send it again",
+                            java.util.List.of(), conflict);
                 }
             }
         }

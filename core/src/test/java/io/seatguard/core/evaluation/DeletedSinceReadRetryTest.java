@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seatguard.core.checks.CheckRegistry;
+import io.seatguard.core.error.ErrorCode;
+import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.identity.DeviceResolver;
 import io.seatguard.core.identity.DeviceSignals;
 import io.seatguard.core.ids.IdGenerator;
@@ -56,10 +58,15 @@ class DeletedSinceReadRetryTest {
         assertThat(store.find(APP, written.id())).contains(written);
     }
 
+    /** Nothing was stored: the caller is told to send it again (409 concurrent-change), not answered a 500. */
     @Test
-    void aThirdRefusalIsTheCallersToAnswer() {
+    void aThirdRefusalIsAConflictTheCallerMaySendAgain() {
         refusalsLeft = 3;
-        assertThatThrownBy(() -> pipeline.evaluate(login("alice"))).isInstanceOf(DeletedSinceRead.class);
+        assertThatThrownBy(() -> pipeline.evaluate(login("alice"))).isInstanceOfSatisfying(SeatguardException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.CONCURRENT_CHANGE);
+            assertThat(e.getMessage()).contains("nothing was recorded: send it again");
+            assertThat(e.getCause()).isInstanceOf(DeletedSinceRead.class);
+        });
         assertThat(tried).hasSize(3);
     }
 
