@@ -29,13 +29,17 @@ import org.slf4j.LoggerFactory;
  * Seatguard migrated and analyzes each table changed by at least {@link #MIN_CHANGES} rows and by more
  * rows than it held when last analyzed: a table is analyzed at about 1,000 rows, 2,000, 4,000 and so on,
  * a few dozen times over its life, on top of whatever autovacuum does. Several nodes share the work
- * through an advisory lock, so one analyzes and the others skip that round.
+ * through an advisory lock, so one analyzes and the others skip that round. The lock is the schema's
+ * ({@link #LOCK_CLASS} and a hash of its name): advisory locks belong to the whole database, and
+ * deployments in other schemas of it (or other test runs) have tables of their own to analyze.
  */
 final class PostgresStatistics implements AutoCloseable {
     static final long PERIOD_SECONDS = 10;
     static final long MIN_CHANGES = 1_000;
-    /** Arbitrary key of the advisory lock that makes one node at a time analyze. */
-    static final long LOCK_KEY = 0x5ea7_6a4dL;
+    /** Arbitrary first key of the advisory lock that makes one node at a time analyze a schema. */
+    static final int LOCK_CLASS = 0x5ea7_6a4d;
+    /** The lock's arguments after {@link #LOCK_CLASS}: the schema being analyzed. */
+    static final String LOCK_OF_SCHEMA = "?, hashtext(current_schema())";
     private static final Logger log = LoggerFactory.getLogger(PostgresStatistics.class);
 
     private static final String STALE_TABLES = "SELECT s.relname FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid"
@@ -84,7 +88,7 @@ final class PostgresStatistics implements AutoCloseable {
 
     private static List<String> refreshLocked(Connection connection) throws SQLException {
         // A transaction-scoped lock: released by the commit, also if this node dies mid-pass.
-        boolean locked = JdbcRunner.queryOne(connection, "SELECT pg_try_advisory_xact_lock(?)", row -> row.getBoolean(1), LOCK_KEY).orElse(false);
+        boolean locked = JdbcRunner.queryOne(connection, "SELECT pg_try_advisory_xact_lock(" + LOCK_OF_SCHEMA + ")", row -> row.getBoolean(1), LOCK_CLASS).orElse(false);
         if (!locked) {
             return List.of();
         }

@@ -101,7 +101,7 @@ class PostgresStatisticsTest {
         awaitChangesCounted("evaluations", 2_000);
         try (Connection otherNode = connect(); Statement statement = otherNode.createStatement()) {
             otherNode.setAutoCommit(false);
-            statement.execute("SELECT pg_advisory_xact_lock(" + PostgresStatistics.LOCK_KEY + ")");
+            statement.execute("SELECT pg_advisory_xact_lock(" + PostgresStatistics.LOCK_OF_SCHEMA.replace("?", String.valueOf(PostgresStatistics.LOCK_CLASS)) + ")");
 
             assertThat(statistics.refresh()).isEmpty();
             assertThat(estimatedRows("evaluations")).isEqualTo(-1);
@@ -109,6 +109,22 @@ class PostgresStatisticsTest {
             otherNode.commit();
         }
         assertThat(statistics.refresh()).contains("evaluations");
+    }
+
+    /** Another schema's pass (another deployment on the same database, or another test JVM) holds its own lock, not this one's. */
+    @Test
+    void aPassInAnotherSchemaDoesNotHoldThisOneUp() throws Exception {
+        insertEvaluations(2_000);
+        awaitChangesCounted("evaluations", 2_000);
+        try (PostgresTestDatabase other = PostgresTestDatabase.create();
+                Connection otherSchema = java.sql.DriverManager.getConnection(other.url()); Statement statement = otherSchema.createStatement()) {
+            otherSchema.setAutoCommit(false);
+            statement.execute("SELECT pg_advisory_xact_lock(" + PostgresStatistics.LOCK_OF_SCHEMA.replace("?", String.valueOf(PostgresStatistics.LOCK_CLASS)) + ")");
+
+            assertThat(statistics.refresh()).contains("evaluations");
+
+            otherSchema.commit();
+        }
     }
 
     private Connection connect() throws SQLException {
