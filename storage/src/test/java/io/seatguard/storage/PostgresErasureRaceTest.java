@@ -79,19 +79,9 @@ class PostgresErasureRaceTest {
     void anEvaluationAnotherNodeIsWritingWhenTheErasureStartsIsErasedWithTheAccount(boolean touchesUser) throws Exception {
         new SqlEvaluationStore(race.writing).record(EvaluationSamples.write(APP, "ev-bob", "bob", "dev-1", false, "tok-ann-laptop-0001", "fp-1",
                 DeviceType.COMPUTER, "198.51.100.1", T0.plusSeconds(1)));
-        try (Connection blocker = race.connection("blocker")) {
-            blocker.setAutoCommit(false);
-            update(blocker, "INSERT INTO user_ips (app_id, user_id, ip, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)", APP, USER, "198.51.100.9",
-                    T0.toEpochMilli(), T0.toEpochMilli());
-            CompletableFuture<Void> evaluation = CompletableFuture.runAsync(
-                    () -> new SqlEvaluationStore(race.writing).record(racingWrite("198.51.100.9", touchesUser)));
-            race.awaitWaitingOrDone(1, evaluation);
-            CompletableFuture<Boolean> erasure = CompletableFuture.supplyAsync(() -> new SqlAccountRecords(race.erasing).erase(APP, USER));
-            race.awaitWaitingOrDone(2, erasure);
-            blocker.rollback();
-            evaluation.get(10, TimeUnit.SECONDS);
-            assertThat(erasure.get(10, TimeUnit.SECONDS)).isTrue();
-        }
+        Raced raced = raceBehindAHeldIp(touchesUser);
+        raced.evaluation().get(10, TimeUnit.SECONDS);
+        assertThat(raced.erasure().get(10, TimeUnit.SECONDS)).isTrue();
         assertNone(race.rowsWithoutTheirAccount(APP, USER), "rows no call can reach");
         assertNone(race.rowsOfTheAccount(APP, USER), "the racing evaluation went with the account");
     }
@@ -104,19 +94,9 @@ class PostgresErasureRaceTest {
     @ParameterizedTest(name = "account row updated: {0}")
     @ValueSource(booleans = {false, true})
     void anEvaluationAnotherNodeIsWritingWhenTheErasureDeletesItsDeviceIsRefusedAndLeavesNothing(boolean touchesUser) throws Exception {
-        try (Connection blocker = race.connection("blocker")) {
-            blocker.setAutoCommit(false);
-            update(blocker, "INSERT INTO user_ips (app_id, user_id, ip, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)", APP, USER, "198.51.100.9",
-                    T0.toEpochMilli(), T0.toEpochMilli());
-            CompletableFuture<Void> evaluation = CompletableFuture.runAsync(
-                    () -> new SqlEvaluationStore(race.writing).record(racingWrite("198.51.100.9", touchesUser)));
-            race.awaitWaitingOrDone(1, evaluation);
-            CompletableFuture<Boolean> erasure = CompletableFuture.supplyAsync(() -> new SqlAccountRecords(race.erasing).erase(APP, USER));
-            race.awaitWaitingOrDone(2, erasure);
-            blocker.rollback();
-            assertThatThrownBy(() -> evaluation.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(DeletedSinceRead.class);
-            assertThat(erasure.get(10, TimeUnit.SECONDS)).isTrue();
-        }
+        Raced raced = raceBehindAHeldIp(touchesUser);
+        assertThatThrownBy(() -> raced.evaluation().get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(DeletedSinceRead.class);
+        assertThat(raced.erasure().get(10, TimeUnit.SECONDS)).isTrue();
         assertNone(race.rowsOfTheAccount(APP, USER), "nothing of the account, nor of the refused evaluation");
     }
 
@@ -164,5 +144,27 @@ class PostgresErasureRaceTest {
         // Judged with the account there (is_new_user false), as every racing write here was.
         return new EvaluationWrite(plain.evaluation(), plain.device(), true, new Touches(false, touchesUser, true, false, true, false), Map.of(), Place.UNKNOWN,
                 Optional.empty(), patterns, List.of(created), UserAgentInfo.UNKNOWN_VERSION, true);
+    }
+
+    /** The racing evaluation and the erasure behind it, once the connection holding the account's IP let go. */
+    private record Raced(CompletableFuture<Void> evaluation, CompletableFuture<Boolean> erasure) {}
+
+    /**
+     * The racing evaluation waits on the account's IP, which another connection holds; the erasure starts
+     * behind it; then the holder lets go, and the two go on in that order.
+     */
+    private Raced raceBehindAHeldIp(boolean touchesUser) throws Exception {
+        try (Connection blocker = race.connection("blocker")) {
+            blocker.setAutoCommit(false);
+            update(blocker, "INSERT INTO user_ips (app_id, user_id, ip, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)", APP, USER, "198.51.100.9",
+                    T0.toEpochMilli(), T0.toEpochMilli());
+            CompletableFuture<Void> evaluation = CompletableFuture.runAsync(
+                    () -> new SqlEvaluationStore(race.writing).record(racingWrite("198.51.100.9", touchesUser)));
+            race.awaitWaitingOrDone(1, evaluation);
+            CompletableFuture<Boolean> erasure = CompletableFuture.supplyAsync(() -> new SqlAccountRecords(race.erasing).erase(APP, USER));
+            race.awaitWaitingOrDone(2, erasure);
+            blocker.rollback();
+            return new Raced(evaluation, erasure);
+        }
     }
 }

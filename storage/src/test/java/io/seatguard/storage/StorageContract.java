@@ -1565,48 +1565,18 @@ abstract class StorageContract {
 
     /** {@code store}, each of whose writes starts {@code delay} after it was asked for. */
     private static io.seatguard.core.evaluation.EvaluationStore writingAfter(Duration delay, io.seatguard.core.evaluation.EvaluationStore store) {
-        return new io.seatguard.core.evaluation.EvaluationStore() {
-            @Override
-            public void record(EvaluationWrite write) {
-                java.util.concurrent.locks.LockSupport.parkNanos(delay.toNanos());
-                store.record(write);
-            }
-
-            @Override
-            public Optional<Evaluation> find(String appId, String evaluationId) {
-                return store.find(appId, evaluationId);
-            }
-
-            @Override
-            public ConsumeOutcome consume(String appId, String evaluationId, Instant at) {
-                return store.consume(appId, evaluationId, at);
-            }
-        };
+        return io.seatguard.core.testing.BeforeEachWrite.of(store, write -> java.util.concurrent.locks.LockSupport.parkNanos(delay.toNanos()));
     }
 
     /** {@code store}, whose first write waits for the account's erasure, as the server runs it, to commit first. */
     private io.seatguard.core.evaluation.EvaluationStore afterFirstErasing(String user, io.seatguard.core.evaluation.EvaluationStore store) {
         java.util.concurrent.atomic.AtomicBoolean erased = new java.util.concurrent.atomic.AtomicBoolean();
-        return new io.seatguard.core.evaluation.EvaluationStore() {
-            @Override
-            public void record(EvaluationWrite write) {
-                if (erased.compareAndSet(false, true)) {
-                    assertThat(new SqlAccountRecords(database).erase("app_a", user)).isTrue();
-                    forgetErasedAccount.accept("app_a", user);
-                }
-                store.record(write);
+        return io.seatguard.core.testing.BeforeEachWrite.of(store, write -> {
+            if (erased.compareAndSet(false, true)) {
+                assertThat(new SqlAccountRecords(database).erase("app_a", user)).isTrue();
+                forgetErasedAccount.accept("app_a", user);
             }
-
-            @Override
-            public Optional<Evaluation> find(String appId, String evaluationId) {
-                return store.find(appId, evaluationId);
-            }
-
-            @Override
-            public ConsumeOutcome consume(String appId, String evaluationId, Instant at) {
-                return store.consume(appId, evaluationId, at);
-            }
-        };
+        });
     }
 
     @Test

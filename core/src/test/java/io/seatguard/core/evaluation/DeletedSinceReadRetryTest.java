@@ -11,6 +11,7 @@ import io.seatguard.core.identity.DeviceSignals;
 import io.seatguard.core.ids.IdGenerator;
 import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.policy.NoPolicies;
+import io.seatguard.core.testing.BeforeEachWrite;
 import io.seatguard.core.testing.FixedUserAgentParser;
 import io.seatguard.core.testing.InMemoryEvaluationStore;
 import io.seatguard.core.testing.MutableClock;
@@ -72,27 +73,13 @@ class DeletedSinceReadRetryTest {
 
     /** The store, refusing the next {@link #refusalsLeft} writes as a store refuses one whose account was erased. */
     private EvaluationStore refusing() {
-        return new EvaluationStore() {
-            @Override
-            public void record(EvaluationWrite write) {
-                tried.add(write);
-                if (refusalsLeft > 0) {
-                    refusalsLeft--;
-                    throw new DeletedSinceRead("the account was erased after the evaluation read it");
-                }
-                store.record(write);
+        return BeforeEachWrite.of(store, write -> {
+            tried.add(write);
+            if (refusalsLeft > 0) {
+                refusalsLeft--;
+                throw new DeletedSinceRead("the account was erased after the evaluation read it");
             }
-
-            @Override
-            public Optional<Evaluation> find(String appId, String evaluationId) {
-                return store.find(appId, evaluationId);
-            }
-
-            @Override
-            public ConsumeOutcome consume(String appId, String evaluationId, Instant at) {
-                return store.consume(appId, evaluationId, at);
-            }
-        };
+        });
     }
 
     private static EvaluationRequest login(String user) {

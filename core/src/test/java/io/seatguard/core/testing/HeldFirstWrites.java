@@ -2,12 +2,7 @@ package io.seatguard.core.testing;
 
 import static java.util.Objects.requireNonNull;
 
-import io.seatguard.core.evaluation.ConsumeOutcome;
-import io.seatguard.core.evaluation.Evaluation;
 import io.seatguard.core.evaluation.EvaluationStore;
-import io.seatguard.core.evaluation.EvaluationWrite;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -31,23 +26,7 @@ public final class HeldFirstWrites {
     /** {@code store}, its writes held by this gate. */
     public EvaluationStore over(EvaluationStore store) {
         requireNonNull(store, "store is null");
-        return new EvaluationStore() {
-            @Override
-            public void record(EvaluationWrite write) {
-                awaitTheOthers();
-                store.record(write);
-            }
-
-            @Override
-            public Optional<Evaluation> find(String appId, String evaluationId) {
-                return store.find(appId, evaluationId);
-            }
-
-            @Override
-            public ConsumeOutcome consume(String appId, String evaluationId, Instant at) {
-                return store.consume(appId, evaluationId, at);
-            }
-        };
+        return BeforeEachWrite.of(store, write -> awaitTheOthers());
     }
 
     private void awaitTheOthers() {
