@@ -3,16 +3,9 @@ package io.seatguard.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.seatguard.server.TestServer;
-import io.seatguard.server.TestServer.TestApp;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -22,31 +15,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * would stay live for the whole active window and a second device opened meanwhile would look like a
  * concurrent session. Both names resolve to this machine through Chromium's host resolver rules.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CrossOriginSessionEndBrowserTest {
-    @TempDir
-    static Path work;
-
-    private TestSite site;
-    private TestServer server;
-    private TestApp app;
-    private String pages;
-    private String seatguard;
-
-    @BeforeAll
-    void startServer() {
-        site = new TestSite(work.resolve("data"));
-        server = site.server();
-        pages = site.origin("app");
-        seatguard = site.origin("api");
-        app = server.createApp("cross-origin", pages);
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (site != null) {
-            site.close();
-        }
+class CrossOriginSessionEndBrowserTest extends PagesBesideSeatguardBrowserTest {
+    @Override
+    String appName() {
+        return "cross-origin";
     }
 
     @Test

@@ -2,14 +2,8 @@ package io.seatguard.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seatguard.server.TestServer;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -17,31 +11,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * parameter it does not take), as it reads a malformed body's: the problem's detail and request id, not
  * a failed fetch (found in review). Both names resolve to this machine through Chromium's host resolver rules.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EarlyRefusalsBrowserTest {
-    @TempDir
-    static Path work;
-
-    private TestSite site;
-    private TestServer server;
-    private String clientId;
-    private String pages;
-    private String seatguard;
-
-    @BeforeAll
-    void startServer() {
-        site = new TestSite(work.resolve("data"));
-        server = site.server();
-        pages = site.origin("app");
-        seatguard = site.origin("api");
-        clientId = server.createApp("cross-origin", pages).clientId();
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (site != null) {
-            site.close();
-        }
+class EarlyRefusalsBrowserTest extends PagesBesideSeatguardBrowserTest {
+    @Override
+    String appName() {
+        return "cross-origin";
     }
 
     @Test
@@ -60,7 +33,7 @@ class EarlyRefusalsBrowserTest {
                         fetch(arguments[1] + '/v3/evaluate' + arguments[2], { method: 'POST', headers: { 'Content-Type': 'application/json' },
                             body: JSON.stringify({ client_id: arguments[0], action: 'signup' }) })
                           .then((r) => r.json().then((p) => done(r.status + ' ' + p.detail + ' ' + p.request_id)), (e) => done('failed: ' + e));
-                        """, clientId, seatguard, query);
+                        """, app.clientId(), seatguard, query);
                 assertThat(String.valueOf(result)).as(query).matches(expected);
             });
         }

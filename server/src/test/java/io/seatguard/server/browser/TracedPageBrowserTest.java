@@ -2,14 +2,7 @@ package io.seatguard.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seatguard.server.TestServer;
-import io.seatguard.server.TestServer.TestApp;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -19,31 +12,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * alone, and every call failed as a network error. Both names resolve to this machine through Chromium's
  * host resolver rules.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TracedPageBrowserTest {
-    @TempDir
-    static Path work;
-
-    private TestSite site;
-    private TestServer server;
-    private TestApp app;
-    private String pages;
-    private String seatguard;
-
-    @BeforeAll
-    void startServer() {
-        site = new TestSite(work.resolve("data"));
-        server = site.server();
-        pages = site.origin("app");
-        seatguard = site.origin("api");
-        app = server.createApp("traced", pages);
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (site != null) {
-            site.close();
-        }
+class TracedPageBrowserTest extends PagesBesideSeatguardBrowserTest {
+    @Override
+    String appName() {
+        return "traced";
     }
 
     @Test
