@@ -56,7 +56,6 @@ class DeployFilesTest {
     void theUnitsCommandStartsSeatguardAndSigtermStopsItAsTheUnitExpects(@TempDir Path dir) throws Exception {
         Map<String, String> unitEnvironment = environment();
         assertThat(unitEnvironment).containsEntry("SEATGUARD_DATA_DIR", "/var/lib/seatguard");
-        int port = ServerProcess.freePort();
         List<String> command = new ArrayList<>();
         command.add(currentJava());
         for (String word : execStart().subList(1, execStart().size())) {
@@ -75,12 +74,15 @@ class DeployFilesTest {
         // test never competes with another server.
         Map<String, String> environment = new LinkedHashMap<>(unitEnvironment);
         environment.put("SEATGUARD_DATA_DIR", dir.resolve("state").toString());
-        environment.put("SEATGUARD_PORT", Integer.toString(port));
         environment.put("SEATGUARD_NO_STUN", "true");
         // JSON logs, as the example settings have them.
         assertThat(Files.readString(SETTINGS)).containsPattern("(?m)^SEATGUARD_LOG_FORMAT=json$");
         environment.put("SEATGUARD_LOG_FORMAT", "json");
-        try (ServerProcess server = ServerProcess.start(command, environment, port, dir)) {
+        try (ServerProcess server = ServerProcess.start(dir, port -> {
+            Map<String, String> onPort = new LinkedHashMap<>(environment);
+            onPort.put("SEATGUARD_PORT", Integer.toString(port));
+            return new ServerProcess.Launch(command, onPort);
+        })) {
             assertThat(server.send("GET", "/dev/outbox", null, Map.of()).status()).as("--production: no development outbox").isEqualTo(404);
             assertEveryLogLineIsJsonWithItsText(server);
             Process process = server.process();

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * A Seatguard server in a process of its own ({@code Main serve}, on this test run's classpath), for
@@ -39,30 +40,56 @@ public final class ServerProcess implements AutoCloseable {
      * module's own {@code ./data}. The developer's own {@code SEATGUARD_*} variables do not reach it.
      */
     public static ServerProcess start(Path workDir, String... args) throws Exception {
-        Files.createDirectories(workDir);
-        int port = freePort();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "io.seatguard.server.Main", "serve", "--port", Integer.toString(port), "--no-stun"));
-        if (!List.of(args).contains("--data-dir")) {
-            command.addAll(List.of("--data-dir", workDir.resolve("data").toString()));
-        }
-        command.addAll(List.of(args));
-        return start(command, Map.of(), port, workDir);
+        return start(workDir, Map.of(), args);
     }
 
+    /** As {@link #start(Path, String...)}, with {@code environment} in place of this process's {@code SEATGUARD_*} variables. */
+    public static ServerProcess start(Path workDir, Map<String, String> environment, String... args) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return start(workDir, port -> {
+            List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                    "io.seatguard.server.Main", "serve", "--port", Integer.toString(port), "--no-stun"));
+            if (!List.of(args).contains("--data-dir")) {
+                command.addAll(List.of("--data-dir", workDir.resolve("data").toString()));
+            }
+            command.addAll(List.of(args));
+            return new Launch(command, environment);
+        });
+    }
+
+    /** A whole server command line ({@code java … serve …}) and the {@code SEATGUARD_*} variables it runs with. */
+    public record Launch(List<String> command, Map<String, String> environment) {}
+
     /**
-     * Starts a whole server command line ({@code java … serve …}, listening on {@code port}) with
-     * {@code environment} in place of this process's {@code SEATGUARD_*} variables, and waits until it is
-     * ready.
+     * Starts the server {@code onPort} describes for a free port and waits until it is ready, with
+     * {@code environment} in place of this process's {@code SEATGUARD_*} variables.
+     *
+     * <p>A port found free can be taken before the process, seconds later, binds it: the server module's
+     * tests run in two JVMs, and one's in-process server took the port another's child was given (session
+     * 55: the child failed to bind, and the other JVM's server answered its readiness check, so the test
+     * read another server's settings). So a start that finds its port taken is tried again on another.
      */
-    public static ServerProcess start(List<String> command, Map<String, String> environment, int port, Path workDir) throws Exception {
+    public static ServerProcess start(Path workDir, IntFunction<Launch> onPort) throws Exception {
         Files.createDirectories(workDir);
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            try {
+                return start(onPort.apply(port), port, workDir);
+            }
+            catch (PortTaken taken) {
+                if (attempt == 3) {
+                    throw new AssertionError("three free ports were taken before the server could bind them", taken);
+                }
+            }
+        }
+    }
+
+    private static ServerProcess start(Launch launch, int port, Path workDir) throws Exception {
         Path out = workDir.resolve("server-" + port + ".out");
         Path err = workDir.resolve("server-" + port + ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder = new ProcessBuilder(launch.command()).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("SEATGUARD_"));
-        builder.environment().putAll(environment);
+        builder.environment().putAll(launch.environment());
         Process process = builder.start();
         ServerProcess server = new ServerProcess(process, port, out, err);
         try {
@@ -110,6 +137,10 @@ public final class ServerProcess implements AutoCloseable {
         return Files.readString(err);
     }
 
+    /**
+     * Ready when the port answers {@code /readyz} with 200 and this process has printed its banner (it
+     * listens): an answer alone could come from another server that took the port first.
+     */
     private void awaitReady() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         // A server process starts in a few seconds on a quiet machine; a CI machine running other suites
@@ -117,10 +148,15 @@ public final class ServerProcess implements AutoCloseable {
         Instant until = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(until)) {
             if (!process.isAlive()) {
-                throw new AssertionError("server exited: " + Files.readString(err));
+                String log = Files.readString(err);
+                if (log.contains("port " + port + " on ") && log.contains("is already in use")) {
+                    throw new PortTaken(log);
+                }
+                throw new AssertionError("server exited: " + log);
             }
             try {
-                if (client.send(HttpRequest.newBuilder(URI.create(url() + "/readyz")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (client.send(HttpRequest.newBuilder(URI.create(url() + "/readyz")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200
+                        && Files.readString(out).contains("Seatguard is running at ")) {
                     return;
                 }
             }
@@ -130,6 +166,13 @@ public final class ServerProcess implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new AssertionError("server did not become ready: " + Files.readString(err));
+    }
+
+    /** The server could not bind the port it was given: another process had taken it. */
+    private static final class PortTaken extends Exception {
+        PortTaken(String log) {
+            super(log);
+        }
     }
 
     /** SIGKILL: no shutdown hook, no final commit. */
@@ -143,7 +186,7 @@ public final class ServerProcess implements AutoCloseable {
         kill();
     }
 
-    public static int freePort() throws IOException {
+    private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -42,11 +42,7 @@ class IpListsVariableTest {
     void aServerStartsWithAListWhoseFileNameHoldsACommaFromTheVariable() throws Exception {
         Path tor = Files.writeString(dir.resolve("tor,2026-12.txt"), "203.0.113.7\n");
         Path vpn = Files.writeString(dir.resolve("vpn.txt"), "198.51.100.0/24\n");
-        int port = ServerProcess.freePort();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "io.seatguard.server.Main", "serve", "--port", Integer.toString(port), "--no-stun", "--data-dir", dir.resolve("data").toString()));
-        try (ServerProcess server = ServerProcess.start(command, Map.of("SEATGUARD_IP_LISTS", "tor=" + tor + ",vpn=" + vpn), port, dir)) {
+        try (ServerProcess server = ServerProcess.start(dir, Map.of("SEATGUARD_IP_LISTS", "tor=" + tor + ",vpn=" + vpn))) {
             JsonNode sources = Json.MAPPER.readTree(server.send("GET", "/readyz", null, Map.of()).body()).path("checks").path("ip_data").path("sources");
             List<String> names = new ArrayList<>();
             sources.forEach(source -> names.add(source.path("name").asText()));
