@@ -117,6 +117,9 @@ public final class HttpApi {
                         MethodOverrides.refuse(ctx);
                         MediaTypes.refuseUnknownCharset(ctx.header("Content-Type"));
                         MediaTypes.refuseMultipart(ctx.header("Content-Type"));
+                        if (MediaTypes.isForm(ctx.header("Content-Type"))) {
+                            ContentCodings.refuseAnyButIdentity(ctx, "form posts");
+                        }
                         // Javalin's own reader takes a malformed escape for an absent parameter: read strictly,
                         // then held to what the route takes (QueryParams).
                         if (route.query().read()) {

@@ -15,14 +15,9 @@ import java.util.Optional;
  * Reads a request body as a JSON object, enforcing, in this order: the media type (415), no content
  * coding but {@code identity} (415), the size limit (413, checked against {@code Content-Length} and again
  * while reading, so a chunked body cannot slip past it), well-formed JSON (400) and an object at the top (400).
- *
- * <p>A gzipped (or otherwise encoded) body is refused rather than decoded: nothing decoded it, so it was
- * parsed as raw JSON and failed with a confusing complaint about its bytes, and decoding would need its own
- * bound on the decoded size (a few kilobytes of gzip inflate to gigabytes). No Seatguard client encodes
- * its bodies, which are small.
+ * A gzipped (or otherwise encoded) body is refused rather than decoded ({@link ContentCodings}).
  */
 public final class JsonBody {
-    static final String CONTENT_ENCODING = "Content-Encoding";
     private final int maxBytes;
 
     public JsonBody(int maxBytes) {
@@ -49,7 +44,7 @@ public final class JsonBody {
                     "Send the body as application/json (got " + (contentType == null ? "no Content-Type" : contentType) + ")",
                     List.of(new FieldError(MediaTypes.HEADER, contentType == null ? "is missing" : "is not application/json")));
         }
-        refuseContentCoding(ctx);
+        ContentCodings.refuseAnyButIdentity(ctx, "JSON bodies");
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes) {
             // WholeBodyFirst refuses such a body before any route runs; this bound stays for any other caller.
@@ -111,20 +106,6 @@ public final class JsonBody {
         }
         catch (IOException e) {
             throw SeatguardException.invalid("body", "could not be read");
-        }
-    }
-
-    /** 415 naming {@code Content-Encoding} for any content coding but {@code identity} (RFC 9110 §8.4), on any of its lines. */
-    private static void refuseContentCoding(Context ctx) {
-        for (String line : java.util.Collections.list(ctx.req().getHeaders(CONTENT_ENCODING))) {
-            for (String coding : line.split(",")) {
-                String name = coding.strip();
-                if (!name.isEmpty() && !name.equalsIgnoreCase("identity")) {
-                    String shown = io.seatguard.core.error.LogText.oneLine(name.length() > 40 ? name.substring(0, 40) + "…" : name);
-                    throw new SeatguardException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body without a content coding (got Content-Encoding "
-                            + shown + "); JSON bodies are taken as is", List.of(new FieldError(CONTENT_ENCODING, "must be identity or absent")));
-                }
-            }
         }
     }
 

@@ -146,6 +146,9 @@ class EdgeRefusalsTest {
                 + "Content-Length: 8\r\nConnection: close\r\n\r\ncode=%zz", 400);
         refused.put("POST " + CHALLENGE + "/send HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=x\r\n"
                 + "Content-Length: 6\r\nConnection: close\r\n\r\n--x--\r", 415);
+        // A form with a content coding, which nothing decodes: it was read as raw bytes.
+        refused.put("POST " + CHALLENGE + "/verify HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Encoding: gzip\r\nContent-Length: 6\r\nConnection: close\r\n\r\ncode=1", 415);
         // Refused by the body reader, before the route: a body over the limit.
         refused.put("POST " + CHALLENGE + "/verify HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                 + "Content-Length: 70000\r\nConnection: close\r\n\r\ncode=" + "1".repeat(69_995), 413);
