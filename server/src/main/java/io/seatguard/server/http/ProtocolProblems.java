@@ -76,7 +76,8 @@ final class ProtocolProblems extends ErrorHandler {
             response.getHeaders().put(HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS, Cors.EXPOSED_HEADERS);
             response.getHeaders().add(HttpHeader.VARY, "Origin");
         }
-        Problem problem = problem(code, message);
+        // Jetty gives a request line it could not read no reason but its status phrase; its usual cause is the URI.
+        Problem problem = problem(code, unread(request) && code == 400 && "Bad Request".equals(message) ? UNREAD_LINE : message);
         String path = unread(request) ? null : request.getHttpURI().getPath();
         if (code < 500 || code == 505) {
             // A client's fault, logged as the routes' are (one INFO line, counted beyond 20 a second), with the
@@ -125,9 +126,22 @@ final class ProtocolProblems extends ErrorHandler {
         }
     }
 
+    /** What a request line Jetty could not read gets instead of "Bad Request", which names nothing. */
+    static final String UNREAD_LINE = "The request line could not be read: its URI may hold a NUL (%00), a % not followed by two hex digits,"
+            + " or a character that must be escaped";
+
     /** Jetty's reason is a fixed phrase ("Bad UTF-8 encoding"), never request data or a stack. */
     static Problem problem(int status, String reason) {
         String detail = reason == null || reason.isBlank() ? "The request could not be read" : reason;
+        // The URI's own faults, as Jetty (12.1) names them when it decodes the path, name the uri.
+        if (status == 400 && "Bad UTF-8 encoding".equals(reason)) {
+            return new Problem(status, "malformed-request", "Malformed request", "The URI's %-escapes do not decode as UTF-8",
+                    List.of(new FieldError("uri", "holds %-escaped bytes that are not UTF-8")));
+        }
+        if (status == 400 && "UTF-16 encoding".equals(reason)) {
+            return new Problem(status, "malformed-request", "Malformed request", "The URI holds a %u escape; write each byte as % and two hex digits",
+                    List.of(new FieldError("uri", "holds a %u escape")));
+        }
         return switch (status) {
             case 414 -> new Problem(status, "uri-too-long", "URI too long", detail, List.of(new FieldError("uri", "is too long")));
             // A chunked body that outgrew the limit while WholeBodyFirst read it: the same problem the routes give.
