@@ -40,7 +40,13 @@ public final class AppDirectory {
 
     private final AppService apps;
     private final Ticker ticker;
-    private final LoadingCache<String, Held<Optional<App>>> byClientId;
+    /** Apps found; a client id no app has is never held here, so that a flood of made-up ids cannot evict them. */
+    private final LoadingCache<String, Held<App>> byClientId;
+    /**
+     * Client ids no app had when read, for {@link #TTL}: the client id is public, and without this each
+     * browser call naming a made-up one would be a read of the store.
+     */
+    private final Cache<String, Boolean> unknownClientIds;
     private final LoadingCache<String, Held<Set<String>>> allOrigins;
     /** Client ids read again from the store within the last {@link #REREAD_INTERVAL}. */
     private final Cache<String, Boolean> rereadRecently;
@@ -54,7 +60,8 @@ public final class AppDirectory {
         this.apps = requireNonNull(apps, "apps is null");
         this.ticker = requireNonNull(ticker, "ticker is null");
         this.byClientId = CacheBuilders.bounded(10_000).ticker(ticker).refreshAfterWrite(TTL).expireAfterWrite(STALE_LIMIT)
-                .build(new KeptWhileUnreadable<>(clientId -> apps.findByClientId(clientId).map(AppDirectory::asBrowsersSendThem), ticker));
+                .build(new KeptWhileUnreadable<>(clientId -> apps.findByClientId(clientId).map(AppDirectory::asBrowsersSendThem).orElse(null), ticker));
+        this.unknownClientIds = CacheBuilders.bounded(10_000).ticker(ticker).expireAfterWrite(TTL).build();
         this.allOrigins = CacheBuilders.inline().ticker(ticker).refreshAfterWrite(TTL).expireAfterWrite(STALE_LIMIT)
                 .build(new KeptWhileUnreadable<>(key -> apps.list().stream()
                         .flatMap(app -> asBrowsersSendThem(app).allowedOrigins().stream())
@@ -77,14 +84,15 @@ public final class AppDirectory {
     private record Held<V>(V value, long readAt) {}
 
     /**
-     * Loads through {@code read}. A reload the store cannot answer keeps the value held, and the next try
+     * Loads through {@code read}; a {@code null} read is no entry. A reload the store cannot answer keeps the value held, and the next try
      * waits another {@link #TTL} (rather than every call trying, and Caffeine logging each failure with its
      * trace), as long as the value was read less than {@link #STALE_LIMIT} ago; after that it is dropped.
      */
     private record KeptWhileUnreadable<K, V>(java.util.function.Function<K, V> read, Ticker ticker) implements CacheLoader<K, Held<V>> {
         @Override
         public Held<V> load(K key) {
-            return new Held<>(read.apply(key), ticker.read());
+            V value = read.apply(key);
+            return value == null ? null : new Held<>(value, ticker.read());
         }
 
         @Override
@@ -103,13 +111,20 @@ public final class AppDirectory {
     }
 
     Optional<App> byClientId(String clientId) {
-        return byClientId.get(clientId).value();
+        if (unknownClientIds.getIfPresent(clientId) != null) {
+            return Optional.empty();
+        }
+        Held<App> held = byClientId.get(clientId);
+        if (held == null) {
+            unknownClientIds.put(clientId, Boolean.TRUE);
+            return Optional.empty();
+        }
+        return Optional.of(held.value());
     }
 
     /** Whether this node holds an app for {@code clientId} now; never reads the store. */
     boolean holdsApp(String clientId) {
-        Held<Optional<App>> held = byClientId.getIfPresent(clientId);
-        return held != null && held.value().isPresent();
+        return byClientId.getIfPresent(clientId) != null;
     }
 
     /**
@@ -122,7 +137,14 @@ public final class AppDirectory {
             return byClientId(clientId);
         }
         Optional<App> stored = apps.findByClientId(clientId).map(AppDirectory::asBrowsersSendThem);
-        byClientId.put(clientId, new Held<>(stored, ticker.read()));
+        if (stored.isPresent()) {
+            unknownClientIds.invalidate(clientId);
+            byClientId.put(clientId, new Held<>(stored.get(), ticker.read()));
+        }
+        else {
+            byClientId.invalidate(clientId);
+            unknownClientIds.put(clientId, Boolean.TRUE);
+        }
         return stored;
     }
 
@@ -144,6 +166,7 @@ public final class AppDirectory {
     /** Forgets every cached app and origin: the next browser call reads them again. */
     public void invalidate() {
         byClientId.invalidateAll();
+        unknownClientIds.invalidateAll();
         allOrigins.invalidateAll();
     }
 }

@@ -100,6 +100,48 @@ class AppDirectoryTest {
                 .isInstanceOfSatisfying(SeatguardException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE));
     }
 
+    /**
+     * Found in review (session 54): "no such app" answers were held in the same bounded cache as the apps,
+     * so browser calls naming made-up client ids, which anyone can send, pushed real apps out and made
+     * their calls read the store again.
+     */
+    @Test
+    void madeUpClientIdsNeverPushTheAppsOut() {
+        assertThat(directory.byClientId("pk_shop")).isPresent();
+        for (int i = 0; i < 30_000; i++) {
+            assertThat(directory.byClientId("pk_made_up_" + i)).isEmpty();
+        }
+        int readsBefore = store.clientIdReads.get();
+        assertThat(directory.holdsApp("pk_shop")).as("the app is still held").isTrue();
+        assertThat(directory.byClientId("pk_shop")).isPresent();
+        assertThat(store.clientIdReads.get()).as("and answered without a read").isEqualTo(readsBefore);
+    }
+
+    @Test
+    void anUnknownClientIdIsReadAgainAfterTheTtlAndAtOnceAfterAChangeHere() {
+        store.app.set(other());
+        assertThat(directory.byClientId("pk_shop")).isEmpty();
+        int reads = store.clientIdReads.get();
+        assertThat(directory.byClientId("pk_shop")).as("held as unknown").isEmpty();
+        assertThat(store.clientIdReads.get()).isEqualTo(reads);
+
+        store.app.set(app(List.of("https://shop.example")));
+        advance(AppDirectory.TTL.plusMillis(1));
+        assertThat(directory.byClientId("pk_shop")).as("made on another node: seen after the TTL").isPresent();
+
+        store.app.set(other());
+        directory.invalidate();
+        assertThat(directory.byClientId("pk_shop")).as("changed on this node: seen at once").isEmpty();
+        store.app.set(app(List.of("https://shop.example")));
+        directory.invalidate();
+        assertThat(directory.byClientId("pk_shop")).isPresent();
+    }
+
+    /** An app under another client id: the store then has none for pk_shop. */
+    private static App other() {
+        return new App("app_2", "Other", "pk_other", List.of("https://other.example"), T0, Branding.NONE, false, IdentitySecrets.NONE);
+    }
+
     private List<String> origins() {
         return directory.byClientId("pk_shop").orElseThrow().allowedOrigins();
     }
