@@ -6,7 +6,7 @@ import { tabSession } from './session.js';
 import { gatherSignals, MAX_LOCAL_IPS, PROBES } from './signals.js';
 import { gatherReflexive, stunUrl, within } from './stun.js';
 import { postJson } from './transport.js';
-import type { EvaluateInput, EvaluateResult, SeatguardOptions } from './types.js';
+import type { EvaluateInput, EvaluateResult, ReevaluationCause, SeatguardOptions } from './types.js';
 
 const CLIENT_ID = /^pk_[A-Za-z0-9]{1,64}$/;
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -83,7 +83,7 @@ export class Seatguard {
       // A page restored from the back/forward cache had its session ended on pagehide, and a heartbeat
       // does not bring an ended session back: the page view is evaluated again, as a new one would be.
       window.addEventListener('pageshow', (event) => {
-        if ((event as PageTransitionEvent).persisted && this.lastAccess) void this.access(this.lastAccess);
+        if ((event as PageTransitionEvent).persisted && this.lastAccess) void this.reevaluate(this.lastAccess, 'restored');
       });
     }
     this.evaluate = {
@@ -142,6 +142,16 @@ export class Seatguard {
     return result;
   }
 
+  /** Evaluates the page view again, as `evaluate.access` does, and tells the page what came of it. */
+  private async reevaluate(input: EvaluateInput, cause: ReevaluationCause): Promise<void> {
+    const result = await this.access(input);
+    try {
+      this.options.onReevaluated?.(result, cause);
+    } catch (e) {
+      console.warn('Seatguard: onReevaluated threw', e);
+    }
+  }
+
   private keepAlive(user: string): void {
     if (this.heartbeat && !this.heartbeat.ended && this.heartbeatUser === user) return;
     this.heartbeatUser = user;
@@ -159,7 +169,7 @@ export class Seatguard {
       // stay uncounted for concurrent sessions for as long as it is open. It is evaluated again, as the
       // back/forward cache's restored page is.
       onInactive: () => {
-        if (this.lastAccess && this.lastAccess.user === user) void this.access(this.lastAccess);
+        if (this.lastAccess && this.lastAccess.user === user) void this.reevaluate(this.lastAccess, 'session_lost');
       },
     });
   }

@@ -12,4 +12,4 @@ export { checkAuthenticatedUser } from './shield.js';
 export type { CheckOptions } from './shield.js';
 export { collectSignals } from './signals.js';
 export type { CollectOptions } from './signals.js';
-export type { CollectedSignals, ComponentValue, EvaluateInput, EvaluateResult, LogoutInfo, SeatguardError, SeatguardOptions } from './types.js';
+export type { CollectedSignals, ComponentValue, EvaluateInput, EvaluateResult, LogoutInfo, ReevaluationCause, SeatguardError, SeatguardOptions } from './types.js';

@@ -87,6 +87,9 @@ export interface LogoutInfo {
 }
 
 /** Options of {@link Seatguard}. */
+/** Why the SDK evaluated a page view again by itself (`SeatguardOptions.onReevaluated`). */
+export type ReevaluationCause = 'restored' | 'session_lost';
+
 export interface SeatguardOptions {
   /** The app's public client id (`pk_…`). */
   clientId: string;
@@ -109,6 +112,14 @@ export interface SeatguardOptions {
    * browser rate limit for the page's address).
    */
   heartbeatIntervalMs?: number;
+  /**
+   * Called with the result of a page view the SDK evaluated again by itself: `'restored'` when the page
+   * came back from the back/forward cache, `'session_lost'` when the server no longer had the view's live
+   * session (it restarted, or the session was ended elsewhere). A challenge or logout it answers is
+   * followed as `evaluate.access` follows it; this hands your page the new `evaluation_id`, for your
+   * backend to read or consume as it does the first. Never called for calls your code made.
+   */
+  onReevaluated?: (result: EvaluateResult, cause: ReevaluationCause) => void;
   /** How the SDK follows an access challenge's redirect; defaults to `location.assign`. For tests and SPAs. */
   navigate?: (url: string) => void;
   /**

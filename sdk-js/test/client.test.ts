@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Seatguard } from '../src/client';
+import type { EvaluateResult } from '../src/types';
 
 const CLIENT_ID = 'pk_test123';
 const ENDPOINT = 'https://seatguard.example';
@@ -375,18 +376,22 @@ describe('access', () => {
       if (url.endsWith('/heartbeat')) return answer(200, { active: live, logout: false });
       return url.endsWith('/end') ? answer(204, null) : answer(200, ALLOW);
     });
-    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: BEAT_MS, stun: false });
+    const onReevaluated = vi.fn();
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: BEAT_MS, stun: false, onReevaluated });
     const evaluations = () => calls.filter((call) => call.url.endsWith('/v3/evaluate'));
     try {
       await seatguard.evaluate.access({ user: 'long-watcher', metadata: { plan: 'premium' } });
       await vi.advanceTimersByTimeAsync(2 * BEAT_MS);
       expect(evaluations()).toHaveLength(1);
+      expect(onReevaluated, 'not for a call the page made').not.toHaveBeenCalled();
 
       // The server restarted and forgot the session; the evaluation reopens it only once it is live again.
       live = false;
       await vi.advanceTimersByTimeAsync(BEAT_MS);
       await vi.waitFor(() => expect(evaluations()).toHaveLength(2));
       expect(evaluations()[1].body).toMatchObject({ action: 'access', user: 'long-watcher', metadata: { plan: 'premium' }, session: calls[0].body.session });
+      await vi.waitFor(() => expect(onReevaluated).toHaveBeenCalledTimes(1));
+      expect(onReevaluated).toHaveBeenCalledWith(expect.objectContaining({ evaluation_id: ALLOW.evaluation_id, verdict: 'allow', error: null }), 'session_lost');
       await vi.advanceTimersByTimeAsync(3 * BEAT_MS);
       expect(evaluations()).toHaveLength(2);
 
@@ -473,7 +478,14 @@ describe('access', () => {
   it('evaluates the page again when it comes back from the back/forward cache', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     serve((url) => (url.endsWith('/end') ? answer(204, null) : url.endsWith('/heartbeat') ? answer(200, { active: true, logout: false }) : answer(200, ALLOW)));
-    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: BEAT_MS });
+    const reevaluated: Array<[string | null, string]> = [];
+    // A callback that throws is the page's fault: the SDK goes on (heartbeats below) and says so in the console.
+    const onReevaluated = (result: EvaluateResult, cause: string) => {
+      reevaluated.push([result.evaluation_id, cause]);
+      throw new Error('page bug');
+    };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: BEAT_MS, onReevaluated });
     await seatguard.evaluate.access({ user: 'bfcache-user', metadata: { plan: 'pro' } });
     window.dispatchEvent(pageTransition('pagehide'));
     await vi.advanceTimersByTimeAsync(0);
@@ -485,6 +497,9 @@ describe('access', () => {
     window.dispatchEvent(pageTransition('pageshow'));
     await vi.waitFor(() => expect(evaluations()).toHaveLength(2));
     expect(evaluations()[1].body).toMatchObject({ action: 'access', user: 'bfcache-user', metadata: { plan: 'pro' }, session: evaluations()[0].body.session });
+    await vi.waitFor(() => expect(reevaluated).toEqual([[ALLOW.evaluation_id, 'restored']]));
+    expect(warn).toHaveBeenCalledWith('Seatguard: onReevaluated threw', expect.any(Error));
+    warn.mockRestore();
     const before = beats().length;
     await vi.waitFor(async () => {
       await vi.advanceTimersByTimeAsync(BEAT_MS);

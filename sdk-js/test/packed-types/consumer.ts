@@ -4,10 +4,11 @@
 // every export `any` (as under skipLibCheck when a relative path does not resolve), nothing would be,
 // and tsc would fail on the unused directive.
 import { Seatguard, checkAuthenticatedUser, collectSignals } from '@seatguard/browser';
-import type { CheckOptions, CollectedSignals, CollectOptions, EvaluateInput, EvaluateResult, LogoutInfo, SeatguardError, SeatguardOptions } from '@seatguard/browser';
+import type { CheckOptions, CollectedSignals, CollectOptions, EvaluateInput, EvaluateResult, LogoutInfo, ReevaluationCause, SeatguardError, SeatguardOptions } from '@seatguard/browser';
 
 declare const user: { id: string; email: string };
 declare function signOutLocally(info: LogoutInfo): void;
+declare function sendToBackend(evaluationId: string | null, cause: ReevaluationCause): void;
 
 const options: SeatguardOptions = {
   clientId: 'pk_abc',
@@ -16,6 +17,7 @@ const options: SeatguardOptions = {
   timeoutMs: 5000,
   heartbeatIntervalMs: 30000,
   navigate: (url) => location.assign(url),
+  onReevaluated: (result, cause) => sendToBackend(result.evaluation_id, cause),
   stun: false,
   cookieDomain: 'example.com',
 };
