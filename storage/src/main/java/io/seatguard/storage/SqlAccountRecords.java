@@ -64,7 +64,7 @@ public final class SqlAccountRecords implements AccountRecords {
         // was only challenged or denied on is tied to it by nothing else (SqlDeviceCleanup).
         while (database.write(connection -> {
             List<String> named = JdbcRunner.queryList(connection, ACCOUNT_EVALUATIONS_BATCH, row -> row.getString(1), appId, appId, userId);
-            SqlDeviceCleanup.deleteDevicesNamedBy(connection, appId, named);
+            SqlDeviceCleanup.deleteDevicesNamedBy(connection, database.kind(), appId, named);
             return named.size();
         }) == PRUNE_BATCH) {
             // Another batch: other writes get their turn on the writer in between.
@@ -73,21 +73,21 @@ public final class SqlAccountRecords implements AccountRecords {
             // Another batch.
         }
         // Its device links likewise, with the devices no other account uses (a bot's account links thousands).
-        while (database.write(connection -> SqlDeviceCleanup.deleteAccountDevices(connection, appId, userId, PRUNE_BATCH)) == PRUNE_BATCH) {
+        while (database.write(connection -> SqlDeviceCleanup.deleteAccountDevices(connection, database.kind(), appId, userId, PRUNE_BATCH)) == PRUNE_BATCH) {
             // Another batch.
         }
         return database.write(connection -> {
             // The account's row first (AccountRowLock): whether it was there is the answer.
             boolean erased = JdbcRunner.update(connection, "DELETE FROM users WHERE app_id = ? AND id = ?", appId, userId) == 1;
             // Links written meanwhile, with their devices.
-            SqlDeviceCleanup.deleteAccountDevices(connection, appId, userId, Integer.MAX_VALUE);
-            SqlDeviceCleanup.deleteDevicesNamedBy(connection, appId, JdbcRunner.queryList(connection,
+            SqlDeviceCleanup.deleteAccountDevices(connection, database.kind(), appId, userId, Integer.MAX_VALUE);
+            SqlDeviceCleanup.deleteDevicesNamedBy(connection, database.kind(), appId, JdbcRunner.queryList(connection,
                     "DELETE FROM evaluations WHERE app_id = ? AND user_id = ? RETURNING device_id", row -> row.getString(1), appId, userId));
             JdbcRunner.update(connection, "DELETE FROM user_ips WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM user_fingerprints WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM user_countries WHERE app_id = ? AND user_id = ?", appId, userId);
             // A challenge names its evaluation's device; one whose evaluation retention already pruned is the last tie.
-            SqlDeviceCleanup.deleteDevicesNamedBy(connection, appId, JdbcRunner.queryList(connection,
+            SqlDeviceCleanup.deleteDevicesNamedBy(connection, database.kind(), appId, JdbcRunner.queryList(connection,
                     "DELETE FROM challenges WHERE app_id = ? AND account_key = ? RETURNING device_id", row -> row.getString(1),
                     appId, io.seatguard.core.challenge.Challenge.userKey(userId)));
             JdbcRunner.update(connection, "DELETE FROM owner_notices WHERE app_id = ? AND user_id = ?", appId, userId);
@@ -175,7 +175,7 @@ public final class SqlAccountRecords implements AccountRecords {
                 String from = after;
                 SqlDeviceCleanup.Page page = database.read(connection -> SqlDeviceCleanup.page(connection, appId, from, before, PRUNE_BATCH));
                 if (!page.candidates().isEmpty()) {
-                    pruned += database.write(connection -> SqlDeviceCleanup.deleteUnlinked(connection, appId, page.candidates(), before));
+                    pruned += database.write(connection -> SqlDeviceCleanup.deleteUnlinked(connection, database.kind(), appId, page.candidates(), before));
                 }
                 if (page.read() < PRUNE_BATCH) {
                     break;

@@ -28,6 +28,15 @@ import java.util.TreeSet;
  * judged again, finding the browser a new device. It used to record itself against the deleted id, with
  * no link to it, under an account an erasure had just made new again (found in review; docs/architecture.md,
  * "An evaluation is not written as judged once what it was judged with was erased").
+ *
+ * <p>On PostgreSQL, where another node's write can run beside the cleanup, each chunk's device rows are
+ * locked ({@link #LOCK_DEVICES}) before the statement that decides which go. A write that names a device
+ * holds its row ({@code FOR KEY SHARE} in the insert that checks it is there): the lock waits for that
+ * write to commit, and the deciding statement, which under read committed reads as of its own start,
+ * then sees the write's link or evaluation and keeps the device. Without the lock, a delete that began
+ * before the write committed decided on what it saw then and deleted a device a new evaluation of
+ * another account named (found in review). A write that comes after the lock finds the device gone and
+ * is refused and judged again. SQLite has one writer, which runs them one after the other.
  */
 final class SqlDeviceCleanup {
     /** Up to {@code ?} of an account's device links. */
@@ -51,6 +60,8 @@ final class SqlDeviceCleanup {
             + " AND NOT EXISTS (SELECT 1 FROM user_devices l WHERE l.app_id = devices.app_id AND l.device_id = devices.id)"
             + " AND NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.app_id = devices.app_id AND e.device_id = devices.id)"
             + " RETURNING id";
+    /** The listed devices' rows, locked in id order (so two cleanups never wait on each other in a circle). */
+    static final String LOCK_DEVICES = "SELECT id FROM devices WHERE app_id = ? AND id IN " + KeyList.KEYS + " ORDER BY id FOR UPDATE";
     static final String LINKS_OF_ACCOUNT = "DELETE FROM user_devices WHERE app_id = ? AND user_id = ? AND device_id IN " + KeyList.KEYS;
 
     /**
@@ -79,9 +90,10 @@ final class SqlDeviceCleanup {
      * Erasure: up to {@code limit} of the account's links go, with the devices among them that no other
      * account links. Answers how many links went, so the caller repeats while a whole batch did.
      */
-    static int deleteAccountDevices(Connection connection, String appId, String userId, int limit) throws SQLException {
+    static int deleteAccountDevices(Connection connection, DatabaseKind kind, String appId, String userId, int limit) throws SQLException {
         List<String[]> linked = JdbcRunner.queryList(connection, ACCOUNT_LINKS, row -> new String[] {row.getString(1)}, appId, userId, limit);
         for (List<String[]> chunk : KeyList.chunks(linked)) {
+            lockBeforeDeciding(connection, kind, appId, chunk);
             deleteDevices(connection, appId, JdbcRunner.queryList(connection, KeyList.statement(DEVICES_OF_NO_OTHER_ACCOUNT, 1, chunk.size()),
                     row -> new String[] {row.getString(1)}, KeyList.parameters(chunk, new Object[] {appId}, userId)));
             JdbcRunner.update(connection, KeyList.statement(LINKS_OF_ACCOUNT, 1, chunk.size()), KeyList.parameters(chunk, new Object[] {appId, userId}));
@@ -95,9 +107,10 @@ final class SqlDeviceCleanup {
      * fingerprints and components. A device the account links is left to {@link #deleteAccountDevices},
      * whose rule (no other account links it) is the one for the account's own devices.
      */
-    static void deleteDevicesNamedBy(Connection connection, String appId, Collection<String> deviceIds) throws SQLException {
+    static void deleteDevicesNamedBy(Connection connection, DatabaseKind kind, String appId, Collection<String> deviceIds) throws SQLException {
         List<String[]> named = new TreeSet<>(deviceIds).stream().map(id -> new String[] {id}).toList();
         for (List<String[]> chunk : KeyList.chunks(named)) {
+            lockBeforeDeciding(connection, kind, appId, chunk);
             deleteDevices(connection, appId, JdbcRunner.queryList(connection, KeyList.statement(DEVICES_NOTHING_NAMES, 1, chunk.size()),
                     row -> new String[] {row.getString(1)}, KeyList.parameters(chunk, new Object[] {appId})));
         }
@@ -119,15 +132,23 @@ final class SqlDeviceCleanup {
     }
 
     /** Retention: of the listed devices, those still unlinked and last seen before the cutoff go. Answers how many. */
-    static int deleteUnlinked(Connection connection, String appId, List<String[]> candidates, long cutoffMillis) throws SQLException {
+    static int deleteUnlinked(Connection connection, DatabaseKind kind, String appId, List<String[]> candidates, long cutoffMillis) throws SQLException {
         int deleted = 0;
         for (List<String[]> chunk : KeyList.chunks(candidates)) {
+            lockBeforeDeciding(connection, kind, appId, chunk);
             List<String[]> gone = JdbcRunner.queryList(connection, KeyList.statement(UNLINKED_DEVICES_SEEN_BEFORE, 1, chunk.size()),
                     row -> new String[] {row.getString(1)}, KeyList.parameters(chunk, new Object[] {appId}, cutoffMillis));
             deleteDevices(connection, appId, gone);
             deleted += gone.size();
         }
         return deleted;
+    }
+
+    /** PostgreSQL: {@link #LOCK_DEVICES}, so that the statement after it decides on what the writes holding them wrote. */
+    private static void lockBeforeDeciding(Connection connection, DatabaseKind kind, String appId, List<String[]> chunk) throws SQLException {
+        if (kind == DatabaseKind.POSTGRESQL) {
+            JdbcRunner.queryList(connection, KeyList.statement(LOCK_DEVICES, 1, chunk.size()), row -> row.getString(1), KeyList.parameters(chunk, new Object[] {appId}));
+        }
     }
 
     /** The tokens, fingerprints and components of devices whose rows were just deleted. */

@@ -105,7 +105,8 @@ public final class SqlDeviceLinks implements DeviceLinks {
         boolean made = JdbcRunner.update(connection,
                 // Not vouched: a refused device was never let in, by anyone (LinkedDevice.vouched).
                 "INSERT INTO user_devices (app_id, user_id, device_id, status, first_seen, last_seen, detached_at, vouched) SELECT ?, ?, ?, ?, ?, ?, ?, 0"
-                        + " WHERE EXISTS (SELECT 1 FROM devices WHERE app_id = ? AND id = ?)"
+                        // Held on PostgreSQL, as an evaluation's insert holds it (SqlDeviceCleanup).
+                        + " WHERE EXISTS (SELECT 1 FROM devices WHERE app_id = ? AND id = ?" + (database.kind() == DatabaseKind.POSTGRESQL ? " FOR KEY SHARE" : "") + ")"
                         + " ON CONFLICT (app_id, user_id, device_id) DO NOTHING",
                 appId, userId, deviceId, LinkStatus.REFUSED.wireName(), seenAt.toEpochMilli(), seenAt.toEpochMilli(), at.toEpochMilli(),
                 appId, deviceId) == 1;

@@ -101,10 +101,13 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
     private final SqlDatabase database;
     /** {@link AccountRowLock#ensureAndHold} for this database. */
     private final String ensureUser;
+    /** {@link #insertEvaluationOfStoredDevice} for this database. */
+    private final String insertOfStoredDevice;
 
     public SqlEvaluationStore(SqlDatabase database) {
         this.database = requireNonNull(database, "database is null");
         this.ensureUser = AccountRowLock.ensureAndHold(database.kind());
+        this.insertOfStoredDevice = insertEvaluationOfStoredDevice(database.kind());
     }
 
     @Override
@@ -139,7 +142,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
             if (write.userId().isPresent()) {
                 writeAccount(writes, write, write.userId().get());
             }
-            StillThere named = insertEvaluation(writes, write, document, network);
+            StillThere named = insertEvaluation(writes, write, document, network, insertOfStoredDevice);
             writes.flush();
             device.check();
             account.check();
@@ -387,9 +390,15 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
     private static final String EVALUATION_COLUMNS = "INSERT INTO evaluations (app_id, id, user_id, action, verdict, device_id, ip, created_at,"
             + " consumed_at, document, country, latitude, longitude, accuracy_km, network, vouched)";
     private static final String INSERT_EVALUATION = EVALUATION_COLUMNS + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)";
-    /** The same row, only while its device's row is there: see {@link #insertEvaluation}. */
-    private static final String INSERT_EVALUATION_OF_STORED_DEVICE = EVALUATION_COLUMNS + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?"
-            + " WHERE EXISTS (SELECT 1 FROM devices WHERE app_id = ? AND id = ?)";
+    /**
+     * The same row, only while its device's row is there: see {@link #insertEvaluation}. On PostgreSQL the
+     * device's row is held ({@code FOR KEY SHARE}) to the commit, so that another node's cleanup deciding
+     * whether the device goes waits for this write and sees it (SqlDeviceCleanup).
+     */
+    private static String insertEvaluationOfStoredDevice(DatabaseKind kind) {
+        return EVALUATION_COLUMNS + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?"
+                + " WHERE EXISTS (SELECT 1 FROM devices WHERE app_id = ? AND id = ?" + (kind == DatabaseKind.POSTGRESQL ? " FOR KEY SHARE" : "") + ")";
+    }
 
     /**
      * The evaluation's row. One naming a device the evaluation found stored ({@link DeviceResolution#isKnownDevice},
@@ -399,7 +408,8 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
      * browser's next visit never finds again. A device made by this write is inserted before it.
      * {@code vouched}: whether the evaluation counts in the history a vouched evaluation is judged by (V39).
      */
-    private static StillThere insertEvaluation(PipelinedWrites writes, EvaluationWrite write, String document, String network) throws SQLException {
+    private static StillThere insertEvaluation(PipelinedWrites writes, EvaluationWrite write, String document, String network, String insertOfStoredDevice)
+            throws SQLException {
         Evaluation evaluation = write.evaluation();
         Place place = write.place();
         Optional<Coordinates> point = place.coordinates();
@@ -415,7 +425,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         List<Object> parameters = new java.util.ArrayList<>(row);
         parameters.add(evaluation.appId());
         parameters.add(device.deviceId());
-        return new StillThere(writes.update(INSERT_EVALUATION_OF_STORED_DEVICE, parameters.toArray()), 1,
+        return new StillThere(writes.update(insertOfStoredDevice, parameters.toArray()), 1,
                 "the device was deleted after the evaluation found it");
     }
 
