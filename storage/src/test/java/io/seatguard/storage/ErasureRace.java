@@ -130,7 +130,8 @@ final class ErasureRace implements AutoCloseable {
         }
     }
 
-    private int count(String sql, Object... parameters) throws SQLException {
+    /** One count, read on a connection of the race's own. */
+    int count(String sql, Object... parameters) throws SQLException {
         try (Connection connection = connection("reader")) {
             return count(connection, sql, parameters);
         }

@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -128,6 +129,49 @@ class PostgresErasureRaceTest {
         assertThat(records.summary(APP, USER, T0.plusSeconds(60))).as("the account holding the evaluation judged again is visible").isPresent();
         assertThat(records.erase(APP, USER)).as("and can be erased").isTrue();
         assertNone(race.rowsOfTheAccount(APP, USER), "the account's rows after it was erased again");
+    }
+
+    /**
+     * Another account's first evaluation on the erased account's device, written and not yet committed as
+     * the erasure decides which of the account's devices go (no other account links them, no other
+     * evaluation names them). Found in review (session 54's note): the erasure's delete, reading as of its
+     * own start, did not see it and deleted the device it names. The erasure now locks the devices before
+     * deciding, waits for the write that holds one, and keeps the device.
+     */
+    @Test
+    void aDeviceAnotherAccountsEvaluationNamesAsTheErasureDecidesIsKept() throws Exception {
+        EvaluationWrite bobs = bobsFirstEvaluationOnAnnsLaptop();
+        try (Connection blocker = race.connection("blocker")) {
+            blocker.setAutoCommit(false);
+            // Bob's write stops at its pattern, after its evaluation's row (and its device check) went in.
+            update(blocker, "INSERT INTO account_patterns (app_id, user_id, pattern, level_rank, current_value, first_detected, last_seen)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", APP, "bob", bobs.patterns().get(0).kind().wireName(), 1, 1L, T0.toEpochMilli(), T0.toEpochMilli());
+            CompletableFuture<Void> evaluation = CompletableFuture.runAsync(() -> new SqlEvaluationStore(race.writing).record(bobs));
+            race.awaitWaitingOrDone(1, evaluation);
+            CompletableFuture<Boolean> erasure = CompletableFuture.supplyAsync(() -> new SqlAccountRecords(race.erasing).erase(APP, USER));
+            race.awaitWaitingOrDone(2, erasure);
+            blocker.rollback();
+            evaluation.get(10, TimeUnit.SECONDS);
+            assertThat(erasure.get(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(race.count("SELECT COUNT(*) FROM evaluations WHERE app_id = ? AND id = ?", APP, "ev-bob")).as("bob's evaluation").isEqualTo(1);
+        assertThat(race.count("SELECT COUNT(*) FROM evaluations e WHERE e.app_id = ?"
+                + " AND NOT EXISTS (SELECT 1 FROM devices d WHERE d.app_id = e.app_id AND d.id = e.device_id)", APP))
+                .as("evaluations naming a device no longer stored").isZero();
+        assertThat(race.count("SELECT COUNT(*) FROM device_tokens WHERE app_id = ? AND device_id = ?", APP, "dev-1"))
+                .as("the device's token, which bob's browser sends").isEqualTo(1);
+    }
+
+    /** Bob's first evaluation, on the laptop ann used (its token), linking it, with a pattern raised. */
+    private static EvaluationWrite bobsFirstEvaluationOnAnnsLaptop() {
+        Instant at = T0.plusSeconds(30);
+        EvaluationWrite plain = EvaluationSamples.write(APP, "ev-bob", "bob", "dev-1", false, "tok-ann-laptop-0001", "fp-1", DeviceType.COMPUTER,
+                "198.51.100.2", at);
+        List<PatternObservation> patterns = new PatternDetector(PatternThresholds.DEFAULTS).observe(Map.of("device_count", 11L),
+                new AccountState(Optional.empty(), List.of(), Optional.empty(), Optional.empty()), at);
+        assertThat(patterns).isNotEmpty();
+        return new EvaluationWrite(plain.evaluation(), plain.device(), true, Touches.ALL, Map.of(), Place.UNKNOWN, Optional.empty(), patterns, List.of(),
+                UserAgentInfo.UNKNOWN_VERSION, false);
     }
 
     /**
