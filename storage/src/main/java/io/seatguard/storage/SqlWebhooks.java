@@ -2,6 +2,7 @@ package io.seatguard.storage;
 
 import static java.util.Objects.requireNonNull;
 
+import io.seatguard.core.error.LogText;
 import io.seatguard.core.webhook.Delivery;
 import io.seatguard.core.webhook.DeliveryCursor;
 import io.seatguard.core.webhook.DeliveryPage;
@@ -235,7 +236,7 @@ public final class SqlWebhooks {
         // 10 s was tried again at once after it, not 5 s later. The log keeps the start (at).
         Instant ended = at.plus(took);
         long next = retryIn.map(delay -> ended.plus(delay).toEpochMilli()).orElse(ended.toEpochMilli());
-        String shortError = error.map(text -> text.length() > 500 ? text.substring(0, 500) : text).orElse(null);
+        String shortError = error.map(SqlWebhooks::storedError).orElse(null);
         return database.write(connection -> {
             // On PostgreSQL a redelivery committed while this waited for the row is seen here: the row is
             // read again, and these expressions evaluated on it, before the update applies.
@@ -259,6 +260,25 @@ public final class SqlWebhooks {
                     at.toEpochMilli(), statusCode.orElse(null), shortError, took.toMillis());
             return true;
         });
+    }
+
+    /** The most of a try's error the log keeps ({@code last_error} is {@code VARCHAR(500)}). */
+    static final int ERROR_CHARACTERS = 500;
+
+    /**
+     * A try's error as the log keeps it: control characters as {@code \\uXXXX} escapes, then cut to the
+     * column. The error quotes what the receiver sent (the JDK's "Invalid status line" holds its status
+     * line), and PostgreSQL refuses a NUL in text: the outcome was never recorded, so the delivery went out
+     * again each time its lock expired, forever, its tries never counted (found in review).
+     */
+    static String storedError(String error) {
+        String line = LogText.oneLine(error);
+        if (line.length() <= ERROR_CHARACTERS) {
+            return line;
+        }
+        // Not between the two halves of a surrogate pair, which no encoding can write alone.
+        int end = Character.isLowSurrogate(line.charAt(ERROR_CHARACTERS)) ? ERROR_CHARACTERS - 1 : ERROR_CHARACTERS;
+        return line.substring(0, end);
     }
 
     /** Why {@link #recordAttempt} recorded nothing. */

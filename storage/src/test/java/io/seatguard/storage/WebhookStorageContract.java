@@ -209,6 +209,33 @@ abstract class WebhookStorageContract {
     }
 
     /**
+     * Review finding: a try's error quotes what the receiver sent (the JDK's "Invalid status line" holds
+     * the receiver's status line), and a NUL in it made PostgreSQL refuse the outcome: never recorded, the
+     * delivery was tried again each time its lock expired, forever, its attempts never counted. Control
+     * characters are now written as escapes, within the column's 500 characters.
+     */
+    @Test
+    void aTrysErrorQuotingTheReceiversControlCharactersIsRecorded() {
+        endpoint("app_a", "we_a");
+        enqueue("app_a", "ann", T0);
+        SqlWebhooks.Claimed first = webhooks.claim(T0.plusSeconds(1), 10, LOCK).getFirst();
+        String error = "ProtocolException: Invalid status line: \"HTTP/1.1 20\u0000 OK\r\n" + "\u0000".repeat(600) + "\"";
+        assertThat(webhooks.recordAttempt(first, T0.plusSeconds(1), Optional.empty(), Optional.of(error), Duration.ofMillis(5))).isTrue();
+
+        assertThat(webhooks.delivery("app_a", "we_a", first.messageId())).hasValueSatisfying(delivery -> {
+            assertThat(delivery.attempts()).as("the try is counted").isEqualTo(1);
+            assertThat(delivery.lastError()).hasValueSatisfying(recorded -> {
+                assertThat(recorded).startsWith("ProtocolException: Invalid status line: \"HTTP/1.1 20\\u0000 OK\\u000d\\u000a\\u0000");
+                assertThat(recorded).hasSizeLessThanOrEqualTo(500).doesNotContain("\u0000");
+            });
+        });
+        assertThat(webhooks.tries("app_a", "we_a", first.messageId(), 10)).singleElement()
+                .satisfies(one -> assertThat(one.error()).isEqualTo(webhooks.delivery("app_a", "we_a", first.messageId()).orElseThrow().lastError()));
+        assertThat(webhooks.claim(T0.plusSeconds(200), 10, LOCK)).as("retried on the schedule, once").hasSize(1).first()
+                .extracting(SqlWebhooks.Claimed::attempts).isEqualTo(1);
+    }
+
+    /**
      * Review finding: the wait before a retry counted from the start of the failed try, so a receiver that
      * held the try for its whole 10 s was tried again 5 s after the start: at once, once the try had ended.
      * It now counts from the try's end; the log still says when the try started.
