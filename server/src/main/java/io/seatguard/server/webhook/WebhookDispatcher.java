@@ -219,6 +219,14 @@ public final class WebhookDispatcher implements AutoCloseable {
             Thread.currentThread().interrupt();
             error = Optional.of("interrupted");
         }
+        if (error.isPresent() && closed && Thread.currentThread().isInterrupted()) {
+            // Cut short by this node's stop (close): the receiver's part is unknown, so nothing is recorded and
+            // the lock lets another node or the next start try it again. Recorded, the cut counted as a failed
+            // attempt, and on a delivery's last one marked it failed for good.
+            log.info("Webhook {} to {}: the try was cut short by the stop; it is tried again once its lock expires", delivery.messageId(),
+                    delivery.endpointId());
+            return;
+        }
         outcomes.sent("webhook", "http", error.isEmpty());
         try {
             if (!webhooks.recordAttempt(delivery, at, status, error, Duration.ofNanos(System.nanoTime() - started))) {
@@ -291,6 +299,14 @@ public final class WebhookDispatcher implements AutoCloseable {
             poller.interrupt();
             tries.shutdownNow();
             client.shutdownNow();
+            // The tries cut short end at once (their lookups and exchanges are interruptible); waiting for them
+            // keeps any from touching the store after the server closed it.
+            try {
+                tries.awaitTermination(1, TimeUnit.SECONDS);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

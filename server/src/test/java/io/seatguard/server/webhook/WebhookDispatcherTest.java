@@ -149,6 +149,54 @@ class WebhookDispatcherTest {
     }
 
     /**
+     * Review finding: a try still under way when the close had waited {@link WebhookDispatcher#CLOSE_WAIT}
+     * was interrupted, and on PostgreSQL (whose writes run on the try's own thread, interrupted or not)
+     * recorded as a failed attempt ("interrupted"): on a delivery's last attempt, marked failed for good.
+     * The receiver's part is unknown; the lock now lets it be tried again.
+     */
+    @Test
+    void aTryCutShortByTheCloseIsNotRecordedAsAnAttempt() throws Exception {
+        java.util.concurrent.CountDownLatch requested = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        com.sun.net.httpserver.HttpServer held = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        held.createContext("/", exchange -> {
+            requested.countDown();
+            try {
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        held.start();
+        try (io.seatguard.storage.PostgresTestDatabase postgres = io.seatguard.storage.PostgresTestDatabase.create();
+                SqlDatabase onPostgres = SqlDatabase.open(StorageSettings.of(postgres.url(), dataDir.resolve("pg")))) {
+            webhooks = new SqlWebhooks(onPostgres);
+            evaluations = new SqlEvaluationStore(onPostgres);
+            endpoint("app_b", "we_held", "http://127.0.0.1:" + held.getAddress().getPort() + "/hook");
+            enqueue("app_b", "hal", Instant.now());
+            WebhookDispatcher dispatcher = new WebhookDispatcher(webhooks, new WebhookTargets(true), Clock.systemUTC(), Duration.ofHours(1), SendOutcomes.NONE);
+            dispatcher.runOnce();
+            assertThat(requested.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the try is under way").isTrue();
+            dispatcher.close();
+            try (java.sql.Connection raw = java.sql.DriverManager.getConnection(postgres.url());
+                    java.sql.PreparedStatement query = raw.prepareStatement(
+                            "SELECT attempts, lock_token IS NOT NULL FROM webhook_deliveries WHERE endpoint_id = 'we_held'");
+                    java.sql.ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getInt(1)).as("no attempt counted").isZero();
+                assertThat(row.getBoolean(2)).as("left to its lock").isTrue();
+            }
+        }
+        finally {
+            release.countDown();
+            held.stop(0);
+        }
+    }
+
+    /**
      * Review finding: deleting an endpoint while a try to it was under way logged "a later claim owns the
      * delivery now", which sent an operator looking for another node. The line now says the endpoint went.
      */
