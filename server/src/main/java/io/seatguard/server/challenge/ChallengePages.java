@@ -243,7 +243,7 @@ public final class ChallengePages {
         Challenge challenge = step.challenge();
         securityHeaders(ctx, exitOrigins(challenge));
         if (step instanceof ChallengeService.Step.Leave leave) {
-            ctx.status(303).header("Location", leave.url()).result("");
+            ctx.status(303).header("Location", ExitLocations.of(leave.url())).result("");
             return;
         }
         ChallengeTexts texts = ChallengeTexts.of(locale(ctx));

@@ -206,6 +206,33 @@ class VerificationChallengeTest {
     }
 
     /**
+     * Found in review: a policy's {@code success_url} may hold letters beyond ASCII (the API takes them, as
+     * {@link URI} does), and the page's {@code Location} header carried them as Latin-1 bytes, or a
+     * stand-in past U+00FF: the owner who passed landed on some other page. A browser reads the header
+     * as ASCII, so it is sent percent-encoded (UTF-8), which names the same page.
+     */
+    @Test
+    void aSuccessUrlBeyondAsciiLeadsThePassedOwnerToThatPage() throws Exception {
+        Response policy = server.post("/v3/policies", """
+                {"name": "Verify Zoe", "actions": ["login"], "priority": 9, "conditions": {"check": "user", "op": "eq", "value": "zoe"},
+                 "verdict": "challenge",
+                 "challenge": {"type": "verification", "channels": ["email"], "success_url": "https://app.example/connexion/vérifiée?compte=日本"}}""",
+                app.bearer());
+        assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+        JsonNode evaluation = login("zoe", "zoe@example.com");
+        String redirect = evaluation.get("redirect").asText();
+        PageClient browser = new PageClient();
+        browser.get(redirect);
+        assertThat(browser.post(redirect + "/send", Map.of("channel", "email")).statusCode()).isEqualTo(200);
+        assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+
+        HttpResponse<String> passed = browser.post(redirect + "/verify", Map.of("code", codeFrom(MAIL.getReceivedMessages()[0])));
+        assertThat(passed.statusCode()).isEqualTo(303);
+        assertThat(passed.headers().firstValue("Location")).contains("https://app.example/connexion/v%C3%A9rifi%C3%A9e?compte=%E6%97%A5%E6%9C%AC&evaluation="
+                + evaluation.get("evaluation_id").asText());
+    }
+
+    /**
      * Seed 003: "a user triggers a login challenge, closes the tab, and hits /login again". The challenged
      * login must not have made the device the account's, or the second try finds it known and walks in;
      * passing the challenge is what makes it known.
