@@ -126,7 +126,7 @@ public final class HttpApi {
                             Map<String, List<String>> query = QueryString.parameters(ctx.queryString());
                             // A form is read as strictly (the pages' posts); the handler's reads then find what this found.
                             Map<String, List<String>> form = MediaTypes.isForm(ctx.header("Content-Type"))
-                                    ? QueryString.formFields(ctx.body()) : Map.of();
+                                    ? QueryString.formFields(QueryString.formBody(ctx.bodyAsBytes(), ctx.req().getCharacterEncoding())) : Map.of();
                             NulCharacters.refuseInParameters(query, form);
                             route.query().refuseOthers(query);
                         }

@@ -38,6 +38,20 @@ final class QueryString {
         return parameters(body, "form field");
     }
 
+    /**
+     * A form body as text, in the charset it declares. One in UTF-8 (every page's form is posted so; a body
+     * declaring none is read as UTF-8) must be well-formed: read as it came, each stray byte became U+FFFD,
+     * a field other than the one sent (a list's account id, a policy's value), as {@code %FF} did before
+     * {@link #decode} refused it. Browsers escape every byte past ASCII, so none of theirs is refused.
+     */
+    static String formBody(byte[] body, String declaredCharset) {
+        java.nio.charset.Charset charset = declaredCharset == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(declaredCharset);
+        if (charset.equals(StandardCharsets.UTF_8) && !Utf8.isWellFormed(body)) {
+            throw SeatguardException.invalid("request", "has a form body that is not UTF-8: escape each byte past ASCII as % and two hex digits");
+        }
+        return new String(body, charset);
+    }
+
     private static Map<String, List<String>> parameters(String query, String what) {
         if (query == null || query.isEmpty()) {
             // Most requests (every SDK call) have none: no map made for them.

@@ -144,6 +144,10 @@ class EdgeRefusalsTest {
         // A form field with a malformed escape, which Javalin's reader took for an absent field.
         refused.put("POST " + CHALLENGE + "/verify HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                 + "Content-Length: 8\r\nConnection: close\r\n\r\ncode=%zz", 400);
+        // Raw bytes that are not UTF-8 (a browser escapes every byte past ASCII): each was read as U+FFFD, a field
+        // another than the one sent, as %FF was before it was refused.
+        refused.put("POST " + CHALLENGE + "/verify HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: 8\r\nConnection: close\r\n\r\ncode=\u00ff12", 400);
         refused.put("POST " + CHALLENGE + "/send HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=x\r\n"
                 + "Content-Length: 6\r\nConnection: close\r\n\r\n--x--\r", 415);
         // A form with a content coding, which nothing decodes: it was read as raw bytes.
