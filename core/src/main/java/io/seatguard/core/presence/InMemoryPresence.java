@@ -59,6 +59,11 @@ public final class InMemoryPresence implements Presence {
             if (endedAt != null && !session.lastSeen().isAfter(endedAt)) {
                 return sessions;
             }
+            if (endedAt != null) {
+                // The tab's next page opened it again: that opening is one a heartbeat may resume, as the
+                // end no longer stands (Redis likewise overwrites its end mark with the live session).
+                ended.remove(k + '\u0000' + session.sessionId());
+            }
             String openedKey = k + '\u0000' + session.sessionId();
             LiveSession kept = session.vouched() || !wasVouched(sessions, openedKey, session) ? session
                     : new LiveSession(session.sessionId(), session.deviceId(), session.deviceType(), session.ip(), session.lastSeen(), true);
@@ -100,10 +105,11 @@ public final class InMemoryPresence implements Presence {
         return resumed[0];
     }
 
-    /** The account's sessions with this one live (a later sign of life wins), its expired ones dropped, kept at the cap. */
+    /** The account's sessions with this one live (a later or equal sign of life wins), its expired ones dropped, kept at the cap. */
     private Map<String, LiveSession> put(Map<String, LiveSession> sessions, LiveSession session) {
         Map<String, LiveSession> live = sessions == null ? new ConcurrentHashMap<>() : sessions;
-        live.merge(session.sessionId(), session, (old, now) -> now.lastSeen().isAfter(old.lastSeen()) ? now : old);
+        // On a tie the last said wins, as it does for the session's opening (OpenedSessions#remember) and in Redis.
+        live.merge(session.sessionId(), session, (old, now) -> now.lastSeen().isBefore(old.lastSeen()) ? old : now);
         live.values().removeIf(other -> expired(other, session.lastSeen()));
         if (live.size() > MAX_SESSIONS_PER_ACCOUNT) {
             pushOutOne(live, session.sessionId());

@@ -191,6 +191,31 @@ public abstract class PresenceContract {
         assertThat(presence.resume(app, "ann", "tab-1", "198.51.100.7", T0.plusSeconds(1_300))).as("opened again by its next page").isTrue();
     }
 
+    /**
+     * The same tab's next page after its end opens it again, and that opening is the one a heartbeat
+     * resumes: while the end is still remembered too (within a window or two of it), not only once it is gone.
+     */
+    @Test
+    void aSessionOpenedAgainAfterItsEndIsResumedWhileTheEndIsStillRemembered() {
+        presence.touch(app, "ann", session("tab-1", "dev-1", T0));
+        presence.end(app, "ann", "tab-1", T0.plusSeconds(1));
+        presence.touch(app, "ann", session("tab-1", "dev-1", T0.plusSeconds(2)));
+
+        assertThat(presence.live(app, "ann", T0.plusSeconds(100))).as("lapsed: hidden past the window").isEmpty();
+        assertThat(presence.resume(app, "ann", "tab-1", "198.51.100.7", T0.plusSeconds(100))).as("its heartbeat brings it back").isTrue();
+        assertThat(presence.live(app, "ann", T0.plusSeconds(101))).extracting(LiveSession::sessionId).containsExactly("tab-1");
+    }
+
+    /** Two touches at the same moment: the last one said wins, in the live session as in its opening. */
+    @Test
+    void ofTwoTouchesAtTheSameMomentTheLastSaidWins() {
+        presence.touch(app, "ann", new LiveSession("tab-1", "dev-1", "computer", "198.51.100.7", T0, false));
+        presence.touch(app, "ann", new LiveSession("tab-1", "dev-2", "mobile", "203.0.113.9", T0, false));
+
+        assertThat(presence.live(app, "ann", T0.plusSeconds(1))).containsExactly(new LiveSession("tab-1", "dev-2", "mobile", "203.0.113.9", T0, false));
+        assertThat(presence.opened(app, "ann", "tab-1", T0.plusSeconds(1))).contains(new Presence.OpenedSession("dev-2", "mobile", false));
+    }
+
     @Test
     void anOpeningIsRememberedAMemoryAfterTheSessionsLastSignOfLife() {
         Duration memory = Presence.OPENED_MEMORY;
