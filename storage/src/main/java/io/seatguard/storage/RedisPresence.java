@@ -114,14 +114,16 @@ public final class RedisPresence implements Presence, AutoCloseable {
     /**
      * A heartbeat's resume: refused by any end mark, and unless KEYS[3] remembers the session's opening
      * (seen within ARGV[8] ms of ARGV[2]); live again on the remembered device and type, from ARGV[3],
-     * vouched for only if its opening was (the mark after the type).
+     * vouched for only if its opening was (the mark after the type). A session seen after ARGV[2] already
+     * is live as it is (1), as in memory: the heartbeat's answer says whether the session is live.
      */
     private static final String RESUME = """
             local current = redis.call('HGET', KEYS[1], ARGV[1])
             if current then
               if string.match(current, '^E%d+$') then return 0 end
               local seen = tonumber(string.match(current, '^(%d+)|'))
-              if seen and seen > tonumber(ARGV[2]) then return 0 end
+              -- Seen later already (a touch from another node landed first): live, and left as it is.
+              if seen and seen > tonumber(ARGV[2]) then return 1 end
             end
             local opened = redis.call('GET', KEYS[3])
             if not opened then return 0 end

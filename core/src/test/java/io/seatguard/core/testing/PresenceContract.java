@@ -206,6 +206,20 @@ public abstract class PresenceContract {
         assertThat(presence.live(app, "ann", T0.plusSeconds(101))).extracting(LiveSession::sessionId).containsExactly("tab-1");
     }
 
+    /**
+     * A heartbeat found its session lapsed (its refresh failed) and resumes it, but another node's evaluation
+     * of the same tab touched it a moment later first: the session is live, and the resume says so.
+     */
+    @Test
+    void aResumeOfASessionTouchedLaterAlreadySaysItIsLiveAndChangesNothing() {
+        presence.touch(app, "ann", session("tab-1", "dev-1", T0));
+        presence.touch(app, "ann", new LiveSession("tab-1", "dev-1", "computer", "203.0.113.9", T0.plusSeconds(101), false));
+
+        assertThat(presence.resume(app, "ann", "tab-1", "198.51.100.7", T0.plusSeconds(100))).isTrue();
+        assertThat(presence.live(app, "ann", T0.plusSeconds(102)))
+                .containsExactly(new LiveSession("tab-1", "dev-1", "computer", "203.0.113.9", T0.plusSeconds(101), false));
+    }
+
     /** Two touches at the same moment: the last one said wins, in the live session as in its opening. */
     @Test
     void ofTwoTouchesAtTheSameMomentTheLastSaidWins() {
