@@ -34,7 +34,7 @@ class RedisPresenceAgreesWithInMemoryTest {
 
     @Test
     void bothAdaptersAgreeAfterEveryCallOfSeededSequences() {
-        for (int seed = 0; seed < 100; seed++) {
+        for (int seed = 0; seed < 60; seed++) {
             try (RedisPresence redis = RedisPresence.connect(RedisTestServer.URL, WINDOW)) {
                 agree(seed, new InMemoryPresence(WINDOW), redis);
             }
