@@ -20,7 +20,12 @@ import java.util.regex.Pattern;
 public final class IpAddresses {
     private static final Pattern IPV4 = Pattern.compile(
             "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+    /**
+     * Only what the JDK reads as a literal: text starting with a hex digit or a colon, which it parses and
+     * never looks up. Text of these characters starting with a dot (".::") is a host name to it, resolved
+     * through DNS in the caller's thread: any request could have made the server look up names it chose.
+     */
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]{1,44}");
     // Prefixes of IPv6 addresses that carry an IPv4 one (isGlobal).
     private static final byte[] NAT64 = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
     private static final byte[] IPV4_COMPATIBLE = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};

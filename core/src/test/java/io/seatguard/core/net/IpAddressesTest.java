@@ -17,6 +17,20 @@ class IpAddressesTest {
         assertThat(IpAddresses.parse(text)).isEmpty();
     }
 
+    /**
+     * Found in review: text of the literal's characters that starts with a dot (".::", ".be.ef:") is not
+     * a literal to the JDK but a host name, which it resolved through DNS, in the request's thread: any
+     * caller could make the server look up names of its choosing (an ip search, evaluate's ip and
+     * local_ips, a forwarded-for hop), each lookup blocking for as long as the resolver takes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {".::", "..::", ".be.ef:", ".1.2.3.4:", ".::ffff:1.2.3.4"})
+    void textThatIsNoLiteralIsRefusedWithoutALookup(String text) {
+        RecordingResolverProvider.LOOKED_UP.clear();
+        assertThat(IpAddresses.parse(text)).isEmpty();
+        assertThat(RecordingResolverProvider.LOOKED_UP).as("names looked up").isEmpty();
+    }
+
     @Test
     void readsIpv4AndIpv6Literals() {
         assertThat(IpAddresses.parse("203.0.113.7")).isPresent();
