@@ -48,11 +48,13 @@ public record ChallengeSettings(
             if (!("smtp".equals(url.getScheme()) || "smtps".equals(url.getScheme())) || url.getHost() == null) {
                 throw new ConfigException("the SMTP URL (--smtp-url, SEATGUARD_SMTP_URL) must look like smtp://user:password@mail.example.com:587 or smtps://…:465");
             }
+            requirePort(url, "the SMTP URL (--smtp-url, SEATGUARD_SMTP_URL)");
         });
         smsUrl.ifPresent(url -> {
             if (!("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || url.getHost() == null) {
                 throw new ConfigException("the SMS URL (--sms-url, SEATGUARD_SMS_URL) must be an http(s) URL");
             }
+            requirePort(url, "the SMS URL (--sms-url, SEATGUARD_SMS_URL)");
         });
         if (mailFrom.isBlank()) {
             throw new ConfigException("the mail sender (--mail-from, SEATGUARD_MAIL_FROM) must not be blank");
@@ -64,6 +66,17 @@ public record ChallengeSettings(
         }
         catch (AddressException e) {
             throw new ConfigException("the mail sender (--mail-from, SEATGUARD_MAIL_FROM) must be an address such as 'Seatguard <no-reply@example.com>', not '" + mailFrom + "'");
+        }
+    }
+
+    /**
+     * A port no socket has started the server, which then failed every code it sent (the SMS client refuses
+     * such a URL, the mailer cannot connect), and port 0 was silently taken as the scheme's default. The URL
+     * is not repeated: it may hold a password.
+     */
+    private static void requirePort(URI url, String setting) {
+        if (url.getPort() != -1 && (url.getPort() < 1 || url.getPort() > 65_535)) {
+            throw new ConfigException(setting + " has port " + url.getPort() + ": a port is from 1 to 65535");
         }
     }
 

@@ -204,6 +204,24 @@ class ServeCommandTest {
                 .isEqualTo(2);
     }
 
+    /**
+     * Review: an SMTP or SMS URL with a port no socket has (a typo such as :5870 for :587 is fine, :58700 is
+     * not) started, then failed every code it had to send, and smtp://host:0 silently sent to 587. Like a
+     * list URL's, such a port is the setting's fault; the URL is not repeated, as it may hold a password.
+     */
+    @Test
+    void aMailOrSmsUrlWithAPortNoSocketHasIsRefusedAsASetting() {
+        for (String port : new String[] {"99999", "0"}) {
+            assertThatThrownBy(() -> parse("--smtp-url", "smtp://user:s3cret@mail.example:" + port)).as(port).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("(--smtp-url, SEATGUARD_SMTP_URL)").hasMessageContaining("1 to 65535").hasMessageNotContaining("s3cret");
+            assertThatThrownBy(() -> parse("--sms-url", "https://user:s3cret@sms.example:" + port + "/send")).as(port).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("(--sms-url, SEATGUARD_SMS_URL)").hasMessageContaining("1 to 65535").hasMessageNotContaining("s3cret");
+        }
+        assertThat(parse("--smtp-url", "smtps://mail.example:65535").challenges().smtpUrl()).isPresent();
+        assertThat(parse("--smtp-url", "smtp://mail.example").challenges().smtpUrl()).isPresent();
+        assertThat(parse("--sms-url", "https://sms.example:1/send").challenges().smsUrl()).isPresent();
+    }
+
     /** Review: two URLs that differ only in their query shared a name in /readyz, detection_sources and the metrics. */
     @Test
     void listsShownAlikeEachHaveANameOfTheirOwn() {
