@@ -41,6 +41,7 @@ public record ChallengeSettings(
         requireNonNull(smsToken, "smsToken is null");
         requireNonNull(rules, "rules is null");
         requireNonNull(codeKey, "codeKey is null");
+        smsToken.ifPresent(token -> HeaderSafeToken.require(token, "the SMS token (--sms-token, SEATGUARD_SMS_TOKEN)"));
         if (codeKey.isPresent() && codeKey.get().length() < 32) {
             throw new ConfigException("the code key (--code-key, SEATGUARD_CODE_KEY) must be at least 32 characters");
         }

@@ -222,6 +222,24 @@ class ServeCommandTest {
         assertThat(parse("--sms-url", "https://sms.example:1/send").challenges().smsUrl()).isPresent();
     }
 
+    /**
+     * Review: a token holding a line break or another control character (a value read with $(cat file) of
+     * two lines) started the server. No HTTP header can carry it: the admin token could never be presented,
+     * and every SMS failed with the HTTP client's "invalid header value: \"Bearer …\"", the SMS token in
+     * it, written to the log at each send. Refused at start, the token not repeated.
+     */
+    @Test
+    void aTokenNoHttpHeaderCanCarryIsRefusedAsASettingWithoutRepeatingIt() {
+        for (String bad : new String[] {"line-one-s3cret\nline-two", "s3cret-with-a-del\u007f-in-it"}) {
+            assertThatThrownBy(() -> parse("--sms-url", "https://sms.example/send", "--sms-token", bad)).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("(--sms-token, SEATGUARD_SMS_TOKEN)").hasMessageNotContaining("s3cret");
+            assertThatThrownBy(() -> parse("--admin-token", bad)).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("(--admin-token, SEATGUARD_ADMIN_TOKEN)").hasMessageNotContaining("s3cret");
+        }
+        assertThat(parse("--sms-url", "https://sms.example/send", "--sms-token", "a token\twith a tab").challenges().smsToken()).isPresent();
+        assertThat(parse("--admin-token", "a-long-enough-admin-token").adminToken()).contains("a-long-enough-admin-token");
+    }
+
     /** Review: two URLs that differ only in their query shared a name in /readyz, detection_sources and the metrics. */
     @Test
     void listsShownAlikeEachHaveANameOfTheirOwn() {
