@@ -1,5 +1,6 @@
 package io.seatguard.server.cli;
 
+import io.seatguard.server.config.ConfigException;
 import java.nio.file.Path;
 
 /**
@@ -12,7 +13,23 @@ final class DataDirText {
 
     private DataDirText() {}
 
+    /** @throws ConfigException when the folder's name holds a '?' (see {@link #requireNoQuestionMark}) */
     static Path folder(String text) {
-        return Path.of(text == null || text.isBlank() ? DEFAULT : text.strip());
+        Path folder = Path.of(text == null || text.isBlank() ? DEFAULT : text.strip());
+        requireNoQuestionMark(folder);
+        return folder;
+    }
+
+    /**
+     * The embedded database is opened by a {@code jdbc:sqlite:} URL, in which a '?' starts the parameters:
+     * with {@code --data-dir a?b} the database went to {@code a?b/seatguard.db} while the serving lock and
+     * the start's checks looked at a file {@code a} beside it (made empty, with {@code a.lock}), and the
+     * operators commands found no store (found in review).
+     */
+    private static void requireNoQuestionMark(Path folder) {
+        if (folder.toAbsolutePath().toString().indexOf('?') >= 0) {
+            throw new ConfigException("--data-dir " + folder.toAbsolutePath() + " holds a '?', which the embedded database's URL takes for the start"
+                    + " of its parameters; choose a folder whose path has none (env SEATGUARD_DATA_DIR)");
+        }
     }
 }

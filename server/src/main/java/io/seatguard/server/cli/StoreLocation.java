@@ -30,7 +30,8 @@ final class StoreLocation {
      */
     SqlDatabase openExisting() throws StoreUnavailable {
         try {
-            return opened(() -> SqlDatabase.openExisting(settings()));
+            StorageSettings settings = settings();
+            return opened(() -> SqlDatabase.openExisting(settings));
         }
         catch (NoStoreException e) {
             throw new StoreUnavailable(e.getMessage() + hint(), StoreUnavailable.REFUSED, e);
@@ -43,7 +44,8 @@ final class StoreLocation {
      */
     SqlDatabase openOrMake() throws StoreUnavailable {
         try {
-            return opened(() -> SqlDatabase.open(settings()));
+            StorageSettings settings = settings();
+            return opened(() -> SqlDatabase.open(settings));
         }
         catch (NoStoreException e) {
             // Another application's database where the store would be made: refused as serve refuses it.
@@ -70,7 +72,7 @@ final class StoreLocation {
      * in PostgreSQL.
      */
     Optional<Path> existingEmbeddedFile() throws StoreUnavailable {
-        Path file = DataDirText.folder(dataDir).resolve(StorageSettings.EMBEDDED_FILE_NAME);
+        Path file = folder().resolve(StorageSettings.EMBEDDED_FILE_NAME);
         if (databaseUrl().isPresent()) {
             JdbcTarget target;
             try {
@@ -94,8 +96,18 @@ final class StoreLocation {
     }
 
     /** A pool of two connections: a command does one thing at a time. */
-    private StorageSettings settings() {
-        return new StorageSettings(databaseUrl(), DataDirText.folder(dataDir), 2);
+    private StorageSettings settings() throws StoreUnavailable {
+        return new StorageSettings(databaseUrl(), folder(), 2);
+    }
+
+    /** {@code --data-dir}'s folder; one the embedded database cannot be opened in is refused as serve refuses it. */
+    private Path folder() throws StoreUnavailable {
+        try {
+            return DataDirText.folder(dataDir);
+        }
+        catch (io.seatguard.server.config.ConfigException e) {
+            throw new StoreUnavailable(e.getMessage(), StoreUnavailable.REFUSED, e);
+        }
     }
 
     private String hint() {

@@ -101,6 +101,15 @@ class OperatorsCommandTest {
     }
 
     /** Nothing piped in was said as "password: must be 12 to 1024 characters", as if a short one had been typed. */
+    /** Review: with --data-dir 'a?b' the store went to a?b/seatguard.db, its lock to a file "a" beside it, and later commands found no store. */
+    @Test
+    void aDataFolderWithAQuestionMarkIsRefusedBeforeAnythingIsMade() {
+        Run run = run("create", "--email", "ops@example.com", "--password-stdin", "--new-store", "--data-dir", dir.resolve("a?b").toString());
+        assertThat(run.exit()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).startsWith("seatguard: --data-dir ").doesNotContain("Exception");
+        assertThat(dir.toFile().list()).isEmpty();
+    }
+
     @Test
     void aPasswordMissingFromStandardInputIsSaidToBeMissing() {
         Path data = store();

@@ -240,6 +240,19 @@ class ServeCommandTest {
         assertThat(parse("--admin-token", "a-long-enough-admin-token").adminToken()).contains("a-long-enough-admin-token");
     }
 
+    /**
+     * Review: the embedded database's JDBC URL takes a '?' for the start of its parameters, so with --data-dir
+     * 'a?b' the database went to a?b/seatguard.db while the serving lock and the start's checks looked at a
+     * file "a" beside it (made empty, with "a.lock"), and the operators commands then found no store there.
+     */
+    @Test
+    void aDataFolderWithAQuestionMarkIsRefusedAsASettingBeforeAnythingIsMade(@TempDir Path dir) {
+        String folder = dir.resolve("a?b").toString();
+        assertThatThrownBy(() -> parse("--data-dir", folder)).isInstanceOf(ConfigException.class).hasMessageStartingWith("--data-dir ");
+        assertThat(new CommandLine(new ServeCommand()).execute("--data-dir", folder, "--port", "0", "--no-stun")).isEqualTo(2);
+        assertThat(dir.toFile().list()).isEmpty();
+    }
+
     /** Review: two URLs that differ only in their query shared a name in /readyz, detection_sources and the metrics. */
     @Test
     void listsShownAlikeEachHaveANameOfTheirOwn() {
