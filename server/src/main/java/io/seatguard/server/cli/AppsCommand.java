@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
         subcommands = {AppsCommand.Create.class, AppsCommand.ListApps.class, AppsCommand.RotateSecret.class, AppsCommand.RotateIdentitySecret.class})
 public final class AppsCommand {
     /** Null when not given: then {@link AppsServerUrl} reads the environment. */
-    @Option(names = "--url", description = "Server URL (env SEATGUARD_URL; default http://127.0.0.1:<SEATGUARD_PORT, else 8080>, the port serve reads).",
+    @Option(names = "--url", description = "Server URL (env SEATGUARD_URL; default http://<SEATGUARD_HOST, else 127.0.0.1>:<SEATGUARD_PORT, else 8080>, where serve listens).",
             scope = picocli.CommandLine.ScopeType.INHERIT)
     String url;
 

@@ -33,4 +33,21 @@ class AppsServerUrlTest {
                     refused -> assertThat(refused.message()).startsWith("seatguard: SEATGUARD_PORT is '" + port + "'").contains("--url or SEATGUARD_URL"));
         }
     }
+
+    /**
+     * Review: an environment file with SEATGUARD_HOST=10.0.0.5 (and --production) started the server there,
+     * but apps went on to 127.0.0.1, where nothing answers. The host serve reads is used as its port is; a
+     * wildcard listens on loopback too, so loopback is kept for it.
+     */
+    @Test
+    void theServersHostFromTheEnvironmentIsUsedUnlessItIsAWildcard() {
+        assertThat(AppsServerUrl.resolve(null, Map.of("SEATGUARD_HOST", "10.0.0.5", "SEATGUARD_PORT", "9090")))
+                .isEqualTo(new AppsServerUrl.Resolved.Url("http://10.0.0.5:9090"));
+        assertThat(AppsServerUrl.resolve(null, Map.of("SEATGUARD_HOST", " seatguard.internal "))).isEqualTo(new AppsServerUrl.Resolved.Url("http://seatguard.internal:8080"));
+        assertThat(AppsServerUrl.resolve(null, Map.of("SEATGUARD_HOST", "::1"))).isEqualTo(new AppsServerUrl.Resolved.Url("http://[::1]:8080"));
+        assertThat(AppsServerUrl.resolve(null, Map.of("SEATGUARD_HOST", "[fd00::5]"))).isEqualTo(new AppsServerUrl.Resolved.Url("http://[fd00::5]:8080"));
+        for (String wildcard : new String[] {"0.0.0.0", "::", "[::]", " "}) {
+            assertThat(AppsServerUrl.resolve(null, Map.of("SEATGUARD_HOST", wildcard))).as(wildcard).isEqualTo(new AppsServerUrl.Resolved.Url("http://127.0.0.1:8080"));
+        }
+    }
 }
