@@ -156,30 +156,16 @@ class WebhookDispatcherTest {
      */
     @Test
     void aTryCutShortByTheCloseIsNotRecordedAsAnAttempt() throws Exception {
-        java.util.concurrent.CountDownLatch requested = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        com.sun.net.httpserver.HttpServer held = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        held.createContext("/", exchange -> {
-            requested.countDown();
-            try {
-                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        held.start();
-        try (io.seatguard.storage.PostgresTestDatabase postgres = io.seatguard.storage.PostgresTestDatabase.create();
+        try (HoldingReceiver held = new HoldingReceiver();
+                io.seatguard.storage.PostgresTestDatabase postgres = io.seatguard.storage.PostgresTestDatabase.create();
                 SqlDatabase onPostgres = SqlDatabase.open(StorageSettings.of(postgres.url(), dataDir.resolve("pg")))) {
             webhooks = new SqlWebhooks(onPostgres);
             evaluations = new SqlEvaluationStore(onPostgres);
-            endpoint("app_b", "we_held", "http://127.0.0.1:" + held.getAddress().getPort() + "/hook");
+            endpoint("app_b", "we_held", held.url());
             enqueue("app_b", "hal", Instant.now());
             WebhookDispatcher dispatcher = new WebhookDispatcher(webhooks, new WebhookTargets(true), Clock.systemUTC(), Duration.ofHours(1), SendOutcomes.NONE);
             dispatcher.runOnce();
-            assertThat(requested.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the try is under way").isTrue();
+            held.await(1, Duration.ofSeconds(10));
             dispatcher.close();
             try (java.sql.Connection raw = java.sql.DriverManager.getConnection(postgres.url());
                     java.sql.PreparedStatement query = raw.prepareStatement(
@@ -189,10 +175,6 @@ class WebhookDispatcherTest {
                 assertThat(row.getInt(1)).as("no attempt counted").isZero();
                 assertThat(row.getBoolean(2)).as("left to its lock").isTrue();
             }
-        }
-        finally {
-            release.countDown();
-            held.stop(0);
         }
     }
 
