@@ -413,20 +413,20 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         Evaluation evaluation = write.evaluation();
         Place place = write.place();
         Optional<Coordinates> point = place.coordinates();
-        List<Object> row = java.util.Arrays.asList(evaluation.appId(), evaluation.id(), evaluation.user().id().orElse(null), evaluation.action(),
+        Object[] row = {evaluation.appId(), evaluation.id(), evaluation.user().id().orElse(null), evaluation.action(),
                 evaluation.verdict().wireName(), evaluation.device().id(), evaluation.publicIp().address(), evaluation.createdAt().toEpochMilli(),
                 document, place.country().orElse(null), point.map(Coordinates::latitude).orElse(null), point.map(Coordinates::longitude).orElse(null),
-                point.map(Coordinates::accuracyKm).orElse(null), network, write.vouched() ? 1 : 0);
+                point.map(Coordinates::accuracyKm).orElse(null), network, write.vouched() ? 1 : 0};
         DeviceResolution device = write.device();
         if (!device.isKnownDevice() || device.isNew()) {
-            writes.update(INSERT_EVALUATION, row.toArray());
+            writes.update(INSERT_EVALUATION, row);
             return StillThere.NOT_ASKED;
         }
-        List<Object> parameters = new java.util.ArrayList<>(row);
-        parameters.add(evaluation.appId());
-        parameters.add(device.deviceId());
-        return new StillThere(writes.update(insertOfStoredDevice, parameters.toArray()), 1,
-                "the device was deleted after the evaluation found it");
+        // The row's values, then the device the probe looks for.
+        Object[] parameters = java.util.Arrays.copyOf(row, row.length + 2);
+        parameters[row.length] = evaluation.appId();
+        parameters[row.length + 1] = device.deviceId();
+        return new StillThere(writes.update(insertOfStoredDevice, parameters), 1, "the device was deleted after the evaluation found it");
     }
 
     /**

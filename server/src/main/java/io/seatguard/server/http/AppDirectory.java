@@ -111,10 +111,15 @@ public final class AppDirectory {
     }
 
     Optional<App> byClientId(String clientId) {
+        // A held app first, in one lookup: nearly every browser call names one (and its refresh runs as it would).
+        Held<App> held = byClientId.getIfPresent(clientId);
+        if (held != null) {
+            return Optional.of(held.value());
+        }
         if (unknownClientIds.getIfPresent(clientId) != null) {
             return Optional.empty();
         }
-        Held<App> held = byClientId.get(clientId);
+        held = byClientId.get(clientId);
         if (held == null) {
             unknownClientIds.put(clientId, Boolean.TRUE);
             return Optional.empty();
