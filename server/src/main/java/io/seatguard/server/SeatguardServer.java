@@ -327,7 +327,7 @@ public final class SeatguardServer implements AutoCloseable {
             ClientIpResolver clientIps = new ClientIpResolver(config.trustedProxies());
             SqlAccountRecords accountRecords = new SqlAccountRecords(database);
             metrics.bindRedis(redisLinks);
-            ChallengePages challengePages = new ChallengePages(challenges, apps, delivery, clientIps, limits);
+            ChallengePages challengePages = new ChallengePages(challenges, apps, delivery, clientIps, limits, publicUrl::get);
             Heartbeats heartbeats = new Heartbeats(presence, devices, accounts, clock);
             OperatorService operators = new OperatorService(new SqlOperatorStore(database), new Argon2Hasher(), ids, clock, new TotpCodes());
             DashboardPages dashboard = new DashboardPages(operators, apps, sqlEvaluations, evaluations, challenges, clientIps, clock, publicUrl::get);

@@ -57,16 +57,20 @@ public final class ChallengePages {
     private final CodeSender sender;
     private final ClientIpResolver clientIps;
     private final AttemptLimits limits;
+    private final java.util.function.Supplier<String> publicUrl;
     private final SecureRandom random = new SecureRandom();
     private final Template page;
     private final byte[] stylesheet;
 
-    public ChallengePages(ChallengeService challenges, AppService apps, CodeSender sender, ClientIpResolver clientIps, AttemptLimits limits) {
+    /** @param publicUrl the address people reach this server at ({@code --public-url}, or the one the server derived) */
+    public ChallengePages(ChallengeService challenges, AppService apps, CodeSender sender, ClientIpResolver clientIps, AttemptLimits limits,
+            java.util.function.Supplier<String> publicUrl) {
         this.challenges = requireNonNull(challenges, "challenges is null");
         this.apps = requireNonNull(apps, "apps is null");
         this.sender = requireNonNull(sender, "sender is null");
         this.clientIps = requireNonNull(clientIps, "clientIps is null");
         this.limits = requireNonNull(limits, "limits is null");
+        this.publicUrl = requireNonNull(publicUrl, "publicUrl is null");
         this.page = Mustache.compiler().defaultValue("").emptyStringIsFalse(true).compile(resource("challenge/page.mustache"));
         try (InputStream in = ChallengePages.class.getClassLoader().getResourceAsStream("challenge/challenge.css")) {
             this.stylesheet = requireNonNull(in, "challenge.css is missing").readAllBytes();
@@ -484,9 +488,20 @@ public final class ChallengePages {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         String token = java.util.HexFormat.of().formatHex(bytes);
-        boolean secure = "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
-        ctx.header("Set-Cookie", CSRF_COOKIE + "=" + token + "; Path=/challenge; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : ""));
+        ctx.header("Set-Cookie", CSRF_COOKIE + "=" + token + "; Path=/challenge; HttpOnly; SameSite=Strict" + (secure(ctx) ? "; Secure" : ""));
         return token;
+    }
+
+    /**
+     * Whether the CSRF cookie is {@code Secure}, decided as the dashboard's cookies are: always when the
+     * public URL is https, since that is where browsers reach the pages, whatever the request says (a proxy
+     * that terminates TLS and sends no {@code X-Forwarded-Proto} made it look like plain http); else when
+     * the request came over https, or a proxy says it did. {@code X-Forwarded-Proto} is taken from anyone:
+     * it can only add {@code Secure}.
+     */
+    private boolean secure(Context ctx) {
+        return publicUrl.get().regionMatches(true, 0, "https://", 0, "https://".length())
+                || "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     }
 
     /** A cross-site form cannot carry the SameSite=Strict cookie, so its post never matches. */
