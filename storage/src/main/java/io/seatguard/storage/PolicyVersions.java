@@ -10,7 +10,8 @@ import java.sql.SQLException;
  * writes move it at once (one that then finds nothing to change has still moved it, and readers reload
  * once for nothing); adding or removing list values only {@link #lock}s it, and moves it once something
  * changed: every node reloads the app's changed lists when it moves, and a removal of values a list does
- * not hold (a script's retry) made each of them do so.
+ * not hold (a script's retry) made each of them do so. Creating a list is checked against the version
+ * with {@link #lockIf} and moves it only once the list is written: a name already taken changes nothing.
  */
 final class PolicyVersions {
     private PolicyVersions() {}
@@ -36,9 +37,27 @@ final class PolicyVersions {
      */
     static boolean bumpIf(Connection connection, String appId, long expected) throws SQLException {
         if (expected == 0) {
-            return JdbcRunner.update(connection, "INSERT INTO policy_versions (app_id, version) VALUES (?, 1) ON CONFLICT (app_id) DO NOTHING", appId) == 1;
+            // A row at 0 (left by lockIf) is no counter yet too.
+            return JdbcRunner.update(connection, "INSERT INTO policy_versions (app_id, version) VALUES (?, 1) ON CONFLICT (app_id)"
+                    + " DO UPDATE SET version = 1 WHERE policy_versions.version = 0", appId) == 1;
         }
         return JdbcRunner.update(connection, "UPDATE policy_versions SET version = version + 1 WHERE app_id = ? AND version = ?", appId, expected) == 1;
+    }
+
+    /**
+     * Takes the counter's row lock only if it still reads {@code expected}, without moving it; false when
+     * another change moved it first. For a checked write that may still be refused: {@link #bump} it in
+     * the same transaction once something was written. Run first in its transaction, as {@link #bumpIf}.
+     * With {@code expected} 0 (no counter yet) it makes the counter's row at 0, which reads as no counter
+     * does, so a refused write leaves the version where it was.
+     */
+    static boolean lockIf(Connection connection, String appId, long expected) throws SQLException {
+        if (expected == 0) {
+            // Upserted, not plainly inserted: a row left at 0 by an earlier refused write is still version 0.
+            return JdbcRunner.update(connection, "INSERT INTO policy_versions (app_id, version) VALUES (?, 0) ON CONFLICT (app_id)"
+                    + " DO UPDATE SET version = policy_versions.version WHERE policy_versions.version = 0", appId) == 1;
+        }
+        return JdbcRunner.update(connection, "UPDATE policy_versions SET version = version WHERE app_id = ? AND version = ?", appId, expected) == 1;
     }
 
     static long read(Connection connection, String appId) throws SQLException {

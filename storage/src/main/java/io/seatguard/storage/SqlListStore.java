@@ -53,7 +53,8 @@ public final class SqlListStore implements ListStore {
     @Override
     public VersionedWrite create(NamedList list, long expectedVersion) {
         return database.write(connection -> {
-            if (!PolicyVersions.bumpIf(connection, list.appId(), expectedVersion)) {
+            // Checked and locked, not moved: a name already taken changes nothing, so no node should reload the app for it.
+            if (!PolicyVersions.lockIf(connection, list.appId(), expectedVersion)) {
                 return VersionedWrite.STALE;
             }
             if (JdbcRunner.queryOne(connection, "SELECT id FROM value_lists WHERE app_id = ? AND name = ?", row -> row.getString(1),
@@ -63,6 +64,7 @@ public final class SqlListStore implements ListStore {
             JdbcRunner.update(connection, "INSERT INTO value_lists (app_id, id, name, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
                     list.appId(), list.id(), list.name(), list.kind().wireName(), list.createdAt().toEpochMilli(), list.updatedAt().toEpochMilli());
             insertValues(connection, list.appId(), list.id(), list.values());
+            PolicyVersions.bump(connection, list.appId());
             return VersionedWrite.WRITTEN;
         });
     }

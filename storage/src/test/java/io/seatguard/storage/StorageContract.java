@@ -2962,12 +2962,40 @@ abstract class StorageContract {
                 .isInstanceOf(io.seatguard.core.policy.ListAddition.NoSuchList.class);
         assertThat(lists.summaries("app_a")).as("counted, not loaded").containsExactly(new io.seatguard.core.policy.ListSummary("lst_1", "office",
                 io.seatguard.core.policy.ListKind.IP, 2, office.createdAt(), T0.plusSeconds(6)));
-        assertThat(policies.version("app_a")).isEqualTo(4);
+        assertThat(policies.version("app_a")).as("created, added to, removed from; the refused create left it").isEqualTo(3);
 
         assertThat(lists.delete("app_b", "lst_1", policies.version("app_b"))).isEqualTo(VersionedWrite.REFUSED);
         assertThat(lists.delete("app_a", "lst_1", policies.version("app_a"))).isEqualTo(VersionedWrite.WRITTEN);
         assertThat(lists.summaries("app_a")).isEmpty();
         assertThat(lists.summaries("app_b")).singleElement().satisfies(list -> assertThat(list.size()).isEqualTo(1));
+    }
+
+    /**
+     * Review finding: a list refused because its name was taken still moved the app's version, so every
+     * node polling it reloaded the app's policies and lists for a write that changed nothing.
+     */
+    @Test
+    void aListRefusedForATakenNameLeavesTheVersionAndACreatedOneMovesIt() {
+        io.seatguard.core.policy.ListStore lists = new SqlListStore(database);
+        io.seatguard.core.policy.PolicyStore policies = new SqlPolicyStore(database);
+        assertThat(lists.create(new io.seatguard.core.policy.NamedList("lst_1", "app_a", "office", io.seatguard.core.policy.ListKind.USER,
+                List.of("alice"), T0, T0), 0)).isEqualTo(VersionedWrite.WRITTEN);
+        assertThat(policies.version("app_a")).as("a created list moves it").isEqualTo(1);
+
+        assertThat(lists.create(new io.seatguard.core.policy.NamedList("lst_2", "app_a", "office", io.seatguard.core.policy.ListKind.IP,
+                List.of("10.0.0.1/32"), T0, T0), 1)).isEqualTo(VersionedWrite.REFUSED);
+        assertThat(policies.version("app_a")).as("a refused create leaves it").isEqualTo(1);
+        assertThat(lists.find("app_a", "lst_2")).isEmpty();
+        assertThat(lists.create(new io.seatguard.core.policy.NamedList("lst_3", "app_a", "office", io.seatguard.core.policy.ListKind.USER,
+                List.of(), T0, T0), 0)).as("checked against the version all the same").isEqualTo(VersionedWrite.STALE);
+
+        assertThat(lists.create(new io.seatguard.core.policy.NamedList("lst_4", "app_a", "staff", io.seatguard.core.policy.ListKind.USER,
+                List.of("bob"), T0, T0), 1)).isEqualTo(VersionedWrite.WRITTEN);
+        assertThat(policies.version("app_a")).as("the next created list moves it").isEqualTo(2);
+        assertThat(lists.create(new io.seatguard.core.policy.NamedList("lst_5", "app_a", "other", io.seatguard.core.policy.ListKind.USER,
+                List.of(), T0, T0), 1)).as("against the version before").isEqualTo(VersionedWrite.STALE);
+        assertThat(policies.create(samplePolicy("app_a", "pol_1", 10, T0), 2)).as("policies go on from it").isEqualTo(VersionedWrite.WRITTEN);
+        assertThat(policies.version("app_a")).isEqualTo(3);
     }
 
     /** Regression (review of the policy engine, finding 4): adds that each read the size before any wrote all passed the bound. */
