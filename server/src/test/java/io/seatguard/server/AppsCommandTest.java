@@ -85,6 +85,48 @@ class AppsCommandTest {
                 .contains("--url or SEATGUARD_URL").doesNotContain("null");
     }
 
+    /**
+     * Review finding: {@code --url http://user:password@host:port} (a proxy in front that asks for one) put
+     * the password onto the terminal in every message naming the server. It reads {@code ***} there.
+     */
+    @Test
+    void aPasswordInTheUrlIsNotRepeatedInAnyMessage() throws Exception {
+        Answered unreachable = answered("apps", "list", "--url", "http://ops:s3cret@127.0.0.1:1", "--admin-token", "x");
+        assertThat(unreachable.exit()).isEqualTo(1);
+        assertThat(unreachable.err()).contains("cannot reach http://ops:***@127.0.0.1:1 (nothing answers there)").doesNotContain("s3cret");
+
+        Refusal refusal = refused("apps", "list", "--url", "ops:s3cret@127.0.0.1:1", "--admin-token", "x");
+        assertThat(refusal.exit()).isEqualTo(2);
+        assertThat(refusal.said()).contains("not \"ops:***@127.0.0.1:1\"").doesNotContain("s3cret");
+
+        com.sun.net.httpserver.HttpServer other = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        other.createContext("/", exchange -> {
+            if (exchange.getRequestURI().getPath().startsWith("/page")) {
+                byte[] body = "<html>Welcome to nginx</html>".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/html");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+            else {
+                exchange.getResponseHeaders().add("Location", "https://seatguard.example" + exchange.getRequestURI());
+                exchange.sendResponseHeaders(301, -1);
+            }
+            exchange.close();
+        });
+        other.start();
+        try {
+            String base = "http://ops:s3cret@127.0.0.1:" + other.getAddress().getPort();
+            String shown = "http://ops:***@127.0.0.1:" + other.getAddress().getPort();
+            Answered redirected = answered("apps", "list", "--url", base, "--admin-token", TestServer.ADMIN_TOKEN);
+            assertThat(redirected.err()).contains(shown + " answered HTTP 301").doesNotContain("s3cret");
+            Answered page = answered("apps", "list", "--url", base + "/page", "--admin-token", TestServer.ADMIN_TOKEN);
+            assertThat(page.err()).contains(shown + "/page answered HTTP 200 with no JSON").doesNotContain("s3cret");
+        }
+        finally {
+            other.stop(0);
+        }
+    }
+
     /** Dashboard review finding 6: a --url that is no http(s) URL is said in a sentence, not a stack trace. */
     @Test
     void aUrlThatIsNoHttpUrlIsSaidPlainlyWithExitStatusTwo() {
