@@ -26,8 +26,22 @@ public record JdbcTarget(DatabaseKind kind, String jdbcUrl, Properties propertie
         requireNonNull(description, "description is null");
     }
 
+    /**
+     * The SQLite file at {@code file}.
+     *
+     * @throws IllegalArgumentException when the path holds a '?': the driver reads what follows it in the
+     *         {@code jdbc:sqlite:} URL as parameters, so {@code /srv/a?b/seatguard.db} opened {@code /srv/a}
+     *         while the serving lock and the start's checks looked at the path as given. The CLI refuses such
+     *         a {@code --data-dir}; this refuses it for every other caller of the storage API.
+     */
     public static JdbcTarget embedded(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
+        String path = absolute.toString();
+        int question = path.indexOf('?');
+        if (question >= 0) {
+            throw new IllegalArgumentException("the embedded database's path " + path + " holds a '?', which a jdbc:sqlite: URL takes for the start"
+                    + " of its parameters: the database would be opened at " + path.substring(0, question) + " instead; use a folder without '?'");
+        }
         return new JdbcTarget(DatabaseKind.SQLITE, "jdbc:sqlite:" + absolute, new Properties(), "SQLite " + absolute);
     }
 

@@ -109,7 +109,12 @@ public final class SqlDatabase implements AutoCloseable {
         // the running one's files (it did, and warned about each of them; found in review).
         JdbcTarget target = settings.databaseUrl()
                 .map(JdbcTarget::parse)
-                .orElseGet(() -> JdbcTarget.embedded(prepareFolder(settings.dataDir()).resolve(StorageSettings.EMBEDDED_FILE_NAME)));
+                .orElseGet(() -> {
+                    // Known (or refused: a '?' in the path) before the folder is made.
+                    JdbcTarget embedded = JdbcTarget.embedded(settings.dataDir().resolve(StorageSettings.EMBEDDED_FILE_NAME));
+                    prepareFolder(settings.dataDir());
+                    return embedded;
+                });
         Optional<ServingLock> lock = target.sqliteFile().map(ServingLock::acquire);
         try {
             target.sqliteFile().ifPresent(LeftoverWriteAheadLog::refuse);
@@ -157,7 +162,12 @@ public final class SqlDatabase implements AutoCloseable {
         requireNonNull(settings, "settings is null");
         return settings.databaseUrl()
                 .map(JdbcTarget::parse)
-                .orElseGet(() -> JdbcTarget.embedded(prepareDataDir(settings.dataDir()).resolve(StorageSettings.EMBEDDED_FILE_NAME)));
+                .orElseGet(() -> {
+                    // Known (or refused: a '?' in the path) before the folder and the file are made.
+                    JdbcTarget embedded = JdbcTarget.embedded(settings.dataDir().resolve(StorageSettings.EMBEDDED_FILE_NAME));
+                    prepareDataDir(settings.dataDir());
+                    return embedded;
+                });
     }
 
     private static SqlDatabase open(JdbcTarget target, StorageSettings settings, Optional<ServingLock> lock) {

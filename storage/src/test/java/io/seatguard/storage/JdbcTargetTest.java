@@ -110,4 +110,31 @@ class JdbcTargetTest {
         assertThat(JdbcTarget.parse("jdbc:sqlite:file:x.db?mode=memory").sqliteFile()).isEmpty();
         assertThat(JdbcTarget.parse("postgresql://seat@127.0.0.1:5432/test").sqliteFile()).isEmpty();
     }
+    /**
+     * Review finding: the driver reads a '?' in a {@code jdbc:sqlite:} URL as the start of its parameters, so
+     * a data folder {@code a?b} opened a file {@code a} beside it while the serving lock and the start's
+     * checks looked at {@code a?b/seatguard.db}. The CLI refused such a --data-dir; the storage API did not.
+     */
+    @Test
+    void anEmbeddedPathWithAQuestionMarkIsRefusedNamingItAndWhy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path file = dir.resolve("a?b").resolve("seatguard.db");
+        assertThatThrownBy(() -> JdbcTarget.embedded(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("holds a '?'").hasMessageContaining("parameters")
+                .hasMessageContaining("opened at " + dir.resolve("a") + " instead");
+        assertThat(JdbcTarget.embedded(dir.resolve("a b").resolve("seatguard.db")).sqliteFile()).as("other characters are kept")
+                .contains(dir.resolve("a b").resolve("seatguard.db"));
+    }
+
+    /** Through the storage API: refused before anything is made, neither the folder as named nor the file the URL would open. */
+    @Test
+    void aStoreInAFolderWithAQuestionMarkIsRefusedBeforeAnythingIsMade(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path folder = dir.resolve("a?b");
+        assertThatThrownBy(() -> SqlDatabase.open(StorageSettings.embedded(folder)).close()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(folder.toString());
+        assertThatThrownBy(() -> SqlDatabase.openForServer(StorageSettings.embedded(folder)).close()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(folder.toString());
+        try (java.util.stream.Stream<java.nio.file.Path> made = java.nio.file.Files.list(dir)) {
+            assertThat(made).as("nothing made").isEmpty();
+        }
+    }
 }
