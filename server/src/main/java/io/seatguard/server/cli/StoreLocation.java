@@ -97,6 +97,10 @@ final class StoreLocation {
 
     /** A pool of two connections: a command does one thing at a time. */
     private StorageSettings settings() throws StoreUnavailable {
+        Optional<String> fault = databaseUrl().flatMap(io.seatguard.server.config.SqliteUrl::fault);
+        if (fault.isPresent()) {
+            throw new StoreUnavailable("--database-url " + fault.get(), StoreUnavailable.REFUSED, null);
+        }
         return new StorageSettings(databaseUrl(), folder(), 2);
     }
 

@@ -133,6 +133,9 @@ public record ServerConfig(
         catch (IllegalArgumentException e) {
             throw new ConfigException("the database URL: " + e.getMessage());
         }
+        SqliteUrl.fault(url).ifPresent(fault -> {
+            throw new ConfigException("the database URL (--database-url, SEATGUARD_DATABASE_URL) " + fault);
+        });
     }
 
     /**

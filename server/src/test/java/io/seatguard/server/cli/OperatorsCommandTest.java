@@ -122,6 +122,15 @@ class OperatorsCommandTest {
         }
     }
 
+    /** Found in the docs audit: with --new-store an in-memory SQLite URL failed with "no such table: operators" and a stack trace. */
+    @Test
+    void aSqliteUrlThatNamesNoFileIsRefusedAsASetting() {
+        Run run = run("create", "--email", "ops@example.com", "--password-stdin", "--new-store", "--database-url", "jdbc:sqlite::memory:");
+        assertThat(run.exit()).as(run.err()).isEqualTo(2);
+        run.saidPlainly();
+        assertThat(run.err()).startsWith("seatguard: --database-url jdbc:sqlite::memory: names no SQLite file by its path");
+    }
+
     @Test
     void aDataFolderWithoutTheDatabaseIsRefusedByEveryCommandAndNothingIsMade() {
         Path typo = dir.resolve("dta");

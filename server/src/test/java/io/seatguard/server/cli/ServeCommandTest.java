@@ -84,6 +84,25 @@ class ServeCommandTest {
     }
 
     /**
+     * Found in the docs audit: {@code --database-url jdbc:sqlite::memory:} passed as a setting and the start
+     * failed with a stack trace and "no such table: settings" (exit status 1), each pooled connection holding
+     * an in-memory database of its own; a {@code file:} URI ran without the one-server lock. A SQLite URL must
+     * name its file by its path (docs/configuration.md, "Database URL forms").
+     */
+    @Test
+    void aSqliteUrlThatNamesNoFileIsRefusedAsASetting(@TempDir Path dir) {
+        for (String url : java.util.List.of("jdbc:sqlite::memory:", "jdbc:sqlite:file:" + dir.resolve("x.db") + "?mode=rwc", "jdbc:sqlite:")) {
+            assertThatThrownBy(() -> parse("--database-url", url)).as(url).isInstanceOf(ConfigException.class)
+                    .hasMessage("the database URL (--database-url, SEATGUARD_DATABASE_URL) " + url
+                            + " names no SQLite file by its path; name the file as jdbc:sqlite:/path/seatguard.db");
+        }
+        assertThat(parse("--database-url", "jdbc:sqlite:" + dir.resolve("seatguard.db")).databaseUrl()).isPresent();
+        assertThat(new CommandLine(new ServeCommand()).execute("--data-dir", dir.toString(), "--port", "0", "--no-stun",
+                "--database-url", "jdbc:sqlite::memory:")).isEqualTo(2);
+        assertThat(dir.toFile().list()).isEmpty();
+    }
+
+    /**
      * A '%' not written '%25' in the Redis password stopped the start with Lettuce's "Malformed escape pair
      * at index 16: redis://:hunter2%secret@…" on the console (the password in the journal), and a port or
      * database that is no number with "Port out of range" or 'For input string: "abc"', exit status 1, as
