@@ -218,9 +218,7 @@ class AppsCommandTest {
 
     /** {@code Main args} with only {@code environment} of the SEATGUARD_* variables. */
     private Answered inProcessOfItsOwn(Map<String, String> environment, String... args) throws Exception {
-        String javaCommand = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(javaCommand, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
+        List<String> command = ServerProcess.mainCommand(args);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("SEATGUARD_"));
         builder.environment().putAll(environment);

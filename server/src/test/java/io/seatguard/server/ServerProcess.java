@@ -45,16 +45,28 @@ public final class ServerProcess implements AutoCloseable {
 
     /** As {@link #start(Path, String...)}, with {@code environment} in place of this process's {@code SEATGUARD_*} variables. */
     public static ServerProcess start(Path workDir, Map<String, String> environment, String... args) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
         return start(workDir, port -> {
-            List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                    "io.seatguard.server.Main", "serve", "--port", Integer.toString(port), "--no-stun"));
+            List<String> command = mainCommand("serve", "--port", Integer.toString(port), "--no-stun");
             if (!List.of(args).contains("--data-dir")) {
                 command.addAll(List.of("--data-dir", workDir.resolve("data").toString()));
             }
             command.addAll(List.of(args));
             return new Launch(command, environment);
         });
+    }
+
+    /**
+     * {@code java … io.seatguard.server.Main <args>} on this test run's JDK and classpath, as a child of a
+     * test runs it. Children run C1 only with the serial collector: a server's start costs about half the
+     * CPU (measured: 15-17 s with C2's compiler threads, 8-10 s without), and the two test JVMs
+     * already take both cores; no test of a child measures its speed.
+     */
+    public static List<String> mainCommand(String... args) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), "io.seatguard.server.Main"));
+        command.addAll(List.of(args));
+        return command;
     }
 
     /** A whole server command line ({@code java … serve …}) and the {@code SEATGUARD_*} variables it runs with. */

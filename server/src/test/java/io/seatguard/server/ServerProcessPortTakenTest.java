@@ -25,14 +25,12 @@ class ServerProcessPortTakenTest {
     void aPortTakenByAnotherServerBeforeTheProcessBindsItIsLeftForAnother() throws Exception {
         List<HttpServer> impostors = new ArrayList<>();
         List<Integer> given = new ArrayList<>();
-        String java = ProcessHandle.current().info().command().orElse("java");
         try (ServerProcess server = ServerProcess.start(work, port -> {
             given.add(port);
             if (impostors.isEmpty()) {
                 impostors.add(readyImpostorOn(port));
             }
-            return new ServerProcess.Launch(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                    "io.seatguard.server.Main", "serve", "--port", Integer.toString(port), "--no-stun", "--data-dir", work.resolve("data").toString(),
+            return new ServerProcess.Launch(ServerProcess.mainCommand("serve", "--port", Integer.toString(port), "--no-stun", "--data-dir", work.resolve("data").toString(),
                     // No IP data to load: the quicker start, twice.
                     "--geoip-db", "off", "--asn-db", "off"),
                     Map.of());

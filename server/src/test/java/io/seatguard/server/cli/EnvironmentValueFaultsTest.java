@@ -2,6 +2,7 @@ package io.seatguard.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seatguard.server.ServerProcess;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +40,7 @@ class EnvironmentValueFaultsTest {
 
     /** {@code Main serve args} with only {@code environment} of the SEATGUARD_* variables; a bad value ends it before it starts. */
     private static Run serve(Map<String, String> environment, String... args) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "io.seatguard.server.Main", "serve"));
+        List<String> command = new ArrayList<>(ServerProcess.mainCommand("serve"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().keySet().removeIf(name -> name.startsWith("SEATGUARD_"));
