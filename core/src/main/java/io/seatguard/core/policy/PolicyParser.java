@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -283,7 +284,28 @@ public final class PolicyParser {
         }
         PolicyField known = field.get();
         Operator operator = op.get();
-        return value(known, operator, member(node, "value"), path, tally, errors).map(value -> new Condition.Leaf(known.name(), operator, value));
+        return value(known, operator, member(node, "value"), path, tally, errors)
+                .filter(value -> matchesSomeAction(known, operator, value, tally.actions, path + ".value", errors))
+                .map(value -> new Condition.Leaf(known.name(), operator, value));
+    }
+
+    /**
+     * {@code action ne "login"} on a policy for {@code ["login"]}, or {@code not_in} naming every one of
+     * its actions, could never match: refused, as a count that could never match is. The opposite,
+     * {@code action eq "login"} there, matches every evaluation the policy sees and is taken: conditions
+     * are required, and that is how a policy for every evaluation of its actions is written (the demo's).
+     */
+    private static boolean matchesSomeAction(PolicyField field, Operator op, Object value, List<String> actions, String path, FieldErrors errors) {
+        if (!field.name().equals("action") || actions.isEmpty() || (op != Operator.NE && op != Operator.NOT_IN)) {
+            return true;
+        }
+        Collection<?> excluded = value instanceof Collection<?> items ? items : List.of(value);
+        if (!excluded.containsAll(actions)) {
+            return true;
+        }
+        errors.add(path, "the policy applies to " + String.join(", ", actions) + " only, so \"" + op.wireName() + "\" "
+                + (op == Operator.NE ? "\"" + value + "\"" : "these actions") + " could never match; name the actions it applies to with \"eq\" or \"in\" to match all of them");
+        return false;
     }
 
     private Optional<Object> value(PolicyField field, Operator op, Object value, String path, Tally tally, FieldErrors errors) {

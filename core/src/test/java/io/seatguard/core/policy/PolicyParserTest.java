@@ -523,6 +523,9 @@ class PolicyParserTest {
                 // A policy is consulted for its own actions only (the example covers "access").
                 Arguments.of(leaf("action", "eq", "signup"), "conditions.value", "applies to access only, so \"action\" is never \"signup\""),
                 Arguments.of(leaf("action", "not_in", List.of("access", "login")), "conditions.value[1]", "would match every evaluation"),
+                // Session 56: excluding every action the policy covers could never match.
+                Arguments.of(leaf("action", "ne", "access"), "conditions.value", "so \"ne\" \"access\" could never match"),
+                Arguments.of(leaf("action", "not_in", List.of("access")), "conditions.value", "so \"not_in\" these actions could never match"),
                 // The counts and the risk scores are whole numbers from 0, the scores up to 100.
                 Arguments.of(leaf("risk.score", "gt", 100), "conditions.value", "whole numbers from 0 to 100, so \"gt\" 100 could never match"),
                 Arguments.of(leaf("risk.ato", "gte", 100.5), "conditions.value", "could never match"),
@@ -531,6 +534,14 @@ class PolicyParserTest {
                 Arguments.of(leaf("country_count_24h", "lte", -1), "conditions.value", "\"country_count_24h\" reports whole numbers from 0, so"),
                 Arguments.of(leaf("device_count", "eq", 2.5), "conditions.value", "\"eq\" 2.5 could never match"),
                 Arguments.of(leaf("event_count", "ne", -3), "conditions.value", "\"ne\" -3 would match every evaluation"));
+    }
+
+    /** Conditions are required, so a policy for every evaluation of its actions names them: taken. */
+    @Test
+    void takesAnActionConditionThatEveryEvaluationOfThePolicySatisfies() {
+        for (Map<String, Object> leaf : List.of(leaf("action", "eq", "access"), leaf("action", "in", List.of("access")))) {
+            assertThat(parser.parse(withConditions(leaf)).conditions()).as(leaf.toString()).isInstanceOf(Condition.Leaf.class);
+        }
     }
 
     /** An ordering with room on one side of the reported numbers means what it says, and the top score is exact. */
