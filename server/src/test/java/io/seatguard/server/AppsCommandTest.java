@@ -99,21 +99,7 @@ class AppsCommandTest {
         assertThat(refusal.exit()).isEqualTo(2);
         assertThat(refusal.said()).contains("not \"ops:***@127.0.0.1:1\"").doesNotContain("s3cret");
 
-        com.sun.net.httpserver.HttpServer other = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        other.createContext("/", exchange -> {
-            if (exchange.getRequestURI().getPath().startsWith("/page")) {
-                byte[] body = "<html>Welcome to nginx</html>".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "text/html");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-            }
-            else {
-                exchange.getResponseHeaders().add("Location", "https://seatguard.example" + exchange.getRequestURI());
-                exchange.sendResponseHeaders(301, -1);
-            }
-            exchange.close();
-        });
-        other.start();
+        com.sun.net.httpserver.HttpServer other = notSeatguard();
         try {
             String base = "http://ops:s3cret@127.0.0.1:" + other.getAddress().getPort();
             String shown = "http://ops:***@127.0.0.1:" + other.getAddress().getPort();
@@ -164,21 +150,7 @@ class AppsCommandTest {
      */
     @Test
     void aRedirectOrAnAnswerThatIsNotJsonIsSaidAndFails() throws Exception {
-        com.sun.net.httpserver.HttpServer other = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        other.createContext("/", exchange -> {
-            byte[] body = "<html>Welcome to nginx</html>".getBytes(StandardCharsets.UTF_8);
-            if (exchange.getRequestURI().getPath().startsWith("/page")) {
-                exchange.getResponseHeaders().add("Content-Type", "text/html");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-            }
-            else {
-                exchange.getResponseHeaders().add("Location", "https://seatguard.example" + exchange.getRequestURI());
-                exchange.sendResponseHeaders(301, -1);
-            }
-            exchange.close();
-        });
-        other.start();
+        com.sun.net.httpserver.HttpServer other = notSeatguard();
         try {
             String base = "http://127.0.0.1:" + other.getAddress().getPort();
             Answered redirected = answered("apps", "list", "--url", base, "--admin-token", TestServer.ADMIN_TOKEN);
@@ -214,6 +186,26 @@ class AppsCommandTest {
             assertThat(refused.exit()).isEqualTo(2);
             assertThat(refused.err()).startsWith("seatguard: SEATGUARD_PORT is '0'");
         }
+    }
+
+    /** Another web server: {@code /page…} answers an HTML page, anything else redirects to another host. */
+    private static com.sun.net.httpserver.HttpServer notSeatguard() throws java.io.IOException {
+        com.sun.net.httpserver.HttpServer other = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        other.createContext("/", exchange -> {
+            byte[] body = "<html>Welcome to nginx</html>".getBytes(StandardCharsets.UTF_8);
+            if (exchange.getRequestURI().getPath().startsWith("/page")) {
+                exchange.getResponseHeaders().add("Content-Type", "text/html");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+            else {
+                exchange.getResponseHeaders().add("Location", "https://seatguard.example" + exchange.getRequestURI());
+                exchange.sendResponseHeaders(301, -1);
+            }
+            exchange.close();
+        });
+        other.start();
+        return other;
     }
 
     /** {@code Main args} with only {@code environment} of the SEATGUARD_* variables. */
