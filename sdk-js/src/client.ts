@@ -97,7 +97,8 @@ export class Seatguard {
   /**
    * Ends this tab's session now (call it on sign-out) and stops its heartbeats. Never rejects. Also on a
    * page without heartbeats (a login page, an access that sent the tab to a challenge): the evaluation
-   * kept the session live too.
+   * kept the session live too. The page view is no longer evaluated again when the page comes back from
+   * the back/forward cache, until the page evaluates an access again.
    */
   async endSession(): Promise<void> {
     try {
@@ -111,6 +112,9 @@ export class Seatguard {
     }
     this.heartbeat = null;
     this.sessionUser = null;
+    // Signed out: a page restored from the back/forward cache later must not evaluate the signed-out
+    // account's view again, which would open its session anew and keep it live with heartbeats.
+    this.lastAccess = null;
   }
 
   private async access(input: EvaluateInput = {}): Promise<EvaluateResult> {

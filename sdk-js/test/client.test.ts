@@ -507,6 +507,32 @@ describe('access', () => {
     });
   });
 
+  it('does not evaluate a signed-out page view again when the page comes back from the back/forward cache', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    serve((url) => (url.endsWith('/end') ? answer(204, null) : url.endsWith('/heartbeat') ? answer(200, { active: true, logout: false }) : answer(200, ALLOW)));
+    const onReevaluated = vi.fn();
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: BEAT_MS, stun: false, onReevaluated });
+    await seatguard.evaluate.access({ user: 'signed-out-user' });
+    await seatguard.endSession();
+    // Signed out in place (a single-page app), then away and back: the page is restored from the cache.
+    window.dispatchEvent(pageTransition('pagehide'));
+    window.dispatchEvent(pageTransition('pageshow'));
+    await vi.advanceTimersByTimeAsync(3 * BEAT_MS);
+    const own = (path: string) => calls.filter((call) => call.url.endsWith(path) && call.body.user === 'signed-out-user');
+    expect(own('/v3/evaluate')).toHaveLength(1);
+    expect(own('/heartbeat')).toHaveLength(0);
+    expect(own('/end')).toHaveLength(1);
+    expect(onReevaluated).not.toHaveBeenCalled();
+
+    // Signed in again: a restored page is evaluated again, as before.
+    await seatguard.evaluate.access({ user: 'signed-out-user' });
+    window.dispatchEvent(pageTransition('pagehide'));
+    window.dispatchEvent(pageTransition('pageshow'));
+    await vi.waitFor(() => expect(onReevaluated).toHaveBeenCalledTimes(1));
+    expect(own('/v3/evaluate')).toHaveLength(3);
+    await seatguard.endSession();
+  });
+
   it('does not keep a session live for a denied page view', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     serve((url) => (url.endsWith('/heartbeat') ? answer(200, { active: true, logout: false }) : answer(200, { ...ALLOW, verdict: 'deny' })));
