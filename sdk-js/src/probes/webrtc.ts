@@ -8,7 +8,9 @@ const IPV4 = /^(\d{1,3}\.){3}\d{1,3}$/;
 const IPV6 = /^[0-9a-f:]+$/i;
 
 export function localIps(): Promise<string[]> {
-  const Connection = (window as unknown as { RTCPeerConnection?: typeof RTCPeerConnection }).RTCPeerConnection;
+  // globalThis, not window: without a window (server-side rendering, a worker) there are no candidates,
+  // and a ReferenceError thrown here, outside any promise, rejected collectSignals and failed evaluations.
+  const Connection = (globalThis as unknown as { RTCPeerConnection?: typeof RTCPeerConnection }).RTCPeerConnection;
   if (!Connection) return Promise.resolve([]);
   return new Promise((resolve) => {
     const found = new Set<string>();
