@@ -18,6 +18,12 @@ const DEFAULT_HEARTBEAT_MS = 30000;
  * 36 s, for everyone behind the address.
  */
 const MIN_HEARTBEAT_MS = 5000;
+/**
+ * The longest delay a timer keeps: browsers hold it in 32 bits, and a longer one fires at once. A
+ * heartbeat period meant as "never" (`Number.MAX_SAFE_INTEGER`) beat every few milliseconds and used up
+ * the address's browser rate limit within a second; a timeout as long made every call time out at once.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 /** An evaluation waits at most this long for the STUN candidate still on its way (only the first ones of a page can). */
 const STUN_WAIT_MS = 250;
 /**
@@ -69,8 +75,8 @@ export class Seatguard {
 
   constructor(private readonly options: SeatguardOptions) {
     this.endpoint = resolveEndpoint(options?.endpoint);
-    this.timeoutMs = positive(options?.timeoutMs, DEFAULT_TIMEOUT_MS);
-    this.heartbeatMs = atLeast(positive(options?.heartbeatIntervalMs, DEFAULT_HEARTBEAT_MS), MIN_HEARTBEAT_MS, 'heartbeatIntervalMs');
+    this.timeoutMs = atMost(positive(options?.timeoutMs, DEFAULT_TIMEOUT_MS), MAX_TIMER_MS, 'timeoutMs');
+    this.heartbeatMs = atMost(atLeast(positive(options?.heartbeatIntervalMs, DEFAULT_HEARTBEAT_MS), MIN_HEARTBEAT_MS, 'heartbeatIntervalMs'), MAX_TIMER_MS, 'heartbeatIntervalMs');
     this.problem = !options || typeof options.clientId !== 'string' || !CLIENT_ID.test(options.clientId)
       ? 'clientId must be the app\'s client id (pk_…)'
       : this.endpoint === null ? 'endpoint must be an http(s) URL' : null;
@@ -276,6 +282,13 @@ function atLeast(value: number, minimum: number, option: string): number {
   if (value >= minimum) return value;
   console.warn(`Seatguard: ${option} is ${value} ms, less than the minimum of ${minimum} ms (it is in milliseconds); using ${minimum} ms.`);
   return minimum;
+}
+
+/** `value`, or `maximum` with a console warning naming the option when it is more. */
+function atMost(value: number, maximum: number, option: string): number {
+  if (value <= maximum) return value;
+  console.warn(`Seatguard: ${option} is ${value} ms, more than the longest timer browsers keep (${maximum} ms, about 24.8 days); using ${maximum} ms.`);
+  return maximum;
 }
 
 function positive(value: number | undefined, fallback: number): number {

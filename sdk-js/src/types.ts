@@ -104,12 +104,16 @@ export interface SeatguardOptions {
    * the SDK will not navigate and the app should.
    */
   on_logout?: (info: LogoutInfo) => void;
-  /** Per-request timeout in milliseconds (default 5000). */
+  /**
+   * Per-request timeout in milliseconds (default 5000, at most 2147483647, the longest timer browsers keep:
+   * a longer one is taken as that, with a console warning).
+   */
   timeoutMs?: number;
   /**
    * Heartbeat period while a protected page is visible, in milliseconds (default 30000, at least 5000: a
    * shorter one is raised to 5000 with a console warning, as every beat counts against the server's
-   * browser rate limit for the page's address).
+   * browser rate limit for the page's address; at most 2147483647, the longest timer browsers keep: a
+   * longer one, which would beat at once and on and on, is taken as that, with a console warning).
    */
   heartbeatIntervalMs?: number;
   /**

@@ -293,6 +293,34 @@ describe('access', () => {
     warn.mockRestore();
   });
 
+  it('takes a heartbeat period or a timeout past the longest timer as that timer: a longer one fired at once', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      // Fake timers overflow as browsers' do: with timeoutMs 2^31, an answer 20 ms away was a timeout.
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      vi.stubGlobal('fetch', vi.fn((_url: string, init: RequestInit) => new Promise((resolve, reject) => {
+        setTimeout(() => resolve(answer(200, ALLOW)), 20);
+        init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      })));
+      const slow = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, timeoutMs: 2 ** 31, stun: false }).evaluate.login({ user: 'u1' });
+      await vi.advanceTimersByTimeAsync(2000);
+      expect((await slow).error).toBeNull();
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('timeoutMs is 2147483648 ms, more than the longest timer browsers keep (2147483647 ms'));
+      vi.useRealTimers();
+
+      vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+      serve((url) => (url.endsWith('/heartbeat') ? answer(200, { active: true, logout: false }) : answer(200, ALLOW)));
+      const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: Number.MAX_SAFE_INTEGER, stun: false });
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('heartbeatIntervalMs is 9007199254740991 ms'));
+      await seatguard.evaluate.access({ user: 'never-beats' });
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(calls.filter((call) => call.url.endsWith('/heartbeat') && call.body.user === 'never-beats')).toHaveLength(0);
+      await seatguard.endSession();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('stops beating, with one warning, when the server refuses heartbeats for good, and keeps beating through passing trouble', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
