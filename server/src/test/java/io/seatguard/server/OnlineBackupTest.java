@@ -9,6 +9,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,7 +24,8 @@ import picocli.CommandLine;
 /**
  * The backup README.md gives for embedded storage: {@code seatguard backup} ({@code VACUUM INTO} from
  * another connection) while the server runs and evaluations keep arriving. The copy must be a database
- * a server starts on, holding every evaluation acknowledged before the copy began, under the same app keys.
+ * a server starts on, holding every evaluation acknowledged before the copy began, under the same app keys,
+ * including those committed only to the write-ahead log (a copy of seatguard.db alone misses them).
  */
 class OnlineBackupTest {
     @TempDir
@@ -34,8 +39,17 @@ class OnlineBackupTest {
         TestApp app;
         List<String> acknowledged = new ArrayList<>();
         AtomicInteger duringCopy = new AtomicInteger();
-        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, live)) {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, live);
+                // A read transaction held open from before the evaluations: no checkpoint can copy a commit
+                // past its snapshot into seatguard.db, so every acknowledged evaluation is still only in
+                // seatguard.db-wal when the copy runs. Without it the server's checkpointer (every 50 ms) had
+                // moved them into seatguard.db long before, and a bare copy of that file passed this test.
+                Connection pin = DriverManager.getConnection("jdbc:sqlite:" + live.resolve("seatguard.db"))) {
             app = server.defaultApp();
+            pin.setAutoCommit(false);
+            try (Statement read = pin.createStatement(); ResultSet rows = read.executeQuery("SELECT COUNT(*) FROM evaluations")) {
+                assertThat(rows.next()).isTrue();
+            }
             for (int i = 0; i < 30; i++) {
                 acknowledged.add(evaluate(server, app, i));
             }
