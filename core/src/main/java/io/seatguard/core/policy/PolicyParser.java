@@ -49,6 +49,14 @@ public final class PolicyParser {
     static final int MAX_EXPIRY_SECONDS = 86_400;
     static final int MAX_DEVICE_LIMIT = 100;
     static final int MAX_URL = 2048;
+    /**
+     * The most a challenge URL may be as the hosted page's {@code Location} header carries it, each
+     * character beyond ASCII percent-encoded as UTF-8 (nine characters for a CJK one, twelve for an
+     * emoji): three times {@link #MAX_URL}, as {@code return_to} is held. Longer, the header did not fit
+     * the server's 8 KB of response headers, and the owner who passed the challenge got a 500 instead of
+     * the page (found in review).
+     */
+    static final int MAX_ENCODED_URL = 3 * MAX_URL;
 
     private static final Set<String> TOP_LEVEL = Set.of("name", "enabled", "mode", "priority", "actions", "conditions", "verdict", "challenge", "notify");
     /** Read back from GET and sent again with PUT; ignored rather than refused. */
@@ -650,12 +658,27 @@ public final class PolicyParser {
                 errors.add(path, "has a port outside 1-65535");
                 return Optional.empty();
             }
+            if (encodedLength(text) > MAX_ENCODED_URL) {
+                errors.add(path, "must be at most " + MAX_ENCODED_URL + " characters once percent-encoded");
+                return Optional.empty();
+            }
             return Optional.of(text);
         }
         catch (URISyntaxException e) {
             errors.add(path, "is not a valid URL: " + e.getReason());
             return Optional.empty();
         }
+    }
+
+    /** {@code url}'s length with every character but printable ASCII percent-encoded as UTF-8, as a {@code Location} header holds it. */
+    static int encodedLength(String url) {
+        int length = 0;
+        for (int i = 0; i < url.length(); ) {
+            int c = url.codePointAt(i);
+            length += c > 0x20 && c < 0x7f ? 1 : 3 * new String(Character.toChars(c)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            i += Character.charCount(c);
+        }
+        return length;
     }
 
     // numbers

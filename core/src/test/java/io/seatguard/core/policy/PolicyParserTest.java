@@ -197,6 +197,9 @@ class PolicyParserTest {
                 Arguments.of("url with a port past 65535", withChallenge("success_url", "https://a.example:99999/x"), "challenge.success_url", "port outside 1-65535"),
                 Arguments.of("url with port 0", withChallenge("logout_url", "https://a.example:0/x"), "challenge.logout_url", "port outside 1-65535"),
                 Arguments.of("bad logout url", withChallenge("logout_url", "ftp://a.example/"), "challenge.logout_url", "absolute http or https"),
+                // 2,000 characters, but 17,856 once percent-encoded for the Location header (found in review: a 500 at the pass).
+                Arguments.of("url too long once encoded", withChallenge("success_url", "https://a.example/" + "日".repeat(1982)), "challenge.success_url",
+                        "at most 6144 characters once percent-encoded"),
                 Arguments.of("verification without success url", withChallenge("success_url", null), "challenge.success_url", "is required"),
                 Arguments.of("expiry too short", withChallenge("expires_in_seconds", 5), "challenge.expires_in_seconds", "from 60 to 86400"),
                 Arguments.of("device limit on verification", withChallenge("device_limit", 3), "challenge.device_limit", "only applies"),

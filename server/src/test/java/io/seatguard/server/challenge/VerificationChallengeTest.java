@@ -233,6 +233,37 @@ class VerificationChallengeTest {
     }
 
     /**
+     * Found in review: a {@code success_url} of 2,000 characters beyond ASCII was stored, and the owner who
+     * passed got a 500: percent-encoded, its {@code Location} header did not fit the response's 8 KB of
+     * headers. Such a URL is refused; one as long as the limit still leads the owner there.
+     */
+    @Test
+    void aSuccessUrlTooLongOnceEncodedIsRefusedAndOneAtTheLimitStillLeadsThere() throws Exception {
+        String prefix = "https://app.example/";
+        // Each 日 is nine characters percent-encoded: the prefix and 680 of them are 6,140, and "done" makes 6,144.
+        String atLimit = prefix + "日".repeat(680) + "done";
+        String policy = """
+                {"name": "Verify Yan", "actions": ["login"], "priority": 9, "conditions": {"check": "user", "op": "eq", "value": "yan"},
+                 "verdict": "challenge", "challenge": {"type": "verification", "channels": ["email"], "success_url": "%s"}}""";
+        Response tooLong = server.post("/v3/policies", policy.formatted(atLimit + "7"), app.bearer());
+        assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("challenge.success_url").contains("at most 6144 characters once percent-encoded");
+        Response accepted = server.post("/v3/policies", policy.formatted(atLimit), app.bearer());
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+
+        JsonNode evaluation = login("yan", "yan@example.com");
+        String redirect = evaluation.get("redirect").asText();
+        PageClient browser = new PageClient();
+        browser.get(redirect);
+        assertThat(browser.post(redirect + "/send", Map.of("channel", "email")).statusCode()).isEqualTo(200);
+        assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+        HttpResponse<String> passed = browser.post(redirect + "/verify", Map.of("code", codeFrom(MAIL.getReceivedMessages()[0])));
+        assertThat(passed.statusCode()).as(passed.body()).isEqualTo(303);
+        assertThat(passed.headers().firstValue("Location").orElseThrow())
+                .isEqualTo(prefix + "%E6%97%A5".repeat(680) + "done?evaluation=" + evaluation.get("evaluation_id").asText());
+    }
+
+    /**
      * Seed 003: "a user triggers a login challenge, closes the tab, and hits /login again". The challenged
      * login must not have made the device the account's, or the second try finds it known and walks in;
      * passing the challenge is what makes it known.
