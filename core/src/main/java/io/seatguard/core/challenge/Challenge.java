@@ -78,6 +78,15 @@ public record Challenge(
     }
 
     /**
+     * This challenge with {@code before}'s code, stage and count of sends back: a send that was never
+     * delivered, undone. Wrong codes judged meanwhile stay counted.
+     */
+    Challenge withCodeOf(Challenge before) {
+        return new Challenge(id, appId, evaluationId, type, plan, before.status, userId, email, phone, deviceId, channels, reasons, before.codeHash,
+                before.codeSentAt, before.codeChannel, attempts, before.sends, createdAt, expiresAt, finishedAt);
+    }
+
+    /**
      * The key a newer challenge overrides an older one by, and the attempt limits count per: the account
      * id, or for a signup (no account yet) the email it is bound to, lower-cased (mail systems treat
      * {@code Ann@Example.com} and {@code ann@example.com} as one mailbox, so they must share one limit).

@@ -140,7 +140,7 @@ public final class ChallengeService {
                 catch (RuntimeException e) {
                     // Not delivered (the mail server or SMS provider failed): the send is not counted and
                     // starts no cooldown, so the person can try again at once.
-                    store.replace(send.challenge(), read);
+                    undoSend(read, send.challenge());
                     yield new Step.Show(get(challengeId), Optional.of(SEND_FAILED), attemptsLeft(read));
                 }
                 yield new Step.Show(send.challenge(), Optional.of(CODE_SENT), attemptsLeft(send.challenge()));
@@ -150,6 +150,28 @@ public final class ChallengeService {
                     attemptsLeft(refused.challenge()));
             default -> new Step.Show(save(read, outcome.challenge()), Optional.empty(), attemptsLeft(outcome.challenge()));
         };
+    }
+
+    /**
+     * Puts {@code read}'s code, stage and sends back after the send that made {@code sent} failed. Another
+     * tab's code check may have landed while the mail server was tried (up to 30 s): undone only when
+     * nothing changed, that left the undelivered code in place, its send counted and its cooldown running,
+     * though the page said it could not be sent (found in review). So the undo is made over such changes,
+     * for as long as the undelivered code is still the current one; once another code went out or the
+     * challenge ended, there is nothing of it to undo.
+     */
+    private void undoSend(Challenge read, Challenge sent) {
+        Challenge current = sent;
+        for (int round = 1; round <= MAX_VERIFY_ROUNDS; round++) {
+            if (store.replace(current, current.withCodeOf(read))) {
+                return;
+            }
+            Optional<Challenge> now = store.find(read.id());
+            if (now.isEmpty() || now.get().status() != ChallengeStatus.CODE_SENT || !now.get().codeHash().equals(sent.codeHash())) {
+                return;
+            }
+            current = now.get();
+        }
     }
 
     /**
