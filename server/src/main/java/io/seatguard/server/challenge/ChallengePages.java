@@ -123,8 +123,7 @@ public final class ChallengePages {
                 permit.ifPresent(AttemptLimits.Permit::giveBack);
             }
             if (step instanceof ChallengeService.Step.Wait wait) {
-                long seconds = retryAfterSeconds(wait.retryAfter());
-                ctx.header("Retry-After", String.valueOf(seconds));
+                long seconds = io.seatguard.server.http.RetryAfter.set(ctx, wait.retryAfter());
                 render(ctx, new ChallengeService.Step.Show(wait.challenge(), Optional.of("wait:" + seconds),
                         challenges.attemptsLeft(wait.challenge())), 429);
                 return;
@@ -456,16 +455,8 @@ public final class ChallengePages {
     }
 
     private void rateLimited(Context ctx, Challenge challenge, Duration wait) {
-        ctx.header("Retry-After", String.valueOf(retryAfterSeconds(wait)));
+        io.seatguard.server.http.RetryAfter.set(ctx, wait);
         render(ctx, new ChallengeService.Step.Show(challenge, Optional.of("rate_limited"), challenges.attemptsLeft(challenge)), 429);
-    }
-
-    /**
-     * {@code wait} in whole seconds, rounded up, at least one. Rounded down, a cooldown 29.7 s from its end
-     * said "29": a person or client that waited exactly that long was refused again (found in review).
-     */
-    static long retryAfterSeconds(Duration wait) {
-        return Math.max(1, wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0));
     }
 
     // security

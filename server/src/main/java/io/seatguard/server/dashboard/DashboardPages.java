@@ -150,7 +150,7 @@ public final class DashboardPages {
                 ctx.redirect(next.orElse("/dashboard"), io.javalin.http.HttpStatus.SEE_OTHER);
             }
             case OperatorService.SignIn.Wait wait -> {
-                ctx.header("Retry-After", String.valueOf(Math.max(1, wait.retryAfter().toSeconds())));
+                io.seatguard.server.http.RetryAfter.set(ctx, wait.retryAfter());
                 String where = wait.everywhere() ? "for this account" : "from here";
                 renderLogin(ctx, 429, Optional.of("Too many failed attempts " + where + ". Try again in " + minutes(wait.retryAfter()) + "."), email, next);
             }
@@ -402,7 +402,7 @@ public final class DashboardPages {
      * {@code Retry-After} and answers the fault to show, naming {@code current_password}.
      */
     static List<io.seatguard.core.error.FieldError> tooManyWrongPasswords(Context ctx, OperatorService.SignIn.Wait wait) {
-        ctx.header("Retry-After", String.valueOf(Math.max(1, wait.retryAfter().toSeconds())));
+        io.seatguard.server.http.RetryAfter.set(ctx, wait.retryAfter());
         return List.of(new io.seatguard.core.error.FieldError("current_password", "too many wrong passwords; try again in " + minutes(wait.retryAfter())));
     }
 

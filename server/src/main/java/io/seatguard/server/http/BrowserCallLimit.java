@@ -80,7 +80,7 @@ final class BrowserCallLimit {
     void count(Context ctx, String appId, InetAddress client) {
         Optional<Duration> wait = take(appId, client);
         if (wait.isPresent()) {
-            long seconds = retryAfterSeconds(ctx, wait.get());
+            long seconds = RetryAfter.set(ctx, wait.get());
             throw new SeatguardException(ErrorCode.RATE_LIMITED, "More than " + perMinute
                     + " browser calls a minute from this address to this app; try again in " + seconds + " s");
         }
@@ -116,16 +116,9 @@ final class BrowserCallLimit {
     }
 
     private SeatguardException tooManyUnknown(Context ctx, Duration wait) {
-        long seconds = retryAfterSeconds(ctx, wait);
+        long seconds = RetryAfter.set(ctx, wait);
         return new SeatguardException(ErrorCode.RATE_LIMITED, "More than " + perMinute
                 + " browser calls a minute from this address named a client_id that is no app's; try again in " + seconds + " s");
-    }
-
-    /** Sets {@code Retry-After} to {@code wait} in whole seconds, at least one, and returns them. */
-    private static long retryAfterSeconds(Context ctx, Duration wait) {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        ctx.header("Retry-After", String.valueOf(seconds));
-        return seconds;
     }
 
     private static String key(String appId, InetAddress client) {
