@@ -71,7 +71,7 @@ public final class SeatguardClient implements AutoCloseable {
     private final Duration maxRetryWait;
 
     private SeatguardClient(Builder builder) {
-        this.base = URI.create(builder.baseUrl.endsWith("/") ? builder.baseUrl.substring(0, builder.baseUrl.length() - 1) : builder.baseUrl);
+        this.base = URI.create(builder.baseUrl);
         this.secretKey = builder.secretKey;
         this.timeout = builder.timeout;
         this.retries = builder.retries;
@@ -101,11 +101,8 @@ public final class SeatguardClient implements AutoCloseable {
         private HttpClient http;
 
         private Builder(String baseUrl, String secretKey) {
-            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl is null");
+            this.baseUrl = BaseUrl.of(Objects.requireNonNull(baseUrl, "baseUrl is null"));
             this.secretKey = Objects.requireNonNull(secretKey, "secretKey is null");
-            if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
-                throw new IllegalArgumentException("baseUrl must be an http(s) URL");
-            }
             if (!secretKey.startsWith("sk_")) {
                 throw new IllegalArgumentException("the secret key starts with sk_");
             }

@@ -220,6 +220,26 @@ class SeatguardClientTest {
         assertThatThrownBy(() -> SeatguardClient.builder("http://x", "pk_1")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * Regression: a base URL with a query or fragment swallowed every path after it, and {@code //} made
+     * {@code //v3/…}: each call went to another route, and {@code eraseAccount} took its 404 for "nothing
+     * was stored", answering false with the account still there. Such a URL is refused when the client is built.
+     */
+    @Test
+    void aBaseUrlThatWouldSendCallsElsewhereIsRefusedWhenTheClientIsBuilt() throws IOException {
+        String base = serve(new Scripted(204, "", 0), new Scripted(204, "", 0), new Scripted(204, "", 0));
+        for (String astray : new String[] {base + "?env=prod", base + "/?", base + "#api", "http://seatguard_server:8080", "http://", "http://exa mple.com"}) {
+            assertThatThrownBy(() -> SeatguardClient.builder(astray, "sk_test_123")).as(astray).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("baseUrl");
+        }
+        assertThatThrownBy(() -> SeatguardClient.builder(base + "?env=prod", "sk_test_123")).hasMessageContaining("query");
+        for (String fine : new String[] {base, base + "/", base + "//"}) {
+            assertThat(SeatguardClient.builder(fine, "sk_test_123").build().eraseAccount("mia")).as(fine).isTrue();
+        }
+        assertThat(requests).hasSize(3).allSatisfy(request -> assertThat(request).startsWith("DELETE /v3/users/mia "));
+        assertThat(SeatguardClient.builder("HTTPS://sg.example.com", "sk_test_123").build()).as("a scheme is case-insensitive").isNotNull();
+    }
+
     @Test
     void waitsOutTheRetryAfterItIsGivenBeforeRetryingARead() throws IOException {
         SeatguardClient client = client(new Scripted(503, STORAGE_DOWN, 0, "1"), new Scripted(200, EVALUATION, 0));
