@@ -87,9 +87,9 @@ public final class SeatguardClient implements AutoCloseable {
     }
 
     /**
-     * Options: timeout per try, for the whole answer (default 5 s), retries (default 2), first back-off
-     * (default 200 ms, doubling), and the longest wait before a retry (default 5 s): a {@code Retry-After}
-     * longer than that ends the call with the error instead.
+     * Options: timeout per try, for the whole answer (positive; default 5 s), retries (0 to 10; default 2),
+     * first back-off (not negative; default 200 ms, doubling), and the longest wait before a retry (default
+     * 5 s): a {@code Retry-After} longer than that ends the call with the error instead.
      */
     public static final class Builder {
         private final String baseUrl;
@@ -108,8 +108,16 @@ public final class SeatguardClient implements AutoCloseable {
             }
         }
 
+        /**
+         * Checked here, not by the JDK on each call: with a client of your own ({@link #httpClient}) a zero or
+         * negative timeout built, and then every call threw the JDK's "Invalid duration" instead of being sent.
+         */
         public Builder timeout(Duration value) {
-            this.timeout = Objects.requireNonNull(value, "timeout is null");
+            Objects.requireNonNull(value, "timeout is null");
+            if (value.isZero() || value.isNegative()) {
+                throw new IllegalArgumentException("timeout must be positive: " + value);
+            }
+            this.timeout = value;
             return this;
         }
 
@@ -122,7 +130,11 @@ public final class SeatguardClient implements AutoCloseable {
         }
 
         public Builder backoff(Duration value) {
-            this.backoff = Objects.requireNonNull(value, "backoff is null");
+            Objects.requireNonNull(value, "backoff is null");
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("backoff must not be negative: " + value);
+            }
+            this.backoff = value;
             return this;
         }
 

@@ -240,6 +240,24 @@ class SeatguardClientTest {
         assertThat(SeatguardClient.builder("HTTPS://sg.example.com", "sk_test_123").build()).as("a scheme is case-insensitive").isNotNull();
     }
 
+    /**
+     * Regression: a zero or negative timeout was left to the JDK. With a client of one's own it built, and
+     * every call then threw the JDK's unchecked "Invalid duration: PT0S" rather than being sent; a negative
+     * back-off was taken as none.
+     */
+    @Test
+    void aTimeoutOrBackOffThatCannotBeIsRefusedByTheBuilderNamingIt() throws IOException {
+        String base = serve(new Scripted(200, "{\"data\":[]}", 0));
+        for (Duration never : new Duration[] {Duration.ZERO, Duration.ofMillis(-1)}) {
+            assertThatThrownBy(() -> SeatguardClient.builder(base, "sk_test_123").httpClient(HttpClient.newHttpClient()).timeout(never))
+                    .as("%s", never).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeout must be positive");
+        }
+        assertThatThrownBy(() -> SeatguardClient.builder(base, "sk_test_123").backoff(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("backoff must not be negative");
+        assertThat(SeatguardClient.builder(base, "sk_test_123").backoff(Duration.ZERO).timeout(Duration.ofMillis(1)).build()).isNotNull();
+        assertThat(requests).isEmpty();
+    }
+
     @Test
     void waitsOutTheRetryAfterItIsGivenBeforeRetryingARead() throws IOException {
         SeatguardClient client = client(new Scripted(503, STORAGE_DOWN, 0, "1"), new Scripted(200, EVALUATION, 0));
