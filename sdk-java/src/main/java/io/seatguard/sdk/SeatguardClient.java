@@ -228,8 +228,9 @@ public final class SeatguardClient implements AutoCloseable {
      * Erases everything Seatguard stores about the account (a deletion request, the end of an account):
      * its evaluations, challenges, patterns and live sessions, and the devices no other account uses.
      *
-     * @return true when something was erased; false when nothing was stored under that id (which is also
-     *     what a retry finds when the answer to an erasure that happened was lost)
+     * @return true when something was erased; false when Seatguard answered that nothing was stored under
+     *     that id (which is also what a retry finds when the answer to an erasure that happened was lost); a
+     *     404 that is not Seatguard's (a proxy's page) is a {@link NotFoundException}
      * @throws InvalidRequestException when the id could never name an account (blank, longer than
      *     evaluate takes, or {@code .} or {@code ..}), as every {@code /v3/users/{user}} route answers;
      *     refused before anything is sent
@@ -489,7 +490,7 @@ public final class SeatguardClient implements AutoCloseable {
 
     // transport
 
-    /** A DELETE that says whether there was something to delete: 404 is false, not an error. */
+    /** A DELETE that says whether there was something to delete: Seatguard's own not-found is false, not an error. */
     /** The path is made inside: an id that cannot be one is not found, and so was not there either. */
     private boolean deleteIfThere(java.util.function.Supplier<String> path) {
         try {
@@ -497,6 +498,11 @@ public final class SeatguardClient implements AutoCloseable {
             return true;
         }
         catch (NotFoundException e) {
+            // Only Seatguard's own answer says nothing is stored there. Another 404 (a proxy's page, another
+            // site at a wrong base URL) says nothing about it, and false would report an erasure that never ran.
+            if (!NOT_FOUND.equals(e.type())) {
+                throw e;
+            }
             return false;
         }
     }

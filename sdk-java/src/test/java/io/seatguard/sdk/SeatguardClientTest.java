@@ -352,12 +352,32 @@ class SeatguardClientTest {
 
     @Test
     void erasingAnAccountSaysWhetherAnythingWasStored() throws IOException {
-        SeatguardClient client = client(new Scripted(204, "", 0), new Scripted(404, "{\"detail\":\"user mia was not found\"}", 0),
+        SeatguardClient client = client(new Scripted(204, "", 0), new Scripted(404, SEATGUARD_NOT_FOUND, 0),
                 new Scripted(401, "{\"detail\":\"bad key\"}", 0));
         assertThat(client.eraseAccount("mia")).isTrue();
         assertThat(client.eraseAccount("mia")).isFalse();
         assertThatThrownBy(() -> client.eraseAccount("mia")).isInstanceOf(AuthenticationException.class);
         assertThat(requests).allSatisfy(request -> assertThat(request).startsWith("DELETE /v3/users/mia "));
+    }
+
+    /** Seatguard's 404 for an account, list, policy or endpoint it does not hold: what a deletion reads as "nothing was there". */
+    private static final String SEATGUARD_NOT_FOUND = "{\"type\":\"https://seatguard.dev/problems/not-found\",\"title\":\"Not found\",\"status\":404,"
+            + "\"detail\":\"user mia was not found\",\"errors\":[],\"request_id\":\"9e36d2cd9857f7ee440d709c2fdf3eee\"}";
+
+    /**
+     * Regression: any 404 made a deletion answer false, "nothing was stored". A base URL naming another
+     * site, or a proxy that does not route the call, answers 404 too, and eraseAccount reported an erasure
+     * that never ran; only Seatguard's own not-found means nothing is there.
+     */
+    @Test
+    void aDeletionIsFalseOnlyWhenSeatguardSaysNothingIsThere() throws IOException {
+        SeatguardClient client = client(new Scripted(404, "<html><body>Not Found</body></html>", 0), new Scripted(404, "", 0),
+                new Scripted(404, SEATGUARD_NOT_FOUND, 0));
+        assertThatThrownBy(() -> client.eraseAccount("mia")).as("a proxy's page").isInstanceOfSatisfying(NotFoundException.class,
+                e -> assertThat(e.type()).isNull());
+        assertThatThrownBy(() -> client.deleteList("lst_1")).as("no body at all").isInstanceOf(NotFoundException.class);
+        assertThat(client.deletePolicy("pol_1")).isFalse();
+        assertThat(requests).hasSize(3);
     }
 
     @Test
@@ -408,7 +428,7 @@ class SeatguardClientTest {
     void addingToAListIsSentAgainAfterAServerErrorAndDeletingSaysWhetherItWasThere() throws IOException {
         String list = "{\"id\":\"lst_1\",\"name\":\"blocked\",\"kind\":\"ip\",\"size\":2,\"values\":[\"198.51.100.0/24\",\"203.0.113.7\"],"
                 + "\"created_at\":\"2026-12-01T08:00:00Z\",\"updated_at\":\"2026-12-04T09:00:00Z\"}";
-        SeatguardClient client = client(new Scripted(502, "", 0), new Scripted(200, list, 0), new Scripted(204, "", 0), new Scripted(404, "{}", 0));
+        SeatguardClient client = client(new Scripted(502, "", 0), new Scripted(200, list, 0), new Scripted(204, "", 0), new Scripted(404, SEATGUARD_NOT_FOUND, 0));
         NamedList added = client.addToList("lst_1", List.of("198.51.100.0/24"));
         assertThat(added.values()).containsExactly("198.51.100.0/24", "203.0.113.7");
         assertThat(added.size()).isEqualTo(2);
