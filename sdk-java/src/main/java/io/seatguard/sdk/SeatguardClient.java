@@ -554,7 +554,9 @@ public final class SeatguardClient implements AutoCloseable {
                     pause(backoff(attempt));
                     continue;
                 }
-                throw new SeatguardNetworkException(method + " " + path + " failed after " + attempt + " tries: " + e.getMessage(), e);
+                // The JDK's ConnectException (a refused connection) has no message: "failed after 3 tries: null" said nothing.
+                throw new SeatguardNetworkException(method + " " + path + " failed after " + attempt + " tries: "
+                        + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()), e);
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

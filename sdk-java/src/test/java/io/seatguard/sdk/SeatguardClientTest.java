@@ -183,7 +183,9 @@ class SeatguardClientTest {
             port = socket.getLocalPort();
         }
         SeatguardClient client = SeatguardClient.builder("http://127.0.0.1:" + port, "sk_x").retries(1).backoff(Duration.ofMillis(1)).build();
-        assertThatThrownBy(() -> client.listDevices("mia")).isInstanceOf(SeatguardNetworkException.class);
+        // Regression: the JDK's ConnectException has no message, and this one ended "failed after 2 tries: null".
+        assertThatThrownBy(() -> client.listDevices("mia")).isInstanceOf(SeatguardNetworkException.class)
+                .hasMessageStartingWith("GET /v3/users/mia/devices failed after 2 tries: ").hasMessageNotContaining("null");
     }
 
     /**
