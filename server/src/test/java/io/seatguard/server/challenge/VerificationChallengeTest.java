@@ -219,17 +219,12 @@ class VerificationChallengeTest {
                  "challenge": {"type": "verification", "channels": ["email"], "success_url": "https://app.example/connexion/vérifiée?compte=日本"}}""",
                 app.bearer());
         assertThat(policy.status()).as(policy.body()).isEqualTo(201);
-        JsonNode evaluation = login("zoe", "zoe@example.com");
-        String redirect = evaluation.get("redirect").asText();
-        PageClient browser = new PageClient();
-        browser.get(redirect);
-        assertThat(browser.post(redirect + "/send", Map.of("channel", "email")).statusCode()).isEqualTo(200);
-        assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+        CodeSent sent = codeSentTo("zoe");
 
-        HttpResponse<String> passed = browser.post(redirect + "/verify", Map.of("code", codeFrom(MAIL.getReceivedMessages()[0])));
+        HttpResponse<String> passed = sent.browser().post(sent.redirect() + "/verify", Map.of("code", sent.code()));
         assertThat(passed.statusCode()).isEqualTo(303);
         assertThat(passed.headers().firstValue("Location")).contains("https://app.example/connexion/v%C3%A9rifi%C3%A9e?compte=%E6%97%A5%E6%9C%AC&evaluation="
-                + evaluation.get("evaluation_id").asText());
+                + sent.evaluation().get("evaluation_id").asText());
     }
 
     /**
@@ -251,16 +246,11 @@ class VerificationChallengeTest {
         Response accepted = server.post("/v3/policies", policy.formatted(atLimit), app.bearer());
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
 
-        JsonNode evaluation = login("yan", "yan@example.com");
-        String redirect = evaluation.get("redirect").asText();
-        PageClient browser = new PageClient();
-        browser.get(redirect);
-        assertThat(browser.post(redirect + "/send", Map.of("channel", "email")).statusCode()).isEqualTo(200);
-        assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
-        HttpResponse<String> passed = browser.post(redirect + "/verify", Map.of("code", codeFrom(MAIL.getReceivedMessages()[0])));
+        CodeSent sent = codeSentTo("yan");
+        HttpResponse<String> passed = sent.browser().post(sent.redirect() + "/verify", Map.of("code", sent.code()));
         assertThat(passed.statusCode()).as(passed.body()).isEqualTo(303);
         assertThat(passed.headers().firstValue("Location").orElseThrow())
-                .isEqualTo(prefix + "%E6%97%A5".repeat(680) + "done?evaluation=" + evaluation.get("evaluation_id").asText());
+                .isEqualTo(prefix + "%E6%97%A5".repeat(680) + "done?evaluation=" + sent.evaluation().get("evaluation_id").asText());
     }
 
     /**
@@ -568,15 +558,16 @@ class VerificationChallengeTest {
     }
 
     /** A challenge opened by {@code user}'s login, its page opened and a code mailed: what the tests then post with. */
-    private record CodeSent(String redirect, String challengeId, PageClient browser, String code) {}
+    private record CodeSent(JsonNode evaluation, String redirect, String challengeId, PageClient browser, String code) {}
 
     private CodeSent codeSentTo(String user) throws Exception {
-        String redirect = login(user, user + "@example.com").get("redirect").asText();
+        JsonNode evaluation = login(user, user + "@example.com");
+        String redirect = evaluation.get("redirect").asText();
         PageClient browser = new PageClient();
         browser.get(redirect);
-        browser.post(redirect + "/send", Map.of("channel", "email"));
+        assertThat(browser.post(redirect + "/send", Map.of("channel", "email")).statusCode()).isEqualTo(200);
         assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
-        return new CodeSent(redirect, redirect.substring(redirect.lastIndexOf('/') + 1), browser, codeFrom(MAIL.getReceivedMessages()[0]));
+        return new CodeSent(evaluation, redirect, redirect.substring(redirect.lastIndexOf('/') + 1), browser, codeFrom(MAIL.getReceivedMessages()[0]));
     }
 
     @Test
