@@ -2,6 +2,7 @@ package io.seatguard.storage;
 
 import static java.util.Objects.requireNonNull;
 
+import io.seatguard.core.net.UrlPasswordMask;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -79,15 +80,15 @@ public record JdbcTarget(DatabaseKind kind, String jdbcUrl, Properties propertie
             String[] hostsAndDatabase = server.split("/", 2);
             if (hostsAndDatabase.length < 2 || hostsAndDatabase[1].isEmpty()) {
                 throw new IllegalArgumentException("database URL needs a '/' and a database name after the host (jdbc:postgresql://host:5432/db): "
-                        + maskPassword(url));
+                        + UrlPasswordMask.of(url));
             }
-            return new JdbcTarget(DatabaseKind.POSTGRESQL, url, new Properties(), "PostgreSQL " + maskPassword(url));
+            return new JdbcTarget(DatabaseKind.POSTGRESQL, url, new Properties(), "PostgreSQL " + UrlPasswordMask.of(url));
         }
         if (url.startsWith("postgresql://") || url.startsWith("postgres://")) {
             return fromLibpqUri(url);
         }
         throw new IllegalArgumentException("unsupported database URL (use postgresql://user@host:5432/db, jdbc:postgresql://… or jdbc:sqlite:/path): "
-                + maskPassword(url));
+                + UrlPasswordMask.of(url));
     }
 
     private static JdbcTarget fromLibpqUri(String url) {
@@ -101,10 +102,10 @@ public record JdbcTarget(DatabaseKind kind, String jdbcUrl, Properties propertie
             uri = new URI(url);
         }
         catch (URISyntaxException e) {
-            throw new IllegalArgumentException("malformed database URL: " + maskPassword(url), e);
+            throw new IllegalArgumentException("malformed database URL: " + UrlPasswordMask.of(url), e);
         }
         if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
-            throw new IllegalArgumentException("database URL needs a host and a database name: " + maskPassword(url));
+            throw new IllegalArgumentException("database URL needs a host and a database name: " + UrlPasswordMask.of(url));
         }
         Properties properties = new Properties();
         if (uri.getRawUserInfo() != null) {
@@ -117,7 +118,7 @@ public record JdbcTarget(DatabaseKind kind, String jdbcUrl, Properties propertie
         String port = uri.getPort() > 0 ? ":" + uri.getPort() : "";
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
         String jdbcUrl = "jdbc:postgresql://" + uri.getHost() + port + uri.getRawPath() + query;
-        return new JdbcTarget(DatabaseKind.POSTGRESQL, jdbcUrl, properties, "PostgreSQL " + jdbcUrl);
+        return new JdbcTarget(DatabaseKind.POSTGRESQL, jdbcUrl, properties, "PostgreSQL " + UrlPasswordMask.of(jdbcUrl));
     }
 
     /**
@@ -153,12 +154,7 @@ public record JdbcTarget(DatabaseKind kind, String jdbcUrl, Properties propertie
      */
     private static void requirePorts(Stream<String> ports, String url) {
         if (ports.anyMatch(port -> !port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65_535)) {
-            throw new IllegalArgumentException("the port must be a number from 1 to 65535: " + maskPassword(url));
+            throw new IllegalArgumentException("the port must be a number from 1 to 65535: " + UrlPasswordMask.of(url));
         }
-    }
-
-    /** Database URLs often carry a password; never let one reach a log line. */
-    static String maskPassword(String url) {
-        return url.replaceAll("(://[^:/@]+:)[^@]*@", "$1***@").replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 }

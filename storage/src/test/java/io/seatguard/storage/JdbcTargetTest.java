@@ -24,6 +24,22 @@ class JdbcTargetTest {
         assertThat(JdbcTarget.parse("jdbc:sqlite:/tmp/x.db").kind()).isEqualTo(DatabaseKind.SQLITE);
     }
 
+    /** Review finding: a libpq URL's query went into the description as it was, with a password in it. */
+    @Test
+    void aPasswordInALibpqUrlsQueryIsMaskedInItsDescription() {
+        JdbcTarget target = JdbcTarget.parse("postgresql://seat@db.internal/guard?password=hunter2&sslmode=require");
+        assertThat(target.jdbcUrl()).contains("password=hunter2");
+        assertThat(target.description()).doesNotContain("hunter2").contains("db.internal/guard");
+    }
+
+    /** Review finding: the mask stopped at the first '@', so the rest of an unescaped password was shown. */
+    @Test
+    void anUnescapedAtInAPasswordDoesNotShowItsRest() {
+        assertThatThrownBy(() -> JdbcTarget.parse("postgresql://seat:p@ss@word@db.internal"))
+                .hasMessageContaining("host and a database name")
+                .hasMessageNotContaining("ss@word").hasMessageNotContaining("word");
+    }
+
     @Test
     void otherUrlsAreRefusedWithoutEchoingTheirPassword() {
         assertThatThrownBy(() -> JdbcTarget.parse("mysql://root:topsecret@localhost/db"))

@@ -51,9 +51,10 @@ public record ListLocation(Optional<Path> file, Optional<URI> url) {
      * Configuration text that may be a URL, as an error may show it when it does not parse: user info
      * (whatever comes between {@code ://} and the last {@code @}) masked as {@code ***}, and everything
      * from the {@code ?} or {@code #} after it left out, as {@link #toString()} leaves them out of a URL
-     * that parsed (and as a database URL's password is masked). Text that does not parse may hold a
-     * {@code /}, {@code ?} or {@code #} in its password, so the last {@code @} is taken, at the cost of
-     * masking a path that has one.
+     * that parsed. Stricter than the database URL's mask (core's {@code UrlPasswordMask}, which keeps the
+     * user name and the query): list providers put an API key in the user name or the query. Text that
+     * does not parse may hold a {@code /}, {@code ?} or {@code #} in its password, so the last {@code @}
+     * is taken, at the cost of masking a path that has one.
      */
     public static String withoutSecrets(String text) {
         String shown = text;

@@ -2,6 +2,7 @@ package io.seatguard.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seatguard.core.net.UrlPasswordMask;
 import io.seatguard.server.http.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -40,7 +41,7 @@ public final class AppsCommand {
         }
         Optional<URI> endpoint = endpoint(path);
         if (endpoint.isEmpty()) {
-            System.err.println("seatguard: --url must be an http:// or https:// URL such as http://127.0.0.1:8080, not \"" + RedactedUrl.of(url)
+            System.err.println("seatguard: --url must be an http:// or https:// URL such as http://127.0.0.1:8080, not \"" + UrlPasswordMask.of(url)
                     + "\" (or set SEATGUARD_URL)");
             return 2;
         }
@@ -78,7 +79,7 @@ public final class AppsCommand {
             // A refused connection's message is null: say what it means and how to name another server.
             String why = e instanceof java.net.ConnectException ? "nothing answers there"
                     : e instanceof java.net.http.HttpTimeoutException ? "no answer in time" : String.valueOf(e.getMessage());
-            System.err.println("seatguard: cannot reach " + RedactedUrl.of(url) + " (" + why + "). Is the server running there? Name another with --url or SEATGUARD_URL.");
+            System.err.println("seatguard: cannot reach " + UrlPasswordMask.of(url) + " (" + why + "). Is the server running there? Name another with --url or SEATGUARD_URL.");
             return 1;
         }
         catch (InterruptedException e) {
@@ -120,14 +121,14 @@ public final class AppsCommand {
         if (status / 100 == 3) {
             // Not followed: the admin token would go wherever the Location header says.
             String target = response.headers().firstValue("Location").orElse("nowhere it names");
-            System.err.println("seatguard: " + RedactedUrl.of(url) + " answered HTTP " + status + ", redirecting to " + target
+            System.err.println("seatguard: " + UrlPasswordMask.of(url) + " answered HTTP " + status + ", redirecting to " + target
                     + "; the admin token is not sent on: set --url (or SEATGUARD_URL) to the address Seatguard answers at");
             return 1;
         }
         Optional<String> json = prettyJson(response.body());
         if (json.isEmpty()) {
             String type = response.headers().firstValue("Content-Type").orElse("none");
-            System.err.println("seatguard: " + RedactedUrl.of(url) + " answered HTTP " + status + " with no JSON (Content-Type " + type
+            System.err.println("seatguard: " + UrlPasswordMask.of(url) + " answered HTTP " + status + " with no JSON (Content-Type " + type
                     + "): is Seatguard there? Name its address with --url or SEATGUARD_URL." + excerpt(response.body()));
             return 1;
         }
