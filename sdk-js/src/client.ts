@@ -70,6 +70,15 @@ export class Seatguard {
   private sessionUser: string | null = null;
   /** The page's last access evaluation, run again when the page comes back from the back/forward cache. */
   private lastAccess: EvaluateInput | null = null;
+  /**
+   * The account of the evaluation started last with one, or null after endSession: whose session the tab
+   * keeps from now on. It changes when an evaluation for another account starts or the page signs out,
+   * and `ownerChanges` counts those changes. An evaluation answered after one (`superseded`) is about a
+   * session the page has moved on from: its answer goes back to the caller but acts on nothing (no
+   * heartbeats, no challenge followed, no on_logout, not kept as the tab's account).
+   */
+  private owner: string | null = null;
+  private ownerChanges = 0;
   /** The server-reflexive address, gathered once per page from the moment the SDK is created. */
   private readonly reflexive: Promise<string | null>;
 
@@ -104,28 +113,44 @@ export class Seatguard {
    * Ends this tab's session now (call it on sign-out) and stops its heartbeats. Never rejects. Also on a
    * page without heartbeats (a login page, an access that sent the tab to a challenge): the evaluation
    * kept the session live too. The page view is no longer evaluated again when the page comes back from
-   * the back/forward cache, until the page evaluates an access again.
+   * the back/forward cache, until the page evaluates an access again. An evaluation still on its way
+   * resolves with its answer as usual, but that answer acts on nothing (no heartbeats, no challenge
+   * followed, no `on_logout`, no `onReevaluated`), and a session it opened is ended too; the same goes for
+   * an evaluation of one account answered after another account's evaluation started.
    */
   async endSession(): Promise<void> {
+    // Forgotten before the end goes out, not once it is answered: an account signed in meanwhile keeps its
+    // heartbeats (they were dropped, still beating, and no later endSession could end them), and an
+    // evaluation still on its way is superseded (its late allow started heartbeats for the ended session).
+    const heartbeat = this.heartbeat;
+    const user = this.sessionUser;
+    this.heartbeat = null;
+    this.sessionUser = null;
+    this.claim(null);
+    // Signed out: a page restored from the back/forward cache later must not evaluate the signed-out
+    // account's view again, which would open its session anew and keep it live with heartbeats.
+    this.lastAccess = null;
     try {
-      if (this.heartbeat && !this.heartbeat.ended) {
-        await this.heartbeat.end();
-      } else if (this.sessionUser && !this.problem) {
-        await postJson(`${this.endpoint}/v3/sessions/end`, { client_id: this.options.clientId, user: this.sessionUser, session: this.session }, this.timeoutMs, true);
+      if (heartbeat && !heartbeat.ended) {
+        await heartbeat.end();
+      } else if (user && !this.problem) {
+        await this.endSessionOf(user);
       }
     } catch {
       // never into the page
     }
-    this.heartbeat = null;
-    this.sessionUser = null;
-    // Signed out: a page restored from the back/forward cache later must not evaluate the signed-out
-    // account's view again, which would open its session anew and keep it live with heartbeats.
-    this.lastAccess = null;
   }
 
   private async access(input: EvaluateInput = {}): Promise<EvaluateResult> {
+    return (await this.viewPage(input)).result;
+  }
+
+  /** Evaluates a page view and acts on its answer, unless a sign-out or another account superseded it. */
+  private async viewPage(input: EvaluateInput): Promise<Answer> {
     this.lastAccess = input;
-    const result = await this.run('access', input, true);
+    const answer = await this.exchange('access', input, true);
+    const result = answer.result;
+    if (answer.superseded) return answer;
     if (result.verdict !== null && result.verdict !== 'allow') {
       // A later page view of this tab refused (a single-page app keeps one session for all its views):
       // the server ended the session with that answer, and an earlier view's heartbeats must not keep it.
@@ -149,12 +174,14 @@ export class Seatguard {
     } catch (e) {
       console.warn('Seatguard: could not follow the challenge', e);
     }
-    return result;
+    return answer;
   }
 
   /** Evaluates the page view again, as `evaluate.access` does, and tells the page what came of it. */
   private async reevaluate(input: EvaluateInput, cause: ReevaluationCause): Promise<void> {
-    const result = await this.access(input);
+    const { result, superseded } = await this.viewPage(input);
+    // The page signed out, or another account signed in, while it was on its way: not the page's view any more.
+    if (superseded) return;
     try {
       this.options.onReevaluated?.(result, cause);
     } catch (e) {
@@ -186,11 +213,17 @@ export class Seatguard {
 
   private lastToken: string | null = null;
 
-  private async run(action: string, input: EvaluateInput = {}, followsRedirect = false): Promise<EvaluateResult> {
+  private async run(action: string, input: EvaluateInput = {}): Promise<EvaluateResult> {
+    return (await this.exchange(action, input, false)).result;
+  }
+
+  private async exchange(action: string, input: EvaluateInput = {}, followsRedirect: boolean): Promise<Answer> {
     try {
-      if (this.problem) return failed({ kind: 'invalid_options', detail: this.problem });
+      if (this.problem) return current(failed({ kind: 'invalid_options', detail: this.problem }));
       const metadataProblem = unsendable(input.metadata);
-      if (metadataProblem) return failed({ kind: 'invalid_argument', detail: `metadata cannot be sent as JSON: ${metadataProblem}` });
+      if (metadataProblem) return current(failed({ kind: 'invalid_argument', detail: `metadata cannot be sent as JSON: ${metadataProblem}` }));
+      if (input.user) this.claim(input.user);
+      const turn = this.ownerChanges;
       const [signals, reflexive] = await Promise.all([gatherSignals(PROBES, this.cookieDomain), within(this.reflexive, STUN_WAIT_MS)]);
       this.lastToken = signals.token;
       // The reflexive address first: the server takes the first routable address as local_ip.
@@ -210,12 +243,29 @@ export class Seatguard {
       };
       const answer = await postJson(`${this.endpoint}/v3/evaluate`, body, this.timeoutMs);
       const result = answer.ok ? readResult(answer.body) : failed(answer.error);
+      if (turn !== this.ownerChanges) {
+        // The evaluation may have reached the server after the sign-out's end, or after the account that
+        // came next: the session it opened is kept by no one and is ended, unless its account is back.
+        if (!result.error && input.user && input.user !== this.owner) void this.endSessionOf(input.user).catch(() => undefined);
+        return { result, superseded: true };
+      }
       if (!result.error && input.user) this.switchSessionUser(input.user);
       if (result.logout) this.loggedOut(followsRedirect ? result.redirect : null);
-      return result;
+      return current(result);
     } catch (e) {
-      return failed({ kind: 'network', detail: e instanceof Error ? e.message : String(e) });
+      return current(failed({ kind: 'network', detail: e instanceof Error ? e.message : String(e) }));
     }
+  }
+
+  /** The tab's session is `user`'s from now on, or no one's (null): evaluations on their way for another are superseded. */
+  private claim(user: string | null): void {
+    if (user === this.owner) return;
+    this.owner = user;
+    this.ownerChanges++;
+  }
+
+  private endSessionOf(user: string): Promise<unknown> {
+    return postJson(`${this.endpoint}/v3/sessions/end`, { client_id: this.options.clientId, user, session: this.session }, this.timeoutMs, true);
   }
 
   /**
@@ -231,7 +281,7 @@ export class Seatguard {
       void this.heartbeat.end();
       this.heartbeat = null;
     } else {
-      void postJson(`${this.endpoint}/v3/sessions/end`, { client_id: this.options.clientId, user: previous, session: this.session }, this.timeoutMs, true);
+      void this.endSessionOf(previous);
     }
   }
 
@@ -244,6 +294,16 @@ export class Seatguard {
       console.warn('Seatguard: on_logout threw', e);
     }
   }
+}
+
+/** An evaluation's result, and whether the page had moved on (signed out, another account) when it came. */
+interface Answer {
+  result: EvaluateResult;
+  superseded: boolean;
+}
+
+function current(result: EvaluateResult): Answer {
+  return { result, superseded: false };
 }
 
 /**

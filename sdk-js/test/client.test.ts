@@ -609,3 +609,144 @@ describe('access', () => {
     expect(calls.filter((call) => call.url.endsWith('/heartbeat'))).toHaveLength(0);
   });
 });
+
+describe('answers that arrive after the page moved on', () => {
+  /**
+   * Serves heartbeats and ends at once, and holds each evaluation until the test answers it: by user, as
+   * earlier tests' clients also listen on this window and evaluate again on pageshow.
+   */
+  function serveHeld(): (user: string) => Array<(body: unknown) => void> {
+    const held: Array<{ user: unknown; release: (body: unknown) => void }> = [];
+    serve((url, body) => {
+      if (url.endsWith('/heartbeat')) return answer(200, { active: true, logout: false });
+      if (url.endsWith('/end')) return answer(204, null);
+      return new Promise<Response>((resolve) => held.push({ user: body.user, release: (reply) => resolve(answer(200, reply)) }));
+    });
+    return (user) => held.filter((each) => each.user === user).map((each) => each.release);
+  }
+  const own = (path: string, user: string) => calls.filter((call) => call.url.endsWith(path) && call.body.user === user);
+
+  it('starts no heartbeats, and keeps nothing, for an access answered allow after endSession', async () => {
+    // Found in review: the late allow started heartbeats for the session just ended (a signed-out session kept live).
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const held = serveHeld();
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: BEAT_MS, stun: false });
+    const access = seatguard.evaluate.access({ user: 'late-allowed' });
+    await vi.waitFor(() => expect(held('late-allowed')).toHaveLength(1));
+    await seatguard.endSession();
+    held('late-allowed')[0](ALLOW);
+    expect((await access).verdict, 'the caller still gets its answer').toBe('allow');
+    await vi.advanceTimersByTimeAsync(3 * BEAT_MS);
+    expect(own('/heartbeat', 'late-allowed')).toHaveLength(0);
+    // The evaluation may have reached the server after the end: the session it opened is ended too, once.
+    await vi.waitFor(() => expect(own('/end', 'late-allowed')).toHaveLength(1));
+    await seatguard.endSession();
+    expect(own('/end', 'late-allowed'), 'the ended session was not kept as the tab\'s').toHaveLength(1);
+  });
+
+  it('starts no heartbeats for a later page view answered allow after endSession ended the live one', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const held = serveHeld();
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: BEAT_MS, stun: false });
+    const first = seatguard.evaluate.access({ user: 'spa-leaver' });
+    await vi.waitFor(() => expect(held('spa-leaver')).toHaveLength(1));
+    held('spa-leaver')[0](ALLOW);
+    await first;
+    await vi.advanceTimersByTimeAsync(BEAT_MS);
+    expect(own('/heartbeat', 'spa-leaver')).toHaveLength(1);
+    const second = seatguard.evaluate.access({ user: 'spa-leaver' });
+    await vi.waitFor(() => expect(held('spa-leaver')).toHaveLength(2));
+    await seatguard.endSession();
+    held('spa-leaver')[1](ALLOW);
+    await second;
+    await vi.advanceTimersByTimeAsync(3 * BEAT_MS);
+    expect(own('/heartbeat', 'spa-leaver')).toHaveLength(1);
+  });
+
+  it('neither follows a challenge nor calls on_logout for an answer that arrives after endSession', async () => {
+    const held = serveHeld();
+    const navigate = vi.fn();
+    const onLogout = vi.fn();
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, stun: false, navigate, on_logout: onLogout });
+    const challenged = seatguard.evaluate.access({ user: 'late-challenged' });
+    const loggedOut = seatguard.evaluate.login({ user: 'late-challenged' });
+    await vi.waitFor(() => expect(held('late-challenged')).toHaveLength(2));
+    await seatguard.endSession();
+    held('late-challenged')[0]({ ...ALLOW, verdict: 'challenge', redirect: '/challenge/ch_late' });
+    held('late-challenged')[1]({ ...ALLOW, logout: true });
+    expect((await challenged).redirect).toBe('/challenge/ch_late');
+    expect((await loggedOut).logout).toBe(true);
+    expect(navigate).not.toHaveBeenCalled();
+    expect(onLogout).not.toHaveBeenCalled();
+  });
+
+  it('does not tell the page of a re-evaluation answered after endSession', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const held = serveHeld();
+    const onReevaluated = vi.fn();
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: BEAT_MS, stun: false, onReevaluated });
+    const first = seatguard.evaluate.access({ user: 'restored-then-out' });
+    await vi.waitFor(() => expect(held('restored-then-out')).toHaveLength(1));
+    held('restored-then-out')[0](ALLOW);
+    await first;
+    window.dispatchEvent(pageTransition('pagehide'));
+    window.dispatchEvent(pageTransition('pageshow'));
+    await vi.waitFor(() => expect(own('/v3/evaluate', 'restored-then-out')).toHaveLength(2));
+    await seatguard.endSession();
+    held('restored-then-out')[1](ALLOW);
+    await vi.advanceTimersByTimeAsync(3 * BEAT_MS);
+    expect(onReevaluated).not.toHaveBeenCalled();
+    expect(own('/heartbeat', 'restored-then-out')).toHaveLength(0);
+  });
+
+  it('keeps the account that signed in while endSession was on its way', async () => {
+    // endSession used to forget the tab's heartbeat only once its end was answered: a sign-in meanwhile had
+    // its heartbeats dropped, still beating, and the next endSession could no longer end them.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const ends: Array<() => void> = [];
+    const releaseEnd = () => ends.forEach((release) => release());
+    serve((url, body) => {
+      if (url.endsWith('/heartbeat')) return answer(200, { active: true, logout: false });
+      if (url.endsWith('/end') && body.user === 'leaving') return new Promise<Response>((resolve) => ends.push(() => resolve(answer(204, null))));
+      return url.endsWith('/end') ? answer(204, null) : answer(200, ALLOW);
+    });
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: BEAT_MS, stun: false });
+    await seatguard.evaluate.access({ user: 'leaving' });
+    const ending = seatguard.endSession();
+    await seatguard.evaluate.access({ user: 'arriving' });
+    releaseEnd();
+    await ending;
+    await vi.advanceTimersByTimeAsync(BEAT_MS);
+    expect(own('/heartbeat', 'arriving')).toHaveLength(1);
+    await seatguard.endSession();
+    expect(own('/end', 'arriving')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(3 * BEAT_MS);
+    expect(own('/heartbeat', 'arriving'), 'no heartbeat outlives the sign-out').toHaveLength(1);
+  });
+
+  it('keeps the account evaluated last when an earlier account\'s evaluation is answered after it', async () => {
+    // Two sign-ins in a row whose answers cross: the first account's late allow used to end the second's
+    // session and keep its own live instead.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const held = serveHeld();
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: BEAT_MS, stun: false });
+    try {
+      const earlier = seatguard.evaluate.access({ user: 'crossed-earlier' });
+      await vi.waitFor(() => expect(held('crossed-earlier')).toHaveLength(1));
+      const later = seatguard.evaluate.access({ user: 'crossed-later' });
+      await vi.waitFor(() => expect(held('crossed-later')).toHaveLength(1));
+      held('crossed-later')[0](ALLOW);
+      await later;
+      held('crossed-earlier')[0](ALLOW);
+      expect((await earlier).verdict).toBe('allow');
+      await vi.advanceTimersByTimeAsync(2 * BEAT_MS);
+      expect(own('/heartbeat', 'crossed-later')).toHaveLength(2);
+      expect(own('/heartbeat', 'crossed-earlier')).toHaveLength(0);
+      expect(own('/end', 'crossed-later')).toHaveLength(0);
+      // The earlier account's evaluation opened a session on the server that nothing keeps: it is ended.
+      expect(own('/end', 'crossed-earlier')).toHaveLength(1);
+    } finally {
+      await seatguard.endSession();
+    }
+  });
+});
