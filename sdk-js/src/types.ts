@@ -135,7 +135,9 @@ export interface SeatguardOptions {
    * Shares the device token's cookie with every subdomain of this domain (like `example.com` for pages
    * on `auth.example.com` and `app.example.com`), so a browser keeps one token across them. Give every
    * page the same value. Default: the page's host only. A value that is not this page's host or a
-   * parent of it is ignored with a console warning.
+   * parent of it is ignored with a console warning. A page on an IP address, or `localhost` given on
+   * localhost's subdomains, cannot share the cookie: it stays host-only, with a warning saying so for a
+   * parent and none for the page's own host.
    */
   cookieDomain?: string;
 }

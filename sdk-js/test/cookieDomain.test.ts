@@ -29,4 +29,36 @@ describe('the token cookie scope', () => {
       expect(scope.problem, String(bad)).toBe('cookieDomain must be a domain name like example.com');
     }
   });
+
+  it('keeps an IP address\'s cookie on it, saying why when a parent is given: no other host shares it', () => {
+    // Found in review: 0.0.1 passed as a parent of 127.0.0.1 and was written as the cookie's Domain, which
+    // the browser refuses; the warning that followed blamed a public suffix.
+    expect(cookieScope('0.0.1', '127.0.0.1')).toEqual({
+      domain: null,
+      problem: 'cookieDomain 0.0.1 is not used: this page\'s host 127.0.0.1 is an IP address, whose cookies no other host shares',
+    });
+    expect(cookieScope('::1', '[::1]').domain).toBeNull();
+    expect(cookieScope('.0.1', '10.0.0.1').problem).toContain('10.0.0.1 is an IP address');
+  });
+
+  it('keeps a localhost subdomain\'s cookie on its host, saying why, when localhost is given: no subdomain shares that', () => {
+    // Found in review: 'localhost' was refused as "must be a domain name like example.com".
+    expect(cookieScope('localhost', 'app.localhost')).toEqual({
+      domain: null,
+      problem: 'cookieDomain localhost is not used: this page\'s host app.localhost is under localhost, whose subdomains share no cookie set for localhost itself',
+    });
+    // One level down they share it, as under any domain (checked in Chromium).
+    expect(cookieScope('app.localhost', 'auth.app.localhost')).toEqual({ domain: 'app.localhost', problem: null });
+  });
+
+  it('says nothing when the option is an IP address page\'s host itself, or localhost on localhost: the host-only cookie is all it can be', () => {
+    for (const [option, host] of [['127.0.0.1', '127.0.0.1'], ['localhost', 'localhost'], ['LOCALHOST', 'localhost'], ['[::1]', '[::1]'], ['::1', '[::1]']]) {
+      expect(cookieScope(option, host), `${option} on ${host}`).toEqual({ domain: null, problem: null });
+    }
+  });
+
+  it('still names both a domain that is not the local page\'s host and the host', () => {
+    expect(cookieScope('example.com', 'localhost').problem).toBe('cookieDomain example.com is not this page\'s host (localhost) or a parent of it');
+    expect(cookieScope('example.com', '127.0.0.1').problem).toBe('cookieDomain example.com is not this page\'s host (127.0.0.1) or a parent of it');
+  });
 });
