@@ -27,6 +27,9 @@ export class Heartbeat {
   private stopped = false;
   /** Whether the last beat answered `active: true`: only a change from live to not live is reported. */
   private wasActive = false;
+  /** Beats sent so far, and the number of the newest one whose answer was read. */
+  private sent = 0;
+  private read = 0;
   private readonly onVisibility = () => (document.visibilityState === 'visible' ? this.resume() : this.pause());
   private readonly onPageHide = () => this.end();
 
@@ -43,15 +46,20 @@ export class Heartbeat {
    * as long as the page is open. Timeouts, network failures, 408, 429 and 5xx answers are passing
    * trouble: the next beat goes out as usual. (A refused origin is not among the refusals: the browser
    * hides an answer without CORS headers, so it reaches the page as a network failure.) An answer that
-   * arrives after the heartbeat was stopped or ended is ignored. A session that was live and answers
-   * `active: false` calls `onInactive` once.
+   * arrives after the heartbeat was stopped or ended is ignored, and so is one older than an answer
+   * already read. A session that was live and answers `active: false` calls `onInactive` once.
    */
   async beat(): Promise<void> {
     if (this.stopped) return;
+    const number = ++this.sent;
     const result = await postJson(this.target.url, this.target.body(), this.target.timeoutMs);
     // Ended while the beat was on its way (a sign-out, another account signed in on the page): its answer
     // is about a session no longer kept, and a late "logged out" must not sign out whoever is there now.
     if (this.stopped) return;
+    // Overtaken by a newer beat (a slow one, and one at once when the page showed again) whose answer was
+    // read: this one tells of the session as it was before, and its late active: false after a live
+    // answer looked like a lost session, evaluated again for nothing.
+    if (number < this.read) return;
     if (!result.ok) {
       const status = result.error.status;
       if (result.error.kind === 'http' && status !== undefined && refusedForGood(status)) {
@@ -60,6 +68,7 @@ export class Heartbeat {
       }
       return;
     }
+    this.read = number;
     const answer = result.body && typeof result.body === 'object' ? (result.body as { active?: unknown; logout?: unknown }) : {};
     if (answer.logout === true) {
       this.stop();

@@ -433,6 +433,37 @@ describe('access', () => {
     }
   });
 
+  it('reads no heartbeat answer older than one already read: a slow beat\'s late inactive does not evaluate again', async () => {
+    // A beat still on its way when the page shows again, which beats at once: its answer, read after the
+    // newer beat's, used to overwrite it, and a stale active: false after a live one looked like a lost session.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const slow: Array<() => void> = [];
+    serve((url, body) => {
+      if (url.endsWith('/heartbeat') && body.user === 'slow-beat' && slow.length === 0) {
+        return new Promise<Response>((resolve) => slow.push(() => resolve(answer(200, { active: false, logout: false }))));
+      }
+      if (url.endsWith('/heartbeat')) return answer(200, { active: true, logout: false });
+      return url.endsWith('/end') ? answer(204, null) : answer(200, ALLOW);
+    });
+    const seatguard = new Seatguard({ clientId: CLIENT_ID, endpoint: ENDPOINT, heartbeatIntervalMs: BEAT_MS, stun: false });
+    const own = (path: string) => calls.filter((call) => call.url.endsWith(path) && call.body.user === 'slow-beat');
+    try {
+      await seatguard.evaluate.access({ user: 'slow-beat' });
+      await vi.advanceTimersByTimeAsync(BEAT_MS);
+      expect(slow).toHaveLength(1);
+      setVisibility('hidden');
+      setVisibility('visible');
+      await vi.waitFor(() => expect(own('/heartbeat')).toHaveLength(2));
+      await vi.advanceTimersByTimeAsync(0);
+      slow[0]();
+      await vi.advanceTimersByTimeAsync(2 * BEAT_MS);
+      expect(own('/heartbeat')).toHaveLength(4);
+      expect(own('/v3/evaluate')).toHaveLength(1);
+    } finally {
+      await seatguard.endSession();
+    }
+  });
+
   it('does not evaluate again for a session that was never live (one the server keeps out)', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     serve((url) => {
