@@ -27,7 +27,9 @@ import java.util.Optional;
  * allowed evaluation opened, and on which device, is one key per session,
  * {@code seatguard:presence-opened:<app>:<length>:<user>:<session>}, holding {@code lastSeenMillis|deviceId|deviceType},
  * followed by {@code |v} too when vouched, and expiring {@link #OPENED_MEMORY} after the session's last sign
- * of life: a heartbeat resumes only those ({@link #resume}).
+ * of life: a heartbeat resumes only those ({@link #resume}). A session's end is a key of its own too,
+ * {@code seatguard:presence-ended:<app>:<length>:<user>:<session>}, kept a window at least, outside the
+ * hash and so outside its cap ({@code END}).
  *
  * <p>Without the mark a session reads as unvouched. That is how entries written by the release before the
  * mark read, during a rolling upgrade and until those sessions' next evaluations: they may be sessions
@@ -40,8 +42,8 @@ import java.util.Optional;
 public final class RedisPresence implements Presence, AutoCloseable {
     /**
      * Puts the session live with {@code payload} (device|type|ip) at ARGV[2] and keeps the account at the
-     * cap (ARGV[6]). Past it, a field that holds no live session goes first (an end mark, an expired or
-     * malformed field); else the oldest session of the device holding the most (on a tie, the one with the
+     * cap (ARGV[6]). Past it, a field that holds no live session goes first (an end mark left for older
+     * nodes, the end itself being a key of its own; an expired or malformed field); else the oldest session of the device holding the most (on a tie, the one with the
      * oldest sign of life), so one device opening sessions by the hundred pushes out its own; and when no
      * device holds two, the session being put (ARGV[1]) is the one that goes, so a hundred made-up devices
      * cannot push out the owner's live tab ({@link Presence#MAX_SESSIONS_PER_ACCOUNT}). The walk is of at
@@ -86,10 +88,14 @@ public final class RedisPresence implements Presence, AutoCloseable {
             """;
 
     /**
-     * An allowed evaluation's touch: live unless ended at or after ARGV[2] or seen later already, and its
-     * opening (ARGV[2]|device|type, ARGV[9]) remembered in KEYS[3] for ARGV[8] ms.
+     * An allowed evaluation's touch: live unless ended at or after ARGV[2] (KEYS[4], or an end mark in the
+     * hash, which the release before KEYS[4] wrote) or seen later already, and its opening
+     * (ARGV[2]|device|type, ARGV[9]) remembered in KEYS[3] for ARGV[8] ms. A touch after the end removes it.
      */
     private static final String TOUCH = """
+            local endedMark = redis.call('GET', KEYS[4])
+            local endedAt = endedMark and tonumber(string.match(endedMark, '^(%d+)'))
+            if endedAt and endedAt >= tonumber(ARGV[2]) then return 0 end
             local current = redis.call('HGET', KEYS[1], ARGV[1])
             if current then
               local ended = tonumber(string.match(current, '^E(%d+)$'))
@@ -109,15 +115,18 @@ public final class RedisPresence implements Presence, AutoCloseable {
               end
             end
             redis.call('SET', KEYS[3], ARGV[2] .. '|' .. openedPayload, 'PX', ARGV[8])
+            -- Opened again after its end (the tab's next page): the end no longer stands, as in memory.
+            redis.call('DEL', KEYS[4])
             """ + PUT_LIVE;
 
     /**
-     * A heartbeat's resume: refused by any end mark, and unless KEYS[3] remembers the session's opening
+     * A heartbeat's resume: refused by any end (KEYS[4], or a mark in the hash), and unless KEYS[3] remembers the session's opening
      * (seen within ARGV[8] ms of ARGV[2]); live again on the remembered device and type, from ARGV[3],
      * vouched for only if its opening was (the mark after the type). A session seen after ARGV[2] already
      * is live as it is (1), as in memory: the heartbeat's answer says whether the session is live.
      */
     private static final String RESUME = """
+            if redis.call('EXISTS', KEYS[4]) == 1 then return 0 end
             local current = redis.call('HGET', KEYS[1], ARGV[1])
             if current then
               if string.match(current, '^E%d+$') then return 0 end
@@ -184,19 +193,29 @@ public final class RedisPresence implements Presence, AutoCloseable {
             """;
 
     /**
-     * Marks a session ended at ARGV[2] (a later mark stays), keeping the hash a window at least, and
-     * forgets its opening (KEYS[2]), so no heartbeat resumes it however late. The end of a session the
-     * hash does not hold is remembered only while the hash is below the per-account cap (ARGV[4]): ends of
-     * made-up session ids, sent with the public client id, would otherwise grow it without bound, and
-     * every touch of the account walks it.
+     * Marks a session ended at ARGV[2] in its own key, KEYS[3] ({@code endedMillis}; a later end stays),
+     * kept a window (ARGV[3] ms) at least, and forgets its opening (KEYS[2]), so no heartbeat resumes it
+     * however late. The end is kept apart from the account's hash, whose fields the cap
+     * ({@link #MAX_SESSIONS_PER_ACCOUNT}) holds: in the hash, a touch past the cap pushed the mark out first
+     * and a touch from before the end then brought the session back, and the end of a session the hash did
+     * not hold was dropped on a full account. A live field still becomes {@code E<endedMillis>} in place, for
+     * nodes of the release before the key during a rolling upgrade; no field is added for an end, so ends
+     * never take a session's place, and the mark may go when the cap needs room (the key stands).
      */
     private static final String END = """
+            local at = tonumber(ARGV[2])
+            local previous = redis.call('GET', KEYS[3])
+            local previousAt = previous and tonumber(string.match(previous, '^(%d+)'))
+            if previousAt and previousAt > at then at = previousAt end
+            local ttl = tonumber(ARGV[3])
+            if previous then ttl = math.max(ttl, redis.call('PTTL', KEYS[3])) end
+            redis.call('SET', KEYS[3], tostring(at), 'PX', ttl)
             redis.call('DEL', KEYS[2])
             local current = redis.call('HGET', KEYS[1], ARGV[1])
-            if not current and redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[4]) then return 0 end
-            local ended = current and tonumber(string.match(current, '^E(%d+)$'))
-            if ended and ended >= tonumber(ARGV[2]) then return 0 end
-            redis.call('HSET', KEYS[1], ARGV[1], 'E' .. ARGV[2])
+            if not current then return 1 end
+            local ended = tonumber(string.match(current, '^E(%d+)$'))
+            if ended and ended >= at then return 1 end
+            redis.call('HSET', KEYS[1], ARGV[1], 'E' .. at)
             if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
             return 1
             """;
@@ -274,9 +293,9 @@ public final class RedisPresence implements Presence, AutoCloseable {
         return resumed != null && resumed == 1L;
     }
 
-    /** The account's hash, the app's sorted set and the session's opening, as TOUCH and RESUME take them. */
+    /** The account's hash, the app's sorted set, the session's opening and its end, as TOUCH, RESUME and REFRESH take them. */
     private static String[] keys(String appId, String userId, String sessionId) {
-        return new String[] {key(appId, userId), appKey(appId), openedKey(appId, userId, sessionId)};
+        return new String[] {key(appId, userId), appKey(appId), openedKey(appId, userId, sessionId), endedKey(appId, userId, sessionId)};
     }
 
     @Override
@@ -288,15 +307,16 @@ public final class RedisPresence implements Presence, AutoCloseable {
     }
 
     /**
-     * The field becomes a mark of the end ({@code E<endedMillis>}) rather than going: a touch from before
-     * it then leaves it so (the touch script), and it goes once a window has passed, as a session would.
+     * The end is a key of its own ({@code END}): a touch from before it then leaves the session ended (the
+     * touch script), and it goes once a window has passed, as a session would. A live field becomes a mark
+     * of the end ({@code E<endedMillis>}) for older nodes.
      */
     @Override
     public void end(String appId, String userId, String sessionId, Instant at) {
         String key = key(appId, userId);
         link.call(() -> {
-            endScript.run(redis, ScriptOutputType.INTEGER, new String[] {key, openedKey(appId, userId, sessionId)}, sessionId, Long.toString(at.toEpochMilli()),
-                    Long.toString(window.toMillis()), Integer.toString(MAX_SESSIONS_PER_ACCOUNT));
+            endScript.run(redis, ScriptOutputType.INTEGER, new String[] {key, openedKey(appId, userId, sessionId), endedKey(appId, userId, sessionId)},
+                    sessionId, Long.toString(at.toEpochMilli()), Long.toString(window.toMillis()));
             return redis.zrem(appKey(appId), member(userId, sessionId));
         });
     }
@@ -372,6 +392,11 @@ public final class RedisPresence implements Presence, AutoCloseable {
     /** A session's opening, by an allowed evaluation: {@code at|device|type}, kept {@link #OPENED_MEMORY} after its last sign of life. */
     static String openedKey(String appId, String userId, String sessionId) {
         return "seatguard:presence-opened:" + appId + ':' + member(userId, sessionId);
+    }
+
+    /** A session's end, {@code endedMillis}, kept a window at least: a touch from before it does not bring the session back. */
+    static String endedKey(String appId, String userId, String sessionId) {
+        return "seatguard:presence-ended:" + appId + ':' + member(userId, sessionId);
     }
 
     static String appKey(String appId) {

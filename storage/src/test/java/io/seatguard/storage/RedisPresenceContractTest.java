@@ -47,7 +47,7 @@ class RedisPresenceContractTest extends PresenceContract {
     }
 
     @Test
-    void endsOfMadeUpSessionsKeepTheAccountsHashAtTheCap() {
+    void endsOfMadeUpSessionsTakeNoPlaceInTheAccountsHashAndGoAfterAWindow() {
         RedisPresence presence = (RedisPresence) create(Duration.ofSeconds(90));
         String app = "app_ends" + System.nanoTime();
         Instant start = Instant.parse("2026-12-01T10:00:00Z");
@@ -58,8 +58,10 @@ class RedisPresenceContractTest extends PresenceContract {
 
         try (io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(RedisTestServer.URL);
                 var connection = client.connect()) {
-            assertThat(connection.sync().hlen(RedisPresence.key(app, "ann"))).as("one live session and ends up to the cap")
-                    .isLessThanOrEqualTo((long) Presence.MAX_SESSIONS_PER_ACCOUNT);
+            var redis = connection.sync();
+            assertThat(redis.hlen(RedisPresence.key(app, "ann"))).as("ends take no place in the account's hash").isEqualTo(1);
+            assertThat(redis.pttl(RedisPresence.endedKey(app, "ann", "made-up-999"))).as("each end is kept a window, then goes")
+                    .isBetween(1L, Duration.ofSeconds(90).toMillis());
         }
         presence.end(app, "ann", "tab-a", start.plusSeconds(2));
         assertThat(presence.live(app, "ann", start.plusSeconds(3))).as("a live session's end is still kept").isEmpty();

@@ -31,7 +31,7 @@ public final class InMemoryPresence implements Presence {
      * bring it back. Kept a window (a touch older than that is expired when it lands anyway).
      */
     private final Map<String, Instant> ended = new ConcurrentHashMap<>();
-    /** The most ended-session marks kept for sessions that were not live when they ended. */
+    /** The most ended-session marks kept for sessions this node did not know (neither live nor opened) when they ended. */
     static final int MAX_ENDED_MARKS = 100_000;
     /** Which sessions an allowed evaluation opened, on which device and whether vouched for: the only ones a heartbeat resumes. */
     private final OpenedSessions opened;
@@ -191,11 +191,13 @@ public final class InMemoryPresence implements Presence {
     @Override
     public void end(String appId, String userId, String sessionId, Instant at) {
         byAccount.compute(key(appId, userId), (k, sessions) -> {
-            boolean wasLive = sessions != null && sessions.containsKey(sessionId);
-            // Past the cap, only ends of live sessions are remembered: ends of unknown sessions (random ids
-            // sent with the public client id) would otherwise grow memory for a whole window at a time. The
-            // cost is the rare first page whose evaluation lands after its own end.
-            if (wasLive || ended.size() < MAX_ENDED_MARKS) {
+            String session = k + '\u0000' + sessionId;
+            // Ends of sessions this node knows (live, or opened and remembered: pushed out by the cap, lapsed)
+            // are always remembered. Past the cap, ends of unknown sessions (random ids sent with the public
+            // client id) are not: they would otherwise grow memory for a whole window at a time. The cost is
+            // the rare first page whose evaluation lands after its own end while 100,000 such ends are held.
+            boolean known = sessions != null && sessions.containsKey(sessionId) || opened.find(session, at).isPresent();
+            if (known || ended.size() < MAX_ENDED_MARKS) {
                 ended.merge(k + '\u0000' + sessionId, at, (old, now) -> now.isAfter(old) ? now : old);
             }
             // No heartbeat resumes an ended session, however late it comes.

@@ -46,6 +46,24 @@ class InMemoryPresenceTest extends PresenceContract {
         assertThat(presence.live("app_a", "ann", start.plusSeconds(3))).isEmpty();
     }
 
+    /**
+     * Brief b5 (b): with the marks for unknown sessions full, the end of a session that lapsed (a tab hidden
+     * past the window, then closed) was dropped, and its page's evaluation in flight at the close made it live.
+     */
+    @Test
+    void theEndOfALapsedSessionItOpenedIsRememberedPastTheCapOfMarks() {
+        InMemoryPresence presence = new InMemoryPresence(Duration.ofSeconds(90));
+        Instant start = Instant.parse("2026-12-02T12:00:00Z");
+        presence.touch("app_a", "ann", new Presence.LiveSession("ses-ann", "dev-ann", "computer", "198.51.100.1", start, false));
+        for (int i = 0; i < InMemoryPresence.MAX_ENDED_MARKS; i++) {
+            presence.end("app_a", "stranger-" + i, "ses-" + i, start.plusSeconds(150));
+        }
+        presence.end("app_a", "ann", "ses-ann", start.plusSeconds(200));
+        presence.touch("app_a", "ann", new Presence.LiveSession("ses-ann", "dev-ann", "computer", "198.51.100.1", start.plusSeconds(199), false));
+
+        assertThat(presence.live("app_a", "ann", start.plusSeconds(201))).isEmpty();
+    }
+
     @Test
     void openingsAreRememberedUpToACapTheQuietestGoingFirstAndSweptAfterTheirMemory() {
         InMemoryPresence presence = new InMemoryPresence(Duration.ofSeconds(90), 1_000);

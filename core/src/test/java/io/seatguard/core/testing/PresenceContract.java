@@ -389,6 +389,52 @@ public abstract class PresenceContract {
                 .contains("tab-owner", "tab-phone-1", "tab-phone-2", "tab-flood-0").doesNotContain("tab-flood-53");
     }
 
+    /**
+     * Brief b5 (b): the cap keeps live sessions, never ends. An ended session's place was taken by the end
+     * mark in Redis, and the next session touched past the cap pushed that mark out first: the ended
+     * tab's evaluation still in flight then landed and brought it back live, pushing out a live one.
+     */
+    @Test
+    void anEndIsKeptWhenTheAccountIsFullAndNewSessionsArrive() {
+        int limit = Presence.MAX_SESSIONS_PER_ACCOUNT;
+        presence.touch(app, "ann", session("tab-owner", "dev-owner", T0));
+        for (int i = 0; i < limit - 1; i++) {
+            presence.touch(app, "ann", session("tab-flood-" + i, "dev-sharer", T0.plusMillis(1 + i)));
+        }
+        presence.end(app, "ann", "tab-owner", T0.plusSeconds(2));
+        for (int i = limit - 1; i < limit + 10; i++) {
+            presence.touch(app, "ann", session("tab-flood-" + i, "dev-sharer", T0.plusSeconds(3).plusMillis(i)));
+        }
+
+        // The owner's page evaluated just before the tab closed, landing now.
+        presence.touch(app, "ann", session("tab-owner", "dev-owner", T0.plusSeconds(1)));
+        Instant now = T0.plusSeconds(5);
+        assertThat(presence.live(app, "ann", now)).hasSize(limit).extracting(LiveSession::sessionId).doesNotContain("tab-owner")
+                .contains("tab-flood-" + (limit + 9));
+        assertThat(presence.resume(app, "ann", "tab-owner", "198.51.100.7", now)).isFalse();
+        assertThat(presence.liveSessions(app, now)).isEqualTo(limit);
+    }
+
+    /**
+     * Brief b5 (b): an end that arrives before its session's first touch (a tab closed while its first
+     * page's evaluation was in flight) is kept on a full account too; Redis dropped it once the account's
+     * hash held the cap, and the late touch made the closed tab live.
+     */
+    @Test
+    void anEndOfASessionNotYetSeenIsKeptOnAFullAccount() {
+        int limit = Presence.MAX_SESSIONS_PER_ACCOUNT;
+        for (int i = 0; i < limit; i++) {
+            presence.touch(app, "ann", session("tab-flood-" + i, "dev-sharer", T0.plusMillis(i)));
+        }
+        presence.end(app, "ann", "tab-closed", T0.plusSeconds(2));
+        presence.touch(app, "ann", session("tab-closed", "dev-owner", T0.plusSeconds(1)));
+
+        assertThat(presence.live(app, "ann", T0.plusSeconds(3))).hasSize(limit).extracting(LiveSession::sessionId).doesNotContain("tab-closed");
+        presence.touch(app, "ann", session("tab-closed", "dev-owner", T0.plusSeconds(4)));
+        assertThat(presence.live(app, "ann", T0.plusSeconds(5))).as("its next page, after the end, is kept: the busiest device's oldest goes")
+                .hasSize(limit).extracting(LiveSession::sessionId).contains("tab-closed").doesNotContain("tab-flood-0");
+    }
+
     @Test
     void anAppCountsItsLiveSessionsOverAllAccounts() {
         presence.touch(app, "ann", session("tab-1", "dev-1", T0));
