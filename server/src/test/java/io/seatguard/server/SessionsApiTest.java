@@ -32,6 +32,10 @@ class SessionsApiTest {
             JsonNode afterLogout = heartbeat(server, app, "ola", "tab-1", "tok_ola_laptop_0000001");
             assertThat(afterLogout.get("logout").asBoolean()).isTrue();
             assertThat(afterLogout.get("active").asBoolean()).isFalse();
+            // Brief b5 (a): a tab of that device whose beats carry no token is told too, by its session.
+            JsonNode tokenless = heartbeat(server, app, "ola", "tab-1", null);
+            assertThat(tokenless.get("logout").asBoolean()).isTrue();
+            assertThat(tokenless.get("active").asBoolean()).isFalse();
             // Another account on the same browser is not logged out by it.
             assertThat(heartbeat(server, app, "pat", "tab-2", "tok_ola_laptop_0000001").get("logout").asBoolean()).isFalse();
             // A tab without a token, or with one we never saw, has nothing to be logged out of.

@@ -28,8 +28,9 @@ import java.util.Optional;
  * {@code seatguard:presence-opened:<app>:<length>:<user>:<session>}, holding {@code lastSeenMillis|deviceId|deviceType},
  * followed by {@code |v} too when vouched, and expiring {@link #OPENED_MEMORY} after the session's last sign
  * of life: a heartbeat resumes only those ({@link #resume}). A session's end is a key of its own too,
- * {@code seatguard:presence-ended:<app>:<length>:<user>:<session>}, kept a window at least, outside the
- * hash and so outside its cap ({@code END}).
+ * {@code seatguard:presence-ended:<app>:<length>:<user>:<session>}, holding {@code endedMillis|deviceId},
+ * outside the hash and so outside its cap, kept a window, or {@link #OPENED_MEMORY} when a logout ended
+ * it (then it names the session's device, {@code END}).
  *
  * <p>Without the mark a session reads as unvouched. That is how entries written by the release before the
  * mark read, during a rolling upgrade and until those sessions' next evaluations: they may be sessions
@@ -168,17 +169,18 @@ public final class RedisPresence implements Presence, AutoCloseable {
 
     /**
      * Moves a live session's last sign of life to ARGV[2] and its network to ARGV[3], keeping its device,
-     * type and vouched mark, and the memory of its opening (KEYS[3]) a memory (ARGV[6] ms) from then; 0 when
-     * the session is not live (no field, an end mark, or last seen a window ago).
+     * type and vouched mark, and the memory of its opening (KEYS[3]) a memory (ARGV[6] ms) from then;
+     * answers the session's device, or nil when the session is not live (no field, an end mark, or last
+     * seen a window ago).
      */
     private static final String REFRESH = """
             local current = redis.call('HGET', KEYS[1], ARGV[1])
-            if not current then return 0 end
+            if not current then return false end
             local seen, device, kind, mark = string.match(current, '^(%d+)|([^|]*)|([^|]*)|[^|]*(.*)$')
-            if not seen then return 0 end
+            if not seen then return false end
             seen = tonumber(seen)
-            if seen + tonumber(ARGV[4]) <= tonumber(ARGV[2]) then return 0 end
-            if seen >= tonumber(ARGV[2]) then return 1 end
+            if seen + tonumber(ARGV[4]) <= tonumber(ARGV[2]) then return false end
+            if seen >= tonumber(ARGV[2]) then return device end
             redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. '|' .. device .. '|' .. kind .. '|' .. ARGV[3] .. mark)
             redis.call('PEXPIRE', KEYS[1], ARGV[4])
             redis.call('ZADD', KEYS[2], ARGV[2], ARGV[5])
@@ -189,29 +191,43 @@ public final class RedisPresence implements Presence, AutoCloseable {
             if openedSeen and tonumber(openedSeen) < tonumber(ARGV[2]) then
               redis.call('SET', KEYS[3], ARGV[2] .. '|' .. rest, 'PX', ARGV[6])
             end
-            return 1
+            return device
             """;
 
     /**
-     * Marks a session ended at ARGV[2] in its own key, KEYS[3] ({@code endedMillis}; a later end stays),
-     * kept a window (ARGV[3] ms) at least, and forgets its opening (KEYS[2]), so no heartbeat resumes it
-     * however late. The end is kept apart from the account's hash, whose fields the cap
-     * ({@link #MAX_SESSIONS_PER_ACCOUNT}) holds: in the hash, a touch past the cap pushed the mark out first
-     * and a touch from before the end then brought the session back, and the end of a session the hash did
-     * not hold was dropped on a full account. A live field still becomes {@code E<endedMillis>} in place, for
-     * nodes of the release before the key during a rolling upgrade; no field is added for an end, so ends
-     * never take a session's place, and the mark may go when the cap needs room (the key stands).
+     * Marks a session ended at ARGV[2] in its own key, KEYS[3] ({@code endedMillis|deviceId}; a later end
+     * stays), and forgets its opening (KEYS[2]), so no heartbeat resumes it however late. An end because the
+     * device was logged out (ARGV[5] = 1) names the device, the opening's (else the live field's), and is
+     * kept {@link #OPENED_MEMORY} (ARGV[4] ms) from the end, for a heartbeat without a token to learn of
+     * the logout ({@link #loggedOutOn}); a later end keeps that. Any other end names none and is kept a
+     * window (ARGV[3] ms): a touch from before it does not bring the session back.
+     * The end is kept apart from the account's hash, whose fields the cap ({@link #MAX_SESSIONS_PER_ACCOUNT})
+     * holds: in the hash, a touch past the cap pushed the mark out first and a touch from before the end
+     * then brought the session back, and the end of a session the hash did not hold was dropped on a full
+     * account. A live field still becomes {@code E<endedMillis>} in place, for nodes of the release before
+     * the key during a rolling upgrade; no field is added for an end, so ends never take a session's place,
+     * and the mark may go when the cap needs room (the key stands).
      */
     private static final String END = """
             local at = tonumber(ARGV[2])
-            local previous = redis.call('GET', KEYS[3])
-            local previousAt = previous and tonumber(string.match(previous, '^(%d+)'))
-            if previousAt and previousAt > at then at = previousAt end
-            local ttl = tonumber(ARGV[3])
-            if previous then ttl = math.max(ttl, redis.call('PTTL', KEYS[3])) end
-            redis.call('SET', KEYS[3], tostring(at), 'PX', ttl)
-            redis.call('DEL', KEYS[2])
+            local opened = redis.call('GET', KEYS[2])
             local current = redis.call('HGET', KEYS[1], ARGV[1])
+            local previous = redis.call('GET', KEYS[3])
+            local device = nil
+            if ARGV[5] == '1' then
+              device = opened and string.match(opened, '^%d+|([^|]*)|')
+              if not device and current then device = string.match(current, '^%d+|([^|]*)|') end
+            end
+            local ttl = tonumber(ARGV[3])
+            if previous then
+              local previousAt, previousDevice = string.match(previous, '^(%d+)|?(.*)$')
+              if previousAt and tonumber(previousAt) > at then at = tonumber(previousAt) end
+              if not device and previousDevice ~= nil and previousDevice ~= '' then device = previousDevice end
+              ttl = math.max(ttl, redis.call('PTTL', KEYS[3]))
+            end
+            if device then ttl = math.max(ttl, tonumber(ARGV[4])) else device = '' end
+            redis.call('SET', KEYS[3], at .. '|' .. device, 'PX', ttl)
+            redis.call('DEL', KEYS[2])
             if not current then return 1 end
             local ended = tonumber(string.match(current, '^E(%d+)$'))
             if ended and ended >= at then return 1 end
@@ -299,11 +315,24 @@ public final class RedisPresence implements Presence, AutoCloseable {
     }
 
     @Override
-    public boolean refresh(String appId, String userId, String sessionId, String ip, Instant at) {
-        Long refreshed = link.call(() -> refreshScript.run(redis, ScriptOutputType.INTEGER, keys(appId, userId, sessionId), sessionId,
+    public Optional<String> refresh(String appId, String userId, String sessionId, String ip, Instant at) {
+        String device = link.call(() -> refreshScript.run(redis, ScriptOutputType.VALUE, keys(appId, userId, sessionId), sessionId,
                 Long.toString(at.toEpochMilli()), ip, Long.toString(window.toMillis()), member(userId, sessionId),
                 Long.toString(OPENED_MEMORY.toMillis())));
-        return refreshed != null && refreshed == 1L;
+        return Optional.ofNullable(device);
+    }
+
+    @Override
+    public Optional<String> loggedOutOn(String appId, String userId, String sessionId, Instant now) {
+        String ended = link.call(() -> redis.get(endedKey(appId, userId, sessionId)));
+        if (ended == null) {
+            return Optional.empty();
+        }
+        String[] parts = ended.split("\\|", 2);
+        if (parts.length < 2 || parts[1].isEmpty() || Instant.ofEpochMilli(Long.parseLong(parts[0])).plus(OPENED_MEMORY).compareTo(now) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(parts[1]);
     }
 
     /**
@@ -313,10 +342,20 @@ public final class RedisPresence implements Presence, AutoCloseable {
      */
     @Override
     public void end(String appId, String userId, String sessionId, Instant at) {
+        end(appId, userId, sessionId, at, false);
+    }
+
+    @Override
+    public void endLoggedOut(String appId, String userId, String sessionId, Instant at) {
+        end(appId, userId, sessionId, at, true);
+    }
+
+    private void end(String appId, String userId, String sessionId, Instant at, boolean loggedOut) {
         String key = key(appId, userId);
         link.call(() -> {
             endScript.run(redis, ScriptOutputType.INTEGER, new String[] {key, openedKey(appId, userId, sessionId), endedKey(appId, userId, sessionId)},
-                    sessionId, Long.toString(at.toEpochMilli()), Long.toString(window.toMillis()));
+                    sessionId, Long.toString(at.toEpochMilli()), Long.toString(window.toMillis()), Long.toString(OPENED_MEMORY.toMillis()),
+                    loggedOut ? "1" : "0");
             return redis.zrem(appKey(appId), member(userId, sessionId));
         });
     }
@@ -394,7 +433,10 @@ public final class RedisPresence implements Presence, AutoCloseable {
         return "seatguard:presence-opened:" + appId + ':' + member(userId, sessionId);
     }
 
-    /** A session's end, {@code endedMillis}, kept a window at least: a touch from before it does not bring the session back. */
+    /**
+     * A session's end, {@code endedMillis|deviceId}: a touch from before it does not bring the session back,
+     * and, after a logout, the device, kept {@link #OPENED_MEMORY} ({@code END}).
+     */
     static String endedKey(String appId, String userId, String sessionId) {
         return "seatguard:presence-ended:" + appId + ':' + member(userId, sessionId);
     }

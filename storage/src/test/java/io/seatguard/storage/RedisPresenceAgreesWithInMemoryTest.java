@@ -84,6 +84,8 @@ class RedisPresenceAgreesWithInMemoryTest {
                 for (int i = 0; i < SESSIONS; i++) {
                     assertThat(redis.opened(app, each, "s" + i, now)).as(history(seed, calls) + "\nopened " + each + " s" + i)
                             .isEqualTo(memory.opened(app, each, "s" + i, now));
+                    assertThat(redis.loggedOutOn(app, each, "s" + i, now)).as(history(seed, calls) + "\nloggedOutOn " + each + " s" + i)
+                            .isEqualTo(memory.loggedOutOn(app, each, "s" + i, now));
                 }
             }
             assertThat(redis.liveSessions(app, now)).as(history(seed, calls) + "\nliveSessions").isEqualTo(memory.liveSessions(app, now));

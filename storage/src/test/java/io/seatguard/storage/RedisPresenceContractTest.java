@@ -79,7 +79,7 @@ class RedisPresenceContractTest extends PresenceContract {
         }
 
         presence.touch(app, "ann", new Presence.LiveSession("tab-a", "dev-a", "computer", "198.51.100.1", start, false));
-        assertThat(presence.refresh(app, "ann", "tab-a", "198.51.100.9", start.plusSeconds(1))).isTrue();
+        assertThat(presence.refresh(app, "ann", "tab-a", "198.51.100.9", start.plusSeconds(1))).contains("dev-a");
         assertThat(presence.live(app, "ann", start.plusSeconds(2))).extracting(Presence.LiveSession::ip).containsExactly("198.51.100.9");
     }
 
@@ -104,7 +104,7 @@ class RedisPresenceContractTest extends PresenceContract {
             assertThat(presence.live(app, "ann", start.plusSeconds(1)))
                     .containsExactly(new Presence.LiveSession("tab-old", "dev-old", "computer", "198.51.100.1", start, false));
             assertThat(presence.opened(app, "ann", "tab-old", start.plusSeconds(1))).contains(new Presence.OpenedSession("dev-old", "computer", false));
-            assertThat(presence.refresh(app, "ann", "tab-old", "198.51.100.2", start.plusSeconds(30))).isTrue();
+            assertThat(presence.refresh(app, "ann", "tab-old", "198.51.100.2", start.plusSeconds(30))).contains("dev-old");
             assertThat(redis.hget(RedisPresence.key(app, "ann"), "tab-old")).isEqualTo((at + 30_000) + "|dev-old|computer|198.51.100.2");
             assertThat(presence.resume(app, "ann", "tab-old", "198.51.100.3", start.plusSeconds(200))).isTrue();
             assertThat(presence.live(app, "ann", start.plusSeconds(200))).extracting(Presence.LiveSession::vouched).containsExactly(false);

@@ -17,8 +17,15 @@ import java.util.Optional;
  * tells the SDK when its device has been logged out of the account, so it fires {@code on_logout}
  * without waiting for the next evaluation.
  *
- * <p>The device is found by the SDK's token alone: a heartbeat carries no components, and a tab
- * without a known token has had no evaluation yet, so it cannot have been logged out either.
+ * <p>The tab's device is found by the SDK's token, and by its session: the device the evaluation that
+ * opened the session resolved, while the session is live, remembered ({@link Presence#opened}) or ended
+ * by the logout ({@link Presence#loggedOutOn}; a logout ends its device's live sessions). So a tab whose
+ * heartbeats carry no token (its storage blocked or cleared), or another device's copied token, is told
+ * its device was logged out too. It cannot be told when presence does not know its session's device:
+ * never opened by an allowed evaluation (a heartbeat carries no components), quiet for longer than
+ * {@link Presence#OPENED_MEMORY} since its last sign of life or its logout, ended otherwise before the
+ * logout (its page hide, a refused page view), opened again since by an allowed evaluation, or (one
+ * node, in memory) forgotten by a restart or pushed out of the memory's cap.
  *
  * <p>A heartbeat keeps a session an evaluation opened, on the device that evaluation resolved (a copied
  * token must not turn a sharer's session into the owner's device), and vouched for only if that evaluation
@@ -51,20 +58,28 @@ public final class Heartbeats {
 
     public Beat beat(String appId, String userId, String sessionId, Optional<String> token, String ip) {
         Instant now = clock.instant();
-        Optional<KnownDevice> device = token.map(Fingerprint::sha256Hex).flatMap(hash -> devices.findByTokenHash(appId, hash));
-        // Only the device's own link: reading the account's window would walk an account with many links.
-        Optional<LinkStatus> link = device.flatMap(known -> accounts.link(appId, userId, known.id())).map(LinkedDevice::status);
-        if (link.orElse(LinkStatus.ATTACHED).loggedOut()) {
+        Optional<String> device = token.map(Fingerprint::sha256Hex).flatMap(hash -> devices.findByTokenHash(appId, hash)).map(KnownDevice::id);
+        if (device.isPresent() && loggedOut(appId, userId, device.get())) {
             // A logged-out device's tab is no longer a live session of the account.
-            presence.end(appId, userId, sessionId, now);
+            presence.endLoggedOut(appId, userId, sessionId, now);
             return new Beat(false, true);
         }
-        if (presence.refresh(appId, userId, sessionId, ip, now)) {
+        Optional<String> liveOn = presence.refresh(appId, userId, sessionId, ip, now);
+        if (liveOn.isPresent()) {
+            // The session's own device, when the token named none or another (a copied token): logged out while
+            // the logout could not end the session (presence unreadable then, SessionEndingDeviceLinks).
+            if (!liveOn.equals(device) && loggedOut(appId, userId, liveOn.get())) {
+                presence.endLoggedOut(appId, userId, sessionId, now);
+                return new Beat(false, true);
+            }
             return new Beat(true, false);
         }
         Optional<Presence.OpenedSession> opened = presence.opened(appId, userId, sessionId, now);
         if (opened.isEmpty()) {
-            return new Beat(false, false);
+            // Ended by its device's logout (SessionEndingDeviceLinks), or never opened: the tab is told of the logout
+            // while presence still knows which device the session was on, whatever token the beat carries.
+            boolean loggedOut = presence.loggedOutOn(appId, userId, sessionId, now).filter(on -> loggedOut(appId, userId, on)).isPresent();
+            return new Beat(false, loggedOut);
         }
         Optional<LinkStatus> openedOn = accounts.link(appId, userId, opened.get().deviceId()).map(LinkedDevice::status);
         if (openedOn.isEmpty()) {
@@ -74,10 +89,15 @@ public final class Heartbeats {
         if (openedOn.get().loggedOut()) {
             // The device the session was opened on was logged out while the tab was quiet (a copied token's
             // own device may not have been): the tab is logged out all the same.
-            presence.end(appId, userId, sessionId, now);
+            presence.endLoggedOut(appId, userId, sessionId, now);
             return new Beat(false, true);
         }
         return new Beat(presence.resume(appId, userId, sessionId, ip, now), false);
+    }
+
+    /** Whether the device's link to the account is a logout: its link alone (one primary-key lookup), never the account's window. */
+    private boolean loggedOut(String appId, String userId, String deviceId) {
+        return accounts.link(appId, userId, deviceId).map(LinkedDevice::status).map(LinkStatus::loggedOut).orElse(false);
     }
 
     /** The presence these heartbeats keep, for readers of live sessions (the device list). */

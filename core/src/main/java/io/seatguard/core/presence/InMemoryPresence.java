@@ -85,6 +85,11 @@ public final class InMemoryPresence implements Presence {
     }
 
     @Override
+    public Optional<String> loggedOutOn(String appId, String userId, String sessionId, Instant now) {
+        return opened.loggedOutOn(key(appId, userId) + '\u0000' + sessionId, now);
+    }
+
+    @Override
     public boolean resume(String appId, String userId, String sessionId, String ip, Instant at) {
         boolean[] resumed = {false};
         byAccount.compute(key(appId, userId), (k, sessions) -> {
@@ -138,12 +143,12 @@ public final class InMemoryPresence implements Presence {
     }
 
     @Override
-    public boolean refresh(String appId, String userId, String sessionId, String ip, Instant at) {
-        boolean[] live = {false};
+    public Optional<String> refresh(String appId, String userId, String sessionId, String ip, Instant at) {
+        String[] live = {null};
         byAccount.computeIfPresent(key(appId, userId), (k, sessions) -> {
             LiveSession current = sessions.get(sessionId);
             if (current != null && !expired(current, at)) {
-                live[0] = true;
+                live[0] = current.deviceId();
                 if (at.isAfter(current.lastSeen())) {
                     sessions.put(sessionId, new LiveSession(sessionId, current.deviceId(), current.deviceType(), ip, at, current.vouched()));
                     opened.seen(k + '\u0000' + sessionId, at);
@@ -151,7 +156,7 @@ public final class InMemoryPresence implements Presence {
             }
             return sessions;
         });
-        return live[0];
+        return Optional.ofNullable(live[0]);
     }
 
     /**
@@ -190,18 +195,28 @@ public final class InMemoryPresence implements Presence {
 
     @Override
     public void end(String appId, String userId, String sessionId, Instant at) {
+        end(appId, userId, sessionId, at, false);
+    }
+
+    @Override
+    public void endLoggedOut(String appId, String userId, String sessionId, Instant at) {
+        end(appId, userId, sessionId, at, true);
+    }
+
+    private void end(String appId, String userId, String sessionId, Instant at, boolean loggedOut) {
         byAccount.compute(key(appId, userId), (k, sessions) -> {
             String session = k + '\u0000' + sessionId;
             // Ends of sessions this node knows (live, or opened and remembered: pushed out by the cap, lapsed)
             // are always remembered. Past the cap, ends of unknown sessions (random ids sent with the public
             // client id) are not: they would otherwise grow memory for a whole window at a time. The cost is
             // the rare first page whose evaluation lands after its own end while 100,000 such ends are held.
-            boolean known = sessions != null && sessions.containsKey(sessionId) || opened.find(session, at).isPresent();
+            LiveSession live = sessions == null ? null : sessions.get(sessionId);
+            // No heartbeat resumes an ended session, however late it comes; a logout keeps its device (loggedOutOn).
+            boolean known = opened.end(session,
+                    Optional.ofNullable(live).map(was -> new OpenedSession(was.deviceId(), was.deviceType(), was.vouched())), at, loggedOut);
             if (known || ended.size() < MAX_ENDED_MARKS) {
-                ended.merge(k + '\u0000' + sessionId, at, (old, now) -> now.isAfter(old) ? now : old);
+                ended.merge(session, at, (old, now) -> now.isAfter(old) ? now : old);
             }
-            // No heartbeat resumes an ended session, however late it comes.
-            opened.forget(k + '\u0000' + sessionId);
             if (sessions != null) {
                 sessions.remove(sessionId);
             }

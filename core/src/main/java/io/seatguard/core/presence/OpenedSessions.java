@@ -14,12 +14,14 @@ import java.util.Optional;
  * of life, and at most {@link #MAX_HELD} are, the one quiet longest going first. Anyone holding the public
  * client id can have sessions opened (allowed page views with made-up session ids), so the memory must
  * stay bounded; a session pushed out only comes back with its tab's next evaluation instead of its next
- * heartbeat.
+ * heartbeat. A session its device's logout ended is kept as logged out ({@link #end}), a memory from that
+ * end, on the device it was opened on: no heartbeat resumes it, but a heartbeat without a token learns its
+ * device was logged out ({@link Presence#loggedOutOn}).
  */
 final class OpenedSessions {
     static final int MAX_HELD = 100_000;
 
-    private record Opened(Presence.OpenedSession session, Instant lastSeen) {}
+    private record Opened(Presence.OpenedSession session, Instant lastSeen, boolean loggedOut) {}
 
     private final Duration memory;
     private final int maxHeld;
@@ -38,7 +40,11 @@ final class OpenedSessions {
             return;
         }
         byKey.remove(key);
-        byKey.put(key, new Opened(session, at));
+        byKey.put(key, new Opened(session, at, false));
+        trim();
+    }
+
+    private void trim() {
         if (byKey.size() > maxHeld) {
             Iterator<String> eldest = byKey.keySet().iterator();
             eldest.next();
@@ -49,23 +55,59 @@ final class OpenedSessions {
     /** A sign of life of a remembered session: its memory runs from {@code at} now, on the same device and vouching. */
     synchronized void seen(String key, Instant at) {
         Opened kept = byKey.get(key);
-        if (kept == null || !at.isAfter(kept.lastSeen())) {
+        if (kept == null || kept.loggedOut() || !at.isAfter(kept.lastSeen())) {
             return;
         }
         byKey.remove(key);
-        byKey.put(key, new Opened(kept.session(), at));
+        byKey.put(key, new Opened(kept.session(), at, false));
     }
 
+    /** The session's opening, while remembered and not logged out. */
     synchronized Optional<Presence.OpenedSession> find(String key, Instant now) {
         Opened kept = byKey.get(key);
-        if (kept == null || forgotten(kept, now)) {
+        if (kept == null || kept.loggedOut() || forgotten(kept, now)) {
             return Optional.empty();
         }
         return Optional.of(kept.session());
     }
 
-    synchronized void forget(String key) {
+    /** The device a session its logout ended was opened on, a memory from that end (until an evaluation opens it again). */
+    synchronized Optional<String> loggedOutOn(String key, Instant now) {
+        Opened kept = byKey.get(key);
+        if (kept == null || !kept.loggedOut() || forgotten(kept, now)) {
+            return Optional.empty();
+        }
+        return Optional.of(kept.session().deviceId());
+    }
+
+    /**
+     * The session ended at {@code at}: its opening is forgotten, or, when its device was logged out
+     * ({@code loggedOut}), kept as logged out, no longer found, on the device it was opened on (or, when
+     * no opening is remembered, {@code live}'s: the session as it was live). A session already logged out
+     * stays so through a later end, remembered a memory from that end. Answers whether the session was
+     * known (live or opened).
+     */
+    synchronized boolean end(String key, Optional<Presence.OpenedSession> live, Instant at, boolean loggedOut) {
+        Opened kept = byKey.get(key);
+        if (kept != null && forgotten(kept, at)) {
+            kept = null;
+        }
+        Optional<Presence.OpenedSession> session = kept != null ? Optional.of(kept.session()) : live;
+        if (session.isEmpty()) {
+            return false;
+        }
+        if (!loggedOut && (kept == null || !kept.loggedOut())) {
+            if (kept != null) {
+                byKey.remove(key);
+            }
+            return true;
+        }
+        // Remembered a memory from its last end (a page hide after the logout too), as in Redis.
+        Instant last = kept != null && kept.loggedOut() && kept.lastSeen().isAfter(at) ? kept.lastSeen() : at;
         byKey.remove(key);
+        byKey.put(key, new Opened(session.get(), last, true));
+        trim();
+        return true;
     }
 
     /** Drops every session quiet for a whole memory at {@code now}. */

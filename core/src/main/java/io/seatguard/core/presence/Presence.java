@@ -76,17 +76,39 @@ public interface Presence {
      * better, and a heartbeat must not turn a sharer's session into the owner's device. The session's
      * opening is remembered {@link #OPENED_MEMORY} from this sign of life on.
      *
-     * @return false when the session is not live (never touched, expired or ended); nothing changes then
+     * @return the device the live session is on (so a heartbeat whose token names no device, or another
+     *     one, can still tell whether it was logged out); empty when the session is not live (never
+     *     touched, expired or ended), and nothing changes then
      */
-    boolean refresh(String appId, String userId, String sessionId, String ip, Instant at);
+    Optional<String> refresh(String appId, String userId, String sessionId, String ip, Instant at);
 
     /**
      * Ends the session at {@code at}: it is gone at once, and a touch from before {@code at} that lands
      * later (the page's own evaluation or a heartbeat in flight when the tab closed) does not bring it
      * back; a touch from after it does (the same tab's next page). Its opening is forgotten, so no heartbeat
-     * resumes it either, however late. Ending an unknown session does nothing but remember the end.
+     * resumes it either, however late. Ending an unknown session does nothing but remember the end. The
+     * end of a session the presence knows (live, or its opening remembered) is always remembered, however
+     * many sessions the account has: the cap ({@link #MAX_SESSIONS_PER_ACCOUNT}) counts live sessions,
+     * never ends.
      */
     void end(String appId, String userId, String sessionId, Instant at);
+
+    /**
+     * {@link #end}s the session because its device was logged out of the account, and keeps the device it
+     * was on ({@link #opened}'s, else the live session's) for {@link #loggedOutOn}. A later {@link #end}
+     * (the tab's own, on its page hide) leaves that so.
+     */
+    void endLoggedOut(String appId, String userId, String sessionId, Instant at);
+
+    /**
+     * The device a session {@link #endLoggedOut} ended was on, for {@link #OPENED_MEMORY} after its last
+     * end and until an allowed evaluation opens the session again; empty for any other session, and for
+     * one the presence knew nothing of when it ended. This is how a heartbeat without a token (or with another
+     * device's copied token) learns that its tab's device was logged out. Only logouts keep it: every tab
+     * ends its session on its page hide, and keeping each of those for hours would crowd out the openings
+     * of live and hidden tabs.
+     */
+    Optional<String> loggedOutOn(String appId, String userId, String sessionId, Instant now);
 
     /** The account's sessions still live at {@code now}: at most {@link #MAX_SESSIONS_PER_ACCOUNT}. */
     List<LiveSession> live(String appId, String userId, Instant now);
@@ -117,11 +139,11 @@ public interface Presence {
         }
     }
 
-    /** Ends the account's live sessions on one device (it was logged out of the account). */
+    /** Ends the account's live sessions on one device (it was logged out of the account): {@link #endLoggedOut}. */
     default void endDevice(String appId, String userId, String deviceId, Instant now) {
         for (LiveSession session : live(appId, userId, now)) {
             if (session.deviceId().equals(deviceId)) {
-                end(appId, userId, session.sessionId(), now);
+                endLoggedOut(appId, userId, session.sessionId(), now);
             }
         }
     }

@@ -167,7 +167,17 @@ class ConcurrentSessionsTest {
             }
 
             @Override
-            public boolean refresh(String appId, String userId, String sessionId, String ip, Instant at) {
+            public Optional<String> refresh(String appId, String userId, String sessionId, String ip, Instant at) {
+                throw new IllegalStateException("redis down");
+            }
+
+            @Override
+            public void endLoggedOut(String appId, String userId, String sessionId, Instant at) {
+                throw new IllegalStateException("redis down");
+            }
+
+            @Override
+            public Optional<String> loggedOutOn(String appId, String userId, String sessionId, Instant now) {
                 throw new IllegalStateException("redis down");
             }
 

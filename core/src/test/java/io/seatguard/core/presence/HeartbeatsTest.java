@@ -123,6 +123,62 @@ class HeartbeatsTest {
     }
 
     /**
+     * Brief b5 (a): a tab whose heartbeat carries no token (storage blocked, or cleared) was told
+     * {@code logout: false} once its device was logged out: the logout ended the session and forgot which
+     * device it was on, and the tab never learnt it, hidden past the window or not.
+     */
+    @Test
+    void aTabWithoutATokenIsToldItsDeviceWasLoggedOut() {
+        Evaluation owner = access("pia", "ses_p1", laptop("tok-pia-owner-0000001", "canvas-a"), OWNER_IP);
+        assertThat(heartbeats.beat(APP, "pia", "ses_p1", Optional.empty(), OWNER_IP)).isEqualTo(new Heartbeats.Beat(true, false));
+
+        logOut("pia", owner.device().id());
+        assertThat(heartbeats.beat(APP, "pia", "ses_p1", Optional.empty(), OWNER_IP)).isEqualTo(new Heartbeats.Beat(false, true));
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(heartbeats.beat(APP, "pia", "ses_p1", Optional.empty(), OWNER_IP)).as("hidden past the window").isEqualTo(new Heartbeats.Beat(false, true));
+        assertThat(heartbeats.beat(APP, "pia", "ses_never", Optional.empty(), OWNER_IP)).as("a session id never opened: nothing to tell")
+                .isEqualTo(new Heartbeats.Beat(false, false));
+    }
+
+    /** A tab the SDK ended itself, on a device still attached, is not logged out: it is only no longer live. */
+    @Test
+    void aTabWithoutATokenWhoseSessionEndedOnAnAttachedDeviceIsNotLoggedOut() {
+        access("quin", "ses_q1", laptop("tok-quin-owner-000001", "canvas-a"), OWNER_IP);
+        heartbeats.end(APP, "quin", "ses_q1");
+        assertThat(heartbeats.beat(APP, "quin", "ses_q1", Optional.empty(), OWNER_IP)).isEqualTo(new Heartbeats.Beat(false, false));
+    }
+
+    /** A sharer's tab with the owner's copied token: its own device (the evaluation's) is the one logged out. */
+    @Test
+    void aCopiedTokensTabIsToldItsOwnDeviceWasLoggedOut() {
+        access("rhea", "ses_r0", laptop("tok-rhea-owner-000001", "canvas-a"), OWNER_IP);
+        heartbeats.end(APP, "rhea", "ses_r0");
+        Evaluation sharer = access("rhea", "ses_r1", otherMachine("tok-rhea-owner-000001"), SHARER_IP);
+
+        logOut("rhea", sharer.device().id());
+        assertThat(heartbeats.beat(APP, "rhea", "ses_r1", Optional.of("tok-rhea-owner-000001"), SHARER_IP)).isEqualTo(new Heartbeats.Beat(false, true));
+    }
+
+    /**
+     * The logout could not end the session (presence unreadable then: {@link SessionEndingDeviceLinks}); the
+     * tab's next beat without a token still finds its device by the session and ends it.
+     */
+    @Test
+    void aLiveTabWithoutATokenOnADeviceLoggedOutIsToldAndEnded() {
+        Evaluation owner = access("sol", "ses_s1", laptop("tok-sol-owner-0000001", "canvas-a"), OWNER_IP);
+        store.detach(APP, "sol", owner.device().id());
+
+        assertThat(heartbeats.beat(APP, "sol", "ses_s1", Optional.empty(), OWNER_IP)).isEqualTo(new Heartbeats.Beat(false, true));
+        assertThat(presence.live(APP, "sol", clock.instant())).isEmpty();
+    }
+
+    /** What a logout does ({@link SessionEndingDeviceLinks}): the link goes, then the device's live sessions end. */
+    private void logOut(String user, String deviceId) {
+        store.detach(APP, user, deviceId);
+        presence.endDevice(APP, user, deviceId, clock.instant());
+    }
+
+    /**
      * Review 48b, finding 5: a single-page app keeps one session for all its page views. A later view the
      * app's policy refuses (here: from a VPN) ends it, so the heartbeats its earlier allow started do not
      * keep a tab the app refused live, and the owner's next page view is not refused for it.

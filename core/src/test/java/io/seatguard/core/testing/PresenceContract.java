@@ -56,11 +56,11 @@ public abstract class PresenceContract {
     void aRefreshKeepsALiveSessionsDeviceAndMovesOnlyItsNetworkAndTime() {
         presence.touch(app, "ann", new LiveSession("tab-1", "dev-sharer", "mobile", "198.51.100.7", T0, false));
 
-        assertThat(presence.refresh(app, "ann", "tab-1", "203.0.113.9", T0.plusSeconds(80))).isTrue();
+        assertThat(presence.refresh(app, "ann", "tab-1", "203.0.113.9", T0.plusSeconds(80))).as("the device the touch set").contains("dev-sharer");
         assertThat(presence.live(app, "ann", T0.plusSeconds(160)))
                 .as("live a window after the refresh, on the device the touch set")
                 .containsExactly(new LiveSession("tab-1", "dev-sharer", "mobile", "203.0.113.9", T0.plusSeconds(80), false));
-        assertThat(presence.refresh(app, "ann", "tab-1", "192.0.2.1", T0.plusSeconds(70))).as("a late refresh: still live").isTrue();
+        assertThat(presence.refresh(app, "ann", "tab-1", "192.0.2.1", T0.plusSeconds(70))).as("a late refresh: still live").contains("dev-sharer");
         assertThat(presence.live(app, "ann", T0.plusSeconds(81)).getFirst().lastSeen()).as("never moved backwards").isEqualTo(T0.plusSeconds(80));
     }
 
@@ -70,10 +70,10 @@ public abstract class PresenceContract {
         presence.touch(app, "ann", session("tab-2", "dev-2", T0));
         presence.end(app, "ann", "tab-2", T0.plusSeconds(1));
 
-        assertThat(presence.refresh(app, "ann", "made-up", "198.51.100.7", T0.plusSeconds(2))).as("never touched").isFalse();
-        assertThat(presence.refresh(app, "ann", "tab-2", "198.51.100.7", T0.plusSeconds(2))).as("ended").isFalse();
-        assertThat(presence.refresh(app, "ann", "tab-1", "198.51.100.7", T0.plusSeconds(90))).as("expired").isFalse();
-        assertThat(presence.refresh(app, "bob", "tab-1", "198.51.100.7", T0.plusSeconds(2))).as("another account's id").isFalse();
+        assertThat(presence.refresh(app, "ann", "made-up", "198.51.100.7", T0.plusSeconds(2))).as("never touched").isEmpty();
+        assertThat(presence.refresh(app, "ann", "tab-2", "198.51.100.7", T0.plusSeconds(2))).as("ended").isEmpty();
+        assertThat(presence.refresh(app, "ann", "tab-1", "198.51.100.7", T0.plusSeconds(90))).as("expired").isEmpty();
+        assertThat(presence.refresh(app, "bob", "tab-1", "198.51.100.7", T0.plusSeconds(2))).as("another account's id").isEmpty();
         assertThat(presence.live(app, "ann", T0.plusSeconds(2))).extracting(LiveSession::sessionId).containsExactly("tab-1");
         assertThat(presence.live(app, "bob", T0.plusSeconds(2))).isEmpty();
     }
@@ -131,8 +131,8 @@ public abstract class PresenceContract {
     void aSessionKeepsWhetherItsOpeningWasVouchedForThroughItsHeartbeats() {
         presence.touch(app, "ann", new LiveSession("tab-backend", "dev-1", "computer", "198.51.100.7", T0, true));
         presence.touch(app, "ann", new LiveSession("tab-unsigned", "dev-2", "computer", "203.0.113.9", T0, false));
-        assertThat(presence.refresh(app, "ann", "tab-backend", "198.51.100.8", T0.plusSeconds(30))).isTrue();
-        assertThat(presence.refresh(app, "ann", "tab-unsigned", "203.0.113.10", T0.plusSeconds(30))).isTrue();
+        assertThat(presence.refresh(app, "ann", "tab-backend", "198.51.100.8", T0.plusSeconds(30))).contains("dev-1");
+        assertThat(presence.refresh(app, "ann", "tab-unsigned", "203.0.113.10", T0.plusSeconds(30))).contains("dev-2");
         assertThat(presence.live(app, "ann", T0.plusSeconds(31))).containsExactlyInAnyOrder(
                 new LiveSession("tab-backend", "dev-1", "computer", "198.51.100.8", T0.plusSeconds(30), true),
                 new LiveSession("tab-unsigned", "dev-2", "computer", "203.0.113.10", T0.plusSeconds(30), false));
@@ -145,7 +145,7 @@ public abstract class PresenceContract {
         assertThat(presence.live(app, "ann", lapsed)).containsExactlyInAnyOrder(
                 new LiveSession("tab-backend", "dev-1", "computer", "198.51.100.9", lapsed, true),
                 new LiveSession("tab-unsigned", "dev-2", "computer", "203.0.113.11", lapsed, false));
-        assertThat(presence.refresh(app, "ann", "tab-unsigned", "203.0.113.12", lapsed.plusSeconds(1))).isTrue();
+        assertThat(presence.refresh(app, "ann", "tab-unsigned", "203.0.113.12", lapsed.plusSeconds(1))).contains("dev-2");
         assertThat(presence.live(app, "ann", lapsed.plusSeconds(1))).filteredOn(LiveSession::vouched).extracting(LiveSession::sessionId)
                 .containsExactly("tab-backend");
     }
@@ -359,7 +359,7 @@ public abstract class PresenceContract {
         Instant now = T0.plusSeconds(30);
         assertThat(presence.live(app, "ann", now)).hasSize(limit).extracting(LiveSession::sessionId)
                 .contains("tab-owner", "tab-helper-0", "tab-helper-" + (limit - 2)).doesNotContain("tab-helper-" + (limit - 1));
-        assertThat(presence.refresh(app, "ann", "tab-owner", "198.51.100.7", now)).as("the owner's beat finds it live").isTrue();
+        assertThat(presence.refresh(app, "ann", "tab-owner", "198.51.100.7", now)).as("the owner's beat finds it live").contains("dev-owner");
         assertThat(presence.resume(app, "ann", "tab-helper-" + (limit + 19), "203.0.113.41", now)).as("a helper's beat").isFalse();
         assertThat(presence.live(app, "ann", now)).extracting(LiveSession::sessionId).contains("tab-owner");
     }
@@ -387,6 +387,41 @@ public abstract class PresenceContract {
         assertThat(presence.resume(app, "ann", "tab-flood-0", "198.51.100.7", T0.plusSeconds(20))).as("its own opening, brought back").isTrue();
         assertThat(presence.live(app, "ann", T0.plusSeconds(30))).hasSize(limit).extracting(LiveSession::sessionId)
                 .contains("tab-owner", "tab-phone-1", "tab-phone-2", "tab-flood-0").doesNotContain("tab-flood-53");
+    }
+
+    /**
+     * Brief b5 (a): a session its device's logout ended keeps the device it was on, a memory from that end,
+     * so that a tab whose heartbeats carry no token is told its device was logged out. The tab's own end
+     * (page hide) keeps nothing: every tab makes one.
+     */
+    @Test
+    void aSessionEndedByItsDevicesLogoutKeepsItsDeviceForAMemoryUntilItIsOpenedAgain() {
+        Duration memory = Presence.OPENED_MEMORY;
+        presence.touch(app, "ann", session("tab-1", "dev-1", T0));
+        presence.touch(app, "ann", session("tab-2", "dev-2", T0));
+        presence.touch(app, "ann", session("tab-3", "dev-3", T0));
+        assertThat(presence.loggedOutOn(app, "ann", "tab-1", T0.plusSeconds(1))).as("live").isEmpty();
+
+        presence.endDevice(app, "ann", "dev-1", T0.plusSeconds(1));
+        presence.endLoggedOut(app, "ann", "made-up", T0.plusSeconds(1));
+        presence.end(app, "ann", "tab-3", T0.plusSeconds(1));
+        presence.endLoggedOut(app, "ann", "tab-2", T0.plusSeconds(200));
+        assertThat(presence.live(app, "ann", T0.plusSeconds(2))).isEmpty();
+        assertThat(presence.loggedOutOn(app, "ann", "tab-1", T0.plusSeconds(2))).contains("dev-1");
+        assertThat(presence.loggedOutOn(app, "ann", "tab-1", T0.plusSeconds(1).plus(memory).minusSeconds(1))).contains("dev-1");
+        assertThat(presence.loggedOutOn(app, "ann", "tab-1", T0.plusSeconds(1).plus(memory))).as("a memory after the logout").isEmpty();
+        assertThat(presence.loggedOutOn(app, "ann", "tab-2", T0.plusSeconds(201))).as("lapsed, then logged out: its opening names it").contains("dev-2");
+        assertThat(presence.loggedOutOn(app, "ann", "tab-3", T0.plusSeconds(2))).as("the tab's own end").isEmpty();
+        assertThat(presence.loggedOutOn(app, "ann", "made-up", T0.plusSeconds(2))).as("never opened").isEmpty();
+        assertThat(presence.loggedOutOn(app, "bob", "tab-1", T0.plusSeconds(2))).as("another account's").isEmpty();
+        assertThat(presence.opened(app, "ann", "tab-1", T0.plusSeconds(2))).isEmpty();
+        assertThat(presence.resume(app, "ann", "tab-1", "198.51.100.7", T0.plusSeconds(300))).isFalse();
+
+        presence.end(app, "ann", "tab-1", T0.plusSeconds(5));
+        assertThat(presence.loggedOutOn(app, "ann", "tab-1", T0.plusSeconds(6))).as("its page hide after the logout").contains("dev-1");
+        presence.touch(app, "ann", session("tab-1", "dev-1", T0.plusSeconds(10)));
+        assertThat(presence.loggedOutOn(app, "ann", "tab-1", T0.plusSeconds(11))).as("opened again by its next page").isEmpty();
+        assertThat(presence.live(app, "ann", T0.plusSeconds(11))).extracting(LiveSession::sessionId).containsExactly("tab-1");
     }
 
     /**
