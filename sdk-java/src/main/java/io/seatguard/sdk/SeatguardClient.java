@@ -69,6 +69,7 @@ public final class SeatguardClient implements AutoCloseable {
     private final int retries;
     private final Duration backoff;
     private final Duration maxRetryWait;
+    private final Sleeper sleeper;
 
     private SeatguardClient(Builder builder) {
         this.base = URI.create(builder.baseUrl);
@@ -77,6 +78,7 @@ public final class SeatguardClient implements AutoCloseable {
         this.retries = builder.retries;
         this.backoff = builder.backoff;
         this.maxRetryWait = builder.maxRetryWait;
+        this.sleeper = builder.sleeper;
         this.ownsHttp = builder.http == null;
         this.http = ownsHttp ? HttpClient.newBuilder().connectTimeout(builder.timeout).build() : builder.http;
     }
@@ -86,10 +88,17 @@ public final class SeatguardClient implements AutoCloseable {
         return new Builder(baseUrl, secretKey);
     }
 
+    /** Waits before a retry: {@link Thread#sleep(Duration)}, or in tests one that only notes the wait. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(Duration wait) throws InterruptedException;
+    }
+
     /**
      * Options: timeout per try, for the whole answer (positive; default 5 s), retries (0 to 10; default 2),
      * first back-off (not negative; default 200 ms, doubling), and the longest wait before a retry (default
-     * 5 s): a {@code Retry-After} longer than that ends the call with the error instead.
+     * 5 s): every wait, the back-off's included, is at most that, and a {@code Retry-After} longer than
+     * that ends the call with the error instead.
      */
     public static final class Builder {
         private final String baseUrl;
@@ -99,6 +108,7 @@ public final class SeatguardClient implements AutoCloseable {
         private Duration backoff = Duration.ofMillis(200);
         private Duration maxRetryWait = Duration.ofSeconds(5);
         private HttpClient http;
+        private Sleeper sleeper = Thread::sleep;
 
         private Builder(String baseUrl, String secretKey) {
             this.baseUrl = BaseUrl.of(Objects.requireNonNull(baseUrl, "baseUrl is null"));
@@ -139,10 +149,14 @@ public final class SeatguardClient implements AutoCloseable {
         }
 
         /**
-         * The longest the client waits before sending a call again. Seatguard's {@code Retry-After} (1 s
-         * for an overloaded node, 5 s for storage that does not answer) is waited out when it is no longer
-         * than this; when it is, the call ends with the error at once, its {@link SeatguardApiException#retryAfter()}
-         * saying how long the server asked for. {@link Duration#ZERO} never waits on a {@code Retry-After}.
+         * The longest the client waits before sending a call again, whatever the reason. The doubling
+         * back-off (after a network error, or an error answer with no {@code Retry-After}) stops growing
+         * at this: {@code retries(10)} waits 0.2, 0.4, 0.8, 1.6, 3.2 s and then 5 s before each later try
+         * with the defaults, not up to 102 s. Seatguard's {@code Retry-After} (1 s for an overloaded node,
+         * 5 s for storage that does not answer) is waited out when it is no longer than this; when it is,
+         * the call ends with the error at once, its {@link SeatguardApiException#retryAfter()} saying how
+         * long the server asked for. {@link Duration#ZERO} never waits: a retry is sent at once, and a
+         * {@code Retry-After} of a second or more ends the call.
          */
         public Builder maxRetryWait(Duration value) {
             Objects.requireNonNull(value, "maxRetryWait is null");
@@ -150,6 +164,12 @@ public final class SeatguardClient implements AutoCloseable {
                 throw new IllegalArgumentException("maxRetryWait must not be negative");
             }
             this.maxRetryWait = value;
+            return this;
+        }
+
+        /** How the client waits before a retry; tests give one that only notes the waits. */
+        Builder sleeper(Sleeper value) {
+            this.sleeper = Objects.requireNonNull(value, "sleeper is null");
             return this;
         }
 
@@ -573,13 +593,13 @@ public final class SeatguardClient implements AutoCloseable {
             if (!retriable || attempt >= tries) {
                 throw error;
             }
-            // The server's word on when to come back wins over the back-off, up to the longest wait allowed.
-            Duration backedOff = backoff(attempt);
-            Duration wait = retryAfter.filter(asked -> asked.compareTo(backedOff) > 0).orElse(backedOff);
-            if (wait.compareTo(maxRetryWait) > 0) {
+            // The server's word on when to come back wins over the back-off, up to the longest wait allowed;
+            // asked to wait longer than that, the caller hears so at once. The back-off is never over it.
+            if (retryAfter.isPresent() && retryAfter.get().compareTo(maxRetryWait) > 0) {
                 throw error;
             }
-            pause(wait);
+            Duration backedOff = backoff(attempt);
+            pause(retryAfter.filter(asked -> asked.compareTo(backedOff) > 0).orElse(backedOff));
         }
     }
 
@@ -609,13 +629,23 @@ public final class SeatguardClient implements AutoCloseable {
         }
     }
 
+    /**
+     * The back-off after try {@code attempt}: the first one, doubled for each try before, and never over
+     * {@link #maxRetryWait}. Uncapped, {@code retries(10)} waited 102.4 s before its last try after a
+     * network error (200 ms doubled nine times), while the builder promised at most 5 s.
+     */
     private Duration backoff(int attempt) {
-        return backoff.multipliedBy(1L << (attempt - 1));
+        Duration wait = backoff;
+        // Doubled only while under the cap, so no back-off the builder takes can overflow.
+        for (int doubled = 1; doubled < attempt && wait.compareTo(maxRetryWait) < 0; doubled++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(maxRetryWait) > 0 ? maxRetryWait : wait;
     }
 
-    private static void pause(Duration wait) {
+    private void pause(Duration wait) {
         try {
-            Thread.sleep(wait);
+            sleeper.sleep(wait);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();

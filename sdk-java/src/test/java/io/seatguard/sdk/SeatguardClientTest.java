@@ -290,6 +290,50 @@ class SeatguardClientTest {
         assertThatThrownBy(() -> SeatguardClient.builder("http://x", "sk_1").maxRetryWait(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** The waits a client made, noted instead of slept, so ten retries take no real time. */
+    private final List<Duration> waits = new CopyOnWriteArrayList<>();
+
+    private static final List<Duration> CAPPED_DEFAULT_WAITS = List.of(Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800),
+            Duration.ofMillis(1_600), Duration.ofMillis(3_200), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5),
+            Duration.ofSeconds(5), Duration.ofSeconds(5));
+
+    /**
+     * Regression: the doubling back-off after a network error was not capped by {@code maxRetryWait}, so
+     * {@code retries(10)} slept 6.4, 12.8, 25.6, 51.2 and 102.4 s before its last tries, though the builder
+     * promised at most 5 s before any retry.
+     */
+    @Test
+    void theBackOffAfterANetworkErrorNeverWaitsLongerThanMaxRetryWait() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        SeatguardClient client = SeatguardClient.builder("http://127.0.0.1:" + port, "sk_x").retries(10).sleeper(waits::add).build();
+        assertThatThrownBy(() -> client.listDevices("mia")).isInstanceOf(SeatguardNetworkException.class).hasMessageContaining("after 11 tries");
+        assertThat(waits).as("200 ms doubling, then the 5 s default cap").isEqualTo(CAPPED_DEFAULT_WAITS);
+
+        waits.clear();
+        SeatguardClient impatient = SeatguardClient.builder("http://127.0.0.1:" + port, "sk_x").retries(3).maxRetryWait(Duration.ZERO).sleeper(waits::add).build();
+        assertThatThrownBy(() -> impatient.listDevices("mia")).isInstanceOf(SeatguardNetworkException.class).hasMessageContaining("after 4 tries");
+        assertThat(waits).as("ZERO never waits").containsExactly(Duration.ZERO, Duration.ZERO, Duration.ZERO);
+    }
+
+    /**
+     * Regression: an error answer with no {@code Retry-After} was retried after the doubling back-off only
+     * while that stayed under {@code maxRetryWait}; from the sixth try on (6.4 s) the call ended with the
+     * error, so {@code retries(10)} made six tries, not eleven.
+     */
+    @Test
+    void aServerErrorWithoutRetryAfterIsRetriedEveryTimeAfterABackOffCappedAtMaxRetryWait() throws IOException {
+        Scripted[] answers = new Scripted[11];
+        java.util.Arrays.fill(answers, new Scripted(503, STORAGE_DOWN, 0));
+        SeatguardClient client = SeatguardClient.builder(serve(answers), "sk_test_123").retries(10).sleeper(waits::add).build();
+        assertThatThrownBy(() -> client.getEvaluation("0192c1a0-0000-7000-8000-000000000001"))
+                .isInstanceOfSatisfying(SeatguardApiException.class, e -> assertThat(e.status()).isEqualTo(503));
+        assertThat(requests).as("every retry was made").hasSize(11);
+        assertThat(waits).isEqualTo(CAPPED_DEFAULT_WAITS);
+    }
+
     @Test
     void aReadIsRetriedOnTooManyRequestsAndTheLastAnswerKeepsItsWait() throws IOException {
         SeatguardClient client = client(new Scripted(429, "{\"detail\":\"slow down\"}", 0, "0"), new Scripted(429, "{}", 0, "0"),
