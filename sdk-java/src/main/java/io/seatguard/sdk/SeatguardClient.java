@@ -49,6 +49,13 @@ import java.util.concurrent.TimeoutException;
  * and device ids anything outside {@code [A-Za-z0-9_.:-]{1,128}}.
  */
 public final class SeatguardClient implements AutoCloseable {
+    /**
+     * The longest {@link Builder#timeout}, {@link Builder#backoff} and {@link Builder#maxRetryWait} the
+     * builder takes; a longer one is refused with an {@link IllegalArgumentException} naming the setting.
+     * Longer means nothing a server call needs, and some (a "forever" such as
+     * {@code Duration.ofSeconds(Long.MAX_VALUE)}) overflowed inside every call.
+     */
+    public static final Duration MAX_DURATION = Duration.ofHours(1);
     /** The number of accounts {@code GET /v3/patterns} lists when no limit is given. */
     public static final int DEFAULT_PATTERN_LIMIT = 1_000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -96,9 +103,11 @@ public final class SeatguardClient implements AutoCloseable {
 
     /**
      * Options: timeout per try, for the whole answer (positive; default 5 s), retries (0 to 10; default 2),
-     * first back-off (not negative; default 200 ms, doubling), and the longest wait before a retry (default
-     * 5 s): every wait, the back-off's included, is at most that, and a {@code Retry-After} longer than
-     * that ends the call with the error instead.
+     * first back-off (not negative; default 200 ms, doubling), and the longest wait before a retry (not
+     * negative; default 5 s): every wait, the back-off's included, is at most that, and a
+     * {@code Retry-After} longer than that ends the call with the error instead. None of the three durations
+     * may be longer than {@link #MAX_DURATION} (an hour); each is checked when set, its
+     * {@link IllegalArgumentException} naming it.
      */
     public static final class Builder {
         private final String baseUrl;
@@ -119,15 +128,18 @@ public final class SeatguardClient implements AutoCloseable {
         }
 
         /**
+         * The longest one try may take, headers and body: positive, and at most {@link #MAX_DURATION}.
          * Checked here, not by the JDK on each call: with a client of your own ({@link #httpClient}) a zero or
-         * negative timeout built, and then every call threw the JDK's "Invalid duration" instead of being sent.
+         * negative timeout built, and then every call threw the JDK's "Invalid duration" instead of being
+         * sent; a huge one ({@code Duration.ofSeconds(Long.MAX_VALUE)}) built, and every call threw an
+         * {@link ArithmeticException}.
          */
         public Builder timeout(Duration value) {
             Objects.requireNonNull(value, "timeout is null");
             if (value.isZero() || value.isNegative()) {
                 throw new IllegalArgumentException("timeout must be positive: " + value);
             }
-            this.timeout = value;
+            this.timeout = atMostMax("timeout", value);
             return this;
         }
 
@@ -139,12 +151,13 @@ public final class SeatguardClient implements AutoCloseable {
             return this;
         }
 
+        /** The wait before the first retry, doubled before each next one: not negative, and at most {@link #MAX_DURATION}. */
         public Builder backoff(Duration value) {
             Objects.requireNonNull(value, "backoff is null");
             if (value.isNegative()) {
                 throw new IllegalArgumentException("backoff must not be negative: " + value);
             }
-            this.backoff = value;
+            this.backoff = atMostMax("backoff", value);
             return this;
         }
 
@@ -156,15 +169,23 @@ public final class SeatguardClient implements AutoCloseable {
          * 5 s for storage that does not answer) is waited out when it is no longer than this; when it is,
          * the call ends with the error at once, its {@link SeatguardApiException#retryAfter()} saying how
          * long the server asked for. {@link Duration#ZERO} never waits: a retry is sent at once, and a
-         * {@code Retry-After} of a second or more ends the call.
+         * {@code Retry-After} of a second or more ends the call. At most {@link #MAX_DURATION}.
          */
         public Builder maxRetryWait(Duration value) {
             Objects.requireNonNull(value, "maxRetryWait is null");
             if (value.isNegative()) {
-                throw new IllegalArgumentException("maxRetryWait must not be negative");
+                throw new IllegalArgumentException("maxRetryWait must not be negative: " + value);
             }
-            this.maxRetryWait = value;
+            this.maxRetryWait = atMostMax("maxRetryWait", value);
             return this;
+        }
+
+        /** The value, or an IllegalArgumentException naming the setting when it is longer than {@link #MAX_DURATION}. */
+        private static Duration atMostMax(String setting, Duration value) {
+            if (value.compareTo(MAX_DURATION) > 0) {
+                throw new IllegalArgumentException(setting + " must be at most " + MAX_DURATION.toHours() + " hour (" + MAX_DURATION + "): " + value);
+            }
+            return value;
         }
 
         /** How the client waits before a retry; tests give one that only notes the waits. */

@@ -260,6 +260,32 @@ class SeatguardClientTest {
         assertThat(requests).isEmpty();
     }
 
+    /**
+     * Regression: a huge duration built: {@code timeout(Duration.ofSeconds(Long.MAX_VALUE))}, meant as
+     * "never", made every call throw an unchecked ArithmeticException ({@code toNanos} overflowed), and a
+     * huge back-off slept as long as it said. Each setting takes at most {@link SeatguardClient#MAX_DURATION}.
+     */
+    @Test
+    void aDurationLongerThanAnHourIsRefusedByTheBuilderNamingItsSetting() throws IOException {
+        String base = serve(new Scripted(503, STORAGE_DOWN, 0), new Scripted(200, "{\"data\":[]}", 0));
+        Duration[] tooLong = {Duration.ofSeconds(Long.MAX_VALUE), java.time.temporal.ChronoUnit.FOREVER.getDuration(), Duration.ofDays(365L * 1_000),
+                SeatguardClient.MAX_DURATION.plusNanos(1)};
+        for (Duration huge : tooLong) {
+            SeatguardClient.Builder builder = SeatguardClient.builder(base, "sk_test_123");
+            assertThatThrownBy(() -> builder.timeout(huge)).as("%s", huge).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("timeout must be at most 1 hour (PT1H): ");
+            assertThatThrownBy(() -> builder.backoff(huge)).as("%s", huge).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("backoff must be at most 1 hour");
+            assertThatThrownBy(() -> builder.maxRetryWait(huge)).as("%s", huge).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("maxRetryWait must be at most 1 hour");
+        }
+        SeatguardClient longest = SeatguardClient.builder(base, "sk_test_123").timeout(SeatguardClient.MAX_DURATION).backoff(SeatguardClient.MAX_DURATION)
+                .maxRetryWait(SeatguardClient.MAX_DURATION).sleeper(waits::add).build();
+        assertThat(longest.listDevices("mia")).as("the longest of each works").isEmpty();
+        assertThat(waits).containsExactly(Duration.ofHours(1));
+        assertThat(requests).hasSize(2);
+    }
+
     @Test
     void waitsOutTheRetryAfterItIsGivenBeforeRetryingARead() throws IOException {
         SeatguardClient client = client(new Scripted(503, STORAGE_DOWN, 0, "1"), new Scripted(200, EVALUATION, 0));
