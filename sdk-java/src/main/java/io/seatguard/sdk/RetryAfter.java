@@ -23,8 +23,8 @@ final class RetryAfter {
             return Optional.empty();
         }
         String value = header.get().trim();
-        if (!value.isEmpty() && value.length() <= 10 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return Optional.of(Duration.ofSeconds(Math.min(Long.parseLong(value), MAX_SECONDS)));
+        if (!value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.of(Duration.ofSeconds(seconds(value)));
         }
         try {
             Duration until = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
@@ -33,5 +33,15 @@ final class RetryAfter {
         catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whole seconds of any length, at most {@link #MAX_SECONDS}. delay-seconds is {@code 1*DIGIT}, with no
+     * limit: a value too long for a {@code long} is a very long wait (as RFC 9111, 1.2.2, reads delta-seconds
+     * past the largest it can hold), not "no {@code Retry-After}", which retried it after the short back-off.
+     */
+    private static long seconds(String digits) {
+        String significant = digits.replaceFirst("^0+", "");
+        return significant.length() > 10 ? MAX_SECONDS : significant.isEmpty() ? 0 : Math.min(Long.parseLong(significant), MAX_SECONDS);
     }
 }

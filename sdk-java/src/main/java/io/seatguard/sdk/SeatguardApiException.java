@@ -52,7 +52,8 @@ public class SeatguardApiException extends SeatguardException {
 
     /**
      * How long Seatguard asked the caller to wait before sending the request again (its
-     * {@code Retry-After}, on a 503 or 429); empty when the answer gave none. The client has retried
+     * {@code Retry-After}, on a 503 or 429; at most a day, however long it asked for); empty when the
+     * answer gave none or one that is neither whole seconds nor an HTTP date. The client has retried
      * already when it could: this is what it was told when it gave up.
      */
     public Optional<Duration> retryAfter() {

@@ -360,6 +360,19 @@ class SeatguardClientTest {
         assertThat(waits).isEqualTo(CAPPED_DEFAULT_WAITS);
     }
 
+    /**
+     * Regression: a {@code Retry-After} of more than ten digits (RFC 9110's delay-seconds have no length
+     * limit) was read as no {@code Retry-After} at all, so the client sent the read again after its short
+     * back-off, to a server that had asked for a very long wait.
+     */
+    @Test
+    void aRetryAfterOfMoreThanTenDigitsIsALongWaitNotNone() throws IOException {
+        SeatguardClient client = client(new Scripted(503, STORAGE_DOWN, 0, "99999999999"), new Scripted(200, EVALUATION, 0));
+        assertThatThrownBy(() -> client.getEvaluation("0192c1a0-0000-7000-8000-000000000001"))
+                .isInstanceOfSatisfying(SeatguardApiException.class, e -> assertThat(e.retryAfter()).as("the longest wait read").contains(Duration.ofDays(1)));
+        assertThat(requests).as("not sent again").hasSize(1);
+    }
+
     @Test
     void aReadIsRetriedOnTooManyRequestsAndTheLastAnswerKeepsItsWait() throws IOException {
         SeatguardClient client = client(new Scripted(429, "{\"detail\":\"slow down\"}", 0, "0"), new Scripted(429, "{}", 0, "0"),
@@ -460,7 +473,11 @@ class SeatguardClientTest {
         assertThat(RetryAfter.parse(java.util.Optional.of("Fri, 04 Dec 2026 12:00:07 GMT"), now)).contains(Duration.ofSeconds(7));
         assertThat(RetryAfter.parse(java.util.Optional.of("Fri, 04 Dec 2026 11:00:00 GMT"), now)).as("passed").contains(Duration.ZERO);
         assertThat(RetryAfter.parse(java.util.Optional.of("9999999999"), now)).as("capped at a day").contains(Duration.ofDays(1));
-        for (String nonsense : new String[] {"", "-1", "1.5", "soon", "99999999999999999999"}) {
+        for (String longer : new String[] {"99999999999", "99999999999999999999", "0".repeat(30) + "7", "1" + "0".repeat(400)}) {
+            assertThat(RetryAfter.parse(java.util.Optional.of(longer), now)).as("%s: whole seconds of any length", longer)
+                    .contains(longer.startsWith("0") ? Duration.ofSeconds(7) : Duration.ofDays(1));
+        }
+        for (String nonsense : new String[] {"", "-1", "1.5", "soon", "+5", "1e9"}) {
             assertThat(RetryAfter.parse(java.util.Optional.of(nonsense), now)).as(nonsense).isEmpty();
         }
         assertThat(RetryAfter.parse(java.util.Optional.empty(), now)).isEmpty();
