@@ -125,6 +125,11 @@ public final class SeatguardClient implements AutoCloseable {
             if (!secretKey.startsWith("sk_")) {
                 throw new IllegalArgumentException("the secret key starts with sk_");
             }
+            // Checked here, not by the JDK on each call: a key read from a file with its newline built, and
+            // then every call threw the JDK's IllegalArgumentException, whose message held the whole key.
+            if (!secretKey.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
+                throw new IllegalArgumentException("secretKey must be printable ASCII without spaces (was a newline read with it?)");
+            }
         }
 
         /**

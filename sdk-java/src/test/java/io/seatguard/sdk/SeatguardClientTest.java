@@ -286,6 +286,21 @@ class SeatguardClientTest {
         assertThat(requests).hasSize(2);
     }
 
+    /**
+     * Regression: a secret key read from a file with its newline built, and then every call threw the
+     * JDK's unchecked "invalid header value", whose message (and so the backend's log) held the whole key.
+     */
+    @Test
+    void aSecretKeyThatCannotGoInAHeaderIsRefusedByTheBuilderWithoutRepeatingIt() throws IOException {
+        String base = serve(new Scripted(200, "{\"data\":[]}", 0));
+        for (String unsendable : new String[] {"sk_live_4f9Qz\n", "sk_live_4f9Qz\r\n", "sk_live_4f9Qz ", "sk_live\t4f9Qz", "sk_live_4f9Qz\u00e9", "sk_live_4f9Qz\u0000"}) {
+            assertThatThrownBy(() -> SeatguardClient.builder(base, unsendable)).as("[%s]", unsendable).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("secretKey").hasMessageNotContaining("4f9Qz");
+        }
+        assertThat(requests).isEmpty();
+        assertThat(SeatguardClient.builder(base, "sk_live_4f9Qz").build().listDevices("mia")).isEmpty();
+    }
+
     @Test
     void waitsOutTheRetryAfterItIsGivenBeforeRetryingARead() throws IOException {
         SeatguardClient client = client(new Scripted(503, STORAGE_DOWN, 0, "1"), new Scripted(200, EVALUATION, 0));
