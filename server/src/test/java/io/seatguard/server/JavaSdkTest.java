@@ -113,6 +113,10 @@ class JavaSdkTest {
             assertThat(summary.peopleAllTime()).isEqualTo(1);
             assertThat(summary.firstSeen()).isBeforeOrEqualTo(summary.lastSeen());
 
+            // A base URL with a path Seatguard serves nothing under: its 404 is no-route, and the erasure is not "nothing stored".
+            SeatguardClient misplaced = SeatguardClient.builder(server.url() + "/seatguard", app.secretKey()).build();
+            assertThatThrownBy(() -> misplaced.eraseAccount("ivy")).isInstanceOfSatisfying(NotFoundException.class,
+                    e -> assertThat(e.type()).isEqualTo("https://seatguard.dev/problems/no-route"));
             assertThat(seatguard.eraseAccount("ivy")).isTrue();
             assertThat(seatguard.eraseAccount("ivy")).as("nothing left").isFalse();
             assertThatThrownBy(() -> seatguard.accountSummary("ivy")).isInstanceOf(NotFoundException.class);

@@ -11,6 +11,11 @@ public enum ErrorCode {
     ORIGIN_NOT_ALLOWED("Origin not allowed", ErrorCategory.FORBIDDEN),
     LOGIN_REFUSED("Login refused", ErrorCategory.FORBIDDEN),
     NOT_FOUND("Not found", ErrorCategory.NOT_FOUND),
+    /**
+     * A path no route serves: told apart from {@link #NOT_FOUND} (a route that holds no such thing) so a
+     * client whose base URL is wrong is not told "nothing stored" (an SDK's deletion answered false).
+     */
+    NO_ROUTE("No such route", ErrorCategory.NOT_FOUND),
     METHOD_NOT_ALLOWED("Method not allowed", ErrorCategory.CLIENT),
     ALREADY_CONSUMED("Evaluation already consumed", ErrorCategory.CONFLICT),
     NAME_TAKEN("Name already in use", ErrorCategory.CONFLICT),

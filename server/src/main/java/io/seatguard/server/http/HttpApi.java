@@ -268,7 +268,7 @@ public final class HttpApi {
 
     private static SeatguardException translate(HttpResponseException e, Context ctx) {
         return switch (e.getStatus()) {
-            case 404 -> new SeatguardException(ErrorCode.NOT_FOUND, "No route " + ctx.method() + " " + ctx.path());
+            case 404 -> new SeatguardException(ErrorCode.NO_ROUTE, "No route " + ctx.method() + " " + ctx.path());
             case 405 -> new SeatguardException(ErrorCode.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path());
             case 413 -> new SeatguardException(ErrorCode.BODY_TOO_LARGE, "The body is too large");
             case 415 -> new SeatguardException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type");

@@ -91,6 +91,9 @@ class EdgeRefusalsTest {
             assertThat(answer.status()).isIn(404, 405);
             assertThat(answer.problem().path("request_id").asText()).isEqualTo(answer.header(RequestIds.HEADER)).matches(GENERATED);
         }
+        // A path no route serves is no-route, not the not-found of a route that holds no such thing (a wrong base URL
+        // must not read as "nothing stored").
+        assertThat(exchange(get("/v3/nowhere")).problem().path("type").asText()).isEqualTo("https://seatguard.dev/problems/no-route");
     }
 
     @Test
