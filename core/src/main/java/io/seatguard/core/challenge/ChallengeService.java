@@ -239,17 +239,48 @@ public final class ChallengeService {
      * The person is not the owner, or gives up: the challenge fails, this device is logged out of the
      * account (for an account; a signup has none yet), and the page offers the plan's {@code success_url}.
      *
-     * <p>Only a challenge a vouched evaluation opened logs its device out ({@link #logsOutOnDecline}).
+     * <p>Only a challenge a vouched evaluation opened logs its device out ({@link #logsOutOnDecline}), and
+     * only the decline that ends it: a challenge that has ended (failed, completed, expired, replaced) takes
+     * no more steps, so a decline there changes nothing, records no exit, and the page says how it ended.
+     * A decline posted again on a failed challenge logged its device out again, after the account had let
+     * it back in since (found in review).
      */
     public Step decline(String challengeId) {
-        Challenge read = get(challengeId);
-        Challenge failed = save(read, machine.fail(read, clock.instant()).challenge());
-        if (failed.status() == ChallengeStatus.FAILED && logsOutOnDecline(read)) {
+        Optional<Challenge> declined = failOnce(get(challengeId));
+        if (declined.isEmpty()) {
+            Challenge ended = get(challengeId);
+            return new Step.Show(ended, Optional.of(ChallengeExits.noticeFor(ended)), 0);
+        }
+        Challenge failed = declined.get();
+        if (logsOutOnDecline(failed)) {
             // Also a device the account never had (its challenged evaluation linked nothing): it is logged
             // out all the same, so that its next page view is sent away rather than let in.
             failed.userId().ifPresent(user -> devices.refuse(failed.appId(), user, failed.deviceId(), failed.createdAt(), clock.instant()));
         }
         return leave(failed, ChallengeExits.declined(failed), ChallengeExits.noticeFor(failed));
+    }
+
+    /**
+     * Fails the challenge, unless it ended first, as {@link #completeOnce} completes it: only the request
+     * that fails it goes on to log its device out, so two declines at once log it out once.
+     *
+     * @return the failed challenge; empty when it had ended
+     */
+    private Optional<Challenge> failOnce(Challenge read) {
+        Challenge current = read;
+        while (!current.status().isFinal()) {
+            Challenge next = machine.fail(current, clock.instant()).challenge();
+            if (next.status() != ChallengeStatus.FAILED) {
+                // Ended as it was settled (expired): stored so, and said so.
+                save(current, next);
+                return Optional.empty();
+            }
+            if (store.replace(current, next)) {
+                return Optional.of(next);
+            }
+            current = get(read.id());
+        }
+        return Optional.empty();
     }
 
     /**

@@ -113,6 +113,28 @@ class PassingLinksDeviceTest {
     }
 
     /**
+     * Review finding: a decline posted again on a page view's challenge that had already failed logged its
+     * device out again, though the account had let the device back in since. A failed challenge is
+     * finished: a decline there changes nothing and the page says it failed, with nowhere to leave for.
+     */
+    @Test
+    void aDeclineOnAFailedChallengeLogsNothingOutAgainAndSaysItFailed() {
+        Challenge access = openAccess("dev-stranger", IdentityProof.SIGNED);
+        assertThat(service.decline(access.id())).isInstanceOf(ChallengeService.Step.Leave.class);
+        assertThat(links.detached).containsExactly("dev-stranger");
+        // Let back in since (a later login, or a challenge passed on it).
+        links.attach("app", "dina", "dev-stranger", "ev_later", NOW.plusSeconds(60), NOW.plusSeconds(60), true);
+
+        ChallengeService.Step again = service.decline(access.id());
+        assertThat(again).isInstanceOfSatisfying(ChallengeService.Step.Show.class,
+                show -> assertThat(show.notice()).as("the page says it has failed").contains("failed"));
+        assertThat(links.detached).as("logged out once, by the decline that failed the challenge").containsExactly("dev-stranger");
+        assertThat(links.devices("app", "dina").orElseThrow()).singleElement()
+                .satisfies(device -> assertThat(device.status()).isEqualTo(LinkStatus.ATTACHED));
+        assertThat(store.get(access.id()).status()).isEqualTo(ChallengeStatus.FAILED);
+    }
+
+    /**
      * Review finding (security): an unsigned browser call naming the account, with a new token and the
      * owner's device's components, resolved to the owner's device and was challenged there; its "I am not
      * the account owner" logged that device out, and the owner's next page view was sent to the logout

@@ -129,6 +129,11 @@ class DeviceLimitChallengeTest {
             PageClient browser = new PageClient();
             browser.get(page);
             assertThat(browser.post(page + "/decline", Map.of("lang", "en")).statusCode()).isEqualTo(303);
+            // Review finding: the failed challenge's Cancel, posted again, logged the device out again. It is
+            // finished: the page says so, and sends the browser nowhere.
+            HttpResponse<String> again = browser.post(page + "/decline", Map.of("lang", "en"));
+            assertThat(again.statusCode()).isEqualTo(200);
+            assertThat(again.body()).contains("This check could not be completed.");
             assertThat(evaluate(server, app, "access", "tok_someone_else_0001")).as("sent to the logout page").isEqualTo("https://app.example/bye");
             assertThat(statuses(server, app))
                     .as("the owner's three, and the one that cancelled, logged out").containsExactlyInAnyOrder("attached", "attached", "attached", "detached");
