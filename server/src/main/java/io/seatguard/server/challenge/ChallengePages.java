@@ -98,6 +98,10 @@ public final class ChallengePages {
                 render(ctx, new ChallengeService.Step.Show(challenge, Optional.of("channel_unavailable"), challenges.attemptsLeft(challenge)), 422);
                 return;
             }
+            // Looked up before any limit is spent: a challenge whose app the store no longer has is not
+            // found, and its sends took the client address's token first (found in review), so such pages
+            // drained the send limit that address's real challenges need.
+            App app = app(challenge);
             // Only a send that would go out spends the limits: refusals cost nobody anything.
             Optional<AttemptLimits.Permit> permit = Optional.empty();
             if (challenges.maySend(challenge, channel)) {
@@ -109,7 +113,6 @@ public final class ChallengePages {
                     case AttemptLimits.Decision.Allowed allowed -> permit = Optional.of(allowed.permit());
                 }
             }
-            App app = app(challenge);
             ChallengeService.Step step = challenges.sendCode(id, channel, app.name(), locale(ctx));
             boolean failed = step instanceof ChallengeService.Step.Show show && show.notice().filter(ChallengeService.SEND_FAILED::equals).isPresent();
             if (failed) {

@@ -12,6 +12,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -108,6 +111,42 @@ class PageLimitsTest {
         PageClient browser = new PageClient();
         browser.get(other);
         assertThat(browser.post(other + "/send", Map.of("channel", "sms")).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * Review finding: a send on the page of a challenge whose app the store no longer has took the client
+     * address's send token, then answered that the challenge is not found: such pages drained the limit
+     * the address's real challenges need. The app is looked up first, and an unknown one spends nothing.
+     */
+    @Test
+    void sendsToAChallengeOfAnUnknownAppSpendNoLimit() throws Exception {
+        TestApp gone = server.createApp("gone");
+        assertThat(server.post("/v3/policies", VERIFY_SIGNUPS, gone.bearer()).status()).isEqualTo(201);
+        // Three accounts and addresses: each account's own send limit (10) would stop one page's sends
+        // before the address's (20) is spent.
+        java.util.List<String> orphanPaths = new java.util.ArrayList<>();
+        for (int account = 0; account < 3; account++) {
+            orphanPaths.add(URI.create(page(server, gone, "login", "\"user\":\"someone" + account + "\",\"email\":\"someone" + account + "@example.com\"",
+                    "tok_orphan_device_" + account)).getPath());
+        }
+        server.close();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("seatguard.db"));
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM apps WHERE id = ?")) {
+            delete.setString(1, gone.id());
+            assertThat(delete.executeUpdate()).isEqualTo(1);
+        }
+        server = TestServer.startWith(TestServer.config(dataDir).build());
+
+        String real = page(server, app, "login", "\"user\":\"owner\",\"email\":\"owner@example.com\"", "tok_owner_device_1");
+        PageClient browser = new PageClient();
+        browser.get(real);
+        for (String orphan : orphanPaths) {
+            for (int i = 0; i < AttemptLimits.SEND_PER_ACCOUNT.capacity(); i++) {
+                assertThat(browser.post(server.url() + orphan + "/send", Map.of("channel", "email")).statusCode()).as(orphan + " send " + (i + 1))
+                        .isEqualTo(404);
+            }
+        }
+        assertThat(browser.post(real + "/send", Map.of("channel", "email")).statusCode()).as("the address's limit is untouched").isEqualTo(200);
     }
 
     /** Review finding F: a send the provider refused still spent the limits, so an outage locked the owner out for an hour. */
