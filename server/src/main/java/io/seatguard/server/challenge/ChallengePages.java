@@ -9,6 +9,7 @@ import io.seatguard.core.account.AccountDevice;
 import io.seatguard.core.app.App;
 import io.seatguard.core.app.AppService;
 import io.seatguard.core.challenge.Challenge;
+import io.seatguard.core.challenge.ChallengeExits;
 import io.seatguard.core.challenge.ChallengeService;
 import io.seatguard.core.challenge.VerificationCodes;
 import io.seatguard.core.challenge.ChallengeStatus;
@@ -39,6 +40,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The hosted challenge pages under {@code /challenge/} (CONTRACT.md "Pages"): server-rendered, no
@@ -51,6 +54,11 @@ public final class ChallengePages {
     private static final Pattern CSRF_TOKEN = Pattern.compile("[0-9a-f]{32}");
     static final String CSRF_COOKIE = "sg_csrf";
     private static final Map<String, String> LANGUAGE_NAMES = Map.of("en", "English", "fr", "Français", "es", "Español", "ar", "العربية");
+
+    private static final Logger log = LoggerFactory.getLogger(ChallengePages.class);
+    /** The notices of a challenge that ended with an exit too long for a redirect: passed, or declined. */
+    private static final String DONE_WITHOUT_EXIT = "done_no_exit";
+    private static final String FAILED_WITHOUT_EXIT = "failed_no_exit";
 
     private final ChallengeService challenges;
     private final AppService apps;
@@ -250,8 +258,19 @@ public final class ChallengePages {
         Challenge challenge = step.challenge();
         securityHeaders(ctx, exitOrigins(challenge));
         if (step instanceof ChallengeService.Step.Leave leave) {
-            ctx.status(303).header("Location", ExitLocations.of(leave.url())).result("");
-            return;
+            String location = ExitLocations.of(leave.url());
+            if (ExitLocations.fits(location, ExitLocations.headerBytes(ctx.res()))) {
+                ctx.status(303).header("Location", location).result("");
+                return;
+            }
+            // A policy stored before its URLs were limited (its refused_now names the field): the header would
+            // not fit, and the person who passed or declined got a 500. The challenge has ended as it should;
+            // the page says it cannot go on, and the operator is told which policy to edit.
+            log.warn("Challenge {} of policy {} ended {}, but its exit ({}) is {} characters once percent-encoded, too long for a redirect: "
+                    + "the page said so instead. Edit the policy's URLs (its refused_now names the field).", challenge.id(), challenge.plan().policyId(),
+                    challenge.status().wireName(), ChallengeExits.kindOf(challenge, leave.url()), location.length());
+            step = new ChallengeService.Step.Show(challenge,
+                    Optional.of(challenge.status() == ChallengeStatus.COMPLETED ? DONE_WITHOUT_EXIT : FAILED_WITHOUT_EXIT), 0);
         }
         ChallengeTexts texts = ChallengeTexts.of(locale(ctx));
         App app = app(challenge);
@@ -403,6 +422,9 @@ public final class ChallengePages {
         }
         else if (key.get().equals(ChallengeService.NOT_A_CODE)) {
             text = texts.html("notice.not_a_code", VerificationCodes.DIGITS);
+        }
+        else if (key.get().equals(DONE_WITHOUT_EXIT) || key.get().equals(FAILED_WITHOUT_EXIT)) {
+            text = texts.html("notice." + key.get(), new ChallengeTexts.Isolated((String) model.get("appName")));
         }
         else {
             text = texts.html("notice." + key.get());

@@ -11,7 +11,36 @@ import java.nio.charset.StandardCharsets;
  * browser encodes the URL it requests, which names the same page; ASCII, escapes included, is kept as is.
  */
 final class ExitLocations {
+    /**
+     * The response's header block as Jetty holds it ({@code HttpConfiguration.responseHeaderSize}, which
+     * the server leaves at its default): a response whose headers do not fit is answered 500 instead.
+     */
+    static final int RESPONSE_HEADER_BYTES = 8192;
+    /** Kept for what is written after the route: the status line, {@code Date}, {@code Content-Length}. */
+    static final int ROOM_AFTER_ROUTE = 512;
+
     private ExitLocations() {}
+
+    /**
+     * Whether a {@code Location} of {@code location} fits beside the headers the page has set already
+     * ({@code headerBytes}, as {@link #headerBytes} counts them). The URLs a policy takes today (at most
+     * 6,144 characters once percent-encoded, {@code PolicyParser}) leave room for the rest; one stored
+     * before that limit may not fit, and its page then says so rather than fail.
+     */
+    static boolean fits(String location, int headerBytes) {
+        return "Location: ".length() + location.length() + 2 + headerBytes + ROOM_AFTER_ROUTE <= RESPONSE_HEADER_BYTES;
+    }
+
+    /** The bytes of the headers set so far, each as {@code Name: value\r\n} (all ASCII, as the page sets them). */
+    static int headerBytes(jakarta.servlet.http.HttpServletResponse response) {
+        int bytes = 0;
+        for (String name : response.getHeaderNames()) {
+            for (String value : response.getHeaders(name)) {
+                bytes += name.length() + 2 + value.length() + 2;
+            }
+        }
+        return bytes;
+    }
 
     static String of(String url) {
         if (url.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {

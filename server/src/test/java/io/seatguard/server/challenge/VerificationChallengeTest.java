@@ -3,20 +3,29 @@ package io.seatguard.server.challenge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.seatguard.server.LogLines;
 import io.seatguard.server.MetricsText;
 import io.seatguard.server.TestServer;
 import io.seatguard.server.TestServer.Response;
 import io.seatguard.server.TestServer.TestApp;
 import io.seatguard.server.config.ChallengeSettings;
 import io.seatguard.server.config.ServerConfig;
+import io.seatguard.server.http.Json;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,12 +53,13 @@ class VerificationChallengeTest {
     @TempDir
     Path dataDir;
 
+    private ServerConfig config;
     private TestServer server;
     private TestApp app;
 
     @BeforeEach
     void start() {
-        ServerConfig config = TestServer.config(dataDir)
+        config = TestServer.config(dataDir)
                 .challenges(ChallengeSettings.DEVELOPMENT.withSmtp(URI.create("smtp://127.0.0.1:" + MAIL.getSmtp().getPort()))).build();
         server = TestServer.startWith(config);
         app = server.defaultApp();
@@ -251,6 +261,64 @@ class VerificationChallengeTest {
         assertThat(passed.statusCode()).as(passed.body()).isEqualTo(303);
         assertThat(passed.headers().firstValue("Location").orElseThrow())
                 .isEqualTo(prefix + "%E6%97%A5".repeat(680) + "done?evaluation=" + sent.evaluation().get("evaluation_id").asText());
+    }
+
+    /**
+     * Review finding: a policy stored before its URLs were limited, with a {@code success_url} of 2,000
+     * characters beyond ASCII (18,020 once percent-encoded), still gave the owner who passed a 500, and the
+     * sharer who declined on access another: the {@code Location} header did not fit the response's 8 KB.
+     * Read back, its {@code refused_now} names the field; at the pass and at the decline the challenge ends
+     * as it should, the page says it cannot take the person on, and the log names the policy.
+     */
+    @Test
+    void aSuccessUrlStoredBeforeItsLimitEndsThePassAndTheDeclineOnThePageNotInA500() throws Exception {
+        Response created = server.post("/v3/policies", """
+                {"name": "Verify Yan", "actions": ["login", "access"], "priority": 9, "conditions": {"check": "user", "op": "eq", "value": "yan"},
+                 "verdict": "challenge", "challenge": {"type": "verification", "channels": ["email"], "success_url": "https://app.example/done"}}""",
+                app.bearer());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String policyId = created.json().get("id").asText();
+        server.close();
+        // As a policy stored before the limit: the same with a success_url the API takes no more.
+        String tooLong = "https://app.example/" + "日".repeat(2000);
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("seatguard.db"));
+                PreparedStatement read = connection.prepareStatement("SELECT document FROM policies WHERE id = ?");
+                PreparedStatement write = connection.prepareStatement("UPDATE policies SET document = ? WHERE id = ?")) {
+            read.setString(1, policyId);
+            ResultSet row = read.executeQuery();
+            assertThat(row.next()).isTrue();
+            ObjectNode document = (ObjectNode) Json.MAPPER.readTree(row.getString(1));
+            ((ObjectNode) document.get("challenge")).put("success_url", tooLong);
+            write.setString(1, document.toString());
+            write.setString(2, policyId);
+            assertThat(write.executeUpdate()).isEqualTo(1);
+        }
+        server = TestServer.startWith(config);
+        assertThat(server.get("/v3/policies/" + policyId, app.bearer()).json().get("refused_now").findValuesAsText("field"))
+                .as("read back, the operator is told").containsExactly("challenge.success_url");
+
+        CodeSent sent = codeSentTo("yan");
+        List<String> lines = new ArrayList<>();
+        HttpResponse<String> passed = LogLines.during(ChallengePages.class, lines,
+                () -> sent.browser().post(sent.redirect() + "/verify", Map.of("code", sent.code(), "lang", "en")));
+        assertThat(passed.statusCode()).as(passed.body()).isEqualTo(200);
+        assertThat(passed.body()).contains("Done. We cannot take you on from here");
+        assertThat(server.get("/v3/challenges/" + sent.challengeId(), app.bearer()).json().get("status").asText()).isEqualTo("completed");
+        assertThat(lines).singleElement().satisfies(line -> assertThat(line).contains("Challenge " + sent.challengeId() + " of policy " + policyId)
+                .contains("ended completed").contains("(success_url)").containsPattern("is 180[0-9]{2} characters once percent-encoded"));
+
+        // On access, a decline is offered the success_url.
+        Response access = server.post("/v3/evaluate", "{\"action\":\"access\",\"user\":\"yan\",\"ip\":\"198.51.100.7\","
+                + "\"device\":{\"token\":\"tok_yan_sharer_0001\"}}", app.bearer());
+        assertThat(access.json().get("verdict").asText()).as(access.body()).isEqualTo("challenge");
+        String page = access.json().get("redirect").asText();
+        PageClient sharer = new PageClient();
+        sharer.get(page);
+        lines.clear();
+        HttpResponse<String> declined = LogLines.during(ChallengePages.class, lines, () -> sharer.post(page + "/decline", Map.of("lang", "en")));
+        assertThat(declined.statusCode()).as(declined.body()).isEqualTo(200);
+        assertThat(declined.body()).contains("This check is closed. We cannot take you on from here");
+        assertThat(lines).singleElement().satisfies(line -> assertThat(line).contains("of policy " + policyId).contains("ended failed").contains("is 18020 characters"));
     }
 
     /**
