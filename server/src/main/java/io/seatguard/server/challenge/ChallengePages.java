@@ -149,6 +149,8 @@ public final class ChallengePages {
                 return;
             }
             Challenge challenge = challenges.get(id);
+            // Looked up before any limit is spent, as for a send: a challenge whose app is gone is not found.
+            app(challenge);
             String code = Optional.ofNullable(ctx.formParam("code")).orElse("");
             // Only a check that would judge a code spends the limits: checks sent to an expired, finished or
             // codeless challenge must not use up the owner's, and neither does what cannot be a code.

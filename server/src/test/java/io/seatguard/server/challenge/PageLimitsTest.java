@@ -120,14 +120,55 @@ class PageLimitsTest {
      */
     @Test
     void sendsToAChallengeOfAnUnknownAppSpendNoLimit() throws Exception {
-        TestApp gone = server.createApp("gone");
-        assertThat(server.post("/v3/policies", VERIFY_SIGNUPS, gone.bearer()).status()).isEqualTo(201);
         // Three accounts and addresses: each account's own send limit (10) would stop one page's sends
         // before the address's (20) is spent.
-        java.util.List<String> orphanPaths = new java.util.ArrayList<>();
-        for (int account = 0; account < 3; account++) {
-            orphanPaths.add(URI.create(page(server, gone, "login", "\"user\":\"someone" + account + "\",\"email\":\"someone" + account + "@example.com\"",
-                    "tok_orphan_device_" + account)).getPath());
+        java.util.List<String> orphans = pagesOfAnAppThenRemoved(3, false);
+        String real = page(server, app, "login", "\"user\":\"owner\",\"email\":\"owner@example.com\"", "tok_owner_device_1");
+        PageClient browser = new PageClient();
+        browser.get(real);
+        for (String orphan : orphans) {
+            for (int i = 0; i < AttemptLimits.SEND_PER_ACCOUNT.capacity(); i++) {
+                assertThat(browser.post(orphan + "/send", Map.of("channel", "email")).statusCode()).as(orphan + " send " + (i + 1)).isEqualTo(404);
+            }
+        }
+        assertThat(browser.post(real + "/send", Map.of("channel", "email")).statusCode()).as("the address's limit is untouched").isEqualTo(200);
+    }
+
+    /** The same for code checks: a check on such a page spent the address's verify token before it was not found. */
+    @Test
+    void codeChecksOnAChallengeOfAnUnknownAppSpendNoLimit() throws Exception {
+        // Seven pages with a code each: a challenge fails at its fifth wrong code, and 7 x 5 is more than the address's 30.
+        java.util.List<String> orphans = pagesOfAnAppThenRemoved(7, true);
+        String real = page(server, app, "login", "\"user\":\"owner\",\"email\":\"owner@example.com\"", "tok_owner_device_1");
+        PageClient browser = new PageClient();
+        browser.get(real);
+        assertThat(browser.post(real + "/send", Map.of("channel", "email")).statusCode()).isEqualTo(200);
+        for (String orphan : orphans) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(browser.post(orphan + "/verify", Map.of("code", "00000" + i)).statusCode()).as(orphan + " check " + (i + 1)).isEqualTo(404);
+            }
+        }
+        assertThat(browser.post(real + "/verify", Map.of("code", "999999")).statusCode()).as("a wrong code, judged: the address's limit is untouched")
+                .isEqualTo(422);
+    }
+
+    /**
+     * {@code count} challenge pages of another app (each with a code sent when {@code codeSent}), then that
+     * app removed from the store and the server started again: their addresses on the new server.
+     */
+    private java.util.List<String> pagesOfAnAppThenRemoved(int count, boolean codeSent) throws Exception {
+        TestApp gone = server.createApp("gone");
+        assertThat(server.post("/v3/policies", VERIFY_SIGNUPS, gone.bearer()).status()).isEqualTo(201);
+        java.util.List<String> paths = new java.util.ArrayList<>();
+        for (int account = 0; account < count; account++) {
+            String page = page(server, gone, "login", "\"user\":\"someone" + account + "\",\"email\":\"someone" + account + "@example.com\"",
+                    "tok_orphan_device_" + account);
+            if (codeSent) {
+                PageClient browser = new PageClient();
+                browser.get(page);
+                assertThat(browser.post(page + "/send", Map.of("channel", "email")).statusCode()).isEqualTo(200);
+            }
+            paths.add(URI.create(page).getPath());
         }
         server.close();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("seatguard.db"));
@@ -136,17 +177,7 @@ class PageLimitsTest {
             assertThat(delete.executeUpdate()).isEqualTo(1);
         }
         server = TestServer.startWith(TestServer.config(dataDir).build());
-
-        String real = page(server, app, "login", "\"user\":\"owner\",\"email\":\"owner@example.com\"", "tok_owner_device_1");
-        PageClient browser = new PageClient();
-        browser.get(real);
-        for (String orphan : orphanPaths) {
-            for (int i = 0; i < AttemptLimits.SEND_PER_ACCOUNT.capacity(); i++) {
-                assertThat(browser.post(server.url() + orphan + "/send", Map.of("channel", "email")).statusCode()).as(orphan + " send " + (i + 1))
-                        .isEqualTo(404);
-            }
-        }
-        assertThat(browser.post(real + "/send", Map.of("channel", "email")).statusCode()).as("the address's limit is untouched").isEqualTo(200);
+        return paths.stream().map(path -> server.url() + path).toList();
     }
 
     /** Review finding F: a send the provider refused still spent the limits, so an outage locked the owner out for an hour. */
