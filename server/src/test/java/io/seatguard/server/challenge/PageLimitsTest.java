@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -122,7 +124,7 @@ class PageLimitsTest {
     void sendsToAChallengeOfAnUnknownAppSpendNoLimit() throws Exception {
         // Three accounts and addresses: each account's own send limit (10) would stop one page's sends
         // before the address's (20) is spent.
-        java.util.List<String> orphans = pagesOfAnAppThenRemoved(3, false);
+        List<String> orphans = pagesOfAnAppThenRemoved(3, false);
         String real = page(server, app, "login", "\"user\":\"owner\",\"email\":\"owner@example.com\"", "tok_owner_device_1");
         PageClient browser = new PageClient();
         browser.get(real);
@@ -138,7 +140,7 @@ class PageLimitsTest {
     @Test
     void codeChecksOnAChallengeOfAnUnknownAppSpendNoLimit() throws Exception {
         // Seven pages with a code each: a challenge fails at its fifth wrong code, and 7 x 5 is more than the address's 30.
-        java.util.List<String> orphans = pagesOfAnAppThenRemoved(7, true);
+        List<String> orphans = pagesOfAnAppThenRemoved(7, true);
         String real = page(server, app, "login", "\"user\":\"owner\",\"email\":\"owner@example.com\"", "tok_owner_device_1");
         PageClient browser = new PageClient();
         browser.get(real);
@@ -156,10 +158,10 @@ class PageLimitsTest {
      * {@code count} challenge pages of another app (each with a code sent when {@code codeSent}), then that
      * app removed from the store and the server started again: their addresses on the new server.
      */
-    private java.util.List<String> pagesOfAnAppThenRemoved(int count, boolean codeSent) throws Exception {
+    private List<String> pagesOfAnAppThenRemoved(int count, boolean codeSent) throws Exception {
         TestApp gone = server.createApp("gone");
         assertThat(server.post("/v3/policies", VERIFY_SIGNUPS, gone.bearer()).status()).isEqualTo(201);
-        java.util.List<String> paths = new java.util.ArrayList<>();
+        List<String> paths = new ArrayList<>();
         for (int account = 0; account < count; account++) {
             String page = page(server, gone, "login", "\"user\":\"someone" + account + "\",\"email\":\"someone" + account + "@example.com\"",
                     "tok_orphan_device_" + account);
