@@ -160,7 +160,7 @@ public final class SqlAccountRecords implements AccountRecords {
     }
 
     /**
-     * Devices that no account links, last seen before the cutoff, with their tokens, fingerprints and
+     * Devices that no account links and no evaluation names, last seen before the cutoff, with their tokens, fingerprints and
      * components ({@link SqlDeviceCleanup}): each app's devices are read a page at a time, and a page's
      * candidates deleted in one transaction that checks them again.
      */

@@ -14,8 +14,8 @@ import java.util.TreeSet;
  *
  * <p>A device is needed while an account links it: every account stays until it is erased, with its IPs,
  * fingerprints and countries, and its devices with it. So erasure deletes the account's devices that no
- * other account links and no other evaluation names, and retention deletes devices no account links that were last seen before its
- * cutoff. A device the account was only challenged or denied on has no link (only an allowed evaluation
+ * other account links and no other evaluation names, and retention deletes devices no account links and no
+ * kept evaluation names that were last seen before its cutoff. A device the account was only challenged or denied on has no link (only an allowed evaluation
  * or a passed challenge makes one): its evaluations are all that tie it to the account, so erasure deletes
  * the devices those evaluations (and the account's challenges) named once they are gone, unless an account
  * links the device or an evaluation still names it (another account's, or one without an account: a
@@ -67,15 +67,25 @@ final class SqlDeviceCleanup {
     /**
      * A page of an app's devices in id order (ids tell when a device was made, or nothing for older random
      * ones, never when it was last seen: retention has no age index to follow and walks them all, a page
-     * per read, off the writer): each with whether no account links it and it was
+     * per read, off the writer): each with whether no account links it, no evaluation names it, and it was
      * last seen before {@code ?}.
      */
     static final String DEVICE_PAGE = "SELECT d.id, CASE WHEN d.last_seen < ? AND NOT EXISTS"
-            + " (SELECT 1 FROM user_devices l WHERE l.app_id = d.app_id AND l.device_id = d.id) THEN 1 ELSE 0 END"
+            + " (SELECT 1 FROM user_devices l WHERE l.app_id = d.app_id AND l.device_id = d.id) AND NOT EXISTS"
+            + " (SELECT 1 FROM evaluations e WHERE e.app_id = d.app_id AND e.device_id = d.id) THEN 1 ELSE 0 END"
             + " FROM devices d WHERE d.app_id = ? AND d.id > ? ORDER BY d.id LIMIT ?";
-    /** The listed devices that no account links and were last seen before {@code ?}: deleted, their ids returned. */
+    /**
+     * The listed devices that no account links, no evaluation names, and were last seen before {@code ?}:
+     * deleted, their ids returned. Retention prunes evaluations first, so an evaluation still naming one is
+     * kept, and its device with it, however old the device's last_seen: that lags the evaluations by up to
+     * the write throttle's resolution (five minutes), and an imported evaluation ({@code timestamp}) is kept
+     * by when it was recorded while it leaves last_seen at its own, older time. Found in review: such a
+     * device went, and the kept evaluation named a device no call could reach (read through
+     * {@code evaluations_by_device}).
+     */
     static final String UNLINKED_DEVICES_SEEN_BEFORE = "DELETE FROM devices WHERE app_id = ? AND id IN " + KeyList.KEYS
             + " AND last_seen < ? AND NOT EXISTS (SELECT 1 FROM user_devices l WHERE l.app_id = devices.app_id AND l.device_id = devices.id)"
+            + " AND NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.app_id = devices.app_id AND e.device_id = devices.id)"
             + " RETURNING id";
 
     /** What belongs to a deleted device, by its id. */
@@ -131,7 +141,7 @@ final class SqlDeviceCleanup {
         return new Page(ids.size(), ids.isEmpty() ? afterId : ids.get(ids.size() - 1), candidates);
     }
 
-    /** Retention: of the listed devices, those still unlinked and last seen before the cutoff go. Answers how many. */
+    /** Retention: of the listed devices, those still unlinked, unnamed and last seen before the cutoff go. Answers how many. */
     static int deleteUnlinked(Connection connection, DatabaseKind kind, String appId, List<String[]> candidates, long cutoffMillis) throws SQLException {
         int deleted = 0;
         for (List<String[]> chunk : KeyList.chunks(candidates)) {

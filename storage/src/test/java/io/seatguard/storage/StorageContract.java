@@ -1788,6 +1788,8 @@ abstract class StorageContract {
         bulkDevices("app_a", "linked-", "lee", 1_200, T0.plusSeconds(5));
         SqlAccountRecords records = new SqlAccountRecords(database);
 
+        // Evaluations first, as RetentionPruner runs them: a device a kept evaluation names stays (the next test).
+        records.pruneBefore(cutoff);
         assertThat(records.pruneDevicesBefore(cutoff)).isEqualTo(1 + 1 + 1_500);
         forgetDevices.run();
         assertThat(deviceRows("app_a", "dev-old-anon")).containsExactly(0, 0, 0, 0);
@@ -1801,6 +1803,44 @@ abstract class StorageContract {
         assertThat(countRows("SELECT COUNT(*) FROM device_tokens WHERE app_id = 'app_a' AND device_id LIKE 'anon-%'")).isZero();
         assertThat(countRows("SELECT COUNT(*) FROM devices WHERE app_id = 'app_a' AND id LIKE 'linked-%'")).isEqualTo(1_200);
         assertThat(records.pruneDevicesBefore(cutoff)).as("nothing left to prune").isZero();
+    }
+
+    /**
+     * Review finding: retention deleted an anonymous device last seen before its cutoff while an evaluation
+     * it kept (recorded after the cutoff) still named the device, which no call could then reach.
+     */
+    @Test
+    void retentionKeepsADeviceLastSeenBeforeTheCutoffWhileAKeptEvaluationNamesIt() throws java.sql.SQLException {
+        apps.create(new App("app_a", "A", "pk_a", List.of(), T0), new StoredSecret("lookup-a-000", "hash-a"));
+        Instant cutoff = T0.plus(Duration.ofDays(10));
+        // Imported: recorded after the cutoff, stamped before it; the device's last sighting is that older time.
+        EvaluationWrite imported = EvaluationSamples.write("app_a", timeId(cutoff.plus(Duration.ofDays(1))), null, "dev-imported", true,
+                "tok-dev-imported-0001", "fp-dev-imported", DeviceType.COMPUTER, "198.51.100.1", T0);
+        evaluations.record(new EvaluationWrite(imported.evaluation(), imported.device(), true, imported.touches(), Map.of("canvas", "c-imported")));
+        // Seen a minute before the cutoff, then a minute after it by an evaluation the write throttle spared the device's row.
+        recordDevice("app_a", null, "dev-throttled", true, cutoff.minusSeconds(60));
+        EvaluationWrite spared = EvaluationSamples.write("app_a", timeId(cutoff.plusSeconds(60)), null, "dev-throttled", false,
+                "tok-dev-throttled-0001", "fp-dev-throttled", DeviceType.COMPUTER, "198.51.100.1", cutoff.plusSeconds(60));
+        evaluations.record(new EvaluationWrite(spared.evaluation(), spared.device(), true,
+                new io.seatguard.core.evaluation.Touches(false, false, false, false, false, false, false), Map.of()));
+        // Named only by an evaluation recorded before the cutoff: goes.
+        recordDevice("app_a", null, "dev-old", true, T0);
+        SqlAccountRecords records = new SqlAccountRecords(database);
+        assertThat(records.pruneBefore(cutoff)).as("dev-throttled's first evaluation and dev-old's").isEqualTo(2);
+
+        assertThat(records.pruneDevicesBefore(cutoff)).as("dev-old alone").isEqualTo(1);
+        forgetDevices.run();
+        assertThat(deviceRows("app_a", "dev-old")).containsExactly(0, 0, 0, 0);
+        assertThat(deviceRows("app_a", "dev-imported")).as("its imported evaluation is kept").containsExactly(1, 1, 1, 1);
+        assertThat(deviceRows("app_a", "dev-throttled")).as("its evaluation after the cutoff is kept").containsExactly(1, 1, 1, 1);
+        assertThat(devices.findByTokenHash("app_a", Fingerprint.sha256Hex("tok-dev-imported-0001"))).isPresent();
+
+        // Once those evaluations go, so do their devices.
+        assertThat(records.pruneBefore(cutoff.plus(Duration.ofDays(2)))).isEqualTo(2);
+        assertThat(records.pruneDevicesBefore(cutoff.plus(Duration.ofDays(2)))).isEqualTo(2);
+        forgetDevices.run();
+        assertThat(deviceRows("app_a", "dev-imported")).containsExactly(0, 0, 0, 0);
+        assertThat(deviceRows("app_a", "dev-throttled")).containsExactly(0, 0, 0, 0);
     }
 
     @Test

@@ -23,9 +23,11 @@ public interface AccountRecords {
     int pruneBefore(Instant cutoff);
 
     /**
-     * Deletes devices that no account links and that were last seen before {@code cutoff}, with their
-     * tokens, fingerprints and components (anonymous traffic: signups, pages before a login); returns how
-     * many devices went. A device an account links stays until the account is erased, like its IPs.
+     * Deletes devices that no account links, that no evaluation names and that were last seen before
+     * {@code cutoff}, with their tokens, fingerprints and components (anonymous traffic: signups, pages
+     * before a login); returns how many devices went. Run after {@link #pruneBefore}: a device an
+     * evaluation it kept names stays, however old its last sighting. A device an account links stays until
+     * the account is erased, like its IPs.
      */
     int pruneDevicesBefore(Instant cutoff);
 }
