@@ -162,7 +162,8 @@ public final class ServerMetrics implements AutoCloseable {
 
     /**
      * The storage writer's batches, writes and busy time: writes per batch show how much group commit
-     * shares, and busy seconds per second near 1 say the single writer sets the pace.
+     * shares, and busy seconds per second near 1 say the single writer sets the pace. Split batches each
+     * cost their callers a second transaction per write (and on PostgreSQL a deadlock a second before it).
      */
     public void bindWriter(Supplier<WriterStats> stats) {
         // Micrometer holds a function counter's state weakly: keep it reachable for as long as the registry.
@@ -173,6 +174,9 @@ public final class ServerMetrics implements AutoCloseable {
                 .description("Writes (evaluations, consumes, other changes) in those transactions").register(registry);
         FunctionCounter.builder("seatguard.storage.writer.busy", stats, s -> s.get().busyNanos() / 1e9)
                 .baseUnit("seconds").description("Time the storage writer spent running and committing batches").register(registry);
+        FunctionCounter.builder("seatguard.storage.write.split_batches", stats, s -> s.get().splitBatches())
+                .description("Batches that failed for one of their writes (a constraint, a lost race, a deadlock) and were committed again write by write")
+                .register(registry);
     }
 
     /**

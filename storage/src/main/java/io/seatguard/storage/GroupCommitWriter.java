@@ -40,6 +40,13 @@ import org.slf4j.event.Level;
  * rolled back and each task re-run in a transaction of its own, so only the faulty one fails. That slow
  * path costs nothing while nothing fails, unlike a savepoint per task.
  *
+ * <p>An ordered task ({@link #executeOrdered}: an evaluation's write) queues its keyed statements with its
+ * batch-mates' instead of running them, and they run together in one order ({@link OrderedWrites}), before
+ * the batch's other tasks: two nodes' batches then never take the same rows in opposite orders, which
+ * PostgreSQL resolves only after {@code deadlock_timeout} by aborting one of them. What each ordered task
+ * does after its statements ran (checking their counts, its rarer writes) runs in the order of the
+ * accounts they are under.
+ *
  * <p>A caller that waited {@value #SUBMIT_TIMEOUT_SECONDS} s withdraws its task, and is told so, only if
  * the writer has not started it; once started, the caller waits for the real outcome. Otherwise a write
  * answered "did not commit in time" could commit afterwards: a consume that no caller won, an evaluation
@@ -68,6 +75,16 @@ final class GroupCommitWriter implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    /** A write whose keyed statements run with its batch-mates', in one order ({@link OrderedWrites}). */
+    @FunctionalInterface
+    interface OrderedTask<T> {
+        /**
+         * Queues the write's keyed statements; answers what runs once every ordered statement of the batch
+         * has run: the checks of their counts, and the write's other statements.
+         */
+        Task<T> stage(OrderedWrites writes) throws SQLException;
+    }
+
     /** Opens the writer's connection, and again after the database dropped it. */
     @FunctionalInterface
     interface ConnectionFactory {
@@ -78,13 +95,17 @@ final class GroupCommitWriter implements AutoCloseable {
      * A task to commit, or (with a pause) the writer's cue to hold between two batches. Its state moves
      * once, from waiting to started (by the writer) or to withdrawn (by a caller who stopped waiting).
      */
-    private record Pending<T>(Task<T> task, CompletableFuture<T> result, Pause pause, AtomicInteger state) {
+    private record Pending<T>(Task<T> task, OrderedTask<T> ordered, String order, CompletableFuture<T> result, Pause pause, AtomicInteger state) {
         static final int WAITING = 0;
         static final int STARTED = 1;
         static final int WITHDRAWN = 2;
 
         Pending(Task<T> task, CompletableFuture<T> result, Pause pause) {
-            this(task, result, pause, new AtomicInteger(WAITING));
+            this(task, null, "", result, pause, new AtomicInteger(WAITING));
+        }
+
+        Pending(OrderedTask<T> ordered, String order, CompletableFuture<T> result) {
+            this(null, ordered, order, result, null, new AtomicInteger(WAITING));
         }
 
         boolean start() {
@@ -99,6 +120,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private static final Pending<Void> STOP = new Pending<>(connection -> null, new CompletableFuture<>(), null);
 
     private final ConnectionFactory connections;
+    private final DatabaseKind kind;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>(100_000);
     private final Thread thread;
     private volatile boolean closed;
@@ -108,6 +130,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private final LongAdder batches = new LongAdder();
     private final LongAdder writes = new LongAdder();
     private final LongAdder busyNanos = new LongAdder();
+    private final LongAdder splitBatches = new LongAdder();
     private final long submitTimeoutNanos;
     private final RepeatedFailures failures;
     private final OutageGate outage;
@@ -127,21 +150,29 @@ final class GroupCommitWriter implements AutoCloseable {
      * @param stallLimit how long a commit may go unanswered before the database is asked whether it still answers; zero for never
      * @param stallJudge asks it
      */
-    GroupCommitWriter(String name, ConnectionFactory connections, OutageGate outage, Duration stallLimit, StallJudge stallJudge) {
-        this(name, connections, Duration.ofSeconds(SUBMIT_TIMEOUT_SECONDS), new RepeatedFailures(log), outage, stallLimit, stallJudge);
+    GroupCommitWriter(String name, DatabaseKind kind, ConnectionFactory connections, OutageGate outage, Duration stallLimit, StallJudge stallJudge) {
+        this(name, kind, connections, Duration.ofSeconds(SUBMIT_TIMEOUT_SECONDS), new RepeatedFailures(log), outage, stallLimit, stallJudge);
     }
 
     /** @param submitTimeout how long a caller waits for its task to start before withdrawing it */
     GroupCommitWriter(String name, ConnectionFactory connections, Duration submitTimeout) {
-        this(name, connections, submitTimeout, new RepeatedFailures(log), OutageGate.forDatabase(), Duration.ZERO, StallJudge.silenceAlways());
+        this(name, DatabaseKind.SQLITE, connections, submitTimeout, new RepeatedFailures(log), OutageGate.forDatabase(), Duration.ZERO,
+                StallJudge.silenceAlways());
+    }
+
+    /** The same on SQLite ({@link OrderedWrites} runs its statements one by one). */
+    GroupCommitWriter(String name, ConnectionFactory connections, Duration submitTimeout, RepeatedFailures failures, OutageGate outage,
+            Duration stallLimit, StallJudge stallJudge) {
+        this(name, DatabaseKind.SQLITE, connections, submitTimeout, failures, outage, stallLimit, stallJudge);
     }
 
     /**
      * @param failures how failed writes are logged (tests watch it with a clock of their own)
      * @param outage   when to refuse writes at once because the database is not answering
      */
-    GroupCommitWriter(String name, ConnectionFactory connections, Duration submitTimeout, RepeatedFailures failures, OutageGate outage,
-            Duration stallLimit, StallJudge stallJudge) {
+    GroupCommitWriter(String name, DatabaseKind kind, ConnectionFactory connections, Duration submitTimeout, RepeatedFailures failures,
+            OutageGate outage, Duration stallLimit, StallJudge stallJudge) {
+        this.kind = requireNonNull(kind, "kind is null");
         this.connections = requireNonNull(connections, "connections is null");
         this.submitTimeoutNanos = submitTimeout.toNanos();
         this.failures = requireNonNull(failures, "failures is null");
@@ -154,6 +185,22 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** Runs the task in the next batch and waits until that batch is committed. */
     <T> T execute(Task<T> task) {
+        return submit(new Pending<>(task, new CompletableFuture<>(), null));
+    }
+
+    /**
+     * Runs the ordered task in the next batch, its keyed statements with its batch-mates' in one order
+     * ({@link OrderedWrites}), and waits until that batch is committed.
+     *
+     * @param order where what the task does after its statements runs among its batch-mates' (by
+     *     {@link String#compareTo}): the account it writes under, so that their other rows are taken in one
+     *     order too
+     */
+    <T> T executeOrdered(String order, OrderedTask<T> task) {
+        return submit(new Pending<>(task, requireNonNull(order, "order is null"), new CompletableFuture<>()));
+    }
+
+    private <T> T submit(Pending<T> pending) {
         if (closed) {
             throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage is shutting down");
         }
@@ -161,13 +208,12 @@ final class GroupCommitWriter implements AutoCloseable {
             if (!permit.isProbe() && stalled()) {
                 throw outage.refusal();
             }
-            return await(task, permit.isProbe());
+            return await(pending, permit.isProbe());
         }
     }
 
-    private <T> T await(Task<T> task, boolean probe) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Pending<T> pending = new Pending<>(task, result, null);
+    private <T> T await(Pending<T> pending, boolean probe) {
+        CompletableFuture<T> result = pending.result();
         if (!queue.offer(pending)) {
             throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage write queue is full");
         }
@@ -297,9 +343,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 // One empty query tells, within seconds, whether to try them or fail them all now.
                 outage.confirm(open);
             }
-            for (Pending<?> pending : batch) {
-                results.add(pending.task().run(open));
-            }
+            results.addAll(run(open, batch));
             open.commit();
             failures.succeeded("Storage writes commit");
         }
@@ -318,6 +362,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 // judged again, and the batch's others commit alone; nothing to warn of.
                 batchFailures.failed(Level.WARN, "A storage batch failed; committing its writes one by one", e);
             }
+            splitBatches.increment();
             commitEachAlone(batch);
             return;
         }
@@ -347,7 +392,7 @@ final class GroupCommitWriter implements AutoCloseable {
         commitStarts();
         try {
             Connection open = connection();
-            Object result = pending.task().run(open);
+            Object result = run(open, List.of(pending)).getFirst();
             open.commit();
             failures.succeeded("Storage writes commit");
             commitEnds();
@@ -358,6 +403,42 @@ final class GroupCommitWriter implements AutoCloseable {
             commitEnds();
             pending.result().completeExceptionally(translate(e));
         }
+    }
+
+    /**
+     * Runs the tasks' writes and answers their results, in the tasks' order: the ordered tasks' statements
+     * first, all together ({@link OrderedWrites}), then what each of them does after (by their order), then
+     * the other tasks. The batch's tasks were all submitted before any was answered, so none depends on
+     * another's having run first; the order among them is the writer's to choose.
+     */
+    private List<Object> run(Connection open, List<Pending<?>> batch) throws SQLException {
+        Object[] results = new Object[batch.size()];
+        List<Integer> ordered = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).ordered() != null) {
+                ordered.add(i);
+            }
+        }
+        if (!ordered.isEmpty()) {
+            // Stable: tasks under one account keep their queue order.
+            ordered.sort(java.util.Comparator.comparing(i -> batch.get(i).order()));
+            OrderedWrites writes = new OrderedWrites(open, kind);
+            List<Task<?>> finishes = new ArrayList<>(ordered.size());
+            for (int i : ordered) {
+                writes.nextWrite();
+                finishes.add(batch.get(i).ordered().stage(writes));
+            }
+            writes.flush();
+            for (int k = 0; k < ordered.size(); k++) {
+                results[ordered.get(k)] = finishes.get(k).run(open);
+            }
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).ordered() == null) {
+                results[i] = batch.get(i).task().run(open);
+            }
+        }
+        return java.util.Arrays.asList(results);
     }
 
     /** A commit is under way from now: the stall limit times it ({@link #stalled}). */
@@ -457,8 +538,13 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
+    /** How many tasks wait for the writer, for tests that line up a batch. */
+    int queued() {
+        return queue.size();
+    }
+
     WriterStats stats() {
-        return new WriterStats(batches.sum(), writes.sum(), busyNanos.sum());
+        return new WriterStats(batches.sum(), writes.sum(), busyNanos.sum(), splitBatches.sum());
     }
 
     /** Commits everything already queued, then stops. Writes submitted after this are refused. */

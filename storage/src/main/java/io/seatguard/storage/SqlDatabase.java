@@ -229,7 +229,7 @@ public final class SqlDatabase implements AutoCloseable {
         migrate(readPool, target);
         // A SQLite connection does not die with a network; keeping it keeps its statements and page cache.
         OutageGate outage = OutageGate.forDatabase();
-        GroupCommitWriter writer = new GroupCommitWriter("seatguard-sqlite-writer", () -> {
+        GroupCommitWriter writer = new GroupCommitWriter("seatguard-sqlite-writer", DatabaseKind.SQLITE, () -> {
             Connection connection = sqlite.getConnection();
             try (var statement = connection.createStatement()) {
                 // Checkpoints run on SqliteCheckpointer's thread; the writer's own is only a safety valve.
@@ -266,7 +266,7 @@ public final class SqlDatabase implements AutoCloseable {
             letGo(readPool);
             letGo(scanPool);
         });
-        GroupCommitWriter writer = new GroupCommitWriter("seatguard-postgres-writer",
+        GroupCommitWriter writer = new GroupCommitWriter("seatguard-postgres-writer", DatabaseKind.POSTGRESQL,
                 () -> DriverManager.getConnection(target.jdbcUrl(), connectionProperties(target, REQUEST_SOCKET_TIMEOUT_SECONDS)), outage,
                 GroupCommitWriter.POSTGRES_STALL_LIMIT, new StallJudge(() -> answers(target)));
         return new SqlDatabase(DatabaseKind.POSTGRESQL, target.description(), readPool, scanPool, ReaderGate.UNTRACKED, writer, outage,
@@ -441,6 +441,19 @@ public final class SqlDatabase implements AutoCloseable {
     /** Runs a write in the next group commit and returns once it is durable. */
     <T> T write(GroupCommitWriter.Task<T> task) {
         return writer.execute(task);
+    }
+
+    /**
+     * Runs a write in the next group commit, its keyed statements with the batch's others in one order
+     * ({@link GroupCommitWriter#executeOrdered}), and returns once it is durable.
+     */
+    <T> T writeOrdered(String order, GroupCommitWriter.OrderedTask<T> task) {
+        return writer.executeOrdered(order, task);
+    }
+
+    /** The writer itself, for tests that line up its batches. */
+    GroupCommitWriter writer() {
+        return writer;
     }
 
     /**

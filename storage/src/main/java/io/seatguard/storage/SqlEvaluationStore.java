@@ -131,34 +131,38 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         // step of every evaluation.
         String document = StorageJson.write(EvaluationDocumentMapper.toDocument(write.evaluation()));
         String network = IpAddresses.parse(write.evaluation().publicIp().address()).map(IpAddresses::network).orElse(null);
-        return database.write(connection -> {
-            // The device, account and evaluation rows go in one round trip on PostgreSQL (two when a
-            // fingerprint nobody was seen holding decides whether the device's components are written).
-            PipelinedWrites writes = new PipelinedWrites(connection, database.kind());
-            // The account's row before any other (AccountRowLock), the device's among them: an erasure on another
-            // node deletes the account's row and then its devices, and neither must hold what the other waits for.
+        // The device, account and evaluation rows are queued with those of the batch's other evaluations and
+        // written in one order, table by table and key by key (OrderedWrites): two nodes' batches never take
+        // them in opposite orders. What follows them (the checks of their counts, the rarer writes) runs in
+        // the order of the accounts.
+        String order = write.evaluation().appId() + '\u0000' + write.userId().orElse("");
+        return database.writeOrdered(order, writes -> {
+            // The account's row before any other (AccountRowLock; USERS is the first table), the device's among
+            // them: an erasure on another node deletes the account's row and then its devices, and neither must
+            // hold what the other waits for.
             StillThere account = write.userId().isPresent() ? writeUser(writes, write, write.userId().get()) : StillThere.NOT_ASKED;
             DeviceCounts device = writeDevice(writes, write);
             if (write.userId().isPresent()) {
                 writeAccount(writes, write, write.userId().get());
             }
             StillThere named = insertEvaluation(writes, write, document, network, insertOfStoredDevice);
-            writes.flush();
-            device.check();
-            account.check();
-            named.check();
-            Written written = new Written(write.device().isNew() && device.fingerprintInsert() != null && device.fingerprintInsert().get() == 1);
-            // The rarer writes below run their own statements, after the ones above.
-            if (write.challenge().isPresent()) {
-                SqlChallengeStore.open(connection, write.challenge().get());
-            }
-            if (!write.patterns().isEmpty() && write.userId().isPresent()) {
-                SqlPatterns.observe(connection, write.evaluation().appId(), write.userId().get(), write.patterns(), write.evaluation().createdAt());
-            }
-            for (io.seatguard.core.webhook.OutboxEvent event : write.events()) {
-                SqlOutbox.enqueue(connection, event);
-            }
-            return written;
+            return connection -> {
+                device.check();
+                account.check();
+                named.check();
+                Written written = new Written(write.device().isNew() && device.fingerprintInsert() != null && device.fingerprintInsert().get() == 1);
+                // The rarer writes below run their own statements, after the ones above.
+                if (write.challenge().isPresent()) {
+                    SqlChallengeStore.open(connection, write.challenge().get());
+                }
+                if (!write.patterns().isEmpty() && write.userId().isPresent()) {
+                    SqlPatterns.observe(connection, write.evaluation().appId(), write.userId().get(), write.patterns(), write.evaluation().createdAt());
+                }
+                for (io.seatguard.core.webhook.OutboxEvent event : write.events()) {
+                    SqlOutbox.enqueue(connection, event);
+                }
+                return written;
+            };
         });
     }
 
@@ -192,7 +196,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
      * with {@link DeviceClaimConflict} (the evaluation is then resolved again); the rows written with it in
      * the same transaction go with it.
      */
-    private record DeviceClaim(PipelinedWrites.Count count, boolean conflictIfNone, String reason) {
+    private record DeviceClaim(OrderedWrites.Count count, boolean conflictIfNone, String reason) {
         static final DeviceClaim NONE = new DeviceClaim(null, false, "");
 
         void check() {
@@ -206,7 +210,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
      * The counts of the device's statements that are read once they have run: the token's claim, the
      * fingerprint's, and the fingerprint's insert ({@code null} when none was made).
      */
-    private record DeviceCounts(DeviceClaim token, DeviceClaim fingerprint, PipelinedWrites.Count fingerprintInsert) {
+    private record DeviceCounts(DeviceClaim token, DeviceClaim fingerprint, OrderedWrites.Count fingerprintInsert) {
         static final DeviceCounts NONE = new DeviceCounts(DeviceClaim.NONE, DeviceClaim.NONE, null);
 
         void check() {
@@ -215,7 +219,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         }
     }
 
-    private static DeviceCounts writeDevice(PipelinedWrites writes, EvaluationWrite write) throws SQLException {
+    private static DeviceCounts writeDevice(OrderedWrites writes, EvaluationWrite write) {
         DeviceResolution device = write.device();
         if (!device.isKnownDevice()) {
             return DeviceCounts.NONE;
@@ -228,29 +232,31 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         // Tokens first: a joining token keeps when its device was last seen, before the row below moves it.
         Integer major = write.browserMajor() == UserAgentInfo.UNKNOWN_VERSION ? null : write.browserMajor();
         DeviceClaim claim = DeviceClaim.NONE;
+        OrderedWrites.Row token = OrderedWrites.Row.of(OrderedWrites.Table.DEVICE_TOKENS, appId, device.tokenHash().orElse(""));
+        OrderedWrites.Row deviceRow = OrderedWrites.Row.of(OrderedWrites.Table.DEVICES, appId, device.deviceId());
         if (device.separatedFrom().isPresent()) {
             // Only if the token is still where the resolver found it: a concurrent request may have moved it.
-            claim = new DeviceClaim(writes.update(MOVE_TOKEN, device.deviceId(), at, major, appId, device.tokenHash().orElseThrow(),
+            claim = new DeviceClaim(writes.update(token, MOVE_TOKEN, device.deviceId(), at, major, appId, device.tokenHash().orElseThrow(),
                     device.separatedFrom().get()), true, "token no longer belongs to the device it was separated from");
         }
         else if (device.tokenHash().isPresent() && device.matchedBy() != DeviceResolution.MatchKind.TOKEN) {
-            claim = new DeviceClaim(writes.update(INSERT_TOKEN, appId, device.tokenHash().get(), device.deviceId(), at, at, major, appId,
+            claim = new DeviceClaim(writes.update(token, INSERT_TOKEN, appId, device.tokenHash().get(), device.deviceId(), at, at, major, appId,
                     device.deviceId(), at), device.isNew(), "token already belongs to another device");
         }
         else if (device.tokenHash().isPresent() && write.touches().device()) {
             // The token's latest sighting and version ride on the device row's throttle: once per WriteThrottle.RESOLUTION at most.
-            writes.update(TOUCH_TOKEN, at, major, appId, device.tokenHash().get(), at, at - TOKEN_SEEN_RESOLUTION_MILLIS, major);
+            writes.update(token, TOUCH_TOKEN, at, major, appId, device.tokenHash().get(), at, at - TOKEN_SEEN_RESOLUTION_MILLIS, major);
         }
         if (device.isNew()) {
             // Let in now by an allowed signup without an account (Touches.deviceLetIn); else new to the app until
             // one, a passed challenge or an account's link lets it in.
-            writes.update("INSERT INTO devices (app_id, id, type, browser, os, first_seen, last_seen, let_in_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            writes.update(deviceRow, "INSERT INTO devices (app_id, id, type, browser, os, first_seen, last_seen, let_in_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     appId, device.deviceId(), info.type().wireName(), info.browser(), info.os(), at, at,
                     write.attachDevice() && write.touches().deviceLetIn() ? at : null);
         }
         else if (write.touches().device()) {
             String type = info.type().wireName();
-            writes.update(
+            writes.update(deviceRow,
                     "UPDATE devices SET last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END,"
                             + " first_seen = CASE WHEN first_seen > ? THEN ? ELSE first_seen END,"
                             + " type = CASE WHEN type = 'unknown' THEN ? ELSE type END,"
@@ -262,11 +268,13 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         }
         if (!device.isNew() && write.attachDevice() && write.touches().deviceLetIn()) {
             // Its first allowed signup without an account (DeviceDirectory.wasLetIn): rare, so a statement of its own.
-            writes.update("UPDATE devices SET let_in_at = ? WHERE app_id = ? AND id = ? AND (let_in_at IS NULL OR let_in_at > ?)",
+            writes.update(deviceRow, "UPDATE devices SET let_in_at = ? WHERE app_id = ? AND id = ? AND (let_in_at IS NULL OR let_in_at > ?)",
                     at, appId, device.deviceId(), at);
         }
-        PipelinedWrites.Count inserted = null;
+        OrderedWrites.Count inserted = null;
         DeviceClaim fingerprintClaim = DeviceClaim.NONE;
+        // Set when only the fingerprint's insert can tell whether the components are written.
+        java.util.function.BooleanSupplier componentsIf = null;
         if (device.fingerprintId().isPresent() && device.matchedBy() != DeviceResolution.MatchKind.EXACT_FINGERPRINT) {
             boolean components = !write.components().isEmpty();
             if (!device.fingerprintHeld()) {
@@ -274,7 +282,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                 // components (identical machines of a common model) do not steal it, which would merge them.
                 // Skipped when resolution saw it held: most evaluations come with their device's own token
                 // and fingerprint, and the claim would find it taken (and on PostgreSQL cost a round trip).
-                inserted = writes.update(
+                inserted = writes.update(OrderedWrites.Row.of(OrderedWrites.Table.DEVICE_FINGERPRINTS, appId, device.fingerprintId().get()),
                         "INSERT INTO device_fingerprints (app_id, fingerprint_id, device_id, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
                                 + " ON CONFLICT (app_id, fingerprint_id) DO NOTHING",
                         appId, device.fingerprintId().get(), device.deviceId(), at, at);
@@ -286,9 +294,10 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                 // with fingerprintHeld and claims nothing.
                 fingerprintClaim = new DeviceClaim(inserted, device.isNew(), "fingerprint claimed by another device since it was looked up");
                 if (components && !device.isNew() && !device.replacesComponents()) {
-                    // Only the insert's count tells whether this device showed the fingerprint first.
-                    writes.flush();
-                    components = inserted.get() == 1;
+                    // Only the insert's count tells whether this device showed the fingerprint first: read when
+                    // the components' turn comes (their table is written after the fingerprints').
+                    OrderedWrites.Count claimed = inserted;
+                    componentsIf = () -> claimed.get() == 1;
                 }
             }
             else {
@@ -301,7 +310,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                 // them as its latest, for fuzzy matching.
                 // Encoded here, not up front: most evaluations show a fingerprint their device already has.
                 String encoded = StorageJson.write(new java.util.TreeMap<>(write.components()));
-                writes.update(
+                writes.updateIf(OrderedWrites.Row.of(OrderedWrites.Table.DEVICE_COMPONENTS, appId, device.deviceId()), componentsIf,
                         "INSERT INTO device_components (app_id, device_id, components, updated_at, blocking_key) VALUES (?, ?, ?, ?, ?)"
                                 + " ON CONFLICT (app_id, device_id) DO UPDATE SET components = excluded.components, updated_at = excluded.updated_at,"
                                 + " blocking_key = excluded.blocking_key WHERE device_components.updated_at <= excluded.updated_at",
@@ -316,7 +325,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
      * has run: a write that finds it gone fails with {@link DeletedSinceRead} (the evaluation is then judged
      * again), and the rows written with it in the same transaction go with it.
      */
-    private record StillThere(PipelinedWrites.Count count, int countIfThere, String reason) {
+    private record StillThere(OrderedWrites.Count count, int countIfThere, String reason) {
         static final StillThere NOT_ASKED = new StillThere(null, 0, "");
 
         void check() {
@@ -337,47 +346,49 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
      * that is new, judged by the devices, IPs and countries the erasure deleted. The statement's count says
      * whether it was ({@link StillThere}).
      */
-    private StillThere writeUser(PipelinedWrites writes, EvaluationWrite write, String user) throws SQLException {
+    private StillThere writeUser(OrderedWrites writes, EvaluationWrite write, String user) {
         String appId = write.evaluation().appId();
+        OrderedWrites.Row row = OrderedWrites.Row.of(OrderedWrites.Table.USERS, appId, user);
         long at = write.evaluation().createdAt().toEpochMilli();
         String gone = "the account was erased after the evaluation read it";
         if (write.touches().user() && write.accountKnown()) {
-            return new StillThere(writes.update(WIDEN_KNOWN_USER, at, at, at, at, appId, user), 1, gone);
+            return new StillThere(writes.update(row, WIDEN_KNOWN_USER, at, at, at, at, appId, user), 1, gone);
         }
         if (write.touches().user()) {
-            writes.update(UPSERT_USER, appId, user, at, at);
+            writes.update(row, UPSERT_USER, appId, user, at, at);
             return StillThere.NOT_ASKED;
         }
         // Counts 1 only when it made the row again.
-        PipelinedWrites.Count made = writes.update(ensureUser, appId, user, appId, user, at, at);
+        OrderedWrites.Count made = writes.update(row, ensureUser, appId, user, appId, user, at, at);
         return write.accountKnown() ? new StillThere(made, 0, gone) : StillThere.NOT_ASKED;
     }
 
     /** The rows under the account besides its own ({@link #writeUser}, written first). */
-    private static void writeAccount(PipelinedWrites writes, EvaluationWrite write, String user) throws SQLException {
+    private static void writeAccount(OrderedWrites writes, EvaluationWrite write, String user) {
         Evaluation evaluation = write.evaluation();
         Touches touches = write.touches();
         String appId = evaluation.appId();
         long at = evaluation.createdAt().toEpochMilli();
         if (touches.ip()) {
-            writes.update(UPSERT_USER_IP, appId, user, evaluation.publicIp().address(), at, at);
+            writes.update(OrderedWrites.Row.of(OrderedWrites.Table.USER_IPS, appId, user, evaluation.publicIp().address()), UPSERT_USER_IP, appId, user,
+                    evaluation.publicIp().address(), at, at);
         }
         DeviceResolution device = write.device();
         if (touches.fingerprint() && device.fingerprintId().isPresent()) {
-            writes.update(UPSERT_USER_FINGERPRINT, appId, user, device.fingerprintId().get(), at, at);
+            writes.update(OrderedWrites.Row.of(OrderedWrites.Table.USER_FINGERPRINTS, appId, user, device.fingerprintId().get()), UPSERT_USER_FINGERPRINT, appId, user, device.fingerprintId().get(), at, at);
         }
         if (touches.deviceLink() && device.isKnownDevice()) {
             // Not attaching, a new link is a logout carried to a token separated from a logged-out device:
             // that device id was never let in, so it is refused (still new to the account), whatever the
             // origin's status; an existing link keeps its status (UPSERT_USER_DEVICE).
-            writes.update(UPSERT_USER_DEVICE, appId, user, device.deviceId(),
+            writes.update(OrderedWrites.Row.of(OrderedWrites.Table.USER_DEVICES, appId, user, device.deviceId()), UPSERT_USER_DEVICE, appId, user, device.deviceId(),
                     write.attachDevice() ? LinkStatus.ATTACHED.wireName() : LinkStatus.REFUSED.wireName(), at, at, write.attachesVouched() ? 1 : 0);
         }
         Optional<String> country = write.place().country();
         if (country.isPresent() && touches.country()) {
             // Skipped when the activity read found the row current; the statement's own condition keeps it
             // exact when two evaluations of the account race, or a reader could not tell.
-            writes.update(UPSERT_USER_COUNTRY, appId, user, country.get(), at, at, write.vouched() ? at : null);
+            writes.update(OrderedWrites.Row.of(OrderedWrites.Table.USER_COUNTRIES, appId, user, country.get()), UPSERT_USER_COUNTRY, appId, user, country.get(), at, at, write.vouched() ? at : null);
         }
     }
 
@@ -408,8 +419,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
      * browser's next visit never finds again. A device made by this write is inserted before it.
      * {@code vouched}: whether the evaluation counts in the history a vouched evaluation is judged by (V39).
      */
-    private static StillThere insertEvaluation(PipelinedWrites writes, EvaluationWrite write, String document, String network, String insertOfStoredDevice)
-            throws SQLException {
+    private static StillThere insertEvaluation(OrderedWrites writes, EvaluationWrite write, String document, String network, String insertOfStoredDevice) {
         Evaluation evaluation = write.evaluation();
         Place place = write.place();
         Optional<Coordinates> point = place.coordinates();
@@ -418,15 +428,16 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                 document, place.country().orElse(null), point.map(Coordinates::latitude).orElse(null), point.map(Coordinates::longitude).orElse(null),
                 point.map(Coordinates::accuracyKm).orElse(null), network, write.vouched() ? 1 : 0};
         DeviceResolution device = write.device();
+        OrderedWrites.Row key = OrderedWrites.Row.of(OrderedWrites.Table.EVALUATIONS, evaluation.appId(), evaluation.id());
         if (!device.isKnownDevice() || device.isNew()) {
-            writes.update(INSERT_EVALUATION, row);
+            writes.update(key, INSERT_EVALUATION, row);
             return StillThere.NOT_ASKED;
         }
         // The row's values, then the device the probe looks for.
         Object[] parameters = java.util.Arrays.copyOf(row, row.length + 2);
         parameters[row.length] = evaluation.appId();
         parameters[row.length + 1] = device.deviceId();
-        return new StillThere(writes.update(insertOfStoredDevice, parameters), 1, "the device was deleted after the evaluation found it");
+        return new StillThere(writes.update(key, insertOfStoredDevice, parameters), 1, "the device was deleted after the evaluation found it");
     }
 
     /**

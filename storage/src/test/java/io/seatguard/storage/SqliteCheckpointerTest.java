@@ -39,7 +39,7 @@ class SqliteCheckpointerTest {
         config.setBusyTimeout(10_000);
         dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + dir.resolve("c.db"));
-        writer = new GroupCommitWriter("test-writer", () -> {
+        writer = new GroupCommitWriter("test-writer", DatabaseKind.SQLITE, () -> {
             Connection connection = dataSource.getConnection();
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA wal_autocheckpoint=0");

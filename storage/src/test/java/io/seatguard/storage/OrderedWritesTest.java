@@ -1,0 +1,94 @@
+package io.seatguard.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.seatguard.storage.OrderedWrites.Row;
+import io.seatguard.storage.OrderedWrites.Table;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A batch's keyed statements run by table, then by key, whatever order its writes queued them in; a row's
+ * statements from several writes keep those writes' order; a conditional statement reads counts of those
+ * sorted before it. On both engines, on PostgreSQL for one write (one exchange) and for several (JDBC
+ * batches of one text).
+ */
+class OrderedWritesTest {
+    /** Appends a step: the order the statements ran in is the order of {@code n}. */
+    private static final String STEP = "INSERT INTO steps (n, label) SELECT COALESCE(MAX(n), 0) + 1, ? FROM steps";
+    private static final String OTHER_STEP = "INSERT INTO steps (label, n) SELECT ?, COALESCE(MAX(n), 0) + 1 FROM steps";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void severalWritesRunByTableThenKeyOnSqlite() throws SQLException {
+        EngineConnections.onSqlite(dataDir.resolve("ordered.db"), connection -> severalWrites(connection, DatabaseKind.SQLITE));
+    }
+
+    @Test
+    void severalWritesRunByTableThenKeyOnPostgres() throws SQLException {
+        EngineConnections.onPostgres(connection -> severalWrites(connection, DatabaseKind.POSTGRESQL));
+    }
+
+    @Test
+    void oneWriteRunsByTableOnPostgres() throws SQLException {
+        EngineConnections.onPostgres(connection -> {
+            createSteps(connection);
+            OrderedWrites writes = new OrderedWrites(connection, DatabaseKind.POSTGRESQL);
+            writes.nextWrite();
+            OrderedWrites.Count evaluation = writes.update(Row.of(Table.EVALUATIONS, "app", "ev-1"), STEP, "evaluation");
+            OrderedWrites.Count country = writes.update(Row.of(Table.USER_COUNTRIES, "app", "ann", "FR"), OTHER_STEP, "country");
+            OrderedWrites.Count user = writes.update(Row.of(Table.USERS, "app", "ann"), STEP, "user");
+            assertThrows(IllegalStateException.class, user::get);
+            writes.flush();
+            assertEquals(List.of(1, 1, 1), List.of(user.get(), country.get(), evaluation.get()));
+            assertEquals(List.of("user", "country", "evaluation"), steps(connection));
+        });
+    }
+
+    private static void severalWrites(Connection connection, DatabaseKind kind) throws SQLException {
+        createSteps(connection);
+        for (int run = 0; run < 3; run++) { // the same texts again, as the writer runs them: cached, and on PostgreSQL server-prepared
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DELETE FROM steps");
+            }
+            OrderedWrites writes = new OrderedWrites(connection, kind);
+            writes.nextWrite();
+            writes.update(Row.of(Table.USER_COUNTRIES, "app", "ann", "FR"), STEP, "1: ann FR");
+            OrderedWrites.Count firstUser = writes.update(Row.of(Table.USERS, "app", "ann"), STEP, "1: ann");
+            writes.update(Row.of(Table.EVALUATIONS, "app", "ev-1"), OTHER_STEP, "1: evaluation");
+            writes.nextWrite();
+            writes.update(Row.of(Table.USER_COUNTRIES, "app", "ann", "DE"), STEP, "2: ann DE");
+            writes.update(Row.of(Table.USERS, "app", "ann"), STEP, "2: ann");
+            writes.update(Row.of(Table.USER_IPS, "app", "ann", "198.51.100.1"), OTHER_STEP, "2: ann's address");
+            OrderedWrites.Count components = writes.updateIf(Row.of(Table.DEVICE_COMPONENTS, "app", "dev-1"), () -> firstUser.get() == 1, STEP,
+                    "2: components");
+            OrderedWrites.Count skipped = writes.updateIf(Row.of(Table.DEVICE_COMPONENTS, "app", "dev-2"), () -> firstUser.get() == 0, STEP,
+                    "2: skipped");
+            writes.update(Row.of(Table.USERS, "app", "abe"), STEP, "2: abe");
+            writes.update(Row.of(Table.EVALUATIONS, "app", "ev-0"), OTHER_STEP, "2: evaluation");
+            writes.flush();
+            assertEquals(List.of("2: abe", "1: ann", "2: ann", "2: components", "2: ann's address", "2: ann DE", "1: ann FR", "2: evaluation",
+                    "1: evaluation"), steps(connection), kind.name());
+            assertEquals(List.of(1, 0), List.of(components.get(), skipped.get()));
+            writes.flush(); // nothing queued: nothing sent
+        }
+    }
+
+    private static void createSteps(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE steps (n BIGINT PRIMARY KEY, label TEXT)");
+        }
+    }
+
+    private static List<String> steps(Connection connection) throws SQLException {
+        return JdbcRunner.queryList(connection, "SELECT label FROM steps ORDER BY n", row -> row.getString(1));
+    }
+}

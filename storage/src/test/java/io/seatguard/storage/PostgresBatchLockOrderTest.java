@@ -1,0 +1,121 @@
+package io.seatguard.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.core.evaluation.EvaluationWrite;
+import io.seatguard.core.evaluation.Touches;
+import io.seatguard.core.identity.DeviceType;
+import io.seatguard.core.intel.Place;
+import io.seatguard.core.testing.EvaluationSamples;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two nodes on one PostgreSQL schema, each committing one batch of an account's evaluations in several
+ * countries and from several addresses, the two batches in opposite orders, round after round. Found in
+ * review: each write ran its statements in turn, so the batches took the account's {@code user_countries}
+ * (and {@code user_ips}) rows in opposite orders and deadlocked; PostgreSQL aborted one after
+ * {@code deadlock_timeout} (1 s) and that node's writer committed the batch's writes again one by one.
+ * The writers now take every batch's rows in one order ({@link OrderedWrites}): no batch is split.
+ */
+class PostgresBatchLockOrderTest {
+    private static final Instant T0 = Instant.parse("2026-11-01T12:00:00Z");
+    private static final String APP = "app_a";
+    private static final String USER = "ann";
+    private static final String DEVICE = "dev-1";
+    private static final String TOKEN = "tok-ann-laptop-0001";
+    private static final List<String> COUNTRIES = List.of("AR", "AT", "AU", "BE", "BR", "CA", "CH", "DE", "ES", "FR", "GB", "IT");
+    private static final int ROUNDS = 8;
+    /** Only the account's countries and addresses move; its own row and its device's are only held, as between throttled writes. */
+    private static final Touches COUNTRY_AND_IP = new Touches(false, false, true, false, false, true, false);
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void twoNodesBatchingOneAccountsRowsInOppositeOrdersNeverDeadlock() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(2 * COUNTRIES.size());
+        try (PostgresTestDatabase postgres = PostgresTestDatabase.create();
+                SqlDatabase one = SqlDatabase.open(StorageSettings.of(postgres.url(), dataDir));
+                SqlDatabase two = SqlDatabase.open(StorageSettings.of(postgres.url(), dataDir))) {
+            new SqlEvaluationStore(one).record(EvaluationSamples.write(APP, "ev-0", USER, DEVICE, true, TOKEN, "fp-1", DeviceType.COMPUTER,
+                    "198.51.100.1", T0));
+            for (int round = 1; round <= ROUNDS; round++) {
+                // Each round later than the last by more than the rows' resolution, so that every upsert changes its row.
+                Instant at = T0.plus(Duration.ofMinutes(10L * round));
+                List<Integer> forward = new ArrayList<>();
+                for (int i = 0; i < COUNTRIES.size(); i++) {
+                    forward.add(i);
+                }
+                List<Integer> backward = forward.reversed();
+                List<Future<?>> writes = new ArrayList<>();
+                try (GroupCommitWriter.Pause first = lineUp(one, "one-" + round, forward, at, callers, writes);
+                        GroupCommitWriter.Pause second = lineUp(two, "two-" + round, backward, at, callers, writes)) {
+                    // Both batches are queued: closing the pauses lets them go at once.
+                }
+                for (Future<?> write : writes) {
+                    write.get(30, TimeUnit.SECONDS);
+                }
+            }
+
+            assertThat(one.writerStats().splitBatches()).as("batches node one split after a failure (a deadlock)").isZero();
+            assertThat(two.writerStats().splitBatches()).as("batches node two split after a failure (a deadlock)").isZero();
+            assertThat(count(postgres, "SELECT COUNT(*) FROM user_countries WHERE last_seen = " + T0.plus(Duration.ofMinutes(10L * ROUNDS)).toEpochMilli()))
+                    .as("every country's row carries the last round").isEqualTo(COUNTRIES.size());
+            assertThat(count(postgres, "SELECT COUNT(*) FROM evaluations")).isEqualTo(1 + 2 * ROUNDS * COUNTRIES.size());
+        }
+        finally {
+            callers.shutdownNow();
+        }
+    }
+
+    /**
+     * Holds the node's writer and queues its writes in the given order while it is held, so that they go
+     * as one batch once the pause is closed.
+     */
+    private static GroupCommitWriter.Pause lineUp(SqlDatabase node, String prefix, List<Integer> order, Instant at, ExecutorService callers,
+            List<Future<?>> writes) throws Exception {
+        GroupCommitWriter writer = node.writer();
+        GroupCommitWriter.Pause pause = writer.pause(5_000).orElseThrow();
+        SqlEvaluationStore store = new SqlEvaluationStore(node);
+        int queued = 0;
+        for (int i : order) {
+            EvaluationWrite sample = EvaluationSamples.write(APP, prefix + "-" + i, USER, DEVICE, false, TOKEN, "fp-1", DeviceType.COMPUTER,
+                    "198.51.100." + (10 + i), at);
+            EvaluationWrite write = new EvaluationWrite(sample.evaluation(), sample.device(), true, COUNTRY_AND_IP, Map.of(),
+                    new Place(Optional.of(COUNTRIES.get(i)), Optional.empty()));
+            writes.add(callers.submit(() -> store.record(write)));
+            queued++;
+            // One at a time, so that the queue holds them in this order.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (writer.queued() < queued) {
+                assertThat(System.nanoTime() - deadline).as("write " + queued + " queued").isNegative();
+                Thread.onSpinWait();
+            }
+        }
+        return pause;
+    }
+
+    private static int count(PostgresTestDatabase postgres, String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.url()); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+}
