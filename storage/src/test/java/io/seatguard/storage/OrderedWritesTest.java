@@ -53,6 +53,29 @@ class OrderedWritesTest {
         });
     }
 
+    /** One run of a text with a parameter bound as NULL in some statements and as a number in others, as vouched_last_seen is. */
+    @Test
+    void aRunMixesNullsAndValuesOnPostgres() throws SQLException {
+        EngineConnections.onPostgres(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE seen (k TEXT PRIMARY KEY, at BIGINT)");
+            }
+            String upsert = "INSERT INTO seen (k, at) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET at = COALESCE(excluded.at, seen.at)";
+            for (int run = 0; run < 6; run++) {
+                OrderedWrites writes = new OrderedWrites(connection, DatabaseKind.POSTGRESQL);
+                List<OrderedWrites.Count> counts = new java.util.ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    writes.nextWrite();
+                    counts.add(writes.update(Row.of(Table.USER_COUNTRIES, "app", "ann", "c" + i), upsert, "c" + i, i % 2 == 0 ? null : (long) (run * 10 + i)));
+                }
+                writes.flush();
+                assertEquals(List.of(1, 1, 1, 1), counts.stream().map(OrderedWrites.Count::get).toList());
+            }
+            assertEquals(java.util.Arrays.asList(null, 51L, null, 53L), JdbcRunner.queryList(connection, "SELECT at FROM seen ORDER BY k",
+                    row -> row.getObject(1) == null ? null : row.getLong(1)));
+        });
+    }
+
     private static void severalWrites(Connection connection, DatabaseKind kind) throws SQLException {
         createSteps(connection);
         for (int run = 0; run < 3; run++) { // the same texts again, as the writer runs them: cached, and on PostgreSQL server-prepared
