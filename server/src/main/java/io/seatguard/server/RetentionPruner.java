@@ -50,7 +50,7 @@ final class RetentionPruner implements AutoCloseable {
         int devices = records.pruneDevicesBefore(cutoff);
         if (pruned > 0 || devices > 0) {
             afterPrune.run();
-            log.info("Retention: deleted {} evaluations recorded, and {} devices no account links last seen, before {}", pruned, devices, cutoff);
+            log.info("Retention: deleted {} evaluations recorded, and {} devices no account links or kept evaluation names last seen, before {}", pruned, devices, cutoff);
         }
     }
 
