@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes evaluations older than the retention (default 90 days), and devices no account links that were
- * last seen before it, a minute after start and then every
+ * Deletes evaluations older than the retention (default 90 days), and devices no account links and no
+ * kept evaluation names that were last seen before it, a minute after start and then every
  * six hours. Every node may run it: deleting what another node already deleted deletes nothing.
  */
 final class RetentionPruner implements AutoCloseable {
@@ -42,7 +42,7 @@ final class RetentionPruner implements AutoCloseable {
     }
 
     /**
-     * One pass: evaluations, then the devices no account links; {@code afterPrune} runs if either deleted
+     * One pass: evaluations, then the devices no account links and no evaluation left names; {@code afterPrune} runs if either deleted
      * anything (a pass may find only devices, once their evaluations went in an earlier one).
      */
     static void prune(AccountRecords records, Instant cutoff, Runnable afterPrune) {
