@@ -37,12 +37,21 @@ import java.util.function.BooleanSupplier;
  * before and 890–1,950 after: within its noise, no loss; not a benchmark of docs/benchmarks.md.
  *
  * <p>A statement may hang on a condition read from the counts of statements sorted before it ({@link
- * #updateIf}): what is queued before it runs first.
+ * #updateIf}): what is queued before it runs first. Writes that read before they write (an account's
+ * patterns) come as steps ({@link #then}), run after every statement, also by table and key.
  */
 final class OrderedWrites {
     /** The tables the batch's writes write keyed rows to, in the order their rows are taken. */
     enum Table {
-        USERS, DEVICE_TOKENS, DEVICES, DEVICE_FINGERPRINTS, DEVICE_COMPONENTS, USER_IPS, USER_FINGERPRINTS, USER_DEVICES, USER_COUNTRIES, EVALUATIONS
+        USERS, DEVICE_TOKENS, DEVICES, DEVICE_FINGERPRINTS, DEVICE_COMPONENTS, USER_IPS, USER_FINGERPRINTS, USER_DEVICES, USER_COUNTRIES, EVALUATIONS,
+        /** Steps only ({@link #then}). */
+        ACCOUNT_PATTERNS
+    }
+
+    /** Work of its own on the connection, writing the row it is queued with. */
+    @FunctionalInterface
+    interface Step {
+        void run(Connection connection) throws SQLException;
     }
 
     /** A row a statement writes: its table, and its key there (the app's id first). */
@@ -89,9 +98,14 @@ final class OrderedWrites {
 
     private static final Comparator<Queued> ORDER = Comparator.comparing(Queued::row).thenComparingLong(Queued::sequence);
 
+    private record QueuedStep(Row row, long sequence, Step step) {}
+
+    private static final Comparator<QueuedStep> STEP_ORDER = Comparator.comparing(QueuedStep::row).thenComparingLong(QueuedStep::sequence);
+
     private final Connection connection;
     private final boolean together;
     private final List<Queued> queued = new ArrayList<>();
+    private final List<QueuedStep> steps = new ArrayList<>();
     private int write;
     private long sequence;
 
@@ -120,8 +134,23 @@ final class OrderedWrites {
         return count;
     }
 
-    /** Runs what is queued, in {@link #ORDER}. */
+    /** Queues a step writing {@code row}: it runs after every statement, among the steps in their order. */
+    void then(Row row, Step step) {
+        steps.add(new QueuedStep(requireNonNull(row, "row is null"), sequence++, requireNonNull(step, "step is null")));
+    }
+
+    /** Runs what is queued: the statements in {@link #ORDER}, then the steps in theirs. */
     void flush() throws SQLException {
+        flushStatements();
+        List<QueuedStep> sortedSteps = new ArrayList<>(steps);
+        steps.clear();
+        sortedSteps.sort(STEP_ORDER);
+        for (QueuedStep step : sortedSteps) {
+            step.step().run(connection);
+        }
+    }
+
+    private void flushStatements() throws SQLException {
         List<Queued> sorted = new ArrayList<>(queued);
         queued.clear();
         sorted.sort(ORDER);

@@ -132,9 +132,9 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         String document = StorageJson.write(EvaluationDocumentMapper.toDocument(write.evaluation()));
         String network = IpAddresses.parse(write.evaluation().publicIp().address()).map(IpAddresses::network).orElse(null);
         // The device, account and evaluation rows are queued with those of the batch's other evaluations and
-        // written in one order, table by table and key by key (OrderedWrites): two nodes' batches never take
-        // them in opposite orders. What follows them (the checks of their counts, the rarer writes) runs in
-        // the order of the accounts.
+        // written in one order, table by table and key by key (OrderedWrites), the account's patterns after
+        // them by account and pattern: two nodes' batches never take them in opposite orders. What follows
+        // (the checks of their counts, the challenge, the webhook messages) runs in the order of the accounts.
         String order = write.evaluation().appId() + '\u0000' + write.userId().orElse("");
         return database.writeOrdered(order, writes -> {
             // The account's row before any other (AccountRowLock; USERS is the first table), the device's among
@@ -146,6 +146,9 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                 writeAccount(writes, write, write.userId().get());
             }
             StillThere named = insertEvaluation(writes, write, document, network, insertOfStoredDevice);
+            if (write.userId().isPresent()) {
+                observePatterns(writes, write, write.userId().get());
+            }
             return connection -> {
                 device.check();
                 account.check();
@@ -154,9 +157,6 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                 // The rarer writes below run their own statements, after the ones above.
                 if (write.challenge().isPresent()) {
                     SqlChallengeStore.open(connection, write.challenge().get());
-                }
-                if (!write.patterns().isEmpty() && write.userId().isPresent()) {
-                    SqlPatterns.observe(connection, write.evaluation().appId(), write.userId().get(), write.patterns(), write.evaluation().createdAt());
                 }
                 for (io.seatguard.core.webhook.OutboxEvent event : write.events()) {
                     SqlOutbox.enqueue(connection, event);
@@ -389,6 +389,20 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
             // Skipped when the activity read found the row current; the statement's own condition keeps it
             // exact when two evaluations of the account race, or a reader could not tell.
             writes.update(OrderedWrites.Row.of(OrderedWrites.Table.USER_COUNTRIES, appId, user, country.get()), UPSERT_USER_COUNTRY, appId, user, country.get(), at, at, write.vouched() ? at : null);
+        }
+    }
+
+    /**
+     * The account's patterns, each a step of its own on its row (read, then upserted), so that the batch's
+     * writes take those rows in one order too. Before, a batch with two evaluations of one account that
+     * moved two patterns took their rows in its own order.
+     */
+    private static void observePatterns(OrderedWrites writes, EvaluationWrite write, String user) {
+        String appId = write.evaluation().appId();
+        Instant at = write.evaluation().createdAt();
+        for (io.seatguard.core.pattern.PatternObservation observation : write.patterns()) {
+            writes.then(OrderedWrites.Row.of(OrderedWrites.Table.ACCOUNT_PATTERNS, appId, user, observation.kind().wireName()),
+                    connection -> SqlPatterns.observe(connection, appId, user, List.of(observation), at));
         }
     }
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A batch's keyed statements run by table, then by key, whatever order its writes queued them in; a row's
  * statements from several writes keep those writes' order; a conditional statement reads counts of those
- * sorted before it. On both engines, on PostgreSQL for one write (one exchange) and for several (JDBC
+ * sorted before it; steps run after every statement, by table and key too. On both engines, on PostgreSQL for one write (one exchange) and for several (JDBC
  * batches of one text).
  */
 class OrderedWritesTest {
@@ -97,9 +97,15 @@ class OrderedWritesTest {
                     "2: skipped");
             writes.update(Row.of(Table.USERS, "app", "abe"), STEP, "2: abe");
             writes.update(Row.of(Table.EVALUATIONS, "app", "ev-0"), OTHER_STEP, "2: evaluation");
+            writes.then(Row.of(Table.ACCOUNT_PATTERNS, "app", "ann", "multiple_countries"), step -> JdbcRunner.update(step, STEP, "2: ann's countries"));
+            writes.then(Row.of(Table.ACCOUNT_PATTERNS, "app", "ann", "many_devices"), step -> JdbcRunner.update(step, STEP, "2: ann's devices"));
+            writes.nextWrite();
+            // A step runs after every statement, whatever its table.
+            writes.then(Row.of(Table.ACCOUNT_PATTERNS, "app", "ann", "many_devices"), step -> JdbcRunner.update(step, STEP, "3: ann's devices"));
+            writes.update(Row.of(Table.USERS, "app", "cy"), STEP, "3: cy");
             writes.flush();
-            assertEquals(List.of("2: abe", "1: ann", "2: ann", "2: components", "2: ann's address", "2: ann DE", "1: ann FR", "2: evaluation",
-                    "1: evaluation"), steps(connection), kind.name());
+            assertEquals(List.of("2: abe", "1: ann", "2: ann", "3: cy", "2: components", "2: ann's address", "2: ann DE", "1: ann FR", "2: evaluation",
+                    "1: evaluation", "2: ann's devices", "3: ann's devices", "2: ann's countries"), steps(connection), kind.name());
             assertEquals(List.of(1, 0), List.of(components.get(), skipped.get()));
             writes.flush(); // nothing queued: nothing sent
         }
