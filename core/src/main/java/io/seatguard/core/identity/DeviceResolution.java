@@ -28,7 +28,9 @@ import java.util.Optional;
  *     the store then need not try to claim it. A fingerprint once held stays held, so this never goes
  *     stale. False means resolution looked and found it free: a new device whose claim then finds it
  *     taken lost a race to a concurrent request ({@link io.seatguard.core.evaluation.DeviceClaimConflict}),
- *     while a known device just goes without it
+ *     while a known device just goes without it. Also set for a token match whose components are too few
+ *     to be compared with anything while its device's stored ones are not ({@link DeviceResolver#verifyToken}):
+ *     the device then neither claims the fingerprint nor takes those components as its latest
  */
 public record DeviceResolution(
         String deviceId,

@@ -167,11 +167,26 @@ public final class DeviceResolver {
         if (known.isPresent() && contradicts(signals.components(), known.get())) {
             return byComponents(byFingerprint, resolution.fingerprintId(), Optional.empty(), true);
         }
+        if (known.isPresent() && matchable(known.get()) && !matchable(signals.components())) {
+            // Too few components to be compared with anything (a page view whose probes mostly failed, a
+            // hand-made call with the token): kept as the device's latest, or claimed as its fingerprint
+            // (which makes them its latest too), they would leave the device unfindable by its next cleared
+            // storage. It keeps the ones it showed in full, and the fingerprint stays free.
+            return new Resolved(resolution.withFingerprintHeld(true), first.device());
+        }
         // The fingerprint is not the device's own: an identical unit of its model showed it first (after
         // the same browser update), or nobody did. Keep the device's latest components what it shows, or
         // its next cleared storage is compared with components it no longer has.
         boolean stale = known.map(components -> !components.equals(signals.components())).orElse(true);
         return stale ? new Resolved(resolution.replacingComponents(), first.device()) : first;
+    }
+
+    /**
+     * Whether a set of components weighs enough to be compared at all ({@link DeviceMatcher#MIN_EVIDENCE}):
+     * the evidence two sets share is at most either one's weight, so a lighter set never matches anything.
+     */
+    private static boolean matchable(Map<String, Object> components) {
+        return ComponentSimilarity.evidence(components, components) >= DeviceMatcher.MIN_EVIDENCE;
     }
 
     /**

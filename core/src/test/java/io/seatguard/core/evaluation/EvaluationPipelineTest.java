@@ -393,6 +393,20 @@ class EvaluationPipelineTest {
         assertThat(again.checks()).containsEntry("token_mismatch", true);
     }
 
+    @Test
+    void aPageViewWithFewComponentsKeepsItsDevicesRicherOnesForItsNextClearedStorage() {
+        Evaluation owner = pipeline.evaluate(request("login", "sven", "computer", rich("tok-sven-laptop-00001", "canvas-v1"), "198.51.100.1"));
+        // One page view whose probes mostly failed (or a hand-made call with the token): too few components to
+        // tell whose they are. The token still finds the laptop.
+        DeviceSignals thin = new DeviceSignals(Optional.of("tok-sven-laptop-00001"), new TreeMap<>(Map.of("timezone", "Europe/Paris",
+                "screen", "1512x982")), java.util.List.of(), Optional.of("Europe/Paris"));
+        assertThat(pipeline.evaluate(request("access", "sven", "computer", thin, "198.51.100.1")).device().id()).isEqualTo(owner.device().id());
+        // After a browser update the owner clears storage: the laptop is still compared with what it showed in full.
+        Evaluation cleared = pipeline.evaluate(request("access", "sven", "computer", rich("tok-sven-after-clear1", "canvas-v2"), "198.51.100.1"));
+        assertThat(cleared.device().id()).isEqualTo(owner.device().id());
+        assertThat(cleared.device().isNew()).isFalse();
+    }
+
     private static DeviceSignals phone(String token, String zone) {
         return new DeviceSignals(Optional.of(token), new TreeMap<>(Map.of("platform", "iPhone", "webgl_vendor", "Apple Inc.", "webgl_renderer",
                 "Apple GPU", "canvas", "c-ios18", "audio", "a-ios18", "fonts", "f-ios", "cores", 6L, "touch_points", 5L, "screen", "852x393",

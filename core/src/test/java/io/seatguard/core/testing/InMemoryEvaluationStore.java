@@ -148,9 +148,10 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
                 }
             }
             if (device.fingerprintId().isPresent()) {
-                // A fingerprint stays with the device that showed it first (as in the SQL store).
+                // A fingerprint stays with the device that showed it first (as in the SQL store), which does
+                // not try to claim one resolution saw held (or left free on purpose: DeviceResolution#fingerprintHeld).
                 String key = app + '|' + device.fingerprintId().get();
-                boolean claimed = fingerprints.putIfAbsent(key, device.deviceId()) == null;
+                boolean claimed = !device.fingerprintHeld() && fingerprints.putIfAbsent(key, device.deviceId()) == null;
                 if ((claimed || device.isNew() || device.replacesComponents()) && !write.components().isEmpty()) {
                     components.put(app + '|' + device.deviceId(), write.components());
                     componentWrites++;
