@@ -94,6 +94,22 @@ class NetworkSignalsApiTest {
     }
 
     @Test
+    void anMdnsHostCandidateIsKeptAndIgnoredForTheLocalIp() {
+        // Every current browser names its host candidate so; only the STUN address says where it is.
+        JsonNode evaluation = evaluate("ann", "3.5.140.2", "{\"token\":\"tok_ann_laptop_000001\",\"local_ips\":"
+                + "[\"1F4712DB-EA17-4BCF-A596-105139DFD8BF.local\",\"193.0.6.139\"],\"timezone\":\"Europe/Amsterdam\"}");
+        assertThat(evaluation.get("device").get("local_ips")).extracting(JsonNode::asText)
+                .containsExactly("1f4712db-ea17-4bcf-a596-105139dfd8bf.local", "193.0.6.139");
+        assertThat(evaluation.get("local_ip").get("address").asText()).isEqualTo("193.0.6.139");
+        // Other host names are still refused, naming the entry.
+        String body = "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"access\",\"user\":\"ann\",\"device\":{\"local_ips\":[\"1.2.3.4\","
+                + "\"printer.example.com\"]}}";
+        TestServer.Response refused = server.post("/v3/evaluate", body, Map.of("X-Forwarded-For", "3.5.140.2"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("device.local_ips[1]");
+    }
+
+    @Test
     void twoCitiesAnOceanApartMinutesApartAreImpossibleTravel() {
         evaluate("bob", "193.0.6.139", "{\"token\":\"tok_bob_laptop_0000001\"}");
         JsonNode second = evaluate("bob", "8.8.8.8", "{\"token\":\"tok_bob_laptop_0000001\"}");

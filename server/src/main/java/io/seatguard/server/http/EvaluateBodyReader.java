@@ -319,15 +319,26 @@ final class EvaluateBodyReader {
         for (int i = 0; i < node.size(); i++) {
             JsonNode item = node.get(i);
             Optional<InetAddress> address = item.isTextual() ? IpAddresses.parse(item.textValue()) : Optional.empty();
-            if (address.isEmpty()) {
-                errors.add("device.local_ips[" + i + "]", "must be an IPv4 or IPv6 address");
+            if (address.isPresent()) {
+                addresses.add(IpAddresses.format(address.get()));
+            }
+            else if (item.isTextual() && MDNS_NAME.matcher(item.textValue()).matches()) {
+                // What WebRTC shows for a host candidate in every current browser: kept as reported, and
+                // ignored when local_ip is chosen (it names no network). Refused, it failed the evaluation.
+                addresses.add(item.textValue().toLowerCase(java.util.Locale.ROOT));
             }
             else {
-                addresses.add(IpAddresses.format(address.get()));
+                errors.add("device.local_ips[" + i + "]", "must be an IPv4 or IPv6 address, or an mDNS name ending in .local");
             }
         }
         return addresses;
     }
+
+    /**
+     * An mDNS host name (RFC 6762), as browsers write host candidates to hide the machine's addresses
+     * ({@code 1f4712db-ea17-4bcf-a596-105139dfd8bf.local}): DNS labels, the last one {@code local}.
+     */
+    private static final Pattern MDNS_NAME = Pattern.compile("(?i)(?=.{7,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+local");
 
     static Optional<String> optionalText(JsonNode body, String name, FieldErrors errors, int maxLength) {
         return optionalText(body, name, errors, maxLength, "");
