@@ -147,8 +147,24 @@ class ListFetcher {
         String lastModified = response.headers().firstValue("Last-Modified").orElse("");
         Instant dated = parseHttpDate(lastModified).orElseGet(Instant::now);
         byte[] body = response.body();
+        if (body.length > 0 && body[body.length - 1] != '\n' && body[body.length - 1] != '\r' && closeDelimited(response)) {
+            // Such a body ends where the connection does, so a cut one looks whole; cut mid-line, its last
+            // range reads wider than it is (185.220.102.0/24 cut to /2 is a quarter of IPv4).
+            throw new IOException(location + " ended mid-line with no Content-Length or chunked encoding to show it arrived whole (cut off?)");
+        }
         return Optional.of(new Fetched(() -> new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8)),
                 new Version(etag + "\n" + lastModified), dated));
+    }
+
+    /**
+     * Whether the body ended only because the connection closed (RFC 9112 §6.3, item 8): HTTP/1.x with
+     * neither a Content-Length nor a transfer coding. The client fails a body shorter than its length or
+     * missing its last chunk, and HTTP/2 frames every body, but a close-delimited body cut short cannot be
+     * told from a whole one.
+     */
+    private static boolean closeDelimited(HttpResponse<?> response) {
+        return response.version() == HttpClient.Version.HTTP_1_1 && response.headers().firstValue("Content-Length").isEmpty()
+                && response.headers().firstValue("Transfer-Encoding").isEmpty();
     }
 
     /** The media type when the answer says it is a web page; no list is published as one. */

@@ -242,6 +242,46 @@ class IpIntelServiceTest {
                 .satisfies(s -> assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains(vpn.toString()).contains("mostly unreadable")));
     }
 
+    /**
+     * Review finding: a download whose body ends where the server closes the connection (no
+     * Content-Length, no chunks) cannot show that it arrived whole. Cut mid-line, its last range read
+     * wider than it is ("185.220.102.0/24" cut to "185.220.102.0/2" is 128.0.0.0/2), and a quarter of
+     * IPv4 became Tor exits until the next refresh.
+     */
+    @Test
+    void aDownloadCutMidLineWithNoLengthIsRefusedAndTheListKept() throws Exception {
+        try (CloseDelimitedHttpServer server = new CloseDelimitedHttpServer()) {
+            server.body.set("185.220.101.1\n185.220.102.0/24\n");
+            IpIntelService service = service(config(List.of(), List.of(IntelConfig.ListSpec.parse("tor=" + server.url("/tor.txt")))));
+            assertThat(lookup(service, "185.220.102.7").judged(Anonymity.TOR)).as("a whole body, line break last: read").map(Judgement::value).contains(true);
+
+            server.body.set("185.220.101.1\n185.220.102.0/2");
+            service.refresh();
+            assertThat(lookup(service, "151.101.1.1").judged(Anonymity.TOR)).as("no range read from the cut line").map(Judgement::value).contains(false);
+            assertThat(lookup(service, "185.220.102.7").judged(Anonymity.TOR)).as("previous data kept").map(Judgement::value).contains(true);
+            assertThat(service.status()).filteredOn(s -> s.kind().equals("tor-list")).singleElement().satisfies(s -> {
+                assertThat(s.loaded()).isTrue();
+                assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains(server.url("/tor.txt")).contains("ended mid-line"));
+            });
+        }
+
+        // A body with a length (or in chunks) is known whole: its last line needs no line break.
+        for (long length : new long[] {0, "185.220.103.0/24".length()}) {
+            http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            http.createContext("/tor.txt", exchange -> {
+                byte[] bytes = "185.220.103.0/24".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, length);
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+            });
+            http.start();
+            IpIntelService framed = service(config(List.of(), List.of(IntelConfig.ListSpec.parse("tor=http://127.0.0.1:" + http.getAddress().getPort() + "/tor.txt"))));
+            assertThat(lookup(framed, "185.220.103.9").judged(Anonymity.TOR)).as(length == 0 ? "chunked" : "Content-Length").map(Judgement::value).contains(true);
+            http.stop(0);
+            http = null;
+        }
+    }
+
     /** Review finding: refresh() ran at startup and waited on every URL, so a stalled list server held the start. */
     @Test
     void startLoadsTheFilesAndLeavesUrlListsToTheFirstRefreshWhichEndsAtTheDeadline() throws Exception {
