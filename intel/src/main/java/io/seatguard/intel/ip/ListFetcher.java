@@ -89,8 +89,8 @@ class ListFetcher {
             if (size > MAX_BYTES) {
                 throw new IOException(file + " is larger than " + MAX_BYTES + " bytes");
             }
-            return Optional.of(new Fetched(() -> new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)), version,
-                    modified.toInstant()));
+            return Optional.of(new Fetched(() -> new BufferedReader(new InputStreamReader(new UnchangedFile(file, modified, size), StandardCharsets.UTF_8)),
+                    version, modified.toInstant()));
         }
         java.net.URI url = location.url().orElseThrow();
         // Java's client ignores credentials written in a URL (https://user:token@host/list.txt), which
@@ -154,6 +154,50 @@ class ListFetcher {
         }
         return Optional.of(new Fetched(() -> new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8)),
                 new Version(etag + "\n" + lastModified), dated));
+    }
+
+    /**
+     * A list file read to its end only if it is still the file whose time and size were looked at: one
+     * rewritten in place (cp, curl -o) while it is read yields a mix of the old text and part of the new,
+     * its last line possibly cut into a wider range. At the end the bytes read must be its size, and its
+     * time and size unchanged; otherwise the read fails, the list keeps its data and the next refresh
+     * reads the file again. A file replaced by a rename is read whole from the file that was opened.
+     */
+    private static final class UnchangedFile extends java.io.FilterInputStream {
+        private final java.nio.file.Path file;
+        private final FileTime modified;
+        private final long size;
+        private long read;
+
+        UnchangedFile(java.nio.file.Path file, FileTime modified, long size) throws IOException {
+            super(Files.newInputStream(file));
+            this.file = file;
+            this.modified = modified;
+            this.size = size;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            counted(b < 0 ? -1 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            counted(n);
+            return n;
+        }
+
+        private void counted(int n) throws IOException {
+            if (n > 0) {
+                read += n;
+            }
+            else if (n < 0 && (read != size || !Files.getLastModifiedTime(file).equals(modified) || Files.size(file) != size)) {
+                throw new IOException("it changed while it was read (replace a list file by renaming a complete copy over it)");
+            }
+        }
     }
 
     /**

@@ -282,6 +282,50 @@ class IpIntelServiceTest {
         }
     }
 
+    /**
+     * Review finding: a list file rewritten in place (cp, curl -o) while it was read was taken as the
+     * file it was when its size and time were looked at: the half-written new text, its last line cut
+     * ("185.220.102.0/24" as "185.220.102.0/2", 128.0.0.0/2), flagged a quarter of IPv4 until the next
+     * refresh.
+     */
+    @Test
+    void aListFileRewrittenWhileItIsReadIsRefusedAndTheListKept() throws Exception {
+        Path tor = Files.writeString(folder.resolve("tor.txt"), "185.220.101.1\n");
+        AtomicReference<String> writtenDuringTheRead = new AtomicReference<>();
+        ListFetcher writer = new ListFetcher() {
+            @Override
+            Optional<Fetched> fetch(ListLocation location, Optional<Version> known) throws java.io.IOException {
+                Optional<Fetched> fetched = super.fetch(location, known);
+                String partial = writtenDuringTheRead.getAndSet(null);
+                if (partial != null) {
+                    Files.writeString(tor, partial);
+                }
+                return fetched;
+            }
+        };
+        IpIntelService service = new IpIntelService(config(List.of(), List.of(IntelConfig.ListSpec.parse("tor=" + tor))), ZoneTable.bundled(),
+                InstantSource.fixed(Instant.parse("2026-11-24T10:00:00Z")), writer);
+        service.refresh();
+        assertThat(lookup(service, "185.220.101.1").judged(Anonymity.TOR)).map(Judgement::value).contains(true);
+
+        Files.writeString(tor, "185.220.101.1\n185.220.102.0/24\n");
+        Files.setLastModifiedTime(tor, FileTime.from(Instant.now().plusSeconds(5)));
+        writtenDuringTheRead.set("185.220.101.1\n185.220.102.0/2");
+        service.refresh();
+        assertThat(lookup(service, "151.101.1.1").judged(Anonymity.TOR)).as("nothing read from the half-written file").map(Judgement::value).contains(false);
+        assertThat(lookup(service, "185.220.101.1").judged(Anonymity.TOR)).as("previous data kept").map(Judgement::value).contains(true);
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("tor-list")).singleElement().satisfies(s -> {
+            assertThat(s.loaded()).isTrue();
+            assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains(tor.toString()).contains("changed while it was read"));
+        });
+
+        Files.writeString(tor, "185.220.101.1\n185.220.102.0/24\n");
+        service.refresh();
+        assertThat(lookup(service, "185.220.102.7").judged(Anonymity.TOR)).as("the whole file, at the next refresh").map(Judgement::value).contains(true);
+        assertThat(lookup(service, "151.101.1.1").judged(Anonymity.TOR)).map(Judgement::value).contains(false);
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("tor-list")).singleElement().satisfies(s -> assertThat(s.error()).isEmpty());
+    }
+
     /** Review finding: refresh() ran at startup and waited on every URL, so a stalled list server held the start. */
     @Test
     void startLoadsTheFilesAndLeavesUrlListsToTheFirstRefreshWhichEndsAtTheDeadline() throws Exception {
