@@ -133,13 +133,25 @@ public final class AsnTable {
         return Optional.of(new Row(s.length == 4, AddressKey.high(s), AddressKey.low(s), AddressKey.high(e), AddressKey.low(e), number, index));
     }
 
-    /** One family's ranges, sorted by start. */
-    private record Family(long[] startHigh, long[] startLow, long[] endHigh, long[] endLow, int[] asn, int[] organization) {
+    /**
+     * One family's ranges, sorted by start (the wider first of two that start together). Ranges may
+     * overlap: ip-location-db's have a few partial overlaps, and an operator's file of corrections beside
+     * it nests ranges inside the installed ones. An address takes the range that starts nearest below it
+     * among those holding it, so a range inside another wins inside it and the outer one answers around
+     * it. {@code wider[i]} is the nearest range before {@code i} that ends after it (-1 when none does):
+     * when the range starting nearest below an address ends before the address, the ranges between it and
+     * its {@code wider} end even sooner, so the search steps from range to {@code wider} range, each
+     * ending later, until one holds the address or none is left (a step for each range nested around it).
+     */
+    private record Family(long[] startHigh, long[] startLow, long[] endHigh, long[] endLow, int[] asn, int[] organization, int[] wider) {
         static Family of(List<Row> rows) {
-            rows.sort((a, b) -> AddressKey.compare(a.sh, a.sl, b.sh, b.sl));
+            rows.sort((a, b) -> {
+                int byStart = AddressKey.compare(a.sh, a.sl, b.sh, b.sl);
+                return byStart != 0 ? byStart : AddressKey.compare(b.eh, b.el, a.eh, a.el);
+            });
             int n = rows.size();
             long[] sh = new long[n], sl = new long[n], eh = new long[n], el = new long[n];
-            int[] asn = new int[n], org = new int[n];
+            int[] asn = new int[n], org = new int[n], wider = new int[n];
             for (int i = 0; i < n; i++) {
                 Row r = rows.get(i);
                 sh[i] = r.sh;
@@ -148,8 +160,13 @@ public final class AsnTable {
                 el[i] = r.el;
                 asn[i] = (int) r.asn;
                 org[i] = r.org;
+                int before = i - 1;
+                while (before >= 0 && AddressKey.compare(eh[before], el[before], eh[i], el[i]) <= 0) {
+                    before = wider[before];
+                }
+                wider[i] = before;
             }
-            return new Family(sh, sl, eh, el, asn, org);
+            return new Family(sh, sl, eh, el, asn, org, wider);
         }
 
         /** The index of the range holding the address, or -1. */
@@ -165,7 +182,10 @@ public final class AsnTable {
                     hi = mid - 1;
                 }
             }
-            return found >= 0 && AddressKey.compare(h, l, endHigh[found], endLow[found]) <= 0 ? found : -1;
+            while (found >= 0 && AddressKey.compare(h, l, endHigh[found], endLow[found]) > 0) {
+                found = wider[found];
+            }
+            return found;
         }
     }
 

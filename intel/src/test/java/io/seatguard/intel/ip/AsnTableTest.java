@@ -58,4 +58,39 @@ class AsnTableTest {
         assertThat(lookup(table, "::100.0.0.5")).as("families stay apart").isEmpty();
         assertThat(lookup(table, "8.8.8.8")).map(AsnInfo::source).contains(SOURCE);
     }
+
+    /**
+     * Review finding: with a range inside another (an operator's file of corrections beside the installed
+     * data), every address of the outer range past the inner one had no ASN: the search stopped at the
+     * inner range, which starts nearest below them, and did not look at the outer one holding them.
+     */
+    @Test
+    void anAddressOfAnOuterRangePastAnInnerOneHasTheOuterRangesAsn() throws Exception {
+        Path installed = Files.writeString(folder.resolve("installed.csv"), """
+                10.0.0.0,10.255.255.255,64500,Outer
+                11.0.0.0,11.0.0.255,64510,First
+                11.0.0.128,11.0.1.255,64511,Second
+                2001:db8::,2001:db8:ffff:ffff:ffff:ffff:ffff:ffff,64520,Outer v6
+                """);
+        Path corrections = Files.writeString(folder.resolve("corrections.csv"), """
+                10.1.0.0,10.1.0.255,64501,Inner
+                10.1.0.0,10.1.0.15,64502,Innermost
+                10.3.0.0,10.3.0.255,64503,Another inner
+                2001:db8:1::,2001:db8:1::ffff,64521,Inner v6
+                """);
+        AsnTable table = AsnTable.load(SOURCE, List.of(installed, corrections)).table();
+        assertThat(lookup(table, "10.0.0.1")).map(AsnInfo::number).contains(64500L);
+        assertThat(lookup(table, "10.1.0.5")).as("the innermost range inside it").map(AsnInfo::number).contains(64502L);
+        assertThat(lookup(table, "10.1.0.100")).map(AsnInfo::number).contains(64501L);
+        assertThat(lookup(table, "10.2.0.0")).as("past the inner ranges: the outer one").map(AsnInfo::number).contains(64500L);
+        assertThat(lookup(table, "10.3.1.0")).map(AsnInfo::number).contains(64500L);
+        assertThat(lookup(table, "10.255.255.255")).map(AsnInfo::number).contains(64500L);
+        assertThat(lookup(table, "11.0.0.5")).map(AsnInfo::number).contains(64510L);
+        assertThat(lookup(table, "11.0.0.200")).as("two ranges overlapping: the one starting nearer").map(AsnInfo::number).contains(64511L);
+        assertThat(lookup(table, "11.0.1.5")).map(AsnInfo::number).contains(64511L);
+        assertThat(lookup(table, "11.0.2.0")).isEmpty();
+        assertThat(lookup(table, "9.255.255.255")).isEmpty();
+        assertThat(lookup(table, "2001:db8:1::5")).map(AsnInfo::number).contains(64521L);
+        assertThat(lookup(table, "2001:db8:2::5")).map(AsnInfo::number).contains(64520L);
+    }
 }
