@@ -12,7 +12,12 @@ import java.util.stream.Stream;
  * are skipped. Pure: text in, numbers out.
  */
 public final class AsnListParser {
-    private static final Pattern LEADING_ASN = Pattern.compile("^\"?(?:AS)?(\\d{1,10})\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * The number must be the whole first field: followed by the line's end, a blank, a separator
+     * ({@code , ; |}) or a quote. A word boundary let an address list given as an ASN file read each
+     * line's first octet as an ASN ({@code 174.138.0.0/17} as AS174, Cogent), every line readable.
+     */
+    private static final Pattern LEADING_ASN = Pattern.compile("^\"?(?:AS)?(\\d{1,10})(?=$|[\\s,;|\"])", Pattern.CASE_INSENSITIVE);
 
     private AsnListParser() {}
 

@@ -74,4 +74,14 @@ class IpListParserTest {
         assertThat(csv.asns()).containsExactlyInAnyOrder(198375L, 51447L, 52321L);
         assertThat(csv.skippedLines()).isEqualTo(2);
     }
+
+    @Test
+    void anAsnIsAWholeFieldNotTheFirstNumberOfAnAddressOrADate() {
+        AsnListParser.Parsed addresses = AsnListParser.parse("174.138.0.0/17\n10.0.0.1\n2001:db8::/32\n2026-06-17\n");
+        assertThat(addresses.asns()).isEmpty();
+        assertThat(addresses.skippedLines()).isEqualTo(4);
+        AsnListParser.Parsed fields = AsnListParser.parse("AS174\n174,\"Cogent\"\n\"3356\";\"Lumen\"\n15169   | 8.8.8.8 | GOOGLE\n13335\tCloudflare\n");
+        assertThat(fields.asns()).containsExactlyInAnyOrder(174L, 3356L, 15169L, 13335L);
+        assertThat(fields.skippedLines()).isZero();
+    }
 }

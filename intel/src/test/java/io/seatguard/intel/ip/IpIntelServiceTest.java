@@ -406,6 +406,22 @@ class IpIntelServiceTest {
         assertThat(service.status()).allSatisfy(s -> assertThat(s.error()).as(s.kind()).isEmpty());
     }
 
+    /**
+     * Review finding: an address list given as an ASN file (--vpn-asns with X4BNet's ipv4.txt instead of
+     * --ip-list vpn=) was read as ASNs, each line's first octet one ("174.138.0.0/17" as AS174), every
+     * line readable: Cogent's AS174 and the other networks numbered 1 to 255 became VPNs.
+     */
+    @Test
+    void anAddressListGivenAsAnAsnFileIsRefusedNotReadAsItsFirstOctets() throws Exception {
+        Path asns = Files.writeString(folder.resolve("asn-ipv4.csv"), "38.0.0.0,38.255.255.255,174,Cogent Communications\n");
+        Path addresses = Files.writeString(folder.resolve("ipv4.txt"), "174.138.0.0/17\n185.220.101.0/24\n2001:db8::/32\n");
+        IpIntelService service = service(new IntelConfig(List.of(), "geoip", List.of(asns), "asn-test", Optional.of(LocalDate.of(2026, 6, 17)),
+                List.of(), List.of(addresses), List.of()));
+        assertThat(lookup(service, "38.1.2.3").judged(Anonymity.VPN)).as("AS174 is no VPN").map(Judgement::value).contains(false);
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("vpn-asns")).singleElement()
+                .satisfies(s -> assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains(addresses.toString()).contains("holds no ASN")));
+    }
+
     @Test
     void anUnreadableOperatorAsnFileIsNamedAndTheCuratedListStaysLoaded() throws Exception {
         Path absent = folder.resolve("gone.txt");
