@@ -159,8 +159,8 @@ class ListFetcher {
     /**
      * A list file read to its end only if it is still the file whose time and size were looked at: one
      * rewritten in place (cp, curl -o) while it is read yields a mix of the old text and part of the new,
-     * its last line possibly cut into a wider range. At the end the bytes read must be its size, and its
-     * time and size unchanged; otherwise the read fails, the list keeps its data and the next refresh
+     * its last line possibly cut into a wider range. No more bytes than its size are read, and at the end
+     * the bytes read must be its size, and its time and size unchanged; otherwise the read fails, the list keeps its data and the next refresh
      * reads the file again. A file replaced by a rename is read whole from the file that was opened.
      */
     private static final class UnchangedFile extends java.io.FilterInputStream {
@@ -194,7 +194,8 @@ class ListFetcher {
             if (n > 0) {
                 read += n;
             }
-            else if (n < 0 && (read != size || !Files.getLastModifiedTime(file).equals(modified) || Files.size(file) != size)) {
+            // Past its size it is growing as it is read (and could pass the cap it was checked against).
+            if (read > size || n < 0 && (read != size || !Files.getLastModifiedTime(file).equals(modified) || Files.size(file) != size)) {
                 throw new IOException("it changed while it was read (replace a list file by renaming a complete copy over it)");
             }
         }

@@ -319,6 +319,12 @@ class IpIntelServiceTest {
             assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains(tor.toString()).contains("changed while it was read"));
         });
 
+        writtenDuringTheRead.set("185.220.101.1\n185.220.102.0/24\n185.220.103.0/24\n185.220.104.0/2");
+        service.refresh();
+        assertThat(lookup(service, "151.101.1.1").judged(Anonymity.TOR)).as("grown while read: refused too").map(Judgement::value).contains(false);
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("tor-list")).singleElement()
+                .satisfies(s -> assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains("changed while it was read")));
+
         Files.writeString(tor, "185.220.101.1\n185.220.102.0/24\n");
         service.refresh();
         assertThat(lookup(service, "185.220.102.7").judged(Anonymity.TOR)).as("the whole file, at the next refresh").map(Judgement::value).contains(true);
