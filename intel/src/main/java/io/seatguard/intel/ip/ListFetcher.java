@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a list's text from its location, only when it changed since the last read: a file by its
@@ -40,6 +41,7 @@ class ListFetcher {
     private final HttpClient httpWithCredentials;
     private final Duration timeout;
     private final Duration deadline;
+    private final int maxBytes;
 
     ListFetcher() {
         this(DEADLINE);
@@ -47,6 +49,12 @@ class ListFetcher {
 
     /** {@code deadline} bounds each URL fetch as a whole; tests shorten it. */
     ListFetcher(Duration deadline) {
+        this(deadline, MAX_BYTES);
+    }
+
+    /** {@code maxBytes} caps a list (file, download, or decompressed download); tests lower it. */
+    ListFetcher(Duration deadline, int maxBytes) {
+        this.maxBytes = maxBytes;
         this.deadline = deadline;
         this.timeout = TIMEOUT.compareTo(deadline) < 0 ? TIMEOUT : deadline;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -86,8 +94,8 @@ class ListFetcher {
             if (known.equals(Optional.of(version))) {
                 return Optional.empty();
             }
-            if (size > MAX_BYTES) {
-                throw new IOException(file + " is larger than " + MAX_BYTES + " bytes");
+            if (size > maxBytes) {
+                throw new IOException(file + " is larger than " + maxBytes + " bytes");
             }
             return Optional.of(new Fetched(() -> new BufferedReader(new InputStreamReader(new UnchangedFile(file, modified, size), StandardCharsets.UTF_8)),
                     version, modified.toInstant()));
@@ -111,7 +119,7 @@ class ListFetcher {
         // The client collects the body itself and the whole exchange answers within the deadline, or is
         // cancelled: a server that sends headers and then stalls must not hold a reload (or startup) forever.
         CompletableFuture<HttpResponse<byte[]>> exchange = (credentials.isPresent() ? httpWithCredentials : http).sendAsync(request.build(),
-                info -> info.statusCode() == 200 && webPage(info.headers()).isEmpty() ? new CappedBody(MAX_BYTES, location.toString())
+                info -> info.statusCode() == 200 && webPage(info.headers()).isEmpty() ? new CappedBody(maxBytes, location.toString())
                         : HttpResponse.BodySubscribers.replacing(new byte[0]));
         HttpResponse<byte[]> response;
         try {
@@ -147,13 +155,55 @@ class ListFetcher {
         String lastModified = response.headers().firstValue("Last-Modified").orElse("");
         Instant dated = parseHttpDate(lastModified).orElseGet(Instant::now);
         byte[] body = response.body();
-        if (body.length > 0 && body[body.length - 1] != '\n' && body[body.length - 1] != '\r' && closeDelimited(response)) {
+        // Nothing is asked for but the list as it is, yet some servers compress regardless (an S3 object
+        // stored with Content-Encoding gzip). A gzip stream's trailer shows it whole: a cut one fails to read.
+        Optional<String> encoding = response.headers().firstValue("Content-Encoding").map(e -> e.strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(e -> !e.isEmpty() && !e.equals("identity"));
+        boolean gzip = encoding.filter(e -> e.equals("gzip") || e.equals("x-gzip")).isPresent();
+        if (encoding.isPresent() && !gzip) {
+            throw new IOException(location + " answered Content-Encoding " + encoding.get() + ", which cannot be read (a list is read as it is, or gzip)");
+        }
+        if (!gzip && body.length > 0 && body[body.length - 1] != '\n' && body[body.length - 1] != '\r' && closeDelimited(response)) {
             // Such a body ends where the connection does, so a cut one looks whole; cut mid-line, its last
             // range reads wider than it is (185.220.102.0/24 cut to /2 is a quarter of IPv4).
             throw new IOException(location + " ended mid-line with no Content-Length or chunked encoding to show it arrived whole (cut off?)");
         }
-        return Optional.of(new Fetched(() -> new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8)),
+        String what = location.toString();
+        return Optional.of(new Fetched(() -> new BufferedReader(new InputStreamReader(
+                gzip ? new CappedStream(new GZIPInputStream(new ByteArrayInputStream(body)), maxBytes, what) : new ByteArrayInputStream(body), StandardCharsets.UTF_8)),
                 new Version(etag + "\n" + lastModified), dated));
+    }
+
+    /** A decompressed list held to the cap a downloaded one is: a small gzip body can inflate past any heap. */
+    private static final class CappedStream extends java.io.FilterInputStream {
+        private final int maxBytes;
+        private final String what;
+        private long read;
+
+        CappedStream(java.io.InputStream in, int maxBytes, String what) {
+            super(in);
+            this.maxBytes = maxBytes;
+            this.what = what;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            return counted(b < 0 ? -1 : 1) < 0 ? -1 : b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            return counted(super.read(buffer, offset, length));
+        }
+
+        private int counted(int n) throws IOException {
+            read += Math.max(n, 0);
+            if (read > maxBytes) {
+                throw new IOException(what + " is larger than " + maxBytes + " bytes once decompressed");
+            }
+            return n;
+        }
     }
 
     /**

@@ -332,6 +332,62 @@ class IpIntelServiceTest {
         assertThat(service.status()).filteredOn(s -> s.kind().equals("tor-list")).singleElement().satisfies(s -> assertThat(s.error()).isEmpty());
     }
 
+    /**
+     * Review finding: a list served gzip-encoded whatever the request asked (an S3 object stored with
+     * Content-Encoding gzip, a server that compresses everything) was parsed as its compressed bytes
+     * and never loaded, its error saying it held no address.
+     */
+    @Test
+    void aGzipEncodedAnswerIsDecodedAndACutOrOversizedOneRefused() throws Exception {
+        AtomicReference<byte[]> body = new AtomicReference<>(gzip("185.220.101.1\n185.220.102.0/24\n".getBytes(StandardCharsets.UTF_8)));
+        AtomicReference<String> encoding = new AtomicReference<>("gzip");
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/tor.txt", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            exchange.getResponseHeaders().add("Content-Encoding", encoding.get());
+            exchange.sendResponseHeaders(200, body.get().length);
+            exchange.getResponseBody().write(body.get());
+            exchange.close();
+        });
+        http.start();
+        String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/tor.txt";
+        int cap = 64 * 1024;
+        IpIntelService service = new IpIntelService(config(List.of(), List.of(IntelConfig.ListSpec.parse("tor=" + url))), ZoneTable.bundled(),
+                InstantSource.fixed(Instant.parse("2026-11-24T10:00:00Z")), new ListFetcher(ListFetcher.DEADLINE, cap));
+        service.refresh();
+        assertThat(lookup(service, "185.220.102.7").judged(Anonymity.TOR)).map(Judgement::value).contains(true);
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("tor-list")).singleElement().satisfies(s -> {
+            assertThat(s.entries()).isEqualTo(2);
+            assertThat(s.error()).isEmpty();
+        });
+
+        byte[] whole = gzip("185.220.101.1\n185.220.103.0/24\n".getBytes(StandardCharsets.UTF_8));
+        byte[] newlines = new byte[cap + 1];
+        java.util.Arrays.fill(newlines, (byte) '\n');
+        record Answer(String encoding, byte[] body, String refusal) {}
+        for (Answer answer : List.of(
+                new Answer("gzip", java.util.Arrays.copyOf(whole, whole.length - 12), "cannot read"),
+                new Answer("gzip", gzip(newlines), "larger than " + cap + " bytes once decompressed"),
+                new Answer("br", whole, "Content-Encoding br"))) {
+            encoding.set(answer.encoding());
+            body.set(answer.body());
+            service.refresh();
+            assertThat(service.status()).as(answer.refusal()).filteredOn(s -> s.kind().equals("tor-list")).singleElement().satisfies(s -> {
+                assertThat(s.entries()).as("the previous list").isEqualTo(2);
+                assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains(answer.refusal()));
+            });
+            assertThat(lookup(service, "185.220.102.7").judged(Anonymity.TOR)).as(answer.refusal()).map(Judgement::value).contains(true);
+        }
+    }
+
+    private static byte[] gzip(byte[] bytes) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream zipped = new java.util.zip.GZIPOutputStream(out)) {
+            zipped.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
     /** Review finding: refresh() ran at startup and waited on every URL, so a stalled list server held the start. */
     @Test
     void startLoadsTheFilesAndLeavesUrlListsToTheFirstRefreshWhichEndsAtTheDeadline() throws Exception {
