@@ -27,7 +27,9 @@ import java.util.zip.GZIPInputStream;
  * modification time and size, a URL by a conditional GET ({@code If-None-Match}, {@code If-Modified-Since}).
  * Lists are capped at {@link #MAX_BYTES}: a runaway download must not take the heap. An answer that says
  * it is a web page ({@code text/html}) is refused: a list is never published as one. A URL fetch,
- * body included, ends within {@link #DEADLINE} or fails. Not final so tests can stand in for a source.
+ * body included, ends within {@link #DEADLINE} or fails. A body the server gzipped unasked is
+ * decompressed (to the same cap); a close-delimited body that ends mid-line, or a file that changes while
+ * it is read, is refused as possibly cut. Not final so tests can stand in for a source.
  */
 class ListFetcher {
     static final int MAX_BYTES = 64 * 1024 * 1024;
@@ -210,8 +212,9 @@ class ListFetcher {
      * A list file read to its end only if it is still the file whose time and size were looked at: one
      * rewritten in place (cp, curl -o) while it is read yields a mix of the old text and part of the new,
      * its last line possibly cut into a wider range. No more bytes than its size are read, and at the end
-     * the bytes read must be its size, and its time and size unchanged; otherwise the read fails, the list keeps its data and the next refresh
-     * reads the file again. A file replaced by a rename is read whole from the file that was opened.
+     * the bytes read must be its size, and its time and size unchanged; otherwise the read fails, the list
+     * keeps its data and the next refresh reads the file again. A file replaced by a rename is read whole
+     * from the file that was opened.
      */
     private static final class UnchangedFile extends java.io.FilterInputStream {
         private final java.nio.file.Path file;
