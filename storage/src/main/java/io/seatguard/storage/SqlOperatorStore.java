@@ -193,13 +193,24 @@ public final class SqlOperatorStore implements OperatorStore {
         database.write(connection -> JdbcRunner.update(connection, "DELETE FROM operator_failures WHERE email = ?", email));
     }
 
+    /**
+     * The operator's row is locked first, by an update that changes nothing and matches only while the
+     * password is the one checked: on PostgreSQL a password replaced (or the operator removed) on another
+     * node either commits before, and this matches nothing, or waits for this session and then ends it.
+     */
     @Override
-    public void createSession(String tokenHash, String operatorId, String csrfToken, Instant createdAt, Instant expiresAt) {
-        database.write(connection -> {
+    public boolean createSession(String tokenHash, String operatorId, String checkedPasswordHash, String csrfToken, Instant createdAt,
+            Instant expiresAt) {
+        return database.write(connection -> {
+            if (JdbcRunner.update(connection, "UPDATE operators SET password_hash = password_hash WHERE id = ? AND password_hash = ?", operatorId,
+                    checkedPasswordHash) == 0) {
+                return false;
+            }
             JdbcRunner.update(connection, "DELETE FROM operator_sessions WHERE expires_at < ?", createdAt.toEpochMilli());
-            return JdbcRunner.update(connection,
+            JdbcRunner.update(connection,
                     "INSERT INTO operator_sessions (token_hash, operator_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)", tokenHash,
                     operatorId, csrfToken, createdAt.toEpochMilli(), expiresAt.toEpochMilli());
+            return true;
         });
     }
 

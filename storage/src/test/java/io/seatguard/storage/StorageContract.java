@@ -311,13 +311,13 @@ abstract class StorageContract {
         assertThat(operators.findById("op_some").orElseThrow().maySee("app_a")).isTrue();
         assertThat(operators.findById("op_some").orElseThrow().maySee("app_c")).isFalse();
         assertThat(operators.count()).isEqualTo(2);
-        operators.createSession("t".repeat(64), "op_some", "csrf", T0, T0.plusSeconds(60));
+        operators.createSession("t".repeat(64), "op_some", "hash-s", "csrf", T0, T0.plusSeconds(60));
         assertThat(operators.session("t".repeat(64), T0.plusSeconds(59))).contains(new io.seatguard.core.operator.OperatorStore.Session("op_some", "csrf"));
         assertThat(operators.session("t".repeat(64), T0.plusSeconds(60))).isEmpty();
 
         assertThat(operators.list()).extracting(io.seatguard.core.operator.Operator::email).containsExactly("all@example.com", "some@example.com");
         assertThat(operators.deleteUnlessLastOfEveryApp("op_all")).as("the last operator of every app stays").isFalse();
-        operators.createSession("u".repeat(64), "op_some", "csrf", T0, T0.plusSeconds(60));
+        operators.createSession("u".repeat(64), "op_some", "hash-s", "csrf", T0, T0.plusSeconds(60));
         assertThat(operators.deleteUnlessLastOfEveryApp("op_some")).isTrue();
         assertThat(operators.session("u".repeat(64), T0)).as("signed out with it").isEmpty();
         assertThat(operators.deleteUnlessLastOfEveryApp("op_some")).isFalse();
@@ -411,9 +411,9 @@ abstract class StorageContract {
         SqlOperatorStore operators = new SqlOperatorStore(database);
         assertThat(operators.create(new io.seatguard.core.operator.Operator("op_pw", "pw@example.com", "hash-old", T0))).isTrue();
         assertThat(operators.create(new io.seatguard.core.operator.Operator("op_other", "other@example.com", "hash-o", T0))).isTrue();
-        operators.createSession("a".repeat(64), "op_pw", "csrf-a", T0, T0.plusSeconds(600));
-        operators.createSession("b".repeat(64), "op_pw", "csrf-b", T0, T0.plusSeconds(600));
-        operators.createSession("c".repeat(64), "op_other", "csrf-c", T0, T0.plusSeconds(600));
+        operators.createSession("a".repeat(64), "op_pw", "hash-old", "csrf-a", T0, T0.plusSeconds(600));
+        operators.createSession("b".repeat(64), "op_pw", "hash-old", "csrf-b", T0, T0.plusSeconds(600));
+        operators.createSession("c".repeat(64), "op_other", "hash-o", "csrf-c", T0, T0.plusSeconds(600));
 
         assertThat(operators.replacePassword("op_pw", "hash-new", "a".repeat(64))).isTrue();
         assertThat(operators.findById("op_pw").orElseThrow().passwordHash()).isEqualTo("hash-new");
@@ -422,6 +422,25 @@ abstract class StorageContract {
         assertThat(operators.session("c".repeat(64), T0)).as("another operator's").isPresent();
         assertThat(operators.findById("op_other").orElseThrow().passwordHash()).isEqualTo("hash-o");
         assertThat(operators.replacePassword("op_gone", "hash", "a".repeat(64))).isFalse();
+    }
+
+    /** A sign-in that checked a password replaced since, or of an operator removed since, opens no session. */
+    @Test
+    void aSessionOpensOnlyWhileThePasswordCheckedIsStillTheOperators() {
+        SqlOperatorStore operators = new SqlOperatorStore(database);
+        assertThat(operators.create(new io.seatguard.core.operator.Operator("op_race", "race@example.com", "hash-old", T0))).isTrue();
+        assertThat(operators.create(new io.seatguard.core.operator.Operator("op_keep", "keep@example.com", "hash-k", T0))).isTrue();
+        assertThat(operators.replacePassword("op_race", "hash-new", "")).isTrue();
+
+        assertThat(operators.createSession("d".repeat(64), "op_race", "hash-old", "csrf-d", T0, T0.plusSeconds(600))).isFalse();
+        assertThat(operators.session("d".repeat(64), T0)).as("the old password opens nothing").isEmpty();
+        assertThat(operators.createSession("e".repeat(64), "op_race", "hash-new", "csrf-e", T0, T0.plusSeconds(600))).isTrue();
+        assertThat(operators.session("e".repeat(64), T0)).isPresent();
+        assertThat(operators.findById("op_race").orElseThrow().passwordHash()).as("the lock changes nothing").isEqualTo("hash-new");
+
+        assertThat(operators.deleteUnlessLastOfEveryApp("op_race")).isTrue();
+        assertThat(operators.createSession("f".repeat(64), "op_race", "hash-new", "csrf-f", T0, T0.plusSeconds(600))).as("a removed operator").isFalse();
+        assertThat(operators.session("f".repeat(64), T0)).isEmpty();
     }
 
     @Test

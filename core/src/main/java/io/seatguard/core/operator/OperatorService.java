@@ -219,11 +219,16 @@ public final class OperatorService {
         if (!holds || !secondFactorHolds(operator.get(), code, now)) {
             return new SignIn.Refused();
         }
-        store.clearFailures(normalized, clientKey);
         String token = ids.newSecret(43);
         String csrf = ids.newSecret(32);
         Instant expires = now.plus(SESSION_LENGTH);
-        store.createSession(sha256(token), operator.get().id(), csrf, now, expires);
+        // Only while the password checked is still theirs: a new password (or the operator's removal) while
+        // this one was being hashed ended every session, and must end this one too. Refused then as a wrong
+        // password is, its try still counted: the password typed is no longer theirs.
+        if (!store.createSession(sha256(token), operator.get().id(), operator.get().passwordHash(), csrf, now, expires)) {
+            return new SignIn.Refused();
+        }
+        store.clearFailures(normalized, clientKey);
         return new SignIn.Granted(operator.get(), new NewSession(token, csrf, expires));
     }
 

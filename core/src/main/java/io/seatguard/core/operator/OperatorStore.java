@@ -56,7 +56,14 @@ public interface OperatorStore {
     /** Forgets every client's failed sign-ins of this email (a password set anew on the store). */
     void clearFailures(String email);
 
-    void createSession(String tokenHash, String operatorId, String csrfToken, Instant createdAt, Instant expiresAt);
+    /**
+     * Opens a session for the operator, only while their password hash is still {@code checkedPasswordHash}
+     * (the one the sign-in checked), in one write that locks the operator's row: false, and nothing stored,
+     * when the operator was removed or their password replaced since. A sign-in whose password was being
+     * checked while {@link #replacePassword} or {@link #deleteUnlessLastOfEveryApp} ended every session of
+     * theirs would otherwise open one after, which nothing ends.
+     */
+    boolean createSession(String tokenHash, String operatorId, String checkedPasswordHash, String csrfToken, Instant createdAt, Instant expiresAt);
 
     /** The session's operator id and CSRF token, while it has not expired. */
     Optional<Session> session(String tokenHash, Instant now);

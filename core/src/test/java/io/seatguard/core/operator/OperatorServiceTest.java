@@ -138,8 +138,18 @@ class OperatorServiceTest {
             failures.removeIf(f -> f.email().equals(email));
         }
 
+        /** The open sessions: token hash to operator id. */
+        final Map<String, String> sessions = new HashMap<>();
+
         @Override
-        public void createSession(String tokenHash, String operatorId, String csrfToken, Instant createdAt, Instant expiresAt) {}
+        public synchronized boolean createSession(String tokenHash, String operatorId, String checkedPasswordHash, String csrfToken, Instant createdAt,
+                Instant expiresAt) {
+            if (findById(operatorId).filter(operator -> operator.passwordHash().equals(checkedPasswordHash)).isEmpty()) {
+                return false;
+            }
+            sessions.put(tokenHash, operatorId);
+            return true;
+        }
 
         @Override
         public Optional<Session> session(String tokenHash, Instant now) {
@@ -202,6 +212,7 @@ class OperatorServiceTest {
             Optional<Operator> operator = findById(operatorId);
             operator.ifPresent(found -> byEmail.put(found.email(), new Operator(found.id(), found.email(), passwordHash, found.createdAt(), found.apps(), found.readOnly())));
             keptSessions.add(keptSessionHash);
+            sessions.entrySet().removeIf(session -> session.getValue().equals(operatorId) && !session.getKey().equals(keptSessionHash));
             return operator.isPresent();
         }
     }
@@ -218,8 +229,16 @@ class OperatorServiceTest {
             return "hash:" + password;
         }
 
+        /** Run once, by the next check, while it checks: what happens elsewhere while a password is being hashed. */
+        volatile Runnable whileChecking;
+
         @Override
         public boolean matches(String password, String hash) {
+            Runnable meanwhile = whileChecking;
+            whileChecking = null;
+            if (meanwhile != null) {
+                meanwhile.run();
+            }
             refuseWhenBusy();
             checked.incrementAndGet();
             try {
@@ -515,6 +534,36 @@ class OperatorServiceTest {
         assertThat(store.keptSessions).containsExactly(OperatorService.sha256("session-token"));
         assertThat(operators.signIn(EMAIL, PASSWORD, client)).as("the old one").isInstanceOf(OperatorService.SignIn.Refused.class);
         assertThat(operators.signIn(EMAIL, "a new long passphrase", client)).isInstanceOf(OperatorService.SignIn.Granted.class);
+    }
+
+    /**
+     * Dashboard review (fix6): a sign-in with the old password, checked while the owner changed it, opened a
+     * session after the change had ended every other one, and nothing ever ended it: someone holding the
+     * old password who kept signing in kept a session through the change meant to shut them out.
+     */
+    @Test
+    void aSignInWhosePasswordIsChangedWhileItIsCheckedOpensNoSession() throws Exception {
+        Operator operator = operators.create(EMAIL, PASSWORD);
+        String owner = client("198.51.100.71");
+        String other = client("203.0.113.71");
+        OperatorService.SignIn.Granted own = (OperatorService.SignIn.Granted) operators.signIn(EMAIL, PASSWORD, owner);
+        hasher.whileChecking = () -> assertThat(operators.changePassword(operator, own.session().token(), PASSWORD, "a brand new passphrase", owner))
+                .as("changed while the other sign-in's password was being checked").isEmpty();
+
+        assertThat(operators.signIn(EMAIL, PASSWORD, other)).isInstanceOf(OperatorService.SignIn.Refused.class);
+        assertThat(store.sessions.values()).as("only the session that changed the password").hasSize(1);
+        assertThat(store.sessions).containsKey(OperatorService.sha256(own.session().token()));
+        assertThat(operators.signIn(EMAIL, "a brand new passphrase", other)).isInstanceOf(OperatorService.SignIn.Granted.class);
+    }
+
+    /** The same for a password set anew on the store ({@code operators reset-password}), which ends every session. */
+    @Test
+    void aSignInWhosePasswordIsResetWhileItIsCheckedOpensNoSession() throws Exception {
+        operators.create(EMAIL, PASSWORD);
+        hasher.whileChecking = () -> assertThat(operators.resetPassword(EMAIL, "a brand new passphrase")).isTrue();
+
+        assertThat(operators.signIn(EMAIL, PASSWORD, client("203.0.113.72"))).isInstanceOf(OperatorService.SignIn.Refused.class);
+        assertThat(store.sessions).isEmpty();
     }
 
     @Test
