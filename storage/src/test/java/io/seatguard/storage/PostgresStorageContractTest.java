@@ -398,4 +398,51 @@ class PostgresStorageContractTest extends StorageContract {
             postgres.close();
         }
     }
+
+    /**
+     * Dashboard review (fix6): a sign-in on one node while another node changes the operator's password.
+     * The change's transaction is held open here after it has ended the operator's sessions; the sign-in,
+     * which checked the old password, must wait for it and then open nothing. Before, it inserted its
+     * session at once, past the change's deletion, and the session outlived the new password.
+     */
+    @Test
+    void aSignInOnOneNodeWaitsForAPasswordChangeOnAnotherAndOpensNoSession() throws Exception {
+        SqlOperatorStore operators = new SqlOperatorStore(database);
+        assertThat(operators.create(new io.seatguard.core.operator.Operator("op_pg", "pg@example.com", "hash-old", T0))).isTrue();
+        CompletableFuture<Boolean> opened;
+        try (Connection otherNode = rawConnection(); java.sql.Statement change = otherNode.createStatement()) {
+            otherNode.setAutoCommit(false);
+            change.executeUpdate("UPDATE operators SET password_hash = 'hash-new' WHERE id = 'op_pg'");
+            change.executeUpdate("DELETE FROM operator_sessions WHERE operator_id = 'op_pg' AND token_hash <> ''");
+            int holder;
+            try (java.sql.ResultSet row = change.executeQuery("SELECT pg_backend_pid()")) {
+                row.next();
+                holder = row.getInt(1);
+            }
+            opened = CompletableFuture.supplyAsync(() -> operators.createSession("g".repeat(64), "op_pg", "hash-old", "csrf-g", T0, T0.plusSeconds(600)));
+            awaitWaitingBehindOrDone(holder, opened);
+            otherNode.commit();
+        }
+        assertThat(opened.get(10, TimeUnit.SECONDS)).as("no session for the old password").isFalse();
+        assertThat(operators.session("g".repeat(64), T0)).isEmpty();
+    }
+
+    /** Waits until a session waits for a lock {@code holderPid} holds, or until {@code write} ended (it went straight through). */
+    private void awaitWaitingBehindOrDone(int holderPid, CompletableFuture<?> write) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try (Connection watcher = rawConnection();
+                java.sql.PreparedStatement query = watcher.prepareStatement("SELECT COUNT(*) FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))")) {
+            query.setInt(1, holderPid);
+            while (!write.isDone()) {
+                try (java.sql.ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    if (rows.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                assertThat(System.nanoTime()).as("the sign-in waits for the change or ends").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+        }
+    }
 }
