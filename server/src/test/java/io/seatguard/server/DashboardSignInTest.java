@@ -651,6 +651,28 @@ class DashboardSignInTest {
     }
 
     /**
+     * Dashboard review (fix6): an operator provisioned before the first start who manages nothing (read-only)
+     * made the first start skip its own operator, and then nobody could add apps or operators from the
+     * dashboard, the state the last-operator rule exists to prevent. The first start now makes its operator
+     * unless one who manages every app is there.
+     */
+    @Test
+    void aReadOnlyOperatorProvisionedBeforeTheFirstStartStillGetsAnOperatorWhoManages() throws Exception {
+        Path data = dataDir.resolve("store");
+        assertThat(createOperator(data, "viewer@example.com", "only looking around", "--read-only", "--new-store")).isZero();
+        try (TestServer server = TestServer.startWith(TestServer.config(data).build())) {
+            SeatguardServer.CreatedOperator made = server.server().createdOperator().orElseThrow(
+                    () -> new AssertionError("no operator who manages every app was made"));
+            PageClient admin = new PageClient();
+            assertThat(signIn(admin, server, made.email(), made.password()).statusCode()).isEqualTo(303);
+            assertThat(admin.get(server.url() + "/dashboard/operators").body()).contains("viewer@example.com").contains("New operator");
+        }
+        try (TestServer server = TestServer.startWith(TestServer.config(data).build())) {
+            assertThat(server.server().createdOperator()).as("made once").isEmpty();
+        }
+    }
+
+    /**
      * The command line writes to the store a server made, while it runs; before the first start there is
      * none, and the command says so rather than make one no server reads (dashboard review finding 4).
      */

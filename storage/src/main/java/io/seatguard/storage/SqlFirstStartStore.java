@@ -56,7 +56,10 @@ public final class SqlFirstStartStore implements FirstStartStore {
         }
         Optional<Operator> operator = Optional.empty();
         // The email can still be taken: operators create, which takes no lock, may have made it meanwhile.
-        if (plan.operatorIfNone().isPresent() && isEmpty(connection, "operators") && SqlOperatorStore.insert(connection, plan.operatorIfNone().get())) {
+        // Only one who manages every app counts (as the last-operator rule counts): a read-only operator made
+        // before the first start left nobody to add apps or operators.
+        if (plan.operatorIfNone().isPresent() && isEmpty(connection, "operators WHERE app_ids IS NULL AND read_only = 0")
+                && SqlOperatorStore.insert(connection, plan.operatorIfNone().get())) {
             operator = plan.operatorIfNone();
         }
         return new FirstStartPlan(settings, app, operator);

@@ -575,6 +575,20 @@ abstract class StorageContract {
         assertThat(new SqlOperatorStore(database).list()).extracting(io.seatguard.core.operator.Operator::id).containsExactly("op_own");
     }
 
+    /**
+     * Operators made before the first start who manage nothing (read-only, or limited to apps) do not stop
+     * it from storing its own, which manages every app (dashboard review, fix6).
+     */
+    @Test
+    void aFirstStartAfterOnlyOperatorsWhoManageNothingStoresItsOperator() {
+        SqlOperatorStore operators = new SqlOperatorStore(database);
+        operators.create(new io.seatguard.core.operator.Operator("op_look", "look@example.com", "h", T0, Optional.empty(), true));
+        operators.create(new io.seatguard.core.operator.Operator("op_some", "some@example.com", "h", T0, Optional.of(java.util.Set.of("app_1")), false));
+        FirstStartPlan plan = firstStartPlan("1");
+        assertThat(new SqlFirstStartStore(database).storeMissing(plan)).isEqualTo(plan);
+        assertThat(operators.list()).extracting(io.seatguard.core.operator.Operator::id).containsExactlyInAnyOrder("op_1", "op_look", "op_some");
+    }
+
     /** What a first start stores, its values told apart by {@code n}. */
     static FirstStartPlan firstStartPlan(String n) {
         return new FirstStartPlan(Map.of("admin_token_hash", "hash-" + n),

@@ -149,8 +149,13 @@ public final class OperatorService {
         }
     }
 
-    public boolean anyOperator() {
-        return store.count() > 0;
+    /**
+     * Whether the store has an operator who manages every app (not limited to apps, not read-only): the one
+     * the last-operator rule of {@link #delete} keeps. One provisioned before the first start who manages
+     * nothing does not count, or that start made no operator who could add apps or operators.
+     */
+    public boolean anyOperatorOfEveryApp() {
+        return store.list().stream().anyMatch(operator -> operator.allApps() && !operator.readOnly());
     }
 
     /**

@@ -75,7 +75,7 @@ public final class FirstStart {
     public Made run(boolean adminTokenConfigured, List<String> defaultOrigins, String operatorEmail) {
         Optional<String> token = adminTokenConfigured || apps.hasAdminToken() ? Optional.empty() : Optional.of(Keys.newAdminToken(ids));
         Optional<CreatedApp> app = apps.list().isEmpty() ? Optional.of(apps.newApp(DEFAULT_APP, defaultOrigins)) : Optional.empty();
-        Optional<String> password = operators.anyOperator() ? Optional.empty() : Optional.of(ids.newSecret(PASSWORD_LENGTH));
+        Optional<String> password = operators.anyOperatorOfEveryApp() ? Optional.empty() : Optional.of(ids.newSecret(PASSWORD_LENGTH));
         FirstStartPlan plan = new FirstStartPlan(
                 token.map(made -> Map.of(AppService.ADMIN_TOKEN_HASH, Keys.hash(made))).orElse(Map.of()),
                 app.map(made -> new AppWithSecret(made.app(), Keys.store(made.secretKey()))),

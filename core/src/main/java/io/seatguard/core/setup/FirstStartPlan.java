@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param settings       each stored unless a setting of its name exists (the admin token's hash)
  * @param appIfNone      stored unless the store holds an app (the {@code default} app)
- * @param operatorIfNone stored unless the store has an operator (the first dashboard operator)
+ * @param operatorIfNone stored unless the store has an operator who manages every app (the first dashboard operator;
+ *                       one limited to apps or read-only does not count)
  */
 public record FirstStartPlan(Map<String, String> settings, Optional<AppWithSecret> appIfNone, Optional<Operator> operatorIfNone) {
     public static final FirstStartPlan NOTHING = new FirstStartPlan(Map.of(), Optional.empty(), Optional.empty());
