@@ -294,6 +294,42 @@ class DashboardSignInTest {
         }
     }
 
+    /**
+     * Dashboard review (fix6): a password change kept the session that made it, token and all, so a copy
+     * of that cookie (the usual reason to change a password: it was stolen) stayed signed in. The change
+     * now gives this browser a new session and ends every other, the old one of this browser included.
+     */
+    @Test
+    void aPasswordChangeEndsACopyOfThisBrowsersSessionCookie() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
+            PageClient here = new PageClient();
+            String token = sessionCookie(signIn(here, server, first.email(), first.password())).orElseThrow();
+            PageClient copy = new PageClient(Map.of("Cookie", "sg_dash=" + token));
+            assertThat(copy.get(server.url() + "/dashboard").statusCode()).as("the copy works before").isEqualTo(200);
+
+            here.get(server.url() + "/dashboard/password");
+            String replacement = "a brand new passphrase";
+            HttpResponse<String> changed = here.post(server.url() + "/dashboard/password", Map.of("current_password", first.password(),
+                    "new_password", replacement, "new_password_again", replacement));
+            assertThat(changed.statusCode()).isEqualTo(200);
+            assertThat(changed.body()).contains("Your password is changed");
+            assertThat(copy.get(server.url() + "/dashboard").statusCode()).as("the copied cookie is signed out").isEqualTo(302);
+            assertThat(sessionCookie(changed)).as("this browser's new session").hasValueSatisfying(renewed -> assertThat(renewed).isNotEqualTo(token));
+            assertThat(here.get(server.url() + "/dashboard").statusCode()).as("this browser stays signed in").isEqualTo(200);
+            // The answer's forms carry the new session's CSRF token: signing out from it works.
+            here.post(server.url() + "/dashboard/password", Map.of("current_password", "wrong", "new_password", "x", "new_password_again", "y"));
+            assertThat(here.post(server.url() + "/dashboard/logout", Map.of()).statusCode()).isEqualTo(303);
+            assertThat(here.get(server.url() + "/dashboard").statusCode()).as("signed out").isEqualTo(302);
+        }
+    }
+
+    /** The session token an answer sets in its cookie. */
+    private static java.util.Optional<String> sessionCookie(HttpResponse<String> answer) {
+        return answer.headers().allValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith("sg_dash=")).findFirst()
+                .map(cookie -> cookie.substring("sg_dash=".length(), cookie.indexOf(';')));
+    }
+
     private static String secretOn(String page) {
         java.util.regex.Matcher secret = java.util.regex.Pattern.compile("id=\"two-factor-secret\">([A-Z2-7]+)<").matcher(page);
         assertThat(secret.find()).as("the secret on the page").isTrue();

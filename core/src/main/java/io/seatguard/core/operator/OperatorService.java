@@ -224,17 +224,15 @@ public final class OperatorService {
         if (!holds || !secondFactorHolds(operator.get(), code, now)) {
             return new SignIn.Refused();
         }
-        String token = ids.newSecret(43);
-        String csrf = ids.newSecret(32);
-        Instant expires = now.plus(SESSION_LENGTH);
         // Only while the password checked is still theirs: a new password (or the operator's removal) while
         // this one was being hashed ended every session, and must end this one too. Refused then as a wrong
         // password is, its try still counted: the password typed is no longer theirs.
-        if (!store.createSession(sha256(token), operator.get().id(), operator.get().passwordHash(), csrf, now, expires)) {
+        Optional<NewSession> session = openSession(operator.get().id(), operator.get().passwordHash());
+        if (session.isEmpty()) {
             return new SignIn.Refused();
         }
         store.clearFailures(normalized, clientKey);
-        return new SignIn.Granted(operator.get(), new NewSession(token, csrf, expires));
+        return new SignIn.Granted(operator.get(), session.get());
     }
 
     private static Optional<SignIn.Wait> waiting(OperatorStore.Failures failures, Instant now) {
@@ -261,16 +259,17 @@ public final class OperatorService {
     }
 
     /**
-     * Changes the signed-in operator's own password, proven by the current one, and signs them out
-     * everywhere else (whoever else held a session, perhaps the reason for the change). The current
-     * password is checked as a sign-in is, under the same back-off for this email and client: a stolen
-     * session cookie must not become a way to guess the password it lacks.
+     * Changes the signed-in operator's own password, proven by the current one, and ends every session of
+     * theirs (whoever else held one, perhaps the reason for the change), the one making the change too: a
+     * copy of its cookie (a stolen one) must not outlive the change. The browser that made it goes on in a
+     * new session, answered here. The current password is checked as a sign-in is, under the same back-off
+     * for this email and client: a stolen session cookie must not become a way to guess the password it lacks.
      *
-     * @param sessionToken the cookie of the session making the change, which stays open
-     * @return empty when changed; else how long this client (or, {@code everywhere}, every client) must wait
+     * @return the back-off when it holds (nothing changed); else the new session for the browser that made
+     *         the change (none when the password was changed again meanwhile: that browser signs in again)
      * @throws SeatguardException {@code invalid_input} naming {@code current_password} (not theirs) or {@code new_password}
      */
-    public Optional<SignIn.Wait> changePassword(Operator operator, String sessionToken, String currentPassword, String newPassword, String clientKey) {
+    public PasswordChange changePassword(Operator operator, String currentPassword, String newPassword, String clientKey) {
         String current = currentPassword == null ? "" : currentPassword;
         FieldErrors errors = new FieldErrors();
         if (newPassword == null || newPassword.length() < MIN_PASSWORD || newPassword.length() > 1024) {
@@ -282,12 +281,29 @@ public final class OperatorService {
         errors.throwIfAny();
         Optional<SignIn.Wait> wait = proveCurrentPassword(operator, current, clientKey);
         if (wait.isPresent()) {
-            return wait;
+            return new PasswordChange(wait, Optional.empty());
         }
-        if (!store.replacePassword(operator.id(), hasher.hash(newPassword), sha256(sessionToken == null ? "" : sessionToken))) {
+        String hash = hasher.hash(newPassword);
+        if (!store.replacePassword(operator.id(), hash, NO_SESSION)) {
             throw SeatguardException.notFound("operator " + operator.id());
         }
-        return Optional.empty();
+        return new PasswordChange(Optional.empty(), openSession(operator.id(), hash));
+    }
+
+    /**
+     * A change of one's own password: refused for the back-off (nothing changed), or made, with the new
+     * session of the browser that made it (empty when none could be opened, the password changed again).
+     */
+    public record PasswordChange(Optional<SignIn.Wait> backOff, Optional<NewSession> session) {}
+
+    /** A new session for the operator while {@code passwordHash} is still theirs ({@link OperatorStore#createSession}). */
+    private Optional<NewSession> openSession(String operatorId, String passwordHash) {
+        Instant now = clock.instant();
+        String token = ids.newSecret(43);
+        String csrf = ids.newSecret(32);
+        Instant expires = now.plus(SESSION_LENGTH);
+        return store.createSession(sha256(token), operatorId, passwordHash, csrf, now, expires) ? Optional.of(new NewSession(token, csrf, expires))
+                : Optional.empty();
     }
 
     /**

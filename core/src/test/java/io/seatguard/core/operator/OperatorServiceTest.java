@@ -426,7 +426,7 @@ class OperatorServiceTest {
         String secret = operators.newTwoFactorSecret();
         hasher.busy = true;
         for (int i = 0; i <= SignInLockout.FREE_TRIES; i++) {
-            refusedAsBusy(() -> operators.changePassword(operator, "t", PASSWORD, "a new long passphrase", client));
+            refusedAsBusy(() -> operators.changePassword(operator, PASSWORD, "a new long passphrase", client));
             refusedAsBusy(() -> operators.enableTwoFactor(operator, PASSWORD, secret, codeNow(secret), client));
             refusedAsBusy(() -> operators.replaceRecoveryCodes(operator, PASSWORD, client));
             refusedAsBusy(() -> operators.disableTwoFactor(operator, PASSWORD, client));
@@ -434,7 +434,7 @@ class OperatorServiceTest {
         assertThat(store.failuresKept()).isZero();
         hasher.busy = false;
         assertThat(operators.enableTwoFactor(operator, PASSWORD, secret, codeNow(secret), client).backOff()).isEmpty();
-        assertThat(operators.changePassword(operator, "t", PASSWORD, "a new long passphrase", client)).isEmpty();
+        assertThat(operators.changePassword(operator, PASSWORD, "a new long passphrase", client).backOff()).isEmpty();
     }
 
     @Test
@@ -527,11 +527,17 @@ class OperatorServiceTest {
     }
 
     @Test
-    void anOperatorChangesTheirPasswordWithTheCurrentOneAndKeepsOnlyThisSession() throws Exception {
+    void anOperatorChangesTheirPasswordWithTheCurrentOneAndGoesOnInANewSessionOnly() throws Exception {
         Operator operator = operators.create(EMAIL, PASSWORD);
         String client = client("198.51.100.30");
-        assertThat(operators.changePassword(operator, "session-token", PASSWORD, "a new long passphrase", client)).isEmpty();
-        assertThat(store.keptSessions).containsExactly(OperatorService.sha256("session-token"));
+        OperatorService.SignIn.Granted before = (OperatorService.SignIn.Granted) operators.signIn(EMAIL, PASSWORD, client);
+        OperatorService.PasswordChange change = operators.changePassword(operator, PASSWORD, "a new long passphrase", client);
+        assertThat(change.backOff()).isEmpty();
+        assertThat(store.keptSessions).as("no session kept, the one that made the change neither").containsExactly("");
+        OperatorService.NewSession renewed = change.session().orElseThrow();
+        assertThat(renewed.token()).isNotEqualTo(before.session().token());
+        assertThat(renewed.csrfToken()).isNotEqualTo(before.session().csrfToken());
+        assertThat(store.sessions).containsOnlyKeys(OperatorService.sha256(renewed.token()));
         assertThat(operators.signIn(EMAIL, PASSWORD, client)).as("the old one").isInstanceOf(OperatorService.SignIn.Refused.class);
         assertThat(operators.signIn(EMAIL, "a new long passphrase", client)).isInstanceOf(OperatorService.SignIn.Granted.class);
     }
@@ -547,12 +553,13 @@ class OperatorServiceTest {
         String owner = client("198.51.100.71");
         String other = client("203.0.113.71");
         OperatorService.SignIn.Granted own = (OperatorService.SignIn.Granted) operators.signIn(EMAIL, PASSWORD, owner);
-        hasher.whileChecking = () -> assertThat(operators.changePassword(operator, own.session().token(), PASSWORD, "a brand new passphrase", owner))
-                .as("changed while the other sign-in's password was being checked").isEmpty();
+        java.util.concurrent.atomic.AtomicReference<OperatorService.PasswordChange> change = new java.util.concurrent.atomic.AtomicReference<>();
+        hasher.whileChecking = () -> change.set(operators.changePassword(operator, PASSWORD, "a brand new passphrase", owner));
 
         assertThat(operators.signIn(EMAIL, PASSWORD, other)).isInstanceOf(OperatorService.SignIn.Refused.class);
-        assertThat(store.sessions.values()).as("only the session that changed the password").hasSize(1);
-        assertThat(store.sessions).containsKey(OperatorService.sha256(own.session().token()));
+        assertThat(change.get().backOff()).as("changed while the other sign-in's password was being checked").isEmpty();
+        assertThat(store.sessions).as("only the session of the browser that changed the password")
+                .containsOnlyKeys(OperatorService.sha256(change.get().session().orElseThrow().token()));
         assertThat(operators.signIn(EMAIL, "a brand new passphrase", other)).isInstanceOf(OperatorService.SignIn.Granted.class);
     }
 
@@ -571,7 +578,7 @@ class OperatorServiceTest {
         Operator operator = operators.create(EMAIL, PASSWORD);
         String client = client("198.51.100.31");
         for (String refused : new String[] {"short", PASSWORD, "x".repeat(1025)}) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> operators.changePassword(operator, "t", PASSWORD, refused, client)).as(refused)
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> operators.changePassword(operator, PASSWORD, refused, client)).as(refused)
                     .isInstanceOfSatisfying(io.seatguard.core.error.SeatguardException.class,
                             e -> assertThat(e.errors()).extracting(io.seatguard.core.error.FieldError::field).containsExactly("new_password"));
         }
@@ -585,18 +592,18 @@ class OperatorServiceTest {
         Operator operator = operators.create(EMAIL, PASSWORD);
         String client = client("203.0.113.77");
         for (int i = 0; i < SignInLockout.FREE_TRIES; i++) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> operators.changePassword(operator, "t", "wrong guess", "a new long passphrase", client))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> operators.changePassword(operator, "wrong guess", "a new long passphrase", client))
                     .isInstanceOfSatisfying(io.seatguard.core.error.SeatguardException.class,
                             e -> assertThat(e.errors()).extracting(io.seatguard.core.error.FieldError::field).containsExactly("current_password"));
         }
-        assertThat(operators.changePassword(operator, "t", PASSWORD, "a new long passphrase", client))
+        assertThat(operators.changePassword(operator, PASSWORD, "a new long passphrase", client).backOff())
                 .contains(new OperatorService.SignIn.Wait(Duration.ofMinutes(1), false));
         assertThat(operators.signIn(EMAIL, PASSWORD, client)).as("the same back-off as signing in").isInstanceOf(OperatorService.SignIn.Wait.class);
         assertThat(hasher.checked).hasValue(SignInLockout.FREE_TRIES);
         assertThat(store.keptSessions).as("nothing changed").isEmpty();
 
         clock.advance(Duration.ofMinutes(1));
-        assertThat(operators.changePassword(operator, "t", PASSWORD, "a new long passphrase", client)).isEmpty();
+        assertThat(operators.changePassword(operator, PASSWORD, "a new long passphrase", client).backOff()).isEmpty();
         assertThat(store.failures(EMAIL, client, clock.instant().minus(SignInLockout.WINDOW)).fromClient()).as("cleared by the right one").isZero();
     }
 

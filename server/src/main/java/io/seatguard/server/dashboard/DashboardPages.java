@@ -144,9 +144,7 @@ public final class DashboardPages {
             case OperatorService.SignIn.Granted granted -> {
                 // The operator as stored (trimmed, lower case), as every later line of theirs names them, not as typed.
                 AuditLog.actor(ctx, "operator " + granted.operator().email());
-                boolean secure = secure(ctx);
-                ctx.header("Set-Cookie", SESSION_COOKIE + "=" + granted.session().token() + "; Path=/dashboard; HttpOnly; SameSite=Strict"
-                        + (secure ? "; Secure" : "") + "; Max-Age=" + OperatorService.SESSION_LENGTH.toSeconds());
+                setSessionCookie(ctx, granted.session());
                 ctx.redirect(next.orElse("/dashboard"), io.javalin.http.HttpStatus.SEE_OTHER);
             }
             case OperatorService.SignIn.Wait wait -> {
@@ -175,8 +173,19 @@ public final class DashboardPages {
             return;
         }
         operators.signOut(ctx.cookie(SESSION_COOKIE));
-        ctx.header("Set-Cookie", SESSION_COOKIE + "=; Path=/dashboard; HttpOnly; SameSite=Strict" + (secure(ctx) ? "; Secure" : "") + "; Max-Age=0");
+        clearSessionCookie(ctx);
         ctx.redirect("/dashboard/login", io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    /** Gives the browser this session's cookie (a sign-in, or a password change, which renews the session). */
+    void setSessionCookie(Context ctx, OperatorService.NewSession session) {
+        ctx.header("Set-Cookie", SESSION_COOKIE + "=" + session.token() + "; Path=/dashboard; HttpOnly; SameSite=Strict"
+                + (secure(ctx) ? "; Secure" : "") + "; Max-Age=" + OperatorService.SESSION_LENGTH.toSeconds());
+    }
+
+    /** Tells the browser to drop its session cookie (signing out, or a session that could not be renewed). */
+    void clearSessionCookie(Context ctx) {
+        ctx.header("Set-Cookie", SESSION_COOKIE + "=; Path=/dashboard; HttpOnly; SameSite=Strict" + (secure(ctx) ? "; Secure" : "") + "; Max-Age=0");
     }
 
     /** {@code /dashboard/evaluations}: the app's evaluations, filtered by action, verdict, user, device, IP, country, risk band and time. */

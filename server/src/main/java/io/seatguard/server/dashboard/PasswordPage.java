@@ -54,13 +54,22 @@ public final class PasswordPage {
             return;
         }
         try {
-            Optional<OperatorService.SignIn.Wait> wait = operators.changePassword(operator.get().operator(), ctx.cookie(DashboardPages.SESSION_COOKIE),
+            OperatorService.PasswordChange change = operators.changePassword(operator.get().operator(),
                     Optional.ofNullable(ctx.formParam("current_password")).orElse(""), replacement, sessions.clientKey(ctx));
-            if (wait.isPresent()) {
-                render(ctx, 429, operator.get(), Optional.empty(), DashboardPages.tooManyWrongPasswords(ctx, wait.get()));
+            if (change.backOff().isPresent()) {
+                render(ctx, 429, operator.get(), Optional.empty(), DashboardPages.tooManyWrongPasswords(ctx, change.backOff().get()));
                 return;
             }
-            render(ctx, 200, operator.get(), Optional.of("Your password is changed; other browsers are signed out."), List.of());
+            // Every session ended, this one too (a copy of its cookie must not outlive the change): this browser
+            // goes on in a new one, whose CSRF token the answer's forms carry.
+            if (change.session().isEmpty()) {
+                sessions.clearSessionCookie(ctx);
+                ctx.redirect("/dashboard/login", io.javalin.http.HttpStatus.SEE_OTHER);
+                return;
+            }
+            sessions.setSessionCookie(ctx, change.session().get());
+            render(ctx, 200, new OperatorService.SignedIn(operator.get().operator(), change.session().get().csrfToken()),
+                    Optional.of("Your password is changed; other browsers are signed out."), List.of());
         }
         catch (SeatguardException e) {
             render(ctx, DashboardPages.statusOf(e), operator.get(), Optional.empty(), DashboardPages.faults(e));
