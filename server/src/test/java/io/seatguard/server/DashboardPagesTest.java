@@ -897,7 +897,8 @@ class DashboardPagesTest {
                     HttpResponse<String> answer = viewer.post(server.url() + path, Map.of("app", app.id(), "name", "x", "id", "pol_x", "list", "lst_x",
                             "endpoint", "wh_x", "user", "ola", "email", "new@example.com", "password", "a long enough password"));
                     assertThat(answer.statusCode()).as("POST " + path).isEqualTo(403);
-                    assertThat(answer.body()).as(path).contains("read-only operator");
+                    assertThat(answer.body()).as(path).contains("read-only operator").contains("Back to the dashboard");
+                    assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
                     refused++;
                 }
             }
@@ -1110,7 +1111,10 @@ class DashboardPagesTest {
                     .statusCode()).isEqualTo(303);
             String samsOverview = sam.get(server.url() + "/dashboard").body();
             assertThat(samsOverview).contains("Overview of default").doesNotContain("/dashboard/operators").doesNotContain(">demo<");
-            assertThat(sam.get(server.url() + "/dashboard/operators").statusCode()).isEqualTo(403);
+            HttpResponse<String> notTheirs = sam.get(server.url() + "/dashboard/operators");
+            assertThat(notTheirs.statusCode()).isEqualTo(403);
+            assertThat(notTheirs.body()).as("a page that says why and links back").contains("Only an operator of every app manages operators")
+                    .contains("Back to the dashboard");
             String samId = idOf(admin.get(server.url() + "/dashboard/operators").body(), "sam@example.com");
             String adminId = idOfSelf(admin, server);
             assertThat(sam.post(server.url() + "/dashboard/operators/delete", Map.of("id", adminId)).statusCode()).isEqualTo(403);

@@ -309,6 +309,7 @@ class DashboardSignInTest {
             assertThat(copy.get(server.url() + "/dashboard").statusCode()).as("the copy works before").isEqualTo(200);
 
             here.get(server.url() + "/dashboard/password");
+            String staleCsrf = here.csrf();
             String replacement = "a brand new passphrase";
             HttpResponse<String> changed = here.post(server.url() + "/dashboard/password", Map.of("current_password", first.password(),
                     "new_password", replacement, "new_password_again", replacement));
@@ -317,6 +318,11 @@ class DashboardSignInTest {
             assertThat(copy.get(server.url() + "/dashboard").statusCode()).as("the copied cookie is signed out").isEqualTo(302);
             assertThat(sessionCookie(changed)).as("this browser's new session").hasValueSatisfying(renewed -> assertThat(renewed).isNotEqualTo(token));
             assertThat(here.get(server.url() + "/dashboard").statusCode()).as("this browser stays signed in").isEqualTo(200);
+            // A form of a page opened before (another tab) carries the old token: refused with a page that says so.
+            HttpResponse<String> stale = here.postRaw(server.url() + "/dashboard/logout", Map.of("csrf", staleCsrf));
+            assertThat(stale.statusCode()).isEqualTo(403);
+            assertThat(stale.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(stale.body()).contains("This form expired").contains("Back to the dashboard");
             // The answer's forms carry the new session's CSRF token: signing out from it works.
             here.post(server.url() + "/dashboard/password", Map.of("current_password", "wrong", "new_password", "x", "new_password_again", "y"));
             assertThat(here.post(server.url() + "/dashboard/logout", Map.of()).statusCode()).isEqualTo(303);

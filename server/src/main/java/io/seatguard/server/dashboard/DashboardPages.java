@@ -391,8 +391,7 @@ public final class DashboardPages {
         if (operator.isEmpty() || !operator.get().operator().readOnly()) {
             return false;
         }
-        headers(ctx);
-        ctx.status(403).contentType("text/plain; charset=utf-8").result("You are a read-only operator: you can look, not change anything.");
+        notice(ctx, 403, "Read-only", "You are a read-only operator: you can look, not change anything.");
         return true;
     }
 
@@ -433,7 +432,8 @@ public final class DashboardPages {
     private static boolean csrfHoldsOrRefuse(Context ctx, OperatorService.SignedIn operator) {
         boolean holds = csrfHolds(ctx, operator);
         if (!holds) {
-            ctx.status(403).contentType("text/plain; charset=utf-8").result("This form expired; reload the page.");
+            // A page, as every refusal of the dashboard: a tab opened before a sign-in or a password change posts an old token.
+            notice(ctx, 403, "Form expired", "This form expired (the session it was opened in ended, or was renewed by a password change); reload the page.");
         }
         return holds;
     }

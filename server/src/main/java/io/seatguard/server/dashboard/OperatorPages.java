@@ -104,7 +104,7 @@ public final class OperatorPages {
             return Optional.empty();
         }
         if (!operator.get().operator().allApps()) {
-            ctx.status(403).contentType("text/plain; charset=utf-8").result("Only an operator of every app manages operators.");
+            DashboardPages.notice(ctx, 403, "Not yours to manage", "Only an operator of every app manages operators.");
             return Optional.empty();
         }
         return operator;
