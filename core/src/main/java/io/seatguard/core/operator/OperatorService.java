@@ -21,7 +21,10 @@ import java.util.Optional;
 public final class OperatorService {
     public static final Duration SESSION_LENGTH = Duration.ofHours(12);
     static final int MIN_PASSWORD = 12;
-    /** The session a reset on the store keeps: none (no session's hash is empty, they are SHA-256 hex). */
+    /**
+     * The session a new password keeps: none, on the store's reset and the operator's own change alike (no
+     * session's hash is empty, they are SHA-256 hex); the change then opens the browser a new one.
+     */
     private static final String NO_SESSION = "";
     /** How many recovery codes an operator is given at a time. */
     public static final int RECOVERY_CODES = RecoveryCodes.COUNT;
