@@ -37,10 +37,10 @@ public final class ChallengeOptions {
 
     ChallengeSettings settings() {
         if (codeAttempts < 1 || codeAttempts > 20) {
-            throw new ConfigException("--code-attempts must be between 1 and 20");
+            throw new ConfigException("the wrong codes a challenge allows (--code-attempts, SEATGUARD_CODE_ATTEMPTS) must be between 1 and 20, not " + codeAttempts);
         }
         if (resendSeconds < 0 || resendSeconds > 3600) {
-            throw new ConfigException("--code-resend-seconds must be between 0 and 3600");
+            throw new ConfigException("the seconds between two codes (--code-resend-seconds, SEATGUARD_CODE_RESEND_SECONDS) must be between 0 and 3600, not " + resendSeconds);
         }
         return new ChallengeSettings(uri(smtpUrl, "--smtp-url"), mailFrom, uri(smsUrl, "--sms-url"),
                 smsToken == null || smsToken.isBlank() ? Optional.empty() : Optional.of(smsToken.trim()), production,

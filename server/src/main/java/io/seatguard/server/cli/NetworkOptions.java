@@ -62,18 +62,52 @@ public final class NetworkOptions {
     long eventCountLimit;
 
     NetworkSettings settings() {
-        CheckSettings checks;
-        try {
-            checks = new CheckSettings(travelSpeed, travelMinDistance, Duration.ofSeconds(velocityWindowSeconds), highVelocity, eventCountLimit);
-        }
-        catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage());
-        }
+        CheckSettings checks = checks();
         // Checked even with --no-stun: a port no socket could have is a mistake whether or not it is used.
         if (stunPort < 0 || stunPort > 65535) {
-            throw new ConfigException("--stun-port must be between 0 and 65535, not " + stunPort);
+            throw new ConfigException("the STUN port (--stun-port, SEATGUARD_STUN_PORT) must be between 0 and 65535, not " + stunPort);
         }
         return new NetworkSettings(intel(), Duration.ofSeconds(refreshSeconds), checks, noStun ? OptionalInt.empty() : OptionalInt.of(stunPort));
+    }
+
+    /**
+     * The checks' thresholds, each first judged alone against the defaults of the others, so that a
+     * refusal names the one flag and variable at fault ("travel speed must be from 100 to 5000 km/h" alone
+     * left an operator to guess which of five settings, and where it was set).
+     */
+    private CheckSettings checks() {
+        CheckSettings defaults = CheckSettings.DEFAULTS;
+        Duration velocityWindow = Duration.ofSeconds(velocityWindowSeconds);
+        judged("--travel-speed", "SEATGUARD_TRAVEL_SPEED", shown(travelSpeed), () -> new CheckSettings(travelSpeed, defaults.minTravelDistanceKm(),
+                defaults.velocityWindow(), defaults.highVelocityEvents(), defaults.eventCountCap()));
+        judged("--travel-min-distance", "SEATGUARD_TRAVEL_MIN_DISTANCE", shown(travelMinDistance), () -> new CheckSettings(defaults.maxTravelSpeedKmh(),
+                travelMinDistance, defaults.velocityWindow(), defaults.highVelocityEvents(), defaults.eventCountCap()));
+        judged("--velocity-window", "SEATGUARD_VELOCITY_WINDOW", velocityWindowSeconds + " seconds", () -> new CheckSettings(defaults.maxTravelSpeedKmh(),
+                defaults.minTravelDistanceKm(), velocityWindow, defaults.highVelocityEvents(), defaults.eventCountCap()));
+        judged("--high-velocity", "SEATGUARD_HIGH_VELOCITY", String.valueOf(highVelocity), () -> new CheckSettings(defaults.maxTravelSpeedKmh(),
+                defaults.minTravelDistanceKm(), defaults.velocityWindow(), highVelocity, defaults.eventCountCap()));
+        judged("--event-count-limit", "SEATGUARD_EVENT_COUNT_LIMIT", String.valueOf(eventCountLimit), () -> new CheckSettings(defaults.maxTravelSpeedKmh(),
+                defaults.minTravelDistanceKm(), defaults.velocityWindow(), defaults.highVelocityEvents(), eventCountLimit));
+        try {
+            return new CheckSettings(travelSpeed, travelMinDistance, velocityWindow, highVelocity, eventCountLimit);
+        }
+        catch (IllegalArgumentException e) {
+            throw new ConfigException("the network checks' thresholds: " + e.getMessage());
+        }
+    }
+
+    private static void judged(String flag, String variable, String value, Runnable build) {
+        try {
+            build.run();
+        }
+        catch (IllegalArgumentException e) {
+            throw new ConfigException("the " + e.getMessage().replaceFirst(" must ", " (" + flag + ", " + variable + ") must ") + ", not " + value);
+        }
+    }
+
+    /** A whole number of km or km/h as it was most likely written: 6000, not 6000.0. */
+    private static String shown(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.valueOf(value);
     }
 
     private IntelConfig intel() {

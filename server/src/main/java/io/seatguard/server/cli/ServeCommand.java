@@ -112,7 +112,7 @@ public final class ServeCommand implements Callable<Integer> {
             if (text.isBlank()) {
                 continue;
             }
-            proxies.add(Cidr.parse(text).orElseThrow(() -> new ConfigException("trusted proxy '" + text + "' " + Cidr.fault(text).orElseThrow())));
+            proxies.add(Cidr.parse(text).orElseThrow(() -> new ConfigException("the trusted proxies (--trusted-proxies, SEATGUARD_TRUSTED_PROXIES): '" + text + "' " + Cidr.fault(text).orElseThrow())));
         }
         ServerConfig config = ServerConfig.builder(DataDirText.folder(dataDir))
                 .host(host)
@@ -155,7 +155,7 @@ public final class ServeCommand implements Callable<Integer> {
             return io.seatguard.storage.SqliteSynchronous.parse(sqliteSynchronous);
         }
         catch (IllegalArgumentException e) {
-            throw new ConfigException("--sqlite-synchronous " + e.getMessage());
+            throw new ConfigException("--sqlite-synchronous (SEATGUARD_SQLITE_SYNCHRONOUS) " + e.getMessage());
         }
     }
 
@@ -164,7 +164,7 @@ public final class ServeCommand implements Callable<Integer> {
             return io.seatguard.core.pattern.PatternThresholds.parse(patternThresholds);
         }
         catch (IllegalArgumentException e) {
-            throw new ConfigException("--pattern-thresholds: " + e.getMessage());
+            throw new ConfigException("the pattern thresholds (--pattern-thresholds, SEATGUARD_PATTERN_THRESHOLDS): " + e.getMessage());
         }
     }
 
@@ -173,7 +173,7 @@ public final class ServeCommand implements Callable<Integer> {
             return io.seatguard.core.risk.RiskWeights.parse(riskWeights);
         }
         catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage());
+            throw new ConfigException("the risk weights (--risk-weights, SEATGUARD_RISK_WEIGHTS): " + e.getMessage());
         }
     }
 

@@ -33,10 +33,10 @@ public record NetworkSettings(IntelConfig intel, Duration refreshEvery, CheckSet
         requireNonNull(checks, "checks is null");
         requireNonNull(stunPort, "stunPort is null");
         if (stunPort.isPresent() && (stunPort.getAsInt() < 0 || stunPort.getAsInt() > 65535)) {
-            throw new ConfigException("the STUN port must be between 0 and 65535, not " + stunPort.getAsInt());
+            throw new ConfigException("the STUN port (--stun-port, SEATGUARD_STUN_PORT) must be between 0 and 65535, not " + stunPort.getAsInt());
         }
         if (refreshEvery.compareTo(MIN_REFRESH) < 0 || refreshEvery.compareTo(MAX_REFRESH) > 0) {
-            throw new ConfigException("the IP data refresh interval must be between " + MIN_REFRESH.toSeconds() + " and " + MAX_REFRESH.toSeconds()
+            throw new ConfigException("the IP data refresh interval (--ip-data-refresh, SEATGUARD_IP_DATA_REFRESH) must be between " + MIN_REFRESH.toSeconds() + " and " + MAX_REFRESH.toSeconds()
                     + " seconds, not " + refreshEvery.toSeconds());
         }
     }

@@ -55,7 +55,7 @@ class ServeCommandTest {
         assertThat(parse("--trusted-proxies", "::ffff:10.0.0.0/104,::1").trustedProxies()).extracting(Object::toString)
                 .containsExactly("10.0.0.0/8", "::1/128");
         assertThatThrownBy(() -> parse("--trusted-proxies", "::ffff:10.0.0.0/8")).isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("trusted proxy '::ffff:10.0.0.0/8' must be an IP address or a CIDR range")
+                .hasMessageStartingWith("the trusted proxies (--trusted-proxies, SEATGUARD_TRUSTED_PROXIES): '::ffff:10.0.0.0/8' must be an IP address or a CIDR range")
                 .hasMessageContaining("from /96 (all of IPv4) to /128");
     }
 
@@ -148,6 +148,21 @@ class ServeCommandTest {
         named.put(new String[] {"--smtp-url", "ftp://mail.example"}, "(--smtp-url, SEATGUARD_SMTP_URL)");
         named.put(new String[] {"--sms-url", "ftp://sms.example"}, "(--sms-url, SEATGUARD_SMS_URL)");
         named.put(new String[] {"--mail-from", "nobody at all"}, "(--mail-from, SEATGUARD_MAIL_FROM)");
+        // Review: the network checks, the IP data refresh, the code limits and the list-like settings said
+        // "travel speed must be from 100 to 5000 km/h" and the like, naming neither flag nor variable.
+        named.put(new String[] {"--travel-speed", "NaN"}, "(--travel-speed, SEATGUARD_TRAVEL_SPEED)");
+        named.put(new String[] {"--travel-min-distance", "-1"}, "(--travel-min-distance, SEATGUARD_TRAVEL_MIN_DISTANCE)");
+        named.put(new String[] {"--velocity-window", "59"}, "(--velocity-window, SEATGUARD_VELOCITY_WINDOW)");
+        named.put(new String[] {"--high-velocity", "1"}, "(--high-velocity, SEATGUARD_HIGH_VELOCITY)");
+        named.put(new String[] {"--event-count-limit", "1"}, "(--event-count-limit, SEATGUARD_EVENT_COUNT_LIMIT)");
+        named.put(new String[] {"--ip-data-refresh", "59"}, "(--ip-data-refresh, SEATGUARD_IP_DATA_REFRESH)");
+        named.put(new String[] {"--stun-port", "-1"}, "(--stun-port, SEATGUARD_STUN_PORT)");
+        named.put(new String[] {"--code-attempts", "0"}, "(--code-attempts, SEATGUARD_CODE_ATTEMPTS)");
+        named.put(new String[] {"--code-resend-seconds", "3601"}, "(--code-resend-seconds, SEATGUARD_CODE_RESEND_SECONDS)");
+        named.put(new String[] {"--risk-weights", "new_ip=101"}, "(--risk-weights, SEATGUARD_RISK_WEIGHTS)");
+        named.put(new String[] {"--pattern-thresholds", "many_devices=0:1"}, "(--pattern-thresholds, SEATGUARD_PATTERN_THRESHOLDS)");
+        named.put(new String[] {"--trusted-proxies", "10.0.0.0/33"}, "(--trusted-proxies, SEATGUARD_TRUSTED_PROXIES)");
+        named.put(new String[] {"--sqlite-synchronous", "off"}, "(SEATGUARD_SQLITE_SYNCHRONOUS)");
         named.forEach((args, flag) -> assertThatThrownBy(() -> parse(args)).as(String.join(" ", args)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining(flag));
     }
@@ -319,6 +334,17 @@ class ServeCommandTest {
                 .hasMessageEndingWith(": " + file + " is a file, not a folder");
         assertThatThrownBy(() -> SeatguardServer.start(TestServer.config(file.resolve("sub").resolve("deeper")).build()))
                 .hasMessageEndingWith(": " + file + " is a file, not a folder");
+    }
+
+    /** The refusal says the value too, as written: an operator reads which of their values was taken. */
+    @Test
+    void aThresholdOutOfBoundsIsRefusedWithTheValueGiven() {
+        assertThatThrownBy(() -> parse("--travel-speed", "6000")).isInstanceOf(ConfigException.class)
+                .hasMessage("the travel speed (--travel-speed, SEATGUARD_TRAVEL_SPEED) must be from 100 to 5000 km/h, not 6000");
+        assertThatThrownBy(() -> parse("--velocity-window", "90000")).isInstanceOf(ConfigException.class)
+                .hasMessage("the velocity window (--velocity-window, SEATGUARD_VELOCITY_WINDOW) must be from 1 minute to 24 hours, not 90000 seconds");
+        assertThat(parse("--travel-speed", "5000", "--travel-min-distance", "0", "--velocity-window", "86400", "--high-velocity", "2",
+                "--event-count-limit", "1000000").network().checks().maxTravelSpeedKmh()).isEqualTo(5000);
     }
 
     @Test
