@@ -2,11 +2,18 @@ package io.seatguard.server.stun;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * public address of its real network, which becomes {@code local_ip} (CONTRACT.md; ShieldLabs calls it
  * the same). Browsers hide local addresses behind mDNS names, so asking a STUN server is the only way.
  *
- * <p>One daemon thread receives and answers: a binding is one small datagram each way. Anything that is
- * not a well-formed Binding request it fully understands ({@link StunMessages}) is dropped without an
+ * <p>One daemon thread per bound address receives and answers: a binding is one small datagram each
+ * way. Anything that is not a well-formed Binding request it fully understands ({@link StunMessages}) is dropped without an
  * answer, so the port answers nothing but STUN.
  * Two things keep the port a poor amplifier for traffic aimed at a third party (whose address a request
  * forges): an answer is at most 1.36 times the request on the wire ({@link StunMessages}), and each
@@ -27,18 +34,21 @@ public final class StunServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StunServer.class);
     private static final int MAX_DATAGRAM = 1500;
 
-    private final DatagramChannel channel;
+    private final List<DatagramChannel> channels;
     private final StunRateLimit limit;
-    private final Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
     private final int port;
 
-    private StunServer(DatagramChannel channel, StunRateLimit limit) throws IOException {
-        this.channel = channel;
+    private StunServer(List<DatagramChannel> channels, StunRateLimit limit) throws IOException {
+        this.channels = List.copyOf(channels);
         this.limit = limit;
-        this.port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
-        this.thread = new Thread(this::serve, "seatguard-stun");
-        thread.setDaemon(true);
-        thread.start();
+        this.port = ((InetSocketAddress) channels.get(0).getLocalAddress()).getPort();
+        for (DatagramChannel channel : this.channels) {
+            Thread thread = new Thread(() -> serve(channel), "seatguard-stun " + channel.getLocalAddress());
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
     }
 
     /** Binds {@code host:port} (port 0 picks a free one) and starts answering. */
@@ -46,21 +56,83 @@ public final class StunServer implements AutoCloseable {
         return start(host, port, StunRateLimit.standard());
     }
 
-    /** {@link #start(String, int)} with a limit of the caller's (tests use a clock they move). */
+    /**
+     * {@link #start(String, int)} with a limit of the caller's (tests use a clock they move).
+     *
+     * <p>On a wildcard host ({@code 0.0.0.0}, {@code ::}) one socket is bound per address the machine has
+     * at start, instead of one on the wildcard. A socket on the wildcard answers from whatever address
+     * the route back to the sender picks, which on a machine with a second address (a floating IP, a
+     * keepalived address, a secondary address on the same interface) is not the one the browser asked
+     * at; Chromium takes a STUN answer only from the address it sent its request to, so it found no
+     * reflexive address at all. Java cannot choose an answer's source address on a wildcard socket
+     * (no IP_PKTINFO), so each address gets its own. An address added after the start is not answered
+     * until the next start.
+     */
     static StunServer start(String host, int port, StunRateLimit limit) {
+        List<DatagramChannel> channels = new ArrayList<>();
         try {
-            DatagramChannel channel = DatagramChannel.open();
-            try {
-                channel.bind(new InetSocketAddress(host, port));
+            int chosen = port;
+            for (InetSocketAddress address : addresses(host, port)) {
+                // With port 0 every address takes the port the first was given, so the server has one port.
+                channels.add(bind(host, new InetSocketAddress(address.getAddress(), chosen)));
+                chosen = ((InetSocketAddress) channels.get(0).getLocalAddress()).getPort();
             }
-            catch (IOException e) {
-                channel.close();
-                throw new UncheckedIOException("cannot bind STUN on udp " + host + ":" + port + ": " + e.getMessage(), e);
-            }
-            return new StunServer(channel, limit);
+            return new StunServer(channels, limit);
         }
         catch (IOException e) {
+            closeAll(channels);
             throw new UncheckedIOException(e);
+        }
+        catch (RuntimeException e) {
+            closeAll(channels);
+            throw e;
+        }
+    }
+
+    /** {@code host:port}, or on a wildcard host each address of the machine's interfaces that are up (IPv4 only for 0.0.0.0). */
+    private static List<InetSocketAddress> addresses(String host, int port) throws IOException {
+        InetSocketAddress given = new InetSocketAddress(host, port);
+        if (given.isUnresolved() || !given.getAddress().isAnyLocalAddress()) {
+            return List.of(given);
+        }
+        boolean ipv4Only = given.getAddress() instanceof Inet4Address;
+        List<InetSocketAddress> each = new ArrayList<>();
+        for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (!network.isUp()) {
+                continue;
+            }
+            for (InetAddress address : Collections.list(network.getInetAddresses())) {
+                // A link-local IPv6 address is no address a browser reaches a server at, and needs its interface named to be bound.
+                if ((ipv4Only && !(address instanceof Inet4Address)) || (address instanceof Inet6Address && address.isLinkLocalAddress())) {
+                    continue;
+                }
+                each.add(new InetSocketAddress(address, port));
+            }
+        }
+        return each.isEmpty() ? List.of(given) : each;
+    }
+
+    private static DatagramChannel bind(String host, InetSocketAddress address) throws IOException {
+        DatagramChannel channel = DatagramChannel.open();
+        try {
+            channel.bind(address);
+            return channel;
+        }
+        catch (IOException e) {
+            channel.close();
+            String where = address.getAddress() == null || address.getAddress().getHostAddress().equals(host) ? host : host + " (" + address.getAddress().getHostAddress() + ")";
+            throw new UncheckedIOException("cannot bind STUN on udp " + where + ":" + address.getPort() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeAll(List<DatagramChannel> channels) {
+        for (DatagramChannel channel : channels) {
+            try {
+                channel.close();
+            }
+            catch (IOException e) {
+                LOG.warn("closing a STUN socket failed", e);
+            }
         }
     }
 
@@ -68,7 +140,7 @@ public final class StunServer implements AutoCloseable {
         return port;
     }
 
-    private void serve() {
+    private void serve(DatagramChannel channel) {
         ByteBuffer in = ByteBuffer.allocate(MAX_DATAGRAM);
         while (channel.isOpen()) {
             try {
@@ -94,14 +166,11 @@ public final class StunServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closeAll(channels);
         try {
-            channel.close();
-        }
-        catch (IOException e) {
-            LOG.warn("closing the STUN socket failed", e);
-        }
-        try {
-            thread.join(2000);
+            for (Thread thread : threads) {
+                thread.join(2000);
+            }
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,16 +1,21 @@
 package io.seatguard.server.stun;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.bucket4j.TimeMeter;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -123,6 +128,31 @@ class StunServerTest {
             send(client, limited, bindingRequest(new byte[12]));
             send(client, limited, bindingRequest(new byte[12]));
             assertThat(answers(client)).as("one more a second").isEqualTo(1);
+        }
+    }
+
+    /**
+     * Review finding: on 0.0.0.0 the one wildcard socket answered from the address the route back chose,
+     * so a request sent to this machine's other address was answered from 127.0.0.1 (a floating or
+     * secondary address in production), and Chromium, which takes a STUN answer only from the address it
+     * asked, found no reflexive address. Each address now answers from itself.
+     */
+    @Test
+    void onAWildcardHostEachAnswerComesFromTheAddressItWasAskedAt() throws Exception {
+        Optional<InetAddress> other = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(network -> Collections.list(network.getInetAddresses()).stream())
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+                .findFirst();
+        assumeTrue(other.isPresent(), "this machine has an IPv4 address besides loopback");
+        try (StunServer everywhere = StunServer.start("0.0.0.0", 0)) {
+            for (InetAddress asked : List.of(other.get(), InetAddress.getLoopbackAddress())) {
+                byte[] request = bindingRequest(new byte[12]);
+                client.send(new DatagramPacket(request, request.length, asked, everywhere.port()));
+                DatagramPacket answer = new DatagramPacket(new byte[1500], 1500);
+                client.receive(answer);
+                assertThat(answer.getAddress()).as("the answer's source, asked at " + asked).isEqualTo(asked);
+                assertThat(answer.getPort()).isEqualTo(everywhere.port());
+            }
         }
     }
 
