@@ -3,8 +3,10 @@ package io.seatguard.core.pattern;
 import io.seatguard.core.account.AccountState;
 import io.seatguard.core.checks.FingerprintUserCountCheck;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The value at which each pattern becomes suspicious and dangerous. Defaults: many_devices 5 / 10,
@@ -64,12 +66,17 @@ public final class PatternThresholds {
         if (text == null || text.isBlank()) {
             return new PatternThresholds(pairs);
         }
+        Set<PatternKind> named = EnumSet.noneOf(PatternKind.class);
         for (String item : text.split(",")) {
             String[] parts = item.trim().split("=", 2);
             PatternKind kind = parts.length == 2 ? PatternKind.fromWireName(parts[0].trim()).orElse(null) : null;
             if (kind == null) {
                 throw new IllegalArgumentException("'" + item.trim() + "' is not pattern=suspicious:dangerous with a pattern of "
                         + "many_devices, multiple_countries, new_device_new_country, many_accounts_on_device");
+            }
+            if (!named.add(kind)) {
+                // The last would win without a word: which of the two the operator meant is theirs to say.
+                throw new IllegalArgumentException(kind.wireName() + " is given twice: give each pattern once");
             }
             String[] values = parts[1].trim().split(":", 2);
             Pair pair;

@@ -1,8 +1,10 @@
 package io.seatguard.core.risk;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Points per risk signal, 0–100 each (0 turns a signal off). The defaults are documented in
@@ -60,10 +62,15 @@ public final class RiskWeights {
         if (overrides == null || overrides.isBlank()) {
             return new RiskWeights(points);
         }
+        Set<String> named = new HashSet<>();
         for (String pair : overrides.split(",")) {
             String[] parts = pair.trim().split("=", 2);
             if (parts.length != 2 || !DEFAULTS.containsKey(parts[0].trim())) {
                 throw new IllegalArgumentException("risk weight '" + pair.trim() + "' must be name=points with a name among " + DEFAULTS.keySet());
+            }
+            if (!named.add(parts[0].trim())) {
+                // The last would win without a word: which of the two the operator meant is theirs to say.
+                throw new IllegalArgumentException("risk weight " + parts[0].trim() + " is given twice: give each signal once");
             }
             int value;
             try {

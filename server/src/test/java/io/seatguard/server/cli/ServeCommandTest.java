@@ -347,6 +347,16 @@ class ServeCommandTest {
                 "--event-count-limit", "1000000").network().checks().maxTravelSpeedKmh()).isEqualTo(5000);
     }
 
+    /** Review: a signal or pattern given twice ("new_ip=0,...,new_ip=30") took the last value without a word. */
+    @Test
+    void aWeightOrThresholdGivenTwiceIsRefused() {
+        assertThatThrownBy(() -> parse("--risk-weights", "new_ip=0,new_device=10,new_ip=30")).isInstanceOf(ConfigException.class)
+                .hasMessage("the risk weights (--risk-weights, SEATGUARD_RISK_WEIGHTS): risk weight new_ip is given twice: give each signal once");
+        assertThatThrownBy(() -> parse("--pattern-thresholds", "many_devices=3:5, many_devices=4:6")).isInstanceOf(ConfigException.class)
+                .hasMessage("the pattern thresholds (--pattern-thresholds, SEATGUARD_PATTERN_THRESHOLDS): many_devices is given twice: give each pattern once");
+        assertThat(parse("--risk-weights", "new_ip=0,new_device=10").riskWeights().points("new_ip")).isZero();
+    }
+
     @Test
     void aStunPortOutOfRangeIsRefusedEvenWithStunOff() {
         assertThatThrownBy(() -> parse("--stun-port=70000", "--no-stun")).isInstanceOf(ConfigException.class).hasMessageContaining("--stun-port");
