@@ -23,7 +23,7 @@ public final class Main {
             System.setProperty("logback.configurationFile", "logback-json.xml");
         }
         CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.setParameterExceptionHandler(new EnvironmentValueFaults(commandLine.getParameterExceptionHandler()));
+        commandLine.setParameterExceptionHandler(new EnvironmentValueFaults());
         int exit = commandLine.execute(args.length == 0 ? new String[] {"serve"} : args);
         if (exit != 0 || args.length == 0 || !args[0].equals("serve")) {
             System.exit(exit);

@@ -2,43 +2,57 @@ package io.seatguard.server.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Says a bad value that came from a {@code SEATGUARD_*} variable as that variable's. picocli said
- * {@code SEATGUARD_PRODUCTION=1} (an environment file's habit) as "Invalid value for option
- * '--production': '1' is not a boolean" and then printed the whole usage of {@code serve}: an operator
- * who never typed {@code --production} was left to guess where the '1' came from, in the journal, after
- * sixty lines of flags. A fault in what was typed is said as picocli says it.
+ * Says a bad value on one line, naming where it came from. picocli said {@code SEATGUARD_PRODUCTION=1}
+ * (an environment file's habit) as "Invalid value for option '--production': '1' is not a boolean" and
+ * then printed the whole usage of {@code serve}: an operator who never typed {@code --production} was
+ * left to guess where the '1' came from, in the journal, after sixty lines of flags. A value from a
+ * {@code SEATGUARD_*} variable is said as that variable's. A fault in what was typed ({@code --port x},
+ * a flag given twice, an unknown option) is picocli's message, with its suggestions, on one line too:
+ * the usage it printed after it pushed the one line that mattered out of a service's short log view,
+ * and {@code --help} shows the usage to whoever asks.
  */
 public final class EnvironmentValueFaults implements CommandLine.IParameterExceptionHandler {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{env:([A-Za-z0-9_]+)");
+    private static final int MOST_SUGGESTIONS = 3;
 
-    private final CommandLine.IParameterExceptionHandler typed;
-
-    public EnvironmentValueFaults(CommandLine.IParameterExceptionHandler typed) {
-        this.typed = typed;
-    }
+    public EnvironmentValueFaults() {}
 
     @Override
-    public int handleParseException(ParameterException ex, String[] args) throws Exception {
-        Optional<String> variable = variableThatGave(ex, args);
-        if (variable.isEmpty()) {
-            return typed.handleParseException(ex, args);
-        }
+    public int handleParseException(ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
         PrintWriter err = command.getErr();
-        String option = ((OptionSpec) ex.getArgSpec()).longestName();
-        String why = ex.getMessage().replaceFirst("^Invalid value for option '[^']*': ", "");
-        err.println("seatguard: " + variable.get() + " is set to '" + System.getenv(variable.get()) + "', which " + option + " cannot take ("
-                + why + "): correct or unset " + variable.get() + "; see " + command.getCommandSpec().qualifiedName() + " --help");
+        String help = "see " + command.getCommandSpec().qualifiedName() + " --help";
+        Optional<String> variable = variableThatGave(ex, args);
+        if (variable.isPresent()) {
+            String option = ((OptionSpec) ex.getArgSpec()).longestName();
+            String why = ex.getMessage().replaceFirst("^Invalid value for option '[^']*': ", "");
+            err.println("seatguard: " + variable.get() + " is set to '" + System.getenv(variable.get()) + "', which " + option + " cannot take ("
+                    + why + "): correct or unset " + variable.get() + "; " + help);
+        }
+        else {
+            err.println("seatguard: " + ex.getMessage().strip().replaceAll("\\s*[\\r\\n]+\\s*", " ") + suggestions(ex) + "; " + help);
+        }
         err.flush();
         return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** What picocli would suggest for an unknown option or subcommand ("did you mean --port?"), or nothing. */
+    private static String suggestions(ParameterException ex) {
+        if (!(ex instanceof UnmatchedArgumentException unmatched) || unmatched.getSuggestions().isEmpty()) {
+            return "";
+        }
+        List<String> some = unmatched.getSuggestions().stream().limit(MOST_SUGGESTIONS).toList();
+        return " (did you mean " + String.join(" or ", some) + "?)";
     }
 
     /** The variable an option's bad value came from: the option has one, it is set, and the option was not typed. */
