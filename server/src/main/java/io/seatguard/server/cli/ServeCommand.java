@@ -229,7 +229,8 @@ public final class ServeCommand implements Callable<Integer> {
             text.append("  presence:    Redis (shared by every node; sessions live ").append(config.presenceWindow().toSeconds())
                     .append(" s after their last sign of life)\n");
         }
-        server.stunPort().ifPresent(port -> text.append("  stun:        udp ").append(config.host()).append(':').append(port)
+        String stunHost = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        server.stunPort().ifPresent(port -> text.append("  stun:        udp ").append(stunHost).append(':').append(port)
                 .append("   (the SDK finds the browser's real network through it)\n"));
         text.append("  ip data:     ").append(ipDataLine(server)).append('\n');
         if (server.demoApp().isPresent()) {

@@ -14,7 +14,13 @@ final class ListenHost {
 
     private ListenHost() {}
 
-    static void require(String host) {
+    /**
+     * {@code host} as the server uses it: an IPv6 address without the brackets a URL puts around it, so
+     * that {@code [::1]} is {@code ::1} everywhere (a URL made of it brackets it once, not twice:
+     * {@code http://[[::1]]:8080} was the banner's, the default app's allowed origin and the server's
+     * own address for its pages).
+     */
+    static String require(String host) {
         if (host.isBlank()) {
             throw new ConfigException("the host (--host, SEATGUARD_HOST) is empty: name the address to listen on, e.g. 127.0.0.1 (the default) or 0.0.0.0");
         }
@@ -25,5 +31,6 @@ final class ListenHost {
             throw new ConfigException("the host (--host, SEATGUARD_HOST) '" + host + "' is not an IP address or a host name"
                     + (host.strip().equals(host) ? "" : " (it has a space around it)"));
         }
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 }

@@ -73,7 +73,7 @@ public record ServerConfig(
     static final Duration MAX_PRESENCE_WINDOW = Duration.ofHours(1);
 
     public ServerConfig {
-        ListenHost.require(requireNonNull(host, "host is null"));
+        host = ListenHost.require(requireNonNull(host, "host is null"));
         requireNonNull(dataDir, "dataDir is null");
         requireNonNull(databaseUrl, "databaseUrl is null");
         requireNonNull(redisUrl, "redisUrl is null");

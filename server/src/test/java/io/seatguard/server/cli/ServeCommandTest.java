@@ -7,9 +7,11 @@ import io.seatguard.server.SeatguardServer;
 import io.seatguard.server.TestServer;
 import io.seatguard.server.config.ChallengeSettings;
 import io.seatguard.server.config.ConfigException;
+import io.seatguard.server.config.NetworkSettings;
 import io.seatguard.server.config.ServerConfig;
 import io.seatguard.storage.SqliteSynchronous;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -197,7 +199,7 @@ class ServeCommandTest {
     @Test
     void developmentModeIsRefusedOnANetworkUnlessTheOperatorOptsIn() {
         for (String loopback : new String[] {"127.0.0.1", "127.0.0.2", "localhost", "::1", "[::1]"}) {
-            assertThat(parse("--host", loopback).host()).isEqualTo(loopback);
+            assertThat(parse("--host", loopback).host()).isEqualTo(loopback.replace("[", "").replace("]", ""));
         }
         for (String network : new String[] {"0.0.0.0", "::", "192.0.2.10"}) {
             assertThatThrownBy(() -> parse("--host", network)).as(network)
@@ -304,9 +306,10 @@ class ServeCommandTest {
         assertThatThrownBy(() -> parse("--host", "127.0.0.1 ")).isInstanceOf(ConfigException.class)
                 .hasMessage("the host (--host, SEATGUARD_HOST) '127.0.0.1 ' is not an IP address or a host name (it has a space around it)");
         assertThatThrownBy(() -> parse("--host", "http://127.0.0.1")).isInstanceOf(ConfigException.class).hasMessageContaining("not an IP address");
-        for (String host : new String[] {"localhost", "seatguard-1.internal", "[::1]", "::1", "fe80::1%lo", "0.0.0.0"}) {
+        for (String host : new String[] {"localhost", "seatguard-1.internal", "::1", "fe80::1%lo", "0.0.0.0"}) {
             assertThat(parse("--host", host, "--allow-dev-on-network").host()).isEqualTo(host);
         }
+        assertThat(parse("--host", "[::1]").host()).as("an IPv6 address written as a URL writes it").isEqualTo("::1");
         assertThat(new CommandLine(new ServeCommand()).execute("--data-dir", dir.toString(), "--port", "0", "--host=")).isEqualTo(2);
     }
 
@@ -411,6 +414,21 @@ class ServeCommandTest {
         String help = new CommandLine(new ServeCommand()).getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
         assertThat(help).contains("no demo site (/demo)").contains("or in production mode there is no SMS channel")
                 .contains("or in production mode there is no email channel").contains("empty is the default");
+    }
+
+    /**
+     * Review: --host [::1], which configuration.md gives as a way to write it, started a server at
+     * http://[[::1]]:port: the banner's URLs, the default app's allowed origin and the demo's all held it.
+     * And on :: the banner's STUN line read "udp :::3478".
+     */
+    @Test
+    void anIpv6HostWrittenInBracketsIsBracketedOnceInEveryAddressShown(@TempDir Path dir) {
+        ServerConfig bracketed = TestServer.config(dir.resolve("v6")).host("[::1]").network(NetworkSettings.NONE.withStunPort(OptionalInt.of(0))).build();
+        try (SeatguardServer server = SeatguardServer.start(bracketed)) {
+            assertThat(server.url()).isEqualTo("http://[::1]:" + server.port());
+            assertThat(server.createdDefaultApp().orElseThrow().app().allowedOrigins()).containsExactly("http://[::1]:" + server.port());
+            assertThat(ServeCommand.banner(server, bracketed)).contains("stun:        udp [::1]:" + server.stunPort().orElseThrow() + " ");
+        }
     }
 
     @Test
