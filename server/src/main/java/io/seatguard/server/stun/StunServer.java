@@ -2,6 +2,7 @@ package io.seatguard.server.stun;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -71,11 +72,30 @@ public final class StunServer implements AutoCloseable {
     static StunServer start(String host, int port, StunRateLimit limit) {
         List<DatagramChannel> channels = new ArrayList<>();
         try {
+            InetSocketAddress given = new InetSocketAddress(host, port);
+            if (given.isUnresolved() || !given.getAddress().isAnyLocalAddress()) {
+                channels.add(bind(host, given));
+                return new StunServer(channels, limit);
+            }
             int chosen = port;
-            for (InetSocketAddress address : addresses(host, port)) {
+            for (InetAddress address : interfaceAddresses(given.getAddress() instanceof Inet4Address)) {
                 // With port 0 every address takes the port the first was given, so the server has one port.
-                channels.add(bind(host, new InetSocketAddress(address.getAddress(), chosen)));
+                try {
+                    channels.add(bind(host + " (" + address.getHostAddress() + ")", new InetSocketAddress(address, chosen)));
+                }
+                catch (UncheckedIOException e) {
+                    // The port taken is a fault of the setting; an address that cannot be bound (an IPv6 address
+                    // still tentative as the machine starts, one going away) is one browsers cannot use yet.
+                    if (e.getCause() instanceof BindException && String.valueOf(e.getCause().getMessage()).contains("in use")) {
+                        throw e;
+                    }
+                    LOG.warn("STUN does not answer on {}: {}", address.getHostAddress(), e.getMessage());
+                    continue;
+                }
                 chosen = ((InetSocketAddress) channels.get(0).getLocalAddress()).getPort();
+            }
+            if (channels.isEmpty()) {
+                channels.add(bind(host, given));
             }
             return new StunServer(channels, limit);
         }
@@ -89,14 +109,9 @@ public final class StunServer implements AutoCloseable {
         }
     }
 
-    /** {@code host:port}, or on a wildcard host each address of the machine's interfaces that are up (IPv4 only for 0.0.0.0). */
-    private static List<InetSocketAddress> addresses(String host, int port) throws IOException {
-        InetSocketAddress given = new InetSocketAddress(host, port);
-        if (given.isUnresolved() || !given.getAddress().isAnyLocalAddress()) {
-            return List.of(given);
-        }
-        boolean ipv4Only = given.getAddress() instanceof Inet4Address;
-        List<InetSocketAddress> each = new ArrayList<>();
+    /** The addresses of the machine's interfaces that are up, IPv4 only when asked, without IPv6 link-local ones. */
+    private static List<InetAddress> interfaceAddresses(boolean ipv4Only) throws IOException {
+        List<InetAddress> each = new ArrayList<>();
         for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
             if (!network.isUp()) {
                 continue;
@@ -106,13 +121,14 @@ public final class StunServer implements AutoCloseable {
                 if ((ipv4Only && !(address instanceof Inet4Address)) || (address instanceof Inet6Address && address.isLinkLocalAddress())) {
                     continue;
                 }
-                each.add(new InetSocketAddress(address, port));
+                each.add(address);
             }
         }
-        return each.isEmpty() ? List.of(given) : each;
+        return each;
     }
 
-    private static DatagramChannel bind(String host, InetSocketAddress address) throws IOException {
+    /** A channel bound to {@code address}; {@code shown} is how a failure names it. */
+    private static DatagramChannel bind(String shown, InetSocketAddress address) throws IOException {
         DatagramChannel channel = DatagramChannel.open();
         try {
             channel.bind(address);
@@ -120,8 +136,7 @@ public final class StunServer implements AutoCloseable {
         }
         catch (IOException e) {
             channel.close();
-            String where = address.getAddress() == null || address.getAddress().getHostAddress().equals(host) ? host : host + " (" + address.getAddress().getHostAddress() + ")";
-            throw new UncheckedIOException("cannot bind STUN on udp " + where + ":" + address.getPort() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot bind STUN on udp " + shown + ":" + address.getPort() + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.seatguard.server.stun;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.bucket4j.TimeMeter;
@@ -153,6 +154,15 @@ class StunServerTest {
                 assertThat(answer.getAddress()).as("the answer's source, asked at " + asked).isEqualTo(asked);
                 assertThat(answer.getPort()).isEqualTo(everywhere.port());
             }
+        }
+    }
+
+    /** Binding each address of a wildcard host, a port another process holds still fails the start, naming it. */
+    @Test
+    void onAWildcardHostAPortTakenFailsTheStart() throws Exception {
+        try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress("0.0.0.0", 0))) {
+            assertThatThrownBy(() -> StunServer.start("0.0.0.0", taken.getLocalPort())).isInstanceOf(java.io.UncheckedIOException.class)
+                    .hasMessageStartingWith("cannot bind STUN on udp 0.0.0.0 (").hasMessageContaining(":" + taken.getLocalPort() + ": ");
         }
     }
 
