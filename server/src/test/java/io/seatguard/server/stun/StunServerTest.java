@@ -145,14 +145,18 @@ class StunServerTest {
                 .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress())
                 .findFirst();
         assumeTrue(other.isPresent(), "this machine has an IPv4 address besides loopback");
-        try (StunServer everywhere = StunServer.start("0.0.0.0", 0)) {
-            for (InetAddress asked : List.of(other.get(), InetAddress.getLoopbackAddress())) {
-                byte[] request = bindingRequest(new byte[12]);
-                client.send(new DatagramPacket(request, request.length, asked, everywhere.port()));
-                DatagramPacket answer = new DatagramPacket(new byte[1500], 1500);
-                client.receive(answer);
-                assertThat(answer.getAddress()).as("the answer's source, asked at " + asked).isEqualTo(asked);
-                assertThat(answer.getPort()).isEqualTo(everywhere.port());
+        for (String wildcard : List.of("0.0.0.0", "::")) {
+            try (StunServer everywhere = StunServer.start(wildcard, 0)) {
+                for (InetAddress asked : List.of(other.get(), InetAddress.getLoopbackAddress())) {
+                    byte[] request = bindingRequest(new byte[12]);
+                    client.send(new DatagramPacket(request, request.length, asked, everywhere.port()));
+                    DatagramPacket answer = new DatagramPacket(new byte[1500], 1500);
+                    client.receive(answer);
+                    assertThat(answer.getAddress()).as("on " + wildcard + ", the answer's source, asked at " + asked).isEqualTo(asked);
+                    assertThat(answer.getPort()).isEqualTo(everywhere.port());
+                    assertThat(StunMessagesTest.Decoded.of(Arrays.copyOf(answer.getData(), answer.getLength())).address())
+                            .isEqualTo(new InetSocketAddress("127.0.0.1", client.getLocalPort()));
+                }
             }
         }
     }
