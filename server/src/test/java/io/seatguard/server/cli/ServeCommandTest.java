@@ -59,6 +59,7 @@ class ServeCommandTest {
         assertThatThrownBy(() -> parse("--trusted-proxies", "::ffff:10.0.0.0/8")).isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("the trusted proxies (--trusted-proxies, SEATGUARD_TRUSTED_PROXIES): '::ffff:10.0.0.0/8' must be an IP address or a CIDR range")
                 .hasMessageContaining("from /96 (all of IPv4) to /128");
+        assertThat(parse("--trusted-proxies=").trustedProxies()).as("empty trusts none, as configuration.md says").isEmpty();
     }
 
     /** Found while the settings are read (exit status 2), not when storage or mail is first opened (1). */
