@@ -182,9 +182,11 @@ public final class StunServer implements AutoCloseable {
     @Override
     public void close() {
         closeAll(channels);
+        // Two seconds for all the threads together, as for the one before (production.md's stop times).
+        long deadline = System.nanoTime() + 2_000_000_000L;
         try {
             for (Thread thread : threads) {
-                thread.join(2000);
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             }
         }
         catch (InterruptedException e) {
