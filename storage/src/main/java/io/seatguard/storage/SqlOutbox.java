@@ -33,9 +33,22 @@ final class SqlOutbox {
         if (written == 1) {
             JdbcRunner.update(connection,
                     "INSERT INTO webhook_deliveries (app_id, message_id, endpoint_id, status, attempts, next_attempt_at, created_at)"
-                            + " SELECT app_id, ?, id, 'pending', 0, ?, ? FROM webhook_endpoints WHERE app_id = ? AND events LIKE ?",
+                            + " SELECT app_id, ?, id, 'pending', 0, ?, ? FROM webhook_endpoints WHERE app_id = ? AND events LIKE ?" + hold(connection),
                     messageId, at, at, event.appId(), subscribed);
         }
+    }
+
+    /**
+     * On PostgreSQL the endpoints a delivery is written for are held ({@code FOR KEY SHARE}, the lock a
+     * foreign key takes) to the commit: an endpoint's deletion ({@link SqlWebhooks#delete}) deletes the
+     * endpoint's row before its last deliveries, so it waits for this transaction and then sees, and
+     * deletes, what it wrote; an endpoint deleted first is skipped here. Without it, under read committed,
+     * a delivery committed after the deletion had looked stayed pending for an endpoint that is gone, never
+     * sent, and kept its message past retention for good (found in review). Events of one app share the
+     * lock and do not wait for one another, nor for a rotation (an update of no key). SQLite has one writer.
+     */
+    private static String hold(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductName().equals("PostgreSQL") ? " FOR KEY SHARE" : "";
     }
 
     /** {@code msg_} and 24 hex characters: the {@code webhook-id} every try of the message carries. */

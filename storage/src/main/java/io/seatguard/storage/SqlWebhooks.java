@@ -94,7 +94,7 @@ public final class SqlWebhooks {
      * Deletes the endpoint and its deliveries (nothing more will be sent to it), and the app's messages
      * that no endpoint is left to receive. The deliveries go a thousand per transaction (a busy endpoint
      * holds millions, and one transaction would hold the single writer for as long); the endpoint goes
-     * last, with what was written meanwhile. If the server stops in between, the endpoint is still there,
+     * last, with what was written meanwhile (an event being written for it is waited for: {@link SqlOutbox}). If the server stops in between, the endpoint is still there,
      * and deleting it again finishes the job.
      */
     public boolean delete(String appId, String endpointId) {
@@ -102,8 +102,11 @@ public final class SqlWebhooks {
             // Another batch: other writes get their turn on the writer in between.
         }
         return database.write(connection -> {
+            // The endpoint first: on PostgreSQL this waits for an event's transaction that holds it while
+            // writing a delivery for it (SqlOutbox), and the statements after it then see that delivery.
+            boolean deleted = JdbcRunner.update(connection, "DELETE FROM webhook_endpoints WHERE app_id = ? AND id = ?", appId, endpointId) == 1;
             SqlWebhookCleanup.deleteEndpointDeliveries(connection, appId, endpointId, Integer.MAX_VALUE);
-            return JdbcRunner.update(connection, "DELETE FROM webhook_endpoints WHERE app_id = ? AND id = ?", appId, endpointId) == 1;
+            return deleted;
         });
     }
 

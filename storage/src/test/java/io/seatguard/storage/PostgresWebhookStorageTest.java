@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import io.seatguard.core.webhook.DeliveryTry;
+import io.seatguard.core.webhook.OutboxEvent;
+import io.seatguard.core.webhook.WebhookEventType;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -12,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -81,6 +84,30 @@ class PostgresWebhookStorageTest extends WebhookStorageContract {
         assertThat(webhooks.claim(T0.plusSeconds(4), 10, LOCK)).as("the redelivery, once").hasSize(1);
     }
 
+    /**
+     * Review finding: an endpoint deleted while another node's transaction was writing an event for it
+     * (the event's deliveries inserted, not yet committed) was deleted with the deliveries it could see, and
+     * the event's delivery committed after it: pending for an endpoint that is gone, never sent, and its
+     * message (which names the account, its IP and device) kept past retention for good. The event's
+     * transaction holds the endpoints it writes deliveries for, and the deletion takes the endpoint before
+     * its last deliveries: it waits for that transaction, then sees its delivery and deletes it.
+     */
+    @Test
+    void anEndpointDeletedWhileAnEventIsWrittenForItKeepsNeitherTheDeliveryNorTheMessage() throws Exception {
+        endpoint("app_a", "we_a");
+        try (Connection evaluation = rawConnection()) {
+            evaluation.setAutoCommit(false);
+            SqlOutbox.enqueue(evaluation, new OutboxEvent("app_a", WebhookEventType.EVALUATION_CREATED, Optional.of("ann"), Map.of("evaluation_id", "e"), T0));
+            CompletableFuture<Boolean> deleted = CompletableFuture.supplyAsync(() -> webhooks.delete("app_a", "we_a"));
+            // Either the deletion waits for the event's transaction, or it has ended without doing so.
+            awaitBlockedBehindOrDone(pid(evaluation), deleted);
+            evaluation.commit();
+            assertThat(deleted.get(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(count("webhook_deliveries")).as("no delivery to an endpoint that is gone").isZero();
+        assertThat(count("webhook_messages")).as("no message that no endpoint is left to receive").isZero();
+    }
+
     private static int pid(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT pg_backend_pid()")) {
             rows.next();
@@ -103,6 +130,25 @@ class PostgresWebhookStorageTest extends WebhookStorageContract {
                     }
                 }
                 assertThat(System.nanoTime()).as(count + " sessions waiting on the row").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    /** Waits until a session waits for the lock session {@code holderPid} holds, or {@code other} has ended. */
+    private void awaitBlockedBehindOrDone(int holderPid, CompletableFuture<?> other) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try (Connection watcher = rawConnection();
+                PreparedStatement query = watcher.prepareStatement("SELECT COUNT(*) FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))")) {
+            query.setInt(1, holderPid);
+            while (!other.isDone()) {
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    if (rows.getInt(1) >= 1) {
+                        return;
+                    }
+                }
+                assertThat(System.nanoTime()).as("a session waiting on the event's transaction").isLessThan(deadline);
                 Thread.sleep(20);
             }
         }
