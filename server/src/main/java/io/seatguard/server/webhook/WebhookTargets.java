@@ -10,7 +10,10 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -26,10 +29,15 @@ import java.util.concurrent.TimeoutException;
  * public one, checked when the endpoint is created and again at each delivery, on the addresses the
  * connection will use ({@link PinnedResolverProvider}).
  *
- * <p>A name lookup (the system's {@code getaddrinfo}, which cannot be interrupted) runs on a small pool of
+ * <p>A name lookup (the system's {@code getaddrinfo}, which cannot be interrupted) runs on a thread of
  * its own and is waited for only so long: a try's lookup counts against the try's deadline, and an
  * endpoint's creation waits at most {@link #LOOKUP_LIMIT}. A lookup still stuck when its wait ends keeps
- * its thread until the resolver gives up; the pool's queue bounds how many can wait behind it.
+ * its thread until the resolver gives up. An endpoint's creation looks up on a small pool whose queue
+ * bounds how many can wait (API clients choose those hosts freely). A delivery's lookup does not wait for
+ * another host's: it gets a thread of its own, shared by the tries that look up the same host meanwhile, so
+ * a host whose name server never answers holds one thread, not a place in every other app's line. On one
+ * pool of 16, one app's endpoints on such hosts held every thread, and other apps' tries waited past their
+ * deadline and failed (found in review). Their number is bounded by the hosts of the tries in flight.
  */
 public final class WebhookTargets {
     /** The longest an endpoint's creation waits for its host's addresses. */
@@ -46,6 +54,8 @@ public final class WebhookTargets {
     private final boolean allowPrivate;
     private final HostLookup lookup;
     private final ExecutorService lookups;
+    /** Each host's delivery lookup under way, which a try of the same host meanwhile waits for too. */
+    private final Map<String, CompletableFuture<List<InetAddress>>> deliveryLookups = new ConcurrentHashMap<>();
 
     public WebhookTargets(boolean allowPrivate) {
         this(allowPrivate, PinnedResolverProvider::resolveFresh);
@@ -175,7 +185,7 @@ public final class WebhookTargets {
         else {
             Future<List<InetAddress>> answer;
             try {
-                answer = lookups.submit(() -> lookup.resolve(bare));
+                answer = pin ? deliveryLookup(bare) : lookups.submit(() -> lookup.resolve(bare));
             }
             catch (RejectedExecutionException e) {
                 return Optional.of("could not be resolved now: too many name lookups are waiting");
@@ -184,7 +194,7 @@ public final class WebhookTargets {
                 addresses = answer.get(Math.max(0, within.toMillis()), TimeUnit.MILLISECONDS);
             }
             catch (TimeoutException e) {
-                answer.cancel(true);
+                cancelUnlessShared(answer);
                 String limit = within.toMillis() % 1000 == 0 ? within.toSeconds() + " s" : within.toMillis() + " ms";
                 return Optional.of("has a host that did not resolve within " + limit + ": " + bare);
             }
@@ -192,7 +202,7 @@ public final class WebhookTargets {
                 return Optional.of("has a host that does not resolve: " + bare);
             }
             catch (InterruptedException e) {
-                answer.cancel(true);
+                cancelUnlessShared(answer);
                 Thread.currentThread().interrupt();
                 return Optional.of("was not resolved: interrupted");
             }
@@ -221,6 +231,38 @@ public final class WebhookTargets {
             return Optional.of("could not be pinned now: too many webhook hosts are being resolved at once");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The host's delivery lookup: the one under way if there is one (started by another try of the host
+     * moments ago, so its answer is as fresh), else a new one on a thread of its own.
+     */
+    private Future<List<InetAddress>> deliveryLookup(String host) {
+        String key = host.toLowerCase(Locale.ROOT);
+        CompletableFuture<List<InetAddress>> mine = new CompletableFuture<>();
+        CompletableFuture<List<InetAddress>> running = deliveryLookups.putIfAbsent(key, mine);
+        if (running != null) {
+            return running;
+        }
+        Thread.ofPlatform().daemon().name("seatguard-webhook-lookup").start(() -> {
+            try {
+                mine.complete(lookup.resolve(host));
+            }
+            catch (Throwable e) {
+                mine.completeExceptionally(e);
+            }
+            finally {
+                deliveryLookups.remove(key, mine);
+            }
+        });
+        return mine;
+    }
+
+    /** A lookup given up on: a queued one of the pool is dropped; a delivery's, shared with other tries, runs on for them. */
+    private static void cancelUnlessShared(Future<List<InetAddress>> answer) {
+        if (!(answer instanceof CompletableFuture)) {
+            answer.cancel(true);
+        }
     }
 
     /**

@@ -145,6 +145,51 @@ class WebhookTargetsTest {
     }
 
     /**
+     * Review finding: every try's lookup ran on one pool of 16 threads, so one app's endpoints on hosts whose
+     * name server never answers (its DNS down, or made so) held every thread until the resolver gave up, and
+     * every other app's tries waited in line behind them past their deadline: "did not resolve within 20 s",
+     * retried, and failed for good if it lasted. A delivery's lookup no longer waits for another host's.
+     */
+    @Test
+    void hostsWhoseLookupsHangHoldUpNoOtherHostsDeliveryCheck() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger hanging = new java.util.concurrent.atomic.AtomicInteger();
+        WebhookTargets targets = new WebhookTargets(true, host -> {
+            if (host.startsWith("hangs-")) {
+                hanging.incrementAndGet();
+                try {
+                    never.await();
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new java.net.UnknownHostException(host);
+            }
+            return List.of(InetAddress.getByAddress(host, new byte[] {93, (byte) 184, (byte) 216, 34}));
+        });
+        try (var tries = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            try {
+                // One app's twenty endpoints, each on a host of its own whose lookups hang.
+                for (int i = 0; i < 20; i++) {
+                    String host = "hangs-" + i + ".example";
+                    tries.submit(() -> targets.checkAndPin(host, Duration.ofSeconds(20)));
+                }
+                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                while (hanging.get() < 16) {
+                    assertThat(System.nanoTime()).as("the hanging lookups have started").isLessThan(deadline);
+                    Thread.sleep(10);
+                }
+
+                assertThat(targets.checkAndPin("answers.example", Duration.ofSeconds(2))).as("another app's try").isEmpty();
+            }
+            finally {
+                // The hanging lookups end, and with them the tries waiting for them.
+                never.countDown();
+            }
+        }
+    }
+
+    /**
      * Review finding: checking a URL when an endpoint is created pinned its host, and pins were never
      * dropped, so API calls with made-up hosts grew the pins without end. Only a delivery pins now.
      */
