@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * an operator can tune a loose threshold on real traffic before enforcing it (seed 000).
  *
  * <p>Stored facts are judged as recorded: checks, risk and flags as they were computed then, and the
- * app's lists as they are now.
+ * app's lists as they are now. A challenge of a device the evaluation found logged out of its account
+ * counts as {@code deny}, which is what the pipeline answers there.
  *
  * <p>A backtest reads up to ten thousand stored evaluations and judges each: one app runs one at a time
  * on a node (a second is refused as rate-limited while the first runs), so a script or an impatient
@@ -114,10 +115,13 @@ public final class Backtest {
             }
             evaluated++;
             PolicyDecision decision = PolicyEngine.decide(alone, PolicyFacts.of(evaluation));
-            outcomes.merge(decision.verdict(), 1, Integer::sum);
+            // As the pipeline answers: a device found logged out of the account (recorded as logout) is not
+            // offered a challenge but denied (found in review: counted as challenged, unlike live evaluation).
+            Verdict verdict = decision.verdict() == Verdict.CHALLENGE && evaluation.logout() ? Verdict.DENY : decision.verdict();
+            outcomes.merge(verdict, 1, Integer::sum);
             if (decision.policy().isPresent()) {
                 matched++;
-                if (sampled.merge(decision.verdict(), 1, Integer::sum) <= SAMPLES) {
+                if (sampled.merge(verdict, 1, Integer::sum) <= SAMPLES) {
                     samples.add(new Sample(evaluation.id(), evaluation.createdAt(), evaluation.action(), evaluation.verdict(),
                             decision.policy().get().reasons()));
                 }

@@ -56,6 +56,37 @@ class BacktestTest {
         assertThat(result.truncated()).isFalse();
     }
 
+    /**
+     * Found in review: a device logged out of the account is never offered a challenge, the pipeline answers
+     * {@code deny} in its place (EvaluationPipeline, api.md), and the evaluation records {@code logout}. The
+     * backtest counted such evaluations as challenged, so it disagreed with what live evaluation decides.
+     */
+    @Test
+    void aLoggedOutDeviceThePolicyWouldChallengeCountsAsDeniedAsLiveEvaluationAnswers() {
+        List<Evaluation> stored = evaluations(4).stream()
+                .map(evaluation -> evaluation.id().equals("ev-0") ? loggedOut(evaluation) : evaluation)
+                .toList();
+        Backtest backtest = new Backtest((appId, from, to, limit) -> stored.stream().limit(limit).toList(),
+                appId -> AppPolicies.of(List.of(), List.of()), InstantSource.fixed(NOW));
+
+        PolicyDefinition onEveryAction = challengeNewDevices();
+        onEveryAction = new PolicyDefinition(onEveryAction.name(), true, PolicyMode.ENFORCE, 0, List.of("login", "access"), onEveryAction.conditions(),
+                onEveryAction.verdict(), onEveryAction.challenge());
+
+        Backtest.Result result = backtest.run("app", "pol_1", onEveryAction, 7);
+
+        assertThat(result.matched()).isEqualTo(2);
+        assertThat(result.outcomes()).containsEntry(Verdict.CHALLENGE, 1).containsEntry(Verdict.DENY, 1).containsEntry(Verdict.ALLOW, 2);
+        assertThat(result.samples()).extracting(Backtest.Sample::evaluationId).containsExactlyInAnyOrder("ev-0", "ev-2");
+    }
+
+    /** The same evaluation, of a device found logged out of its account ({@code logout: true}). */
+    private static Evaluation loggedOut(Evaluation e) {
+        return new Evaluation(e.id(), e.appId(), "access", Verdict.DENY, e.createdAt(), e.consumedAt(), e.redirect(), e.user(), e.metadata(),
+                e.sessionId(), e.returnTo(), e.device(), e.publicIp(), e.localIp(), e.detectionFlags(), e.checks(), e.risk(), e.policy(),
+                e.monitoredPolicies(), e.challenge(), true);
+    }
+
     /** Found in review: from and to carried the clock's nanoseconds, where every other time in the API is in milliseconds. */
     @Test
     void thePeriodIsInMilliseconds() {
