@@ -30,7 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * with the policies and lists read before (they run alongside a write that has not answered yet, or
  * alongside the reading of another node's change, which applies once read). Only with nothing read yet,
  * or after a reload of this node's change failed, do they wait. A reload that started before a
- * {@link #forget} is not waited for by evaluations that come after it.
+ * {@link #forget} is not waited for by evaluations that come after it. Two changes through this node at
+ * once: the first one's reload is not kept (it may have read before the second), so until the second's
+ * is, evaluations wait for it rather than answer without the first change, whose write has answered.
  */
 public final class CachedPolicyBook implements PolicyBook {
     public static final Duration DEFAULT_MAX_AGE = Duration.ofSeconds(2);
@@ -41,11 +43,13 @@ public final class CachedPolicyBook implements PolicyBook {
     /**
      * @param changedHere a change was made through this node after these policies were read: they may not
      *     answer an evaluation before the counter is read again
+     * @param forgetsSeen how many times the app had been forgotten when this read began: it holds every
+     *     change made through this node up to that one
      * @param lists by list id
      */
-    private record Entry(AppPolicies policies, long version, Instant checkedAt, boolean changedHere, Map<String, Compiled> lists) {
+    private record Entry(AppPolicies policies, long version, Instant checkedAt, boolean changedHere, long forgetsSeen, Map<String, Compiled> lists) {
         Entry markedChanged() {
-            return new Entry(policies, version, checkedAt, true, lists);
+            return new Entry(policies, version, checkedAt, true, forgetsSeen, lists);
         }
     }
 
@@ -103,8 +107,8 @@ public final class CachedPolicyBook implements PolicyBook {
         // Read before the policies and lists: what they read is then at least as new as this version.
         long version = policies.version(appId);
         Entry fresh = entry != null && entry.version() == version
-                ? new Entry(entry.policies(), version, now, false, entry.lists())
-                : reread(appId, version, now, entry == null ? Map.of() : entry.lists());
+                ? new Entry(entry.policies(), version, now, false, forgotten, entry.lists())
+                : reread(appId, version, now, forgotten, entry == null ? Map.of() : entry.lists());
         // Kept only if no change was made through this node while this read ran: a read from before a
         // change must not put the old policies back over what forget() read ("applies to the next
         // evaluation"). This request still answers with what it read; it started before the change.
@@ -113,7 +117,7 @@ public final class CachedPolicyBook implements PolicyBook {
     }
 
     /** The app's policies, and its lists compiled anew only where their stamp moved since {@code before}. */
-    private Entry reread(String appId, long version, Instant now, Map<String, Compiled> before) {
+    private Entry reread(String appId, long version, Instant now, long forgotten, Map<String, Compiled> before) {
         List<Policy> read = policies.list(appId);
         Map<String, Compiled> compiled = new LinkedHashMap<>();
         for (ListStamp stamp : lists.stamps(appId)) {
@@ -128,7 +132,7 @@ public final class CachedPolicyBook implements PolicyBook {
         }
         Map<ListStamp, ListMatcher> matchers = new LinkedHashMap<>();
         compiled.values().forEach(list -> matchers.put(list.stamp(), list.matcher()));
-        return new Entry(AppPolicies.compiled(read, matchers), version, now, false, Map.copyOf(compiled));
+        return new Entry(AppPolicies.compiled(read, matchers), version, now, false, forgotten, Map.copyOf(compiled));
     }
 
     private static Entry awaited(CompletableFuture<Entry> refresh) {
@@ -154,17 +158,22 @@ public final class CachedPolicyBook implements PolicyBook {
      * row. An app never read here is left to its first evaluation.
      */
     public void forget(String appId) {
-        forgets(appId).incrementAndGet();
+        long mine = forgets(appId).incrementAndGet();
         if (!entries.containsKey(appId)) {
             // A first read already running may have read before the change: later evaluations start their own.
             refreshing.remove(appId);
             return;
         }
-        CompletableFuture<Entry> mine = new CompletableFuture<>();
+        CompletableFuture<Entry> running = new CompletableFuture<>();
         // Replaces a refresh that may have read before the change, so that no evaluation waits for that one.
-        refreshing.put(appId, mine);
+        refreshing.put(appId, running);
         try {
-            refreshAs(appId, mine);
+            refreshAs(appId, running);
+            // A change made here meanwhile kept this read out (it may have read before that change), and that
+            // change's own read may not have finished: until one holding this change is kept, evaluations wait
+            // for the read running, as this write is about to answer (found in review: they were answered
+            // with what was read before either change).
+            entries.computeIfPresent(appId, (key, entry) -> entry.forgetsSeen() < mine ? entry.markedChanged() : entry);
         }
         catch (RuntimeException e) {
             // The change is stored; only reading it back failed (storage unavailable). The write still

@@ -145,6 +145,37 @@ class CachedPolicyBookTest {
         assertThat(store.lists).hasValue(2);
     }
 
+    /**
+     * Found in review: two writes through this node at once. The first write's read was superseded by the
+     * second's (it is not kept, so as not to put older policies back), so the first write answered while the
+     * node still held what it read before either: its next evaluation was decided without the first
+     * change until the second read finished. It waits for that read instead.
+     */
+    @Test
+    void aChangeWhoseReadASecondChangeSupersededStillAppliesToTheNextEvaluation() throws Exception {
+        store.add(policy("pol_1"));
+        book.forApp(APP);
+        store.add(policy("pol_2"));
+        Policies.Hold first = store.holdNextList();
+        Thread firstWrite = Thread.ofPlatform().start(() -> book.forget(APP));
+        first.awaitHeld();
+        store.add(policy("pol_3"));
+        Policies.Hold second = store.holdNextList();
+        Thread secondWrite = Thread.ofPlatform().start(() -> book.forget(APP));
+        second.awaitHeld();
+        first.release();
+        firstWrite.join();
+
+        // The first write has answered: the node's next evaluation must see its policy.
+        List<AppPolicies> seen = new CopyOnWriteArrayList<>();
+        Thread next = Thread.ofPlatform().start(() -> seen.add(book.forApp(APP)));
+        awaitEach(List.of(next), thread -> thread.getState() != Thread.State.RUNNABLE && thread.getState() != Thread.State.NEW);
+        second.release();
+        next.join();
+        secondWrite.join();
+        assertThat(seen).singleElement().satisfies(policies -> assertThat(policies.inOrder()).extracting(Policy::id).contains("pol_2"));
+    }
+
     /** Reading a change back can fail (storage unavailable); the write still answers, and the next evaluation reads it. */
     @Test
     void aChangeThatCouldNotBeReadBackIsReadByTheNextEvaluation() {
@@ -192,11 +223,41 @@ class CachedPolicyBookTest {
         final AtomicInteger lists = new AtomicInteger();
         private final List<Policy> policies = new CopyOnWriteArrayList<>();
         private final AtomicInteger version = new AtomicInteger();
-        private final AtomicBoolean holdNext = new AtomicBoolean();
-        private final CountDownLatch held = new CountDownLatch(1);
-        private final CountDownLatch released = new CountDownLatch(1);
+        private final java.util.Set<Hold> taken = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         private final AtomicBoolean failNext = new AtomicBoolean();
+        private final java.util.Queue<Hold> holds = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        /** A hold of one {@code list} call, after it has read, until released. */
+        static final class Hold {
+            private final CountDownLatch held = new CountDownLatch(1);
+            private final CountDownLatch released = new CountDownLatch(1);
+
+            void awaitHeld() throws InterruptedException {
+                assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+            }
+
+            void release() {
+                released.countDown();
+            }
+
+            void hold() {
+                held.countDown();
+                try {
+                    released.await(10, TimeUnit.SECONDS);
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        /** Holds the next {@code list} call not held yet; each call of several is held by its own. */
+        Hold holdNextList() {
+            Hold hold = new Hold();
+            holds.add(hold);
+            return hold;
+        }
 
         void add(Policy policy) {
             policies.add(policy);
@@ -212,16 +273,22 @@ class CachedPolicyBookTest {
             failNext.set(true);
         }
 
-        void holdNextList() {
-            holdNext.set(true);
-        }
-
         void awaitHeld() throws InterruptedException {
-            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+            holds.stream().findFirst().orElseThrow().awaitHeld();
         }
 
         void release() {
-            released.countDown();
+            holds.forEach(Hold::release);
+        }
+
+        /** The first hold no call has taken yet, taken now; null when there is none. */
+        private synchronized Hold nextHold() {
+            for (Hold hold : holds) {
+                if (taken.add(hold)) {
+                    return hold;
+                }
+            }
+            return null;
         }
 
         @Override
@@ -256,14 +323,9 @@ class CachedPolicyBookTest {
                 throw new IllegalStateException("storage unavailable");
             }
             List<Policy> read = List.copyOf(policies);
-            if (holdNext.getAndSet(false)) {
-                held.countDown();
-                try {
-                    released.await(10, TimeUnit.SECONDS);
-                }
-                catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+            Hold hold = nextHold();
+            if (hold != null) {
+                hold.hold();
             }
             return read;
         }
