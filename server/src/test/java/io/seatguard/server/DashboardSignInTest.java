@@ -832,6 +832,33 @@ class DashboardSignInTest {
         }
     }
 
+    /**
+     * Found in review: the backtest's sentence broke the matched evaluations down by the outcomes of all
+     * replayed ones, so a policy that matched one of two read "matched 1: 1 allowed, 1 denied".
+     */
+    @Test
+    void aBacktestBreaksDownTheEvaluationsItMatchedAndSaysTheOthersAreAllowed() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
+            TestApp app = server.defaultApp();
+            // The same device twice: new the first time (allowed, so it becomes the account's), known the second.
+            for (int i = 0; i < 2; i++) {
+                server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"sky\",\"ip\":\"198.51.100.5\",\"device\":{\"token\":\"tok_sky_laptop_000001\"}}",
+                        app.bearer());
+            }
+            PageClient browser = new PageClient();
+            assertThat(signIn(browser, server, first.email(), first.password()).statusCode()).isEqualTo(303);
+            browser.get(server.url() + "/dashboard/policies?app=" + app.id());
+
+            HttpResponse<String> backtest = browser.post(server.url() + "/dashboard/policies", Map.of("app", app.id(), "name", "New devices at login",
+                    "action_login", "1", "check0", "is_new_device", "op0", "eq", "value0", "true", "verdict", "deny", "mode", "monitor", "do", "backtest"));
+
+            assertThat(backtest.statusCode()).isEqualTo(200);
+            assertThat(backtest.body().replaceAll("\\s+", " "))
+                    .contains("of 2 evaluations it would have matched 1: 0 allowed, 1 denied, 0 challenged; the other 1 would have been allowed.");
+        }
+    }
+
     @Test
     void anOperatorBacktestsAPolicyBuiltWithTheFormSavesItAndSwitchesItsMode() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
