@@ -267,20 +267,7 @@ public final class ChallengeService {
      * @return the failed challenge; empty when it had ended
      */
     private Optional<Challenge> failOnce(Challenge read) {
-        Challenge current = read;
-        while (!current.status().isFinal()) {
-            Challenge next = machine.fail(current, clock.instant()).challenge();
-            if (next.status() != ChallengeStatus.FAILED) {
-                // Ended as it was settled (expired): stored so, and said so.
-                save(current, next);
-                return Optional.empty();
-            }
-            if (store.replace(current, next)) {
-                return Optional.of(next);
-            }
-            current = get(read.id());
-        }
-        return Optional.empty();
+        return endOnce(read, machine::fail, ChallengeStatus.FAILED);
     }
 
     /**
@@ -447,10 +434,20 @@ public final class ChallengeService {
      * @return the completed challenge; empty when it had ended
      */
     private Optional<Challenge> completeOnce(Challenge read) {
+        return endOnce(read, machine::complete, ChallengeStatus.COMPLETED);
+    }
+
+    /**
+     * Moves the challenge to {@code end} by {@code step}, unless it ended first (an expiry as it was
+     * settled is stored so): a conditional replace, read again and retried while another request's
+     * change that did not end it got in first.
+     */
+    private Optional<Challenge> endOnce(Challenge read, java.util.function.BiFunction<Challenge, Instant, ChallengeMachine.Outcome> step,
+            ChallengeStatus end) {
         Challenge current = read;
         while (!current.status().isFinal()) {
-            Challenge next = machine.complete(current, clock.instant()).challenge();
-            if (next.status() != ChallengeStatus.COMPLETED) {
+            Challenge next = step.apply(current, clock.instant()).challenge();
+            if (next.status() != end) {
                 // Ended as it was settled (expired): stored so, and said so.
                 save(current, next);
                 return Optional.empty();
