@@ -2,17 +2,11 @@ package io.seatguard.server.challenge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seatguard.server.TestServer;
 import io.seatguard.server.TestServer.Response;
 import io.seatguard.server.TestServer.TestApp;
-import io.seatguard.server.http.Json;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -414,18 +408,7 @@ class DeviceLimitChallengeTest {
             policyId = created.json().get("id").asText();
         }
         // As a policy stored before success_url was required of it: the same without one.
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("seatguard.db"));
-                PreparedStatement read = connection.prepareStatement("SELECT document FROM policies WHERE id = ?");
-                PreparedStatement write = connection.prepareStatement("UPDATE policies SET document = ? WHERE id = ?")) {
-            read.setString(1, policyId);
-            ResultSet row = read.executeQuery();
-            assertThat(row.next()).isTrue();
-            ObjectNode document = (ObjectNode) Json.MAPPER.readTree(row.getString(1));
-            assertThat(((ObjectNode) document.get("challenge")).remove("success_url")).isNotNull();
-            write.setString(1, document.toString());
-            write.setString(2, policyId);
-            assertThat(write.executeUpdate()).isEqualTo(1);
-        }
+        StoredPolicyDocuments.rewriteChallenge(dataDir, policyId, challenge -> assertThat(challenge.remove("success_url")).isNotNull());
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
             assertThat(server.get("/v3/policies/" + policyId, app.bearer()).json().get("refused_now").findValuesAsText("field"))
                     .as("read back, the operator is told").containsExactly("challenge.success_url");

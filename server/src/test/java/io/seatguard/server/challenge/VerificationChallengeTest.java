@@ -3,7 +3,6 @@ package io.seatguard.server.challenge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -14,7 +13,6 @@ import io.seatguard.server.TestServer.Response;
 import io.seatguard.server.TestServer.TestApp;
 import io.seatguard.server.config.ChallengeSettings;
 import io.seatguard.server.config.ServerConfig;
-import io.seatguard.server.http.Json;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -22,7 +20,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -281,18 +278,7 @@ class VerificationChallengeTest {
         server.close();
         // As a policy stored before the limit: the same with a success_url the API takes no more.
         String tooLong = "https://app.example/" + "日".repeat(2000);
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("seatguard.db"));
-                PreparedStatement read = connection.prepareStatement("SELECT document FROM policies WHERE id = ?");
-                PreparedStatement write = connection.prepareStatement("UPDATE policies SET document = ? WHERE id = ?")) {
-            read.setString(1, policyId);
-            ResultSet row = read.executeQuery();
-            assertThat(row.next()).isTrue();
-            ObjectNode document = (ObjectNode) Json.MAPPER.readTree(row.getString(1));
-            ((ObjectNode) document.get("challenge")).put("success_url", tooLong);
-            write.setString(1, document.toString());
-            write.setString(2, policyId);
-            assertThat(write.executeUpdate()).isEqualTo(1);
-        }
+        StoredPolicyDocuments.rewriteChallenge(dataDir, policyId, challenge -> challenge.put("success_url", tooLong));
         server = TestServer.startWith(config);
         assertThat(server.get("/v3/policies/" + policyId, app.bearer()).json().get("refused_now").findValuesAsText("field"))
                 .as("read back, the operator is told").containsExactly("challenge.success_url");
