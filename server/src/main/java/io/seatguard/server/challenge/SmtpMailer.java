@@ -75,14 +75,12 @@ public final class SmtpMailer {
         properties.put("mail.mime.allowutf8", "true");
         Authenticator authenticator = null;
         if (url.getRawUserInfo() != null) {
-            String[] parts = url.getRawUserInfo().split(":", 2);
-            String user = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
-            String password = parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "";
+            PasswordAuthentication credentials = credentials(url.getRawUserInfo());
             properties.put("mail." + protocol + ".auth", "true");
             authenticator = new Authenticator() {
                 @Override
                 protected PasswordAuthentication getPasswordAuthentication() {
-                    return new PasswordAuthentication(user, password);
+                    return credentials;
                 }
             };
         }
@@ -93,6 +91,21 @@ public final class SmtpMailer {
         catch (MessagingException e) {
             throw new IllegalArgumentException("the mail sender is not an address: " + from, e);
         }
+    }
+
+    /**
+     * The user and password of a URL's raw user info, {@code user:password}, each percent-decoded (RFC 3986
+     * §3.2.1). A {@code +} is a plus there, not a space: form decoding ({@link URLDecoder} alone) turned the
+     * {@code +} of a password such as Amazon SES's base64 ones into a space, and the server refused the
+     * sign-in with nothing to say why (found in review).
+     */
+    static PasswordAuthentication credentials(String rawUserInfo) {
+        String[] parts = rawUserInfo.split(":", 2);
+        return new PasswordAuthentication(percentDecoded(parts[0]), parts.length > 1 ? percentDecoded(parts[1]) : "");
+    }
+
+    private static String percentDecoded(String text) {
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     /**
