@@ -10,6 +10,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -86,11 +87,21 @@ public final class SmtpMailer {
         }
         this.session = Session.getInstance(properties, authenticator);
         try {
-            this.from = new InternetAddress(from, true);
+            this.from = encoded(new InternetAddress(from, true));
         }
-        catch (MessagingException e) {
+        catch (MessagingException | UnsupportedEncodingException e) {
             throw new IllegalArgumentException("the mail sender is not an address: " + from, e);
         }
+    }
+
+    /**
+     * The sender with its name as an RFC 2047 encoded word when it is not ASCII ({@code "Sécurité Acme"}):
+     * parsed, the name stays as written, and with UTF-8 allowed for the recipient's sake setFrom wrote it raw into
+     * the {@code From} header, to servers that never announced SMTPUTF8 too (found in review). Encoded,
+     * every server reads it, and mail clients show it as written.
+     */
+    private static InternetAddress encoded(InternetAddress parsed) throws UnsupportedEncodingException {
+        return parsed.getPersonal() == null ? parsed : new InternetAddress(parsed.getAddress(), parsed.getPersonal(), "UTF-8");
     }
 
     /**
@@ -118,7 +129,8 @@ public final class SmtpMailer {
         // messages quote the address, and whoever logs the failure would print them with it.
         MimeMessage message = new MimeMessage(session);
         try {
-            message.setFrom(from);
+            // Set as text, encoded: with UTF-8 allowed, setFrom writes a name beyond ASCII raw (see #encoded).
+            message.setHeader("From", from.toString());
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
             message.setSubject(subject, "UTF-8");
             message.setText(body, "UTF-8");
