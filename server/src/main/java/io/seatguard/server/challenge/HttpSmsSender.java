@@ -59,7 +59,7 @@ public final class HttpSmsSender {
             throw new IllegalStateException("the SMS provider did not answer within " + timeout.toSeconds() + " s");
         }
         catch (ExecutionException e) {
-            throw new IllegalStateException("the SMS provider could not be reached: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("the SMS provider could not be reached: " + reason(e.getCause()), e.getCause());
         }
         catch (InterruptedException e) {
             exchange.cancel(true);
@@ -69,5 +69,21 @@ public final class HttpSmsSender {
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException("the SMS provider answered " + response.statusCode());
         }
+    }
+
+    /**
+     * What went wrong, for the log: the HTTP client's {@code ConnectException} for a refused connection has
+     * no message, and the log said "could not be reached: null" (found in review). The first message in
+     * the chain, else the failure's kind, with the endpoint's host and port (never the whole URL: its query
+     * may hold a provider's key).
+     */
+    private String reason(Throwable failure) {
+        for (Throwable at = failure; at != null; at = at.getCause() == at ? null : at.getCause()) {
+            if (at.getMessage() != null && !at.getMessage().isBlank()) {
+                return at.getMessage().strip();
+            }
+        }
+        String port = endpoint.getPort() > 0 ? ":" + endpoint.getPort() : "";
+        return "no connection to " + endpoint.getHost() + port + " (" + failure.getClass().getSimpleName() + ")";
     }
 }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -78,5 +80,17 @@ class HttpSmsSenderTest {
         // Preemptive: a sender that waits for the body's end would otherwise hang the test, not fail it.
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> sender("/trickle", Duration.ofSeconds(1))
                 .send("+33612345678", "hello")).hasMessageContaining("did not answer"));
+    }
+
+    /** Review finding: a refused connection was logged as "the SMS provider could not be reached: null", the HTTP client's exception having no message. */
+    @Test
+    void aProviderThatRefusesTheConnectionIsNamedInTheReason() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        HttpSmsSender sender = new HttpSmsSender(URI.create("http://127.0.0.1:" + closed + "/sms?key=secret"), Optional.of("token"), Duration.ofSeconds(5));
+        assertThatThrownBy(() -> sender.send("+33612345678", "hello"))
+                .hasMessage("the SMS provider could not be reached: no connection to 127.0.0.1:" + closed + " (ConnectException)");
     }
 }
