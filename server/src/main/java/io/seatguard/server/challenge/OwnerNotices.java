@@ -50,6 +50,12 @@ public final class OwnerNotices implements OwnerNotifier, AutoCloseable {
     private final NoticeQueue queue;
     /** A flood that fills the queue drops notices by the thousand: one line each would fill the log. */
     private final ThrottledLog drops = new ThrottledLog(log);
+    /**
+     * Notices the mail server or SMS provider refused, as codes' are: one line each let an outage, or a
+     * script naming addresses the server refuses from many client addresses, fill the log, and a mail
+     * server's reply of several lines (550-… 550 …) wrote lines of its own into it (found in review).
+     */
+    private final ThrottledLog failures = new ThrottledLog(log);
 
     public OwnerNotices(SqlOwnerNotices sent, CodeDelivery delivery, AppService apps, AttemptLimits limits, SendOutcomes outcomes) {
         this(sent, delivery, apps, limits, outcomes, new NoticeQueue());
@@ -88,7 +94,7 @@ public final class OwnerNotices implements OwnerNotifier, AutoCloseable {
                 deliver(notice, tried);
             }
             catch (RuntimeException e) {
-                log.warn("Could not tell the owner of account {} about device {}: {}", notice.userId(), notice.deviceId(), e.getMessage());
+                failures.warn("Could not tell the owner of account " + notice.userId() + " about device " + notice.deviceId() + ": " + e.getMessage());
             }
             finally {
                 // Only a notice that tried no provider (told before, a daily cap) gives its token back: one the
