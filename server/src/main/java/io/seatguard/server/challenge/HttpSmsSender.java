@@ -24,7 +24,11 @@ import java.util.concurrent.TimeoutException;
  * trickling its body held the thread without end.
  */
 public final class HttpSmsSender {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1, as the webhook client: on plain http (a local relay, as the docs suggest) the JDK's HTTP/2
+     * default sent {@code Upgrade: h2c} with every POST, which strict relays refuse or misread (review finding).
+     */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final URI endpoint;

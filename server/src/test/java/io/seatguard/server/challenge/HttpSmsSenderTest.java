@@ -25,6 +25,7 @@ class HttpSmsSenderTest {
     private final CountDownLatch release = new CountDownLatch(1);
     private final ExecutorService handlers = Executors.newCachedThreadPool();
     private HttpServer provider;
+    private final java.util.List<String> upgrades = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
@@ -32,6 +33,7 @@ class HttpSmsSenderTest {
         provider.setExecutor(handlers);
         provider.createContext("/ok", exchange -> {
             exchange.getRequestBody().readAllBytes();
+            upgrades.add(String.valueOf(exchange.getRequestHeaders().get("Upgrade")));
             exchange.sendResponseHeaders(202, -1);
             exchange.close();
         });
@@ -71,6 +73,8 @@ class HttpSmsSenderTest {
     @Test
     void aTwoHundredAnswerIsSuccessAndAnyOtherAFailure() {
         sender("/ok", Duration.ofSeconds(5)).send("+33612345678", "hello");
+        // Plain HTTP/1.1: an h2c upgrade offer on the POST is refused or misread by strict relays (review finding).
+        org.assertj.core.api.Assertions.assertThat(upgrades).containsExactly("null");
         assertThatThrownBy(() -> sender("/refuse", Duration.ofSeconds(5)).send("+33612345678", "hello")).hasMessageContaining("answered 400");
     }
 
