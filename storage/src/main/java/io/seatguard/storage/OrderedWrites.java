@@ -82,19 +82,7 @@ final class OrderedWrites {
         }
     }
 
-    /** An update count, available once its statement has run (or been skipped, with 0). */
-    static final class Count {
-        private int value = -1;
-
-        int get() {
-            if (value < 0) {
-                throw new IllegalStateException("the statement has not run: flush first");
-            }
-            return value;
-        }
-    }
-
-    private record Queued(Row row, int write, long sequence, JdbcRunner.Piece piece, BooleanSupplier condition, Count count) {}
+    private record Queued(Row row, int write, long sequence, JdbcRunner.Piece piece, BooleanSupplier condition, UpdateCount count) {}
 
     private static final Comparator<Queued> ORDER = Comparator.comparing(Queued::row).thenComparingLong(Queued::sequence);
 
@@ -120,7 +108,7 @@ final class OrderedWrites {
     }
 
     /** Queues a statement writing {@code row}; its count is known after {@link #flush}. */
-    Count update(Row row, String sql, Object... parameters) {
+    UpdateCount update(Row row, String sql, Object... parameters) {
         return updateIf(row, null, sql, parameters);
     }
 
@@ -128,8 +116,8 @@ final class OrderedWrites {
      * Queues a statement that runs only if {@code condition} holds when its turn comes (its count is then
      * 0 if it does not); the condition may read the counts of statements sorted before it.
      */
-    Count updateIf(Row row, BooleanSupplier condition, String sql, Object... parameters) {
-        Count count = new Count();
+    UpdateCount updateIf(Row row, BooleanSupplier condition, String sql, Object... parameters) {
+        UpdateCount count = new UpdateCount();
         queued.add(new Queued(requireNonNull(row, "row is null"), write, sequence++, new JdbcRunner.Piece(sql, parameters), condition, count));
         return count;
     }
@@ -161,7 +149,7 @@ final class OrderedWrites {
                 send(ready, oneWrite);
                 ready.clear();
                 if (!statement.condition().getAsBoolean()) {
-                    statement.count().value = 0;
+                    statement.count().set(0);
                     continue;
                 }
             }
@@ -176,19 +164,19 @@ final class OrderedWrites {
         }
         if (!together) {
             for (Queued statement : statements) {
-                statement.count().value = JdbcRunner.update(connection, statement.piece().sql(), statement.piece().parameters());
+                statement.count().set(JdbcRunner.update(connection, statement.piece().sql(), statement.piece().parameters()));
             }
             return;
         }
         if (oneWrite) {
             PipelinedWrites writes = new PipelinedWrites(connection, DatabaseKind.POSTGRESQL);
-            List<PipelinedWrites.Count> counts = new ArrayList<>(statements.size());
+            List<UpdateCount> counts = new ArrayList<>(statements.size());
             for (Queued statement : statements) {
                 counts.add(writes.update(statement.piece().sql(), statement.piece().parameters()));
             }
             writes.flush();
             for (int i = 0; i < statements.size(); i++) {
-                statements.get(i).count().value = counts.get(i).get();
+                statements.get(i).count().set(counts.get(i).get());
             }
             return;
         }
@@ -207,7 +195,7 @@ final class OrderedWrites {
     private void sendRun(List<Queued> run) throws SQLException {
         if (run.size() == 1) {
             Queued only = run.getFirst();
-            only.count().value = JdbcRunner.update(connection, only.piece().sql(), only.piece().parameters());
+            only.count().set(JdbcRunner.update(connection, only.piece().sql(), only.piece().parameters()));
             return;
         }
         PreparedStatement statement = null;
@@ -224,7 +212,7 @@ final class OrderedWrites {
                 if (counts[i] < 0) {
                     throw new SQLException("statement " + (i + 1) + " of " + run.size() + " reported no count: " + run.getFirst().piece().sql());
                 }
-                run.get(i).count().value = counts[i];
+                run.get(i).count().set(counts[i]);
             }
         }
         finally {

@@ -23,19 +23,7 @@ import java.util.List;
  * statements on the connection flushes before them, so that the order of the statements is kept.
  */
 final class PipelinedWrites {
-    /** An update count, available once its statement has run. */
-    static final class Count {
-        private int value = -1;
-
-        int get() {
-            if (value < 0) {
-                throw new IllegalStateException("the statement has not run: flush first");
-            }
-            return value;
-        }
-    }
-
-    private record Queued(JdbcRunner.Piece piece, Count count) {}
+    private record Queued(JdbcRunner.Piece piece, UpdateCount count) {}
 
     private final Connection connection;
     private final boolean together;
@@ -47,11 +35,11 @@ final class PipelinedWrites {
     }
 
     /** Adds a statement; its count is known after the next {@link #flush} (at once on SQLite). */
-    Count update(String sql, Object... parameters) throws SQLException {
+    UpdateCount update(String sql, Object... parameters) throws SQLException {
         JdbcRunner.Piece piece = new JdbcRunner.Piece(sql, parameters);
-        Count count = new Count();
+        UpdateCount count = new UpdateCount();
         if (!together) {
-            count.value = JdbcRunner.update(connection, sql, piece.parameters());
+            count.set(JdbcRunner.update(connection, sql, piece.parameters()));
             return count;
         }
         queued.add(new Queued(piece, count));
@@ -67,7 +55,7 @@ final class PipelinedWrites {
         queued.clear();
         if (sending.size() == 1) {
             Queued only = sending.getFirst();
-            only.count().value = JdbcRunner.update(connection, only.piece().sql(), only.piece().parameters());
+            only.count().set(JdbcRunner.update(connection, only.piece().sql(), only.piece().parameters()));
             return;
         }
         PreparedStatement statement = JdbcRunner.bindTogether(connection, sending.stream().map(Queued::piece).toList());
@@ -82,7 +70,7 @@ final class PipelinedWrites {
             if (count < 0) {
                 throw new SQLException("update " + (i + 1) + " of " + sending.size() + " reported no count: " + sending.get(i).piece().sql());
             }
-            sending.get(i).count().value = count;
+            sending.get(i).count().set(count);
         }
     }
 }

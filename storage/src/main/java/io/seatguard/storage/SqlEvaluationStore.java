@@ -196,7 +196,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
      * with {@link DeviceClaimConflict} (the evaluation is then resolved again); the rows written with it in
      * the same transaction go with it.
      */
-    private record DeviceClaim(OrderedWrites.Count count, boolean conflictIfNone, String reason) {
+    private record DeviceClaim(UpdateCount count, boolean conflictIfNone, String reason) {
         static final DeviceClaim NONE = new DeviceClaim(null, false, "");
 
         void check() {
@@ -210,7 +210,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
      * The counts of the device's statements that are read once they have run: the token's claim, the
      * fingerprint's, and the fingerprint's insert ({@code null} when none was made).
      */
-    private record DeviceCounts(DeviceClaim token, DeviceClaim fingerprint, OrderedWrites.Count fingerprintInsert) {
+    private record DeviceCounts(DeviceClaim token, DeviceClaim fingerprint, UpdateCount fingerprintInsert) {
         static final DeviceCounts NONE = new DeviceCounts(DeviceClaim.NONE, DeviceClaim.NONE, null);
 
         void check() {
@@ -271,7 +271,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
             writes.update(deviceRow, "UPDATE devices SET let_in_at = ? WHERE app_id = ? AND id = ? AND (let_in_at IS NULL OR let_in_at > ?)",
                     at, appId, device.deviceId(), at);
         }
-        OrderedWrites.Count inserted = null;
+        UpdateCount inserted = null;
         DeviceClaim fingerprintClaim = DeviceClaim.NONE;
         // Set when only the fingerprint's insert can tell whether the components are written.
         java.util.function.BooleanSupplier componentsIf = null;
@@ -296,7 +296,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                 if (components && !device.isNew() && !device.replacesComponents()) {
                     // Only the insert's count tells whether this device showed the fingerprint first: read when
                     // the components' turn comes (their table is written after the fingerprints').
-                    OrderedWrites.Count claimed = inserted;
+                    UpdateCount claimed = inserted;
                     componentsIf = () -> claimed.get() == 1;
                 }
             }
@@ -325,7 +325,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
      * has run: a write that finds it gone fails with {@link DeletedSinceRead} (the evaluation is then judged
      * again), and the rows written with it in the same transaction go with it.
      */
-    private record StillThere(OrderedWrites.Count count, int countIfThere, String reason) {
+    private record StillThere(UpdateCount count, int countIfThere, String reason) {
         static final StillThere NOT_ASKED = new StillThere(null, 0, "");
 
         void check() {
@@ -359,7 +359,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
             return StillThere.NOT_ASKED;
         }
         // Counts 1 only when it made the row again.
-        OrderedWrites.Count made = writes.update(row, ensureUser, appId, user, appId, user, at, at);
+        UpdateCount made = writes.update(row, ensureUser, appId, user, appId, user, at, at);
         return write.accountKnown() ? new StillThere(made, 0, gone) : StillThere.NOT_ASKED;
     }
 

@@ -43,9 +43,9 @@ class OrderedWritesTest {
             createSteps(connection);
             OrderedWrites writes = new OrderedWrites(connection, DatabaseKind.POSTGRESQL);
             writes.nextWrite();
-            OrderedWrites.Count evaluation = writes.update(Row.of(Table.EVALUATIONS, "app", "ev-1"), STEP, "evaluation");
-            OrderedWrites.Count country = writes.update(Row.of(Table.USER_COUNTRIES, "app", "ann", "FR"), OTHER_STEP, "country");
-            OrderedWrites.Count user = writes.update(Row.of(Table.USERS, "app", "ann"), STEP, "user");
+            UpdateCount evaluation = writes.update(Row.of(Table.EVALUATIONS, "app", "ev-1"), STEP, "evaluation");
+            UpdateCount country = writes.update(Row.of(Table.USER_COUNTRIES, "app", "ann", "FR"), OTHER_STEP, "country");
+            UpdateCount user = writes.update(Row.of(Table.USERS, "app", "ann"), STEP, "user");
             assertThrows(IllegalStateException.class, user::get);
             writes.flush();
             assertEquals(List.of(1, 1, 1), List.of(user.get(), country.get(), evaluation.get()));
@@ -63,13 +63,13 @@ class OrderedWritesTest {
             String upsert = "INSERT INTO seen (k, at) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET at = COALESCE(excluded.at, seen.at)";
             for (int run = 0; run < 6; run++) {
                 OrderedWrites writes = new OrderedWrites(connection, DatabaseKind.POSTGRESQL);
-                List<OrderedWrites.Count> counts = new java.util.ArrayList<>();
+                List<UpdateCount> counts = new java.util.ArrayList<>();
                 for (int i = 0; i < 4; i++) {
                     writes.nextWrite();
                     counts.add(writes.update(Row.of(Table.USER_COUNTRIES, "app", "ann", "c" + i), upsert, "c" + i, i % 2 == 0 ? null : (long) (run * 10 + i)));
                 }
                 writes.flush();
-                assertEquals(List.of(1, 1, 1, 1), counts.stream().map(OrderedWrites.Count::get).toList());
+                assertEquals(List.of(1, 1, 1, 1), counts.stream().map(UpdateCount::get).toList());
             }
             assertEquals(java.util.Arrays.asList(null, 51L, null, 53L), JdbcRunner.queryList(connection, "SELECT at FROM seen ORDER BY k",
                     row -> row.getObject(1) == null ? null : row.getLong(1)));
@@ -85,15 +85,15 @@ class OrderedWritesTest {
             OrderedWrites writes = new OrderedWrites(connection, kind);
             writes.nextWrite();
             writes.update(Row.of(Table.USER_COUNTRIES, "app", "ann", "FR"), STEP, "1: ann FR");
-            OrderedWrites.Count firstUser = writes.update(Row.of(Table.USERS, "app", "ann"), STEP, "1: ann");
+            UpdateCount firstUser = writes.update(Row.of(Table.USERS, "app", "ann"), STEP, "1: ann");
             writes.update(Row.of(Table.EVALUATIONS, "app", "ev-1"), OTHER_STEP, "1: evaluation");
             writes.nextWrite();
             writes.update(Row.of(Table.USER_COUNTRIES, "app", "ann", "DE"), STEP, "2: ann DE");
             writes.update(Row.of(Table.USERS, "app", "ann"), STEP, "2: ann");
             writes.update(Row.of(Table.USER_IPS, "app", "ann", "198.51.100.1"), OTHER_STEP, "2: ann's address");
-            OrderedWrites.Count components = writes.updateIf(Row.of(Table.DEVICE_COMPONENTS, "app", "dev-1"), () -> firstUser.get() == 1, STEP,
+            UpdateCount components = writes.updateIf(Row.of(Table.DEVICE_COMPONENTS, "app", "dev-1"), () -> firstUser.get() == 1, STEP,
                     "2: components");
-            OrderedWrites.Count skipped = writes.updateIf(Row.of(Table.DEVICE_COMPONENTS, "app", "dev-2"), () -> firstUser.get() == 0, STEP,
+            UpdateCount skipped = writes.updateIf(Row.of(Table.DEVICE_COMPONENTS, "app", "dev-2"), () -> firstUser.get() == 0, STEP,
                     "2: skipped");
             writes.update(Row.of(Table.USERS, "app", "abe"), STEP, "2: abe");
             writes.update(Row.of(Table.EVALUATIONS, "app", "ev-0"), OTHER_STEP, "2: evaluation");

@@ -40,7 +40,7 @@ class PipelinedWritesTest {
         EngineConnections.onPostgres(connection -> {
             createNumbers(connection);
             PipelinedWrites writes = new PipelinedWrites(connection, DatabaseKind.POSTGRESQL);
-            PipelinedWrites.Count count = writes.update(INSERT, 1L, "one");
+            UpdateCount count = writes.update(INSERT, 1L, "one");
             assertThrows(IllegalStateException.class, count::get);
             assertEquals(List.of(), labels(connection));
             writes.flush();
@@ -98,13 +98,13 @@ class PipelinedWritesTest {
                 statement.execute("DELETE FROM numbers");
             }
             PipelinedWrites writes = new PipelinedWrites(connection, kind);
-            PipelinedWrites.Count first = writes.update(INSERT, 1L, "one");
-            PipelinedWrites.Count again = writes.update(INSERT, 1L, "uno");
-            PipelinedWrites.Count unlabelled = writes.update(INSERT, 2L, null);
-            PipelinedWrites.Count third = writes.update(INSERT, 3L, "three");
+            UpdateCount first = writes.update(INSERT, 1L, "one");
+            UpdateCount again = writes.update(INSERT, 1L, "uno");
+            UpdateCount unlabelled = writes.update(INSERT, 2L, null);
+            UpdateCount third = writes.update(INSERT, 3L, "three");
             // Runs after the inserts above, so it sees rows 2 and 3.
-            PipelinedWrites.Count relabelled = writes.update(RELABEL, "many", 2L);
-            PipelinedWrites.Count none = writes.update(RELABEL, "none", 9L);
+            UpdateCount relabelled = writes.update(RELABEL, "many", 2L);
+            UpdateCount none = writes.update(RELABEL, "none", 9L);
             writes.flush();
             assertEquals(List.of(1, 0, 1, 1, 2, 0), List.of(first.get(), again.get(), unlabelled.get(), third.get(), relabelled.get(), none.get()));
             assertEquals(List.of("one", "many", "many"), labels(connection));

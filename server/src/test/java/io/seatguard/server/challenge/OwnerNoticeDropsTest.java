@@ -89,6 +89,11 @@ class OwnerNoticeDropsTest {
 
     /** A notice is sent only for an account that is stored (not erased since its evaluation). */
     private OwnerNotice notice(String user, boolean vouched, String clientIp) throws Exception {
+        return storedNotice(dataDir, appId, user, vouched, clientIp);
+    }
+
+    /** A notice for {@code user}, whose account row is written to the stopped-or-running embedded store first. */
+    static OwnerNotice storedNotice(Path dataDir, String appId, String user, boolean vouched, String clientIp) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("seatguard.db"));
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO users (app_id, id, first_seen, last_seen) VALUES (?, ?, 0, 0)")) {
             insert.setString(1, appId);

@@ -8,7 +8,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.seatguard.core.app.AppService;
 import io.seatguard.core.challenge.OwnerNotice;
-import io.seatguard.core.identity.DeviceType;
 import io.seatguard.core.ids.IdGenerator;
 import io.seatguard.server.SendOutcomes;
 import io.seatguard.storage.SqlAppStore;
@@ -16,16 +15,11 @@ import io.seatguard.storage.SqlDatabase;
 import io.seatguard.storage.SqlOwnerNotices;
 import io.seatguard.storage.StorageSettings;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -92,14 +86,7 @@ class OwnerNoticeFailuresAreLoggedTest {
     }
 
     private OwnerNotice notice(String user) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("seatguard.db"));
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO users (app_id, id, first_seen, last_seen) VALUES (?, ?, 0, 0)")) {
-            insert.setString(1, appId);
-            insert.setString(2, user);
-            insert.executeUpdate();
-        }
-        return new OwnerNotice(appId, user, "dev-" + user, List.of("email"), Optional.of(user + "@example.com"), Optional.empty(), "Chrome", "Windows",
-                DeviceType.COMPUTER, Optional.empty(), "pol_tell", Instant.now(), InetAddress.getByName("198.51.100.7"), true);
+        return OwnerNoticeDropsTest.storedNotice(dataDir, appId, user, true, "198.51.100.7");
     }
 
     @Test
