@@ -2,6 +2,7 @@ package io.seatguard.server;
 
 import io.seatguard.server.cli.AppsCommand;
 import io.seatguard.server.cli.BackupCommand;
+import io.seatguard.server.cli.EmptyVariablesAreUnset;
 import io.seatguard.server.cli.EnvironmentValueFaults;
 import io.seatguard.server.cli.OperatorsCommand;
 import io.seatguard.server.cli.ServeCommand;
@@ -22,11 +23,18 @@ public final class Main {
         if ("json".equalsIgnoreCase(System.getenv("SEATGUARD_LOG_FORMAT")) && System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "logback-json.xml");
         }
-        CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.setParameterExceptionHandler(new EnvironmentValueFaults());
-        int exit = commandLine.execute(args.length == 0 ? new String[] {"serve"} : args);
+        int exit = commandLine().execute(args.length == 0 ? new String[] {"serve"} : args);
         if (exit != 0 || args.length == 0 || !args[0].equals("serve")) {
             System.exit(exit);
         }
+    }
+
+    /** The command line as {@link #main} runs it, every subcommand with the same reading of the environment. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(new EnvironmentValueFaults());
+        // Set after the subcommands are added: picocli hands it to those it has at this moment.
+        commandLine.setDefaultValueProvider(new EmptyVariablesAreUnset());
+        return commandLine;
     }
 }

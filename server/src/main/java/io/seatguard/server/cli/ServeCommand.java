@@ -16,6 +16,9 @@ import picocli.CommandLine.Option;
 /** {@code seatguard serve}: starts the server and keeps it running until the process is told to stop. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the Seatguard server.")
 public final class ServeCommand implements Callable<Integer> {
+    /** The trusted proxies' value that trusts none. */
+    static final String NO_PROXY = "none";
+
     @Option(names = "--host", defaultValue = "${env:SEATGUARD_HOST:-127.0.0.1}", description = "Address to listen on (env SEATGUARD_HOST; default ${DEFAULT-VALUE}). Use 0.0.0.0 to accept outside connections (with --production, or --allow-dev-on-network).")
     String host;
 
@@ -34,7 +37,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--admin-token", defaultValue = "${env:SEATGUARD_ADMIN_TOKEN}", description = "Admin token (env SEATGUARD_ADMIN_TOKEN). Without it one is generated on first start and printed once.")
     String adminToken;
 
-    @Option(names = "--trusted-proxies", split = ",", defaultValue = "${env:SEATGUARD_TRUSTED_PROXIES:-127.0.0.0/8,::1}", description = "Comma-separated proxies (CIDRs) whose X-Forwarded-For is believed (env SEATGUARD_TRUSTED_PROXIES; default ${DEFAULT-VALUE}).")
+    @Option(names = "--trusted-proxies", split = ",", defaultValue = "${env:SEATGUARD_TRUSTED_PROXIES:-127.0.0.0/8,::1}", description = "Comma-separated proxies (CIDRs) whose X-Forwarded-For is believed, or none for none (env SEATGUARD_TRUSTED_PROXIES; default ${DEFAULT-VALUE}).")
     List<String> trustedProxies;
 
     @Option(names = "--max-body-bytes", defaultValue = "${env:SEATGUARD_MAX_BODY_BYTES:-65536}", description = "Largest request body accepted (env SEATGUARD_MAX_BODY_BYTES; default ${DEFAULT-VALUE}).")
@@ -107,13 +110,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     ServerConfig config() {
-        List<Cidr> proxies = new ArrayList<>();
-        for (String text : trustedProxies) {
-            if (text.isBlank()) {
-                continue;
-            }
-            proxies.add(Cidr.parse(text).orElseThrow(() -> new ConfigException("the trusted proxies (--trusted-proxies, SEATGUARD_TRUSTED_PROXIES): '" + text + "' " + Cidr.fault(text).orElseThrow())));
-        }
+        List<Cidr> proxies = trustedProxies();
         ServerConfig config = ServerConfig.builder(DataDirText.folder(dataDir))
                 .host(host)
                 .port(port)
@@ -135,6 +132,32 @@ public final class ServeCommand implements Callable<Integer> {
                 .build();
         refuseDevelopmentOnNetwork(config);
         return config;
+    }
+
+    /**
+     * The proxies {@code X-Forwarded-For} is believed from; {@code none} for none. Empty used to mean none, so
+     * that {@code SEATGUARD_TRUSTED_PROXIES=}, which compose files and Helm charts write for "not set", turned
+     * off the loopback default; an empty variable is now unset, as every other is ({@link EmptyVariablesAreUnset}),
+     * and a list typed empty ({@code --trusted-proxies=}) is refused rather than read either way.
+     */
+    private List<Cidr> trustedProxies() {
+        List<String> given = trustedProxies.stream().map(String::strip).filter(text -> !text.isEmpty()).toList();
+        if (given.isEmpty()) {
+            throw new ConfigException("the trusted proxies (--trusted-proxies, SEATGUARD_TRUSTED_PROXIES) are empty: give addresses or CIDR ranges,"
+                    + " comma-separated, or none to trust no proxy");
+        }
+        if (given.stream().anyMatch(text -> text.equalsIgnoreCase(NO_PROXY))) {
+            if (given.size() > 1) {
+                throw new ConfigException("the trusted proxies (--trusted-proxies, SEATGUARD_TRUSTED_PROXIES): none trusts no proxy, and cannot"
+                        + " be listed with addresses");
+            }
+            return List.of();
+        }
+        List<Cidr> proxies = new ArrayList<>();
+        for (String text : given) {
+            proxies.add(Cidr.parse(text).orElseThrow(() -> new ConfigException("the trusted proxies (--trusted-proxies, SEATGUARD_TRUSTED_PROXIES): '" + text + "' " + Cidr.fault(text).orElseThrow())));
+        }
+        return proxies;
     }
 
     /**

@@ -59,7 +59,19 @@ class ServeCommandTest {
         assertThatThrownBy(() -> parse("--trusted-proxies", "::ffff:10.0.0.0/8")).isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("the trusted proxies (--trusted-proxies, SEATGUARD_TRUSTED_PROXIES): '::ffff:10.0.0.0/8' must be an IP address or a CIDR range")
                 .hasMessageContaining("from /96 (all of IPv4) to /128");
-        assertThat(parse("--trusted-proxies=").trustedProxies()).as("empty trusts none, as configuration.md says").isEmpty();
+        assertThat(parse("--trusted-proxies", "none").trustedProxies()).as("none trusts none, as configuration.md says").isEmpty();
+        assertThat(parse("--trusted-proxies", "NONE").trustedProxies()).isEmpty();
+    }
+
+    /** Empty used to trust none; an empty variable is now unset (EmptyVariablesAreUnsetTest), so a list typed empty is said to be. */
+    @Test
+    void aTrustedProxyListTypedEmptyIsRefusedAndNoneIsNotMixedWithAddresses() {
+        for (String[] args : new String[][] {{"--trusted-proxies="}, {"--trusted-proxies", " , "}}) {
+            assertThatThrownBy(() -> parse(args)).as(String.join(" ", args)).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("(--trusted-proxies, SEATGUARD_TRUSTED_PROXIES) are empty").hasMessageContaining("none to trust no proxy");
+        }
+        assertThatThrownBy(() -> parse("--trusted-proxies", "none,10.0.0.1")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cannot be listed with addresses");
     }
 
     /** Found while the settings are read (exit status 2), not when storage or mail is first opened (1). */
