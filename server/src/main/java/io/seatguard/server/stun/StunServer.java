@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * answer, so the port answers nothing but STUN.
  * Two things keep the port a poor amplifier for traffic aimed at a third party (whose address a request
  * forges): an answer is at most 1.36 times the request on the wire ({@link StunMessages}), and each
- * source address gets a limited number of answers a second ({@link StunRateLimit}), the rest dropped.
+ * source (an IPv4 address, an IPv6 /64) gets a limited number of answers a second ({@link StunRateLimit}), the rest dropped.
  */
 public final class StunServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StunServer.class);
