@@ -292,7 +292,7 @@ public final class SeatguardServer implements AutoCloseable {
             WebhookTargets webhookTargets = new WebhookTargets(config.webhookAllowPrivate());
             ChallengeSettings challengeSettings = config.challenges();
             Optional<DevOutbox> outbox = challengeSettings.production() ? Optional.empty() : Optional.of(new DevOutbox(clock));
-            CodeDelivery delivery = CodeDelivery.from(challengeSettings, outbox, metrics.sendOutcomes());
+            CodeDelivery delivery = CodeDelivery.from(challengeSettings, config.smtpHeloName(), outbox, metrics.sendOutcomes());
             // Like presence: one node limits attempts in memory; several share the limits through Redis.
             // Made before the owner notices, which count unsigned ones per client address on the same limits.
             if (config.redisUrl().isPresent()) {

@@ -32,8 +32,9 @@ public final class CodeDelivery implements CodeSender {
         this.outcomes = java.util.Objects.requireNonNull(outcomes, "outcomes is null");
     }
 
-    public static CodeDelivery from(ChallengeSettings settings, Optional<DevOutbox> outbox, SendOutcomes outcomes) {
-        return new CodeDelivery(settings.smtpUrl().map(url -> new SmtpMailer(url, settings.mailFrom())),
+    /** @param smtpHeloName the name to greet the mail server with ({@code ServerConfig.smtpHeloName}); empty: the machine's */
+    public static CodeDelivery from(ChallengeSettings settings, Optional<String> smtpHeloName, Optional<DevOutbox> outbox, SendOutcomes outcomes) {
+        return new CodeDelivery(settings.smtpUrl().map(url -> new SmtpMailer(url, settings.mailFrom(), smtpHeloName)),
                 settings.smsUrl().map(url -> new HttpSmsSender(url, settings.smsToken())), settings.production() ? Optional.empty() : outbox, outcomes);
     }
 

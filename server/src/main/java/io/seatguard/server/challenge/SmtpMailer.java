@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -45,10 +46,19 @@ public final class SmtpMailer {
     private final boolean startTlsRequired;
 
     public SmtpMailer(URI url, String from) {
-        this(url, from, DEADLINE);
+        this(url, from, Optional.empty(), DEADLINE);
+    }
+
+    /** @param heloName the name to greet the server with in EHLO; empty: Jakarta Mail's, the machine's host name */
+    public SmtpMailer(URI url, String from, Optional<String> heloName) {
+        this(url, from, heloName, DEADLINE);
     }
 
     SmtpMailer(URI url, String from, Duration deadline) {
+        this(url, from, Optional.empty(), deadline);
+    }
+
+    SmtpMailer(URI url, String from, Optional<String> heloName, Duration deadline) {
         requireNonNull(url, "url is null");
         this.deadline = requireNonNull(deadline, "deadline is null");
         boolean tls = "smtps".equals(url.getScheme());
@@ -60,6 +70,8 @@ public final class SmtpMailer {
         properties.put("mail." + protocol + ".connectiontimeout", TIMEOUT_MS);
         properties.put("mail." + protocol + ".timeout", TIMEOUT_MS);
         properties.put("mail." + protocol + ".writetimeout", TIMEOUT_MS);
+        // A container's host name (a random id) is refused by mail servers that check the greeting (SmtpHeloName).
+        heloName.ifPresent(name -> properties.put("mail." + protocol + ".localhost", name));
         if (!tls) {
             properties.put("mail.smtp.starttls.enable", "true");
         }

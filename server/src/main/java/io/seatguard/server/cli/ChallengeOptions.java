@@ -17,6 +17,9 @@ public final class ChallengeOptions {
     @Option(names = "--mail-from", defaultValue = "${env:SEATGUARD_MAIL_FROM:-Seatguard <no-reply@seatguard.invalid>}", description = "Sender of verification emails (env SEATGUARD_MAIL_FROM; default ${DEFAULT-VALUE}).")
     String mailFrom;
 
+    @Option(names = "--smtp-helo-name", defaultValue = "${env:SEATGUARD_SMTP_HELO_NAME}", description = "The name Seatguard greets the mail server with (EHLO), a domain name such as mail.example.com (env SEATGUARD_SMTP_HELO_NAME). Without it: the host of --public-url when that is a domain name, else this machine's host name.")
+    String smtpHeloName;
+
     @Option(names = "--sms-url", defaultValue = "${env:SEATGUARD_SMS_URL}", description = "HTTP endpoint that sends an SMS from a JSON {to, body} (env SEATGUARD_SMS_URL). Without it, SMS go to the development outbox, or in production mode there is no SMS channel.")
     String smsUrl;
 
@@ -45,7 +48,8 @@ public final class ChallengeOptions {
         return new ChallengeSettings(uri(smtpUrl, "--smtp-url"), mailFrom, uri(smsUrl, "--sms-url"),
                 smsToken == null || smsToken.isBlank() ? Optional.empty() : Optional.of(smsToken.trim()), production,
                 new ChallengeRules(codeAttempts, Duration.ofSeconds(resendSeconds), ChallengeRules.DEFAULTS.maxSends()),
-                codeKey == null || codeKey.isBlank() ? Optional.empty() : Optional.of(codeKey.trim()));
+                codeKey == null || codeKey.isBlank() ? Optional.empty() : Optional.of(codeKey.trim()),
+                smtpHeloName == null || smtpHeloName.isBlank() ? Optional.empty() : Optional.of(smtpHeloName));
     }
 
     private static Optional<URI> uri(String text, String flag) {

@@ -22,6 +22,8 @@ import java.util.Optional;
  *     outbox page is gone: a channel without its provider is unavailable
  * @param codeKey the key verification codes are hashed with; empty: one generated and kept in the
  *     database's settings (shared by every node)
+ * @param smtpHeloName the name given in SMTP's EHLO when the operator set one; empty: see
+ *     {@link ServerConfig#smtpHeloName()}
  */
 public record ChallengeSettings(
         Optional<URI> smtpUrl,
@@ -30,9 +32,16 @@ public record ChallengeSettings(
         Optional<String> smsToken,
         boolean production,
         ChallengeRules rules,
-        Optional<String> codeKey) {
+        Optional<String> codeKey,
+        Optional<String> smtpHeloName) {
     public static final ChallengeSettings DEVELOPMENT = new ChallengeSettings(Optional.empty(), "Seatguard <no-reply@seatguard.invalid>",
             Optional.empty(), Optional.empty(), false, ChallengeRules.DEFAULTS, Optional.empty());
+
+    /** Without a greeting name of the operator's. */
+    public ChallengeSettings(Optional<URI> smtpUrl, String mailFrom, Optional<URI> smsUrl, Optional<String> smsToken, boolean production,
+            ChallengeRules rules, Optional<String> codeKey) {
+        this(smtpUrl, mailFrom, smsUrl, smsToken, production, rules, codeKey, Optional.empty());
+    }
 
     public ChallengeSettings {
         requireNonNull(smtpUrl, "smtpUrl is null");
@@ -41,6 +50,7 @@ public record ChallengeSettings(
         requireNonNull(smsToken, "smsToken is null");
         requireNonNull(rules, "rules is null");
         requireNonNull(codeKey, "codeKey is null");
+        smtpHeloName = requireNonNull(smtpHeloName, "smtpHeloName is null").map(SmtpHeloName::require);
         smsToken.ifPresent(token -> HeaderSafeToken.require(token, "the SMS token (--sms-token, SEATGUARD_SMS_TOKEN)"));
         if (codeKey.isPresent() && codeKey.get().length() < 32) {
             throw new ConfigException("the code key (--code-key, SEATGUARD_CODE_KEY) must be at least 32 characters");
@@ -82,10 +92,14 @@ public record ChallengeSettings(
     }
 
     public ChallengeSettings withSmtp(URI url) {
-        return new ChallengeSettings(Optional.of(url), mailFrom, smsUrl, smsToken, production, rules, codeKey);
+        return new ChallengeSettings(Optional.of(url), mailFrom, smsUrl, smsToken, production, rules, codeKey, smtpHeloName);
+    }
+
+    public ChallengeSettings withSmtpHeloName(String name) {
+        return new ChallengeSettings(smtpUrl, mailFrom, smsUrl, smsToken, production, rules, codeKey, Optional.of(name));
     }
 
     public ChallengeSettings withProduction(boolean inProduction) {
-        return new ChallengeSettings(smtpUrl, mailFrom, smsUrl, smsToken, inProduction, rules, codeKey);
+        return new ChallengeSettings(smtpUrl, mailFrom, smsUrl, smsToken, inProduction, rules, codeKey, smtpHeloName);
     }
 }

@@ -115,6 +115,14 @@ public record ServerConfig(
     }
 
     /**
+     * The name given in SMTP's EHLO: the operator's, else the public URL's host when one is configured and is
+     * a domain name, else none, and the mail library says the machine's host name ({@link SmtpHeloName}).
+     */
+    public Optional<String> smtpHeloName() {
+        return challenges.smtpHeloName().or(() -> publicUrl.flatMap(SmtpHeloName::ofPublicUrl));
+    }
+
+    /**
      * Challenge redirects are {@code <public-url>/challenge/ch_…}: a query, fragment or path would land in
      * the middle of them, and user info would send browsers elsewhere. The one rule for an origin
      * ({@link Origins#exactly}), written as browsers write it; a trailing slash is dropped.

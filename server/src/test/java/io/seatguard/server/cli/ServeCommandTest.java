@@ -74,6 +74,21 @@ class ServeCommandTest {
                 .hasMessageContaining("cannot be listed with addresses");
     }
 
+    /** It goes on the SMTP command line as it is: a line break would be a command of its own. */
+    @Test
+    void anSmtpGreetingNameIsADomainNameOrAnAddressLiteral() {
+        assertThat(parse("--smtp-helo-name", "mail.example.com").challenges().smtpHeloName()).contains("mail.example.com");
+        assertThat(parse("--smtp-helo-name", "[192.0.2.1]").challenges().smtpHeloName()).contains("[192.0.2.1]");
+        assertThat(parse("--smtp-helo-name", "[IPv6:2001:db8::1]").challenges().smtpHeloName()).contains("[IPv6:2001:db8::1]");
+        assertThat(parse("--smtp-helo-name=").challenges().smtpHeloName()).isEmpty();
+        for (String bad : new String[] {"mail.example.com\r\nRSET", "mail example.com", "mail_1.example.com", "-mail.example.com", "[mail.example.com]",
+                "[IPv6:192.0.2.1]"}) {
+            assertThatThrownBy(() -> parse("--smtp-helo-name", bad)).as(bad).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("(--smtp-helo-name, SEATGUARD_SMTP_HELO_NAME) must be a domain name").hasMessageNotContaining(bad);
+        }
+        assertThatThrownBy(() -> parse("--smtp-helo-name", "192.0.2.1")).isInstanceOf(ConfigException.class).hasMessageContaining("[192.0.2.1]");
+    }
+
     /** Found while the settings are read (exit status 2), not when storage or mail is first opened (1). */
     @Test
     void aDatabaseUrlOrMailSenderThatCannotWorkIsRefusedAsASetting(@TempDir Path dir) {
