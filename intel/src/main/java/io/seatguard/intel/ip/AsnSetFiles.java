@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -55,7 +54,7 @@ final class AsnSetFiles {
                 failures.add("cannot read " + file + ": " + IoFailure.describe(e));
                 continue;
             }
-            Optional<LocalDate> fileDate = fileDate(file);
+            Optional<LocalDate> fileDate = FileDates.of(file);
             if (fileDate.isPresent() && (date.isEmpty() || fileDate.get().isAfter(date.get()))) {
                 date = fileDate;
             }
@@ -99,12 +98,4 @@ final class AsnSetFiles {
         }
     }
 
-    private static Optional<LocalDate> fileDate(Path file) {
-        try {
-            return Optional.of(LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(), ZoneOffset.UTC));
-        }
-        catch (IOException e) {
-            return Optional.empty();
-        }
-    }
 }

@@ -14,7 +14,8 @@ import java.util.List;
  * @param asnFiles ip-location-db {@code asn} CSV files (empty: no ASN data, so no ASN-based flags)
  * @param asnName the name given the ASN source
  * @param asnDate the ASN data's date when known from its package (files unpacked from npm carry no useful
- *     modification time); otherwise the files' own time is used
+ *     modification time); otherwise the oldest file's own time, unless any file's time is a packaging
+ *     artefact (before 2000: npm's 1985-10-26), which leaves the date unknown
  * @param extraHostingAsns operator files of hosting ASNs, added to the curated list
  * @param extraVpnAsns operator files of VPN ASNs, added to the curated list
  * @param lists operator range lists (Tor exits, VPN, cloud, relay), files or URLs

@@ -164,9 +164,9 @@ public final class IpIntelService implements IpIntelligence {
             slot.refreshFetched(clock, known -> fetcher.fetch(spec.location(), known), fetched -> {
                 IpListParser.Parsed parsed = parse(spec.location(), fetched.text());
                 requireList(spec.location(), parsed);
-                LocalDate date = LocalDate.ofInstant(fetched.dated(), ZoneOffset.UTC);
-                return new Loaded<>(new RangeList(spec.kind(), parsed.ranges(), new SourceRef(spec.name(), Optional.of(date))), Optional.of(date),
-                        parsed.entries());
+                Optional<LocalDate> date = spec.location().file().isPresent() ? FileDates.of(fetched.dated())
+                        : Optional.of(LocalDate.ofInstant(fetched.dated(), ZoneOffset.UTC));
+                return new Loaded<>(new RangeList(spec.kind(), parsed.ranges(), new SourceRef(spec.name(), date)), date, parsed.entries());
             });
         }
     }
@@ -223,17 +223,19 @@ public final class IpIntelService implements IpIntelligence {
                 problem.map(p -> p + " (the curated list and the other files are in use)"));
     }
 
+    /**
+     * The oldest file's date: a table is as old as its oldest part. Unknown when any file's time is no
+     * data date ({@link FileDates}): a table partly of unknown age is of unknown age.
+     */
     private static Optional<LocalDate> oldestFileDate(List<Path> files) {
         Optional<LocalDate> oldest = Optional.empty();
         for (Path file : files) {
-            try {
-                LocalDate date = LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(), ZoneOffset.UTC);
-                if (oldest.isEmpty() || date.isBefore(oldest.get())) {
-                    oldest = Optional.of(date);
-                }
-            }
-            catch (IOException e) {
+            Optional<LocalDate> date = FileDates.of(file);
+            if (date.isEmpty()) {
                 return Optional.empty();
+            }
+            if (oldest.isEmpty() || date.get().isBefore(oldest.get())) {
+                oldest = date;
             }
         }
         return oldest;

@@ -97,6 +97,35 @@ class IpIntelServiceTest {
         assertThat(lookup(service, "172.224.226.5").judged(Anonymity.VPN)).as("no VPN list and no ASN: unknown").isEmpty();
     }
 
+    /**
+     * Review finding: files unpacked from npm are all dated 1985-10-26, and an --asn-db or --ip-list file
+     * with no date of its own was dated by that time: /readyz and the flags' sources said the data was from
+     * 1985. A time before 2000 is a packaging artefact, not a data date: unknown.
+     */
+    @Test
+    void aFileTimeThatIsAPackagingArtefactIsNoDataDate() throws Exception {
+        List<Path> asnFiles = AsnTableTest.write(folder);
+        Path tor = Files.writeString(folder.resolve("tor.txt"), "185.220.101.1\n");
+        FileTime npm = FileTime.from(Instant.parse("1985-10-26T08:15:00Z"));
+        for (Path file : List.of(asnFiles.get(0), tor)) {
+            Files.setLastModifiedTime(file, npm);
+        }
+        Files.setLastModifiedTime(asnFiles.get(1), FileTime.from(Instant.parse("2026-09-01T00:00:00Z")));
+        IpIntelService service = service(new IntelConfig(List.of(), "geoip", asnFiles, "asn-test", Optional.empty(), List.of(), List.of(),
+                List.of(IntelConfig.ListSpec.parse("tor=" + tor))));
+
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("asn") || s.kind().equals("tor-list")).hasSize(2).allSatisfy(s -> {
+            assertThat(s.loaded()).as(s.name()).isTrue();
+            assertThat(s.date()).as(s.name() + ": unknown, not 1985").isEmpty();
+        });
+        assertThat(lookup(service, "185.220.101.1").judged(Anonymity.TOR)).hasValueSatisfying(j -> assertThat(j.source().date()).isEmpty());
+
+        Files.setLastModifiedTime(asnFiles.get(0), FileTime.from(Instant.parse("2026-08-22T00:00:00Z")));
+        service.refresh();
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("asn")).singleElement()
+                .satisfies(s -> assertThat(s.date()).as("the oldest file's day once every time is one").contains(LocalDate.of(2026, 8, 22)));
+    }
+
     @Test
     void aChangedFileIsReloadedWithoutARestartAndABrokenOneKeepsThePreviousData() throws Exception {
         Path vpn = Files.writeString(folder.resolve("vpn.txt"), "2.26.157.0/24\n");

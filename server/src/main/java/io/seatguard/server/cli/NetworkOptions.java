@@ -131,8 +131,11 @@ public final class NetworkOptions {
             asnDate = installed.flatMap(data -> data.date("asn"));
         }
         else {
-            asn = files("--asn-db", asnDb);
+            List<Path> given = files("--asn-db", asnDb);
+            asn = given;
             asnName = asn.isEmpty() ? "asn" : asn.get(0).getFileName().toString();
+            // The installed files named by path keep their package's date: their own time is npm's 1985.
+            asnDate = installed.filter(data -> data.holdsAll("asn", given)).flatMap(data -> data.date("asn"));
         }
         List<String> listTexts = new ArrayList<>(ipLists);
         if (listTexts.isEmpty()) {

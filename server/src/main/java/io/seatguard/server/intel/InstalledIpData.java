@@ -62,6 +62,25 @@ public record InstalledIpData(Path folder, Properties properties) {
         return Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty()).map(folder::resolve).toList();
     }
 
+    /**
+     * Whether every one of {@code files} is one of the role's installed files (the same file, by any
+     * path): then the installed data's date is theirs. Files unpacked from npm are all dated 1985-10-26,
+     * so {@code --asn-db} naming them gave the data that date.
+     */
+    public boolean holdsAll(String role, List<Path> files) {
+        List<Path> installed = files(role);
+        return !files.isEmpty() && files.stream().allMatch(file -> installed.stream().anyMatch(own -> sameFile(own, file)));
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        }
+        catch (IOException e) {
+            return false;
+        }
+    }
+
     public String name(String role) {
         return properties.getProperty(role + ".name", role);
     }

@@ -436,6 +436,29 @@ class ServeCommandTest {
                 .hasMessageContaining("--ip-data-dir " + folder).hasMessageContaining("ip-data.properties");
     }
 
+    /**
+     * Review finding: --asn-db naming the installed files (to add a corrections file, or from a copy of
+     * the folder) dated the data by the files' time, which npm sets to 1985-10-26: /readyz and every
+     * flag's source said the ASN data was from 1985. The installed files keep their package's date.
+     */
+    @Test
+    void theInstalledAsnFilesNamedByPathKeepTheirPackagesDate(@TempDir Path folder) throws Exception {
+        java.nio.file.Files.writeString(folder.resolve("ip-data.properties"), """
+                asn.name=asn@test
+                asn.files=asn-ipv4.csv
+                asn.date=2026-06-17
+                """);
+        Path installed = java.nio.file.Files.writeString(folder.resolve("asn-ipv4.csv"), "1.0.0.0,1.0.0.255,13335,Cloudflare\n");
+        java.nio.file.Files.setLastModifiedTime(installed, java.nio.file.attribute.FileTime.from(java.time.Instant.parse("1985-10-26T08:15:00Z")));
+        Path own = java.nio.file.Files.writeString(folder.resolve("mine.csv"), "1.0.1.0,1.0.1.255,13335,Cloudflare\n");
+
+        assertThat(parse("--ip-data-dir", folder.toString(), "--asn-db", folder.resolve(".").resolve("asn-ipv4.csv").toString()).network().intel().asnDate())
+                .as("the installed file, by another path").contains(java.time.LocalDate.of(2026, 6, 17));
+        assertThat(parse("--ip-data-dir", folder.toString(), "--asn-db", installed + "," + own).network().intel().asnDate())
+                .as("with a file of the operator's: dated by the files").isEmpty();
+        assertThat(parse("--ip-data-dir", folder.toString(), "--asn-db", own.toString()).network().intel().asnDate()).isEmpty();
+    }
+
     /** What --help says agrees with docs/configuration.md. */
     @Test
     void theHelpSaysWhatProductionModeChanges() {
