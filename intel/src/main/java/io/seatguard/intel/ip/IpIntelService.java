@@ -164,6 +164,9 @@ public final class IpIntelService implements IpIntelligence {
             slot.refreshFetched(clock, known -> fetcher.fetch(spec.location(), known), fetched -> {
                 IpListParser.Parsed parsed = parse(spec.location(), fetched.text());
                 requireList(spec.location(), parsed);
+                if (slot.entriesInUse().isPresent()) {
+                    ShrinkGuard.require(spec.location().toString(), slot.entriesInUse().getAsLong(), parsed.entries());
+                }
                 Optional<LocalDate> date = spec.location().file().isPresent() ? FileDates.of(fetched.dated())
                         : Optional.of(LocalDate.ofInstant(fetched.dated(), ZoneOffset.UTC));
                 return new Loaded<>(new RangeList(spec.kind(), parsed.ranges(), new SourceRef(spec.name(), date)), date, parsed.entries());
@@ -303,6 +306,11 @@ public final class IpIntelService implements IpIntelligence {
 
         Optional<T> data() {
             return data;
+        }
+
+        /** How many entries the data in use holds; empty when none is loaded. */
+        java.util.OptionalLong entriesInUse() {
+            return data.isPresent() ? java.util.OptionalLong.of(entries) : java.util.OptionalLong.empty();
         }
 
         /** Loads when {@code current} differs from the loaded version; an empty {@code current} means the source is off. */

@@ -4,11 +4,13 @@ import java.io.IOException;
 
 /**
  * Whether a file of rows (list addresses, ASNs, ASN ranges) reads as what it claims to be. A file with
- * no readable row, or more unreadable lines than readable ones, is refused: it is something else in the
- * data's place (an error, rate-limit or sign-in page, a truncated or mangled download), and taken as
- * data it would replace good data with nothing, or with whatever address the page happens to show. A
- * refused load keeps the previous data. The real lists skip a header line at most (.ci/run checks them
- * against snapshots), so the rule leaves them alone.
+ * no readable row, or at least as many unreadable lines as readable ones, is refused: it is something
+ * else in the data's place (an error, rate-limit or sign-in page, a truncated or mangled download), and
+ * taken as data it would replace good data with nothing, or with whatever address the page happens to
+ * show. Ties are refused too: a two-line captive-portal page ("Your IP: 8.8.8.8" and one line of text)
+ * passed "more unreadable than readable" and replaced a whole list. A refused load keeps the previous
+ * data. The real lists skip a header line at most (.ci/run checks them against snapshots) and hold many
+ * rows, so the rule leaves them alone.
  */
 final class ReadableRows {
     private ReadableRows() {}
@@ -25,9 +27,9 @@ final class ReadableRows {
         if (readable == 0) {
             throw new Refused(what + " holds no " + rows + " (" + unreadable + " unreadable lines)");
         }
-        if (unreadable > readable) {
-            throw new Refused(what + " is mostly unreadable: " + unreadable + " of " + (readable + unreadable) + " lines hold no " + rows
-                    + " (an error or sign-in page, or a damaged file, in its place?)");
+        if (unreadable >= readable) {
+            throw new Refused(what + " is " + (unreadable > readable ? "mostly" : "half") + " unreadable: " + unreadable + " of " + (readable + unreadable)
+                    + " lines hold no " + rows + " (an error or sign-in page, or a damaged file, in its place?)");
         }
     }
 }

@@ -83,7 +83,7 @@ class IpIntelServiceTest {
 
     @Test
     void operatorListsFlagTheirKindWithTheirSourceAndDate() throws Exception {
-        Path tor = Files.writeString(folder.resolve("tor.csv"), "fingerprint, ipaddr, port\nABC, 185.220.101.1, 443\n");
+        Path tor = Files.writeString(folder.resolve("tor.csv"), "fingerprint, ipaddr, port\nABC, 185.220.101.1, 443\nDEF, 185.220.101.9, 443\n");
         Files.setLastModifiedTime(tor, FileTime.from(Instant.parse("2026-08-22T21:13:34Z")));
         Path relay = Files.writeString(folder.resolve("relay.txt"), "172.224.226.0/27\n");
         IpIntelService service = service(config(List.of(), List.of(IntelConfig.ListSpec.parse("tor=" + tor), IntelConfig.ListSpec.parse("relay=" + relay))));
@@ -220,7 +220,9 @@ class IpIntelServiceTest {
         for (Answer answer : List.of(
                 new Answer("text/html; charset=UTF-8", page, "answered a web page (Content-Type text/html)"),
                 new Answer("text/plain", page, "is a web page"),
-                new Answer("text/plain", "Rate limit exceeded.\nYour IP: 8.8.8.8\nPlease try again in 60 seconds.\n", "is mostly unreadable: 2 of 3 lines"))) {
+                new Answer("text/plain", "Rate limit exceeded.\nYour IP: 8.8.8.8\nPlease try again in 60 seconds.\n", "is mostly unreadable: 2 of 3 lines"),
+                // Review finding: a tie passed "more unreadable than readable", so this two-line page was the list.
+                new Answer("text/plain", "Your IP: 8.8.8.8\nSign in to use this network.\n", "is half unreadable: 1 of 2 lines"))) {
             type.set(answer.type());
             body.set(answer.body());
             service.refresh();
@@ -269,6 +271,57 @@ class IpIntelServiceTest {
         assertThat(lookup(service, "8.8.8.8").judged(Anonymity.VPN)).map(Judgement::value).contains(false);
         assertThat(service.status()).filteredOn(s -> s.kind().equals("vpn-list")).singleElement()
                 .satisfies(s -> assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains(vpn.toString()).contains("mostly unreadable")));
+    }
+
+    /**
+     * Review finding: a page holding one address and nothing else (a captive portal's "8.8.8.8", a stub
+     * served in a list's place) reads as a list of one, and replaced a list of thousands. A reload that
+     * keeps under a tenth of a list of 100 or more is refused, logged and shown stale; a restart takes it.
+     */
+    @Test
+    void aReloadThatShrinksALargeListToATenthIsRefusedAndTheListKept() throws Exception {
+        StringBuilder exits = new StringBuilder("# Tor exits\n");
+        for (int i = 0; i < 200; i++) {
+            exits.append("185.220.").append(100 + i / 100).append('.').append(i % 100).append('\n');
+        }
+        Path tor = Files.writeString(folder.resolve("tor.txt"), exits);
+        Path own = Files.writeString(folder.resolve("own.txt"), "198.51.100.1\n198.51.100.2\n198.51.100.3\n198.51.100.4\n198.51.100.5\n");
+        IntelConfig config = config(List.of(), List.of(IntelConfig.ListSpec.parse("tor=" + tor), IntelConfig.ListSpec.parse("vpn=" + own)));
+        IpIntelService service = service(config);
+
+        Files.writeString(tor, "8.8.8.8\n");
+        Files.writeString(own, "198.51.100.1\n");
+        for (Path file : List.of(tor, own)) {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+        }
+        service.refresh();
+        assertThat(lookup(service, "8.8.8.8").judged(Anonymity.TOR)).as("the page's address is no exit").map(Judgement::value).contains(false);
+        assertThat(lookup(service, "185.220.101.99").judged(Anonymity.TOR)).as("the list in use is kept").map(Judgement::value).contains(true);
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("tor-list")).singleElement().satisfies(s -> {
+            assertThat(s.entries()).isEqualTo(200);
+            assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains(tor.toString()).contains("shrank from 200 to 1 entries"));
+        });
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("vpn-list")).singleElement().as("a small list of the operator's is theirs to cut")
+                .satisfies(s -> {
+                    assertThat(s.entries()).isEqualTo(1);
+                    assertThat(s.error()).isEmpty();
+                });
+
+        Files.writeString(tor, exits.substring(0, exits.indexOf("185.220.100.20\n")));
+        Files.setLastModifiedTime(tor, FileTime.from(Instant.now().plusSeconds(10)));
+        service.refresh();
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("tor-list")).singleElement().as("a tenth is kept: taken").satisfies(s -> {
+            assertThat(s.entries()).isEqualTo(20);
+            assertThat(s.error()).isEmpty();
+        });
+
+        Files.writeString(tor, "185.220.100.0\n");
+        Files.setLastModifiedTime(tor, FileTime.from(Instant.now().plusSeconds(15)));
+        assertThat(service(config).status()).filteredOn(s -> s.kind().equals("tor-list")).singleElement().as("a restart takes the list as it is")
+                .satisfies(s -> {
+                    assertThat(s.entries()).isEqualTo(1);
+                    assertThat(s.error()).isEmpty();
+                });
     }
 
     /**
