@@ -738,6 +738,112 @@ class DashboardPagesTest {
         }
     }
 
+    /**
+     * Review finding: the patterns page listed the first 1,000 flagged accounts and its exports the first
+     * 10,000, without a word when more matched (the JSON export even said {@code "truncated": false}), so
+     * an operator took the first rows for all of them.
+     */
+    @Test
+    void thePatternsPageAndItsExportsSayWhenMoreAccountsMatchedThanTheyHold() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            PageClient browser = signedIn(server);
+            String page = server.url() + "/dashboard/patterns?app=" + app.id();
+            flag(server, app, 0, 1_000);
+            assertThat(browser.get(page).body()).as("all of them shown").doesNotContain("most recently seen of more");
+            flag(server, app, 1_000, 1);
+            assertThat(browser.get(page).body().replaceAll("\\s+", " ")).contains("Showing the 1,000 most recently seen of more")
+                    .contains("The exports hold the first 10,000");
+
+            HttpResponse<String> whole = browser.get(server.url() + "/dashboard/patterns.json?app=" + app.id());
+            assertThat(whole.headers().firstValue("Seatguard-Truncated")).contains("false");
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(whole.body()).get("data")).hasSize(1_001);
+            flag(server, app, 1_001, 9_000);
+            HttpResponse<String> json = browser.get(server.url() + "/dashboard/patterns.json?app=" + app.id());
+            JsonNode cut = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.body());
+            assertThat(cut.get("data")).hasSize(10_000);
+            assertThat(cut.get("truncated").asBoolean()).isTrue();
+            assertThat(json.headers().firstValue("Seatguard-Truncated")).contains("true");
+            HttpResponse<String> csv = browser.get(server.url() + "/dashboard/patterns.csv?app=" + app.id());
+            assertThat(csv.headers().firstValue("Seatguard-Truncated")).contains("true");
+            assertThat(csv.body().lines()).as("a header and 10,000 rows").hasSize(10_001);
+        }
+    }
+
+    /** Stores {@code count} flagged accounts as the pattern writer would, each seen a minute after the one before. */
+    private static void flag(TestServer server, TestApp app, int first, int count) throws java.sql.SQLException {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(server.jdbcUrl())) {
+            connection.createStatement().execute("PRAGMA busy_timeout = 10000");
+            connection.setAutoCommit(false);
+            try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO account_patterns"
+                    + " (app_id, user_id, pattern, level_rank, current_value, first_detected, last_seen, notified_rank) VALUES (?, ?, 'many_devices', 1, 5, ?, ?, 1)")) {
+                long start = Instant.parse("2026-11-01T00:00:00Z").toEpochMilli();
+                for (int i = first; i < first + count; i++) {
+                    insert.setString(1, app.id());
+                    insert.setString(2, "acct-" + i);
+                    insert.setLong(3, start);
+                    insert.setLong(4, start + i * 60_000L);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            connection.commit();
+        }
+    }
+
+    /**
+     * Review finding: a backtest replays the newest 10,000 evaluations of its period, and the page said
+     * "of 10,000 evaluations" whether the period held 10,000 or a million.
+     */
+    @Test
+    void aBacktestOfAPeriodWithMoreEvaluationsThanItReplaysSaysSo() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            String id = evaluate(server, app, "{\"action\":\"login\",\"user\":\"sky\",\"ip\":\"198.51.100.5\",\"device\":{\"token\":\"tok_sky_laptop_000001\"}}");
+            PageClient browser = signedIn(server);
+            browser.get(server.url() + "/dashboard/policies?app=" + app.id());
+            Map<String, String> form = Map.of("app", app.id(), "name", "New devices at login", "action_login", "1", "check0", "is_new_device", "op0", "eq",
+                    "value0", "true", "verdict", "deny", "mode", "monitor", "do", "backtest");
+
+            copyEvaluation(server, app, id, 9_999);
+            String whole = browser.post(server.url() + "/dashboard/policies", form).body().replaceAll("\\s+", " ");
+            assertThat(whole).contains("would have been allowed.").as("all of them replayed").doesNotContain("of more");
+            copyEvaluation(server, app, id, 1);
+            String cut = browser.post(server.url() + "/dashboard/policies", form).body().replaceAll("\\s+", " ");
+            assertThat(cut).contains("These are the newest 10,000 of more: the older evaluations of the period were not replayed.")
+                    .contains("of 10,000 evaluations it would have matched 10,000: 0 allowed, 10,000 denied");
+        }
+    }
+
+    /** Stores {@code copies} more copies of a stored evaluation, at its time, with ids of that time (the archive pages by id). */
+    private static void copyEvaluation(TestServer server, TestApp app, String id, int copies) throws java.sql.SQLException {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(server.jdbcUrl())) {
+            connection.createStatement().execute("PRAGMA busy_timeout = 10000");
+            List<String> columns = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rows = connection.createStatement().executeQuery("PRAGMA table_info(evaluations)")) {
+                while (rows.next()) {
+                    columns.add(rows.getString("name"));
+                }
+            }
+            String copied = String.join(", ", columns.stream().map(c -> c.equals("id") ? "substr(id, 1, 24) || printf('%012x', ?)" : c).toList());
+            connection.setAutoCommit(false);
+            try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO evaluations (" + String.join(", ", columns) + ") SELECT "
+                    + copied + " FROM evaluations WHERE app_id = ? AND id = ?")) {
+                try (java.sql.ResultSet count = connection.createStatement().executeQuery("SELECT COUNT(*) FROM evaluations")) {
+                    count.next();
+                    for (long n = count.getLong(1); copies-- > 0; n++) {
+                        insert.setLong(1, n);
+                        insert.setString(2, app.id());
+                        insert.setString(3, id);
+                        insert.addBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+            connection.commit();
+        }
+    }
+
     /** Review finding 9: a flagged account's link carries its id URL-encoded, so ids with & # + % lead to their own account. */
     @Test
     void aFlaggedAccountsLinkLeadsToThatAccountWhateverItsIdHolds() {

@@ -34,6 +34,9 @@ import java.util.TreeSet;
 public final class AccountPages {
     /** The longest account id the API takes. */
     private static final int MAX_USER_LENGTH = 256;
+    /** The rows of the patterns page, and of its exports (the API's largest limit). */
+    static final int PAGE_ROWS = 1_000;
+    static final int EXPORT_ROWS = 10_000;
     private static final Template ACCOUNT = DashboardLayout.compile("""
             <h1>Accounts of {{appName}}</h1>
             <form method="get" action="/dashboard/accounts"><input type="hidden" name="app" value="{{appId}}">
@@ -65,6 +68,8 @@ public final class AccountPages {
               <button type="submit" class="secondary">Filter</button></form>
             <p><a href="/dashboard/patterns.csv?app={{appId}}&amp;pattern={{pattern}}&amp;level={{level}}" download>Export CSV</a>
               <a href="/dashboard/patterns.json?app={{appId}}&amp;pattern={{pattern}}&amp;level={{level}}" download>Export JSON</a></p>
+            {{#truncated}}<div class="notice" role="status"><p>Showing the {{pageRows}} most recently seen of more: narrow them by pattern or level.
+              The exports hold the first {{exportRows}}, and say whether more matched (the <code>Seatguard-Truncated</code> header; the JSON's <code>truncated</code>).</p></div>{{/truncated}}
             <table><thead><tr><th scope="col">Account</th><th scope="col">Pattern</th><th scope="col">Level</th><th scope="col">Value</th><th scope="col">First detected</th><th scope="col">Last seen</th></tr></thead>
             <tbody>{{#rows}}<tr><td><a href="/dashboard/accounts?app={{appId}}&amp;user={{userQuery}}">{{user}}</a></td><td>{{pattern}}</td><td>{{level}}</td><td>{{value}}</td><td>{{first}}</td><td>{{last}}</td></tr>{{/rows}}</tbody></table>
             {{^rows}}<p>No flagged accounts.</p>{{/rows}}
@@ -191,8 +196,13 @@ public final class AccountPages {
         PatternFilter filter = PatternFilter.of(ctx);
         Optional<PatternKind> kind = filter.kind();
         Optional<PatternLevel> level = filter.level();
-        List<AccountPattern> found = filter.list(patterns, app, 1_000);
+        // One row past the page tells a cut list from a whole one: the page says when it shows the first rows only.
+        io.seatguard.server.http.CappedRows<AccountPattern> read = io.seatguard.server.http.CappedRows.of(filter.list(patterns, app, PAGE_ROWS + 1), PAGE_ROWS);
+        List<AccountPattern> found = read.rows();
         Map<String, Object> model = sessions.frame(DashboardLayout.Section.PATTERNS, "Patterns", app, operator.get());
+        model.put("truncated", read.truncated());
+        model.put("pageRows", String.format(java.util.Locale.ROOT, "%,d", PAGE_ROWS));
+        model.put("exportRows", String.format(java.util.Locale.ROOT, "%,d", EXPORT_ROWS));
         model.put("pattern", kind.map(PatternKind::wireName).orElse(""));
         model.put("level", level.map(PatternLevel::wireName).orElse(""));
         model.put("kinds", java.util.Arrays.stream(PatternKind.values()).map(k -> Map.of("name", k.wireName(), "selected", kind.equals(Optional.of(k)))).toList());
@@ -220,14 +230,18 @@ public final class AccountPages {
         if (operator.isEmpty()) {
             return;
         }
-        List<AccountPattern> found = PatternFilter.of(ctx).list(patterns, sessions.appOrFirst(ctx, ctx.queryParam("app")), 10_000);
+        // As the API's export: cut at its largest limit, and saying so (a file of 10,000 rows looked complete).
+        io.seatguard.server.http.CappedRows<AccountPattern> read = io.seatguard.server.http.CappedRows.of(
+                PatternFilter.of(ctx).list(patterns, sessions.appOrFirst(ctx, ctx.queryParam("app")), EXPORT_ROWS + 1), EXPORT_ROWS);
+        List<AccountPattern> found = read.rows();
+        ctx.header(io.seatguard.server.http.PatternExport.TRUNCATED_HEADER, Boolean.toString(read.truncated()));
         if (csv) {
             ctx.header("Content-Disposition", "attachment; filename=\"patterns.csv\"").contentType("text/csv; charset=utf-8")
                     .result(io.seatguard.server.http.PatternExport.csv(found));
         }
         else {
             ctx.header("Content-Disposition", "attachment; filename=\"patterns.json\"").contentType("application/json")
-                    .result(io.seatguard.server.http.PatternExport.json(found));
+                    .result(io.seatguard.server.http.PatternExport.json(found, read.truncated()));
         }
     }
 

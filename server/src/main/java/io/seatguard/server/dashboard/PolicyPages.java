@@ -43,7 +43,8 @@ public final class PolicyPages {
             {{#showForm}}<h2 id="policy-form">{{#viewOnly}}{{form.name}}{{/viewOnly}}{{^viewOnly}}{{#form.id}}Edit {{form.name}}{{/form.id}}{{^form.id}}New policy{{/form.id}}{{/viewOnly}}</h2>
             {{#hasErrors}}<div class="notice error" role="alert"><p>{{#backtesting}}The policy could not be backtested:{{/backtesting}}{{^backtesting}}The policy was not saved:{{/backtesting}}</p><ul>{{#errors}}<li>{{field}}: {{message}}</li>{{/errors}}</ul></div>{{/hasErrors}}
             {{#backtest}}<div class="notice" role="status"><p>Over the last 7 days, of {{evaluated}} evaluations it would have matched {{matched}}:
-              {{allow}} allowed, {{deny}} denied, {{challenge}} challenged; the other {{unmatched}} would have been allowed.</p></div>{{/backtest}}
+              {{allow}} allowed, {{deny}} denied, {{challenge}} challenged; the other {{unmatched}} would have been allowed.{{#truncated}}
+              These are the newest {{evaluated}} of more: the older evaluations of the period were not replayed.{{/truncated}}</p></div>{{/backtest}}
             {{#readOnlyBecause}}<div class="notice" role="status"><p>{{readOnlyBecause}}</p></div>{{/readOnlyBecause}}
             {{#viewOnly}}<div id="policy-view"><fieldset disabled><legend>Read-only</legend>{{/viewOnly}}
             {{^viewOnly}}<form method="post" action="/dashboard/policies"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
@@ -262,11 +263,18 @@ public final class PolicyPages {
             // The outcomes count every replayed evaluation, an unmatched one as allow; the sentence breaks down
             // the matched ones (found in review: "matched 1: 1 allowed, 1 denied" counted the unmatched one too).
             int unmatched = result.evaluated() - result.matched();
-            model.put("backtest", Map.of("evaluated", result.evaluated(), "matched", result.matched(), "unmatched", unmatched,
-                    "allow", result.outcomes().get(io.seatguard.core.evaluation.Verdict.ALLOW) - unmatched,
-                    "deny", result.outcomes().get(io.seatguard.core.evaluation.Verdict.DENY),
-                    "challenge", result.outcomes().get(io.seatguard.core.evaluation.Verdict.CHALLENGE)));
+            // A backtest replays the newest Backtest.MAX_EVALUATIONS: the page says when the period held more.
+            model.put("backtest", Map.of("evaluated", count(result.evaluated()), "truncated", result.truncated(),
+                    "matched", count(result.matched()), "unmatched", count(unmatched),
+                    "allow", count(result.outcomes().get(io.seatguard.core.evaluation.Verdict.ALLOW) - unmatched),
+                    "deny", count(result.outcomes().get(io.seatguard.core.evaluation.Verdict.DENY)),
+                    "challenge", count(result.outcomes().get(io.seatguard.core.evaluation.Verdict.CHALLENGE))));
         }
         ctx.status(status).contentType("text/html; charset=utf-8").result(PAGE.execute(model));
+    }
+
+    /** 10,000, not 10000. */
+    private static String count(int n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
     }
 }

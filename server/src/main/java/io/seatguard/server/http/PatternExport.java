@@ -7,6 +7,9 @@ import java.util.List;
 
 /** Flagged accounts as the API's JSON and CSV documents: one format for {@code /v3/patterns} and the dashboard's exports. */
 public final class PatternExport {
+    /** Says on both formats whether more accounts matched than were listed (the JSON says it in {@code truncated} too). */
+    public static final String TRUNCATED_HEADER = "Seatguard-Truncated";
+
     private PatternExport() {}
 
     public static String csv(List<AccountPattern> patterns) {

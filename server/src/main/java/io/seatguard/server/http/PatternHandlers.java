@@ -18,8 +18,6 @@ import java.util.Optional;
 final class PatternHandlers {
     static final int DEFAULT_LIMIT = 1_000;
     static final int MAX_LIMIT = 10_000;
-    /** Says on both formats whether more accounts matched than {@code limit}. */
-    static final String TRUNCATED_HEADER = "Seatguard-Truncated";
 
     private final Credentials credentials;
     private final PatternReader patterns;
@@ -43,10 +41,10 @@ final class PatternHandlers {
         errors.throwIfAny();
         // One more than asked for tells a cut list from a complete one: the order (last seen) moves with
         // every evaluation, so no cursor could page it; the caller narrows by pattern or level instead.
-        List<AccountPattern> read = patterns.list(app.id(), kind, level, limit + 1);
-        boolean truncated = read.size() > limit;
-        List<AccountPattern> found = truncated ? read.subList(0, limit) : read;
-        ctx.header(TRUNCATED_HEADER, Boolean.toString(truncated));
+        CappedRows<AccountPattern> read = CappedRows.of(patterns.list(app.id(), kind, level, limit + 1), limit);
+        List<AccountPattern> found = read.rows();
+        boolean truncated = read.truncated();
+        ctx.header(PatternExport.TRUNCATED_HEADER, Boolean.toString(truncated));
         if (format.equals("csv")) {
             ctx.header("Content-Disposition", "attachment; filename=\"patterns.csv\"").contentType("text/csv; charset=utf-8").result(PatternExport.csv(found));
             return;
