@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param confidence how sure the match is, 0 to 1 (1 for a token or an exact fingerprint)
  * @param fingerprintId the exact fingerprint of the components, when there were any
  * @param tokenHash the SHA-256 of the presented token, when it is to be kept for the device (absent
- *     when there was none, and when it belongs to another device: see {@code tokenMismatch})
+ *     when there was none, when it belongs to another device: see {@code tokenMismatch}, and when an
+ *     evaluation that did not let the device in would join it to an existing device: {@link #refused})
  * @param tokenMismatch whether the request presented a known token together with components that
  *     clearly belong to another device (a copied token); the device was then resolved by its components
  * @param replacesComponents whether the device's stored latest components are not the ones shown and
@@ -104,6 +105,24 @@ public record DeviceResolution(
     public DeviceResolution withFingerprintHeld(boolean held) {
         return new DeviceResolution(deviceId, isNew, matchedBy, confidence, fingerprintId, tokenHash, tokenMismatch, replacesComponents, separatedFrom,
                 held && fingerprintId.isPresent());
+    }
+
+    /**
+     * This resolution as an evaluation that does not let its device in must write it: a token the store
+     * does not know yet is not kept for a device that already exists (found by its fingerprint or its
+     * components). Whoever copied a device's components, which any page its owner visits can read, would
+     * otherwise get a token of that device from a login the service refused, and with it the device's id
+     * from then on, whatever components it showed later. The browser's next evaluation that is let in
+     * finds the device the same way and keeps the token then. A new device's own token, the device's own
+     * known token, and a token moved to a device of its own ({@link DeviceResolver#separate}) are kept:
+     * none of them joins a device somebody else has.
+     */
+    public DeviceResolution refused() {
+        if (isNew || matchedBy == MatchKind.TOKEN || tokenHash.isEmpty()) {
+            return this;
+        }
+        return new DeviceResolution(deviceId, isNew, matchedBy, confidence, fingerprintId, Optional.empty(), tokenMismatch, replacesComponents,
+                separatedFrom, fingerprintHeld);
     }
 
     public boolean isKnownDevice() {
