@@ -1178,6 +1178,53 @@ abstract class StorageContract {
         assertThat(links.devices("app_b", "kim")).isEmpty();
     }
 
+    /**
+     * Only the device's own token renames its browser and OS (found in review): an evaluation that found the
+     * device by its fingerprint alone, from another browser family on another OS (a look-alike merged into it,
+     * or somebody who copied the owner's components and chose a user agent), renamed the owner's laptop in
+     * the device list. Any match still fills in a reading that is unknown.
+     */
+    @Test
+    void onlyTheDevicesOwnTokenRenamesItsBrowserAndOs() {
+        evaluations.record(EvaluationSamples.write("app_a", id(), "ren", "dev-r1", true, "tok-ren-laptop-00001", "fp-r1", DeviceType.COMPUTER,
+                "198.51.100.1", T0));
+        evaluations.record(seenAs(EvaluationSamples.write("app_a", id(), "ren", "dev-r1", false, null, "fp-r1", DeviceType.COMPUTER, "203.0.113.9",
+                T0.plusSeconds(600)), DeviceResolution.MatchKind.EXACT_FINGERPRINT, "Firefox", "Windows"));
+        assertThat(links.devices("app_a", "ren").orElseThrow()).singleElement().satisfies(device -> {
+            assertThat(device.browser()).as("a fingerprint match does not rename it").isEqualTo("Chrome");
+            assertThat(device.os()).isEqualTo("Linux");
+        });
+        evaluations.record(seenAs(EvaluationSamples.write("app_a", id(), "ren", "dev-r1", false, "tok-ren-laptop-00001", "fp-r1", DeviceType.COMPUTER,
+                "198.51.100.1", T0.plusSeconds(1200)), DeviceResolution.MatchKind.TOKEN, "Edge", "Windows"));
+        assertThat(links.devices("app_a", "ren").orElseThrow()).singleElement().satisfies(device -> {
+            assertThat(device.browser()).as("its own token does").isEqualTo("Edge");
+            assertThat(device.os()).isEqualTo("Windows");
+        });
+
+        evaluations.record(seenAs(EvaluationSamples.write("app_a", id(), "ren", "dev-r2", true, "tok-ren-backend-0001", "fp-r2", DeviceType.COMPUTER,
+                "198.51.100.1", T0), DeviceResolution.MatchKind.NEW_DEVICE, "unknown", "unknown"));
+        evaluations.record(seenAs(EvaluationSamples.write("app_a", id(), "ren", "dev-r2", false, null, "fp-r2", DeviceType.COMPUTER, "198.51.100.1",
+                T0.plusSeconds(600)), DeviceResolution.MatchKind.FUZZY, "Safari", "macOS"));
+        assertThat(links.devices("app_a", "ren").orElseThrow()).filteredOn(device -> device.id().equals("dev-r2")).singleElement().satisfies(device -> {
+            assertThat(device.browser()).as("an unknown reading is filled in by any match").isEqualTo("Safari");
+            assertThat(device.os()).isEqualTo("macOS");
+        });
+    }
+
+    /** {@code write} as resolved by {@code matchedBy}, from a browser that reads as {@code browser} on {@code os}. */
+    private static EvaluationWrite seenAs(EvaluationWrite write, DeviceResolution.MatchKind matchedBy, String browser, String os) {
+        Evaluation e = write.evaluation();
+        io.seatguard.core.evaluation.DeviceInfo d = e.device();
+        Evaluation renamed = new Evaluation(e.id(), e.appId(), e.action(), e.verdict(), e.createdAt(), e.consumedAt(), e.redirect(), e.user(),
+                e.metadata(), e.sessionId(), e.returnTo(), new io.seatguard.core.evaluation.DeviceInfo(d.id(), d.type(), d.isNew(), d.fingerprintId(),
+                        d.confidence(), browser, os), e.publicIp(), e.localIp(), e.detectionFlags(), e.checks(), e.risk(), e.policy(),
+                e.monitoredPolicies(), e.challenge(), e.logout());
+        DeviceResolution r = write.device();
+        DeviceResolution resolved = new DeviceResolution(r.deviceId(), r.isNew(), matchedBy, r.confidence(), r.fingerprintId(), r.tokenHash(),
+                false, false, Optional.empty(), matchedBy == DeviceResolution.MatchKind.EXACT_FINGERPRINT);
+        return new EvaluationWrite(renamed, resolved, write.attachDevice(), write.touches(), write.components());
+    }
+
     @Test
     void aDetachedDeviceReadsAsDetachedEverywhere() {
         Instant since = T0.minus(Duration.ofDays(30));

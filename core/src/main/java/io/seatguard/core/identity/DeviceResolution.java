@@ -125,6 +125,18 @@ public record DeviceResolution(
                 separatedFrom, fingerprintHeld);
     }
 
+    /**
+     * Whether this evaluation's user agent may rename the device's stored browser and OS: only when it came
+     * with the device's own known token (a new device is named by its first evaluation anyway). One browser
+     * install never changes its browser family or OS, so a reading that differs under a fingerprint or
+     * components match is another browser's: a look-alike merged into the device, or somebody who copied
+     * the owner's components and chose a user agent, who would otherwise rename the owner's device in its
+     * account's device list. Any match may still fill in a reading that is unknown.
+     */
+    public boolean renamesDevice() {
+        return isNew || matchedBy == MatchKind.TOKEN;
+    }
+
     public boolean isKnownDevice() {
         return matchedBy != MatchKind.NO_SIGNALS;
     }

@@ -184,8 +184,13 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
                 rowWrites++;
             }
             else if (write.touches().device()) {
+                // As the SQL store: a classified agent renames the device only with its own token, else fills in "unknown".
+                boolean classified = evaluation.device().type() != DeviceType.UNKNOWN;
+                boolean renames = classified && device.renamesDevice();
+                String browser = renames || classified && "unknown".equals(old.browser()) ? evaluation.device().browser() : old.browser();
+                String os = renames || classified && "unknown".equals(old.os()) ? evaluation.device().os() : old.os();
                 devices.put(deviceKey, new KnownDevice(old.id(), old.type() == DeviceType.UNKNOWN ? evaluation.device().type() : old.type(),
-                        old.browser(), old.os(), earlier(old.firstSeen(), at), later(old.lastSeen(), at)));
+                        browser, os, earlier(old.firstSeen(), at), later(old.lastSeen(), at)));
                 rowWrites++;
             }
         }
