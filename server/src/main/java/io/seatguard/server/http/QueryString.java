@@ -22,12 +22,41 @@ import java.util.Optional;
  */
 final class QueryString {
     static final String MALFORMED = "is not UTF-8 percent-encoded: each % must be followed by two hex digits (a % itself is %25)";
+    /** Jetty's reading of raw bytes in the request line that are not UTF-8 (see {@link #parameters(String)}). */
+    private static final char REPLACEMENT = '\uFFFD';
+    static final String RAW_NOT_UTF8 = "holds raw bytes that are not UTF-8 (or a raw U+FFFD): escape each byte past ASCII as % and two hex digits";
 
     private QueryString() {}
 
-    /** The parameters by name, each with its values in order; a fault naming the parameter (or {@code request}, for a name) if one cannot be read. */
+    /**
+     * The parameters by name, each with its values in order; a fault naming the parameter (or {@code request}, for a name) if one cannot be read.
+     *
+     * <p>Raw bytes (not escaped) that are not UTF-8 never reach us: Jetty reads the request line as UTF-8 and
+     * puts U+FFFD for each byte it cannot read, with nothing to tell, so {@code ?ip=<0xFF>} was taken as an
+     * address of U+FFFD. A raw U+FFFD in the query as Jetty hands it over is therefore refused: a client
+     * that meant the character sends it escaped ({@code %EF%BF%BD}) as browsers escape every byte past ASCII
+     * in a query, and that still decodes. A form body is read from its bytes ({@link #formBody}) and needs no such rule.
+     */
     static Map<String, List<String>> parameters(String query) {
+        if (query != null && query.indexOf(REPLACEMENT) >= 0) {
+            refuseRawReplacement(query);
+        }
         return parameters(query, "query parameter");
+    }
+
+    /** Refuses the first parameter whose raw name or value holds U+FFFD, naming it when its name can be read. */
+    private static void refuseRawReplacement(String query) {
+        for (String piece : query.split("&", -1)) {
+            int equals = piece.indexOf('=');
+            String rawName = equals < 0 ? piece : piece.substring(0, equals);
+            if (rawName.indexOf(REPLACEMENT) >= 0) {
+                throw SeatguardException.invalid("request", "has a query parameter whose name " + RAW_NOT_UTF8);
+            }
+            if (piece.indexOf(REPLACEMENT) >= 0) {
+                String name = decode(rawName).orElseThrow(() -> SeatguardException.invalid("request", "has a query parameter whose name " + MALFORMED));
+                throw SeatguardException.invalid(name, RAW_NOT_UTF8);
+            }
+        }
     }
 
     /**

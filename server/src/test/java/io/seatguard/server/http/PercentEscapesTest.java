@@ -94,6 +94,42 @@ class PercentEscapesTest {
         }
     }
 
+    /**
+     * Bytes that are not UTF-8 sent raw, not escaped (found in review): Jetty reads the request line as UTF-8
+     * and puts U+FFFD for what it cannot read, so {@code ?ip=<FF>} was taken as an address of U+FFFD, and a
+     * parameter a route does not take was named with it. Each char below U+0100 here is sent as the one byte
+     * it stands for (ISO-8859-1).
+     */
+    @Test
+    void rawBytesThatAreNotUtf8InAQueryAreRefusedNamingTheParameter() throws IOException {
+        Map<String, String> cases = Map.of(
+                "GET /v3/history?ip=\u00ff", "ip",
+                "GET /v3/history?device_id=a\u00c3&limit=1", "device_id",
+                "GET /v3/users/u/history?limit=1&cursor=\u00e9t\u00e9", "cursor",
+                "GET /v3/evaluations/00000000-0000-7000-8000-000000000000?x\u00ffy=1", "request",
+                "GET /v3/history?ip=203.0.113.9&a\u00ffb", "request");
+        for (Map.Entry<String, String> request : cases.entrySet()) {
+            JsonNode problem = problem(exchange(request.getKey() + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + secretKey
+                    + "\r\nConnection: close\r\n\r\n"), request.getKey());
+            assertThat(problem.get("type").asText()).as(request.getKey()).isEqualTo("https://seatguard.dev/problems/invalid-input");
+            assertThat(problem.get("errors").get(0).get("field").asText()).as(request.getKey()).isEqualTo(request.getValue());
+            assertThat(problem.get("errors").get(0).get("message").asText()).as(request.getKey()).contains("raw bytes that are not UTF-8");
+        }
+    }
+
+    @Test
+    void rawUtf8AndAnEscapedReplacementCharacterStillDecode() throws IOException {
+        // Raw UTF-8 (é as C3 A9) is read as what it stands for: the route names the parameter it does not take.
+        JsonNode problem = problem(exchange("GET /v3/history?a\u00c3\u00a9b=1 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + secretKey
+                + "\r\nConnection: close\r\n\r\n"), "raw UTF-8");
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("a\u00e9b");
+        // U+FFFD escaped is a character like any other (here an address it is not).
+        JsonNode escaped = problem(exchange("GET /v3/history?ip=%EF%BF%BD HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + secretKey
+                + "\r\nConnection: close\r\n\r\n"), "escaped U+FFFD");
+        assertThat(escaped.get("errors").get(0).get("field").asText()).isEqualTo("ip");
+        assertThat(escaped.get("errors").get(0).get("message").asText()).isEqualTo("must be an IPv4 or IPv6 address");
+    }
+
     @Test
     void aParameterNameWithAMalformedEscapeIsRefusedAsTheRequest() throws IOException {
         JsonNode problem = problem(exchange("GET /v3/users/u/history?%zz=1 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + secretKey
