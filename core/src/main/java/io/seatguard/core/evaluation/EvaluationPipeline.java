@@ -327,8 +327,9 @@ public final class EvaluationPipeline {
                 ? patterns.observe(attach ? checkValues : withAccountsDevicesOnly(checkValues, account, at, request.identity().vouched()), account, at)
                 : List.of();
         // An evaluation that does not let its device in joins no new token to a device that exists already:
-        // copied components must not earn a token of the owner's device (DeviceResolution.refused).
-        store.record(new EvaluationWrite(evaluation, attach ? device : device.refused(), attach, touches, request.device().components(), network.place(),
+        // copied components must not earn a token of the owner's device (DeviceResolution.withoutJoiningToken).
+        DeviceResolution written = attach ? device : device.withoutJoiningToken();
+        store.record(new EvaluationWrite(evaluation, written, attach, touches, request.device().components(), network.place(),
                 opened.map(ChallengeIssuer.Opened::challenge), observed, WebhookEvents.of(webhooks, evaluation, account, device, attach),
                 agent.browserMajor(), account.userKnown()));
         keepSessionLive(request, device, deviceType, ip, at, attach);

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param fingerprintId the exact fingerprint of the components, when there were any
  * @param tokenHash the SHA-256 of the presented token, when it is to be kept for the device (absent
  *     when there was none, when it belongs to another device: see {@code tokenMismatch}, and when an
- *     evaluation that did not let the device in would join it to an existing device: {@link #refused})
+ *     evaluation that did not let the device in would join it to an existing device:
+ *     {@link #withoutJoiningToken})
  * @param tokenMismatch whether the request presented a known token together with components that
  *     clearly belong to another device (a copied token); the device was then resolved by its components
  * @param replacesComponents whether the device's stored latest components are not the ones shown and
@@ -117,7 +118,7 @@ public record DeviceResolution(
      * known token, and a token moved to a device of its own ({@link DeviceResolver#separate}) are kept:
      * none of them joins a device somebody else has.
      */
-    public DeviceResolution refused() {
+    public DeviceResolution withoutJoiningToken() {
         if (isNew || matchedBy == MatchKind.TOKEN || tokenHash.isEmpty()) {
             return this;
         }
