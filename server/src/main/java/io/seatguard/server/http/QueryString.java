@@ -54,7 +54,9 @@ final class QueryString {
             }
             if (piece.indexOf(REPLACEMENT) >= 0) {
                 String name = decode(rawName).orElseThrow(() -> SeatguardException.invalid("request", "has a query parameter whose name " + MALFORMED));
-                throw SeatguardException.invalid(name, RAW_NOT_UTF8);
+                throw name.isEmpty()
+                        ? SeatguardException.invalid("request", "has a query parameter with no name whose value " + RAW_NOT_UTF8)
+                        : SeatguardException.invalid(name, RAW_NOT_UTF8);
             }
         }
     }

@@ -26,6 +26,8 @@ class QueryStringTest {
     void aRawReplacementCharacterInANameIsRefusedAsTheRequest() {
         assertThatThrownBy(() -> QueryString.parameters("a\uFFFDb=1")).isInstanceOfSatisfying(SeatguardException.class, e ->
                 assertThat(e.errors()).extracting(FieldError::field).containsExactly("request"));
+        assertThatThrownBy(() -> QueryString.parameters("=\uFFFD")).as("no name at all").isInstanceOfSatisfying(SeatguardException.class, e ->
+                assertThat(e.errors()).extracting(FieldError::field).containsExactly("request"));
     }
 
     @Test
