@@ -195,15 +195,22 @@ public final class SqlOperatorStore implements OperatorStore {
 
     /**
      * The operator's row is locked first, by an update that changes nothing and matches only while the
-     * password is the one checked: on PostgreSQL a password replaced (or the operator removed) on another
-     * node either commits before, and this matches nothing, or waits for this session and then ends it.
+     * password and the two-factor secret are the ones checked: on PostgreSQL a password replaced (or the
+     * operator removed) on another node either commits before, and this matches nothing, or waits for this
+     * session and then ends it; two-factor sign-in turned on on another node either commits before, and
+     * this matches nothing (PostgreSQL rechecks the condition on the row it waited for), or after, and the
+     * session opened before the second factor was asked for, as any earlier one did.
      */
     @Override
-    public boolean createSession(String tokenHash, String operatorId, String checkedPasswordHash, String csrfToken, Instant createdAt,
-            Instant expiresAt) {
+    public boolean createSession(String tokenHash, String operatorId, String checkedPasswordHash, Optional<String> checkedTotpSecret, String csrfToken,
+            Instant createdAt, Instant expiresAt) {
         return database.write(connection -> {
-            if (JdbcRunner.update(connection, "UPDATE operators SET password_hash = password_hash WHERE id = ? AND password_hash = ?", operatorId,
-                    checkedPasswordHash) == 0) {
+            int locked = checkedTotpSecret.isPresent()
+                    ? JdbcRunner.update(connection, "UPDATE operators SET password_hash = password_hash WHERE id = ? AND password_hash = ? AND totp_secret = ?",
+                            operatorId, checkedPasswordHash, checkedTotpSecret.get())
+                    : JdbcRunner.update(connection, "UPDATE operators SET password_hash = password_hash WHERE id = ? AND password_hash = ? AND totp_secret IS NULL",
+                            operatorId, checkedPasswordHash);
+            if (locked == 0) {
                 return false;
             }
             JdbcRunner.update(connection, "DELETE FROM operator_sessions WHERE expires_at < ?", createdAt.toEpochMilli());

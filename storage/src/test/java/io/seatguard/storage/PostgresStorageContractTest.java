@@ -419,12 +419,39 @@ class PostgresStorageContractTest extends StorageContract {
                 row.next();
                 holder = row.getInt(1);
             }
-            opened = CompletableFuture.supplyAsync(() -> operators.createSession("g".repeat(64), "op_pg", "hash-old", "csrf-g", T0, T0.plusSeconds(600)));
+            opened = CompletableFuture.supplyAsync(() -> operators.createSession("g".repeat(64), "op_pg", "hash-old", Optional.empty(), "csrf-g", T0, T0.plusSeconds(600)));
             awaitWaitingBehindOrDone(holder, opened);
             otherNode.commit();
         }
         assertThat(opened.get(10, TimeUnit.SECONDS)).as("no session for the old password").isFalse();
         assertThat(operators.session("g".repeat(64), T0)).isEmpty();
+    }
+
+    /**
+     * Dashboard review (fix5): a sign-in that found two-factor sign-in off, on one node, while another node
+     * turned it on for that operator. The other node's write is held open here; the sign-in, which checked
+     * no second factor, must wait for it and then open nothing. Before, only the password was rechecked, and
+     * the sign-in finished without the code the operator had just made necessary.
+     */
+    @Test
+    void aSignInWithoutASecondFactorOnOneNodeWaitsForTwoFactorTurnedOnOnAnotherAndOpensNoSession() throws Exception {
+        SqlOperatorStore operators = new SqlOperatorStore(database);
+        assertThat(operators.create(new io.seatguard.core.operator.Operator("op_2f", "twofactor@example.com", "hash", T0))).isTrue();
+        CompletableFuture<Boolean> opened;
+        try (Connection otherNode = rawConnection(); java.sql.Statement change = otherNode.createStatement()) {
+            otherNode.setAutoCommit(false);
+            change.executeUpdate("UPDATE operators SET totp_secret = 'JBSWY3DPEHPK3PXP', totp_last_step = 0 WHERE id = 'op_2f'");
+            int holder;
+            try (java.sql.ResultSet row = change.executeQuery("SELECT pg_backend_pid()")) {
+                row.next();
+                holder = row.getInt(1);
+            }
+            opened = CompletableFuture.supplyAsync(() -> operators.createSession("h".repeat(64), "op_2f", "hash", Optional.empty(), "csrf-h", T0, T0.plusSeconds(600)));
+            awaitWaitingBehindOrDone(holder, opened);
+            otherNode.commit();
+        }
+        assertThat(opened.get(10, TimeUnit.SECONDS)).as("no session without the second factor now on").isFalse();
+        assertThat(operators.session("h".repeat(64), T0)).isEmpty();
     }
 
     /** Waits until a session waits for a lock {@code holderPid} holds, or until {@code write} ended (it went straight through). */

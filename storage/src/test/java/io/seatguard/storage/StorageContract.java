@@ -311,13 +311,13 @@ abstract class StorageContract {
         assertThat(operators.findById("op_some").orElseThrow().maySee("app_a")).isTrue();
         assertThat(operators.findById("op_some").orElseThrow().maySee("app_c")).isFalse();
         assertThat(operators.count()).isEqualTo(2);
-        operators.createSession("t".repeat(64), "op_some", "hash-s", "csrf", T0, T0.plusSeconds(60));
+        operators.createSession("t".repeat(64), "op_some", "hash-s", Optional.empty(), "csrf", T0, T0.plusSeconds(60));
         assertThat(operators.session("t".repeat(64), T0.plusSeconds(59))).contains(new io.seatguard.core.operator.OperatorStore.Session("op_some", "csrf"));
         assertThat(operators.session("t".repeat(64), T0.plusSeconds(60))).isEmpty();
 
         assertThat(operators.list()).extracting(io.seatguard.core.operator.Operator::email).containsExactly("all@example.com", "some@example.com");
         assertThat(operators.deleteUnlessLastOfEveryApp("op_all")).as("the last operator of every app stays").isFalse();
-        operators.createSession("u".repeat(64), "op_some", "hash-s", "csrf", T0, T0.plusSeconds(60));
+        operators.createSession("u".repeat(64), "op_some", "hash-s", Optional.empty(), "csrf", T0, T0.plusSeconds(60));
         assertThat(operators.deleteUnlessLastOfEveryApp("op_some")).isTrue();
         assertThat(operators.session("u".repeat(64), T0)).as("signed out with it").isEmpty();
         assertThat(operators.deleteUnlessLastOfEveryApp("op_some")).isFalse();
@@ -411,9 +411,9 @@ abstract class StorageContract {
         SqlOperatorStore operators = new SqlOperatorStore(database);
         assertThat(operators.create(new io.seatguard.core.operator.Operator("op_pw", "pw@example.com", "hash-old", T0))).isTrue();
         assertThat(operators.create(new io.seatguard.core.operator.Operator("op_other", "other@example.com", "hash-o", T0))).isTrue();
-        operators.createSession("a".repeat(64), "op_pw", "hash-old", "csrf-a", T0, T0.plusSeconds(600));
-        operators.createSession("b".repeat(64), "op_pw", "hash-old", "csrf-b", T0, T0.plusSeconds(600));
-        operators.createSession("c".repeat(64), "op_other", "hash-o", "csrf-c", T0, T0.plusSeconds(600));
+        operators.createSession("a".repeat(64), "op_pw", "hash-old", Optional.empty(), "csrf-a", T0, T0.plusSeconds(600));
+        operators.createSession("b".repeat(64), "op_pw", "hash-old", Optional.empty(), "csrf-b", T0, T0.plusSeconds(600));
+        operators.createSession("c".repeat(64), "op_other", "hash-o", Optional.empty(), "csrf-c", T0, T0.plusSeconds(600));
 
         assertThat(operators.replacePassword("op_pw", "hash-new", "a".repeat(64))).isTrue();
         assertThat(operators.findById("op_pw").orElseThrow().passwordHash()).isEqualTo("hash-new");
@@ -432,15 +432,40 @@ abstract class StorageContract {
         assertThat(operators.create(new io.seatguard.core.operator.Operator("op_keep", "keep@example.com", "hash-k", T0))).isTrue();
         assertThat(operators.replacePassword("op_race", "hash-new", "")).isTrue();
 
-        assertThat(operators.createSession("d".repeat(64), "op_race", "hash-old", "csrf-d", T0, T0.plusSeconds(600))).isFalse();
+        assertThat(operators.createSession("d".repeat(64), "op_race", "hash-old", Optional.empty(), "csrf-d", T0, T0.plusSeconds(600))).isFalse();
         assertThat(operators.session("d".repeat(64), T0)).as("the old password opens nothing").isEmpty();
-        assertThat(operators.createSession("e".repeat(64), "op_race", "hash-new", "csrf-e", T0, T0.plusSeconds(600))).isTrue();
+        assertThat(operators.createSession("e".repeat(64), "op_race", "hash-new", Optional.empty(), "csrf-e", T0, T0.plusSeconds(600))).isTrue();
         assertThat(operators.session("e".repeat(64), T0)).isPresent();
         assertThat(operators.findById("op_race").orElseThrow().passwordHash()).as("the lock changes nothing").isEqualTo("hash-new");
 
         assertThat(operators.deleteUnlessLastOfEveryApp("op_race")).isTrue();
-        assertThat(operators.createSession("f".repeat(64), "op_race", "hash-new", "csrf-f", T0, T0.plusSeconds(600))).as("a removed operator").isFalse();
+        assertThat(operators.createSession("f".repeat(64), "op_race", "hash-new", Optional.empty(), "csrf-f", T0, T0.plusSeconds(600))).as("a removed operator").isFalse();
         assertThat(operators.session("f".repeat(64), T0)).isEmpty();
+    }
+
+    /**
+     * Dashboard review (fix5): a sign-in that checked two-factor sign-in as it was (off, or on with one
+     * secret) opens no session once it is otherwise: turned on since, the code it asks for was never checked.
+     */
+    @Test
+    void aSessionOpensOnlyWhileTwoFactorSignInIsAsTheSignInChecked() {
+        SqlOperatorStore operators = new SqlOperatorStore(database);
+        assertThat(operators.create(new io.seatguard.core.operator.Operator("op_tf", "tf@example.com", "hash-t", T0))).isTrue();
+        operators.setTotpSecret("op_tf", Optional.of("JBSWY3DPEHPK3PXP"), List.of());
+
+        assertThat(operators.createSession("i".repeat(64), "op_tf", "hash-t", Optional.empty(), "csrf-i", T0, T0.plusSeconds(600)))
+                .as("checked while it was off").isFalse();
+        assertThat(operators.session("i".repeat(64), T0)).isEmpty();
+        assertThat(operators.createSession("j".repeat(64), "op_tf", "hash-t", Optional.of("KRSXG5CTMVRXEZLU"), "csrf-j", T0, T0.plusSeconds(600)))
+                .as("checked against another secret").isFalse();
+        assertThat(operators.createSession("k".repeat(64), "op_tf", "hash-t", Optional.of("JBSWY3DPEHPK3PXP"), "csrf-k", T0, T0.plusSeconds(600)))
+                .isTrue();
+        assertThat(operators.session("k".repeat(64), T0)).isPresent();
+
+        operators.setTotpSecret("op_tf", Optional.empty(), List.of());
+        assertThat(operators.createSession("l".repeat(64), "op_tf", "hash-t", Optional.of("JBSWY3DPEHPK3PXP"), "csrf-l", T0, T0.plusSeconds(600)))
+                .as("checked while it was on, now off").isFalse();
+        assertThat(operators.createSession("m".repeat(64), "op_tf", "hash-t", Optional.empty(), "csrf-m", T0, T0.plusSeconds(600))).isTrue();
     }
 
     @Test

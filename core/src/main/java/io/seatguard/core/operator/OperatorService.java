@@ -224,13 +224,18 @@ public final class OperatorService {
                     hasher.matches(typed, DummyHash.get(hasher));
                     return false;
                 }));
-        if (!holds || !secondFactorHolds(operator.get(), code, now)) {
+        if (!holds) {
+            return new SignIn.Refused();
+        }
+        Optional<String> secret = store.totpSecret(operator.get().id());
+        if (!secondFactorHolds(operator.get(), secret, code, now)) {
             return new SignIn.Refused();
         }
         // Only while the password checked is still theirs: a new password (or the operator's removal) while
-        // this one was being hashed ended every session, and must end this one too. Refused then as a wrong
-        // password is, its try still counted: the password typed is no longer theirs.
-        Optional<NewSession> session = openSession(operator.get().id(), operator.get().passwordHash());
+        // this one was being hashed ended every session, and must end this one too. And only while two-factor
+        // sign-in is as it was checked: turned on since, the code it now asks for was never checked. Refused
+        // then as a wrong password is, its try still counted.
+        Optional<NewSession> session = openSession(operator.get().id(), operator.get().passwordHash(), secret);
         if (session.isEmpty()) {
             return new SignIn.Refused();
         }
@@ -290,7 +295,9 @@ public final class OperatorService {
         if (!store.replacePassword(operator.id(), hash, NO_SESSION)) {
             throw SeatguardException.notFound("operator " + operator.id());
         }
-        return new PasswordChange(Optional.empty(), openSession(operator.id(), hash));
+        // This browser is signed in already: its second factor was asked for then, so the new session takes
+        // two-factor sign-in as it is now.
+        return new PasswordChange(Optional.empty(), openSession(operator.id(), hash, store.totpSecret(operator.id())));
     }
 
     /**
@@ -299,13 +306,16 @@ public final class OperatorService {
      */
     public record PasswordChange(Optional<SignIn.Wait> backOff, Optional<NewSession> session) {}
 
-    /** A new session for the operator while {@code passwordHash} is still theirs ({@link OperatorStore#createSession}). */
-    private Optional<NewSession> openSession(String operatorId, String passwordHash) {
+    /**
+     * A new session for the operator while {@code passwordHash} and two-factor {@code secret} are still
+     * theirs ({@link OperatorStore#createSession}).
+     */
+    private Optional<NewSession> openSession(String operatorId, String passwordHash, Optional<String> secret) {
         Instant now = clock.instant();
         String token = ids.newSecret(43);
         String csrf = ids.newSecret(32);
         Instant expires = now.plus(SESSION_LENGTH);
-        return store.createSession(sha256(token), operatorId, passwordHash, csrf, now, expires) ? Optional.of(new NewSession(token, csrf, expires))
+        return store.createSession(sha256(token), operatorId, passwordHash, secret, csrf, now, expires) ? Optional.of(new NewSession(token, csrf, expires))
                 : Optional.empty();
     }
 
@@ -355,11 +365,10 @@ public final class OperatorService {
     }
 
     /**
-     * True without two-factor sign-in; with it, when {@code code} is the authenticator's and was not used
-     * before, or one of the operator's recovery codes (which is then used up).
+     * True without two-factor sign-in ({@code secret} empty); with it, when {@code code} is the
+     * authenticator's and was not used before, or one of the operator's recovery codes (which is then used up).
      */
-    private boolean secondFactorHolds(Operator operator, String code, Instant now) {
-        Optional<String> secret = store.totpSecret(operator.id());
+    private boolean secondFactorHolds(Operator operator, Optional<String> secret, String code, Instant now) {
         if (secret.isEmpty()) {
             return true;
         }

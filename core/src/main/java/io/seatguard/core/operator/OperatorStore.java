@@ -58,12 +58,15 @@ public interface OperatorStore {
 
     /**
      * Opens a session for the operator, only while their password hash is still {@code checkedPasswordHash}
-     * (the one the sign-in checked), in one write that locks the operator's row: false, and nothing stored,
-     * when the operator was removed or their password replaced since. A sign-in whose password was being
-     * checked while {@link #replacePassword} or {@link #deleteUnlessLastOfEveryApp} ended every session of
-     * theirs would otherwise open one after, which nothing ends.
+     * and their two-factor secret still {@code checkedTotpSecret} (the ones the sign-in checked; empty: off),
+     * in one write that locks the operator's row: false, and nothing stored, when the operator was removed,
+     * their password replaced or their two-factor sign-in turned on or changed since. A sign-in whose
+     * password was being checked while {@link #replacePassword} or {@link #deleteUnlessLastOfEveryApp} ended
+     * every session of theirs would otherwise open one after, which nothing ends; and one that found
+     * two-factor sign-in off just before {@link #setTotpSecret} turned it on would open one without the code.
      */
-    boolean createSession(String tokenHash, String operatorId, String checkedPasswordHash, String csrfToken, Instant createdAt, Instant expiresAt);
+    boolean createSession(String tokenHash, String operatorId, String checkedPasswordHash, Optional<String> checkedTotpSecret, String csrfToken,
+            Instant createdAt, Instant expiresAt);
 
     /** The session's operator id and CSRF token, while it has not expired. */
     Optional<Session> session(String tokenHash, Instant now);

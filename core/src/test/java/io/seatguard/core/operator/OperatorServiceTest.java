@@ -141,10 +141,19 @@ class OperatorServiceTest {
         /** The open sessions: token hash to operator id. */
         final Map<String, String> sessions = new HashMap<>();
 
+        /** Run once, by the next session's write before it checks anything: what happened since the sign-in's checks. */
+        volatile Runnable beforeSession;
+
         @Override
-        public synchronized boolean createSession(String tokenHash, String operatorId, String checkedPasswordHash, String csrfToken, Instant createdAt,
-                Instant expiresAt) {
-            if (findById(operatorId).filter(operator -> operator.passwordHash().equals(checkedPasswordHash)).isEmpty()) {
+        public synchronized boolean createSession(String tokenHash, String operatorId, String checkedPasswordHash, Optional<String> checkedTotpSecret,
+                String csrfToken, Instant createdAt, Instant expiresAt) {
+            Runnable meanwhile = beforeSession;
+            beforeSession = null;
+            if (meanwhile != null) {
+                meanwhile.run();
+            }
+            if (findById(operatorId).filter(operator -> operator.passwordHash().equals(checkedPasswordHash)).isEmpty()
+                    || !Optional.ofNullable(totpSecrets.get(operatorId)).equals(checkedTotpSecret)) {
                 return false;
             }
             sessions.put(tokenHash, operatorId);
@@ -561,6 +570,25 @@ class OperatorServiceTest {
         assertThat(store.sessions).as("only the session of the browser that changed the password")
                 .containsOnlyKeys(OperatorService.sha256(change.get().session().orElseThrow().token()));
         assertThat(operators.signIn(EMAIL, "a brand new passphrase", other)).isInstanceOf(OperatorService.SignIn.Granted.class);
+    }
+
+    /**
+     * Dashboard review (fix5): two-factor sign-in turned on (in the operator's own signed-in browser) after a
+     * sign-in found it off but before that sign-in's session was written. The session opened without the
+     * code the operator had just made necessary; someone holding only the password got in.
+     */
+    @Test
+    void aSignInThatFoundTwoFactorOffOpensNoSessionOnceItIsTurnedOn() throws Exception {
+        Operator operator = operators.create(EMAIL, PASSWORD);
+        String owner = client("198.51.100.73");
+        java.util.concurrent.atomic.AtomicReference<String> secret = new java.util.concurrent.atomic.AtomicReference<>();
+        store.beforeSession = () -> secret.set(withTwoFactor(operator, owner));
+
+        assertThat(operators.signIn(EMAIL, PASSWORD, client("203.0.113.73"))).isInstanceOf(OperatorService.SignIn.Refused.class);
+        assertThat(secret.get()).as("turned on meanwhile").isNotNull();
+        assertThat(store.sessions).isEmpty();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(operators.signIn(EMAIL, PASSWORD, codeNow(secret.get()), client("203.0.113.73"))).isInstanceOf(OperatorService.SignIn.Granted.class);
     }
 
     /** The same for a password set anew on the store ({@code operators reset-password}), which ends every session. */
