@@ -155,7 +155,7 @@ public final class SeatguardServer implements AutoCloseable {
     public record CreatedOperator(String email, String password) {}
 
     /** The email of the operator the first start makes. */
-    static final String FIRST_OPERATOR = "admin@seatguard.local";
+    static final String FIRST_OPERATOR = OperatorService.FIRST_START_EMAIL;
     private final RetentionPruner retention;
     private final WebhookDispatcher dispatcher;
 

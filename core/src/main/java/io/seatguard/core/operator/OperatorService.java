@@ -26,6 +26,12 @@ public final class OperatorService {
      * session's hash is empty, they are SHA-256 hex); the change then opens the browser a new one.
      */
     private static final String NO_SESSION = "";
+    /**
+     * The email a server's first start gives the operator it makes when the store has none who manages
+     * every app. Kept for such an operator ({@link #checkNew}): one who manages nothing, made under it
+     * before that start, took it from the start's own, which then made none.
+     */
+    public static final String FIRST_START_EMAIL = "admin@seatguard.local";
     /** How many recovery codes an operator is given at a time. */
     public static final int RECOVERY_CODES = RecoveryCodes.COUNT;
 
@@ -100,7 +106,7 @@ public final class OperatorService {
     }
 
     private Operator newOperator(String email, String password, Optional<java.util.Set<String>> apps, boolean readOnly) {
-        checkNew(email, password, apps);
+        checkNew(email, password, apps, readOnly);
         String normalized = email.strip().toLowerCase(Locale.ROOT);
         return new Operator("op_" + ids.newSecret(16), normalized, hasher.hash(password), clock.instant(), apps, readOnly);
     }
@@ -109,7 +115,7 @@ public final class OperatorService {
      * What {@link #create} refuses without asking the store, as a {@code SeatguardException} naming each
      * field: for a caller that should find out before it opens (or makes) a store.
      */
-    public static void checkNew(String email, String password, Optional<java.util.Set<String>> apps) {
+    public static void checkNew(String email, String password, Optional<java.util.Set<String>> apps, boolean readOnly) {
         FieldErrors errors = new FieldErrors();
         String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         // The rule evaluate holds emails to: no quotes, brackets, spaces or control characters, which
@@ -117,6 +123,13 @@ public final class OperatorService {
         // here, when an operator is made: one stored under an earlier, looser rule still signs in.
         if (!EmailAddresses.isMailbox(normalized)) {
             errors.add("email", "must be an email address");
+        }
+        // The first start makes its operator under this email while nobody manages every app; taken by one
+        // who manages nothing (provisioned before that start), it made none, and nobody could add apps or
+        // operators. An operator who manages every app may have it: the first start then makes none anyway.
+        else if (normalized.equals(FIRST_START_EMAIL) && (readOnly || apps.isPresent())) {
+            errors.add("email", "is kept for an operator who manages every app (the first start makes its own under " + FIRST_START_EMAIL
+                    + "); choose another for one who is read-only or limited to apps");
         }
         if (password == null || password.length() < MIN_PASSWORD || password.length() > 1024) {
             errors.add("password", "must be " + MIN_PASSWORD + " to 1024 characters");

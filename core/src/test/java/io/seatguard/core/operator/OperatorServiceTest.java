@@ -291,6 +291,22 @@ class OperatorServiceTest {
                 .isEqualTo("ops.team+dash@example.com");
     }
 
+    /**
+     * Dashboard review (fix5): the first start's email is kept for an operator who manages every app, on the
+     * operators page as on the command line; taken by one who manages nothing, the first start made none.
+     */
+    @Test
+    void theFirstStartsEmailIsKeptForAnOperatorWhoManagesEveryApp() {
+        for (boolean readOnly : new boolean[] {true, false}) {
+            Optional<java.util.Set<String>> apps = readOnly ? Optional.empty() : Optional.of(java.util.Set.of("app_a"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> operators.create(" Admin@Seatguard.Local ", PASSWORD, apps, readOnly))
+                    .as("read-only " + readOnly).isInstanceOfSatisfying(io.seatguard.core.error.SeatguardException.class,
+                            e -> assertThat(e.errors()).extracting(error -> error.field()).containsExactly("email"));
+        }
+        assertThat(store.count()).isZero();
+        assertThat(operators.create(OperatorService.FIRST_START_EMAIL, PASSWORD).email()).as("one who manages every app").isEqualTo("admin@seatguard.local");
+    }
+
     /** Only making an operator checks the email: one stored under the earlier, looser rule still signs in. */
     @Test
     void anOperatorStoredUnderTheLooserRuleStillSignsIn() throws Exception {

@@ -63,10 +63,10 @@ public final class OperatorsCommand {
             try {
                 // Before the store is opened: with --new-store, a refused operator must not leave an empty
                 // store behind, whose first start would then make the default operator after all.
-                OperatorService.checkNew(email, typed, scope);
+                OperatorService.checkNew(email, typed, scope, readOnly);
             }
             catch (SeatguardException e) {
-                return refused(e.getMessage(), 2);
+                return refused(said(e), 2);
             }
             try (SqlDatabase database = opened(scope)) {
                 OperatorService operators = operators(database);
@@ -88,7 +88,7 @@ public final class OperatorsCommand {
                 return refused(e.getMessage() + provision, e.exitStatus);
             }
             catch (SeatguardException e) {
-                return refused(e.getMessage(), 2);
+                return refused(said(e), 2);
             }
         }
 
@@ -151,7 +151,7 @@ public final class OperatorsCommand {
                 return refused(e.getMessage(), e.exitStatus);
             }
             catch (SeatguardException e) {
-                return refused(e.getMessage(), 2);
+                return refused(said(e), 2);
             }
         }
     }
@@ -159,6 +159,15 @@ public final class OperatorsCommand {
     /** The email as the store keeps it (as OperatorService looks it up). */
     private static String normalized(String email) {
         return email.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * A refusal naming each field it faults, on one line: the exception's own message says only how many
+     * fields are invalid when there are several, which left the one who ran the command guessing which.
+     */
+    static String said(SeatguardException e) {
+        return e.errors().isEmpty() ? e.getMessage()
+                : String.join("; ", e.errors().stream().map(error -> error.field() + ": " + error.message()).toList());
     }
 
     private static int refused(String why, int exitStatus) {

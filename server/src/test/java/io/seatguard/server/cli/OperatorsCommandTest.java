@@ -177,6 +177,41 @@ class OperatorsCommandTest {
         }
     }
 
+    /**
+     * Dashboard review (fix5): a read-only operator (or one of some apps) provisioned as
+     * {@code admin@seatguard.local}, the email the first start gives its own operator, took that email
+     * from it: the first start found no operator who manages every app, tried to make its own, met the
+     * email taken, and silently made none, so nobody could add apps or operators. That email is now kept
+     * for an operator who manages every app, refused otherwise by name before any store is made.
+     */
+    @Test
+    void anOperatorWhoManagesNothingCannotTakeTheFirstStartsEmailAndThatStartStillMakesItsOperator() throws Exception {
+        Path data = dir.resolve("fresh");
+        Run refused = run("create", "--email", "Admin@Seatguard.Local", "--password-stdin", "--read-only", "--new-store", "--data-dir", data.toString());
+
+        assertThat(refused.exit()).as(refused.out()).isEqualTo(2);
+        assertThat(refused.saidPlainly().err()).startsWith("seatguard: email: ").contains("admin@seatguard.local").contains("read-only");
+        assertThat(data).as("nothing made").doesNotExist();
+        assertThat(run("create", "--email", "viewer@example.com", "--password-stdin", "--read-only", "--new-store", "--data-dir", data.toString()).exit())
+                .isZero();
+        ServerConfig config = TestServer.config(data).build();
+        try (SeatguardServer server = SeatguardServer.start(config)) {
+            assertThat(server.createdOperator()).as("the first start's own operator, who manages every app").hasValueSatisfying(
+                    made -> assertThat(made.email()).isEqualTo("admin@seatguard.local"));
+        }
+        Run afterwards = run("create", "--email", "admin@seatguard.local", "--password-stdin", "--read-only", "--data-dir", data.toString());
+        assertThat(afterwards.exit()).isEqualTo(2);
+        assertThat(afterwards.saidPlainly().err()).contains("email");
+    }
+
+    /** Dashboard review (fix5): two faults were said as "2 fields are invalid", naming neither. */
+    @Test
+    void everyFieldRefusedIsNamed() {
+        Run refused = withInput("short\n", "create", "--email", "not an email", "--password-stdin", "--new-store", "--data-dir", dir.resolve("x").toString());
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.saidPlainly().err()).contains("email: must be an email address").contains("password: must be 12 to 1024 characters");
+    }
+
     /** Review finding: a new store is not made over another application's SQLite file; said in one line, as serve says it. */
     @Test
     void createWithNewStoreOverAnotherApplicationsDatabaseIsRefusedByName() throws Exception {
