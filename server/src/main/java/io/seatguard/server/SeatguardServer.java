@@ -393,6 +393,13 @@ public final class SeatguardServer implements AutoCloseable {
             if (setUpByAnotherNode) {
                 log.info("Another node set this store up as this one started: that node's banner shows what it made");
             }
+            // Only a store an earlier release left so: its operators command let one who manages nothing take the
+            // first start's email, which then made no operator of its own. Said at every start until fixed, as
+            // nobody can add apps or operators from the dashboard meanwhile.
+            if (made.operator().isEmpty() && !operators.anyOperatorOfEveryApp()) {
+                log.warn("No operator manages every app, and this start could not make one: {} is taken by an operator who is read-only or limited to"
+                        + " apps. Add one who manages every app: ./seatguard operators create --email you@example.com --password-stdin", FIRST_OPERATOR);
+            }
             log.info("Seatguard listening on {} with storage {}", url, database.description());
             return new SeatguardServer(database, metrics, presence, limits, refresher, intel, stun, http, routes, made.adminToken(), made.defaultApp(),
                     url, ownerNotices, retention, dispatcher, createdDemoApp, createdOperator, setUpByAnotherNode);

@@ -287,7 +287,8 @@ public final class OperatorService {
      * for this email and client: a stolen session cookie must not become a way to guess the password it lacks.
      *
      * @return the back-off when it holds (nothing changed); else the new session for the browser that made
-     *         the change (none when the password was changed again meanwhile: that browser signs in again)
+     *         the change (none when the password, or two-factor sign-in, was changed again meanwhile: that
+     *         browser signs in again)
      * @throws SeatguardException {@code invalid_input} naming {@code current_password} (not theirs) or {@code new_password}
      */
     public PasswordChange changePassword(Operator operator, String currentPassword, String newPassword, String clientKey) {
@@ -315,7 +316,8 @@ public final class OperatorService {
 
     /**
      * A change of one's own password: refused for the back-off (nothing changed), or made, with the new
-     * session of the browser that made it (empty when none could be opened, the password changed again).
+     * session of the browser that made it (empty when none could be opened: the password, or two-factor
+     * sign-in, changed again).
      */
     public record PasswordChange(Optional<SignIn.Wait> backOff, Optional<NewSession> session) {}
 

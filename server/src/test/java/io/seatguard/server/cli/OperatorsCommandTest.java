@@ -204,6 +204,36 @@ class OperatorsCommandTest {
         assertThat(afterwards.saidPlainly().err()).contains("email");
     }
 
+    /**
+     * Dashboard review (fix5): a store an earlier release left with a read-only {@code admin@seatguard.local}
+     * and nobody who manages every app (the command made one so before the first start) started without a
+     * word: the first start could not make its operator, and nothing said why or what to do. Each start
+     * now says so until someone who manages every app is added.
+     */
+    @Test
+    void aStartWhoseOperatorTheEmailWasTakenFromSaysWhatToDo() throws Exception {
+        Path data = store();
+        try (SqlDatabase database = SqlDatabase.open(StorageSettings.embedded(data))) {
+            assertThat(new SqlOperatorStore(database).create(new Operator("op_legacy", "admin@seatguard.local", "h", Instant.now(), Optional.empty(), true)))
+                    .isTrue();
+        }
+        ServerConfig config = TestServer.config(data).build();
+        List<String> lines = new ArrayList<>();
+        try (SeatguardServer server = io.seatguard.server.LogLines.during(SeatguardServer.class, lines, () -> SeatguardServer.start(config))) {
+            assertThat(server.createdOperator()).isEmpty();
+        }
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("No operator manages every app").contains("admin@seatguard.local")
+                .contains("./seatguard operators create"));
+
+        assertThat(run("create", "--email", "ops@example.com", "--password-stdin", "--data-dir", data.toString()).exit()).isZero();
+        List<String> after = new ArrayList<>();
+        io.seatguard.server.LogLines.during(SeatguardServer.class, after, () -> {
+            SeatguardServer.start(config).close();
+            return null;
+        });
+        assertThat(after).noneSatisfy(line -> assertThat(line).contains("No operator manages every app"));
+    }
+
     /** Dashboard review (fix5): two faults were said as "2 fields are invalid", naming neither. */
     @Test
     void everyFieldRefusedIsNamed() {
