@@ -3703,6 +3703,36 @@ abstract class StorageContract {
         assertThat(patterns.forUser("app_a", "max")).as("erased with the account").isEmpty();
     }
 
+    /**
+     * Found in review: a counter's suspicious threshold above 1 ({@code new_device_new_country=2:3}) never
+     * flagged, since an occurrence below it was not counted. Each is counted; the account is listed (and
+     * pattern.flagged sent) once the total reaches the threshold, not before.
+     */
+    @Test
+    void aCounterIsCountedFromItsFirstOccurrenceAndListedAtItsThreshold() {
+        io.seatguard.core.pattern.PatternDetector detector = new io.seatguard.core.pattern.PatternDetector(
+                io.seatguard.core.pattern.PatternThresholds.parse("new_device_new_country=2:3"));
+        io.seatguard.core.pattern.PatternReader patterns = new SqlPatterns(database);
+        io.seatguard.core.account.AccountState account = new io.seatguard.core.account.AccountState(
+                Optional.of(new io.seatguard.core.account.Seen(T0.minus(Duration.ofDays(30)), T0)), List.of(), Optional.empty(), Optional.empty());
+        Map<String, Object> newBoth = Map.of("is_new_device", true, "is_new_country", true);
+        java.util.function.IntConsumer occur = i -> observe("kai", T0.plusSeconds(i),
+                detector.observe(newBoth, account, T0).toArray(io.seatguard.core.pattern.PatternObservation[]::new));
+
+        occur.accept(1);
+        assertThat(patterns.forUser("app_a", "kai")).as("one occurrence of two: not flagged yet").isEmpty();
+        assertThat(patterns.list("app_a", Optional.empty(), Optional.empty(), 10)).isEmpty();
+        occur.accept(2);
+        assertThat(patterns.forUser("app_a", "kai")).singleElement().satisfies(p -> {
+            assertThat(p.level()).isEqualTo(io.seatguard.core.pattern.PatternLevel.SUSPICIOUS);
+            assertThat(p.currentValue()).isEqualTo(2);
+            assertThat(p.firstDetected()).as("first flagged by the second occurrence").isEqualTo(T0.plusSeconds(2));
+        });
+        occur.accept(3);
+        assertThat(patterns.list("app_a", Optional.empty(), Optional.of(io.seatguard.core.pattern.PatternLevel.DANGEROUS), 10)).singleElement()
+                .satisfies(p -> assertThat(p.currentValue()).isEqualTo(3));
+    }
+
     @Test
     void aSecondRotationWithinTheOverlapKeepsEveryReplacedSecretSigning() {
         SqlWebhooks webhooks = new SqlWebhooks(database);

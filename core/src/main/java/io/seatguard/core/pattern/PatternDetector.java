@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * Turns an evaluation's checks into pattern observations for its account, with each evaluation (not a
- * batch): only values at or above a pattern's suspicious threshold are observed, so an account without
- * a pattern costs no write. The store keeps each pattern's level from falling.
+ * batch): only a gauge's values at or above its suspicious threshold are observed, so an account without
+ * a pattern costs no write; a counter's occurrences (rare) are all observed, since its threshold is on their total. The store keeps each pattern's level from falling.
  */
 public final class PatternDetector {
     /** An account this old is established: a new device from a new country is then worth noting. */
@@ -38,9 +38,10 @@ public final class PatternDetector {
         gauge(PatternKind.MANY_ACCOUNTS_ON_DEVICE, checks.get("fingerprint_user_count"), observations);
         boolean established = account.user().map(Seen::first).map(first -> !first.isAfter(at.minus(ESTABLISHED_AFTER))).orElse(false);
         if (established && Boolean.TRUE.equals(checks.get("is_new_device")) && Boolean.TRUE.equals(checks.get("is_new_country"))) {
-            thresholds.levelOf(PatternKind.NEW_DEVICE_NEW_COUNTRY, 1)
-                    .ifPresent(level -> observations.add(new PatternObservation(PatternKind.NEW_DEVICE_NEW_COUNTRY, 1, level,
-                            thresholds.of(PatternKind.NEW_DEVICE_NEW_COUNTRY))));
+            // Observed even when one occurrence is below the suspicious threshold (new_device_new_country=2:3):
+            // the threshold is on the running total, which the store keeps; skipped, it never reached it.
+            observations.add(new PatternObservation(PatternKind.NEW_DEVICE_NEW_COUNTRY, 1, thresholds.levelOf(PatternKind.NEW_DEVICE_NEW_COUNTRY, 1),
+                    thresholds.of(PatternKind.NEW_DEVICE_NEW_COUNTRY)));
         }
         return observations;
     }
@@ -50,6 +51,8 @@ public final class PatternDetector {
             return;
         }
         Optional<PatternLevel> level = thresholds.levelOf(kind, number.longValue());
-        level.ifPresent(reached -> observations.add(new PatternObservation(kind, number.longValue(), reached, thresholds.of(kind))));
+        if (level.isPresent()) {
+            observations.add(new PatternObservation(kind, number.longValue(), level, thresholds.of(kind)));
+        }
     }
 }
