@@ -164,14 +164,26 @@ public final class SqlWebhooks {
      * Stamps up to {@code ?} of one endpoint's due deliveries, oldest first. The outer {@code WHERE} repeats
      * "due and unlocked": PostgreSQL re-checks it on a row another node stamped meanwhile, and skips it. A
      * delivery whose message is gone (see {@link SqlWebhookCleanup}) cannot be sent: never claimed.
+     *
+     * <p>On PostgreSQL the chosen rows are locked as they are chosen, skipping those another transaction
+     * holds ({@code SKIP LOCKED}), so a claim never waits for a row. Before, a claim's update waited for
+     * the rows another node's claim had stamped and not yet committed; two nodes claiming two endpoints in
+     * opposite orders (each takes them as its own read ranked them) each held the rows the other waited for,
+     * and PostgreSQL broke the deadlock after {@code deadlock_timeout} (1 s) by aborting one of them
+     * (PostgresWebhookStorageTest). A skipped row is another claim's, or a try's outcome or redelivery being
+     * written: the next claim, at most a second later, takes it if it is still due. The lock is the one the
+     * update takes anyway ({@code NO KEY UPDATE}: a try's log row, which holds the delivery by its foreign
+     * key, does not keep it from being claimed). SQLite has one writer and no row locks: no clause there.
      */
-    static final String CLAIM_ENDPOINT = "UPDATE webhook_deliveries SET lock_token = ?, locked_until = ?"
-            + " WHERE status = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)"
-            // By primary key: SQLite would otherwise walk the endpoint's whole due range to find the few chosen.
-            + " AND (app_id, message_id, endpoint_id) IN (SELECT d.app_id, d.message_id, d.endpoint_id FROM webhook_deliveries d"
-            + " WHERE d.app_id = ? AND d.endpoint_id = ? AND d.status = 'pending' AND d.next_attempt_at <= ? AND (d.locked_until IS NULL OR d.locked_until < ?)"
-            + " AND EXISTS (SELECT 1 FROM webhook_messages m WHERE m.app_id = d.app_id AND m.id = d.message_id)"
-            + " ORDER BY d.next_attempt_at LIMIT ?)";
+    static String claimEndpoint(DatabaseKind kind) {
+        return "UPDATE webhook_deliveries SET lock_token = ?, locked_until = ?"
+                + " WHERE status = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)"
+                // By primary key: SQLite would otherwise walk the endpoint's whole due range to find the few chosen.
+                + " AND (app_id, message_id, endpoint_id) IN (SELECT d.app_id, d.message_id, d.endpoint_id FROM webhook_deliveries d"
+                + " WHERE d.app_id = ? AND d.endpoint_id = ? AND d.status = 'pending' AND d.next_attempt_at <= ? AND (d.locked_until IS NULL OR d.locked_until < ?)"
+                + " AND EXISTS (SELECT 1 FROM webhook_messages m WHERE m.app_id = d.app_id AND m.id = d.message_id)"
+                + " ORDER BY d.next_attempt_at LIMIT ?" + (kind == DatabaseKind.POSTGRESQL ? " FOR NO KEY UPDATE SKIP LOCKED" : "") + ")";
+    }
 
     /** Claims up to {@code limit} due deliveries for {@code lockFor}, as many of one endpoint's as of any other's. */
     public List<Claimed> claim(Instant now, int limit, Duration lockFor) {
@@ -207,7 +219,7 @@ public final class SqlWebhooks {
         long until = at + lockFor.toMillis();
         database.write(connection -> {
             for (Share share : shares) {
-                JdbcRunner.update(connection, CLAIM_ENDPOINT, token, until, at, at, share.appId(), share.endpointId(), at, at, share.count());
+                JdbcRunner.update(connection, claimEndpoint(database.kind()), token, until, at, at, share.appId(), share.endpointId(), at, at, share.count());
             }
             return null;
         });

@@ -108,6 +108,55 @@ class PostgresWebhookStorageTest extends WebhookStorageContract {
         assertThat(count("webhook_messages")).as("no message that no endpoint is left to receive").isZero();
     }
 
+    /**
+     * Two nodes claim two endpoints' due deliveries at once, in opposite orders (each takes the endpoints
+     * in the order their oldest due delivery has waited, as its own read found them). Before, each claim's
+     * update waited for the rows the other had stamped and not committed: a deadlock, which PostgreSQL
+     * broke after {@code deadlock_timeout} (1 s) by aborting one claim's batch, seen as a warning and a
+     * batch committed again write by write. A claim now skips the rows another transaction holds.
+     */
+    @Test
+    void twoNodesClaimingTwoEndpointsInOppositeOrdersNeverWaitForEachOther() throws Exception {
+        endpoint("app_a", "we_a");
+        endpoint("app_a", "we_b");
+        enqueue("app_a", "ann", T0);
+        enqueue("app_a", "bob", T0);
+        String claim = SqlWebhooks.claimEndpoint(DatabaseKind.POSTGRESQL);
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (Connection one = rawConnection(); Connection two = rawConnection()) {
+            one.setAutoCommit(false);
+            two.setAutoCommit(false);
+            assertThat(claimEndpoint(one, claim, "one", "we_a")).isEqualTo(2);
+            assertThat(claimEndpoint(two, claim, "two", "we_b")).isEqualTo(2);
+            CompletableFuture<Integer> oneSecond = CompletableFuture.supplyAsync(() -> claimEndpoint(one, claim, "one", "we_b"), nodes);
+            CompletableFuture<Integer> twoSecond = CompletableFuture.supplyAsync(() -> claimEndpoint(two, claim, "two", "we_a"), nodes);
+            assertThat(oneSecond.get(10, TimeUnit.SECONDS)).as("the other node's deliveries, skipped").isZero();
+            assertThat(twoSecond.get(10, TimeUnit.SECONDS)).as("the other node's deliveries, skipped").isZero();
+            one.commit();
+            two.commit();
+        }
+        finally {
+            nodes.shutdownNow();
+        }
+        assertThat(ids("SELECT endpoint_id || ':' || lock_token FROM webhook_deliveries ORDER BY 1"))
+                .containsExactly("we_a:one", "we_a:one", "we_b:two", "we_b:two");
+    }
+
+    /** One node's claim of an endpoint's due deliveries, in the transaction open on {@code connection}. */
+    private static int claimEndpoint(Connection connection, String claim, String token, String endpoint) {
+        long at = T0.plusSeconds(1).toEpochMilli();
+        try (PreparedStatement statement = connection.prepareStatement(claim)) {
+            Object[] parameters = {token, at + LOCK.toMillis(), at, at, "app_a", endpoint, at, at, 10};
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static int pid(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT pg_backend_pid()")) {
             rows.next();
