@@ -45,7 +45,7 @@ import org.slf4j.event.Level;
  * the batch's other tasks: two nodes' batches then never take the same rows in opposite orders, which
  * PostgreSQL resolves only after {@code deadlock_timeout} by aborting one of them. What each ordered task
  * does after its statements ran (checking their counts, its rarer writes) runs in the order of the
- * accounts they are under.
+ * accounts (and devices) they are under.
  *
  * <p>A caller that waited {@value #SUBMIT_TIMEOUT_SECONDS} s withdraws its task, and is told so, only if
  * the writer has not started it; once started, the caller waits for the real outcome. Otherwise a write
@@ -193,8 +193,8 @@ final class GroupCommitWriter implements AutoCloseable {
      * ({@link OrderedWrites}), and waits until that batch is committed.
      *
      * @param order where what the task does after its statements runs among its batch-mates' (by
-     *     {@link String#compareTo}): the account it writes under, so that their other rows are taken in one
-     *     order too
+     *     {@link String#compareTo}): the account it writes under (an evaluation's: and its device), so that
+     *     their other rows are taken in one order too
      */
     <T> T executeOrdered(String order, OrderedTask<T> task) {
         return submit(new Pending<>(task, requireNonNull(order, "order is null"), new CompletableFuture<>()));

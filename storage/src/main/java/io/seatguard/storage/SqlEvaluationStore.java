@@ -134,8 +134,10 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         // The device, account and evaluation rows are queued with those of the batch's other evaluations and
         // written in one order, table by table and key by key (OrderedWrites), the account's patterns after
         // them by account and pattern: two nodes' batches never take them in opposite orders. What follows
-        // (the checks of their counts, the challenge, the webhook messages) runs in the order of the accounts.
-        String order = write.evaluation().appId() + '\u0000' + write.userId().orElse("");
+        // (the checks of their counts, the challenge, the webhook messages) runs in the order of the accounts,
+        // and within an account of the devices: opening a challenge ends the account's open ones on that
+        // device, and two batches that took two devices' in opposite orders deadlocked (PostgresBatchLockOrderTest).
+        String order = write.evaluation().appId() + '\u0000' + write.userId().orElse("") + '\u0000' + write.evaluation().device().id();
         return database.writeOrdered(order, writes -> {
             // The account's row before any other (AccountRowLock; USERS is the first table), the device's among
             // them: an erasure on another node deletes the account's row and then its devices, and neither must

@@ -85,6 +85,86 @@ class PostgresBatchLockOrderTest {
     }
 
     /**
+     * What each evaluation does after its rows (its challenge, its webhook messages) ran in the order of
+     * the accounts, and in arrival order within one: opening a challenge ends the open ones of the account
+     * on that device, so two nodes' batches with the account's challenged evaluations on two devices, in
+     * opposite orders, each held one device's challenges and waited for the other's. Within an account
+     * that work now runs by device too.
+     */
+    @Test
+    void twoNodesBatchingChallengesOfOneAccountOnTwoDevicesInOppositeOrdersNeverDeadlock() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        List<String> devices = List.of("dev-1", "dev-2");
+        try (PostgresTestDatabase postgres = PostgresTestDatabase.create();
+                SqlDatabase one = SqlDatabase.open(StorageSettings.of(postgres.url(), dataDir));
+                SqlDatabase two = SqlDatabase.open(StorageSettings.of(postgres.url(), dataDir))) {
+            for (String device : devices) {
+                new SqlEvaluationStore(one).record(EvaluationSamples.write(APP, "ev-" + device, USER, device, true, "tok-" + device + "-0001",
+                        "fp-" + device, DeviceType.COMPUTER, "198.51.100.1", T0));
+                new SqlEvaluationStore(one).record(challenged("first-" + device, device, T0));
+            }
+            for (int round = 1; round <= ROUNDS / 2; round++) {
+                Instant at = T0.plusSeconds(round);
+                String prefix = "r" + round + "-";
+                List<Future<?>> writes = new ArrayList<>();
+                try (GroupCommitWriter.Pause first = lineUp(one, devices.stream().<Runnable>map(device ->
+                        () -> new SqlEvaluationStore(one).record(challenged(prefix + "one-" + device, device, at))).toList(), callers, writes);
+                        GroupCommitWriter.Pause second = lineUp(two, devices.reversed().stream().<Runnable>map(device ->
+                                () -> new SqlEvaluationStore(two).record(challenged(prefix + "two-" + device, device, at))).toList(), callers, writes)) {
+                    // Both batches are queued: closing the pauses lets them go at once.
+                }
+                for (Future<?> write : writes) {
+                    write.get(30, TimeUnit.SECONDS);
+                }
+            }
+
+            assertThat(one.writerStats().splitBatches()).as("batches node one split after a failure (a deadlock)").isZero();
+            assertThat(two.writerStats().splitBatches()).as("batches node two split after a failure (a deadlock)").isZero();
+            assertThat(count(postgres, "SELECT COUNT(*) FROM challenges")).as("every challenge opened").isEqualTo(2 + 2 * ROUNDS);
+        }
+        finally {
+            callers.shutdownNow();
+        }
+    }
+
+    /**
+     * An evaluation of the account on the device that opens a challenge there. It moves none of the
+     * account's or device's rows (as between throttled writes), so that two nodes' batches meet only at
+     * the challenges.
+     */
+    private static EvaluationWrite challenged(String id, String device, Instant at) {
+        EvaluationWrite plain = EvaluationSamples.write(APP, "ev-" + id, USER, device, false, "tok-" + device + "-0001", "fp-" + device,
+                DeviceType.COMPUTER, "198.51.100.1", at);
+        io.seatguard.core.challenge.Challenge challenge = new io.seatguard.core.challenge.Challenge("ch-" + id, APP, "ev-" + id,
+                io.seatguard.core.policy.ChallengeType.VERIFICATION,
+                new io.seatguard.core.challenge.ChallengePlan("pol_1", "login", Optional.empty(), Optional.empty(), Optional.empty(),
+                        java.util.OptionalInt.empty(), io.seatguard.core.evaluation.IdentityProof.SERVER),
+                io.seatguard.core.challenge.ChallengeStatus.CREATED, Optional.of(USER), Optional.of("owner@example.com"), Optional.empty(), device,
+                List.of("email"), List.of("concurrent_sessions"), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, at, at.plusSeconds(600),
+                Optional.empty());
+        return new EvaluationWrite(plain.evaluation(), plain.device(), false, new Touches(false, false, false, false, false, false), Map.of(),
+                Place.UNKNOWN, Optional.of(challenge));
+    }
+
+    /** {@link #lineUp(SqlDatabase, String, List, Instant, ExecutorService, List)} for writes of any kind. */
+    private static GroupCommitWriter.Pause lineUp(SqlDatabase node, List<Runnable> tasks, ExecutorService callers, List<Future<?>> writes)
+            throws Exception {
+        GroupCommitWriter writer = node.writer();
+        GroupCommitWriter.Pause pause = writer.pause(5_000).orElseThrow();
+        int queued = 0;
+        for (Runnable task : tasks) {
+            writes.add(callers.submit(task));
+            queued++;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (writer.queued() < queued) {
+                assertThat(System.nanoTime() - deadline).as("write " + queued + " queued").isNegative();
+                Thread.onSpinWait();
+            }
+        }
+        return pause;
+    }
+
+    /**
      * Holds the node's writer and queues its writes in the given order while it is held, so that they go
      * as one batch once the pause is closed.
      */
