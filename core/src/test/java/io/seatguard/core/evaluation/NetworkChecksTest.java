@@ -108,6 +108,18 @@ class NetworkChecksTest {
         assertThat(masked.detectionFlags().sources()).containsEntry("vpn", VPN_LIST);
     }
 
+    /**
+     * Without an account there is no history to be new to or to count in (docs/checks.md): a signup from a
+     * VPN, whose place is unknown, is {@code false} and 0 there, not {@code null} as an account's would be.
+     */
+    @Test
+    void withoutAnAccountTheCountryChecksAreFalseAndZeroWhereverThePlaceIs() {
+        for (String ip : List.of(PARIS, VPN_US)) {
+            assertThat(evaluate(null, ip).checks()).as(ip).containsEntry("is_new_country", false).containsEntry("country_count_24h", 0L)
+                    .containsEntry("impossible_travel", false);
+        }
+    }
+
     @Test
     void aVpnHopAfterTheTravelHorizonIsNoTravelWhereverItIs() {
         evaluate("ann", PARIS);
