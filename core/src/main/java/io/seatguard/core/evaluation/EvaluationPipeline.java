@@ -40,6 +40,7 @@ import io.seatguard.core.risk.RiskScorer;
 import io.seatguard.core.risk.RiskWeights;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -210,7 +211,10 @@ public final class EvaluationPipeline {
     }
 
     private Evaluation attempt(EvaluationRequest request) {
-        Instant at = request.timestamp().orElseGet(clock::instant);
+        // Whole milliseconds, as every store keeps the evaluation's time: history is "strictly earlier, to the
+        // millisecond" (docs/checks.md), and a finer time judged events of one stored millisecond as earlier
+        // only where it was still held (the embedded store's activity cache, in-memory presence).
+        Instant at = request.timestamp().orElseGet(clock::instant).truncatedTo(ChronoUnit.MILLIS);
         // Imported history (a server-mode timestamp) is judged as it happened, not against the present: no
         // browser-version rule, no logout made since, no challenge, no re-attach (see their uses below).
         boolean imported = request.timestamp().isPresent();
