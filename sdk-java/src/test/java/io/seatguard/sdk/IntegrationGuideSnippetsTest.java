@@ -52,7 +52,7 @@ class IntegrationGuideSnippetsTest {
 
                 // Spring's, reduced to what the webhook receiver uses.
                 @interface PostMapping { String[] value(); }
-                @interface RequestHeader {}
+                @interface RequestHeader { String value() default ""; }
                 @interface RequestBody {}
                 static final class ResponseEntity<T> {
                     interface Builder { <T> ResponseEntity<T> build(); }
