@@ -3,6 +3,7 @@
 // field or a callback given the wrong shape fails this test rather than the adopter who copies it.
 // Object literals are checked for excess properties, so `onLogout` for `on_logout`, say, is caught.
 import { execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,6 +91,18 @@ describe('the browser snippets of the integration guide and the README', () => {
     const snippets = ['docs/integration-guide.md', 'README.md'].flatMap((page) => browserSnippets(readFileSync(join(root, page), 'utf8')));
     expect(diagnostics(snippets)).toEqual([]);
   }, 60_000);
+
+  // The signature any backend language must compute, as the guide writes it for Node, against the known
+  // answers of sdk-java's IdentitySignatureTest (computed with Python's hmac).
+  it("give Node's identity signature as the Java SDK computes it", () => {
+    const guide = readFileSync(join(root, 'docs', 'integration-guide.md'), 'utf8');
+    const expression = /`(createHmac\('sha256', secret\)[^`]*)`/.exec(guide)?.[1];
+    expect(expression, "the guide's Node one-liner").toBeDefined();
+    const sign = new Function('createHmac', 'secret', 'user', 'email', 'phone', `return ${expression};`);
+    const secret = 'ids_0123456789abcdefghijABCDEFGHIJ0123456789x';
+    expect(sign(createHmac, secret, 'mia', 'mia@example.com', undefined)).toBe('6d8d3ec796119c9bdf31771d19ed01d13dac22f0778f7b93c055ed077544d696');
+    expect(sign(createHmac, secret, undefined, 'new@example.com', '+33612345678')).toBe('fadffa46918ecdd0242c6e349cafb567b211be6218907376aa775e00b134be19');
+  });
 
   it('would catch a misspelt option or input field', () => {
     expect(diagnostics(["new Seatguard({ clientId: 'pk_1', onLogout: () => {} });"]).join('\n')).toContain('onLogout');
