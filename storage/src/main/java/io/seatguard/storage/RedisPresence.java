@@ -2,6 +2,9 @@ package io.seatguard.storage;
 
 import static java.util.Objects.requireNonNull;
 
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
@@ -237,6 +240,24 @@ public final class RedisPresence implements Presence, AutoCloseable {
             """;
 
     /**
+     * An erased account's end mark keeps its time and expiry but no longer names a device: a logout's end
+     * named it for {@link #loggedOutOn} ({@code END}).
+     */
+    private static final String FORGET_ENDED_DEVICE = """
+            local mark = redis.call('GET', KEYS[1])
+            if not mark then return 0 end
+            local at = string.match(mark, '^(%d+)|.+$')
+            if not at then return 0 end
+            local ttl = redis.call('PTTL', KEYS[1])
+            if ttl <= 0 then return 0 end
+            redis.call('SET', KEYS[1], at .. '|', 'PX', ttl)
+            return 1
+            """;
+
+    /** Keys a SCAN call looks at: an erasure walks Redis's keys this many at a time. */
+    static final int SCAN_COUNT = 1_000;
+
+    /**
      * The last part of a session's payload (and of its opening) once a vouched evaluation touched it; any
      * other last part, or none, reads as unvouched. Appended only then, so an unvouched session is stored
      * exactly as before the mark existed.
@@ -251,6 +272,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
     private final RedisScript pruneScript;
     private final RedisScript endScript;
     private final RedisScript refreshScript;
+    private final RedisScript forgetEndedDeviceScript;
 
     private RedisPresence(RedisLink<String, String> link, Duration window) {
         this.link = link;
@@ -261,6 +283,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
         this.pruneScript = RedisScript.load(redis, PRUNE);
         this.endScript = RedisScript.load(redis, END);
         this.refreshScript = RedisScript.load(redis, REFRESH);
+        this.forgetEndedDeviceScript = RedisScript.load(redis, FORGET_ENDED_DEVICE);
     }
 
     /** Connects to {@code redis://host:port[/db]}; commands time out after two seconds. */
@@ -421,6 +444,50 @@ public final class RedisPresence implements Presence, AutoCloseable {
             arguments[i + 1] = fields.get(i);
         }
         return pruneScript.run(redis, ScriptOutputType.INTEGER, new String[] {key}, arguments);
+    }
+
+    /**
+     * The account's session openings are one key each, not listed anywhere: they are found by their
+     * length-prefixed name with SCAN (a walk over Redis's keys, {@link #SCAN_COUNT} per call, that never
+     * blocks Redis), which an erasure, being rare, can afford. Openings are deleted; ends stay, without the
+     * device a logout's named.
+     */
+    @Override
+    public void forgetOpenings(String appId, String userId) {
+        link.call(() -> {
+            for (String key : keysStartingWith(openedKey(appId, userId, ""))) {
+                redis.del(key);
+            }
+            for (String key : keysStartingWith(endedKey(appId, userId, ""))) {
+                forgetEndedDeviceScript.run(redis, ScriptOutputType.INTEGER, new String[] {key});
+            }
+            return null;
+        });
+    }
+
+    private List<String> keysStartingWith(String prefix) {
+        ScanArgs args = ScanArgs.Builder.matches(globEscaped(prefix) + "*").limit(SCAN_COUNT);
+        List<String> found = new ArrayList<>();
+        KeyScanCursor<String> cursor = redis.scan(args);
+        found.addAll(cursor.getKeys());
+        while (!cursor.isFinished()) {
+            cursor = redis.scan(ScanCursor.of(cursor.getCursor()), args);
+            found.addAll(cursor.getKeys());
+        }
+        return found;
+    }
+
+    /** {@code text} matched literally by a SCAN pattern: a user id may hold {@code * ? [ ] \}. */
+    static String globEscaped(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
     }
 
     /** Length-prefixed user, so no user id can read as another app's or user's key. */

@@ -226,6 +226,11 @@ public final class InMemoryPresence implements Presence {
     }
 
     @Override
+    public void forgetOpenings(String appId, String userId) {
+        opened.forgetAll(key(appId, userId) + '\u0000');
+    }
+
+    @Override
     public List<LiveSession> live(String appId, String userId, Instant now) {
         Map<String, LiveSession> sessions = byAccount.get(key(appId, userId));
         if (sessions == null) {

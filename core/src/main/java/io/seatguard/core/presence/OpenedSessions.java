@@ -110,6 +110,14 @@ final class OpenedSessions {
         return true;
     }
 
+    /**
+     * Forgets every session whose key starts with {@code prefix} ("app\0user\0": an erased account's). A
+     * walk over what is held (at most {@link #MAX_HELD}), for an erasure, which is rare.
+     */
+    synchronized void forgetAll(String prefix) {
+        byKey.keySet().removeIf(key -> key.startsWith(prefix));
+    }
+
     /** Drops every session quiet for a whole memory at {@code now}. */
     synchronized void sweep(Instant now) {
         byKey.values().removeIf(kept -> forgotten(kept, now));

@@ -148,12 +148,26 @@ public interface Presence {
         }
     }
 
-    /** Ends every live session of the account (it is being erased). */
+    /**
+     * The account is being erased: ends every live session of it, and forgets the openings remembered of
+     * its quiet ones ({@link #forgetOpenings}). Ending the live ones alone left each quiet session's
+     * opening, its device and vouching, for {@link #OPENED_MEMORY}: once the account was made again on a
+     * device that outlived the erasure (another account links it), a heartbeat of a tab from before the
+     * erasure resumed its session into the new account (found in review).
+     */
     default void endAll(String appId, String userId, Instant now) {
         for (LiveSession session : live(appId, userId, now)) {
             end(appId, userId, session.sessionId(), now);
         }
+        forgetOpenings(appId, userId);
     }
+
+    /**
+     * Forgets every session opening remembered of the account ({@link #opened}, and what a logout's end
+     * keeps for {@link #loggedOutOn}), so no heartbeat resumes one; ends already recorded stay, so that a
+     * touch from before them still does not bring their sessions back.
+     */
+    void forgetOpenings(String appId, String userId);
 
     /**
      * What {@link #opened} remembers of a session an allowed evaluation opened: its device, that device's

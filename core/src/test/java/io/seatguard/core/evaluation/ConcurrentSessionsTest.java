@@ -157,6 +157,11 @@ class ConcurrentSessionsTest {
             }
 
             @Override
+            public void forgetOpenings(String appId, String userId) {
+                throw new IllegalStateException("redis down");
+            }
+
+            @Override
             public Optional<OpenedSession> opened(String appId, String userId, String sessionId, Instant now) {
                 throw new IllegalStateException("redis down");
             }

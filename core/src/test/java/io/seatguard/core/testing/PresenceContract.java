@@ -304,6 +304,41 @@ public abstract class PresenceContract {
         assertThat(presence.live(app + "x", "ann", T0)).isEmpty();
     }
 
+    /**
+     * An erasure forgets the account's quiet sessions too: their openings were kept for a memory, and a
+     * heartbeat of a tab from before the erasure resumed its session once the account was made again.
+     * Another account's, one whose id the erased one's is a prefix of included, stay.
+     */
+    @Test
+    void erasingAnAccountForgetsItsQuietSessionsSoNoHeartbeatResumesOne() {
+        presence.touch(app, "ann", new LiveSession("tab-quiet", "dev-1", "computer", "198.51.100.7", T0, true));
+        presence.touch(app, "ann", session("tab-logged-out", "dev-2", T0));
+        presence.endLoggedOut(app, "ann", "tab-logged-out", T0.plusSeconds(1));
+        presence.touch(app, "ann", session("tab-live", "dev-1", T0.plusSeconds(500)));
+        presence.touch(app, "ann*", session("tab-quiet", "dev-3", T0));
+        presence.touch(app, "an", session("n:tab-quiet", "dev-4", T0));
+        Instant erased = T0.plusSeconds(560);
+        assertThat(presence.opened(app, "ann", "tab-quiet", erased)).as("quiet, but remembered until the erasure").isPresent();
+
+        presence.endAll(app, "ann", erased);
+
+        assertThat(presence.live(app, "ann", erased)).isEmpty();
+        assertThat(presence.opened(app, "ann", "tab-quiet", erased)).isEmpty();
+        assertThat(presence.loggedOutOn(app, "ann", "tab-logged-out", erased)).as("the erased account's devices are not named").isEmpty();
+        assertThat(presence.resume(app, "ann", "tab-quiet", "198.51.100.7", erased.plusSeconds(10))).isFalse();
+        assertThat(presence.resume(app, "ann", "tab-live", "198.51.100.7", erased.plusSeconds(10))).isFalse();
+        assertThat(presence.live(app, "ann", erased.plusSeconds(11))).isEmpty();
+        assertThat(presence.opened(app, "ann*", "tab-quiet", erased)).as("another account's").isPresent();
+        assertThat(presence.opened(app, "an", "n:tab-quiet", erased)).as("another account's").isPresent();
+
+        // An id with a pattern's special characters matches itself only (Redis finds openings by pattern).
+        presence.touch(app, "a?", session("tab-1", "dev-5", T0));
+        presence.touch(app, "ab", session("tab-1", "dev-6", T0));
+        presence.endAll(app, "a?", erased);
+        assertThat(presence.opened(app, "a?", "tab-1", erased)).isEmpty();
+        assertThat(presence.opened(app, "ab", "tab-1", erased)).as("another account's").isPresent();
+    }
+
     @Test
     void userIdsWithSeparatorsDoNotCollide() {
         presence.touch(app, "a:b", session("tab-1", "dev-1", T0));

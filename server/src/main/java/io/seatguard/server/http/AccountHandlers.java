@@ -89,7 +89,8 @@ final class AccountHandlers {
             presence.endAll(app.id(), user, clock.instant());
         }
         catch (RuntimeException e) {
-            // Presence unreachable: its sessions expire within the presence window anyway.
+            // Presence unreachable: its live sessions expire within the presence window anyway, the openings of
+            // quiet ones 12 hours after their last sign of life (docs/api.md says so).
         }
         ctx.status(204);
     }
