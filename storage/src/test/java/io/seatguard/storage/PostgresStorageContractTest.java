@@ -156,6 +156,49 @@ class PostgresStorageContractTest extends StorageContract {
         }
     }
 
+    /**
+     * A page of history after a cursor, by account, device or address, where a page by address stops
+     * walking, and a page by address down to that stop, bound the index range by those times in the
+     * generic plans the driver's prepared statements settle on. Found in review: each was an OR that
+     * PostgreSQL applied as a filter only, so a page deep in a long history walked every newer entry of the
+     * index first, and a page by a rarely seen address walked on past its stop, through the network's
+     * whole history, looking for rows the filter then refused.
+     */
+    @Test
+    void aHistoryPageAfterACursorStartsItsIndexRangeAtTheCursor() throws Exception {
+        try (Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement()) {
+            statement.execute("INSERT INTO evaluations (app_id, id, user_id, action, verdict, device_id, ip, network, created_at, document, country, vouched)"
+                    + " SELECT 'app_a', lpad(to_hex(g), 8, '0') || '-0000-7000-8000-000000000000', 'user-' || (g % 2), 'access', 'allow', 'dev-' || (g % 2),"
+                    + " '192.0.2.' || (g % 2), '192.0.2.0/24', g * 1000, '{}', 'FR', 0 FROM generate_series(1, 20000) g");
+            statement.execute("ANALYZE evaluations");
+            statement.execute("SET plan_cache_mode = force_generic_plan");
+            String cursor = "10000000, 10000000, 10000000, '00002710-0000-7000-8000-000000000000'";
+            Map<String, String> executions = Map.of(
+                    SqlHistory.pageSql("user_id", true, false), "('app_a', 'user-1', " + cursor + ", 51)",
+                    SqlHistory.pageSql("device_id", true, false), "('app_a', 'dev-1', " + cursor + ", 51)",
+                    SqlHistory.pageSql("network = ? AND ip", true, true), "('app_a', '192.0.2.0/24', '192.0.2.1', " + cursor + ", 0, 0, 0, 'x', 51)",
+                    SqlHistory.pageSql("network = ? AND ip", false, true), "('app_a', '192.0.2.0/24', '192.0.2.1', " + cursor + ", 51)",
+                    SqlHistory.scanEndSql(true), "('app_a', '192.0.2.0/24', " + cursor + ", 9999)");
+            int prepared = 0;
+            for (Map.Entry<String, String> execution : executions.entrySet()) {
+                String name = "history_page_" + prepared++;
+                statement.execute("PREPARE " + name + " AS " + numbered(execution.getKey()));
+                String plan = explain(statement, name + execution.getValue());
+                // Rows after a cursor end the range above; a page by address that stops at its walk's end ends it below.
+                List<String> bounds = new java.util.ArrayList<>();
+                if (execution.getKey().contains("id < ?")) {
+                    bounds.add("created_at <= $");
+                }
+                if (execution.getKey().contains("id >= ?")) {
+                    bounds.add("created_at >= $");
+                }
+                assertThat(bounds).isNotEmpty();
+                assertThat(plan.lines().filter(line -> line.contains("Index Cond:")))
+                        .as(execution.getKey() + "\n" + plan).anyMatch(line -> bounds.stream().allMatch(line::contains));
+            }
+        }
+    }
+
     private static String explain(java.sql.Statement statement, String execution) throws SQLException {
         StringBuilder plan = new StringBuilder();
         try (java.sql.ResultSet rows = statement.executeQuery("EXPLAIN EXECUTE " + execution)) {

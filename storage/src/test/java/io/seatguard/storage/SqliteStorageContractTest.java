@@ -96,6 +96,30 @@ class SqliteStorageContractTest extends StorageContract {
         assertThat(plan(SqlListStore.NEXT_POSITION, 2)).contains("value_list_entries_by_position");
     }
 
+    /**
+     * A page of history after a cursor, by account, device or address, where a page by address stops
+     * walking, and a page by address down to that stop, bound their index range by those times. Found in
+     * review: each was an OR SQLite (as PostgreSQL) kept out of the range, so a page deep in a long history
+     * walked every newer entry first, and a page by a rarely seen address walked on past its stop.
+     */
+    @org.junit.jupiter.api.Test
+    void aHistoryPageAfterACursorStartsItsIndexRangeAtTheCursor() throws Exception {
+        java.util.Map<String, String> ranges = java.util.Map.of(
+                SqlHistory.pageSql("user_id", true, false), "evaluations_by_user (app_id=? AND user_id=? AND created_at<?)",
+                SqlHistory.pageSql("device_id", true, false), "evaluations_by_device (app_id=? AND device_id=? AND created_at<?)",
+                SqlHistory.pageSql("network = ? AND ip", true, true), "evaluations_by_network (app_id=? AND network=? AND created_at>? AND created_at<?)",
+                SqlHistory.pageSql("network = ? AND ip", false, true), "evaluations_by_network (app_id=? AND network=? AND created_at>?)",
+                SqlHistory.scanEndSql(true), "evaluations_by_network (app_id=? AND network=? AND created_at<?)");
+        ranges.forEach((sql, range) -> {
+            try {
+                assertThat(plan(sql, (int) sql.chars().filter(c -> c == '?').count())).as(sql).contains(range);
+            }
+            catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     private String plan(String sql, int parameters) throws Exception {
         try (java.sql.Connection raw = rawConnection(); java.sql.PreparedStatement explain = raw.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
             for (int i = 1; i <= parameters; i++) {
