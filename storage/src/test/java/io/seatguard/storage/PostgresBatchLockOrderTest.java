@@ -146,7 +146,10 @@ class PostgresBatchLockOrderTest {
                 Place.UNKNOWN, Optional.of(challenge));
     }
 
-    /** {@link #lineUp(SqlDatabase, String, List, Instant, ExecutorService, List)} for writes of any kind. */
+    /**
+     * Holds the node's writer and queues its writes in the given order while it is held, so that they go
+     * as one batch once the pause is closed.
+     */
     private static GroupCommitWriter.Pause lineUp(SqlDatabase node, List<Runnable> tasks, ExecutorService callers, List<Future<?>> writes)
             throws Exception {
         GroupCommitWriter writer = node.writer();
@@ -154,32 +157,6 @@ class PostgresBatchLockOrderTest {
         int queued = 0;
         for (Runnable task : tasks) {
             writes.add(callers.submit(task));
-            queued++;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (writer.queued() < queued) {
-                assertThat(System.nanoTime() - deadline).as("write " + queued + " queued").isNegative();
-                Thread.onSpinWait();
-            }
-        }
-        return pause;
-    }
-
-    /**
-     * Holds the node's writer and queues its writes in the given order while it is held, so that they go
-     * as one batch once the pause is closed.
-     */
-    private static GroupCommitWriter.Pause lineUp(SqlDatabase node, String prefix, List<Integer> order, Instant at, ExecutorService callers,
-            List<Future<?>> writes) throws Exception {
-        GroupCommitWriter writer = node.writer();
-        GroupCommitWriter.Pause pause = writer.pause(5_000).orElseThrow();
-        SqlEvaluationStore store = new SqlEvaluationStore(node);
-        int queued = 0;
-        for (int i : order) {
-            EvaluationWrite sample = EvaluationSamples.write(APP, prefix + "-" + i, USER, DEVICE, false, TOKEN, "fp-1", DeviceType.COMPUTER,
-                    "198.51.100." + (10 + i), at);
-            EvaluationWrite write = new EvaluationWrite(sample.evaluation(), sample.device(), true, COUNTRY_AND_IP, Map.of(),
-                    new Place(Optional.of(COUNTRIES.get(i)), Optional.empty()));
-            writes.add(callers.submit(() -> store.record(write)));
             queued++;
             // One at a time, so that the queue holds them in this order.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -189,6 +166,21 @@ class PostgresBatchLockOrderTest {
             }
         }
         return pause;
+    }
+
+    /** {@link #lineUp(SqlDatabase, List, ExecutorService, List)} for the account's evaluations, one per country of {@code order}. */
+    private static GroupCommitWriter.Pause lineUp(SqlDatabase node, String prefix, List<Integer> order, Instant at, ExecutorService callers,
+            List<Future<?>> writes) throws Exception {
+        SqlEvaluationStore store = new SqlEvaluationStore(node);
+        List<Runnable> tasks = new ArrayList<>();
+        for (int i : order) {
+            EvaluationWrite sample = EvaluationSamples.write(APP, prefix + "-" + i, USER, DEVICE, false, TOKEN, "fp-1", DeviceType.COMPUTER,
+                    "198.51.100." + (10 + i), at);
+            EvaluationWrite write = new EvaluationWrite(sample.evaluation(), sample.device(), true, COUNTRY_AND_IP, Map.of(),
+                    new Place(Optional.of(COUNTRIES.get(i)), Optional.empty()));
+            tasks.add(() -> store.record(write));
+        }
+        return lineUp(node, tasks, callers, writes);
     }
 
     private static int count(PostgresTestDatabase postgres, String sql) throws Exception {
