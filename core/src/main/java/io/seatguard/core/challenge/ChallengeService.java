@@ -213,6 +213,9 @@ public final class ChallengeService {
         String code = wellFormed.get();
         for (int round = 1; ; round++) {
             Challenge read = get(challengeId);
+            if (read.status() == ChallengeStatus.COMPLETED) {
+                return passedAlready(read);
+            }
             Instant now = clock.instant();
             ChallengeMachine.Outcome outcome = machine.verify(read, code, now);
             boolean right = outcome instanceof ChallengeMachine.Outcome.Done && outcome.challenge().status() == ChallengeStatus.VERIFIED;
@@ -323,6 +326,9 @@ public final class ChallengeService {
      */
     public Step logOutDevice(String challengeId, String deviceId) {
         Challenge read = get(challengeId);
+        if (read.status() == ChallengeStatus.COMPLETED) {
+            return passedAlready(read);
+        }
         if (read.type() != ChallengeType.DEVICE_LIMIT || read.status().isFinal() || read.userId().isEmpty()) {
             return new Step.Show(read, Optional.of(ChallengeExits.noticeFor(read)), 0);
         }
@@ -342,6 +348,9 @@ public final class ChallengeService {
         if (!detachOverLimit(read, deviceId)) {
             // Within the limit since this page was read (another tab's or the backend's logout): nothing more goes.
             Challenge now = get(challengeId);
+            if (now.status() == ChallengeStatus.COMPLETED) {
+                return passedAlready(now);
+            }
             return new Step.Show(now, Optional.of(now.status().isFinal() ? ChallengeExits.noticeFor(now) : NO_LOGOUT_NEEDED), 0);
         }
         return withinLimit(read) ? finishDeviceLimit(read) : new Step.Show(read, Optional.of("device_logged_out"), 0);
@@ -357,6 +366,9 @@ public final class ChallengeService {
     /** Completes a device-limit challenge whose account is already within its limit (another tab logged devices out). */
     public Step continueIfWithinLimit(String challengeId) {
         Challenge read = get(challengeId);
+        if (read.status() == ChallengeStatus.COMPLETED) {
+            return passedAlready(read);
+        }
         if (read.type() != ChallengeType.DEVICE_LIMIT || read.status().isFinal()) {
             // Ended meanwhile (its device logged out, expired, replaced): say so, not "still too many devices".
             return new Step.Show(read, Optional.of(ChallengeExits.noticeFor(read)), 0);
@@ -417,7 +429,7 @@ public final class ChallengeService {
         Optional<Challenge> completed = completeOnce(read);
         if (completed.isEmpty()) {
             Challenge ended = get(read.id());
-            return new Step.Show(ended, Optional.of(ChallengeExits.noticeFor(ended)), 0);
+            return ended.status() == ChallengeStatus.COMPLETED ? passedAlready(ended) : new Step.Show(ended, Optional.of(ChallengeExits.noticeFor(ended)), 0);
         }
         if (!counted) {
             attachDevice(completed.get());
@@ -509,6 +521,21 @@ public final class ChallengeService {
     private Step leave(Challenge challenge, Optional<String> url, String noticeWithoutUrl) {
         store.recordExit(challenge.id(), url.map(to -> ChallengeExits.kindOf(challenge, to)).orElse("none"));
         return url.<Step>map(to -> new Step.Leave(challenge, to)).orElseGet(() -> new Step.Show(challenge, Optional.of(noticeWithoutUrl), 0));
+    }
+
+    /**
+     * A step that would pass a challenge that has passed already: the person goes on where the pass leads, as
+     * the step that passed it sent them, and nothing is done or counted again. A button pressed twice sends
+     * its form twice, and the browser shows the second answer: the owner whose code was right, or whose
+     * Continue or logout made room, was told "This check is already complete" and offered no way on, while
+     * the first answer's redirect, to the app that finishes the sign-in, was dropped (found in review, in
+     * Chromium). Where the pass leads is no secret of the page: the success URL carries the evaluation id,
+     * which its browser-mode caller holds already, and the app's backend accepts only the id it sent this
+     * browser with, once. With nowhere to go, the page says the check is complete, as it did.
+     */
+    private Step passedAlready(Challenge completed) {
+        return ChallengeExits.passed(completed).<Step>map(url -> new Step.Leave(completed, url))
+                .orElseGet(() -> new Step.Show(completed, Optional.of(ChallengeExits.noticeFor(completed)), 0));
     }
 
     /** Wrong codes the challenge still takes before it fails. */

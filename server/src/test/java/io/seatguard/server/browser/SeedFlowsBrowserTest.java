@@ -151,6 +151,36 @@ class SeedFlowsBrowserTest {
         assertThat(browser.findElement(By.id("message")).getText()).contains("already used");
     }
 
+    /**
+     * Found in review: Verify pressed twice (a double click, an impatient second press) sends the code twice,
+     * and Chromium may show the second answer. The first passed the challenge and redirected to the app, but
+     * that navigation was dropped for the second, which said "This check is already complete" and offered
+     * no way on: the owner who typed the right code never reached the page that finishes the sign-in. The
+     * second now leads on as the first did. (Through the demo's sign-in the first answer often wins the race;
+     * on a page opened from the backend, as here, the second did.)
+     */
+    @Test
+    void theRightCodeSubmittedTwiceStillLeadsToTheSuccessUrl() throws Exception {
+        TestApp own = server.defaultApp();
+        Response created = server.post("/v3/policies", """
+                {"name": "Verify new devices", "actions": ["login"], "conditions": {"check": "is_new_device", "op": "eq", "value": true},
+                 "verdict": "challenge", "challenge": {"type": "verification", "channels": ["email"], "success_url": "%s/v3/health"}}"""
+                .formatted(server.url()), own.bearer());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Response login = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"ria\",\"email\":\"ria@example.com\",\"ip\":\"198.51.100.7\","
+                + "\"device\":{\"token\":\"tok_ria_0000000001\"}}", own.bearer());
+        ChromeDriver browser = browser("double");
+        browser.get(login.json().get("redirect").asText());
+        Chromium.waitFor(browser, driver -> driver.findElement(By.cssSelector(".send-form button")), "the send button").click();
+        WebElement input = Chromium.waitFor(browser, driver -> driver.findElement(By.id("code")), "the code field");
+        assertThat(MAIL.waitForIncomingEmail(10_000, 1)).isTrue();
+        input.sendKeys(codeIn(MAIL.getReceivedMessages()[0]));
+        new org.openqa.selenium.interactions.Actions(browser).doubleClick(browser.findElement(By.cssSelector(".code-form button"))).perform();
+
+        waitForPath(browser, "/v3/health");
+        assertThat(browser.getCurrentUrl()).endsWith("/v3/health?evaluation=" + login.json().get("evaluation_id").asText());
+    }
+
     /** The evaluation behind the challenge this browser passed, from the challenge the demo's pending cookie names. */
     private String findLoginEvaluation(ChromeDriver browser) {
         return browser.manage().getCookies().stream().filter(cookie -> cookie.getName().equals("sg_demo_pending")).findFirst()

@@ -155,6 +155,35 @@ class DeviceLimitChallengeTest {
     }
 
     /**
+     * Found in review: once a logout has brought the account within its limit and passed the challenge, the
+     * same logout sent again (the button pressed twice; the browser shows the second answer) or Continue said
+     * "This check is already complete" with no way on. It leads on where the pass did, logging nothing more out.
+     */
+    @Test
+    void aLogoutOrContinueSentAgainAfterThePassLeadsOnAgain() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            String page = signedBrowserAccessOverTheLimit(server, app);
+            String challenged = challengedDevice(server, app, page);
+            java.util.List<String> owners = server.get("/v3/users/dina/devices", app.bearer()).json().get("data").findValuesAsText("id").stream()
+                    .filter(id -> !id.equals(challenged)).toList();
+            PageClient browser = new PageClient();
+            browser.get(page);
+
+            assertThat(browser.post(page + "/logout-device", Map.of("lang", "en", "device_id", owners.get(0))).statusCode()).isEqualTo(200);
+            HttpResponse<String> through = browser.post(page + "/logout-device", Map.of("lang", "en", "device_id", owners.get(1)));
+            assertThat(through.statusCode()).isEqualTo(303);
+            for (String form : new String[] {"/logout-device", "/continue"}) {
+                HttpResponse<String> repeated = browser.post(page + form, Map.of("lang", "en", "device_id", owners.get(1)));
+                assertThat(repeated.statusCode()).as(form + ": " + repeated.body()).isEqualTo(303);
+                assertThat(repeated.headers().firstValue("Location")).as(form).isEqualTo(through.headers().firstValue("Location"));
+            }
+            assertThat(statuses(server, app)).as("two logged out, no more").filteredOn("detached"::equals).hasSize(2);
+            assertThat(browser.get(page).body()).as("reopened (the back button)").contains("This check is already complete.");
+        }
+    }
+
+    /**
      * Review finding: the device list shows each device's parsed browser and system, which are the user
      * agent's words (a server-mode user_agent may carry a right-to-left override); in an Arabic page they
      * and the app's name ("Stream+ (EU) Ltd." read ".Stream+ (EU) Ltd") must keep their own direction.

@@ -207,9 +207,43 @@ class VerificationChallengeTest {
         assertThat(consumed.json().get("challenge").get("status").asText()).isEqualTo("completed");
         assertThat(server.post("/v3/evaluations/" + evaluationId + "/consume", null, app.bearer()).status()).isEqualTo(409);
 
-        // A completed challenge takes no more steps, and its code is spent.
-        assertThat(browser.post(redirect + "/verify", Map.of("code", code)).body()).contains("This check is already complete.");
+        // A completed challenge takes no more steps: the code posted again is not judged, and leads on where the pass led.
+        HttpResponse<String> again = browser.post(redirect + "/verify", Map.of("code", code));
+        assertThat(again.statusCode()).isEqualTo(303);
+        assertThat(again.headers().firstValue("Location")).contains("https://app.example/welcome?from=sg&evaluation=" + evaluationId);
+        assertThat(server.get("/v3/challenges/" + challengeId, app.bearer()).json().get("attempts").asInt()).as("one wrong code, no more").isEqualTo(1);
+        assertThat(browser.get(redirect).body()).as("reopened (the back button)").contains("This check is already complete.");
         assertThat(server.get("/v3/challenges/" + challengeId, server.createApp("other").bearer()).status()).isEqualTo(404);
+    }
+
+    /**
+     * Found in review, in Chromium: the Verify button pressed twice sends the form twice, and the browser
+     * shows the second answer. The first passed the challenge and sent the browser on to the app; the second
+     * said "This check is already complete" and offered no way on, so the owner who typed the right code
+     * never reached the page that finishes the sign-in. The second post now leads where the first did, and
+     * passes nothing twice: the exit is counted once and the evaluation is still consumed once.
+     */
+    @Test
+    void theRightCodeSentTwiceLeadsOnBothTimes() throws Exception {
+        JsonNode evaluation = login("tia", "tia@example.com");
+        String redirect = evaluation.get("redirect").asText();
+        String evaluationId = evaluation.get("evaluation_id").asText();
+        PageClient browser = new PageClient();
+        browser.get(redirect);
+        assertThat(browser.post(redirect + "/send", Map.of("channel", "email", "lang", "en")).statusCode()).isEqualTo(200);
+        assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+        String code = codeFrom(MAIL.getReceivedMessages()[0]);
+
+        HttpResponse<String> first = browser.post(redirect + "/verify", Map.of("code", code, "lang", "en"));
+        HttpResponse<String> second = browser.post(redirect + "/verify", Map.of("code", code, "lang", "en"));
+
+        assertThat(first.statusCode()).isEqualTo(303);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(303);
+        assertThat(second.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"))
+                .contains("https://app.example/welcome?from=sg&evaluation=" + evaluationId);
+        assertThat(server.post("/v3/evaluations/" + evaluationId + "/consume", null, app.bearer()).json().get("challenge").get("status").asText())
+                .isEqualTo("completed");
+        assertThat(server.post("/v3/evaluations/" + evaluationId + "/consume", null, app.bearer()).status()).isEqualTo(409);
     }
 
     /**
