@@ -45,6 +45,8 @@ public final class ChallengeService {
      * (another tab or the app's backend logged one out since the page was read): nothing was logged out.
      */
     public static final String NO_LOGOUT_NEEDED = "no_logout_needed";
+    /** The device-limit page was asked to log out a device of the account that is logged out already. */
+    public static final String ALREADY_LOGGED_OUT = "already_logged_out";
 
     /** What the page should do after a step. */
     public sealed interface Step {
@@ -341,9 +343,20 @@ public final class ChallengeService {
             // the check below: a device new to the account is not among its devices until it passes).
             return new Step.Show(read, Optional.of(CURRENT_DEVICE), 0);
         }
-        boolean known = attachedDevices(read).stream().anyMatch(device -> device.id().equals(deviceId));
-        if (!known) {
+        Optional<AccountDevice> listed = read.userId()
+                .flatMap(user -> devices.devices(read.appId(), user))
+                .orElse(List.of())
+                .stream()
+                .filter(device -> device.id().equals(deviceId))
+                .findFirst();
+        if (listed.isEmpty()) {
             return new Step.Show(read, Optional.of("unknown_device"), 0);
+        }
+        if (listed.get().status() != LinkStatus.ATTACHED) {
+            // Logged out already: most often by this very page a moment ago (the button pressed twice, the form
+            // sent again), whose second answer is the one the browser shows. It said the device was "not on this
+            // account" (found in review), as if the person had picked a stranger's device.
+            return new Step.Show(read, Optional.of(ALREADY_LOGGED_OUT), 0);
         }
         if (!detachOverLimit(read, deviceId)) {
             // Within the limit since this page was read (another tab's or the backend's logout): nothing more goes.

@@ -431,7 +431,8 @@ public final class ChallengePages {
         else {
             text = texts.html("notice." + key.get());
         }
-        boolean error = !Set.of("code_sent", "device_logged_out", "completed", ChallengeService.DONE, ChallengeService.NO_LOGOUT_NEEDED).contains(key.get());
+        boolean error = !Set.of("code_sent", "device_logged_out", ChallengeService.ALREADY_LOGGED_OUT, "completed", ChallengeService.DONE,
+                ChallengeService.NO_LOGOUT_NEEDED).contains(key.get());
         model.put("notice", text);
         model.put("noticeKind", error ? "error" : "info");
         model.put("noticeRole", error ? "alert" : "status");

@@ -155,6 +155,29 @@ class DeviceLimitChallengeTest {
     }
 
     /**
+     * Found in review: a Log out button pressed twice sends its form twice, and the browser shows the second
+     * answer, which said "That device is not on this account" of the device the first had just logged out,
+     * as if the owner had picked someone else's. It says the device is logged out already.
+     */
+    @Test
+    void aLogoutSentTwiceSaysTheDeviceIsAlreadyLoggedOut() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            String page = signedBrowserAccessOverTheLimit(server, app);
+            String ownersDevice = aDeviceOfTheOwner(server, app, page);
+            PageClient browser = new PageClient();
+            browser.get(page);
+
+            assertThat(browser.post(page + "/logout-device", Map.of("lang", "en", "device_id", ownersDevice)).body()).contains("The device was logged out.");
+            HttpResponse<String> again = browser.post(page + "/logout-device", Map.of("lang", "en", "device_id", ownersDevice));
+            assertThat(again.statusCode()).isEqualTo(200);
+            assertThat(again.body()).contains("That device is already logged out.").doesNotContain("not on this account")
+                    .contains("role=\"status\"");
+            assertThat(statuses(server, app)).containsOnlyOnce("detached");
+        }
+    }
+
+    /**
      * Found in review: once a logout has brought the account within its limit and passed the challenge, the
      * same logout sent again (the button pressed twice; the browser shows the second answer) or Continue said
      * "This check is already complete" with no way on. It leads on where the pass did, logging nothing more out.
