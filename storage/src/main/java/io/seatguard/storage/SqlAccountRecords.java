@@ -4,12 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.history.AccountRecords;
+import io.seatguard.core.identity.DeviceType;
 import io.seatguard.core.history.AccountSummary;
 import io.seatguard.core.ids.IdGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,8 +40,22 @@ public final class SqlAccountRecords implements AccountRecords {
                     appId, userId, LinkStatus.ATTACHED.wireName(), now.minus(Duration.ofDays(30)).toEpochMilli()).orElse(0L);
             Set<String> countries = SqlActivityReader.countriesBetween(connection, appId, userId, now.minus(Duration.ofHours(24)).toEpochMilli(),
                     Long.MAX_VALUE, false);
-            return Optional.of(new AccountSummary(userId, seen.get()[0], seen.get()[1], (int) devices, countries));
+            return Optional.of(new AccountSummary(userId, seen.get()[0], seen.get()[1], (int) devices, countries, letInByType(connection, appId, userId)));
         });
+    }
+
+    /**
+     * The account's devices ever let in, by type, for people_estimate.all_time: every link but the refused
+     * ones, counted. Not the device list, which stops at the 1,000 most recently seen links (refused ones
+     * among them) and looks up each one's last country in up to 200 evaluations, none of which the estimate uses.
+     */
+    private static Map<DeviceType, Integer> letInByType(java.sql.Connection connection, String appId, String userId) throws java.sql.SQLException {
+        Map<DeviceType, Integer> counts = new EnumMap<>(DeviceType.class);
+        JdbcRunner.queryList(connection, "SELECT d.type, COUNT(*) FROM user_devices l JOIN devices d ON d.app_id = l.app_id AND d.id = l.device_id"
+                + " WHERE l.app_id = ? AND l.user_id = ? AND l.status <> ? GROUP BY d.type",
+                row -> Map.entry(DeviceType.fromWireName(row.getString(1)), (int) row.getLong(2)), appId, userId, LinkStatus.REFUSED.wireName())
+                .forEach(count -> counts.merge(count.getKey(), count.getValue(), Integer::sum));
+        return counts;
     }
 
     /** A batch of the account's evaluations: deleted, the device each named returned. */

@@ -3576,6 +3576,34 @@ abstract class StorageContract {
         assertThat(stats.challenges("app_b", T0, T0.plusSeconds(60), T0).issued()).isZero();
     }
 
+    /**
+     * people_estimate.all_time's counts: every device let in (a logged-out one too), by type, none refused at
+     * a challenge; read from the links, not from the device list (which stops at 1,000 and reads evaluations).
+     */
+    @Test
+    void anAccountSummaryCountsItsDevicesLetInByType() {
+        List<String> phones = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        List<String> computers = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        int minute = 0;
+        for (String device : phones) {
+            evaluations.record(EvaluationSamples.write("app_a", id(), "kai", device, true, "tok-kai-" + device, null, DeviceType.MOBILE, "198.51.100.1",
+                    T0.plusSeconds(60L * minute++)));
+        }
+        for (String device : computers) {
+            evaluations.record(EvaluationSamples.write("app_a", id(), "kai", device, true, "tok-kai-" + device, null, DeviceType.COMPUTER, "198.51.100.1",
+                    T0.plusSeconds(60L * minute++)));
+        }
+        String strangersTablet = UUID.randomUUID().toString();
+        evaluations.record(EvaluationSamples.write("app_a", id(), "someone-else", strangersTablet, true, "tok-kai-" + strangersTablet, null,
+                DeviceType.TABLET, "198.51.100.1", T0.plusSeconds(60L * minute++)));
+        assertThat(links.detach("app_a", "kai", phones.get(0), T0.plusSeconds(600))).isTrue();
+        assertThat(links.refuse("app_a", "kai", strangersTablet, T0.plusSeconds(600), T0.plusSeconds(600))).isTrue();
+
+        io.seatguard.core.history.AccountSummary summary = new SqlAccountRecords(database).summary("app_a", "kai", T0.plusSeconds(660)).orElseThrow();
+        assertThat(summary.letInByType()).as("the logged-out phone counts; the refused tablet does not")
+                .isEqualTo(Map.of(DeviceType.MOBILE, 2, DeviceType.COMPUTER, 3));
+    }
+
     @Test
     void aDeviceListsTheCountryOfItsLatestPlacedEvaluation() {
         String device = UUID.randomUUID().toString();

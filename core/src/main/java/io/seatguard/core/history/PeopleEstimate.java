@@ -1,13 +1,10 @@
 package io.seatguard.core.history;
 
-import io.seatguard.core.account.AccountDevice;
-import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.identity.DeviceResolution;
 import io.seatguard.core.identity.DeviceType;
 import io.seatguard.core.net.Networks;
 import io.seatguard.core.presence.Presence.LiveSession;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,17 +25,16 @@ public final class PeopleEstimate {
     private PeopleEstimate() {}
 
     /**
-     * @param devices the account's device links; those refused at a challenge (never let in: a stranger
-     *     with the password, or a sharer turned away) are not the account's users and are not counted
+     * @param letInByType how many of the account's devices of each type were ever let in (attached, or
+     *     logged out after they were: {@link AccountSummary#letInByType}); those refused at a challenge (a
+     *     stranger with the password, or a sharer turned away) are not the account's users and are not in it
      */
-    public static int allTime(List<AccountDevice> devices) {
-        Map<DeviceType, Integer> byType = new EnumMap<>(DeviceType.class);
-        List<AccountDevice> letIn = devices.stream().filter(device -> device.status() != LinkStatus.REFUSED).toList();
-        letIn.forEach(device -> byType.merge(device.type(), 1, Integer::sum));
-        int phones = byType.getOrDefault(DeviceType.MOBILE, 0);
-        int computers = (byType.getOrDefault(DeviceType.COMPUTER, 0) + 1) / 2;
-        int tablets = (byType.getOrDefault(DeviceType.TABLET, 0) + 1) / 2;
-        return Math.max(letIn.isEmpty() ? 0 : 1, Math.max(phones, Math.max(computers, tablets)));
+    public static int allTime(Map<DeviceType, Integer> letInByType) {
+        int phones = letInByType.getOrDefault(DeviceType.MOBILE, 0);
+        int computers = (letInByType.getOrDefault(DeviceType.COMPUTER, 0) + 1) / 2;
+        int tablets = (letInByType.getOrDefault(DeviceType.TABLET, 0) + 1) / 2;
+        boolean any = letInByType.values().stream().anyMatch(count -> count > 0);
+        return Math.max(any ? 1 : 0, Math.max(phones, Math.max(computers, tablets)));
     }
 
     public static int activeNow(List<LiveSession> sessions) {

@@ -16,7 +16,6 @@ import io.seatguard.core.history.HistoryReader;
 import io.seatguard.core.history.HistoryRow;
 import io.seatguard.core.history.PeopleEstimate;
 import io.seatguard.core.ids.UuidText;
-import io.seatguard.core.account.DeviceLinks;
 import io.seatguard.core.pattern.PatternReader;
 import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.presence.Presence;
@@ -40,13 +39,11 @@ final class AccountHandlers {
     private final BiConsumer<String, String> forgetCached;
     private final InstantSource clock;
     private final PatternReader patterns;
-    private final DeviceLinks devices;
 
     /** @param forgetCached drops what a cache holds of an erased account (app id, user id) */
     AccountHandlers(Credentials credentials, AccountRecords records, HistoryReader history, Presence presence, BiConsumer<String, String> forgetCached,
-            InstantSource clock, PatternReader patterns, DeviceLinks devices) {
+            InstantSource clock, PatternReader patterns) {
         this.patterns = requireNonNull(patterns, "patterns is null");
-        this.devices = requireNonNull(devices, "devices is null");
         this.credentials = requireNonNull(credentials, "credentials is null");
         this.records = requireNonNull(records, "records is null");
         this.history = requireNonNull(history, "history is null");
@@ -70,7 +67,7 @@ final class AccountHandlers {
         ArrayNode flagged = json.putArray("patterns");
         patterns.forUser(app.id(), user).forEach(pattern -> flagged.add(PatternExport.json(pattern)));
         ObjectNode people = json.putObject("people_estimate");
-        people.put("all_time", PeopleEstimate.allTime(devices.devices(app.id(), user).orElse(java.util.List.of())));
+        people.put("all_time", PeopleEstimate.allTime(summary.letInByType()));
         presence.liveIfReadable(app.id(), user, clock.instant()).ifPresentOrElse(
                 live -> people.put("active", PeopleEstimate.activeNow(live)), () -> people.putNull("active"));
         ctx.contentType("application/json").result(json.toString());

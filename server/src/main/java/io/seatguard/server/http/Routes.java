@@ -80,8 +80,7 @@ public final class Routes {
         UserDeviceHandlers userDevices = new UserDeviceHandlers(credentials, deviceLinks, heartbeats.presence(), clock);
         SessionHandlers sessions = new SessionHandlers(jsonBody, directory, heartbeats, clientIps, browserApps);
         BrowserAssets assets = new BrowserAssets();
-        AccountHandlers accounts = new AccountHandlers(credentials, accountRecords, history, heartbeats.presence(), forgetAccount, clock, patterns,
-                deviceLinks);
+        AccountHandlers accounts = new AccountHandlers(credentials, accountRecords, history, heartbeats.presence(), forgetAccount, clock, patterns);
         PatternHandlers patternHandlers = new PatternHandlers(credentials, patterns);
         WebhookHandlers webhooks = new WebhookHandlers(credentials, webhookServices, jsonBody, clock);
         PolicyHandlers policies = new PolicyHandlers(credentials, policyService, jsonBody, backtest);
