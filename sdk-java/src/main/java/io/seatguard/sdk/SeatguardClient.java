@@ -285,6 +285,13 @@ public final class SeatguardClient implements AutoCloseable {
         return deleteIfThere(() -> "/v3/users/" + user(userId));
     }
 
+    /**
+     * The account's devices, most recently seen first (at most 1,000).
+     *
+     * @throws NotFoundException when the account was never evaluated (or was erased)
+     * @throws InvalidRequestException when the id could never name an account, as {@link #eraseAccount};
+     *     refused before anything is sent
+     */
     public List<Device> listDevices(String userId) {
         return data("/v3/users/" + user(userId) + "/devices", Device::of);
     }
@@ -292,7 +299,15 @@ public final class SeatguardClient implements AutoCloseable {
     /**
      * Logs the device out of the account: its next {@code access} (or custom action) evaluation of the
      * account, and its next heartbeat, answer {@code logout: true}; a fresh {@code login} or
-     * {@code signup} on it that is allowed attaches it again.
+     * {@code signup} on it that is allowed attaches it again. Logging out a device already logged out
+     * succeeds again.
+     *
+     * @throws NotFoundException when the account was never evaluated, or has no such device (and no
+     *     challenge on it that has not expired): a device id a browser sent may be another account's, or
+     *     made up
+     * @throws InvalidRequestException naming {@code device_id} when it is not a device id (a UUID), refused
+     *     before anything is sent when it could not even go into a path; naming {@code user} as
+     *     {@link #listDevices}
      */
     public void logOutDevice(String userId, String deviceId) {
         send("DELETE", "/v3/users/" + user(userId) + "/devices/" + deviceId(deviceId), null, Retry.IDEMPOTENT);

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +45,7 @@ class IntegrationGuideSnippetsTest {
     private static final String SCAFFOLD_HEAD = """
             import io.seatguard.sdk.*;
             import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
             import java.time.*;
             import java.util.*;
 
@@ -84,7 +90,74 @@ class IntegrationGuideSnippetsTest {
     void everyJavaSnippetOfTheIntegrationGuideCompilesAgainstTheSdk() throws IOException, URISyntaxException {
         List<String> snippets = snippets(Files.readString(GUIDE));
         assertThat(snippets).as("the guide's Java snippets (%s)", GUIDE.toAbsolutePath()).hasSizeGreaterThanOrEqualTo(8);
+        compile(snippets);
+    }
 
+    /**
+     * Found in a review: the sign-out snippet passed the device id the browser sent straight to
+     * {@code logOutDevice}, and the settings page's to {@code listDevices}; their {@link NotFoundException}
+     * (a device not the account's, an account never evaluated) then failed the backend's sign-out or page.
+     * Run here against a Seatguard that knows nothing: each must go on.
+     */
+    @Test
+    void theGuidesSignOutAndDeviceListGoOnWhenSeatguardHasNothingOfTheAccount() throws Throwable {
+        List<String> snippets = snippets(Files.readString(GUIDE));
+        HttpServer seatguard = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        seatguard.createContext("/", exchange -> {
+            byte[] body = "{\"type\":\"https://seatguard.dev/problems/not-found\",\"detail\":\"not found\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+            exchange.sendResponseHeaders(404, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        seatguard.start();
+        try (SeatguardClient client = SeatguardClient.builder("http://127.0.0.1:" + seatguard.getAddress().getPort(), "sk_test_123").build();
+                URLClassLoader loader = new URLClassLoader(new URL[] {compile(snippets).toUri().toURL()}, getClass().getClassLoader())) {
+            Class<?> guide = loader.loadClass("GuideSnippets");
+            java.lang.reflect.Constructor<?> make = guide.getDeclaredConstructor();
+            make.setAccessible(true);
+            Object page = make.newInstance();
+            set(guide, page, "seatguard", client);
+            set(guide, page, "user", "mia");
+            int signOut = indexOf(snippets, "logOutDevice(user, deviceIdFromTheSignOutRequest)");
+            for (String fromTheBrowser : List.of("0192c1a0-0000-7000-8000-0000000000d1", "../account")) {
+                set(guide, page, "deviceIdFromTheSignOutRequest", fromTheBrowser);
+                run(guide, page, signOut);
+            }
+            run(guide, page, indexOf(snippets, "seatguard.listDevices(user)"));
+        }
+        finally {
+            seatguard.stop(0);
+        }
+    }
+
+    private static int indexOf(List<String> snippets, String text) {
+        List<Integer> found = Stream.iterate(0, i -> i < snippets.size(), i -> i + 1).filter(i -> snippets.get(i).contains(text)).toList();
+        assertThat(found).as("the guide's one snippet with %s", text).hasSize(1);
+        return found.get(0);
+    }
+
+    private static void set(Class<?> guide, Object page, String field, Object value) throws ReflectiveOperationException {
+        java.lang.reflect.Field declared = guide.getDeclaredField(field);
+        declared.setAccessible(true);
+        declared.set(page, value);
+    }
+
+    /** Runs the snippet; what it throws is the test's failure. */
+    private static void run(Class<?> guide, Object page, int snippet) throws Throwable {
+        java.lang.reflect.Method method = guide.getDeclaredMethod("snippet" + snippet);
+        method.setAccessible(true);
+        try {
+            method.invoke(page);
+        }
+        catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The snippets in the scaffold, compiled; the folder of the classes. */
+    private static Path compile(List<String> snippets) throws IOException, URISyntaxException {
         StringBuilder source = new StringBuilder(SCAFFOLD_HEAD);
         for (int i = 0; i < snippets.size(); i++) {
             String snippet = snippets.get(i);
@@ -109,6 +182,7 @@ class IntegrationGuideSnippetsTest {
         boolean compiled = compiler.getTask(errors, null, null, List.of("-proc:none", "-d", out.toString(), "-classpath", classpath()), null, List.of(file))
                 .call();
         assertThat(compiled).as("the guide's snippets compile:\n%s\n--- as assembled ---\n%s", errors, numbered(source.toString())).isTrue();
+        return out;
     }
 
     static List<String> snippets(String markdown) {
