@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,5 +49,36 @@ class PeopleEstimateApiTest {
             assertThat(server.get("/v3/users/resold", app.bearer()).json().get("people_estimate").get("all_time").asInt())
                     .as("the three phones let in, however many links came after them").isEqualTo(3);
         }
+    }
+
+    /**
+     * Found in the same review: building the estimate read the device list, one more read of the store per
+     * summary, whose query looks up each listed device's last country in up to 200 of its evaluations,
+     * none of which the estimate uses. A summary takes three reads (the app's key, the account's summary
+     * with its counts, its patterns); with the list it took four. Other reads (a node's background work)
+     * only add, so the fewest of three rounds is compared: below four a call means the list was not read.
+     */
+    @Test
+    void theSummaryDoesNotReadTheDeviceList() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            Response evaluated = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"mia\",\"ip\":\"198.51.100.7\",\"user_agent\":\""
+                    + EvaluateApiTest.IPHONE + "\",\"device\":{\"token\":\"tok_mia_phone_0001\"}}", app.bearer());
+            assertThat(evaluated.status()).as(evaluated.body()).isEqualTo(200);
+            int calls = 20;
+            double fewest = Double.MAX_VALUE;
+            for (int round = 0; round < 3; round++) {
+                double before = reads(server);
+                for (int i = 0; i < calls; i++) {
+                    assertThat(server.get("/v3/users/mia", app.bearer()).json().get("people_estimate").get("all_time").asInt()).isEqualTo(1);
+                }
+                fewest = Math.min(fewest, reads(server) - before);
+            }
+            assertThat(fewest).as("reads of the store for %d summaries", calls).isLessThan(4.0 * calls);
+        }
+    }
+
+    private static double reads(TestServer server) {
+        return MetricsText.value(server.get("/metrics", Map.of()).body(), "seatguard_storage_reads_total");
     }
 }
