@@ -1,7 +1,7 @@
 package io.seatguard.core.evaluation;
 
+import io.seatguard.core.net.DomainNames;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * What an {@code email} may be, wherever one is read: evaluate's body, an email list, a policy's value.
@@ -24,8 +24,6 @@ public final class EmailAddresses {
     public static final int MAX_LENGTH = 254;
     private static final int MAX_LOCAL_PART = 64;
     private static final String ATEXT_SYMBOLS = "!#$%&'*+-/=?^_`{|}~";
-    private static final Pattern DOMAIN = Pattern.compile(
-            "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
     private EmailAddresses() {}
 
@@ -34,7 +32,7 @@ public final class EmailAddresses {
             return false;
         }
         int at = text.indexOf('@');
-        return at > 0 && at <= MAX_LOCAL_PART && isDotAtom(text.substring(0, at)) && DOMAIN.matcher(text.substring(at + 1)).matches();
+        return at > 0 && at <= MAX_LOCAL_PART && isDotAtom(text.substring(0, at)) && DomainNames.isQualifiedName(text.substring(at + 1));
     }
 
     /** Atoms of atext separated by single dots: none leading, trailing or doubled. */

@@ -1,12 +1,12 @@
 package io.seatguard.server.config;
 
+import io.seatguard.core.net.DomainNames;
 import io.seatguard.core.net.IpAddresses;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The name Seatguard gives itself in SMTP's {@code EHLO} (or {@code HELO}). Jakarta Mail's default is the
@@ -19,9 +19,6 @@ import java.util.regex.Pattern;
  */
 public final class SmtpHeloName {
     private static final String SETTING = "the SMTP greeting name (--smtp-helo-name, SEATGUARD_SMTP_HELO_NAME)";
-    /** RFC 5321's Domain: letters, digits and hyphens in labels of 1-63, joined by dots (RFC 1123 lets a label start with a digit). */
-    private static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
-    private static final int MOST = 253;
 
     private SmtpHeloName() {}
 
@@ -43,7 +40,7 @@ public final class SmtpHeloName {
         else if (IpAddresses.parse(text).isPresent()) {
             throw new ConfigException(SETTING + " is an IP address: write it as an address literal, [192.0.2.1] or [IPv6:2001:db8::1]");
         }
-        else if (text.length() <= MOST && DOMAIN.matcher(text).matches()) {
+        else if (DomainNames.isName(text)) {
             return text;
         }
         throw new ConfigException(SETTING + " must be a domain name such as mail.example.com, or an address literal such as [192.0.2.1]");
@@ -52,7 +49,7 @@ public final class SmtpHeloName {
     /** The host of a public URL ({@code https://seatguard.example.com}) when it is a domain name of two labels or more, not an address. */
     static Optional<String> ofPublicUrl(String publicUrl) {
         String host = URI.create(publicUrl).getHost();
-        if (host == null || host.startsWith("[") || IpAddresses.parse(host).isPresent() || host.indexOf('.') < 0 || !DOMAIN.matcher(host).matches()) {
+        if (host == null || host.startsWith("[") || IpAddresses.parse(host).isPresent() || !DomainNames.isQualifiedName(host)) {
             return Optional.empty();
         }
         return Optional.of(host);
