@@ -4,9 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.history.AccountRecords;
-import io.seatguard.core.identity.DeviceType;
 import io.seatguard.core.history.AccountSummary;
+import io.seatguard.core.identity.DeviceType;
 import io.seatguard.core.ids.IdGenerator;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +51,7 @@ public final class SqlAccountRecords implements AccountRecords {
      * ones, counted. Not the device list, which stops at the 1,000 most recently seen links (refused ones
      * among them) and looks up each one's last country in up to 200 evaluations, none of which the estimate uses.
      */
-    private static Map<DeviceType, Integer> letInByType(java.sql.Connection connection, String appId, String userId) throws java.sql.SQLException {
+    private static Map<DeviceType, Integer> letInByType(Connection connection, String appId, String userId) throws SQLException {
         Map<DeviceType, Integer> counts = new EnumMap<>(DeviceType.class);
         JdbcRunner.queryList(connection, "SELECT d.type, COUNT(*) FROM user_devices l JOIN devices d ON d.app_id = l.app_id AND d.id = l.device_id"
                 + " WHERE l.app_id = ? AND l.user_id = ? AND l.status <> ? GROUP BY d.type",
