@@ -26,6 +26,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -309,8 +310,8 @@ public final class IpIntelService implements IpIntelligence {
         }
 
         /** How many entries the data in use holds; empty when none is loaded. */
-        java.util.OptionalLong entriesInUse() {
-            return data.isPresent() ? java.util.OptionalLong.of(entries) : java.util.OptionalLong.empty();
+        OptionalLong entriesInUse() {
+            return data.isPresent() ? OptionalLong.of(entries) : OptionalLong.empty();
         }
 
         /** Loads when {@code current} differs from the loaded version; an empty {@code current} means the source is off. */
