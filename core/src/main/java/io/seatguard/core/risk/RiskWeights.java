@@ -46,6 +46,9 @@ public final class RiskWeights {
             Map.entry("shared_fingerprint", 15),
             Map.entry("high_velocity", 15));
 
+    /** The signals' names in report order, as docs/risk.md lists them: DEFAULTS' own order is its hash's, a new one at each start. */
+    private static final List<String> NAMES = RULES.stream().map(RiskRule::name).toList();
+
     private final Map<String, Integer> points;
 
     private RiskWeights(Map<String, Integer> points) {
@@ -56,17 +59,27 @@ public final class RiskWeights {
         return new RiskWeights(DEFAULTS);
     }
 
-    /** The defaults with some weights replaced, from {@code name=points,…}; unknown names and out-of-range points are refused. */
+    /**
+     * The defaults with some weights replaced, from {@code name=points,…}. Spaces around a name or its points
+     * are dropped; an empty entry ({@code a=1,,b=2}, a trailing comma), an unknown name, a name given twice, and
+     * points that are not a whole number from 0 to 100 are refused (docs/risk.md).
+     */
     public static RiskWeights parse(String overrides) {
         Map<String, Integer> points = new LinkedHashMap<>(DEFAULTS);
         if (overrides == null || overrides.isBlank()) {
             return new RiskWeights(points);
         }
         Set<String> named = new HashSet<>();
-        for (String pair : overrides.split(",")) {
+        // -1 keeps trailing empty entries: split(",") dropped them, so "new_ip=0," was taken without a word.
+        for (String pair : overrides.split(",", -1)) {
+            if (pair.isBlank()) {
+                // A stray comma most often marks an entry lost in editing: which one is the operator's to say.
+                throw new IllegalArgumentException("'" + overrides.strip() + "' has an empty entry (two commas in a row, or a comma at the start or end):"
+                        + " give name=points, comma-separated");
+            }
             String[] parts = pair.trim().split("=", 2);
             if (parts.length != 2 || !DEFAULTS.containsKey(parts[0].trim())) {
-                throw new IllegalArgumentException("risk weight '" + pair.trim() + "' must be name=points with a name among " + DEFAULTS.keySet());
+                throw new IllegalArgumentException("risk weight '" + pair.trim() + "' must be name=points with a name among " + NAMES);
             }
             if (!named.add(parts[0].trim())) {
                 // The last would win without a word: which of the two the operator meant is theirs to say.

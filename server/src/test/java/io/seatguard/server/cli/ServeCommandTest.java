@@ -388,6 +388,14 @@ class ServeCommandTest {
         assertThat(parse("--risk-weights", "new_ip=0,new_device=10").riskWeights().points("new_ip")).isZero();
     }
 
+    /** Review: a trailing comma ("new_ip=0,") was taken without a word; the refusal names the setting (RiskWeightsTest has the rule). */
+    @Test
+    void aRiskWeightsListWithAnEmptyEntryIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> parse("--risk-weights", "new_ip=0,")).isInstanceOf(ConfigException.class)
+                .hasMessage("the risk weights (--risk-weights, SEATGUARD_RISK_WEIGHTS): 'new_ip=0,' has an empty entry (two commas in a row, or a"
+                        + " comma at the start or end): give name=points, comma-separated");
+    }
+
     @Test
     void aStunPortOutOfRangeIsRefusedEvenWithStunOff() {
         assertThatThrownBy(() -> parse("--stun-port=70000", "--no-stun")).isInstanceOf(ConfigException.class).hasMessageContaining("--stun-port");
