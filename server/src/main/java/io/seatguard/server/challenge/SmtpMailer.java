@@ -44,12 +44,14 @@ public final class SmtpMailer {
     private final Duration deadline;
     /** Whether the exchange must be upgraded with STARTTLS before the sign-in (smtp:// with credentials). */
     private final boolean startTlsRequired;
+    /** The greeting's name, also the domain of each Message-ID (MessageIdInDomain); empty: the mail library's, the machine's. */
+    private final Optional<String> heloName;
 
     public SmtpMailer(URI url, String from) {
         this(url, from, Optional.empty(), DEADLINE);
     }
 
-    /** @param heloName the name to greet the server with in EHLO; empty: Jakarta Mail's, the machine's host name */
+    /** @param heloName the name to greet the server with in EHLO, and the domain of each Message-ID; empty: Jakarta Mail's, the machine's host name */
     public SmtpMailer(URI url, String from, Optional<String> heloName) {
         this(url, from, heloName, DEADLINE);
     }
@@ -61,6 +63,7 @@ public final class SmtpMailer {
     SmtpMailer(URI url, String from, Optional<String> heloName, Duration deadline) {
         requireNonNull(url, "url is null");
         this.deadline = requireNonNull(deadline, "deadline is null");
+        this.heloName = requireNonNull(heloName, "heloName is null");
         boolean tls = "smtps".equals(url.getScheme());
         String protocol = tls ? "smtps" : "smtp";
         Properties properties = new Properties();
@@ -139,7 +142,7 @@ public final class SmtpMailer {
     public void send(String to, String subject, String body) {
         // Every failure below names the recipient masked, and carries no cause: the mail library's own
         // messages quote the address, and whoever logs the failure would print them with it.
-        MimeMessage message = new MimeMessage(session);
+        MimeMessage message = heloName.<MimeMessage>map(domain -> new MessageIdInDomain(session, domain)).orElseGet(() -> new MimeMessage(session));
         try {
             // Set as text, encoded: with UTF-8 allowed, setFrom writes a name beyond ASCII raw (see #encoded).
             message.setHeader("From", from.toString());

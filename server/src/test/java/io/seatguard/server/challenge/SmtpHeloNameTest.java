@@ -42,6 +42,22 @@ class SmtpHeloNameTest {
         assertThat(greeting()).isEqualTo("mail.example.net");
     }
 
+    /**
+     * Review finding: the Message-ID named the machine (Angus Mail's {@code <307919444.2.1796546035696@localhost>}
+     * here; a container's id in a container). It names the greeting's domain now.
+     */
+    @Test
+    void theMessageIdNamesTheGreetingsDomainNotTheMachine() throws MessagingException {
+        send(configured(ChallengeSettings.DEVELOPMENT.withSmtp(smtp())));
+        send(configured(ChallengeSettings.DEVELOPMENT.withSmtp(smtp()).withSmtpHeloName("mail.example.net")));
+        send(configured(ChallengeSettings.DEVELOPMENT.withSmtp(smtp()).withSmtpHeloName("[192.0.2.1]")));
+        jakarta.mail.internet.MimeMessage[] received = MAIL.getReceivedMessages();
+        assertThat(received).hasSize(3);
+        assertThat(received[0].getHeader("Message-ID")).singleElement().asString().matches("<[0-9a-f-]{36}@seatguard\\.example\\.com>");
+        assertThat(received[1].getHeader("Message-ID")).singleElement().asString().matches("<[0-9a-f-]{36}@mail\\.example\\.net>");
+        assertThat(received[2].getHeader("Message-ID")).singleElement().asString().matches("<[0-9a-f-]{36}@\\[192\\.0\\.2\\.1]>");
+    }
+
     /** Without either, the mail library's default stays: the machine's name (not tested here: the machine's own). */
     @Test
     void withoutANameOrADomainInThePublicUrlTheDefaultStays() {
