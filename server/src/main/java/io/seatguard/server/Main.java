@@ -6,6 +6,7 @@ import io.seatguard.server.cli.EmptyVariablesAreUnset;
 import io.seatguard.server.cli.EnvironmentValueFaults;
 import io.seatguard.server.cli.OperatorsCommand;
 import io.seatguard.server.cli.ServeCommand;
+import io.seatguard.server.cli.SpacesAroundNumbersAndSwitches;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,6 +36,7 @@ public final class Main {
         commandLine.setParameterExceptionHandler(new EnvironmentValueFaults());
         // Set after the subcommands are added: picocli hands it to those it has at this moment.
         commandLine.setDefaultValueProvider(new EmptyVariablesAreUnset());
+        SpacesAroundNumbersAndSwitches.register(commandLine);
         return commandLine;
     }
 }

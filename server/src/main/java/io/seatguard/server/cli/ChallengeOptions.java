@@ -45,7 +45,7 @@ public final class ChallengeOptions {
         if (resendSeconds < 0 || resendSeconds > 3600) {
             throw new ConfigException("the seconds between two codes (--code-resend-seconds, SEATGUARD_CODE_RESEND_SECONDS) must be between 0 and 3600, not " + resendSeconds);
         }
-        return new ChallengeSettings(uri(smtpUrl, "--smtp-url"), mailFrom, uri(smsUrl, "--sms-url"),
+        return new ChallengeSettings(uri(smtpUrl, "--smtp-url"), mailFrom.strip(), uri(smsUrl, "--sms-url"),
                 smsToken == null || smsToken.isBlank() ? Optional.empty() : Optional.of(smsToken.trim()), production,
                 new ChallengeRules(codeAttempts, Duration.ofSeconds(resendSeconds), ChallengeRules.DEFAULTS.maxSends()),
                 codeKey == null || codeKey.isBlank() ? Optional.empty() : Optional.of(codeKey.trim()),

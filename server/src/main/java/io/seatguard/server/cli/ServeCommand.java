@@ -112,7 +112,8 @@ public final class ServeCommand implements Callable<Integer> {
     ServerConfig config() {
         List<Cidr> proxies = trustedProxies();
         ServerConfig config = ServerConfig.builder(DataDirText.folder(dataDir))
-                .host(host)
+                // Spaces around it dropped, as around every setting but the secrets (SpacesAroundNumbersAndSwitches).
+                .host(host.strip())
                 .port(port)
                 .databaseUrl(blankToEmpty(databaseUrl))
                 .redisUrl(blankToEmpty(redisUrl))

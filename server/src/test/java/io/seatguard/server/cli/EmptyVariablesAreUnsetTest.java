@@ -86,10 +86,10 @@ class EmptyVariablesAreUnsetTest {
         return variables;
     }
 
-    private record Run(int exit, String out, String err) {}
+    record Run(int exit, String out, String err) {}
 
     /** {@link ServeSettingsProbe} with {@code args}, and only {@code environment} of the SEATGUARD_* variables. */
-    private static Run probe(Map<String, String> environment, String... args) throws Exception {
+    static Run probe(Map<String, String> environment, String... args) throws Exception {
         List<String> command = new ArrayList<>(ServerProcess.mainCommand());
         command.set(command.indexOf("io.seatguard.server.Main"), ServeSettingsProbe.class.getName());
         command.addAll(List.of(args));

@@ -31,5 +31,6 @@ public final class ServeSettingsProbe {
         System.out.println("defaults but the network: " + ServerConfig.builder(DataDirText.folder(null)).network(config.network()).build().equals(config));
         System.out.println("network: " + config.network());
         System.out.println("trusted proxies: " + config.trustedProxies());
+        System.out.println("port: " + config.port() + ", production: " + config.challenges().production());
     }
 }
