@@ -2,6 +2,7 @@ package io.seatguard.core.pattern;
 
 import io.seatguard.core.account.AccountState;
 import io.seatguard.core.checks.FingerprintUserCountCheck;
+import io.seatguard.core.settings.CommaSeparatedEntries;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -57,7 +58,8 @@ public final class PatternThresholds {
     }
 
     /**
-     * The defaults with the given overrides, written {@code many_devices=5:10,multiple_countries=3:5}.
+     * The defaults with the given overrides, written {@code many_devices=5:10,multiple_countries=3:5}. An
+     * empty entry (a trailing comma) is refused, as {@code --risk-weights}' is.
      *
      * @throws IllegalArgumentException naming what is wrong
      */
@@ -67,7 +69,7 @@ public final class PatternThresholds {
             return new PatternThresholds(pairs);
         }
         Set<PatternKind> named = EnumSet.noneOf(PatternKind.class);
-        for (String item : text.split(",")) {
+        for (String item : CommaSeparatedEntries.of(text, "pattern=suspicious:dangerous")) {
             String[] parts = item.trim().split("=", 2);
             PatternKind kind = parts.length == 2 ? PatternKind.fromWireName(parts[0].trim()).orElse(null) : null;
             if (kind == null) {

@@ -1,5 +1,6 @@
 package io.seatguard.core.risk;
 
+import io.seatguard.core.settings.CommaSeparatedEntries;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,13 +71,7 @@ public final class RiskWeights {
             return new RiskWeights(points);
         }
         Set<String> named = new HashSet<>();
-        // -1 keeps trailing empty entries: split(",") dropped them, so "new_ip=0," was taken without a word.
-        for (String pair : overrides.split(",", -1)) {
-            if (pair.isBlank()) {
-                // A stray comma most often marks an entry lost in editing: which one is the operator's to say.
-                throw new IllegalArgumentException("'" + overrides.strip() + "' has an empty entry (two commas in a row, or a comma at the start or end):"
-                        + " give name=points, comma-separated");
-            }
+        for (String pair : CommaSeparatedEntries.of(overrides, "name=points")) {
             String[] parts = pair.trim().split("=", 2);
             if (parts.length != 2 || !DEFAULTS.containsKey(parts[0].trim())) {
                 throw new IllegalArgumentException("risk weight '" + pair.trim() + "' must be name=points with a name among " + NAMES);
