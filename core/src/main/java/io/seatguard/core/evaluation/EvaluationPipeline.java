@@ -330,9 +330,11 @@ public final class EvaluationPipeline {
         List<PatternObservation> observed = request.userId().isPresent() && !imported
                 ? patterns.observe(attach ? checkValues : withAccountsDevicesOnly(checkValues, account, at, request.identity().vouched()), account, at)
                 : List.of();
-        // An evaluation that does not let its device in joins no new token to a device that exists already:
-        // copied components must not earn a token of the owner's device (DeviceResolution.withoutJoiningToken).
-        DeviceResolution written = attach ? device : device.withoutJoiningToken();
+        // An evaluation that does not let its device in joins no new token to a device that exists already,
+        // and does not move one found by close components toward the ones shown: copied components must earn
+        // neither a token of the owner's device nor its fingerprint (DeviceResolution.withoutJoiningToken,
+        // withoutTakingComponents).
+        DeviceResolution written = attach ? device : device.withoutJoiningToken().withoutTakingComponents();
         store.record(new EvaluationWrite(evaluation, written, attach, touches, request.device().components(), network.place(),
                 opened.map(ChallengeIssuer.Opened::challenge), observed, WebhookEvents.of(webhooks, evaluation, account, device, attach),
                 agent.browserMajor(), account.userKnown()));

@@ -22,7 +22,8 @@ import java.util.Optional;
  *     must be replaced by them, though the fingerprint belongs to another device: an identical unit of
  *     its model showed it first (after the same browser update, say). Without this the device would keep
  *     its old components, and its next cleared storage would be compared with those and split off. A
- *     fingerprint new to the app replaces them anyway, as does a new device.
+ *     fingerprint new to the app replaces them anyway, as does a new device. Never set for an existing
+ *     device by an evaluation that did not let it in ({@link #withoutTakingComponents}).
  * @param separatedFrom the device the presented token is taken from, for a new device made of a token
  *     that proved to be another install's ({@link DeviceResolver#separate}); the store moves the token
  *     only if it still belongs there
@@ -32,7 +33,9 @@ import java.util.Optional;
  *     taken lost a race to a concurrent request ({@link io.seatguard.core.evaluation.DeviceClaimConflict}),
  *     while a known device just goes without it. Also set for a token match whose components are too few
  *     to be compared with anything while its device's stored ones are not ({@link DeviceResolver#verifyToken}):
- *     the device then neither claims the fingerprint nor takes those components as its latest
+ *     the device then neither claims the fingerprint nor takes those components as its latest. Set too
+ *     for an existing device found by its components by an evaluation that did not let it in, to the same
+ *     effect ({@link #withoutTakingComponents})
  */
 public record DeviceResolution(
         String deviceId,
@@ -124,6 +127,28 @@ public record DeviceResolution(
         }
         return new DeviceResolution(deviceId, isNew, matchedBy, confidence, fingerprintId, Optional.empty(), tokenMismatch, replacesComponents,
                 separatedFrom, fingerprintHeld);
+    }
+
+    /**
+     * This resolution as an evaluation that does not let its device in must write it: a device that exists
+     * already and was found by its components alone (a close match, {@link MatchKind#FUZZY} or
+     * {@link MatchKind#FUZZY_APP}) neither claims the fingerprint shown nor takes the components shown as
+     * its latest. Whoever copied components close to the owner's (any page the owner visits can read them)
+     * would otherwise move the owner's device toward their own with a login the service refused: their
+     * fingerprint would find the owner's device exactly from then on, and the owner's next cleared storage
+     * would be compared with their components. The browser's next evaluation that is let in finds the
+     * device the same way and updates it then. Set as {@link #fingerprintHeld} with nothing to replace,
+     * which the store already reads as "claim nothing, keep the stored components" (as for
+     * {@link DeviceResolver#verifyToken}'s too few components). A new device keeps its own components
+     * whatever its verdict (nothing anybody had is at stake), an exact match has nothing to claim or
+     * replace, and the device's own known token ({@link MatchKind#TOKEN}) is the device itself, as for
+     * {@link #withoutJoiningToken}.
+     */
+    public DeviceResolution withoutTakingComponents() {
+        if (isNew || matchedBy == MatchKind.TOKEN || matchedBy == MatchKind.EXACT_FINGERPRINT || fingerprintId.isEmpty()) {
+            return this;
+        }
+        return new DeviceResolution(deviceId, isNew, matchedBy, confidence, fingerprintId, tokenHash, tokenMismatch, false, separatedFrom, true);
     }
 
     /**
