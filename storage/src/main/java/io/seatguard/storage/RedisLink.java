@@ -9,9 +9,11 @@ import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.event.command.CommandListener;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -99,6 +101,11 @@ public final class RedisLink<K, V> implements RedisHealth, AutoCloseable {
 
     /** With another interval between background probes while Redis does not answer, for tests. */
     static <K, V> RedisLink<K, V> open(String url, RedisCodec<K, V> codec, Duration probeInterval) {
+        return open(url, codec, probeInterval, List.of());
+    }
+
+    /** With listeners told of every command the link sends, for tests that count them. */
+    static <K, V> RedisLink<K, V> open(String url, RedisCodec<K, V> codec, Duration probeInterval, List<CommandListener> listeners) {
         requireNonNull(url, "url is null");
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(COMMAND_TIMEOUT);
@@ -111,6 +118,8 @@ public final class RedisLink<K, V> implements RedisHealth, AutoCloseable {
         // queueing for the whole timeout: every request that touches Redis would otherwise stall for two
         // seconds during an outage, instead of going on without what Redis would have said.
         client.setOptions(ClientOptions.builder().disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+        // Before connecting: a connection takes the listeners its client has when it is made.
+        listeners.forEach(client::addListener);
         try {
             return new RedisLink<>(client, resources, client.connect(codec), probeInterval);
         }
