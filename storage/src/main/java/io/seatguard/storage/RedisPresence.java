@@ -2,19 +2,19 @@ package io.seatguard.storage;
 
 import static java.util.Objects.requireNonNull;
 
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.event.command.CommandListener;
 import io.seatguard.core.presence.Presence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Presence shared by every server node through Redis. Each account is one hash,
@@ -33,7 +33,10 @@ import java.util.Optional;
  * of life: a heartbeat resumes only those ({@link #resume}). A session's end is a key of its own too,
  * {@code seatguard:presence-ended:<app>:<length>:<user>:<session>}, holding {@code endedMillis|deviceId},
  * outside the hash and so outside its cap, kept a window, or {@link #OPENED_MEMORY} when a logout ended
- * it (then it names the session's device, {@code END}).
+ * it (then it names the session's device, {@code END}). Each account's index,
+ * {@code seatguard:presence-index:<app>:<length>:<user>}, lists the sessions whose opening, or end naming a
+ * device, is kept, written by the script that writes the key ({@code INDEX}): an erasure reads it rather
+ * than walk Redis's keys ({@link #forgetOpenings}).
  *
  * <p>Without the mark a session reads as unvouched. That is how entries written by the release before the
  * mark read, during a rolling upgrade and until those sessions' next evaluations: they may be sessions
@@ -44,6 +47,27 @@ import java.util.Optional;
  * resumed there (its next evaluation opens it again).
  */
 public final class RedisPresence implements Presence, AutoCloseable {
+    /**
+     * Lists the session in the account's index (a sorted set, {@link #indexKey}) until {@code key}, its
+     * opening or its logout's end just written, expires: the member's score is that moment by Redis's
+     * clock, late rather than early (TIME is read after the key's PTTL, and a millisecond is added for its
+     * rounding down), so no entry goes while its key is there. A higher score stands (the session's
+     * other key may live longer). Members past their score go on the way, so the index holds what is
+     * still there, and it expires with the last of them. Written in the script that writes the key: there
+     * is no moment when the key is there and the index does not list it.
+     */
+    private static final String INDEX = """
+            local function index(indexKey, session, key)
+              local ttl = redis.call('PTTL', key)
+              if ttl <= 0 then return end
+              local time = redis.call('TIME')
+              local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+              redis.call('ZADD', indexKey, 'GT', now + ttl + 1, session)
+              redis.call('ZREMRANGEBYSCORE', indexKey, '-inf', now)
+              if redis.call('PTTL', indexKey) < ttl + 1 then redis.call('PEXPIRE', indexKey, ttl + 1) end
+            end
+            """;
+
     /**
      * Puts the session live with {@code payload} (device|type|ip) at ARGV[2] and keeps the account at the
      * cap (ARGV[6]). Past it, a field that holds no live session goes first (an end mark left for older
@@ -94,9 +118,10 @@ public final class RedisPresence implements Presence, AutoCloseable {
     /**
      * An allowed evaluation's touch: live unless ended at or after ARGV[2] (KEYS[4], or an end mark in the
      * hash, which the release before KEYS[4] wrote) or seen later already, and its opening
-     * (ARGV[2]|device|type, ARGV[9]) remembered in KEYS[3] for ARGV[8] ms. A touch after the end removes it.
+     * (ARGV[2]|device|type, ARGV[9]) remembered in KEYS[3] for ARGV[8] ms, and listed in the account's
+     * index (KEYS[5]). A touch after the end removes it.
      */
-    private static final String TOUCH = """
+    private static final String TOUCH = INDEX + """
             local endedMark = redis.call('GET', KEYS[4])
             local endedAt = endedMark and tonumber(string.match(endedMark, '^(%d+)'))
             if endedAt and endedAt >= tonumber(ARGV[2]) then return 0 end
@@ -119,6 +144,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
               end
             end
             redis.call('SET', KEYS[3], ARGV[2] .. '|' .. openedPayload, 'PX', ARGV[8])
+            index(KEYS[5], ARGV[1], KEYS[3])
             -- Opened again after its end (the tab's next page): the end no longer stands, as in memory.
             redis.call('DEL', KEYS[4])
             """ + PUT_LIVE;
@@ -127,9 +153,11 @@ public final class RedisPresence implements Presence, AutoCloseable {
      * A heartbeat's resume: refused by any end (KEYS[4], or a mark in the hash), and unless KEYS[3] remembers the session's opening
      * (seen within ARGV[8] ms of ARGV[2]); live again on the remembered device and type, from ARGV[3],
      * vouched for only if its opening was (the mark after the type). A session seen after ARGV[2] already
-     * is live as it is (1), as in memory: the heartbeat's answer says whether the session is live.
+     * is live as it is (1), as in memory: the heartbeat's answer says whether the session is live. The
+     * opening is listed in the account's index (KEYS[5]) for as long as it is kept: one an older node
+     * wrote is listed from now on.
      */
-    private static final String RESUME = """
+    private static final String RESUME = INDEX + """
             if redis.call('EXISTS', KEYS[4]) == 1 then return 0 end
             local current = redis.call('HGET', KEYS[1], ARGV[1])
             if current then
@@ -145,6 +173,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
             if tonumber(ARGV[2]) > tonumber(openedSeen) then
               redis.call('SET', KEYS[3], ARGV[2] .. '|' .. device .. '|' .. kind .. mark, 'PX', ARGV[8])
             end
+            index(KEYS[5], ARGV[1], KEYS[3])
             local payload = device .. '|' .. kind .. '|' .. ARGV[3] .. mark
             """ + PUT_LIVE;
 
@@ -174,9 +203,9 @@ public final class RedisPresence implements Presence, AutoCloseable {
      * Moves a live session's last sign of life to ARGV[2] and its network to ARGV[3], keeping its device,
      * type and vouched mark, and the memory of its opening (KEYS[3]) a memory (ARGV[6] ms) from then;
      * answers the session's device, or nil when the session is not live (no field, an end mark, or last
-     * seen a window ago).
+     * seen a window ago). The opening kept longer is listed in the account's index (KEYS[5]) as long.
      */
-    private static final String REFRESH = """
+    private static final String REFRESH = INDEX + """
             local current = redis.call('HGET', KEYS[1], ARGV[1])
             if not current then return false end
             local seen, device, kind, mark = string.match(current, '^(%d+)|([^|]*)|([^|]*)|[^|]*(.*)$')
@@ -193,6 +222,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
             if opened then openedSeen, rest = string.match(opened, '^(%d+)|(.*)$') end
             if openedSeen and tonumber(openedSeen) < tonumber(ARGV[2]) then
               redis.call('SET', KEYS[3], ARGV[2] .. '|' .. rest, 'PX', ARGV[6])
+              index(KEYS[5], ARGV[1], KEYS[3])
             end
             return device
             """;
@@ -209,9 +239,10 @@ public final class RedisPresence implements Presence, AutoCloseable {
      * then brought the session back, and the end of a session the hash did not hold was dropped on a full
      * account. A live field still becomes {@code E<endedMillis>} in place, for nodes of the release before
      * the key during a rolling upgrade; no field is added for an end, so ends never take a session's place,
-     * and the mark may go when the cap needs room (the key stands).
+     * and the mark may go when the cap needs room (the key stands). An end that names a device is listed
+     * in the account's index (KEYS[4]), for an erasure to find; no other end needs to be.
      */
-    private static final String END = """
+    private static final String END = INDEX + """
             local at = tonumber(ARGV[2])
             local opened = redis.call('GET', KEYS[2])
             local current = redis.call('HGET', KEYS[1], ARGV[1])
@@ -230,6 +261,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
             end
             if device then ttl = math.max(ttl, tonumber(ARGV[4])) else device = '' end
             redis.call('SET', KEYS[3], at .. '|' .. device, 'PX', ttl)
+            if device ~= '' then index(KEYS[4], ARGV[1], KEYS[3]) end
             redis.call('DEL', KEYS[2])
             if not current then return 1 end
             local ended = tonumber(string.match(current, '^E(%d+)$'))
@@ -240,22 +272,26 @@ public final class RedisPresence implements Presence, AutoCloseable {
             """;
 
     /**
-     * An erased account's end mark keeps its time and expiry but no longer names a device: a logout's end
-     * named it for {@link #loggedOutOn} ({@code END}).
+     * Forgets the erased account's sessions ARGV[i]: deletes each one's opening (KEYS[2i]), and its end
+     * mark (KEYS[2i+1]) keeps its time and expiry but no longer names a device (a logout's end named it
+     * for {@link #loggedOutOn}, {@code END}); each then leaves the account's index (KEYS[1]). Answers how
+     * many sessions there were.
      */
-    private static final String FORGET_ENDED_DEVICE = """
-            local mark = redis.call('GET', KEYS[1])
-            if not mark then return 0 end
-            local at = string.match(mark, '^(%d+)|.+$')
-            if not at then return 0 end
-            local ttl = redis.call('PTTL', KEYS[1])
-            if ttl <= 0 then return 0 end
-            redis.call('SET', KEYS[1], at .. '|', 'PX', ttl)
-            return 1
+    private static final String ERASE = """
+            for i = 1, #ARGV do
+              redis.call('DEL', KEYS[2 * i])
+              local endKey = KEYS[2 * i + 1]
+              local mark = redis.call('GET', endKey)
+              local at = mark and string.match(mark, '^(%d+)|.+$')
+              local ttl = redis.call('PTTL', endKey)
+              if at and ttl > 0 then redis.call('SET', endKey, at .. '|', 'PX', ttl) end
+              redis.call('ZREM', KEYS[1], ARGV[i])
+            end
+            return #ARGV
             """;
 
-    /** Keys a SCAN call looks at: an erasure walks Redis's keys this many at a time. */
-    static final int SCAN_COUNT = 1_000;
+    /** Sessions one run of {@code ERASE} forgets: an account with thousands is erased in several, none holding Redis long. */
+    static final int ERASE_BATCH = 500;
 
     /**
      * The last part of a session's payload (and of its opening) once a vouched evaluation touched it; any
@@ -272,9 +308,10 @@ public final class RedisPresence implements Presence, AutoCloseable {
     private final RedisScript pruneScript;
     private final RedisScript endScript;
     private final RedisScript refreshScript;
-    private final RedisScript forgetEndedDeviceScript;
+    private final RedisScript eraseScript;
+    private final UnindexedOpenings unindexed;
 
-    private RedisPresence(RedisLink<String, String> link, Duration window) {
+    private RedisPresence(RedisLink<String, String> link, Duration window, String indexedSinceKey) {
         this.link = link;
         this.redis = link.connection().sync();
         this.window = window;
@@ -283,17 +320,27 @@ public final class RedisPresence implements Presence, AutoCloseable {
         this.pruneScript = RedisScript.load(redis, PRUNE);
         this.endScript = RedisScript.load(redis, END);
         this.refreshScript = RedisScript.load(redis, REFRESH);
-        this.forgetEndedDeviceScript = RedisScript.load(redis, FORGET_ENDED_DEVICE);
+        this.eraseScript = RedisScript.load(redis, ERASE);
+        this.unindexed = UnindexedOpenings.since(redis, indexedSinceKey);
     }
 
     /** Connects to {@code redis://host:port[/db]}; commands time out after two seconds. */
     public static RedisPresence connect(String url, Duration window) {
+        return connect(url, window, UnindexedOpenings.INDEXED_SINCE_KEY, List.of());
+    }
+
+    /**
+     * With another key saying since when nodes index ({@link UnindexedOpenings}), and listeners told of
+     * every command sent: for tests, which share one Redis.
+     */
+    static RedisPresence connect(String url, Duration window, String indexedSinceKey, List<CommandListener> listeners) {
         requireNonNull(url, "url is null");
         requireNonNull(window, "window is null");
         if (window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("window must be positive: " + window);
         }
-        return RedisLink.open(url, StringCodec.UTF8).build(link -> new RedisPresence(link, window));
+        return RedisLink.open(url, StringCodec.UTF8, RedisLink.PROBE_INTERVAL, listeners)
+                .build(link -> new RedisPresence(link, window, indexedSinceKey));
     }
 
     /** Its link's state, for readiness and metrics. */
@@ -332,9 +379,13 @@ public final class RedisPresence implements Presence, AutoCloseable {
         return resumed != null && resumed == 1L;
     }
 
-    /** The account's hash, the app's sorted set, the session's opening and its end, as TOUCH, RESUME and REFRESH take them. */
+    /**
+     * The account's hash, the app's sorted set, the session's opening and its end, and the account's index,
+     * as TOUCH, RESUME and REFRESH take them.
+     */
     private static String[] keys(String appId, String userId, String sessionId) {
-        return new String[] {key(appId, userId), appKey(appId), openedKey(appId, userId, sessionId), endedKey(appId, userId, sessionId)};
+        return new String[] {key(appId, userId), appKey(appId), openedKey(appId, userId, sessionId), endedKey(appId, userId, sessionId),
+                indexKey(appId, userId)};
     }
 
     @Override
@@ -376,7 +427,8 @@ public final class RedisPresence implements Presence, AutoCloseable {
     private void end(String appId, String userId, String sessionId, Instant at, boolean loggedOut) {
         String key = key(appId, userId);
         link.call(() -> {
-            endScript.run(redis, ScriptOutputType.INTEGER, new String[] {key, openedKey(appId, userId, sessionId), endedKey(appId, userId, sessionId)},
+            endScript.run(redis, ScriptOutputType.INTEGER,
+                    new String[] {key, openedKey(appId, userId, sessionId), endedKey(appId, userId, sessionId), indexKey(appId, userId)},
                     sessionId, Long.toString(at.toEpochMilli()), Long.toString(window.toMillis()), Long.toString(OPENED_MEMORY.toMillis()),
                     loggedOut ? "1" : "0");
             return redis.zrem(appKey(appId), member(userId, sessionId));
@@ -447,47 +499,55 @@ public final class RedisPresence implements Presence, AutoCloseable {
     }
 
     /**
-     * The account's session openings are one key each, not listed anywhere: they are found by their
-     * length-prefixed name with SCAN (a walk over Redis's keys, {@link #SCAN_COUNT} per call, that never
-     * blocks Redis), which an erasure, being rare, can afford. Openings are deleted; ends stay, without the
-     * device a logout's named.
+     * The account's sessions whose opening, or logout's end, is kept are those its index lists
+     * ({@link #indexKey}), read and forgotten {@link #ERASE_BATCH} at a time, never by a walk over Redis's
+     * keys; while keys an older release wrote without listing them may still be there, those are found by
+     * that walk too ({@link UnindexedOpenings}). Openings are deleted; ends stay, without the device a
+     * logout's named.
      */
     @Override
     public void forgetOpenings(String appId, String userId) {
         link.call(() -> {
-            for (String key : keysStartingWith(openedKey(appId, userId, ""))) {
-                redis.del(key);
-            }
-            for (String key : keysStartingWith(endedKey(appId, userId, ""))) {
-                forgetEndedDeviceScript.run(redis, ScriptOutputType.INTEGER, new String[] {key});
+            forgetIndexed(appId, userId);
+            if (unindexed.walkDue()) {
+                Set<String> sessions = new LinkedHashSet<>(UnindexedOpenings.sessionsNamed(redis, openedKey(appId, userId, "")));
+                sessions.addAll(UnindexedOpenings.sessionsNamed(redis, endedKey(appId, userId, "")));
+                List<String> all = List.copyOf(sessions);
+                for (int from = 0; from < all.size(); from += ERASE_BATCH) {
+                    erase(appId, userId, all.subList(from, Math.min(all.size(), from + ERASE_BATCH)));
+                }
             }
             return null;
         });
     }
 
-    private List<String> keysStartingWith(String prefix) {
-        ScanArgs args = ScanArgs.Builder.matches(globEscaped(prefix) + "*").limit(SCAN_COUNT);
-        List<String> found = new ArrayList<>();
-        KeyScanCursor<String> cursor = redis.scan(args);
-        found.addAll(cursor.getKeys());
-        while (!cursor.isFinished()) {
-            cursor = redis.scan(ScanCursor.of(cursor.getCursor()), args);
-            found.addAll(cursor.getKeys());
+    /**
+     * A batch at a time from the front of the index, which each batch's {@code ERASE} leaves: a bot may
+     * have opened sessions by the hundred thousand, and one answer holding them all would outlast the
+     * command timeout. As many as the index listed when the erasure began: sessions opened meanwhile, at
+     * its back (the latest to expire), cannot keep it going.
+     */
+    private void forgetIndexed(String appId, String userId) {
+        String index = indexKey(appId, userId);
+        long listed = redis.zcard(index);
+        for (long forgotten = 0; forgotten < listed;) {
+            List<String> batch = redis.zrange(index, 0, ERASE_BATCH - 1);
+            if (batch.isEmpty()) {
+                return;
+            }
+            erase(appId, userId, batch);
+            forgotten += batch.size();
         }
-        return found;
     }
 
-    /** {@code text} matched literally by a SCAN pattern: a user id may hold {@code * ? [ ] \}. */
-    static String globEscaped(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
-                escaped.append('\\');
-            }
-            escaped.append(c);
+    private void erase(String appId, String userId, List<String> sessions) {
+        String[] keys = new String[1 + 2 * sessions.size()];
+        keys[0] = indexKey(appId, userId);
+        for (int i = 0; i < sessions.size(); i++) {
+            keys[1 + 2 * i] = openedKey(appId, userId, sessions.get(i));
+            keys[2 + 2 * i] = endedKey(appId, userId, sessions.get(i));
         }
-        return escaped.toString();
+        eraseScript.run(redis, ScriptOutputType.INTEGER, keys, sessions.toArray(String[]::new));
     }
 
     /** Length-prefixed user, so no user id can read as another app's or user's key. */
@@ -506,6 +566,15 @@ public final class RedisPresence implements Presence, AutoCloseable {
      */
     static String endedKey(String appId, String userId, String sessionId) {
         return "seatguard:presence-ended:" + appId + ':' + member(userId, sessionId);
+    }
+
+    /**
+     * The account's index: a sorted set of the sessions whose opening, or whose end naming a device, is
+     * kept, each scored by when (ms, Redis's clock) its key expires ({@code INDEX}), so that an erasure
+     * finds them without walking Redis's keys.
+     */
+    static String indexKey(String appId, String userId) {
+        return "seatguard:presence-index:" + appId + ':' + userId.length() + ':' + userId;
     }
 
     static String appKey(String appId) {

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The presence contract against the real Redis on the machine ({@link RedisTestServer}).
+ * The presence contract against the real Redis on the machine ({@link RedisTestServer}), as it runs once
+ * every node has indexed for longer than a key of an older release lives: an erasure reads the account's
+ * index alone, which the contract's erasure cases then hold to ({@link RedisPresenceErasureTest}).
  */
 class RedisPresenceContractTest extends PresenceContract {
     private final List<RedisPresence> opened = new ArrayList<>();
@@ -21,11 +23,12 @@ class RedisPresenceContractTest extends PresenceContract {
     @BeforeAll
     static void requireRedis() {
         RedisTestServer.require();
+        RedisPresenceErasureTest.indexedLongAgo();
     }
 
     @Override
     protected Presence create(Duration window) {
-        RedisPresence presence = RedisPresence.connect(RedisTestServer.URL, window);
+        RedisPresence presence = RedisPresence.connect(RedisTestServer.URL, window, RedisPresenceErasureTest.INDEXED_LONG_AGO, List.of());
         opened.add(presence);
         return presence;
     }

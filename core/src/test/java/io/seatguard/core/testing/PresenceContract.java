@@ -339,6 +339,65 @@ public abstract class PresenceContract {
         assertThat(presence.opened(app, "ab", "tab-1", erased)).as("another account's").isPresent();
     }
 
+    /**
+     * An account with more sessions than it keeps live (a bot opening one per request): an erasure forgets
+     * every opening, the live ones, those the cap kept out and the quiet ones, and every device a logout's
+     * end named. Redis finds them through the account's index, not a walk over its keys.
+     */
+    @Test
+    void erasingAnAccountWithManySessionsForgetsEveryOne() {
+        int quiet = 60;
+        int sessions = quiet + Presence.MAX_SESSIONS_PER_ACCOUNT + 20;
+        for (int i = 0; i < sessions; i++) {
+            // Quiet by the erasure, the first ones; the rest live, but the cap keeps the last 20 out.
+            presence.touch(app, "ann", session("tab-" + i, "dev-" + i, i < quiet ? T0 : T0.plusSeconds(500)));
+        }
+        presence.endLoggedOut(app, "ann", "tab-0", T0.plusSeconds(1));
+        Instant erased = T0.plusSeconds(560);
+        assertThat(presence.live(app, "ann", erased)).hasSize(Presence.MAX_SESSIONS_PER_ACCOUNT);
+        assertThat(presence.opened(app, "ann", "tab-" + (sessions - 1), erased)).as("kept out, but remembered").isPresent();
+
+        presence.endAll(app, "ann", erased);
+
+        assertThat(presence.live(app, "ann", erased)).isEmpty();
+        assertThat(presence.loggedOutOn(app, "ann", "tab-0", erased)).isEmpty();
+        for (int i = 1; i < sessions; i++) {
+            assertThat(presence.opened(app, "ann", "tab-" + i, erased)).as("tab-%d", i).isEmpty();
+            assertThat(presence.resume(app, "ann", "tab-" + i, "198.51.100.7", erased.plusSeconds(1))).as("tab-%d", i).isFalse();
+        }
+        assertThat(presence.live(app, "ann", erased.plusSeconds(1))).isEmpty();
+    }
+
+    /**
+     * An erasure is of one account of one app: another account's sessions, and the same user id's in
+     * another app, stay live and remembered, the devices their logouts named too.
+     */
+    @Test
+    void erasingAnAccountLeavesOtherAccountsAndTheSameUserInOtherAppsAlone() {
+        String otherApp = app + "_other";
+        for (String[] account : new String[][] {{app, "ann"}, {app, "bob"}, {otherApp, "ann"}}) {
+            presence.touch(account[0], account[1], session("tab-quiet", "dev-1", T0));
+            presence.touch(account[0], account[1], session("tab-out", "dev-2", T0));
+            presence.endLoggedOut(account[0], account[1], "tab-out", T0.plusSeconds(1));
+            presence.touch(account[0], account[1], session("tab-live", "dev-3", T0.plusSeconds(500)));
+        }
+        Instant erased = T0.plusSeconds(560);
+
+        presence.endAll(app, "ann", erased);
+
+        assertThat(presence.opened(app, "ann", "tab-quiet", erased)).isEmpty();
+        assertThat(presence.loggedOutOn(app, "ann", "tab-out", erased)).isEmpty();
+        assertThat(presence.live(app, "ann", erased)).isEmpty();
+        for (String[] other : new String[][] {{app, "bob"}, {otherApp, "ann"}}) {
+            String what = other[1] + " of " + (other[0].equals(app) ? "the same app" : "another app");
+            assertThat(presence.live(other[0], other[1], erased)).as(what).extracting(LiveSession::sessionId).containsExactly("tab-live");
+            assertThat(presence.opened(other[0], other[1], "tab-quiet", erased)).as(what).contains(new Presence.OpenedSession("dev-1", "computer", false));
+            assertThat(presence.loggedOutOn(other[0], other[1], "tab-out", erased)).as(what).contains("dev-2");
+            assertThat(presence.resume(other[0], other[1], "tab-quiet", "198.51.100.7", erased.plusSeconds(1))).as(what).isTrue();
+        }
+        assertThat(presence.liveSessions(app, erased.plusSeconds(1))).as("bob's two").isEqualTo(2);
+    }
+
     @Test
     void userIdsWithSeparatorsDoNotCollide() {
         presence.touch(app, "a:b", session("tab-1", "dev-1", T0));
