@@ -105,11 +105,13 @@ public final class SqlChallengeStore implements ChallengeStore {
 
     /**
      * Inserts a challenge in the evaluation's transaction, overriding the pending challenges of the same
-     * account and device first (CONTRACT.md status {@code overridden}). Not on the unknown device: that id
-     * is every unidentified browser, and one of them must not cancel another's (the owner's) challenge.
+     * account and device first (CONTRACT.md status {@code overridden}), after waiting for another node
+     * opening one there ({@link ChallengeOpeningLock}). Not on the unknown device: that id is every
+     * unidentified browser, and one of them must not cancel another's (the owner's) challenge, nor wait for it.
      */
-    static void open(Connection connection, Challenge challenge) throws SQLException {
+    static void open(Connection connection, DatabaseKind kind, Challenge challenge) throws SQLException {
         if (!DeviceResolution.UNKNOWN_DEVICE_ID.equals(challenge.deviceId())) {
+            ChallengeOpeningLock.hold(connection, kind, challenge);
             overridePending(connection, challenge);
         }
         insert(connection, challenge);

@@ -3,6 +3,7 @@ package io.seatguard.storage;
 import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.account.LinkStatus;
+import io.seatguard.core.challenge.Challenge;
 import io.seatguard.core.evaluation.ConsumeOutcome;
 import io.seatguard.core.evaluation.DeletedSinceRead;
 import io.seatguard.core.evaluation.DeviceClaimConflict;
@@ -137,7 +138,10 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         // (the checks of their counts, the challenge, the webhook messages) runs in the order of the accounts,
         // and within an account of the devices: opening a challenge ends the account's open ones on that
         // device, and two batches that took two devices' in opposite orders deadlocked (PostgresBatchLockOrderTest).
-        String order = write.evaluation().appId() + '\u0000' + write.userId().orElse("") + '\u0000' + write.evaluation().device().id();
+        // Within a device, by the challenge's account key: opening one takes a lock on it (ChallengeOpeningLock),
+        // and signups' challenges, keyed by email, all fall under the empty account.
+        String order = write.evaluation().appId() + '\u0000' + write.userId().orElse("") + '\u0000' + write.evaluation().device().id()
+                + '\u0000' + write.challenge().map(Challenge::accountKey).orElse("");
         return database.writeOrdered(order, writes -> {
             // The account's row before any other (AccountRowLock; USERS is the first table), the device's among
             // them: an erasure on another node deletes the account's row and then its devices, and neither must
@@ -158,7 +162,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                 Written written = new Written(write.device().isNew() && device.fingerprintInsert() != null && device.fingerprintInsert().get() == 1);
                 // The rarer writes below run their own statements, after the ones above.
                 if (write.challenge().isPresent()) {
-                    SqlChallengeStore.open(connection, write.challenge().get());
+                    SqlChallengeStore.open(connection, database.kind(), write.challenge().get());
                 }
                 for (io.seatguard.core.webhook.OutboxEvent event : write.events()) {
                     SqlOutbox.enqueue(connection, event);

@@ -128,6 +128,46 @@ class PostgresBatchLockOrderTest {
     }
 
     /**
+     * Opening a challenge first locks its account key and device (ChallengeOpeningLock). Signups' challenges
+     * have no account, only an email, so several of them on one device share the batch's place of that
+     * device under the empty account: taken in arrival order, two nodes' batches with two emails' signups
+     * on one device in opposite orders each held one email's lock and waited for the other's. Within a
+     * device those steps now run by account key.
+     */
+    @Test
+    void twoNodesBatchingSignupChallengesOfTwoEmailsOnOneDeviceInOppositeOrdersNeverDeadlock() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        List<String> emails = List.of("a@example.com", "b@example.com");
+        try (PostgresTestDatabase postgres = PostgresTestDatabase.create();
+                SqlDatabase one = SqlDatabase.open(StorageSettings.of(postgres.url(), dataDir));
+                SqlDatabase two = SqlDatabase.open(StorageSettings.of(postgres.url(), dataDir))) {
+            new SqlEvaluationStore(one).record(EvaluationSamples.write(APP, "ev-0", null, DEVICE, true, TOKEN, "fp-1", DeviceType.COMPUTER,
+                    "198.51.100.1", T0));
+            for (int round = 1; round <= ROUNDS; round++) {
+                Instant at = T0.plusSeconds(round);
+                String prefix = "r" + round + "-";
+                List<Future<?>> writes = new ArrayList<>();
+                try (GroupCommitWriter.Pause first = lineUp(one, emails.stream().<Runnable>map(email ->
+                        () -> new SqlEvaluationStore(one).record(signup(prefix + "one-" + email, email, at))).toList(), callers, writes);
+                        GroupCommitWriter.Pause second = lineUp(two, emails.reversed().stream().<Runnable>map(email ->
+                                () -> new SqlEvaluationStore(two).record(signup(prefix + "two-" + email, email, at))).toList(), callers, writes)) {
+                    // Both batches are queued: closing the pauses lets them go at once.
+                }
+                for (Future<?> write : writes) {
+                    write.get(30, TimeUnit.SECONDS);
+                }
+            }
+
+            assertThat(one.writerStats().splitBatches()).as("batches node one split after a failure (a deadlock)").isZero();
+            assertThat(two.writerStats().splitBatches()).as("batches node two split after a failure (a deadlock)").isZero();
+            assertThat(count(postgres, "SELECT COUNT(*) FROM challenges")).as("every challenge opened").isEqualTo(2 * emails.size() * ROUNDS);
+        }
+        finally {
+            callers.shutdownNow();
+        }
+    }
+
+    /**
      * An evaluation of the account on the device that opens a challenge there. It moves none of the
      * account's or device's rows (as between throttled writes), so that two nodes' batches meet only at
      * the challenges.
@@ -141,6 +181,20 @@ class PostgresBatchLockOrderTest {
                         java.util.OptionalInt.empty(), io.seatguard.core.evaluation.IdentityProof.SERVER),
                 io.seatguard.core.challenge.ChallengeStatus.CREATED, Optional.of(USER), Optional.of("owner@example.com"), Optional.empty(), device,
                 List.of("email"), List.of("concurrent_sessions"), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, at, at.plusSeconds(600),
+                Optional.empty());
+        return new EvaluationWrite(plain.evaluation(), plain.device(), false, new Touches(false, false, false, false, false, false), Map.of(),
+                Place.UNKNOWN, Optional.of(challenge));
+    }
+
+    /** A signup's evaluation on {@link #DEVICE} (no account) that opens a challenge for {@code email}, moving no other row. */
+    private static EvaluationWrite signup(String id, String email, Instant at) {
+        EvaluationWrite plain = EvaluationSamples.write(APP, "ev-" + id, null, DEVICE, false, TOKEN, "fp-1", DeviceType.COMPUTER, "198.51.100.1", at);
+        io.seatguard.core.challenge.Challenge challenge = new io.seatguard.core.challenge.Challenge("ch-" + id, APP, "ev-" + id,
+                io.seatguard.core.policy.ChallengeType.VERIFICATION,
+                new io.seatguard.core.challenge.ChallengePlan("pol_1", "signup", Optional.empty(), Optional.empty(), Optional.empty(),
+                        java.util.OptionalInt.empty(), io.seatguard.core.evaluation.IdentityProof.SERVER),
+                io.seatguard.core.challenge.ChallengeStatus.CREATED, Optional.empty(), Optional.of(email), Optional.empty(), DEVICE,
+                List.of("email"), List.of("ip_is_hosting"), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, at, at.plusSeconds(600),
                 Optional.empty());
         return new EvaluationWrite(plain.evaluation(), plain.device(), false, new Touches(false, false, false, false, false, false), Map.of(),
                 Place.UNKNOWN, Optional.of(challenge));
