@@ -278,8 +278,8 @@ public final class SeatguardClient implements AutoCloseable {
      *     that id (which is also what a retry finds when the answer to an erasure that happened was lost); a
      *     404 that is not Seatguard's (a proxy's page) is a {@link NotFoundException}
      * @throws InvalidRequestException when the id could never name an account (blank, longer than
-     *     evaluate takes, or {@code .} or {@code ..}), as every {@code /v3/users/{user}} route answers;
-     *     refused before anything is sent
+     *     evaluate takes, {@code .} or {@code ..}, or holding U+0000 or half a surrogate pair, which evaluate
+     *     refuses), as every {@code /v3/users/{user}} route answers; refused before anything is sent
      */
     public boolean eraseAccount(String userId) {
         return deleteIfThere(() -> "/v3/users/" + user(userId));
@@ -790,7 +790,29 @@ public final class SeatguardClient implements AutoCloseable {
         if (isDotSegment(id)) {
             return Optional.of("must not be \".\" or \"..\": an account must be nameable in a URL path");
         }
+        // Evaluate refuses both, so no account holds one; and URLEncoder writes "?" for half a surrogate pair,
+        // which would send the call to another account ("a" and a lone U+D800 became the account "a?").
+        if (id.indexOf('\u0000') >= 0) {
+            return Optional.of("must not contain the NUL character (U+0000)");
+        }
+        if (hasLoneSurrogate(id)) {
+            return Optional.of("must not contain a lone UTF-16 surrogate (\\ud800-\\udfff without its pair)");
+        }
         return Optional.empty();
+    }
+
+    /** Whether {@code text} holds half a surrogate pair: a high one not followed by a low one, or a low one not after a high one. */
+    private static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            }
+            else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

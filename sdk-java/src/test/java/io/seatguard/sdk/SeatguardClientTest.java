@@ -450,6 +450,33 @@ class SeatguardClientTest {
         assertThat(requests).singleElement().satisfies(request -> assertThat(request).startsWith("DELETE /v3/users/" + "u".repeat(256) + " "));
     }
 
+    /**
+     * Review: an id holding half a surrogate pair was percent-encoded as {@code ?} ({@code URLEncoder} puts
+     * {@code ?} for what UTF-8 cannot encode), so erasing "a" followed by a lone U+D800 erased the account
+     * {@code a?}, and the other calls read it. No account can hold a lone surrogate or a NUL (evaluate refuses
+     * both, naming {@code user}), so they are refused before anything is sent, as the other ids above are.
+     */
+    @Test
+    void anIdWithALoneSurrogateOrANulIsRefusedRatherThanSentAsAnotherAccount() throws IOException {
+        SeatguardClient client = client(new Scripted(204, "", 0));
+        for (String never : new String[] {"a\uD800", "a\uDC00b", "\uDBFF", "a\u0000"}) {
+            assertThatThrownBy(() -> client.eraseAccount(never)).as("[%s]", never).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                assertThat(e.status()).isEqualTo(400);
+                assertThat(e.fieldErrors()).extracting(SeatguardApiException.FieldError::field).containsExactly("user");
+                assertThat(e.requestId()).as("never sent").isNull();
+            });
+            assertThatThrownBy(() -> client.accountSummary(never)).isInstanceOf(InvalidRequestException.class);
+            assertThatThrownBy(() -> client.listDevices(never)).isInstanceOf(InvalidRequestException.class);
+            assertThatThrownBy(() -> client.history(never, 10, java.util.Optional.empty())).isInstanceOf(InvalidRequestException.class);
+            assertThatThrownBy(() -> client.logOutDevice(never, "0192c1a0-0000-7000-8000-000000000001")).isInstanceOf(InvalidRequestException.class);
+        }
+        assertThatThrownBy(() -> client.eraseAccount("a\uD800")).hasMessageContaining("lone UTF-16 surrogate");
+        assertThatThrownBy(() -> client.eraseAccount("a\u0000")).hasMessageContaining("NUL");
+        assertThat(requests).isEmpty();
+        assertThat(client.eraseAccount("a\uD83D\uDE00")).as("a whole pair is a character like any other").isTrue();
+        assertThat(requests).singleElement().satisfies(request -> assertThat(request).startsWith("DELETE /v3/users/a%F0%9F%98%80 "));
+    }
+
     @Test
     void erasingAnAccountSaysWhetherAnythingWasStored() throws IOException {
         SeatguardClient client = client(new Scripted(204, "", 0), new Scripted(404, SEATGUARD_NOT_FOUND, 0),
