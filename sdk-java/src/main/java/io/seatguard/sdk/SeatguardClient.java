@@ -606,7 +606,8 @@ public final class SeatguardClient implements AutoCloseable {
                     request.method(method, HttpRequest.BodyPublishers.noBody());
                 }
                 else {
-                    request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
+                    request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(LoneSurrogates.escaped(jsonBody),
+                            StandardCharsets.UTF_8));
                 }
                 response = exchange(request.build());
             }
@@ -795,24 +796,10 @@ public final class SeatguardClient implements AutoCloseable {
         if (id.indexOf('\u0000') >= 0) {
             return Optional.of("must not contain the NUL character (U+0000)");
         }
-        if (hasLoneSurrogate(id)) {
+        if (LoneSurrogates.present(id)) {
             return Optional.of("must not contain a lone UTF-16 surrogate (\\ud800-\\udfff without its pair)");
         }
         return Optional.empty();
-    }
-
-    /** Whether {@code text} holds half a surrogate pair: a high one not followed by a low one, or a low one not after a high one. */
-    private static boolean hasLoneSurrogate(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            }
-            else if (Character.isSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

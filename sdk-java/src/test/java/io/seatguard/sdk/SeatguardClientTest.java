@@ -477,6 +477,24 @@ class SeatguardClientTest {
         assertThat(requests).singleElement().satisfies(request -> assertThat(request).startsWith("DELETE /v3/users/a%F0%9F%98%80 "));
     }
 
+    /**
+     * Review: a body was encoded to UTF-8 as the JDK encodes a String, which writes {@code ?} for half a
+     * surrogate pair, so an evaluation naming "a" and a lone U+D800 as its {@code user} was recorded for the
+     * account {@code a?} (and an email or a list value changed alike). The half pair now goes as its JSON
+     * escape, the text the caller gave, which the server refuses naming the field (400), as for any client.
+     */
+    @Test
+    void halfASurrogatePairInABodyIsSentAsItsEscapeNotAsAQuestionMark() throws IOException {
+        SeatguardClient client = client(new Scripted(200, EVALUATED, 0));
+        client.evaluate(EvaluateRequest.of("login").user("a\uD800").email("b\uDC00@example.com").ip("203.0.113.9"));
+        assertThat(bodies).singleElement().isEqualTo("{\"action\":\"login\",\"user\":\"a\\ud800\",\"email\":\"b\\udc00@example.com\",\"ip\":\"203.0.113.9\"}");
+        bodies.clear();
+        script.add(new Scripted(200, EVALUATED, 0));
+        client.evaluate(EvaluateRequest.of("login").user("\uD83D\uDE00 \u00e9").ip("203.0.113.9"));
+        assertThat(bodies).as("a whole pair, and any other character, goes as it is").singleElement()
+                .isEqualTo("{\"action\":\"login\",\"user\":\"\uD83D\uDE00 \u00e9\",\"ip\":\"203.0.113.9\"}");
+    }
+
     @Test
     void erasingAnAccountSaysWhetherAnythingWasStored() throws IOException {
         SeatguardClient client = client(new Scripted(204, "", 0), new Scripted(404, SEATGUARD_NOT_FOUND, 0),

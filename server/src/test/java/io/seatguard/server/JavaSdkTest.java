@@ -350,6 +350,32 @@ class JavaSdkTest {
         }
     }
 
+    /**
+     * Regression: half a UTF-16 surrogate pair in an account id became {@code ?} on its way out of the SDK (in
+     * the path and in a body alike), so an evaluation naming "a" and a lone U+D800 was recorded for the account
+     * {@code a?}, and {@code eraseAccount} erased that account. Evaluate refuses such an id naming {@code user};
+     * so does every account call of the SDK now, before sending, and another account is never touched.
+     */
+    @Test
+    void halfASurrogatePairInAnAccountIdNeverReachesAnotherAccount() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            evaluate(server, app, "a?", "tok_aq_laptop_0000001");
+            SeatguardClient seatguard = SeatguardClient.builder(server.url(), app.secretKey()).build();
+            String lone = "a\uD800";
+
+            assertThatThrownBy(() -> seatguard.evaluate(EvaluateRequest.of("login").user(lone).ip("198.51.100.3")))
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                        assertThat(e.status()).as("the server's answer").isEqualTo(400);
+                        assertThat(e.fieldErrors()).singleElement().satisfies(error -> assertThat(error.field()).isEqualTo("user"));
+                    });
+            assertThatThrownBy(() -> seatguard.eraseAccount(lone)).isInstanceOfSatisfying(InvalidRequestException.class,
+                    e -> assertThat(e.fieldErrors()).singleElement().satisfies(error -> assertThat(error.field()).isEqualTo("user")));
+            assertThatThrownBy(() -> seatguard.accountSummary(lone)).isInstanceOf(InvalidRequestException.class);
+            assertThat(seatguard.history("a?", 10, Optional.empty()).rows()).as("a? was neither evaluated again nor erased").hasSize(1);
+        }
+    }
+
     /** Regression: {@code patterns()} listed at most the server's default 1,000 accounts and never said the list was cut. */
     @Test
     void patternsTakeALimitAndSayWhenTheListWasCut() {
