@@ -183,6 +183,27 @@ class HistoryApiTest {
         }
     }
 
+    /** docs/api.md: an account id is matched exactly as sent, and is one path segment, percent-encoded. */
+    @Test
+    void anAccountIdIsMatchedExactlyAsSentAndIsOnePercentEncodedPathSegment() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            Instant at = Instant.now().minusSeconds(60);
+            evaluate(server, app, "caf\u00e9", "tok_cafe_composed_0001", "198.51.100.1", at);
+            evaluate(server, app, "cafe\u0301", "tok_cafe_decomposed_01", "198.51.100.2", at);
+            evaluate(server, app, "a/b c+d", "tok_slash_space_plus01", "198.51.100.3", at);
+
+            assertThat(server.get("/v3/users/caf%C3%A9/history", app.bearer()).json().get("data").findValuesAsText("ip"))
+                    .as("composed").containsExactly("198.51.100.1");
+            assertThat(server.get("/v3/users/cafe%CC%81/history", app.bearer()).json().get("data").findValuesAsText("ip"))
+                    .as("decomposed: another account").containsExactly("198.51.100.2");
+            assertThat(server.get("/v3/users/a%2Fb%20c+d", app.bearer()).json().get("id").asText()).isEqualTo("a/b c+d");
+            assertThat(server.get("/v3/users/a/b%20c+d", app.bearer()).json().get("type").asText()).as("an unescaped slash is another path")
+                    .endsWith("/no-route");
+            assertThat(server.get("/v3/users/a%2Fb%20c%20d", app.bearer()).status()).as("a plus sign is not a space").isEqualTo(404);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestServer.Store.class)
     void erasingAnAccountLeavesNothingOfItAndSparesTheOthers(TestServer.Store store) throws Exception {
