@@ -42,8 +42,13 @@ class SeatguardClientTest {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> bodies = new CopyOnWriteArrayList<>();
 
+    /**
+     * A client of scripted answers. Its timeout is long against any answer but the ones made to time out
+     * (which use their own): at 500 ms, a loaded CI machine timed out a prompt answer now and then, and the
+     * retry then got the next scripted one (aRetryAfterLongerThanTheLongestWaitEndsTheCallWithIt saw a 200).
+     */
     private SeatguardClient client(Scripted... answers) throws IOException {
-        return SeatguardClient.builder(serve(answers), "sk_test_123").timeout(Duration.ofMillis(500)).backoff(Duration.ofMillis(10)).build();
+        return SeatguardClient.builder(serve(answers), "sk_test_123").timeout(Duration.ofSeconds(10)).backoff(Duration.ofMillis(10)).build();
     }
 
     /** Starts the scripted server; its base URL. */
@@ -126,7 +131,8 @@ class SeatguardClientTest {
 
     @Test
     void timesOutAndGivesUpAfterItsRetries() throws IOException {
-        SeatguardClient client = client(new Scripted(200, EVALUATION, 2_000), new Scripted(200, EVALUATION, 2_000), new Scripted(200, EVALUATION, 2_000));
+        SeatguardClient client = SeatguardClient.builder(serve(new Scripted(200, EVALUATION, 2_000), new Scripted(200, EVALUATION, 2_000),
+                new Scripted(200, EVALUATION, 2_000)), "sk_test_123").timeout(Duration.ofMillis(500)).backoff(Duration.ofMillis(10)).build();
         assertThatThrownBy(() -> client.getEvaluation("0192c1a0-0000-7000-8000-000000000001"))
                 .isInstanceOf(SeatguardNetworkException.class).hasMessageContaining("after 3 tries");
     }
