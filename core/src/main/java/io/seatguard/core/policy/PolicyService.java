@@ -54,10 +54,11 @@ public final class PolicyService {
     public Policy create(String appId, Object tree) {
         return CheckedWrites.run(store, appId, version -> {
             PolicyDefinition definition = validate(appId, tree);
-            if (store.list(appId).size() >= MAX_POLICIES) {
+            List<Policy> existing = store.list(appId);
+            if (existing.size() >= MAX_POLICIES) {
                 throw new SeatguardException(ErrorCode.LIMIT_REACHED, "An app has at most " + MAX_POLICIES + " policies; delete one first");
             }
-            Instant at = now();
+            Instant at = createdAfter(existing);
             Policy policy = new Policy("pol_" + ids.newSecret(16), appId, definition, at, at);
             return written(appId, policy.id(), store.create(policy, version), policy);
         });
@@ -215,6 +216,21 @@ public final class PolicyService {
         public String faults() {
             return errors.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
         }
+    }
+
+    /**
+     * When a new policy is created: now, or a millisecond after the app's newest policy when now is not
+     * later. Between equal priorities the older policy wins (AppPolicies), and {@code created_at} is what
+     * says older; kept to the millisecond, two policies created in one millisecond, or through a node whose
+     * clock is behind, tied or went backwards, and the tie fell to their random ids (found in review).
+     * The check-and-write this runs in makes creates of one app one at a time, so each is after the last.
+     */
+    private Instant createdAfter(List<Policy> existing) {
+        Instant now = now();
+        return existing.stream().map(Policy::createdAt).max(Instant::compareTo)
+                .filter(newest -> !newest.isBefore(now))
+                .map(newest -> newest.plusMillis(1))
+                .orElse(now);
     }
 
     /**

@@ -168,6 +168,31 @@ class PolicyServiceTest {
         });
     }
 
+    /**
+     * Review finding: between equal priorities the older policy wins, but a policy's {@code created_at} is
+     * kept to the millisecond, so policies created in one millisecond (a script), or through a node whose
+     * clock is behind the one that created the other, tied or went backwards, and the tie fell to their
+     * random ids: a newer policy could win over the one written before it.
+     */
+    @Test
+    void equalPrioritiesGoToTheEarlierWrittenPolicyWhateverTheClock() {
+        PolicyService service = service(CheckSettings.EVENT_COUNT_LIMIT);
+        List<String> written = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            if (i == 3) {
+                // The next ones through a node whose clock is a minute behind.
+                clock.set(clock.instant().minusSeconds(60));
+            }
+            written.add(service.create(APP, Map.of("name", "p" + i, "actions", List.of("login"), "verdict", i % 2 == 0 ? "deny" : "allow",
+                    "conditions", leaf("user", "eq", "bob"))).id());
+        }
+
+        assertThat(AppPolicies.of(store.list(APP), List.of()).inOrder()).extracting(Policy::id).containsExactlyElementsOf(written);
+        List<Instant> created = store.list(APP).stream().map(Policy::createdAt).toList();
+        assertThat(created).as("each a millisecond or more after the one before").isSortedAccordingTo(java.util.Comparator.naturalOrder())
+                .doesNotHaveDuplicates();
+    }
+
     private PolicyService service(long eventCountLimit) {
         CheckSettings defaults = CheckSettings.DEFAULTS;
         CheckSettings settings = new CheckSettings(defaults.maxTravelSpeedKmh(), defaults.minTravelDistanceKm(), defaults.velocityWindow(),
