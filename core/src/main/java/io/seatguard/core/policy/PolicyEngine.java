@@ -25,10 +25,15 @@ public final class PolicyEngine implements PolicyStage {
         return decide(book.forApp(appId), facts);
     }
 
+    /**
+     * The {@code logout_url} of the highest enforced policy for the action that names one. Not a monitor
+     * policy's: one tried in monitor mode only records what it would have done, and counted here it sent
+     * every logged-out device to its page (the browser SDK follows the redirect; found in review).
+     */
     @Override
     public Optional<String> logoutUrl(String appId, String action) {
         return book.forApp(appId).inOrder().stream()
-                .filter(policy -> policy.definition().actions().contains(action))
+                .filter(policy -> policy.definition().mode() == PolicyMode.ENFORCE && policy.definition().actions().contains(action))
                 .flatMap(policy -> policy.definition().challenge().flatMap(ChallengeConfig::logoutUrl).stream())
                 .findFirst();
     }

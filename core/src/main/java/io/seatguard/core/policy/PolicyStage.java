@@ -8,7 +8,7 @@ public interface PolicyStage {
 
     /**
      * Where a device logged out of an account should land on this action: the {@code logout_url} of the
-     * highest enabled policy for the action whose challenge names one. Empty when none does.
+     * highest enabled, enforced policy for the action whose challenge names one. Empty when none does.
      */
     default Optional<String> logoutUrl(String appId, String action) {
         return Optional.empty();

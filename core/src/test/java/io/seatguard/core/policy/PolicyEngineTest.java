@@ -124,6 +124,33 @@ class PolicyEngineTest {
         assertThat(decide(List.of(off, on), facts("login", Map.of("is_new_device", true))).policy().orElseThrow().id()).isEqualTo("pol_on");
     }
 
+    /**
+     * Review finding: a device found logged out is sent to the {@code logout_url} of the app's highest
+     * policy for the action that names one, and a policy tried in monitor mode counted: adding it changed
+     * where live evaluations sent people (the browser SDK follows that redirect), though a monitor policy
+     * only records what it would have done.
+     */
+    @Test
+    void aLoggedOutDeviceIsOnlySentWhereAnEnforcedPolicySays() {
+        Policy trial = withLogoutUrl(policy("trial", "monitor", 50, List.of("access"), leaf("device_count", "gt", 3), "challenge"),
+                "https://app.example/trial-bye");
+        Policy enforced = withLogoutUrl(policy("enforced", "enforce", 10, List.of("access"), leaf("device_count", "gt", 5), "challenge"),
+                "https://app.example/bye");
+        PolicyEngine onlyTrial = new PolicyEngine(app -> AppPolicies.of(List.of(trial), lists));
+        PolicyEngine both = new PolicyEngine(app -> AppPolicies.of(List.of(trial, enforced), lists));
+
+        assertThat(onlyTrial.logoutUrl(APP, "access")).as("a monitor policy sends nobody anywhere").isEmpty();
+        assertThat(both.logoutUrl(APP, "access")).contains("https://app.example/bye");
+    }
+
+    private static Policy withLogoutUrl(Policy policy, String logoutUrl) {
+        PolicyDefinition d = policy.definition();
+        ChallengeConfig limit = new ChallengeConfig(ChallengeType.DEVICE_LIMIT, List.of(), java.util.OptionalInt.of(3), Optional.of("https://app.example/ok"),
+                Optional.of(logoutUrl), ChallengeConfig.DEFAULT_EXPIRY);
+        return new Policy(policy.id(), APP, new PolicyDefinition(d.name(), d.enabled(), d.mode(), d.priority(), d.actions(), d.conditions(), d.verdict(),
+                Optional.of(limit)), policy.createdAt(), policy.updatedAt());
+    }
+
     @Test
     void treatsPlanTiersDifferentlyThroughMetadata() {
         Policy premium = policy("premium-sharing", "enforce", 10, List.of("access"), Map.of("all", List.of(
