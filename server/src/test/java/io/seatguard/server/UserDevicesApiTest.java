@@ -7,6 +7,7 @@ import io.seatguard.server.TestServer.Response;
 import io.seatguard.server.TestServer.TestApp;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -81,6 +82,35 @@ class UserDevicesApiTest {
             assertThat(access.get("logout").asBoolean()).isTrue();
             assertThat(access.get("verdict").asText()).as("a policy that would challenge it").isEqualTo("deny");
             assertThat(access.get("redirect").asText()).isEqualTo("https://app.example/bye");
+        }
+    }
+
+    /**
+     * Review finding: a logged-out device was sent to the {@code logout_url} of a policy only tried in
+     * monitor mode (the browser SDK follows the redirect); only an enforced policy's sends it anywhere.
+     */
+    @Test
+    void aMonitorPolicysLogoutUrlSendsNoLoggedOutDeviceThere() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            String policy = """
+                    {"name": "Verify new devices", "mode": "%s", "actions": ["login", "access"],
+                     "conditions": {"check": "is_new_device", "op": "eq", "value": true}, "verdict": "challenge",
+                     "challenge": {"type": "verification", "channels": ["email"], "success_url": "https://app.example/welcome",
+                                   "logout_url": "https://app.example/bye"}}""";
+            Response trial = server.post("/v3/policies", policy.formatted("monitor"), app.bearer());
+            assertThat(trial.status()).as(trial.body()).isEqualTo(201);
+            JsonNode login = evaluateFromServer(server, app, "login");
+            assertThat(login.get("verdict").asText()).as("monitored: let in").isEqualTo("allow");
+            assertThat(server.send("DELETE", "/v3/users/lo1/devices/" + login.get("device_id").asText(), null, app.bearer()).status()).isEqualTo(204);
+
+            JsonNode access = evaluateFromServer(server, app, "access");
+            assertThat(access.get("logout").asBoolean()).isTrue();
+            assertThat(access.get("redirect").isNull()).as("no enforced policy names a logout_url: " + access).isTrue();
+
+            Response enforced = server.send("PUT", "/v3/policies/" + trial.json().get("id").asText(), policy.formatted("enforce"), app.bearer());
+            assertThat(enforced.status()).as(enforced.body()).isEqualTo(200);
+            assertThat(evaluateFromServer(server, app, "access").get("redirect").asText()).isEqualTo("https://app.example/bye");
         }
     }
 
