@@ -26,14 +26,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One daemon thread per bound address receives and answers: a binding is one small datagram each
  * way. Anything that is not a well-formed Binding request it fully understands ({@link StunMessages}) is dropped without an
- * answer, so the port answers nothing but STUN.
+ * answer, so the port answers nothing but STUN; so is a datagram over {@link #MAX_DATAGRAM} bytes.
  * Two things keep the port a poor amplifier for traffic aimed at a third party (whose address a request
  * forges): an answer is at most 1.36 times the request on the wire ({@link StunMessages}), and each
  * source (an IPv4 address, an IPv6 /64) gets a limited number of answers a second ({@link StunRateLimit}), the rest dropped.
  */
 public final class StunServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StunServer.class);
-    private static final int MAX_DATAGRAM = 1500;
+    /** The longest datagram answered: a Binding request from a browser is 20 or 28 bytes. */
+    static final int MAX_DATAGRAM = 1500;
 
     private final List<DatagramChannel> channels;
     private final StunRateLimit limit;
@@ -156,12 +157,15 @@ public final class StunServer implements AutoCloseable {
     }
 
     private void serve(DatagramChannel channel) {
-        ByteBuffer in = ByteBuffer.allocate(MAX_DATAGRAM);
+        // One byte more than the longest datagram answered: receive drops in silence what does not fit, so a
+        // longer datagram whose first bytes were a request with its header's length would look well-formed.
+        // One that fills the buffer is longer than its header can be checked against, and goes unanswered.
+        ByteBuffer in = ByteBuffer.allocate(MAX_DATAGRAM + 1);
         while (channel.isOpen()) {
             try {
                 in.clear();
                 SocketAddress from = channel.receive(in);
-                if (!(from instanceof InetSocketAddress sender)) {
+                if (!(from instanceof InetSocketAddress sender) || in.position() > MAX_DATAGRAM) {
                     continue;
                 }
                 Optional<StunMessages.BindingRequest> request = StunMessages.bindingRequest(in.array(), in.position());

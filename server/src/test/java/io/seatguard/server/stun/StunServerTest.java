@@ -100,6 +100,28 @@ class StunServerTest {
         assertThat(response).as("XOR-MAPPED-ADDRESS (IPv4) and FINGERPRINT").hasSize(40);
     }
 
+    /**
+     * Review finding: the responder read a datagram's first 1,500 bytes and dropped the rest unseen, so a
+     * longer datagram whose first 1,500 bytes were a request with that length in its header (1,501 bytes,
+     * 1,600, 4,500) was answered, though its real length disagrees with its header: it is not STUN. A
+     * datagram is now answered only when the responder read all of it; 1,500 bytes still is.
+     */
+    @Test
+    void staysSilentForADatagramLongerThanItReads() throws Exception {
+        byte[] longest = StunRequests.request(StunRequests.attribute(StunRequests.SOFTWARE, StunServer.MAX_DATAGRAM - 24));
+        assertThat(longest).hasSize(StunServer.MAX_DATAGRAM);
+        assertThat(exchange(longest)).as("a request of the longest datagram answered").hasSize(32);
+
+        for (int extra : new int[] {1, 100, 3000}) {
+            send(client, server, Arrays.copyOf(longest, longest.length + extra));
+        }
+        byte[] transaction = new byte[12];
+        Arrays.fill(transaction, (byte) 7);
+        // Answers leave in the order their requests came: an answer to a longer datagram would arrive first.
+        byte[] first = exchange(bindingRequest(transaction));
+        assertThat(Arrays.copyOfRange(first, 8, 20)).as("the first answer is the well-formed request's, not a longer datagram's").isEqualTo(transaction);
+    }
+
     /** Review finding (amplification with no per-source limit): one address gets a few answers a second, the rest is dropped. */
     @Test
     void answersEachSourceAddressWithinItsLimitAndDropsTheRest() throws Exception {
