@@ -55,14 +55,36 @@ public final class PinnedResolverProvider extends InetAddressResolverProvider {
         return builtin != null;
     }
 
-    /** Resolves a host afresh, bypassing any pin, with the built-in resolver. */
+    /** Resolves a host afresh, bypassing any pin and the JVM's address cache, with the built-in resolver. */
     static List<InetAddress> resolveFresh(String host) throws UnknownHostException {
+        return builtin().lookupByName(host, InetAddressResolver.LookupPolicy.of(InetAddressResolver.LookupPolicy.IPV4 | InetAddressResolver.LookupPolicy.IPV6))
+                .toList();
+    }
+
+    /**
+     * The built-in resolver, the JVM's resolvers loaded first if no name was looked up yet. Review finding
+     * (DNS rebinding): until then this looked the webhook host up through {@link InetAddress}, whose cache
+     * kept that unchecked answer for 30 s and served it to the connection ahead of any pin. A server on
+     * SQLite looks up no name before its first webhook check, so a host refused once for a private answer
+     * and then switched to a public one was checked and pinned public, and connected to the private one.
+     * The JVM loads its resolvers at its first lookup of any name: "localhost", whose answer is the same
+     * whoever asks (looked up through the cache, it is kept there; found or not, the resolvers are loaded).
+     */
+    private static InetAddressResolver builtin() throws UnknownHostException {
+        if (builtin == null) {
+            try {
+                InetAddress.getAllByName("localhost");
+            }
+            catch (UnknownHostException e) {
+                // Loaded all the same: the resolvers come before the lookup.
+            }
+        }
         InetAddressResolver resolver = builtin;
         if (resolver == null) {
-            return List.of(InetAddress.getAllByName(host));
+            // Not installed (META-INF/services lost in a repackaged jar): no pin would hold, so nothing is resolved for a webhook.
+            throw new UnknownHostException("the JVM did not load Seatguard's pinning resolver (" + PinnedResolverProvider.class.getName() + ")");
         }
-        return resolver.lookupByName(host, InetAddressResolver.LookupPolicy.of(InetAddressResolver.LookupPolicy.IPV4 | InetAddressResolver.LookupPolicy.IPV6))
-                .toList();
+        return resolver;
     }
 
     /** Pins a checked host's addresses; false when too many hosts are pinned (see {@link ResolverPins}). */
