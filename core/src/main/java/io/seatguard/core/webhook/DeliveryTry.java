@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param attempt numbered from 1 across the delivery's life: a redelivery's tries go on from the last
  *     number, though its retry schedule starts again
+ * @param at when the try started (its name lookup); it ended {@code took} later
  * @param statusCode the receiver's answer; empty when there was none (refused, timed out, a private address)
  * @param error why the try failed (no answer, or an answer other than 2xx); empty when it was delivered
  */

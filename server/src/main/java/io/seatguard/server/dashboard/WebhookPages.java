@@ -55,7 +55,7 @@ public final class WebhookPages {
             <p>{{#older}}<a id="older-deliveries" href="/dashboard/webhooks?app={{appId}}&amp;endpoint={{id}}{{#statusValue}}&amp;status={{statusValue}}{{/statusValue}}&amp;before={{older}}">Older deliveries</a>{{/older}}
               {{#paged}}<a href="/dashboard/webhooks?app={{appId}}&amp;endpoint={{id}}{{#statusValue}}&amp;status={{statusValue}}{{/statusValue}}">Newest deliveries</a>{{/paged}}</p>
             {{#tries}}<h3 id="tries">Tries of {{messageId}} ({{event}}, {{status}})</h3>
-            <table id="delivery-tries"><thead><tr><th scope="col">Try</th><th scope="col">Ended</th><th scope="col">Answer</th><th scope="col">Error</th><th scope="col">Took</th></tr></thead>
+            <table id="delivery-tries"><thead><tr><th scope="col">Try</th><th scope="col">Started</th><th scope="col">Answer</th><th scope="col">Error</th><th scope="col">Took</th></tr></thead>
             <tbody>{{#rows}}<tr><td>{{attempt}}</td><td>{{at}}</td><td>{{answer}}</td><td>{{error}}</td><td>{{took}} ms</td></tr>{{/rows}}</tbody></table>
             {{^rows}}<p>Not tried yet.</p>{{/rows}}{{/tries}}
             {{^readOnly}}<form method="post" action="/dashboard/webhooks/rotate" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
