@@ -78,8 +78,10 @@ final class WebhookHandlers {
         ctx.contentType("application/json").result(json(endpoint(app, ctx)).toString());
     }
 
+    /** Takes no body: one it would ignore is refused ({@link NoBody}), as {@code {"dry_run": true}} deleted the endpoint and its log. */
     void delete(Context ctx) {
         App app = credentials.requireApp(ctx);
+        NoBody.refuse(ctx);
         services.delete(app.id(), ctx.pathParam("id"));
         ctx.status(204);
     }
@@ -159,8 +161,10 @@ final class WebhookHandlers {
         return item;
     }
 
+    /** Takes no body, as {@link #delete} does. */
     void redeliver(Context ctx) {
         App app = credentials.requireApp(ctx);
+        NoBody.refuse(ctx);
         WebhookEndpoint endpoint = endpoint(app, ctx);
         if (!webhooks.redeliver(app.id(), endpoint.id(), ctx.pathParam("message_id"), clock.instant())) {
             throw SeatguardException.notFound("delivery " + ctx.pathParam("message_id"));

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The account routes that act without a body refuse one they would ignore (found in review): a
- * {@code DELETE /v3/users/victim} with {@code {"dry_run": true}} erased the account, and a consume with
- * {@code {"peek": true}} consumed the evaluation. No body, or an empty object, still acts.
+ * The routes that act without a body refuse one they would ignore (found in review): a
+ * {@code DELETE /v3/users/victim} with {@code {"dry_run": true}} erased the account, a consume with
+ * {@code {"peek": true}} consumed the evaluation, and a webhook endpoint's deletion deleted it. No body,
+ * or an empty object, still acts.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BodiesOfRoutesThatTakeNoneTest {
@@ -84,6 +85,22 @@ class BodiesOfRoutesThatTakeNoneTest {
         assertThat(listed.get("status").asText()).isEqualTo("attached");
 
         assertThat(server.send("DELETE", "/v3/users/owner/devices/" + device, null, app.bearer()).status()).isEqualTo(204);
+    }
+
+    /** Review finding: the webhook routes that act without a body ignored one, as the account routes did. */
+    @Test
+    void aWebhookEndpointsDeletionOrRedeliveryWithABodyIsRefusedAndDoesNothing() {
+        // A public literal, so this server (private targets refused) takes it; no event of this class's tests goes to it.
+        Response created = server.post("/v3/webhooks", "{\"url\":\"http://1.1.1.1:9/hook\",\"events\":[\"pattern.flagged\"]}", app.bearer());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String endpoint = created.json().get("id").asText();
+
+        assertRefusedNaming(server.send("DELETE", "/v3/webhooks/" + endpoint, "{\"dry_run\": true}", app.bearer()), "dry_run");
+        assertThat(server.get("/v3/webhooks/" + endpoint, app.bearer()).status()).as("the endpoint is still there").isEqualTo(200);
+        assertRefusedNaming(server.post("/v3/webhooks/" + endpoint + "/deliveries/msg_000000000000000000000000/redeliver", "{\"at\": \"later\"}",
+                app.bearer()), "at");
+
+        assertThat(server.send("DELETE", "/v3/webhooks/" + endpoint, "{}", app.bearer()).status()).isEqualTo(204);
     }
 
     @Test
