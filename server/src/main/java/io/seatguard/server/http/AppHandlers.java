@@ -184,6 +184,8 @@ final class AppHandlers {
      */
     void rotateIdentitySecret(Context ctx) {
         credentials.requireAdmin(ctx);
+        // Takes no body: a {"previous_valid_for": …} sent as to rotate-secret would be ignored, the hour standing.
+        NoBody.refuse(ctx);
         var app = apps.rotateIdentitySecret(ctx.pathParam("id"));
         // This node's browser calls check signatures against the new secret at once (others within AppDirectory.TTL, or on a miss).
         directory.invalidate();

@@ -44,8 +44,10 @@ final class ListHandlers {
         ctx.contentType("application/json").result(json(lists.get(app.id(), ctx.pathParam("id")), true).toString());
     }
 
+    /** Takes no body: one it would ignore is refused ({@link NoBody}), as a webhook endpoint's deletion refuses one. */
     void delete(Context ctx) {
         App app = credentials.requireApp(ctx);
+        NoBody.refuse(ctx);
         lists.delete(app.id(), ctx.pathParam("id"));
         ctx.status(204);
     }

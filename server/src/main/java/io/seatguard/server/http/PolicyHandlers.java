@@ -37,6 +37,8 @@ final class PolicyHandlers {
     /** {@code POST /v3/policies/{id}/backtest?days=N}: a stored policy replayed over the last N days. */
     void backtestStored(Context ctx) {
         App app = credentials.requireApp(ctx);
+        // A draft sent here would be ignored and the stored policy backtested instead: a draft goes to /v3/policies/backtest.
+        NoBody.refuse(ctx);
         int days = days(ctx);
         Policy policy = policies.get(app.id(), ctx.pathParam("id"));
         ctx.contentType("application/json").result(json(policy.id(), backtest.run(app.id(), policy.id(), policy.definition(), days)).toString());
@@ -106,8 +108,10 @@ final class PolicyHandlers {
         ctx.contentType("application/json").result(json(policy, List.of()).toString());
     }
 
+    /** Takes no body: one it would ignore is refused ({@link NoBody}), as a webhook endpoint's deletion refuses one. */
     void delete(Context ctx) {
         App app = credentials.requireApp(ctx);
+        NoBody.refuse(ctx);
         policies.delete(app.id(), ctx.pathParam("id"));
         ctx.status(204);
     }

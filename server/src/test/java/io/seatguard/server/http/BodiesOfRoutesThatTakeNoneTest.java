@@ -103,6 +103,33 @@ class BodiesOfRoutesThatTakeNoneTest {
         assertThat(server.send("DELETE", "/v3/webhooks/" + endpoint, "{}", app.bearer()).status()).isEqualTo(204);
     }
 
+    /**
+     * Review finding: a policy's or list's deletion, a stored policy's backtest (a draft sent there was
+     * ignored and the stored policy replayed) and the identity secret's rotation ignored a body too.
+     */
+    @Test
+    void aPolicyOrListDeletionABacktestOfAStoredPolicyOrAnIdentityRotationWithABodyIsRefused() {
+        Response list = server.post("/v3/lists", "{\"name\":\"blocked-ips\",\"kind\":\"ip\",\"values\":[\"198.51.100.0/24\"]}", app.bearer());
+        assertThat(list.status()).as(list.body()).isEqualTo(201);
+        String listId = list.json().get("id").asText();
+        Response policy = server.post("/v3/policies", "{\"name\":\"deny-new\",\"actions\":[\"login\"],\"verdict\":\"deny\","
+                + "\"conditions\":{\"check\":\"is_new_device\",\"op\":\"eq\",\"value\":true}}", app.bearer());
+        assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+        String policyId = policy.json().get("id").asText();
+
+        assertRefusedNaming(server.send("DELETE", "/v3/lists/" + listId, "{\"force\": true}", app.bearer()), "force");
+        assertThat(server.get("/v3/lists/" + listId, app.bearer()).status()).as("the list is still there").isEqualTo(200);
+        assertRefusedNaming(server.send("DELETE", "/v3/policies/" + policyId, "{\"dry_run\": true}", app.bearer()), "dry_run");
+        assertThat(server.get("/v3/policies/" + policyId, app.bearer()).status()).as("the policy is still there").isEqualTo(200);
+        assertRefusedNaming(server.post("/v3/policies/" + policyId + "/backtest?days=1", "{\"verdict\":\"challenge\"}", app.bearer()), "verdict");
+        assertRefusedNaming(server.post("/v3/apps/" + app.id() + "/rotate-identity-secret", "{\"previous_valid_for\": 0}", Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN)),
+                "previous_valid_for");
+
+        assertThat(server.post("/v3/policies/" + policyId + "/backtest?days=1", "{}", app.bearer()).status()).isEqualTo(200);
+        assertThat(server.send("DELETE", "/v3/policies/" + policyId, null, app.bearer()).status()).isEqualTo(204);
+        assertThat(server.send("DELETE", "/v3/lists/" + listId, "{}", app.bearer()).status()).isEqualTo(204);
+    }
+
     @Test
     void routesThatTakeNoBodyStillActWithoutOne() {
         for (String body : List.of("", "{}", " \n")) {
