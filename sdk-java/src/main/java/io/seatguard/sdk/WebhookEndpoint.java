@@ -12,6 +12,7 @@ import java.util.Optional;
  *
  * @param secret the signing secret ({@code whsec_…}), present only in the answer that made it: to
  *     {@link SeatguardClient#createWebhookEndpoint} and {@link SeatguardClient#rotateWebhookSecret}; keep it then, it is not shown again
+ *     (nor in {@link #toString()}, which says only whether there is one)
  * @param previousSecretExpiresAt after a rotation, until when the previous secret still signs beside the new one; empty when the
  *     rotation stopped it at once
  */
@@ -22,5 +23,15 @@ public record WebhookEndpoint(String id, String url, List<String> events, Instan
         return new WebhookEndpoint(json.path("id").asText(), json.path("url").asText(), List.copyOf(events), Instant.parse(json.path("created_at").asText()),
                 Optional.ofNullable(json.path("secret").textValue()),
                 Optional.ofNullable(json.path("previous_secret_expires_at").textValue()).map(Instant::parse));
+    }
+
+    /**
+     * As a record's, but the secret only as {@code (hidden)} or {@code none}: a backend logging the
+     * endpoint it just made or rotated must not write into its logs what lets anyone forge its webhooks.
+     */
+    @Override
+    public String toString() {
+        return "WebhookEndpoint[id=" + id + ", url=" + url + ", events=" + events + ", createdAt=" + createdAt
+                + ", secret=" + (secret.isPresent() ? "(hidden)" : "none") + ", previousSecretExpiresAt=" + previousSecretExpiresAt + "]";
     }
 }

@@ -1,0 +1,30 @@
+package io.seatguard.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** An endpoint as the API answers it, and what it shows when logged. */
+class WebhookEndpointTest {
+    private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    /**
+     * Regression: the record's generated {@code toString()} printed {@code secret=Optional[whsec_…]}, so
+     * a backend that logged the endpoint it had just made (or rotated) wrote the signing secret into its
+     * logs, and anyone reading them could forge webhooks.
+     */
+    @Test
+    void itsToStringNeverHoldsTheSigningSecret() throws Exception {
+        WebhookEndpoint made = WebhookEndpoint.of(new ObjectMapper().readTree("""
+                {"id":"wh_1","url":"https://app.example/hooks","events":["evaluation.created"],"created_at":"2026-12-01T08:00:00Z",
+                 "secret":"%s","previous_secret_expires_at":"2026-12-02T08:00:00Z"}""".formatted(SECRET)));
+        assertThat(made.secret()).as("still there to keep").contains(SECRET);
+        assertThat(made.toString()).doesNotContain(SECRET).doesNotContain(SECRET.substring("whsec_".length()))
+                .contains("wh_1", "https://app.example/hooks", "evaluation.created", "secret=(hidden)", "2026-12-02T08:00:00Z");
+
+        WebhookEndpoint listed = WebhookEndpoint.of(new ObjectMapper().readTree("""
+                {"id":"wh_1","url":"https://app.example/hooks","events":["evaluation.created"],"created_at":"2026-12-01T08:00:00Z"}"""));
+        assertThat(listed.toString()).as("a listed endpoint has none").contains("secret=none");
+    }
+}
