@@ -721,7 +721,7 @@ public final class SeatguardClient implements AutoCloseable {
         problem.path("errors").forEach(error -> fields.add(new SeatguardApiException.FieldError(error.path("field").asText(), error.path("message").asText())));
         SeatguardApiException error = switch (status) {
             case 400 -> new InvalidRequestException(type, detail, fields);
-            case 401 -> new AuthenticationException(type, detail);
+            case 401 -> new AuthenticationException(type, detail, fields);
             case 404 -> new NotFoundException(type, detail);
             // A consume's replay says so in its type; any other 409 (a name taken, a list in use) is a conflict.
             case 409 -> type == null || type.endsWith("/already-consumed") || type.endsWith("/already_consumed")

@@ -129,6 +129,22 @@ class SeatguardClientTest {
         assertThat(requests.get(2)).contains("/v3/users/mia/history?limit=0");
     }
 
+    /**
+     * Regression: a 401 names the header at fault and why (missing, not a bearer, no app's key), as every
+     * problem names its field, but the client dropped its {@code errors}: {@code fieldErrors()} was empty.
+     */
+    @Test
+    void anAuthenticationErrorKeepsTheFieldAndReasonTheServerGave() throws IOException {
+        SeatguardClient client = client(new Scripted(401, "{\"type\":\"https://seatguard.dev/problems/invalid-credentials\","
+                + "\"detail\":\"The secret key is not valid\",\"request_id\":\"req-401\","
+                + "\"errors\":[{\"field\":\"Authorization\",\"message\":\"is not a secret key of any app\"}]}", 0));
+        assertThatThrownBy(() -> client.listDevices("mia")).isInstanceOfSatisfying(AuthenticationException.class, e -> {
+            assertThat(e.fieldErrors()).containsExactly(new SeatguardApiException.FieldError("Authorization", "is not a secret key of any app"));
+            assertThat(e.status()).isEqualTo(401);
+            assertThat(e.requestId()).isEqualTo("req-401");
+        });
+    }
+
     @Test
     void timesOutAndGivesUpAfterItsRetries() throws IOException {
         SeatguardClient client = SeatguardClient.builder(serve(new Scripted(200, EVALUATION, 2_000), new Scripted(200, EVALUATION, 2_000),

@@ -376,6 +376,22 @@ class JavaSdkTest {
         }
     }
 
+    /** A key that is no app's: the exception names the header and why, as the server's 401 does. */
+    @Test
+    void aWrongSecretKeyIsAnAuthenticationExceptionNamingTheHeader() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            SeatguardClient wrong = SeatguardClient.builder(server.url(), "sk_not_an_app_key_0123456789").build();
+            assertThatThrownBy(() -> wrong.listDevices("mia")).isInstanceOfSatisfying(io.seatguard.sdk.AuthenticationException.class, e -> {
+                assertThat(e.fieldErrors()).singleElement().satisfies(error -> {
+                    assertThat(error.field()).isEqualTo("Authorization");
+                    assertThat(error.message()).isEqualTo("is not a secret key of any app");
+                });
+                assertThat(e.requestId()).matches("[0-9a-f]{32}");
+                assertThat(e.getMessage()).doesNotContain("sk_not_an_app_key");
+            });
+        }
+    }
+
     /** Regression: {@code patterns()} listed at most the server's default 1,000 accounts and never said the list was cut. */
     @Test
     void patternsTakeALimitAndSayWhenTheListWasCut() {
