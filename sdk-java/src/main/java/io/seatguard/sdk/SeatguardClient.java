@@ -3,11 +3,13 @@ package io.seatguard.sdk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -626,9 +628,9 @@ public final class SeatguardClient implements AutoCloseable {
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                return read(response.body());
+                return read(response, method + " " + path);
             }
-            SeatguardApiException error = error(status, response.body());
+            SeatguardApiException error = error(status, response.body(), response.headers());
             Optional<Duration> retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After"), java.time.Instant.now());
             error.withRetryAfter(retryAfter);
             boolean retriable = retry == Retry.IDEMPOTENT ? status >= 500 || status == 429 : status == 503 && NOT_RUN_TYPE.equals(error.type());
@@ -695,7 +697,9 @@ public final class SeatguardClient implements AutoCloseable {
         }
     }
 
-    private static JsonNode read(String body) {
+    /** A success's JSON; an empty body (a 204) is an empty object. */
+    private static JsonNode read(HttpResponse<String> response, String call) {
+        String body = response.body();
         if (body == null || body.isEmpty()) {
             return JSON.createObjectNode();
         }
@@ -703,20 +707,16 @@ public final class SeatguardClient implements AutoCloseable {
             return JSON.readTree(body);
         }
         catch (IOException e) {
-            throw new SeatguardException("Seatguard answered something that is not JSON", e);
+            throw new SeatguardException(call + ": " + ForeignAnswer.describe(response.statusCode(), body, response.headers(), "JSON"), e);
         }
     }
 
-    static SeatguardApiException error(int status, String body) {
-        JsonNode problem;
-        try {
-            problem = body == null || body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
-        }
-        catch (IOException e) {
-            problem = JSON.createObjectNode();
-        }
+    /** The typed exception of an error answer; one that is no problem document says what it was instead ({@link ForeignAnswer}). */
+    static SeatguardApiException error(int status, String body, HttpHeaders headers) {
+        JsonNode problem = problem(body);
         String type = problem.path("type").isTextual() ? problem.path("type").textValue() : null;
-        String detail = problem.path("detail").isTextual() ? problem.path("detail").textValue() : "HTTP " + status;
+        String detail = problem.path("detail").isTextual() ? problem.path("detail").textValue()
+                : problem.isObject() ? "HTTP " + status : ForeignAnswer.describe(status, body, headers, "problem+json");
         List<SeatguardApiException.FieldError> fields = new ArrayList<>();
         problem.path("errors").forEach(error -> fields.add(new SeatguardApiException.FieldError(error.path("field").asText(), error.path("message").asText())));
         SeatguardApiException error = switch (status) {
@@ -729,6 +729,17 @@ public final class SeatguardClient implements AutoCloseable {
             default -> new SeatguardApiException(status, type, detail, fields);
         };
         return error.withRequestId(problem.path("request_id").isTextual() ? problem.path("request_id").textValue() : null);
+    }
+
+    /** The answer's JSON object, or a missing node when it is none (an HTML page, an empty body, plain text). */
+    private static JsonNode problem(String body) {
+        try {
+            JsonNode parsed = body == null || body.isEmpty() ? null : JSON.readTree(body);
+            return parsed != null && parsed.isObject() ? parsed : MissingNode.getInstance();
+        }
+        catch (IOException e) {
+            return MissingNode.getInstance();
+        }
     }
 
     /**
