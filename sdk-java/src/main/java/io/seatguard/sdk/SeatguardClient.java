@@ -36,7 +36,7 @@ import java.util.concurrent.TimeoutException;
  * Evaluation evaluation = seatguard.consumeEvaluation(evaluationId);   // AlreadyConsumedException on a replay
  * }</pre>
  *
- * <p>Every try has a timeout that covers the whole answer, headers and body. Reads and deletes
+ * <p>Every try has a timeout that covers the whole exchange, connecting, headers and body. Reads and deletes
  * (idempotent) are retried on a network error, a 5xx or a 429 answer, after a short back-off or the
  * answer's {@code Retry-After} when that is longer (up to {@link Builder#maxRetryWait}).
  * {@link #evaluate} and {@link #consumeEvaluation} are retried only when Seatguard answered
@@ -46,9 +46,13 @@ import java.util.concurrent.TimeoutException;
  * {@link AuthenticationException}, {@link InvalidRequestException}, other {@link SeatguardApiException}s,
  * and {@link SeatguardNetworkException}.
  *
- * <p>An id that cannot be sent safely in a URL path is refused with {@link IllegalArgumentException}
- * before any request: {@code .} and {@code ..} (a proxy may resolve them), and for evaluation, challenge
- * and device ids anything outside {@code [A-Za-z0-9_.:-]{1,128}}.
+ * <p>An id that cannot be sent safely in a URL path is refused before any request, with the exception the
+ * server answers for an id it never gave ({@link NotFoundException}; a deletion returns false), or for a
+ * device id an {@link InvalidRequestException} naming {@code device_id}, and for an account id one naming
+ * {@code user}: {@code .} and {@code ..} (a proxy may resolve them), and for evaluation, challenge, policy,
+ * list, webhook and device ids anything outside {@code [A-Za-z0-9_.:-]{1,128}}. Account ids are
+ * percent-encoded as one path segment instead. A null id is an {@link IllegalArgumentException} (a null account id
+ * a {@link NullPointerException}).
  */
 public final class SeatguardClient implements AutoCloseable {
     /**
