@@ -376,6 +376,30 @@ class JavaSdkTest {
         }
     }
 
+    /**
+     * An account id is the app's own, whatever it holds: slashes, spaces, a plus, a percent sign, a question
+     * mark, a hash, Unicode. Each goes into the path as one percent-encoded segment, and every
+     * {@code /v3/users/{user}} route finds the account evaluate stored under it.
+     */
+    @Test
+    void anAccountIdWithSlashesSpacesAndUnicodeIsOnePathSegment() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            SeatguardClient seatguard = SeatguardClient.builder(server.url(), app.secretKey()).build();
+            for (String user : new String[] {"team/a b", "a+b%20c?d#e", "zoë 😀/../x", "acme:1/users/2/devices"}) {
+                EvaluateResult evaluated = seatguard.evaluate(EvaluateRequest.of("login").user(user).ip("198.51.100.40").userAgent(EvaluateApiTest.DESKTOP)
+                        .device("{\"token\":\"tok_" + Integer.toHexString(user.hashCode()) + "_laptop_01\"}"));
+                assertThat(seatguard.accountSummary(user).id()).as(user).isEqualTo(user);
+                assertThat(seatguard.listDevices(user)).as(user).singleElement().satisfies(device -> assertThat(device.id()).isEqualTo(evaluated.deviceId()));
+                assertThat(seatguard.history(user, 10, Optional.empty()).rows()).as(user).hasSize(1);
+                seatguard.logOutDevice(user, evaluated.deviceId());
+                assertThat(seatguard.listDevices(user).get(0).status()).as(user).isEqualTo("detached");
+                assertThat(seatguard.eraseAccount(user)).as(user).isTrue();
+                assertThatThrownBy(() -> seatguard.listDevices(user)).as(user).isInstanceOf(NotFoundException.class);
+            }
+        }
+    }
+
     /** A key that is no app's: the exception names the header and why, as the server's 401 does. */
     @Test
     void aWrongSecretKeyIsAnAuthenticationExceptionNamingTheHeader() {
