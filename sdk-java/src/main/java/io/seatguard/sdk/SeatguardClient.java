@@ -557,8 +557,10 @@ public final class SeatguardClient implements AutoCloseable {
 
     // transport
 
-    /** A DELETE that says whether there was something to delete: Seatguard's own not-found is false, not an error. */
-    /** The path is made inside: an id that cannot be one is not found, and so was not there either. */
+    /**
+     * A DELETE that says whether there was something to delete: Seatguard's own not-found is false, not an
+     * error. The path is made inside: an id that cannot be one is not found, and so was not there either.
+     */
     private boolean deleteIfThere(java.util.function.Supplier<String> path) {
         try {
             send("DELETE", path.get(), null, Retry.IDEMPOTENT);
