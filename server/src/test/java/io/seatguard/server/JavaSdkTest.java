@@ -378,7 +378,8 @@ class JavaSdkTest {
 
     /**
      * An account id is the app's own, whatever it holds: slashes, spaces, a plus, a percent sign, a question
-     * mark, a hash, Unicode. Each goes into the path as one percent-encoded segment, and every
+     * mark, a hash, a backslash, a semicolon, an encoded dot segment, a tab, Unicode. Each goes into the path
+     * as one percent-encoded segment, and every
      * {@code /v3/users/{user}} route finds the account evaluate stored under it.
      */
     @Test
@@ -386,7 +387,7 @@ class JavaSdkTest {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
             TestApp app = server.defaultApp();
             SeatguardClient seatguard = SeatguardClient.builder(server.url(), app.secretKey()).build();
-            for (String user : new String[] {"team/a b", "a+b%20c?d#e", "zoë 😀/../x", "acme:1/users/2/devices"}) {
+            for (String user : new String[] {"team/a b", "a+b%20c?d#e", "zoë 😀/../x", "acme:1/users/2/devices", "back\\slash;x=1", "%2e%2e", "\u00a0tab\there"}) {
                 EvaluateResult evaluated = seatguard.evaluate(EvaluateRequest.of("login").user(user).ip("198.51.100.40").userAgent(EvaluateApiTest.DESKTOP)
                         .device("{\"token\":\"tok_" + Integer.toHexString(user.hashCode()) + "_laptop_01\"}"));
                 assertThat(seatguard.accountSummary(user).id()).as(user).isEqualTo(user);
