@@ -23,7 +23,7 @@ final class ForeignAnswer {
         if (status >= 300 && status < 400 && !location.isBlank()) {
             // Never followed: the secret key would go wherever the Location points, and a POST would turn into a GET.
             return "HTTP " + status + " redirecting to " + cut(location) + ": the client follows no redirect; if that is Seatguard,"
-                    + " make it the base URL";
+                    + " give its address (scheme, host and any path prefix before /v3) as the base URL";
         }
         return "HTTP " + status + " " + what(body, headers) + ", not Seatguard's " + expected
                 + ": the answer of something in between (a proxy or load balancer) or of another server at the base URL";
