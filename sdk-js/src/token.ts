@@ -94,10 +94,24 @@ function writeLocal(token: string): void {
   }
 }
 
-function openDatabase(): Promise<IDBDatabase | null> {
+/**
+ * The page's IndexedDB, or null when it has none or may not use it. Firefox with cookies blocked (and
+ * a third-party frame there) throws a SecurityError from the `indexedDB` getter itself, which even
+ * `typeof indexedDB` does not escape: unguarded, it rejected the whole restore, and evaluations went
+ * out with no token although the cookie or localStorage held one.
+ */
+function indexedDbFactory(): IDBFactory | null {
+  try {
+    return typeof indexedDB === 'undefined' ? null : indexedDB;
+  } catch {
+    return null;
+  }
+}
+
+function openDatabase(factory: IDBFactory): Promise<IDBDatabase | null> {
   return new Promise((resolve) => {
     try {
-      const request = indexedDB.open(DATABASE, 1);
+      const request = factory.open(DATABASE, 1);
       request.onupgradeneeded = () => request.result.createObjectStore(STORE);
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => resolve(null);
@@ -114,8 +128,9 @@ function withTimeout<T>(promise: Promise<T>, fallback: T, timeoutMs = IDB_TIMEOU
 
 /** The stored token, null when there is none or IndexedDB cannot be used; however long that takes. */
 function readIndexedDb(): Promise<string | null> {
-  if (typeof indexedDB === 'undefined') return Promise.resolve(null);
-  return openDatabase().then(
+  const factory = indexedDbFactory();
+  if (!factory) return Promise.resolve(null);
+  return openDatabase(factory).then(
     (db) =>
       new Promise<string | null>((resolve) => {
         if (!db) return resolve(null);
@@ -133,8 +148,9 @@ function readIndexedDb(): Promise<string | null> {
 }
 
 async function writeIndexedDb(token: string, timeoutMs = IDB_TIMEOUT_MS): Promise<void> {
-  if (typeof indexedDB === 'undefined') return;
-  const opening = openDatabase();
+  const factory = indexedDbFactory();
+  if (!factory) return;
+  const opening = openDatabase(factory);
   const db = await withTimeout(opening, null, timeoutMs);
   if (!db) {
     // Opened after the wait: closed, or it would block a later upgrade or deletion of the database.

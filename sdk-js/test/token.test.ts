@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { collectSignals } from '../src/signals';
 import { restoreToken } from '../src/token';
 
 const TOKEN = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
@@ -178,6 +179,24 @@ describe('the persistent token', () => {
     } finally {
       delete (document as unknown as { cookie?: string }).cookie;
       page.setURL('http://localhost:3000/');
+    }
+  });
+
+  it('keeps the cookie\'s token when merely naming indexedDB throws (Firefox with cookies blocked, a third-party frame)', async () => {
+    document.cookie = `sg_token=${TOKEN}; Path=/`;
+    const real = Object.getOwnPropertyDescriptor(globalThis, 'indexedDB');
+    // Firefox throws a SecurityError from the getter itself, so even `typeof indexedDB` throws.
+    Object.defineProperty(globalThis, 'indexedDB', {
+      configurable: true,
+      get: () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+    try {
+      expect(await restoreToken()).toBe(TOKEN);
+      expect((await collectSignals()).token, 'what an evaluation sends').toBe(TOKEN);
+    } finally {
+      Object.defineProperty(globalThis, 'indexedDB', real!);
     }
   });
 
