@@ -15,6 +15,14 @@ const IDB_TIMEOUT_MS = 60;
 const IDB_COLD_TIMEOUT_MS = 1000;
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 
+/**
+ * The token this page restored or made last, used before making a new one. With no store working
+ * (cookies and site data blocked) it is what keeps one token for the page's lifetime, and it keeps two
+ * calls started together on a first visit (an access and a custom action, say) from making one each:
+ * both used to find every store empty, and the page sent two tokens the server took for two devices.
+ */
+let pageToken: string | null = null;
+
 /** A new random token: 128 bits as 32 hex characters. */
 export function newToken(): string {
   const bytes = new Uint8Array(16);
@@ -168,9 +176,9 @@ async function writeIndexedDb(token: string, timeoutMs = IDB_TIMEOUT_MS): Promis
 
 /**
  * The device's token: restored from the first store that still has a valid one (cookie, then
- * localStorage, then IndexedDB), else made anew; then written to every store that lacks it. When no
- * store works (storage disabled), the token lives as long as the page: the device is then found by
- * its components. With a shared `cookieDomain` (already checked against the page's host) the cookie
+ * localStorage, then IndexedDB), else the page's own token (one this page already restored or made),
+ * else made anew; then written to every store that lacks it. When no store works (storage disabled),
+ * the token lives as long as the page: the device is then found by its components. With a shared `cookieDomain` (already checked against the page's host) the cookie
  * is rewritten on every call, since which of a host-only and a shared cookie was read cannot be told.
  */
 export async function restoreToken(cookieDomain: string | null = null): Promise<string> {
@@ -178,7 +186,9 @@ export async function restoreToken(cookieDomain: string | null = null): Promise<
   const local = readLocal();
   const reading = readIndexedDb();
   const indexed = await withTimeout<string | null | undefined>(reading, undefined, [cookie, local].some(valid) ? IDB_TIMEOUT_MS : IDB_COLD_TIMEOUT_MS);
-  const token = [cookie, local, indexed].find(valid) ?? newToken();
+  // Taken after the wait, with no await before it is kept: a call that started beside this one finds it.
+  const token = [cookie, local, indexed, pageToken].find(valid) ?? newToken();
+  pageToken = token;
   if (cookie !== token || cookieDomain) writeCookie(token, cookieDomain);
   if (local !== token) writeLocal(token);
   if (indexed === undefined) {

@@ -1,7 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { collectSignals } from '../src/signals';
-import { restoreToken } from '../src/token';
+
+/** The SDK's token module as a page loads it: each test starts as a new page, and `newPage()` reloads it. */
+let restoreToken: typeof import('../src/token').restoreToken;
+
+async function newPage(): Promise<void> {
+  vi.resetModules();
+  ({ restoreToken } = await import('../src/token'));
+}
 
 const TOKEN = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 
@@ -65,6 +72,7 @@ describe('the persistent token', () => {
     clearCookie();
     localStorage.clear();
     await clearIndexedDb();
+    await newPage();
   });
 
   afterEach(() => {
@@ -75,6 +83,7 @@ describe('the persistent token', () => {
     const kept = await restoreToken();
     clearCookie();
     localStorage.clear();
+    await newPage();
     slowOpens(200);
     expect(await restoreToken()).toBe(kept);
     vi.restoreAllMocks();
@@ -105,6 +114,7 @@ describe('the persistent token', () => {
     const kept = await indexedToken();
     clearCookie();
     localStorage.clear();
+    await newPage();
     expect(await restoreToken()).toBe(kept);
     expect(localStorage.getItem('seatguard.token')).toBe(kept);
     expect(cookieToken()).toBe(kept);
@@ -180,6 +190,31 @@ describe('the persistent token', () => {
       delete (document as unknown as { cookie?: string }).cookie;
       page.setURL('http://localhost:3000/');
     }
+  });
+
+  it('keeps one token for as long as the page when no store works, as documented', async () => {
+    // As a browser with cookies and site data blocked: each store throws, and IndexedDB is missing.
+    const disabled = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+    Object.defineProperty(document, 'cookie', { configurable: true, get: disabled, set: disabled });
+    vi.stubGlobal('localStorage', { getItem: disabled, setItem: disabled });
+    vi.stubGlobal('indexedDB', undefined);
+    try {
+      const first = await restoreToken();
+      expect(first).toMatch(/^[0-9a-f]{32}$/);
+      expect(await restoreToken(), 'a single-page app\'s next evaluation').toBe(first);
+    } finally {
+      delete (document as unknown as { cookie?: string }).cookie;
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('makes one token for calls started together on a first visit, not one each', async () => {
+    const [access, custom] = await Promise.all([restoreToken(), restoreToken()]);
+    expect(custom).toBe(access);
+    expect(cookieToken()).toBe(access);
+    expect(localStorage.getItem('seatguard.token')).toBe(access);
   });
 
   it('keeps the cookie\'s token when merely naming indexedDB throws (Firefox with cookies blocked, a third-party frame)', async () => {
