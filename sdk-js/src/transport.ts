@@ -10,21 +10,28 @@ export type CallResult = { ok: true; status: number; body: unknown } | { ok: fal
 export async function postJson(url: string, body: unknown, timeoutMs: number, keepalive = false): Promise<CallResult> {
   const controller = typeof AbortController !== 'undefined' ? new AbortController() : null;
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller?.abort();
-  }, timeoutMs);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Aborting frees the request where the browser can; the race is what ends the call where it cannot (a
+  // browser without AbortController, a fetch that ignores the signal): without it the call waited for as
+  // long as the server or the network kept it open.
+  const expiry = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller?.abort();
+      reject(new Error(`no answer within ${timeoutMs} ms`));
+    }, timeoutMs);
+  });
   try {
-    const response = await fetch(url, {
+    const response = await Promise.race([expiry, fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
       credentials: 'omit',
       keepalive,
       signal: controller?.signal,
-    });
+    })]);
     if (response.status === 204) return { ok: true, status: 204, body: null };
-    const text = await response.text();
+    const text = await Promise.race([expiry, response.text()]);
     let parsed: unknown = null;
     try {
       parsed = text ? JSON.parse(text) : null;
