@@ -17,6 +17,18 @@ export const webglProbe: Probe = () => {
   const attributes: WebGLContextAttributes = { antialias: false, depth: false, stencil: false, alpha: false, powerPreference: 'low-power' };
   const gl = (canvas.getContext('webgl', attributes) || canvas.getContext('experimental-webgl', attributes)) as WebGLRenderingContext | null;
   if (!gl) return {};
+  try {
+    return readGpu(gl);
+  } finally {
+    // Free the context now rather than at garbage collection, also when reading it threw (an extension
+    // blocking it): browsers keep few live WebGL contexts per page (16 in desktop Chromium) and, past that, take
+    // the oldest away, which may be the page's own map or 3D view, and the probe runs on every evaluation.
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+  }
+};
+
+/** What the probe reports of a live context: may throw where the context is blocked. */
+function readGpu(gl: WebGLRenderingContext): Record<string, string> {
   const debug = gl.getExtension('WEBGL_debug_renderer_info');
   const vendor = debug ? gl.getParameter(debug.UNMASKED_VENDOR_WEBGL) : gl.getParameter(gl.VENDOR);
   const renderer = debug ? gl.getParameter(debug.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER);
@@ -32,10 +44,8 @@ export const webglProbe: Probe = () => {
     }
   }
   values.push((gl.getSupportedExtensions() || []).slice().sort().join(','));
-  // Free the context now rather than at garbage collection: browsers cap live WebGL contexts per page.
-  gl.getExtension('WEBGL_lose_context')?.loseContext();
   const result: Record<string, string> = { webgl_params: hash(values.join(';')) };
   if (typeof vendor === 'string' && vendor) result.webgl_vendor = vendor;
   if (typeof renderer === 'string' && renderer) result.webgl_renderer = renderer;
   return result;
-};
+}
