@@ -94,13 +94,6 @@ export class Seatguard {
     this.session = tabSession();
     const stun = this.problem ? null : stunUrl(options.stun, this.endpoint);
     this.reflexive = stun ? gatherReflexive(stun) : Promise.resolve(null);
-    if (typeof window !== 'undefined') {
-      // A page restored from the back/forward cache had its session ended on pagehide, and a heartbeat
-      // does not bring an ended session back: the page view is evaluated again, as a new one would be.
-      window.addEventListener('pageshow', (event) => {
-        if ((event as PageTransitionEvent).persisted && this.lastAccess) void this.reevaluate(this.lastAccess, 'restored');
-      });
-    }
     this.evaluate = {
       login: (input) => this.run('login', input),
       signup: (input) => this.run('signup', input),
@@ -148,6 +141,7 @@ export class Seatguard {
   /** Evaluates a page view and acts on its answer, unless a sign-out or another account superseded it. */
   private async viewPage(input: EvaluateInput): Promise<Answer> {
     this.lastAccess = input;
+    this.listenForRestore();
     const answer = await this.exchange('access', input, true);
     const result = answer.result;
     if (answer.superseded) return answer;
@@ -176,6 +170,23 @@ export class Seatguard {
     }
     return answer;
   }
+
+  /**
+   * From the page's first access evaluation on: a page restored from the back/forward cache had its
+   * session ended on pagehide, and a heartbeat does not bring an ended session back, so the page view is
+   * evaluated again, as a new one would be. Not before: a client that never evaluates an access (a login
+   * page, each `checkAuthenticatedUser` call's own) has nothing to evaluate again, and a listener on the
+   * window would hold it for as long as the page lives.
+   */
+  private listenForRestore(): void {
+    if (this.listeningForRestore || typeof window === 'undefined') return;
+    this.listeningForRestore = true;
+    window.addEventListener('pageshow', (event) => {
+      if ((event as PageTransitionEvent).persisted && this.lastAccess) void this.reevaluate(this.lastAccess, 'restored');
+    });
+  }
+
+  private listeningForRestore = false;
 
   /** Evaluates the page view again, as `evaluate.access` does, and tells the page what came of it. */
   private async reevaluate(input: EvaluateInput, cause: ReevaluationCause): Promise<void> {
