@@ -41,7 +41,10 @@ export interface EvaluateResult {
    */
   redirect: string | null;
   device_id: string | null;
-  /** True when this device has been logged out of the account; `on_logout` has been called. */
+  /**
+   * True when this device has been logged out of the account; `on_logout` has been called, unless the
+   * page signed out (`endSession`) or another account's evaluation started while this one was on its way.
+   */
   logout: boolean;
   /** The client IP as Seatguard saw it. */
   ip: string | null;
