@@ -111,6 +111,23 @@ public final class PolicyParser {
                 notify);
     }
 
+    /**
+     * {@code stored} with the name, enabled, mode and priority written in {@code body}, each read as
+     * {@link #parse} reads it (left out, its default), except those named in {@code kept}, which stay as
+     * stored: what a write that keeps a stored policy's faults may change ({@link KeptFaults}). These four
+     * are read on their own, whatever the rest of the policy holds.
+     */
+    static PolicyDefinition settingsOver(Map<?, ?> body, PolicyDefinition stored, Set<String> kept) {
+        FieldErrors errors = new FieldErrors();
+        String name = kept.contains("name") ? stored.name() : name(member(body, "name"), errors).orElse(stored.name());
+        boolean enabled = kept.contains("enabled") ? stored.enabled() : optionalBoolean(member(body, "enabled"), "enabled", true, errors);
+        PolicyMode mode = kept.contains("mode") ? stored.mode() : mode(member(body, "mode"), errors);
+        int priority = kept.contains("priority") ? stored.priority() : priority(member(body, "priority"), errors);
+        errors.throwIfAny();
+        return new PolicyDefinition(name, enabled, mode, priority, stored.actions(), stored.conditions(), stored.verdict(), stored.challenge(),
+                stored.notifyChannels());
+    }
+
     /** The member's value: Java null when it is left out, {@link #JSON_NULL} when it is there as null. */
     private static Object member(Map<?, ?> node, String key) {
         Object value = node.get(key);

@@ -81,11 +81,23 @@ public final class PolicyService {
         });
     }
 
-    /** Writes the tree {@code change} makes of the policy as stored when the write's version was read. */
+    /**
+     * Writes the tree {@code change} makes of the policy as stored when the write's version was read. A
+     * tree refused as a new policy may still switch off a stored policy that today's settings refuse,
+     * keeping its faults as they are ({@link KeptFaults}).
+     */
     private Policy change(String appId, String policyId, java.util.function.Function<Policy, Object> change) {
         return CheckedWrites.run(store, appId, version -> {
             Policy existing = get(appId, policyId);
-            PolicyDefinition definition = validate(appId, change.apply(existing));
+            Object tree = change.apply(existing);
+            ListKinds kinds = listKinds(appId);
+            PolicyDefinition definition;
+            try {
+                definition = validate(tree, kinds);
+            }
+            catch (SeatguardException refused) {
+                definition = KeptFaults.over(existing.definition(), faultsNow(existing, kinds), tree, refused).orElseThrow(() -> refused);
+            }
             Policy policy = new Policy(policyId, appId, definition, existing.createdAt(), now());
             return written(appId, policyId, store.update(policy, version), policy);
         });

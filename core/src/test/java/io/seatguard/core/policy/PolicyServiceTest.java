@@ -4,10 +4,12 @@ import static io.seatguard.core.policy.PolicyParserTest.example;
 import static io.seatguard.core.policy.PolicyParserTest.leaf;
 import static io.seatguard.core.policy.PolicyParserTest.withConditions;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seatguard.core.checks.CheckRegistry;
 import io.seatguard.core.checks.CheckSettings;
 import io.seatguard.core.error.FieldError;
+import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.ids.IdGenerator;
 import io.seatguard.core.testing.MutableClock;
 import java.time.Instant;
@@ -40,6 +42,78 @@ class PolicyServiceTest {
         assertThat(invalid.getFirst().errors().getFirst().message()).contains("event_count").contains("1000");
         assertThat(invalid.getFirst().describe()).startsWith("policy " + tooHigh.id() + " (\"Verify the owner\") would be refused if written now: "
                 + "conditions.value: \"event_count\" stops counting at 1000");
+    }
+
+    /**
+     * Review finding: a stored policy today's settings refuse could not be switched off, nor to monitor,
+     * since every write validated it as a new policy; only a delete was left to an operator.
+     */
+    @Test
+    void aPolicyTodaysSettingsRefuseIsSwitchedOffKeepingItsFaultsAsStored() {
+        Policy tooHigh = service(50_000).create(APP, withConditions(leaf("event_count", "gte", 20_000)));
+        PolicyService lowered = service(CheckSettings.EVENT_COUNT_LIMIT);
+        Map<String, Object> asStored = PolicyTree.of(tooHigh.definition());
+
+        Map<String, Object> disabled = new java.util.LinkedHashMap<>(asStored);
+        disabled.put("enabled", false);
+        disabled.put("name", "Very busy account (off)");
+        Policy off = lowered.replace(APP, tooHigh.id(), disabled);
+        assertThat(off.definition().enabled()).isFalse();
+        assertThat(off.definition().name()).isEqualTo("Very busy account (off)");
+        assertThat(off.definition().conditions()).as("kept as stored").isEqualTo(tooHigh.definition().conditions());
+        assertThat(lowered.faultsNow(APP, off)).extracting(FieldError::field).containsExactly("conditions.value");
+
+        Map<String, Object> monitored = new java.util.LinkedHashMap<>(asStored);
+        monitored.put("mode", "monitor");
+        monitored.put("priority", 7);
+        Policy watched = lowered.replace(APP, tooHigh.id(), monitored);
+        assertThat(watched.definition().enabled()).isTrue();
+        assertThat(watched.definition().mode()).isEqualTo(PolicyMode.MONITOR);
+        assertThat(watched.definition().priority()).isEqualTo(7);
+        assertThat(watched.definition().conditions()).isEqualTo(tooHigh.definition().conditions());
+    }
+
+    @Test
+    void aWriteThatChangesAFaultyPartOrSwitchesItOnMustMakeThePolicyValid() {
+        Policy tooHigh = service(50_000).create(APP, withConditions(leaf("event_count", "gte", 20_000)));
+        PolicyService lowered = service(CheckSettings.EVENT_COUNT_LIMIT);
+        Map<String, Object> asStored = PolicyTree.of(tooHigh.definition());
+
+        Map<String, Object> otherFault = new java.util.LinkedHashMap<>(asStored);
+        otherFault.put("enabled", false);
+        otherFault.put("conditions", leaf("event_count", "gte", 30_000));
+        assertThatThrownBy(() -> lowered.replace(APP, tooHigh.id(), otherFault)).isInstanceOfSatisfying(SeatguardException.class,
+                e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("conditions.value"));
+
+        Map<String, Object> otherPart = new java.util.LinkedHashMap<>(asStored);
+        otherPart.put("mode", "monitor");
+        otherPart.put("actions", List.of("access", "login"));
+        assertThatThrownBy(() -> lowered.replace(APP, tooHigh.id(), otherPart)).as("only name, enabled, mode and priority may change beside a fault")
+                .isInstanceOf(SeatguardException.class);
+
+        Map<String, Object> renamed = new java.util.LinkedHashMap<>(asStored);
+        renamed.put("name", "Still on");
+        assertThatThrownBy(() -> lowered.replace(APP, tooHigh.id(), renamed)).as("left on, it is written now")
+                .isInstanceOfSatisfying(SeatguardException.class, e -> {
+                    assertThat(e.errors()).extracting(FieldError::field).containsExactly("conditions.value");
+                    assertThat(e.getMessage()).contains("only while switched off");
+                });
+        assertThat(lowered.get(APP, tooHigh.id()).definition()).as("nothing was written").isEqualTo(tooHigh.definition());
+
+        Map<String, Object> fixed = new java.util.LinkedHashMap<>(asStored);
+        fixed.put("conditions", leaf("event_count", "gte", 1000));
+        assertThat(lowered.faultsNow(APP, lowered.replace(APP, tooHigh.id(), fixed))).isEmpty();
+    }
+
+    @Test
+    void switchingTheModeOfAPolicyTodaysSettingsRefuseGoesToMonitorButNotBackToEnforce() {
+        Policy tooHigh = service(50_000).create(APP, withConditions(leaf("event_count", "gte", 20_000)));
+        PolicyService lowered = service(CheckSettings.EVENT_COUNT_LIMIT);
+
+        assertThat(lowered.switchMode(APP, tooHigh.id()).definition().mode()).isEqualTo(PolicyMode.MONITOR);
+        assertThatThrownBy(() -> lowered.switchMode(APP, tooHigh.id())).isInstanceOfSatisfying(SeatguardException.class,
+                e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("conditions.value"));
+        assertThat(lowered.get(APP, tooHigh.id()).definition().mode()).isEqualTo(PolicyMode.MONITOR);
     }
 
     @Test

@@ -105,7 +105,8 @@ final class PolicyHandlers {
     void replace(Context ctx) {
         App app = credentials.requireApp(ctx);
         Policy policy = policies.replace(app.id(), ctx.pathParam("id"), tree(jsonBody.readObject(ctx)));
-        ctx.contentType("application/json").result(json(policy, List.of()).toString());
+        // A stored policy switched off with faults today's settings refuse keeps them: the answer names them.
+        ctx.contentType("application/json").result(json(policy, policies.faultsNow(app.id(), policy)).toString());
     }
 
     /** Takes no body: one it would ignore is refused ({@link NoBody}), as a webhook endpoint's deletion refuses one. */
