@@ -123,7 +123,7 @@ class PoliciesSwitchedOffWithFaultsTest {
             browser.get(page);
             HttpResponse<String> toEnforce = browser.post(server.url() + "/dashboard/policies/mode", Map.of("app", app.id(), "id", policyId));
             assertThat(toEnforce.statusCode()).isEqualTo(400);
-            assertThat(toEnforce.body()).contains("conditions.value").contains("stops counting at 1000");
+            assertThat(toEnforce.body()).contains("only while switched off").contains("conditions.value").contains("stops counting at 1000");
             assertThat(readBack(server).get("mode").asText()).isEqualTo("monitor");
 
             // Its edit form offers the JSON field; saved there disabled (and enforce, which a disabled policy never is), it is taken.

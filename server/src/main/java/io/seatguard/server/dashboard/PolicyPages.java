@@ -29,7 +29,8 @@ public final class PolicyPages {
     private static final Template PAGE = DashboardLayout.compile("""
             <h1>Policies of {{appName}}</h1>
             {{#hasRefusedNow}}<div class="notice error" role="alert"><p>Today's settings would refuse these stored policies if they were
-              written now (a setting such as <code>--event-count-limit</code> was lowered since); each stays stored as written. Change or delete them:</p>
+              written now (a setting such as <code>--event-count-limit</code> was lowered since); each stays stored as written. Fix or delete them;
+              meanwhile each can be switched to monitor or disabled as it is, but not enforced again until fixed:</p>
               <ul>{{#refusedNow}}<li>{{name}} ({{id}}): {{faults}}</li>{{/refusedNow}}</ul></div>{{/hasRefusedNow}}
             <table><thead><tr><th scope="col">Name</th><th scope="col">Actions</th><th scope="col">Priority</th><th scope="col">Verdict</th><th scope="col">Mode</th><th scope="col">State</th><th scope="col"></th></tr></thead>
             <tbody>{{#policies}}<tr><td>{{name}}</td><td>{{actions}}</td><td>{{priority}}</td><td>{{verdict}}</td><td>{{mode}}</td>
@@ -207,7 +208,19 @@ public final class PolicyPages {
             return;
         }
         App app = sessions.appOrFirst(ctx, ctx.formParam("app"));
-        policies.switchMode(app.id(), String.valueOf(ctx.formParam("id")));
+        try {
+            policies.switchMode(app.id(), String.valueOf(ctx.formParam("id")));
+        }
+        catch (SeatguardException e) {
+            if (DashboardPages.statusOf(e) != 400 || e.errors().isEmpty()) {
+                throw e;
+            }
+            // A policy today's settings refuse goes to monitor as it is, but not back to enforce: the page says
+            // why (the detail) and what to fix (each fault), where the generic refusal page lists only the faults.
+            DashboardPages.notice(ctx, 400, "Not switched", e.getMessage() + ". " + e.errors().stream()
+                    .map(fault -> fault.field() + ": " + fault.message()).collect(java.util.stream.Collectors.joining("; ")));
+            return;
+        }
         ctx.redirect("/dashboard/policies?app=" + app.id(), io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
