@@ -98,7 +98,7 @@ public final class PolicyService {
             catch (SeatguardException refused) {
                 definition = KeptFaults.over(existing.definition(), faultsNow(existing, kinds), tree, refused).orElseThrow(() -> refused);
             }
-            Policy policy = new Policy(policyId, appId, definition, existing.createdAt(), now());
+            Policy policy = new Policy(policyId, appId, definition, existing.createdAt(), after(existing.updatedAt()));
             return written(appId, policyId, store.update(policy, version), policy);
         });
     }
@@ -238,11 +238,18 @@ public final class PolicyService {
      * The check-and-write this runs in makes creates of one app one at a time, so each is after the last.
      */
     private Instant createdAfter(List<Policy> existing) {
+        return existing.stream().map(Policy::createdAt).max(Instant::compareTo).map(this::after).orElseGet(this::now);
+    }
+
+    /**
+     * Now, or a millisecond after {@code previous} when now is not later. A change's {@code updated_at} is
+     * after the policy's last one (and so after its {@code created_at}): through a node whose clock is
+     * behind, a change read as made before the policy was created, or before the change it replaced
+     * (found in review).
+     */
+    private Instant after(Instant previous) {
         Instant now = now();
-        return existing.stream().map(Policy::createdAt).max(Instant::compareTo)
-                .filter(newest -> !newest.isBefore(now))
-                .map(newest -> newest.plusMillis(1))
-                .orElse(now);
+        return now.isAfter(previous) ? now : previous.plusMillis(1);
     }
 
     /**

@@ -267,6 +267,22 @@ class PolicyServiceTest {
                 .doesNotHaveDuplicates();
     }
 
+    /** Review finding: a change through a node whose clock is behind read as made before the policy existed. */
+    @Test
+    void aChangeIsAfterThePolicysCreationAndItsLastChangeWhateverTheClock() {
+        PolicyService service = service(CheckSettings.EVENT_COUNT_LIMIT);
+        Map<String, Object> tree = Map.of("name", "p", "actions", List.of("login"), "verdict", "deny", "conditions", leaf("user", "eq", "bob"));
+        Policy created = service.create(APP, tree);
+        clock.set(clock.instant().minusSeconds(60));
+
+        Policy switched = service.switchMode(APP, created.id());
+        Policy switchedBack = service.switchMode(APP, created.id());
+
+        assertThat(switched.updatedAt()).isAfter(created.createdAt()).isAfter(created.updatedAt());
+        assertThat(switchedBack.updatedAt()).isAfter(switched.updatedAt());
+        assertThat(service.get(APP, created.id()).updatedAt()).isEqualTo(switchedBack.updatedAt());
+    }
+
     private PolicyService service(long eventCountLimit) {
         CheckSettings defaults = CheckSettings.DEFAULTS;
         CheckSettings settings = new CheckSettings(defaults.maxTravelSpeedKmh(), defaults.minTravelDistanceKm(), defaults.velocityWindow(),
