@@ -2,10 +2,14 @@
 #
 # JDK discovery for Seatguard. This file is a library: source it, then call
 #
-#   seatguard_find_java          prints the absolute path of a java executable
+#   seatguard_find_java [--jdk]  prints the absolute path of a java executable
 #                                whose major version is >= ${SEATGUARD_MIN_JAVA:-21}
 #                                and returns 0; prints nothing and returns 1
-#                                when there is none.
+#                                when there is none. With --jdk, only one with
+#                                javac beside it (a JDK, not a runtime alone):
+#                                building needs it.
+#   seatguard_has_javac JAVA     returns 0 when javac sits beside JAVA (symlinks
+#                                resolved).
 #   seatguard_java_home_of JAVA  prints the JDK home of JAVA (the folder above
 #                                bin/, with symlinks resolved).
 #   seatguard_java_major JAVA    prints JAVA's major version (17, 21, 25, 8 ...)
@@ -68,12 +72,22 @@ seatguard_java_major() {
     seatguard_parse_java_version "$out"
 }
 
-# Returns 0 when JAVA ($1) runs and its major version is >= the minimum.
+# A runtime alone (a JRE, Debian's openjdk-21-jre-headless) runs the jar but cannot build it: Maven's
+# compiler then fails with a Guice injection error that names no JDK (found in review: JAVA_HOME at a
+# Java 25 runtime was taken, and the first start failed so, while a full JDK sat in /usr/lib/jvm).
+seatguard_has_javac() {
+    local real
+    real=$(readlink -f -- "${1-}") || return 1
+    [[ -n $real && -f ${real%/*}/javac && -x ${real%/*}/javac ]]
+}
+
+# Returns 0 when JAVA ($1) runs and its major version is >= the minimum, and, when $2 is --jdk, has javac.
 _seatguard_java_qualifies() {
     local major min
     major=$(seatguard_java_major "$1") || return 1
     min=$(seatguard_min_java)
-    ((major >= min))
+    ((major >= min)) || return 1
+    [[ ${2-} != --jdk ]] || seatguard_has_javac "$1"
 }
 
 _seatguard_abs_path() {
@@ -84,12 +98,12 @@ _seatguard_abs_path() {
 }
 
 seatguard_find_java() {
-    local candidate
+    local candidate need=${1-}
 
     # 1. JAVA_HOME
     if [[ -n ${JAVA_HOME:-} ]]; then
         candidate="${JAVA_HOME%/}/bin/java"
-        if _seatguard_java_qualifies "$candidate"; then
+        if _seatguard_java_qualifies "$candidate" "$need"; then
             _seatguard_abs_path "$candidate"
             return 0
         fi
@@ -97,7 +111,7 @@ seatguard_find_java() {
 
     # 2. java on PATH (type -P ignores aliases and functions named java)
     candidate=$(type -P java 2>/dev/null) || candidate=
-    if [[ -n $candidate ]] && _seatguard_java_qualifies "$candidate"; then
+    if [[ -n $candidate ]] && _seatguard_java_qualifies "$candidate" "$need"; then
         _seatguard_abs_path "$candidate"
         return 0
     fi
@@ -111,6 +125,7 @@ seatguard_find_java() {
         for dir in "$root"/*; do
             candidate="$dir/bin/java"
             major=$(seatguard_java_major "$candidate") || continue
+            [[ $need != --jdk ]] || seatguard_has_javac "$candidate" || continue
             if ((major >= min && major > best_major)); then
                 best=$candidate
                 best_major=$major
@@ -135,7 +150,8 @@ seatguard_java_home_of() {
 }
 
 # Prints, for diagnostics, every candidate that was considered, one per line:
-# "<path> (<major>)" or "<path> (unusable)". Used by the launcher's error message.
+# "<path> (Java <major>)", "<path> (Java <major>, a runtime only: no javac)", "<path> (unusable)"
+# or "<path> (missing)". Used by the launcher's error messages.
 seatguard_describe_java_candidates() {
     local candidate major root dir
     local -a candidates=()
@@ -150,7 +166,11 @@ seatguard_describe_java_candidates() {
     done < <(seatguard_jvm_dirs)
     for candidate in ${candidates[@]+"${candidates[@]}"}; do
         if major=$(seatguard_java_major "$candidate"); then
-            printf '%s (Java %s)\n' "$candidate" "$major"
+            if seatguard_has_javac "$candidate"; then
+                printf '%s (Java %s)\n' "$candidate" "$major"
+            else
+                printf '%s (Java %s, a runtime only: no javac)\n' "$candidate" "$major"
+            fi
         elif [[ -e $candidate ]]; then
             printf '%s (unusable)\n' "$candidate"
         else

@@ -203,6 +203,41 @@ class LauncherJdkDiscoveryTest {
         assertFound(result, jdk25);
     }
 
+    // --- seatguard_find_java --jdk: what builds (a runtime alone has no javac) ------------------
+
+    @Test
+    void forTheBuildPassesOverRuntimesWithoutJavacThatWouldRunSeatguard() throws Exception {
+        Path jre25 = fakeJdk(elsewhere, "jre-25", "25");
+        writeFakeJava(pathBin.resolve("java"), "24", "openjdk version", 0);
+        fakeJdk(jvmDir, "jre-26", "26");
+        Path jdk21 = fakeFullJdk(jvmDir, "jdk-21", "21.0.8");
+
+        assertFound(findJava(Map.of("JAVA_HOME", jre25.toString())), jre25);
+        assertFound(findBuildJdk(Map.of("JAVA_HOME", jre25.toString())), jdk21);
+    }
+
+    @Test
+    void forTheBuildLooksForJavacBesideTheJavaALinkOnThePathLeadsTo() throws Exception {
+        Path jdk22 = fakeFullJdk(elsewhere, "jdk-22", "22.0.2");
+        Path link = Files.createSymbolicLink(pathBin.resolve("java"), jdk22.resolve("bin/java"));
+        fakeFullJdk(jvmDir, "jdk-25", "25");
+
+        Result result = findBuildJdk(Map.of());
+
+        assertThat(result.exitCode()).as("exit code (stderr: %s)", result.stderr()).isZero();
+        assertThat(result.stdout().strip()).isEqualTo(link.toString());
+    }
+
+    @Test
+    void forTheBuildFindsNothingWhereThereAreOnlyRuntimes() throws Exception {
+        Path jre25 = fakeJdk(jvmDir, "jre-25", "25");
+
+        Result result = findBuildJdk(Map.of("JAVA_HOME", jre25.toString()));
+
+        assertThat(result.exitCode()).as("exit code (stderr: %s)", result.stderr()).isEqualTo(1);
+        assertThat(result.stdout()).isEmpty();
+    }
+
     @Test
     void javaHomeOfResolvesSymlinksToTheJdkFolder() throws Exception {
         Path jdk21 = fakeJdk(jvmDir, "jdk-21", "21");
@@ -252,6 +287,10 @@ class LauncherJdkDiscoveryTest {
         return run(List.of(bash(), "-c", FIND_JAVA, "bash", findJdkScript()), extraEnv);
     }
 
+    private Result findBuildJdk(Map<String, String> extraEnv) throws Exception {
+        return run(List.of(bash(), "-c", FIND_JAVA + " --jdk", "bash", findJdkScript()), extraEnv);
+    }
+
     private Result launcher(Map<String, String> extraEnv, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(repoRoot.resolve("seatguard").toString());
@@ -295,6 +334,13 @@ class LauncherJdkDiscoveryTest {
     /** Creates {@code parent/name/bin/java} printing an OpenJDK banner for {@code version}; returns the JDK home. */
     private static Path fakeJdk(Path parent, String name, String version) throws IOException {
         return fakeJdk(parent, name, version, "openjdk version");
+    }
+
+    /** A fake JDK with a {@code bin/javac} too, as a JDK has and a runtime alone (a JRE) lacks. */
+    private static Path fakeFullJdk(Path parent, String name, String version) throws IOException {
+        Path home = fakeJdk(parent, name, version);
+        writeScript(home.resolve("bin/javac"), "#!/bin/sh\nexit 0\n");
+        return home;
     }
 
     private static Path fakeJdk(Path parent, String name, String version, String prefix) throws IOException {

@@ -55,6 +55,34 @@ class LauncherRebuildTest {
         assertThat(Files.exists(root.resolve("mvnw-ran"))).as("rebuilt").isTrue();
     }
 
+    @Test
+    void theRebuildCompilesWithAJdkFromTheSearchDirsWhenJavaHomeIsARuntimeWithoutJavac() throws Exception {
+        checkout();
+        Path runtime = fakeJava(root.resolve("jre-25"), "25");
+        Path jdk = fakeJava(root.resolve("jvms/jdk-21"), "21.0.5");
+        script(jdk.resolve("bin/javac"), "#!/bin/sh\n");
+
+        Result result = launch(runtime, root.resolve("jvms"), "apps", "list");
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(Files.readString(root.resolve("mvnw-ran")).strip()).as("Maven's JAVA_HOME").isEqualTo(jdk.toRealPath().toString());
+        assertThat(result.err()).as("the command still runs on JAVA_HOME's runtime").contains("fake java 25: ");
+    }
+
+    @Test
+    void withOnlyARuntimeWithoutJavacTheRebuildStopsSayingSoInsteadOfFailingInMaven() throws Exception {
+        checkout();
+        Path runtime = fakeJava(root.resolve("jre-25"), "25");
+
+        Result result = launch(runtime, root.resolve("no-jvms"), "apps", "list");
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(Files.exists(root.resolve("mvnw-ran"))).as("Maven not run: " + result.err()).isFalse();
+        assertThat(result.err())
+                .contains("building Seatguard needs a JDK 21 or newer with its compiler (javac)")
+                .contains(runtime.resolve("bin/java") + " (Java 25, a runtime only: no javac)");
+    }
+
     private record Result(int exit, String err) {}
 
     /** A checkout with the real launcher, a jar older than one source file, a fake JDK and a fake Maven; returns the jar. */
@@ -64,12 +92,12 @@ class LauncherRebuildTest {
         Files.createDirectories(root.resolve("bin"));
         Files.copy(repo.resolve("seatguard"), root.resolve("seatguard"), StandardCopyOption.COPY_ATTRIBUTES);
         Files.copy(repo.resolve("bin/find-jdk.sh"), root.resolve("bin/find-jdk.sh"), StandardCopyOption.COPY_ATTRIBUTES);
-        script(root.resolve("jdk/bin/java"), """
-                #!/bin/sh
-                if [ "$1" = "-version" ]; then echo 'openjdk version "21.0.5" 2024-10-15' >&2; exit 0; fi
-                echo "fake java: $*" >&2
-                """);
-        script(root.resolve("mvnw"), "#!/bin/sh\ntouch \"$(dirname \"$0\")/mvnw-ran\"\n");
+        fakeJava(root.resolve("jdk"), "21.0.5");
+        script(root.resolve("jdk/bin/javac"), "#!/bin/sh\n");
+        // Records the JAVA_HOME Maven would run on (and compile with).
+        script(root.resolve("mvnw"), "#!/bin/sh\nprintf '%s\\n' \"$JAVA_HOME\" > \"$(dirname \"$0\")/mvnw-ran\"\n");
+        // Shadows the machine's java, which may be a JDK 21+, so that only the fakes here are found.
+        fakeJava(root.resolve("path"), "17.0.15");
         Path jar = Files.createDirectories(root.resolve("server/target")).resolve("seatguard.jar");
         Files.writeString(jar, "not really a jar");
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(3600)));
@@ -78,15 +106,30 @@ class LauncherRebuildTest {
     }
 
     private Result launch(String... args) throws Exception {
+        return launch(root.resolve("jdk"), root.resolve("no-jvms"), args);
+    }
+
+    private Result launch(Path javaHome, Path jvmDirs, String... args) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(new java.util.ArrayList<>(List.of(root.resolve("seatguard").toString()))).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.command().addAll(List.of(args));
         builder.environment().keySet().removeIf(name -> name.startsWith("SEATGUARD_"));
-        builder.environment().put("JAVA_HOME", root.resolve("jdk").toString());
-        builder.environment().put("SEATGUARD_JVM_DIRS", root.resolve("no-jvms").toString());
+        builder.environment().put("JAVA_HOME", javaHome.toString());
+        builder.environment().put("SEATGUARD_JVM_DIRS", jvmDirs.toString());
+        builder.environment().put("PATH", root.resolve("path/bin") + ":" + System.getenv("PATH"));
         Process process = builder.start();
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return new Result(process.exitValue(), err);
+    }
+
+    /** A {@code home/bin/java} that gives {@code version} and says what it ran; returns home. */
+    private static Path fakeJava(Path home, String version) throws IOException {
+        script(home.resolve("bin/java"), """
+                #!/bin/sh
+                if [ "$1" = "-version" ]; then echo 'openjdk version "%s" 2024-10-15' >&2; exit 0; fi
+                echo "fake java %s: $*" >&2
+                """.formatted(version, version));
+        return home;
     }
 
     private static void script(Path file, String text) throws IOException {
