@@ -56,6 +56,30 @@ class LauncherRebuildTest {
     }
 
     @Test
+    void aJarNewerThanEverySourceIsRunAsItIs() throws Exception {
+        builtCheckout();
+        Result result = launch("apps", "list");
+        assertThat(Files.exists(root.resolve("mvnw-ran"))).as("no rebuild: " + result.err()).isFalse();
+        assertThat(result.exit()).as(result.err()).isZero();
+    }
+
+    @Test
+    void aPullThatMovesTheIpDataPinRebuilds() throws Exception {
+        builtCheckout();
+        Files.writeString(root.resolve("server/ip-data.json"), "{\"packages\": [\"a newer pin\"]}");
+        launch("apps", "list");
+        assertThat(Files.exists(root.resolve("mvnw-ran"))).as("rebuilt").isTrue();
+    }
+
+    @Test
+    void aPullThatOnlyDeletesASourceRebuilds() throws Exception {
+        builtCheckout();
+        Files.delete(root.resolve("server/src/main/java/Gone.java"));
+        launch("apps", "list");
+        assertThat(Files.exists(root.resolve("mvnw-ran"))).as("rebuilt").isTrue();
+    }
+
+    @Test
     void theRebuildCompilesWithAJdkFromTheSearchDirsWhenJavaHomeIsARuntimeWithoutJavac() throws Exception {
         checkout();
         Path runtime = fakeJava(root.resolve("jre-25"), "25");
@@ -103,6 +127,19 @@ class LauncherRebuildTest {
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(3600)));
         Files.writeString(Files.createDirectories(root.resolve("server/src/main")).resolve("Changed.java"), "class Changed {}");
         return jar;
+    }
+
+    /** A checkout whose jar was built after every source, the folders included (as a build leaves it). */
+    private void builtCheckout() throws IOException {
+        Path jar = checkout();
+        Files.writeString(Files.createDirectories(root.resolve("server/src/main/java")).resolve("Gone.java"), "class Gone {}");
+        Files.writeString(root.resolve("server/ip-data.json"), "{\"packages\": []}");
+        FileTime beforeTheBuild = FileTime.from(Instant.now().minusSeconds(7200));
+        for (String source : List.of("server/src/main/Changed.java", "server/src/main/java/Gone.java", "server/ip-data.json",
+                "server/src/main/java", "server/src/main")) {
+            Files.setLastModifiedTime(root.resolve(source), beforeTheBuild);
+        }
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(3600)));
     }
 
     private Result launch(String... args) throws Exception {
