@@ -28,7 +28,7 @@ class LauncherRebuildTest {
     Path root;
 
     @Test
-    void aCommandRunsTheJarAsItIsWhileAServerUsesItRatherThanRebuildItUnderTheServer() throws Exception {
+    void aCommandRunsTheJarAsItIsWhileAServerUsesItAndBuildAndTestRefuseRatherThanRebuildItUnderTheServer() throws Exception {
         Path jar = checkout();
         Process server = new ProcessBuilder("sleep", "60").redirectInput(jar.toFile()).start();
         try {
@@ -41,6 +41,11 @@ class LauncherRebuildTest {
             assertThat(build.exit()).isEqualTo(1);
             assertThat(build.err()).contains("a running Seatguard (pid " + server.pid() + ") uses server/target/seatguard.jar");
             assertThat(Files.exists(root.resolve("mvnw-ran"))).as("no explicit build either").isFalse();
+
+            Result test = launch("test");
+            assertThat(test.exit()).isEqualTo(1);
+            assertThat(test.err()).contains("a running Seatguard (pid " + server.pid() + ") uses server/target/seatguard.jar; the test suite");
+            assertThat(Files.exists(root.resolve("mvnw-ran"))).as("nor the test suite, which packages the jar again").isFalse();
         }
         finally {
             server.destroy();
