@@ -85,6 +85,24 @@ class LauncherRebuildTest {
     }
 
     @Test
+    void helpListsTheLauncherCommandsAfterTheJarsOwn() throws Exception {
+        Path jar = root.resolve("server/target/seatguard.jar");
+        builtCheckout();
+
+        Result help = launch("--help");
+        assertThat(help.exit()).as(help.err()).isZero();
+        assertThat(help.err()).as("the jar's own help ran").contains("-jar " + jar + " --help");
+        assertThat(help.out()).contains("Launcher commands").contains("test [ARGS]").contains("build [ARGS]").contains("--launcher-java");
+
+        for (String command : List.of("test", "build")) {
+            Result commandHelp = launch(command, "--help");
+            assertThat(commandHelp.exit()).as(commandHelp.err()).isZero();
+            assertThat(commandHelp.out()).contains(command + " [ARGS]");
+        }
+        assertThat(Files.exists(root.resolve("mvnw-ran"))).as("Maven printed no usage of its own, nor built").isFalse();
+    }
+
+    @Test
     void theRebuildCompilesWithAJdkFromTheSearchDirsWhenJavaHomeIsARuntimeWithoutJavac() throws Exception {
         checkout();
         Path runtime = fakeJava(root.resolve("jre-25"), "25");
@@ -112,7 +130,7 @@ class LauncherRebuildTest {
                 .contains(runtime.resolve("bin/java") + " (Java 25, a runtime only: no javac)");
     }
 
-    private record Result(int exit, String err) {}
+    private record Result(int exit, String out, String err) {}
 
     /** A checkout with the real launcher, a jar older than one source file, a fake JDK and a fake Maven; returns the jar. */
     private Path checkout() throws IOException {
@@ -152,7 +170,8 @@ class LauncherRebuildTest {
     }
 
     private Result launch(Path javaHome, Path jvmDirs, String... args) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(new java.util.ArrayList<>(List.of(root.resolve("seatguard").toString()))).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Path out = Files.createTempFile(root, "launcher", ".out");
+        ProcessBuilder builder = new ProcessBuilder(new java.util.ArrayList<>(List.of(root.resolve("seatguard").toString()))).redirectOutput(out.toFile());
         builder.command().addAll(List.of(args));
         builder.environment().keySet().removeIf(name -> name.startsWith("SEATGUARD_"));
         builder.environment().put("JAVA_HOME", javaHome.toString());
@@ -161,7 +180,7 @@ class LauncherRebuildTest {
         Process process = builder.start();
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), err);
+        return new Result(process.exitValue(), Files.readString(out), err);
     }
 
     /** A {@code home/bin/java} that gives {@code version} and says what it ran; returns home. */
