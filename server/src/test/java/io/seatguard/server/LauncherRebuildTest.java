@@ -85,6 +85,56 @@ class LauncherRebuildTest {
     }
 
     @Test
+    void aBuildThatDidNotFinishIsDoneAgainRatherThanItsCutShortJarRun() throws Exception {
+        Path jar = root.resolve("server/target/seatguard.jar");
+        builtCheckout();
+        Path recordingMaven = root.resolve("mvnw.recording");
+        Files.move(root.resolve("mvnw"), recordingMaven);
+        // Maven stopped part way through writing the jar, as Ctrl-C leaves it: a jar newer than every source.
+        script(root.resolve("mvnw"), "#!/bin/sh\nprintf 'cut short' > \"$(dirname \"$0\")/server/target/seatguard.jar\"\nexit 130\n");
+
+        Result stopped = launch("build");
+        assertThat(stopped.exit()).isEqualTo(130);
+        assertThat(Files.readString(jar)).isEqualTo("cut short");
+
+        Files.move(recordingMaven, root.resolve("mvnw"), StandardCopyOption.REPLACE_EXISTING);
+        Result next = launch("apps", "list");
+        assertThat(Files.exists(root.resolve("mvnw-ran"))).as("built again: " + next.err()).isTrue();
+        assertThat(next.err()).contains("The last build of Seatguard did not finish");
+
+        Files.delete(root.resolve("mvnw-ran"));
+        launch("apps", "list");
+        assertThat(Files.exists(root.resolve("mvnw-ran"))).as("once finished, not again").isFalse();
+    }
+
+    @Test
+    void aCommandRunsNoJarWhileAnotherLauncherIsStillBuildingIt() throws Exception {
+        builtCheckout();
+        script(root.resolve("mvnw"), """
+                #!/bin/sh
+                d=$(dirname "$0"); touch "$d/mvnw-started"
+                while [ ! -f "$d/release" ]; do sleep 0.1; done
+                """);
+        Process building = launcher(root.resolve("jdk"), root.resolve("no-jvms"), "build")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            for (int i = 0; i < 600 && !Files.exists(root.resolve("mvnw-started")); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(root.resolve("mvnw-started")).as("the build started").exists();
+
+            Result meanwhile = launch("apps", "list");
+            assertThat(meanwhile.exit()).isEqualTo(1);
+            assertThat(meanwhile.err()).contains("Seatguard is being built (./seatguard pid " + building.pid() + ")").doesNotContain("fake java");
+        }
+        finally {
+            Files.writeString(root.resolve("release"), "");
+            assertThat(building.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(building.exitValue()).isZero();
+    }
+
+    @Test
     void helpListsTheLauncherCommandsAfterTheJarsOwn() throws Exception {
         Path jar = root.resolve("server/target/seatguard.jar");
         builtCheckout();
@@ -171,16 +221,21 @@ class LauncherRebuildTest {
 
     private Result launch(Path javaHome, Path jvmDirs, String... args) throws Exception {
         Path out = Files.createTempFile(root, "launcher", ".out");
-        ProcessBuilder builder = new ProcessBuilder(new java.util.ArrayList<>(List.of(root.resolve("seatguard").toString()))).redirectOutput(out.toFile());
+        Process process = launcher(javaHome, jvmDirs, args).redirectOutput(out.toFile()).start();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Result(process.exitValue(), Files.readString(out), err);
+    }
+
+    /** The checkout's launcher with these arguments, seeing only the fake JDKs named. */
+    private ProcessBuilder launcher(Path javaHome, Path jvmDirs, String... args) {
+        ProcessBuilder builder = new ProcessBuilder(new java.util.ArrayList<>(List.of(root.resolve("seatguard").toString())));
         builder.command().addAll(List.of(args));
         builder.environment().keySet().removeIf(name -> name.startsWith("SEATGUARD_"));
         builder.environment().put("JAVA_HOME", javaHome.toString());
         builder.environment().put("SEATGUARD_JVM_DIRS", jvmDirs.toString());
         builder.environment().put("PATH", root.resolve("path/bin") + ":" + System.getenv("PATH"));
-        Process process = builder.start();
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), Files.readString(out), err);
+        return builder;
     }
 
     /** A {@code home/bin/java} that gives {@code version} and says what it ran; returns home. */
