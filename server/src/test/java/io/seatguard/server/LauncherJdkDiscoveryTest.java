@@ -203,6 +203,16 @@ class LauncherJdkDiscoveryTest {
         assertFound(result, jdk25);
     }
 
+    @Test
+    void findsJdksInFoldersWithSpacesInTheirNames() throws Exception {
+        Path spaced = Files.createDirectories(tmp.resolve("Program Files/Java"));
+        Path jdk22 = fakeFullJdk(spaced, "jdk 22", "22.0.2");
+        Path jdk21 = fakeFullJdk(elsewhere, "my jdk 21", "21.0.8");
+
+        assertFound(findJava(Map.of("JAVA_HOME", jdk21.toString())), jdk21);
+        assertFound(findBuildJdk(Map.of("SEATGUARD_JVM_DIRS", jvmDir + ":" + spaced)), jdk22);
+    }
+
     // --- seatguard_find_java --jdk: what builds (a runtime alone has no javac) ------------------
 
     @Test
