@@ -135,6 +135,23 @@ class LauncherRebuildTest {
     }
 
     @Test
+    void anUnfinishedBuildsPidGivenToAnotherProgramIsNoBuildUnderWay() throws Exception {
+        builtCheckout();
+        Process other = new ProcessBuilder("sleep", "60").start();
+        try {
+            // The mark a launcher killed outright leaves, its pid now another program's.
+            Files.writeString(root.resolve("server/target/.seatguard-build-unfinished"), other.pid() + "\n");
+            Result result = launch("apps", "list");
+            assertThat(result.err()).doesNotContain("being built");
+            assertThat(Files.exists(root.resolve("mvnw-ran"))).as("built again: " + result.err()).isTrue();
+        }
+        finally {
+            other.destroy();
+            other.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void helpListsTheLauncherCommandsAfterTheJarsOwn() throws Exception {
         Path jar = root.resolve("server/target/seatguard.jar");
         builtCheckout();
