@@ -27,4 +27,15 @@ public record AccountSummary(String id, Instant firstSeen, Instant lastSeen, int
                 json.path("device_count").asInt(), List.copyOf(countries), List.copyOf(patterns), people.path("all_time").asInt(),
                 people.path("active").isInt() ? Optional.of(people.path("active").intValue()) : Optional.empty(), json);
     }
+
+    /**
+     * As a record's, but without the personal data an app's log must not keep ({@link Redacted}):
+     * the account id only as {@code (set)}, the raw JSON by its size.
+     */
+    @Override
+    public String toString() {
+        return "AccountSummary[id=" + Redacted.present(id) + ", firstSeen=" + firstSeen + ", lastSeen=" + lastSeen + ", deviceCount=" + deviceCount
+                + ", countries24h=" + countries24h + ", patterns=" + patterns + ", peopleAllTime=" + peopleAllTime + ", peopleActive=" + peopleActive
+                + ", raw=" + Redacted.json(raw) + "]";
+    }
 }

@@ -25,7 +25,14 @@ public record Backtest(Optional<String> policyId, Instant from, Instant to, int 
      *
      * @param reasons why it matched, as Seatguard explains a policy's match ({@code reasons} in an evaluation)
      */
-    public record Sample(String evaluationId, Instant createdAt, String action, String recordedVerdict, JsonNode reasons) {}
+    public record Sample(String evaluationId, Instant createdAt, String action, String recordedVerdict, JsonNode reasons) {
+        /** As a record's, but the reasons (they may quote the address or account matched) by their size ({@link Redacted}). */
+        @Override
+        public String toString() {
+            return "Sample[evaluationId=" + evaluationId + ", createdAt=" + createdAt + ", action=" + action + ", recordedVerdict=" + recordedVerdict
+                    + ", reasons=" + Redacted.json(reasons) + "]";
+        }
+    }
 
     static Backtest of(JsonNode json) {
         Map<String, Integer> outcomes = new LinkedHashMap<>();

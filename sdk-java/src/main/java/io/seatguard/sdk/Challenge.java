@@ -9,4 +9,13 @@ public record Challenge(String id, String evaluationId, String type, String stat
         return new Challenge(json.path("id").asText(), json.path("evaluation_id").asText(), json.path("type").asText(), json.path("status").asText(),
                 Instant.parse(json.path("expires_at").asText()), json);
     }
+
+    /**
+     * As a record's, but without the personal data an app's log must not keep ({@link Redacted}):
+     * the raw JSON (it may say where a code went) by its size.
+     */
+    @Override
+    public String toString() {
+        return "Challenge[id=" + id + ", evaluationId=" + evaluationId + ", type=" + type + ", status=" + status + ", expiresAt=" + expiresAt + ", raw=" + Redacted.json(raw) + "]";
+    }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * A server-mode evaluation, built field by field:
@@ -133,9 +134,25 @@ public final class EvaluateRequest {
         return body.toString();
     }
 
-    /** The body as it would be sent. */
+    /**
+     * Which fields are set, not what they hold ({@link Redacted}): {@code action} and {@code timestamp} as
+     * they are, {@code email} and {@code phone} masked ({@code m***@example.com}, {@code ***23}), every other
+     * field {@code (set)}. It printed the whole body, so an app logging its requests wrote emails, phone
+     * numbers, addresses and the device's token into its logs.
+     */
     @Override
     public String toString() {
-        return toJson();
+        StringJoiner fields = new StringJoiner(", ", "EvaluateRequest[", "]");
+        body.properties().forEach(field -> fields.add(field.getKey() + "=" + shown(field.getKey(), field.getValue())));
+        return fields.toString();
+    }
+
+    private static String shown(String field, JsonNode value) {
+        return switch (field) {
+            case "action", "timestamp" -> value.asText();
+            case "email" -> Redacted.email(value.asText());
+            case "phone" -> Redacted.phone(value.asText());
+            default -> Redacted.SET;
+        };
     }
 }

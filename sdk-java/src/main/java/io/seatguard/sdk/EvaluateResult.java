@@ -19,4 +19,14 @@ public record EvaluateResult(String evaluationId, String verdict, Optional<Strin
         return new EvaluateResult(json.path("evaluation_id").asText(), json.path("verdict").asText(), Evaluation.text(json.path("redirect")),
                 json.path("device_id").asText(), json.path("logout").asBoolean(), json);
     }
+
+    /**
+     * As a record's, but without the personal data an app's log must not keep ({@link Redacted}):
+     * the raw JSON (it holds the address evaluated) by its size.
+     */
+    @Override
+    public String toString() {
+        return "EvaluateResult[evaluationId=" + evaluationId + ", verdict=" + verdict + ", redirect=" + redirect + ", deviceId=" + deviceId + ", logout=" + logout
+                + ", raw=" + Redacted.json(raw) + "]";
+    }
 }

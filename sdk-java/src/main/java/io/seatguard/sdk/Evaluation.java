@@ -56,4 +56,15 @@ public record Evaluation(
     public boolean challengeCompleted() {
         return challenge.map(ref -> ref.status().equals("completed")).orElse(false);
     }
+
+    /**
+     * As a record's, but without the personal data an app's log must not keep ({@link Redacted}):
+     * the account id only as {@code (set)}, email and phone masked, the raw JSON (addresses, user agent, location) by its size.
+     */
+    @Override
+    public String toString() {
+        return "Evaluation[id=" + id + ", action=" + action + ", verdict=" + verdict + ", createdAt=" + createdAt + ", consumed=" + consumed
+                + ", userId=" + Redacted.present(userId) + ", email=" + Redacted.email(email) + ", phone=" + Redacted.phone(phone) + ", deviceId=" + deviceId
+                + ", riskScore=" + riskScore + ", challenge=" + challenge + ", raw=" + Redacted.json(raw) + "]";
+    }
 }

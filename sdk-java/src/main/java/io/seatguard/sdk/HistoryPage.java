@@ -12,4 +12,13 @@ public record HistoryPage(List<JsonNode> rows, Optional<String> nextCursor) {
         json.path("data").forEach(rows::add);
         return new HistoryPage(rows, Evaluation.text(json.path("next_cursor")));
     }
+
+    /**
+     * As a record's, but without the personal data an app's log must not keep ({@link Redacted}):
+     * the rows (accounts, addresses, emails) by their number.
+     */
+    @Override
+    public String toString() {
+        return "HistoryPage[rows=" + Redacted.values(rows) + ", nextCursor=" + nextCursor + "]";
+    }
 }

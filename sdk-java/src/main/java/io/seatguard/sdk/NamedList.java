@@ -20,4 +20,14 @@ public record NamedList(String id, String name, String kind, int size, List<Stri
         return new NamedList(json.path("id").asText(), json.path("name").asText(), json.path("kind").asText(), json.path("size").asInt(),
                 List.copyOf(values), Instant.parse(json.path("created_at").asText()), Instant.parse(json.path("updated_at").asText()));
     }
+
+    /**
+     * As a record's, but without the personal data an app's log must not keep ({@link Redacted}):
+     * the values (accounts, addresses, emails) by their number.
+     */
+    @Override
+    public String toString() {
+        return "NamedList[id=" + id + ", name=" + name + ", kind=" + kind + ", size=" + size + ", values=" + Redacted.values(values) + ", createdAt=" + createdAt
+                + ", updatedAt=" + updatedAt + "]";
+    }
 }

@@ -9,4 +9,14 @@ public record Pattern(String user, String pattern, String level, long currentVal
         return new Pattern(json.path("user").asText(), json.path("pattern").asText(), json.path("level").asText(), json.path("current_value").asLong(),
                 Instant.parse(json.path("first_detected").asText()), Instant.parse(json.path("last_seen").asText()));
     }
+
+    /**
+     * As a record's, but without the personal data an app's log must not keep ({@link Redacted}):
+     * the account id only as {@code (set)}.
+     */
+    @Override
+    public String toString() {
+        return "Pattern[user=" + Redacted.present(user) + ", pattern=" + pattern + ", level=" + level + ", currentValue=" + currentValue + ", firstDetected=" + firstDetected
+                + ", lastSeen=" + lastSeen + "]";
+    }
 }

@@ -24,4 +24,14 @@ public record Policy(String id, String name, List<String> actions, String verdic
                 json.path("enabled").asBoolean(), json.path("priority").asInt(), List.copyOf(refused), Instant.parse(json.path("created_at").asText()),
                 Instant.parse(json.path("updated_at").asText()), json);
     }
+
+    /**
+     * As a record's, but without the personal data an app's log must not keep ({@link Redacted}):
+     * the raw document (its conditions may name addresses, emails or accounts) by its size.
+     */
+    @Override
+    public String toString() {
+        return "Policy[id=" + id + ", name=" + name + ", actions=" + actions + ", verdict=" + verdict + ", mode=" + mode + ", enabled=" + enabled + ", priority=" + priority
+                + ", refusedNow=" + refusedNow + ", createdAt=" + createdAt + ", updatedAt=" + updatedAt + ", raw=" + Redacted.json(raw) + "]";
+    }
 }
