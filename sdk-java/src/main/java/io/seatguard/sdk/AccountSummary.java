@@ -23,7 +23,8 @@ public record AccountSummary(String id, Instant firstSeen, Instant lastSeen, int
         List<Pattern> patterns = new ArrayList<>();
         json.path("patterns").forEach(pattern -> patterns.add(Pattern.of(pattern)));
         JsonNode people = json.path("people_estimate");
-        return new AccountSummary(json.path("id").asText(), Instant.parse(json.path("first_seen").asText()), Instant.parse(json.path("last_seen").asText()),
+        return new AccountSummary(AnswerFields.text(json, "id", "an account"), AnswerFields.instant(json, "first_seen", "an account"),
+                AnswerFields.instant(json, "last_seen", "an account"),
                 json.path("device_count").asInt(), List.copyOf(countries), List.copyOf(patterns), people.path("all_time").asInt(),
                 people.path("active").isInt() ? Optional.of(people.path("active").intValue()) : Optional.empty(), json);
     }

@@ -38,10 +38,10 @@ public record Backtest(Optional<String> policyId, Instant from, Instant to, int 
         Map<String, Integer> outcomes = new LinkedHashMap<>();
         json.path("outcomes").properties().forEach(entry -> outcomes.put(entry.getKey(), entry.getValue().asInt()));
         List<Sample> samples = new ArrayList<>();
-        json.path("samples").forEach(sample -> samples.add(new Sample(sample.path("evaluation_id").asText(), Instant.parse(sample.path("created_at").asText()),
+        json.path("samples").forEach(sample -> samples.add(new Sample(sample.path("evaluation_id").asText(), AnswerFields.instant(sample, "created_at", "a backtest's sample"),
                 sample.path("action").asText(), sample.path("recorded_verdict").asText(), sample.path("reasons"))));
-        return new Backtest(Optional.ofNullable(json.path("policy_id").textValue()), Instant.parse(json.path("from").asText()),
-                Instant.parse(json.path("to").asText()), json.path("evaluated").asInt(), json.path("truncated").asBoolean(), json.path("matched").asInt(),
+        return new Backtest(Optional.ofNullable(json.path("policy_id").textValue()), AnswerFields.instant(json, "from", "a backtest"),
+                AnswerFields.instant(json, "to", "a backtest"), json.path("evaluated").asInt(), json.path("truncated").asBoolean(), json.path("matched").asInt(),
                 java.util.Collections.unmodifiableMap(outcomes), List.copyOf(samples));
     }
 }

@@ -6,8 +6,8 @@ import java.time.Instant;
 /** A challenge as {@code GET /v3/challenges/{id}} answers it. */
 public record Challenge(String id, String evaluationId, String type, String status, Instant expiresAt, JsonNode raw) {
     static Challenge of(JsonNode json) {
-        return new Challenge(json.path("id").asText(), json.path("evaluation_id").asText(), json.path("type").asText(), json.path("status").asText(),
-                Instant.parse(json.path("expires_at").asText()), json);
+        return new Challenge(AnswerFields.text(json, "id", "a challenge"), json.path("evaluation_id").asText(), json.path("type").asText(), json.path("status").asText(),
+                AnswerFields.instant(json, "expires_at", "a challenge"), json);
     }
 
     /**

@@ -9,7 +9,7 @@ public record Device(String id, String type, String status, Instant lastSeen, Op
         Optional<String> lastCountry) {
     static Device of(JsonNode json) {
         JsonNode connected = json.path("actively_connected");
-        return new Device(json.path("id").asText(), json.path("type").asText(), json.path("status").asText(), Instant.parse(json.path("last_seen").asText()),
+        return new Device(AnswerFields.text(json, "id", "a device"), json.path("type").asText(), json.path("status").asText(), AnswerFields.instant(json, "last_seen", "a device"),
                 connected.isBoolean() ? Optional.of(connected.booleanValue()) : Optional.empty(), json.path("info").path("browser").asText(),
                 json.path("info").path("os").asText(), Evaluation.text(json.path("last_country")));
     }

@@ -16,8 +16,9 @@ import java.util.Optional;
  */
 public record EvaluateResult(String evaluationId, String verdict, Optional<String> redirect, String deviceId, boolean logout, JsonNode raw) {
     static EvaluateResult of(JsonNode json) {
-        return new EvaluateResult(json.path("evaluation_id").asText(), json.path("verdict").asText(), Evaluation.text(json.path("redirect")),
-                json.path("device_id").asText(), json.path("logout").asBoolean(), json);
+        String answer = "an evaluation's verdict";
+        return new EvaluateResult(AnswerFields.text(json, "evaluation_id", answer), AnswerFields.text(json, "verdict", answer), Evaluation.text(json.path("redirect")),
+                AnswerFields.text(json, "device_id", answer), json.path("logout").asBoolean(), json);
     }
 
     /**

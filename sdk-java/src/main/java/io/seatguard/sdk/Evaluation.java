@@ -31,8 +31,8 @@ public record Evaluation(
 
     static Evaluation of(JsonNode json) {
         JsonNode challenge = json.path("challenge");
-        return new Evaluation(json.path("id").asText(), json.path("action").asText(), json.path("verdict").asText(),
-                Instant.parse(json.path("created_at").asText()), json.path("consumed").asBoolean(), text(json.path("user").path("id")),
+        return new Evaluation(AnswerFields.text(json, "id", "an evaluation"), json.path("action").asText(), json.path("verdict").asText(),
+                AnswerFields.instant(json, "created_at", "an evaluation"), json.path("consumed").asBoolean(), text(json.path("user").path("id")),
                 text(json.path("user").path("email")), text(json.path("user").path("phone")), json.path("device").path("id").asText(), json.path("risk").path("score").asInt(),
                 challenge.isObject() ? Optional.of(new ChallengeRef(challenge.path("id").asText(), challenge.path("type").asText(), challenge.path("status").asText()))
                         : Optional.empty(),

@@ -25,8 +25,22 @@ final class ForeignAnswer {
             return "HTTP " + status + " redirecting to " + cut(location) + ": the client follows no redirect; if that is Seatguard,"
                     + " give its address (scheme, host and any path prefix before /v3) as the base URL";
         }
-        return "HTTP " + status + " " + what(body, headers) + ", not Seatguard's " + expected
-                + ": the answer of something in between (a proxy or load balancer) or of another server at the base URL";
+        return "HTTP " + status + " " + what(body, headers) + ", not Seatguard's " + expected + ": " + WHOSE;
+    }
+
+    /** Whose an answer that is not Seatguard's may be, after what was wrong with it. */
+    private static final String WHOSE = "the answer of something in between (a proxy or load balancer) or of another server at the base URL";
+
+    /**
+     * A success whose JSON lacks what Seatguard's answer always has (a proxy's {@code 200 {}}, another
+     * API's JSON at a wrong base URL): said so, naming what was missing, where reading the record on failed
+     * with a {@code DateTimeParseException} or an empty id.
+     *
+     * @param fault what is wrong, e.g. {@code "no created_at (a date-time)"}
+     * @param answer what Seatguard would have answered, e.g. {@code "an evaluation"}
+     */
+    static String shape(String fault, String answer) {
+        return "a success with " + fault + ", not Seatguard's JSON for " + answer + ": " + WHOSE;
     }
 
     private static String what(String body, HttpHeaders headers) {

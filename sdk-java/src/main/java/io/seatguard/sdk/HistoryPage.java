@@ -9,7 +9,7 @@ import java.util.Optional;
 public record HistoryPage(List<JsonNode> rows, Optional<String> nextCursor) {
     static HistoryPage of(JsonNode json) {
         List<JsonNode> rows = new ArrayList<>();
-        json.path("data").forEach(rows::add);
+        AnswerFields.array(json, "data", "a history page").forEach(rows::add);
         return new HistoryPage(rows, Evaluation.text(json.path("next_cursor")));
     }
 

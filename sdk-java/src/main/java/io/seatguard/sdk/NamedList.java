@@ -17,8 +17,9 @@ public record NamedList(String id, String name, String kind, int size, List<Stri
     static NamedList of(JsonNode json) {
         List<String> values = new ArrayList<>();
         json.path("values").forEach(value -> values.add(value.asText()));
-        return new NamedList(json.path("id").asText(), json.path("name").asText(), json.path("kind").asText(), json.path("size").asInt(),
-                List.copyOf(values), Instant.parse(json.path("created_at").asText()), Instant.parse(json.path("updated_at").asText()));
+        return new NamedList(AnswerFields.text(json, "id", "a list"), json.path("name").asText(), json.path("kind").asText(), json.path("size").asInt(),
+                List.copyOf(values), AnswerFields.instant(json, "created_at", "a list"),
+                AnswerFields.instant(json, "updated_at", "a list"));
     }
 
     /**

@@ -6,8 +6,8 @@ import java.time.Instant;
 /** A flagged account ({@code GET /v3/patterns}). */
 public record Pattern(String user, String pattern, String level, long currentValue, Instant firstDetected, Instant lastSeen) {
     static Pattern of(JsonNode json) {
-        return new Pattern(json.path("user").asText(), json.path("pattern").asText(), json.path("level").asText(), json.path("current_value").asLong(),
-                Instant.parse(json.path("first_detected").asText()), Instant.parse(json.path("last_seen").asText()));
+        return new Pattern(AnswerFields.text(json, "user", "a flagged account"), json.path("pattern").asText(), json.path("level").asText(), json.path("current_value").asLong(),
+                AnswerFields.instant(json, "first_detected", "a flagged account"), AnswerFields.instant(json, "last_seen", "a flagged account"));
     }
 
     /**

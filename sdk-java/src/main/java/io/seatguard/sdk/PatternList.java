@@ -16,7 +16,7 @@ public record PatternList(List<Pattern> accounts, boolean truncated) {
 
     static PatternList of(JsonNode json) {
         List<Pattern> accounts = new ArrayList<>();
-        json.path("data").forEach(item -> accounts.add(Pattern.of(item)));
+        AnswerFields.array(json, "data", "flagged accounts").forEach(item -> accounts.add(Pattern.of(item)));
         return new PatternList(accounts, json.path("truncated").asBoolean(false));
     }
 }

@@ -20,9 +20,9 @@ public record Policy(String id, String name, List<String> actions, String verdic
         json.path("actions").forEach(action -> actions.add(action.asText()));
         List<SeatguardApiException.FieldError> refused = new ArrayList<>();
         json.path("refused_now").forEach(fault -> refused.add(new SeatguardApiException.FieldError(fault.path("field").asText(), fault.path("message").asText())));
-        return new Policy(json.path("id").asText(), json.path("name").asText(), List.copyOf(actions), json.path("verdict").asText(), json.path("mode").asText(),
-                json.path("enabled").asBoolean(), json.path("priority").asInt(), List.copyOf(refused), Instant.parse(json.path("created_at").asText()),
-                Instant.parse(json.path("updated_at").asText()), json);
+        return new Policy(AnswerFields.text(json, "id", "a policy"), json.path("name").asText(), List.copyOf(actions), json.path("verdict").asText(), json.path("mode").asText(),
+                json.path("enabled").asBoolean(), json.path("priority").asInt(), List.copyOf(refused), AnswerFields.instant(json, "created_at", "a policy"),
+                AnswerFields.instant(json, "updated_at", "a policy"), json);
     }
 
     /**

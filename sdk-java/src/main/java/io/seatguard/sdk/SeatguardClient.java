@@ -583,7 +583,7 @@ public final class SeatguardClient implements AutoCloseable {
     /** The {@code data} array of a list answer, each item read by {@code of}. */
     private <T> List<T> data(String path, java.util.function.Function<JsonNode, T> of) {
         List<T> items = new ArrayList<>();
-        get(path).path("data").forEach(item -> items.add(of.apply(item)));
+        AnswerFields.array(get(path), "data", "a list").forEach(item -> items.add(of.apply(item)));
         return items;
     }
 
@@ -703,14 +703,21 @@ public final class SeatguardClient implements AutoCloseable {
         }
     }
 
-    /** A success's JSON; an empty body (a 204) is an empty object. */
+    /**
+     * A success's JSON object; an empty body (a 204) is an empty object. Every success of Seatguard's is an
+     * object, so other JSON (an array, a string, {@code null}) is refused here as not Seatguard's.
+     */
     private static JsonNode read(HttpResponse<String> response, String call) {
         String body = response.body();
         if (body == null || body.isEmpty()) {
             return JSON.createObjectNode();
         }
         try {
-            return JSON.readTree(body);
+            JsonNode json = JSON.readTree(body);
+            if (!json.isObject()) {
+                throw new SeatguardException(call + ": " + ForeignAnswer.shape("JSON that is not an object (HTTP " + response.statusCode() + ")", "this call"));
+            }
+            return json;
         }
         catch (IOException e) {
             throw new SeatguardException(call + ": " + ForeignAnswer.describe(response.statusCode(), body, response.headers(), "JSON"), e);

@@ -22,19 +22,15 @@ public record WebhookDelivery(String messageId, String eventType, String status,
 
     static WebhookDelivery of(JsonNode json) {
         List<Try> tries = new ArrayList<>();
-        json.path("tries").forEach(one -> tries.add(new Try(one.path("attempt").asInt(), Instant.parse(one.path("at").asText()), status(one.path("status_code")),
+        json.path("tries").forEach(one -> tries.add(new Try(one.path("attempt").asInt(), AnswerFields.instant(one, "at", "a delivery's try"), status(one.path("status_code")),
                 Optional.ofNullable(one.path("error").textValue()), Duration.ofMillis(one.path("duration_ms").asLong()))));
-        return new WebhookDelivery(json.path("message_id").asText(), json.path("event_type").asText(), json.path("status").asText(),
-                json.path("attempts").asInt(), time(json.path("next_attempt_at")), status(json.path("last_status_code")),
-                Optional.ofNullable(json.path("last_error").textValue()), time(json.path("last_attempt_at")), Instant.parse(json.path("created_at").asText()),
+        return new WebhookDelivery(AnswerFields.text(json, "message_id", "a webhook delivery"), json.path("event_type").asText(), json.path("status").asText(),
+                json.path("attempts").asInt(), AnswerFields.optionalInstant(json, "next_attempt_at", "a webhook delivery"), status(json.path("last_status_code")),
+                Optional.ofNullable(json.path("last_error").textValue()), AnswerFields.optionalInstant(json, "last_attempt_at", "a webhook delivery"), AnswerFields.instant(json, "created_at", "a webhook delivery"),
                 List.copyOf(tries));
     }
 
     private static OptionalInt status(JsonNode node) {
         return node.isInt() ? OptionalInt.of(node.intValue()) : OptionalInt.empty();
-    }
-
-    private static Optional<Instant> time(JsonNode node) {
-        return Optional.ofNullable(node.textValue()).map(Instant::parse);
     }
 }

@@ -13,7 +13,7 @@ public record WebhookDeliveryPage(List<WebhookDelivery> deliveries, Optional<Str
 
     static WebhookDeliveryPage of(JsonNode json) {
         List<WebhookDelivery> deliveries = new ArrayList<>();
-        json.path("data").forEach(item -> deliveries.add(WebhookDelivery.of(item)));
+        AnswerFields.array(json, "data", "a page of deliveries").forEach(item -> deliveries.add(WebhookDelivery.of(item)));
         return new WebhookDeliveryPage(deliveries, Evaluation.text(json.path("next_cursor")));
     }
 }

@@ -20,9 +20,9 @@ public record WebhookEndpoint(String id, String url, List<String> events, Instan
     static WebhookEndpoint of(JsonNode json) {
         List<String> events = new ArrayList<>();
         json.path("events").forEach(event -> events.add(event.asText()));
-        return new WebhookEndpoint(json.path("id").asText(), json.path("url").asText(), List.copyOf(events), Instant.parse(json.path("created_at").asText()),
+        return new WebhookEndpoint(AnswerFields.text(json, "id", "a webhook endpoint"), json.path("url").asText(), List.copyOf(events), AnswerFields.instant(json, "created_at", "a webhook endpoint"),
                 Optional.ofNullable(json.path("secret").textValue()),
-                Optional.ofNullable(json.path("previous_secret_expires_at").textValue()).map(Instant::parse));
+                AnswerFields.optionalInstant(json, "previous_secret_expires_at", "a webhook endpoint"));
     }
 
     /**
