@@ -62,6 +62,16 @@ public final class SeatguardClient implements AutoCloseable {
      * {@code Duration.ofSeconds(Long.MAX_VALUE)}) overflowed inside every call.
      */
     public static final Duration MAX_DURATION = Duration.ofHours(1);
+    /**
+     * The largest answer body the client reads by default, 128 MiB; a larger one is a {@link SeatguardException}
+     * ({@link Builder#maxAnswerBytes}). Seatguard's largest answers are far smaller: a list of its most
+     * values (100,000 of at most 256 characters) is about 26 MB, 77 MB were every character three UTF-8
+     * bytes; 10,000 flagged accounts a few MB; the 200 policies an app may hold, each at most the server's
+     * body limit (64 KiB by default), about 13 MB.
+     */
+    public static final long DEFAULT_MAX_ANSWER_BYTES = 128L * 1024 * 1024;
+    /** The largest {@link Builder#maxAnswerBytes} the builder takes, 1 GiB: the body is held as one String. */
+    public static final long MAX_ANSWER_BYTES = 1024L * 1024 * 1024;
     /** The number of accounts {@code GET /v3/patterns} lists when no limit is given. */
     public static final int DEFAULT_PATTERN_LIMIT = 1_000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -82,6 +92,7 @@ public final class SeatguardClient implements AutoCloseable {
     private final int retries;
     private final Duration backoff;
     private final Duration maxRetryWait;
+    private final long maxAnswerBytes;
     private final Sleeper sleeper;
 
     private SeatguardClient(Builder builder) {
@@ -91,6 +102,7 @@ public final class SeatguardClient implements AutoCloseable {
         this.retries = builder.retries;
         this.backoff = builder.backoff;
         this.maxRetryWait = builder.maxRetryWait;
+        this.maxAnswerBytes = builder.maxAnswerBytes;
         this.sleeper = builder.sleeper;
         this.ownsHttp = builder.http == null;
         this.http = ownsHttp ? HttpClient.newBuilder().connectTimeout(builder.timeout).build() : builder.http;
@@ -122,6 +134,7 @@ public final class SeatguardClient implements AutoCloseable {
         private int retries = 2;
         private Duration backoff = Duration.ofMillis(200);
         private Duration maxRetryWait = Duration.ofSeconds(5);
+        private long maxAnswerBytes = DEFAULT_MAX_ANSWER_BYTES;
         private HttpClient http;
         private Sleeper sleeper = Thread::sleep;
 
@@ -188,6 +201,20 @@ public final class SeatguardClient implements AutoCloseable {
                 throw new IllegalArgumentException("maxRetryWait must not be negative: " + value);
             }
             this.maxRetryWait = atMostMax("maxRetryWait", value);
+            return this;
+        }
+
+        /**
+         * The largest answer body the client reads, 1 to {@link #MAX_ANSWER_BYTES} bytes (default
+         * {@link #DEFAULT_MAX_ANSWER_BYTES}, well above Seatguard's largest answer). A larger one, by its
+         * {@code Content-Length} or as it arrives, ends the call with a {@link SeatguardException}, not sent
+         * again: a base URL pointing at a file server made the client read gigabytes into memory.
+         */
+        public Builder maxAnswerBytes(long value) {
+            if (value < 1 || value > MAX_ANSWER_BYTES) {
+                throw new IllegalArgumentException("maxAnswerBytes must be between 1 and " + MAX_ANSWER_BYTES + ": " + value);
+            }
+            this.maxAnswerBytes = value;
             return this;
         }
 
@@ -619,6 +646,10 @@ public final class SeatguardClient implements AutoCloseable {
                 }
                 response = exchange(request.build());
             }
+            catch (CappedBody.TooLarge e) {
+                // Not a network error to retry: the same server would send the same body again.
+                throw new SeatguardException(method + " " + path + ": " + e.getMessage(), e);
+            }
             catch (IOException e) {
                 if (retry == Retry.IDEMPOTENT && attempt < tries) {
                     pause(backoff(attempt));
@@ -659,7 +690,7 @@ public final class SeatguardClient implements AutoCloseable {
      * the future's deadline covers the whole exchange, and cancelling it closes the connection.
      */
     private HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
-        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request, new CappedBody(maxAnswerBytes));
         try {
             return answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         }
@@ -672,6 +703,12 @@ public final class SeatguardClient implements AutoCloseable {
             throw e;
         }
         catch (ExecutionException e) {
+            // The JDK may wrap what the body's reader failed with in an IOException of its own.
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof CappedBody.TooLarge tooLarge) {
+                    throw tooLarge;
+                }
+            }
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
