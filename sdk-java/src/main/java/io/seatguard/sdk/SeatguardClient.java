@@ -80,6 +80,8 @@ public final class SeatguardClient implements AutoCloseable {
     private static final String NOT_FOUND = "https://seatguard.dev/problems/not-found";
     /** The longest account id evaluate takes. */
     private static final int MAX_USER_ID = 256;
+    /** {@code seatguard-java/<version>}, sent with every call (also through an {@link Builder#httpClient} of the app's). */
+    static final String USER_AGENT = SdkVersion.userAgent();
     private static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
 
     private final URI base;
@@ -636,6 +638,7 @@ public final class SeatguardClient implements AutoCloseable {
                 HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                         .timeout(timeout)
                         .header("Authorization", "Bearer " + secretKey)
+                        .header("User-Agent", USER_AGENT)
                         .header("Accept", "application/json");
                 if (jsonBody == null) {
                     request.method(method, HttpRequest.BodyPublishers.noBody());
