@@ -39,8 +39,9 @@ import java.util.concurrent.TimeoutException;
  * <p>Every try has a timeout that covers the whole exchange, connecting, headers and body. Reads and deletes
  * (idempotent) are retried on a network error, a 5xx or a 429 answer, after a short back-off or the
  * answer's {@code Retry-After} when that is longer (up to {@link Builder#maxRetryWait}).
- * {@link #evaluate} and {@link #consumeEvaluation} are retried only when Seatguard answered
- * {@code 503 unavailable}, which it does before any route runs: a lost answer to a consume that happened
+ * {@link #evaluate} and {@link #consumeEvaluation} are retried only when the try provably did nothing:
+ * Seatguard answered {@code 503 unavailable}, which it does before any route runs, or the connection was
+ * never made (refused, host not resolved, the HttpClient's connect timeout). A lost answer to a consume that happened
  * would turn into a 409 on the retry, and an evaluation sent twice is recorded twice. Errors are typed:
  * {@link NotFoundException}, {@link ConflictException} (and its {@link AlreadyConsumedException}),
  * {@link AuthenticationException}, {@link InvalidRequestException}, other {@link SeatguardApiException}s,
@@ -618,11 +619,22 @@ public final class SeatguardClient implements AutoCloseable {
 
     /**
      * When a failed try is sent again. Reads and deletes change nothing twice, so any network error, 5xx
-     * or 429 is retried; a call that records or claims something (an evaluation, a consume) only on
-     * Seatguard's own {@code 503 unavailable}, which it answers before any route runs: that call provably
-     * did nothing.
+     * or 429 is retried; a call that records or claims something (an evaluation, a consume) only when it
+     * provably did nothing: Seatguard's own {@code 503 unavailable}, which it answers before any route runs,
+     * or a connection that was never made ({@link #neverSent}).
      */
     private enum Retry { IDEMPOTENT, WHEN_NOT_RUN }
+
+    /**
+     * Whether the try failed before a byte of the request left: the JDK's {@link java.net.ConnectException}
+     * (a refused connection, an unresolvable host: its cause an {@code UnresolvedAddressException}) or its
+     * {@link java.net.http.HttpConnectTimeoutException} (the HttpClient's {@code connectTimeout} passed). A
+     * call sent again after those cannot be done twice. Not the whole-try {@link #timeout}, nor a connection
+     * closed or reset afterwards: the request may have arrived, and an evaluation sent twice is recorded twice.
+     */
+    private static boolean neverSent(IOException e) {
+        return e instanceof java.net.ConnectException || e instanceof java.net.http.HttpConnectTimeoutException;
+    }
 
     /** The problem type of a request refused before any route ran (overloaded or stopping node). */
     static final String NOT_RUN_TYPE = "https://seatguard.dev/problems/unavailable";
@@ -654,7 +666,7 @@ public final class SeatguardClient implements AutoCloseable {
                 throw new SeatguardException(method + " " + path + ": " + e.getMessage(), e);
             }
             catch (IOException e) {
-                if (retry == Retry.IDEMPOTENT && attempt < tries) {
+                if ((retry == Retry.IDEMPOTENT || neverSent(e)) && attempt < tries) {
                     pause(backoff(attempt));
                     continue;
                 }
