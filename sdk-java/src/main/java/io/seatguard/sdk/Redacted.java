@@ -55,6 +55,12 @@ final class Redacted {
         return json == null || json.isMissingNode() ? NONE : "(" + json.size() + " fields, hidden)";
     }
 
+    /** A URL without its query, which may carry a credential: {@code https://app.example/hooks?(hidden)}. */
+    static String query(String url) {
+        int query = url == null ? -1 : url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query) + "?(hidden)";
+    }
+
     /** Values of a list (emails, addresses, accounts): how many only. */
     static String values(java.util.Collection<?> values) {
         return "(" + values.size() + " hidden)";

@@ -41,8 +41,8 @@ import java.util.concurrent.TimeoutException;
  * answer's {@code Retry-After} when that is longer (up to {@link Builder#maxRetryWait}).
  * {@link #evaluate} and {@link #consumeEvaluation} are retried only when the try provably did nothing:
  * Seatguard answered {@code 503 unavailable}, which it does before any route runs, or the connection was
- * never made (refused, host not resolved, the HttpClient's connect timeout). A lost answer to a consume that happened
- * would turn into a 409 on the retry, and an evaluation sent twice is recorded twice. Errors are typed:
+ * never made (refused, host not resolved, the HttpClient's connect timeout). A lost answer to a consume
+ * that happened would turn into a 409 on the retry, and an evaluation sent twice is recorded twice. Errors are typed:
  * {@link NotFoundException}, {@link ConflictException} (and its {@link AlreadyConsumedException}),
  * {@link AuthenticationException}, {@link InvalidRequestException}, other {@link SeatguardApiException}s,
  * and {@link SeatguardNetworkException}.

@@ -28,10 +28,12 @@ public record WebhookEndpoint(String id, String url, List<String> events, Instan
     /**
      * As a record's, but the secret only as {@code (hidden)} or {@code none}: a backend logging the
      * endpoint it just made or rotated must not write into its logs what lets anyone forge its webhooks.
+     * The URL's query is hidden likewise: receivers that check a token of their own take it there
+     * ({@code …/hooks?token=…}).
      */
     @Override
     public String toString() {
-        return "WebhookEndpoint[id=" + id + ", url=" + url + ", events=" + events + ", createdAt=" + createdAt
+        return "WebhookEndpoint[id=" + id + ", url=" + Redacted.query(url) + ", events=" + events + ", createdAt=" + createdAt
                 + ", secret=" + (secret.isPresent() ? "(hidden)" : "none") + ", previousSecretExpiresAt=" + previousSecretExpiresAt + "]";
     }
 }

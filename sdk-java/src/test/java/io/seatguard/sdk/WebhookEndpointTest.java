@@ -27,4 +27,13 @@ class WebhookEndpointTest {
                 {"id":"wh_1","url":"https://app.example/hooks","events":["evaluation.created"],"created_at":"2026-12-01T08:00:00Z"}"""));
         assertThat(listed.toString()).as("a listed endpoint has none").contains("secret=none");
     }
+
+    /** Review finding: a receiver that checks a token of its own in the URL's query had it printed with the endpoint. */
+    @Test
+    void itsToStringHidesTheUrlsQuery() throws Exception {
+        WebhookEndpoint endpoint = WebhookEndpoint.of(new ObjectMapper().readTree("""
+                {"id":"wh_2","url":"https://app.example/hooks?token=tk_8c1f55","events":["evaluation.created"],"created_at":"2026-12-01T08:00:00Z"}"""));
+        assertThat(endpoint.url()).as("still there to read").endsWith("token=tk_8c1f55");
+        assertThat(endpoint.toString()).doesNotContain("tk_8c1f55").contains("url=https://app.example/hooks?(hidden)");
+    }
 }
