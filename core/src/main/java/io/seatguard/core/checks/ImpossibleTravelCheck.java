@@ -64,6 +64,8 @@ public final class ImpossibleTravelCheck implements Check {
         if (distance <= settings.minTravelDistanceKm()) {
             return false;
         }
+        // Readers hand over only strictly earlier events, so elapsed is positive; were a later one ever
+        // passed, it would count as no time at all rather than as a negative time that makes any trip possible.
         double hours = Math.max(0, elapsed.toMillis()) / 3_600_000.0;
         return distance > settings.maxTravelSpeedKmh() * hours;
     }

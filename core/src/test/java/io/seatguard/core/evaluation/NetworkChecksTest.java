@@ -90,6 +90,38 @@ class NetworkChecksTest {
         assertThat(evaluate("bob", NEW_YORK).checks()).containsEntry("impossible_travel", false);
     }
 
+    /**
+     * docs/checks.md: imported history counts by its own time. An import older than the account's latest
+     * evaluation is judged against the placed evaluation just before its own time, not against the later
+     * one stored first (that one would have made a trip of no time at all out of a Paris–Lyon hop).
+     */
+    @Test
+    void anImportOlderThanTheLatestIsJudgedAgainstThePlaceBeforeItsOwnTime() {
+        Instant t0 = clock.instant().minus(Duration.ofDays(2));
+        evaluateAt("ann", PARIS, t0);
+        evaluateAt("ann", NEW_YORK, t0.plus(Duration.ofHours(10)));
+        assertThat(evaluateAt("ann", LYON, t0.plus(Duration.ofMinutes(30))).checks()).as("Paris half an hour before, not New York stored first")
+                .containsEntry("impossible_travel", false);
+        assertThat(evaluateAt("ann", NEW_YORK, t0.plus(Duration.ofMinutes(45))).checks()).as("Lyon a quarter of an hour before")
+                .containsEntry("impossible_travel", true);
+        assertThat(evaluateAt("ann", BERLIN, t0.minus(Duration.ofMinutes(1))).checks()).as("nothing placed before it")
+                .containsEntry("impossible_travel", false);
+    }
+
+    /**
+     * docs/checks.md: {@code is_new_ip} is the exact address. An IPv4-mapped IPv6 address is its IPv4 one;
+     * another address of the same IPv6 /64 (a privacy address) is a new one.
+     */
+    @Test
+    void isNewIpIsTheExactAddressAndAnIpv4MappedOneIsItsIpv4Address() {
+        assertThat(evaluate("ann", PARIS).checks()).containsEntry("is_new_ip", true);
+        assertThat(evaluate("ann", "::ffff:" + PARIS).checks()).containsEntry("is_new_ip", false);
+        assertThat(evaluate("ann", "::ffff:5102:450a").checks()).as("the same, written in hex").containsEntry("is_new_ip", false);
+        assertThat(evaluate("ann", NEW_YORK_V6).checks()).containsEntry("is_new_ip", true);
+        assertThat(evaluate("ann", "2600:1700:0:0:0:0:0:10").checks()).as("the same address, written out").containsEntry("is_new_ip", false);
+        assertThat(evaluate("ann", "2600:1700::11").checks()).as("another address of the /64").containsEntry("is_new_ip", true);
+    }
+
     @Test
     void twoCitiesOfOneCountryMinutesApartAreNotTravel() {
         evaluate("ann", PARIS);
@@ -369,6 +401,13 @@ class NetworkChecksTest {
 
     private Evaluation evaluate(String user, String ip, List<String> localIps, Optional<String> zone) {
         return pipeline(intel).evaluate(request(user, ip, localIps, zone));
+    }
+
+    /** Imported history: a server-mode evaluation stamped with its own time. */
+    private Evaluation evaluateAt(String user, String ip, Instant at) {
+        EvaluationRequest live = request(user, ip, List.of(), Optional.empty());
+        return pipeline(intel).evaluate(new EvaluationRequest(APP, live.action(), live.userId(), Optional.empty(), Optional.empty(), Map.of(),
+                Optional.empty(), Optional.empty(), live.device(), live.clientIp(), live.userAgent(), Optional.of(at), IdentityProof.SERVER));
     }
 
     private Evaluation evaluate(String user, String ip, IdentityProof identity) {
