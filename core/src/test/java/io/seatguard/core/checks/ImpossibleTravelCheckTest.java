@@ -56,6 +56,20 @@ class ImpossibleTravelCheckTest {
                 .isBetween(Duration.ofHours(200), Duration.ofHours(201));
     }
 
+    /** The short way round: across the antimeridian and over a pole, not the long way through the map's middle. */
+    @Test
+    void placesAcrossTheAntimeridianOrAPoleAreAsCloseAsTheyAre() {
+        double degree = Math.PI * GreatCircle.EARTH_RADIUS_KM / 180;
+        assertThat(GreatCircle.distanceKm(0, 179.9, 0, -179.9)).as("Fiji to Samoa's side: 0.2°").isCloseTo(0.2 * degree, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(GreatCircle.distanceKm(89.9, 0, 89.9, 180)).as("over the North Pole").isCloseTo(0.2 * degree, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(GreatCircle.distanceKm(90, 0, 90, -135)).as("the pole is one point whatever its longitude").isCloseTo(0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(GreatCircle.distanceKm(-90, 0, 90, 0)).isCloseTo(Math.PI * GreatCircle.EARTH_RADIUS_KM, org.assertj.core.data.Offset.offset(0.001));
+        LocatedEvent fiji = new LocatedEvent(T0, new Coordinates(-16.5, 179.5, 0));
+        assertThat(check.impossible(fiji, new Coordinates(-16.5, -179.5, 0), Duration.ZERO)).as("~107 km across the antimeridian: under the minimum")
+                .isFalse();
+        assertThat(check.impossible(fiji, new Coordinates(-16.5, -170, 0), Duration.ofMinutes(30))).as("~1,120 km in half an hour").isTrue();
+    }
+
     @Test
     void greatCircleDistancesMatchKnownOnes() {
         // Paris–New York is 5,837 km along the great circle (to within 0.5 % on a sphere).
