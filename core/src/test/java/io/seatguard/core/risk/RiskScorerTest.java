@@ -101,6 +101,79 @@ class RiskScorerTest {
         }
     }
 
+    /** docs/risk.md's bands at each edge: one signal of p points scores exactly p. */
+    @Test
+    void bandsAndSeveritiesChangeExactlyAtTheDocumentedEdges() {
+        Map<Integer, String> edges = new java.util.LinkedHashMap<>();
+        edges.put(1, "low");
+        edges.put(29, "low");
+        edges.put(30, "medium");
+        edges.put(59, "medium");
+        edges.put(60, "high");
+        edges.put(84, "high");
+        edges.put(85, "maximum");
+        edges.put(99, "maximum");
+        edges.put(100, "maximum");
+        edges.forEach((points, band) -> {
+            Risk risk = new RiskScorer(RiskWeights.parse("token_mismatch=" + points)).score(Map.of("token_mismatch", true), true);
+            assertThat(risk.score()).as(points + " points").isEqualTo(points);
+            assertThat(RiskScorer.band(risk.score())).as(points + " points").isEqualTo(band);
+            assertThat(risk.risks()).as(points + " points").extracting(RiskCategory::severity).containsExactly(band, band);
+        });
+        assertThat(RiskScorer.band(0)).isEqualTo("clean");
+    }
+
+    /**
+     * The documented property on the real rules, under any weights: raising any check that feeds a signal
+     * (a flag turned on, a count raised, the account known) never lowers the score or a category's score,
+     * and never drops a category.
+     */
+    @Property(tries = 3000)
+    void raisingAnyCheckNeverLowersAScoreUnderAnyWeights(@ForAll("checks") Map<String, Object> checks, @ForAll("weights") String weights,
+            @ForAll("raise") String raised, @ForAll("counts") long more, @ForAll boolean namesAccount) {
+        RiskScorer weighted = new RiskScorer(RiskWeights.parse(weights));
+        Map<String, Object> after = new HashMap<>(checks);
+        switch (raised) {
+            case "device_count", "country_count_24h", "fingerprint_user_count" -> after.put(raised, ((Number) checks.get(raised)).longValue() + more);
+            case "is_new_user" -> after.put(raised, false);
+            default -> after.put(raised, true);
+        }
+        Risk lower = weighted.score(checks, namesAccount);
+        Risk higher = weighted.score(after, namesAccount);
+        assertThat(higher.score()).as(weights + ": " + checks + " then " + raised).isGreaterThanOrEqualTo(lower.score());
+        for (RiskCategory category : lower.risks()) {
+            assertThat(higher.risks()).as(weights + ": " + category.category()).anySatisfy(later -> {
+                assertThat(later.category()).isEqualTo(category.category());
+                assertThat(later.score()).isGreaterThanOrEqualTo(category.score());
+            });
+        }
+    }
+
+    @Provide
+    Arbitrary<String> raise() {
+        List<String> raisable = new java.util.ArrayList<>(FLAGS);
+        raisable.addAll(List.of("device_count", "country_count_24h", "fingerprint_user_count", "is_new_user"));
+        return Arbitraries.of(raisable);
+    }
+
+    @Provide
+    Arbitrary<Long> counts() {
+        return Arbitraries.longs().between(0, 5);
+    }
+
+    /** Every signal with any points from 0 (off) to 100 (certain). */
+    @Provide
+    Arbitrary<String> weights() {
+        List<String> names = List.copyOf(new java.util.TreeSet<>(RiskWeights.defaults().asMap().keySet()));
+        return Arbitraries.integers().between(0, 100).list().ofSize(names.size()).map(points -> {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < names.size(); i++) {
+                text.append(i == 0 ? "" : ",").append(names.get(i)).append('=').append(points.get(i));
+            }
+            return text.toString();
+        });
+    }
+
     @Provide
     Arbitrary<String> flag() {
         return Arbitraries.of(FLAGS);
