@@ -66,6 +66,8 @@ class NetworkChecksTest {
     private final Map<String, IpFacts> known = new HashMap<>();
     private final IpIntelligence intel = address -> known.getOrDefault(IpAddresses.format(address), IpFacts.UNKNOWN);
     private CheckSettings settings = CheckSettings.DEFAULTS;
+    /** Who is online, kept across this test's evaluations (only evaluations with a session id open one). */
+    private final InMemoryPresence presence = new InMemoryPresence(Duration.ofSeconds(90));
 
     NetworkChecksTest() {
         known.put(PARIS, located("FR", 48.8566, 2.3522, 50, "Europe/Paris"));
@@ -120,6 +122,24 @@ class NetworkChecksTest {
         assertThat(evaluate("ann", NEW_YORK_V6).checks()).containsEntry("is_new_ip", true);
         assertThat(evaluate("ann", "2600:1700:0:0:0:0:0:10").checks()).as("the same address, written out").containsEntry("is_new_ip", false);
         assertThat(evaluate("ann", "2600:1700::11").checks()).as("another address of the /64").containsEntry("is_new_ip", true);
+    }
+
+    /**
+     * docs/risk.md, through the real pipeline: a second computer logging in from New York a minute after
+     * the owner's in Paris, while the owner's session is live, is both concurrent and impossible travel,
+     * and ranks above either alone (64: account sharing high, account takeover medium).
+     */
+    @Test
+    void aSharerAcrossTheOceanWhileTheOwnerIsOnlineRanksAboveEitherSignalAlone() {
+        pipeline(intel).evaluate(inSession("ann", PARIS, "owner-laptop", "tab-owner"));
+        clock.advance(Duration.ofMinutes(1));
+        Evaluation sharer = pipeline(intel).evaluate(inSession("ann", NEW_YORK, "sharer-laptop", "tab-sharer"));
+        assertThat(sharer.checks()).containsEntry("concurrent_sessions", true).containsEntry("impossible_travel", true);
+        int concurrentOnly = new RiskScorer(RiskWeights.defaults()).score(Map.of("concurrent_sessions", true), true).score();
+        int travelOnly = new RiskScorer(RiskWeights.defaults()).score(Map.of("impossible_travel", true), true).score();
+        assertThat(sharer.risk().score()).isGreaterThan(concurrentOnly).isGreaterThan(travelOnly);
+        assertThat(sharer.risk().risks()).extracting(io.seatguard.core.risk.RiskCategory::category, io.seatguard.core.risk.RiskCategory::severity)
+                .contains(org.assertj.core.groups.Tuple.tuple("account_sharing", "high"));
     }
 
     @Test
@@ -403,6 +423,13 @@ class NetworkChecksTest {
         return pipeline(intel).evaluate(request(user, ip, localIps, zone));
     }
 
+    /** A computer's page view in a session of its own, so presence holds it live. */
+    private static EvaluationRequest inSession(String user, String ip, String model, String sessionId) {
+        DeviceSignals signals = new DeviceSignals(Optional.empty(), new TreeMap<>(Map.of("model", model, "cores", 8L)), List.of(), Optional.empty());
+        return new EvaluationRequest(APP, "access", Optional.of(user), Optional.empty(), Optional.empty(), Map.of(), Optional.of(sessionId),
+                Optional.empty(), signals, IpAddresses.parse(ip).orElseThrow(), Optional.of("computer"), Optional.empty());
+    }
+
     /** Imported history: a server-mode evaluation stamped with its own time. */
     private Evaluation evaluateAt(String user, String ip, Instant at) {
         EvaluationRequest live = request(user, ip, List.of(), Optional.empty());
@@ -422,7 +449,7 @@ class NetworkChecksTest {
 
     private EvaluationPipeline pipeline(IpIntelligence source, ActivityReader activity, CheckSettings checks) {
         return new EvaluationPipeline(new FixedUserAgentParser(), new DeviceResolver(store, ids::newRandomId), store, CheckRegistry.standard(checks),
-                new NoPolicies(), store, ids, clock, new InMemoryPresence(Duration.ofSeconds(90)), new RiskScorer(RiskWeights.defaults()))
+                new NoPolicies(), store, ids, clock, presence, new RiskScorer(RiskWeights.defaults()))
                 .withNetwork(source, activity, checks);
     }
 
