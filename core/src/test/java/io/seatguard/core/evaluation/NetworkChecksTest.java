@@ -111,6 +111,21 @@ class NetworkChecksTest {
     }
 
     /**
+     * docs/checks.md: "earlier" is strictly earlier, to the millisecond. Two evaluations stamped with one
+     * millisecond do not see each other (sub-millisecond digits are dropped before comparing); a millisecond
+     * later, 900 km away is impossible.
+     */
+    @Test
+    void evaluationsOfOneMillisecondDoNotSeeEachOtherAndOneMillisecondLaterIsImpossible() {
+        Instant t0 = clock.instant().minus(Duration.ofDays(1));
+        evaluateAt("ann", PARIS, t0);
+        assertThat(evaluateAt("ann", NEW_YORK, t0.plusNanos(999_999)).checks()).as("the same millisecond").containsEntry("impossible_travel", false)
+                .containsEntry("event_count", 1L);
+        // Berlin is far from both (which of two events of one millisecond is the latest is the store's choice).
+        assertThat(evaluateAt("ann", BERLIN, t0.plusMillis(1)).checks()).containsEntry("impossible_travel", true).containsEntry("event_count", 3L);
+    }
+
+    /**
      * docs/checks.md: {@code is_new_ip} is the exact address. An IPv4-mapped IPv6 address is its IPv4 one;
      * another address of the same IPv6 /64 (a privacy address) is a new one.
      */
