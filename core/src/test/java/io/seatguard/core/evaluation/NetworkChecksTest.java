@@ -187,6 +187,18 @@ class NetworkChecksTest {
         }
     }
 
+    /** docs/checks.md: without an account, the device counts hold the device itself (none when it is unknown). */
+    @Test
+    void withoutAnAccountTheDeviceCountsAreTheDeviceItself() {
+        assertThat(evaluate(null, PARIS).checks()).containsEntry("device_count", 1L).containsEntry("computer_device_count", 1L)
+                .containsEntry("mobile_device_count", 0L);
+        EvaluationRequest noSignals = new EvaluationRequest(APP, "signup", Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
+                Optional.empty(), Optional.empty(), new DeviceSignals(Optional.empty(), new TreeMap<>(), List.of(), Optional.empty()),
+                IpAddresses.parse(PARIS).orElseThrow(), Optional.of("computer"), Optional.empty());
+        assertThat(pipeline(intel).evaluate(noSignals).checks()).as("device unknown").containsEntry("device_count", 0L)
+                .containsEntry("computer_device_count", 0L);
+    }
+
     @Test
     void aVpnHopAfterTheTravelHorizonIsNoTravelWhereverItIs() {
         evaluate("ann", PARIS);
