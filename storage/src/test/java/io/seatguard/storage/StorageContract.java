@@ -2837,6 +2837,25 @@ abstract class StorageContract {
         assertThatThrownBy(() -> limitedTo.apply(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * docs/checks.md: event_count counts the evaluations of the last window, and one exactly the window's
+     * length before this one is in it, as a country exactly a day old is in the day: on every store, from
+     * memory (a read after the newest event) and from the database (a read before it) alike.
+     */
+    @Test
+    void theVelocityWindowTakesInAnEventExactlyItsLengthOld() {
+        Duration window = Duration.ofMinutes(10);
+        recordPlaced("app_a", "vic", "fp1", T0.minusMillis(1), "FR", null, null);
+        recordPlaced("app_a", "vic", "fp1", T0, "FR", null, null);
+        Instant atEdge = T0.plus(window);
+        assertThat(activity.read("app_a", "vic", Optional.of("FR"), Optional.empty(), atEdge, window).eventsInWindow())
+                .as("the one at T0 is exactly the window old; the one a millisecond before is out").hasValue(1);
+        assertThat(activity.read("app_a", "vic", Optional.of("FR"), Optional.empty(), atEdge.plusMillis(1), window).eventsInWindow()).hasValue(0);
+        recordPlaced("app_a", "vic", "fp1", atEdge.plus(Duration.ofHours(1)), "FR", null, null);
+        assertThat(activity.read("app_a", "vic", Optional.of("FR"), Optional.empty(), atEdge, window).eventsInWindow())
+                .as("read before the newest event").hasValue(1);
+    }
+
     @Test
     void theLatestLocatedEvaluationIsLookedForAmongTheAccountsLatestOnly() {
         int read = SqlActivityReader.LOCATED_EVENTS_READ;
