@@ -325,6 +325,22 @@ class NetworkChecksTest {
         assertThat(evaluate("ann", PARIS).checks()).as("nothing else within 24 h").containsEntry("country_count_24h", 1L);
     }
 
+    /**
+     * docs/checks.md: an account placed nowhere yet (its evaluations all behind a VPN) is new to the first
+     * country it is placed in, and that account being known, the new_country signal fires: "no earlier
+     * evaluation of the account was placed in this country".
+     */
+    @Test
+    void theFirstCountryOfAnAccountPlacedNowhereBeforeIsNew() {
+        assertThat(evaluate("ann", VPN_US).checks()).containsEntry("is_new_country", null).containsEntry("country_count_24h", 0L)
+                .containsEntry("impossible_travel", false);
+        clock.advance(Duration.ofMinutes(10));
+        Evaluation placed = evaluate("ann", PARIS);
+        assertThat(placed.checks()).containsEntry("is_new_country", true).containsEntry("country_count_24h", 1L)
+                .containsEntry("impossible_travel", false);
+        assertThat(placed.risk().signals()).extracting(RiskSignal::name).contains("new_country");
+    }
+
     @Test
     void eventCountAndHighVelocityUseTheWindow() {
         settings = new CheckSettings(900, 300, Duration.ofMinutes(10), 3);
