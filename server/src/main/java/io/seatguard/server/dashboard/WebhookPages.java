@@ -168,7 +168,7 @@ public final class WebhookPages {
         withForm(ctx, app -> {
             WebhookEndpoint endpoint = webhooks.find(app.id(), form(ctx, "endpoint"));
             if (!webhooks.store().redeliver(app.id(), endpoint.id(), form(ctx, "message"), clock.instant())) {
-                throw SeatguardException.notFound("delivery " + form(ctx, "message"));
+                throw SeatguardException.notFound("delivery " + io.seatguard.server.http.Problems.abbreviate(form(ctx, "message")));
             }
             return new Outcome(Optional.of(endpoint.id()), Optional.empty(), Optional.of("The message is queued to be sent again."));
         });

@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.seatguard.core.error.FieldErrors;
 import io.seatguard.core.error.SeatguardException;
 import java.io.IOException;
-import java.util.Iterator;
 
 /**
  * Holds a route that takes no body to it: a body the route would ignore is refused (400) before the
@@ -15,8 +14,6 @@ import java.util.Iterator;
  * empty body and an empty object pass: some HTTP clients send {@code {}} with every POST.
  */
 final class NoBody {
-    private static final int MAX_NAMED = 20;
-
     private NoBody() {}
 
     static void refuse(Context ctx) {
@@ -36,11 +33,7 @@ final class NoBody {
             throw SeatguardException.invalid("body", "must be empty: this route takes no body");
         }
         FieldErrors errors = new FieldErrors();
-        // A few named are enough to tell the caller; a body of thousands of fields gets no answer as long.
-        Iterator<String> fields = node.fieldNames();
-        for (int named = 0; fields.hasNext() && named < MAX_NAMED; named++) {
-            errors.add(Problems.abbreviate(fields.next()), "is not a field of this route, which takes no body");
-        }
+        UnknownFields.refuse(node, field -> false, "is not a field of this route, which takes no body", errors);
         errors.throwIfAny();
     }
 }

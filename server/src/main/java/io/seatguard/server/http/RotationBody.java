@@ -20,11 +20,7 @@ final class RotationBody {
      */
     static Duration overlap(JsonNode body, String field, String meaning, Duration absent, Duration max) {
         FieldErrors errors = new FieldErrors();
-        body.fieldNames().forEachRemaining(name -> {
-            if (!name.equals(field)) {
-                errors.add(name, "is not a field of a rotation; send " + field + " (" + meaning + ") or nothing");
-            }
-        });
+        UnknownFields.refuse(body, field::equals, "is not a field of a rotation; send " + field + " (" + meaning + ") or nothing", errors);
         JsonNode seconds = body.get(field);
         Duration validFor = absent;
         if (seconds != null && !seconds.isNull()) {

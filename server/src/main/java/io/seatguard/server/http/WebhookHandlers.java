@@ -47,11 +47,7 @@ final class WebhookHandlers {
         App app = credentials.requireApp(ctx);
         JsonNode body = jsonBody.readObject(ctx);
         FieldErrors errors = new FieldErrors();
-        body.fieldNames().forEachRemaining(field -> {
-            if (!field.equals("url") && !field.equals("events")) {
-                errors.add(field, "is not a webhook field; expected url, events");
-            }
-        });
+        UnknownFields.refuse(body, field -> field.equals("url") || field.equals("events"), "is not a webhook field; expected url, events", errors);
         JsonNode urlNode = body.get("url");
         if (urlNode != null && !urlNode.isTextual()) {
             errors.add("url", "must be a string");
@@ -134,7 +130,7 @@ final class WebhookHandlers {
         WebhookEndpoint endpoint = endpoint(app, ctx);
         String messageId = ctx.pathParam("message_id");
         Delivery delivery = webhooks.delivery(app.id(), endpoint.id(), messageId)
-                .orElseThrow(() -> SeatguardException.notFound("delivery " + messageId));
+                .orElseThrow(() -> SeatguardException.notFound("delivery " + Problems.abbreviate(messageId)));
         ObjectNode json = write(delivery, Json.MAPPER.createObjectNode());
         ArrayNode tries = json.putArray("tries");
         for (DeliveryTry one : webhooks.tries(app.id(), endpoint.id(), messageId, WebhookServices.TRIES_SHOWN)) {
@@ -167,7 +163,7 @@ final class WebhookHandlers {
         NoBody.refuse(ctx);
         WebhookEndpoint endpoint = endpoint(app, ctx);
         if (!webhooks.redeliver(app.id(), endpoint.id(), ctx.pathParam("message_id"), clock.instant())) {
-            throw SeatguardException.notFound("delivery " + ctx.pathParam("message_id"));
+            throw SeatguardException.notFound("delivery " + Problems.abbreviate(ctx.pathParam("message_id")));
         }
         ctx.status(202);
     }

@@ -87,20 +87,20 @@ public record WebhookServices(SqlWebhooks store, WebhookTargets targets, CachedS
         String secret = WebhookSignature.newSecret(RANDOM);
         Instant until = now.plus(overlap);
         if (!store.rotate(appId, endpoint.id(), secret, now, until)) {
-            throw SeatguardException.notFound("webhook " + endpointId);
+            throw SeatguardException.notFound("webhook " + Problems.abbreviate(endpointId));
         }
         return new Rotated(find(appId, endpoint.id()), secret, overlap.isZero() ? Optional.empty() : Optional.of(until));
     }
 
     public void delete(String appId, String endpointId) {
         if (!store.delete(appId, endpointId)) {
-            throw SeatguardException.notFound("webhook " + endpointId);
+            throw SeatguardException.notFound("webhook " + Problems.abbreviate(endpointId));
         }
         subscriptions.forget();
     }
 
     /** The app's endpoint, else not found (another app's endpoint is not found either). */
     public WebhookEndpoint find(String appId, String endpointId) {
-        return store.find(appId, endpointId).orElseThrow(() -> SeatguardException.notFound("webhook " + endpointId));
+        return store.find(appId, endpointId).orElseThrow(() -> SeatguardException.notFound("webhook " + Problems.abbreviate(endpointId)));
     }
 }
