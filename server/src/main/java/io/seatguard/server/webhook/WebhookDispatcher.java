@@ -2,6 +2,7 @@ package io.seatguard.server.webhook;
 
 import static java.util.Objects.requireNonNull;
 
+import io.seatguard.core.webhook.WebhookEndpoint;
 import io.seatguard.core.webhook.WebhookSignature;
 import io.seatguard.server.SendOutcomes;
 import io.seatguard.storage.RepeatedFailures;
@@ -191,6 +192,13 @@ public final class WebhookDispatcher implements AutoCloseable {
                 error = Optional.of("refused: the URL " + refusal.get());
             }
             else {
+                Optional<WebhookEndpoint> signing = endpointNow(delivery);
+                if (signing.isEmpty()) {
+                    log.info("Webhook {} to {}: the endpoint was deleted before the try; nothing was sent", delivery.messageId(), delivery.endpointId());
+                    return;
+                }
+                // The time the secrets are judged at is when the request goes out, not when the try started (the lookup may take seconds).
+                Instant signedAt = clock.instant();
                 long timestamp = at.getEpochSecond();
                 HttpRequest request = HttpRequest.newBuilder(target)
                         .timeout(TIMEOUT)
@@ -199,7 +207,7 @@ public final class WebhookDispatcher implements AutoCloseable {
                         .header("webhook-id", delivery.messageId())
                         .header("webhook-timestamp", String.valueOf(timestamp))
                         .header("webhook-signature", WebhookSignature.header(delivery.messageId(), timestamp, delivery.payload(),
-                                delivery.endpoint().signingSecrets(at)))
+                                signing.get().signingSecrets(signedAt)))
                         .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
                         .build();
                 int answered = exchange(request, DEADLINE.minusNanos(System.nanoTime() - started));
@@ -241,6 +249,26 @@ public final class WebhookDispatcher implements AutoCloseable {
         catch (RuntimeException e) {
             // The lock expires and the delivery is tried again (the database was unavailable, or is closing).
             log.warn("Webhook {} to {}: the try's outcome could not be recorded: {}", delivery.messageId(), delivery.endpointId(), e.getMessage());
+        }
+    }
+
+    /**
+     * The endpoint as it is now, whose secrets sign the try: the claim read them before the name lookup,
+     * which may take seconds, and a rotation meanwhile that stopped the replaced secret at once
+     * ({@code previous_secret_valid_for} 0) had the try signed with that secret alone, which a receiver
+     * that switched at once rejected (review finding). One read by primary key per try, beside the try's
+     * own write of its outcome. Empty when the endpoint was deleted since the claim. If storage cannot
+     * answer, the claim's copy signs: the try's outcome cannot be recorded then either, and the lock
+     * lets it go again.
+     */
+    private Optional<WebhookEndpoint> endpointNow(SqlWebhooks.Claimed delivery) {
+        try {
+            return webhooks.find(delivery.appId(), delivery.endpointId());
+        }
+        catch (RuntimeException e) {
+            log.warn("Webhook {} to {}: the endpoint's secrets could not be read again; the claim's sign the try: {}", delivery.messageId(),
+                    delivery.endpointId(), e.getMessage());
+            return Optional.of(delivery.endpoint());
         }
     }
 

@@ -243,6 +243,86 @@ class WebhookDispatcherTest {
         }
     }
 
+    /**
+     * Review finding: the claim read the endpoint's secrets, and the try signed with them after its name
+     * lookup. A rotation with {@code previous_secret_valid_for} 0 meanwhile (a slow name server holds a
+     * lookup for seconds) sent the try signed with the replaced secret alone, which a receiver that
+     * switched at once rejects. The secrets are now read when the request is built.
+     */
+    @Test
+    void aRotationDuringTheNameLookupSignsTheTryWithTheNewSecret() throws Exception {
+        java.util.concurrent.CountDownLatch lookingUp = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch rotated = new java.util.concurrent.CountDownLatch(1);
+        WebhookTargets slowLookup = new WebhookTargets(true, host -> {
+            lookingUp.countDown();
+            try {
+                rotated.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return List.of(java.net.InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1}));
+        });
+        try (Receiver receiver = new Receiver(0);
+                WebhookDispatcher dispatcher = new WebhookDispatcher(webhooks, slowLookup, Clock.systemUTC(), Duration.ofHours(1), SendOutcomes.NONE)) {
+            endpoint("app_b", "we_rotated", "http://rotation.test.invalid:" + receiver.port() + "/hook");
+            enqueue("app_b", "rob", Instant.now());
+            dispatcher.runOnce();
+            assertThat(lookingUp.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("claimed, the try looking its host up").isTrue();
+            String secret = "whsec_" + Base64.getEncoder().encodeToString("a new secret of 24 bytes".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            Instant now = Instant.now();
+            assertThat(webhooks.rotate("app_b", "we_rotated", secret, now, now)).as("rotated, the replaced secret stopped at once").isTrue();
+            rotated.countDown();
+
+            Receiver.Received received = receiver.await(1, Duration.ofSeconds(10)).get(0);
+            assertThat(received.signature().split(" ")).as("the new secret's signature alone").hasSize(1);
+            Map<String, String> headers = Map.of("webhook-id", received.id(), "webhook-timestamp", received.timestamp(), "webhook-signature",
+                    received.signature());
+            assertThat(io.seatguard.sdk.Webhooks.verify(headers, received.body(), List.of(secret), Instant.now()).path("type").asText())
+                    .isEqualTo("evaluation.created");
+        }
+        finally {
+            rotated.countDown();
+        }
+    }
+
+    /** The endpoint read again for its secrets is gone: the try is not sent to an endpoint deleted since the claim. */
+    @Test
+    void anEndpointDeletedDuringTheNameLookupIsSentNothing() throws Exception {
+        java.util.concurrent.CountDownLatch lookingUp = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch deleted = new java.util.concurrent.CountDownLatch(1);
+        WebhookTargets slowLookup = new WebhookTargets(true, host -> {
+            lookingUp.countDown();
+            try {
+                deleted.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return List.of(java.net.InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1}));
+        });
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Receiver receiver = new Receiver(0)) {
+            endpoint("app_b", "we_gone", "http://deleted.test.invalid:" + receiver.port() + "/hook");
+            enqueue("app_b", "dee", Instant.now());
+            io.seatguard.server.LogLines.during(WebhookDispatcher.class, lines, () -> {
+                try (WebhookDispatcher dispatcher = new WebhookDispatcher(webhooks, slowLookup, Clock.systemUTC(), Duration.ofHours(1), SendOutcomes.NONE)) {
+                    dispatcher.runOnce();
+                    assertThat(lookingUp.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("claimed, the try looking its host up").isTrue();
+                    assertThat(webhooks.delete("app_b", "we_gone")).isTrue();
+                    deleted.countDown();
+                }
+                // Closing waited for the try to end.
+                return null;
+            });
+            assertThat(receiver.received()).as("nothing sent to the deleted endpoint").isEmpty();
+        }
+        finally {
+            deleted.countDown();
+        }
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("we_gone: the endpoint was deleted before the try; nothing was sent"));
+    }
+
     private void endpoint(String app, String id, String url) {
         webhooks.create(new WebhookEndpoint(id, app, url, List.of(WebhookEventType.EVALUATION_CREATED), "whsec_" + Base64.getEncoder().encodeToString(new byte[24]),
                 List.of(), Instant.now().minusSeconds(3600)), 20);
