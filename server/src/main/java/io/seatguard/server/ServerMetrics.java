@@ -35,6 +35,12 @@ import java.util.function.Supplier;
  */
 public final class ServerMetrics implements AutoCloseable {
     private static final Set<String> NAMED_ACTIONS = Set.of(Actions.LOGIN, Actions.SIGNUP, Actions.ACCESS);
+    /**
+     * The route label of a request no route ran for: a path no route has, or a request answered before
+     * routing (a line or headers that could not be read, a body too large, a full or stopping node's 503).
+     * One value for all, so that clients cannot add series.
+     */
+    public static final String UNMATCHED_ROUTE = "unmatched";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();

@@ -88,7 +88,7 @@ public final class HttpApi {
                 // Outermost of all: every answer, a stopping or full server's 503 too, carries the request's id.
                 server.insertHandler(RequestIds.naming());
                 // Requests refused before routing (undecodable path, oversized headers) get problem+json too.
-                server.setErrorHandler(new ProtocolProblems(allowedOrigin));
+                server.setErrorHandler(new ProtocolProblems(allowedOrigin, metrics));
                 NetworkConnectionLimit limit = new NetworkConnectionLimit(limits.maxConnections(), server);
                 limit.setEndPointIdleTimeout(ConnectionBudget.IDLE_TIMEOUT_AT_LIMIT.toMillis());
                 server.addBean(limit);
@@ -181,7 +181,7 @@ public final class HttpApi {
                     new SeatguardException(ErrorCode.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path())));
             config.requestLogger.http((ctx, millis) -> {
                 String route = ctx.attribute(ROUTE_ATTRIBUTE);
-                metrics.requestCompleted(ctx.method().name(), route == null ? "unmatched" : route, ctx.statusCode(), sinceArrival(ctx, millis));
+                metrics.requestCompleted(ctx.method().name(), route == null ? ServerMetrics.UNMATCHED_ROUTE : route, ctx.statusCode(), sinceArrival(ctx, millis));
                 AuditLog.completed(ctx, route, ctx.statusCode());
             });
         });

@@ -2,6 +2,7 @@ package io.seatguard.server.http;
 
 import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.FieldError;
+import io.seatguard.server.ServerMetrics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,6 +26,11 @@ import org.eclipse.jetty.util.Callback;
  * <p>Such a request could not be parsed, so Jetty closes the connection after answering; the answer now
  * says {@code Connection: close}. Without it a client that keeps connections alive (the JDK's, most
  * pools) sent its next request into the closed connection and failed with no response at all.
+ *
+ * <p>Each answer is counted in the request metrics as {@link ServerMetrics#UNMATCHED_ROUTE}: no route ran,
+ * so Javalin's request logger, which counts the routed ones, never sees it. Uncounted, a 413 on
+ * {@code POST /v3/evaluate}, a flood of malformed requests or a stopping node's 503s were missing from
+ * {@code seatguard_http_requests_seconds_count} and from the alerts on it (found in review).
  */
 final class ProtocolProblems extends ErrorHandler {
     private static final HttpField CLOSE = new HttpField(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
@@ -33,13 +39,16 @@ final class ProtocolProblems extends ErrorHandler {
     static final long BUSY_RETRY_AFTER_SECONDS = 1;
 
     private final Predicate<String> allowedOrigin;
+    private final ServerMetrics metrics;
 
     /**
      * @param allowedOrigin whether some app allows a page of this origin to read answers, by what is held
      *     in memory (an answer refused before routing must not wait on storage)
+     * @param metrics where each answer is counted
      */
-    ProtocolProblems(Predicate<String> allowedOrigin) {
+    ProtocolProblems(Predicate<String> allowedOrigin, ServerMetrics metrics) {
         this.allowedOrigin = allowedOrigin;
+        this.metrics = metrics;
         setShowStacks(false);
         setShowCauses(false);
     }
@@ -60,6 +69,8 @@ final class ProtocolProblems extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         // Most were named by RequestIds.naming(); those refused before any handler ran are named here.
         String requestId = RequestIds.named(request, response);
+        // Jetty's stand-in for a request line it could not read has the method BAD, which is counted as "other".
+        metrics.requestCompleted(request.getMethod(), ServerMetrics.UNMATCHED_ROUTE, code, System.nanoTime() - request.getBeginNanoTime());
         if (code < 500) {
             response.getHeaders().put(CLOSE);
         }

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.seatguard.server.ServerMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -119,7 +120,7 @@ class WholeBodyFirstReadFailureTest {
             }
         });
         server.insertHandler(RequestIds.naming());
-        server.setErrorHandler(new ProtocolProblems(origin -> false));
+        server.setErrorHandler(new ProtocolProblems(origin -> false, new ServerMetrics()));
         server.start();
     }
 
