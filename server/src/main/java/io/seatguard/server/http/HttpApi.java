@@ -226,13 +226,17 @@ public final class HttpApi {
     /**
      * A request no route took gets a problem document, or on a path a browser opens (a challenge page, the
      * dashboard) a page saying so. One a route answered 404 or 405 itself keeps that answer: a problem
-     * document, or a dashboard page ("No such app.") that a browser should show.
+     * document, or a dashboard page ("No such app.") that a browser should show. So does one Javalin's
+     * refusal was already answered for ({@link #refused}, with a page on a browser's path): answered again,
+     * each 404 on such a path was logged twice, as {@code no_route} and as {@code not_found}, and counted
+     * twice among the client faults (found in review).
      */
     private static void problemUnlessWritten(Context ctx, SeatguardException e) {
         String contentType = ctx.res().getContentType();
         boolean problem = contentType != null && contentType.startsWith(Problems.CONTENT_TYPE);
         boolean routeAnswered = ctx.attribute(ROUTE_ATTRIBUTE) != null && ctx.resultInputStream() != null;
-        if (!problem && !routeAnswered) {
+        boolean refusalPage = RefusalPages.answered(ctx);
+        if (!problem && !routeAnswered && !refusalPage) {
             refused(ctx, e);
         }
     }

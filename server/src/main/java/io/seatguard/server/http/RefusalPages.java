@@ -41,10 +41,19 @@ final class RefusalPages {
         return path != null && (path.startsWith("/challenge/") || path.equals("/dashboard") || path.startsWith("/dashboard/"));
     }
 
+    /** Set on a request this page answered, so that nothing answers (and logs) its refusal again. */
+    private static final String ANSWERED = "seatguard.refusal-page";
+
     /** Answers a route's refusal ({@code status}) with the page. */
     static void answer(Context ctx, int status) {
         HEADERS.forEach(ctx::header);
         ctx.status(status).contentType(CONTENT_TYPE).result(page(status));
+        ctx.attribute(ANSWERED, Boolean.TRUE);
+    }
+
+    /** Whether {@link #answer} answered this request. */
+    static boolean answered(Context ctx) {
+        return ctx.attribute(ANSWERED) != null;
     }
 
     static byte[] page(int status) {
