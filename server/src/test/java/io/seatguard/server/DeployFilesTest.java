@@ -135,6 +135,20 @@ class DeployFilesTest {
         assertThat(documented).as("variables documented in docs/configuration.md").containsAll(named);
     }
 
+    /**
+     * With {@code ProtectSystem=strict} the service may write in its {@code StateDirectory=} alone: the data
+     * folder must be that one, and the example settings, which override the unit's {@code Environment=},
+     * must not offer another (a restore into a new folder named there would open read-only).
+     */
+    @Test
+    void theDataFolderIsTheOneFolderTheSandboxLetsSeatguardWrite() throws IOException {
+        assertThat(single("ProtectSystem")).isEqualTo("strict");
+        String stateDirectory = "/var/lib/" + single("StateDirectory");
+        assertThat(environment()).containsEntry("SEATGUARD_DATA_DIR", stateDirectory);
+        assertThat(single("WorkingDirectory")).as("where the JVM writes a crash report").isEqualTo(stateDirectory);
+        assertThat(Files.readAllLines(SETTINGS)).noneMatch(line -> line.matches("^#?\\s*SEATGUARD_DATA_DIR\\s*=.*"));
+    }
+
     private static void requireSystemdAnalyze() {
         boolean installed = Files.isExecutable(SYSTEMD_ANALYZE);
         if ("true".equals(System.getenv("CI"))) {
