@@ -170,6 +170,7 @@ public final class ServerMetrics implements AutoCloseable {
      * The storage writer's batches, writes and busy time: writes per batch show how much group commit
      * shares, and busy seconds per second near 1 say the single writer sets the pace. Split batches each
      * cost their callers a second transaction per write (and on PostgreSQL a deadlock a second before it).
+     * Failed writes are those answered 503 because their commit failed.
      */
     public void bindWriter(Supplier<WriterStats> stats) {
         // Micrometer holds a function counter's state weakly: keep it reachable for as long as the registry.
@@ -183,6 +184,10 @@ public final class ServerMetrics implements AutoCloseable {
         FunctionCounter.builder("seatguard.storage.write.split_batches", stats, s -> s.get().splitBatches())
                 .description("Batches that failed for one of their writes (a constraint, a lost race, a deadlock) and were committed again write by write")
                 .register(registry);
+        // Not refused at once (seatguard.storage.refused): a full disk fails every commit while the database
+        // still answers, and this is where /metrics sees it.
+        FunctionCounter.builder("seatguard.storage.write.failures", stats, s -> s.get().failedWrites())
+                .description("Writes whose commit failed (a full disk, a lost connection, a database error), each answered 503").register(registry);
     }
 
     /**

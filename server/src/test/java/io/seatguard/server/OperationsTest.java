@@ -42,6 +42,7 @@ class OperationsTest {
             assertThat(MetricsText.value(metrics, "seatguard_storage_write_batches_total")).isBetween(1.0, MetricsText.value(metrics, "seatguard_storage_writes_total"));
             assertThat(MetricsText.value(metrics, "seatguard_storage_writer_busy_seconds_total")).isPositive();
             assertThat(MetricsText.value(metrics, "seatguard_storage_write_split_batches_total")).as("no batch failed").isZero();
+            assertThat(MetricsText.value(metrics, "seatguard_storage_write_failures_total")).as("no write failed").isZero();
             // Two evaluations are far from a log worth starting over; the series are there, at zero.
             assertThat(MetricsText.value(metrics, "seatguard_storage_log_restarts_total")).isZero();
             assertThat(MetricsText.value(metrics, "seatguard_storage_log_restarts_deferred_total")).isZero();

@@ -131,6 +131,12 @@ final class GroupCommitWriter implements AutoCloseable {
     private final LongAdder writes = new LongAdder();
     private final LongAdder busyNanos = new LongAdder();
     private final LongAdder splitBatches = new LongAdder();
+    /**
+     * Writes whose commit failed: on a full disk every write fails this way while the database still
+     * answers, so the outage gate never closes and refuses nothing; without this count /metrics had no
+     * sign of it and the alert on refused calls stayed silent.
+     */
+    private final LongAdder failedWrites = new LongAdder();
     private final long submitTimeoutNanos;
     private final RepeatedFailures failures;
     private final OutageGate outage;
@@ -401,7 +407,7 @@ final class GroupCommitWriter implements AutoCloseable {
         catch (Exception | Error e) {
             rollbackQuietly();
             commitEnds();
-            pending.result().completeExceptionally(translate(e));
+            pending.result().completeExceptionally(translate(e, 1));
         }
     }
 
@@ -462,14 +468,16 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void failAll(List<Pending<?>> batch, Throwable e) {
-        RuntimeException failure = translate(e);
+        RuntimeException failure = translate(e, batch.size());
         batch.forEach(pending -> pending.result().completeExceptionally(failure));
     }
 
-    private RuntimeException translate(Throwable e) {
+    /** @param writes how many writes this failure fails, for {@link #failedWrites} */
+    private RuntimeException translate(Throwable e, int writes) {
         if (e instanceof RuntimeException runtime) {
             return runtime;
         }
+        failedWrites.add(writes);
         failures.failed(Level.ERROR, "Storage write failed", e);
         if (isConnectionFailure(e)) {
             closeConnection();
@@ -544,7 +552,7 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     WriterStats stats() {
-        return new WriterStats(batches.sum(), writes.sum(), busyNanos.sum(), splitBatches.sum());
+        return new WriterStats(batches.sum(), writes.sum(), busyNanos.sum(), splitBatches.sum(), failedWrites.sum());
     }
 
     /** Commits everything already queued, then stops. Writes submitted after this are refused. */

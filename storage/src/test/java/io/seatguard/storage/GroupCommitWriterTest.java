@@ -286,6 +286,8 @@ class GroupCommitWriterTest {
             assertThat(kept).as("nothing committed was lost").isEqualTo(stored);
             assertThat(logged.list.stream().filter(event -> event.getFormattedMessage().equals("Storage write failed")))
                     .as("one failure logged in full, not %s", refused).hasSize(1);
+            // The database still answers, so nothing is refused at once: /metrics counts them as failed writes.
+            assertThat(small.stats().failedWrites()).as("each refused write counted").isEqualTo(refused);
 
             small.execute(connection -> JdbcRunner.update(connection, "DELETE FROM b"));
             int inserted = small.execute(connection -> JdbcRunner.update(connection, "INSERT INTO b (v) VALUES (zeroblob(8000))"));
