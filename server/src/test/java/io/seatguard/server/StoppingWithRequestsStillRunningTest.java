@@ -170,6 +170,38 @@ class StoppingWithRequestsStillRunningTest {
         assertStoppedWithOneLineAboutTheRequests();
     }
 
+    /**
+     * Regression (review, with SIGTERM and {@code curl --limit-rate}, which sends in bursts): once a stop
+     * begins Jetty gives every connection a 1 s idle timeout, so a body that pauses for a second was
+     * answered {@code 408} "The body stopped arriving", a client's fault that no client sends again,
+     * although the stop's wait had seconds left. It is the stopping node's {@code 503}, as at the wait's end.
+     */
+    @Test
+    void aBodyThatPausesWhileTheNodeStopsIsAnsweredUnavailableNotTimedOut() throws Exception {
+        // A wait longer than Jetty's idle timeout while stopping, so the pause, not the wait's end, ends the body.
+        SeatguardServer server = SeatguardServer.start(TestServer.config(dataDir).adminToken(TestServer.ADMIN_TOKEN).build(), InstantSource.system(),
+                Duration.ofSeconds(20));
+        String answer;
+        CompletableFuture<Void> closed;
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            byte[] body = ("{\"action\":\"login\",\"user\":\"paused\",\"metadata\":{\"pad\":\"" + "p".repeat(4_000) + "\"}}").getBytes(StandardCharsets.UTF_8);
+            out.write(("POST /v3/evaluate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            // Half the body, then nothing more: the client pauses, as a rate-limited upload does between bursts.
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            closed = CompletableFuture.runAsync(server::close);
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        closed.get(30, TimeUnit.SECONDS);
+        assertThat(answer).startsWith("HTTP/1.1 503 ");
+        String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
+        assertThat(head).contains("\r\nRetry-After: 1\r\n").contains("\r\nConnection: close");
+        assertThat(Json.MAPPER.readTree(answer.substring(head.length() + 4)).path("type").asText()).isEqualTo("https://seatguard.dev/problems/unavailable");
+    }
+
     /** The one failure expected here is one warning without a stack trace, and the stop is logged at its end. */
     private void assertStoppedWithOneLineAboutTheRequests() {
         List<ILoggingEvent> events = List.copyOf(log.list);

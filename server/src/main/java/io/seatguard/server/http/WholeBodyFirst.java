@@ -30,7 +30,7 @@ import org.eclipse.jetty.util.thread.Invocable;
  * one as it grows) is read on and dropped, up to {@link #DROP_LIMIT}, so that the client gets to
  * read the {@code 413} rather than a connection reset under its upload, and then refused; a failure while
  * reading answers too: the minimum rate or the idle timeout {@code 408}, a body Jetty cannot parse (or one
- * that ended early) {@code 400}, and a stop whose wait ended with the body still arriving {@code 503} (no
+ * that ended early) {@code 400}, and a body still arriving while the node stops {@code 503} (no
  * route ran, so it may be sent again). These answers go through Jetty's error handler
  * ({@link ProtocolProblems}) and close the connection. A connection that failed otherwise is closed
  * unanswered, and only a fault of ours is a {@code 500}, logged with the request's id.
@@ -150,19 +150,22 @@ final class WholeBodyFirst extends Handler.Wrapper {
          * only a fault of ours is a {@code 500}, logged as every other one is.
          */
         private void readFailed(Throwable failure) {
-            if (failure instanceof TimeoutException) {
-                // The connection's idle timeout while the body was awaited: the client's delay, not ours.
-                Response.writeError(request, response, callback, HttpStatus.REQUEST_TIMEOUT_408, "The body stopped arriving");
-            }
-            else if (failure instanceof HttpException refused && refused.getCode() < 500) {
+            if (failure instanceof HttpException refused && refused.getCode() < 500) {
                 // Jetty could not parse the rest (a broken chunk, a connection that ended early): the client's fault.
                 Response.writeError(request, response, callback, failure);
             }
             else if (!request.getConnectionMetaData().getConnector().getServer().isRunning()) {
-                // The stop's wait ended with the body still arriving, and Jetty is closing the connection. No
-                // route ran, so this is a stopping node's 503 (api.md): the client may send it again as it is,
-                // to another node. The connection closes after it; the stop's one warning says so.
+                // The node is stopping with the body still arriving: its wait ended and Jetty is closing the
+                // connection, or the body paused for a second, the idle timeout Jetty gives every connection
+                // once a stop begins (AbstractConnector's shutdownIdleTimeout). No route ran, so this is a
+                // stopping node's 503 (api.md): the client may send it again as it is, to another node. Before
+                // the timeout, not after it: a pause while stopping was answered 408 "The body stopped
+                // arriving", a client's fault that no client sends again (found in review, with SIGTERM).
                 Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, "The server is stopping");
+            }
+            else if (failure instanceof TimeoutException) {
+                // The connection's idle timeout while the body was awaited: the client's delay, not ours.
+                Response.writeError(request, response, callback, HttpStatus.REQUEST_TIMEOUT_408, "The body stopped arriving");
             }
             else if (failure instanceof IOException) {
                 // The connection itself failed or was closed: no one is left to read an answer, and Jetty's
