@@ -56,20 +56,7 @@ class DeployFilesTest {
     void theUnitsCommandStartsSeatguardAndSigtermStopsItAsTheUnitExpects(@TempDir Path dir) throws Exception {
         Map<String, String> unitEnvironment = environment();
         assertThat(unitEnvironment).containsEntry("SEATGUARD_DATA_DIR", "/var/lib/seatguard");
-        List<String> command = new ArrayList<>();
-        command.add(currentJava());
-        for (String word : execStart().subList(1, execStart().size())) {
-            if (word.equals("-jar")) {
-                continue;
-            }
-            if (word.equals(JAR)) {
-                // The jar is built after the tests run: the same main class from this run's classpath.
-                command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "io.seatguard.server.Main"));
-                continue;
-            }
-            command.add(word);
-        }
-        assertThat(execStart()).as("the unit runs the jar").contains("-jar", JAR);
+        List<String> command = unitCommand();
         // The unit's StateDirectory= becomes a folder of the test's; a free port and no STUN, so that the
         // test never competes with another server.
         Map<String, String> environment = new LinkedHashMap<>(unitEnvironment);
@@ -94,6 +81,46 @@ class DeployFilesTest {
             assertThat(success).as("exit status %d after SIGTERM (in %s), log:%n%s", process.exitValue(), Duration.between(stopAsked, Instant.now()),
                     server.errorOutput()).contains(process.exitValue());
         }
+    }
+
+    /**
+     * A bad setting (exit status 2) is not restarted: every start would fail the same way, and with
+     * {@code Restart=on-failure} and {@code RestartSec=2} the unit stayed "activating (auto-restart)",
+     * logging the same error every few seconds, instead of showing failed (each start took longer than
+     * systemd's default start limit, 5 in 10 s, allows for). A start that failed otherwise (exit status
+     * 1: PostgreSQL or Redis not answering yet) is still tried again.
+     */
+    @Test
+    void aBadSettingFailsTheUnitInsteadOfRestartingIt(@TempDir Path dir) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(unitCommand()).redirectErrorStream(true).redirectOutput(dir.resolve("output.txt").toFile());
+        builder.environment().putAll(environment());
+        builder.environment().put("SEATGUARD_DATA_DIR", dir.resolve("state").toString());
+        builder.environment().put("SEATGUARD_PORT", "eighty");
+        Process process = builder.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("a bad setting: %s", Files.readString(dir.resolve("output.txt"))).isEqualTo(2);
+        assertThat(single("Restart")).isEqualTo("on-failure");
+        assertThat(Arrays.stream(single("RestartPreventExitStatus").split("\\s+")).map(Integer::valueOf).toList())
+                .as("RestartPreventExitStatus= in %s", UNIT).contains(process.exitValue()).doesNotContain(1);
+    }
+
+    /** The unit's ExecStart as this test runs it: this run's JDK, and the server's main class from this run's classpath. */
+    private static List<String> unitCommand() throws IOException {
+        assertThat(execStart()).as("the unit runs the jar").contains("-jar", JAR);
+        List<String> command = new ArrayList<>();
+        command.add(currentJava());
+        for (String word : execStart().subList(1, execStart().size())) {
+            if (word.equals("-jar")) {
+                continue;
+            }
+            if (word.equals(JAR)) {
+                // The jar is built after the tests run: the same main class from this run's classpath.
+                command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "io.seatguard.server.Main"));
+                continue;
+            }
+            command.add(word);
+        }
+        return command;
     }
 
     /**
