@@ -43,6 +43,14 @@ class AppsApiTest {
         assertThat(apps.get(0).get("allowed_origins").toString()).contains("http://127.0.0.1:" + server.server().port());
     }
 
+    /** Review finding: the app's 404 echoed the id from the path whole (thousands of characters), as the webhook routes did. */
+    @Test
+    void anUnknownAppsNotFoundCutsTheIdItEchoes() {
+        Response missing = server.get("/v3/apps/app_" + "x".repeat(3000), ADMIN);
+        assertThat(missing.status()).as(missing.body()).isEqualTo(404);
+        assertThat(missing.json().get("detail").asText()).contains("app_" + "x".repeat(60) + "…").hasSizeLessThan(200);
+    }
+
     @Test
     void creatingAnAppShowsItsSecretOnceAndNeverAgain() {
         Response created = server.post("/v3/apps", "{\"name\":\"Shop\",\"allowed_origins\":[\"https://shop.example\",\"http://localhost:3000\"]}", ADMIN);

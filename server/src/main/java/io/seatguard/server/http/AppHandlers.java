@@ -155,7 +155,7 @@ final class AppHandlers {
     void get(Context ctx) {
         credentials.requireAdmin(ctx);
         String id = ctx.pathParam("id");
-        var app = apps.find(id).orElseThrow(() -> SeatguardException.notFound("app " + id));
+        var app = apps.find(id).orElseThrow(() -> SeatguardException.notFound("app " + Problems.abbreviate(id)));
         ctx.contentType("application/json").result(AppJson.app(app).toString());
     }
 

@@ -61,6 +61,6 @@ final class EvaluationHandlers {
     private static String evaluationId(Context ctx) {
         String id = ctx.pathParam("id");
         return UuidText.canonical(id)
-                .orElseThrow(() -> SeatguardException.notFound("evaluation " + (id.length() > 64 ? id.substring(0, 64) + "…" : id)));
+                .orElseThrow(() -> SeatguardException.notFound("evaluation " + Problems.abbreviate(id)));
     }
 }
