@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import javax.crypto.Mac;
@@ -58,8 +59,13 @@ public final class VerificationCodes {
         return digits.length() == DIGITS ? Optional.of(digits.toString()) : Optional.empty();
     }
 
+    /**
+     * {@link #DIGITS} ASCII digits, uniform. Formatted in {@link Locale#ROOT}: the JVM's default locale wrote
+     * Arabic-Indic digits on a server whose {@code LANG} is {@code ar_EG.UTF-8} (Persian, Bengali, Marathi ones
+     * elsewhere), a code {@link #typed} never reads back, so no owner there could pass (found in review).
+     */
     public String newCode() {
-        return String.format("%0" + DIGITS + "d", random.nextInt(1_000_000));
+        return String.format(Locale.ROOT, "%0" + DIGITS + "d", random.nextInt(1_000_000));
     }
 
     public String hash(String challengeId, String code) {
