@@ -51,7 +51,13 @@ public final class HttpSmsSender {
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.toString()));
-        token.ifPresent(value -> request.header("Authorization", "Bearer " + value));
+        try {
+            token.ifPresent(value -> request.header("Authorization", "Bearer " + value));
+        }
+        catch (IllegalArgumentException e) {
+            // The client's refusal quotes the header, token and all, and the failure is logged: never repeated.
+            throw new IllegalStateException("the SMS token (--sms-token) holds a character no HTTP header can carry");
+        }
         CompletableFuture<HttpResponse<Void>> exchange = CLIENT.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding());
         HttpResponse<Void> response;
         try {

@@ -51,7 +51,7 @@ public record ChallengeSettings(
         requireNonNull(rules, "rules is null");
         requireNonNull(codeKey, "codeKey is null");
         smtpHeloName = requireNonNull(smtpHeloName, "smtpHeloName is null").map(SmtpHeloName::require);
-        smsToken.ifPresent(token -> HeaderSafeToken.require(token, "the SMS token (--sms-token, SEATGUARD_SMS_TOKEN)"));
+        smsToken.ifPresent(token -> HeaderSafeToken.requireSendable(token, "the SMS token (--sms-token, SEATGUARD_SMS_TOKEN)"));
         if (codeKey.isPresent() && codeKey.get().length() < 32) {
             throw new ConfigException("the code key (--code-key, SEATGUARD_CODE_KEY) must be at least 32 characters");
         }

@@ -97,4 +97,16 @@ class HttpSmsSenderTest {
         assertThatThrownBy(() -> sender.send("+33612345678", "hello"))
                 .hasMessage("the SMS provider could not be reached: no connection to 127.0.0.1:" + closed + " (ConnectException)");
     }
+
+    /**
+     * Review: the HTTP client refuses a token it cannot carry with a message quoting the whole header, and the
+     * failed send logged it. Start refuses such a token (ChallengeSettings); the sender never repeats one either.
+     */
+    @Test
+    void aTokenTheHttpClientCannotCarryIsNotRepeatedInTheFailure() {
+        HttpSmsSender sender = new HttpSmsSender(URI.create("http://127.0.0.1:" + provider.getAddress().getPort() + "/ok"), Optional.of("s3cr\u20act-token"),
+                Duration.ofSeconds(5));
+        assertThatThrownBy(() -> sender.send("+33612345678", "hello")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("--sms-token").hasMessageNotContaining("s3cr").hasNoCause();
+    }
 }
