@@ -120,9 +120,12 @@ public record Challenge(
      * An unsigned browser call's account is the caller's word too (the client id is public), so it counts
      * per address as well: keyed on the account, anyone could spend the owner's sends and checks with
      * codes sent to their own mailbox, and the owner's code would then be refused (found in review).
+     * A challenge without an account (a custom action evaluated without {@code user}) counts per address
+     * too: its account key names no account ({@code email:} with only a phone), and all such challenges of
+     * an app shared one limit, ten codes an hour for every person together (found in review).
      */
     public String limitKey() {
-        if (!plan.action().equals(Actions.SIGNUP) && plan.identity().vouched()) {
+        if (!plan.action().equals(Actions.SIGNUP) && plan.identity().vouched() && userId.isPresent()) {
             return accountKey();
         }
         return email.map(address -> "email:" + address.toLowerCase(Locale.ROOT))

@@ -116,6 +116,28 @@ class PageLimitsTest {
     }
 
     /**
+     * Review: a custom action your backend evaluated without {@code user} and with a phone alone (a password
+     * reset by phone number, a guest's checkout) counted its limits under the account key of no account,
+     * {@code email:}, one for the whole app: ten codes an hour went out to all such challenges together, and
+     * the eleventh person was refused. Each counts per address it verifies, as a signup does.
+     */
+    @Test
+    void challengesWithoutAUserOrEmailEachCountPerTheirOwnNumber() {
+        Response policy = server.post("/v3/policies", """
+                {"name": "Verify password resets", "actions": ["password_reset"], "conditions": {"check": "action", "op": "eq", "value": "password_reset"},
+                 "verdict": "challenge", "challenge": {"type": "verification", "channels": ["sms"], "success_url": "https://app.example/reset"}}""",
+                app.bearer());
+        assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+        int sends = (int) AttemptLimits.SEND_PER_ACCOUNT.capacity() + 1;
+        for (int reset = 0; reset < sends; reset++) {
+            String page = page(server, app, "password_reset", "\"phone\":\"+336123456" + (10 + reset) + "\"", "tok_reset_device_" + reset);
+            PageClient browser = new PageClient();
+            browser.get(page);
+            assertThat(browser.post(page + "/send", Map.of("channel", "sms")).statusCode()).as("reset " + reset).isEqualTo(200);
+        }
+    }
+
+    /**
      * Review finding: a send on the page of a challenge whose app the store no longer has took the client
      * address's send token, then answered that the challenge is not found: such pages drained the limit
      * the address's real challenges need. The app is looked up first, and an unknown one spends nothing.
