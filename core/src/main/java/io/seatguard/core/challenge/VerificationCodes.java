@@ -61,7 +61,7 @@ public final class VerificationCodes {
 
     /**
      * {@link #DIGITS} ASCII digits, uniform. Formatted in {@link Locale#ROOT}: the JVM's default locale wrote
-     * Arabic-Indic digits on a server whose {@code LANG} is {@code ar_EG.UTF-8} (Persian, Bengali, Marathi ones
+     * Arabic-Indic digits on a server whose JVM runs in {@code ar-EG} (Persian, Bengali, Marathi ones
      * elsewhere), a code {@link #typed} never reads back, so no owner there could pass (found in review).
      */
     public String newCode() {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Review: a code was made with the JVM's default locale, whose digits are not ASCII in Egyptian or Saudi
- * Arabic, Persian, Bengali or Marathi ({@code LANG=ar_EG.UTF-8} on the host). The message then said
+ * Arabic, Persian, Bengali or Marathi ({@code -Duser.country=EG}, or {@code LANG=ar_EG.UTF-8} where installed). The message then said
  * "٠٤٢٧١٩", its hash was of those digits, and what the page read (ASCII digits, whatever was typed) never
  * matched it: no owner on such a server could pass a verification.
  */
