@@ -1,23 +1,17 @@
 package io.seatguard.core.evaluation;
 
+import static io.seatguard.core.evaluation.RefusesElsewhere.APP;
+import static io.seatguard.core.evaluation.RefusesElsewhere.ELSEWHERE;
+import static io.seatguard.core.evaluation.RefusesElsewhere.OWNER_HOME;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seatguard.core.identity.DeviceResolver;
 import io.seatguard.core.identity.DeviceSignals;
 import io.seatguard.core.identity.Fingerprint;
-import io.seatguard.core.ids.IdGenerator;
 import io.seatguard.core.net.IpAddresses;
-import io.seatguard.core.policy.PolicyDecision;
-import io.seatguard.core.policy.PolicyStage;
-import io.seatguard.core.testing.FixedUserAgentParser;
-import io.seatguard.core.testing.InMemoryEvaluationStore;
-import io.seatguard.core.testing.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -30,67 +24,54 @@ import org.junit.jupiter.api.Test;
  * merely too few or drifted), and it replaced the device's latest components with its own.
  */
 class RefusedTokenBindingTest {
-    private static final String APP = "app_test";
-    private static final String OWNER_HOME = "198.51.100.1";
-    private static final String ELSEWHERE = "203.0.113.9";
-
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T12:00:00Z"));
-    private final InMemoryEvaluationStore store = new InMemoryEvaluationStore();
-    private final IdGenerator ids = new IdGenerator(clock, new Random(7));
-    /** Refuses (with {@link #refusal}) what comes from {@link #ELSEWHERE}; allows the rest. */
-    private Verdict refusal = Verdict.DENY;
-    private final PolicyStage refuseElsewhere = (appId, facts) -> facts.ip().equals(ELSEWHERE)
-            ? new PolicyDecision(refusal, Optional.empty(), List.of(), Optional.empty())
-            : PolicyDecision.ALLOW_NO_MATCH;
-    private final EvaluationPipeline pipeline = new EvaluationPipeline(new FixedUserAgentParser(), new DeviceResolver(store, ids::newRandomId), store,
-            io.seatguard.core.checks.CheckRegistry.standard(), refuseElsewhere, store, ids, clock);
+    private final RefusesElsewhere world = new RefusesElsewhere(7);
 
     @Test
     void aDeniedLoginWithCopiedComponentsGetsNoTokenOfTheOwnersDevice() {
-        String owners = pipeline.evaluate(request("login", laptop("tok-quinn-laptop-0001"), OWNER_HOME)).device().id();
-        clock.advance(Duration.ofHours(2));
+        String owners = world.pipeline.evaluate(request("login", laptop("tok-quinn-laptop-0001"), OWNER_HOME)).device().id();
+        world.clock.advance(Duration.ofHours(2));
 
-        Evaluation denied = pipeline.evaluate(request("login", laptop("tok-copier-000000001"), ELSEWHERE));
+        Evaluation denied = world.pipeline.evaluate(request("login", laptop("tok-copier-000000001"), ELSEWHERE));
         assertThat(denied.verdict()).isEqualTo(Verdict.DENY);
         assertThat(denied.device().id()).as("the components are the owner's: judged as the owner's device").isEqualTo(owners);
-        assertThat(store.findByTokenHash(APP, Fingerprint.sha256Hex("tok-copier-000000001"))).as("the refused login's token joins no device").isEmpty();
+        assertThat(world.store.findByTokenHash(APP, Fingerprint.sha256Hex("tok-copier-000000001"))).as("the refused login's token joins no device").isEmpty();
 
         // What the token would have been worth: the owner's device id without the owner's components.
-        clock.advance(Duration.ofHours(2));
-        Evaluation later = pipeline.evaluate(request("access", thin("tok-copier-000000001"), OWNER_HOME));
+        world.clock.advance(Duration.ofHours(2));
+        Evaluation later = world.pipeline.evaluate(request("access", thin("tok-copier-000000001"), OWNER_HOME));
         assertThat(later.device().id()).isNotEqualTo(owners);
         assertThat(later.device().isNew()).isTrue();
     }
 
     @Test
     void aChallengedLoginBindsNoTokenEitherAndTheAllowedOneAfterItDoes() {
-        refusal = Verdict.CHALLENGE;
-        String owners = pipeline.evaluate(request("login", laptop("tok-quinn-laptop-0001"), OWNER_HOME)).device().id();
-        clock.advance(Duration.ofHours(2));
+        world.refuseWith(Verdict.CHALLENGE);
+        String owners = world.pipeline.evaluate(request("login", laptop("tok-quinn-laptop-0001"), OWNER_HOME)).device().id();
+        world.clock.advance(Duration.ofHours(2));
 
         // The owner's own browser, storage cleared, challenged away from home.
-        Evaluation challenged = pipeline.evaluate(request("login", laptop("tok-quinn-cleared-001"), ELSEWHERE));
+        Evaluation challenged = world.pipeline.evaluate(request("login", laptop("tok-quinn-cleared-001"), ELSEWHERE));
         assertThat(challenged.verdict()).isEqualTo(Verdict.CHALLENGE);
         assertThat(challenged.device().id()).isEqualTo(owners);
-        assertThat(store.findByTokenHash(APP, Fingerprint.sha256Hex("tok-quinn-cleared-001"))).isEmpty();
+        assertThat(world.store.findByTokenHash(APP, Fingerprint.sha256Hex("tok-quinn-cleared-001"))).isEmpty();
 
         // Back home, allowed: the components still find the device, and now the token joins it.
-        clock.advance(Duration.ofMinutes(10));
-        Evaluation allowed = pipeline.evaluate(request("login", laptop("tok-quinn-cleared-001"), OWNER_HOME));
+        world.clock.advance(Duration.ofMinutes(10));
+        Evaluation allowed = world.pipeline.evaluate(request("login", laptop("tok-quinn-cleared-001"), OWNER_HOME));
         assertThat(allowed.verdict()).isEqualTo(Verdict.ALLOW);
         assertThat(allowed.device().id()).isEqualTo(owners);
-        assertThat(store.findByTokenHash(APP, Fingerprint.sha256Hex("tok-quinn-cleared-001"))).hasValueSatisfying(device ->
+        assertThat(world.store.findByTokenHash(APP, Fingerprint.sha256Hex("tok-quinn-cleared-001"))).hasValueSatisfying(device ->
                 assertThat(device.id()).isEqualTo(owners));
     }
 
     @Test
     void aNewDeviceKeepsItsOwnTokenWhenRefused() {
         // No existing device is at stake: the token is the new device's, and its next try is the same device.
-        Evaluation first = pipeline.evaluate(request("login", laptop("tok-stranger-00000001"), ELSEWHERE));
+        Evaluation first = world.pipeline.evaluate(request("login", laptop("tok-stranger-00000001"), ELSEWHERE));
         assertThat(first.verdict()).isEqualTo(Verdict.DENY);
         assertThat(first.device().isNew()).isTrue();
-        clock.advance(Duration.ofMinutes(10));
-        Evaluation again = pipeline.evaluate(request("login", thin("tok-stranger-00000001"), ELSEWHERE));
+        world.clock.advance(Duration.ofMinutes(10));
+        Evaluation again = world.pipeline.evaluate(request("login", thin("tok-stranger-00000001"), ELSEWHERE));
         assertThat(again.device().id()).isEqualTo(first.device().id());
     }
 
