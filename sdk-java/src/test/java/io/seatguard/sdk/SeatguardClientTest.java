@@ -450,20 +450,25 @@ class SeatguardClientTest {
         assertThat(requests).hasSize(2);
     }
 
+    /** Every call naming an account refuses {@code never} as the server would, naming {@code user}, without sending anything. */
+    private static void assertEveryAccountCallRefuses(SeatguardClient client, String never) {
+        assertThatThrownBy(() -> client.eraseAccount(never)).as("[%s]", never).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.fieldErrors()).extracting(SeatguardApiException.FieldError::field).containsExactly("user");
+            assertThat(e.requestId()).as("never sent").isNull();
+        });
+        assertThatThrownBy(() -> client.accountSummary(never)).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> client.listDevices(never)).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> client.history(never, 10, java.util.Optional.empty())).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> client.logOutDevice(never, "0192c1a0-0000-7000-8000-000000000001")).isInstanceOf(InvalidRequestException.class);
+    }
+
     /** Review 48, finding 5: eraseAccount("") sent DELETE /v3/users/, a route that does not exist, and answered "nothing erased". */
     @Test
     void anIdNoAccountCanHaveIsRefusedAsTheServerWouldBeforeAnythingIsSent() throws IOException {
         SeatguardClient client = client(new Scripted(204, "", 0));
         for (String never : new String[] {"", " ", "\t", ".", "..", "u".repeat(257)}) {
-            assertThatThrownBy(() -> client.eraseAccount(never)).as("[%s]", never).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-                assertThat(e.status()).isEqualTo(400);
-                assertThat(e.fieldErrors()).extracting(SeatguardApiException.FieldError::field).containsExactly("user");
-                assertThat(e.requestId()).as("never sent").isNull();
-            });
-            assertThatThrownBy(() -> client.accountSummary(never)).isInstanceOf(InvalidRequestException.class);
-            assertThatThrownBy(() -> client.listDevices(never)).isInstanceOf(InvalidRequestException.class);
-            assertThatThrownBy(() -> client.history(never, 10, java.util.Optional.empty())).isInstanceOf(InvalidRequestException.class);
-            assertThatThrownBy(() -> client.logOutDevice(never, "0192c1a0-0000-7000-8000-000000000001")).isInstanceOf(InvalidRequestException.class);
+            assertEveryAccountCallRefuses(client, never);
         }
         assertThatThrownBy(() -> client.eraseAccount("")).hasMessageContaining("must not be blank");
         assertThatThrownBy(() -> client.eraseAccount("u".repeat(257))).hasMessageContaining("at most 256 characters");
@@ -482,15 +487,7 @@ class SeatguardClientTest {
     void anIdWithALoneSurrogateOrANulIsRefusedRatherThanSentAsAnotherAccount() throws IOException {
         SeatguardClient client = client(new Scripted(204, "", 0));
         for (String never : new String[] {"a\uD800", "a\uDC00b", "\uDBFF", "a\u0000"}) {
-            assertThatThrownBy(() -> client.eraseAccount(never)).as("[%s]", never).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-                assertThat(e.status()).isEqualTo(400);
-                assertThat(e.fieldErrors()).extracting(SeatguardApiException.FieldError::field).containsExactly("user");
-                assertThat(e.requestId()).as("never sent").isNull();
-            });
-            assertThatThrownBy(() -> client.accountSummary(never)).isInstanceOf(InvalidRequestException.class);
-            assertThatThrownBy(() -> client.listDevices(never)).isInstanceOf(InvalidRequestException.class);
-            assertThatThrownBy(() -> client.history(never, 10, java.util.Optional.empty())).isInstanceOf(InvalidRequestException.class);
-            assertThatThrownBy(() -> client.logOutDevice(never, "0192c1a0-0000-7000-8000-000000000001")).isInstanceOf(InvalidRequestException.class);
+            assertEveryAccountCallRefuses(client, never);
         }
         assertThatThrownBy(() -> client.eraseAccount("a\uD800")).hasMessageContaining("lone UTF-16 surrogate");
         assertThatThrownBy(() -> client.eraseAccount("a\u0000")).hasMessageContaining("NUL");
