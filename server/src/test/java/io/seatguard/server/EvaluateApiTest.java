@@ -193,6 +193,38 @@ class EvaluateApiTest {
         assertThat(evaluation.get("checks").get("is_new_ip").asBoolean()).isFalse();
     }
 
+    /**
+     * docs/checks.md, {@code is_new_ip}: an IPv6 address is known to the account when any address of its /64
+     * was seen (privacy addresses rotate within it), and {@code new_ip} (docs/risk.md) stays quiet; another
+     * /64 is new; IPv4 stays exact. The history by address still reads each evaluation's exact address.
+     */
+    @Test
+    void anIpv6AddressIsKnownByItsSlashSixtyFourAndAnIpv4AddressExactly() {
+        evaluatedFrom("ruth", "2001:db8:5:6:a1b2:c3d4:e5f6:7788");
+        JsonNode rotated = evaluatedFrom("ruth", "2001:db8:5:6::5");
+        assertThat(rotated.get("checks").get("is_new_ip").asBoolean()).as("another address of the /64").isFalse();
+        assertThat(rotated.get("risk").get("signals").findValuesAsText("name")).doesNotContain("new_ip");
+        JsonNode elsewhere = evaluatedFrom("ruth", "2001:db8:5:7::5");
+        assertThat(elsewhere.get("checks").get("is_new_ip").asBoolean()).as("another /64").isTrue();
+        assertThat(elsewhere.get("risk").get("signals").findValuesAsText("name")).contains("new_ip");
+
+        assertThat(evaluatedFrom("ruth", "198.51.100.40").get("checks").get("is_new_ip").asBoolean()).isTrue();
+        assertThat(evaluatedFrom("ruth", "198.51.100.41").get("checks").get("is_new_ip").asBoolean()).as("the next IPv4 address").isTrue();
+        assertThat(evaluatedFrom("ruth", "::ffff:198.51.100.40").get("checks").get("is_new_ip").asBoolean()).isFalse();
+
+        JsonNode byAddress = server.get("/v3/history?ip=2001:db8:5:6::5", app.bearer()).json().get("data");
+        assertThat(byAddress).hasSize(1);
+        assertThat(byAddress.get(0).get("ip").asText()).isEqualTo("2001:db8:5:6::5");
+        assertThat(server.get("/v3/history?ip=2001:db8:5:6::6", app.bearer()).json().get("data")).as("not the /64").isEmpty();
+    }
+
+    /** A server-side evaluation of the account from this address, as stored. */
+    private JsonNode evaluatedFrom(String user, String ip) {
+        Response answer = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"" + user + "\",\"ip\":\"" + ip + "\"}", app.bearer());
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return server.get("/v3/evaluations/" + answer.json().get("evaluation_id").asText(), app.bearer()).json();
+    }
+
     @Test
     void clearedStorageAndABrowserUpdateKeepTheDeviceId() {
         String components = "\"platform\":\"MacIntel\",\"webgl_vendor\":\"Apple\",\"webgl_renderer\":\"Apple M2\",\"audio\":\"a1\","

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import io.seatguard.core.account.AccountDevice;
+import io.seatguard.core.account.AccountIpKey;
 import io.seatguard.core.account.AccountReader;
 import io.seatguard.core.account.DeviceLinks;
 import io.seatguard.core.account.AccountState;
@@ -54,7 +55,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
     static final int MAX_DEVICE_LOOKUPS = 400_000;
     /**
      * The most IPs, and the most fingerprints, kept of one account. Each request may bring new ones (a bot
-     * rotating IPv6 addresses or components on one account), so past this the maps start over and the
+     * rotating IPv4 addresses, IPv6 /64s or components on one account), so past this the maps start over and the
      * account stops being complete: a key missing from them is then read, not taken as never seen.
      */
     static final int MAX_KEYS = 1_000;
@@ -126,7 +127,9 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
     }
 
     @Override
-    public AccountState load(String appId, String userId, String ip, Optional<String> fingerprintId, Optional<String> deviceId, Instant since) {
+    public AccountState load(String appId, String userId, String clientIp, Optional<String> fingerprintId, Optional<String> deviceId, Instant since) {
+        // The IPs are kept by their key (an IPv6 address's /64), as the store keeps them; the reader is given the address.
+        String ip = AccountIpKey.of(clientIp);
         Account account = byAccount.getIfPresent(key(appId, userId));
         if (account != null) {
             boolean keysMissing;
@@ -701,13 +704,14 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
             if (touches.user()) {
                 account.user = merge(account.user, Optional.of(now));
             }
+            String ipKey = AccountIpKey.of(evaluation.publicIp().address());
             if (touches.ip()) {
-                account.ips.merge(evaluation.publicIp().address(), Optional.of(now), AccountStateCache::merge);
+                account.ips.merge(ipKey, Optional.of(now), AccountStateCache::merge);
             }
             if (touches.fingerprint()) {
                 device.fingerprintId().ifPresent(fp -> account.fingerprints.merge(fp, Optional.of(now), AccountStateCache::merge));
             }
-            keepBounded(account, evaluation.publicIp().address(), device.fingerprintId());
+            keepBounded(account, ipKey, device.fingerprintId());
             if (account.links != null && device.isKnownDevice() && touches.deviceLink()) {
                 LinkedDevice old = account.links.get(device.deviceId());
                 if (old == null && account.truncated) {

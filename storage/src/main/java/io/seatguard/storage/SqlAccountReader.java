@@ -2,6 +2,7 @@ package io.seatguard.storage;
 
 import static java.util.Objects.requireNonNull;
 
+import io.seatguard.core.account.AccountIpKey;
 import io.seatguard.core.account.AccountReader;
 import io.seatguard.core.account.AccountState;
 import io.seatguard.core.account.LinkStatus;
@@ -34,7 +35,10 @@ public final class SqlAccountReader implements AccountReader {
      */
     private static final String OTHER_LINKS = LINKS + " AND ((l.status <> 'attached' AND l.last_seen >= ?) OR l.device_id = ?) LIMIT ?";
     private static final String NAMED_LINK = LINKS + " AND l.device_id = ?";
-    /** One row of six scalar sub-queries: first and last seen of the account, the IP and the fingerprint. */
+    /**
+     * One row of six scalar sub-queries: first and last seen of the account, the IP's key (its /64 for
+     * IPv6, {@link AccountIpKey}) and the fingerprint.
+     */
     private static final String SEEN = "SELECT (SELECT first_seen FROM users WHERE app_id = ? AND id = ?),"
             + " (SELECT last_seen FROM users WHERE app_id = ? AND id = ?),"
             + " (SELECT first_seen FROM user_ips WHERE app_id = ? AND user_id = ? AND ip = ?),"
@@ -66,8 +70,9 @@ public final class SqlAccountReader implements AccountReader {
         return database.read(connection -> {
             // Three independent reads (the account's times, its counted links, its other links), one round trip on PostgreSQL.
             PipelinedReads reads = new PipelinedReads(database.kind());
+            String ipKey = AccountIpKey.of(ip);
             PipelinedReads.Result<Optional<Optional<Seen>[]>> seenRead = reads.one(SEEN, SqlAccountReader::seenTriple,
-                    appId, userId, appId, userId, appId, userId, ip, appId, userId, ip,
+                    appId, userId, appId, userId, appId, userId, ipKey, appId, userId, ipKey,
                     appId, userId, fingerprintId.orElse(""), appId, userId, fingerprintId.orElse(""));
             PipelinedReads.Result<List<LinkedDevice>> countedRead = reads.list(COUNTED_LINKS, SqlAccountReader::link,
                     appId, userId, since.toEpochMilli(), AccountState.DEVICE_LIMIT + 1);

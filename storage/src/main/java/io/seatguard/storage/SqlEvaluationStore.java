@@ -384,8 +384,9 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         String appId = evaluation.appId();
         long at = evaluation.createdAt().toEpochMilli();
         if (touches.ip()) {
-            writes.update(OrderedWrites.Row.of(OrderedWrites.Table.USER_IPS, appId, user, evaluation.publicIp().address()), UPSERT_USER_IP, appId, user,
-                    evaluation.publicIp().address(), at, at);
+            // Under the address's key, as SqlAccountReader reads it: an IPv6 address's /64.
+            String ipKey = io.seatguard.core.account.AccountIpKey.of(evaluation.publicIp().address());
+            writes.update(OrderedWrites.Row.of(OrderedWrites.Table.USER_IPS, appId, user, ipKey), UPSERT_USER_IP, appId, user, ipKey, at, at);
         }
         DeviceResolution device = write.device();
         if (touches.fingerprint() && device.fingerprintId().isPresent()) {

@@ -166,6 +166,45 @@ class CachedSqliteStorageContractTest extends SqliteStorageContractTest {
     }
 
     /**
+     * docs/checks.md, {@code is_new_ip}: the cache knows an account's addresses as the database does, an IPv6
+     * one by its /64 and an IPv4 one exactly, through privacy addresses rotating within a few /64s, IPv4 and
+     * IPv4-mapped addresses, backdated events, and writes the throttle skips as the pipeline's would.
+     */
+    @org.junit.jupiter.api.Test
+    void theAddressesKnownFromMemoryEqualTheDatabaseThroughRotatingIpv6Addresses() {
+        java.util.Random random = new java.util.Random(45);
+        SqlAccountReader database = new SqlAccountReader(this.database);
+        java.time.Instant since = T0.minus(java.time.Duration.ofDays(30));
+        java.util.function.Supplier<String> address = () -> switch (random.nextInt(6)) {
+            case 0 -> "198.51.100." + (1 + random.nextInt(2));
+            case 1 -> "::ffff:198.51.100." + (1 + random.nextInt(2));
+            // A privacy address: a random interface identifier in one of three /64s.
+            default -> "2001:db8:1:" + random.nextInt(3) + ":" + Integer.toHexString(random.nextInt(0x10000)) + ":"
+                    + Integer.toHexString(random.nextInt(0x10000)) + "::" + Integer.toHexString(1 + random.nextInt(0xffff));
+        };
+        java.time.Instant at = T0;
+        int known = 0;
+        for (int step = 0; step < 300; step++) {
+            at = at.plusSeconds(1 + random.nextInt(3_600));
+            String asked = address.get();
+            var fromCache = accounts.load("app_a", "rae", asked, java.util.Optional.empty(), java.util.Optional.empty(), since).ip();
+            org.assertj.core.api.Assertions.assertThat(fromCache).as("step " + step + ", " + asked)
+                    .isEqualTo(database.load("app_a", "rae", asked, java.util.Optional.empty(), java.util.Optional.empty(), since).ip());
+            known += fromCache.isPresent() ? 1 : 0;
+            // Mostly from the address just read; now and then another, or backdated by up to two days.
+            String seenFrom = random.nextInt(4) == 0 ? address.get() : asked;
+            java.time.Instant when = random.nextInt(10) == 0 ? at.minusSeconds(random.nextInt(172_800)) : at;
+            io.seatguard.core.evaluation.EvaluationWrite write = io.seatguard.core.testing.EvaluationSamples.write("app_a", id(), "rae", "dev-rae",
+                    step == 0, "tok-rae-browser-001", null, io.seatguard.core.identity.DeviceType.COMPUTER, seenFrom, when);
+            var state = accounts.load("app_a", "rae", seenFrom, java.util.Optional.empty(), java.util.Optional.of("dev-rae"), since);
+            io.seatguard.core.evaluation.Touches touches = io.seatguard.core.evaluation.WriteThrottle.touches(when, state, write.device(),
+                    java.util.Optional.empty(), io.seatguard.core.identity.DeviceType.COMPUTER, true, false, false, true, true);
+            evaluations.record(new io.seatguard.core.evaluation.EvaluationWrite(write.evaluation(), write.device(), true, touches, java.util.Map.of()));
+        }
+        org.assertj.core.api.Assertions.assertThat(known).as("addresses read that were known").isGreaterThan(100);
+    }
+
+    /**
      * The cache counts as its database reader does, up to the reader's limit: from memory for an account it
      * keeps each event of, and from the database for one busier than that.
      */

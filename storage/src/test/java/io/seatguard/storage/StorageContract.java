@@ -1159,6 +1159,64 @@ abstract class StorageContract {
         assertThat(accounts.load("app_a", "ivy", "203.0.113.5", Optional.empty(), Optional.empty(), since).ipKnown()).isFalse();
     }
 
+    /**
+     * docs/checks.md, {@code is_new_ip}: an IPv6 address is known to the account once any address of its /64
+     * was seen (privacy addresses, RFC 8981, rotate within it), kept as one row holding the /64; an IPv4
+     * address (and an IPv4-mapped IPv6 one) only as itself. Read first, so that a cache in front answers
+     * the later reads from what the writes left in it.
+     */
+    @Test
+    void anIpv6AddressIsKnownByItsSlashSixtyFourAndAnIpv4AddressExactly() throws Exception {
+        Instant since = T0.minus(Duration.ofDays(30));
+        assertThat(accounts.load("app_a", "pat", "2001:db8:1:2::1", Optional.empty(), Optional.empty(), since).ipKnown()).isFalse();
+        evaluations.record(EvaluationSamples.write("app_a", id(), "pat", "dev-pat", true, "tok-pat-browser-01", "fp-pat", DeviceType.COMPUTER,
+                "2001:db8:1:2:a1b2:c3d4:e5f6:7788", T0));
+        evaluations.record(EvaluationSamples.write("app_a", id(), "pat", "dev-pat", false, "tok-pat-browser-01", "fp-pat", DeviceType.COMPUTER,
+                "198.51.100.1", T0.plusSeconds(1)));
+
+        assertThat(accounts.load("app_a", "pat", "2001:db8:1:2::99", Optional.empty(), Optional.empty(), since).ip())
+                .as("another address of the /64").contains(new io.seatguard.core.account.Seen(T0, T0));
+        assertThat(accounts.load("app_a", "pat", "2001:db8:1:3::1", Optional.empty(), Optional.empty(), since).ipKnown()).as("the next /64").isFalse();
+        assertThat(accounts.load("app_a", "pat", "198.51.100.1", Optional.empty(), Optional.empty(), since).ipKnown()).isTrue();
+        assertThat(accounts.load("app_a", "pat", "::ffff:198.51.100.1", Optional.empty(), Optional.empty(), since).ipKnown()).isTrue();
+        assertThat(accounts.load("app_a", "pat", "198.51.100.2", Optional.empty(), Optional.empty(), since).ipKnown()).as("IPv4 is exact").isFalse();
+        assertThat(accounts.load("app_a", "bob", "2001:db8:1:2::99", Optional.empty(), Optional.empty(), since).ipKnown()).as("per account").isFalse();
+
+        // A second address of the /64 widens the one row.
+        Instant later = T0.plus(Duration.ofMinutes(10));
+        evaluations.record(EvaluationSamples.write("app_a", id(), "pat", "dev-pat", false, "tok-pat-browser-01", "fp-pat", DeviceType.COMPUTER,
+                "2001:db8:1:2::5", later));
+        assertThat(accounts.load("app_a", "pat", "2001:db8:1:2:ffff::1", Optional.empty(), Optional.empty(), since).ip())
+                .contains(new io.seatguard.core.account.Seen(T0, later));
+        try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery("SELECT ip FROM user_ips WHERE app_id = 'app_a' AND user_id = 'pat' ORDER BY ip")) {
+            List<String> keys = new ArrayList<>();
+            while (rows.next()) {
+                keys.add(rows.getString(1));
+            }
+            assertThat(keys).containsExactly("198.51.100.1", "2001:db8:1:2::/64");
+        }
+    }
+
+    /**
+     * docs/production.md, "Upgrading": a row an earlier release wrote for an exact IPv6 address is not read,
+     * so the account's next evaluation from that /64 is {@code is_new_ip} once, and writes the /64's row.
+     */
+    @Test
+    void aRowOfAnExactIpv6AddressFromAnEarlierReleaseIsNotRead() throws Exception {
+        Instant since = T0.minus(Duration.ofDays(30));
+        evaluations.record(EvaluationSamples.write("app_a", id(), "quin", "dev-quin", true, "tok-quin-browser-1", null, DeviceType.COMPUTER,
+                "198.51.100.1", T0));
+        try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement()) {
+            statement.execute("INSERT INTO user_ips (app_id, user_id, ip, first_seen, last_seen) VALUES ('app_a', 'quin', '2001:db8:1:2::1', "
+                    + T0.toEpochMilli() + ", " + T0.toEpochMilli() + ")");
+        }
+        assertThat(accounts.load("app_a", "quin", "2001:db8:1:2::1", Optional.empty(), Optional.empty(), since).ipKnown()).isFalse();
+        evaluations.record(EvaluationSamples.write("app_a", id(), "quin", "dev-quin", false, "tok-quin-browser-1", null, DeviceType.COMPUTER,
+                "2001:db8:1:2::1", T0.plusSeconds(60)));
+        assertThat(accounts.load("app_a", "quin", "2001:db8:1:2::2", Optional.empty(), Optional.empty(), since).ipKnown()).isTrue();
+    }
+
     @Test
     void rowsAWriteSkipsKeepTheirTimesAndRowsItTouchesMove() {
         Instant since = T0.minus(Duration.ofDays(30));

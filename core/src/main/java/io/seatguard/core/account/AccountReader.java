@@ -9,7 +9,8 @@ public interface AccountReader {
      * Loads the account's state. Only devices last seen since {@code since}, plus the current device
      * whenever it was seen, are needed, so an account spread over thousands of old devices stays cheap.
      *
-     * @param ip the canonical text of the client IP
+     * @param ip the canonical text of the client IP; it is known to the account when its key was seen
+     *     ({@link AccountIpKey}: for IPv6, any address of its /64)
      * @param fingerprintId the exact fingerprint of this request, if it had components
      * @param deviceId the current device, if the request identified one
      */

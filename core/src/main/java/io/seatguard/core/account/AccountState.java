@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the store knew about an account just before an evaluation: when the account, the current IP and
- * the current fingerprint were first and last seen for it (empty when never), and its linked devices.
+ * What the store knew about an account just before an evaluation: when the account, the current IP (by
+ * its key, {@link AccountIpKey}: for IPv6 its /64) and the current fingerprint were first and last seen
+ * for it (empty when never), and its linked devices.
  * For a request without a user this is {@link #NO_ACCOUNT}.
  *
  * <p>An account's devices are read up to {@link #DEVICE_LIMIT}. Reading, counting and matching them cost

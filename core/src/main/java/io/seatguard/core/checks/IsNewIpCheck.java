@@ -1,6 +1,9 @@
 package io.seatguard.core.checks;
 
-/** {@code is_new_ip}: the account had never been seen from this address. IPs are tracked per account, so false without one. */
+/**
+ * {@code is_new_ip}: the account had never been seen from this address, or for IPv6 from any address of its
+ * /64 ({@link io.seatguard.core.account.AccountIpKey}). IPs are tracked per account, so false without one.
+ */
 public final class IsNewIpCheck implements Check {
     @Override
     public String name() {

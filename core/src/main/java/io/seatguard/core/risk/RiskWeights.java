@@ -21,7 +21,7 @@ public final class RiskWeights {
             RiskRule.whenTrue("token_mismatch", "a device token was shown by another device", "account_sharing", "ato"),
             RiskRule.atLeast("many_devices", "device_count", 5, "account_sharing"),
             RiskRule.whenTrueOnKnownAccount("new_device", "is_new_device", "first time this device is seen on a known account", "ato"),
-            RiskRule.whenTrueOnKnownAccount("new_ip", "is_new_ip", "first time this IP address is seen on a known account", "ato"),
+            RiskRule.whenTrueOnKnownAccount("new_ip", "is_new_ip", "first time this IP address (for IPv6, its /64) is seen on a known account", "ato"),
             RiskRule.whenTrueOnKnownAccount("new_country", "is_new_country", "first time this country is seen on a known account", "account_sharing", "ato"),
             RiskRule.atLeast("many_countries", "country_count_24h", 3, "account_sharing"),
             RiskRule.whenCheckTrue("ip_tor", "ip_is_tor", "the address is a Tor exit", "ato"),

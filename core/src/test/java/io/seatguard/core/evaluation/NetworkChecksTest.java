@@ -126,17 +126,20 @@ class NetworkChecksTest {
     }
 
     /**
-     * docs/checks.md: {@code is_new_ip} is the exact address. An IPv4-mapped IPv6 address is its IPv4 one;
-     * another address of the same IPv6 /64 (a privacy address) is a new one.
+     * docs/checks.md: {@code is_new_ip} is the exact address for IPv4, and an IPv4-mapped IPv6 address is its
+     * IPv4 one; for IPv6 it is the /64, so another address of the same /64 (a privacy address, RFC 8981) is
+     * known, and an address of another /64 is new.
      */
     @Test
-    void isNewIpIsTheExactAddressAndAnIpv4MappedOneIsItsIpv4Address() {
+    void isNewIpIsTheExactIpv4AddressOrTheIpv6SlashSixtyFour() {
         assertThat(evaluate("ann", PARIS).checks()).containsEntry("is_new_ip", true);
         assertThat(evaluate("ann", "::ffff:" + PARIS).checks()).containsEntry("is_new_ip", false);
         assertThat(evaluate("ann", "::ffff:5102:450a").checks()).as("the same, written in hex").containsEntry("is_new_ip", false);
+        assertThat(evaluate("ann", "81.2.69.11").checks()).as("the next IPv4 address").containsEntry("is_new_ip", true);
         assertThat(evaluate("ann", NEW_YORK_V6).checks()).containsEntry("is_new_ip", true);
         assertThat(evaluate("ann", "2600:1700:0:0:0:0:0:10").checks()).as("the same address, written out").containsEntry("is_new_ip", false);
-        assertThat(evaluate("ann", "2600:1700::11").checks()).as("another address of the /64").containsEntry("is_new_ip", true);
+        assertThat(evaluate("ann", "2600:1700::a1b2:c3d4:e5f6:11").checks()).as("another address of the /64").containsEntry("is_new_ip", false);
+        assertThat(evaluate("ann", "2600:1700:0:1::10").checks()).as("the next /64").containsEntry("is_new_ip", true);
     }
 
     /**

@@ -201,7 +201,7 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
                 rowWrites++;
             }
             if (write.touches().ip()) {
-                userIps.merge(prefix + evaluation.publicIp().address(), new Seen(at, at), InMemoryEvaluationStore::widen);
+                userIps.merge(prefix + io.seatguard.core.account.AccountIpKey.of(evaluation.publicIp().address()), new Seen(at, at), InMemoryEvaluationStore::widen);
                 rowWrites++;
             }
             if (write.touches().fingerprint() && device.fingerprintId().isPresent()) {
@@ -399,7 +399,7 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
             linked.sort(java.util.Comparator.comparing((LinkedDevice link) -> !deviceId.map(link.deviceId()::equals).orElse(false)));
             linked.subList(AccountState.DEVICE_LIMIT, linked.size()).clear();
         }
-        return new AccountState(Optional.ofNullable(users.get(appId + '|' + userId)), linked, Optional.ofNullable(userIps.get(prefix + ip)),
+        return new AccountState(Optional.ofNullable(users.get(appId + '|' + userId)), linked, Optional.ofNullable(userIps.get(prefix + io.seatguard.core.account.AccountIpKey.of(ip))),
                 fingerprintId.map(fp -> userFingerprints.get(prefix + fp)), truncated);
     }
 
