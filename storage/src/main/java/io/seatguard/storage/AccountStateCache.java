@@ -128,7 +128,8 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
 
     @Override
     public AccountState load(String appId, String userId, String clientIp, Optional<String> fingerprintId, Optional<String> deviceId, Instant since) {
-        // The IPs are kept by their key (an IPv6 address's /64), as the store keeps them; the reader is given the address.
+        // The IPs are kept by their key (an IPv6 address's /64), as the store keeps them; the reader behind is handed
+        // the key, which is its own key (AccountIpKey), so it reads the same row.
         String ip = AccountIpKey.of(clientIp);
         Account account = byAccount.getIfPresent(key(appId, userId));
         if (account != null) {
