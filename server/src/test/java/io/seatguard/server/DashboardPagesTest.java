@@ -271,12 +271,19 @@ class DashboardPagesTest {
             assertThat(server.get("/v3/policies", app.bearer()).json().get("data")).as("replaced, not added").hasSize(1);
             // A priority the API would refuse is refused here too, never narrowed to another number.
             form.put("stored", policyForm(browser.get(server.url() + "/dashboard/policies?app=" + app.id() + "&edit=" + id).body()).get("stored"));
-            for (String priority : List.of("4294967297", "-2147483648", "1.5", "high")) {
+            // So is a fraction a double would round to a whole number (found by HostileInputPropertiesTest: it was saved as 5).
+            for (String priority : List.of("4294967297", "-2147483648", "1.5", "high", "4.9999999999999999999")) {
                 form.put("priority", priority);
                 HttpResponse<String> refused = browser.post(server.url() + "/dashboard/policies", form);
                 assertThat(refused.statusCode()).as(priority).isEqualTo(400);
                 assertThat(refused.body()).as(priority).contains("priority: must be a whole number");
             }
+            Map<String, String> asJson = new HashMap<>(Map.of("app", app.id(), "id", id, "do", "save", "stored", form.get("stored"), "json", """
+                    {"name": "Many devices", "actions": ["access"], "priority": 4.9999999999999999999,
+                     "conditions": {"check": "device_count", "op": "gt", "value": 3}, "verdict": "deny"}"""));
+            HttpResponse<String> refusedAsJson = browser.post(server.url() + "/dashboard/policies", asJson);
+            assertThat(refusedAsJson.statusCode()).isEqualTo(400);
+            assertThat(refusedAsJson.body()).contains("priority: must be a whole number");
             assertThat(server.get("/v3/policies/" + id, app.bearer()).json().get("priority").asInt()).isEqualTo(5);
 
             // A nested tree cannot be rows: the form offers it as JSON.

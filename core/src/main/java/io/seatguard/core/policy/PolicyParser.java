@@ -712,7 +712,8 @@ public final class PolicyParser {
     private static boolean isExact(Object value) {
         return switch (value) {
             case java.math.BigInteger big -> big.abs().compareTo(java.math.BigInteger.valueOf(MAX_EXACT)) <= 0;
-            case java.math.BigDecimal big -> big.abs().compareTo(java.math.BigDecimal.valueOf(MAX_EXACT)) <= 0;
+            // Read as written (a decimal point or an exponent), held to the same bound as the double it would have been.
+            case java.math.BigDecimal big -> big.abs().compareTo(java.math.BigDecimal.valueOf(MAX_EXACT)) < 0;
             case Double written -> Math.abs(written) < MAX_EXACT;
             case Float written -> Math.abs(written) < MAX_EXACT;
             case Number whole -> whole.longValue() >= -MAX_EXACT && whole.longValue() <= MAX_EXACT;

@@ -3,6 +3,7 @@ package io.seatguard.server.dashboard;
 import io.seatguard.core.policy.PolicyField;
 import io.seatguard.core.policy.PolicyFields;
 import io.seatguard.core.policy.ValueType;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -294,7 +295,7 @@ final class PolicyForm {
 
     private static Optional<Number> number(String text) {
         try {
-            return text.isBlank() ? Optional.empty() : Optional.of(text.contains(".") ? (Number) Double.parseDouble(text.strip()) : (Number) Long.parseLong(text.strip()));
+            return text.isBlank() ? Optional.empty() : Optional.of(text.contains(".") ? (Number) new BigDecimal(text.strip()) : (Number) Long.parseLong(text.strip()));
         }
         catch (NumberFormatException e) {
             return Optional.empty();

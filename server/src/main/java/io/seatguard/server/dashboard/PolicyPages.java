@@ -197,9 +197,10 @@ public final class PolicyPages {
      * would be stored as '?', so a condition on one user would match another), not written.
      */
     private static Object jsonTree(String json) throws com.fasterxml.jackson.core.JsonProcessingException {
-        com.fasterxml.jackson.databind.JsonNode node = Json.MAPPER.readTree(json);
+        // Numbers as written, as the API reads a policy: a whole-number field refuses 0.9999999999999999999.
+        com.fasterxml.jackson.databind.JsonNode node = Json.NUMBERS_AS_WRITTEN.readTree(json);
         io.seatguard.server.http.NulCharacters.refuseInJson(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), node);
-        return Json.MAPPER.treeToValue(node, Object.class);
+        return Json.plainValues(node);
     }
 
     public void switchMode(Context ctx) {

@@ -2,6 +2,7 @@ package io.seatguard.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.javalin.http.Context;
 import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.FieldError;
@@ -37,6 +38,15 @@ public final class JsonBody {
     }
 
     public JsonNode readObject(Context ctx) {
+        return readObject(ctx, Json.MAPPER.reader());
+    }
+
+    /** {@link #readObject}, with each number that has a decimal point or an exponent kept as written ({@link Json#NUMBERS_AS_WRITTEN}). */
+    public JsonNode readObjectWithNumbersAsWritten(Context ctx) {
+        return readObject(ctx, Json.NUMBERS_AS_WRITTEN);
+    }
+
+    private JsonNode readObject(Context ctx, ObjectReader reader) {
         // The header as sent: Jetty's parsed form throws on an unknown charset (MediaTypes refuses those first).
         String contentType = ctx.header("Content-Type");
         if (contentType == null || !isJson(contentType)) {
@@ -61,7 +71,7 @@ public final class JsonBody {
         }
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(body);
+            node = reader.readTree(body);
         }
         catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();

@@ -48,7 +48,7 @@ final class PolicyHandlers {
     void backtestDraft(Context ctx) {
         App app = credentials.requireApp(ctx);
         int days = days(ctx);
-        PolicyDefinition draft = policies.validate(app.id(), tree(jsonBody.readObject(ctx)));
+        PolicyDefinition draft = policies.validate(app.id(), tree(jsonBody.readObjectWithNumbersAsWritten(ctx)));
         ctx.contentType("application/json").result(json(null, backtest.run(app.id(), "draft", draft, days)).toString());
     }
 
@@ -83,7 +83,7 @@ final class PolicyHandlers {
 
     void create(Context ctx) {
         App app = credentials.requireApp(ctx);
-        Policy policy = policies.create(app.id(), tree(jsonBody.readObject(ctx)));
+        Policy policy = policies.create(app.id(), tree(jsonBody.readObjectWithNumbersAsWritten(ctx)));
         // Just validated against today's settings: nothing to refuse.
         ctx.status(201).contentType("application/json").result(json(policy, List.of()).toString());
     }
@@ -104,7 +104,7 @@ final class PolicyHandlers {
 
     void replace(Context ctx) {
         App app = credentials.requireApp(ctx);
-        Policy policy = policies.replace(app.id(), ctx.pathParam("id"), tree(jsonBody.readObject(ctx)));
+        Policy policy = policies.replace(app.id(), ctx.pathParam("id"), tree(jsonBody.readObjectWithNumbersAsWritten(ctx)));
         // A stored policy switched off with faults today's settings refuse keeps them: the answer names them.
         ctx.contentType("application/json").result(json(policy, policies.faultsNow(app.id(), policy)).toString());
     }
@@ -117,9 +117,9 @@ final class PolicyHandlers {
         ctx.status(204);
     }
 
-    /** The body as plain maps, lists and scalars: the shape the core's parser reads. */
+    /** The body as plain maps, lists and scalars for the core's parsers, numbers as written: a whole-number field tells {@code 0.9999999999999999999} from 1. */
     static Object tree(JsonNode body) {
-        return Json.MAPPER.convertValue(body, Object.class);
+        return Json.plainValues(body);
     }
 
     /**
