@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -57,6 +58,8 @@ class HostileInputPropertiesTest {
     private static final List<String> NAMING_PROBLEMS = List.of("/invalid-input", "/malformed-json", "/unsupported-media-type",
             "/body-too-large");
     private static final String RAW = "@@raw@@";
+    /** A list's name is unique in its app: each example list gets a new one, so the example stays valid after a spoilt one was taken. */
+    private static final AtomicInteger NAMES = new AtomicInteger();
 
     private static TestServer server;
     private static TestApp app;
@@ -128,7 +131,7 @@ class HostileInputPropertiesTest {
         examples.put("PUT /v3/policies/{id}", new ExampleRequest("/v3/policies/" + policyId, secret, policyBody("fuzz")));
         examples.put("POST /v3/policies/backtest", new ExampleRequest("/v3/policies/backtest?days=7", secret, policyBody("draft")));
         examples.put("POST /v3/policies/{id}/backtest", new ExampleRequest("/v3/policies/" + policyId + "/backtest?days=7", secret, null));
-        examples.put("POST /v3/lists", new ExampleRequest("/v3/lists", secret, "{\"name\":\"fuzz_emails\",\"kind\":\"email\",\"values\":[\"a@example.com\"]}"));
+        examples.put("POST /v3/lists", new ExampleRequest("/v3/lists", secret, "{\"name\":\"fuzz_emails_" + NAMES.incrementAndGet() + "\",\"kind\":\"email\",\"values\":[\"a@example.com\"]}"));
         examples.put("POST /v3/lists/{id}/add", new ExampleRequest("/v3/lists/" + listId + "/add", secret, "{\"values\":[\"198.51.100.7\"]}"));
         examples.put("POST /v3/lists/{id}/remove", new ExampleRequest("/v3/lists/" + listId + "/remove", secret, "{\"values\":[\"198.51.100.7\"]}"));
         examples.put("POST /v3/webhooks", new ExampleRequest("/v3/webhooks", secret, webhookBody()));
