@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Writes webhook events into the outbox inside the caller's transaction: the message only when some
- * endpoint of the app subscribes to its type, and one pending delivery per such endpoint.
+ * enabled endpoint of the app subscribes to its type, and one pending delivery per such endpoint. A
+ * disabled endpoint gets none, whatever a node's subscription cache still says.
  */
 final class SqlOutbox {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -28,12 +29,13 @@ final class SqlOutbox {
         body.put("data", event.data());
         int written = JdbcRunner.update(connection,
                 "INSERT INTO webhook_messages (app_id, id, event_type, user_id, payload, created_at) SELECT ?, ?, ?, ?, ?, ?"
-                        + " WHERE EXISTS (SELECT 1 FROM webhook_endpoints WHERE app_id = ? AND events LIKE ?)",
+                        + " WHERE EXISTS (SELECT 1 FROM webhook_endpoints WHERE app_id = ? AND events LIKE ? AND disabled_at IS NULL)",
                 event.appId(), messageId, event.type().wireName(), event.userId().orElse(null), StorageJson.write(body), at, event.appId(), subscribed);
         if (written == 1) {
             JdbcRunner.update(connection,
                     "INSERT INTO webhook_deliveries (app_id, message_id, endpoint_id, status, attempts, next_attempt_at, created_at)"
-                            + " SELECT app_id, ?, id, 'pending', 0, ?, ? FROM webhook_endpoints WHERE app_id = ? AND events LIKE ?" + hold(connection),
+                            + " SELECT app_id, ?, id, 'pending', 0, ?, ? FROM webhook_endpoints WHERE app_id = ? AND events LIKE ? AND disabled_at IS NULL"
+                            + hold(connection),
                     messageId, at, at, event.appId(), subscribed);
         }
     }

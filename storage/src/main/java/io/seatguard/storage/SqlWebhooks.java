@@ -8,6 +8,7 @@ import io.seatguard.core.webhook.DeliveryCursor;
 import io.seatguard.core.webhook.DeliveryPage;
 import io.seatguard.core.webhook.DeliveryStatus;
 import io.seatguard.core.webhook.DeliveryTry;
+import io.seatguard.core.webhook.EndpointHealth;
 import io.seatguard.core.webhook.RetrySchedule;
 import io.seatguard.core.webhook.WebhookEndpoint;
 import io.seatguard.core.webhook.WebhookEventType;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Webhook endpoints, and the outbox's deliveries: claimed by one node at a time, tried, and recorded.
@@ -35,7 +38,9 @@ import java.util.UUID;
  * again (same {@code webhook-id}): delivery is at least once.
  */
 public final class SqlWebhooks {
-    private static final String ENDPOINT_COLUMNS = "app_id, id, url, events, secret, retired_secrets, created_at";
+    private static final Logger log = LoggerFactory.getLogger(SqlWebhooks.class);
+    private static final String NEW_ENDPOINT_COLUMNS = "app_id, id, url, events, secret, retired_secrets, created_at";
+    private static final String ENDPOINT_COLUMNS = NEW_ENDPOINT_COLUMNS + ", disabled_at, disabled_reason, failing_since";
     /** Two nodes rotating one endpoint at once: the loser reads again; a third collision is not worth more. */
     private static final int ROTATION_ROUNDS = 3;
     /** Deliveries deleted per transaction when an endpoint goes. */
@@ -74,7 +79,7 @@ public final class SqlWebhooks {
         if (held >= maxPerApp) {
             return false;
         }
-        JdbcRunner.update(connection, "INSERT INTO webhook_endpoints (" + ENDPOINT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+        JdbcRunner.update(connection, "INSERT INTO webhook_endpoints (" + NEW_ENDPOINT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
                 endpoint.appId(), endpoint.id(), endpoint.url(), events(endpoint.events()), endpoint.secret(), retired(endpoint.retired()),
                 endpoint.createdAt().toEpochMilli());
         return true;
@@ -132,7 +137,7 @@ public final class SqlWebhooks {
                 "The endpoint's secret kept changing during this rotation; try again");
     }
 
-    /** Every app's subscribed event types, for the in-memory subscription check. */
+    /** Every app's endpoints, disabled ones too, for the in-memory subscription check. */
     public List<WebhookEndpoint> all() {
         return database.read(connection -> JdbcRunner.queryList(connection, "SELECT " + ENDPOINT_COLUMNS + " FROM webhook_endpoints", SqlWebhooks::endpoint));
     }
@@ -158,7 +163,7 @@ public final class SqlWebhooks {
             + " WHERE d.app_id = e.app_id AND d.endpoint_id = e.id AND d.status = 'pending' AND d.next_attempt_at <= ?"
             + " AND (d.locked_until IS NULL OR d.locked_until < ?)"
             + " AND EXISTS (SELECT 1 FROM webhook_messages m WHERE m.app_id = d.app_id AND m.id = d.message_id)"
-            + " ORDER BY d.next_attempt_at LIMIT 1) FROM webhook_endpoints e";
+            + " ORDER BY d.next_attempt_at LIMIT 1) FROM webhook_endpoints e WHERE e.disabled_at IS NULL";
 
     /**
      * Stamps up to {@code ?} of one endpoint's due deliveries, oldest first. The outer {@code WHERE} repeats
@@ -174,6 +179,8 @@ public final class SqlWebhooks {
      * written: the next claim, at most a second later, takes it if it is still due. The lock is the one the
      * update takes anyway ({@code NO KEY UPDATE}: a try's log row, which holds the delivery by its foreign
      * key, does not keep it from being claimed). SQLite has one writer and no row locks: no clause there.
+     *
+     * <p>A disabled endpoint's deliveries are never taken, though it was enabled when {@link #DUE_ENDPOINTS} was read.
      */
     static String claimEndpoint(DatabaseKind kind) {
         return "UPDATE webhook_deliveries SET lock_token = ?, locked_until = ?"
@@ -182,6 +189,7 @@ public final class SqlWebhooks {
                 + " AND (app_id, message_id, endpoint_id) IN (SELECT d.app_id, d.message_id, d.endpoint_id FROM webhook_deliveries d"
                 + " WHERE d.app_id = ? AND d.endpoint_id = ? AND d.status = 'pending' AND d.next_attempt_at <= ? AND (d.locked_until IS NULL OR d.locked_until < ?)"
                 + " AND EXISTS (SELECT 1 FROM webhook_messages m WHERE m.app_id = d.app_id AND m.id = d.message_id)"
+                + " AND EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.app_id = d.app_id AND e.id = d.endpoint_id AND e.disabled_at IS NULL)"
                 + " ORDER BY d.next_attempt_at LIMIT ?" + (kind == DatabaseKind.POSTGRESQL ? " FOR NO KEY UPDATE SKIP LOCKED" : "") + ")";
     }
 
@@ -225,7 +233,7 @@ public final class SqlWebhooks {
         });
         return database.read(connection -> JdbcRunner.queryList(connection,
                 "SELECT d.app_id, d.message_id, d.endpoint_id, d.attempts, m.payload, e.app_id, e.id, e.url, e.events, e.secret, e.retired_secrets,"
-                        + " e.created_at FROM webhook_deliveries d"
+                        + " e.created_at, e.disabled_at, e.disabled_reason, e.failing_since FROM webhook_deliveries d"
                         + " JOIN webhook_messages m ON m.app_id = d.app_id AND m.id = d.message_id"
                         + " JOIN webhook_endpoints e ON e.app_id = d.app_id AND e.id = d.endpoint_id WHERE d.lock_token = ?",
                 row -> new Claimed(row.getString(1), row.getString(2), row.getString(3), row.getInt(4), row.getString(5), endpointAt(row, 6), token), token));
@@ -241,6 +249,10 @@ public final class SqlWebhooks {
      * <p>A try redelivered while it was in flight ({@link #redeliver}) records its outcome and log row all
      * the same, but leaves the fresh schedule the redelivery started: the delivery goes out again now that
      * this try has ended, even when it succeeded (the operator asked for another send).
+     *
+     * <p>The endpoint's health is kept in the same transaction ({@link SqlEndpointHealth#afterTry}): a try
+     * that fails {@link EndpointHealth#AUTO_DISABLE_AFTER} after the first failure since the last 2xx
+     * disables the endpoint, and its pending deliveries are then marked failed, a batch per transaction.
      */
     public boolean recordAttempt(Claimed claimed, Instant at, Optional<Integer> statusCode, Optional<String> error, Duration took) {
         boolean delivered = statusCode.map(code -> code >= 200 && code < 300).orElse(false);
@@ -252,7 +264,8 @@ public final class SqlWebhooks {
         Instant ended = at.plus(took);
         long next = retryIn.map(delay -> ended.plus(delay).toEpochMilli()).orElse(ended.toEpochMilli());
         String shortError = error.map(SqlWebhooks::storedError).orElse(null);
-        return database.write(connection -> {
+        boolean[] disabledByThisTry = {false};
+        boolean recorded = database.write(connection -> {
             // On PostgreSQL a redelivery committed while this waited for the row is seen here: the row is
             // read again, and these expressions evaluated on it, before the update applies.
             int updated = JdbcRunner.update(connection,
@@ -273,8 +286,38 @@ public final class SqlWebhooks {
                             + " ?, ?, ?, ?)",
                     claimed.appId(), claimed.messageId(), claimed.endpointId(), claimed.appId(), claimed.messageId(), claimed.endpointId(),
                     at.toEpochMilli(), statusCode.orElse(null), shortError, took.toMillis());
+            disabledByThisTry[0] = SqlEndpointHealth.afterTry(connection, claimed.appId(), claimed.endpointId(), at, delivered);
+            SqlEndpointHealth.failIfDisabled(connection, claimed.appId(), claimed.messageId(), claimed.endpointId());
             return true;
         });
+        if (disabledByThisTry[0]) {
+            log.warn("Webhook endpoint {} of app {} disabled: its tries have failed for {} days with no 2xx between; its pending deliveries are"
+                    + " marked failed, and it gets no new ones until it is enabled again", claimed.endpointId(), claimed.appId(),
+                    EndpointHealth.AUTO_DISABLE_AFTER.toDays());
+            failPending(claimed.appId(), claimed.endpointId());
+        }
+        return recorded;
+    }
+
+    /**
+     * Enables or disables the endpoint by hand (disabling one disabled already keeps its time and reason,
+     * and marks failed any delivery still pending); answers whether the app has it. A disabled endpoint's
+     * pending deliveries are marked failed a batch per transaction after the endpoint is: from then on no
+     * claim takes them, and a stop in between leaves them pending until it is disabled again.
+     */
+    public boolean setEnabled(String appId, String endpointId, boolean enabled, Instant now) {
+        boolean found = database.write(connection -> enabled ? SqlEndpointHealth.enable(connection, appId, endpointId)
+                : SqlEndpointHealth.disable(connection, appId, endpointId, now));
+        if (found && !enabled) {
+            failPending(appId, endpointId);
+        }
+        return found;
+    }
+
+    private void failPending(String appId, String endpointId) {
+        while (database.write(connection -> SqlEndpointHealth.failPending(connection, appId, endpointId, BATCH)) == BATCH) {
+            // Another batch: other writes get their turn on the writer in between.
+        }
     }
 
     /** The most of a try's error the log keeps ({@code last_error} is {@code VARCHAR(500)}). */
@@ -384,7 +427,7 @@ public final class SqlWebhooks {
 
     /**
      * Sends a message to the endpoint again now, with a fresh schedule and the same {@code webhook-id}.
-     * Answers whether the endpoint has such a delivery.
+     * Answers whether the endpoint has such a delivery and is enabled (a disabled one's would stay pending, never claimed).
      *
      * <p>The lock is left alone. Freeing it while a try was in flight (a slow receiver holds a try up to
      * 20 s) let the next claim send a second copy at once, and dropped the outcome and log row of the try
@@ -398,8 +441,9 @@ public final class SqlWebhooks {
     public boolean redeliver(String appId, String endpointId, String messageId, Instant now) {
         return database.write(connection -> JdbcRunner.update(connection,
                 "UPDATE webhook_deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, redelivered_under_lock = lock_token"
-                        + " WHERE app_id = ? AND endpoint_id = ? AND message_id = ?",
-                now.toEpochMilli(), appId, endpointId, messageId) == 1);
+                        + " WHERE app_id = ? AND endpoint_id = ? AND message_id = ?"
+                        + " AND EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.app_id = ? AND e.id = ? AND e.disabled_at IS NULL)",
+                now.toEpochMilli(), appId, endpointId, messageId, appId, endpointId) == 1);
     }
 
     private static String events(List<WebhookEventType> events) {
@@ -416,7 +460,14 @@ public final class SqlWebhooks {
         List<WebhookEventType> events = Arrays.stream(row.getString(first + 3).split(",")).filter(name -> !name.isEmpty())
                 .map(name -> WebhookEventType.fromWireName(name).orElseThrow()).toList();
         return new WebhookEndpoint(row.getString(first + 1), row.getString(first), row.getString(first + 2), events, row.getString(first + 4),
-                retired(row.getString(first + 5)), Instant.ofEpochMilli(row.getLong(first + 6)));
+                retired(row.getString(first + 5)), Instant.ofEpochMilli(row.getLong(first + 6)),
+                new EndpointHealth(optionalTime(row, first + 7), Optional.ofNullable(row.getString(first + 8)).flatMap(EndpointHealth.DisabledReason::of),
+                        optionalTime(row, first + 9)));
+    }
+
+    private static Optional<Instant> optionalTime(ResultSet row, int column) throws SQLException {
+        long millis = row.getLong(column);
+        return row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
     }
 
     /** {@code secret@untilMillis} joined by spaces, newest first; null when there is none. */

@@ -6,6 +6,7 @@ import io.seatguard.core.webhook.DeliveryCursor;
 import io.seatguard.core.webhook.DeliveryPage;
 import io.seatguard.core.webhook.DeliveryStatus;
 import io.seatguard.core.webhook.DeliveryTry;
+import io.seatguard.core.webhook.EndpointHealth;
 import io.seatguard.core.webhook.OutboxEvent;
 import io.seatguard.core.webhook.WebhookEndpoint;
 import io.seatguard.core.webhook.WebhookEventType;
@@ -426,6 +427,95 @@ abstract class WebhookStorageContract {
         assertThat(webhooks.deliveries("app_a", "we_a", Optional.of(DeliveryStatus.PENDING), Optional.empty(), 1000).deliveries()).hasSize(127)
                 .allMatch(delivery -> delivery.status().equals("pending"));
         assertThat(webhooks.deliveries("app_b", "we_a", Optional.empty(), Optional.empty(), 10).deliveries()).as("another app's endpoint of that id").isEmpty();
+    }
+
+    @Test
+    void eachTrysOutcomeKeepsWhenTheEndpointsFailingSpellBegan() {
+        endpoint("app_a", "we_a");
+        enqueue("app_a", "ann", T0);
+        SqlWebhooks.Claimed first = webhooks.claim(T0.plusSeconds(1), 10, LOCK).getFirst();
+        assertThat(webhooks.recordAttempt(first, T0.plusSeconds(1), Optional.of(500), Optional.of("the receiver answered 500"), Duration.ofMillis(3))).isTrue();
+        assertThat(health("we_a").failingSince()).as("the first failure").contains(T0.plusSeconds(1));
+
+        SqlWebhooks.Claimed retry = webhooks.claim(T0.plusSeconds(10), 10, LOCK).getFirst();
+        assertThat(webhooks.recordAttempt(retry, T0.plusSeconds(10), Optional.empty(), Optional.of("refused"), Duration.ofMillis(3))).isTrue();
+        assertThat(health("we_a").failingSince()).as("a later failure keeps the spell's start").contains(T0.plusSeconds(1));
+
+        SqlWebhooks.Claimed third = webhooks.claim(T0.plusSeconds(400), 10, LOCK).getFirst();
+        assertThat(webhooks.recordAttempt(third, T0.plusSeconds(400), Optional.of(204), Optional.empty(), Duration.ofMillis(3))).isTrue();
+        assertThat(health("we_a")).as("a 2xx ends the spell").isEqualTo(EndpointHealth.ENABLED);
+    }
+
+    /** Each try is recorded at the time it is given: the store's clock is the tries', so five days pass at once. */
+    @Test
+    void aTryFailingFiveDaysIntoTheSpellDisablesTheEndpointAndFailsItsPendingDeliveries() throws SQLException {
+        endpoint("app_a", "we_a");
+        endpoint("app_a", "we_b");
+        for (String user : List.of("ann", "bob", "cid")) {
+            enqueue("app_a", user, T0);
+        }
+        List<SqlWebhooks.Claimed> claimed = webhooks.claim(T0.plusSeconds(1), 10, LOCK).stream().filter(one -> one.endpointId().equals("we_a")).toList();
+        assertThat(claimed).hasSize(3);
+        Instant spell = T0.plusSeconds(1);
+        Instant threshold = spell.plus(EndpointHealth.AUTO_DISABLE_AFTER);
+        assertThat(webhooks.recordAttempt(claimed.get(0), spell, Optional.of(503), Optional.of("the receiver answered 503"), Duration.ofMillis(3))).isTrue();
+        assertThat(webhooks.recordAttempt(claimed.get(1), threshold.minusMillis(1), Optional.of(503), Optional.of("the receiver answered 503"),
+                Duration.ofMillis(3))).isTrue();
+        assertThat(health("we_a").enabled()).as("a millisecond short of five days").isTrue();
+
+        assertThat(webhooks.recordAttempt(claimed.get(2), threshold, Optional.of(503), Optional.of("the receiver answered 503"), Duration.ofMillis(3))).isTrue();
+
+        EndpointHealth health = health("we_a");
+        assertThat(health.disabledAt()).contains(threshold);
+        assertThat(health.disabledReason()).contains(EndpointHealth.DisabledReason.FAILING);
+        assertThat(webhooks.deliveries("app_a", "we_a", 10)).as("nothing stays pending").hasSize(3).allSatisfy(delivery -> {
+            assertThat(delivery.status()).isEqualTo("failed");
+            assertThat(delivery.lastError()).contains("endpoint disabled");
+        });
+        assertThat(webhooks.deliveries("app_a", "we_b", 10)).as("the other endpoint's").hasSize(3).allSatisfy(delivery -> assertThat(delivery.status())
+                .isEqualTo("pending"));
+        assertThat(webhooks.claim(threshold.plusSeconds(1), 10, LOCK)).extracting(SqlWebhooks.Claimed::endpointId).containsOnly("we_b");
+
+        assertThat(webhooks.setEnabled("app_a", "we_a", true, threshold.plusSeconds(2))).isTrue();
+        assertThat(health("we_a")).as("enabled afresh, its spell forgotten").isEqualTo(EndpointHealth.ENABLED);
+    }
+
+    @Test
+    void aDisabledEndpointIsNeverClaimedGetsNoNewDeliveriesAndCannotBeRedeliveredTo() throws SQLException {
+        endpoint("app_a", "we_a");
+        endpoint("app_a", "we_b");
+        enqueue("app_a", "ann", T0);
+        SqlWebhooks.Claimed inFlight = webhooks.claim(T0.plusSeconds(1), 1, (app, endpoint) -> endpoint.equals("we_a") ? 1 : 0, LOCK).getFirst();
+        enqueue("app_a", "bob", T0.plusSeconds(2));
+
+        assertThat(webhooks.setEnabled("app_a", "we_a", false, T0.plusSeconds(3))).isTrue();
+        assertThat(webhooks.setEnabled("app_b", "we_a", false, T0.plusSeconds(3))).as("another app's").isFalse();
+        assertThat(health("we_a").disabledReason()).contains(EndpointHealth.DisabledReason.MANUAL);
+        enqueue("app_a", "cid", T0.plusSeconds(4));
+
+        assertThat(webhooks.claim(T0.plusSeconds(5), 10, LOCK)).extracting(SqlWebhooks.Claimed::endpointId).doesNotContain("we_a").isNotEmpty();
+        assertThat(webhooks.deliveries("app_a", "we_a", 10)).as("no delivery for cid's event").hasSize(2)
+                .allSatisfy(delivery -> assertThat(delivery.lastError()).contains("endpoint disabled"));
+        assertThat(webhooks.deliveries("app_a", "we_b", 10)).hasSize(3);
+        // The try in flight when it was disabled ends: its outcome is kept in the log, the delivery stays failed.
+        Instant ended = T0.plusSeconds(6);
+        assertThat(webhooks.recordAttempt(inFlight, ended, Optional.empty(), Optional.of("no answer within 10 s"), Duration.ofSeconds(10))).isTrue();
+        assertThat(webhooks.delivery("app_a", "we_a", inFlight.messageId())).hasValueSatisfying(delivery -> {
+            assertThat(delivery.status()).isEqualTo("failed");
+            assertThat(delivery.lastError()).contains("endpoint disabled");
+        });
+        assertThat(webhooks.tries("app_a", "we_a", inFlight.messageId(), 10)).singleElement()
+                .satisfies(one -> assertThat(one.error()).contains("no answer within 10 s"));
+        assertThat(webhooks.redeliver("app_a", "we_a", webhooks.deliveries("app_a", "we_a", 1).getFirst().messageId(), ended)).isFalse();
+
+        assertThat(webhooks.setEnabled("app_a", "we_a", true, ended)).isTrue();
+        String failed = webhooks.deliveries("app_a", "we_a", 1).getFirst().messageId();
+        assertThat(webhooks.redeliver("app_a", "we_a", failed, ended)).isTrue();
+        assertThat(webhooks.claim(ended.plusSeconds(200), 10, LOCK)).extracting(SqlWebhooks.Claimed::messageId).contains(failed);
+    }
+
+    EndpointHealth health(String endpoint) {
+        return webhooks.find("app_a", endpoint).orElseThrow().health();
     }
 
     // helpers

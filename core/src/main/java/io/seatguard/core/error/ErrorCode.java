@@ -22,6 +22,8 @@ public enum ErrorCode {
     IN_USE("Still in use", ErrorCategory.CONFLICT),
     LIMIT_REACHED("Limit reached", ErrorCategory.CONFLICT),
     CONCURRENT_CHANGE("Changed concurrently", ErrorCategory.CONFLICT),
+    /** A webhook endpoint that is disabled was asked to send (a redelivery): it must be enabled first. */
+    ENDPOINT_DISABLED("Webhook endpoint disabled", ErrorCategory.CONFLICT),
     BODY_TOO_LARGE("Request body too large", ErrorCategory.TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("Unsupported media type", ErrorCategory.UNSUPPORTED_MEDIA),
     RATE_LIMITED("Too many requests", ErrorCategory.RATE_LIMITED),

@@ -10,6 +10,7 @@ import java.util.List;
  * Where an app's events go.
  *
  * @param retired secrets replaced by rotations, newest first, each still signing until its own time
+ * @param health whether it is sent to, and since when its tries fail
  */
 public record WebhookEndpoint(
         String id,
@@ -18,7 +19,8 @@ public record WebhookEndpoint(
         List<WebhookEventType> events,
         String secret,
         List<RetiredSecret> retired,
-        Instant createdAt) {
+        Instant createdAt,
+        EndpointHealth health) {
     /**
      * The most replaced secrets kept signing at once. Each rotation keeps the one it replaces for a day,
      * so a second rotation within that day no longer cuts off receivers still holding the first secret;
@@ -34,6 +36,12 @@ public record WebhookEndpoint(
         requireNonNull(secret, "secret is null");
         retired = List.copyOf(retired);
         requireNonNull(createdAt, "createdAt is null");
+        requireNonNull(health, "health is null");
+    }
+
+    /** A new endpoint, enabled. */
+    public WebhookEndpoint(String id, String appId, String url, List<WebhookEventType> events, String secret, List<RetiredSecret> retired, Instant createdAt) {
+        this(id, appId, url, events, secret, retired, createdAt, EndpointHealth.ENABLED);
     }
 
     /** A secret a rotation replaced, signing beside the current one until {@code signsUntil}. */

@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 /**
  * Which event types each app's endpoints want, read from the database at most every two seconds and
  * at once after a change through this node. An endpoint created on another node may miss the events
- * of its first two seconds.
+ * of its first two seconds. Disabled endpoints are left out.
  *
  * <p>"At once" holds against a read already under way when the change is made: each snapshot carries the
  * generation it was read under, {@link #forget} moves the generation on, and a snapshot of an earlier
@@ -66,7 +66,12 @@ public final class CachedSubscriptions implements WebhookSubscriptions {
         // The generation before the read: a change committed after this point moves it on.
         long readUnder = generation.get();
         Map<String, Set<WebhookEventType>> byApp = new HashMap<>();
+        // A disabled endpoint wants nothing; the outbox writes it no delivery anyway (SqlOutbox), this only
+        // spares the app's events a message no endpoint will get.
         for (WebhookEndpoint endpoint : endpoints.get()) {
+            if (!endpoint.health().enabled()) {
+                continue;
+            }
             byApp.computeIfAbsent(endpoint.appId(), app -> EnumSet.noneOf(WebhookEventType.class)).addAll(endpoint.events());
         }
         Snapshot loaded = new Snapshot(byApp, now, readUnder);
