@@ -109,6 +109,7 @@ public final class Routes {
                 new Route(POST, "/v3/webhooks", webhooks::create),
                 new Route(GET, "/v3/webhooks", webhooks::list),
                 new Route(GET, "/v3/webhooks/{id}", webhooks::get),
+                new Route(PATCH, "/v3/webhooks/{id}", webhooks::update),
                 new Route(DELETE, "/v3/webhooks/{id}", webhooks::delete),
                 new Route(POST, "/v3/webhooks/{id}/rotate-secret", webhooks::rotateSecret),
                 new Route(GET, "/v3/webhooks/{id}/deliveries", webhooks::deliveries, QueryParams.only("limit", "status", "cursor")),

@@ -14,6 +14,7 @@ import io.seatguard.core.webhook.DeliveryCursor;
 import io.seatguard.core.webhook.DeliveryPage;
 import io.seatguard.core.webhook.DeliveryStatus;
 import io.seatguard.core.webhook.DeliveryTry;
+import io.seatguard.core.webhook.EndpointHealth;
 import io.seatguard.core.webhook.WebhookEndpoint;
 import io.seatguard.core.webhook.WebhookEventType;
 import io.seatguard.storage.SqlWebhooks;
@@ -72,6 +73,28 @@ final class WebhookHandlers {
     void get(Context ctx) {
         App app = credentials.requireApp(ctx);
         ctx.contentType("application/json").result(json(endpoint(app, ctx)).toString());
+    }
+
+    /**
+     * {@code {"enabled": false}} disables the endpoint: no new deliveries, its pending ones marked failed;
+     * {@code {"enabled": true}} enables it again, afresh (docs/webhooks.md, "Disabled endpoints").
+     */
+    void update(Context ctx) {
+        App app = credentials.requireApp(ctx);
+        JsonNode body = jsonBody.readObject(ctx);
+        FieldErrors errors = new FieldErrors();
+        UnknownFields.refuse(body, field -> field.equals("enabled"), "cannot be changed; send enabled (true or false)", errors);
+        JsonNode enabled = body.get("enabled");
+        if (enabled == null) {
+            errors.add("enabled", "is required");
+        }
+        else if (!enabled.isBoolean()) {
+            errors.add("enabled", "must be true or false");
+        }
+        errors.throwIfAny();
+        WebhookEndpoint endpoint = services.setEnabled(app.id(), ctx.pathParam("id"), enabled.booleanValue(),
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        ctx.contentType("application/json").result(json(endpoint).toString());
     }
 
     /** Takes no body: one it would ignore is refused ({@link NoBody}), as {@code {"dry_run": true}} deleted the endpoint and its log. */
@@ -157,12 +180,20 @@ final class WebhookHandlers {
         return item;
     }
 
-    /** Takes no body, as {@link #delete} does. */
+    /** Takes no body, as {@link #delete} does. A disabled endpoint's delivery would stay pending, never sent: 409 instead. */
     void redeliver(Context ctx) {
         App app = credentials.requireApp(ctx);
         NoBody.refuse(ctx);
         WebhookEndpoint endpoint = endpoint(app, ctx);
+        if (!endpoint.health().enabled()) {
+            throw WebhookServices.disabled(endpoint);
+        }
         if (!webhooks.redeliver(app.id(), endpoint.id(), ctx.pathParam("message_id"), clock.instant())) {
+            // Disabled meanwhile (the store redelivers only to an enabled endpoint), or no such delivery.
+            WebhookEndpoint now = endpoint(app, ctx);
+            if (!now.health().enabled()) {
+                throw WebhookServices.disabled(now);
+            }
             throw SeatguardException.notFound("delivery " + Problems.abbreviate(ctx.pathParam("message_id")));
         }
         ctx.status(202);
@@ -199,6 +230,11 @@ final class WebhookHandlers {
         ArrayNode events = json.putArray("events");
         endpoint.events().forEach(event -> events.add(event.wireName()));
         json.put("created_at", EvaluationJson.time(endpoint.createdAt()));
+        EndpointHealth health = endpoint.health();
+        json.put("enabled", health.enabled());
+        json.put("disabled_reason", health.disabledReason().map(EndpointHealth.DisabledReason::wireName).orElse(null));
+        json.put("disabled_at", health.disabledAt().map(EvaluationJson::time).orElse(null));
+        json.put("failing_since", health.failingSince().map(EvaluationJson::time).orElse(null));
         return json;
     }
 }

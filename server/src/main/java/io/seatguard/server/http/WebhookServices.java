@@ -6,6 +6,7 @@ import io.seatguard.core.error.FieldErrors;
 import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.ids.IdGenerator;
+import io.seatguard.core.webhook.EndpointHealth;
 import io.seatguard.core.webhook.WebhookEndpoint;
 import io.seatguard.core.webhook.WebhookEventType;
 import io.seatguard.core.webhook.WebhookSignature;
@@ -90,6 +91,28 @@ public record WebhookServices(SqlWebhooks store, WebhookTargets targets, CachedS
             throw SeatguardException.notFound("webhook " + Problems.abbreviate(endpointId));
         }
         return new Rotated(find(appId, endpoint.id()), secret, overlap.isZero() ? Optional.empty() : Optional.of(until));
+    }
+
+    /**
+     * Enables or disables the endpoint (docs/webhooks.md, "Disabled endpoints"); answers it as it is now.
+     * This node's subscriptions follow at once, other nodes' within their cache's two seconds; the outbox
+     * writes a disabled endpoint no delivery meanwhile all the same.
+     */
+    public WebhookEndpoint setEnabled(String appId, String endpointId, boolean enabled, Instant now) {
+        if (!store.setEnabled(appId, endpointId, enabled, now)) {
+            throw SeatguardException.notFound("webhook " + Problems.abbreviate(endpointId));
+        }
+        subscriptions.forget();
+        return find(appId, endpointId);
+    }
+
+    /** What a redelivery to a disabled endpoint answers: 409, naming the endpoint's state and the way out. */
+    public static SeatguardException disabled(WebhookEndpoint endpoint) {
+        String since = endpoint.health().disabledAt().map(Instant::toString).orElse("now");
+        String why = endpoint.health().disabledReason().map(reason -> reason == EndpointHealth.DisabledReason.FAILING
+                ? "after its tries failed for " + EndpointHealth.AUTO_DISABLE_AFTER.toDays() + " days" : "by hand").orElse("");
+        return new SeatguardException(ErrorCode.ENDPOINT_DISABLED, "Webhook endpoint " + endpoint.id() + " is disabled (since " + since + ", " + why
+                + "); enable it first: PATCH /v3/webhooks/" + endpoint.id() + " {\"enabled\": true}");
     }
 
     public void delete(String appId, String endpointId) {

@@ -20,7 +20,7 @@ class AuditLogRoutesTest {
             "POST /v3/apps", "PATCH /v3/apps/{id}", "POST /v3/apps/{id}/rotate-secret", "POST /v3/apps/{id}/rotate-identity-secret",
             "POST /v3/policies", "PUT /v3/policies/{id}", "DELETE /v3/policies/{id}",
             "POST /v3/lists", "DELETE /v3/lists/{id}", "POST /v3/lists/{id}/add", "POST /v3/lists/{id}/remove",
-            "POST /v3/webhooks", "DELETE /v3/webhooks/{id}", "POST /v3/webhooks/{id}/rotate-secret",
+            "POST /v3/webhooks", "PATCH /v3/webhooks/{id}", "DELETE /v3/webhooks/{id}", "POST /v3/webhooks/{id}/rotate-secret",
             "POST /v3/webhooks/{id}/deliveries/{message_id}/redeliver");
 
     @Test

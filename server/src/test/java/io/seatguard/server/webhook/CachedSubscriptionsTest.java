@@ -3,10 +3,12 @@ package io.seatguard.server.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seatguard.core.testing.MutableClock;
+import io.seatguard.core.webhook.EndpointHealth;
 import io.seatguard.core.webhook.WebhookEndpoint;
 import io.seatguard.core.webhook.WebhookEventType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -50,5 +52,17 @@ class CachedSubscriptionsTest {
         assertThat(before.get(5, TimeUnit.SECONDS)).as("the read that started before the endpoint existed").isFalse();
 
         assertThat(subscriptions.wants("app_a", WebhookEventType.EVALUATION_CREATED)).as("the next event, at the same instant").isTrue();
+    }
+
+    @Test
+    void aDisabledEndpointWantsNothing() {
+        EndpointHealth disabled = new EndpointHealth(Optional.of(T0), Optional.of(EndpointHealth.DisabledReason.FAILING), Optional.of(T0.minusSeconds(1)));
+        List<WebhookEndpoint> stored = List.of(
+                new WebhookEndpoint("we_off", "app_a", "https://hooks.example/off", List.of(WebhookEventType.EVALUATION_CREATED), "whsec_a", List.of(), T0, disabled),
+                new WebhookEndpoint("we_on", "app_a", "https://hooks.example/on", List.of(WebhookEventType.DEVICE_ATTACHED), "whsec_b", List.of(), T0));
+        CachedSubscriptions subscriptions = new CachedSubscriptions(() -> stored, new MutableClock(T0));
+
+        assertThat(subscriptions.wants("app_a", WebhookEventType.EVALUATION_CREATED)).isFalse();
+        assertThat(subscriptions.wants("app_a", WebhookEventType.DEVICE_ATTACHED)).isTrue();
     }
 }
