@@ -552,6 +552,18 @@ public final class SeatguardClient implements AutoCloseable {
         return WebhookEndpoint.of(send("POST", "/v3/webhooks/" + id("webhook endpoint", endpointId) + "/rotate-secret", body, Retry.WHEN_NOT_RUN));
     }
 
+    /**
+     * Disables the endpoint (no deliveries; its pending ones are marked failed) or enables it again, its
+     * failing spell forgotten. Sent again after a lost answer: setting the same state twice changes nothing.
+     *
+     * @return the endpoint as it is now
+     * @throws NotFoundException when the app has no such endpoint
+     */
+    public WebhookEndpoint setWebhookEnabled(String endpointId, boolean enabled) {
+        String body = JSON.createObjectNode().put("enabled", enabled).toString();
+        return WebhookEndpoint.of(send("PATCH", "/v3/webhooks/" + id("webhook endpoint", endpointId), body, Retry.IDEMPOTENT));
+    }
+
     /** @return false when there was no such endpoint */
     public boolean deleteWebhookEndpoint(String endpointId) {
         return deleteIfThere(() -> "/v3/webhooks/" + id("webhook endpoint", endpointId));
@@ -580,6 +592,8 @@ public final class SeatguardClient implements AutoCloseable {
     /**
      * Sends a message to the endpoint again, soon (a delivery that failed, or one the receiver lost). The
      * receiver may see it twice and drops repeats by its {@code webhook-id}, so a failed try is sent again.
+     *
+     * @throws ConflictException when the endpoint is disabled ({@code endpoint-disabled}): {@link #setWebhookEnabled} first
      */
     public void redeliverWebhook(String endpointId, String messageId) {
         send("POST", "/v3/webhooks/" + id("webhook endpoint", endpointId) + "/deliveries/" + id("webhook message", messageId) + "/redeliver", null, Retry.IDEMPOTENT);

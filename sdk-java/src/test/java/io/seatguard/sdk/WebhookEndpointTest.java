@@ -36,4 +36,25 @@ class WebhookEndpointTest {
         assertThat(endpoint.url()).as("still there to read").endsWith("token=tk_8c1f55");
         assertThat(endpoint.toString()).doesNotContain("tk_8c1f55").contains("url=https://app.example/hooks?(hidden)");
     }
+
+    @Test
+    void itReadsWhetherTheEndpointIsEnabledAndSinceWhenItFails() throws Exception {
+        WebhookEndpoint disabled = WebhookEndpoint.of(new ObjectMapper().readTree("""
+                {"id":"wh_3","url":"https://app.example/hooks","events":["evaluation.created"],"created_at":"2026-12-01T08:00:00Z",
+                 "enabled":false,"disabled_reason":"failing","disabled_at":"2026-12-06T08:00:00Z","failing_since":"2026-12-01T07:00:00Z"}"""));
+        assertThat(disabled.enabled()).isFalse();
+        assertThat(disabled.disabledReason()).contains("failing");
+        assertThat(disabled.disabledAt()).contains(java.time.Instant.parse("2026-12-06T08:00:00Z"));
+        assertThat(disabled.failingSince()).contains(java.time.Instant.parse("2026-12-01T07:00:00Z"));
+
+        WebhookEndpoint older = WebhookEndpoint.of(new ObjectMapper().readTree("""
+                {"id":"wh_4","url":"https://app.example/hooks","events":["evaluation.created"],"created_at":"2026-12-01T08:00:00Z"}"""));
+        assertThat(older.enabled()).as("a server that cannot disable endpoints sends to every one").isTrue();
+        assertThat(older.disabledReason()).isEmpty();
+        assertThat(older.failingSince()).isEmpty();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WebhookEndpoint.of(new ObjectMapper().readTree("""
+                {"id":"wh_5","url":"https://app.example/hooks","events":[],"created_at":"2026-12-01T08:00:00Z","enabled":"no"}""")))
+                .isInstanceOf(SeatguardException.class).hasMessageContaining("enabled");
+    }
 }

@@ -289,6 +289,18 @@ class JavaSdkTest {
                     .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fieldErrors()).extracting(error -> error.field())
                             .containsExactly("previous_secret_valid_for"));
 
+            assertThat(seatguard.webhookEndpoint(endpoint.id()).enabled()).isTrue();
+            io.seatguard.sdk.WebhookEndpoint disabled = seatguard.setWebhookEnabled(endpoint.id(), false);
+            assertThat(disabled.enabled()).isFalse();
+            assertThat(disabled.disabledReason()).contains("manual");
+            assertThat(disabled.disabledAt()).isPresent();
+            assertThatThrownBy(() -> seatguard.redeliverWebhook(endpoint.id(), listed.messageId()))
+                    .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.type()).endsWith("endpoint-disabled"));
+            io.seatguard.sdk.WebhookEndpoint enabled = seatguard.setWebhookEnabled(endpoint.id(), true);
+            assertThat(enabled.enabled()).isTrue();
+            assertThat(enabled.disabledReason()).isEmpty();
+            assertThatThrownBy(() -> seatguard.setWebhookEnabled("wh_nope", false)).isInstanceOf(NotFoundException.class);
+
             assertThat(seatguard.deleteWebhookEndpoint(endpoint.id())).isTrue();
             assertThat(seatguard.deleteWebhookEndpoint(endpoint.id())).isFalse();
             assertThat(seatguard.webhookEndpoints()).isEmpty();
