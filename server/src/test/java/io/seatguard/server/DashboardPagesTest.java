@@ -738,6 +738,22 @@ class DashboardPagesTest {
             assertThat(again.body()).contains("queued to be sent again");
             assertThat(receiver.await(3, Duration.ofSeconds(20)).get(2).id()).as("the same webhook-id").isEqualTo(received.get(0).id());
 
+            // Disabled and enabled again from the page, as PATCH /v3/webhooks/{id} does; a disabled endpoint is not redelivered to.
+            String enabledUrl = server.url() + "/dashboard/webhooks/enabled";
+            HttpResponse<String> disabled = browser.post(enabledUrl, Map.of("app", app.id(), "endpoint", endpoint.get("id").asText(), "do", "disable"));
+            assertThat(disabled.statusCode()).isEqualTo(200);
+            assertThat(disabled.body()).contains("Disabled the endpoint").contains("<td>disabled since ").contains(", by hand</td>").contains("Enable this endpoint");
+            assertThat(server.get("/v3/webhooks/" + endpoint.get("id").asText(), app.bearer()).json().get("enabled").asBoolean()).isFalse();
+            HttpResponse<String> notSent = browser.post(server.url() + "/dashboard/webhooks/redeliver", Map.of("app", app.id(),
+                    "endpoint", endpoint.get("id").asText(), "message", received.get(0).id()));
+            assertThat(notSent.statusCode()).isEqualTo(409);
+            assertThat(notSent.body()).contains(endpoint.get("id").asText() + " is disabled");
+            HttpResponse<String> unknownChange = browser.post(enabledUrl, Map.of("app", app.id(), "endpoint", endpoint.get("id").asText(), "do", "pause"));
+            assertThat(unknownChange.statusCode()).isEqualTo(400);
+            assertThat(unknownChange.body()).contains("do: must be enable or disable");
+            HttpResponse<String> enabled = browser.post(enabledUrl, Map.of("app", app.id(), "endpoint", endpoint.get("id").asText(), "do", "enable"));
+            assertThat(enabled.body()).contains("Enabled the endpoint").contains("<td>sending</td>").contains("Disable this endpoint");
+
             HttpResponse<String> rotated = browser.post(server.url() + "/dashboard/webhooks/rotate", Map.of("app", app.id(), "endpoint", endpoint.get("id").asText()));
             assertThat(secretOn(rotated.body())).startsWith("whsec_").isNotEqualTo(secretOn(created.body()));
             assertThat(rotated.body()).contains("keeps signing beside it until");

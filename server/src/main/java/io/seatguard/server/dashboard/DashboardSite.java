@@ -60,6 +60,7 @@ public record DashboardSite(DashboardPages sessions, OverviewPage overview, Acco
                 Route.page(POST, "/dashboard/webhooks", webhooks::create),
                 Route.page(POST, "/dashboard/webhooks/rotate", webhooks::rotate),
                 Route.page(POST, "/dashboard/webhooks/delete", webhooks::delete),
+                Route.page(POST, "/dashboard/webhooks/enabled", webhooks::setEnabled),
                 Route.page(POST, "/dashboard/webhooks/redeliver", webhooks::redeliver),
                 Route.page(GET, "/dashboard/operators", operators::page),
                 Route.page(POST, "/dashboard/operators", operators::create),

@@ -14,6 +14,7 @@ import io.seatguard.core.webhook.DeliveryCursor;
 import io.seatguard.core.webhook.DeliveryPage;
 import io.seatguard.core.webhook.DeliveryStatus;
 import io.seatguard.core.webhook.DeliveryTry;
+import io.seatguard.core.webhook.EndpointHealth;
 import io.seatguard.core.webhook.WebhookEndpoint;
 import io.seatguard.core.webhook.WebhookEventType;
 import io.seatguard.server.http.WebhookServices;
@@ -27,8 +28,8 @@ import java.util.Optional;
 
 /**
  * The dashboard's webhooks: an app's endpoints, one endpoint's delivery log with redelivery, and forms
- * to add an endpoint, rotate its secret (shown once; the old one signs beside it for 24 hours, or as the form chooses) and
- * delete it. The same {@link WebhookServices} as {@code /v3/webhooks}, so the same target checks apply.
+ * to add an endpoint, rotate its secret (shown once; the old one signs beside it for 24 hours, or as the form chooses),
+ * disable or enable it, and delete it. The same {@link WebhookServices} as {@code /v3/webhooks}, so the same target checks apply.
  */
 public final class WebhookPages {
     private static final int LOGGED = 50;
@@ -38,8 +39,8 @@ public final class WebhookPages {
               {{#until}}<p>The previous secret keeps signing beside it until {{until}}.</p>{{/until}}{{^until}}<p>The previous secrets no longer sign.</p>{{/until}}</div>{{/secret}}
             {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
             {{#hasErrors}}<div class="notice error" role="alert"><p>Nothing was changed:</p><ul>{{#errors}}<li>{{field}}: {{message}}</li>{{/errors}}</ul></div>{{/hasErrors}}
-            <table><thead><tr><th scope="col">URL</th><th scope="col">Events</th><th scope="col">Created</th></tr></thead>
-            <tbody>{{#endpoints}}<tr><td><a href="/dashboard/webhooks?app={{appId}}&amp;endpoint={{id}}">{{url}}</a></td><td>{{events}}</td><td>{{created}}</td></tr>{{/endpoints}}</tbody></table>
+            <table><thead><tr><th scope="col">URL</th><th scope="col">Events</th><th scope="col">Created</th><th scope="col">State</th></tr></thead>
+            <tbody>{{#endpoints}}<tr><td><a href="/dashboard/webhooks?app={{appId}}&amp;endpoint={{id}}">{{url}}</a></td><td>{{events}}</td><td>{{created}}</td><td>{{state}}</td></tr>{{/endpoints}}</tbody></table>
             {{^endpoints}}<p>No endpoints: events are not sent anywhere.</p>{{/endpoints}}
             {{#selected}}
             <h2>Deliveries to {{url}}</h2>
@@ -63,6 +64,8 @@ public final class WebhookPages {
               <select id="previous-valid-for" name="previous_valid_for"><option value="86400" selected>for 24 hours</option><option value="3600">for an hour</option>
               <option value="604800">for a week</option><option value="0">no longer (it stops now)</option></select>
               <button type="submit" class="secondary">Rotate the secret</button></form>{{/readOnly}}
+            {{^readOnly}}<form method="post" action="/dashboard/webhooks/enabled" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
+              <input type="hidden" name="endpoint" value="{{id}}">{{#enabled}}<input type="hidden" name="do" value="disable"><button type="submit" class="secondary">Disable this endpoint</button>{{/enabled}}{{^enabled}}<input type="hidden" name="do" value="enable"><button type="submit" class="secondary">Enable this endpoint</button>{{/enabled}}</form>{{/readOnly}}
             {{^readOnly}}<form method="post" action="/dashboard/webhooks/delete" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
               <input type="hidden" name="endpoint" value="{{id}}"><button type="submit" class="link">Delete this endpoint</button></form>{{/readOnly}}
             {{/selected}}
@@ -167,11 +170,34 @@ public final class WebhookPages {
     public void redeliver(Context ctx) {
         withForm(ctx, app -> {
             WebhookEndpoint endpoint = webhooks.find(app.id(), form(ctx, "endpoint"));
-            if (!webhooks.store().redeliver(app.id(), endpoint.id(), form(ctx, "message"), clock.instant())) {
-                throw SeatguardException.notFound("delivery " + io.seatguard.server.http.Problems.abbreviate(form(ctx, "message")));
-            }
+            webhooks.redeliver(app.id(), endpoint.id(), form(ctx, "message"), clock.instant());
             return new Outcome(Optional.of(endpoint.id()), Optional.empty(), Optional.of("The message is queued to be sent again."));
         });
+    }
+
+    /** {@code do=disable} or {@code do=enable}, as {@code PATCH /v3/webhooks/{id}} {@code {"enabled": …}}. */
+    public void setEnabled(Context ctx) {
+        withForm(ctx, app -> {
+            boolean enable = switch (form(ctx, "do")) {
+                case "enable" -> true;
+                case "disable" -> false;
+                default -> throw SeatguardException.invalid("do", "must be enable or disable");
+            };
+            WebhookEndpoint endpoint = webhooks.setEnabled(app.id(), form(ctx, "endpoint"), enable, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            return new Outcome(Optional.of(endpoint.id()), Optional.empty(), Optional.of(enable ? "Enabled the endpoint " + endpoint.url() + "."
+                    : "Disabled the endpoint " + endpoint.url() + ": it gets no deliveries, and its pending ones are marked failed."));
+        });
+    }
+
+    /** Whether the endpoint is sent to, and if not since when and why; or since when its tries fail. */
+    private static String state(WebhookEndpoint endpoint) {
+        EndpointHealth health = endpoint.health();
+        if (!health.enabled()) {
+            String why = health.disabledReason().filter(reason -> reason == EndpointHealth.DisabledReason.FAILING)
+                    .map(reason -> ", its tries failing for " + EndpointHealth.AUTO_DISABLE_AFTER.toDays() + " days").orElse(", by hand");
+            return "disabled since " + health.disabledAt().map(DashboardLayout::time).orElse("") + why;
+        }
+        return health.failingSince().map(since -> "sending; failing since " + DashboardLayout.time(since)).orElse("sending");
     }
 
     private interface Change {
@@ -205,12 +231,13 @@ public final class WebhookPages {
         List<WebhookEndpoint> endpoints = app == null ? List.of() : webhooks.store().list(app.id());
         model.put("endpoints", endpoints.stream().map(endpoint -> Map.of("id", endpoint.id(), "url", endpoint.url(),
                 "events", String.join(", ", endpoint.events().stream().map(WebhookEventType::wireName).toList()),
-                "created", DashboardLayout.time(endpoint.createdAt()))).toList());
+                "created", DashboardLayout.time(endpoint.createdAt()), "state", state(endpoint))).toList());
         Optional<WebhookEndpoint> selected = outcome.endpointId().flatMap(id -> endpoints.stream().filter(endpoint -> endpoint.id().equals(id)).findFirst());
         selected.ifPresent(endpoint -> {
             Map<String, Object> shown = new HashMap<>();
             shown.put("id", endpoint.id());
             shown.put("url", endpoint.url());
+            shown.put("enabled", endpoint.health().enabled());
             LogView view = LogView.of(ctx, app.id(), endpoint.id());
             DeliveryPage page = webhooks.store().deliveries(app.id(), endpoint.id(), view.status(), view.before(), LOGGED);
             shown.put("deliveries", page.deliveries().stream().map(delivery -> row(endpoint, delivery)).toList());

@@ -184,18 +184,7 @@ final class WebhookHandlers {
     void redeliver(Context ctx) {
         App app = credentials.requireApp(ctx);
         NoBody.refuse(ctx);
-        WebhookEndpoint endpoint = endpoint(app, ctx);
-        if (!endpoint.health().enabled()) {
-            throw WebhookServices.disabled(endpoint);
-        }
-        if (!webhooks.redeliver(app.id(), endpoint.id(), ctx.pathParam("message_id"), clock.instant())) {
-            // Disabled meanwhile (the store redelivers only to an enabled endpoint), or no such delivery.
-            WebhookEndpoint now = endpoint(app, ctx);
-            if (!now.health().enabled()) {
-                throw WebhookServices.disabled(now);
-            }
-            throw SeatguardException.notFound("delivery " + Problems.abbreviate(ctx.pathParam("message_id")));
-        }
+        services.redeliver(app.id(), ctx.pathParam("id"), ctx.pathParam("message_id"), clock.instant());
         ctx.status(202);
     }
 

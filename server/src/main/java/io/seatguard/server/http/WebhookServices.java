@@ -106,6 +106,25 @@ public record WebhookServices(SqlWebhooks store, WebhookTargets targets, CachedS
         return find(appId, endpointId);
     }
 
+    /**
+     * Sends the endpoint's message again now; a disabled endpoint's is refused (409): it would stay
+     * pending, never tried. The store redelivers only to an enabled endpoint, so one disabled meanwhile is
+     * told apart from a message it does not have.
+     */
+    public void redeliver(String appId, String endpointId, String messageId, Instant now) {
+        WebhookEndpoint endpoint = find(appId, endpointId);
+        if (!endpoint.health().enabled()) {
+            throw disabled(endpoint);
+        }
+        if (!store.redeliver(appId, endpoint.id(), messageId, now)) {
+            WebhookEndpoint current = find(appId, endpoint.id());
+            if (!current.health().enabled()) {
+                throw disabled(current);
+            }
+            throw SeatguardException.notFound("delivery " + Problems.abbreviate(messageId));
+        }
+    }
+
     /** What a redelivery to a disabled endpoint answers: 409, naming the endpoint's state and the way out. */
     public static SeatguardException disabled(WebhookEndpoint endpoint) {
         String since = endpoint.health().disabledAt().map(Instant::toString).orElse("now");
