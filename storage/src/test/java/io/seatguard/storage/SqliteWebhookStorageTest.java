@@ -75,6 +75,15 @@ class SqliteWebhookStorageTest extends WebhookStorageContract {
                 .doesNotContain("TEMP B-TREE");
     }
 
+    /** A disabled endpoint's pending deliveries are marked failed a batch at a time through its index, never by reading every delivery. */
+    @Test
+    void aDisabledEndpointsPendingDeliveriesAreFoundThroughItsIndex() throws SQLException {
+        assertThat(plan(SqlEndpointHealth.FAIL_PENDING, "endpoint disabled", "app_a", "we_a", 1_000, "app_a", "we_a"))
+                .contains("SEARCH d USING INDEX webhook_deliveries_by_endpoint_status (app_id=? AND endpoint_id=? AND status=?)")
+                .contains("SEARCH webhook_deliveries USING INDEX sqlite_autoindex_webhook_deliveries_1 (app_id=? AND message_id=? AND endpoint_id=?)")
+                .doesNotContain("SCAN");
+    }
+
     /**
      * A page of the delivery log, of one status or not, after a cursor or not, is one index walk; only
      * deliveries of the same millisecond are sorted among themselves (by message id).
