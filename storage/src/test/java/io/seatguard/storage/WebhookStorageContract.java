@@ -464,7 +464,21 @@ abstract class WebhookStorageContract {
                 Duration.ofMillis(3))).isTrue();
         assertThat(health("we_a").enabled()).as("a millisecond short of five days").isTrue();
 
-        assertThat(webhooks.recordAttempt(claimed.get(2), threshold, Optional.of(503), Optional.of("the receiver answered 503"), Duration.ofMillis(3))).isTrue();
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(SqlWebhooks.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            assertThat(webhooks.recordAttempt(claimed.get(2), threshold, Optional.of(503), Optional.of("the receiver answered 503"), Duration.ofMillis(3)))
+                    .isTrue();
+        }
+        finally {
+            logger.detachAppender(logged);
+        }
+        assertThat(logged.list).singleElement().satisfies(warning -> {
+            assertThat(warning.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+            assertThat(warning.getFormattedMessage()).contains("we_a", "app_a", "5 days").doesNotContain("whsec_");
+        });
 
         EndpointHealth health = health("we_a");
         assertThat(health.disabledAt()).contains(threshold);
