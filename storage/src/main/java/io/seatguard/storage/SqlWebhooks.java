@@ -294,7 +294,15 @@ public final class SqlWebhooks {
             log.warn("Webhook endpoint {} of app {} disabled: its tries have failed for {} days with no 2xx between; its pending deliveries are"
                     + " marked failed, and it gets no new ones until it is enabled again", claimed.endpointId(), claimed.appId(),
                     EndpointHealth.AUTO_DISABLE_AFTER.toDays());
-            failPending(claimed.appId(), claimed.endpointId());
+            try {
+                failPending(claimed.appId(), claimed.endpointId());
+            }
+            catch (RuntimeException e) {
+                // The try's outcome and the disabling are committed: the caller must not hear otherwise. What is
+                // left pending is never tried while the endpoint is disabled; disabling it again marks it failed.
+                log.warn("Webhook endpoint {} of app {}: its pending deliveries could not all be marked failed: {}", claimed.endpointId(),
+                        claimed.appId(), e.getMessage());
+            }
         }
         return recorded;
     }
