@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 /**
- * An endpoint's health columns (V44): when its tries began failing, and whether it is disabled. The
+ * An endpoint's health columns (V43): when its tries began failing, and whether it is disabled. The
  * statements a try runs ({@link #afterTry}) change the row only when its state changes, so try after try
  * of a healthy (or of a long failing) endpoint writes nothing here and takes no lock on its row.
  */
