@@ -2471,8 +2471,11 @@ abstract class StorageContract {
             statement.execute("DROP INDEX operator_failures_by_client");
             statement.execute("DROP INDEX webhook_deliveries_by_endpoint_status");
             statement.execute("DROP INDEX value_list_entries_by_position");
+            statement.execute("ALTER TABLE webhook_endpoints DROP COLUMN disabled_at");
+            statement.execute("ALTER TABLE webhook_endpoints DROP COLUMN disabled_reason");
+            statement.execute("ALTER TABLE webhook_endpoints DROP COLUMN failing_since");
             statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27',"
-                    + " '28', '29', '30', '31', '32', '33', '34', '35', '36', '37', '38', '39', '40', '41', '42')");
+                    + " '28', '29', '30', '31', '32', '33', '34', '35', '36', '37', '38', '39', '40', '41', '42', '43')");
         }
         database = reopenDatabase();
         wire();
