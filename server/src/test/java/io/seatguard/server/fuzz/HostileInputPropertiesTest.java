@@ -137,6 +137,7 @@ class HostileInputPropertiesTest {
         examples.put("POST /v3/webhooks", new ExampleRequest("/v3/webhooks", secret, webhookBody()));
         examples.put("POST /v3/webhooks/{id}/rotate-secret", new ExampleRequest("/v3/webhooks/" + webhookId + "/rotate-secret", secret,
                 "{\"previous_secret_valid_for\":3600}"));
+        examples.put("PATCH /v3/webhooks/{id}", new ExampleRequest("/v3/webhooks/" + webhookId, secret, "{\"enabled\":true}"));
         examples.put("GET /v3/webhooks/{id}/deliveries", new ExampleRequest("/v3/webhooks/" + webhookId + "/deliveries?limit=10&status=failed", secret, null));
         // No delivery exists to send again: its answer is a 404, and what the fuzzing checks is that a body is refused first.
         examples.put("POST /v3/webhooks/{id}/deliveries/{message_id}/redeliver",
@@ -253,7 +254,8 @@ class HostileInputPropertiesTest {
     private static Map<String, String> state() {
         Map<String, String> state = new TreeMap<>();
         for (String path : List.of("/v3/policies", "/v3/lists", "/v3/lists/" + listId, "/v3/webhooks", "/v3/policies/" + policyId)) {
-            state.put(path, server.get(path, app.bearer()).body());
+            // An endpoint's failing_since moves as the dispatcher's tries (of the evaluations' events) fail, not by a request.
+            state.put(path, server.get(path, app.bearer()).body().replaceAll("\"failing_since\":[^,}]*", ""));
         }
         state.put("/v3/apps", server.get("/v3/apps", ADMIN).body().replaceAll("\"last_used_at\":[^,}]*", ""));
         return state;
