@@ -243,6 +243,20 @@ class WebhookDispatcherTest {
         }
     }
 
+    /** Targets whose every name lookup says so on {@code lookingUp}, then waits (10 s at most) for {@code gate} and answers 127.0.0.1. */
+    private static WebhookTargets lookupHeldUntil(java.util.concurrent.CountDownLatch lookingUp, java.util.concurrent.CountDownLatch gate) {
+        return new WebhookTargets(true, host -> {
+            lookingUp.countDown();
+            try {
+                gate.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return List.of(java.net.InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1}));
+        });
+    }
+
     /**
      * Review finding: the claim read the endpoint's secrets, and the try signed with them after its name
      * lookup. A rotation with {@code previous_secret_valid_for} 0 meanwhile (a slow name server holds a
@@ -253,16 +267,7 @@ class WebhookDispatcherTest {
     void aRotationDuringTheNameLookupSignsTheTryWithTheNewSecret() throws Exception {
         java.util.concurrent.CountDownLatch lookingUp = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch rotated = new java.util.concurrent.CountDownLatch(1);
-        WebhookTargets slowLookup = new WebhookTargets(true, host -> {
-            lookingUp.countDown();
-            try {
-                rotated.await(10, java.util.concurrent.TimeUnit.SECONDS);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return List.of(java.net.InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1}));
-        });
+        WebhookTargets slowLookup = lookupHeldUntil(lookingUp, rotated);
         try (Receiver receiver = new Receiver(0);
                 WebhookDispatcher dispatcher = new WebhookDispatcher(webhooks, slowLookup, Clock.systemUTC(), Duration.ofHours(1), SendOutcomes.NONE)) {
             endpoint("app_b", "we_rotated", "http://rotation.test.invalid:" + receiver.port() + "/hook");
@@ -291,16 +296,7 @@ class WebhookDispatcherTest {
     void anEndpointDeletedDuringTheNameLookupIsSentNothing() throws Exception {
         java.util.concurrent.CountDownLatch lookingUp = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch deleted = new java.util.concurrent.CountDownLatch(1);
-        WebhookTargets slowLookup = new WebhookTargets(true, host -> {
-            lookingUp.countDown();
-            try {
-                deleted.await(10, java.util.concurrent.TimeUnit.SECONDS);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return List.of(java.net.InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1}));
-        });
+        WebhookTargets slowLookup = lookupHeldUntil(lookingUp, deleted);
         List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (Receiver receiver = new Receiver(0)) {
             endpoint("app_b", "we_gone", "http://deleted.test.invalid:" + receiver.port() + "/hook");
