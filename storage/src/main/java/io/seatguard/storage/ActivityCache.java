@@ -47,7 +47,11 @@ import java.util.Set;
  * counted by the database (one index range over the window); everything else about it is still answered
  * from memory, because an account that busy is the one under attack, and reading its whole day or
  * history on each evaluation made every attempt slower than the last. An account flooded with unsigned
- * evaluations keeps its vouched events in memory: those are few.
+ * evaluations keeps its vouched events in memory: those are few. The latest located event is answered
+ * from memory only when it is within the day kept: the database looks for it among the account's latest
+ * {@link SqlActivityReader#LOCATED_EVENTS_READ} in the travel horizon, and memory can count the events
+ * after it only there. A horizon longer than a day (a travel speed under ~834 km/h) may reach one older,
+ * which is then read from the database.
  */
 public final class ActivityCache implements ActivityReader, EvaluationStore {
     static final int MAX_ACCOUNTS = 200_000;
@@ -176,6 +180,7 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
         Set<String> countries24h = new HashSet<>();
         long inWindow = 0;
         boolean countInDatabase;
+        boolean locatedInDatabase;
         synchronized (entry) {
             if (!at.isAfter(entry.newest)) {
                 return reader.read(appId, userId, country, fingerprintId, at, velocityWindow, vouchedOnly);
@@ -184,6 +189,11 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
             // As the database reads it: within the travel horizon only.
             Instant horizon = at.minus(reader.locatedHorizon());
             lastLocated = track.lastLocated.filter(event -> !event.at().isBefore(horizon));
+            // The database looks for it among the latest LOCATED_EVENTS_READ within the horizon. Every event
+            // since one of the day kept here is kept too, fewer than that, so the database finds it as well;
+            // before that day (a horizon longer than a day: travel speeds under ~834 km/h) more may lie after
+            // it, which memory cannot count, so the database is asked.
+            locatedInDatabase = lastLocated.filter(event -> event.at().isBefore(entry.newest.minus(DAY))).isPresent();
             seenBefore = country.map(entry.every.countries::containsKey).orElse(false);
             Instant dayStart = at.minus(DAY);
             track.countries.forEach((placed, latest) -> {
@@ -209,6 +219,9 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
             SqlActivityReader.BusyAccount busy = reader.busyAccount(appId, userId, at, velocityWindow, vouchedOnly);
             inWindow = busy.inWindow();
             lastLocated = busy.lastLocated();
+        }
+        else if (locatedInDatabase) {
+            lastLocated = reader.latestLocated(appId, userId, at, vouchedOnly);
         }
         OptionalLong fingerprintUsers = fingerprintId.isEmpty() ? OptionalLong.empty()
                 : OptionalLong.of(accountsSharing(appId, fingerprintId.get()));

@@ -111,8 +111,10 @@ public final class SqlActivityReader implements ActivityReader {
      * How many of the account's latest evaluations within the travel horizon are searched for a located one.
      * Each is a row read (the place is not in the index), and an attack from addresses with no known place
      * adds one per request: without the bound each evaluation of the account read all of its last day.
-     * More than {@link ActivityCache#MAX_RECENT}, so an account the cache keeps each event of is searched
-     * whole, as the cache does.
+     * More than {@link ActivityCache#MAX_RECENT}, so a located evaluation among the day's events the cache
+     * keeps is always found here too; one older than that day (the horizon is longer than a day below ~834
+     * km/h) may have more events after it, and the cache then asks this read ({@link #latestLocated(String,
+     * String, Instant, boolean)}).
      */
     static final int LOCATED_EVENTS_READ = 1_000;
     /**
@@ -215,6 +217,15 @@ public final class SqlActivityReader implements ActivityReader {
                 JdbcRunner.queryOne(connection, statements.countInWindow(), row -> row.getLong(1), appId, userId, now - window.toMillis(), now,
                         eventCountLimit).orElse(0L),
                 latestLocated(connection, statements, appId, userId, now).map(VouchedEvent::event)));
+    }
+
+    /**
+     * The account's latest located evaluation before {@code at} as {@link #read} looks for it (of its vouched
+     * ones, with {@code vouchedOnly}): for {@link ActivityCache} when more events may lie after it than the
+     * cache keeps.
+     */
+    Optional<LocatedEvent> latestLocated(String appId, String userId, Instant at, boolean vouchedOnly) {
+        return database.read(connection -> latestLocated(connection, statements(vouchedOnly), appId, userId, at.toEpochMilli()).map(VouchedEvent::event));
     }
 
     /** A located evaluation, and whether it was vouched for. */

@@ -45,6 +45,14 @@ class CachedSqliteStorageContractTest extends SqliteStorageContractTest {
         };
     }
 
+    /** As SeatguardServer wires one: in front of the store, so each write reaches it. */
+    @Override
+    io.seatguard.core.account.ActivityReader activityWith(io.seatguard.core.checks.CheckSettings settings) {
+        ActivityCache cache = new ActivityCache(new SqlActivityReader(database, settings), evaluations, known);
+        evaluations = cache;
+        return cache;
+    }
+
     /**
      * The database's own answer, for comparison; but for {@code countryUpToDate}, which the cache does not
      * report from memory (ActivityCache says why), so its evaluations run the country's upsert.

@@ -89,6 +89,15 @@ abstract class StorageContract {
         activity = new SqlActivityReader(database);
     }
 
+    /**
+     * An activity reader with these check settings (its travel horizon, its event-count limit), wired as a
+     * server wires one: a subclass whose store keeps activity in memory puts its cache in front of {@link
+     * #evaluations} too, so the writes made after this call reach it.
+     */
+    io.seatguard.core.account.ActivityReader activityWith(io.seatguard.core.checks.CheckSettings settings) {
+        return new SqlActivityReader(database, settings);
+    }
+
     @AfterEach
     void close() {
         database.close();
@@ -2931,6 +2940,47 @@ abstract class StorageContract {
         recordPlaced("app_a", "yan", "fp1", T0.plusSeconds(read), null, null, null);
         assertThat(activity.read("app_a", "yan", Optional.empty(), Optional.empty(), at, Duration.ofHours(1)).lastLocated())
                 .as("one more: beyond the latest " + read).isEmpty();
+    }
+
+    /**
+     * docs/checks.md, {@code impossible_travel}: at the slowest travel speed allowed (100 km/h) the horizon
+     * is over eight days, and the latest located evaluation is still looked for among the account's latest
+     * {@link SqlActivityReader#LOCATED_EVENTS_READ} there, on every store. The unplaced evaluations after it
+     * are spread over four days, none of them busy, and read now and then as the server would: embedded
+     * storage's cache, which keeps a day of events, had answered the located one from memory past them.
+     */
+    @Test
+    void atTheSlowestTravelSpeedTheLatestLocatedEvaluationIsLookedForAmongTheAccountsLatestOnly() {
+        io.seatguard.core.checks.CheckSettings slowest = new io.seatguard.core.checks.CheckSettings(100, 300, Duration.ofHours(1), 100);
+        io.seatguard.core.account.ActivityReader slow = activityWith(slowest);
+        int read = SqlActivityReader.LOCATED_EVENTS_READ;
+        // About 240 a day: fewer in any day than an in-process cache keeps, more over the horizon than the read takes.
+        Duration apart = slowest.travelHorizon().dividedBy(2L * read);
+        Optional<io.seatguard.core.evaluation.IdentityProof> server = Optional.of(io.seatguard.core.evaluation.IdentityProof.SERVER);
+        recordPlaced("app_a", "val", "fp1", T0, "FR", 48.85, 2.35, server);
+        java.util.function.BiFunction<Instant, Boolean, Optional<Instant>> lastLocatedAt = (at, vouchedOnly) -> slow
+                .read("app_a", "val", Optional.empty(), Optional.empty(), at, Duration.ofHours(1), vouchedOnly).lastLocated()
+                .map(io.seatguard.core.account.LocatedEvent::at);
+        Instant at = T0;
+        for (int i = 1; i < read; i++) {
+            at = T0.plus(apart.multipliedBy(i));
+            for (boolean vouchedOnly : new boolean[] {false, true}) {
+                if (i == 1 || i % 50 == 0) {
+                    assertThat(lastLocatedAt.apply(at, vouchedOnly)).as("before unplaced evaluation " + i + (vouchedOnly ? ", vouched" : ""))
+                            .contains(T0);
+                }
+            }
+            recordPlaced("app_a", "val", "fp1", at, null, null, null, server);
+        }
+        Instant next = at.plus(apart);
+        recordPlaced("app_a", "val", "fp1", next, null, null, null, server);
+        Instant after = next.plus(apart);
+        assertThat(after).as("still within the horizon").isBefore(T0.plus(slowest.travelHorizon()));
+        for (boolean vouchedOnly : new boolean[] {false, true}) {
+            assertThat(lastLocatedAt.apply(after, vouchedOnly)).as("one more: beyond the latest " + read + (vouchedOnly ? ", vouched" : "")).isEmpty();
+            assertThat(lastLocatedAt.apply(next, vouchedOnly)).as("read before the newest: the located one is the " + read + "th latest")
+                    .contains(T0);
+        }
     }
 
     @Test
