@@ -239,6 +239,31 @@ class CachedSqliteStorageContractTest extends SqliteStorageContractTest {
         }
     }
 
+    /**
+     * At a travel speed whose horizon is longer than a day, the latest located evaluation is still answered
+     * from memory while it is within the day the cache keeps (every event after it is then there to count),
+     * and read from the database, once per read, when it is older.
+     */
+    @org.junit.jupiter.api.Test
+    void atASlowTravelSpeedOnlyALocatedEvaluationOlderThanTheDayKeptIsReadFromTheDatabase() {
+        io.seatguard.core.account.ActivityReader slow = activityWith(new io.seatguard.core.checks.CheckSettings(100, 300,
+                java.time.Duration.ofHours(1), 100));
+        java.util.function.Function<java.time.Instant, java.util.Optional<java.time.Instant>> lastLocatedAt = at -> slow
+                .read("app_a", "ivo", java.util.Optional.empty(), java.util.Optional.empty(), at, java.time.Duration.ofHours(1)).lastLocated()
+                .map(io.seatguard.core.account.LocatedEvent::at);
+        placed("ivo", T0, "FR", 48.0);
+        placed("ivo", T0.plus(java.time.Duration.ofHours(12)), null, null);
+        java.time.Instant withinTheDay = T0.plus(java.time.Duration.ofHours(13));
+        lastLocatedAt.apply(withinTheDay);
+        long before = database.reads();
+        org.assertj.core.api.Assertions.assertThat(lastLocatedAt.apply(withinTheDay)).contains(T0);
+        org.assertj.core.api.Assertions.assertThat(database.reads() - before).as("within the day kept: from memory").isZero();
+        placed("ivo", T0.plus(java.time.Duration.ofHours(30)), null, null);
+        before = database.reads();
+        org.assertj.core.api.Assertions.assertThat(lastLocatedAt.apply(T0.plus(java.time.Duration.ofHours(31)))).contains(T0);
+        org.assertj.core.api.Assertions.assertThat(database.reads() - before).as("older than the day kept: one read").isEqualTo(1);
+    }
+
     @org.junit.jupiter.api.Test
     void theAccountsSharingAFingerprintAreRecountedWhenAnotherAccountShowsIt() {
         java.util.Optional<String> fp = java.util.Optional.of("fp-shared");
