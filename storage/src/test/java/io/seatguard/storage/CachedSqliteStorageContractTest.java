@@ -264,6 +264,35 @@ class CachedSqliteStorageContractTest extends SqliteStorageContractTest {
         org.assertj.core.api.Assertions.assertThat(database.reads() - before).as("older than the day kept: one read").isEqualTo(1);
     }
 
+    /**
+     * The same agreement at the slowest travel speed, whose horizon (over eight days) reaches located
+     * evaluations older than the day the cache keeps: few of them placed, some backdated by up to two days,
+     * read for unsigned and vouched evaluations alike.
+     */
+    @org.junit.jupiter.api.Test
+    void recentActivityFromMemoryEqualsTheDatabaseAtTheSlowestTravelSpeed() {
+        io.seatguard.core.checks.CheckSettings slowest = new io.seatguard.core.checks.CheckSettings(100, 300, java.time.Duration.ofHours(1), 100);
+        io.seatguard.core.account.ActivityReader slow = activityWith(slowest);
+        SqlActivityReader database = new SqlActivityReader(this.database, slowest);
+        java.util.Random random = new java.util.Random(46);
+        io.seatguard.core.evaluation.IdentityProof[] identities = io.seatguard.core.evaluation.IdentityProof.values();
+        java.time.Instant at = T0;
+        for (int step = 0; step < 300; step++) {
+            at = at.plusSeconds(60 + random.nextInt(4 * 3_600));
+            java.time.Duration window = java.time.Duration.ofMinutes(1 + random.nextInt(24 * 60));
+            boolean vouchedOnly = random.nextBoolean();
+            io.seatguard.core.account.AccountActivity read = database.read("app_a", "ida", java.util.Optional.of("FR"), java.util.Optional.of("fp-ida"),
+                    at, window, vouchedOnly);
+            org.assertj.core.api.Assertions.assertThat(slow.read("app_a", "ida", java.util.Optional.of("FR"), java.util.Optional.of("fp-ida"), at, window,
+                    vouchedOnly)).as("step " + step + (vouchedOnly ? ", vouched" : ""))
+                    .isEqualTo(new io.seatguard.core.account.AccountActivity(read.lastLocated(), read.countrySeenBefore(), read.countries24h(),
+                            read.eventsInWindow(), read.fingerprintUsers(), false));
+            java.time.Instant when = random.nextInt(10) == 0 ? at.minusSeconds(random.nextInt(172_800)) : at;
+            placed("ida", when, random.nextBoolean() ? "FR" : null, random.nextInt(12) == 0 ? 40.0 + random.nextInt(10) : null,
+                    java.util.Optional.of(identities[random.nextInt(identities.length)]));
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void theAccountsSharingAFingerprintAreRecountedWhenAnotherAccountShowsIt() {
         java.util.Optional<String> fp = java.util.Optional.of("fp-shared");
