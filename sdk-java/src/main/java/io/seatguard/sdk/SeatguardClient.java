@@ -41,7 +41,7 @@ import java.util.concurrent.TimeoutException;
  * answer's {@code Retry-After} when that is longer (up to {@link Builder#maxRetryWait}).
  * {@link #evaluate} and {@link #consumeEvaluation} are retried only when the try provably did nothing:
  * Seatguard answered {@code 503 unavailable}, which it does before any route runs, or the connection was
- * never made (refused, host not resolved, the HttpClient's connect timeout). A lost answer to a consume
+ * never made (refused, host not resolved, the {@link Builder#connectTimeout} passing). A lost answer to a consume
  * that happened would turn into a 409 on the retry, and an evaluation sent twice is recorded twice. Errors are typed:
  * {@link NotFoundException}, {@link ConflictException} (and its {@link AlreadyConsumedException}),
  * {@link AuthenticationException}, {@link InvalidRequestException}, other {@link SeatguardApiException}s,
@@ -73,6 +73,10 @@ public final class SeatguardClient implements AutoCloseable {
     public static final long DEFAULT_MAX_ANSWER_BYTES = 128L * 1024 * 1024;
     /** The largest {@link Builder#maxAnswerBytes} the builder takes, 1 GiB: the body is held as one String. */
     public static final long MAX_ANSWER_BYTES = 1024L * 1024 * 1024;
+    /** The default {@link Builder#connectTimeout} is the timeout divided by this, at most {@link #DEFAULT_CONNECT_TIMEOUT_CAP}. */
+    static final int DEFAULT_CONNECT_TIMEOUT_SHARE = 3;
+    /** The longest default connect timeout: a connection to a server that answers at all takes milliseconds, not seconds. */
+    static final Duration DEFAULT_CONNECT_TIMEOUT_CAP = Duration.ofSeconds(2);
     /** The number of accounts {@code GET /v3/patterns} lists when no limit is given. */
     public static final int DEFAULT_PATTERN_LIMIT = 1_000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -108,7 +112,12 @@ public final class SeatguardClient implements AutoCloseable {
         this.maxAnswerBytes = builder.maxAnswerBytes;
         this.sleeper = builder.sleeper;
         this.ownsHttp = builder.http == null;
-        this.http = ownsHttp ? HttpClient.newBuilder().connectTimeout(builder.timeout).build() : builder.http;
+        this.http = ownsHttp ? HttpClient.newBuilder().connectTimeout(builder.connectTimeout()).build() : builder.http;
+    }
+
+    /** The connect timeout of the HttpClient this client made; empty for one the caller gave ({@link Builder#httpClient}). */
+    Optional<Duration> connectTimeout() {
+        return ownsHttp ? http.connectTimeout() : Optional.empty();
     }
 
     /** @param secretKey the app's {@code sk_…} key; keep it on the server */
@@ -123,7 +132,8 @@ public final class SeatguardClient implements AutoCloseable {
     }
 
     /**
-     * Options: timeout per try, for the whole answer (positive; default 5 s), retries (0 to 10; default 2),
+     * Options: timeout per try, for the whole answer (positive; default 5 s), the connect timeout within it
+     * (shorter than the timeout; default a third of it, at most 2 s), retries (0 to 10; default 2),
      * first back-off (not negative; default 200 ms, doubling), and the longest wait before a retry (not
      * negative; default 5 s): every wait, the back-off's included, is at most that, and a
      * {@code Retry-After} longer than that ends the call with the error instead. None of the three durations
@@ -134,6 +144,8 @@ public final class SeatguardClient implements AutoCloseable {
         private final String baseUrl;
         private final String secretKey;
         private Duration timeout = Duration.ofSeconds(5);
+        /** Null until set: then {@link #DEFAULT_CONNECT_TIMEOUT_SHARE} of the timeout, at most {@link #DEFAULT_CONNECT_TIMEOUT_CAP}. */
+        private Duration connectTimeout;
         private int retries = 2;
         private Duration backoff = Duration.ofMillis(200);
         private Duration maxRetryWait = Duration.ofSeconds(5);
@@ -168,6 +180,34 @@ public final class SeatguardClient implements AutoCloseable {
             }
             this.timeout = atMostMax("timeout", value);
             return this;
+        }
+
+        /**
+         * The longest connecting may take (the TCP and TLS handshake's start: the HttpClient's
+         * {@code connectTimeout}), shorter than {@link #timeout}: positive, at most {@link #MAX_DURATION}.
+         * Default: a third of the timeout, at most 2 s (1.67 s with the default 5 s). A connect that hangs (a
+         * node whose listen queue is full, a firewall dropping packets) fails with the connection never
+         * made, which every call is sent again after, {@code evaluate} and {@code consumeEvaluation}
+         * included; equal to the timeout, as it was, the whole-try deadline ended such a try first, and
+         * those calls were not sent again. Only for the HttpClient this client makes: with
+         * {@link #httpClient} set, set it on yours ({@link #build} refuses both).
+         */
+        public Builder connectTimeout(Duration value) {
+            Objects.requireNonNull(value, "connectTimeout is null");
+            if (value.isZero() || value.isNegative()) {
+                throw new IllegalArgumentException("connectTimeout must be positive: " + value);
+            }
+            this.connectTimeout = atMostMax("connectTimeout", value);
+            return this;
+        }
+
+        /** The connect timeout set, or the default share of the timeout. */
+        private Duration connectTimeout() {
+            if (connectTimeout != null) {
+                return connectTimeout;
+            }
+            Duration share = timeout.dividedBy(DEFAULT_CONNECT_TIMEOUT_SHARE);
+            return share.compareTo(DEFAULT_CONNECT_TIMEOUT_CAP) > 0 ? DEFAULT_CONNECT_TIMEOUT_CAP : share;
         }
 
         public Builder retries(int value) {
@@ -235,13 +275,27 @@ public final class SeatguardClient implements AutoCloseable {
             return this;
         }
 
-        /** A client of your own (proxy, executor); its connect timeout is yours to set, and so is closing it. */
+        /**
+         * A client of your own (proxy, executor); its connect timeout is yours to set (shorter than
+         * {@link #timeout}, or a hung connect uses up the try and is not sent again), and so is closing it.
+         */
         public Builder httpClient(HttpClient value) {
             this.http = Objects.requireNonNull(value, "httpClient is null");
             return this;
         }
 
+        /**
+         * The client; an {@link IllegalArgumentException} for a {@link #connectTimeout} that is not shorter
+         * than the timeout (a hung connect would use up the try, and not be sent again), or one set beside
+         * an {@link #httpClient} of yours (whose own connect timeout is the one that counts).
+         */
         public SeatguardClient build() {
+            if (connectTimeout != null && http != null) {
+                throw new IllegalArgumentException("connectTimeout applies to the HttpClient this client makes; set it on the one given to httpClient");
+            }
+            if (connectTimeout != null && connectTimeout.compareTo(timeout) >= 0) {
+                throw new IllegalArgumentException("connectTimeout (" + connectTimeout + ") must be shorter than timeout (" + timeout + ")");
+            }
             return new SeatguardClient(this);
         }
     }
@@ -642,7 +696,8 @@ public final class SeatguardClient implements AutoCloseable {
     /**
      * Whether the try failed before a byte of the request left: the JDK's {@link java.net.ConnectException}
      * (a refused connection, an unresolvable host: its cause an {@code UnresolvedAddressException}) or its
-     * {@link java.net.http.HttpConnectTimeoutException} (the HttpClient's {@code connectTimeout} passed). A
+     * {@link java.net.http.HttpConnectTimeoutException} (the HttpClient's {@code connectTimeout} passed: shorter
+     * than the try's {@link #timeout}, so a hung connect ends as this and not as the try's deadline). A
      * call sent again after those cannot be done twice. Not the whole-try {@link #timeout}, nor a connection
      * closed or reset afterwards: the request may have arrived, and an evaluation sent twice is recorded twice.
      */
