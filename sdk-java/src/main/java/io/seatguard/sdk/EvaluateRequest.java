@@ -130,6 +130,11 @@ public final class EvaluateRequest {
         return this;
     }
 
+    /** The personal values set (account, email, phone, address), masked where an error answer repeats them ({@link CallerValues}). */
+    CallerValues personalValues() {
+        return CallerValues.of(java.util.stream.Stream.of("user", "email", "phone", "ip").map(field -> body.path(field).textValue()).toList());
+    }
+
     String toJson() {
         return body.toString();
     }

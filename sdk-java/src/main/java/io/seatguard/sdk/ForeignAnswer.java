@@ -22,7 +22,8 @@ final class ForeignAnswer {
         String location = headers.firstValue("Location").orElse("");
         if (status >= 300 && status < 400 && !location.isBlank()) {
             // Never followed: the secret key would go wherever the Location points, and a POST would turn into a GET.
-            return "HTTP " + status + " redirecting to " + cut(location) + ": the client follows no redirect; if that is Seatguard,"
+            // Named without the account or the query: a proxy's redirect repeats the path it was asked for.
+            return "HTTP " + status + " redirecting to " + cut(Redacted.path(location)) + ": the client follows no redirect; if that is Seatguard,"
                     + " give its address (scheme, host and any path prefix before /v3) as the base URL";
         }
         return "HTTP " + status + " " + what(body, headers) + ", not Seatguard's " + expected + ": " + WHOSE;

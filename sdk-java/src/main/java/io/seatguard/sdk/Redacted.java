@@ -58,8 +58,37 @@ final class Redacted {
     /** A URL without its query, which may carry a credential: {@code https://app.example/hooks?(hidden)}. */
     static String query(String url) {
         int query = url == null ? -1 : url.indexOf('?');
-        return query < 0 ? url : url.substring(0, query) + "?(hidden)";
+        return query < 0 ? url : url.substring(0, query) + "?" + HIDDEN;
     }
+
+    /** A value the caller gave, repeated by an error answer ({@link CallerValues}): an email masked, anything else hidden. */
+    static String echoed(String value) {
+        int at = value.lastIndexOf('@');
+        return at > 0 && at < value.length() - 1 ? email(value) : HIDDEN;
+    }
+
+    static final String HIDDEN = "(hidden)";
+
+    /**
+     * An API path, or a URL holding one, as a message names it: the account of {@code /v3/users/{user}}
+     * hidden (apps often take the email as the account id), and the query, which may hold an address
+     * ({@code /v3/history?ip=…}): {@code GET /v3/users/(hidden)/devices}, {@code /v3/history?(hidden)}.
+     */
+    static String path(String path) {
+        String shown = query(path);
+        int users = shown.indexOf(USERS);
+        if (users < 0) {
+            return shown;
+        }
+        int start = users + USERS.length();
+        int end = start;
+        while (end < shown.length() && shown.charAt(end) != '/' && shown.charAt(end) != '?') {
+            end++;
+        }
+        return end == start ? shown : shown.substring(0, start) + HIDDEN + shown.substring(end);
+    }
+
+    private static final String USERS = "/v3/users/";
 
     /** Values of a list (emails, addresses, accounts): how many only. */
     static String values(java.util.Collection<?> values) {

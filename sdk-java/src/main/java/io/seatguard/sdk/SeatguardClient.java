@@ -325,7 +325,7 @@ public final class SeatguardClient implements AutoCloseable {
      */
     public EvaluateResult evaluate(EvaluateRequest request) {
         Objects.requireNonNull(request, "request is null");
-        return EvaluateResult.of(send("POST", "/v3/evaluate", request.toJson(), Retry.WHEN_NOT_RUN));
+        return EvaluateResult.of(send("POST", "/v3/evaluate", request.toJson(), Retry.WHEN_NOT_RUN, request.personalValues()));
     }
 
     /**
@@ -357,7 +357,7 @@ public final class SeatguardClient implements AutoCloseable {
 
     /** The account at a glance: its spread, its flagged patterns, how many people seem to use it. */
     public AccountSummary accountSummary(String userId) {
-        return AccountSummary.of(get("/v3/users/" + user(userId)));
+        return AccountSummary.of(send("GET", "/v3/users/" + user(userId), null, Retry.IDEMPOTENT, CallerValues.of(userId)));
     }
 
     /**
@@ -372,7 +372,7 @@ public final class SeatguardClient implements AutoCloseable {
      *     refuses), as every {@code /v3/users/{user}} route answers; refused before anything is sent
      */
     public boolean eraseAccount(String userId) {
-        return deleteIfThere(() -> "/v3/users/" + user(userId));
+        return deleteIfThere(() -> "/v3/users/" + user(userId), CallerValues.of(userId));
     }
 
     /**
@@ -383,7 +383,7 @@ public final class SeatguardClient implements AutoCloseable {
      *     refused before anything is sent
      */
     public List<Device> listDevices(String userId) {
-        return data("/v3/users/" + user(userId) + "/devices", Device::of);
+        return data("/v3/users/" + user(userId) + "/devices", CallerValues.of(userId), Device::of);
     }
 
     /**
@@ -400,11 +400,12 @@ public final class SeatguardClient implements AutoCloseable {
      *     {@link #listDevices}
      */
     public void logOutDevice(String userId, String deviceId) {
-        send("DELETE", "/v3/users/" + user(userId) + "/devices/" + deviceId(deviceId), null, Retry.IDEMPOTENT);
+        send("DELETE", "/v3/users/" + user(userId) + "/devices/" + deviceId(deviceId), null, Retry.IDEMPOTENT, CallerValues.of(userId));
     }
 
     public HistoryPage history(String userId, int limit, Optional<String> cursor) {
-        return HistoryPage.of(get("/v3/users/" + user(userId) + "/history?limit=" + limit + cursor.map(c -> "&cursor=" + encode(c)).orElse("")));
+        return HistoryPage.of(send("GET", "/v3/users/" + user(userId) + "/history?limit=" + limit + cursor.map(c -> "&cursor=" + encode(c)).orElse(""), null,
+                Retry.IDEMPOTENT, CallerValues.of(userId)));
     }
 
     public HistoryPage historyOfDevice(String deviceId, int limit, Optional<String> cursor) {
@@ -412,7 +413,8 @@ public final class SeatguardClient implements AutoCloseable {
     }
 
     public HistoryPage historyOfIp(String ip, int limit, Optional<String> cursor) {
-        return HistoryPage.of(get("/v3/history?ip=" + encode(ip) + "&limit=" + limit + cursor.map(c -> "&cursor=" + encode(c)).orElse("")));
+        return HistoryPage.of(send("GET", "/v3/history?ip=" + encode(ip) + "&limit=" + limit + cursor.map(c -> "&cursor=" + encode(c)).orElse(""), null,
+                Retry.IDEMPOTENT, CallerValues.of(ip)));
     }
 
     /**
@@ -525,17 +527,19 @@ public final class SeatguardClient implements AutoCloseable {
     public NamedList createList(String name, String kind, Collection<String> values) {
         ObjectNode body = JSON.createObjectNode().put("name", Objects.requireNonNull(name, "name is null")).put("kind", Objects.requireNonNull(kind, "kind is null"));
         values(body, values);
-        return NamedList.of(send("POST", "/v3/lists", body.toString(), Retry.WHEN_NOT_RUN));
+        return NamedList.of(send("POST", "/v3/lists", body.toString(), Retry.WHEN_NOT_RUN, CallerValues.of(values)));
     }
 
     /** Adds values (up to 10,000 at once; those already there stay once); answers the list. Sent again after a failure like a read: adding twice adds once. */
     public NamedList addToList(String listId, Collection<String> values) {
-        return NamedList.of(send("POST", "/v3/lists/" + id("list", listId) + "/add", values(JSON.createObjectNode(), values).toString(), Retry.IDEMPOTENT));
+        return NamedList.of(send("POST", "/v3/lists/" + id("list", listId) + "/add", values(JSON.createObjectNode(), values).toString(), Retry.IDEMPOTENT,
+                CallerValues.of(values)));
     }
 
     /** Removes values (those not there are ignored); answers the list. */
     public NamedList removeFromList(String listId, Collection<String> values) {
-        return NamedList.of(send("POST", "/v3/lists/" + id("list", listId) + "/remove", values(JSON.createObjectNode(), values).toString(), Retry.IDEMPOTENT));
+        return NamedList.of(send("POST", "/v3/lists/" + id("list", listId) + "/remove", values(JSON.createObjectNode(), values).toString(), Retry.IDEMPOTENT,
+                CallerValues.of(values)));
     }
 
     /**
@@ -660,8 +664,12 @@ public final class SeatguardClient implements AutoCloseable {
      * error. The path is made inside: an id that cannot be one is not found, and so was not there either.
      */
     private boolean deleteIfThere(java.util.function.Supplier<String> path) {
+        return deleteIfThere(path, CallerValues.NONE);
+    }
+
+    private boolean deleteIfThere(java.util.function.Supplier<String> path, CallerValues given) {
         try {
-            send("DELETE", path.get(), null, Retry.IDEMPOTENT);
+            send("DELETE", path.get(), null, Retry.IDEMPOTENT, given);
             return true;
         }
         catch (NotFoundException e) {
@@ -680,8 +688,12 @@ public final class SeatguardClient implements AutoCloseable {
 
     /** The {@code data} array of a list answer, each item read by {@code of}. */
     private <T> List<T> data(String path, java.util.function.Function<JsonNode, T> of) {
+        return data(path, CallerValues.NONE, of);
+    }
+
+    private <T> List<T> data(String path, CallerValues given, java.util.function.Function<JsonNode, T> of) {
         List<T> items = new ArrayList<>();
-        AnswerFields.array(get(path), "data", "a list").forEach(item -> items.add(of.apply(item)));
+        AnswerFields.array(send("GET", path, null, Retry.IDEMPOTENT, given), "data", "a list").forEach(item -> items.add(of.apply(item)));
         return items;
     }
 
@@ -709,6 +721,14 @@ public final class SeatguardClient implements AutoCloseable {
     static final String NOT_RUN_TYPE = "https://seatguard.dev/problems/unavailable";
 
     private JsonNode send(String method, String path, String jsonBody, Retry retry) {
+        return send(method, path, jsonBody, retry, CallerValues.NONE);
+    }
+
+    /**
+     * @param given the personal values the caller gave the call, masked where an error answer repeats them;
+     *     the path is named in messages without its account or query ({@link Redacted#path})
+     */
+    private JsonNode send(String method, String path, String jsonBody, Retry retry, CallerValues given) {
         if (closed) {
             throw new IllegalStateException("this SeatguardClient is closed");
         }
@@ -732,7 +752,7 @@ public final class SeatguardClient implements AutoCloseable {
             }
             catch (CappedBody.TooLarge e) {
                 // Not a network error to retry: the same server would send the same body again.
-                throw new SeatguardException(method + " " + path + ": " + e.getMessage(), e);
+                throw new SeatguardException(call(method, path) + ": " + e.getMessage(), e);
             }
             catch (IOException e) {
                 if ((retry == Retry.IDEMPOTENT || neverSent(e)) && attempt < tries) {
@@ -740,18 +760,18 @@ public final class SeatguardClient implements AutoCloseable {
                     continue;
                 }
                 // The JDK's ConnectException (a refused connection) has no message: "failed after 3 tries: null" said nothing.
-                throw new SeatguardNetworkException(method + " " + path + " failed after " + attempt + " tries: "
+                throw new SeatguardNetworkException(call(method, path) + " failed after " + attempt + " tries: "
                         + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()), e);
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SeatguardNetworkException(method + " " + path + " was interrupted", e);
+                throw new SeatguardNetworkException(call(method, path) + " was interrupted", e);
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                return read(response, method + " " + path);
+                return read(response, call(method, path));
             }
-            SeatguardApiException error = error(status, response.body(), response.headers());
+            SeatguardApiException error = error(status, response.body(), response.headers(), given);
             Optional<Duration> retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After"), java.time.Instant.now());
             error.withRetryAfter(retryAfter);
             boolean retriable = retry == Retry.IDEMPOTENT ? status >= 500 || status == 429 : status == 503 && NOT_RUN_TYPE.equals(error.type());
@@ -845,14 +865,23 @@ public final class SeatguardClient implements AutoCloseable {
         }
     }
 
-    /** The typed exception of an error answer; one that is no problem document says what it was instead ({@link ForeignAnswer}). */
-    static SeatguardApiException error(int status, String body, HttpHeaders headers) {
+    /** A call as a message names it: the method and the path without the personal parts ({@link Redacted#path}). */
+    private static String call(String method, String path) {
+        return method + " " + Redacted.path(path);
+    }
+
+    /**
+     * The typed exception of an error answer; one that is no problem document says what it was instead
+     * ({@link ForeignAnswer}). What the caller {@code given} is masked where the answer repeats it, in the
+     * detail (the message) and the field errors.
+     */
+    static SeatguardApiException error(int status, String body, HttpHeaders headers, CallerValues given) {
         JsonNode problem = problem(body);
         String type = problem.path("type").isTextual() ? problem.path("type").textValue() : null;
-        String detail = problem.path("detail").isTextual() ? problem.path("detail").textValue()
-                : problem.isObject() ? "HTTP " + status : ForeignAnswer.describe(status, body, headers, "problem+json");
+        String detail = given.masked(problem.path("detail").isTextual() ? problem.path("detail").textValue()
+                : problem.isObject() ? "HTTP " + status : ForeignAnswer.describe(status, body, headers, "problem+json"));
         List<SeatguardApiException.FieldError> fields = new ArrayList<>();
-        problem.path("errors").forEach(error -> fields.add(new SeatguardApiException.FieldError(error.path("field").asText(), error.path("message").asText())));
+        problem.path("errors").forEach(error -> fields.add(new SeatguardApiException.FieldError(error.path("field").asText(), given.masked(error.path("message").asText()))));
         SeatguardApiException error = switch (status) {
             case 400 -> new InvalidRequestException(type, detail, fields);
             case 401 -> new AuthenticationException(type, detail, fields);

@@ -63,7 +63,7 @@ class AnswerSizeCapTest {
     void aBodyDeclaredLargerThanTheCapIsRefusedAndNotSentAgain() throws IOException {
         SeatguardClient client = answering(CAP + 1, true);
         assertThatThrownBy(() -> client.listDevices("mia")).isExactlyInstanceOf(SeatguardException.class)
-                .hasMessageStartingWith("GET /v3/users/mia/devices: HTTP 200 with a body over " + CAP + " bytes (the client's maxAnswerBytes)")
+                .hasMessageStartingWith("GET /v3/users/(hidden)/devices: HTTP 200 with a body over " + CAP + " bytes (the client's maxAnswerBytes)")
                 .hasMessageContaining("base URL");
         assertThat(requests.get()).as("a read, yet not retried: the same server sends the same body").isEqualTo(1);
     }

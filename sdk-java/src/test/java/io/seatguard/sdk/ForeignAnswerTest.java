@@ -75,10 +75,10 @@ class ForeignAnswerTest {
      */
     @Test
     void aRedirectSaysWhereItPointsAndIsNotFollowed() throws IOException {
-        SeatguardClient client = answering(301, "", "https://seatguard.example.com/v3/users/mia/devices");
+        SeatguardClient client = answering(301, "", "https://seatguard.example.com/v3/users/mia/devices?trace=mia");
         assertThatThrownBy(() -> client.listDevices("mia")).isInstanceOfSatisfying(SeatguardApiException.class, e -> {
             assertThat(e.status()).isEqualTo(301);
-            assertThat(e.getMessage()).startsWith("301 HTTP 301 redirecting to https://seatguard.example.com/v3/users/mia/devices:")
+            assertThat(e.getMessage()).startsWith("301 HTTP 301 redirecting to https://seatguard.example.com/v3/users/(hidden)/devices?(hidden):")
                     .contains("base URL");
         });
         assertThat(requests.get()).isEqualTo(1);
@@ -89,7 +89,7 @@ class ForeignAnswerTest {
     void aPageAnsweredWithSuccessIsRefusedSayingWhatCame() throws IOException {
         SeatguardClient client = answering(200, "<!doctype html><title>My app</title>", null);
         assertThatThrownBy(() -> client.listDevices("mia")).isExactlyInstanceOf(SeatguardException.class)
-                .hasMessageStartingWith("GET /v3/users/mia/devices: HTTP 200 with a text/html body, not Seatguard's JSON:")
+                .hasMessageStartingWith("GET /v3/users/(hidden)/devices: HTTP 200 with a text/html body, not Seatguard's JSON:")
                 .hasMessageContaining("base URL");
     }
 }

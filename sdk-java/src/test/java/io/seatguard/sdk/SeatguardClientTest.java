@@ -207,7 +207,7 @@ class SeatguardClientTest {
         SeatguardClient client = SeatguardClient.builder("http://127.0.0.1:" + port, "sk_x").retries(1).backoff(Duration.ofMillis(1)).build();
         // Regression: the JDK's ConnectException has no message, and this one ended "failed after 2 tries: null".
         assertThatThrownBy(() -> client.listDevices("mia")).isInstanceOf(SeatguardNetworkException.class)
-                .hasMessageStartingWith("GET /v3/users/mia/devices failed after 2 tries: ").hasMessageNotContaining("null");
+                .hasMessageStartingWith("GET /v3/users/(hidden)/devices failed after 2 tries: ").hasMessageNotContaining("null");
     }
 
     /**

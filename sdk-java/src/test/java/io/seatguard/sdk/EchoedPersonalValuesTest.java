@@ -1,0 +1,113 @@
+package io.seatguard.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Review finding: an exception's message (and so the app's log line of it) carried personal values the
+ * caller had sent. Seatguard's 404 names the account it did not find ({@code user mia.jones@example.com
+ * was not found}, cut at 64 characters), and the client's own messages named the path, with the account
+ * id and {@code historyOfIp}'s address in it. Those are masked now, as {@link Redacted} shows them.
+ */
+class EchoedPersonalValuesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String EMAIL = "mia.jones@example.com";
+    private static final String IP = "203.0.113.9";
+
+    private HttpServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    /** A server that answers as Seatguard does where it repeats a value: the account of a user route, and (made up) evaluate's email. */
+    private SeatguardClient echoingServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/v3/users/", exchange -> {
+            String user = URLDecoder.decode(exchange.getRequestURI().getRawPath().split("/")[3], StandardCharsets.UTF_8);
+            answer(exchange, 404, "not-found", "user " + abbreviated(user) + " was not found", List.of());
+        });
+        server.createContext("/v3/evaluate", exchange -> {
+            JsonNode body = JSON.readTree(exchange.getRequestBody());
+            String email = body.path("email").asText();
+            answer(exchange, 400, "invalid-input", "email: " + email + " is not allowed", List.of("email", "'" + email + "' is not allowed for " + body.path("user").asText()));
+        });
+        server.start();
+        return SeatguardClient.builder("http://127.0.0.1:" + server.getAddress().getPort(), "sk_test_123").timeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** As the server's Problems.abbreviate. */
+    private static String abbreviated(String value) {
+        return value.length() > 64 ? value.substring(0, 64) + "…" : value;
+    }
+
+    private static void answer(HttpExchange exchange, int status, String slug, String detail, List<String> fieldError) throws IOException {
+        ObjectNode problem = JSON.createObjectNode().put("type", "https://seatguard.dev/problems/" + slug).put("status", status).put("detail", detail)
+                .put("request_id", "req-1");
+        if (!fieldError.isEmpty()) {
+            problem.putArray("errors").addObject().put("field", fieldError.get(0)).put("message", fieldError.get(1));
+        }
+        byte[] bytes = problem.toString().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Test
+    void anAccountTheServerDidNotFindIsMaskedInTheMessage() throws IOException {
+        SeatguardClient client = echoingServer();
+        NotFoundException byEmail = catchThrowableOfType(NotFoundException.class, () -> client.listDevices(EMAIL));
+        assertThat(byEmail.getMessage()).isEqualTo("404 https://seatguard.dev/problems/not-found: user m***@example.com was not found [request req-1]");
+
+        String longId = "customer-" + "7".repeat(80);
+        NotFoundException cut = catchThrowableOfType(NotFoundException.class, () -> client.accountSummary(longId));
+        assertThat(cut.getMessage()).as("the server's cut form too").contains("user (hidden) was not found").doesNotContain("customer-777");
+
+        NotFoundException shortId = catchThrowableOfType(NotFoundException.class, () -> client.history("a", 10, java.util.Optional.empty()));
+        assertThat(shortId.getMessage()).as("only where it stands as a word").contains("user (hidden) was not found [request req-1]")
+                .contains("not-found");
+        assertThat(client.eraseAccount(EMAIL)).as("Seatguard's not-found is still read as nothing stored").isFalse();
+    }
+
+    @Test
+    void anEvaluationsEmailAndAccountRepeatedByAnErrorAreMaskedInTheMessageAndFieldErrors() throws IOException {
+        SeatguardClient client = echoingServer();
+        InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class,
+                () -> client.evaluate(EvaluateRequest.of("login").user("mia-account-7").email(EMAIL)));
+        assertThat(e.getMessage()).contains("email: m***@example.com is not allowed").doesNotContain("mia.jones");
+        assertThat(e.fieldErrors()).containsExactly(new SeatguardApiException.FieldError("email", "'m***@example.com' is not allowed for (hidden)"));
+    }
+
+    @Test
+    void aNetworkErrorNamesTheCallWithoutTheAccountOrTheAddress() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        SeatguardClient client = SeatguardClient.builder("http://127.0.0.1:" + closed, "sk_test_123").retries(0).build();
+        assertThat(catchThrowableOfType(SeatguardNetworkException.class, () -> client.historyOfIp(IP, 10, java.util.Optional.empty())).getMessage())
+                .startsWith("GET /v3/history?(hidden) failed after 1 tries").doesNotContain(IP);
+        assertThat(catchThrowableOfType(SeatguardNetworkException.class, () -> client.listDevices(EMAIL)).getMessage())
+                .startsWith("GET /v3/users/(hidden)/devices failed after 1 tries").doesNotContain("mia.jones", "mia.jones%40example.com");
+    }
+}
