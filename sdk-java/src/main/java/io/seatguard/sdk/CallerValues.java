@@ -38,7 +38,7 @@ final class CallerValues {
     /**
      * The text with each value, and the server's cut form of a long one, masked where it stands as a word
      * of its own (between spaces, quotes, brackets or punctuation): an account id {@code a} leaves the
-     * {@code a} of "a list" alone.
+     * {@code a} of "was" alone.
      */
     String masked(String text) {
         if (text == null || values.isEmpty()) {
@@ -46,9 +46,14 @@ final class CallerValues {
         }
         String masked = text;
         for (String value : values) {
+            String repeated = value.length() > SERVER_CUT ? value.substring(0, SERVER_CUT) : value;
+            // A plain search first: a list call may give 10,000 values, and hardly any is repeated.
+            if (!masked.contains(repeated)) {
+                continue;
+            }
             String shown = Matcher.quoteReplacement(Redacted.echoed(value));
             if (value.length() > SERVER_CUT) {
-                masked = word(value.substring(0, SERVER_CUT) + "…").matcher(masked).replaceAll(shown);
+                masked = word(repeated + "…").matcher(masked).replaceAll(shown);
             }
             masked = word(value).matcher(masked).replaceAll(shown);
         }
