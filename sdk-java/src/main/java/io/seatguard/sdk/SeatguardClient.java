@@ -57,7 +57,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class SeatguardClient implements AutoCloseable {
     /**
-     * The longest {@link Builder#timeout}, {@link Builder#backoff} and {@link Builder#maxRetryWait} the
+     * The longest {@link Builder#timeout}, {@link Builder#connectTimeout}, {@link Builder#backoff} and {@link Builder#maxRetryWait} the
      * builder takes; a longer one is refused with an {@link IllegalArgumentException} naming the setting.
      * Longer means nothing a server call needs, and some (a "forever" such as
      * {@code Duration.ofSeconds(Long.MAX_VALUE)}) overflowed inside every call.
@@ -136,7 +136,7 @@ public final class SeatguardClient implements AutoCloseable {
      * (shorter than the timeout; default a third of it, at most 2 s), retries (0 to 10; default 2),
      * first back-off (not negative; default 200 ms, doubling), and the longest wait before a retry (not
      * negative; default 5 s): every wait, the back-off's included, is at most that, and a
-     * {@code Retry-After} longer than that ends the call with the error instead. None of the three durations
+     * {@code Retry-After} longer than that ends the call with the error instead. None of the four durations
      * may be longer than {@link #MAX_DURATION} (an hour); each is checked when set, its
      * {@link IllegalArgumentException} naming it.
      */
@@ -183,8 +183,8 @@ public final class SeatguardClient implements AutoCloseable {
         }
 
         /**
-         * The longest connecting may take (the TCP and TLS handshake's start: the HttpClient's
-         * {@code connectTimeout}), shorter than {@link #timeout}: positive, at most {@link #MAX_DURATION}.
+         * The longest making the connection may take (the HttpClient's {@code connectTimeout}), shorter
+         * than {@link #timeout}: positive, at most {@link #MAX_DURATION}.
          * Default: a third of the timeout, at most 2 s (1.67 s with the default 5 s). A connect that hangs (a
          * node whose listen queue is full, a firewall dropping packets) fails with the connection never
          * made, which every call is sent again after, {@code evaluate} and {@code consumeEvaluation}
