@@ -51,6 +51,11 @@ class EchoedPersonalValuesTest {
             String email = body.path("email").asText();
             answer(exchange, 400, "invalid-input", "email: " + email + " is not allowed", List.of("email", "'" + email + "' is not allowed for " + body.path("user").asText()));
         });
+        server.createContext("/v3/lists", exchange -> {
+            String value = JSON.readTree(exchange.getRequestBody()).path("values").path(0).asText();
+            String fault = "must be an IP address or a CIDR range such as 203.0.113.0/24; \"" + value + "\" is an IPv4-mapped address";   // Cidr.fault's words
+            answer(exchange, 400, "invalid-input", "values[0]: " + fault, List.of("values[0]", fault));
+        });
         server.start();
         return SeatguardClient.builder("http://127.0.0.1:" + server.getAddress().getPort(), "sk_test_123").timeout(Duration.ofSeconds(10)).build();
     }
@@ -96,6 +101,14 @@ class EchoedPersonalValuesTest {
                 () -> client.evaluate(EvaluateRequest.of("login").user("mia-account-7").email(EMAIL)));
         assertThat(e.getMessage()).contains("email: m***@example.com is not allowed").doesNotContain("mia.jones");
         assertThat(e.fieldErrors()).containsExactly(new SeatguardApiException.FieldError("email", "'m***@example.com' is not allowed for (hidden)"));
+    }
+
+    @Test
+    void aListValueTheServerRepeatsIsMasked() throws IOException {
+        SeatguardClient client = echoingServer();
+        InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class, () -> client.createList("blocked", "ip", List.of("::ffff:198.51.100.7/120")));
+        assertThat(e.getMessage()).contains("values[0]: must be an IP address", "\"(hidden)\" is an IPv4-mapped address").doesNotContain("198.51.100.7");
+        assertThat(e.fieldErrors().get(0).message()).doesNotContain("198.51.100.7");
     }
 
     @Test
