@@ -12,11 +12,17 @@ export const DEFAULT_STUN_PORT = 3478;
 
 /**
  * The STUN URL to use: `false` turns it off; a string is used as given (it must start with `stun:`);
- * otherwise the endpoint's host on the default port. Null when none can be made.
+ * otherwise the endpoint's host on the default port. Null when none can be made. A string that is not a
+ * STUN URL turns STUN off too, with a console warning: silently, a typo (`stun.example.com:3478`, no
+ * scheme) left the page without the reflexive address and its owner without a clue. Called once per client.
  */
 export function stunUrl(option: string | false | undefined, endpoint: string | null): string | null {
   if (option === false) return null;
-  if (typeof option === 'string') return /^stuns?:[^\s]+$/.test(option) ? option : null;
+  if (typeof option === 'string') {
+    if (/^stuns?:[^\s]+$/.test(option)) return option;
+    console.warn(`Seatguard: stun is ${JSON.stringify(option.slice(0, 100))}, not a STUN URL (stun:host:port); STUN is off.`);
+    return null;
+  }
   if (!endpoint) return null;
   try {
     const host = new URL(endpoint).hostname;

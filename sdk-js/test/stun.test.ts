@@ -9,11 +9,36 @@ describe('stunUrl', () => {
     expect(stunUrl(undefined, 'http://[::1]:8080')).toBe('stun:[::1]:3478');
   });
 
-  it('takes a stun: URL as given, and false or a bad value turns it off', () => {
-    expect(stunUrl('stun:stun.example.com:19302', 'https://x.example')).toBe('stun:stun.example.com:19302');
-    expect(stunUrl(false, 'https://x.example')).toBeNull();
-    expect(stunUrl('https://not-stun.example', 'https://x.example')).toBeNull();
-    expect(stunUrl(undefined, null)).toBeNull();
+  it('takes a stun: URL as given, and false turns it off quietly', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      expect(stunUrl('stun:stun.example.com:19302', 'https://x.example')).toBe('stun:stun.example.com:19302');
+      expect(stunUrl(false, 'https://x.example')).toBeNull();
+      expect(stunUrl(undefined, null)).toBeNull();
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('turns STUN off for a value that is not a STUN URL, saying so once and naming the option', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } })));
+    try {
+      expect(stunUrl('https://not-stun.example', 'https://x.example')).toBeNull();
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('stun is "https://not-stun.example", not a STUN URL'));
+
+      warn.mockClear();
+      const client = new Seatguard({ clientId: 'pk_test123', endpoint: 'https://seatguard.example', stun: 'seatguard.example:3478' });
+      await client.evaluate.login({ user: 'ann' });
+      await client.evaluate.login({ user: 'ann' });
+      expect(warn, 'once per client, not per evaluation').toHaveBeenCalledTimes(1);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('stun is "seatguard.example:3478"'));
+    } finally {
+      warn.mockRestore();
+      vi.unstubAllGlobals();
+    }
   });
 });
 
