@@ -4,7 +4,7 @@ import { Heartbeat } from './heartbeat.js';
 import { failed, readResult } from './result.js';
 import { tabSession } from './session.js';
 import { gatherSignals, MAX_LOCAL_IPS, PROBES } from './signals.js';
-import { gatherReflexive, stunUrl, within } from './stun.js';
+import { sharedReflexive, stunUrl, within } from './stun.js';
 import { postJson } from './transport.js';
 import type { EvaluateInput, EvaluateResult, ReevaluationCause, SeatguardOptions } from './types.js';
 
@@ -24,7 +24,7 @@ const MIN_HEARTBEAT_MS = 5000;
  * the address's browser rate limit within a second; a timeout as long made every call time out at once.
  */
 const MAX_TIMER_MS = 2 ** 31 - 1;
-/** An evaluation waits at most this long for the STUN candidate still on its way (only the first ones of a page can). */
+/** An evaluation waits at most this long for the STUN candidate still on its way (the first ones of a page, and those after the network may have changed). */
 const STUN_WAIT_MS = 250;
 /**
  * The longest return_to the server takes (docs/configuration.md). A page whose URL is longer is evaluated
@@ -79,8 +79,8 @@ export class Seatguard {
    */
   private owner: string | null = null;
   private ownerChanges = 0;
-  /** The server-reflexive address, gathered once per page from the moment the SDK is created. */
-  private readonly reflexive: Promise<string | null>;
+  /** The STUN URL, or null for none: its address is gathered from the moment the client is created, and shared by the page's clients (stun.ts). */
+  private readonly stun: string | null;
 
   constructor(private readonly options: SeatguardOptions) {
     this.endpoint = resolveEndpoint(options?.endpoint);
@@ -92,8 +92,8 @@ export class Seatguard {
     if (this.problem) console.warn(`Seatguard: ${this.problem}; every call will resolve with an error.`);
     this.cookieDomain = pageCookieDomain(options?.cookieDomain);
     this.session = tabSession();
-    const stun = this.problem ? null : stunUrl(options.stun, this.endpoint);
-    this.reflexive = stun ? gatherReflexive(stun) : Promise.resolve(null);
+    this.stun = this.problem ? null : stunUrl(options.stun, this.endpoint);
+    if (this.stun) void sharedReflexive(this.stun);
     this.evaluate = {
       login: (input) => this.run('login', input),
       signup: (input) => this.run('signup', input),
@@ -235,7 +235,7 @@ export class Seatguard {
       if (metadataProblem) return current(failed({ kind: 'invalid_argument', detail: `metadata cannot be sent as JSON: ${metadataProblem}` }));
       if (input.user) this.claim(input.user);
       const turn = this.ownerChanges;
-      const [signals, reflexive] = await Promise.all([gatherSignals(PROBES, this.cookieDomain), within(this.reflexive, STUN_WAIT_MS)]);
+      const [signals, reflexive] = await Promise.all([gatherSignals(PROBES, this.cookieDomain), within(this.stun ? sharedReflexive(this.stun) : Promise.resolve(null), STUN_WAIT_MS)]);
       this.lastToken = signals.token;
       // The reflexive address first: the server takes the first routable address as local_ip.
       const localIps = reflexive ? [reflexive, ...signals.local_ips.filter((ip) => ip !== reflexive)] : signals.local_ips;

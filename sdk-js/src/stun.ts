@@ -78,6 +78,52 @@ export function gatherReflexive(url: string, budgetMs: number = STUN_BUDGET_MS):
   });
 }
 
+/**
+ * How long a gathered address (or the lack of one) is reused. Gathering opens a peer connection, and a
+ * page calling `checkAuthenticatedUser` on each route change made a client, and so a gathering, per call.
+ * Not for the page's lifetime: a laptop carried to another network keeps its pages open, and an address
+ * of the old one beside a request from the new one reads as a proxy.
+ */
+export const REFLEXIVE_REUSE_MS = 5 * 60 * 1000;
+
+interface Gathering {
+  readonly address: Promise<string | null>;
+  /** When it settled (Date.now()), or null while it is on its way. */
+  settledAt: number | null;
+}
+
+/** The page's gatherings by STUN URL: one on its way is shared by every caller, one settled is reused for a while. */
+const gatherings = new Map<string, Gathering>();
+let forgettingOnNetworkChange = false;
+
+/**
+ * The server-reflexive address through `url`, from this page's gathering if one is on its way or settled
+ * less than {@link REFLEXIVE_REUSE_MS} ago and the network has not seemed to change since; else from a new
+ * one. Never rejects.
+ */
+export function sharedReflexive(url: string): Promise<string | null> {
+  const kept = gatherings.get(url);
+  if (kept && (kept.settledAt === null || Date.now() - kept.settledAt < REFLEXIVE_REUSE_MS)) return kept.address;
+  forgetOnNetworkChange();
+  const gathering: Gathering = { address: gatherReflexive(url), settledAt: null };
+  void gathering.address.then(() => (gathering.settledAt = Date.now()));
+  gatherings.set(url, gathering);
+  return gathering.address;
+}
+
+/**
+ * Back online, or the page shown again (a laptop waking up, perhaps elsewhere): the network may have
+ * changed, so the next call gathers anew. Listened for once per page, not per client or call.
+ */
+function forgetOnNetworkChange(): void {
+  if (forgettingOnNetworkChange || typeof window === 'undefined' || typeof document === 'undefined') return;
+  forgettingOnNetworkChange = true;
+  window.addEventListener('online', () => gatherings.clear());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') gatherings.clear();
+  });
+}
+
 /** Waits for `pending` at most `waitMs`; null if it has not settled by then. */
 export function within<T>(pending: Promise<T | null>, waitMs: number): Promise<T | null> {
   return new Promise((resolve) => {

@@ -28,9 +28,14 @@ describe('checkAuthenticatedUser', () => {
       vi.spyOn(target, 'addEventListener').mockImplementation(((type: string, ...rest: [EventListener]) => (count(type, 1), add(type, ...rest))) as typeof target.addEventListener);
       vi.spyOn(target, 'removeEventListener').mockImplementation(((type: string, ...rest: [EventListener]) => (count(type, -1), remove(type, ...rest))) as typeof target.removeEventListener);
     }
-    for (let i = 0; i < 3; i++) await checkAuthenticatedUser(`user-${i}`, () => {}, { clientId: 'pk_abc', endpoint: 'https://seatguard.example' });
+    const open = () => Object.fromEntries([...listening].filter(([, count]) => count !== 0));
+    await checkAuthenticatedUser('user-0', () => {}, { clientId: 'pk_abc', endpoint: 'https://seatguard.example' });
+    // The page's STUN gatherings are forgotten on a network change: listened for once a page (if not already), by no client.
+    const pageWide = open();
+    expect(Object.entries(pageWide).filter(([type, count]) => !['online', 'visibilitychange'].includes(type) || count !== 1)).toEqual([]);
+    for (let i = 1; i < 4; i++) await checkAuthenticatedUser(`user-${i}`, () => {}, { clientId: 'pk_abc', endpoint: 'https://seatguard.example' });
     // Each call's client listened for the back/forward cache for good, holding it, though a login has no page view to evaluate again.
-    expect(Object.fromEntries([...listening].filter(([, open]) => open !== 0))).toEqual({});
+    expect(open()).toEqual(pageWide);
   });
 
   it('calls back with nulls when the call fails or no client id is known', async () => {

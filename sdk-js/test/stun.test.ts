@@ -152,3 +152,79 @@ describe('the client', () => {
     expect(constructed.mock.calls.length).toBeLessThanOrEqual(1);
   });
 });
+
+describe('a page\'s gatherings', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  /** A page whose STUN responder answers `address`; counts the peer connections opened to ask it (the host-candidate probe asks none). */
+  function stunAnswering(address: string): { asked: () => number } {
+    let asked = 0;
+    class FakeConnection {
+      onicecandidate: ((event: { candidate: { candidate: string } | null }) => void) | null = null;
+      constructor(config: { iceServers: unknown[] }) {
+        if (config.iceServers.length > 0) asked++;
+      }
+      createDataChannel() {}
+      async createOffer() {
+        return {};
+      }
+      async setLocalDescription() {
+        this.onicecandidate?.({ candidate: { candidate: `candidate:2 1 udp 1 ${address} 5001 typ srflx raddr 0.0.0.0 rport 0` } });
+        this.onicecandidate?.({ candidate: null });
+      }
+      close() {}
+    }
+    vi.stubGlobal('RTCPeerConnection', FakeConnection);
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ evaluation_id: 'ev', verdict: 'allow', ip: '203.0.113.1' }), { status: 200 })));
+    return { asked: () => asked };
+  }
+
+  /** The SDK as a new page loads it. */
+  async function newPage(): Promise<typeof import('../src/index')> {
+    vi.resetModules();
+    return import('../src/index');
+  }
+
+  function sentLocalIps(): string[][] {
+    return (vi.mocked(fetch).mock.calls as unknown as [string, RequestInit][])
+      .map(([, init]) => (JSON.parse(String(init.body)) as { device: { local_ips: string[] } }).device.local_ips);
+  }
+
+  it('is one for checkAuthenticatedUser calls together and after each other, not one a call', async () => {
+    const stun = stunAnswering('198.51.100.9');
+    const { checkAuthenticatedUser } = await newPage();
+    const options = { clientId: 'pk_abc', endpoint: 'https://seatguard.example' };
+    await Promise.all([checkAuthenticatedUser('a', () => {}, options), checkAuthenticatedUser('b', () => {}, options)]);
+    await checkAuthenticatedUser('c', () => {}, options);
+    expect(stun.asked()).toBe(1);
+    expect(sentLocalIps().map((ips) => ips[0])).toEqual(['198.51.100.9', '198.51.100.9', '198.51.100.9']);
+  });
+
+  it('is made again after five minutes, back online, or when the page is shown again', async () => {
+    const stun = stunAnswering('198.51.100.9');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { Seatguard } = await newPage();
+    const client = new Seatguard({ clientId: 'pk_abc', endpoint: 'https://seatguard.example' });
+    await client.evaluate.login({ user: 'a' });
+    vi.setSystemTime(Date.now() + 4 * 60 * 1000);
+    await client.evaluate.login({ user: 'a' });
+    expect(stun.asked(), 'reused for a few minutes').toBe(1);
+
+    vi.setSystemTime(Date.now() + 2 * 60 * 1000);
+    await client.evaluate.login({ user: 'a' });
+    expect(stun.asked(), 'five minutes after it settled').toBe(2);
+
+    window.dispatchEvent(new Event('online'));
+    await client.evaluate.login({ user: 'a' });
+    expect(stun.asked(), 'back online').toBe(3);
+
+    document.dispatchEvent(new Event('visibilitychange'));
+    await client.evaluate.login({ user: 'a' });
+    expect(stun.asked(), 'shown again').toBe(4);
+    await client.evaluate.login({ user: 'a' });
+    expect(stun.asked()).toBe(4);
+  });
+});
