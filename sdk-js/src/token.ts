@@ -7,6 +7,17 @@ const STORAGE_KEY = 'seatguard.token';
 const DATABASE = 'seatguard';
 const STORE = 'kv';
 const MAX_AGE_SECONDS = 400 * 24 * 3600; // the longest lifetime browsers honour
+/**
+ * When the cookie was last written (ms since the epoch), in localStorage: a page cannot read a cookie's
+ * expiry, and a second cookie would go out with every request to the site.
+ */
+const COOKIE_WRITTEN_KEY = 'seatguard.token.cookie_written_at';
+/**
+ * A cookie read older than this is written again with a fresh 400 days: written only when missing, it
+ * expired 400 days after the first visit of a device visited every day. Not on every read: once a day
+ * keeps it as good as new without a write per evaluation.
+ */
+const COOKIE_REFRESH_MS = 24 * 3600 * 1000;
 const IDB_TIMEOUT_MS = 60;
 /**
  * With no token in the cookie or localStorage, a new one would replace the device's identity for good:
@@ -71,9 +82,10 @@ function writeCookie(token: string, domain: string | null): void {
     if (domain) {
       setCookie('', 0, null);
       setCookie(token, MAX_AGE_SECONDS, domain);
-      if (readCookie() === token) return;
+      if (readCookie() === token) return noteCookieWritten();
     }
     setCookie(token, MAX_AGE_SECONDS, null);
+    noteCookieWritten();
     // The host took the cookie and the domain did not: said once a page, as a bad cookieDomain is.
     if (domain && !refusedDomainSaid && readCookie() === token) {
       refusedDomainSaid = true;
@@ -85,6 +97,26 @@ function writeCookie(token: string, domain: string | null): void {
 }
 
 let refusedDomainSaid = false;
+
+function noteCookieWritten(): void {
+  try {
+    localStorage.setItem(COOKIE_WRITTEN_KEY, String(Date.now()));
+  } catch {
+    // storage disabled or full: the cookie is then written on every read
+  }
+}
+
+/** Whether the cookie was written more than a day ago, or when is not known (an older SDK wrote it, storage is blocked, the clock went back). */
+function cookieDueForRefresh(): boolean {
+  let writtenAt: number;
+  try {
+    writtenAt = Number(localStorage.getItem(COOKIE_WRITTEN_KEY));
+  } catch {
+    return true;
+  }
+  const age = Date.now() - writtenAt;
+  return !(writtenAt > 0 && age >= 0 && age < COOKIE_REFRESH_MS);
+}
 
 function readLocal(): string | null {
   try {
@@ -177,7 +209,8 @@ async function writeIndexedDb(token: string, timeoutMs = IDB_TIMEOUT_MS): Promis
 /**
  * The device's token: restored from the first store that still has a valid one (cookie, then
  * localStorage, then IndexedDB), else the page's own token (one this page already restored or made),
- * else made anew; then written to every store that lacks it. When no store works (storage disabled),
+ * else made anew; then written to every store that lacks it, and to the cookie once a day anyway (for
+ * a fresh 400 days). When no store works (storage disabled),
  * the token lives as long as the page: the device is then found by its components. With a shared `cookieDomain` (already checked against the page's host) the cookie
  * is rewritten on every call, since which of a host-only and a shared cookie was read cannot be told.
  */
@@ -189,7 +222,7 @@ export async function restoreToken(cookieDomain: string | null = null): Promise<
   // Taken after the wait, with no await before it is kept: a call that started beside this one finds it.
   const token = [cookie, local, indexed, pageToken].find(valid) ?? newToken();
   pageToken = token;
-  if (cookie !== token || cookieDomain) writeCookie(token, cookieDomain);
+  if (cookie !== token || cookieDomain || cookieDueForRefresh()) writeCookie(token, cookieDomain);
   if (local !== token) writeLocal(token);
   if (indexed === undefined) {
     // Too slow to wait for (the page's own work often holds the main thread past the budget). Once it

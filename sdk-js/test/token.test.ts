@@ -210,6 +210,44 @@ describe('the persistent token', () => {
     }
   });
 
+  it('gives the cookie a fresh 400 days when it is read more than a day after it was written', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    let prototype: object | null = Object.getPrototypeOf(document);
+    let jar: PropertyDescriptor | undefined;
+    while (prototype && !(jar = Object.getOwnPropertyDescriptor(prototype, 'cookie'))) prototype = Object.getPrototypeOf(prototype);
+    const written: string[] = [];
+    Object.defineProperty(document, 'cookie', {
+      configurable: true,
+      get: () => jar!.get!.call(document),
+      set: (value: string) => (written.push(value), jar!.set!.call(document, value)),
+    });
+    const hours = (count: number) => vi.setSystemTime(Date.now() + count * 3600 * 1000);
+    try {
+      const token = await restoreToken();
+      expect(written).toEqual([`sg_token=${token}; Max-Age=34560000; Path=/; SameSite=Lax`]);
+
+      written.length = 0;
+      hours(23);
+      await newPage();
+      expect(await restoreToken()).toBe(token);
+      expect(written, 'read within a day of its writing: left as it is').toEqual([]);
+
+      hours(2);
+      await newPage();
+      expect(await restoreToken()).toBe(token);
+      // A device visited daily lost its cookie 400 days after the first visit, its token with it if site data went too.
+      expect(written, 'read a day after: written again, as it was first').toEqual([`sg_token=${token}; Max-Age=34560000; Path=/; SameSite=Lax`]);
+
+      written.length = 0;
+      hours(1);
+      expect(await restoreToken()).toBe(token);
+      expect(written, 'the day starts again from the refresh').toEqual([]);
+    } finally {
+      delete (document as unknown as { cookie?: string }).cookie;
+      vi.useRealTimers();
+    }
+  });
+
   it('makes one token for calls started together on a first visit, not one each', async () => {
     const [access, custom] = await Promise.all([restoreToken(), restoreToken()]);
     expect(custom).toBe(access);
