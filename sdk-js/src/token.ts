@@ -25,6 +25,13 @@ const IDB_TIMEOUT_MS = 60;
  */
 const IDB_COLD_TIMEOUT_MS = 1000;
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
+/** The Web Lock a token is made under, by one of this origin's tabs at a time. */
+const LOCK_NAME = 'seatguard.token';
+/**
+ * The longest wait for that lock: a tab holds it while reading and writing the stores (a second at most
+ * on a cold IndexedDB), so a longer wait means a tab stuck with it, and the token is made without it.
+ */
+const LOCK_WAIT_MS = 3000;
 
 /**
  * The token this page restored or made last, used before making a new one. With no store working
@@ -211,15 +218,41 @@ async function writeIndexedDb(token: string, timeoutMs = IDB_TIMEOUT_MS): Promis
  * localStorage, then IndexedDB), else the page's own token (one this page already restored or made),
  * else made anew; then written to every store that lacks it, and to the cookie once a day anyway (for
  * a fresh 400 days). When no store works (storage disabled),
- * the token lives as long as the page: the device is then found by its components. With a shared `cookieDomain` (already checked against the page's host) the cookie
+ * the token lives as long as the page: the device is then found by its components. A token is made
+ * under a Web Lock where the browser has them, after reading the stores again: two tabs opened together on
+ * a first visit each found no token and made one, and the server took them for two devices. With a shared `cookieDomain` (already checked against the page's host) the cookie
  * is rewritten on every call, since which of a host-only and a shared cookie was read cannot be told.
  */
 export async function restoreToken(cookieDomain: string | null = null): Promise<string> {
+  const found = await readStores();
+  if (![found.cookie, found.local, found.indexed, pageToken].some(valid)) {
+    // A token is about to be made: another tab may be making one too. Under the lock the stores are read
+    // again, and hold the token of a tab that made it first. Only here: a found token needs no lock.
+    const made = await underTokenLock(async () => keep(await readStores(), cookieDomain));
+    if (made !== null) return made;
+  }
+  return keep(found, cookieDomain);
+}
+
+/** What the stores hold; `indexed` is undefined when IndexedDB did not answer in time, and `reading` is its answer still to come. */
+interface Stored {
+  cookie: string | null;
+  local: string | null;
+  indexed: string | null | undefined;
+  reading: Promise<string | null>;
+}
+
+async function readStores(): Promise<Stored> {
   const cookie = readCookie();
   const local = readLocal();
   const reading = readIndexedDb();
   const indexed = await withTimeout<string | null | undefined>(reading, undefined, [cookie, local].some(valid) ? IDB_TIMEOUT_MS : IDB_COLD_TIMEOUT_MS);
-  // Taken after the wait, with no await before it is kept: a call that started beside this one finds it.
+  return { cookie, local, indexed, reading };
+}
+
+/** The token of the first store holding one, else the page's, else a new one; written to the stores that lack it. */
+async function keep({ cookie, local, indexed, reading }: Stored, cookieDomain: string | null): Promise<string> {
+  // Taken after the stores' wait, with no await before it is kept: a call that started beside this one finds it.
   const token = [cookie, local, indexed, pageToken].find(valid) ?? newToken();
   pageToken = token;
   if (cookie !== token || cookieDomain || cookieDueForRefresh()) writeCookie(token, cookieDomain);
@@ -232,4 +265,31 @@ export async function restoreToken(cookieDomain: string | null = null): Promise<
     await writeIndexedDb(token);
   }
   return token;
+}
+
+/**
+ * `work`'s result, run while this origin's tabs hold the token's Web Lock one at a time; null when the
+ * browser has no Web Locks, refuses them (an opaque origin) or another tab held the lock past
+ * {@link LOCK_WAIT_MS} (the caller then goes on without it, as before locks were used).
+ */
+async function underTokenLock<T>(work: () => Promise<T>): Promise<T | null> {
+  let locks: LockManager | undefined;
+  try {
+    locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  } catch {
+    locks = undefined;
+  }
+  if (!locks || typeof locks.request !== 'function') return null;
+  const giveUp = new AbortController();
+  const timer = setTimeout(() => giveUp.abort(), LOCK_WAIT_MS);
+  try {
+    return await locks.request(LOCK_NAME, { signal: giveUp.signal }, () => {
+      clearTimeout(timer);
+      return work();
+    });
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
 }

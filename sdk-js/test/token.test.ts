@@ -67,6 +67,25 @@ function slowOpens(delayMs: number): void {
   });
 }
 
+/** A minimal in-memory `navigator.locks` (exclusive locks only), shared by the "tabs" of one test. */
+function memoryLocks(): Pick<LockManager, 'request'> {
+  const tails = new Map<string, Promise<unknown>>();
+  return {
+    async request(name: string, ...rest: unknown[]) {
+      const callback = rest[rest.length - 1] as (lock: Lock) => Promise<unknown>;
+      const before = tails.get(name) ?? Promise.resolve();
+      let release!: () => void;
+      tails.set(name, before.then(() => new Promise<void>((resolve) => (release = resolve))));
+      await before;
+      try {
+        return await callback({ name, mode: 'exclusive' } as Lock);
+      } finally {
+        release();
+      }
+    },
+  } as Pick<LockManager, 'request'>;
+}
+
 describe('the persistent token', () => {
   beforeEach(async () => {
     clearCookie();
@@ -253,6 +272,39 @@ describe('the persistent token', () => {
     expect(custom).toBe(access);
     expect(cookieToken()).toBe(access);
     expect(localStorage.getItem('seatguard.token')).toBe(access);
+  });
+
+  it('makes one token for two tabs opened together on a first visit, under a Web Lock', async () => {
+    const first = restoreToken;
+    await newPage();
+    const second = restoreToken;
+    Object.defineProperty(navigator, 'locks', { configurable: true, value: memoryLocks() });
+    try {
+      const [one, other] = await Promise.all([first(), second()]);
+      // Each tab found no token and made its own: the server took them for two devices.
+      expect(other).toBe(one);
+      expect(cookieToken()).toBe(one);
+      expect(await indexedToken()).toBe(one);
+    } finally {
+      delete (navigator as unknown as { locks?: unknown }).locks;
+    }
+  });
+
+  it('makes a token as before when the browser refuses the Web Lock', async () => {
+    const request = vi.fn(async () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    });
+    Object.defineProperty(navigator, 'locks', { configurable: true, value: { request } });
+    try {
+      const token = await restoreToken();
+      expect(request).toHaveBeenCalledTimes(1);
+      expect(token).toMatch(/^[0-9a-f]{32}$/);
+      expect(cookieToken()).toBe(token);
+      expect(await restoreToken(), 'a found token takes no lock').toBe(token);
+      expect(request).toHaveBeenCalledTimes(1);
+    } finally {
+      delete (navigator as unknown as { locks?: unknown }).locks;
+    }
   });
 
   it('keeps the cookie\'s token when merely naming indexedDB throws (Firefox with cookies blocked, a third-party frame)', async () => {
