@@ -81,21 +81,21 @@ public final class SqlAccountRecords implements AccountRecords {
     public boolean erase(String appId, String userId) {
         // Each batch takes the devices its evaluations named that nothing needs any more: a device the account
         // was only challenged or denied on is tied to it by nothing else (SqlDeviceCleanup).
-        while (database.write(connection -> {
+        while (erasing(connection -> {
             List<String> named = JdbcRunner.queryList(connection, ACCOUNT_EVALUATIONS_BATCH, row -> row.getString(1), appId, appId, userId);
             SqlDeviceCleanup.deleteDevicesNamedBy(connection, database.kind(), appId, named);
             return named.size();
         }) == PRUNE_BATCH) {
             // Another batch: other writes get their turn on the writer in between.
         }
-        while (database.write(connection -> SqlWebhookCleanup.deleteAccountMessages(connection, appId, userId, PRUNE_BATCH)) == PRUNE_BATCH) {
+        while (erasing(connection -> SqlWebhookCleanup.deleteAccountMessages(connection, appId, userId, PRUNE_BATCH)) == PRUNE_BATCH) {
             // Another batch.
         }
         // Its device links likewise, with the devices no other account uses (a bot's account links thousands).
-        while (database.write(connection -> SqlDeviceCleanup.deleteAccountDevices(connection, database.kind(), appId, userId, PRUNE_BATCH)) == PRUNE_BATCH) {
+        while (erasing(connection -> SqlDeviceCleanup.deleteAccountDevices(connection, database.kind(), appId, userId, PRUNE_BATCH)) == PRUNE_BATCH) {
             // Another batch.
         }
-        return database.write(connection -> {
+        return erasing(connection -> {
             // The account's row first (AccountRowLock): whether it was there is the answer.
             boolean erased = JdbcRunner.update(connection, "DELETE FROM users WHERE app_id = ? AND id = ?", appId, userId) == 1;
             // Links written meanwhile, with their devices.
@@ -121,6 +121,14 @@ public final class SqlAccountRecords implements AccountRecords {
             SqlWebhookCleanup.deleteAccountMessages(connection, appId, userId, Integer.MAX_VALUE);
             return erased;
         });
+    }
+
+    /**
+     * One of the erasure's transactions, with SQLite's secure delete on ({@link SecureDelete}): what it
+     * deletes is zeroed in the database file, not left in free space until overwritten.
+     */
+    private <T> T erasing(GroupCommitWriter.Task<T> task) {
+        return database.write(connection -> SecureDelete.around(database.kind(), connection, task));
     }
 
     /**
