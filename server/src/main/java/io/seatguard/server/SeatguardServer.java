@@ -23,7 +23,9 @@ import io.seatguard.core.challenge.ChallengeIssuer;
 import io.seatguard.core.challenge.ChallengeMachine;
 import io.seatguard.core.challenge.ChallengeService;
 import io.seatguard.core.challenge.VerificationCodes;
+import io.seatguard.core.history.AccountRecords;
 import io.seatguard.server.challenge.AttemptLimits;
+import io.seatguard.server.challenge.ErasureForgetsAttemptLimits;
 import io.seatguard.server.challenge.RedisAttemptBuckets;
 import io.seatguard.server.challenge.ChallengePages;
 import io.seatguard.server.challenge.CodeDelivery;
@@ -295,8 +297,10 @@ public final class SeatguardServer implements AutoCloseable {
             CodeDelivery delivery = CodeDelivery.from(challengeSettings, config.smtpHeloName(), outbox, metrics.sendOutcomes());
             // Like presence: one node limits attempts in memory; several share the limits through Redis.
             // Made before the owner notices, which count unsigned ones per client address on the same limits.
+            // The code key also names the shared buckets (their HMAC), so Redis never holds an address in clear.
+            byte[] codeKey = challengeSettings.codeKey().orElseGet(() -> apps.ensureSecret(CODE_KEY_SETTING)).getBytes(StandardCharsets.UTF_8);
             if (config.redisUrl().isPresent()) {
-                RedisAttemptBuckets buckets = RedisAttemptBuckets.connect(config.redisUrl().get());
+                RedisAttemptBuckets buckets = RedisAttemptBuckets.connect(config.redisUrl().get(), codeKey);
                 redisLinks.put("attempt_limits", buckets.health());
                 limits = AttemptLimits.shared(buckets);
             }
@@ -320,12 +324,12 @@ public final class SeatguardServer implements AutoCloseable {
                     .withChallenges(new ChallengeIssuer(ids, publicUrl::get, challengeStore), ownerNotices)
                     .withPatternThresholds(config.patternThresholds())
                     .withWebhooks(subscriptions);
-            byte[] codeKey = challengeSettings.codeKey().orElseGet(() -> apps.ensureSecret(CODE_KEY_SETTING)).getBytes(StandardCharsets.UTF_8);
             ChallengeService challenges = new ChallengeService(challengeStore,
                     new ChallengeMachine(challengeSettings.rules(), new VerificationCodes(codeKey, new SecureRandom())), challengeSettings.rules(),
                     delivery, loggingOut, clock);
             ClientIpResolver clientIps = new ClientIpResolver(config.trustedProxies());
-            SqlAccountRecords accountRecords = new SqlAccountRecords(database);
+            // An erasure, from the API or the dashboard, drops the account's attempt-limit buckets too.
+            AccountRecords accountRecords = new ErasureForgetsAttemptLimits(new SqlAccountRecords(database), challengeStore, limits);
             metrics.bindRedis(redisLinks);
             ChallengePages challengePages = new ChallengePages(challenges, apps, delivery, clientIps, limits, publicUrl::get);
             Heartbeats heartbeats = new Heartbeats(presence, devices, accounts, clock);

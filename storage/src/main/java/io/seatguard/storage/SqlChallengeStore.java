@@ -42,6 +42,13 @@ public final class SqlChallengeStore implements ChallengeStore {
                 SqlChallengeStore::challenge, challengeId));
     }
 
+    /** Along challenges_by_account (V6). */
+    @Override
+    public List<Challenge> ofAccount(String appId, String accountKey) {
+        return database.read(connection -> JdbcRunner.queryList(connection, "SELECT " + COLUMNS + " FROM challenges WHERE app_id = ? AND account_key = ?",
+                SqlChallengeStore::challenge, appId, accountKey));
+    }
+
     @Override
     public void recordExit(String challengeId, String exitedTo) {
         database.write(connection -> JdbcRunner.update(connection, "UPDATE challenges SET exited_to = ? WHERE id = ? AND exited_to IS NULL",

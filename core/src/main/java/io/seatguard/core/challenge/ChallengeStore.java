@@ -28,4 +28,7 @@ public interface ChallengeStore {
      * {@code vouchedOnly}, only a challenge opened for a vouched identity (server mode or signed) counts.
      */
     boolean verifiedRecently(String appId, String accountKey, String deviceId, java.time.Instant since, boolean vouchedOnly);
+
+    /** The app's challenges of one account ({@link Challenge#accountKey}): an erasure reads whom they were sent to first. */
+    java.util.List<Challenge> ofAccount(String appId, String accountKey);
 }

@@ -28,6 +28,11 @@ final class ChallengesInMemory implements ChallengeStore {
     }
 
     @Override
+    public java.util.List<Challenge> ofAccount(String appId, String accountKey) {
+        return challenges.values().stream().filter(c -> c.appId().equals(appId) && c.accountKey().equals(accountKey)).toList();
+    }
+
+    @Override
     public Optional<Challenge> find(String challengeId) {
         return Optional.ofNullable(challenges.get(challengeId));
     }

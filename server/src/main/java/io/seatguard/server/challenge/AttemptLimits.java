@@ -48,6 +48,9 @@ public final class AttemptLimits implements AutoCloseable {
     public interface Buckets extends AutoCloseable {
         Bucket bucket(Limit limit, String key);
 
+        /** Drops {@code limit}'s bucket for {@code key}, as if it had never been used (an erased account's). */
+        void forget(Limit limit, String key);
+
         /**
          * Runs {@code work} on these buckets. Shared ones refuse at once while their store is known to be
          * unreachable, so a silent Redis costs one command timeout, not one per check.
@@ -203,6 +206,26 @@ public final class AttemptLimits implements AutoCloseable {
         return new Decision.Allowed(new Permit(from, claims));
     }
 
+    /**
+     * Drops the claims' buckets, shared and this node's own: an erased account's counts, and keys that name
+     * its email or phone, must not outlive it. A shared store that fails meanwhile keeps them until they
+     * expire (about an hour at most, once full again; logged).
+     */
+    public void forget(List<Claim> claims) {
+        if (buckets != fallback) {
+            try {
+                buckets.call(() -> {
+                    claims.forEach(claim -> buckets.forget(claim.limit(), claim.key()));
+                    return null;
+                });
+            }
+            catch (RuntimeException e) {
+                log.warn("an erased account's shared attempt limits could not be dropped; they expire by themselves: {}", e.toString());
+            }
+        }
+        claims.forEach(claim -> fallback.forget(claim.limit(), claim.key()));
+    }
+
     @Override
     public void close() {
         buckets.close();
@@ -214,7 +237,16 @@ public final class AttemptLimits implements AutoCloseable {
 
         @Override
         public Bucket bucket(Limit limit, String key) {
-            return byKey.get(limit.name() + '|' + key, ignored -> Bucket.builder().addLimit(limit.bandwidth()).build());
+            return byKey.get(name(limit, key), ignored -> Bucket.builder().addLimit(limit.bandwidth()).build());
+        }
+
+        @Override
+        public void forget(Limit limit, String key) {
+            byKey.invalidate(name(limit, key));
+        }
+
+        private static String name(Limit limit, String key) {
+            return limit.name() + '|' + key;
         }
     }
 }

@@ -559,14 +559,13 @@ public final class ChallengePages {
      * client address's is the server's.
      */
     private List<AttemptLimits.Claim> sendClaims(Context ctx, Challenge challenge, String channel) {
-        String recipient = challenge.destination(channel).map(to -> to.toLowerCase(Locale.ROOT)).orElse("");
         return List.of(new AttemptLimits.Claim(AttemptLimits.SEND_PER_ACCOUNT, accountKey(challenge)),
-                new AttemptLimits.Claim(AttemptLimits.SEND_PER_RECIPIENT, challenge.appId() + '|' + channel + ':' + recipient),
+                new AttemptLimits.Claim(AttemptLimits.SEND_PER_RECIPIENT, AttemptClaims.recipient(challenge, channel)),
                 new AttemptLimits.Claim(AttemptLimits.SEND_PER_IP, limitKey(ctx)));
     }
 
     private static String accountKey(Challenge challenge) {
-        return challenge.appId() + '|' + challenge.limitKey();
+        return AttemptClaims.account(challenge);
     }
 
     /**

@@ -17,8 +17,11 @@ import java.util.function.Supplier;
 
 /**
  * Attempt-limit buckets shared by every node through Redis (Bucket4j's compare-and-swap proxy over
- * Lettuce). Each bucket is one key, {@code seatguard:attempts:<limit>:<account or IP>}, which Redis
- * drops once the bucket would be full again, so idle accounts and addresses leave nothing behind.
+ * Lettuce). Each bucket is one key, {@code seatguard:attempts:<limit>:<hash>}, which Redis drops once the
+ * bucket would be full again, so idle accounts and addresses leave nothing behind. The hash is an
+ * HMAC-SHA-256 of the bucket's key (an account id, an email address or phone number, a client address)
+ * under the server's code key ({@code --code-key}, else the one kept in the database): Redis never holds
+ * an address in clear, and a copy of Redis alone cannot tell whose buckets it holds by hashing guesses.
  */
 public final class RedisAttemptBuckets implements AttemptLimits.Buckets {
     private static final String PREFIX = "seatguard:attempts:";
@@ -27,18 +30,24 @@ public final class RedisAttemptBuckets implements AttemptLimits.Buckets {
 
     private final RedisLink<String, byte[]> link;
     private final ProxyManager<String> proxies;
+    private final KeyNames names;
 
-    private RedisAttemptBuckets(RedisLink<String, byte[]> link) {
+    private RedisAttemptBuckets(RedisLink<String, byte[]> link, KeyNames names) {
         this.link = link;
+        this.names = names;
         this.proxies = Bucket4jLettuce.casBasedBuilder(link.connection())
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_FULL))
                 .requestTimeout(RedisLink.COMMAND_TIMEOUT)
                 .build();
     }
 
-    /** Connects to {@code redis://host:port[/db]}; commands time out after two seconds. */
-    public static RedisAttemptBuckets connect(String url) {
-        return RedisLink.open(url, RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE)).build(RedisAttemptBuckets::new);
+    /**
+     * Connects to {@code redis://host:port[/db]}; commands time out after two seconds. Keys are named by
+     * their HMAC under {@code hashKey} (the server's code key).
+     */
+    public static RedisAttemptBuckets connect(String url, byte[] hashKey) {
+        KeyNames names = new KeyNames(hashKey);
+        return RedisLink.open(url, RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE)).build(link -> new RedisAttemptBuckets(link, names));
     }
 
     /** Its link's state, for readiness and metrics. */
@@ -48,7 +57,17 @@ public final class RedisAttemptBuckets implements AttemptLimits.Buckets {
 
     @Override
     public Bucket bucket(AttemptLimits.Limit limit, String key) {
-        return proxies.builder().build(PREFIX + limit.name() + ':' + key, () -> BucketConfiguration.builder().addLimit(limit.bandwidth()).build());
+        return proxies.builder().build(name(limit, key), () -> BucketConfiguration.builder().addLimit(limit.bandwidth()).build());
+    }
+
+    @Override
+    public void forget(AttemptLimits.Limit limit, String key) {
+        proxies.removeProxy(name(limit, key));
+    }
+
+    /** The Redis key of {@code limit}'s bucket for {@code key}: the limit's name, and the key's HMAC. */
+    String name(AttemptLimits.Limit limit, String key) {
+        return PREFIX + limit.name() + ':' + names.hash(limit.name() + '|' + key);
     }
 
     /**

@@ -64,6 +64,24 @@ abstract class AttemptLimitsContract {
         assertThat(limits().tryAcquire(claims)).as("given back once, not twice").isInstanceOf(AttemptLimits.Decision.Refused.class);
     }
 
+    /** An erased account's buckets are dropped: its next attempt starts with full limits, another key's stay spent. */
+    @Test
+    void forgottenBucketsStartFullAgain() {
+        for (int i = 0; i < 2; i++) {
+            permit(List.of(new AttemptLimits.Claim(PER_RECIPIENT, run + "/erased"), new AttemptLimits.Claim(PER_ACCOUNT, run + "/kept")));
+        }
+        List<AttemptLimits.Claim> erased = List.of(new AttemptLimits.Claim(PER_RECIPIENT, run + "/erased"));
+        assertThat(limits().tryAcquire(erased)).as("spent").isInstanceOf(AttemptLimits.Decision.Refused.class);
+
+        limits().forget(erased);
+
+        permit(erased);
+        permit(erased);
+        permit(List.of(new AttemptLimits.Claim(PER_ACCOUNT, run + "/kept")));
+        assertThat(limits().tryAcquire(List.of(new AttemptLimits.Claim(PER_ACCOUNT, run + "/kept")))).as("a bucket not forgotten keeps its count")
+                .isInstanceOf(AttemptLimits.Decision.Refused.class);
+    }
+
     @Test
     void aClaimRefusedTakesNothingFromTheClaimsBeforeIt() {
         for (int i = 0; i < 2; i++) {

@@ -93,6 +93,27 @@ class PageLimitsTest {
         assertThat(checks).isEqualTo((int) AttemptLimits.VERIFY_PER_ACCOUNT.capacity());
     }
 
+    /**
+     * An erased account's attempt buckets go with it: its send and recipient counts outlived the erasure (in
+     * Redis, under keys naming its phone number), so an account made again under the same id was refused.
+     */
+    @Test
+    void anErasedAccountsSendLimitsGoWithIt() {
+        int capacity = (int) AttemptLimits.SEND_PER_ACCOUNT.capacity();
+        for (int login = 0; login <= capacity; login++) {
+            String page = page(server, app, "login", "\"user\":\"leaver\",\"phone\":\"+33611112222\"", "tok_leaver_device_" + login);
+            PageClient browser = new PageClient();
+            browser.get(page);
+            assertThat(browser.post(page + "/send", Map.of("channel", "sms")).statusCode()).as("send " + (login + 1)).isEqualTo(login < capacity ? 200 : 429);
+        }
+        assertThat(server.send("DELETE", "/v3/users/leaver", null, app.bearer()).status()).isEqualTo(204);
+
+        String again = page(server, app, "login", "\"user\":\"leaver\",\"phone\":\"+33611112222\"", "tok_leaver_device_again");
+        PageClient browser = new PageClient();
+        browser.get(again);
+        assertThat(browser.post(again + "/send", Map.of("channel", "sms")).statusCode()).as("the account made again starts with full limits").isEqualTo(200);
+    }
+
     /** Review finding C: code sends had no limit per recipient, so one number could be sent a paid message per made-up account. */
     @Test
     void oneNumberIsSentAtMostItsRecipientLimitWhateverTheAccounts() {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
  * adds: several nodes draw on one budget, and a node whose Redis fails keeps limiting on its own.
  */
 class RedisAttemptLimitsTest extends AttemptLimitsContract {
+    private static final byte[] KEY = "attempt-limit-names-test-key-0123".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
     @BeforeAll
     static void requireRedis() {
         RedisTestServer.require();
@@ -22,7 +24,23 @@ class RedisAttemptLimitsTest extends AttemptLimitsContract {
 
     @Override
     AttemptLimits open() {
-        return AttemptLimits.shared(RedisAttemptBuckets.connect(RedisTestServer.URL));
+        return AttemptLimits.shared(RedisAttemptBuckets.connect(RedisTestServer.URL, KEY));
+    }
+
+    /** Redis holds buckets under the HMAC of what they count: no key names the email address or phone number. */
+    @Test
+    void noKeyNamesTheAddressItCounts() {
+        String address = run + "-person@example.com";
+        assertThat(acquire(limits(), PER_RECIPIENT, "app_a|email:" + address, PER_ACCOUNT, "app_a|phone:+336" + run.hashCode())).isEmpty();
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(RedisTestServer.URL);
+        try (var connection = client.connect()) {
+            java.util.List<String> keys = connection.sync().keys("seatguard:attempts:*");
+            assertThat(keys).as("the buckets are there").anyMatch(key -> key.startsWith("seatguard:attempts:recipient:"));
+            assertThat(keys).noneMatch(key -> key.contains(address) || key.contains("+336" + run.hashCode()));
+        }
+        finally {
+            client.shutdown();
+        }
     }
 
     @Test
@@ -39,7 +57,7 @@ class RedisAttemptLimitsTest extends AttemptLimitsContract {
 
     @Test
     void aNodeWhoseRedisFailsLimitsOnItsOwn() {
-        RedisAttemptBuckets buckets = RedisAttemptBuckets.connect(RedisTestServer.URL);
+        RedisAttemptBuckets buckets = RedisAttemptBuckets.connect(RedisTestServer.URL, KEY);
         AttemptLimits limits = AttemptLimits.shared(buckets);
         assertThat(acquire(limits, PER_ACCOUNT, run + "/acct", PER_IP, run + "/ip-1")).isEmpty();
         buckets.close();
@@ -59,7 +77,7 @@ class RedisAttemptLimitsTest extends AttemptLimitsContract {
     void whileRedisIsSilentOnlyTheFirstCheckWaitsAndTheSharedBudgetComesBack() {
         URI redis = URI.create(RedisTestServer.URL);
         try (TcpRelay relay = TcpRelay.to(redis.getHost(), redis.getPort() < 0 ? 6379 : redis.getPort());
-                AttemptLimits limits = AttemptLimits.shared(RedisAttemptBuckets.connect("redis://127.0.0.1:" + relay.port()));
+                AttemptLimits limits = AttemptLimits.shared(RedisAttemptBuckets.connect("redis://127.0.0.1:" + relay.port(), KEY));
                 AttemptLimits other = open()) {
             assertThat(acquire(limits, PER_ACCOUNT, run + "/acct", PER_IP, run + "/ip-0")).isEmpty();
 
