@@ -16,6 +16,11 @@
 #                                or returns 1 if it is missing, not executable,
 #                                exits non-zero or prints something unparseable.
 #   seatguard_jvm_dirs           prints the search roots, one per line.
+#   seatguard_java_home_passed_over CHOSEN [--jdk]
+#                                prints why $JAVA_HOME/bin/java was not the one
+#                                chosen (too old, not working, no javac) and
+#                                returns 0; returns 1 when JAVA_HOME is unset or
+#                                is CHOSEN's.
 #
 # Candidates, in order of preference:
 #   1. $JAVA_HOME/bin/java, if it qualifies;
@@ -138,6 +143,26 @@ seatguard_find_java() {
         return 0
     fi
     return 1
+}
+
+# Why JAVA_HOME's java was passed over for CHOSEN ($1): a launcher that took another JDK without a
+# word left a user who set JAVA_HOME at an old one wondering which Java ran (found in review). $2 is
+# --jdk when CHOSEN was looked for with it (a runtime without javac is passed over then too).
+seatguard_java_home_passed_over() {
+    local chosen=${1-} need=${2-} given major min
+    [[ -n ${JAVA_HOME:-} ]] || return 1
+    given=$(_seatguard_abs_path "${JAVA_HOME%/}/bin/java")
+    [[ $given != "$chosen" ]] || return 1
+    min=$(seatguard_min_java)
+    if ! major=$(seatguard_java_major "$given"); then
+        printf 'has no working bin/java\n'
+    elif ((major < min)); then
+        printf 'is Java %s, older than the %s Seatguard needs\n' "$major" "$min"
+    elif [[ $need == --jdk ]] && ! seatguard_has_javac "$given"; then
+        printf 'is Java %s without javac (a runtime alone cannot build Seatguard)\n' "$major"
+    else
+        return 1
+    fi
 }
 
 seatguard_java_home_of() {

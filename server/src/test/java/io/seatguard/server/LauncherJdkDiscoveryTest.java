@@ -249,6 +249,23 @@ class LauncherJdkDiscoveryTest {
     }
 
     @Test
+    void forTheBuildARuntimeAtJavaHomeIsPassedOverForWantOfJavac() throws Exception {
+        Path jre25 = fakeJdk(elsewhere, "jre-25", "25");
+        Path jdk21 = fakeFullJdk(jvmDir, "jdk-21", "21.0.8");
+        String passedOver = "source \"$1\" && seatguard_java_home_passed_over \"$2\" \"$3\"";
+
+        Result forTheBuild = run(List.of(bash(), "-c", passedOver, "bash", findJdkScript(), jdk21.resolve("bin/java").toString(), "--jdk"),
+                Map.of("JAVA_HOME", jre25.toString()));
+        Result toRun = run(List.of(bash(), "-c", passedOver, "bash", findJdkScript(), jdk21.resolve("bin/java").toString(), ""),
+                Map.of("JAVA_HOME", jre25.toString()));
+
+        assertThat(forTheBuild.exitCode()).as("exit code (stderr: %s)", forTheBuild.stderr()).isZero();
+        assertThat(forTheBuild.stdout().strip()).isEqualTo("is Java 25 without javac (a runtime alone cannot build Seatguard)");
+        assertThat(toRun.exitCode()).as("a runtime runs Seatguard: nothing to say of it there").isEqualTo(1);
+        assertThat(toRun.stdout()).isEmpty();
+    }
+
+    @Test
     void javaHomeOfResolvesSymlinksToTheJdkFolder() throws Exception {
         Path jdk21 = fakeJdk(jvmDir, "jdk-21", "21");
         Path link = Files.createSymbolicLink(pathBin.resolve("java"), jdk21.resolve("bin/java"));
@@ -270,6 +287,40 @@ class LauncherJdkDiscoveryTest {
 
         assertFound(result, jdk25);
         assertThat(result.stderr()).doesNotContain("Building");
+    }
+
+    @Test
+    void launcherSaysOnStderrThatJavaHomeIsTooOldAndWhichJdkItUsesInstead() throws Exception {
+        Path jdk17 = fakeJdk(jvmDir, "java-17-openjdk-amd64", "17.0.15");
+        Path jdk25 = fakeJdk(jvmDir, "temurin-25-jdk-amd64", "25");
+
+        Result result = launcher(Map.of("JAVA_HOME", jdk17.toString()), "--launcher-java");
+
+        assertFound(result, jdk25);
+        assertThat(result.stderr().lines().toList()).containsExactly("seatguard: JAVA_HOME (" + jdk17 + ") is Java 17, older than the 21 Seatguard needs; using "
+                + jdk25.resolve("bin/java") + " (Java 25) instead.");
+    }
+
+    @Test
+    void launcherSaysNothingOfJavaHomeWhenItUsesIt() throws Exception {
+        Path jdk21 = fakeJdk(elsewhere, "jdk-21.0.1", "21.0.1");
+        fakeJdk(jvmDir, "temurin-25-jdk-amd64", "25");
+
+        Result result = launcher(Map.of("JAVA_HOME", jdk21.toString()), "--launcher-java");
+
+        assertFound(result, jdk21);
+        assertThat(result.stderr()).isEmpty();
+    }
+
+    @Test
+    void launcherNamesAJavaHomeWithNoWorkingJava() throws Exception {
+        Path broken = Files.createDirectories(elsewhere.resolve("jdk-gone"));
+        Path jdk21 = fakeJdk(jvmDir, "jdk-21", "21");
+
+        Result result = launcher(Map.of("JAVA_HOME", broken.toString()), "--launcher-java");
+
+        assertFound(result, jdk21);
+        assertThat(result.stderr()).contains("JAVA_HOME (" + broken + ") has no working bin/java; using " + jdk21.resolve("bin/java") + " (Java 21) instead.");
     }
 
     @Test
