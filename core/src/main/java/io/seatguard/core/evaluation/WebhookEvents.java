@@ -41,6 +41,9 @@ final class WebhookEvents {
             data.put("ip", evaluation.publicIp().address());
             data.put("risk_score", evaluation.risk().score());
             data.put("policy_id", evaluation.policy().map(policy -> policy.id()).orElse(null));
+            // With the id: when only monitor policies matched, policy_id names one that did not decide the
+            // verdict, and a receiver acting on the id alone acted on a policy meant only to be watched.
+            data.put("policy_mode", evaluation.policy().map(policy -> policy.mode()).orElse(null));
             data.put("challenge_id", evaluation.challenge().map(challenge -> challenge.id()).orElse(null));
             events.add(new OutboxEvent(appId, WebhookEventType.EVALUATION_CREATED, user, data, evaluation.createdAt()));
         }
