@@ -63,6 +63,7 @@ import io.seatguard.server.demo.DemoSite;
 import io.seatguard.sdk.SeatguardClient;
 import java.util.function.Supplier;
 import io.seatguard.server.webhook.CachedSubscriptions;
+import io.seatguard.server.webhook.DisabledEndpointCounts;
 import io.seatguard.server.webhook.WebhookDispatcher;
 import io.seatguard.server.webhook.WebhookTargets;
 import io.seatguard.storage.SqlOwnerNotices;
@@ -291,6 +292,7 @@ public final class SeatguardServer implements AutoCloseable {
             SqlChallengeStore challengeStore = new SqlChallengeStore(database);
             SqlWebhooks webhookStore = new SqlWebhooks(database);
             CachedSubscriptions subscriptions = new CachedSubscriptions(webhookStore, clock);
+            metrics.bindWebhookEndpoints(new DisabledEndpointCounts(webhookStore::disabledCounts, clock), webhookStore::autoDisabled);
             WebhookTargets webhookTargets = new WebhookTargets(config.webhookAllowPrivate());
             ChallengeSettings challengeSettings = config.challenges();
             Optional<DevOutbox> outbox = challengeSettings.production() ? Optional.empty() : Optional.of(new DevOutbox(clock));

@@ -11,8 +11,10 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.seatguard.core.evaluation.Actions;
+import io.seatguard.core.webhook.EndpointHealth.DisabledReason;
 import io.seatguard.intel.ip.SourceStatus;
 import io.seatguard.server.http.HttpMethods;
+import io.seatguard.server.webhook.DisabledEndpointCounts;
 import io.seatguard.storage.LogRestartStats;
 import io.seatguard.storage.OutageStats;
 import io.seatguard.storage.RedisHealth;
@@ -55,6 +57,8 @@ public final class ServerMetrics implements AutoCloseable {
     private LongSupplier shedRequests;
     private Supplier<List<SourceStatus>> ipSources;
     private Map<String, RedisHealth> redisLinks;
+    private DisabledEndpointCounts disabledEndpoints;
+    private LongSupplier autoDisabledEndpoints;
 
     public ServerMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -164,6 +168,25 @@ public final class ServerMetrics implements AutoCloseable {
         redisLinks = Map.copyOf(links);
         redisLinks.forEach((use, health) -> Gauge.builder("seatguard.redis.connected", health, h -> h.isConnected() ? 1.0 : 0.0)
                 .description("1 when the Redis link takes commands, 0 when it is down or timed out and Redis has not answered since (asked every 5 s)").tag("use", use).register(registry));
+    }
+
+    /**
+     * Webhook endpoints disabled now, by reason ({@code manual}, {@code failing}), across every app and
+     * node: read from storage, at most {@link DisabledEndpointCounts#MAX_AGE} old. No app label: the other
+     * metrics have none, and the delivery log names the endpoints. And the endpoints this node's tries
+     * disabled for failing (summed over nodes, the count of automatic disablings).
+     */
+    public void bindWebhookEndpoints(DisabledEndpointCounts disabled, LongSupplier autoDisabled) {
+        // Held for the same reason as writerStats: Micrometer keeps a gauge's and a function counter's state weakly.
+        disabledEndpoints = disabled;
+        autoDisabledEndpoints = autoDisabled;
+        for (DisabledReason reason : DisabledReason.values()) {
+            Gauge.builder("seatguard.webhook.endpoints.disabled", disabled, counts -> counts.count(reason))
+                    .description("Webhook endpoints disabled now (by hand: manual; after 5 days of failing tries: failing), all apps, read from storage every 5 s at most")
+                    .tag("reason", reason.wireName()).register(registry);
+        }
+        FunctionCounter.builder("seatguard.webhook.endpoints.auto_disabled", autoDisabled, LongSupplier::getAsLong)
+                .description("Webhook endpoints this node's tries disabled after 5 days of failing").register(registry);
     }
 
     /**

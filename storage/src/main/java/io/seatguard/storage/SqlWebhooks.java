@@ -20,10 +20,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +58,8 @@ public final class SqlWebhooks {
     private static final String UNLESS_REDELIVERED = "CASE WHEN redelivered_under_lock = lock_token THEN %1$s ELSE ? END";
 
     private final SqlDatabase database;
+    /** Endpoints this node's tries disabled for failing (metrics: another node's are counted there). */
+    private final AtomicLong autoDisabled = new AtomicLong();
 
     public SqlWebhooks(SqlDatabase database) {
         this.database = requireNonNull(database, "database is null");
@@ -135,6 +140,29 @@ public final class SqlWebhooks {
         }
         throw new io.seatguard.core.error.SeatguardException(io.seatguard.core.error.ErrorCode.CONCURRENT_CHANGE,
                 "The endpoint's secret kept changing during this rotation; try again");
+    }
+
+    /**
+     * Disabled endpoints of every app, by reason (a reason none has is left out): what every node reads for
+     * its metrics, so that one node's disabling shows on all. A scan of the endpoints, which are few (20 an
+     * app at most).
+     */
+    public Map<EndpointHealth.DisabledReason, Long> disabledCounts() {
+        Map<EndpointHealth.DisabledReason, Long> counts = new EnumMap<>(EndpointHealth.DisabledReason.class);
+        database.read(connection -> {
+            JdbcRunner.forEach(connection, "SELECT disabled_reason, COUNT(*) FROM webhook_endpoints WHERE disabled_at IS NOT NULL GROUP BY disabled_reason",
+                    row -> {
+                        long count = row.getLong(2);
+                        EndpointHealth.DisabledReason.of(row.getString(1)).ifPresent(reason -> counts.put(reason, count));
+                    });
+            return null;
+        });
+        return counts;
+    }
+
+    /** Endpoints this node's tries have disabled for failing since it started. */
+    public long autoDisabled() {
+        return autoDisabled.get();
     }
 
     /** Every app's endpoints, disabled ones too, for the in-memory subscription check. */
@@ -291,6 +319,7 @@ public final class SqlWebhooks {
             return true;
         });
         if (disabledByThisTry[0]) {
+            autoDisabled.incrementAndGet();
             log.warn("Webhook endpoint {} of app {} disabled: its tries have failed for {} days with no 2xx between; its pending deliveries are"
                     + " marked failed, and it gets no new ones until it is enabled again", claimed.endpointId(), claimed.appId(),
                     EndpointHealth.AUTO_DISABLE_AFTER.toDays());
