@@ -463,6 +463,7 @@ abstract class WebhookStorageContract {
         assertThat(webhooks.recordAttempt(claimed.get(1), threshold.minusMillis(1), Optional.of(503), Optional.of("the receiver answered 503"),
                 Duration.ofMillis(3))).isTrue();
         assertThat(health("we_a").enabled()).as("a millisecond short of five days").isTrue();
+        assertThat(webhooks.autoDisabled()).isZero();
 
         ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(SqlWebhooks.class);
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
@@ -480,6 +481,7 @@ abstract class WebhookStorageContract {
             assertThat(warning.getFormattedMessage()).contains("we_a", "app_a", "5 days").doesNotContain("whsec_");
         });
 
+        assertThat(webhooks.autoDisabled()).as("counted for the metrics").isEqualTo(1);
         EndpointHealth health = health("we_a");
         assertThat(health.disabledAt()).contains(threshold);
         assertThat(health.disabledReason()).contains(EndpointHealth.DisabledReason.FAILING);
@@ -533,6 +535,28 @@ abstract class WebhookStorageContract {
         String failed = inFlight.messageId();
         assertThat(webhooks.redeliver("app_a", "we_a", failed, ended)).isTrue();
         assertThat(webhooks.claim(ended.plusSeconds(200), 10, LOCK)).extracting(SqlWebhooks.Claimed::messageId).contains(failed);
+    }
+
+    /** What the metrics' gauge reads: every app's disabled endpoints by reason, from the database, whichever store object disabled them. */
+    @Test
+    void disabledEndpointsAreCountedByReasonAcrossApps() {
+        endpoint("app_a", "we_a");
+        endpoint("app_a", "we_b");
+        endpoint("app_b", "we_c");
+        endpoint("app_b", "we_d");
+        SqlWebhooks anotherNode = new SqlWebhooks(database);
+        assertThat(anotherNode.disabledCounts()).isEmpty();
+
+        webhooks.setEnabled("app_a", "we_a", false, T0);
+        webhooks.setEnabled("app_b", "we_c", false, T0);
+        database.write(connection -> JdbcRunner.update(connection,
+                "UPDATE webhook_endpoints SET disabled_at = ?, disabled_reason = 'failing' WHERE app_id = 'app_b' AND id = 'we_d'", T0.toEpochMilli()));
+
+        assertThat(anotherNode.disabledCounts()).containsExactlyInAnyOrderEntriesOf(
+                Map.of(EndpointHealth.DisabledReason.MANUAL, 2L, EndpointHealth.DisabledReason.FAILING, 1L));
+        webhooks.setEnabled("app_a", "we_a", true, T0);
+        assertThat(anotherNode.disabledCounts()).containsExactlyInAnyOrderEntriesOf(
+                Map.of(EndpointHealth.DisabledReason.MANUAL, 1L, EndpointHealth.DisabledReason.FAILING, 1L));
     }
 
     EndpointHealth health(String endpoint) {
