@@ -134,6 +134,15 @@ class AppsCommandTest {
                 .as("the token is not repeated onto the terminal").doesNotContain("first-line").doesNotContain("second-line");
     }
 
+    /** The HTTP client sent an "é" as "?": the server refused a token it never received, and the command said only "unauthorized". */
+    @Test
+    void anAdminTokenBeyondAsciiIsRefusedBeforeItIsSent() {
+        Refusal refusal = refused("apps", "list", "--url", "http://127.0.0.1:1", "--admin-token", "s3cr\u00e9t-admin-token-long");
+        assertThat(refusal.exit()).isEqualTo(2);
+        assertThat(refusal.said()).startsWith("seatguard: cannot send the admin token as given").contains("ASCII").doesNotContain("\tat ")
+                .as("the token is not repeated onto the terminal").doesNotContain("s3cr");
+    }
+
     /** An environment file saved with CRLF line ends gives SEATGUARD_ADMIN_TOKEN a trailing '\r': serve strips it, and so do the commands. */
     @Test
     void anAdminTokenWithWhitespaceAroundItIsSentAsServeTakesIt() throws Exception {

@@ -3,6 +3,7 @@ package io.seatguard.server.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seatguard.core.net.UrlPasswordMask;
+import io.seatguard.server.config.HeaderSafeToken;
 import io.seatguard.server.http.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -47,6 +48,12 @@ public final class AppsCommand {
         }
         if (adminToken == null || adminToken.isBlank()) {
             System.err.println("seatguard: set the admin token with --admin-token or SEATGUARD_ADMIN_TOKEN (printed at the server's first start)");
+            return 2;
+        }
+        if (HeaderSafeToken.beyondAscii(adminToken.strip())) {
+            // The HTTP client wrote each such character as "?": the server refused a token it never received.
+            System.err.println("seatguard: cannot send the admin token as given: it holds a character beyond ASCII, which an HTTP header"
+                    + " cannot carry as written; give it as the server printed it (serve refuses such a token at start)");
             return 2;
         }
         HttpRequest.Builder request;

@@ -6,7 +6,7 @@ package io.seatguard.server.config;
  * HTTP client's refusal quotes the whole header, the token in it, into the log. Refused at start instead,
  * the token not repeated.
  */
-final class HeaderSafeToken {
+public final class HeaderSafeToken {
     private HeaderSafeToken() {}
 
     /** @throws ConfigException naming {@code setting} when {@code token} holds a character no header can carry */
@@ -19,18 +19,24 @@ final class HeaderSafeToken {
     }
 
     /**
-     * A token Seatguard sends itself (the SMS token) must also be ASCII: the JDK's HTTP client writes each
-     * header in ASCII, so an "é" went out as "?" (the provider refused every SMS) and a "€" was refused
-     * with a message quoting the header, the token in it, which the failed send logged (found in review).
-     * A token Seatguard only receives (the admin token) is compared as the server reads it, and keeps its rule.
+     * A token that must cross HTTP as written must also be ASCII. The JDK's HTTP client writes each header
+     * in ASCII, so an "é" went out as "?" and a "€" was refused with a message quoting the header, the
+     * token in it, which the failed send logged (found in review): the SMS token failed every send, and an
+     * admin token the {@code apps} command sent as "?" was refused by the server it was set on, as curl's
+     * UTF-8 bytes were (the server reads a header as Latin-1). Both are refused at start, not repeated.
      *
      * @throws ConfigException naming {@code setting} when {@code token} holds a character it cannot send
      */
     static void requireSendable(String token, String setting) {
         require(token, setting);
-        if (!token.chars().allMatch(c -> c < 0x80)) {
-            throw new ConfigException(setting + " holds a character beyond ASCII, which the HTTP client cannot send as written;"
-                    + " give the token as it was issued");
+        if (beyondAscii(token)) {
+            throw new ConfigException(setting + " holds a character beyond ASCII, which an HTTP header cannot carry as written"
+                    + " (it would go out as \"?\" or as bytes the server reads otherwise); give a token of ASCII characters");
         }
+    }
+
+    /** Whether {@code token} holds a character no HTTP client sends as written (the {@code apps} command asks it too). */
+    public static boolean beyondAscii(String token) {
+        return !token.chars().allMatch(c -> c < 0x80);
     }
 }

@@ -106,7 +106,7 @@ public record ServerConfig(
         if (adminToken.isPresent() && adminToken.get().length() < MIN_ADMIN_TOKEN_LENGTH) {
             throw new ConfigException("the admin token (--admin-token, SEATGUARD_ADMIN_TOKEN) must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters");
         }
-        adminToken.ifPresent(token -> HeaderSafeToken.require(token, "the admin token (--admin-token, SEATGUARD_ADMIN_TOKEN)"));
+        adminToken.ifPresent(token -> HeaderSafeToken.requireSendable(token, "the admin token (--admin-token, SEATGUARD_ADMIN_TOKEN)"));
         databaseUrl.ifPresent(ServerConfig::requireDatabaseUrl);
         redisUrl.flatMap(RedisUrl::fault).ifPresent(fault -> {
             throw new ConfigException("the Redis URL (--redis-url, SEATGUARD_REDIS_URL): " + fault);

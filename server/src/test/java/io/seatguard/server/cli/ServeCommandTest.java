@@ -319,6 +319,33 @@ class ServeCommandTest {
     }
 
     /**
+     * An admin token beyond ASCII started the server, and then could not be presented: the apps command's
+     * HTTP client sent "?" in its place, and curl sent its UTF-8 bytes, which the server reads otherwise.
+     * Refused at start with exit status 2, naming the setting and the reason, the token not repeated.
+     */
+    @Test
+    void anAdminTokenBeyondAsciiIsRefusedAtStartWithoutRepeatingIt(@TempDir Path dir) {
+        for (String bad : new String[] {"s3cr\u00e9t-admin-token-long", "s3cr\u20act-admin-token-long", "s3cr\u00a0t-admin-token-long"}) {
+            assertThatThrownBy(() -> parse("--admin-token", bad)).as(bad).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("(--admin-token, SEATGUARD_ADMIN_TOKEN)").hasMessageContaining("ASCII").hasMessageNotContaining("s3cr");
+        }
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = new CommandLine(new ServeCommand()).execute("--data-dir", dir.toString(), "--port", "0", "--no-stun",
+                    "--admin-token", "s3cr\u00e9t-admin-token-long");
+        }
+        finally {
+            System.setErr(original);
+        }
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("seatguard: the admin token (--admin-token, SEATGUARD_ADMIN_TOKEN)")
+                .contains("ASCII").doesNotContain("s3cr");
+    }
+
+    /**
      * Review: the embedded database's JDBC URL takes a '?' for the start of its parameters, so with --data-dir
      * 'a?b' the database went to a?b/seatguard.db while the serving lock and the start's checks looked at a
      * file "a" beside it (made empty, with "a.lock"), and the operators commands then found no store there.
