@@ -34,6 +34,10 @@ public final class CodeDelivery implements CodeSender {
 
     /** @param smtpHeloName the name to greet the mail server with ({@code ServerConfig.smtpHeloName}); empty: the machine's */
     public static CodeDelivery from(ChallengeSettings settings, Optional<String> smtpHeloName, Optional<DevOutbox> outbox, SendOutcomes outcomes) {
+        // Codes are as good as passwords while they live: sent in clear text they can be read on the way.
+        settings.smsUrl().filter(SmsEndpoint::cleartextOverANetwork).ifPresent(url -> log.warn(
+                "SMS codes go to {} over plain http (--sms-url): anyone on the network between can read them; use https, or a relay on this machine",
+                url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "")));
         return new CodeDelivery(settings.smtpUrl().map(url -> new SmtpMailer(url, settings.mailFrom(), smtpHeloName)),
                 settings.smsUrl().map(url -> new HttpSmsSender(url, settings.smsToken())), settings.production() ? Optional.empty() : outbox, outcomes);
     }

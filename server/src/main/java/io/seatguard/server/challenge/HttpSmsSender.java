@@ -19,6 +19,10 @@ import java.util.concurrent.TimeoutException;
  * Sends an SMS by posting {@code {"to", "body"}} as JSON to a configured endpoint: a provider that
  * takes that shape, or a small relay in front of one. Any 2xx answer is success.
  *
+ * <p>The endpoint's user info ({@code https://user:password@host/…}) is sent as HTTP Basic credentials,
+ * as Twilio-like providers take them, and never as part of the URL: the JDK's client dropped it silently,
+ * and every send was refused 401 with nothing in the log to say why (found in review).
+ *
  * <p>The whole exchange is bounded, body included: a send runs on a page's request thread, and
  * {@link HttpRequest.Builder#timeout} bounds only the wait for the response headers, so a provider
  * trickling its body held the thread without end.
@@ -31,8 +35,9 @@ public final class HttpSmsSender {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+    /** The endpoint without its user info: what is requested, and all a message may name of it. */
     private final URI endpoint;
-    private final Optional<String> token;
+    private final Optional<String> authorization;
     private final Duration timeout;
 
     public HttpSmsSender(URI endpoint, Optional<String> token) {
@@ -40,8 +45,10 @@ public final class HttpSmsSender {
     }
 
     HttpSmsSender(URI endpoint, Optional<String> token, Duration timeout) {
-        this.endpoint = requireNonNull(endpoint, "endpoint is null");
-        this.token = requireNonNull(token, "token is null");
+        requireNonNull(endpoint, "endpoint is null");
+        requireNonNull(token, "token is null");
+        this.endpoint = SmsEndpoint.withoutUserInfo(endpoint);
+        this.authorization = SmsEndpoint.basicCredentials(endpoint).or(() -> token.map(value -> "Bearer " + value));
         this.timeout = requireNonNull(timeout, "timeout is null");
     }
 
@@ -52,7 +59,7 @@ public final class HttpSmsSender {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.toString()));
         try {
-            token.ifPresent(value -> request.header("Authorization", "Bearer " + value));
+            authorization.ifPresent(value -> request.header("Authorization", value));
         }
         catch (IllegalArgumentException e) {
             // The client's refusal quotes the header, token and all, and the failure is logged: never repeated.

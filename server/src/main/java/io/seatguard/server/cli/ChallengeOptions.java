@@ -20,10 +20,10 @@ public final class ChallengeOptions {
     @Option(names = "--smtp-helo-name", defaultValue = "${env:SEATGUARD_SMTP_HELO_NAME}", description = "The name Seatguard greets the mail server with (EHLO), a domain name such as mail.example.com (env SEATGUARD_SMTP_HELO_NAME). Without it: the host of --public-url when that is a domain name, else this machine's host name.")
     String smtpHeloName;
 
-    @Option(names = "--sms-url", defaultValue = "${env:SEATGUARD_SMS_URL}", description = "HTTP endpoint that sends an SMS from a JSON {to, body} (env SEATGUARD_SMS_URL). Without it, SMS go to the development outbox, or in production mode there is no SMS channel.")
+    @Option(names = "--sms-url", defaultValue = "${env:SEATGUARD_SMS_URL}", description = "HTTP endpoint that sends an SMS from a JSON {to, body} (env SEATGUARD_SMS_URL); a user:password@ in it is sent as HTTP Basic credentials. Without it, SMS go to the development outbox, or in production mode there is no SMS channel.")
     String smsUrl;
 
-    @Option(names = "--sms-token", defaultValue = "${env:SEATGUARD_SMS_TOKEN}", description = "Bearer token for the SMS endpoint (env SEATGUARD_SMS_TOKEN).")
+    @Option(names = "--sms-token", defaultValue = "${env:SEATGUARD_SMS_TOKEN}", description = "Bearer token for the SMS endpoint (env SEATGUARD_SMS_TOKEN); not with a user and password in --sms-url.")
     String smsToken;
 
     @Option(names = "--production", defaultValue = "${env:SEATGUARD_PRODUCTION:-false}", description = "Production mode: no development outbox (/dev/outbox; a channel without its provider is unavailable, so codes are never only logged), and no demo site (/demo) nor its demo app (env SEATGUARD_PRODUCTION).")

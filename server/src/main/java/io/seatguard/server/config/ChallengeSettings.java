@@ -16,8 +16,9 @@ import java.util.Optional;
  *     development outbox
  * @param mailFrom the sender of verification emails
  * @param smsUrl an HTTPS endpoint that takes {@code {"to", "body"}} as JSON (most SMS providers, or a
- *     small relay to one); empty: SMS goes to the development outbox
- * @param smsToken sent as {@code Authorization: Bearer} to the SMS endpoint
+ *     small relay to one), its user info ({@code user:password@}) sent as HTTP Basic credentials; empty:
+ *     SMS goes to the development outbox
+ * @param smsToken sent as {@code Authorization: Bearer} to the SMS endpoint (not with credentials in the URL)
  * @param production in production, nothing is sent to the outbox or logged with its code, and the
  *     outbox page is gone: a channel without its provider is unavailable
  * @param codeKey the key verification codes are hashed with; empty: one generated and kept in the
@@ -66,6 +67,11 @@ public record ChallengeSettings(
                 throw new ConfigException("the SMS URL (--sms-url, SEATGUARD_SMS_URL) must be an http(s) URL");
             }
             requirePort(url, "the SMS URL (--sms-url, SEATGUARD_SMS_URL)");
+            // Both would be the one Authorization header: which one the provider got would be a guess.
+            if (url.getRawUserInfo() != null && smsToken.isPresent()) {
+                throw new ConfigException("the SMS URL (--sms-url, SEATGUARD_SMS_URL) has a user and password, sent as Basic credentials,"
+                        + " and an SMS token (--sms-token, SEATGUARD_SMS_TOKEN) is set too: give one of them");
+            }
         });
         if (mailFrom.isBlank()) {
             throw new ConfigException("the mail sender (--mail-from, SEATGUARD_MAIL_FROM) must not be blank");

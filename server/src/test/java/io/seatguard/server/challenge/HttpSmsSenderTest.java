@@ -26,6 +26,8 @@ class HttpSmsSenderTest {
     private final ExecutorService handlers = Executors.newCachedThreadPool();
     private HttpServer provider;
     private final java.util.List<String> upgrades = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<String> requested = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
@@ -34,11 +36,14 @@ class HttpSmsSenderTest {
         provider.createContext("/ok", exchange -> {
             exchange.getRequestBody().readAllBytes();
             upgrades.add(String.valueOf(exchange.getRequestHeaders().get("Upgrade")));
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().get("Authorization")));
+            requested.add(exchange.getRequestURI().toString());
             exchange.sendResponseHeaders(202, -1);
             exchange.close();
         });
         provider.createContext("/refuse", exchange -> {
             exchange.getRequestBody().readAllBytes();
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().get("Authorization")));
             exchange.sendResponseHeaders(400, -1);
             exchange.close();
         });
@@ -108,5 +113,37 @@ class HttpSmsSenderTest {
                 Duration.ofSeconds(5));
         assertThatThrownBy(() -> sender.send("+33612345678", "hello")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("--sms-token").hasMessageNotContaining("s3cr").hasNoCause();
+    }
+
+    /**
+     * Review: the user and password of {@code --sms-url} (Twilio-like providers take HTTP Basic) were dropped
+     * silently, and every send was refused. They go as Basic credentials, percent-decoded (a {@code +} stays a
+     * plus), on each send; the URL requested and every failure's message leave them out.
+     */
+    @Test
+    void theUrlsUserAndPasswordGoAsBasicCredentialsOnEachSendAndNowhereElse() {
+        int port = provider.getAddress().getPort();
+        String expected = "[Basic " + java.util.Base64.getEncoder().encodeToString("AC1f:p@ss+w:rd\u00e9".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "]";
+        HttpSmsSender sender = new HttpSmsSender(URI.create("http://AC1f:p%40ss+w%3Ard%C3%A9@127.0.0.1:" + port + "/ok?from=Acme%20Co"), Optional.empty(),
+                Duration.ofSeconds(5));
+        sender.send("+33612345678", "hello");
+        sender.send("+33612345678", "hello again");
+        org.assertj.core.api.Assertions.assertThat(authorizations).containsExactly(expected, expected);
+        org.assertj.core.api.Assertions.assertThat(requested).containsExactly("/ok?from=Acme%20Co", "/ok?from=Acme%20Co");
+
+        HttpSmsSender refused = new HttpSmsSender(URI.create("http://AC1f:p%40ss@127.0.0.1:" + port + "/refuse"), Optional.empty(), Duration.ofSeconds(5));
+        assertThatThrownBy(() -> refused.send("+33612345678", "hello")).hasMessageContaining("answered 400").hasMessageNotContaining("AC1f")
+                .hasMessageNotContaining("p%40ss").hasMessageNotContaining("p@ss");
+    }
+
+    @Test
+    void aProviderThatCannotBeReachedIsNamedWithoutTheUrlsCredentials() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        HttpSmsSender sender = new HttpSmsSender(URI.create("http://AC1f:p%40ss@127.0.0.1:" + closed + "/sms"), Optional.empty(), Duration.ofSeconds(5));
+        assertThatThrownBy(() -> sender.send("+33612345678", "hello")).hasMessageContaining("127.0.0.1:" + closed)
+                .hasMessageNotContaining("AC1f").hasMessageNotContaining("p%40ss");
     }
 }

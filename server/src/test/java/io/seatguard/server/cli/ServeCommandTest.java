@@ -345,6 +345,15 @@ class ServeCommandTest {
                 .contains("ASCII").doesNotContain("s3cr");
     }
 
+    /** Credentials in the SMS URL go as Basic; a token as Bearer. Both would be one Authorization header: refused, neither repeated. */
+    @Test
+    void anSmsUrlWithCredentialsAndAnSmsTokenAreRefusedTogether() {
+        assertThatThrownBy(() -> parse("--sms-url", "https://AC1f:s3cret@sms.example/send", "--sms-token", "t0ken-value"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("(--sms-url, SEATGUARD_SMS_URL)").hasMessageContaining("(--sms-token, SEATGUARD_SMS_TOKEN)")
+                .hasMessageNotContaining("s3cret").hasMessageNotContaining("t0ken");
+        assertThat(parse("--sms-url", "https://AC1f:s3cret@sms.example/send").challenges().smsUrl()).isPresent();
+    }
+
     /**
      * Review: the embedded database's JDBC URL takes a '?' for the start of its parameters, so with --data-dir
      * 'a?b' the database went to a?b/seatguard.db while the serving lock and the start's checks looked at a
