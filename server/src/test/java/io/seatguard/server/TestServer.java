@@ -72,6 +72,13 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(SeatguardServer.start(built), Optional.empty(), jettyFaultsBefore, built);
     }
 
+    /** As {@link #startWith(ServerConfig)}, on a clock the test moves (a code's lifetime, say) instead of sleeping. */
+    public static TestServer startWith(ServerConfig config, java.time.InstantSource clock) {
+        int jettyFaultsBefore = JettyFaults.INSTANCE.mark();
+        ServerConfig built = config.toBuilder().adminToken(ADMIN_TOKEN).build();
+        return new TestServer(SeatguardServer.start(built, clock), Optional.empty(), jettyFaultsBefore, built);
+    }
+
     public SeatguardServer server() {
         return server;
     }

@@ -26,6 +26,12 @@ public final class ChallengeMachine {
         /** A code was sent too recently; try again after {@code retryAfter}. Nothing to store. */
         record TooSoon(Challenge challenge, Duration retryAfter) implements Outcome {}
 
+        /**
+         * The current code outlived its lifetime ({@link #codeValidUntil}): not judged, and no attempt counted,
+         * since no code typed now can pass. Nothing to store; a new code can be asked for.
+         */
+        record CodeExpired(Challenge challenge) implements Outcome {}
+
         /** A wrong code; store the new attempt count. */
         record WrongCode(Challenge challenge, int attemptsLeft) implements Outcome {}
 
@@ -102,6 +108,9 @@ public final class ChallengeMachine {
         if (current.status() != ChallengeStatus.CODE_SENT || current.codeHash().isEmpty()) {
             return refused(current);
         }
+        if (codeExpired(current, now)) {
+            return new Outcome.CodeExpired(current);
+        }
         if (codes.matches(current.id(), code, current.codeHash().get())) {
             return new Outcome.Done(current.with(ChallengeStatus.VERIFIED, Optional.empty(), current.codeSentAt(), current.attempts(), current.sends(),
                     Optional.empty()));
@@ -113,6 +122,22 @@ public final class ChallengeMachine {
         }
         return new Outcome.WrongCode(current.with(current.status(), current.codeHash(), current.codeSentAt(), attempts, current.sends(),
                 Optional.empty()), rules.maxAttempts() - attempts);
+    }
+
+    /**
+     * When the current code stops being taken: {@link ChallengeRules#codeLifetime} after it was sent, or the
+     * challenge's expiry if that comes first. Empty when no code was sent.
+     */
+    public Optional<Instant> codeValidUntil(Challenge challenge) {
+        return challenge.codeSentAt().map(sent -> {
+            Instant lifetimeEnds = sent.plus(rules.codeLifetime());
+            return lifetimeEnds.isBefore(challenge.expiresAt()) ? lifetimeEnds : challenge.expiresAt();
+        });
+    }
+
+    /** Whether the challenge's current code has outlived its lifetime at {@code now}. */
+    public boolean codeExpired(Challenge challenge, Instant now) {
+        return codeValidUntil(challenge).filter(until -> !now.isBefore(until)).isPresent();
     }
 
     /**

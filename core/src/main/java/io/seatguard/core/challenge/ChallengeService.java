@@ -36,6 +36,11 @@ public final class ChallengeService {
     public static final String SEND_FAILED = "send_failed";
     /** The page's notice when it may not log the account's devices out ({@link #managesDevices}). */
     public static final String UNSIGNED_IDENTITY = "unsigned_identity";
+    /**
+     * The page's notice when a code was typed after its lifetime ({@link ChallengeRules#codeLifetime}): not
+     * judged, and no attempt counted; the page offers a new code within the send limits.
+     */
+    public static final String CODE_EXPIRED = "code_expired";
     /** The page's notice when what was sent as a code has not its digits (judged as no attempt). */
     public static final String NOT_A_CODE = "not_a_code";
     /** The device-limit page was asked to log out the device being signed in on. */
@@ -136,7 +141,7 @@ public final class ChallengeService {
                 }
                 String to = send.challenge().destination(channel).orElseThrow();
                 try {
-                    sender.send(new CodeMessage(channel, to, send.code(), appName, Duration.between(clock.instant(), send.challenge().expiresAt()), locale,
+                    sender.send(new CodeMessage(channel, to, send.code(), appName, codeValidFor(send.challenge()), locale,
                             "signup".equals(send.challenge().plan().action())));
                 }
                 catch (RuntimeException e) {
@@ -177,12 +182,30 @@ public final class ChallengeService {
     }
 
     /**
-     * Whether a code check would judge a code at all (a code was sent and the challenge is still open):
-     * the page spends the attempt limits only on those, so that checks sent to an expired, finished or
-     * codeless challenge cannot use up the owner's limits.
+     * Whether a code check would judge a code at all (a code was sent, it is within its lifetime, and the
+     * challenge is still open): the page spends the attempt limits only on those, so that checks sent to an
+     * expired, finished or codeless challenge, or after the code's lifetime, cannot use up the owner's limits.
      */
     public boolean awaitsCode(Challenge challenge) {
-        return machine.settle(challenge, clock.instant()).status() == ChallengeStatus.CODE_SENT && challenge.codeHash().isPresent();
+        Instant now = clock.instant();
+        return machine.settle(challenge, now).status() == ChallengeStatus.CODE_SENT && challenge.codeHash().isPresent()
+                && !machine.codeExpired(challenge, now);
+    }
+
+    /**
+     * How long the challenge's current code is still taken from now (its lifetime after it was sent, or
+     * until the challenge expires, whichever is first): what its message and the page say. Zero when no
+     * code was sent or it has expired.
+     */
+    public Duration codeValidFor(Challenge challenge) {
+        Duration left = machine.codeValidUntil(challenge).map(until -> Duration.between(clock.instant(), until)).orElse(Duration.ZERO);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /** Whether the challenge is waiting for a code whose lifetime has passed: the page asks for a new one. */
+    private boolean codeExpired(Challenge challenge) {
+        Instant now = clock.instant();
+        return machine.settle(challenge, now).status() == ChallengeStatus.CODE_SENT && machine.codeExpired(challenge, now);
     }
 
     /** Whether a send on {@code channel} would go out now; the page spends the send limits only on those. */
@@ -210,7 +233,8 @@ public final class ChallengeService {
         if (wellFormed.isEmpty()) {
             // Never judged, so never counted, even if a code goes out while this runs.
             Challenge read = get(challengeId);
-            return new Step.Show(read, Optional.of(awaitsCode(read) ? NOT_A_CODE : ChallengeExits.noticeFor(read)), attemptsLeft(read));
+            String notice = awaitsCode(read) ? NOT_A_CODE : codeExpired(read) ? CODE_EXPIRED : ChallengeExits.noticeFor(read);
+            return new Step.Show(read, Optional.of(notice), attemptsLeft(read));
         }
         String code = wellFormed.get();
         for (int round = 1; ; round++) {
@@ -235,6 +259,7 @@ public final class ChallengeService {
             }
             return switch (outcome) {
                 case ChallengeMachine.Outcome.WrongCode wrong -> new Step.Show(next, Optional.of("wrong_code"), wrong.attemptsLeft());
+                case ChallengeMachine.Outcome.CodeExpired expired -> new Step.Show(next, Optional.of(CODE_EXPIRED), attemptsLeft(next));
                 default -> new Step.Show(next, Optional.of(ChallengeExits.noticeFor(next)), attemptsLeft(next));
             };
         }

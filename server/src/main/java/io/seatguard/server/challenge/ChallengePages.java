@@ -161,8 +161,9 @@ public final class ChallengePages {
                 return;
             }
             ChallengeService.Step step = challenges.verify(id, code);
-            boolean wrong = step instanceof ChallengeService.Step.Show show
-                    && show.notice().filter(notice -> notice.equals("wrong_code") || notice.equals(ChallengeService.NOT_A_CODE)).isPresent();
+            boolean wrong = step instanceof ChallengeService.Step.Show show && show.notice()
+                    .filter(notice -> notice.equals("wrong_code") || notice.equals(ChallengeService.NOT_A_CODE) || notice.equals(ChallengeService.CODE_EXPIRED))
+                    .isPresent();
             render(ctx, step, wrong ? 422 : 200);
         });
     }
@@ -407,7 +408,7 @@ public final class ChallengePages {
                 "continueLabel", texts.get("devices.continue"));
     }
 
-    private static void noticeModel(Map<String, Object> model, ChallengeTexts texts, Challenge challenge, Optional<String> notice) {
+    private void noticeModel(Map<String, Object> model, ChallengeTexts texts, Challenge challenge, Optional<String> notice) {
         Optional<String> key = notice.or(() -> challenge.status().isFinal() ? Optional.of(challenge.status().wireName()) : Optional.empty());
         if (key.isEmpty()) {
             return;
@@ -418,9 +419,14 @@ public final class ChallengePages {
             text = texts.html("notice.wait", Integer.parseInt(key.get().substring("wait:".length())));
         }
         else if (key.get().equals("code_sent")) {
-            // Rounded up, as the email and SMS round it (CodeDelivery): a 10-minute code is "10 minutes" in both.
-            long minutes = Math.max(1, (Duration.between(java.time.Instant.now(), challenge.expiresAt()).toSeconds() + 59) / 60);
+            // The code's own lifetime (or the challenge's, if shorter), rounded up as the email and SMS round it
+            // (CodeDelivery): a 10-minute code is "10 minutes" in both.
+            long minutes = Math.max(1, (challenges.codeValidFor(challenge).toSeconds() + 59) / 60);
             text = texts.html("notice.code_sent", destinations(texts, challenge, codeChannels(challenge, challenge.channels())), minutes);
+        }
+        else if (key.get().equals(ChallengeService.CODE_EXPIRED)) {
+            // A new code when one may still be sent (the page shows its buttons); else there is no way on here.
+            text = texts.html(challenges.mayResend(challenge) ? "notice.code_expired" : "notice.code_expired_no_more");
         }
         else if (key.get().equals(ChallengeService.NOT_A_CODE)) {
             text = texts.html("notice.not_a_code", VerificationCodes.DIGITS);

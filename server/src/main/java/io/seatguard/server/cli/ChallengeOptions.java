@@ -35,6 +35,9 @@ public final class ChallengeOptions {
     @Option(names = "--code-resend-seconds", defaultValue = "${env:SEATGUARD_CODE_RESEND_SECONDS:-30}", description = "Least seconds between two codes for one challenge (env SEATGUARD_CODE_RESEND_SECONDS; default ${DEFAULT-VALUE}).")
     int resendSeconds;
 
+    @Option(names = "--code-lifetime-seconds", defaultValue = "${env:SEATGUARD_CODE_LIFETIME_SECONDS:-600}", description = "Seconds a code is taken after it was sent, at most until its challenge expires; the message states it (env SEATGUARD_CODE_LIFETIME_SECONDS; default ${DEFAULT-VALUE}).")
+    int codeLifetimeSeconds;
+
     @Option(names = "--code-key", defaultValue = "${env:SEATGUARD_CODE_KEY}", description = "Key (32+ characters) verification codes are hashed with, to keep it out of the database (env SEATGUARD_CODE_KEY). Without it, one is generated and kept in the database.")
     String codeKey;
 
@@ -45,9 +48,14 @@ public final class ChallengeOptions {
         if (resendSeconds < 0 || resendSeconds > 3600) {
             throw new ConfigException("the seconds between two codes (--code-resend-seconds, SEATGUARD_CODE_RESEND_SECONDS) must be between 0 and 3600, not " + resendSeconds);
         }
+        // At least a minute, for a message to arrive and be typed; at most an hour: a code is a password while it lives.
+        if (codeLifetimeSeconds < 60 || codeLifetimeSeconds > 3600) {
+            throw new ConfigException("the seconds a code is valid (--code-lifetime-seconds, SEATGUARD_CODE_LIFETIME_SECONDS) must be between 60 and 3600, not "
+                    + codeLifetimeSeconds);
+        }
         return new ChallengeSettings(uri(smtpUrl, "--smtp-url"), mailFrom.strip(), uri(smsUrl, "--sms-url"),
                 smsToken == null || smsToken.isBlank() ? Optional.empty() : Optional.of(smsToken.trim()), production,
-                new ChallengeRules(codeAttempts, Duration.ofSeconds(resendSeconds), ChallengeRules.DEFAULTS.maxSends()),
+                new ChallengeRules(codeAttempts, Duration.ofSeconds(resendSeconds), ChallengeRules.DEFAULTS.maxSends(), Duration.ofSeconds(codeLifetimeSeconds)),
                 codeKey == null || codeKey.isBlank() ? Optional.empty() : Optional.of(codeKey.trim()),
                 smtpHeloName == null || smtpHeloName.isBlank() ? Optional.empty() : Optional.of(smtpHeloName));
     }

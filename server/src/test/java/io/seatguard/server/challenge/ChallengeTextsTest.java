@@ -157,7 +157,7 @@ class ChallengeTextsTest {
         }
     }
 
-    /** The longest code (expires_in_seconds 86400) and the largest device limit (100), in every message that counts them. */
+    /** A day of minutes (1,440: what a code of the longest challenge once said) and the largest device limit (100), in every message that counts them. */
     @Test
     void theLargestCountsRenderInEveryLanguage() {
         Map<Locale, String[]> words = Map.of(

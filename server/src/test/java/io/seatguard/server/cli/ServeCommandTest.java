@@ -189,6 +189,8 @@ class ServeCommandTest {
         named.put(new String[] {"--stun-port", "-1"}, "(--stun-port, SEATGUARD_STUN_PORT)");
         named.put(new String[] {"--code-attempts", "0"}, "(--code-attempts, SEATGUARD_CODE_ATTEMPTS)");
         named.put(new String[] {"--code-resend-seconds", "3601"}, "(--code-resend-seconds, SEATGUARD_CODE_RESEND_SECONDS)");
+        named.put(new String[] {"--code-lifetime-seconds", "59"}, "(--code-lifetime-seconds, SEATGUARD_CODE_LIFETIME_SECONDS)");
+        named.put(new String[] {"--code-lifetime-seconds", "3601"}, "(--code-lifetime-seconds, SEATGUARD_CODE_LIFETIME_SECONDS)");
         named.put(new String[] {"--risk-weights", "new_ip=101"}, "(--risk-weights, SEATGUARD_RISK_WEIGHTS)");
         named.put(new String[] {"--pattern-thresholds", "many_devices=0:1"}, "(--pattern-thresholds, SEATGUARD_PATTERN_THRESHOLDS)");
         named.put(new String[] {"--trusted-proxies", "10.0.0.0/33"}, "(--trusted-proxies, SEATGUARD_TRUSTED_PROXIES)");
@@ -352,6 +354,12 @@ class ServeCommandTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("(--sms-url, SEATGUARD_SMS_URL)").hasMessageContaining("(--sms-token, SEATGUARD_SMS_TOKEN)")
                 .hasMessageNotContaining("s3cret").hasMessageNotContaining("t0ken");
         assertThat(parse("--sms-url", "https://AC1f:s3cret@sms.example/send").challenges().smsUrl()).isPresent();
+    }
+
+    @Test
+    void aCodeLivesTenMinutesUnlessTheOperatorSaysOtherwise() {
+        assertThat(parse().challenges().rules().codeLifetime()).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(parse("--code-lifetime-seconds", "300").challenges().rules().codeLifetime()).isEqualTo(java.time.Duration.ofMinutes(5));
     }
 
     /**
