@@ -87,4 +87,22 @@ class CodeLifetimePageTest {
         HttpResponse<String> passed = browser.post(redirect + "/verify", Map.of("code", second.group(1), "lang", "en"));
         assertThat(passed.statusCode()).isEqualTo(303);
     }
+
+    /** After the fifth code no button offers another: the notice says so rather than "ask for a new one". */
+    @Test
+    void anExpiredCodeAfterTheLastSendSaysNoMoreCanBeSent() {
+        Response login = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"sol\",\"email\":\"sol@example.com\",\"ip\":\"198.51.100.8\","
+                + "\"device\":{\"token\":\"tok_sol_000000001\"}}", app.bearer());
+        String redirect = login.json().get("redirect").asText();
+        PageClient browser = new PageClient();
+        browser.get(redirect);
+        for (int send = 1; send <= 5; send++) {
+            assertThat(browser.post(redirect + "/send", Map.of("channel", "email", "lang", "en")).body()).as("send %d", send).contains("We sent a code to");
+            clock.advance(Duration.ofSeconds(31));
+        }
+        clock.advance(Duration.ofMinutes(10));
+        HttpResponse<String> late = browser.post(redirect + "/verify", Map.of("code", "123456", "lang", "en"));
+        assertThat(late.statusCode()).isEqualTo(422);
+        assertThat(late.body()).contains("That code has expired, and no more codes can be sent for this check.").doesNotContain("Send a new code");
+    }
 }
