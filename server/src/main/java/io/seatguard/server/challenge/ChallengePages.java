@@ -419,9 +419,8 @@ public final class ChallengePages {
             text = texts.html("notice.wait", Integer.parseInt(key.get().substring("wait:".length())));
         }
         else if (key.get().equals("code_sent")) {
-            // The code's own lifetime (or the challenge's, if shorter), rounded up as the email and SMS round it
-            // (CodeDelivery): a 10-minute code is "10 minutes" in both.
-            long minutes = Math.max(1, (challenges.codeValidFor(challenge).toSeconds() + 59) / 60);
+            // The code's own lifetime (or the challenge's, if shorter), in the email's and SMS's words.
+            long minutes = CodeDelivery.minutesShown(challenges.codeValidFor(challenge));
             text = texts.html("notice.code_sent", destinations(texts, challenge, codeChannels(challenge, challenge.channels())), minutes);
         }
         else if (key.get().equals(ChallengeService.CODE_EXPIRED)) {

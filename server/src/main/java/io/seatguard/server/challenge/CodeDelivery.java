@@ -76,10 +76,19 @@ public final class CodeDelivery implements CodeSender {
         }
     }
 
+    /**
+     * A code's lifetime as its messages and the page state it, in whole minutes rounded up (at least one):
+     * the page reads it a moment after the send, so rounding down would turn the mail's "10 minutes" into
+     * the page's "9 minutes" for one code.
+     */
+    static long minutesShown(java.time.Duration validFor) {
+        return Math.max(1, (validFor.toSeconds() + 59) / 60);
+    }
+
     @Override
     public void send(CodeMessage message) {
         ChallengeTexts texts = ChallengeTexts.of(message.locale());
-        long minutes = Math.max(1, (message.validFor().toSeconds() + 59) / 60);
+        long minutes = minutesShown(message.validFor());
         boolean email = message.channel().equals("email");
         String appName = texts.isolate(message.appName());
         String subject = email ? texts.get("mail.subject", appName) : "";

@@ -108,4 +108,21 @@ public record ChallengeSettings(
     public ChallengeSettings withProduction(boolean inProduction) {
         return new ChallengeSettings(smtpUrl, mailFrom, smsUrl, smsToken, inProduction, rules, codeKey, smtpHeloName);
     }
+
+    /**
+     * Without what the settings hold in secret: the URLs' user info (a password), path and query (a
+     * provider's key may ride there), the SMS token and the code key show only as set or not. The
+     * record's own text form printed them all, for the first log line or exception that named it.
+     */
+    @Override
+    public String toString() {
+        return "ChallengeSettings[smtpUrl=" + smtpUrl.map(ChallengeSettings::hostOnly) + ", mailFrom=" + mailFrom
+                + ", smsUrl=" + smsUrl.map(ChallengeSettings::hostOnly) + ", smsToken=" + (smsToken.isPresent() ? "(set)" : "(none)")
+                + ", production=" + production + ", rules=" + rules + ", codeKey=" + (codeKey.isPresent() ? "(set)" : "(none)")
+                + ", smtpHeloName=" + smtpHeloName + "]";
+    }
+
+    private static String hostOnly(URI url) {
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort());
+    }
 }
