@@ -97,14 +97,14 @@ class DashboardSignInTest {
             SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
             PageClient browser = new PageClient();
             HttpResponse<String> login = browser.get(server.url() + "/dashboard/login");
-            assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("sg_dash_csrf=").contains("; Secure");
+            assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("__Host-sg_dash_csrf=").contains("; Secure");
             assertThat(login.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
             // A browser keeps a Secure cookie for https only; this test speaks http to the server behind the "proxy".
             String csrfCookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
             HttpResponse<String> signedIn = browser.postWithHeaders(server.url() + "/dashboard/login", Map.of("email", first.email(), "password", first.password()),
                     Map.of("Cookie", csrfCookie));
             assertThat(signedIn.statusCode()).isEqualTo(303);
-            assertThat(signedIn.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("sg_dash=").contains("; Secure", "HttpOnly", "SameSite=Strict");
+            assertThat(signedIn.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("__Host-sg_dash=").contains("; Secure", "HttpOnly", "SameSite=Strict");
             assertThat(signedIn.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
             assertThat(new PageClient().get(server.url() + "/dashboard").headers().firstValue("Strict-Transport-Security")).as("the redirect to sign in")
                     .hasValue("max-age=31536000");
@@ -120,6 +120,76 @@ class DashboardSignInTest {
             PageClient proxied = new PageClient(Map.of("X-Forwarded-Proto", "https"));
             assertThat(proxied.get(server.url() + "/dashboard/login").headers().firstValue("Set-Cookie").orElseThrow()).as("a proxy that says https")
                     .contains("; Secure");
+        }
+    }
+
+    /**
+     * Dashboard hardening (fix1): the cookies were {@code sg_dash} and {@code sg_dash_csrf} under
+     * {@code /dashboard} on https too, so a page on a sibling subdomain could plant either for the parent
+     * domain: its own session (the operator then works in the planter's session) or a CSRF token of its
+     * choosing. On a secure request they are now {@code __Host-} prefixed (which a browser takes only from
+     * this host, Secure, {@code Path=/}, no Domain), and only those names are read: a planted plain one is
+     * not honoured. A plain-http request keeps the plain names.
+     */
+    @Test
+    void onASecureRequestOnlyHostPrefixedCookiesAreReadSoAPlantedOneIsNotHonoured() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
+            // The TLS-terminating proxy says https; a browser keeps Secure cookies for https only, so the test sends them itself.
+            Map<String, String> https = Map.of("X-Forwarded-Proto", "https");
+            PageClient browser = new PageClient(https);
+            String csrfCookie = browser.get(server.url() + "/dashboard/login").headers().firstValue("Set-Cookie").orElseThrow();
+            assertThat(csrfCookie).startsWith("__Host-sg_dash_csrf=").contains("; Path=/;", "; Secure", "HttpOnly", "SameSite=Strict")
+                    .doesNotContain("Domain", "Path=/dashboard");
+            String csrf = csrfCookie.substring("__Host-sg_dash_csrf=".length(), csrfCookie.indexOf(';'));
+            // The form's token in the field, whatever page the client read last: only the cookie's name differs below.
+            Map<String, String> credentials = Map.of("email", first.email(), "password", first.password(), "csrf", csrf);
+
+            HttpResponse<String> planted = browser.postWithHeaders(server.url() + "/dashboard/login", credentials, Map.of("Cookie", "sg_dash_csrf=" + csrf));
+            assertThat(planted.statusCode()).as("a plain CSRF cookie, as a sibling subdomain could set").isEqualTo(403);
+            HttpResponse<String> signedIn = browser.postWithHeaders(server.url() + "/dashboard/login", credentials,
+                    Map.of("Cookie", "__Host-sg_dash_csrf=" + csrf));
+            assertThat(signedIn.statusCode()).isEqualTo(303);
+            String session = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+            assertThat(session).startsWith("__Host-sg_dash=").contains("; Path=/;", "; Secure", "HttpOnly", "SameSite=Strict").doesNotContain("Domain");
+            String token = session.substring("__Host-sg_dash=".length(), session.indexOf(';'));
+
+            assertThat(new PageClient(Map.of("X-Forwarded-Proto", "https", "Cookie", "__Host-sg_dash=" + token)).get(server.url() + "/dashboard").statusCode())
+                    .isEqualTo(200);
+            assertThat(new PageClient(Map.of("X-Forwarded-Proto", "https", "Cookie", "sg_dash=" + token)).get(server.url() + "/dashboard").statusCode())
+                    .as("the same session under the plain name, as planted for the parent domain").isEqualTo(302);
+            assertThat(new PageClient(Map.of("Cookie", "sg_dash=" + token)).get(server.url() + "/dashboard").statusCode())
+                    .as("plain http reads the plain name").isEqualTo(200);
+
+            PageClient signedInBrowser = new PageClient(Map.of("X-Forwarded-Proto", "https", "Cookie", "__Host-sg_dash=" + token));
+            signedInBrowser.get(server.url() + "/dashboard");
+            HttpResponse<String> signedOut = signedInBrowser.post(server.url() + "/dashboard/logout", Map.of());
+            assertThat(signedOut.statusCode()).isEqualTo(303);
+            assertThat(signedOut.headers().firstValue("Set-Cookie").orElseThrow()).as("the cookie the browser holds is the one dropped")
+                    .startsWith("__Host-sg_dash=;").contains("; Path=/;", "; Secure", "Max-Age=0");
+            assertThat(signedInBrowser.get(server.url() + "/dashboard").statusCode()).isEqualTo(302);
+        }
+    }
+
+    /**
+     * Dashboard hardening (fix1): a sign-in on a browser that held a session only gave it a new cookie;
+     * the old session stayed valid on the server, so a copy of its cookie stayed signed in.
+     */
+    @Test
+    void signingInAgainEndsTheSessionTheBrowserHeld() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
+            PageClient browser = new PageClient();
+            String before = sessionCookie(signIn(browser, server, first.email(), first.password())).orElseThrow();
+            PageClient copy = new PageClient(Map.of("Cookie", "sg_dash=" + before));
+            assertThat(copy.get(server.url() + "/dashboard").statusCode()).as("the copy works before").isEqualTo(200);
+
+            // The sign-in form posted again by the signed-in browser (another tab's), with the form's CSRF cookie.
+            HttpResponse<String> again = signIn(browser, server, first.email(), first.password());
+            assertThat(again.statusCode()).isEqualTo(303);
+            assertThat(sessionCookie(again)).hasValueSatisfying(after -> assertThat(after).isNotEqualTo(before));
+            assertThat(browser.get(server.url() + "/dashboard").statusCode()).as("the new session").isEqualTo(200);
+            assertThat(copy.get(server.url() + "/dashboard").statusCode()).as("the old session is over").isEqualTo(302);
         }
     }
 

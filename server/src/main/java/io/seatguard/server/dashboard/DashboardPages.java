@@ -27,13 +27,11 @@ import java.util.Optional;
 /**
  * The operators' dashboard under {@code /dashboard} (issue 7), first part: signing in and out, and the
  * recent evaluations of each app. Server-rendered, no script; sessions in an {@code HttpOnly},
- * {@code SameSite=Strict} cookie holding a token kept hashed on the server; every form carries the
+ * {@code SameSite=Strict} cookie ({@code __Host-} prefixed on a secure request: {@link DashboardCookies}) holding a token kept hashed on the server; every form carries the
  * session's CSRF token (before sign-in, a double-submit cookie's). Anonymous requests are sent to the
  * sign-in page.
  */
 public final class DashboardPages {
-    static final String SESSION_COOKIE = "sg_dash";
-    static final String LOGIN_CSRF_COOKIE = "sg_dash_csrf";
     private static final String OPERATOR = "seatguard.dashboard.operator";
 
     private static final String HEAD = """
@@ -132,7 +130,7 @@ public final class DashboardPages {
     public void login(Context ctx) {
         headers(ctx);
         Optional<String> next = NextPage.of(ctx.formParam(NextPage.PARAMETER));
-        String cookie = ctx.cookie(LOGIN_CSRF_COOKIE);
+        String cookie = cookies(ctx).loginCsrf(ctx);
         String field = ctx.formParam("csrf");
         if (cookie == null || field == null || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.US_ASCII), field.getBytes(StandardCharsets.US_ASCII))) {
             renderLogin(ctx, 403, Optional.of("This form expired. Please try again."), "", next);
@@ -144,6 +142,9 @@ public final class DashboardPages {
             case OperatorService.SignIn.Granted granted -> {
                 // The operator as stored (trimmed, lower case), as every later line of theirs names them, not as typed.
                 AuditLog.actor(ctx, "operator " + granted.operator().email());
+                // A browser signing in again ends the session it held (whoever's it was): replaced in the
+                // browser only, a copy of its cookie stayed signed in for the rest of its 12 hours.
+                operators.signOut(cookies(ctx).session(ctx));
                 setSessionCookie(ctx, granted.session());
                 ctx.redirect(next.orElse("/dashboard"), io.javalin.http.HttpStatus.SEE_OTHER);
             }
@@ -172,20 +173,19 @@ public final class DashboardPages {
         if (!csrfHoldsOrRefuse(ctx, operator.get())) {
             return;
         }
-        operators.signOut(ctx.cookie(SESSION_COOKIE));
+        operators.signOut(cookies(ctx).session(ctx));
         clearSessionCookie(ctx);
         ctx.redirect("/dashboard/login", io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     /** Gives the browser this session's cookie (a sign-in, or a password change, which renews the session). */
     void setSessionCookie(Context ctx, OperatorService.NewSession session) {
-        ctx.header("Set-Cookie", SESSION_COOKIE + "=" + session.token() + "; Path=/dashboard; HttpOnly; SameSite=Strict"
-                + (secure(ctx) ? "; Secure" : "") + "; Max-Age=" + OperatorService.SESSION_LENGTH.toSeconds());
+        ctx.header("Set-Cookie", cookies(ctx).setSession(session.token(), OperatorService.SESSION_LENGTH.toSeconds()));
     }
 
     /** Tells the browser to drop its session cookie (signing out, or a session that could not be renewed). */
     void clearSessionCookie(Context ctx) {
-        ctx.header("Set-Cookie", SESSION_COOKIE + "=; Path=/dashboard; HttpOnly; SameSite=Strict" + (secure(ctx) ? "; Secure" : "") + "; Max-Age=0");
+        ctx.header("Set-Cookie", cookies(ctx).clearSession());
     }
 
     /** {@code /dashboard/evaluations}: the app's evaluations, filtered by action, verdict, user, device, IP, country, risk band and time. */
@@ -307,7 +307,7 @@ public final class DashboardPages {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<OperatorService.SignedIn> operator = operators.session(ctx.cookie(SESSION_COOKIE));
+        Optional<OperatorService.SignedIn> operator = operators.session(cookies(ctx).session(ctx));
         operator.ifPresent(found -> {
             ctx.attribute(OPERATOR, found);
             AuditLog.actor(ctx, "operator " + found.operator().email());
@@ -445,12 +445,12 @@ public final class DashboardPages {
 
     private void renderLogin(Context ctx, int status, Optional<String> notice, String email, Optional<String> next) {
         headers(ctx);
-        String csrf = ctx.cookie(LOGIN_CSRF_COOKIE);
+        String csrf = cookies(ctx).loginCsrf(ctx);
         if (csrf == null || !csrf.matches("[0-9a-f]{32}")) {
             byte[] bytes = new byte[16];
             random.nextBytes(bytes);
             csrf = HexFormat.of().formatHex(bytes);
-            ctx.res().addHeader("Set-Cookie", LOGIN_CSRF_COOKIE + "=" + csrf + "; Path=/dashboard; HttpOnly; SameSite=Strict" + (secure(ctx) ? "; Secure" : ""));
+            ctx.res().addHeader("Set-Cookie", cookies(ctx).setLoginCsrf(csrf));
         }
         ctx.status(status).contentType("text/html; charset=utf-8").result(LOGIN.execute(Map.of("title", "Sign in", "csrf", csrf,
                 "notice", notice.orElse(""), "email", email, "next", next.orElse(""))));
@@ -482,6 +482,11 @@ public final class DashboardPages {
      */
     private boolean secure(Context ctx) {
         return httpsPublicUrl() || "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+    }
+
+    /** This request's cookie names and scope: {@code __Host-} prefixed when it is secure. */
+    private DashboardCookies cookies(Context ctx) {
+        return new DashboardCookies(secure(ctx));
     }
 
     private boolean httpsPublicUrl() {
