@@ -460,7 +460,7 @@ class DashboardSignInTest {
 
             HttpResponse<String> on = browser.post(url, Map.of("do", "enable", "secret", secret, "code", codeAt(secret, 0), "current_password", first.password()));
             assertThat(on.statusCode()).as(on.body()).isEqualTo(200);
-            assertThat(on.body()).contains("Two-factor sign-in is on.").doesNotContain(secret).contains("10 of 10 recovery codes left.");
+            assertThat(on.body()).contains("Two-factor sign-in is on; other browsers are signed out.").doesNotContain(secret).contains("10 of 10 recovery codes left.");
             List<String> recovery = recoveryCodesOn(on.body());
             assertThat(recovery).hasSize(10);
             assertThat(browser.get(url).body()).as("shown once").doesNotContain(recovery.get(0)).contains("10 of 10 recovery codes left.");
@@ -509,6 +509,43 @@ class DashboardSignInTest {
             assertThat(off.statusCode()).isEqualTo(200);
             assertThat(off.body()).contains("Two-factor sign-in is off.");
             assertThat(signIn(new PageClient(), server, first.email(), first.password()).statusCode()).isEqualTo(303);
+        }
+    }
+
+    /**
+     * Dashboard hardening (fix1): turning two-factor sign-in on left the operator's other sessions open,
+     * opened with the password alone. It now signs out every other browser, and a copy of this one's cookie,
+     * as a password change does; this browser goes on in a new session. New recovery codes do the same.
+     */
+    @Test
+    void turningTwoFactorOnSignsOutTheOperatorsOtherSessions() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
+            PageClient here = new PageClient();
+            PageClient elsewhere = new PageClient();
+            String token = sessionCookie(signIn(here, server, first.email(), first.password())).orElseThrow();
+            assertThat(signIn(elsewhere, server, first.email(), first.password()).statusCode()).isEqualTo(303);
+            PageClient copy = new PageClient(Map.of("Cookie", "sg_dash=" + token));
+            String url = server.url() + "/dashboard/two-factor";
+            String secret = secretOn(here.get(url).body());
+
+            HttpResponse<String> on = here.post(url, Map.of("do", "enable", "secret", secret, "code", codeAt(secret, 0), "current_password", first.password()));
+            assertThat(on.statusCode()).isEqualTo(200);
+            assertThat(on.body()).contains("Two-factor sign-in is on; other browsers are signed out.");
+            assertThat(elsewhere.get(server.url() + "/dashboard").statusCode()).as("the other browser").isEqualTo(302);
+            assertThat(copy.get(server.url() + "/dashboard").statusCode()).as("a copy of this browser's old cookie").isEqualTo(302);
+            assertThat(here.get(server.url() + "/dashboard").statusCode()).as("this browser, in its new session").isEqualTo(200);
+
+            PageClient later = new PageClient();
+            later.get(server.url() + "/dashboard/login");
+            assertThat(later.post(server.url() + "/dashboard/login", Map.of("email", first.email(), "password", first.password(),
+                    "code", codeAt(secret, 1))).statusCode()).isEqualTo(303);
+            here.get(url);
+            HttpResponse<String> codes = here.post(url, Map.of("do", "recovery-codes", "current_password", first.password()));
+            assertThat(codes.statusCode()).isEqualTo(200);
+            assertThat(later.get(server.url() + "/dashboard").statusCode()).as("new recovery codes sign the others out too").isEqualTo(302);
+            assertThat(here.post(server.url() + "/dashboard/logout", Map.of()).statusCode()).as("the answer's forms carry the new CSRF token")
+                    .isEqualTo(303);
         }
     }
 

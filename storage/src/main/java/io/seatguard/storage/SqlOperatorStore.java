@@ -293,6 +293,11 @@ public final class SqlOperatorStore implements OperatorStore {
     }
 
     @Override
+    public void endSessions(String operatorId) {
+        database.write(connection -> JdbcRunner.update(connection, "DELETE FROM operator_sessions WHERE operator_id = ?", operatorId));
+    }
+
+    @Override
     public boolean replacePassword(String operatorId, String passwordHash, String keptSessionHash) {
         return database.write(connection -> {
             if (JdbcRunner.update(connection, "UPDATE operators SET password_hash = ? WHERE id = ?", passwordHash, operatorId) == 0) {

@@ -50,11 +50,13 @@ public final class OperatorService {
 
     /**
      * A change to two-factor sign-in: refused for the back-off (nothing changed), or made, with the new
-     * recovery codes to show the operator this once (they are kept only as hashes).
+     * recovery codes to show the operator this once (they are kept only as hashes), and, when the change
+     * ended the operator's sessions (turning it on, new recovery codes), the new session of the browser
+     * that made it (empty when none could be opened: the password or second factor changed again meanwhile).
      */
-    public record TwoFactorChange(Optional<SignIn.Wait> backOff, java.util.List<String> recoveryCodes) {
+    public record TwoFactorChange(Optional<SignIn.Wait> backOff, java.util.List<String> recoveryCodes, Optional<NewSession> session) {
         static TwoFactorChange waiting(SignIn.Wait wait) {
-            return new TwoFactorChange(Optional.of(wait), java.util.List.of());
+            return new TwoFactorChange(Optional.of(wait), java.util.List.of(), Optional.empty());
         }
     }
 
@@ -322,6 +324,19 @@ public final class OperatorService {
     public record PasswordChange(Optional<SignIn.Wait> backOff, Optional<NewSession> session) {}
 
     /**
+     * Ends every session of the operator, the one making the change too, and opens a new one for that
+     * browser, as a password change does: a change of the second factor is made when someone else may hold
+     * a session (or a copy of this browser's cookie), and those sessions were opened without the new
+     * factor. The new session is opened only while the password and second factor are the ones stored
+     * now (empty when they changed again meanwhile: that browser signs in again).
+     */
+    private Optional<NewSession> renewSessions(String operatorId) {
+        store.endSessions(operatorId);
+        Optional<Operator> stored = store.findById(operatorId);
+        return stored.isEmpty() ? Optional.empty() : openSession(operatorId, stored.get().passwordHash(), store.totpSecret(operatorId));
+    }
+
+    /**
      * A new session for the operator while {@code passwordHash} and two-factor {@code secret} are still
      * theirs ({@link OperatorStore#createSession}).
      */
@@ -416,7 +431,9 @@ public final class OperatorService {
      * Turns two-factor sign-in on, proven by the current password (a stolen session must not be able to
      * lock the owner out with a second factor of its own) and by a code of {@code secret}, so that the
      * app really holds it. That code is then used: it does not also sign anyone in. Comes with
-     * {@value RecoveryCodes#COUNT} recovery codes, replacing any earlier ones.
+     * {@value RecoveryCodes#COUNT} recovery codes, replacing any earlier ones. Every session of the
+     * operator ends (they were opened without this factor); the browser that turned it on goes on in a
+     * new one ({@link #renewSessions}).
      *
      * @return the recovery codes to show once, or how long to wait when the sign-in back-off holds
      * @throws SeatguardException {@code invalid_input} naming {@code current_password}, {@code secret} or {@code code}
@@ -436,12 +453,13 @@ public final class OperatorService {
         java.util.List<String> recovery = RecoveryCodes.make(ids);
         store.setTotpSecret(operator.id(), Optional.of(secret), RecoveryCodes.hashes(recovery));
         store.useTotpStep(operator.id(), step.getAsLong());
-        return new TwoFactorChange(Optional.empty(), recovery);
+        return new TwoFactorChange(Optional.empty(), recovery, renewSessions(operator.id()));
     }
 
     /**
      * New recovery codes for an operator with two-factor sign-in on, proven by the current password; the
-     * earlier ones stop working.
+     * earlier ones stop working, and so does every session (one may have been opened with a code now
+     * replaced); the browser that asked goes on in a new one ({@link #renewSessions}).
      *
      * @throws SeatguardException {@code invalid_input} naming {@code current_password}, or {@code recovery_codes} when two-factor sign-in is off
      */
@@ -454,7 +472,7 @@ public final class OperatorService {
         if (!store.replaceRecoveryCodes(operator.id(), RecoveryCodes.hashes(recovery))) {
             throw SeatguardException.invalid("recovery_codes", "two-factor sign-in is off: turn it on first");
         }
-        return new TwoFactorChange(Optional.empty(), recovery);
+        return new TwoFactorChange(Optional.empty(), recovery, renewSessions(operator.id()));
     }
 
     /** How many recovery codes the operator has left. */

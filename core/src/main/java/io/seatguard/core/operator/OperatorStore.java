@@ -73,6 +73,9 @@ public interface OperatorStore {
 
     void deleteSession(String tokenHash);
 
+    /** Ends every session of the operator (their second factor changed). */
+    void endSessions(String operatorId);
+
     /**
      * Replaces the operator's password hash and ends every session of theirs but {@code keptSessionHash}
      * (the one that changed it), in one write. False when there is no such operator.

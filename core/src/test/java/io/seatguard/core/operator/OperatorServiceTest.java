@@ -168,6 +168,11 @@ class OperatorServiceTest {
         @Override
         public void deleteSession(String tokenHash) {}
 
+        @Override
+        public synchronized void endSessions(String operatorId) {
+            sessions.values().removeIf(operatorId::equals);
+        }
+
         /** The session hash each replacement kept, in order. */
         final List<String> keptSessions = new ArrayList<>();
 
@@ -551,6 +556,30 @@ class OperatorServiceTest {
         assertThat(operators.signIn(EMAIL, PASSWORD, client("198.51.100.99"))).as("an hour later").isInstanceOf(OperatorService.SignIn.Granted.class);
     }
 
+    /**
+     * Dashboard hardening (fix1): turning two-factor sign-in on left every other session open, opened
+     * without the second factor (someone who held the password, the reason to turn it on, stayed signed
+     * in). It now ends every session, as a password change does, and the browser that turned it on goes on
+     * in a new one; new recovery codes do the same (a session may have been opened with a replaced one).
+     */
+    @Test
+    void turningTwoFactorOnOrMakingNewRecoveryCodesEndsEverySessionButTheNewOneOfThatBrowser() throws Exception {
+        Operator operator = operators.create(EMAIL, PASSWORD);
+        String client = client("198.51.100.31");
+        OperatorService.SignIn.Granted here = (OperatorService.SignIn.Granted) operators.signIn(EMAIL, PASSWORD, client);
+        operators.signIn(EMAIL, PASSWORD, client("203.0.113.31"));
+        assertThat(store.sessions).hasSize(2);
+
+        String secret = operators.newTwoFactorSecret();
+        OperatorService.TwoFactorChange on = operators.enableTwoFactor(operator, PASSWORD, secret, codeNow(secret), client);
+        OperatorService.NewSession renewed = on.session().orElseThrow();
+        assertThat(renewed.token()).isNotEqualTo(here.session().token());
+        assertThat(store.sessions).as("the other browser's and this one's old session end").containsOnlyKeys(OperatorService.sha256(renewed.token()));
+
+        OperatorService.TwoFactorChange codes = operators.replaceRecoveryCodes(operator, PASSWORD, client);
+        assertThat(store.sessions).containsOnlyKeys(OperatorService.sha256(codes.session().orElseThrow().token()));
+    }
+
     @Test
     void anOperatorChangesTheirPasswordWithTheCurrentOneAndGoesOnInANewSessionOnly() throws Exception {
         Operator operator = operators.create(EMAIL, PASSWORD);
@@ -598,11 +627,16 @@ class OperatorServiceTest {
         Operator operator = operators.create(EMAIL, PASSWORD);
         String owner = client("198.51.100.73");
         java.util.concurrent.atomic.AtomicReference<String> secret = new java.util.concurrent.atomic.AtomicReference<>();
-        store.beforeSession = () -> secret.set(withTwoFactor(operator, owner));
+        java.util.concurrent.atomic.AtomicReference<OperatorService.TwoFactorChange> on = new java.util.concurrent.atomic.AtomicReference<>();
+        store.beforeSession = () -> {
+            secret.set(operators.newTwoFactorSecret());
+            on.set(operators.enableTwoFactor(operator, PASSWORD, secret.get(), codeNow(secret.get()), owner));
+        };
 
         assertThat(operators.signIn(EMAIL, PASSWORD, client("203.0.113.73"))).isInstanceOf(OperatorService.SignIn.Refused.class);
         assertThat(secret.get()).as("turned on meanwhile").isNotNull();
-        assertThat(store.sessions).isEmpty();
+        assertThat(store.sessions).as("only the new session of the browser that turned it on")
+                .containsOnlyKeys(OperatorService.sha256(on.get().session().orElseThrow().token()));
         clock.advance(Duration.ofSeconds(30));
         assertThat(operators.signIn(EMAIL, PASSWORD, codeNow(secret.get()), client("203.0.113.73"))).isInstanceOf(OperatorService.SignIn.Granted.class);
     }

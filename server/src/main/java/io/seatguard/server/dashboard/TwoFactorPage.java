@@ -15,7 +15,8 @@ import java.util.Optional;
  * {@code /dashboard/two-factor}: any operator turns two-factor sign-in (an authenticator app's code) on
  * or off for themselves. Turning it on shows a new secret as a QR code and as text, and takes effect
  * once the app's code for it and the current password are entered; turning it off takes the password.
- * Turning it on, or asking for new ones, shows recovery codes this once: each signs in once in place
+ * Turning it on, or asking for new ones, signs the operator out of every other browser (this one goes on
+ * in a new session, as after a password change) and shows recovery codes this once: each signs in once in place
  * of the app's code.
  */
 public final class TwoFactorPage {
@@ -75,7 +76,7 @@ public final class TwoFactorPage {
                         sessions.clientKey(ctx));
                 case "recovery-codes" -> operators.replaceRecoveryCodes(operator.get().operator(), password, sessions.clientKey(ctx));
                 case "disable" -> new OperatorService.TwoFactorChange(operators.disableTwoFactor(operator.get().operator(), password, sessions.clientKey(ctx)),
-                        List.of());
+                        List.of(), Optional.empty());
                 default -> throw SeatguardException.invalid("do", "must be enable, disable or recovery-codes");
             };
             if (change.backOff().isPresent()) {
@@ -83,11 +84,24 @@ public final class TwoFactorPage {
                 return;
             }
             String notice = switch (action) {
-                case "enable" -> "Two-factor sign-in is on.";
-                case "recovery-codes" -> "New recovery codes made; the old ones no longer work.";
+                case "enable" -> "Two-factor sign-in is on; other browsers are signed out.";
+                case "recovery-codes" -> "New recovery codes made; the old ones no longer work, and other browsers are signed out.";
                 default -> "Two-factor sign-in is off.";
             };
-            render(ctx, 200, operator.get(), Optional.of(notice), List.of(), Optional.empty(), change.recoveryCodes());
+            OperatorService.SignedIn shown = operator.get();
+            if (!"disable".equals(action)) {
+                // Every session ended, this one too: this browser goes on in a new one, whose CSRF token the
+                // answer's forms carry. None (the password changed meanwhile): the codes are still shown, this once.
+                if (change.session().isPresent()) {
+                    sessions.setSessionCookie(ctx, change.session().get());
+                    shown = new OperatorService.SignedIn(operator.get().operator(), change.session().get().csrfToken());
+                }
+                else {
+                    sessions.clearSessionCookie(ctx);
+                    notice += " Sign in again to go on.";
+                }
+            }
+            render(ctx, 200, shown, Optional.of(notice), List.of(), Optional.empty(), change.recoveryCodes());
         }
         catch (SeatguardException e) {
             render(ctx, DashboardPages.statusOf(e), operator.get(), Optional.empty(), DashboardPages.faults(e), secret, List.of());
