@@ -1020,10 +1020,10 @@ class DashboardPagesTest {
                     HttpResponse<String> page = viewer.get(server.url() + path + query);
                     assertThat(page.statusCode()).as("GET " + path).isEqualTo(200);
                     assertThat(postedFormsOf(page.body())).as("the forms offered on " + path)
-                            .isSubsetOf("/dashboard/logout", "/dashboard/password", "/dashboard/two-factor");
+                            .isSubsetOf("/dashboard/logout", "/dashboard/password", "/dashboard/two-factor", "/dashboard/policies/backtest");
                     pages++;
                 }
-                else if (!path.equals("/dashboard/password") && !path.equals("/dashboard/two-factor")) {
+                else if (!path.equals("/dashboard/password") && !path.equals("/dashboard/two-factor") && !path.equals("/dashboard/policies/backtest")) {
                     viewer.get(server.url() + "/dashboard/evaluations");
                     HttpResponse<String> answer = viewer.post(server.url() + path, Map.of("app", app.id(), "name", "x", "id", "pol_x", "list", "lst_x",
                             "endpoint", "wh_x", "user", "ola", "email", "new@example.com", "password", "a long enough password"));
@@ -1035,9 +1035,9 @@ class DashboardPagesTest {
             }
             assertThat(pages).as("every page was opened").isGreaterThanOrEqualTo(12);
             String shown = viewer.get(server.url() + "/dashboard/policies" + query).body();
-            assertThat(shown).as("the policy is shown, its fields disabled").contains("<h2 id=\"policy-form\">Deny zed</h2>").contains("<fieldset disabled>")
-                    .contains(">View</a>").doesNotContain(">Edit</a>").doesNotContain("New policy");
-            assertThat(viewer.get(server.url() + "/dashboard/policies?app=" + app.id()).body()).doesNotContain("id=\"policy-form\"");
+            assertThat(shown).as("the policy is shown, to backtest as a draft").contains("<h2 id=\"policy-form\">Backtest a draft of Deny zed</h2>")
+                    .contains(">View</a>").doesNotContain(">Edit</a>").doesNotContain("New policy").doesNotContain("value=\"save\"");
+            assertThat(viewer.get(server.url() + "/dashboard/policies?app=" + app.id()).body()).contains("<h2 id=\"policy-form\">Backtest a draft</h2>");
             assertThat(refused).as("every form was refused").isGreaterThanOrEqualTo(18);
             assertThat(server.get("/v3/apps", ADMIN).json().get("data")).as("no app made").hasSize(2);
             assertThat(server.get("/v3/users/ola/devices", app.bearer()).json().get("data").findValuesAsText("status")).containsExactly("attached");
@@ -1047,6 +1047,53 @@ class DashboardPagesTest {
             HttpResponse<String> own = viewer.post(server.url() + "/dashboard/password", Map.of("current_password", "look but do not touch",
                     "new_password", "still only looking", "new_password_again", "still only looking"));
             assertThat(own.statusCode()).as("their own password they may change").isEqualTo(200);
+        }
+    }
+
+    /**
+     * Dashboard hardening (fix1): the backtest was a button of the policy form's save, which read-only
+     * operators are not given (and whose route refuses their posts), so they could not backtest a draft,
+     * though a backtest changes nothing. It now has a route of its own, which saves nothing whatever the
+     * form says, and read-only operators get the form with its backtest only; their save is still refused.
+     */
+    @Test
+    void aReadOnlyOperatorBacktestsADraftAndStillCannotSaveIt() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            evaluate(server, app, "{\"action\":\"login\",\"user\":\"sky\",\"ip\":\"198.51.100.5\",\"device\":{\"token\":\"tok_sky_laptop_000001\"}}");
+            PageClient admin = signedIn(server);
+            admin.get(server.url() + "/dashboard/operators");
+            assertThat(admin.post(server.url() + "/dashboard/operators", Map.of("email", "viewer@example.com", "password", "look but do not touch",
+                    "read_only", "yes")).statusCode()).isEqualTo(201);
+            PageClient viewer = new PageClient();
+            viewer.get(server.url() + "/dashboard/login");
+            assertThat(viewer.post(server.url() + "/dashboard/login", Map.of("email", "viewer@example.com", "password", "look but do not touch")).statusCode())
+                    .isEqualTo(303);
+
+            String page = viewer.get(server.url() + "/dashboard/policies?app=" + app.id()).body();
+            assertThat(postedFormsOf(page)).contains("/dashboard/policies/backtest").doesNotContain("/dashboard/policies");
+            assertThat(page).contains("value=\"backtest\"").doesNotContain("value=\"save\"");
+            Map<String, String> draft = new java.util.HashMap<>(Map.of("app", app.id(), "name", "New devices at login", "action_login", "1",
+                    "check0", "is_new_device", "op0", "eq", "value0", "true", "verdict", "deny", "mode", "monitor", "do", "backtest"));
+            HttpResponse<String> backtest = viewer.post(server.url() + "/dashboard/policies/backtest", draft);
+            assertThat(backtest.statusCode()).as(backtest.body()).isEqualTo(200);
+            assertThat(backtest.body()).contains("of 1 evaluations it would have matched 1").contains("1 denied").doesNotContain("value=\"save\"");
+
+            draft.put("do", "save");
+            HttpResponse<String> saved = viewer.post(server.url() + "/dashboard/policies", draft);
+            assertThat(saved.statusCode()).as("the save route refuses a read-only operator").isEqualTo(403);
+            assertThat(saved.body()).contains("read-only operator");
+            assertThat(viewer.post(server.url() + "/dashboard/policies/backtest", draft).body()).as("the backtest route saves nothing, whatever do says")
+                    .contains("of 1 evaluations it would have matched 1");
+            assertThat(server.get("/v3/policies", app.bearer()).json().get("data")).as("nothing saved").isEmpty();
+
+            // A managing operator's backtest button posts to the same route; their save is as before.
+            admin.get(server.url() + "/dashboard/policies?app=" + app.id());
+            draft.put("do", "backtest");
+            assertThat(admin.post(server.url() + "/dashboard/policies/backtest", draft).body()).contains("of 1 evaluations it would have matched 1");
+            draft.put("do", "save");
+            assertThat(admin.post(server.url() + "/dashboard/policies", draft).statusCode()).isEqualTo(303);
+            assertThat(server.get("/v3/policies", app.bearer()).json().get("data")).hasSize(1);
         }
     }
 

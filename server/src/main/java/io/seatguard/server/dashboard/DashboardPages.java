@@ -376,8 +376,12 @@ public final class DashboardPages {
         return true;
     }
 
-    /** What a read-only operator may still post: their own password and second factor. */
-    private static final java.util.Set<String> READ_ONLY_MAY_POST = java.util.Set.of("/dashboard/password", "/dashboard/two-factor");
+    /**
+     * What a read-only operator may still post: their own password and second factor, and a policy draft's
+     * backtest (a route of its own that saves nothing, whatever the form says).
+     */
+    private static final java.util.Set<String> READ_ONLY_MAY_POST = java.util.Set.of("/dashboard/password", "/dashboard/two-factor",
+            "/dashboard/policies/backtest");
 
     /**
      * Whether a read-only operator posted a change; if so it has been answered 403 and nothing ran. One

@@ -44,6 +44,7 @@ public record DashboardSite(DashboardPages sessions, OverviewPage overview, Acco
                 Route.page(GET, "/dashboard/patterns.json", accounts::patternsJson),
                 Route.page(GET, "/dashboard/policies", policies::page),
                 Route.page(POST, "/dashboard/policies", policies::submit),
+                Route.page(POST, "/dashboard/policies/backtest", policies::backtest),
                 Route.page(POST, "/dashboard/policies/mode", policies::switchMode),
                 Route.page(POST, "/dashboard/policies/delete", policies::delete),
                 Route.page(GET, "/dashboard/lists", lists::page),

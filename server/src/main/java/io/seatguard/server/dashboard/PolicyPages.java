@@ -41,14 +41,15 @@ public final class PolicyPages {
             <form method="post" action="/dashboard/policies/delete"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
             <input type="hidden" name="id" value="{{id}}"><button type="submit" class="link">Delete</button></form>{{/readOnly}}</td></tr>{{/policies}}</tbody></table>
             {{^policies}}<p>No policies: every evaluation is allowed and only gathers signals.</p>{{/policies}}
-            {{#showForm}}<h2 id="policy-form">{{#viewOnly}}{{form.name}}{{/viewOnly}}{{^viewOnly}}{{#form.id}}Edit {{form.name}}{{/form.id}}{{^form.id}}New policy{{/form.id}}{{/viewOnly}}</h2>
+            <h2 id="policy-form">{{#viewOnly}}{{form.name}}{{/viewOnly}}{{^viewOnly}}{{#backtestOnly}}Backtest a draft{{#form.id}} of {{form.name}}{{/form.id}}{{/backtestOnly}}{{^backtestOnly}}{{#form.id}}Edit {{form.name}}{{/form.id}}{{^form.id}}New policy{{/form.id}}{{/backtestOnly}}{{/viewOnly}}</h2>
+            {{#backtestOnly}}<p class="hint">Read-only access: change the fields to backtest a draft on the last 7 days; nothing is saved.</p>{{/backtestOnly}}
             {{#hasErrors}}<div class="notice error" role="alert"><p>{{#backtesting}}The policy could not be backtested:{{/backtesting}}{{^backtesting}}The policy was not saved:{{/backtesting}}</p><ul>{{#errors}}<li>{{field}}: {{message}}</li>{{/errors}}</ul></div>{{/hasErrors}}
             {{#backtest}}<div class="notice" role="status"><p>Over the last 7 days, of {{evaluated}} evaluations it would have matched {{matched}}:
               {{allow}} allowed, {{deny}} denied, {{challenge}} challenged; the other {{unmatched}} would have been allowed.{{#truncated}}
               These are the newest {{evaluated}} of more: the older evaluations of the period were not replayed.{{/truncated}}</p></div>{{/backtest}}
             {{#readOnlyBecause}}<div class="notice" role="status"><p>{{readOnlyBecause}}</p></div>{{/readOnlyBecause}}
             {{#viewOnly}}<div id="policy-view"><fieldset disabled><legend>Read-only</legend>{{/viewOnly}}
-            {{^viewOnly}}<form method="post" action="/dashboard/policies"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
+            {{^viewOnly}}<form method="post" action="/dashboard/policies{{#backtestOnly}}/backtest{{/backtestOnly}}"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="app" value="{{appId}}">
               {{#form.id}}<input type="hidden" name="id" value="{{form.id}}"><input type="hidden" name="stored" value="{{form.stored}}">{{/form.id}}{{/viewOnly}}
               <label for="name">Name</label><input id="name" name="name" value="{{form.name}}">
               <label for="enabled">State</label><select id="enabled" name="enabled"><option value="true">enabled</option><option value="false"{{#disabled}} selected{{/disabled}}>disabled (stored, never consulted)</option></select>
@@ -77,9 +78,9 @@ public final class PolicyPages {
                 <label><input type="checkbox" name="notify_email" value="1"{{#form.notify_email}} checked{{/form.notify_email}}> email</label>
                 <label><input type="checkbox" name="notify_sms" value="1"{{#form.notify_sms}} checked{{/form.notify_sms}}> SMS</label></fieldset>
               <label for="json">Or the policy as JSON (used instead of the fields above when given)</label><textarea id="json" name="json" rows="6">{{form.json}}</textarea>
-              {{^viewOnly}}<button type="submit" name="do" value="backtest" class="secondary">Backtest on the last 7 days</button>
-              <button type="submit" name="do" value="save">Save</button>
-            </form>{{/viewOnly}}{{#viewOnly}}</fieldset></div>{{/viewOnly}}{{/showForm}}""");
+              {{^viewOnly}}<button type="submit" name="do" value="backtest" class="secondary" formaction="/dashboard/policies/backtest">Backtest on the last 7 days</button>
+              {{^backtestOnly}}<button type="submit" name="do" value="save">Save</button>{{/backtestOnly}}
+            </form>{{/viewOnly}}{{#viewOnly}}</fieldset></div>{{/viewOnly}}""");
     private static final List<String> OPS = List.of("eq", "ne", "gt", "gte", "lt", "lte", "in", "not_in", "in_list", "not_in_list");
 
     private final DashboardPages sessions;
@@ -146,8 +147,20 @@ public final class PolicyPages {
         return Optional.empty();
     }
 
-    /** Backtests or saves the form. */
+    /** Backtests or saves the form ({@code do}: a page from before the backtest had its own route posts its backtest here). */
     public void submit(Context ctx) {
+        submit(ctx, false);
+    }
+
+    /**
+     * {@code POST /dashboard/policies/backtest}: backtests the form, whatever its {@code do} says, and saves
+     * nothing: a route of its own, so that read-only operators, who may post no change, may backtest a draft.
+     */
+    public void backtest(Context ctx) {
+        submit(ctx, true);
+    }
+
+    private void submit(Context ctx, boolean backtestOnly) {
         Optional<OperatorService.SignedIn> operator = sessions.requireSignedInForm(ctx);
         if (operator.isEmpty()) {
             return;
@@ -156,6 +169,9 @@ public final class PolicyPages {
         Map<String, String> form = new HashMap<>();
         ctx.formParamMap().forEach((name, values) -> form.put(name, values.isEmpty() ? "" : values.get(0)));
         form.remove("readOnlyBecause"); // the page's own note, never the poster's
+        if (backtestOnly) {
+            form.put("do", "backtest");
+        }
         try {
             Object tree = form.getOrDefault("json", "").isBlank()
                     ? PolicyForm.tree(name -> form.getOrDefault(name, ""), policies.fields())
@@ -247,12 +263,13 @@ public final class PolicyPages {
         model.put("refusedNow", refusedNow);
         model.put("hasRefusedNow", !refusedNow.isEmpty());
         model.put("form", form);
-        // A read-only operator is shown a policy's fields (the table leaves out its conditions) but no form to post.
-        boolean readOnly = operator.operator().readOnly();
-        model.put("viewOnly", (readOnly && form.containsKey("id")) || form.containsKey("readOnlyBecause"));
+        // A read-only operator is shown the form (a policy's fields, which the table leaves out) to backtest as a
+        // draft, posting to the backtest's own route and without a Save button; a policy the form cannot hold is shown only.
+        boolean viewOnly = form.containsKey("readOnlyBecause");
+        model.put("viewOnly", viewOnly);
+        model.put("backtestOnly", operator.operator().readOnly() && !viewOnly);
         model.put("readOnlyBecause", form.getOrDefault("readOnlyBecause", ""));
         model.put("disabled", "false".equals(form.get("enabled")));
-        model.put("showForm", !readOnly || form.containsKey("id"));
         model.put("errors", errors);
         model.put("hasErrors", !errors.isEmpty());
         model.put("backtesting", "backtest".equals(form.get("do")));
