@@ -144,7 +144,7 @@ class DashboardBrowserTest {
                 assertThat(browser.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
                 shoot(browser, "two-factor-recovery-codes");
 
-                // A read-only operator, added with the form, reads a policy in a disabled form and is offered no change.
+                // A read-only operator, added with the form, reads a policy in the form, may backtest it as a draft, and is offered no change.
                 open(browser, "Operators", "Operators");
                 browser.findElement(By.id("op-email")).sendKeys("viewer@example.com");
                 browser.findElement(By.id("op-password")).sendKeys("look but do not touch");
@@ -159,10 +159,14 @@ class DashboardBrowserTest {
                 Chromium.waitFor(browser, driver -> driver.findElement(By.tagName("h1")).getText().equals("Overview of default"), "the viewer's overview");
                 open(browser, "Policies", "Policies of default");
                 browser.findElement(By.linkText("View")).click();
-                Chromium.waitFor(browser, driver -> driver.findElement(By.id("policy-form")).getText().equals("Watch new devices"), "the policy, read-only");
-                assertThat(browser.findElement(By.id("check0")).isEnabled()).as("a read-only operator's policy fields").isFalse();
-                assertThat(browser.findElements(By.cssSelector("main form[method=post]"))).as("forms that post, on the policy page").isEmpty();
+                Chromium.waitFor(browser, driver -> driver.findElement(By.id("policy-form")).getText().equals("Backtest a draft of Watch new devices"),
+                        "the policy, to backtest");
+                assertThat(browser.findElements(By.cssSelector("main form[method=post]"))).as("forms that post, on the policy page")
+                        .allSatisfy(form -> assertThat(form.getDomAttribute("action")).isEqualTo("/dashboard/policies/backtest"));
+                assertThat(browser.findElements(By.cssSelector("button[value=save]"))).as("no Save").isEmpty();
                 shoot(browser, "policy-read-only");
+                browser.findElement(By.cssSelector("button[value=backtest]")).click();
+                Chromium.waitFor(browser, driver -> driver.findElement(By.tagName("main")).getText().contains("it would have matched"), "the viewer's backtest");
 
                 // A phone's width: the navigation wraps, nothing needs a wider screen.
                 browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
