@@ -306,6 +306,24 @@ abstract class StorageContract {
                 true)).containsExactly(email, "+123456789012345");
     }
 
+    /** Turning two-factor sign-in on (and a password change) ends every session of that operator, and no other's. */
+    @Test
+    void endingAnOperatorsSessionsLeavesOtherOperatorsSignedIn() {
+        SqlOperatorStore operators = new SqlOperatorStore(database);
+        assertThat(operators.create(new io.seatguard.core.operator.Operator("op_one", "one@example.com", "hash-1", T0))).isTrue();
+        assertThat(operators.create(new io.seatguard.core.operator.Operator("op_two", "two@example.com", "hash-2", T0))).isTrue();
+        operators.createSession("a".repeat(64), "op_one", "hash-1", Optional.empty(), "csrf-a", T0, T0.plusSeconds(600));
+        operators.createSession("b".repeat(64), "op_one", "hash-1", Optional.empty(), "csrf-b", T0, T0.plusSeconds(600));
+        operators.createSession("c".repeat(64), "op_two", "hash-2", Optional.empty(), "csrf-c", T0, T0.plusSeconds(600));
+
+        operators.endSessions("op_one");
+
+        assertThat(operators.session("a".repeat(64), T0.plusSeconds(1))).isEmpty();
+        assertThat(operators.session("b".repeat(64), T0.plusSeconds(1))).isEmpty();
+        assertThat(operators.session("c".repeat(64), T0.plusSeconds(1))).as("another operator's").contains(
+                new io.seatguard.core.operator.OperatorStore.Session("op_two", "csrf-c"));
+    }
+
     @Test
     void operatorsKeepTheirAppScopeAndSessionsExpire() {
         SqlOperatorStore operators = new SqlOperatorStore(database);
