@@ -15,10 +15,11 @@ import java.util.Set;
  * <p>A schema that already says what other properties may be is left as it is. So is a schema that is a
  * member of an {@code allOf}, or a component an {@code allOf} refers to: a member sees only its own
  * properties, so closing it would refuse its siblings'. The schema holding the {@code allOf} is closed
- * instead ({@code unevaluatedProperties} sees through {@code allOf} and {@code $ref}); such a component
- * stays open where it is used alone.
+ * instead ({@code unevaluatedProperties} sees through {@code allOf} and {@code $ref}), and where such a
+ * component is used alone, the reference goes to a closed alias of it ({@code Name.closed}).
  */
 final class ClosedSchemas {
+    private static final String REFERENCE = "#/components/schemas/";
     private final Set<String> composed = new HashSet<>();
 
     private ClosedSchemas() {}
@@ -29,10 +30,34 @@ final class ClosedSchemas {
         closer.findComposed(copy);
         closer.walkDocument(copy.path("paths"));
         closer.walkDocument(copy.path("components").path("responses"));
-        for (Map.Entry<String, JsonNode> component : copy.path("components").path("schemas").properties()) {
-            closer.walkSchema(component.getValue(), closer.composed.contains("#/components/schemas/" + component.getKey()));
+        ObjectNode schemas = (ObjectNode) copy.path("components").path("schemas");
+        for (Map.Entry<String, JsonNode> component : schemas.properties()) {
+            closer.walkSchema(component.getValue(), closer.composed.contains(REFERENCE + component.getKey()));
+        }
+        closer.referToClosedAliases(copy, false);
+        for (String reference : closer.composed) {
+            schemas.putObject(reference.substring(REFERENCE.length()) + ".closed").put("$ref", reference).put("unevaluatedProperties", false);
         }
         return copy;
+    }
+
+    /** Every reference to a component an {@code allOf} refers to, but the {@code allOf}'s own, goes to its closed alias. */
+    private void referToClosedAliases(JsonNode node, boolean memberOfAllOf) {
+        if (!(node instanceof ObjectNode object)) {
+            node.forEach(child -> referToClosedAliases(child, false));
+            return;
+        }
+        if (!memberOfAllOf && composed.contains(object.path("$ref").asText())) {
+            object.put("$ref", object.get("$ref").asText() + ".closed");
+        }
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
+            if (field.getKey().equals("allOf")) {
+                field.getValue().forEach(member -> referToClosedAliases(member, true));
+            }
+            else {
+                referToClosedAliases(field.getValue(), false);
+            }
+        }
     }
 
     /** The components some {@code allOf} refers to. */

@@ -125,7 +125,13 @@ final class DocumentedResponses {
             return mismatches;
         }
         String schemaPointer = pointer + "/content/" + escape(mediaType) + "/schema";
-        for (Error error : schemaAt(schemaPointer).validate(body)) {
+        List<Error> errors = schemaAt(schemaPointer).validate(body);
+        // A property whose value fails its schema is also "not evaluated" by the closed object: only the first says what is wrong.
+        boolean otherErrors = errors.stream().anyMatch(error -> !"unevaluatedProperties".equals(error.getKeyword()));
+        for (Error error : errors) {
+            if (otherErrors && "unevaluatedProperties".equals(error.getKeyword())) {
+                continue;
+            }
             mismatches.add("status " + answer.status() + " body: " + error.getMessage() + " (schema " + error.getSchemaLocation() + ")");
         }
         return mismatches;

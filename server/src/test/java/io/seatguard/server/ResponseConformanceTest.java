@@ -12,8 +12,8 @@ import io.seatguard.server.fuzz.ExampleRequests.ExampleRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +45,8 @@ class ResponseConformanceTest {
 
     private TestServer server;
     private DocumentedResponses documented;
-    private final List<String> mismatches = new ArrayList<>();
+    /** Each once, in the order found: the delivery log is read until a delivery is in it. */
+    private final Set<String> mismatches = new LinkedHashSet<>();
     /** The statuses each operation was answered with. */
     private final Map<String, Set<Integer>> answered = new TreeMap<>();
 
@@ -93,6 +94,19 @@ class ResponseConformanceTest {
             answers("DELETE /v3/lists/{id}", 409, "DELETE", "/v3/lists/" + requests.listId(), secret, null);
             answers("POST /v3/lists", 409, "POST", "/v3/lists", secret, "{\"name\":\"fuzz_ips\",\"kind\":\"ip\",\"values\":[]}");
 
+            // An account on five devices, flagged many_devices: its summary, devices, history and the patterns list have something in them.
+            for (int i = 1; i <= 5; i++) {
+                succeeds("POST /v3/evaluate", "/v3/evaluate", secret, "{\"action\":\"login\",\"user\":\"max\",\"ip\":\"198.51.100." + (10 + i)
+                        + "\",\"session\":\"s" + i + "\",\"device\":{\"token\":\"tok_max_device_0000" + i + "\",\"components\":{\"screen\":\"" + (1000 + i)
+                        + "x800\",\"gpu\":\"gpu " + i + "\"},\"timezone\":\"Europe/Paris\"}}");
+            }
+            succeeds("GET /v3/patterns", "/v3/patterns", secret, null);
+            succeeds("GET /v3/users/{user}", "/v3/users/max", secret, null);
+            succeeds("GET /v3/users/{user}/devices", "/v3/users/max/devices", secret, null);
+            JsonNode maxHistory = succeeds("GET /v3/users/{user}/history", "/v3/users/max/history?limit=2", secret, null);
+            succeeds("GET /v3/users/{user}/history", "/v3/users/max/history?limit=2&cursor=" + maxHistory.path("next_cursor").asText(), secret, null);
+            succeeds("GET /v3/history", "/v3/history?device_id=" + ofAna.path("device_id").asText(), secret, null);
+
             succeeds("GET /v3/sdk.js", "/v3/sdk.js", Map.of(), null);
             succeeds("GET /v3/sdk.classic.js", "/v3/sdk.classic.js", Map.of(), null);
             succeeds("GET /v3/openapi.json", "/v3/openapi.json", Map.of(), null);
@@ -107,6 +121,11 @@ class ResponseConformanceTest {
             succeeds("GET /v3/users/{user}/devices", "/v3/users/ana/devices", secret, null);
             succeeds("DELETE /v3/users/{user}/devices/{device_id}", "/v3/users/ana/devices/" + device, secret, null);
             succeeds("DELETE /v3/users/{user}", "/v3/users/zoe", secret, null);
+            // The logged-out device's next page view and heartbeat are told to log out.
+            succeeds("POST /v3/evaluate", "/v3/evaluate", secret,
+                    "{\"action\":\"access\",\"user\":\"ana\",\"ip\":\"198.51.100.5\",\"device\":{\"token\":\"tok_ana_laptop_00001\"}}");
+            succeeds("POST /v3/sessions/heartbeat", "/v3/sessions/heartbeat", Map.of(),
+                    "{\"client_id\":\"" + app.clientId() + "\",\"user\":\"ana\",\"session\":\"tab-9\",\"device\":{\"token\":\"tok_ana_laptop_00001\"}}");
             succeeds("GET /v3/patterns", "/v3/patterns?format=csv", secret, null);
 
             succeeds("GET /v3/policies", "/v3/policies", secret, null);
@@ -130,6 +149,16 @@ class ResponseConformanceTest {
             String doomed = succeeds("POST /v3/webhooks", "/v3/webhooks", secret,
                     "{\"url\":\"https://" + TestServer.UNROUTED_PUBLIC_HOST + "/gone\",\"events\":[\"evaluation.created\"]}").path("id").asText();
             succeeds("DELETE /v3/webhooks/{id}", "/v3/webhooks/" + doomed, secret, null);
+
+            answers("POST /v3/evaluate", 401, "POST", "/v3/evaluate", Map.of("Authorization", "Bearer sk_not_a_key"), examples.get("POST /v3/evaluate").body());
+            answers("POST /v3/evaluate", 403, "POST", "/v3/evaluate", Map.of("Origin", "https://not-allowed.example"),
+                    "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"login\",\"user\":\"u1\",\"device\":{\"token\":\"tok_fuzz_000000001\"}}");
+            // A client id of the right shape that no app has.
+            String unknownClientId = "pk_" + "0".repeat(app.clientId().length() - 3);
+            answers("POST /v3/sessions/heartbeat", 401, "POST", "/v3/sessions/heartbeat", Map.of(),
+                    "{\"client_id\":\"" + unknownClientId + "\",\"user\":\"u1\",\"session\":\"tab-1\",\"device\":{\"token\":\"tok_fuzz_000000001\"}}");
+            Response script = answers("GET /v3/sdk.js", SUCCESS, "GET", "/v3/sdk.js", Map.of(), null);
+            script.header("ETag").ifPresent(etag -> answers("GET /v3/sdk.js", 304, "GET", "/v3/sdk.js", Map.of("If-None-Match", etag), null));
 
             // The common failures, of every operation they apply to.
             Map<String, ExampleRequest> withInput = requests.examples();
@@ -166,6 +195,7 @@ class ResponseConformanceTest {
             answers("GET /v3/evaluations/{id}", 404, "GET", "/v3/evaluations/ev_0000", secret, null);
         }
 
+        System.out.println("Statuses answered, by operation: " + answered);
         Set<String> notSucceeded = new TreeSet<>(documented.operations());
         answered.forEach((operation, statuses) -> {
             if (statuses.stream().anyMatch(status -> status / 100 == 2)) {
