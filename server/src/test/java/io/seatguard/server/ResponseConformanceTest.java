@@ -106,6 +106,14 @@ class ResponseConformanceTest {
             JsonNode maxHistory = succeeds("GET /v3/users/{user}/history", "/v3/users/max/history?limit=2", secret, null);
             succeeds("GET /v3/users/{user}/history", "/v3/users/max/history?limit=2&cursor=" + maxHistory.path("next_cursor").asText(), secret, null);
             succeeds("GET /v3/history", "/v3/history?device_id=" + ofAna.path("device_id").asText(), secret, null);
+            // Past its device limit, the account's next page view gets the device-limit challenge: a challenge of the other type.
+            succeeds("POST /v3/policies", "/v3/policies", secret, "{\"name\":\"device limit\",\"actions\":[\"access\"],\"mode\":\"enforce\","
+                    + "\"conditions\":{\"check\":\"device_count\",\"op\":\"gt\",\"value\":3},\"verdict\":\"challenge\",\"challenge\":{\"type\":\"device_limit\","
+                    + "\"device_limit\":3,\"logout_url\":\"https://app.example/out\",\"expires_in_seconds\":600}}");
+            JsonNode limited = succeeds("POST /v3/evaluate", "/v3/evaluate", secret,
+                    "{\"action\":\"access\",\"user\":\"max\",\"ip\":\"198.51.100.11\",\"session\":\"s1\",\"device\":{\"token\":\"tok_max_device_00001\"}}");
+            succeeds("GET /v3/challenges/{id}", "/v3/challenges/" + limited.path("redirect").asText().replaceAll(".*/", ""), secret, null);
+            succeeds("GET /v3/evaluations/{id}", "/v3/evaluations/" + limited.path("evaluation_id").asText(), secret, null);
 
             succeeds("GET /v3/sdk.js", "/v3/sdk.js", Map.of(), null);
             succeeds("GET /v3/sdk.classic.js", "/v3/sdk.classic.js", Map.of(), null);
@@ -148,6 +156,10 @@ class ResponseConformanceTest {
                     secret, null);
             String doomed = succeeds("POST /v3/webhooks", "/v3/webhooks", secret,
                     "{\"url\":\"https://" + TestServer.UNROUTED_PUBLIC_HOST + "/gone\",\"events\":[\"evaluation.created\"]}").path("id").asText();
+            succeeds("PATCH /v3/webhooks/{id}", "/v3/webhooks/" + doomed, secret, "{\"enabled\":false}");
+            succeeds("GET /v3/webhooks/{id}", "/v3/webhooks/" + doomed, secret, null);
+            answers("POST /v3/webhooks/{id}/deliveries/{message_id}/redeliver", 409, "POST", "/v3/webhooks/" + doomed + "/deliveries/" + message + "/redeliver",
+                    secret, null);
             succeeds("DELETE /v3/webhooks/{id}", "/v3/webhooks/" + doomed, secret, null);
 
             answers("POST /v3/evaluate", 401, "POST", "/v3/evaluate", Map.of("Authorization", "Bearer sk_not_a_key"), examples.get("POST /v3/evaluate").body());
