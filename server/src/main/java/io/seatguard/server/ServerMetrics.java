@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Prometheus metrics: requests and latency per route, evaluations by verdict and action, the storage
@@ -43,6 +44,17 @@ public final class ServerMetrics implements AutoCloseable {
      * One value for all, so that clients cannot add series.
      */
     public static final String UNMATCHED_ROUTE = "unmatched";
+    /**
+     * The request timer's histogram buckets: each is a line in every scrape, and a series in Prometheus,
+     * for every method, route and status seen, so they are few (Micrometer's percentile histogram had
+     * 60). Fine from 1 to 10 ms, where a healthy node answers evaluations (docs/benchmarks.md: p99 about
+     * 10 ms on the wire); 250 ms, the bound {@code SeatguardSlowEvaluations} alerts on, so its 99th
+     * percentile is read at a bucket's edge rather than guessed between two wide ones; 5 s, the SDKs'
+     * default timeout and the longest a request waits for a slot; 10 s, the longest a stopping node lets
+     * requests finish. Above it, {@code +Inf}.
+     */
+    public static final List<Duration> REQUEST_LATENCY_BUCKETS = Stream.of(1.0, 2.5, 5.0, 10.0, 25.0, 50.0, 100.0, 250.0, 500.0, 1_000.0, 2_500.0, 5_000.0, 10_000.0)
+            .map(millis -> Duration.ofNanos(Math.round(millis * 1_000_000))).toList();
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
@@ -85,9 +97,7 @@ public final class ServerMetrics implements AutoCloseable {
                 .tag("method", methodTag)
                 .tag("route", route)
                 .tag("status", Integer.toString(status))
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(10))
+                .serviceLevelObjectives(REQUEST_LATENCY_BUCKETS.toArray(Duration[]::new))
                 .register(registry)).record(Duration.ofNanos(nanos));
     }
 

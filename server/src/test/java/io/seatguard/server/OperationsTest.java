@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +52,26 @@ class OperationsTest {
         }
     }
 
-    /** The value of one series without labels in Prometheus text. */
+    /**
+     * Each route, method and status had 61 bucket lines (Micrometer's percentile histogram between 1 ms and
+     * 10 s), so a scrape was large and Prometheus stored as many series for every one of them. Now a short
+     * list chosen for what operators alert on, and no histogram in the scrape has more.
+     */
+    @Test
+    void requestTimingsHaveTheShortBucketList() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            server.post("/v3/evaluate", "{\"client_id\":\"" + server.defaultApp().clientId() + "\",\"action\":\"signup\"}", Map.of());
+            Map<String, List<Double>> bucketsBySeries = MetricsText.histogramBuckets(server.get("/metrics", Map.of()).body());
+
+            List<Double> expected = new ArrayList<>(ServerMetrics.REQUEST_LATENCY_BUCKETS.stream().map(bound -> bound.toNanos() / 1e9).toList());
+            expected.add(Double.POSITIVE_INFINITY);
+            assertThat(bucketsBySeries.get("seatguard_http_requests_seconds{method=\"POST\",route=\"/v3/evaluate\",status=\"200\"}"))
+                    .containsExactlyElementsOf(expected)
+                    .as("the bounds SeatguardSlowEvaluations and the SDKs' timeouts need").contains(0.25, 5.0);
+            assertThat(bucketsBySeries).as("every histogram in the scrape").allSatisfy((series, buckets) -> assertThat(buckets).as(series).hasSizeLessThanOrEqualTo(14));
+        }
+    }
+
     /** Jetty takes any token as a method; as a label, each was a new series with its histogram (found in review). */
     @Test
     void aMethodOfTheClientsOwnMakesNoSeriesOfItsOwn() {

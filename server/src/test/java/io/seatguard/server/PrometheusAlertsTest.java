@@ -30,6 +30,8 @@ class PrometheusAlertsTest {
     private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
     /** A metric name, then its label matchers if any: {@code name{a="x",b=~"y"}}. */
     private static final Pattern SELECTOR = Pattern.compile("\\b((?:seatguard|jvm)_[a-z_]+)(\\{([^}]*)\\})?");
+    /** {@code histogram_quantile(q, … rate(name_bucket{matchers}[…]) …) > threshold}, on one line. */
+    private static final Pattern QUANTILE_THRESHOLD = Pattern.compile("histogram_quantile\\(.*?\\b([a-z_]+)_bucket(?:\\{([^}]*)\\})?.*\\)\\s*[<>]=?\\s*([0-9.]+)");
     private static final Pattern EXACT_LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
     @Test
@@ -76,6 +78,43 @@ class PrometheusAlertsTest {
             }
         }
     }
+
+    /**
+     * Between two buckets {@code histogram_quantile} guesses by straight interpolation, so a threshold
+     * inside a wide bucket fires on a made-up latency: each threshold must be a bucket bound of the series
+     * it reads, as a real server exports it. Micrometer's percentile histogram had no 0.25 s bound, so
+     * {@code SeatguardSlowEvaluations}' 250 ms fell between 0.246 and 0.268 s.
+     */
+    @Test
+    void everyQuantileThresholdIsABucketBound(@TempDir Path dataDir) throws Exception {
+        List<QuantileThreshold> thresholds = new ArrayList<>();
+        Matcher found = QUANTILE_THRESHOLD.matcher(Files.readString(RULES));
+        while (found.find()) {
+            thresholds.add(new QuantileThreshold(found.group(1), found.group(2) == null ? "" : found.group(2), Double.parseDouble(found.group(3))));
+        }
+        assertThat(thresholds).as("SeatguardSlowEvaluations reads the request timer's buckets").isNotEmpty();
+
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            assertThat(server.post("/v3/evaluate", "{\"client_id\":\"" + server.defaultApp().clientId() + "\",\"action\":\"signup\"}", Map.of()).status())
+                    .isEqualTo(200);
+            Map<String, List<Double>> buckets = MetricsText.histogramBuckets(server.get("/metrics", Map.of()).body());
+            for (QuantileThreshold threshold : thresholds) {
+                Map<String, String> wanted = new HashMap<>();
+                Matcher exact = EXACT_LABEL.matcher(threshold.matchers());
+                while (exact.find()) {
+                    wanted.put(exact.group(1), exact.group(2));
+                }
+                List<List<Double>> selected = buckets.entrySet().stream()
+                        .filter(histogram -> histogram.getKey().startsWith(threshold.histogram() + "{"))
+                        .filter(histogram -> wanted.entrySet().stream().allMatch(label -> histogram.getKey().contains(label.getKey() + "=\"" + label.getValue() + "\"")))
+                        .map(Map.Entry::getValue).toList();
+                assertThat(selected).as("the histogram %s{%s} in /metrics", threshold.histogram(), threshold.matchers()).isNotEmpty()
+                        .allSatisfy(bounds -> assertThat(bounds).as("%s's bounds", threshold.histogram()).contains(threshold.seconds()));
+            }
+        }
+    }
+
+    private record QuantileThreshold(String histogram, String matchers, double seconds) {}
 
     private record Series(String name, Map<String, String> labels) {}
 
