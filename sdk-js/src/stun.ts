@@ -11,6 +11,13 @@ export const STUN_BUDGET_MS = 1500;
 export const DEFAULT_STUN_PORT = 3478;
 
 /**
+ * A `stun:`/`stuns:` URL as browsers take it (RFC 7064): the scheme in any case (Chromium takes
+ * `STUN:`, which was refused), and no query or fragment (`?transport=udp` is a TURN parameter:
+ * Chromium throws on it, and STUN was off without a word).
+ */
+const STUN_URL = /^stuns?:[^\s?#]+$/i;
+
+/**
  * The STUN URL to use: `false` turns it off; a string is used as given (it must start with `stun:`);
  * otherwise the endpoint's host on the default port. Null when none can be made. A string that is not a
  * STUN URL turns STUN off too, with a console warning: silently, a typo (`stun.example.com:3478`, no
@@ -19,7 +26,7 @@ export const DEFAULT_STUN_PORT = 3478;
 export function stunUrl(option: string | false | undefined, endpoint: string | null): string | null {
   if (option === false) return null;
   if (typeof option === 'string') {
-    if (/^stuns?:[^\s]+$/.test(option)) return option;
+    if (STUN_URL.test(option)) return option;
     console.warn(`Seatguard: stun is ${JSON.stringify(option.slice(0, 100))}, not a STUN URL (stun:host:port); STUN is off.`);
     return null;
   }

@@ -131,8 +131,8 @@ export interface SeatguardOptions {
   navigate?: (url: string) => void;
   /**
    * Seatguard's STUN responder, through which the SDK finds the browser's real network (`local_ip`):
-   * a `stun:host:port` URL, or `false` to skip it. Defaults to the endpoint's host on port 3478. Any other
-   * string also skips it, with a console warning.
+   * a `stun:host:port` URL (the scheme in any case; no query), or `false` to skip it. Defaults to the
+   * endpoint's host on port 3478. Any other string also skips it, with a console warning.
    */
   stun?: string | false;
   /**

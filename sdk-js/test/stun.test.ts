@@ -13,6 +13,8 @@ describe('stunUrl', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
       expect(stunUrl('stun:stun.example.com:19302', 'https://x.example')).toBe('stun:stun.example.com:19302');
+      // The scheme is case-insensitive (RFC 7064), and Chromium takes it so.
+      expect(stunUrl('STUN:stun.example.com:19302', 'https://x.example')).toBe('STUN:stun.example.com:19302');
       expect(stunUrl(false, 'https://x.example')).toBeNull();
       expect(stunUrl(undefined, null)).toBeNull();
       expect(warn).not.toHaveBeenCalled();
@@ -28,6 +30,11 @@ describe('stunUrl', () => {
       expect(stunUrl('https://not-stun.example', 'https://x.example')).toBeNull();
       expect(warn).toHaveBeenCalledTimes(1);
       expect(warn).toHaveBeenCalledWith(expect.stringContaining('stun is "https://not-stun.example", not a STUN URL'));
+
+      warn.mockClear();
+      // A TURN-style query: Chromium's RTCPeerConnection throws on it, which turned STUN off without a word.
+      expect(stunUrl('stun:stun.example.com:3478?transport=udp', 'https://x.example')).toBeNull();
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('stun is "stun:stun.example.com:3478?transport=udp", not a STUN URL'));
 
       warn.mockClear();
       const client = new Seatguard({ clientId: 'pk_test123', endpoint: 'https://seatguard.example', stun: 'seatguard.example:3478' });
