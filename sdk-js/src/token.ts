@@ -228,8 +228,12 @@ export async function restoreToken(cookieDomain: string | null = null): Promise<
   if (![found.cookie, found.local, found.indexed, pageToken].some(valid)) {
     // A token is about to be made: another tab may be making one too. Under the lock the stores are read
     // again, and hold the token of a tab that made it first. Only here: a found token needs no lock.
-    const made = await underTokenLock(async () => keep(await readStores(), cookieDomain));
-    if (made !== null) return made;
+    const locked = await underTokenLock(async () => keep(await readStores(), cookieDomain));
+    if ('value' in locked) return locked.value;
+    // Given up on a tab holding the lock: it may have kept its token while this one waited, which the
+    // stores read before the wait cannot show. Read again, or this tab makes a second token and writes
+    // it over the other's in the cookie and localStorage.
+    if (locked.gaveUp) return keep(await readStores(), cookieDomain);
   }
   return keep(found, cookieDomain);
 }
@@ -267,28 +271,35 @@ async function keep({ cookie, local, indexed, reading }: Stored, cookieDomain: s
   return token;
 }
 
+/** `work`'s result, or why it did not run under the lock: `gaveUp` when another tab held it too long. */
+type Locked<T> = { value: T } | { gaveUp: boolean };
+
 /**
- * `work`'s result, run while this origin's tabs hold the token's Web Lock one at a time; null when the
- * browser has no Web Locks, refuses them (an opaque origin) or another tab held the lock past
- * {@link LOCK_WAIT_MS} (the caller then goes on without it, as before locks were used).
+ * `work`'s result, run while this origin's tabs hold the token's Web Lock one at a time; no value when
+ * the browser has no Web Locks, refuses them (an opaque origin), `work` failed, or another tab held the
+ * lock past {@link LOCK_WAIT_MS} (`gaveUp`; the caller then goes on without it, as before locks were used).
  */
-async function underTokenLock<T>(work: () => Promise<T>): Promise<T | null> {
+async function underTokenLock<T>(work: () => Promise<T>): Promise<Locked<T>> {
   let locks: LockManager | undefined;
   try {
     locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
   } catch {
     locks = undefined;
   }
-  if (!locks || typeof locks.request !== 'function') return null;
+  if (!locks || typeof locks.request !== 'function') return { gaveUp: false };
   const giveUp = new AbortController();
   const timer = setTimeout(() => giveUp.abort(), LOCK_WAIT_MS);
+  let granted = false;
   try {
-    return await locks.request(LOCK_NAME, { signal: giveUp.signal }, () => {
-      clearTimeout(timer);
-      return work();
-    });
+    return {
+      value: await locks.request(LOCK_NAME, { signal: giveUp.signal }, () => {
+        granted = true;
+        clearTimeout(timer);
+        return work();
+      }),
+    };
   } catch {
-    return null;
+    return { gaveUp: !granted && giveUp.signal.aborted };
   } finally {
     clearTimeout(timer);
   }

@@ -290,6 +290,31 @@ describe('the persistent token', () => {
     }
   });
 
+  it('reads the stores again when it gives up on a tab holding the Web Lock, rather than make a second token', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const other = 'f0e1d2c3b4a5968778695a4b3c2d1e0f';
+    // A tab that took the lock first and is slow with it (a background tab's throttled timers, a cold
+    // IndexedDB): it keeps its token while this one waits, then still holds the lock past the give-up.
+    const request = vi.fn((_name: string, options: { signal: AbortSignal }) => {
+      document.cookie = `sg_token=${other}; Path=/`;
+      localStorage.setItem('seatguard.token', other);
+      return new Promise((_, reject) => options.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    });
+    Object.defineProperty(navigator, 'locks', { configurable: true, value: { request } });
+    try {
+      const restoring = restoreToken();
+      await vi.waitFor(() => expect(request).toHaveBeenCalledTimes(1));
+      await vi.advanceTimersByTimeAsync(3000);
+      // The stores read before the wait were empty: a new token went over the other tab's.
+      expect(await restoring).toBe(other);
+      expect(cookieToken()).toBe(other);
+      expect(localStorage.getItem('seatguard.token')).toBe(other);
+    } finally {
+      delete (navigator as unknown as { locks?: unknown }).locks;
+      vi.useRealTimers();
+    }
+  });
+
   it('makes a token as before when the browser refuses the Web Lock', async () => {
     const request = vi.fn(async () => {
       throw new DOMException('The operation is insecure.', 'SecurityError');
