@@ -101,7 +101,7 @@ interface Gathering {
 
 /** The page's gatherings by STUN URL: one on its way is shared by every caller, one settled is reused for a while. */
 const gatherings = new Map<string, Gathering>();
-let forgettingOnNetworkChange = false;
+let gatheringAgainOnNetworkChange = false;
 
 /**
  * The server-reflexive address through `url`, from this page's gathering if one is on its way or settled
@@ -111,7 +111,7 @@ let forgettingOnNetworkChange = false;
 export function sharedReflexive(url: string): Promise<string | null> {
   const kept = gatherings.get(url);
   if (kept && (kept.settledAt === null || Date.now() - kept.settledAt < REFLEXIVE_REUSE_MS)) return kept.address;
-  forgetOnNetworkChange();
+  gatherAgainOnNetworkChange();
   const gathering: Gathering = { address: gatherReflexive(url), settledAt: null };
   void gathering.address.then(() => (gathering.settledAt = Date.now()));
   gatherings.set(url, gathering);
@@ -120,15 +120,25 @@ export function sharedReflexive(url: string): Promise<string | null> {
 
 /**
  * Back online, or the page shown again (a laptop waking up, perhaps elsewhere): the network may have
- * changed, so the next call gathers anew. Listened for once per page, not per client or call.
+ * changed, so every URL the page used is gathered through anew at once. Not merely forgotten until the
+ * next call: that call then waited at most 250 ms for a gathering of its own, and a login submitted once
+ * the user was back with a code from another app (the page hidden meanwhile) often went without the
+ * address. Listened for once per page, not per client or call.
  */
-function forgetOnNetworkChange(): void {
-  if (forgettingOnNetworkChange || typeof window === 'undefined' || typeof document === 'undefined') return;
-  forgettingOnNetworkChange = true;
-  window.addEventListener('online', () => gatherings.clear());
+function gatherAgainOnNetworkChange(): void {
+  if (gatheringAgainOnNetworkChange || typeof window === 'undefined' || typeof document === 'undefined') return;
+  gatheringAgainOnNetworkChange = true;
+  window.addEventListener('online', gatherAgain);
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') gatherings.clear();
+    if (document.visibilityState === 'visible') gatherAgain();
   });
+}
+
+function gatherAgain(): void {
+  for (const url of [...gatherings.keys()]) {
+    gatherings.delete(url);
+    void sharedReflexive(url);
+  }
 }
 
 /** Waits for `pending` at most `waitMs`; null if it has not settled by then. */

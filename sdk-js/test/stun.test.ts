@@ -166,27 +166,38 @@ describe('a page\'s gatherings', () => {
     vi.unstubAllGlobals();
   });
 
-  /** A page whose STUN responder answers `address`; counts the peer connections opened to ask it (the host-candidate probe asks none). */
-  function stunAnswering(address: string): { asked: () => number } {
+  let pages = 0;
+
+  /**
+   * A page whose STUN responder (at its own `endpoint`'s host) answers `address` after `delayMs`; counts
+   * the peer connections opened to ask it (the host-candidate probe asks none). Its own host, as the
+   * earlier tests' pages still listen on this window and gather again through theirs.
+   */
+  function stunAnswering(address: string, delayMs = 0): { asked: () => number; endpoint: string } {
     let asked = 0;
+    const host = `seatguard-${++pages}.example`;
     class FakeConnection {
       onicecandidate: ((event: { candidate: { candidate: string } | null }) => void) | null = null;
-      constructor(config: { iceServers: unknown[] }) {
-        if (config.iceServers.length > 0) asked++;
+      constructor(config: { iceServers: { urls: string }[] }) {
+        if (config.iceServers.some((server) => server.urls === `stun:${host}:3478`)) asked++;
       }
       createDataChannel() {}
       async createOffer() {
         return {};
       }
       async setLocalDescription() {
-        this.onicecandidate?.({ candidate: { candidate: `candidate:2 1 udp 1 ${address} 5001 typ srflx raddr 0.0.0.0 rport 0` } });
-        this.onicecandidate?.({ candidate: null });
+        const answer = () => {
+          this.onicecandidate?.({ candidate: { candidate: `candidate:2 1 udp 1 ${address} 5001 typ srflx raddr 0.0.0.0 rport 0` } });
+          this.onicecandidate?.({ candidate: null });
+        };
+        if (delayMs > 0) setTimeout(answer, delayMs);
+        else answer();
       }
       close() {}
     }
     vi.stubGlobal('RTCPeerConnection', FakeConnection);
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ evaluation_id: 'ev', verdict: 'allow', ip: '203.0.113.1' }), { status: 200 })));
-    return { asked: () => asked };
+    return { asked: () => asked, endpoint: `https://${host}` };
   }
 
   /** The SDK as a new page loads it. */
@@ -203,18 +214,40 @@ describe('a page\'s gatherings', () => {
   it('is one for checkAuthenticatedUser calls together and after each other, not one a call', async () => {
     const stun = stunAnswering('198.51.100.9');
     const { checkAuthenticatedUser } = await newPage();
-    const options = { clientId: 'pk_abc', endpoint: 'https://seatguard.example' };
+    const options = { clientId: 'pk_abc', endpoint: stun.endpoint };
     await Promise.all([checkAuthenticatedUser('a', () => {}, options), checkAuthenticatedUser('b', () => {}, options)]);
     await checkAuthenticatedUser('c', () => {}, options);
     expect(stun.asked()).toBe(1);
     expect(sentLocalIps().map((ips) => ips[0])).toEqual(['198.51.100.9', '198.51.100.9', '198.51.100.9']);
   });
 
+  it('is made again at once when the page is shown again or back online, ready for the next evaluation', async () => {
+    // A responder 400 ms away: more than an evaluation waits for a gathering on its way (250 ms).
+    const stun = stunAnswering('198.51.100.9', 400);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const { Seatguard } = await newPage();
+    const client = new Seatguard({ clientId: 'pk_abc', endpoint: stun.endpoint });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(stun.asked()).toBe(1);
+
+    for (const [event, target] of [['visibilitychange', document], ['online', window]] as const) {
+      // The user switched to another app for a code, came back (or the network came back), and signed in a second later.
+      target.dispatchEvent(new Event(event));
+      await vi.advanceTimersByTimeAsync(1000);
+      const evaluating = client.evaluate.login({ user: 'a' });
+      await vi.advanceTimersByTimeAsync(5000);
+      await evaluating;
+      // Forgotten, not gathered: the evaluation started its own gathering and went without the address.
+      expect(sentLocalIps().at(-1)?.[0], `after ${event}`).toBe('198.51.100.9');
+    }
+    expect(stun.asked()).toBe(3);
+  });
+
   it('is made again after five minutes, back online, or when the page is shown again', async () => {
     const stun = stunAnswering('198.51.100.9');
     vi.useFakeTimers({ toFake: ['Date'] });
     const { Seatguard } = await newPage();
-    const client = new Seatguard({ clientId: 'pk_abc', endpoint: 'https://seatguard.example' });
+    const client = new Seatguard({ clientId: 'pk_abc', endpoint: stun.endpoint });
     await client.evaluate.login({ user: 'a' });
     vi.setSystemTime(Date.now() + 4 * 60 * 1000);
     await client.evaluate.login({ user: 'a' });
