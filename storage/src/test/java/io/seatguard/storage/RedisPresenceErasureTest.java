@@ -102,6 +102,44 @@ class RedisPresenceErasureTest {
     }
 
     /**
+     * A heartbeat that lands on another node while the erasure runs, after it read the account's live
+     * sessions and before it forgot the openings, resumes the quiet tab it came from (its opening was
+     * still there). The erasure must not leave that session live: later heartbeats would keep it live
+     * for as long as the tab stays open, its device and address still under the erased account, and
+     * counted by {@code concurrent_sessions} once the account is made again. Failed while the erasure
+     * read the live sessions first and forgot the openings after.
+     */
+    @Test
+    void aHeartbeatResumingATabWhileTheErasureRunsLeavesNoLiveSession() {
+        RedisPresence otherNode = RedisPresence.connect(RedisTestServer.URL, WINDOW, INDEXED_LONG_AGO, List.of());
+        opened.add(otherNode);
+        Instant erased = T0.plusSeconds(600);
+        boolean[] armed = {false};
+        CommandListener heartbeatMeanwhile = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                // Once, when the erasure turns to the index: the other node's connection, so no deadlock.
+                if (armed[0] && event.getCommand().getType().toString().equals("ZCARD")) {
+                    armed[0] = false;
+                    otherNode.resume(app, "ann", "tab-quiet", "198.51.100.7", erased.plusSeconds(1));
+                }
+            }
+        };
+        RedisPresence presence = RedisPresence.connect(RedisTestServer.URL, WINDOW, INDEXED_LONG_AGO, List.of(heartbeatMeanwhile));
+        opened.add(presence);
+        presence.touch(app, "ann", session("tab-quiet", "dev-1", T0));
+        assertThat(presence.live(app, "ann", erased)).as("quiet, its opening remembered").isEmpty();
+        armed[0] = true;
+
+        presence.endAll(app, "ann", erased);
+
+        assertThat(armed[0]).as("the heartbeat landed during the erasure").isFalse();
+        assertThat(otherNode.refresh(app, "ann", "tab-quiet", "198.51.100.7", erased.plusSeconds(2))).as("the tab's next heartbeat").isEmpty();
+        assertThat(presence.live(app, "ann", erased.plusSeconds(2))).isEmpty();
+        assertThat(presence.opened(app, "ann", "tab-quiet", erased.plusSeconds(2))).isEmpty();
+    }
+
+    /**
      * The index lists a session until its key expires, expires with the last one it lists, and drops
      * the sessions whose keys are gone; an end that names no device (a tab's own, or a made-up session's)
      * is not listed: an erasure has nothing to forget of it.

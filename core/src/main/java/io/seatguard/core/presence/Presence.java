@@ -153,13 +153,16 @@ public interface Presence {
      * its quiet ones ({@link #forgetOpenings}). Ending the live ones alone left each quiet session's
      * opening, its device and vouching, for {@link #OPENED_MEMORY}: once the account was made again on a
      * device that outlived the erasure (another account links it), a heartbeat of a tab from before the
-     * erasure resumed its session into the new account (found in review).
+     * erasure resumed its session into the new account (found in review). The openings go first: a
+     * heartbeat can make a quiet session live only while its opening is there ({@link #resume}), so one
+     * that resumed a tab before they went is among the live sessions read after, and is ended; read
+     * before, the session it resumed stayed live, kept so by the tab's next heartbeats (found in review).
      */
     default void endAll(String appId, String userId, Instant now) {
+        forgetOpenings(appId, userId);
         for (LiveSession session : live(appId, userId, now)) {
             end(appId, userId, session.sessionId(), now);
         }
-        forgetOpenings(appId, userId);
     }
 
     /**
