@@ -13,7 +13,7 @@ import java.time.Instant;
 final class SqlEndpointHealth {
     /**
      * Up to {@code ?} of a disabled endpoint's pending deliveries marked failed, "endpoint disabled"; none
-     * once it is enabled again (a re-enabling between two batches stops the sweep). A delivery whose try
+     * once it is enabled again (enabling sweeps what is left first, {@link SqlWebhooks#setEnabled}). A delivery whose try
      * is in flight keeps its lock: the try records its outcome, and is marked failed again then
      * ({@link #failIfDisabled}). Read through webhook_deliveries_by_endpoint_status.
      */

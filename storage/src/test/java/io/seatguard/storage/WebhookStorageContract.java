@@ -537,6 +537,33 @@ abstract class WebhookStorageContract {
         assertThat(webhooks.claim(ended.plusSeconds(200), 10, LOCK)).extracting(SqlWebhooks.Claimed::messageId).contains(failed);
     }
 
+    /**
+     * A delivery of a disabled endpoint left pending (its sweep cut short by a stop, or an event another
+     * node committed as the endpoint was disabled) is marked failed when the endpoint is enabled again,
+     * never sent then: enabled again, it gets the events from then on (docs/webhooks.md). Failed while
+     * enabling left it pending, and the next claim sent the old event.
+     */
+    @Test
+    void enablingAgainFailsWhatTheDisabledEndpointLeftPendingRatherThanSendIt() throws SQLException {
+        endpoint("app_a", "we_a");
+        enqueue("app_a", "ann", T0);
+        enqueue("app_a", "bob", T0.plusSeconds(1));
+        assertThat(webhooks.setEnabled("app_a", "we_a", false, T0.plusSeconds(2))).isTrue();
+        database.write(connection -> JdbcRunner.update(connection,
+                "UPDATE webhook_deliveries SET status = 'pending', last_error = NULL WHERE app_id = 'app_a' AND endpoint_id = 'we_a'"));
+
+        assertThat(webhooks.setEnabled("app_a", "we_a", true, T0.plusSeconds(3))).isTrue();
+
+        assertThat(webhooks.claim(T0.plusSeconds(4), 10, LOCK)).as("nothing from the disabled spell is sent").isEmpty();
+        assertThat(webhooks.deliveries("app_a", "we_a", 10)).hasSize(2).allSatisfy(delivery -> {
+            assertThat(delivery.status()).isEqualTo("failed");
+            assertThat(delivery.lastError()).contains("endpoint disabled");
+        });
+        enqueue("app_a", "cid", T0.plusSeconds(5));
+        assertThat(webhooks.claim(T0.plusSeconds(6), 10, LOCK)).as("the events from then on").singleElement()
+                .satisfies(claimed -> assertThat(claimed.endpointId()).isEqualTo("we_a"));
+    }
+
     /** What the metrics' gauge reads: every app's disabled endpoints by reason, from the database, whichever store object disabled them. */
     @Test
     void disabledEndpointsAreCountedByReasonAcrossApps() {
