@@ -337,6 +337,26 @@ public final class SqlWebhooks {
     }
 
     /**
+     * Gives up a claimed delivery whose try was not sent because its endpoint was disabled after the claim:
+     * the lock is freed, nothing is logged (no try went out), and the delivery is marked failed, "endpoint
+     * disabled", if it is still pending while the endpoint is disabled (the disabling's sweep may have
+     * marked it already). Only while the claim is still this one. Answers whether it was.
+     */
+    public boolean releaseUnsent(Claimed claimed) {
+        return database.write(connection -> {
+            int released = JdbcRunner.update(connection,
+                    "UPDATE webhook_deliveries SET locked_until = NULL, lock_token = NULL, redelivered_under_lock = NULL"
+                            + " WHERE app_id = ? AND message_id = ? AND endpoint_id = ? AND lock_token = ?",
+                    claimed.appId(), claimed.messageId(), claimed.endpointId(), claimed.lockToken());
+            if (released == 0) {
+                return false;
+            }
+            SqlEndpointHealth.failIfDisabled(connection, claimed.appId(), claimed.messageId(), claimed.endpointId());
+            return true;
+        });
+    }
+
+    /**
      * Enables or disables the endpoint by hand (disabling one disabled already keeps its time and reason,
      * and marks failed any delivery still pending); answers whether the app has it. A disabled endpoint's
      * pending deliveries are marked failed a batch per transaction after the endpoint is: from then on no

@@ -564,6 +564,31 @@ abstract class WebhookStorageContract {
                 .satisfies(claimed -> assertThat(claimed.endpointId()).isEqualTo("we_a"));
     }
 
+    /**
+     * A claimed delivery whose endpoint was disabled before its try went out is given up: lock freed, no
+     * try logged, failed as the disabling's others; a claim that is no longer this one is left alone.
+     */
+    @Test
+    void aClaimedDeliveryOfAnEndpointDisabledBeforeItsTryIsReleasedAndFailed() {
+        endpoint("app_a", "we_a");
+        enqueue("app_a", "ann", T0);
+        SqlWebhooks.Claimed claimed = webhooks.claim(T0.plusSeconds(1), 10, LOCK).getFirst();
+        assertThat(webhooks.setEnabled("app_a", "we_a", false, T0.plusSeconds(2))).isTrue();
+
+        assertThat(webhooks.releaseUnsent(claimed)).isTrue();
+
+        assertThat(webhooks.tries("app_a", "we_a", claimed.messageId(), 10)).isEmpty();
+        assertThat(webhooks.delivery("app_a", "we_a", claimed.messageId())).hasValueSatisfying(delivery -> {
+            assertThat(delivery.status()).isEqualTo("failed");
+            assertThat(delivery.lastError()).contains("endpoint disabled");
+        });
+        assertThat(webhooks.releaseUnsent(claimed)).as("released already").isFalse();
+        assertThat(webhooks.setEnabled("app_a", "we_a", true, T0.plusSeconds(3))).isTrue();
+        assertThat(webhooks.redeliver("app_a", "we_a", claimed.messageId(), T0.plusSeconds(3))).isTrue();
+        assertThat(webhooks.claim(T0.plusSeconds(4), 10, LOCK)).as("no lock left on it").extracting(SqlWebhooks.Claimed::messageId)
+                .containsExactly(claimed.messageId());
+    }
+
     /** What the metrics' gauge reads: every app's disabled endpoints by reason, from the database, whichever store object disabled them. */
     @Test
     void disabledEndpointsAreCountedByReasonAcrossApps() {

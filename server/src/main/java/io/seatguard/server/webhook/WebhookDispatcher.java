@@ -197,6 +197,12 @@ public final class WebhookDispatcher implements AutoCloseable {
                     log.info("Webhook {} to {}: the endpoint was deleted before the try; nothing was sent", delivery.messageId(), delivery.endpointId());
                     return;
                 }
+                if (!signing.get().health().enabled()) {
+                    // Disabled since the claim (by hand, or by another try's failure): no try of a disabled
+                    // endpoint's deliveries starts, though this one was claimed while it was enabled.
+                    releaseUnsent(delivery);
+                    return;
+                }
                 // The time the secrets are judged at is when the request goes out, not when the try started (the lookup may take seconds).
                 Instant signedAt = clock.instant();
                 long timestamp = at.getEpochSecond();
@@ -249,6 +255,17 @@ public final class WebhookDispatcher implements AutoCloseable {
         catch (RuntimeException e) {
             // The lock expires and the delivery is tried again (the database was unavailable, or is closing).
             log.warn("Webhook {} to {}: the try's outcome could not be recorded: {}", delivery.messageId(), delivery.endpointId(), e.getMessage());
+        }
+    }
+
+    private void releaseUnsent(SqlWebhooks.Claimed delivery) {
+        log.info("Webhook {} to {}: the endpoint was disabled before the try; nothing was sent", delivery.messageId(), delivery.endpointId());
+        try {
+            webhooks.releaseUnsent(delivery);
+        }
+        catch (RuntimeException e) {
+            // Its lock expires; no claim takes it while the endpoint is disabled, and enabling marks it failed.
+            log.warn("Webhook {} to {}: the unsent delivery could not be released: {}", delivery.messageId(), delivery.endpointId(), e.getMessage());
         }
     }
 

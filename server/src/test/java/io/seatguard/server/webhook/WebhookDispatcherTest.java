@@ -319,6 +319,46 @@ class WebhookDispatcherTest {
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("we_gone: the endpoint was deleted before the try; nothing was sent"));
     }
 
+    /**
+     * Review finding: a delivery claimed while its endpoint was enabled was sent though the endpoint was
+     * disabled before the try went out (during the name lookup here; on PostgreSQL, a claim that began
+     * before the disabling committed), after {@code PATCH} had answered that it was disabled. The endpoint
+     * read again before the request is built is disabled: nothing is sent or logged as a try, the lock is
+     * freed, and the delivery is failed as the disabling's others are.
+     */
+    @Test
+    void anEndpointDisabledDuringTheNameLookupIsSentNothing() throws Exception {
+        java.util.concurrent.CountDownLatch lookingUp = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch disabled = new java.util.concurrent.CountDownLatch(1);
+        WebhookTargets slowLookup = lookupHeldUntil(lookingUp, disabled);
+        String message;
+        try (Receiver receiver = new Receiver(0)) {
+            endpoint("app_b", "we_off", "http://disabled.test.invalid:" + receiver.port() + "/hook");
+            enqueue("app_b", "dee", Instant.now());
+            message = webhooks.deliveries("app_b", "we_off", 10).getFirst().messageId();
+            try (WebhookDispatcher dispatcher = new WebhookDispatcher(webhooks, slowLookup, Clock.systemUTC(), Duration.ofHours(1), SendOutcomes.NONE)) {
+                dispatcher.runOnce();
+                assertThat(lookingUp.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("claimed, the try looking its host up").isTrue();
+                assertThat(webhooks.setEnabled("app_b", "we_off", false, Instant.now())).isTrue();
+                disabled.countDown();
+            }
+            // Closing waited for the try to end.
+            assertThat(receiver.received()).as("nothing sent to the disabled endpoint").isEmpty();
+        }
+        finally {
+            disabled.countDown();
+        }
+        assertThat(webhooks.tries("app_b", "we_off", message, 10)).as("no try went out").isEmpty();
+        assertThat(webhooks.delivery("app_b", "we_off", message)).hasValueSatisfying(delivery -> {
+            assertThat(delivery.status()).isEqualTo("failed");
+            assertThat(delivery.lastError()).contains("endpoint disabled");
+        });
+        assertThat(webhooks.setEnabled("app_b", "we_off", true, Instant.now())).isTrue();
+        assertThat(webhooks.redeliver("app_b", "we_off", message, Instant.now())).isTrue();
+        assertThat(webhooks.claim(Instant.now().plusSeconds(1), 10, Duration.ofMinutes(1))).as("its lock freed").extracting(SqlWebhooks.Claimed::messageId)
+                .containsExactly(message);
+    }
+
     private void endpoint(String app, String id, String url) {
         webhooks.create(new WebhookEndpoint(id, app, url, List.of(WebhookEventType.EVALUATION_CREATED), "whsec_" + Base64.getEncoder().encodeToString(new byte[24]),
                 List.of(), Instant.now().minusSeconds(3600)), 20);
