@@ -140,6 +140,39 @@ class RedisPresenceErasureTest {
     }
 
     /**
+     * A logout of the account's device landing on another node while the erasure runs, after the
+     * openings went and before the live sessions are ended, names the live session's device in its end:
+     * that end, kept {@link Presence#OPENED_MEMORY}, must not outlive the erasure naming the device.
+     */
+    @Test
+    void aLogoutLandingWhileTheErasureRunsLeavesNoEndNamingTheDevice() {
+        RedisPresence otherNode = RedisPresence.connect(RedisTestServer.URL, WINDOW, INDEXED_LONG_AGO, List.of());
+        opened.add(otherNode);
+        Instant erased = T0.plusSeconds(30);
+        boolean[] armed = {false};
+        CommandListener logoutMeanwhile = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                // Once, when the erasure reads the live sessions.
+                if (armed[0] && event.getCommand().getType().toString().equals("HGETALL")) {
+                    armed[0] = false;
+                    otherNode.endLoggedOut(app, "ann", "tab-live", erased);
+                }
+            }
+        };
+        RedisPresence presence = RedisPresence.connect(RedisTestServer.URL, WINDOW, INDEXED_LONG_AGO, List.of(logoutMeanwhile));
+        opened.add(presence);
+        presence.touch(app, "ann", session("tab-live", "dev-1", T0));
+        armed[0] = true;
+
+        presence.endAll(app, "ann", erased);
+
+        assertThat(armed[0]).as("the logout landed during the erasure").isFalse();
+        assertThat(presence.loggedOutOn(app, "ann", "tab-live", erased.plusSeconds(1))).isEmpty();
+        assertThat(redis.get(RedisPresence.endedKey(app, "ann", "tab-live"))).as("the end stays, naming no device").endsWith("|");
+    }
+
+    /**
      * The index lists a session until its key expires, expires with the last one it lists, and drops
      * the sessions whose keys are gone; an end that names no device (a tab's own, or a made-up session's)
      * is not listed: an erasure has nothing to forget of it.

@@ -157,12 +157,16 @@ public interface Presence {
      * heartbeat can make a quiet session live only while its opening is there ({@link #resume}), so one
      * that resumed a tab before they went is among the live sessions read after, and is ended; read
      * before, the session it resumed stayed live, kept so by the tab's next heartbeats (found in review).
+     * They are forgotten once more at the end: a logout landing between the two names the live session's
+     * device in its end ({@link #endLoggedOut}), which would otherwise outlive the erasure by
+     * {@link #OPENED_MEMORY}; once a session is ended here, a later logout finds no device to name.
      */
     default void endAll(String appId, String userId, Instant now) {
         forgetOpenings(appId, userId);
         for (LiveSession session : live(appId, userId, now)) {
             end(appId, userId, session.sessionId(), now);
         }
+        forgetOpenings(appId, userId);
     }
 
     /**
