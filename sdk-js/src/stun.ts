@@ -128,14 +128,22 @@ export function sharedReflexive(url: string): Promise<string | null> {
 function gatherAgainOnNetworkChange(): void {
   if (gatheringAgainOnNetworkChange || typeof window === 'undefined' || typeof document === 'undefined') return;
   gatheringAgainOnNetworkChange = true;
-  window.addEventListener('online', gatherAgain);
+  window.addEventListener('online', () => gatherAgain(0));
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') gatherAgain();
+    if (document.visibilityState === 'visible') gatherAgain(SHOWN_AGAIN_MIN_AGE_MS);
   });
 }
 
-function gatherAgain(): void {
-  for (const url of [...gatherings.keys()]) {
+/**
+ * A page shown again gathers anew only what settled this long ago: people switch tabs every few seconds,
+ * and each gathering is a STUN request that counts against the server's per-address limit, which a
+ * shared NAT's users share; a network change behind a tab switch of a few seconds is rare.
+ */
+const SHOWN_AGAIN_MIN_AGE_MS = 30_000;
+
+function gatherAgain(minAgeMs: number): void {
+  for (const [url, kept] of [...gatherings.entries()]) {
+    if (kept.settledAt === null || Date.now() - kept.settledAt < minAgeMs) continue;
     gatherings.delete(url);
     void sharedReflexive(url);
   }
