@@ -379,8 +379,11 @@ public final class SqlWebhooks {
     }
 
     private void failPending(String appId, String endpointId) {
-        while (database.write(connection -> SqlEndpointHealth.failPending(connection, appId, endpointId, BATCH)) == BATCH) {
-            // Another batch: other writes get their turn on the writer in between.
+        // Until a batch finds none, not until one falls short: on PostgreSQL a try finishing meanwhile takes rows
+        // out of the batch its subquery chose, so a short batch does not mean the last. Batches, so that
+        // other writes get their turn on the writer in between.
+        while (database.write(connection -> SqlEndpointHealth.failPending(connection, appId, endpointId, BATCH)) > 0) {
+            // Another batch.
         }
     }
 
