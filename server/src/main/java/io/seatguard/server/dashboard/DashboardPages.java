@@ -482,7 +482,12 @@ public final class DashboardPages {
      * Whether the dashboard's cookies are {@code Secure}: always when the public URL is https, since that is
      * where browsers reach it, whatever the request says (a proxy that terminates TLS and sends no
      * {@code X-Forwarded-Proto} made it look like plain http); else when the request came over https, or a
-     * proxy says it did. {@code X-Forwarded-Proto} is taken from anyone: it can only add {@code Secure}.
+     * proxy says it did. {@code X-Forwarded-Proto} is taken from anyone, not only from {@code --trusted-proxies}:
+     * it only makes this request's cookies stricter ({@code Secure}, and the {@code __Host-} names read and
+     * written, which a browser takes from https alone), and only a client's own request carries it (a page
+     * of another site cannot add the header to a browser's request). A client that lies gets cookies its
+     * browser refuses. Believed only from listed proxies, a TLS proxy left off the list (the address check's
+     * own mistake) would also cost the cookies {@code Secure} and the {@code __Host-} protection.
      */
     private boolean secure(Context ctx) {
         return httpsPublicUrl() || "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
