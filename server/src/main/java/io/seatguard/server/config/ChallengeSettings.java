@@ -58,13 +58,14 @@ public record ChallengeSettings(
         }
         smtpUrl.ifPresent(url -> {
             if (!("smtp".equals(url.getScheme()) || "smtps".equals(url.getScheme())) || url.getHost() == null) {
-                throw new ConfigException("the SMTP URL (--smtp-url, SEATGUARD_SMTP_URL) must look like smtp://user:password@mail.example.com:587 or smtps://…:465");
+                throw new ConfigException("the SMTP URL (--smtp-url, SEATGUARD_SMTP_URL) must look like smtp://user:password@mail.example.com:587 or smtps://…:465"
+                        + escapeHint(url));
             }
             requirePort(url, "the SMTP URL (--smtp-url, SEATGUARD_SMTP_URL)");
         });
         smsUrl.ifPresent(url -> {
             if (!("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || url.getHost() == null) {
-                throw new ConfigException("the SMS URL (--sms-url, SEATGUARD_SMS_URL) must be an http(s) URL");
+                throw new ConfigException("the SMS URL (--sms-url, SEATGUARD_SMS_URL) must be an http(s) URL" + escapeHint(url));
             }
             requirePort(url, "the SMS URL (--sms-url, SEATGUARD_SMS_URL)");
             // Both would be the one Authorization header: which one the provider got would be a guess.
@@ -84,6 +85,17 @@ public record ChallengeSettings(
         catch (AddressException e) {
             throw new ConfigException("the mail sender (--mail-from, SEATGUARD_MAIL_FROM) must be an address such as 'Seatguard <no-reply@example.com>', not '" + mailFrom + "'");
         }
+    }
+
+    /**
+     * What to fix when a URL with user info has no host: a password written with a {@code @} (or {@code /},
+     * {@code ?}, {@code #}) as is ends the user info or the authority early, so the host is read from the
+     * middle of the password. Says what to escape, never the URL (it holds the password). Empty otherwise.
+     */
+    private static String escapeHint(URI url) {
+        boolean userInfoWritten = url.getHost() == null && url.getRawSchemeSpecificPart() != null && url.getRawSchemeSpecificPart().contains("@");
+        return userInfoWritten ? ": its user or password holds a character that must be percent-encoded, such as '@' (%40), ':' in the user (%3A),"
+                + " '/' (%2F), '?' (%3F) or '#' (%23)" : "";
     }
 
     /**
