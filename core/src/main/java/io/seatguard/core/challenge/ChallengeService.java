@@ -32,6 +32,11 @@ public final class ChallengeService {
     public static final String DONE = "done";
     /** The page's notice when a code went out: the only send step that delivered anything. */
     public static final String CODE_SENT = "code_sent";
+    /**
+     * The page's notice when the code was handed to the mail server or SMS provider in full but no answer
+     * came ({@link DeliveryUncertain}): it may arrive late, and it is taken as any sent code is.
+     */
+    public static final String CODE_MAY_BE_LATE = "code_may_be_late";
     /** The page's notice when the code could not be handed to the mail server or SMS provider. */
     public static final String SEND_FAILED = "send_failed";
     /** The page's notice when it may not log the account's devices out ({@link #managesDevices}). */
@@ -143,6 +148,11 @@ public final class ChallengeService {
                 try {
                     sender.send(new CodeMessage(channel, to, send.code(), appName, codeValidFor(send.challenge()), locale,
                             "signup".equals(send.challenge().plan().action())));
+                }
+                catch (DeliveryUncertain e) {
+                    // It may still arrive: undone, the owner would get a code the page no longer takes (and
+                    // another send could replace it). So it stays valid, its send counted and its cooldown running.
+                    yield new Step.Show(send.challenge(), Optional.of(CODE_MAY_BE_LATE), attemptsLeft(send.challenge()));
                 }
                 catch (RuntimeException e) {
                     // Not delivered (the mail server or SMS provider failed): the send is not counted and
