@@ -3,11 +3,14 @@ package io.seatguard.server.challenge;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seatguard.core.challenge.DeliveryUncertain;
 import io.seatguard.server.http.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +29,11 @@ import java.util.concurrent.TimeoutException;
  * <p>The whole exchange is bounded, body included: a send runs on a page's request thread, and
  * {@link HttpRequest.Builder#timeout} bounds only the wait for the response headers, so a provider
  * trickling its body held the thread without end.
+ *
+ * <p>A timeout after the whole request was sent is not a failure but an unknown ({@link DeliveryUncertain}):
+ * the provider may have taken it and be sending the SMS, and the code it carries must stay valid. Every
+ * other failure (no connection, a refusal, an error answer, a timeout before the request was all sent) is
+ * certain: nothing was sent.
  */
 public final class HttpSmsSender {
     /**
@@ -54,10 +62,11 @@ public final class HttpSmsSender {
 
     public void send(String to, String body) {
         ObjectNode json = Json.MAPPER.createObjectNode().put("to", to).put("body", body);
+        HandedOverBody content = new HandedOverBody(json.toString());
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.toString()));
+                .POST(content);
         try {
             authorization.ifPresent(value -> request.header("Authorization", value));
         }
@@ -73,9 +82,13 @@ public final class HttpSmsSender {
         catch (TimeoutException e) {
             // Cancelling the client's future aborts the exchange and frees its connection.
             exchange.cancel(true);
-            throw new IllegalStateException("the SMS provider did not answer within " + timeout.toSeconds() + " s");
+            throw noAnswer(content);
         }
         catch (ExecutionException e) {
+            // The client's own timeout (the answer's headers) may come first; a connect timeout sent nothing.
+            if (e.getCause() instanceof HttpTimeoutException && !(e.getCause() instanceof HttpConnectTimeoutException)) {
+                throw noAnswer(content);
+            }
             throw new IllegalStateException("the SMS provider could not be reached: " + reason(e.getCause()), e.getCause());
         }
         catch (InterruptedException e) {
@@ -86,6 +99,14 @@ public final class HttpSmsSender {
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException("the SMS provider answered " + response.statusCode());
         }
+    }
+
+    /** No answer within the timeout: unknown once the whole request was sent, else a failure (nothing reached the provider). */
+    private RuntimeException noAnswer(HandedOverBody content) {
+        String waited = "the SMS provider did not answer within "
+                + java.math.BigDecimal.valueOf(timeout.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
+        return content.handedOver() ? new DeliveryUncertain(waited + " of the whole request: the SMS may still arrive")
+                : new IllegalStateException(waited + ", before the request was all sent");
     }
 
     /**
