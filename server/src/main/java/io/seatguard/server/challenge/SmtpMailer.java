@@ -2,6 +2,7 @@ package io.seatguard.server.challenge;
 
 import static java.util.Objects.requireNonNull;
 
+import io.seatguard.core.challenge.DeliveryUncertain;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -23,10 +24,10 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * Sends plain-text email over SMTP (Jakarta Mail, Eclipse Angus). {@code smtp://} upgrades with
@@ -34,12 +35,19 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  * {@code smtps://} speaks TLS from the start. A slow mail server
  * holds a page request for at most the deadline: Jakarta Mail's timeouts bound each read, so a server
  * that trickles its answers a byte at a time would hold it without end.
+ *
+ * <p>A send whose mail's end was sent but never answered (the server went silent past the deadline, or
+ * hung up) is not a failure but an unknown ({@link DeliveryUncertain}): the server may have queued it, and
+ * the code it carries must stay valid. A refusal at any step, or a failure before the mail's end was sent,
+ * is certain: nothing was queued. Once the server took the mail, nothing after (its QUIT) fails the send.
  */
 public final class SmtpMailer {
     private static final String TIMEOUT_MS = "10000";
     static final Duration DEADLINE = Duration.ofSeconds(30);
 
     private final Session session;
+    private final String protocol;
+    private final boolean tls;
     private final InternetAddress from;
     private final Duration deadline;
     /** Whether the exchange must be upgraded with STARTTLS before the sign-in (smtp:// with credentials). */
@@ -64,8 +72,8 @@ public final class SmtpMailer {
         requireNonNull(url, "url is null");
         this.deadline = requireNonNull(deadline, "deadline is null");
         this.heloName = requireNonNull(heloName, "heloName is null");
-        boolean tls = "smtps".equals(url.getScheme());
-        String protocol = tls ? "smtps" : "smtp";
+        this.tls = "smtps".equals(url.getScheme());
+        this.protocol = tls ? "smtps" : "smtp";
         Properties properties = new Properties();
         properties.put("mail.transport.protocol", protocol);
         properties.put("mail." + protocol + ".host", url.getHost());
@@ -154,16 +162,19 @@ public final class SmtpMailer {
             throw new IllegalStateException("the mail to " + MaskedRecipients.email(to) + " could not be sent: " + reason(e, to));
         }
         boolean international = !StandardCharsets.US_ASCII.newEncoder().canEncode(to);
+        FinalReplyWatch transport = new FinalReplyWatch(session, protocol, tls);
+        AtomicBoolean taken = new AtomicBoolean();
         FutureTask<Void> exchange = new FutureTask<>(() -> {
-            try (Transport transport = session.getTransport()) {
+            try (transport) {
                 connect(transport);
                 // A server that does not announce SMTPUTF8 may not take such an address as written (RFC 6531
                 // §3.4): refused here, the send fails cleanly, as any refused mail does.
-                if (international && transport instanceof SMTPTransport smtp && !smtp.supportsExtension("SMTPUTF8")) {
+                if (international && !transport.supportsExtension("SMTPUTF8")) {
                     throw new MessagingException("the mail server does not take addresses with non-ASCII characters (no SMTPUTF8)");
                 }
                 message.saveChanges();
                 transport.sendMessage(message, message.getAllRecipients());
+                taken.set(true);
             }
             return null;
         });
@@ -173,16 +184,29 @@ public final class SmtpMailer {
         }
         catch (TimeoutException e) {
             exchange.cancel(true);
-            throw new IllegalStateException("the mail server did not take the mail to " + MaskedRecipients.email(to) + " within " + deadline.toSeconds() + " s");
+            if (!taken.get()) {
+                throw transport.outcomeUnknown() ? unanswered(to, "within " + deadline.toSeconds() + " s") : new IllegalStateException("the mail server did not take the mail to "
+                        + MaskedRecipients.email(to) + " within " + deadline.toSeconds() + " s");
+            }
         }
         catch (ExecutionException e) {
-            throw new IllegalStateException("the mail to " + MaskedRecipients.email(to) + " could not be sent: " + reason(e.getCause(), to));
+            // Taken, then a slow or failed QUIT: the mail is on its way all the same.
+            if (!taken.get()) {
+                throw transport.outcomeUnknown() ? unanswered(to, "(" + reason(e.getCause(), to) + ")")
+                        : new IllegalStateException("the mail to " + MaskedRecipients.email(to) + " could not be sent: " + reason(e.getCause(), to));
+            }
         }
         catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sending the mail to " + MaskedRecipients.email(to));
         }
+    }
+
+    /** @param how what became of the wait for the reply: past the deadline, or the connection's failure */
+    private static DeliveryUncertain unanswered(String to, String how) {
+        return new DeliveryUncertain("the mail server did not answer the end of the mail to " + MaskedRecipients.email(to) + " " + how
+                + ": it may have queued it, and the mail may still arrive");
     }
 
     /**

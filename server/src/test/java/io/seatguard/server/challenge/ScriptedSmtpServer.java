@@ -21,6 +21,9 @@ import java.util.function.Function;
  * another until it is closed.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
+    /** A scripted answer that is none: the server reads on and never replies, as one that hangs does. */
+    static final String SILENCE = "";
+
     private final ServerSocket socket;
     private final Function<String, Optional<String>> script;
     private final String host;
@@ -30,8 +33,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final java.util.concurrent.Semaphore ended = new java.util.concurrent.Semaphore(0);
 
     /**
-     * @param script the answer to a command (given its first four letters upper-cased: EHLO, RCPT…), or empty
-     *     for the usual one: {@code 250 Ok}, {@code 354} to DATA, {@code 221} to QUIT
+     * @param script the answer to a command (given its first four letters upper-cased: EHLO, RCPT…, and
+     *     {@code .} for the mail's end), or empty for the usual one: {@code 250 Ok}, {@code 354} to DATA,
+     *     {@code 250 queued} to the end, {@code 221} to QUIT; {@link #SILENCE}: no answer at all
      */
     private ScriptedSmtpServer(String host, Function<String, Optional<String>> script) throws IOException {
         this.socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
@@ -76,7 +80,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
             if (data) {
                 if (line.equals(".")) {
                     data = false;
-                    reply(out, "250 queued");
+                    reply(out, script.apply(".").orElse("250 queued"));
                 }
                 continue;
             }
@@ -101,6 +105,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     private static void reply(OutputStream out, String text) throws IOException {
+        if (text.equals(SILENCE)) {
+            return;
+        }
         out.write((text + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
     }

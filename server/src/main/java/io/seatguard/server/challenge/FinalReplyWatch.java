@@ -1,0 +1,58 @@
+package io.seatguard.server.challenge;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.URLName;
+import java.io.IOException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+
+/**
+ * The SMTP transport, watching for the one moment a send's outcome is unknown: the mail's end (the lone
+ * {@code .} after DATA) was sent and the server's reply to it has not come. Before it nothing was queued for
+ * delivery; a reply settles it (250 taken, anything else refused). A server that goes silent or hangs up
+ * in between may have queued the mail (SmtpMailer).
+ */
+final class FinalReplyWatch extends SMTPTransport {
+    /** Whether the DATA's end is being sent: the {@code .} is then that, not a command. */
+    private volatile boolean ending;
+    private volatile boolean endSent;
+    private volatile boolean answered;
+
+    FinalReplyWatch(Session session, String protocol, boolean tls) {
+        super(session, new URLName(protocol, null, -1, null, null, null), protocol, tls);
+    }
+
+    /** Whether the mail's end was sent and no reply to it came: it may have been queued for delivery, or not. */
+    boolean outcomeUnknown() {
+        return endSent && !answered;
+    }
+
+    @Override
+    protected void finishData() throws IOException, MessagingException {
+        ending = true;
+        try {
+            super.finishData();
+        }
+        finally {
+            ending = false;
+        }
+    }
+
+    @Override
+    protected void sendCommand(String command) throws MessagingException {
+        super.sendCommand(command);
+        if (ending && command.equals(".")) {
+            endSent = true;
+        }
+    }
+
+    @Override
+    protected int readServerResponse() throws MessagingException {
+        int code = super.readServerResponse();
+        // -1: the server hung up without a reply, which settles nothing.
+        if (endSent && code > 0) {
+            answered = true;
+        }
+        return code;
+    }
+}
