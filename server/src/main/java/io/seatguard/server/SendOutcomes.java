@@ -18,6 +18,13 @@ public interface SendOutcomes {
     void sent(String kind, String channel, boolean delivered);
 
     /**
+     * A message handed over in full whose answer never came (a timeout after the whole request or mail was
+     * sent): it may have been delivered or not. Counted apart, as neither: a failure's code is undone, such
+     * a code is kept, and an alert on failures must not hide that codes may be arriving late.
+     */
+    default void uncertain(String kind, String channel) {}
+
+    /**
      * A message given up before it was tried: an owner notice that its full queue had no room for. Counted
      * apart from failures, which are the provider's: a drop is this node's, under a flood of notices.
      */

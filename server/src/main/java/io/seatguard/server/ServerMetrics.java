@@ -86,6 +86,10 @@ public final class ServerMetrics implements AutoCloseable {
             }
             messages("webhook", "http", outcome);
         }
+        for (String kind : List.of("code", "notice")) {
+            messages(kind, "email", "unknown");
+            messages(kind, "sms", "unknown");
+        }
     }
 
     /** @param method as sent: counted as {@link HttpMethods#counted} names it, since the client chooses it */
@@ -115,6 +119,11 @@ public final class ServerMetrics implements AutoCloseable {
         messages(kind, channel, delivered ? "delivered" : "failed").increment();
     }
 
+    /** One message handed over whose answer never came ({@link SendOutcomes#uncertain}): it may have arrived or not. */
+    public void messageUncertain(String kind, String channel) {
+        messages(kind, channel, "unknown").increment();
+    }
+
     /** One message given up before it was tried ({@link SendOutcomes#dropped}): an owner notice its full queue had no room for. */
     public void messageDropped(String kind, String channel) {
         messages(kind, channel, "dropped").increment();
@@ -126,6 +135,11 @@ public final class ServerMetrics implements AutoCloseable {
             @Override
             public void sent(String kind, String channel, boolean delivered) {
                 messageSent(kind, channel, delivered);
+            }
+
+            @Override
+            public void uncertain(String kind, String channel) {
+                messageUncertain(kind, channel);
             }
 
             @Override

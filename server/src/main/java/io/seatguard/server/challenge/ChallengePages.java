@@ -129,7 +129,8 @@ public final class ChallengePages {
                 // have the mail server or SMS provider tried without end for a recipient it always refuses.
                 permit.ifPresent(taken -> taken.giveBackAllBut(AttemptLimits.SEND_PER_IP));
             }
-            else if (!(step instanceof ChallengeService.Step.Show show && show.notice().filter(ChallengeService.CODE_SENT::equals).isPresent())) {
+            else if (!(step instanceof ChallengeService.Step.Show show
+                    && show.notice().filter(notice -> notice.equals(ChallengeService.CODE_SENT) || notice.equals(ChallengeService.CODE_MAY_BE_LATE)).isPresent())) {
                 // Nothing was tried (another request changed the challenge first): the send is not counted.
                 permit.ifPresent(AttemptLimits.Permit::giveBack);
             }
@@ -418,10 +419,11 @@ public final class ChallengePages {
         if (key.get().startsWith("wait:")) {
             text = texts.html("notice.wait", Integer.parseInt(key.get().substring("wait:".length())));
         }
-        else if (key.get().equals("code_sent")) {
-            // The code's own lifetime (or the challenge's, if shorter), in the email's and SMS's words.
+        else if (key.get().equals(ChallengeService.CODE_SENT) || key.get().equals(ChallengeService.CODE_MAY_BE_LATE)) {
+            // The code's own lifetime (or the challenge's, if shorter), in the email's and SMS's words; one
+            // whose send had no answer may still arrive, and the person is told to give it a while.
             long minutes = CodeDelivery.minutesShown(challenges.codeValidFor(challenge));
-            text = texts.html("notice.code_sent", destinations(texts, challenge, codeChannels(challenge, challenge.channels())), minutes);
+            text = texts.html("notice." + key.get(), destinations(texts, challenge, codeChannels(challenge, challenge.channels())), minutes);
         }
         else if (key.get().equals(ChallengeService.CODE_EXPIRED)) {
             // A new code when one may still be sent (the page shows its buttons); else there is no way on here.
@@ -436,7 +438,7 @@ public final class ChallengePages {
         else {
             text = texts.html("notice." + key.get());
         }
-        boolean error = !Set.of("code_sent", "device_logged_out", ChallengeService.ALREADY_LOGGED_OUT, "completed", ChallengeService.DONE,
+        boolean error = !Set.of("code_sent", ChallengeService.CODE_MAY_BE_LATE, "device_logged_out", ChallengeService.ALREADY_LOGGED_OUT, "completed", ChallengeService.DONE,
                 ChallengeService.NO_LOGOUT_NEEDED).contains(key.get());
         model.put("notice", text);
         model.put("noticeKind", error ? "error" : "info");

@@ -2,6 +2,7 @@ package io.seatguard.server.challenge;
 
 import io.seatguard.core.challenge.CodeMessage;
 import io.seatguard.core.challenge.CodeSender;
+import io.seatguard.core.challenge.DeliveryUncertain;
 import io.seatguard.server.SendOutcomes;
 import io.seatguard.server.config.ChallengeSettings;
 import java.util.LinkedHashSet;
@@ -96,13 +97,24 @@ public final class CodeDelivery implements CodeSender {
         try {
             counted("code", email ? "email" : "sms", () -> deliver(email ? "email" : "sms", message.to(), subject, body));
         }
+        catch (DeliveryUncertain e) {
+            // Not a failure: the code stays valid. The operator still hears of it, as a provider that
+            // stops answering after taking messages will soon stop taking them.
+            failures.warn("Uncertain whether a verification code by " + (email ? "email" : "sms") + " to " + masked(message)
+                    + " was sent (kept valid, it may arrive late): " + withoutCode(e.getMessage(), message.code()));
+            throw e;
+        }
         catch (RuntimeException e) {
             // The page answers 503 and the core keeps no log (it does no I/O): without this line the operator
             // saw a failure count and never the mail server's or provider's reason (found in review).
-            failures.warn("Could not send a verification code by " + (email ? "email" : "sms") + " to "
-                    + (email ? MaskedRecipients.email(message.to()) : MaskedRecipients.phone(message.to())) + ": " + withoutCode(e.getMessage(), message.code()));
+            failures.warn("Could not send a verification code by " + (email ? "email" : "sms") + " to " + masked(message) + ": "
+                    + withoutCode(e.getMessage(), message.code()));
             throw e;
         }
+    }
+
+    private static String masked(CodeMessage message) {
+        return message.channel().equals("email") ? MaskedRecipients.email(message.to()) : MaskedRecipients.phone(message.to());
     }
 
     /**
@@ -114,10 +126,14 @@ public final class CodeDelivery implements CodeSender {
         return reason == null ? "no reason given" : reason.replace(code, "••••••");
     }
 
-    /** Runs one send and tells {@link #outcomes} how it went; a failure still reaches the caller. */
+    /** Runs one send and tells {@link #outcomes} how it went (delivered, failed or unknown); a failure still reaches the caller. */
     private void counted(String kind, String channel, Runnable send) {
         try {
             send.run();
+        }
+        catch (DeliveryUncertain e) {
+            outcomes.uncertain(kind, channel);
+            throw e;
         }
         catch (RuntimeException e) {
             outcomes.sent(kind, channel, false);

@@ -93,6 +93,10 @@ public final class OwnerNotices implements OwnerNotifier, AutoCloseable {
             try {
                 deliver(notice, tried);
             }
+            catch (io.seatguard.core.challenge.DeliveryUncertain e) {
+                failures.warn("Uncertain whether the owner of account " + notice.userId() + " was told about device " + notice.deviceId()
+                        + " (handed over, no answer): " + e.getMessage());
+            }
             catch (RuntimeException e) {
                 failures.warn("Could not tell the owner of account " + notice.userId() + " about device " + notice.deviceId() + ": " + e.getMessage());
             }

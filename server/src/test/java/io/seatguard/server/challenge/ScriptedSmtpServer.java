@@ -23,6 +23,8 @@ import java.util.function.Function;
 final class ScriptedSmtpServer implements AutoCloseable {
     /** A scripted answer that is none: the server reads on and never replies, as one that hangs does. */
     static final String SILENCE = "";
+    /** A scripted answer that closes the connection instead, as a server that crashes does. */
+    static final String HANG_UP = "\u0000hang up";
 
     private final ServerSocket socket;
     private final Function<String, Optional<String>> script;
@@ -35,7 +37,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
     /**
      * @param script the answer to a command (given its first four letters upper-cased: EHLO, RCPT…, and
      *     {@code .} for the mail's end), or empty for the usual one: {@code 250 Ok}, {@code 354} to DATA,
-     *     {@code 250 queued} to the end, {@code 221} to QUIT; {@link #SILENCE}: no answer at all
+     *     {@code 250 queued} to the end, {@code 221} to QUIT; {@link #SILENCE}: no answer at all; {@link #HANG_UP}:
+     *     the connection closed without an answer
      */
     private ScriptedSmtpServer(String host, Function<String, Optional<String>> script) throws IOException {
         this.socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
@@ -80,13 +83,20 @@ final class ScriptedSmtpServer implements AutoCloseable {
             if (data) {
                 if (line.equals(".")) {
                     data = false;
-                    reply(out, script.apply(".").orElse("250 queued"));
+                    String answer = script.apply(".").orElse("250 queued");
+                    if (answer.equals(HANG_UP)) {
+                        return;
+                    }
+                    reply(out, answer);
                 }
                 continue;
             }
             String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line;
             Optional<String> scripted = script.apply(verb);
             if (scripted.isPresent()) {
+                if (scripted.get().equals(HANG_UP)) {
+                    return;
+                }
                 reply(out, scripted.get());
                 continue;
             }

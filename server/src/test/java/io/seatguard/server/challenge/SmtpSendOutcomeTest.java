@@ -31,6 +31,24 @@ class SmtpSendOutcomeTest {
     }
 
     @Test
+    void aHangUpAfterTheMailsEndLeavesTheSendUnknown() throws IOException {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start("mail.example", verb -> verb.equals(".") ? Optional.of(ScriptedSmtpServer.HANG_UP)
+                : Optional.empty())) {
+            assertThatThrownBy(() -> mailer(server).send("ana@example.com", "Code", "123456")).isInstanceOf(DeliveryUncertain.class)
+                    .hasMessageContaining("may still arrive");
+        }
+    }
+
+    @Test
+    void aHangUpBeforeTheMailWasSentIsAFailure() throws IOException {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start("mail.example", verb -> verb.equals("DATA") ? Optional.of(ScriptedSmtpServer.HANG_UP)
+                : Optional.empty())) {
+            assertThatThrownBy(() -> mailer(server).send("ana@example.com", "Code", "123456")).isInstanceOf(IllegalStateException.class)
+                    .isNotInstanceOf(DeliveryUncertain.class);
+        }
+    }
+
+    @Test
     void silenceBeforeTheMailWasSentIsAFailure() throws IOException {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.start("mail.example", verb -> verb.equals("RCPT") ? Optional.of(ScriptedSmtpServer.SILENCE)
                 : Optional.empty())) {

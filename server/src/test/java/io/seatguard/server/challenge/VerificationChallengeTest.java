@@ -765,6 +765,57 @@ class VerificationChallengeTest {
         }
     }
 
+    /**
+     * A mail server that hangs up after the whole mail, before its reply: the mail may have been queued. The
+     * send was undone as a failure, and the owner then got a code the page refused; it is kept as sent
+     * (counted, cooling down, taken when typed), the page says it may be late, and a metric and a WARN line
+     * name it as unknown.
+     */
+    @Test
+    void aCodeWhoseMailWasNeverAnsweredStaysValidAndThePageSaysItMayBeLate() throws Exception {
+        try (ScriptedSmtpServer silent = ScriptedSmtpServer.start("mail.example", verb -> verb.equals(".") ? java.util.Optional.of(ScriptedSmtpServer.HANG_UP)
+                : java.util.Optional.empty())) {
+            ServerConfig config = TestServer.config(dataDir.resolve("unanswered-mail"))
+                    .challenges(ChallengeSettings.DEVELOPMENT.withSmtp(URI.create("smtp://127.0.0.1:" + silent.port()))).build();
+            try (TestServer unanswered = TestServer.startWith(config)) {
+                TestApp unansweredApp = unanswered.defaultApp();
+                assertThat(unanswered.post("/v3/policies", CHALLENGE_NEW_DEVICES, unansweredApp.bearer()).status()).isEqualTo(201);
+                Response evaluation = unanswered.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"uma\",\"email\":\"uma@example.com\","
+                        + "\"ip\":\"198.51.100.7\",\"device\":{\"token\":\"tok_uma_000000001\"}}", unansweredApp.bearer());
+                String redirect = evaluation.json().get("redirect").asText();
+                String challengeId = redirect.substring(redirect.lastIndexOf('/') + 1);
+                PageClient browser = new PageClient();
+                browser.get(redirect);
+                List<String> warnings = new ArrayList<>();
+                HttpResponse<String> sent = LogLines.during(CodeDelivery.class, warnings,
+                        () -> browser.post(redirect + "/send", Map.of("channel", "email", "lang", "en")));
+
+                assertThat(sent.statusCode()).isEqualTo(200);
+                assertThat(sent.body()).contains("but it may take a while to arrive", "It is valid for 10 minutes.").doesNotContain("We could not send the code");
+                assertThat(warnings).anySatisfy(line -> assertThat(line).contains("Uncertain whether a verification code by email").contains("u•••@example.com"));
+                Response challenge = unanswered.get("/v3/challenges/" + challengeId, unansweredApp.bearer());
+                assertThat(challenge.json().get("status").asText()).isEqualTo("code_sent");
+                assertThat(browser.post(redirect + "/send", Map.of("channel", "email", "lang", "en")).statusCode())
+                        .as("the send is counted and its cooldown runs").isEqualTo(429);
+                String metrics = unanswered.get("/metrics", Map.of()).body();
+                assertThat(MetricsText.value(metrics, "seatguard_messages_sent_total{channel=\"email\",kind=\"code\",outcome=\"unknown\"}")).isEqualTo(1.0);
+                assertThat(MetricsText.value(metrics, "seatguard_messages_sent_total{channel=\"email\",kind=\"code\",outcome=\"failed\"}")).isZero();
+
+                HttpResponse<String> passed = browser.post(redirect + "/verify", Map.of("code", codeInBody(silent.received()), "lang", "en"));
+                assertThat(passed.statusCode()).as("the code, when it arrives, is taken").isEqualTo(303);
+            }
+        }
+    }
+
+    /** The code in the mail a scripted server received: the six digits of its body (after DATA's headers). */
+    private static String codeInBody(List<String> received) {
+        int data = received.indexOf("DATA");
+        List<String> body = received.subList(received.subList(data, received.size()).indexOf("") + data, received.lastIndexOf("."));
+        Matcher matcher = Pattern.compile("\\b(\\d{6})\\b").matcher(String.join("\n", body));
+        assertThat(matcher.find()).as("a code in %s", body).isTrue();
+        return matcher.group(1);
+    }
+
     @Test
     void thePageSpeaksThePersonsLanguageArabicRightToLeft() {
         String redirect = login("rae", "rae@example.com").get("redirect").asText();
