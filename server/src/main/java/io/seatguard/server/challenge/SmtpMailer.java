@@ -24,10 +24,10 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends plain-text email over SMTP (Jakarta Mail, Eclipse Angus). {@code smtp://} upgrades with
@@ -185,8 +185,8 @@ public final class SmtpMailer {
         catch (TimeoutException e) {
             exchange.cancel(true);
             if (!taken.get()) {
-                throw transport.outcomeUnknown() ? unanswered(to, "within " + deadline.toSeconds() + " s") : new IllegalStateException("the mail server did not take the mail to "
-                        + MaskedRecipients.email(to) + " within " + deadline.toSeconds() + " s");
+                throw transport.outcomeUnknown() ? unanswered(to, "within " + deadline.toSeconds() + " s")
+                        : new IllegalStateException("the mail server did not take the mail to " + MaskedRecipients.email(to) + " within " + deadline.toSeconds() + " s");
             }
         }
         catch (ExecutionException e) {
