@@ -710,7 +710,9 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
                 account.ips.merge(ipKey, Optional.of(now), AccountStateCache::merge);
             }
             if (touches.fingerprint()) {
-                device.fingerprintId().ifPresent(fp -> account.fingerprints.merge(fp, Optional.of(now), AccountStateCache::merge));
+                // The store marks the row vouched when the evaluation is (Seen#vouched), and nothing unmarks it.
+                Seen shown = new Seen(at, at, write.vouched());
+                device.fingerprintId().ifPresent(fp -> account.fingerprints.merge(fp, Optional.of(shown), AccountStateCache::merge));
             }
             keepBounded(account, ipKey, device.fingerprintId());
             if (account.links != null && device.isKnownDevice() && touches.deviceLink()) {
@@ -806,7 +808,8 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         }
         Seen x = a.get();
         Seen y = b.get();
-        return Optional.of(new Seen(x.first().isBefore(y.first()) ? x.first() : y.first(), x.last().isAfter(y.last()) ? x.last() : y.last()));
+        return Optional.of(new Seen(x.first().isBefore(y.first()) ? x.first() : y.first(), x.last().isAfter(y.last()) ? x.last() : y.last(),
+                x.vouched() || y.vouched()));
     }
 
     /**

@@ -153,9 +153,12 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
     private final Cache<String, Entry> byAccount = CacheBuilders.bounded(MAX_ACCOUNTS).build();
     /**
      * Accounts per fingerprint, as the database counts them; dropped after every write that may link an
-     * account to the fingerprint (at most once per {@link io.seatguard.core.evaluation.WriteThrottle#RESOLUTION} for each account and fingerprint).
+     * account to the fingerprint (at most once per {@link io.seatguard.core.evaluation.WriteThrottle#RESOLUTION} for each account and fingerprint,
+     * and when a vouched evaluation first shows it for the account).
      */
     private final Cache<String, Long> accountsByFingerprint = CacheBuilders.bounded(MAX_ACCOUNTS).build();
+    /** The same of the accounts a vouched evaluation showed the fingerprint for, which a vouched evaluation counts; dropped with it. */
+    private final Cache<String, Long> vouchedAccountsByFingerprint = CacheBuilders.bounded(MAX_ACCOUNTS).build();
 
     /**
      * The cache in front of this reader; {@code known} must be the one the store's writes add their keys
@@ -224,7 +227,7 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
             lastLocated = reader.latestLocated(appId, userId, at, vouchedOnly);
         }
         OptionalLong fingerprintUsers = fingerprintId.isEmpty() ? OptionalLong.empty()
-                : OptionalLong.of(accountsSharing(appId, fingerprintId.get()));
+                : OptionalLong.of(accountsSharing(appId, fingerprintId.get(), vouchedOnly));
         // Never "up to date" from memory: a copy of the country's row here could drift from the table when
         // two evaluations of the account commit together and are added here in the other order, so these
         // evaluations run the upsert, whose own condition then leaves a current row alone.
@@ -233,16 +236,17 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
     }
 
     @Override
-    public OptionalLong accountsOnFingerprint(String appId, String fingerprintId) {
-        return OptionalLong.of(accountsSharing(appId, fingerprintId));
+    public OptionalLong accountsOnFingerprint(String appId, String fingerprintId, boolean vouchedOnly) {
+        return OptionalLong.of(accountsSharing(appId, fingerprintId, vouchedOnly));
     }
 
     /** A fingerprint never written has no account; a known one is counted once, then kept until a write may change it. */
-    private long accountsSharing(String appId, String fingerprintId) {
+    private long accountsSharing(String appId, String fingerprintId, boolean vouchedOnly) {
         if (!known.mayHaveFingerprint(appId, fingerprintId)) {
             return 0;
         }
-        return accountsByFingerprint.get(key(appId, fingerprintId), k -> reader.fingerprintUsers(appId, fingerprintId));
+        return (vouchedOnly ? vouchedAccountsByFingerprint : accountsByFingerprint).get(key(appId, fingerprintId),
+                k -> reader.fingerprintUsers(appId, fingerprintId, vouchedOnly));
     }
 
     @Override
@@ -263,7 +267,10 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
         }
         if (write.touches().fingerprint()) {
             // After the commit: a count being loaded now waits for this removal, so nothing older survives it.
-            write.device().fingerprintId().ifPresent(fp -> accountsByFingerprint.invalidate(key(evaluation.appId(), fp)));
+            write.device().fingerprintId().ifPresent(fp -> {
+                accountsByFingerprint.invalidate(key(evaluation.appId(), fp));
+                vouchedAccountsByFingerprint.invalidate(key(evaluation.appId(), fp));
+            });
         }
         Optional<LocatedEvent> located = write.place().coordinates().map(point -> new LocatedEvent(evaluation.createdAt(), point));
         byAccount.asMap().computeIfPresent(key(evaluation.appId(), user.get()), (k, entry) -> {
@@ -289,12 +296,14 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
         byAccount.invalidate(key(appId, userId));
         // Its fingerprints no longer count it; erasure is rare, so every count goes rather than each of its.
         accountsByFingerprint.invalidateAll();
+        vouchedAccountsByFingerprint.invalidateAll();
     }
 
     /** Drops every entry (old evaluations were pruned, so what an account was "ever" seen doing may have changed). */
     public void forgetAll() {
         byAccount.invalidateAll();
         accountsByFingerprint.invalidateAll();
+        vouchedAccountsByFingerprint.invalidateAll();
     }
 
     private static String key(String appId, String userId) {

@@ -36,21 +36,26 @@ public final class SqlAccountReader implements AccountReader {
     private static final String OTHER_LINKS = LINKS + " AND ((l.status <> 'attached' AND l.last_seen >= ?) OR l.device_id = ?) LIMIT ?";
     private static final String NAMED_LINK = LINKS + " AND l.device_id = ?";
     /**
-     * One row of six scalar sub-queries: first and last seen of the account, the IP's key (its /64 for
-     * IPv6, {@link AccountIpKey}) and the fingerprint.
+     * One row of seven scalar sub-queries: first and last seen of the account, the IP's key (its /64 for
+     * IPv6, {@link AccountIpKey}) and the fingerprint, and whether a vouched evaluation showed the fingerprint.
      */
     private static final String SEEN = "SELECT (SELECT first_seen FROM users WHERE app_id = ? AND id = ?),"
             + " (SELECT last_seen FROM users WHERE app_id = ? AND id = ?),"
             + " (SELECT first_seen FROM user_ips WHERE app_id = ? AND user_id = ? AND ip = ?),"
             + " (SELECT last_seen FROM user_ips WHERE app_id = ? AND user_id = ? AND ip = ?),"
             + " (SELECT first_seen FROM user_fingerprints WHERE app_id = ? AND user_id = ? AND fingerprint_id = ?),"
-            + " (SELECT last_seen FROM user_fingerprints WHERE app_id = ? AND user_id = ? AND fingerprint_id = ?)";
+            + " (SELECT last_seen FROM user_fingerprints WHERE app_id = ? AND user_id = ? AND fingerprint_id = ?),"
+            + " (SELECT vouched FROM user_fingerprints WHERE app_id = ? AND user_id = ? AND fingerprint_id = ?)";
 
     private final SqlDatabase database;
 
     @SuppressWarnings("unchecked")
     private static Optional<Seen>[] seenTriple(ResultSet row) throws SQLException {
-        return new Optional[] {seen(row, 1), seen(row, 3), seen(row, 5)};
+        Optional<Seen> fingerprint = seen(row, 5);
+        if (fingerprint.isPresent() && row.getInt(7) == 1) {
+            fingerprint = Optional.of(new Seen(fingerprint.get().first(), fingerprint.get().last(), true));
+        }
+        return new Optional[] {seen(row, 1), seen(row, 3), fingerprint};
     }
 
     private static Optional<Seen> seen(ResultSet row, int firstColumn) throws SQLException {
@@ -73,7 +78,7 @@ public final class SqlAccountReader implements AccountReader {
             String ipKey = AccountIpKey.of(ip);
             PipelinedReads.Result<Optional<Optional<Seen>[]>> seenRead = reads.one(SEEN, SqlAccountReader::seenTriple,
                     appId, userId, appId, userId, appId, userId, ipKey, appId, userId, ipKey,
-                    appId, userId, fingerprintId.orElse(""), appId, userId, fingerprintId.orElse(""));
+                    appId, userId, fingerprintId.orElse(""), appId, userId, fingerprintId.orElse(""), appId, userId, fingerprintId.orElse(""));
             PipelinedReads.Result<List<LinkedDevice>> countedRead = reads.list(COUNTED_LINKS, SqlAccountReader::link,
                     appId, userId, since.toEpochMilli(), AccountState.DEVICE_LIMIT + 1);
             PipelinedReads.Result<List<LinkedDevice>> othersRead = reads.list(OTHER_LINKS, SqlAccountReader::link,

@@ -29,7 +29,9 @@ import java.util.Set;
  * window are its vouched evaluations' alone ({@link ActivityReader#read}): the same statements with {@code
  * vouched = 1}, a literal, which both engines match to the partial index {@code evaluations_vouched_by_user}
  * (V39), and the rows' {@code vouched_last_seen} instead of {@code last_seen}. Unsigned evaluations flooding
- * an account are not in that index, so they cost a vouched evaluation's reads nothing.
+ * an account are not in that index, so they cost a vouched evaluation's reads nothing. Its fingerprint's
+ * accounts are likewise those a vouched evaluation showed it for, through {@code
+ * user_fingerprints_vouched_by_fingerprint} (V44).
  */
 public final class SqlActivityReader implements ActivityReader {
     private static final Duration DAY = Duration.ofHours(24);
@@ -83,10 +85,15 @@ public final class SqlActivityReader implements ActivityReader {
                 + " AND created_at < ?" + filter + " LIMIT ?) AS in_window)";
     }
 
-    /** The accounts that have shown a fingerprint, up to {@link FingerprintUserCountCheck#LIMIT}. */
-    private static final String FINGERPRINT_USERS = "(SELECT COUNT(*) FROM (SELECT 1 FROM user_fingerprints WHERE app_id = ? AND fingerprint_id = ?"
-            + " LIMIT " + FingerprintUserCountCheck.LIMIT + ") AS sharing)";
-    private static final String COUNT_FINGERPRINT_USERS = "SELECT " + FINGERPRINT_USERS;
+    /**
+     * The accounts that have shown a fingerprint, up to {@link FingerprintUserCountCheck#LIMIT} (in a vouched
+     * evaluation, filtered as the partial index {@code user_fingerprints_vouched_by_fingerprint} (V44), so
+     * that it walks that index: made-up unsigned accounts on the fingerprint cost it nothing).
+     */
+    private static String fingerprintUsers(String filter) {
+        return "(SELECT COUNT(*) FROM (SELECT 1 FROM user_fingerprints WHERE app_id = ? AND fingerprint_id = ?" + filter
+                + " LIMIT " + FingerprintUserCountCheck.LIMIT + ") AS sharing)";
+    }
     /**
      * The account's row in this country (first and last seen, NULL when never placed there; and when a
      * vouched evaluation last was, for a vouched read: only it writes that time), its events in the window,
@@ -97,14 +104,14 @@ public final class SqlActivityReader implements ActivityReader {
                 + " (SELECT last_seen FROM user_countries WHERE app_id = ? AND user_id = ? AND country = ?),"
                 + (filter.isEmpty() ? " NULL," : " (SELECT vouched_last_seen FROM user_countries WHERE app_id = ? AND user_id = ? AND country = ?),")
                 + " " + inWindow(filter) + ","
-                + " " + FINGERPRINT_USERS;
+                + " " + fingerprintUsers(filter);
     }
 
     /** The same when the request has no country. */
     private static String countsWithoutCountryStatement(String filter) {
         return "SELECT NULL, NULL, NULL,"
                 + " " + inWindow(filter) + ","
-                + " " + FINGERPRINT_USERS;
+                + " " + fingerprintUsers(filter);
     }
 
     /**
@@ -129,7 +136,7 @@ public final class SqlActivityReader implements ActivityReader {
 
     /** Every evaluation's statements, and the vouched ones' (see the class); package-private for the plan tests. */
     record Statements(String counts, String countsWithoutCountry, String countInWindow, String latestLocated,
-            String countriesLastSeenSince, String placedBetween, String latestInCountry) {
+            String countriesLastSeenSince, String placedBetween, String latestInCountry, String countFingerprintUsers) {
         static Statements of(boolean vouchedOnly) {
             String filter = vouchedOnly ? VOUCHED : "";
             String lastSeen = vouchedOnly ? "vouched_last_seen" : "last_seen";
@@ -139,7 +146,8 @@ public final class SqlActivityReader implements ActivityReader {
                     "SELECT 1 FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ? AND created_at < ? AND country = ?" + filter
                             + " LIMIT 1",
                     "SELECT created_at FROM evaluations WHERE app_id = ? AND user_id = ? AND created_at >= ? AND created_at <= ? AND country = ?" + filter
-                            + " ORDER BY created_at DESC LIMIT 1");
+                            + " ORDER BY created_at DESC LIMIT 1",
+                    "SELECT " + fingerprintUsers(filter));
         }
     }
 
@@ -242,13 +250,16 @@ public final class SqlActivityReader implements ActivityReader {
     }
 
     @Override
-    public OptionalLong accountsOnFingerprint(String appId, String fingerprintId) {
-        return OptionalLong.of(fingerprintUsers(appId, fingerprintId));
+    public OptionalLong accountsOnFingerprint(String appId, String fingerprintId, boolean vouchedOnly) {
+        return OptionalLong.of(fingerprintUsers(appId, fingerprintId, vouchedOnly));
     }
 
-    /** Accounts of the app that have shown this fingerprint, up to {@link FingerprintUserCountCheck#LIMIT}. */
-    long fingerprintUsers(String appId, String fingerprintId) {
-        return database.read(connection -> JdbcRunner.queryOne(connection, COUNT_FINGERPRINT_USERS,
+    /**
+     * Accounts of the app that have shown this fingerprint (in a vouched evaluation, with {@code
+     * vouchedOnly}), up to {@link FingerprintUserCountCheck#LIMIT}.
+     */
+    long fingerprintUsers(String appId, String fingerprintId, boolean vouchedOnly) {
+        return database.read(connection -> JdbcRunner.queryOne(connection, statements(vouchedOnly).countFingerprintUsers(),
                 row -> row.getLong(1), appId, fingerprintId).orElse(0L));
     }
 

@@ -51,8 +51,11 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
             + " last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END WHERE app_id = ? AND id = ?";
     private static final String UPSERT_USER_IP = "INSERT INTO user_ips (app_id, user_id, ip, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
             + " ON CONFLICT (app_id, user_id, ip) DO UPDATE SET" + widenSeen("user_ips");
-    private static final String UPSERT_USER_FINGERPRINT = "INSERT INTO user_fingerprints (app_id, user_id, fingerprint_id, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
-            + " ON CONFLICT (app_id, user_id, fingerprint_id) DO UPDATE SET" + widenSeen("user_fingerprints");
+    /** A vouched evaluation marks the row vouched (V44), and nothing unmarks it (Seen.vouched). */
+    private static final String UPSERT_USER_FINGERPRINT = "INSERT INTO user_fingerprints (app_id, user_id, fingerprint_id, first_seen, last_seen, vouched)"
+            + " VALUES (?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (app_id, user_id, fingerprint_id) DO UPDATE SET" + widenSeen("user_fingerprints") + ","
+            + " vouched = CASE WHEN excluded.vouched = 1 THEN 1 ELSE user_fingerprints.vouched END";
     /**
      * A login attaches again only if it is not older than the logout (SqlDeviceLinks.detach); an attach
      * that lands marks the link vouched when it is, and nothing unmarks it (LinkedDevice.vouched).
@@ -390,7 +393,8 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
         }
         DeviceResolution device = write.device();
         if (touches.fingerprint() && device.fingerprintId().isPresent()) {
-            writes.update(OrderedWrites.Row.of(OrderedWrites.Table.USER_FINGERPRINTS, appId, user, device.fingerprintId().get()), UPSERT_USER_FINGERPRINT, appId, user, device.fingerprintId().get(), at, at);
+            writes.update(OrderedWrites.Row.of(OrderedWrites.Table.USER_FINGERPRINTS, appId, user, device.fingerprintId().get()), UPSERT_USER_FINGERPRINT, appId, user, device.fingerprintId().get(), at, at,
+                    write.vouched() ? 1 : 0);
         }
         if (touches.deviceLink() && device.isKnownDevice()) {
             // Not attaching, a new link is a logout carried to a token separated from a logged-out device:

@@ -114,6 +114,24 @@ class PostgresStorageContractTest extends StorageContract {
     }
 
     /**
+     * A vouched evaluation counts its fingerprint's accounts (V44) along the vouched rows' partial index in
+     * the generic plan the driver's prepared statement settles on, so made-up accounts unsigned calls put on
+     * the fingerprint cost it nothing.
+     */
+    @Test
+    void aVouchedFingerprintCountWalksTheVouchedIndex() throws Exception {
+        try (Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement()) {
+            statement.execute("INSERT INTO user_fingerprints (app_id, user_id, fingerprint_id, first_seen, last_seen, vouched)"
+                    + " SELECT 'app_a', 'made-up-' || g, 'fp-' || (g % 20), g, g, CASE WHEN g % 100 = 0 THEN 1 ELSE 0 END FROM generate_series(1, 20000) g");
+            statement.execute("ANALYZE user_fingerprints");
+            statement.execute("SET plan_cache_mode = force_generic_plan");
+            statement.execute("PREPARE vouched_fingerprint AS " + numbered(SqlActivityReader.statements(true).countFingerprintUsers()));
+            assertThat(explain(statement, "vouched_fingerprint('app_a', 'fp-1')")).contains("user_fingerprints_vouched_by_fingerprint")
+                    .doesNotContain("Seq Scan");
+        }
+    }
+
+    /**
      * Old failed sign-ins are deleted along their age index (V40) in the generic plan the driver's prepared
      * statement settles on, not by reading the whole table in the writer; a client's failures of every
      * email are counted along its own (V40).

@@ -74,6 +74,20 @@ class SqliteStorageContractTest extends StorageContract {
     }
 
     /**
+     * A vouched evaluation counts its fingerprint's accounts (V44) along the vouched rows' partial index, so
+     * made-up accounts unsigned calls put on the fingerprint cost it nothing; every row's index would read
+     * a row per account to learn whether it was vouched.
+     */
+    @org.junit.jupiter.api.Test
+    void aVouchedFingerprintCountWalksTheVouchedIndex() throws Exception {
+        String range = "USING COVERING INDEX user_fingerprints_vouched_by_fingerprint (app_id=? AND fingerprint_id=? AND vouched=?)";
+        assertThat(plan(SqlActivityReader.statements(true).countFingerprintUsers(), 2)).contains(range);
+        assertThat(plan(SqlActivityReader.statements(true).counts(), 16)).contains(range);
+        assertThat(plan(SqlActivityReader.statements(false).countFingerprintUsers(), 2)).as("every account's, as before")
+                .contains("user_fingerprints_by_fingerprint (app_id=? AND fingerprint_id=?)");
+    }
+
+    /**
      * Old failed sign-ins are deleted along their age index (V40), not by reading the whole table; the
      * back-off's count still walks one email's rows, though an index on age alone is there to choose, and
      * the client's count of every email its own rows (V40).

@@ -2436,6 +2436,8 @@ abstract class StorageContract {
         evaluations.record(withItsDevice(placedIn("NO", EvaluationSamples.write("app_a", timeId(T0.plusSeconds(30)), "ivy", "dev-ivy", false, null, null,
                 DeviceType.COMPUTER, "203.0.113.9", T0.plusSeconds(30), Optional.of(io.seatguard.core.evaluation.IdentityProof.SERVER)))));
         recordChallengedLogin(null, "dev-m4", "tok-signup-before-v35", "192.0.2.40", T0.plusSeconds(40));
+        evaluations.record(withItsDevice(EvaluationSamples.write("app_a", timeId(T0.plusSeconds(45)), "una", "dev-una", false, null, "fp-before-v44",
+                DeviceType.COMPUTER, "203.0.113.45", T0.plusSeconds(45), Optional.of(io.seatguard.core.evaluation.IdentityProof.SERVER))));
         database.close();
         // Rewind to the schema of V14 with rows from before it: no network, and V1 and V4's five indexes.
         try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement()) {
@@ -2501,8 +2503,10 @@ abstract class StorageContract {
             statement.execute("ALTER TABLE webhook_endpoints DROP COLUMN disabled_at");
             statement.execute("ALTER TABLE webhook_endpoints DROP COLUMN disabled_reason");
             statement.execute("ALTER TABLE webhook_endpoints DROP COLUMN failing_since");
+            statement.execute("DROP INDEX user_fingerprints_vouched_by_fingerprint");
+            statement.execute("ALTER TABLE user_fingerprints DROP COLUMN vouched");
             statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27',"
-                    + " '28', '29', '30', '31', '32', '33', '34', '35', '36', '37', '38', '39', '40', '41', '42', '43')");
+                    + " '28', '29', '30', '31', '32', '33', '34', '35', '36', '37', '38', '39', '40', '41', '42', '43', '44')");
         }
         database = reopenDatabase();
         wire();
@@ -2530,6 +2534,11 @@ abstract class StorageContract {
                 .satisfies(read -> assertThat(read.countrySeenBefore()).contains(true))
                 .satisfies(read -> assertThat(read.countries24h()).contains(java.util.Set.of()))
                 .satisfies(read -> assertThat(read.eventsInWindow()).hasValue(0));
+        assertThat(activity.accountsOnFingerprint("app_a", "fp-before-v44", true))
+                .as("V44: accounts on a fingerprint stored before count as unvouched, though this one was the backend's").hasValue(0);
+        assertThat(activity.accountsOnFingerprint("app_a", "fp-before-v44", false)).hasValue(1);
+        assertThat(accounts.load("app_a", "una", "203.0.113.45", Optional.of("fp-before-v44"), Optional.empty(), T0).fingerprint())
+                .hasValueSatisfying(seen -> assertThat(seen.vouched()).isFalse());
         try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement();
                 java.sql.ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM evaluations WHERE network IS NULL")) {
             rows.next();
@@ -2836,6 +2845,52 @@ abstract class StorageContract {
         assertThat(read.fingerprintUsers()).hasValue(2);
         assertThat(read.lastLocated()).as("no coordinates were ever known").isEmpty();
         assertThat(read.eventsInWindow()).as("dave has none").hasValue(0);
+    }
+
+    /**
+     * Review finding: unsigned evaluations naming made-up accounts with the owner's fingerprint (its
+     * components are observable, the client id public) raised the owner's vouched fingerprint_user_count,
+     * and a policy on it refused the owner. A vouched read counts the accounts a vouched evaluation showed
+     * the fingerprint for; an account shown unsigned first counts there once a vouched evaluation shows it,
+     * and stays counted through later unsigned ones. Read between the writes, so a cache must follow them.
+     */
+    @Test
+    void aVouchedReadCountsTheAccountsAVouchedEvaluationShowedTheFingerprintFor() {
+        Optional<io.seatguard.core.evaluation.IdentityProof> server = Optional.of(io.seatguard.core.evaluation.IdentityProof.SERVER);
+        Optional<io.seatguard.core.evaluation.IdentityProof> signed = Optional.of(io.seatguard.core.evaluation.IdentityProof.SIGNED);
+        Optional<io.seatguard.core.evaluation.IdentityProof> unsigned = Optional.of(io.seatguard.core.evaluation.IdentityProof.UNSIGNED);
+        recordPlaced("app_a", "owner", "fp-owner", T0, null, null, null, server);
+        Duration hour = Duration.ofHours(1);
+        assertThat(activity.read("app_a", "owner", Optional.empty(), Optional.of("fp-owner"), T0.plusSeconds(1), hour, true).fingerprintUsers())
+                .hasValue(1);
+        for (int i = 0; i < 5; i++) {
+            recordPlaced("app_a", "made-up-" + i, "fp-owner", T0.plusSeconds(10 + i), null, null, null, unsigned);
+        }
+        recordPlaced("app_a", "old-client", "fp-owner", T0.plusSeconds(20), null, null, null, Optional.empty());
+        Instant at = T0.plusSeconds(60);
+        assertThat(activity.read("app_a", "owner", Optional.empty(), Optional.of("fp-owner"), at, hour, true).fingerprintUsers())
+                .as("the unsigned accounts do not count for the owner's backend").hasValue(1);
+        assertThat(activity.read("app_a", "owner", Optional.empty(), Optional.of("fp-owner"), at, hour, false).fingerprintUsers())
+                .as("an unsigned evaluation counts them all").hasValue(7);
+        assertThat(activity.accountsOnFingerprint("app_a", "fp-owner", true)).hasValue(1);
+        assertThat(activity.accountsOnFingerprint("app_a", "fp-owner", false)).hasValue(7);
+        assertThat(accounts.load("app_a", "made-up-0", "198.51.100.1", Optional.of("fp-owner"), Optional.empty(), T0).fingerprint())
+                .hasValueSatisfying(seen -> assertThat(seen.vouched()).isFalse());
+
+        recordPlaced("app_a", "made-up-0", "fp-owner", T0.plusSeconds(100), null, null, null, signed);
+        assertThat(accounts.load("app_a", "made-up-0", "198.51.100.1", Optional.of("fp-owner"), Optional.empty(), T0).fingerprint())
+                .as("a signed evaluation marks the account's fingerprint vouched")
+                .hasValueSatisfying(seen -> assertThat(seen.vouched()).isTrue());
+        assertThat(activity.read("app_a", "owner", Optional.empty(), Optional.of("fp-owner"), T0.plusSeconds(101), hour, true).fingerprintUsers())
+                .hasValue(2);
+        assertThat(activity.accountsOnFingerprint("app_a", "fp-owner", true)).hasValue(2);
+        recordPlaced("app_a", "made-up-0", "fp-owner", T0.plusSeconds(500), null, null, null, unsigned);
+        assertThat(activity.read("app_a", "owner", Optional.empty(), Optional.of("fp-owner"), T0.plusSeconds(501), hour, true).fingerprintUsers())
+                .as("nothing unmarks it").hasValue(2);
+        assertThat(accounts.load("app_a", "made-up-0", "198.51.100.1", Optional.of("fp-owner"), Optional.empty(), T0).fingerprint())
+                .hasValueSatisfying(seen -> assertThat(seen.vouched()).isTrue());
+        assertThat(activity.read("app_a", "owner", Optional.empty(), Optional.of("fp-owner"), T0.plusSeconds(501), hour, false).fingerprintUsers())
+                .hasValue(7);
     }
 
     @Test

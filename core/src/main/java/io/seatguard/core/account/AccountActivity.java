@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * What an account did recently, read from its stored evaluations just before this one. For an evaluation
- * vouched for (server mode, signed identity), {@code lastLocated}, {@code countries24h} and {@code
- * eventsInWindow} are read from the vouched evaluations alone ({@link ActivityReader#read}).
+ * vouched for (server mode, signed identity), {@code lastLocated}, {@code countries24h}, {@code
+ * eventsInWindow} and {@code fingerprintUsers} are read from the vouched evaluations alone ({@link ActivityReader#read}).
  *
  * @param lastLocated the latest earlier evaluation whose place was known (for impossible travel)
  * @param countrySeenBefore whether an earlier evaluation was placed in this evaluation's country; empty
@@ -18,7 +18,7 @@ import java.util.Set;
  * @param eventsInWindow the account's evaluations in the velocity window before this one; a reader may stop
  *     counting at {@link io.seatguard.core.checks.CheckSettings#eventCountLimit()}
  * @param fingerprintUsers accounts of the app that have shown this evaluation's fingerprint, this one
- *     included once it has; empty without a fingerprint
+ *     included once it has (for a vouched evaluation, in a vouched evaluation); empty without a fingerprint
  * @param countryUpToDate the store's record of the account in this evaluation's country already covers
  *     this moment as closely as the store keeps it (for a vouched evaluation, its vouched evaluations' too),
  *     so this evaluation need not write it (false when unsure: the write is then made, and the store's own

@@ -20,7 +20,9 @@ public interface ActivityReader {
      *     unsigned evaluations naming any account, and must not get the owner refused with them (an
      *     impossible trip, a second country, a burst). Evaluations stored before the identity was kept with
      *     them count as unsigned. Whether the account was ever placed in the country reads every evaluation
-     *     either way: one more evaluation there only makes the country less new.
+     *     either way: one more evaluation there only makes the country less new. The accounts on the
+     *     fingerprint are, likewise, those a vouched evaluation showed it for: unsigned ones could name
+     *     made-up accounts with the owner's fingerprint.
      */
     AccountActivity read(String appId, String userId, Optional<String> country, Optional<String> fingerprintId, Instant at, Duration velocityWindow,
             boolean vouchedOnly);
@@ -33,10 +35,11 @@ public interface ActivityReader {
 
     /**
      * The accounts of the app that have shown this fingerprint, for an evaluation that names no account
-     * (a signup without a user is where one browser opening many accounts shows). Empty when it cannot
-     * be read, which is what a reader that reads nothing answers.
+     * (a signup without a user is where one browser opening many accounts shows); with {@code vouchedOnly}
+     * (the evaluation is vouched for), those that showed it in a vouched evaluation, as {@link #read}
+     * counts them. Empty when it cannot be read, which is what a reader that reads nothing answers.
      */
-    default OptionalLong accountsOnFingerprint(String appId, String fingerprintId) {
+    default OptionalLong accountsOnFingerprint(String appId, String fingerprintId, boolean vouchedOnly) {
         return OptionalLong.empty();
     }
 }

@@ -9,6 +9,11 @@ import java.util.OptionalLong;
  * user), then without it. Zero without a fingerprint; null when it cannot be read. Counted up to
  * {@link #LIMIT}: counting reads one index entry per account, and a bot signing into accounts from one
  * browser (credential stuffing) adds one with each evaluation.
+ *
+ * <p>An evaluation vouched for (server mode, signed identity) counts only the accounts a vouched evaluation
+ * showed the fingerprint for ({@link io.seatguard.core.account.ActivityReader#read}), and this one: anyone
+ * holding the public client id can send unsigned evaluations naming made-up accounts with the owner's
+ * fingerprint (its components are observable), and must not get the owner refused with them.
  */
 public final class FingerprintUserCountCheck implements Check {
     /** The highest count reported, and the most accounts a reader counts. */
@@ -33,7 +38,9 @@ public final class FingerprintUserCountCheck implements Check {
         if (users.isEmpty()) {
             return null;
         }
-        boolean includesThisAccount = inputs.account().fingerprintKnown();
+        // The reader counted this account when it has shown the fingerprint, in a vouched evaluation for a vouched one.
+        boolean vouchedOnly = inputs.request().identity().vouched();
+        boolean includesThisAccount = inputs.account().fingerprint().filter(seen -> seen.vouched() || !vouchedOnly).isPresent();
         return Math.min(users.getAsLong() + (inputs.hasUser() && !includesThisAccount ? 1 : 0), LIMIT);
     }
 

@@ -266,7 +266,7 @@ public final class EvaluationPipeline {
         AccountActivity recent = request.userId()
                 .map(user -> activity.read(request.appId(), user, network.place().country(), device.fingerprintId(), at, settings.velocityWindow(),
                         request.identity().vouched()))
-                .orElseGet(() -> withoutAccount(request.appId(), device));
+                .orElseGet(() -> withoutAccount(request.appId(), device, request.identity().vouched()));
         // Without an account, is_new_device means never let in to the app: read only then (signups, mostly).
         boolean letInBefore = request.userId().isEmpty() && devices.wasLetIn(request.appId(), device);
         CheckInputs inputs = new CheckInputs(request, device, deviceType, account, window, liveSessions, ip, network, recent, at, letInBefore);
@@ -409,14 +409,14 @@ public final class EvaluationPipeline {
     /**
      * An evaluation naming no account has no history of its own, but its fingerprint's accounts are still
      * known: a signup without a user is where one browser opening many accounts shows
-     * ({@code fingerprint_user_count}).
+     * ({@code fingerprint_user_count}; in an evaluation vouched for, of the accounts vouched ones showed it for).
      */
-    private AccountActivity withoutAccount(String appId, DeviceResolution device) {
+    private AccountActivity withoutAccount(String appId, DeviceResolution device, boolean vouched) {
         if (device.fingerprintId().isEmpty()) {
             return AccountActivity.UNKNOWN;
         }
         return new AccountActivity(Optional.empty(), Optional.empty(), Optional.empty(), OptionalLong.empty(),
-                activity.accountsOnFingerprint(appId, device.fingerprintId().get()));
+                activity.accountsOnFingerprint(appId, device.fingerprintId().get(), vouched));
     }
 
     /**

@@ -23,7 +23,8 @@ import java.util.Optional;
  *
  * <p>So a known row is written only when: its last-seen is older than {@link #RESOLUTION}; or this
  * event is earlier than its first-seen (imported history); or its status must change (a logged-out
- * device signing in again, or a device only unsigned calls had let in now let in by a vouched one); or the device's type is still unknown and this request knows it. Times are
+ * device signing in again, or a device only unsigned calls had let in now let in by a vouched one, or a
+ * fingerprint only unsigned calls had shown for the account now shown by a vouched one); or the device's type is still unknown and this request knows it. Times are
  * therefore exact to within {@link #RESOLUTION}, which is far finer than the windows that read them
  * (24 hours, 30 days). The evaluation row itself is always written.
  */
@@ -42,7 +43,8 @@ public final class WriteThrottle {
      * @param attach whether the evaluation attaches the device to the account (allowed, and not a logged-out
      *     device's)
      * @param vouched whether the evaluation's account was vouched for (server mode or signed): its attach
-     *     marks an unvouched link vouched ({@link LinkedDevice#vouched}), a change to write
+     *     marks an unvouched link vouched ({@link LinkedDevice#vouched}), and it marks the account's
+     *     fingerprint vouched ({@link Seen#vouched}): changes to write
      * @param loggedOut whether the device is logged out of the account: a device separated from a logged-out
      *     one gets a link of its own, detached, which carries the logout to its next evaluations
      * @param countryUpToDate the activity reader found the account's record in this evaluation's country
@@ -69,7 +71,9 @@ public final class WriteThrottle {
                 deviceRow,
                 needs(at, account.user()),
                 needs(at, account.ip()),
-                device.fingerprintId().isPresent() && needs(at, account.fingerprint()),
+                // A vouched evaluation marks the account's fingerprint vouched (Seen#vouched), a change to write.
+                device.fingerprintId().isPresent() && (needs(at, account.fingerprint())
+                        || vouched && account.fingerprint().filter(Seen::vouched).isEmpty()),
                 linkRow,
                 !countryUpToDate);
     }

@@ -425,6 +425,33 @@ class NetworkChecksTest {
         assertThat(evaluate("cat", PARIS).checks()).containsEntry("fingerprint_user_count", 3L);
     }
 
+    /**
+     * Review finding: anyone holding the public client id can send unsigned evaluations naming made-up
+     * accounts with the owner's fingerprint (its components are observable), and a policy on
+     * fingerprint_user_count then refused the owner's backend. A vouched evaluation counts the accounts a
+     * vouched evaluation showed the fingerprint for, and its own; an unsigned one counts them all.
+     */
+    @Test
+    void aVouchedEvaluationCountsTheAccountsVouchedEvaluationsShowedItsFingerprintFor() {
+        assertThat(evaluate("owner", PARIS, IdentityProof.SERVER).checks()).containsEntry("fingerprint_user_count", 1L);
+        for (int i = 0; i < 5; i++) {
+            evaluate("made-up-" + i, PARIS, IdentityProof.UNSIGNED);
+        }
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(evaluate("owner", PARIS, IdentityProof.SERVER).checks()).containsEntry("fingerprint_user_count", 1L);
+        assertThat(evaluate("owner", PARIS, IdentityProof.UNSIGNED).checks()).as("unsigned: every account").containsEntry("fingerprint_user_count", 6L);
+        assertThat(evaluate(null, PARIS, IdentityProof.SERVER).checks()).as("a vouched signup without a user likewise")
+                .containsEntry("fingerprint_user_count", 1L);
+        assertThat(evaluate(null, PARIS, IdentityProof.UNSIGNED).checks()).containsEntry("fingerprint_user_count", 6L);
+        // An account shown unsigned before counts itself in its first vouched evaluation, and in the others'
+        // from then on: its fingerprint seen 10 s ago is written again at once, now vouched.
+        assertThat(evaluate("made-up-0", PARIS, IdentityProof.SIGNED).checks()).containsEntry("fingerprint_user_count", 2L);
+        assertThat(evaluate("owner", PARIS, IdentityProof.SERVER).checks()).containsEntry("fingerprint_user_count", 2L);
+        assertThat(evaluate("made-up-0", PARIS, IdentityProof.UNSIGNED).checks()).containsEntry("fingerprint_user_count", 6L);
+        assertThat(evaluate("owner", PARIS, IdentityProof.SERVER).checks()).as("an unsigned one after it unmarks nothing")
+                .containsEntry("fingerprint_user_count", 2L);
+    }
+
     @Test
     void aSignupWithoutAUserStillCountsItsFingerprintsAccountsAndIsNoKnownAccountsNewDevice() {
         Evaluation firstSignup = evaluate(null, PARIS);

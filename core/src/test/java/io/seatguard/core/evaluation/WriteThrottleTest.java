@@ -75,6 +75,29 @@ class WriteThrottleTest {
         assertThat(linkRow(refused, false, false)).isFalse();
     }
 
+    private static final DeviceResolution FINGERPRINTED = new DeviceResolution("dev-1", false, DeviceResolution.MatchKind.TOKEN, 1.0,
+            Optional.of("fp-1"), Optional.of("tok-hash"));
+
+    private static boolean fingerprintRow(boolean shownVouched, boolean vouched) {
+        AccountState account = new AccountState(Optional.of(new Seen(T0, T0)), List.of(), Optional.of(new Seen(T0, T0)),
+                Optional.of(new Seen(T0, T0, shownVouched)));
+        return WriteThrottle.touches(T0.plusSeconds(10), account, FINGERPRINTED, Optional.empty(), DeviceType.COMPUTER, false, vouched, false, true,
+                true).fingerprint();
+    }
+
+    /**
+     * A vouched evaluation showing a fingerprint only unsigned calls had shown for the account marks it
+     * vouched at once (fingerprint_user_count in vouched evaluations counts it from then on), seen 10 s ago
+     * or not; a denied or challenged one too: showing the fingerprint is not being let in.
+     */
+    @Test
+    void aVouchedEvaluationWritesAFingerprintOnlyUnsignedCallsShowedAtOnce() {
+        assertThat(fingerprintRow(false, true)).isTrue();
+        assertThat(fingerprintRow(false, false)).as("unsigned: within the resolution").isFalse();
+        assertThat(fingerprintRow(true, true)).as("already vouched").isFalse();
+        assertThat(fingerprintRow(true, false)).isFalse();
+    }
+
     /** A vouched login on a device only unsigned calls let in marks the link vouched, seen 10 s ago or not. */
     @Test
     void aVouchedAttachWritesAnUnvouchedLinkAtOnce() {

@@ -205,7 +205,7 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
                 rowWrites++;
             }
             if (write.touches().fingerprint() && device.fingerprintId().isPresent()) {
-                userFingerprints.merge(prefix + device.fingerprintId().get(), new Seen(at, at), InMemoryEvaluationStore::widen);
+                userFingerprints.merge(prefix + device.fingerprintId().get(), new Seen(at, at, write.vouched()), InMemoryEvaluationStore::widen);
                 rowWrites++;
             }
             if (device.isKnownDevice() && write.touches().deviceLink()) {
@@ -243,14 +243,15 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
         earlier.stream().filter(e -> !e.at().isBefore(at.minus(java.time.Duration.ofHours(24)))).forEach(e -> e.place().country().ifPresent(countries::add));
         long inWindow = earlier.stream().filter(e -> !e.at().isBefore(at.minus(velocityWindow))).count();
         java.util.OptionalLong fingerprintUsers = fingerprintId.isEmpty() ? java.util.OptionalLong.empty()
-                : accountsOnFingerprint(appId, fingerprintId.get());
+                : accountsOnFingerprint(appId, fingerprintId.get(), vouchedOnly);
         return new AccountActivity(last, seen, Optional.of(countries), java.util.OptionalLong.of(inWindow), fingerprintUsers);
     }
 
     @Override
-    public synchronized java.util.OptionalLong accountsOnFingerprint(String appId, String fingerprintId) {
-        return java.util.OptionalLong.of(userFingerprints.keySet().stream()
-                .filter(key -> key.startsWith(appId + '|') && key.endsWith('|' + fingerprintId)).count());
+    public synchronized java.util.OptionalLong accountsOnFingerprint(String appId, String fingerprintId, boolean vouchedOnly) {
+        return java.util.OptionalLong.of(userFingerprints.entrySet().stream()
+                .filter(row -> row.getKey().startsWith(appId + '|') && row.getKey().endsWith('|' + fingerprintId))
+                .filter(row -> row.getValue().vouched() || !vouchedOnly).count());
     }
 
     /** As the SQL store answers it: let in by an evaluation or a challenge, or by a link that is not refused. */
@@ -422,7 +423,7 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
     }
 
     private static Seen widen(Seen old, Seen now) {
-        return new Seen(earlier(old.first(), now.first()), later(old.last(), now.last()));
+        return new Seen(earlier(old.first(), now.first()), later(old.last(), now.last()), old.vouched() || now.vouched());
     }
 
     private static Instant earlier(Instant a, Instant b) {
