@@ -2933,6 +2933,26 @@ abstract class StorageContract {
         assertThat(activity.read("app_a", "owner", Optional.empty(), Optional.of("fp-bot"), T0.plusSeconds(read + 10), Duration.ofHours(1))
                 .fingerprintUsers()).as("1,001 accounts, counted up to the limit")
                 .hasValue(io.seatguard.core.checks.FingerprintUserCountCheck.LIMIT);
+        assertThat(activity.accountsOnFingerprint("app_a", "fp-bot", true)).as("none was vouched for").hasValue(0);
+    }
+
+    /** A vouched evaluation's count of a fingerprint's accounts stops at the same limit. */
+    @Test
+    void aFingerprintsVouchedAccountsAreCountedUpToTheLimit() throws Exception {
+        long limit = io.seatguard.core.checks.FingerprintUserCountCheck.LIMIT;
+        Optional<io.seatguard.core.evaluation.IdentityProof> server = Optional.of(io.seatguard.core.evaluation.IdentityProof.SERVER);
+        evaluations.record(withItsDevice(EvaluationSamples.write("app_a", id(), "owner", "dev-owner", true, "tok-owner-000001", "fp-farm",
+                DeviceType.COMPUTER, "198.51.100.7", T0, server)));
+        try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement()) {
+            for (int i = 0; i < limit; i++) {
+                statement.addBatch("INSERT INTO user_fingerprints (app_id, user_id, fingerprint_id, first_seen, last_seen, vouched) VALUES ('app_a', 'farmed-"
+                        + i + "', 'fp-farm', 1, 1, 1)");
+            }
+            statement.executeBatch();
+        }
+        assertThat(activity.read("app_a", "owner", Optional.empty(), Optional.of("fp-farm"), T0.plusSeconds(60), Duration.ofHours(1), true)
+                .fingerprintUsers()).as("1,001 vouched accounts, counted up to the limit").hasValue(limit);
+        assertThat(activity.accountsOnFingerprint("app_a", "fp-farm", true)).hasValue(limit);
     }
 
     /**
