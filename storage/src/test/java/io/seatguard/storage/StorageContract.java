@@ -3660,10 +3660,16 @@ abstract class StorageContract {
         io.seatguard.core.challenge.ChallengeStore challenges = new SqlChallengeStore(database);
         assertThat(challenges.replace(first, ended(first, io.seatguard.core.challenge.ChallengeStatus.COMPLETED, T0.plusSeconds(60)))).isTrue();
 
-        assertThat(challenges.ofAccount("app_a", io.seatguard.core.challenge.Challenge.userKey("ada")))
-                .extracting(io.seatguard.core.challenge.Challenge::id).as("ended and open alike").containsExactlyInAnyOrder(first.id(), second.id());
-        assertThat(challenges.ofAccount("app_b", io.seatguard.core.challenge.Challenge.userKey("ada"))).as("another app's account of that name").isEmpty();
-        assertThat(challenges.ofAccount("app_a", io.seatguard.core.challenge.Challenge.userKey("nobody"))).isEmpty();
+        String ada = io.seatguard.core.challenge.Challenge.userKey("ada");
+        assertThat(challenges.ofAccount("app_a", ada, null, 10))
+                .extracting(io.seatguard.core.challenge.Challenge::id).as("ended and open alike, by device").containsExactly(first.id(), second.id());
+        List<io.seatguard.core.challenge.Challenge> page = challenges.ofAccount("app_a", ada, null, 1);
+        assertThat(page).extracting(io.seatguard.core.challenge.Challenge::id).containsExactly(first.id());
+        assertThat(challenges.ofAccount("app_a", ada, page.getLast(), 1)).extracting(io.seatguard.core.challenge.Challenge::id).as("the next page")
+                .containsExactly(second.id());
+        assertThat(challenges.ofAccount("app_a", ada, second, 1)).as("after the last").isEmpty();
+        assertThat(challenges.ofAccount("app_b", ada, null, 10)).as("another app's account of that name").isEmpty();
+        assertThat(challenges.ofAccount("app_a", io.seatguard.core.challenge.Challenge.userKey("nobody"), null, 10)).isEmpty();
     }
 
     /**

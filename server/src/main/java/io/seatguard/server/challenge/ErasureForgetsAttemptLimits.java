@@ -7,8 +7,10 @@ import io.seatguard.core.challenge.ChallengeStore;
 import io.seatguard.core.history.AccountRecords;
 import io.seatguard.core.history.AccountSummary;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An erasure that also drops the account's attempt-limit buckets ({@link AttemptClaims#ofErasedAccount}):
@@ -27,12 +29,22 @@ public final class ErasureForgetsAttemptLimits implements AccountRecords {
         this.limits = requireNonNull(limits, "limits is null");
     }
 
+    /** Challenges read at a time: an account hammered for months may have many, each a document. */
+    static final int PAGE = 1_000;
+
     @Override
     public boolean erase(String appId, String userId) {
-        List<Challenge> sent = challenges.ofAccount(appId, Challenge.userKey(userId));
+        // The claims, not the challenges, are kept across pages: a few keys, however many challenges.
+        Set<AttemptLimits.Claim> claims = new LinkedHashSet<>(AttemptClaims.ofErasedAccount(appId, userId, List.of()));
+        List<Challenge> page = challenges.ofAccount(appId, Challenge.userKey(userId), null, PAGE);
+        claims.addAll(AttemptClaims.ofErasedAccount(appId, userId, page));
+        while (page.size() == PAGE) {
+            page = challenges.ofAccount(appId, Challenge.userKey(userId), page.getLast(), PAGE);
+            claims.addAll(AttemptClaims.ofErasedAccount(appId, userId, page));
+        }
         boolean erased = records.erase(appId, userId);
         if (erased) {
-            limits.forget(AttemptClaims.ofErasedAccount(appId, userId, sent));
+            limits.forget(List.copyOf(claims));
         }
         return erased;
     }
