@@ -53,6 +53,11 @@ public final class ChallengeOptions {
             throw new ConfigException("the seconds a code is valid (--code-lifetime-seconds, SEATGUARD_CODE_LIFETIME_SECONDS) must be between 60 and 3600, not "
                     + codeLifetimeSeconds);
         }
+        if (resendSeconds >= codeLifetimeSeconds) {
+            // A code would lapse before another could be asked for: the page's "ask for a new one" would lead to a wait.
+            throw new ConfigException("the seconds between two codes (--code-resend-seconds, " + resendSeconds
+                    + ") must be fewer than the seconds a code is valid (--code-lifetime-seconds, " + codeLifetimeSeconds + ")");
+        }
         return new ChallengeSettings(uri(smtpUrl, "--smtp-url"), mailFrom.strip(), uri(smsUrl, "--sms-url"),
                 smsToken == null || smsToken.isBlank() ? Optional.empty() : Optional.of(smsToken.trim()), production,
                 new ChallengeRules(codeAttempts, Duration.ofSeconds(resendSeconds), ChallengeRules.DEFAULTS.maxSends(), Duration.ofSeconds(codeLifetimeSeconds)),

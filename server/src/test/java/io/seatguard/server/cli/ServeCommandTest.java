@@ -199,6 +199,18 @@ class ServeCommandTest {
                 .hasMessageContaining(flag));
     }
 
+    /**
+     * Review: a resend wait as long as a code's lifetime started, and the page's "ask for a new one" under an
+     * expired code led to a wait.
+     */
+    @Test
+    void aResendWaitNotShorterThanACodesLifetimeIsRefused() {
+        assertThatThrownBy(() -> parse("--code-resend-seconds", "600")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--code-resend-seconds, 600").hasMessageContaining("--code-lifetime-seconds, 600");
+        assertThatThrownBy(() -> parse("--code-resend-seconds", "120", "--code-lifetime-seconds", "90")).isInstanceOf(ConfigException.class);
+        assertThat(parse("--code-resend-seconds", "599").challenges().rules().codeLifetime()).isEqualTo(java.time.Duration.ofMinutes(10));
+    }
+
     /** Review: a public URL with a query started, and put the query in the middle of every challenge redirect. */
     @Test
     void aPublicUrlWithMoreThanAnOriginIsRefusedAsASetting(@TempDir Path dir) {
