@@ -189,7 +189,10 @@ public final class SeatguardClient implements AutoCloseable {
          * node whose listen queue is full, a firewall dropping packets) fails with the connection never
          * made, which every call is sent again after, {@code evaluate} and {@code consumeEvaluation}
          * included; equal to the timeout, as it was, the whole-try deadline ended such a try first, and
-         * those calls were not sent again. Only for the HttpClient this client makes: with
+         * those calls were not sent again. The JDK's HttpClient counts an {@code https} connection's TLS
+         * handshake in it (its timer ends once the handshake has; nothing of the request is sent before),
+         * so a handshake that hangs is sent again the same way, and one slower than this fails: raise it
+         * for a server that far. Only for the HttpClient this client makes: with
          * {@link #httpClient} set, set it on yours ({@link #build} refuses both).
          */
         public Builder connectTimeout(Duration value) {
@@ -207,6 +210,10 @@ public final class SeatguardClient implements AutoCloseable {
                 return connectTimeout;
             }
             Duration share = timeout.dividedBy(DEFAULT_CONNECT_TIMEOUT_SHARE);
+            if (share.isZero()) {
+                // A timeout under 3 ns (positive, so taken) has no third: the HttpClient refuses a zero connect timeout.
+                return Duration.ofNanos(1);
+            }
             return share.compareTo(DEFAULT_CONNECT_TIMEOUT_CAP) > 0 ? DEFAULT_CONNECT_TIMEOUT_CAP : share;
         }
 

@@ -45,12 +45,37 @@ class HungConnectRetryTest {
         }
     }
 
+    /**
+     * What the README says of TLS, held to the JDK: its connect timer ends only once the handshake has, so
+     * a server that takes the connection and never answers the ClientHello ends as a connect timeout, and
+     * an evaluation (none of it sent: the request waits for the handshake) is sent again.
+     */
+    @Test
+    void anEvaluationWhoseTlsHandshakeHangsIsSentAgainWithinItsTries() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress()); Queue accepted = new Queue()) {
+            Thread acceptor = Thread.ofVirtual().start(() -> accepted.acceptAll(silent));
+            SeatguardClient client = SeatguardClient.builder("https://127.0.0.1:" + silent.getLocalPort(), "sk_test_123").timeout(Duration.ofMillis(1_500))
+                    .retries(1).sleeper(waits::add).build();
+            assertThatThrownBy(() -> client.evaluate(EvaluateRequest.of("login").user("mia"))).isInstanceOf(SeatguardNetworkException.class)
+                    .hasMessageContaining("after 2 tries").hasCauseInstanceOf(HttpConnectTimeoutException.class);
+            assertThat(accepted.count()).as("both tries connected, and hung in the handshake").isEqualTo(2);
+            silent.close();
+            acceptor.interrupt();
+        }
+    }
+
     @Test
     void theConnectTimeoutIsAThirdOfTheTimeoutAtMostTwoSecondsUnlessSet() {
         assertThat(connectTimeoutOf(SeatguardClient.builder("http://127.0.0.1:1", "sk_test_123"))).contains(Duration.ofMillis(1_666).plusNanos(666_666));
         assertThat(connectTimeoutOf(SeatguardClient.builder("http://127.0.0.1:1", "sk_test_123").timeout(Duration.ofSeconds(30)))).contains(Duration.ofSeconds(2));
         assertThat(connectTimeoutOf(SeatguardClient.builder("http://127.0.0.1:1", "sk_test_123").timeout(Duration.ofSeconds(30)).connectTimeout(Duration.ofSeconds(10))))
                 .contains(Duration.ofSeconds(10));
+    }
+
+    /** Review finding: a timeout the builder takes (positive) under 3 ns had a zero third, which the JDK's HttpClient refused at build(). */
+    @Test
+    void aTimeoutTooShortToHaveAThirdStillBuilds() {
+        assertThat(connectTimeoutOf(SeatguardClient.builder("http://127.0.0.1:1", "sk_test_123").timeout(Duration.ofNanos(2)))).contains(Duration.ofNanos(1));
     }
 
     @Test
@@ -98,10 +123,33 @@ class HungConnectRetryTest {
             return false;
         }
 
+        /** Takes every connection and says nothing, until the socket is closed. */
+        void acceptAll(ServerSocket listening) {
+            try {
+                while (true) {
+                    Socket socket = listening.accept();
+                    synchronized (held) {
+                        held.add(socket);
+                    }
+                }
+            }
+            catch (IOException closed) {
+                // the test is over
+            }
+        }
+
+        int count() {
+            synchronized (held) {
+                return held.size();
+            }
+        }
+
         @Override
         public void close() throws IOException {
-            for (Socket socket : held) {
-                socket.close();
+            synchronized (held) {
+                for (Socket socket : held) {
+                    socket.close();
+                }
             }
         }
     }
