@@ -49,7 +49,13 @@ final class CallerValues {
             for (String form : new String[] {value, trimmed}) {
                 masks.putIfAbsent(form, shown);
                 if (form.length() > SERVER_CUT) {
-                    masks.putIfAbsent(form.substring(0, SERVER_CUT) + "…", shown);
+                    String cut = form.substring(0, SERVER_CUT);
+                    masks.putIfAbsent(cut + "…", shown);
+                    if (Character.isHighSurrogate(cut.charAt(SERVER_CUT - 1))) {
+                        // The server cuts at 64 UTF-16 units, so it may split an emoji's pair; the lone half
+                        // reaches the answer as the '?' its UTF-8 encoder writes for it.
+                        masks.putIfAbsent(cut.substring(0, SERVER_CUT - 1) + "?…", shown);
+                    }
                 }
             }
         }

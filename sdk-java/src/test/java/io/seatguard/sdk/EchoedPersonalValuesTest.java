@@ -111,6 +111,19 @@ class EchoedPersonalValuesTest {
         assertThat(client.eraseAccount(EMAIL)).as("Seatguard's not-found is still read as nothing stored").isFalse();
     }
 
+    /**
+     * Review finding: the server cuts a long account id at 64 UTF-16 units, so an emoji across the cut
+     * leaves a lone half, which its UTF-8 encoder (and this test server's, the same) writes as '?': the
+     * cut form looked for did not match, and the id's first 63 characters were left in the message.
+     */
+    @Test
+    void aLongAccountIdCutInsideAnEmojiIsMasked() throws IOException {
+        SeatguardClient client = echoingServer();
+        String split = "customer-" + "7".repeat(54) + "\uD83D\uDE00" + "-more";
+        NotFoundException e = catchThrowableOfType(NotFoundException.class, () -> client.accountSummary(split));
+        assertThat(e.getMessage()).contains("user (hidden) was not found").doesNotContain("customer-777");
+    }
+
     @Test
     void anEvaluationsEmailAndAccountRepeatedByAnErrorAreMaskedInTheMessageAndFieldErrors() throws IOException {
         SeatguardClient client = echoingServer();
