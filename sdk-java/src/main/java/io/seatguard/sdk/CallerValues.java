@@ -27,14 +27,12 @@ final class CallerValues {
 
     /** Each form an answer may repeat a value in, and how the value is shown instead. */
     private final Map<String, String> masks;
-    /** The lengths of those forms, so only stretches of a length some form has are looked up. */
-    private final boolean[] lengths;
+    /** The distinct lengths of those forms, longest first: only stretches of those lengths are looked up. */
+    private final int[] lengths;
 
     private CallerValues(Map<String, String> masks) {
         this.masks = masks;
-        int longest = masks.keySet().stream().mapToInt(String::length).max().orElse(0);
-        this.lengths = new boolean[longest + 1];
-        masks.keySet().forEach(form -> lengths[form.length()] = true);
+        this.lengths = masks.keySet().stream().mapToInt(String::length).distinct().map(length -> -length).sorted().map(length -> -length).toArray();
     }
 
     static CallerValues of(Collection<String> values) {
@@ -96,8 +94,9 @@ final class CallerValues {
 
     /** The end of the longest form starting at {@code start} and ending where a word may, or -1. */
     private int longestFormAt(String text, int start) {
-        for (int end = Math.min(text.length(), start + lengths.length - 1); end > start; end--) {
-            if (lengths[end - start] && (end == text.length() || AFTER.indexOf(text.charAt(end)) >= 0) && masks.containsKey(text.substring(start, end))) {
+        for (int length : lengths) {
+            int end = start + length;
+            if (end <= text.length() && (end == text.length() || AFTER.indexOf(text.charAt(end)) >= 0) && masks.containsKey(text.substring(start, end))) {
                 return end;
             }
         }
