@@ -50,8 +50,10 @@ final class CallerValues {
                     String cut = form.substring(0, SERVER_CUT);
                     masks.putIfAbsent(cut + "…", shown);
                     if (Character.isHighSurrogate(cut.charAt(SERVER_CUT - 1))) {
-                        // The server cuts at 64 UTF-16 units, so it may split an emoji's pair; the lone half
-                        // reaches the answer as the '?' its UTF-8 encoder writes for it.
+                        // A server of this release cuts before an emoji's pair rather than split it; one
+                        // before it cut at 64 UTF-16 units, and the lone half reached the answer as the '?'
+                        // its UTF-8 encoder writes for it.
+                        masks.putIfAbsent(cut.substring(0, SERVER_CUT - 1) + "…", shown);
                         masks.putIfAbsent(cut.substring(0, SERVER_CUT - 1) + "?…", shown);
                     }
                 }

@@ -124,6 +124,14 @@ class EchoedPersonalValuesTest {
         assertThat(e.getMessage()).contains("user (hidden) was not found").doesNotContain("customer-777");
     }
 
+    /** A server of this release cuts before the emoji's pair instead (Problems.abbreviate): that form is masked too. */
+    @Test
+    void aLongAccountIdCutBeforeAnEmojiIsMasked() {
+        String split = "customer-" + "7".repeat(54) + "\uD83D\uDE00" + "-more";
+        String detail = "user " + split.substring(0, 63) + "… was not found";
+        assertThat(CallerValues.of(split).masked(detail)).isEqualTo("user (hidden) was not found");
+    }
+
     @Test
     void anEvaluationsEmailAndAccountRepeatedByAnErrorAreMaskedInTheMessageAndFieldErrors() throws IOException {
         SeatguardClient client = echoingServer();

@@ -135,8 +135,15 @@ public final class Problems {
         return problem.toString();
     }
 
-    /** A client's value as a problem's detail names it: long values cut, so the detail stays readable. */
+    /**
+     * A client's value as a problem's detail names it: long values cut, so the detail stays readable, at a
+     * whole character: cut between the two halves of a pair (an emoji), the lone half went out as '?'.
+     */
     public static String abbreviate(String text) {
-        return text.length() > 64 ? text.substring(0, 64) + "…" : text;
+        if (text.length() <= 64) {
+            return text;
+        }
+        int cut = Character.isHighSurrogate(text.charAt(63)) ? 63 : 64;
+        return text.substring(0, cut) + "…";
     }
 }
