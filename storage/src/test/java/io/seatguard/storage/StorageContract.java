@@ -2893,6 +2893,46 @@ abstract class StorageContract {
                 .hasValue(7);
     }
 
+    /**
+     * Review (V44): the vouched count of a fingerprint's accounts through a backdated vouched evaluation
+     * (server-mode {@code timestamp}: it marks the row, and widens its first-seen) and the erasure of a
+     * vouched account, read between the writes so that the embedded caches are warm: every store answers as
+     * the database does, for a read naming an account and for a signup's without one.
+     */
+    @Test
+    void aFingerprintsVouchedAccountsFollowABackdatedVouchedEvaluationAndAnErasure() {
+        Optional<io.seatguard.core.evaluation.IdentityProof> server = Optional.of(io.seatguard.core.evaluation.IdentityProof.SERVER);
+        Optional<io.seatguard.core.evaluation.IdentityProof> unsigned = Optional.of(io.seatguard.core.evaluation.IdentityProof.UNSIGNED);
+        Duration hour = Duration.ofHours(1);
+        java.util.function.BiFunction<Instant, Boolean, Long> counted = (at, vouchedOnly) -> {
+            long named = activity.read("app_a", "third", Optional.empty(), Optional.of("fp-kept"), at, hour, vouchedOnly).fingerprintUsers().orElseThrow();
+            assertThat(activity.accountsOnFingerprint("app_a", "fp-kept", vouchedOnly)).as("a signup counts the same").hasValue(named);
+            return named;
+        };
+        recordPlaced("app_a", "owner", "fp-kept", T0, null, null, null, server);
+        recordPlaced("app_a", "visitor", "fp-kept", T0.plusSeconds(10), null, null, null, unsigned);
+        assertThat(counted.apply(T0.plusSeconds(20), true)).isEqualTo(1);
+        assertThat(counted.apply(T0.plusSeconds(20), false)).isEqualTo(2);
+
+        Instant dayBefore = T0.minus(Duration.ofDays(1));
+        recordPlaced("app_a", "visitor", "fp-kept", dayBefore, null, null, null, server);
+        assertThat(counted.apply(T0.plusSeconds(30), true)).as("the backdated vouched evaluation marks the row").isEqualTo(2);
+        assertThat(accounts.load("app_a", "visitor", "198.51.100.1", Optional.of("fp-kept"), Optional.empty(), T0).fingerprint())
+                .hasValueSatisfying(seen -> assertThat(seen).isEqualTo(new io.seatguard.core.account.Seen(dayBefore, T0.plusSeconds(10), true)));
+
+        new SqlAccountRecords(database).erase("app_a", "owner");
+        forgetErasedAccount.accept("app_a", "owner");
+        assertThat(counted.apply(T0.plusSeconds(40), true)).as("the erased owner no longer counts").isEqualTo(1);
+        assertThat(counted.apply(T0.plusSeconds(40), false)).isEqualTo(1);
+        // Its device went with it: the call comes from one made anew.
+        evaluations.record(withItsDevice(EvaluationSamples.write("app_a", id(), "owner", "dev-owner-again", true, null, "fp-kept", DeviceType.COMPUTER,
+                "198.51.100.1", T0.plusSeconds(50), unsigned)));
+        assertThat(counted.apply(T0.plusSeconds(60), true)).as("named again by an unsigned call only").isEqualTo(1);
+        assertThat(counted.apply(T0.plusSeconds(60), false)).isEqualTo(2);
+        assertThat(accounts.load("app_a", "owner", "198.51.100.1", Optional.of("fp-kept"), Optional.empty(), T0).fingerprint())
+                .hasValueSatisfying(seen -> assertThat(seen.vouched()).as("its vouched row went with the erasure").isFalse());
+    }
+
     @Test
     void theLatestLocatedEvaluationIsLookedForWithinTheTravelHorizonOnly() {
         Duration horizon = io.seatguard.core.checks.CheckSettings.DEFAULTS.travelHorizon();
