@@ -452,6 +452,25 @@ class NetworkChecksTest {
                 .containsEntry("fingerprint_user_count", 2L);
     }
 
+    /**
+     * Review of V44: an app whose pages evaluate unsigned and whose backend evaluates vouched alternates
+     * the two on every visit. The first vouched evaluation marks the account's fingerprint vouched (one
+     * write); the rest, either kind, write no row within the throttle's resolution, as before the rule.
+     */
+    @Test
+    void alternatingUnsignedAndVouchedEvaluationsMarkTheFingerprintOnceAndThenWriteNoRow() {
+        evaluate("alma", PARIS, IdentityProof.UNSIGNED);
+        evaluate("alma", PARIS, IdentityProof.SERVER);
+        evaluate("alma", PARIS, IdentityProof.UNSIGNED);
+        int marked = store.rowWrites();
+        for (int i = 0; i < 10; i++) {
+            clock.advance(Duration.ofSeconds(10));
+            evaluate("alma", PARIS, i % 2 == 0 ? IdentityProof.SERVER : IdentityProof.UNSIGNED);
+        }
+        assertThat(store.rowWrites()).as("no row written by the visits after the first vouched one").isEqualTo(marked);
+        assertThat(evaluate("alma", PARIS, IdentityProof.SERVER).checks()).containsEntry("fingerprint_user_count", 1L);
+    }
+
     @Test
     void aSignupWithoutAUserStillCountsItsFingerprintsAccountsAndIsNoKnownAccountsNewDevice() {
         Evaluation firstSignup = evaluate(null, PARIS);
