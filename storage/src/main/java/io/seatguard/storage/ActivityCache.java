@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A per-process cache of each account's recent activity (the last located event, the countries it was
@@ -159,15 +160,36 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
     private final Cache<String, Long> accountsByFingerprint = CacheBuilders.bounded(MAX_ACCOUNTS).build();
     /** The same of the accounts a vouched evaluation showed the fingerprint for, which a vouched evaluation counts; dropped with it. */
     private final Cache<String, Long> vouchedAccountsByFingerprint = CacheBuilders.bounded(MAX_ACCOUNTS).build();
+    /**
+     * Moved before every count is dropped (an erasure, a retention pass). Caffeine's {@code invalidateAll}
+     * neither waits for nor drops a count being read meanwhile, which may have read the rows just deleted
+     * and would then be kept until the next write of that fingerprint; a count read while this moved is
+     * not kept (found in review: an erased account went on counting on the embedded store).
+     */
+    private final AtomicLong countsDropped = new AtomicLong();
+    /** How a count is read from the database: {@link SqlActivityReader#fingerprintUsers}, or a test's stand-in that pauses it. */
+    private final FingerprintCount counter;
+
+    /** Counts the accounts on a fingerprint in the database (of those vouched for, with {@code vouchedOnly}). */
+    @FunctionalInterface
+    interface FingerprintCount {
+        long count(String appId, String fingerprintId, boolean vouchedOnly);
+    }
 
     /**
      * The cache in front of this reader; {@code known} must be the one the store's writes add their keys
      * to (the {@link AccountStateCache} beneath), so an account or fingerprint never written reads nothing.
      */
     public ActivityCache(SqlActivityReader reader, EvaluationStore evaluations, KnownKeys known) {
+        this(reader, evaluations, known, reader::fingerprintUsers);
+    }
+
+    /** The same, counting a fingerprint's accounts with {@code counter}: for tests of a count read across an erasure. */
+    ActivityCache(SqlActivityReader reader, EvaluationStore evaluations, KnownKeys known, FingerprintCount counter) {
         this.reader = requireNonNull(reader, "reader is null");
         this.evaluations = requireNonNull(evaluations, "evaluations is null");
         this.known = requireNonNull(known, "known is null");
+        this.counter = requireNonNull(counter, "counter is null");
     }
 
     @Override
@@ -245,8 +267,25 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
         if (!known.mayHaveFingerprint(appId, fingerprintId)) {
             return 0;
         }
-        return (vouchedOnly ? vouchedAccountsByFingerprint : accountsByFingerprint).get(key(appId, fingerprintId),
-                k -> reader.fingerprintUsers(appId, fingerprintId, vouchedOnly));
+        Cache<String, Long> counts = vouchedOnly ? vouchedAccountsByFingerprint : accountsByFingerprint;
+        String key = key(appId, fingerprintId);
+        long dropped = countsDropped.get();
+        long count = counts.get(key, k -> counter.count(appId, fingerprintId, vouchedOnly));
+        if (countsDropped.get() == dropped) {
+            // Kept before any later drop began, so that drop's invalidateAll removes it.
+            return count;
+        }
+        // Every count was dropped meanwhile: this one may have been read before the rows went. It goes (a
+        // read still in flight for the key is waited for), and the database is asked again, after the drop.
+        counts.invalidate(key);
+        return counter.count(appId, fingerprintId, vouchedOnly);
+    }
+
+    /** Drops every count of a fingerprint's accounts, and any being read now (see {@link #countsDropped}). */
+    private void dropCounts() {
+        countsDropped.incrementAndGet();
+        accountsByFingerprint.invalidateAll();
+        vouchedAccountsByFingerprint.invalidateAll();
     }
 
     @Override
@@ -295,15 +334,13 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
     public void forget(String appId, String userId) {
         byAccount.invalidate(key(appId, userId));
         // Its fingerprints no longer count it; erasure is rare, so every count goes rather than each of its.
-        accountsByFingerprint.invalidateAll();
-        vouchedAccountsByFingerprint.invalidateAll();
+        dropCounts();
     }
 
     /** Drops every entry (old evaluations were pruned, so what an account was "ever" seen doing may have changed). */
     public void forgetAll() {
         byAccount.invalidateAll();
-        accountsByFingerprint.invalidateAll();
-        vouchedAccountsByFingerprint.invalidateAll();
+        dropCounts();
     }
 
     private static String key(String appId, String userId) {
