@@ -16,6 +16,12 @@ final class FinalReplyWatch extends SMTPTransport {
     /** Whether the DATA's end is being sent: the {@code .} is then that, not a command. */
     private volatile boolean ending;
     private volatile boolean endSent;
+    /**
+     * Whether the next reply read is the one to the mail's end. Only that one settles the send: on a
+     * garbled line the library closes the connection from inside the read, saying QUIT, and the server's
+     * {@code 221} to it was taken for the end's reply, so a mail the server may have queued counted failed.
+     */
+    private volatile boolean awaitingEndReply;
     private volatile boolean answered;
 
     FinalReplyWatch(Session session, String protocol, boolean tls) {
@@ -43,14 +49,18 @@ final class FinalReplyWatch extends SMTPTransport {
         super.sendCommand(command);
         if (ending && command.equals(".")) {
             endSent = true;
+            awaitingEndReply = true;
         }
     }
 
     @Override
     protected int readServerResponse() throws MessagingException {
+        // Cleared before reading: a read nested in this one (the QUIT's reply) or after it (RSET's) is not the end's.
+        boolean endsReply = awaitingEndReply;
+        awaitingEndReply = false;
         int code = super.readServerResponse();
-        // -1: the server hung up without a reply, which settles nothing.
-        if (endSent && code > 0) {
+        // -1: the server hung up, or its line was no reply (no code), which settles nothing.
+        if (endsReply && code > 0) {
             answered = true;
         }
         return code;

@@ -39,6 +39,21 @@ class SmtpSendOutcomeTest {
         }
     }
 
+    /**
+     * A garbled line is no reply: the mail library closes the connection on it, saying QUIT, and the server's
+     * {@code 221} to that QUIT was taken for the reply to the mail's end, so the send counted failed and its
+     * code was undone, though the server may have queued the mail (found in review).
+     */
+    @Test
+    void aGarbledReplyToTheMailsEndLeavesTheSendUnknown() throws IOException {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start("mail.example", verb -> verb.equals(".") ? Optional.of("Thanks, queued")
+                : Optional.empty())) {
+            assertThatThrownBy(() -> mailer(server).send("ana@example.com", "Code", "123456")).isInstanceOf(DeliveryUncertain.class)
+                    .hasMessageContaining("may still arrive");
+            assertThat(server.received()).as("the library said QUIT, and had the server's 221 for it").contains("QUIT");
+        }
+    }
+
     @Test
     void aHangUpBeforeTheMailWasSentIsAFailure() throws IOException {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.start("mail.example", verb -> verb.equals("DATA") ? Optional.of(ScriptedSmtpServer.HANG_UP)
