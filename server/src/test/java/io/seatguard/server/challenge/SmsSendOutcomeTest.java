@@ -67,6 +67,35 @@ class SmsSendOutcomeTest {
                 .isNotInstanceOf(DeliveryUncertain.class);
     }
 
+    /**
+     * Over https nothing the provider can read leaves before the TLS handshake ends. The JDK's client takes
+     * the body only after it (HTTP/1.1: AsyncSSLConnection.finishConnect waits for the handshake), which is
+     * its implementation, not its contract: should a later JDK take the body sooner, a provider stalling
+     * the handshake would be read as unknown (as a plain-http one that never reads is: its kernel took the
+     * request), and this says so.
+     */
+    @Test
+    void aStalledTlsHandshakeIsACertainFailure() throws Exception {
+        CountDownLatch testOver = new CountDownLatch(1);
+        try (ServerSocket provider = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread stalling = Thread.ofPlatform().daemon().start(() -> {
+                try (Socket client = provider.accept()) {
+                    // Takes the connection and never answers the ClientHello.
+                    testOver.await();
+                }
+                catch (IOException | InterruptedException e) {
+                    // The test ended.
+                }
+            });
+            HttpSmsSender sender = new HttpSmsSender(URI.create("https://127.0.0.1:" + provider.getLocalPort() + "/sms"), Optional.empty(), SHORT);
+
+            assertThatThrownBy(() -> sender.send("+33612345678", "Your code is 123456")).isInstanceOf(IllegalStateException.class)
+                    .isNotInstanceOf(DeliveryUncertain.class).hasMessageContaining("before the request was all sent");
+            testOver.countDown();
+            stalling.join(5000);
+        }
+    }
+
     @Test
     void anErrorAnswerIsACertainFailure() throws IOException {
         HttpServer provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
