@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.app.App;
 import io.seatguard.core.app.AppService;
+import io.seatguard.core.challenge.DeliveryUncertain;
 import io.seatguard.core.challenge.OwnerNotice;
 import io.seatguard.core.challenge.OwnerNotifier;
 import io.seatguard.core.net.IpAddresses;
@@ -93,12 +94,8 @@ public final class OwnerNotices implements OwnerNotifier, AutoCloseable {
             try {
                 deliver(notice, tried);
             }
-            catch (io.seatguard.core.challenge.DeliveryUncertain e) {
-                failures.warn("Uncertain whether the owner of account " + notice.userId() + " was told about device " + notice.deviceId()
-                        + " (handed over, no answer): " + e.getMessage());
-            }
             catch (RuntimeException e) {
-                failures.warn("Could not tell the owner of account " + notice.userId() + " about device " + notice.deviceId() + ": " + e.getMessage());
+                couldNotTell(notice, e);
             }
             finally {
                 // Only a notice that tried no provider (told before, a daily cap) gives its token back: one the
@@ -153,13 +150,32 @@ public final class OwnerNotices implements OwnerNotifier, AutoCloseable {
         String from = notice.country().map(country -> texts.get("owner.from", country)).orElse("");
         for (String recipient : granted) {
             tried.set(true);
-            if (channelByRecipient.get(recipient).equals("email")) {
-                delivery.sendNotice("email", notice.email().orElseThrow(), texts.get("owner.subject", appName),
-                        texts.get("owner.body", appName, device, from, WHEN.format(notice.at())));
+            // Each recipient is tried whatever became of the one before: all were claimed above, and the
+            // device is told of once, so an email that failed (or went unanswered) ended the notice before
+            // its SMS, and the phone never heard of the device (found in review).
+            try {
+                if (channelByRecipient.get(recipient).equals("email")) {
+                    delivery.sendNotice("email", notice.email().orElseThrow(), texts.get("owner.subject", appName),
+                            texts.get("owner.body", appName, device, from, WHEN.format(notice.at())));
+                }
+                else {
+                    delivery.sendNotice("sms", notice.phone().orElseThrow(), "", texts.get("owner.sms", appName, device));
+                }
             }
-            else {
-                delivery.sendNotice("sms", notice.phone().orElseThrow(), "", texts.get("owner.sms", appName, device));
+            catch (RuntimeException e) {
+                couldNotTell(notice, e);
             }
+        }
+    }
+
+    /** One line for a message that was not sent, or whose outcome is unknown (handed over, no answer). */
+    private void couldNotTell(OwnerNotice notice, RuntimeException failure) {
+        if (failure instanceof DeliveryUncertain) {
+            failures.warn("Uncertain whether the owner of account " + notice.userId() + " was told about device " + notice.deviceId()
+                    + " (handed over, no answer): " + failure.getMessage());
+        }
+        else {
+            failures.warn("Could not tell the owner of account " + notice.userId() + " about device " + notice.deviceId() + ": " + failure.getMessage());
         }
     }
 
