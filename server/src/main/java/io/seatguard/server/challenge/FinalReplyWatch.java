@@ -11,6 +11,14 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  * {@code .} after DATA) was sent and the server's reply to it has not come. Before it nothing was queued for
  * delivery; a reply settles it (250 taken, anything else refused). A server that goes silent or hangs up
  * in between may have queued the mail (SmtpMailer).
+ *
+ * <p>The hooks are SMTPTransport's documented protected methods (its constructor, {@code finishData},
+ * {@code sendCommand(String)}, {@code readServerResponse}), but that {@code finishData} sends the {@code .}
+ * through {@code sendCommand(String)} and reads its reply through {@code readServerResponse} is Angus
+ * Mail's implementation (2.0.5: the private {@code issueSendCommand}), as is the QUIT it sends from inside
+ * the read on a garbled line. Should an upgrade send it otherwise, nothing here is told: every unanswered
+ * mail counts failed again, as before this class, and SmtpSendOutcomeTest's silence, hang-up and garbled
+ * cases fail. BDAT ({@code mail.smtp.chunksize}, never set) ends a mail without {@code finishData}.
  */
 final class FinalReplyWatch extends SMTPTransport {
     /** Whether the DATA's end is being sent: the {@code .} is then that, not a command. */
