@@ -10,7 +10,6 @@ import io.seatguard.core.app.AppService;
 import io.seatguard.core.challenge.OwnerNotice;
 import io.seatguard.core.identity.DeviceType;
 import io.seatguard.core.ids.IdGenerator;
-import io.seatguard.server.SendOutcomes;
 import io.seatguard.storage.SqlAppStore;
 import io.seatguard.storage.SqlDatabase;
 import io.seatguard.storage.SqlOwnerNotices;
@@ -25,7 +24,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +45,8 @@ class OwnerNoticeDropsTest {
 
     private final Logger logger = (Logger) LoggerFactory.getLogger(OwnerNotices.class);
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    private final List<String> counted = new CopyOnWriteArrayList<>();
+    private final RecordedOutcomes outcomes = new RecordedOutcomes();
+    private final List<String> counted = outcomes.lines();
     private final CountDownLatch release = new CountDownLatch(1);
     private SqlDatabase database;
     private DevOutbox outbox;
@@ -63,17 +62,6 @@ class OwnerNoticeDropsTest {
         AppService apps = new AppService(new SqlAppStore(database), new IdGenerator(Clock.systemUTC(), new SecureRandom()), Clock.systemUTC());
         appId = apps.create("Stream", List.of()).app().id();
         outbox = new DevOutbox(Clock.systemUTC());
-        SendOutcomes outcomes = new SendOutcomes() {
-            @Override
-            public void sent(String kind, String channel, boolean delivered) {
-                counted.add(kind + " " + channel + " " + (delivered ? "delivered" : "failed"));
-            }
-
-            @Override
-            public void dropped(String kind, String channel) {
-                counted.add(kind + " " + channel + " dropped");
-            }
-        };
         queue = new NoticeQueue(1);
         notices = new OwnerNotices(new SqlOwnerNotices(database), new CodeDelivery(Optional.empty(), Optional.empty(), Optional.of(outbox), outcomes),
                 apps, AttemptLimits.local(), outcomes, queue);

@@ -9,7 +9,6 @@ import ch.qos.logback.core.read.ListAppender;
 import io.seatguard.core.app.AppService;
 import io.seatguard.core.challenge.OwnerNotice;
 import io.seatguard.core.ids.IdGenerator;
-import io.seatguard.server.SendOutcomes;
 import io.seatguard.storage.SqlAppStore;
 import io.seatguard.storage.SqlDatabase;
 import io.seatguard.storage.SqlOwnerNotices;
@@ -23,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +43,7 @@ class OwnerNoticeFailuresAreLoggedTest {
 
     private final Logger logger = (Logger) LoggerFactory.getLogger(OwnerNotices.class);
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    private final AtomicInteger failed = new AtomicInteger();
+    private final RecordedOutcomes outcomes = new RecordedOutcomes();
     private ScriptedSmtpServer mailServer;
     private SqlDatabase database;
     private OwnerNotices notices;
@@ -61,17 +59,6 @@ class OwnerNoticeFailuresAreLoggedTest {
         database = SqlDatabase.open(StorageSettings.embedded(dataDir));
         AppService apps = new AppService(new SqlAppStore(database), new IdGenerator(Clock.systemUTC(), new SecureRandom()), Clock.systemUTC());
         appId = apps.create("Stream", List.of()).app().id();
-        SendOutcomes outcomes = new SendOutcomes() {
-            @Override
-            public void sent(String kind, String channel, boolean delivered) {
-                if (!delivered) {
-                    failed.incrementAndGet();
-                }
-            }
-
-            @Override
-            public void dropped(String kind, String channel) {}
-        };
         SmtpMailer mailer = new SmtpMailer(URI.create("smtp://127.0.0.1:" + mailServer.port()), "codes@example.com", Duration.ofSeconds(10));
         notices = new OwnerNotices(new SqlOwnerNotices(database), new CodeDelivery(Optional.of(mailer), Optional.empty(), Optional.empty(), outcomes),
                 apps, AttemptLimits.local(), outcomes);
@@ -98,10 +85,10 @@ class OwnerNoticeFailuresAreLoggedTest {
         }
         made.forEach(notices::notify);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (failed.get() < NOTICES && System.nanoTime() < deadline) {
+        while (outcomes.count("failed") < NOTICES && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(failed).as("every notice was tried and failed").hasValue(NOTICES);
+        assertThat(outcomes.count("failed")).as("every notice was tried and failed").isEqualTo(NOTICES);
         List<String> warnings = appender.list.stream().filter(event -> event.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(warnings).hasSize(ThrottledLog.LINES_PER_MINUTE);
         assertThat(warnings.getFirst()).contains("Could not tell the owner of account owner0").contains("o•••@example.com").contains("550")
