@@ -3,13 +3,10 @@ package io.seatguard.core.app;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.seatguard.core.ids.IdGenerator;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signed identity: an app's backend vouches for the {@code user}, {@code email} and {@code phone} a
@@ -86,13 +83,6 @@ public final class IdentitySignature {
     }
 
     private static byte[] mac(String secret, byte[] message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(UTF_8), "HmacSHA256"));
-            return mac.doFinal(message);
-        }
-        catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
+        return io.seatguard.core.crypto.HmacSha256.mac(secret.getBytes(UTF_8), message);
     }
 }

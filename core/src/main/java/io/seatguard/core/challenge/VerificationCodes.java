@@ -3,14 +3,11 @@ package io.seatguard.core.challenge;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Six-digit codes, kept only as an HMAC keyed with a server secret and bound to their challenge. A
@@ -69,14 +66,7 @@ public final class VerificationCodes {
     }
 
     public String hash(String challengeId, String code) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((challengeId + ":" + code).getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
+        return HexFormat.of().formatHex(io.seatguard.core.crypto.HmacSha256.mac(key, (challengeId + ":" + code).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Compares in constant time, so response timing says nothing about how close a guess was. */

@@ -1,12 +1,9 @@
 package io.seatguard.core.webhook;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Standard Webhooks signatures: {@code v1,<base64 HMAC-SHA256 of "id.timestamp.body">} keyed by the
@@ -26,15 +23,9 @@ public final class WebhookSignature {
         if (!secret.startsWith(SECRET_PREFIX)) {
             throw new IllegalArgumentException("a webhook secret starts with " + SECRET_PREFIX);
         }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length())), "HmacSHA256"));
-            byte[] signature = mac.doFinal((messageId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(signature);
-        }
-        catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
+        byte[] signature = io.seatguard.core.crypto.HmacSha256.mac(Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length())),
+                (messageId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(signature);
     }
 
     /** A new secret: 24 random bytes, base64, after {@code whsec_}. */

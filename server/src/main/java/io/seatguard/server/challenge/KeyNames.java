@@ -1,10 +1,8 @@
 package io.seatguard.server.challenge;
 
+import io.seatguard.core.crypto.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Names of attempt-limit buckets in a shared store: the HMAC-SHA-256 of what the bucket counts (an
@@ -16,24 +14,17 @@ import javax.crypto.spec.SecretKeySpec;
 final class KeyNames {
     private static final String DOMAIN = "attempt-limit|";
 
-    private final SecretKeySpec key;
+    private final byte[] key;
 
     KeyNames(byte[] key) {
         if (key.length < 16) {
             throw new IllegalArgumentException("the key of attempt-limit names must be at least 16 bytes");
         }
-        this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+        this.key = key.clone();
     }
 
     /** Lower-case hex, the same on every node with the same key. */
     String hash(String name) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal((DOMAIN + name).getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
+        return HexFormat.of().formatHex(HmacSha256.mac(key, (DOMAIN + name).getBytes(StandardCharsets.UTF_8)));
     }
 }
