@@ -285,6 +285,10 @@ public final class SeatguardClient implements AutoCloseable {
         /**
          * A client of your own (proxy, executor); its connect timeout is yours to set (shorter than
          * {@link #timeout}, or a hung connect uses up the try and is not sent again), and so is closing it.
+         * Through a proxy it covers only the connection to the proxy: the JDK stops its timer before an
+         * {@code https} call's {@code CONNECT}, which has none, so a proxy that never answers that holds the
+         * try to its {@link #timeout}, reported as any hung answer is, and an {@code evaluate} is not sent again
+         * (the JDK does not say which it was; {@code ProxyTunnelTest}).
          */
         public Builder httpClient(HttpClient value) {
             this.http = Objects.requireNonNull(value, "httpClient is null");
