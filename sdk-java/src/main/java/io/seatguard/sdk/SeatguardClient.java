@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 
 /**
@@ -336,7 +337,7 @@ public final class SeatguardClient implements AutoCloseable {
      */
     public EvaluateResult evaluate(EvaluateRequest request) {
         Objects.requireNonNull(request, "request is null");
-        return EvaluateResult.of(send("POST", "/v3/evaluate", request.toJson(), Retry.WHEN_NOT_RUN, request.personalValues()));
+        return EvaluateResult.of(send("POST", "/v3/evaluate", request.toJson(), Retry.WHEN_NOT_RUN, request::personalValues));
     }
 
     /**
@@ -368,7 +369,7 @@ public final class SeatguardClient implements AutoCloseable {
 
     /** The account at a glance: its spread, its flagged patterns, how many people seem to use it. */
     public AccountSummary accountSummary(String userId) {
-        return AccountSummary.of(send("GET", "/v3/users/" + user(userId), null, Retry.IDEMPOTENT, CallerValues.of(userId)));
+        return AccountSummary.of(send("GET", "/v3/users/" + user(userId), null, Retry.IDEMPOTENT, () -> CallerValues.of(userId)));
     }
 
     /**
@@ -383,7 +384,7 @@ public final class SeatguardClient implements AutoCloseable {
      *     refuses), as every {@code /v3/users/{user}} route answers; refused before anything is sent
      */
     public boolean eraseAccount(String userId) {
-        return deleteIfThere(() -> "/v3/users/" + user(userId), CallerValues.of(userId));
+        return deleteIfThere(() -> "/v3/users/" + user(userId), () -> CallerValues.of(userId));
     }
 
     /**
@@ -394,7 +395,7 @@ public final class SeatguardClient implements AutoCloseable {
      *     refused before anything is sent
      */
     public List<Device> listDevices(String userId) {
-        return data("/v3/users/" + user(userId) + "/devices", CallerValues.of(userId), Device::of);
+        return data("/v3/users/" + user(userId) + "/devices", () -> CallerValues.of(userId), Device::of);
     }
 
     /**
@@ -411,12 +412,12 @@ public final class SeatguardClient implements AutoCloseable {
      *     {@link #listDevices}
      */
     public void logOutDevice(String userId, String deviceId) {
-        send("DELETE", "/v3/users/" + user(userId) + "/devices/" + deviceId(deviceId), null, Retry.IDEMPOTENT, CallerValues.of(userId));
+        send("DELETE", "/v3/users/" + user(userId) + "/devices/" + deviceId(deviceId), null, Retry.IDEMPOTENT, () -> CallerValues.of(userId));
     }
 
     public HistoryPage history(String userId, int limit, Optional<String> cursor) {
         return HistoryPage.of(send("GET", "/v3/users/" + user(userId) + "/history?limit=" + limit + cursor.map(c -> "&cursor=" + encode(c)).orElse(""), null,
-                Retry.IDEMPOTENT, CallerValues.of(userId)));
+                Retry.IDEMPOTENT, () -> CallerValues.of(userId)));
     }
 
     public HistoryPage historyOfDevice(String deviceId, int limit, Optional<String> cursor) {
@@ -425,7 +426,7 @@ public final class SeatguardClient implements AutoCloseable {
 
     public HistoryPage historyOfIp(String ip, int limit, Optional<String> cursor) {
         return HistoryPage.of(send("GET", "/v3/history?ip=" + encode(ip) + "&limit=" + limit + cursor.map(c -> "&cursor=" + encode(c)).orElse(""), null,
-                Retry.IDEMPOTENT, CallerValues.of(ip)));
+                Retry.IDEMPOTENT, () -> CallerValues.of(ip)));
     }
 
     /**
@@ -538,19 +539,19 @@ public final class SeatguardClient implements AutoCloseable {
     public NamedList createList(String name, String kind, Collection<String> values) {
         ObjectNode body = JSON.createObjectNode().put("name", Objects.requireNonNull(name, "name is null")).put("kind", Objects.requireNonNull(kind, "kind is null"));
         values(body, values);
-        return NamedList.of(send("POST", "/v3/lists", body.toString(), Retry.WHEN_NOT_RUN, CallerValues.of(values)));
+        return NamedList.of(send("POST", "/v3/lists", body.toString(), Retry.WHEN_NOT_RUN, () -> CallerValues.of(values)));
     }
 
     /** Adds values (up to 10,000 at once; those already there stay once); answers the list. Sent again after a failure like a read: adding twice adds once. */
     public NamedList addToList(String listId, Collection<String> values) {
         return NamedList.of(send("POST", "/v3/lists/" + id("list", listId) + "/add", values(JSON.createObjectNode(), values).toString(), Retry.IDEMPOTENT,
-                CallerValues.of(values)));
+                () -> CallerValues.of(values)));
     }
 
     /** Removes values (those not there are ignored); answers the list. */
     public NamedList removeFromList(String listId, Collection<String> values) {
         return NamedList.of(send("POST", "/v3/lists/" + id("list", listId) + "/remove", values(JSON.createObjectNode(), values).toString(), Retry.IDEMPOTENT,
-                CallerValues.of(values)));
+                () -> CallerValues.of(values)));
     }
 
     /**
@@ -675,10 +676,10 @@ public final class SeatguardClient implements AutoCloseable {
      * error. The path is made inside: an id that cannot be one is not found, and so was not there either.
      */
     private boolean deleteIfThere(java.util.function.Supplier<String> path) {
-        return deleteIfThere(path, CallerValues.NONE);
+        return deleteIfThere(path, () -> CallerValues.NONE);
     }
 
-    private boolean deleteIfThere(java.util.function.Supplier<String> path, CallerValues given) {
+    private boolean deleteIfThere(Supplier<String> path, Supplier<CallerValues> given) {
         try {
             send("DELETE", path.get(), null, Retry.IDEMPOTENT, given);
             return true;
@@ -699,10 +700,10 @@ public final class SeatguardClient implements AutoCloseable {
 
     /** The {@code data} array of a list answer, each item read by {@code of}. */
     private <T> List<T> data(String path, java.util.function.Function<JsonNode, T> of) {
-        return data(path, CallerValues.NONE, of);
+        return data(path, () -> CallerValues.NONE, of);
     }
 
-    private <T> List<T> data(String path, CallerValues given, java.util.function.Function<JsonNode, T> of) {
+    private <T> List<T> data(String path, Supplier<CallerValues> given, java.util.function.Function<JsonNode, T> of) {
         List<T> items = new ArrayList<>();
         AnswerFields.array(send("GET", path, null, Retry.IDEMPOTENT, given), "data", "a list").forEach(item -> items.add(of.apply(item)));
         return items;
@@ -732,14 +733,16 @@ public final class SeatguardClient implements AutoCloseable {
     static final String NOT_RUN_TYPE = "https://seatguard.dev/problems/unavailable";
 
     private JsonNode send(String method, String path, String jsonBody, Retry retry) {
-        return send(method, path, jsonBody, retry, CallerValues.NONE);
+        return send(method, path, jsonBody, retry, () -> CallerValues.NONE);
     }
 
     /**
      * @param given the personal values the caller gave the call, masked where an error answer repeats them;
-     *     the path is named in messages without its account or query ({@link Redacted#path})
+     *     the path is named in messages without its account or query ({@link Redacted#path}). Asked for only
+     *     when an error answer is to be masked: a list call's 10,000 values made a map of every form of each
+     *     on every call, successes included.
      */
-    private JsonNode send(String method, String path, String jsonBody, Retry retry, CallerValues given) {
+    private JsonNode send(String method, String path, String jsonBody, Retry retry, Supplier<CallerValues> given) {
         if (closed) {
             throw new IllegalStateException("this SeatguardClient is closed");
         }
@@ -782,7 +785,7 @@ public final class SeatguardClient implements AutoCloseable {
             if (status >= 200 && status < 300) {
                 return read(response, call(method, path));
             }
-            SeatguardApiException error = error(status, response.body(), response.headers(), given);
+            SeatguardApiException error = error(status, response.body(), response.headers(), given.get());
             Optional<Duration> retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After"), java.time.Instant.now());
             error.withRetryAfter(retryAfter);
             boolean retriable = retry == Retry.IDEMPOTENT ? status >= 500 || status == 429 : status == 503 && NOT_RUN_TYPE.equals(error.type());

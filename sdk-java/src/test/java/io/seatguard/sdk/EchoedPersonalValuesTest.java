@@ -52,6 +52,14 @@ class EchoedPersonalValuesTest {
             String email = body.path("email").asText();
             answer(exchange, 400, "invalid-input", "email: " + email + " is not allowed", List.of("email", "'" + email + "' is not allowed for " + body.path("user").asText()));
         });
+        server.createContext("/v3/policies", exchange -> {
+            // As the server's policy validation words a value of the wrong kind: the first condition's, quoted.
+            JsonNode condition = JSON.readTree(exchange.getRequestBody()).path("conditions").path("any").path(1);
+            String fault = "must be an IP address or a CIDR range for \"ip\"; \"" + condition.path("value").path(0).asText() + "\" is not one";
+            answer(exchange, 400, "invalid-input", "conditions.any[1].value: " + fault, List.of("conditions.any[1].value", fault));
+        });
+        server.createContext("/v3/lists/list-ok/", exchange -> answer(exchange, 200, JSON.createObjectNode().put("id", "list-ok").put("name", "ok").put("kind", "ip")
+                .put("size", 1).put("created_at", "2026-12-01T00:00:00Z").put("updated_at", "2026-12-01T00:00:00Z")));
         server.createContext("/v3/lists", exchange -> {
             JsonNode values = JSON.readTree(exchange.getRequestBody()).path("values");
             ObjectNode problem = problem(400, "invalid-input", values.size() == 1 ? "values[0]: " + cidrFault(values.get(0).asText()) : values.size() + " fields are invalid");
@@ -147,6 +155,35 @@ class EchoedPersonalValuesTest {
         InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class, () -> client.createList("blocked", "ip", List.of("::ffff:198.51.100.7/120")));
         assertThat(e.getMessage()).contains("values[0]: must be an IP address", "\"(hidden)\" is an IPv4-mapped address").doesNotContain("198.51.100.7");
         assertThat(e.fieldErrors().get(0).message()).doesNotContain("198.51.100.7");
+    }
+
+    /**
+     * Review finding: the values of a list call were made into a map of every form of each on every call,
+     * though only an error answer needs them. A collection that counts its reads shows the call reading
+     * them once, for the body, when it succeeds.
+     */
+    @Test
+    void aListCallThatSucceedsReadsItsValuesOnlyForTheBody() throws IOException {
+        SeatguardClient client = echoingServer();
+        int[] reads = {0};
+        java.util.Collection<String> values = new java.util.AbstractCollection<>() {
+            private final List<String> held = List.of("198.51.100.7");
+
+            @Override
+            public java.util.Iterator<String> iterator() {
+                reads[0]++;
+                return held.iterator();
+            }
+
+            @Override
+            public int size() {
+                return held.size();
+            }
+        };
+        assertThat(client.addToList("list-ok", values).id()).isEqualTo("list-ok");
+        assertThat(reads[0]).as("read for the body only").isEqualTo(1);
+        InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class, () -> client.addToList("list-1", values));
+        assertThat(e.getMessage()).as("an error still masks them").doesNotContain("198.51.100.7");
     }
 
     /** Review finding: the server quotes a faulty list value trimmed (Cidr.fault), which a search for the value as sent missed. */
