@@ -473,12 +473,13 @@ public final class SeatguardClient implements AutoCloseable {
      *     to its policies and lists kept winning ({@code concurrent-change}: send it again)
      */
     public Policy createPolicy(String policyJson) {
-        return Policy.of(send("POST", "/v3/policies", object(policyJson, "policyJson"), Retry.WHEN_NOT_RUN));
+        return Policy.of(send("POST", "/v3/policies", object(policyJson, "policyJson"), Retry.WHEN_NOT_RUN, () -> PolicyValues.of(policyJson)));
     }
 
     /** Replaces a policy with a whole new document (a {@code PUT}: sent again after a failure, as doing it twice does it once). */
     public Policy replacePolicy(String policyId, String policyJson) {
-        return Policy.of(send("PUT", "/v3/policies/" + id("policy", policyId), object(policyJson, "policyJson"), Retry.IDEMPOTENT));
+        return Policy.of(send("PUT", "/v3/policies/" + id("policy", policyId), object(policyJson, "policyJson"), Retry.IDEMPOTENT,
+                () -> PolicyValues.of(policyJson)));
     }
 
     /** @return false when there was no such policy */
@@ -501,7 +502,8 @@ public final class SeatguardClient implements AutoCloseable {
      * @throws InvalidRequestException naming each fault of the draft by its path, or {@code days}
      */
     public Backtest backtestDraft(String policyJson, int days) {
-        return Backtest.of(send("POST", "/v3/policies/backtest?days=" + days, object(policyJson, "policyJson"), Retry.IDEMPOTENT));
+        return Backtest.of(send("POST", "/v3/policies/backtest?days=" + days, object(policyJson, "policyJson"), Retry.IDEMPOTENT,
+                () -> PolicyValues.of(policyJson)));
     }
 
     /** The text of a JSON object, refused before any request when it is not one. */

@@ -158,6 +158,32 @@ class EchoedPersonalValuesTest {
     }
 
     /**
+     * Review finding: a policy's conditions hold emails, addresses and account ids, and a 400 quoting one (a
+     * value of the wrong kind for its check) carried it into the message and {@code fieldErrors()}: only the
+     * list and account calls named what to mask. Create, replace and a draft's backtest mask them now.
+     */
+    @Test
+    void aPolicyConditionsValueTheServerRepeatsIsMasked() throws IOException {
+        SeatguardClient client = echoingServer();
+        String policy = """
+                {"name": "deny", "actions": ["login"], "verdict": "deny",
+                 "conditions": {"any": [{"check": "email", "op": "eq", "value": "%s"},
+                                        {"not": {"check": "ip", "op": "in", "value": ["%s"]}}]}}""".formatted(EMAIL, "mia-account-7");
+        String nested = policy.replace("{\"not\": {\"check\": \"ip\", \"op\": \"in\", \"value\": [\"mia-account-7\"]}}",
+                "{\"check\": \"ip\", \"op\": \"in\", \"value\": [\"mia-account-7\"]}");
+        List<InvalidRequestException> errors = List.of(
+                catchThrowableOfType(InvalidRequestException.class, () -> client.createPolicy(nested)),
+                catchThrowableOfType(InvalidRequestException.class, () -> client.replacePolicy("pol_1", nested)),
+                catchThrowableOfType(InvalidRequestException.class, () -> client.backtestDraft(nested, 7)));
+        assertThat(errors).allSatisfy(e -> {
+            assertThat(e.getMessage()).contains("conditions.any[1].value: must be an IP address", "\"(hidden)\" is not one").doesNotContain("mia-account-7");
+            assertThat(e.fieldErrors()).singleElement().satisfies(field -> assertThat(field.message()).contains("\"(hidden)\"").doesNotContain("mia-account-7"));
+        });
+        assertThat(PolicyValues.of(policy).masked("mia-account-7 and " + EMAIL + ", not deny"))
+                .as("under not, and an email masked as elsewhere; the policy's other words left").isEqualTo("(hidden) and m***@example.com, not deny");
+    }
+
+    /**
      * Review finding: the values of a list call were made into a map of every form of each on every call,
      * though only an error answer needs them. A collection that counts its reads shows the call reading
      * them once, for the body, when it succeeds.
