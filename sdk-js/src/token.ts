@@ -52,25 +52,39 @@ function valid(token: string | null | undefined): token is string {
   return typeof token === 'string' && TOKEN.test(token);
 }
 
-/** The first valid token among the cookies of that name: a host-only one and a shared one can both be there. */
-function readCookie(): string | null {
+/**
+ * The valid tokens among the cookies of that name, in the browser's order: a host-only one and a
+ * domain one (left by a page that ran with `cookieDomain`, here or on a parent domain) can both be
+ * there, and the browser sends both (the order says nothing about which is which).
+ */
+function readCookies(): string[] {
   let cookies: string;
   try {
     cookies = document.cookie;
   } catch {
-    return null; // cookies disabled
+    return []; // cookies disabled
   }
+  const found: string[] = [];
   for (const part of cookies.split(';')) {
     const [name, ...rest] = part.trim().split('=');
     if (name !== COOKIE) continue;
     try {
       const value = decodeURIComponent(rest.join('='));
-      if (valid(value)) return value;
+      if (valid(value) && !found.includes(value)) found.push(value);
     } catch {
       // a value that is not URI-encoded: not ours
     }
   }
-  return null;
+  return found;
+}
+
+/**
+ * The cookie's token: of several, the one this origin's localStorage, else its IndexedDB, also holds
+ * (the token this page kept last); else the first. Taking the first always, a page without
+ * `cookieDomain` could read a stale domain cookie of the same name and give up its own token for it.
+ */
+function pickCookie(cookies: string[], local: string | null, indexed: string | null | undefined): string | null {
+  return cookies.find((token) => token === local) ?? cookies.find((token) => token === indexed) ?? cookies[0] ?? null;
 }
 
 function setCookie(token: string, maxAge: number, domain: string | null): void {
@@ -89,12 +103,12 @@ function writeCookie(token: string, domain: string | null): void {
     if (domain) {
       setCookie('', 0, null);
       setCookie(token, MAX_AGE_SECONDS, domain);
-      if (readCookie() === token) return noteCookieWritten();
+      if (readCookies().includes(token)) return noteCookieWritten();
     }
     setCookie(token, MAX_AGE_SECONDS, null);
     noteCookieWritten();
     // The host took the cookie and the domain did not: said once a page, as a bad cookieDomain is.
-    if (domain && !refusedDomainSaid && readCookie() === token) {
+    if (domain && !refusedDomainSaid && readCookies().includes(token)) {
       refusedDomainSaid = true;
       console.warn(`Seatguard: the browser refused cookies for ${domain} (a public suffix?); the token's cookie stays on this host.`);
     }
@@ -215,7 +229,7 @@ async function writeIndexedDb(token: string, timeoutMs = IDB_TIMEOUT_MS): Promis
 
 /**
  * The device's token: restored from the first store that still has a valid one (cookie, then
- * localStorage, then IndexedDB), else the page's own token (one this page already restored or made),
+ * localStorage, then IndexedDB; of several cookies, the one the others hold: {@link pickCookie}), else the page's own token (one this page already restored or made),
  * else made anew; then written to every store that lacks it, and to the cookie once a day anyway (for
  * a fresh 400 days). When no store works (storage disabled),
  * the token lives as long as the page: the device is then found by its components. A token is made
@@ -247,11 +261,11 @@ interface Stored {
 }
 
 async function readStores(): Promise<Stored> {
-  const cookie = readCookie();
+  const cookies = readCookies();
   const local = readLocal();
   const reading = readIndexedDb();
-  const indexed = await withTimeout<string | null | undefined>(reading, undefined, [cookie, local].some(valid) ? IDB_TIMEOUT_MS : IDB_COLD_TIMEOUT_MS);
-  return { cookie, local, indexed, reading };
+  const indexed = await withTimeout<string | null | undefined>(reading, undefined, cookies.length > 0 || valid(local) ? IDB_TIMEOUT_MS : IDB_COLD_TIMEOUT_MS);
+  return { cookie: pickCookie(cookies, local, indexed), local, indexed, reading };
 }
 
 /** The token of the first store holding one, else the page's, else a new one; written to the stores that lack it. */

@@ -350,6 +350,38 @@ describe('the persistent token', () => {
     }
   });
 
+  it('keeps its own token beside a stale domain cookie of the same name, whichever the browser lists first', async () => {
+    const page = (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
+    const STALE = 'ffeeddccbbaa99887766554433221100';
+    const hostOnly = () => (document.cookie = `sg_token=${TOKEN}; Path=/`);
+    const shared = () => (document.cookie = `sg_token=${STALE}; Domain=example.com; Path=/`);
+    try {
+      page.setURL('http://app.example.com/');
+      for (const [order, write] of [['domain cookie first', [shared, hostOnly]], ['host-only cookie first', [hostOnly, shared]]] as const) {
+        // This host's own token in its three stores, and the token a page on example.com left there
+        // with cookieDomain: 'example.com' (or this host's pages, before the option was taken out).
+        write.forEach((set) => set());
+        localStorage.setItem('seatguard.token', TOKEN);
+        await newPage();
+        expect(await restoreToken(), order).toBe(TOKEN);
+        expect(localStorage.getItem('seatguard.token'), order).toBe(TOKEN);
+        expect(await indexedToken(), order).toBe(TOKEN);
+
+        // localStorage cleared: IndexedDB still says which cookie is this page's.
+        localStorage.clear();
+        await newPage();
+        expect(await restoreToken(), `${order}, localStorage cleared`).toBe(TOKEN);
+
+        document.cookie = 'sg_token=; Max-Age=0; Domain=example.com; Path=/';
+        clearCookie();
+        localStorage.clear();
+        await clearIndexedDb();
+      }
+    } finally {
+      page.setURL('http://localhost:3000/');
+    }
+  });
+
   it('is shared by the subdomains of a cookieDomain, through the cookie', async () => {
     const page = (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
     try {
