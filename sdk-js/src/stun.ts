@@ -19,15 +19,22 @@ const STUN_URL = /^stuns?:[^\s?#]+$/i;
 
 /**
  * The STUN URL to use: `false` turns it off; a string is used as given (it must start with `stun:`);
- * otherwise the endpoint's host on the default port. Null when none can be made. A string that is not a
- * STUN URL turns STUN off too, with a console warning: silently, a typo (`stun.example.com:3478`, no
- * scheme) left the page without the reflexive address and its owner without a clue. Called once per client.
+ * absent (`undefined`, or `null` as a config file may give it) means the endpoint's host on the default
+ * port. Null when none can be made. Anything else turns STUN off, with a console warning: a string that
+ * is not a STUN URL (silently, a typo like `stun.example.com:3478`, no scheme, left the page without the
+ * reflexive address and its owner without a clue), and a value that is no string at all (a port number,
+ * `true`, an object or array of ICE servers), which was silently taken for the default, so a page asking
+ * for another responder, or meaning to turn STUN off, got the endpoint's without a word. Called once per client.
  */
-export function stunUrl(option: string | false | undefined, endpoint: string | null): string | null {
+export function stunUrl(option: unknown, endpoint: string | null): string | null {
   if (option === false) return null;
   if (typeof option === 'string') {
     if (STUN_URL.test(option)) return option;
     console.warn(`Seatguard: stun is ${JSON.stringify(option.slice(0, 100))}, not a STUN URL (stun:host:port); STUN is off.`);
+    return null;
+  }
+  if (option !== undefined && option !== null) {
+    console.warn(`Seatguard: stun is ${described(option)}, not a STUN URL (stun:host:port) or false; STUN is off.`);
     return null;
   }
   if (!endpoint) return null;
@@ -36,6 +43,24 @@ export function stunUrl(option: string | false | undefined, endpoint: string | n
     return host ? `stun:${host}:${DEFAULT_STUN_PORT}` : null;
   } catch {
     return null;
+  }
+}
+
+/** A value that is not a string, named for the warning without reading into it (an object may throw from a getter or hold a cycle). */
+function described(value: unknown): string {
+  switch (typeof value) {
+    case 'number':
+    case 'bigint':
+    case 'boolean':
+      return `the ${typeof value} ${String(value)}`;
+    case 'object':
+      try {
+        return Array.isArray(value) ? 'an array' : 'an object';
+      } catch {
+        return 'an object'; // a revoked Proxy: Array.isArray throws on it
+      }
+    default:
+      return `a ${typeof value}`;
   }
 }
 

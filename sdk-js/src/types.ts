@@ -132,7 +132,8 @@ export interface SeatguardOptions {
   /**
    * Seatguard's STUN responder, through which the SDK finds the browser's real network (`local_ip`):
    * a `stun:host:port` URL (the scheme in any case; no query), or `false` to skip it. Defaults to the
-   * endpoint's host on port 3478. Any other string also skips it, with a console warning.
+   * endpoint's host on port 3478. Any other value (a string that is not a STUN URL, a number, `true`,
+   * an object) also skips it, with a console warning.
    */
   stun?: string | false;
   /**

@@ -49,6 +49,53 @@ describe('stunUrl', () => {
   });
 });
 
+describe('a stun option that is not a string', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('turns STUN off, saying so once per client and naming what was given', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } })));
+    try {
+      for (const [given, named] of [
+        [3478, 'stun is the number 3478, not a STUN URL (stun:host:port) or false; STUN is off.'],
+        [true, 'stun is the boolean true,'],
+        [{ urls: 'stun:stun.example.com:3478' }, 'stun is an object,'],
+        [['stun:stun.example.com:3478'], 'stun is an array,'],
+      ] as const) {
+        warn.mockClear();
+        expect(stunUrl(given, 'https://x.example'), JSON.stringify(given)).toBeNull();
+        expect(warn).toHaveBeenCalledTimes(1);
+        expect(warn).toHaveBeenCalledWith(expect.stringContaining(named));
+      }
+
+      warn.mockClear();
+      const constructed = vi.fn();
+      vi.stubGlobal('RTCPeerConnection', function counted(config: { iceServers?: unknown[] }) {
+        if (config?.iceServers?.length) constructed();
+        throw new Error('no');
+      });
+      const client = new Seatguard({ clientId: 'pk_test123', endpoint: 'https://seatguard.example', stun: 3478 as unknown as string });
+      await client.evaluate.login({ user: 'ann' });
+      await client.evaluate.login({ user: 'ann' });
+      expect(warn, 'once per client, not per evaluation').toHaveBeenCalledTimes(1);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('stun is the number 3478'));
+      expect(constructed, 'no STUN responder asked: not the endpoint\'s either').not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('is the default when null, as when absent, without a word', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      expect(stunUrl(null, 'https://seatguard.example.com')).toBe('stun:seatguard.example.com:3478');
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
+
 describe('reflexiveAddress', () => {
   it('reads the address of srflx candidates only', () => {
     expect(reflexiveAddress('candidate:842163049 1 udp 1677729535 203.0.113.7 54321 typ srflx raddr 0.0.0.0 rport 0 generation 0')).toBe('203.0.113.7');
