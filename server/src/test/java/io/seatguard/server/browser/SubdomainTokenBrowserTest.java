@@ -103,6 +103,32 @@ class SubdomainTokenBrowserTest {
         }
     }
 
+    /**
+     * A page without the option on a host where a domain cookie of the token's name was set before its
+     * own (by a page that passed {@code cookieDomain}): Chromium sends the older cookie first, and the
+     * SDK read it, taking that token for the page's own and writing it over localStorage's.
+     */
+    @Test
+    void aPageWithoutCookieDomainKeepsItsOwnTokenBesideAnOlderDomainCookie() throws Exception {
+        ChromeDriver browser = start("profile-stale-domain-cookie");
+        try {
+            String own = visit(browser, application, null, "gail").localToken();
+            String stale = "ffeeddccbbaa99887766554433221100";
+            browser.executeScript("""
+                    document.cookie = 'sg_token=; Max-Age=0; Path=/';
+                    document.cookie = `sg_token=${arguments[0]}; Max-Age=3600; Domain=${arguments[1]}; Path=/`;
+                    document.cookie = `sg_token=${arguments[2]}; Max-Age=3600; Path=/`;
+                    """, stale, TestSite.SITE, own);
+
+            Visit again = visit(browser, application, null, "gail");
+            assertThat(again.cookieTokens()).as("both cookies are sent, the domain one first").containsExactly(stale, own);
+            assertThat(again.localToken()).as("the page's own token, not the domain cookie's").isEqualTo(own);
+        }
+        finally {
+            browser.quit();
+        }
+    }
+
     private ChromeDriver start(String profile) {
         return site.browser(work.resolve(profile));
     }
