@@ -28,20 +28,24 @@ final class SqlEndpointHealth {
      * A try's outcome in the endpoint's health, in the try's transaction: a 2xx ends a failing spell; a
      * failure starts one, or disables the endpoint when the spell has lasted {@link EndpointHealth#AUTO_DISABLE_AFTER}.
      * Answers whether this try disabled it.
+     *
+     * <p>The spell's start and the disabling are measured on the database's clock ({@link DatabaseClock}),
+     * not the try's: the spell may start on one node and end on another, and with each node's own clock
+     * a node running days ahead disabled a failing endpoint days early, one behind days late.
      */
-    static boolean afterTry(Connection connection, String appId, String endpointId, Instant at, boolean delivered) throws SQLException {
+    static boolean afterTry(Connection connection, DatabaseKind kind, String appId, String endpointId, boolean delivered) throws SQLException {
         if (delivered) {
             JdbcRunner.update(connection, "UPDATE webhook_endpoints SET failing_since = NULL WHERE app_id = ? AND id = ? AND failing_since IS NOT NULL",
                     appId, endpointId);
             return false;
         }
-        long started = at.toEpochMilli();
-        JdbcRunner.update(connection, "UPDATE webhook_endpoints SET failing_since = ? WHERE app_id = ? AND id = ? AND failing_since IS NULL", started, appId,
-                endpointId);
+        String now = DatabaseClock.nowMillis(kind);
+        JdbcRunner.update(connection, "UPDATE webhook_endpoints SET failing_since = " + now + " WHERE app_id = ? AND id = ? AND failing_since IS NULL",
+                appId, endpointId);
         return JdbcRunner.update(connection,
-                "UPDATE webhook_endpoints SET disabled_at = ?, disabled_reason = 'failing' WHERE app_id = ? AND id = ? AND disabled_at IS NULL"
-                        + " AND failing_since <= ?",
-                started, appId, endpointId, at.minus(EndpointHealth.AUTO_DISABLE_AFTER).toEpochMilli()) == 1;
+                "UPDATE webhook_endpoints SET disabled_at = " + now + ", disabled_reason = 'failing' WHERE app_id = ? AND id = ? AND disabled_at IS NULL"
+                        + " AND failing_since <= " + now + " - ?",
+                appId, endpointId, EndpointHealth.AUTO_DISABLE_AFTER.toMillis()) == 1;
     }
 
     /**

@@ -279,8 +279,8 @@ public final class SqlWebhooks {
      * this try has ended, even when it succeeded (the operator asked for another send).
      *
      * <p>The endpoint's health is kept in the same transaction ({@link SqlEndpointHealth#afterTry}): a try
-     * that fails {@link EndpointHealth#AUTO_DISABLE_AFTER} after the first failure since the last 2xx
-     * disables the endpoint, and its pending deliveries are then marked failed, a batch per transaction.
+     * that fails {@link EndpointHealth#AUTO_DISABLE_AFTER} after the first failure since the last 2xx, both
+     * on the database's clock (not {@code at}), disables the endpoint, and its pending deliveries are then marked failed, a batch per transaction.
      */
     public boolean recordAttempt(Claimed claimed, Instant at, Optional<Integer> statusCode, Optional<String> error, Duration took) {
         boolean delivered = statusCode.map(code -> code >= 200 && code < 300).orElse(false);
@@ -314,7 +314,7 @@ public final class SqlWebhooks {
                             + " ?, ?, ?, ?)",
                     claimed.appId(), claimed.messageId(), claimed.endpointId(), claimed.appId(), claimed.messageId(), claimed.endpointId(),
                     at.toEpochMilli(), statusCode.orElse(null), shortError, took.toMillis());
-            disabledByThisTry[0] = SqlEndpointHealth.afterTry(connection, claimed.appId(), claimed.endpointId(), at, delivered);
+            disabledByThisTry[0] = SqlEndpointHealth.afterTry(connection, database.kind(), claimed.appId(), claimed.endpointId(), delivered);
             SqlEndpointHealth.failIfDisabled(connection, claimed.appId(), claimed.messageId(), claimed.endpointId());
             return true;
         });

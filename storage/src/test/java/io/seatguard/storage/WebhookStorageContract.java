@@ -430,24 +430,53 @@ abstract class WebhookStorageContract {
         assertThat(webhooks.deliveries("app_b", "we_a", Optional.empty(), Optional.empty(), 10).deliveries()).as("another app's endpoint of that id").isEmpty();
     }
 
+    /** The spell's start is the database's clock at the failure, whatever the recording node's clock (here T0, weeks ago) says. */
     @Test
     void eachTrysOutcomeKeepsWhenTheEndpointsFailingSpellBegan() {
         endpoint("app_a", "we_a");
         enqueue("app_a", "ann", T0);
         SqlWebhooks.Claimed first = webhooks.claim(T0.plusSeconds(1), 10, LOCK).getFirst();
+        Instant before = Instant.now();
         assertThat(webhooks.recordAttempt(first, T0.plusSeconds(1), Optional.of(500), Optional.of("the receiver answered 500"), Duration.ofMillis(3))).isTrue();
-        assertThat(health("we_a").failingSince()).as("the first failure").contains(T0.plusSeconds(1));
+        Instant spell = health("we_a").failingSince().orElseThrow();
+        assertThat(spell).as("the first failure, on the database's clock").isBetween(before.minusSeconds(1), Instant.now().plusSeconds(1));
 
         SqlWebhooks.Claimed retry = webhooks.claim(T0.plusSeconds(10), 10, LOCK).getFirst();
         assertThat(webhooks.recordAttempt(retry, T0.plusSeconds(10), Optional.empty(), Optional.of("refused"), Duration.ofMillis(3))).isTrue();
-        assertThat(health("we_a").failingSince()).as("a later failure keeps the spell's start").contains(T0.plusSeconds(1));
+        assertThat(health("we_a").failingSince()).as("a later failure keeps the spell's start").contains(spell);
 
         SqlWebhooks.Claimed third = webhooks.claim(T0.plusSeconds(400), 10, LOCK).getFirst();
         assertThat(webhooks.recordAttempt(third, T0.plusSeconds(400), Optional.of(204), Optional.empty(), Duration.ofMillis(3))).isTrue();
         assertThat(health("we_a")).as("a 2xx ends the spell").isEqualTo(EndpointHealth.ENABLED);
     }
 
-    /** Each try is recorded at the time it is given: the store's clock is the tries', so five days pass at once. */
+    /**
+     * Nodes' clocks disagree; the database's is the one they share. A try recorded by a node running six
+     * days ahead does not disable an endpoint failing for a minute; one recorded by a node ten days behind
+     * disables an endpoint failing for over five days (the spell moved back in the table, five days passing at once).
+     */
+    @Test
+    void theFailingSpellIsMeasuredOnTheDatabasesClockNotTheRecordingNodes() throws SQLException {
+        endpoint("app_a", "we_a");
+        for (String user : List.of("ann", "bob", "cid")) {
+            enqueue("app_a", user, T0);
+        }
+        List<SqlWebhooks.Claimed> claimed = webhooks.claim(T0.plusSeconds(1), 10, LOCK);
+        assertThat(claimed).hasSize(3);
+        assertThat(webhooks.recordAttempt(claimed.get(0), Instant.now(), Optional.of(503), Optional.of("the receiver answered 503"), Duration.ofMillis(3)))
+                .isTrue();
+        Instant ahead = Instant.now().plus(Duration.ofDays(6));
+        assertThat(webhooks.recordAttempt(claimed.get(1), ahead, Optional.of(503), Optional.of("the receiver answered 503"), Duration.ofMillis(3))).isTrue();
+        assertThat(health("we_a").enabled()).as("a node's clock six days ahead").isTrue();
+
+        moveSpellBack("we_a", EndpointHealth.AUTO_DISABLE_AFTER.plusMinutes(1));
+        Instant behind = Instant.now().minus(Duration.ofDays(10));
+        assertThat(webhooks.recordAttempt(claimed.get(2), behind, Optional.of(503), Optional.of("the receiver answered 503"), Duration.ofMillis(3))).isTrue();
+        assertThat(health("we_a").disabledReason()).as("a node's clock ten days behind").contains(EndpointHealth.DisabledReason.FAILING);
+        assertThat(health("we_a").disabledAt().orElseThrow()).as("on the database's clock too").isAfter(behind.plus(Duration.ofDays(9)));
+    }
+
+    /** Each try fails a moment after the last; five days pass at once by moving the spell's start back in the table. */
     @Test
     void aTryFailingFiveDaysIntoTheSpellDisablesTheEndpointAndFailsItsPendingDeliveries() throws SQLException {
         endpoint("app_a", "we_a");
@@ -460,15 +489,19 @@ abstract class WebhookStorageContract {
         Instant spell = T0.plusSeconds(1);
         Instant threshold = spell.plus(EndpointHealth.AUTO_DISABLE_AFTER);
         assertThat(webhooks.recordAttempt(claimed.get(0), spell, Optional.of(503), Optional.of("the receiver answered 503"), Duration.ofMillis(3))).isTrue();
+        // A minute short: room for the test's own run between this move and the next try.
+        moveSpellBack("we_a", EndpointHealth.AUTO_DISABLE_AFTER.minusMinutes(1));
         assertThat(webhooks.recordAttempt(claimed.get(1), threshold.minusMillis(1), Optional.of(503), Optional.of("the receiver answered 503"),
                 Duration.ofMillis(3))).isTrue();
-        assertThat(health("we_a").enabled()).as("a millisecond short of five days").isTrue();
+        assertThat(health("we_a").enabled()).as("a minute short of five days").isTrue();
         assertThat(webhooks.autoDisabled()).isZero();
 
+        moveSpellBack("we_a", Duration.ofMinutes(2));
         ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(SqlWebhooks.class);
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
         logged.start();
         logger.addAppender(logged);
+        Instant before = Instant.now();
         try {
             assertThat(webhooks.recordAttempt(claimed.get(2), threshold, Optional.of(503), Optional.of("the receiver answered 503"), Duration.ofMillis(3)))
                     .isTrue();
@@ -483,7 +516,7 @@ abstract class WebhookStorageContract {
 
         assertThat(webhooks.autoDisabled()).as("counted for the metrics").isEqualTo(1);
         EndpointHealth health = health("we_a");
-        assertThat(health.disabledAt()).contains(threshold);
+        assertThat(health.disabledAt().orElseThrow()).as("the database's clock").isBetween(before.minusSeconds(1), Instant.now().plusSeconds(1));
         assertThat(health.disabledReason()).contains(EndpointHealth.DisabledReason.FAILING);
         assertThat(webhooks.deliveries("app_a", "we_a", 10)).as("nothing stays pending").hasSize(3).allSatisfy(delivery -> {
             assertThat(delivery.status()).isEqualTo("failed");
@@ -609,6 +642,17 @@ abstract class WebhookStorageContract {
         webhooks.setEnabled("app_a", "we_a", true, T0);
         assertThat(anotherNode.disabledCounts()).containsExactlyInAnyOrderEntriesOf(
                 Map.of(EndpointHealth.DisabledReason.MANUAL, 1L, EndpointHealth.DisabledReason.FAILING, 1L));
+    }
+
+    /** The endpoint's failing spell started {@code by} earlier: time passing for the database's clock, which no test can move. */
+    void moveSpellBack(String endpoint, Duration by) throws SQLException {
+        try (Connection raw = rawConnection();
+                java.sql.PreparedStatement update = raw.prepareStatement(
+                        "UPDATE webhook_endpoints SET failing_since = failing_since - ? WHERE app_id = 'app_a' AND id = ? AND failing_since IS NOT NULL")) {
+            update.setLong(1, by.toMillis());
+            update.setString(2, endpoint);
+            assertThat(update.executeUpdate()).as("a spell to move").isEqualTo(1);
+        }
     }
 
     EndpointHealth health(String endpoint) {

@@ -14,7 +14,7 @@ import java.util.Optional;
  *
  * @param disabledAt when it was disabled; empty while it is enabled
  * @param disabledReason why: by hand, or by {@link #AUTO_DISABLE_AFTER} of failing tries; empty while enabled
- * @param failingSince when the first try that failed since the last 2xx started; empty when the last try succeeded
+ * @param failingSince when the first try that failed since the last 2xx was recorded, on the database's clock; empty when the last try succeeded
  */
 public record EndpointHealth(Optional<Instant> disabledAt, Optional<DisabledReason> disabledReason, Optional<Instant> failingSince) {
     /**

@@ -7,6 +7,7 @@ import io.seatguard.server.MetricsText;
 import io.seatguard.server.SeatguardServer;
 import io.seatguard.server.TestServer;
 import io.seatguard.server.TestServer.Response;
+import io.seatguard.storage.StorageSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,13 +57,24 @@ class WebhookEndpointMetricsTest {
             assertThat(evaluated.status()).as(evaluated.body()).isEqualTo(200);
             failing.await(1, Duration.ofSeconds(20));
             awaitFailingSince(url, bearer, dying);
-            // The retry falls due, and fails 5 days after the first failure: the endpoint is disabled.
+            // The retry falls due, and fails 5 days after the first failure: the endpoint is disabled. The
+            // spell is measured on the database's clock, which the test cannot move: its start moves back.
+            moveSpellBack(dying, Duration.ofDays(5).plusMinutes(1));
             clock.advance(Duration.ofDays(5).plusMinutes(1));
             failing.await(2, Duration.ofSeconds(20));
             String after = awaitMetric(url, AUTO_DISABLED, 1);
             assertThat(MetricsText.value(after, FAILING)).isEqualTo(1);
             assertThat(MetricsText.value(after, MANUAL)).isEqualTo(1);
             assertThat(TestServer.send(url, "GET", "/v3/webhooks/" + dying, null, bearer).json().get("disabled_reason").asText()).isEqualTo("failing");
+        }
+    }
+
+    private void moveSpellBack(String endpointId, Duration by) throws java.sql.SQLException {
+        try (java.sql.Connection raw = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(StorageSettings.EMBEDDED_FILE_NAME));
+                java.sql.PreparedStatement update = raw.prepareStatement("UPDATE webhook_endpoints SET failing_since = failing_since - ? WHERE id = ?")) {
+            update.setLong(1, by.toMillis());
+            update.setString(2, endpointId);
+            assertThat(update.executeUpdate()).isEqualTo(1);
         }
     }
 
