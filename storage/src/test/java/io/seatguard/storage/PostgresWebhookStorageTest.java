@@ -85,6 +85,30 @@ class PostgresWebhookStorageTest extends WebhookStorageContract {
     }
 
     /**
+     * Disabling's sweep marks pending deliveries failed a batch at a time until a batch finds none. Here a
+     * try finishing meanwhile (another node, its row locked, then delivered) takes one row out of the
+     * first batch the sweep chose: that batch falls short with more left, and the sweep must go on.
+     * Stopping at the first short batch left five deliveries pending for a disabled endpoint.
+     */
+    @Test
+    void theDisablingSweepGoesOnPastABatchThatATryFinishingMeanwhileCutShort() throws Exception {
+        endpoint("app_a", "we_a");
+        bulkMessages("app_a", "we_a", "m", SqlWebhooks.BATCH + 5, T0.toEpochMilli(), "pending");
+        String chosen = ids("SELECT d.message_id FROM webhook_deliveries d WHERE d.app_id = 'app_a' AND d.endpoint_id = 'we_a' AND d.status = 'pending'"
+                + " LIMIT " + SqlWebhooks.BATCH).getFirst();
+        try (Connection holder = rawConnection(); Statement statement = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            assertThat(statement.executeUpdate("UPDATE webhook_deliveries SET status = 'delivered' WHERE message_id = '" + chosen + "'")).isEqualTo(1);
+            CompletableFuture<Boolean> disabled = CompletableFuture.supplyAsync(() -> webhooks.setEnabled("app_a", "we_a", false, T0));
+            awaitBlockedBehind(pid(holder), 1);
+            holder.commit();
+            assertThat(disabled.get(20, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(ids("SELECT status || ' ' || COUNT(*) FROM webhook_deliveries WHERE endpoint_id = 'we_a' GROUP BY status ORDER BY status"))
+                .as("the first batch one short, and the rest failed after it").containsExactly("delivered 1", "failed " + (SqlWebhooks.BATCH + 4));
+    }
+
+    /**
      * Review finding: an endpoint deleted while another node's transaction was writing an event for it
      * (the event's deliveries inserted, not yet committed) was deleted with the deliveries it could see, and
      * the event's delivery committed after it: pending for an endpoint that is gone, never sent, and its
