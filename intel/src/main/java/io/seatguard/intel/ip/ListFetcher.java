@@ -76,7 +76,10 @@ class ListFetcher {
         BufferedReader open() throws IOException;
     }
 
-    /** A fresh read: the text, its version, and the data's date (file time, or the server's Last-Modified, or now). */
+    /**
+     * A fresh read: the text, its version, and the data's date (file time, or the server's Last-Modified,
+     * or now when it sent none or one before 2000).
+     */
     record Fetched(Text text, Version version, Instant dated) {}
 
     /** Empty when the list has not changed since {@code known}. */
@@ -155,7 +158,9 @@ class ListFetcher {
         }
         String etag = response.headers().firstValue("ETag").orElse("");
         String lastModified = response.headers().firstValue("Last-Modified").orElse("");
-        Instant dated = parseHttpDate(lastModified).orElseGet(Instant::now);
+        // A Last-Modified before 2000 is the served file's packaging time (a Nix store's 1970, npm's 1985), as
+        // for a list file (FileDates): no data date, so the list is dated as if the server had sent none.
+        Instant dated = parseHttpDate(lastModified).filter(time -> FileDates.of(time).isPresent()).orElseGet(Instant::now);
         byte[] body = response.body();
         // Nothing is asked for but the list as it is, yet some servers compress regardless (an S3 object
         // stored with Content-Encoding gzip). A gzip stream's trailer shows it whole: a cut one fails to read.

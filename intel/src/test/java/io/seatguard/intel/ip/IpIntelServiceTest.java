@@ -195,6 +195,36 @@ class IpIntelServiceTest {
     }
 
     /**
+     * Review finding: a list served from a folder whose files carry a packaging time (a Nix store, where
+     * every file is dated 1970-01-01 00:00:01, or files unpacked from npm, 1985-10-26) is answered with
+     * that time as its Last-Modified. A list file so dated has no data date, but a download took the header
+     * as it came: /readyz and every flag's source said the Tor list was 56 years old. Such a Last-Modified
+     * is no date, as if the server had sent none: the list is dated by the time it was fetched.
+     */
+    @Test
+    void aLastModifiedThatIsAPackagingArtefactIsNoDataDate() throws Exception {
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/tor.txt", exchange -> {
+            byte[] bytes = "185.220.101.1\n".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Last-Modified", "Thu, 01 Jan 1970 00:00:01 GMT");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        http.start();
+        LocalDate before = LocalDate.now(java.time.ZoneOffset.UTC);
+        IpIntelService service = service(config(List.of(),
+                List.of(IntelConfig.ListSpec.parse("tor=http://127.0.0.1:" + http.getAddress().getPort() + "/tor.txt"))));
+        LocalDate after = LocalDate.now(java.time.ZoneOffset.UTC);
+
+        Judgement exit = lookup(service, "185.220.101.1").judged(Anonymity.TOR).orElseThrow();
+        assertThat(exit.value()).isTrue();
+        assertThat(exit.source().date()).as("the time it was fetched, not 1970").hasValueSatisfying(d -> assertThat(d).isBetween(before, after));
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("tor-list")).singleElement()
+                .satisfies(s -> assertThat(s.date()).hasValueSatisfying(d -> assertThat(d).isBetween(before, after)));
+    }
+
+    /**
      * Review finding: a list URL that answered 200 with a rate-limit page ("Your IP: 8.8.8.8") replaced the
      * whole list with that one address: /readyz said ok, 8.8.8.8 became a relay and the real relays did not.
      */
