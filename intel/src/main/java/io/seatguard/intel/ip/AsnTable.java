@@ -40,7 +40,7 @@ public final class AsnTable {
     public record Loaded(AsnTable table, int skippedLines) {}
 
     /**
-     * Reads the files; unreadable rows are counted and skipped, an unreadable file fails with its name, and
+     * Reads the files, past a byte-order mark and whole-line {@code #} comments; unreadable rows are counted and skipped, an unreadable file fails with its name, and
      * so does one with no readable row or more unreadable rows than readable ones (see {@link ReadableRows}):
      * an empty or damaged download must not replace the table with nothing.
      */
@@ -57,7 +57,18 @@ public final class AsnTable {
             // Files.newBufferedReader threw on it and lost the whole table.
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
                 String line;
+                boolean first = true;
                 while ((line = reader.readLine()) != null) {
+                    // A byte-order mark (a file saved by Windows Notepad) stuck to the first row's address, and a
+                    // comment line counted as an unreadable row: a file of one commented correction was refused
+                    // as half unreadable. Only whole-line comments: a '#' in a row may be its organisation's.
+                    if (first && line.startsWith("\uFEFF")) {
+                        line = line.substring(1);
+                    }
+                    first = false;
+                    if (line.strip().startsWith("#")) {
+                        continue;
+                    }
                     Optional<Row> row = parse(line, orgIndex, orgs);
                     if (row.isPresent()) {
                         (row.get().v4 ? v4 : v6).add(row.get());

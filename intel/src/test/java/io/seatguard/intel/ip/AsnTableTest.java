@@ -60,6 +60,26 @@ class AsnTableTest {
     }
 
     /**
+     * Review finding: an operator's file of corrections saved by Windows Notepad opens with a byte-order
+     * mark, which stuck to its first row's address and made it unreadable; and a comment line explaining
+     * the corrections counted as an unreadable row. A file of one commented row was refused as "half
+     * unreadable", one saved with a BOM as holding no ASN range, and the corrections never applied. A BOM
+     * and whole-line {@code #} comments are skipped, as the range lists skip them; a {@code #} inside a row
+     * (an organisation "Shop #1") is the row's.
+     */
+    @Test
+    void aByteOrderMarkAndCommentLinesInACorrectionsFileAreSkipped() throws Exception {
+        Path installed = Files.writeString(folder.resolve("installed.csv"), "10.0.0.0,10.255.255.255,64500,Outer\n");
+        Path commented = Files.writeString(folder.resolve("commented.csv"), "# our office, moved in June\r\n10.1.0.0,10.1.0.255,64501,Shop #1\r\n");
+        Path notepad = Files.writeString(folder.resolve("notepad.csv"), "\uFEFF10.2.0.0,10.2.0.255,64502,Notepad\r\n");
+        AsnTable.Loaded loaded = AsnTable.load(SOURCE, List.of(installed, commented, notepad));
+        assertThat(loaded.skippedLines()).isZero();
+        assertThat(lookup(loaded.table(), "10.1.0.5")).flatMap(AsnInfo::organization).contains("Shop #1");
+        assertThat(lookup(loaded.table(), "10.2.0.5")).map(AsnInfo::number).contains(64502L);
+        assertThat(lookup(loaded.table(), "10.3.0.5")).map(AsnInfo::number).contains(64500L);
+    }
+
+    /**
      * Review finding: with a range inside another (an operator's file of corrections beside the installed
      * data), every address of the outer range past the inner one had no ASN: the search stopped at the
      * inner range, which starts nearest below them, and did not look at the outer one holding them.
