@@ -1,7 +1,9 @@
 package io.seatguard.core.intel;
 
 import io.seatguard.core.net.Cidr;
+import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.net.IpRangeSet;
+import java.net.InetAddress;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -15,6 +17,8 @@ import java.util.stream.Stream;
  *       {@code output/vpn/ipv4.txt}, lord-alfred {@code ipv4_merged.txt}, AWS-style text dumps);
  *   <li>CSV rows with the address in any field (Onionoo-derived {@code latest.exits.csv}: fingerprint,
  *       ipaddr, port; Apple's {@code egress-ip-ranges.csv}: prefix, country, region, city);
+ *   <li>start and end addresses, as two fields or joined by {@code -} (client9/ipcat's
+ *       {@code datacenters.csv}: start, end, name, url);
  *   <li>{@code #} and {@code ;} comments, blank lines, headers and a byte-order mark are skipped.
  * </ul>
  *
@@ -58,9 +62,7 @@ public final class IpListParser {
             if (opening.isEmpty()) {
                 opening = Optional.of(content.charAt(0));
             }
-            Optional<Cidr> found = firstCidr(content);
-            if (found.isPresent()) {
-                ranges.add(found.get());
+            if (addFirstRange(content, ranges)) {
                 entries++;
             }
             else {
@@ -70,21 +72,61 @@ public final class IpListParser {
         return new Parsed(ranges.build(), entries, skipped, opening);
     }
 
-    private static Optional<Cidr> firstCidr(String content) {
-        for (String field : FIELD_SEPARATOR.split(content)) {
-            String token = unquote(field);
-            if (token.startsWith("[") && token.contains("]")) {
-                token = token.substring(1, token.indexOf(']'));
+    /**
+     * Adds the row's first address or CIDR, or the range from a bare address to the one directly after it
+     * ({@code 1.0.0.0,1.0.0.255}, {@code 1.0.0.0-1.0.0.255}, {@code 1.0.0.0 - 1.0.0.255}), as start–end
+     * lists are written (client9/ipcat's {@code datacenters.csv}): read as the start alone, such a list
+     * loaded whole-looking and held one address per range. The end must be of the start's family and not
+     * below it; otherwise the start stands alone, as before. Whether the row held one.
+     */
+    private static boolean addFirstRange(String content, IpRangeSet.Builder ranges) {
+        String[] fields = FIELD_SEPARATOR.split(content);
+        for (int i = 0; i < fields.length; i++) {
+            String token = token(fields[i]);
+            int dash = token.indexOf('-');
+            if (dash > 0 && dash == token.lastIndexOf('-')) {
+                Optional<InetAddress> start = IpAddresses.parse(token.substring(0, dash));
+                Optional<InetAddress> end = IpAddresses.parse(token.substring(dash + 1));
+                if (start.isPresent() && end.isPresent() && inOrder(start.get(), end.get())) {
+                    ranges.add(start.get(), end.get());
+                    return true;
+                }
             }
             if (token.indexOf('.') < 0 && token.indexOf(':') < 0) {
                 continue;
             }
             Optional<Cidr> cidr = Cidr.parse(token);
-            if (cidr.isPresent()) {
-                return cidr;
+            if (cidr.isEmpty()) {
+                continue;
             }
+            Optional<InetAddress> start = token.indexOf('/') < 0 ? IpAddresses.parse(token) : Optional.empty();
+            int next = i + 1 < fields.length && token(fields[i + 1]).equals("-") ? i + 2 : i + 1;
+            Optional<InetAddress> end = start.isPresent() && next < fields.length ? IpAddresses.parse(token(fields[next])) : Optional.empty();
+            if (end.isPresent() && inOrder(start.get(), end.get())) {
+                ranges.add(start.get(), end.get());
+            }
+            else {
+                ranges.add(cidr.get());
+            }
+            return true;
         }
-        return Optional.empty();
+        return false;
+    }
+
+    /** A field as an address is read from it: unquoted, brackets taken off. */
+    private static String token(String field) {
+        String token = unquote(field);
+        if (token.startsWith("[") && token.contains("]")) {
+            token = token.substring(1, token.indexOf(']'));
+        }
+        return token;
+    }
+
+    /** Whether {@code start} and {@code end} are of one family, {@code end} not below {@code start}. */
+    private static boolean inOrder(InetAddress start, InetAddress end) {
+        byte[] s = start.getAddress();
+        byte[] e = end.getAddress();
+        return s.length == e.length && java.util.Arrays.compareUnsigned(s, e) <= 0;
     }
 
     static String stripComment(String line) {

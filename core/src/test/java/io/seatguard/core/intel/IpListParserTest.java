@@ -40,6 +40,43 @@ class IpListParserTest {
         assertThat(holds(apple, "2a02:26f7:b3c0:4000::")).isTrue();
     }
 
+    /**
+     * Review finding: a list of start and end addresses (client9/ipcat's {@code datacenters.csv}, a hosting
+     * list: {@code 1.0.0.0,1.0.0.255,Cloudflare,https://…}; ranges written {@code 1.0.0.0-1.0.0.255} or
+     * {@code 1.0.0.0 - 1.0.0.255}) was read as its start addresses alone: every row counted, /readyz said ok,
+     * and 1.0.0.1 was no hosting address. A bare address directly followed by another of its family, not
+     * below it, is the range between them; an end below its start, or an address after a CIDR, is no end.
+     */
+    @Test
+    void readsStartAndEndAddressRowsAsTheRangeBetweenThem() {
+        IpListParser.Parsed parsed = IpListParser.parse("""
+                start,end,name,url
+                1.0.0.0,1.0.0.255,Cloudflare,https://www.cloudflare.com
+                2001:db8::,2001:db8::ffff,Example v6,https://example.net
+                5.0.0.0-5.0.0.15
+                6.0.0.0 - 6.0.0.15
+                7.0.0.9,7.0.0.1,backwards
+                8.0.0.0/30,8.0.0.100
+                9.0.0.1,2001:db8:1::1
+                """);
+        assertThat(parsed.entries()).isEqualTo(7);
+        assertThat(parsed.skippedLines()).isEqualTo(1);
+        assertThat(holds(parsed, "1.0.0.1")).isTrue();
+        assertThat(holds(parsed, "1.0.0.255")).isTrue();
+        assertThat(holds(parsed, "1.0.1.0")).isFalse();
+        assertThat(holds(parsed, "2001:db8::abcd")).isTrue();
+        assertThat(holds(parsed, "2001:db8::1:0")).isFalse();
+        assertThat(holds(parsed, "5.0.0.15")).isTrue();
+        assertThat(holds(parsed, "5.0.0.16")).isFalse();
+        assertThat(holds(parsed, "6.0.0.7")).isTrue();
+        assertThat(holds(parsed, "7.0.0.9")).isTrue();
+        assertThat(holds(parsed, "7.0.0.5")).as("an end below its start is no end").isFalse();
+        assertThat(holds(parsed, "8.0.0.3")).isTrue();
+        assertThat(holds(parsed, "8.0.0.50")).as("an address after a CIDR is no end").isFalse();
+        assertThat(holds(parsed, "9.0.0.1")).isTrue();
+        assertThat(holds(parsed, "2001:db8:1::1")).as("another family is no end").isFalse();
+    }
+
     /** Review finding: {@code ::ffff:1.2.3.4/8} was read as 1.0.0.0/8; an IPv4-mapped prefix counts IPv6's 128 bits. */
     @Test
     void readsAnIpv4MappedRangeAsTheIpv4RangeItIsAndSkipsOneReachingBeyondIpv4() {
