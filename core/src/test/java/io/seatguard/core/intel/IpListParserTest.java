@@ -86,6 +86,11 @@ class IpListParserTest {
         assertThat(holds(parsed, "198.51.100.255")).isTrue();
         assertThat(holds(parsed, "198.51.101.0")).isFalse();
         assertThat(holds(parsed, "1.9.9.9")).isFalse();
+
+        IpListParser.Parsed wide = IpListParser.parse("::/0\n");
+        assertThat(holds(wide, "2001:db8::1")).isTrue();
+        assertThat(holds(wide, "::ffff:198.51.100.7")).as("::/0 is IPv6's; a mapped client is its IPv4 address").isFalse();
+        assertThat(holds(IpListParser.parse("::ffff:0:0/96\n"), "198.51.100.7")).as("all of IPv4, written mapped").isTrue();
     }
 
     @Test
