@@ -181,7 +181,8 @@ public final class MmdbLocator implements Closeable {
 
     /**
      * The file's own zone alone when the record is city-precise (a city, and a radius within
-     * {@link #OWN_ZONE_MAX_KM}); otherwise the own zone first, then the country's (see {@link ZoneTable}).
+     * {@link #OWN_ZONE_MAX_KM}); otherwise the own zone first, then the country's (see {@link ZoneTable}),
+     * and none when the record names no country with zones (a continent-level record): its own is a guess.
      * GeoLite2 gives country-only records a zone too (with a 1,000 km radius), which for a country of
      * several offsets is a guess: taken alone it made every browser in the country's other offsets a
      * timezone mismatch.
@@ -193,7 +194,9 @@ public final class MmdbLocator implements Closeable {
             return List.of(own.get());
         }
         List<ZoneId> derived = zones.candidates(country);
-        if (own.isEmpty()) {
+        if (own.isEmpty() || derived.isEmpty()) {
+            // With no country's zones to widen it, a wide record's own zone (a continent-level record's
+            // "Europe/Berlin") stood alone and made the continent's other offsets a mismatch: no zones then.
             return derived;
         }
         List<ZoneId> merged = new ArrayList<>(derived.size() + 1);

@@ -62,6 +62,29 @@ class MmdbRecordTest {
         assertThat(MmdbLocator.toLocation(wideCity, SOURCE, zones).orElseThrow().zones()).as("a city with a 500 km radius").contains(ZoneId.of("America/Denver"));
     }
 
+    /**
+     * Review finding: a record wide as a continent, naming no country (GeoLite2's continent-level records,
+     * a 1,000 km point), kept its own zone alone when it had one: with no country to widen it, the guess
+     * that the country-wide rule above widens stood by itself, and every browser of the continent in
+     * another offset (Lisbon, Helsinki on a "Europe/Berlin" record) was a timezone mismatch. Such a record
+     * gives no zones: the mismatch is unknown, as for a record with no zone.
+     */
+    @Test
+    void aFilesOwnZoneOnARecordWithNoCountryAndNoCityStandsNowhere() {
+        Map<String, Object> continentOnly = Map.of(
+                "continent", Map.of("code", "EU"),
+                "location", Map.of("latitude", 51.0, "longitude", 9.0, "accuracy_radius", 1000, "time_zone", "Europe/Berlin"));
+        IpLocation europe = MmdbLocator.toLocation(continentOnly, SOURCE, zones).orElseThrow();
+        assertThat(europe.coordinates()).isPresent();
+        assertThat(europe.zones()).as("a continent's guess is no zone").isEmpty();
+
+        Map<String, Object> cityNoCountry = Map.of(
+                "city", Map.of("names", Map.of("en", "Frankfurt am Main")),
+                "location", Map.of("latitude", 50.11, "longitude", 8.68, "accuracy_radius", 20, "time_zone", "Europe/Berlin"));
+        assertThat(MmdbLocator.toLocation(cityNoCountry, SOURCE, zones).orElseThrow().zones()).as("a city-precise record keeps its own zone")
+                .containsExactly(ZoneId.of("Europe/Berlin"));
+    }
+
     @Test
     void damagedOrEmptyRecordsGiveNoLocationOrOnlyWhatIsSound() {
         assertThat(MmdbLocator.toLocation(Map.of(), SOURCE, zones)).isEmpty();
