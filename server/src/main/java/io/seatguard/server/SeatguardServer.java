@@ -331,7 +331,7 @@ public final class SeatguardServer implements AutoCloseable {
                     delivery, loggingOut, clock);
             ClientIpResolver clientIps = new ClientIpResolver(config.trustedProxies());
             // An erasure, from the API or the dashboard, drops the account's attempt-limit buckets too.
-            AccountRecords accountRecords = new ErasureForgetsAttemptLimits(new SqlAccountRecords(database), challengeStore, limits);
+            AccountRecords accountRecords = new ErasureForgetsAttemptLimits(new SqlAccountRecords(database), limits);
             metrics.bindRedis(redisLinks);
             ChallengePages challengePages = new ChallengePages(challenges, apps, delivery, clientIps, limits, publicUrl::get);
             Heartbeats heartbeats = new Heartbeats(presence, devices, accounts, clock);

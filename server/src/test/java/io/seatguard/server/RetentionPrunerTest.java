@@ -32,7 +32,7 @@ class RetentionPrunerTest {
         }
 
         @Override
-        public boolean erase(String appId, String userId) {
+        public boolean erase(String appId, String userId, java.util.function.Consumer<List<io.seatguard.core.challenge.Challenge>> deleted) {
             throw new UnsupportedOperationException();
         }
 

@@ -3,6 +3,7 @@ package io.seatguard.storage;
 import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.account.LinkStatus;
+import io.seatguard.core.challenge.Challenge;
 import io.seatguard.core.history.AccountRecords;
 import io.seatguard.core.history.AccountSummary;
 import io.seatguard.core.identity.DeviceType;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** An account's summary, its erasure, and the retention pruning of old evaluations, in SQL. */
 public final class SqlAccountRecords implements AccountRecords {
@@ -78,7 +80,8 @@ public final class SqlAccountRecords implements AccountRecords {
      * again first if it was judged with the account or a device this deleted: SqlEvaluationStore).
      */
     @Override
-    public boolean erase(String appId, String userId) {
+    public boolean erase(String appId, String userId, Consumer<List<Challenge>> deleted) {
+        String accountKey = Challenge.userKey(userId);
         // Each batch takes the devices its evaluations named that nothing needs any more: a device the account
         // was only challenged or denied on is tied to it by nothing else (SqlDeviceCleanup).
         while (erasing(connection -> {
@@ -95,7 +98,15 @@ public final class SqlAccountRecords implements AccountRecords {
         while (erasing(connection -> SqlDeviceCleanup.deleteAccountDevices(connection, database.kind(), appId, userId, PRUNE_BATCH)) == PRUNE_BATCH) {
             // Another batch.
         }
-        return erasing(connection -> {
+        // Its challenges likewise, each batch handed over once committed: the delete that removes a challenge
+        // is what returns it, so none opened meanwhile is missed, and memory holds one batch, not the account's all.
+        List<Challenge> batch;
+        do {
+            batch = erasing(connection -> deleteChallenges(connection, appId, accountKey, PRUNE_BATCH));
+            deleted.accept(batch);
+        } while (batch.size() == PRUNE_BATCH);
+        List<Challenge> lastChallenges = new ArrayList<>();
+        boolean found = erasing(connection -> {
             // The account's row first (AccountRowLock): whether it was there is the answer.
             boolean erased = JdbcRunner.update(connection, "DELETE FROM users WHERE app_id = ? AND id = ?", appId, userId) == 1;
             // Links written meanwhile, with their devices.
@@ -105,10 +116,8 @@ public final class SqlAccountRecords implements AccountRecords {
             JdbcRunner.update(connection, "DELETE FROM user_ips WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM user_fingerprints WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM user_countries WHERE app_id = ? AND user_id = ?", appId, userId);
-            // A challenge names its evaluation's device; one whose evaluation retention already pruned is the last tie.
-            SqlDeviceCleanup.deleteDevicesNamedBy(connection, database.kind(), appId, JdbcRunner.queryList(connection,
-                    "DELETE FROM challenges WHERE app_id = ? AND account_key = ? RETURNING device_id", row -> row.getString(1),
-                    appId, io.seatguard.core.challenge.Challenge.userKey(userId)));
+            // Challenges opened since the batches (AccountRowLock: the evaluation that opened one committed first).
+            lastChallenges.addAll(deleteChallenges(connection, appId, accountKey, Integer.MAX_VALUE));
             JdbcRunner.update(connection, "DELETE FROM owner_notices WHERE app_id = ? AND user_id = ?", appId, userId);
             // The claims' lock rows name the account and the addresses its notices went to (V29).
             JdbcRunner.update(connection, "DELETE FROM owner_notice_claims WHERE app_id = ? AND (claim_key = ? OR claim_key IN"
@@ -121,6 +130,42 @@ public final class SqlAccountRecords implements AccountRecords {
             SqlWebhookCleanup.deleteAccountMessages(connection, appId, userId, Integer.MAX_VALUE);
             return erased;
         });
+        if (!lastChallenges.isEmpty()) {
+            deleted.accept(List.copyOf(lastChallenges));
+        }
+        return found;
+    }
+
+    /** A batch of the account's challenges, deleted as read. */
+    private static final String CHALLENGES_BATCH = "DELETE FROM challenges WHERE id IN (SELECT id FROM challenges WHERE app_id = ? AND account_key = ?"
+            + " LIMIT %d) RETURNING device_id, " + SqlChallengeStore.COLUMNS;
+
+    /**
+     * Deletes up to {@code limit} of the account's challenges and returns them, with the devices they named
+     * that nothing needs any more: a challenge names its evaluation's device, and one whose evaluation
+     * retention already pruned is the last tie.
+     */
+    private List<Challenge> deleteChallenges(Connection connection, String appId, String accountKey, int limit) throws SQLException {
+        List<String> devices = new ArrayList<>();
+        List<Optional<Challenge>> gone = JdbcRunner.queryList(connection, CHALLENGES_BATCH.formatted(limit), row -> {
+            devices.add(row.getString("device_id"));
+            return readable(row);
+        }, appId, accountKey);
+        SqlDeviceCleanup.deleteDevicesNamedBy(connection, database.kind(), appId, devices);
+        return gone.stream().flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * The challenge, or none when its document cannot be read: one unreadable row must not make the account
+     * impossible to erase; the row goes all the same, only what names its recipients elsewhere cannot.
+     */
+    private static Optional<Challenge> readable(java.sql.ResultSet row) throws SQLException {
+        try {
+            return Optional.of(SqlChallengeStore.challenge(row));
+        }
+        catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**

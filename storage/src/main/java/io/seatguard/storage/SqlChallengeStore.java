@@ -20,7 +20,7 @@ import java.util.OptionalInt;
 
 /** Challenges in SQL; a new one is inserted by {@link SqlEvaluationStore} with the evaluation that opened it. */
 public final class SqlChallengeStore implements ChallengeStore {
-    private static final String COLUMNS = "id, app_id, evaluation_id, status, attempts, sends, code_hash, code_sent_at, code_channel, created_at, expires_at,"
+    static final String COLUMNS = "id, app_id, evaluation_id, status, attempts, sends, code_hash, code_sent_at, code_channel, created_at, expires_at,"
             + " finished_at, document";
 
     /**
@@ -193,7 +193,7 @@ public final class SqlChallengeStore implements ChallengeStore {
                 StorageJson.write(document));
     }
 
-    private static Challenge challenge(ResultSet row) throws SQLException {
+    static Challenge challenge(ResultSet row) throws SQLException {
         Document document = StorageJson.read(row.getString("document"), Document.class);
         long sentAt = row.getLong("code_sent_at");
         Optional<Instant> codeSentAt = row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(sentAt));

@@ -3684,6 +3684,52 @@ abstract class StorageContract {
     }
 
     /**
+     * The erasure hands over every challenge it deletes, as its deletes return them, a batch at a time: one
+     * an evaluation opened while the erasure ran (here after its last batch, before its last transaction) too.
+     * Read before the erasure, as they were, that one was missed, and its recipients' attempt buckets, named
+     * by its email, outlived the account.
+     */
+    @Test
+    void anErasureHandsOverEveryChallengeItDeletesOneOpenedWhileItRanIncluded() throws java.sql.SQLException {
+        io.seatguard.core.challenge.Challenge first = sampleChallenge("ch_" + "s".repeat(32), id(), "ivy", "dev-i1", T0.plusSeconds(10));
+        recordWithChallenge(first, T0.plusSeconds(10));
+        io.seatguard.core.challenge.Challenge others = sampleChallenge("ch_" + "t".repeat(32), id(), "jon", "dev-j1", T0.plusSeconds(11));
+        recordWithChallenge(others, T0.plusSeconds(11));
+        // More than a batch: copies of the first, so the erasure goes through its batches before its last transaction.
+        try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement()) {
+            statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1200)"
+                    + " INSERT INTO challenges (id, app_id, evaluation_id, account_key, device_id, type, status, attempts, sends, created_at, expires_at, document)"
+                    + " SELECT 'ch-bulk-' || i, app_id, evaluation_id, account_key, device_id, type, status, attempts, sends, created_at, expires_at, document"
+                    + " FROM challenges, n WHERE id = '" + first.id() + "'");
+        }
+        String racingEmail = "racing@example.com";
+        io.seatguard.core.challenge.Challenge racing = new io.seatguard.core.challenge.Challenge("ch_" + "u".repeat(32), "app_a", id(),
+                io.seatguard.core.policy.ChallengeType.VERIFICATION, first.plan(), io.seatguard.core.challenge.ChallengeStatus.CREATED, Optional.of("ivy"),
+                Optional.of(racingEmail), Optional.empty(), "dev-i2", List.of("email"), List.of("concurrent_sessions"), Optional.empty(), Optional.empty(),
+                Optional.empty(), 0, 0, T0.plusSeconds(20), T0.plusSeconds(620), Optional.empty());
+        List<List<io.seatguard.core.challenge.Challenge>> handed = new java.util.ArrayList<>();
+
+        boolean erased = new SqlAccountRecords(database).erase("app_a", "ivy", batch -> {
+            if (batch.size() < 1_000 && handed.stream().allMatch(earlier -> earlier.size() == 1_000)) {
+                // The racing evaluation, held until the erasure had deleted its last batch, before its last transaction.
+                recordWithChallenge(racing, T0.plusSeconds(20));
+            }
+            handed.add(batch);
+        });
+
+        assertThat(erased).isTrue();
+        List<io.seatguard.core.challenge.Challenge> all = handed.stream().flatMap(List::stream).toList();
+        assertThat(handed).as("a batch at a time").hasSizeGreaterThan(1).allSatisfy(batch -> assertThat(batch).hasSizeLessThanOrEqualTo(1_000));
+        assertThat(all).hasSize(1_202).extracting(io.seatguard.core.challenge.Challenge::id).doesNotHaveDuplicates()
+                .contains(first.id(), "ch-bulk-1", "ch-bulk-1200").doesNotContain(others.id());
+        assertThat(all).as("the one opened while the erasure ran, with its recipient").filteredOn(c -> c.id().equals(racing.id()))
+                .singleElement().satisfies(c -> assertThat(c.email()).contains(racingEmail));
+        assertThat(countRows("SELECT COUNT(*) FROM challenges WHERE app_id = 'app_a' AND account_key = '" + io.seatguard.core.challenge.Challenge.userKey("ivy") + "'"))
+                .isZero();
+        assertThat(countRows("SELECT COUNT(*) FROM challenges WHERE id = '" + others.id() + "'")).as("another account's").isEqualTo(1);
+    }
+
+    /**
      * The erasure reads an account's challenges (their recipients' attempt buckets go with it) along
      * challenges_by_account: every challenge of that account in that app, open or ended, and no other's.
      */

@@ -1,7 +1,10 @@
 package io.seatguard.core.history;
 
+import io.seatguard.core.challenge.Challenge;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Port: an account's summary, and erasing everything stored about it. */
 public interface AccountRecords {
@@ -17,7 +20,18 @@ public interface AccountRecords {
      *
      * @return false when the app has no such account
      */
-    boolean erase(String appId, String userId);
+    default boolean erase(String appId, String userId) {
+        return erase(appId, userId, deleted -> {});
+    }
+
+    /**
+     * {@link #erase(String, String)}, handing {@code deleted} the account's challenges as the statements that
+     * delete them return them, a batch at a time, each once its deletion committed. Every challenge the
+     * erasure deletes is handed over, one a concurrent evaluation opened while the erasure ran included:
+     * what names a challenge's recipients elsewhere (attempt-limit buckets) can go with it, where a read
+     * before the erasure missed a challenge opened between the read and the delete.
+     */
+    boolean erase(String appId, String userId, Consumer<List<Challenge>> deleted);
 
     /** Deletes evaluations recorded before {@code cutoff} (and challenges opened before it); returns how many evaluations went. */
     int pruneBefore(Instant cutoff);

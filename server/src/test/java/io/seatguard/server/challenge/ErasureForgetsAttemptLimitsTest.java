@@ -6,43 +6,58 @@ import io.github.bucket4j.Bucket;
 import io.seatguard.core.challenge.Challenge;
 import io.seatguard.core.challenge.ChallengePlan;
 import io.seatguard.core.challenge.ChallengeStatus;
-import io.seatguard.core.challenge.ChallengeStore;
 import io.seatguard.core.evaluation.IdentityProof;
 import io.seatguard.core.history.AccountRecords;
 import io.seatguard.core.history.AccountSummary;
 import io.seatguard.core.policy.ChallengeType;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The erasure reads the account's challenges a page at a time (an account hammered for months may have
- * tens of thousands, each a document) and forgets the buckets of every recipient on every page.
+ * The erasure forgets the buckets of every recipient of every batch of challenges the store deleted (an
+ * account hammered for months may have tens of thousands, each a document), one opened while it ran included.
  */
 class ErasureForgetsAttemptLimitsTest {
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+    private static final int BATCH = 1_000;
 
     @Test
-    void theRecipientsOfEveryPageOfTheAccountsChallengesAreForgotten() {
-        int many = ErasureForgetsAttemptLimits.PAGE * 2 + 345;
+    void theRecipientsOfEveryBatchOfTheAccountsDeletedChallengesAreForgotten() {
+        int many = BATCH * 2 + 345;
         List<Challenge> stored = IntStream.range(0, many).mapToObj(i -> challenge(i, "ann", "to" + i + "@example.com")).toList();
-        List<Integer> pageSizes = new ArrayList<>();
         List<String> forgotten = new ArrayList<>();
-        ErasureForgetsAttemptLimits erasure = new ErasureForgetsAttemptLimits(erasing(), pagesOf(stored, pageSizes),
-                AttemptLimits.shared(forgetting(forgotten)));
+        List<Integer> handedOn = new ArrayList<>();
+        ErasureForgetsAttemptLimits erasure = new ErasureForgetsAttemptLimits(deletingInBatches(stored, true), AttemptLimits.shared(forgetting(forgotten)));
 
-        assertThat(erasure.erase("app_a", "ann")).isTrue();
+        assertThat(erasure.erase("app_a", "ann", batch -> handedOn.add(batch.size()))).isTrue();
 
-        assertThat(pageSizes).as("read a page at a time").containsExactly(ErasureForgetsAttemptLimits.PAGE, ErasureForgetsAttemptLimits.PAGE, 345);
-        assertThat(forgotten).as("the first page's and the last's recipients").contains("send-recipient:app_a|email:to0@example.com",
+        assertThat(handedOn).as("each batch handed on to the caller").containsExactly(BATCH, BATCH, 345);
+        assertThat(forgotten).as("the first batch's and the last's recipients").contains("send-recipient:app_a|email:to0@example.com",
                 "send-recipient:app_a|email:to" + (many - 1) + "@example.com");
         assertThat(forgotten.stream().filter(key -> key.startsWith("send-recipient:"))).hasSize(many);
         assertThat(forgotten).as("each bucket once").doesNotHaveDuplicates();
+        assertThat(forgotten).as("its own id's").contains("send-account:app_a|" + Challenge.userKey("ann"), "verify-account:app_a|" + Challenge.userKey("ann"));
+    }
+
+    /**
+     * The challenges of an account the app no longer has (404) are deleted all the same, and their recipients'
+     * buckets go with them; its own id's buckets stay, an id nobody has.
+     */
+    @Test
+    void theDeletedChallengesOfAnAccountNotFoundAreForgottenToo() {
+        List<String> forgotten = new ArrayList<>();
+        ErasureForgetsAttemptLimits erasure = new ErasureForgetsAttemptLimits(deletingInBatches(List.of(challenge(1, "ann", "left@example.com")), false),
+                AttemptLimits.shared(forgetting(forgotten)));
+
+        assertThat(erasure.erase("app_a", "ann")).isFalse();
+
+        assertThat(forgotten).contains("send-recipient:app_a|email:left@example.com");
     }
 
     private static Challenge challenge(int i, String user, String email) {
@@ -51,40 +66,6 @@ class ErasureForgetsAttemptLimitsTest {
                         OptionalInt.empty(), IdentityProof.SERVER),
                 ChallengeStatus.CREATED, Optional.of(user), Optional.of(email), Optional.empty(), "dev-" + (i % 7), List.of("email"),
                 List.of("concurrent_sessions"), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, T0, T0.plusSeconds(600), Optional.empty());
-    }
-
-    /** A store that pages as the SQL one does, by device id then id, noting each page's size. */
-    private static ChallengeStore pagesOf(List<Challenge> stored, List<Integer> pageSizes) {
-        Comparator<Challenge> order = Comparator.comparing(Challenge::deviceId).thenComparing(Challenge::id);
-        return new ChallengeStore() {
-            @Override
-            public List<Challenge> ofAccount(String appId, String accountKey, Challenge after, int limit) {
-                List<Challenge> page = stored.stream().filter(c -> c.appId().equals(appId) && c.accountKey().equals(accountKey))
-                        .filter(c -> after == null || order.compare(c, after) > 0).sorted(order).limit(limit).toList();
-                pageSizes.add(page.size());
-                return page;
-            }
-
-            @Override
-            public Optional<Challenge> find(String challengeId) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public boolean replace(Challenge expected, Challenge next) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void recordExit(String challengeId, String exitedTo) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public boolean verifiedRecently(String appId, String accountKey, String deviceId, Instant since, boolean vouchedOnly) {
-                throw new UnsupportedOperationException();
-            }
-        };
     }
 
     /** Records each bucket forgotten as {@code limit:key}. */
@@ -105,8 +86,8 @@ class ErasureForgetsAttemptLimitsTest {
         };
     }
 
-    /** The account's records, whose erasure always finds it. */
-    private static AccountRecords erasing() {
+    /** The account's records, whose erasure hands its challenges on in batches as the SQL one does, and finds the account or not. */
+    private static AccountRecords deletingInBatches(List<Challenge> stored, boolean found) {
         return new AccountRecords() {
             @Override
             public Optional<AccountSummary> summary(String appId, String userId, Instant now) {
@@ -114,8 +95,11 @@ class ErasureForgetsAttemptLimitsTest {
             }
 
             @Override
-            public boolean erase(String appId, String userId) {
-                return true;
+            public boolean erase(String appId, String userId, Consumer<List<Challenge>> deleted) {
+                for (int from = 0; from < stored.size(); from += BATCH) {
+                    deleted.accept(stored.subList(from, Math.min(stored.size(), from + BATCH)));
+                }
+                return found;
             }
 
             @Override
