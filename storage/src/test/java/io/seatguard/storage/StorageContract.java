@@ -3730,8 +3730,8 @@ abstract class StorageContract {
     }
 
     /**
-     * The erasure reads an account's challenges (their recipients' attempt buckets go with it) along
-     * challenges_by_account: every challenge of that account in that app, open or ended, and no other's.
+     * An account's challenges read along challenges_by_account: every challenge of that account in that
+     * app, open or ended, and no other's. (The erasure no longer reads them so: its deletes return them.)
      */
     @Test
     void anAccountsChallengesAreReadByAppAndAccountOnly() {
