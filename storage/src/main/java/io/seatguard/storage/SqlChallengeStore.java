@@ -42,18 +42,6 @@ public final class SqlChallengeStore implements ChallengeStore {
                 SqlChallengeStore::challenge, challengeId));
     }
 
-    /** Along challenges_by_account (V6), whose order is the device id's; ties on a device are few, sorted by id. */
-    @Override
-    public List<Challenge> ofAccount(String appId, String accountKey, Challenge after, int limit) {
-        if (after == null) {
-            return database.read(connection -> JdbcRunner.queryList(connection, "SELECT " + COLUMNS + " FROM challenges WHERE app_id = ? AND account_key = ?"
-                    + " ORDER BY device_id, id LIMIT ?", SqlChallengeStore::challenge, appId, accountKey, limit));
-        }
-        return database.read(connection -> JdbcRunner.queryList(connection, "SELECT " + COLUMNS + " FROM challenges WHERE app_id = ? AND account_key = ?"
-                + " AND (device_id > ? OR (device_id = ? AND id > ?)) ORDER BY device_id, id LIMIT ?", SqlChallengeStore::challenge,
-                appId, accountKey, after.deviceId(), after.deviceId(), after.id(), limit));
-    }
-
     @Override
     public void recordExit(String challengeId, String exitedTo) {
         database.write(connection -> JdbcRunner.update(connection, "UPDATE challenges SET exited_to = ? WHERE id = ? AND exited_to IS NULL",

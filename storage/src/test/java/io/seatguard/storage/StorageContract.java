@@ -3730,35 +3730,6 @@ abstract class StorageContract {
     }
 
     /**
-     * An account's challenges read along challenges_by_account: every challenge of that account in that
-     * app, open or ended, and no other's. (The erasure no longer reads them so: its deletes return them.)
-     */
-    @Test
-    void anAccountsChallengesAreReadByAppAndAccountOnly() {
-        recordAllowedLaptopLogin("ada", "dev-a1");
-        recordAllowedLaptopLogin("bob", "dev-b1");
-        io.seatguard.core.challenge.Challenge first = sampleChallenge("ch_" + "p".repeat(32), id(), "ada", "dev-a2", T0.plusSeconds(10));
-        recordChallengedLogin("ada", "dev-a2", "tok-ada-phone-00001", "198.51.100.9", T0.plusSeconds(10), Optional.of(first));
-        io.seatguard.core.challenge.Challenge second = sampleChallenge("ch_" + "q".repeat(32), id(), "ada", "dev-a3", T0.plusSeconds(20));
-        recordChallengedLogin("ada", "dev-a3", "tok-ada-phone-00002", "198.51.100.10", T0.plusSeconds(20), Optional.of(second));
-        io.seatguard.core.challenge.Challenge others = sampleChallenge("ch_" + "r".repeat(32), id(), "bob", "dev-b2", T0.plusSeconds(30));
-        recordChallengedLogin("bob", "dev-b2", "tok-bob-phone-00001", "198.51.100.11", T0.plusSeconds(30), Optional.of(others));
-        io.seatguard.core.challenge.ChallengeStore challenges = new SqlChallengeStore(database);
-        assertThat(challenges.replace(first, ended(first, io.seatguard.core.challenge.ChallengeStatus.COMPLETED, T0.plusSeconds(60)))).isTrue();
-
-        String ada = io.seatguard.core.challenge.Challenge.userKey("ada");
-        assertThat(challenges.ofAccount("app_a", ada, null, 10))
-                .extracting(io.seatguard.core.challenge.Challenge::id).as("ended and open alike, by device").containsExactly(first.id(), second.id());
-        List<io.seatguard.core.challenge.Challenge> page = challenges.ofAccount("app_a", ada, null, 1);
-        assertThat(page).extracting(io.seatguard.core.challenge.Challenge::id).containsExactly(first.id());
-        assertThat(challenges.ofAccount("app_a", ada, page.getLast(), 1)).extracting(io.seatguard.core.challenge.Challenge::id).as("the next page")
-                .containsExactly(second.id());
-        assertThat(challenges.ofAccount("app_a", ada, second, 1)).as("after the last").isEmpty();
-        assertThat(challenges.ofAccount("app_b", ada, null, 10)).as("another app's account of that name").isEmpty();
-        assertThat(challenges.ofAccount("app_a", io.seatguard.core.challenge.Challenge.userKey("nobody"), null, 10)).isEmpty();
-    }
-
-    /**
      * Found in review: six device-limit pages of one account (limit one) pressing Continue at once each
      * counted the others' devices as not yet attached, and all six were attached. Counted in the attach's
      * own transaction, one account's attaches one after another, exactly the room left is taken.

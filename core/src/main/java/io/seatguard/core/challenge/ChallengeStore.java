@@ -29,10 +29,4 @@ public interface ChallengeStore {
      */
     boolean verifiedRecently(String appId, String accountKey, String deviceId, java.time.Instant since, boolean vouchedOnly);
 
-    /**
-     * A page of the app's challenges of one account ({@link Challenge#accountKey}), in (device id, id)
-     * order, after the given one (null: from the start), at most {@code limit}: an erasure reads whom they
-     * were sent to first, a page at a time, since a hammered account may have many.
-     */
-    java.util.List<Challenge> ofAccount(String appId, String accountKey, Challenge after, int limit);
 }

@@ -28,13 +28,6 @@ final class ChallengesInMemory implements ChallengeStore {
     }
 
     @Override
-    public java.util.List<Challenge> ofAccount(String appId, String accountKey, Challenge after, int limit) {
-        java.util.Comparator<Challenge> order = java.util.Comparator.comparing(Challenge::deviceId).thenComparing(Challenge::id);
-        return challenges.values().stream().filter(c -> c.appId().equals(appId) && c.accountKey().equals(accountKey))
-                .filter(c -> after == null || order.compare(c, after) > 0).sorted(order).limit(limit).toList();
-    }
-
-    @Override
     public Optional<Challenge> find(String challengeId) {
         return Optional.ofNullable(challenges.get(challengeId));
     }
