@@ -92,6 +92,18 @@ class PolicyInputReviewApiTest {
         assertThat(created.json().get("name").asText()).isEqualTo("Case List");
     }
 
+    /**
+     * A draft backtest with a days out of range and a faulty draft named only {@code days}: the client fixed
+     * it and only then learned of the draft's faults, where docs/policies.md says every fault is named at once.
+     */
+    @Test
+    void aDraftBacktestNamesTheDaysAndTheDraftsFaultsTogether() {
+        Response response = server.post("/v3/policies/backtest?days=0", "{\"name\":\"draft\",\"actions\":[\"login\"],"
+                + "\"conditions\":{\"check\":\"concurent_sessions\",\"op\":\"eq\",\"value\":true},\"verdict\":\"deny\"}", json(app));
+        assertRefusedNaming(response, "days", "must be a whole number from 1 to 90");
+        assertRefusedNaming(response, "conditions.check", "unknown check");
+    }
+
     /** An evaluation of {@code action} made with the secret key; {@code extra} holds more members, from a comma. */
     private static JsonNode evaluate(String action, String user, String extra) {
         Response response = server.post("/v3/evaluate", "{\"action\":\"" + action + "\",\"user\":\"" + user + "\",\"ip\":\"198.51.100.7\",\"user_agent\":\""
