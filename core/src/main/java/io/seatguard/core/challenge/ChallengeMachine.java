@@ -50,10 +50,23 @@ public final class ChallengeMachine {
         this.codes = requireNonNull(codes, "codes is null");
     }
 
-    /** The challenge as it stands at {@code now}: expired once past its expiry unless it already ended. */
+    /**
+     * The challenge as it stands at {@code now}: expired once past its expiry unless it already ended, and
+     * also once the last code it may send has outlived its lifetime ({@link #codeValidUntil}). No code can
+     * pass then and none can be sent, so nothing the person does on the page leads anywhere: left
+     * {@code code_sent}, the page offered only a code form that judged nothing until the challenge's own
+     * expiry (up to 24 hours), and the app's backend read a challenge still waiting. Ended, the page says
+     * the check has expired and the backend sees a final status, so the app can start the sign-in afresh.
+     */
     public Challenge settle(Challenge challenge, Instant now) {
-        if (!challenge.status().isFinal() && !now.isBefore(challenge.expiresAt())) {
+        if (challenge.status().isFinal()) {
+            return challenge;
+        }
+        if (!now.isBefore(challenge.expiresAt())) {
             return challenge.finish(ChallengeStatus.EXPIRED, challenge.expiresAt());
+        }
+        if (challenge.status() == ChallengeStatus.CODE_SENT && !maySendAgain(challenge) && codeExpired(challenge, now)) {
+            return challenge.finish(ChallengeStatus.EXPIRED, codeValidUntil(challenge).orElseThrow());
         }
         return challenge;
     }

@@ -85,4 +85,42 @@ class CodeLifetimeTest {
         assertThat(service.verify("ch_life", second)).isInstanceOf(ChallengeService.Step.Leave.class);
         assertThat(store.get("ch_life").status()).isEqualTo(ChallengeStatus.COMPLETED);
     }
+
+    /**
+     * Review: once the fifth (last allowed) code outlived its lifetime, the challenge stayed {@code code_sent}
+     * until its own expiry (up to a day), with no code that could pass and none that could be sent. It
+     * expires then, as of the moment that code stopped being taken, and says so to the page and the backend.
+     */
+    @Test
+    void theLastAllowedCodeOutlivingItsLifetimeExpiresTheChallenge() {
+        presented(Duration.ofHours(24));
+        for (int send = 1; send <= 5; send++) {
+            sent();
+            clock.advance(Duration.ofSeconds(31));
+        }
+        Instant lastSent = store.get("ch_life").codeSentAt().orElseThrow();
+        clock.set(lastSent.plus(Duration.ofMinutes(10)).minusSeconds(1));
+        assertThat(service.get("ch_life").status()).as("the last code is still taken").isEqualTo(ChallengeStatus.CODE_SENT);
+
+        clock.advance(Duration.ofSeconds(1));
+        Challenge ended = service.get("ch_life");
+        assertThat(ended.status()).isEqualTo(ChallengeStatus.EXPIRED);
+        assertThat(ended.finishedAt()).as("ended when its last code stopped being taken").contains(lastSent.plus(Duration.ofMinutes(10)));
+        assertThat(store.get("ch_life").status()).as("stored so").isEqualTo(ChallengeStatus.EXPIRED);
+        assertThat(service.verify("ch_life", "123456")).isInstanceOfSatisfying(ChallengeService.Step.Show.class,
+                show -> assertThat(show.notice()).contains("expired"));
+    }
+
+    /** A code expired while sends are left keeps the challenge open: a new code may still be asked for. */
+    @Test
+    void anExpiredCodeWithSendsLeftKeepsTheChallengeOpen() {
+        presented(Duration.ofHours(24));
+        for (int send = 1; send <= 4; send++) {
+            sent();
+            clock.advance(Duration.ofSeconds(31));
+        }
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(service.get("ch_life").status()).isEqualTo(ChallengeStatus.CODE_SENT);
+        assertThat(service.maySend(store.get("ch_life"), "email")).isTrue();
+    }
 }

@@ -426,8 +426,9 @@ public final class ChallengePages {
             text = texts.html("notice." + key.get(), destinations(texts, challenge, codeChannels(challenge, challenge.channels())), minutes);
         }
         else if (key.get().equals(ChallengeService.CODE_EXPIRED)) {
-            // A new code when one may still be sent (the page shows its buttons); else there is no way on here.
-            text = texts.html(challenges.mayResend(challenge) ? "notice.code_expired" : "notice.code_expired_no_more");
+            // Sends are left (the page shows their buttons): after the last allowed code's lifetime the challenge
+            // has expired (ChallengeMachine.settle), and the page says so instead.
+            text = texts.html("notice.code_expired");
         }
         else if (key.get().equals(ChallengeService.NOT_A_CODE)) {
             text = texts.html("notice.not_a_code", VerificationCodes.DIGITS);

@@ -88,9 +88,13 @@ class CodeLifetimePageTest {
         assertThat(passed.statusCode()).isEqualTo(303);
     }
 
-    /** After the fifth code no button offers another: the notice says so rather than "ask for a new one". */
+    /**
+     * After the fifth code's lifetime no code can pass and none can be sent: the challenge expires (the
+     * backend reads {@code expired}) and the page says the check has expired, offering no form that judges
+     * nothing. It stayed {@code code_sent} until the challenge's own expiry (found in review).
+     */
     @Test
-    void anExpiredCodeAfterTheLastSendSaysNoMoreCanBeSent() {
+    void theLastCodeOutlivingItsLifetimeExpiresTheChallenge() {
         Response login = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"sol\",\"email\":\"sol@example.com\",\"ip\":\"198.51.100.8\","
                 + "\"device\":{\"token\":\"tok_sol_000000001\"}}", app.bearer());
         String redirect = login.json().get("redirect").asText();
@@ -102,7 +106,10 @@ class CodeLifetimePageTest {
         }
         clock.advance(Duration.ofMinutes(10));
         HttpResponse<String> late = browser.post(redirect + "/verify", Map.of("code", "123456", "lang", "en"));
-        assertThat(late.statusCode()).isEqualTo(422);
-        assertThat(late.body()).contains("That code has expired, and no more codes can be sent for this check.").doesNotContain("Send a new code");
+        assertThat(late.statusCode()).isEqualTo(200);
+        assertThat(late.body()).contains("This check has expired. Go back and try again.").doesNotContain("Send a new code")
+                .doesNotContain("name=\"code\"");
+        assertThat(server.get("/v3/challenges/" + redirect.substring(redirect.lastIndexOf('/') + 1), app.bearer()).json().get("status").asText())
+                .isEqualTo("expired");
     }
 }
