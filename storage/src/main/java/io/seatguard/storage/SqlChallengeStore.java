@@ -21,7 +21,7 @@ import java.util.OptionalInt;
 /** Challenges in SQL; a new one is inserted by {@link SqlEvaluationStore} with the evaluation that opened it. */
 public final class SqlChallengeStore implements ChallengeStore {
     static final String COLUMNS = "id, app_id, evaluation_id, status, attempts, sends, code_hash, code_sent_at, code_channel, created_at, expires_at,"
-            + " finished_at, document";
+            + " finished_at, document, replaced_codes";
 
     /**
      * The fixed part of a challenge, as stored. {@code identity} is absent from documents written before
@@ -53,11 +53,11 @@ public final class SqlChallengeStore implements ChallengeStore {
     public boolean replace(Challenge expected, Challenge next) {
         return database.write(connection -> {
             boolean replaced = JdbcRunner.update(connection,
-                    "UPDATE challenges SET status = ?, attempts = ?, sends = ?, code_hash = ?, code_sent_at = ?, code_channel = ?, finished_at = ?"
-                            + " WHERE id = ? AND status = ? AND attempts = ? AND sends = ?",
+                    "UPDATE challenges SET status = ?, attempts = ?, sends = ?, code_hash = ?, code_sent_at = ?, code_channel = ?, finished_at = ?,"
+                            + " replaced_codes = ? WHERE id = ? AND status = ? AND attempts = ? AND sends = ?",
                     next.status().wireName(), next.attempts(), next.sends(), next.codeHash().orElse(null),
                     next.codeSentAt().map(Instant::toEpochMilli).orElse(null), next.codeChannel().orElse(null),
-                    next.finishedAt().map(Instant::toEpochMilli).orElse(null),
+                    next.finishedAt().map(Instant::toEpochMilli).orElse(null), replacedCodes(next.replacedCodes()),
                     expected.id(), expected.status().wireName(), expected.attempts(), expected.sends()) == 1;
             boolean ended = next.status() != expected.status()
                     && (next.status() == ChallengeStatus.COMPLETED || next.status() == ChallengeStatus.FAILED);
@@ -197,6 +197,25 @@ public final class SqlChallengeStore implements ChallengeStore {
                 Optional.ofNullable(document.userId()), Optional.ofNullable(document.email()), Optional.ofNullable(document.phone()), document.deviceId(),
                 document.channels() == null ? List.of() : document.channels(), document.reasons() == null ? List.of() : document.reasons(),
                 Optional.ofNullable(row.getString("code_hash")), codeSentAt, Optional.ofNullable(row.getString("code_channel")), row.getInt("attempts"), row.getInt("sends"),
-                Instant.ofEpochMilli(row.getLong("created_at")), Instant.ofEpochMilli(row.getLong("expires_at")), finishedAt);
+                Instant.ofEpochMilli(row.getLong("created_at")), Instant.ofEpochMilli(row.getLong("expires_at")), finishedAt,
+                replacedCodes(row.getString("replaced_codes")));
+    }
+
+    /** The replaced codes as V45 keeps them: {@code <hash>@<epoch millis>}, newest first, space-separated; NULL for none. */
+    static String replacedCodes(List<Challenge.ReplacedCode> replaced) {
+        if (replaced.isEmpty()) {
+            return null;
+        }
+        return String.join(" ", replaced.stream().map(code -> code.hash() + "@" + code.sentAt().toEpochMilli()).toList());
+    }
+
+    static List<Challenge.ReplacedCode> replacedCodes(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(stored.trim().split(" ")).map(entry -> {
+            int at = entry.lastIndexOf('@');
+            return new Challenge.ReplacedCode(entry.substring(0, at), Instant.ofEpochMilli(Long.parseLong(entry.substring(at + 1))));
+        }).toList();
     }
 }

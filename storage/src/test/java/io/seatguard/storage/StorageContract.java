@@ -3538,6 +3538,27 @@ abstract class StorageContract {
         assertThat(challenges.find(opened.id())).contains(sent);
     }
 
+    /** V45: the codes a resend replaced are kept with their send times, newest first, and read back as written. */
+    @Test
+    void aChallengeKeepsTheCodesAResendReplaced() {
+        String device = UUID.randomUUID().toString();
+        io.seatguard.core.challenge.Challenge opened = sampleChallenge("ch_" + "r".repeat(32), UUID.randomUUID().toString(), "mia", device, T0);
+        recordWithChallenge(opened, T0);
+        io.seatguard.core.challenge.ChallengeStore challenges = new SqlChallengeStore(database);
+        assertThat(challenges.find(opened.id()).orElseThrow().replacedCodes()).isEmpty();
+
+        List<io.seatguard.core.challenge.Challenge.ReplacedCode> replaced = List.of(
+                new io.seatguard.core.challenge.Challenge.ReplacedCode("b".repeat(64), T0.plusSeconds(40)),
+                new io.seatguard.core.challenge.Challenge.ReplacedCode("a".repeat(64), T0.plusSeconds(5)));
+        io.seatguard.core.challenge.Challenge resent = new io.seatguard.core.challenge.Challenge(opened.id(), opened.appId(), opened.evaluationId(),
+                opened.type(), opened.plan(), io.seatguard.core.challenge.ChallengeStatus.CODE_SENT, opened.userId(), opened.email(), opened.phone(),
+                opened.deviceId(), opened.channels(), opened.reasons(), Optional.of("c".repeat(64)), Optional.of(T0.plusSeconds(80)), Optional.of("sms"), 1, 3,
+                opened.createdAt(), opened.expiresAt(), Optional.empty(), replaced);
+        assertThat(challenges.replace(opened, resent)).isTrue();
+        assertThat(challenges.find(opened.id())).contains(resent);
+        assertThat(challenges.find(opened.id()).orElseThrow().replacedCodes()).containsExactlyElementsOf(replaced);
+    }
+
     @Test
     void aNewerChallengeOverridesThePendingOnesOfTheSameAccountAndDeviceOnly() {
         Neighbours opened = recordNeighbourChallenges('b', 'c', 'd');

@@ -22,6 +22,9 @@ import java.util.Optional;
  *     names only where it went; empty before the first code
  * @param attempts wrong codes entered so far
  * @param sends codes sent so far
+ * @param replacedCodes the codes a resend replaced, newest first, at most {@link #KEPT_REPLACED_CODES}: a
+ *     replaced code is never taken, but one typed within its lifetime is told apart from a wrong code
+ *     (an SMS or mail often arrives after the resend it prompted), and costs no attempt
  */
 public record Challenge(
         String id,
@@ -43,7 +46,32 @@ public record Challenge(
         int sends,
         Instant createdAt,
         Instant expiresAt,
-        Optional<Instant> finishedAt) {
+        Optional<Instant> finishedAt,
+        List<ReplacedCode> replacedCodes) {
+    /**
+     * How many replaced codes are kept: at a 30 s cooldown and a 10 minute lifetime more could be alive,
+     * but a person waits for the last one or two messages, not for five; and each kept one is one more
+     * hash a typed code is compared with.
+     */
+    public static final int KEPT_REPLACED_CODES = 2;
+
+    /** A code a resend replaced: its keyed hash and when it was sent (its lifetime runs from then). */
+    public record ReplacedCode(String hash, Instant sentAt) {
+        public ReplacedCode {
+            requireNonNull(hash, "hash is null");
+            requireNonNull(sentAt, "sentAt is null");
+        }
+    }
+
+    /** Without replaced codes: a challenge before its first resend. */
+    public Challenge(String id, String appId, String evaluationId, ChallengeType type, ChallengePlan plan, ChallengeStatus status,
+            Optional<String> userId, Optional<String> email, Optional<String> phone, String deviceId, List<String> channels, List<String> reasons,
+            Optional<String> codeHash, Optional<Instant> codeSentAt, Optional<String> codeChannel, int attempts, int sends, Instant createdAt,
+            Instant expiresAt, Optional<Instant> finishedAt) {
+        this(id, appId, evaluationId, type, plan, status, userId, email, phone, deviceId, channels, reasons, codeHash, codeSentAt, codeChannel,
+                attempts, sends, createdAt, expiresAt, finishedAt, List.of());
+    }
+
     public Challenge {
         requireNonNull(id, "id is null");
         requireNonNull(appId, "appId is null");
@@ -63,18 +91,26 @@ public record Challenge(
         requireNonNull(createdAt, "createdAt is null");
         requireNonNull(expiresAt, "expiresAt is null");
         requireNonNull(finishedAt, "finishedAt is null");
+        replacedCodes = List.copyOf(replacedCodes);
     }
 
     Challenge with(ChallengeStatus next, Optional<String> nextCodeHash, Optional<Instant> nextCodeSentAt, int nextAttempts, int nextSends,
             Optional<Instant> nextFinishedAt) {
         return new Challenge(id, appId, evaluationId, type, plan, next, userId, email, phone, deviceId, channels, reasons, nextCodeHash, nextCodeSentAt,
-                codeChannel, nextAttempts, nextSends, createdAt, expiresAt, nextFinishedAt);
+                codeChannel, nextAttempts, nextSends, createdAt, expiresAt, nextFinishedAt, replacedCodes);
     }
 
-    /** This challenge with a new code, sent on {@code channel}. */
+    /** This challenge with a new code, sent on {@code channel}; the code it replaces is kept among {@link #replacedCodes}. */
     Challenge withCode(String hash, String channel, Instant sentAt) {
+        List<ReplacedCode> replaced = replacedCodes;
+        if (codeHash.isPresent() && codeSentAt.isPresent()) {
+            java.util.ArrayList<ReplacedCode> kept = new java.util.ArrayList<>(KEPT_REPLACED_CODES);
+            kept.add(new ReplacedCode(codeHash.get(), codeSentAt.get()));
+            kept.addAll(replacedCodes.subList(0, Math.min(replacedCodes.size(), KEPT_REPLACED_CODES - 1)));
+            replaced = kept;
+        }
         return new Challenge(id, appId, evaluationId, type, plan, ChallengeStatus.CODE_SENT, userId, email, phone, deviceId, channels, reasons,
-                Optional.of(hash), Optional.of(sentAt), Optional.of(channel), attempts, sends + 1, createdAt, expiresAt, Optional.empty());
+                Optional.of(hash), Optional.of(sentAt), Optional.of(channel), attempts, sends + 1, createdAt, expiresAt, Optional.empty(), replaced);
     }
 
     /**
@@ -83,7 +119,7 @@ public record Challenge(
      */
     Challenge withCodeOf(Challenge before) {
         return new Challenge(id, appId, evaluationId, type, plan, before.status, userId, email, phone, deviceId, channels, reasons, before.codeHash,
-                before.codeSentAt, before.codeChannel, attempts, before.sends, createdAt, expiresAt, finishedAt);
+                before.codeSentAt, before.codeChannel, attempts, before.sends, createdAt, expiresAt, finishedAt, before.replacedCodes);
     }
 
     /**

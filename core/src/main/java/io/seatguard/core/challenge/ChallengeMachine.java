@@ -32,6 +32,12 @@ public final class ChallengeMachine {
          */
         record CodeExpired(Challenge challenge) implements Outcome {}
 
+        /**
+         * A code a resend replaced, typed within its lifetime: not taken (only the newest code is), but not
+         * counted as wrong either; its message most likely arrived late. Nothing to store.
+         */
+        record CodeReplaced(Challenge challenge) implements Outcome {}
+
         /** A wrong code; store the new attempt count. */
         record WrongCode(Challenge challenge, int attemptsLeft) implements Outcome {}
 
@@ -128,6 +134,9 @@ public final class ChallengeMachine {
             return new Outcome.Done(current.with(ChallengeStatus.VERIFIED, Optional.empty(), current.codeSentAt(), current.attempts(), current.sends(),
                     Optional.empty()));
         }
+        if (replacedAndAlive(current, code, now)) {
+            return new Outcome.CodeReplaced(current);
+        }
         int attempts = current.attempts() + 1;
         if (attempts >= rules.maxAttempts()) {
             return new Outcome.Done(current.with(ChallengeStatus.FAILED, Optional.empty(), current.codeSentAt(), attempts, current.sends(),
@@ -135,6 +144,19 @@ public final class ChallengeMachine {
         }
         return new Outcome.WrongCode(current.with(current.status(), current.codeHash(), current.codeSentAt(), attempts, current.sends(),
                 Optional.empty()), rules.maxAttempts() - attempts);
+    }
+
+    /**
+     * Whether {@code code} is one a resend replaced and would still be within its lifetime. Every kept hash
+     * is compared (in constant time each), so the answer's timing does not say which one matched.
+     */
+    private boolean replacedAndAlive(Challenge current, String code, Instant now) {
+        boolean found = false;
+        for (Challenge.ReplacedCode replaced : current.replacedCodes()) {
+            boolean alive = now.isBefore(replaced.sentAt().plus(rules.codeLifetime()));
+            found |= codes.matches(current.id(), code, replaced.hash()) & alive;
+        }
+        return found;
     }
 
     /**

@@ -46,6 +46,11 @@ public final class ChallengeService {
      * judged, and no attempt counted; the page offers a new code within the send limits.
      */
     public static final String CODE_EXPIRED = "code_expired";
+    /**
+     * The page's notice when a code a resend replaced was typed within its lifetime: not taken, and no
+     * attempt counted (its message most likely arrived after the newer one was asked for).
+     */
+    public static final String CODE_REPLACED = "code_replaced";
     /** The page's notice when what was sent as a code has not its digits (judged as no attempt). */
     public static final String NOT_A_CODE = "not_a_code";
     /** The device-limit page was asked to log out the device being signed in on. */
@@ -270,6 +275,7 @@ public final class ChallengeService {
             return switch (outcome) {
                 case ChallengeMachine.Outcome.WrongCode wrong -> new Step.Show(next, Optional.of("wrong_code"), wrong.attemptsLeft());
                 case ChallengeMachine.Outcome.CodeExpired expired -> new Step.Show(next, Optional.of(CODE_EXPIRED), attemptsLeft(next));
+                case ChallengeMachine.Outcome.CodeReplaced replaced -> new Step.Show(next, Optional.of(CODE_REPLACED), attemptsLeft(next));
                 default -> new Step.Show(next, Optional.of(ChallengeExits.noticeFor(next)), attemptsLeft(next));
             };
         }

@@ -163,7 +163,8 @@ public final class ChallengePages {
             }
             ChallengeService.Step step = challenges.verify(id, code);
             boolean wrong = step instanceof ChallengeService.Step.Show show && show.notice()
-                    .filter(notice -> notice.equals("wrong_code") || notice.equals(ChallengeService.NOT_A_CODE) || notice.equals(ChallengeService.CODE_EXPIRED))
+                    .filter(notice -> notice.equals("wrong_code") || notice.equals(ChallengeService.NOT_A_CODE) || notice.equals(ChallengeService.CODE_EXPIRED)
+                            || notice.equals(ChallengeService.CODE_REPLACED))
                     .isPresent();
             render(ctx, step, wrong ? 422 : 200);
         });

@@ -112,4 +112,30 @@ class CodeLifetimePageTest {
         assertThat(server.get("/v3/challenges/" + redirect.substring(redirect.lastIndexOf('/') + 1), app.bearer()).json().get("status").asText())
                 .isEqualTo("expired");
     }
+
+    /**
+     * A first code typed after a resend (its message came late) is answered 422 with its own words and
+     * costs no attempt; it counted as a wrong code (found in review).
+     */
+    @Test
+    void aCodeAResendReplacedIsToldApartAndCostsNoAttempt() throws Exception {
+        Response login = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"lea\",\"email\":\"lea@example.com\",\"ip\":\"198.51.100.9\","
+                + "\"device\":{\"token\":\"tok_lea_000000001\"}}", app.bearer());
+        String redirect = login.json().get("redirect").asText();
+        PageClient browser = new PageClient();
+        browser.get(redirect);
+        assertThat(browser.post(redirect + "/send", Map.of("channel", "email", "lang", "en")).body()).contains("We sent a code to");
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(browser.post(redirect + "/send", Map.of("channel", "email", "lang", "en")).body()).contains("We sent a code to");
+        assertThat(MAIL.waitForIncomingEmail(5_000, 2)).isTrue();
+        Matcher first = Pattern.compile("\\b(\\d{6})\\b").matcher(GreenMailUtil.getBody(MAIL.getReceivedMessages()[0]));
+        Matcher second = Pattern.compile("\\b(\\d{6})\\b").matcher(GreenMailUtil.getBody(MAIL.getReceivedMessages()[1]));
+        assertThat(first.find()).isTrue();
+        assertThat(second.find()).isTrue();
+
+        HttpResponse<String> late = browser.post(redirect + "/verify", Map.of("code", first.group(1), "lang", "en"));
+        assertThat(late.statusCode()).isEqualTo(422);
+        assertThat(late.body()).contains("That code was replaced by a newer one we sent since.").contains("Attempts left: 5");
+        assertThat(browser.post(redirect + "/verify", Map.of("code", second.group(1), "lang", "en")).statusCode()).isEqualTo(303);
+    }
 }
