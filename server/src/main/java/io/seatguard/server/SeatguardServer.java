@@ -337,8 +337,11 @@ public final class SeatguardServer implements AutoCloseable {
             Heartbeats heartbeats = new Heartbeats(presence, devices, accounts, clock);
             OperatorService operators = new OperatorService(new SqlOperatorStore(database), new Argon2Hasher(), ids, clock, new TotpCodes());
             DashboardPages dashboard = new DashboardPages(operators, apps, sqlEvaluations, evaluations, challenges, clientIps, clock, publicUrl::get);
-            // One for the API and the dashboard: it lets one backtest per app run on this node at a time.
+            // Each lets one backtest per app run on this node at a time: one for the API, one for the dashboard.
+            // Shared, a read-only operator (who may backtest a draft) looping on the dashboard's button kept the
+            // app's own backend and its managers' API backtests refused as rate-limited.
             Backtest backtest = new Backtest(sqlEvaluations, policyBook, clock);
+            Backtest dashboardBacktest = new Backtest(sqlEvaluations, policyBook, clock);
             // The demo plays an integrator: its own app, and the Java SDK calling this server over loopback.
             AtomicReference<String> internalUrl = new AtomicReference<>();
             AtomicReference<List<String>> demoOrigins = new AtomicReference<>(List.of());
@@ -365,7 +368,7 @@ public final class SeatguardServer implements AutoCloseable {
                     webhookServices, demo, new DashboardSite(dashboard,
                             new OverviewPage(dashboard, new SqlActivityStats(database), sqlEvaluations, presence, clock),
                             new AccountPages(dashboard, accountRecords, loggingOut, new SqlPatterns(database), new SqlHistory(database), presence, clock),
-                            new PolicyPages(dashboard, policies, backtest),
+                            new PolicyPages(dashboard, policies, dashboardBacktest),
                             new ListPages(dashboard, lists), new AppPages(dashboard, apps, directory::invalidate), new WebhookPages(dashboard, webhookServices, clock),
                             new OperatorPages(dashboard, operators, apps), new PasswordPage(dashboard, operators),
                             new TwoFactorPage(dashboard, operators)));

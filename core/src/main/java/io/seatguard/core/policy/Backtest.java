@@ -27,8 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * counts as {@code deny}, which is what the pipeline answers there.
  *
  * <p>A backtest reads up to ten thousand stored evaluations and judges each: one app runs one at a time
- * on a node (a second is refused as rate-limited while the first runs), so a script or an impatient
- * double click cannot take a node's CPU and database from its evaluations. The evaluations are judged
+ * on a node per instance (a second is refused as rate-limited while the first runs), so a script or an
+ * impatient double click cannot take a node's CPU and database from its evaluations. The server keeps one
+ * instance for the API and one for the dashboard, so neither's callers can keep the other's refused. The evaluations are judged
  * as the archive hands them over, a page at a time, and none is kept but the samples.
  */
 public final class Backtest {
