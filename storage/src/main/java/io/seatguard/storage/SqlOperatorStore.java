@@ -247,6 +247,11 @@ public final class SqlOperatorStore implements OperatorStore {
         database.write(connection -> {
             int updated = JdbcRunner.update(connection, "UPDATE operators SET totp_secret = ?, totp_last_step = 0 WHERE id = ?", secret.orElse(null), operatorId);
             insertRecoveryCodes(connection, operatorId, updated == 1 ? recoveryCodeHashes : java.util.List.of());
+            if (secret.isPresent()) {
+                // In the same transaction: the sessions were opened without this factor, and a stop between
+                // two writes left them alive.
+                endSessions(connection, operatorId);
+            }
             return updated;
         });
     }
@@ -261,6 +266,8 @@ public final class SqlOperatorStore implements OperatorStore {
                     .isPresent();
             if (on) {
                 insertRecoveryCodes(connection, operatorId, recoveryCodeHashes);
+                // One may have been opened with a code now replaced; in the same transaction, as on turning it on.
+                endSessions(connection, operatorId);
             }
             return on;
         });
@@ -292,9 +299,8 @@ public final class SqlOperatorStore implements OperatorStore {
                 "UPDATE operators SET totp_last_step = ? WHERE id = ? AND totp_secret IS NOT NULL AND totp_last_step < ?", step, operatorId, step) == 1);
     }
 
-    @Override
-    public void endSessions(String operatorId) {
-        database.write(connection -> JdbcRunner.update(connection, "DELETE FROM operator_sessions WHERE operator_id = ?", operatorId));
+    private static void endSessions(Connection connection, String operatorId) throws SQLException {
+        JdbcRunner.update(connection, "DELETE FROM operator_sessions WHERE operator_id = ?", operatorId);
     }
 
     @Override

@@ -306,9 +306,13 @@ abstract class StorageContract {
                 true)).containsExactly(email, "+123456789012345");
     }
 
-    /** Turning two-factor sign-in on (and a password change) ends every session of that operator, and no other's. */
+    /**
+     * Turning two-factor sign-in on, and new recovery codes, end every session of that operator, and no
+     * other's, in the same write as the change (brief 1: they were two writes, and a stop between them left
+     * the sessions opened without the new factor alive). Turning it off ends none.
+     */
     @Test
-    void endingAnOperatorsSessionsLeavesOtherOperatorsSignedIn() {
+    void aSecondFactorChangeEndsTheOperatorsSessionsInItsOwnWrite() {
         SqlOperatorStore operators = new SqlOperatorStore(database);
         assertThat(operators.create(new io.seatguard.core.operator.Operator("op_one", "one@example.com", "hash-1", T0))).isTrue();
         assertThat(operators.create(new io.seatguard.core.operator.Operator("op_two", "two@example.com", "hash-2", T0))).isTrue();
@@ -316,12 +320,25 @@ abstract class StorageContract {
         operators.createSession("b".repeat(64), "op_one", "hash-1", Optional.empty(), "csrf-b", T0, T0.plusSeconds(600));
         operators.createSession("c".repeat(64), "op_two", "hash-2", Optional.empty(), "csrf-c", T0, T0.plusSeconds(600));
 
-        operators.endSessions("op_one");
+        operators.setTotpSecret("op_one", Optional.of("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"), List.of("a".repeat(64)));
 
-        assertThat(operators.session("a".repeat(64), T0.plusSeconds(1))).isEmpty();
-        assertThat(operators.session("b".repeat(64), T0.plusSeconds(1))).isEmpty();
+        assertThat(operators.session("a".repeat(64), T0.plusSeconds(1))).as("turned on").isEmpty();
+        assertThat(operators.session("b".repeat(64), T0.plusSeconds(1))).as("turned on").isEmpty();
         assertThat(operators.session("c".repeat(64), T0.plusSeconds(1))).as("another operator's").contains(
                 new io.seatguard.core.operator.OperatorStore.Session("op_two", "csrf-c"));
+
+        assertThat(operators.createSession("d".repeat(64), "op_one", "hash-1", Optional.of("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"), "csrf-d", T0,
+                T0.plusSeconds(600))).isTrue();
+        assertThat(operators.replaceRecoveryCodes("op_one", List.of("b".repeat(64)))).isTrue();
+        assertThat(operators.session("d".repeat(64), T0.plusSeconds(1))).as("new recovery codes").isEmpty();
+
+        assertThat(operators.createSession("e".repeat(64), "op_one", "hash-1", Optional.of("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"), "csrf-e", T0,
+                T0.plusSeconds(600))).isTrue();
+        operators.setTotpSecret("op_one", Optional.empty(), List.of());
+        assertThat(operators.session("e".repeat(64), T0.plusSeconds(1))).as("turned off").isPresent();
+        assertThat(operators.replaceRecoveryCodes("op_one", List.of("c".repeat(64)))).as("off: nothing changed").isFalse();
+        assertThat(operators.session("e".repeat(64), T0.plusSeconds(1))).as("off: nothing ended").isPresent();
+        assertThat(operators.session("c".repeat(64), T0.plusSeconds(1))).as("another operator's, still").isPresent();
     }
 
     @Test

@@ -324,14 +324,14 @@ public final class OperatorService {
     public record PasswordChange(Optional<SignIn.Wait> backOff, Optional<NewSession> session) {}
 
     /**
-     * Ends every session of the operator, the one making the change too, and opens a new one for that
-     * browser, as a password change does: a change of the second factor is made when someone else may hold
-     * a session (or a copy of this browser's cookie), and those sessions were opened without the new
-     * factor. The new session is opened only while the password and second factor are the ones stored
-     * now (empty when they changed again meanwhile: that browser signs in again).
+     * Opens a new session for the browser that changed the second factor, whose change ended every session
+     * of the operator, that browser's too, in the same write ({@link OperatorStore#setTotpSecret},
+     * {@link OperatorStore#replaceRecoveryCodes}), as a password change does: a change of the second factor
+     * is made when someone else may hold a session (or a copy of this browser's cookie), and those sessions
+     * were opened without the new factor. The new session is opened only while the password and second
+     * factor are the ones stored now (empty when they changed again meanwhile: that browser signs in again).
      */
     private Optional<NewSession> renewSessions(String operatorId) {
-        store.endSessions(operatorId);
         Optional<Operator> stored = store.findById(operatorId);
         return stored.isEmpty() ? Optional.empty() : openSession(operatorId, stored.get().passwordHash(), store.totpSecret(operatorId));
     }

@@ -73,9 +73,6 @@ public interface OperatorStore {
 
     void deleteSession(String tokenHash);
 
-    /** Ends every session of the operator (their second factor changed). */
-    void endSessions(String operatorId);
-
     /**
      * Replaces the operator's password hash and ends every session of theirs but {@code keptSessionHash}
      * (the one that changed it), in one write. False when there is no such operator.
@@ -88,10 +85,16 @@ public interface OperatorStore {
     /**
      * Turns two-factor sign-in on with {@code secret} and these recovery codes, or off when empty (and the
      * codes then empty too), in one write; no step is used yet either way, and earlier codes are gone.
+     * Turning it on ends every session of the operator in that same write: those were opened without the
+     * new factor, and two writes left them alive when the node stopped between them.
      */
     void setTotpSecret(String operatorId, Optional<String> secret, java.util.List<String> recoveryCodeHashes);
 
-    /** Replaces the operator's recovery codes, while two-factor sign-in is on: false when it is off. */
+    /**
+     * Replaces the operator's recovery codes, while two-factor sign-in is on, and ends every session of
+     * theirs (one may have been opened with a code now replaced) in the same write: false, and nothing
+     * changed, when it is off.
+     */
     boolean replaceRecoveryCodes(String operatorId, java.util.List<String> recoveryCodeHashes);
 
     /**

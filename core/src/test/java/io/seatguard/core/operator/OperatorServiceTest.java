@@ -168,8 +168,7 @@ class OperatorServiceTest {
         @Override
         public void deleteSession(String tokenHash) {}
 
-        @Override
-        public synchronized void endSessions(String operatorId) {
+        private synchronized void endSessions(String operatorId) {
             sessions.values().removeIf(operatorId::equals);
         }
 
@@ -191,6 +190,9 @@ class OperatorServiceTest {
             secret.ifPresentOrElse(value -> totpSecrets.put(operatorId, value), () -> totpSecrets.remove(operatorId));
             lastSteps.put(operatorId, 0L);
             recoveryCodes.put(operatorId, new java.util.HashSet<>(recoveryCodeHashes));
+            if (secret.isPresent()) {
+                endSessions(operatorId);
+            }
         }
 
         @Override
@@ -199,6 +201,7 @@ class OperatorServiceTest {
                 return false;
             }
             recoveryCodes.put(operatorId, new java.util.HashSet<>(recoveryCodeHashes));
+            endSessions(operatorId);
             return true;
         }
 
