@@ -52,7 +52,6 @@ import org.slf4j.LoggerFactory;
 public final class ChallengePages {
     private static final Pattern CHALLENGE_ID = Pattern.compile("ch_[0-9A-Za-z]{32}");
     private static final Pattern CSRF_TOKEN = Pattern.compile("[0-9a-f]{32}");
-    static final String CSRF_COOKIE = "sg_csrf";
     private static final Map<String, String> LANGUAGE_NAMES = Map.of("en", "English", "fr", "Français", "es", "Español", "ar", "العربية");
 
     private static final Logger log = LoggerFactory.getLogger(ChallengePages.class);
@@ -518,19 +517,20 @@ public final class ChallengePages {
     }
 
     private String csrfToken(Context ctx) {
-        String existing = ctx.cookie(CSRF_COOKIE);
+        ChallengeCsrfCookie cookie = new ChallengeCsrfCookie(secure(ctx));
+        String existing = cookie.read(ctx);
         if (existing != null && CSRF_TOKEN.matcher(existing).matches()) {
             return existing;
         }
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         String token = java.util.HexFormat.of().formatHex(bytes);
-        ctx.header("Set-Cookie", CSRF_COOKIE + "=" + token + "; Path=/challenge; HttpOnly; SameSite=Strict" + (secure(ctx) ? "; Secure" : ""));
+        ctx.header("Set-Cookie", cookie.set(token));
         return token;
     }
 
     /**
-     * Whether the CSRF cookie is {@code Secure}, decided as the dashboard's cookies are: always when the
+     * Whether the CSRF cookie is {@code Secure} (and {@code __Host-} named: {@link ChallengeCsrfCookie}), decided as the dashboard's cookies are: always when the
      * public URL is https, since that is where browsers reach the pages, whatever the request says (a proxy
      * that terminates TLS and sends no {@code X-Forwarded-Proto} made it look like plain http); else when
      * the request came over https, or a proxy says it did. {@code X-Forwarded-Proto} is taken from anyone:
@@ -543,7 +543,7 @@ public final class ChallengePages {
 
     /** A cross-site form cannot carry the SameSite=Strict cookie, so its post never matches. */
     private boolean csrfHolds(Context ctx) {
-        String cookie = ctx.cookie(CSRF_COOKIE);
+        String cookie = new ChallengeCsrfCookie(secure(ctx)).read(ctx);
         String field = ctx.formParam("csrf");
         boolean holds = cookie != null && field != null && CSRF_TOKEN.matcher(cookie).matches()
                 && MessageDigest.isEqual(cookie.getBytes(StandardCharsets.US_ASCII), field.getBytes(StandardCharsets.US_ASCII));

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Whether a challenge page's CSRF cookie ({@code sg_csrf}) is {@code Secure}: decided as the dashboard's cookies are. */
+/**
+ * Whether a challenge page's CSRF cookie is {@code Secure}, and {@code __Host-sg_csrf} rather than {@code sg_csrf}:
+ * decided as the dashboard's cookies are.
+ */
 class ChallengeCsrfCookieTest {
     private static final String PUBLIC_URL = "https://seatguard.example.test";
     private static final String CHALLENGE_NEW_DEVICES = """
@@ -45,8 +48,8 @@ class ChallengeCsrfCookieTest {
             // Plain http to the server, as from the proxy, with no X-Forwarded-Proto.
             HttpResponse<String> page = new PageClient().get(server.url() + path);
             assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-            assertThat(page.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("sg_csrf=").contains("; Secure", "HttpOnly",
-                    "SameSite=Strict");
+            assertThat(page.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("__Host-sg_csrf=").contains("; Path=/;", "; Secure",
+                    "HttpOnly", "SameSite=Strict").doesNotContain("Domain");
         }
     }
 
@@ -55,9 +58,38 @@ class ChallengeCsrfCookieTest {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
             String path = challengePath(server);
             assertThat(new PageClient().get(server.url() + path).headers().firstValue("Set-Cookie").orElseThrow()).startsWith("sg_csrf=")
-                    .doesNotContain("Secure");
+                    .contains("; Path=/challenge;").doesNotContain("Secure");
             HttpResponse<String> proxied = new PageClient(java.util.Map.of("X-Forwarded-Proto", "https")).get(server.url() + path);
-            assertThat(proxied.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("sg_csrf=").contains("; Secure");
+            assertThat(proxied.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("__Host-sg_csrf=").contains("; Path=/;", "; Secure");
         }
+    }
+
+    /**
+     * Brief 1 (hosted pages): {@code sg_csrf} had no {@code __Host-} prefix on a secure request, so a page on a
+     * sibling subdomain could plant it for the parent domain with a token of its choosing, and its own form,
+     * carrying that token, passed the double-submit check. On a secure request only {@code __Host-sg_csrf} is
+     * read now; plain http keeps {@code sg_csrf}.
+     */
+    @Test
+    void onASecureRequestAPlantedPlainCsrfCookieIsNotAcceptedAndPlainHttpKeepsIt() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            String path = challengePath(server);
+            String token = "0123456789abcdef0123456789abcdef";
+            String form = "csrf=" + token + "&channel=email";
+            Response planted = sendCode(server, path, form, java.util.Map.of("Cookie", "sg_csrf=" + token, "X-Forwarded-Proto", "https"));
+            assertThat(planted.status()).as("a plain sg_csrf on a secure request").isEqualTo(403);
+            Response hostOnly = sendCode(server, path, form, java.util.Map.of("Cookie", "__Host-sg_csrf=" + token, "X-Forwarded-Proto", "https"));
+            assertThat(hostOnly.status()).as(hostOnly.body()).isNotEqualTo(403);
+            Response plainHttp = sendCode(server, path, form, java.util.Map.of("Cookie", "sg_csrf=" + token));
+            assertThat(plainHttp.status()).as("plain http keeps the plain name: " + plainHttp.body()).isNotEqualTo(403);
+            assertThat(sendCode(server, path, form, java.util.Map.of("Cookie", "__Host-sg_csrf=" + token)).status())
+                    .as("plain http reads no __Host- cookie").isEqualTo(403);
+        }
+    }
+
+    private static Response sendCode(TestServer server, String path, String form, java.util.Map<String, String> headers) {
+        java.util.Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put("Content-Type", "application/x-www-form-urlencoded");
+        return server.send("POST", path.replaceFirst("\\?.*", "") + "/send", form, all);
     }
 }
