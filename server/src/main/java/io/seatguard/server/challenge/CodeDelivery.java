@@ -39,7 +39,7 @@ public final class CodeDelivery implements CodeSender {
         settings.smsUrl().filter(SmsEndpoint::cleartextOverANetwork).ifPresent(url -> log.warn(
                 "SMS codes go to {} over plain http (--sms-url): anyone on the network between can read them; use https, or a relay on this machine",
                 url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "")));
-        return new CodeDelivery(settings.smtpUrl().map(url -> new SmtpMailer(url, settings.mailFrom(), smtpHeloName)),
+        return new CodeDelivery(settings.smtpUrl().map(url -> new SmtpMailer(url, settings.mailFrom(), smtpHeloName, settings.smtpAuthorities())),
                 settings.smsUrl().map(url -> new HttpSmsSender(url, settings.smsToken())), settings.production() ? Optional.empty() : outbox, outcomes);
     }
 

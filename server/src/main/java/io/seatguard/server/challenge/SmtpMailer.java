@@ -61,14 +61,23 @@ public final class SmtpMailer {
 
     /** @param heloName the name to greet the server with in EHLO, and the domain of each Message-ID; empty: Jakarta Mail's, the machine's host name */
     public SmtpMailer(URI url, String from, Optional<String> heloName) {
-        this(url, from, heloName, DEADLINE);
+        this(url, from, heloName, List.of(), DEADLINE);
+    }
+
+    /** @param addedAuthorities authorities the server's certificate may be signed by, beside the JVM's (--smtp-ca-file) */
+    public SmtpMailer(URI url, String from, Optional<String> heloName, List<java.security.cert.X509Certificate> addedAuthorities) {
+        this(url, from, heloName, addedAuthorities, DEADLINE);
     }
 
     SmtpMailer(URI url, String from, Duration deadline) {
-        this(url, from, Optional.empty(), deadline);
+        this(url, from, Optional.empty(), List.of(), deadline);
     }
 
     SmtpMailer(URI url, String from, Optional<String> heloName, Duration deadline) {
+        this(url, from, heloName, List.of(), deadline);
+    }
+
+    SmtpMailer(URI url, String from, Optional<String> heloName, List<java.security.cert.X509Certificate> addedAuthorities, Duration deadline) {
         requireNonNull(url, "url is null");
         this.deadline = requireNonNull(deadline, "deadline is null");
         this.heloName = requireNonNull(heloName, "heloName is null");
@@ -85,6 +94,12 @@ public final class SmtpMailer {
         heloName.ifPresent(name -> properties.put("mail." + protocol + ".localhost", name));
         if (!tls) {
             properties.put("mail.smtp.starttls.enable", "true");
+        }
+        // The certificate must name the host of the URL, whichever authorities sign it; said outright, not
+        // left to the mail library's default. The one socket factory serves smtps' connection and STARTTLS.
+        properties.put("mail." + protocol + ".ssl.checkserveridentity", "true");
+        if (!addedAuthorities.isEmpty()) {
+            properties.put("mail." + protocol + ".ssl.socketFactory", AddedTrust.socketFactory(addedAuthorities));
         }
         // With credentials, STARTTLS is required, not taken when offered: a server that does not offer it,
         // or anyone on the path who strikes it from the server's answer, was sent the sign-in (AUTH PLAIN is

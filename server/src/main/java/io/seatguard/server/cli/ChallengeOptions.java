@@ -1,6 +1,7 @@
 package io.seatguard.server.cli;
 
 import io.seatguard.core.challenge.ChallengeRules;
+import io.seatguard.server.config.AddedAuthorities;
 import io.seatguard.server.config.ChallengeSettings;
 import io.seatguard.server.config.ConfigException;
 import java.net.URI;
@@ -19,6 +20,9 @@ public final class ChallengeOptions {
 
     @Option(names = "--smtp-helo-name", defaultValue = "${env:SEATGUARD_SMTP_HELO_NAME}", description = "The name Seatguard greets the mail server with (EHLO), a domain name such as mail.example.com (env SEATGUARD_SMTP_HELO_NAME). Without it: the host of --public-url when that is a domain name, else this machine's host name.")
     String smtpHeloName;
+
+    @Option(names = "--smtp-ca-file", defaultValue = "${env:SEATGUARD_SMTP_CA_FILE}", description = "A PEM file of certificate authorities the mail server's certificate may be signed by, beside those the JVM trusts: a relay with a certificate from your own company's authority (env SEATGUARD_SMTP_CA_FILE). The host name is still checked.")
+    String smtpCaFile;
 
     @Option(names = "--sms-url", defaultValue = "${env:SEATGUARD_SMS_URL}", description = "HTTP endpoint that sends an SMS from a JSON {to, body} (env SEATGUARD_SMS_URL); a user:password@ in it is sent as HTTP Basic credentials. Without it, SMS go to the development outbox, or in production mode there is no SMS channel.")
     String smsUrl;
@@ -62,7 +66,9 @@ public final class ChallengeOptions {
                 smsToken == null || smsToken.isBlank() ? Optional.empty() : Optional.of(smsToken.trim()), production,
                 new ChallengeRules(codeAttempts, Duration.ofSeconds(resendSeconds), ChallengeRules.DEFAULTS.maxSends(), Duration.ofSeconds(codeLifetimeSeconds)),
                 codeKey == null || codeKey.isBlank() ? Optional.empty() : Optional.of(codeKey.trim()),
-                smtpHeloName == null || smtpHeloName.isBlank() ? Optional.empty() : Optional.of(smtpHeloName));
+                smtpHeloName == null || smtpHeloName.isBlank() ? Optional.empty() : Optional.of(smtpHeloName),
+                smtpCaFile == null || smtpCaFile.isBlank() ? java.util.List.of()
+                        : AddedAuthorities.read(java.nio.file.Path.of(smtpCaFile.strip()), "--smtp-ca-file (SEATGUARD_SMTP_CA_FILE)"));
     }
 
     private static Optional<URI> uri(String text, String flag) {

@@ -25,6 +25,8 @@ import java.util.Optional;
  *     database's settings (shared by every node)
  * @param smtpHeloName the name given in SMTP's EHLO when the operator set one; empty: see
  *     {@link ServerConfig#smtpHeloName()}
+ * @param smtpAuthorities certificate authorities the mail server's certificate may also be signed by,
+ *     beside the JVM's ({@link AddedAuthorities}); empty: the JVM's alone
  */
 public record ChallengeSettings(
         Optional<URI> smtpUrl,
@@ -34,14 +36,15 @@ public record ChallengeSettings(
         boolean production,
         ChallengeRules rules,
         Optional<String> codeKey,
-        Optional<String> smtpHeloName) {
+        Optional<String> smtpHeloName,
+        java.util.List<java.security.cert.X509Certificate> smtpAuthorities) {
     public static final ChallengeSettings DEVELOPMENT = new ChallengeSettings(Optional.empty(), "Seatguard <no-reply@seatguard.invalid>",
             Optional.empty(), Optional.empty(), false, ChallengeRules.DEFAULTS, Optional.empty());
 
     /** Without a greeting name of the operator's. */
     public ChallengeSettings(Optional<URI> smtpUrl, String mailFrom, Optional<URI> smsUrl, Optional<String> smsToken, boolean production,
             ChallengeRules rules, Optional<String> codeKey) {
-        this(smtpUrl, mailFrom, smsUrl, smsToken, production, rules, codeKey, Optional.empty());
+        this(smtpUrl, mailFrom, smsUrl, smsToken, production, rules, codeKey, Optional.empty(), java.util.List.of());
     }
 
     public ChallengeSettings {
@@ -52,6 +55,7 @@ public record ChallengeSettings(
         requireNonNull(rules, "rules is null");
         requireNonNull(codeKey, "codeKey is null");
         smtpHeloName = requireNonNull(smtpHeloName, "smtpHeloName is null").map(SmtpHeloName::require);
+        smtpAuthorities = java.util.List.copyOf(requireNonNull(smtpAuthorities, "smtpAuthorities is null"));
         smsToken.ifPresent(token -> HeaderSafeToken.requireSendable(token, "the SMS token (--sms-token, SEATGUARD_SMS_TOKEN)"));
         if (codeKey.isPresent() && codeKey.get().length() < 32) {
             throw new ConfigException("the code key (--code-key, SEATGUARD_CODE_KEY) must be at least 32 characters");
@@ -110,15 +114,15 @@ public record ChallengeSettings(
     }
 
     public ChallengeSettings withSmtp(URI url) {
-        return new ChallengeSettings(Optional.of(url), mailFrom, smsUrl, smsToken, production, rules, codeKey, smtpHeloName);
+        return new ChallengeSettings(Optional.of(url), mailFrom, smsUrl, smsToken, production, rules, codeKey, smtpHeloName, smtpAuthorities);
     }
 
     public ChallengeSettings withSmtpHeloName(String name) {
-        return new ChallengeSettings(smtpUrl, mailFrom, smsUrl, smsToken, production, rules, codeKey, Optional.of(name));
+        return new ChallengeSettings(smtpUrl, mailFrom, smsUrl, smsToken, production, rules, codeKey, Optional.of(name), smtpAuthorities);
     }
 
     public ChallengeSettings withProduction(boolean inProduction) {
-        return new ChallengeSettings(smtpUrl, mailFrom, smsUrl, smsToken, inProduction, rules, codeKey, smtpHeloName);
+        return new ChallengeSettings(smtpUrl, mailFrom, smsUrl, smsToken, inProduction, rules, codeKey, smtpHeloName, smtpAuthorities);
     }
 
     /**
@@ -131,7 +135,7 @@ public record ChallengeSettings(
         return "ChallengeSettings[smtpUrl=" + smtpUrl.map(ChallengeSettings::hostOnly) + ", mailFrom=" + mailFrom
                 + ", smsUrl=" + smsUrl.map(ChallengeSettings::hostOnly) + ", smsToken=" + (smsToken.isPresent() ? "(set)" : "(none)")
                 + ", production=" + production + ", rules=" + rules + ", codeKey=" + (codeKey.isPresent() ? "(set)" : "(none)")
-                + ", smtpHeloName=" + smtpHeloName + "]";
+                + ", smtpHeloName=" + smtpHeloName + ", smtpAuthorities=" + smtpAuthorities.size() + "]";
     }
 
     private static String hostOnly(URI url) {

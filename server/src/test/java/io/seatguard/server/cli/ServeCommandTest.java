@@ -191,6 +191,7 @@ class ServeCommandTest {
         named.put(new String[] {"--code-resend-seconds", "3601"}, "(--code-resend-seconds, SEATGUARD_CODE_RESEND_SECONDS)");
         named.put(new String[] {"--code-lifetime-seconds", "59"}, "(--code-lifetime-seconds, SEATGUARD_CODE_LIFETIME_SECONDS)");
         named.put(new String[] {"--code-lifetime-seconds", "3601"}, "(--code-lifetime-seconds, SEATGUARD_CODE_LIFETIME_SECONDS)");
+        named.put(new String[] {"--smtp-ca-file", "/nonexistent/seatguard-ca.pem"}, "--smtp-ca-file (SEATGUARD_SMTP_CA_FILE)");
         named.put(new String[] {"--risk-weights", "new_ip=101"}, "(--risk-weights, SEATGUARD_RISK_WEIGHTS)");
         named.put(new String[] {"--pattern-thresholds", "many_devices=0:1"}, "(--pattern-thresholds, SEATGUARD_PATTERN_THRESHOLDS)");
         named.put(new String[] {"--trusted-proxies", "10.0.0.0/33"}, "(--trusted-proxies, SEATGUARD_TRUSTED_PROXIES)");

@@ -1,0 +1,81 @@
+package io.seatguard.server.challenge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A certificate authority of a test's own and a server certificate it signed, made with the JDK's
+ * keytool as an operator's company makes them with its tools: the authority's certificate in PEM (what
+ * {@code --smtp-ca-file} is given) and the server's key store (what a mail server presents).
+ */
+final class TestAuthority {
+    private static final String PASSWORD = "changeit";
+
+    private final Path authorityPem;
+    private final Path serverKeyStore;
+
+    private TestAuthority(Path authorityPem, Path serverKeyStore) {
+        this.authorityPem = authorityPem;
+        this.serverKeyStore = serverKeyStore;
+    }
+
+    /**
+     * @param serverNames the server certificate's subject alternative names, keytool's form
+     *     ({@code ip:127.0.0.1}, {@code dns:mail.example.com})
+     */
+    static TestAuthority make(Path dir, String serverNames) throws IOException, InterruptedException {
+        Path authority = dir.resolve("authority.p12");
+        Path server = dir.resolve("server.p12");
+        Path request = dir.resolve("server.csr");
+        Path signed = dir.resolve("server.pem");
+        Path authorityPem = dir.resolve("authority.pem");
+        keytool("-genkeypair", "-alias", "authority", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=Seatguard Test Authority",
+                "-ext", "bc:c", "-validity", "2", "-keystore", authority.toString());
+        keytool("-exportcert", "-rfc", "-alias", "authority", "-keystore", authority.toString(), "-file", authorityPem.toString());
+        keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=mail server", "-validity", "2",
+                "-keystore", server.toString());
+        keytool("-certreq", "-alias", "server", "-keystore", server.toString(), "-file", request.toString());
+        keytool("-gencert", "-rfc", "-alias", "authority", "-keystore", authority.toString(), "-infile", request.toString(), "-outfile",
+                signed.toString(), "-ext", "san=" + serverNames, "-ext", "eku=serverAuth", "-validity", "2");
+        keytool("-importcert", "-noprompt", "-alias", "authority", "-file", authorityPem.toString(), "-keystore", server.toString());
+        keytool("-importcert", "-alias", "server", "-file", signed.toString(), "-keystore", server.toString());
+        return new TestAuthority(authorityPem, server);
+    }
+
+    /** The authority's certificate, PEM. */
+    Path authorityPem() {
+        return authorityPem;
+    }
+
+    /** TLS as the server signed by the authority speaks it. */
+    SSLContext serverContext() throws IOException, GeneralSecurityException {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(serverKeyStore)) {
+            keys.load(in, PASSWORD.toCharArray());
+        }
+        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(keys, PASSWORD.toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(factory.getKeyManagers(), null, null);
+        return context;
+    }
+
+    private static void keytool(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("-storetype", "PKCS12", "-storepass", PASSWORD));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("keytool " + String.join(" ", args) + " failed: " + output);
+        }
+    }
+}
