@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The values a policy's conditions compare with ({@code {"check": "email", "op": "eq", "value":
@@ -16,6 +17,16 @@ import java.util.List;
  */
 final class PolicyValues {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The checks whose values hold nothing of a person: an action, a device type, a country code, and the
+     * numbers and flags of checks.md and the risk scores (a string there is a value of the wrong kind,
+     * refused, such as {@code "2"}). {@code user}, {@code email}, {@code phone}, {@code ip},
+     * {@code device_id} and {@code metadata.*} are not among them.
+     */
+    private static final Set<String> NOT_PERSONAL = Set.of("action", "device_type", "ip_country", "is_new_user", "is_new_device",
+            "is_new_fingerprint", "is_new_ip", "token_mismatch", "concurrent_sessions", "device_count", "computer_device_count",
+            "tablet_device_count", "mobile_device_count", "impossible_travel", "is_new_country", "country_count_24h", "ip_is_vpn", "ip_is_proxy",
+            "ip_is_tor", "ip_is_hosting", "fingerprint_user_count", "event_count", "has_high_velocity");
 
     private PolicyValues() {}
 
@@ -31,7 +42,7 @@ final class PolicyValues {
         }
     }
 
-    /** Walks {@code any}, {@code all} and {@code not} (any nesting), taking each string under a {@code value} key. */
+    /** Walks {@code any}, {@code all} and {@code not} (any nesting), taking each string under a {@code value} key of a personal check. */
     private static void collect(JsonNode node, List<String> values) {
         if (node.isArray()) {
             node.forEach(item -> collect(item, values));
@@ -40,8 +51,14 @@ final class PolicyValues {
         if (!node.isObject()) {
             return;
         }
+        JsonNode check = node.path("check");
+        boolean personal = !(check.isTextual() && (NOT_PERSONAL.contains(check.textValue())
+                || check.textValue().startsWith("risk.") || check.textValue().startsWith("detection_flags.")));
         node.properties().forEach(field -> {
             if (field.getKey().equals("value")) {
+                if (!personal) {
+                    return;
+                }
                 strings(field.getValue(), values);
             }
             else {

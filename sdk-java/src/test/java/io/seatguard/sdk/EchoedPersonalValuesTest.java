@@ -184,6 +184,38 @@ class EchoedPersonalValuesTest {
     }
 
     /**
+     * Review finding: every condition's string value was masked wherever it stood as a word, so an action's
+     * {@code "login"} hid each "login" of the parser's own message, and a count written as a string,
+     * {@code "2"}, the count of "2 fields are invalid" and the index of {@code conditions.all[2]}: the 400
+     * no longer said what was wrong. Values of checks that hold nothing personal are left; an email's is not.
+     */
+    @Test
+    void aPolicyConditionsWordsAndNumbersAreNotMaskedButItsEmailIs() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        // PolicyParser's words for these faults, two of them, as SeatguardException sums them up.
+        String action = "the policy applies to login only, so \"ne\" \"login\" could never match; name the actions it applies to with \"eq\" or \"in\" to match all of them";
+        String email = "must be an email address evaluate takes; \"" + EMAIL + "\" is not one";
+        server.createContext("/v3/policies", exchange -> {
+            ObjectNode problem = problem(400, "invalid-input", "2 fields are invalid");
+            problem.putArray("errors").add(JSON.createObjectNode().put("field", "conditions.all[0].value").put("message", action))
+                    .add(JSON.createObjectNode().put("field", "conditions.all[2].value").put("message", email));
+            answer(exchange, 400, problem);
+        });
+        server.start();
+        SeatguardClient client = SeatguardClient.builder("http://127.0.0.1:" + server.getAddress().getPort(), "sk_test_123").timeout(Duration.ofSeconds(10)).build();
+        String policy = """
+                {"name": "deny", "actions": ["login"], "verdict": "deny",
+                 "conditions": {"all": [{"check": "action", "op": "ne", "value": "login"},
+                                        {"not": {"check": "device_count", "op": "gt", "value": "2"}},
+                                        {"check": "email", "op": "eq", "value": "%s"}]}}""".formatted(EMAIL);
+        InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class, () -> client.createPolicy(policy));
+        assertThat(e.getMessage()).contains("2 fields are invalid").doesNotContain(EMAIL);
+        assertThat(e.fieldErrors()).extracting(SeatguardApiException.FieldError::message)
+                .containsExactly(action, "must be an email address evaluate takes; \"m***@example.com\" is not one");
+        assertThat(PolicyValues.of(policy).masked("conditions.all[2].value")).isEqualTo("conditions.all[2].value");
+    }
+
+    /**
      * Review finding: the values of a list call were made into a map of every form of each on every call,
      * though only an error answer needs them. A collection that counts its reads shows the call reading
      * them once, for the body, when it succeeds.
