@@ -741,13 +741,15 @@ public final class SeatguardClient implements AutoCloseable {
     /**
      * @param given the personal values the caller gave the call, masked where an error answer repeats them;
      *     the path is named in messages without its account or query ({@link Redacted#path}). Asked for only
-     *     when an error answer is to be masked: a list call's 10,000 values made a map of every form of each
-     *     on every call, successes included.
+     *     when an error answer is to be masked, and then once for the call: a list call's 10,000 values made
+     *     a map of every form of each on every call, successes included, and again for each try answered
+     *     with an error.
      */
     private JsonNode send(String method, String path, String jsonBody, Retry retry, Supplier<CallerValues> given) {
         if (closed) {
             throw new IllegalStateException("this SeatguardClient is closed");
         }
+        CallerValues gathered = null;
         int tries = retries + 1;
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> response;
@@ -787,7 +789,10 @@ public final class SeatguardClient implements AutoCloseable {
             if (status >= 200 && status < 300) {
                 return read(response, call(method, path));
             }
-            SeatguardApiException error = error(status, response.body(), response.headers(), given.get());
+            if (gathered == null) {
+                gathered = given.get();
+            }
+            SeatguardApiException error = error(status, response.body(), response.headers(), gathered);
             Optional<Duration> retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After"), java.time.Instant.now());
             error.withRetryAfter(retryAfter);
             boolean retriable = retry == Retry.IDEMPOTENT ? status >= 500 || status == 429 : status == 503 && NOT_RUN_TYPE.equals(error.type());

@@ -244,6 +244,43 @@ class EchoedPersonalValuesTest {
         assertThat(e.getMessage()).as("an error still masks them").doesNotContain("198.51.100.7");
     }
 
+    /**
+     * Review finding: the values were gathered again for each error answer of a call, so a list call of
+     * 10,000 values answered 503 until its tries ran out built the map of every form of each once a try.
+     * Gathered once a call now: read for the body, then once for all of its error answers.
+     */
+    @Test
+    void aListCallRetriedAfterErrorsGathersItsValuesOnce() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        int[] answered = {0};
+        server.createContext("/v3/lists", exchange -> {
+            answered[0]++;
+            answer(exchange, 503, "unavailable", "storage is unavailable; 198.51.100.7 was not added", List.of());
+        });
+        server.start();
+        SeatguardClient client = SeatguardClient.builder("http://127.0.0.1:" + server.getAddress().getPort(), "sk_test_123")
+                .timeout(Duration.ofSeconds(10)).retries(3).backoff(Duration.ofMillis(1)).build();
+        int[] reads = {0};
+        java.util.Collection<String> values = new java.util.AbstractCollection<>() {
+            private final List<String> held = List.of("198.51.100.7");
+
+            @Override
+            public java.util.Iterator<String> iterator() {
+                reads[0]++;
+                return held.iterator();
+            }
+
+            @Override
+            public int size() {
+                return held.size();
+            }
+        };
+        SeatguardApiException e = catchThrowableOfType(SeatguardApiException.class, () -> client.addToList("list-1", values));
+        assertThat(answered[0]).as("every try answered 503").isEqualTo(4);
+        assertThat(e.getMessage()).contains("(hidden) was not added").doesNotContain("198.51.100.7");
+        assertThat(reads[0]).as("read for the body, then once for the masks").isEqualTo(2);
+    }
+
     /** Review finding: the server quotes a faulty list value trimmed (Cidr.fault), which a search for the value as sent missed. */
     @Test
     void aListValueTheServerRepeatsTrimmedIsMasked() throws IOException {
