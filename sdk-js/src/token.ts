@@ -21,7 +21,8 @@ const COOKIE_REFRESH_MS = 24 * 3600 * 1000;
 const IDB_TIMEOUT_MS = 60;
 /**
  * With no token in the cookie or localStorage, a new one would replace the device's identity for good:
- * IndexedDB then gets this long, since opening it on a cold start can take hundreds of milliseconds.
+ * IndexedDB then gets this long, since opening it on a cold start can take hundreds of milliseconds. So it
+ * does when it alone can say which of several cookies is this page's ({@link readStores}).
  */
 const IDB_COLD_TIMEOUT_MS = 1000;
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
@@ -264,7 +265,12 @@ async function readStores(): Promise<Stored> {
   const cookies = readCookies();
   const local = readLocal();
   const reading = readIndexedDb();
-  const indexed = await withTimeout<string | null | undefined>(reading, undefined, cookies.length > 0 || valid(local) ? IDB_TIMEOUT_MS : IDB_COLD_TIMEOUT_MS);
+  // A store decides the token without IndexedDB when one cookie is there, or localStorage holds a token no
+  // other cookie contradicts. Else IndexedDB gets the cold start's budget: with none, a new token would
+  // replace the device's; with several cookies and none in localStorage, taking the first the browser
+  // lists when it answered late could take a stale domain cookie, written to localStorage from then on.
+  const decided = cookies.length === 1 || (valid(local) && (cookies.length === 0 || cookies.includes(local)));
+  const indexed = await withTimeout<string | null | undefined>(reading, undefined, decided ? IDB_TIMEOUT_MS : IDB_COLD_TIMEOUT_MS);
   return { cookie: pickCookie(cookies, local, indexed), local, indexed, reading };
 }
 

@@ -382,6 +382,38 @@ describe('the persistent token', () => {
     }
   });
 
+  it('waits for a slow IndexedDB to tell which of two cookies is its own when localStorage was cleared', async () => {
+    // Review finding: with a cookie there, IndexedDB got 60 ms; on a cold start it answered later, the
+    // first cookie the browser listed was taken (the stale domain one, in Chromium's order) and written
+    // to localStorage, which from then on named the stale token as the page's own.
+    const page = (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
+    const STALE = 'ffeeddccbbaa99887766554433221100';
+    const hostOnly = () => (document.cookie = `sg_token=${TOKEN}; Path=/`);
+    const shared = () => (document.cookie = `sg_token=${STALE}; Domain=example.com; Path=/`);
+    try {
+      page.setURL('http://app.example.com/');
+      for (const [order, write] of [['domain cookie first', [shared, hostOnly]], ['host-only cookie first', [hostOnly, shared]]] as const) {
+        write.forEach((set) => set());
+        localStorage.setItem('seatguard.token', TOKEN);
+        await newPage();
+        expect(await restoreToken(), order).toBe(TOKEN);
+        localStorage.clear();
+        await newPage();
+        slowOpens(200);
+        expect(await restoreToken(), `${order}, localStorage cleared, IndexedDB slow`).toBe(TOKEN);
+        expect(localStorage.getItem('seatguard.token'), order).toBe(TOKEN);
+        vi.restoreAllMocks();
+
+        document.cookie = 'sg_token=; Max-Age=0; Domain=example.com; Path=/';
+        clearCookie();
+        localStorage.clear();
+        await clearIndexedDb();
+      }
+    } finally {
+      page.setURL('http://localhost:3000/');
+    }
+  });
+
   it('is shared by the subdomains of a cookieDomain, through the cookie', async () => {
     const page = (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
     try {
