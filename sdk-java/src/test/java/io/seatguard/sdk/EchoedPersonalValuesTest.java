@@ -213,6 +213,11 @@ class EchoedPersonalValuesTest {
         assertThat(e.fieldErrors()).extracting(SeatguardApiException.FieldError::message)
                 .containsExactly(action, "must be an email address evaluate takes; \"m***@example.com\" is not one");
         assertThat(PolicyValues.of(policy).masked("conditions.all[2].value")).isEqualTo("conditions.all[2].value");
+        String misplaced = """
+                {"conditions": {"any": [{"check": "action", "op": "eq", "value": "%s"}, {"check": "device_count", "op": "eq", "value": "mia-7"},
+                                        {"check": "device_type", "op": "in", "value": ["Mobile", "mia-8"]}]}}""".formatted(EMAIL);
+        assertThat(PolicyValues.of(misplaced).masked("\"" + EMAIL + "\", mia-7, Mobile, mia-8"))
+                .as("a value under such a check that is none of its words is masked").isEqualTo("\"m***@example.com\", (hidden), Mobile, (hidden)");
     }
 
     /**
