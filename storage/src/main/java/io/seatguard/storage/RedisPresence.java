@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Presence shared by every server node through Redis. Each account is one hash,
@@ -26,7 +27,8 @@ import java.util.Set;
  * never moves a session's last sign of life backwards, whichever node it reaches; the script also keeps
  * the hash at {@link #MAX_SESSIONS_PER_ACCOUNT} fields ({@code PUT_LIVE}). Each app also keeps a
  * sorted set, {@code seatguard:presence-app:<app>}, of its sessions scored by last sign of life, so the
- * dashboard counts the live ones with one ZCOUNT instead of scanning every account. Which sessions an
+ * dashboard counts the live ones with one ZCOUNT instead of scanning every account, and the touch script
+ * refuses a new unvouched session once it holds the app's cap ({@link Presence#DEFAULT_MAX_LIVE_PER_APP}). Which sessions an
  * allowed evaluation opened, and on which device, is one key per session,
  * {@code seatguard:presence-opened:<app>:<length>:<user>:<session>}, holding {@code lastSeenMillis|deviceId|deviceType},
  * followed by {@code |v} too when vouched, and expiring {@link #OPENED_MEMORY} after the session's last sign
@@ -77,12 +79,22 @@ public final class RedisPresence implements Presence, AutoCloseable {
      * cannot push out the owner's live tab ({@link Presence#MAX_SESSIONS_PER_ACCOUNT}). The walk is of at
      * most the cap's fields, made only when one beyond it arrives. The end of TOUCH and RESUME, which
      * differ in where the device comes from; 1 when the session is live, 0 when the cap kept it out.
+     * Before any of that, a new unvouched session (no mark, and no field live at ARGV[2]) is refused, 2,
+     * when the app's sorted set, its expired members dropped, holds ARGV[10] sessions already
+     * ({@link Presence#DEFAULT_MAX_LIVE_PER_APP}): counted in the script, so nodes touching at once cannot
+     * together take the app past its cap, and with ZCARD, which costs the same however many there are.
      */
     private static final String PUT_LIVE = """
+            redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(ARGV[2]) - tonumber(ARGV[4]))
+            if string.sub(payload, -2) ~= '|v' then
+              local was = redis.call('HGET', KEYS[1], ARGV[1])
+              local wasSeen = was and tonumber(string.match(was, '^(%d+)|'))
+              local live = wasSeen and wasSeen + tonumber(ARGV[4]) > tonumber(ARGV[2])
+              if not live and redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[10]) then return 2 end
+            end
             redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. '|' .. payload)
             redis.call('PEXPIRE', KEYS[1], ARGV[4])
             redis.call('ZADD', KEYS[2], ARGV[2], ARGV[5])
-            redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(ARGV[2]) - tonumber(ARGV[4]))
             redis.call('PEXPIRE', KEYS[2], ARGV[4])
             if redis.call('HLEN', KEYS[1]) > tonumber(ARGV[6]) then
               local fields = redis.call('HGETALL', KEYS[1])
@@ -310,11 +322,16 @@ public final class RedisPresence implements Presence, AutoCloseable {
     private final RedisScript refreshScript;
     private final RedisScript eraseScript;
     private final UnindexedOpenings unindexed;
+    /** The most live sessions an app keeps before a new unvouched one is refused ({@code PUT_LIVE}). */
+    private final long maxLivePerApp;
+    /** New unvouched sessions this node's touches and resumes were refused past the app's cap. */
+    private final LongAdder refusedOverAppCap = new LongAdder();
 
-    private RedisPresence(RedisLink<String, String> link, Duration window, String indexedSinceKey) {
+    private RedisPresence(RedisLink<String, String> link, Duration window, long maxLivePerApp, String indexedSinceKey) {
         this.link = link;
         this.redis = link.connection().sync();
         this.window = window;
+        this.maxLivePerApp = maxLivePerApp;
         this.touchScript = RedisScript.load(redis, TOUCH);
         this.resumeScript = RedisScript.load(redis, RESUME);
         this.pruneScript = RedisScript.load(redis, PRUNE);
@@ -326,7 +343,12 @@ public final class RedisPresence implements Presence, AutoCloseable {
 
     /** Connects to {@code redis://host:port[/db]}; commands time out after two seconds. */
     public static RedisPresence connect(String url, Duration window) {
-        return connect(url, window, UnindexedOpenings.INDEXED_SINCE_KEY, List.of());
+        return connect(url, window, DEFAULT_MAX_LIVE_PER_APP);
+    }
+
+    /** With the most live sessions an app keeps before it refuses new unvouched ones ({@link Presence#DEFAULT_MAX_LIVE_PER_APP}). */
+    public static RedisPresence connect(String url, Duration window, long maxLivePerApp) {
+        return connect(url, window, maxLivePerApp, UnindexedOpenings.INDEXED_SINCE_KEY, List.of());
     }
 
     /**
@@ -334,13 +356,20 @@ public final class RedisPresence implements Presence, AutoCloseable {
      * every command sent: for tests, which share one Redis.
      */
     static RedisPresence connect(String url, Duration window, String indexedSinceKey, List<CommandListener> listeners) {
+        return connect(url, window, DEFAULT_MAX_LIVE_PER_APP, indexedSinceKey, listeners);
+    }
+
+    static RedisPresence connect(String url, Duration window, long maxLivePerApp, String indexedSinceKey, List<CommandListener> listeners) {
         requireNonNull(url, "url is null");
         requireNonNull(window, "window is null");
         if (window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("window must be positive: " + window);
         }
+        if (maxLivePerApp < 1) {
+            throw new IllegalArgumentException("maxLivePerApp must be positive: " + maxLivePerApp);
+        }
         return RedisLink.open(url, StringCodec.UTF8, RedisLink.PROBE_INTERVAL, listeners)
-                .build(link -> new RedisPresence(link, window, indexedSinceKey));
+                .build(link -> new RedisPresence(link, window, maxLivePerApp, indexedSinceKey));
     }
 
     /** Its link's state, for readiness and metrics. */
@@ -352,10 +381,23 @@ public final class RedisPresence implements Presence, AutoCloseable {
     public void touch(String appId, String userId, LiveSession session) {
         String device = session.deviceId() + '|' + session.deviceType();
         String mark = session.vouched() ? "|" + VOUCHED : "";
-        link.call(() -> touchScript.run(redis, ScriptOutputType.INTEGER, keys(appId, userId, session.sessionId()), session.sessionId(),
+        Long touched = link.call(() -> touchScript.run(redis, ScriptOutputType.INTEGER, keys(appId, userId, session.sessionId()), session.sessionId(),
                 Long.toString(session.lastSeen().toEpochMilli()), device + '|' + session.ip() + mark, Long.toString(window.toMillis()),
                 member(userId, session.sessionId()), Integer.toString(MAX_SESSIONS_PER_ACCOUNT), member(userId, ""),
-                Long.toString(OPENED_MEMORY.toMillis()), device + mark));
+                Long.toString(OPENED_MEMORY.toMillis()), device + mark, Long.toString(maxLivePerApp)));
+        countRefusal(touched);
+    }
+
+    /** PUT_LIVE answers 2 when the app's cap refused the session. */
+    private void countRefusal(Long answer) {
+        if (answer != null && answer == 2L) {
+            refusedOverAppCap.increment();
+        }
+    }
+
+    @Override
+    public long refusedOverAppCap() {
+        return refusedOverAppCap.sum();
     }
 
     @Override
@@ -373,9 +415,12 @@ public final class RedisPresence implements Presence, AutoCloseable {
 
     @Override
     public boolean resume(String appId, String userId, String sessionId, String ip, Instant at) {
+        // ARGV[9] is TOUCH's alone (the opening's payload): the app's cap is ARGV[10] in both.
         Long resumed = link.call(() -> resumeScript.run(redis, ScriptOutputType.INTEGER, keys(appId, userId, sessionId), sessionId,
                 Long.toString(at.toEpochMilli()), ip, Long.toString(window.toMillis()), member(userId, sessionId),
-                Integer.toString(MAX_SESSIONS_PER_ACCOUNT), member(userId, ""), Long.toString(OPENED_MEMORY.toMillis())));
+                Integer.toString(MAX_SESSIONS_PER_ACCOUNT), member(userId, ""), Long.toString(OPENED_MEMORY.toMillis()), "",
+                Long.toString(maxLivePerApp)));
+        countRefusal(resumed);
         return resumed != null && resumed == 1L;
     }
 

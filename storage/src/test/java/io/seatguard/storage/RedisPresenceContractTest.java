@@ -28,7 +28,12 @@ class RedisPresenceContractTest extends PresenceContract {
 
     @Override
     protected Presence create(Duration window) {
-        RedisPresence presence = RedisPresence.connect(RedisTestServer.URL, window, RedisPresenceErasureTest.INDEXED_LONG_AGO, List.of());
+        return create(window, Presence.DEFAULT_MAX_LIVE_PER_APP);
+    }
+
+    @Override
+    protected Presence create(Duration window, long maxLivePerApp) {
+        RedisPresence presence = RedisPresence.connect(RedisTestServer.URL, window, maxLivePerApp, RedisPresenceErasureTest.INDEXED_LONG_AGO, List.of());
         opened.add(presence);
         return presence;
     }

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Presence for a single server node, in memory. A session is live for {@link #activeWindow} after its
@@ -19,6 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * account is swept (on the touch that finds the sweep due), so memory follows the live sessions, not every
  * account ever seen, and an account keeps at most {@link #MAX_SESSIONS_PER_ACCOUNT}. Which sessions an
  * allowed evaluation opened is remembered apart ({@link OpenedSessions}), for {@link #OPENED_MEMORY}.
+ * Each app counts the sessions it holds, so that past its cap a new unvouched one is refused
+ * ({@link #DEFAULT_MAX_LIVE_PER_APP}).
  */
 public final class InMemoryPresence implements Presence {
     /** The SDK beats every 30 s; three missed beats (a sleeping laptop, a dead tab) end the session. */
@@ -37,24 +41,53 @@ public final class InMemoryPresence implements Presence {
     private final OpenedSessions opened;
     /** When the next sweep of every account is due, by the touches' own clock. */
     private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
+    /** The most sessions an app holds before a new unvouched one is refused ({@link #DEFAULT_MAX_LIVE_PER_APP}). */
+    private final long maxLivePerApp;
+    /**
+     * How many sessions each app holds in {@link #byAccount}, changed inside the account's own update
+     * (so it follows every put, push-out, end and sweep), expired ones until the sweep drops them: the
+     * cap bounds memory, which is what those hold. Reading it costs nothing, where counting would walk
+     * every account on every touch. Touches of different accounts update it apart, so an app may go a
+     * few over its cap under concurrent touches, never more than the touches running at once.
+     */
+    private final Map<String, AtomicLong> heldByApp = new ConcurrentHashMap<>();
+    private final LongAdder refusedOverAppCap = new LongAdder();
 
     public InMemoryPresence(Duration activeWindow) {
-        this(activeWindow, OpenedSessions.MAX_HELD);
+        this(activeWindow, DEFAULT_MAX_LIVE_PER_APP);
     }
 
-    /** With a cap of its own on the sessions whose opening is remembered; for the test that it holds. */
-    InMemoryPresence(Duration activeWindow, int maxOpenedHeld) {
+    public InMemoryPresence(Duration activeWindow, long maxLivePerApp) {
+        this(activeWindow, maxLivePerApp, OpenedSessions.MAX_HELD);
+    }
+
+    /**
+     * With a cap of its own on the sessions whose opening is remembered; for the test that it holds. A
+     * factory, not a constructor: next to the public one taking a long, an int would pick the wrong cap.
+     */
+    static InMemoryPresence withOpenedCap(Duration activeWindow, int maxOpenedHeld) {
+        return new InMemoryPresence(activeWindow, DEFAULT_MAX_LIVE_PER_APP, maxOpenedHeld);
+    }
+
+    private InMemoryPresence(Duration activeWindow, long maxLivePerApp, int maxOpenedHeld) {
         this.activeWindow = requireNonNull(activeWindow, "activeWindow is null");
         if (activeWindow.isNegative() || activeWindow.isZero()) {
             throw new IllegalArgumentException("activeWindow must be positive: " + activeWindow);
         }
+        if (maxLivePerApp < 1) {
+            throw new IllegalArgumentException("maxLivePerApp must be positive: " + maxLivePerApp);
+        }
+        this.maxLivePerApp = maxLivePerApp;
         this.opened = new OpenedSessions(OPENED_MEMORY, maxOpenedHeld);
     }
 
     @Override
     public void touch(String appId, String userId, LiveSession session) {
+        // First, so sessions expired since the last sweep no longer count against the app's cap (put).
+        sweepIfDue(session.lastSeen());
         byAccount.compute(key(appId, userId), (k, sessions) -> {
             // Checked under the account's lock, which end() takes too, so a touch and an end never cross.
+            int held = size(sessions);
             Instant endedAt = ended.get(k + '\u0000' + session.sessionId());
             if (endedAt != null && !session.lastSeen().isAfter(endedAt)) {
                 return sessions;
@@ -68,9 +101,8 @@ public final class InMemoryPresence implements Presence {
             LiveSession kept = session.vouched() || !wasVouched(sessions, openedKey, session) ? session
                     : new LiveSession(session.sessionId(), session.deviceId(), session.deviceType(), session.ip(), session.lastSeen(), true);
             opened.remember(openedKey, new OpenedSession(kept.deviceId(), kept.deviceType(), kept.vouched()), kept.lastSeen());
-            return put(sessions, kept);
+            return counted(appId, held, put(appId, sessions, kept));
         });
-        sweepIfDue(session.lastSeen());
     }
 
     /** Whether a vouched evaluation touched the session before, live or still remembered: it stays so (Presence#touch). */
@@ -92,7 +124,9 @@ public final class InMemoryPresence implements Presence {
     @Override
     public boolean resume(String appId, String userId, String sessionId, String ip, Instant at) {
         boolean[] resumed = {false};
+        sweepIfDue(at);
         byAccount.compute(key(appId, userId), (k, sessions) -> {
+            int held = size(sessions);
             String session = k + '\u0000' + sessionId;
             // A remembered end refuses it whatever its time; an ended session's opening is forgotten too.
             Optional<OpenedSession> known = ended.containsKey(session) ? Optional.empty() : opened.find(session, at);
@@ -100,18 +134,27 @@ public final class InMemoryPresence implements Presence {
                 return sessions;
             }
             opened.seen(session, at);
-            Map<String, LiveSession> live = put(sessions,
+            Map<String, LiveSession> live = put(appId, sessions,
                     new LiveSession(sessionId, known.get().deviceId(), known.get().deviceType(), ip, at, known.get().vouched()));
-            // Not kept when the account is full of other devices' sessions (pushOutOne).
-            resumed[0] = live.containsKey(sessionId);
-            return live;
+            // Not kept when the account is full of other devices' sessions (pushOutOne), or the app is full (put).
+            resumed[0] = live != null && live.containsKey(sessionId);
+            return counted(appId, held, live);
         });
-        sweepIfDue(at);
         return resumed[0];
     }
 
-    /** The account's sessions with this one live (a later or equal sign of life wins), its expired ones dropped, kept at the cap. */
-    private Map<String, LiveSession> put(Map<String, LiveSession> sessions, LiveSession session) {
+    /**
+     * The account's sessions with this one live (a later or equal sign of life wins), its expired ones
+     * dropped, kept at the cap; unchanged when the session is a new unvouched one and its app holds
+     * {@link #maxLivePerApp} already (made-up accounts would otherwise grow memory without bound).
+     */
+    private Map<String, LiveSession> put(String appId, Map<String, LiveSession> sessions, LiveSession session) {
+        LiveSession current = sessions == null ? null : sessions.get(session.sessionId());
+        boolean isNew = current == null || expired(current, session.lastSeen());
+        if (isNew && !session.vouched() && heldBy(appId).get() >= maxLivePerApp) {
+            refusedOverAppCap.increment();
+            return sessions;
+        }
         Map<String, LiveSession> live = sessions == null ? new ConcurrentHashMap<>() : sessions;
         // On a tie the last said wins, as it does for the session's opening (OpenedSessions#remember) and in Redis.
         live.merge(session.sessionId(), session, (old, now) -> now.lastSeen().isBefore(old.lastSeen()) ? old : now);
@@ -140,6 +183,28 @@ public final class InMemoryPresence implements Presence {
                 .map(LiveSession::sessionId)
                 .orElse(added);
         live.remove(pushedOut);
+    }
+
+    private AtomicLong heldBy(String appId) {
+        return heldByApp.computeIfAbsent(appId, app -> new AtomicLong());
+    }
+
+    private static int size(Map<String, LiveSession> sessions) {
+        return sessions == null ? 0 : sessions.size();
+    }
+
+    /** Adds what the account's update changed to its app's count ({@link #heldByApp}); answers the account's sessions. */
+    private Map<String, LiveSession> counted(String appId, int heldBefore, Map<String, LiveSession> sessions) {
+        int change = size(sessions) - heldBefore;
+        if (change != 0) {
+            heldBy(appId).addAndGet(change);
+        }
+        return sessions;
+    }
+
+    @Override
+    public long refusedOverAppCap() {
+        return refusedOverAppCap.sum();
     }
 
     @Override
@@ -172,7 +237,9 @@ public final class InMemoryPresence implements Presence {
         opened.sweep(now);
         for (String account : byAccount.keySet()) {
             byAccount.computeIfPresent(account, (k, sessions) -> {
+                int held = sessions.size();
                 sessions.values().removeIf(session -> expired(session, now));
+                counted(k.substring(0, k.indexOf('\u0000')), held, sessions);
                 return sessions.isEmpty() ? null : sessions;
             });
         }
@@ -205,6 +272,7 @@ public final class InMemoryPresence implements Presence {
 
     private void end(String appId, String userId, String sessionId, Instant at, boolean loggedOut) {
         byAccount.compute(key(appId, userId), (k, sessions) -> {
+            int held = size(sessions);
             String session = k + '\u0000' + sessionId;
             // Ends of sessions this node knows (live, or opened and remembered: pushed out by the cap, lapsed)
             // are always remembered. Past the cap, ends of unknown sessions (random ids sent with the public
@@ -220,6 +288,7 @@ public final class InMemoryPresence implements Presence {
             if (sessions != null) {
                 sessions.remove(sessionId);
             }
+            counted(appId, held, sessions);
             return sessions == null || sessions.isEmpty() ? null : sessions;
         });
         sweepIfDue(at);

@@ -28,6 +28,19 @@ public interface Presence {
     int MAX_SESSIONS_PER_ACCOUNT = 100;
 
     /**
+     * The default most live sessions an app keeps over all its accounts before it refuses new unvouched
+     * ones ({@code --presence-max-live-per-app}). The per-account cap bounds one account, not how many
+     * accounts there are: anyone holding the public client id can send allowed, unsigned page views for
+     * millions of made-up accounts, and each opened a live session (memory on one node, a Redis hash and a
+     * member of the app's sorted set on several) for a whole window. Only a new unvouched session is
+     * refused past the cap; a vouched one (server mode, a signed identity) and one already live are always
+     * kept, so honest signed traffic is never refused and a live tab never drops out. A refused session's
+     * opening is still remembered, so its next heartbeat brings it back once there is room, as with the
+     * per-account cap. A million is far above what one deployment has live at once.
+     */
+    long DEFAULT_MAX_LIVE_PER_APP = 1_000_000;
+
+    /**
      * How long presence remembers that an allowed evaluation opened a session, after the session's last sign
      * of life: a heartbeat may {@link #resume} only such a session. Far longer than the window, so a tab
      * hidden for hours (a laptop asleep overnight is the long case) comes back by its next beat; a tab gone
@@ -45,7 +58,8 @@ public interface Presence {
      * evaluation that lets its device in touches: that is what makes the session one a heartbeat may
      * {@link #resume}. A new session on an account at {@link #MAX_SESSIONS_PER_ACCOUNT} whose devices hold
      * one each is not kept live, though its opening is remembered: a heartbeat brings it back once there
-     * is room.
+     * is room. Likewise a new unvouched session on an app whose live sessions reached its cap
+     * ({@link #DEFAULT_MAX_LIVE_PER_APP}).
      */
     void touch(String appId, String userId, LiveSession session);
 
@@ -65,7 +79,8 @@ public interface Presence {
      * evaluation resolved, not the heartbeat's token's: a copied token must not move a sharer's session onto
      * the owner's device.
      *
-     * @return whether the session is live now (false too when the cap keeps it out, {@link #MAX_SESSIONS_PER_ACCOUNT})
+     * @return whether the session is live now (false too when a cap keeps it out, {@link #MAX_SESSIONS_PER_ACCOUNT},
+     *     or, for an unvouched one, the app's {@link #DEFAULT_MAX_LIVE_PER_APP})
      */
     boolean resume(String appId, String userId, String sessionId, String ip, Instant at);
 
@@ -112,6 +127,13 @@ public interface Presence {
 
     /** The account's sessions still live at {@code now}: at most {@link #MAX_SESSIONS_PER_ACCOUNT}. */
     List<LiveSession> live(String appId, String userId, Instant now);
+
+    /**
+     * How many new unvouched sessions this node refused (by {@link #touch} or {@link #resume}) because their
+     * app's live sessions were at its cap ({@link #DEFAULT_MAX_LIVE_PER_APP}), since it started: a metric,
+     * so an operator sees a flood of made-up accounts, or a cap set too low.
+     */
+    long refusedOverAppCap();
 
     /** How many sessions of the app are live at {@code now}, over all its accounts (the dashboard's "active now"). */
     long liveSessions(String appId, Instant now);

@@ -162,6 +162,11 @@ class ConcurrentSessionsTest {
             }
 
             @Override
+            public long refusedOverAppCap() {
+                return 0;
+            }
+
+            @Override
             public Optional<OpenedSession> opened(String appId, String userId, String sessionId, Instant now) {
                 throw new IllegalStateException("redis down");
             }

@@ -14,6 +14,11 @@ class InMemoryPresenceTest extends PresenceContract {
         return new InMemoryPresence(window);
     }
 
+    @Override
+    protected Presence create(Duration window, long maxLivePerApp) {
+        return new InMemoryPresence(window, maxLivePerApp);
+    }
+
     @Test
     void accountsNeverTouchedAgainAreDroppedOnceTheirSessionsExpire() {
         InMemoryPresence presence = new InMemoryPresence(Duration.ofSeconds(90));
@@ -66,7 +71,7 @@ class InMemoryPresenceTest extends PresenceContract {
 
     @Test
     void openingsAreRememberedUpToACapTheQuietestGoingFirstAndSweptAfterTheirMemory() {
-        InMemoryPresence presence = new InMemoryPresence(Duration.ofSeconds(90), 1_000);
+        InMemoryPresence presence = InMemoryPresence.withOpenedCap(Duration.ofSeconds(90), 1_000);
         Instant start = Instant.parse("2026-12-03T12:00:00Z");
         for (int i = 0; i < 1_500; i++) {
             presence.touch("app_a", "user-" + i, new Presence.LiveSession("ses-" + i, "dev-" + i, "computer", "198.51.100.1", start.plusMillis(i), false));

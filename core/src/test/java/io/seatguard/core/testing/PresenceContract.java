@@ -25,6 +25,9 @@ public abstract class PresenceContract {
 
     protected abstract Presence create(Duration window);
 
+    /** With a cap of its own on the app's live sessions ({@link Presence#DEFAULT_MAX_LIVE_PER_APP}), for the case that it holds. */
+    protected abstract Presence create(Duration window, long maxLivePerApp);
+
     @BeforeEach
     void setUp() {
         presence = create(WINDOW);
@@ -576,5 +579,52 @@ public abstract class PresenceContract {
         assertThat(presence.liveSessions(app, T0.plusSeconds(90))).as("tab-1's window has passed").isEqualTo(1);
         assertThat(presence.liveSessions(app, T0.plusSeconds(150))).isZero();
         assertThat(presence.liveSessions(app + "y", T0)).isZero();
+    }
+
+    /**
+     * Made-up accounts (unsigned page views sent with the public client id) cannot grow an app's live
+     * sessions past its cap: the newcomer is refused, but vouched sessions and ones already live are always
+     * kept, and a refused session's opening is remembered, so its heartbeat brings it back once there is room.
+     */
+    @Test
+    void anAppsCapRefusesOnlyNewUnvouchedSessionsAndARefusedOneComesBackWhenThereIsRoom() {
+        Presence capped = create(WINDOW, 3);
+        for (int i = 1; i <= 3; i++) {
+            capped.touch(app, "made-up-" + i, session("tab-" + i, "dev-" + i, T0));
+        }
+        capped.touch(app, "made-up-4", session("tab-4", "dev-4", T0.plusSeconds(1)));
+        assertThat(capped.live(app, "made-up-4", T0.plusSeconds(1))).as("a new unvouched session past the cap").isEmpty();
+        assertThat(capped.opened(app, "made-up-4", "tab-4", T0.plusSeconds(1))).as("its opening is remembered").isPresent();
+        assertThat(capped.refusedOverAppCap()).isEqualTo(1);
+
+        capped.touch(app, "owner", new LiveSession("tab-owner", "dev-owner", "computer", "198.51.100.8", T0.plusSeconds(1), true));
+        assertThat(capped.live(app, "owner", T0.plusSeconds(1))).as("a vouched session is always kept").hasSize(1);
+        capped.touch(app, "made-up-1", session("tab-1", "dev-1", T0.plusSeconds(2)));
+        assertThat(capped.live(app, "made-up-1", T0.plusSeconds(2))).as("a live one stays live through its unsigned page views")
+                .extracting(LiveSession::lastSeen).containsExactly(T0.plusSeconds(2));
+        assertThat(capped.resume(app, "made-up-4", "tab-4", "198.51.100.7", T0.plusSeconds(3))).as("still no room").isFalse();
+        assertThat(capped.refusedOverAppCap()).isEqualTo(2);
+
+        capped.end(app, "made-up-2", "tab-2", T0.plusSeconds(4));
+        capped.end(app, "made-up-3", "tab-3", T0.plusSeconds(4));
+        assertThat(capped.resume(app, "made-up-4", "tab-4", "198.51.100.7", T0.plusSeconds(5))).as("room again: its heartbeat brings it back").isTrue();
+        assertThat(capped.liveSessions(app, T0.plusSeconds(5))).isEqualTo(3);
+        capped.touch(app + "x", "made-up-5", session("tab-5", "dev-5", T0.plusSeconds(5)));
+        assertThat(capped.live(app + "x", "made-up-5", T0.plusSeconds(5))).as("another app has a cap of its own").hasSize(1);
+    }
+
+    /** The cap counts live sessions: once the app's have gone quiet past the window, new ones are kept again. */
+    @Test
+    void sessionsExpiredPastTheWindowLeaveRoomUnderTheAppsCap() {
+        Presence capped = create(WINDOW, 2);
+        capped.touch(app, "made-up-1", session("tab-1", "dev-1", T0));
+        capped.touch(app, "made-up-2", session("tab-2", "dev-2", T0));
+        capped.touch(app, "made-up-3", session("tab-3", "dev-3", T0.plusSeconds(1)));
+        assertThat(capped.live(app, "made-up-3", T0.plusSeconds(1))).isEmpty();
+
+        Instant later = T0.plus(WINDOW).plusSeconds(1);
+        capped.touch(app, "made-up-4", session("tab-4", "dev-4", later));
+        assertThat(capped.live(app, "made-up-4", later)).as("the first two expired: room again").hasSize(1);
+        assertThat(capped.resume(app, "made-up-3", "tab-3", "198.51.100.7", later)).as("and the refused one's heartbeat brings it back").isTrue();
     }
 }
