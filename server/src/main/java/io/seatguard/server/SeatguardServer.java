@@ -270,13 +270,14 @@ public final class SeatguardServer implements AutoCloseable {
             // Each use of Redis has a link of its own; readiness and metrics report each.
             Map<String, RedisHealth> redisLinks = new LinkedHashMap<>();
             if (config.redisUrl().isPresent()) {
-                RedisPresence shared = RedisPresence.connect(config.redisUrl().get(), config.presenceWindow());
+                RedisPresence shared = RedisPresence.connect(config.redisUrl().get(), config.presenceWindow(), config.presenceMaxLivePerApp());
                 redisLinks.put("presence", shared.health());
                 presence = shared;
             }
             else {
-                presence = new InMemoryPresence(config.presenceWindow());
+                presence = new InMemoryPresence(config.presenceWindow(), config.presenceMaxLivePerApp());
             }
+            metrics.bindPresenceRefusals(presence::refusedOverAppCap);
             DeviceLinks loggingOut = new SessionEndingDeviceLinks(deviceLinks, presence);
             NetworkSettings network = config.network();
             intel = IpIntelService.start(network.intel(), clock);

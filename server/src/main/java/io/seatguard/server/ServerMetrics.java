@@ -63,6 +63,7 @@ public final class ServerMetrics implements AutoCloseable {
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private Supplier<WriterStats> writerStats;
     private LongSupplier readCount;
+    private LongSupplier presenceRefusals;
     private Supplier<LogRestartStats> logRestartStats;
     private Supplier<OutageStats> outageStats;
     private IntSupplier waitingRequests;
@@ -246,6 +247,19 @@ public final class ServerMetrics implements AutoCloseable {
         readCount = reads;
         FunctionCounter.builder("seatguard.storage.reads", reads, LongSupplier::getAsLong)
                 .description("Reads sent to the database (on embedded storage: what its caches did not answer)").register(registry);
+    }
+
+    /**
+     * New unsigned sessions this node did not keep live because their app was at its cap
+     * ({@code --presence-max-live-per-app}): a rise says made-up accounts are flooding an app with the
+     * public client id, or the cap is too low for its honest traffic.
+     */
+    public void bindPresenceRefusals(LongSupplier refused) {
+        // Held for the same reason as writerStats: Micrometer keeps a function counter's state weakly.
+        presenceRefusals = refused;
+        FunctionCounter.builder("seatguard.presence.refused_over_app_cap", refused, LongSupplier::getAsLong)
+                .description("New unvouched sessions this node did not keep live because their app held its most live sessions (--presence-max-live-per-app)")
+                .register(registry);
     }
 
     /**

@@ -68,6 +68,32 @@ class SessionsApiTest {
         }
     }
 
+    /**
+     * Unsigned page views for made-up accounts, sent with the public client id, fill the app's live sessions
+     * only up to --presence-max-live-per-app: the next one's session is not kept live (counted in
+     * /metrics), while a server-mode evaluation's session always is.
+     */
+    @Test
+    void madeUpAccountsFillAnAppsLiveSessionsOnlyUpToItsCapAndVouchedSessionsAreStillKept() {
+        try (TestServer server = TestServer.startWith(TestServer.config(dataDir).presenceMaxLivePerApp(100).build())) {
+            TestApp app = server.defaultApp();
+            for (int i = 0; i < 100; i++) {
+                evaluate(server, app, "access", "made-up-" + i, "tok_made_up_" + (100_000_000 + i), "tab-" + i);
+            }
+            assertThat(heartbeat(server, app, "made-up-99", "tab-99", "tok_made_up_100000099").get("active").asBoolean()).isTrue();
+            evaluate(server, app, "access", "made-up-100", "tok_made_up_100000100", "tab-100");
+            assertThat(heartbeat(server, app, "made-up-100", "tab-100", "tok_made_up_100000100").get("active").asBoolean())
+                    .as("past the cap, a made-up account's new session is not kept live").isFalse();
+
+            Response vouched = server.post("/v3/evaluate", "{\"action\":\"access\",\"user\":\"kim\",\"session\":\"tab-kim\",\"ip\":\"198.51.100.30\"}",
+                    app.bearer());
+            assertThat(vouched.status()).as(vouched.body()).isEqualTo(200);
+            assertThat(heartbeat(server, app, "kim", "tab-kim", null).get("active").asBoolean()).as("a server-mode session is always kept").isTrue();
+            assertThat(MetricsText.value(server.get("/metrics", Map.of()).body(), "seatguard_presence_refused_over_app_cap_total"))
+                    .as("the evaluation's touch and the heartbeat's resume").isEqualTo(2.0);
+        }
+    }
+
     @Test
     void aHeartbeatCannotMakeUpALiveSessionOnSomeoneElsesAccount() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {

@@ -46,6 +46,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--presence-window", defaultValue = "${env:SEATGUARD_PRESENCE_WINDOW:-90}", description = "Seconds a session stays live after its last heartbeat or evaluation, 45 to 3600 (env SEATGUARD_PRESENCE_WINDOW; default ${DEFAULT-VALUE}).")
     long presenceWindowSeconds;
 
+    @Option(names = "--presence-max-live-per-app", defaultValue = "${env:SEATGUARD_PRESENCE_MAX_LIVE_PER_APP:-1000000}", description = "Most live sessions an app keeps over all its accounts; past it a new unsigned (unvouched) session is not kept live until there is room, while signed and server-mode ones always are, 100 to 100000000 (env SEATGUARD_PRESENCE_MAX_LIVE_PER_APP; default ${DEFAULT-VALUE}).")
+    long presenceMaxLivePerApp;
+
     @Option(names = "--risk-weights", defaultValue = "${env:SEATGUARD_RISK_WEIGHTS}", description = "Points per risk signal, e.g. concurrent_sessions=50,new_ip=0 (env SEATGUARD_RISK_WEIGHTS; defaults in docs/risk.md).")
     String riskWeights;
 
@@ -122,6 +125,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .maxBodyBytes(maxBodyBytes)
                 .publicUrl(blankToEmpty(publicUrl))
                 .presenceWindow(java.time.Duration.ofSeconds(presenceWindowSeconds))
+                .presenceMaxLivePerApp(presenceMaxLivePerApp)
                 .riskWeights(riskWeights())
                 .network(network.settings())
                 .challenges(challenges.settings())

@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param patternThresholds where account patterns become suspicious and dangerous
  * @param webhookAllowPrivate whether webhook URLs may resolve to addresses that are not globally reachable
  * @param browserRateLimit browser calls one client address may make to one app a minute, on each node; 0 for no limit
+ * @param presenceMaxLivePerApp the most live sessions an app keeps before it refuses new unvouched ones
+ *     ({@link io.seatguard.core.presence.Presence#DEFAULT_MAX_LIVE_PER_APP})
  */
 public record ServerConfig(
         String host,
@@ -51,7 +53,8 @@ public record ServerConfig(
         PatternThresholds patternThresholds,
         boolean webhookAllowPrivate,
         SqliteSynchronous sqliteSynchronous,
-        int browserRateLimit) {
+        int browserRateLimit,
+        long presenceMaxLivePerApp) {
     public static final int DEFAULT_PORT = 8080;
     /** Only this machine may name the client address in {@code X-Forwarded-For} unless the operator says otherwise. */
     static final List<Cidr> LOOPBACK = List.of(Cidr.parse("127.0.0.0/8").orElseThrow(), Cidr.parse("::1").orElseThrow());
@@ -71,6 +74,12 @@ public record ServerConfig(
     /** Shorter than two heartbeats would end live sessions between beats. */
     static final Duration MIN_PRESENCE_WINDOW = Duration.ofSeconds(45);
     static final Duration MAX_PRESENCE_WINDOW = Duration.ofHours(1);
+    /**
+     * Below a hundred, an app's own few unsigned tabs would be refused at a busy moment; above a hundred
+     * million, the cap bounds nothing one node's memory or one Redis could hold.
+     */
+    static final long MIN_PRESENCE_MAX_LIVE_PER_APP = 100;
+    static final long MAX_PRESENCE_MAX_LIVE_PER_APP = 100_000_000;
 
     public ServerConfig {
         host = ListenHost.require(requireNonNull(host, "host is null"));
@@ -92,6 +101,10 @@ public record ServerConfig(
         if (presenceWindow.compareTo(MIN_PRESENCE_WINDOW) < 0 || presenceWindow.compareTo(MAX_PRESENCE_WINDOW) > 0) {
             throw new ConfigException("the presence window (--presence-window, SEATGUARD_PRESENCE_WINDOW) must be between " + MIN_PRESENCE_WINDOW.toSeconds() + " and " + MAX_PRESENCE_WINDOW.toSeconds()
                     + " seconds, not " + presenceWindow.toSeconds());
+        }
+        if (presenceMaxLivePerApp < MIN_PRESENCE_MAX_LIVE_PER_APP || presenceMaxLivePerApp > MAX_PRESENCE_MAX_LIVE_PER_APP) {
+            throw new ConfigException("the most live sessions per app (--presence-max-live-per-app, SEATGUARD_PRESENCE_MAX_LIVE_PER_APP) must be between "
+                    + MIN_PRESENCE_MAX_LIVE_PER_APP + " and " + MAX_PRESENCE_MAX_LIVE_PER_APP + ", not " + presenceMaxLivePerApp);
         }
         if (browserRateLimit < 0 || browserRateLimit > MAX_BROWSER_RATE_LIMIT) {
             throw new ConfigException("the browser rate limit (--browser-rate-limit, SEATGUARD_BROWSER_RATE_LIMIT) must be between 0 (no limit) and " + MAX_BROWSER_RATE_LIMIT + " calls a minute, not "
@@ -183,6 +196,7 @@ public record ServerConfig(
         private boolean webhookAllowPrivate;
         private SqliteSynchronous sqliteSynchronous;
         private int browserRateLimit;
+        private long presenceMaxLivePerApp;
 
         private Builder(Path dataDir) {
             host = "127.0.0.1";
@@ -203,6 +217,7 @@ public record ServerConfig(
             webhookAllowPrivate = false;
             sqliteSynchronous = SqliteSynchronous.FULL;
             browserRateLimit = DEFAULT_BROWSER_RATE_LIMIT;
+            presenceMaxLivePerApp = io.seatguard.core.presence.Presence.DEFAULT_MAX_LIVE_PER_APP;
         }
 
         private Builder(ServerConfig config) {
@@ -224,6 +239,7 @@ public record ServerConfig(
             webhookAllowPrivate = config.webhookAllowPrivate;
             sqliteSynchronous = config.sqliteSynchronous;
             browserRateLimit = config.browserRateLimit;
+            presenceMaxLivePerApp = config.presenceMaxLivePerApp;
         }
 
         public Builder host(String value) {
@@ -335,10 +351,16 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder presenceMaxLivePerApp(long value) {
+            presenceMaxLivePerApp = value;
+            return this;
+        }
+
         /** @throws ConfigException naming the first setting out of its bounds */
         public ServerConfig build() {
             return new ServerConfig(host, port, dataDir, databaseUrl, redisUrl, adminToken, trustedProxies, maxBodyBytes, publicUrl, presenceWindow,
-                    riskWeights, network, challenges, retentionDays, patternThresholds, webhookAllowPrivate, sqliteSynchronous, browserRateLimit);
+                    riskWeights, network, challenges, retentionDays, patternThresholds, webhookAllowPrivate, sqliteSynchronous, browserRateLimit,
+                    presenceMaxLivePerApp);
         }
     }
 }

@@ -172,6 +172,7 @@ class ServeCommandTest {
         named.put(new String[] {"--max-body-bytes", "10"}, "(--max-body-bytes, SEATGUARD_MAX_BODY_BYTES)");
         named.put(new String[] {"--retention-days", "-1"}, "(--retention-days, SEATGUARD_RETENTION_DAYS)");
         named.put(new String[] {"--presence-window", "5"}, "(--presence-window, SEATGUARD_PRESENCE_WINDOW)");
+        named.put(new String[] {"--presence-max-live-per-app", "10"}, "(--presence-max-live-per-app, SEATGUARD_PRESENCE_MAX_LIVE_PER_APP)");
         named.put(new String[] {"--browser-rate-limit", "-1"}, "(--browser-rate-limit, SEATGUARD_BROWSER_RATE_LIMIT)");
         named.put(new String[] {"--admin-token", "short"}, "(--admin-token, SEATGUARD_ADMIN_TOKEN)");
         named.put(new String[] {"--code-key", "short"}, "(--code-key, SEATGUARD_CODE_KEY)");

@@ -41,6 +41,7 @@ class ServerConfigTest {
                 .webhookAllowPrivate(true)
                 .sqliteSynchronous(io.seatguard.storage.SqliteSynchronous.NORMAL)
                 .browserRateLimit(60)
+                .presenceMaxLivePerApp(5_000)
                 .build();
         ServerConfig defaults = ServerConfig.builder(Path.of("data")).build();
         for (var component : ServerConfig.class.getRecordComponents()) {
@@ -51,7 +52,8 @@ class ServerConfigTest {
         assertThat(config.toBuilder().port(9091).build()).isEqualTo(new ServerConfig(config.host(), 9091, config.dataDir(), config.databaseUrl(),
                 config.redisUrl(), config.adminToken(), config.trustedProxies(), config.maxBodyBytes(), config.publicUrl(), config.presenceWindow(),
                 config.riskWeights(), config.network(), config.challenges(), config.retentionDays(), config.patternThresholds(),
-                config.webhookAllowPrivate(), config.sqliteSynchronous(), config.browserRateLimit()));
+                config.webhookAllowPrivate(), config.sqliteSynchronous(), config.browserRateLimit(),
+                config.presenceMaxLivePerApp()));
     }
 
     private static Object read(java.lang.reflect.RecordComponent component, ServerConfig config) {
