@@ -100,11 +100,16 @@ public final class SqlAccountRecords implements AccountRecords {
         }
         // Its challenges likewise, each batch handed over once committed: the delete that removes a challenge
         // is what returns it, so none opened meanwhile is missed, and memory holds one batch, not the account's all.
-        List<Challenge> batch;
+        // Until a batch deletes none: one that hands over fewer than it deleted (an unreadable row) or deletes
+        // fewer than it chose (on PostgreSQL, a row retention deleted meanwhile) has more after it, which
+        // stopping there left all to the last transaction (found in review).
+        ChallengeBatch batch;
         do {
             batch = erasing(connection -> deleteChallenges(connection, appId, accountKey, PRUNE_BATCH));
-            deleted.accept(batch);
-        } while (batch.size() == PRUNE_BATCH);
+            if (!batch.readable().isEmpty()) {
+                deleted.accept(batch.readable());
+            }
+        } while (batch.deleted() > 0);
         List<Challenge> lastChallenges = new ArrayList<>();
         boolean found = erasing(connection -> {
             // The account's row first (AccountRowLock): whether it was there is the answer.
@@ -117,7 +122,7 @@ public final class SqlAccountRecords implements AccountRecords {
             JdbcRunner.update(connection, "DELETE FROM user_fingerprints WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM user_countries WHERE app_id = ? AND user_id = ?", appId, userId);
             // Challenges opened since the batches (AccountRowLock: the evaluation that opened one committed first).
-            lastChallenges.addAll(deleteChallenges(connection, appId, accountKey, Integer.MAX_VALUE));
+            lastChallenges.addAll(deleteChallenges(connection, appId, accountKey, Integer.MAX_VALUE).readable());
             JdbcRunner.update(connection, "DELETE FROM owner_notices WHERE app_id = ? AND user_id = ?", appId, userId);
             // The claims' lock rows name the account and the addresses its notices went to (V29).
             JdbcRunner.update(connection, "DELETE FROM owner_notice_claims WHERE app_id = ? AND (claim_key = ? OR claim_key IN"
@@ -140,19 +145,22 @@ public final class SqlAccountRecords implements AccountRecords {
     private static final String CHALLENGES_BATCH = "DELETE FROM challenges WHERE id IN (SELECT id FROM challenges WHERE app_id = ? AND account_key = ?"
             + " LIMIT %d) RETURNING device_id, " + SqlChallengeStore.COLUMNS;
 
+    /** A batch of deleted challenges: how many rows went, and those of them whose documents could be read. */
+    private record ChallengeBatch(int deleted, List<Challenge> readable) {}
+
     /**
      * Deletes up to {@code limit} of the account's challenges and returns them, with the devices they named
      * that nothing needs any more: a challenge names its evaluation's device, and one whose evaluation
      * retention already pruned is the last tie.
      */
-    private List<Challenge> deleteChallenges(Connection connection, String appId, String accountKey, int limit) throws SQLException {
+    private ChallengeBatch deleteChallenges(Connection connection, String appId, String accountKey, int limit) throws SQLException {
         List<String> devices = new ArrayList<>();
         List<Optional<Challenge>> gone = JdbcRunner.queryList(connection, CHALLENGES_BATCH.formatted(limit), row -> {
             devices.add(row.getString("device_id"));
             return readable(row);
         }, appId, accountKey);
         SqlDeviceCleanup.deleteDevicesNamedBy(connection, database.kind(), appId, devices);
-        return gone.stream().flatMap(Optional::stream).toList();
+        return new ChallengeBatch(gone.size(), gone.stream().flatMap(Optional::stream).toList());
     }
 
     /**

@@ -3768,6 +3768,35 @@ abstract class StorageContract {
     }
 
     /**
+     * Review finding: the erasure went on to another batch of challenges only while a batch handed over a
+     * thousand, and a batch holding a challenge whose document cannot be read hands over fewer (the row is
+     * deleted, not handed over). So one unreadable row in the first batch ended the batches, and the last
+     * transaction deleted all the rest at once, holding the writer (and every app's evaluations behind it)
+     * for as long and the account's challenges all in memory. On PostgreSQL a batch one of whose rows
+     * retention deleted meanwhile fell short the same way. The batches now go on until one deletes nothing.
+     */
+    @Test
+    void anUnreadableChallengeDoesNotEndTheErasuresBatches() throws java.sql.SQLException {
+        io.seatguard.core.challenge.Challenge first = sampleChallenge("ch_" + "v".repeat(32), id(), "kim", "dev-k1", T0.plusSeconds(10));
+        recordWithChallenge(first, T0.plusSeconds(10));
+        // 2,500 copies of the first, every tenth with a document no longer readable.
+        try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement()) {
+            statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2500)"
+                    + " INSERT INTO challenges (id, app_id, evaluation_id, account_key, device_id, type, status, attempts, sends, created_at, expires_at, document)"
+                    + " SELECT 'ch-kim-' || i, app_id, evaluation_id, account_key, device_id, type, status, attempts, sends, created_at, expires_at,"
+                    + " CASE WHEN i % 10 = 0 THEN 'not a document' ELSE document END FROM challenges, n WHERE id = '" + first.id() + "'");
+        }
+        List<Integer> handed = new java.util.ArrayList<>();
+
+        assertThat(new SqlAccountRecords(database).erase("app_a", "kim", batch -> handed.add(batch.size()))).isTrue();
+
+        assertThat(handed.stream().mapToInt(Integer::intValue).sum()).as("every readable one").isEqualTo(2_251);
+        assertThat(handed).as("a batch at a time, the last transaction's included").allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(1_000));
+        assertThat(countRows("SELECT COUNT(*) FROM challenges WHERE app_id = 'app_a' AND account_key = '" + io.seatguard.core.challenge.Challenge.userKey("kim") + "'"))
+                .as("the unreadable ones too").isZero();
+    }
+
+    /**
      * Found in review: six device-limit pages of one account (limit one) pressing Continue at once each
      * counted the others' devices as not yet attached, and all six were attached. Counted in the attach's
      * own transaction, one account's attaches one after another, exactly the room left is taken.
