@@ -9,11 +9,16 @@ package io.seatguard.storage;
 final class DatabaseClock {
     private DatabaseClock() {}
 
-    /** Now, in epoch milliseconds, at the statement's database (PostgreSQL: its transaction's start). */
+    /**
+     * Now, in epoch milliseconds, at the statement's database, as of the statement's start. Not PostgreSQL's
+     * CURRENT_TIMESTAMP, which is its transaction's start: a write runs in the writer's group commit, a
+     * transaction its batch's earlier writes began, seconds before when one waited on a lock (found in
+     * review). SQLite's 'now' is the statement's already.
+     */
     static String nowMillis(DatabaseKind kind) {
         return switch (kind) {
             case SQLITE -> "CAST(unixepoch('subsec') * 1000 AS INTEGER)";
-            case POSTGRESQL -> "CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) * 1000 AS BIGINT)";
+            case POSTGRESQL -> "CAST(EXTRACT(EPOCH FROM statement_timestamp()) * 1000 AS BIGINT)";
         };
     }
 }

@@ -85,6 +85,28 @@ class PostgresWebhookStorageTest extends WebhookStorageContract {
     }
 
     /**
+     * Review finding: the failing spell was measured with CURRENT_TIMESTAMP, which PostgreSQL fixes when the
+     * transaction begins. A try's outcome is written in the writer's group commit, a transaction the batch's
+     * earlier writes began (one of them waiting on another node's lock, say), so the spell started, and an
+     * endpoint was disabled, as of then: a spell could be judged five days old while it was not, and
+     * {@code failing_since} could come before the failure's own try in the endpoint's log. Here the batch's
+     * earlier writes take two seconds; the spell starts when its statement runs.
+     */
+    @Test
+    void aFailingSpellStartsWhenItsStatementRunsNotWhenItsGroupCommitBegan() throws Exception {
+        endpoint("app_a", "we_a");
+        java.time.Instant before;
+        try (Connection batch = rawConnection(); Statement statement = batch.createStatement()) {
+            batch.setAutoCommit(false);
+            statement.execute("SELECT pg_sleep(2)");
+            before = java.time.Instant.now();
+            assertThat(SqlEndpointHealth.afterTry(batch, DatabaseKind.POSTGRESQL, "app_a", "we_a", false)).isFalse();
+            batch.commit();
+        }
+        assertThat(health("we_a").failingSince().orElseThrow()).as("when the failure was recorded").isAfterOrEqualTo(before.minusMillis(500));
+    }
+
+    /**
      * Disabling's sweep marks pending deliveries failed a batch at a time until a batch finds none. Here a
      * try finishing meanwhile (another node, its row locked, then delivered) takes one row out of the
      * first batch the sweep chose: that batch falls short with more left, and the sweep must go on.
