@@ -1,6 +1,7 @@
 package io.seatguard.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -195,6 +196,57 @@ class LauncherRebuildTest {
         assertThat(result.err())
                 .contains("building Seatguard needs a JDK 21 or newer with its compiler (javac)")
                 .contains(runtime.resolve("bin/java") + " (Java 25, a runtime only: no javac)");
+    }
+
+    /**
+     * Review finding: under the C (POSIX) locale, what a container, cron or systemd gives a command unless told
+     * otherwise, the JVM decodes its arguments as ASCII, so {@code ./seatguard apps create --name Café} made an
+     * app named "Caf\uFFFD\uFFFD" and printed it as "Caf??". The launcher runs Java under C.UTF-8 then (the same
+     * locale but for its character set), checked with a real JVM decoding a real argument.
+     */
+    @Test
+    void underTheCLocaleJavaReadsTheArgumentsAsUtf8() throws Exception {
+        builtCheckout();
+        Files.writeString(root.resolve("Echo.java"), """
+                class Echo {
+                    public static void main(String[] args) {
+                        String last = args[args.length - 1];
+                        System.out.println(last + " " + last.length() + " " + System.getProperty("sun.jnu.encoding"));
+                    }
+                }
+                """);
+        String realJava = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        script(root.resolve("jdk/bin/java"), """
+                #!/bin/sh
+                if [ "$1" = "-version" ]; then echo 'openjdk version "21.0.5" 2024-10-15' >&2; exit 0; fi
+                exec '%s' '%s' "$@"
+                """.formatted(realJava, root.resolve("Echo.java")));
+        assumeTrue(utf8LocaleInstalled(), "no C.UTF-8 locale on this machine");
+
+        ProcessBuilder builder = launcher(root.resolve("jdk"), root.resolve("no-jvms"), "apps", "create", "--name", "Café");
+        builder.environment().keySet().removeIf(name -> name.startsWith("LC_") || name.equals("LANG"));
+        builder.environment().put("LC_ALL", "C");
+        Path out = Files.createTempFile(root, "launcher", ".out");
+        Process process = builder.redirectOutput(out.toFile()).start();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).as(err).isZero();
+        assertThat(Files.readString(out, StandardCharsets.UTF_8).strip()).isEqualTo("Café 4 UTF-8");
+    }
+
+    /** Whether {@code locale} knows C.UTF-8 (glibc 2.35 and later build it in; Debian has long shipped it). */
+    private static boolean utf8LocaleInstalled() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("locale", "charmap").redirectErrorStream(true);
+        builder.environment().put("LC_ALL", "C.UTF-8");
+        try {
+            Process process = builder.start();
+            String charmap = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return process.waitFor() == 0 && charmap.equals("UTF-8");
+        }
+        catch (IOException e) {
+            return false;
+        }
     }
 
     private record Result(int exit, String out, String err) {}
