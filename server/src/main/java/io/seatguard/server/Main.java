@@ -7,6 +7,7 @@ import io.seatguard.server.cli.EnvironmentValueFaults;
 import io.seatguard.server.cli.OperatorsCommand;
 import io.seatguard.server.cli.ServeCommand;
 import io.seatguard.server.cli.SpacesAroundNumbersAndSwitches;
+import io.seatguard.server.cli.UndecodedArguments;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +24,11 @@ public final class Main {
         // Must run before any logger exists: picks the JSON log layout when asked for.
         if ("json".equalsIgnoreCase(System.getenv("SEATGUARD_LOG_FORMAT")) && System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "logback-json.xml");
+        }
+        java.util.Optional<String> undecoded = UndecodedArguments.fault(args, System.getProperty("sun.jnu.encoding", "unknown"));
+        if (undecoded.isPresent()) {
+            System.err.println(undecoded.get());
+            System.exit(UndecodedArguments.REFUSED);
         }
         int exit = commandLine().execute(args.length == 0 ? new String[] {"serve"} : args);
         if (exit != 0 || args.length == 0 || !args[0].equals("serve")) {

@@ -1,0 +1,36 @@
+package io.seatguard.server.cli;
+
+import java.util.Optional;
+
+/**
+ * Arguments the JVM could not decode. Java reads its command line in the system locale's character set,
+ * and under the C (POSIX) locale, what containers, cron, {@code sudo -u} and systemd units give a command
+ * unless told otherwise, that is ASCII: every byte beyond it becomes U+FFFD. {@code apps create --name Café}
+ * then made an app named "Caf\uFFFD\uFFFD", and {@code operators create --email} stored an email nobody
+ * could sign in with (found in review). The bytes are gone before {@code main} runs, so the command is
+ * refused, naming the locale and how to run it.
+ */
+public final class UndecodedArguments {
+    /** Exit status of a refused command line, as picocli gives a bad option. */
+    public static final int REFUSED = 2;
+
+    private static final char REPLACEMENT = '\uFFFD';
+
+    private UndecodedArguments() {}
+
+    /**
+     * What to say when an argument holds a character the locale could not decode, else empty.
+     *
+     * @param encoding the character set the JVM decoded the arguments with ({@code sun.jnu.encoding})
+     */
+    public static Optional<String> fault(String[] args, String encoding) {
+        for (String arg : args) {
+            if (arg.indexOf(REPLACEMENT) >= 0) {
+                return Optional.of("seatguard: an argument holds characters this system's locale (character set " + encoding
+                        + ") cannot read, so Java received \"" + arg + "\" instead; run the command under a UTF-8 locale,"
+                        + " e.g. LC_ALL=C.UTF-8 (the ./seatguard launcher does so under the C locale)");
+            }
+        }
+        return Optional.empty();
+    }
+}
