@@ -1,16 +1,19 @@
 package io.seatguard.server.cli;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seatguard.core.net.UrlPasswordMask;
 import io.seatguard.server.config.HeaderSafeToken;
 import io.seatguard.server.http.Json;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -132,30 +135,43 @@ public final class AppsCommand {
                     + "; the admin token is not sent on: set --url (or SEATGUARD_URL) to the address Seatguard answers at");
             return 1;
         }
-        Optional<String> json = prettyJson(response.body());
+        Optional<JsonNode> json = jsonAnswer(response.body());
         if (json.isEmpty()) {
             String type = response.headers().firstValue("Content-Type").orElse("none");
             System.err.println("seatguard: " + UrlPasswordMask.of(url) + " answered HTTP " + status + " with no JSON (Content-Type " + type
                     + "): is Seatguard there? Name its address with --url or SEATGUARD_URL." + excerpt(response.body()));
             return 1;
         }
-        if (status / 100 == 2) {
-            System.out.println(json.get());
-            return 0;
-        }
-        System.err.println(json.get());
-        return 1;
+        PrintStream stream = status / 100 == 2 ? System.out : System.err;
+        stream.println(pretty(json.get(), stream.charset()));
+        return status / 100 == 2 ? 0 : 1;
     }
 
-    /** The answer as pretty JSON, when it is one JSON object or array. */
-    private static Optional<String> prettyJson(String body) {
+    /** The answer, when it is one JSON object or array. */
+    private static Optional<JsonNode> jsonAnswer(String body) {
         try {
             JsonNode tree = Json.MAPPER.readTree(body);
-            return tree != null && tree.isContainerNode() ? Optional.of(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree))
-                    : Optional.empty();
+            return tree != null && tree.isContainerNode() ? Optional.of(tree) : Optional.empty();
         }
         catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * {@code tree} as pretty JSON in {@code charset}: with what it cannot write as JSON escapes (backslash, u, four hex digits), which
+     * every JSON reader takes back. Under the C locale (a container, cron, {@code java -jar} from a systemd
+     * unit) standard output is ASCII, and an app named "Café" was printed "Caf?", a name no script could
+     * give back to the API (found in review).
+     */
+    static String pretty(JsonNode tree, Charset charset) {
+        try {
+            String text = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
+            return charset.newEncoder().canEncode(text) ? text
+                    : Json.MAPPER.writerWithDefaultPrettyPrinter().with(JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsString(tree);
+        }
+        catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
