@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  *   <li>CSV rows with the address in any field (Onionoo-derived {@code latest.exits.csv}: fingerprint,
  *       ipaddr, port; Apple's {@code egress-ip-ranges.csv}: prefix, country, region, city);
  *   <li>start and end addresses, as two fields or joined by {@code -} (client9/ipcat's
- *       {@code datacenters.csv}: start, end, name, url);
+ *       {@code datacenters.csv}: start, end, name, url); an IPv4 network and its netmask as two fields
+ *       ({@code 198.51.100.0 255.255.255.0}) are that network;
  *   <li>{@code #} and {@code ;} comments, blank lines, headers and a byte-order mark are skipped.
  * </ul>
  *
@@ -102,7 +103,11 @@ public final class IpListParser {
             Optional<InetAddress> start = token.indexOf('/') < 0 ? IpAddresses.parse(token) : Optional.empty();
             int next = i + 1 < fields.length && token(fields[i + 1]).equals("-") ? i + 2 : i + 1;
             Optional<InetAddress> end = start.isPresent() && next < fields.length ? IpAddresses.parse(token(fields[next])) : Optional.empty();
-            if (end.isPresent() && inOrder(start.get(), end.get())) {
+            Optional<Cidr> masked = end.flatMap(mask -> network(start.get(), mask));
+            if (masked.isPresent()) {
+                ranges.add(masked.get());
+            }
+            else if (end.isPresent() && inOrder(start.get(), end.get())) {
                 ranges.add(start.get(), end.get());
             }
             else {
@@ -120,6 +125,27 @@ public final class IpListParser {
             token = token.substring(1, token.indexOf(']'));
         }
         return token;
+    }
+
+    /**
+     * The network an IPv4 address and a netmask after it name ({@code 198.51.100.0 255.255.255.0}, as ACLs,
+     * PAC files and firewall exports write networks), when {@code mask} is one (leading ones, then zeros)
+     * and the address lies on it. Read as a start and an end, the pair was a range from the network to the
+     * mask, most of IPv4. Only for two fields: {@code a-b} says it is a range.
+     */
+    private static Optional<Cidr> network(InetAddress address, InetAddress mask) {
+        byte[] a = address.getAddress();
+        byte[] m = mask.getAddress();
+        if (a.length != 4 || m.length != 4) {
+            return Optional.empty();
+        }
+        int bits = java.nio.ByteBuffer.wrap(m).getInt();
+        int prefix = Integer.bitCount(bits);
+        boolean contiguous = bits != 0 && Integer.numberOfTrailingZeros(bits) == 32 - prefix;
+        if (!contiguous || (java.nio.ByteBuffer.wrap(a).getInt() & ~bits) != 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Cidr(a, prefix));
     }
 
     /** Whether {@code start} and {@code end} are of one family, {@code end} not below {@code start}. */

@@ -77,6 +77,33 @@ class IpListParserTest {
         assertThat(holds(parsed, "2001:db8:1::1")).as("another family is no end").isFalse();
     }
 
+    /**
+     * Review finding: a list written as network and netmask ({@code 198.51.100.0 255.255.255.0}, as Cisco
+     * ACLs, PAC files and many firewall exports write networks; {@code 203.0.113.7 255.255.255.255} for one
+     * host) read as the range from the network to its mask: 198.51.100.0–255.255.255.0 held most of IPv4,
+     * and every client above it was flagged. Before start–end rows, each was its network address alone. An
+     * address followed by a netmask it lies on is that network; a range written with {@code -} is a range.
+     */
+    @Test
+    void readsAnAddressAndItsNetmaskAsThatNetworkNotAsARangeToTheMask() {
+        IpListParser.Parsed parsed = IpListParser.parse("""
+                198.51.100.0 255.255.255.0
+                203.0.113.7,255.255.255.255
+                192.0.2.0	255.255.255.128
+                240.0.0.0-255.255.255.255
+                """);
+        assertThat(parsed.entries()).isEqualTo(4);
+        assertThat(holds(parsed, "198.51.100.200")).isTrue();
+        assertThat(holds(parsed, "198.51.101.1")).as("past the /24").isFalse();
+        assertThat(holds(parsed, "203.0.113.7")).isTrue();
+        assertThat(holds(parsed, "203.0.113.8")).as("a host mask is one address").isFalse();
+        assertThat(holds(parsed, "192.0.2.127")).isTrue();
+        assertThat(holds(parsed, "192.0.2.128")).isFalse();
+        assertThat(holds(parsed, "8.8.8.8")).isFalse();
+        assertThat(holds(parsed, "230.0.0.1")).isFalse();
+        assertThat(holds(parsed, "250.1.2.3")).as("a dash range to 255.255.255.255 is a range").isTrue();
+    }
+
     /** Review finding: {@code ::ffff:1.2.3.4/8} was read as 1.0.0.0/8; an IPv4-mapped prefix counts IPv6's 128 bits. */
     @Test
     void readsAnIpv4MappedRangeAsTheIpv4RangeItIsAndSkipsOneReachingBeyondIpv4() {
