@@ -13,9 +13,10 @@ import java.util.List;
  * @param geoipName the name flags and {@code /readyz} give the geolocation source
  * @param asnFiles ip-location-db {@code asn} CSV files (empty: no ASN data, so no ASN-based flags)
  * @param asnName the name given the ASN source
- * @param asnDate the ASN data's date when known from its package (files unpacked from npm carry no useful
- *     modification time); otherwise the oldest file's own time, unless any file's time is a packaging
- *     artefact (before 2000: npm's 1985-10-26), which leaves the date unknown
+ * @param asnDating the ASN data's date when known from its package (files unpacked from npm carry no useful
+ *     modification time), asked at each load of the files: the installed data's folder says it in a file
+ *     that is rewritten with them; otherwise the oldest file's own time, unless any file's time is a
+ *     packaging artefact (before 2000: npm's 1985-10-26), which leaves the date unknown
  * @param extraHostingAsns operator files of hosting ASNs, added to the curated list
  * @param extraVpnAsns operator files of VPN ASNs, added to the curated list
  * @param lists operator range lists (Tor exits, VPN, cloud, relay), files or URLs
@@ -25,7 +26,7 @@ public record IntelConfig(
         String geoipName,
         List<Path> asnFiles,
         String asnName,
-        java.util.Optional<java.time.LocalDate> asnDate,
+        java.util.function.Supplier<java.util.Optional<java.time.LocalDate>> asnDating,
         List<Path> extraHostingAsns,
         List<Path> extraVpnAsns,
         List<ListSpec> lists) {
@@ -37,10 +38,25 @@ public record IntelConfig(
         requireNonNull(geoipName, "geoipName is null");
         asnFiles = List.copyOf(requireNonNull(asnFiles, "asnFiles is null"));
         requireNonNull(asnName, "asnName is null");
-        requireNonNull(asnDate, "asnDate is null");
+        requireNonNull(asnDating, "asnDating is null");
         extraHostingAsns = List.copyOf(requireNonNull(extraHostingAsns, "extraHostingAsns is null"));
         extraVpnAsns = List.copyOf(requireNonNull(extraVpnAsns, "extraVpnAsns is null"));
         lists = numbered(requireNonNull(lists, "lists is null"));
+    }
+
+    /** With an ASN date that does not change: known at start, or from the files' own times. */
+    public IntelConfig(List<Path> geoipFiles, String geoipName, List<Path> asnFiles, String asnName, java.util.Optional<java.time.LocalDate> asnDate,
+            List<Path> extraHostingAsns, List<Path> extraVpnAsns, List<ListSpec> lists) {
+        this(geoipFiles, geoipName, asnFiles, asnName, constant(requireNonNull(asnDate, "asnDate is null")), extraHostingAsns, extraVpnAsns, lists);
+    }
+
+    private static java.util.function.Supplier<java.util.Optional<java.time.LocalDate>> constant(java.util.Optional<java.time.LocalDate> date) {
+        return () -> date;
+    }
+
+    /** The ASN data's date as its package says it now (see {@code asnDating}). */
+    public java.util.Optional<java.time.LocalDate> asnDate() {
+        return requireNonNull(asnDating.get(), "asnDating gave null");
     }
 
     /**

@@ -96,7 +96,9 @@ public record InstalledIpData(Path folder, Properties properties) {
 
     /** Intelligence from this data alone: its geolocation and ASN files, the curated ASN lists, no operator lists. */
     public IntelConfig intelConfig() {
-        return new IntelConfig(files("geoip"), name("geoip"), files("asn"), name("asn"), date("asn"), List.of(), List.of(), List.of());
+        // The ASN date as the folder says it at each load: the files and the properties are rewritten together.
+        return new IntelConfig(files("geoip"), name("geoip"), files("asn"), name("asn"), () -> read(folder).flatMap(data -> data.date("asn")),
+                List.of(), List.of(), List.of());
     }
 
     public Optional<String> attribution(String role) {

@@ -555,6 +555,40 @@ class ServeCommandTest {
         assertThat(parse("--ip-data-dir", folder.toString(), "--asn-db", own.toString()).network().intel().asnDate()).isEmpty();
     }
 
+    /**
+     * Review finding: the installed ASN data's date was read from ip-data.properties once, at start, though
+     * a reload takes the files as they are: after install-ip-data.mjs put newer data in the folder (files
+     * and date), the new table was served under the old date, and /readyz and every flag's source said the
+     * data was months older than it is. Each load of the ASN data reads the date the folder says then.
+     */
+    @Test
+    void aReloadOfTheInstalledAsnDataTakesTheDateTheFolderSaysThen(@TempDir Path folder) throws Exception {
+        Path properties = folder.resolve("ip-data.properties");
+        java.nio.file.Files.writeString(properties, "asn.name=asn@test\nasn.files=asn-ipv4.csv\nasn.date=2026-06-17\n");
+        Path table = java.nio.file.Files.writeString(folder.resolve("asn-ipv4.csv"), "1.0.0.0,1.0.0.255,13335,Cloudflare\n");
+        java.nio.file.attribute.FileTime npm = java.nio.file.attribute.FileTime.from(java.time.Instant.parse("1985-10-26T08:15:00Z"));
+        java.nio.file.Files.setLastModifiedTime(table, npm);
+        for (String[] given : new String[][] {{"--ip-data-dir", folder.toString()}, {"--ip-data-dir", folder.toString(), "--asn-db", table.toString()}}) {
+            java.nio.file.Files.writeString(properties, "asn.name=asn@test\nasn.files=asn-ipv4.csv\nasn.date=2026-06-17\n");
+            java.nio.file.Files.writeString(table, "1.0.0.0,1.0.0.255,13335,Cloudflare\n");
+            java.nio.file.Files.setLastModifiedTime(table, npm);
+            io.seatguard.intel.ip.IpIntelService service = io.seatguard.intel.ip.IpIntelService.start(parse(given).network().intel(),
+                    java.time.InstantSource.system());
+            assertThat(service.status()).filteredOn(s -> s.kind().equals("asn")).singleElement()
+                    .satisfies(s -> assertThat(s.date()).contains(java.time.LocalDate.of(2026, 6, 17)));
+
+            // install-ip-data.mjs again, with newer data: npm's time on the files, a new date in the properties
+            java.nio.file.Files.writeString(table, "1.0.0.0,1.0.0.255,13335,Cloudflare\n1.0.4.0,1.0.7.255,38803,GTelecom\n");
+            java.nio.file.Files.setLastModifiedTime(table, npm);
+            java.nio.file.Files.writeString(properties, "asn.name=asn@test\nasn.files=asn-ipv4.csv\nasn.date=2026-11-30\n");
+            service.refreshLocal();
+            assertThat(service.status()).filteredOn(s -> s.kind().equals("asn")).singleElement().satisfies(s -> {
+                assertThat(s.entries()).isEqualTo(2);
+                assertThat(s.date()).as(String.join(" ", given)).contains(java.time.LocalDate.of(2026, 11, 30));
+            });
+        }
+    }
+
     /** What --help says agrees with docs/configuration.md. */
     @Test
     void theHelpSaysWhatProductionModeChanges() {
