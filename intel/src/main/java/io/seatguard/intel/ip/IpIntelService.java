@@ -178,7 +178,7 @@ public final class IpIntelService implements IpIntelligence {
     public List<SourceStatus> status() {
         List<SourceStatus> all = new ArrayList<>();
         // A database that opened whole may still hold records it cannot read: shown like a failed reload.
-        all.add(geo.status(geo.data().flatMap(MmdbLocator::unreadable)));
+        all.add(geo.status(MmdbLocator::unreadable));
         all.add(asn.status());
         all.add(hostingAsns.status());
         all.add(vpnAsns.status());
@@ -288,17 +288,20 @@ public final class IpIntelService implements IpIntelligence {
         Loaded<T> load(ListFetcher.Fetched fetched) throws IOException;
     }
 
-    /** One source: its data in use (swapped whole), and how its last load went. */
+    /**
+     * One source: its data in use and how its last load went, as one {@link State} swapped whole. The
+     * fields were once written one after another, so a /readyz read between two writes could show the new
+     * data's count under the old date, or a fresh error beside the check time of the load before.
+     */
     private static final class Slot<T> {
+        /** Everything {@link #status} shows, and the data: replaced at once, never changed in place. */
+        private record State<T>(Optional<T> data, Optional<LocalDate> date, long entries, Optional<String> error, Optional<Instant> checkedAt) {}
+
         private final String kind;
         private final String name;
-        private volatile Optional<T> data = Optional.empty();
+        private volatile State<T> state = new State<>(Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty());
         private Optional<String> version = Optional.empty();
         private Optional<ListFetcher.Version> fetchedVersion = Optional.empty();
-        private volatile Optional<LocalDate> date = Optional.empty();
-        private volatile long entries;
-        private volatile Optional<String> error = Optional.empty();
-        private volatile Optional<Instant> checkedAt = Optional.empty();
 
         Slot(String kind, String name) {
             this.kind = kind;
@@ -306,79 +309,81 @@ public final class IpIntelService implements IpIntelligence {
         }
 
         Optional<T> data() {
-            return data;
+            return state.data();
         }
 
         /** How many entries the data in use holds; empty when none is loaded. */
         OptionalLong entriesInUse() {
-            return data.isPresent() ? OptionalLong.of(entries) : OptionalLong.empty();
+            State<T> now = state;
+            return now.data().isPresent() ? OptionalLong.of(now.entries()) : OptionalLong.empty();
         }
 
         /** Loads when {@code current} differs from the loaded version; an empty {@code current} means the source is off. */
         void refresh(InstantSource clock, Optional<String> current, Loader<T> loader) {
-            checkedAt = Optional.of(clock.instant());
-            if (current.isEmpty() || current.equals(version) && error.isEmpty()) {
+            Optional<Instant> checked = Optional.of(clock.instant());
+            if (current.isEmpty() || current.equals(version) && state.error().isEmpty()) {
+                State<T> now = state;
+                state = new State<>(now.data(), now.date(), now.entries(), now.error(), checked);
                 return;
             }
             try {
                 Loaded<T> loaded = loader.load();
-                accept(loaded);
+                accept(loaded, checked);
                 version = current;
             }
             catch (IOException | RuntimeException | OutOfMemoryError e) {
-                fail(e);
+                fail(e, checked);
             }
         }
 
         /** Fetches and loads; the check counts as made when it ends, so a list never fetched yet shows as pending. */
         void refreshFetched(InstantSource clock, FetchStep fetch, FetchedLoader<T> loader) {
-            Instant started = clock.instant();
+            Optional<Instant> started = Optional.of(clock.instant());
             try {
-                Optional<ListFetcher.Fetched> fetched = fetch.fetch(error.isEmpty() ? fetchedVersion : Optional.empty());
+                Optional<ListFetcher.Fetched> fetched = fetch.fetch(state.error().isEmpty() ? fetchedVersion : Optional.empty());
                 if (fetched.isEmpty()) {
+                    State<T> now = state;
+                    state = new State<>(now.data(), now.date(), now.entries(), now.error(), started);
                     return;
                 }
-                accept(loader.load(fetched.get()));
+                accept(loader.load(fetched.get()), started);
                 fetchedVersion = Optional.of(fetched.get().version());
             }
             catch (IOException | RuntimeException | OutOfMemoryError e) {
-                fail(e);
-            }
-            finally {
-                checkedAt = Optional.of(started);
+                fail(e, started);
             }
         }
 
-        private void accept(Loaded<T> loaded) {
-            data = Optional.of(loaded.data());
-            date = loaded.date();
-            entries = loaded.entries();
-            error = loaded.problem();
+        private void accept(Loaded<T> loaded, Optional<Instant> checked) {
+            state = new State<>(Optional.of(loaded.data()), loaded.date(), loaded.entries(), loaded.problem(), checked);
             loaded.problem().ifPresent(problem -> LOG.warn("IP intelligence: {} {}: {}", kind, name, problem));
             // A MaxMind-format database does not say how many networks it holds: no count then, as at /readyz.
-            LOG.info("IP intelligence: loaded {} {} (data date {}{})", kind, name, date.map(LocalDate::toString).orElse("unknown"),
-                    entries < 0 ? "" : ", " + entries + " entries");
+            LOG.info("IP intelligence: loaded {} {} (data date {}{})", kind, name, loaded.date().map(LocalDate::toString).orElse("unknown"),
+                    loaded.entries() < 0 ? "" : ", " + loaded.entries() + " entries");
         }
 
         /**
          * Records a failed load. An OutOfMemoryError is one too: the half-built data is garbage once we
          * return, and the other sources still deserve their reload (and /readyz an explanation).
          */
-        private void fail(Throwable e) {
+        private void fail(Throwable e, Optional<Instant> checked) {
             String message = e instanceof OutOfMemoryError ? "out of memory while loading (" + e.getMessage() + ")"
                     : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            error = Optional.of(message);
-            LOG.warn("IP intelligence: cannot load {} {}: {}{}", kind, name, message, data.isPresent() ? " (keeping the previous data)" : "");
+            State<T> now = state;
+            state = new State<>(now.data(), now.date(), now.entries(), Optional.of(message), checked);
+            LOG.warn("IP intelligence: cannot load {} {}: {}{}", kind, name, message, now.data().isPresent() ? " (keeping the previous data)" : "");
         }
 
         SourceStatus status() {
-            return status(Optional.empty());
+            return status(data -> Optional.empty());
         }
 
-        /** The status with what is wrong in the data in use beside the last load's error. */
-        SourceStatus status(Optional<String> dataProblem) {
-            Optional<String> shown = dataProblem.isEmpty() ? error : error.map(e -> e + "; " + dataProblem.get()).or(() -> dataProblem);
-            return new SourceStatus(kind, name, data.isPresent(), date, entries, shown, checkedAt);
+        /** The status with what is wrong in the data in use (asked of the data the status shows) beside the last load's error. */
+        SourceStatus status(java.util.function.Function<T, Optional<String>> problemOf) {
+            State<T> now = state;
+            Optional<String> dataProblem = now.data().flatMap(problemOf);
+            Optional<String> shown = dataProblem.isEmpty() ? now.error() : now.error().map(e -> e + "; " + dataProblem.get()).or(() -> dataProblem);
+            return new SourceStatus(kind, name, now.data().isPresent(), now.date(), now.entries(), shown, now.checkedAt());
         }
     }
 }

@@ -195,6 +195,52 @@ class IpIntelServiceTest {
     }
 
     /**
+     * Review finding: a list's status was written field by field (data, date, count, error, then the check
+     * time once the log line was written), so /readyz read during a reload could show the new list's count
+     * beside the old list's date or check time. Each reload here swaps a list of one address dated 2020 for
+     * one of two dated 2021 or back, each at its own clock second; every status read must be one reload's.
+     */
+    @Test
+    void aStatusReadDuringReloadsIsAlwaysOneReloadsWhole() throws Exception {
+        Path list = folder.resolve("tor.txt");
+        AtomicInteger second = new AtomicInteger();
+        IpIntelService service = new IpIntelService(new IntelConfig(List.of(), "geoip", List.of(), "asn", Optional.empty(), List.of(), List.of(),
+                List.of(IntelConfig.ListSpec.parse("tor=" + list))), ZoneTable.bundled(), () -> Instant.ofEpochSecond(second.get()));
+        AtomicReference<String> mix = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            while (!done.get() && mix.get() == null) {
+                io.seatguard.intel.ip.SourceStatus s = service.status().get(4);
+                if (s.checkedAt().isEmpty() || !s.loaded()) {
+                    continue;
+                }
+                long odd = s.checkedAt().get().getEpochSecond() % 2;
+                boolean whole = s.entries() == odd + 1 && s.date().equals(Optional.of(LocalDate.of(2020 + (int) odd, 1, 1)));
+                if (!whole) {
+                    mix.set(s.toString());
+                }
+            }
+        });
+        reader.start();
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        try {
+            for (int i = 0; i < 4000 && mix.get() == null && System.nanoTime() < until; i++) {
+                Path next = folder.resolve("next.txt");
+                Files.writeString(next, i % 2 == 0 ? "185.220.101.1\n" : "185.220.101.1\n185.220.101.2\n");
+                Files.setLastModifiedTime(next, FileTime.from(Instant.parse((2020 + i % 2) + "-01-01T00:00:00Z")));
+                Files.move(next, list, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                second.set(i);
+                service.refreshLocal();
+            }
+        }
+        finally {
+            done.set(true);
+            reader.join();
+        }
+        assertThat(mix.get()).as("a status read during a reload").isNull();
+    }
+
+    /**
      * Review finding: a list served from a folder whose files carry a packaging time (a Nix store, where
      * every file is dated 1970-01-01 00:00:01, or files unpacked from npm, 1985-10-26) is answered with
      * that time as its Last-Modified. A list file so dated has no data date, but a download took the header
