@@ -28,6 +28,8 @@ import java.util.stream.Stream;
  */
 public final class IpListParser {
     private static final Pattern FIELD_SEPARATOR = Pattern.compile("[,;\\s]+");
+    /** A quoted field of two address-like words joined by a dash with spaces round it. */
+    private static final Pattern QUOTED_RANGE = Pattern.compile("\"\\s*([0-9A-Fa-f.:]+)\\s*-\\s*([0-9A-Fa-f.:]+)\\s*\"");
 
     private IpListParser() {}
 
@@ -81,7 +83,9 @@ public final class IpListParser {
      * below it; otherwise the start stands alone, as before. Whether the row held one.
      */
     private static boolean addFirstRange(String content, IpRangeSet.Builder ranges) {
-        String[] fields = FIELD_SEPARATOR.split(content);
+        // A quoted range with spaces round its dash ("1.0.0.0 - 1.0.0.255", a CSV writer that quotes every
+        // field) was split at the spaces into pieces each holding a quote, none an address: joined first.
+        String[] fields = FIELD_SEPARATOR.split(QUOTED_RANGE.matcher(content).replaceAll("$1-$2"));
         for (int i = 0; i < fields.length; i++) {
             String token = token(fields[i]);
             int dash = token.indexOf('-');

@@ -104,6 +104,25 @@ class IpListParserTest {
         assertThat(holds(parsed, "250.1.2.3")).as("a dash range to 255.255.255.255 is a range").isTrue();
     }
 
+    /**
+     * Review finding: a range in a quoted field with spaces round its dash ({@code "1.0.0.0 - 1.0.0.255"},
+     * a WHOIS inetnum column in a CSV whose writer quotes every field) was split at the spaces into
+     * {@code "1.0.0.0}, {@code -} and {@code 1.0.0.255"}, none an address: the row was unreadable, while the
+     * same range unquoted, or quoted without spaces, was read.
+     */
+    @Test
+    void readsARangeInAQuotedFieldWithSpacesRoundItsDash() {
+        IpListParser.Parsed parsed = IpListParser.parse("""
+                "inetnum","netname"
+                "1.0.0.0 - 1.0.0.255","APNIC-LABS"
+                "2001:db8:: - 2001:db8::ff","EXAMPLE-V6"
+                """);
+        assertThat(parsed.entries()).isEqualTo(2);
+        assertThat(holds(parsed, "1.0.0.77")).isTrue();
+        assertThat(holds(parsed, "1.0.1.0")).isFalse();
+        assertThat(holds(parsed, "2001:db8::80")).isTrue();
+    }
+
     /** Review finding: {@code ::ffff:1.2.3.4/8} was read as 1.0.0.0/8; an IPv4-mapped prefix counts IPv6's 128 bits. */
     @Test
     void readsAnIpv4MappedRangeAsTheIpv4RangeItIsAndSkipsOneReachingBeyondIpv4() {
