@@ -209,13 +209,33 @@ public final class SqlChallengeStore implements ChallengeStore {
         return String.join(" ", replaced.stream().map(code -> code.hash() + "@" + code.sentAt().toEpochMilli()).toList());
     }
 
+    /**
+     * The replaced codes as stored, read leniently: an entry this release would not write (no {@code @}, no
+     * hash, a time that is no number) is passed over, and no more than {@link Challenge#KEPT_REPLACED_CODES}
+     * are read. A value written otherwise (by hand, by another build) threw here, and every read of its
+     * challenge (page, API, evaluation) answered 500 until it expired; a replaced code passed over is
+     * judged as a wrong code, as before V45.
+     */
     static List<Challenge.ReplacedCode> replacedCodes(String stored) {
-        if (stored == null || stored.isBlank()) {
+        if (stored == null) {
             return List.of();
         }
-        return java.util.Arrays.stream(stored.trim().split(" ")).map(entry -> {
+        List<Challenge.ReplacedCode> read = new java.util.ArrayList<>(Challenge.KEPT_REPLACED_CODES);
+        for (String entry : stored.trim().split("\\s+")) {
             int at = entry.lastIndexOf('@');
-            return new Challenge.ReplacedCode(entry.substring(0, at), Instant.ofEpochMilli(Long.parseLong(entry.substring(at + 1))));
-        }).toList();
+            if (read.size() == Challenge.KEPT_REPLACED_CODES) {
+                break;
+            }
+            if (at <= 0) {
+                continue;
+            }
+            try {
+                read.add(new Challenge.ReplacedCode(entry.substring(0, at), Instant.ofEpochMilli(Long.parseLong(entry.substring(at + 1)))));
+            }
+            catch (NumberFormatException e) {
+                // Not a time this release writes: passed over, as above.
+            }
+        }
+        return List.copyOf(read);
     }
 }

@@ -3576,6 +3576,32 @@ abstract class StorageContract {
         assertThat(challenges.find(opened.id()).orElseThrow().replacedCodes()).containsExactlyElementsOf(replaced);
     }
 
+    /**
+     * Review: a {@code replaced_codes} value this release did not write (garbage, a list cut short, another
+     * build's format, an overlong list) threw as the challenge was read, so its page, its API read and its
+     * evaluation's read all answered 500 until it expired. The well-formed entries are read, at most
+     * {@link io.seatguard.core.challenge.Challenge#KEPT_REPLACED_CODES} of them; the rest is passed over
+     * (a replaced code not kept is judged as a wrong code, as before V45).
+     */
+    @Test
+    void oddReplacedCodesAreReadAsTheirWellFormedEntries() {
+        String device = UUID.randomUUID().toString();
+        io.seatguard.core.challenge.Challenge opened = sampleChallenge("ch_" + "q".repeat(32), UUID.randomUUID().toString(), "mia", device, T0);
+        recordWithChallenge(opened, T0);
+        io.seatguard.core.challenge.ChallengeStore challenges = new SqlChallengeStore(database);
+        String good = "b".repeat(64) + "@" + T0.plusSeconds(40).toEpochMilli();
+        for (String odd : List.of("", "   ", "garbage", "@", "x@", "@12", "a@b", "abc@99999999999999999999999", good + "  nohash  " + good + " c@1 d@2")) {
+            database.write(connection -> JdbcRunner.update(connection, "UPDATE challenges SET replaced_codes = ? WHERE id = ?", odd, opened.id()));
+            io.seatguard.core.challenge.Challenge read = challenges.find(opened.id()).orElseThrow();
+            assertThat(read.replacedCodes()).as(odd).hasSizeLessThanOrEqualTo(io.seatguard.core.challenge.Challenge.KEPT_REPLACED_CODES)
+                    .allSatisfy(code -> assertThat(code.hash()).isNotEmpty());
+            assertThat(read.status()).isEqualTo(opened.status());
+        }
+        assertThat(challenges.find(opened.id()).orElseThrow().replacedCodes()).as("the well-formed ones, up to the kept number").containsExactly(
+                new io.seatguard.core.challenge.Challenge.ReplacedCode("b".repeat(64), T0.plusSeconds(40)),
+                new io.seatguard.core.challenge.Challenge.ReplacedCode("b".repeat(64), T0.plusSeconds(40)));
+    }
+
     @Test
     void aNewerChallengeOverridesThePendingOnesOfTheSameAccountAndDeviceOnly() {
         Neighbours opened = recordNeighbourChallenges('b', 'c', 'd');
