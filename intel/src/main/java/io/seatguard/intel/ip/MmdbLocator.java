@@ -182,7 +182,8 @@ public final class MmdbLocator implements Closeable {
     /**
      * The file's own zone alone when the record is city-precise (a city, and a radius within
      * {@link #OWN_ZONE_MAX_KM}); otherwise the own zone first, then the country's (see {@link ZoneTable}),
-     * and none when the record names no country with zones (a continent-level record): its own is a guess.
+     * and none when the record names no country (a continent-level record): its own is a guess. A country
+     * the tz database lists no zones for (Kosovo, XK, in MaxMind's and DB-IP's files) keeps its own zone.
      * GeoLite2 gives country-only records a zone too (with a 1,000 km radius), which for a country of
      * several offsets is a guess: taken alone it made every browser in the country's other offsets a
      * timezone mismatch.
@@ -193,12 +194,17 @@ public final class MmdbLocator implements Closeable {
         if (own.isPresent() && precise) {
             return List.of(own.get());
         }
-        List<ZoneId> derived = zones.candidates(country);
-        if (own.isEmpty() || derived.isEmpty()) {
-            // With no country's zones to widen it, a wide record's own zone (a continent-level record's
+        if (country.isEmpty()) {
+            // With no country to bound it, a wide record's own zone (a continent-level record's
             // "Europe/Berlin") stood alone and made the continent's other offsets a mismatch: no zones then.
+            return List.of();
+        }
+        List<ZoneId> derived = zones.candidates(country);
+        if (own.isEmpty()) {
             return derived;
         }
+        // A country zone.tab does not list (Kosovo, XK) derives nothing, and its own zone is then its only
+        // one: refusing it as if no country were named left Kosovo's timezone_mismatch always null.
         List<ZoneId> merged = new ArrayList<>(derived.size() + 1);
         merged.add(own.get());
         derived.stream().filter(zone -> !zone.equals(own.get())).forEach(merged::add);

@@ -85,6 +85,32 @@ class MmdbRecordTest {
                 .containsExactly(ZoneId.of("Europe/Berlin"));
     }
 
+    /**
+     * Review finding: refusing a wide record's own zone when the country derived no zones also refused
+     * it for a country zone.tab does not list: Kosovo (XK, in MaxMind's and DB-IP's files) got no zones,
+     * where its own "Europe/Belgrade" was right, and its timezone_mismatch was always null.
+     */
+    @Test
+    void aFilesOwnZoneOnACountryTheTzDatabaseDoesNotListIsKept() {
+        assertThat(zones.candidates(Optional.of("XK"))).as("zone.tab lists no Kosovo").isEmpty();
+        Map<String, Object> kosovo = Map.of(
+                "continent", Map.of("code", "EU"),
+                "country", Map.of("iso_code", "XK", "names", Map.of("en", "Kosovo")),
+                "location", Map.of("latitude", 42.5833, "longitude", 21.0, "accuracy_radius", 1000, "time_zone", "Europe/Belgrade"));
+        assertThat(MmdbLocator.toLocation(kosovo, SOURCE, zones).orElseThrow().zones()).as("a country-level Kosovo record")
+                .containsExactly(ZoneId.of("Europe/Belgrade"));
+
+        Map<String, Object> flatKosovo = Map.of("country_code", "XK", "latitude", 42.67, "longitude", 21.17, "timezone", "Europe/Belgrade");
+        assertThat(MmdbLocator.toLocation(flatKosovo, SOURCE, zones).orElseThrow().zones()).as("DB-IP's flat record of a country only")
+                .containsExactly(ZoneId.of("Europe/Belgrade"));
+
+        Map<String, Object> europe = Map.of(
+                "continent", Map.of("code", "EU"),
+                "location", Map.of("latitude", 51.0, "longitude", 9.0, "accuracy_radius", 1000, "time_zone", "Europe/Belgrade"));
+        assertThat(MmdbLocator.toLocation(europe, SOURCE, zones).orElseThrow().zones()).as("the same zone on a record naming no country")
+                .isEmpty();
+    }
+
     @Test
     void damagedOrEmptyRecordsGiveNoLocationOrOnlyWhatIsSound() {
         assertThat(MmdbLocator.toLocation(Map.of(), SOURCE, zones)).isEmpty();
