@@ -80,7 +80,9 @@ public final class IpListParser {
      * ({@code 1.0.0.0,1.0.0.255}, {@code 1.0.0.0-1.0.0.255}, {@code 1.0.0.0 - 1.0.0.255}), as start–end
      * lists are written (client9/ipcat's {@code datacenters.csv}): read as the start alone, such a list
      * loaded whole-looking and held one address per range. The end must be of the start's family and not
-     * below it; otherwise the start stands alone, as before. Whether the row held one.
+     * below it. Joined by a dash, a pair that is no range refuses the row (the dash says it is one, so the
+     * start alone would be a guess); as two fields, the start stands alone (two addresses in a row may be
+     * two columns, not a range). Whether the row held one.
      */
     private static boolean addFirstRange(String content, IpRangeSet.Builder ranges) {
         // A quoted range with spaces round its dash ("1.0.0.0 - 1.0.0.255", a CSV writer that quotes every
@@ -92,7 +94,12 @@ public final class IpListParser {
             if (dash > 0 && dash == token.lastIndexOf('-')) {
                 Optional<InetAddress> start = IpAddresses.parse(token.substring(0, dash));
                 Optional<InetAddress> end = IpAddresses.parse(token.substring(dash + 1));
-                if (start.isPresent() && end.isPresent() && inOrder(start.get(), end.get())) {
+                if (start.isPresent() && end.isPresent()) {
+                    if (!inOrder(start.get(), end.get())) {
+                        // A dash says "range": one backwards or across families is a typo or damage, and
+                        // its start alone would be a guess loaded in silence. Counted unreadable instead.
+                        return false;
+                    }
                     ranges.add(start.get(), end.get());
                     return true;
                 }
@@ -105,9 +112,14 @@ public final class IpListParser {
                 continue;
             }
             Optional<InetAddress> start = token.indexOf('/') < 0 ? IpAddresses.parse(token) : Optional.empty();
-            int next = i + 1 < fields.length && token(fields[i + 1]).equals("-") ? i + 2 : i + 1;
+            boolean dashed = i + 1 < fields.length && token(fields[i + 1]).equals("-");
+            int next = dashed ? i + 2 : i + 1;
             Optional<InetAddress> end = start.isPresent() && next < fields.length ? IpAddresses.parse(token(fields[next])) : Optional.empty();
-            Optional<Cidr> masked = end.flatMap(mask -> network(start.get(), mask));
+            if (dashed && end.isPresent() && !inOrder(start.get(), end.get())) {
+                return false; // "a - b" backwards: refused as "a-b" is, above
+            }
+            // A netmask only as a second field: "a - b" says it is a range, as "a-b" does.
+            Optional<Cidr> masked = dashed ? Optional.empty() : end.flatMap(mask -> network(start.get(), mask));
             if (masked.isPresent()) {
                 ranges.add(masked.get());
             }

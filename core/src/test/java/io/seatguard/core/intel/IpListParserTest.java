@@ -123,6 +123,36 @@ class IpListParserTest {
         assertThat(holds(parsed, "2001:db8::80")).isTrue();
     }
 
+    /**
+     * Review finding: the docs said a reversed range leaves the row's first address standing alone, true
+     * of {@code a,b} but not of {@code a-b}, which was unreadable, while {@code a - b} kept its start. A
+     * dash says the row is a range: one backwards, or across families, is a typo or damage, refused and
+     * counted unreadable however the dash is spaced. Two fields are not said to be a range, so the first
+     * address of a backwards pair stands alone. A netmask after a dash is a range's end, not a mask.
+     */
+    @Test
+    void aBackwardsRangeWrittenWithADashIsUnreadableAndTwoFieldsKeepTheirFirstAddress() {
+        IpListParser.Parsed parsed = IpListParser.parse("""
+                7.0.0.9-7.0.0.1
+                7.0.1.9 - 7.0.1.1
+                "7.0.2.9 - 7.0.2.1",backwards
+                7.0.3.9 - 2001:db8::1
+                7.0.4.9,7.0.4.1
+                255.0.0.0 - 255.255.255.255
+                7.0.5.1 - Tor exit
+                """);
+        assertThat(parsed.entries()).isEqualTo(3);
+        assertThat(parsed.skippedLines()).as("the four backwards or cross-family dash ranges").isEqualTo(4);
+        assertThat(holds(parsed, "7.0.0.9")).isFalse();
+        assertThat(holds(parsed, "7.0.1.9")).isFalse();
+        assertThat(holds(parsed, "7.0.2.9")).isFalse();
+        assertThat(holds(parsed, "7.0.3.9")).isFalse();
+        assertThat(holds(parsed, "7.0.4.9")).as("two fields: the first address alone").isTrue();
+        assertThat(holds(parsed, "7.0.4.5")).isFalse();
+        assertThat(holds(parsed, "255.1.2.3")).as("spaced dash to 255.255.255.255 is a range, not a mask").isTrue();
+        assertThat(holds(parsed, "7.0.5.1")).as("a dash before words is no range").isTrue();
+    }
+
     /** Review finding: {@code ::ffff:1.2.3.4/8} was read as 1.0.0.0/8; an IPv4-mapped prefix counts IPv6's 128 bits. */
     @Test
     void readsAnIpv4MappedRangeAsTheIpv4RangeItIsAndSkipsOneReachingBeyondIpv4() {
