@@ -3,7 +3,10 @@ package io.seatguard.core.intel;
 import io.seatguard.core.net.Cidr;
 import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.net.IpRangeSet;
+import java.math.BigInteger;
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -24,12 +27,29 @@ import java.util.stream.Stream;
  * </ul>
  *
  * A line with nothing readable is counted, not fatal: one bad row in a 40,000-line list must not
- * throw away the other rows. Pure: text in, ranges out.
+ * throw away the other rows. A row wider than an IPv4 /8 or an IPv6 /16 ({@link #WIDEST_V4_PREFIX}) is
+ * counted so too, and its line number kept for the caller to log. Pure: text in, ranges out.
  */
 public final class IpListParser {
     private static final Pattern FIELD_SEPARATOR = Pattern.compile("[,;\\s]+");
     /** A quoted field of two address-like words joined by a dash with spaces round it. */
     private static final Pattern QUOTED_RANGE = Pattern.compile("\"\\s*([0-9A-Fa-f.:]+)\\s*-\\s*([0-9A-Fa-f.:]+)\\s*\"");
+
+    /**
+     * The widest row a list may hold, as a prefix: an IPv4 /8 (16.7 million addresses) is the largest
+     * block any one holder was ever given at once (the legacy class A networks), and an IPv6 /16 is
+     * 65,536 /32s, a regional registry's scale, not a network's. No VPN, Tor, hosting or relay
+     * list holds a wider row, while {@code 0.0.0.0/0}, {@code ::/0}, {@code ::ffff:0:0/96} or a range
+     * ending in the wrong row flags every client or a large share of them: an operator's mistake or a
+     * damaged file, refused rather than loaded.
+     */
+    static final int WIDEST_V4_PREFIX = 8;
+    /** See {@link #WIDEST_V4_PREFIX}. */
+    static final int WIDEST_V6_PREFIX = 16;
+    /** The too-wide rows' line numbers kept for the log: the count says how many there were. */
+    static final int TOO_WIDE_LINES_KEPT = 10;
+
+    private enum Row { READ, UNREADABLE, TOO_WIDE }
 
     private IpListParser() {}
 
@@ -37,10 +57,13 @@ public final class IpListParser {
      * What was read. {@code opening} is the first character of the text's content (past a byte-order
      * mark, blanks and comments), empty when there is none: {@code <} for a web page served in a list's
      * place, {@code {} or {@code [} for JSON, whose structure lines outnumber its addresses.
+     * {@code tooWide} counts the rows refused as too wide (they are among {@code skippedLines}), and
+     * {@code tooWideLines} holds the first {@value #TOO_WIDE_LINES_KEPT} of their line numbers, from 1.
      */
-    public record Parsed(IpRangeSet ranges, int entries, int skippedLines, Optional<Character> opening) {
+    public record Parsed(IpRangeSet ranges, int entries, int skippedLines, Optional<Character> opening, int tooWide, List<Integer> tooWideLines) {
         public Parsed {
             java.util.Objects.requireNonNull(opening, "opening is null");
+            tooWideLines = List.copyOf(tooWideLines);
         }
     }
 
@@ -57,7 +80,11 @@ public final class IpListParser {
         int entries = 0;
         int skipped = 0;
         Optional<Character> opening = Optional.empty();
+        int tooWide = 0;
+        List<Integer> tooWideLines = new ArrayList<>();
+        int number = 0;
         for (String line : (Iterable<String>) lines::iterator) {
+            number++;
             String content = stripComment(line).strip();
             if (content.isEmpty()) {
                 continue;
@@ -65,14 +92,17 @@ public final class IpListParser {
             if (opening.isEmpty()) {
                 opening = Optional.of(content.charAt(0));
             }
-            if (addFirstRange(content, ranges)) {
+            Row row = addFirstRange(content, ranges);
+            if (row == Row.READ) {
                 entries++;
+                continue;
             }
-            else {
-                skipped++;
+            skipped++;
+            if (row == Row.TOO_WIDE && tooWide++ < TOO_WIDE_LINES_KEPT) {
+                tooWideLines.add(number);
             }
         }
-        return new Parsed(ranges.build(), entries, skipped, opening);
+        return new Parsed(ranges.build(), entries, skipped, opening, tooWide, tooWideLines);
     }
 
     /**
@@ -82,9 +112,9 @@ public final class IpListParser {
      * loaded whole-looking and held one address per range. The end must be of the start's family and not
      * below it. Joined by a dash, a pair that is no range refuses the row (the dash says it is one, so the
      * start alone would be a guess); as two fields, the start stands alone (two addresses in a row may be
-     * two columns, not a range). Whether the row held one.
+     * two columns, not a range). What became of the row.
      */
-    private static boolean addFirstRange(String content, IpRangeSet.Builder ranges) {
+    private static Row addFirstRange(String content, IpRangeSet.Builder ranges) {
         // A quoted range with spaces round its dash ("1.0.0.0 - 1.0.0.255", a CSV writer that quotes every
         // field) was split at the spaces into pieces each holding a quote, none an address: joined first.
         String[] fields = FIELD_SEPARATOR.split(QUOTED_RANGE.matcher(content).replaceAll("$1-$2"));
@@ -98,10 +128,9 @@ public final class IpListParser {
                     if (!inOrder(start.get(), end.get())) {
                         // A dash says "range": one backwards or across families is a typo or damage, and
                         // its start alone would be a guess loaded in silence. Counted unreadable instead.
-                        return false;
+                        return Row.UNREADABLE;
                     }
-                    ranges.add(start.get(), end.get());
-                    return true;
+                    return add(start.get(), end.get(), ranges);
                 }
             }
             if (token.indexOf('.') < 0 && token.indexOf(':') < 0) {
@@ -116,22 +145,39 @@ public final class IpListParser {
             int next = dashed ? i + 2 : i + 1;
             Optional<InetAddress> end = start.isPresent() && next < fields.length ? IpAddresses.parse(token(fields[next])) : Optional.empty();
             if (dashed && end.isPresent() && !inOrder(start.get(), end.get())) {
-                return false; // "a - b" backwards: refused as "a-b" is, above
+                return Row.UNREADABLE; // "a - b" backwards: refused as "a-b" is, above
             }
             // A netmask only as a second field: "a - b" says it is a range, as "a-b" does.
             Optional<Cidr> masked = dashed ? Optional.empty() : end.flatMap(mask -> network(start.get(), mask));
             if (masked.isPresent()) {
-                ranges.add(masked.get());
+                return add(masked.get(), ranges);
             }
-            else if (end.isPresent() && inOrder(start.get(), end.get())) {
-                ranges.add(start.get(), end.get());
+            if (end.isPresent() && inOrder(start.get(), end.get())) {
+                return add(start.get(), end.get(), ranges);
             }
-            else {
-                ranges.add(cidr.get());
-            }
-            return true;
+            return add(cidr.get(), ranges);
         }
-        return false;
+        return Row.UNREADABLE;
+    }
+
+    private static Row add(Cidr cidr, IpRangeSet.Builder ranges) {
+        if (cidr.prefixLength() < (cidr.network().length == 4 ? WIDEST_V4_PREFIX : WIDEST_V6_PREFIX)) {
+            return Row.TOO_WIDE;
+        }
+        ranges.add(cidr);
+        return Row.READ;
+    }
+
+    /** {@code first} and {@code last} in order, of one family: too wide past as many addresses as the widest prefix holds. */
+    private static Row add(InetAddress first, InetAddress last, IpRangeSet.Builder ranges) {
+        byte[] f = first.getAddress();
+        BigInteger size = new BigInteger(1, last.getAddress()).subtract(new BigInteger(1, f)).add(BigInteger.ONE);
+        int widest = f.length == 4 ? WIDEST_V4_PREFIX : WIDEST_V6_PREFIX;
+        if (size.compareTo(BigInteger.ONE.shiftLeft(f.length * 8 - widest)) > 0) {
+            return Row.TOO_WIDE;
+        }
+        ranges.add(first, last);
+        return Row.READ;
     }
 
     /** A field as an address is read from it: unquoted, brackets taken off. */

@@ -90,7 +90,7 @@ class IpListParserTest {
                 198.51.100.0 255.255.255.0
                 203.0.113.7,255.255.255.255
                 192.0.2.0	255.255.255.128
-                240.0.0.0-255.255.255.255
+                255.0.0.0-255.255.255.255
                 """);
         assertThat(parsed.entries()).isEqualTo(4);
         assertThat(holds(parsed, "198.51.100.200")).isTrue();
@@ -101,7 +101,7 @@ class IpListParserTest {
         assertThat(holds(parsed, "192.0.2.128")).isFalse();
         assertThat(holds(parsed, "8.8.8.8")).isFalse();
         assertThat(holds(parsed, "230.0.0.1")).isFalse();
-        assertThat(holds(parsed, "250.1.2.3")).as("a dash range to 255.255.255.255 is a range").isTrue();
+        assertThat(holds(parsed, "255.1.2.3")).as("a dash range to 255.255.255.255 is a range").isTrue();
     }
 
     /**
@@ -163,10 +163,58 @@ class IpListParserTest {
         assertThat(holds(parsed, "198.51.101.0")).isFalse();
         assertThat(holds(parsed, "1.9.9.9")).isFalse();
 
-        IpListParser.Parsed wide = IpListParser.parse("::/0\n");
-        assertThat(holds(wide, "2001:db8::1")).isTrue();
-        assertThat(holds(wide, "::ffff:198.51.100.7")).as("::/0 is IPv6's; a mapped client is its IPv4 address").isFalse();
-        assertThat(holds(IpListParser.parse("::ffff:0:0/96\n"), "198.51.100.7")).as("all of IPv4, written mapped").isTrue();
+        IpListParser.Parsed wide = IpListParser.parse("::/16\n");
+        assertThat(holds(wide, "::1:2")).isTrue();
+        assertThat(holds(wide, "::ffff:198.51.100.7")).as("::/16 is IPv6's; a mapped client is its IPv4 address").isFalse();
+        assertThat(holds(IpListParser.parse("::ffff:198.0.0.0/104\n"), "198.51.100.7")).as("198.0.0.0/8, written mapped").isTrue();
+    }
+
+    /**
+     * Review finding: a row covering everything ({@code 0.0.0.0/0}, {@code ::/0}, {@code ::ffff:0:0/96}) or
+     * most of it (a range ending in the wrong row) flagged every client, or a large share, as Tor, VPN or
+     * hosting: an operator's mistake or a damaged file, never a real list's row. A row wider than an IPv4
+     * /8 or an IPv6 /16 is refused and counted unreadable, its line number kept for the log; a /8 and a
+     * /16, and ranges as wide, are read.
+     */
+    @Test
+    void refusesRowsWiderThanAnIpv4SlashEightOrAnIpv6SlashSixteenAndNamesTheirLines() {
+        IpListParser.Parsed parsed = IpListParser.parse("""
+                # a list gone wrong
+                185.220.101.1
+                0.0.0.0/0
+                ::/0
+                ::ffff:0:0/96
+                1.0.0.0-1.255.255.255
+                1.0.0.0-2.0.0.0
+                2001:db8::/15
+                2a00:: - 2a01:0:ffff:ffff:ffff:ffff:ffff:ffff
+                10.0.0.0/8
+                2001::/16
+                3.0.0.0-3.255.255.255
+                "2a02:: - 2a02:ffff:ffff:ffff:ffff:ffff:ffff:ffff",whole /16
+                128.0.0.0 128.0.0.0
+                """);
+        assertThat(parsed.entries()).isEqualTo(6);
+        assertThat(parsed.skippedLines()).isEqualTo(7);
+        assertThat(parsed.tooWide()).isEqualTo(7);
+        assertThat(parsed.tooWideLines()).containsExactly(3, 4, 5, 7, 8, 9, 14);
+        assertThat(holds(parsed, "8.8.8.8")).isFalse();
+        assertThat(holds(parsed, "2.0.0.0")).isFalse();
+        assertThat(holds(parsed, "2a01::1")).isFalse();
+        assertThat(holds(parsed, "128.0.0.0")).as("an address and a /1 netmask is 128.0.0.0/1: refused").isFalse();
+        assertThat(holds(parsed, "1.2.3.4")).as("a range of exactly a /8").isTrue();
+        assertThat(holds(parsed, "10.200.0.1")).isTrue();
+        assertThat(holds(parsed, "2001:ffff::1")).isTrue();
+        assertThat(holds(parsed, "3.3.3.3")).isTrue();
+        assertThat(holds(parsed, "2a02:1::1")).isTrue();
+
+        StringBuilder many = new StringBuilder("185.220.101.1\n");
+        for (int i = 0; i < 12; i++) {
+            many.append("0.0.0.0/0\n");
+        }
+        IpListParser.Parsed damaged = IpListParser.parse(many);
+        assertThat(damaged.tooWide()).isEqualTo(12);
+        assertThat(damaged.tooWideLines()).as("the first lines only").hasSize(IpListParser.TOO_WIDE_LINES_KEPT).startsWith(2, 3);
     }
 
     @Test

@@ -164,6 +164,7 @@ public final class IpIntelService implements IpIntelligence {
             }
             slot.refreshFetched(clock, known -> fetcher.fetch(spec.location(), known), fetched -> {
                 IpListParser.Parsed parsed = parse(spec.location(), fetched.text());
+                warnOfTooWideRows(spec.location(), parsed);
                 requireList(spec.location(), parsed);
                 if (slot.entriesInUse().isPresent()) {
                     ShrinkGuard.require(spec.location().toString(), slot.entriesInUse().getAsLong(), parsed.entries());
@@ -198,6 +199,18 @@ public final class IpIntelService implements IpIntelligence {
         }
         boolean json = parsed.opening().filter(c -> c == '{' || c == '[').isPresent();
         ReadableRows.require(location.toString(), "address or CIDR", parsed.entries(), json ? 0 : parsed.skippedLines());
+    }
+
+    /**
+     * Names the lines of rows refused as too wide (0.0.0.0/0, a range ending in the wrong row): counted
+     * among the unreadable lines they would pass unseen, and they are an operator's mistake to correct.
+     */
+    private static void warnOfTooWideRows(ListLocation location, IpListParser.Parsed parsed) {
+        if (parsed.tooWide() > 0) {
+            LOG.warn("IP intelligence: {} has {} row(s) wider than an IPv4 /8 or an IPv6 /16, refused as unreadable (line(s) {}{})", location,
+                    parsed.tooWide(), parsed.tooWideLines().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")),
+                    parsed.tooWide() > parsed.tooWideLines().size() ? ", …" : "");
+        }
     }
 
     private static IpListParser.Parsed parse(ListLocation location, ListFetcher.Text text) throws IOException {

@@ -320,6 +320,38 @@ class IpIntelServiceTest {
         });
     }
 
+    /**
+     * Review finding: a list row covering everything ({@code 0.0.0.0/0}) flagged every client. Such a row
+     * is left out and counted unreadable, the rest of the list is read, and a warning names its line; a
+     * list of nothing else is refused and keeps its previous data.
+     */
+    @Test
+    void aListRowWiderThanASlashEightIsLeftOutAndItsLineLogged() throws Exception {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(IpIntelService.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            Path vpn = Files.writeString(folder.resolve("vpn.txt"), "# X4B\n2.26.157.0/24\n0.0.0.0/0\n5.5.5.0/24\n");
+            IpIntelService service = service(config(List.of(), List.of(IntelConfig.ListSpec.parse("vpn=" + vpn))));
+            assertThat(lookup(service, "2.26.157.9").judged(Anonymity.VPN)).map(Judgement::value).contains(true);
+            assertThat(lookup(service, "8.8.8.8").judged(Anonymity.VPN)).as("0.0.0.0/0 left out").map(Judgement::value).contains(false);
+            assertThat(appender.list).map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .anySatisfy(m -> assertThat(m).contains(vpn.toString()).contains("1 row(s) wider than an IPv4 /8").contains("line(s) 3)"));
+
+            Files.writeString(vpn, "0.0.0.0/0\n");
+            Files.setLastModifiedTime(vpn, FileTime.from(Instant.now().plusSeconds(5)));
+            service.refresh();
+            assertThat(lookup(service, "8.8.8.8").judged(Anonymity.VPN)).as("refused: the previous list kept").map(Judgement::value).contains(false);
+            assertThat(lookup(service, "5.5.5.5").judged(Anonymity.VPN)).map(Judgement::value).contains(true);
+            assertThat(service.status()).filteredOn(s -> s.kind().equals("vpn-list")).singleElement()
+                    .satisfies(s -> assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains("holds no address")));
+        }
+        finally {
+            logger.detachAppender(appender);
+        }
+    }
+
     @Test
     void aListFileMostlyUnreadableIsRefusedAndJsonWithItsStructureIsRead() throws Exception {
         Path vpn = Files.writeString(folder.resolve("vpn.txt"), "# X4B\n2.26.157.0/24\n5.5.5.0/24\n");
