@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Brief 1 (dashboard hardening): the dashboard's backtests shared the API's one slot per app per node, so a
  * read-only operator pressing the dashboard's backtest over and over kept the app's own
  * {@code POST /v3/policies/backtest} answered 429. A backtest is held running here by a real lock on the
- * evaluations table (PostgreSQL), which its read waits on.
+ * evaluations table (PostgreSQL), which its read waits on; each wait is seen in PostgreSQL's lock table, not guessed from a pause.
  */
 class DashboardBacktestSlotTest {
     private static final String DRAFT_JSON = """
@@ -43,7 +43,7 @@ class DashboardBacktestSlotTest {
                 lock.createStatement().execute("LOCK TABLE evaluations IN ACCESS EXCLUSIVE MODE");
                 CompletableFuture<HttpResponse<String>> held = CompletableFuture.supplyAsync(
                         () -> viewer.post(server.url() + "/dashboard/policies/backtest", draft));
-                assertThat(stillWaiting(held)).as("the first dashboard backtest waits on the lock").isTrue();
+                assertThat(waitsOnTheLock(lock, 1, held)).as("the first dashboard backtest waits on the lock").isTrue();
 
                 HttpResponse<String> second = viewer.post(server.url() + "/dashboard/policies/backtest", draft);
                 assertThat(second.statusCode()).as("the dashboard's own slot is held: " + second.body()).isEqualTo(429);
@@ -51,7 +51,8 @@ class DashboardBacktestSlotTest {
                 CompletableFuture<TestServer.Response> api = CompletableFuture.supplyAsync(
                         () -> server.post("/v3/policies/backtest?days=7", DRAFT_JSON, app.bearer()));
                 // Refused, the API's backtest would answer at once; let through, it waits on the lock as the dashboard's does.
-                assertThat(stillWaiting(api)).as("the API's backtest is let through, not refused at once").isTrue();
+                assertThat(waitsOnTheLock(lock, 2, api)).as("the API's backtest is let through, not refused at once: " + (api.isDone() ? api.join().body() : ""))
+                        .isTrue();
                 lock.rollback();
 
                 TestServer.Response apiAnswer = api.get(30, TimeUnit.SECONDS);
@@ -77,11 +78,25 @@ class DashboardBacktestSlotTest {
     }
 
     /**
-     * Whether {@code answer} is still waiting after a second: a refused backtest answers 429 within
-     * milliseconds, one let through waits on the lock.
+     * Whether {@code answer} came to wait on the lock, with {@code waiters} reads in all now waiting on the
+     * evaluations table; false once it answered instead (a refused backtest answers 429 at once). Watched in
+     * PostgreSQL's own lock table rather than guessed from a pause: a second's sleep was both slow and, on a
+     * loaded machine, too short for a backtest let through to have reached the lock.
      */
-    private static boolean stillWaiting(CompletableFuture<?> answer) throws InterruptedException {
-        Thread.sleep(1_000);
-        return !answer.isDone();
+    private static boolean waitsOnTheLock(Connection lock, int waiters, CompletableFuture<?> answer) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try (java.sql.PreparedStatement waiting = lock.prepareStatement(
+                "SELECT COUNT(*) FROM pg_locks WHERE NOT granted AND relation = 'evaluations'::regclass")) {
+            while (System.nanoTime() < deadline && !answer.isDone()) {
+                try (java.sql.ResultSet rows = waiting.executeQuery()) {
+                    rows.next();
+                    if (rows.getInt(1) >= waiters) {
+                        return !answer.isDone();
+                    }
+                }
+                Thread.sleep(10);
+            }
+        }
+        return false;
     }
 }
