@@ -202,8 +202,8 @@ public final class SqlOperatorStore implements OperatorStore {
      * session opened before the second factor was asked for, as any earlier one did.
      */
     @Override
-    public boolean createSession(String tokenHash, String operatorId, String checkedPasswordHash, Optional<String> checkedTotpSecret, String csrfToken,
-            Instant createdAt, Instant expiresAt) {
+    public boolean createSession(String tokenHash, String operatorId, String checkedPasswordHash, Optional<String> checkedTotpSecret,
+            Optional<String> recoveryCodeHash, String csrfToken, Instant createdAt, Instant expiresAt) {
         return database.write(connection -> {
             int locked = checkedTotpSecret.isPresent()
                     ? JdbcRunner.update(connection, "UPDATE operators SET password_hash = password_hash WHERE id = ? AND password_hash = ? AND totp_secret = ?",
@@ -211,6 +211,13 @@ public final class SqlOperatorStore implements OperatorStore {
                     : JdbcRunner.update(connection, "UPDATE operators SET password_hash = password_hash WHERE id = ? AND password_hash = ? AND totp_secret IS NULL",
                             operatorId, checkedPasswordHash);
             if (locked == 0) {
+                return false;
+            }
+            // The code is taken under the operator's row lock, in the session's own transaction: new recovery
+            // codes (which take that lock first) either come after and end this session, or before, and the
+            // code is gone.
+            if (recoveryCodeHash.isPresent() && JdbcRunner.update(connection, "DELETE FROM operator_recovery_codes WHERE operator_id = ? AND code_hash = ?",
+                    operatorId, recoveryCodeHash.get()) == 0) {
                 return false;
             }
             JdbcRunner.update(connection, "DELETE FROM operator_sessions WHERE expires_at < ?", createdAt.toEpochMilli());
@@ -262,8 +269,11 @@ public final class SqlOperatorStore implements OperatorStore {
             // Read in the write, so that a turn-off this node committed just before is seen. (Codes left by a
             // race with a turn-off on another node never sign in: they are read only while two-factor
             // sign-in is on, and turning it on again replaces them.)
-            boolean on = JdbcRunner.queryOne(connection, "SELECT 1 FROM operators WHERE id = ? AND totp_secret IS NOT NULL", row -> true, operatorId)
-                    .isPresent();
+            // It locks the operator's row, as a session's write does (createSession): on PostgreSQL a sign-in with
+            // a recovery code then commits either wholly before (and its session is ended below) or after (and
+            // finds its code gone), never in between.
+            boolean on = JdbcRunner.update(connection, "UPDATE operators SET totp_secret = totp_secret WHERE id = ? AND totp_secret IS NOT NULL",
+                    operatorId) == 1;
             if (on) {
                 insertRecoveryCodes(connection, operatorId, recoveryCodeHashes);
                 // One may have been opened with a code now replaced; in the same transaction, as on turning it on.

@@ -450,6 +450,39 @@ abstract class StorageContract {
         assertThat(operators.useRecoveryCode("op_keep", "a".repeat(64))).as("another operator's code of the same hash").isTrue();
     }
 
+    /**
+     * A session opened with a recovery code uses it up in its own write, and only while it is the operator's
+     * (brief 15: taken in a write before, a code replaced in between still opened a session that the new
+     * codes' write had not ended).
+     */
+    @Test
+    void aSessionOpenedWithARecoveryCodeUsesItUpInItsOwnWrite() {
+        SqlOperatorStore operators = new SqlOperatorStore(database);
+        String secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+        assertThat(operators.create(new io.seatguard.core.operator.Operator("op_rs", "rs@example.com", "hash-rs", T0))).isTrue();
+        operators.setTotpSecret("op_rs", Optional.of(secret), List.of("a".repeat(64), "b".repeat(64)));
+
+        assertThat(operators.createSession("1".repeat(64), "op_rs", "hash-rs", Optional.of(secret), Optional.of("z".repeat(64)), "csrf-1", T0,
+                T0.plusSeconds(600))).as("not a code of theirs").isFalse();
+        assertThat(operators.session("1".repeat(64), T0.plusSeconds(1))).isEmpty();
+        assertThat(operators.createSession("2".repeat(64), "op_rs", "hash-other", Optional.of(secret), Optional.of("a".repeat(64)), "csrf-2", T0,
+                T0.plusSeconds(600))).as("another password").isFalse();
+        assertThat(operators.recoveryCodesLeft("op_rs")).as("a refused session uses no code").isEqualTo(2);
+
+        assertThat(operators.createSession("3".repeat(64), "op_rs", "hash-rs", Optional.of(secret), Optional.of("a".repeat(64)), "csrf-3", T0,
+                T0.plusSeconds(600))).isTrue();
+        assertThat(operators.session("3".repeat(64), T0.plusSeconds(1))).isPresent();
+        assertThat(operators.recoveryCodesLeft("op_rs")).isEqualTo(1);
+        assertThat(operators.createSession("4".repeat(64), "op_rs", "hash-rs", Optional.of(secret), Optional.of("a".repeat(64)), "csrf-4", T0,
+                T0.plusSeconds(600))).as("once").isFalse();
+
+        assertThat(operators.replaceRecoveryCodes("op_rs", List.of("c".repeat(64)))).isTrue();
+        assertThat(operators.createSession("5".repeat(64), "op_rs", "hash-rs", Optional.of(secret), Optional.of("b".repeat(64)), "csrf-5", T0,
+                T0.plusSeconds(600))).as("replaced").isFalse();
+        assertThat(operators.session("5".repeat(64), T0.plusSeconds(1))).isEmpty();
+        assertThat(operators.recoveryCodesLeft("op_rs")).isEqualTo(1);
+    }
+
     @Test
     void aNewPasswordEndsTheOperatorsOtherSessionsOnly() {
         SqlOperatorStore operators = new SqlOperatorStore(database);

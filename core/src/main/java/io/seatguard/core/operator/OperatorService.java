@@ -243,14 +243,17 @@ public final class OperatorService {
             return new SignIn.Refused();
         }
         Optional<String> secret = store.totpSecret(operator.get().id());
-        if (!secondFactorHolds(operator.get(), secret, code, now)) {
+        Optional<Optional<String>> recoveryCode = secondFactor(operator.get(), secret, code, now);
+        if (recoveryCode.isEmpty()) {
             return new SignIn.Refused();
         }
         // Only while the password checked is still theirs: a new password (or the operator's removal) while
         // this one was being hashed ended every session, and must end this one too. And only while two-factor
         // sign-in is as it was checked: turned on since, the code it now asks for was never checked. Refused
         // then as a wrong password is, its try still counted.
-        Optional<NewSession> session = openSession(operator.get().id(), operator.get().passwordHash(), secret);
+        // A recovery code is used up by the session's own write, only while it is still theirs: taken before,
+        // new codes made in between ended every session and then this one opened, with a code now replaced.
+        Optional<NewSession> session = openSession(operator.get().id(), operator.get().passwordHash(), secret, recoveryCode.get());
         if (session.isEmpty()) {
             return new SignIn.Refused();
         }
@@ -341,11 +344,16 @@ public final class OperatorService {
      * theirs ({@link OperatorStore#createSession}).
      */
     private Optional<NewSession> openSession(String operatorId, String passwordHash, Optional<String> secret) {
+        return openSession(operatorId, passwordHash, secret, Optional.empty());
+    }
+
+    /** As above, using up {@code recoveryCodeHash} in the same write, and only while it is theirs. */
+    private Optional<NewSession> openSession(String operatorId, String passwordHash, Optional<String> secret, Optional<String> recoveryCodeHash) {
         Instant now = clock.instant();
         String token = ids.newSecret(43);
         String csrf = ids.newSecret(32);
         Instant expires = now.plus(SESSION_LENGTH);
-        return store.createSession(sha256(token), operatorId, passwordHash, secret, csrf, now, expires) ? Optional.of(new NewSession(token, csrf, expires))
+        return store.createSession(sha256(token), operatorId, passwordHash, secret, recoveryCodeHash, csrf, now, expires) ? Optional.of(new NewSession(token, csrf, expires))
                 : Optional.empty();
     }
 
@@ -395,19 +403,22 @@ public final class OperatorService {
     }
 
     /**
-     * True without two-factor sign-in ({@code secret} empty); with it, when {@code code} is the
-     * authenticator's and was not used before, or one of the operator's recovery codes (which is then used up).
+     * Whether the second factor holds: empty when it does not. Without two-factor sign-in ({@code secret}
+     * empty) it holds, with no recovery code to use; with it, when {@code code} is the authenticator's and
+     * was not used before (that step is taken now), again with no recovery code; or when it could be a
+     * recovery code, whose hash is returned for the session's write to use up ({@link OperatorStore#createSession}),
+     * which refuses it then unless it is one of the operator's.
      */
-    private boolean secondFactorHolds(Operator operator, Optional<String> secret, String code, Instant now) {
+    private Optional<Optional<String>> secondFactor(Operator operator, Optional<String> secret, String code, Instant now) {
         if (secret.isEmpty()) {
-            return true;
+            return Optional.of(Optional.empty());
         }
         String typed = code == null ? "" : code.strip();
         java.util.OptionalLong step = requireCodes().stepOf(secret.get(), typed, now);
         if (step.isPresent()) {
-            return store.useTotpStep(operator.id(), step.getAsLong());
+            return store.useTotpStep(operator.id(), step.getAsLong()) ? Optional.of(Optional.empty()) : Optional.empty();
         }
-        return RecoveryCodes.canonical(typed).map(canonical -> store.useRecoveryCode(operator.id(), RecoveryCodes.hash(canonical))).orElse(false);
+        return RecoveryCodes.canonical(typed).map(canonical -> Optional.of(RecoveryCodes.hash(canonical)));
     }
 
     private OneTimeCodes requireCodes() {

@@ -65,8 +65,20 @@ public interface OperatorStore {
      * every session of theirs would otherwise open one after, which nothing ends; and one that found
      * two-factor sign-in off just before {@link #setTotpSecret} turned it on would open one without the code.
      */
-    boolean createSession(String tokenHash, String operatorId, String checkedPasswordHash, Optional<String> checkedTotpSecret, String csrfToken,
-            Instant createdAt, Instant expiresAt);
+    default boolean createSession(String tokenHash, String operatorId, String checkedPasswordHash, Optional<String> checkedTotpSecret, String csrfToken,
+            Instant createdAt, Instant expiresAt) {
+        return createSession(tokenHash, operatorId, checkedPasswordHash, checkedTotpSecret, Optional.empty(), csrfToken, createdAt, expiresAt);
+    }
+
+    /**
+     * As above, and when {@code recoveryCodeHash} is given, only while that recovery code is still theirs,
+     * using it up in the same write (false, and nothing stored or used, when it is not). A code taken in a
+     * write of its own before the session's let a sign-in with a code that {@link #replaceRecoveryCodes}
+     * replaced in between open a session after that change had ended every session: one opened with a
+     * replaced code, which nothing ends.
+     */
+    boolean createSession(String tokenHash, String operatorId, String checkedPasswordHash, Optional<String> checkedTotpSecret,
+            Optional<String> recoveryCodeHash, String csrfToken, Instant createdAt, Instant expiresAt);
 
     /** The session's operator id and CSRF token, while it has not expired. */
     Optional<Session> session(String tokenHash, Instant now);

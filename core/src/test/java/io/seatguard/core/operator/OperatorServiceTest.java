@@ -146,7 +146,7 @@ class OperatorServiceTest {
 
         @Override
         public synchronized boolean createSession(String tokenHash, String operatorId, String checkedPasswordHash, Optional<String> checkedTotpSecret,
-                String csrfToken, Instant createdAt, Instant expiresAt) {
+                Optional<String> recoveryCodeHash, String csrfToken, Instant createdAt, Instant expiresAt) {
             Runnable meanwhile = beforeSession;
             beforeSession = null;
             if (meanwhile != null) {
@@ -154,6 +154,9 @@ class OperatorServiceTest {
             }
             if (findById(operatorId).filter(operator -> operator.passwordHash().equals(checkedPasswordHash)).isEmpty()
                     || !Optional.ofNullable(totpSecrets.get(operatorId)).equals(checkedTotpSecret)) {
+                return false;
+            }
+            if (recoveryCodeHash.isPresent() && !useRecoveryCode(operatorId, recoveryCodeHash.get())) {
                 return false;
             }
             sessions.put(tokenHash, operatorId);
@@ -763,6 +766,31 @@ class OperatorServiceTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> operators.replaceRecoveryCodes(operator, PASSWORD, client))
                 .isInstanceOfSatisfying(io.seatguard.core.error.SeatguardException.class,
                         e -> assertThat(e.errors()).extracting(io.seatguard.core.error.FieldError::field).containsExactly("recovery_codes"));
+    }
+
+    /**
+     * Brief 15: a sign-in took its recovery code in a write of its own, then opened its session in another.
+     * New recovery codes made in between (the operator, fearing the paper was copied, asks for new ones on
+     * another node) ended every session, and then the sign-in's opened, with a code that no longer exists,
+     * and nothing ended it. The code is used up by the session's own write now, only while it is theirs.
+     */
+    @Test
+    void aSignInWhoseRecoveryCodeIsReplacedBeforeItsSessionOpensIsRefused() throws Exception {
+        Operator operator = operators.create(EMAIL, PASSWORD);
+        String client = client("198.51.100.42");
+        String secret = operators.newTwoFactorSecret();
+        List<String> codes = operators.enableTwoFactor(operator, PASSWORD, secret, codeNow(secret), client).recoveryCodes();
+        String otherBrowser = client("203.0.113.9");
+        List<List<String>> replaced = new ArrayList<>();
+        store.beforeSession = () -> replaced.add(operators.replaceRecoveryCodes(operator, PASSWORD, otherBrowser).recoveryCodes());
+
+        assertThat(operators.signIn(EMAIL, PASSWORD, codes.get(0), client)).as("a code replaced before the session opened")
+                .isInstanceOf(OperatorService.SignIn.Refused.class);
+        assertThat(replaced).hasSize(1);
+        assertThat(store.sessions.values()).as("theirs: only the one the new codes' browser goes on in").containsOnlyOnce(operator.id());
+        assertThat(operators.signIn(EMAIL, PASSWORD, replaced.get(0).get(0), client)).as("a new code signs in")
+                .isInstanceOf(OperatorService.SignIn.Granted.class);
+        assertThat(operators.recoveryCodesLeft(operator.id())).as("that one used up").isEqualTo(9);
     }
 
     @Test
