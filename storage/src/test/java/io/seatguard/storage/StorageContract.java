@@ -2555,8 +2555,9 @@ abstract class StorageContract {
             statement.execute("ALTER TABLE webhook_endpoints DROP COLUMN failing_since");
             statement.execute("DROP INDEX user_fingerprints_vouched_by_fingerprint");
             statement.execute("ALTER TABLE user_fingerprints DROP COLUMN vouched");
+            statement.execute("ALTER TABLE challenges DROP COLUMN replaced_codes");
             statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27',"
-                    + " '28', '29', '30', '31', '32', '33', '34', '35', '36', '37', '38', '39', '40', '41', '42', '43', '44')");
+                    + " '28', '29', '30', '31', '32', '33', '34', '35', '36', '37', '38', '39', '40', '41', '42', '43', '44', '45')");
         }
         database = reopenDatabase();
         wire();
