@@ -157,8 +157,11 @@ public final class RedisPresence implements Presence, AutoCloseable {
             end
             redis.call('SET', KEYS[3], ARGV[2] .. '|' .. openedPayload, 'PX', ARGV[8])
             index(KEYS[5], ARGV[1], KEYS[3])
-            -- Opened again after its end (the tab's next page): the end no longer stands, as in memory.
+            -- Opened again after its end (the tab's next page): the end no longer stands, as in memory. Its
+            -- mark in the hash goes too: PUT_LIVE overwrites it, but not when the app's cap refuses the
+            -- session, and RESUME would then refuse every heartbeat although the opening stands.
             redis.call('DEL', KEYS[4])
+            if current and string.match(current, '^E%d+$') then redis.call('HDEL', KEYS[1], ARGV[1]) end
             """ + PUT_LIVE;
 
     /**

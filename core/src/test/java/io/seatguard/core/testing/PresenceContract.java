@@ -613,6 +613,28 @@ public abstract class PresenceContract {
         assertThat(capped.live(app + "x", "made-up-5", T0.plusSeconds(5))).as("another app has a cap of its own").hasSize(1);
     }
 
+    /**
+     * A tab whose session ended (a page refused, then allowed again) and whose next allowed page came while
+     * the app was at its cap: the end no longer stands, so its heartbeat brings it back once there is
+     * room, like any refused newcomer. In Redis the end's mark in the account's hash (kept for the release
+     * before the end's own key) stayed when the cap refused the touch, and refused every heartbeat.
+     */
+    @Test
+    void aSessionOpenedAgainAfterItsEndWhileTheAppIsFullComesBackWhenThereIsRoom() {
+        Presence capped = create(WINDOW, 2);
+        capped.touch(app, "ann", session("tab-1", "dev-1", T0));
+        capped.end(app, "ann", "tab-1", T0.plusSeconds(1));
+        capped.touch(app, "made-up-1", session("tab-2", "dev-2", T0.plusSeconds(2)));
+        capped.touch(app, "made-up-2", session("tab-3", "dev-3", T0.plusSeconds(2)));
+        capped.touch(app, "ann", session("tab-1", "dev-1", T0.plusSeconds(3)));
+        assertThat(capped.live(app, "ann", T0.plusSeconds(3))).as("the app is full").isEmpty();
+        assertThat(capped.refusedOverAppCap()).isEqualTo(1);
+
+        capped.end(app, "made-up-1", "tab-2", T0.plusSeconds(4));
+        assertThat(capped.resume(app, "ann", "tab-1", "198.51.100.7", T0.plusSeconds(5))).as("room again: its heartbeat brings it back").isTrue();
+        assertThat(capped.live(app, "ann", T0.plusSeconds(5))).extracting(LiveSession::sessionId).containsExactly("tab-1");
+    }
+
     /** The cap counts live sessions: once the app's have gone quiet past the window, new ones are kept again. */
     @Test
     void sessionsExpiredPastTheWindowLeaveRoomUnderTheAppsCap() {
