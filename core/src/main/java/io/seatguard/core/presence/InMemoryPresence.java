@@ -45,12 +45,26 @@ public final class InMemoryPresence implements Presence {
     private final long maxLivePerApp;
     /**
      * How many sessions each app holds in {@link #byAccount}, changed inside the account's own update
-     * (so it follows every put, push-out, end and sweep), expired ones until the sweep drops them: the
-     * cap bounds memory, which is what those hold. Reading it costs nothing, where counting would walk
-     * every account on every touch. Touches of different accounts update it apart, so an app may go a
-     * few over its cap under concurrent touches, never more than the touches running at once.
+     * (so it follows every put, push-out, end and sweep), expired ones until a sweep drops them. Reading
+     * it costs nothing, where counting would walk every account on every touch. Touches of different
+     * accounts update it apart, so an app may go a few over its cap under concurrent touches, never more
+     * than the touches running at once.
      */
     private final Map<String, AtomicLong> heldByApp = new ConcurrentHashMap<>();
+    /**
+     * For each app, no later than the oldest last sign of life among the sessions it holds (ms): once that
+     * is a window ago, some of what {@link #heldByApp} counts may have expired. An app found at its cap
+     * then is swept at once ({@link #FULL_SWEEP_INTERVAL}), not at the next once-a-window sweep: counting
+     * sessions gone quiet up to a window ago refused newcomers, and their heartbeats, below the cap.
+     */
+    private final Map<String, AtomicLong> oldestHeldByApp = new ConcurrentHashMap<>();
+    /**
+     * The most often a sweep runs early because an app at its cap may hold expired sessions: a walk of
+     * every account, so a flood keeping an app at its cap costs one such walk per this part of the window
+     * (3 s by default), and the cap counts sessions live to within it, where Redis counts them exactly.
+     */
+    static final int FULL_SWEEPS_PER_WINDOW = 30;
+    private final Duration fullSweepInterval;
     private final LongAdder refusedOverAppCap = new LongAdder();
 
     public InMemoryPresence(Duration activeWindow) {
@@ -78,13 +92,14 @@ public final class InMemoryPresence implements Presence {
             throw new IllegalArgumentException("maxLivePerApp must be positive: " + maxLivePerApp);
         }
         this.maxLivePerApp = maxLivePerApp;
+        this.fullSweepInterval = activeWindow.dividedBy(FULL_SWEEPS_PER_WINDOW);
         this.opened = new OpenedSessions(OPENED_MEMORY, maxOpenedHeld);
     }
 
     @Override
     public void touch(String appId, String userId, LiveSession session) {
         // First, so sessions expired since the last sweep no longer count against the app's cap (put).
-        sweepIfDue(session.lastSeen());
+        sweepIfDue(session.lastSeen(), appId);
         byAccount.compute(key(appId, userId), (k, sessions) -> {
             // Checked under the account's lock, which end() takes too, so a touch and an end never cross.
             int held = size(sessions);
@@ -124,7 +139,7 @@ public final class InMemoryPresence implements Presence {
     @Override
     public boolean resume(String appId, String userId, String sessionId, String ip, Instant at) {
         boolean[] resumed = {false};
-        sweepIfDue(at);
+        sweepIfDue(at, appId);
         byAccount.compute(key(appId, userId), (k, sessions) -> {
             int held = size(sessions);
             String session = k + '\u0000' + sessionId;
@@ -158,6 +173,7 @@ public final class InMemoryPresence implements Presence {
         Map<String, LiveSession> live = sessions == null ? new ConcurrentHashMap<>() : sessions;
         // On a tie the last said wins, as it does for the session's opening (OpenedSessions#remember) and in Redis.
         live.merge(session.sessionId(), session, (old, now) -> now.lastSeen().isBefore(old.lastSeen()) ? old : now);
+        heldSince(appId, session.lastSeen());
         live.values().removeIf(other -> expired(other, session.lastSeen()));
         if (live.size() > MAX_SESSIONS_PER_ACCOUNT) {
             pushOutOne(live, session.sessionId());
@@ -187,6 +203,22 @@ public final class InMemoryPresence implements Presence {
 
     private AtomicLong heldBy(String appId) {
         return heldByApp.computeIfAbsent(appId, app -> new AtomicLong());
+    }
+
+    /** Lowers the app's oldest held sign of life ({@link #oldestHeldByApp}) to {@code lastSeen}; a read alone when it is not older. */
+    private void heldSince(String appId, Instant lastSeen) {
+        long seen = lastSeen.toEpochMilli();
+        AtomicLong oldest = oldestHeldByApp.computeIfAbsent(appId, app -> new AtomicLong(Long.MAX_VALUE));
+        if (seen < oldest.get()) {
+            oldest.accumulateAndGet(seen, Math::min);
+        }
+    }
+
+    /** Whether the app is at its cap and may hold sessions expired at {@code now}: then a sweep is worth running early. */
+    private boolean fullOfQuietSessions(String appId, Instant now) {
+        AtomicLong held = heldByApp.get(appId);
+        AtomicLong oldest = oldestHeldByApp.get(appId);
+        return held != null && held.get() >= maxLivePerApp && oldest != null && oldest.get() + activeWindow.toMillis() <= now.toEpochMilli();
     }
 
     private static int size(Map<String, LiveSession> sessions) {
@@ -224,22 +256,37 @@ public final class InMemoryPresence implements Presence {
         return Optional.ofNullable(live[0]);
     }
 
+    private void sweepIfDue(Instant now) {
+        sweepIfDue(now, false);
+    }
+
+    /** As below, and early (at most every {@link #fullSweepInterval}) when the app is at its cap with sessions that may have expired. */
+    private void sweepIfDue(Instant now, String appId) {
+        sweepIfDue(now, fullOfQuietSessions(appId, now));
+    }
+
     /**
      * Drops every expired session, and every account left without one, at most once a window: an account
      * never touched again would otherwise keep its entry for good (and the dashboard's count walks them all).
+     * Each app's oldest held sign of life is found again on the way (and lowered by touches meanwhile).
      */
-    private void sweepIfDue(Instant now) {
+    private void sweepIfDue(Instant now, boolean early) {
         Instant due = nextSweep.get();
-        if (now.isBefore(due) || !nextSweep.compareAndSet(due, now.plus(activeWindow))) {
+        // The last sweep was a window before the one due; Instant.MIN (none yet) is due at once.
+        boolean dueNow = !now.isBefore(due) || early && !now.isBefore(due.minus(activeWindow).plus(fullSweepInterval));
+        if (!dueNow || !nextSweep.compareAndSet(due, now.plus(activeWindow))) {
             return;
         }
         ended.values().removeIf(at -> !at.plus(activeWindow).isAfter(now));
         opened.sweep(now);
+        oldestHeldByApp.values().forEach(oldest -> oldest.set(Long.MAX_VALUE));
         for (String account : byAccount.keySet()) {
             byAccount.computeIfPresent(account, (k, sessions) -> {
                 int held = sessions.size();
                 sessions.values().removeIf(session -> expired(session, now));
-                counted(k.substring(0, k.indexOf('\u0000')), held, sessions);
+                String appId = k.substring(0, k.indexOf('\u0000'));
+                counted(appId, held, sessions);
+                sessions.values().forEach(session -> heldSince(appId, session.lastSeen()));
                 return sessions.isEmpty() ? null : sessions;
             });
         }

@@ -614,6 +614,28 @@ public abstract class PresenceContract {
     }
 
     /**
+     * The cap counts sessions live at the touch, not ones gone quiet that no sweep has dropped yet: with
+     * one live session under a cap of two, a newcomer is kept. In memory the count went down only when
+     * the once-a-window sweep (or a touch of the same account) dropped an expired session, so for up to a
+     * window a quiet app refused newcomers, and their heartbeats answered false, below its cap.
+     */
+    @Test
+    void sessionsGoneQuietSinceTheLastSweepNoLongerCountAgainstTheAppsCap() {
+        Presence capped = create(WINDOW, 2);
+        capped.touch(app, "made-up-1", session("tab-1", "dev-1", T0));
+        capped.touch(app, "made-up-2", session("tab-2", "dev-2", T0.plus(WINDOW).minusSeconds(1)));
+        Instant afterTheFirst = T0.plus(WINDOW).plusSeconds(1);
+        capped.touch(app, "made-up-3", session("tab-3", "dev-3", afterTheFirst));
+        assertThat(capped.live(app, "made-up-3", afterTheFirst)).as("the first expired: room").hasSize(1);
+
+        Instant afterTheSecond = T0.plus(WINDOW).plus(WINDOW);
+        assertThat(capped.liveSessions(app, afterTheSecond)).as("the second expired too").isEqualTo(1);
+        capped.touch(app, "made-up-4", session("tab-4", "dev-4", afterTheSecond));
+        assertThat(capped.live(app, "made-up-4", afterTheSecond)).as("one live under a cap of two: room").hasSize(1);
+        assertThat(capped.refusedOverAppCap()).isZero();
+    }
+
+    /**
      * A tab whose session ended (a page refused, then allowed again) and whose next allowed page came while
      * the app was at its cap: the end no longer stands, so its heartbeat brings it back once there is
      * room, like any refused newcomer. In Redis the end's mark in the account's hash (kept for the release
