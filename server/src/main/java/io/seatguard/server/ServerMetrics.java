@@ -250,15 +250,16 @@ public final class ServerMetrics implements AutoCloseable {
     }
 
     /**
-     * New unsigned sessions this node did not keep live because their app was at its cap
+     * Times this node did not keep a new unsigned session live because its app was at its cap
      * ({@code --presence-max-live-per-app}): a rise says made-up accounts are flooding an app with the
-     * public client id, or the cap is too low for its honest traffic.
+     * public client id, or the cap is too low for its honest traffic. Refusals, not sessions: a waiting
+     * tab's every page view and heartbeat (one each 30 s) is refused again, and counted again.
      */
     public void bindPresenceRefusals(LongSupplier refused) {
         // Held for the same reason as writerStats: Micrometer keeps a function counter's state weakly.
         presenceRefusals = refused;
         FunctionCounter.builder("seatguard.presence.refused_over_app_cap", refused, LongSupplier::getAsLong)
-                .description("New unvouched sessions this node did not keep live because their app held its most live sessions (--presence-max-live-per-app)")
+                .description("Times this node did not keep a new unvouched session live (an evaluation, or each heartbeat while it waits) because its app held its most live sessions (--presence-max-live-per-app)")
                 .register(registry);
     }
 

@@ -129,9 +129,10 @@ public interface Presence {
     List<LiveSession> live(String appId, String userId, Instant now);
 
     /**
-     * How many new unvouched sessions this node refused (by {@link #touch} or {@link #resume}) because their
-     * app's live sessions were at its cap ({@link #DEFAULT_MAX_LIVE_PER_APP}), since it started: a metric,
-     * so an operator sees a flood of made-up accounts, or a cap set too low.
+     * How many times this node refused a new unvouched session (by {@link #touch} or {@link #resume}) because
+     * its app's live sessions were at its cap ({@link #DEFAULT_MAX_LIVE_PER_APP}), since it started: a metric,
+     * so an operator sees a flood of made-up accounts, or a cap set too low. Refusals, not sessions: a
+     * session waiting for room is refused, and counted, at each of its page views and heartbeats.
      */
     long refusedOverAppCap();
 

@@ -613,6 +613,19 @@ public abstract class PresenceContract {
         assertThat(capped.live(app + "x", "made-up-5", T0.plusSeconds(5))).as("another app has a cap of its own").hasSize(1);
     }
 
+    /** A session quiet past the window (a sleeping laptop) is new again: at the cap its heartbeat is refused until there is room. */
+    @Test
+    void aSessionQuietPastTheWindowIsNewAgainUnderTheAppsCap() {
+        Presence capped = create(WINDOW, 2);
+        capped.touch(app, "sleeper", session("tab-1", "dev-1", T0));
+        capped.touch(app, "made-up-1", session("tab-2", "dev-2", T0.plusSeconds(60)));
+        Instant awake = T0.plus(WINDOW).plusSeconds(10);
+        capped.touch(app, "made-up-2", session("tab-3", "dev-3", awake));
+        assertThat(capped.resume(app, "sleeper", "tab-1", "198.51.100.7", awake.plusSeconds(1))).as("two live: the app is full").isFalse();
+        capped.end(app, "made-up-1", "tab-2", awake.plusSeconds(2));
+        assertThat(capped.resume(app, "sleeper", "tab-1", "198.51.100.7", awake.plusSeconds(3))).as("room again").isTrue();
+    }
+
     /**
      * The cap counts sessions live at the touch, not ones gone quiet that no sweep has dropped yet: with
      * one live session under a cap of two, a newcomer is kept. In memory the count went down only when
