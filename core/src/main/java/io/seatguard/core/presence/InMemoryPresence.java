@@ -151,8 +151,10 @@ public final class InMemoryPresence implements Presence {
             opened.seen(session, at);
             Map<String, LiveSession> live = put(appId, sessions,
                     new LiveSession(sessionId, known.get().deviceId(), known.get().deviceType(), ip, at, known.get().vouched()));
-            // Not kept when the account is full of other devices' sessions (pushOutOne), or the app is full (put).
-            resumed[0] = live != null && live.containsKey(sessionId);
+            // Not kept when the account is full of other devices' sessions (pushOutOne), or the app is full (put):
+            // then an expired entry of it may still be there (put leaves the account as it was), which is not live.
+            LiveSession kept = live == null ? null : live.get(sessionId);
+            resumed[0] = kept != null && !expired(kept, at);
             return counted(appId, held, live);
         });
         return resumed[0];

@@ -613,6 +613,22 @@ public abstract class PresenceContract {
         assertThat(capped.live(app + "x", "made-up-5", T0.plusSeconds(5))).as("another app has a cap of its own").hasSize(1);
     }
 
+    /**
+     * A heartbeat answers true only when its session is live after it. In memory a session gone quiet but
+     * not yet dropped, whose resume the app's cap refused, was still in its account's entry, and the
+     * heartbeat answered true for a session no evaluation counted.
+     */
+    @Test
+    void aHeartbeatAnswersTrueOnlyWhenItsSessionIsLiveAfterItWhateverTheAppsCap() {
+        Presence capped = create(WINDOW, 2);
+        capped.touch(app, "made-up-1", session("tab-1", "dev-1", T0));
+        capped.touch(app, "sleeper", session("tab-2", "dev-2", T0.plusSeconds(6)));
+        capped.touch(app, "made-up-2", session("tab-3", "dev-3", T0.plus(WINDOW).plusSeconds(5)));
+        Instant awake = T0.plus(WINDOW).plusSeconds(7);
+        boolean resumed = capped.resume(app, "sleeper", "tab-2", "198.51.100.7", awake);
+        assertThat(capped.live(app, "sleeper", awake)).as("live after a heartbeat that answered " + resumed).hasSize(resumed ? 1 : 0);
+    }
+
     /** A session quiet past the window (a sleeping laptop) is new again: at the cap its heartbeat is refused until there is room. */
     @Test
     void aSessionQuietPastTheWindowIsNewAgainUnderTheAppsCap() {
