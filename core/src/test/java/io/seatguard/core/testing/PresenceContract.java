@@ -629,6 +629,19 @@ public abstract class PresenceContract {
         assertThat(capped.live(app, "sleeper", awake)).as("live after a heartbeat that answered " + resumed).hasSize(resumed ? 1 : 0);
     }
 
+    /** A session a vouched evaluation touched stays vouched through its unsigned page views, so the app's cap never refuses it, even quiet past the window. */
+    @Test
+    void aSessionOnceVouchedIsNeverRefusedByTheAppsCapThoughLaterSeenUnsigned() {
+        Presence capped = create(WINDOW, 1);
+        capped.touch(app, "owner", new LiveSession("tab-1", "dev-1", "computer", "198.51.100.8", T0, true));
+        Instant later = T0.plus(WINDOW).plusSeconds(10);
+        capped.touch(app, "made-up-1", session("tab-2", "dev-2", later));
+        capped.touch(app, "owner", session("tab-1", "dev-1", later.plusSeconds(1)));
+        assertThat(capped.live(app, "owner", later.plusSeconds(1))).extracting(LiveSession::vouched).containsExactly(true);
+        assertThat(capped.resume(app, "owner", "tab-1", "198.51.100.8", later.plus(WINDOW).plusSeconds(5))).isTrue();
+        assertThat(capped.refusedOverAppCap()).isZero();
+    }
+
     /** A session quiet past the window (a sleeping laptop) is new again: at the cap its heartbeat is refused until there is room. */
     @Test
     void aSessionQuietPastTheWindowIsNewAgainUnderTheAppsCap() {
