@@ -104,6 +104,33 @@ class SmtpOverTlsTest {
         assertThat(AddedAuthorities.read(two, "--smtp-ca-file")).as("a bundle of authorities").hasSize(2);
     }
 
+    /**
+     * A PEM as people hand it over: with Windows line ends, and a bundle with text around and between its
+     * blocks (openssl x509 -text's dump, a separator line of dashes). The JDK's reader refused the separator.
+     */
+    @Test
+    void aPemWithWindowsLineEndsOrTextAroundItsBlocksIsRead() throws Exception {
+        String pem = Files.readString(forLoopback.authorityPem());
+        Path crlf = Files.writeString(dir.resolve("crlf.pem"), pem.replace("\r\n", "\n").replace("\n", "\r\n"));
+        assertThat(AddedAuthorities.read(crlf, "--smtp-ca-file")).isEqualTo(added);
+        Path withText = Files.writeString(dir.resolve("text.pem"), "Certificate:\n    Data:\n        Version: 3 (0x2)\n" + pem
+                + "\n----------------------------------------\n# the other authority\n" + Files.readString(forAnotherHost.authorityPem()) + "trailing words\n");
+        assertThat(AddedAuthorities.read(withText, "--smtp-ca-file")).hasSize(2).startsWith(added.getFirst());
+    }
+
+    /** The docs say a relay's self-signed certificate, given itself, is trusted (STARTTLS, as Postfix offers it), its name still checked. */
+    @Test
+    void aSelfSignedCertificateGivenItselfIsTrusted() throws Exception {
+        TestAuthority selfSigned = TestAuthority.selfSigned(Files.createDirectory(dir.resolve("self")), "ip:127.0.0.1");
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.startTls("mail.test", selfSigned.serverContext(), signIn())) {
+            SmtpMailer mailer = new SmtpMailer(URI.create("smtp://127.0.0.1:" + server.port()), "codes@example.com", Optional.empty(),
+                    AddedAuthorities.read(selfSigned.authorityPem(), "--smtp-ca-file"), Duration.ofSeconds(10));
+            mailer.send("ana@example.com", "Code", "Your code is 123456");
+            assertThat(server.awaitConversationEnd(5_000)).isTrue();
+            assertThat(server.receivedOverTls()).contains("RCPT TO:<ana@example.com>").anyMatch(line -> line.contains("123456"));
+        }
+    }
+
     private static java.util.function.Function<String, Optional<String>> signIn() {
         return verb -> verb.equals("AUTH") ? Optional.of("235 2.7.0 Authentication successful") : Optional.empty();
     }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
@@ -22,9 +24,12 @@ final class TestAuthority {
     private final Path authorityPem;
     private final Path serverKeyStore;
 
-    private TestAuthority(Path authorityPem, Path serverKeyStore) {
+    private final List<Certificate> serverChain;
+
+    private TestAuthority(Path authorityPem, Path serverKeyStore, List<Certificate> serverChain) {
         this.authorityPem = authorityPem;
         this.serverKeyStore = serverKeyStore;
+        this.serverChain = serverChain;
     }
 
     /**
@@ -45,9 +50,28 @@ final class TestAuthority {
         keytool("-certreq", "-alias", "server", "-keystore", server.toString(), "-file", request.toString());
         keytool("-gencert", "-rfc", "-alias", "authority", "-keystore", authority.toString(), "-infile", request.toString(), "-outfile",
                 signed.toString(), "-ext", "san=" + serverNames, "-ext", "eku=serverAuth", "-validity", "2");
-        keytool("-importcert", "-noprompt", "-alias", "authority", "-file", authorityPem.toString(), "-keystore", server.toString());
-        keytool("-importcert", "-alias", "server", "-file", signed.toString(), "-keystore", server.toString());
-        return new TestAuthority(authorityPem, server);
+        // The server's chain is put together here rather than by two more keytool runs (-importcert of the
+        // authority, then of the signed certificate): each keytool is a JVM started, and the test ran 50 s.
+        return new TestAuthority(authorityPem, server, List.of(certificate(signed), certificate(authorityPem)));
+    }
+
+    /** A server with a self-signed certificate for {@code serverNames}, as Debian's Postfix ships; {@link #authorityPem()} is that certificate. */
+    static TestAuthority selfSigned(Path dir, String serverNames) throws IOException, InterruptedException {
+        Path server = dir.resolve("server.p12");
+        Path pem = dir.resolve("server.pem");
+        keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=mail server", "-validity", "2",
+                "-ext", "san=" + serverNames, "-ext", "eku=serverAuth", "-keystore", server.toString());
+        keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", server.toString(), "-file", pem.toString());
+        return new TestAuthority(pem, server, List.of(certificate(pem)));
+    }
+
+    private static Certificate certificate(Path pem) throws IOException {
+        try (InputStream in = Files.newInputStream(pem)) {
+            return CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The authority's certificate, PEM. */
@@ -61,6 +85,7 @@ final class TestAuthority {
         try (InputStream in = Files.newInputStream(serverKeyStore)) {
             keys.load(in, PASSWORD.toCharArray());
         }
+        keys.setKeyEntry("server", keys.getKey("server", PASSWORD.toCharArray()), PASSWORD.toCharArray(), serverChain.toArray(Certificate[]::new));
         KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         factory.init(keys, PASSWORD.toCharArray());
         SSLContext context = SSLContext.getInstance("TLS");
