@@ -206,6 +206,22 @@ class LauncherRebuildTest {
      */
     @Test
     void underTheCLocaleJavaReadsTheArgumentsAsUtf8() throws Exception {
+        assertThat(echoedThroughTheLauncherUnderTheCLocale(false)).isEqualTo("Café 4 UTF-8");
+    }
+
+    /**
+     * Review finding: Alpine (musl) has no {@code locale} command, and the launcher, finding no character
+     * set to compare, left the C locale as it was: "Café" reached Java as "Caf" and two U+FFFD. Without the
+     * command, the locale variables say whether it is C; C.UTF-8 is musl's own, and where a libc lacks it
+     * Java falls back to C, as before.
+     */
+    @Test
+    void underTheCLocaleWithoutTheLocaleCommandJavaReadsTheArgumentsAsUtf8() throws Exception {
+        assertThat(echoedThroughTheLauncherUnderTheCLocale(true)).isEqualTo("Café 4 UTF-8");
+    }
+
+    /** What Java, run by the launcher under LC_ALL=C, received as "Café": the text, its length, the character set it was decoded in. */
+    private String echoedThroughTheLauncherUnderTheCLocale(boolean withoutLocaleCommand) throws Exception {
         builtCheckout();
         Files.writeString(root.resolve("Echo.java"), """
                 class Echo {
@@ -226,13 +242,35 @@ class LauncherRebuildTest {
         ProcessBuilder builder = launcher(root.resolve("jdk"), root.resolve("no-jvms"), "apps", "create", "--name", "Café");
         builder.environment().keySet().removeIf(name -> name.startsWith("LC_") || name.equals("LANG"));
         builder.environment().put("LC_ALL", "C");
+        if (withoutLocaleCommand) {
+            builder.environment().put("PATH", root.resolve("path/bin") + ":" + pathWithout("locale"));
+        }
         Path out = Files.createTempFile(root, "launcher", ".out");
         Process process = builder.redirectOutput(out.toFile()).start();
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(process.exitValue()).as(err).isZero();
-        assertThat(Files.readString(out, StandardCharsets.UTF_8).strip()).isEqualTo("Café 4 UTF-8");
+        return Files.readString(out, StandardCharsets.UTF_8).strip();
+    }
+
+    /** One folder of links to every command on this PATH but {@code command}. */
+    private String pathWithout(String command) throws IOException {
+        Path bin = Files.createDirectories(root.resolve("without-" + command));
+        for (String dir : System.getenv("PATH").split(":")) {
+            if (!Files.isDirectory(Path.of(dir))) {
+                continue;
+            }
+            try (var files = Files.list(Path.of(dir))) {
+                for (Path file : files.toList()) {
+                    Path link = bin.resolve(file.getFileName().toString());
+                    if (!file.getFileName().toString().equals(command) && !Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createSymbolicLink(link, file);
+                    }
+                }
+            }
+        }
+        return bin.toString();
     }
 
     /** Whether {@code locale} knows C.UTF-8 (glibc 2.35 and later build it in; Debian has long shipped it). */
