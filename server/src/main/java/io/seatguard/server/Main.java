@@ -25,7 +25,8 @@ public final class Main {
         if ("json".equalsIgnoreCase(System.getenv("SEATGUARD_LOG_FORMAT")) && System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "logback-json.xml");
         }
-        java.util.Optional<String> undecoded = UndecodedArguments.fault(args, System.getProperty("sun.jnu.encoding", "unknown"));
+        String encoding = System.getProperty("sun.jnu.encoding", "unknown");
+        java.util.Optional<String> undecoded = UndecodedArguments.fault(args, encoding).or(() -> UndecodedArguments.fault(System.getenv(), encoding));
         if (undecoded.isPresent()) {
             System.err.println(undecoded.get());
             System.exit(UndecodedArguments.REFUSED);

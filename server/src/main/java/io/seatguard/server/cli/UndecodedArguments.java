@@ -33,4 +33,21 @@ public final class UndecodedArguments {
         }
         return Optional.empty();
     }
+
+    /**
+     * What to say when a {@code SEATGUARD_*} variable's value holds a character the locale could not decode,
+     * else empty. Java decodes the environment as it does the command line: under a systemd unit's C locale,
+     * {@code SEATGUARD_MAIL_FROM="Sécurité Acme <…>"} was taken as "S\uFFFD\uFFFDcurit\uFFFD\uFFFD Acme", put in every mail's
+     * From, and nothing said so (found in review). The value is not repeated: some variables hold secrets.
+     *
+     * @param encoding the character set the JVM decoded the environment with ({@code sun.jnu.encoding})
+     */
+    public static Optional<String> fault(java.util.Map<String, String> environment, String encoding) {
+        return environment.entrySet().stream()
+                .filter(variable -> variable.getKey().startsWith("SEATGUARD_") && variable.getValue().indexOf(REPLACEMENT) >= 0)
+                .map(java.util.Map.Entry::getKey).sorted().findFirst()
+                .map(name -> "seatguard: " + name + " holds characters this system's locale (character set " + encoding
+                        + ") cannot read, so Java received others in their place; run Seatguard under a UTF-8 locale,"
+                        + " e.g. LC_ALL=C.UTF-8 (Environment=LC_ALL=C.UTF-8 in a systemd unit; the ./seatguard launcher does so under the C locale)");
+    }
 }

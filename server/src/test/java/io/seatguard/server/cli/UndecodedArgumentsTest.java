@@ -33,6 +33,27 @@ class UndecodedArgumentsTest {
         assertThat(out).isEmpty();
     }
 
+    /** A SEATGUARD_* variable is decoded as the command line is: a mail sender's name beyond ASCII became U+FFFD in every mail's From. */
+    @Test
+    void aVariableTheCLocaleCouldNotDecodeIsRefusedWithoutRepeatingIt() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.seatguard.server.Main",
+                "apps", "list", "--url", "http://127.0.0.1:1", "--admin-token", "sgadm_test");
+        builder.environment().keySet().removeIf(name -> name.startsWith("LC_") || name.equals("LANG") || name.startsWith("SEATGUARD_"));
+        builder.environment().put("LC_ALL", "C");
+        builder.environment().put("SEATGUARD_MAIL_FROM", "Sécurité Acme <no-reply@acme.example>");
+        builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).as(err).isEqualTo(UndecodedArguments.REFUSED);
+        assertThat(err).contains("SEATGUARD_MAIL_FROM holds characters").contains("LC_ALL=C.UTF-8").doesNotContain("Acme").doesNotContain("cannot reach");
+        assertThat(out).isEmpty();
+        assertThat(UndecodedArguments.fault(java.util.Map.of("SEATGUARD_MAIL_FROM", "Sécurité", "LANG", "x\uFFFD"), "UTF-8")).isEmpty();
+    }
+
     @Test
     void argumentsDecodedWholeAreLeftAlone() {
         assertThat(UndecodedArguments.fault(new String[] {"apps", "create", "--name", "Café 東京"}, "UTF-8")).isEmpty();
