@@ -39,6 +39,15 @@ public final class CodeDelivery implements CodeSender {
         settings.smsUrl().filter(SmsEndpoint::cleartextOverANetwork).ifPresent(url -> log.warn(
                 "SMS codes go to {} over plain http (--sms-url): anyone on the network between can read them; use https, or a relay on this machine",
                 url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "")));
+        // An authority out of its dates is read without a word, and the first sign was codes failing (or,
+        // once renewed on the relay, an authority long dead still trusted): said once at start (found in review).
+        java.time.Instant now = java.time.Instant.now();
+        for (java.security.cert.X509Certificate authority : settings.smtpAuthorities()) {
+            if (now.isBefore(authority.getNotBefore().toInstant()) || now.isAfter(authority.getNotAfter().toInstant())) {
+                log.warn("--smtp-ca-file holds {}, valid only from {} until {}, not now: renew it in the file (and on the mail server)",
+                        authority.getSubjectX500Principal().getName(), authority.getNotBefore().toInstant(), authority.getNotAfter().toInstant());
+            }
+        }
         return new CodeDelivery(settings.smtpUrl().map(url -> new SmtpMailer(url, settings.mailFrom(), smtpHeloName, settings.smtpAuthorities())),
                 settings.smsUrl().map(url -> new HttpSmsSender(url, settings.smsToken())), settings.production() ? Optional.empty() : outbox, outcomes);
     }

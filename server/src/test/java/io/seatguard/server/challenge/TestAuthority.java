@@ -65,6 +65,16 @@ final class TestAuthority {
         return new TestAuthority(pem, server, List.of(certificate(pem)));
     }
 
+    /** A self-signed certificate named {@code name}, valid for one day from {@code startDate} (keytool's form: {@code -10d}, {@code +10d}). */
+    static java.security.cert.X509Certificate selfSignedFrom(Path dir, String name, String startDate) throws IOException, InterruptedException {
+        Path store = dir.resolve(name + ".p12");
+        Path pem = dir.resolve(name + ".pem");
+        keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + name, "-ext", "bc:c",
+                "-startdate", startDate, "-validity", "1", "-keystore", store.toString());
+        keytool("-exportcert", "-rfc", "-alias", name, "-keystore", store.toString(), "-file", pem.toString());
+        return (java.security.cert.X509Certificate) certificate(pem);
+    }
+
     private static Certificate certificate(Path pem) throws IOException {
         try (InputStream in = Files.newInputStream(pem)) {
             return CertificateFactory.getInstance("X.509").generateCertificate(in);
