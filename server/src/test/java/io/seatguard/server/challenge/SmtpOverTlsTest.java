@@ -92,6 +92,33 @@ class SmtpOverTlsTest {
         }
     }
 
+    /**
+     * The same over STARTTLS, which the mail library sets up apart from smtps' connection: only smtps' name
+     * check was tested. The refusal is for the name, not for trust (the authority is added).
+     */
+    @Test
+    void overStartTlsACertificateForAnotherHostIsRefusedForItsName() throws Exception {
+        List<X509Certificate> otherAuthority = AddedAuthorities.read(forAnotherHost.authorityPem(), "--smtp-ca-file");
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.startTls("mail.test", forAnotherHost.serverContext(), signIn())) {
+            SmtpMailer mailer = new SmtpMailer(URI.create("smtp://codes%40example.com:" + PASSWORD + "@127.0.0.1:" + server.port()),
+                    "codes@example.com", Optional.empty(), otherAuthority, Duration.ofSeconds(10));
+            Throwable refused = catchThrowable(() -> mailer.send("ana@example.com", "Code", "Your code is 123456"));
+            assertThat(refused).isNotNull();
+            assertThat(causes(refused)).as("refused for the name").anyMatch(message -> message.contains("identity") || message.contains("subject alternative"))
+                    .noneMatch(message -> message.contains("PKIX path"));
+            server.awaitConversationEnd(5_000);
+            assertThat(server.received()).noneMatch(line -> line.contains("123456") || line.toUpperCase(Locale.ROOT).startsWith("AUTH"));
+        }
+    }
+
+    private static List<String> causes(Throwable thrown) {
+        List<String> messages = new java.util.ArrayList<>();
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            messages.add(String.valueOf(cause.getMessage()));
+        }
+        return messages;
+    }
+
     @Test
     void aFileThatIsMissingOrHoldsNoCertificateIsRefusedNamingTheSetting() throws Exception {
         Path key = Files.writeString(dir.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg\n-----END PRIVATE KEY-----\n");
