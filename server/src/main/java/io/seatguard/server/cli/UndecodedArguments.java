@@ -24,14 +24,38 @@ public final class UndecodedArguments {
      * @param encoding the character set the JVM decoded the arguments with ({@code sun.jnu.encoding})
      */
     public static Optional<String> fault(String[] args, String encoding) {
-        for (String arg : args) {
-            if (arg.indexOf(REPLACEMENT) >= 0) {
-                return Optional.of("seatguard: an argument holds characters this system's locale (character set " + encoding
-                        + ") cannot read, so Java received \"" + arg + "\" instead; run the command under a UTF-8 locale,"
-                        + " e.g. LC_ALL=C.UTF-8 (the ./seatguard launcher does so under the C locale)");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].indexOf(REPLACEMENT) >= 0) {
+                return Optional.of("seatguard: " + which(args, i) + " holds characters this system's locale (character set " + encoding
+                        + ") cannot read, so Java received others in their place; " + remedy(encoding));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The argument named by its option, never quoted: the value may be a secret ({@code --smtp-url} with a
+     * password beyond ASCII went whole to standard error, a service's journal; found in review).
+     */
+    private static String which(String[] args, int i) {
+        String arg = args[i];
+        if (arg.startsWith("--") && arg.indexOf('=') > 2) {
+            return "the value of " + arg.substring(0, arg.indexOf('='));
+        }
+        if (i > 0 && args[i - 1].startsWith("-") && args[i - 1].indexOf('=') < 0) {
+            return "the value of " + args[i - 1];
+        }
+        return "argument " + (i + 1);
+    }
+
+    /**
+     * Under a UTF-8 locale U+FFFD stands for bytes that are not UTF-8 (or is typed as itself): advising a
+     * UTF-8 locale then, as it did, sent the operator after a setting already made.
+     */
+    private static String remedy(String encoding) {
+        return encoding.equalsIgnoreCase("UTF-8") || encoding.equalsIgnoreCase("UTF8")
+                ? "give it as UTF-8 text (bytes in another character set, such as Latin-1, cannot be read; nor is U+FFFD taken as typed)"
+                : "run the command under a UTF-8 locale, e.g. LC_ALL=C.UTF-8 (the ./seatguard launcher does so under the C locale)";
     }
 
     /**

@@ -54,6 +54,18 @@ class UndecodedArgumentsTest {
         assertThat(UndecodedArguments.fault(java.util.Map.of("SEATGUARD_MAIL_FROM", "Sécurité", "LANG", "x\uFFFD"), "UTF-8")).isEmpty();
     }
 
+    /** The refusal names the option, never its value: a password beyond ASCII in --smtp-url went whole to standard error. */
+    @Test
+    void theRefusalNamesTheOptionNotItsValueAndUnderUtf8DoesNotAdviseUtf8() {
+        String ascii = "ANSI_X3.4-1968";
+        assertThat(UndecodedArguments.fault(new String[] {"serve", "--smtp-url", "smtp://ops:p\uFFFD\uFFFDss-s3cret@mail.example"}, ascii))
+                .hasValueSatisfying(message -> assertThat(message).contains("--smtp-url").doesNotContain("s3cret").doesNotContain("mail.example"));
+        assertThat(UndecodedArguments.fault(new String[] {"serve", "--smtp-url=smtp://ops:p\uFFFD\uFFFDss-s3cret@mail.example"}, ascii))
+                .hasValueSatisfying(message -> assertThat(message).contains("the value of --smtp-url ").doesNotContain("s3cret"));
+        assertThat(UndecodedArguments.fault(new String[] {"apps", "create", "--name", "Caf\uFFFD"}, "UTF-8"))
+                .hasValueSatisfying(message -> assertThat(message).contains("--name").contains("UTF-8").doesNotContain("LC_ALL=C.UTF-8"));
+    }
+
     @Test
     void argumentsDecodedWholeAreLeftAlone() {
         assertThat(UndecodedArguments.fault(new String[] {"apps", "create", "--name", "Café 東京"}, "UTF-8")).isEmpty();
