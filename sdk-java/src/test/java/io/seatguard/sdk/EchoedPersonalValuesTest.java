@@ -229,20 +229,7 @@ class EchoedPersonalValuesTest {
     void aListCallThatSucceedsReadsItsValuesOnlyForTheBody() throws IOException {
         SeatguardClient client = echoingServer();
         int[] reads = {0};
-        java.util.Collection<String> values = new java.util.AbstractCollection<>() {
-            private final List<String> held = List.of("198.51.100.7");
-
-            @Override
-            public java.util.Iterator<String> iterator() {
-                reads[0]++;
-                return held.iterator();
-            }
-
-            @Override
-            public int size() {
-                return held.size();
-            }
-        };
+        java.util.Collection<String> values = countingReads(List.of("198.51.100.7"), reads);
         assertThat(client.addToList("list-ok", values).id()).isEqualTo("list-ok");
         assertThat(reads[0]).as("read for the body only").isEqualTo(1);
         InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class, () -> client.addToList("list-1", values));
@@ -266,20 +253,7 @@ class EchoedPersonalValuesTest {
         SeatguardClient client = SeatguardClient.builder("http://127.0.0.1:" + server.getAddress().getPort(), "sk_test_123")
                 .timeout(Duration.ofSeconds(10)).retries(3).backoff(Duration.ofMillis(1)).build();
         int[] reads = {0};
-        java.util.Collection<String> values = new java.util.AbstractCollection<>() {
-            private final List<String> held = List.of("198.51.100.7");
-
-            @Override
-            public java.util.Iterator<String> iterator() {
-                reads[0]++;
-                return held.iterator();
-            }
-
-            @Override
-            public int size() {
-                return held.size();
-            }
-        };
+        java.util.Collection<String> values = countingReads(List.of("198.51.100.7"), reads);
         SeatguardApiException e = catchThrowableOfType(SeatguardApiException.class, () -> client.addToList("list-1", values));
         assertThat(answered[0]).as("every try answered 503").isEqualTo(4);
         assertThat(e.getMessage()).contains("(hidden) was not added").doesNotContain("198.51.100.7");
@@ -333,5 +307,21 @@ class EchoedPersonalValuesTest {
                 .startsWith("GET /v3/history?(hidden) failed after 1 tries").doesNotContain(IP);
         assertThat(catchThrowableOfType(SeatguardNetworkException.class, () -> client.listDevices(EMAIL)).getMessage())
                 .startsWith("GET /v3/users/(hidden)/devices failed after 1 tries").doesNotContain("mia.jones", "mia.jones%40example.com");
+    }
+
+    /** {@code held}, counting in {@code reads[0]} each time it is read through. */
+    private static java.util.Collection<String> countingReads(List<String> held, int[] reads) {
+        return new java.util.AbstractCollection<>() {
+            @Override
+            public java.util.Iterator<String> iterator() {
+                reads[0]++;
+                return held.iterator();
+            }
+
+            @Override
+            public int size() {
+                return held.size();
+            }
+        };
     }
 }
