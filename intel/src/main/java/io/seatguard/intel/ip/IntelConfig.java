@@ -26,7 +26,7 @@ public record IntelConfig(
         String geoipName,
         List<Path> asnFiles,
         String asnName,
-        java.util.function.Supplier<java.util.Optional<java.time.LocalDate>> asnDating,
+        AsnDating asnDating,
         List<Path> extraHostingAsns,
         List<Path> extraVpnAsns,
         List<ListSpec> lists) {
@@ -50,13 +50,40 @@ public record IntelConfig(
         this(geoipFiles, geoipName, asnFiles, asnName, constant(requireNonNull(asnDate, "asnDate is null")), extraHostingAsns, extraVpnAsns, lists);
     }
 
-    private static java.util.function.Supplier<java.util.Optional<java.time.LocalDate>> constant(java.util.Optional<java.time.LocalDate> date) {
-        return () -> date;
+    private static AsnDating constant(java.util.Optional<java.time.LocalDate> date) {
+        return new AsnDating("fixed: " + date.map(Object::toString).orElse("unknown"), () -> date);
     }
 
     /** The ASN data's date as its package says it now (see {@code asnDating}). */
     public java.util.Optional<java.time.LocalDate> asnDate() {
-        return requireNonNull(asnDating.get(), "asnDating gave null");
+        return requireNonNull(asnDating.date().get(), "asnDating gave null");
+    }
+
+    /**
+     * How the ASN data's date is known, asked at each load of the files. Equal, and shown, by where it comes
+     * from ({@code from}), not by its function: two configurations read from the same settings are equal
+     * (the start compares them, and logs them), though each holds a function of its own.
+     */
+    public record AsnDating(String from, java.util.function.Supplier<java.util.Optional<java.time.LocalDate>> date) {
+        public AsnDating {
+            requireNonNull(from, "from is null");
+            requireNonNull(date, "date is null");
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof AsnDating dating && from.equals(dating.from);
+        }
+
+        @Override
+        public int hashCode() {
+            return from.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "AsnDating[" + from + "]";
+        }
     }
 
     /**

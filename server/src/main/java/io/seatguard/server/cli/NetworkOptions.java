@@ -124,7 +124,7 @@ public final class NetworkOptions {
         }
         List<Path> asn;
         String asnName;
-        java.util.function.Supplier<Optional<java.time.LocalDate>> asnDate;
+        IntelConfig.AsnDating asnDate;
         // The date is read from the folder at each load of the files, not once here: install-ip-data.mjs
         // rewrites the files and ip-data.properties together, and a reload that took the new files kept
         // serving them under the old date.
@@ -132,14 +132,15 @@ public final class NetworkOptions {
         if (asnDb == null || asnDb.isBlank()) {
             asn = installed.map(data -> data.files("asn")).orElse(List.of());
             asnName = installed.map(data -> data.name("asn")).orElse("asn");
-            asnDate = () -> folder.flatMap(InstalledIpData::read).flatMap(data -> data.date("asn"));
+            asnDate = folder.map(InstalledIpData::asnDating).orElse(new IntelConfig.AsnDating("no installed data", Optional::empty));
         }
         else {
             List<Path> given = files("--asn-db", asnDb);
             asn = given;
             asnName = asn.isEmpty() ? "asn" : asn.get(0).getFileName().toString();
             // The installed files named by path keep their package's date: their own time is npm's 1985.
-            asnDate = () -> folder.flatMap(InstalledIpData::read).filter(data -> data.holdsAll("asn", given)).flatMap(data -> data.date("asn"));
+            asnDate = new IntelConfig.AsnDating(folder.map(path -> path + ", when it holds " + given).orElse("no installed data"),
+                    () -> folder.flatMap(InstalledIpData::read).filter(data -> data.holdsAll("asn", given)).flatMap(data -> data.date("asn")));
         }
         List<String> listTexts = new ArrayList<>(ipLists);
         if (listTexts.isEmpty()) {

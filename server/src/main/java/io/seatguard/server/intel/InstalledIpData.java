@@ -97,8 +97,12 @@ public record InstalledIpData(Path folder, Properties properties) {
     /** Intelligence from this data alone: its geolocation and ASN files, the curated ASN lists, no operator lists. */
     public IntelConfig intelConfig() {
         // The ASN date as the folder says it at each load: the files and the properties are rewritten together.
-        return new IntelConfig(files("geoip"), name("geoip"), files("asn"), name("asn"), () -> read(folder).flatMap(data -> data.date("asn")),
-                List.of(), List.of(), List.of());
+        return new IntelConfig(files("geoip"), name("geoip"), files("asn"), name("asn"), asnDating(folder), List.of(), List.of(), List.of());
+    }
+
+    /** The ASN date as {@code folder}'s {@code ip-data.properties} says it at each load (it is rewritten with the files). */
+    public static IntelConfig.AsnDating asnDating(Path folder) {
+        return new IntelConfig.AsnDating(folder.resolve(FILE).toString(), () -> read(folder).flatMap(data -> data.date("asn")));
     }
 
     public Optional<String> attribution(String role) {
