@@ -5,8 +5,13 @@
  * the address the HTTP request came from (`local_ip`, `detection_flags.proxy`).
  */
 
-/** How long to wait for the candidate; gathering starts when the SDK is created, so evaluations rarely wait. */
-export const STUN_BUDGET_MS = 1500;
+/**
+ * How long a gathering may take before it gives up. It starts when the SDK is created and runs in the
+ * background (an evaluation waits for it at most 250 ms), so this bounds only how long a peer connection
+ * stays open where STUN is blocked. 1.5 s was too short for a browser's first peer connection on a busy
+ * machine (a cold WebRTC stack; a low-end phone): the gathering gave up, and its lack was reused for minutes.
+ */
+export const STUN_BUDGET_MS = 5000;
 /** The port Seatguard answers STUN on by default (`--stun-port`). */
 export const DEFAULT_STUN_PORT = 3478;
 

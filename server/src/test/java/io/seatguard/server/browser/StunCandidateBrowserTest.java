@@ -88,7 +88,9 @@ class StunCandidateBrowserTest {
                     const done = arguments[arguments.length - 1];
                     import(arguments[0] + '/v3/sdk.js')
                       .then((sdk) => new sdk.Seatguard({ clientId: arguments[1], endpoint: arguments[0], stun: 'stun:' + arguments[3] + ':' + arguments[2] }))
-                      .then((client) => new Promise((r) => setTimeout(() => r(client), 1600)))
+                      // The login comes after the gathering's whole budget (5 s), as a person's does: a cold
+                      // browser on a busy machine took more than the 1.6 s this test once waited.
+                      .then((client) => new Promise((r) => setTimeout(() => r(client), 5500)))
                       .then((client) => client.evaluate.login({ user: 'stun-user' }))
                       .then((answer) => done(JSON.stringify(answer)), (e) => done('failed: ' + e));
                     """, origin, app.clientId(), stunPort, machine.getHostAddress());
