@@ -292,12 +292,6 @@ public final class SqlOperatorStore implements OperatorStore {
     }
 
     @Override
-    public boolean useRecoveryCode(String operatorId, String codeHash) {
-        return database.write(connection -> JdbcRunner.update(connection, "DELETE FROM operator_recovery_codes WHERE operator_id = ? AND code_hash = ?",
-                operatorId, codeHash) == 1);
-    }
-
-    @Override
     public int recoveryCodesLeft(String operatorId) {
         return database.read(connection -> JdbcRunner.queryOne(connection, "SELECT COUNT(*) FROM operator_recovery_codes WHERE operator_id = ?",
                 row -> row.getInt(1), operatorId).orElse(0));

@@ -414,12 +414,12 @@ abstract class StorageContract {
         assertThat(operators.replaceRecoveryCodes("op_rc", List.of("a".repeat(64)))).as("two-factor sign-in is off").isFalse();
         assertThat(operators.recoveryCodesLeft("op_rc")).isZero();
 
-        operators.setTotpSecret("op_rc", Optional.of("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"), List.of("a".repeat(64), "b".repeat(64), "c".repeat(64)));
-        operators.setTotpSecret("op_keep", Optional.of("ONSWG4TFORZWK4TFORZWK4TFORZWK4TF"), List.of("a".repeat(64)));
+        operators.setTotpSecret("op_rc", Optional.of(RC_SECRET), List.of("a".repeat(64), "b".repeat(64), "c".repeat(64)));
+        operators.setTotpSecret("op_keep", Optional.of(RC_SECRET), List.of("a".repeat(64)));
         assertThat(operators.recoveryCodesLeft("op_rc")).isEqualTo(3);
-        assertThat(operators.useRecoveryCode("op_rc", "z".repeat(64))).isFalse();
-        assertThat(operators.useRecoveryCode("op_rc", "b".repeat(64))).isTrue();
-        assertThat(operators.useRecoveryCode("op_rc", "b".repeat(64))).as("once").isFalse();
+        assertThat(signInWithCode(operators, "op_rc", "z".repeat(64))).isFalse();
+        assertThat(signInWithCode(operators, "op_rc", "b".repeat(64))).isTrue();
+        assertThat(signInWithCode(operators, "op_rc", "b".repeat(64))).as("once").isFalse();
         assertThat(operators.recoveryCodesLeft("op_rc")).isEqualTo(2);
 
         // Two sign-ins with one code at once: exactly one takes it.
@@ -427,7 +427,7 @@ abstract class StorageContract {
         try {
             List<java.util.concurrent.Future<Boolean>> tries = new java.util.ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                tries.add(pool.submit(() -> operators.useRecoveryCode("op_rc", "c".repeat(64))));
+                tries.add(pool.submit(() -> signInWithCode(operators, "op_rc", "c".repeat(64))));
             }
             int won = 0;
             for (java.util.concurrent.Future<Boolean> attempt : tries) {
@@ -440,14 +440,24 @@ abstract class StorageContract {
         }
 
         assertThat(operators.replaceRecoveryCodes("op_rc", List.of("d".repeat(64), "e".repeat(64)))).isTrue();
-        assertThat(operators.useRecoveryCode("op_rc", "a".repeat(64))).as("replaced").isFalse();
+        assertThat(signInWithCode(operators, "op_rc", "a".repeat(64))).as("replaced").isFalse();
         assertThat(operators.recoveryCodesLeft("op_rc")).isEqualTo(2);
         operators.setTotpSecret("op_rc", Optional.empty(), List.of());
         assertThat(operators.recoveryCodesLeft("op_rc")).as("gone with two-factor sign-in").isZero();
-        operators.setTotpSecret("op_rc", Optional.of("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"), List.of("f".repeat(64)));
+        operators.setTotpSecret("op_rc", Optional.of(RC_SECRET), List.of("f".repeat(64)));
         assertThat(operators.deleteUnlessLastOfEveryApp("op_rc")).isTrue();
         assertThat(operators.recoveryCodesLeft("op_rc")).as("gone with the operator").isZero();
-        assertThat(operators.useRecoveryCode("op_keep", "a".repeat(64))).as("another operator's code of the same hash").isTrue();
+        assertThat(signInWithCode(operators, "op_keep", "a".repeat(64))).as("another operator's code of the same hash").isTrue();
+    }
+
+    private static final String RC_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    private static final java.util.concurrent.atomic.AtomicInteger RC_SESSIONS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A sign-in with a recovery code (password "h", two-factor secret {@link #RC_SECRET}): whether it opened a session. */
+    private static boolean signInWithCode(SqlOperatorStore operators, String operatorId, String codeHash) {
+        int session = RC_SESSIONS.incrementAndGet();
+        return operators.createSession(String.format("%064d", session), operatorId, "h", Optional.of(RC_SECRET), Optional.of(codeHash), "csrf-" + session,
+                T0, T0.plusSeconds(600));
     }
 
     /**

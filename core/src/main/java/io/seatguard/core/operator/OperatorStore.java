@@ -109,12 +109,6 @@ public interface OperatorStore {
      */
     boolean replaceRecoveryCodes(String operatorId, java.util.List<String> recoveryCodeHashes);
 
-    /**
-     * Takes one recovery code as used: true once for a code the operator holds, false ever after. One
-     * conditional delete, so two sign-ins with the same code at once cannot both pass.
-     */
-    boolean useRecoveryCode(String operatorId, String codeHash);
-
     /** How many recovery codes the operator has not used. */
     int recoveryCodesLeft(String operatorId);
 

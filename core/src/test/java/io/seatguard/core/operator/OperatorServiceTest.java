@@ -208,8 +208,7 @@ class OperatorServiceTest {
             return true;
         }
 
-        @Override
-        public synchronized boolean useRecoveryCode(String operatorId, String codeHash) {
+        private synchronized boolean useRecoveryCode(String operatorId, String codeHash) {
             return recoveryCodes.getOrDefault(operatorId, java.util.Set.of()).remove(codeHash);
         }
 
