@@ -26,8 +26,7 @@ public final class UndecodedArguments {
     public static Optional<String> fault(String[] args, String encoding) {
         for (int i = 0; i < args.length; i++) {
             if (args[i].indexOf(REPLACEMENT) >= 0) {
-                return Optional.of("seatguard: " + which(args, i) + " holds characters this system's locale (character set " + encoding
-                        + ") cannot read, so Java received others in their place; " + remedy(encoding));
+                return Optional.of(unreadable(which(args, i), encoding) + remedy(encoding));
             }
         }
         return Optional.empty();
@@ -70,8 +69,13 @@ public final class UndecodedArguments {
         return environment.entrySet().stream()
                 .filter(variable -> variable.getKey().startsWith("SEATGUARD_") && variable.getValue().indexOf(REPLACEMENT) >= 0)
                 .map(java.util.Map.Entry::getKey).sorted().findFirst()
-                .map(name -> "seatguard: " + name + " holds characters this system's locale (character set " + encoding
-                        + ") cannot read, so Java received others in their place; run Seatguard under a UTF-8 locale,"
+                .map(name -> unreadable(name, encoding) + "run Seatguard under a UTF-8 locale,"
                         + " e.g. LC_ALL=C.UTF-8 (Environment=LC_ALL=C.UTF-8 in a systemd unit; the ./seatguard launcher does so under the C locale)");
+    }
+
+    /** The message's start, naming what held the characters (never its value). */
+    private static String unreadable(String what, String encoding) {
+        return "seatguard: " + what + " holds characters this system's locale (character set " + encoding
+                + ") cannot read, so Java received others in their place; ";
     }
 }
