@@ -306,15 +306,24 @@ public final class SqlDatabase implements AutoCloseable {
         }
     }
 
-    /** Migrates on connections of their own, without the socket timeout every other connection has. */
+    /**
+     * Migrates on connections of their own, without the socket timeout every other connection has, and
+     * with a lock timeout no other connection has ({@link MigrationLocks}).
+     */
     private static void migratePostgres(JdbcTarget target) {
-        try (HikariDataSource migrations = postgresPool(target, "seatguard-postgres-migrate", 2, 0, MIGRATION_SOCKET_TIMEOUT_SECONDS,
-                READ_CONNECTION_WAIT_MILLIS)) {
+        HikariConfig pool = postgresConfig(target, "seatguard-postgres-migrate", 2, 0, MIGRATION_SOCKET_TIMEOUT_SECONDS, READ_CONNECTION_WAIT_MILLIS);
+        pool.setConnectionInitSql(MigrationLocks.POSTGRES_SESSION_SQL);
+        try (HikariDataSource migrations = startPool(pool, target)) {
             migrate(migrations, target);
         }
     }
 
     private static HikariDataSource postgresPool(JdbcTarget target, String name, int size, int idle, int socketTimeoutSeconds,
+            long connectionWaitMillis) {
+        return startPool(postgresConfig(target, name, size, idle, socketTimeoutSeconds, connectionWaitMillis), target);
+    }
+
+    private static HikariConfig postgresConfig(JdbcTarget target, String name, int size, int idle, int socketTimeoutSeconds,
             long connectionWaitMillis) {
         HikariConfig pool = new HikariConfig();
         pool.setPoolName(name);
@@ -324,6 +333,10 @@ public final class SqlDatabase implements AutoCloseable {
         pool.setMinimumIdle(idle);
         pool.setConnectionTimeout(connectionWaitMillis);
         pool.setInitializationFailTimeout(10_000);
+        return pool;
+    }
+
+    private static HikariDataSource startPool(HikariConfig pool, JdbcTarget target) {
         try {
             return new HikariDataSource(pool);
         }
@@ -359,8 +372,9 @@ public final class SqlDatabase implements AutoCloseable {
             }
             throw new IllegalStateException("cannot migrate " + target.description() + ": " + rootMessage(e), e);
         }
+        Flyway flyway = null;
         try {
-            Flyway.configure()
+            flyway = Flyway.configure()
                     .dataSource(pool)
                     .locations("classpath:db/migration")
                     .loggers("slf4j")
@@ -368,12 +382,15 @@ public final class SqlDatabase implements AutoCloseable {
                     // version restarting during a rolling upgrade, must start on the database a newer one
                     // migrated (MigrationsTest). Flyway's default too, said here so that it stays.
                     .ignoreMigrationPatterns("*:future")
-                    .load()
-                    .migrate();
+                    .load();
+            flyway.migrate();
         }
         catch (RuntimeException e) {
+            // Said before the pool closes: naming the migration that waited reads the history.
+            String reason = (flyway == null ? Optional.<String>empty() : MigrationLocks.describe(e, flyway, target.kind()))
+                    .orElseGet(() -> rootMessage(e));
             pool.close();
-            throw new IllegalStateException("cannot migrate " + target.description() + ": " + rootMessage(e), e);
+            throw new IllegalStateException("cannot migrate " + target.description() + ": " + reason, e);
         }
     }
 
