@@ -17,7 +17,7 @@ import org.sqlite.SQLiteException;
  */
 final class MigrationLocks {
     /** How long a PostgreSQL migration's statement waits for a lock: the longest every query on the table may queue behind it. */
-    static final Duration WAIT = Duration.ofSeconds(10);
+    static final Duration WAIT = Duration.ofSeconds(5);
     /**
      * Run on each of the migration's own connections, never on the pools of ordinary traffic, whose
      * reads and writes may wait for a migration holding a lock (their own timeouts bound that).
