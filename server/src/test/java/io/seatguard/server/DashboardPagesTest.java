@@ -175,6 +175,34 @@ class DashboardPagesTest {
     }
 
     /**
+     * Addresses are stored in one canonical form, and the API's {@code /v3/history?ip=} finds an address
+     * written in any form; the IP filter compared the text as typed, so an IPv6 address in capitals or
+     * uncompressed, or an IPv4 address written IPv4-mapped, listed nothing.
+     */
+    @Test
+    void theIpFilterFindsAnAddressWrittenInAnyFormAsTheApiDoes() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            evaluate(server, app, "{\"action\":\"login\",\"user\":\"ola\",\"ip\":\"198.51.100.8\",\"device\":{\"token\":\"tok_ola_laptop_000001\"}}");
+            evaluate(server, app, "{\"action\":\"login\",\"user\":\"pia\",\"ip\":\"2001:db8::9\",\"device\":{\"token\":\"tok_pia_laptop_000001\"}}");
+            PageClient browser = signedIn(server);
+            String base = server.url() + "/dashboard/evaluations?app=" + app.id() + "&ip=";
+            for (String ola : List.of("198.51.100.8", "::ffff:198.51.100.8", "::FFFF:c633:6408", "%20198.51.100.8%20")) {
+                assertThat(server.get("/v3/history?ip=" + ola.replace("%20", ""), app.bearer()).json().get("data").findValuesAsText("user")).as("the API, " + ola)
+                        .containsExactly("ola");
+                assertThat(browser.get(base + ola).body()).as(ola).contains(">ola<").doesNotContain(">pia<");
+            }
+            for (String pia : List.of("2001:db8::9", "2001:DB8::9", "2001:0db8:0:0:0:0:0:0009", "2001:db8:0::9")) {
+                assertThat(server.get("/v3/history?ip=" + pia, app.bearer()).json().get("data").findValuesAsText("user")).as("the API, " + pia)
+                        .containsExactly("pia");
+                assertThat(browser.get(base + pia).body()).as(pia).contains(">pia<").doesNotContain(">ola<");
+            }
+            assertThat(browser.get(base + "2001:db8::8").body()).as("another address").contains("No evaluations match");
+            assertThat(browser.get(base + "not-an-address").body()).as("text no address has").contains("No evaluations match");
+        }
+    }
+
+    /**
      * Review 48: the API keeps " carol " as an account of its own, and the evaluation detail links to it,
      * but the accounts page and the User filter stripped the spaces and found no account "carol".
      */

@@ -1,6 +1,7 @@
 package io.seatguard.server.dashboard;
 
 import io.seatguard.core.evaluation.Evaluation;
+import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.risk.RiskScorer;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +60,9 @@ record EvaluationFilter(Map<String, String> fields, Instant from, Instant to, Op
         fields.put("country", fields.get("country").toUpperCase(Locale.ROOT));
         // Device ids are kept in lower case and a UUID is the same in either case (RFC 9562 §4).
         fields.put("device", io.seatguard.core.ids.UuidText.canonical(fields.get("device")).orElse(fields.get("device")));
+        // Addresses are stored in one form (IpAddresses.format), and the API's search by ip takes any form of
+        // one (2001:DB8::9, ::ffff:198.51.100.8): so does this filter. Text that is no address stays as typed.
+        fields.put("ip", IpAddresses.parse(fields.get("ip")).map(IpAddresses::format).orElse(fields.get("ip")));
         Instant to = now.plusSeconds(1);
         Instant from = now.minus(Duration.ofDays(7));
         try {
