@@ -2488,6 +2488,42 @@ abstract class StorageContract {
                 .extracting(io.seatguard.core.history.HistoryRow::createdAt).containsExactly(T0.plusSeconds(50));
     }
 
+    /**
+     * Many evaluations in one millisecond, an address's among its network's: each history, paged in pieces
+     * smaller than the tie (and by IP with a walk bound inside it), shows every row once, in the same order
+     * on both stores (created_at, then id, newest first).
+     */
+    @Test
+    void rowsSharingAMillisecondArePagedEachOnceByAccountDeviceAndAddress() {
+        for (int i = 0; i < 12; i++) {
+            recordFrom("dev-s1", i % 3 == 0 ? "198.51.100.8" : "198.51.100.7", T0);
+        }
+        SqlHistory history = new SqlHistory(database, 4);
+        List<String> all = history.byUser("app_a", "hal", 100, Optional.empty()).rows().stream().map(io.seatguard.core.history.HistoryRow::evaluationId).toList();
+        assertThat(all).hasSize(12);
+        assertThat(all).as("ties in the id order, newest first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(pagedIds(cursor -> history.byUser("app_a", "hal", 5, cursor))).as("by account").isEqualTo(all);
+        assertThat(pagedIds(cursor -> history.byDevice("app_a", "dev-s1", 5, cursor))).as("by device").isEqualTo(all);
+        List<String> byIp = pagedIds(cursor -> history.byIp("app_a", "198.51.100.7", 3, cursor));
+        assertThat(byIp).as("by address, its walk ending inside the tie").hasSize(8).isSubsetOf(all)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    /** The ids of every page, following each page's cursor. */
+    private static List<String> pagedIds(java.util.function.Function<Optional<io.seatguard.core.history.HistoryCursor>, io.seatguard.core.history.HistoryPage> read) {
+        List<String> ids = new ArrayList<>();
+        Optional<io.seatguard.core.history.HistoryCursor> cursor = Optional.empty();
+        for (int pages = 0; pages < 50; pages++) {
+            io.seatguard.core.history.HistoryPage page = read.apply(cursor);
+            page.rows().forEach(row -> ids.add(row.evaluationId()));
+            cursor = page.next();
+            if (cursor.isEmpty()) {
+                return ids;
+            }
+        }
+        throw new AssertionError("the pages never ended: " + ids);
+    }
+
     @Test
     void evaluationsStoredBeforeNetworksWereRecordedGainTheirNetworkWhenMigrated() throws Exception {
         recordFrom("dev-m1", "198.51.100.7", T0);
