@@ -38,7 +38,9 @@ import java.util.concurrent.atomic.LongAdder;
  * it (then it names the session's device, {@code END}). Each account's index,
  * {@code seatguard:presence-index:<app>:<length>:<user>}, lists the sessions whose opening, or end naming a
  * device, is kept, written by the script that writes the key ({@code INDEX}): an erasure reads it rather
- * than walk Redis's keys ({@link #forgetOpenings}).
+ * than walk Redis's keys ({@link #forgetOpenings}). The sessions the app's cap refused whose openings wait
+ * for room are a sorted set, {@code seatguard:presence-waiting:<app>}, bounded ({@code WAITING}): a
+ * flood the cap refuses leaves at most {@link Presence#MAX_WAITING_PER_APP} openings behind.
  *
  * <p>Without the mark a session reads as unvouched. That is how entries written by the release before the
  * mark read, during a rolling upgrade and until those sessions' next evaluations: they may be sessions
@@ -83,8 +85,10 @@ public final class RedisPresence implements Presence, AutoCloseable {
      * when the app's sorted set, its expired members dropped, holds ARGV[10] sessions already
      * ({@link Presence#DEFAULT_MAX_LIVE_PER_APP}): counted in the script, so nodes touching at once cannot
      * together take the app past its cap, and with ZCARD, which costs the same however many there are.
+     * A function, so that TOUCH and RESUME keep the app's waiting sessions by its answer ({@code WAITING}).
      */
     private static final String PUT_LIVE = """
+            local function putLive(payload)
             redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(ARGV[2]) - tonumber(ARGV[4]))
             if string.sub(payload, -2) ~= '|v' then
               local was = redis.call('HGET', KEYS[1], ARGV[1])
@@ -125,6 +129,47 @@ public final class RedisPresence implements Presence, AutoCloseable {
               if out == ARGV[1] then return 0 end
             end
             return 1
+            end
+            """;
+
+    /**
+     * Keeps the app's waiting sessions, KEYS[6] (a sorted set of {@code <length>:<user>:<session>} scored
+     * by when each was last refused), after PUT_LIVE answered {@code result} for the session (ARGV[5]):
+     * one the app's cap refused (2) joins them when its opening is {@code new} (else only its score moves,
+     * if it is there); past ARGV[11] the ones refused longest ago go, their openings (ARGV[12] and the
+     * member) and their place in their accounts' indexes (ARGV[13], the length and the user) with them,
+     * so a flood the cap refuses leaves at most that many ({@link Presence#MAX_WAITING_PER_APP}). One
+     * kept leaves them, its opening now an ordinary one. The keys of the ones that go are made here from
+     * their members: they are known only once the set says which go.
+     */
+    private static final String WAITING = """
+            local function waiting(result, new)
+              if result ~= 2 then
+                redis.call('ZREM', KEYS[6], ARGV[5])
+                return result
+              end
+              local at = tonumber(ARGV[2])
+              if not new then
+                redis.call('ZADD', KEYS[6], 'XX', 'GT', at, ARGV[5])
+                return result
+              end
+              redis.call('ZADD', KEYS[6], at, ARGV[5])
+              redis.call('ZREMRANGEBYSCORE', KEYS[6], '-inf', at - tonumber(ARGV[8]))
+              if redis.call('PTTL', KEYS[6]) < tonumber(ARGV[8]) then redis.call('PEXPIRE', KEYS[6], ARGV[8]) end
+              local over = redis.call('ZCARD', KEYS[6]) - tonumber(ARGV[11])
+              if over > 0 then
+                local gone = redis.call('ZPOPMIN', KEYS[6], over)
+                for i = 1, #gone, 2 do
+                  local length, rest = string.match(gone[i], '^(%d+):(.*)$')
+                  if length then
+                    local user = string.sub(rest, 1, tonumber(length))
+                    redis.call('DEL', ARGV[12] .. gone[i])
+                    redis.call('ZREM', ARGV[13] .. length .. ':' .. user, string.sub(rest, tonumber(length) + 2))
+                  end
+                end
+              end
+              return result
+            end
             """;
 
     /**
@@ -133,7 +178,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
      * (ARGV[2]|device|type, ARGV[9]) remembered in KEYS[3] for ARGV[8] ms, and listed in the account's
      * index (KEYS[5]). A touch after the end removes it.
      */
-    private static final String TOUCH = INDEX + """
+    private static final String TOUCH = INDEX + PUT_LIVE + WAITING + """
             local endedMark = redis.call('GET', KEYS[4])
             local endedAt = endedMark and tonumber(string.match(endedMark, '^(%d+)'))
             if endedAt and endedAt >= tonumber(ARGV[2]) then return 0 end
@@ -146,10 +191,11 @@ public final class RedisPresence implements Presence, AutoCloseable {
             end
             local payload = ARGV[3]
             local openedPayload = ARGV[9]
+            local openedBefore = redis.call('GET', KEYS[3])
             if string.sub(payload, -2) ~= '|v' then
               -- Once vouched for, live or still remembered, a session stays so (Presence#touch).
               local live = current or ''
-              local remembered = redis.call('GET', KEYS[3]) or ''
+              local remembered = openedBefore or ''
               if string.sub(live, -2) == '|v' or string.sub(remembered, -2) == '|v' then
                 payload = payload .. '|v'
                 openedPayload = openedPayload .. '|v'
@@ -162,7 +208,8 @@ public final class RedisPresence implements Presence, AutoCloseable {
             -- session, and RESUME would then refuse every heartbeat although the opening stands.
             redis.call('DEL', KEYS[4])
             if current and string.match(current, '^E%d+$') then redis.call('HDEL', KEYS[1], ARGV[1]) end
-            """ + PUT_LIVE;
+            return waiting(putLive(payload), not openedBefore)
+            """;
 
     /**
      * A heartbeat's resume: refused by any end (KEYS[4], or a mark in the hash), and unless KEYS[3] remembers the session's opening
@@ -172,7 +219,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
      * opening is listed in the account's index (KEYS[5]) for as long as it is kept: one an older node
      * wrote is listed from now on.
      */
-    private static final String RESUME = INDEX + """
+    private static final String RESUME = INDEX + PUT_LIVE + WAITING + """
             if redis.call('EXISTS', KEYS[4]) == 1 then return 0 end
             local current = redis.call('HGET', KEYS[1], ARGV[1])
             if current then
@@ -189,8 +236,8 @@ public final class RedisPresence implements Presence, AutoCloseable {
               redis.call('SET', KEYS[3], ARGV[2] .. '|' .. device .. '|' .. kind .. mark, 'PX', ARGV[8])
             end
             index(KEYS[5], ARGV[1], KEYS[3])
-            local payload = device .. '|' .. kind .. '|' .. ARGV[3] .. mark
-            """ + PUT_LIVE;
+            return waiting(putLive(device .. '|' .. kind .. '|' .. ARGV[3] .. mark), false)
+            """;
 
     /**
      * Drops the named fields that are still expired (or malformed) when the script runs: live() decides
@@ -255,7 +302,8 @@ public final class RedisPresence implements Presence, AutoCloseable {
      * account. A live field still becomes {@code E<endedMillis>} in place, for nodes of the release before
      * the key during a rolling upgrade; no field is added for an end, so ends never take a session's place,
      * and the mark may go when the cap needs room (the key stands). An end that names a device is listed
-     * in the account's index (KEYS[4]), for an erasure to find; no other end needs to be.
+     * in the account's index (KEYS[4]), for an erasure to find; no other end needs to be. The session
+     * no longer waits among the app's refused ones (KEYS[5], ARGV[6] its member; {@code WAITING}).
      */
     private static final String END = INDEX + """
             local at = tonumber(ARGV[2])
@@ -278,6 +326,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
             redis.call('SET', KEYS[3], at .. '|' .. device, 'PX', ttl)
             if device ~= '' then index(KEYS[4], ARGV[1], KEYS[3]) end
             redis.call('DEL', KEYS[2])
+            redis.call('ZREM', KEYS[5], ARGV[6])
             if not current then return 1 end
             local ended = tonumber(string.match(current, '^E(%d+)$'))
             if ended and ended >= at then return 1 end
@@ -327,6 +376,8 @@ public final class RedisPresence implements Presence, AutoCloseable {
     private final UnindexedOpenings unindexed;
     /** The most live sessions an app keeps before a new unvouched one is refused ({@code PUT_LIVE}). */
     private final long maxLivePerApp;
+    /** The most sessions the app's cap refused whose openings wait for room ({@link Presence#MAX_WAITING_PER_APP}, {@code WAITING}). */
+    private final long maxWaitingPerApp;
     /** New unvouched sessions this node's touches and resumes were refused past the app's cap. */
     private final LongAdder refusedOverAppCap = new LongAdder();
 
@@ -335,6 +386,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
         this.redis = link.connection().sync();
         this.window = window;
         this.maxLivePerApp = maxLivePerApp;
+        this.maxWaitingPerApp = Math.min(maxLivePerApp, MAX_WAITING_PER_APP);
         this.touchScript = RedisScript.load(redis, TOUCH);
         this.resumeScript = RedisScript.load(redis, RESUME);
         this.pruneScript = RedisScript.load(redis, PRUNE);
@@ -387,7 +439,8 @@ public final class RedisPresence implements Presence, AutoCloseable {
         Long touched = link.call(() -> touchScript.run(redis, ScriptOutputType.INTEGER, keys(appId, userId, session.sessionId()), session.sessionId(),
                 Long.toString(session.lastSeen().toEpochMilli()), device + '|' + session.ip() + mark, Long.toString(window.toMillis()),
                 member(userId, session.sessionId()), Integer.toString(MAX_SESSIONS_PER_ACCOUNT), member(userId, ""),
-                Long.toString(OPENED_MEMORY.toMillis()), device + mark, Long.toString(maxLivePerApp)));
+                Long.toString(OPENED_MEMORY.toMillis()), device + mark, Long.toString(maxLivePerApp), Long.toString(maxWaitingPerApp),
+                openedKeyPrefix(appId), indexKeyPrefix(appId)));
         countRefusal(touched);
     }
 
@@ -418,22 +471,22 @@ public final class RedisPresence implements Presence, AutoCloseable {
 
     @Override
     public boolean resume(String appId, String userId, String sessionId, String ip, Instant at) {
-        // ARGV[9] is TOUCH's alone (the opening's payload): the app's cap is ARGV[10] in both.
+        // ARGV[9] is TOUCH's alone (the opening's payload): the app's cap is ARGV[10] in both, WAITING's ARGV[11..13] too.
         Long resumed = link.call(() -> resumeScript.run(redis, ScriptOutputType.INTEGER, keys(appId, userId, sessionId), sessionId,
                 Long.toString(at.toEpochMilli()), ip, Long.toString(window.toMillis()), member(userId, sessionId),
                 Integer.toString(MAX_SESSIONS_PER_ACCOUNT), member(userId, ""), Long.toString(OPENED_MEMORY.toMillis()), "",
-                Long.toString(maxLivePerApp)));
+                Long.toString(maxLivePerApp), Long.toString(maxWaitingPerApp), openedKeyPrefix(appId), indexKeyPrefix(appId)));
         countRefusal(resumed);
         return resumed != null && resumed == 1L;
     }
 
     /**
-     * The account's hash, the app's sorted set, the session's opening and its end, and the account's index,
-     * as TOUCH, RESUME and REFRESH take them.
+     * The account's hash, the app's sorted set, the session's opening and its end, the account's index,
+     * and the app's waiting sessions, as TOUCH, RESUME and REFRESH take them.
      */
     private static String[] keys(String appId, String userId, String sessionId) {
         return new String[] {key(appId, userId), appKey(appId), openedKey(appId, userId, sessionId), endedKey(appId, userId, sessionId),
-                indexKey(appId, userId)};
+                indexKey(appId, userId), waitingKey(appId)};
     }
 
     @Override
@@ -476,9 +529,10 @@ public final class RedisPresence implements Presence, AutoCloseable {
         String key = key(appId, userId);
         link.call(() -> {
             endScript.run(redis, ScriptOutputType.INTEGER,
-                    new String[] {key, openedKey(appId, userId, sessionId), endedKey(appId, userId, sessionId), indexKey(appId, userId)},
+                    new String[] {key, openedKey(appId, userId, sessionId), endedKey(appId, userId, sessionId), indexKey(appId, userId),
+                            waitingKey(appId)},
                     sessionId, Long.toString(at.toEpochMilli()), Long.toString(window.toMillis()), Long.toString(OPENED_MEMORY.toMillis()),
-                    loggedOut ? "1" : "0");
+                    loggedOut ? "1" : "0", member(userId, sessionId));
             return redis.zrem(appKey(appId), member(userId, sessionId));
         });
     }
@@ -605,7 +659,12 @@ public final class RedisPresence implements Presence, AutoCloseable {
 
     /** A session's opening, by an allowed evaluation: {@code at|device|type}, kept {@link #OPENED_MEMORY} after its last sign of life. */
     static String openedKey(String appId, String userId, String sessionId) {
-        return "seatguard:presence-opened:" + appId + ':' + member(userId, sessionId);
+        return openedKeyPrefix(appId) + member(userId, sessionId);
+    }
+
+    /** What every session's opening key of the app starts with, for WAITING to make the key of one that goes. */
+    private static String openedKeyPrefix(String appId) {
+        return "seatguard:presence-opened:" + appId + ':';
     }
 
     /**
@@ -622,7 +681,17 @@ public final class RedisPresence implements Presence, AutoCloseable {
      * finds them without walking Redis's keys.
      */
     static String indexKey(String appId, String userId) {
-        return "seatguard:presence-index:" + appId + ':' + userId.length() + ':' + userId;
+        return indexKeyPrefix(appId) + userId.length() + ':' + userId;
+    }
+
+    /** What every account's index key of the app starts with, for WAITING to make the index of one that goes. */
+    private static String indexKeyPrefix(String appId) {
+        return "seatguard:presence-index:" + appId + ':';
+    }
+
+    /** The app's sessions waiting for room under its cap, a sorted set ({@code WAITING}). */
+    static String waitingKey(String appId) {
+        return "seatguard:presence-waiting:" + appId;
     }
 
     static String appKey(String appId) {

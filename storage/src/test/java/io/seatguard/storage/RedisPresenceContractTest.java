@@ -38,6 +38,24 @@ class RedisPresenceContractTest extends PresenceContract {
         return presence;
     }
 
+    /** Every key named with the app (its tests' apps are their own), by a walk over Redis's keys: tests only. */
+    @Override
+    protected long held(Presence presence, String app) {
+        try (io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(RedisTestServer.URL);
+                var connection = client.connect()) {
+            var redis = connection.sync();
+            long held = 0;
+            io.lettuce.core.KeyScanCursor<String> cursor = redis.scan(io.lettuce.core.ScanArgs.Builder.matches("seatguard:presence*").limit(1_000));
+            while (true) {
+                held += cursor.getKeys().stream().filter(key -> key.contains(app + ':') || key.endsWith(':' + app)).count();
+                if (cursor.isFinished()) {
+                    return held;
+                }
+                cursor = redis.scan(cursor, io.lettuce.core.ScanArgs.Builder.matches("seatguard:presence*").limit(1_000));
+            }
+        }
+    }
+
     /** live() reads, then deletes what it found expired: a heartbeat from another node in between is kept. */
     @Test
     void aSessionRefreshedBetweenTheReadAndThePruneIsKept() {

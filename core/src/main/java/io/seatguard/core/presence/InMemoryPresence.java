@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +68,14 @@ public final class InMemoryPresence implements Presence {
     static final int FULL_SWEEPS_PER_WINDOW = 30;
     private final Duration fullSweepInterval;
     private final LongAdder refusedOverAppCap = new LongAdder();
+    /**
+     * By app, the sessions ("app\0user\0session") the app's cap refused whose openings are kept only so that a
+     * heartbeat brings them back once there is room, the one refused longest ago first; at most
+     * {@link #maxWaitingPerApp}, past which the first's opening is forgotten ({@link #MAX_WAITING_PER_APP}).
+     * Without it, a flood the cap refused still filled {@link #opened}, pushing out the openings of real tabs.
+     */
+    private final Map<String, LinkedHashSet<String>> waitingByApp = new ConcurrentHashMap<>();
+    private final int maxWaitingPerApp;
 
     public InMemoryPresence(Duration activeWindow) {
         this(activeWindow, DEFAULT_MAX_LIVE_PER_APP);
@@ -92,6 +102,7 @@ public final class InMemoryPresence implements Presence {
             throw new IllegalArgumentException("maxLivePerApp must be positive: " + maxLivePerApp);
         }
         this.maxLivePerApp = maxLivePerApp;
+        this.maxWaitingPerApp = (int) Math.min(maxLivePerApp, MAX_WAITING_PER_APP);
         this.fullSweepInterval = activeWindow.dividedBy(FULL_SWEEPS_PER_WINDOW);
         this.opened = new OpenedSessions(OPENED_MEMORY, maxOpenedHeld);
     }
@@ -115,9 +126,47 @@ public final class InMemoryPresence implements Presence {
             String openedKey = k + '\u0000' + session.sessionId();
             LiveSession kept = session.vouched() || !wasVouched(sessions, openedKey, session) ? session
                     : new LiveSession(session.sessionId(), session.deviceId(), session.deviceType(), session.ip(), session.lastSeen(), true);
+            boolean wasOpened = opened.find(openedKey, kept.lastSeen()).isPresent();
             opened.remember(openedKey, new OpenedSession(kept.deviceId(), kept.deviceType(), kept.vouched()), kept.lastSeen());
-            return counted(appId, held, put(appId, sessions, kept));
+            boolean[] refused = {false};
+            Map<String, LiveSession> live = put(appId, sessions, kept, refused);
+            waiting(appId, openedKey, refused[0], !wasOpened);
+            return counted(appId, held, live);
         });
+    }
+
+    /**
+     * Keeps the app's waiting sessions ({@link #waitingByApp}) after a touch or resume of {@code session}:
+     * one the cap refused joins them when its opening is new (else it only moves to the back, if there), the
+     * first's opening going past the bound; one kept leaves them, its opening now an ordinary one.
+     */
+    private void waiting(String appId, String session, boolean refused, boolean newOpening) {
+        LinkedHashSet<String> waiting = refused ? waitingByApp.computeIfAbsent(appId, app -> new LinkedHashSet<>()) : waitingByApp.get(appId);
+        if (waiting == null) {
+            return;
+        }
+        synchronized (waiting) {
+            boolean was = waiting.remove(session);
+            if (!refused || !was && !newOpening) {
+                return;
+            }
+            waiting.add(session);
+            if (waiting.size() > maxWaitingPerApp) {
+                Iterator<String> first = waiting.iterator();
+                opened.forget(first.next());
+                first.remove();
+            }
+        }
+    }
+
+    /** The session ended or its account was erased: it no longer waits (its opening is gone or logged out). */
+    private void stopWaiting(String appId, String session) {
+        LinkedHashSet<String> waiting = waitingByApp.get(appId);
+        if (waiting != null) {
+            synchronized (waiting) {
+                waiting.remove(session);
+            }
+        }
     }
 
     /** Whether a vouched evaluation touched the session before, live or still remembered: it stays so (Presence#touch). */
@@ -149,8 +198,10 @@ public final class InMemoryPresence implements Presence {
                 return sessions;
             }
             opened.seen(session, at);
+            boolean[] refused = {false};
             Map<String, LiveSession> live = put(appId, sessions,
-                    new LiveSession(sessionId, known.get().deviceId(), known.get().deviceType(), ip, at, known.get().vouched()));
+                    new LiveSession(sessionId, known.get().deviceId(), known.get().deviceType(), ip, at, known.get().vouched()), refused);
+            waiting(appId, session, refused[0], false);
             // Not kept when the account is full of other devices' sessions (pushOutOne), or the app is full (put):
             // then an expired entry of it may still be there (put leaves the account as it was), which is not live.
             LiveSession kept = live == null ? null : live.get(sessionId);
@@ -163,13 +214,15 @@ public final class InMemoryPresence implements Presence {
     /**
      * The account's sessions with this one live (a later or equal sign of life wins), its expired ones
      * dropped, kept at the cap; unchanged when the session is a new unvouched one and its app holds
-     * {@link #maxLivePerApp} already (made-up accounts would otherwise grow memory without bound).
+     * {@link #maxLivePerApp} already (made-up accounts would otherwise grow memory without bound): then
+     * {@code refused[0]} is set.
      */
-    private Map<String, LiveSession> put(String appId, Map<String, LiveSession> sessions, LiveSession session) {
+    private Map<String, LiveSession> put(String appId, Map<String, LiveSession> sessions, LiveSession session, boolean[] refused) {
         LiveSession current = sessions == null ? null : sessions.get(session.sessionId());
         boolean isNew = current == null || expired(current, session.lastSeen());
         if (isNew && !session.vouched() && heldBy(appId).get() >= maxLivePerApp) {
             refusedOverAppCap.increment();
+            refused[0] = true;
             return sessions;
         }
         Map<String, LiveSession> live = sessions == null ? new ConcurrentHashMap<>() : sessions;
@@ -304,6 +357,17 @@ public final class InMemoryPresence implements Presence {
         return opened.held();
     }
 
+    /** How many refused sessions wait for room over all apps; for the test that they stay bounded. */
+    int waitingHeld() {
+        int held = 0;
+        for (LinkedHashSet<String> waiting : waitingByApp.values()) {
+            synchronized (waiting) {
+                held += waiting.size();
+            }
+        }
+        return held;
+    }
+
     /** How many accounts have an entry; for the test that they do not pile up. */
     int accountsHeld() {
         return byAccount.size();
@@ -331,6 +395,7 @@ public final class InMemoryPresence implements Presence {
             // No heartbeat resumes an ended session, however late it comes; a logout keeps its device (loggedOutOn).
             boolean known = opened.end(session,
                     Optional.ofNullable(live).map(was -> new OpenedSession(was.deviceId(), was.deviceType(), was.vouched())), at, loggedOut);
+            stopWaiting(appId, session);
             if (known || ended.size() < MAX_ENDED_MARKS) {
                 ended.merge(session, at, (old, now) -> now.isAfter(old) ? now : old);
             }

@@ -52,6 +52,14 @@ final class OpenedSessions {
         }
     }
 
+    /** Forgets the session's opening, unless a logout ended it (what {@link #loggedOutOn} reads stays). */
+    synchronized void forget(String key) {
+        Opened kept = byKey.get(key);
+        if (kept != null && !kept.loggedOut()) {
+            byKey.remove(key);
+        }
+    }
+
     /** A sign of life of a remembered session: its memory runs from {@code at} now, on the same device and vouching. */
     synchronized void seen(String key, Instant at) {
         Opened kept = byKey.get(key);

@@ -36,9 +36,21 @@ public interface Presence {
      * refused past the cap; a vouched one (server mode, a signed identity) and one already live are always
      * kept, so honest signed traffic is never refused and a live tab never drops out. A refused session's
      * opening is still remembered, so its next heartbeat brings it back once there is room, as with the
-     * per-account cap. A million is far above what one deployment has live at once.
+     * per-account cap, but only among the app's waiting ones ({@link #MAX_WAITING_PER_APP}). A million is
+     * far above what one deployment has live at once.
      */
     long DEFAULT_MAX_LIVE_PER_APP = 1_000_000;
+
+    /**
+     * The most sessions refused by the app's cap ({@link #DEFAULT_MAX_LIVE_PER_APP}) whose openings an app
+     * keeps waiting for room, or its cap when that is lower; past it, the one refused longest ago is
+     * forgotten, and comes back with its tab's next evaluation rather than its next heartbeat. The cap is
+     * there to stop a flood of made-up accounts from growing memory: had every refused opening been kept
+     * for {@link #OPENED_MEMORY}, the flood the cap refused would have grown it all the same (a key and an
+     * index per refused session in Redis for 12 hours). Only a new opening waits: a refused session whose
+     * opening was already kept (a tab quiet past the window) takes no more than it did.
+     */
+    int MAX_WAITING_PER_APP = 10_000;
 
     /**
      * How long presence remembers that an allowed evaluation opened a session, after the session's last sign
@@ -59,7 +71,8 @@ public interface Presence {
      * {@link #resume}. A new session on an account at {@link #MAX_SESSIONS_PER_ACCOUNT} whose devices hold
      * one each is not kept live, though its opening is remembered: a heartbeat brings it back once there
      * is room. Likewise a new unvouched session on an app whose live sessions reached its cap
-     * ({@link #DEFAULT_MAX_LIVE_PER_APP}).
+     * ({@link #DEFAULT_MAX_LIVE_PER_APP}), whose new opening is kept only among the app's waiting ones
+     * ({@link #MAX_WAITING_PER_APP}).
      */
     void touch(String appId, String userId, LiveSession session);
 

@@ -19,6 +19,12 @@ class InMemoryPresenceTest extends PresenceContract {
         return new InMemoryPresence(window, maxLivePerApp);
     }
 
+    @Override
+    protected long held(Presence presence, String app) {
+        InMemoryPresence memory = (InMemoryPresence) presence;
+        return memory.accountsHeld() + memory.openedHeld() + memory.endedHeld() + memory.waitingHeld();
+    }
+
     @Test
     void accountsNeverTouchedAgainAreDroppedOnceTheirSessionsExpire() {
         InMemoryPresence presence = new InMemoryPresence(Duration.ofSeconds(90));

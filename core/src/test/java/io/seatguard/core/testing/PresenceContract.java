@@ -28,6 +28,12 @@ public abstract class PresenceContract {
     /** With a cap of its own on the app's live sessions ({@link Presence#DEFAULT_MAX_LIVE_PER_APP}), for the case that it holds. */
     protected abstract Presence create(Duration window, long maxLivePerApp);
 
+    /**
+     * How many things {@code presence} holds for {@code app} (Redis keys; in memory, entries), to tell
+     * whether what a flood leaves is bounded.
+     */
+    protected abstract long held(Presence presence, String app);
+
     @BeforeEach
     void setUp() {
         presence = create(WINDOW);
@@ -697,6 +703,34 @@ public abstract class PresenceContract {
         capped.end(app, "made-up-1", "tab-2", T0.plusSeconds(4));
         assertThat(capped.resume(app, "ann", "tab-1", "198.51.100.7", T0.plusSeconds(5))).as("room again: its heartbeat brings it back").isTrue();
         assertThat(capped.live(app, "ann", T0.plusSeconds(5))).extracting(LiveSession::sessionId).containsExactly("tab-1");
+    }
+
+    /**
+     * A flood of made-up accounts the app's cap refuses leaves a bounded amount stored: only the latest
+     * refused openings wait for room ({@link Presence#MAX_WAITING_PER_APP}, here the cap of two). Each
+     * refused opening was kept {@link Presence#OPENED_MEMORY}, in Redis a key and an account's index, so
+     * the flood grew memory the cap is there to bound. The latest refused one still comes back by its
+     * heartbeat once there is room; the first, forgotten, waits for its tab's next evaluation.
+     */
+    @Test
+    void openingsTheAppsCapRefusedAreKeptBoundedAndTheLatestComeBackWhenThereIsRoom() {
+        Presence capped = create(WINDOW, 2);
+        capped.touch(app, "made-up-1", session("tab-1", "dev-1", T0));
+        capped.touch(app, "made-up-2", session("tab-2", "dev-2", T0));
+        long heldAtTheCap = held(capped, app);
+        for (int i = 0; i < 300; i++) {
+            capped.touch(app, "flood-" + i, session("tab-f" + i, "dev-f" + i, T0.plusMillis(i + 1)));
+        }
+        assertThat(capped.refusedOverAppCap()).isEqualTo(300);
+        assertThat(held(capped, app)).as("held for two live sessions and 300 refused ones (" + heldAtTheCap + " for the two)")
+                .isLessThanOrEqualTo(3 * heldAtTheCap);
+        assertThat(capped.opened(app, "flood-0", "tab-f0", T0.plusSeconds(1))).as("the first refused is forgotten").isEmpty();
+        assertThat(capped.opened(app, "flood-299", "tab-f299", T0.plusSeconds(1))).as("the latest waits").isPresent();
+
+        capped.end(app, "made-up-1", "tab-1", T0.plusSeconds(2));
+        assertThat(capped.resume(app, "flood-299", "tab-f299", "198.51.100.7", T0.plusSeconds(3))).as("room again: its heartbeat brings it back").isTrue();
+        capped.end(app, "made-up-2", "tab-2", T0.plusSeconds(4));
+        assertThat(capped.resume(app, "flood-298", "tab-f298", "198.51.100.7", T0.plusSeconds(5))).as("and the one before it").isTrue();
     }
 
     /** The cap counts live sessions: once the app's have gone quiet past the window, new ones are kept again. */
