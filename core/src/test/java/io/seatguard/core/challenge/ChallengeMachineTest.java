@@ -170,6 +170,47 @@ class ChallengeMachineTest {
         assertThat(machine.override(failed, T0.plusSeconds(1)).challenge().status()).isEqualTo(ChallengeStatus.FAILED);
     }
 
+    /**
+     * A challenge left {@code code_sent} once its last allowed code ran out (every send used and the last
+     * code's lifetime over, or every attempt used) is finished: settled, it is expired (or failed), so a
+     * newer challenge does not override it and a logout does not fail it. Those steps settle first, and
+     * a final status is refused: the challenge keeps the end it had, and no {@code challenge.failed}
+     * follows an expiry. Pinned here because the stored row still reads {@code code_sent} until someone
+     * reads it settled.
+     */
+    @Test
+    void aChallengeWhoseLastCodeRanOutIsNeitherOverriddenNorFailed() {
+        ChallengeRules shortCodes = new ChallengeRules(5, Duration.ofSeconds(30), 5, Duration.ofMinutes(2));
+        ChallengeMachine shortLived = new ChallengeMachine(shortCodes, codes);
+        Challenge current = challenge(ChallengeType.VERIFICATION);
+        Instant at = T0;
+        for (int sends = 1; sends <= shortCodes.maxSends(); sends++) {
+            current = ((ChallengeMachine.Outcome.SendCode) shortLived.sendCode(current, "email", at)).challenge();
+            at = at.plus(shortCodes.resendCooldown());
+        }
+        Instant lastCodeEnds = shortLived.codeValidUntil(current).orElseThrow();
+        Instant afterIt = lastCodeEnds.plusSeconds(1);
+        assertThat(afterIt).as("before the challenge's own expiry").isBefore(current.expiresAt());
+        assertThat(current.status()).isEqualTo(ChallengeStatus.CODE_SENT);
+        for (ChallengeMachine.Outcome outcome : List.of(shortLived.override(current, afterIt), shortLived.fail(current, afterIt))) {
+            assertThat(outcome).isInstanceOfSatisfying(ChallengeMachine.Outcome.Refused.class, r -> assertThat(r.reason()).contains("expired"));
+            assertThat(outcome.challenge().status()).isEqualTo(ChallengeStatus.EXPIRED);
+            assertThat(outcome.challenge().finishedAt()).as("it ended when its last code did").contains(lastCodeEnds);
+        }
+        assertThat(shortLived.override(current, lastCodeEnds.minusMillis(1)).challenge().status())
+                .as("while its last code still works, it is pending and a newer one overrides it").isEqualTo(ChallengeStatus.OVERRIDDEN);
+
+        ChallengeMachine.Outcome.SendCode sent = send(challenge(ChallengeType.VERIFICATION), T0);
+        String wrong = sent.code().equals("000000") ? "111111" : "000000";
+        Challenge locked = sent.challenge();
+        for (int attempt = 1; attempt <= ChallengeRules.DEFAULTS.maxAttempts(); attempt++) {
+            locked = machine.verify(locked, wrong, T0.plusSeconds(attempt)).challenge();
+        }
+        assertThat(locked.status()).as("the last attempt used fails it at once").isEqualTo(ChallengeStatus.FAILED);
+        assertThat(machine.override(locked, T0.plusSeconds(10))).isInstanceOf(ChallengeMachine.Outcome.Refused.class);
+        assertThat(machine.fail(locked, T0.plusSeconds(10)).challenge().finishedAt()).contains(T0.plusSeconds(ChallengeRules.DEFAULTS.maxAttempts()));
+    }
+
     @Test
     void aDeviceLimitChallengeSendsNoCodeAndCompletesFromThePage() {
         Challenge limit = challenge(ChallengeType.DEVICE_LIMIT);
