@@ -132,18 +132,25 @@ final class SqliteCheckpointer implements AutoCloseable {
      * names the file itself, whatever the URL looked like.
      */
     private static FileChannel openDatabaseFile(DataSource dataSource) {
+        String file = null;
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("PRAGMA database_list")) {
             while (rows.next()) {
-                String file = rows.getString("file");
+                file = rows.getString("file");
                 if ("main".equals(rows.getString("name")) && file != null && !file.isEmpty()) {
                     return FileChannel.open(Path.of(file), StandardOpenOption.WRITE);
                 }
             }
             return null;
         }
-        catch (SQLException | IOException e) {
+        catch (IOException e) {
+            // Java's file exceptions carry only the path: a database file the server's user may not write (one
+            // another user made) stopped the start with "cannot open the SQLite database file for syncing: <path>",
+            // the reason left out (found in review). FileProblems says it.
+            throw new IllegalStateException("cannot open the database file " + file + " for writing: " + FileProblems.reason(e), e);
+        }
+        catch (SQLException e) {
             throw new IllegalStateException("cannot open the SQLite database file for syncing: " + e.getMessage(), e);
         }
     }

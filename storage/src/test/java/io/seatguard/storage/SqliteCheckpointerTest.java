@@ -1,7 +1,10 @@
 package io.seatguard.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -299,5 +302,30 @@ class SqliteCheckpointerTest {
                 closer.join();
             }
         }
+    }
+
+    @Test
+    void aDatabaseFileItCannotOpenForWritingIsNamedWithTheReason() {
+        // The file goes once SQLite has it open: the checkpointer's own open then fails as a file the
+        // server's user may not write does, with an exception whose message is only the path.
+        Path gone = dir.resolve("gone.db");
+        SQLiteDataSource vanishing = new SQLiteDataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection connection = super.getConnection();
+                try {
+                    Files.delete(gone);
+                }
+                catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return connection;
+            }
+        };
+        vanishing.setUrl("jdbc:sqlite:" + gone);
+
+        assertThatThrownBy(() -> new SqliteCheckpointer(vanishing, readers, writer, NEVER, 4096))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("cannot open the database file " + gone + " for writing: no such file or folder");
     }
 }
