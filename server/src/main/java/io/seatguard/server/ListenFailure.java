@@ -20,7 +20,10 @@ final class ListenFailure {
             if (cause instanceof BindException bind) {
                 String reason = String.valueOf(bind.getMessage());
                 if (reason.contains("already in use")) {
-                    return new IllegalStateException("port " + port + " on " + host + " is already in use: another process listens on it", failure);
+                    // Says the way out as the --host messages do: the README's first command on a machine where 8080 is
+                    // someone else's stopped with no hint of --port (found in review).
+                    return new IllegalStateException("port " + port + " on " + host + " is already in use: another process listens on it;"
+                            + " stop that one, or give this one another --port", failure);
                 }
                 if (reason.contains("Cannot assign requested address")) {
                     return new IllegalStateException("cannot listen on " + host + ": no network interface of this machine has that address"

@@ -137,7 +137,9 @@ public final class StunServer implements AutoCloseable {
         }
         catch (IOException e) {
             channel.close();
-            throw new UncheckedIOException("cannot bind STUN on udp " + shown + ":" + address.getPort() + ": " + e.getMessage(), e);
+            // The flags that get past it: a machine with a TURN server of its own holds 3478, the default (found in review).
+            throw new UncheckedIOException("cannot bind STUN on udp " + shown + ":" + address.getPort() + ": " + e.getMessage()
+                    + "; give another --stun-port, or --no-stun to start without it", e);
         }
     }
 

@@ -446,7 +446,8 @@ class ServeCommandTest {
                 .hasMessageStartingWith("cannot resolve the host bogus.invalid (--host)");
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(() -> SeatguardServer.start(TestServer.config(dir.resolve("c")).port(taken.getLocalPort()).build()))
-                    .hasMessage("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use: another process listens on it");
+                    .hasMessage("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use: another process listens on it;"
+                            + " stop that one, or give this one another --port");
         }
         Path file = java.nio.file.Files.writeString(dir.resolve("afile"), "");
         assertThatThrownBy(() -> SeatguardServer.start(TestServer.config(file.resolve("sub")).build()))

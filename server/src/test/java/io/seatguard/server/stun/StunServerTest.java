@@ -188,7 +188,8 @@ class StunServerTest {
     void onAWildcardHostAPortTakenFailsTheStart() throws Exception {
         try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress("0.0.0.0", 0))) {
             assertThatThrownBy(() -> StunServer.start("0.0.0.0", taken.getLocalPort())).isInstanceOf(java.io.UncheckedIOException.class)
-                    .hasMessageStartingWith("cannot bind STUN on udp 0.0.0.0 (").hasMessageContaining(":" + taken.getLocalPort() + ": ");
+                    .hasMessageStartingWith("cannot bind STUN on udp 0.0.0.0 (").hasMessageContaining(":" + taken.getLocalPort() + ": ")
+                    .hasMessageEndingWith("; give another --stun-port, or --no-stun to start without it");
         }
     }
 
