@@ -124,6 +124,24 @@ class DashboardSignInTest {
     }
 
     /**
+     * Review finding: behind two proxies {@code X-Forwarded-Proto} arrives as a list ({@code https, http}:
+     * the CDN was reached over https, nginx over http from it), and only the exact value {@code https}
+     * counted, so the browser's https sign-in got plain cookies under {@code /dashboard}. The left-most
+     * element, the browser's own connection, decides.
+     */
+    @Test
+    void aListOfForwardedProtocolsIsReadByItsLeftMostElement() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            for (String https : List.of("https, http", "https,https")) {
+                String cookie = new PageClient(Map.of("X-Forwarded-Proto", https)).get(server.url() + "/dashboard/login").headers().firstValue("Set-Cookie").orElseThrow();
+                assertThat(cookie).as(https).startsWith("__Host-sg_dash_csrf=").contains("; Path=/;", "; Secure");
+            }
+            String plain = new PageClient(Map.of("X-Forwarded-Proto", "http, https")).get(server.url() + "/dashboard/login").headers().firstValue("Set-Cookie").orElseThrow();
+            assertThat(plain).as("a browser on plain http").startsWith("sg_dash_csrf=").doesNotContain("Secure");
+        }
+    }
+
+    /**
      * Dashboard hardening (fix1): the cookies were {@code sg_dash} and {@code sg_dash_csrf} under
      * {@code /dashboard} on https too, so a page on a sibling subdomain could plant either for the parent
      * domain: its own session (the operator then works in the planter's session) or a CSRF token of its

@@ -19,6 +19,7 @@ import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.net.ClientIpResolver;
 import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.policy.ChallengeType;
+import io.seatguard.server.http.ForwardedProto;
 import io.seatguard.server.http.Origins;
 import java.io.IOException;
 import java.io.InputStream;
@@ -534,11 +535,12 @@ public final class ChallengePages {
      * public URL is https, since that is where browsers reach the pages, whatever the request says (a proxy
      * that terminates TLS and sends no {@code X-Forwarded-Proto} made it look like plain http); else when
      * the request came over https, or a proxy says it did. {@code X-Forwarded-Proto} is taken from anyone:
-     * it can only add {@code Secure}.
+     * it can only add {@code Secure}. A list ({@code https, http}) is read by its left-most element
+     * ({@link ForwardedProto}).
      */
     private boolean secure(Context ctx) {
         return publicUrl.get().regionMatches(true, 0, "https://", 0, "https://".length())
-                || "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+                || ForwardedProto.https(ctx);
     }
 
     /** A cross-site form cannot carry the SameSite=Strict cookie, so its post never matches. */

@@ -13,6 +13,7 @@ import io.seatguard.core.net.IpAddresses;
 import io.seatguard.core.operator.OperatorService;
 import io.seatguard.core.policy.EvaluationArchive;
 import io.seatguard.server.http.AuditLog;
+import io.seatguard.server.http.ForwardedProto;
 import io.seatguard.server.http.MediaTypes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -487,10 +488,11 @@ public final class DashboardPages {
      * written, which a browser takes from https alone), and only a client's own request carries it (a page
      * of another site cannot add the header to a browser's request). A client that lies gets cookies its
      * browser refuses. Believed only from listed proxies, a TLS proxy left off the list (the address check's
-     * own mistake) would also cost the cookies {@code Secure} and the {@code __Host-} protection.
+     * own mistake) would also cost the cookies {@code Secure} and the {@code __Host-} protection. A list
+     * ({@code https, http}, from two proxies) is read by its left-most element ({@link ForwardedProto}).
      */
     private boolean secure(Context ctx) {
-        return httpsPublicUrl() || "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+        return httpsPublicUrl() || ForwardedProto.https(ctx);
     }
 
     /** This request's cookie names and scope: {@code __Host-} prefixed when it is secure. */

@@ -65,6 +65,26 @@ class ChallengeCsrfCookieTest {
     }
 
     /**
+     * Review finding: behind two proxies (a CDN, then nginx) {@code X-Forwarded-Proto} arrives as a list,
+     * {@code https, http}; only the exact value {@code https} counted, so the browser's https request got
+     * a plain {@code sg_csrf} a sibling subdomain can plant. The left-most element, the browser's own
+     * connection, decides.
+     */
+    @Test
+    void aListOfForwardedProtocolsIsReadByItsLeftMostElement() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            String path = challengePath(server);
+            for (String https : java.util.List.of("https, http", "https,https", "HTTPS , http")) {
+                HttpResponse<String> page = new PageClient(java.util.Map.of("X-Forwarded-Proto", https)).get(server.url() + path);
+                assertThat(page.headers().firstValue("Set-Cookie").orElseThrow()).as(https).startsWith("__Host-sg_csrf=").contains("; Path=/;", "; Secure");
+            }
+            HttpResponse<String> plain = new PageClient(java.util.Map.of("X-Forwarded-Proto", "http, https")).get(server.url() + path);
+            assertThat(plain.headers().firstValue("Set-Cookie").orElseThrow()).as("a browser on plain http, https between the proxies")
+                    .startsWith("sg_csrf=").doesNotContain("Secure");
+        }
+    }
+
+    /**
      * Brief 1 (hosted pages): {@code sg_csrf} had no {@code __Host-} prefix on a secure request, so a page on a
      * sibling subdomain could plant it for the parent domain with a token of its choosing, and its own form,
      * carrying that token, passed the double-submit check. On a secure request only {@code __Host-sg_csrf} is
