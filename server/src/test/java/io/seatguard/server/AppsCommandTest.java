@@ -86,6 +86,33 @@ class AppsCommandTest {
     }
 
     /**
+     * Review finding: {@code --url https://…} against a self-signed certificate said "cannot reach …
+     * Is the server running there?", sending an operator after a network problem when the server had
+     * answered. It now says the certificate is not trusted, and how to trust it.
+     */
+    @Test
+    void anUntrustedCertificateIsSaidToBeOneWithHowToTrustIt() throws Exception {
+        io.seatguard.server.challenge.TestAuthority selfSigned = io.seatguard.server.challenge.TestAuthority.selfSigned(dataDir, "ip:127.0.0.1");
+        com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(selfSigned.serverContext()));
+        https.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        https.start();
+        try {
+            String url = "https://127.0.0.1:" + https.getAddress().getPort();
+            Answered answer = answered("apps", "list", "--url", url, "--admin-token", "x");
+            assertThat(answer.exit()).isEqualTo(1);
+            assertThat(answer.err()).contains("the server at " + url + " answered, but its TLS certificate is not trusted",
+                    "unable to find valid certification path", "javax.net.ssl.trustStore", "SEATGUARD_JAVA_OPTS").doesNotContain("cannot reach");
+        }
+        finally {
+            https.stop(0);
+        }
+    }
+
+    /**
      * Review finding: {@code --url http://user:password@host:port} (a proxy in front that asks for one) put
      * the password onto the terminal in every message naming the server. It reads {@code ***} there.
      */

@@ -86,6 +86,11 @@ public final class AppsCommand {
             return printed(response);
         }
         catch (IOException e) {
+            Optional<String> untrusted = UntrustedCertificate.reason(e);
+            if (untrusted.isPresent()) {
+                System.err.println(UntrustedCertificate.message(UrlPasswordMask.of(url), untrusted.get()));
+                return 1;
+            }
             // A refused connection's message is null: say what it means and how to name another server.
             String why = e instanceof java.net.ConnectException ? "nothing answers there"
                     : e instanceof java.net.http.HttpTimeoutException ? "no answer in time" : String.valueOf(e.getMessage());

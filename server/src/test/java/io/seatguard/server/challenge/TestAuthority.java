@@ -18,7 +18,7 @@ import javax.net.ssl.SSLContext;
  * keytool as an operator's company makes them with its tools: the authority's certificate in PEM (what
  * {@code --smtp-ca-file} is given) and the server's key store (what a mail server presents).
  */
-final class TestAuthority {
+public final class TestAuthority {
     private static final String PASSWORD = "changeit";
 
     private final Path authorityPem;
@@ -56,7 +56,7 @@ final class TestAuthority {
     }
 
     /** A server with a self-signed certificate for {@code serverNames}, as Debian's Postfix ships; {@link #authorityPem()} is that certificate. */
-    static TestAuthority selfSigned(Path dir, String serverNames) throws IOException, InterruptedException {
+    public static TestAuthority selfSigned(Path dir, String serverNames) throws IOException, InterruptedException {
         Path server = dir.resolve("server.p12");
         Path pem = dir.resolve("server.pem");
         keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=mail server", "-validity", "2",
@@ -90,7 +90,7 @@ final class TestAuthority {
     }
 
     /** TLS as the server signed by the authority speaks it. */
-    SSLContext serverContext() throws IOException, GeneralSecurityException {
+    public SSLContext serverContext() throws IOException, GeneralSecurityException {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(serverKeyStore)) {
             keys.load(in, PASSWORD.toCharArray());
