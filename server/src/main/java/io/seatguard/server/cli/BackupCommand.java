@@ -1,6 +1,7 @@
 package io.seatguard.server.cli;
 
 import io.seatguard.server.http.Json;
+import io.seatguard.storage.FileProblems;
 import io.seatguard.storage.LeftoverWriteAheadLog;
 import io.seatguard.storage.PrivateFiles;
 import java.io.IOException;
@@ -60,7 +61,8 @@ public final class BackupCommand implements Callable<Integer> {
         }
         Path target = to.toAbsolutePath();
         if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
-            err.println("seatguard: the folder of " + target + " does not exist");
+            boolean fileInTheWay = target.getParent() != null && Files.exists(target.getParent());
+            err.println("seatguard: the folder of " + target + (fileInTheWay ? ", " + target.getParent() + ", is a file, not a folder" : " does not exist"));
             return REFUSED;
         }
         if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -86,7 +88,10 @@ public final class BackupCommand implements Callable<Integer> {
             PrivateFiles.createNew(partial);
         }
         catch (IOException e) {
-            err.println("seatguard: cannot create " + partial + ": " + e.getMessage());
+            // The file made first has a name of this run's own, which the user never gave: name the copy
+            // and its folder, and the reason in words (the exception's message was that name alone).
+            err.println("seatguard: cannot write the copy " + target + ": its folder " + target.getParent() + " takes no new file ("
+                    + FileProblems.reason(e) + ")");
             return 1;
         }
         SQLiteConfig config = new SQLiteConfig();
@@ -111,7 +116,9 @@ public final class BackupCommand implements Callable<Integer> {
         catch (SQLException | IOException e) {
             // A copy that stopped halfway must not be mistaken for a backup later; this run made the file.
             deleteQuietly(partial, err);
-            err.println("seatguard: the copy failed: " + e.getMessage());
+            // A file's failure named the temporary file alone; the copy's name and the reason say more.
+            String reason = e instanceof IOException io ? FileProblems.reason(io) : e.getMessage();
+            err.println("seatguard: the copy failed, so nothing was written to " + target + ": " + reason);
             return 1;
         }
     }

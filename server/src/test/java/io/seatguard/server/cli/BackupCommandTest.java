@@ -104,6 +104,36 @@ class BackupCommandTest {
         }
     }
 
+    /**
+     * Review finding: a folder that takes no new file said "cannot create /f/copy.db.incomplete-4711-3fa9c:
+     * /f/copy.db.incomplete-4711-3fa9c", a name the user never gave, twice and with no reason. /proc takes
+     * no new file even from root (the tests run as root, to whom a folder's permission bits are no bar).
+     */
+    @Test
+    void aFolderThatTakesNoNewFileIsNamedWithTheReason() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc")), "Linux's /proc");
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/seatguard.db"), "");
+        Path target = Path.of("/proc/seatguard-copy.db");
+
+        assertThat(run("--data-dir", dir.resolve("data").toString(), "--to", target.toString())).isEqualTo(1);
+
+        assertThat(err.toString()).startsWith("seatguard: cannot write the copy " + target + ": its folder /proc takes no new file (")
+                .doesNotContain(BackupCommand.INCOMPLETE);
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aFileWhereTheFolderShouldBeIsNamed() throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/seatguard.db"), "");
+        Path file = Files.writeString(dir.resolve("file"), "");
+
+        assertThat(run("--data-dir", dir.resolve("data").toString(), "--to", file.resolve("copy.db").toString())).isEqualTo(BackupCommand.REFUSED);
+
+        assertThat(err.toString()).contains(file.toAbsolutePath() + ", is a file, not a folder");
+    }
+
     @Test
     void aCopyThatFailsLeavesNoFileBehind() throws Exception {
         Files.createDirectories(dir.resolve("data"));
