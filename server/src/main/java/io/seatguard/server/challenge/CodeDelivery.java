@@ -39,6 +39,7 @@ public final class CodeDelivery implements CodeSender {
         settings.smsUrl().filter(SmsEndpoint::cleartextOverANetwork).ifPresent(url -> log.warn(
                 "SMS codes go to {} over plain http (--sms-url): anyone on the network between can read them; use https, or a relay on this machine",
                 url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "")));
+        OptionsWithoutTheirUrl.in(settings).forEach(log::warn);
         // An authority out of its dates is read without a word, and the first sign was codes failing (or,
         // once renewed on the relay, an authority long dead still trusted): said once at start (found in review).
         java.time.Instant now = java.time.Instant.now();
