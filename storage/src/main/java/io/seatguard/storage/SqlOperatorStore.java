@@ -247,12 +247,18 @@ public final class SqlOperatorStore implements OperatorStore {
     }
 
     @Override
-    public void setTotpSecret(String operatorId, Optional<String> secret, java.util.List<String> recoveryCodeHashes) {
-        if (secret.isEmpty() && !recoveryCodeHashes.isEmpty()) {
-            throw new IllegalArgumentException("recovery codes without two-factor sign-in");
+    public void setTotpSecret(String operatorId, Optional<String> secret, java.util.List<String> recoveryCodeHashes, long usedStep) {
+        if (secret.isEmpty() && (!recoveryCodeHashes.isEmpty() || usedStep != 0)) {
+            throw new IllegalArgumentException("recovery codes or a used step without two-factor sign-in");
+        }
+        if (usedStep < 0) {
+            throw new IllegalArgumentException("a used step is not negative");
         }
         database.write(connection -> {
-            int updated = JdbcRunner.update(connection, "UPDATE operators SET totp_secret = ?, totp_last_step = 0 WHERE id = ?", secret.orElse(null), operatorId);
+            // The step that proved the secret is used by this same statement: in a write of its own after it,
+            // that code still signed in when the node stopped between the two.
+            int updated = JdbcRunner.update(connection, "UPDATE operators SET totp_secret = ?, totp_last_step = ? WHERE id = ?", secret.orElse(null),
+                    usedStep, operatorId);
             insertRecoveryCodes(connection, operatorId, updated == 1 ? recoveryCodeHashes : java.util.List.of());
             if (secret.isPresent()) {
                 // In the same transaction: the sessions were opened without this factor, and a stop between

@@ -406,6 +406,30 @@ abstract class StorageContract {
         assertThat(operators.useTotpStep("op_2fa", 50)).as("a new secret starts afresh").isTrue();
     }
 
+    /**
+     * Brief 2: turning two-factor sign-in on took the code that proved the secret as used in a second write; a
+     * stop between the two left that code good for a sign-in. The secret, its codes, the end of every session
+     * and the used step are now one write.
+     */
+    @Test
+    void turningTwoFactorOnTakesTheProvingCodesStepAsUsedInTheSameWrite() {
+        SqlOperatorStore operators = new SqlOperatorStore(database);
+        assertThat(operators.create(new io.seatguard.core.operator.Operator("op_on", "on@example.com", "hash-o", T0))).isTrue();
+        assertThat(operators.createSession("o".repeat(64), "op_on", "hash-o", Optional.empty(), "csrf-o", T0, T0.plusSeconds(600))).isTrue();
+
+        operators.setTotpSecret("op_on", Optional.of("JBSWY3DPEHPK3PXP"), List.of("a".repeat(64)), 100);
+
+        assertThat(operators.totpSecret("op_on")).contains("JBSWY3DPEHPK3PXP");
+        assertThat(operators.recoveryCodesLeft("op_on")).isOne();
+        assertThat(operators.session("o".repeat(64), T0)).as("opened without the factor").isEmpty();
+        assertThat(operators.useTotpStep("op_on", 100)).as("the code that turned it on").isFalse();
+        assertThat(operators.useTotpStep("op_on", 99)).as("an older one").isFalse();
+        assertThat(operators.useTotpStep("op_on", 101)).as("the app's next").isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> operators.setTotpSecret("op_on", Optional.empty(), List.of(), 5))
+                .as("a used step without a secret").isInstanceOf(IllegalArgumentException.class);
+        assertThat(operators.totpSecret("op_on")).as("left as it was").isPresent();
+    }
+
     @Test
     void aRecoveryCodeIsTakenOnceAndGoesWithTwoFactorSignInAndItsOperator() throws Exception {
         SqlOperatorStore operators = new SqlOperatorStore(database);

@@ -462,8 +462,8 @@ public final class OperatorService {
             throw SeatguardException.invalid("code", "is not the code your app shows now; check the app holds this secret and the phone's clock is right");
         }
         java.util.List<String> recovery = RecoveryCodes.make(ids);
-        store.setTotpSecret(operator.id(), Optional.of(secret), RecoveryCodes.hashes(recovery));
-        store.useTotpStep(operator.id(), step.getAsLong());
+        // The code is used in the secret's own write, never after it (OperatorStore#setTotpSecret).
+        store.setTotpSecret(operator.id(), Optional.of(secret), RecoveryCodes.hashes(recovery), step.getAsLong());
         return new TwoFactorChange(Optional.empty(), recovery, renewSessions(operator.id()));
     }
 

@@ -100,7 +100,18 @@ public interface OperatorStore {
      * Turning it on ends every session of the operator in that same write: those were opened without the
      * new factor, and two writes left them alive when the node stopped between them.
      */
-    void setTotpSecret(String operatorId, Optional<String> secret, java.util.List<String> recoveryCodeHashes);
+    default void setTotpSecret(String operatorId, Optional<String> secret, java.util.List<String> recoveryCodeHashes) {
+        setTotpSecret(operatorId, secret, recoveryCodeHashes, 0);
+    }
+
+    /**
+     * As above, with the time step {@code usedStep} taken as used in the same write (0: none), as
+     * {@link #useTotpStep} would: the code that proved the app holds a new secret then signs no one in. A
+     * write of its own after this one left that code good for a sign-in when the node stopped between the
+     * two, and a failure of the second answered the operator with an error while two-factor sign-in was on
+     * with recovery codes they were never shown.
+     */
+    void setTotpSecret(String operatorId, Optional<String> secret, java.util.List<String> recoveryCodeHashes, long usedStep);
 
     /**
      * Replaces the operator's recovery codes, while two-factor sign-in is on, and ends every session of
