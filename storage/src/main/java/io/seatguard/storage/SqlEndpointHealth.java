@@ -3,7 +3,6 @@ package io.seatguard.storage;
 import io.seatguard.core.webhook.EndpointHealth;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 
 /**
  * An endpoint's health columns (V43): when its tries began failing, and whether it is disabled. The
@@ -59,12 +58,16 @@ final class SqlEndpointHealth {
                 EndpointHealth.DISABLED_ERROR, appId, messageId, endpointId, appId, endpointId);
     }
 
-    /** Disabled by hand at {@code now}; one disabled already keeps its time and reason. Answers whether the endpoint exists. */
-    static boolean disable(Connection connection, String appId, String endpointId, Instant now) throws SQLException {
+    /**
+     * Disabled by hand, now on the database's clock, as {@link #afterTry} stamps a spell's start and an automatic
+     * disabling: the node's own clock, days off, put a manual disabling before the spell it ended in the
+     * endpoint's health. One disabled already keeps its time and reason. Answers whether the endpoint exists.
+     */
+    static boolean disable(Connection connection, DatabaseKind kind, String appId, String endpointId) throws SQLException {
         return JdbcRunner.update(connection,
-                "UPDATE webhook_endpoints SET disabled_at = COALESCE(disabled_at, ?), disabled_reason = COALESCE(disabled_reason, 'manual')"
-                        + " WHERE app_id = ? AND id = ?",
-                now.toEpochMilli(), appId, endpointId) == 1;
+                "UPDATE webhook_endpoints SET disabled_at = COALESCE(disabled_at, " + DatabaseClock.nowMillis(kind) + "),"
+                        + " disabled_reason = COALESCE(disabled_reason, 'manual') WHERE app_id = ? AND id = ?",
+                appId, endpointId) == 1;
     }
 
     /**

@@ -358,7 +358,8 @@ public final class SqlWebhooks {
 
     /**
      * Enables or disables the endpoint by hand (disabling one disabled already keeps its time and reason,
-     * and marks failed any delivery still pending); answers whether the app has it. A disabled endpoint's
+     * and marks failed any delivery still pending); answers whether the app has it. Disabled at the database's
+     * clock's now ({@link SqlEndpointHealth#disable}), as a failing spell's start and an automatic disabling are. A disabled endpoint's
      * pending deliveries are marked failed a batch per transaction after the endpoint is: from then on no
      * claim takes them, and a stop in between leaves them pending until it is disabled again, or enabled.
      *
@@ -366,12 +367,12 @@ public final class SqlWebhooks {
      * (a sweep cut short, or an event another node committed as it was disabled): enabled again it gets
      * the events from then on, and the claim right after the enabling sent those old ones (found in review).
      */
-    public boolean setEnabled(String appId, String endpointId, boolean enabled, Instant now) {
+    public boolean setEnabled(String appId, String endpointId, boolean enabled) {
         if (enabled) {
             failPending(appId, endpointId);
         }
         boolean found = database.write(connection -> enabled ? SqlEndpointHealth.enable(connection, appId, endpointId)
-                : SqlEndpointHealth.disable(connection, appId, endpointId, now));
+                : SqlEndpointHealth.disable(connection, database.kind(), appId, endpointId));
         if (found && !enabled) {
             failPending(appId, endpointId);
         }

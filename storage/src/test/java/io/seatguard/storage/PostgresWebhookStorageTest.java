@@ -121,7 +121,7 @@ class PostgresWebhookStorageTest extends WebhookStorageContract {
         try (Connection holder = rawConnection(); Statement statement = holder.createStatement()) {
             holder.setAutoCommit(false);
             assertThat(statement.executeUpdate("UPDATE webhook_deliveries SET status = 'delivered' WHERE message_id = '" + chosen + "'")).isEqualTo(1);
-            CompletableFuture<Boolean> disabled = CompletableFuture.supplyAsync(() -> webhooks.setEnabled("app_a", "we_a", false, T0));
+            CompletableFuture<Boolean> disabled = CompletableFuture.supplyAsync(() -> webhooks.setEnabled("app_a", "we_a", false));
             awaitBlockedBehind(pid(holder), 1);
             holder.commit();
             assertThat(disabled.get(20, TimeUnit.SECONDS)).isTrue();

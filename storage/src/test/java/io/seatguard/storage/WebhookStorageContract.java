@@ -451,6 +451,27 @@ abstract class WebhookStorageContract {
     }
 
     /**
+     * Brief 2: a disabling by hand was stamped with the node's clock while the spell it ended was on the
+     * database's; a node weeks behind (these tests' T0) put the disabling weeks before the failures. Now
+     * both are the database's, in order.
+     */
+    @Test
+    void anEndpointDisabledByHandIsStampedOnTheDatabasesClockAfterItsFailingSpell() {
+        endpoint("app_a", "we_a");
+        enqueue("app_a", "ann", T0);
+        SqlWebhooks.Claimed first = webhooks.claim(T0.plusSeconds(1), 10, LOCK).getFirst();
+        Instant before = Instant.now();
+        assertThat(webhooks.recordAttempt(first, T0.plusSeconds(1), Optional.of(500), Optional.of("the receiver answered 500"), Duration.ofMillis(3))).isTrue();
+
+        assertThat(webhooks.setEnabled("app_a", "we_a", false)).isTrue();
+
+        EndpointHealth health = health("we_a");
+        assertThat(health.disabledReason()).contains(EndpointHealth.DisabledReason.MANUAL);
+        assertThat(health.disabledAt().orElseThrow()).as("the database's clock, not T0").isBetween(before.minusSeconds(1), Instant.now().plusSeconds(1))
+                .isAfterOrEqualTo(health.failingSince().orElseThrow());
+    }
+
+    /**
      * Nodes' clocks disagree; the database's is the one they share. A try recorded by a node running six
      * days ahead does not disable an endpoint failing for a minute; one recorded by a node ten days behind
      * disables an endpoint failing for over five days (the spell moved back in the table, five days passing at once).
@@ -526,7 +547,7 @@ abstract class WebhookStorageContract {
                 .isEqualTo("pending"));
         assertThat(webhooks.claim(threshold.plusSeconds(1), 10, LOCK)).extracting(SqlWebhooks.Claimed::endpointId).containsOnly("we_b");
 
-        assertThat(webhooks.setEnabled("app_a", "we_a", true, threshold.plusSeconds(2))).isTrue();
+        assertThat(webhooks.setEnabled("app_a", "we_a", true)).isTrue();
         assertThat(health("we_a")).as("enabled afresh, its spell forgotten").isEqualTo(EndpointHealth.ENABLED);
     }
 
@@ -538,8 +559,8 @@ abstract class WebhookStorageContract {
         SqlWebhooks.Claimed inFlight = webhooks.claim(T0.plusSeconds(1), 1, (app, endpoint) -> endpoint.equals("we_a") ? 1 : 0, LOCK).getFirst();
         enqueue("app_a", "bob", T0.plusSeconds(2));
 
-        assertThat(webhooks.setEnabled("app_a", "we_a", false, T0.plusSeconds(3))).isTrue();
-        assertThat(webhooks.setEnabled("app_b", "we_a", false, T0.plusSeconds(3))).as("another app's").isFalse();
+        assertThat(webhooks.setEnabled("app_a", "we_a", false)).isTrue();
+        assertThat(webhooks.setEnabled("app_b", "we_a", false)).as("another app's").isFalse();
         assertThat(health("we_a").disabledReason()).contains(EndpointHealth.DisabledReason.MANUAL);
         enqueue("app_a", "cid", T0.plusSeconds(4));
         assertThat(webhooks.deliveries("app_a", "we_a", 10)).as("no delivery for cid's event").hasSize(2)
@@ -564,7 +585,7 @@ abstract class WebhookStorageContract {
                 .satisfies(one -> assertThat(one.error()).contains("no answer within 10 s"));
         assertThat(webhooks.redeliver("app_a", "we_a", inFlight.messageId(), ended)).isFalse();
 
-        assertThat(webhooks.setEnabled("app_a", "we_a", true, ended)).isTrue();
+        assertThat(webhooks.setEnabled("app_a", "we_a", true)).isTrue();
         String failed = inFlight.messageId();
         assertThat(webhooks.redeliver("app_a", "we_a", failed, ended)).isTrue();
         assertThat(webhooks.claim(ended.plusSeconds(200), 10, LOCK)).extracting(SqlWebhooks.Claimed::messageId).contains(failed);
@@ -581,11 +602,11 @@ abstract class WebhookStorageContract {
         endpoint("app_a", "we_a");
         enqueue("app_a", "ann", T0);
         enqueue("app_a", "bob", T0.plusSeconds(1));
-        assertThat(webhooks.setEnabled("app_a", "we_a", false, T0.plusSeconds(2))).isTrue();
+        assertThat(webhooks.setEnabled("app_a", "we_a", false)).isTrue();
         database.write(connection -> JdbcRunner.update(connection,
                 "UPDATE webhook_deliveries SET status = 'pending', last_error = NULL WHERE app_id = 'app_a' AND endpoint_id = 'we_a'"));
 
-        assertThat(webhooks.setEnabled("app_a", "we_a", true, T0.plusSeconds(3))).isTrue();
+        assertThat(webhooks.setEnabled("app_a", "we_a", true)).isTrue();
 
         assertThat(webhooks.claim(T0.plusSeconds(4), 10, LOCK)).as("nothing from the disabled spell is sent").isEmpty();
         assertThat(webhooks.deliveries("app_a", "we_a", 10)).hasSize(2).allSatisfy(delivery -> {
@@ -606,7 +627,7 @@ abstract class WebhookStorageContract {
         endpoint("app_a", "we_a");
         enqueue("app_a", "ann", T0);
         SqlWebhooks.Claimed claimed = webhooks.claim(T0.plusSeconds(1), 10, LOCK).getFirst();
-        assertThat(webhooks.setEnabled("app_a", "we_a", false, T0.plusSeconds(2))).isTrue();
+        assertThat(webhooks.setEnabled("app_a", "we_a", false)).isTrue();
 
         assertThat(webhooks.releaseUnsent(claimed)).isTrue();
 
@@ -616,7 +637,7 @@ abstract class WebhookStorageContract {
             assertThat(delivery.lastError()).contains("endpoint disabled");
         });
         assertThat(webhooks.releaseUnsent(claimed)).as("released already").isFalse();
-        assertThat(webhooks.setEnabled("app_a", "we_a", true, T0.plusSeconds(3))).isTrue();
+        assertThat(webhooks.setEnabled("app_a", "we_a", true)).isTrue();
         assertThat(webhooks.redeliver("app_a", "we_a", claimed.messageId(), T0.plusSeconds(3))).isTrue();
         assertThat(webhooks.claim(T0.plusSeconds(4), 10, LOCK)).as("no lock left on it").extracting(SqlWebhooks.Claimed::messageId)
                 .containsExactly(claimed.messageId());
@@ -632,14 +653,14 @@ abstract class WebhookStorageContract {
         SqlWebhooks anotherNode = new SqlWebhooks(database);
         assertThat(anotherNode.disabledCounts()).isEmpty();
 
-        webhooks.setEnabled("app_a", "we_a", false, T0);
-        webhooks.setEnabled("app_b", "we_c", false, T0);
+        webhooks.setEnabled("app_a", "we_a", false);
+        webhooks.setEnabled("app_b", "we_c", false);
         database.write(connection -> JdbcRunner.update(connection,
                 "UPDATE webhook_endpoints SET disabled_at = ?, disabled_reason = 'failing' WHERE app_id = 'app_b' AND id = 'we_d'", T0.toEpochMilli()));
 
         assertThat(anotherNode.disabledCounts()).containsExactlyInAnyOrderEntriesOf(
                 Map.of(EndpointHealth.DisabledReason.MANUAL, 2L, EndpointHealth.DisabledReason.FAILING, 1L));
-        webhooks.setEnabled("app_a", "we_a", true, T0);
+        webhooks.setEnabled("app_a", "we_a", true);
         assertThat(anotherNode.disabledCounts()).containsExactlyInAnyOrderEntriesOf(
                 Map.of(EndpointHealth.DisabledReason.MANUAL, 1L, EndpointHealth.DisabledReason.FAILING, 1L));
     }

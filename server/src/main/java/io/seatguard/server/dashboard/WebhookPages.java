@@ -183,7 +183,7 @@ public final class WebhookPages {
                 case "disable" -> false;
                 default -> throw SeatguardException.invalid("do", "must be enable or disable");
             };
-            WebhookEndpoint endpoint = webhooks.setEnabled(app.id(), form(ctx, "endpoint"), enable, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            WebhookEndpoint endpoint = webhooks.setEnabled(app.id(), form(ctx, "endpoint"), enable);
             return new Outcome(Optional.of(endpoint.id()), Optional.empty(), Optional.of(enable ? "Enabled the endpoint " + endpoint.url() + "."
                     : "Disabled the endpoint " + endpoint.url() + ": it gets no deliveries, and its pending ones are marked failed."));
         });

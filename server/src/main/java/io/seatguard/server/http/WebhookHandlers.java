@@ -92,8 +92,7 @@ final class WebhookHandlers {
             errors.add("enabled", "must be true or false");
         }
         errors.throwIfAny();
-        WebhookEndpoint endpoint = services.setEnabled(app.id(), ctx.pathParam("id"), enabled.booleanValue(),
-                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        WebhookEndpoint endpoint = services.setEnabled(app.id(), ctx.pathParam("id"), enabled.booleanValue());
         ctx.contentType("application/json").result(json(endpoint).toString());
     }
 

@@ -98,8 +98,8 @@ public record WebhookServices(SqlWebhooks store, WebhookTargets targets, CachedS
      * This node's subscriptions follow at once, other nodes' within their cache's two seconds; the outbox
      * writes a disabled endpoint no delivery meanwhile all the same.
      */
-    public WebhookEndpoint setEnabled(String appId, String endpointId, boolean enabled, Instant now) {
-        if (!store.setEnabled(appId, endpointId, enabled, now)) {
+    public WebhookEndpoint setEnabled(String appId, String endpointId, boolean enabled) {
+        if (!store.setEnabled(appId, endpointId, enabled)) {
             throw SeatguardException.notFound("webhook " + Problems.abbreviate(endpointId));
         }
         subscriptions.forget();

@@ -339,7 +339,7 @@ class WebhookDispatcherTest {
             try (WebhookDispatcher dispatcher = new WebhookDispatcher(webhooks, slowLookup, Clock.systemUTC(), Duration.ofHours(1), SendOutcomes.NONE)) {
                 dispatcher.runOnce();
                 assertThat(lookingUp.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("claimed, the try looking its host up").isTrue();
-                assertThat(webhooks.setEnabled("app_b", "we_off", false, Instant.now())).isTrue();
+                assertThat(webhooks.setEnabled("app_b", "we_off", false)).isTrue();
                 disabled.countDown();
             }
             // Closing waited for the try to end.
@@ -353,7 +353,7 @@ class WebhookDispatcherTest {
             assertThat(delivery.status()).isEqualTo("failed");
             assertThat(delivery.lastError()).contains("endpoint disabled");
         });
-        assertThat(webhooks.setEnabled("app_b", "we_off", true, Instant.now())).isTrue();
+        assertThat(webhooks.setEnabled("app_b", "we_off", true)).isTrue();
         assertThat(webhooks.redeliver("app_b", "we_off", message, Instant.now())).isTrue();
         assertThat(webhooks.claim(Instant.now().plusSeconds(1), 10, Duration.ofMinutes(1))).as("its lock freed").extracting(SqlWebhooks.Claimed::messageId)
                 .containsExactly(message);
