@@ -32,7 +32,8 @@ class RetentionPrunerTest {
         }
 
         @Override
-        public boolean erase(String appId, String userId, java.util.function.Consumer<List<io.seatguard.core.challenge.Challenge>> deleted) {
+        public boolean erase(String appId, String userId, java.util.function.Consumer<List<io.seatguard.core.challenge.Challenge>> deleting,
+                java.util.function.Consumer<List<io.seatguard.core.challenge.Challenge>> deleted) {
             throw new UnsupportedOperationException();
         }
 

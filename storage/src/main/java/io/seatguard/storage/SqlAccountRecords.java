@@ -80,7 +80,7 @@ public final class SqlAccountRecords implements AccountRecords {
      * again first if it was judged with the account or a device this deleted: SqlEvaluationStore).
      */
     @Override
-    public boolean erase(String appId, String userId, Consumer<List<Challenge>> deleted) {
+    public boolean erase(String appId, String userId, Consumer<List<Challenge>> deleting, Consumer<List<Challenge>> deleted) {
         String accountKey = Challenge.userKey(userId);
         // Each batch takes the devices its evaluations named that nothing needs any more: a device the account
         // was only challenged or denied on is tied to it by nothing else (SqlDeviceCleanup).
@@ -98,18 +98,29 @@ public final class SqlAccountRecords implements AccountRecords {
         while (erasing(connection -> SqlDeviceCleanup.deleteAccountDevices(connection, database.kind(), appId, userId, PRUNE_BATCH)) == PRUNE_BATCH) {
             // Another batch.
         }
-        // Its challenges likewise, each batch handed over once committed: the delete that removes a challenge
-        // is what returns it, so none opened meanwhile is missed, and memory holds one batch, not the account's all.
-        // Until a batch deletes none: one that hands over fewer than it deleted (an unreadable row) or deletes
-        // fewer than it chose (on PostgreSQL, a row retention deleted meanwhile) has more after it, which
-        // stopping there left all to the last transaction (found in review).
-        ChallengeBatch batch;
-        do {
-            batch = erasing(connection -> deleteChallenges(connection, appId, accountKey, PRUNE_BATCH));
+        // Its challenges likewise, a batch at a time: read and handed to deleting first, so that an erasure
+        // stopped after the batch's commit has already handed over what erasing again could no longer read
+        // (review, brief 5); then deleted by their ids, and handed to deleted as the delete returned them once
+        // committed (what changed in between: a code sent). A challenge opened meanwhile is in a later batch,
+        // or in the last transaction's. Memory holds one batch, not the account's all. Until a read finds
+        // none: a batch that hands over fewer than it chose (an unreadable row) or deletes fewer (on
+        // PostgreSQL, a row retention deleted meanwhile) may have more after it (found in review).
+        while (true) {
+            List<ChosenChallenge> chosen = database.read(connection -> JdbcRunner.queryList(connection, ACCOUNT_CHALLENGES,
+                    row -> new ChosenChallenge(row.getString("id"), readable(row)), appId, accountKey));
+            if (chosen.isEmpty()) {
+                break;
+            }
+            List<Challenge> readable = chosen.stream().flatMap(challenge -> challenge.readable().stream()).toList();
+            if (!readable.isEmpty()) {
+                deleting.accept(readable);
+            }
+            List<String[]> ids = chosen.stream().map(challenge -> new String[] {challenge.id()}).toList();
+            ChallengeBatch batch = erasing(connection -> deleteChallenges(connection, appId, ids));
             if (!batch.readable().isEmpty()) {
                 deleted.accept(batch.readable());
             }
-        } while (batch.deleted() > 0);
+        }
         List<Challenge> lastChallenges = new ArrayList<>();
         boolean found = erasing(connection -> {
             // The account's row first (AccountRowLock): whether it was there is the answer.
@@ -122,7 +133,7 @@ public final class SqlAccountRecords implements AccountRecords {
             JdbcRunner.update(connection, "DELETE FROM user_fingerprints WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM user_countries WHERE app_id = ? AND user_id = ?", appId, userId);
             // Challenges opened since the batches (AccountRowLock: the evaluation that opened one committed first).
-            lastChallenges.addAll(deleteChallenges(connection, appId, accountKey, Integer.MAX_VALUE).readable());
+            lastChallenges.addAll(deleteChallenges(connection, appId, accountKey).readable());
             JdbcRunner.update(connection, "DELETE FROM owner_notices WHERE app_id = ? AND user_id = ?", appId, userId);
             // The claims' lock rows name the account and the addresses its notices went to (V29).
             JdbcRunner.update(connection, "DELETE FROM owner_notice_claims WHERE app_id = ? AND (claim_key = ? OR claim_key IN"
@@ -141,26 +152,52 @@ public final class SqlAccountRecords implements AccountRecords {
         return found;
     }
 
-    /** A batch of the account's challenges, deleted as read. */
-    private static final String CHALLENGES_BATCH = "DELETE FROM challenges WHERE id IN (SELECT id FROM challenges WHERE app_id = ? AND account_key = ?"
-            + " LIMIT %d) RETURNING device_id, " + SqlChallengeStore.COLUMNS;
+    /** A batch of the account's challenges, read to be handed over before it is deleted. */
+    private static final String ACCOUNT_CHALLENGES = "SELECT " + SqlChallengeStore.COLUMNS + " FROM challenges WHERE app_id = ? AND account_key = ?"
+            + " LIMIT " + PRUNE_BATCH;
 
-    /** A batch of deleted challenges: how many rows went, and those of them whose documents could be read. */
-    private record ChallengeBatch(int deleted, List<Challenge> readable) {}
+    /** A chosen challenge: its id, and it when its document can be read. */
+    private record ChosenChallenge(String id, Optional<Challenge> readable) {}
+
+    /** The listed challenges, deleted and returned. */
+    private static final String CHALLENGES_BY_ID = "DELETE FROM challenges WHERE app_id = ? AND id IN " + KeyList.KEYS
+            + " RETURNING device_id, " + SqlChallengeStore.COLUMNS;
+
+    /** All the account's challenges, deleted and returned (the last transaction's). */
+    private static final String CHALLENGES_OF_ACCOUNT = "DELETE FROM challenges WHERE app_id = ? AND account_key = ?"
+            + " RETURNING device_id, " + SqlChallengeStore.COLUMNS;
+
+    /** A batch of deleted challenges: those whose documents could be read. */
+    private record ChallengeBatch(List<Challenge> readable) {}
+
+    /** Deletes the listed challenges ({@link #deleteChallenges(Connection, String, String, Object[])}). */
+    private ChallengeBatch deleteChallenges(Connection connection, String appId, List<String[]> ids) throws SQLException {
+        List<Challenge> gone = new ArrayList<>();
+        for (List<String[]> chunk : KeyList.chunks(ids)) {
+            gone.addAll(deleteChallenges(connection, appId, KeyList.statement(CHALLENGES_BY_ID, 1, chunk.size()),
+                    KeyList.parameters(chunk, new Object[] {appId})).readable());
+        }
+        return new ChallengeBatch(gone);
+    }
+
+    /** Deletes every challenge of the account left ({@link #deleteChallenges(Connection, String, String, Object[])}). */
+    private ChallengeBatch deleteChallenges(Connection connection, String appId, String accountKey) throws SQLException {
+        return deleteChallenges(connection, appId, CHALLENGES_OF_ACCOUNT, new Object[] {appId, accountKey});
+    }
 
     /**
-     * Deletes up to {@code limit} of the account's challenges and returns them, with the devices they named
-     * that nothing needs any more: a challenge names its evaluation's device, and one whose evaluation
-     * retention already pruned is the last tie.
+     * Runs a delete of challenges that returns them, and deletes the devices they named that nothing needs any
+     * more: a challenge names its evaluation's device, and one whose evaluation retention already pruned is
+     * the last tie.
      */
-    private ChallengeBatch deleteChallenges(Connection connection, String appId, String accountKey, int limit) throws SQLException {
+    private ChallengeBatch deleteChallenges(Connection connection, String appId, String deletion, Object[] parameters) throws SQLException {
         List<String> devices = new ArrayList<>();
-        List<Optional<Challenge>> gone = JdbcRunner.queryList(connection, CHALLENGES_BATCH.formatted(limit), row -> {
+        List<Optional<Challenge>> gone = JdbcRunner.queryList(connection, deletion, row -> {
             devices.add(row.getString("device_id"));
             return readable(row);
-        }, appId, accountKey);
+        }, parameters);
         SqlDeviceCleanup.deleteDevicesNamedBy(connection, database.kind(), appId, devices);
-        return new ChallengeBatch(gone.size(), gone.stream().flatMap(Optional::stream).toList());
+        return new ChallengeBatch(gone.stream().flatMap(Optional::stream).toList());
     }
 
     /**

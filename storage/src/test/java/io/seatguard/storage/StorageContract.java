@@ -3877,7 +3877,7 @@ abstract class StorageContract {
                 Optional.empty(), 0, 0, T0.plusSeconds(20), T0.plusSeconds(620), Optional.empty());
         List<List<io.seatguard.core.challenge.Challenge>> handed = new java.util.ArrayList<>();
 
-        boolean erased = new SqlAccountRecords(database).erase("app_a", "ivy", batch -> {
+        boolean erased = new SqlAccountRecords(database).erase("app_a", "ivy", deleting -> {}, batch -> {
             if (batch.size() < 1_000 && handed.stream().allMatch(earlier -> earlier.size() == 1_000)) {
                 // The racing evaluation, held until the erasure had deleted its last batch, before its last transaction.
                 recordWithChallenge(racing, T0.plusSeconds(20));
@@ -3895,6 +3895,46 @@ abstract class StorageContract {
         assertThat(countRows("SELECT COUNT(*) FROM challenges WHERE app_id = 'app_a' AND account_key = '" + io.seatguard.core.challenge.Challenge.userKey("ivy") + "'"))
                 .isZero();
         assertThat(countRows("SELECT COUNT(*) FROM challenges WHERE id = '" + others.id() + "'")).as("another account's").isEqualTo(1);
+    }
+
+    /**
+     * Review finding (brief 5): the erasure handed each batch of challenges over only once its deletion had
+     * committed, so one stopped in between (the server died) had deleted challenges that erasing again could
+     * no longer read, and what named their recipients elsewhere (attempt-limit buckets) outlived them. Each
+     * batch is now handed over before its deletion too, its rows still there: every challenge the two
+     * erasures deleted was handed over first.
+     */
+    @Test
+    void anErasureStoppedAfterABatchHadHandedItOverBeforeDeletingIt() throws java.sql.SQLException {
+        io.seatguard.core.challenge.Challenge first = sampleChallenge("ch_" + "w".repeat(32), id(), "lia", "dev-l1", T0.plusSeconds(10));
+        recordWithChallenge(first, T0.plusSeconds(10));
+        try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement()) {
+            statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500)"
+                    + " INSERT INTO challenges (id, app_id, evaluation_id, account_key, device_id, type, status, attempts, sends, created_at, expires_at, document)"
+                    + " SELECT 'ch-lia-' || i, app_id, evaluation_id, account_key, device_id, type, status, attempts, sends, created_at, expires_at, document"
+                    + " FROM challenges, n WHERE id = '" + first.id() + "'");
+        }
+        String ofTheAccount = "SELECT COUNT(*) FROM challenges WHERE app_id = 'app_a' AND account_key = '" + io.seatguard.core.challenge.Challenge.userKey("lia") + "'";
+        java.util.Set<String> handedFirst = new java.util.HashSet<>();
+        java.util.function.Consumer<List<io.seatguard.core.challenge.Challenge>> deleting = batch -> {
+            String ids = batch.stream().map(challenge -> "'" + challenge.id() + "'").collect(java.util.stream.Collectors.joining(", "));
+            try {
+                assertThat(countRows("SELECT COUNT(*) FROM challenges WHERE id IN (" + ids + ")")).as("still there").isEqualTo(batch.size());
+            }
+            catch (java.sql.SQLException e) {
+                throw new AssertionError(e);
+            }
+            batch.forEach(challenge -> handedFirst.add(challenge.id()));
+        };
+
+        assertThatThrownBy(() -> new SqlAccountRecords(database).erase("app_a", "lia", deleting, batch -> {
+            throw new IllegalStateException("the server died after the batch's commit");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(countRows(ofTheAccount)).as("the first batch went").isEqualTo(501);
+        assertThat(new SqlAccountRecords(database).erase("app_a", "lia", deleting, batch -> {})).as("erased again").isTrue();
+
+        assertThat(countRows(ofTheAccount)).isZero();
+        assertThat(handedFirst).as("every one, those the stopped erasure deleted included").hasSize(1_501).contains(first.id(), "ch-lia-1", "ch-lia-1500");
     }
 
     /**
@@ -3918,7 +3958,7 @@ abstract class StorageContract {
         }
         List<Integer> handed = new java.util.ArrayList<>();
 
-        assertThat(new SqlAccountRecords(database).erase("app_a", "kim", batch -> handed.add(batch.size()))).isTrue();
+        assertThat(new SqlAccountRecords(database).erase("app_a", "kim", deleting -> {}, batch -> handed.add(batch.size()))).isTrue();
 
         assertThat(handed.stream().mapToInt(Integer::intValue).sum()).as("every readable one").isEqualTo(2_251);
         assertThat(handed).as("a batch at a time, the last transaction's included").allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(1_000));

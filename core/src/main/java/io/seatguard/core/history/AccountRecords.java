@@ -21,7 +21,7 @@ public interface AccountRecords {
      * @return false when the app has no such account
      */
     default boolean erase(String appId, String userId) {
-        return erase(appId, userId, deleted -> {});
+        return erase(appId, userId, deleting -> {}, deleted -> {});
     }
 
     /**
@@ -30,8 +30,13 @@ public interface AccountRecords {
      * erasure deletes is handed over, one a concurrent evaluation opened while the erasure ran included:
      * what names a challenge's recipients elsewhere (attempt-limit buckets) can go with it, where a read
      * before the erasure missed a challenge opened between the read and the delete.
+     *
+     * <p>Each batch is handed to {@code deleting} too, read before its deletion: an erasure stopped between a
+     * batch's commit and its hand-over to {@code deleted} (the server died) has deleted challenges that
+     * erasing again can no longer read, so what names their recipients must go before they do. Those
+     * opened after the batches, which the last transaction deletes, go to {@code deleted} only.
      */
-    boolean erase(String appId, String userId, Consumer<List<Challenge>> deleted);
+    boolean erase(String appId, String userId, Consumer<List<Challenge>> deleting, Consumer<List<Challenge>> deleted);
 
     /** Deletes evaluations recorded before {@code cutoff} (and challenges opened before it); returns how many evaluations went. */
     int pruneBefore(Instant cutoff);
