@@ -64,6 +64,21 @@ class ErasureForgetsAttemptLimitsTest {
     }
 
     /**
+     * Review finding (brief 5): an erasure stopped after its last transaction committed, before it forgot its
+     * own id's buckets, finds neither the account nor a challenge when run again; it forgot them only for an
+     * account it found, so they stayed until they expired.
+     */
+    @Test
+    void erasingAgainAnAccountAlreadyGoneForgetsItsOwnIdsBuckets() {
+        List<String> forgotten = new ArrayList<>();
+        ErasureForgetsAttemptLimits erasure = new ErasureForgetsAttemptLimits(deletingInBatches(List.of(), false), AttemptLimits.shared(forgetting(forgotten)));
+
+        assertThat(erasure.erase("app_a", "ann")).isFalse();
+
+        assertThat(forgotten).contains("send-account:app_a|" + Challenge.userKey("ann"), "verify-account:app_a|" + Challenge.userKey("ann"));
+    }
+
+    /**
      * Review finding (brief 5): an erasure stopped between a batch's commit and forgetting its buckets (the
      * server died) had deleted challenges that erasing again could no longer read, and their recipients'
      * buckets, keyed by their email, were left until they expired. Each batch is handed over before its
