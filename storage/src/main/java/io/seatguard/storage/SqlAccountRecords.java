@@ -84,18 +84,21 @@ public final class SqlAccountRecords implements AccountRecords {
         String accountKey = Challenge.userKey(userId);
         // Each batch takes the devices its evaluations named that nothing needs any more: a device the account
         // was only challenged or denied on is tied to it by nothing else (SqlDeviceCleanup).
+        // Every loop here goes on until a batch deletes none, not until one falls short: on PostgreSQL a row
+        // retention deleted after the batch chose it makes the batch short with rows still left, which the last
+        // transaction would then take all at once, holding the single writer for as long.
         while (erasing(connection -> {
             List<String> named = JdbcRunner.queryList(connection, ACCOUNT_EVALUATIONS_BATCH, row -> row.getString(1), appId, appId, userId);
             SqlDeviceCleanup.deleteDevicesNamedBy(connection, database.kind(), appId, named);
             return named.size();
-        }) == PRUNE_BATCH) {
+        }) > 0) {
             // Another batch: other writes get their turn on the writer in between.
         }
-        while (erasing(connection -> SqlWebhookCleanup.deleteAccountMessages(connection, appId, userId, PRUNE_BATCH)) == PRUNE_BATCH) {
+        while (erasing(connection -> SqlWebhookCleanup.deleteAccountMessages(connection, appId, userId, PRUNE_BATCH)) > 0) {
             // Another batch.
         }
         // Its device links likewise, with the devices no other account uses (a bot's account links thousands).
-        while (erasing(connection -> SqlDeviceCleanup.deleteAccountDevices(connection, database.kind(), appId, userId, PRUNE_BATCH)) == PRUNE_BATCH) {
+        while (erasing(connection -> SqlDeviceCleanup.deleteAccountDevices(connection, database.kind(), appId, userId, PRUNE_BATCH)) > 0) {
             // Another batch.
         }
         // Its challenges likewise, a batch at a time: read and handed to deleting first, so that an erasure
@@ -248,7 +251,7 @@ public final class SqlAccountRecords implements AccountRecords {
         pruneOldest(OLD_NOTICE_RECIPIENTS, cutoff);
         pruneOldest(OLD_NOTICE_CLAIMS, cutoff);
         pruneWebhookMessages(cutoff);
-        while (database.write(SqlWebhookCleanup::deleteDeliveriesWithoutMessage) == PRUNE_BATCH) {
+        while (database.write(SqlWebhookCleanup::deleteDeliveriesWithoutMessage) > 0) {
             // Another batch.
         }
         return pruned;

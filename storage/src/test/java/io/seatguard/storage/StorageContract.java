@@ -3853,7 +3853,8 @@ abstract class StorageContract {
 
     /**
      * The erasure hands over every challenge it deletes, as its deletes return them, a batch at a time: one
-     * an evaluation opened while the erasure ran (here after its last batch, before its last transaction) too.
+     * an evaluation opened while the erasure ran (here once the erasure had deleted its last full batch: the
+     * batches' loop reads again until it finds none, so it is handed over in a later batch) too.
      * Read before the erasure, as they were, that one was missed, and its recipients' attempt buckets, named
      * by its email, outlived the account.
      */
@@ -3879,7 +3880,7 @@ abstract class StorageContract {
 
         boolean erased = new SqlAccountRecords(database).erase("app_a", "ivy", deleting -> {}, batch -> {
             if (batch.size() < 1_000 && handed.stream().allMatch(earlier -> earlier.size() == 1_000)) {
-                // The racing evaluation, held until the erasure had deleted its last batch, before its last transaction.
+                // The racing evaluation, written once the erasure had deleted the short batch; the loop's next read finds it.
                 recordWithChallenge(racing, T0.plusSeconds(20));
             }
             handed.add(batch);
