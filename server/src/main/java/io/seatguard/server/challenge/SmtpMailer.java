@@ -169,6 +169,9 @@ public final class SmtpMailer {
         try {
             // Set as text, encoded: with UTF-8 allowed, setFrom writes a name beyond ASCII raw (see #encoded).
             message.setHeader("From", from.toString());
+            // Codes and notices are sent by a program (RFC 3834): vacation responders and list software must
+            // not answer them, or an owner away answered every code with an out-of-office reply (found in review).
+            message.setHeader("Auto-Submitted", "auto-generated");
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
             message.setSubject(subject, "UTF-8");
             message.setText(body, "UTF-8");
