@@ -141,10 +141,10 @@ class ChallengeTextsTest {
 
         Locale es = Locale.forLanguageTag("es");
         ChallengeTexts spanish = ChallengeTexts.of(es);
-        assertThat(spanish.get("sms.body", "Acme", "123456", 1)).endsWith("durante 1 minuto.");
+        assertThat(spanish.get("sms.body", "Acme", "123456", 1)).endsWith("Caduca en 1 minuto.");
         assertThat(spanish.get("intro.device_limit", "Acme", 1)).contains("en 1 dispositivo como");
         for (long other : new long[] {0, 2, 16, 100, 1440}) {
-            assertThat(spanish.get("sms.body", "Acme", "123456", other)).endsWith("durante " + number(es, other) + " minutos.");
+            assertThat(spanish.get("sms.body", "Acme", "123456", other)).endsWith("Caduca en " + number(es, other) + " minutos.");
             assertThat(spanish.get("intro.device_limit", "Acme", other)).contains("en " + number(es, other) + " dispositivos como");
         }
 
