@@ -2,6 +2,10 @@ package io.seatguard.storage;
 
 import static java.util.Objects.requireNonNull;
 
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.ScoredValue;
+import io.lettuce.core.ScoredValueScanCursor;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
@@ -605,12 +609,13 @@ public final class RedisPresence implements Presence, AutoCloseable {
      * ({@link #indexKey}), read and forgotten {@link #ERASE_BATCH} at a time, never by a walk over Redis's
      * keys; while keys an older release wrote without listing them may still be there, those are found by
      * that walk too ({@link UnindexedOpenings}). Openings are deleted; ends stay, without the device a
-     * logout's named.
+     * logout's named. Its sessions waiting for room under the app's cap go too ({@link #forgetWaiting}).
      */
     @Override
     public void forgetOpenings(String appId, String userId) {
         link.call(() -> {
             forgetIndexed(appId, userId);
+            forgetWaiting(appId, userId);
             if (unindexed.walkDue()) {
                 Set<String> sessions = new LinkedHashSet<>(UnindexedOpenings.sessionsNamed(redis, openedKey(appId, userId, "")));
                 sessions.addAll(UnindexedOpenings.sessionsNamed(redis, endedKey(appId, userId, "")));
@@ -639,6 +644,29 @@ public final class RedisPresence implements Presence, AutoCloseable {
             }
             erase(appId, userId, batch);
             forgotten += batch.size();
+        }
+    }
+
+    /**
+     * Takes the account's sessions out of the app's waiting set ({@code WAITING}), whose members name it: they
+     * would otherwise stay until pushed out or the set expired, up to {@link #OPENED_MEMORY} after the
+     * erasure, and one whose opening had already expired is in no index. Found by a ZSCAN of that set alone
+     * (at most {@link Presence#MAX_WAITING_PER_APP} members, {@link UnindexedOpenings#SCAN_COUNT} at a
+     * time), matching the account's member prefix with the user id escaped.
+     */
+    private void forgetWaiting(String appId, String userId) {
+        String waiting = waitingKey(appId);
+        ScanArgs args = ScanArgs.Builder.matches(UnindexedOpenings.globEscaped(member(userId, "")) + "*").limit(UnindexedOpenings.SCAN_COUNT);
+        ScoredValueScanCursor<String> cursor = redis.zscan(waiting, args);
+        while (true) {
+            String[] members = cursor.getValues().stream().map(ScoredValue::getValue).toArray(String[]::new);
+            if (members.length > 0) {
+                redis.zrem(waiting, members);
+            }
+            if (cursor.isFinished()) {
+                return;
+            }
+            cursor = redis.zscan(waiting, ScanCursor.of(cursor.getCursor()), args);
         }
     }
 

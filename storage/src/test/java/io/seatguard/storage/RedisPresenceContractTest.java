@@ -56,6 +56,16 @@ class RedisPresenceContractTest extends PresenceContract {
         }
     }
 
+    /** The members of the app's waiting set naming the account ({@code <length>:<user>:<session>}). */
+    @Override
+    protected long waitingOf(Presence presence, String app, String user) {
+        try (io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(RedisTestServer.URL);
+                var connection = client.connect()) {
+            String member = user.length() + ":" + user + ":";
+            return connection.sync().zrange(RedisPresence.waitingKey(app), 0, -1).stream().filter(m -> m.startsWith(member)).count();
+        }
+    }
+
     /** live() reads, then deletes what it found expired: a heartbeat from another node in between is kept. */
     @Test
     void aSessionRefreshedBetweenTheReadAndThePruneIsKept() {

@@ -368,6 +368,18 @@ public final class InMemoryPresence implements Presence {
         return held;
     }
 
+    /** How many of the account's sessions wait for room; for the test that an erasure leaves none. */
+    int waitingOf(String appId, String userId) {
+        LinkedHashSet<String> waiting = waitingByApp.get(appId);
+        if (waiting == null) {
+            return 0;
+        }
+        String prefix = key(appId, userId) + '\u0000';
+        synchronized (waiting) {
+            return (int) waiting.stream().filter(session -> session.startsWith(prefix)).count();
+        }
+    }
+
     /** How many accounts have an entry; for the test that they do not pile up. */
     int accountsHeld() {
         return byAccount.size();
@@ -410,7 +422,16 @@ public final class InMemoryPresence implements Presence {
 
     @Override
     public void forgetOpenings(String appId, String userId) {
-        opened.forgetAll(key(appId, userId) + '\u0000');
+        String prefix = key(appId, userId) + '\u0000';
+        opened.forgetAll(prefix);
+        // Its sessions waiting for room name the account too, and nothing else would drop them: an
+        // erasure leaves no trace of it (a walk of at most maxWaitingPerApp, and erasures are rare).
+        LinkedHashSet<String> waiting = waitingByApp.get(appId);
+        if (waiting != null) {
+            synchronized (waiting) {
+                waiting.removeIf(session -> session.startsWith(prefix));
+            }
+        }
     }
 
     @Override

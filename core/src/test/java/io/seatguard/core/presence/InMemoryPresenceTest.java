@@ -25,6 +25,11 @@ class InMemoryPresenceTest extends PresenceContract {
         return memory.accountsHeld() + memory.openedHeld() + memory.endedHeld() + memory.waitingHeld();
     }
 
+    @Override
+    protected long waitingOf(Presence presence, String app, String user) {
+        return ((InMemoryPresence) presence).waitingOf(app, user);
+    }
+
     @Test
     void accountsNeverTouchedAgainAreDroppedOnceTheirSessionsExpire() {
         InMemoryPresence presence = new InMemoryPresence(Duration.ofSeconds(90));

@@ -34,6 +34,13 @@ public abstract class PresenceContract {
      */
     protected abstract long held(Presence presence, String app);
 
+    /**
+     * How many of the account's sessions wait for room under the app's cap ({@link Presence#MAX_WAITING_PER_APP}):
+     * Redis's {@code seatguard:presence-waiting:<app>} members, in memory the app's waiting set. What an
+     * erasure must leave none of, though no answer of presence shows it.
+     */
+    protected abstract long waitingOf(Presence presence, String app, String user);
+
     @BeforeEach
     void setUp() {
         presence = create(WINDOW);
@@ -731,6 +738,28 @@ public abstract class PresenceContract {
         assertThat(capped.resume(app, "flood-299", "tab-f299", "198.51.100.7", T0.plusSeconds(3))).as("room again: its heartbeat brings it back").isTrue();
         capped.end(app, "made-up-2", "tab-2", T0.plusSeconds(4));
         assertThat(capped.resume(app, "flood-298", "tab-f298", "198.51.100.7", T0.plusSeconds(5))).as("and the one before it").isTrue();
+    }
+
+    /**
+     * An erasure leaves nothing of the account among the sessions waiting for room under the app's cap:
+     * each names the account (in Redis a member {@code <length>:<user>:<session>}), and was left there after
+     * the opening itself was forgotten. Another account's waiting session stays, though a glob made of the
+     * erased id unescaped ({@code a?}) would take {@code ab} too.
+     */
+    @Test
+    void erasingAnAccountForgetsItsSessionsWaitingForRoomUnderTheAppsCap() {
+        Presence capped = create(WINDOW, 2);
+        capped.touch(app, "made-up-1", session("tab-1", "dev-1", T0));
+        capped.touch(app, "made-up-2", session("tab-2", "dev-2", T0));
+        capped.touch(app, "a?", session("tab-a", "dev-a", T0.plusSeconds(1)));
+        capped.touch(app, "ab", session("tab-b", "dev-b", T0.plusSeconds(1)));
+        assertThat(waitingOf(capped, app, "a?")).as("refused, it waits").isEqualTo(1);
+
+        capped.endAll(app, "a?", T0.plusSeconds(2));
+
+        assertThat(waitingOf(capped, app, "a?")).as("nothing of the erased account waits").isZero();
+        assertThat(waitingOf(capped, app, "ab")).as("another account's session still waits").isEqualTo(1);
+        assertThat(capped.opened(app, "ab", "tab-b", T0.plusSeconds(2))).isPresent();
     }
 
     /** The cap counts live sessions: once the app's have gone quiet past the window, new ones are kept again. */
