@@ -144,9 +144,23 @@ public final class RedisPresence implements Presence, AutoCloseable {
      * member) and their place in their accounts' indexes (ARGV[13], the length and the user) with them,
      * so a flood the cap refuses leaves at most that many ({@link Presence#MAX_WAITING_PER_APP}). One
      * kept leaves them, its opening now an ordinary one. The keys of the ones that go are made here from
-     * their members: they are known only once the set says which go.
+     * their members: they are known only once the set says which go. A member's length prefix counts the
+     * user id in UTF-16 units (Java's {@code String.length()}, {@link #member}), which Lua sees as UTF-8
+     * bytes, so {@code userBytes} walks the id to find where it ends: cut at the prefix's count of bytes,
+     * an id beyond ASCII named another index, and each such account's stayed {@link #OPENED_MEMORY}.
      */
     private static final String WAITING = """
+            local function userBytes(text, units)
+              local at = 1
+              while units > 0 and at <= #text do
+                local byte = string.byte(text, at)
+                if byte >= 0xF0 then at, units = at + 4, units - 2
+                elseif byte >= 0xE0 then at, units = at + 3, units - 1
+                elseif byte >= 0xC0 then at, units = at + 2, units - 1
+                else at, units = at + 1, units - 1 end
+              end
+              return at - 1
+            end
             local function waiting(result, new)
               if result ~= 2 then
                 redis.call('ZREM', KEYS[6], ARGV[5])
@@ -166,9 +180,9 @@ public final class RedisPresence implements Presence, AutoCloseable {
                 for i = 1, #gone, 2 do
                   local length, rest = string.match(gone[i], '^(%d+):(.*)$')
                   if length then
-                    local user = string.sub(rest, 1, tonumber(length))
+                    local bytes = userBytes(rest, tonumber(length))
                     redis.call('DEL', ARGV[12] .. gone[i])
-                    redis.call('ZREM', ARGV[13] .. length .. ':' .. user, string.sub(rest, tonumber(length) + 2))
+                    redis.call('ZREM', ARGV[13] .. length .. ':' .. string.sub(rest, 1, bytes), string.sub(rest, bytes + 2))
                   end
                 end
               end

@@ -741,6 +741,28 @@ public abstract class PresenceContract {
     }
 
     /**
+     * Bounded as well when the made-up ids are not ASCII: the member's length prefix counts the id's UTF-16
+     * units (Java's), which Redis holds as more bytes (é two, an emoji four for two units), and the
+     * account's index entry of each refused one that goes must still be found from it, or each such
+     * account's index stayed 12 hours.
+     */
+    @Test
+    void aFloodWithIdsBeyondAsciiTheAppsCapRefusedLeavesABoundedAmountToo() {
+        Presence capped = create(WINDOW, 2);
+        capped.touch(app, "made-up-1", session("tab-1", "dev-1", T0));
+        capped.touch(app, "made-up-2", session("tab-2", "dev-2", T0));
+        long heldAtTheCap = held(capped, app);
+        for (int i = 0; i < 100; i++) {
+            String user = (i % 2 == 0 ? "fl\u00e9ood-" : "fl\ud83d\ude00ood-") + i;
+            capped.touch(app, user, session("tab-f" + i, "dev-f" + i, T0.plusMillis(i + 1)));
+        }
+        assertThat(capped.refusedOverAppCap()).isEqualTo(100);
+        assertThat(held(capped, app)).as("held for two live sessions and 100 refused ones (" + heldAtTheCap + " for the two)")
+                .isLessThanOrEqualTo(3 * heldAtTheCap);
+        assertThat(capped.opened(app, "fl\ud83d\ude00ood-99", "tab-f99", T0.plusSeconds(1))).as("the latest waits").isPresent();
+    }
+
+    /**
      * An erasure leaves nothing of the account among the sessions waiting for room under the app's cap:
      * each names the account (in Redis a member {@code <length>:<user>:<session>}), and was left there after
      * the opening itself was forgotten. Another account's waiting session stays, though a glob made of the
