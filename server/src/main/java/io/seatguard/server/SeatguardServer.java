@@ -230,11 +230,13 @@ public final class SeatguardServer implements AutoCloseable {
             // A store with no app is new. If it is not new by the time this start sets it up (below),
             // another node starting at the same time did, and the banner says so.
             boolean newStore = apps.list().isEmpty();
-            SqlEvaluationStore sqlEvaluations = new SqlEvaluationStore(database);
+            // The configured challenge rules: a logout or a newer challenge settles, as the machine does, the
+            // challenges whose last code ran out before ending the rest (SqlChallengeStore.settleSpent).
+            SqlEvaluationStore sqlEvaluations = new SqlEvaluationStore(database, config.challenges().rules());
             EvaluationStore evaluations = sqlEvaluations;
             DeviceDirectory devices = new SqlDeviceDirectory(database);
             AccountReader accounts = new SqlAccountReader(database);
-            DeviceLinks deviceLinks = new SqlDeviceLinks(database);
+            DeviceLinks deviceLinks = new SqlDeviceLinks(database, config.challenges().rules());
             BiConsumer<String, String> forgetAccount = (appId, userId) -> {};
             CheckSettings checkSettings = config.network().checks();
             ActivityReader activity = new SqlActivityReader(database, checkSettings);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.challenge.Challenge;
 import io.seatguard.core.challenge.ChallengePlan;
+import io.seatguard.core.challenge.ChallengeRules;
 import io.seatguard.core.challenge.ChallengeStatus;
 import io.seatguard.core.challenge.ChallengeStore;
 import io.seatguard.core.evaluation.IdentityProof;
@@ -109,9 +110,10 @@ public final class SqlChallengeStore implements ChallengeStore {
      * opening one there ({@link ChallengeOpeningLock}). Not on the unknown device: that id is every
      * unidentified browser, and one of them must not cancel another's (the owner's) challenge, nor wait for it.
      */
-    static void open(Connection connection, DatabaseKind kind, Challenge challenge) throws SQLException {
+    static void open(Connection connection, DatabaseKind kind, ChallengeRules rules, Challenge challenge) throws SQLException {
         if (!DeviceResolution.UNKNOWN_DEVICE_ID.equals(challenge.deviceId())) {
             ChallengeOpeningLock.hold(connection, kind, challenge);
+            settleSpent(connection, rules, challenge.appId(), challenge.accountKey(), challenge.deviceId(), challenge.createdAt());
             overridePending(connection, challenge);
         }
         insert(connection, challenge);
@@ -133,10 +135,13 @@ public final class SqlChallengeStore implements ChallengeStore {
      * Ends, as {@code failed}, the open challenges of a device just logged out of an account, in the
      * logout's transaction, raising {@code challenge.failed} for each. A page left open on that device
      * would otherwise go on: a device-limit page logging the owner's other devices out, a code still
-     * accepted. Expired ones are left to their expiry.
+     * accepted. Expired ones are left to their expiry, and those whose last code ran out are stored as
+     * expired first ({@link #settleSpent}).
      */
-    static void failOpenOnDevice(Connection connection, String appId, String userId, String deviceId, Instant at) throws SQLException {
+    static void failOpenOnDevice(Connection connection, ChallengeRules rules, String appId, String userId, String deviceId, Instant at)
+            throws SQLException {
         String accountKey = Challenge.userKey(userId);
+        settleSpent(connection, rules, appId, accountKey, deviceId, at);
         List<String[]> open = JdbcRunner.queryList(connection,
                 "SELECT id, evaluation_id, type FROM challenges WHERE app_id = ? AND account_key = ? AND device_id = ?"
                         + " AND status IN ('created', 'presented', 'code_sent', 'verified') AND expires_at > ?",
@@ -156,6 +161,25 @@ public final class SqlChallengeStore implements ChallengeStore {
                         Optional.of(userId), data, at));
             }
         }
+    }
+
+    /**
+     * Stores as {@code expired} the challenges of the account on the device that {@link
+     * io.seatguard.core.challenge.ChallengeMachine#settle} would find expired at {@code at} for their last
+     * code: {@code code_sent}, every send used, and the last code past its lifetime (before the challenge's
+     * own expiry, the only case left: past that, a row is left to its expiry as the statements after this
+     * one leave it). Finished when that code stopped being taken, as the machine finishes it. The logout's
+     * fail and the opening's override change rows in SQL without the machine; without this they ended such
+     * a challenge as {@code failed} (with a {@code challenge.failed} event) or {@code overridden}, where a
+     * read first would have stored it as {@code expired}. An expiry raises no event, here as there.
+     */
+    private static void settleSpent(Connection connection, ChallengeRules rules, String appId, String accountKey, String deviceId, Instant at)
+            throws SQLException {
+        long lifetime = rules.codeLifetime().toMillis();
+        JdbcRunner.update(connection,
+                "UPDATE challenges SET status = 'expired', finished_at = code_sent_at + ? WHERE app_id = ? AND account_key = ? AND device_id = ?"
+                        + " AND status = 'code_sent' AND sends >= ? AND expires_at > ? AND code_sent_at + ? <= ?",
+                lifetime, appId, accountKey, deviceId, rules.maxSends(), at.toEpochMilli(), lifetime, at.toEpochMilli());
     }
 
     private static void overridePending(Connection connection, Challenge challenge) throws SQLException {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.seatguard.core.account.AccountDevice;
 import io.seatguard.core.account.DeviceLinks;
 import io.seatguard.core.account.LinkStatus;
+import io.seatguard.core.challenge.ChallengeRules;
 import io.seatguard.core.identity.DeviceType;
 import io.seatguard.core.webhook.OutboxEvent;
 import io.seatguard.core.webhook.WebhookEventType;
@@ -23,9 +24,17 @@ public final class SqlDeviceLinks implements DeviceLinks {
     static final int LAST_COUNTRY_WINDOW = 200;
 
     private final SqlDatabase database;
+    /** The limits the server's challenges run under: a logout settles the spent ones before failing the rest. */
+    private final ChallengeRules challengeRules;
 
+    /** With {@link ChallengeRules#DEFAULTS}; a server passes the rules it was configured with. */
     public SqlDeviceLinks(SqlDatabase database) {
+        this(database, ChallengeRules.DEFAULTS);
+    }
+
+    public SqlDeviceLinks(SqlDatabase database, ChallengeRules challengeRules) {
         this.database = requireNonNull(database, "database is null");
+        this.challengeRules = requireNonNull(challengeRules, "challengeRules is null");
     }
 
     @Override
@@ -117,7 +126,7 @@ public final class SqlDeviceLinks implements DeviceLinks {
         return detach(connection, appId, userId, deviceId, at);
     }
 
-    private static boolean detach(Connection connection, String appId, String userId, String deviceId, Instant at) throws SQLException {
+    private boolean detach(Connection connection, String appId, String userId, String deviceId, Instant at) throws SQLException {
         boolean detached = JdbcRunner.update(connection,
                 "UPDATE user_devices SET status = ?, detached_at = ? WHERE app_id = ? AND user_id = ? AND device_id = ? AND status = ?",
                 LinkStatus.DETACHED.wireName(), at.toEpochMilli(), appId, userId, deviceId, LinkStatus.ATTACHED.wireName()) == 1;
@@ -130,8 +139,8 @@ public final class SqlDeviceLinks implements DeviceLinks {
     }
 
     /** What a logout brings with it, in its transaction: the device's open challenges end, and the event. */
-    private static void loggedOut(Connection connection, String appId, String userId, String deviceId, Instant at) throws SQLException {
-        SqlChallengeStore.failOpenOnDevice(connection, appId, userId, deviceId, at);
+    private void loggedOut(Connection connection, String appId, String userId, String deviceId, Instant at) throws SQLException {
+        SqlChallengeStore.failOpenOnDevice(connection, challengeRules, appId, userId, deviceId, at);
         SqlOutbox.enqueue(connection, new OutboxEvent(appId, WebhookEventType.DEVICE_DETACHED,
                 Optional.of(userId), Map.of("user", userId, "device_id", deviceId), at));
     }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.account.LinkStatus;
 import io.seatguard.core.challenge.Challenge;
+import io.seatguard.core.challenge.ChallengeRules;
 import io.seatguard.core.evaluation.ConsumeOutcome;
 import io.seatguard.core.evaluation.DeletedSinceRead;
 import io.seatguard.core.evaluation.DeviceClaimConflict;
@@ -103,13 +104,21 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
     }
 
     private final SqlDatabase database;
+    /** The limits the server's challenges run under: opening one settles the spent ones it overrides ({@link SqlChallengeStore#open}). */
+    private final ChallengeRules challengeRules;
     /** {@link AccountRowLock#ensureAndHold} for this database. */
     private final String ensureUser;
     /** {@link #insertEvaluationOfStoredDevice} for this database. */
     private final String insertOfStoredDevice;
 
+    /** With {@link ChallengeRules#DEFAULTS}; a server passes the rules it was configured with. */
     public SqlEvaluationStore(SqlDatabase database) {
+        this(database, ChallengeRules.DEFAULTS);
+    }
+
+    public SqlEvaluationStore(SqlDatabase database, ChallengeRules challengeRules) {
         this.database = requireNonNull(database, "database is null");
+        this.challengeRules = requireNonNull(challengeRules, "challengeRules is null");
         this.ensureUser = AccountRowLock.ensureAndHold(database.kind());
         this.insertOfStoredDevice = insertEvaluationOfStoredDevice(database.kind());
     }
@@ -165,7 +174,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
                 Written written = new Written(write.device().isNew() && device.fingerprintInsert() != null && device.fingerprintInsert().get() == 1);
                 // The rarer writes below run their own statements, after the ones above.
                 if (write.challenge().isPresent()) {
-                    SqlChallengeStore.open(connection, database.kind(), write.challenge().get());
+                    SqlChallengeStore.open(connection, database.kind(), challengeRules, write.challenge().get());
                 }
                 for (io.seatguard.core.webhook.OutboxEvent event : write.events()) {
                     SqlOutbox.enqueue(connection, event);

@@ -3756,6 +3756,106 @@ abstract class StorageContract {
     }
 
     /**
+     * A challenge of mia on {@code device}, opened at T0 for an hour, then moved to {@code code_sent} with
+     * {@code sends} codes sent, the last at {@code sentAt} (read back as stored).
+     */
+    private io.seatguard.core.challenge.Challenge recordCodeSent(char letter, String device, int sends, Instant sentAt) {
+        io.seatguard.core.challenge.Challenge sample = sampleChallenge("ch_" + String.valueOf(letter).repeat(32), UUID.randomUUID().toString(), "mia",
+                device, T0);
+        io.seatguard.core.challenge.Challenge opened = new io.seatguard.core.challenge.Challenge(sample.id(), sample.appId(), sample.evaluationId(),
+                sample.type(), sample.plan(), sample.status(), sample.userId(), sample.email(), sample.phone(), sample.deviceId(), sample.channels(),
+                sample.reasons(), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, T0, T0.plusSeconds(3600), Optional.empty());
+        recordWithChallenge(opened, T0);
+        io.seatguard.core.challenge.Challenge sent = new io.seatguard.core.challenge.Challenge(opened.id(), opened.appId(), opened.evaluationId(),
+                opened.type(), opened.plan(), io.seatguard.core.challenge.ChallengeStatus.CODE_SENT, opened.userId(), opened.email(), opened.phone(),
+                opened.deviceId(), opened.channels(), opened.reasons(), Optional.of("f".repeat(64)), Optional.of(sentAt), Optional.of("email"), 0, sends,
+                opened.createdAt(), opened.expiresAt(), Optional.empty());
+        io.seatguard.core.challenge.ChallengeStore challenges = new SqlChallengeStore(database);
+        assertThat(challenges.replace(opened, sent)).isTrue();
+        return challenges.find(opened.id()).orElseThrow();
+    }
+
+    /** The challenge as the machine (with the rules the stores are wired with) settles it at {@code at}. */
+    private static io.seatguard.core.challenge.Challenge settled(io.seatguard.core.challenge.Challenge read, Instant at) {
+        return new io.seatguard.core.challenge.ChallengeMachine(io.seatguard.core.challenge.ChallengeRules.DEFAULTS,
+                new io.seatguard.core.challenge.VerificationCodes(new byte[32], new java.util.Random(1))).settle(read, at);
+    }
+
+    private List<String> challengeEvents(String eventType) throws java.sql.SQLException {
+        List<String> payloads = new ArrayList<>();
+        try (java.sql.Connection raw = rawConnection();
+                java.sql.PreparedStatement statement = raw.prepareStatement("SELECT payload FROM webhook_messages WHERE event_type = ?")) {
+            statement.setString(1, eventType);
+            try (java.sql.ResultSet events = statement.executeQuery()) {
+                while (events.next()) {
+                    payloads.add(events.getString(1));
+                }
+            }
+        }
+        return payloads;
+    }
+
+    /**
+     * Review: a logout failed, in SQL, a challenge whose last allowed code had run out (every send used,
+     * the code past its lifetime) and raised {@code challenge.failed} for it, where a read first would have
+     * settled it as {@code expired} (ChallengeMachine#settle), with no event. It is stored as the machine
+     * settles it; one with a send left, or whose last code is still taken, still fails.
+     */
+    @Test
+    void aLogoutSettlesAChallengeWhoseLastCodeRanOutAsExpiredNotFailed() throws java.sql.SQLException {
+        subscribe(io.seatguard.core.webhook.WebhookEventType.CHALLENGE_FAILED);
+        int maxSends = io.seatguard.core.challenge.ChallengeRules.DEFAULTS.maxSends();
+        java.time.Duration lifetime = io.seatguard.core.challenge.ChallengeRules.DEFAULTS.codeLifetime();
+        Instant sentAt = T0.plusSeconds(60);
+        io.seatguard.core.challenge.Challenge spent = recordCodeSent('s', UUID.randomUUID().toString(), maxSends, sentAt);
+        io.seatguard.core.challenge.Challenge sendLeft = recordCodeSent('t', UUID.randomUUID().toString(), maxSends - 1, sentAt);
+        io.seatguard.core.challenge.Challenge codeAlive = recordCodeSent('u', UUID.randomUUID().toString(), maxSends, sentAt);
+        io.seatguard.core.challenge.ChallengeStore challenges = new SqlChallengeStore(database);
+        Instant codeRanOut = sentAt.plus(lifetime);
+
+        assertThat(links.detach("app_a", "mia", spent.deviceId(), codeRanOut)).isTrue();
+        io.seatguard.core.challenge.Challenge stored = challenges.find(spent.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(io.seatguard.core.challenge.ChallengeStatus.EXPIRED);
+        assertThat(stored.finishedAt()).contains(codeRanOut);
+        assertThat(stored).as("the state a read first would have stored").isEqualTo(settled(spent, codeRanOut));
+        assertThat(challengeEvents("challenge.failed")).as("an expiry raises no event").isEmpty();
+
+        assertThat(links.detach("app_a", "mia", sendLeft.deviceId(), codeRanOut)).isTrue();
+        assertThat(challenges.find(sendLeft.id()).orElseThrow().status()).as("a code can still be sent")
+                .isEqualTo(io.seatguard.core.challenge.ChallengeStatus.FAILED);
+        Instant lastMoment = codeRanOut.minusMillis(1);
+        assertThat(links.detach("app_a", "mia", codeAlive.deviceId(), lastMoment)).isTrue();
+        assertThat(challenges.find(codeAlive.id()).orElseThrow().status()).as("the last code is still taken")
+                .isEqualTo(io.seatguard.core.challenge.ChallengeStatus.FAILED);
+        assertThat(challenges.find(codeAlive.id()).orElseThrow().finishedAt()).contains(lastMoment);
+        assertThat(challengeEvents("challenge.failed")).hasSize(2).noneMatch(payload -> payload.contains(spent.id()));
+    }
+
+    /**
+     * Review: a newer challenge overrode, in SQL, a pending one whose last allowed code had run out, where a
+     * read first would have settled it as {@code expired}. It is stored as the machine settles it; one with
+     * a send left is overridden as before.
+     */
+    @Test
+    void aNewerChallengeSettlesAPendingOneWhoseLastCodeRanOutAsExpiredNotOverridden() {
+        int maxSends = io.seatguard.core.challenge.ChallengeRules.DEFAULTS.maxSends();
+        Instant sentAt = T0.plusSeconds(60);
+        Instant later = sentAt.plus(io.seatguard.core.challenge.ChallengeRules.DEFAULTS.codeLifetime()).plusSeconds(40);
+        io.seatguard.core.challenge.Challenge spent = recordCodeSent('v', UUID.randomUUID().toString(), maxSends, sentAt);
+        io.seatguard.core.challenge.Challenge sendLeft = recordCodeSent('w', UUID.randomUUID().toString(), maxSends - 1, sentAt);
+        io.seatguard.core.challenge.ChallengeStore challenges = new SqlChallengeStore(database);
+
+        recordWithChallenge(sampleChallenge("ch_" + "x".repeat(32), UUID.randomUUID().toString(), "mia", spent.deviceId(), later), later);
+        recordWithChallenge(sampleChallenge("ch_" + "y".repeat(32), UUID.randomUUID().toString(), "mia", sendLeft.deviceId(), later), later);
+
+        io.seatguard.core.challenge.Challenge stored = challenges.find(spent.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(io.seatguard.core.challenge.ChallengeStatus.EXPIRED);
+        assertThat(stored).as("the state a read first would have stored").isEqualTo(settled(spent, later));
+        assertThat(challenges.find(sendLeft.id()).orElseThrow().status()).isEqualTo(io.seatguard.core.challenge.ChallengeStatus.OVERRIDDEN);
+        assertThat(challenges.find(sendLeft.id()).orElseThrow().finishedAt()).contains(later);
+    }
+
+    /**
      * The owner can log out a device stopped at the account's challenge, which is not the account's yet:
      * it is then linked logged out (as of its challenge) and the challenge ends. A device with no open
      * challenge there (never challenged, or its challenge expired) is still not the account's to log out.
