@@ -13,8 +13,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real HTTP receiver for webhooks in the test: records every request, and fails the first {@code failures} with 500. */
 public final class Receiver implements AutoCloseable {
-    /** @param upgrade the request's {@code Upgrade} header, or null */
-    public record Received(String id, String timestamp, String signature, String contentType, String body, String upgrade) {}
+    /**
+     * @param upgrade the request's {@code Upgrade} header, or null
+     * @param headers every request header as received (names as the JDK's server spells them), for verifiers that read them so
+     */
+    public record Received(String id, String timestamp, String signature, String contentType, String body, String upgrade,
+            Map<String, List<String>> headers) {}
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -31,7 +35,7 @@ public final class Receiver implements AutoCloseable {
             Map<String, List<String>> headers = exchange.getRequestHeaders();
             received.add(new Received(headers.get("webhook-id").get(0), headers.get("webhook-timestamp").get(0), headers.get("webhook-signature").get(0),
                     exchange.getRequestHeaders().getFirst("Content-Type"), new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                    exchange.getRequestHeaders().getFirst("Upgrade")));
+                    exchange.getRequestHeaders().getFirst("Upgrade"), Map.copyOf(headers)));
             exchange.sendResponseHeaders(failuresLeft.getAndDecrement() > 0 ? 500 : 204, -1);
             exchange.close();
         });
