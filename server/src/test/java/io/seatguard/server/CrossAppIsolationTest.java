@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.seatguard.server.TestServer.Response;
 import io.seatguard.server.TestServer.TestApp;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,11 +21,6 @@ class CrossAppIsolationTest {
     @TempDir
     Path dataDir;
 
-    private static Map<String, String> json(TestApp app) {
-        Map<String, String> headers = new HashMap<>(app.bearer());
-        headers.put("Content-Type", "application/json");
-        return headers;
-    }
 
     private static String login(String user, boolean withToken) {
         return "{\"action\":\"login\",\"user\":\"" + user + "\",\"ip\":\"198.51.100.4\",\"device\":{"
@@ -52,17 +46,17 @@ class CrossAppIsolationTest {
             SoftAssertions soft = new SoftAssertions();
 
             String hook = "{\"url\":\"http://" + TestServer.UNROUTED_PUBLIC_HOST + "/hook\",\"events\":[\"evaluation.created\"]}";
-            String bHook = server.post("/v3/webhooks", hook, json(b)).json().get("id").asText();
-            String aHook = server.post("/v3/webhooks", hook, json(a)).json().get("id").asText();
-            Response first = server.post("/v3/evaluate", login("victim", true), json(b));
+            String bHook = server.post("/v3/webhooks", hook, b.jsonBearer()).json().get("id").asText();
+            String aHook = server.post("/v3/webhooks", hook, a.jsonBearer()).json().get("id").asText();
+            Response first = server.post("/v3/evaluate", login("victim", true), b.jsonBearer());
             assertThat(first.status()).as(first.body()).isEqualTo(200);
             String evaluationId = first.json().get("evaluation_id").asText();
             String deviceId = first.json().get("device_id").asText();
-            server.post("/v3/evaluate", login("victim", true), json(b));
+            server.post("/v3/evaluate", login("victim", true), b.jsonBearer());
 
             // The same token, then the same components without it, in A: never B's device.
-            soft.assertThat(server.post("/v3/evaluate", login("victim", true), json(a)).json().get("device_id").asText()).isNotEqualTo(deviceId);
-            soft.assertThat(server.post("/v3/evaluate", login("someone", false), json(a)).json().get("device_id").asText()).isNotEqualTo(deviceId);
+            soft.assertThat(server.post("/v3/evaluate", login("victim", true), a.jsonBearer()).json().get("device_id").asText()).isNotEqualTo(deviceId);
+            soft.assertThat(server.post("/v3/evaluate", login("someone", false), a.jsonBearer()).json().get("device_id").asText()).isNotEqualTo(deviceId);
             soft.assertThat(server.get("/v3/history?device_id=" + deviceId, a.bearer()).json().get("data")).isEmpty();
             soft.assertThat(server.get("/v3/users/victim/history", a.bearer()).body()).doesNotContain(evaluationId);
 
@@ -84,28 +78,28 @@ class CrossAppIsolationTest {
             soft.assertThat(server.get("/v3/webhooks/" + bHook, b.bearer()).json().get("enabled").asBoolean()).isTrue();
 
             // Lists and policies: B's ids, and a policy of A's naming B's list by id.
-            String listId = server.post("/v3/lists", "{\"name\":\"vip\",\"kind\":\"user\",\"values\":[\"victim\"]}", json(b)).json().get("id").asText();
+            String listId = server.post("/v3/lists", "{\"name\":\"vip\",\"kind\":\"user\",\"values\":[\"victim\"]}", b.jsonBearer()).json().get("id").asText();
             String noList = "lst_" + "0".repeat(listId.length() - 4);
             for (String[] route : new String[][] {{"GET", "", null}, {"POST", "/add", "{\"values\":[\"mallory\"]}"},
                     {"POST", "/remove", "{\"values\":[\"victim\"]}"}, {"DELETE", "", null}}) {
-                Map<String, String> headers = route[2] == null ? a.bearer() : json(a);
+                Map<String, String> headers = route[2] == null ? a.bearer() : a.jsonBearer();
                 notFoundAsNowhere(soft, route[0] + " list" + route[1], server.send(route[0], "/v3/lists/" + listId + route[1], route[2], headers), listId,
                         server.send(route[0], "/v3/lists/" + noList + route[1], route[2], headers), noList);
             }
             soft.assertThat(server.get("/v3/lists/" + listId, b.bearer()).body()).contains("victim").doesNotContain("mallory");
             for (String path : new String[] {"/v3/policies", "/v3/policies/backtest"}) {
                 String naming = "{\"name\":\"p\",\"actions\":[\"login\"],\"verdict\":\"deny\",\"conditions\":{\"check\":\"user\",\"op\":\"in_list\",\"value\":\"%s\"}}";
-                Response refused = server.post(path, naming.formatted(listId), json(a));
+                Response refused = server.post(path, naming.formatted(listId), a.jsonBearer());
                 soft.assertThat(refused.status()).as(path + " " + refused.body()).isEqualTo(400);
                 soft.assertThat(refused.json().path("detail").asText().replace(listId, "ID")).as(path)
-                        .isEqualTo(server.post(path, naming.formatted(noList), json(a)).json().path("detail").asText().replace(noList, "ID"));
+                        .isEqualTo(server.post(path, naming.formatted(noList), a.jsonBearer()).json().path("detail").asText().replace(noList, "ID"));
             }
             String policy = "{\"name\":\"q\",\"actions\":[\"login\"],\"verdict\":\"deny\",\"conditions\":{\"check\":\"user\",\"op\":\"eq\",\"value\":\"zz\"}}";
-            String policyId = server.post("/v3/policies", policy, json(b)).json().get("id").asText();
+            String policyId = server.post("/v3/policies", policy, b.jsonBearer()).json().get("id").asText();
             String noPolicy = "pol_" + "0".repeat(policyId.length() - 4);
             for (String[] route : new String[][] {{"GET", "", null}, {"PUT", "", policy.replace("deny", "allow")}, {"POST", "/backtest", null},
                     {"DELETE", "", null}}) {
-                Map<String, String> headers = route[2] == null ? a.bearer() : json(a);
+                Map<String, String> headers = route[2] == null ? a.bearer() : a.jsonBearer();
                 notFoundAsNowhere(soft, route[0] + " policy" + route[1], server.send(route[0], "/v3/policies/" + policyId + route[1], route[2], headers),
                         policyId, server.send(route[0], "/v3/policies/" + noPolicy + route[1], route[2], headers), noPolicy);
             }

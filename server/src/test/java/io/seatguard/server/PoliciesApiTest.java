@@ -24,15 +24,10 @@ class PoliciesApiTest {
     @TempDir
     Path dataDir;
 
-    private static Map<String, String> json(TestApp app) {
-        Map<String, String> headers = new HashMap<>(app.bearer());
-        headers.put("Content-Type", "application/json");
-        return headers;
-    }
 
     private static JsonNode evaluate(TestServer server, TestApp app, String user, String ip, String plan) {
         Response response = server.post("/v3/evaluate", "{\"action\":\"login\",\"user\":\"" + user + "\",\"ip\":\"" + ip + "\",\"user_agent\":\""
-                + EvaluateApiTest.DESKTOP + "\",\"metadata\":{\"plan\":\"" + plan + "\"},\"device\":{\"token\":\"tok_" + user + "_0000000001\"}}", json(app));
+                + EvaluateApiTest.DESKTOP + "\",\"metadata\":{\"plan\":\"" + plan + "\"},\"device\":{\"token\":\"tok_" + user + "_0000000001\"}}", app.jsonBearer());
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return server.get("/v3/evaluations/" + response.json().get("evaluation_id").asText(), app.bearer()).json();
     }
@@ -42,7 +37,7 @@ class PoliciesApiTest {
     void aPolicyDecidesEvaluationsAndSaysWhy(TestServer.Store store) {
         try (TestServer server = TestServer.start(store, dataDir)) {
             TestApp app = server.defaultApp();
-            Response list = server.post("/v3/lists", "{\"name\":\"blocked\",\"kind\":\"ip\",\"values\":[\"203.0.113.0/24\"]}", json(app));
+            Response list = server.post("/v3/lists", "{\"name\":\"blocked\",\"kind\":\"ip\",\"values\":[\"203.0.113.0/24\"]}", app.jsonBearer());
             assertThat(list.status()).as(list.body()).isEqualTo(201);
             JsonNode listed = server.get("/v3/lists", app.bearer()).json().get("data");
             assertThat(listed).hasSize(1);
@@ -51,7 +46,7 @@ class PoliciesApiTest {
             assertThat(listed.get(0).has("values")).as("the listing carries no values").isFalse();
             assertThat(evaluate(server, app, "ann", "203.0.113.5", "basic").get("verdict").asText()).as("no policy yet").isEqualTo("allow");
 
-            Response created = server.post("/v3/policies", DENY_BASIC_FROM_BLOCKED, json(app));
+            Response created = server.post("/v3/policies", DENY_BASIC_FROM_BLOCKED, app.jsonBearer());
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             String policyId = created.json().get("id").asText();
             assertThat(created.json().get("mode").asText()).isEqualTo("enforce");
@@ -69,7 +64,7 @@ class PoliciesApiTest {
             // Switched to monitor: recorded, no longer applied, seen at once.
             JsonNode policy = server.get("/v3/policies/" + policyId, app.bearer()).json();
             ((com.fasterxml.jackson.databind.node.ObjectNode) policy).put("mode", "monitor");
-            Response replaced = server.send("PUT", "/v3/policies/" + policyId, policy.toString(), json(app));
+            Response replaced = server.send("PUT", "/v3/policies/" + policyId, policy.toString(), app.jsonBearer());
             assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
             JsonNode monitored = evaluate(server, app, "ann", "203.0.113.5", "basic");
             assertThat(monitored.get("verdict").asText()).isEqualTo("allow");
@@ -79,7 +74,7 @@ class PoliciesApiTest {
 
             // Adding to the list takes effect on the next evaluation.
             String listId = list.json().get("id").asText();
-            assertThat(server.post("/v3/lists/" + listId + "/add", "{\"values\":[\"2001:db8::/32\"]}", json(app)).status()).isEqualTo(200);
+            assertThat(server.post("/v3/lists/" + listId + "/add", "{\"values\":[\"2001:db8::/32\"]}", app.jsonBearer()).status()).isEqualTo(200);
             assertThat(evaluate(server, app, "bo", "2001:db8::7", "basic").get("monitored_policies")).hasSize(1);
 
             assertThat(server.send("DELETE", "/v3/policies/" + policyId, null, app.bearer()).status()).isEqualTo(204);
@@ -92,8 +87,8 @@ class PoliciesApiTest {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
             TestApp app = server.defaultApp();
             TestApp other = server.createApp("other");
-            server.post("/v3/lists", "{\"name\":\"blocked\",\"kind\":\"ip\"}", json(app));
-            JsonNode created = server.post("/v3/policies", DENY_BASIC_FROM_BLOCKED, json(app)).json();
+            server.post("/v3/lists", "{\"name\":\"blocked\",\"kind\":\"ip\"}", app.jsonBearer());
+            JsonNode created = server.post("/v3/policies", DENY_BASIC_FROM_BLOCKED, app.jsonBearer()).json();
             String id = created.get("id").asText();
             assertThat(server.get("/v3/policies", app.bearer()).json().get("data").findValuesAsText("id")).containsExactly(id);
             JsonNode read = server.get("/v3/policies/" + id, app.bearer()).json();
@@ -106,10 +101,10 @@ class PoliciesApiTest {
             assertThat(read.get("refused_now")).isEmpty();
 
             assertThat(server.get("/v3/policies/" + id, other.bearer()).status()).isEqualTo(404);
-            assertThat(server.send("PUT", "/v3/policies/" + id, DENY_BASIC_FROM_BLOCKED, json(other)).status()).isEqualTo(404);
+            assertThat(server.send("PUT", "/v3/policies/" + id, DENY_BASIC_FROM_BLOCKED, other.jsonBearer()).status()).isEqualTo(404);
             assertThat(server.send("DELETE", "/v3/policies/" + id, null, other.bearer()).status()).isEqualTo(404);
             assertThat(server.get("/v3/policies", other.bearer()).json().get("data")).isEmpty();
-            assertThat(server.post("/v3/policies", DENY_BASIC_FROM_BLOCKED, json(other)).json().get("errors").get(0).get("field").asText())
+            assertThat(server.post("/v3/policies", DENY_BASIC_FROM_BLOCKED, other.jsonBearer()).json().get("errors").get(0).get("field").asText())
                     .as("another app's list is not this app's").isEqualTo("conditions.all[1].value");
             assertThat(server.get("/v3/policies", Map.of()).status()).isEqualTo(401);
         }
@@ -122,23 +117,23 @@ class PoliciesApiTest {
             Response refused = server.post("/v3/policies", """
                     {"name": "x", "actions": ["access"], "verdict": "challenge",
                      "conditions": {"any": [{"check": "concurrent_sessions", "op": "eq", "value": "yes"},
-                                            {"check": "concurent_sessions", "op": "eq", "value": true}]}}""", json(app));
+                                            {"check": "concurent_sessions", "op": "eq", "value": true}]}}""", app.jsonBearer());
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.json().get("errors").findValuesAsText("field"))
                     .containsExactlyInAnyOrder("conditions.any[0].value", "conditions.any[1].check", "challenge");
             Response beyondTheCount = server.post("/v3/policies", """
                     {"name": "x", "actions": ["login"], "verdict": "deny",
-                     "conditions": {"check": "event_count", "op": "gt", "value": 5000}}""", json(app));
+                     "conditions": {"check": "event_count", "op": "gt", "value": 5000}}""", app.jsonBearer());
             assertThat(beyondTheCount.status()).as("event_count stops counting at 1,000").isEqualTo(400);
             assertThat(beyondTheCount.json().get("errors").get(0).get("field").asText()).isEqualTo("conditions.value");
             assertThat(beyondTheCount.json().get("errors").get(0).get("message").asText()).contains("stops counting at 1000");
-            assertThat(server.post("/v3/policies", "[1,2]", json(app)).status()).isEqualTo(400);
-            assertThat(server.post("/v3/policies", "{\"name\":", json(app)).status()).isEqualTo(400);
+            assertThat(server.post("/v3/policies", "[1,2]", app.jsonBearer()).status()).isEqualTo(400);
+            assertThat(server.post("/v3/policies", "{\"name\":", app.jsonBearer()).status()).isEqualTo(400);
             Map<String, String> plainText = new HashMap<>(app.bearer());
             plainText.put("Content-Type", "text/plain");
             assertThat(server.post("/v3/policies", DENY_BASIC_FROM_BLOCKED, plainText).status()).isEqualTo(415);
-            assertThat(server.post("/v3/policies", "{\"priority\": 1e400}", json(app)).status()).isEqualTo(400);
+            assertThat(server.post("/v3/policies", "{\"priority\": 1e400}", app.jsonBearer()).status()).isEqualTo(400);
             assertThat(server.get("/v3/policies", app.bearer()).json().get("data")).as("nothing was stored").isEmpty();
         }
     }
@@ -156,15 +151,15 @@ class PoliciesApiTest {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
             TestApp app = server.defaultApp();
             for (String field : java.util.List.of("mode", "priority", "enabled", "name", "actions", "conditions", "verdict", "challenge", "notify")) {
-                Response refused = server.post("/v3/policies", withNull(monitor, field), json(app));
+                Response refused = server.post("/v3/policies", withNull(monitor, field), app.jsonBearer());
                 assertThat(refused.status()).as(field + ": " + refused.body()).isEqualTo(400);
                 assertThat(refused.contentType()).startsWith("application/problem+json");
                 assertThat(refused.json().get("errors").findValuesAsText("field")).as(field).contains(field);
             }
-            Response created = server.post("/v3/policies", monitor, json(app));
+            Response created = server.post("/v3/policies", monitor, app.jsonBearer());
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             String id = created.json().get("id").asText();
-            Response replaced = server.send("PUT", "/v3/policies/" + id, withNull(monitor, "mode"), json(app));
+            Response replaced = server.send("PUT", "/v3/policies/" + id, withNull(monitor, "mode"), app.jsonBearer());
             assertThat(replaced.status()).as(replaced.body()).isEqualTo(400);
             assertThat(replaced.json().get("errors").get(0).get("field").asText()).isEqualTo("mode");
             assertThat(replaced.json().get("errors").get(0).get("message").asText()).isEqualTo("must be \"enforce\" or \"monitor\"");
@@ -174,16 +169,16 @@ class PoliciesApiTest {
 
             Response leftOut = server.post("/v3/policies", """
                     {"name": "Defaults", "actions": ["login"], "conditions": {"check": "is_new_device", "op": "eq", "value": true},
-                     "verdict": "deny"}""", json(app));
+                     "verdict": "deny"}""", app.jsonBearer());
             assertThat(leftOut.status()).as(leftOut.body()).isEqualTo(201);
             assertThat(leftOut.json().get("mode").asText()).isEqualTo("enforce");
             assertThat(leftOut.json().get("priority").asInt()).isZero();
             assertThat(leftOut.json().get("enabled").asBoolean()).isTrue();
 
-            Response nullValues = server.post("/v3/lists", "{\"name\":\"staff\",\"kind\":\"user\",\"values\":null}", json(app));
+            Response nullValues = server.post("/v3/lists", "{\"name\":\"staff\",\"kind\":\"user\",\"values\":null}", app.jsonBearer());
             assertThat(nullValues.status()).as(nullValues.body()).isEqualTo(400);
             assertThat(nullValues.json().get("errors").findValuesAsText("field")).containsExactly("values");
-            Response nullKind = server.post("/v3/lists", "{\"name\":\"staff\",\"kind\":null}", json(app));
+            Response nullKind = server.post("/v3/lists", "{\"name\":\"staff\",\"kind\":null}", app.jsonBearer());
             assertThat(nullKind.json().get("errors").get(0).get("message").asText()).startsWith("must be one of");
             assertThat(server.get("/v3/lists", app.bearer()).json().get("data")).as("nothing was stored").isEmpty();
         }
@@ -207,23 +202,23 @@ class PoliciesApiTest {
             TestApp app = server.defaultApp();
             for (int i = 0; i < 200; i++) {
                 Response created = server.post("/v3/policies", "{\"name\":\"p" + i + "\",\"actions\":[\"login\"],\"verdict\":\"deny\","
-                        + "\"conditions\":{\"check\":\"user\",\"op\":\"eq\",\"value\":\"u" + i + "\"}}", json(app));
+                        + "\"conditions\":{\"check\":\"user\",\"op\":\"eq\",\"value\":\"u" + i + "\"}}", app.jsonBearer());
                 assertThat(created.status()).as(created.body()).isEqualTo(201);
             }
             Response tooMany = server.post("/v3/policies", "{\"name\":\"one more\",\"actions\":[\"login\"],\"verdict\":\"deny\","
-                    + "\"conditions\":{\"check\":\"user\",\"op\":\"eq\",\"value\":\"x\"}}", json(app));
+                    + "\"conditions\":{\"check\":\"user\",\"op\":\"eq\",\"value\":\"x\"}}", app.jsonBearer());
             assertThat(tooMany.status()).isEqualTo(409);
             assertThat(tooMany.contentType()).startsWith("application/problem+json");
             assertThat(tooMany.json().get("type").asText()).endsWith("limit-reached");
             for (int i = 0; i < 100; i++) {
-                assertThat(server.post("/v3/lists", "{\"name\":\"l" + i + "\",\"kind\":\"user\"}", json(app)).status()).isEqualTo(201);
+                assertThat(server.post("/v3/lists", "{\"name\":\"l" + i + "\",\"kind\":\"user\"}", app.jsonBearer()).status()).isEqualTo(201);
             }
-            Response tooManyLists = server.post("/v3/lists", "{\"name\":\"one more\",\"kind\":\"user\"}", json(app));
+            Response tooManyLists = server.post("/v3/lists", "{\"name\":\"one more\",\"kind\":\"user\"}", app.jsonBearer());
             assertThat(tooManyLists.status()).isEqualTo(409);
             assertThat(tooManyLists.json().get("detail").asText()).contains("at most 100 lists");
             // Another app has its own allowance.
             TestApp other = server.createApp("other");
-            assertThat(server.post("/v3/lists", "{\"name\":\"first\",\"kind\":\"user\"}", json(other)).status()).isEqualTo(201);
+            assertThat(server.post("/v3/lists", "{\"name\":\"first\",\"kind\":\"user\"}", other.jsonBearer()).status()).isEqualTo(201);
         }
     }
 
@@ -232,27 +227,27 @@ class PoliciesApiTest {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
             TestApp app = server.defaultApp();
             Response created = server.post("/v3/lists", "{\"name\":\"partners\",\"kind\":\"email_domain\",\"values\":[\"@Partner.Example\",\"b.example\"]}",
-                    json(app));
+                    app.jsonBearer());
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             assertThat(created.json().get("values").findValuesAsText("")).isEmpty();
             assertThat(created.json().get("values").toString()).isEqualTo("[\"partner.example\",\"b.example\"]");
             String id = created.json().get("id").asText();
             assertThat(created.json().get("created_at").asText()).isEqualTo(server.get("/v3/lists/" + id, app.bearer()).json().get("created_at").asText());
 
-            Response taken = server.post("/v3/lists", "{\"name\":\"partners\",\"kind\":\"user\"}", json(app));
+            Response taken = server.post("/v3/lists", "{\"name\":\"partners\",\"kind\":\"user\"}", app.jsonBearer());
             assertThat(taken.status()).isEqualTo(409);
-            Response badValue = server.post("/v3/lists/" + id + "/add", "{\"values\":[\"c.example\",\"not a domain\"]}", json(app));
+            Response badValue = server.post("/v3/lists/" + id + "/add", "{\"values\":[\"c.example\",\"not a domain\"]}", app.jsonBearer());
             assertThat(badValue.status()).isEqualTo(400);
             assertThat(badValue.json().get("errors").get(0).get("field").asText()).isEqualTo("values[1]");
             assertThat(server.get("/v3/lists/" + id, app.bearer()).json().get("size").asInt()).as("nothing half-added").isEqualTo(2);
-            assertThat(server.post("/v3/lists/" + id + "/remove", "{\"values\":[\"B.example\"]}", json(app)).json().get("values").toString())
+            assertThat(server.post("/v3/lists/" + id + "/remove", "{\"values\":[\"B.example\"]}", app.jsonBearer()).json().get("values").toString())
                     .isEqualTo("[\"partner.example\"]");
-            assertThat(server.post("/v3/lists", "{\"name\":\"x\",\"kind\":\"colour\"}", json(app)).json().get("errors").get(0).get("field").asText())
+            assertThat(server.post("/v3/lists", "{\"name\":\"x\",\"kind\":\"colour\"}", app.jsonBearer()).json().get("errors").get(0).get("field").asText())
                     .isEqualTo("kind");
 
             Response policy = server.post("/v3/policies", """
                     {"name": "Partners pass", "actions": ["signup"], "verdict": "allow",
-                     "conditions": {"check": "email", "op": "in_list", "value": "partners"}}""", json(app));
+                     "conditions": {"check": "email", "op": "in_list", "value": "partners"}}""", app.jsonBearer());
             assertThat(policy.status()).as(policy.body()).isEqualTo(201);
             Response inUse = server.send("DELETE", "/v3/lists/" + id, null, app.bearer());
             assertThat(inUse.status()).isEqualTo(409);
@@ -274,11 +269,11 @@ class PoliciesApiTest {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
             TestApp app = server.defaultApp();
             Response created = server.post("/v3/lists", "{\"name\":\"mapped\",\"kind\":\"ip\",\"values\":[\"::ffff:198.51.100.0/120\",\"::ffff:0:0/96\"]}",
-                    json(app));
+                    app.jsonBearer());
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             assertThat(created.json().get("values").toString()).isEqualTo("[\"198.51.100.0/24\",\"0.0.0.0/0\"]");
 
-            Response beyond = server.post("/v3/lists", "{\"name\":\"wide\",\"kind\":\"ip\",\"values\":[\"10.0.0.0/8\",\"::ffff:1.2.3.4/8\"]}", json(app));
+            Response beyond = server.post("/v3/lists", "{\"name\":\"wide\",\"kind\":\"ip\",\"values\":[\"10.0.0.0/8\",\"::ffff:1.2.3.4/8\"]}", app.jsonBearer());
             assertThat(beyond.status()).as(beyond.body()).isEqualTo(400);
             assertThat(beyond.contentType()).startsWith("application/problem+json");
             assertThat(beyond.json().get("errors")).hasSize(1);
@@ -296,7 +291,7 @@ class PoliciesApiTest {
         try (TestServer server = TestServer.start(store, dataDir)) {
             TestApp app = server.defaultApp();
             TestApp other = server.createApp("other");
-            server.post("/v3/lists", "{\"name\":\"blocked\",\"kind\":\"ip\",\"values\":[\"203.0.113.0/24\"]}", json(app));
+            server.post("/v3/lists", "{\"name\":\"blocked\",\"kind\":\"ip\",\"values\":[\"203.0.113.0/24\"]}", app.jsonBearer());
             evaluate(server, app, "ann", "203.0.113.5", "basic");
             evaluate(server, app, "bo", "203.0.113.6", "basic");
             evaluate(server, app, "cy", "203.0.113.7", "premium");
@@ -305,7 +300,7 @@ class PoliciesApiTest {
 
             // Stored in monitor mode and disabled: a backtest judges it enforced all the same.
             String monitor = DENY_BASIC_FROM_BLOCKED.replace("\"priority\": 10", "\"priority\": 10, \"mode\": \"monitor\", \"enabled\": false");
-            String id = server.post("/v3/policies", monitor, json(app)).json().get("id").asText();
+            String id = server.post("/v3/policies", monitor, app.jsonBearer()).json().get("id").asText();
             Response result = server.post("/v3/policies/" + id + "/backtest?days=3", null, app.bearer());
             assertThat(result.status()).as(result.body()).isEqualTo(200);
             JsonNode backtest = result.json();
@@ -321,11 +316,11 @@ class PoliciesApiTest {
 
             Response draft = server.post("/v3/policies/backtest", """
                     {"name": "Everyone from blocked networks", "actions": ["login"], "verdict": "deny",
-                     "conditions": {"check": "ip", "op": "in_list", "value": "blocked"}}""", json(app));
+                     "conditions": {"check": "ip", "op": "in_list", "value": "blocked"}}""", app.jsonBearer());
             assertThat(draft.status()).as(draft.body()).isEqualTo(200);
             assertThat(draft.json().get("matched").asInt()).isEqualTo(3);
             assertThat(draft.json().get("policy_id").isNull()).isTrue();
-            assertThat(server.post("/v3/policies/backtest", "{\"name\":\"x\"}", json(app)).status()).isEqualTo(400);
+            assertThat(server.post("/v3/policies/backtest", "{\"name\":\"x\"}", app.jsonBearer()).status()).isEqualTo(400);
             assertThat(server.post("/v3/policies/" + id + "/backtest?days=0", null, app.bearer()).json().get("errors").get(0).get("field").asText())
                     .isEqualTo("days");
             assertThat(server.post("/v3/policies/" + id + "/backtest?days=abc", null, app.bearer()).status()).isEqualTo(400);

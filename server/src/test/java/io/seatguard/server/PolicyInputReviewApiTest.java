@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.seatguard.server.TestServer.Response;
 import io.seatguard.server.TestServer.TestApp;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -36,11 +35,6 @@ class PolicyInputReviewApiTest {
         server.close();
     }
 
-    private static Map<String, String> json(TestApp app) {
-        Map<String, String> headers = new HashMap<>(app.bearer());
-        headers.put("Content-Type", "application/json");
-        return headers;
-    }
 
     private static void assertRefusedNaming(Response response, String field, String message) {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
@@ -56,11 +50,11 @@ class PolicyInputReviewApiTest {
     @Test
     void aDomainOfThousandsOfLabelsIsRefusedNamingTheValue() {
         String domain = "a.".repeat(2_000) + "com";
-        assertRefusedNaming(server.post("/v3/lists", "{\"name\":\"domains\",\"kind\":\"email_domain\",\"values\":[\"" + domain + "\"]}", json(app)),
+        assertRefusedNaming(server.post("/v3/lists", "{\"name\":\"domains\",\"kind\":\"email_domain\",\"values\":[\"" + domain + "\"]}", app.jsonBearer()),
                 "values[0]", "must be a domain name");
-        Response created = server.post("/v3/lists", "{\"name\":\"domains\",\"kind\":\"email_domain\",\"values\":[\"example.com\"]}", json(app));
+        Response created = server.post("/v3/lists", "{\"name\":\"domains\",\"kind\":\"email_domain\",\"values\":[\"example.com\"]}", app.jsonBearer());
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        assertRefusedNaming(server.post("/v3/lists/" + created.json().get("id").asText() + "/add", "{\"values\":[\"" + domain + "\"]}", json(app)),
+        assertRefusedNaming(server.post("/v3/lists/" + created.json().get("id").asText() + "/add", "{\"values\":[\"" + domain + "\"]}", app.jsonBearer()),
                 "values[0]", "at most 253 characters");
     }
 
@@ -68,16 +62,16 @@ class PolicyInputReviewApiTest {
     @Test
     void aNameOfInvisibleCharactersOrHoldingOneIsRefused() {
         for (String blank : List.of("\\u00a0", "\\u00a0\\u00a0", "\\u200b", "\\ufeff", "\\u3164")) {
-            assertRefusedNaming(server.post("/v3/policies", POLICY.formatted("\"" + blank + "\""), json(app)), "name", "must be a non-blank string");
+            assertRefusedNaming(server.post("/v3/policies", POLICY.formatted("\"" + blank + "\""), app.jsonBearer()), "name", "must be a non-blank string");
             assertRefusedNaming(server.post("/v3/apps", "{\"name\":\"" + blank + "\"}", ADMIN_JSON), "name", "must be a non-blank string");
         }
         for (String lookalike : List.of("Block\\u200bsharing", "Block\\u200dsharing", "\\ufeffBlock sharing", "Block\\u180e sharing")) {
-            assertRefusedNaming(server.post("/v3/policies", POLICY.formatted("\"" + lookalike + "\""), json(app)), "name",
+            assertRefusedNaming(server.post("/v3/policies", POLICY.formatted("\"" + lookalike + "\""), app.jsonBearer()), "name",
                     "must not contain invisible formatting characters");
             assertRefusedNaming(server.post("/v3/apps", "{\"name\":\"" + lookalike + "\"}", ADMIN_JSON), "name", "must not contain invisible");
             assertRefusedNaming(server.send("PATCH", "/v3/apps/" + app.id(), "{\"name\":\"" + lookalike + "\"}", ADMIN_JSON), "name", "must not contain");
         }
-        Response created = server.post("/v3/policies", POLICY.formatted("\"\\u00a0Free plans\\u00a0\""), json(app));
+        Response created = server.post("/v3/policies", POLICY.formatted("\"\\u00a0Free plans\\u00a0\""), app.jsonBearer());
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("name").asText()).as("stripped of Unicode spaces too").isEqualTo("Free plans");
     }
@@ -85,9 +79,9 @@ class PolicyInputReviewApiTest {
     /** Finding 5c: {@code "CaseList "} was stored as {@code CaseList}, where openapi.json's pattern refuses it. */
     @Test
     void aListNameWithASpaceAtItsEndIsRefusedNotStripped() {
-        assertRefusedNaming(server.post("/v3/lists", "{\"name\":\"CaseList \",\"kind\":\"user\"}", json(app)), "name", "must not start or end with a space");
-        assertRefusedNaming(server.post("/v3/lists", "{\"name\":\" CaseList\",\"kind\":\"user\"}", json(app)), "name", "must not start or end with a space");
-        Response created = server.post("/v3/lists", "{\"name\":\"Case List\",\"kind\":\"user\"}", json(app));
+        assertRefusedNaming(server.post("/v3/lists", "{\"name\":\"CaseList \",\"kind\":\"user\"}", app.jsonBearer()), "name", "must not start or end with a space");
+        assertRefusedNaming(server.post("/v3/lists", "{\"name\":\" CaseList\",\"kind\":\"user\"}", app.jsonBearer()), "name", "must not start or end with a space");
+        Response created = server.post("/v3/lists", "{\"name\":\"Case List\",\"kind\":\"user\"}", app.jsonBearer());
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("name").asText()).isEqualTo("Case List");
     }
@@ -99,7 +93,7 @@ class PolicyInputReviewApiTest {
     @Test
     void aDraftBacktestNamesTheDaysAndTheDraftsFaultsTogether() {
         Response response = server.post("/v3/policies/backtest?days=0", "{\"name\":\"draft\",\"actions\":[\"login\"],"
-                + "\"conditions\":{\"check\":\"concurent_sessions\",\"op\":\"eq\",\"value\":true},\"verdict\":\"deny\"}", json(app));
+                + "\"conditions\":{\"check\":\"concurent_sessions\",\"op\":\"eq\",\"value\":true},\"verdict\":\"deny\"}", app.jsonBearer());
         assertRefusedNaming(response, "days", "must be a whole number from 1 to 90");
         assertRefusedNaming(response, "conditions.check", "unknown check");
     }
@@ -107,13 +101,13 @@ class PolicyInputReviewApiTest {
     /** An evaluation of {@code action} made with the secret key; {@code extra} holds more members, from a comma. */
     private static JsonNode evaluate(String action, String user, String extra) {
         Response response = server.post("/v3/evaluate", "{\"action\":\"" + action + "\",\"user\":\"" + user + "\",\"ip\":\"198.51.100.7\",\"user_agent\":\""
-                + EvaluateApiTest.DESKTOP + "\"" + extra + "}", json(app));
+                + EvaluateApiTest.DESKTOP + "\"" + extra + "}", app.jsonBearer());
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }
 
     private static void createPolicy(String body) {
-        Response created = server.post("/v3/policies", body, json(app));
+        Response created = server.post("/v3/policies", body, app.jsonBearer());
         assertThat(created.status()).as(created.body()).isEqualTo(201);
     }
 
@@ -123,7 +117,7 @@ class PolicyInputReviewApiTest {
         for (String condition : List.of("{\"check\":\"device_count\",\"op\":\"gte\",\"value\":0}", "{\"check\":\"device_count\",\"op\":\"gt\",\"value\":-1}",
                 "{\"check\":\"risk.score\",\"op\":\"lte\",\"value\":100}", "{\"check\":\"risk.score\",\"op\":\"lt\",\"value\":101}")) {
             assertRefusedNaming(server.post("/v3/policies", "{\"name\":\"always\",\"actions\":[\"login\"],\"conditions\":" + condition + ",\"verdict\":\"deny\"}",
-                    json(app)), "conditions.value", "would match every evaluation");
+                    app.jsonBearer()), "conditions.value", "would match every evaluation");
         }
     }
 
@@ -137,7 +131,7 @@ class PolicyInputReviewApiTest {
         }
         assertThat(evaluate("meta.check", "meta", ",\"metadata\":{\"n\":9007199254740992}").get("verdict").asText()).isEqualTo("deny");
         assertRefusedNaming(server.post("/v3/policies", "{\"name\":\"double\",\"actions\":[\"meta.check\"],\"conditions\":{\"check\":\"metadata.n\","
-                + "\"op\":\"eq\",\"value\":9007199254740993.0},\"verdict\":\"deny\"}", json(app)), "conditions.value", "9007199254740992");
+                + "\"op\":\"eq\",\"value\":9007199254740993.0},\"verdict\":\"deny\"}", app.jsonBearer()), "conditions.value", "9007199254740992");
     }
 
     /** Finding 4, as reproduced: history imported now but stamped 20 days ago was replayed by ?days=1; from and to carried nanoseconds. */
@@ -148,14 +142,14 @@ class PolicyInputReviewApiTest {
         evaluate("backtest.check", "bt-new", ",\"metadata\":{\"batch\":\"backtest\"}");
         String draft = "{\"name\":\"batch\",\"actions\":[\"backtest.check\"],\"conditions\":{\"check\":\"metadata.batch\",\"op\":\"eq\",\"value\":\"backtest\"},"
                 + "\"verdict\":\"deny\"}";
-        Response lastDay = server.post("/v3/policies/backtest?days=1", draft, json(app));
+        Response lastDay = server.post("/v3/policies/backtest?days=1", draft, app.jsonBearer());
         assertThat(lastDay.status()).as(lastDay.body()).isEqualTo(200);
         assertThat(lastDay.json().get("matched").asInt()).as(lastDay.body()).isEqualTo(1);
         assertThat(lastDay.json().get("samples").findValuesAsText("created_at")).singleElement().satisfies(at -> assertThat(at).isNotEqualTo(twentyDaysAgo));
         for (String time : List.of("from", "to")) {
             assertThat(lastDay.json().get(time).asText()).as(time).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z");
         }
-        Response month = server.post("/v3/policies/backtest?days=30", draft, json(app));
+        Response month = server.post("/v3/policies/backtest?days=30", draft, app.jsonBearer());
         assertThat(month.json().get("matched").asInt()).as(month.body()).isEqualTo(2);
     }
 
@@ -164,18 +158,18 @@ class PolicyInputReviewApiTest {
     void aPolicysWholeNumbersMayBeWrittenWithADecimalPointOrAnExponent() {
         Response created = server.post("/v3/policies", "{\"name\":\"decimal priority\",\"priority\":100.0,\"actions\":[\"access\"],"
                 + "\"conditions\":{\"check\":\"device_count\",\"op\":\"gt\",\"value\":3.0},\"verdict\":\"challenge\",\"challenge\":{\"type\":\"device_limit\","
-                + "\"device_limit\":3.0,\"logout_url\":\"https://app.example/out\",\"expires_in_seconds\":6e2}}", json(app));
+                + "\"device_limit\":3.0,\"logout_url\":\"https://app.example/out\",\"expires_in_seconds\":6e2}}", app.jsonBearer());
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("priority").asText()).isEqualTo("100");
         assertThat(created.json().get("challenge").get("expires_in_seconds").asText()).isEqualTo("600");
         assertRefusedNaming(server.post("/v3/policies", "{\"name\":\"fraction\",\"priority\":100.5,\"actions\":[\"login\"],"
-                + "\"conditions\":{\"check\":\"device_count\",\"op\":\"gt\",\"value\":3},\"verdict\":\"deny\"}", json(app)), "priority", "must be a whole number");
+                + "\"conditions\":{\"check\":\"device_count\",\"op\":\"gt\",\"value\":3},\"verdict\":\"deny\"}", app.jsonBearer()), "priority", "must be a whole number");
     }
 
     /** Finding 5d, as reproduced: an entry josé (NFC) did not match an evaluation's jose\u0301 (NFD). */
     @Test
     void anEmailListMatchesEitherUnicodeForm() {
-        Response list = server.post("/v3/lists", "{\"name\":\"nfc\",\"kind\":\"email\",\"values\":[\"jos\u00e9@example.com\"]}", json(app));
+        Response list = server.post("/v3/lists", "{\"name\":\"nfc\",\"kind\":\"email\",\"values\":[\"jos\u00e9@example.com\"]}", app.jsonBearer());
         assertThat(list.status()).as(list.body()).isEqualTo(201);
         createPolicy("{\"name\":\"listed\",\"actions\":[\"nfc.check\"],\"conditions\":{\"check\":\"email\",\"op\":\"in_list\",\"value\":\"nfc\"},"
                 + "\"verdict\":\"deny\"}");

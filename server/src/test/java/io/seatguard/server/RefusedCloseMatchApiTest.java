@@ -12,7 +12,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -58,9 +57,9 @@ class RefusedCloseMatchApiTest {
             String ownFingerprint = owners.get("device").get("fingerprint").get("id").asText();
             JsonNode ownComponents = components(server, app, device);
 
-            Response list = server.post("/v3/lists", "{\"name\":\"elsewhere\",\"kind\":\"ip\",\"values\":[\"203.0.113.0/24\"]}", json(app));
+            Response list = server.post("/v3/lists", "{\"name\":\"elsewhere\",\"kind\":\"ip\",\"values\":[\"203.0.113.0/24\"]}", app.jsonBearer());
             assertThat(list.status()).as(list.body()).isEqualTo(201);
-            Response policy = server.post("/v3/policies", ELSEWHERE.formatted(verdict, verdict.equals("challenge") ? VERIFICATION : ""), json(app));
+            Response policy = server.post("/v3/policies", ELSEWHERE.formatted(verdict, verdict.equals("challenge") ? VERIFICATION : ""), app.jsonBearer());
             assertThat(policy.status()).as(policy.body()).isEqualTo(201);
 
             // Somebody who copied the owner's components, one of them changed (another canvas reading).
@@ -112,9 +111,4 @@ class RefusedCloseMatchApiTest {
         }
     }
 
-    private static Map<String, String> json(TestApp app) {
-        Map<String, String> headers = new HashMap<>(app.bearer());
-        headers.put("Content-Type", "application/json");
-        return headers;
-    }
 }

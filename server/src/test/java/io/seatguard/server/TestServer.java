@@ -168,6 +168,11 @@ public final class TestServer implements AutoCloseable {
         public Map<String, String> bearer() {
             return Map.of("Authorization", "Bearer " + secretKey);
         }
+
+        /** The secret key's bearer header with a JSON body's {@code Content-Type}. */
+        public Map<String, String> jsonBearer() {
+            return Map.of("Authorization", "Bearer " + secretKey, "Content-Type", "application/json");
+        }
     }
 
     /** A response, with its body parsed on demand. */
