@@ -113,6 +113,61 @@ class AppsCommandTest {
     }
 
     /**
+     * Review finding: a certificate the JVM trusts, but for another name than the URL's, was said to be "not
+     * trusted", with a trust store as the way out, which changes nothing. The JVM is given the certificate
+     * as trusted (a command of its own: the trust store is the JVM's), and the URL names 127.0.0.1, which
+     * the certificate does not.
+     */
+    @Test
+    void aTrustedCertificateForAnotherNameIsSaidToBeOneNotUntrusted() throws Exception {
+        io.seatguard.server.challenge.TestAuthority otherName = io.seatguard.server.challenge.TestAuthority.selfSigned(dataDir, "dns:other.example");
+        Answered answer = againstHttps(otherName, otherName.trustStore());
+
+        assertThat(answer.exit()).as(answer.err()).isEqualTo(1);
+        assertThat(answer.err()).contains("its TLS certificate is for another name than the URL's (No subject alternative names matching IP address 127.0.0.1",
+                "give --url (or SEATGUARD_URL) a host name the certificate holds").doesNotContain("not trusted", "trustStore");
+    }
+
+    /**
+     * Review finding: an expired certificate from an authority the JVM trusts was said to be "not trusted",
+     * with a trust store as the way out; the JVM trusts it already, and only a renewed certificate helps.
+     */
+    @Test
+    void anExpiredCertificateOfATrustedAuthorityIsSaidToBeOutOfItsDates() throws Exception {
+        io.seatguard.server.challenge.TestAuthority expired = io.seatguard.server.challenge.TestAuthority.make(dataDir, "ip:127.0.0.1", "-10d");
+        Answered answer = againstHttps(expired, expired.trustStore());
+
+        assertThat(answer.exit()).as(answer.err()).isEqualTo(1);
+        assertThat(answer.err()).contains("its TLS certificate is out of its dates, expired or not valid yet (NotAfter: ", "renew it on the server")
+                .doesNotContain("not trusted", "trustStore");
+    }
+
+    /** {@code apps list} in a JVM of its own that trusts {@code trustStore}, against an https listener presenting {@code certificate}'s server. */
+    private Answered againstHttps(io.seatguard.server.challenge.TestAuthority certificate, Path trustStore) throws Exception {
+        com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(certificate.serverContext()));
+        https.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        https.start();
+        try {
+            List<String> command = ServerProcess.mainCommand("apps", "list", "--url", "https://127.0.0.1:" + https.getAddress().getPort(), "--admin-token", "x");
+            command.addAll(1, List.of("-Djavax.net.ssl.trustStore=" + trustStore, "-Djavax.net.ssl.trustStorePassword=" + io.seatguard.server.challenge.TestAuthority.PASSWORD));
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().keySet().removeIf(name -> name.startsWith("SEATGUARD_"));
+            Path err = Files.createTempFile(dataDir, "err", ".txt");
+            Process process = builder.redirectError(err.toFile()).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ended").isTrue();
+            return new Answered(process.exitValue(), out, Files.readString(err));
+        }
+        finally {
+            https.stop(0);
+        }
+    }
+
+    /**
      * Review finding: {@code --url http://user:password@host:port} (a proxy in front that asks for one) put
      * the password onto the terminal in every message naming the server. It reads {@code ***} there.
      */

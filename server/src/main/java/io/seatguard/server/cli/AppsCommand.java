@@ -86,9 +86,9 @@ public final class AppsCommand {
             return printed(response);
         }
         catch (IOException e) {
-            Optional<String> untrusted = UntrustedCertificate.reason(e);
-            if (untrusted.isPresent()) {
-                System.err.println(UntrustedCertificate.message(UrlPasswordMask.of(url), untrusted.get()));
+            Optional<RefusedCertificate.Refusal> refused = RefusedCertificate.of(e);
+            if (refused.isPresent()) {
+                System.err.println(RefusedCertificate.message(UrlPasswordMask.of(url), refused.get()));
                 return 1;
             }
             // A refused connection's message is null: say what it means and how to name another server.

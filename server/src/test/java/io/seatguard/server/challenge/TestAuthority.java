@@ -19,15 +19,17 @@ import javax.net.ssl.SSLContext;
  * {@code --smtp-ca-file} is given) and the server's key store (what a mail server presents).
  */
 public final class TestAuthority {
-    private static final String PASSWORD = "changeit";
+    public static final String PASSWORD = "changeit";
 
     private final Path authorityPem;
     private final Path serverKeyStore;
+    private final Path trustStore;
 
     private final List<Certificate> serverChain;
 
-    private TestAuthority(Path authorityPem, Path serverKeyStore, List<Certificate> serverChain) {
+    private TestAuthority(Path authorityPem, Path serverKeyStore, Path trustStore, List<Certificate> serverChain) {
         this.authorityPem = authorityPem;
+        this.trustStore = trustStore;
         this.serverKeyStore = serverKeyStore;
         this.serverChain = serverChain;
     }
@@ -37,6 +39,14 @@ public final class TestAuthority {
      *     ({@code ip:127.0.0.1}, {@code dns:mail.example.com})
      */
     static TestAuthority make(Path dir, String serverNames) throws IOException, InterruptedException {
+        return make(dir, serverNames, null);
+    }
+
+    /**
+     * As {@link #make(Path, String)}, the server's certificate valid for two days from {@code serverStartDate}
+     * (keytool's form: {@code -10d} makes one that has expired; null for now); {@link #trustStore()} holds the authority.
+     */
+    public static TestAuthority make(Path dir, String serverNames, String serverStartDate) throws IOException, InterruptedException {
         Path authority = dir.resolve("authority.p12");
         Path server = dir.resolve("server.p12");
         Path request = dir.resolve("server.csr");
@@ -48,11 +58,15 @@ public final class TestAuthority {
         keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=mail server", "-validity", "2",
                 "-keystore", server.toString());
         keytool("-certreq", "-alias", "server", "-keystore", server.toString(), "-file", request.toString());
-        keytool("-gencert", "-rfc", "-alias", "authority", "-keystore", authority.toString(), "-infile", request.toString(), "-outfile",
-                signed.toString(), "-ext", "san=" + serverNames, "-ext", "eku=serverAuth", "-validity", "2");
+        List<String> gencert = new ArrayList<>(List.of("-gencert", "-rfc", "-alias", "authority", "-keystore", authority.toString(), "-infile",
+                request.toString(), "-outfile", signed.toString(), "-ext", "san=" + serverNames, "-ext", "eku=serverAuth", "-validity", "2"));
+        if (serverStartDate != null) {
+            gencert.addAll(List.of("-startdate", serverStartDate));
+        }
+        keytool(gencert.toArray(String[]::new));
         // The server's chain is put together here rather than by two more keytool runs (-importcert of the
         // authority, then of the signed certificate): each keytool is a JVM started, and the test ran 50 s.
-        return new TestAuthority(authorityPem, server, List.of(certificate(signed), certificate(authorityPem)));
+        return new TestAuthority(authorityPem, server, authority, List.of(certificate(signed), certificate(authorityPem)));
     }
 
     /** A server with a self-signed certificate for {@code serverNames}, as Debian's Postfix ships; {@link #authorityPem()} is that certificate. */
@@ -62,7 +76,7 @@ public final class TestAuthority {
         keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=mail server", "-validity", "2",
                 "-ext", "san=" + serverNames, "-ext", "eku=serverAuth", "-keystore", server.toString());
         keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", server.toString(), "-file", pem.toString());
-        return new TestAuthority(pem, server, List.of(certificate(pem)));
+        return new TestAuthority(pem, server, server, List.of(certificate(pem)));
     }
 
     /** A self-signed certificate named {@code name}, valid for one day from {@code startDate} (keytool's form: {@code -10d}, {@code +10d}). */
@@ -82,6 +96,15 @@ public final class TestAuthority {
         catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The key store holding the authority (made by {@link #make}), or the self-signed server (made by
+     * {@link #selfSigned}): what a JVM given it as {@code javax.net.ssl.trustStore} trusts. Its password is
+     * {@value #PASSWORD}.
+     */
+    public Path trustStore() {
+        return trustStore;
     }
 
     /** The authority's certificate, PEM. */
