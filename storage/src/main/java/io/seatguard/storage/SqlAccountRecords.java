@@ -86,33 +86,33 @@ public final class SqlAccountRecords implements AccountRecords {
         // was only challenged or denied on is tied to it by nothing else (SqlDeviceCleanup).
         // Every loop here goes on until a batch deletes none, not until one falls short: on PostgreSQL a row
         // retention deleted after the batch chose it makes the batch short with rows still left, which the last
-        // transaction would then take all at once, holding the single writer for as long.
-        while (erasing(connection -> {
+        // transaction would then take all at once, holding the single writer for as long. And each stops once
+        // its batches have deleted as many rows as the account had when they began (inBatches): an account
+        // evaluated without pause writes rows between any two batches, and "until one deletes none" alone then
+        // never ended (found in review); those rows are the last transaction's, as the design has them.
+        inBatches(countOf(COUNT_EVALUATIONS, appId, userId), () -> erasing(connection -> {
             List<String> named = JdbcRunner.queryList(connection, ACCOUNT_EVALUATIONS_BATCH, row -> row.getString(1), appId, appId, userId);
             SqlDeviceCleanup.deleteDevicesNamedBy(connection, database.kind(), appId, named);
             return named.size();
-        }) > 0) {
-            // Another batch: other writes get their turn on the writer in between.
-        }
-        while (erasing(connection -> SqlWebhookCleanup.deleteAccountMessages(connection, appId, userId, PRUNE_BATCH)) > 0) {
-            // Another batch.
-        }
+        }));
+        inBatches(countOf(COUNT_MESSAGES, appId, userId),
+                () -> erasing(connection -> SqlWebhookCleanup.deleteAccountMessages(connection, appId, userId, PRUNE_BATCH)));
         // Its device links likewise, with the devices no other account uses (a bot's account links thousands).
-        while (erasing(connection -> SqlDeviceCleanup.deleteAccountDevices(connection, database.kind(), appId, userId, PRUNE_BATCH)) > 0) {
-            // Another batch.
-        }
+        inBatches(countOf(COUNT_LINKS, appId, userId),
+                () -> erasing(connection -> SqlDeviceCleanup.deleteAccountDevices(connection, database.kind(), appId, userId, PRUNE_BATCH)));
         // Its challenges likewise, a batch at a time: read and handed to deleting first, so that an erasure
         // stopped after the batch's commit has already handed over what erasing again could no longer read
         // (review, brief 5); then deleted by their ids, and handed to deleted as the delete returned them once
         // committed (what changed in between: a code sent). A challenge opened meanwhile is in a later batch,
         // or in the last transaction's. Memory holds one batch, not the account's all. Until a read finds
         // none: a batch that hands over fewer than it chose (an unreadable row) or deletes fewer (on
-        // PostgreSQL, a row retention deleted meanwhile) may have more after it (found in review).
-        while (true) {
+        // PostgreSQL, a row retention deleted meanwhile) may have more after it (found in review); or until
+        // the batches chose as many as the account had when they began (inBatches).
+        inBatches(countOf(COUNT_CHALLENGES, appId, accountKey), () -> {
             List<ChosenChallenge> chosen = database.read(connection -> JdbcRunner.queryList(connection, ACCOUNT_CHALLENGES,
                     row -> new ChosenChallenge(row.getString("id"), readable(row)), appId, accountKey));
             if (chosen.isEmpty()) {
-                break;
+                return 0;
             }
             List<Challenge> readable = chosen.stream().flatMap(challenge -> challenge.readable().stream()).toList();
             if (!readable.isEmpty()) {
@@ -123,7 +123,8 @@ public final class SqlAccountRecords implements AccountRecords {
             if (!batch.readable().isEmpty()) {
                 deleted.accept(batch.readable());
             }
-        }
+            return chosen.size();
+        });
         List<Challenge> lastChallenges = new ArrayList<>();
         boolean found = erasing(connection -> {
             // The account's row first (AccountRowLock): whether it was there is the answer.
@@ -153,6 +154,33 @@ public final class SqlAccountRecords implements AccountRecords {
             deleted.accept(List.copyOf(lastChallenges));
         }
         return found;
+    }
+
+    /** How many evaluations, webhook messages, device links and challenges the account has (by app and user or account key). */
+    private static final String COUNT_EVALUATIONS = "SELECT COUNT(*) FROM evaluations WHERE app_id = ? AND user_id = ?";
+    private static final String COUNT_MESSAGES = "SELECT COUNT(*) FROM webhook_messages WHERE app_id = ? AND user_id = ?";
+    private static final String COUNT_LINKS = "SELECT COUNT(*) FROM user_devices WHERE app_id = ? AND user_id = ?";
+    private static final String COUNT_CHALLENGES = "SELECT COUNT(*) FROM challenges WHERE app_id = ? AND account_key = ?";
+
+    private long countOf(String count, String appId, String key) {
+        return database.read(connection -> JdbcRunner.queryOne(connection, count, row -> row.getLong(1), appId, key).orElse(0L));
+    }
+
+    /**
+     * Runs an erasure's batches ({@code batch} answers how many rows it took) until one takes none, or until
+     * together they took {@code rowsAtStart}, the rows the account had when they began. Without that bound an
+     * account evaluated without pause, a row written between any two batches, kept the loop going for as long
+     * as the evaluations came (found in review); what is written meanwhile is the last transaction's.
+     */
+    private static void inBatches(long rowsAtStart, java.util.function.IntSupplier batch) {
+        long taken = 0;
+        while (taken < rowsAtStart) {
+            int took = batch.getAsInt();
+            if (took == 0) {
+                return;
+            }
+            taken += took;
+        }
     }
 
     /** A batch of the account's challenges, read to be handed over before it is deleted. */

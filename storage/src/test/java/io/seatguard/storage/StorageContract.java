@@ -3980,7 +3980,8 @@ abstract class StorageContract {
 
         boolean erased = new SqlAccountRecords(database).erase("app_a", "ivy", deleting -> {}, batch -> {
             if (batch.size() < 1_000 && handed.stream().allMatch(earlier -> earlier.size() == 1_000)) {
-                // The racing evaluation, written once the erasure had deleted the short batch; the loop's next read finds it.
+                // The racing evaluation, written once the erasure had deleted the short batch: the batches took the
+                // 1,201 the account had when they began, so the last transaction takes it (and hands it over).
                 recordWithChallenge(racing, T0.plusSeconds(20));
             }
             handed.add(batch);
@@ -4065,6 +4066,42 @@ abstract class StorageContract {
         assertThat(handed).as("a batch at a time, the last transaction's included").allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(1_000));
         assertThat(countRows("SELECT COUNT(*) FROM challenges WHERE app_id = 'app_a' AND account_key = '" + io.seatguard.core.challenge.Challenge.userKey("kim") + "'"))
                 .as("the unreadable ones too").isZero();
+    }
+
+    /**
+     * Review finding (brief 15): the erasure's batches went on until one deleted none, so an account whose
+     * evaluations opened a challenge between any two batches (a bot's, evaluated without pause) kept the loop
+     * going for as long as they came. The batches now stop once they took as many as the account had when
+     * they began; what came meanwhile is the last transaction's, handed over all the same.
+     */
+    @Test
+    void anErasureEndsThoughChallengesKeepComingBetweenItsBatches() throws java.sql.SQLException {
+        io.seatguard.core.challenge.Challenge first = sampleChallenge("ch_" + "x".repeat(32), id(), "noa", "dev-n1", T0.plusSeconds(10));
+        recordWithChallenge(first, T0.plusSeconds(10));
+        try (java.sql.Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement()) {
+            statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500)"
+                    + " INSERT INTO challenges (id, app_id, evaluation_id, account_key, device_id, type, status, attempts, sends, created_at, expires_at, document)"
+                    + " SELECT 'ch-noa-' || i, app_id, evaluation_id, account_key, device_id, type, status, attempts, sends, created_at, expires_at, document"
+                    + " FROM challenges, n WHERE id = '" + first.id() + "'");
+        }
+        List<String> racing = new java.util.ArrayList<>();
+        java.util.Set<String> handed = new java.util.HashSet<>();
+
+        boolean erased = new SqlAccountRecords(database).erase("app_a", "noa", batch -> {
+            if (racing.size() == 10) {
+                throw new AssertionError("ten batches for 1,501 challenges: the batches do not end while challenges keep coming");
+            }
+            // Between this batch's read and the next one's, an evaluation of the account opens a challenge.
+            String id = "ch_" + String.format("%032d", racing.size());
+            recordWithChallenge(sampleChallenge(id, id(), "noa", "dev-n" + (2 + racing.size()), T0.plusSeconds(20 + racing.size())), T0.plusSeconds(20 + racing.size()));
+            racing.add(id);
+        }, batch -> batch.forEach(challenge -> handed.add(challenge.id())));
+
+        assertThat(erased).isTrue();
+        assertThat(racing).as("a batch read per thousand the account had").hasSize(2);
+        assertThat(handed).as("those opened meanwhile too").hasSize(1_503).containsAll(racing).contains(first.id(), "ch-noa-1500");
+        assertThat(countRows("SELECT COUNT(*) FROM challenges WHERE app_id = 'app_a' AND account_key = '" + io.seatguard.core.challenge.Challenge.userKey("noa") + "'"))
+                .isZero();
     }
 
     /**
