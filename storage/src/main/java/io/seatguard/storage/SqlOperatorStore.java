@@ -256,9 +256,12 @@ public final class SqlOperatorStore implements OperatorStore {
         }
         database.write(connection -> {
             // The step that proved the secret is used by this same statement: in a write of its own after it,
-            // that code still signed in when the node stopped between the two.
-            int updated = JdbcRunner.update(connection, "UPDATE operators SET totp_secret = ?, totp_last_step = ? WHERE id = ?", secret.orElse(null),
-                    usedStep, operatorId);
+            // that code still signed in when the node stopped between the two. The last used step never goes
+            // back (OperatorStore#setTotpSecret): set to usedStep, or to 0 by turning it off, a code just used
+            // to sign in was good again once the same secret was turned on anew with the step before it.
+            int updated = JdbcRunner.update(connection,
+                    "UPDATE operators SET totp_secret = ?, totp_last_step = CASE WHEN totp_last_step > ? THEN totp_last_step ELSE ? END WHERE id = ?",
+                    secret.orElse(null), usedStep, usedStep, operatorId);
             insertRecoveryCodes(connection, operatorId, updated == 1 ? recoveryCodeHashes : java.util.List.of());
             if (secret.isPresent()) {
                 // In the same transaction: the sessions were opened without this factor, and a stop between

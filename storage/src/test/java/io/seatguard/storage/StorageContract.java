@@ -403,7 +403,30 @@ abstract class StorageContract {
         operators.setTotpSecret("op_2fa", Optional.empty(), List.of());
         assertThat(operators.totpSecret("op_2fa")).isEmpty();
         operators.setTotpSecret("op_2fa", Optional.of("ONSWG4TFORZWK4TFORZWK4TFORZWK4TF"), List.of());
-        assertThat(operators.useTotpStep("op_2fa", 50)).as("a new secret starts afresh").isTrue();
+        assertThat(operators.useTotpStep("op_2fa", 102)).as("a new secret's next step").isTrue();
+    }
+
+    /**
+     * Review finding (brief 15): turning two-factor sign-in off set the last used step to 0, and turning it on
+     * set it to the proving code's step whatever was used before. The same secret turned off and on again
+     * (or on again while on) with the code of the step before the one just used to sign in made that code
+     * good again for a sign-in: a replay. The last used step now never goes back.
+     */
+    @Test
+    void theLastUsedTotpStepNeverGoesBack() {
+        SqlOperatorStore operators = new SqlOperatorStore(database);
+        assertThat(operators.create(new io.seatguard.core.operator.Operator("op_back", "back@example.com", "h", T0))).isTrue();
+        String secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+        operators.setTotpSecret("op_back", Optional.of(secret), List.of(), 100);
+        assertThat(operators.useTotpStep("op_back", 101)).as("a sign-in").isTrue();
+
+        operators.setTotpSecret("op_back", Optional.empty(), List.of());
+        operators.setTotpSecret("op_back", Optional.of(secret), List.of(), 100);
+        assertThat(operators.useTotpStep("op_back", 101)).as("the code just used, after off and on again").isFalse();
+
+        operators.setTotpSecret("op_back", Optional.of(secret), List.of(), 99);
+        assertThat(operators.useTotpStep("op_back", 101)).as("after on again while on").isFalse();
+        assertThat(operators.useTotpStep("op_back", 102)).as("the app's next").isTrue();
     }
 
     /**

@@ -96,7 +96,9 @@ public interface OperatorStore {
 
     /**
      * Turns two-factor sign-in on with {@code secret} and these recovery codes, or off when empty (and the
-     * codes then empty too), in one write; no step is used yet either way, and earlier codes are gone.
+     * codes then empty too), in one write; earlier codes are gone. The last step used is kept, either way:
+     * steps are the clock's, so a new secret's codes are past it, while the same secret turned off and on
+     * again (or on again while on) with a code of the step before made a code just used to sign in good again.
      * Turning it on ends every session of the operator in that same write: those were opened without the
      * new factor, and two writes left them alive when the node stopped between them.
      */
@@ -106,7 +108,7 @@ public interface OperatorStore {
 
     /**
      * As above, with the time step {@code usedStep} taken as used in the same write (0: none), as
-     * {@link #useTotpStep} would: the code that proved the app holds a new secret then signs no one in. A
+     * {@link #useTotpStep} would (a step used before it stays the last one): the code that proved the app holds a new secret then signs no one in. A
      * write of its own after this one left that code good for a sign-in when the node stopped between the
      * two, and a failure of the second answered the operator with an error while two-factor sign-in was on
      * with recovery codes they were never shown.

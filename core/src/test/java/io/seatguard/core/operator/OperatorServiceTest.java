@@ -191,7 +191,7 @@ class OperatorServiceTest {
         @Override
         public synchronized void setTotpSecret(String operatorId, Optional<String> secret, List<String> recoveryCodeHashes, long usedStep) {
             secret.ifPresentOrElse(value -> totpSecrets.put(operatorId, value), () -> totpSecrets.remove(operatorId));
-            lastSteps.put(operatorId, usedStep);
+            lastSteps.merge(operatorId, usedStep, Math::max);
             recoveryCodes.put(operatorId, new java.util.HashSet<>(recoveryCodeHashes));
             if (secret.isPresent()) {
                 endSessions(operatorId);
