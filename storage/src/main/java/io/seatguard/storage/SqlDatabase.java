@@ -75,6 +75,7 @@ public final class SqlDatabase implements AutoCloseable {
     private final AutoCloseable maintenance;
     private final Supplier<LogRestartStats> logRestarts;
     private final LongAdder reads = new LongAdder();
+    private final StorageReadiness readiness = new StorageReadiness(this::isReachable, this::readPoolFull);
     /**
      * Set once {@link #close} begins. Closing the pools aborts reads still waiting on the database (a
      * server stopping under a locked table); such a read failed because the store closed, not because the
@@ -500,7 +501,21 @@ public final class SqlDatabase implements AutoCloseable {
         return logRestarts.get();
     }
 
-    /** Whether the database answers a trivial query now (for {@code /readyz}). */
+    /**
+     * Storage as {@code /readyz} reports it, within {@link StorageReadiness#BUDGET} however long the check
+     * waits for a connection or an answer.
+     */
+    public StorageReadiness.State readiness() {
+        return readiness.state();
+    }
+
+    /** Every read connection is taken (none idle, the pool at its size). */
+    private boolean readPoolFull() {
+        var bean = readPool.getHikariPoolMXBean();
+        return bean != null && bean.getIdleConnections() == 0 && bean.getActiveConnections() >= readPool.getMaximumPoolSize();
+    }
+
+    /** Whether the database answers a trivial query now; may wait for a pooled connection ({@link #readiness} does not). */
     public boolean isReachable() {
         try (OutageGate.Permit permit = outage.enter(); Connection connection = readPool.getConnection()) {
             outage.confirm(connection);

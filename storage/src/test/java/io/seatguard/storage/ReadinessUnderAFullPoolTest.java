@@ -1,0 +1,68 @@
+package io.seatguard.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Regression: with every read connection held (requests waiting on locked rows, a slow database),
+ * {@code /readyz}'s storage check waited for one as long as a request does, 5 s on PostgreSQL and 30 s on
+ * SQLite, so a load balancer's probe (1–5 s) timed out and learnt nothing. It now answers within its
+ * budget that the pool is saturated, and ok again once a connection is free.
+ */
+class ReadinessUnderAFullPoolTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void postgresWithEveryReadConnectionHeldAnswersSaturatedAtOnce() throws Exception {
+        try (PostgresTestDatabase postgres = PostgresTestDatabase.create();
+                SqlDatabase database = SqlDatabase.open(new StorageSettings(Optional.of(postgres.url()), dataDir, 1))) {
+            assertSaturatedWhileHeldAndOkAfter(database);
+        }
+    }
+
+    @Test
+    void sqliteWithEveryReadConnectionHeldAnswersSaturatedAtOnce() throws Exception {
+        try (SqlDatabase database = SqlDatabase.open(new StorageSettings(Optional.empty(), dataDir, 1))) {
+            assertSaturatedWhileHeldAndOkAfter(database);
+        }
+    }
+
+    private static void assertSaturatedWhileHeldAndOkAfter(SqlDatabase database) throws InterruptedException {
+        assertThat(database.readiness()).isEqualTo(StorageReadiness.State.OK);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = Thread.ofPlatform().start(() -> database.read(connection -> {
+            held.countDown();
+            try {
+                release.await();
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        try {
+            held.await();
+            for (int probe = 0; probe < 2; probe++) {
+                long started = System.nanoTime();
+                StorageReadiness.State state = database.readiness();
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                assertThat(state).as("probe %d", probe).isEqualTo(StorageReadiness.State.SATURATED);
+                assertThat(took).as("probe %d: within a load balancer's probe timeout", probe).isLessThan(Duration.ofMillis(1_500));
+            }
+        }
+        finally {
+            release.countDown();
+            holder.join();
+        }
+        assertThat(database.readiness()).as("a connection free again").isEqualTo(StorageReadiness.State.OK);
+        assertThat(database.outageStats().outages()).as("a full pool for a moment is no outage").isZero();
+    }
+}
