@@ -8,12 +8,14 @@ import io.javalin.http.Context;
 import io.seatguard.server.ServerMetrics;
 import io.seatguard.storage.RedisHealth;
 import io.seatguard.storage.SqlDatabase;
+import io.seatguard.storage.StorageReadiness;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import io.seatguard.intel.ip.SourceStatus;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -41,11 +43,14 @@ final class OpsHandlers {
     }
 
     void ready(Context ctx) {
-        boolean storage = database.isReachable();
+        // Answered within a second whatever the pool and the database do: a probe that times out says nothing.
+        // A saturated pool is unready too: this node's requests wait for a connection as long as the check would.
+        StorageReadiness.State state = database.readiness();
+        boolean storage = state == StorageReadiness.State.OK;
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("status", storage ? "ready" : "unavailable");
         ObjectNode checks = json.putObject("checks");
-        checks.putObject("storage").put("status", storage ? "ok" : "unreachable").put("kind", database.kind().name().toLowerCase(java.util.Locale.ROOT));
+        checks.putObject("storage").put("status", state.name().toLowerCase(Locale.ROOT)).put("kind", database.kind().name().toLowerCase(Locale.ROOT));
         // IP data never makes the server unready: a missing source only leaves its flags unknown.
         ArrayNode sources = checks.putObject("ip_data").putArray("sources");
         for (SourceStatus source : ipData.get()) {
