@@ -42,11 +42,22 @@ final class OpsHandlers {
         ctx.contentType("application/json").result("{\"status\":\"ok\"}");
     }
 
+    /**
+     * Whether storage in this state leaves the node ready. A saturated pool does, and says so: every node
+     * shares the database, so a pool full because it is slow or busy is full on every node, and a 503 would
+     * take them all out of the load balancer at the peak (each removal loading the others more), turning
+     * slow answers into none. Requests past what the node can take are refused one by one (request slots,
+     * the pool's wait); a database that stops answering is caught by the outage gate, and the check then
+     * says unreachable at once.
+     */
+    static boolean ready(StorageReadiness.State state) {
+        return state != StorageReadiness.State.UNREACHABLE;
+    }
+
     void ready(Context ctx) {
         // Answered within a second whatever the pool and the database do: a probe that times out says nothing.
-        // A saturated pool is unready too: this node's requests wait for a connection as long as the check would.
         StorageReadiness.State state = database.readiness();
-        boolean storage = state == StorageReadiness.State.OK;
+        boolean storage = ready(state);
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("status", storage ? "ready" : "unavailable");
         ObjectNode checks = json.putObject("checks");
