@@ -1,6 +1,7 @@
 package io.seatguard.core.evaluation;
 
 import io.seatguard.core.net.DomainNames;
+import java.net.IDN;
 import java.util.Locale;
 
 /**
@@ -19,6 +20,12 @@ import java.util.Locale;
  * operator's email) in columns of 254 characters, and {@code İ} (U+0130) lowers to two characters. 64 of
  * them made an address of 254 one of 318, which PostgreSQL refused to store, failing the batch of writes
  * it joined.
+ *
+ * <p>A domain typed with non-ASCII letters ({@code ana@exämple.com}) is taken in its A-label form
+ * ({@code ana@xn--exmple-cua.com}, {@link #withAsciiDomain}): people type their address as they know it,
+ * and were refused with no way to tell why, while the xn-- spelling of the same domain was accepted.
+ * Every reader converts before it judges, stores or compares, so the two spellings are one mailbox for
+ * attempt limits, lists, policies and erasure alike, and mail goes to the form every server takes.
  */
 public final class EmailAddresses {
     public static final int MAX_LENGTH = 254;
@@ -26,6 +33,36 @@ public final class EmailAddresses {
     private static final String ATEXT_SYMBOLS = "!#$%&'*+-/=?^_`{|}~";
 
     private EmailAddresses() {}
+
+    /**
+     * {@code text} with its domain (after the last {@code @}) in A-label form when it has non-ASCII
+     * characters; otherwise, or when the domain cannot be converted, {@code text} unchanged, for
+     * {@link #isMailbox} to judge. An ASCII domain is left exactly as written (case included), so nothing
+     * stored before changes form.
+     */
+    public static String withAsciiDomain(String text) {
+        if (text == null) {
+            return null;
+        }
+        int at = text.lastIndexOf('@');
+        return at < 0 ? text : text.substring(0, at + 1) + asciiDomain(text.substring(at + 1));
+    }
+
+    /**
+     * A domain in A-label form (IDNA, STD3 rules: letters, digits and hyphens only) when it has non-ASCII
+     * characters; an ASCII one, or one that cannot be converted, unchanged.
+     */
+    public static String asciiDomain(String domain) {
+        if (domain.chars().allMatch(c -> c < 0x80)) {
+            return domain;
+        }
+        try {
+            return IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES);
+        }
+        catch (IllegalArgumentException e) {
+            return domain;
+        }
+    }
 
     public static boolean isMailbox(String text) {
         if (text == null || text.length() > MAX_LENGTH || text.toLowerCase(Locale.ROOT).length() > MAX_LENGTH) {

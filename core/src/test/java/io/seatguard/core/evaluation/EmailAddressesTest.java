@@ -42,4 +42,23 @@ class EmailAddressesTest {
         assertThat(EmailAddresses.isMailbox(fits)).as("lower-cased, exactly 254").isTrue();
         assertThat(fits.toLowerCase(java.util.Locale.ROOT)).hasSize(EmailAddresses.MAX_LENGTH);
     }
+
+    /** A domain typed with its own letters is the same mailbox as its xn-- spelling, which is what isMailbox then judges. */
+    @org.junit.jupiter.api.Test
+    void convertsANonAsciiDomainToItsALabels() {
+        assertThat(EmailAddresses.withAsciiDomain("ana@ex\u00e4mple.com")).isEqualTo("ana@xn--exmple-cua.com");
+        assertThat(EmailAddresses.withAsciiDomain("ana@EX\u00c4MPLE.com")).isEqualTo("ana@xn--exmple-cua.com");
+        assertThat(EmailAddresses.withAsciiDomain("\u00fcn\u00ef@m\u00fcnchen.example")).isEqualTo("\u00fcn\u00ef@xn--mnchen-3ya.example");
+        assertThat(EmailAddresses.isMailbox(EmailAddresses.withAsciiDomain("ana@ex\u00e4mple.com"))).isTrue();
+    }
+
+    @org.junit.jupiter.api.Test
+    void leavesAnAsciiDomainAndAnUnconvertibleOneAsWritten() {
+        assertThat(EmailAddresses.withAsciiDomain("A.B@Example.COM")).isEqualTo("A.B@Example.COM");
+        assertThat(EmailAddresses.withAsciiDomain("nope")).isEqualTo("nope");
+        // An underscore breaks the STD3 rules: left as it is, and refused as any bad domain is.
+        assertThat(EmailAddresses.withAsciiDomain("a@x_\u00e4.example")).isEqualTo("a@x_\u00e4.example");
+        assertThat(EmailAddresses.isMailbox(EmailAddresses.withAsciiDomain("a@x_\u00e4.example"))).isFalse();
+        assertThat(EmailAddresses.isMailbox(EmailAddresses.withAsciiDomain("a@" + "\u00e4".repeat(70) + ".example"))).isFalse();
+    }
 }
