@@ -92,8 +92,10 @@ final class EvaluateBodyReader {
             errors.add("user", "is required for " + action.get());
         }
         Optional<String> email = optionalText(body, "email", errors, MAX_EMAIL);
-        // The rule email lists and policies use too (core's EmailAddresses), which the mail sender accepts.
-        if (email.isPresent() && !io.seatguard.core.evaluation.EmailAddresses.isMailbox(email.get())) {
+        // The rule email lists and policies use too (core's EmailAddresses), which the mail sender accepts,
+        // judged on the A-label form the evaluation keeps (EvaluateHandler): a domain typed with its own
+        // letters is taken. The body keeps the email as sent, which the identity signature signs.
+        if (email.isPresent() && !io.seatguard.core.evaluation.EmailAddresses.isMailbox(io.seatguard.core.evaluation.EmailAddresses.withAsciiDomain(email.get()))) {
             errors.add("email", "must be an email address like name@example.com");
         }
         Optional<String> phone = optionalText(body, "phone", errors, 16);

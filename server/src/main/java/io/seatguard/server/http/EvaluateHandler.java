@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.seatguard.core.app.App;
 import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.SeatguardException;
+import io.seatguard.core.evaluation.EmailAddresses;
 import io.seatguard.core.evaluation.Evaluation;
 import io.seatguard.core.evaluation.EvaluationPipeline;
 import io.seatguard.core.evaluation.EvaluationRequest;
@@ -82,7 +83,9 @@ final class EvaluateHandler {
                 app.id(),
                 body.action(),
                 body.user(),
-                body.email(),
+                // Stored, compared, counted and mailed in one form whichever way the domain was typed:
+                // ana@exämple.com and ana@xn--exmple-cua.com are one recipient for limits, lists and erasure.
+                body.email().map(EmailAddresses::withAsciiDomain),
                 body.phone(),
                 body.metadata(),
                 body.session(),

@@ -137,6 +137,27 @@ class PageLimitsTest {
     }
 
     /**
+     * A domain typed with its own letters is taken in its xn-- form: a script alternating the two spellings
+     * of one mailbox must not get twice its recipient limit of codes sent to it.
+     */
+    @Test
+    void oneMailboxIsOneRecipientWhicheverWayItsDomainIsTyped() {
+        int sent = 0;
+        int limited = 0;
+        for (int login = 0; login < 12; login++) {
+            String email = login % 2 == 0 ? "victim@ex\u00e4mple.com" : "victim@XN--EXMPLE-CUA.com";
+            String page = page(server, app, "login", "\"user\":\"idn" + login + "\",\"email\":\"" + email + "\"", "tok_idn_device_" + login);
+            PageClient browser = new PageClient();
+            browser.get(page);
+            int status = browser.post(page + "/send", Map.of("channel", "email")).statusCode();
+            sent += status == 200 ? 1 : 0;
+            limited += status == 429 ? 1 : 0;
+        }
+        assertThat(sent).isEqualTo((int) AttemptLimits.SEND_PER_RECIPIENT.capacity());
+        assertThat(limited).isEqualTo(12 - sent);
+    }
+
+    /**
      * Review: a custom action your backend evaluated without {@code user} and with a phone alone (a password
      * reset by phone number, a guest's checkout) counted its limits under the account key of no account,
      * {@code email:}, one for the whole app: ten codes an hour went out to all such challenges together, and

@@ -147,6 +147,21 @@ class SignedIdentityTest {
         assertThat(browserEvaluate(app, "access", "mia", "mia@example.com", signature.toUpperCase()).status()).as("hex in either case").isEqualTo(200);
     }
 
+    /**
+     * An email whose domain is typed with its own letters is taken and kept in its xn-- form, while the
+     * signature is checked over the email as sent: a backend signs what its user typed.
+     */
+    @Test
+    void anInternationalDomainIsSignedAsSentAndKeptInItsALabelForm() {
+        String typed = "mia@ex\u00e4mple.com";
+        Response signed = browserEvaluate(app, "access", "mia", typed, IdentitySignature.sign(identitySecret, "mia", typed, null));
+        assertThat(identityOf(app, signed)).isEqualTo("signed");
+        JsonNode evaluation = server.get("/v3/evaluations/" + signed.json().get("evaluation_id").asText(), bearer(app)).json();
+        assertThat(evaluation.get("user").get("email").asText()).isEqualTo("mia@xn--exmple-cua.com");
+        assertRefusedNaming(browserEvaluate(app, "access", "mia", typed, IdentitySignature.sign(identitySecret, "mia", "mia@xn--exmple-cua.com", null)),
+                401, "identity_signature");
+    }
+
     @Test
     void aMalformedSignatureIsRefusedNamingIt() {
         for (Object bad : new Object[] {"z".repeat(64), "ab".repeat(31) + "a", "ab".repeat(33), "", 42, Map.of("sig", "x"), true}) {
