@@ -67,26 +67,33 @@ public enum ListKind {
      * Addresses evaluate takes ({@link EmailAddresses}), in lower case and Unicode's composed form (NFC): a
      * list matches whatever the case, and {@code josé} typed as one character or as {@code e} and a
      * combining accent (as macOS writes it) alike. Found in review: an entry in one form never matched an
-     * evaluation's email in the other. (A domain is ASCII, which NFC leaves as it is.)
+     * evaluation's email in the other. A domain typed with non-ASCII letters is kept in its A-label form,
+     * as evaluate keeps the evaluation's email ({@link EmailAddresses#withAsciiDomain}), so either spelling
+     * of an entry matches either spelling of an evaluation's address and removes it.
      */
     EMAIL("email") {
         @Override
         public Optional<String> normalize(String value) {
-            return EmailAddresses.isMailbox(Normalizer.normalize(value.trim(), Normalizer.Form.NFC)) ? Optional.of(storedForm(value)) : Optional.empty();
+            return EmailAddresses.isMailbox(Normalizer.normalize(EmailAddresses.withAsciiDomain(value.trim()), Normalizer.Form.NFC))
+                    ? Optional.of(storedForm(value)) : Optional.empty();
         }
 
         @Override
         public String storedForm(String value) {
-            return Normalizer.normalize(value.trim().toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+            return Normalizer.normalize(EmailAddresses.withAsciiDomain(value.trim()).toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
         }
 
         @Override
         public Optional<String> earlierForm(String value) {
+            // Before NFC, and before A-labels: an entry kept lower-cased as typed is still found.
             String lower = value.trim().toLowerCase(Locale.ROOT);
-            return Normalizer.isNormalized(lower, Normalizer.Form.NFC) ? Optional.empty() : Optional.of(lower);
+            return lower.equals(storedForm(value)) ? Optional.empty() : Optional.of(lower);
         }
     },
-    /** A domain matches an email at that domain or at any of its subdomains. */
+    /**
+     * A domain matches an email at that domain or at any of its subdomains. One typed with non-ASCII
+     * letters is kept in its A-label form, the form evaluations keep their emails' domains in.
+     */
     EMAIL_DOMAIN("email_domain") {
         @Override
         public Optional<String> normalize(String value) {
@@ -97,7 +104,7 @@ public enum ListKind {
         @Override
         public String storedForm(String value) {
             String lower = value.trim().toLowerCase(Locale.ROOT);
-            return lower.startsWith("@") ? lower.substring(1) : lower;
+            return EmailAddresses.asciiDomain(lower.startsWith("@") ? lower.substring(1) : lower);
         }
     };
 

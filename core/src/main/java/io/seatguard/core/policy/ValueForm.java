@@ -30,7 +30,10 @@ public enum ValueForm {
     ACTION,
     /** {@code user} is an account id evaluate takes: not blank, at most 256 characters, not a dot segment. */
     USER,
-    /** {@code email} is compared as the app sends it, so stored as written, but it must be an address. */
+    /**
+     * {@code email} is compared as the app sends it, so stored as written, but it must be an address; a
+     * domain typed with non-ASCII letters is kept in A-labels, the form evaluate keeps the email in.
+     */
     EMAIL,
     /** {@code phone} is E.164, the only form evaluate takes. */
     PHONE;
@@ -49,7 +52,8 @@ public enum ValueForm {
             case DEVICE_ID -> ListKind.DEVICE.normalize(value);
             case ACTION -> io.seatguard.core.evaluation.Actions.isValidName(value) ? Optional.of(value) : Optional.empty();
             case USER -> io.seatguard.core.account.AccountIds.fault(value).isEmpty() ? Optional.of(value) : Optional.empty();
-            case EMAIL -> io.seatguard.core.evaluation.EmailAddresses.isMailbox(value) ? Optional.of(value) : Optional.empty();
+            case EMAIL -> Optional.of(io.seatguard.core.evaluation.EmailAddresses.withAsciiDomain(value))
+                    .filter(io.seatguard.core.evaluation.EmailAddresses::isMailbox);
             case PHONE -> io.seatguard.core.evaluation.PhoneNumbers.isE164(value) ? Optional.of(value) : Optional.empty();
         };
     }

@@ -45,7 +45,7 @@ class ListKindTest {
         assertThat(ListKind.EMAIL.normalize("a..b@example.com")).isEmpty();
         assertThat(ListKind.EMAIL.normalize(".a@example.com")).isEmpty();
         assertThat(ListKind.EMAIL.normalize("a,b@example.com")).isEmpty();
-        assertThat(ListKind.EMAIL.normalize("a@ex\u00e4mple.com")).as("a non-ASCII domain").isEmpty();
+        assertThat(ListKind.EMAIL.normalize("a@ex\u00e4_mple.com")).as("a non-ASCII domain with no A-label form").isEmpty();
         assertThat(ListKind.EMAIL.normalize("\u00dcn\u00ef@Example.com")).as("a non-ASCII local part, as evaluate takes it").hasValue("\u00fcn\u00ef@example.com");
         assertThat(ListKind.EMAIL.normalize("o'neil+tag@mail.example.co.uk")).hasValue("o'neil+tag@mail.example.co.uk");
 
@@ -121,7 +121,7 @@ class ListKindTest {
         assertThat(ListKind.EMAIL.earlierForm(decomposed)).hasValue(decomposed);
         assertThat(ListKind.EMAIL.earlierForm(composed)).isEmpty();
         assertThat(ListKind.EMAIL.earlierForm("ann@example.com")).isEmpty();
-        assertThat(ListKind.EMAIL_DOMAIN.normalize("ex\u00e4mple.com")).as("a domain is ASCII").isEmpty();
+        assertThat(ListKind.EMAIL_DOMAIN.normalize("ex\u00e4mple.com")).as("a domain is kept in A-labels").hasValue("xn--exmple-cua.com");
     }
 
     /** A value stored before the stricter rules is still matched as it was: the rules judge writes, not reads. */
@@ -149,5 +149,22 @@ class ListKindTest {
         assertThat(matcher.contains("2001:db8:1:ffff::9")).isTrue();
         assertThat(matcher.contains("2001:db8:2::1")).isFalse();
         assertThat(matcher.contains("not an ip")).isFalse();
+    }
+
+    /** Evaluate keeps an email's non-ASCII domain in A-labels: a list keeps its entries so, and either spelling finds the other. */
+    @Test
+    void anInternationalDomainIsKeptInItsALabelFormAndMatchedWrittenEitherWay() {
+        assertThat(ListKind.EMAIL.normalize("Ana@Ex\u00e4mple.com")).hasValue("ana@xn--exmple-cua.com");
+        assertThat(ListKind.EMAIL.storedForm("ana@ex\u00e4mple.com")).isEqualTo(ListKind.EMAIL.storedForm("ana@XN--EXMPLE-CUA.com"));
+        assertThat(ListKind.EMAIL.earlierForm("ana@ex\u00e4mple.com")).as("an entry kept as typed before").hasValue("ana@ex\u00e4mple.com");
+        assertThat(ListKind.EMAIL.earlierForm("ana@example.com")).isEmpty();
+        assertThat(ListKind.EMAIL_DOMAIN.normalize("@Ex\u00e4mple.com")).hasValue("xn--exmple-cua.com");
+        Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
+        ListMatcher emails = ListMatcher.of(new NamedList("lst_1", "app", "e", ListKind.EMAIL, List.of(ListKind.EMAIL.normalize("ana@ex\u00e4mple.com").orElseThrow()), t0, t0));
+        assertThat(emails.contains("ana@xn--exmple-cua.com")).isTrue();
+        ListMatcher domains = ListMatcher.of(new NamedList("lst_2", "app", "d", ListKind.EMAIL_DOMAIN, List.of(ListKind.EMAIL_DOMAIN.normalize("ex\u00e4mple.com").orElseThrow()), t0, t0));
+        assertThat(domains.contains("bo@mail.xn--exmple-cua.com")).isTrue();
+        assertThat(ValueForm.EMAIL.normalize("Ana@Ex\u00e4mple.com")).as("a policy's value, compared with what evaluate keeps").hasValue("Ana@xn--exmple-cua.com");
+        assertThat(ValueForm.EMAIL.normalize("ana@ex\u00e4_mple.com")).isEmpty();
     }
 }
