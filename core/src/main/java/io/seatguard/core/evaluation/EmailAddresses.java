@@ -45,7 +45,10 @@ public final class EmailAddresses {
             return null;
         }
         int at = text.lastIndexOf('@');
-        return at < 0 ? text : text.substring(0, at + 1) + asciiDomain(text.substring(at + 1));
+        if (at < 0 || text.chars().skip(at + 1).allMatch(c -> c < 0x80)) {
+            return text; // the usual case, on every evaluation that sends an email: no copy made
+        }
+        return text.substring(0, at + 1) + asciiDomain(text.substring(at + 1));
     }
 
     /**
