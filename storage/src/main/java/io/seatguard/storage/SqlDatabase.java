@@ -75,7 +75,7 @@ public final class SqlDatabase implements AutoCloseable {
     private final AutoCloseable maintenance;
     private final Supplier<LogRestartStats> logRestarts;
     private final LongAdder reads = new LongAdder();
-    private final StorageReadiness readiness = new StorageReadiness(this::isReachable, this::readPoolFull);
+    private final StorageReadiness readiness = new StorageReadiness(this::isReachable, this::readPoolSaturated);
     /**
      * Set once {@link #close} begins. Closing the pools aborts reads still waiting on the database (a
      * server stopping under a locked table); such a read failed because the store closed, not because the
@@ -509,8 +509,16 @@ public final class SqlDatabase implements AutoCloseable {
         return readiness.state();
     }
 
-    /** Every read connection is taken (none idle, the pool at its size). */
-    private boolean readPoolFull() {
+    /**
+     * Every read connection is taken (none idle, the pool at its size) while the database is not known to be
+     * unreachable. Why the gate too: while it is closed the readiness check is, once a second, the gate's
+     * probe, and waits for a connection like any read; reads stuck on the silent database (up to their socket
+     * timeout) keep the pool full, and "saturated" then said ready while every request was refused 503.
+     */
+    private boolean readPoolSaturated() {
+        if (outage.isClosed()) {
+            return false;
+        }
         var bean = readPool.getHikariPoolMXBean();
         return bean != null && bean.getIdleConnections() == 0 && bean.getActiveConnections() >= readPool.getMaximumPoolSize();
     }

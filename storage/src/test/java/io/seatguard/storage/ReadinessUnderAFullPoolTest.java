@@ -1,8 +1,12 @@
 package io.seatguard.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.seatguard.core.error.SeatguardException;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -34,11 +38,40 @@ class ReadinessUnderAFullPoolTest {
         }
     }
 
-    private static void assertSaturatedWhileHeldAndOkAfter(SqlDatabase database) throws InterruptedException {
-        assertThat(database.readiness()).isEqualTo(StorageReadiness.State.OK);
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread holder = Thread.ofPlatform().start(() -> database.read(connection -> {
+    /**
+     * Review finding (brief 18): a full pool was said SATURATED (and /readyz 200) while the outage gate was
+     * closed, every request refused 503 at once: the check that is the gate's probe waits for a connection
+     * like any read, and a pool still full of reads stuck on the silent database (up to their 15 s socket
+     * timeout on PostgreSQL) made the late check look like load. A known outage is unreachable.
+     */
+    @Test
+    void aFullPoolWhileTheDatabaseIsKnownUnreachableIsUnreachableNotSaturated() throws Exception {
+        try (SqlDatabase database = SqlDatabase.open(new StorageSettings(Optional.empty(), dataDir, 1))) {
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread holder = holdTheReadConnection(database, held, release);
+            try {
+                held.await();
+                // A connection failure closes the gate, as a silent database's would.
+                assertThatThrownBy(() -> database.write(connection -> {
+                    throw new SQLException("the database went silent", "08006");
+                })).isInstanceOf(SeatguardException.class);
+                assertThat(database.outageStats().outages()).isEqualTo(1);
+                // The next probe is let through one interval after the failure: the readiness check is then
+                // the probe, and waits for the connection the stuck read holds. (A time, not a race: nothing
+                // else lets the probe through earlier.)
+                Thread.sleep(OutageGate.PROBE_INTERVAL.toMillis() + 100);
+                assertThat(database.readiness()).as("the gate's probe waiting on a full pool").isEqualTo(StorageReadiness.State.UNREACHABLE);
+            }
+            finally {
+                release.countDown();
+                holder.join();
+            }
+        }
+    }
+
+    private static Thread holdTheReadConnection(SqlDatabase database, CountDownLatch held, CountDownLatch release) {
+        return Thread.ofPlatform().start(() -> database.read(connection -> {
             held.countDown();
             try {
                 release.await();
@@ -48,6 +81,13 @@ class ReadinessUnderAFullPoolTest {
             }
             return null;
         }));
+    }
+
+    private static void assertSaturatedWhileHeldAndOkAfter(SqlDatabase database) throws InterruptedException {
+        assertThat(database.readiness()).isEqualTo(StorageReadiness.State.OK);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = holdTheReadConnection(database, held, release);
         try {
             held.await();
             for (int probe = 0; probe < 2; probe++) {
