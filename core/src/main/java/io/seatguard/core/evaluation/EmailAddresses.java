@@ -52,11 +52,20 @@ public final class EmailAddresses {
     }
 
     /**
+     * Characters java.net.IDN (IDNA2003) converts to another domain than IDNA2008 does, which registries,
+     * mail servers and browsers follow: ß to ss, ς to σ, the zero-width joiner and non-joiner to nothing.
+     * {@code straße.de} is {@code xn--strae-oqa.de}, a domain of its own; taken as {@code strasse.de}, codes
+     * and notices went to someone else's mailbox. A domain with one is left as written, so refused.
+     */
+    private static final String IDNA2003_DEVIATIONS = "\u00df\u03c2\u200c\u200d";
+
+    /**
      * A domain in A-label form (IDNA, STD3 rules: letters, digits and hyphens only) when it has non-ASCII
-     * characters; an ASCII one, or one that cannot be converted, unchanged.
+     * characters; an ASCII one, or one that cannot be converted (or not to the domain IDNA2008 names:
+     * {@link #IDNA2003_DEVIATIONS}), unchanged.
      */
     public static String asciiDomain(String domain) {
-        if (domain.chars().allMatch(c -> c < 0x80)) {
+        if (domain.chars().allMatch(c -> c < 0x80) || domain.chars().anyMatch(c -> IDNA2003_DEVIATIONS.indexOf(c) >= 0)) {
             return domain;
         }
         try {

@@ -61,4 +61,20 @@ class EmailAddressesTest {
         assertThat(EmailAddresses.isMailbox(EmailAddresses.withAsciiDomain("a@x_\u00e4.example"))).isFalse();
         assertThat(EmailAddresses.isMailbox(EmailAddresses.withAsciiDomain("a@" + "\u00e4".repeat(70) + ".example"))).isFalse();
     }
+
+    /**
+     * Review finding (brief 18): java.net.IDN is IDNA2003, which maps ß to ss, ς to σ and drops the
+     * zero-width joiners, where IDNA2008 (registries, mail servers, browsers) keeps them: straße.de
+     * (xn--strae-oqa.de) is a domain of its own, not strasse.de. Converted, ana@straße.de was kept, counted
+     * and mailed as ana@strasse.de, someone else's mailbox. Such a domain is left as written and refused.
+     */
+    @org.junit.jupiter.api.Test
+    void refusesADomainWhoseIdna2003FormIsAnotherDomain() {
+        for (String domain : new String[] {"stra\u00dfe.de", "\u03c3\u03bf\u03c6\u03bf\u03c2.example", "a\u200db.example", "a\u200cb.example"}) {
+            String address = "ana@" + domain;
+            assertThat(EmailAddresses.withAsciiDomain(address)).as(domain).isEqualTo(address);
+            assertThat(EmailAddresses.isMailbox(EmailAddresses.withAsciiDomain(address))).as(domain).isFalse();
+            assertThat(EmailAddresses.asciiDomain(domain)).as(domain).isEqualTo(domain);
+        }
+    }
 }
