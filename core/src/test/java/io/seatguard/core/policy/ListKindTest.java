@@ -167,4 +167,12 @@ class ListKindTest {
         assertThat(ValueForm.EMAIL.normalize("Ana@Ex\u00e4mple.com")).as("a policy's value, compared with what evaluate keeps").hasValue("Ana@xn--exmple-cua.com");
         assertThat(ValueForm.EMAIL.normalize("ana@ex\u00e4_mple.com")).isEmpty();
     }
+
+    /** straße.de is not strasse.de (EmailAddressesTest): lists and policy values refuse it as evaluate does. */
+    @Test
+    void aDomainIdna2003WouldMakeAnotherIsRefused() {
+        assertThat(ListKind.EMAIL.normalize("ana@stra\u00dfe.de")).isEmpty();
+        assertThat(ListKind.EMAIL_DOMAIN.normalize("stra\u00dfe.de")).isEmpty();
+        assertThat(ValueForm.EMAIL.normalize("ana@stra\u00dfe.de")).isEmpty();
+    }
 }
