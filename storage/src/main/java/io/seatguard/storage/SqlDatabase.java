@@ -530,7 +530,11 @@ public final class SqlDatabase implements AutoCloseable {
             return true;
         }
         catch (SQLException e) {
-            outage.failed(e);
+            // A check the close cut off (its wait for a connection, its query) says nothing of the database,
+            // as a read's does not (run): not logged and counted as an outage while the server stops.
+            if (!closing) {
+                outage.failed(e);
+            }
             return false;
         }
         catch (SeatguardException refused) {

@@ -70,6 +70,41 @@ class ReadinessUnderAFullPoolTest {
         }
     }
 
+    /**
+     * Review finding (brief 18): a readiness check still waiting for a connection when the store closes
+     * (a probe during a shutdown under load) failed as the pool's wait ran out on a closed pool, and was
+     * counted and logged as the database being unreachable, as reads cut off by the close no longer are
+     * (ClosingUnderReadsTest).
+     */
+    @Test
+    void aCheckTheCloseCutsOffIsNoOutage() throws Exception {
+        try (PostgresTestDatabase postgres = PostgresTestDatabase.create()) {
+            SqlDatabase database = SqlDatabase.open(new StorageSettings(Optional.of(postgres.url()), dataDir, 1));
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread holder = holdTheReadConnection(database, held, release);
+            try {
+                held.await();
+                java.util.Set<Thread> earlier = readinessChecks();
+                assertThat(database.readiness()).isEqualTo(StorageReadiness.State.SATURATED);
+                // The check this probe started, still waiting for the held connection.
+                Thread check = readinessChecks().stream().filter(thread -> !earlier.contains(thread)).findFirst().orElseThrow();
+                database.close();
+                check.join();
+                assertThat(database.outageStats().outages()).as("no outage was declared").isZero();
+            }
+            finally {
+                release.countDown();
+                holder.join();
+            }
+        }
+    }
+
+    private static java.util.Set<Thread> readinessChecks() {
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().equals("seatguard-readiness"))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     private static Thread holdTheReadConnection(SqlDatabase database, CountDownLatch held, CountDownLatch release) {
         return Thread.ofPlatform().start(() -> database.read(connection -> {
             held.countDown();
