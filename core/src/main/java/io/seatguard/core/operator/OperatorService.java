@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Operators: creating them, signing them in (with back-off), and their sessions. */
@@ -92,7 +91,9 @@ public final class OperatorService {
     /** @param readOnly sees the pages of {@code apps} (every app when empty) and changes nothing but their own password */
     public Operator create(String email, String password, Optional<java.util.Set<String>> apps, boolean readOnly) {
         Operator operator = newOperator(email, password, apps, readOnly);
-        if (!store.create(operator)) {
+        // The store's unique email refuses the other spelling of a domain (both are stored in A-labels); one
+        // made under an earlier release may be stored under its U-labels, which only a lookup finds.
+        if (findByEmail(email).isPresent() || !store.create(operator)) {
             throw new SeatguardException(ErrorCode.NAME_TAKEN, "an operator with this email exists",
                     java.util.List.of(new io.seatguard.core.error.FieldError("email", "is already an operator")));
         }
@@ -109,8 +110,7 @@ public final class OperatorService {
 
     private Operator newOperator(String email, String password, Optional<java.util.Set<String>> apps, boolean readOnly) {
         checkNew(email, password, apps, readOnly);
-        String normalized = email.strip().toLowerCase(Locale.ROOT);
-        return new Operator("op_" + ids.newSecret(16), normalized, hasher.hash(password), clock.instant(), apps, readOnly);
+        return new Operator("op_" + ids.newSecret(16), OperatorEmails.normalized(email), hasher.hash(password), clock.instant(), apps, readOnly);
     }
 
     /**
@@ -119,10 +119,11 @@ public final class OperatorService {
      */
     public static void checkNew(String email, String password, Optional<java.util.Set<String>> apps, boolean readOnly) {
         FieldErrors errors = new FieldErrors();
-        String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        String normalized = OperatorEmails.normalized(email);
         // The rule evaluate holds emails to: no quotes, brackets, spaces or control characters, which
         // every page and command that shows the email would otherwise have to survive. Checked only
-        // here, when an operator is made: one stored under an earlier, looser rule still signs in.
+        // here, when an operator is made: one stored under an earlier, looser rule still signs in. Judged,
+        // as evaluate judges it, with the domain in A-labels: ana@exämple.com is ana@xn--exmple-cua.com.
         if (!EmailAddresses.isMailbox(normalized)) {
             errors.add("email", "must be an email address");
         }
@@ -148,6 +149,25 @@ public final class OperatorService {
 
     public java.util.List<Operator> list() {
         return store.list();
+    }
+
+    /**
+     * The operator with this email however its domain is typed (U-labels or A-labels, any case), whether
+     * stored today (A-labels) or under an earlier release's rule ({@link OperatorEmails#spellings}).
+     */
+    public Optional<Operator> findByEmail(String email) {
+        for (String spelling : OperatorEmails.spellings(email)) {
+            Optional<Operator> found = store.findByEmail(spelling);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The form an operator's email is stored in when made today: stripped, in lower case, its domain in A-labels. */
+    public static String normalizedEmail(String email) {
+        return OperatorEmails.normalized(email);
     }
 
     /**
@@ -217,10 +237,12 @@ public final class OperatorService {
      */
     public SignIn signIn(String email, String password, String code, String clientKey) {
         Instant now = clock.instant();
-        String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-        if (!OperatorEmails.couldBeAnOperators(normalized)) {
+        // Both spellings of a domain count as one email's tries, and find the one operator.
+        Optional<String> key = OperatorEmails.backOffKey(email);
+        if (key.isEmpty()) {
             return new SignIn.Refused();
         }
+        String normalized = key.get();
         Instant since = now.minus(SignInLockout.WINDOW);
         // A client already waiting is answered from a read, so a flood of locked-out tries costs the writer nothing.
         Optional<SignIn.Wait> locked = waiting(store.failures(normalized, clientKey, since), now);
@@ -232,7 +254,7 @@ public final class OperatorService {
         if (!reservation.reserved()) {
             return waiting(reservation.before(), now).orElseThrow();
         }
-        Optional<Operator> operator = store.findByEmail(normalized);
+        Optional<Operator> operator = findByEmail(email);
         String typed = password == null ? "" : password;
         boolean holds = checkReserved(normalized, clientKey, now, () -> operator.map(found -> hasher.matches(typed, found.passwordHash()))
                 .orElseGet(() -> {
@@ -368,22 +390,31 @@ public final class OperatorService {
     private Optional<SignIn.Wait> proveCurrentPassword(Operator operator, String current, String clientKey) {
         Instant now = clock.instant();
         Instant since = now.minus(SignInLockout.WINDOW);
-        Optional<SignIn.Wait> locked = waiting(store.failures(operator.email(), clientKey, since), now);
+        String email = backOffKey(operator);
+        Optional<SignIn.Wait> locked = waiting(store.failures(email, clientKey, since), now);
         if (locked.isPresent()) {
             return locked;
         }
-        OperatorStore.Reservation reservation = store.reserveAttempt(operator.email(), clientKey, now, since,
+        OperatorStore.Reservation reservation = store.reserveAttempt(email, clientKey, now, since,
                 failures -> SignInLockout.waitAfter(failures, now).isZero());
         if (!reservation.reserved()) {
             return Optional.of(waiting(reservation.before(), now).orElseThrow());
         }
         // The stored hash, not the session's copy: another session may have changed it since this page loaded.
         Operator stored = store.findById(operator.id()).orElseThrow(() -> SeatguardException.notFound("operator " + operator.id()));
-        if (!checkReserved(operator.email(), clientKey, now, () -> hasher.matches(current == null ? "" : current, stored.passwordHash()))) {
+        if (!checkReserved(email, clientKey, now, () -> hasher.matches(current == null ? "" : current, stored.passwordHash()))) {
             throw SeatguardException.invalid("current_password", "is not your password");
         }
-        store.clearFailures(operator.email(), clientKey);
+        store.clearFailures(email, clientKey);
         return Optional.empty();
+    }
+
+    /**
+     * What the operator's failed tries are counted under, the one a sign-in with their email uses: for one
+     * stored under an earlier release's U-label domain, the A-label form, not the stored one.
+     */
+    private static String backOffKey(Operator operator) {
+        return OperatorEmails.backOffKey(operator.email()).orElse(operator.email());
     }
 
     /**
@@ -505,7 +536,7 @@ public final class OperatorService {
      * false when there is no such email.
      */
     public boolean resetTwoFactor(String email) {
-        Optional<Operator> operator = store.findByEmail(email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+        Optional<Operator> operator = findByEmail(email);
         operator.ifPresent(found -> store.setTotpSecret(found.id(), Optional.empty(), java.util.List.of()));
         return operator.isPresent();
     }
@@ -524,11 +555,11 @@ public final class OperatorService {
         if (newPassword == null || newPassword.length() < MIN_PASSWORD || newPassword.length() > 1024) {
             throw SeatguardException.invalid("password", "must be " + MIN_PASSWORD + " to 1024 characters");
         }
-        Optional<Operator> operator = store.findByEmail(email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+        Optional<Operator> operator = findByEmail(email);
         if (operator.isEmpty() || !store.replacePassword(operator.get().id(), hasher.hash(newPassword), NO_SESSION)) {
             return false;
         }
-        store.clearFailures(operator.get().email());
+        store.clearFailures(backOffKey(operator.get()));
         return true;
     }
 

@@ -332,6 +332,69 @@ class OperatorServiceTest {
     }
 
     /**
+     * Brief 19: evaluate, lists and policies take ana@exämple.com as ana@xn--exmple-cua.com; an operator's
+     * email was refused with that domain. Now it is stored in A-labels, and either spelling is the one operator.
+     */
+    @Test
+    void anOperatorsDomainTypedWithItsOwnLettersIsKeptInALabelsAndEitherSpellingSignsIn() throws Exception {
+        Operator operator = operators.create(" Ana@Exämple.com ", PASSWORD);
+        assertThat(operator.email()).isEqualTo("ana@xn--exmple-cua.com");
+
+        for (String spelling : List.of("ana@exämple.com", "ANA@EXÄMPLE.COM", "ana@xn--exmple-cua.com")) {
+            assertThat(operators.signIn(spelling, PASSWORD, client("198.51.100.41"))).as(spelling)
+                    .isInstanceOfSatisfying(OperatorService.SignIn.Granted.class, granted -> assertThat(granted.operator().id()).isEqualTo(operator.id()));
+            assertThat(operators.findByEmail(spelling)).as(spelling).contains(operator);
+        }
+        assertThat(operators.resetTwoFactor("ana@exämple.com")).isTrue();
+        assertThat(operators.resetPassword("ana@exämple.com", "a brand new passphrase")).isTrue();
+        assertThat(operators.signIn("ana@xn--exmple-cua.com", "a brand new passphrase", client("198.51.100.41")))
+                .isInstanceOf(OperatorService.SignIn.Granted.class);
+    }
+
+    /** Brief 19: the two spellings of one domain are one operator, so the second is refused as taken. */
+    @Test
+    void anOperatorMadeAgainWithTheOtherSpellingOfTheirDomainIsRefusedAsTaken() {
+        operators.create("ana@exämple.com", PASSWORD);
+        for (String spelling : List.of("ana@xn--exmple-cua.com", "ana@EXÄMPLE.com")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> operators.create(spelling, PASSWORD)).as(spelling)
+                    .isInstanceOfSatisfying(io.seatguard.core.error.SeatguardException.class, e -> {
+                        assertThat(e.code()).isEqualTo(io.seatguard.core.error.ErrorCode.NAME_TAKEN);
+                        assertThat(e.errors()).extracting(error -> error.field()).containsExactly("email");
+                    });
+        }
+        assertThat(store.count()).isEqualTo(1);
+    }
+
+    /**
+     * Brief 19: the earlier, looser rule stored ana@exämple.com as typed (U-labels). That operator still
+     * signs in with either spelling, their tries are counted as one email's, and nobody can be made again
+     * under the A-label form beside them.
+     */
+    @Test
+    void anOperatorStoredWithAUnicodeDomainByTheEarlierRuleStillSignsInAndIsNotMadeTwice() throws Exception {
+        Operator old = new Operator("op_old", "ana@exämple.com", hasher.hash(PASSWORD), T0, Optional.empty(), false);
+        store.create(old);
+
+        for (String spelling : List.of("ana@exämple.com", " Ana@Exämple.COM", "ana@xn--exmple-cua.com")) {
+            assertThat(operators.signIn(spelling, PASSWORD, client("198.51.100.42"))).as(spelling)
+                    .isInstanceOfSatisfying(OperatorService.SignIn.Granted.class, granted -> assertThat(granted.operator().id()).isEqualTo("op_old"));
+        }
+        for (String spelling : List.of("ana@exämple.com", "ana@xn--exmple-cua.com")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> operators.create(spelling, PASSWORD)).as(spelling)
+                    .isInstanceOfSatisfying(io.seatguard.core.error.SeatguardException.class,
+                            e -> assertThat(e.code()).isEqualTo(io.seatguard.core.error.ErrorCode.NAME_TAKEN));
+        }
+        // Failures of both spellings are one email's, the one the operator's own password change counts under.
+        String client = client("198.51.100.43");
+        operators.signIn("ana@exämple.com", "a wrong guess", client);
+        operators.signIn("ana@xn--exmple-cua.com", "a wrong guess", client);
+        assertThat(store.failures("ana@xn--exmple-cua.com", client, T0.minus(SignInLockout.WINDOW)).forEmail()).isEqualTo(2);
+        assertThat(operators.changePassword(old, PASSWORD, "a brand new passphrase", client).backOff()).isEmpty();
+        assertThat(store.failures("ana@xn--exmple-cua.com", client, T0.minus(SignInLockout.WINDOW)).forEmail()).as("cleared by the right password").isZero();
+        assertThat(operators.signIn("ana@exämple.com", "a brand new passphrase", client)).isInstanceOf(OperatorService.SignIn.Granted.class);
+    }
+
+    /**
      * Review finding: a sign-in stored whatever email was typed as a failed try, before any check. Over 254
      * characters PostgreSQL refused the row and failed the writes batched with it; SQLite kept 60 KB ones.
      */
