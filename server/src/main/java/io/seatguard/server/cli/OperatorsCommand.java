@@ -156,9 +156,9 @@ public final class OperatorsCommand {
         }
     }
 
-    /** The email as the store keeps it (as OperatorService looks it up). */
+    /** The email as the store keeps it when made today: its domain in A-labels, as OperatorService looks it up first. */
     private static String normalized(String email) {
-        return email.strip().toLowerCase(java.util.Locale.ROOT);
+        return OperatorService.normalizedEmail(email);
     }
 
     /**
