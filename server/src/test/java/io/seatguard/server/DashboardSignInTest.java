@@ -39,6 +39,30 @@ class DashboardSignInTest {
         return browser.post(server.url() + "/dashboard/login", Map.of("email", email, "password", password, "code", code));
     }
 
+    /**
+     * Brief 19: the operators page refused ana@exämple.com, which evaluate takes as ana@xn--exmple-cua.com.
+     * Added with one spelling, the operator signs in with either, and the other spelling is refused as taken.
+     */
+    @Test
+    void anOperatorAddedWithAnInternationalDomainSignsInWithEitherSpelling() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            SeatguardServer.CreatedOperator first = server.server().createdOperator().orElseThrow();
+            PageClient admin = new PageClient();
+            assertThat(signIn(admin, server, first.email(), first.password()).statusCode()).isEqualTo(303);
+            admin.get(server.url() + "/dashboard/operators");
+            HttpResponse<String> added = admin.post(server.url() + "/dashboard/operators", Map.of("email", "Ana@Exämple.com", "password", "a long enough passphrase"));
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+            assertThat(added.body()).contains("Added ana@xn--exmple-cua.com.");
+            HttpResponse<String> again = admin.post(server.url() + "/dashboard/operators", Map.of("email", "ana@xn--exmple-cua.com", "password", "a long enough passphrase"));
+            assertThat(again.statusCode()).isEqualTo(409);
+            assertThat(again.body()).contains("is already an operator");
+
+            for (String spelling : List.of("ana@exämple.com", "ana@xn--exmple-cua.com")) {
+                assertThat(signIn(new PageClient(), server, spelling, "a long enough passphrase").statusCode()).as(spelling).isEqualTo(303);
+            }
+        }
+    }
+
     @Test
     void anOperatorSignsInSeesEvaluationsAndSignsOut() {
         try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
