@@ -93,13 +93,7 @@ class AppsCommandTest {
     @Test
     void anUntrustedCertificateIsSaidToBeOneWithHowToTrustIt() throws Exception {
         io.seatguard.server.challenge.TestAuthority selfSigned = io.seatguard.server.challenge.TestAuthority.selfSigned(dataDir, "ip:127.0.0.1");
-        com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(selfSigned.serverContext()));
-        https.createContext("/", exchange -> {
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        https.start();
+        com.sun.net.httpserver.HttpsServer https = httpsListener(selfSigned);
         try {
             String url = "https://127.0.0.1:" + https.getAddress().getPort();
             Answered answer = answered("apps", "list", "--url", url, "--admin-token", "x");
@@ -142,8 +136,8 @@ class AppsCommandTest {
                 .doesNotContain("not trusted", "trustStore");
     }
 
-    /** {@code apps list} in a JVM of its own that trusts {@code trustStore}, against an https listener presenting {@code certificate}'s server. */
-    private Answered againstHttps(io.seatguard.server.challenge.TestAuthority certificate, Path trustStore) throws Exception {
+    /** A started https listener on loopback presenting {@code certificate}'s server, answering 200 to anything. */
+    private static com.sun.net.httpserver.HttpsServer httpsListener(io.seatguard.server.challenge.TestAuthority certificate) throws Exception {
         com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
         https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(certificate.serverContext()));
         https.createContext("/", exchange -> {
@@ -151,6 +145,12 @@ class AppsCommandTest {
             exchange.close();
         });
         https.start();
+        return https;
+    }
+
+    /** {@code apps list} in a JVM of its own that trusts {@code trustStore}, against an https listener presenting {@code certificate}'s server. */
+    private Answered againstHttps(io.seatguard.server.challenge.TestAuthority certificate, Path trustStore) throws Exception {
+        com.sun.net.httpserver.HttpsServer https = httpsListener(certificate);
         try {
             List<String> command = ServerProcess.mainCommand("apps", "list", "--url", "https://127.0.0.1:" + https.getAddress().getPort(), "--admin-token", "x");
             command.addAll(1, List.of("-Djavax.net.ssl.trustStore=" + trustStore, "-Djavax.net.ssl.trustStorePassword=" + io.seatguard.server.challenge.TestAuthority.PASSWORD));
