@@ -25,6 +25,10 @@ final class ListenFailure {
                     return new IllegalStateException("port " + port + " on " + host + " is already in use: another process listens on it;"
                             + " stop that one, or give this one another --port", failure);
                 }
+                if (reason.contains("Permission denied")) {
+                    return new IllegalStateException("cannot listen on port " + port + " on " + host + ": ports below 1024 need root or"
+                            + " CAP_NET_BIND_SERVICE; give a --port of 1024 or above (the proxy in front can still take 443)", failure);
+                }
                 if (reason.contains("Cannot assign requested address")) {
                     return new IllegalStateException("cannot listen on " + host + ": no network interface of this machine has that address"
                             + " (use one of this machine's addresses, or 0.0.0.0 for all of them)", failure);

@@ -137,10 +137,24 @@ public final class StunServer implements AutoCloseable {
         }
         catch (IOException e) {
             channel.close();
-            // The flags that get past it: a machine with a TURN server of its own holds 3478, the default (found in review).
-            throw new UncheckedIOException("cannot bind STUN on udp " + shown + ":" + address.getPort() + ": " + e.getMessage()
-                    + "; give another --stun-port, or --no-stun to start without it", e);
+            throw new UncheckedIOException("cannot bind STUN on udp " + shown + ":" + address.getPort() + ": " + e.getMessage() + wayOut(e), e);
         }
+    }
+
+    /**
+     * The flags that get past a failed bind, by its cause: a machine with a TURN server of its own holds 3478,
+     * the default (found in review); a port below 1024 needs a privilege; another port does nothing for an
+     * address the machine does not have.
+     */
+    static String wayOut(IOException failure) {
+        String reason = String.valueOf(failure.getMessage());
+        if (reason.contains("in use")) {
+            return "; give another --stun-port, or --no-stun to start without it";
+        }
+        if (reason.contains("Permission denied")) {
+            return "; ports below 1024 need root or CAP_NET_BIND_SERVICE: give a --stun-port of 1024 or above, or --no-stun";
+        }
+        return "; --no-stun starts without it";
     }
 
     private static void closeAll(List<DatagramChannel> channels) {

@@ -211,4 +211,12 @@ class StunServerTest {
             }
         }
     }
+
+    /** Each failed bind says the way out that fits it: another port helps a taken one only. */
+    @Test
+    void aFailedBindSaysTheWayOutThatFitsItsCause() {
+        assertThat(StunServer.wayOut(new java.net.BindException("Address already in use"))).contains("another --stun-port");
+        assertThat(StunServer.wayOut(new java.net.BindException("Permission denied"))).contains("CAP_NET_BIND_SERVICE").contains("1024 or above");
+        assertThat(StunServer.wayOut(new java.net.BindException("Cannot assign requested address"))).doesNotContain("--stun-port").contains("--no-stun");
+    }
 }
