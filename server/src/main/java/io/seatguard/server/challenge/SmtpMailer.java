@@ -172,6 +172,9 @@ public final class SmtpMailer {
             // Codes and notices are sent by a program (RFC 3834): vacation responders and list software must
             // not answer them, or an owner away answered every code with an out-of-office reply (found in review).
             message.setHeader("Auto-Submitted", "auto-generated");
+            // Exchange and Outlook answer by their own header, not RFC 3834's: OOF and auto-replies only, so
+            // that a code's non-delivery report still comes back.
+            message.setHeader("X-Auto-Response-Suppress", "OOF, AutoReply");
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
             message.setSubject(subject, "UTF-8");
             message.setText(body, "UTF-8");

@@ -25,7 +25,7 @@ class SmtpAutomatedMailHeadersTest {
             assertThat(server.awaitConversationEnd(10_000)).isTrue();
             List<String> lines = server.received();
             List<String> headers = lines.subList(lines.indexOf("DATA") + 1, lines.indexOf(""));
-            assertThat(headers).contains("Auto-Submitted: auto-generated")
+            assertThat(headers).contains("Auto-Submitted: auto-generated").contains("X-Auto-Response-Suppress: OOF, AutoReply")
                     .anySatisfy(line -> assertThat(line).matches("Date: \\w{3}, \\d{1,2} \\w{3} \\d{4} \\d\\d:\\d\\d:\\d\\d [+-]\\d{4}.*"))
                     .anySatisfy(line -> assertThat(line).matches("Message-ID: <[0-9a-f-]{36}@mail\\.example\\.com>"));
             assertThat(lines).contains("Your Acme verification code is 123456.");
