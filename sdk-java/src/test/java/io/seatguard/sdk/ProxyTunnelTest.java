@@ -2,6 +2,7 @@ package io.seatguard.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,10 +36,21 @@ class ProxyTunnelTest {
         try (SilentProxy proxy = new SilentProxy(); HttpClient viaProxy = proxied(proxy)) {
             SeatguardClient client = SeatguardClient.builder("https://seatguard.invalid", "sk_test_123").httpClient(viaProxy).timeout(Duration.ofMillis(3_000))
                     .retries(2).sleeper(waits::add).build();
-            assertThatThrownBy(() -> client.evaluate(EvaluateRequest.of("login").user("mia"))).isInstanceOf(SeatguardNetworkException.class)
-                    .hasMessageContaining("after 1 tries").hasCauseInstanceOf(HttpTimeoutException.class);
-            assertThat(waits).as("not sent again: a hung tunnel looks like a hung answer").isEmpty();
-            assertThat(proxy.requests()).as("the proxy got the CONNECT, and nothing else").singleElement().asString().startsWith("CONNECT seatguard.invalid:443 ");
+            Throwable failure = catchThrowable(() -> client.evaluate(EvaluateRequest.of("login").user("mia")));
+            assertThat(failure).isInstanceOf(SeatguardNetworkException.class).hasCauseInstanceOf(HttpTimeoutException.class);
+            // Nearly always the JDK reports the hung CONNECT as a request timeout, and evaluate is not sent again.
+            // On a loaded machine (CI, once) it reported the first tries as connect timeouts instead, which the
+            // client sends again as never sent: true here, since no tunnel opened and no byte of the request left.
+            // Either way the proxy saw CONNECTs and nothing else, and a try the JDK called a timeout of the
+            // answer is never sent again (it is the last).
+            if (waits.isEmpty()) {
+                assertThat(failure).hasMessageContaining("after 1 tries");
+                assertThat(proxy.requests()).as("the proxy got the CONNECT, and nothing else").singleElement().asString().startsWith("CONNECT seatguard.invalid:443 ");
+            }
+            else {
+                assertThat(failure).hasMessageContaining("after " + (waits.size() + 1) + " tries");
+                assertThat(proxy.requests()).hasSize(waits.size() + 1).allSatisfy(line -> assertThat(line).startsWith("CONNECT seatguard.invalid:443 "));
+            }
         }
     }
 
