@@ -33,7 +33,8 @@ class CodeLifetimePageTest {
     @RegisterExtension
     static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-    private static final String HOUR_LONG_CHALLENGE = """
+    /** A policy that challenges a new device's login by email, the challenge lasting an hour (LogoutAfterLastCodeTest too). */
+    static final String HOUR_LONG_CHALLENGE = """
             {"name": "Verify new devices", "actions": ["login"], "priority": 5,
              "conditions": {"check": "is_new_device", "op": "eq", "value": true},
              "verdict": "challenge",

@@ -25,11 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * default 10): the app's backend reads {@code expired}, not {@code failed}.
  */
 class LogoutAfterLastCodeTest {
-    private static final String HOUR_LONG_CHALLENGE = """
-            {"name": "Verify new devices", "actions": ["login"], "priority": 5,
-             "conditions": {"check": "is_new_device", "op": "eq", "value": true},
-             "verdict": "challenge",
-             "challenge": {"type": "verification", "channels": ["email"], "expires_in_seconds": 3600, "success_url": "https://app.example/welcome"}}""";
+    private static final String HOUR_LONG_CHALLENGE = CodeLifetimePageTest.HOUR_LONG_CHALLENGE;
     private static final ChallengeRules TWO_MINUTE_CODES = new ChallengeRules(5, Duration.ofSeconds(30), 5, Duration.ofMinutes(2));
 
     @TempDir
