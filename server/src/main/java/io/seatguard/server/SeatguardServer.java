@@ -18,6 +18,7 @@ import io.seatguard.storage.SqlActivityReader;
 import io.seatguard.core.identity.DeviceResolver;
 import io.seatguard.core.ids.IdGenerator;
 import io.seatguard.core.net.ClientIpResolver;
+import io.seatguard.core.operator.PasswordHasher;
 import io.seatguard.core.policy.Backtest;
 import io.seatguard.core.challenge.ChallengeIssuer;
 import io.seatguard.core.challenge.ChallengeMachine;
@@ -200,7 +201,17 @@ public final class SeatguardServer implements AutoCloseable {
 
     /** @param httpStopTimeout how long {@link #close} lets requests in flight finish; shorter in tests that stop a busy server */
     static SeatguardServer start(ServerConfig config, InstantSource clock, Duration httpStopTimeout) {
+        return start(config, clock, httpStopTimeout, new Argon2Hasher());
+    }
+
+    /**
+     * @param passwords hashes operators' passwords: Argon2id at its full cost everywhere but in the tests'
+     *     servers (TestServer), where every start's first operator and every sign-in paid it, a quarter of
+     *     the server tests' CPU
+     */
+    static SeatguardServer start(ServerConfig config, InstantSource clock, Duration httpStopTimeout, PasswordHasher passwords) {
         requireNonNull(config, "config is null");
+        requireNonNull(passwords, "passwords is null");
         SqlDatabase database = SqlDatabase.openForServer(new StorageSettings(config.databaseUrl(), config.dataDir(), 8, config.sqliteSynchronous()));
         ServerMetrics metrics = new ServerMetrics();
         metrics.bindWriter(database::writerStats);
@@ -338,7 +349,7 @@ public final class SeatguardServer implements AutoCloseable {
             metrics.bindRedis(redisLinks);
             ChallengePages challengePages = new ChallengePages(challenges, apps, delivery, clientIps, limits, publicUrl::get);
             Heartbeats heartbeats = new Heartbeats(presence, devices, accounts, clock);
-            OperatorService operators = new OperatorService(new SqlOperatorStore(database), new Argon2Hasher(), ids, clock, new TotpCodes());
+            OperatorService operators = new OperatorService(new SqlOperatorStore(database), passwords, ids, clock, new TotpCodes());
             DashboardPages dashboard = new DashboardPages(operators, apps, sqlEvaluations, evaluations, challenges, clientIps, clock, publicUrl::get);
             // Each lets one backtest per app run on this node at a time: one for the API, one for the dashboard.
             // Shared, a read-only operator (who may backtest a draft) looping on the dashboard's button kept the

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seatguard.server.config.ServerConfig;
+import io.seatguard.server.dashboard.LightArgon2;
+import io.seatguard.server.http.HttpApi;
 import io.seatguard.server.http.Json;
+import io.seatguard.storage.MigratedStores;
 import io.seatguard.storage.PostgresTestDatabase;
 import java.io.IOException;
 import java.net.URI;
@@ -52,12 +55,12 @@ public final class TestServer implements AutoCloseable {
         ServerConfig.Builder config = config(dataDir).adminToken(ADMIN_TOKEN);
         Optional<PostgresTestDatabase> postgres = Optional.empty();
         if (store == Store.POSTGRESQL) {
-            postgres = Optional.of(PostgresTestDatabase.create());
+            postgres = Optional.of(PostgresTestDatabase.createMigrated());
             config.databaseUrl(postgres.get().url());
         }
         int jettyFaultsBefore = JettyFaults.INSTANCE.mark();
         ServerConfig built = config.build();
-        return new TestServer(SeatguardServer.start(built), postgres, jettyFaultsBefore, built);
+        return new TestServer(startLight(built, java.time.InstantSource.system()), postgres, jettyFaultsBefore, built);
     }
 
     /** A test server's configuration: embedded storage in {@code dataDir}, a free loopback port, no IP data, development mode. */
@@ -69,14 +72,25 @@ public final class TestServer implements AutoCloseable {
     public static TestServer startWith(ServerConfig config) {
         int jettyFaultsBefore = JettyFaults.INSTANCE.mark();
         ServerConfig built = config.toBuilder().adminToken(ADMIN_TOKEN).build();
-        return new TestServer(SeatguardServer.start(built), Optional.empty(), jettyFaultsBefore, built);
+        return new TestServer(startLight(built, java.time.InstantSource.system()), Optional.empty(), jettyFaultsBefore, built);
     }
 
     /** As {@link #startWith(ServerConfig)}, on a clock the test moves (a code's lifetime, say) instead of sleeping. */
     public static TestServer startWith(ServerConfig config, java.time.InstantSource clock) {
         int jettyFaultsBefore = JettyFaults.INSTANCE.mark();
         ServerConfig built = config.toBuilder().adminToken(ADMIN_TOKEN).build();
-        return new TestServer(SeatguardServer.start(built, clock), Optional.empty(), jettyFaultsBefore, built);
+        return new TestServer(startLight(built, clock), Optional.empty(), jettyFaultsBefore, built);
+    }
+
+    /**
+     * The server, its operators' passwords hashed at a test's cost ({@link LightArgon2}), on embedded storage
+     * a migrated store copied in first unless the folder holds one ({@link MigratedStores}).
+     */
+    private static SeatguardServer startLight(ServerConfig config, java.time.InstantSource clock) {
+        if (config.databaseUrl().isEmpty()) {
+            MigratedStores.seedSqlite(config.dataDir());
+        }
+        return SeatguardServer.start(config, clock, HttpApi.STOP_TIMEOUT, LightArgon2.hasher());
     }
 
     public SeatguardServer server() {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The storage contract on the machine's real PostgreSQL, in a schema of its own per test. */
+/** The storage contract on the machine's real PostgreSQL, in a schema of its own per test, migrated (MigratedStores). */
 class PostgresStorageContractTest extends StorageContract {
     @TempDir
     Path dataDir;
@@ -33,7 +33,7 @@ class PostgresStorageContractTest extends StorageContract {
 
     @Override
     SqlDatabase openDatabase() {
-        postgres = PostgresTestDatabase.create();
+        postgres = PostgresTestDatabase.createMigrated();
         return reopenDatabase();
     }
 

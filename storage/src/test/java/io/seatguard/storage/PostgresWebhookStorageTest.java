@@ -31,7 +31,7 @@ class PostgresWebhookStorageTest extends WebhookStorageContract {
 
     @Override
     SqlDatabase openDatabase() {
-        postgres = PostgresTestDatabase.create();
+        postgres = PostgresTestDatabase.createMigrated();
         return SqlDatabase.open(StorageSettings.of(postgres.url(), dataDir));
     }
 

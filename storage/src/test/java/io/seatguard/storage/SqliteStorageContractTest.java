@@ -12,6 +12,8 @@ class SqliteStorageContractTest extends StorageContract {
 
     @Override
     SqlDatabase openDatabase() {
+        // A copy of a migrated file on the first open; the reopens find it there (MigratedStores).
+        MigratedStores.seedSqlite(dataDir);
         return SqlDatabase.open(StorageSettings.embedded(dataDir));
     }
 

@@ -17,6 +17,7 @@ class SqliteWebhookStorageTest extends WebhookStorageContract {
 
     @Override
     SqlDatabase openDatabase() {
+        MigratedStores.seedSqlite(dataDir);
         return SqlDatabase.open(StorageSettings.embedded(dataDir));
     }
 
