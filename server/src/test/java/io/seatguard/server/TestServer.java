@@ -39,6 +39,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     private final SeatguardServer server;
+    /**
+     * This server's own client, shut before the server stops: a connection it kept alive would hold the stop
+     * for the second Jetty gives idle connections once a stop begins (AbstractConnector's
+     * shutdownIdleTimeout), most of each API test's time before.
+     */
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Optional<PostgresTestDatabase> postgres;
     /** Jetty's warnings before this server started: the ones after it are its faults ({@link #close}). */
     private final int jettyFaultsBefore;
@@ -137,11 +143,15 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Response send(String method, String path, String body, Map<String, String> headers) {
-        return send(url(), method, path, body, headers);
+        return send(client, url(), method, path, body, headers);
     }
 
     /** One request to any Seatguard at {@code baseUrl} (another process's, say). */
     public static Response send(String baseUrl, String method, String path, String body, Map<String, String> headers) {
+        return send(CLIENT, baseUrl, method, path, body, headers);
+    }
+
+    private static Response send(HttpClient client, String baseUrl, String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         boolean hasContentType = headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Content-Type"));
         headers.forEach(request::header);
@@ -150,7 +160,7 @@ public final class TestServer implements AutoCloseable {
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
                     response.headers().map());
         }
@@ -169,6 +179,13 @@ public final class TestServer implements AutoCloseable {
      */
     @Override
     public void close() {
+        client.shutdownNow();
+        try {
+            client.awaitTermination(Duration.ofSeconds(5));
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         server.close();
         postgres.ifPresent(PostgresTestDatabase::close);
         List<String> faults = JettyFaults.INSTANCE.since(jettyFaultsBefore);
