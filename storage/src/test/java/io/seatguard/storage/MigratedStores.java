@@ -32,15 +32,19 @@ public final class MigratedStores {
     private MigratedStores() {}
 
     /**
-     * Puts a migrated, empty SQLite store in {@code dataDir} unless it holds one already. A missing folder is
-     * left for the code under test to make, as it would on a first start.
+     * Puts a migrated, empty SQLite store in {@code dataDir} unless it holds one already. A missing folder
+     * whose parent exists is made as the server makes it ({@link PrivateFiles#folder}); anything else (a
+     * file in the way, a missing parent) is left for the code under test to meet.
      */
     public static void seedSqlite(Path dataDir) {
         Path file = dataDir.resolve(StorageSettings.EMBEDDED_FILE_NAME);
-        if (!Files.isDirectory(dataDir) || Files.exists(file)) {
+        boolean folderToMake = !Files.exists(dataDir) && dataDir.toAbsolutePath().getParent() != null
+                && Files.isDirectory(dataDir.toAbsolutePath().getParent());
+        if (!(Files.isDirectory(dataDir) || folderToMake) || Files.exists(file)) {
             return;
         }
         try {
+            PrivateFiles.folder(dataDir);
             Files.copy(sqliteTemplate(), file, StandardCopyOption.COPY_ATTRIBUTES);
         }
         catch (IOException e) {
