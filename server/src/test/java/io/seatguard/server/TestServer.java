@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seatguard.server.challenge.PageClient;
 import io.seatguard.server.config.ServerConfig;
 import io.seatguard.server.dashboard.LightArgon2;
 import io.seatguard.server.http.HttpApi;
@@ -179,6 +180,7 @@ public final class TestServer implements AutoCloseable {
      */
     @Override
     public void close() {
+        PageClient.dropConnections();
         client.shutdownNow();
         try {
             client.awaitTermination(Duration.ofSeconds(5));

@@ -9,9 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -20,8 +23,12 @@ import java.util.stream.Collectors;
 public final class PageClient {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([0-9A-Za-z]{32})\"");
 
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    /** Every page client still reachable, whose connections {@link #dropConnections} ends. */
+    private static final Set<PageClient> LIVE = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+    private final CookieManager cookies = new CookieManager();
+    /** Made at the first request after {@link #dropConnections} (and the first of all); the cookies outlive it. */
+    private HttpClient client;
     private String csrf = "";
     private final Map<String, String> headers;
 
@@ -32,6 +39,45 @@ public final class PageClient {
     /** A client that sends these headers on every request (e.g. X-Forwarded-For through the trusted loopback proxy). */
     public PageClient(Map<String, String> headers) {
         this.headers = Map.copyOf(headers);
+        LIVE.add(this);
+    }
+
+    /**
+     * Ends the connections every page client keeps alive; each goes on with new ones, its cookies kept.
+     * TestServer calls it before stopping its server: Jetty holds a stop up to a second for each idle
+     * connection (its shutdownIdleTimeout), and these clients are in most dashboard and challenge tests.
+     */
+    public static void dropConnections() {
+        List<PageClient> clients;
+        synchronized (LIVE) {
+            clients = List.copyOf(LIVE);
+        }
+        clients.forEach(PageClient::drop);
+    }
+
+    private void drop() {
+        HttpClient old;
+        synchronized (this) {
+            old = client;
+            client = null;
+        }
+        if (old != null) {
+            old.shutdownNow();
+            try {
+                old.awaitTermination(Duration.ofSeconds(5));
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5))
+                    .build();
+        }
+        return client;
     }
 
     public HttpResponse<String> get(String url) {
@@ -103,7 +149,7 @@ public final class PageClient {
     private HttpResponse<String> send(HttpRequest.Builder request) {
         headers.forEach(request::header);
         try {
-            return client.send(request.timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+            return client().send(request.timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
         }
         catch (IOException e) {
             throw new IllegalStateException(e);
