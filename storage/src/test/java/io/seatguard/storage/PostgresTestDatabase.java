@@ -44,7 +44,8 @@ public final class PostgresTestDatabase implements AutoCloseable {
 
     /**
      * As {@link #create}, the schema already migrated ({@link MigratedStores}): for tests whose subject is
-     * not the migration, a fifth of the cost of Flyway's migrating it.
+     * not the migration. Measured alone, 150 ms against about 190 ms for Flyway's migrating it; the rest
+     * is PostgreSQL's own DDL.
      */
     public static PostgresTestDatabase createMigrated() {
         PostgresTestDatabase database = create();
