@@ -68,6 +68,13 @@ class PageLimitsTest {
         return response.json().get("redirect").asText();
     }
 
+    /** Opens the page in a new browser and asks for a code by this channel: the answer's status. */
+    private static int sendFromANewBrowser(String page, String channel) {
+        PageClient browser = new PageClient();
+        browser.get(page);
+        return browser.post(page + "/send", Map.of("channel", channel)).statusCode();
+    }
+
     /** Review finding B: signups named after any user shared no limit, so one address could be guessed at without end. */
     @Test
     void signupsUnderMadeUpUsersShareTheirEmailsCheckLimit() {
@@ -102,16 +109,12 @@ class PageLimitsTest {
         int capacity = (int) AttemptLimits.SEND_PER_ACCOUNT.capacity();
         for (int login = 0; login <= capacity; login++) {
             String page = page(server, app, "login", "\"user\":\"leaver\",\"phone\":\"+33611112222\"", "tok_leaver_device_" + login);
-            PageClient browser = new PageClient();
-            browser.get(page);
-            assertThat(browser.post(page + "/send", Map.of("channel", "sms")).statusCode()).as("send " + (login + 1)).isEqualTo(login < capacity ? 200 : 429);
+            assertThat(sendFromANewBrowser(page, "sms")).as("send " + (login + 1)).isEqualTo(login < capacity ? 200 : 429);
         }
         assertThat(server.send("DELETE", "/v3/users/leaver", null, app.bearer()).status()).isEqualTo(204);
 
         String again = page(server, app, "login", "\"user\":\"leaver\",\"phone\":\"+33611112222\"", "tok_leaver_device_again");
-        PageClient browser = new PageClient();
-        browser.get(again);
-        assertThat(browser.post(again + "/send", Map.of("channel", "sms")).statusCode()).as("the account made again starts with full limits").isEqualTo(200);
+        assertThat(sendFromANewBrowser(again, "sms")).as("the account made again starts with full limits").isEqualTo(200);
     }
 
     /** Review finding C: code sends had no limit per recipient, so one number could be sent a paid message per made-up account. */
@@ -121,9 +124,7 @@ class PageLimitsTest {
         int limited = 0;
         for (int login = 0; login < 12; login++) {
             String page = page(server, app, "login", "\"user\":\"pump" + login + "\",\"phone\":\"+33612345678\"", "tok_pump_device_" + login);
-            PageClient browser = new PageClient();
-            browser.get(page);
-            int status = browser.post(page + "/send", Map.of("channel", "sms")).statusCode();
+            int status = sendFromANewBrowser(page, "sms");
             sent += status == 200 ? 1 : 0;
             limited += status == 429 ? 1 : 0;
         }
@@ -131,9 +132,7 @@ class PageLimitsTest {
         assertThat(limited).isEqualTo(12 - sent);
         // Another number is not held back by it.
         String other = page(server, app, "login", "\"user\":\"pump99\",\"phone\":\"+33699999999\"", "tok_pump_device_99");
-        PageClient browser = new PageClient();
-        browser.get(other);
-        assertThat(browser.post(other + "/send", Map.of("channel", "sms")).statusCode()).isEqualTo(200);
+        assertThat(sendFromANewBrowser(other, "sms")).isEqualTo(200);
     }
 
     /**
@@ -147,9 +146,7 @@ class PageLimitsTest {
         for (int login = 0; login < 12; login++) {
             String email = login % 2 == 0 ? "victim@ex\u00e4mple.com" : "victim@XN--EXMPLE-CUA.com";
             String page = page(server, app, "login", "\"user\":\"idn" + login + "\",\"email\":\"" + email + "\"", "tok_idn_device_" + login);
-            PageClient browser = new PageClient();
-            browser.get(page);
-            int status = browser.post(page + "/send", Map.of("channel", "email")).statusCode();
+            int status = sendFromANewBrowser(page, "email");
             sent += status == 200 ? 1 : 0;
             limited += status == 429 ? 1 : 0;
         }
@@ -173,9 +170,7 @@ class PageLimitsTest {
         int sends = (int) AttemptLimits.SEND_PER_ACCOUNT.capacity() + 1;
         for (int reset = 0; reset < sends; reset++) {
             String page = page(server, app, "password_reset", "\"phone\":\"+336123456" + (10 + reset) + "\"", "tok_reset_device_" + reset);
-            PageClient browser = new PageClient();
-            browser.get(page);
-            assertThat(browser.post(page + "/send", Map.of("channel", "sms")).statusCode()).as("reset " + reset).isEqualTo(200);
+            assertThat(sendFromANewBrowser(page, "sms")).as("reset " + reset).isEqualTo(200);
         }
     }
 
@@ -230,9 +225,7 @@ class PageLimitsTest {
             String page = page(server, gone, "login", "\"user\":\"someone" + account + "\",\"email\":\"someone" + account + "@example.com\"",
                     "tok_orphan_device_" + account);
             if (codeSent) {
-                PageClient browser = new PageClient();
-                browser.get(page);
-                assertThat(browser.post(page + "/send", Map.of("channel", "email")).statusCode()).isEqualTo(200);
+                assertThat(sendFromANewBrowser(page, "email")).isEqualTo(200);
             }
             paths.add(URI.create(page).getPath());
         }
