@@ -20,7 +20,7 @@ final class SqlOutbox {
     private SqlOutbox() {}
 
     static void enqueue(Connection connection, OutboxEvent event) throws SQLException {
-        String subscribed = "%," + event.type().wireName() + ",%";
+        String subscribed = subscribedPattern(event.type().wireName());
         String messageId = newMessageId();
         long at = event.at().toEpochMilli();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -29,15 +29,25 @@ final class SqlOutbox {
         body.put("data", event.data());
         int written = JdbcRunner.update(connection,
                 "INSERT INTO webhook_messages (app_id, id, event_type, user_id, payload, created_at) SELECT ?, ?, ?, ?, ?, ?"
-                        + " WHERE EXISTS (SELECT 1 FROM webhook_endpoints WHERE app_id = ? AND events LIKE ? AND disabled_at IS NULL)",
+                        + " WHERE EXISTS (SELECT 1 FROM webhook_endpoints WHERE app_id = ? AND events LIKE ? ESCAPE '\\' AND disabled_at IS NULL)",
                 event.appId(), messageId, event.type().wireName(), event.userId().orElse(null), StorageJson.write(body), at, event.appId(), subscribed);
         if (written == 1) {
             JdbcRunner.update(connection,
                     "INSERT INTO webhook_deliveries (app_id, message_id, endpoint_id, status, attempts, next_attempt_at, created_at)"
-                            + " SELECT app_id, ?, id, 'pending', 0, ?, ? FROM webhook_endpoints WHERE app_id = ? AND events LIKE ? AND disabled_at IS NULL"
+                            + " SELECT app_id, ?, id, 'pending', 0, ?, ? FROM webhook_endpoints WHERE app_id = ? AND events LIKE ? ESCAPE '\\' AND disabled_at IS NULL"
                             + hold(connection),
                     messageId, at, at, event.appId(), subscribed);
         }
+    }
+
+    /**
+     * The {@code LIKE} pattern of an endpoint subscribed to the event: its name between the commas of the
+     * stored list, taken literally. Unescaped, the {@code _} of {@code user.account_sharing_signal} matched
+     * any character, so a future name differing there would have been delivered to the other's endpoints.
+     */
+    static String subscribedPattern(String eventName) {
+        String literal = eventName.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%," + literal + ",%";
     }
 
     /**

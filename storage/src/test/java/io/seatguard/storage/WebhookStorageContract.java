@@ -665,6 +665,38 @@ abstract class WebhookStorageContract {
                 Map.of(EndpointHealth.DisabledReason.MANUAL, 1L, EndpointHealth.DisabledReason.FAILING, 1L));
     }
 
+    /**
+     * An endpoint gets an event only when its list names that event exactly: the {@code _} of an event's
+     * name is no wildcard. The look-alike name is written into the stored list by hand, as no event type
+     * is one today.
+     */
+    @Test
+    void anEndpointSubscribedToALookAlikeNameGetsNothing() throws SQLException {
+        endpoint("app_a", "we_a");
+        try (Connection raw = rawConnection(); Statement statement = raw.createStatement()) {
+            statement.executeUpdate("UPDATE webhook_endpoints SET events = ',user.accountXsharing%signal,' WHERE app_id = 'app_a' AND id = 'we_a'");
+        }
+        database.write(connection -> {
+            SqlOutbox.enqueue(connection, new OutboxEvent("app_a", WebhookEventType.USER_ACCOUNT_SHARING_SIGNAL, Optional.of("ann"), Map.of("risk", 80), T0));
+            return null;
+        });
+
+        assertThat(count("webhook_messages")).isZero();
+        assertThat(count("webhook_deliveries")).isZero();
+    }
+
+    @Test
+    void anEndpointSubscribedToTheEventByNameGetsIt() {
+        webhooks.create(new WebhookEndpoint("we_a", "app_a", "https://hooks.example/we_a", List.of(WebhookEventType.USER_ACCOUNT_SHARING_SIGNAL), "whsec_a",
+                List.of(), T0.minus(Duration.ofDays(365))), 20);
+        database.write(connection -> {
+            SqlOutbox.enqueue(connection, new OutboxEvent("app_a", WebhookEventType.USER_ACCOUNT_SHARING_SIGNAL, Optional.of("ann"), Map.of("risk", 80), T0));
+            return null;
+        });
+
+        assertThat(webhooks.deliveries("app_a", "we_a", 10)).hasSize(1);
+    }
+
     /** The endpoint's failing spell started {@code by} earlier: time passing for the database's clock, which no test can move. */
     void moveSpellBack(String endpoint, Duration by) throws SQLException {
         try (Connection raw = rawConnection();
