@@ -118,6 +118,18 @@ public final class ChallengeService {
     }
 
     /**
+     * The app's challenge as it stands now. Another app's is not found, as one that does not exist, and is
+     * checked before it is settled: settling it first wrote the expiry into another app's data on a call made
+     * with this app's key (found in review).
+     */
+    public Challenge get(String appId, String challengeId) {
+        Challenge stored = store.find(challengeId)
+                .filter(challenge -> challenge.appId().equals(appId))
+                .orElseThrow(() -> SeatguardException.notFound("challenge " + challengeId));
+        return settled(stored);
+    }
+
+    /**
      * The challenge settled now, its expiry stored. When the expiry's write loses (another request changed
      * the challenge since it was read: the right code typed as the last code's lifetime ended), what is
      * stored now is settled instead: answering the expiry that lost told the backend {@code expired} for a

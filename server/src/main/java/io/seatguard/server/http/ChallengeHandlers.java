@@ -26,10 +26,7 @@ final class ChallengeHandlers {
         if (!id.matches("ch_[0-9A-Za-z]{32}")) {
             throw SeatguardException.notFound("challenge");
         }
-        Challenge challenge = challenges.get(id);
-        if (!challenge.appId().equals(app.id())) {
-            throw SeatguardException.notFound("challenge " + id);
-        }
+        Challenge challenge = challenges.get(app.id(), id);
         ctx.contentType("application/json").result(json(challenge).toString());
     }
 
