@@ -16,13 +16,53 @@ import io.javalin.http.Context;
  * cannot add the header to a browser's request), and tying it to the trusted list would let a TLS proxy
  * left off that list cost the cookies their {@code Secure}. Only the first header line is read: a
  * second line was added after it, further from the browser.
+ *
+ * <p>The standard {@code Forwarded} header (RFC 7239) says the same in its {@code proto} parameter, and
+ * some proxies send only it ({@code Forwarded: for=192.0.2.60;proto=https, for=10.0.0.2;proto=http}):
+ * its left-most element is the browser's hop, read the same way. Either header saying https makes the
+ * request secure, as either can only make its own cookies stricter.
  */
 public final class ForwardedProto {
     private ForwardedProto() {}
 
-    /** True when the request came over https, or the left-most {@code X-Forwarded-Proto} element says https. */
+    /** True when the request came over https, or the left-most element of {@code X-Forwarded-Proto} or {@code Forwarded} says https. */
     public static boolean https(Context ctx) {
-        return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(browserHop(ctx.header("X-Forwarded-Proto")));
+        return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(browserHop(ctx.header("X-Forwarded-Proto")))
+                || "https".equalsIgnoreCase(forwardedProto(ctx.header("Forwarded")));
+    }
+
+    /**
+     * The {@code proto} of a {@code Forwarded} header's left-most element ({@code https} of
+     * {@code for="[2001:db8::1]";proto=https, for=10.0.0.2}), unquoted, or null when it has none. A comma
+     * or semicolon inside a quoted value does not end the element or the pair.
+     */
+    static String forwardedProto(String header) {
+        if (header == null) {
+            return null;
+        }
+        int start = 0;
+        boolean quoted = false;
+        for (int i = 0; i <= header.length(); i++) {
+            char c = i < header.length() ? header.charAt(i) : ',';
+            if (c == '"' && (i == 0 || header.charAt(i - 1) != '\\')) {
+                quoted = !quoted;
+            } else if (!quoted && (c == ';' || c == ',')) {
+                String pair = header.substring(start, i).trim();
+                int equals = pair.indexOf('=');
+                if (equals > 0 && pair.substring(0, equals).trim().equalsIgnoreCase("proto")) {
+                    return unquoted(pair.substring(equals + 1).trim());
+                }
+                if (c == ',') {
+                    return null;
+                }
+                start = i + 1;
+            }
+        }
+        return null;
+    }
+
+    private static String unquoted(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
     }
 
     /** The left-most element of a header value ({@code https} of {@code https, http}), or null for none. */

@@ -68,7 +68,7 @@ class ChallengeCsrfCookieTest {
      * Review finding: behind two proxies (a CDN, then nginx) {@code X-Forwarded-Proto} arrives as a list,
      * {@code https, http}; only the exact value {@code https} counted, so the browser's https request got
      * a plain {@code sg_csrf} a sibling subdomain can plant. The left-most element, the browser's own
-     * connection, decides.
+     * connection, decides; so does {@code Forwarded}'s {@code proto}, which some proxies send instead.
      */
     @Test
     void aListOfForwardedProtocolsIsReadByItsLeftMostElement() {
@@ -78,6 +78,10 @@ class ChallengeCsrfCookieTest {
                 HttpResponse<String> page = new PageClient(java.util.Map.of("X-Forwarded-Proto", https)).get(server.url() + path);
                 assertThat(page.headers().firstValue("Set-Cookie").orElseThrow()).as(https).startsWith("__Host-sg_csrf=").contains("; Path=/;", "; Secure");
             }
+            HttpResponse<String> standard = new PageClient(java.util.Map.of("Forwarded", "for=192.0.2.60;proto=https, for=10.0.0.2;proto=http"))
+                    .get(server.url() + path);
+            assertThat(standard.headers().firstValue("Set-Cookie").orElseThrow()).as("RFC 7239's Forwarded").startsWith("__Host-sg_csrf=")
+                    .contains("; Path=/;", "; Secure");
             HttpResponse<String> plain = new PageClient(java.util.Map.of("X-Forwarded-Proto", "http, https")).get(server.url() + path);
             assertThat(plain.headers().firstValue("Set-Cookie").orElseThrow()).as("a browser on plain http, https between the proxies")
                     .startsWith("sg_csrf=").doesNotContain("Secure");
