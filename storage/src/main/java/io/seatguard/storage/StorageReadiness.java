@@ -8,6 +8,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * What {@code /readyz} says of storage, within a bound a load balancer's probe waits for.
@@ -23,6 +26,7 @@ import java.util.function.BooleanSupplier;
 public final class StorageReadiness {
     /** How long {@code /readyz} waits for storage: well within the 1–5 s a load balancer's probe allows. */
     static final Duration BUDGET = Duration.ofSeconds(1);
+    private static final Logger log = LoggerFactory.getLogger(StorageReadiness.class);
 
     /** Storage as {@code /readyz} reports it. */
     public enum State {
@@ -37,6 +41,8 @@ public final class StorageReadiness {
     private final BooleanSupplier reachable;
     private final BooleanSupplier poolFull;
     private CompletableFuture<Boolean> running;
+    /** The check answers false for every failure it expects: what it throws is a bug, logged (once per interval: probes repeat). */
+    private final RepeatedFailures checkFailures = new RepeatedFailures(log);
 
     /**
      * @param reachable the check itself (it may wait for a connection and for the database's answer)
@@ -71,8 +77,12 @@ public final class StorageReadiness {
                 try {
                     next.complete(reachable.getAsBoolean());
                 }
-                catch (RuntimeException e) {
+                catch (Throwable e) {
+                    // Throwable, not only RuntimeException: an Error (an assertion, a stack overflow) left the
+                    // future open for good, and every later probe waited out the budget for it and answered
+                    // from the pool alone, with nothing in the log (found in review).
                     next.completeExceptionally(e);
+                    checkFailures.failed(Level.ERROR, "The storage readiness check failed", e);
                 }
             });
             running = next;
