@@ -57,14 +57,15 @@ public final class SqlDatabase implements AutoCloseable {
     /** A scan queued behind others waits longer for a connection than a request's read does. */
     static final long SCAN_CONNECTION_WAIT_MILLIS = 30_000;
     /**
-     * How long a read waits for a pooled PostgreSQL connection before the request is answered 503: the
-     * pool's default, 30 s, held requests (and {@code /readyz}) that long whenever the database was down.
+     * How long a request's read waits for a pooled connection, on either engine, before the request is
+     * answered 503: the pool's default, 30 s, held requests (and {@code /readyz}) that long whenever the
+     * database was down or every connection was taken.
      */
     static final long READ_CONNECTION_WAIT_MILLIS = 5_000;
     private final DatabaseKind kind;
     private final String description;
     private final HikariDataSource readPool;
-    /** On PostgreSQL a pool of its own with a longer socket timeout; on SQLite the read pool. */
+    /** Scans' own few connections, waited for longer than a read's; on PostgreSQL with a longer socket timeout too. */
     private final HikariDataSource scanPool;
     private final ReaderGate readers;
     private final GroupCommitWriter writer;
@@ -226,8 +227,19 @@ public final class SqlDatabase implements AutoCloseable {
         // A SQLite connection never goes stale, and keeping it keeps its prepared statements (StatementCache).
         pool.setMaxLifetime(0);
         pool.setMaximumPoolSize(readPoolSize);
+        // As on PostgreSQL: Hikari's default, 30 s, held a request (and its thread) six times as long
+        // before its 503 whenever every read connection was taken (found in review).
+        pool.setConnectionTimeout(READ_CONNECTION_WAIT_MILLIS);
         HikariDataSource readPool = new HikariDataSource(pool);
         migrate(readPool, target);
+        HikariDataSource scanPool;
+        try {
+            scanPool = sqliteScanPool(sqlite);
+        }
+        catch (RuntimeException e) {
+            readPool.close();
+            throw e;
+        }
         // A SQLite connection does not die with a network; keeping it keeps its statements and page cache.
         OutageGate outage = OutageGate.forDatabase();
         GroupCommitWriter writer = new GroupCommitWriter("seatguard-sqlite-writer", DatabaseKind.SQLITE, () -> {
@@ -251,7 +263,24 @@ public final class SqlDatabase implements AutoCloseable {
                         + ": commits survive a crash of Seatguard, not of the machine)";
         ReaderGate readers = new ReaderGate();
         SqliteCheckpointer checkpointer = new SqliteCheckpointer(readPool, readers, writer);
-        return new SqlDatabase(DatabaseKind.SQLITE, description, readPool, readPool, readers, writer, outage, checkpointer, checkpointer::stats, lock);
+        return new SqlDatabase(DatabaseKind.SQLITE, description, readPool, scanPool, readers, writer, outage, checkpointer, checkpointer::stats, lock);
+    }
+
+    /**
+     * Scans' own connections to the SQLite file, as on PostgreSQL. Why not the read pool, as before: a scan
+     * may wait longer for a connection ({@link #SCAN_CONNECTION_WAIT_MILLIS}) than a request's read may,
+     * and Hikari sets one wait per pool (HikariDataSource has no getConnection with a timeout); a scan
+     * running for minutes no longer holds a request's connection either. Idle ones are closed: most of the
+     * time nothing scans.
+     */
+    private static HikariDataSource sqliteScanPool(SQLiteDataSource sqlite) {
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("seatguard-sqlite-scan");
+        pool.setDataSource(sqlite);
+        pool.setMaximumPoolSize(SCAN_POOL_SIZE);
+        pool.setMinimumIdle(0);
+        pool.setConnectionTimeout(SCAN_CONNECTION_WAIT_MILLIS);
+        return new HikariDataSource(pool);
     }
 
     private static SqlDatabase openPostgres(JdbcTarget target, int readPoolSize) {
@@ -434,12 +463,16 @@ public final class SqlDatabase implements AutoCloseable {
      * which may take longer than a request's read is allowed to and must not take its connections.
      */
     <T> T scan(GroupCommitWriter.Task<T> task) {
-        if (scanPool == readPool) {
-            return read(task);
-        }
         try (OutageGate.Permit permit = outage.enter()) {
             reads.increment();
-            return run(scanPool, task, permit);
+            // On SQLite a scan holds a snapshot of the log as a read does, so the checkpointer waits for it too.
+            readers.enter();
+            try {
+                return run(scanPool, task, permit);
+            }
+            finally {
+                readers.exit();
+            }
         }
     }
 
@@ -556,9 +589,7 @@ public final class SqlDatabase implements AutoCloseable {
         finally {
             writer.close();
             readPool.close();
-            if (scanPool != readPool) {
-                scanPool.close();
-            }
+            scanPool.close();
             // Last: the next server may start once this one has committed and closed everything.
             servingLock.ifPresent(ServingLock::close);
         }

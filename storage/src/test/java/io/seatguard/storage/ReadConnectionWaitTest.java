@@ -1,0 +1,131 @@
+package io.seatguard.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.seatguard.core.error.ErrorCode;
+import io.seatguard.core.error.SeatguardException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How long a read waits for a pooled connection, alike on both engines. Review finding: SQLite's read
+ * pool (its scan pool too) kept Hikari's default wait, 30 s, so with every read connection taken a
+ * request waited six times as long as on PostgreSQL before its 503, holding a request thread meanwhile.
+ * A request's read now gives up after {@link SqlDatabase#READ_CONNECTION_WAIT_MILLIS} on SQLite too, and
+ * scans, on a small pool of their own there as on PostgreSQL, keep their longer wait.
+ */
+class ReadConnectionWaitTest {
+    /** Enough for a loaded machine, and far below the 30 s the SQLite read used to wait. */
+    private static final Duration MARGIN = Duration.ofSeconds(3);
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void sqliteReadWaitsAsLongAsOnPostgresThenIsAnsweredUnavailable() throws Exception {
+        try (SqlDatabase database = SqlDatabase.open(new StorageSettings(Optional.empty(), dataDir, 1))) {
+            assertAReadWaitingForTheHeldConnectionGivesUpInTime(database);
+        }
+    }
+
+    @Test
+    void postgresReadWaitsItsReadConnectionWaitThenIsAnsweredUnavailable() throws Exception {
+        try (PostgresTestDatabase postgres = PostgresTestDatabase.create();
+                SqlDatabase database = SqlDatabase.open(new StorageSettings(Optional.of(postgres.url()), dataDir, 1))) {
+            assertAReadWaitingForTheHeldConnectionGivesUpInTime(database);
+        }
+    }
+
+    /**
+     * A scan (a backtest, the dashboard's counts) waits longer than a request's read: with every scan
+     * connection taken for longer than a read would wait, the next scan still runs once one is free. And
+     * it does not wait for a request's connection: it runs while every read connection is taken.
+     */
+    @Test
+    void sqliteScanWaitsLongerThanARequestsReadOnConnectionsOfItsOwn() throws Exception {
+        try (SqlDatabase database = SqlDatabase.open(new StorageSettings(Optional.empty(), dataDir, 1))) {
+            CountDownLatch readHeld = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            List<Thread> holders = new ArrayList<>();
+            holders.add(hold(database::read, readHeld, release));
+            try {
+                readHeld.await();
+                assertThat(database.<Integer>scan(connection -> 1)).as("a scan while every read connection is taken").isEqualTo(1);
+
+                CountDownLatch scansHeld = new CountDownLatch(SqlDatabase.SCAN_POOL_SIZE);
+                for (int scan = 0; scan < SqlDatabase.SCAN_POOL_SIZE; scan++) {
+                    holders.add(hold(database::scan, scansHeld, release));
+                }
+                scansHeld.await();
+                // Every scan connection is taken for longer than a request's read would wait for one.
+                Thread.ofPlatform().start(() -> {
+                    sleep(SqlDatabase.READ_CONNECTION_WAIT_MILLIS + 1_000);
+                    release.countDown();
+                });
+                assertThat(database.<Integer>scan(connection -> 2)).as("a scan that waited past a read's wait").isEqualTo(2);
+            }
+            finally {
+                release.countDown();
+                for (Thread holder : holders) {
+                    holder.join();
+                }
+            }
+        }
+    }
+
+    private static void assertAReadWaitingForTheHeldConnectionGivesUpInTime(SqlDatabase database) throws InterruptedException {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = hold(database::read, held, release);
+        try {
+            held.await();
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> database.read(connection -> 1)).isInstanceOfSatisfying(SeatguardException.class,
+                    refused -> assertThat(refused.code()).as("503 storage-unavailable").isEqualTo(ErrorCode.STORAGE_UNAVAILABLE));
+            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(SqlDatabase.READ_CONNECTION_WAIT_MILLIS))
+                    .isLessThan(Duration.ofMillis(SqlDatabase.READ_CONNECTION_WAIT_MILLIS).plus(MARGIN));
+            // A connection the pool could not give in time closes the outage gate on either engine
+            // (OutageGate.isConnectionFailure): /readyz then says unreachable, not saturated.
+            assertThat(database.outageStats().outages()).isEqualTo(1);
+            assertThat(database.readiness()).isEqualTo(StorageReadiness.State.UNREACHABLE);
+        }
+        finally {
+            release.countDown();
+            holder.join();
+        }
+    }
+
+    private interface Door {
+        Object run(GroupCommitWriter.Task<Object> task);
+    }
+
+    private static Thread hold(Door door, CountDownLatch held, CountDownLatch release) {
+        return Thread.ofPlatform().start(() -> door.run(connection -> {
+            held.countDown();
+            try {
+                release.await();
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
