@@ -80,6 +80,25 @@ final class OutageGate {
     }
 
     /**
+     * An embedded database's gate: closed by a failure of a connection itself, not by a read that waited
+     * too long for one of the pool's. On a file on this machine a full pool is load (or a long log
+     * restart), never a database gone away; closing the gate for it refused every read for a second and
+     * took the only node out of its load balancer ({@code /readyz} unreachable) at its busiest.
+     */
+    static OutageGate forEmbeddedDatabase() {
+        return new OutageGate("Storage", e -> isConnectionFailure(e) && !isPoolWaitTimeout(e), System::nanoTime, () -> {
+        });
+    }
+
+    /**
+     * Hikari's answer when no connection came free within the pool's wait. When the pool could not open a
+     * connection meanwhile (the file unreadable), it carries that failure as its cause, and is an outage.
+     */
+    private static boolean isPoolWaitTimeout(Throwable e) {
+        return e instanceof SQLTransientConnectionException && e.getCause() == null;
+    }
+
+    /**
      * Redis's gate, closed by a command that timed out or a connection that failed. A command refused
      * because the link is down already fails at once (Lettuce's {@code REJECT_COMMANDS}), so it does not count.
      *

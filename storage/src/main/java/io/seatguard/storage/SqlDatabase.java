@@ -241,7 +241,7 @@ public final class SqlDatabase implements AutoCloseable {
             throw e;
         }
         // A SQLite connection does not die with a network; keeping it keeps its statements and page cache.
-        OutageGate outage = OutageGate.forDatabase();
+        OutageGate outage = OutageGate.forEmbeddedDatabase();
         GroupCommitWriter writer = new GroupCommitWriter("seatguard-sqlite-writer", DatabaseKind.SQLITE, () -> {
             Connection connection = sqlite.getConnection();
             try (var statement = connection.createStatement()) {
