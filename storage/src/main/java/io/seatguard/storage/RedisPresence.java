@@ -138,7 +138,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
 
     /**
      * Keeps the app's waiting sessions, KEYS[6] (a sorted set of {@code <length>:<user>:<session>} scored
-     * by when each was last refused), after PUT_LIVE answered {@code result} for the session (ARGV[5]):
+     * by when each was last refused, the refusal's own time, as in memory), after PUT_LIVE answered {@code result} for the session (ARGV[5]):
      * one the app's cap refused (2) joins them when its opening is {@code new} (else only its score moves,
      * if it is there); past ARGV[11] the ones refused longest ago go, their openings (ARGV[12] and the
      * member) and their place in their accounts' indexes (ARGV[13], the length and the user) with them,

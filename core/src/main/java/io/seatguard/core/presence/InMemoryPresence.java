@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,12 +67,12 @@ public final class InMemoryPresence implements Presence {
     private final Duration fullSweepInterval;
     private final LongAdder refusedOverAppCap = new LongAdder();
     /**
-     * By app, the sessions ("app\0user\0session") the app's cap refused whose openings are kept only so that a
-     * heartbeat brings them back once there is room, the one refused longest ago first; at most
-     * {@link #maxWaitingPerApp}, past which the first's opening is forgotten ({@link #MAX_WAITING_PER_APP}).
-     * Without it, a flood the cap refused still filled {@link #opened}, pushing out the openings of real tabs.
+     * By app, the sessions the app's cap refused whose openings are kept only so that a heartbeat brings
+     * them back once there is room, the one refused longest ago first; at most {@link #maxWaitingPerApp},
+     * past which the first's opening is forgotten ({@link #MAX_WAITING_PER_APP}). Without it, a flood the
+     * cap refused still filled {@link #opened}, pushing out the openings of real tabs.
      */
-    private final Map<String, LinkedHashSet<String>> waitingByApp = new ConcurrentHashMap<>();
+    private final Map<String, WaitingSessions> waitingByApp = new ConcurrentHashMap<>();
     private final int maxWaitingPerApp;
 
     public InMemoryPresence(Duration activeWindow) {
@@ -111,6 +109,7 @@ public final class InMemoryPresence implements Presence {
     public void touch(String appId, String userId, LiveSession session) {
         // First, so sessions expired since the last sweep no longer count against the app's cap (put).
         sweepIfDue(session.lastSeen(), appId);
+        boolean[] joined = {false};
         byAccount.compute(key(appId, userId), (k, sessions) -> {
             // Checked under the account's lock, which end() takes too, so a touch and an end never cross.
             int held = size(sessions);
@@ -130,42 +129,59 @@ public final class InMemoryPresence implements Presence {
             opened.remember(openedKey, new OpenedSession(kept.deviceId(), kept.deviceType(), kept.vouched()), kept.lastSeen());
             boolean[] refused = {false};
             Map<String, LiveSession> live = put(appId, sessions, kept, refused);
-            waiting(appId, openedKey, refused[0], !wasOpened);
+            joined[0] = waiting(appId, k, session.sessionId(), refused[0], !wasOpened, kept.lastSeen());
             return counted(appId, held, live);
         });
+        if (joined[0]) {
+            pushOutPastTheBound(waitingByApp.get(appId));
+        }
     }
 
     /**
-     * Keeps the app's waiting sessions ({@link #waitingByApp}) after a touch or resume of {@code session}:
-     * one the cap refused joins them when its opening is new (else it only moves to the back, if there), the
-     * first's opening going past the bound; one kept leaves them, its opening now an ordinary one.
+     * Keeps the app's waiting sessions ({@link #waitingByApp}) after a touch or resume of the account's
+     * {@code sessionId} at {@code at}, under the account's lock: one the cap refused joins them when its
+     * opening is new (else it only moves back, if there); one kept leaves them, its opening now an ordinary
+     * one. Answers whether it joined: then the caller, once it no longer holds the account's lock, pushes
+     * out what is past the bound ({@link #pushOutPastTheBound}).
      */
-    private void waiting(String appId, String session, boolean refused, boolean newOpening) {
-        LinkedHashSet<String> waiting = refused ? waitingByApp.computeIfAbsent(appId, app -> new LinkedHashSet<>()) : waitingByApp.get(appId);
-        if (waiting == null) {
-            return;
+    private boolean waiting(String appId, String account, String sessionId, boolean refused, boolean newOpening, Instant at) {
+        if (!refused) {
+            WaitingSessions waiting = waitingByApp.get(appId);
+            if (waiting != null) {
+                waiting.leave(account + '\u0000' + sessionId);
+            }
+            return false;
         }
-        synchronized (waiting) {
-            boolean was = waiting.remove(session);
-            if (!refused || !was && !newOpening) {
-                return;
-            }
-            waiting.add(session);
-            if (waiting.size() > maxWaitingPerApp) {
-                Iterator<String> first = waiting.iterator();
-                opened.forget(first.next());
-                first.remove();
-            }
+        return waitingByApp.computeIfAbsent(appId, app -> new WaitingSessions(maxWaitingPerApp, OPENED_MEMORY))
+                .refused(account, sessionId, at, newOpening);
+    }
+
+    /**
+     * Forgets the openings of the sessions refused longest ago while more than the bound wait, each under
+     * its own account's lock, as every other change of a session's opening is made (touch, resume, end).
+     * Forgotten from outside it, the opening a tab of that account had just remembered, let in at that
+     * moment, was lost (found in review): the tab was live, but no heartbeat resumed it once it lapsed, and
+     * its vouching was forgotten. Run after the joining account's update, so that no two accounts' locks
+     * are ever held at once; meanwhile more may join, so the bound may be passed by as many as the refusals
+     * running at once, as the app's cap may be.
+     */
+    private void pushOutPastTheBound(WaitingSessions waiting) {
+        for (Optional<WaitingSessions.Waiting> first = waiting.firstPastTheBound(); first.isPresent(); first = waiting.firstPastTheBound()) {
+            WaitingSessions.Waiting out = first.get();
+            byAccount.compute(out.account(), (k, sessions) -> {
+                if (waiting.pushOut(out)) {
+                    opened.forget(out.key());
+                }
+                return sessions;
+            });
         }
     }
 
     /** The session ended or its account was erased: it no longer waits (its opening is gone or logged out). */
     private void stopWaiting(String appId, String session) {
-        LinkedHashSet<String> waiting = waitingByApp.get(appId);
+        WaitingSessions waiting = waitingByApp.get(appId);
         if (waiting != null) {
-            synchronized (waiting) {
-                waiting.remove(session);
-            }
+            waiting.leave(session);
         }
     }
 
@@ -201,7 +217,7 @@ public final class InMemoryPresence implements Presence {
             boolean[] refused = {false};
             Map<String, LiveSession> live = put(appId, sessions,
                     new LiveSession(sessionId, known.get().deviceId(), known.get().deviceType(), ip, at, known.get().vouched()), refused);
-            waiting(appId, session, refused[0], false);
+            waiting(appId, k, sessionId, refused[0], false, at);
             // Not kept when the account is full of other devices' sessions (pushOutOne), or the app is full (put):
             // then an expired entry of it may still be there (put leaves the account as it was), which is not live.
             LiveSession kept = live == null ? null : live.get(sessionId);
@@ -359,25 +375,13 @@ public final class InMemoryPresence implements Presence {
 
     /** How many refused sessions wait for room over all apps; for the test that they stay bounded. */
     int waitingHeld() {
-        int held = 0;
-        for (LinkedHashSet<String> waiting : waitingByApp.values()) {
-            synchronized (waiting) {
-                held += waiting.size();
-            }
-        }
-        return held;
+        return waitingByApp.values().stream().mapToInt(WaitingSessions::size).sum();
     }
 
     /** How many of the account's sessions wait for room; for the test that an erasure leaves none. */
     int waitingOf(String appId, String userId) {
-        LinkedHashSet<String> waiting = waitingByApp.get(appId);
-        if (waiting == null) {
-            return 0;
-        }
-        String prefix = key(appId, userId) + '\u0000';
-        synchronized (waiting) {
-            return (int) waiting.stream().filter(session -> session.startsWith(prefix)).count();
-        }
+        WaitingSessions waiting = waitingByApp.get(appId);
+        return waiting == null ? 0 : waiting.countOf(key(appId, userId) + '\u0000');
     }
 
     /** How many accounts have an entry; for the test that they do not pile up. */
@@ -426,11 +430,9 @@ public final class InMemoryPresence implements Presence {
         opened.forgetAll(prefix);
         // Its sessions waiting for room name the account too, and nothing else would drop them: an
         // erasure leaves no trace of it (a walk of at most maxWaitingPerApp, and erasures are rare).
-        LinkedHashSet<String> waiting = waitingByApp.get(appId);
+        WaitingSessions waiting = waitingByApp.get(appId);
         if (waiting != null) {
-            synchronized (waiting) {
-                waiting.removeIf(session -> session.startsWith(prefix));
-            }
+            waiting.leaveAll(prefix);
         }
     }
 

@@ -44,7 +44,9 @@ public interface Presence {
     /**
      * The most sessions refused by the app's cap ({@link #DEFAULT_MAX_LIVE_PER_APP}) whose openings an app
      * keeps waiting for room, or its cap when that is lower; past it, the one refused longest ago is
-     * forgotten, and comes back with its tab's next evaluation rather than its next heartbeat. The cap is
+     * forgotten, and comes back with its tab's next evaluation rather than its next heartbeat. Longest ago by
+     * the time of its latest refusal (its page view's or heartbeat's), not by when that landed: every
+     * adapter forgets the same one, though another node's refusal, or a slow one, lands after later ones. The cap is
      * there to stop a flood of made-up accounts from growing memory: had every refused opening been kept
      * for {@link #OPENED_MEMORY}, the flood the cap refused would have grown it all the same (a key and an
      * index per refused session in Redis for 12 hours). Only a new opening waits: a refused session whose

@@ -741,6 +741,33 @@ public abstract class PresenceContract {
     }
 
     /**
+     * Of the sessions waiting for room under the app's cap, the one refused longest ago, by the refusal's
+     * own time, is pushed out first, though its refusal landed after a later one's (another node's
+     * evaluation, or a slow one); a later refusal of a waiting session (its heartbeat) moves it back. In
+     * memory the first refusal to land went first, in Redis the earliest refused, so the two forgot
+     * different tabs' openings (found in review).
+     */
+    @Test
+    void ofTheSessionsWaitingForRoomTheOneRefusedLongestAgoIsPushedOutFirst() {
+        Presence capped = create(WINDOW, 2);
+        capped.touch(app, "made-up-1", session("tab-1", "dev-1", T0));
+        capped.touch(app, "made-up-2", session("tab-2", "dev-2", T0));
+        capped.touch(app, "late", session("tab-late", "dev-3", T0.plusSeconds(5)));
+        capped.touch(app, "early", session("tab-early", "dev-4", T0.plusSeconds(3)));
+        capped.touch(app, "third", session("tab-third", "dev-5", T0.plusSeconds(6)));
+        Instant now = T0.plusSeconds(10);
+        assertThat(capped.opened(app, "early", "tab-early", now)).as("refused longest ago, though it landed later").isEmpty();
+        assertThat(capped.opened(app, "late", "tab-late", now)).isPresent();
+        assertThat(capped.opened(app, "third", "tab-third", now)).isPresent();
+
+        assertThat(capped.resume(app, "late", "tab-late", "198.51.100.7", T0.plusSeconds(8))).as("still no room").isFalse();
+        capped.touch(app, "fourth", session("tab-fourth", "dev-6", T0.plusSeconds(7)));
+        assertThat(capped.opened(app, "third", "tab-third", now)).as("refused at 6 s, the longest ago now").isEmpty();
+        assertThat(capped.opened(app, "late", "tab-late", now)).as("refused again at 8 s").isPresent();
+        assertThat(capped.opened(app, "fourth", "tab-fourth", now)).isPresent();
+    }
+
+    /**
      * Bounded as well when the made-up ids are not ASCII: the member's length prefix counts the id's UTF-16
      * units (Java's), which Redis holds as more bytes (é two, an emoji four for two units), and the
      * account's index entry of each refused one that goes must still be found from it, or each such
