@@ -136,6 +136,22 @@ class AppsCommandTest {
                 .doesNotContain("not trusted", "trustStore");
     }
 
+    /**
+     * Review finding: {@code --url https://…} at a port that speaks plain HTTP (serve's own, which has no
+     * TLS) said "cannot reach … Is the server running there?" when the server had answered. It now says
+     * the answer was no TLS, and names the http:// URL to give instead (its password still masked).
+     */
+    @Test
+    void anHttpsUrlAtAPortSpeakingPlainHttpIsSaidToBeOneWithTheHttpUrlToGive() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            String hostAndPort = server.url().substring("http://".length());
+            Answered answer = answered("apps", "list", "--url", "https://ops:s3cret@" + hostAndPort, "--admin-token", TestServer.ADMIN_TOKEN);
+            assertThat(answer.exit()).isEqualTo(1);
+            assertThat(answer.err()).contains("the server at https://ops:***@" + hostAndPort + " answered, but not in TLS",
+                    "give --url (or SEATGUARD_URL) http://ops:***@" + hostAndPort + " instead").doesNotContain("cannot reach", "s3cret");
+        }
+    }
+
     /** A started https listener on loopback presenting {@code certificate}'s server, answering 200 to anything. */
     private static com.sun.net.httpserver.HttpsServer httpsListener(io.seatguard.server.challenge.TestAuthority certificate) throws Exception {
         com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);

@@ -91,6 +91,10 @@ public final class AppsCommand {
                 System.err.println(RefusedCertificate.message(UrlPasswordMask.of(url), refused.get()));
                 return 1;
             }
+            if (PlainHttpOnTls.of(e)) {
+                System.err.println(PlainHttpOnTls.message(UrlPasswordMask.of(url)));
+                return 1;
+            }
             // A refused connection's message is null: say what it means and how to name another server.
             String why = e instanceof java.net.ConnectException ? "nothing answers there"
                     : e instanceof java.net.http.HttpTimeoutException ? "no answer in time" : String.valueOf(e.getMessage());
