@@ -147,6 +147,25 @@ class BackupCommandTest {
         assertThat(out.toString()).isEmpty();
     }
 
+    /** Review finding: an unchecked exception during the copy left the *.incomplete-… file behind; only SQL and I/O failures removed it. */
+    @Test
+    void aCopyEndedByAnUncheckedExceptionLeavesNoFileBehind() throws Exception {
+        Path data = database();
+        BackupCommand backup = new BackupCommand();
+        backup.copyWritten = () -> {
+            throw new IllegalStateException("a failure no catch names");
+        };
+
+        int exit = new CommandLine(backup).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute("--data-dir", data.toString(), "--to", dir.resolve("copy.db").toString());
+
+        assertThat(exit).as(err.toString()).isNotZero();
+        assertThat(err.toString()).contains("a failure no catch names");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactly("data");
+        }
+    }
+
     @Test
     void postgresqlStorageIsPointedAtPgDump() {
         assertThat(run("--database-url", "postgresql://db.example/seatguard", "--to", dir.resolve("copy.db").toString()))
