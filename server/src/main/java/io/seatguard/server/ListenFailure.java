@@ -12,6 +12,16 @@ import java.nio.channels.UnresolvedAddressException;
 final class ListenFailure {
     private ListenFailure() {}
 
+    /** Whether {@code failure} is the port taken by another process: the one failure {@link #explained} says in full, with the way out. */
+    static boolean portTaken(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException bind && String.valueOf(bind.getMessage()).contains("already in use")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static RuntimeException explained(RuntimeException failure, String host, int port) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {

@@ -389,7 +389,9 @@ public final class SeatguardServer implements AutoCloseable {
             dispatcher = new WebhookDispatcher(webhookStore, webhookTargets, clock, WebhookDispatcher.DEFAULT_EVERY, metrics.sendOutcomes());
             retention = new RetentionPruner(accountRecords, config.retentionDays(), clock, afterPrune);
             try {
-                http = HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), httpStopTimeout, directory::heldOriginAllowed, routes, metrics).start();
+                http = JavalinStartFailureLine.heldDuring(
+                        () -> HttpApi.create(config.host(), config.port(), config.maxBodyBytes(), httpStopTimeout, directory::heldOriginAllowed, routes, metrics).start(),
+                        ListenFailure::portTaken);
             }
             catch (RuntimeException e) {
                 throw ListenFailure.explained(e, config.host(), config.port());

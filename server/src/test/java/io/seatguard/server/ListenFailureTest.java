@@ -1,9 +1,18 @@
 package io.seatguard.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
 
 /**
  * How a failure to listen is said, by its cause. Tests run as root, where a port below 1024 binds, so the
@@ -24,4 +33,32 @@ class ListenFailureTest {
 
         assertThat(ListenFailure.explained(javalins, "127.0.0.1", 8080)).hasMessageStartingWith("port 8080 on 127.0.0.1 is already in use");
     }
+
+    /**
+     * Review: a taken port was said twice, first by Javalin's "ERROR io.javalin.Javalin - Failed to start
+     * Javalin", then by serve's line naming the port and --port. The log's appenders (the root logger's, where
+     * standard error is) get Javalin's line no more for that failure, and still for the others.
+     */
+    @Test
+    void aTakenPortIsSaidWithoutJavalinsOwnErrorLineWhichOtherStartFailuresKeep(@TempDir Path dir) throws Exception {
+        List<ILoggingEvent> logged = new ArrayList<>();
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            LogLines.eventsDuring(Logger.ROOT_LOGGER_NAME, logged, () -> {
+                assertThatThrownBy(() -> SeatguardServer.start(TestServer.config(dir.resolve("a")).port(taken.getLocalPort()).build()))
+                        .hasMessageContaining("is already in use");
+                return null;
+            });
+        }
+        assertThat(logged).extracting(ILoggingEvent::getFormattedMessage).doesNotContain(JAVALINS_LINE);
+
+        logged.clear();
+        LogLines.eventsDuring(Logger.ROOT_LOGGER_NAME, logged, () -> {
+            assertThatThrownBy(() -> SeatguardServer.start(TestServer.config(dir.resolve("b")).host("192.0.2.77").build()))
+                    .hasMessageStartingWith("cannot listen on 192.0.2.77");
+            return null;
+        });
+        assertThat(logged).extracting(ILoggingEvent::getFormattedMessage).as("another failure to start").contains(JAVALINS_LINE);
+    }
+
+    private static final String JAVALINS_LINE = "Failed to start Javalin";
 }
