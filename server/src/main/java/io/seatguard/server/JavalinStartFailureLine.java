@@ -18,7 +18,12 @@ final class JavalinStartFailureLine {
 
     private JavalinStartFailureLine() {}
 
-    static <T> T heldDuring(Supplier<T> start, Predicate<RuntimeException> saidInFull) {
+    /**
+     * One start at a time: Javalin's logger is one for the JVM, and two starts holding it at once would
+     * each restore the other's setting, leaving it cut off from the log for good (two servers in one JVM
+     * are tests' doing; a start takes well under a second).
+     */
+    static synchronized <T> T heldDuring(Supplier<T> start, Predicate<RuntimeException> saidInFull) {
         if (!(LoggerFactory.getLogger(LOGGER) instanceof Logger javalin)) {
             return start.get();
         }
