@@ -182,7 +182,8 @@ public final class ServerMetrics implements AutoCloseable {
      * Whether each IP intelligence source holds data (1) or not (0, a list not loaded yet or whose every
      * load failed; NaN for a source turned off, which no alert should take for an empty one), and whether
      * its last load failed (1; the previous data stays in use) or its database could not read some record:
-     * what {@code /readyz} shows as {@code stale}, for an alert on a list that stopped refreshing.
+     * what {@code /readyz} shows as {@code stale}, for an alert on a list that stopped refreshing; and how
+     * many lines of its data in use could not be read ({@code /readyz}'s {@code unreadable_lines}).
      */
     public void bindIpSources(Supplier<List<SourceStatus>> sources) {
         // Held for the same reason as writerStats: Micrometer keeps a gauge's state weakly. The sources are
@@ -195,6 +196,10 @@ public final class ServerMetrics implements AutoCloseable {
             Gauge.builder("seatguard.ip.source.failing", sources, s -> find(s, source).map(found -> found.error().isPresent() ? 1.0 : 0.0).orElse(Double.NaN))
                     .description("1 when the source's last load or refresh failed (the data before it stays in use), or its database holds records it cannot read").tag("kind", source.kind())
                     .tag("source", source.name()).register(registry);
+            Gauge.builder("seatguard.ip.source.unreadable.lines", sources,
+                    s -> find(s, source).filter(found -> found.loaded() && found.unreadableLines() >= 0).map(found -> (double) found.unreadableLines()).orElse(Double.NaN))
+                    .description("Lines of the source's data in use that held no readable row, skipped; NaN without data or lines to count (a MaxMind database, a JSON list)")
+                    .tag("kind", source.kind()).tag("source", source.name()).register(registry);
         }
     }
 

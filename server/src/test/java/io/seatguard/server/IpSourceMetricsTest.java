@@ -20,10 +20,10 @@ class IpSourceMetricsTest {
         Instant checked = Instant.parse("2026-12-04T12:00:00Z");
         ServerMetrics metrics = new ServerMetrics();
         metrics.bindIpSources(() -> List.of(
-                new SourceStatus("geoip", "geoip", false, Optional.empty(), 0, Optional.empty(), Optional.of(checked)),
-                new SourceStatus("tor-list", "tor:https://example.org/exits", false, Optional.empty(), 0, Optional.empty(), Optional.empty()),
-                new SourceStatus("vpn-list", "vpn:/etc/vpn.txt", false, Optional.empty(), 0, Optional.of("no such file"), Optional.of(checked)),
-                new SourceStatus("asn", "asn", true, Optional.of(LocalDate.parse("2026-06-17")), 10, Optional.empty(), Optional.of(checked))));
+                new SourceStatus("geoip", "geoip", false, Optional.empty(), 0, -1, Optional.empty(), Optional.of(checked)),
+                new SourceStatus("tor-list", "tor:https://example.org/exits", false, Optional.empty(), 0, -1, Optional.empty(), Optional.empty()),
+                new SourceStatus("vpn-list", "vpn:/etc/vpn.txt", false, Optional.empty(), 0, -1, Optional.of("no such file"), Optional.of(checked)),
+                new SourceStatus("asn", "asn", true, Optional.of(LocalDate.parse("2026-06-17")), 10, 2, Optional.empty(), Optional.of(checked))));
         String scrape = metrics.scrape();
 
         assertThat(MetricsText.value(scrape, "seatguard_ip_source_loaded{kind=\"geoip\",source=\"geoip\"}")).as("off").isNaN();

@@ -33,18 +33,23 @@ final class AsnSetFiles {
 
     /**
      * What was read. {@code date} is the freshest part's: a list that only grows is as new as its
-     * newest file. {@code failures} names each operator file left out and why.
+     * newest file. {@code unreadableLines} counts the lines holding no ASN in the operator files read
+     * (the curated list is ours, and a file left out is not in use). {@code failures} names each
+     * operator file left out and why.
      */
-    record Read(Set<Long> asns, Optional<LocalDate> date, List<String> failures) {}
+    record Read(Set<Long> asns, Optional<LocalDate> date, long unreadableLines, List<String> failures) {}
 
     static Read read(String resource, List<Path> extraFiles) {
         String bundled = resource(resource);
         Set<Long> asns = new HashSet<>(AsnListParser.parse(bundled).asns());
         Optional<LocalDate> date = dateLine(bundled);
+        long unreadableLines = 0;
         List<String> failures = new ArrayList<>();
         for (Path file : extraFiles) {
             try {
-                asns.addAll(parse(file));
+                AsnListParser.Parsed parsed = parse(file);
+                asns.addAll(parsed.asns());
+                unreadableLines += parsed.skippedLines();
             }
             catch (ReadableRows.Refused e) {
                 failures.add(e.getMessage());
@@ -59,11 +64,11 @@ final class AsnSetFiles {
                 date = fileDate;
             }
         }
-        return new Read(Set.copyOf(asns), date, List.copyOf(failures));
+        return new Read(Set.copyOf(asns), date, unreadableLines, List.copyOf(failures));
     }
 
-    /** The file's ASNs; an empty or mostly unreadable file fails like an unreadable one (see {@link ReadableRows}). */
-    private static Set<Long> parse(Path file) throws IOException {
+    /** The file read; an empty or mostly unreadable file fails like an unreadable one (see {@link ReadableRows}). */
+    private static AsnListParser.Parsed parse(Path file) throws IOException {
         AsnListParser.Parsed parsed;
         // InputStreamReader with a Charset replaces malformed input; Files.readString threw on it.
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
@@ -73,7 +78,7 @@ final class AsnSetFiles {
             throw e.getCause();
         }
         ReadableRows.require(file.toString(), "ASN", parsed.entries(), parsed.skippedLines());
-        return parsed.asns();
+        return parsed;
     }
 
     private static String resource(String name) {

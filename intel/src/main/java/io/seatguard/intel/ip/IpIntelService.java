@@ -147,12 +147,12 @@ public final class IpIntelService implements IpIntelligence {
     private void refresh(boolean fetchUrls) {
         geo.refresh(clock, version(config.geoipFiles()), () -> {
             MmdbLocator locator = MmdbLocator.open(config.geoipName(), config.geoipFiles(), zones);
-            return new Loaded<>(locator, locator.source().date(), -1);
+            return new Loaded<>(locator, locator.source().date(), -1, -1);
         });
         asn.refresh(clock, version(config.asnFiles()), () -> {
             Optional<LocalDate> date = config.asnDate().or(() -> oldestFileDate(config.asnFiles()));
             AsnTable.Loaded loaded = AsnTable.load(new SourceRef(config.asnName(), date), config.asnFiles());
-            return new Loaded<>(loaded.table(), date, loaded.table().size());
+            return new Loaded<>(loaded.table(), date, loaded.table().size(), loaded.skippedLines());
         });
         hostingAsns.refresh(clock, Optional.of(versionOf(config.extraHostingAsns())), () -> asnSet("hosting-asns", "hosting-asns.txt", config.extraHostingAsns(), hostingAsns.data().isPresent()));
         vpnAsns.refresh(clock, Optional.of(versionOf(config.extraVpnAsns())), () -> asnSet("vpn-asns", "vpn-asns.txt", config.extraVpnAsns(), vpnAsns.data().isPresent()));
@@ -171,7 +171,8 @@ public final class IpIntelService implements IpIntelligence {
                 }
                 Optional<LocalDate> date = spec.location().file().isPresent() ? FileDates.of(fetched.dated())
                         : Optional.of(LocalDate.ofInstant(fetched.dated(), ZoneOffset.UTC));
-                return new Loaded<>(new RangeList(spec.kind(), parsed.ranges(), new SourceRef(spec.name(), date)), date, parsed.entries());
+                return new Loaded<>(new RangeList(spec.kind(), parsed.ranges(), new SourceRef(spec.name(), date)), date, parsed.entries(),
+                        json(parsed) ? -1 : parsed.skippedLines());
             });
         }
     }
@@ -197,8 +198,12 @@ public final class IpIntelService implements IpIntelligence {
             throw new IOException(location + " is a web page or other markup, not a list (" + parsed.entries() + " addresses among "
                     + (parsed.entries() + parsed.skippedLines()) + " lines)");
         }
-        boolean json = parsed.opening().filter(c -> c == '{' || c == '[').isPresent();
-        ReadableRows.require(location.toString(), "address or CIDR", parsed.entries(), json ? 0 : parsed.skippedLines());
+        ReadableRows.require(location.toString(), "address or CIDR", parsed.entries(), json(parsed) ? 0 : parsed.skippedLines());
+    }
+
+    /** Whether the list is JSON: its skipped lines are its structure, not rows it could not read. */
+    private static boolean json(IpListParser.Parsed parsed) {
+        return parsed.opening().filter(c -> c == '{' || c == '[').isPresent();
     }
 
     /**
@@ -236,7 +241,7 @@ public final class IpIntelService implements IpIntelligence {
             throw new IOException(problem.get());
         }
         String sourceName = extraFiles.isEmpty() ? name : name + "+" + extraFiles;
-        return new Loaded<>(new AsnSet(read.asns(), new SourceRef(sourceName, read.date())), read.date(), read.asns().size(),
+        return new Loaded<>(new AsnSet(read.asns(), new SourceRef(sourceName, read.date())), read.date(), read.asns().size(), read.unreadableLines(),
                 problem.map(p -> p + " (the curated list and the other files are in use)"));
     }
 
@@ -277,12 +282,13 @@ public final class IpIntelService implements IpIntelligence {
     }
 
     /**
-     * What a loader produced. {@code entries} is -1 when the source cannot count them; {@code problem}
-     * is what failed in a load that still produced data (an operator file left out).
+     * What a loader produced. {@code entries} is -1 when the source cannot count them, and
+     * {@code unreadableLines} (the lines skipped as holding no row) when it has no lines to count;
+     * {@code problem} is what failed in a load that still produced data (an operator file left out).
      */
-    record Loaded<T>(T data, Optional<LocalDate> date, long entries, Optional<String> problem) {
-        Loaded(T data, Optional<LocalDate> date, long entries) {
-            this(data, date, entries, Optional.empty());
+    record Loaded<T>(T data, Optional<LocalDate> date, long entries, long unreadableLines, Optional<String> problem) {
+        Loaded(T data, Optional<LocalDate> date, long entries, long unreadableLines) {
+            this(data, date, entries, unreadableLines, Optional.empty());
         }
     }
 
@@ -308,11 +314,12 @@ public final class IpIntelService implements IpIntelligence {
      */
     private static final class Slot<T> {
         /** Everything {@link #status} shows, and the data: replaced at once, never changed in place. */
-        private record State<T>(Optional<T> data, Optional<LocalDate> date, long entries, Optional<String> error, Optional<Instant> checkedAt) {}
+        private record State<T>(Optional<T> data, Optional<LocalDate> date, long entries, long unreadableLines, Optional<String> error,
+                Optional<Instant> checkedAt) {}
 
         private final String kind;
         private final String name;
-        private volatile State<T> state = new State<>(Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty());
+        private volatile State<T> state = new State<>(Optional.empty(), Optional.empty(), 0, -1, Optional.empty(), Optional.empty());
         private Optional<String> version = Optional.empty();
         private Optional<ListFetcher.Version> fetchedVersion = Optional.empty();
 
@@ -336,7 +343,7 @@ public final class IpIntelService implements IpIntelligence {
             Optional<Instant> checked = Optional.of(clock.instant());
             if (current.isEmpty() || current.equals(version) && state.error().isEmpty()) {
                 State<T> now = state;
-                state = new State<>(now.data(), now.date(), now.entries(), now.error(), checked);
+                state = new State<>(now.data(), now.date(), now.entries(), now.unreadableLines(), now.error(), checked);
                 return;
             }
             try {
@@ -356,7 +363,7 @@ public final class IpIntelService implements IpIntelligence {
                 Optional<ListFetcher.Fetched> fetched = fetch.fetch(state.error().isEmpty() ? fetchedVersion : Optional.empty());
                 if (fetched.isEmpty()) {
                     State<T> now = state;
-                    state = new State<>(now.data(), now.date(), now.entries(), now.error(), started);
+                    state = new State<>(now.data(), now.date(), now.entries(), now.unreadableLines(), now.error(), started);
                     return;
                 }
                 accept(loader.load(fetched.get()), started);
@@ -368,11 +375,12 @@ public final class IpIntelService implements IpIntelligence {
         }
 
         private void accept(Loaded<T> loaded, Optional<Instant> checked) {
-            state = new State<>(Optional.of(loaded.data()), loaded.date(), loaded.entries(), loaded.problem(), checked);
+            state = new State<>(Optional.of(loaded.data()), loaded.date(), loaded.entries(), loaded.unreadableLines(), loaded.problem(), checked);
             loaded.problem().ifPresent(problem -> LOG.warn("IP intelligence: {} {}: {}", kind, name, problem));
             // A MaxMind-format database does not say how many networks it holds: no count then, as at /readyz.
-            LOG.info("IP intelligence: loaded {} {} (data date {}{})", kind, name, loaded.date().map(LocalDate::toString).orElse("unknown"),
-                    loaded.entries() < 0 ? "" : ", " + loaded.entries() + " entries");
+            LOG.info("IP intelligence: loaded {} {} (data date {}{}{})", kind, name, loaded.date().map(LocalDate::toString).orElse("unknown"),
+                    loaded.entries() < 0 ? "" : ", " + loaded.entries() + " entries",
+                    loaded.unreadableLines() > 0 ? ", " + loaded.unreadableLines() + " unreadable lines skipped" : "");
         }
 
         /**
@@ -383,7 +391,7 @@ public final class IpIntelService implements IpIntelligence {
             String message = e instanceof OutOfMemoryError ? "out of memory while loading (" + e.getMessage() + ")"
                     : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             State<T> now = state;
-            state = new State<>(now.data(), now.date(), now.entries(), Optional.of(message), checked);
+            state = new State<>(now.data(), now.date(), now.entries(), now.unreadableLines(), Optional.of(message), checked);
             LOG.warn("IP intelligence: cannot load {} {}: {}{}", kind, name, message, now.data().isPresent() ? " (keeping the previous data)" : "");
         }
 
@@ -396,7 +404,7 @@ public final class IpIntelService implements IpIntelligence {
             State<T> now = state;
             Optional<String> dataProblem = now.data().flatMap(problemOf);
             Optional<String> shown = dataProblem.isEmpty() ? now.error() : now.error().map(e -> e + "; " + dataProblem.get()).or(() -> dataProblem);
-            return new SourceStatus(kind, name, now.data().isPresent(), now.date(), now.entries(), shown, now.checkedAt());
+            return new SourceStatus(kind, name, now.data().isPresent(), now.date(), now.entries(), now.unreadableLines(), shown, now.checkedAt());
         }
     }
 }

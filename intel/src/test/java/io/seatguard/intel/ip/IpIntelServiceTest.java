@@ -382,6 +382,51 @@ class IpIntelServiceTest {
     }
 
     /**
+     * A list loaded past lines it could not read said so nowhere an operator looks: the status counts
+     * them for the data in use, a URL list's as a file's, down to 0 once the list is clean, and a refused
+     * reload keeps the count of the data it leaves in use. The ASN table counts its skipped rows too; a
+     * JSON list's structure lines and a MaxMind database are no lines to count.
+     */
+    @Test
+    void theStatusCountsTheUnreadableLinesOfTheDataInUse() throws Exception {
+        AtomicReference<String> body = new AtomicReference<>("185.220.101.1\n185.220.101.2\nexit list v2\n185.220.101.3\n300.1.1.1\n");
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/tor.txt", exchange -> {
+            byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        http.start();
+        String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/tor.txt";
+        Path aws = Files.writeString(folder.resolve("ip-ranges.json"), "{\n  \"prefixes\": [\n    {\n      \"ip_prefix\": \"3.2.34.0/26\"\n    }\n  ]\n}\n");
+        IpIntelService service = service(config(AsnTableTest.write(folder),
+                List.of(IntelConfig.ListSpec.parse("tor=" + url), IntelConfig.ListSpec.parse("hosting=" + aws))));
+        assertThat(unreadableLines(service, "tor-list")).isEqualTo(2);
+        assertThat(unreadableLines(service, "hosting-list")).as("JSON: its structure lines are no rows").isEqualTo(-1);
+        assertThat(unreadableLines(service, "asn")).as("the fixture's one bad row").isEqualTo(1);
+        assertThat(unreadableLines(service, "geoip")).as("off").isEqualTo(-1);
+
+        body.set("Rate limit exceeded.\nYour IP: 8.8.8.8\nPlease try again in 60 seconds.\n");
+        service.refresh();
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("tor-list")).singleElement().satisfies(s -> {
+            assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains("mostly unreadable"));
+            assertThat(s.unreadableLines()).as("the list still in use").isEqualTo(2);
+        });
+
+        body.set("185.220.101.1\n185.220.101.2\n185.220.101.3\n");
+        service.refresh();
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("tor-list")).singleElement().satisfies(s -> {
+            assertThat(s.error()).isEmpty();
+            assertThat(s.unreadableLines()).isZero();
+        });
+    }
+
+    private static long unreadableLines(IpIntelService service, String kind) {
+        return service.status().stream().filter(s -> s.kind().equals(kind)).findFirst().orElseThrow().unreadableLines();
+    }
+
+    /**
      * Review finding: a page holding one address and nothing else (a captive portal's "8.8.8.8", a stub
      * served in a list's place) reads as a list of one, and replaced a list of thousands. A reload that
      * keeps under a tenth of a list of 100 or more is refused, logged and shown stale; a restart takes it.

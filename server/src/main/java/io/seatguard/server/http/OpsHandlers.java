@@ -73,6 +73,10 @@ final class OpsHandlers {
             if (source.entries() >= 0 && source.loaded()) {
                 item.put("entries", source.entries());
             }
+            // Lines of the data in use that held no row: a damaged list an operator sees here, not only in the log.
+            if (source.unreadableLines() >= 0 && source.loaded()) {
+                item.put("unreadable_lines", source.unreadableLines());
+            }
             item.put("error", source.error().orElse(null));
             item.put("checked_at", source.checkedAt().map(EvaluationJson::time).orElse(null));
         }
