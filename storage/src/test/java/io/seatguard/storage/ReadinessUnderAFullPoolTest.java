@@ -71,6 +71,39 @@ class ReadinessUnderAFullPoolTest {
     }
 
     /**
+     * Review finding: on SQLite a pool that stays full is load, not an outage (OutageGate.forEmbeddedDatabase),
+     * yet the readiness check, still waiting for a connection, ran out of the pool's wait and answered false;
+     * the probe waiting on it at that moment said UNREACHABLE (503), about one probe in five while the pool
+     * stayed full, taking the only node out of its load balancer at its busiest. A check that got no
+     * connection while every one is taken is saturation.
+     */
+    @Test
+    void sqliteProbeWhoseCheckRunsOutOfThePoolsWaitIsSaturatedNotUnreachable() throws Exception {
+        try (SqlDatabase database = SqlDatabase.open(new StorageSettings(Optional.empty(), dataDir, 1))) {
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread holder = holdTheReadConnection(database, held, release);
+            try {
+                held.await();
+                long started = System.nanoTime();
+                // Starts the check, which waits for the held connection for the pool's whole wait.
+                assertThat(database.readiness()).isEqualTo(StorageReadiness.State.SATURATED);
+                // A probe whose budget spans the end of that wait (a time, not a race: half a budget either side).
+                long untilProbe = SqlDatabase.READ_CONNECTION_WAIT_MILLIS - StorageReadiness.BUDGET.toMillis() / 2
+                        - Duration.ofNanos(System.nanoTime() - started).toMillis();
+                Thread.sleep(Math.max(0, untilProbe));
+                assertThat(database.readiness()).as("the probe that saw the check run out of the pool's wait")
+                        .isEqualTo(StorageReadiness.State.SATURATED);
+                assertThat(database.outageStats().outages()).isZero();
+            }
+            finally {
+                release.countDown();
+                holder.join();
+            }
+        }
+    }
+
+    /**
      * Review finding (brief 18): a readiness check still waiting for a connection when the store closes
      * (a probe during a shutdown under load) failed as the pool's wait ran out on a closed pool, and was
      * counted and logged as the database being unreachable, as reads cut off by the close no longer are
