@@ -43,8 +43,12 @@ final class JavalinStartFailureLine {
         finally {
             javalin.detachAppender(held);
             javalin.setAdditive(additive);
-            if (passOn) {
-                held.list.forEach(javalin::callAppenders);
+            // On up from the parent: callAppenders on Javalin's own logger handed each line again to its own
+            // appenders, which had it already (only the way up was held), so a configuration with an appender
+            // on this logger got every line twice (found in review). Not at all if the logger does not pass up.
+            if (passOn && additive) {
+                Logger parent = javalin.getLoggerContext().getLogger(LOGGER.substring(0, LOGGER.lastIndexOf('.')));
+                held.list.forEach(parent::callAppenders);
             }
         }
     }
