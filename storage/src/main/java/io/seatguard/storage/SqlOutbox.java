@@ -29,12 +29,12 @@ final class SqlOutbox {
         body.put("data", event.data());
         int written = JdbcRunner.update(connection,
                 "INSERT INTO webhook_messages (app_id, id, event_type, user_id, payload, created_at) SELECT ?, ?, ?, ?, ?, ?"
-                        + " WHERE EXISTS (SELECT 1 FROM webhook_endpoints WHERE app_id = ? AND events LIKE ? ESCAPE '\\' AND disabled_at IS NULL)",
+                        + " WHERE EXISTS (SELECT 1 FROM webhook_endpoints WHERE app_id = ? AND events LIKE ? ESCAPE '!' AND disabled_at IS NULL)",
                 event.appId(), messageId, event.type().wireName(), event.userId().orElse(null), StorageJson.write(body), at, event.appId(), subscribed);
         if (written == 1) {
             JdbcRunner.update(connection,
                     "INSERT INTO webhook_deliveries (app_id, message_id, endpoint_id, status, attempts, next_attempt_at, created_at)"
-                            + " SELECT app_id, ?, id, 'pending', 0, ?, ? FROM webhook_endpoints WHERE app_id = ? AND events LIKE ? ESCAPE '\\' AND disabled_at IS NULL"
+                            + " SELECT app_id, ?, id, 'pending', 0, ?, ? FROM webhook_endpoints WHERE app_id = ? AND events LIKE ? ESCAPE '!' AND disabled_at IS NULL"
                             + hold(connection),
                     messageId, at, at, event.appId(), subscribed);
         }
@@ -46,7 +46,10 @@ final class SqlOutbox {
      * any character, so a future name differing there would have been delivered to the other's endpoints.
      */
     static String subscribedPattern(String eventName) {
-        String literal = eventName.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        // '!', not a backslash: PostgreSQL with standard_conforming_strings=off (a legacy database's setting)
+        // read the backslash of ESCAPE '\' as the start of an escape: the literal ran on, and every event's
+        // write failed (found in review).
+        String literal = eventName.replace("!", "!!").replace("%", "!%").replace("_", "!_");
         return "%," + literal + ",%";
     }
 

@@ -48,6 +48,25 @@ class PostgresWebhookStorageTest extends WebhookStorageContract {
     }
 
     /**
+     * Review finding: the literal match of an event's name (its {@code LIKE … ESCAPE}) put a backslash in a
+     * string literal, which a PostgreSQL with {@code standard_conforming_strings=off} (a legacy database's or
+     * role's setting) reads as an escape: the literal ran on, and every event's write failed with a syntax
+     * error. The escape character is one no setting treats specially.
+     */
+    @Test
+    void anEventIsWrittenWhereStringLiteralsTakeBackslashEscapes() {
+        endpoint("app_a", "we_a");
+        try (SqlDatabase legacy = SqlDatabase.open(StorageSettings.of(postgres.url() + "&options=-c%20standard_conforming_strings%3Doff", dataDir))) {
+            legacy.write(connection -> {
+                SqlOutbox.enqueue(connection, new OutboxEvent("app_a", WebhookEventType.EVALUATION_CREATED, Optional.of("ann"), Map.of("evaluation_id", "e"), T0));
+                return null;
+            });
+        }
+
+        assertThat(webhooks.deliveries("app_a", "we_a", 10)).hasSize(1);
+    }
+
+    /**
      * Two nodes meet at a delivery's row: one redelivers it while the other records the outcome of the try
      * it has in flight. A third transaction holds the row until both wait for it, the redelivery first;
      * PostgreSQL then applies the outcome to the row as the redelivery left it. Before the fix the
