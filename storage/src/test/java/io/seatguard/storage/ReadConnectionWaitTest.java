@@ -45,7 +45,7 @@ class ReadConnectionWaitTest {
         try (SqlDatabase database = SqlDatabase.open(new StorageSettings(Optional.empty(), dataDir, 1))) {
             CountDownLatch held = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            Thread holder = hold(database::read, held, release);
+            Thread holder = HeldConnections.hold(database::read, held, release);
             try {
                 held.await();
                 assertThatThrownBy(() -> database.read(connection -> 1)).isInstanceOf(SeatguardException.class);
@@ -81,14 +81,14 @@ class ReadConnectionWaitTest {
             CountDownLatch readHeld = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             List<Thread> holders = new ArrayList<>();
-            holders.add(hold(database::read, readHeld, release));
+            holders.add(HeldConnections.hold(database::read, readHeld, release));
             try {
                 readHeld.await();
                 assertThat(database.<Integer>scan(connection -> 1)).as("a scan while every read connection is taken").isEqualTo(1);
 
                 CountDownLatch scansHeld = new CountDownLatch(SqlDatabase.SCAN_POOL_SIZE);
                 for (int scan = 0; scan < SqlDatabase.SCAN_POOL_SIZE; scan++) {
-                    holders.add(hold(database::scan, scansHeld, release));
+                    holders.add(HeldConnections.hold(database::scan, scansHeld, release));
                 }
                 scansHeld.await();
                 // Every scan connection is taken for longer than a request's read would wait for one.
@@ -110,7 +110,7 @@ class ReadConnectionWaitTest {
     private static void assertAReadWaitingForTheHeldConnectionGivesUpInTime(SqlDatabase database) throws InterruptedException {
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread holder = hold(database::read, held, release);
+        Thread holder = HeldConnections.hold(database::read, held, release);
         try {
             held.await();
             long started = System.nanoTime();
@@ -124,23 +124,6 @@ class ReadConnectionWaitTest {
             release.countDown();
             holder.join();
         }
-    }
-
-    private interface Door {
-        Object run(GroupCommitWriter.Task<Object> task);
-    }
-
-    private static Thread hold(Door door, CountDownLatch held, CountDownLatch release) {
-        return Thread.ofPlatform().start(() -> door.run(connection -> {
-            held.countDown();
-            try {
-                release.await();
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }));
     }
 
     private static void sleep(long millis) {

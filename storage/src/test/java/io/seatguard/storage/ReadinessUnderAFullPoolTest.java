@@ -49,7 +49,7 @@ class ReadinessUnderAFullPoolTest {
         try (SqlDatabase database = SqlDatabase.open(new StorageSettings(Optional.empty(), dataDir, 1))) {
             CountDownLatch held = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            Thread holder = holdTheReadConnection(database, held, release);
+            Thread holder = HeldConnections.hold(database::read, held, release);
             try {
                 held.await();
                 // A connection failure closes the gate, as a silent database's would.
@@ -82,7 +82,7 @@ class ReadinessUnderAFullPoolTest {
         try (SqlDatabase database = SqlDatabase.open(new StorageSettings(Optional.empty(), dataDir, 1))) {
             CountDownLatch held = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            Thread holder = holdTheReadConnection(database, held, release);
+            Thread holder = HeldConnections.hold(database::read, held, release);
             try {
                 held.await();
                 long started = System.nanoTime();
@@ -115,7 +115,7 @@ class ReadinessUnderAFullPoolTest {
             SqlDatabase database = SqlDatabase.open(new StorageSettings(Optional.of(postgres.url()), dataDir, 1));
             CountDownLatch held = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            Thread holder = holdTheReadConnection(database, held, release);
+            Thread holder = HeldConnections.hold(database::read, held, release);
             try {
                 held.await();
                 java.util.Set<Thread> earlier = readinessChecks();
@@ -138,24 +138,11 @@ class ReadinessUnderAFullPoolTest {
                 .collect(java.util.stream.Collectors.toSet());
     }
 
-    private static Thread holdTheReadConnection(SqlDatabase database, CountDownLatch held, CountDownLatch release) {
-        return Thread.ofPlatform().start(() -> database.read(connection -> {
-            held.countDown();
-            try {
-                release.await();
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }));
-    }
-
     private static void assertSaturatedWhileHeldAndOkAfter(SqlDatabase database) throws InterruptedException {
         assertThat(database.readiness()).isEqualTo(StorageReadiness.State.OK);
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread holder = holdTheReadConnection(database, held, release);
+        Thread holder = HeldConnections.hold(database::read, held, release);
         try {
             held.await();
             for (int probe = 0; probe < 2; probe++) {

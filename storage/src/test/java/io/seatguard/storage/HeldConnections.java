@@ -1,0 +1,27 @@
+package io.seatguard.storage;
+
+import java.util.concurrent.CountDownLatch;
+
+/** A thread that takes a pooled connection and keeps it until told: a full pool without a busy database. */
+final class HeldConnections {
+    /** A way in to a connection: {@link SqlDatabase#read} or {@link SqlDatabase#scan}. */
+    interface Door {
+        Object run(GroupCommitWriter.Task<Object> task);
+    }
+
+    private HeldConnections() {}
+
+    /** Starts a thread that takes a connection through {@code door}, counts {@code held} down, and keeps it until {@code release}. */
+    static Thread hold(Door door, CountDownLatch held, CountDownLatch release) {
+        return Thread.ofPlatform().start(() -> door.run(connection -> {
+            held.countDown();
+            try {
+                release.await();
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+    }
+}
