@@ -124,9 +124,11 @@ public final class SqlDatabase implements AutoCloseable {
             if (settings.databaseUrl().isEmpty()) {
                 prepareDatabaseFile(target.sqliteFile().orElseThrow());
             }
-            return open(target, settings, lock);
+            return open(target, settings, lock, () -> {});
         }
-        catch (RuntimeException e) {
+        catch (Throwable e) {
+            // Any failure, an Error too (a thread refused, an initializer that threw): the lock is a file
+            // and an entry in a process-wide set, and a lock left held refuses every later start in this process.
             lock.ifPresent(ServingLock::close);
             throw e;
         }
@@ -134,9 +136,17 @@ public final class SqlDatabase implements AutoCloseable {
 
     /** Opens the store the settings point at, making it (the data folder, the file, the tables) when there is none. */
     public static SqlDatabase open(StorageSettings settings) {
+        return open(settings, () -> {});
+    }
+
+    /**
+     * As {@link #open(StorageSettings)}, {@code lastStep} run once everything is made (pools, writer,
+     * maintenance), before the store is handed on: a test's way to fail an opening at its very end.
+     */
+    static SqlDatabase open(StorageSettings settings, Runnable lastStep) {
         JdbcTarget target = target(settings);
         target.sqliteFile().ifPresent(LeftoverWriteAheadLog::refuse);
-        return open(target, settings, Optional.empty());
+        return open(target, settings, Optional.empty(), lastStep);
     }
 
     /**
@@ -156,7 +166,7 @@ public final class SqlDatabase implements AutoCloseable {
                 .orElseGet(() -> JdbcTarget.embedded(settings.dataDir().resolve(StorageSettings.EMBEDDED_FILE_NAME)));
         target.sqliteFile().ifPresent(LeftoverWriteAheadLog::refuse);
         ExistingStore.require(target);
-        return open(target, settings, Optional.empty());
+        return open(target, settings, Optional.empty(), () -> {});
     }
 
     /** Where the settings point: their URL, or the SQLite file in the data folder (made ready here). */
@@ -172,10 +182,10 @@ public final class SqlDatabase implements AutoCloseable {
                 });
     }
 
-    private static SqlDatabase open(JdbcTarget target, StorageSettings settings, Optional<ServingLock> lock) {
+    private static SqlDatabase open(JdbcTarget target, StorageSettings settings, Optional<ServingLock> lock, Runnable lastStep) {
         return switch (target.kind()) {
-            case SQLITE -> openSqlite(target, settings.readPoolSize(), settings.sqliteSynchronous(), lock);
-            case POSTGRESQL -> openPostgres(target, settings.readPoolSize());
+            case SQLITE -> openSqlite(target, settings.readPoolSize(), settings.sqliteSynchronous(), lock, lastStep);
+            case POSTGRESQL -> openPostgres(target, settings.readPoolSize(), lastStep);
         };
     }
 
@@ -204,7 +214,8 @@ public final class SqlDatabase implements AutoCloseable {
         }
     }
 
-    private static SqlDatabase openSqlite(JdbcTarget target, int readPoolSize, SqliteSynchronous synchronous, Optional<ServingLock> lock) {
+    private static SqlDatabase openSqlite(JdbcTarget target, int readPoolSize, SqliteSynchronous synchronous, Optional<ServingLock> lock,
+            Runnable lastStep) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(synchronous.name()));
@@ -230,19 +241,28 @@ public final class SqlDatabase implements AutoCloseable {
         // As on PostgreSQL: Hikari's default, 30 s, held a request (and its thread) six times as long
         // before its 503 whenever every read connection was taken (found in review).
         pool.setConnectionTimeout(READ_CONNECTION_WAIT_MILLIS);
-        HikariDataSource readPool = new HikariDataSource(pool);
-        migrate(readPool, target);
-        HikariDataSource scanPool;
-        try {
-            scanPool = sqliteScanPool(sqlite);
+        try (PartlyOpened opening = new PartlyOpened()) {
+            HikariDataSource readPool = opening.add(new HikariDataSource(pool));
+            migrate(readPool, target);
+            HikariDataSource scanPool = opening.add(sqliteScanPool(sqlite));
+            // A SQLite connection does not die with a network; keeping it keeps its statements and page cache.
+            OutageGate outage = OutageGate.forEmbeddedDatabase();
+            GroupCommitWriter writer = opening.add(sqliteWriter(sqlite, outage));
+            String description = synchronous == SqliteSynchronous.FULL ? target.description()
+                    : target.description() + " (synchronous=" + synchronous.name().toLowerCase(java.util.Locale.ROOT)
+                            + ": commits survive a crash of Seatguard, not of the machine)";
+            ReaderGate readers = new ReaderGate();
+            SqliteCheckpointer checkpointer = opening.add(new SqliteCheckpointer(readPool, readers, writer));
+            lastStep.run();
+            SqlDatabase database = new SqlDatabase(DatabaseKind.SQLITE, description, readPool, scanPool, readers, writer, outage, checkpointer,
+                    checkpointer::stats, lock);
+            opening.handedOn();
+            return database;
         }
-        catch (RuntimeException e) {
-            readPool.close();
-            throw e;
-        }
-        // A SQLite connection does not die with a network; keeping it keeps its statements and page cache.
-        OutageGate outage = OutageGate.forEmbeddedDatabase();
-        GroupCommitWriter writer = new GroupCommitWriter("seatguard-sqlite-writer", DatabaseKind.SQLITE, () -> {
+    }
+
+    private static GroupCommitWriter sqliteWriter(SQLiteDataSource sqlite, OutageGate outage) {
+        return new GroupCommitWriter("seatguard-sqlite-writer", DatabaseKind.SQLITE, () -> {
             Connection connection = sqlite.getConnection();
             try (var statement = connection.createStatement()) {
                 // Checkpoints run on SqliteCheckpointer's thread; the writer's own is only a safety valve.
@@ -258,12 +278,6 @@ public final class SqlDatabase implements AutoCloseable {
             }
             return connection;
         }, outage, Duration.ZERO, StallJudge.silenceAlways());
-        String description = synchronous == SqliteSynchronous.FULL ? target.description()
-                : target.description() + " (synchronous=" + synchronous.name().toLowerCase(java.util.Locale.ROOT)
-                        + ": commits survive a crash of Seatguard, not of the machine)";
-        ReaderGate readers = new ReaderGate();
-        SqliteCheckpointer checkpointer = new SqliteCheckpointer(readPool, readers, writer);
-        return new SqlDatabase(DatabaseKind.SQLITE, description, readPool, scanPool, readers, writer, outage, checkpointer, checkpointer::stats, lock);
     }
 
     /**
@@ -283,28 +297,28 @@ public final class SqlDatabase implements AutoCloseable {
         return new HikariDataSource(pool);
     }
 
-    private static SqlDatabase openPostgres(JdbcTarget target, int readPoolSize) {
+    private static SqlDatabase openPostgres(JdbcTarget target, int readPoolSize, Runnable lastStep) {
         migratePostgres(target);
-        HikariDataSource readPool = postgresPool(target, "seatguard-postgres-read", readPoolSize, readPoolSize, REQUEST_SOCKET_TIMEOUT_SECONDS,
-                READ_CONNECTION_WAIT_MILLIS);
-        HikariDataSource scanPool;
-        try {
+        try (PartlyOpened opening = new PartlyOpened()) {
+            HikariDataSource readPool = opening.add(postgresPool(target, "seatguard-postgres-read", readPoolSize, readPoolSize,
+                    REQUEST_SOCKET_TIMEOUT_SECONDS, READ_CONNECTION_WAIT_MILLIS));
             // Idle connections are closed: most of the time nothing scans.
-            scanPool = postgresPool(target, "seatguard-postgres-scan", SCAN_POOL_SIZE, 0, SCAN_SOCKET_TIMEOUT_SECONDS, SCAN_CONNECTION_WAIT_MILLIS);
+            HikariDataSource scanPool = opening.add(postgresPool(target, "seatguard-postgres-scan", SCAN_POOL_SIZE, 0, SCAN_SOCKET_TIMEOUT_SECONDS,
+                    SCAN_CONNECTION_WAIT_MILLIS));
+            OutageGate outage = OutageGate.forDatabase(() -> {
+                letGo(readPool);
+                letGo(scanPool);
+            });
+            GroupCommitWriter writer = opening.add(new GroupCommitWriter("seatguard-postgres-writer", DatabaseKind.POSTGRESQL,
+                    () -> DriverManager.getConnection(target.jdbcUrl(), connectionProperties(target, REQUEST_SOCKET_TIMEOUT_SECONDS)), outage,
+                    GroupCommitWriter.POSTGRES_STALL_LIMIT, new StallJudge(() -> answers(target))));
+            PostgresStatistics statistics = opening.add(PostgresStatistics.start(scanPool));
+            lastStep.run();
+            SqlDatabase database = new SqlDatabase(DatabaseKind.POSTGRESQL, target.description(), readPool, scanPool, ReaderGate.UNTRACKED, writer,
+                    outage, statistics, () -> LogRestartStats.NONE, Optional.empty());
+            opening.handedOn();
+            return database;
         }
-        catch (RuntimeException e) {
-            readPool.close();
-            throw e;
-        }
-        OutageGate outage = OutageGate.forDatabase(() -> {
-            letGo(readPool);
-            letGo(scanPool);
-        });
-        GroupCommitWriter writer = new GroupCommitWriter("seatguard-postgres-writer", DatabaseKind.POSTGRESQL,
-                () -> DriverManager.getConnection(target.jdbcUrl(), connectionProperties(target, REQUEST_SOCKET_TIMEOUT_SECONDS)), outage,
-                GroupCommitWriter.POSTGRES_STALL_LIMIT, new StallJudge(() -> answers(target)));
-        return new SqlDatabase(DatabaseKind.POSTGRESQL, target.description(), readPool, scanPool, ReaderGate.UNTRACKED, writer, outage,
-                PostgresStatistics.start(scanPool), () -> LogRestartStats.NONE, Optional.empty());
     }
 
     /**
