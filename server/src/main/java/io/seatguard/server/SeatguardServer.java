@@ -429,14 +429,23 @@ public final class SeatguardServer implements AutoCloseable {
             return new SeatguardServer(database, metrics, presence, limits, refresher, intel, stun, http, routes, made.adminToken(), made.defaultApp(),
                     url, ownerNotices, retention, dispatcher, createdDemoApp, createdOperator, setUpByAnotherNode);
         }
-        catch (RuntimeException e) {
-            // A request to the demo waiting for the store to be set up fails instead of waiting on.
-            storeSetUp.completeExceptionally(e);
-            if (http != null) {
-                Javalin started = http;
-                ShutdownSteps.run("the HTTP server", () -> HttpApi.stop(started));
+        catch (Throwable e) {
+            // Any failure, an Error too (an OutOfMemoryError, a library's ExceptionInInitializerError): only
+            // RuntimeExceptions were cleaned up after, and an Error left the storage (its lock and non-daemon
+            // writer), the threads, the STUN socket and the listening port open (found in review).
+            try {
+                // A request to the demo waiting for the store to be set up fails instead of waiting on.
+                storeSetUp.completeExceptionally(e);
+                if (http != null) {
+                    Javalin started = http;
+                    ShutdownSteps.run("the HTTP server", () -> HttpApi.stop(started));
+                }
+                stopBehindHttp(ownerNotices, retention, dispatcher, stun, refresher, presence, limits, database, metrics);
             }
-            stopBehindHttp(ownerNotices, retention, dispatcher, stun, refresher, presence, limits, database, metrics);
+            catch (Throwable cleanup) {
+                // The start's own failure is the one to report, unchanged.
+                e.addSuppressed(cleanup);
+            }
             throw e;
         }
     }

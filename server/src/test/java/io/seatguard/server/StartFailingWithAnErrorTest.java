@@ -1,0 +1,89 @@
+package io.seatguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.seatguard.core.operator.PasswordHasher;
+import io.seatguard.server.config.NetworkSettings;
+import io.seatguard.server.config.ServerConfig;
+import io.seatguard.server.dashboard.LightArgon2;
+import io.seatguard.server.http.HttpApi;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Review finding: a start cleaned up after a RuntimeException only. One ended by an Error (an
+ * OutOfMemoryError, a library's ExceptionInInitializerError) left the store open, its lock held and its
+ * writer's non-daemon thread running, and the HTTP port and the STUN socket bound.
+ */
+class StartFailingWithAnErrorTest {
+    /** Within this suite's helper range, so that the test can bind them again afterwards. */
+    private static final int HTTP_PORT = 19_871;
+    private static final int STUN_PORT = 19_872;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aStartEndedByAnErrorClosesWhatItOpenedAndRethrowsTheErrorUnchanged() throws Exception {
+        ExceptionInInitializerError error = new ExceptionInInitializerError("a library's initializer threw");
+        // The first operator's password is hashed at the start's very end: the store, the threads, the
+        // STUN socket and the HTTP server are all open by then.
+        PasswordHasher failing = new PasswordHasher() {
+            @Override
+            public String hash(String password) {
+                throw error;
+            }
+
+            @Override
+            public boolean matches(String password, String hash) {
+                return false;
+            }
+        };
+        ServerConfig config = TestServer.config(dataDir)
+                .host("127.0.0.1")
+                .port(HTTP_PORT)
+                .network(NetworkSettings.NONE.withStunPort(OptionalInt.of(STUN_PORT)))
+                .build();
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+
+        assertThatThrownBy(() -> SeatguardServer.start(config, InstantSource.system(), HttpApi.STOP_TIMEOUT, failing)).isSameAs(error);
+
+        assertThat(threadsLeftBehind(before)).as("the store's and the server's threads").isEmpty();
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        try (ServerSocket http = new ServerSocket()) {
+            http.bind(new InetSocketAddress(loopback, HTTP_PORT));
+        }
+        try (DatagramSocket stun = new DatagramSocket(new InetSocketAddress(loopback, STUN_PORT))) {
+            assertThat(stun.isBound()).isTrue();
+        }
+        // The store's lock released: the next start in this process is not refused as a second server.
+        try (SeatguardServer next = SeatguardServer.start(config, InstantSource.system(), HttpApi.STOP_TIMEOUT, LightArgon2.hasher())) {
+            assertThat(next.createdOperator()).isPresent();
+        }
+    }
+
+    private static List<String> threadsLeftBehind(Set<Thread> before) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (true) {
+            List<String> left = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> !before.contains(thread) && thread.isAlive() && thread.getName().startsWith("seatguard-"))
+                    .map(Thread::getName)
+                    .sorted()
+                    .toList();
+            if (left.isEmpty() || System.currentTimeMillis() > deadline) {
+                return left;
+            }
+            Thread.sleep(20);
+        }
+    }
+}
