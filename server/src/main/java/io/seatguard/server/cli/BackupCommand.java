@@ -97,6 +97,7 @@ public final class BackupCommand implements Callable<Integer> {
         SQLiteConfig config = new SQLiteConfig();
         // The server's writer may hold the write lock for a commit; the copy only needs to begin reading.
         config.setBusyTimeout(10_000);
+        boolean published = false;
         try {
             try (Connection connection = config.createConnection("jdbc:sqlite:" + database);
                     PreparedStatement copy = connection.prepareStatement("VACUUM INTO ?")) {
@@ -106,10 +107,11 @@ public final class BackupCommand implements Callable<Integer> {
             copyWritten.run();
             DurableFiles.sync(partial);
             long bytes = Files.size(partial);
-            if (!DurableFiles.publish(partial, target)) {
+            if (!DurableFiles.publish(partial, target, err)) {
                 err.println("seatguard: " + target + " exists already; give the copy a new file name");
                 return REFUSED;
             }
+            published = true;
             spec.commandLine().getOut().println("{\"file\":" + jsonString(target.toString()) + ",\"bytes\":" + bytes + "}");
             return 0;
         }
@@ -122,8 +124,11 @@ public final class BackupCommand implements Callable<Integer> {
         finally {
             // A copy that stopped halfway must not be mistaken for a backup later; this run made the file. In
             // every case: an unchecked exception (a driver's, an OutOfMemoryError) left it behind when only
-            // the caught ones removed it (found in review). Once published, the temporary name is gone already.
-            deleteQuietly(partial, err);
+            // the caught ones removed it (found in review). Once published, the temporary name is gone already,
+            // or it is the whole copy under a second name, which publish tried to remove and named if it could not.
+            if (!published) {
+                deleteQuietly(partial, err);
+            }
         }
     }
 

@@ -166,6 +166,55 @@ class BackupCommandTest {
         }
     }
 
+    /**
+     * Review finding: when the copy's link to its name was made but its temporary name could not be removed,
+     * publishing fell back to a move, which found the copy just linked and said "exists already". An
+     * append-only folder (chattr +a) takes a new name but lets none go, even root's; made so once the copy is written.
+     */
+    @Test
+    void aCopyWhoseTemporaryNameCannotBeRemovedIsPublishedAndTheLeftoverNamed() throws Exception {
+        Path data = database();
+        Path copies = Files.createDirectories(dir.resolve("copies"));
+        assumeTrue(appendOnly(copies, true) && appendOnly(copies, false), "chattr +a on the test's file system");
+        Path copy = copies.resolve("copy.db");
+        BackupCommand backup = new BackupCommand();
+        backup.copyWritten = () -> assertThat(appendOnly(copies, true)).isTrue();
+        int exit;
+        try {
+            exit = new CommandLine(backup).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                    .execute("--data-dir", data.toString(), "--to", copy.toString());
+        }
+        finally {
+            appendOnly(copies, false);
+        }
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(rows(copy)).isEqualTo(20);
+        assertThat(out.toString()).contains("\"file\":\"" + copy.toAbsolutePath() + "\"");
+        Path leftover;
+        try (var files = Files.list(copies)) {
+            leftover = files.filter(file -> file.getFileName().toString().startsWith("copy.db" + BackupCommand.INCOMPLETE)).findFirst().orElseThrow();
+        }
+        assertThat(err.toString()).startsWith("seatguard: warning: " + copy.toAbsolutePath() + " is written, but its temporary name " + leftover
+                + " could not be removed (").doesNotContain("exists already");
+    }
+
+    /** Sets or clears the folder's append-only attribute; false where chattr is missing or the file system has no such attribute. */
+    private static boolean appendOnly(Path folder, boolean on) {
+        try {
+            Process chattr = new ProcessBuilder("chattr", on ? "+a" : "-a", folder.toString()).redirectErrorStream(true).start();
+            chattr.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            return chattr.waitFor() == 0;
+        }
+        catch (java.io.IOException e) {
+            return false;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     @Test
     void postgresqlStorageIsPointedAtPgDump() {
         assertThat(run("--database-url", "postgresql://db.example/seatguard", "--to", dir.resolve("copy.db").toString()))
