@@ -1,5 +1,7 @@
 package io.seatguard.server.cli;
 
+import static java.util.Objects.requireNonNull;
+
 import io.seatguard.server.http.Json;
 import io.seatguard.storage.FileProblems;
 import io.seatguard.storage.LeftoverWriteAheadLog;
@@ -42,6 +44,22 @@ public final class BackupCommand implements Callable<Integer> {
     /** {@code --data-dir}, or a {@code jdbc:sqlite:} file's URL; with a PostgreSQL URL the command refuses: pg_dump is the tool there. */
     @Mixin
     StoreLocation store;
+
+    /**
+     * Run once VACUUM INTO has written the copy, before it is put on the disk: a test's way to act on the
+     * copy's folder, or to end the copy with a failure no catch above names. Given at construction, so that
+     * a test's hook belongs to its own command and cannot be changed under a run.
+     */
+    private final Runnable copyWritten;
+
+    /** The command as picocli makes it. */
+    public BackupCommand() {
+        this(() -> {});
+    }
+
+    BackupCommand(Runnable copyWritten) {
+        this.copyWritten = requireNonNull(copyWritten, "copyWritten is null");
+    }
 
     @Override
     public Integer call() {
@@ -132,11 +150,6 @@ public final class BackupCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Run once VACUUM INTO has written the copy, before it is put on the disk: a test's way to end the copy with
-     * a failure no catch above names.
-     */
-    Runnable copyWritten = () -> {};
 
     /** What a copy under way is named after: {@code copy.db.incomplete-<pid>-<random>}. */
     static final String INCOMPLETE = ".incomplete-";

@@ -151,10 +151,9 @@ class BackupCommandTest {
     @Test
     void aCopyEndedByAnUncheckedExceptionLeavesNoFileBehind() throws Exception {
         Path data = database();
-        BackupCommand backup = new BackupCommand();
-        backup.copyWritten = () -> {
+        BackupCommand backup = new BackupCommand(() -> {
             throw new IllegalStateException("a failure no catch names");
-        };
+        });
 
         int exit = new CommandLine(backup).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
                 .execute("--data-dir", data.toString(), "--to", dir.resolve("copy.db").toString());
@@ -177,8 +176,7 @@ class BackupCommandTest {
         Path copies = Files.createDirectories(dir.resolve("copies"));
         assumeTrue(appendOnly(copies, true) && appendOnly(copies, false), "chattr +a on the test's file system");
         Path copy = copies.resolve("copy.db");
-        BackupCommand backup = new BackupCommand();
-        backup.copyWritten = () -> assertThat(appendOnly(copies, true)).isTrue();
+        BackupCommand backup = new BackupCommand(() -> assertThat(appendOnly(copies, true)).isTrue());
         int exit;
         try {
             exit = new CommandLine(backup).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
