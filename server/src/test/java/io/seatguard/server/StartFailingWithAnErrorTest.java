@@ -26,10 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * writer's non-daemon thread running, and the HTTP port and the STUN socket bound.
  */
 class StartFailingWithAnErrorTest {
-    /** Within this suite's helper range, so that the test can bind them again afterwards. */
-    private static final int HTTP_PORT = 19_871;
-    private static final int STUN_PORT = 19_872;
-
     @TempDir
     Path dataDir;
 
@@ -49,10 +45,17 @@ class StartFailingWithAnErrorTest {
                 return false;
             }
         };
+        // Free ports named up front (not 0), so that the test can bind the same ones again afterwards.
+        int httpPort;
+        int stunPort;
+        try (ServerSocket http = new ServerSocket(0); DatagramSocket stun = new DatagramSocket(0)) {
+            httpPort = http.getLocalPort();
+            stunPort = stun.getLocalPort();
+        }
         ServerConfig config = TestServer.config(dataDir)
                 .host("127.0.0.1")
-                .port(HTTP_PORT)
-                .network(NetworkSettings.NONE.withStunPort(OptionalInt.of(STUN_PORT)))
+                .port(httpPort)
+                .network(NetworkSettings.NONE.withStunPort(OptionalInt.of(stunPort)))
                 .build();
         Set<Thread> before = Thread.getAllStackTraces().keySet();
 
@@ -61,9 +64,9 @@ class StartFailingWithAnErrorTest {
         assertThat(threadsLeftBehind(before)).as("the store's and the server's threads").isEmpty();
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         try (ServerSocket http = new ServerSocket()) {
-            http.bind(new InetSocketAddress(loopback, HTTP_PORT));
+            http.bind(new InetSocketAddress(loopback, httpPort));
         }
-        try (DatagramSocket stun = new DatagramSocket(new InetSocketAddress(loopback, STUN_PORT))) {
+        try (DatagramSocket stun = new DatagramSocket(new InetSocketAddress(loopback, stunPort))) {
             assertThat(stun.isBound()).isTrue();
         }
         // The store's lock released: the next start in this process is not refused as a second server.
