@@ -57,10 +57,13 @@ public final class IpListParser {
      * What was read. {@code opening} is the first character of the text's content (past a byte-order
      * mark, blanks and comments), empty when there is none: {@code <} for a web page served in a list's
      * place, {@code {} or {@code [} for JSON, whose structure lines outnumber its addresses.
+     * {@code json} says the text is JSON: it opens with {@code {} or {@code [} on a line that is no row, for
+     * a list's first row may be a bracketed IPv6 address ({@code [2001:db8::1]:9001}), whose list is text.
      * {@code tooWide} counts the rows refused as too wide (they are among {@code skippedLines}), and
      * {@code tooWideLines} holds the first {@value #TOO_WIDE_LINES_KEPT} of their line numbers, from 1.
      */
-    public record Parsed(IpRangeSet ranges, int entries, int skippedLines, Optional<Character> opening, int tooWide, List<Integer> tooWideLines) {
+    public record Parsed(IpRangeSet ranges, int entries, int skippedLines, Optional<Character> opening, boolean json, int tooWide,
+            List<Integer> tooWideLines) {
         public Parsed {
             java.util.Objects.requireNonNull(opening, "opening is null");
             tooWideLines = List.copyOf(tooWideLines);
@@ -80,6 +83,7 @@ public final class IpListParser {
         int entries = 0;
         int skipped = 0;
         Optional<Character> opening = Optional.empty();
+        boolean json = false;
         int tooWide = 0;
         List<Integer> tooWideLines = new ArrayList<>();
         int number = 0;
@@ -89,10 +93,11 @@ public final class IpListParser {
             if (content.isEmpty()) {
                 continue;
             }
+            Row row = addFirstRange(content, ranges);
             if (opening.isEmpty()) {
                 opening = Optional.of(content.charAt(0));
+                json = (content.charAt(0) == '{' || content.charAt(0) == '[') && row != Row.READ;
             }
-            Row row = addFirstRange(content, ranges);
             if (row == Row.READ) {
                 entries++;
                 continue;
@@ -102,7 +107,7 @@ public final class IpListParser {
                 tooWideLines.add(number);
             }
         }
-        return new Parsed(ranges.build(), entries, skipped, opening, tooWide, tooWideLines);
+        return new Parsed(ranges.build(), entries, skipped, opening, json, tooWide, tooWideLines);
     }
 
     /**

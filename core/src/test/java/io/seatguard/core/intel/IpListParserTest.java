@@ -233,6 +233,14 @@ class IpListParserTest {
     }
 
     @Test
+    void tellsJsonFromAListOpeningWithABracketedAddress() {
+        assertThat(IpListParser.parse("{\n  \"prefixes\": [\n    {\"ip_prefix\": \"3.2.34.0/26\"}\n  ]\n}\n").json()).isTrue();
+        assertThat(IpListParser.parse("[\n  \"3.2.34.0/26\",\n  \"3.2.35.0/26\"\n]\n").json()).isTrue();
+        assertThat(IpListParser.parse("[2001:db8::1]:9001\n[2001:db8::2]:9001\n").json()).isFalse();
+        assertThat(IpListParser.parse("1.2.3.4\n").json()).isFalse();
+    }
+
+    @Test
     void readsAsnListsInEitherShape() {
         AsnListParser.Parsed x4b = AsnListParser.parse("AS9009 # M247, GB (NordVPN)\nas20448 # lower case\n# comment\n");
         assertThat(x4b.asns()).containsExactlyInAnyOrder(9009L, 20448L);

@@ -172,7 +172,8 @@ public final class IpIntelService implements IpIntelligence {
                 Optional<LocalDate> date = spec.location().file().isPresent() ? FileDates.of(fetched.dated())
                         : Optional.of(LocalDate.ofInstant(fetched.dated(), ZoneOffset.UTC));
                 return new Loaded<>(new RangeList(spec.kind(), parsed.ranges(), new SourceRef(spec.name(), date)), date, parsed.entries(),
-                        json(parsed) ? -1 : parsed.skippedLines());
+                        // A JSON list's skipped lines are its structure, not rows it could not read.
+                        parsed.json() ? -1 : parsed.skippedLines());
             });
         }
     }
@@ -198,12 +199,7 @@ public final class IpIntelService implements IpIntelligence {
             throw new IOException(location + " is a web page or other markup, not a list (" + parsed.entries() + " addresses among "
                     + (parsed.entries() + parsed.skippedLines()) + " lines)");
         }
-        ReadableRows.require(location.toString(), "address or CIDR", parsed.entries(), json(parsed) ? 0 : parsed.skippedLines());
-    }
-
-    /** Whether the list is JSON: its skipped lines are its structure, not rows it could not read. */
-    private static boolean json(IpListParser.Parsed parsed) {
-        return parsed.opening().filter(c -> c == '{' || c == '[').isPresent();
+        ReadableRows.require(location.toString(), "address or CIDR", parsed.entries(), parsed.json() ? 0 : parsed.skippedLines());
     }
 
     /**

@@ -422,6 +422,24 @@ class IpIntelServiceTest {
         });
     }
 
+    /**
+     * Review finding: a text list whose first row is a bracketed IPv6 address ({@code [2001:db8::1]:9001},
+     * as relay lists write one with its port) opens with '[' as JSON does, so its unreadable lines were
+     * neither counted nor held against it: /readyz showed no count, and a list mostly of text loaded.
+     */
+    @Test
+    void aListOpeningWithABracketedIpv6AddressIsNoJson() throws Exception {
+        Path relays = Files.writeString(folder.resolve("relays.txt"), "[2001:db8::1]:9001\n[2001:db8::2]:9001\n[2001:db8::3]:9001\nnot an address\n");
+        Path page = Files.writeString(folder.resolve("page.txt"), "[2001:db8::9]\nRate limit exceeded.\nPlease try again in 60 seconds.\n");
+        IpIntelService service = service(config(List.of(),
+                List.of(IntelConfig.ListSpec.parse("relay=" + relays), IntelConfig.ListSpec.parse("vpn=" + page))));
+        assertThat(unreadableLines(service, "relay-list")).isEqualTo(1);
+        assertThat(service.status()).filteredOn(s -> s.kind().equals("vpn-list")).singleElement().satisfies(s -> {
+            assertThat(s.loaded()).as("mostly text: refused").isFalse();
+            assertThat(s.error()).hasValueSatisfying(e -> assertThat(e).contains("mostly unreadable"));
+        });
+    }
+
     private static long unreadableLines(IpIntelService service, String kind) {
         return service.status().stream().filter(s -> s.kind().equals(kind)).findFirst().orElseThrow().unreadableLines();
     }
