@@ -423,6 +423,58 @@ class IpIntelServiceTest {
     }
 
     /**
+     * Review: the count is the data in use's on every path that keeps the data: a URL answered 304, a
+     * file unchanged, an operator ASN file or an ASN table refused on reload, a list file gone. Each of
+     * them rebuilds the status from the one before, and must carry the count over.
+     */
+    @Test
+    void theCountStaysWithTheDataOnEveryReloadThatKeepsIt() throws Exception {
+        String text = "185.220.101.1\n185.220.101.2\nexit list v2\n";
+        AtomicInteger fullResponses = new AtomicInteger();
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/tor.txt", exchange -> {
+            if ("\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                exchange.sendResponseHeaders(304, -1);
+            }
+            else {
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("ETag", "\"v1\"");
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+                fullResponses.incrementAndGet();
+            }
+            exchange.close();
+        });
+        http.start();
+        Path vpn = Files.writeString(folder.resolve("vpn.txt"), "198.51.100.1\n198.51.100.2\nexit list v2\n");
+        Path extra = Files.writeString(folder.resolve("hosting-extra.txt"), "AS15169\nAS16509\nGoogle\n");
+        List<Path> asnFiles = AsnTableTest.write(folder);
+        IpIntelService service = service(new IntelConfig(List.of(), "geoip", asnFiles, "asn-test", Optional.of(LocalDate.of(2026, 6, 17)),
+                List.of(extra), List.of(), List.of(IntelConfig.ListSpec.parse("tor=http://127.0.0.1:" + http.getAddress().getPort() + "/tor.txt"),
+                        IntelConfig.ListSpec.parse("vpn=" + vpn))));
+        assertThat(List.of(unreadableLines(service, "tor-list"), unreadableLines(service, "vpn-list"), unreadableLines(service, "hosting-asns"),
+                unreadableLines(service, "asn"))).containsExactly(1L, 1L, 1L, 1L);
+
+        service.refresh();
+        assertThat(fullResponses).as("unchanged: 304").hasValue(1);
+        assertThat(List.of(unreadableLines(service, "tor-list"), unreadableLines(service, "vpn-list"), unreadableLines(service, "hosting-asns"),
+                unreadableLines(service, "asn"))).as("nothing changed").containsExactly(1L, 1L, 1L, 1L);
+
+        Files.writeString(extra, "Too many requests\nretry later\nAS15169\n");
+        Files.setLastModifiedTime(extra, FileTime.from(Instant.now().plusSeconds(10)));
+        Files.writeString(asnFiles.get(0), "Too many requests\nretry later\n");
+        Files.setLastModifiedTime(asnFiles.get(0), FileTime.from(Instant.now().plusSeconds(10)));
+        Files.delete(vpn);
+        service.refresh();
+        for (String kind : List.of("vpn-list", "hosting-asns", "asn")) {
+            assertThat(service.status()).filteredOn(s -> s.kind().equals(kind)).singleElement().satisfies(s -> {
+                assertThat(s.error()).as(kind).isPresent();
+                assertThat(s.unreadableLines()).as(kind + ": the data still in use").isEqualTo(1);
+            });
+        }
+    }
+
+    /**
      * Review finding: a text list whose first row is a bracketed IPv6 address ({@code [2001:db8::1]:9001},
      * as relay lists write one with its port) opens with '[' as JSON does, so its unreadable lines were
      * neither counted nor held against it: /readyz showed no count, and a list mostly of text loaded.
