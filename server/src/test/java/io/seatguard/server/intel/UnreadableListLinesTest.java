@@ -44,8 +44,9 @@ class UnreadableListLinesTest {
         Path tor = Files.writeString(dataDir.resolve("tor-exits.txt"),
                 "# exits\n185.220.101.1\n185.220.101.2\nnot an address\n185.220.101.3\n999.1.2.3\n185.220.101.4\n-\n185.220.101.5\n");
         Path hosting = Files.writeString(dataDir.resolve("hosting-extra.txt"), "AS15169\nAS16509\nGoogle\n");
+        Path aws = Files.writeString(dataDir.resolve("ip-ranges.json"), "{\n  \"prefixes\": [\n    {\n      \"ip_prefix\": \"3.2.34.0/26\"\n    }\n  ]\n}\n");
         IntelConfig config = new IntelConfig(List.of(), "geoip", List.of(), "asn", Optional.empty(), List.of(hosting), List.of(),
-                List.of(IntelConfig.ListSpec.parse("tor=" + tor)));
+                List.of(IntelConfig.ListSpec.parse("tor=" + tor), IntelConfig.ListSpec.parse("hosting=" + aws)));
         server = TestServer.startWith(TestServer.config(dataDir.resolve("db"))
                 .network(new NetworkSettings(config, NetworkSettings.DEFAULT_REFRESH, CheckSettings.DEFAULTS)).build());
         String torSeries = "seatguard_ip_source_unreadable_lines{kind=\"tor-list\",source=\"tor:" + tor + "\"}";
@@ -56,6 +57,8 @@ class UnreadableListLinesTest {
         assertThat(unreadableLines(source("hosting-asns"))).as("the operator's file only, not the curated list").isEqualTo(1);
         assertThat(unreadableLines(source("vpn-asns"))).as("the curated list alone").isZero();
         assertThat(source("geoip").has("unreadable_lines")).as("off: nothing to count").isFalse();
+        assertThat(source("hosting-list").get("status").asText()).isEqualTo("ok");
+        assertThat(source("hosting-list").has("unreadable_lines")).as("JSON: its structure lines are no rows").isFalse();
         assertThat(MetricsText.value(metrics(), torSeries)).isEqualTo(3.0);
         assertThat(MetricsText.value(metrics(), "seatguard_ip_source_unreadable_lines{kind=\"geoip\",source=\"geoip\"}")).isNaN();
 
