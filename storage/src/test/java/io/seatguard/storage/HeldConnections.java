@@ -1,6 +1,7 @@
 package io.seatguard.storage;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** A thread that takes a pooled connection and keeps it until told: a full pool without a busy database. */
 final class HeldConnections {
@@ -23,5 +24,16 @@ final class HeldConnections {
             }
             return null;
         }));
+    }
+
+    /**
+     * Waits until every holder counting {@code held} down has its connection. A holder that cannot get
+     * one dies on the pool's wait without counting down: waiting without a limit then hung the build
+     * for good instead of failing the test.
+     */
+    static void await(CountDownLatch held) throws InterruptedException {
+        if (!held.await(60, TimeUnit.SECONDS)) {
+            throw new AssertionError(held.getCount() + " holder(s) never got a connection in 60 s (see the holder thread's exception above)");
+        }
     }
 }

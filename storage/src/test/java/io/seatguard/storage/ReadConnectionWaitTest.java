@@ -47,7 +47,7 @@ class ReadConnectionWaitTest {
             CountDownLatch release = new CountDownLatch(1);
             Thread holder = HeldConnections.hold(database::read, held, release);
             try {
-                held.await();
+                HeldConnections.await(held);
                 assertThatThrownBy(() -> database.read(connection -> 1)).isInstanceOf(SeatguardException.class);
                 assertThat(database.readiness()).isEqualTo(StorageReadiness.State.SATURATED);
                 assertThat(database.outageStats().outages()).isZero();
@@ -83,14 +83,14 @@ class ReadConnectionWaitTest {
             List<Thread> holders = new ArrayList<>();
             holders.add(HeldConnections.hold(database::read, readHeld, release));
             try {
-                readHeld.await();
+                HeldConnections.await(readHeld);
                 assertThat(database.<Integer>scan(connection -> 1)).as("a scan while every read connection is taken").isEqualTo(1);
 
                 CountDownLatch scansHeld = new CountDownLatch(SqlDatabase.SCAN_POOL_SIZE);
                 for (int scan = 0; scan < SqlDatabase.SCAN_POOL_SIZE; scan++) {
                     holders.add(HeldConnections.hold(database::scan, scansHeld, release));
                 }
-                scansHeld.await();
+                HeldConnections.await(scansHeld);
                 // Every scan connection is taken for longer than a request's read would wait for one.
                 Thread.ofPlatform().start(() -> {
                     sleep(SqlDatabase.READ_CONNECTION_WAIT_MILLIS + 1_000);
@@ -112,7 +112,7 @@ class ReadConnectionWaitTest {
         CountDownLatch release = new CountDownLatch(1);
         Thread holder = HeldConnections.hold(database::read, held, release);
         try {
-            held.await();
+            HeldConnections.await(held);
             long started = System.nanoTime();
             assertThatThrownBy(() -> database.read(connection -> 1)).isInstanceOfSatisfying(SeatguardException.class,
                     refused -> assertThat(refused.code()).as("503 storage-unavailable").isEqualTo(ErrorCode.STORAGE_UNAVAILABLE));

@@ -51,7 +51,7 @@ class ReadinessUnderAFullPoolTest {
             CountDownLatch release = new CountDownLatch(1);
             Thread holder = HeldConnections.hold(database::read, held, release);
             try {
-                held.await();
+                HeldConnections.await(held);
                 // A connection failure closes the gate, as a silent database's would.
                 assertThatThrownBy(() -> database.write(connection -> {
                     throw new SQLException("the database went silent", "08006");
@@ -84,7 +84,7 @@ class ReadinessUnderAFullPoolTest {
             CountDownLatch release = new CountDownLatch(1);
             Thread holder = HeldConnections.hold(database::read, held, release);
             try {
-                held.await();
+                HeldConnections.await(held);
                 long started = System.nanoTime();
                 // Starts the check, which waits for the held connection for the pool's whole wait.
                 assertThat(database.readiness()).isEqualTo(StorageReadiness.State.SATURATED);
@@ -117,7 +117,7 @@ class ReadinessUnderAFullPoolTest {
             CountDownLatch release = new CountDownLatch(1);
             Thread holder = HeldConnections.hold(database::read, held, release);
             try {
-                held.await();
+                HeldConnections.await(held);
                 java.util.Set<Thread> earlier = readinessChecks();
                 assertThat(database.readiness()).isEqualTo(StorageReadiness.State.SATURATED);
                 // The check this probe started, still waiting for the held connection.
@@ -144,7 +144,7 @@ class ReadinessUnderAFullPoolTest {
         CountDownLatch release = new CountDownLatch(1);
         Thread holder = HeldConnections.hold(database::read, held, release);
         try {
-            held.await();
+            HeldConnections.await(held);
             for (int probe = 0; probe < 2; probe++) {
                 long started = System.nanoTime();
                 StorageReadiness.State state = database.readiness();
