@@ -21,8 +21,16 @@ public final class AsnListParser {
 
     private AsnListParser() {}
 
-    /** {@code entries} counts the lines that held a number, repeats included: {@code asns} holds each once. */
-    public record Parsed(Set<Long> asns, int entries, int skippedLines) {}
+    /**
+     * {@code entries} counts the lines that held a number, repeats included: {@code asns} holds each once.
+     * {@code header} says the first line is a header ({@link IpListParser#isHeader}), among {@code skippedLines}.
+     */
+    public record Parsed(Set<Long> asns, int entries, int skippedLines, boolean header) {
+        /** The unreadable lines an operator is shown: a header is not one (see {@link IpListParser.Parsed#unreadableLines}). */
+        public int unreadableLines() {
+            return skippedLines - (header ? 1 : 0);
+        }
+    }
 
     public static Parsed parse(CharSequence text) {
         return parse(text.toString().lines());
@@ -33,6 +41,8 @@ public final class AsnListParser {
         Set<Long> asns = new HashSet<>();
         int entries = 0;
         int skipped = 0;
+        boolean first = true;
+        boolean header = false;
         for (String line : (Iterable<String>) lines::iterator) {
             String content = IpListParser.stripComment(line).strip();
             if (content.isEmpty()) {
@@ -46,8 +56,10 @@ public final class AsnListParser {
             }
             else {
                 skipped++;
+                header = header || first && IpListParser.isHeader(content);
             }
+            first = false;
         }
-        return new Parsed(Set.copyOf(asns), entries, skipped);
+        return new Parsed(Set.copyOf(asns), entries, skipped, header);
     }
 }

@@ -61,13 +61,32 @@ public final class IpListParser {
      * a list's first row may be a bracketed IPv6 address ({@code [2001:db8::1]:9001}), whose list is text.
      * {@code tooWide} counts the rows refused as too wide (they are among {@code skippedLines}), and
      * {@code tooWideLines} holds the first {@value #TOO_WIDE_LINES_KEPT} of their line numbers, from 1.
+     * {@code header} says the first line is a CSV header ({@link #isHeader}), among {@code skippedLines}.
      */
     public record Parsed(IpRangeSet ranges, int entries, int skippedLines, Optional<Character> opening, boolean json, int tooWide,
-            List<Integer> tooWideLines) {
+            List<Integer> tooWideLines, boolean header) {
         public Parsed {
             java.util.Objects.requireNonNull(opening, "opening is null");
             tooWideLines = List.copyOf(tooWideLines);
         }
+
+        /**
+         * The unreadable lines an operator is shown: the skipped ones but a header, which a clean list such
+         * as the Tor exits' {@code latest.exits.csv} has for good. Whether a text is a list at all
+         * ({@code ReadableRows}) still counts the header: "Rate limit exceeded." above one address is no list.
+         */
+        public int unreadableLines() {
+            return skippedLines - (header ? 1 : 0);
+        }
+    }
+
+    /**
+     * Whether the text's first content line, which held no row, is a header naming columns
+     * ({@code fingerprint, ipaddr, port}, {@code ASN,Entity}): no digit at all, so no address or number
+     * mistyped.
+     */
+    public static boolean isHeader(String firstContent) {
+        return firstContent.chars().noneMatch(Character::isDigit);
     }
 
     public static Parsed parse(CharSequence text) {
@@ -84,6 +103,7 @@ public final class IpListParser {
         int skipped = 0;
         Optional<Character> opening = Optional.empty();
         boolean json = false;
+        boolean header = false;
         int tooWide = 0;
         List<Integer> tooWideLines = new ArrayList<>();
         int number = 0;
@@ -97,6 +117,7 @@ public final class IpListParser {
             if (opening.isEmpty()) {
                 opening = Optional.of(content.charAt(0));
                 json = (content.charAt(0) == '{' || content.charAt(0) == '[') && row != Row.READ;
+                header = !json && row == Row.UNREADABLE && isHeader(content);
             }
             if (row == Row.READ) {
                 entries++;
@@ -107,7 +128,7 @@ public final class IpListParser {
                 tooWideLines.add(number);
             }
         }
-        return new Parsed(ranges.build(), entries, skipped, opening, json, tooWide, tooWideLines);
+        return new Parsed(ranges.build(), entries, skipped, opening, json, tooWide, tooWideLines, header);
     }
 
     /**

@@ -258,4 +258,31 @@ class IpListParserTest {
         assertThat(fields.asns()).containsExactlyInAnyOrder(174L, 3356L, 15169L, 13335L);
         assertThat(fields.skippedLines()).isZero();
     }
+
+    /**
+     * Review finding: a clean list with a header (the Tor exits' {@code latest.exits.csv}, brianhama's
+     * {@code bad-asn-list.csv}) showed one unreadable line in /readyz for good, so a count above 0 could not
+     * tell damage from a header. A first line with no digit that holds no row is a header: skipped, not
+     * shown. A first line with a digit (a mistyped address) and a header-like line further down are shown;
+     * whether the text is a list at all still counts the header (ReadableRows).
+     */
+    @Test
+    void aHeaderIsSkippedButNotShownAsUnreadable() {
+        IpListParser.Parsed onionoo = IpListParser.parse("fingerprint, ipaddr, port\nAB, 204.8.96.141, 444\nAB, 204.8.96.142, 444\n");
+        assertThat(onionoo.skippedLines()).isEqualTo(1);
+        assertThat(onionoo.unreadableLines()).isZero();
+
+        IpListParser.Parsed mistyped = IpListParser.parse("204.8.96.1411\n204.8.96.141\n204.8.96.142\n");
+        assertThat(mistyped.unreadableLines()).as("a first line with a digit is no header").isEqualTo(1);
+        IpListParser.Parsed lower = IpListParser.parse("204.8.96.141\nnot an address\n204.8.96.142\n");
+        assertThat(lower.unreadableLines()).as("only the first line can be the header").isEqualTo(1);
+        IpListParser.Parsed headerAndDamage = IpListParser.parse("ipaddr\n204.8.96.141\ngarbage\n204.8.96.142\n");
+        assertThat(headerAndDamage.unreadableLines()).isEqualTo(1);
+        assertThat(IpListParser.parse("{\n\"prefixes\": []\n}\n").header()).as("JSON has no header").isFalse();
+
+        AsnListParser.Parsed brianhama = AsnListParser.parse("ASN,Entity\n198375,\"INULOGIC SARL, FR\"\nnot a number\n51447,\"RootLayer\"\n");
+        assertThat(brianhama.skippedLines()).isEqualTo(2);
+        assertThat(brianhama.unreadableLines()).as("the header is not shown, the damaged row is").isEqualTo(1);
+        assertThat(AsnListParser.parse("x1\n198375\n").unreadableLines()).as("a first line with a digit is no header").isEqualTo(1);
+    }
 }

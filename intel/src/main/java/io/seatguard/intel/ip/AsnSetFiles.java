@@ -49,7 +49,7 @@ final class AsnSetFiles {
             try {
                 AsnListParser.Parsed parsed = parse(file);
                 asns.addAll(parsed.asns());
-                unreadableLines += parsed.skippedLines();
+                unreadableLines += parsed.unreadableLines();
             }
             catch (ReadableRows.Refused e) {
                 failures.add(e.getMessage());

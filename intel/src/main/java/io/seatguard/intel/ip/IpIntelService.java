@@ -173,7 +173,7 @@ public final class IpIntelService implements IpIntelligence {
                         : Optional.of(LocalDate.ofInstant(fetched.dated(), ZoneOffset.UTC));
                 return new Loaded<>(new RangeList(spec.kind(), parsed.ranges(), new SourceRef(spec.name(), date)), date, parsed.entries(),
                         // A JSON list's skipped lines are its structure, not rows it could not read.
-                        parsed.json() ? -1 : parsed.skippedLines());
+                        parsed.json() ? -1 : parsed.unreadableLines());
             });
         }
     }

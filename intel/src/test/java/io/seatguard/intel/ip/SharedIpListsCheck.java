@@ -57,6 +57,7 @@ class SharedIpListsCheck {
             IpListParser.Parsed parsed = parse(expect.file());
             assertThat(parsed.entries()).as(expect.file()).isGreaterThanOrEqualTo(expect.minEntries());
             assertThat(parsed.skippedLines()).as(expect.file()).isLessThanOrEqualTo(expect.maxSkipped());
+            assertThat(parsed.unreadableLines()).as(expect.file() + ": a header is not shown as unreadable").isZero();
             String first = firstEntry(expect.file());
             assertThat(parsed.ranges().contains(IpAddresses.parse(first).orElseThrow())).as(first + " in " + expect.file()).isTrue();
         }
@@ -88,6 +89,7 @@ class SharedIpListsCheck {
         AsnListParser.Parsed brianhama = AsnListParser.parse(Files.readString(root.resolve("brianhama-bad-asn-list/bad-asn-list.csv")));
         assertThat(brianhama.asns()).hasSizeGreaterThan(700);
         assertThat(brianhama.skippedLines()).as("the header only").isEqualTo(1);
+        assertThat(brianhama.unreadableLines()).as("a header is not shown as unreadable").isZero();
         assertThat(AsnListParser.parse(Files.readString(root.resolve("x4bnet-lists_vpn/input/vpn/ASN.txt"))).asns()).contains(9009L, 209854L);
     }
 
