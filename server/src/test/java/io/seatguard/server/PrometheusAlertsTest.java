@@ -37,7 +37,7 @@ class PrometheusAlertsTest {
     @Test
     void promtoolFindsTheRulesValidAndTheirUnitTestsPass() throws Exception {
         requirePromtool();
-        assertThat(promtool("check", "rules", "seatguard-alerts.yml")).contains("SUCCESS: 12 rules found");
+        assertThat(promtool("check", "rules", "seatguard-alerts.yml")).contains("SUCCESS: 13 rules found");
         assertThat(promtool("test", "rules", "seatguard-alerts.test.yml")).contains("SUCCESS");
     }
 
