@@ -212,12 +212,18 @@ public final class SeatguardServer implements AutoCloseable {
     static SeatguardServer start(ServerConfig config, InstantSource clock, Duration httpStopTimeout, PasswordHasher passwords) {
         requireNonNull(config, "config is null");
         requireNonNull(passwords, "passwords is null");
-        SqlDatabase database = SqlDatabase.openForServer(new StorageSettings(config.databaseUrl(), config.dataDir(), 8, config.sqliteSynchronous()));
+        // The metrics before the store, and bound to it inside the try below: made between the two, an Error
+        // (a metrics library whose class will not load) left the store open, its lock held and its writer's
+        // non-daemon thread keeping the process alive, where nothing cleaned up after it (found in review).
         ServerMetrics metrics = new ServerMetrics();
-        metrics.bindWriter(database::writerStats);
-        metrics.bindLogRestarts(database::logRestartStats);
-        metrics.bindOutages(database::outageStats);
-        metrics.bindReads(database::reads);
+        SqlDatabase database;
+        try {
+            database = SqlDatabase.openForServer(new StorageSettings(config.databaseUrl(), config.dataDir(), 8, config.sqliteSynchronous()));
+        }
+        catch (Throwable e) {
+            ShutdownSteps.run("metrics", metrics::close);
+            throw e;
+        }
         Presence presence = null;
         AttemptLimits limits = null;
         IpIntelService intel = null;
@@ -232,6 +238,10 @@ public final class SeatguardServer implements AutoCloseable {
         // Done once this start has made (or found) what a first start makes.
         CompletableFuture<Void> storeSetUp = new CompletableFuture<>();
         try {
+            metrics.bindWriter(database::writerStats);
+            metrics.bindLogRestarts(database::logRestartStats);
+            metrics.bindOutages(database::outageStats);
+            metrics.bindReads(database::reads);
             IdGenerator ids = new IdGenerator(clock, new SecureRandom());
             AppService apps = new AppService(new SqlAppStore(database), ids, clock);
             // A configured token applies at once. One made here is stored only once the start has

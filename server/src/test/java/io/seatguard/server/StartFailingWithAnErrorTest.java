@@ -8,15 +8,20 @@ import io.seatguard.server.config.NetworkSettings;
 import io.seatguard.server.config.ServerConfig;
 import io.seatguard.server.dashboard.LightArgon2;
 import io.seatguard.server.http.HttpApi;
+import java.io.File;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +78,42 @@ class StartFailingWithAnErrorTest {
         try (SeatguardServer next = SeatguardServer.start(config, InstantSource.system(), HttpApi.STOP_TIMEOUT, LightArgon2.hasher())) {
             assertThat(next.createdOperator()).isPresent();
         }
+    }
+
+    /**
+     * Review finding: the metrics were made after the store was opened and before the start's try, so an
+     * Error there (a metrics library's class that will not load) left the store open, its lock held, and its
+     * writer's non-daemon thread kept the JVM from exiting. Run in a JVM of its own, without the Prometheus
+     * registry on its class path.
+     */
+    @Test
+    void aStartWhoseMetricsCannotBeMadeLeavesNoStoreOpen() throws Exception {
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.contains("micrometer-registry-prometheus"))
+                .collect(Collectors.joining(File.pathSeparator));
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(List.of(java, "-cp", classPath, StartWithMetricsThatCannotBeMade.class.getName(),
+                dataDir.toString()))
+                .redirectErrorStream(true).start();
+        StringBuilder output = new StringBuilder();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try {
+                output.append(new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            }
+            catch (java.io.IOException e) {
+                output.append(e);
+            }
+        });
+        boolean exited = child.waitFor(60, TimeUnit.SECONDS);
+        if (!exited) {
+            child.destroyForcibly().waitFor();
+        }
+        reader.join();
+
+        assertThat(output.toString()).as("the failure this test stages").contains("first start: java.lang.NoClassDefFoundError");
+        assertThat(output.toString()).as("the next start in the process is not refused by the first one's lock")
+                .contains("second start: java.lang.NoClassDefFoundError").doesNotContain("already served");
+        assertThat(exited).as("the JVM exits: no non-daemon writer thread left\n" + output).isTrue();
     }
 
     private static List<String> threadsLeftBehind(Set<Thread> before) throws InterruptedException {
