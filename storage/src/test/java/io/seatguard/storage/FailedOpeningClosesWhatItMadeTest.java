@@ -3,15 +3,20 @@ package io.seatguard.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +59,28 @@ class FailedOpeningClosesWhatItMadeTest {
                 assertThat(connectionsNamed(watcher, name)).as("connections of the failed opening").isZero();
             }
         }
+    }
+
+    /**
+     * An opening for a server ended by an Error (here Flyway's class that will not load; a thread refused
+     * is another) released its serving lock only after a RuntimeException, and every later opening of
+     * that data folder in the process was refused as a second server. Run in a JVM of its own, without
+     * Flyway on its class path.
+     */
+    @Test
+    void aServersOpeningEndedByAnErrorReleasesTheServingLock() throws Exception {
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.contains("flyway-core"))
+                .collect(Collectors.joining(File.pathSeparator));
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(List.of(java, "-cp", classPath, OpenForServerTwice.class.getName(), dir.resolve("data").toString()))
+                .redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
+        assertThat(output).as("the failure this test stages").contains("first opening: java.lang.NoClassDefFoundError");
+        assertThat(output).as("the next opening is not refused by the first one's lock")
+                .contains("second opening: java.lang.NoClassDefFoundError").doesNotContain("already served");
     }
 
     /** Threads of the store's (pools, writer, maintenance) started since {@code before} and still alive once closing has had its time. */
