@@ -150,7 +150,6 @@ public final class BackupCommand implements Callable<Integer> {
         }
     }
 
-
     /** What a copy under way is named after: {@code copy.db.incomplete-<pid>-<random>}. */
     static final String INCOMPLETE = ".incomplete-";
 
