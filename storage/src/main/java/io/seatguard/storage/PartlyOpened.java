@@ -34,21 +34,34 @@ final class PartlyOpened implements AutoCloseable {
         if (handedOn) {
             return;
         }
+        // Closed with the thread's interrupt cleared, and it set again after: each close waits (the writer for
+        // its stop, the pools and the maintenance for their threads), and an interrupt refused the writer's stop
+        // at once, its non-daemon thread running on for the life of the process (found in review).
+        boolean interrupted = Thread.interrupted();
         RuntimeException failure = null;
-        while (!made.isEmpty()) {
-            try {
-                made.pop().close();
+        try {
+            while (!made.isEmpty()) {
+                try {
+                    made.pop().close();
+                }
+                catch (Exception | Error e) {
+                    if (e instanceof InterruptedException) {
+                        interrupted = true;
+                    }
+                    if (failure == null) {
+                        failure = new IllegalStateException("closing what a failed opening of the store had made failed", e);
+                    }
+                    else {
+                        failure.addSuppressed(e);
+                    }
+                }
+                // A close that was interrupted says so by setting the flag again; the next one waits as it should.
+                interrupted |= Thread.interrupted();
             }
-            catch (Exception | Error e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-                if (failure == null) {
-                    failure = new IllegalStateException("closing what a failed opening of the store had made failed", e);
-                }
-                else {
-                    failure.addSuppressed(e);
-                }
+        }
+        finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
         if (failure != null) {

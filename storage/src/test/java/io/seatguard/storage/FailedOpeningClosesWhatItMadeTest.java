@@ -43,6 +43,30 @@ class FailedOpeningClosesWhatItMadeTest {
         assertThat(threadsLeftBehind(before)).isEmpty();
     }
 
+    /**
+     * Review finding: an opening that failed on an interrupted thread (an interrupt is what ends a
+     * file's channel in the middle of an opening) asked the writer to stop with a put that an interrupt
+     * refuses, and the writer's non-daemon thread ran on for the life of the process.
+     */
+    @Test
+    void anEmbeddedStoreThatFailsToOpenOnAnInterruptedThreadLeavesNoThreadOfItsOwn() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        IllegalStateException failure = new IllegalStateException("the last step was interrupted");
+
+        try {
+            assertThatThrownBy(() -> SqlDatabase.open(StorageSettings.embedded(dir.resolve("data")), () -> {
+                Thread.currentThread().interrupt();
+                throw failure;
+            })).isSameAs(failure);
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt kept for the caller").isTrue();
+        }
+        finally {
+            Thread.interrupted();
+        }
+
+        assertThat(threadsLeftBehind(before)).isEmpty();
+    }
+
     @Test
     void aPostgresStoreThatFailsToOpenLeavesNoThreadAndNoConnection() throws Exception {
         try (PostgresTestDatabase postgres = PostgresTestDatabase.create()) {
