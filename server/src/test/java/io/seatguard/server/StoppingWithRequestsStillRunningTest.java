@@ -113,9 +113,13 @@ class StoppingWithRequestsStillRunningTest {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             OutputStream out = socket.getOutputStream();
             byte[] body = ("{\"action\":\"login\",\"user\":\"slow\",\"metadata\":{\"pad\":\"" + "p".repeat(4_000) + "\"}}").getBytes(StandardCharsets.UTF_8);
+            // Expect: 100-continue, so that the server's interim answer says it has taken the request: a stop
+            // begun before that (500 ms was not always enough on a loaded CI machine) closed the connection
+            // with no request in flight, so nothing was still running for the stop to report.
             out.write(("POST /v3/evaluate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            assertThat(interimAnswer(socket.getInputStream())).startsWith("HTTP/1.1 100 ");
             // 400 bytes a second: above the minimum data rate, so the body takes 10 s to arrive.
             AtomicReference<Exception> stopped = new AtomicReference<>();
             Thread trickle = trickle(out, body, stopped);
@@ -147,9 +151,12 @@ class StoppingWithRequestsStillRunningTest {
             socket.setSoTimeout(15_000);
             OutputStream out = socket.getOutputStream();
             byte[] body = ("{\"action\":\"login\",\"user\":\"slow\",\"metadata\":{\"pad\":\"" + "p".repeat(8_000) + "\"}}").getBytes(StandardCharsets.UTF_8);
+            // Expect: 100-continue: the interim answer says the server has taken the request (see above).
             out.write(("POST /v3/evaluate HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + secretKey
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\nExpect: 100-continue\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            assertThat(interimAnswer(socket.getInputStream())).startsWith("HTTP/1.1 100 ");
             // 400 bytes a second: above the minimum data rate, so the body takes 20 s to arrive. The server
             // closes the connection, as it should.
             Thread trickle = trickle(out, body, new AtomicReference<>());
