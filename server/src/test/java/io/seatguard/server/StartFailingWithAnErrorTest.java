@@ -8,6 +8,7 @@ import io.seatguard.server.config.NetworkSettings;
 import io.seatguard.server.config.ServerConfig;
 import io.seatguard.server.dashboard.LightArgon2;
 import io.seatguard.server.http.HttpApi;
+import io.seatguard.storage.ThreadsLeftBehind;
 import java.io.File;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -66,7 +67,7 @@ class StartFailingWithAnErrorTest {
 
         assertThatThrownBy(() -> SeatguardServer.start(config, InstantSource.system(), HttpApi.STOP_TIMEOUT, failing)).isSameAs(error);
 
-        assertThat(threadsLeftBehind(before)).as("the store's and the server's threads").isEmpty();
+        assertThat(ThreadsLeftBehind.since(before)).as("the store's and the server's threads").isEmpty();
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         try (ServerSocket http = new ServerSocket()) {
             http.bind(new InetSocketAddress(loopback, httpPort));
@@ -114,20 +115,5 @@ class StartFailingWithAnErrorTest {
         assertThat(output.toString()).as("the next start in the process is not refused by the first one's lock")
                 .contains("second start: java.lang.NoClassDefFoundError").doesNotContain("already served");
         assertThat(exited).as("the JVM exits: no non-daemon writer thread left\n" + output).isTrue();
-    }
-
-    private static List<String> threadsLeftBehind(Set<Thread> before) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (true) {
-            List<String> left = Thread.getAllStackTraces().keySet().stream()
-                    .filter(thread -> !before.contains(thread) && thread.isAlive() && thread.getName().startsWith("seatguard-"))
-                    .map(Thread::getName)
-                    .sorted()
-                    .toList();
-            if (left.isEmpty() || System.currentTimeMillis() > deadline) {
-                return left;
-            }
-            Thread.sleep(20);
-        }
     }
 }

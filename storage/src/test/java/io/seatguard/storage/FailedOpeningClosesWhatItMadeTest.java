@@ -40,7 +40,7 @@ class FailedOpeningClosesWhatItMadeTest {
             throw failure;
         })).isSameAs(failure);
 
-        assertThat(threadsLeftBehind(before)).isEmpty();
+        assertThat(ThreadsLeftBehind.since(before)).isEmpty();
     }
 
     /**
@@ -64,7 +64,7 @@ class FailedOpeningClosesWhatItMadeTest {
             Thread.interrupted();
         }
 
-        assertThat(threadsLeftBehind(before)).isEmpty();
+        assertThat(ThreadsLeftBehind.since(before)).isEmpty();
     }
 
     @Test
@@ -78,7 +78,7 @@ class FailedOpeningClosesWhatItMadeTest {
                 throw failure;
             })).isSameAs(failure);
 
-            assertThat(threadsLeftBehind(before)).isEmpty();
+            assertThat(ThreadsLeftBehind.since(before)).isEmpty();
             try (Connection watcher = DriverManager.getConnection(postgres.url())) {
                 assertThat(connectionsNamed(watcher, name)).as("connections of the failed opening").isZero();
             }
@@ -107,21 +107,6 @@ class FailedOpeningClosesWhatItMadeTest {
                 .contains("second opening: java.lang.NoClassDefFoundError").doesNotContain("already served");
     }
 
-    /** Threads of the store's (pools, writer, maintenance) started since {@code before} and still alive once closing has had its time. */
-    private static List<String> threadsLeftBehind(Set<Thread> before) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + SETTLE_MILLIS;
-        while (true) {
-            List<String> left = Thread.getAllStackTraces().keySet().stream()
-                    .filter(thread -> !before.contains(thread) && thread.isAlive() && thread.getName().startsWith("seatguard-"))
-                    .map(Thread::getName)
-                    .sorted()
-                    .toList();
-            if (left.isEmpty() || System.currentTimeMillis() > deadline) {
-                return left;
-            }
-            Thread.sleep(20);
-        }
-    }
 
     /** A closed connection's backend leaves pg_stat_activity a moment after the client has gone. */
     private static long connectionsNamed(Connection watcher, String name) throws SQLException, InterruptedException {
