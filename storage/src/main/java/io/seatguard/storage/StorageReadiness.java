@@ -87,9 +87,14 @@ public final class StorageReadiness {
                 catch (Throwable e) {
                     // Throwable, not only RuntimeException: an Error (an assertion, a stack overflow) left the
                     // future open for good, and every later probe waited out the budget for it and answered
-                    // from the pool alone, with nothing in the log (found in review).
-                    next.completeExceptionally(e);
-                    checkFailures.failed(Level.ERROR, "The storage readiness check failed", e);
+                    // from the pool alone, with nothing in the log (found in review). Logged before the probe
+                    // waiting on it is answered, so the line is there by the time /readyz says unreachable.
+                    try {
+                        checkFailures.failed(Level.ERROR, "The storage readiness check failed", e);
+                    }
+                    finally {
+                        next.completeExceptionally(e);
+                    }
                 }
             });
             running = next;
