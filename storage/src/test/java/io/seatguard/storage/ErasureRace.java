@@ -34,9 +34,9 @@ final class ErasureRace implements AutoCloseable {
 
     private ErasureRace(PostgresTestDatabase postgres, Path dataDir) {
         this.postgres = postgres;
-        SqlDatabase opened = SqlDatabase.open(StorageSettings.of(url("erasing"), dataDir));
+        SqlDatabase opened = SqlDatabase.open(PostgresTestDatabase.settings(url("erasing"), dataDir));
         try {
-            this.writing = SqlDatabase.open(StorageSettings.of(url("writing"), dataDir));
+            this.writing = SqlDatabase.open(PostgresTestDatabase.settings(url("writing"), dataDir));
         }
         catch (RuntimeException e) {
             opened.close();

@@ -51,8 +51,8 @@ class PostgresBatchLockOrderTest {
     void twoNodesBatchingOneAccountsRowsInOppositeOrdersNeverDeadlock() throws Exception {
         ExecutorService callers = Executors.newFixedThreadPool(2 * COUNTRIES.size());
         try (PostgresTestDatabase postgres = PostgresTestDatabase.create();
-                SqlDatabase one = SqlDatabase.open(StorageSettings.of(postgres.url(), dataDir));
-                SqlDatabase two = SqlDatabase.open(StorageSettings.of(postgres.url(), dataDir))) {
+                SqlDatabase one = SqlDatabase.open(postgres.settings(dataDir));
+                SqlDatabase two = SqlDatabase.open(postgres.settings(dataDir))) {
             new SqlEvaluationStore(one).record(EvaluationSamples.write(APP, "ev-0", USER, DEVICE, true, TOKEN, "fp-1", DeviceType.COMPUTER,
                     "198.51.100.1", T0));
             for (int round = 1; round <= ROUNDS; round++) {
@@ -96,8 +96,8 @@ class PostgresBatchLockOrderTest {
         ExecutorService callers = Executors.newFixedThreadPool(4);
         List<String> devices = List.of("dev-1", "dev-2");
         try (PostgresTestDatabase postgres = PostgresTestDatabase.create();
-                SqlDatabase one = SqlDatabase.open(StorageSettings.of(postgres.url(), dataDir));
-                SqlDatabase two = SqlDatabase.open(StorageSettings.of(postgres.url(), dataDir))) {
+                SqlDatabase one = SqlDatabase.open(postgres.settings(dataDir));
+                SqlDatabase two = SqlDatabase.open(postgres.settings(dataDir))) {
             for (String device : devices) {
                 new SqlEvaluationStore(one).record(EvaluationSamples.write(APP, "ev-" + device, USER, device, true, "tok-" + device + "-0001",
                         "fp-" + device, DeviceType.COMPUTER, "198.51.100.1", T0));
@@ -139,8 +139,8 @@ class PostgresBatchLockOrderTest {
         ExecutorService callers = Executors.newFixedThreadPool(4);
         List<String> emails = List.of("a@example.com", "b@example.com");
         try (PostgresTestDatabase postgres = PostgresTestDatabase.create();
-                SqlDatabase one = SqlDatabase.open(StorageSettings.of(postgres.url(), dataDir));
-                SqlDatabase two = SqlDatabase.open(StorageSettings.of(postgres.url(), dataDir))) {
+                SqlDatabase one = SqlDatabase.open(postgres.settings(dataDir));
+                SqlDatabase two = SqlDatabase.open(postgres.settings(dataDir))) {
             new SqlEvaluationStore(one).record(EvaluationSamples.write(APP, "ev-0", null, DEVICE, true, TOKEN, "fp-1", DeviceType.COMPUTER,
                     "198.51.100.1", T0));
             for (int round = 1; round <= ROUNDS; round++) {

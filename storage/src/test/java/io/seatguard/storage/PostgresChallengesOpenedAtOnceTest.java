@@ -87,8 +87,8 @@ class PostgresChallengesOpenedAtOnceTest {
     private Staged openAtOnce(String device) throws Exception {
         ExecutorService callers = Executors.newFixedThreadPool(3);
         try (PostgresTestDatabase postgres = PostgresTestDatabase.create();
-                SqlDatabase one = SqlDatabase.open(StorageSettings.of(postgres.url(), dataDir));
-                SqlDatabase two = SqlDatabase.open(StorageSettings.of(postgres.url(), dataDir))) {
+                SqlDatabase one = SqlDatabase.open(postgres.settings(dataDir));
+                SqlDatabase two = SqlDatabase.open(postgres.settings(dataDir))) {
             new SqlEvaluationStore(one).record(EvaluationSamples.write(APP, "ev-0", USER, device, true, TOKEN, "fp-1", DeviceType.COMPUTER,
                     "198.51.100.1", T0));
             Instant at = T0.plusSeconds(60);

@@ -48,7 +48,7 @@ class PostgresRetentionPastAShortBatchTest {
     @BeforeEach
     void open() {
         postgres = PostgresTestDatabase.create();
-        database = SqlDatabase.open(StorageSettings.of(postgres.url(), dataDir));
+        database = SqlDatabase.open(postgres.settings(dataDir));
         new SqlAppStore(database).create(new App("app_a", "A", "pk_a", List.of(), T0), new StoredSecret("lookup-a-000", "hash-a"));
     }
 

@@ -35,7 +35,7 @@ class PostgresStatisticsTest {
     @BeforeEach
     void migrate() {
         postgres = PostgresTestDatabase.create();
-        SqlDatabase.open(StorageSettings.of(postgres.url(), dataDir)).close();
+        SqlDatabase.open(postgres.settings(dataDir)).close();
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(postgres.url());
         statistics = PostgresStatistics.manual(dataSource);

@@ -39,7 +39,7 @@ class PostgresStorageContractTest extends StorageContract {
 
     @Override
     SqlDatabase reopenDatabase() {
-        return SqlDatabase.open(StorageSettings.of(postgres.url(), dataDir));
+        return SqlDatabase.open(postgres.settings(dataDir));
     }
 
     @Override

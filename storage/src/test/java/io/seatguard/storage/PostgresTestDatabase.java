@@ -3,11 +3,11 @@ package io.seatguard.storage;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -16,10 +16,22 @@ import java.util.UUID;
  *
  * <p>When PostgreSQL does not answer, tests are skipped on a developer's machine but fail under
  * {@code CI=true}: a CI run that silently skipped the PostgreSQL half would prove nothing.
+ *
+ * <p>Schemas are made, migrated and dropped on one connection kept for the test JVM
+ * ({@link TestAdminConnection}), not three new ones per test: a new PostgreSQL session cost about 30 ms of
+ * the server's CPU on a slow machine, and the contract suite alone made hundreds. The same connection
+ * vacuums the system catalogs the schemas' tables leave dead rows in (see {@link TestAdminConnection}).
  */
 public final class PostgresTestDatabase implements AutoCloseable {
     private static final String BASE_URL = System.getenv().getOrDefault("SEATGUARD_TEST_POSTGRES_URL",
             "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+    private static final TestAdminConnection ADMIN = new TestAdminConnection(BASE_URL);
+    /**
+     * Read connections of a store a test opens on PostgreSQL, where the test is not about the pool: the
+     * server's eight are all opened at once, each a new PostgreSQL session, and few tests read on more than
+     * two at a time (a read that waits for one waits as on a busy server).
+     */
+    static final int TEST_READ_POOL_SIZE = 2;
 
     private final String schema;
 
@@ -29,8 +41,12 @@ public final class PostgresTestDatabase implements AutoCloseable {
 
     public static PostgresTestDatabase create() {
         String schema = "sg_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
-        try (Connection connection = DriverManager.getConnection(BASE_URL); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
+        try {
+            ADMIN.use(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE SCHEMA " + schema);
+                }
+            });
         }
         catch (SQLException e) {
             String reason = "PostgreSQL is not reachable at " + BASE_URL + ": " + e.getMessage();
@@ -49,14 +65,24 @@ public final class PostgresTestDatabase implements AutoCloseable {
      */
     public static PostgresTestDatabase createMigrated() {
         PostgresTestDatabase database = create();
-        try (Connection connection = DriverManager.getConnection(BASE_URL)) {
-            MigratedStores.migratePostgres(connection, database.schema, BASE_URL);
+        try {
+            ADMIN.use(connection -> MigratedStores.migratePostgres(connection, database.schema, BASE_URL));
         }
         catch (SQLException e) {
             database.close();
             throw new IllegalStateException("could not migrate test schema " + database.schema, e);
         }
         return database;
+    }
+
+    /** Settings for a store on this schema, with the tests' smaller read pool ({@link #TEST_READ_POOL_SIZE}). */
+    public StorageSettings settings(Path dataDir) {
+        return settings(url(), dataDir);
+    }
+
+    /** As {@link #settings(Path)}, on a URL of the test's own (this schema's with more parameters, say). */
+    public static StorageSettings settings(String url, Path dataDir) {
+        return new StorageSettings(Optional.of(url), dataDir, TEST_READ_POOL_SIZE);
     }
 
     /** The schema's name. */
@@ -71,8 +97,13 @@ public final class PostgresTestDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Connection connection = DriverManager.getConnection(BASE_URL); Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        try {
+            ADMIN.use(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                }
+            });
+            ADMIN.schemaDropped();
         }
         catch (SQLException e) {
             throw new IllegalStateException("could not drop test schema " + schema, e);

@@ -32,7 +32,7 @@ class PostgresWebhookStorageTest extends WebhookStorageContract {
     @Override
     SqlDatabase openDatabase() {
         postgres = PostgresTestDatabase.createMigrated();
-        return SqlDatabase.open(StorageSettings.of(postgres.url(), dataDir));
+        return SqlDatabase.open(postgres.settings(dataDir));
     }
 
     @Override
@@ -78,7 +78,7 @@ class PostgresWebhookStorageTest extends WebhookStorageContract {
         enqueue("app_a", "ann", T0);
         SqlWebhooks.Claimed inFlight = webhooks.claim(T0.plusSeconds(1), 10, LOCK).getFirst();
         String message = inFlight.messageId();
-        try (SqlDatabase secondNode = SqlDatabase.open(StorageSettings.of(postgres.url(), dataDir.resolve("second")));
+        try (SqlDatabase secondNode = SqlDatabase.open(postgres.settings(dataDir.resolve("second")));
                 Connection holder = rawConnection(); Statement statement = holder.createStatement()) {
             holder.setAutoCommit(false);
             statement.executeQuery("SELECT status FROM webhook_deliveries FOR UPDATE").close();

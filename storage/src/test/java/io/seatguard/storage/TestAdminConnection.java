@@ -1,0 +1,85 @@
+package io.seatguard.storage;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/**
+ * One PostgreSQL connection a test JVM keeps for making and dropping its schemas, one caller at a time.
+ * A connection found broken (a test that stops or cuts off the server, or terminates backends) is
+ * replaced before it is handed out, so one such test does not fail the schemas of the tests after it.
+ *
+ * <p>It also vacuums the system catalogs, when first opened and after every {@link #DROPS_PER_VACUUM}
+ * schemas dropped. Each test schema's tables, columns, indexes and dependencies are catalog rows, dead
+ * once the schema is dropped: a suite run leaves about half a million of them in {@code pg_attribute}
+ * alone. A server without autovacuum (as on the CI machine) keeps them, and every later DDL statement and
+ * new session reads past them: a test class's PostgreSQL CPU fell by a third once they were vacuumed
+ * (docs/benchmarks.md, "Session 65"). Vacuuming a catalog needs a superuser (the default test URL's
+ * {@code postgres}); for another role PostgreSQL skips it with a warning, and the tests only run slower.
+ */
+final class TestAdminConnection {
+    /** What a caller does with the connection; it leaves it in auto-commit, as it found it. */
+    interface Work {
+        void run(Connection connection) throws SQLException;
+    }
+
+    static final int DROPS_PER_VACUUM = 16;
+    /** The catalogs a schema's DDL writes most to (measured: pg_attribute, then pg_depend and pg_class). */
+    private static final String VACUUM_CATALOGS = "VACUUM pg_catalog.pg_attribute, pg_catalog.pg_depend, pg_catalog.pg_class,"
+            + " pg_catalog.pg_type, pg_catalog.pg_index, pg_catalog.pg_constraint";
+    private static final int VALIDITY_CHECK_SECONDS = 5;
+
+    private final String url;
+    private Connection connection;
+    private int dropsSinceVacuum;
+
+    TestAdminConnection(String url) {
+        this.url = url;
+    }
+
+    synchronized void use(Work work) throws SQLException {
+        work.run(open());
+    }
+
+    /** Counts a dropped schema, and vacuums the catalogs every {@link #DROPS_PER_VACUUM}. */
+    synchronized void schemaDropped() throws SQLException {
+        if (++dropsSinceVacuum >= DROPS_PER_VACUUM) {
+            vacuumCatalogs(open());
+        }
+    }
+
+    private Connection open() throws SQLException {
+        if (connection != null && !connection.isValid(VALIDITY_CHECK_SECONDS)) {
+            closeQuietly();
+        }
+        if (connection == null) {
+            Properties properties = new Properties();
+            // Named, so tests that look for their own sessions in pg_stat_activity can tell this one apart.
+            properties.setProperty("ApplicationName", "seatguard-test-admin");
+            Connection opened = DriverManager.getConnection(url, properties);
+            // An earlier run's (or another JVM's) leftovers, before this JVM's first schema.
+            vacuumCatalogs(opened);
+            connection = opened;
+        }
+        return connection;
+    }
+
+    private void vacuumCatalogs(Connection on) throws SQLException {
+        try (Statement statement = on.createStatement()) {
+            statement.execute(VACUUM_CATALOGS);
+        }
+        dropsSinceVacuum = 0;
+    }
+
+    private void closeQuietly() {
+        try {
+            connection.close();
+        }
+        catch (SQLException e) {
+            // Already broken: nothing more to release.
+        }
+        connection = null;
+    }
+}
