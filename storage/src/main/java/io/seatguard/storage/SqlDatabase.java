@@ -355,7 +355,7 @@ public final class SqlDatabase implements AutoCloseable {
      * with a lock timeout no other connection has ({@link MigrationLocks}).
      */
     private static void migratePostgres(JdbcTarget target) {
-        HikariConfig pool = postgresConfig(target, "seatguard-postgres-migrate", 2, 0, MIGRATION_SOCKET_TIMEOUT_SECONDS, READ_CONNECTION_WAIT_MILLIS);
+        HikariConfig pool = postgresConfig(target, "seatguard-postgres-migrate", 2, 1, MIGRATION_SOCKET_TIMEOUT_SECONDS, READ_CONNECTION_WAIT_MILLIS);
         pool.setConnectionInitSql(MigrationLocks.POSTGRES_SESSION_SQL);
         try (HikariDataSource migrations = startPool(pool, target)) {
             migrate(migrations, target);
