@@ -121,7 +121,8 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private final ConnectionFactory connections;
     private final DatabaseKind kind;
-    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>(100_000);
+    private static final int QUEUE_CAPACITY = 100_000;
+    private final BlockingQueue<Pending<?>> queue;
     private final Thread thread;
     private volatile boolean closed;
     private Connection connection;
@@ -178,6 +179,13 @@ final class GroupCommitWriter implements AutoCloseable {
      */
     GroupCommitWriter(String name, DatabaseKind kind, ConnectionFactory connections, Duration submitTimeout, RepeatedFailures failures,
             OutageGate outage, Duration stallLimit, StallJudge stallJudge) {
+        this(name, kind, connections, submitTimeout, failures, outage, stallLimit, stallJudge, QUEUE_CAPACITY);
+    }
+
+    /** @param queueCapacity how many tasks may wait for the writer (tests fill a small queue) */
+    GroupCommitWriter(String name, DatabaseKind kind, ConnectionFactory connections, Duration submitTimeout, RepeatedFailures failures,
+            OutageGate outage, Duration stallLimit, StallJudge stallJudge, int queueCapacity) {
+        this.queue = new LinkedBlockingQueue<>(queueCapacity);
         this.kind = requireNonNull(kind, "kind is null");
         this.connections = requireNonNull(connections, "connections is null");
         this.submitTimeoutNanos = submitTimeout.toNanos();
