@@ -2,6 +2,7 @@ package io.seatguard.storage;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.util.concurrent.Uninterruptibles;
 import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.evaluation.StaleReadConflict;
@@ -340,7 +341,9 @@ final class GroupCommitWriter implements AutoCloseable {
             batch.clear();
             pauses.forEach(Pause::hold);
             pauses.clear();
-            if (stop) {
+            // Closed with the queue empty: the same as the stop, which a close that found the queue full
+            // for all its wait could not queue (close); nothing queued before the close is left behind.
+            if (stop || (closed && queue.isEmpty())) {
                 closeConnection();
                 return;
             }
@@ -563,16 +566,50 @@ final class GroupCommitWriter implements AutoCloseable {
         return new WriterStats(batches.sum(), writes.sum(), busyNanos.sum(), splitBatches.sum(), failedWrites.sum());
     }
 
-    /** Commits everything already queued, then stops. Writes submitted after this are refused. */
+    /**
+     * Commits everything already queued, then stops. Writes submitted after this are refused.
+     *
+     * <p>Whatever the caller's interrupt: closing ran on interrupted threads too (a shutdown path that was
+     * interrupted, an executor shut down with {@code shutdownNow}), where the stop's {@code put} was
+     * refused at once and the writer's non-daemon thread, with its connection, ran on for the life of the
+     * process. An interrupt now neither cuts the waits short nor is lost: it is set again on return.
+     * The whole close waits at most {@value #SUBMIT_TIMEOUT_SECONDS} s, as a write does.
+     */
     @Override
     public void close() {
         closed = true;
-        try {
-            queue.put(STOP);
-            thread.join(TimeUnit.SECONDS.toMillis(SUBMIT_TIMEOUT_SECONDS));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SUBMIT_TIMEOUT_SECONDS);
+        queueStop(deadline);
+        Uninterruptibles.joinUninterruptibly(thread, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        if (thread.isAlive()) {
+            log.warn("The storage writer did not stop within {} s; it stops once it has worked through its queue", SUBMIT_TIMEOUT_SECONDS);
         }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    }
+
+    /**
+     * Queues {@link #STOP} behind the writes already queued, waiting past interrupts for room until the
+     * deadline. Not an uninterruptible {@code put}: on a full queue behind a commit that hangs, that would
+     * wait as long as the commit, and the close is bounded. Should no room come in time, the writer stops
+     * on its own once it finds the queue empty after {@link #closed} ({@link #loop}).
+     */
+    private void queueStop(long deadline) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    queue.offer(STOP, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    return;
+                }
+                catch (InterruptedException e) {
+                    // The flag is clear now: the next offer waits as it should. Set again below.
+                    interrupted = true;
+                }
+            }
+        }
+        finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

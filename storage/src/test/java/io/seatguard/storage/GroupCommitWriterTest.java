@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -221,6 +222,43 @@ class GroupCommitWriterTest {
         assertThat(count()).isEqualTo(2);
     }
 
+    /**
+     * A close on an interrupted thread, with the queue full behind a batch in progress: the stop was a
+     * {@code put} that the interrupt refused at once, and the writer's non-daemon thread ran on. Now it
+     * waits for room past the interrupt, the queued write commits, the writer stops, and the interrupt is
+     * set again for the caller.
+     */
+    @Test
+    void aCloseOnAnInterruptedThreadWithTheQueueFullCommitsWhatWasQueuedAndStopsTheWriter() throws Exception {
+        SQLiteDataSource dataSource = new SQLiteDataSource();
+        dataSource.setUrl("jdbc:sqlite:" + dir.resolve("w.db"));
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        GroupCommitWriter small = new GroupCommitWriter("seatguard-test-writer-of-a-small-queue", DatabaseKind.SQLITE, dataSource::getConnection,
+                Duration.ofSeconds(30), new RepeatedFailures(org.slf4j.LoggerFactory.getLogger(getClass())), OutageGate.forDatabase(), Duration.ZERO,
+                StallJudge.silenceAlways(), 1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Object> holding = holdWriter(small, release);
+        CompletableFuture<Integer> queued = CompletableFuture.supplyAsync(() -> small.execute(connection -> insert(connection, "queued")));
+        awaitQueued(small, 1);
+
+        CompletableFuture<Boolean> interruptKept = new CompletableFuture<>();
+        Thread closer = Thread.ofPlatform().name("interrupted-closer").start(() -> {
+            Thread.currentThread().interrupt();
+            small.close();
+            interruptKept.complete(Thread.currentThread().isInterrupted());
+        });
+        // Let go once the close waits for room in the full queue (or has returned without waiting).
+        awaitUntil("the close waiting", () -> closer.getState() == Thread.State.TIMED_WAITING || !closer.isAlive());
+        release.countDown();
+        closer.join(TimeUnit.SECONDS.toMillis(60));
+
+        assertThat(interruptKept.get(10, TimeUnit.SECONDS)).as("the interrupt kept for the caller").isTrue();
+        assertThat(holding.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(queued.get(10, TimeUnit.SECONDS)).as("the write queued before the close").isEqualTo(1);
+        assertThat(ThreadsLeftBehind.since(before)).isEmpty();
+        assertThat(count()).isEqualTo(2);
+    }
+
     @Test
     void aStartedWriteIsWaitedForPastTheTimeout() {
         Object result = writer.execute(connection -> {
@@ -345,6 +383,18 @@ class GroupCommitWriterTest {
 
     private static int insert(java.sql.Connection connection, String value) throws java.sql.SQLException {
         return JdbcRunner.update(connection, "INSERT INTO t (v) VALUES (?)", value);
+    }
+
+    private static void awaitQueued(GroupCommitWriter writer, int queued) {
+        awaitUntil(queued + " queued", () -> writer.queued() >= queued);
+    }
+
+    private static void awaitUntil(String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime() - deadline).as(what).isNegative();
+            Thread.onSpinWait();
+        }
     }
 
     private long count() {
