@@ -1,9 +1,11 @@
 package io.seatguard.storage;
 
+import com.google.common.util.concurrent.Uninterruptibles;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -123,11 +125,8 @@ final class PostgresStatistics implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // Waited for past the caller's interrupt (set again on return): on an interrupted thread the wait
+        // used to end at once, and a pass in progress ran on past the close, on a pool about to be closed.
+        Uninterruptibles.awaitTerminationUninterruptibly(scheduler, Duration.ofSeconds(5));
     }
 }

@@ -1,5 +1,6 @@
 package io.seatguard.storage;
 
+import com.google.common.util.concurrent.Uninterruptibles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -245,15 +247,11 @@ final class SqliteCheckpointer implements AutoCloseable {
         // Not shutdownNow() first: an interrupt during a pass's sync closes the file's channel
         // (ClosedByInterruptException), and a shutdown that met a pass logged a warning with a stack
         // trace. A pass lasts milliseconds; a restart's waits add at most ~120 ms.
+        // Waited for past the caller's interrupt (set again on return): on an interrupted thread the wait
+        // used to end at once, interrupting the pass it meant to spare and leaving it to run on past the close.
         scheduler.shutdown();
-        try {
-            if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
-                scheduler.shutdownNow();
-            }
-        }
-        catch (InterruptedException e) {
+        if (!Uninterruptibles.awaitTerminationUninterruptibly(scheduler, Duration.ofSeconds(5))) {
             scheduler.shutdownNow();
-            Thread.currentThread().interrupt();
         }
         if (databaseFile != null) {
             try {

@@ -41,6 +41,23 @@ class PostgresStatisticsTest {
         statistics = PostgresStatistics.manual(dataSource);
     }
 
+    /**
+     * A close on an interrupted thread gave up its wait for the pass in progress at once: the pass ran on
+     * past the close, on a pool about to be closed. It now waits for it (its own interrupt still ends it),
+     * and keeps the interrupt for the caller.
+     */
+    @Test
+    void aCloseOnAnInterruptedThreadWaitsForThePassInProgress() throws Exception {
+        HeldConnectionRequest held = new HeldConnectionRequest();
+        held.arm();
+        PostgresStatistics statistics = PostgresStatistics.start(held.around(null));
+
+        HeldConnectionRequest.Outcome outcome = held.closeOnAnInterruptedThread(statistics);
+
+        assertThat(outcome.closeWaitedForThePass()).as("the close waited for the pass").isTrue();
+        assertThat(outcome.interruptKept()).as("the interrupt kept for the caller").isTrue();
+    }
+
     @AfterEach
     void dropSchema() {
         if (postgres != null) {

@@ -61,6 +61,25 @@ class SqliteCheckpointerTest {
         writer.close();
     }
 
+    /**
+     * A close on an interrupted thread (a shutdown path that was interrupted) gave up its wait at once and
+     * interrupted the pass in progress: a sync it cut off closed the file's channel and logged a warning,
+     * and the pass ran on past the close, on a pool about to be closed. It now waits for the pass, as a
+     * close on any thread does, and keeps the interrupt for the caller.
+     */
+    @Test
+    void aCloseOnAnInterruptedThreadWaitsForThePassInProgressWithoutInterruptingIt() throws Exception {
+        HeldConnectionRequest held = new HeldConnectionRequest();
+        SqliteCheckpointer checkpointer = new SqliteCheckpointer(held.around(dataSource), readers, writer, 10, SqliteCheckpointer.RESTART_PAGES);
+        held.arm();
+
+        HeldConnectionRequest.Outcome outcome = held.closeOnAnInterruptedThread(checkpointer);
+
+        assertThat(outcome.closeWaitedForThePass()).as("the close waited for the pass").isTrue();
+        assertThat(outcome.passInterrupted()).as("the pass interrupted").isFalse();
+        assertThat(outcome.interruptKept()).as("the interrupt kept for the caller").isTrue();
+    }
+
     private void insertRows(int count) {
         for (int i = 0; i < count; i++) {
             writer.execute(connection -> {
