@@ -602,8 +602,8 @@ public final class SqlDatabase implements AutoCloseable {
         }
         finally {
             writer.close();
-            readPool.close();
-            scanPool.close();
+            PoolClosing.close(readPool);
+            PoolClosing.close(scanPool);
             // Last: the next server may start once this one has committed and closed everything.
             servingLock.ifPresent(ServingLock::close);
         }
