@@ -93,8 +93,13 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             server = SeatguardServer.start(config);
         }
-        catch (RuntimeException e) {
-            System.err.println("seatguard: could not start: " + e.getMessage());
+        catch (Throwable e) {
+            // An Error too (a jar missing from the class path: NoClassDefFoundError), which printed the JVM's
+            // raw stack trace in place of this line (found in review); start has closed what it opened.
+            if (StartFailure.leftToTheJvm(e)) {
+                throw e;
+            }
+            System.err.println("seatguard: could not start: " + StartFailure.describe(e));
             return 1;
         }
         printBanner(server, config);
