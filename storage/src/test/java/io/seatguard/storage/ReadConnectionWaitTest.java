@@ -7,10 +7,7 @@ import io.seatguard.core.error.ErrorCode;
 import io.seatguard.core.error.SeatguardException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A request's read now gives up after {@link SqlDatabase#READ_CONNECTION_WAIT_MILLIS} on SQLite too, and
  * scans, on a small pool of their own there as on PostgreSQL, keep their longer wait.
  */
+// "try": a HeldConnections is a try-with-resources resource for its close alone, unreferenced in the body.
+@SuppressWarnings("try")
 class ReadConnectionWaitTest {
     /** Enough for a loaded machine, and far below the 30 s the SQLite read used to wait. */
     private static final Duration MARGIN = Duration.ofSeconds(3);
@@ -43,18 +42,10 @@ class ReadConnectionWaitTest {
     @Test
     void sqliteReadinessSaysSaturatedWhileAReadWaitedInVain() throws Exception {
         try (SqlDatabase database = SqlDatabase.open(new StorageSettings(Optional.empty(), dataDir, 1))) {
-            CountDownLatch held = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            Thread holder = HeldConnections.hold(database::read, held, release);
-            try {
-                HeldConnections.await(held);
+            try (HeldConnections held = HeldConnections.hold(database::read)) {
                 assertThatThrownBy(() -> database.read(connection -> 1)).isInstanceOf(SeatguardException.class);
                 assertThat(database.readiness()).isEqualTo(StorageReadiness.State.SATURATED);
                 assertThat(database.outageStats().outages()).isZero();
-            }
-            finally {
-                release.countDown();
-                holder.join();
             }
         }
     }
@@ -78,51 +69,28 @@ class ReadConnectionWaitTest {
     @Test
     void sqliteScanWaitsLongerThanARequestsReadOnConnectionsOfItsOwn() throws Exception {
         try (SqlDatabase database = SqlDatabase.open(new StorageSettings(Optional.empty(), dataDir, 1))) {
-            CountDownLatch readHeld = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            List<Thread> holders = new ArrayList<>();
-            holders.add(HeldConnections.hold(database::read, readHeld, release));
-            try {
-                HeldConnections.await(readHeld);
+            try (HeldConnections held = HeldConnections.hold(database::read)) {
                 assertThat(database.<Integer>scan(connection -> 1)).as("a scan while every read connection is taken").isEqualTo(1);
 
-                CountDownLatch scansHeld = new CountDownLatch(SqlDatabase.SCAN_POOL_SIZE);
-                for (int scan = 0; scan < SqlDatabase.SCAN_POOL_SIZE; scan++) {
-                    holders.add(HeldConnections.hold(database::scan, scansHeld, release));
-                }
-                HeldConnections.await(scansHeld);
+                held.andHold(SqlDatabase.SCAN_POOL_SIZE, database::scan);
                 // Every scan connection is taken for longer than a request's read would wait for one.
                 Thread.ofPlatform().start(() -> {
                     sleep(SqlDatabase.READ_CONNECTION_WAIT_MILLIS + 1_000);
-                    release.countDown();
+                    held.release();
                 });
                 assertThat(database.<Integer>scan(connection -> 2)).as("a scan that waited past a read's wait").isEqualTo(2);
-            }
-            finally {
-                release.countDown();
-                for (Thread holder : holders) {
-                    holder.join();
-                }
             }
         }
     }
 
     private static void assertAReadWaitingForTheHeldConnectionGivesUpInTime(SqlDatabase database) throws InterruptedException {
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread holder = HeldConnections.hold(database::read, held, release);
-        try {
-            HeldConnections.await(held);
+        try (HeldConnections held = HeldConnections.hold(database::read)) {
             long started = System.nanoTime();
             assertThatThrownBy(() -> database.read(connection -> 1)).isInstanceOfSatisfying(SeatguardException.class,
                     refused -> assertThat(refused.code()).as("503 storage-unavailable").isEqualTo(ErrorCode.STORAGE_UNAVAILABLE));
             Duration waited = Duration.ofNanos(System.nanoTime() - started);
             assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(SqlDatabase.READ_CONNECTION_WAIT_MILLIS))
                     .isLessThan(Duration.ofMillis(SqlDatabase.READ_CONNECTION_WAIT_MILLIS).plus(MARGIN));
-        }
-        finally {
-            release.countDown();
-            holder.join();
         }
     }
 

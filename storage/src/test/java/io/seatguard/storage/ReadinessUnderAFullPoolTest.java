@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * SQLite, so a load balancer's probe (1–5 s) timed out and learnt nothing. It now answers within its
  * budget that the pool is saturated, and ok again once a connection is free.
  */
+// "try": a HeldConnections is a try-with-resources resource for its close alone, unreferenced in the body.
+@SuppressWarnings("try")
 class ReadinessUnderAFullPoolTest {
     @TempDir
     Path dataDir;
@@ -47,11 +48,7 @@ class ReadinessUnderAFullPoolTest {
     @Test
     void aFullPoolWhileTheDatabaseIsKnownUnreachableIsUnreachableNotSaturated() throws Exception {
         try (SqlDatabase database = SqlDatabase.open(new StorageSettings(Optional.empty(), dataDir, 1))) {
-            CountDownLatch held = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            Thread holder = HeldConnections.hold(database::read, held, release);
-            try {
-                HeldConnections.await(held);
+            try (HeldConnections held = HeldConnections.hold(database::read)) {
                 // A connection failure closes the gate, as a silent database's would.
                 assertThatThrownBy(() -> database.write(connection -> {
                     throw new SQLException("the database went silent", "08006");
@@ -62,10 +59,6 @@ class ReadinessUnderAFullPoolTest {
                 // else lets the probe through earlier.)
                 Thread.sleep(OutageGate.PROBE_INTERVAL.toMillis() + 100);
                 assertThat(database.readiness()).as("the gate's probe waiting on a full pool").isEqualTo(StorageReadiness.State.UNREACHABLE);
-            }
-            finally {
-                release.countDown();
-                holder.join();
             }
         }
     }
@@ -80,11 +73,7 @@ class ReadinessUnderAFullPoolTest {
     @Test
     void sqliteProbeWhoseCheckRunsOutOfThePoolsWaitIsSaturatedNotUnreachable() throws Exception {
         try (SqlDatabase database = SqlDatabase.open(new StorageSettings(Optional.empty(), dataDir, 1))) {
-            CountDownLatch held = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            Thread holder = HeldConnections.hold(database::read, held, release);
-            try {
-                HeldConnections.await(held);
+            try (HeldConnections held = HeldConnections.hold(database::read)) {
                 long started = System.nanoTime();
                 // Starts the check, which waits for the held connection for the pool's whole wait.
                 assertThat(database.readiness()).isEqualTo(StorageReadiness.State.SATURATED);
@@ -95,10 +84,6 @@ class ReadinessUnderAFullPoolTest {
                 assertThat(database.readiness()).as("the probe that saw the check run out of the pool's wait")
                         .isEqualTo(StorageReadiness.State.SATURATED);
                 assertThat(database.outageStats().outages()).isZero();
-            }
-            finally {
-                release.countDown();
-                holder.join();
             }
         }
     }
@@ -113,11 +98,7 @@ class ReadinessUnderAFullPoolTest {
     void aCheckTheCloseCutsOffIsNoOutage() throws Exception {
         try (PostgresTestDatabase postgres = PostgresTestDatabase.create()) {
             SqlDatabase database = SqlDatabase.open(new StorageSettings(Optional.of(postgres.url()), dataDir, 1));
-            CountDownLatch held = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            Thread holder = HeldConnections.hold(database::read, held, release);
-            try {
-                HeldConnections.await(held);
+            try (HeldConnections held = HeldConnections.hold(database::read)) {
                 java.util.Set<Thread> earlier = readinessChecks();
                 assertThat(database.readiness()).isEqualTo(StorageReadiness.State.SATURATED);
                 // The check this probe started, still waiting for the held connection.
@@ -125,10 +106,6 @@ class ReadinessUnderAFullPoolTest {
                 database.close();
                 check.join();
                 assertThat(database.outageStats().outages()).as("no outage was declared").isZero();
-            }
-            finally {
-                release.countDown();
-                holder.join();
             }
         }
     }
@@ -140,11 +117,7 @@ class ReadinessUnderAFullPoolTest {
 
     private static void assertSaturatedWhileHeldAndOkAfter(SqlDatabase database) throws InterruptedException {
         assertThat(database.readiness()).isEqualTo(StorageReadiness.State.OK);
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread holder = HeldConnections.hold(database::read, held, release);
-        try {
-            HeldConnections.await(held);
+        try (HeldConnections held = HeldConnections.hold(database::read)) {
             for (int probe = 0; probe < 2; probe++) {
                 long started = System.nanoTime();
                 StorageReadiness.State state = database.readiness();
@@ -152,10 +125,6 @@ class ReadinessUnderAFullPoolTest {
                 assertThat(state).as("probe %d", probe).isEqualTo(StorageReadiness.State.SATURATED);
                 assertThat(took).as("probe %d: within a load balancer's probe timeout", probe).isLessThan(Duration.ofMillis(1_500));
             }
-        }
-        finally {
-            release.countDown();
-            holder.join();
         }
         assertThat(database.readiness()).as("a connection free again").isEqualTo(StorageReadiness.State.OK);
         assertThat(database.outageStats().outages()).as("a full pool for a moment is no outage").isZero();
