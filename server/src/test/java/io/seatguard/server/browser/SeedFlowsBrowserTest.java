@@ -272,6 +272,11 @@ class SeedFlowsBrowserTest {
         assertThat(server.get("/v3/evaluations/" + Chromium.text(second, "evaluation-id"), app.bearer()).json().get("identity").asText())
                 .isEqualTo("signed");
 
+        // The first device leaves its account page, so that its next view is how it finds out: its page's
+        // heartbeat, had it come first, would have signed it out by itself (the SDK's on_logout without a
+        // redirect), not to the policy's logout_url (one CI run on a slow machine).
+        first.get("about:blank");
+
         ChromeDriver third = browser("d3");
         otherComputer(third, 12, 1920, "Europe/Madrid", null);
         signIn(third, "carol", "demo");
@@ -285,7 +290,7 @@ class SeedFlowsBrowserTest {
         assertThat(Chromium.text(third, "verdict")).isEqualTo("allow");
 
         // The device logged out finds out on its next view and lands on the policy's logout_url.
-        first.navigate().refresh();
+        first.get(server.url() + "/demo/account");
         Chromium.waitFor(first, driver -> driver.getCurrentUrl().contains("reason=logged-out"), "the logout_url");
         JsonNode devices = server.get("/v3/users/carol/devices", app.bearer()).json().get("data");
         assertThat(devices.findValuesAsText("status")).containsExactlyInAnyOrder("attached", "attached", "detached");
