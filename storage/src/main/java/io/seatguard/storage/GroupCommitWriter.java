@@ -244,6 +244,11 @@ final class GroupCommitWriter implements AutoCloseable {
                     if ((stalled || (!probe && outage.isClosed())) && pending.withdraw()) {
                         throw outage.refusal();
                     }
+                    // Queued after the writer stopped (it passed the closed check just before a close): nothing
+                    // will take it, and its caller waited out the whole submit timeout to be told so.
+                    if (!thread.isAlive() && pending.withdraw()) {
+                        throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage is shutting down");
+                    }
                     if (System.nanoTime() - deadline >= 0) {
                         if (pending.withdraw()) {
                             throw new SeatguardException(ErrorCode.STORAGE_UNAVAILABLE, "Storage did not commit in time");

@@ -259,6 +259,55 @@ class GroupCommitWriterTest {
         assertThat(count()).isEqualTo(2);
     }
 
+    /**
+     * A write submitted while the writer closes: it passed the closed check just before the close, and
+     * reached the queue only after the writer had stopped (here: held in the stall probe meanwhile). Nothing
+     * takes it any more, and its caller waited out the whole submit timeout (30 s in service) to be told
+     * "did not commit in time". It is now refused as soon as the writer is found stopped, and never runs.
+     */
+    @Test
+    void aWriteQueuedAfterTheWriterStoppedIsRefusedAtOnce() throws Exception {
+        CountDownLatch probing = new CountDownLatch(1);
+        CountDownLatch letProbeAnswer = new CountDownLatch(1);
+        StallJudge judge = new StallJudge(() -> {
+            if (Thread.currentThread().getName().equals("late-submitter")) {
+                probing.countDown();
+                awaitQuietly(letProbeAnswer);
+            }
+            return true;
+        });
+        GroupCommitWriter closing = writerWithTable("closing", Duration.ofSeconds(5), OutageGate.forDatabase(), Duration.ofNanos(1), judge);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Object> holding = holdWriter(closing, release);
+        AtomicInteger ran = new AtomicInteger();
+        CompletableFuture<Long> late = new CompletableFuture<>();
+        Thread.ofPlatform().name("late-submitter").start(() -> {
+            long started = System.nanoTime();
+            try {
+                closing.execute(connection -> ran.incrementAndGet());
+                late.complete(-1L);
+            }
+            catch (RuntimeException e) {
+                late.complete(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            }
+        });
+        assertThat(probing.await(10, TimeUnit.SECONDS)).as("the late write past the closed check").isTrue();
+        Thread closer = Thread.ofPlatform().name("closer").start(closing::close);
+        awaitUntil("the close waiting for the writer", () -> closer.getState() == Thread.State.TIMED_WAITING || !closer.isAlive());
+        release.countDown();
+        closer.join(TimeUnit.SECONDS.toMillis(10));
+        assertThat(closer.isAlive()).as("the writer stopped").isFalse();
+        assertThat(holding.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        long probeAnswered = System.nanoTime();
+        letProbeAnswer.countDown();
+
+        long waitedMillis = late.get(10, TimeUnit.SECONDS);
+        assertThat(waitedMillis).as("the late write refused, not committed").isNotNegative();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - probeAnswered)).as("refused at once, not after the submit timeout")
+                .isLessThan(2_000);
+        assertThat(ran).as("the refused write never ran").hasValue(0);
+    }
+
     @Test
     void aStartedWriteIsWaitedForPastTheTimeout() {
         Object result = writer.execute(connection -> {
