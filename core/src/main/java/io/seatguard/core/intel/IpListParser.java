@@ -47,7 +47,7 @@ public final class IpListParser {
     /** See {@link #WIDEST_V4_PREFIX}. */
     static final int WIDEST_V6_PREFIX = 16;
     /** The too-wide rows' line numbers kept for the log: the count says how many there were. */
-    static final int TOO_WIDE_LINES_KEPT = 10;
+    static final int TOO_WIDE_LINES_KEPT = LineNumbers.KEPT;
 
     private enum Row { READ, UNREADABLE, TOO_WIDE }
 
@@ -62,11 +62,14 @@ public final class IpListParser {
      * {@code tooWide} counts the rows refused as too wide (they are among {@code skippedLines}), and
      * {@code tooWideLines} holds the first {@value #TOO_WIDE_LINES_KEPT} of their line numbers, from 1.
      * {@code header} says the first line is a CSV header ({@link #isHeader}), among {@code skippedLines}.
+     * {@code unreadable} numbers the lines {@link #unreadableLines} counts (all skipped lines but a header;
+     * for JSON they are its structure), for the caller to log where they are.
      */
     public record Parsed(IpRangeSet ranges, int entries, int skippedLines, Optional<Character> opening, boolean json, int tooWide,
-            List<Integer> tooWideLines, boolean header) {
+            List<Integer> tooWideLines, boolean header, LineNumbers unreadable) {
         public Parsed {
             java.util.Objects.requireNonNull(opening, "opening is null");
+            java.util.Objects.requireNonNull(unreadable, "unreadable is null");
             tooWideLines = List.copyOf(tooWideLines);
         }
 
@@ -106,6 +109,7 @@ public final class IpListParser {
         boolean header = false;
         int tooWide = 0;
         List<Integer> tooWideLines = new ArrayList<>();
+        LineNumbers.Counter unreadable = new LineNumbers.Counter();
         int number = 0;
         for (String line : (Iterable<String>) lines::iterator) {
             number++;
@@ -114,21 +118,26 @@ public final class IpListParser {
                 continue;
             }
             Row row = addFirstRange(content, ranges);
+            boolean headerLine = false;
             if (opening.isEmpty()) {
                 opening = Optional.of(content.charAt(0));
                 json = (content.charAt(0) == '{' || content.charAt(0) == '[') && row != Row.READ;
                 header = !json && row == Row.UNREADABLE && isHeader(content);
+                headerLine = header;
             }
             if (row == Row.READ) {
                 entries++;
                 continue;
             }
             skipped++;
+            if (!headerLine) {
+                unreadable.add(number);
+            }
             if (row == Row.TOO_WIDE && tooWide++ < TOO_WIDE_LINES_KEPT) {
                 tooWideLines.add(number);
             }
         }
-        return new Parsed(ranges.build(), entries, skipped, opening, json, tooWide, tooWideLines, header);
+        return new Parsed(ranges.build(), entries, skipped, opening, json, tooWide, tooWideLines, header, unreadable.counted());
     }
 
     /**

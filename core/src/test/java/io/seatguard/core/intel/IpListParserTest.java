@@ -217,6 +217,19 @@ class IpListParserTest {
         assertThat(damaged.tooWideLines()).as("the first lines only").hasSize(IpListParser.TOO_WIDE_LINES_KEPT).startsWith(2, 3);
     }
 
+    /** The numbers an operator is given to find the unreadable lines: from 1, past comments and blanks, the header not among them. */
+    @Test
+    void numbersTheUnreadableLinesButNotTheHeaderKeepingTheFirstTen() {
+        IpListParser.Parsed parsed = IpListParser.parse("prefix,country\n# note\n1.2.3.0/24,GB\n\nnot an address\n0.0.0.0/0,XX\n5.6.7.8,FR\n");
+        assertThat(parsed.unreadable()).isEqualTo(new LineNumbers(2, java.util.List.of(5, 6)));
+        assertThat(parsed.unreadable().count()).isEqualTo(parsed.unreadableLines());
+
+        IpListParser.Parsed junk = IpListParser.parse("1.1.1.1\n" + "junk\n".repeat(12) + "2.2.2.2\n".repeat(13));
+        assertThat(junk.unreadable().count()).isEqualTo(12);
+        assertThat(junk.unreadable().first()).containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+        assertThat(junk.unreadable().describe()).isEqualTo("2, 3, 4, 5, 6, 7, 8, 9, 10, 11, …");
+    }
+
     @Test
     void countsRowsItCannotReadWithoutThrowingTheRestAway() {
         IpListParser.Parsed parsed = IpListParser.parse("1.2.3.4\nnot an address\n999.1.1.1\n10.0.0.0/33\nexample.com\n5.6.7.8\n");
