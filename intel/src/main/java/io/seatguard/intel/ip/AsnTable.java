@@ -1,6 +1,7 @@
 package io.seatguard.intel.ip;
 
 import io.seatguard.core.intel.AsnInfo;
+import io.seatguard.core.intel.LineNumbers;
 import io.seatguard.core.intel.SourceRef;
 import io.seatguard.core.net.AddressKey;
 import io.seatguard.core.net.IpAddresses;
@@ -37,7 +38,18 @@ public final class AsnTable {
         this.source = source;
     }
 
-    public record Loaded(AsnTable table, int skippedLines) {}
+    /**
+     * The table and the lines skipped as unreadable, {@code unreadable} numbering them file by file (only
+     * the files that had some), for the caller to log where they are.
+     */
+    public record Loaded(AsnTable table, int skippedLines, List<UnreadableLines> unreadable) {
+        public Loaded {
+            unreadable = List.copyOf(unreadable);
+        }
+    }
+
+    /** A file's unreadable lines, numbered as an editor shows them (comment and blank lines count). */
+    public record UnreadableLines(Path file, LineNumbers lines) {}
 
     /**
      * Reads the files, past a byte-order mark and whole-line {@code #} comments; unreadable rows are counted and skipped, an unreadable file fails with its name, and
@@ -50,15 +62,18 @@ public final class AsnTable {
         Map<String, Integer> orgIndex = new HashMap<>();
         List<String> orgs = new ArrayList<>();
         int skipped = 0;
+        List<UnreadableLines> unreadable = new ArrayList<>();
         for (Path file : files) {
             int readInFile = 0;
-            int skippedInFile = 0;
+            LineNumbers.Counter skippedInFile = new LineNumbers.Counter();
+            int number = 0;
             // Malformed UTF-8 (an organisation name in Latin-1) is replaced, spoiling that name only:
             // Files.newBufferedReader threw on it and lost the whole table.
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
                 String line;
                 boolean first = true;
                 while ((line = reader.readLine()) != null) {
+                    number++;
                     // A byte-order mark (a file saved by Windows Notepad) stuck to the first row's address, and a
                     // comment line counted as an unreadable row: a file of one commented correction was refused
                     // as half unreadable. Only whole-line comments: a '#' in a row may be its organisation's.
@@ -75,17 +90,21 @@ public final class AsnTable {
                         readInFile++;
                     }
                     else if (!line.isBlank()) {
-                        skippedInFile++;
+                        skippedInFile.add(number);
                     }
                 }
             }
             catch (IOException e) {
                 throw new IOException("cannot read " + file + ": " + IoFailure.describe(e), e);
             }
-            ReadableRows.require(file.toString(), "ASN range", readInFile, skippedInFile);
-            skipped += skippedInFile;
+            LineNumbers lines = skippedInFile.counted();
+            ReadableRows.require(file.toString(), "ASN range", readInFile, lines.count());
+            skipped += lines.count();
+            if (lines.count() > 0) {
+                unreadable.add(new UnreadableLines(file, lines));
+            }
         }
-        return new Loaded(new AsnTable(Family.of(v4), Family.of(v6), orgs.toArray(String[]::new), source), skipped);
+        return new Loaded(new AsnTable(Family.of(v4), Family.of(v6), orgs.toArray(String[]::new), source), skipped, unreadable);
     }
 
     public SourceRef source() {

@@ -9,6 +9,7 @@ import io.seatguard.core.intel.IpIntelligence;
 import io.seatguard.core.intel.IpListParser;
 import io.seatguard.core.intel.IpLocation;
 import io.seatguard.core.intel.Judgement;
+import io.seatguard.core.intel.LineNumbers;
 import io.seatguard.core.intel.SourceRef;
 import io.seatguard.core.net.IpRangeSet;
 import java.io.BufferedReader;
@@ -152,6 +153,7 @@ public final class IpIntelService implements IpIntelligence {
         asn.refresh(clock, version(config.asnFiles()), () -> {
             Optional<LocalDate> date = config.asnDate().or(() -> oldestFileDate(config.asnFiles()));
             AsnTable.Loaded loaded = AsnTable.load(new SourceRef(config.asnName(), date), config.asnFiles());
+            loaded.unreadable().forEach(file -> warnOfUnreadableLines(file.file().toString(), file.lines()));
             return new Loaded<>(loaded.table(), date, loaded.table().size(), loaded.skippedLines());
         });
         hostingAsns.refresh(clock, Optional.of(versionOf(config.extraHostingAsns())), () -> asnSet("hosting-asns", "hosting-asns.txt", config.extraHostingAsns(), hostingAsns.data().isPresent()));
@@ -168,6 +170,9 @@ public final class IpIntelService implements IpIntelligence {
                 requireList(spec.location(), parsed);
                 if (slot.entriesInUse().isPresent()) {
                     ShrinkGuard.require(spec.location().toString(), slot.entriesInUse().getAsLong(), parsed.entries());
+                }
+                if (!parsed.json()) {
+                    warnOfUnreadableLines(spec.location().toString(), parsed.unreadable());
                 }
                 Optional<LocalDate> date = spec.location().file().isPresent() ? FileDates.of(fetched.dated())
                         : Optional.of(LocalDate.ofInstant(fetched.dated(), ZoneOffset.UTC));
@@ -208,9 +213,19 @@ public final class IpIntelService implements IpIntelligence {
      */
     private static void warnOfTooWideRows(ListLocation location, IpListParser.Parsed parsed) {
         if (parsed.tooWide() > 0) {
-            LOG.warn("IP intelligence: {} has {} row(s) wider than an IPv4 /8 or an IPv6 /16, refused as unreadable (line(s) {}{})", location,
-                    parsed.tooWide(), parsed.tooWideLines().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")),
-                    parsed.tooWide() > parsed.tooWideLines().size() ? ", …" : "");
+            LOG.warn("IP intelligence: {} has {} row(s) wider than an IPv4 /8 or an IPv6 /16, refused as unreadable (line(s) {})", location,
+                    parsed.tooWide(), new LineNumbers(parsed.tooWide(), parsed.tooWideLines()).describe());
+        }
+    }
+
+    /**
+     * Names where a list or ASN file taken into use had unreadable lines: /readyz only counts them, and an
+     * operator told "3" could not find them. Numbers only: a line's contents may be long, or hostile in a
+     * log viewer. Logged once per load, and a source is loaded again only when it changes.
+     */
+    private static void warnOfUnreadableLines(String source, LineNumbers lines) {
+        if (lines.count() > 0) {
+            LOG.warn("IP intelligence: {} has {} unreadable line(s), skipped (line(s) {})", source, lines.count(), lines.describe());
         }
     }
 
