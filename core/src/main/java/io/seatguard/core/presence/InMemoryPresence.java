@@ -402,31 +402,72 @@ public final class InMemoryPresence implements Presence {
     private void end(String appId, String userId, String sessionId, Instant at, boolean loggedOut) {
         byAccount.compute(key(appId, userId), (k, sessions) -> {
             int held = size(sessions);
-            String session = k + '\u0000' + sessionId;
-            // Ends of sessions this node knows (live, or opened and remembered: pushed out by the cap, lapsed)
-            // are always remembered. Past the cap, ends of unknown sessions (random ids sent with the public
-            // client id) are not: they would otherwise grow memory for a whole window at a time. The cost is
-            // the rare first page whose evaluation lands after its own end while 100,000 such ends are held.
-            LiveSession live = sessions == null ? null : sessions.get(sessionId);
-            // No heartbeat resumes an ended session, however late it comes; a logout keeps its device (loggedOutOn).
-            boolean known = opened.end(session,
-                    Optional.ofNullable(live).map(was -> new OpenedSession(was.deviceId(), was.deviceType(), was.vouched())), at, loggedOut);
-            stopWaiting(appId, session);
-            if (known || ended.size() < MAX_ENDED_MARKS) {
-                ended.merge(session, at, (old, now) -> now.isAfter(old) ? now : old);
-            }
-            if (sessions != null) {
-                sessions.remove(sessionId);
-            }
+            ended(appId, k, sessions, sessionId, at, loggedOut);
             counted(appId, held, sessions);
             return sessions == null || sessions.isEmpty() ? null : sessions;
         });
         sweepIfDue(at);
     }
 
+    /** Ends the session of {@code account} (its sessions {@code sessions}, or null): run under the account's lock. */
+    private void ended(String appId, String account, Map<String, LiveSession> sessions, String sessionId, Instant at, boolean loggedOut) {
+        String session = account + '\u0000' + sessionId;
+        // Ends of sessions this node knows (live, or opened and remembered: pushed out by the cap, lapsed)
+        // are always remembered. Past the cap, ends of unknown sessions (random ids sent with the public
+        // client id) are not: they would otherwise grow memory for a whole window at a time. The cost is
+        // the rare first page whose evaluation lands after its own end while 100,000 such ends are held.
+        LiveSession live = sessions == null ? null : sessions.get(sessionId);
+        // No heartbeat resumes an ended session, however late it comes; a logout keeps its device (loggedOutOn).
+        boolean known = opened.end(session,
+                Optional.ofNullable(live).map(was -> new OpenedSession(was.deviceId(), was.deviceType(), was.vouched())), at, loggedOut);
+        stopWaiting(appId, session);
+        if (known || ended.size() < MAX_ENDED_MARKS) {
+            ended.merge(session, at, (old, now) -> now.isAfter(old) ? now : old);
+        }
+        if (sessions != null) {
+            sessions.remove(sessionId);
+        }
+    }
+
+    /**
+     * The whole erasure under the account's lock, which every touch, resume, end and push-out of it takes
+     * too: a touch racing it lands wholly before (and is erased) or wholly after (and stays, new activity).
+     * The steps of {@link Presence#endAll} one after another let a touch land between its read of the live
+     * sessions and its last forgetting of the openings: its session stayed live, its opening forgotten, a
+     * live tab of an erased account that no heartbeat resumes once it lapses. Under the lock one forgetting
+     * is enough: no logout can land between the ends and it to name a device.
+     */
+    @Override
+    public void endAll(String appId, String userId, Instant now) {
+        byAccount.compute(key(appId, userId), (k, sessions) -> {
+            int held = size(sessions);
+            if (sessions != null) {
+                for (LiveSession session : List.copyOf(sessions.values())) {
+                    if (!expired(session, now)) {
+                        ended(appId, k, sessions, session.sessionId(), now, false);
+                    }
+                }
+            }
+            forgotten(appId, k);
+            // Its expired sessions go too (a sweep would drop them): nothing of the account is left.
+            counted(appId, held, null);
+            return null;
+        });
+        sweepIfDue(now);
+    }
+
+    /** Under the account's lock, so a touch of it lands wholly before or after (see endAll). */
     @Override
     public void forgetOpenings(String appId, String userId) {
-        String prefix = key(appId, userId) + '\u0000';
+        byAccount.compute(key(appId, userId), (k, sessions) -> {
+            forgotten(appId, k);
+            return sessions;
+        });
+    }
+
+    /** Forgets the openings of {@code account}'s sessions, and those of them waiting for room: run under its lock. */
+    private void forgotten(String appId, String account) {
+        String prefix = account + '\u0000';
         opened.forgetAll(prefix);
         // Its sessions waiting for room name the account too, and nothing else would drop them: an
         // erasure leaves no trace of it (a walk of at most maxWaitingPerApp, and erasures are rare).
