@@ -354,22 +354,34 @@ public final class RedisPresence implements Presence, AutoCloseable {
             """;
 
     /**
-     * Forgets the erased account's sessions ARGV[i]: deletes each one's opening (KEYS[2i]), and its end
+     * Forgets the erased account's sessions ARGV[i + 2]: deletes each one's opening (KEYS[2i]), and its end
      * mark (KEYS[2i+1]) keeps its time and expiry but no longer names a device (a logout's end named it
-     * for {@link #loggedOutOn}, {@code END}); each then leaves the account's index (KEYS[1]). Answers how
-     * many sessions there were.
+     * for {@link #loggedOutOn}, {@code END}); each then leaves the account's index (KEYS[1]). When ARGV[1]
+     * is 1, each one's live field in the account's hash (KEYS[#KEYS - 1]) goes too, and its member (ARGV[2]
+     * followed by the session) of the app's sorted set (KEYS[#KEYS]): a touch is one script, so a session
+     * is then either wholly forgotten or, touched after, wholly kept ({@link #endAll}). An end mark an
+     * older release left in the hash stays. Answers how many sessions there were.
      */
     private static final String ERASE = """
-            for i = 1, #ARGV do
+            local hash, app = KEYS[#KEYS - 1], KEYS[#KEYS]
+            for i = 1, #ARGV - 2 do
+              local session = ARGV[i + 2]
               redis.call('DEL', KEYS[2 * i])
               local endKey = KEYS[2 * i + 1]
               local mark = redis.call('GET', endKey)
               local at = mark and string.match(mark, '^(%d+)|.+$')
               local ttl = redis.call('PTTL', endKey)
               if at and ttl > 0 then redis.call('SET', endKey, at .. '|', 'PX', ttl) end
-              redis.call('ZREM', KEYS[1], ARGV[i])
+              redis.call('ZREM', KEYS[1], session)
+              if ARGV[1] == '1' then
+                local live = redis.call('HGET', hash, session)
+                if live and string.match(live, '^%d+|') then
+                  redis.call('HDEL', hash, session)
+                  redis.call('ZREM', app, ARGV[2] .. session)
+                end
+              end
             end
-            return #ARGV
+            return #ARGV - 2
             """;
 
     /** Sessions one run of {@code ERASE} forgets: an account with thousands is erased in several, none holding Redis long. */
@@ -627,15 +639,38 @@ public final class RedisPresence implements Presence, AutoCloseable {
      */
     @Override
     public void forgetOpenings(String appId, String userId) {
+        forget(appId, userId, false);
+    }
+
+    /**
+     * {@link Presence#endAll}'s steps, each its own script, let a touch (another node's) land between its
+     * read of the live sessions and its last forgetting of the openings: the session stayed live with its
+     * opening forgotten, a live tab of an erased account that no heartbeat resumes once it lapses (a race
+     * test on both nodes found some tens of 2,000 erasures so). The last forgetting here drops the live
+     * field of each session it forgets in the same script ({@code ERASE}), so such a session goes wholly,
+     * as if touched before the erasure, and one touched after it is not reached, or goes wholly too. Not
+     * one script for the whole erasure: a bot's account may hold sessions by the hundred thousand.
+     */
+    @Override
+    public void endAll(String appId, String userId, Instant now) {
+        forgetOpenings(appId, userId);
+        for (LiveSession session : live(appId, userId, now)) {
+            end(appId, userId, session.sessionId(), now);
+        }
+        forget(appId, userId, true);
+    }
+
+    /** {@link #forgetOpenings}, and with {@code dropLive} each forgotten session's live field too ({@code ERASE}). */
+    private void forget(String appId, String userId, boolean dropLive) {
         link.call(() -> {
-            forgetIndexed(appId, userId);
+            forgetIndexed(appId, userId, dropLive);
             forgetWaiting(appId, userId);
             if (unindexed.walkDue()) {
                 Set<String> sessions = new LinkedHashSet<>(UnindexedOpenings.sessionsNamed(redis, openedKey(appId, userId, "")));
                 sessions.addAll(UnindexedOpenings.sessionsNamed(redis, endedKey(appId, userId, "")));
                 List<String> all = List.copyOf(sessions);
                 for (int from = 0; from < all.size(); from += ERASE_BATCH) {
-                    erase(appId, userId, all.subList(from, Math.min(all.size(), from + ERASE_BATCH)));
+                    erase(appId, userId, all.subList(from, Math.min(all.size(), from + ERASE_BATCH)), dropLive);
                 }
             }
             return null;
@@ -648,7 +683,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
      * command timeout. As many as the index listed when the erasure began: sessions opened meanwhile, at
      * its back (the latest to expire), cannot keep it going.
      */
-    private void forgetIndexed(String appId, String userId) {
+    private void forgetIndexed(String appId, String userId, boolean dropLive) {
         String index = indexKey(appId, userId);
         long listed = redis.zcard(index);
         for (long forgotten = 0; forgotten < listed;) {
@@ -656,7 +691,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
             if (batch.isEmpty()) {
                 return;
             }
-            erase(appId, userId, batch);
+            erase(appId, userId, batch, dropLive);
             forgotten += batch.size();
         }
     }
@@ -684,14 +719,22 @@ public final class RedisPresence implements Presence, AutoCloseable {
         }
     }
 
-    private void erase(String appId, String userId, List<String> sessions) {
-        String[] keys = new String[1 + 2 * sessions.size()];
+    private void erase(String appId, String userId, List<String> sessions, boolean dropLive) {
+        String[] keys = new String[3 + 2 * sessions.size()];
         keys[0] = indexKey(appId, userId);
         for (int i = 0; i < sessions.size(); i++) {
             keys[1 + 2 * i] = openedKey(appId, userId, sessions.get(i));
             keys[2 + 2 * i] = endedKey(appId, userId, sessions.get(i));
         }
-        eraseScript.run(redis, ScriptOutputType.INTEGER, keys, sessions.toArray(String[]::new));
+        keys[keys.length - 2] = key(appId, userId);
+        keys[keys.length - 1] = appKey(appId);
+        String[] arguments = new String[2 + sessions.size()];
+        arguments[0] = dropLive ? "1" : "0";
+        arguments[1] = member(userId, "");
+        for (int i = 0; i < sessions.size(); i++) {
+            arguments[2 + i] = sessions.get(i);
+        }
+        eraseScript.run(redis, ScriptOutputType.INTEGER, keys, arguments);
     }
 
     /** Length-prefixed user, so no user id can read as another app's or user's key. */

@@ -198,6 +198,11 @@ public interface Presence {
      * They are forgotten once more at the end: a logout landing between the two names the live session's
      * device in its end ({@link #endLoggedOut}), which would otherwise outlive the erasure by
      * {@link #OPENED_MEMORY}; once a session is ended here, a later logout finds no device to name.
+     * A touch racing the erasure must land wholly before it (and be erased) or wholly after (its session
+     * kept, live and remembered): these steps one after another do not ensure it, as a touch between the
+     * read and the last forgetting kept its session live without its opening. The adapters override this
+     * so: in memory the whole erasure holds the account's lock; Redis drops a session's live field in the
+     * same script that forgets its opening.
      */
     default void endAll(String appId, String userId, Instant now) {
         forgetOpenings(appId, userId);
