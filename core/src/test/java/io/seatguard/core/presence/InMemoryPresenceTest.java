@@ -3,6 +3,7 @@ package io.seatguard.core.presence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.seatguard.core.testing.ErasureRacingTouches;
 import io.seatguard.core.testing.PresenceContract;
 import java.time.Duration;
 import java.time.Instant;
@@ -158,42 +159,9 @@ class InMemoryPresenceTest extends PresenceContract {
     @Test
     void anErasureRacingATouchLeavesTheTouchWhollyBeforeOrWhollyAfterIt() throws Exception {
         InMemoryPresence presence = new InMemoryPresence(Duration.ofSeconds(90));
-        Instant start = Instant.parse("2026-12-01T10:00:00Z");
         int rounds = 20_000;
-        CyclicBarrier together = new CyclicBarrier(2);
-        Thread toucher = Thread.ofPlatform().start(() -> {
-            try {
-                for (int i = 0; i < rounds; i++) {
-                    together.await();
-                    presence.touch("app_a", "ann", new Presence.LiveSession("ses-" + i, "dev-new", "computer", "203.0.113.9", start.plusMillis(2 * i + 1), false));
-                    together.await();
-                }
-            }
-            catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        int mixed = 0;
-        for (int i = 0; i < rounds; i++) {
-            Instant at = start.plusMillis(2 * i);
-            for (int tab = 0; tab < 20; tab++) {
-                presence.touch("app_a", "ann", new Presence.LiveSession("old-" + i + "-" + tab, "dev-old", "computer", "198.51.100.3", at, false));
-            }
-            together.await();
-            presence.endAll("app_a", "ann", at.plusMillis(1));
-            together.await();
-            Instant after = at.plusMillis(1);
-            List<String> live = presence.live("app_a", "ann", after).stream().map(Presence.LiveSession::sessionId).toList();
-            boolean remembered = presence.opened("app_a", "ann", "ses-" + i, after).isPresent();
-            boolean touchFirst = live.isEmpty() && !remembered;
-            boolean touchLast = live.equals(List.of("ses-" + i)) && remembered;
-            boolean oldsForgotten = presence.opened("app_a", "ann", "old-" + i + "-0", after).isEmpty();
-            if (!(touchFirst || touchLast) || !oldsForgotten) {
-                mixed++;
-            }
-        }
-        toucher.join();
-        assertThat(mixed).as("erasures that left part of a racing touch, of " + rounds).isZero();
+        assertThat(ErasureRacingTouches.mixedRounds(presence, presence, "app_a", rounds, round -> {}))
+                .as("erasures that left part of a racing touch, of " + rounds).isZero();
     }
 
     @Test
