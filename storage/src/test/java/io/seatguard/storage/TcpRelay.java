@@ -100,7 +100,10 @@ public final class TcpRelay implements AutoCloseable {
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 50);
             listener = socket;
             port = socket.getLocalPort();
-            Thread.ofVirtual().name("relay-accept").start(() -> accept(socket));
+            // Platform threads, not virtual ones: the relay stands for the network, and a virtual thread waits for
+            // one of the JVM's few carriers, which the code under test may keep busy (a server starting beside
+            // it); one CI run saw a Redis command through the relay time out after 2 s at a server's start.
+            Thread.ofPlatform().daemon().name("relay-accept").start(() -> accept(socket));
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -117,8 +120,8 @@ public final class TcpRelay implements AutoCloseable {
                 }
                 Socket target = new Socket(targetHost, targetPort);
                 open.add(target);
-                Thread.ofVirtual().start(() -> pump(client, target));
-                Thread.ofVirtual().start(() -> pump(target, client));
+                Thread.ofPlatform().daemon().name("relay-pump").start(() -> pump(client, target));
+                Thread.ofPlatform().daemon().name("relay-pump").start(() -> pump(target, client));
             }
             catch (IOException e) {
                 // Closed: no more connections.
