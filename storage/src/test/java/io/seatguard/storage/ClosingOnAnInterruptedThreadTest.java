@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
@@ -57,7 +55,7 @@ class ClosingOnAnInterruptedThreadTest {
             assertThat(interruptKept).as("the interrupt kept for the caller").isTrue();
             assertThat(ThreadsLeftBehind.since(before)).isEmpty();
             try (Connection connection = DriverManager.getConnection(postgres.url())) {
-                assertThat(connectionsNamed(connection, name)).as("connections of the closed store").isZero();
+                assertThat(SessionsLeftBehind.named(connection, name, java.time.Duration.ofMillis(SETTLE_MILLIS))).as("connections of the closed store").isZero();
                 assertThat(values(connection)).containsExactlyInAnyOrder("held", "queued");
             }
         }
@@ -133,23 +131,5 @@ class ClosingOnAnInterruptedThreadTest {
 
     private static java.util.List<String> values(Connection connection) throws SQLException {
         return JdbcRunner.queryList(connection, "SELECT v FROM t", row -> row.getString(1));
-    }
-
-    /** A closed connection's backend leaves pg_stat_activity a moment after the client has gone. */
-    private static long connectionsNamed(Connection watcher, String name) throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS);
-        try (PreparedStatement query = watcher.prepareStatement("SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = ?")) {
-            query.setString(1, name);
-            while (true) {
-                try (ResultSet rows = query.executeQuery()) {
-                    rows.next();
-                    long count = rows.getLong(1);
-                    if (count == 0 || System.nanoTime() - deadline > 0) {
-                        return count;
-                    }
-                }
-                Thread.sleep(20);
-            }
-        }
     }
 }

@@ -8,9 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -80,7 +77,7 @@ class FailedOpeningClosesWhatItMadeTest {
 
             assertThat(ThreadsLeftBehind.since(before)).isEmpty();
             try (Connection watcher = DriverManager.getConnection(postgres.url())) {
-                assertThat(connectionsNamed(watcher, name)).as("connections of the failed opening").isZero();
+                assertThat(SessionsLeftBehind.named(watcher, name, java.time.Duration.ofMillis(SETTLE_MILLIS))).as("connections of the failed opening").isZero();
             }
         }
     }
@@ -105,24 +102,5 @@ class FailedOpeningClosesWhatItMadeTest {
         assertThat(output).as("the failure this test stages").contains("first opening: java.lang.NoClassDefFoundError");
         assertThat(output).as("the next opening is not refused by the first one's lock")
                 .contains("second opening: java.lang.NoClassDefFoundError").doesNotContain("already served");
-    }
-
-
-    /** A closed connection's backend leaves pg_stat_activity a moment after the client has gone. */
-    private static long connectionsNamed(Connection watcher, String name) throws SQLException, InterruptedException {
-        long deadline = System.currentTimeMillis() + SETTLE_MILLIS;
-        try (PreparedStatement query = watcher.prepareStatement("SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = ?")) {
-            query.setString(1, name);
-            while (true) {
-                try (ResultSet rows = query.executeQuery()) {
-                    rows.next();
-                    long count = rows.getLong(1);
-                    if (count == 0 || System.currentTimeMillis() > deadline) {
-                        return count;
-                    }
-                }
-                Thread.sleep(20);
-            }
-        }
     }
 }
