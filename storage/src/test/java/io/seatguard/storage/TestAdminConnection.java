@@ -29,7 +29,12 @@ final class TestAdminConnection {
 
     static final int DROPS_PER_VACUUM = 16;
     /** The catalogs a schema's DDL writes most to (measured: pg_attribute, then pg_depend and pg_class). */
-    private static final String VACUUM_CATALOGS = "VACUUM pg_catalog.pg_attribute, pg_catalog.pg_depend, pg_catalog.pg_class,"
+    /**
+     * Without truncation: a vacuum that gives the catalogs' emptied tail pages back takes their access
+     * exclusive lock, and every other test JVM's sessions and queries that read those catalogs wait
+     * behind it (a readiness probe of a server under test among them).
+     */
+    private static final String VACUUM_CATALOGS = "VACUUM (TRUNCATE false) pg_catalog.pg_attribute, pg_catalog.pg_depend, pg_catalog.pg_class,"
             + " pg_catalog.pg_type, pg_catalog.pg_index, pg_catalog.pg_constraint";
     private static final int VALIDITY_CHECK_SECONDS = 5;
     /**
