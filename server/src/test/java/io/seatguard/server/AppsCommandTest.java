@@ -152,6 +152,36 @@ class AppsCommandTest {
         }
     }
 
+    /**
+     * A server that answers the TLS handshake with a fatal alert (no version or cipher suite in common, a
+     * client it refuses) said "cannot reach … Is the server running there?" when it had answered. It is now
+     * said to be a failed handshake, with the JDK's words for it, and without the URL's password.
+     */
+    @Test
+    void aTlsHandshakeTheServerRefusesIsSaidToBeOneNotAnUnreachableServer() throws Exception {
+        try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread refuser = Thread.ofPlatform().daemon().start(() -> {
+                try (java.net.Socket client = listener.accept()) {
+                    // The client's hello is read (five bytes are its record header), then a fatal handshake_failure alert.
+                    client.getInputStream().readNBytes(5);
+                    client.getOutputStream().write(new byte[] {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28});
+                    client.getOutputStream().flush();
+                    client.shutdownOutput();
+                    client.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                }
+                catch (java.io.IOException ignored) {
+                    // The client closed first: the test's assertions say whether it understood the alert.
+                }
+            });
+            String hostAndPort = "127.0.0.1:" + listener.getLocalPort();
+            Answered answer = answered("apps", "list", "--url", "https://ops:s3cret@" + hostAndPort, "--admin-token", TestServer.ADMIN_TOKEN);
+            refuser.join(java.time.Duration.ofSeconds(10));
+            assertThat(answer.exit()).isEqualTo(1);
+            assertThat(answer.err()).contains("the server at https://ops:***@" + hostAndPort + " answered, but the TLS handshake failed (",
+                    "handshake_failure", "Check the TLS settings of the proxy").doesNotContain("cannot reach", "s3cret", "not in TLS");
+        }
+    }
+
     /** A started https listener on loopback presenting {@code certificate}'s server, answering 200 to anything. */
     private static com.sun.net.httpserver.HttpsServer httpsListener(io.seatguard.server.challenge.TestAuthority certificate) throws Exception {
         com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);

@@ -95,6 +95,11 @@ public final class AppsCommand {
                 System.err.println(PlainHttpOnTls.message(UrlPasswordMask.of(url)));
                 return 1;
             }
+            Optional<String> handshake = FailedTlsHandshake.of(e);
+            if (handshake.isPresent()) {
+                System.err.println(FailedTlsHandshake.message(UrlPasswordMask.of(url), handshake.get()));
+                return 1;
+            }
             // A refused connection's message is null: say what it means and how to name another server.
             String why = e instanceof java.net.ConnectException ? "nothing answers there"
                     : e instanceof java.net.http.HttpTimeoutException ? "no answer in time" : String.valueOf(e.getMessage());
