@@ -381,7 +381,7 @@ public final class SeatguardServer implements AutoCloseable {
             Optional<DemoSite> demo = challengeSettings.production()
                     ? Optional.empty()
                     : Optional.of(new DemoSite(demoApp, demoOrigins::get, demoApi, policies, new JsonBody(config.maxBodyBytes()), clock,
-                            () -> apps.find(demoApp.get().app().id()).flatMap(app -> app.identitySecrets().current())));
+                            () -> apps.find(demoApp.get().app().id()).flatMap(app -> app.identitySecrets().current()), publicUrl::get));
             WebhookServices webhookServices = new WebhookServices(webhookStore, webhookTargets, subscriptions, ids);
             // One cache of apps for browser calls; whatever changes an app on this node empties it.
             AppDirectory directory = new AppDirectory(apps);

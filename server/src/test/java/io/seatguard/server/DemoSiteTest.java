@@ -42,6 +42,11 @@ class DemoSiteTest {
             Response account = server.get("/demo/account", Map.of("Cookie", cookie));
             assertThat(account.status()).isEqualTo(200);
             assertThat(account.body()).contains("signed in as <span id=\"user\">alice</span>");
+            // Plain http, no public URL: not Secure (a browser would drop it). Behind an https proxy it is, as the dashboard's are.
+            assertThat(login.header("Set-Cookie").orElseThrow()).doesNotContain("Secure");
+            assertThat(server.post("/demo/logout", "", Map.of("X-Forwarded-Proto", "https")).header("Set-Cookie").orElseThrow())
+                    .startsWith("sg_demo=;").endsWith("; Secure");
+            assertThat(server.post("/demo/logout", "", Map.of()).header("Set-Cookie").orElseThrow()).doesNotContain("Secure");
 
             Response replay = server.post("/demo/login", "{\"user\":\"alice\",\"password\":\"demo\",\"evaluation_id\":\"" + evaluation + "\"}", Map.of());
             assertThat(replay.status()).isEqualTo(409);

@@ -539,8 +539,7 @@ public final class ChallengePages {
      * ({@link ForwardedProto}).
      */
     private boolean secure(Context ctx) {
-        return publicUrl.get().regionMatches(true, 0, "https://", 0, "https://".length())
-                || ForwardedProto.https(ctx);
+        return ForwardedProto.secureCookies(ctx, publicUrl.get());
     }
 
     /** A cross-site form cannot carry the SameSite=Strict cookie, so its post never matches. */

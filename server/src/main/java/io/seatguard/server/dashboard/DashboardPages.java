@@ -492,7 +492,7 @@ public final class DashboardPages {
      * ({@code https, http}, from two proxies) is read by its left-most element ({@link ForwardedProto}).
      */
     private boolean secure(Context ctx) {
-        return httpsPublicUrl() || ForwardedProto.https(ctx);
+        return ForwardedProto.secureCookies(ctx, publicUrl.get());
     }
 
     /** This request's cookie names and scope: {@code __Host-} prefixed when it is secure. */

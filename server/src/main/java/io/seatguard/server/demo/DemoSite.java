@@ -12,6 +12,7 @@ import io.seatguard.core.error.FieldErrors;
 import io.seatguard.core.error.SeatguardException;
 import io.seatguard.core.policy.Policy;
 import io.seatguard.core.policy.PolicyService;
+import io.seatguard.server.http.ForwardedProto;
 import io.seatguard.server.http.Json;
 import io.seatguard.sdk.AlreadyConsumedException;
 import io.seatguard.sdk.Evaluation;
@@ -87,6 +88,7 @@ public final class DemoSite {
     private final JsonBody jsonBody;
     private final InstantSource clock;
     private final Supplier<Optional<String>> identitySecret;
+    private final Supplier<String> publicUrl;
     private final DemoSessions signer = new DemoSessions();
     private final Map<String, String> registered = new ConcurrentHashMap<>();
     private final Map<String, PendingSignup> pendingSignups = new ConcurrentHashMap<>();
@@ -97,10 +99,13 @@ public final class DemoSite {
      *     names), known once the server listens
      * @param api the Java SDK pointed at this server with the demo app's key, made once the server listens
      * @param identitySecret the demo app's current identity secret, which the account page's identity is signed with
+     * @param publicUrl the server's public URL (empty until it listens, if none is configured), which decides
+     *     with the request whether the demo's cookies are {@code Secure} ({@link ForwardedProto#secureCookies})
      */
     public DemoSite(Supplier<DemoApp> demoApp, Supplier<List<String>> ownOrigins, Supplier<SeatguardClient> api, PolicyService policies, JsonBody jsonBody,
-            InstantSource clock, Supplier<Optional<String>> identitySecret) {
+            InstantSource clock, Supplier<Optional<String>> identitySecret, Supplier<String> publicUrl) {
         this.identitySecret = requireNonNull(identitySecret, "identitySecret is null");
+        this.publicUrl = requireNonNull(publicUrl, "publicUrl is null");
         this.demoApp = requireNonNull(demoApp, "demoApp is null");
         this.ownOrigins = requireNonNull(ownOrigins, "ownOrigins is null");
         this.api = requireNonNull(api, "api is null");
@@ -117,7 +122,7 @@ public final class DemoSite {
         if (ctx.queryParam("reason") != null) {
             // The page a logged-out device is sent to (the policies' logout_url): the session ends here,
             // on the server, whatever the page that sent it managed to do before leaving.
-            ctx.header("Set-Cookie", SESSION_COOKIE + "=; Path=/demo; HttpOnly; SameSite=Lax; Max-Age=0");
+            ctx.header("Set-Cookie", cookie(ctx, SESSION_COOKIE, "", Duration.ZERO));
         }
         else if (signedInUser(ctx).isPresent()) {
             ctx.redirect("/demo/account");
@@ -279,7 +284,7 @@ public final class DemoSite {
     }
 
     public void logout(Context ctx) {
-        ctx.header("Set-Cookie", SESSION_COOKIE + "=; Path=/demo; HttpOnly; SameSite=Lax; Max-Age=0");
+        ctx.header("Set-Cookie", cookie(ctx, SESSION_COOKIE, "", Duration.ZERO));
         ctx.status(204);
     }
 
@@ -388,7 +393,7 @@ public final class DemoSite {
                 }
                 String redirect = redirectNode.textValue();
                 String pending = signer.sign(List.of(kind, subject, evaluation.id()), clock.instant().plus(FRESHNESS));
-                ctx.header("Set-Cookie", PENDING_COOKIE + "=" + pending + "; Path=/demo; HttpOnly; SameSite=Lax; Max-Age=" + FRESHNESS.toSeconds());
+                ctx.header("Set-Cookie", cookie(ctx, PENDING_COOKIE, pending, FRESHNESS));
                 ctx.status(202).contentType("application/json").result(Json.MAPPER.createObjectNode().put("redirect", redirect).toString());
             }
             default -> throw new SeatguardException(ErrorCode.LOGIN_REFUSED, "Seatguard answered " + evaluation.verdict() + " for this " + kind);
@@ -458,7 +463,17 @@ public final class DemoSite {
 
     private void openSession(Context ctx, String user) {
         String value = signer.sign(List.of(user), clock.instant().plus(SESSION_LENGTH));
-        ctx.res().addHeader("Set-Cookie", SESSION_COOKIE + "=" + value + "; Path=/demo; HttpOnly; SameSite=Lax; Max-Age=" + SESSION_LENGTH.toSeconds());
+        ctx.res().addHeader("Set-Cookie", cookie(ctx, SESSION_COOKIE, value, SESSION_LENGTH));
+    }
+
+    /**
+     * A demo cookie ({@code value} empty and {@code maxAge} zero to end one): {@code Secure} as the dashboard's
+     * are ({@link ForwardedProto#secureCookies}). It never was, so behind an https proxy the demo's session
+     * could also be sent over plain http to the same host.
+     */
+    private String cookie(Context ctx, String name, String value, Duration maxAge) {
+        return name + "=" + value + "; Path=/demo; HttpOnly; SameSite=Lax; Max-Age=" + maxAge.toSeconds()
+                + (ForwardedProto.secureCookies(ctx, publicUrl.get()) ? "; Secure" : "");
     }
 
     private Optional<String> signedInUser(Context ctx) {

@@ -32,6 +32,16 @@ public final class ForwardedProto {
     }
 
     /**
+     * Whether cookies set in answer to this request are {@code Secure}: always when {@code publicUrl} is
+     * https, since that is where browsers reach us whatever the request says (a proxy that terminates TLS
+     * and sends no {@code X-Forwarded-Proto} makes it look like plain http); else when {@link #https} says
+     * the browser came over https. The dashboard's, the hosted pages' and the demo's cookies all decide so.
+     */
+    public static boolean secureCookies(Context ctx, String publicUrl) {
+        return publicUrl.regionMatches(true, 0, "https://", 0, "https://".length()) || https(ctx);
+    }
+
+    /**
      * The {@code proto} of a {@code Forwarded} header's left-most element ({@code https} of
      * {@code for="[2001:db8::1]";proto=https, for=10.0.0.2}), unquoted, or null when it has none. A comma
      * or semicolon inside a quoted value does not end the element or the pair.
