@@ -62,11 +62,11 @@ class RedisPresenceAgreesWithInMemoryTest {
                 }
                 case 2 -> {
                     calls.add("refresh " + user + " " + session + " " + now);
-                    assertThat(redis.refresh(app, user, session, ip, now)).as(history(seed, calls)).isEqualTo(memory.refresh(app, user, session, ip, now));
+                    assertThat(redis.refresh(app, user, session, ip, now)).as(() -> history(seed, calls)).isEqualTo(memory.refresh(app, user, session, ip, now));
                 }
                 case 3 -> {
                     calls.add("resume " + user + " " + session + " " + now);
-                    assertThat(redis.resume(app, user, session, ip, now)).as(history(seed, calls)).isEqualTo(memory.resume(app, user, session, ip, now));
+                    assertThat(redis.resume(app, user, session, ip, now)).as(() -> history(seed, calls)).isEqualTo(memory.resume(app, user, session, ip, now));
                 }
                 case 4 -> {
                     memory.end(app, user, session, late);
@@ -80,15 +80,16 @@ class RedisPresenceAgreesWithInMemoryTest {
                 }
             }
             for (String each : USERS) {
-                assertThat(sorted(redis.live(app, each, now))).as(history(seed, calls) + "\nlive " + each).isEqualTo(sorted(memory.live(app, each, now)));
+                assertThat(sorted(redis.live(app, each, now))).as(() -> history(seed, calls) + "\nlive " + each).isEqualTo(sorted(memory.live(app, each, now)));
                 for (int i = 0; i < SESSIONS; i++) {
-                    assertThat(redis.opened(app, each, "s" + i, now)).as(history(seed, calls) + "\nopened " + each + " s" + i)
-                            .isEqualTo(memory.opened(app, each, "s" + i, now));
-                    assertThat(redis.loggedOutOn(app, each, "s" + i, now)).as(history(seed, calls) + "\nloggedOutOn " + each + " s" + i)
-                            .isEqualTo(memory.loggedOutOn(app, each, "s" + i, now));
+                    String asked = "s" + i;
+                    assertThat(redis.opened(app, each, asked, now)).as(() -> history(seed, calls) + "\nopened " + each + " " + asked)
+                            .isEqualTo(memory.opened(app, each, asked, now));
+                    assertThat(redis.loggedOutOn(app, each, asked, now)).as(() -> history(seed, calls) + "\nloggedOutOn " + each + " " + asked)
+                            .isEqualTo(memory.loggedOutOn(app, each, asked, now));
                 }
             }
-            assertThat(redis.liveSessions(app, now)).as(history(seed, calls) + "\nliveSessions").isEqualTo(memory.liveSessions(app, now));
+            assertThat(redis.liveSessions(app, now)).as(() -> history(seed, calls) + "\nliveSessions").isEqualTo(memory.liveSessions(app, now));
         }
     }
 
