@@ -44,6 +44,13 @@ final class Chromium {
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+                // CPU, measured per test class (see the commit that added these): an idle headless Chromium kept
+                // its GPU process and a preloaded omnibox popup (chrome://omnibox-popup.top-chrome, a WebUI page
+                // nobody sees) busy, 20-40% of a core per open browser. Pages are rasterized in software (Debian's
+                // wrapper turns GPU rasterization on, through SwiftShader), and the popup is not preloaded. WebGL
+                // and compositing still run in the GPU process on SwiftShader, as the SDK's probe needs.
+                "--disable-gpu-rasterization",
+                "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,PreloadTopChromeWebUI",
                 "--user-data-dir=" + profile.toAbsolutePath());
         options.addArguments(extraArguments);
         if (incognito) {
