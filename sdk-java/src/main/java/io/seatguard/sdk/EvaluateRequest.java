@@ -61,6 +61,14 @@ public final class EvaluateRequest {
         return text("user_agent", value);
     }
 
+    /**
+     * The browser's {@code Accept-Language}, as it sent it: an owner notice a policy asks for goes out in
+     * the first of its languages Seatguard has (English, French, Spanish, Arabic); without it, in English.
+     */
+    public EvaluateRequest acceptLanguage(String value) {
+        return text("accept_language", value);
+    }
+
     /** When it happened, for importing history: not in the future, at most 30 days ago; without it, now. */
     public EvaluateRequest timestamp(Instant value) {
         return text("timestamp", value == null ? null : value.toString());

@@ -565,11 +565,11 @@ class SeatguardClientTest {
     @Test
     void anEvaluateRequestLeavesOutWhatWasNotGivenAndTakesTheBrowsersSignals() {
         String signals = "{\"token\":null,\"components\":{\"gpu\":\"ANGLE\",\"cores\":8},\"local_ips\":[],\"timezone\":\"Europe/Paris\",\"duration_ms\":41.5}";
-        EvaluateRequest request = EvaluateRequest.of("signup").email("mia@example.com").phone(null).userAgent("UA/1")
+        EvaluateRequest request = EvaluateRequest.of("signup").email("mia@example.com").phone(null).userAgent("UA/1").acceptLanguage("fr-CH,fr;q=0.9")
                 .timestamp(java.time.Instant.parse("2026-12-01T08:00:00Z")).metadata(java.util.Map.of("plan", "family")).device(signals);
         assertThat(request.toJson()).isEqualTo("{\"action\":\"signup\",\"email\":\"mia@example.com\",\"user_agent\":\"UA/1\","
-                + "\"timestamp\":\"2026-12-01T08:00:00Z\",\"metadata\":{\"plan\":\"family\"},\"device\":" + signals + "}");
-        assertThat(request.email(null).device((String) null).toJson()).isEqualTo("{\"action\":\"signup\",\"user_agent\":\"UA/1\","
+                + "\"accept_language\":\"fr-CH,fr;q=0.9\",\"timestamp\":\"2026-12-01T08:00:00Z\",\"metadata\":{\"plan\":\"family\"},\"device\":" + signals + "}");
+        assertThat(request.email(null).acceptLanguage(null).device((String) null).toJson()).isEqualTo("{\"action\":\"signup\",\"user_agent\":\"UA/1\","
                 + "\"timestamp\":\"2026-12-01T08:00:00Z\",\"metadata\":{\"plan\":\"family\"}}");
         assertThatThrownBy(() -> EvaluateRequest.of("login").device("[1,2]")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("object");
         assertThatThrownBy(() -> EvaluateRequest.of("login").device("{\"token\":")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not JSON");

@@ -21,6 +21,8 @@ import java.util.Optional;
  *     limits unsigned calls' notices per client address, as the hosted pages limit code sends
  * @param vouched whether the evaluation's account was named by the app's backend or signed, not an
  *     unsigned browser call's word
+ * @param acceptLanguage the person's language preferences ({@code Accept-Language} form) from the
+ *     evaluation, for the adapter to choose the notice's language by; empty for its default
  */
 public record OwnerNotice(
         String appId,
@@ -36,7 +38,8 @@ public record OwnerNotice(
         String policyId,
         Instant at,
         InetAddress clientIp,
-        boolean vouched) {
+        boolean vouched,
+        Optional<String> acceptLanguage) {
     public OwnerNotice {
         requireNonNull(appId, "appId is null");
         requireNonNull(userId, "userId is null");
@@ -51,5 +54,6 @@ public record OwnerNotice(
         requireNonNull(policyId, "policyId is null");
         requireNonNull(at, "at is null");
         requireNonNull(clientIp, "clientIp is null");
+        requireNonNull(acceptLanguage, "acceptLanguage is null");
     }
 }

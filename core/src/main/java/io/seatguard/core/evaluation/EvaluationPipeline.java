@@ -355,7 +355,8 @@ public final class EvaluationPipeline {
         try {
             notifier.notify(new OwnerNotice(request.appId(), request.userId().get(), device.deviceId(), decision.decidedBy().get().definition().notifyChannels(),
                     request.email(), request.phone(), info.browser(), info.os(), info.type(),
-                    evaluation.publicIp().country(), decision.decidedBy().get().id(), at, request.clientIp(), request.identity().vouched()));
+                    evaluation.publicIp().country(), decision.decidedBy().get().id(), at, request.clientIp(), request.identity().vouched(),
+                    request.acceptLanguage()));
         }
         catch (RuntimeException e) {
             // The evaluation is stored and answered whatever happens to the notice.

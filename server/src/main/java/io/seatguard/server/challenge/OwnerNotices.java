@@ -144,7 +144,8 @@ public final class OwnerNotices implements OwnerNotifier, AutoCloseable {
         if (granted.isEmpty()) {
             return;
         }
-        ChallengeTexts texts = ChallengeTexts.of(Locale.ENGLISH);
+        // In the person's language as the evaluation's Accept-Language states it (the pages' languages), else English.
+        ChallengeTexts texts = ChallengeTexts.of(ChallengeTexts.choose(null, notice.acceptLanguage().orElse(null)));
         String appName = texts.isolate(apps.find(notice.appId()).map(App::name).orElse("Seatguard"));
         String device = DeviceWords.describe(texts, notice.browser(), notice.os(), notice.deviceType());
         String from = notice.country().map(country -> texts.get("owner.from", country)).orElse("");

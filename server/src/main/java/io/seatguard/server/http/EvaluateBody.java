@@ -13,6 +13,7 @@ import java.util.Optional;
  *
  * @param identitySignature the backend's signature of user, email and phone, lower-case hex; not yet checked
  * @param identityExpires   when that signature stops vouching (seconds since 1970), signed with it; only with a signature
+ * @param acceptLanguage    the browser's {@code Accept-Language} as the backend passes it on (server mode only)
  */
 record EvaluateBody(
         Optional<String> clientId,
@@ -28,7 +29,8 @@ record EvaluateBody(
         Optional<String> userAgent,
         Optional<Instant> timestamp,
         Optional<String> identitySignature,
-        Optional<Long> identityExpires) {
+        Optional<Long> identityExpires,
+        Optional<String> acceptLanguage) {
     EvaluateBody {
         requireNonNull(clientId, "clientId is null");
         requireNonNull(action, "action is null");
@@ -36,5 +38,6 @@ record EvaluateBody(
         requireNonNull(device, "device is null");
         requireNonNull(identitySignature, "identitySignature is null");
         requireNonNull(identityExpires, "identityExpires is null");
+        requireNonNull(acceptLanguage, "acceptLanguage is null");
     }
 }

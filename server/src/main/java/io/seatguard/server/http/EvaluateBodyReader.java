@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  * Validates an evaluate body field by field (CONTRACT.md "Evaluate") and reports every fault at once,
  * each named by its path. Unknown fields are ignored so older servers accept newer SDKs.
  *
- * <p>Server-only fields ({@code ip}, {@code user_agent}, {@code timestamp}) are refused from browsers: a
- * browser could otherwise claim any address or backdate its own history.
+ * <p>Server-only fields ({@code ip}, {@code user_agent}, {@code accept_language}, {@code timestamp}) are
+ * refused from browsers: a browser could otherwise claim any address or backdate its own history, and its
+ * own headers already say its agent and languages.
  */
 final class EvaluateBodyReader {
     static final int MAX_USER = io.seatguard.core.account.AccountIds.MAX_LENGTH;
@@ -50,6 +51,13 @@ final class EvaluateBodyReader {
     static final int MAX_COMPONENTS_TEXT = 16_384;
     static final int MAX_LOCAL_IPS = 16;
     static final int MAX_USER_AGENT = 2048;
+    /**
+     * A browser's {@code Accept-Language} is a few dozen characters ("fr-CH,fr;q=0.9,en;q=0.8"), a couple
+     * of hundred for a person who lists many languages. Its content is not refused: the backend passes on
+     * whatever the browser sent, and one that cannot be read leaves a notice in English rather than fail a
+     * login.
+     */
+    static final int MAX_ACCEPT_LANGUAGE = 1024;
     static final Duration MAX_TIMESTAMP_AGE = Duration.ofDays(30);
     /** Clocks differ; a backend a little ahead of us is not sending "the future". */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
@@ -115,9 +123,10 @@ final class EvaluateBodyReader {
 
         Optional<InetAddress> ip = Optional.empty();
         Optional<String> userAgent = Optional.empty();
+        Optional<String> acceptLanguage = Optional.empty();
         Optional<Instant> timestamp = Optional.empty();
         if (mode == Mode.BROWSER) {
-            for (String serverOnly : List.of("ip", "user_agent", "timestamp")) {
+            for (String serverOnly : List.of("ip", "user_agent", "accept_language", "timestamp")) {
                 if (body.has(serverOnly) && !body.get(serverOnly).isNull()) {
                     errors.add(serverOnly, "is accepted only from a server (Authorization: Bearer sk_…)");
                 }
@@ -132,11 +141,12 @@ final class EvaluateBodyReader {
                 }
             }
             userAgent = optionalText(body, "user_agent", errors, MAX_USER_AGENT);
+            acceptLanguage = optionalText(body, "accept_language", errors, MAX_ACCEPT_LANGUAGE);
             timestamp = timestamp(body, errors);
         }
         errors.throwIfAny();
         return new EvaluateBody(clientId, action.orElseThrow(), user, email, phone, metadata, session, returnTo, device, ip, userAgent, timestamp,
-                identitySignature.map(signature -> signature.toLowerCase(java.util.Locale.ROOT)), identityExpires);
+                identitySignature.map(signature -> signature.toLowerCase(java.util.Locale.ROOT)), identityExpires, acceptLanguage);
     }
 
     /** When the identity signature stops vouching: whole seconds since 1970, signed with it (IdentitySignature). */

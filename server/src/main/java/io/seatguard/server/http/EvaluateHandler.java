@@ -94,10 +94,20 @@ final class EvaluateHandler {
                 body.ip().orElse(requestIp),
                 userAgent,
                 body.timestamp(),
-                identity);
+                identity,
+                serverMode ? body.acceptLanguage() : browserLanguages(ctx));
         Evaluation evaluation = pipeline.evaluate(request);
         metrics.evaluationRecorded(evaluation.action(), evaluation.verdict().wireName());
         writeJson(ctx, EvaluationJson.verdict(evaluation).toString());
+    }
+
+    /**
+     * The browser's own {@code Accept-Language}, for an owner notice's language; one longer than any real
+     * browser sends is left out (the notice is then in English) rather than refuse the evaluation.
+     */
+    private static Optional<String> browserLanguages(Context ctx) {
+        String header = ctx.header("Accept-Language");
+        return header == null || header.isBlank() || header.length() > EvaluateBodyReader.MAX_ACCEPT_LANGUAGE ? Optional.empty() : Optional.of(header);
     }
 
     /**

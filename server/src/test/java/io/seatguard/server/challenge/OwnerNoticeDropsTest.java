@@ -89,7 +89,7 @@ class OwnerNoticeDropsTest {
             insert.executeUpdate();
         }
         return new OwnerNotice(appId, user, "dev-" + user, List.of("email"), Optional.of(user + "@example.com"), Optional.empty(), "Chrome", "Windows",
-                DeviceType.COMPUTER, Optional.empty(), "pol_tell", Instant.now(), InetAddress.getByName(clientIp), vouched);
+                DeviceType.COMPUTER, Optional.empty(), "pol_tell", Instant.now(), InetAddress.getByName(clientIp), vouched, Optional.empty());
     }
 
     /** The unsigned lane's thread held up, and its one place taken: as a flood leaves it. */

@@ -49,7 +49,7 @@ class BrowserIdentityTest {
     private static EvaluateBody body(String user, String signature, Long expires) {
         return new EvaluateBody(Optional.of("pk_shop"), "access", Optional.of(user), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(),
                 Optional.empty(), DeviceSignals.NONE, Optional.empty(), Optional.empty(), Optional.empty(), Optional.ofNullable(signature),
-                Optional.ofNullable(expires));
+                Optional.ofNullable(expires), Optional.empty());
     }
 
     /**
