@@ -32,7 +32,28 @@ public final class YauaaUserAgentParser implements UserAgentParser {
         this.analyzer = analyzer;
     }
 
-    /** The process-wide parser, built on first use. */
+    /**
+     * Starts building the process-wide analyzer on a thread of its own, for a caller with other work to do
+     * before it needs the parser: a server's start spent two to four seconds here, one core busy and the
+     * other idle, after migrating the store and loading the IP data on the same thread. {@link #shared}
+     * then waits for that build rather than start another. A build that fails here is left for
+     * {@link #shared} to try again, on the caller's thread, where its failure is reported.
+     */
+    public static void prepareInBackground() {
+        if (shared != null) {
+            return;
+        }
+        Thread.ofPlatform().daemon().name("seatguard-user-agent-rules").start(() -> {
+            try {
+                shared();
+            }
+            catch (Throwable e) {
+                // shared() builds again on the caller's thread, and fails there if it must.
+            }
+        });
+    }
+
+    /** The process-wide parser, built on first use (or by {@link #prepareInBackground}, waited for). */
     public static YauaaUserAgentParser shared() {
         UserAgentAnalyzer analyzer = shared;
         if (analyzer == null) {

@@ -216,6 +216,9 @@ public final class SeatguardServer implements AutoCloseable {
         // (a metrics library whose class will not load) left the store open, its lock held and its writer's
         // non-daemon thread keeping the process alive, where nothing cleaned up after it (found in review).
         ServerMetrics metrics = new ServerMetrics();
+        // The user-agent rules take seconds to build: built beside the store's migrations and the IP data's
+        // loading, they are ready (or nearly) by the time the pipeline below asks for them.
+        YauaaUserAgentParser.prepareInBackground();
         SqlDatabase database;
         try {
             database = SqlDatabase.openForServer(new StorageSettings(config.databaseUrl(), config.dataDir(), 8, config.sqliteSynchronous()));
