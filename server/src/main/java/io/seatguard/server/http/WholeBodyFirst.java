@@ -186,7 +186,6 @@ final class WholeBodyFirst extends Handler.Wrapper {
             Response.writeError(request, response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, null);
         }
 
-        /** Below the minimum rate, counted from the headers, once a second has passed. */
         /**
          * Every byte of a body of declared length is here: Jetty hands them over before the chunk that says
          * the body has ended, and judging their rate then answered {@code 408} to a small body that had all
@@ -198,6 +197,7 @@ final class WholeBodyFirst extends Handler.Wrapper {
             return length >= 0 && size + dropped >= length;
         }
 
+        /** Below the minimum rate, counted from the headers, once a second has passed. */
         private boolean tooSlow() {
             long nanos = System.nanoTime() - request.getHeadersNanoTime();
             return minBytesPerSecond > 0 && nanos >= 1_000_000_000L && (size + dropped) * 1_000_000_000.0 / nanos < minBytesPerSecond;
