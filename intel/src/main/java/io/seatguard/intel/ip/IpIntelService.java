@@ -153,7 +153,7 @@ public final class IpIntelService implements IpIntelligence {
         asn.refresh(clock, version(config.asnFiles()), () -> {
             Optional<LocalDate> date = config.asnDate().or(() -> oldestFileDate(config.asnFiles()));
             AsnTable.Loaded loaded = AsnTable.load(new SourceRef(config.asnName(), date), config.asnFiles());
-            loaded.unreadable().forEach(file -> warnOfUnreadableLines(file.file().toString(), file.lines()));
+            loaded.unreadable().forEach(file -> warnOfUnreadableLines(file.file().toString(), file.lines(), ""));
             return new Loaded<>(loaded.table(), date, loaded.table().size(), loaded.skippedLines());
         });
         hostingAsns.refresh(clock, Optional.of(versionOf(config.extraHostingAsns())), () -> asnSet("hosting-asns", "hosting-asns.txt", config.extraHostingAsns(), hostingAsns.data().isPresent()));
@@ -166,13 +166,23 @@ public final class IpIntelService implements IpIntelligence {
             }
             slot.refreshFetched(clock, known -> fetcher.fetch(spec.location(), known), fetched -> {
                 IpListParser.Parsed parsed = parse(spec.location(), fetched.text());
-                warnOfTooWideRows(spec.location(), parsed);
-                requireList(spec.location(), parsed);
-                if (slot.entriesInUse().isPresent()) {
-                    ShrinkGuard.require(spec.location().toString(), slot.entriesInUse().getAsLong(), parsed.entries());
+                try {
+                    requireList(spec.location(), parsed);
+                    if (slot.entriesInUse().isPresent()) {
+                        ShrinkGuard.require(spec.location().toString(), slot.entriesInUse().getAsLong(), parsed.entries());
+                    }
                 }
-                if (!parsed.json()) {
-                    warnOfUnreadableLines(spec.location().toString(), parsed.unreadable());
+                catch (IOException refused) {
+                    // The refusal says what the list is short of; this says which rows were too wide.
+                    warnOfTooWideRows(spec.location(), parsed);
+                    throw refused;
+                }
+                if (parsed.json()) {
+                    warnOfTooWideRows(spec.location(), parsed);
+                }
+                else {
+                    // One line: the too-wide rows are among the unreadable ones, and were named twice.
+                    warnOfUnreadableLines(spec.location().toString(), parsed.unreadable(), tooWideNote(parsed));
                 }
                 Optional<LocalDate> date = spec.location().file().isPresent() ? FileDates.of(fetched.dated())
                         : Optional.of(LocalDate.ofInstant(fetched.dated(), ZoneOffset.UTC));
@@ -223,10 +233,19 @@ public final class IpIntelService implements IpIntelligence {
      * operator told "3" could not find them. Numbers only: a line's contents may be long, or hostile in a
      * log viewer. Logged once per load, and a source is loaded again only when it changes.
      */
-    private static void warnOfUnreadableLines(String source, LineNumbers lines) {
+    private static void warnOfUnreadableLines(String source, LineNumbers lines, String note) {
         if (lines.count() > 0) {
-            LOG.warn("IP intelligence: {} has {} unreadable line(s), skipped (line(s) {})", source, lines.count(), lines.describe());
+            LOG.warn("IP intelligence: {} has {} unreadable line(s), skipped (line(s) {}){}", source, lines.count(), lines.describe(), note);
         }
+    }
+
+    /** Which of a list's unreadable lines were too wide rather than unreadable as written, or nothing. */
+    private static String tooWideNote(IpListParser.Parsed parsed) {
+        if (parsed.tooWide() == 0) {
+            return "";
+        }
+        return "; " + parsed.tooWide() + " of them " + (parsed.tooWide() == 1 ? "is a row" : "are rows")
+                + " wider than an IPv4 /8 or an IPv6 /16 (line(s) " + new LineNumbers(parsed.tooWide(), parsed.tooWideLines()).describe() + ")";
     }
 
     private static IpListParser.Parsed parse(ListLocation location, ListFetcher.Text text) throws IOException {
