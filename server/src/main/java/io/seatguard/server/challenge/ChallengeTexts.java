@@ -53,17 +53,34 @@ public final class ChallengeTexts {
             }
         }
         if (acceptLanguage != null && !acceptLanguage.isBlank()) {
-            try {
-                Locale best = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), SUPPORTED);
-                if (best != null) {
-                    return best;
-                }
-            }
-            catch (IllegalArgumentException e) {
-                // A malformed header is as good as none.
+            Locale best = Locale.lookup(languageRanges(acceptLanguage), SUPPORTED);
+            if (best != null) {
+                return best;
             }
         }
         return Locale.ENGLISH;
+    }
+
+    /**
+     * The header's ranges, each read on its own: one malformed element ({@code es;q=0.9;q=0.9}, as Chromium
+     * sends when its language setting already names a weight) is left out, not the whole header with it,
+     * which had a Spanish reader's notice go out in English. Their order by weight is the JDK's.
+     */
+    private static List<Locale.LanguageRange> languageRanges(String acceptLanguage) {
+        List<Locale.LanguageRange> ranges = new ArrayList<>();
+        for (String element : acceptLanguage.split(",")) {
+            if (element.isBlank()) {
+                continue;
+            }
+            try {
+                ranges.addAll(Locale.LanguageRange.parse(element.strip()));
+            }
+            catch (IllegalArgumentException malformed) {
+                // This element is as good as none; the others still count.
+            }
+        }
+        ranges.sort(java.util.Comparator.comparingDouble(Locale.LanguageRange::getWeight).reversed());
+        return ranges;
     }
 
     private static boolean isSupported(Locale locale) {

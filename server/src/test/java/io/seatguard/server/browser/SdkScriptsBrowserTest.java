@@ -109,6 +109,40 @@ class SdkScriptsBrowserTest {
         assertThat(stored.at("/user/id").asText()).isEqualTo("hashed-account-7");
     }
 
+    /**
+     * An owner notice about an evaluation the page made goes out in the browser's language: the SDK's call
+     * carries the browser's own {@code Accept-Language}, which Chromium is told here as its language
+     * settings would (DevTools' override, on its network stack), not as a header the test adds.
+     */
+    @Test
+    void aNoticeAboutThePagesEvaluationIsInTheBrowsersLanguage() throws Exception {
+        TestServer.Response policy = server.post("/v3/policies", """
+                {"name": "Tell lucia", "actions": ["login"], "conditions": {"check": "user", "op": "eq", "value": "lucia"},
+                 "verdict": "allow", "notify": {"channels": ["email"]}}""", app.bearer());
+        assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+        String userAgent = String.valueOf(browser.executeScript("return navigator.userAgent"));
+        browser.executeCdpCommand("Network.enable", java.util.Map.of());
+        browser.executeCdpCommand("Network.setUserAgentOverride", java.util.Map.of("userAgent", userAgent, "acceptLanguage", "es-ES,es"));
+        try {
+            String answer = run("""
+                    const sdk = await import(arguments[1] + '/v3/sdk.js');
+                    const seatguard = new sdk.Seatguard({ clientId: arguments[0], stun: false });
+                    return await seatguard.evaluate.login({ user: 'lucia', email: 'lucia@example.com' });
+                    """);
+            assertStoredFor(answer, "lucia");
+            String outbox = "";
+            for (long deadline = System.nanoTime() + 10_000_000_000L; System.nanoTime() < deadline && !outbox.contains("lucia@example.com");) {
+                Thread.sleep(100);
+                outbox = server.get("/dev/outbox", java.util.Map.of()).body();
+            }
+            assertThat(outbox).contains("lucia@example.com").contains("Un dispositivo nuevo inició sesión en tu cuenta de sdk-scripts")
+                    .doesNotContain("A new device signed in");
+        }
+        finally {
+            browser.executeCdpCommand("Network.setUserAgentOverride", java.util.Map.of("userAgent", userAgent, "acceptLanguage", "en-US,en"));
+        }
+    }
+
     /** Runs {@code body} (an async function body given the client id and Seatguard's URL) in the app's page; its result as JSON. */
     private String run(String body) {
         Object result = browser.executeAsyncScript("""

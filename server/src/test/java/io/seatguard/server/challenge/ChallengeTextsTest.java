@@ -40,6 +40,11 @@ class ChallengeTextsTest {
         assertThat(ChallengeTexts.choose(null, "de-DE,es;q=0.8,fr;q=0.5")).isEqualTo(Locale.forLanguageTag("es"));
         assertThat(ChallengeTexts.choose("xx", "de")).isEqualTo(Locale.ENGLISH);
         assertThat(ChallengeTexts.choose(null, ";;;garbage")).isEqualTo(Locale.ENGLISH);
+        // One malformed element (as Chromium writes a language setting that already names a weight) leaves
+        // the others in force: the whole header used to be dropped for it, and the page was English.
+        assertThat(ChallengeTexts.choose(null, "es-ES,es;q=0.9;q=0.9")).isEqualTo(Locale.forLanguageTag("es"));
+        assertThat(ChallengeTexts.choose(null, "de;q=x,fr;q=0.4,ar;q=0.6")).isEqualTo(Locale.forLanguageTag("ar"));
+        assertThat(ChallengeTexts.choose(null, "fr;q=often")).isEqualTo(Locale.ENGLISH);
         assertThat(ChallengeTexts.of(Locale.forLanguageTag("ar")).get("dir")).isEqualTo("rtl");
         assertThat(ChallengeTexts.of(Locale.GERMAN).get("lang")).isEqualTo("en");
     }
