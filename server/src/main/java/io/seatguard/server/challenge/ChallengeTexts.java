@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.samskivert.mustache.Escapers;
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -79,7 +80,7 @@ public final class ChallengeTexts {
                 // This element is as good as none; the others still count.
             }
         }
-        ranges.sort(java.util.Comparator.comparingDouble(Locale.LanguageRange::getWeight).reversed());
+        ranges.sort(Comparator.comparingDouble(Locale.LanguageRange::getWeight).reversed());
         return ranges;
     }
 

@@ -501,7 +501,7 @@ public final class DashboardPages {
     }
 
     private boolean httpsPublicUrl() {
-        return publicUrl.get().regionMatches(true, 0, "https://", 0, "https://".length());
+        return ForwardedProto.isHttpsUrl(publicUrl.get());
     }
 
     /**

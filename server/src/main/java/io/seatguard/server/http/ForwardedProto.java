@@ -38,7 +38,12 @@ public final class ForwardedProto {
      * the browser came over https. The dashboard's, the hosted pages' and the demo's cookies all decide so.
      */
     public static boolean secureCookies(Context ctx, String publicUrl) {
-        return publicUrl.regionMatches(true, 0, "https://", 0, "https://".length()) || https(ctx);
+        return isHttpsUrl(publicUrl) || https(ctx);
+    }
+
+    /** Whether {@code url} is an https URL (the scheme in any case); false for an empty one. */
+    public static boolean isHttpsUrl(String url) {
+        return url.regionMatches(true, 0, "https://", 0, "https://".length());
     }
 
     /**
