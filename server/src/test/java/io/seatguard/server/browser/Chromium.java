@@ -21,13 +21,13 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * profile of its own. When Chromium is missing the browser tests are skipped on a developer's
  * machine but fail under {@code CI=true}: {@code .ci/run} installs it, so its absence there is a fault.
  */
-final class Chromium {
+public final class Chromium {
     static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
     private Chromium() {}
 
-    static void requireInstalled() {
+    public static void requireInstalled() {
         boolean installed = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
         if ("true".equals(System.getenv("CI"))) {
             assertThat(installed).as("CI=true needs %s and %s (apt-get install -y chromium chromium-driver)", BROWSER, DRIVER).isTrue();
@@ -39,7 +39,7 @@ final class Chromium {
      * A browser with a fresh profile in {@code profile}; {@code incognito} opens it as a private window;
      * {@code extraArguments} are more command-line switches (host resolver rules, say).
      */
-    static ChromeDriver start(Path profile, boolean incognito, String... extraArguments) {
+    public static ChromeDriver start(Path profile, boolean incognito, String... extraArguments) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking",

@@ -1,0 +1,155 @@
+package io.seatguard.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seatguard.server.browser.Chromium;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * {@link HttpUrl} against the parser it imitates: Chromium's own {@code new URL(…)}, over a few thousand
+ * URLs made of the pieces browsers read in surprising ways (numeric and bracketed hosts, credentials,
+ * ports, backslashes, stray percent signs, characters outside RFC 3986). Why: the allowed origins and the
+ * hosted pages' return address are compared and redirected to by what {@code HttpUrl} reads, and a
+ * browser goes where it reads. Every URL {@code HttpUrl} accepts must be one Chromium accepts, with the
+ * same origin, and the text {@code HttpUrl} writes back must lead Chromium to the same URL. Refusing what
+ * Chromium accepts is allowed: {@code HttpUrl} is narrower on purpose, and a refusal only loses a
+ * convenience, never sends a browser elsewhere.
+ */
+class UrlsReadAsChromiumReadsThemBrowserTest {
+    /** Chromium's reading of each URL: its origin and, credentials removed, its whole href; null when it refuses it. */
+    private static final String READ_ALL = """
+            return arguments[0].map(text => {
+              try {
+                const url = new URL(text);
+                url.username = '';
+                url.password = '';
+                return [url.origin, url.href];
+              } catch (e) {
+                return null;
+              }
+            });""";
+    private static final Pattern ESCAPE = Pattern.compile("%([0-9A-Fa-f]{2})");
+
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void startBrowser(@TempDir Path work) {
+        Chromium.requireInstalled();
+        browser = Chromium.start(work.resolve("profile"), false);
+        browser.get("about:blank");
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void everyUrlAcceptedIsReadAsChromiumReadsItAndWrittenBackToTheSamePlace() {
+        List<String> sent = urls();
+        List<HttpUrl> ours = sent.stream().map(text -> HttpUrl.parse(text).orElse(null)).toList();
+        List<List<String>> chromium = readInChromium(sent);
+        List<String> written = ours.stream().filter(url -> url != null).map(HttpUrl::text).toList();
+        List<List<String>> writtenInChromium = readInChromium(written);
+
+        List<String> disagreements = new ArrayList<>();
+        int accepted = 0;
+        for (int i = 0; i < sent.size(); i++) {
+            HttpUrl url = ours.get(i);
+            if (url == null) {
+                continue;
+            }
+            List<String> theirs = chromium.get(i);
+            List<String> backAgain = writtenInChromium.get(accepted++);
+            if (theirs == null) {
+                disagreements.add(sent.get(i) + " : accepted here as " + url.text() + ", refused by Chromium");
+            }
+            else if (!theirs.get(0).equals(url.origin())) {
+                disagreements.add(sent.get(i) + " : origin " + url.origin() + " here, " + theirs.get(0) + " in Chromium");
+            }
+            else if (backAgain == null || !sameUrl(backAgain.get(1), theirs.get(1))) {
+                disagreements.add(sent.get(i) + " : written back as " + url.text() + ", which Chromium reads as "
+                        + (backAgain == null ? "nothing" : backAgain.get(1)) + ", not " + theirs.get(1));
+            }
+        }
+        assertThat(disagreements).as("of %d URLs, %d accepted here", sent.size(), accepted).isEmpty();
+        // The corpus reaches both sides of the parser: a test that accepted nothing, or everything, would prove little.
+        assertThat(accepted).isBetween(sent.size() / 5, sent.size() * 4 / 5);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<List<String>> readInChromium(List<String> urls) {
+        List<List<String>> read = new ArrayList<>(urls.size());
+        for (int from = 0; from < urls.size(); from += 500) {
+            read.addAll((List<List<String>>) browser.executeScript(READ_ALL, urls.subList(from, Math.min(urls.size(), from + 500))));
+        }
+        return read;
+    }
+
+    /**
+     * Whether two hrefs name the same resource, escapes aside: {@code HttpUrl} percent-encodes some
+     * printable characters a browser leaves raw ({@code | ^ ` { }}, a stray {@code %}, a second
+     * {@code #}), and every server decodes those escapes to the characters themselves.
+     */
+    private static boolean sameUrl(String one, String other) {
+        return printableDecoded(one).equals(printableDecoded(other));
+    }
+
+    private static String printableDecoded(String href) {
+        Matcher escape = ESCAPE.matcher(href);
+        StringBuilder out = new StringBuilder();
+        while (escape.find()) {
+            int value = Integer.parseInt(escape.group(1), 16);
+            String replacement = value > 0x20 && value < 0x7f ? String.valueOf((char) value) : "%" + escape.group(1).toUpperCase(Locale.ROOT);
+            escape.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        escape.appendTail(out);
+        return out.toString();
+    }
+
+    /** HttpUrlTest's own cases, then pieces combined at random (a fixed seed: the same corpus every run). */
+    private static List<String> urls() {
+        Set<String> urls = new LinkedHashSet<>();
+        HttpUrlTest.accepted().forEach(arguments -> urls.add((String) arguments.get()[0]));
+        HttpUrlTest.refused().forEach(urls::add);
+        List<String> schemes = List.of("http://", "https://", "HTTPS://", "hTtP://");
+        List<String> credentials = List.of("", "", "", "user@", "user:pw@", "app.example@", "a%40b@", ":@", "u:p:q@", "app.example:443@");
+        List<String> hosts = List.of("app.example", "APP.Example", "app.example.", "xn--bcher-kva.example", "xn--zz.example", "a-b.example",
+                "-a.example", "a-.example", "1a.example", "localhost", "a..b", ".a", "a", "127.0.0.1", "127.0.0.1.", "0x7f.1", "0x7F.0.0.1",
+                "0177.0.0.1", "2130706433", "4294967295", "4294967296", "1.2.3", "1.2", "1.2.3.4.", "256.1.1.1", "1.2.3.256", "1.2.65536",
+                "0x100000000", "1.2.3.4.5", "0x", "0x.1", "00", "08", "09.1", "0.0.0.0", "1.0x", "a.1", "1.a", "a.0x1", "0x1.a", "1e3",
+                "[::1]", "[::]", "[::FFFF:1.2.3.4]", "[0:0::1]", "[1:0:0:0:0:0:0:1]", "[1::2:0:0:3]", "[1:0:0:2:0:0:0:3]", "[::1.2.3.4]",
+                "[1:2:3:4:5:6:7::]", "[::2:3:4:5:6:7:8]", "[1:2:3:4:5:6::8]", "[1:2:3:4:5:6:1.2.3.4]", "[1:2:3:4:5:6:7:1.2.3.4]",
+                "[::ffff:0:0]", "[2001:DB8::A]", "[0000:0000::00001]", "[:1]", "[1:]", "[1:::2]", "[::1.2.3]", "[::1.2.3.4.5]",
+                "[::256.1.1.1]", "[::01.2.3.4]", "[1::2::3]", "[g::1]", "[12345::1]", "[::1]x");
+        List<String> ports = List.of("", "", "", ":", ":80", ":443", ":8080", ":0080", ":0", ":65535", ":65536", ":99999999999999999999",
+                ":8a", ":+80", ": 80");
+        List<String> rests = List.of("", "", "/", "/a/b", "/a b", "/a%", "/a%4", "/%zz", "/%41%2e%2E/", "/a|b^{}`\"<>", "/\\evil.example",
+                "\\@evil.example", "/./a/../b", "/a/%2e%2e/b", "?x=%&y=[]", "?q=a\\b", "?q='x'", "?%", "#f#g", "#a b`<>", "/p[1]/x",
+                "/caf\u00e9", "?q=\u00e9", "/\ud83d\ude00", "/x'y!$&()*+,;=:@~", "?a=1#b?c", "/;x", "/~u", "/a?b?c", "//double", "?", "#");
+        Random random = new Random(68);
+        while (urls.size() < 3_000) {
+            urls.add(pick(random, schemes) + pick(random, credentials) + pick(random, hosts) + pick(random, ports) + pick(random, rests));
+        }
+        return List.copyOf(urls);
+    }
+
+    private static String pick(Random random, List<String> choices) {
+        return choices.get(random.nextInt(choices.size()));
+    }
+}
