@@ -341,4 +341,65 @@ class PolicyEngineTest {
         Policy staff = policy("staff", "enforce", 1, List.of("login"), leaf("user", "not_in_list", "staff"), "deny");
         assertThat(PolicyEngine.decide(AppPolicies.of(List.of(staff), List.of()), facts("login", Map.of())).verdict()).isEqualTo(Verdict.ALLOW);
     }
+
+    /**
+     * A condition on each of the evaluation's own facts reads that fact, not a neighbour's: found with a
+     * coverage run, no test had judged a policy on the phone, the device, the risk scores or any detection
+     * flag, so a fact read under another's name (or not at all, which leaves it unknown and the policy
+     * silently never matching) would have gone unseen. The values are all different, so a swap fails.
+     */
+    @Test
+    void aConditionOnEachOfTheEvaluationsOwnFactsReadsThatFact() {
+        String device = "0f8a2c1e-9b7d-4e5f-8a6b-1c2d3e4f5a6b";
+        PolicyFacts facts = new PolicyFacts("login", Optional.of("bob"), Optional.of("bob@example.com"), Optional.of("+33612345678"), Map.of(),
+                "198.51.100.7", device, "mobile", Map.of(), new Risk(73, List.of(),
+                        List.of(new RiskCategory("account_sharing", 40, "medium"), new RiskCategory("ato", 55, "high"))), DetectionFlags.UNKNOWN);
+        Map<String, List<Object>> matchingAndNot = new LinkedHashMap<>();
+        matchingAndNot.put("action", List.of("login", "signup"));
+        matchingAndNot.put("user", List.of("bob", "alice"));
+        matchingAndNot.put("email", List.of("bob@example.com", "alice@example.com"));
+        matchingAndNot.put("phone", List.of("+33612345678", "+33612345679"));
+        matchingAndNot.put("ip", List.of("198.51.100.7", "198.51.100.8"));
+        matchingAndNot.put("device_id", List.of(device, "1f8a2c1e-9b7d-4e5f-8a6b-1c2d3e4f5a6b"));
+        matchingAndNot.put("device_type", List.of("mobile", "computer"));
+        matchingAndNot.put("risk.score", List.of(73, 40));
+        matchingAndNot.put("risk.account_sharing", List.of(40, 55));
+        matchingAndNot.put("risk.ato", List.of(55, 73));
+        for (Map.Entry<String, List<Object>> field : matchingAndNot.entrySet()) {
+            Policy matching = policy("on-" + field.getKey(), "enforce", 10, List.of("login", "signup"), leaf(field.getKey(), "eq", field.getValue().get(0)), "deny");
+            Policy other = policy("off-" + field.getKey(), "enforce", 10, List.of("login", "signup"), leaf(field.getKey(), "eq", field.getValue().get(1)), "deny");
+            assertThat(decide(List.of(matching), facts).verdict()).as(field.getKey() + " = " + field.getValue().get(0)).isEqualTo(Verdict.DENY);
+            assertThat(decide(List.of(other), facts).verdict()).as(field.getKey() + " = " + field.getValue().get(1)).isEqualTo(Verdict.ALLOW);
+        }
+    }
+
+    /**
+     * Each detection flag a condition can name reads that flag. Three sets of flags, flag {@code i} set in
+     * the set {@code k} when bit {@code k} of {@code i + 1} is: any two flags differ in one of them at
+     * least, so a flag read under another's name fails one.
+     */
+    @Test
+    void aConditionOnEachDetectionFlagReadsThatFlag() {
+        List<String> names = PolicyFields.DETECTION_FLAGS;
+        assertThat(names).hasSize(7);
+        for (int bit = 0; bit < 3; bit++) {
+            boolean[] set = new boolean[names.size()];
+            for (int i = 0; i < names.size(); i++) {
+                set[i] = ((i + 1) >> bit & 1) == 1;
+            }
+            DetectionFlags flags = new DetectionFlags(Optional.of(set[0]), Optional.of(set[1]), Optional.of(set[2]), Optional.of(set[3]),
+                    Optional.of(set[4]), Optional.of(set[5]), Optional.of(set[6]), Map.of());
+            PolicyFacts facts = new PolicyFacts("access", Optional.of("bob"), Optional.empty(), Optional.empty(), Map.of(), "198.51.100.7",
+                    "6f0c3c5e-54a4-4c1c-9a57-0a4bb2b9f7a1", "computer", Map.of(), Risk.NONE, flags);
+            for (int i = 0; i < names.size(); i++) {
+                String field = "detection_flags." + names.get(i);
+                Policy matching = policy("flag-" + bit + "-" + i, "enforce", 10, List.of("access"), leaf(field, "eq", set[i]), "deny");
+                Policy other = policy("not-" + bit + "-" + i, "enforce", 10, List.of("access"), leaf(field, "eq", !set[i]), "deny");
+                assertThat(decide(List.of(matching), facts).verdict()).as(field + " = " + set[i] + " in set " + bit).isEqualTo(Verdict.DENY);
+                assertThat(decide(List.of(other), facts).verdict()).as(field + " = " + !set[i] + " in set " + bit).isEqualTo(Verdict.ALLOW);
+            }
+        }
+        assertThat(decide(List.of(policy("unknown-vpn", "enforce", 10, List.of("access"), leaf("detection_flags.vpn", "eq", false), "deny")),
+                facts("access", Map.of())).verdict()).as("an unknown flag matches neither value").isEqualTo(Verdict.ALLOW);
+    }
 }
