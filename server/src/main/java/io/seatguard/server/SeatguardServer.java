@@ -524,6 +524,11 @@ public final class SeatguardServer implements AutoCloseable {
         return host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
     }
 
+    /** One retention pass now, as the schedule runs it, caches told after (tests: a moved clock cannot wait for the schedule). */
+    void pruneNow() {
+        retention.passNow();
+    }
+
     public int port() {
         return http.port();
     }
