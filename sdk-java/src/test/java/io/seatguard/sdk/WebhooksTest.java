@@ -102,4 +102,23 @@ class WebhooksTest {
         assertThatThrownBy(() -> Webhooks.verify(Map.of("webhook-id", ID), BODY, List.of(SECRET), NOW)).isInstanceOf(WebhookVerificationException.class);
         assertThatThrownBy(() -> Webhooks.verify(headers(SIGNATURE, TIMESTAMP), BODY, List.of("not-a-secret"), NOW)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /**
+     * Found never run by a coverage run: a timestamp that is no number, a signature that is no base64
+     * (passed over for the next one, never a crash), a signed body that is no JSON. Each is the documented
+     * WebhookVerificationException, never another exception a receiver would answer 500 with.
+     */
+    @Test
+    void aMalformedTimestampSignatureOrBodyIsAVerificationFailure() throws Exception {
+        Map<String, String> wordTimestamp = Map.of("Webhook-Id", ID, "Webhook-Timestamp", "yesterday", "Webhook-Signature", SIGNATURE);
+        assertThatThrownBy(() -> Webhooks.verify(wordTimestamp, BODY, List.of(SECRET), NOW)).isInstanceOf(WebhookVerificationException.class)
+                .hasMessageContaining("webhook-timestamp is not a number");
+        assertThat(Webhooks.verify(headers("v1,%%%not*base64 " + SIGNATURE, TIMESTAMP), BODY, List.of(SECRET), NOW))
+                .as("an undecodable signature is passed over for the next").isNotNull();
+        assertThatThrownBy(() -> Webhooks.verify(headers("v1,%%%not*base64", TIMESTAMP), BODY, List.of(SECRET), NOW))
+                .isInstanceOf(WebhookVerificationException.class).hasMessageContaining("no signature matches");
+        byte[] notJson = "not json {".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> Webhooks.verify(headers(sign(ID, TIMESTAMP, notJson, SECRET), TIMESTAMP), notJson, List.of(SECRET), NOW))
+                .isInstanceOf(WebhookVerificationException.class).hasMessageContaining("the body is not JSON");
+    }
 }
