@@ -136,6 +136,8 @@ class BadInputTest {
                         "{" + cid + ",\"action\":\"signup\",\"email\":\"ana@ex\\u00e4_mple.com\"}", 400, "email"),
                 new Case("email of two addresses", "POST", "/v3/evaluate", none,
                         "{" + cid + ",\"action\":\"signup\",\"email\":\"ana@example.com, eve@example.com\"}", 400, "email"),
+                new Case("email of a domain breaking the Bidi rule (Arabic-Indic digits alone: no registry takes it)", "POST", "/v3/evaluate", none,
+                        "{" + cid + ",\"action\":\"signup\",\"email\":\"ana@\u0661\u0662.example\"}", 400, "email"),
                 new Case("phone with spaces", "POST", "/v3/evaluate", none,
                         "{" + cid + ",\"action\":\"signup\",\"phone\":\"+1 415 555 0123\"}", 400, "phone"),
                 new Case("phone with letters", "POST", "/v3/evaluate", none,

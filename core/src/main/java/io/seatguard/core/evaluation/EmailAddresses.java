@@ -69,7 +69,9 @@ public final class EmailAddresses {
             return domain;
         }
         try {
-            return IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES);
+            String ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES);
+            // IDNA2003 has no rule for right-to-left text; IDNA2008 (RFC 5893), registries and browsers do.
+            return BidiRule.holds(IDN.toUnicode(ascii, IDN.USE_STD3_ASCII_RULES)) ? ascii : domain;
         }
         catch (IllegalArgumentException e) {
             return domain;

@@ -77,4 +77,24 @@ class EmailAddressesTest {
             assertThat(EmailAddresses.asciiDomain(domain)).as(domain).isEqualTo(domain);
         }
     }
+
+    /**
+     * Found by the Chromium differential test (UrlsReadAsChromiumReadsThemBrowserTest): IDNA2003 has no
+     * rule for right-to-left text, so a domain breaking RFC 5893's Bidi rule (Arabic-Indic digits alone,
+     * or inside a left-to-right label; a label of a right-to-left domain starting with a digit) was
+     * converted and mailed to, though no registry takes it and no browser goes there. It is refused now;
+     * right-to-left domains that keep the rule convert as before.
+     */
+    @org.junit.jupiter.api.Test
+    void refusesADomainBreakingTheBidiRuleAndConvertsOneKeepingIt() {
+        for (String domain : new String[] {"\u0661\u0662.example", "x\u0663\u06f3.example", "\u05d0.1example", "a\u05d0.example",
+                "\u0627\u0663" + "4.example"}) {
+            assertThat(EmailAddresses.asciiDomain(domain)).as(domain).isEqualTo(domain);
+            assertThat(EmailAddresses.isMailbox(EmailAddresses.withAsciiDomain("ana@" + domain))).as(domain).isFalse();
+        }
+        assertThat(EmailAddresses.asciiDomain("\u0645\u062b\u0627\u0644.\u0625\u062e\u062a\u0628\u0627\u0631")).isEqualTo("xn--mgbh0fb.xn--kgbechtv");
+        assertThat(EmailAddresses.asciiDomain("\u05d3\u05d5\u05d2\u05de\u05d4.\u05d8\u05e2\u05e1\u05d8")).isEqualTo("xn--6dbbec0c.xn--deba0ad");
+        assertThat(EmailAddresses.asciiDomain("\u05d0.example")).as("a left-to-right label beside a right-to-left one").isEqualTo("xn--4db.example");
+        assertThat(EmailAddresses.asciiDomain("b\u00fccher.de")).as("no right-to-left text: no rule").isEqualTo("xn--bcher-kva.de");
+    }
 }
