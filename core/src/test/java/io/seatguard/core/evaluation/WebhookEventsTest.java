@@ -57,8 +57,13 @@ class WebhookEventsTest {
         Risk risk = new Risk(80, List.of(new RiskSignal("concurrent_sessions", 45, "another session is active"),
                 new RiskSignal("impossible_travel", 35, "too far, too fast")), List.of(new RiskCategory("account_sharing", 80, severity),
                         new RiskCategory("ato", 20, "low")));
+        return copy(evaluation, evaluation.user(), risk);
+    }
+
+    /** The evaluation with another account and risk, the rest as it is. */
+    private static Evaluation copy(Evaluation evaluation, UserRef user, Risk risk) {
         return new Evaluation(evaluation.id(), evaluation.appId(), evaluation.action(), evaluation.verdict(), evaluation.createdAt(),
-                evaluation.consumedAt(), evaluation.redirect(), evaluation.user(), evaluation.metadata(), evaluation.sessionId(), evaluation.returnTo(),
+                evaluation.consumedAt(), evaluation.redirect(), user, evaluation.metadata(), evaluation.sessionId(), evaluation.returnTo(),
                 evaluation.device(), evaluation.publicIp(), evaluation.localIp(), evaluation.detectionFlags(), evaluation.checks(), risk,
                 evaluation.policy(), evaluation.monitoredPolicies(), evaluation.challenge(), evaluation.logout());
     }
@@ -98,11 +103,8 @@ class WebhookEventsTest {
     void anEvaluationWithoutAnAccountRaisesNoSharingSignal() {
         EvaluationWrite write = EvaluationSamples.write("app", "ev_1", "dina", "dev-1", true, "tok-dina-phone-0001", "fp-1", DeviceType.MOBILE,
                 "198.51.100.1", T0);
-        Evaluation anonymous = withSharingRisk(write.evaluation(), "maximum");
-        anonymous = new Evaluation(anonymous.id(), anonymous.appId(), anonymous.action(), anonymous.verdict(), anonymous.createdAt(),
-                anonymous.consumedAt(), anonymous.redirect(), new UserRef(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), anonymous.metadata(), anonymous.sessionId(), anonymous.returnTo(),
-                anonymous.device(), anonymous.publicIp(), anonymous.localIp(), anonymous.detectionFlags(), anonymous.checks(), anonymous.risk(),
-                anonymous.policy(), anonymous.monitoredPolicies(), anonymous.challenge(), anonymous.logout());
+        Evaluation shared = withSharingRisk(write.evaluation(), "maximum");
+        Evaluation anonymous = copy(shared, new UserRef(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), shared.risk());
         assertThat(WebhookEvents.of(EVERYTHING, anonymous, withLink(Optional.empty()), write.device(), true)).extracting(OutboxEvent::type)
                 .containsExactly(WebhookEventType.EVALUATION_CREATED);
     }
