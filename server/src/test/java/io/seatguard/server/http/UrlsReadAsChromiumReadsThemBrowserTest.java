@@ -26,7 +26,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * browser goes where it reads. Every URL {@code HttpUrl} accepts must be one Chromium accepts, with the
  * same origin, and the text {@code HttpUrl} writes back must lead Chromium to the same URL. Refusing what
  * Chromium accepts is allowed: {@code HttpUrl} is narrower on purpose, and a refusal only loses a
- * convenience, never sends a browser elsewhere.
+ * convenience, never sends a browser elsewhere. The same browser reads a corpus of internationalized
+ * email domains, whose A-label form codes and notices are mailed to.
  */
 class UrlsReadAsChromiumReadsThemBrowserTest {
     /** Chromium's reading of each URL: its origin and, credentials removed, its whole href; null when it refuses it. */
