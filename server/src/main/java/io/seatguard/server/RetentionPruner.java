@@ -30,10 +30,11 @@ final class RetentionPruner implements AutoCloseable {
 
     /** @param afterPrune runs after a pass that deleted something (caches of "ever seen" facts drop what they knew) */
     RetentionPruner(AccountRecords records, int retentionDays, InstantSource clock, Runnable afterPrune) {
-        this.pass = retentionDays == 0 ? () -> {} : () -> prune(records, clock.instant().minus(Duration.ofDays(retentionDays)), afterPrune);
         if (retentionDays == 0) {
+            this.pass = () -> {};
             return;
         }
+        this.pass = () -> prune(records, clock.instant().minus(Duration.ofDays(retentionDays)), afterPrune);
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 pass.run();

@@ -1,5 +1,9 @@
 package io.seatguard.core.evaluation;
 
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
 /**
  * RFC 5893's Bidi rule for a domain name's labels, which IDNA2003 (java.net.IDN) lacks and IDNA2008,
  * registries and browsers apply (UTS 46's CheckBidi, in Chromium): a domain with right-to-left text
@@ -12,22 +16,11 @@ final class BidiRule {
 
     /** Whether {@code domain} (Unicode labels, as IDN maps them) keeps the rule; a domain without right-to-left text always does. */
     static boolean holds(String domain) {
-        String[] labels = domain.split("\\.", -1);
-        boolean bidiDomain = false;
-        for (String label : labels) {
-            bidiDomain |= label.codePoints().map(Character::getDirectionality)
-                    .anyMatch(d -> d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC
-                            || d == Character.DIRECTIONALITY_ARABIC_NUMBER);
-        }
-        if (!bidiDomain) {
-            return true;
-        }
-        for (String label : labels) {
-            if (!label.isEmpty() && !labelHolds(label.codePoints().map(Character::getDirectionality).toArray())) {
-                return false;
-            }
-        }
-        return true;
+        List<int[]> labels = Stream.of(domain.split("\\.", -1)).filter(label -> !label.isEmpty())
+                .map(label -> label.codePoints().map(Character::getDirectionality).toArray()).toList();
+        boolean bidiDomain = labels.stream().flatMapToInt(IntStream::of).anyMatch(d -> d == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+                || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC || d == Character.DIRECTIONALITY_ARABIC_NUMBER);
+        return !bidiDomain || labels.stream().allMatch(BidiRule::labelHolds);
     }
 
     /** Rules 1 to 6 of RFC 5893, section 2, on one label's bidirectional classes. */
