@@ -232,6 +232,10 @@ class BadInputTest {
                 new Case("authorization not bearer", "POST", "/v3/evaluate", Map.of("Authorization", "Basic dXNlcjpwYXNz"), "{\"action\":\"signup\"}", 401, "Authorization"),
                 new Case("server ip malformed", "POST", "/v3/evaluate", secret, "{\"action\":\"signup\",\"ip\":\"1.2.3\"}", 400, "ip"),
                 new Case("server ip a host name", "POST", "/v3/evaluate", secret, "{\"action\":\"signup\",\"ip\":\"localhost\"}", 400, "ip"),
+                // Octal 8.0.0.1 to Chromium, decimal 10.0.0.1 to the JDK: refused, as 010.0.0.1 alone is.
+                new Case("server ip with an embedded octet's leading zero", "POST", "/v3/evaluate", secret,
+                        "{\"action\":\"signup\",\"ip\":\"::ffff:010.0.0.1\"}", 400, "ip"),
+                new Case("server ip with a five-digit piece", "POST", "/v3/evaluate", secret, "{\"action\":\"signup\",\"ip\":\"00000::1\"}", 400, "ip"),
                 new Case("timestamp not RFC 3339", "POST", "/v3/evaluate", secret, "{\"action\":\"signup\",\"timestamp\":\"yesterday\"}", 400, "timestamp"),
                 new Case("timestamp in the future", "POST", "/v3/evaluate", secret, "{\"action\":\"signup\",\"timestamp\":\"" + future + "\"}", 400, "timestamp"),
                 new Case("timestamp too old", "POST", "/v3/evaluate", secret, "{\"action\":\"signup\",\"timestamp\":\"" + tooOld + "\"}", 400, "timestamp"),

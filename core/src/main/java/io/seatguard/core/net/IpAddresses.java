@@ -11,20 +11,12 @@ import java.util.Optional;
 /**
  * Strict parsing of IP address literals.
  *
- * <p>{@link InetAddress#getByName} accepts legacy IPv4 forms ({@code "1.2.3"}, {@code "0x7f.1"}) and falls
- * back to a DNS lookup for anything else. Client input must never cause a lookup, so IPv4 is matched
- * here against the dotted-quad grammar of RFC 3986 and IPv6 is only handed to the JDK once it is known
- * to be a literal (the JDK then validates it without any lookup).
+ * <p>{@link InetAddress#getByName} accepts legacy IPv4 forms ({@code "1.2.3"}, {@code "0x7f.1"}), looser
+ * IPv6 text than the standards (see {@link Ipv6Literals}), and falls back to a DNS lookup for anything
+ * else. Client input must never cause a lookup, so neither form is handed to it: IPv4 is read here as
+ * RFC 3986's dotted quad, IPv6 by {@link Ipv6Literals}, and only the bytes go to the JDK.
  */
 public final class IpAddresses {
-    /**
-     * The longest IPv6 literal handed to the JDK. Only what the JDK reads as a literal is: text starting
-     * with a hex digit or a colon, then hex digits, colons and dots ({@link #ipv6Characters}), which it
-     * parses and never looks up. Text of these characters starting with a dot (".::") is a host name to
-     * it, resolved through DNS in the caller's thread: any request could have made the server look up
-     * names it chose.
-     */
-    private static final int LONGEST_IPV6 = 45;
     // Prefixes of IPv6 addresses that carry an IPv4 one (isGlobal).
     private static final byte[] NAT64 = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
     private static final byte[] IPV4_COMPATIBLE = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
@@ -33,28 +25,30 @@ public final class IpAddresses {
     private static final byte[] SIX_TO_FOUR = {0x20, 0x02};
     private static final byte[] TEREDO = {0x20, 0x01, 0, 0};
 
+    /** The longest IPv6 text with an embedded IPv4 address ({@code ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255}). */
+    private static final int LONGEST_LITERAL = 45;
+
     private IpAddresses() {}
 
-    /** Parses an IPv4 or IPv6 literal; empty for anything else (host names, zone ids, brackets). */
+    /**
+     * Parses an IPv4 or IPv6 literal; empty for anything else (host names, zone ids, brackets). An
+     * IPv4-mapped IPv6 address ({@code ::ffff:1.2.3.4}) comes back as the IPv4 address it carries.
+     */
     public static Optional<InetAddress> parse(String text) {
-        if (text == null || text.isEmpty() || text.length() > 45) {
+        if (text == null || text.isEmpty() || text.length() > LONGEST_LITERAL) {
+            return Optional.empty();
+        }
+        byte[] bytes = text.indexOf(':') >= 0 ? Ipv6Literals.parse(text).orElse(null) : dottedQuad(text);
+        if (bytes == null) {
             return Optional.empty();
         }
         try {
-            byte[] ipv4 = dottedQuad(text);
-            if (ipv4 != null) {
-                return Optional.of(InetAddress.getByAddress(ipv4));
-            }
-            if (text.indexOf(':') >= 0 && ipv6Characters(text)) {
-                InetAddress address = InetAddress.getByName(text);
-                // An IPv4-mapped literal (::ffff:1.2.3.4) comes back as Inet4Address, which is what we want.
-                return Optional.of(address);
-            }
+            // Sixteen bytes of ::ffff:0:0/96 become an Inet4Address here: every client address compares as IPv4 then.
+            return Optional.of(InetAddress.getByAddress(bytes));
         }
         catch (UnknownHostException e) {
-            return Optional.empty();
+            throw new AssertionError("4 or 16 bytes are always an IP address", e);
         }
-        return Optional.empty();
     }
 
     /**
@@ -94,22 +88,6 @@ public final class IpAddresses {
             bytes[octet] = (byte) value;
         }
         return position == length ? bytes : null;
-    }
-
-    /** Whether the text is what the JDK parses as an IPv6 literal without a lookup (see {@link #LONGEST_IPV6}). */
-    private static boolean ipv6Characters(String text) {
-        int length = text.length();
-        if (length < 2 || length > LONGEST_IPV6) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            boolean allowed = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':' || (c == '.' && i > 0);
-            if (!allowed) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -195,7 +173,7 @@ public final class IpAddresses {
         }
         byte[] prefix = new byte[16];
         System.arraycopy(bytes, 0, prefix, 0, 8);
-        return compressIpv6(prefix) + "/64";
+        return Ipv6Literals.compressed(prefix) + "/64";
     }
 
     /** The canonical text of an address: dotted quad, or RFC 5952 compressed IPv6. */
@@ -204,45 +182,8 @@ public final class IpAddresses {
             return address.getHostAddress();
         }
         if (address instanceof Inet6Address) {
-            return compressIpv6(address.getAddress());
+            return Ipv6Literals.compressed(address.getAddress());
         }
         throw new IllegalArgumentException("not an IP address: " + address);
-    }
-
-    private static String compressIpv6(byte[] bytes) {
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
-        }
-        // RFC 5952 §4.2: replace the longest run (of at least two) of zero groups with "::".
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; ) {
-            if (groups[i] != 0) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < 8 && groups[i] == 0) {
-                i++;
-            }
-            if (i - start > bestLength) {
-                bestStart = start;
-                bestLength = i - start;
-            }
-        }
-        StringBuilder text = new StringBuilder(39);
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                text.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-                text.append(':');
-            }
-            text.append(Integer.toHexString(groups[i]));
-        }
-        return text.toString();
     }
 }

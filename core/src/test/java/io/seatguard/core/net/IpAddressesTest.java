@@ -18,6 +18,26 @@ class IpAddressesTest {
     }
 
     /**
+     * Found by comparing with Python's ipaddress and Chromium: the JDK took a piece of five or more digits
+     * that start with zeros and an embedded IPv4 octet with a leading zero, which RFC 3986, WHATWG URL,
+     * glibc's inet_pton and Python all refuse. {@code ::ffff:010.0.0.1} came back as 10.0.0.1 although
+     * {@code 010.0.0.1} alone is refused for being octal 8.0.0.1 to other readers.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"::ffff:010.0.0.1", "::ffff:01.2.3.4", "::1.2.3.00", "1:2:3:4:5:6:0.00.0.1", "00000::1", "::00001",
+            "0:0:0:0:0:0:0:00001", "2001:0db80::1"})
+    void ipv6TextOutsideTheStandardGrammarIsRefused(String text) {
+        assertThat(IpAddresses.parse(text)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"::ffff:10.0.0.1", "::1.2.3.0", "1:2:3:4:5:6:0.0.0.1", "0000::1", "::0001", "1:2:3:4:5:6:7::", "::2:3:4:5:6:7:8",
+            "0:0:0:0:0:0:0:0001", "2001:0DB8::1"})
+    void ipv6TextInTheStandardGrammarIsRead(String text) {
+        assertThat(IpAddresses.parse(text)).isPresent();
+    }
+
+    /**
      * Found in review: text of the literal's characters that starts with a dot (".::", ".be.ef:") is not
      * a literal to the JDK but a host name, which it resolved through DNS, in the request's thread: any
      * caller could make the server look up names of its choosing (an ip search, evaluate's ip and

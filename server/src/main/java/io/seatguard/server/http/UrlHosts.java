@@ -1,5 +1,6 @@
 package io.seatguard.server.http;
 
+import io.seatguard.core.net.Ipv6Literals;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -107,145 +108,8 @@ final class UrlHosts {
         return value;
     }
 
-    /** WHATWG's IPv6 parser and serializer: the first longest run of two or more zero pieces becomes {@code ::}. */
+    /** WHATWG's IPv6 parser and serializer (the same as RFC 4291's and RFC 5952's, see {@link Ipv6Literals}). */
     static Optional<String> ipv6(String text) {
-        int[] pieces = new int[8];
-        int index = 0;
-        int compress = -1;
-        int at = 0;
-        int length = text.length();
-        if (at < length && text.charAt(at) == ':') {
-            if (at + 1 >= length || text.charAt(at + 1) != ':') {
-                return Optional.empty();
-            }
-            at += 2;
-            index++;
-            compress = index;
-        }
-        while (at < length) {
-            if (index == 8) {
-                return Optional.empty();
-            }
-            if (text.charAt(at) == ':') {
-                if (compress != -1) {
-                    return Optional.empty();
-                }
-                at++;
-                index++;
-                compress = index;
-                continue;
-            }
-            int value = 0;
-            int digits = 0;
-            while (digits < 4 && at < length && hex(text.charAt(at)) >= 0) {
-                value = value * 16 + hex(text.charAt(at));
-                at++;
-                digits++;
-            }
-            if (at < length && text.charAt(at) == '.') {
-                // The last 32 bits written as a dotted quad, decimal only.
-                if (digits == 0 || index > 6) {
-                    return Optional.empty();
-                }
-                at -= digits;
-                int seen = 0;
-                while (at < length) {
-                    if (seen > 0) {
-                        if (text.charAt(at) != '.' || seen >= 4) {
-                            return Optional.empty();
-                        }
-                        at++;
-                    }
-                    if (at >= length || !isDigit(text.charAt(at))) {
-                        return Optional.empty();
-                    }
-                    int piece = -1;
-                    while (at < length && isDigit(text.charAt(at))) {
-                        int digit = text.charAt(at) - '0';
-                        if (piece == 0) {
-                            return Optional.empty();
-                        }
-                        piece = piece == -1 ? digit : piece * 10 + digit;
-                        if (piece > 255) {
-                            return Optional.empty();
-                        }
-                        at++;
-                    }
-                    pieces[index] = pieces[index] * 0x100 + piece;
-                    seen++;
-                    if (seen == 2 || seen == 4) {
-                        index++;
-                    }
-                }
-                if (seen != 4) {
-                    return Optional.empty();
-                }
-                break;
-            }
-            if (at < length && text.charAt(at) == ':') {
-                at++;
-                if (at >= length) {
-                    return Optional.empty();
-                }
-            }
-            else if (at < length) {
-                return Optional.empty();
-            }
-            pieces[index] = value;
-            index++;
-        }
-        if (compress != -1) {
-            int swaps = index - compress;
-            index = 7;
-            while (index != 0 && swaps > 0) {
-                int swapped = pieces[index];
-                pieces[index] = pieces[compress + swaps - 1];
-                pieces[compress + swaps - 1] = swapped;
-                index--;
-                swaps--;
-            }
-        }
-        else if (index != 8) {
-            return Optional.empty();
-        }
-        return Optional.of(serialize(pieces));
-    }
-
-    private static String serialize(int[] pieces) {
-        int compress = -1;
-        int longest = 1;
-        for (int i = 0; i < 8; ) {
-            int run = 0;
-            while (i + run < 8 && pieces[i + run] == 0) {
-                run++;
-            }
-            if (run > longest) {
-                longest = run;
-                compress = i;
-            }
-            i += Math.max(run, 1);
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == compress) {
-                out.append(i == 0 ? "::" : ":");
-                i += longest - 1;
-                continue;
-            }
-            out.append(Integer.toHexString(pieces[i]));
-            if (i != 7) {
-                out.append(':');
-            }
-        }
-        return out.toString();
-    }
-
-    /** Character.digit would also take other scripts' digits, which no address is written in. */
-    private static int hex(char c) {
-        return c < 128 ? Character.digit(c, 16) : -1;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
+        return Ipv6Literals.parse(text).map(Ipv6Literals::compressed);
     }
 }

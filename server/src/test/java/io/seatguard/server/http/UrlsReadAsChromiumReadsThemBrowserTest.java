@@ -2,12 +2,17 @@ package io.seatguard.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seatguard.core.net.IpAddresses;
+import io.seatguard.core.net.Ipv6Literals;
 import io.seatguard.server.browser.Chromium;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -27,7 +32,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * same origin, and the text {@code HttpUrl} writes back must lead Chromium to the same URL. Refusing what
  * Chromium accepts is allowed: {@code HttpUrl} is narrower on purpose, and a refusal only loses a
  * convenience, never sends a browser elsewhere. The same browser reads a corpus of internationalized
- * email domains, whose A-label form codes and notices are mailed to.
+ * email domains, whose A-label form codes and notices are mailed to, and of IP address literals, as every
+ * client address, forwarded hop and list entry is read.
  */
 class UrlsReadAsChromiumReadsThemBrowserTest {
     /** Chromium's reading of each URL: its origin and, credentials removed, its whole href; null when it refuses it. */
@@ -227,5 +233,146 @@ class UrlsReadAsChromiumReadsThemBrowserTest {
         catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** An embedded IPv4 part with an octet written with a leading zero (see {@link #ipLiteralsAreReadAsChromiumReadsThem}). */
+    private static final Pattern LEADING_ZERO_OCTET = Pattern.compile("(^|[:.])0\\d[0-9.]*$");
+    private static final Pattern DOTTED_QUAD = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+");
+
+    /** Chromium's host for each text as the host of an http URL, bracketed when it holds a colon; null when it refuses it. */
+    private static final String ADDRESS_HOSTS = """
+            return arguments[0].map(text => {
+              try {
+                return new URL('http://' + (text.includes(':') ? '[' + text + ']' : text) + '/').hostname;
+              } catch (e) {
+                return null;
+              }
+            });""";
+
+    /**
+     * {@link IpAddresses#parse} reads every IP literal a client sends (evaluate's {@code ip} and
+     * {@code local_ips}, a forwarded hop, an {@code ip} search, a list's entries). IPv6 text must be read
+     * exactly as a browser reads a bracketed host, both ways: the same texts taken, as the same address.
+     * IPv4 is narrower on purpose (no octal, hex or short forms): what is taken must be what Chromium reads,
+     * and a dotted quad Chromium keeps as written must be taken. Found by this comparison: the JDK's reader,
+     * used before, took {@code 00000::1} and {@code ::ffff:010.0.0.1}. The one place Chromium is laxer
+     * than the URL standard it implements, and than RFC 3986: an embedded IPv4 octet with a leading zero,
+     * which it reads as its IPv4 parser does, in octal ({@code ::ffff:010.0.0.1} is {@code ::ffff:8.0.0.1}
+     * to Chromium, {@code ::ffff:10.0.0.1} to the JDK). Two readers disagreeing is why such text is refused.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void ipLiteralsAreReadAsChromiumReadsThem() {
+        List<String> texts = ipTexts();
+        List<String> chromium = new ArrayList<>(texts.size());
+        for (int from = 0; from < texts.size(); from += 500) {
+            chromium.addAll((List<String>) browser.executeScript(ADDRESS_HOSTS, texts.subList(from, Math.min(texts.size(), from + 500))));
+        }
+        List<String> disagreements = new ArrayList<>();
+        int ipv6Read = 0;
+        int ipv4Read = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            String theirs = chromium.get(i);
+            Optional<InetAddress> ours = IpAddresses.parse(text);
+            if (text.indexOf(':') >= 0) {
+                String oursAsHost = ours.map(address -> "[" + Ipv6Literals.compressed(sixteenBytes(address)) + "]").orElse(null);
+                boolean refusedOnPurpose = ours.isEmpty() && LEADING_ZERO_OCTET.matcher(text).find();
+                if (!Objects.equals(oursAsHost, theirs) && !refusedOnPurpose) {
+                    disagreements.add(text + " : " + oursAsHost + " here, " + theirs + " in Chromium");
+                }
+                ipv6Read += ours.isPresent() ? 1 : 0;
+            }
+            else if (ours.isPresent() ? !IpAddresses.format(ours.get()).equals(theirs) : text.equals(theirs) && DOTTED_QUAD.matcher(text).matches()) {
+                disagreements.add(text + " : " + ours.map(IpAddresses::format).orElse(null) + " here, " + theirs + " in Chromium");
+            }
+            else {
+                ipv4Read += ours.isPresent() ? 1 : 0;
+            }
+        }
+        assertThat(disagreements).as("of %d texts", texts.size()).isEmpty();
+        // Both sides of each grammar were met: a corpus read wholly one way would prove little.
+        assertThat(ipv6Read).isBetween(texts.size() / 20, texts.size() / 2);
+        assertThat(ipv4Read).isBetween(texts.size() / 50, texts.size() / 4);
+    }
+
+    /** An IPv4 address as the IPv4-mapped IPv6 one, which is how a bracketed {@code ::ffff:1.2.3.4} reads in a browser. */
+    private static byte[] sixteenBytes(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        if (bytes.length == 16) {
+            return bytes;
+        }
+        byte[] mapped = new byte[16];
+        mapped[10] = (byte) 0xff;
+        mapped[11] = (byte) 0xff;
+        System.arraycopy(bytes, 0, mapped, 12, 4);
+        return mapped;
+    }
+
+    /** Pieces joined by colons or dots, the way a mistyped or hostile address is (a fixed seed: the same corpus every run). */
+    private static List<String> ipTexts() {
+        List<String> pieces = List.of("0", "1", "00", "ff", "FFFF", "fFfF", "12345", "abcd", "0000", "00000", "000a", "g", "", "255",
+                "256", "01", "010", "1.2.3.4", "01.2.3.4", "1.2.3.04", "256.1.1.1", "1.2.3", "1.2.3.4.5", "0.0.0.0", "255.255.255.255",
+                "1.2.3.00", "192.0.2.1", "0x1", "1e1", "::");
+        Set<String> texts = new LinkedHashSet<>(List.of("::", "::1", ":::", "1::", ":1", "1:", "::ffff:1.2.3.4", "::ffff:010.0.0.1",
+                "00000::1", "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7::", "::2:3:4:5:6:7:8", "1:2:3:4:5:6:1.2.3.4",
+                "1:2:3:4:5:6:7:1.2.3.4", "::1.2.3.4", "1.2.3.4", "01.2.3.4", "1.2.3", "0177.0.0.1", "4294967295", "255.255.255.255"));
+        Random random = new Random(69);
+        while (texts.size() < 3_000) {
+            int count = random.nextInt(1, 10);
+            char separator = random.nextInt(8) == 0 ? '.' : ':';
+            StringBuilder text = new StringBuilder(random.nextInt(4) == 0 ? "::" : "");
+            for (int i = 0; i < count; i++) {
+                if (i > 0) {
+                    text.append(separator);
+                }
+                text.append(pick(random, pieces));
+            }
+            if (random.nextInt(10) == 0) {
+                text.append("::");
+            }
+            texts.add(text.toString());
+        }
+        while (texts.size() < 6_000) {
+            texts.add(nearlyAnAddress(random, pieces));
+        }
+        while (texts.size() < 7_000) {
+            // Four numbers, now and then one with a leading zero or over 255.
+            StringBuilder quad = new StringBuilder();
+            for (int i = 0; i < 4; i++) {
+                quad.append(i > 0 ? "." : "").append(random.nextInt(12) == 0 ? "0" : "").append(random.nextInt(12) == 0 ? 300 : random.nextInt(256));
+            }
+            texts.add(quad.toString());
+        }
+        return List.copyOf(texts);
+    }
+
+    /**
+     * An address written as people and programs write them (eight pieces, or fewer around a {@code ::}, the
+     * last two now and then as a dotted quad), half of them with one piece replaced by an odd one.
+     */
+    private static String nearlyAnAddress(Random random, List<String> oddPieces) {
+        List<String> written = new ArrayList<>();
+        boolean quad = random.nextInt(4) == 0;
+        int count = quad ? 6 : 8;
+        for (int i = 0; i < count; i++) {
+            int value = random.nextInt(3) == 0 ? 0 : random.nextInt(0x10000);
+            String hex = Integer.toHexString(value);
+            written.add(random.nextBoolean() ? hex : "0".repeat(4 - hex.length()) + hex.toUpperCase(Locale.ROOT));
+        }
+        if (quad) {
+            written.add(random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256));
+        }
+        if (random.nextBoolean()) {
+            written.set(random.nextInt(written.size()), pick(random, oddPieces));
+        }
+        String text = String.join(":", written);
+        if (random.nextBoolean()) {
+            // Drop a run of pieces for "::", as a compressed address does.
+            int from = random.nextInt(count);
+            int to = random.nextInt(from, count + 1);
+            text = String.join(":", written.subList(0, from)) + "::" + String.join(":", written.subList(to, written.size()));
+        }
+        return text;
     }
 }
