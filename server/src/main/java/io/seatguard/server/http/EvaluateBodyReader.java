@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -251,7 +250,7 @@ final class EvaluateBodyReader {
             errors.add("device.token", "must be 16 to 128 characters of A-Z, a-z, 0-9, _ and -");
         }
         Optional<String> timezone = optionalText(device, "timezone", errors, 64, "device.").filter(zone -> !zone.equals(UNKNOWN_ZONE));
-        if (timezone.isPresent() && !isZone(timezone.get())) {
+        if (timezone.isPresent() && !BrowserZoneNames.isZone(timezone.get())) {
             errors.add("device.timezone", "must be an IANA time zone like Europe/Paris");
         }
         TreeMap<String, Object> components = components(device.get("components"), errors);
@@ -416,17 +415,4 @@ final class EvaluateBodyReader {
      * browser said.
      */
     static final String UNKNOWN_ZONE = "Etc/Unknown";
-
-    /**
-     * An IANA zone name as browsers report it ({@code Intl.DateTimeFormat().resolvedOptions().timeZone}):
-     * {@code ZoneId.of} also takes offsets ({@code +05:00}, {@code UTC+5}) and old System V names, which
-     * no browser sends and which place nobody.
-     */
-    static boolean isZone(String zone) {
-        return ZONES.contains(zone);
-    }
-
-    /** Read once: {@code ZoneId.getAvailableZoneIds()} copies its set on every call, and nearly every evaluation names a zone. */
-    private static final java.util.Set<String> ZONES = ZoneId.getAvailableZoneIds().stream().filter(zone -> !zone.startsWith("SystemV/"))
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 }
