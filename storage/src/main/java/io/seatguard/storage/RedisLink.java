@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -27,6 +28,13 @@ import java.util.function.Supplier;
 public final class RedisLink<K, V> implements RedisHealth, AutoCloseable {
     /** A command that takes longer has failed: callers fall back or answer an error rather than hang a request. */
     public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * How long connecting may take, the handshake ({@code HELLO}) included; it also bounds each background
+     * reconnect. Longer than a command's: a server starting on a machine busy with other starts (a
+     * rolling deploy, a CI run) took more than 2 s for the handshake's answer, and the start failed with
+     * Lettuce's "Unable to connect". A Redis that never answers fails the start in this time.
+     */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /**
      * While Redis does not answer, the link sends it a {@code PING} this often by itself
      * ({@link RedisOutageProbe}): a PING every few seconds is nothing for Redis, and /readyz and
@@ -108,7 +116,8 @@ public final class RedisLink<K, V> implements RedisHealth, AutoCloseable {
     static <K, V> RedisLink<K, V> open(String url, RedisCodec<K, V> codec, Duration probeInterval, List<CommandListener> listeners) {
         requireNonNull(url, "url is null");
         RedisURI uri = RedisURI.create(url);
-        uri.setTimeout(COMMAND_TIMEOUT);
+        // The URI's timeout is the handshake's; commands get theirs from the connection, once it is made.
+        uri.setTimeout(CONNECT_TIMEOUT);
         // Reconnect attempts from 100 ms apart, doubling (in ms: 128, 256 …), then every MAX_RECONNECT_DELAY.
         ClientResources resources = ClientResources.builder()
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(100), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
@@ -121,7 +130,9 @@ public final class RedisLink<K, V> implements RedisHealth, AutoCloseable {
         // Before connecting: a connection takes the listeners its client has when it is made.
         listeners.forEach(client::addListener);
         try {
-            return new RedisLink<>(client, resources, client.connect(codec), probeInterval);
+            StatefulRedisConnection<K, V> connection = client.connect(codec);
+            connection.setTimeout(COMMAND_TIMEOUT);
+            return new RedisLink<>(client, resources, connection, probeInterval);
         }
         catch (RuntimeException e) {
             client.shutdown();
@@ -131,8 +142,9 @@ public final class RedisLink<K, V> implements RedisHealth, AutoCloseable {
     }
 
     /**
-     * Lettuce says only "Unable to connect to host:port" when Redis answered but refused the URL's
-     * password or database; its answer, underneath, says which. The password is never repeated.
+     * Lettuce says only "Unable to connect to host:port", whether nothing listened there, Redis did not
+     * answer in time, or it answered but refused the URL's password or database; what lies underneath
+     * says which. The password is never repeated.
      */
     private static RuntimeException explained(RuntimeException failure, RedisURI uri) {
         String redis = "Redis at " + uri.getHost() + ":" + uri.getPort();
@@ -146,6 +158,14 @@ public final class RedisLink<K, V> implements RedisHealth, AutoCloseable {
                     return new RedisConnectionException(redis + " has no database " + uri.getDatabase() + " (index out of range; Redis has 16, 0 to 15,"
                             + " unless its databases setting says otherwise)", failure);
                 }
+            }
+            if (cause instanceof RedisCommandTimeoutException) {
+                return new RedisConnectionException(redis + " did not finish the connection's handshake within " + CONNECT_TIMEOUT.toSeconds()
+                        + " s (a Redis that accepts connections but does not answer, or something else listening on that port)", failure);
+            }
+            // Netty's connect timeout is a ConnectException too, saying so in its message.
+            if (cause instanceof java.net.ConnectException && cause.getMessage() != null && cause.getMessage().startsWith("Connection refused")) {
+                return new RedisConnectionException(redis + " refused the connection: nothing listens there (is Redis running, on that port?)", failure);
             }
         }
         return failure;

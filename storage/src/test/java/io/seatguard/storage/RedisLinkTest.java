@@ -82,6 +82,35 @@ class RedisLinkTest {
         }
     }
 
+    /**
+     * Found in a CI run on a busy machine: a server's start failed with "Unable to connect" because Redis's
+     * answer to the connection's handshake took more than the 2 s a command may take. The handshake now
+     * has {@link RedisLink#CONNECT_TIMEOUT}, and commands on the connection still their 2 s.
+     */
+    @Test
+    void aHandshakeAnsweredAfterMoreThanACommandsTimeoutStillConnects() throws Exception {
+        try (TcpRelay relay = relayToRedis()) {
+            relay.pause();
+            java.util.concurrent.CompletableFuture<RedisLink<String, String>> opening = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> RedisLink.open("redis://127.0.0.1:" + relay.port(), StringCodec.UTF8));
+            Thread.sleep(RedisLink.COMMAND_TIMEOUT.toMillis() + 1_000);
+            relay.resume();
+            try (RedisLink<String, String> link = opening.get(RedisLink.CONNECT_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+                assertThat(link.call(() -> link.connection().sync().ping())).isEqualTo("PONG");
+                assertThat(link.connection().getTimeout()).isEqualTo(RedisLink.COMMAND_TIMEOUT);
+            }
+        }
+    }
+
+    @Test
+    void aPortNothingListensOnIsSaidSo() {
+        try (TcpRelay relay = relayToRedis()) {
+            relay.cut();
+            assertThatThrownBy(() -> RedisLink.open("redis://127.0.0.1:" + relay.port(), StringCodec.UTF8))
+                    .hasMessage("Redis at 127.0.0.1:" + relay.port() + " refused the connection: nothing listens there (is Redis running, on that port?)");
+        }
+    }
+
     private static TcpRelay relayToRedis() {
         URI redis = URI.create(RedisTestServer.URL);
         return TcpRelay.to(redis.getHost(), redis.getPort() < 0 ? 6379 : redis.getPort());
