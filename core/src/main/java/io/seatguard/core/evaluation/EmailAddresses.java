@@ -1,7 +1,7 @@
 package io.seatguard.core.evaluation;
 
+import com.ibm.icu.text.IDNA;
 import io.seatguard.core.net.DomainNames;
-import java.net.IDN;
 import java.util.Locale;
 
 /**
@@ -52,30 +52,35 @@ public final class EmailAddresses {
     }
 
     /**
-     * Characters java.net.IDN (IDNA2003) converts to another domain than IDNA2008 does, which registries,
-     * mail servers and browsers follow: ß to ss, ς to σ, the zero-width joiner and non-joiner to nothing.
-     * {@code straße.de} is {@code xn--strae-oqa.de}, a domain of its own; taken as {@code strasse.de}, codes
-     * and notices went to someone else's mailbox. A domain with one is left as written, so refused.
+     * UTS 46 as browsers apply it (WHATWG URL's "domain to ASCII", which Chromium implements with ICU):
+     * nontransitional, so {@code straße.de} is {@code xn--strae-oqa.de} and not {@code strasse.de}, someone
+     * else's domain; with the Bidi rule of RFC 5893 and the joiner rules of RFC 5892; and, as mail needs
+     * and a browser does not, STD3's letters, digits and hyphens only. Why not java.net.IDN: it is
+     * IDNA2003 on Unicode 3.2, so it refused every script encoded since 2002 (N'Ko, Javanese, Cherokee's
+     * small letters, Georgian's capitals, and many more) and converted some capitals to another domain than
+     * a browser goes to; and it knows neither the Bidi rule nor the nontransitional reading.
      */
-    private static final String IDNA2003_DEVIATIONS = "\u00df\u03c2\u200c\u200d";
+    private static final IDNA UTS46 = IDNA.getUTS46Instance(
+            IDNA.USE_STD3_RULES | IDNA.CHECK_BIDI | IDNA.CHECK_CONTEXTJ | IDNA.NONTRANSITIONAL_TO_ASCII | IDNA.NONTRANSITIONAL_TO_UNICODE);
 
     /**
-     * A domain in A-label form (IDNA, STD3 rules: letters, digits and hyphens only) when it has non-ASCII
-     * characters; an ASCII one, or one that cannot be converted (or not to the domain IDNA2008 names:
-     * {@link #IDNA2003_DEVIATIONS}), unchanged.
+     * A domain in A-label form ({@link #UTS46}) when it has non-ASCII characters; an ASCII one, or one that
+     * cannot be converted, unchanged (and so refused by {@link #isMailbox}).
      */
     public static String asciiDomain(String domain) {
-        if (domain.chars().allMatch(c -> c < 0x80) || domain.chars().anyMatch(c -> IDNA2003_DEVIATIONS.indexOf(c) >= 0)) {
+        if (domain.chars().allMatch(c -> c < 0x80)) {
             return domain;
         }
-        try {
-            String ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES);
-            // IDNA2003 has no rule for right-to-left text; IDNA2008 (RFC 5893), registries and browsers do.
-            return BidiRule.holds(IDN.toUnicode(ascii, IDN.USE_STD3_ASCII_RULES)) ? ascii : domain;
-        }
-        catch (IllegalArgumentException e) {
-            return domain;
-        }
+        IDNA.Info info = new IDNA.Info();
+        String ascii = UTS46.nameToASCII(domain, new StringBuilder(domain.length() + 16), info).toString();
+        return info.hasErrors() ? domain : ascii;
+    }
+
+    /** The Unicode form of a domain written in A-labels ({@code xn--exmple-cua.com} is {@code exämple.com}), or it unchanged when it has none that convert. */
+    public static String unicodeDomain(String domain) {
+        IDNA.Info info = new IDNA.Info();
+        String unicode = UTS46.nameToUnicode(domain, new StringBuilder(domain.length()), info).toString();
+        return info.hasErrors() ? domain : unicode;
     }
 
     public static boolean isMailbox(String text) {

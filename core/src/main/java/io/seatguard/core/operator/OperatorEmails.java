@@ -1,7 +1,6 @@
 package io.seatguard.core.operator;
 
 import io.seatguard.core.evaluation.EmailAddresses;
-import java.net.IDN;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +54,7 @@ final class OperatorEmails {
         forms.add(asTypedBefore(typed));
         int at = normalized.lastIndexOf('@');
         if (at >= 0 && normalized.contains("xn--")) {
-            forms.add(normalized.substring(0, at + 1) + IDN.toUnicode(normalized.substring(at + 1), IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT));
+            forms.add(normalized.substring(0, at + 1) + EmailAddresses.unicodeDomain(normalized.substring(at + 1)).toLowerCase(Locale.ROOT));
         }
         return forms.stream().filter(OperatorEmails::couldBeAnOperators).toList();
     }

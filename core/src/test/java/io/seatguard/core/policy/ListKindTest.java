@@ -168,11 +168,11 @@ class ListKindTest {
         assertThat(ValueForm.EMAIL.normalize("ana@ex\u00e4_mple.com")).isEmpty();
     }
 
-    /** straße.de is not strasse.de (EmailAddressesTest): lists and policy values refuse it as evaluate does. */
+    /** straße.de is not strasse.de (EmailAddressesTest): lists and policy values keep it as evaluate does, as its own domain. */
     @Test
-    void aDomainIdna2003WouldMakeAnotherIsRefused() {
-        assertThat(ListKind.EMAIL.normalize("ana@stra\u00dfe.de")).isEmpty();
-        assertThat(ListKind.EMAIL_DOMAIN.normalize("stra\u00dfe.de")).isEmpty();
-        assertThat(ValueForm.EMAIL.normalize("ana@stra\u00dfe.de")).isEmpty();
+    void aDomainIdna2003WouldHaveMadeAnotherIsKeptAsItsOwn() {
+        assertThat(ListKind.EMAIL.normalize("ana@stra\u00dfe.de")).hasValue("ana@xn--strae-oqa.de");
+        assertThat(ListKind.EMAIL_DOMAIN.normalize("stra\u00dfe.de")).hasValue("xn--strae-oqa.de");
+        assertThat(ValueForm.EMAIL.normalize("ana@stra\u00dfe.de")).hasValue("ana@xn--strae-oqa.de");
     }
 }
