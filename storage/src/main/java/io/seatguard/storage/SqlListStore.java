@@ -33,7 +33,6 @@ public final class SqlListStore implements ListStore {
      * for every add or remove, which answers the whole list (PostgreSQL spilled ~3.3 MB to disk for it).
      */
     static final String LIST_VALUES = "SELECT value FROM value_list_entries WHERE app_id = ? AND list_id = ? ORDER BY position, value";
-    static final String APP_VALUES = "SELECT list_id, value FROM value_list_entries WHERE app_id = ? ORDER BY list_id, position, value";
     /** Where the next added value goes: the top of the same index. */
     static final String NEXT_POSITION = "SELECT MAX(position) FROM value_list_entries WHERE app_id = ? AND list_id = ?";
     private static final int PRESENT_CHUNK = 100;
@@ -85,20 +84,6 @@ public final class SqlListStore implements ListStore {
         return database.read(connection -> JdbcRunner.queryList(connection,
                 "SELECT id, name, kind FROM value_lists WHERE app_id = ? ORDER BY created_at, id",
                 row -> new ListHeader(row.getString(1), row.getString(2), ListKind.fromWireName(row.getString(3)).orElseThrow()), appId));
-    }
-
-    @Override
-    public List<NamedList> list(String appId) {
-        return database.read(connection -> {
-            List<Header> headers = JdbcRunner.queryList(connection,
-                    "SELECT " + COLUMNS + " FROM value_lists WHERE app_id = ? ORDER BY created_at, id", SqlListStore::header, appId);
-            Map<String, List<String>> values = new LinkedHashMap<>();
-            headers.forEach(header -> values.put(header.id(), new ArrayList<>()));
-            JdbcRunner.queryList(connection, APP_VALUES,
-                    row -> Map.entry(row.getString(1), row.getString(2)), appId)
-                    .forEach(entry -> values.computeIfAbsent(entry.getKey(), key -> new ArrayList<>()).add(entry.getValue()));
-            return headers.stream().map(header -> header.with(values.get(header.id()))).toList();
-        });
     }
 
     @Override

@@ -19,19 +19,14 @@ public interface ListStore {
     /** The app's lists without their values, oldest first: for checking a policy's list names and kinds. */
     List<ListHeader> headers(String appId);
 
-    /** The app's lists with their values, oldest first. */
-    List<NamedList> list(String appId);
-
     /**
      * The app's lists without their values, oldest first, each with the time of its last change: what a
      * cache of compiled lists compares to learn which ones changed. A store moves a list's
      * {@code updatedAt} forward on every change to its values, by at least a millisecond (two changes in
-     * one millisecond, or a clock behind the last change's, must still tell apart). This default loads
-     * the values; a store that can read the lists alone (SqlListStore) overrides it.
+     * one millisecond, or a clock behind the last change's, must still tell apart). Read without the
+     * values.
      */
-    default List<ListStamp> stamps(String appId) {
-        return list(appId).stream().map(ListStamp::of).toList();
-    }
+    List<ListStamp> stamps(String appId);
 
     /**
      * One list compiled for matching, its values taken in whatever order the store reads them fastest
@@ -42,14 +37,8 @@ public interface ListStore {
         return find(appId, listId).map(ListMatcher::of);
     }
 
-    /**
-     * The app's lists with how many values each holds, oldest first. This default loads the values to
-     * count them; a store that can count without loading (SqlListStore) overrides it.
-     */
-    default List<ListSummary> summaries(String appId) {
-        return list(appId).stream()
-                .map(list -> new ListSummary(list.id(), list.name(), list.kind(), list.values().size(), list.createdAt(), list.updatedAt())).toList();
-    }
+    /** The app's lists with how many values each holds, oldest first, counted without loading the values. */
+    List<ListSummary> summaries(String appId);
 
     /**
      * Deletes a list if the app's policy version is still {@code expectedVersion}, so that no policy

@@ -365,14 +365,14 @@ class CachedPolicyBookTest {
         }
 
         @Override
-        public List<NamedList> list(String appId) {
-            // Every list with its values: what a reload read before it compared stamps.
-            return List.copyOf(lists.values());
+        public List<ListStamp> stamps(String appId) {
+            return lists.values().stream().map(ListStamp::of).toList();
         }
 
         @Override
-        public List<ListStamp> stamps(String appId) {
-            return lists.values().stream().map(ListStamp::of).toList();
+        public List<ListSummary> summaries(String appId) {
+            return lists.values().stream().map(list -> new ListSummary(list.id(), list.name(), list.kind(), list.values().size(), list.createdAt(), list.updatedAt()))
+                    .toList();
         }
 
         @Override

@@ -156,9 +156,14 @@ class ListServiceTest {
         }
 
         @Override
-        public List<NamedList> list(String appId) {
-            valueLoads.incrementAndGet();
-            return List.copyOf(lists);
+        public List<ListStamp> stamps(String appId) {
+            return lists.stream().map(ListStamp::of).toList();
+        }
+
+        @Override
+        public List<ListSummary> summaries(String appId) {
+            return lists.stream().map(list -> new ListSummary(list.id(), list.name(), list.kind(), list.values().size(), list.createdAt(), list.updatedAt()))
+                    .toList();
         }
 
         @Override

@@ -374,9 +374,14 @@ class PolicyServiceTest {
         }
 
         @Override
-        public List<NamedList> list(String appId) {
-            valueLoads.incrementAndGet();
-            return List.of(list);
+        public List<ListStamp> stamps(String appId) {
+            return List.of(list).stream().map(ListStamp::of).toList();
+        }
+
+        @Override
+        public List<ListSummary> summaries(String appId) {
+            return List.of(list).stream().map(list -> new ListSummary(list.id(), list.name(), list.kind(), list.values().size(), list.createdAt(), list.updatedAt()))
+                    .toList();
         }
 
         @Override
