@@ -270,6 +270,19 @@ class NetworkChecksTest {
         assertThat(direct.detectionFlags().timezoneMismatch()).as("Berlin and Paris share an offset").contains(false);
     }
 
+    /**
+     * A browser zone newer than this JDK's tz data (taken at the edge since browsers update theirs
+     * first): its offset cannot be known here, so the mismatch is unknown and names no source, never
+     * true or false.
+     */
+    @Test
+    void aBrowserZoneTheJdkDoesNotKnowLeavesTheMismatchUnknown() {
+        Evaluation unknown = evaluate("ann", PARIS, List.of(PARIS), Optional.of("Europe/Nueva_Zona"));
+        assertThat(unknown.detectionFlags().timezoneMismatch()).isEmpty();
+        assertThat(unknown.detectionFlags().sources()).doesNotContainKey("timezone_mismatch");
+        assertThat(unknown.detectionFlags().ipMismatch()).as("the other flags are judged as before").contains(false);
+    }
+
     @Test
     void torOutranksVpnAndSaysWhy() {
         Evaluation tor = evaluate("ann", TOR_EXIT);
