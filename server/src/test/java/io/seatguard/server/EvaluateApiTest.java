@@ -121,6 +121,26 @@ class EvaluateApiTest {
         assertThat(evaluation.get("checks").get("device_count").asInt()).isZero();
     }
 
+    /**
+     * Safari on an iPad (iPadOS 13 on) sends the user agent of Safari on a Mac, word for word: the one below
+     * is Chromium's own "iPad Pro 13" device. The SDK's touch_points (navigator.maxTouchPoints: 5 on an
+     * iPad, 0 on every Mac) tells them apart, with the real user-agent parser.
+     */
+    @Test
+    void anIpadSendingAMacsUserAgentIsATabletAndAMacStaysAComputer() {
+        String ipadPro = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Safari/605.1.15";
+        for (Map.Entry<Integer, String> device : Map.of(5, "tablet", 0, "computer").entrySet()) {
+            Response answer = server.post("/v3/evaluate", """
+                    {"client_id":"%s","action":"access","user":"dora","device":{"token":"tok_dora_touch_%d_0001",
+                     "components":{"platform":"MacIntel","touch_points":%d,"cores":8}}}""".formatted(app.clientId(), device.getKey(), device.getKey()),
+                    Map.of("User-Agent", ipadPro));
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            JsonNode evaluation = server.get("/v3/evaluations/" + answer.json().get("evaluation_id").asText(), app.bearer()).json();
+            assertThat(evaluation.get("device").get("type").asText()).as("%d touch points", device.getKey()).isEqualTo(device.getValue());
+            assertThat(evaluation.get("device").get("info").get("browser").asText()).isEqualTo("Safari");
+        }
+    }
+
     @Test
     void aServerMayStateTheUsersIpUserAgentAndTime() {
         String at = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();

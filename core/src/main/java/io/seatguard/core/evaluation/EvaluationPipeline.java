@@ -25,6 +25,7 @@ import io.seatguard.core.identity.DeviceResolution;
 import io.seatguard.core.identity.DeviceResolver;
 import io.seatguard.core.identity.DeviceType;
 import io.seatguard.core.identity.KnownDevice;
+import io.seatguard.core.identity.TouchMacs;
 import io.seatguard.core.identity.UserAgentInfo;
 import io.seatguard.core.identity.UserAgentParser;
 import io.seatguard.core.ids.IdGenerator;
@@ -221,7 +222,8 @@ public final class EvaluationPipeline {
         String ip = IpAddresses.format(request.clientIp());
 
         // identity
-        UserAgentInfo agent = request.userAgent().map(userAgents::parse).orElse(UserAgentInfo.UNKNOWN);
+        // An iPad sends a Mac's user agent; its touch points say what it is (TouchMacs).
+        UserAgentInfo agent = TouchMacs.corrected(request.userAgent().map(userAgents::parse).orElse(UserAgentInfo.UNKNOWN), request.device());
         DeviceResolver.Resolved first = devices.resolve(request.appId(), request.device());
 
         // account state

@@ -86,6 +86,35 @@ class ConcurrentSessionsTest {
     }
 
     /**
+     * An iPad sends a Mac's user agent (Safari since iPadOS 13): read by it alone, a person's Mac on the
+     * home Wi-Fi and their iPad on a mobile network, in use at once, were two computers on two networks,
+     * and so concurrent. The iPad's touch points make it a tablet; a second Mac is concurrent as before.
+     */
+    @Test
+    void aMacAndAnIpadSendingAMacsUserAgentAreNot() {
+        EvaluationPipeline macAgents = new EvaluationPipeline(userAgent -> new io.seatguard.core.identity.UserAgentInfo(
+                io.seatguard.core.identity.DeviceType.COMPUTER, "Safari", "Mac OS", 18), new DeviceResolver(store, ids::newRandomId), store,
+                CheckRegistry.standard(), new NoPolicies(), store, ids, clock, presence, new RiskScorer(RiskWeights.defaults()));
+        macAgents.evaluate(touching("mac-1", 0, "tab-a", "198.51.100.1"));
+        clock.advance(Duration.ofSeconds(20));
+
+        Evaluation ipad = macAgents.evaluate(touching("ipad-1", 5, "tab-b", "203.0.113.7"));
+        assertThat(ipad.device().type()).isEqualTo(io.seatguard.core.identity.DeviceType.TABLET);
+        assertThat(ipad.checks()).containsEntry("concurrent_sessions", false);
+        assertThat(macAgents.evaluate(touching("mac-2", 0, "tab-c", "192.0.2.50")).checks()).as("a second Mac")
+                .containsEntry("concurrent_sessions", true);
+    }
+
+    private static EvaluationRequest touching(String device, long touchPoints, String session, String ip) {
+        EvaluationRequest plain = request(device, "computer", session, ip);
+        TreeMap<String, Object> components = new TreeMap<>(plain.device().components());
+        components.put("touch_points", touchPoints);
+        return new EvaluationRequest(APP, plain.action(), plain.userId(), Optional.empty(), Optional.empty(), Map.of(), plain.sessionId(),
+                Optional.empty(), new DeviceSignals(plain.device().token(), components, List.of(), Optional.empty()), plain.clientIp(),
+                plain.userAgent(), Optional.empty());
+    }
+
+    /**
      * Review finding: an unsigned page view (anyone holding the public client id can send one, naming any
      * account) opened a session that got the owner's backend refused. An evaluation the app vouches for
      * (server mode, signed identity) counts only sessions vouched evaluations opened; an unsigned one, all.
