@@ -729,7 +729,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
                     return;
                 }
                 LinkStatus status = write.attachDevice() ? LinkStatus.ATTACHED : old == null ? LinkStatus.REFUSED : old.status();
-                DeviceType type = old != null && old.type() != DeviceType.UNKNOWN ? old.type() : evaluation.device().type();
+                DeviceType type = old != null ? DeviceType.kept(old.type(), evaluation.device().type()) : evaluation.device().type();
                 // Vouched once a vouched attach landed; nothing unmarks it (SqlEvaluationStore's upsert).
                 boolean vouched = write.attachesVouched() || old != null && old.vouched();
                 keep(account, new LinkedDevice(device.deviceId(), type, status, at, at, vouched));
@@ -756,7 +756,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
                 if (!known.id().equals(device.deviceId())) {
                     return cached;
                 }
-                DeviceType newType = known.type() == DeviceType.UNKNOWN ? type : known.type();
+                DeviceType newType = DeviceType.kept(known.type(), type);
                 return Optional.of(new KnownDevice(known.id(), newType, known.browser(), known.os(),
                         at.isBefore(known.firstSeen()) ? at : known.firstSeen(), at.isAfter(known.lastSeen()) ? at : known.lastSeen()));
             });
@@ -821,7 +821,7 @@ public final class AccountStateCache implements AccountReader, DeviceDirectory, 
         Instant first = old.firstSeen().isBefore(now.firstSeen()) ? old.firstSeen() : now.firstSeen();
         Instant last = old.lastSeen().isAfter(now.lastSeen()) ? old.lastSeen() : now.lastSeen();
         LinkStatus status = old.status() == LinkStatus.ATTACHED ? LinkStatus.ATTACHED : now.status();
-        return new LinkedDevice(old.deviceId(), old.type() != DeviceType.UNKNOWN ? old.type() : now.type(), status, first, last,
+        return new LinkedDevice(old.deviceId(), DeviceType.kept(old.type(), now.type()), status, first, last,
                 old.vouched() || now.vouched());
     }
 

@@ -202,16 +202,16 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
     private static final String TOUCH_TOKEN = "UPDATE device_tokens SET last_seen = ?, browser_major = COALESCE(?, browser_major)"
             + " WHERE app_id = ? AND token_hash = ? AND (last_seen IS NULL OR (last_seen <= ?"
             + " AND (last_seen < ? OR COALESCE(browser_major, -1) <> COALESCE(?, browser_major, -1))))";
-    /** A known device's row: its times, and its type, browser and OS where they are unknown. */
+    /** A known device's row: its times, its type as {@code DeviceType.kept} says, and its browser and OS where they are unknown. */
     private static final String TOUCH_DEVICE = "UPDATE devices SET last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END,"
             + " first_seen = CASE WHEN first_seen > ? THEN ? ELSE first_seen END,"
-            + " type = CASE WHEN type = 'unknown' THEN ? ELSE type END,"
+            + " type = CASE WHEN type = 'unknown' OR (type = 'computer' AND ? = 'tablet') THEN ? ELSE type END,"
             + " browser = CASE WHEN ? = 'unknown' OR browser <> 'unknown' THEN browser ELSE ? END,"
             + " os = CASE WHEN ? = 'unknown' OR os <> 'unknown' THEN os ELSE ? END WHERE app_id = ? AND id = ?";
     /** The same, renaming its browser and OS after the reading of the device's own token. */
     private static final String TOUCH_DEVICE_RENAMING = "UPDATE devices SET last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END,"
             + " first_seen = CASE WHEN first_seen > ? THEN ? ELSE first_seen END,"
-            + " type = CASE WHEN type = 'unknown' THEN ? ELSE type END,"
+            + " type = CASE WHEN type = 'unknown' OR (type = 'computer' AND ? = 'tablet') THEN ? ELSE type END,"
             + " browser = CASE WHEN ? = 'unknown' THEN browser ELSE ? END,"
             + " os = CASE WHEN ? = 'unknown' THEN os ELSE ? END WHERE app_id = ? AND id = ?";
     /** A token that proved to be another install's goes to that install's new device (DeviceResolver.separate). */
@@ -290,7 +290,7 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
             // without one must not turn a known iPhone into "unknown". And only one that came with the
             // device's own token (DeviceResolution.renamesDevice); any other fills in an unknown reading only.
             writes.update(deviceRow, device.renamesDevice() ? TOUCH_DEVICE_RENAMING : TOUCH_DEVICE,
-                    at, at, at, at, type, type, info.browser(), type, info.os(), appId, device.deviceId());
+                    at, at, at, at, type, type, type, info.browser(), type, info.os(), appId, device.deviceId());
         }
         if (!device.isNew() && write.attachDevice() && write.touches().deviceLetIn()) {
             // Its first allowed signup without an account (DeviceDirectory.wasLetIn): rare, so a statement of its own.

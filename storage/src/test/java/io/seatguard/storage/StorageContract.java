@@ -1428,6 +1428,41 @@ abstract class StorageContract {
         });
     }
 
+    /**
+     * A device's first known type stays (a phone asking for the desktop site stays a phone), except that a
+     * computer seen as a tablet becomes one: an iPad stored as a computer before its touch points were read
+     * ({@code DeviceType.kept}). Read back from the device directory, the account's links and its state
+     * alike, the account's state having been read (and on the embedded store cached) before the change.
+     */
+    @Test
+    void aComputerSeenAsATabletBecomesOneAndNoOtherKnownTypeChanges() {
+        Instant since = T0.minus(Duration.ofDays(30));
+        evaluations.record(EvaluationSamples.write("app_a", id(), "tia", "dev-t1", true, "tok-tia-ipad-000001", "fp-t1", DeviceType.COMPUTER,
+                "198.51.100.1", T0));
+        evaluations.record(EvaluationSamples.write("app_a", id(), "tia", "dev-t2", true, "tok-tia-phone-00001", "fp-t2", DeviceType.MOBILE,
+                "198.51.100.1", T0));
+        assertThat(accounts.load("app_a", "tia", "198.51.100.1", Optional.empty(), Optional.of("dev-t1"), since).device("dev-t1").orElseThrow().type())
+                .isEqualTo(DeviceType.COMPUTER);
+
+        evaluations.record(EvaluationSamples.write("app_a", id(), "tia", "dev-t1", false, "tok-tia-ipad-000001", "fp-t1", DeviceType.TABLET,
+                "198.51.100.1", T0.plusSeconds(600)));
+        evaluations.record(EvaluationSamples.write("app_a", id(), "tia", "dev-t2", false, "tok-tia-phone-00001", "fp-t2", DeviceType.TABLET,
+                "198.51.100.1", T0.plusSeconds(600)));
+
+        assertThat(devices.findByFingerprint("app_a", "fp-t1")).map(KnownDevice::type).contains(DeviceType.TABLET);
+        assertThat(devices.findByFingerprint("app_a", "fp-t2")).as("a phone stays a phone").map(KnownDevice::type).contains(DeviceType.MOBILE);
+        assertThat(links.devices("app_a", "tia").orElseThrow()).extracting(io.seatguard.core.account.AccountDevice::id, io.seatguard.core.account.AccountDevice::type)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("dev-t1", DeviceType.TABLET), org.assertj.core.groups.Tuple.tuple("dev-t2", DeviceType.MOBILE));
+        assertThat(accounts.load("app_a", "tia", "198.51.100.1", Optional.empty(), Optional.of("dev-t1"), since).device("dev-t1").orElseThrow().type())
+                .isEqualTo(DeviceType.TABLET);
+
+        evaluations.record(EvaluationSamples.write("app_a", id(), "tia", "dev-t1", false, "tok-tia-ipad-000001", "fp-t1", DeviceType.COMPUTER,
+                "198.51.100.1", T0.plusSeconds(1200)));
+        assertThat(devices.findByFingerprint("app_a", "fp-t1")).as("a tablet does not go back").map(KnownDevice::type).contains(DeviceType.TABLET);
+        assertThat(accounts.load("app_a", "tia", "198.51.100.1", Optional.empty(), Optional.of("dev-t1"), since).device("dev-t1").orElseThrow().type())
+                .isEqualTo(DeviceType.TABLET);
+    }
+
     /** {@code write} as resolved by {@code matchedBy}, from a browser that reads as {@code browser} on {@code os}. */
     private static EvaluationWrite seenAs(EvaluationWrite write, DeviceResolution.MatchKind matchedBy, String browser, String os) {
         Evaluation e = write.evaluation();

@@ -24,8 +24,9 @@ import java.util.Optional;
  * <p>So a known row is written only when: its last-seen is older than {@link #RESOLUTION}; or this
  * event is earlier than its first-seen (imported history); or its status must change (a logged-out
  * device signing in again, or a device only unsigned calls had let in now let in by a vouched one, or a
- * fingerprint only unsigned calls had shown for the account now shown by a vouched one); or the device's type is still unknown and this request knows it. Times are
- * therefore exact to within {@link #RESOLUTION}, which is far finer than the windows that read them
+ * fingerprint only unsigned calls had shown for the account now shown by a vouched one); or the
+ * device's type changes as {@link DeviceType#kept} says (unknown to known, a computer to a tablet). Times
+ * are therefore exact to within {@link #RESOLUTION}, which is far finer than the windows that read them
  * (24 hours, 30 days). The evaluation row itself is always written.
  */
 public final class WriteThrottle {
@@ -55,7 +56,7 @@ public final class WriteThrottle {
         requireNonNull(at, "at is null");
         boolean deviceRow = device.isKnownDevice() && (device.isNew() || known.isEmpty()
                 || stale(at, known.get().firstSeen(), known.get().lastSeen())
-                || (known.get().type() == DeviceType.UNKNOWN && type != DeviceType.UNKNOWN));
+                || DeviceType.kept(known.get().type(), type) != known.get().type());
         if (!hasUser) {
             return new Touches(deviceRow, false, false, false, false, false);
         }

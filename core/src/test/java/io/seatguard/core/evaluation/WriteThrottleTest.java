@@ -108,4 +108,24 @@ class WriteThrottleTest {
         List<LinkedDevice> vouched = List.of(new LinkedDevice("dev-1", DeviceType.COMPUTER, LinkStatus.ATTACHED, T0, T0, true));
         assertThat(linkRow(vouched, true, true, false)).as("already vouched: throttled").isFalse();
     }
+
+    /**
+     * A device seen 10 s ago is not rewritten, unless its type changes as DeviceType.kept says: unknown to
+     * known, or a computer to a tablet (an iPad stored before its touch points were read).
+     */
+    @Test
+    void aKnownDeviceIsRewrittenAtOnceOnlyWhenItsTypeChanges() {
+        assertThat(deviceRow(DeviceType.COMPUTER, DeviceType.TABLET)).isTrue();
+        assertThat(deviceRow(DeviceType.UNKNOWN, DeviceType.MOBILE)).isTrue();
+        assertThat(deviceRow(DeviceType.COMPUTER, DeviceType.COMPUTER)).isFalse();
+        assertThat(deviceRow(DeviceType.TABLET, DeviceType.COMPUTER)).as("a tablet does not go back").isFalse();
+        assertThat(deviceRow(DeviceType.MOBILE, DeviceType.TABLET)).isFalse();
+        assertThat(deviceRow(DeviceType.COMPUTER, DeviceType.UNKNOWN)).isFalse();
+    }
+
+    private static boolean deviceRow(DeviceType stored, DeviceType seen) {
+        Optional<io.seatguard.core.identity.KnownDevice> known = Optional.of(new io.seatguard.core.identity.KnownDevice("dev-1", stored, "Safari",
+                "Mac OS", T0, T0));
+        return WriteThrottle.touches(T0.plusSeconds(10), KNOWN, TOKEN_DEVICE, known, seen, false, false, false, true, true).device();
+    }
 }

@@ -211,7 +211,7 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
                 boolean renames = classified && device.renamesDevice();
                 String browser = renames || classified && "unknown".equals(old.browser()) ? evaluation.device().browser() : old.browser();
                 String os = renames || classified && "unknown".equals(old.os()) ? evaluation.device().os() : old.os();
-                devices.put(deviceKey, new KnownDevice(old.id(), old.type() == DeviceType.UNKNOWN ? evaluation.device().type() : old.type(),
+                devices.put(deviceKey, new KnownDevice(old.id(), DeviceType.kept(old.type(), evaluation.device().type()),
                         browser, os, earlier(old.firstSeen(), at), later(old.lastSeen(), at)));
                 rowWrites++;
             }
