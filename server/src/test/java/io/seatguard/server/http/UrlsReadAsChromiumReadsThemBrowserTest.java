@@ -160,15 +160,28 @@ class UrlsReadAsChromiumReadsThemBrowserTest {
         return choices.get(random.nextInt(choices.size()));
     }
 
-    /** Chromium's host for each domain, or null when it refuses it. */
+    /**
+     * Chromium's host for each text as the host of an http URL (a domain, an IPv4 address, or an IPv6 one,
+     * bracketed since it holds a colon); null when it refuses it.
+     */
     private static final String HOSTS = """
-            return arguments[0].map(domain => {
+            return arguments[0].map(text => {
               try {
-                return new URL('http://' + domain + '/').hostname;
+                return new URL('http://' + (text.includes(':') ? '[' + text + ']' : text) + '/').hostname;
               } catch (e) {
                 return null;
               }
             });""";
+
+    /** {@link #HOSTS} for each text, 500 to a script. */
+    @SuppressWarnings("unchecked")
+    private static List<String> hostsInChromium(List<String> texts) {
+        List<String> hosts = new ArrayList<>(texts.size());
+        for (int from = 0; from < texts.size(); from += 500) {
+            hosts.addAll((List<String>) browser.executeScript(HOSTS, texts.subList(from, Math.min(texts.size(), from + 500))));
+        }
+        return hosts;
+    }
 
     /**
      * An email's internationalized domain is written in A-label form ({@code EmailAddresses.asciiDomain}:
@@ -181,7 +194,6 @@ class UrlsReadAsChromiumReadsThemBrowserTest {
      * (60 of the 88 scripts' domains below) and converted Georgian capitals to another domain.
      */
     @Test
-    @SuppressWarnings("unchecked")
     void everyEmailDomainConvertedIsTheDomainChromiumGoesTo() {
         List<String> domains = new ArrayList<>(List.of("bücher.de", "Bücher.DE", "café.fr", "ÉCOLE.fr", "Ångström.se", "zürich.ch", "ñandú.es", "straße.de",
                 "fußball.example", "ελληνικά.gr", "ΕΛΛΗΝΙΚΑ.gr", "σίσυφος.gr", "σίσυφοσ.gr", "пример.рф", "ПРИМЕР.РФ", "例え.jp", "中国.cn",
@@ -197,26 +209,21 @@ class UrlsReadAsChromiumReadsThemBrowserTest {
                 "\u0627\u0663\u0664.example", "\u0627\u0663" + "4.example", "\u0627\u06f3\u06f4.example", "\u0661\u0662.example",
                 "x\u0663\u06f3.example", "x\u06f3.example", "\u05d0-\u05d1.example", "\u05d0\u05b0.example", "\u05d0.\u05d1", "abc.\u0627\u0628",
                 "\u0627\u0628.xn--bcher-kva", "ü.\u05d0", "\u05d0.ü", "\u0628\u0663\u0628.example", "\u05d0!.example", "\u05d0\u00e9.example"));
-        // Scripts and letters encoded after Unicode 3.2, and capitals that case-fold since.
-        domains.addAll(List.of(
-                "\u2d30\u2d63\u2d53\u2d4d.ma", "\ud83a\udd00\ud83a\udd23\ud83a\udd24\ud83a\udd22\ud83a\udd25.example",
-                "\u13e3\u13b3\u13a9.example", "\uabb3\uab83\uab79.example", "\u1c90.example", "\u10d0.example",
-                "\u07d2\u07de\u07cf.example", "\u1c5a\u1c5e.example", "\ua997\ua9ae.example", "\u1b29\u1b2e\u1b36.example",
-                "\ua559\ua524.example", "\u1956\u196d\u1970.example", "\u10a0\u10a1.example", "\u2d00\u2d01.example",
-                "\u1c90\u1c91.example", "\ua7b5.example", "\u0242.example", "\u2c65.example", "\ua641.example", "\u04cf.example",
-                "\u04a9.example", "\u1ef3.example", "\u217d.example", "\u01c6.example", "\u0221.example", "\u0238.example",
-                "\u0247.example", "\u1d00.example", "\u01f9.example", "\u0452.example", "\u0511.example", "\u0527.example",
-                "\u052f.example", "\u1d79.example", "\ua727.example", "\ua7f9.example", "\uab70.example", "\ufb01.example",
-                "\u01c8.example", "\uab30.example", "\u0250.example", "\u024b.example", "\u02bcn.example", "\u017f.example",
-                "\u1c80.example", "\u1d80.example", "\u1e01.example", "\u1e9c.example", "\u24d0.example", "\u1401.example",
-                "\ua4d0.example", "\ud801\udc00.example", "\ud801\udc28.example", "\u2c30.example", "\u2c00.example", "\ua64b.example",
-                "\ua699.example", "\u1a00.example", "\u1a50.example", "\u1b83.example", "\u1c00.example", "\ua882.example",
-                "\ua90a.example", "\uaa00.example", "\uaa80.example", "\uaae0.example", "\ud804\udc05.example", "\ud804\udc83.example",
-                "\u1980.example", "\u1700.example", "\u1760.example", "\ua840.example", "\u1901.example", "\u1450\u14c7.example",
-                "\u16a0.example", "\u1200.example", "\u2d80.example", "\uab01.example", "\u1380.example", "\u1250.example",
-                "\u0840.example", "\u08a0.example", "\u0780.example", "\u0710.example", "\u06bd.example", "\u06ff.example",
-                "\u0750.example", "\u0800.example"));
-        List<String> chromium = (List<String>) browser.executeScript(HOSTS, domains);
+        // Scripts and letters encoded after Unicode 3.2, and capitals that case-fold since: labels under .example.
+        String newerLabels = ""
+                + "\ud83a\udd00\ud83a\udd23\ud83a\udd24\ud83a\udd22\ud83a\udd25 \u13e3\u13b3\u13a9 \uabb3\uab83\uab79 \u1c90 "
+                + "\u10d0 \u07d2\u07de\u07cf \u1c5a\u1c5e \ua997\ua9ae \u1b29\u1b2e\u1b36 \ua559\ua524 \u1956\u196d\u1970 "
+                + "\u10a0\u10a1 \u2d00\u2d01 \u1c90\u1c91 \ua7b5 \u0242 \u2c65 \ua641 \u04cf \u04a9 \u1ef3 \u217d \u01c6 \u0221 "
+                + "\u0238 \u0247 \u1d00 \u01f9 \u0452 \u0511 \u0527 \u052f \u1d79 \ua727 \ua7f9 \uab70 \ufb01 \u01c8 \uab30 "
+                + "\u0250 \u024b \u02bcn \u017f \u1c80 \u1d80 \u1e01 \u1e9c \u24d0 \u1401 \ua4d0 \ud801\udc00 \ud801\udc28 \u2c30 "
+                + "\u2c00 \ua64b \ua699 \u1a00 \u1a50 \u1b83 \u1c00 \ua882 \ua90a \uaa00 \uaa80 \uaae0 \ud804\udc05 \ud804\udc83 "
+                + "\u1980 \u1700 \u1760 \ua840 \u1901 \u1450\u14c7 \u16a0 \u1200 \u2d80 \uab01 \u1380 \u1250 \u0840 \u08a0 \u0780 "
+                + "\u0710 \u06bd \u06ff \u0750 \u0800";
+        for (String label : newerLabels.split(" ")) {
+            domains.add(label + ".example");
+        }
+        domains.add("\u2d30\u2d63\u2d53\u2d4d.ma");
+        List<String> chromium = hostsInChromium(domains);
         List<String> disagreements = new ArrayList<>();
         int converted = 0;
         for (int i = 0; i < domains.size(); i++) {
@@ -259,16 +266,6 @@ class UrlsReadAsChromiumReadsThemBrowserTest {
     private static final Pattern LEADING_ZERO_OCTET = Pattern.compile("(^|[:.])0\\d[0-9.]*$");
     private static final Pattern DOTTED_QUAD = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+");
 
-    /** Chromium's host for each text as the host of an http URL, bracketed when it holds a colon; null when it refuses it. */
-    private static final String ADDRESS_HOSTS = """
-            return arguments[0].map(text => {
-              try {
-                return new URL('http://' + (text.includes(':') ? '[' + text + ']' : text) + '/').hostname;
-              } catch (e) {
-                return null;
-              }
-            });""";
-
     /**
      * {@link IpAddresses#parse} reads every IP literal a client sends (evaluate's {@code ip} and
      * {@code local_ips}, a forwarded hop, an {@code ip} search, a list's entries). IPv6 text must be read
@@ -281,13 +278,9 @@ class UrlsReadAsChromiumReadsThemBrowserTest {
      * to Chromium, {@code ::ffff:10.0.0.1} to the JDK). Two readers disagreeing is why such text is refused.
      */
     @Test
-    @SuppressWarnings("unchecked")
     void ipLiteralsAreReadAsChromiumReadsThem() {
         List<String> texts = ipTexts();
-        List<String> chromium = new ArrayList<>(texts.size());
-        for (int from = 0; from < texts.size(); from += 500) {
-            chromium.addAll((List<String>) browser.executeScript(ADDRESS_HOSTS, texts.subList(from, Math.min(texts.size(), from + 500))));
-        }
+        List<String> chromium = hostsInChromium(texts);
         List<String> disagreements = new ArrayList<>();
         int ipv6Read = 0;
         int ipv4Read = 0;
