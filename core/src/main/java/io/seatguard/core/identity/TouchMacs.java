@@ -23,8 +23,9 @@ public final class TouchMacs {
 
     /** The user agent's reading, as a tablet when it names macOS and the browser reports more than one touch point. */
     public static UserAgentInfo corrected(UserAgentInfo agent, DeviceSignals signals) {
-        if (agent.type() == DeviceType.COMPUTER && isMac(agent.os()) && signals.components().get(TOUCH_POINTS) instanceof Number points
-                && points.doubleValue() > 1) {
+        // The touch points first: a map read, where most computers stop (0 on every desktop browser but a touch laptop's).
+        if (agent.type() == DeviceType.COMPUTER && signals.components().get(TOUCH_POINTS) instanceof Number points && points.doubleValue() > 1
+                && isMac(agent.os())) {
             return new UserAgentInfo(DeviceType.TABLET, agent.browser(), agent.os(), agent.browserMajor());
         }
         return agent;

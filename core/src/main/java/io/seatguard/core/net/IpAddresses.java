@@ -57,7 +57,7 @@ public final class IpAddresses {
      * expression and {@link InetAddress#getByName}: the installed ASN table is a million addresses read at
      * every start and reload, and the two were three quarters of a test server's start.
      */
-    private static byte[] dottedQuad(String text) {
+    static byte[] dottedQuad(String text) {
         int length = text.length();
         if (length < 7 || length > 15) {
             return null;

@@ -6,7 +6,8 @@ import java.util.Optional;
  * IPv6 address text, read and written the one way the standards and browsers agree on: RFC 4291 §2.2's
  * forms in RFC 3986's grammar (pieces of one to four hex digits, one {@code ::}, the last 32 bits
  * optionally as a dotted quad of decimal octets without leading zeros), which is also WHATWG URL's IPv6
- * parser, so a host in brackets reads here as Chromium reads it.
+ * parser. Chromium reads a host in brackets the same way, but for an embedded octet with a leading zero,
+ * which it reads as octal where the standard refuses it.
  *
  * <p>Why not the JDK's reader: it also takes a piece of five or more digits when they start with zeros
  * ({@code 00000::1}) and an embedded octet with a leading zero ({@code ::ffff:010.0.0.1}, read as
@@ -111,44 +112,14 @@ public final class Ipv6Literals {
                 digits++;
             }
             if (at < length && text.charAt(at) == '.') {
-                // The last 32 bits written as a dotted quad: read again from the piece's start, as decimal.
-                if (digits == 0 || index > PIECES - 2) {
+                // The last 32 bits written as a dotted quad, read again from the piece's start with the
+                // grammar of an IPv4 address alone: decimal octets, no leading zeros.
+                byte[] ipv4 = index > PIECES - 2 || digits == 0 ? null : IpAddresses.dottedQuad(text.substring(at - digits));
+                if (ipv4 == null) {
                     return null;
                 }
-                at -= digits;
-                int seen = 0;
-                while (at < length) {
-                    if (seen > 0) {
-                        if (text.charAt(at) != '.' || seen >= 4) {
-                            return null;
-                        }
-                        at++;
-                    }
-                    if (at >= length || !isDigit(text.charAt(at))) {
-                        return null;
-                    }
-                    int octet = -1;
-                    while (at < length && isDigit(text.charAt(at))) {
-                        if (octet == 0) {
-                            // A leading zero.
-                            return null;
-                        }
-                        int digit = text.charAt(at) - '0';
-                        octet = octet == -1 ? digit : octet * 10 + digit;
-                        if (octet > 255) {
-                            return null;
-                        }
-                        at++;
-                    }
-                    pieces[index] = pieces[index] * 0x100 + octet;
-                    seen++;
-                    if (seen == 2 || seen == 4) {
-                        index++;
-                    }
-                }
-                if (seen != 4) {
-                    return null;
-                }
+                pieces[index++] = ((ipv4[0] & 0xff) << 8) | (ipv4[1] & 0xff);
+                pieces[index++] = ((ipv4[2] & 0xff) << 8) | (ipv4[3] & 0xff);
                 break;
             }
             if (at < length && text.charAt(at) == ':') {
@@ -184,9 +155,5 @@ public final class Ipv6Literals {
     /** Character.digit would also take other scripts' digits, which no address is written in. */
     private static int hex(char c) {
         return c < 128 ? Character.digit(c, 16) : -1;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 }
