@@ -24,7 +24,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The storage contract on the machine's real PostgreSQL, in a schema of its own per test, migrated (MigratedStores). */
+/**
+ * The storage contract on the machine's real PostgreSQL, in a migrated schema of its own per test: one an
+ * earlier test gave back emptied and unaltered, or a new one (PostgresTestDatabase#takeMigrated).
+ */
 class PostgresStorageContractTest extends StorageContract {
     @TempDir
     Path dataDir;
@@ -33,7 +36,7 @@ class PostgresStorageContractTest extends StorageContract {
 
     @Override
     SqlDatabase openDatabase() {
-        postgres = PostgresTestDatabase.createMigrated();
+        postgres = PostgresTestDatabase.takeMigrated();
         return reopenDatabase();
     }
 
@@ -453,10 +456,19 @@ class PostgresStorageContractTest extends StorageContract {
         throw new AssertionError("the second node never waited for the first's row");
     }
 
+    /** The store closed first (its writer may still be writing), then the schema given back for the next test. */
+    @Override
     @AfterEach
-    void dropSchema() {
-        if (postgres != null) {
-            postgres.close();
+    void close() {
+        try {
+            if (database != null) {
+                super.close();
+            }
+        }
+        finally {
+            if (postgres != null) {
+                postgres.giveBack();
+            }
         }
     }
 
