@@ -62,7 +62,7 @@ public final class TestServer implements AutoCloseable {
         ServerConfig.Builder config = config(dataDir).adminToken(ADMIN_TOKEN);
         Optional<PostgresTestDatabase> postgres = Optional.empty();
         if (store == Store.POSTGRESQL) {
-            postgres = Optional.of(PostgresTestDatabase.createMigrated());
+            postgres = Optional.of(PostgresTestDatabase.takeMigrated());
             config.databaseUrl(postgres.get().url());
         }
         int jettyFaultsBefore = JettyFaults.INSTANCE.mark();
@@ -189,7 +189,8 @@ public final class TestServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         server.close();
-        postgres.ifPresent(PostgresTestDatabase::close);
+        // Stopped, its pool closed: no write of this server can reach the schema once it is emptied.
+        postgres.ifPresent(PostgresTestDatabase::giveBack);
         List<String> faults = JettyFaults.INSTANCE.since(jettyFaultsBefore);
         if (!faults.isEmpty()) {
             throw new AssertionError("Jetty logged " + faults.size() + " warning(s) while this test server ran; the first: " + faults.get(0));

@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * A throwaway schema on the machine's real PostgreSQL (127.0.0.1:5432, database {@code test}; override
- * with {@code SEATGUARD_TEST_POSTGRES_URL}). Each test class gets its own schema, dropped afterwards.
+ * with {@code SEATGUARD_TEST_POSTGRES_URL}). Each test gets a schema of its own, dropped afterwards, or,
+ * from {@link #takeMigrated}, emptied and kept for the next test while it is still as migrated.
  *
  * <p>When PostgreSQL does not answer, tests are skipped on a developer's machine but fail under
  * {@code CI=true}: a CI run that silently skipped the PostgreSQL half would prove nothing.

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The webhook housekeeping contract on the machine's real PostgreSQL, and its plans for it. */
+/**
+ * The webhook housekeeping contract on the machine's real PostgreSQL, and its plans for it, in a migrated
+ * schema of its own per test (PostgresTestDatabase#takeMigrated).
+ */
 class PostgresWebhookStorageTest extends WebhookStorageContract {
     @TempDir
     Path dataDir;
@@ -31,7 +34,7 @@ class PostgresWebhookStorageTest extends WebhookStorageContract {
 
     @Override
     SqlDatabase openDatabase() {
-        postgres = PostgresTestDatabase.createMigrated();
+        postgres = PostgresTestDatabase.takeMigrated();
         return SqlDatabase.open(postgres.settings(dataDir));
     }
 
@@ -40,10 +43,19 @@ class PostgresWebhookStorageTest extends WebhookStorageContract {
         return DriverManager.getConnection(postgres.url());
     }
 
+    /** The store closed first (its writer may still be writing), then the schema given back for the next test. */
+    @Override
     @AfterEach
-    void dropSchema() {
-        if (postgres != null) {
-            postgres.close();
+    void close() {
+        try {
+            if (database != null) {
+                super.close();
+            }
+        }
+        finally {
+            if (postgres != null) {
+                postgres.giveBack();
+            }
         }
     }
 

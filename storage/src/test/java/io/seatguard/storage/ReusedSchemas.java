@@ -53,9 +53,9 @@ final class ReusedSchemas {
 
     private ReusedSchemas() {}
 
-    /** A spare schema, or null when there is none. */
+    /** The spare schema given back last (its pages likeliest still in memory), or null when there is none. */
     static synchronized PostgresTestDatabase take() {
-        return SPARES.pollFirst();
+        return SPARES.pollLast();
     }
 
     /** Notes the shape of a schema just migrated, the first time, as the one spares must keep. */
