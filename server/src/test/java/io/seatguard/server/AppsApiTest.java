@@ -111,6 +111,25 @@ class AppsApiTest {
     }
 
     /**
+     * An origin written with non-ASCII letters was refused; a browser converts its host (UTS 46), and its
+     * Origin header carries that form, which is what is stored now. One a browser refuses still is.
+     */
+    @Test
+    void internationalOriginsAreStoredAsBrowsersWriteThem() {
+        Response created = server.post("/v3/apps", "{\"name\":\"Laden\",\"allowed_origins\":[\"https://M\u00fcnchen.de\",\"https://stra\u00dfe.de:443\"]}",
+                ADMIN);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("allowed_origins").toString()).isEqualTo("[\"https://xn--mnchen-3ya.de\",\"https://xn--strae-oqa.de\"]");
+        String evaluate = "{\"client_id\":\"" + created.json().get("client_id").asText() + "\",\"action\":\"signup\"}";
+        assertThat(server.post("/v3/evaluate", evaluate, Map.of("Origin", "https://xn--mnchen-3ya.de")).status()).isEqualTo(200);
+        assertThat(server.post("/v3/evaluate", evaluate, Map.of("Origin", "https://strasse.de")).status()).as("another domain").isEqualTo(403);
+
+        Response refused = server.post("/v3/apps", "{\"name\":\"Laden\",\"allowed_origins\":[\"https://a\u200db.example\"]}", ADMIN);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("allowed_origins[0]");
+    }
+
+    /**
      * Review finding: POST /v3/apps ignored misspelt fields, so {@code require_signed_identty} made an app
      * without signed identity and answered 201, where PATCH refused the same body. It refuses them too now,
      * naming each, and makes no app.

@@ -51,7 +51,7 @@ public final class AppFields {
             Optional<String> origin = item.isTextual() ? origin(item.textValue()) : Optional.empty();
             if (origin.isEmpty()) {
                 errors.add("allowed_origins[" + i + "]", "must be an origin: http(s)://host[:port] without a path, like https://app.example.com"
-                        + " (a host is a domain, in its xn-- form if internationalized, an IPv4 address or an IPv6 one in brackets)");
+                        + " (a host is a domain a browser can go to, an IPv4 address or an IPv6 one in brackets)");
             }
             else {
                 origins.add(origin.get());

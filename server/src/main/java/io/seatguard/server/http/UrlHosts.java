@@ -1,6 +1,7 @@
 package io.seatguard.server.http;
 
 import io.seatguard.core.net.Ipv6Literals;
+import io.seatguard.core.net.WebDomains;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -12,9 +13,13 @@ import java.util.regex.Pattern;
  * {@code 2130706433}, {@code 0x7f.1} and {@code 0177.0.0.1} as 127.0.0.1), an IPv6 address in brackets,
  * compressed and lower-cased ({@code [::ffff:102:304]} for {@code [::FFFF:1.2.3.4]}).
  *
- * <p>Narrower than a browser where being unsure would be a risk: a domain may hold only letters, digits,
- * hyphens and dots (no percent-escapes, no non-ASCII letters: write an internationalized name in its
- * {@code xn--} form, as browsers send it), and no empty label but a final dot.
+ * A domain with non-ASCII letters is converted as a browser converts it ({@link WebDomains}):
+ * {@code https://München.de} is {@code https://xn--mnchen-3ya.de}, the origin a browser's requests from
+ * that site carry.
+ *
+ * <p>Narrower than a browser where being unsure would be a risk: a domain, once converted, may hold only
+ * letters, digits, hyphens and dots (no percent-escapes, which a browser decodes first, no underscores),
+ * at most 254 characters, and no empty label but a final dot.
  */
 final class UrlHosts {
     private static final Pattern DOMAIN = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)*\\.?");
@@ -30,7 +35,18 @@ final class UrlHosts {
         if (host.startsWith("[")) {
             return host.endsWith("]") ? ipv6(host.substring(1, host.length() - 1)).map(address -> "[" + address + "]") : Optional.empty();
         }
-        String lower = host.toLowerCase(Locale.ROOT);
+        String lower;
+        if (host.chars().allMatch(c -> c < 0x80)) {
+            // Not converted: a browser takes an ASCII name as it is, its xn-- labels unchecked.
+            lower = host.toLowerCase(Locale.ROOT);
+        }
+        else {
+            Optional<String> ascii = WebDomains.toAscii(host);
+            if (ascii.isEmpty() || ascii.get().length() > MAX_HOST) {
+                return Optional.empty();
+            }
+            lower = ascii.get();
+        }
         if (!DOMAIN.matcher(lower).matches()) {
             return Optional.empty();
         }

@@ -75,11 +75,12 @@ class ServerConfigTest {
         accepted.put("http://10.0.0.5:8080", "http://10.0.0.5:8080");
         accepted.put("HTTPS://Seatguard.Example.COM:443/", "https://seatguard.example.com");
         accepted.put("http://[2001:DB8::1]:8080", "http://[2001:db8::1]:8080");
+        accepted.put("https://Sicherheit.M\u00fcnchen.de", "https://sicherheit.xn--mnchen-3ya.de");
         accepted.forEach((given, kept) -> assertThat(config.toBuilder().publicUrl(given).build().publicUrl()).as(given).contains(kept));
 
         for (String refused : new String[] {"https://x.example?q=1", "https://x.example/?q=1", "https://x.example#top", "https://user@x.example",
                 "https://user:pw@x.example", "https://x.example/seatguard", "https://x.example//", "https://x.example:0", "https://x.example:65536",
-                "ftp://x.example", "x.example", "https://", "https://exa mple.com"}) {
+                "ftp://x.example", "x.example", "https://", "https://exa mple.com", "https://a\u200db.example"}) {
             assertThatThrownBy(() -> config.toBuilder().publicUrl(refused).build()).as(refused).isInstanceOf(ConfigException.class)
                     .hasMessageStartingWith("--public-url must be http(s)://host").hasMessageEndingWith("not '" + refused + "'");
         }

@@ -46,6 +46,15 @@ class HttpUrlTest {
                 Arguments.of("http://2130706433/", "http://127.0.0.1/", "http://127.0.0.1"),
                 Arguments.of("http://0x7F.1/", "http://127.0.0.1/", "http://127.0.0.1"),
                 Arguments.of("http://127.0.0.1./", "http://127.0.0.1/", "http://127.0.0.1"),
+                // A domain with non-ASCII letters, converted as a browser converts it (UTS 46): the origin its requests carry.
+                Arguments.of("https://M\u00fcnchen.de/x", "https://xn--mnchen-3ya.de/x", "https://xn--mnchen-3ya.de"),
+                Arguments.of("https://stra\u00dfe.de/", "https://xn--strae-oqa.de/", "https://xn--strae-oqa.de"),
+                Arguments.of("https://ev\u0131l.example/", "https://xn--evl-kua.example/", "https://xn--evl-kua.example"),
+                Arguments.of("https://-m\u00fcnchen.de/", "https://xn---mnchen-o2a.de/", "https://xn---mnchen-o2a.de"),
+                // Full-width letters and an ideographic full stop are the ASCII ones to a browser, full-width digits an IPv4 address.
+                Arguments.of("https://\uff21\uff30\uff30\u3002example/", "https://app.example/", "https://app.example"),
+                Arguments.of("http://\uff11\uff12\uff17.\uff10.\uff10.\uff11/", "http://127.0.0.1/", "http://127.0.0.1"),
+                Arguments.of("https://\u212aa.example/", "https://ka.example/", "https://ka.example"),
                 // Credentials: a browser goes to the host after the @, and the stored URL holds none.
                 Arguments.of("https://user:pw@app.example/x", "https://app.example/x", "https://app.example"),
                 Arguments.of("https://app.example@evil.example/", "https://evil.example/", "https://evil.example"),
@@ -76,10 +85,16 @@ class HttpUrlTest {
                 // Ports.
                 "https://app.example:99999/", "https://app.example:0/", "https://app.example:8a/", "https://app.example:-1/",
                 // Hosts that are not plainly a domain or an address.
-                "https://app.exa mple/", "https://%65vil.example/", "https://ev\u0131l.example/", "https://a_b.example/", "https://app..example/",
+                "https://app.exa mple/", "https://%65vil.example/", "https://a_b.example/", "https://app..example/",
                 "https://app.example:443:443/", "https://1.2.3.256/", "https://09.1.1.1/", "https://1.2.3.4.5/", "https://a.0x/",
                 "https://[::1/", "https://[1::2::3]/", "https://[::1]x/", "https://[fe80::1%25eth0]/", "https://[1:2:3:4:5:6:7:8:9]/",
                 "https://[::1.2.3.04]/", "https://[::\uff11]/",
+                // Domains with non-ASCII letters a browser refuses (a joiner where none may be, a label of Arabic-Indic digits alone, which
+                // the Bidi rule refuses), or that it converts to what is not plainly a domain (a full-width colon, a percent-escape).
+                "https://a\u200db.example/", "https://\u0661\u0662\u0663.example/", "https://app.example\uff1a8080/", "https://\u00fc%41.example/",
+                "https://\u00fc_x.example/",
+                // Within 254 characters as sent, past them once converted.
+                "https://" + ("\u00e4".repeat(60) + ".").repeat(4) + "de/",
                 // Control characters (a header could be split), a trailing space a browser would drop, a lone surrogate.
                 "https://app.example/\r\nSet-Cookie: x=1", "https://app.example/\tx", "https://app.example/x\u007f", "https://app.example/x ",
                 "https://app.example/a\ud800");
