@@ -211,14 +211,20 @@ public final class SqlWebhooks {
      * <p>A disabled endpoint's deliveries are never taken, though it was enabled when {@link #DUE_ENDPOINTS} was read.
      */
     static String claimEndpoint(DatabaseKind kind) {
-        return "UPDATE webhook_deliveries SET lock_token = ?, locked_until = ?"
-                + " WHERE status = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)"
-                // By primary key: SQLite would otherwise walk the endpoint's whole due range to find the few chosen.
-                + " AND (app_id, message_id, endpoint_id) IN (SELECT d.app_id, d.message_id, d.endpoint_id FROM webhook_deliveries d"
+        // Chosen once, in a materialized CTE. As an IN subquery of the update, PostgreSQL may run the chosen
+        // rows' query again for every row it updates (a nested-loop semi join, its plan for small tables):
+        // each run skipped the rows the update had already stamped (their new version no longer due) and
+        // chose the next ones, and one claim took all of an endpoint's due deliveries, past its room and the
+        // limit (found when the tests reused a schema whose statistics said its tables were near empty).
+        return "WITH chosen AS MATERIALIZED (SELECT d.app_id, d.message_id, d.endpoint_id FROM webhook_deliveries d"
                 + " WHERE d.app_id = ? AND d.endpoint_id = ? AND d.status = 'pending' AND d.next_attempt_at <= ? AND (d.locked_until IS NULL OR d.locked_until < ?)"
                 + " AND EXISTS (SELECT 1 FROM webhook_messages m WHERE m.app_id = d.app_id AND m.id = d.message_id)"
                 + " AND EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.app_id = d.app_id AND e.id = d.endpoint_id AND e.disabled_at IS NULL)"
-                + " ORDER BY d.next_attempt_at LIMIT ?" + (kind == DatabaseKind.POSTGRESQL ? " FOR NO KEY UPDATE SKIP LOCKED" : "") + ")";
+                + " ORDER BY d.next_attempt_at LIMIT ?" + (kind == DatabaseKind.POSTGRESQL ? " FOR NO KEY UPDATE SKIP LOCKED" : "") + ")"
+                + " UPDATE webhook_deliveries SET lock_token = ?, locked_until = ?"
+                + " WHERE status = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)"
+                // By primary key: SQLite would otherwise walk the endpoint's whole due range to find the few chosen.
+                + " AND (app_id, message_id, endpoint_id) IN (SELECT app_id, message_id, endpoint_id FROM chosen)";
     }
 
     /** Claims up to {@code limit} due deliveries for {@code lockFor}, as many of one endpoint's as of any other's. */
@@ -255,7 +261,7 @@ public final class SqlWebhooks {
         long until = at + lockFor.toMillis();
         database.write(connection -> {
             for (Share share : shares) {
-                JdbcRunner.update(connection, claimEndpoint(database.kind()), token, until, at, at, share.appId(), share.endpointId(), at, at, share.count());
+                JdbcRunner.update(connection, claimEndpoint(database.kind()), share.appId(), share.endpointId(), at, at, share.count(), token, until, at, at);
             }
             return null;
         });

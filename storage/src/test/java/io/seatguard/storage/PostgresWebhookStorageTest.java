@@ -79,6 +79,25 @@ class PostgresWebhookStorageTest extends WebhookStorageContract {
     }
 
     /**
+     * Found when schemas were first reused between tests: PostgreSQL, planning for tables it believed near
+     * empty, ran a claim's choice of rows (an IN subquery with {@code LIMIT} and {@code SKIP LOCKED}) again
+     * for each row the update stamped; each run skipped the rows already stamped and chose the next, and one
+     * claim took all 40 of an endpoint's due deliveries though it had room for 2. The plan is forced here
+     * (no hash aggregate, no sort to make the chosen rows unique first), on connections of the store's own.
+     */
+    @Test
+    void aClaimTakesNoMoreThanTheEndpointsRoomWhateverThePlan() throws SQLException {
+        endpoint("app_a", "we_a");
+        bulkMessages("app_a", "we_a", "hang", 40, T0.minusSeconds(60).toEpochMilli(), "pending");
+        try (SqlDatabase rescanning = SqlDatabase.open(StorageSettings.of(postgres.url() + "&options=-c%20enable_hashagg%3Doff%20-c%20enable_sort%3Doff",
+                dataDir.resolve("rescanning")))) {
+            List<SqlWebhooks.Claimed> claimed = new SqlWebhooks(rescanning).claim(T0, 10, (app, endpoint) -> 2, LOCK);
+            assertThat(claimed).hasSize(2);
+        }
+        assertThat(ids("SELECT message_id FROM webhook_deliveries WHERE lock_token IS NOT NULL")).as("stamped").hasSize(2);
+    }
+
+    /**
      * Two nodes meet at a delivery's row: one redelivers it while the other records the outcome of the try
      * it has in flight. A third transaction holds the row until both wait for it, the redelivery first;
      * PostgreSQL then applies the outcome to the row as the redelivery left it. Before the fix the
@@ -223,7 +242,7 @@ class PostgresWebhookStorageTest extends WebhookStorageContract {
     private static int claimEndpoint(Connection connection, String claim, String token, String endpoint) {
         long at = T0.plusSeconds(1).toEpochMilli();
         try (PreparedStatement statement = connection.prepareStatement(claim)) {
-            Object[] parameters = {token, at + LOCK.toMillis(), at, at, "app_a", endpoint, at, at, 10};
+            Object[] parameters = {"app_a", endpoint, at, at, 10, token, at + LOCK.toMillis(), at, at};
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

@@ -70,7 +70,7 @@ class SqliteWebhookStorageTest extends WebhookStorageContract {
         assertThat(plan(SqlWebhooks.DUE_ENDPOINTS, 1L, 1L)).contains("SCAN e")
                 .contains("SEARCH d USING INDEX webhook_deliveries_due_by_endpoint (app_id=? AND endpoint_id=? AND status=? AND next_attempt_at<?)")
                 .doesNotContain("TEMP B-TREE");
-        assertThat(plan(SqlWebhooks.claimEndpoint(DatabaseKind.SQLITE), "t", 1L, 1L, 1L, "app_a", "we_a", 1L, 1L, 5))
+        assertThat(plan(SqlWebhooks.claimEndpoint(DatabaseKind.SQLITE), "app_a", "we_a", 1L, 1L, 5, "t", 1L, 1L, 1L))
                 .contains("SEARCH d USING INDEX webhook_deliveries_due_by_endpoint (app_id=? AND endpoint_id=? AND status=? AND next_attempt_at<?)")
                 .contains("SEARCH webhook_deliveries USING INDEX sqlite_autoindex_webhook_deliveries_1 (app_id=? AND message_id=? AND endpoint_id=?)")
                 .doesNotContain("TEMP B-TREE");
