@@ -21,6 +21,7 @@ import io.seatguard.core.pattern.PatternThresholds;
 import io.seatguard.core.webhook.WebhookSubscriptions;
 import io.seatguard.core.checks.CheckRegistry;
 import io.seatguard.core.checks.CheckSettings;
+import io.seatguard.core.identity.AndroidDesktopSites;
 import io.seatguard.core.identity.DeviceResolution;
 import io.seatguard.core.identity.DeviceResolver;
 import io.seatguard.core.identity.DeviceType;
@@ -222,8 +223,10 @@ public final class EvaluationPipeline {
         String ip = IpAddresses.format(request.clientIp());
 
         // identity
-        // An iPad sends a Mac's user agent; its touch points say what it is (TouchMacs).
-        UserAgentInfo agent = TouchMacs.corrected(request.userAgent().map(userAgents::parse).orElse(UserAgentInfo.UNKNOWN), request.device());
+        // An iPad sends a Mac's user agent, an Android tablet asking for the desktop site desktop Linux's; the
+        // page's touch points (and Android's platform) say what they are (TouchMacs, AndroidDesktopSites).
+        UserAgentInfo agent = AndroidDesktopSites.corrected(
+                TouchMacs.corrected(request.userAgent().map(userAgents::parse).orElse(UserAgentInfo.UNKNOWN), request.device()), request.device());
         DeviceResolver.Resolved first = devices.resolve(request.appId(), request.device());
 
         // account state

@@ -17,8 +17,9 @@ public enum DeviceType {
      * The type a device stored as {@code stored} keeps once seen as {@code seen}: the first known reading
      * stays (one device's user agent can change its reading, a phone asking for the desktop site, and its
      * counts should not move with it), except that a computer seen as a tablet becomes one. That is the
-     * reading {@link TouchMacs} corrects: an iPad stored as a computer before the SDK's touch points were
-     * read is one, and a tablet's browser asking for the desktop site reads as a computer, never the reverse.
+     * reading {@link TouchMacs} and {@link AndroidDesktopSites} correct: an iPad, or an Android tablet
+     * asking for the desktop site, stored as a computer before the SDK's touch points were read is one, and
+     * a tablet's browser asking for the desktop site reads as a computer, never the reverse.
      */
     public static DeviceType kept(DeviceType stored, DeviceType seen) {
         return stored == UNKNOWN || (stored == COMPUTER && seen == TABLET) ? seen : stored;

@@ -103,6 +103,35 @@ class DeviceIdentityBrowserTest {
         }
     }
 
+    /**
+     * An Android tablet asking for the desktop site, Chrome's default on large tablets: desktop Linux's
+     * user agent and client hints (what Chromium's Android build sends then), Android's own platform, a
+     * tablet's screen and touch. Its evaluation reads it as the tablet it is, not a computer
+     * (AndroidDesktopSites), from what the SDK sends.
+     */
+    @Test
+    void anAndroidTabletAskingForTheDesktopSiteIsATablet() {
+        ChromeDriver tablet = Chromium.start(work.resolve("profile-tablet"), false);
+        try {
+            tablet.executeCdpCommand("Emulation.setUserAgentOverride", Map.of(
+                    "userAgent", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36",
+                    "platform", "Linux armv81",
+                    "userAgentMetadata", Map.of(
+                            "brands", List.of(Map.of("brand", "Chromium", "version", "156")),
+                            "platform", "Linux", "platformVersion", "", "architecture", "x86", "bitness", "64", "model", "", "mobile", false)));
+            tablet.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1280, "height", 800, "deviceScaleFactor", 2, "mobile", false,
+                    "screenWidth", 1280, "screenHeight", 800));
+            tablet.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 10));
+            String tabletDevice = signInAndReadDevice(tablet, "carol");
+            JsonNode evaluation = server.get("/v3/evaluations/" + Chromium.text(tablet, "evaluation-id"), app.bearer()).json();
+            assertThat(evaluation.get("device").get("id").asText()).isEqualTo(tabletDevice);
+            assertThat(evaluation.get("device").get("type").asText()).as(evaluation.toString()).isEqualTo("tablet");
+        }
+        finally {
+            tablet.quit();
+        }
+    }
+
     /** An Android phone: its user agent and client hints, a phone screen, eight cores, touch, Tokyo time. */
     private static void emulatePhone(ChromeDriver phone) {
         String userAgent = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36";
