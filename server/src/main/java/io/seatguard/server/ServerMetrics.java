@@ -216,7 +216,7 @@ public final class ServerMetrics implements AutoCloseable {
         // Held for the same reason as writerStats: Micrometer keeps a gauge's state weakly.
         redisLinks = Map.copyOf(links);
         redisLinks.forEach((use, health) -> Gauge.builder("seatguard.redis.connected", health, h -> h.isConnected() ? 1.0 : 0.0)
-                .description("1 when the Redis link takes commands, 0 when it is down or timed out and Redis has not answered since (asked every 5 s)").tag("use", use).register(registry));
+                .description("1 when the Redis link takes commands, 0 when it is down or timed out and Redis has not answered since (asked every second)").tag("use", use).register(registry));
     }
 
     /**

@@ -37,10 +37,11 @@ public final class RedisLink<K, V> implements RedisHealth, AutoCloseable {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /**
      * While Redis does not answer, the link sends it a {@code PING} this often by itself
-     * ({@link RedisOutageProbe}): a PING every few seconds is nothing for Redis, and /readyz and
-     * {@code seatguard_redis_connected} say the link is back well within a scrape interval (15 s).
+     * ({@link RedisOutageProbe}), and that alone finds out it answers again: no request waits on a silent
+     * Redis to probe it ({@link OutageGate#forRedis}). A PING a second is nothing for Redis, and presence
+     * and attempt limits are back within about a second of it, as when a request probed.
      */
-    public static final Duration PROBE_INTERVAL = Duration.ofSeconds(5);
+    public static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
     /**
      * The longest wait between two reconnect attempts while the connection is down. Lettuce's default
      * doubles up to 30 s: a Redis back after a restart of some seconds was reconnected to up to 30 s later,
@@ -75,8 +76,8 @@ public final class RedisLink<K, V> implements RedisHealth, AutoCloseable {
      * Runs commands unless Redis is known to be unreachable ({@link OutageGate}): then it fails at once,
      * as a command does while the link is down, and callers go on without Redis as they do then. Why: a
      * Redis that falls silent without closing anything makes every command wait out its
-     * {@link #COMMAND_TIMEOUT}; through the gate only the first does, then one probe a second (and,
-     * whether or not any call comes, the link's own {@code PING} every {@link #PROBE_INTERVAL}).
+     * {@link #COMMAND_TIMEOUT}; through the gate only the first does. The link's own {@code PING} every
+     * {@link #PROBE_INTERVAL} finds out when it answers again.
      *
      * @throws RuntimeException what the commands threw, or {@code storage-unavailable} while the gate is closed
      */

@@ -122,6 +122,25 @@ class OutageGateTest {
         assertThat(connection.isClosed()).isTrue();
     }
 
+    /**
+     * A silent Redis is asked by its link's own PING alone: a request let through as the probe waited out
+     * a command's timeout, one a second. Calls are refused until the gate opens, however long that takes.
+     */
+    @Test
+    void redisGateLetsNoCallThroughAsTheProbe() {
+        AtomicLong starts = new AtomicLong();
+        OutageGate redis = OutageGate.forRedis(starts::incrementAndGet, now::get);
+        redis.failed(new io.lettuce.core.RedisCommandTimeoutException("Command timed out after 2 second(s)"));
+        assertThat(starts).as("the link's own probe started").hasValue(1);
+        for (int second = 0; second < 5; second++) {
+            advance(OutageGate.PROBE_INTERVAL);
+            assertThatThrownBy(redis::enter).as("after %d s", second + 1).hasMessage("Redis is unreachable (checked again every second)");
+        }
+
+        redis.answered();
+        redis.enter().close();
+    }
+
     private void assertRefused() {
         assertThatThrownBy(gate::enter)
                 .isInstanceOf(SeatguardException.class)

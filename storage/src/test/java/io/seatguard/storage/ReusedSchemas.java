@@ -16,6 +16,11 @@ import java.util.List;
  * migrated: the same relations, columns (in the same order, with the same types, nullability and
  * defaults), indexes, constraints and functions, and the same migration history, as the first schema
  * this JVM migrated. A test that rewinds or alters its schema leaves it different, and it is dropped.
+ *
+ * <p>Emptied, not reset: a reused schema keeps the statistics earlier tests left (a table analysed full,
+ * then emptied), so PostgreSQL plans a test's statements from other figures than a new schema's, as it
+ * does in production as tables grow. That found a claim whose result depended on its plan
+ * (PostgresWebhookStorageTest, "whatever the plan"). A test about a plan analyses the tables it fills.
  */
 final class ReusedSchemas {
     /**
