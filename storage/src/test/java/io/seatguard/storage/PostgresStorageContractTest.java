@@ -456,20 +456,10 @@ class PostgresStorageContractTest extends StorageContract {
         throw new AssertionError("the second node never waited for the first's row");
     }
 
-    /** The store closed first (its writer may still be writing), then the schema given back for the next test. */
     @Override
     @AfterEach
     void close() {
-        try {
-            if (database != null) {
-                super.close();
-            }
-        }
-        finally {
-            if (postgres != null) {
-                postgres.giveBack();
-            }
-        }
+        PostgresTestDatabase.closeThenGiveBack(database == null ? null : super::close, postgres);
     }
 
     /**

@@ -97,6 +97,24 @@ public final class PostgresTestDatabase implements AutoCloseable {
         ReusedSchemas.giveBack(this);
     }
 
+    /**
+     * Ends a test on a schema from {@link #takeMigrated}: its store closed first (its writer may still be
+     * writing), then the schema given back for the next test, whatever the close threw. Either may be null
+     * (a test whose setup failed before it had one).
+     */
+    static void closeThenGiveBack(Runnable closeStore, PostgresTestDatabase schema) {
+        try {
+            if (closeStore != null) {
+                closeStore.run();
+            }
+        }
+        finally {
+            if (schema != null) {
+                schema.giveBack();
+            }
+        }
+    }
+
     /** Runs {@code work} on the JVM's admin connection (not a store's), for {@link ReusedSchemas}. */
     static void useAdmin(TestAdminConnection.Work work) throws SQLException {
         ADMIN.use(work);

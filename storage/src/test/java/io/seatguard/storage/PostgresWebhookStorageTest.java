@@ -43,20 +43,10 @@ class PostgresWebhookStorageTest extends WebhookStorageContract {
         return DriverManager.getConnection(postgres.url());
     }
 
-    /** The store closed first (its writer may still be writing), then the schema given back for the next test. */
     @Override
     @AfterEach
     void close() {
-        try {
-            if (database != null) {
-                super.close();
-            }
-        }
-        finally {
-            if (postgres != null) {
-                postgres.giveBack();
-            }
-        }
+        PostgresTestDatabase.closeThenGiveBack(database == null ? null : super::close, postgres);
     }
 
     /**
