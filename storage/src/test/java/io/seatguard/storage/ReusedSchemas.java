@@ -178,7 +178,8 @@ final class ReusedSchemas {
                 }
             }
             try (Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT md5(coalesce(string_agg(version || ' ' || checksum || ' ' || success, ',' ORDER BY version),"
+                    ResultSet rows = statement.executeQuery("SELECT md5(coalesce(string_agg(coalesce(version, script) || ' ' || coalesce(checksum::text, '-') || ' ' || success, ','"
+                            + " ORDER BY installed_rank),"
                             + " '')) FROM " + schema + "." + HISTORY)) {
                 rows.next();
                 text.append(' ').append(rows.getString(1));
