@@ -99,13 +99,19 @@ class UrlsReadAsChromiumReadsThemBrowserTest {
         assertThat(accepted).isBetween(sent.size() / 5, sent.size() * 4 / 5);
     }
 
-    @SuppressWarnings("unchecked")
+    /** {@link #READ_ALL} for each URL. */
     private static List<List<String>> readInChromium(List<String> urls) {
-        List<List<String>> read = new ArrayList<>(urls.size());
-        for (int from = 0; from < urls.size(); from += 500) {
-            read.addAll((List<List<String>>) browser.executeScript(READ_ALL, urls.subList(from, Math.min(urls.size(), from + 500))));
+        return inChromium(READ_ALL, urls);
+    }
+
+    /** What {@code script} answers for each text, 500 texts to a run (one script's arguments stay small). */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> inChromium(String script, List<String> texts) {
+        List<T> answers = new ArrayList<>(texts.size());
+        for (int from = 0; from < texts.size(); from += 500) {
+            answers.addAll((List<T>) browser.executeScript(script, texts.subList(from, Math.min(texts.size(), from + 500))));
         }
-        return read;
+        return answers;
     }
 
     /**
@@ -174,14 +180,9 @@ class UrlsReadAsChromiumReadsThemBrowserTest {
               }
             });""";
 
-    /** {@link #HOSTS} for each text, 500 to a script. */
-    @SuppressWarnings("unchecked")
+    /** {@link #HOSTS} for each text. */
     private static List<String> hostsInChromium(List<String> texts) {
-        List<String> hosts = new ArrayList<>(texts.size());
-        for (int from = 0; from < texts.size(); from += 500) {
-            hosts.addAll((List<String>) browser.executeScript(HOSTS, texts.subList(from, Math.min(texts.size(), from + 500))));
-        }
-        return hosts;
+        return inChromium(HOSTS, texts);
     }
 
     /**
