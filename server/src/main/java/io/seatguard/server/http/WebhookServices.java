@@ -41,8 +41,12 @@ public record WebhookServices(SqlWebhooks store, WebhookTargets targets, CachedS
         requireNonNull(ids, "ids is null");
     }
 
-    /** A new endpoint with its own secret (in the returned record, to show once). */
-    public WebhookEndpoint create(String appId, Optional<String> url, List<WebhookEventType> events, FieldErrors errors, Instant now) {
+    /**
+     * A new endpoint with its own secret (in the returned record, to show once). A host with non-ASCII
+     * letters is stored in its ASCII form ({@link WebhookTargets#withAsciiHost}).
+     */
+    public WebhookEndpoint create(String appId, Optional<String> requested, List<WebhookEventType> events, FieldErrors errors, Instant now) {
+        Optional<String> url = requested.map(WebhookTargets::withAsciiHost);
         if (url.isEmpty() && errors.list().stream().noneMatch(error -> error.field().equals("url"))) {
             errors.add("url", "is required");
         }

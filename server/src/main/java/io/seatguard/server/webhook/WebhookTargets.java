@@ -3,6 +3,7 @@ package io.seatguard.server.webhook;
 import static java.util.Objects.requireNonNull;
 
 import io.seatguard.core.net.IpAddresses;
+import io.seatguard.core.net.WebDomains;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -100,9 +101,48 @@ public final class WebhookTargets {
             "writes an IP address in a form other than a.b.c.d in decimal without leading zeros (or an IPv6 address in brackets)";
     /** Dots other than '.' that IDNA (RFC 3490 §3.1) reads as one between a host's labels: 。 ． ｡ */
     private static final java.util.regex.Pattern WIDE_DOTS = java.util.regex.Pattern.compile("[\u3002\uFF0E\uFF61]");
+    /** An http(s) URL's start and its authority, up to the path, query or fragment. */
+    private static final java.util.regex.Pattern AUTHORITY = java.util.regex.Pattern.compile("(?i)https?://([^/?#\\\\]*)");
+
+    /**
+     * The URL with a host of non-ASCII letters written in the ASCII form a browser goes to ({@link WebDomains}):
+     * {@code https://hooks.bücher.example/x} is {@code https://hooks.xn--bcher-kva.example/x}, which is then
+     * checked, stored, resolved and called, as an app's allowed origins are. Any other URL is returned as
+     * it is: an ASCII host, one a browser refuses, and one that converts to numbers alone
+     * ({@code １２７.０.０.１}), which {@link #urlRefusal} refuses as an IP address in another form.
+     */
+    public static String withAsciiHost(String url) {
+        java.util.regex.Matcher start = AUTHORITY.matcher(url);
+        if (!start.lookingAt() || url.length() > 2048) {
+            return url;
+        }
+        String authority = start.group(1);
+        int hostStart = authority.lastIndexOf('@') + 1;
+        int colon = authority.lastIndexOf(':');
+        int hostEnd = colon >= hostStart && authority.substring(colon + 1).chars().allMatch(c -> c >= '0' && c <= '9') ? colon : authority.length();
+        String host = authority.substring(hostStart, hostEnd);
+        if (host.chars().allMatch(c -> c < 0x80)) {
+            return url;
+        }
+        Optional<String> ascii = WebDomains.toAscii(host).filter(converted -> domainCharacters(converted) && !isNumericHost(converted));
+        if (ascii.isEmpty()) {
+            return url;
+        }
+        int at = start.start(1) + hostStart;
+        return url.substring(0, at) + ascii.get() + url.substring(at + host.length());
+    }
 
     public boolean allowsPrivate() {
         return allowPrivate;
+    }
+
+    /**
+     * Whether a converted host holds only a domain's letters, digits, hyphens and dots: UTS 46 maps
+     * full-width ':', '/', '@' to ASCII ones, which would change where the URL goes. Checked character by
+     * character, not by a pattern of labels, which recursed once per label (see {@link #isNumericHost}).
+     */
+    private static boolean domainCharacters(String host) {
+        return host.chars().allMatch(c -> c == '-' || c == '.' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
     }
 
     /** Why the URL cannot be a webhook target, or empty when it can (its host is resolved now, within {@link #LOOKUP_LIMIT}). */
@@ -125,6 +165,11 @@ public final class WebhookTargets {
             // where "0177.0.0.1" (a host to it) got the reason: the same reason for every such form.
             return Optional.of(NUMERIC_FORM);
         }
+        if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() == null && uri.getRawAuthority() != null
+                && uri.getRawAuthority().chars().anyMatch(c -> c >= 0x80)) {
+            // What withAsciiHost left as it was: no browser would go there either.
+            return Optional.of("has a host that is no domain name, in international (xn--) form or otherwise");
+        }
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || url.length() > 2048) {
             return Optional.of("must be an absolute http or https URL of at most 2048 characters");
         }
@@ -144,7 +189,11 @@ public final class WebhookTargets {
             return false;
         }
         String host = authority.substring(authority.lastIndexOf('@') + 1).replaceFirst(":[0-9]*$", "");
-        return isNumericHost(WIDE_DOTS.matcher(host).replaceAll("."));
+        if (isNumericHost(WIDE_DOTS.matcher(host).replaceAll("."))) {
+            return true;
+        }
+        // Full-width digits too: "１２７.０.０.１" is 127.0.0.1 to a browser.
+        return host.chars().anyMatch(c -> c >= 0x80) && WebDomains.toAscii(host).filter(WebhookTargets::isNumericHost).isPresent();
     }
 
     /**

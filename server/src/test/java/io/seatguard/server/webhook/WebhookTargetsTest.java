@@ -55,10 +55,56 @@ class WebhookTargetsTest {
                 "http://10\uFF610\uFF610\uFF611:9/", "http://127.0.0.1./")) {
             assertThat(targets.urlRefusal(url)).as(url).hasValueSatisfying(reason -> assertThat(reason).contains("a.b.c.d"));
         }
-        assertThat(targets.urlRefusal("http://exa\u3002mple/")).as("not numbers alone").hasValueSatisfying(reason -> assertThat(reason).contains("absolute"));
+        assertThat(targets.urlRefusal("http://exa\u3002mple/")).as("not numbers alone: a domain, but no ASCII one")
+                .hasValueSatisfying(reason -> assertThat(reason).contains("no domain name"));
+        for (String digits : List.of("\uff11\uff12\uff17.\uff10.\uff10.\uff11", "\uff11\uff12\uff17\u3002\uff11", "0x\uff17f.1")) {
+            // Full-width digits: 127.0.0.1 to a browser, and left as written by withAsciiHost so that the reason is this one.
+            String url = "http://" + digits + ":9/hook";
+            assertThat(WebhookTargets.withAsciiHost(url)).as(digits).isEqualTo(url);
+            assertThat(targets.urlRefusal(url)).as(digits).hasValueSatisfying(reason -> assertThat(reason).contains("a.b.c.d"));
+        }
         assertThat(targets.refusal("http://8.8.8.8/hook")).as("the canonical form").isEmpty();
         assertThat(targets.refusal("http://0x.example/hook")).as("a name with a hex-looking label").isEmpty();
         assertThat(targets.refusal("http://1password.example/hook")).isEmpty();
+    }
+
+    /**
+     * A host with non-ASCII letters is written as a browser writes it before going there (UTS 46, as an
+     * app's allowed origins are); that ASCII form is what is checked, looked up and stored. A host a
+     * browser refuses, or one whose conversion holds a character no domain has (a full-width '/' or ':'
+     * becomes an ASCII one, which would move the URL elsewhere), is left as written and refused.
+     */
+    @Test
+    void aHostOfNonAsciiLettersIsJudgedAndLookedUpInItsAsciiForm() throws Exception {
+        assertThat(WebhookTargets.withAsciiHost("https://hooks.b\u00fccher.example/in/\u00fc?x=\u00fc#no"))
+                .as("the host alone: path, query and fragment are the URL's own")
+                .isEqualTo("https://hooks.xn--bcher-kva.example/in/\u00fc?x=\u00fc#no");
+        assertThat(WebhookTargets.withAsciiHost("HTTPS://B\u00dcCHER.example:8443/hook")).isEqualTo("HTTPS://xn--bcher-kva.example:8443/hook");
+        assertThat(WebhookTargets.withAsciiHost("https://user@stra\u00dfe.example/")).as("nontransitional, after the credentials")
+                .isEqualTo("https://user@xn--strae-oqa.example/");
+        assertThat(WebhookTargets.withAsciiHost("https://\uff41\uff50\uff50\u3002example/hook")).as("full-width letters, an ideographic full stop")
+                .isEqualTo("https://app.example/hook");
+        assertThat(WebhookTargets.withAsciiHost("https://b\u00fccher.example")).as("no path").isEqualTo("https://xn--bcher-kva.example");
+        for (String unchanged : List.of("https://hooks.example/\u00fc", "https://xn--bcher-kva.example/", "ftp://b\u00fccher.example/",
+                "https://[::1]/b\u00fccher", "https://example.com\uff0fb\u00fccher.example/", "https://b\u00fccher.example\uff1a8443/",
+                "https://evil.example\uff20b\u00fccher.example/", "https://a\u200db.example/", "https://\u05d0b.example/",
+                "https://b\u00fccher.example/" + "x".repeat(2048))) {
+            assertThat(WebhookTargets.withAsciiHost(unchanged)).as(unchanged).isEqualTo(unchanged);
+        }
+
+        InetAddress publicAddress = InetAddress.getByAddress(new byte[] {8, 8, 8, 8});
+        List<String> lookedUp = new java.util.concurrent.CopyOnWriteArrayList<>();
+        WebhookTargets targets = new WebhookTargets(false, host -> {
+            lookedUp.add(host);
+            return List.of(publicAddress);
+        });
+        assertThat(targets.refusal(WebhookTargets.withAsciiHost("https://hooks.b\u00fccher.example/hook"))).isEmpty();
+        assertThat(lookedUp).containsExactly("hooks.xn--bcher-kva.example");
+        for (String refused : List.of("https://example.com\uff0fb\u00fccher.example/", "https://b\u00fccher.example\uff1a8443/",
+                "https://a\u200db.example/", "https://\u05d0b.example/", "https://evil.example\uff20b\u00fccher.example/")) {
+            assertThat(targets.urlRefusal(WebhookTargets.withAsciiHost(refused))).as(refused)
+                    .hasValueSatisfying(reason -> assertThat(reason).contains("no domain name"));
+        }
     }
 
     /**

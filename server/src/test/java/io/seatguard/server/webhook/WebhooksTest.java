@@ -251,6 +251,33 @@ class WebhooksTest {
         }
     }
 
+    /**
+     * A host with non-ASCII letters is stored in the ASCII form a browser would go to, and called there:
+     * full-width {@code ｌｏｃａｌｈｏｓｔ} is {@code localhost}, which this machine resolves without DNS.
+     */
+    @Test
+    void aHostOfNonAsciiLettersIsStoredAndCalledInItsAsciiForm() throws Exception {
+        try (Receiver receiver = new Receiver(0);
+                TestServer server = TestServer.startWith(TestServer.config(dataDir).webhookAllowPrivate(true).build())) {
+            TestApp app = server.defaultApp();
+            String written = "http://\uff4c\uff4f\uff43\uff41\uff4c\uff48\uff4f\uff53\uff54:" + receiver.port() + "/hook";
+            Response created = createEndpoint(server, app, written, "evaluation.created");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String stored = "http://localhost:" + receiver.port() + "/hook";
+            assertThat(created.json().get("url").asText()).isEqualTo(stored);
+            assertThat(server.get("/v3/webhooks/" + created.json().get("id").asText(), app.bearer()).json().get("url").asText()).isEqualTo(stored);
+
+            String evaluationId = evaluate(server.url(), app, "ines", "tok_ines_laptop_000001");
+            Receiver.Received received = receiver.await(1, Duration.ofSeconds(15)).get(0);
+            assertThat(Json.MAPPER.readTree(received.body()).get("data").get("evaluation_id").asText()).isEqualTo(evaluationId);
+
+            Response refused = createEndpoint(server, app, "http://a\u200db.example/hook", "evaluation.created");
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("url");
+            assertThat(refused.json().get("errors").get(0).get("message").asText()).contains("no domain name");
+        }
+    }
+
     /** Review finding: a host was resolved (and pinned) before the endpoint limit was checked, for every call at the limit. */
     @Test
     void theEndpointLimitIsCheckedBeforeTheHostIsResolved() {
