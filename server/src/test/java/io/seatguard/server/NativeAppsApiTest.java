@@ -1,0 +1,161 @@
+package io.seatguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.seatguard.sdk.IdentitySignature;
+import io.seatguard.server.TestServer.Response;
+import io.seatguard.server.challenge.PageClient;
+import io.seatguard.server.config.ChallengeSettings;
+import io.seatguard.server.http.Json;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A native app (iOS, Android) makes the browser SDK's calls itself, as docs/integration-guide.md,
+ * "Native apps (iOS, Android)", tells it to: no {@code Origin} header, a user agent of its own, a token it
+ * keeps, its identity signed by its backend, the hosted challenge opened in the system's browser and
+ * left through an https app link. Each step of that section is checked here, so that it stays true.
+ */
+class NativeAppsApiTest {
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    private static final Map<String, String> ADMIN = Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN);
+    private static final String APP_LINK = "https://app.example.com/app/return";
+
+    @TempDir
+    Path dataDir;
+
+    /** The app's own agent, as the section writes it, and the agents it warns about, with what each is read as. */
+    @Test
+    void theDeviceTypeIsReadFromTheUserAgentTheAppSets() {
+        Map<String, String> typeByAgent = new LinkedHashMap<>();
+        typeByAgent.put("Acme/2.3 (iPhone; iOS 17.4)", "mobile iOS");
+        typeByAgent.put("Acme/2.3 (iPad; iPadOS 17.4)", "tablet iOS");
+        typeByAgent.put("Acme/2.3 (Linux; Android 14; Pixel 8)", "mobile Android");
+        typeByAgent.put("Acme/2.3 (Linux; Android 14; Tablet; SM-X700)", "tablet Android");
+        typeByAgent.put("Acme/2.3 (Macintosh; macOS 14.4)", "computer Mac OS");
+        typeByAgent.put("Acme/2.3 (Windows NT 10.0; Win64; x64)", "computer Windows NT");
+        // The defaults the section warns about: iOS's names no iPad, Android's no tablet, OkHttp's token hides the rest.
+        typeByAgent.put("Acme/5 CFNetwork/1494.0.7 Darwin/23.4.0", "mobile iOS");
+        typeByAgent.put("Dalvik/2.1.0 (Linux; U; Android 14; SM-X700 Build/UP1A.231005.007)", "mobile Android");
+        typeByAgent.put("Acme/2.3 (Linux; Android 14; Tablet; SM-X700) okhttp/4.12.0", "unknown Cloud");
+        try (TestServer server = TestServer.startWith(TestServer.config(dataDir).build())) {
+            JsonNode app = createApp(server);
+            int n = 0;
+            for (Map.Entry<String, String> agent : typeByAgent.entrySet()) {
+                n++;
+                String user = "user" + n;
+                ObjectNode body = appCall(app, user, "tok_acme_install_" + String.format("%08d", n)).put("action", "access");
+                Response answered = server.post("/v3/evaluate", body.toString(), Map.of("User-Agent", agent.getKey()));
+                assertThat(answered.status()).as(agent.getKey() + ": " + answered.body()).isEqualTo(200);
+                JsonNode device = evaluation(server, app, answered).get("device");
+                assertThat(device.get("type").asText() + " " + device.get("info").get("os").asText()).as(agent.getKey()).isEqualTo(agent.getValue());
+            }
+        }
+    }
+
+    /**
+     * The whole round of the section: evaluate (signed, no Origin), the challenge opened in the system's
+     * browser and passed there, back through the app link, allowed, heartbeats, and a logout by the backend
+     * that the app learns from its next heartbeat and its next evaluation.
+     */
+    @Test
+    void anAppPassesItsChallengeInTheSystemsBrowserAndLearnsOfItsLogout() throws Exception {
+        ChallengeSettings mail = ChallengeSettings.DEVELOPMENT.withSmtp(URI.create("smtp://127.0.0.1:" + MAIL.getSmtp().getPort()));
+        try (TestServer server = TestServer.startWith(TestServer.config(dataDir).challenges(mail).build())) {
+            JsonNode app = createApp(server);
+            Response policy = server.post("/v3/policies", """
+                    {"name": "Verify new devices", "actions": ["access"],
+                     "conditions": {"check": "is_new_device", "op": "eq", "value": true}, "verdict": "challenge",
+                     "challenge": {"type": "verification", "channels": ["email"], "success_url": "https://app.example.com/app/signup"}}""",
+                    bearer(app));
+            assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+            Map<String, String> agent = Map.of("User-Agent", "Acme/2.3 (iPhone; iOS 17.4)");
+            String token = "tok_acme_install_0000mia1";
+
+            ObjectNode access = appCall(app, "mia", token).put("action", "access").put("email", "mia@example.com").put("return_to", APP_LINK);
+            access.put("identity_signature", IdentitySignature.sign(app.get("identity_secret").asText(), "mia", "mia@example.com", null));
+            ObjectNode elsewhere = access.deepCopy().put("return_to", "https://links.example.net/app/return");
+            Response refused = server.post("/v3/evaluate", elsewhere.toString(), agent);
+            assertThat(refused.status()).as("an app link off the allowed origins, as for a page").isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("return_to");
+
+            Response challenged = server.post("/v3/evaluate", access.toString(), agent);
+            assertThat(challenged.status()).as(challenged.body()).isEqualTo(200);
+            assertThat(challenged.json().get("verdict").asText()).isEqualTo("challenge");
+            assertThat(evaluation(server, app, challenged).get("identity").asText()).as("signed, no Origin needed").isEqualTo("signed");
+            String redirect = challenged.json().get("redirect").asText();
+
+            // The system's browser (ASWebAuthenticationSession, a Custom Tab): cookies of its own, no app headers.
+            PageClient browser = new PageClient();
+            assertThat(browser.get(redirect).statusCode()).isEqualTo(200);
+            assertThat(browser.post(redirect + "/send", Map.of("channel", "email", "lang", "en")).statusCode()).isEqualTo(200);
+            assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+            Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(GreenMailUtil.getBody(MAIL.getReceivedMessages()[0]));
+            assertThat(code.find()).isTrue();
+            HttpResponse<String> passed = browser.post(redirect + "/verify", Map.of("code", code.group(1), "lang", "en"));
+            assertThat(passed.statusCode()).isEqualTo(303);
+            assertThat(passed.headers().firstValue("Location")).as("back to the app, through its link").contains(APP_LINK);
+
+            Response allowed = server.post("/v3/evaluate", access.toString(), agent);
+            assertThat(allowed.json().get("verdict").asText()).as(allowed.body()).isEqualTo("allow");
+            assertThat(allowed.json().get("logout").asBoolean()).isFalse();
+            String deviceId = allowed.json().get("device_id").asText();
+            assertThat(deviceId).isEqualTo(challenged.json().get("device_id").asText());
+
+            ObjectNode beat = appCall(app, "mia", token);
+            Response live = server.post("/v3/sessions/heartbeat", beat.toString(), agent);
+            assertThat(live.status()).as(live.body()).isEqualTo(200);
+            assertThat(live.json().get("active").asBoolean()).isTrue();
+            assertThat(live.json().get("logout").asBoolean()).isFalse();
+            JsonNode listed = server.get("/v3/users/mia/devices", bearer(app)).json().get("data").get(0);
+            assertThat(listed.get("type").asText()).isEqualTo("mobile");
+            assertThat(listed.get("actively_connected").asBoolean()).isTrue();
+
+            // To the background: the session ends at once.
+            assertThat(server.post("/v3/sessions/end", beat.toString(), agent).status()).isEqualTo(204);
+            assertThat(server.get("/v3/users/mia/devices", bearer(app)).json().get("data").get(0).get("actively_connected").asBoolean()).isFalse();
+
+            // The backend logs the phone out (the person's settings page); the app hears it at its next call.
+            assertThat(server.send("DELETE", "/v3/users/mia/devices/" + deviceId, null, bearer(app)).status()).isEqualTo(204);
+            assertThat(server.post("/v3/sessions/heartbeat", beat.toString(), agent).json().get("logout").asBoolean()).isTrue();
+            assertThat(server.post("/v3/evaluate", access.toString(), agent).json().get("logout").asBoolean()).isTrue();
+        }
+    }
+
+    private static JsonNode createApp(TestServer server) {
+        Response created = server.post("/v3/apps", "{\"name\":\"Acme\",\"allowed_origins\":[\"https://app.example.com\"]}", ADMIN);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json();
+    }
+
+    /** What every call of the app carries: its client id, the account, a session per launch, and its device. */
+    private static ObjectNode appCall(JsonNode app, String user, String token) {
+        ObjectNode body = Json.MAPPER.createObjectNode().put("client_id", app.get("client_id").asText()).put("user", user).put("session", "ses_launch_" + user);
+        ObjectNode device = body.putObject("device").put("token", token).put("timezone", "Europe/Paris");
+        device.putObject("components").put("model", "iPhone15,2").put("os_version", "17.4").put("screen", "852x393").put("language", "fr-FR");
+        return body;
+    }
+
+    private static Map<String, String> bearer(JsonNode app) {
+        return Map.of("Authorization", "Bearer " + app.get("secret_key").asText());
+    }
+
+    private static JsonNode evaluation(TestServer server, JsonNode app, Response evaluated) {
+        return server.get("/v3/evaluations/" + evaluated.json().get("evaluation_id").asText(), bearer(app)).json();
+    }
+}
